@@ -1,0 +1,24 @@
+# syntax=docker/dockerfile:1
+# Build: docker build -t contentapi .
+# Run:   docker run -p 8080:8080 -v contentapi-data:/data contentapi
+# First key: docker run --rm -v contentapi-data:/data contentapi keys create --name editor --scope write
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY src/ContentApi/ContentApi.csproj src/ContentApi/
+RUN dotnet restore src/ContentApi/ContentApi.csproj
+COPY src/ src/
+RUN dotnet publish src/ContentApi/ContentApi.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+# The database lives on a volume, owned by the image's non-root "app" user (uid 1654).
+RUN mkdir -p /data && chown app:app /data
+VOLUME ["/data"]
+ENV PORT=8080 \
+    ConnectionStrings__Content="Data Source=/data/content.db" \
+    Swagger__UiEnabled=true
+USER app
+EXPOSE 8080
+ENTRYPOINT ["sh", "-c", "exec dotnet ContentApi.dll --urls http://0.0.0.0:${PORT} \"$@\"", "--"]

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace ContentApi.Auth;
+
+/// <summary>Authenticates <c>Authorization: Bearer KEY</c> against the hashed keys in the database.</summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    ApiKeyStore keys,
+    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    public const string SchemeName = "Bearer";
+
+    // last_used_at is informational: write it at most once a minute per key, so reads stay reads.
+    private static readonly ConcurrentDictionary<long, DateTimeOffset> LastTouched = new();
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        // Missing, malformed, unknown and revoked keys all fail the same way, so probing learns nothing.
+        const string failure = "Invalid API key.";
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.Fail(failure);
+        }
+        var key = header["Bearer ".Length..].Trim();
+        if (!ApiKeyHasher.LooksLikeKey(key))
+        {
+            return AuthenticateResult.Fail(failure);
+        }
+        var row = await keys.FindActiveAsync(key, Context.RequestAborted);
+        if (row is null)
+        {
+            return AuthenticateResult.Fail(failure);
+        }
+        await TouchIfStaleAsync(row.Id);
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, row.Name), new Claim(ApiKeyScopes.ClaimType, row.Scope), new Claim("key_id", row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    private async Task TouchIfStaleAsync(long keyId)
+    {
+        var now = clock.GetUtcNow();
+        if (LastTouched.TryGetValue(keyId, out var last) && now - last < TimeSpan.FromMinutes(1))
+        {
+            return;
+        }
+        LastTouched[keyId] = now;
+        try
+        {
+            await keys.TouchAsync(keyId, Context.RequestAborted);
+        }
+        catch (Exception exception) when (exception is Data.DatabaseBusyException or OperationCanceledException)
+        {
+            // Recording last use must never fail a request.
+        }
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = 401;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Task.CompletedTask;
+    }
+}

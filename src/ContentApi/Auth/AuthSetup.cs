@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authentication;
+
+namespace ContentApi.Auth;
+
+public static class AuthSetup
+{
+    public static IServiceCollection AddApiKeyAuth(this IServiceCollection services)
+    {
+        services.AddSingleton<ApiKeyStore>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyScopes.ReadPolicy, p => p.RequireAssertion(c => ApiKeyScopes.Has(c.User, ApiKeyScope.Read)))
+            .AddPolicy(ApiKeyScopes.WritePolicy, p => p.RequireAssertion(c => ApiKeyScopes.Has(c.User, ApiKeyScope.Write)))
+            .AddPolicy(ApiKeyScopes.AdminPolicy, p => p.RequireAssertion(c => ApiKeyScopes.Has(c.User, ApiKeyScope.Admin)));
+        return services;
+    }
+
+    /// <summary>
+    /// A request that sends a key must send a valid one, even on a route anonymous callers may read:
+    /// silently downgrading a bad key to anonymous would hide drafts and confuse the caller.
+    /// </summary>
+    public static IApplicationBuilder UseRejectInvalidKeys(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Request.Headers.Authorization.Count > 0 && context.User.Identity?.IsAuthenticated != true)
+        {
+            context.Response.StatusCode = 401;
+            context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            return;
+        }
+        await next(context);
+    });
+}

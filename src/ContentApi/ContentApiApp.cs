@@ -1,0 +1,83 @@
+//using ContentApi.Articles;
+using ContentApi.Auth;
+//using ContentApi.Authors;
+using ContentApi.Data;
+using ContentApi.Health;
+using ContentApi.Http;
+//using ContentApi.Images;
+using ContentApi.OpenApi;
+using ContentApi.Tags;
+using FluentValidation;
+using Microsoft.Extensions.Options;
+
+namespace ContentApi;
+
+/// <summary>Builds the web application: services, middleware and routes, in that order.</summary>
+public static class ContentApiApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        AddServices(builder);
+        var app = builder.Build();
+        UsePipeline(app);
+        MapRoutes(app);
+        return app;
+    }
+
+    private static void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section);
+        services.AddOptions<WriteOptions>().BindConfiguration(WriteOptions.Section);
+        services.AddOptions<SwaggerOptions>().BindConfiguration(SwaggerOptions.Section);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new Db(
+            SqliteDialect.BuildConnectionString(
+                builder.Configuration.GetConnectionString("Content") ?? "Data Source=data/content.db",
+                builder.Environment.ContentRootPath,
+                sp.GetRequiredService<IOptions<DatabaseOptions>>().Value),
+            sp.GetRequiredService<IOptions<DatabaseOptions>>()));
+        services.AddSingleton<Migrator>();
+        services.AddHostedService<MigrateOnStart>();
+        services.AddSingleton<TagStore>();
+//AUTHORS
+//IMAGES
+//ARTICLES
+
+        services.ConfigureHttpJsonOptions(options => JsonSetup.Configure(options.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddValidatorsFromAssemblyContaining<ValidationFilter>(includeInternalTypes: true);
+        services.AddContentApiProblemDetails();
+        services.AddApiKeyAuth();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddContentApiOpenApi();
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseContentApiSwagger();
+        app.UseAuthentication();
+        app.UseRejectInvalidKeys();
+        app.UseAuthorization();
+    }
+
+    private static void MapRoutes(WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1")
+            .AddEndpointFilterFactory(UnknownQueryParameterFilter.Create)
+            .AddEndpointFilter<ValidationFilter>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+        api.MapTags();
+//MAPAUTHORS
+//MAPIMAGES
+//MAPARTICLES
+        app.MapHealth();
+    }
+}

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ContentApi.Data;
+
+/// <summary>How the app talks to its SQLite file. Bound from the "Database" section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Seconds a statement waits on a locked database before giving up (SQLite busy timeout).</summary>
+    [Range(0.05, 60)]
+    public double BusyTimeoutSeconds { get; set; } = 2;
+
+    /// <summary>Seconds a write waits for the app's single writer slot before the request gets 503.</summary>
+    [Range(0.05, 60)]
+    public double WriteQueueTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// SQLite synchronous mode. NORMAL (default) with WAL survives a crash of the process;
+    /// FULL also survives power loss, at the cost of an fsync per commit.
+    /// </summary>
+    [RegularExpression("^(NORMAL|FULL)$")]
+    public string Synchronous { get; set; } = "NORMAL";
+}

@@ -1,0 +1,52 @@
+using System.Data.Common;
+using ContentApi.Http;
+using Dapper;
+
+namespace ContentApi.Data;
+
+/// <summary>A page of rows, the cursor after its last row (null on the last page) and the total count.</summary>
+public sealed record Page<TRow>(IReadOnlyList<TRow> Rows, string? NextCursor, long Total);
+
+/// <summary>
+/// Runs a keyset-paginated query. All SQL fragments come from code (allow-listed sort expressions and
+/// fixed filter conditions); caller values only ever travel as parameters.
+/// </summary>
+public static class KeysetPage
+{
+    public sealed record Query<TRow>(
+        string Select, string From, IReadOnlyList<string> Conditions, DynamicParameters Parameters,
+        SortOrder<TRow> Order, string IdColumn, Func<TRow, long> IdOf, Cursor? After, int Limit, int? PageNumber = null);
+
+    public static async Task<Page<TRow>> RunAsync<TRow>(DbConnection connection, Query<TRow> query, CancellationToken cancellationToken)
+    {
+        var conditions = new List<string>(query.Conditions);
+        if (query.After is { } after)
+        {
+            conditions.Add(query.Order.After(query.IdColumn));
+            query.Parameters.Add("CursorValue", after.Value);
+            query.Parameters.Add("CursorId", after.Id);
+        }
+        var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+        var offset = query.PageNumber is { } number ? " OFFSET @Offset" : "";
+        if (query.PageNumber is { } page)
+        {
+            query.Parameters.Add("Offset", (long)(page - 1) * query.Limit);
+        }
+        query.Parameters.Add("Take", query.Limit + 1);
+        var sql = $"{query.Select} {query.From}{where} ORDER BY {query.Order.OrderBy(query.IdColumn)} LIMIT @Take{offset}";
+        var rows = (await connection.QueryAsync<TRow>(new CommandDefinition(sql, query.Parameters, cancellationToken: cancellationToken))).AsList();
+
+        var countWhere = query.Conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", query.Conditions);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT count(*) {query.From}{countWhere}", query.Parameters, cancellationToken: cancellationToken));
+
+        string? next = null;
+        if (rows.Count > query.Limit)
+        {
+            rows.RemoveAt(rows.Count - 1);
+            var last = rows[^1];
+            next = new Cursor(query.Order.Key, query.Order.Field.ValueOf(last), query.IdOf(last)).Encode();
+        }
+        return new Page<TRow>(rows, next, total);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Dapper;
+
+namespace ContentApi.Data;
+
+/// <summary>Applies the embedded, numbered SQL scripts in order and journals each one.</summary>
+public sealed partial class Migrator(Db db, TimeProvider clock, ILogger<Migrator> logger)
+{
+    public sealed record Migration(int Version, string Name, string Sql);
+
+    public static IReadOnlyList<Migration> All { get; } = LoadEmbedded();
+
+    public static int LatestVersion => All.Count == 0 ? 0 : All[^1].Version;
+
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    {
+        SqliteDialect.EnsureDirectoryExists(db.ConnectionString);
+        return await db.WriteAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(SqliteDialect.MigrationJournalDdl, transaction: transaction);
+            var applied = (await connection.QueryAsync<int>(
+                "SELECT version FROM schema_migrations", transaction: transaction)).ToHashSet();
+            foreach (var migration in All.Where(m => !applied.Contains(m.Version)))
+            {
+                logger.LogInformation("Applying migration {Version} {Name}", migration.Version, migration.Name);
+                await connection.ExecuteAsync(migration.Sql, transaction: transaction);
+                await connection.ExecuteAsync(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)",
+                    new { migration.Version, migration.Name, AppliedAt = Timestamps.ToDb(clock.GetUtcNow()) },
+                    transaction);
+            }
+            return LatestVersion;
+        }, cancellationToken);
+    }
+
+    public async Task<int> CurrentVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var exists = await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+        return exists == 0 ? 0 : await connection.ExecuteScalarAsync<int>("SELECT coalesce(max(version), 0) FROM schema_migrations");
+    }
+
+    private static List<Migration> LoadEmbedded()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        var migrations = new List<Migration>();
+        foreach (var resource in assembly.GetManifestResourceNames())
+        {
+            var match = MigrationName().Match(resource);
+            if (!match.Success)
+            {
+                continue;
+            }
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            migrations.Add(new Migration(int.Parse(match.Groups["version"].Value), match.Groups["name"].Value, reader.ReadToEnd()));
+        }
+        return [.. migrations.OrderBy(m => m.Version)];
+    }
+
+    [GeneratedRegex(@"Migrations\.(?<version>\d{4})_(?<name>[A-Za-z0-9_]+)\.sql$")]
+    private static partial Regex MigrationName();
+}

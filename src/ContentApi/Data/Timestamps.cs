@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace ContentApi.Data;
+
+/// <summary>
+/// Timestamps are stored as fixed-width UTC text with microseconds, so that text order is time order
+/// (keyset pagination relies on it) and PostgreSQL's timestamptz keeps the same precision.
+/// </summary>
+public static class Timestamps
+{
+    private const string Format = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+
+    public static string ToDb(DateTimeOffset value) =>
+        Truncate(value).UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
+
+    public static string? ToDb(DateTimeOffset? value) => value is { } v ? ToDb(v) : null;
+
+    public static DateTimeOffset FromDb(string value) =>
+        new(DateTime.ParseExact(value, Format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), TimeSpan.Zero);
+
+    public static DateTimeOffset? FromDbOrNull(string? value) => value is null ? null : FromDb(value);
+
+    /// <summary>Drops what the database cannot keep, so what a write returns equals what a read returns.</summary>
+    public static DateTimeOffset Truncate(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % 10), TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
+
+namespace ContentApi.Http;
+
+/// <summary>
+/// Strong ETags. A resource's ETag starts with its version (what If-Match compares) and ends with a hash
+/// of the exact bytes sent, so it also changes when an embedded author, tag or image changes.
+/// </summary>
+public static class ETags
+{
+    public static string ForResource(long version, ReadOnlySpan<byte> body) => $"\"{version}-{Hash(body)}\"";
+
+    public static string ForList(ReadOnlySpan<byte> body) => $"\"l-{Hash(body)}\"";
+
+    private static string Hash(ReadOnlySpan<byte> body)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(body, digest);
+        return Convert.ToBase64String(digest[..16]).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    /// <summary>If-None-Match uses weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored.</summary>
+    public static bool NoneMatch(HttpRequest request, string etag)
+    {
+        var header = request.Headers.IfNoneMatch;
+        if (header.Count == 0)
+        {
+            return false;
+        }
+        if (!EntityTagHeaderValue.TryParseList(header, out var tags))
+        {
+            return false;
+        }
+        var current = new EntityTagHeaderValue(etag);
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
+    }
+
+    /// <summary>The version named by a strong ETag this API issued ("7-abc" → 7); null for anything else.</summary>
+    public static long? VersionOf(EntityTagHeaderValue tag)
+    {
+        if (tag.IsWeak)
+        {
+            return null;
+        }
+        var text = tag.Tag.AsSpan().Trim('"');
+        var dash = text.IndexOf('-');
+        var number = dash < 0 ? text : text[..dash];
+        return long.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : null;
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ContentApi.Data;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace ContentApi.Http;
+
+/// <summary>
+/// The one place where exceptions become responses. Known failures get a precise 4xx/503; anything
+/// else is a 500 that says nothing about the internals (no message, stack, SQL or path).
+/// </summary>
+public sealed partial class KnownExceptionHandler(IProblemDetailsService problems, ILogger<KnownExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, detail, errors) = Classify(exception);
+        if (status >= 500 && exception is not DatabaseBusyException)
+        {
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
+        }
+        if (status == 503)
+        {
+            context.Response.Headers.RetryAfter = "1";
+        }
+        context.Response.StatusCode = status;
+        var problem = errors is null
+            ? new Microsoft.AspNetCore.Mvc.ProblemDetails()
+            : new HttpValidationProblemDetails(errors) { Title = "Invalid request" };
+        problem.Status = status;
+        problem.Detail = detail;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    internal static (int Status, string Detail, IDictionary<string, string[]>? Errors) Classify(Exception exception) => exception switch
+    {
+        BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
+        BadHttpRequestException bad => BadRequestProblem(bad),
+        JsonException json => JsonProblem(json),
+        DatabaseBusyException => (503, "The database is busy; retry after the number of seconds in Retry-After.", null),
+        SqliteException sqlite when SqliteDialect.IsBusy(sqlite) => (503, "The database is busy; retry after the number of seconds in Retry-After.", null),
+        SqliteException sqlite when SqliteDialect.IsUniqueViolation(sqlite) => (409, "A resource with the same unique value (such as the slug) already exists.", null),
+        SqliteException sqlite when SqliteDialect.IsConstraintViolation(sqlite) => (409, "The change conflicts with related resources (a referenced resource is missing or still in use).", null),
+        _ => (500, "An unexpected error occurred. Quote the traceId when reporting it.", null),
+    };
+
+    private static (int, string, IDictionary<string, string[]>?) BadRequestProblem(BadHttpRequestException bad)
+    {
+        if (bad.StatusCode == 413)
+        {
+            return (413, "The request body is larger than the limit this server accepts.", null);
+        }
+        if (bad.StatusCode == 415)
+        {
+            return (415, "The request body must be sent as application/json (PATCH also takes application/merge-patch+json).", null);
+        }
+        var binding = FailedBinding().Match(bad.Message);
+        if (binding.Success)
+        {
+            var name = binding.Groups["name"].Value;
+            var type = binding.Groups["type"].Value.TrimEnd('?');
+            var expected = type switch
+            {
+                "long" or "int" or "Int32" or "Int64" => "an integer",
+                "DateTimeOffset" => "an RFC 3339 date-time",
+                "bool" => "true or false",
+                _ => "a valid value",
+            };
+            return (400, $"The parameter '{name}' must be {expected}.", new Dictionary<string, string[]> { [name] = [$"Must be {expected}."] });
+        }
+        if (bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) && bad.Message.Contains("from body", StringComparison.Ordinal))
+        {
+            return (400, "A JSON request body is required.", null);
+        }
+        if (bad.Message.Contains("Content-Type", StringComparison.OrdinalIgnoreCase) || bad.Message.Contains("content type", StringComparison.OrdinalIgnoreCase))
+        {
+            return (415, "The request body must be sent as application/json (PATCH also takes application/merge-patch+json).", null);
+        }
+        return (bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400, "The request could not be read.", null);
+    }
+
+    internal static (int, string, IDictionary<string, string[]>?) JsonProblem(JsonException json)
+    {
+        var field = JsonPathToField(json.Path);
+        var message = json.Message;
+        string problem;
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            problem = "Unknown property: this resource has no such field.";
+        }
+        else if (message.Contains("maximum configured depth", StringComparison.Ordinal))
+        {
+            return (400, "The JSON is nested too deeply.", null);
+        }
+        else if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            problem = "The property appears more than once.";
+        }
+        else if (message.Contains("invalid UTF-16", StringComparison.OrdinalIgnoreCase) || message.Contains("surrogate", StringComparison.OrdinalIgnoreCase))
+        {
+            problem = "The text contains an unpaired surrogate (invalid Unicode).";
+        }
+        else if (message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return (400, "The request body is not valid UTF-8.", null);
+        }
+        else if (message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            problem = "The value has the wrong JSON type for this field.";
+        }
+        else if (message.Contains("missing required properties", StringComparison.Ordinal))
+        {
+            problem = "Required properties are missing.";
+        }
+        else
+        {
+            var where = json.LineNumber is { } line ? $" (line {line + 1}, byte {json.BytePositionInLine + 1})" : "";
+            return (400, $"The request body is not valid JSON{where}.", null);
+        }
+        var key = field.Length == 0 ? "body" : field;
+        return (400, $"The request body is invalid at '{key}': {problem}", new Dictionary<string, string[]> { [key] = [problem] });
+    }
+
+    /// <summary>"$.authorIds[1]" becomes "authorIds[1]"; "$['x y']" becomes "x y".</summary>
+    internal static string JsonPathToField(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return "";
+        }
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        return BracketName().Replace(field, m => "." + m.Groups[1].Value).TrimStart('.');
+    }
+
+    [GeneratedRegex("""Failed to bind parameter "(?<type>[^ "]+) (?<name>[^ "]+)" from""")]
+    private static partial Regex FailedBinding();
+
+    [GeneratedRegex(@"\['([^']*)'\]")]
+    private static partial Regex BracketName();
+}

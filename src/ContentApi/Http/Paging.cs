@@ -1,0 +1,56 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+
+namespace ContentApi.Http;
+
+/// <summary>The page envelope every list returns.</summary>
+/// <param name="Limit">How many items a page holds at most.</param>
+/// <param name="NextCursor">Opaque cursor of the next page; null on the last page.</param>
+/// <param name="Total">How many items match the filters, across all pages.</param>
+public sealed record PageInfo(int Limit, string? NextCursor, long Total);
+
+public sealed record ListResponse<T>(IReadOnlyList<T> Items, PageInfo Page);
+
+public static class Paging
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+}
+
+/// <summary>
+/// Keyset position: the sort key it was made for, the last row's sort value and id. Opaque to callers
+/// (base64url JSON), bound to the sort so a cursor cannot be replayed under another order.
+/// </summary>
+public sealed record Cursor(string Sort, string? Value, long Id)
+{
+    public string Encode()
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(new[] { Sort, Value, Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        return Base64Url.EncodeToString(json);
+    }
+
+    public static bool TryDecode(string text, string expectedSort, out Cursor cursor)
+    {
+        cursor = new Cursor(expectedSort, null, 0);
+        if (text.Length is 0 or > 1024)
+        {
+            return false;
+        }
+        try
+        {
+            var bytes = Base64Url.DecodeFromChars(text);
+            var parts = JsonSerializer.Deserialize<string?[]>(Encoding.UTF8.GetString(bytes));
+            if (parts is not { Length: 3 } || parts[0] != expectedSort || !long.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+            {
+                return false;
+            }
+            cursor = new Cursor(expectedSort, parts[1], id);
+            return true;
+        }
+        catch (Exception exception) when (exception is FormatException or JsonException or ArgumentException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContentApi.Http;
+
+/// <summary>Builders for the expected (non-exceptional) problem responses handlers return.</summary>
+public static class Problems
+{
+    public static ProblemHttpResult NotFound(string what) =>
+        TypedResults.Problem(statusCode: 404, title: "Not Found", detail: $"{what} was not found.", type: ProblemTypes.NotFound);
+
+    public static ProblemHttpResult Conflict(string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(statusCode: 409, title: "Conflict", detail: detail, type: ProblemTypes.Conflict, extensions: extensions);
+
+    public static ProblemHttpResult PreconditionFailed(string detail) =>
+        TypedResults.Problem(statusCode: 412, title: "Precondition Failed", detail: detail, type: ProblemTypes.PreconditionFailed);
+
+    public static ValidationProblem Validation(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, detail: "One or more fields are invalid; see errors.", type: ProblemTypes.BadRequest, title: "Invalid request");
+}

@@ -1,0 +1,85 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
+
+namespace ContentApi.Http;
+
+/// <summary>
+/// A JSON representation with a strong ETag, Cache-Control and Vary; answers a matching
+/// If-None-Match with 304. Used for every successful GET, and for 200/201 write responses.
+/// </summary>
+public sealed class RepresentationResult<T>(T value, long? version, int statusCode = 200, string? location = null, DateTimeOffset? lastModified = null)
+    : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>
+{
+    public T Value => value;
+    object? IValueHttpResult.Value => value;
+    public int? StatusCode => statusCode;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var services = httpContext.RequestServices;
+        var jsonOptions = services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var caching = services.GetRequiredService<IOptions<CachingOptions>>().Value;
+        var body = JsonSerializer.SerializeToUtf8Bytes(value, jsonOptions);
+        var etag = version is { } v ? ETags.ForResource(v, body) : ETags.ForList(body);
+
+        var response = httpContext.Response;
+        var headers = response.Headers;
+        headers.ETag = etag;
+        headers.Vary = "Authorization, Accept-Encoding, Origin";
+        headers.CacheControl = httpContext.User.Identity?.IsAuthenticated == true ? caching.PrivateCacheControl : caching.PublicCacheControl;
+        if (lastModified is { } modified)
+        {
+            headers.LastModified = modified.ToString("R");
+        }
+        if (location is not null)
+        {
+            headers.Location = location;
+        }
+
+        var isRead = HttpMethods.IsGet(httpContext.Request.Method) || HttpMethods.IsHead(httpContext.Request.Method);
+        if (isRead && statusCode == 200 && IsNotModified(httpContext.Request, etag, lastModified))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        response.StatusCode = statusCode;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = body.Length;
+        if (!HttpMethods.IsHead(httpContext.Request.Method))
+        {
+            await response.Body.WriteAsync(body, httpContext.RequestAborted);
+        }
+    }
+
+    private static bool IsNotModified(HttpRequest request, string etag, DateTimeOffset? lastModified)
+    {
+        // If-None-Match wins over If-Modified-Since when both are sent (RFC 9110 §13.2.2).
+        if (request.Headers.IfNoneMatch.Count > 0)
+        {
+            return ETags.NoneMatch(request, etag);
+        }
+        if (lastModified is { } modified && request.GetTypedHeaders().IfModifiedSince is { } since)
+        {
+            return TruncateToSeconds(modified) <= since;
+        }
+        return false;
+    }
+
+    private static DateTimeOffset TruncateToSeconds(DateTimeOffset value) => value.AddTicks(-(value.Ticks % TimeSpan.TicksPerSecond));
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
+    }
+}
+
+public static class Representation
+{
+    public static RepresentationResult<T> Ok<T>(T value, long version, DateTimeOffset? lastModified = null) => new(value, version, lastModified: lastModified);
+
+    public static RepresentationResult<ListResponse<T>> List<T>(ListResponse<T> value) => new(value, null);
+
+    public static RepresentationResult<T> Created<T>(T value, long version, string location) => new(value, version, 201, location);
+}

@@ -1,0 +1,46 @@
+namespace ContentApi.Http;
+
+/// <summary>
+/// One allowed sort: the name callers use, the SQL expression it stands for (a constant, never caller
+/// text) and how to read that value off a row for the next cursor.
+/// </summary>
+public sealed record SortField<TRow>(string Name, string Expression, Func<TRow, string?> ValueOf);
+
+/// <summary>A parsed <c>sort</c> parameter: a field from the allow-list and a direction ("-" prefix = descending).</summary>
+public sealed record SortOrder<TRow>(SortField<TRow> Field, bool Descending)
+{
+    public string Key => (Descending ? "-" : "") + Field.Name;
+
+    public string OrderBy(string idColumn)
+    {
+        var direction = Descending ? "DESC" : "ASC";
+        return $"{Field.Expression} {direction}, {idColumn} {direction}";
+    }
+
+    /// <summary>Rows strictly after the cursor in this order; the id breaks ties so no row is skipped or repeated.</summary>
+    public string After(string idColumn)
+    {
+        var op = Descending ? "<" : ">";
+        return $"({Field.Expression} {op} @CursorValue OR ({Field.Expression} = @CursorValue AND {idColumn} {op} @CursorId))";
+    }
+}
+
+/// <summary>The sorts a resource allows, and the parser of its <c>sort</c> parameter.</summary>
+public sealed class SortOptions<TRow>(IReadOnlyList<SortField<TRow>> allowed, string defaultKey)
+{
+    public IReadOnlyList<SortField<TRow>> Allowed => allowed;
+
+    public string DefaultKey => defaultKey;
+
+    public string Description => string.Join(", ", allowed.SelectMany(f => new[] { f.Name, "-" + f.Name }));
+
+    public bool TryParse(string? text, out SortOrder<TRow> order)
+    {
+        var key = string.IsNullOrEmpty(text) ? defaultKey : text;
+        var descending = key.StartsWith('-');
+        var name = descending ? key[1..] : key;
+        var field = allowed.FirstOrDefault(f => f.Name == name);
+        order = new SortOrder<TRow>(field ?? allowed[0], descending);
+        return field is not null;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContentApi.Http;
+
+/// <summary>Turns a store's <see cref="WriteOutcome{TRow}"/> into the HTTP answer; shared by every resource.</summary>
+public static class WriteResults
+{
+    public static IResult ToResult<TRow, TResponse>(
+        WriteOutcome<TRow> outcome, string resourceName, Func<TRow, TResponse> toResponse, Func<TRow, long> versionOf, Func<TRow, string>? locationOf = null) =>
+        outcome switch
+        {
+            WriteOutcome<TRow>.Saved saved when locationOf is not null =>
+                Representation.Created(toResponse(saved.Row), versionOf(saved.Row), locationOf(saved.Row)),
+            WriteOutcome<TRow>.Saved saved => Representation.Ok(toResponse(saved.Row), versionOf(saved.Row)),
+            WriteOutcome<TRow>.Deleted => TypedResults.NoContent(),
+            WriteOutcome<TRow>.Missing => Problems.NotFound(resourceName),
+            WriteOutcome<TRow>.Stale stale => new StaleResult(
+                Problems.PreconditionFailed($"The {resourceName.ToLowerInvariant()} has changed since you read it (it is now at version {versionOf(stale.Current)}). Read it again and retry with the new ETag."),
+                ETags.ForResource(versionOf(stale.Current), JsonSerializer.SerializeToUtf8Bytes(toResponse(stale.Current), JsonSetup.Options))),
+            WriteOutcome<TRow>.Conflict conflict => Problems.Conflict(conflict.Detail, conflict.Extensions),
+            WriteOutcome<TRow>.Invalid invalid => Problems.Validation(invalid.Errors),
+            _ => throw new InvalidOperationException("Unknown write outcome."),
+        };
+
+    /// <summary>412 that carries the current ETag, so the client can re-read or retry knowingly.</summary>
+    private sealed class StaleResult(ProblemHttpResult problem, string currentETag) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.ETag = currentETag;
+            return problem.ExecuteAsync(httpContext);
+        }
+    }
+}

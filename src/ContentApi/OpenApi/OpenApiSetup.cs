@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+
+namespace ContentApi.OpenApi;
+
+public static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+    public const string BearerScheme = "bearer";
+
+    public static IServiceCollection AddContentApiOpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "ContentApi",
+                Version = "v1",
+                Description = ApiDescription.Text,
+            });
+            options.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "API key",
+                Description = "An API key made with `keys create --name NAME --scope read|write|admin`, sent as `Authorization: Bearer KEY`.",
+            });
+            options.SupportNonNullableReferenceTypes();
+            options.CustomOperationIds(d => d.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName);
+            options.SchemaFilter<RequiredPropertiesSchemaFilter>();
+            options.SchemaFilter<ProblemDetailsSchemaFilter>();
+            options.OperationFilter<SecurityOperationFilter>();
+            options.OperationFilter<ParameterDescriptionOperationFilter>();
+            options.OperationFilter<MergePatchOperationFilter>();
+        });
+        return services;
+    }
+
+    public static void UseContentApiSwagger(this WebApplication app)
+    {
+        app.UseSwagger(options =>
+        {
+            options.RouteTemplate = "openapi/{documentName}.json";
+            // Pinned, so that a package upgrade cannot change the contract's version quietly.
+            options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
+        });
+        if (app.Services.GetRequiredService<IOptions<SwaggerOptions>>().Value.UiEnabled)
+        {
+            app.UseSwaggerUI(options =>
+            {
+                options.RoutePrefix = "swagger";
+                options.SwaggerEndpoint($"/openapi/{DocumentName}.json", "ContentApi v1");
+                options.DocumentTitle = "ContentApi";
+            });
+        }
+    }
+}

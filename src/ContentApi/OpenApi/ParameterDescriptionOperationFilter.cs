@@ -1,0 +1,34 @@
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace ContentApi.OpenApi;
+
+/// <summary>Describes the parameters that many operations share, in one place.</summary>
+public sealed class ParameterDescriptionOperationFilter : IOperationFilter
+{
+    private static readonly Dictionary<string, string> Descriptions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["id"] = "The resource's integer id.",
+        ["slug"] = "The resource's slug (percent-encode non-ASCII letters).",
+        ["limit"] = "Items per page, 1 to 100; default 20.",
+        ["cursor"] = "The `nextCursor` of the previous page. Opaque; valid only with the same `sort`. Not with `page`.",
+        ["page"] = "1-based page number, for numbered navigation (costs grow with depth; prefer `cursor`). Not with `cursor`.",
+        ["sort"] = "A field name from the allow-list in the operation description, prefixed with `-` for descending.",
+    };
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            // [AsParameters] records name query parameters after C# properties; the wire names are camelCase.
+            if (parameter.In == ParameterLocation.Query && parameter.Name is { Length: > 0 } raw && char.IsUpper(raw[0]))
+            {
+                parameter.Name = char.ToLowerInvariant(raw[0]) + raw[1..];
+            }
+            if (parameter.Name is { } name && string.IsNullOrEmpty(parameter.Description) && Descriptions.TryGetValue(name, out var text))
+            {
+                parameter.Description = name == "slug" && parameter.In == ParameterLocation.Query ? "Only these slugs (repeatable)." : text;
+            }
+        }
+    }
+}

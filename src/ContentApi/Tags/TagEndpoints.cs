@@ -1,0 +1,84 @@
+using ContentApi.Auth;
+using ContentApi.Http;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ContentApi.Tags;
+
+/// <summary>Query of GET /api/v1/tags.</summary>
+public sealed record ListTagsQuery(int? Limit, string? Cursor, int? Page, string? Sort, [FromQuery(Name = "slug")] string[]? Slug) : IListQuery;
+
+public sealed class ListTagsQueryValidator : ListQueryValidator<ListTagsQuery, TagRow>
+{
+    public ListTagsQueryValidator() : base(TagStore.Sorts)
+    {
+        RuleFor(q => q.Slug).Must(s => s!.Length <= 100).When(q => q.Slug is not null).WithMessage("At most 100 slugs.");
+    }
+}
+
+public static class TagEndpoints
+{
+    public static RouteGroupBuilder MapTags(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/tags").WithTags("Tags");
+
+        group.MapGet("/", ListTags).WithName("ListTags").WithSummary("List tags")
+            .WithDescription($"Tags in pages (keyset cursor or page number). Sort: {TagStore.Sorts.Description}; default name.")
+            .Reads<ListResponse<TagResponse>>();
+        group.MapGet("/{id}", GetTag).WithName("GetTag").WithSummary("Get a tag by id").Reads<TagResponse>();
+        group.MapGet("/slug/{slug}", GetTagBySlug).WithName("GetTagBySlug").WithSummary("Get a tag by slug").Reads<TagResponse>();
+        group.MapPost("/", CreateTag).WithName("CreateTag").WithSummary("Create a tag")
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<TagResponse>(created: true);
+        group.MapPut("/{id}", ReplaceTag).WithName("ReplaceTag").WithSummary("Replace a tag")
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<TagResponse>();
+        group.MapPatch("/{id}", PatchTag).WithName("PatchTag").WithSummary("Update a tag with a JSON merge patch")
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<TagResponse>().AcceptsMergePatch<TagRequest>();
+        group.MapDelete("/{id}", DeleteTag).WithName("DeleteTag").WithSummary("Delete a tag")
+            .WithDescription("Refused with 409, naming the articles, while any article uses the tag.")
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Deletes();
+        return group;
+    }
+
+    public static async Task<IResult> ListTags([AsParameters] ListTagsQuery query, TagStore store, CancellationToken cancellationToken)
+    {
+        var (order, after, limit) = query.Paging(TagStore.Sorts);
+        var page = await store.ListAsync(new TagFilter(query.Slug, null), order, after, limit, query.Page, cancellationToken);
+        return Representation.List(new ListResponse<TagResponse>(
+            [.. page.Rows.Select(r => r.ToResponse())], new PageInfo(limit, page.NextCursor, page.Total)));
+    }
+
+    public static async Task<IResult> GetTag(long id, TagStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } row ? Representation.Ok(row.ToResponse(), row.Version) : Problems.NotFound("Tag");
+
+    public static async Task<IResult> GetTagBySlug(string slug, TagStore store, CancellationToken cancellationToken) =>
+        await store.GetBySlugAsync(slug, cancellationToken) is { } row ? Representation.Ok(row.ToResponse(), row.Version) : Problems.NotFound("Tag");
+
+    public static async Task<IResult> CreateTag(TagRequest request, TagStore store, CancellationToken cancellationToken) =>
+        ToResult(await store.CreateAsync(request, cancellationToken), created: true);
+
+    public static async Task<IResult> ReplaceTag(long id, TagRequest request, HttpRequest http, TagStore store, CancellationToken cancellationToken)
+    {
+        if (IfMatch.TryRead(http, out var ifMatch) is { } problem)
+        {
+            return problem;
+        }
+        return ToResult(await store.ReplaceAsync(id, request, ifMatch, cancellationToken));
+    }
+
+    public static Task<IResult> PatchTag(long id, HttpRequest http, TagStore store, IValidator<TagRequest> validator, CancellationToken cancellationToken) =>
+        PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<TagRow, TagRequest>(
+            "Tag", ct => store.GetAsync(id, ct), r => r.ToRequest(), r => r.Version,
+            (request, ifMatch, ct) => store.ReplaceAsync(id, request, ifMatch, ct), o => ToResult(o)), cancellationToken);
+
+    public static async Task<IResult> DeleteTag(long id, HttpRequest http, TagStore store, CancellationToken cancellationToken)
+    {
+        if (IfMatch.TryRead(http, out var ifMatch) is { } problem)
+        {
+            return problem;
+        }
+        return ToResult(await store.DeleteAsync(id, ifMatch, cancellationToken));
+    }
+
+    private static IResult ToResult(WriteOutcome<TagRow> outcome, bool created = false) =>
+        WriteResults.ToResult(outcome, "Tag", r => r.ToResponse(), r => r.Version, created ? r => $"/api/v1/tags/{r.Id}" : null);
+}

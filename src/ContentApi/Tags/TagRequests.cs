@@ -1,0 +1,20 @@
+using ContentApi.Text;
+using FluentValidation;
+
+namespace ContentApi.Tags;
+
+/// <summary>The body of POST (create) and PUT (replace) for a tag; PATCH merges into this shape.</summary>
+/// <param name="Name">Display name.</param>
+/// <param name="Slug">URL slug; derived from the name when omitted on create, kept when omitted on replace.</param>
+/// <param name="Description">Optional longer text.</param>
+public sealed record TagRequest(string Name, string? Slug = null, string? Description = null);
+
+public sealed class TagRequestValidator : AbstractValidator<TagRequest>
+{
+    public TagRequestValidator()
+    {
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(100).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
+        RuleFor(r => r.Slug!).Must(Slugs.IsValid).When(r => r.Slug is not null).WithMessage(TextRules.SlugMessage);
+        RuleFor(r => r.Description!).MaximumLength(2000).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Description is not null);
+    }
+}

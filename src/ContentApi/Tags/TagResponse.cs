@@ -1,0 +1,28 @@
+using ContentApi.Data;
+
+namespace ContentApi.Tags;
+
+/// <summary>A tag.</summary>
+/// <param name="PublishedArticleCount">How many published articles carry the tag.</param>
+public sealed record TagResponse(
+    long Id, string Slug, string Name, string? Description, long PublishedArticleCount,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
+
+/// <summary>A tag as the database returns it (Dapper maps columns by alias onto these properties).</summary>
+public sealed record TagRow
+{
+    public long Id { get; init; }
+    public string Slug { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string? Description { get; init; }
+    public long PublishedArticleCount { get; init; }
+    public string CreatedAt { get; init; } = "";
+    public string UpdatedAt { get; init; } = "";
+    public long Version { get; init; }
+
+    public TagResponse ToResponse() => new(
+        Id, Slug, Name, Description, PublishedArticleCount,
+        Timestamps.FromDb(CreatedAt), Timestamps.FromDb(UpdatedAt), Version);
+
+    public TagRequest ToRequest() => new(Name, Slug, Description);
+}

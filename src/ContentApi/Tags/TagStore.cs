@@ -1,0 +1,154 @@
+using System.Data.Common;
+using ContentApi.Data;
+using ContentApi.Http;
+using Dapper;
+
+namespace ContentApi.Tags;
+
+public sealed class TagStore(Db db, TimeProvider clock)
+{
+    private const string Select = """
+        SELECT t.id AS Id, t.slug AS Slug, t.name AS Name, t.description AS Description,
+               (SELECT count(*) FROM article_tags x JOIN articles a ON a.id = x.article_id
+                WHERE x.tag_id = t.id AND a.status = 'published' AND a.published_at <= @Now) AS PublishedArticleCount,
+               t.created_at AS CreatedAt, t.updated_at AS UpdatedAt, t.version AS Version
+        """;
+
+    private const string From = "FROM tags t";
+
+    private const string InsertSql = """
+        INSERT INTO tags (slug, name, description, created_at, updated_at, version)
+        VALUES (@Slug, @Name, @Description, @Now, @Now, 1)
+        RETURNING id
+        """;
+
+    private const string UpdateSql = """
+        UPDATE tags SET slug = @Slug, name = @Name, description = @Description, updated_at = @Now, version = version + 1
+        WHERE id = @Id
+        """;
+
+    private const string DeleteSql = "DELETE FROM tags WHERE id = @Id";
+
+    private const string UsedBySql = """
+        SELECT a.id AS Id, a.slug AS Slug FROM article_tags x JOIN articles a ON a.id = x.article_id
+        WHERE x.tag_id = @Id ORDER BY a.id LIMIT 20
+        """;
+
+    public static SortOptions<TagRow> Sorts { get; } = new(
+    [
+        new("name", "t.name", r => r.Name),
+        new("slug", "t.slug", r => r.Slug),
+        new("createdAt", "t.created_at", r => r.CreatedAt),
+        new("updatedAt", "t.updated_at", r => r.UpdatedAt),
+    ], "name");
+
+    public async Task<TagRow?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await GetAsync(connection, null, "t.id = @Key", id, cancellationToken);
+    }
+
+    public async Task<TagRow?> GetBySlugAsync(string slug, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await GetAsync(connection, null, "t.slug = @Key", slug, cancellationToken);
+    }
+
+    public async Task<Page<TagRow>> ListAsync(TagFilter filter, SortOrder<TagRow> order, Cursor? after, int limit, int? page, CancellationToken cancellationToken)
+    {
+        var conditions = new List<string>();
+        var parameters = new DynamicParameters(new { Now = Timestamps.ToDb(clock.GetUtcNow()) });
+        if (filter.Slugs is { Count: > 0 } slugs)
+        {
+            conditions.Add("t.slug IN @Slugs");
+            parameters.Add("Slugs", slugs);
+        }
+        if (filter.Ids is { Count: > 0 } ids)
+        {
+            conditions.Add("t.id IN @Ids");
+            parameters.Add("Ids", ids);
+        }
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await KeysetPage.RunAsync(connection, new KeysetPage.Query<TagRow>(
+            Select, From, conditions, parameters, order, "t.id", r => r.Id, after, limit, page), cancellationToken);
+    }
+
+    public Task<WriteOutcome<TagRow>> CreateAsync(TagRequest request, CancellationToken cancellationToken) =>
+        db.WriteAsync<WriteOutcome<TagRow>>(async (connection, transaction) =>
+        {
+            var slug = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Tags, request.Slug, request.Name, "tag", null, cancellationToken);
+            if (slug.TakenBy is { } holder)
+            {
+                return SlugTaken(request.Slug!, holder);
+            }
+            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
+            {
+                Slug = slug.Slug,
+                request.Name,
+                request.Description,
+                Now = Now(),
+            }, transaction, cancellationToken: cancellationToken));
+            return new WriteOutcome<TagRow>.Saved((await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken))!);
+        }, cancellationToken);
+
+    public Task<WriteOutcome<TagRow>> ReplaceAsync(long id, TagRequest request, IfMatch ifMatch, CancellationToken cancellationToken) =>
+        db.WriteAsync<WriteOutcome<TagRow>>(async (connection, transaction) =>
+        {
+            var current = await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken);
+            if (current is null)
+            {
+                return new WriteOutcome<TagRow>.Missing();
+            }
+            if (!ifMatch.Allows(current.Version))
+            {
+                return new WriteOutcome<TagRow>.Stale(current);
+            }
+            var slug = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Tags, request.Slug ?? current.Slug, request.Name, "tag", id, cancellationToken);
+            if (slug.TakenBy is { } holder)
+            {
+                return SlugTaken(request.Slug!, holder);
+            }
+            await connection.ExecuteAsync(new CommandDefinition(UpdateSql, new
+            {
+                Id = id,
+                Slug = slug.Slug,
+                request.Name,
+                request.Description,
+                Now = Now(),
+            }, transaction, cancellationToken: cancellationToken));
+            return new WriteOutcome<TagRow>.Saved((await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken))!);
+        }, cancellationToken);
+
+    public Task<WriteOutcome<TagRow>> DeleteAsync(long id, IfMatch ifMatch, CancellationToken cancellationToken) =>
+        db.WriteAsync<WriteOutcome<TagRow>>(async (connection, transaction) =>
+        {
+            var current = await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken);
+            if (current is null)
+            {
+                return new WriteOutcome<TagRow>.Missing();
+            }
+            if (!ifMatch.Allows(current.Version))
+            {
+                return new WriteOutcome<TagRow>.Stale(current);
+            }
+            var usedBy = (await connection.QueryAsync<ArticleReference>(new CommandDefinition(UsedBySql, new { Id = id }, transaction, cancellationToken: cancellationToken))).AsList();
+            if (usedBy.Count > 0)
+            {
+                return InUse.Conflict<TagRow>("tag", usedBy);
+            }
+            await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
+            return new WriteOutcome<TagRow>.Deleted();
+        }, cancellationToken);
+
+    private async Task<TagRow?> GetAsync(DbConnection connection, DbTransaction? transaction, string condition, object key, CancellationToken cancellationToken) =>
+        await connection.QuerySingleOrDefaultAsync<TagRow>(new CommandDefinition(
+            $"{Select} {From} WHERE {condition}", new { Key = key, Now = Now() }, transaction, cancellationToken: cancellationToken));
+
+    private string Now() => Timestamps.ToDb(clock.GetUtcNow());
+
+    private static WriteOutcome<TagRow>.Conflict SlugTaken(string slug, long holder) =>
+        new($"The slug '{slug}' is already used by tag {holder}.", new Dictionary<string, object?> { ["conflictingId"] = holder });
+}
+
+/// <summary>Filters of the tag list.</summary>
+public sealed record TagFilter(IReadOnlyList<string>? Slugs, IReadOnlyList<long>? Ids);

@@ -1,0 +1,18 @@
+namespace ContentApi.Text;
+
+/// <summary>Checks that several validators share.</summary>
+public static class TextRules
+{
+    public const string SlugMessage = "Must be 1-120 lowercase letters (any script) or digits, in words joined by single hyphens.";
+    public const string ControlCharacterMessage = "Must not contain control characters (such as NUL).";
+    public const string UrlMessage = "Must be an absolute http or https URL.";
+
+    /// <summary>Line breaks and tabs are text; NUL and other C0/C1 controls are not.</summary>
+    public static bool HasNoControlCharacters(string? value) =>
+        value is null || !value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
+
+    public static bool IsHttpUrl(string? value) =>
+        value is not null && value.Length <= 2048 &&
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) &&
+        (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host);
+}

@@ -1,0 +1,45 @@
+using ContentApi.Text;
+
+namespace ContentApi.UnitTests.Text;
+
+public sealed class SlugsTests
+{
+    [Theory]
+    [InlineData("Hello, World!", "hello-world")]
+    [InlineData("通義千問 Qwen3-Max 發布", "通義千問-qwen3-max-發布")]
+    [InlineData("Café  Crème", "cafe-creme")]
+    [InlineData("ＡＩ　模型", "ai-模型")]
+    [InlineData("  --leading and trailing--  ", "leading-and-trailing")]
+    public void FromText_keeps_letters_of_any_script_and_joins_words_with_hyphens(string text, string expected) =>
+        Assert.Equal(expected, Slugs.FromText(text, "fallback"));
+
+    [Theory]
+    [InlineData("!!!")]
+    [InlineData("")]
+    [InlineData("🎉🎉")]
+    public void FromText_without_letters_uses_fallback_never_empty(string text) =>
+        Assert.Equal("fallback", Slugs.FromText(text, "fallback"));
+
+    [Fact]
+    public void FromText_cuts_long_titles_to_max_length_without_splitting_a_surrogate_pair()
+    {
+        var slug = Slugs.FromText(string.Concat(Enumerable.Repeat("𠀀", 200)), "x");
+        Assert.True(slug.Length <= Slugs.MaxLength);
+        Assert.True(Slugs.IsValid(slug));
+    }
+
+    [Theory]
+    [InlineData("hello-world", true)]
+    [InlineData("人工智慧-ai", true)]
+    [InlineData("Hello", false)]
+    [InlineData("a--b", false)]
+    [InlineData("-a", false)]
+    [InlineData("a b", false)]
+    [InlineData("a\0b", false)]
+    public void IsValid_accepts_only_lowercase_hyphenated_words(string slug, bool valid) =>
+        Assert.Equal(valid, Slugs.IsValid(slug));
+
+    [Fact]
+    public void WithSuffix_numbers_from_two() =>
+        Assert.Equal(["a", "a-2", "a-3"], new[] { 1, 2, 3 }.Select(i => Slugs.WithSuffix("a", i)));
+}
