@@ -16,9 +16,10 @@ COPY --from=build /app ./
 # The database lives on a volume, owned by the image's non-root "app" user (uid 1654).
 RUN mkdir -p /data && chown app:app /data
 VOLUME ["/data"]
-ENV PORT=8080 \
-    ConnectionStrings__Content="Data Source=/data/content.db" \
-    Swagger__UiEnabled=true
+# The port comes from the environment: docker run -e ASPNETCORE_HTTP_PORTS=9000 -p 9000:9000 ...
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    ConnectionStrings__Content="Data Source=/data/content.db"
 USER app
 EXPOSE 8080
-ENTRYPOINT ["sh", "-c", "exec dotnet ContentApi.dll --urls http://0.0.0.0:${PORT} \"$@\"", "--"]
+# With no arguments the app serves; with a command (keys, migrate, ...) it runs that and exits.
+ENTRYPOINT ["dotnet", "ContentApi.dll"]
