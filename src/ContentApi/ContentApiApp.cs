@@ -1,4 +1,4 @@
-//using ContentApi.Articles;
+using ContentApi.Articles;
 using ContentApi.Auth;
 //using ContentApi.Authors;
 using ContentApi.Data;
@@ -33,6 +33,16 @@ public static class ContentApiApp
         services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section);
         services.AddOptions<WriteOptions>().BindConfiguration(WriteOptions.Section);
         services.AddOptions<SwaggerOptions>().BindConfiguration(SwaggerOptions.Section);
+        services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section);
+        services.AddOptions<Http.CorsOptions>().BindConfiguration(Http.CorsOptions.Section);
+        // Kestrel's own limits sit above the app's, so the app answers oversize requests with problem+json.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestLineSize = 64 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new Db(
@@ -46,7 +56,7 @@ public static class ContentApiApp
         services.AddSingleton<TagStore>();
 //AUTHORS
 //IMAGES
-//ARTICLES
+        services.AddSingleton<ArticleStore>();
 
         services.ConfigureHttpJsonOptions(options => JsonSetup.Configure(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -55,15 +65,28 @@ public static class ContentApiApp
         services.AddApiKeyAuth();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddContentApiOpenApi();
+        services.AddCors();
+        services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, ContentApiCorsPolicyProvider>();
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.MimeTypes = ["application/json", "application/problem+json", "text/html", "text/css", "application/javascript"];
+        });
+        services.AddContentApiRateLimiting();
     }
 
     private static void UsePipeline(WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseSecurityHeaders();
+        app.UseResponseCompression();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestLimitsMiddleware>();
+        app.UseCors();
         app.UseContentApiSwagger();
         app.UseAuthentication();
         app.UseRejectInvalidKeys();
+        app.UseRateLimiter();
         app.UseAuthorization();
     }
 
@@ -77,7 +100,7 @@ public static class ContentApiApp
         api.MapTags();
 //MAPAUTHORS
 //MAPIMAGES
-//MAPARTICLES
+        api.MapArticles();
         app.MapHealth();
     }
 }

@@ -24,6 +24,12 @@ public static class AuthSetup
     {
         if (context.Request.Headers.Authorization.Count > 0 && context.User.Identity?.IsAuthenticated != true)
         {
+            var attempts = context.RequestServices.GetRequiredService<FailedKeyAttempts>();
+            if (!attempts.TryRecordFailure(Http.RateLimitingSetup.ClientAddress(context)))
+            {
+                await Http.RateLimitingSetup.WriteTooManyRequestsAsync(context, 60, "Too many failed API key attempts from this address; retry later.");
+                return;
+            }
             context.Response.StatusCode = 401;
             context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
             return;

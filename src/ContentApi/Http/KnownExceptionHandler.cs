@@ -57,8 +57,8 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         var binding = FailedBinding().Match(bad.Message);
         if (binding.Success)
         {
-            var name = binding.Groups["name"].Value;
-            var type = binding.Groups["type"].Value.TrimEnd('?');
+            var name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(binding.Groups["name"].Value);
+            var type = binding.Groups["type"].Value.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('?', '>');
             var expected = type switch
             {
                 "long" or "int" or "Int32" or "Int64" => "an integer",
@@ -68,7 +68,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
             };
             return (400, $"The parameter '{name}' must be {expected}.", new Dictionary<string, string[]> { [name] = [$"Must be {expected}."] });
         }
-        if (bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) && bad.Message.Contains("from body", StringComparison.Ordinal))
+        if (bad.Message.Contains("was not provided", StringComparison.Ordinal) || bad.Message.Contains("no body was provided", StringComparison.Ordinal))
         {
             return (400, "A JSON request body is required.", null);
         }
@@ -82,7 +82,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
     internal static (int, string, IDictionary<string, string[]>?) JsonProblem(JsonException json)
     {
         var field = JsonPathToField(json.Path);
-        var message = json.Message;
+        var message = json.Message + " " + json.InnerException?.Message;
         string problem;
         if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {

@@ -10,7 +10,12 @@ namespace ContentApi.Http;
 /// <param name="Total">How many items match the filters, across all pages.</param>
 public sealed record PageInfo(int Limit, string? NextCursor, long Total);
 
-public sealed record ListResponse<T>(IReadOnlyList<T> Items, PageInfo Page);
+public interface IPagedResponse
+{
+    PageInfo Page { get; }
+}
+
+public sealed record ListResponse<T>(IReadOnlyList<T> Items, PageInfo Page) : IPagedResponse;
 
 public static class Paging
 {

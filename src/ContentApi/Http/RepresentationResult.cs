@@ -33,6 +33,10 @@ public sealed class RepresentationResult<T>(T value, long? version, int statusCo
         {
             headers.LastModified = modified.ToString("R");
         }
+        if (value is IPagedResponse { Page.NextCursor: { } next })
+        {
+            headers.Link = LinkHeader.Next(httpContext.Request, next);
+        }
         if (location is not null)
         {
             headers.Location = location;

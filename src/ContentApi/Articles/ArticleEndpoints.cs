@@ -1,0 +1,109 @@
+using ContentApi.Auth;
+using ContentApi.Http;
+using FluentValidation;
+
+namespace ContentApi.Articles;
+
+/// <summary>Query of GET /api/v1/articles.</summary>
+/// <param name="Author">Only articles by this author (id or slug).</param>
+/// <param name="Tag">Only articles with this tag (id or slug).</param>
+/// <param name="Language">Only articles in this BCP 47 language (case-insensitive exact match).</param>
+/// <param name="Status">`draft` or `published`. Key holders only: anonymous callers see published articles and get 400 for this filter.</param>
+/// <param name="PublishedAfter">Only articles published at or after this instant (RFC 3339).</param>
+/// <param name="PublishedBefore">Only articles published before this instant (RFC 3339).</param>
+public sealed record ListArticlesQuery(
+    int? Limit, string? Cursor, int? Page, string? Sort,
+    string? Author, string? Tag, string? Language, string? Status,
+    DateTimeOffset? PublishedAfter, DateTimeOffset? PublishedBefore) : IListQuery;
+
+public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticlesQuery, ArticleRow>
+{
+    public ListArticlesQueryValidator() : base(ArticleStore.PrivateSorts)
+    {
+        RuleFor(q => q.Status).Must(s => s is "draft" or "published").When(q => q.Status is not null).WithMessage("Must be 'draft' or 'published'.");
+        RuleFor(q => q.Language).Must(ArticleRequestValidator.IsLanguageTag).When(q => q.Language is not null).WithMessage("Must be a BCP 47 language tag.");
+        RuleFor(q => q.Author).MaximumLength(200);
+        RuleFor(q => q.Tag).MaximumLength(200);
+        RuleFor(q => q.PublishedBefore).GreaterThan(q => q.PublishedAfter).When(q => q.PublishedAfter is not null && q.PublishedBefore is not null)
+            .WithMessage("Must be later than publishedAfter.");
+    }
+}
+
+public static class ArticleEndpoints
+{
+    public static RouteGroupBuilder MapArticles(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/articles").WithTags("Articles");
+
+        group.MapGet("/", ListArticles).WithName("ListArticles").WithSummary("List articles")
+            .WithDescription($"Published articles, newest first; a key with the read scope also sees drafts and scheduled articles. Sort: {ArticleStore.PublicSorts.Description}; default -publishedAt.")
+            .Reads<ListResponse<ArticleResponse>>();
+        group.MapGet("/{id}", GetArticle).WithName("GetArticle").WithSummary("Get an article by id")
+            .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>();
+        group.MapGet("/slug/{slug}", GetArticleBySlug).WithName("GetArticleBySlug").WithSummary("Get an article by slug")
+            .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>();
+        group.MapPost("/", CreateArticle).WithName("CreateArticle").WithSummary("Create an article")
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>(created: true);
+        group.MapPut("/{id}", ReplaceArticle).WithName("ReplaceArticle").WithSummary("Replace an article")
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>();
+        group.MapPatch("/{id}", PatchArticle).WithName("PatchArticle").WithSummary("Update an article with a JSON merge patch")
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>().AcceptsMergePatch<ArticleRequest>();
+        group.MapDelete("/{id}", DeleteArticle).WithName("DeleteArticle").WithSummary("Delete an article")
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Deletes();
+        return group;
+    }
+
+    public static async Task<IResult> ListArticles([AsParameters] ListArticlesQuery query, HttpContext http, ArticleStore store, CancellationToken cancellationToken)
+    {
+        var privileged = ApiKeyScopes.CanSeeUnpublished(http);
+        if (query.Status is not null && !privileged)
+        {
+            return Problems.Validation("status", "Filtering by status needs a key with the read scope; anonymous callers only see published articles.");
+        }
+        var (order, after, limit) = query.Paging(privileged ? ArticleStore.PrivateSorts : ArticleStore.PublicSorts);
+        var filter = new ArticleFilter(
+            privileged,
+            query.Status switch { "draft" => ArticleStatus.Draft, "published" => ArticleStatus.Published, _ => null },
+            query.Author, query.Tag, query.Language, query.PublishedAfter, query.PublishedBefore);
+        var (items, next, total) = await store.ListAsync(filter, order, after, limit, query.Page, cancellationToken);
+        return Representation.List(new ListResponse<ArticleResponse>([.. items.Select(a => a.ToResponse())], new PageInfo(limit, next, total)));
+    }
+
+    public static async Task<IResult> GetArticle(long id, HttpContext http, ArticleStore store, CancellationToken cancellationToken) =>
+        Found(await store.GetAsync(id, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken));
+
+    public static async Task<IResult> GetArticleBySlug(string slug, HttpContext http, ArticleStore store, CancellationToken cancellationToken) =>
+        Found(await store.GetBySlugAsync(slug, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken));
+
+    public static async Task<IResult> CreateArticle(ArticleRequest request, ArticleStore store, CancellationToken cancellationToken) =>
+        ToResult(await store.CreateAsync(request, cancellationToken), created: true);
+
+    public static async Task<IResult> ReplaceArticle(long id, ArticleRequest request, HttpRequest http, ArticleStore store, CancellationToken cancellationToken)
+    {
+        if (IfMatch.TryRead(http, out var ifMatch) is { } problem)
+        {
+            return problem;
+        }
+        return ToResult(await store.ReplaceAsync(id, request, ifMatch, cancellationToken));
+    }
+
+    public static Task<IResult> PatchArticle(long id, HttpRequest http, ArticleStore store, IValidator<ArticleRequest> validator, CancellationToken cancellationToken) =>
+        PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<ArticleAggregate, ArticleRequest>(
+            "Article", ct => store.GetAsync(id, true, ct), a => a.ToRequest(), a => a.Row.Version,
+            (request, ifMatch, ct) => store.ReplaceAsync(id, request, ifMatch, ct), o => ToResult(o)), cancellationToken);
+
+    public static async Task<IResult> DeleteArticle(long id, HttpRequest http, ArticleStore store, CancellationToken cancellationToken)
+    {
+        if (IfMatch.TryRead(http, out var ifMatch) is { } problem)
+        {
+            return problem;
+        }
+        return ToResult(await store.DeleteAsync(id, ifMatch, cancellationToken));
+    }
+
+    private static IResult Found(ArticleAggregate? article) =>
+        article is null ? Problems.NotFound("Article") : Representation.Ok(article.ToResponse(), article.Row.Version);
+
+    private static IResult ToResult(WriteOutcome<ArticleAggregate> outcome, bool created = false) =>
+        WriteResults.ToResult(outcome, "Article", a => a.ToResponse(), a => a.Row.Version, created ? a => $"/api/v1/articles/{a.Row.Id}" : null);
+}

@@ -1,0 +1,80 @@
+namespace ContentApi.Articles;
+
+/// <summary>The SQL of the article store, as constants (Dapper caches per SQL text).</summary>
+internal static class ArticleQueries
+{
+    public const string Select = """
+        SELECT a.id AS Id, a.slug AS Slug, a.title AS Title, a.subtitle AS Subtitle, a.excerpt AS Excerpt,
+               a.derived_excerpt AS DerivedExcerpt, a.body AS Body, a.language AS Language, a.status AS Status,
+               a.published_at AS PublishedAt, a.cover_image_id AS CoverImageId, a.canonical_url AS CanonicalUrl,
+               a.reading_time_minutes AS ReadingTimeMinutes, a.character_count AS CharacterCount,
+               a.created_at AS CreatedAt, a.updated_at AS UpdatedAt, a.version AS Version
+        """;
+
+    public const string From = "FROM articles a";
+
+    /// <summary>What anonymous callers may see: published, and not scheduled for later.</summary>
+    public const string PubliclyVisible = "a.status = 'published' AND a.published_at <= @Now";
+
+    public const string AuthorsOf = """
+        SELECT x.article_id AS ArticleId, u.id AS Id, u.slug AS Slug, u.name AS Name, u.version AS Version
+        FROM article_authors x JOIN authors u ON u.id = x.author_id
+        WHERE x.article_id IN @Ids ORDER BY x.article_id, x.position
+        """;
+
+    public const string TagsOf = """
+        SELECT x.article_id AS ArticleId, t.id AS Id, t.slug AS Slug, t.name AS Name
+        FROM article_tags x JOIN tags t ON t.id = x.tag_id
+        WHERE x.article_id IN @Ids ORDER BY x.article_id, x.position
+        """;
+
+    private const string ImageColumns = """
+        i.id AS Id, i.url AS Url, i.alt_text AS AltText, i.caption AS Caption, i.credit AS Credit,
+        i.license AS License, i.width AS Width, i.height AS Height, i.mime_type AS MimeType
+        """;
+
+    /// <summary>Inline images (position &gt;= 0) and covers (position -1) of a set of articles, in one statement.</summary>
+    public const string ImagesOf = $"""
+        SELECT x.article_id AS ArticleId, x.position AS Position, {ImageColumns}
+        FROM article_images x JOIN images i ON i.id = x.image_id
+        WHERE x.article_id IN @Ids
+        UNION ALL
+        SELECT a.id AS ArticleId, -1 AS Position, {ImageColumns}
+        FROM articles a JOIN images i ON i.id = a.cover_image_id
+        WHERE a.id IN @Ids
+        ORDER BY 1, 2
+        """;
+
+    public const string ExistingAuthors = "SELECT id FROM authors WHERE id IN @Ids";
+    public const string ExistingTags = "SELECT id FROM tags WHERE id IN @Ids";
+    public const string ExistingImages = "SELECT id FROM images WHERE id IN @Ids";
+
+    public const string Insert = """
+        INSERT INTO articles (slug, title, subtitle, excerpt, derived_excerpt, body, language, status, published_at,
+                              cover_image_id, canonical_url, reading_time_minutes, character_count, created_at, updated_at, version)
+        VALUES (@Slug, @Title, @Subtitle, @Excerpt, @DerivedExcerpt, @Body, @Language, @Status, @PublishedAt,
+                @CoverImageId, @CanonicalUrl, @ReadingTimeMinutes, @CharacterCount, @Now, @Now, 1)
+        RETURNING id
+        """;
+
+    public const string Update = """
+        UPDATE articles SET slug = @Slug, title = @Title, subtitle = @Subtitle, excerpt = @Excerpt,
+               derived_excerpt = @DerivedExcerpt, body = @Body, language = @Language, status = @Status,
+               published_at = @PublishedAt, cover_image_id = @CoverImageId, canonical_url = @CanonicalUrl,
+               reading_time_minutes = @ReadingTimeMinutes, character_count = @CharacterCount,
+               updated_at = @Now, version = version + 1
+        WHERE id = @Id
+        """;
+
+    public const string DeleteLinks = """
+        DELETE FROM article_authors WHERE article_id = @Id;
+        DELETE FROM article_tags WHERE article_id = @Id;
+        DELETE FROM article_images WHERE article_id = @Id;
+        """;
+
+    public const string InsertAuthorLink = "INSERT INTO article_authors (article_id, author_id, position) VALUES (@ArticleId, @RefId, @Position)";
+    public const string InsertTagLink = "INSERT INTO article_tags (article_id, tag_id, position) VALUES (@ArticleId, @RefId, @Position)";
+    public const string InsertImageLink = "INSERT INTO article_images (article_id, image_id, position) VALUES (@ArticleId, @RefId, @Position)";
+
+    public const string Delete = "DELETE FROM articles WHERE id = @Id";
+}

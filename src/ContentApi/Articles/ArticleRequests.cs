@@ -1,0 +1,82 @@
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using ContentApi.Text;
+using FluentValidation;
+
+namespace ContentApi.Articles;
+
+public enum ArticleStatus
+{
+    [JsonStringEnumMemberName("draft")]
+    Draft,
+
+    [JsonStringEnumMemberName("published")]
+    Published,
+}
+
+/// <summary>The body of POST (create) and PUT (replace) for an article; PATCH merges into this shape.</summary>
+/// <param name="Title">Headline.</param>
+/// <param name="Body">Markdown source, stored exactly as sent. Inline images are written `![alt](image:ID)`.</param>
+/// <param name="Language">BCP 47 language tag, such as `zh-Hant`, `zh-Hans` or `en`.</param>
+/// <param name="AuthorIds">Ordered author ids; at least one.</param>
+/// <param name="Status">`draft` or `published`. Defaults to `draft`.</param>
+/// <param name="Slug">URL slug; derived from the title when omitted on create, kept when omitted on replace.</param>
+/// <param name="Subtitle">Optional standfirst.</param>
+/// <param name="Excerpt">Optional summary; when omitted, one is derived from the body.</param>
+/// <param name="PublishedAt">When a published article goes live (RFC 3339). Omitted: now on first publish, else unchanged. In the future: scheduled. Must be omitted for drafts.</param>
+/// <param name="TagIds">Tag ids, in display order.</param>
+/// <param name="CoverImageId">Cover image id, or null.</param>
+/// <param name="ImageIds">Ids of the inline images, in order of appearance.</param>
+/// <param name="CanonicalUrl">The original URL when the article is republished from elsewhere.</param>
+public sealed record ArticleRequest(
+    string Title,
+    string Body,
+    string Language,
+    IReadOnlyList<long> AuthorIds,
+    ArticleStatus Status = ArticleStatus.Draft,
+    string? Slug = null,
+    string? Subtitle = null,
+    string? Excerpt = null,
+    DateTimeOffset? PublishedAt = null,
+    IReadOnlyList<long>? TagIds = null,
+    long? CoverImageId = null,
+    IReadOnlyList<long>? ImageIds = null,
+    string? CanonicalUrl = null);
+
+public sealed partial class ArticleRequestValidator : AbstractValidator<ArticleRequest>
+{
+    public const int MaxBodyLength = 500_000;
+
+    public ArticleRequestValidator()
+    {
+        RuleFor(r => r.Title).NotEmpty().MaximumLength(300).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
+        RuleFor(r => r.Body).NotNull().MaximumLength(MaxBodyLength).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
+        RuleFor(r => r.Language).NotEmpty().Must(IsLanguageTag).WithMessage("Must be a BCP 47 language tag such as 'zh-Hant', 'zh-Hans' or 'en'.");
+        RuleFor(r => r.Status).IsInEnum();
+        RuleFor(r => r.Slug!).Must(Slugs.IsValid).When(r => r.Slug is not null).WithMessage(TextRules.SlugMessage);
+        RuleFor(r => r.Subtitle!).MaximumLength(500).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Subtitle is not null);
+        RuleFor(r => r.Excerpt!).MaximumLength(2000).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Excerpt is not null);
+        RuleFor(r => r.PublishedAt).Null().When(r => r.Status == ArticleStatus.Draft)
+            .WithMessage("Drafts have no publishedAt; set status to 'published' to publish or schedule.");
+        RuleFor(r => r.PublishedAt!.Value.Year).InclusiveBetween(1900, 9999).When(r => r.PublishedAt is not null)
+            .OverridePropertyName("publishedAt").WithMessage("Must be a date between the years 1900 and 9999.");
+        RuleFor(r => r.AuthorIds).NotNull().NotEmpty().WithMessage("At least one author is required.")
+            .Must(ids => ids.Count <= 50).WithMessage("At most 50 authors.")
+            .Must(Distinct).WithMessage("Each author may appear once.");
+        RuleForEach(r => r.AuthorIds).GreaterThan(0);
+        RuleFor(r => r.TagIds!).Must(ids => ids.Count <= 100).WithMessage("At most 100 tags.").Must(Distinct).WithMessage("Each tag may appear once.").When(r => r.TagIds is not null);
+        RuleForEach(r => r.TagIds).GreaterThan(0);
+        RuleFor(r => r.ImageIds!).Must(ids => ids.Count <= 500).WithMessage("At most 500 inline images.").Must(Distinct).WithMessage("Each image may appear once.").When(r => r.ImageIds is not null);
+        RuleForEach(r => r.ImageIds).GreaterThan(0);
+        RuleFor(r => r.CoverImageId).GreaterThan(0).When(r => r.CoverImageId is not null);
+        RuleFor(r => r.CanonicalUrl).Must(TextRules.IsHttpUrl).When(r => r.CanonicalUrl is not null).WithMessage(TextRules.UrlMessage);
+    }
+
+    private static bool Distinct(IReadOnlyList<long> ids) => ids.Distinct().Count() == ids.Count;
+
+    /// <summary>Well-formed BCP 47: language, optional script, region and variants (private-use and extensions are not accepted).</summary>
+    public static bool IsLanguageTag(string? tag) => tag is { Length: <= 35 } && LanguageTag().IsMatch(tag);
+
+    [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*$")]
+    private static partial Regex LanguageTag();
+}

@@ -1,0 +1,119 @@
+using ContentApi.Data;
+
+namespace ContentApi.Articles;
+
+/// <summary>An author as embedded in an article.</summary>
+public sealed record AuthorSummary(long Id, string Slug, string Name);
+
+/// <summary>A tag as embedded in an article.</summary>
+public sealed record TagSummary(long Id, string Slug, string Name);
+
+/// <summary>An image as embedded in an article: what a frontend needs to render and credit it.</summary>
+public sealed record ArticleImage(
+    long Id, string Url, string AltText, string? Caption, string? Credit, string? License,
+    long? Width, long? Height, string? MimeType);
+
+/// <summary>An article with its authors, tags and images embedded, so one request renders it.</summary>
+/// <param name="Excerpt">The given excerpt, or one derived from the body.</param>
+/// <param name="PublishedAt">Null for drafts; in the future for scheduled articles.</param>
+/// <param name="CharacterCount">User-perceived characters of the body's text.</param>
+/// <param name="ReadingTimeMinutes">CJK characters at ~400 a minute plus other words at ~230 a minute.</param>
+public sealed record ArticleResponse(
+    long Id,
+    string Slug,
+    string Title,
+    string? Subtitle,
+    string Excerpt,
+    string Body,
+    string Language,
+    ArticleStatus Status,
+    DateTimeOffset? PublishedAt,
+    IReadOnlyList<AuthorSummary> Authors,
+    IReadOnlyList<TagSummary> Tags,
+    ArticleImage? CoverImage,
+    IReadOnlyList<ArticleImage> Images,
+    string? CanonicalUrl,
+    long ReadingTimeMinutes,
+    long CharacterCount,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long Version);
+
+public sealed record ArticleRow
+{
+    public long Id { get; init; }
+    public string Slug { get; init; } = "";
+    public string Title { get; init; } = "";
+    public string? Subtitle { get; init; }
+    public string? Excerpt { get; init; }
+    public string DerivedExcerpt { get; init; } = "";
+    public string Body { get; init; } = "";
+    public string Language { get; init; } = "";
+    public string Status { get; init; } = "";
+    public string? PublishedAt { get; init; }
+    public long? CoverImageId { get; init; }
+    public string? CanonicalUrl { get; init; }
+    public long ReadingTimeMinutes { get; init; }
+    public long CharacterCount { get; init; }
+    public string CreatedAt { get; init; } = "";
+    public string UpdatedAt { get; init; } = "";
+    public long Version { get; init; }
+
+    public ArticleStatus StatusValue => Status == "published" ? ArticleStatus.Published : ArticleStatus.Draft;
+}
+
+/// <summary>Rows of the link tables, loaded for a whole page of articles at once.</summary>
+public sealed record ArticleAuthorRow
+{
+    public long ArticleId { get; init; }
+    public long Id { get; init; }
+    public string Slug { get; init; } = "";
+    public string Name { get; init; } = "";
+    public long Version { get; init; }
+}
+
+public sealed record ArticleTagRow
+{
+    public long ArticleId { get; init; }
+    public long Id { get; init; }
+    public string Slug { get; init; } = "";
+    public string Name { get; init; } = "";
+}
+
+public sealed record ArticleImageRow
+{
+    public long ArticleId { get; init; }
+    public long Position { get; init; }
+    public long Id { get; init; }
+    public string Url { get; init; } = "";
+    public string AltText { get; init; } = "";
+    public string? Caption { get; init; }
+    public string? Credit { get; init; }
+    public string? License { get; init; }
+    public long? Width { get; init; }
+    public long? Height { get; init; }
+    public string? MimeType { get; init; }
+
+    public ArticleImage ToImage() => new(Id, Url, AltText, Caption, Credit, License, Width, Height, MimeType);
+}
+
+/// <summary>An article row with everything embedded, ready to become a response.</summary>
+public sealed record ArticleAggregate(
+    ArticleRow Row, IReadOnlyList<ArticleAuthorRow> Authors, IReadOnlyList<ArticleTagRow> Tags,
+    ArticleImageRow? Cover, IReadOnlyList<ArticleImageRow> Images)
+{
+    public ArticleResponse ToResponse() => new(
+        Row.Id, Row.Slug, Row.Title, Row.Subtitle, Row.Excerpt ?? Row.DerivedExcerpt, Row.Body, Row.Language,
+        Row.StatusValue, Timestamps.FromDbOrNull(Row.PublishedAt),
+        [.. Authors.Select(a => new AuthorSummary(a.Id, a.Slug, a.Name))],
+        [.. Tags.Select(t => new TagSummary(t.Id, t.Slug, t.Name))],
+        Cover?.ToImage(),
+        [.. Images.Select(i => i.ToImage())],
+        Row.CanonicalUrl, Row.ReadingTimeMinutes, Row.CharacterCount,
+        Timestamps.FromDb(Row.CreatedAt), Timestamps.FromDb(Row.UpdatedAt), Row.Version);
+
+    /// <summary>The request that would recreate this article (what PATCH merges into).</summary>
+    public ArticleRequest ToRequest() => new(
+        Row.Title, Row.Body, Row.Language, [.. Authors.Select(a => a.Id)], Row.StatusValue, Row.Slug, Row.Subtitle, Row.Excerpt,
+        Timestamps.FromDbOrNull(Row.PublishedAt), [.. Tags.Select(t => t.Id)], Row.CoverImageId, [.. Images.Select(i => i.Id)], Row.CanonicalUrl);
+}

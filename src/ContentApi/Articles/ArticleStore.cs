@@ -1,0 +1,223 @@
+using System.Data.Common;
+using ContentApi.Data;
+using ContentApi.Http;
+using ContentApi.Text;
+using Dapper;
+
+namespace ContentApi.Articles;
+
+public sealed class ArticleStore(Db db, TimeProvider clock)
+{
+    private static readonly SortField<ArticleRow>[] SortFields =
+    [
+        new("publishedAt", "a.published_at", r => r.PublishedAt),
+        new("createdAt", "a.created_at", r => r.CreatedAt),
+        new("updatedAt", "a.updated_at", r => r.UpdatedAt),
+        new("title", "a.title", r => r.Title),
+        new("slug", "a.slug", r => r.Slug),
+    ];
+
+    /// <summary>Sorts of anonymous lists, where every article has a publishedAt; newest first by default.</summary>
+    public static SortOptions<ArticleRow> PublicSorts { get; } = new(SortFields, "-publishedAt");
+
+    /// <summary>
+    /// Key holders also see drafts, whose publishedAt is null: sorting on publishedAt puts them by creation
+    /// time instead, which keeps the keyset order total (no NULLs in the cursor comparison).
+    /// </summary>
+    public static SortOptions<ArticleRow> PrivateSorts { get; } = new(
+        [new("publishedAt", "coalesce(a.published_at, a.created_at)", r => r.PublishedAt ?? r.CreatedAt), .. SortFields[1..]], "-publishedAt");
+
+    public async Task<ArticleAggregate?> GetAsync(long id, bool includeUnpublished, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await GetAsync(connection, null, "a.id = @Key", id, includeUnpublished, cancellationToken);
+    }
+
+    public async Task<ArticleAggregate?> GetBySlugAsync(string slug, bool includeUnpublished, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await GetAsync(connection, null, "a.slug = @Key", slug, includeUnpublished, cancellationToken);
+    }
+
+    public async Task<(IReadOnlyList<ArticleAggregate> Items, string? NextCursor, long Total)> ListAsync(
+        ArticleFilter filter, SortOrder<ArticleRow> order, Cursor? after, int limit, int? page, CancellationToken cancellationToken)
+    {
+        var (conditions, parameters) = ArticleFilters.ToSql(filter, Now());
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var result = await KeysetPage.RunAsync(connection, new KeysetPage.Query<ArticleRow>(
+            ArticleQueries.Select, ArticleQueries.From, conditions, parameters, order, "a.id", r => r.Id, after, limit, page), cancellationToken);
+        var items = await EmbedAsync(connection, null, result.Rows, cancellationToken);
+        return (items, result.NextCursor, result.Total);
+    }
+
+    public Task<WriteOutcome<ArticleAggregate>> CreateAsync(ArticleRequest request, CancellationToken cancellationToken) =>
+        db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
+        {
+            if (await MissingReferencesAsync(connection, transaction, request, cancellationToken) is { } invalid)
+            {
+                return invalid;
+            }
+            var slug = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Articles, request.Slug, request.Title, "article", null, cancellationToken);
+            if (slug.TakenBy is { } holder)
+            {
+                return SlugTaken(request.Slug!, holder);
+            }
+            var now = clock.GetUtcNow();
+            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                ArticleQueries.Insert, Columns(request, slug.Slug!, PublishedAt(request, null, now), now), transaction, cancellationToken: cancellationToken));
+            await InsertLinksAsync(connection, transaction, id, request, cancellationToken);
+            return new WriteOutcome<ArticleAggregate>.Saved((await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken))!);
+        }, cancellationToken);
+
+    public Task<WriteOutcome<ArticleAggregate>> ReplaceAsync(long id, ArticleRequest request, IfMatch ifMatch, CancellationToken cancellationToken) =>
+        db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
+        {
+            var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken);
+            if (current is null)
+            {
+                return new WriteOutcome<ArticleAggregate>.Missing();
+            }
+            if (!ifMatch.Allows(current.Row.Version))
+            {
+                return new WriteOutcome<ArticleAggregate>.Stale(current);
+            }
+            if (await MissingReferencesAsync(connection, transaction, request, cancellationToken) is { } invalid)
+            {
+                return invalid;
+            }
+            var slug = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Articles, request.Slug ?? current.Row.Slug, request.Title, "article", id, cancellationToken);
+            if (slug.TakenBy is { } holder)
+            {
+                return SlugTaken(request.Slug!, holder);
+            }
+            var now = clock.GetUtcNow();
+            var columns = Columns(request, slug.Slug!, PublishedAt(request, current.Row, now), now);
+            columns.Add("Id", id);
+            await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.Update, columns, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.DeleteLinks, new { Id = id }, transaction, cancellationToken: cancellationToken));
+            await InsertLinksAsync(connection, transaction, id, request, cancellationToken);
+            return new WriteOutcome<ArticleAggregate>.Saved((await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken))!);
+        }, cancellationToken);
+
+    public Task<WriteOutcome<ArticleAggregate>> DeleteAsync(long id, IfMatch ifMatch, CancellationToken cancellationToken) =>
+        db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
+        {
+            var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken);
+            if (current is null)
+            {
+                return new WriteOutcome<ArticleAggregate>.Missing();
+            }
+            if (!ifMatch.Allows(current.Row.Version))
+            {
+                return new WriteOutcome<ArticleAggregate>.Stale(current);
+            }
+            await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.Delete, new { Id = id }, transaction, cancellationToken: cancellationToken));
+            return new WriteOutcome<ArticleAggregate>.Deleted();
+        }, cancellationToken);
+
+    /// <summary>
+    /// Publishing sets publishedAt: as given, else kept from an earlier publish, else now.
+    /// Drafts never have one (the validator refuses a publishedAt on a draft).
+    /// </summary>
+    private static DateTimeOffset? PublishedAt(ArticleRequest request, ArticleRow? current, DateTimeOffset now) =>
+        request.Status == ArticleStatus.Draft ? null
+        : request.PublishedAt ?? Timestamps.FromDbOrNull(current?.PublishedAt) ?? now;
+
+    private static DynamicParameters Columns(ArticleRequest request, string slug, DateTimeOffset? publishedAt, DateTimeOffset now)
+    {
+        var stats = ArticleText.Measure(request.Body);
+        return new DynamicParameters(new
+        {
+            Slug = slug,
+            request.Title,
+            request.Subtitle,
+            request.Excerpt,
+            stats.DerivedExcerpt,
+            request.Body,
+            request.Language,
+            Status = request.Status == ArticleStatus.Published ? "published" : "draft",
+            PublishedAt = Timestamps.ToDb(publishedAt),
+            request.CoverImageId,
+            request.CanonicalUrl,
+            ReadingTimeMinutes = (long)stats.ReadingTimeMinutes,
+            CharacterCount = (long)stats.CharacterCount,
+            Now = Timestamps.ToDb(now),
+        });
+    }
+
+    private static async Task InsertLinksAsync(DbConnection connection, DbTransaction transaction, long id, ArticleRequest request, CancellationToken cancellationToken)
+    {
+        await InsertLinksAsync(connection, transaction, ArticleQueries.InsertAuthorLink, id, request.AuthorIds, cancellationToken);
+        await InsertLinksAsync(connection, transaction, ArticleQueries.InsertTagLink, id, request.TagIds ?? [], cancellationToken);
+        await InsertLinksAsync(connection, transaction, ArticleQueries.InsertImageLink, id, request.ImageIds ?? [], cancellationToken);
+    }
+
+    private static Task InsertLinksAsync(DbConnection connection, DbTransaction transaction, string sql, long articleId, IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0 ? Task.CompletedTask : connection.ExecuteAsync(new CommandDefinition(
+            sql, ids.Select((refId, position) => new { ArticleId = articleId, RefId = refId, Position = (long)position }), transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Every referenced author, tag and image must exist: a 400 names each missing one by its field.</summary>
+    private static async Task<WriteOutcome<ArticleAggregate>.Invalid?> MissingReferencesAsync(
+        DbConnection connection, DbTransaction transaction, ArticleRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        await CollectMissingAsync(ArticleQueries.ExistingAuthors, "authorIds", "author", request.AuthorIds);
+        await CollectMissingAsync(ArticleQueries.ExistingTags, "tagIds", "tag", request.TagIds ?? []);
+        await CollectMissingAsync(ArticleQueries.ExistingImages, "imageIds", "image", request.ImageIds ?? []);
+        if (request.CoverImageId is { } cover)
+        {
+            await CollectMissingAsync(ArticleQueries.ExistingImages, "coverImageId", "image", [cover], single: true);
+        }
+        return errors.Count == 0 ? null : new WriteOutcome<ArticleAggregate>.Invalid(errors);
+
+        async Task CollectMissingAsync(string sql, string field, string what, IReadOnlyList<long> ids, bool single = false)
+        {
+            if (ids.Count == 0)
+            {
+                return;
+            }
+            var found = (await connection.QueryAsync<long>(new CommandDefinition(sql, new { Ids = ids }, transaction, cancellationToken: cancellationToken))).ToHashSet();
+            for (var i = 0; i < ids.Count; i++)
+            {
+                if (!found.Contains(ids[i]))
+                {
+                    errors[single ? field : $"{field}[{i}]"] = [$"There is no {what} with id {ids[i]}."];
+                }
+            }
+        }
+    }
+
+    private async Task<ArticleAggregate?> GetAsync(
+        DbConnection connection, DbTransaction? transaction, string condition, object key, bool includeUnpublished, CancellationToken cancellationToken)
+    {
+        var visibility = includeUnpublished ? "" : " AND " + ArticleQueries.PubliclyVisible;
+        var row = await connection.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(
+            $"{ArticleQueries.Select} {ArticleQueries.From} WHERE {condition}{visibility}", new { Key = key, Now = Now() }, transaction, cancellationToken: cancellationToken));
+        return row is null ? null : (await EmbedAsync(connection, transaction, [row], cancellationToken))[0];
+    }
+
+    /// <summary>Loads authors, tags and images for a whole page in three statements, whatever its size (no N+1).</summary>
+    private static async Task<IReadOnlyList<ArticleAggregate>> EmbedAsync(
+        DbConnection connection, DbTransaction? transaction, IReadOnlyList<ArticleRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+        var ids = new { Ids = rows.Select(r => r.Id).ToArray() };
+        var authors = (await connection.QueryAsync<ArticleAuthorRow>(new CommandDefinition(ArticleQueries.AuthorsOf, ids, transaction, cancellationToken: cancellationToken))).ToLookup(a => a.ArticleId);
+        var tags = (await connection.QueryAsync<ArticleTagRow>(new CommandDefinition(ArticleQueries.TagsOf, ids, transaction, cancellationToken: cancellationToken))).ToLookup(t => t.ArticleId);
+        var images = (await connection.QueryAsync<ArticleImageRow>(new CommandDefinition(ArticleQueries.ImagesOf, ids, transaction, cancellationToken: cancellationToken))).ToLookup(i => i.ArticleId);
+        return [.. rows.Select(row => new ArticleAggregate(
+            row,
+            [.. authors[row.Id]],
+            [.. tags[row.Id]],
+            images[row.Id].FirstOrDefault(i => i.Position < 0),
+            [.. images[row.Id].Where(i => i.Position >= 0)]))];
+    }
+
+    private string Now() => Timestamps.ToDb(clock.GetUtcNow());
+
+    private static WriteOutcome<ArticleAggregate>.Conflict SlugTaken(string slug, long holder) =>
+        new($"The slug '{slug}' is already used by article {holder}.", new Dictionary<string, object?> { ["conflictingId"] = holder });
+}

@@ -1,0 +1,31 @@
+using System.Threading.RateLimiting;
+using ContentApi.Http;
+
+namespace ContentApi.Auth;
+
+/// <summary>Counts failed key attempts per client address, so guessing keys is throttled.</summary>
+public sealed class FailedKeyAttempts(Microsoft.Extensions.Options.IOptions<RateLimitingOptions> settings) : IDisposable
+{
+    private readonly RateLimitingOptions _options = settings.Value;
+
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
+        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, settings.Value.FailedKeyAttemptsPerMinute),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }));
+
+    /// <summary>Records a failure; false once the address has used up its failures for this minute.</summary>
+    public bool TryRecordFailure(string address)
+    {
+        if (!_options.Enabled)
+        {
+            return true;
+        }
+        using var lease = _limiter.AttemptAcquire(address);
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace ContentApi.Http;
+
+/// <summary>Bound from the "Cors" section.</summary>
+public sealed class CorsOptions
+{
+    public const string Section = "Cors";
+
+    /// <summary>Let any origin make GET/HEAD requests (published content is public anyway).</summary>
+    public bool ReadsFromAnyOrigin { get; set; } = true;
+
+    /// <summary>Origins (scheme://host[:port]) allowed to write; empty means no browser origin may write.</summary>
+    public string[] WriteOrigins { get; set; } = [];
+}
+
+/// <summary>Chooses the CORS policy by method: open for reads, an allow-list for writes.</summary>
+public sealed class ContentApiCorsPolicyProvider(IOptionsMonitor<CorsOptions> options) : ICorsPolicyProvider
+{
+    private static readonly string[] Exposed = ["ETag", "Last-Modified", "Link", "Location", "Retry-After", "RateLimit", "RateLimit-Policy"];
+
+    public Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
+    {
+        var settings = options.CurrentValue;
+        var method = context.Request.Headers.AccessControlRequestMethod.FirstOrDefault() ?? context.Request.Method;
+        var builder = new CorsPolicyBuilder().AllowAnyHeader().WithExposedHeaders(Exposed).SetPreflightMaxAge(TimeSpan.FromHours(1));
+        if ((HttpMethods.IsGet(method) || HttpMethods.IsHead(method)) && settings.ReadsFromAnyOrigin)
+        {
+            return Task.FromResult<CorsPolicy?>(builder.AllowAnyOrigin().WithMethods("GET", "HEAD").Build());
+        }
+        return Task.FromResult<CorsPolicy?>(builder.WithOrigins(settings.WriteOrigins)
+            .WithMethods("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE").Build());
+    }
+}

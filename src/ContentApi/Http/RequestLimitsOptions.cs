@@ -1,0 +1,16 @@
+namespace ContentApi.Http;
+
+/// <summary>Sizes of requests the API accepts. Bound from the "Limits" section.</summary>
+public sealed class RequestLimitsOptions
+{
+    public const string Section = "Limits";
+
+    /// <summary>Largest request body, in bytes (413 above it, also for chunked bodies without a length).</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Longest request target (path and query), in characters (414 above it).</summary>
+    public int MaxUrlLength { get; set; } = 8 * 1024;
+
+    /// <summary>Largest total size of request header names and values, in bytes (431 above it).</summary>
+    public int MaxHeaderBytes { get; set; } = 16 * 1024;
+}

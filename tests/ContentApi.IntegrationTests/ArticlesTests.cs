@@ -1,0 +1,248 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests;
+
+public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private readonly TestContent _content = new(factory.Writer());
+
+    [Fact]
+    public async Task CreateArticle_long_traditional_chinese_article_round_trips_byte_for_byte()
+    {
+        var writer = factory.Writer();
+        var credits = new[] { "圖源:ifanr", "圖源：通義千問官方部落格", "圖源:財聯社", "圖源：本站整理" };
+        var imageIds = new List<long>();
+        foreach (var credit in credits)
+        {
+            imageIds.Add(await _content.ImageAsync(credit, caption: "發布會現場"));
+        }
+        var template = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "long-zh-hant-article.md"));
+        var body = string.Format(System.Globalization.CultureInfo.InvariantCulture, template.Replace("{{", "{").Replace("}}", "}"), imageIds.Cast<object>().ToArray());
+        // Decomposed "é" (e + U+0301) and a supplementary-plane Han character must survive untouched (no NFC behind the user's back).
+        body += "\n附註：Cafe\u0301 與 𠀋 應原樣保存。\n";
+        var authorId = await _content.AuthorAsync("林語晨");
+        var tagId = await _content.TagAsync("人工智慧");
+
+        var response = await writer.PostAsJsonAsync("/api/v1/articles", new
+        {
+            title = "通義千問發布 Qwen3-Max：兆級參數模型登上 SWE-Bench Verified 前段班",
+            subtitle = "阿里巴巴再推旗艦大型語言模型",
+            body,
+            language = "zh-Hant",
+            status = "published",
+            authorIds = new[] { authorId },
+            tagIds = new[] { tagId },
+            coverImageId = imageIds[0],
+            imageIds,
+        }, HttpAssertions.Json);
+        var created = await response.AssertJsonAsync(HttpStatusCode.Created);
+
+        var read = await (await factory.Anonymous().GetAsync(response.Headers.Location)).AssertJsonAsync();
+        Assert.Equal(body, read["body"]!.GetValue<string>());
+        Assert.Equal(created.ToJsonString(), read.ToJsonString());
+        Assert.Equal("通義千問發布-qwen3-max-兆級參數模型登上-swe-bench-verified-前段班", read["slug"]!.GetValue<string>());
+        Assert.Equal(credits, read["images"]!.AsArray().Select(i => i!["credit"]!.GetValue<string>()));
+        Assert.Equal(imageIds[0], read["coverImage"]!["id"]!.GetValue<long>());
+        Assert.Equal("林語晨", read["authors"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal("人工智慧", read["tags"]![0]!["name"]!.GetValue<string>());
+        Assert.InRange(read["characterCount"]!.GetValue<long>(), 2000, 4000);
+        Assert.InRange(read["readingTimeMinutes"]!.GetValue<long>(), 5, 10);
+        Assert.False(string.IsNullOrWhiteSpace(read["excerpt"]!.GetValue<string>()));
+
+        var bySlug = await (await factory.Anonymous().GetAsync("/api/v1/articles/slug/" + Uri.EscapeDataString(read["slug"]!.GetValue<string>()))).AssertJsonAsync();
+        Assert.Equal(read.ToJsonString(), bySlug.ToJsonString());
+    }
+
+    [Fact]
+    public async Task CreateArticle_with_missing_references_is_400_naming_each_field()
+    {
+        var authorId = await _content.AuthorAsync();
+        var response = await factory.Writer().PostAsJsonAsync("/api/v1/articles", new
+        {
+            title = "t", body = "b", language = "en",
+            authorIds = new[] { authorId, 999_999 }, tagIds = new[] { 888_888 }, imageIds = new[] { 777_777 }, coverImageId = 666_666,
+        });
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var errors = problem["errors"]!.AsObject();
+        Assert.Contains("999999", errors["authorIds[1]"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(errors["tagIds[0]"]);
+        Assert.NotNull(errors["imageIds[0]"]);
+        Assert.NotNull(errors["coverImageId"]);
+        using var db = factory.OpenDatabase();
+        using var count = db.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM articles WHERE title = 't'";
+        Assert.Equal(0L, (long)count.ExecuteScalar()!);
+    }
+
+    [Theory]
+    [InlineData("""{"body":"b","language":"en","authorIds":[1]}""", "title")]
+    [InlineData("""{"title":"t","body":"b","language":"english!","authorIds":[1]}""", "language")]
+    [InlineData("""{"title":"t","body":"b","language":"en","authorIds":[]}""", "authorIds")]
+    [InlineData("""{"title":"t","body":"b","language":"en","authorIds":[1],"status":"draft","publishedAt":"2025-01-01T00:00:00Z"}""", "publishedAt")]
+    [InlineData("""{"title":"t","body":"b","language":"en","authorIds":[1],"canonicalUrl":"javascript:alert(1)"}""", "canonicalUrl")]
+    [InlineData("""{"title":"t","body":"b","language":"en","authorIds":[1],"slug":"Bad Slug"}""", "slug")]
+    [InlineData("""{"title":"t","body":"b","language":"en","authorIds":[1],"status":"archived"}""", "status")]
+    [InlineData("""{"title":"t","body":"b","language":"en","authorIds":[1],"version":3}""", "version")]
+    public async Task CreateArticle_invalid_body_is_400_with_error_for_field(string json, string field)
+    {
+        var response = await factory.Writer().PostAsync("/api/v1/articles", HttpAssertions.RawJson(json));
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem["errors"]?.AsObject().ContainsKey(field), $"errors should name {field}: {problem.ToJsonString()}");
+    }
+
+    [Fact]
+    public async Task Drafts_and_scheduled_articles_are_404_anonymously_but_visible_to_read_key()
+    {
+        var draft = await _content.ArticleAsync(new() { ["status"] = "draft" });
+        var scheduled = await _content.ArticleAsync(new() { ["publishedAt"] = DateTimeOffset.UtcNow.AddDays(3) });
+        Assert.Null(draft["publishedAt"]);
+        foreach (var article in new[] { draft, scheduled })
+        {
+            var url = $"/api/v1/articles/{article["id"]}";
+            await (await factory.Anonymous().GetAsync(url)).AssertProblemAsync(HttpStatusCode.NotFound);
+            await (await factory.Anonymous().GetAsync($"/api/v1/articles/slug/{article["slug"]}")).AssertProblemAsync(HttpStatusCode.NotFound);
+            var seen = await (await factory.Reader().GetAsync(url)).AssertJsonAsync();
+            Assert.Equal(article["id"]!.GetValue<long>(), seen["id"]!.GetValue<long>());
+        }
+        var anonymousList = await (await factory.Anonymous().GetAsync("/api/v1/articles?limit=100")).AssertJsonAsync();
+        var ids = anonymousList["items"]!.AsArray().Select(a => a!["id"]!.GetValue<long>()).ToList();
+        Assert.DoesNotContain(draft["id"]!.GetValue<long>(), ids);
+        Assert.DoesNotContain(scheduled["id"]!.GetValue<long>(), ids);
+    }
+
+    [Fact]
+    public async Task Publishing_a_draft_sets_publishedAt_to_now_and_keeps_it_on_later_edits()
+    {
+        var writer = factory.Writer();
+        var draft = await _content.ArticleAsync(new() { ["status"] = "draft" });
+        var url = $"/api/v1/articles/{draft["id"]}";
+        var published = await (await writer.PatchMergeAsync(url, new { status = "published" })).AssertJsonAsync();
+        var publishedAt = published["publishedAt"]!.GetValue<DateTimeOffset>();
+        Assert.InRange(publishedAt, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+        var edited = await (await writer.PatchMergeAsync(url, new { title = "Edited" })).AssertJsonAsync();
+        Assert.Equal(published["publishedAt"]!.GetValue<string>(), edited["publishedAt"]!.GetValue<string>());
+        Assert.Equal(3, edited["version"]!.GetValue<long>());
+        await (await factory.Anonymous().GetAsync(url)).AssertJsonAsync();
+    }
+
+    [Fact]
+    public async Task ReplaceArticle_replaces_links_in_order_and_keeps_slug()
+    {
+        var writer = factory.Writer();
+        var (a1, a2) = (await _content.AuthorAsync(), await _content.AuthorAsync());
+        var (i1, i2) = (await _content.ImageAsync(), await _content.ImageAsync());
+        var article = await _content.ArticleAsync(new() { ["authorIds"] = new[] { a1 }, ["imageIds"] = new[] { i1 } });
+        var url = $"/api/v1/articles/{article["id"]}";
+        var replaced = await (await writer.PutAsJsonAsync(url, new
+        {
+            title = "Replaced title", body = "New body", language = "en", authorIds = new[] { a2, a1 }, imageIds = new[] { i2, i1 },
+        })).AssertJsonAsync();
+        Assert.Equal(article["slug"]!.GetValue<string>(), replaced["slug"]!.GetValue<string>());
+        Assert.Equal([a2, a1], replaced["authors"]!.AsArray().Select(a => a!["id"]!.GetValue<long>()));
+        Assert.Equal([i2, i1], replaced["images"]!.AsArray().Select(a => a!["id"]!.GetValue<long>()));
+        Assert.Equal("draft", replaced["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Deleting_author_tag_or_image_in_use_is_409_naming_the_article()
+    {
+        var writer = factory.Writer();
+        var (authorId, tagId, imageId) = (await _content.AuthorAsync(), await _content.TagAsync(), await _content.ImageAsync());
+        var article = await _content.ArticleAsync(new() { ["authorIds"] = new[] { authorId }, ["tagIds"] = new[] { tagId }, ["coverImageId"] = imageId });
+        foreach (var url in new[] { $"/api/v1/authors/{authorId}", $"/api/v1/tags/{tagId}", $"/api/v1/images/{imageId}" })
+        {
+            var problem = await (await writer.DeleteAsync(url)).AssertProblemAsync(HttpStatusCode.Conflict);
+            Assert.Contains(article["slug"]!.GetValue<string>(), problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.NoContent, (await writer.DeleteAsync($"/api/v1/articles/{article["id"]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await writer.DeleteAsync($"/api/v1/tags/{tagId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Article_slug_clash_is_409_and_derived_slug_gets_suffix()
+    {
+        var first = await _content.ArticleAsync(new() { ["title"] = "Same Title Here" });
+        var second = await _content.ArticleAsync(new() { ["title"] = "Same Title Here" });
+        Assert.Equal("same-title-here", first["slug"]!.GetValue<string>());
+        Assert.Equal("same-title-here-2", second["slug"]!.GetValue<string>());
+        var response = await factory.Writer().PostAsJsonAsync("/api/v1/articles", new
+        {
+            title = "x", body = "b", language = "en", slug = "same-title-here", authorIds = new[] { await _content.AuthorAsync() },
+        });
+        await response.AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task PatchArticle_with_stale_if_match_is_412_with_current_etag_and_current_etag_succeeds()
+    {
+        var writer = factory.Writer();
+        var article = await _content.ArticleAsync();
+        var url = $"/api/v1/articles/{article["id"]}";
+        var first = await factory.Reader().GetAsync(url);
+        var etag = first.Headers.ETag!.Tag;
+        await (await writer.PatchMergeAsync(url, new { title = "Changed by someone else" })).AssertJsonAsync();
+
+        using var stale = new HttpRequestMessage(HttpMethod.Patch, url) { Content = HttpAssertions.RawJson("""{"title":"Mine"}""", "application/merge-patch+json") };
+        stale.Headers.TryAddWithoutValidation("If-Match", etag);
+        var staleResponse = await writer.SendAsync(stale);
+        await staleResponse.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        var currentEtag = staleResponse.Headers.ETag!.Tag;
+        Assert.NotEqual(etag, currentEtag);
+
+        using var fresh = new HttpRequestMessage(HttpMethod.Patch, url) { Content = HttpAssertions.RawJson("""{"title":"Mine"}""", "application/merge-patch+json") };
+        fresh.Headers.TryAddWithoutValidation("If-Match", currentEtag);
+        var saved = await (await writer.SendAsync(fresh)).AssertJsonAsync();
+        Assert.Equal("Mine", saved["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task GetArticle_with_matching_if_none_match_is_304()
+    {
+        var article = await _content.ArticleAsync();
+        var client = factory.Anonymous();
+        var first = await client.GetAsync($"/api/v1/articles/{article["id"]}");
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/articles/{article["id"]}");
+        conditional.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        var second = await client.SendAsync(conditional);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task ListArticles_filters_by_author_slug_and_language_and_rejects_status_for_anonymous()
+    {
+        var author = await factory.Writer().PostOkAsync("/api/v1/authors", new { name = "Filter Person" });
+        var authorId = author["id"]!.GetValue<long>();
+        await _content.ArticleAsync(new() { ["authorIds"] = new[] { authorId }, ["language"] = "zh-Hant" });
+        await _content.ArticleAsync(new() { ["authorIds"] = new[] { authorId }, ["language"] = "en" });
+        var list = await (await factory.Anonymous().GetAsync($"/api/v1/articles?author={author["slug"]}&language=zh-hant")).AssertJsonAsync();
+        Assert.Single(list["items"]!.AsArray());
+        Assert.Equal(1, list["page"]!["total"]!.GetValue<long>());
+        await (await factory.Anonymous().GetAsync("/api/v1/articles?status=draft")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await factory.Reader().GetAsync("/api/v1/articles?status=draft")).AssertJsonAsync();
+    }
+
+    [Fact]
+    public async Task ListArticles_pages_by_cursor_with_link_header()
+    {
+        var authorId = await _content.AuthorAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await _content.ArticleAsync(new() { ["authorIds"] = new[] { authorId } });
+        }
+        var first = await factory.Anonymous().GetAsync($"/api/v1/articles?author={authorId}&limit=2");
+        var page = await first.AssertJsonAsync();
+        Assert.Equal(5, page["page"]!["total"]!.GetValue<long>());
+        var link = first.Headers.GetValues("Link").Single();
+        Assert.Contains("rel=\"next\"", link, StringComparison.Ordinal);
+        var next = link[1..link.IndexOf('>', StringComparison.Ordinal)];
+        var second = await (await factory.Anonymous().GetAsync(next)).AssertJsonAsync();
+        Assert.Equal(2, second["items"]!.AsArray().Count);
+        Assert.Empty(page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<long>())
+            .Intersect(second["items"]!.AsArray().Select(i => i!["id"]!.GetValue<long>())));
+        await (await factory.Anonymous().GetAsync("/api/v1/articles?cursor=garbage")).AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+}
