@@ -53,6 +53,7 @@ public static class ContentApiApp
             sp.GetRequiredService<IOptions<DatabaseOptions>>()));
         services.AddSingleton<Migrator>();
         services.AddHostedService<MigrateOnStart>();
+        services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<TagStore>();
 //AUTHORS
 //IMAGES
@@ -88,6 +89,7 @@ public static class ContentApiApp
         app.UseRejectInvalidKeys();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
     }
 
     private static void MapRoutes(WebApplication app)

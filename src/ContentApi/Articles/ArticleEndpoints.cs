@@ -11,10 +11,35 @@ namespace ContentApi.Articles;
 /// <param name="Status">`draft` or `published`. Key holders only: anonymous callers see published articles and get 400 for this filter.</param>
 /// <param name="PublishedAfter">Only articles published at or after this instant (RFC 3339).</param>
 /// <param name="PublishedBefore">Only articles published before this instant (RFC 3339).</param>
+/// <param name="Include">Embedded relations to return: authors, tags, coverImage, images (comma-separated). Default: all; empty: none.</param>
+/// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,title. Default: all.</param>
+/// <param name="Format">Extra renderings: html (adds bodyHtml and toc), text (adds plainText), or both: html,text.</param>
 public sealed record ListArticlesQuery(
     int? Limit, string? Cursor, int? Page, string? Sort,
     string? Author, string? Tag, string? Language, string? Status,
-    DateTimeOffset? PublishedAfter, DateTimeOffset? PublishedBefore) : IListQuery;
+    DateTimeOffset? PublishedAfter, DateTimeOffset? PublishedBefore,
+    string? Include, string? Fields, string? Format) : IListQuery;
+
+/// <summary>Query of the single-article reads.</summary>
+/// <param name="Include">Embedded relations to return: authors, tags, coverImage, images (comma-separated). Default: all; empty: none.</param>
+/// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,title. Default: all.</param>
+/// <param name="Format">Extra renderings: html (adds bodyHtml and toc), text (adds plainText), or both: html,text.</param>
+public sealed record ArticleViewQuery(string? Include, string? Fields, string? Format)
+{
+    public ArticleView View => ArticleView.From(Include, Fields, Format);
+}
+
+public sealed class ArticleViewQueryValidator : AbstractValidator<ArticleViewQuery>
+{
+    public ArticleViewQueryValidator() =>
+        RuleFor(q => q).Custom((q, context) =>
+        {
+            foreach (var (field, messages) in ArticleView.Validate(q.Include, q.Fields, q.Format))
+            {
+                context.AddFailure(field, messages[0]);
+            }
+        });
+}
 
 public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticlesQuery, ArticleRow>
 {
@@ -24,6 +49,13 @@ public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticles
         RuleFor(q => q.Language).Must(ArticleRequestValidator.IsLanguageTag).When(q => q.Language is not null).WithMessage("Must be a BCP 47 language tag.");
         RuleFor(q => q.Author).MaximumLength(200);
         RuleFor(q => q.Tag).MaximumLength(200);
+        RuleFor(q => q).Custom((q, context) =>
+        {
+            foreach (var (field, messages) in ArticleView.Validate(q.Include, q.Fields, q.Format))
+            {
+                context.AddFailure(field, messages[0]);
+            }
+        });
         RuleFor(q => q.PublishedBefore).GreaterThan(q => q.PublishedAfter).When(q => q.PublishedAfter is not null && q.PublishedBefore is not null)
             .WithMessage("Must be later than publishedAfter.");
     }
@@ -65,15 +97,16 @@ public static class ArticleEndpoints
             privileged,
             query.Status switch { "draft" => ArticleStatus.Draft, "published" => ArticleStatus.Published, _ => null },
             query.Author, query.Tag, query.Language, query.PublishedAfter, query.PublishedBefore);
-        var (items, next, total) = await store.ListAsync(filter, order, after, limit, query.Page, cancellationToken);
-        return Representation.List(new ListResponse<ArticleResponse>([.. items.Select(a => a.ToResponse())], new PageInfo(limit, next, total)));
+        var view = ArticleView.From(query.Include, query.Fields, query.Format);
+        var (items, next, total) = await store.ListAsync(filter, order, after, limit, query.Page, view.Embeds, cancellationToken);
+        return Representation.List(new ListResponse<object>([.. items.Select(a => view.Shape(a.ToResponse()))], new PageInfo(limit, next, total)));
     }
 
-    public static async Task<IResult> GetArticle(long id, HttpContext http, ArticleStore store, CancellationToken cancellationToken) =>
-        Found(await store.GetAsync(id, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken));
+    public static async Task<IResult> GetArticle(long id, [AsParameters] ArticleViewQuery query, HttpContext http, ArticleStore store, CancellationToken cancellationToken) =>
+        Found(await store.GetAsync(id, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken, query.View.Embeds), query.View);
 
-    public static async Task<IResult> GetArticleBySlug(string slug, HttpContext http, ArticleStore store, CancellationToken cancellationToken) =>
-        Found(await store.GetBySlugAsync(slug, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken));
+    public static async Task<IResult> GetArticleBySlug(string slug, [AsParameters] ArticleViewQuery query, HttpContext http, ArticleStore store, CancellationToken cancellationToken) =>
+        Found(await store.GetBySlugAsync(slug, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken, query.View.Embeds), query.View);
 
     public static async Task<IResult> CreateArticle(ArticleRequest request, ArticleStore store, CancellationToken cancellationToken) =>
         ToResult(await store.CreateAsync(request, cancellationToken), created: true);
@@ -101,8 +134,8 @@ public static class ArticleEndpoints
         return ToResult(await store.DeleteAsync(id, ifMatch, cancellationToken));
     }
 
-    private static IResult Found(ArticleAggregate? article) =>
-        article is null ? Problems.NotFound("Article") : Representation.Ok(article.ToResponse(), article.Row.Version);
+    private static IResult Found(ArticleAggregate? article, ArticleView view) =>
+        article is null ? Problems.NotFound("Article") : Representation.Ok(view.Shape(article.ToResponse()), article.Row.Version, article.LastModified);
 
     private static IResult ToResult(WriteOutcome<ArticleAggregate> outcome, bool created = false) =>
         WriteResults.ToResult(outcome, "Article", a => a.ToResponse(), a => a.Row.Version, created ? a => $"/api/v1/articles/{a.Row.Id}" : null);

@@ -17,20 +17,20 @@ internal static class ArticleQueries
     public const string PubliclyVisible = "a.status = 'published' AND a.published_at <= @Now";
 
     public const string AuthorsOf = """
-        SELECT x.article_id AS ArticleId, u.id AS Id, u.slug AS Slug, u.name AS Name, u.version AS Version
+        SELECT x.article_id AS ArticleId, u.id AS Id, u.slug AS Slug, u.name AS Name, u.version AS Version, u.updated_at AS UpdatedAt
         FROM article_authors x JOIN authors u ON u.id = x.author_id
         WHERE x.article_id IN @Ids ORDER BY x.article_id, x.position
         """;
 
     public const string TagsOf = """
-        SELECT x.article_id AS ArticleId, t.id AS Id, t.slug AS Slug, t.name AS Name
+        SELECT x.article_id AS ArticleId, t.id AS Id, t.slug AS Slug, t.name AS Name, t.updated_at AS UpdatedAt
         FROM article_tags x JOIN tags t ON t.id = x.tag_id
         WHERE x.article_id IN @Ids ORDER BY x.article_id, x.position
         """;
 
     private const string ImageColumns = """
         i.id AS Id, i.url AS Url, i.alt_text AS AltText, i.caption AS Caption, i.credit AS Credit,
-        i.license AS License, i.width AS Width, i.height AS Height, i.mime_type AS MimeType
+        i.license AS License, i.width AS Width, i.height AS Height, i.mime_type AS MimeType, i.updated_at AS UpdatedAt
         """;
 
     /// <summary>Inline images (position &gt;= 0) and covers (position -1) of a set of articles, in one statement.</summary>

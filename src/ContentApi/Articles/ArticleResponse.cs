@@ -70,6 +70,7 @@ public sealed record ArticleAuthorRow
     public string Slug { get; init; } = "";
     public string Name { get; init; } = "";
     public long Version { get; init; }
+    public string UpdatedAt { get; init; } = "";
 }
 
 public sealed record ArticleTagRow
@@ -78,6 +79,7 @@ public sealed record ArticleTagRow
     public long Id { get; init; }
     public string Slug { get; init; } = "";
     public string Name { get; init; } = "";
+    public string UpdatedAt { get; init; } = "";
 }
 
 public sealed record ArticleImageRow
@@ -93,6 +95,7 @@ public sealed record ArticleImageRow
     public long? Width { get; init; }
     public long? Height { get; init; }
     public string? MimeType { get; init; }
+    public string UpdatedAt { get; init; } = "";
 
     public ArticleImage ToImage() => new(Id, Url, AltText, Caption, Credit, License, Width, Height, MimeType);
 }
@@ -111,6 +114,12 @@ public sealed record ArticleAggregate(
         [.. Images.Select(i => i.ToImage())],
         Row.CanonicalUrl, Row.ReadingTimeMinutes, Row.CharacterCount,
         Timestamps.FromDb(Row.CreatedAt), Timestamps.FromDb(Row.UpdatedAt), Row.Version);
+
+    /// <summary>The latest change to the article or anything it embeds (for Last-Modified).</summary>
+    public DateTimeOffset LastModified => Timestamps.FromDb(new[] { Row.UpdatedAt }
+        .Concat(Authors.Select(a => a.UpdatedAt)).Concat(Tags.Select(t => t.UpdatedAt))
+        .Concat(Images.Select(i => i.UpdatedAt)).Concat(Cover is null ? [] : [Cover.UpdatedAt])
+        .Where(t => t.Length > 0).Max(StringComparer.Ordinal)!);
 
     /// <summary>The request that would recreate this article (what PATCH merges into).</summary>
     public ArticleRequest ToRequest() => new(

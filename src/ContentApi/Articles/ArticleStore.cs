@@ -27,26 +27,26 @@ public sealed class ArticleStore(Db db, TimeProvider clock)
     public static SortOptions<ArticleRow> PrivateSorts { get; } = new(
         [new("publishedAt", "coalesce(a.published_at, a.created_at)", r => r.PublishedAt ?? r.CreatedAt), .. SortFields[1..]], "-publishedAt");
 
-    public async Task<ArticleAggregate?> GetAsync(long id, bool includeUnpublished, CancellationToken cancellationToken)
+    public async Task<ArticleAggregate?> GetAsync(long id, bool includeUnpublished, CancellationToken cancellationToken, ArticleEmbeds embeds = ArticleEmbeds.All)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        return await GetAsync(connection, null, "a.id = @Key", id, includeUnpublished, cancellationToken);
+        return await GetAsync(connection, null, "a.id = @Key", id, includeUnpublished, cancellationToken, embeds);
     }
 
-    public async Task<ArticleAggregate?> GetBySlugAsync(string slug, bool includeUnpublished, CancellationToken cancellationToken)
+    public async Task<ArticleAggregate?> GetBySlugAsync(string slug, bool includeUnpublished, CancellationToken cancellationToken, ArticleEmbeds embeds = ArticleEmbeds.All)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        return await GetAsync(connection, null, "a.slug = @Key", slug, includeUnpublished, cancellationToken);
+        return await GetAsync(connection, null, "a.slug = @Key", slug, includeUnpublished, cancellationToken, embeds);
     }
 
     public async Task<(IReadOnlyList<ArticleAggregate> Items, string? NextCursor, long Total)> ListAsync(
-        ArticleFilter filter, SortOrder<ArticleRow> order, Cursor? after, int limit, int? page, CancellationToken cancellationToken)
+        ArticleFilter filter, SortOrder<ArticleRow> order, Cursor? after, int limit, int? page, ArticleEmbeds embeds, CancellationToken cancellationToken)
     {
         var (conditions, parameters) = ArticleFilters.ToSql(filter, Now());
         await using var connection = await db.OpenAsync(cancellationToken);
         var result = await KeysetPage.RunAsync(connection, new KeysetPage.Query<ArticleRow>(
             ArticleQueries.Select, ArticleQueries.From, conditions, parameters, order, "a.id", r => r.Id, after, limit, page), cancellationToken);
-        var items = await EmbedAsync(connection, null, result.Rows, cancellationToken);
+        var items = await EmbedAsync(connection, null, result.Rows, embeds, cancellationToken);
         return (items, result.NextCursor, result.Total);
     }
 
@@ -188,26 +188,33 @@ public sealed class ArticleStore(Db db, TimeProvider clock)
     }
 
     private async Task<ArticleAggregate?> GetAsync(
-        DbConnection connection, DbTransaction? transaction, string condition, object key, bool includeUnpublished, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction? transaction, string condition, object key, bool includeUnpublished, CancellationToken cancellationToken,
+        ArticleEmbeds embeds = ArticleEmbeds.All)
     {
         var visibility = includeUnpublished ? "" : " AND " + ArticleQueries.PubliclyVisible;
         var row = await connection.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(
             $"{ArticleQueries.Select} {ArticleQueries.From} WHERE {condition}{visibility}", new { Key = key, Now = Now() }, transaction, cancellationToken: cancellationToken));
-        return row is null ? null : (await EmbedAsync(connection, transaction, [row], cancellationToken))[0];
+        return row is null ? null : (await EmbedAsync(connection, transaction, [row], embeds, cancellationToken))[0];
     }
 
-    /// <summary>Loads authors, tags and images for a whole page in three statements, whatever its size (no N+1).</summary>
+    /// <summary>Loads the asked-for embeds of a whole page in at most three statements, whatever its size (no N+1).</summary>
     private static async Task<IReadOnlyList<ArticleAggregate>> EmbedAsync(
-        DbConnection connection, DbTransaction? transaction, IReadOnlyList<ArticleRow> rows, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction? transaction, IReadOnlyList<ArticleRow> rows, ArticleEmbeds embeds, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
             return [];
         }
         var ids = new { Ids = rows.Select(r => r.Id).ToArray() };
-        var authors = (await connection.QueryAsync<ArticleAuthorRow>(new CommandDefinition(ArticleQueries.AuthorsOf, ids, transaction, cancellationToken: cancellationToken))).ToLookup(a => a.ArticleId);
-        var tags = (await connection.QueryAsync<ArticleTagRow>(new CommandDefinition(ArticleQueries.TagsOf, ids, transaction, cancellationToken: cancellationToken))).ToLookup(t => t.ArticleId);
-        var images = (await connection.QueryAsync<ArticleImageRow>(new CommandDefinition(ArticleQueries.ImagesOf, ids, transaction, cancellationToken: cancellationToken))).ToLookup(i => i.ArticleId);
+        var authors = embeds.HasFlag(ArticleEmbeds.Authors)
+            ? (await connection.QueryAsync<ArticleAuthorRow>(new CommandDefinition(ArticleQueries.AuthorsOf, ids, transaction, cancellationToken: cancellationToken))).ToLookup(a => a.ArticleId)
+            : Array.Empty<ArticleAuthorRow>().ToLookup(a => a.ArticleId);
+        var tags = embeds.HasFlag(ArticleEmbeds.Tags)
+            ? (await connection.QueryAsync<ArticleTagRow>(new CommandDefinition(ArticleQueries.TagsOf, ids, transaction, cancellationToken: cancellationToken))).ToLookup(t => t.ArticleId)
+            : Array.Empty<ArticleTagRow>().ToLookup(t => t.ArticleId);
+        var images = (embeds & (ArticleEmbeds.CoverImage | ArticleEmbeds.Images)) != 0
+            ? (await connection.QueryAsync<ArticleImageRow>(new CommandDefinition(ArticleQueries.ImagesOf, ids, transaction, cancellationToken: cancellationToken))).ToLookup(i => i.ArticleId)
+            : Array.Empty<ArticleImageRow>().ToLookup(i => i.ArticleId);
         return [.. rows.Select(row => new ArticleAggregate(
             row,
             [.. authors[row.Id]],

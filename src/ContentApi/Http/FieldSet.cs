@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace ContentApi.Http;
+
+/// <summary>
+/// A sparse fieldset (<c>fields=id,slug,title</c>): the response keeps only the named top-level members.
+/// Names come from the response type itself, so the allow-list can never drift from the schema.
+/// </summary>
+public sealed class FieldSet
+{
+    private static readonly ConcurrentDictionary<Type, IReadOnlyList<string>> MembersByType = new();
+
+    private readonly HashSet<string> _names;
+
+    private FieldSet(HashSet<string> names) => _names = names;
+
+    public IReadOnlyCollection<string> Names => _names;
+
+    public static IReadOnlyList<string> MembersOf(Type type) => MembersByType.GetOrAdd(type, t =>
+        [.. t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>()?.Condition != JsonIgnoreCondition.Always)
+            .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))]);
+
+    /// <summary>Parses a comma-separated list; unknown names make it invalid (<paramref name="unknown"/> lists them).</summary>
+    public static bool TryParse(string? text, IReadOnlyList<string> allowed, out FieldSet? fields, out IReadOnlyList<string> unknown)
+    {
+        fields = null;
+        unknown = [];
+        if (text is null)
+        {
+            return true;
+        }
+        var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        unknown = [.. names.Where(n => !allowed.Contains(n, StringComparer.Ordinal))];
+        if (unknown.Count > 0 || names.Length == 0)
+        {
+            return false;
+        }
+        fields = new FieldSet([.. names]);
+        return true;
+    }
+
+    public static FieldSet Parse(IEnumerable<string> names) => new([.. names]);
+
+    public bool Contains(string name) => _names.Contains(name);
+
+    public JsonObject Apply<T>(T value)
+    {
+        var node = JsonSerializer.SerializeToNode(value, JsonSetup.Options)!.AsObject();
+        foreach (var key in node.Select(p => p.Key).ToList())
+        {
+            if (!_names.Contains(key))
+            {
+                node.Remove(key);
+            }
+        }
+        return node;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ContentApi.Http;
+
+/// <summary>
+/// POST with <c>Idempotency-Key</c>: the first response (below 500) is stored per API key; a repeat
+/// with the same key and body within 24 hours gets that response again and creates nothing; the same
+/// key with another body is a 422. Requests with the same key run one at a time.
+/// </summary>
+public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store)
+{
+    public const string HeaderName = "Idempotency-Key";
+    // Striped locks: requests with the same key always share a stripe, and memory stays bounded.
+    private static readonly SemaphoreSlim[] Stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Headers.TryGetValue(HeaderName, out var values))
+        {
+            await next(context);
+            return;
+        }
+        var key = values.ToString();
+        if (key.Length is 0 or > 255 || key.Any(c => c < 0x21 || c > 0x7e))
+        {
+            await WriteProblemAsync(context, problems, 400, "Idempotency-Key must be 1-255 visible ASCII characters.");
+            return;
+        }
+        if (!long.TryParse(context.User.FindFirst("key_id")?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var keyId))
+        {
+            await next(context); // no valid key: the endpoint answers 401/403 and nothing is created
+            return;
+        }
+
+        var body = await ReadBodyAsync(context.Request);
+        var hash = Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(context.Request.Path + "\n"), .. body]));
+        var gate = Stripes[(int)((uint)StringComparer.Ordinal.GetHashCode($"{keyId}:{key}") % Stripes.Length)];
+        await gate.WaitAsync(context.RequestAborted);
+        try
+        {
+            if (await store.FindAsync(keyId, key, context.RequestAborted) is { } stored)
+            {
+                if (stored.RequestHash != hash)
+                {
+                    await WriteProblemAsync(context, problems, 422, "This Idempotency-Key was already used with a different request body.");
+                    return;
+                }
+                await ReplayAsync(context, stored);
+                return;
+            }
+            var captured = await RunCapturingAsync(context);
+            if (context.Response.StatusCode < 500)
+            {
+                await store.SaveAsync(keyId, key, new StoredResponse
+                {
+                    RequestHash = hash,
+                    Status = context.Response.StatusCode,
+                    ContentType = context.Response.ContentType,
+                    Location = context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
+                    ETag = context.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
+                    Body = captured,
+                }, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        var bytes = buffer.ToArray();
+        request.Body = new MemoryStream(bytes, writable: false);
+        return bytes;
+    }
+
+    private async Task<byte[]> RunCapturingAsync(HttpContext context)
+    {
+        var original = context.Response.Body;
+        using var capture = new MemoryStream();
+        context.Response.Body = capture;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        var bytes = capture.ToArray();
+        await original.WriteAsync(bytes, context.RequestAborted);
+        return bytes;
+    }
+
+    private static async Task ReplayAsync(HttpContext context, StoredResponse stored)
+    {
+        var response = context.Response;
+        response.StatusCode = (int)stored.Status;
+        response.ContentType = stored.ContentType;
+        if (stored.Location is not null)
+        {
+            response.Headers.Location = stored.Location;
+        }
+        if (stored.ETag is not null)
+        {
+            response.Headers.ETag = stored.ETag;
+        }
+        response.Headers["Idempotent-Replayed"] = "true";
+        response.ContentLength = stored.Body.Length;
+        await response.Body.WriteAsync(stored.Body, context.RequestAborted);
+    }
+
+    private static async Task WriteProblemAsync(HttpContext context, IProblemDetailsService problems, int status, string detail)
+    {
+        context.Response.StatusCode = status;
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = status, Detail = detail } });
+    }
+}

@@ -1,0 +1,56 @@
+using ContentApi.Data;
+using Dapper;
+
+namespace ContentApi.Http;
+
+public sealed record StoredResponse
+{
+    public string RequestHash { get; init; } = "";
+    public long Status { get; init; }
+    public string? ContentType { get; init; }
+    public string? Location { get; init; }
+    public string? ETag { get; init; }
+    public byte[] Body { get; init; } = [];
+    public string CreatedAt { get; init; } = "";
+}
+
+public sealed class IdempotencyStore(Db db, TimeProvider clock)
+{
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+
+    private const string FindSql = """
+        SELECT request_hash AS RequestHash, status AS Status, content_type AS ContentType, location AS Location,
+               etag AS ETag, body AS Body, created_at AS CreatedAt
+        FROM idempotency_keys WHERE api_key_id = @KeyId AND key = @Key AND created_at >= @Since
+        """;
+
+    private const string SaveSql = """
+        DELETE FROM idempotency_keys WHERE created_at < @Since;
+        INSERT OR REPLACE INTO idempotency_keys (api_key_id, key, request_hash, status, content_type, location, etag, body, created_at)
+        VALUES (@KeyId, @Key, @RequestHash, @Status, @ContentType, @Location, @ETag, @Body, @Now);
+        """;
+
+    public async Task<StoredResponse?> FindAsync(long keyId, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<StoredResponse>(new CommandDefinition(
+            FindSql, new { KeyId = keyId, Key = key, Since = Since() }, cancellationToken: cancellationToken));
+    }
+
+    public Task SaveAsync(long keyId, string key, StoredResponse response, CancellationToken cancellationToken) =>
+        db.WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(SaveSql, new
+        {
+            KeyId = keyId,
+            Key = key,
+            response.RequestHash,
+            response.Status,
+            response.ContentType,
+            response.Location,
+            response.ETag,
+            response.Body,
+            Since = Since(),
+            Now = Timestamps.ToDb(clock.GetUtcNow()),
+        }, transaction, cancellationToken: cancellationToken)), cancellationToken);
+
+    private string Since() => Timestamps.ToDb(clock.GetUtcNow() - Retention);
+}
