@@ -1,10 +1,10 @@
 //using ContentApi.Articles;
 using ContentApi.Auth;
-//using ContentApi.Authors;
+using ContentApi.Authors;
 using ContentApi.Data;
 using ContentApi.Health;
 using ContentApi.Http;
-//using ContentApi.Images;
+using ContentApi.Images;
 using ContentApi.OpenApi;
 using ContentApi.Tags;
 using FluentValidation;
@@ -44,8 +44,8 @@ public static class ContentApiApp
         services.AddSingleton<Migrator>();
         services.AddHostedService<MigrateOnStart>();
         services.AddSingleton<TagStore>();
-//AUTHORS
-//IMAGES
+        services.AddSingleton<AuthorStore>();
+        services.AddSingleton<ImageStore>();
 //ARTICLES
 
         services.ConfigureHttpJsonOptions(options => JsonSetup.Configure(options.SerializerOptions));
@@ -75,8 +75,8 @@ public static class ContentApiApp
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         api.MapTags();
-//MAPAUTHORS
-//MAPIMAGES
+        api.MapAuthors();
+        api.MapImages();
 //MAPARTICLES
         app.MapHealth();
     }

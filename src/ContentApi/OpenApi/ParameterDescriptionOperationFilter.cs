@@ -14,6 +14,7 @@ public sealed class ParameterDescriptionOperationFilter : IOperationFilter
         ["cursor"] = "The `nextCursor` of the previous page. Opaque; valid only with the same `sort`. Not with `page`.",
         ["page"] = "1-based page number, for numbered navigation (costs grow with depth; prefer `cursor`). Not with `cursor`.",
         ["sort"] = "A field name from the allow-list in the operation description, prefixed with `-` for descending.",
+        ["mimeType"] = "Only images of this media type, such as `image/jpeg`.",
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
