@@ -1,10 +1,10 @@
 using ContentApi.Articles;
 using ContentApi.Auth;
-//using ContentApi.Authors;
+using ContentApi.Authors;
 using ContentApi.Data;
 using ContentApi.Health;
 using ContentApi.Http;
-//using ContentApi.Images;
+using ContentApi.Images;
 using ContentApi.OpenApi;
 using ContentApi.Tags;
 using FluentValidation;
@@ -55,8 +55,8 @@ public static class ContentApiApp
         services.AddHostedService<MigrateOnStart>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<TagStore>();
-//AUTHORS
-//IMAGES
+        services.AddSingleton<AuthorStore>();
+        services.AddSingleton<ImageStore>();
         services.AddSingleton<ArticleStore>();
 
         services.ConfigureHttpJsonOptions(options => JsonSetup.Configure(options.SerializerOptions));
@@ -100,8 +100,8 @@ public static class ContentApiApp
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         api.MapTags();
-//MAPAUTHORS
-//MAPIMAGES
+        api.MapAuthors();
+        api.MapImages();
         api.MapArticles();
         app.MapHealth();
     }

@@ -1,3 +1,5 @@
+using ContentApi.Images;
+
 namespace ContentApi.Articles;
 
 /// <summary>The SQL of the article store, as constants (Dapper caches per SQL text).</summary>
@@ -28,18 +30,13 @@ internal static class ArticleQueries
         WHERE x.article_id IN @Ids ORDER BY x.article_id, x.position
         """;
 
-    private const string ImageColumns = """
-        i.id AS Id, i.url AS Url, i.alt_text AS AltText, i.caption AS Caption, i.credit AS Credit,
-        i.license AS License, i.width AS Width, i.height AS Height, i.mime_type AS MimeType, i.updated_at AS UpdatedAt
-        """;
-
     /// <summary>Inline images (position &gt;= 0) and covers (position -1) of a set of articles, in one statement.</summary>
     public const string ImagesOf = $"""
-        SELECT x.article_id AS ArticleId, x.position AS Position, {ImageColumns}
+        SELECT x.article_id AS ArticleId, x.position AS Position, {ImageStore.Columns}
         FROM article_images x JOIN images i ON i.id = x.image_id
         WHERE x.article_id IN @Ids
         UNION ALL
-        SELECT a.id AS ArticleId, -1 AS Position, {ImageColumns}
+        SELECT a.id AS ArticleId, -1 AS Position, {ImageStore.Columns}
         FROM articles a JOIN images i ON i.id = a.cover_image_id
         WHERE a.id IN @Ids
         ORDER BY 1, 2

@@ -1,17 +1,11 @@
+using ContentApi.Authors;
 using ContentApi.Data;
+using ContentApi.Images;
 
 namespace ContentApi.Articles;
 
-/// <summary>An author as embedded in an article.</summary>
-public sealed record AuthorSummary(long Id, string Slug, string Name);
-
 /// <summary>A tag as embedded in an article.</summary>
 public sealed record TagSummary(long Id, string Slug, string Name);
-
-/// <summary>An image as embedded in an article: what a frontend needs to render and credit it.</summary>
-public sealed record ArticleImage(
-    long Id, string Url, string AltText, string? Caption, string? Credit, string? License,
-    long? Width, long? Height, string? MimeType);
 
 /// <summary>An article with its authors, tags and images embedded, so one request renders it.</summary>
 /// <param name="Excerpt">The given excerpt, or one derived from the body.</param>
@@ -30,8 +24,8 @@ public sealed record ArticleResponse(
     DateTimeOffset? PublishedAt,
     IReadOnlyList<AuthorSummary> Authors,
     IReadOnlyList<TagSummary> Tags,
-    ArticleImage? CoverImage,
-    IReadOnlyList<ArticleImage> Images,
+    ImageResponse? CoverImage,
+    IReadOnlyList<ImageResponse> Images,
     string? CanonicalUrl,
     long ReadingTimeMinutes,
     long CharacterCount,
@@ -82,23 +76,14 @@ public sealed record ArticleTagRow
     public string UpdatedAt { get; init; } = "";
 }
 
-public sealed record ArticleImageRow
+/// <summary>Where an image sits in an article: its cover (position -1) or the n-th inline image.</summary>
+public sealed record ArticleImageLink
 {
     public long ArticleId { get; init; }
     public long Position { get; init; }
-    public long Id { get; init; }
-    public string Url { get; init; } = "";
-    public string AltText { get; init; } = "";
-    public string? Caption { get; init; }
-    public string? Credit { get; init; }
-    public string? License { get; init; }
-    public long? Width { get; init; }
-    public long? Height { get; init; }
-    public string? MimeType { get; init; }
-    public string UpdatedAt { get; init; } = "";
-
-    public ArticleImage ToImage() => new(Id, Url, AltText, Caption, Credit, License, Width, Height, MimeType);
 }
+
+public sealed record ArticleImageRow(long ArticleId, long Position, ImageRow Image);
 
 /// <summary>An article row with everything embedded, ready to become a response.</summary>
 public sealed record ArticleAggregate(
@@ -110,19 +95,19 @@ public sealed record ArticleAggregate(
         Row.StatusValue, Timestamps.FromDbOrNull(Row.PublishedAt),
         [.. Authors.Select(a => new AuthorSummary(a.Id, a.Slug, a.Name))],
         [.. Tags.Select(t => new TagSummary(t.Id, t.Slug, t.Name))],
-        Cover?.ToImage(),
-        [.. Images.Select(i => i.ToImage())],
+        Cover?.Image.ToResponse(),
+        [.. Images.Select(i => i.Image.ToResponse())],
         Row.CanonicalUrl, Row.ReadingTimeMinutes, Row.CharacterCount,
         Timestamps.FromDb(Row.CreatedAt), Timestamps.FromDb(Row.UpdatedAt), Row.Version);
 
     /// <summary>The latest change to the article or anything it embeds (for Last-Modified).</summary>
     public DateTimeOffset LastModified => Timestamps.FromDb(new[] { Row.UpdatedAt }
         .Concat(Authors.Select(a => a.UpdatedAt)).Concat(Tags.Select(t => t.UpdatedAt))
-        .Concat(Images.Select(i => i.UpdatedAt)).Concat(Cover is null ? [] : [Cover.UpdatedAt])
+        .Concat(Images.Select(i => i.Image.UpdatedAt)).Concat(Cover is null ? [] : [Cover.Image.UpdatedAt])
         .Where(t => t.Length > 0).Max(StringComparer.Ordinal)!);
 
     /// <summary>The request that would recreate this article (what PATCH merges into).</summary>
     public ArticleRequest ToRequest() => new(
         Row.Title, Row.Body, Row.Language, [.. Authors.Select(a => a.Id)], Row.StatusValue, Row.Slug, Row.Subtitle, Row.Excerpt,
-        Timestamps.FromDbOrNull(Row.PublishedAt), [.. Tags.Select(t => t.Id)], Row.CoverImageId, [.. Images.Select(i => i.Id)], Row.CanonicalUrl);
+        Timestamps.FromDbOrNull(Row.PublishedAt), [.. Tags.Select(t => t.Id)], Row.CoverImageId, [.. Images.Select(i => i.Image.Id)], Row.CanonicalUrl);
 }

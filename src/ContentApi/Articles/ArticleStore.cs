@@ -2,6 +2,7 @@ using System.Data.Common;
 using ContentApi.Data;
 using ContentApi.Http;
 using ContentApi.Text;
+using ContentApi.Images;
 using Dapper;
 
 namespace ContentApi.Articles;
@@ -213,7 +214,9 @@ public sealed class ArticleStore(Db db, TimeProvider clock)
             ? (await connection.QueryAsync<ArticleTagRow>(new CommandDefinition(ArticleQueries.TagsOf, ids, transaction, cancellationToken: cancellationToken))).ToLookup(t => t.ArticleId)
             : Array.Empty<ArticleTagRow>().ToLookup(t => t.ArticleId);
         var images = (embeds & (ArticleEmbeds.CoverImage | ArticleEmbeds.Images)) != 0
-            ? (await connection.QueryAsync<ArticleImageRow>(new CommandDefinition(ArticleQueries.ImagesOf, ids, transaction, cancellationToken: cancellationToken))).ToLookup(i => i.ArticleId)
+            ? (await connection.QueryAsync<ArticleImageLink, ImageRow, ArticleImageRow>(
+                new CommandDefinition(ArticleQueries.ImagesOf, ids, transaction, cancellationToken: cancellationToken),
+                (link, image) => new ArticleImageRow(link.ArticleId, link.Position, image), splitOn: "Id")).ToLookup(i => i.ArticleId)
             : Array.Empty<ArticleImageRow>().ToLookup(i => i.ArticleId);
         return [.. rows.Select(row => new ArticleAggregate(
             row,

@@ -110,7 +110,10 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         }
         else if (message.Contains("missing required properties", StringComparison.Ordinal))
         {
-            problem = "Required properties are missing.";
+            var missing = QuotedNames().Matches(message[message.IndexOf("including", StringComparison.Ordinal)..]).Select(m => m.Groups[1].Value).ToList();
+            return missing.Count == 0
+                ? (400, "Required properties are missing.", null)
+                : (400, "Required properties are missing: " + string.Join(", ", missing) + ".", missing.ToDictionary(m => m, _ => new[] { "Required." }));
         }
         else
         {
@@ -134,6 +137,9 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
 
     [GeneratedRegex("""Failed to bind parameter "(?<type>[^ "]+) (?<name>[^ "]+)" from""")]
     private static partial Regex FailedBinding();
+
+    [GeneratedRegex("'([^']+)'")]
+    private static partial Regex QuotedNames();
 
     [GeneratedRegex(@"\['([^']*)'\]")]
     private static partial Regex BracketName();

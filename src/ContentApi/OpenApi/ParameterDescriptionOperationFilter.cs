@@ -14,6 +14,17 @@ public sealed class ParameterDescriptionOperationFilter : IOperationFilter
         ["cursor"] = "The `nextCursor` of the previous page. Opaque; valid only with the same `sort`. Not with `page`.",
         ["page"] = "1-based page number, for numbered navigation (costs grow with depth; prefer `cursor`). Not with `cursor`.",
         ["sort"] = "A field name from the allow-list in the operation description, prefixed with `-` for descending.",
+        ["mimeType"] = "Only images of this media type, such as `image/jpeg`.",
+        ["author"] = "Only articles by this author: an id or a slug.",
+        ["tag"] = "Only articles with this tag: an id or a slug.",
+        ["language"] = "Only articles in this BCP 47 language, such as `zh-Hant` (case-insensitive).",
+        ["status"] = "`draft` or `published`. Key holders only: anonymous callers see published articles and get 400 for this filter.",
+        ["publishedAfter"] = "Only articles published at or after this instant (RFC 3339).",
+        ["publishedBefore"] = "Only articles published before this instant (RFC 3339).",
+        ["include"] = "Embedded relations to return, comma-separated: `authors`, `tags`, `coverImage`, `images`. Default: all; empty: none.",
+        ["fields"] = "Top-level fields to return, comma-separated (e.g. `id,slug,title`). Default: all. Unknown names are a 400 listing the allowed ones.",
+        ["format"] = "Extra renderings, comma-separated: `html` adds `bodyHtml` and `toc` (sanitized), `text` adds `plainText`; `markdown` (the body) is always there.",
+        ["q"] = "Search words. `\"...\"` quotes a phrase, `-word` excludes; Chinese of 2+ characters matches as a phrase; Traditional and Simplified match each other.",
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)

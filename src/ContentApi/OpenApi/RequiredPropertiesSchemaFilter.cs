@@ -33,6 +33,11 @@ public sealed class RequiredPropertiesSchemaFilter : ISchemaFilter
             if (nullable)
             {
                 concrete.Required.Remove(name);
+                if (concrete.Properties[name] is OpenApiSchemaReference reference)
+                {
+                    // OpenAPI 3.0 cannot mark a bare $ref nullable; "nullable" only counts beside an explicit type.
+                    concrete.Properties[name] = new OpenApiSchema { Type = JsonSchemaType.Object | JsonSchemaType.Null, AllOf = [reference] };
+                }
             }
             else
             {

@@ -11,7 +11,7 @@ namespace ContentApi.Text;
 public static partial class Slugs
 {
     public const int MaxLength = 120;
-    public const string Pattern = @"^[\p{Ll}\p{Lo}\p{Lm}\p{Nd}\p{Mn}]+(-[\p{Ll}\p{Lo}\p{Lm}\p{Nd}\p{Mn}]+)*$";
+    public const string Pattern = @"^[\p{Ll}\p{Lo}\p{Lm}\p{Nd}\p{Mn}]+(-[\p{Ll}\p{Lo}\p{Lm}\p{Nd}\p{Mn}]+)*\z";
 
     public static bool IsValid(string? slug) => slug is { Length: > 0 and <= MaxLength } && SlugRegex().IsMatch(slug);
 

@@ -11,8 +11,9 @@ public static class TextRules
     public static bool HasNoControlCharacters(string? value) =>
         value is null || !value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
 
+    /// <summary>Uri accepts raw control characters (it escapes them), but they would be stored and served as sent.</summary>
     public static bool IsHttpUrl(string? value) =>
-        value is not null && value.Length <= 2048 &&
+        value is not null && value.Length <= 2048 && !value.Any(char.IsControl) &&
         Uri.TryCreate(value, UriKind.Absolute, out var uri) &&
         (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host);
 }

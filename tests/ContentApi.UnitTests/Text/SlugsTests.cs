@@ -36,6 +36,7 @@ public sealed class SlugsTests
     [InlineData("-a", false)]
     [InlineData("a b", false)]
     [InlineData("a\0b", false)]
+    [InlineData("a\n", false)]
     public void IsValid_accepts_only_lowercase_hyphenated_words(string slug, bool valid) =>
         Assert.Equal(valid, Slugs.IsValid(slug));
 

@@ -1,0 +1,90 @@
+using ContentApi.Auth;
+using ContentApi.Http;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ContentApi.Authors;
+
+/// <summary>Query of GET /api/v1/authors.</summary>
+public sealed record ListAuthorsQuery(int? Limit, string? Cursor, int? Page, string? Sort, [FromQuery(Name = "slug")] string[]? Slug) : IListQuery;
+
+public sealed class ListAuthorsQueryValidator : ListQueryValidator<ListAuthorsQuery, AuthorRow>
+{
+    public ListAuthorsQueryValidator() : base(AuthorStore.Sorts)
+    {
+        RuleFor(q => q.Slug).Must(s => s!.Length <= 100).When(q => q.Slug is not null).WithMessage("At most 100 slugs.");
+    }
+}
+
+public static class AuthorEndpoints
+{
+    public static RouteGroupBuilder MapAuthors(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/authors").WithTags("Authors");
+
+        group.MapGet("/", ListAuthors).WithName("ListAuthors").WithSummary("List authors")
+            .WithDescription($"Authors in pages (keyset cursor or page number). Sort: {AuthorStore.Sorts.Description}; default name. Emails are null without a key.")
+            .Reads<ListResponse<AuthorResponse>>();
+        group.MapGet("/{id}", GetAuthor).WithName("GetAuthor").WithSummary("Get an author by id")
+            .WithDescription("The email is null without a key.").Reads<AuthorResponse>();
+        group.MapGet("/slug/{slug}", GetAuthorBySlug).WithName("GetAuthorBySlug").WithSummary("Get an author by slug")
+            .WithDescription("The email is null without a key.").Reads<AuthorResponse>();
+        group.MapPost("/", CreateAuthor).WithName("CreateAuthor").WithSummary("Create an author")
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<AuthorResponse>(created: true);
+        group.MapPut("/{id}", ReplaceAuthor).WithName("ReplaceAuthor").WithSummary("Replace an author")
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<AuthorResponse>();
+        group.MapPatch("/{id}", PatchAuthor).WithName("PatchAuthor").WithSummary("Update an author with a JSON merge patch")
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<AuthorResponse>().AcceptsMergePatch<AuthorRequest>();
+        group.MapDelete("/{id}", DeleteAuthor).WithName("DeleteAuthor").WithSummary("Delete an author")
+            .WithDescription("Refused with 409, naming the articles, while any article credits the author.")
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Deletes();
+        return group;
+    }
+
+    public static async Task<IResult> ListAuthors([AsParameters] ListAuthorsQuery query, HttpContext http, AuthorStore store, CancellationToken cancellationToken)
+    {
+        var (order, after, limit) = query.Paging(AuthorStore.Sorts);
+        var page = await store.ListAsync(new AuthorFilter(query.Slug), order, after, limit, query.Page, cancellationToken);
+        var includeEmail = ApiKeyScopes.CanSeeUnpublished(http);
+        return Representation.List(new ListResponse<AuthorResponse>(
+            [.. page.Rows.Select(r => r.ToResponse(includeEmail))], new PageInfo(limit, page.NextCursor, page.Total)));
+    }
+
+    public static async Task<IResult> GetAuthor(long id, HttpContext http, AuthorStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } row ? Representation.Ok(row.ToResponse(ApiKeyScopes.CanSeeUnpublished(http)), row.Version) : Problems.NotFound("Author");
+
+    public static async Task<IResult> GetAuthorBySlug(string slug, HttpContext http, AuthorStore store, CancellationToken cancellationToken) =>
+        await store.GetBySlugAsync(slug, cancellationToken) is { } row ? Representation.Ok(row.ToResponse(ApiKeyScopes.CanSeeUnpublished(http)), row.Version) : Problems.NotFound("Author");
+
+    public static async Task<IResult> CreateAuthor(AuthorRequest request, HttpContext http, AuthorStore store, CancellationToken cancellationToken) =>
+        ToResult(await store.CreateAsync(request, cancellationToken), http, created: true);
+
+    public static async Task<IResult> ReplaceAuthor(long id, AuthorRequest request, HttpRequest http, AuthorStore store, CancellationToken cancellationToken)
+    {
+        if (IfMatch.TryRead(http, out var ifMatch) is { } problem)
+        {
+            return problem;
+        }
+        return ToResult(await store.ReplaceAsync(id, request, ifMatch, cancellationToken), http.HttpContext);
+    }
+
+    public static Task<IResult> PatchAuthor(long id, HttpRequest http, AuthorStore store, IValidator<AuthorRequest> validator, CancellationToken cancellationToken) =>
+        PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<AuthorRow, AuthorRequest>(
+            "Author", ct => store.GetAsync(id, ct), r => r.ToRequest(), r => r.Version,
+            (request, ifMatch, ct) => store.ReplaceAsync(id, request, ifMatch, ct), o => ToResult(o, http.HttpContext)), cancellationToken);
+
+    public static async Task<IResult> DeleteAuthor(long id, HttpRequest http, AuthorStore store, CancellationToken cancellationToken)
+    {
+        if (IfMatch.TryRead(http, out var ifMatch) is { } problem)
+        {
+            return problem;
+        }
+        return ToResult(await store.DeleteAsync(id, ifMatch, cancellationToken), http.HttpContext);
+    }
+
+    private static IResult ToResult(WriteOutcome<AuthorRow> outcome, HttpContext http, bool created = false)
+    {
+        var includeEmail = ApiKeyScopes.CanSeeUnpublished(http);
+        return WriteResults.ToResult(outcome, "Author", r => r.ToResponse(includeEmail), r => r.Version, created ? r => $"/api/v1/authors/{r.Id}" : null);
+    }
+}

@@ -1,0 +1,23 @@
+using ContentApi.Text;
+using FluentValidation;
+
+namespace ContentApi.Authors;
+
+/// <summary>The body of POST (create) and PUT (replace) for an author; PATCH merges into this shape.</summary>
+public sealed record AuthorRequest(
+    string Name, string? Slug = null, string? Bio = null, long? AvatarImageId = null, string? Website = null, string? Email = null);
+
+public sealed class AuthorRequestValidator : AbstractValidator<AuthorRequest>
+{
+    private const string EmailPattern = @"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+\z";
+
+    public AuthorRequestValidator()
+    {
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(200).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
+        RuleFor(r => r.Slug!).Must(Slugs.IsValid).When(r => r.Slug is not null).WithMessage(TextRules.SlugMessage);
+        RuleFor(r => r.Bio!).MaximumLength(5000).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Bio is not null);
+        RuleFor(r => r.Website!).Must(TextRules.IsHttpUrl).When(r => r.Website is not null).WithMessage(TextRules.UrlMessage);
+        RuleFor(r => r.Email!).MaximumLength(254).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage)
+            .Matches(EmailPattern).WithMessage("Must be an email address such as name@example.com.").When(r => r.Email is not null);
+    }
+}

@@ -1,0 +1,35 @@
+using ContentApi.Data;
+using ContentApi.Images;
+
+namespace ContentApi.Authors;
+
+/// <summary>An author. <c>email</c> is null unless the caller sends a key.</summary>
+public sealed record AuthorResponse(
+    long Id, string Slug, string Name, string? Bio, ImageResponse? Avatar, string? Website, string? Email, long PublishedArticleCount,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
+
+/// <summary>What an article embeds of each of its authors.</summary>
+public sealed record AuthorSummary(long Id, string Slug, string Name);
+
+/// <summary>An author as the database returns it (Dapper maps columns by alias onto these properties), with its avatar attached by the store.</summary>
+public sealed record AuthorRow
+{
+    public long Id { get; init; }
+    public string Slug { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string? Bio { get; init; }
+    public long? AvatarImageId { get; init; }
+    public string? Website { get; init; }
+    public string? Email { get; init; }
+    public long PublishedArticleCount { get; init; }
+    public string CreatedAt { get; init; } = "";
+    public string UpdatedAt { get; init; } = "";
+    public long Version { get; init; }
+    public ImageRow? Avatar { get; init; }
+
+    public AuthorResponse ToResponse(bool includeEmail) => new(
+        Id, Slug, Name, Bio, Avatar?.ToResponse(), Website, includeEmail ? Email : null, PublishedArticleCount,
+        Timestamps.FromDb(CreatedAt), Timestamps.FromDb(UpdatedAt), Version);
+
+    public AuthorRequest ToRequest() => new(Name, Slug, Bio, AvatarImageId, Website, Email);
+}

@@ -1,0 +1,195 @@
+using System.Data.Common;
+using ContentApi.Data;
+using ContentApi.Http;
+using ContentApi.Images;
+using Dapper;
+
+namespace ContentApi.Authors;
+
+public sealed class AuthorStore(Db db, TimeProvider clock)
+{
+    private const string Select = """
+        SELECT au.id AS Id, au.slug AS Slug, au.name AS Name, au.bio AS Bio, au.avatar_image_id AS AvatarImageId,
+               au.website AS Website, au.email AS Email,
+               (SELECT count(*) FROM article_authors x JOIN articles a ON a.id = x.article_id
+                WHERE x.author_id = au.id AND a.status = 'published' AND a.published_at <= @Now) AS PublishedArticleCount,
+               au.created_at AS CreatedAt, au.updated_at AS UpdatedAt, au.version AS Version
+        """;
+
+    private const string From = "FROM authors au";
+
+    private const string InsertSql = """
+        INSERT INTO authors (slug, name, bio, avatar_image_id, website, email, created_at, updated_at, version)
+        VALUES (@Slug, @Name, @Bio, @AvatarImageId, @Website, @Email, @Now, @Now, 1)
+        RETURNING id
+        """;
+
+    private const string UpdateSql = """
+        UPDATE authors SET slug = @Slug, name = @Name, bio = @Bio, avatar_image_id = @AvatarImageId, website = @Website, email = @Email,
+               updated_at = @Now, version = version + 1
+        WHERE id = @Id
+        """;
+
+    private const string DeleteSql = "DELETE FROM authors WHERE id = @Id";
+
+    private const string ImageExistsSql = "SELECT EXISTS (SELECT 1 FROM images WHERE id = @Id)";
+
+    private const string SummariesSql = "SELECT id AS Id, slug AS Slug, name AS Name FROM authors WHERE id IN @Ids";
+
+    private const string UsedBySql = """
+        SELECT a.id AS Id, a.slug AS Slug FROM article_authors x JOIN articles a ON a.id = x.article_id
+        WHERE x.author_id = @Id ORDER BY a.id LIMIT 20
+        """;
+
+    public static SortOptions<AuthorRow> Sorts { get; } = new(
+    [
+        new("name", "au.name", r => r.Name),
+        new("slug", "au.slug", r => r.Slug),
+        new("createdAt", "au.created_at", r => r.CreatedAt),
+        new("updatedAt", "au.updated_at", r => r.UpdatedAt),
+    ], "name");
+
+    public async Task<AuthorRow?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await GetAsync(connection, null, "au.id = @Key", id, cancellationToken);
+    }
+
+    public async Task<AuthorRow?> GetBySlugAsync(string slug, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await GetAsync(connection, null, "au.slug = @Key", slug, cancellationToken);
+    }
+
+    /// <summary>The id, slug and name of the authors with these ids, in one query; ids that do not exist are simply absent.</summary>
+    public static async Task<IReadOnlyList<AuthorSummary>> GetSummariesAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        return (await connection.QueryAsync<AuthorSummary>(new CommandDefinition(
+            SummariesSql, new { Ids = ids.Distinct().ToArray() }, transaction, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<Page<AuthorRow>> ListAsync(AuthorFilter filter, SortOrder<AuthorRow> order, Cursor? after, int limit, int? page, CancellationToken cancellationToken)
+    {
+        var conditions = new List<string>();
+        var parameters = new DynamicParameters(new { Now = Now() });
+        if (filter.Slugs is { Count: > 0 } slugs)
+        {
+            conditions.Add("au.slug IN @Slugs");
+            parameters.Add("Slugs", slugs);
+        }
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var result = await KeysetPage.RunAsync(connection, new KeysetPage.Query<AuthorRow>(
+            Select, From, conditions, parameters, order, "au.id", r => r.Id, after, limit, page), cancellationToken);
+        return result with { Rows = await WithAvatarsAsync(connection, null, result.Rows, cancellationToken) };
+    }
+
+    public Task<WriteOutcome<AuthorRow>> CreateAsync(AuthorRequest request, CancellationToken cancellationToken) =>
+        db.WriteAsync<WriteOutcome<AuthorRow>>(async (connection, transaction) =>
+        {
+            if (await MissingAvatarAsync(connection, transaction, request.AvatarImageId, cancellationToken) is { } invalid)
+            {
+                return invalid;
+            }
+            var slug = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Authors, request.Slug, request.Name, "author", null, cancellationToken);
+            if (slug.TakenBy is { } holder)
+            {
+                return SlugTaken(request.Slug!, holder);
+            }
+            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                InsertSql, Parameters(request, 0, slug.Slug!), transaction, cancellationToken: cancellationToken));
+            return new WriteOutcome<AuthorRow>.Saved((await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken))!);
+        }, cancellationToken);
+
+    public Task<WriteOutcome<AuthorRow>> ReplaceAsync(long id, AuthorRequest request, IfMatch ifMatch, CancellationToken cancellationToken) =>
+        db.WriteAsync<WriteOutcome<AuthorRow>>(async (connection, transaction) =>
+        {
+            var current = await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken);
+            if (current is null)
+            {
+                return new WriteOutcome<AuthorRow>.Missing();
+            }
+            if (!ifMatch.Allows(current.Version))
+            {
+                return new WriteOutcome<AuthorRow>.Stale(current);
+            }
+            if (await MissingAvatarAsync(connection, transaction, request.AvatarImageId, cancellationToken) is { } invalid)
+            {
+                return invalid;
+            }
+            var slug = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Authors, request.Slug ?? current.Slug, request.Name, "author", id, cancellationToken);
+            if (slug.TakenBy is { } holder)
+            {
+                return SlugTaken(request.Slug!, holder);
+            }
+            await connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(request, id, slug.Slug!), transaction, cancellationToken: cancellationToken));
+            return new WriteOutcome<AuthorRow>.Saved((await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken))!);
+        }, cancellationToken);
+
+    public Task<WriteOutcome<AuthorRow>> DeleteAsync(long id, IfMatch ifMatch, CancellationToken cancellationToken) =>
+        db.WriteAsync<WriteOutcome<AuthorRow>>(async (connection, transaction) =>
+        {
+            var current = await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken);
+            if (current is null)
+            {
+                return new WriteOutcome<AuthorRow>.Missing();
+            }
+            if (!ifMatch.Allows(current.Version))
+            {
+                return new WriteOutcome<AuthorRow>.Stale(current);
+            }
+            var usedBy = (await connection.QueryAsync<ArticleReference>(new CommandDefinition(UsedBySql, new { Id = id }, transaction, cancellationToken: cancellationToken))).AsList();
+            if (usedBy.Count > 0)
+            {
+                return InUse.Conflict<AuthorRow>("author", usedBy);
+            }
+            await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
+            return new WriteOutcome<AuthorRow>.Deleted();
+        }, cancellationToken);
+
+    private async Task<AuthorRow?> GetAsync(DbConnection connection, DbTransaction? transaction, string condition, object key, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<AuthorRow>(new CommandDefinition(
+            $"{Select} {From} WHERE {condition}", new { Key = key, Now = Now() }, transaction, cancellationToken: cancellationToken));
+        return row is null ? null : (await WithAvatarsAsync(connection, transaction, [row], cancellationToken))[0];
+    }
+
+    private static async Task<IReadOnlyList<AuthorRow>> WithAvatarsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<AuthorRow> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.Select(r => r.AvatarImageId).OfType<long>().ToList();
+        var avatars = (await ImageStore.GetManyAsync(connection, transaction, ids, cancellationToken)).ToDictionary(i => i.Id);
+        return [.. rows.Select(r => r.AvatarImageId is { } id && avatars.TryGetValue(id, out var avatar) ? r with { Avatar = avatar } : r)];
+    }
+
+    private static async Task<WriteOutcome<AuthorRow>.Invalid?> MissingAvatarAsync(DbConnection connection, DbTransaction transaction, long? imageId, CancellationToken cancellationToken)
+    {
+        if (imageId is not { } id || await connection.ExecuteScalarAsync<bool>(new CommandDefinition(ImageExistsSql, new { Id = id }, transaction, cancellationToken: cancellationToken)))
+        {
+            return null;
+        }
+        return new(new Dictionary<string, string[]> { ["avatarImageId"] = [$"No image has id {id}."] });
+    }
+
+    private object Parameters(AuthorRequest request, long id, string slug) => new
+    {
+        Id = id,
+        Slug = slug,
+        request.Name,
+        request.Bio,
+        request.AvatarImageId,
+        request.Website,
+        request.Email,
+        Now = Now(),
+    };
+
+    private string Now() => Timestamps.ToDb(clock.GetUtcNow());
+
+    private static WriteOutcome<AuthorRow>.Conflict SlugTaken(string slug, long holder) =>
+        new($"The slug '{slug}' is already used by author {holder}.", new Dictionary<string, object?> { ["conflictingId"] = holder });
+}
+
+/// <summary>Filters of the author list.</summary>
+public sealed record AuthorFilter(IReadOnlyList<string>? Slugs);

@@ -1,0 +1,81 @@
+using ContentApi.Auth;
+using ContentApi.Http;
+using FluentValidation;
+
+namespace ContentApi.Images;
+
+/// <summary>Query of GET /api/v1/images.</summary>
+public sealed record ListImagesQuery(int? Limit, string? Cursor, int? Page, string? Sort, string? MimeType) : IListQuery;
+
+public sealed class ListImagesQueryValidator : ListQueryValidator<ListImagesQuery, ImageRow>
+{
+    public ListImagesQueryValidator() : base(ImageStore.Sorts)
+    {
+        RuleFor(q => q.MimeType!).Matches(ImageRequestValidator.MimeTypePattern).When(q => q.MimeType is not null)
+            .WithMessage("Must be a lowercase image media type, such as image/jpeg.");
+    }
+}
+
+public static class ImageEndpoints
+{
+    public static RouteGroupBuilder MapImages(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/images").WithTags("Images");
+
+        group.MapGet("/", ListImages).WithName("ListImages").WithSummary("List images")
+            .WithDescription($"Image metadata in pages (keyset cursor or page number), optionally only one mimeType. Sort: {ImageStore.Sorts.Description}; default -createdAt.")
+            .Reads<ListResponse<ImageResponse>>();
+        group.MapGet("/{id}", GetImage).WithName("GetImage").WithSummary("Get an image by id").Reads<ImageResponse>();
+        group.MapPost("/", CreateImage).WithName("CreateImage").WithSummary("Create an image")
+            .WithDescription("Records an image's metadata; the bytes stay where url points.")
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(created: true);
+        group.MapPut("/{id}", ReplaceImage).WithName("ReplaceImage").WithSummary("Replace an image")
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>();
+        group.MapPatch("/{id}", PatchImage).WithName("PatchImage").WithSummary("Update an image with a JSON merge patch")
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>().AcceptsMergePatch<ImageRequest>();
+        group.MapDelete("/{id}", DeleteImage).WithName("DeleteImage").WithSummary("Delete an image")
+            .WithDescription("Refused with 409, naming them, while any article (as cover or inline image) or author (as avatar) uses the image.")
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Deletes();
+        return group;
+    }
+
+    public static async Task<IResult> ListImages([AsParameters] ListImagesQuery query, ImageStore store, CancellationToken cancellationToken)
+    {
+        var (order, after, limit) = query.Paging(ImageStore.Sorts);
+        var page = await store.ListAsync(new ImageFilter(query.MimeType), order, after, limit, query.Page, cancellationToken);
+        return Representation.List(new ListResponse<ImageResponse>(
+            [.. page.Rows.Select(r => r.ToResponse())], new PageInfo(limit, page.NextCursor, page.Total)));
+    }
+
+    public static async Task<IResult> GetImage(long id, ImageStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } row ? Representation.Ok(row.ToResponse(), row.Version) : Problems.NotFound("Image");
+
+    public static async Task<IResult> CreateImage(ImageRequest request, ImageStore store, CancellationToken cancellationToken) =>
+        ToResult(await store.CreateAsync(request, cancellationToken), created: true);
+
+    public static async Task<IResult> ReplaceImage(long id, ImageRequest request, HttpRequest http, ImageStore store, CancellationToken cancellationToken)
+    {
+        if (IfMatch.TryRead(http, out var ifMatch) is { } problem)
+        {
+            return problem;
+        }
+        return ToResult(await store.ReplaceAsync(id, request, ifMatch, cancellationToken));
+    }
+
+    public static Task<IResult> PatchImage(long id, HttpRequest http, ImageStore store, IValidator<ImageRequest> validator, CancellationToken cancellationToken) =>
+        PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<ImageRow, ImageRequest>(
+            "Image", ct => store.GetAsync(id, ct), r => r.ToRequest(), r => r.Version,
+            (request, ifMatch, ct) => store.ReplaceAsync(id, request, ifMatch, ct), o => ToResult(o)), cancellationToken);
+
+    public static async Task<IResult> DeleteImage(long id, HttpRequest http, ImageStore store, CancellationToken cancellationToken)
+    {
+        if (IfMatch.TryRead(http, out var ifMatch) is { } problem)
+        {
+            return problem;
+        }
+        return ToResult(await store.DeleteAsync(id, ifMatch, cancellationToken));
+    }
+
+    private static IResult ToResult(WriteOutcome<ImageRow> outcome, bool created = false) =>
+        WriteResults.ToResult(outcome, "Image", r => r.ToResponse(), r => r.Version, created ? r => $"/api/v1/images/{r.Id}" : null);
+}

@@ -1,0 +1,37 @@
+using ContentApi.Data;
+
+namespace ContentApi.Images;
+
+/// <summary>An image's metadata; the bytes live at <c>url</c>.</summary>
+public sealed record ImageResponse(
+    long Id, string Url, string AltText, string? Caption, string? Credit, string? License,
+    int? Width, int? Height, string? MimeType, long? ByteSize, FocalPoint? FocalPoint,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
+
+/// <summary>An image as the database returns it (Dapper maps columns by alias onto these properties).</summary>
+public sealed record ImageRow
+{
+    public long Id { get; init; }
+    public string Url { get; init; } = "";
+    public string AltText { get; init; } = "";
+    public string? Caption { get; init; }
+    public string? Credit { get; init; }
+    public string? License { get; init; }
+    public int? Width { get; init; }
+    public int? Height { get; init; }
+    public string? MimeType { get; init; }
+    public long? ByteSize { get; init; }
+    public double? FocalX { get; init; }
+    public double? FocalY { get; init; }
+    public string CreatedAt { get; init; } = "";
+    public string UpdatedAt { get; init; } = "";
+    public long Version { get; init; }
+
+    public FocalPoint? FocalPoint => FocalX is { } x && FocalY is { } y ? new FocalPoint(x, y) : null;
+
+    public ImageResponse ToResponse() => new(
+        Id, Url, AltText, Caption, Credit, License, Width, Height, MimeType, ByteSize, FocalPoint,
+        Timestamps.FromDb(CreatedAt), Timestamps.FromDb(UpdatedAt), Version);
+
+    public ImageRequest ToRequest() => new(Url, AltText, Caption, Credit, License, Width, Height, MimeType, ByteSize, FocalPoint);
+}

@@ -1,0 +1,151 @@
+using System.Data.Common;
+using ContentApi.Data;
+using ContentApi.Http;
+using Dapper;
+
+namespace ContentApi.Images;
+
+public sealed class ImageStore(Db db, TimeProvider clock)
+{
+    /// <summary>The image columns under their ImageRow names; Articles embeds images with the same list.</summary>
+    internal const string Columns = """
+        i.id AS Id, i.url AS Url, i.alt_text AS AltText, i.caption AS Caption, i.credit AS Credit, i.license AS License,
+               i.width AS Width, i.height AS Height, i.mime_type AS MimeType, i.byte_size AS ByteSize,
+               i.focal_x AS FocalX, i.focal_y AS FocalY,
+               i.created_at AS CreatedAt, i.updated_at AS UpdatedAt, i.version AS Version
+        """;
+
+    private const string Select = "SELECT " + Columns;
+
+    private const string From = "FROM images i";
+
+    private const string InsertSql = """
+        INSERT INTO images (url, alt_text, caption, credit, license, width, height, mime_type, byte_size, focal_x, focal_y, created_at, updated_at, version)
+        VALUES (@Url, @AltText, @Caption, @Credit, @License, @Width, @Height, @MimeType, @ByteSize, @FocalX, @FocalY, @Now, @Now, 1)
+        RETURNING id
+        """;
+
+    private const string UpdateSql = """
+        UPDATE images SET url = @Url, alt_text = @AltText, caption = @Caption, credit = @Credit, license = @License,
+               width = @Width, height = @Height, mime_type = @MimeType, byte_size = @ByteSize, focal_x = @FocalX, focal_y = @FocalY,
+               updated_at = @Now, version = version + 1
+        WHERE id = @Id
+        """;
+
+    private const string DeleteSql = "DELETE FROM images WHERE id = @Id";
+
+    private const string UsedByArticlesSql = """
+        SELECT a.id AS Id, a.slug AS Slug FROM articles a
+        WHERE a.cover_image_id = @Id OR EXISTS (SELECT 1 FROM article_images x WHERE x.article_id = a.id AND x.image_id = @Id)
+        ORDER BY a.id LIMIT 20
+        """;
+
+    private const string UsedByAuthorsSql = "SELECT id AS Id, slug AS Slug FROM authors WHERE avatar_image_id = @Id ORDER BY id LIMIT 20";
+
+    public static SortOptions<ImageRow> Sorts { get; } = new(
+    [
+        new("createdAt", "i.created_at", r => r.CreatedAt),
+        new("updatedAt", "i.updated_at", r => r.UpdatedAt),
+    ], "-createdAt");
+
+    public async Task<ImageRow?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await GetAsync(connection, null, id, cancellationToken);
+    }
+
+    /// <summary>The images with these ids, in one query; ids that do not exist are simply absent.</summary>
+    public static async Task<IReadOnlyList<ImageRow>> GetManyAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        return (await connection.QueryAsync<ImageRow>(new CommandDefinition(
+            $"{Select} {From} WHERE i.id IN @Ids", new { Ids = ids.Distinct().ToArray() }, transaction, cancellationToken: cancellationToken))).AsList();
+    }
+
+    public async Task<Page<ImageRow>> ListAsync(ImageFilter filter, SortOrder<ImageRow> order, Cursor? after, int limit, int? page, CancellationToken cancellationToken)
+    {
+        var conditions = new List<string>();
+        var parameters = new DynamicParameters();
+        if (filter.MimeType is { } mimeType)
+        {
+            conditions.Add("i.mime_type = @MimeType");
+            parameters.Add("MimeType", mimeType);
+        }
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await KeysetPage.RunAsync(connection, new KeysetPage.Query<ImageRow>(
+            Select, From, conditions, parameters, order, "i.id", r => r.Id, after, limit, page), cancellationToken);
+    }
+
+    public Task<WriteOutcome<ImageRow>> CreateAsync(ImageRequest request, CancellationToken cancellationToken) =>
+        db.WriteAsync<WriteOutcome<ImageRow>>(async (connection, transaction) =>
+        {
+            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                InsertSql, Parameters(request, 0), transaction, cancellationToken: cancellationToken));
+            return new WriteOutcome<ImageRow>.Saved((await GetAsync(connection, transaction, id, cancellationToken))!);
+        }, cancellationToken);
+
+    public Task<WriteOutcome<ImageRow>> ReplaceAsync(long id, ImageRequest request, IfMatch ifMatch, CancellationToken cancellationToken) =>
+        db.WriteAsync<WriteOutcome<ImageRow>>(async (connection, transaction) =>
+        {
+            var current = await GetAsync(connection, transaction, id, cancellationToken);
+            if (current is null)
+            {
+                return new WriteOutcome<ImageRow>.Missing();
+            }
+            if (!ifMatch.Allows(current.Version))
+            {
+                return new WriteOutcome<ImageRow>.Stale(current);
+            }
+            await connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(request, id), transaction, cancellationToken: cancellationToken));
+            return new WriteOutcome<ImageRow>.Saved((await GetAsync(connection, transaction, id, cancellationToken))!);
+        }, cancellationToken);
+
+    public Task<WriteOutcome<ImageRow>> DeleteAsync(long id, IfMatch ifMatch, CancellationToken cancellationToken) =>
+        db.WriteAsync<WriteOutcome<ImageRow>>(async (connection, transaction) =>
+        {
+            var current = await GetAsync(connection, transaction, id, cancellationToken);
+            if (current is null)
+            {
+                return new WriteOutcome<ImageRow>.Missing();
+            }
+            if (!ifMatch.Allows(current.Version))
+            {
+                return new WriteOutcome<ImageRow>.Stale(current);
+            }
+            var articles = (await connection.QueryAsync<ArticleReference>(new CommandDefinition(UsedByArticlesSql, new { Id = id }, transaction, cancellationToken: cancellationToken))).AsList();
+            var authors = (await connection.QueryAsync<AuthorReference>(new CommandDefinition(UsedByAuthorsSql, new { Id = id }, transaction, cancellationToken: cancellationToken))).AsList();
+            if (articles.Count > 0 || authors.Count > 0)
+            {
+                return InUse.Conflict<ImageRow>("image", articles, authors);
+            }
+            await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
+            return new WriteOutcome<ImageRow>.Deleted();
+        }, cancellationToken);
+
+    private static async Task<ImageRow?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
+        await connection.QuerySingleOrDefaultAsync<ImageRow>(new CommandDefinition(
+            $"{Select} {From} WHERE i.id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
+
+    private object Parameters(ImageRequest request, long id) => new
+    {
+        Id = id,
+        request.Url,
+        request.AltText,
+        request.Caption,
+        request.Credit,
+        request.License,
+        request.Width,
+        request.Height,
+        request.MimeType,
+        request.ByteSize,
+        FocalX = request.FocalPoint?.X,
+        FocalY = request.FocalPoint?.Y,
+        Now = Timestamps.ToDb(clock.GetUtcNow()),
+    };
+}
+
+/// <summary>Filters of the image list.</summary>
+public sealed record ImageFilter(string? MimeType);

@@ -1,0 +1,31 @@
+using ContentApi.Authors;
+
+namespace ContentApi.UnitTests.Authors;
+
+public sealed class AuthorRequestValidatorTests
+{
+    private readonly AuthorRequestValidator _validator = new();
+
+    [Theory]
+    [InlineData("lin@example.com", true)]
+    [InlineData("lin.xiao+news@mail.example.com.tw", true)]
+    [InlineData("編輯@例子.台灣", true)]
+    [InlineData("lin@localhost", false)]
+    [InlineData("lin example@example.com", false)]
+    [InlineData("lin@@example.com", false)]
+    [InlineData("lin@example..com", false)]
+    [InlineData("lin@example.com\n", false)]
+    [InlineData("@example.com", false)]
+    public void Email_must_be_a_plain_address_with_a_dotted_domain(string email, bool valid) =>
+        Assert.Equal(valid, _validator.Validate(new AuthorRequest("Lin", Email: email)).IsValid);
+
+    [Theory]
+    [InlineData("https://lin.example.com/about", true)]
+    [InlineData("http://lin.example.com", true)]
+    [InlineData("javascript:alert(1)", false)]
+    [InlineData("ftp://x", false)]
+    [InlineData("//lin.example.com", false)]
+    [InlineData("https://lin.example.com/a\tb", false)]
+    public void Website_must_be_an_absolute_http_url(string website, bool valid) =>
+        Assert.Equal(valid, _validator.Validate(new AuthorRequest("Lin", Website: website)).IsValid);
+}
