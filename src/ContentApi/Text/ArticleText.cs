@@ -1,19 +1,32 @@
-using Markdig;
+using ContentApi.Rendering;
 
 namespace ContentApi.Text;
 
 /// <summary>What an article's body measures: its plain text, derived excerpt, length and reading time.</summary>
+/// <param name="PlainText">
+/// The readable text: one line per heading, paragraph, list item, table row or code line, without markup.
+/// Images contribute nothing, not even their alt text, which describes a picture rather than being read.
+/// </param>
+/// <param name="DerivedExcerpt">The excerpt to use when none is given; see <see cref="Excerpts"/>.</param>
+/// <param name="CharacterCount">Grapheme clusters of the plain text other than whitespace, punctuation included.</param>
+/// <param name="ReadingTimeMinutes">See <see cref="ReadingTime"/>.</param>
 public sealed record ArticleTextStats(string PlainText, string DerivedExcerpt, int CharacterCount, int ReadingTimeMinutes);
 
 public static class ArticleText
 {
+    /// <summary>The longest derived excerpt, in user-perceived characters, its ellipsis included.</summary>
     public const int ExcerptMaxLength = 200;
 
     public static ArticleTextStats Measure(string markdownBody)
     {
-        var plain = Markdown.ToPlainText(markdownBody).Trim();
-        var excerpt = plain.Length <= ExcerptMaxLength ? plain : plain[..ExcerptMaxLength];
-        var count = new System.Globalization.StringInfo(plain).LengthInTextElements;
-        return new ArticleTextStats(plain, excerpt, count, Math.Max(1, count / 400));
+        var plain = MarkdownRenderer.ToPlainText(markdownBody);
+        return new ArticleTextStats(
+            plain,
+            Excerpts.Derive(plain, ExcerptMaxLength),
+            CountCharacters(plain),
+            ReadingTime.Minutes(plain));
     }
+
+    /// <summary>Counts what a reader would call characters: "👍🏽", "é" (e + accent) and "𠀀" are one each.</summary>
+    public static int CountCharacters(string text) => Graphemes.Split(text).Count(element => !Graphemes.IsWhitespace(element));
 }

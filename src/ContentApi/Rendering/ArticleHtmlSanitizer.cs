@@ -1,0 +1,56 @@
+using AngleSharp.Dom;
+using Ganss.Xss;
+
+namespace ContentApi.Rendering;
+
+/// <summary>
+/// The last line of defence over rendered bodies: an allow-list of exactly the markup the renderer writes.
+/// Anything else (script, style, iframe, object, forms, event handlers, data: and javascript: URLs) is removed.
+/// </summary>
+internal static class ArticleHtmlSanitizer
+{
+    public const string ExternalLinkRel = "noopener noreferrer nofollow";
+
+    public static readonly IReadOnlySet<string> AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li",
+        "strong", "em", "del", "code", "pre", "a", "img", "figure", "figcaption", "small",
+        "table", "thead", "tbody", "tr", "th", "td",
+    };
+
+    public static readonly IReadOnlySet<string> AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "href", "title", "src", "alt", "width", "height", "loading", "id", "class", "start", "style",
+    };
+
+    public static readonly IReadOnlySet<string> AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "http", "https", "mailto",
+    };
+
+    // Sanitize is thread-safe once configured, so one instance serves every request.
+    private static readonly HtmlSanitizer Sanitizer = Create();
+
+    public static string Sanitize(string html) => Sanitizer.Sanitize(html);
+
+    private static HtmlSanitizer Create()
+    {
+        var options = HtmlSanitizerOptions.Empty();
+        options.AllowedTags.UnionWith(AllowedTags);
+        options.AllowedAttributes.UnionWith(AllowedAttributes);
+        options.AllowedSchemes.UnionWith(AllowedSchemes);
+        options.UriAttributes.UnionWith(["href", "src"]);
+        options.AllowedClasses.Add("credit");
+        // Pipe tables align columns with style="text-align: ..."; no other property survives.
+        options.AllowedCssProperties.Add("text-align");
+        var sanitizer = new HtmlSanitizer(options);
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is IElement { LocalName: "a" } anchor && anchor.GetAttribute("href") is { } href && SafeUrls.IsExternal(href))
+            {
+                anchor.SetAttribute("rel", ExternalLinkRel);
+            }
+        };
+        return sanitizer;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+
+namespace ContentApi.Rendering;
+
+/// <summary>
+/// Element ids for the headings of one document, handed out in document order so the same Markdown always
+/// gives the same ids: the lowercased text with letters and digits of any script kept ("發布會現場" stays as
+/// it is) and everything else turned into single hyphens; "-2", "-3" for repeats; "section-N" (the heading's
+/// position) when the text has no letters or digits.
+/// </summary>
+internal sealed class HeadingIds
+{
+    public const int MaxLength = 80;
+
+    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private int _headings;
+
+    public string Next(string headingText)
+    {
+        _headings++;
+        var candidate = FromText(headingText);
+        if (candidate.Length == 0)
+        {
+            candidate = "section-" + _headings.ToString(CultureInfo.InvariantCulture);
+        }
+        var id = candidate;
+        for (var repeat = 2; !_used.Add(id); repeat++)
+        {
+            id = candidate + "-" + repeat.ToString(CultureInfo.InvariantCulture);
+        }
+        return id;
+    }
+
+    public static string FromText(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var pendingHyphen = false;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value is '\'' or '’')
+            {
+                continue;
+            }
+            var category = Rune.GetUnicodeCategory(rune);
+            var isMark = category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+            if (!Rune.IsLetterOrDigit(rune) && !(isMark && builder.Length > 0 && !pendingHyphen))
+            {
+                pendingHyphen = true;
+                continue;
+            }
+            if (pendingHyphen && builder.Length > 0)
+            {
+                builder.Append('-');
+            }
+            pendingHyphen = false;
+            builder.Append(Rune.ToLowerInvariant(rune).ToString());
+        }
+        var id = builder.ToString();
+        var info = new StringInfo(id);
+        return info.LengthInTextElements <= MaxLength ? id : info.SubstringByTextElements(0, MaxLength).TrimEnd('-');
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Markdig.Renderers;
+using Markdig.Syntax.Inlines;
+
+namespace ContentApi.Rendering;
+
+/// <summary>Writes images: <c>![alt](image:ID)</c> references to the article's images, and plain lazy-loaded img tags.</summary>
+internal static class ImageHtml
+{
+    private const string ReferencePrefix = "image:";
+
+    public static bool IsReference(LinkInline link) => TryGetReferenceId(link, out _);
+
+    /// <summary>The image a reference names, if the article has it and its URL is one a page may load.</summary>
+    public static InlineImage? Resolve(LinkInline link, IReadOnlyDictionary<long, InlineImage> images) =>
+        TryGetReferenceId(link, out var id) && images.TryGetValue(id, out var image) && SafeUrls.IsAllowed(image.Url)
+            ? image
+            : null;
+
+    /// <summary>The Markdown's alt text when it has one, else the image's own.</summary>
+    public static string AltText(LinkInline link, InlineImage? image)
+    {
+        var written = PlainText.Of(link).Trim();
+        return written.Length > 0 || image is null ? written : image.AltText;
+    }
+
+    public static void WriteFigure(HtmlRenderer renderer, InlineImage image, string alt)
+    {
+        renderer.Write("<figure>");
+        WriteImg(renderer, image.Url, alt, image.Width, image.Height);
+        var caption = image.Caption?.Trim();
+        var credit = image.Credit?.Trim();
+        if (!string.IsNullOrEmpty(caption) || !string.IsNullOrEmpty(credit))
+        {
+            renderer.Write("<figcaption>");
+            if (!string.IsNullOrEmpty(caption))
+            {
+                renderer.WriteEscape(caption);
+            }
+            if (!string.IsNullOrEmpty(credit))
+            {
+                renderer.Write(string.IsNullOrEmpty(caption) ? "<small class=\"credit\">" : " <small class=\"credit\">");
+                renderer.WriteEscape(credit);
+                renderer.Write("</small>");
+            }
+            renderer.Write("</figcaption>");
+        }
+        renderer.Write("</figure>");
+    }
+
+    public static void WriteImg(HtmlRenderer renderer, string url, string alt, int? width, int? height)
+    {
+        renderer.Write("<img src=\"");
+        renderer.WriteEscapeUrl(url);
+        renderer.Write("\" alt=\"");
+        renderer.WriteEscape(alt);
+        renderer.Write("\"");
+        if (width is > 0)
+        {
+            renderer.Write(" width=\"").Write(width.Value.ToString(CultureInfo.InvariantCulture)).Write("\"");
+        }
+        if (height is > 0)
+        {
+            renderer.Write(" height=\"").Write(height.Value.ToString(CultureInfo.InvariantCulture)).Write("\"");
+        }
+        renderer.Write(" loading=\"lazy\">");
+    }
+
+    private static bool TryGetReferenceId(LinkInline link, out long id)
+    {
+        id = 0;
+        var url = link.Url;
+        return link.IsImage && url is not null &&
+            url.StartsWith(ReferencePrefix, StringComparison.OrdinalIgnoreCase) &&
+            long.TryParse(url.AsSpan(ReferencePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out id);
+    }
+}

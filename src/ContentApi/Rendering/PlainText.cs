@@ -1,0 +1,111 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace ContentApi.Rendering;
+
+/// <summary>
+/// Markdown syntax trees as readable text: one line per heading, paragraph, list item, table row or code line;
+/// images give nothing (their alt text describes a picture, it is not read as part of the article).
+/// </summary>
+internal static partial class PlainText
+{
+    public static string Of(MarkdownDocument document)
+    {
+        var builder = new StringBuilder();
+        AppendBlock(builder, document);
+        return builder.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>The text of an inline container's children, so an image's own alt text is included.</summary>
+    public static string Of(ContainerInline? inline)
+    {
+        var builder = new StringBuilder();
+        foreach (var child in inline ?? Enumerable.Empty<Inline>())
+        {
+            AppendInline(builder, child);
+        }
+        return builder.ToString();
+    }
+
+    private static void AppendBlock(StringBuilder builder, Block block)
+    {
+        switch (block)
+        {
+            case TableRow row:
+                AppendLine(builder, string.Join(' ', row.OfType<TableCell>().Select(CellText)));
+                break;
+            case LeafBlock { Inline: not null } leaf:
+                AppendLine(builder, CollapseSpaces(Of(leaf.Inline)));
+                break;
+            case CodeBlock code:
+                foreach (var line in code.Lines.Lines.Take(code.Lines.Count))
+                {
+                    AppendLine(builder, line.Slice.ToString());
+                }
+                break;
+            case LinkReferenceDefinitionGroup:
+                break;
+            case ContainerBlock container:
+                foreach (var child in container)
+                {
+                    AppendBlock(builder, child);
+                }
+                break;
+        }
+    }
+
+    private static string CellText(TableCell cell)
+    {
+        var builder = new StringBuilder();
+        AppendBlock(builder, cell);
+        return builder.ToString().Trim().Replace('\n', ' ');
+    }
+
+    private static void AppendLine(StringBuilder builder, string line)
+    {
+        var trimmed = line.Trim();
+        if (trimmed.Length > 0)
+        {
+            builder.Append(trimmed).Append('\n');
+        }
+    }
+
+    /// <summary>A dropped image or link leaves the spaces on both sides of it; keep one.</summary>
+    private static string CollapseSpaces(string text) => SpaceRunRegex().Replace(text, " ");
+
+    [GeneratedRegex("[ \\t]{2,}")]
+    private static partial Regex SpaceRunRegex();
+
+    private static void AppendInline(StringBuilder builder, Inline? inline)
+    {
+        switch (inline)
+        {
+            case LiteralInline literal:
+                builder.Append(literal.Content.AsSpan());
+                break;
+            case CodeInline code:
+                builder.Append(code.Content);
+                break;
+            case HtmlEntityInline entity:
+                builder.Append(entity.Transcoded.AsSpan());
+                break;
+            case LineBreakInline:
+                builder.Append('\n');
+                break;
+            case AutolinkInline autolink:
+                builder.Append(autolink.Url);
+                break;
+            case LinkInline { IsImage: true }:
+                break;
+            case ContainerInline container:
+                foreach (var child in container)
+                {
+                    AppendInline(builder, child);
+                }
+                break;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace ContentApi.Rendering;
+
+/// <summary>A body as sanitized HTML and the table of contents of its headings, in document order.</summary>
+public sealed record RenderedArticle(string Html, IReadOnlyList<TocEntry> Toc);
+
+/// <summary>A heading: its level (1-6), its plain text and the id of its HTML element (link target "#" + id).</summary>
+public sealed record TocEntry(int Level, string Text, string Id);

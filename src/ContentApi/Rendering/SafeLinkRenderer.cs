@@ -1,0 +1,40 @@
+using Markdig.Renderers;
+using Markdig.Renderers.Html.Inlines;
+using Markdig.Syntax.Inlines;
+
+namespace ContentApi.Rendering;
+
+/// <summary>
+/// Links and images inside running text. A link to a refused URL keeps only its text; an image with one is
+/// dropped; an <c>image:ID</c> reference becomes a plain img here (a figure would be invalid inside a
+/// paragraph; <see cref="FigureParagraphRenderer"/> handles references that stand alone) or nothing if unknown.
+/// </summary>
+internal sealed class SafeLinkRenderer(IReadOnlyDictionary<long, InlineImage> images) : LinkInlineRenderer
+{
+    protected override void Write(HtmlRenderer renderer, LinkInline link)
+    {
+        if (ImageHtml.IsReference(link))
+        {
+            if (ImageHtml.Resolve(link, images) is { } image)
+            {
+                ImageHtml.WriteImg(renderer, image.Url, ImageHtml.AltText(link, image), image.Width, image.Height);
+            }
+            return;
+        }
+        var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
+        if (!SafeUrls.IsAllowed(url))
+        {
+            if (!link.IsImage)
+            {
+                renderer.WriteChildren(link);
+            }
+            return;
+        }
+        if (link.IsImage)
+        {
+            ImageHtml.WriteImg(renderer, url, ImageHtml.AltText(link, null), null, null);
+            return;
+        }
+        base.Write(renderer, link);
+    }
+}

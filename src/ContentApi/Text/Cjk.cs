@@ -1,0 +1,36 @@
+using System.Text;
+
+namespace ContentApi.Text;
+
+/// <summary>Chinese, Japanese and Korean script tests; .NET has no Unicode script property, so these are block ranges.</summary>
+internal static class Cjk
+{
+    /// <summary>Han ideographs, kana and hangul: the characters a CJK reader reads one at a time.</summary>
+    public static bool IsLetter(Rune rune) => rune.Value switch
+    {
+        >= 0x1100 and <= 0x11FF => true, // Hangul Jamo
+        >= 0x2E80 and <= 0x2FDF => true, // CJK and Kangxi radicals
+        0x3005 or 0x3006 or 0x3007 => true, // 々 〆 〇
+        >= 0x3021 and <= 0x3029 => true, // Hangzhou numerals
+        >= 0x3041 and <= 0x3096 => true, // Hiragana
+        >= 0x309D and <= 0x309F => true,
+        >= 0x30A1 and <= 0x30FA => true, // Katakana
+        >= 0x30FC and <= 0x30FF => true,
+        >= 0x3131 and <= 0x318E => true, // Hangul compatibility jamo
+        >= 0x31F0 and <= 0x31FF => true, // Katakana phonetic extensions
+        >= 0x3400 and <= 0x4DBF => true, // Han extension A
+        >= 0x4E00 and <= 0x9FFF => true, // Han unified ideographs
+        >= 0xA960 and <= 0xA97F => true, // Hangul jamo extended A
+        >= 0xAC00 and <= 0xD7FF => true, // Hangul syllables, jamo extended B
+        >= 0xF900 and <= 0xFAFF => true, // Han compatibility ideographs
+        >= 0xFF66 and <= 0xFF9F => true, // half-width katakana
+        >= 0xFFA0 and <= 0xFFDC => true, // half-width hangul
+        >= 0x20000 and <= 0x3FFFF => true, // Han extensions B-H, supplementary planes 2 and 3
+        _ => false,
+    };
+
+    /// <summary>Ideographic and full-width punctuation such as 。，「」！ (not full-width letters or digits).</summary>
+    public static bool IsPunctuation(Rune rune) =>
+        rune.Value is (>= 0x3000 and <= 0x303F) or (>= 0xFE30 and <= 0xFE4F) or (>= 0xFF01 and <= 0xFF65)
+        && !IsLetter(rune) && !Rune.IsLetterOrDigit(rune);
+}

@@ -1,0 +1,125 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ContentApi.Text;
+
+/// <summary>
+/// Short summaries cut from plain text. A cut falls, in order of preference, after the last sentence end
+/// (。！？ . ! ?), after the last clause end (；;), at the last word boundary (a space, or beside a CJK
+/// character), or else between two grapheme clusters; never inside one. Only the second half of the
+/// allowed length is searched for a boundary, so an early full stop does not leave a stub.
+/// </summary>
+public static partial class Excerpts
+{
+    public const string Ellipsis = "…";
+
+    private const string SentenceEnds = "。！？.!?";
+    private const string ClauseEnds = "；;";
+    private const string Closers = "」』”’\"')）》〉】]";
+    private static readonly char[] TrailingSeparators = [.. ",，、:：;；-–—"];
+
+    /// <summary>At most <paramref name="maxLength"/> grapheme clusters, the ellipsis included when the text was cut.</summary>
+    public static string Derive(string plainText, int maxLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
+        var text = CollapseWhitespace(WithoutByline(plainText));
+        var elements = Graphemes.Split(text);
+        if (elements.Count <= maxLength)
+        {
+            return text;
+        }
+
+        var budget = maxLength - Ellipsis.Length;
+        var minimum = maxLength / 2;
+        var cut = LastSentenceEnd(elements, minimum, budget, SentenceEnds) ?? LastSentenceEnd(elements, minimum, budget, ClauseEnds);
+        if (cut is not null)
+        {
+            return string.Concat(elements.Take(cut.Value)) + Ellipsis;
+        }
+        var prefix = string.Concat(elements.Take(LastWordBoundary(elements, minimum, budget) ?? budget));
+        return prefix.TrimEnd().TrimEnd(TrailingSeparators).TrimEnd() + Ellipsis;
+    }
+
+    /// <summary>The length of the longest prefix ending with a terminator and its closing quotes or brackets.</summary>
+    private static int? LastSentenceEnd(List<string> elements, int minimum, int budget, string terminators)
+    {
+        for (var i = budget - 1; i >= minimum - 1; i--)
+        {
+            if (!terminators.Contains(elements[i], StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var end = i + 1;
+            while (end < elements.Count && Closers.Contains(elements[end], StringComparison.Ordinal))
+            {
+                end++;
+            }
+            // An ASCII stop must be followed by a space: "3.5", "Qwen2.5" and "ifanr.com" are not sentence ends.
+            var isAscii = elements[i][0] < 0x80;
+            var followedBySpace = end == elements.Count || Graphemes.IsWhitespace(elements[end]);
+            if (end <= budget && (!isAscii || followedBySpace))
+            {
+                return end;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The length of the longest prefix that ends between two words, or beside a CJK character.</summary>
+    private static int? LastWordBoundary(List<string> elements, int minimum, int budget)
+    {
+        for (var length = budget; length >= minimum; length--)
+        {
+            var before = elements[length - 1];
+            var after = elements[length];
+            if (Graphemes.IsWhitespace(after) || Graphemes.IsWhitespace(before) ||
+                IsCjk(before) || IsCjk(after))
+            {
+                return length;
+            }
+        }
+        return null;
+    }
+
+    private static bool IsCjk(string element)
+    {
+        var rune = Graphemes.FirstRune(element);
+        return Cjk.IsLetter(rune) || Cjk.IsPunctuation(rune);
+    }
+
+    /// <summary>Drops a leading byline such as "作者 | 王小明" or "By: Jane Doe", which says nothing about the article.</summary>
+    private static string WithoutByline(string text)
+    {
+        var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);
+        if (firstLineEnd < 0)
+        {
+            return text;
+        }
+        var firstLine = text[..firstLineEnd];
+        return firstLine.Length <= 60 && BylineRegex().IsMatch(firstLine) ? text[(firstLineEnd + 1)..] : text;
+    }
+
+    private static string CollapseWhitespace(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text.AsSpan().Trim())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = true;
+                continue;
+            }
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    [GeneratedRegex(@"^\s*(作者|文|撰文|記者|记者|編輯|编辑|責編|责编|by)\s*[|｜:：/／]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BylineRegex();
+}

@@ -1,0 +1,57 @@
+using System.Text;
+
+namespace ContentApi.Text;
+
+/// <summary>
+/// Reading time for mixed CJK and Latin text: CJK characters and words are read at different rates, so each
+/// is counted on its own and their minutes are added.
+/// </summary>
+public static class ReadingTime
+{
+    /// <summary>Han, kana and hangul characters an adult reads silently per minute.</summary>
+    public const int CjkCharactersPerMinute = 400;
+
+    /// <summary>Words of Latin and other space-separated scripts read per minute.</summary>
+    public const int WordsPerMinute = 230;
+
+    /// <summary>Whole minutes, rounded up, at least 1.</summary>
+    public static int Minutes(string plainText)
+    {
+        var (cjkCharacters, words) = Count(plainText);
+        // cjk/400 + words/230 rounded up, in integers so exact multiples never round up by a float error.
+        const long Denominator = (long)CjkCharactersPerMinute * WordsPerMinute;
+        var numerator = (long)cjkCharacters * WordsPerMinute + (long)words * CjkCharactersPerMinute;
+        var minutes = (numerator + Denominator - 1) / Denominator;
+        return (int)Math.Max(1, minutes);
+    }
+
+    /// <summary>
+    /// A word is a run of letters or digits with any inner punctuation ("Qwen3-Max", "don't"), ended by
+    /// whitespace, a CJK character or CJK punctuation.
+    /// </summary>
+    public static (int CjkCharacters, int Words) Count(string plainText)
+    {
+        var cjkCharacters = 0;
+        var words = 0;
+        var inWord = false;
+        foreach (var element in Graphemes.Split(plainText))
+        {
+            var rune = Graphemes.FirstRune(element);
+            if (Cjk.IsLetter(rune))
+            {
+                cjkCharacters++;
+                inWord = false;
+            }
+            else if (Rune.IsWhiteSpace(rune) || Cjk.IsPunctuation(rune))
+            {
+                inWord = false;
+            }
+            else if (Rune.IsLetterOrDigit(rune) && !inWord)
+            {
+                words++;
+                inWord = true;
+            }
+        }
+        return (cjkCharacters, words);
+    }
+}

@@ -1,0 +1,39 @@
+using ContentApi.Rendering;
+
+namespace ContentApi.UnitTests.Rendering;
+
+public sealed class HeadingIdsTests
+{
+    [Theory]
+    [InlineData("Hello, World!", "hello-world")]
+    [InlineData("發布會現場", "發布會現場")]
+    [InlineData("一、背景", "一-背景")]
+    [InlineData("Don't Panic", "dont-panic")]
+    [InlineData("Café Crème", "café-crème")]
+    [InlineData("ＡＩ 模型", "ａｉ-模型")]
+    [InlineData("がんばれ", "がんばれ")]
+    [InlineData("한국어 제목", "한국어-제목")]
+    [InlineData("  -- 前後 --  ", "前後")]
+    [InlineData("🎉", "")]
+    public void FromText_keeps_letters_and_digits_of_any_script(string text, string expected) =>
+        Assert.Equal(expected, HeadingIds.FromText(text));
+
+    [Fact]
+    public void FromText_keeps_combining_marks_with_their_letter() =>
+        Assert.Equal("cafe\u0301", HeadingIds.FromText("Cafe\u0301"));
+
+    [Fact]
+    public void FromText_cuts_long_text_to_max_length_on_a_character_boundary()
+    {
+        var id = HeadingIds.FromText(string.Concat(Enumerable.Repeat("𠀀", 100)));
+        Assert.Equal(HeadingIds.MaxLength, new System.Globalization.StringInfo(id).LengthInTextElements);
+        Assert.Equal(string.Concat(Enumerable.Repeat("𠀀", HeadingIds.MaxLength)), id);
+    }
+
+    [Fact]
+    public void Next_numbers_repeats_and_never_reuses_an_id()
+    {
+        var ids = new HeadingIds();
+        Assert.Equal(["a", "a-2", "a-2-2", "a-3", "section-5"], new[] { "A", "A", "A 2", "A", "?" }.Select(ids.Next));
+    }
+}

@@ -1,0 +1,73 @@
+using ContentApi.Rendering;
+
+namespace ContentApi.UnitTests.Rendering;
+
+public sealed class MarkdownRendererHeadingTests
+{
+    private static RenderedArticle Render(string markdown) => MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage>());
+
+    [Fact]
+    public void Render_chinese_heading_keeps_its_text_as_id() =>
+        Assert.Equal("<h2 id=\"發布會現場\">發布會現場</h2>", Render("## 發布會現場").Html);
+
+    [Fact]
+    public void Render_mixed_heading_id_is_lowercase_with_hyphens_between_words() =>
+        Assert.Equal("通義千問-qwen3-max-的-swe-bench-verified-成績", Assert.Single(Render("## 通義千問 Qwen3-Max 的「SWE-Bench Verified」成績").Toc).Id);
+
+    [Fact]
+    public void Render_duplicate_headings_get_numbered_ids()
+    {
+        var toc = Render("# 背景\n\n## 背景\n\n### 背景\n\n## 背景 2").Toc;
+        Assert.Equal(["背景", "背景-2", "背景-3", "背景-2-2"], toc.Select(entry => entry.Id));
+    }
+
+    [Fact]
+    public void Render_heading_without_letters_falls_back_to_its_position()
+    {
+        var rendered = Render("## 簡介\n\n## !!!\n\n## 🎉");
+        Assert.Equal(["簡介", "section-2", "section-3"], rendered.Toc.Select(entry => entry.Id));
+        Assert.Contains("<h2 id=\"section-2\">!!!</h2>", rendered.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_empty_heading_gets_an_id_but_no_toc_entry()
+    {
+        var rendered = Render("#\n\n## 結語");
+        Assert.Contains("<h1 id=\"section-1\"></h1>", rendered.Html, StringComparison.Ordinal);
+        Assert.Equal("結語", Assert.Single(rendered.Toc).Id);
+    }
+
+    [Fact]
+    public void Render_toc_lists_headings_in_document_order_with_level_and_plain_text()
+    {
+        var toc = Render("# 阿里發布 **Qwen3-Max**\n\n正文。\n\n## 跑分 `SWE-Bench`\n\n> ### 引用裡的標題\n\n## [價格](https://example.com)").Toc;
+        Assert.Equal(
+            [
+                new TocEntry(1, "阿里發布 Qwen3-Max", "阿里發布-qwen3-max"),
+                new TocEntry(2, "跑分 SWE-Bench", "跑分-swe-bench"),
+                new TocEntry(3, "引用裡的標題", "引用裡的標題"),
+                new TocEntry(2, "價格", "價格"),
+            ],
+            toc);
+    }
+
+    [Fact]
+    public void Render_same_markdown_twice_gives_same_ids_and_html()
+    {
+        const string Markdown = "# 標題\n\n## 標題\n\n## Section\n\n## section";
+        Assert.Equal(Render(Markdown).Html, Render(Markdown).Html);
+        Assert.Equal(Render(Markdown).Toc, Render(Markdown).Toc);
+    }
+
+    [Fact]
+    public void Render_setext_heading_is_in_the_toc() =>
+        Assert.Equal(new TocEntry(1, "總結", "總結"), Assert.Single(Render("總結\n===").Toc));
+
+    [Fact]
+    public void Render_heading_with_html_has_escaped_text_and_a_safe_id()
+    {
+        var rendered = Render("## <script>alert(1)</script>");
+        SafeHtml.AssertSafe(rendered.Html);
+        Assert.Equal(new TocEntry(2, "<script>alert(1)</script>", "script-alert-1-script"), Assert.Single(rendered.Toc));
+    }
+}

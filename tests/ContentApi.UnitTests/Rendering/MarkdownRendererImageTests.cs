@@ -1,0 +1,104 @@
+using ContentApi.Rendering;
+
+namespace ContentApi.UnitTests.Rendering;
+
+public sealed class MarkdownRendererImageTests
+{
+    private static readonly InlineImage LaunchEvent =
+        new(12, "https://cdn.example.com/launch.jpg?w=1200&q=80", "阿里雲發布會", "發布會現場", "圖源:ifanr", 1200, 800);
+
+    private static string Render(string markdown, params InlineImage[] images) =>
+        MarkdownRenderer.Render(markdown, images.ToDictionary(image => image.Id)).Html;
+
+    [Fact]
+    public void Render_image_reference_alone_becomes_figure_with_caption_and_credit() =>
+        Assert.Equal(
+            "<figure><img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"阿里雲發布會\" width=\"1200\" height=\"800\" loading=\"lazy\">" +
+            "<figcaption>發布會現場 <small class=\"credit\">圖源:ifanr</small></figcaption></figure>",
+            Render("![](image:12)", LaunchEvent));
+
+    [Fact]
+    public void Render_figure_is_never_inside_a_paragraph()
+    {
+        var body = SafeHtml.Parse(Render("第一段。\n\n![](image:12)\n\n第二段。", LaunchEvent));
+        Assert.Empty(body.QuerySelectorAll("p figure"));
+        Assert.Equal(["P", "FIGURE", "P"], body.Children.Select(child => child.TagName));
+    }
+
+    [Fact]
+    public void Render_alt_text_written_in_markdown_wins_over_the_images_own() =>
+        Assert.Equal("記者會", SafeHtml.Parse(Render("![記者會](image:12)", LaunchEvent)).QuerySelector("img")!.GetAttribute("alt"));
+
+    [Fact]
+    public void Render_caption_without_credit_has_no_credit_element() =>
+        Assert.Equal(
+            "<figcaption>發布會現場</figcaption>",
+            SafeHtml.Parse(Render("![](image:12)", LaunchEvent with { Credit = null })).QuerySelector("figcaption")!.OuterHtml);
+
+    [Fact]
+    public void Render_credit_without_caption_is_the_whole_figcaption() =>
+        Assert.Equal(
+            "<figcaption><small class=\"credit\">圖源:ifanr</small></figcaption>",
+            SafeHtml.Parse(Render("![](image:12)", LaunchEvent with { Caption = " " })).QuerySelector("figcaption")!.OuterHtml);
+
+    [Fact]
+    public void Render_image_without_caption_or_credit_or_size_is_a_bare_figure() =>
+        Assert.Equal(
+            "<figure><img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"阿里雲發布會\" loading=\"lazy\"></figure>",
+            Render("![](image:12)", LaunchEvent with { Caption = null, Credit = null, Width = null, Height = null }));
+
+    [Fact]
+    public void Render_caption_and_credit_are_html_escaped()
+    {
+        var hostile = LaunchEvent with { Caption = "<script>alert(1)</script>", Credit = "<img src=x onerror=alert(1)>", AltText = "\"><script>" };
+        var html = Render("![](image:12)", hostile);
+        SafeHtml.AssertSafe(html);
+        var figure = SafeHtml.Parse(html).QuerySelector("figure")!;
+        Assert.Equal("<script>alert(1)</script> <img src=x onerror=alert(1)>", figure.QuerySelector("figcaption")!.TextContent);
+        Assert.Equal("\"><script>", figure.QuerySelector("img")!.GetAttribute("alt"));
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("data:image/png;base64,iVBORw0KGgo=")]
+    public void Render_image_whose_stored_url_has_a_refused_scheme_is_dropped(string url) =>
+        Assert.Equal("", Render("![](image:12)", LaunchEvent with { Url = url }));
+
+    [Fact]
+    public void Render_several_references_in_one_paragraph_give_one_figure_each()
+    {
+        var second = new InlineImage(13, "https://cdn.example.com/b.png", "模型跑分", null, "圖源:Qwen", null, null);
+        var body = SafeHtml.Parse(Render("![](image:12)\n![](image:13)", LaunchEvent, second));
+        Assert.Equal(["FIGURE", "FIGURE"], body.Children.Select(child => child.TagName));
+        Assert.Equal("模型跑分", body.QuerySelectorAll("img")[1].GetAttribute("alt"));
+    }
+
+    [Fact]
+    public void Render_reference_inside_running_text_is_a_plain_img_in_the_paragraph() =>
+        Assert.Equal(
+            "<p>見 <img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"圖\" width=\"1200\" height=\"800\" loading=\"lazy\"> 所示</p>",
+            Render("見 ![圖](image:12) 所示", LaunchEvent));
+
+    [Theory]
+    [InlineData("![missing](image:99)", "")]
+    [InlineData("前文 ![missing](image:99) 後文", "<p>前文  後文</p>")]
+    public void Render_unknown_image_reference_renders_nothing(string markdown, string expected) =>
+        Assert.Equal(expected, Render(markdown, LaunchEvent));
+
+    [Theory]
+    [InlineData("![x](image:abc)")]
+    [InlineData("![x](image:-1)")]
+    [InlineData("![x](image:)")]
+    public void Render_malformed_image_reference_is_dropped(string markdown) =>
+        Assert.Empty(SafeHtml.Parse(Render(markdown, LaunchEvent)).QuerySelectorAll("img"));
+
+    [Fact]
+    public void Render_ordinary_image_is_a_lazy_img() =>
+        Assert.Equal(
+            "<p><img src=\"https://example.com/chart.png\" alt=\"跑分圖\" loading=\"lazy\"></p>",
+            Render("![跑分圖](https://example.com/chart.png)"));
+
+    [Fact]
+    public void Render_image_reference_in_a_list_item_is_a_figure_inside_the_item() =>
+        Assert.Single(SafeHtml.Parse(Render("- ![](image:12)\n- 第二項", LaunchEvent)).QuerySelectorAll("ul > li > figure"));
+}

@@ -1,0 +1,34 @@
+using ContentApi.Rendering;
+
+namespace ContentApi.UnitTests.Rendering;
+
+public sealed class SafeUrlsTests
+{
+    [Theory]
+    [InlineData("https://example.com/a?b=c")]
+    [InlineData("HTTP://EXAMPLE.COM")]
+    [InlineData("mailto:editor@example.com")]
+    [InlineData("/articles/qwen3-max")]
+    [InlineData("../images/a.png")]
+    [InlineData("#背景")]
+    [InlineData("?page=2")]
+    [InlineData("//cdn.example.com/a.png")]
+    [InlineData("articles/a:b")]
+    public void IsAllowed_web_mail_and_relative_urls_is_true(string url) => Assert.True(SafeUrls.IsAllowed(url));
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("JavaScript:alert(1)")]
+    [InlineData(" javascript:alert(1)")]
+    [InlineData("java\tscript:alert(1)")]
+    [InlineData("java\nscript:alert(1)")]
+    [InlineData("\u0001javascript:alert(1)")]
+    [InlineData("vbscript:msgbox(1)")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("image:12")]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData(null)]
+    public void IsAllowed_other_schemes_and_empty_urls_is_false(string? url) => Assert.False(SafeUrls.IsAllowed(url));
+}

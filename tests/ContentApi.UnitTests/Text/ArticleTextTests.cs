@@ -1,0 +1,79 @@
+using ContentApi.Text;
+
+namespace ContentApi.UnitTests.Text;
+
+public sealed class ArticleTextTests
+{
+    [Fact]
+    public void Measure_plain_text_has_one_line_per_block_and_no_markup()
+    {
+        const string Body = """
+            # 阿里發布 **Qwen3-Max**
+
+            通義千問在 [SWE-Bench Verified](https://www.swebench.com) 取得 `69.6` 分。
+
+            ![發布會現場](image:12)
+
+            圖源:ifanr
+
+            - 第一點
+            - 第二點 ~~刪除~~
+
+            > 引用的話
+
+            | 模型 | 分數 |
+            | --- | --- |
+            | Qwen3-Max | 69.6 |
+
+            ```
+            print("hi")
+            ```
+
+            ---
+            """;
+        Assert.Equal(
+            "阿里發布 Qwen3-Max\n通義千問在 SWE-Bench Verified 取得 69.6 分。\n圖源:ifanr\n第一點\n第二點 刪除\n引用的話\n模型 分數\nQwen3-Max 69.6\nprint(\"hi\")",
+            ArticleText.Measure(Body).PlainText);
+    }
+
+    [Fact]
+    public void Measure_plain_text_omits_images_and_their_alt_text() =>
+        Assert.Equal("前文 後文", ArticleText.Measure("前文 ![替代文字](https://example.com/a.png) 後文").PlainText);
+
+    [Fact]
+    public void Measure_plain_text_keeps_raw_html_as_the_text_it_is() =>
+        Assert.Equal("<b>粗</b> &", ArticleText.Measure("<b>粗</b> &amp;").PlainText);
+
+    [Theory]
+    [InlineData("中文 abc", 5)]
+    [InlineData("你好，世界！", 6)]
+    [InlineData("👨‍👩‍👧‍👦", 1)]
+    [InlineData("👍🏽 🇹🇼", 2)]
+    [InlineData("e\u0301", 1)]
+    [InlineData("𠀀𠀁", 2)]
+    [InlineData(" \t\n　", 0)]
+    public void CountCharacters_counts_grapheme_clusters_except_whitespace(string text, int expected) =>
+        Assert.Equal(expected, ArticleText.CountCharacters(text));
+
+    [Fact]
+    public void Measure_counts_characters_of_the_plain_text_not_the_markdown() =>
+        Assert.Equal(4, ArticleText.Measure("## **粗體** [連結](https://example.com/very/long)").CharacterCount);
+
+    [Fact]
+    public void Measure_a_long_chinese_article_gives_excerpt_count_and_reading_time()
+    {
+        var paragraph = "阿里巴巴今天發布了新一代大型語言模型，在多項基準測試中表現出色。";
+        var body = "作者 | 王小明\n\n## 背景\n\n" + string.Concat(Enumerable.Repeat(paragraph + "\n\n", 100)) + "![](image:1)\n\n本文由作者授權發布。";
+        var stats = ArticleText.Measure(body);
+
+        Assert.InRange(stats.ReadingTimeMinutes, 7, 8);
+        Assert.StartsWith("背景 阿里巴巴", stats.DerivedExcerpt, StringComparison.Ordinal);
+        Assert.EndsWith("。…", stats.DerivedExcerpt, StringComparison.Ordinal);
+        Assert.InRange(ArticleText.CountCharacters(stats.DerivedExcerpt), 100, ArticleText.ExcerptMaxLength);
+        Assert.Equal(ArticleText.CountCharacters(stats.PlainText), stats.CharacterCount);
+    }
+
+    [Fact]
+    public void Measure_empty_body_gives_empty_text_and_one_minute() =>
+        Assert.Equal(new ArticleTextStats("", "", 0, 1), ArticleText.Measure(""));
+}

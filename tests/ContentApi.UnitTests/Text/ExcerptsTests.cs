@@ -1,0 +1,161 @@
+using System.Globalization;
+using ContentApi.Text;
+
+namespace ContentApi.UnitTests.Text;
+
+public sealed class ExcerptsTests
+{
+    private const int Max = ArticleText.ExcerptMaxLength;
+
+    private static int Length(string text) => new StringInfo(text).LengthInTextElements;
+
+    private static string Han(int count) => new('字', count);
+
+    [Fact]
+    public void Derive_short_text_is_returned_whole_without_ellipsis() =>
+        Assert.Equal("短文。", Excerpts.Derive("短文。", Max));
+
+    [Fact]
+    public void Derive_text_of_exactly_max_length_is_not_cut()
+    {
+        var text = Han(Max);
+        Assert.Equal(text, Excerpts.Derive(text, Max));
+    }
+
+    [Theory]
+    [InlineData("。")]
+    [InlineData("！")]
+    [InlineData("？")]
+    public void Derive_cuts_after_the_last_cjk_sentence_end_in_range(string end)
+    {
+        var text = Han(120) + end + Han(50) + "，" + Han(100);
+        Assert.Equal(Han(120) + end + "…", Excerpts.Derive(text, Max));
+    }
+
+    [Fact]
+    public void Derive_keeps_closing_quote_after_sentence_end()
+    {
+        var text = Han(120) + "。」" + Han(200);
+        Assert.Equal(Han(120) + "。」…", Excerpts.Derive(text, Max));
+    }
+
+    [Fact]
+    public void Derive_cuts_latin_text_after_a_full_stop_followed_by_space()
+    {
+        var sentence = "Qwen3-Max scores 69.6 on SWE-Bench Verified. ";
+        var text = string.Concat(Enumerable.Repeat(sentence, 10));
+        var excerpt = Excerpts.Derive(text, Max);
+        Assert.EndsWith("Verified.…", excerpt, StringComparison.Ordinal);
+        Assert.True(Length(excerpt) <= Max);
+    }
+
+    [Fact]
+    public void Derive_does_not_treat_decimal_points_as_sentence_ends()
+    {
+        var text = Han(150) + "Qwen2.5" + Han(100);
+        Assert.DoesNotContain("Qwen2.…", Excerpts.Derive(text, Max), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Derive_falls_back_to_fullwidth_semicolon_when_no_sentence_ends()
+    {
+        var text = Han(150) + "；" + Han(100);
+        Assert.Equal(Han(150) + "；…", Excerpts.Derive(text, Max));
+    }
+
+    [Fact]
+    public void Derive_ignores_a_sentence_end_in_the_first_half()
+    {
+        var text = Han(10) + "。" + Han(300);
+        var excerpt = Excerpts.Derive(text, Max);
+        Assert.Equal(Max, Length(excerpt));
+        Assert.EndsWith("字…", excerpt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Derive_cuts_latin_text_without_sentence_ends_between_words()
+    {
+        var text = string.Concat(Enumerable.Repeat("lorem ipsum dolor sit amet ", 20));
+        var excerpt = Excerpts.Derive(text, Max);
+        var words = excerpt.TrimEnd('…').Split(' ');
+        Assert.All(words, word => Assert.Contains(word, new[] { "lorem", "ipsum", "dolor", "sit", "amet" }));
+        Assert.EndsWith("…", excerpt, StringComparison.Ordinal);
+        Assert.True(Length(excerpt) <= Max);
+    }
+
+    [Fact]
+    public void Derive_drops_a_trailing_comma_before_the_ellipsis()
+    {
+        var text = Han(198) + "，" + Han(100);
+        Assert.Equal(Han(198) + "…", Excerpts.Derive(text, Max));
+    }
+
+    [Fact]
+    public void Derive_cuts_a_single_long_word_at_a_character_boundary()
+    {
+        var text = "https://example.com/" + new string('a', 400);
+        var excerpt = Excerpts.Derive(text, Max);
+        Assert.Equal(Max, Length(excerpt));
+        Assert.StartsWith(excerpt[..^1], text, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> Clusters =>
+    [
+        "👨‍👩‍👧‍👦",   // family: four emoji joined by ZWJ
+        "👍🏽",          // emoji with skin-tone modifier
+        "🏳️‍🌈",        // flag with variation selector and ZWJ
+        "🇹🇼",          // regional-indicator pair
+        "e\u0301",      // e + combining acute accent
+        "ก\u0e31\u0e49", // Thai consonant with two combining marks
+        "𠀀",           // CJK extension B, a surrogate pair
+    ];
+
+    [Theory]
+    [MemberData(nameof(Clusters))]
+    public void Derive_never_splits_a_grapheme_cluster(string cluster)
+    {
+        for (var lead = 0; lead < 8; lead++)
+        {
+            var text = new string('x', lead) + string.Concat(Enumerable.Repeat(cluster, 300));
+            var excerpt = Excerpts.Derive(text, Max);
+            var kept = excerpt[..^1];
+            Assert.EndsWith("…", excerpt, StringComparison.Ordinal);
+            Assert.StartsWith(kept, text, StringComparison.Ordinal);
+            Assert.Equal(kept, string.Concat(Enumerable.Repeat(cluster, Length(kept) - lead)).Insert(0, new string('x', lead)));
+            Assert.True(Length(excerpt) <= Max);
+        }
+    }
+
+    [Fact]
+    public void Derive_never_leaves_a_lone_surrogate()
+    {
+        var text = "字" + string.Concat(Enumerable.Repeat("𠀀𠀁", 200));
+        var excerpt = Excerpts.Derive(text, Max);
+        for (var i = 0; i < excerpt.Length; i++)
+        {
+            if (char.IsHighSurrogate(excerpt[i]))
+            {
+                Assert.True(char.IsLowSurrogate(excerpt[++i]));
+            }
+            else
+            {
+                Assert.False(char.IsLowSurrogate(excerpt[i]));
+            }
+        }
+    }
+
+    [Fact]
+    public void Derive_joins_lines_with_single_spaces() =>
+        Assert.Equal("標題 第一段。 第二段。", Excerpts.Derive("標題\n第一段。\n\n第二段。", Max));
+
+    [Theory]
+    [InlineData("作者 | 王小明\n正文開始。")]
+    [InlineData("文｜愛範兒\n正文開始。")]
+    [InlineData("By: Jane Doe\n正文開始。")]
+    public void Derive_skips_a_leading_byline(string text) =>
+        Assert.Equal("正文開始。", Excerpts.Derive(text, Max));
+
+    [Fact]
+    public void Derive_keeps_a_first_line_that_only_starts_like_a_byline() =>
+        Assert.Equal("文學的力量。 正文。", Excerpts.Derive("文學的力量。\n正文。", Max));
+}

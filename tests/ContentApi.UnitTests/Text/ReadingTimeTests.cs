@@ -1,0 +1,55 @@
+using ContentApi.Text;
+
+namespace ContentApi.UnitTests.Text;
+
+public sealed class ReadingTimeTests
+{
+    // 30 CJK characters and 3 punctuation marks.
+    private const string ChineseSentence = "阿里巴巴今天發布了新一代大型語言模型，在多項基準測試中表現出色。";
+
+    [Fact]
+    public void Minutes_for_a_3000_character_chinese_article_is_7_to_8()
+    {
+        var article = string.Concat(Enumerable.Repeat(ChineseSentence + "\n", 100));
+        Assert.Equal((3000, 0), ReadingTime.Count(article));
+        Assert.InRange(ReadingTime.Minutes(article), 7, 8);
+    }
+
+    [Fact]
+    public void Minutes_for_a_1000_word_english_article_is_5()
+    {
+        var article = string.Concat(Enumerable.Repeat("The quick brown fox jumps over the lazy dog again. ", 100));
+        Assert.Equal((0, 1000), ReadingTime.Count(article));
+        Assert.Equal(5, ReadingTime.Minutes(article));
+    }
+
+    [Theory]
+    [InlineData(0, 0, 1)]
+    [InlineData(1, 0, 1)]
+    [InlineData(400, 0, 1)]
+    [InlineData(401, 0, 2)]
+    [InlineData(0, 230, 1)]
+    [InlineData(0, 231, 2)]
+    [InlineData(200, 115, 1)]
+    [InlineData(2000, 1150, 10)]
+    public void Minutes_adds_cjk_and_word_minutes_and_rounds_up(int cjkCharacters, int words, int expected)
+    {
+        var text = new string('字', cjkCharacters) + string.Concat(Enumerable.Repeat(" word", words));
+        Assert.Equal(expected, ReadingTime.Minutes(text));
+    }
+
+    [Theory]
+    [InlineData("通義千問 Qwen3-Max 在 SWE-Bench Verified 上取得 69.6 分", 9, 4)]
+    [InlineData("ひらがなとカタカナ", 9, 0)]
+    [InlineData("한국어 문장", 5, 0)]
+    [InlineData("don't stop-believing, ok?", 0, 3)]
+    [InlineData("Apple，Google。Meta", 0, 3)]
+    [InlineData("— … !!! 🎉", 0, 0)]
+    [InlineData("𠀀𠀁 Ünïcödé", 2, 1)]
+    public void Count_splits_cjk_characters_from_words(string text, int cjkCharacters, int words) =>
+        Assert.Equal((cjkCharacters, words), ReadingTime.Count(text));
+
+    [Fact]
+    public void Rates_are_published_for_clients() =>
+        Assert.Equal((400, 230), (ReadingTime.CjkCharactersPerMinute, ReadingTime.WordsPerMinute));
+}
