@@ -1,0 +1,36 @@
+namespace ContentApi.Search;
+
+/// <summary>Turns text into the space-separated tokens that the full-text index stores.</summary>
+public static class SearchAnalyzer
+{
+    /// <summary>
+    /// The FTS5 tokenizer for columns holding <see cref="AnalyzeForIndex"/> output. The analyzer has already folded
+    /// and split the text, so the index must only split on the spaces: <c>ascii</c> does exactly that (every
+    /// non-ASCII character is a token character), whereas <c>unicode61</c> would also split words at combining marks
+    /// (as in Devanagari) and depends on SQLite's Unicode 6.1 tables.
+    /// </summary>
+    public const string Fts5Tokenizer = "ascii";
+
+    /// <summary>
+    /// Words become folded tokens ("Café" → "cafe"). A run of CJK characters becomes each character's unigram, each
+    /// followed by the bigram it starts: "通義千問" → "通 通义 义 义千 千 千问 问". Interleaving keeps every substring of
+    /// a run a contiguous token sequence, so a query analyzed the same way is an FTS5 phrase: one character matches its
+    /// unigram, two or more must match the bigram chain in order ("千問" matches, "問通" does not), and nothing matches
+    /// across a gap between runs.
+    /// </summary>
+    public static string AnalyzeForIndex(string text) => string.Join(' ', Tokens(TextUnits.Of(text)));
+
+    internal static List<string> Tokens(IReadOnlyList<TextUnit> units)
+    {
+        var tokens = new List<string>(units.Count * 2);
+        for (var i = 0; i < units.Count; i++)
+        {
+            tokens.Add(units[i].Text);
+            if (i + 1 < units.Count && units[i + 1].JoinsPrevious)
+            {
+                tokens.Add(units[i].Text + units[i + 1].Text);
+            }
+        }
+        return tokens;
+    }
+}

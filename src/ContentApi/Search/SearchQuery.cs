@@ -1,0 +1,98 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace ContentApi.Search;
+
+/// <summary>
+/// A parsed search query. Terms separated by whitespace must all match; <c>"..."</c> quotes a phrase (an unclosed
+/// quote runs to the end); <c>-word</c> or <c>-"a phrase"</c> excludes. Nothing else is syntax: operators, stars,
+/// colons and parentheses are ordinary text, and text without letters or digits is ignored.
+/// </summary>
+public sealed class SearchQuery
+{
+    public const int MaxLength = 256;
+    public const int MaxTerms = 32;
+
+    public const string EmptyMessage = "The search query must contain at least one word (letters or digits).";
+    public const string OnlyExclusionsMessage = "The search query must contain at least one word that is not excluded with '-'.";
+    public static readonly string TooLongMessage = $"The search query must be at most {MaxLength} characters long.";
+    public static readonly string TooManyTermsMessage = $"The search query must have at most {MaxTerms} words or phrases.";
+
+    private SearchQuery(IReadOnlyList<SearchTerm> terms, string? error) => (Terms, Error) = (terms, error);
+
+    /// <summary>All terms, included and excluded; empty when the query is invalid.</summary>
+    public IReadOnlyList<SearchTerm> Terms { get; }
+
+    /// <summary>Why the query cannot run (for a 400 response), or null.</summary>
+    public string? Error { get; }
+
+    [MemberNotNullWhen(false, nameof(Error))]
+    public bool IsValid => Error is null;
+
+    public IEnumerable<SearchTerm> IncludedTerms => Terms.Where(t => !t.IsExcluded);
+
+    public IEnumerable<SearchTerm> ExcludedTerms => Terms.Where(t => t.IsExcluded);
+
+    /// <summary>The included terms as typed: what a result page highlights.</summary>
+    public IReadOnlyList<string> HighlightTerms => IncludedTerms.Select(t => t.Text).ToList();
+
+    /// <summary>
+    /// Never throws. Over-long queries are rejected rather than truncated: dropping terms would silently widen the
+    /// results.
+    /// </summary>
+    public static SearchQuery Parse(string? userQuery)
+    {
+        var query = (userQuery ?? "").Trim();
+        if (query.EnumerateRunes().Count() > MaxLength)
+        {
+            return Invalid(TooLongMessage);
+        }
+        var terms = Split(query).Where(t => t.Units.Count > 0).ToList();
+        if (terms.Count > MaxTerms)
+        {
+            return Invalid(TooManyTermsMessage);
+        }
+        if (terms.Count == 0)
+        {
+            return Invalid(EmptyMessage);
+        }
+        return terms.All(t => t.IsExcluded) ? Invalid(OnlyExclusionsMessage) : new SearchQuery(terms, null);
+    }
+
+    private static SearchQuery Invalid(string error) => new([], error);
+
+    private static IEnumerable<SearchTerm> Split(string query)
+    {
+        var i = 0;
+        while (i < query.Length)
+        {
+            if (char.IsWhiteSpace(query[i]))
+            {
+                i++;
+                continue;
+            }
+            var excluded = query[i] == '-' && i + 1 < query.Length && !char.IsWhiteSpace(query[i + 1]);
+            if (excluded)
+            {
+                i++;
+            }
+            int start, end;
+            if (query[i] == '"')
+            {
+                start = i + 1;
+                var close = query.IndexOf('"', start);
+                end = close < 0 ? query.Length : close;
+                i = close < 0 ? query.Length : close + 1;
+            }
+            else
+            {
+                start = i;
+                while (i < query.Length && !char.IsWhiteSpace(query[i]) && query[i] != '"')
+                {
+                    i++;
+                }
+                end = i;
+            }
+            yield return new SearchTerm(query[start..end], excluded);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace ContentApi.Search;
+
+/// <summary>One term of a query: a word, a hyphenated or CJK word, or a quoted phrase, as the user typed it.</summary>
+public sealed class SearchTerm
+{
+    public SearchTerm(string text, bool isExcluded)
+    {
+        Text = text;
+        IsExcluded = isExcluded;
+        Units = TextUnits.Of(text);
+        Tokens = SearchAnalyzer.Tokens(Units);
+    }
+
+    public string Text { get; }
+
+    public bool IsExcluded { get; }
+
+    /// <summary>The index tokens the term must match in this order (an FTS5 phrase when there are several).</summary>
+    public IReadOnlyList<string> Tokens { get; }
+
+    internal IReadOnlyList<TextUnit> Units { get; }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+
+namespace ContentApi.Search;
+
+/// <summary>
+/// Splits text into folded <see cref="TextUnit"/>s: words of letters and digits (lowercase, without diacritics,
+/// compatibility forms such as full-width letters made plain) and single CJK characters (Traditional folded to
+/// Simplified). Everything else separates units.
+/// </summary>
+internal static class TextUnits
+{
+    public static List<TextUnit> Of(string text)
+    {
+        var units = new List<TextUnit>();
+        var word = new StringBuilder();
+        int wordStart = 0, wordEnd = 0;
+        var afterCjk = false;
+
+        void EndWord()
+        {
+            if (word.Length > 0)
+            {
+                units.Add(new TextUnit(word.ToString(), wordStart, wordEnd, IsCjk: false, JoinsPrevious: false));
+                word.Clear();
+            }
+        }
+
+        void AddPart(Rune part, int start, int end)
+        {
+            var category = Rune.GetUnicodeCategory(part);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
+            {
+                return; // a diacritic: dropped, and it does not end the word
+            }
+            afterCjk = false;
+            if (Rune.IsLetterOrDigit(part) || category == UnicodeCategory.SpacingCombiningMark)
+            {
+                if (word.Length == 0)
+                {
+                    wordStart = start;
+                }
+                Span<char> lower = stackalloc char[2];
+                word.Append(lower[..Rune.ToLowerInvariant(part).EncodeToUtf16(lower)]);
+                wordEnd = end;
+            }
+            else
+            {
+                EndWord();
+            }
+        }
+
+        // Normalizing one grapheme cluster at a time keeps every unit tied to the exact span it came from.
+        for (var start = 0; start < text.Length;)
+        {
+            var end = start + StringInfo.GetNextTextElementLength(text, start);
+            var normalized = end - start == 1 && char.IsAscii(text[start])
+                ? text.AsSpan(start, 1)
+                : text[start..end].Normalize(NormalizationForm.FormKC).AsSpan();
+            foreach (var rune in normalized.EnumerateRunes())
+            {
+                if (CjkScript.IsCjk(rune))
+                {
+                    EndWord();
+                    units.Add(new TextUnit(HanVariants.Fold(rune).ToString(), start, end, IsCjk: true, JoinsPrevious: afterCjk));
+                    afterCjk = true;
+                }
+                else if (rune.IsAscii)
+                {
+                    AddPart(rune, start, end);
+                }
+                else
+                {
+                    foreach (var part in rune.ToString().Normalize(NormalizationForm.FormD).EnumerateRunes())
+                    {
+                        AddPart(part, start, end);
+                    }
+                }
+            }
+            start = end;
+        }
+        EndWord();
+        return units;
+    }
+}

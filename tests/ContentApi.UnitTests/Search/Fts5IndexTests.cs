@@ -1,0 +1,112 @@
+using ContentApi.Search;
+using Microsoft.Data.Sqlite;
+
+namespace ContentApi.UnitTests.Search;
+
+/// <summary>The analyzer and the MATCH builder against a real FTS5 table, as the search store will use them.</summary>
+public sealed class Fts5IndexTests : IDisposable
+{
+    private static readonly string[] Documents =
+    [
+        "通義千問發布 Qwen3-Max 模型，SWE-Bench Verified 得分 69.6。圖源:ifanr",
+        "阿里巴巴的通义千问团队",
+        "Café crème in Paris",
+        "請問通知",
+        "東京タワーとすし",
+        "한국어 검색 엔진",
+        "x marks near the spot",
+    ];
+
+    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+
+    public Fts5IndexTests()
+    {
+        _connection.Open();
+        Execute($"CREATE VIRTUAL TABLE docs USING fts5(body, tokenize = '{SearchAnalyzer.Fts5Tokenizer}')");
+        for (var i = 0; i < Documents.Length; i++)
+        {
+            using var insert = _connection.CreateCommand();
+            insert.CommandText = "INSERT INTO docs (rowid, body) VALUES ($id, $body)";
+            insert.Parameters.AddWithValue("$id", i + 1);
+            insert.Parameters.AddWithValue("$body", SearchAnalyzer.AnalyzeForIndex(Documents[i]));
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    [Theory]
+    [InlineData("通義千問", new long[] { 1, 2 })]
+    [InlineData("通义千问", new long[] { 1, 2 })]
+    [InlineData("千問", new long[] { 1, 2 })]
+    [InlineData("義千", new long[] { 1, 2 })]
+    [InlineData("問通", new long[] { 4 })]
+    [InlineData("問", new long[] { 1, 2, 4 })]
+    [InlineData("圖源", new long[] { 1 })]
+    [InlineData("图源", new long[] { 1 })]
+    [InlineData("源圖", new long[0])]
+    [InlineData("问发", new long[] { 1 })]
+    [InlineData("タワー", new long[] { 5 })]
+    [InlineData("すし", new long[] { 5 })]
+    [InlineData("한국", new long[] { 6 })]
+    [InlineData("검색", new long[] { 6 })]
+    public void Match_cjk_query_finds_substrings_of_runs_in_either_script(string query, long[] expected) =>
+        Assert.Equal(expected, Search(query));
+
+    [Theory]
+    [InlineData("qwen3", new long[] { 1 })]
+    [InlineData("Qwen3-Max", new long[] { 1 })]
+    [InlineData("QWEN3 max", new long[] { 1 })]
+    [InlineData("qwen", new long[0])]
+    [InlineData("\"SWE-Bench Verified\"", new long[] { 1 })]
+    [InlineData("\"Verified SWE-Bench\"", new long[0])]
+    [InlineData("\"模型 SWE\"", new long[] { 1 })]
+    [InlineData("cafe", new long[] { 3 })]
+    [InlineData("CAFÉ Crème", new long[] { 3 })]
+    [InlineData("69.6", new long[] { 1 })]
+    public void Match_words_phrases_and_mixed_text(string query, long[] expected) =>
+        Assert.Equal(expected, Search(query));
+
+    [Theory]
+    [InlineData("通義千問 -qwen3", new long[] { 2 })]
+    [InlineData("問 -通知 -\"Qwen3-Max\"", new long[] { 2 })]
+    public void Match_excluded_terms_remove_documents(string query, long[] expected) =>
+        Assert.Equal(expected, Search(query));
+
+    [Theory]
+    [InlineData("NEAR(x spot)", new long[0])]
+    [InlineData("x near", new long[] { 7 })]
+    [InlineData("x OR 通知", new long[0])]
+    [InlineData("AND OR NOT", new long[0])]
+    [InlineData("body:x", new long[0])]
+    [InlineData("{body}: x", new long[0])]
+    [InlineData("x*", new long[] { 7 })]
+    [InlineData("^x )", new long[] { 7 })]
+    [InlineData("x \"", new long[] { 7 })]
+    [InlineData("\"x\" \"marks\" \"\"\"", new long[] { 7 })]
+    public void Match_fts5_syntax_in_user_input_is_searched_as_text_never_interpreted(string query, long[] expected) =>
+        Assert.Equal(expected, Search(query));
+
+    private long[] Search(string query)
+    {
+        var match = Fts5Match.ToFts5Match(SearchQuery.Parse(query));
+        Assert.NotNull(match);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT rowid FROM docs WHERE docs MATCH $match ORDER BY rowid";
+        command.Parameters.AddWithValue("$match", match);
+        using var reader = command.ExecuteReader();
+        var ids = new List<long>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+        return [.. ids];
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,84 @@
+using ContentApi.Search;
+
+namespace ContentApi.UnitTests.Search;
+
+public sealed class SearchAnalyzerTests
+{
+    [Theory]
+    [InlineData("通義千問", "通 通义 义 义千 千 千问 问")]
+    [InlineData("通义千问", "通 通义 义 义千 千 千问 问")]
+    [InlineData("臺灣", "台 台湾 湾")]
+    [InlineData("圖源:ifanr", "图 图源 源 ifanr")]
+    [InlineData("「通義」、千問。", "通 通义 义 千 千问 问")]
+    public void AnalyzeForIndex_chinese_emits_unigrams_interleaved_with_bigrams_in_simplified_form(string text, string expected) =>
+        Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
+
+    [Theory]
+    [InlineData("すし", "す すし し")]
+    [InlineData("がっこう", "が がっ っ っこ こ こう う")]
+    [InlineData("タワー・ビル", "タ タワ ワ ワー ー ビ ビル ル")]
+    [InlineData("ｶﾞｯｺｳ", "ガ ガッ ッ ッコ コ コウ ウ")]
+    public void AnalyzeForIndex_kana_keeps_voicing_marks_and_widens_half_width_forms(string text, string expected) =>
+        Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
+
+    [Fact]
+    public void AnalyzeForIndex_korean_keeps_syllables_whole_and_bigrams_them() =>
+        Assert.Equal("한 한국 국 국어 어 검 검색 색", SearchAnalyzer.AnalyzeForIndex("한국어 검색"));
+
+    [Theory]
+    [InlineData("Café Crème", "cafe creme")]
+    [InlineData("ＱＷＥＮ　Ｍａｘ", "qwen max")]
+    [InlineData("Ёлка ΑΘΗΝΑ İstanbul", "елка αθηνα istanbul")]
+    [InlineData("naïve co\u0301operation", "naive cooperation")]
+    [InlineData("don't stop", "don t stop")]
+    public void AnalyzeForIndex_alphabetic_text_is_case_and_diacritic_folded_and_split_on_punctuation(string text, string expected) =>
+        Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
+
+    [Theory]
+    [InlineData("Qwen3-Max 模型", "qwen3 max 模 模型 型")]
+    [InlineData("SWE-Bench Verified", "swe bench verified")]
+    [InlineData("Qwen3模型", "qwen3 模 模型 型")]
+    [InlineData("２０２５年發布", "2025 年 年发 发 发布 布")]
+    [InlineData("得分 69.6%", "得 得分 分 69 6")]
+    public void AnalyzeForIndex_mixed_text_keeps_letters_with_digits_and_starts_a_new_run_after_a_word(string text, string expected) =>
+        Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
+
+    [Theory]
+    [InlineData("a 中 b", "a 中 b")]
+    [InlineData("x中y", "x 中 y")]
+    [InlineData("中", "中")]
+    public void AnalyzeForIndex_lone_cjk_character_gets_its_unigram(string text, string expected) =>
+        Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
+
+    [Fact]
+    public void AnalyzeForIndex_supplementary_plane_ideographs_stay_whole() =>
+        Assert.Equal("𠀀 𠀀𠀁 𠀁", SearchAnalyzer.AnalyzeForIndex("𠀀𠀁"));
+
+    [Fact]
+    public void AnalyzeForIndex_compatibility_ideograph_folds_like_its_unified_form() =>
+        Assert.Equal(SearchAnalyzer.AnalyzeForIndex("\u8C48"), SearchAnalyzer.AnalyzeForIndex("\uF900"));
+
+    [Fact]
+    public void AnalyzeForIndex_ideographic_variation_selector_is_ignored() =>
+        Assert.Equal("葛 葛城 城", SearchAnalyzer.AnalyzeForIndex("葛\U000E0100城"));
+
+    [Fact]
+    public void AnalyzeForIndex_scripts_with_spacing_marks_stay_one_token() =>
+        Assert.DoesNotContain(' ', SearchAnalyzer.AnalyzeForIndex("हिन्दी"));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\t")]
+    [InlineData("!?…——「」*^:()")]
+    [InlineData("🎉")]
+    public void AnalyzeForIndex_text_without_letters_or_digits_is_empty(string text) =>
+        Assert.Equal("", SearchAnalyzer.AnalyzeForIndex(text));
+
+    [Fact]
+    public void AnalyzeForIndex_output_has_single_spaces_and_no_ascii_punctuation()
+    {
+        var tokens = SearchAnalyzer.AnalyzeForIndex("通義千問發布 Qwen3-Max，「SWE-Bench Verified」 (69.6%) <b>x</b>");
+        Assert.DoesNotContain("  ", tokens);
+        Assert.All(tokens, c => Assert.True(c == ' ' || c > 0x7F || char.IsAsciiLetterOrDigit(c), $"unexpected '{c}'"));
+    }
+}

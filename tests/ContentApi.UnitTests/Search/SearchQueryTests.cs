@@ -1,0 +1,106 @@
+using ContentApi.Search;
+
+namespace ContentApi.UnitTests.Search;
+
+public sealed class SearchQueryTests
+{
+    private static string[] Texts(SearchQuery query) => query.Terms.Select(t => (t.IsExcluded ? "-" : "") + t.Text).ToArray();
+
+    [Fact]
+    public void Parse_whitespace_separated_words_gives_one_term_each()
+    {
+        var query = SearchQuery.Parse("  qwen3 模型\u3000通義千問 ");
+        Assert.True(query.IsValid);
+        Assert.Equal(["qwen3", "模型", "通義千問"], Texts(query));
+        Assert.Equal(["通", "通义", "义", "义千", "千", "千问", "问"], query.Terms[2].Tokens);
+    }
+
+    [Fact]
+    public void Parse_quoted_phrase_is_one_term_with_its_tokens_in_order()
+    {
+        var query = SearchQuery.Parse("\"SWE-Bench Verified\" score");
+        Assert.Equal(["SWE-Bench Verified", "score"], Texts(query));
+        Assert.Equal(["swe", "bench", "verified"], query.Terms[0].Tokens);
+    }
+
+    [Fact]
+    public void Parse_hyphenated_word_is_a_phrase_of_its_parts() =>
+        Assert.Equal(["qwen3", "max"], SearchQuery.Parse("Qwen3-Max").Terms.Single().Tokens);
+
+    [Fact]
+    public void Parse_leading_minus_excludes_a_word_or_phrase()
+    {
+        var query = SearchQuery.Parse("qwen -max -\"open source\" a-b");
+        Assert.Equal(["qwen", "-max", "-open source", "a-b"], Texts(query));
+        Assert.Equal(["qwen", "a-b"], query.HighlightTerms);
+    }
+
+    [Theory]
+    [InlineData("qwen \"open source", new[] { "qwen", "open source" })]
+    [InlineData("qwen \"", new[] { "qwen" })]
+    [InlineData("a\"b c", new[] { "a", "b c" })]
+    public void Parse_unbalanced_quote_runs_to_the_end(string input, string[] expected)
+    {
+        var query = SearchQuery.Parse(input);
+        Assert.True(query.IsValid);
+        Assert.Equal(expected, Texts(query));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   \t\n")]
+    [InlineData("!!! ??? *")]
+    [InlineData("\"\"")]
+    [InlineData("- -- \"-\"")]
+    [InlineData("( ) : ^ *")]
+    [InlineData("。、「」")]
+    public void Parse_query_without_letters_or_digits_is_invalid(string? input)
+    {
+        var query = SearchQuery.Parse(input);
+        Assert.False(query.IsValid);
+        Assert.Equal(SearchQuery.EmptyMessage, query.Error);
+        Assert.Empty(query.Terms);
+    }
+
+    [Theory]
+    [InlineData("-qwen")]
+    [InlineData("-qwen -\"open source\" ***")]
+    public void Parse_query_of_only_exclusions_is_invalid(string input) =>
+        Assert.Equal(SearchQuery.OnlyExclusionsMessage, SearchQuery.Parse(input).Error);
+
+    [Fact]
+    public void Parse_query_longer_than_max_length_is_invalid()
+    {
+        Assert.True(SearchQuery.Parse(new string('a', SearchQuery.MaxLength)).IsValid);
+        Assert.Equal(SearchQuery.TooLongMessage, SearchQuery.Parse(new string('a', SearchQuery.MaxLength + 1)).Error);
+    }
+
+    [Fact]
+    public void Parse_length_counts_characters_not_utf16_units() =>
+        Assert.True(SearchQuery.Parse(string.Concat(Enumerable.Repeat("𠀀", SearchQuery.MaxLength))).IsValid);
+
+    [Fact]
+    public void Parse_query_with_more_than_max_terms_is_invalid()
+    {
+        Assert.True(SearchQuery.Parse(string.Join(' ', Enumerable.Repeat("ab", SearchQuery.MaxTerms))).IsValid);
+        Assert.Equal(SearchQuery.TooManyTermsMessage, SearchQuery.Parse(string.Join(' ', Enumerable.Repeat("ab", SearchQuery.MaxTerms + 1))).Error);
+    }
+
+    [Fact]
+    public void Parse_punctuation_only_terms_do_not_count_towards_the_term_limit() =>
+        Assert.True(SearchQuery.Parse("ab " + string.Join(' ', Enumerable.Repeat("*", SearchQuery.MaxTerms + 5))).IsValid);
+
+    [Theory]
+    [InlineData("NEAR(a b)", new[] { "NEAR(a", "b)" })]
+    [InlineData("title:x", new[] { "title:x" })]
+    [InlineData("a* ^x", new[] { "a*", "^x" })]
+    [InlineData("AND OR NOT", new[] { "AND", "OR", "NOT" })]
+    [InlineData("x ) (", new[] { "x" })]
+    public void Parse_fts5_syntax_is_ordinary_text(string input, string[] expected) =>
+        Assert.Equal(expected, Texts(SearchQuery.Parse(input)));
+
+    [Fact]
+    public void Parse_fts5_keywords_become_lowercase_word_tokens() =>
+        Assert.Equal(["and", "or", "not"], SearchQuery.Parse("AND OR NOT").Terms.SelectMany(t => t.Tokens));
+}

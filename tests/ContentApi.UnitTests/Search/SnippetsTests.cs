@@ -1,0 +1,137 @@
+using System.Text;
+using ContentApi.Search;
+
+namespace ContentApi.UnitTests.Search;
+
+public sealed class SnippetsTests
+{
+    private static string Highlight(string text, string query) => Snippets.Highlight(text, SearchQuery.Parse(query));
+
+    private static string Build(string text, string query, int maxLength = Snippets.BodyLength) =>
+        Snippets.Build(text, SearchQuery.Parse(query), maxLength);
+
+    private static string StripMarkup(string html) =>
+        html.Replace("<mark>", "").Replace("</mark>", "").Replace("…", "").Replace("&lt;", "<").Replace("&gt;", ">")
+            .Replace("&quot;", "\"").Replace("&#39;", "'").Replace("&amp;", "&");
+
+    [Theory]
+    [InlineData("Café <script>", "cafe", "<mark>Café</mark> &lt;script&gt;")]
+    [InlineData("通義千問發布", "通义千问", "<mark>通義千問</mark>發布")]
+    [InlineData("通义千问发布", "通義千問", "<mark>通义千问</mark>发布")]
+    [InlineData("Qwen3-Max launch", "qwen3-max", "<mark>Qwen3-Max</mark> launch")]
+    [InlineData("ＱＷＥＮ rocks", "qwen", "<mark>ＱＷＥＮ</mark> rocks")]
+    [InlineData("a qwen b QWEN", "qwen", "a <mark>qwen</mark> b <mark>QWEN</mark>")]
+    [InlineData("通義千問", "通 千", "<mark>通</mark>義<mark>千</mark>問")]
+    [InlineData("通義千問", "通義 千問", "<mark>通義千問</mark>")]
+    public void Highlight_marks_matches_found_with_the_analyzer_folding(string text, string query, string expected) =>
+        Assert.Equal(expected, Highlight(text, query));
+
+    [Theory]
+    [InlineData("通義千問", "問通")]
+    [InlineData("Qwen3 and Max", "\"qwen3 max\"")]
+    [InlineData("qwen3max", "qwen3")]
+    public void Highlight_marks_nothing_the_index_would_not_match(string text, string query) =>
+        Assert.Equal(text, Highlight(text, query));
+
+    [Fact]
+    public void Highlight_does_not_mark_excluded_terms() =>
+        Assert.Equal("<mark>qwen</mark> max", Highlight("qwen max", "qwen -max"));
+
+    [Fact]
+    public void Highlight_escapes_every_html_special_character() =>
+        Assert.Equal("&quot;AT&amp;T&quot; &#39;<mark>x</mark>&#39; &lt;/p&gt;", Highlight("\"AT&T\" 'x' </p>", "x"));
+
+    [Fact]
+    public void Highlight_markup_in_the_query_never_reaches_the_output()
+    {
+        var html = Highlight("<b>bold</b> <img src=x onerror=alert(1)>", "<b>bold</b> <img");
+        Assert.Equal("&lt;<mark>b&gt;bold&lt;/b</mark>&gt; &lt;<mark>img</mark> src=x onerror=alert(1)&gt;", html);
+    }
+
+    [Fact]
+    public void Highlight_keeps_a_combining_sequence_inside_the_mark() =>
+        Assert.Equal("<mark>cafe\u0301</mark>!", Highlight("cafe\u0301!", "café"));
+
+    [Fact]
+    public void Build_short_text_is_whole_with_whitespace_collapsed() =>
+        Assert.Equal("First line <mark>qwen</mark> second", Build("  First line\n\n  qwen\tsecond  ", "qwen"));
+
+    [Fact]
+    public void Build_without_a_match_starts_at_the_beginning()
+    {
+        var text = string.Join(' ', Enumerable.Range(0, 100).Select(i => $"word{i}"));
+        var snippet = Build(text, "absent");
+        Assert.StartsWith("word0 word1", snippet);
+        Assert.EndsWith("…", snippet);
+        Assert.DoesNotContain("<mark>", snippet);
+    }
+
+    [Fact]
+    public void Build_long_text_centres_on_the_first_match_and_cuts_at_word_boundaries()
+    {
+        var words = Enumerable.Range(0, 200).Select(i => $"word{i}").ToList();
+        words[120] = "Qwen3";
+        var snippet = Build(string.Join(' ', words), "qwen3");
+        Assert.StartsWith("…", snippet);
+        Assert.EndsWith("…", snippet);
+        Assert.Contains("<mark>Qwen3</mark>", snippet);
+        Assert.All(StripMarkup(snippet).Split(' '), w => Assert.Contains(w, words));
+        Assert.InRange(StripMarkup(snippet).Length, 100, Snippets.BodyLength);
+    }
+
+    [Fact]
+    public void Build_starts_at_the_sentence_holding_the_match_when_it_is_near()
+    {
+        var text = string.Concat(Enumerable.Repeat("Filler words go here. ", 20)) + "The Qwen3 model was released. " + string.Concat(Enumerable.Repeat("More text. ", 30));
+        Assert.StartsWith("…The <mark>Qwen3</mark> model was released.", Build(text, "qwen3"));
+    }
+
+    [Fact]
+    public void Build_prefers_ending_after_a_sentence()
+    {
+        var text = "Qwen3 is here. " + string.Concat(Enumerable.Repeat("Short one. ", 30));
+        Assert.EndsWith(".…", Build(text, "qwen3"));
+    }
+
+    [Fact]
+    public void Build_match_near_the_end_fills_the_snippet_from_an_earlier_sentence()
+    {
+        var text = string.Concat(Enumerable.Repeat("這是一個很長的句子，用來填充文章的內容。", 20)) + "本文僅代表作者觀點。";
+        var snippet = Build(text, "观点");
+        Assert.StartsWith("…這是", snippet);
+        Assert.EndsWith("<mark>觀點</mark>。", snippet);
+        Assert.InRange(StripMarkup(snippet).Length, 120, Snippets.BodyLength);
+    }
+
+    [Fact]
+    public void Build_chinese_article_gives_about_max_length_characters_around_the_match()
+    {
+        var text = string.Concat(Enumerable.Repeat("今天天氣很好，我們去公園散步。", 100)) + "阿里巴巴發布通義千問模型。" + string.Concat(Enumerable.Repeat("圖源:ifanr。", 100));
+        var snippet = Build(text, "通义千问");
+        Assert.Contains("<mark>通義千問</mark>", snippet);
+        Assert.StartsWith("…阿里巴巴發布", snippet);
+        Assert.InRange(StripMarkup(snippet).Length, 100, Snippets.BodyLength);
+    }
+
+    [Fact]
+    public void Build_never_cuts_a_surrogate_pair_or_a_combining_sequence()
+    {
+        var text = string.Concat(Enumerable.Repeat("𠀀e\u0301", 150)) + "千問" + string.Concat(Enumerable.Repeat("e\u0301𠀀", 150));
+        for (var maxLength = 1; maxLength <= 200; maxLength++)
+        {
+            var body = StripMarkup(Build(text, "千問", maxLength));
+            Assert.DoesNotContain(body.EnumerateRunes(), r => r == Rune.ReplacementChar);
+            Assert.False(body.Length > 0 && body[0] == '\u0301', $"maxLength {maxLength} starts with a combining mark");
+        }
+    }
+
+    [Fact]
+    public void Build_escapes_text_around_the_match()
+    {
+        var text = string.Concat(Enumerable.Repeat("<script>alert(1)</script> ", 20)) + "qwen";
+        var snippet = Build(text, "qwen");
+        Assert.DoesNotContain("<script>", snippet);
+        Assert.Contains("&lt;script&gt;", snippet);
+        Assert.EndsWith("<mark>qwen</mark>", snippet);
+    }
+}
