@@ -6,6 +6,7 @@ using ContentApi.Health;
 using ContentApi.Http;
 using ContentApi.Images;
 using ContentApi.OpenApi;
+using ContentApi.Search;
 using ContentApi.Tags;
 using FluentValidation;
 using Microsoft.Extensions.Options;
@@ -103,6 +104,7 @@ public static class ContentApiApp
         api.MapAuthors();
         api.MapImages();
         api.MapArticles();
+        api.MapSearch();
         app.MapHealth();
     }
 }

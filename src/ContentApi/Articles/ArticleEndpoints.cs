@@ -14,11 +14,12 @@ namespace ContentApi.Articles;
 /// <param name="Include">Embedded relations to return: authors, tags, coverImage, images (comma-separated). Default: all; empty: none.</param>
 /// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,title. Default: all.</param>
 /// <param name="Format">Extra renderings: html (adds bodyHtml and toc), text (adds plainText), or both: html,text.</param>
+/// <param name="Q">Full-text search words; combined with the other filters, in the list's sort order (GET /search ranks by relevance).</param>
 public sealed record ListArticlesQuery(
     int? Limit, string? Cursor, int? Page, string? Sort,
     string? Author, string? Tag, string? Language, string? Status,
     DateTimeOffset? PublishedAfter, DateTimeOffset? PublishedBefore,
-    string? Include, string? Fields, string? Format) : IListQuery;
+    string? Include, string? Fields, string? Format, string? Q) : IListQuery;
 
 /// <summary>Query of the single-article reads.</summary>
 /// <param name="Include">Embedded relations to return: authors, tags, coverImage, images (comma-separated). Default: all; empty: none.</param>
@@ -47,6 +48,8 @@ public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticles
     {
         RuleFor(q => q.Status).Must(s => s is "draft" or "published").When(q => q.Status is not null).WithMessage("Must be 'draft' or 'published'.");
         RuleFor(q => q.Language).Must(ArticleRequestValidator.IsLanguageTag).When(q => q.Language is not null).WithMessage("Must be a BCP 47 language tag.");
+        RuleFor(q => q.Q).Must(q => Search.SearchQuery.Parse(q).IsValid).When(q => q.Q is not null)
+            .WithMessage(q => Search.SearchQuery.Parse(q.Q).Error ?? "");
         RuleFor(q => q.Author).MaximumLength(200);
         RuleFor(q => q.Tag).MaximumLength(200);
         RuleFor(q => q).Custom((q, context) =>
@@ -96,17 +99,18 @@ public static class ArticleEndpoints
         var filter = new ArticleFilter(
             privileged,
             query.Status switch { "draft" => ArticleStatus.Draft, "published" => ArticleStatus.Published, _ => null },
-            query.Author, query.Tag, query.Language, query.PublishedAfter, query.PublishedBefore);
+            query.Author, query.Tag, query.Language, query.PublishedAfter, query.PublishedBefore,
+            query.Q is null ? null : Search.Fts5Match.ToFts5Match(Search.SearchQuery.Parse(query.Q)));
         var view = ArticleView.From(query.Include, query.Fields, query.Format);
-        var (items, next, total) = await store.ListAsync(filter, order, after, limit, query.Page, view.Embeds, cancellationToken);
-        return Representation.List(new ListResponse<object>([.. items.Select(a => view.Shape(a.ToResponse()))], new PageInfo(limit, next, total)));
+        var (items, next, total) = await store.ListAsync(filter, order, after, limit, query.Page, view.LoadEmbeds, cancellationToken);
+        return Representation.List(new ListResponse<object>([.. items.Select(view.Shape)], new PageInfo(limit, next, total)));
     }
 
     public static async Task<IResult> GetArticle(long id, [AsParameters] ArticleViewQuery query, HttpContext http, ArticleStore store, CancellationToken cancellationToken) =>
-        Found(await store.GetAsync(id, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken, query.View.Embeds), query.View);
+        Found(await store.GetAsync(id, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken, query.View.LoadEmbeds), query.View);
 
     public static async Task<IResult> GetArticleBySlug(string slug, [AsParameters] ArticleViewQuery query, HttpContext http, ArticleStore store, CancellationToken cancellationToken) =>
-        Found(await store.GetBySlugAsync(slug, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken, query.View.Embeds), query.View);
+        Found(await store.GetBySlugAsync(slug, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken, query.View.LoadEmbeds), query.View);
 
     public static async Task<IResult> CreateArticle(ArticleRequest request, ArticleStore store, CancellationToken cancellationToken) =>
         ToResult(await store.CreateAsync(request, cancellationToken), created: true);
@@ -135,7 +139,7 @@ public static class ArticleEndpoints
     }
 
     private static IResult Found(ArticleAggregate? article, ArticleView view) =>
-        article is null ? Problems.NotFound("Article") : Representation.Ok(view.Shape(article.ToResponse()), article.Row.Version, article.LastModified);
+        article is null ? Problems.NotFound("Article") : Representation.Ok(view.Shape(article), article.Row.Version, article.LastModified);
 
     private static IResult ToResult(WriteOutcome<ArticleAggregate> outcome, bool created = false) =>
         WriteResults.ToResult(outcome, "Article", a => a.ToResponse(), a => a.Row.Version, created ? a => $"/api/v1/articles/{a.Row.Id}" : null);

@@ -12,7 +12,8 @@ public sealed record ArticleFilter(
     string? Tag = null,
     string? Language = null,
     DateTimeOffset? PublishedAfter = null,
-    DateTimeOffset? PublishedBefore = null);
+    DateTimeOffset? PublishedBefore = null,
+    string? FullTextMatch = null);
 
 internal static class ArticleFilters
 {
@@ -41,6 +42,11 @@ internal static class ArticleFilters
         {
             conditions.Add("lower(a.language) = lower(@Language)");
             parameters.Add("Language", language);
+        }
+        if (filter.FullTextMatch is { } match)
+        {
+            conditions.Add(SqliteDialect.ArticleIdsMatching);
+            parameters.Add("Match", match);
         }
         if (filter.PublishedAfter is { } after)
         {

@@ -1,6 +1,8 @@
 using ContentApi.Authors;
 using ContentApi.Data;
 using ContentApi.Images;
+using ContentApi.Rendering;
+using System.Text.Json.Serialization;
 
 namespace ContentApi.Articles;
 
@@ -31,7 +33,29 @@ public sealed record ArticleResponse(
     long CharacterCount,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long Version);
+    long Version)
+{
+    /// <summary>The body rendered to sanitized HTML; only with <c>format=html</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? BodyHtml { get; init; }
+
+    /// <summary>The body's headings (level, text, id of the heading in bodyHtml); only with <c>format=html</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<TocEntry>? Toc { get; init; }
+
+    /// <summary>The body as plain text; only with <c>format=text</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PlainText { get; init; }
+
+    /// <summary>Why a search matched: HTML snippets (escaped, matches in &lt;mark&gt;); only in search results.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SearchHighlight>? Highlights { get; init; }
+}
+
+/// <summary>A snippet of one field of a search hit.</summary>
+/// <param name="Field">`title`, `subtitle`, `excerpt` or `body`.</param>
+/// <param name="Snippet">HTML: the text escaped, the matched words wrapped in &lt;mark&gt;.</param>
+public sealed record SearchHighlight(string Field, string Snippet);
 
 public sealed record ArticleRow
 {

@@ -3,6 +3,7 @@ using ContentApi.Data;
 using ContentApi.Http;
 using ContentApi.Text;
 using ContentApi.Images;
+using ContentApi.Search;
 using Dapper;
 
 namespace ContentApi.Articles;
@@ -51,6 +52,25 @@ public sealed class ArticleStore(Db db, TimeProvider clock)
         return (items, result.NextCursor, result.Total);
     }
 
+    /// <summary>A page of articles ranked by relevance to <paramref name="match"/>, with the list's filters and visibility.</summary>
+    public async Task<(IReadOnlyList<ArticleAggregate> Items, long Total)> SearchAsync(
+        string match, ArticleFilter filter, int offset, int limit, ArticleEmbeds embeds, CancellationToken cancellationToken)
+    {
+        var (conditions, parameters) = ArticleFilters.ToSql(filter, Now());
+        conditions.Insert(0, SqliteDialect.SearchCondition);
+        parameters.Add("Match", match);
+        parameters.Add("Take", limit);
+        parameters.Add("Offset", offset);
+        var where = " WHERE " + string.Join(" AND ", conditions);
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
+            $"{ArticleQueries.Select} {SqliteDialect.SearchFrom}{where} ORDER BY {SqliteDialect.SearchOrder} LIMIT @Take OFFSET @Offset",
+            parameters, cancellationToken: cancellationToken))).AsList();
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT count(*) {SqliteDialect.SearchFrom}{where}", parameters, cancellationToken: cancellationToken));
+        return (await EmbedAsync(connection, null, rows, embeds, cancellationToken), total);
+    }
+
     public Task<WriteOutcome<ArticleAggregate>> CreateAsync(ArticleRequest request, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
@@ -67,6 +87,7 @@ public sealed class ArticleStore(Db db, TimeProvider clock)
             var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 ArticleQueries.Insert, Columns(request, slug.Slug!, PublishedAt(request, null, now), now), transaction, cancellationToken: cancellationToken));
             await InsertLinksAsync(connection, transaction, id, request, cancellationToken);
+            await SearchIndex.UpdateAsync(connection, transaction, [id], cancellationToken);
             return new WriteOutcome<ArticleAggregate>.Saved((await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken))!);
         }, cancellationToken);
 
@@ -97,6 +118,7 @@ public sealed class ArticleStore(Db db, TimeProvider clock)
             await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.Update, columns, transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.DeleteLinks, new { Id = id }, transaction, cancellationToken: cancellationToken));
             await InsertLinksAsync(connection, transaction, id, request, cancellationToken);
+            await SearchIndex.UpdateAsync(connection, transaction, [id], cancellationToken);
             return new WriteOutcome<ArticleAggregate>.Saved((await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken))!);
         }, cancellationToken);
 
@@ -113,6 +135,7 @@ public sealed class ArticleStore(Db db, TimeProvider clock)
                 return new WriteOutcome<ArticleAggregate>.Stale(current);
             }
             await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.Delete, new { Id = id }, transaction, cancellationToken: cancellationToken));
+            await SearchIndex.RemoveAsync(connection, transaction, id, cancellationToken);
             return new WriteOutcome<ArticleAggregate>.Deleted();
         }, cancellationToken);
 

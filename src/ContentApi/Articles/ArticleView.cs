@@ -1,4 +1,5 @@
 using ContentApi.Http;
+using ContentApi.Rendering;
 
 namespace ContentApi.Articles;
 
@@ -64,12 +65,27 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
         return view == Default ? Default : view;
     }
 
-    /// <summary>The response as asked for: only included embeds and only the named fields.</summary>
-    public object Shape(ArticleResponse response)
+    /// <summary>What to load: rendering HTML needs the images even when they are not returned.</summary>
+    public ArticleEmbeds LoadEmbeds => Html ? Embeds | ArticleEmbeds.CoverImage | ArticleEmbeds.Images : Embeds;
+
+    /// <summary>The response as asked for: extra renderings, only included embeds and only the named fields.</summary>
+    public object Shape(ArticleAggregate article) => Shape(article, null);
+
+    public object Shape(ArticleAggregate article, IReadOnlyList<SearchHighlight>? highlights)
     {
+        var response = article.ToResponse() with { Highlights = highlights };
         if (IsDefault)
         {
             return response;
+        }
+        if (Html)
+        {
+            var rendered = MarkdownRenderer.Render(response.Body, InlineImages(article));
+            response = response with { BodyHtml = rendered.Html, Toc = rendered.Toc };
+        }
+        if (Text)
+        {
+            response = response with { PlainText = MarkdownRenderer.ToPlainText(response.Body) };
         }
         var node = (Fields ?? AllFields).Apply(response);
         RemoveUnless(ArticleEmbeds.Authors, "authors");
@@ -86,6 +102,11 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
             }
         }
     }
+
+    private static Dictionary<long, InlineImage> InlineImages(ArticleAggregate article) =>
+        article.Images.Select(i => i.Image).Concat(article.Cover is null ? [] : [article.Cover.Image])
+            .DistinctBy(i => i.Id)
+            .ToDictionary(i => i.Id, i => new InlineImage(i.Id, i.Url, i.AltText, i.Caption, i.Credit, i.Width, i.Height));
 
     private static readonly FieldSet AllFields = FieldSet.Parse(FieldNames);
 

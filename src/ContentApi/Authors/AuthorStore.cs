@@ -2,6 +2,7 @@ using System.Data.Common;
 using ContentApi.Data;
 using ContentApi.Http;
 using ContentApi.Images;
+using ContentApi.Search;
 using Dapper;
 
 namespace ContentApi.Authors;
@@ -126,6 +127,10 @@ public sealed class AuthorStore(Db db, TimeProvider clock)
                 return SlugTaken(request.Slug!, holder);
             }
             await connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(request, id, slug.Slug!), transaction, cancellationToken: cancellationToken));
+            if (request.Name != current.Name)
+            {
+                await SearchIndex.UpdateArticlesOfAsync(connection, transaction, SearchIndex.ArticlesOfAuthorSql, id, cancellationToken);
+            }
             return new WriteOutcome<AuthorRow>.Saved((await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken))!);
         }, cancellationToken);
 

@@ -45,6 +45,17 @@ internal static class SqliteDialect
         $"PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = {options.Synchronous}; " +
         $"PRAGMA busy_timeout = {(int)(options.BusyTimeoutSeconds * 1000)};";
 
+    /// <summary>Articles whose full-text index row matches @Match (an expression built by Fts5Match, never caller text).</summary>
+    public const string ArticleIdsMatching = "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @Match)";
+
+    /// <summary>
+    /// Ranked full-text search: BM25 with title matches weighted far above body matches (columns: title,
+    /// subtitle, excerpt, body, authors, tags, images), ties broken by recency.
+    /// </summary>
+    public const string SearchFrom = "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid";
+    public const string SearchCondition = "articles_fts MATCH @Match";
+    public const string SearchOrder = "bm25(articles_fts, 10.0, 5.0, 3.0, 1.0, 4.0, 4.0, 1.0), a.published_at DESC, a.id DESC";
+
     public const int BusyErrorCode = 5;        // SQLITE_BUSY
     public const int LockedErrorCode = 6;      // SQLITE_LOCKED
     public const int ConstraintErrorCode = 19; // SQLITE_CONSTRAINT

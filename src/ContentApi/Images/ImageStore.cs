@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ContentApi.Data;
 using ContentApi.Http;
+using ContentApi.Search;
 using Dapper;
 
 namespace ContentApi.Images;
@@ -100,6 +101,10 @@ public sealed class ImageStore(Db db, TimeProvider clock)
                 return new WriteOutcome<ImageRow>.Stale(current);
             }
             await connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(request, id), transaction, cancellationToken: cancellationToken));
+            if (request.Caption != current.Caption || request.Credit != current.Credit)
+            {
+                await SearchIndex.UpdateArticlesOfAsync(connection, transaction, SearchIndex.ArticlesOfImageSql, id, cancellationToken);
+            }
             return new WriteOutcome<ImageRow>.Saved((await GetAsync(connection, transaction, id, cancellationToken))!);
         }, cancellationToken);
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ContentApi.Data;
 using ContentApi.Http;
+using ContentApi.Search;
 using Dapper;
 
 namespace ContentApi.Tags;
@@ -116,6 +117,10 @@ public sealed class TagStore(Db db, TimeProvider clock)
                 request.Description,
                 Now = Now(),
             }, transaction, cancellationToken: cancellationToken));
+            if (request.Name != current.Name)
+            {
+                await SearchIndex.UpdateArticlesOfAsync(connection, transaction, SearchIndex.ArticlesOfTagSql, id, cancellationToken);
+            }
             return new WriteOutcome<TagRow>.Saved((await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken))!);
         }, cancellationToken);
 

@@ -1,0 +1,10 @@
+-- Full-text index of articles. Text reaches it already analysed by SearchAnalyzer (folded, CJK as
+-- unigrams + bigrams, space-separated), so FTS5 only splits on spaces ('ascii' keeps non-ASCII as token
+-- characters). Contentless: the text lives in the tables; rows are replaced by rowid (= article id).
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, subtitle, excerpt, body, authors, tags, images,
+    tokenize = 'ascii', content = '', contentless_delete = 1
+);
+
+-- Backfill for databases created before the index existed happens through the `reindex` command; the
+-- app also indexes on start when the index is empty and articles exist (see SearchIndexOnStart).

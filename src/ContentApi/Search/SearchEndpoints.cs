@@ -1,0 +1,95 @@
+using System.Globalization;
+using ContentApi.Articles;
+using ContentApi.Auth;
+using ContentApi.Http;
+using ContentApi.Rendering;
+using FluentValidation;
+
+namespace ContentApi.Search;
+
+/// <summary>Query of GET /api/v1/search.</summary>
+public sealed record SearchArticlesQuery(
+    string? Q, int? Limit, string? Cursor, int? Page,
+    string? Author, string? Tag, string? Language,
+    string? Include, string? Fields);
+
+public sealed class SearchArticlesQueryValidator : AbstractValidator<SearchArticlesQuery>
+{
+    public SearchArticlesQueryValidator()
+    {
+        RuleFor(q => q.Q).NotNull().WithMessage("Give the words to search for in q.")
+            .Must(q => SearchQuery.Parse(q).IsValid).When(q => q.Q is not null)
+            .WithMessage(q => SearchQuery.Parse(q.Q).Error ?? "");
+        RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit).When(q => q.Limit is not null);
+        RuleFor(q => q.Page).InclusiveBetween(1, SearchEndpoints.MaxOffset / Paging.MaxLimit).When(q => q.Page is not null);
+        RuleFor(q => q.Cursor).Null().When(q => q.Page is not null).WithMessage("Use either cursor or page, not both.");
+        RuleFor(q => q.Cursor).Must(c => SearchEndpoints.TryReadCursor(c, out _)).When(q => q.Cursor is not null)
+            .WithMessage("Invalid cursor: pass back the nextCursor of a previous page.");
+        RuleFor(q => q.Language).Must(ArticleRequestValidator.IsLanguageTag).When(q => q.Language is not null).WithMessage("Must be a BCP 47 language tag.");
+        RuleFor(q => q).Custom((q, context) =>
+        {
+            foreach (var (field, messages) in ArticleView.Validate(q.Include, q.Fields, null))
+            {
+                context.AddFailure(field, messages[0]);
+            }
+        });
+    }
+}
+
+public static class SearchEndpoints
+{
+    /// <summary>Results are ranked, so pages are positions in the ranking; we stop at this depth.</summary>
+    public const int MaxOffset = 1000;
+
+    private const string CursorSort = "rank";
+
+    public static RouteGroupBuilder MapSearch(this RouteGroupBuilder api)
+    {
+        api.MapGet("/search", SearchArticles).WithTags("Search").WithName("SearchArticles").WithSummary("Search articles")
+            .WithDescription("Full-text search over titles, subtitles, excerpts, bodies, author and tag names, and image captions and credits, " +
+                "ranked by BM25 (title matches weigh most; ties go to the newest). Works for Chinese (Traditional and Simplified match each other), " +
+                "Japanese, Korean and Latin scripts. Each item carries `highlights`. Same visibility as the article list; " +
+                $"pages are positions in the ranking, up to {MaxOffset} results deep.")
+            .Reads<ListResponse<ArticleResponse>>();
+        return api;
+    }
+
+    public static async Task<IResult> SearchArticles([AsParameters] SearchArticlesQuery query, HttpContext http, ArticleStore store, CancellationToken cancellationToken)
+    {
+        var search = SearchQuery.Parse(query.Q);
+        var limit = query.Limit ?? Paging.DefaultLimit;
+        var offset = query.Page is { } page ? (page - 1) * limit : TryReadCursor(query.Cursor, out var position) ? position : 0;
+        var view = ArticleView.From(query.Include, query.Fields, null);
+        var filter = new ArticleFilter(ApiKeyScopes.CanSeeUnpublished(http), null, query.Author, query.Tag, query.Language, null, null, Fts5Match.ToFts5Match(search));
+        var (items, total) = await store.SearchAsync(filter.FullTextMatch!, filter, offset, Math.Min(limit, MaxOffset - offset), view.LoadEmbeds, cancellationToken);
+        var nextOffset = offset + items.Count;
+        var next = nextOffset < Math.Min(total, MaxOffset) && items.Count > 0
+            ? new Cursor(CursorSort, nextOffset.ToString(CultureInfo.InvariantCulture), 0).Encode()
+            : null;
+        var shaped = items.Select(article => view.Shape(article, Highlights(article, search))).ToList();
+        return Representation.List(new ListResponse<object>(shaped, new PageInfo(limit, next, total)));
+    }
+
+    internal static bool TryReadCursor(string? text, out int offset)
+    {
+        offset = 0;
+        return text is not null && Cursor.TryDecode(text, CursorSort, out var cursor) &&
+            int.TryParse(cursor.Value, NumberStyles.None, CultureInfo.InvariantCulture, out offset) && offset < MaxOffset;
+    }
+
+    private static List<SearchHighlight> Highlights(ArticleAggregate article, SearchQuery search)
+    {
+        var row = article.Row;
+        var candidates = new (string Field, string? Snippet)[]
+        {
+            ("title", Snippets.Highlight(row.Title, search)),
+            ("subtitle", row.Subtitle is null ? null : Snippets.Highlight(row.Subtitle, search)),
+            ("excerpt", Snippets.Build(row.Excerpt ?? row.DerivedExcerpt, search)),
+            ("body", Snippets.Build(MarkdownRenderer.ToPlainText(row.Body), search)),
+        };
+        var marked = candidates.Where(c => c.Snippet?.Contains("<mark>", StringComparison.Ordinal) == true)
+            .Select(c => new SearchHighlight(c.Field, c.Snippet!)).ToList();
+        // Matched only through an author, tag or image credit: still show a snippet of the body.
+        return marked.Count > 0 ? marked : [new SearchHighlight("body", candidates[3].Snippet!)];
+    }
+}
