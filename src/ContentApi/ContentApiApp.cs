@@ -54,6 +54,7 @@ public static class ContentApiApp
             sp.GetRequiredService<IOptions<DatabaseOptions>>()));
         services.AddSingleton<Migrator>();
         services.AddHostedService<MigrateOnStart>();
+        services.AddHostedService<ServerLock>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<TagStore>();
         services.AddSingleton<AuthorStore>();

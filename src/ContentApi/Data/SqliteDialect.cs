@@ -56,6 +56,12 @@ internal static class SqliteDialect
     public const string SearchCondition = "articles_fts MATCH @Match";
     public const string SearchOrder = "bm25(articles_fts, 10.0, 5.0, 3.0, 1.0, 4.0, 4.0, 1.0), a.published_at DESC, a.id DESC";
 
+    /// <summary>Empties the contentless index (FTS5's 'delete-all' command).</summary>
+    public const string ClearSearchIndex = "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')";
+
+    /// <summary>A consistent copy of the database into a new file (@Path), taken in one read transaction.</summary>
+    public const string BackupInto = "VACUUM INTO @Path";
+
     public const int BusyErrorCode = 5;        // SQLITE_BUSY
     public const int LockedErrorCode = 6;      // SQLITE_LOCKED
     public const int ConstraintErrorCode = 19; // SQLITE_CONSTRAINT

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Globalization;
+using ContentApi.Auth;
+using ContentApi.Data;
+
+namespace ContentApi.Cli;
+
+/// <summary><c>keys create | list | revoke</c>.</summary>
+public static class KeysCommands
+{
+    public static Command Create(TextWriter output)
+    {
+        var keys = new Command("keys", "Manage API keys (stored only as SHA-256 hashes).");
+        keys.Subcommands.Add(CreateKey(output));
+        keys.Subcommands.Add(ListKeys(output));
+        keys.Subcommands.Add(RevokeKey(output));
+        return keys;
+    }
+
+    private static Command CreateKey(TextWriter output)
+    {
+        var name = new Option<string>("--name") { Description = "A unique name for the key, such as the client it is for.", Required = true };
+        var scope = new Option<string>("--scope") { Description = "read (see drafts), write (change content) or admin (manage keys).", Required = true };
+        scope.AcceptOnlyFromAmong("read", "write", "admin");
+        var command = new Command("create", "Create a key and print it once, as the last line of output.") { name, scope };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var app = await CommandHost.StartMigratedAsync(cancellationToken);
+            ApiKeyScopes.TryParse(parse.GetValue(scope), out var keyScope);
+            var keyName = parse.GetRequiredValue(name);
+            try
+            {
+                var key = await app.Services.GetRequiredService<ApiKeyStore>().CreateAsync(keyName, keyScope, cancellationToken);
+                await output.WriteLineAsync($"Created {ApiKeyScopes.ToText(keyScope)} key '{keyName}'. Store it now: it is not shown again.");
+                await output.WriteLineAsync(key);
+                return 0;
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException exception) when (SqliteDialect.IsUniqueViolation(exception))
+            {
+                await Console.Error.WriteLineAsync($"A key named '{keyName}' already exists.");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static Command ListKeys(TextWriter output)
+    {
+        var command = new Command("list", "List keys: name, scope, prefix, created, last used, revoked (never the key).");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            await using var app = await CommandHost.StartMigratedAsync(cancellationToken);
+            var rows = await app.Services.GetRequiredService<ApiKeyStore>().ListAsync(cancellationToken);
+            await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-24} {1,-6} {2,-13} {3,-28} {4,-28} {5}", "NAME", "SCOPE", "PREFIX", "CREATED", "LAST USED", "REVOKED"));
+            foreach (var row in rows)
+            {
+                await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-24} {1,-6} {2,-13} {3,-28} {4,-28} {5}",
+                    row.Name, row.Scope, row.Prefix + "…", row.CreatedAt, row.LastUsedAt ?? "never", row.RevokedAt ?? "-"));
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command RevokeKey(TextWriter output)
+    {
+        var name = new Argument<string>("name") { Description = "The name the key was created with." };
+        var command = new Command("revoke", "Revoke a key: requests with it get 401 from now on.") { name };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var app = await CommandHost.StartMigratedAsync(cancellationToken);
+            var keyName = parse.GetRequiredValue(name);
+            if (!await app.Services.GetRequiredService<ApiKeyStore>().RevokeAsync(keyName, cancellationToken))
+            {
+                await Console.Error.WriteLineAsync($"No active key named '{keyName}'.");
+                return 1;
+            }
+            await output.WriteLineAsync($"Revoked key '{keyName}'.");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using ContentApi.Data;
+using ContentApi.Search;
+using Dapper;
+
+namespace ContentApi.Cli;
+
+/// <summary><c>migrate</c> and <c>reindex</c>.</summary>
+public static class MaintenanceCommands
+{
+    private const int ReindexBatch = 500;
+
+    public static Command Migrate(TextWriter output)
+    {
+        var command = new Command("migrate", "Apply pending schema migrations and print the schema version.");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            await using var app = CommandHost.Build();
+            var migrator = app.Services.GetRequiredService<Migrator>();
+            var before = await migrator.CurrentVersionAsync(cancellationToken);
+            var version = await migrator.MigrateAsync(cancellationToken);
+            await output.WriteLineAsync(before == version ? $"schema version {version} (up to date)" : $"schema version {version} (was {before})");
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Reindex(TextWriter output)
+    {
+        var command = new Command("reindex", "Rebuild the full-text search index from the tables (after an upgrade or to repair it).");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            await using var app = await CommandHost.StartMigratedAsync(cancellationToken);
+            var db = app.Services.GetRequiredService<Db>();
+            long[] ids;
+            await using (var connection = await db.OpenAsync(cancellationToken))
+            {
+                ids = [.. await connection.QueryAsync<long>("SELECT id FROM articles ORDER BY id")];
+            }
+            await db.WriteAsync((connection, transaction) => connection.ExecuteAsync(SqliteDialect.ClearSearchIndex, transaction: transaction), cancellationToken);
+            await ProgressReporter.RunAsync("Reindexing articles", ids.Length, async report =>
+            {
+                var done = 0L;
+                foreach (var batch in ids.Chunk(ReindexBatch))
+                {
+                    await db.WriteAsync(async (connection, transaction) =>
+                    {
+                        await SearchIndex.UpdateAsync(connection, transaction, batch, cancellationToken);
+                        return 0;
+                    }, cancellationToken);
+                    report(done += batch.Length);
+                }
+            }, output);
+            await output.WriteLineAsync($"Reindexed {ids.Length} articles.");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,35 @@
+using Spectre.Console;
+
+namespace ContentApi.Cli;
+
+/// <summary>
+/// A progress bar on a terminal; plain log lines (every 10%) when the output is redirected, so CI logs
+/// and files stay readable.
+/// </summary>
+public static class ProgressReporter
+{
+    public static async Task RunAsync(string description, long total, Func<Action<long>, Task> work, TextWriter output)
+    {
+        if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask(description, maxValue: Math.Max(1, total));
+                    await work(done => task.Value = done);
+                });
+            return;
+        }
+        var lastDecile = -1L;
+        await work(done =>
+        {
+            var decile = total == 0 ? 10 : done * 10 / total;
+            if (decile != lastDecile)
+            {
+                lastDecile = decile;
+                output.WriteLine($"{description}: {done}/{total} ({decile * 10}%)");
+            }
+        });
+    }
+}
