@@ -5,6 +5,7 @@ using ContentApi.Data;
 using ContentApi.Health;
 using ContentApi.Http;
 using ContentApi.Images;
+using ContentApi.Observability;
 using ContentApi.OpenApi;
 using ContentApi.Search;
 using ContentApi.Tags;
@@ -34,6 +35,7 @@ public static class ContentApiApp
         services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section);
         services.AddOptions<WriteOptions>().BindConfiguration(WriteOptions.Section);
         services.AddOptions<SwaggerOptions>().BindConfiguration(SwaggerOptions.Section);
+        services.AddOptions<Observability.ObservabilityOptions>().BindConfiguration(Observability.ObservabilityOptions.Section);
         services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section);
         services.AddOptions<Http.CorsOptions>().BindConfiguration(Http.CorsOptions.Section);
         // Kestrel's own limits sit above the app's, so the app answers oversize requests with problem+json.
@@ -80,6 +82,7 @@ public static class ContentApiApp
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseObservability();
         app.UseExceptionHandler();
         app.UseSecurityHeaders();
         app.UseResponseCompression();
@@ -107,5 +110,6 @@ public static class ContentApiApp
         api.MapArticles();
         api.MapSearch();
         app.MapHealth();
+        app.MapObservability();
     }
 }

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Diagnostics;
+using ContentApi.Observability;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +20,7 @@ public sealed class Db(string connectionString, IOptions<DatabaseOptions> option
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var connection = new SqliteConnection(ConnectionString);
         try
         {
@@ -25,6 +28,7 @@ public sealed class Db(string connectionString, IOptions<DatabaseOptions> option
             await using var command = connection.CreateCommand();
             command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            DatabaseMetrics.ConnectionOpen.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             return connection;
         }
         catch
@@ -37,10 +41,15 @@ public sealed class Db(string connectionString, IOptions<DatabaseOptions> option
     /// <summary>Runs <paramref name="work"/> inside an immediate transaction, holding the app's writer slot.</summary>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
+        var queued = Stopwatch.GetTimestamp();
         if (!await _writeGate.WaitAsync(TimeSpan.FromSeconds(_options.WriteQueueTimeoutSeconds), cancellationToken))
         {
+            DatabaseMetrics.BusyRejections.Inc();
             throw new DatabaseBusyException();
         }
+        DatabaseMetrics.WriteQueueWait.Observe(Stopwatch.GetElapsedTime(queued).TotalSeconds);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "rollback";
         try
         {
             await using var connection = await OpenAsync(cancellationToken);
@@ -49,14 +58,18 @@ public sealed class Db(string connectionString, IOptions<DatabaseOptions> option
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var result = await work(connection, transaction);
             await transaction.CommitAsync(cancellationToken);
+            outcome = "commit";
             return result;
         }
         catch (SqliteException exception) when (SqliteDialect.IsBusy(exception))
         {
+            outcome = "busy";
+            DatabaseMetrics.BusyRejections.Inc();
             throw new DatabaseBusyException(exception);
         }
         finally
         {
+            DatabaseMetrics.WriteTransaction.WithLabels(outcome).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             _writeGate.Release();
         }
     }

@@ -1,0 +1,27 @@
+using Prometheus;
+
+namespace ContentApi.Observability;
+
+/// <summary>Database timings exported at /metrics.</summary>
+public static class DatabaseMetrics
+{
+    private static readonly double[] Buckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+    /// <summary>Time a write waited for the app's single writer slot.</summary>
+    public static readonly Histogram WriteQueueWait = Metrics.CreateHistogram(
+        "contentapi_db_write_queue_wait_seconds", "Time writes waited for the single SQLite writer slot.",
+        new HistogramConfiguration { Buckets = Buckets });
+
+    /// <summary>Time a write transaction held the database, from BEGIN IMMEDIATE to COMMIT.</summary>
+    public static readonly Histogram WriteTransaction = Metrics.CreateHistogram(
+        "contentapi_db_write_transaction_seconds", "Duration of write transactions (BEGIN IMMEDIATE to COMMIT).",
+        new HistogramConfiguration { Buckets = Buckets, LabelNames = ["outcome"] });
+
+    /// <summary>Time to open (or take from the pool) and prepare a connection.</summary>
+    public static readonly Histogram ConnectionOpen = Metrics.CreateHistogram(
+        "contentapi_db_connection_open_seconds", "Time to open a pooled SQLite connection and apply its pragmas.",
+        new HistogramConfiguration { Buckets = Buckets });
+
+    public static readonly Counter BusyRejections = Metrics.CreateCounter(
+        "contentapi_db_busy_total", "Writes answered 503 because the database stayed busy.");
+}
