@@ -53,8 +53,10 @@ public static class ContentApiApp
                 builder.Configuration.GetConnectionString("Content") ?? "Data Source=data/content.db",
                 builder.Environment.ContentRootPath,
                 sp.GetRequiredService<IOptions<DatabaseOptions>>().Value),
-            sp.GetRequiredService<IOptions<DatabaseOptions>>()));
+            sp.GetRequiredService<IOptions<DatabaseOptions>>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Migrator>();
+        services.AddSingleton<ListTotals>();
         services.AddHostedService<MigrateOnStart>();
         services.AddHostedService<ServerLock>();
         services.AddSingleton<IdempotencyStore>();
@@ -94,6 +96,7 @@ public static class ContentApiApp
         app.UseRejectInvalidKeys();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<AnonymousResponseCache>();
         app.UseMiddleware<IdempotencyMiddleware>();
     }
 

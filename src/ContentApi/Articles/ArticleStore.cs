@@ -8,7 +8,7 @@ using Dapper;
 
 namespace ContentApi.Articles;
 
-public sealed class ArticleStore(Db db, TimeProvider clock)
+public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
 {
     private static readonly SortField<ArticleRow>[] SortFields =
     [
@@ -46,7 +46,7 @@ public sealed class ArticleStore(Db db, TimeProvider clock)
     {
         var (conditions, parameters) = ArticleFilters.ToSql(filter, Now());
         await using var connection = await db.OpenAsync(cancellationToken);
-        var result = await KeysetPage.RunAsync(connection, new KeysetPage.Query<ArticleRow>(
+        var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<ArticleRow>(
             ArticleQueries.Select, ArticleQueries.From, conditions, parameters, order, "a.id", r => r.Id, after, limit, page), cancellationToken);
         var items = await EmbedAsync(connection, null, result.Rows, embeds, cancellationToken);
         return (items, result.NextCursor, result.Total);
@@ -66,8 +66,7 @@ public sealed class ArticleStore(Db db, TimeProvider clock)
         var rows = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
             $"{ArticleQueries.Select} {SqliteDialect.SearchFrom}{where} ORDER BY {SqliteDialect.SearchOrder} LIMIT @Take OFFSET @Offset",
             parameters, cancellationToken: cancellationToken))).AsList();
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT count(*) {SqliteDialect.SearchFrom}{where}", parameters, cancellationToken: cancellationToken));
+        var total = await totals.CountAsync(connection, $"SELECT count(*) {SqliteDialect.SearchFrom}{where}", parameters, cancellationToken);
         return (await EmbedAsync(connection, null, rows, embeds, cancellationToken), total);
     }
 

@@ -46,7 +46,7 @@ public sealed class ApiKeyStore(Db db, TimeProvider clock)
             Hash = ApiKeyHasher.Hash(key),
             Scope = ApiKeyScopes.ToText(scope),
             Now = Timestamps.ToDb(clock.GetUtcNow()),
-        }, transaction, cancellationToken: cancellationToken)), cancellationToken);
+        }, transaction, cancellationToken: cancellationToken)), cancellationToken, changesContent: false);
         return key;
     }
 
@@ -66,10 +66,10 @@ public sealed class ApiKeyStore(Db db, TimeProvider clock)
     public Task<bool> RevokeAsync(string name, CancellationToken cancellationToken) =>
         db.WriteAsync(async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(
             RevokeSql, new { Name = name, Now = Timestamps.ToDb(clock.GetUtcNow()) }, transaction, cancellationToken: cancellationToken)) > 0,
-            cancellationToken);
+            cancellationToken, changesContent: false);
 
     public Task TouchAsync(long id, CancellationToken cancellationToken) =>
         db.WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
             TouchSql, new { Id = id, Now = Timestamps.ToDb(clock.GetUtcNow()) }, transaction, cancellationToken: cancellationToken)),
-            cancellationToken);
+            cancellationToken, changesContent: false);
 }

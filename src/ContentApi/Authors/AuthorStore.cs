@@ -7,7 +7,7 @@ using Dapper;
 
 namespace ContentApi.Authors;
 
-public sealed class AuthorStore(Db db, TimeProvider clock)
+public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
 {
     private const string Select = """
         SELECT au.id AS Id, au.slug AS Slug, au.name AS Name, au.bio AS Bio, au.avatar_image_id AS AvatarImageId,
@@ -83,7 +83,7 @@ public sealed class AuthorStore(Db db, TimeProvider clock)
             parameters.Add("Slugs", slugs);
         }
         await using var connection = await db.OpenAsync(cancellationToken);
-        var result = await KeysetPage.RunAsync(connection, new KeysetPage.Query<AuthorRow>(
+        var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<AuthorRow>(
             Select, From, conditions, parameters, order, "au.id", r => r.Id, after, limit, page), cancellationToken);
         return result with { Rows = await WithAvatarsAsync(connection, null, result.Rows, cancellationToken) };
     }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using System.Diagnostics;
 using ContentApi.Observability;
 using Microsoft.Data.Sqlite;
@@ -10,8 +11,15 @@ namespace ContentApi.Data;
 /// Opens connections (one per operation) and runs writes one at a time: SQLite allows a single
 /// writer, and queueing writers here is fairer and faster than letting them spin on SQLITE_BUSY.
 /// </summary>
-public sealed class Db(string connectionString, IOptions<DatabaseOptions> options)
+public sealed class Db(string connectionString, IOptions<DatabaseOptions> options, TimeProvider clock)
 {
+    /// <summary>How long another instance's writes may go unnoticed by this one's caches.</summary>
+    public static readonly TimeSpan ContentStateRecheck = TimeSpan.FromMilliseconds(250);
+
+    private readonly Lock _stateLock = new();
+    private ContentState? _state;
+    private long _stateReadAt;
+
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly DatabaseOptions _options = options.Value;
     private readonly string _pragmas = SqliteDialect.ConnectionPragmas(options.Value);
@@ -38,8 +46,11 @@ public sealed class Db(string connectionString, IOptions<DatabaseOptions> option
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> inside an immediate transaction, holding the app's writer slot.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> inside an immediate transaction, holding the app's writer slot. Content
+    /// writes also advance the content version in the same transaction, so caches can never outlive them.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken, bool changesContent = true)
     {
         var queued = Stopwatch.GetTimestamp();
         if (!await _writeGate.WaitAsync(TimeSpan.FromSeconds(_options.WriteQueueTimeoutSeconds), cancellationToken))
@@ -57,8 +68,16 @@ public sealed class Db(string connectionString, IOptions<DatabaseOptions> option
             // taken up front, so a busy database fails here and not halfway through the work.
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var result = await work(connection, transaction);
+            var version = changesContent
+                ? await connection.QuerySingleAsync<ContentVersionRow>(new CommandDefinition(
+                    SqliteDialect.BumpContentVersion, new { Now = Timestamps.ToDb(clock.GetUtcNow()) }, transaction, cancellationToken: cancellationToken))
+                : null;
             await transaction.CommitAsync(cancellationToken);
             outcome = "commit";
+            if (version is not null)
+            {
+                Remember(version);
+            }
             return result;
         }
         catch (SqliteException exception) when (SqliteDialect.IsBusy(exception))
@@ -71,6 +90,40 @@ public sealed class Db(string connectionString, IOptions<DatabaseOptions> option
         {
             DatabaseMetrics.WriteTransaction.WithLabels(outcome).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The current content state, re-read from the database at most every <see cref="ContentStateRecheck"/>
+    /// (this instance's own writes are seen at once).
+    /// </summary>
+    public async ValueTask<ContentState> ContentStateAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var state = _state;
+        if (state is not null && state.IsCurrentAt(now) && clock.GetElapsedTime(Interlocked.Read(ref _stateReadAt)) < ContentStateRecheck)
+        {
+            return state;
+        }
+        await using var connection = await OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<ContentVersionRow>(new CommandDefinition(
+            SqliteDialect.ReadContentVersion, new { Now = Timestamps.ToDb(now) }, cancellationToken: cancellationToken));
+        return Remember(row);
+    }
+
+    private ContentState Remember(ContentVersionRow row)
+    {
+        lock (_stateLock)
+        {
+            var next = Timestamps.FromDbOrNull(row.NextChangeAt);
+            var previous = _state;
+            var epoch = previous is null ? 0 : previous.Epoch + (previous.Version == row.Version && previous.NextChangeAt != next ? 1 : 0);
+            if (previous is null || previous.Version != row.Version || previous.Epoch != epoch || previous.NextChangeAt != next)
+            {
+                _state = new ContentState(row.Version, epoch, next);
+            }
+            Interlocked.Exchange(ref _stateReadAt, clock.GetTimestamp());
+            return _state!;
         }
     }
 }

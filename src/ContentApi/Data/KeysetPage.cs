@@ -17,7 +17,7 @@ public static class KeysetPage
         string Select, string From, IReadOnlyList<string> Conditions, DynamicParameters Parameters,
         SortOrder<TRow> Order, string IdColumn, Func<TRow, long> IdOf, Cursor? After, int Limit, int? PageNumber = null);
 
-    public static async Task<Page<TRow>> RunAsync<TRow>(DbConnection connection, Query<TRow> query, CancellationToken cancellationToken)
+    public static async Task<Page<TRow>> RunAsync<TRow>(DbConnection connection, ListTotals totals, Query<TRow> query, CancellationToken cancellationToken)
     {
         var conditions = new List<string>(query.Conditions);
         if (query.After is { } after)
@@ -37,8 +37,7 @@ public static class KeysetPage
         var rows = (await connection.QueryAsync<TRow>(new CommandDefinition(sql, query.Parameters, cancellationToken: cancellationToken))).AsList();
 
         var countWhere = query.Conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", query.Conditions);
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT count(*) {query.From}{countWhere}", query.Parameters, cancellationToken: cancellationToken));
+        var total = await totals.CountAsync(connection, $"SELECT count(*) {query.From}{countWhere}", query.Parameters, cancellationToken);
 
         string? next = null;
         if (rows.Count > query.Limit)

@@ -31,7 +31,7 @@ public sealed partial class Migrator(Db db, TimeProvider clock, ILogger<Migrator
                     transaction);
             }
             return LatestVersion;
-        }, cancellationToken);
+        }, cancellationToken, changesContent: false);
     }
 
     public async Task<int> CurrentVersionAsync(CancellationToken cancellationToken)

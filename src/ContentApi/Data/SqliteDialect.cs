@@ -62,6 +62,19 @@ internal static class SqliteDialect
     /// <summary>A consistent copy of the database into a new file (@Path), taken in one read transaction.</summary>
     public const string BackupInto = "VACUUM INTO @Path";
 
+    /// <summary>Run at the end of every content write: a new version, and when the next scheduled article goes live.</summary>
+    public const string BumpContentVersion = """
+        UPDATE content_version SET version = version + 1,
+               next_change_at = (SELECT min(published_at) FROM articles WHERE status = 'published' AND published_at > @Now)
+        RETURNING version AS Version, next_change_at AS NextChangeAt
+        """;
+
+    public const string ReadContentVersion = """
+        SELECT version AS Version,
+               (SELECT min(published_at) FROM articles WHERE status = 'published' AND published_at > @Now) AS NextChangeAt
+        FROM content_version WHERE id = 1
+        """;
+
     public const int BusyErrorCode = 5;        // SQLITE_BUSY
     public const int LockedErrorCode = 6;      // SQLITE_LOCKED
     public const int ConstraintErrorCode = 19; // SQLITE_CONSTRAINT

@@ -10,4 +10,10 @@ public sealed class CachingOptions
 
     /// <summary>Sent on anything a key unlocked: never stored by shared caches.</summary>
     public string PrivateCacheControl { get; set; } = "private, no-cache";
+
+    /// <summary>Keep anonymous GET responses in memory until the content changes.</summary>
+    public bool ResponseCacheEnabled { get; set; } = true;
+
+    /// <summary>Memory the response cache may use, in bytes.</summary>
+    public long ResponseCacheBytes { get; set; } = 64 * 1024 * 1024;
 }

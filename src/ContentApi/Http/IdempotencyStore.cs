@@ -50,7 +50,7 @@ public sealed class IdempotencyStore(Db db, TimeProvider clock)
             response.Body,
             Since = Since(),
             Now = Timestamps.ToDb(clock.GetUtcNow()),
-        }, transaction, cancellationToken: cancellationToken)), cancellationToken);
+        }, transaction, cancellationToken: cancellationToken)), cancellationToken, changesContent: false);
 
     private string Since() => Timestamps.ToDb(clock.GetUtcNow() - Retention);
 }

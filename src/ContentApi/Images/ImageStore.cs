@@ -6,7 +6,7 @@ using Dapper;
 
 namespace ContentApi.Images;
 
-public sealed class ImageStore(Db db, TimeProvider clock)
+public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock)
 {
     /// <summary>The image columns under their ImageRow names; Articles embeds images with the same list.</summary>
     internal const string Columns = """
@@ -76,7 +76,7 @@ public sealed class ImageStore(Db db, TimeProvider clock)
             parameters.Add("MimeType", mimeType);
         }
         await using var connection = await db.OpenAsync(cancellationToken);
-        return await KeysetPage.RunAsync(connection, new KeysetPage.Query<ImageRow>(
+        return await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<ImageRow>(
             Select, From, conditions, parameters, order, "i.id", r => r.Id, after, limit, page), cancellationToken);
     }
 

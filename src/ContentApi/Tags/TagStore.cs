@@ -6,7 +6,7 @@ using Dapper;
 
 namespace ContentApi.Tags;
 
-public sealed class TagStore(Db db, TimeProvider clock)
+public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock)
 {
     private const string Select = """
         SELECT t.id AS Id, t.slug AS Slug, t.name AS Name, t.description AS Description,
@@ -70,7 +70,7 @@ public sealed class TagStore(Db db, TimeProvider clock)
             parameters.Add("Ids", ids);
         }
         await using var connection = await db.OpenAsync(cancellationToken);
-        return await KeysetPage.RunAsync(connection, new KeysetPage.Query<TagRow>(
+        return await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<TagRow>(
             Select, From, conditions, parameters, order, "t.id", r => r.Id, after, limit, page), cancellationToken);
     }
 

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text;
+using Dapper;
+
+namespace ContentApi.Data;
+
+/// <summary>
+/// Remembers list totals (COUNT(*) over the filters) until the content changes, so that every page of a
+/// list, however deep, costs what the first costs instead of re-counting a large library.
+/// </summary>
+public sealed class ListTotals(Db db, TimeProvider clock)
+{
+    private const int MaxEntries = 10_000;
+
+    // Values that vary per request without changing the count (the clock, the cursor position, the page size).
+    private static readonly HashSet<string> PositionalParameters = new(StringComparer.OrdinalIgnoreCase) { "Now", "CursorValue", "CursorId", "Take", "Offset" };
+
+    private readonly ConcurrentDictionary<string, (ContentState State, long Total)> _totals = new();
+
+    public async Task<long> CountAsync(DbConnection connection, string countSql, DynamicParameters parameters, CancellationToken cancellationToken)
+    {
+        var state = await db.ContentStateAsync(cancellationToken);
+        var key = Key(countSql, parameters);
+        if (_totals.TryGetValue(key, out var known) && known.State == state && state.IsCurrentAt(clock.GetUtcNow()))
+        {
+            return known.Total;
+        }
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(countSql, parameters, cancellationToken: cancellationToken));
+        if (_totals.Count >= MaxEntries)
+        {
+            _totals.Clear();
+        }
+        _totals[key] = (state, total);
+        return total;
+    }
+
+    private static string Key(string sql, DynamicParameters parameters)
+    {
+        var key = new StringBuilder(sql);
+        foreach (var name in parameters.ParameterNames.Where(n => !PositionalParameters.Contains(n)).Order(StringComparer.Ordinal))
+        {
+            var value = parameters.Get<object?>(name);
+            key.Append('\u0001').Append(name).Append('=')
+                .Append(value is System.Collections.IEnumerable list and not string ? string.Join('\u0002', list.Cast<object?>()) : value);
+        }
+        return key.ToString();
+    }
+}

@@ -1,0 +1,83 @@
+using ContentApi.Data;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace ContentApi.Http;
+
+/// <summary>
+/// Serves anonymous GETs of /api/v1 from memory while the content is unchanged. An entry is valid only for
+/// the content state it was made in (version + scheduled-publish epoch, see <see cref="ContentState"/>),
+/// so a write is visible to the very next read here, and within <see cref="Db.ContentStateRecheck"/> on
+/// other instances sharing the database. Key holders are never served from it.
+/// </summary>
+public sealed class AnonymousResponseCache(RequestDelegate next, Db db, TimeProvider clock, IOptions<CachingOptions> options) : IDisposable
+{
+    private static readonly string[] StoredHeaders =
+        [HeaderNames.ETag, HeaderNames.CacheControl, HeaderNames.Vary, HeaderNames.LastModified, HeaderNames.Link];
+
+    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = options.Value.ResponseCacheBytes });
+    private readonly long _maxEntryBytes = options.Value.ResponseCacheBytes / 16;
+
+    private sealed record Entry(ContentState State, byte[] Body, string? ContentType, KeyValuePair<string, string>[] Headers);
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!options.Value.ResponseCacheEnabled || !HttpMethods.IsGet(request.Method) || request.Headers.Authorization.Count > 0 ||
+            !request.Path.StartsWithSegments("/api/v1"))
+        {
+            await next(context);
+            return;
+        }
+        var state = await db.ContentStateAsync(context.RequestAborted);
+        var key = request.Path.Value + request.QueryString.Value;
+        if (_entries.TryGetValue(key, out Entry? entry) && entry!.State == state && state.IsCurrentAt(clock.GetUtcNow()))
+        {
+            await ServeAsync(context, entry);
+            return;
+        }
+        var original = context.Response.Body;
+        using var capture = new MemoryStream();
+        context.Response.Body = capture;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        var body = capture.ToArray();
+        if (context.Response.StatusCode == StatusCodes.Status200OK && body.Length <= _maxEntryBytes)
+        {
+            var headers = StoredHeaders
+                .Where(name => context.Response.Headers.ContainsKey(name))
+                .Select(name => KeyValuePair.Create(name, context.Response.Headers[name].ToString()))
+                .ToArray();
+            _entries.Set(key, new Entry(state, body, context.Response.ContentType, headers), new MemoryCacheEntryOptions { Size = body.Length + key.Length });
+        }
+        await original.WriteAsync(body, context.RequestAborted);
+    }
+
+    private static async Task ServeAsync(HttpContext context, Entry entry)
+    {
+        var response = context.Response;
+        foreach (var (name, value) in entry.Headers)
+        {
+            response.Headers[name] = value;
+        }
+        var etag = response.Headers.ETag.ToString();
+        if (etag.Length > 0 && ETags.NoneMatch(context.Request, etag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = entry.ContentType;
+        response.ContentLength = entry.Body.Length;
+        await response.Body.WriteAsync(entry.Body, context.RequestAborted);
+    }
+
+    public void Dispose() => _entries.Dispose();
+}
