@@ -1,5 +1,6 @@
 using ContentApi.Articles;
 using ContentApi.Auth;
+using ContentApi.Benchmarking;
 using ContentApi.Authors;
 using ContentApi.Data;
 using ContentApi.Health;
@@ -114,5 +115,6 @@ public static class ContentApiApp
         api.MapSearch();
         app.MapHealth();
         app.MapObservability();
+        app.MapCeiling();
     }
 }

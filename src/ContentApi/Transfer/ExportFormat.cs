@@ -1,0 +1,35 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace ContentApi.Transfer;
+
+/// <summary>
+/// The export format: a folder with one JSON Lines file per resource (a record per line, database column
+/// names, values exactly as stored) and a manifest. Articles carry their ordered author, tag and image ids.
+/// </summary>
+public static class ExportFormat
+{
+    public const string ManifestFile = "manifest.json";
+    public const string FormatName = "contentapi-export";
+    public const int FormatVersion = 1;
+
+    /// <summary>In dependency order: what a record refers to is imported before it.</summary>
+    public static readonly string[] Tables = ["images", "authors", "tags", "articles"];
+
+    public static readonly (string Table, string Column, string Property)[] ArticleLinks =
+    [
+        ("article_authors", "author_id", "author_ids"),
+        ("article_tags", "tag_id", "tag_ids"),
+        ("article_images", "image_id", "image_ids"),
+    ];
+
+    public static string FileOf(string table) => table + ".jsonl";
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = false,
+    };
+
+    public sealed record Manifest(string Format, int Version, int SchemaVersion, Dictionary<string, long> Counts);
+}

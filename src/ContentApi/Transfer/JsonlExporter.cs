@@ -1,0 +1,60 @@
+using System.Data.Common;
+using System.Text;
+using System.Text.Json;
+using ContentApi.Data;
+using Dapper;
+
+namespace ContentApi.Transfer;
+
+/// <summary>Writes every resource to JSON Lines, reading one consistent snapshot (a single read transaction).</summary>
+public sealed class JsonlExporter(Db db)
+{
+    public async Task<ExportFormat.Manifest> ExportAsync(string folder, Action<string, long>? progress, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        await using var connection = await db.OpenAsync(cancellationToken);
+        // A deferred transaction is one read snapshot in WAL mode: writers carry on, the export stays consistent.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var counts = new Dictionary<string, long>();
+        foreach (var table in ExportFormat.Tables)
+        {
+            var links = table == "articles" ? await LoadLinksAsync(connection, transaction) : null;
+            await using var file = new StreamWriter(Path.Combine(folder, ExportFormat.FileOf(table)), false, new UTF8Encoding(false));
+            file.NewLine = "\n";
+            var count = 0L;
+            // Table names come from ExportFormat.Tables, never from input.
+            var rows = await connection.QueryAsync(new CommandDefinition($"SELECT * FROM {table} ORDER BY id", transaction: transaction, cancellationToken: cancellationToken));
+            foreach (IDictionary<string, object?> row in rows)
+            {
+                var record = new Dictionary<string, object?>(row);
+                if (links is not null)
+                {
+                    var id = (long)row["id"]!;
+                    foreach (var (_, _, property) in ExportFormat.ArticleLinks)
+                    {
+                        record[property] = links[property][id].ToArray();
+                    }
+                }
+                await file.WriteLineAsync(JsonSerializer.Serialize(record, ExportFormat.Json));
+                progress?.Invoke(table, ++count);
+            }
+            counts[table] = count;
+        }
+        var schema = await connection.ExecuteScalarAsync<int>("SELECT coalesce(max(version), 0) FROM schema_migrations", transaction: transaction);
+        var manifest = new ExportFormat.Manifest(ExportFormat.FormatName, ExportFormat.FormatVersion, schema, counts);
+        await File.WriteAllTextAsync(Path.Combine(folder, ExportFormat.ManifestFile), JsonSerializer.Serialize(manifest, ExportFormat.Json) + "\n", cancellationToken);
+        return manifest;
+    }
+
+    private static async Task<Dictionary<string, ILookup<long, long>>> LoadLinksAsync(DbConnection connection, DbTransaction transaction)
+    {
+        var links = new Dictionary<string, ILookup<long, long>>();
+        foreach (var (table, column, property) in ExportFormat.ArticleLinks)
+        {
+            var pairs = await connection.QueryAsync<(long ArticleId, long RefId)>(
+                $"SELECT article_id, {column} FROM {table} ORDER BY article_id, position", transaction: transaction);
+            links[property] = pairs.ToLookup(p => p.ArticleId, p => p.RefId);
+        }
+        return links;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Data.Common;
+using System.Text.Json;
+using ContentApi.Data;
+using ContentApi.Search;
+using Dapper;
+
+namespace ContentApi.Transfer;
+
+/// <summary>
+/// Imports an export folder into an empty database, keeping ids, timestamps and versions, so that an
+/// export of the result is byte for byte the export that was imported.
+/// </summary>
+public sealed class JsonlImporter(Db db)
+{
+    private const int Batch = 1000;
+
+    public static bool IsExportFolder(string path) => File.Exists(Path.Combine(path, ExportFormat.ManifestFile));
+
+    public async Task<Dictionary<string, long>> ImportAsync(string folder, Action<string, long>? progress, CancellationToken cancellationToken)
+    {
+        var manifest = JsonSerializer.Deserialize<ExportFormat.Manifest>(
+            await File.ReadAllTextAsync(Path.Combine(folder, ExportFormat.ManifestFile), cancellationToken), ExportFormat.Json);
+        if (manifest is not { Format: ExportFormat.FormatName, Version: ExportFormat.FormatVersion })
+        {
+            throw new InvalidDataException($"{folder} is not a {ExportFormat.FormatName} v{ExportFormat.FormatVersion} export.");
+        }
+        var counts = new Dictionary<string, long>();
+        await db.WriteAsync(async (connection, transaction) =>
+        {
+            foreach (var table in ExportFormat.Tables)
+            {
+                if (await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}", transaction: transaction) > 0)
+                {
+                    throw new InvalidOperationException($"The database already has {table}; import an export only into an empty database.");
+                }
+            }
+            foreach (var table in ExportFormat.Tables)
+            {
+                counts[table] = await ImportTableAsync(connection, transaction, folder, table, progress, cancellationToken);
+            }
+            var articleIds = (await connection.QueryAsync<long>("SELECT id FROM articles", transaction: transaction)).AsList();
+            await SearchIndex.UpdateAsync(connection, transaction, articleIds, cancellationToken);
+            return 0;
+        }, cancellationToken);
+        return counts;
+    }
+
+    private static async Task<long> ImportTableAsync(DbConnection connection, DbTransaction transaction, string folder, string table, Action<string, long>? progress, CancellationToken cancellationToken)
+    {
+        var columns = (await connection.QueryAsync<string>($"SELECT name FROM pragma_table_info('{table}')", transaction: transaction)).ToHashSet(StringComparer.Ordinal);
+        var path = Path.Combine(folder, ExportFormat.FileOf(table));
+        var count = 0L;
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            using var document = JsonDocument.Parse(line);
+            var parameters = new DynamicParameters();
+            var names = new List<string>();
+            var links = new List<(string Table, string Column, long[] Ids)>();
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (ExportFormat.ArticleLinks.FirstOrDefault(l => l.Property == property.Name) is { Table: not null } link && table == "articles")
+                {
+                    links.Add((link.Table, link.Column, [.. property.Value.EnumerateArray().Select(v => v.GetInt64())]));
+                    continue;
+                }
+                // Only real columns of the table: a hostile file cannot smuggle SQL through its keys.
+                if (!columns.Contains(property.Name))
+                {
+                    throw new InvalidDataException($"{path}:{lineNumber}: unknown column '{property.Name}'.");
+                }
+                names.Add(property.Name);
+                parameters.Add("p" + names.Count, ValueOf(property.Value));
+            }
+            var sql = $"INSERT INTO {table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select((_, i) => "@p" + (i + 1)))})";
+            await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+            var id = document.RootElement.GetProperty("id").GetInt64();
+            foreach (var (linkTable, column, ids) in links)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    $"INSERT INTO {linkTable} (article_id, {column}, position) VALUES (@ArticleId, @RefId, @Position)",
+                    ids.Select((refId, position) => new { ArticleId = id, RefId = refId, Position = (long)position }), transaction, cancellationToken: cancellationToken));
+            }
+            count++;
+            if (count % Batch == 0)
+            {
+                progress?.Invoke(table, count);
+            }
+        }
+        progress?.Invoke(table, count);
+        return count;
+    }
+
+    private static object? ValueOf(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number when value.TryGetInt64(out var integer) => integer,
+        JsonValueKind.Number => value.GetDouble(),
+        JsonValueKind.True => 1L,
+        JsonValueKind.False => 0L,
+        _ => throw new InvalidDataException("Nested values are not columns."),
+    };
+}
