@@ -4,14 +4,12 @@ using YamlDotNet.RepresentationModel;
 namespace ContentApi.Import;
 
 /// <summary>
-/// Reads the known front-matter keys (case-sensitive, camelCase as in the API). Unknown keys are ignored with a
-/// warning, so a typo such as <c>tittle</c> is visible without failing an import of many files.
+/// Reads the front-matter keys <c>title slug subtitle excerpt authors tags language status publishedAt cover canonicalUrl</c>
+/// (case-sensitive, camelCase as in the API). Unknown keys are ignored with a warning, so a typo such as <c>tittle</c>
+/// is visible without failing an import of many files.
 /// </summary>
 internal sealed class FrontMatterReader(string file, List<ImportProblem> problems)
 {
-    public static readonly IReadOnlyList<string> Keys =
-        ["title", "slug", "subtitle", "excerpt", "authors", "tags", "language", "status", "publishedAt", "cover", "canonicalUrl"];
-
     public FrontMatterFields Read(string yaml)
     {
         YamlNode? root;

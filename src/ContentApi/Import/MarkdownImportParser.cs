@@ -3,7 +3,7 @@ namespace ContentApi.Import;
 /// <summary>
 /// Reads one Markdown file into an <see cref="ImportDocument"/>. Pure: no files, database or clock.
 /// <list type="bullet">
-/// <item>Front matter (YAML between <c>---</c> lines at the top) gives the fields; see <see cref="FrontMatterReader.Keys"/>.</item>
+/// <item>Front matter (YAML between <c>---</c> lines at the top) gives the fields; see <see cref="FrontMatterReader"/>.</item>
 /// <item>Without a front-matter title, the first <c># heading</c> is the title, else the first heading or paragraph
 /// line (with a warning); that line leaves the body.</item>
 /// <item>Without an <c>authors</c> key, a byline among the first or last few lines names the authors and leaves the body.</item>

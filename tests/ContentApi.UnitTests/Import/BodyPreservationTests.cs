@@ -38,4 +38,20 @@ public sealed class BodyPreservationTests
         var document = Import.Succeeds("# T\n\n![A](https://x.example/a.png)\n圖源:ifanr\n\n");
         Assert.Equal("![A](image:{0})\n\n", document.BodyTemplate);
     }
+
+    [Fact]
+    public void Parse_finds_image_urls_after_tabs_surrogate_pairs_and_nul()
+    {
+        var document = Import.Succeeds("# T\n\n𠀀\t\0 ![A](https://x.example/a.png) 𠀀\n");
+        Assert.Equal("https://x.example/a.png", document.Images[0].Url);
+        Assert.Equal("𠀀\t\0 ![A](image:3) 𠀀\n", document.BodyWith([3]));
+    }
+
+    [Fact]
+    public void Parse_handles_old_mac_line_endings()
+    {
+        var document = Import.Succeeds("# T\r\r![A](https://x.example/a.png)\r圖源:ifanr\r\rText\r");
+        Assert.Equal(("T", "圖源:ifanr"), (document.Title, document.Images[0].Credit));
+        Assert.Equal("![A](image:{0})\r\rText\r", document.BodyTemplate);
+    }
 }
