@@ -1,0 +1,234 @@
+using System.Text;
+using ContentApi.Text;
+
+namespace ContentApi.Import;
+
+/// <summary>
+/// Takes the byline, image captions and credits, and the title out of a body, then cuts what is left around the
+/// image URLs. Only whole lines are ever removed; every other character stays as it was, line endings included.
+/// </summary>
+internal sealed class BodyReader
+{
+    /// <summary>A byline counts among the first or the last this many non-blank lines.</summary>
+    public const int BylineWindow = 6;
+
+    private readonly string _file;
+    private readonly int _firstFileLine;
+    private readonly string _body;
+    private readonly List<ImportProblem> _problems;
+    private readonly BodyScan _scan;
+    private readonly bool[] _consumed;
+    private readonly List<BodyImage> _imported = [];
+
+    /// <param name="firstFileLine">The file line of the body's first line, for problems.</param>
+    public BodyReader(string file, int firstFileLine, string body, List<ImportProblem> problems)
+    {
+        _file = file;
+        _firstFileLine = firstFileLine;
+        _body = body;
+        _problems = problems;
+        _scan = new BodyScan(body);
+        _consumed = new bool[_scan.Lines.Count];
+    }
+
+    private TextLines Lines => _scan.Lines;
+
+    public IReadOnlyList<string>? TakeByline()
+    {
+        var content = Enumerable.Range(0, Lines.Count).Where(i => !Lines.IsBlank(i)).ToList();
+        var window = content.Take(BylineWindow).Concat(content.Skip(Math.Max(BylineWindow, content.Count - BylineWindow)));
+        foreach (var line in window)
+        {
+            if (IsConsumable(line) && Bylines.Names(Lines.Trimmed(line)) is { } names)
+            {
+                _consumed[line] = true;
+                return names;
+            }
+        }
+        return null;
+    }
+
+    public IReadOnlyList<ImportImage> TakeImages()
+    {
+        var images = new List<ImportImage>();
+        foreach (var image in _scan.Images)
+        {
+            var fileLine = FileLine(image.Line);
+            if (image.IsReferenceStyle)
+            {
+                _problems.Add(new ImportProblem(_file, fileLine,
+                    "Reference-style image left as written: only ![alt](url) images are imported.", ImportSeverity.Warning));
+                continue;
+            }
+            if (image.UrlStart < 0 || string.IsNullOrWhiteSpace(image.Url))
+            {
+                _problems.Add(new ImportProblem(_file, fileLine, $"Image '{image.AltText}' has an empty URL."));
+                continue;
+            }
+            // An image:ID is already stored, with its caption and credit; lines after it are article text.
+            var (caption, credit) = image.IsStandalone && ImageReferences.ParseId(image.Url) is null
+                ? TakeAnnotations(image.Line)
+                : (null, null);
+            images.Add(new ImportImage(images.Count, image.Url, image.AltText, caption, credit, fileLine));
+            _imported.Add(image);
+        }
+        return images;
+    }
+
+    /// <summary>The first level-1 heading; else the first heading or paragraph line, whichever comes first.</summary>
+    public string? TakeTitle()
+    {
+        var heading = _scan.Headings.FirstOrDefault(h => h.Level == 1 && IsUsable(h));
+        if (heading is not null)
+        {
+            return Consume(heading);
+        }
+        for (var line = 0; line < Lines.Count; line++)
+        {
+            if (_scan.Kind(line) == LineKind.Heading)
+            {
+                var lineHeading = _scan.Headings.First(h => h.Line <= line && line <= h.EndLine);
+                if (IsUsable(lineHeading))
+                {
+                    return Consume(lineHeading);
+                }
+                continue;
+            }
+            if (IsConsumable(line))
+            {
+                _consumed[line] = true;
+                _problems.Add(new ImportProblem(_file, FileLine(line),
+                    "No title in front matter and no heading: the first line is the title.", ImportSeverity.Warning));
+                return Lines.Trimmed(line);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The body without the consumed lines, split around the URLs of the imported images.</summary>
+    public IReadOnlyList<string> BodyParts()
+    {
+        var removed = RemovedLines();
+        var parts = new List<string>(_imported.Count + 1);
+        var part = new StringBuilder(_body.Length);
+        var next = 0;
+        for (var line = 0; line < Lines.Count; line++)
+        {
+            if (removed[line])
+            {
+                continue;
+            }
+            var position = Lines.Start(line);
+            var end = Lines.End(line);
+            for (; next < _imported.Count && _imported[next].UrlStart < end; next++)
+            {
+                part.Append(_body, position, _imported[next].UrlStart - position);
+                parts.Add(part.ToString());
+                part.Clear();
+                position = _imported[next].UrlStart + _imported[next].UrlLength;
+            }
+            part.Append(_body, position, end - position);
+        }
+        parts.Add(part.ToString());
+        return parts;
+    }
+
+    private (string? Caption, string? Credit) TakeAnnotations(int imageLine)
+    {
+        string? caption = null;
+        var next = NextNonBlank(imageLine);
+        if (next < 0 || !IsConsumable(next))
+        {
+            return (null, null);
+        }
+        if (ImageAnnotations.EmphasisedCaption(Lines.Trimmed(next)) is { } emphasised)
+        {
+            caption = emphasised;
+            _consumed[next] = true;
+            next = NextNonBlank(next);
+        }
+        else if (next == imageLine + 1 && ImageAnnotations.IsPlainCaption(Lines.Trimmed(next)) && IsCreditLine(NextNonBlank(next)))
+        {
+            caption = Lines.Trimmed(next);
+            _consumed[next] = true;
+            next = NextNonBlank(next);
+        }
+        if (!IsCreditLine(next))
+        {
+            return (caption, null);
+        }
+        _consumed[next] = true;
+        return (caption, Lines.Trimmed(next));
+    }
+
+    private bool IsCreditLine(int line) => line >= 0 && IsConsumable(line) && ImageAnnotations.IsCredit(Lines.Trimmed(line));
+
+    /// <summary>
+    /// The consumed lines, and the blank lines around them that would otherwise pile up: of the blank lines before
+    /// and after a consumed stretch, one side is kept, so paragraphs stay apart and never merge. At the very top
+    /// both sides go, so the body starts with its first kept line.
+    /// </summary>
+    private bool[] RemovedLines()
+    {
+        var removed = new bool[Lines.Count];
+        var line = 0;
+        while (line < Lines.Count)
+        {
+            if (!_consumed[line] && !Lines.IsBlank(line))
+            {
+                line++;
+                continue;
+            }
+            var start = line;
+            while (line < Lines.Count && (_consumed[line] || Lines.IsBlank(line)))
+            {
+                line++;
+            }
+            var end = line - 1;
+            var firstConsumed = Array.IndexOf(_consumed, true, start, end - start + 1);
+            if (firstConsumed < 0)
+            {
+                continue;
+            }
+            var lastConsumed = Array.LastIndexOf(_consumed, true, end, end - start + 1);
+            var atTop = start == 0;
+            var keepAfter = !atTop && (end == Lines.Count - 1 || lastConsumed < end);
+            var keepBefore = !atTop && !keepAfter;
+            for (var i = start; i <= end; i++)
+            {
+                removed[i] = i < firstConsumed ? !keepBefore : i <= lastConsumed || !keepAfter;
+            }
+        }
+        return removed;
+    }
+
+    private bool IsConsumable(int line) =>
+        _scan.Kind(line) == LineKind.Paragraph && !_scan.HasImage(line) && !_consumed[line];
+
+    private bool IsUsable(BodyHeading heading) =>
+        heading.Text.Length > 0 && !_consumed[heading.Line] &&
+        !Enumerable.Range(heading.Line, heading.EndLine - heading.Line + 1).Any(_scan.HasImage);
+
+    private string Consume(BodyHeading heading)
+    {
+        for (var i = heading.Line; i <= heading.EndLine; i++)
+        {
+            _consumed[i] = true;
+        }
+        return heading.Text;
+    }
+
+    private int NextNonBlank(int line)
+    {
+        for (var i = line + 1; i < Lines.Count; i++)
+        {
+            if (!Lines.IsBlank(i))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int FileLine(int bodyLine) => _firstFileLine + bodyLine;
+}

@@ -1,0 +1,133 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace ContentApi.Import;
+
+internal enum LineKind
+{
+    Blank,
+
+    /// <summary>Part of a top-level paragraph: the only lines that can be a caption, credit, byline or fallback title.</summary>
+    Paragraph,
+
+    /// <summary>Part of a top-level heading.</summary>
+    Heading,
+
+    /// <summary>Code, HTML, lists, quotes, tables, link definitions: never consumed.</summary>
+    Other,
+}
+
+/// <param name="UrlStart">Offset of the destination, angle brackets included; it is what gets replaced.</param>
+/// <param name="IsStandalone">The image is all there is on its line, so the lines after it may describe it.</param>
+/// <param name="IsReferenceStyle"><c>![alt][ref]</c>: its URL lives in a link definition elsewhere.</param>
+internal sealed record BodyImage(
+    int Line, int EndLine, int UrlStart, int UrlLength, string Url, string AltText, bool IsStandalone, bool IsReferenceStyle);
+
+internal sealed record BodyHeading(int Line, int EndLine, int Level, string Text);
+
+/// <summary>What Markdig sees in a body, by line, so the parser's line rules never look inside code or quotes.</summary>
+internal sealed partial class BodyScan
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
+
+    private readonly LineKind[] _kinds;
+    private readonly bool[] _hasImage;
+
+    public BodyScan(string body)
+    {
+        Lines = new TextLines(body);
+        _kinds = new LineKind[Lines.Count];
+        _hasImage = new bool[Lines.Count];
+        for (var i = 0; i < Lines.Count; i++)
+        {
+            _kinds[i] = Lines.IsBlank(i) ? LineKind.Blank : LineKind.Other;
+        }
+        var document = Markdown.Parse(body, Pipeline);
+        foreach (var block in document)
+        {
+            if (block is ParagraphBlock or HeadingBlock)
+            {
+                var (first, last) = LinesOf(block.Span);
+                for (var i = first; i <= last; i++)
+                {
+                    _kinds[i] = block is ParagraphBlock ? LineKind.Paragraph : LineKind.Heading;
+                }
+                if (block is HeadingBlock heading)
+                {
+                    Headings.Add(new BodyHeading(first, last, heading.Level, HeadingText(heading, first, last)));
+                }
+            }
+        }
+        foreach (var link in document.Descendants<LinkInline>().Where(l => l.IsImage).OrderBy(l => l.Span.Start))
+        {
+            Images.Add(ToImage(body, link));
+        }
+    }
+
+    public TextLines Lines { get; }
+
+    public List<BodyImage> Images { get; } = [];
+
+    /// <summary>Top-level headings in order.</summary>
+    public List<BodyHeading> Headings { get; } = [];
+
+    public LineKind Kind(int line) => _kinds[line];
+
+    public bool HasImage(int line) => _hasImage[line];
+
+    private BodyImage ToImage(string body, LinkInline link)
+    {
+        var (first, last) = LinesOf(link.Span);
+        for (var i = first; i <= last; i++)
+        {
+            _hasImage[i] = true;
+        }
+        var isReference = link.Reference is not null || link.IsShortcut;
+        var hasUrl = !isReference && link.UrlSpan.Length > 0;
+        var source = body.AsSpan(link.Span.Start, link.Span.Length);
+        var standalone = first == last && Lines.Content(first).Trim().SequenceEqual(source);
+        return new BodyImage(
+            first, last, hasUrl ? link.UrlSpan.Start : -1, hasUrl ? link.UrlSpan.Length : 0, link.Url ?? "",
+            PlainText(link).Trim(), standalone, isReference);
+    }
+
+    private (int First, int Last) LinesOf(SourceSpan span) => (Lines.LineOf(span.Start), Lines.LineOf(Math.Max(span.Start, span.End)));
+
+    private string HeadingText(HeadingBlock heading, int first, int last)
+    {
+        if (!heading.IsSetext)
+        {
+            return AtxHeading().Match(Lines.Content(first).ToString()).Groups["text"].Value;
+        }
+        var text = new StringBuilder();
+        for (var i = first; i < last; i++)
+        {
+            text.Append(text.Length > 0 ? " " : "").Append(Lines.Trimmed(i));
+        }
+        return text.ToString();
+    }
+
+    private static string PlainText(ContainerInline container)
+    {
+        var text = new StringBuilder();
+        foreach (var inline in container)
+        {
+            text.Append(inline switch
+            {
+                LiteralInline literal => literal.Content.ToString(),
+                CodeInline code => code.Content,
+                HtmlEntityInline entity => entity.Transcoded.ToString(),
+                LineBreakInline => " ",
+                ContainerInline nested => PlainText(nested),
+                _ => "",
+            });
+        }
+        return text.ToString();
+    }
+
+    [GeneratedRegex(@"^ {0,3}#{1,6}(?:[ \t]+(?<text>.*?))??(?:[ \t]+#+)?[ \t]*$")]
+    private static partial Regex AtxHeading();
+}

@@ -1,0 +1,9 @@
+using ContentApi.Text;
+
+namespace ContentApi.Import;
+
+/// <summary>A cover image named in front matter: a URL (or <c>image:ID</c>) with optional alt text.</summary>
+public sealed record CoverImageRef(string Url, string? AltText = null)
+{
+    public long? ExistingImageId => ImageReferences.ParseId(Url);
+}

@@ -1,0 +1,16 @@
+namespace ContentApi.Import;
+
+/// <summary>An article as <see cref="MarkdownExportWriter"/> writes it; the body references images as <c>image:ID</c>.</summary>
+public sealed record ExportArticle(
+    string Title,
+    string Slug,
+    string Language,
+    string Status,
+    string Body,
+    IReadOnlyList<string> AuthorNames,
+    IReadOnlyList<string> TagNames,
+    DateTimeOffset? PublishedAt = null,
+    string? Subtitle = null,
+    string? Excerpt = null,
+    string? CanonicalUrl = null,
+    CoverImageRef? Cover = null);

@@ -1,0 +1,22 @@
+namespace ContentApi.Import;
+
+/// <summary>
+/// What front matter said. <see cref="AuthorNames"/> is null when there is no <c>authors</c> key, which is
+/// what lets a byline in the body name the authors; an empty list means "no authors" and turns bylines off.
+/// </summary>
+internal sealed record FrontMatterFields
+{
+    public static readonly FrontMatterFields None = new();
+
+    public string? Title { get; init; }
+    public string? Slug { get; init; }
+    public string? Subtitle { get; init; }
+    public string? Excerpt { get; init; }
+    public IReadOnlyList<string>? AuthorNames { get; init; }
+    public IReadOnlyList<string> TagNames { get; init; } = [];
+    public string? Language { get; init; }
+    public string? Status { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    public CoverImageRef? Cover { get; init; }
+    public string? CanonicalUrl { get; init; }
+}

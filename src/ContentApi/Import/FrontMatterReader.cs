@@ -1,0 +1,184 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ContentApi.Import;
+
+/// <summary>
+/// Reads the front-matter keys <c>title slug subtitle excerpt authors tags language status publishedAt cover canonicalUrl</c>
+/// (case-sensitive, camelCase as in the API). Unknown keys are ignored with a warning, so a typo such as <c>tittle</c>
+/// is visible without failing an import of many files.
+/// </summary>
+internal sealed class FrontMatterReader(string file, List<ImportProblem> problems)
+{
+    public FrontMatterFields Read(string yaml)
+    {
+        YamlNode? root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (YamlException e)
+        {
+            Error(FileLine(e.Start), $"Front matter is not valid YAML: {e.Message}");
+            return FrontMatterFields.None;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18 throws this, without a position, for some unterminated flow collections.
+            Error(1, "Front matter is not valid YAML: an unterminated list or mapping.");
+            return FrontMatterFields.None;
+        }
+        if (root is null || IsNull(root))
+        {
+            return FrontMatterFields.None;
+        }
+        if (root is not YamlMappingNode mapping)
+        {
+            Error(FileLine(root.Start), "Front matter must be a mapping of keys to values.");
+            return FrontMatterFields.None;
+        }
+        return ReadFields(mapping);
+    }
+
+    private FrontMatterFields ReadFields(YamlMappingNode mapping)
+    {
+        var fields = new FrontMatterFields();
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            fields = key switch
+            {
+                "title" => fields with { Title = Text(key, value) },
+                "slug" => fields with { Slug = Text(key, value) },
+                "subtitle" => fields with { Subtitle = Text(key, value) },
+                "excerpt" => fields with { Excerpt = Text(key, value) },
+                "authors" => fields with { AuthorNames = IsNull(value) ? null : Names(key, value, NameList.SplitAuthors) },
+                "tags" => fields with { TagNames = Names(key, value, NameList.SplitTags) },
+                "language" => fields with { Language = Text(key, value) },
+                "status" => fields with { Status = Status(value) },
+                "publishedAt" => fields with { PublishedAt = PublishedAt(value) },
+                "cover" => fields with { Cover = Cover(keyNode, value) },
+                "canonicalUrl" => fields with { CanonicalUrl = Text(key, value) },
+                _ => IgnoreUnknownKey(fields, keyNode, $"front-matter key '{key}'"),
+            };
+        }
+        return fields;
+    }
+
+    private string? Text(string key, YamlNode node)
+    {
+        if (node is not YamlScalarNode scalar)
+        {
+            Error(FileLine(node.Start), $"'{key}' must be a single text value.");
+            return null;
+        }
+        return IsNull(scalar) || string.IsNullOrWhiteSpace(scalar.Value) ? null : scalar.Value;
+    }
+
+    private IReadOnlyList<string> Names(string key, YamlNode node, Func<string, IReadOnlyList<string>> split)
+    {
+        switch (node)
+        {
+            case YamlScalarNode scalar:
+                return IsNull(scalar) ? [] : split(scalar.Value ?? "");
+            case YamlSequenceNode sequence:
+                var names = new List<string>();
+                foreach (var item in sequence.Children)
+                {
+                    if (Text(key, item) is { } name)
+                    {
+                        names.Add(name);
+                    }
+                }
+                return NameList.Clean(names);
+            default:
+                Error(FileLine(node.Start), $"'{key}' must be a list of names or one text value.");
+                return [];
+        }
+    }
+
+    private string? Status(YamlNode node)
+    {
+        var text = Text("status", node);
+        if (text is null)
+        {
+            return null;
+        }
+        var status = text.Trim().ToLowerInvariant();
+        if (status is "draft" or "published")
+        {
+            return status;
+        }
+        Error(FileLine(node.Start), $"'status' must be 'draft' or 'published', not '{text}'.");
+        return null;
+    }
+
+    private DateTimeOffset? PublishedAt(YamlNode node)
+    {
+        var text = Text("publishedAt", node);
+        if (text is null)
+        {
+            return null;
+        }
+        if (Rfc3339.TryParse(text, out var value))
+        {
+            return value;
+        }
+        Error(FileLine(node.Start), $"Unsupported publishedAt format '{text}'; use {Rfc3339.SupportedFormats}.");
+        return null;
+    }
+
+    private CoverImageRef? Cover(YamlNode keyNode, YamlNode node)
+    {
+        if (node is YamlScalarNode)
+        {
+            return Text("cover", node) is { } plainUrl ? new CoverImageRef(plainUrl) : null;
+        }
+        if (node is not YamlMappingNode mapping)
+        {
+            Error(FileLine(node.Start), "'cover' must be a URL or a mapping with 'url' and 'alt'.");
+            return null;
+        }
+        string? url = null, alt = null;
+        foreach (var (subkeyNode, value) in mapping.Children)
+        {
+            var key = (subkeyNode as YamlScalarNode)?.Value ?? "";
+            switch (key)
+            {
+                case "url":
+                    url = Text("cover.url", value);
+                    break;
+                case "alt":
+                    alt = Text("cover.alt", value);
+                    break;
+                default:
+                    WarnIgnored(subkeyNode, $"key '{key}' under 'cover'");
+                    break;
+            }
+        }
+        if (url is null)
+        {
+            Error(FileLine(keyNode.Start), "'cover' needs a 'url'.");
+            return null;
+        }
+        return new CoverImageRef(url, alt);
+    }
+
+    private FrontMatterFields IgnoreUnknownKey(FrontMatterFields fields, YamlNode keyNode, string what)
+    {
+        WarnIgnored(keyNode, what);
+        return fields;
+    }
+
+    private void WarnIgnored(YamlNode keyNode, string what) =>
+        problems.Add(new ImportProblem(file, FileLine(keyNode.Start), $"Unknown {what} ignored.", ImportSeverity.Warning));
+
+    private static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+
+    private static int FileLine(Mark mark) => FrontMatterBlock.FirstYamlLine + (int)mark.Line - 1;
+
+    private void Error(int line, string message) => problems.Add(new ImportProblem(file, line, message));
+}

@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+
+namespace ContentApi.Import;
+
+/// <summary>
+/// Recognises the short lines that follow an image in news copy: a credit (<c>圖源:ifanr</c>, <c>Photo: Reuters</c>)
+/// and a caption (<c>*發布會現場*</c>). Deliberately narrow: a false positive deletes a line of the article.
+/// </summary>
+internal static partial class ImageAnnotations
+{
+    public const int MaxCreditLength = 80;
+    public const int MaxCaptionLength = 120;
+
+    /// <summary>
+    /// A label and a colon (ASCII or full-width), then the source; optionally in emphasis or parentheses.
+    /// The whole trimmed line is the credit, kept as written.
+    /// </summary>
+    public static bool IsCredit(string trimmedLine) =>
+        trimmedLine.Length <= MaxCreditLength && Credit().IsMatch(Emphasis.Strip(trimmedLine));
+
+    /// <summary>The text of a line that is wholly <c>*italic*</c> or <c>_italic_</c>, or null.</summary>
+    public static string? EmphasisedCaption(string trimmedLine)
+    {
+        if (trimmedLine.Length > MaxCaptionLength || IsCredit(trimmedLine))
+        {
+            return null;
+        }
+        var match = EmphasisedLine().Match(trimmedLine);
+        return match.Success ? match.Groups["text"].Value : null;
+    }
+
+    /// <summary>A short line of plain text that may caption an image when a credit line follows it.</summary>
+    public static bool IsPlainCaption(string trimmedLine) =>
+        trimmedLine.Length <= MaxCaptionLength && !IsCredit(trimmedLine) && PlainLine().IsMatch(trimmedLine);
+
+    [GeneratedRegex(
+        @"^[(（]?\s*(?:圖源|图源|圖片來源|图片来源|圖片出處|图片出处|圖片|图片|來源|来源|攝影|摄影|" +
+        @"(?i:source|photo|image|credit|picture|photograph|photo credit|image credit|image source|photo source))" +
+        @"\s*[:：]\s*\S.*$")]
+    private static partial Regex Credit();
+
+    // One emphasis marker on each side, none inside, no space just inside the markers.
+    [GeneratedRegex(@"^(?:\*(?<text>[^*\s](?:[^*]*[^*\s])?)\*|_(?<text>[^_\s](?:[^_]*[^_\s])?)_)$")]
+    private static partial Regex EmphasisedLine();
+
+    // Starts with a letter or digit (not Markdown syntax) and holds no image or link.
+    [GeneratedRegex(@"^[\p{L}\p{N}][^\[\]]*$")]
+    private static partial Regex PlainLine();
+}

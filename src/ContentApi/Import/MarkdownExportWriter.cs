@@ -1,0 +1,55 @@
+using System.Text;
+
+namespace ContentApi.Import;
+
+/// <summary>
+/// Writes an article as Markdown with YAML front matter that <see cref="MarkdownImportParser"/> reads back to the
+/// same fields and body. The front matter always names the title and the authors (an empty list included), so the
+/// parser takes neither a heading nor a byline from the body; and the body's images are <c>image:ID</c> references,
+/// whose following lines the parser leaves alone. Empty optional texts are omitted and read back as null.
+/// </summary>
+public static class MarkdownExportWriter
+{
+    public static string Write(ExportArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var yaml = new StringBuilder();
+        Field(yaml, "title", article.Title);
+        Field(yaml, "slug", article.Slug);
+        Field(yaml, "subtitle", article.Subtitle);
+        Field(yaml, "excerpt", article.Excerpt);
+        List(yaml, "authors", article.AuthorNames);
+        List(yaml, "tags", article.TagNames);
+        Field(yaml, "language", article.Language);
+        Field(yaml, "status", article.Status);
+        if (article.PublishedAt is { } publishedAt)
+        {
+            yaml.Append("publishedAt: ").Append(Rfc3339.Format(publishedAt)).Append('\n');
+        }
+        Field(yaml, "canonicalUrl", article.CanonicalUrl);
+        if (article.Cover is { } cover)
+        {
+            yaml.Append("cover:\n");
+            Field(yaml, "  url", cover.Url);
+            Field(yaml, "  alt", cover.AltText);
+        }
+        return "---\n" + yaml + "---\n\n" + article.Body;
+    }
+
+    private static void Field(StringBuilder yaml, string key, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            yaml.Append(key).Append(": ").Append(YamlScalar.Write(value)).Append('\n');
+        }
+    }
+
+    private static void List(StringBuilder yaml, string key, IReadOnlyList<string> values)
+    {
+        yaml.Append(key).Append(values.Count == 0 ? ": []\n" : ":\n");
+        foreach (var value in values)
+        {
+            yaml.Append("- ").Append(YamlScalar.Write(value)).Append('\n');
+        }
+    }
+}

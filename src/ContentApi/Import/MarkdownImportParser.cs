@@ -1,0 +1,63 @@
+namespace ContentApi.Import;
+
+/// <summary>
+/// Reads one Markdown file into an <see cref="ImportDocument"/>. Pure: no files, database or clock.
+/// <list type="bullet">
+/// <item>Front matter (YAML between <c>---</c> lines at the top) gives the fields; see <see cref="FrontMatterReader"/>.</item>
+/// <item>Without a front-matter title, the first <c># heading</c> is the title, else the first heading or paragraph
+/// line (with a warning); that line leaves the body.</item>
+/// <item>Without an <c>authors</c> key, a byline among the first or last few lines names the authors and leaves the body.</item>
+/// <item>Every <c>![alt](url)</c> becomes an <see cref="ImportImage"/>; a caption and a credit line right after a
+/// standalone image become its <see cref="ImportImage.Caption"/> and <see cref="ImportImage.Credit"/> and leave the body.</item>
+/// <item>Everything else is kept exactly: no Unicode normalisation, CRLF stays CRLF. A leading byte-order mark is dropped.</item>
+/// </list>
+/// Errors (bad front matter, an unsupported publishedAt or status, an image with an empty URL, no title) mean the
+/// file is not imported at all, so a half-imported article never reaches the site; every error is reported at once.
+/// </summary>
+public static class MarkdownImportParser
+{
+    public static ImportResult Parse(string fileName, string content)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(content);
+        var problems = new List<ImportProblem>();
+        var text = content.StartsWith('\uFEFF') ? content[1..] : content;
+
+        var frontMatter = FrontMatterBlock.Find(text, out var unclosed);
+        if (unclosed is not null)
+        {
+            problems.Add(new ImportProblem(fileName, 1, unclosed));
+            return new ImportResult(null, problems);
+        }
+        var fields = frontMatter is null ? FrontMatterFields.None : new FrontMatterReader(fileName, problems).Read(frontMatter.Yaml);
+        var body = new BodyReader(
+            fileName, frontMatter?.BodyFirstLine ?? 1, frontMatter is null ? text : text[frontMatter.BodyStart..], problems);
+
+        var authors = fields.AuthorNames ?? body.TakeByline() ?? [];
+        var images = body.TakeImages();
+        var title = fields.Title ?? body.TakeTitle();
+        if (title is null)
+        {
+            problems.Add(new ImportProblem(fileName, 1, "No title: give 'title' in front matter or start the file with a '# heading'."));
+        }
+        if (title is null || problems.Any(p => p.Severity == ImportSeverity.Error))
+        {
+            return new ImportResult(null, problems);
+        }
+        var document = new ImportDocument(body.BodyParts(), images)
+        {
+            Title = title,
+            Slug = fields.Slug,
+            Subtitle = fields.Subtitle,
+            Excerpt = fields.Excerpt,
+            Language = fields.Language,
+            Status = fields.Status,
+            PublishedAt = fields.PublishedAt,
+            AuthorNames = authors,
+            TagNames = fields.TagNames,
+            CoverImage = fields.Cover,
+            CanonicalUrl = fields.CanonicalUrl,
+        };
+        return new ImportResult(document, problems);
+    }
+}

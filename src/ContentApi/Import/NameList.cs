@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+
+namespace ContentApi.Import;
+
+/// <summary>Lists of names written on one line: <c>王小明、李華</c>, <c>Jane Doe and John Roe</c>.</summary>
+internal static partial class NameList
+{
+    public static IReadOnlyList<string> SplitAuthors(string text) => Clean(AuthorSeparator().Split(text));
+
+    /// <summary>Tags split on commas only: "and" and "&amp;" are common inside tag names.</summary>
+    public static IReadOnlyList<string> SplitTags(string text) => Clean(TagSeparator().Split(text));
+
+    /// <summary>Trimmed, without empty entries or repeats, first occurrence first.</summary>
+    public static IReadOnlyList<string> Clean(IEnumerable<string> names)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<string>();
+        foreach (var name in names)
+        {
+            var trimmed = name.Trim();
+            if (trimmed.Length > 0 && seen.Add(trimmed))
+            {
+                result.Add(trimmed);
+            }
+        }
+        return result;
+    }
+
+    [GeneratedRegex(@"[、,，&＆]|\s+and\s+")]
+    private static partial Regex AuthorSeparator();
+
+    [GeneratedRegex("[、,，]")]
+    private static partial Regex TagSeparator();
+}

@@ -1,0 +1,3 @@
+namespace ContentApi.Seeding;
+
+public sealed record SeedTag(string Name, string Slug, string Description);

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace ContentApi.Text;
+
+/// <summary>
+/// How an article body points at a stored image: <c>![alt](image:42)</c>. Before the images exist, importers and
+/// the seeder write <c>image:{0}</c>, <c>image:{1}</c>, ... (indexes into the article's own image list).
+/// </summary>
+public static class ImageReferences
+{
+    public const string Scheme = "image:";
+
+    public static string For(long imageId) => Scheme + imageId.ToString(CultureInfo.InvariantCulture);
+
+    public static string Placeholder(int index) => Scheme + "{" + index.ToString(CultureInfo.InvariantCulture) + "}";
+
+    /// <summary>The id in <c>image:42</c>, or null for any other URL.</summary>
+    public static long? ParseId(string? url)
+    {
+        if (url is null || !url.StartsWith(Scheme, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        return long.TryParse(url.AsSpan(Scheme.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
+            ? id
+            : null;
+    }
+}

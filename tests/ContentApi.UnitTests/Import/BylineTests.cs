@@ -1,0 +1,90 @@
+using ContentApi.Import;
+
+namespace ContentApi.UnitTests.Import;
+
+public sealed class BylineTests
+{
+    [Theory]
+    [InlineData("作者 | 王小明", new[] { "王小明" })]
+    [InlineData("作者｜王小明", new[] { "王小明" })]
+    [InlineData("作者：王小明、李華", new[] { "王小明", "李華" })]
+    [InlineData("作者:王小明,李華", new[] { "王小明", "李華" })]
+    [InlineData("文 | 陳怡婷", new[] { "陳怡婷" })]
+    [InlineData("文/陳怡婷", new[] { "陳怡婷" })]
+    [InlineData("記者 林睿哲／台北報導", null)]
+    [InlineData("By Jane Doe", new[] { "Jane Doe" })]
+    [InlineData("By Jane Doe and John Roe", new[] { "Jane Doe", "John Roe" })]
+    [InlineData("By Jane Doe, John Roe & Ludwig van Beethoven", new[] { "Jane Doe", "John Roe", "Ludwig van Beethoven" })]
+    [InlineData("**By J. R. Smith**", new[] { "J. R. Smith" })]
+    [InlineData("By the way, prices fell.", null)]
+    [InlineData("By 2026 the market will double", null)]
+    [InlineData("作者認為，這項技術仍不成熟。", null)]
+    [InlineData("作者：我們在實驗室裡待了三天。", null)]
+    public void Parse_byline_near_top_names_authors_and_leaves_body(string line, string[]? expected)
+    {
+        var document = Import.Succeeds(Import.Lines("# Title", "", line, "", "First paragraph."));
+        if (expected is null)
+        {
+            Assert.Empty(document.AuthorNames);
+            Assert.Equal($"{line}\n\nFirst paragraph.\n", document.BodyTemplate);
+        }
+        else
+        {
+            Assert.Equal(expected, document.AuthorNames);
+            Assert.Equal("First paragraph.\n", document.BodyTemplate);
+        }
+    }
+
+    [Fact]
+    public void Parse_byline_at_the_end_before_a_disclaimer_leaves_body()
+    {
+        var document = Import.Succeeds(Import.Lines("# Title", "", "Paragraph.", "", "作者 | 王小明", "", "本文僅供參考，不構成投資建議。"));
+        Assert.Equal(["王小明"], document.AuthorNames);
+        Assert.Equal("Paragraph.\n\n本文僅供參考，不構成投資建議。\n", document.BodyTemplate);
+    }
+
+    [Fact]
+    public void Parse_byline_as_last_line_without_newline_leaves_body()
+    {
+        var document = Import.Succeeds("# Title\n\nParagraph.\n\nBy Jane Doe");
+        Assert.Equal(["Jane Doe"], document.AuthorNames);
+        Assert.Equal("Paragraph.\n", document.BodyTemplate);
+    }
+
+    [Fact]
+    public void Parse_byline_in_the_middle_of_a_long_article_is_text()
+    {
+        var before = string.Concat(Enumerable.Range(1, 8).Select(i => $"Paragraph {i}.\n\n"));
+        var after = string.Concat(Enumerable.Range(9, 8).Select(i => $"\n\nParagraph {i}."));
+        var document = Import.Succeeds("# Title\n\n" + before + "By Jane Doe" + after);
+        Assert.Empty(document.AuthorNames);
+        Assert.Contains("By Jane Doe", document.BodyTemplate, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_byline_followed_directly_by_text_does_not_merge_paragraphs()
+    {
+        var document = Import.Succeeds(Import.Lines("# Title", "", "Lead.", "", "作者 | 王小明", "Second."));
+        Assert.Equal("Lead.\n\nSecond.\n", document.BodyTemplate);
+    }
+
+    [Fact]
+    public void Parse_authors_in_front_matter_keep_byline_in_body()
+    {
+        var document = Import.Succeeds(Import.Lines("---", "title: T", "authors: [李華]", "---", "作者 | 王小明", "", "Text."));
+        Assert.Equal(["李華"], document.AuthorNames);
+        Assert.Equal("作者 | 王小明\n\nText.\n", document.BodyTemplate);
+    }
+
+    [Fact]
+    public void Parse_empty_authors_list_in_front_matter_turns_bylines_off()
+    {
+        var document = Import.Succeeds(Import.Lines("---", "title: T", "authors: []", "---", "By Jane Doe"));
+        Assert.Empty(document.AuthorNames);
+        Assert.Equal("By Jane Doe\n", document.BodyTemplate);
+    }
+
+    [Fact]
+    public void Parse_byline_in_a_quote_or_list_is_text() =>
+        Assert.Empty(Import.Succeeds(Import.Lines("# T", "", "> 作者 | 王小明", "", "- By Jane Doe")).AuthorNames);
+}

@@ -1,0 +1,173 @@
+using ContentApi.Import;
+
+namespace ContentApi.UnitTests.Import;
+
+public sealed class FrontMatterTests
+{
+    [Fact]
+    public void Parse_front_matter_title_keeps_first_heading_in_body()
+    {
+        var document = Import.Succeeds(Import.Lines("---", "title: From YAML", "---", "", "# Heading", "", "Text"));
+        Assert.Equal("From YAML", document.Title);
+        Assert.Equal("# Heading\n\nText\n", document.BodyTemplate);
+    }
+
+    [Fact]
+    public void Parse_front_matter_consumes_one_blank_line_after_the_closing_delimiter()
+    {
+        Assert.Equal("Text\n", Import.Succeeds(Import.Lines("---", "title: T", "---", "", "Text")).BodyTemplate);
+        Assert.Equal("Text\n", Import.Succeeds(Import.Lines("---", "title: T", "---", "Text")).BodyTemplate);
+        Assert.Equal("\n\nText\n", Import.Succeeds(Import.Lines("---", "title: T", "---", "", "", "", "Text")).BodyTemplate);
+    }
+
+    [Fact]
+    public void Parse_front_matter_closed_by_three_dots_is_accepted() =>
+        Assert.Equal("T", Import.Succeeds(Import.Lines("---", "title: T", "...", "Body")).Title);
+
+    [Fact]
+    public void Parse_empty_front_matter_falls_back_to_body() =>
+        Assert.Equal("Heading", Import.Succeeds(Import.Lines("---", "---", "# Heading", "Text")).Title);
+
+    [Fact]
+    public void Parse_front_matter_without_body_gives_empty_body() =>
+        Assert.Equal("", Import.Succeeds("---\ntitle: Only a title\n---\n").BodyTemplate);
+
+    [Fact]
+    public void Parse_unclosed_front_matter_fails_at_line_one()
+    {
+        var problem = Import.FailsWith(Import.Lines("---", "title: T", "", "Body"));
+        Assert.Equal(1, problem.Line);
+        Assert.Contains("never closed", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("title: T\ntitle: U\n", 3)]
+    [InlineData("title: T\nslug: a: b\n", 3)]
+    [InlineData("title: T\n\tslug: x\n", 2)]
+    [InlineData("title: T\nsubtitle: \"unterminated\n", 3)]
+    public void Parse_invalid_yaml_fails_with_its_file_line(string yaml, int line)
+    {
+        var problem = Import.FailsWith("---\n" + yaml + "---\n\nBody\n");
+        Assert.Equal(Import.File, problem.File);
+        Assert.Equal(line, problem.Line);
+        Assert.StartsWith("Front matter is not valid YAML", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_unterminated_flow_list_fails_even_without_a_position()
+    {
+        var problem = Import.FailsWith(Import.Lines("---", "title: T", "tags: [a, b", "---", "Body"));
+        Assert.StartsWith("Front matter is not valid YAML", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_front_matter_that_is_a_list_fails() =>
+        Assert.Equal(2, Import.FailsWith(Import.Lines("---", "- a", "- b", "---", "# T")).Line);
+
+    [Fact]
+    public void Parse_title_given_as_a_list_fails_at_its_line()
+    {
+        var problem = Import.FailsWith(Import.Lines("---", "slug: s", "title:", "  - a", "---", "Body"));
+        Assert.Equal(4, problem.Line);
+        Assert.Contains("'title'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_unknown_keys_warn_and_are_ignored()
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "draft: true", "---", "Body"));
+        Assert.True(result.Succeeded);
+        Assert.Equal([new ImportProblem(Import.File, 3, "Unknown front-matter key 'draft' ignored.", ImportSeverity.Warning)], result.Problems);
+    }
+
+    [Fact]
+    public void Parse_keys_are_case_sensitive()
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "Title: T", "---", "# Heading"));
+        Assert.Equal("Heading", result.Document!.Title);
+        Assert.Contains(result.Problems, p => p.Severity == ImportSeverity.Warning && p.Message.Contains("'Title'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("2025-09-24T10:30:00+08:00", "2025-09-24T02:30:00Z")]
+    [InlineData("2025-09-24T02:30:00Z", "2025-09-24T02:30:00Z")]
+    [InlineData("2025-09-24 02:30:00Z", "2025-09-24T02:30:00Z")]
+    [InlineData("2025-09-24T02:30:00.125-01:00", "2025-09-24T03:30:00.125Z")]
+    [InlineData("'2025-09-24T02:30:00Z'", "2025-09-24T02:30:00Z")]
+    [InlineData("2025-09-24", "2025-09-24T00:00:00Z")]
+    public void Parse_published_at_accepts_rfc3339_and_dates(string yaml, string expectedUtc)
+    {
+        var document = Import.Succeeds(Import.Lines("---", "title: T", "publishedAt: " + yaml, "---", "Body"));
+        Assert.Equal(expectedUtc, Rfc3339.Format(document.PublishedAt!.Value));
+    }
+
+    [Theory]
+    [InlineData("2025-09-24T02:30:00")]
+    [InlineData("24/09/2025")]
+    [InlineData("September 24, 2025")]
+    [InlineData("2025-13-01")]
+    [InlineData("yesterday")]
+    public void Parse_published_at_in_another_format_fails_at_its_line(string value)
+    {
+        var problem = Import.FailsWith(Import.Lines("---", "title: T", "publishedAt: " + value, "---", "Body"));
+        Assert.Equal(3, problem.Line);
+        Assert.StartsWith("Unsupported publishedAt format", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("draft", "draft")]
+    [InlineData("Published", "published")]
+    [InlineData("~", null)]
+    public void Parse_status_is_draft_or_published(string yaml, string? expected) =>
+        Assert.Equal(expected, Import.Succeeds(Import.Lines("---", "title: T", "status: " + yaml, "---", "Body")).Status);
+
+    [Fact]
+    public void Parse_unknown_status_fails() =>
+        Assert.Equal(3, Import.FailsWith(Import.Lines("---", "title: T", "status: scheduled", "---", "Body")).Line);
+
+    [Theory]
+    [InlineData("authors: 王小明、李華", new[] { "王小明", "李華" })]
+    [InlineData("authors: Jane Doe and John Roe", new[] { "Jane Doe", "John Roe" })]
+    [InlineData("authors: [Jane Doe, 王小明, Jane Doe]", new[] { "Jane Doe", "王小明" })]
+    [InlineData("authors:\n  - \"Doe, Jane\"\n  - 李華", new[] { "Doe, Jane", "李華" })]
+    public void Parse_authors_take_a_list_or_one_string(string yaml, string[] expected) =>
+        Assert.Equal(expected, Import.Succeeds(Import.Lines("---", "title: T", yaml, "---", "Body")).AuthorNames);
+
+    [Theory]
+    [InlineData("tags: AI, 半導體，Research and Development", new[] { "AI", "半導體", "Research and Development" })]
+    [InlineData("tags: [AI & Society]", new[] { "AI & Society" })]
+    [InlineData("tags:", new string[0])]
+    public void Parse_tags_take_a_list_or_a_comma_separated_string(string yaml, string[] expected) =>
+        Assert.Equal(expected, Import.Succeeds(Import.Lines("---", "title: T", yaml, "---", "Body")).TagNames);
+
+    [Fact]
+    public void Parse_cover_as_a_plain_url_has_no_alt() =>
+        Assert.Equal(new CoverImageRef("https://images.example.com/c.jpg"),
+            Import.Succeeds(Import.Lines("---", "title: T", "cover: https://images.example.com/c.jpg", "---", "Body")).CoverImage);
+
+    [Fact]
+    public void Parse_cover_as_image_reference_gives_its_id() =>
+        Assert.Equal(12, Import.Succeeds(Import.Lines("---", "title: T", "cover: image:12", "---", "Body")).CoverImage!.ExistingImageId);
+
+    [Fact]
+    public void Parse_cover_without_url_fails() =>
+        Assert.Equal(3, Import.FailsWith(Import.Lines("---", "title: T", "cover:", "  alt: Logo", "---", "Body")).Line);
+
+    [Fact]
+    public void Parse_empty_values_read_as_absent()
+    {
+        var document = Import.Succeeds(Import.Lines("---", "title: T", "slug:", "subtitle: ''", "excerpt: ~", "language: null", "---", "Body"));
+        Assert.Null(document.Slug);
+        Assert.Null(document.Subtitle);
+        Assert.Null(document.Excerpt);
+        Assert.Null(document.Language);
+    }
+
+    [Fact]
+    public void Parse_reports_every_error_in_the_file_at_once()
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "status: live", "publishedAt: soon", "---", "![x]()"));
+        Assert.False(result.Succeeded);
+        Assert.Equal([3, 4, 6], result.Problems.Select(p => p.Line));
+    }
+}

@@ -1,0 +1,164 @@
+using ContentApi.Import;
+
+namespace ContentApi.UnitTests.Import;
+
+public sealed class ImageTests
+{
+    private static ImportDocument ParseBody(params string[] bodyLines) =>
+        Import.Succeeds(Import.Lines(["---", "title: T", "authors: []", "---", "", .. bodyLines]));
+
+    [Theory]
+    [InlineData("圖源:ifanr")]
+    [InlineData("圖源：ifanr")]
+    [InlineData("图源:财联社")]
+    [InlineData("图源： 财联社")]
+    [InlineData("來源:路透社")]
+    [InlineData("来源：新华社")]
+    [InlineData("圖片來源：Unsplash")]
+    [InlineData("图片来源:视觉中国")]
+    [InlineData("Source: Reuters")]
+    [InlineData("source:Reuters")]
+    [InlineData("Photo: AP Photo/Jane Doe")]
+    [InlineData("PHOTO： Getty Images")]
+    [InlineData("Image: Company handout")]
+    [InlineData("Credit: NASA/JPL-Caltech")]
+    [InlineData("*圖源：ifanr*")]
+    [InlineData("（圖源：中央社）")]
+    public void Parse_credit_line_after_image_becomes_its_credit_as_written(string line)
+    {
+        var document = ParseBody("![Alt](https://images.example.com/a.jpg)", line, "", "Next paragraph.");
+        Assert.Equal(line, Assert.Single(document.Images).Credit);
+        Assert.Equal("![Alt](image:{0})\n\nNext paragraph.\n", document.BodyTemplate);
+    }
+
+    [Theory]
+    [InlineData("Sources say the deal is close.")]
+    [InlineData("圖源不明的照片在網路上流傳。")]
+    [InlineData("The source: an anonymous engineer who worked on the chip for three years and asked not to be named here.")]
+    [InlineData("## Source: Reuters")]
+    [InlineData("- Photo: Reuters")]
+    public void Parse_line_that_is_not_a_short_credit_stays_in_body(string line)
+    {
+        var document = ParseBody("![Alt](https://images.example.com/a.jpg)", line);
+        Assert.Null(Assert.Single(document.Images).Credit);
+        Assert.Equal($"![Alt](image:{{0}})\n{line}\n", document.BodyTemplate);
+    }
+
+    [Fact]
+    public void Parse_credit_after_blank_line_is_still_the_credit()
+    {
+        var document = ParseBody("![Alt](https://images.example.com/a.jpg)", "", "圖源:ifanr", "", "Next.");
+        Assert.Equal("圖源:ifanr", document.Images[0].Credit);
+        Assert.Equal("![Alt](image:{0})\n\nNext.\n", document.BodyTemplate);
+    }
+
+    [Theory]
+    [InlineData("*發布會現場*", "發布會現場")]
+    [InlineData("_Launch event in Hangzhou_", "Launch event in Hangzhou")]
+    public void Parse_emphasised_line_after_image_becomes_caption(string line, string caption)
+    {
+        var document = ParseBody("![Alt](https://images.example.com/a.jpg)", line, "", "Next.");
+        Assert.Equal(caption, document.Images[0].Caption);
+        Assert.Null(document.Images[0].Credit);
+        Assert.Equal("![Alt](image:{0})\n\nNext.\n", document.BodyTemplate);
+    }
+
+    [Fact]
+    public void Parse_caption_then_credit_are_both_taken()
+    {
+        var image = ParseBody("![Alt](https://images.example.com/a.jpg)", "*發布會現場*", "圖源:ifanr").Images[0];
+        Assert.Equal(("發布會現場", "圖源:ifanr"), (image.Caption, image.Credit));
+    }
+
+    [Fact]
+    public void Parse_plain_line_directly_after_image_and_before_credit_becomes_caption()
+    {
+        var document = ParseBody("![Alt](https://images.example.com/a.jpg)", "雲棲大會展區人潮", "圖源：ifanr", "", "Next.");
+        Assert.Equal(("雲棲大會展區人潮", "圖源：ifanr"), (document.Images[0].Caption, document.Images[0].Credit));
+        Assert.Equal("![Alt](image:{0})\n\nNext.\n", document.BodyTemplate);
+    }
+
+    [Fact]
+    public void Parse_plain_line_after_image_without_credit_stays_in_body()
+    {
+        var document = ParseBody("![Alt](https://images.example.com/a.jpg)", "這一行是正文。");
+        Assert.Null(document.Images[0].Caption);
+        Assert.Equal("![Alt](image:{0})\n這一行是正文。\n", document.BodyTemplate);
+    }
+
+    [Fact]
+    public void Parse_plain_line_after_a_blank_line_is_not_a_caption_even_before_a_credit()
+    {
+        var document = ParseBody("![Alt](https://images.example.com/a.jpg)", "", "正文段落。", "圖源:ifanr");
+        Assert.Equal((null, null), (document.Images[0].Caption, document.Images[0].Credit));
+    }
+
+    [Fact]
+    public void Parse_emphasis_with_inner_markers_is_not_a_caption()
+    {
+        var document = ParseBody("![Alt](https://images.example.com/a.jpg)", "*one* and *two*");
+        Assert.Null(document.Images[0].Caption);
+    }
+
+    [Fact]
+    public void Parse_image_inside_a_paragraph_is_imported_without_annotations()
+    {
+        var document = ParseBody("Logo ![Alt](https://images.example.com/a.jpg) inline.", "Source: Reuters");
+        Assert.Equal((null, null), (document.Images[0].Caption, document.Images[0].Credit));
+        Assert.Equal("Logo ![Alt](image:{0}) inline.\nSource: Reuters\n", document.BodyTemplate);
+    }
+
+    [Fact]
+    public void Parse_existing_image_reference_leaves_following_lines_in_body()
+    {
+        var document = ParseBody("![Alt](image:42)", "圖源:ifanr");
+        Assert.Equal(42, document.Images[0].ExistingImageId);
+        Assert.Null(document.Images[0].Credit);
+        Assert.Equal("![Alt](image:42)\n圖源:ifanr\n", document.BodyWith([42]));
+    }
+
+    [Fact]
+    public void Parse_image_with_title_or_angle_brackets_replaces_only_the_destination()
+    {
+        var document = ParseBody("![A](https://x.example/a_(1).png \"Title\")", "", "![B](<https://x.example/b c.png>)");
+        Assert.Equal(["https://x.example/a_(1).png", "https://x.example/b c.png"], document.Images.Select(i => i.Url));
+        Assert.Equal("![A](image:7 \"Title\")\n\n![B](image:8)\n", document.BodyWith([7, 8]));
+    }
+
+    [Fact]
+    public void Parse_alt_text_is_plain_text() =>
+        Assert.Equal("OpenAI logo & mark", ParseBody("![OpenAI *logo* &amp; `mark`](https://x.example/a.png)").Images[0].AltText);
+
+    [Fact]
+    public void Parse_images_in_code_are_not_images()
+    {
+        var document = ParseBody("```markdown", "![Alt](https://x.example/a.png)", "圖源:ifanr", "```", "", "Use `![x](y)` inline.");
+        Assert.Empty(document.Images);
+        Assert.Equal("```markdown\n![Alt](https://x.example/a.png)\n圖源:ifanr\n```\n\nUse `![x](y)` inline.\n", document.BodyTemplate);
+    }
+
+    [Theory]
+    [InlineData("![Alt]()")]
+    [InlineData("![Alt]( )")]
+    [InlineData("![Alt](<>)")]
+    public void Parse_image_with_empty_url_fails_at_its_line(string image)
+    {
+        var problem = Import.FailsWith(Import.Lines("# Title", "", "Text.", "", image, "圖源:ifanr"));
+        Assert.Equal(new ImportProblem(Import.File, 5, "Image 'Alt' has an empty URL."), problem);
+    }
+
+    [Fact]
+    public void Parse_reference_style_image_is_left_as_written_with_a_warning()
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("# T", "", "![Alt][logo]", "", "[logo]: https://x.example/a.png"));
+        Assert.True(result.Succeeded);
+        Assert.Empty(result.Document!.Images);
+        Assert.Equal("![Alt][logo]\n\n[logo]: https://x.example/a.png\n", result.Document.BodyTemplate);
+        var warning = Assert.Single(result.Problems);
+        Assert.Equal((3, ImportSeverity.Warning), (warning.Line, warning.Severity));
+    }
+
+    [Fact]
+    public void BodyWith_wrong_number_of_ids_throws() =>
+        Assert.Throws<ArgumentException>(() => ParseBody("![A](https://x.example/a.png)").BodyWith([1, 2]));
+}

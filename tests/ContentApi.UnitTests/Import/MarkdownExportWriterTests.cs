@@ -1,0 +1,136 @@
+using ContentApi.Import;
+
+namespace ContentApi.UnitTests.Import;
+
+public sealed class MarkdownExportWriterTests
+{
+    private static readonly ExportArticle Article = new(
+        Title: "阿里巴巴發布 Qwen3-Max：參數突破一兆",
+        Slug: "alibaba-qwen3-max",
+        Language: "zh-Hant",
+        Status: "published",
+        Body: "九月下旬，阿里巴巴發布 Qwen3-Max。\n\n![主視覺](image:41)\n\n## 評測\n\nSWE-Bench Verified 69.6 分。\n",
+        AuthorNames: ["林睿哲", "Jane Doe"],
+        TagNames: ["人工智慧", "AI & Society"],
+        PublishedAt: new DateTimeOffset(2025, 9, 24, 10, 30, 0, TimeSpan.FromHours(8)),
+        Subtitle: "兆級參數",
+        Excerpt: "阿里巴巴在雲棲大會發布 Qwen3-Max。",
+        CanonicalUrl: "https://news.example.com/2025/09/alibaba-qwen3-max#top",
+        Cover: new CoverImageRef("image:40", "Qwen3-Max 標誌"));
+
+    [Fact]
+    public void Write_emits_front_matter_then_body()
+    {
+        Assert.Equal(
+            """
+            ---
+            title: 阿里巴巴發布 Qwen3-Max：參數突破一兆
+            slug: alibaba-qwen3-max
+            subtitle: 兆級參數
+            excerpt: 阿里巴巴在雲棲大會發布 Qwen3-Max。
+            authors:
+            - 林睿哲
+            - Jane Doe
+            tags:
+            - 人工智慧
+            - AI & Society
+            language: zh-Hant
+            status: published
+            publishedAt: 2025-09-24T02:30:00Z
+            canonicalUrl: https://news.example.com/2025/09/alibaba-qwen3-max#top
+            cover:
+              url: image:40
+              alt: Qwen3-Max 標誌
+            ---
+
+            九月下旬，阿里巴巴發布 Qwen3-Max。
+
+            ![主視覺](image:41)
+
+            ## 評測
+
+            SWE-Bench Verified 69.6 分。
+
+            """.ReplaceLineEndings("\n"),
+            MarkdownExportWriter.Write(Article));
+    }
+
+    [Fact]
+    public void Write_then_parse_gives_back_every_field_and_the_body()
+    {
+        var document = Import.Succeeds(MarkdownExportWriter.Write(Article));
+        AssertSame(Article, ToExport(document));
+    }
+
+    [Fact]
+    public void Write_then_parse_keeps_bodies_the_parser_would_otherwise_edit()
+    {
+        // A heading, a byline, credit lines after stored images, CRLF, NFD and leading blank lines all survive.
+        const string body = "\r\n\r\n# 標題\r\n\r\n作者 | 王小明\r\n\r\n![A](image:7)\r\n*說明*\r\n圖源:ifanr\r\n\r\nCafe\u0301 image:{0}\r\n";
+        var article = Article with { Body = body, AuthorNames = [] };
+        var document = Import.Succeeds(MarkdownExportWriter.Write(article));
+        AssertSame(article, ToExport(document));
+    }
+
+    [Fact]
+    public void Write_draft_without_optional_fields_round_trips()
+    {
+        var draft = new ExportArticle("Draft", "draft", "en", "draft", "", ["Jane Doe"], []);
+        var written = MarkdownExportWriter.Write(draft);
+        Assert.Equal("---\ntitle: Draft\nslug: draft\nauthors:\n- Jane Doe\ntags: []\nlanguage: en\nstatus: draft\n---\n\n", written);
+        AssertSame(draft, ToExport(Import.Succeeds(written)));
+    }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("null")]
+    [InlineData("~")]
+    [InlineData("2025")]
+    [InlineData("3.14 reasons")]
+    [InlineData(" leading and trailing ")]
+    [InlineData("key: value")]
+    [InlineData("C# #hashtag")]
+    [InlineData("- dash")]
+    [InlineData("'single' and \"double\" quotes")]
+    [InlineData("back\\slash")]
+    [InlineData("line\nbreak")]
+    [InlineData("crlf\r\nbreak")]
+    [InlineData("tab\there")]
+    [InlineData("ends with colon:")]
+    [InlineData("---")]
+    [InlineData("emoji 🎉 and 𠀀")]
+    [InlineData("\uFEFFbom")]
+    [InlineData("sep\u2028line")]
+    [InlineData("nul\0char")]
+    [InlineData("[brackets] {braces}")]
+    [InlineData("*star* @at `tick` %pct")]
+    [InlineData("Cafe\u0301")]
+    public void Write_then_parse_keeps_awkward_titles_exactly(string title)
+    {
+        var article = Article with { Title = title, Subtitle = title, TagNames = [title] };
+        var document = Import.Succeeds(MarkdownExportWriter.Write(article));
+        // Names (authors, tags) are trimmed; texts are kept exactly.
+        Assert.Equal((title, title, title.Trim()), (document.Title, document.Subtitle, Assert.Single(document.TagNames)));
+    }
+
+    [Fact]
+    public void Write_omits_empty_optional_texts_which_read_back_as_null()
+    {
+        var document = Import.Succeeds(MarkdownExportWriter.Write(Article with { Subtitle = "", Excerpt = " ", Cover = null }));
+        Assert.Equal((null, null, null), (document.Subtitle, document.Excerpt, document.CoverImage));
+    }
+
+    private static ExportArticle ToExport(ImportDocument document) => new(
+        document.Title, document.Slug!, document.Language!, document.Status!,
+        document.BodyWith([.. document.Images.Select(i => i.ExistingImageId!.Value)]),
+        document.AuthorNames, document.TagNames, document.PublishedAt, document.Subtitle, document.Excerpt,
+        document.CanonicalUrl, document.CoverImage);
+
+    /// <summary>Records compare lists by reference; articles are equal when their lists hold the same names.</summary>
+    private static void AssertSame(ExportArticle expected, ExportArticle actual)
+    {
+        Assert.Equal(expected.AuthorNames, actual.AuthorNames);
+        Assert.Equal(expected.TagNames, actual.TagNames);
+        Assert.Equal(expected, actual with { AuthorNames = expected.AuthorNames, TagNames = expected.TagNames });
+    }
+}

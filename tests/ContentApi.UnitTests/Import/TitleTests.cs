@@ -1,0 +1,68 @@
+using ContentApi.Import;
+
+namespace ContentApi.UnitTests.Import;
+
+public sealed class TitleTests
+{
+    [Theory]
+    [InlineData("# 標題", "標題")]
+    [InlineData("# Title #", "Title")]
+    [InlineData("#   C# in depth  ", "C# in depth")]
+    [InlineData("## Section as title", "Section as title")]
+    [InlineData("Setext title\n============", "Setext title")]
+    public void Parse_heading_on_first_line_is_the_title_and_leaves_body(string heading, string title)
+    {
+        var document = Import.Succeeds(heading + "\n\nText.\n");
+        Assert.Equal(title, document.Title);
+        Assert.Equal("Text.\n", document.BodyTemplate);
+    }
+
+    [Fact]
+    public void Parse_level_one_heading_after_cover_image_is_the_title()
+    {
+        var document = Import.Succeeds(Import.Lines("![Cover](https://x.example/c.jpg)", "圖源:ifanr", "", "# 真正的標題", "", "Text."));
+        Assert.Equal("真正的標題", document.Title);
+        Assert.Equal("![Cover](image:{0})\n\nText.\n", document.BodyTemplate);
+    }
+
+    [Fact]
+    public void Parse_level_one_heading_wins_over_an_earlier_section_heading()
+    {
+        var document = Import.Succeeds(Import.Lines("## Kicker", "", "# Title", "", "Text."));
+        Assert.Equal("Title", document.Title);
+        Assert.Equal("## Kicker\n\nText.\n", document.BodyTemplate);
+    }
+
+    [Fact]
+    public void Parse_without_heading_takes_first_line_with_a_warning()
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("", "第一行就是標題", "第二行是正文。", "", "## 小節", "", "內容。"));
+        Assert.Equal("第一行就是標題", result.Document!.Title);
+        Assert.Equal("第二行是正文。\n\n## 小節\n\n內容。\n", result.Document.BodyTemplate);
+        var warning = Assert.Single(result.Problems);
+        Assert.Equal((2, ImportSeverity.Warning), (warning.Line, warning.Severity));
+    }
+
+    [Fact]
+    public void Parse_first_line_title_skips_images_and_code()
+    {
+        var document = Import.Succeeds(Import.Lines("```", "code", "```", "![A](https://x.example/a.png)", "", "Title line", "", "Text."));
+        Assert.Equal("Title line", document.Title);
+        Assert.Equal("```\ncode\n```\n![A](image:{0})\n\nText.\n", document.BodyTemplate);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n\n   \n")]
+    [InlineData("![Only an image](https://x.example/a.png)\n")]
+    [InlineData("---\nslug: s\n---\n\n")]
+    public void Parse_without_any_title_fails(string content)
+    {
+        var problem = Import.FailsWith(content);
+        Assert.StartsWith("No title", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_title_is_not_normalised() =>
+        Assert.Equal("Cafe\u0301", Import.Succeeds("# Cafe\u0301\n").Title);
+}
