@@ -83,6 +83,14 @@ public sealed class SearchQueryRobustnessTests(SearchCorpusFactory factory) : IC
     }
 
     [Fact]
+    public async Task Search_without_q_is_400_naming_q()
+    {
+        var problem = await (await factory.Anonymous().GetAsync(Search)).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.NotNull(problem["errors"]!["q"]);
+    }
+
+    [Fact]
     public async Task Search_too_long_query_says_so()
     {
         var problem = await (await factory.Anonymous().GetAsync(SearchApi.Url(new string('x', 2000)))).AssertProblemAsync(HttpStatusCode.BadRequest);
