@@ -48,7 +48,7 @@ public static class SearchEndpoints
     {
         api.MapGet("/search", SearchArticles).WithTags("Search").WithName("SearchArticles").WithSummary("Search articles")
             .WithDescription("Full-text search over titles, subtitles, excerpts, bodies, author and tag names, and image captions and credits, " +
-                "ranked by BM25 (title matches weigh most; ties go to the newest). Works for Chinese (Traditional and Simplified match each other), " +
+                "ranked with articles whose title holds every word first, then by BM25 (title matches weigh most; ties go to the newest). Works for Chinese (Traditional and Simplified match each other), " +
                 "Japanese, Korean and Latin scripts. Each item carries `highlights`. Same visibility as the article list; " +
                 $"pages are positions in the ranking, up to {MaxOffset} results deep.")
             .Reads<ListResponse<ArticleResponse>>();

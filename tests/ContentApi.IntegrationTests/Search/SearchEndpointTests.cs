@@ -130,6 +130,21 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task Search_title_match_ranks_above_newer_body_matches_even_in_a_long_article()
+    {
+        var n = Nonce();
+        var longBody = SearchCorpus.Instance.Articles.Single(a => a.BodyFile is not null).ReadBody();
+        var longRead = await ArticleAsync($"{n} 深度報導", longBody, ("language", "zh-Hant"), ("publishedAt", "2025-01-01T00:00:00Z"));
+        var brief = await ArticleAsync("Brief", $"A brief that names {n} once.", ("publishedAt", "2025-06-01T00:00:00Z"));
+        var repeated = await ArticleAsync("Notes", $"{n}, {n} and {n} again.", ("publishedAt", "2025-07-01T00:00:00Z"));
+
+        var results = await factory.Anonymous().SearchAsync(n);
+
+        Assert.Equal(Id(longRead), results.Ids()[0]);
+        Assert.Equal(new[] { Id(brief), Id(repeated) }.Order(), results.Ids().Skip(1).Order());
+    }
+
+    [Fact]
     public async Task Search_and_list_q_combine_with_author_tag_and_language_filters()
     {
         var n = Nonce();
