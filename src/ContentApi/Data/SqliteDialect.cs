@@ -49,12 +49,18 @@ internal static class SqliteDialect
     public const string ArticleIdsMatching = "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @Match)";
 
     /// <summary>
-    /// Ranked full-text search: BM25 with title matches weighted far above body matches (columns: title,
-    /// subtitle, excerpt, body, authors, tags, images), ties broken by recency.
+    /// Ranked full-text search: articles whose title holds every searched word first, then BM25 with title matches
+    /// weighted far above body matches (columns: title, subtitle, excerpt, body, authors, tags, images), ties broken
+    /// by recency. The title tier is needed because FTS5's bm25() normalises by the length of the whole row, not of
+    /// each column: a ~3,000-character article titled with the query ranked below a short one that names it once in
+    /// its body, and no title weight fixes that, since a term's score saturates. @Match comes from Fts5Match (every
+    /// term a quoted string), so wrapping it in a column filter keeps it safe.
     /// </summary>
     public const string SearchFrom = "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid";
     public const string SearchCondition = "articles_fts MATCH @Match";
-    public const string SearchOrder = "bm25(articles_fts, 10.0, 5.0, 3.0, 1.0, 4.0, 4.0, 1.0), a.published_at DESC, a.id DESC";
+    public const string SearchOrder =
+        "CASE WHEN a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'title : (' || @Match || ')') THEN 0 ELSE 1 END, " +
+        "bm25(articles_fts, 10.0, 5.0, 3.0, 1.0, 4.0, 4.0, 1.0), a.published_at DESC, a.id DESC";
 
     /// <summary>Empties the contentless index (FTS5's 'delete-all' command).</summary>
     public const string ClearSearchIndex = "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')";

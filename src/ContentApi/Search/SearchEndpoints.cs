@@ -17,8 +17,9 @@ public sealed class SearchArticlesQueryValidator : AbstractValidator<SearchArtic
 {
     public SearchArticlesQueryValidator()
     {
-        RuleFor(q => q.Q).NotNull().WithMessage("Give the words to search for in q.")
-            .Must(q => SearchQuery.Parse(q).IsValid).When(q => q.Q is not null)
+        // Two rules: a When() at the end of a chain also guards the rules before it, which skipped NotNull.
+        RuleFor(q => q.Q).NotNull().WithMessage("Give the words to search for in q.");
+        RuleFor(q => q.Q).Must(q => SearchQuery.Parse(q).IsValid).When(q => q.Q is not null)
             .WithMessage(q => SearchQuery.Parse(q.Q).Error ?? "");
         RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit).When(q => q.Limit is not null);
         RuleFor(q => q.Page).InclusiveBetween(1, SearchEndpoints.MaxOffset / Paging.MaxLimit).When(q => q.Page is not null);
@@ -47,7 +48,7 @@ public static class SearchEndpoints
     {
         api.MapGet("/search", SearchArticles).WithTags("Search").WithName("SearchArticles").WithSummary("Search articles")
             .WithDescription("Full-text search over titles, subtitles, excerpts, bodies, author and tag names, and image captions and credits, " +
-                "ranked by BM25 (title matches weigh most; ties go to the newest). Works for Chinese (Traditional and Simplified match each other), " +
+                "ranked with articles whose title holds every word first, then by BM25 (title matches weigh most; ties go to the newest). Works for Chinese (Traditional and Simplified match each other), " +
                 "Japanese, Korean and Latin scripts. Each item carries `highlights`. Same visibility as the article list; " +
                 $"pages are positions in the ranking, up to {MaxOffset} results deep.")
             .Reads<ListResponse<ArticleResponse>>();

@@ -1,0 +1,199 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Search;
+
+/// <summary>
+/// GET /api/v1/search and q on GET /api/v1/articles: envelope, highlights, visibility, filters, ranking rules.
+/// Each test searches for its own nonce word, so tests sharing the app never see each other's articles.
+/// </summary>
+public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private readonly TestContent _content = new(factory.Writer());
+
+    private static string Nonce() => "w" + Guid.NewGuid().ToString("N")[..12];
+
+    private Task<JsonObject> ArticleAsync(string title, string body, params (string Key, object? Value)[] extra) =>
+        _content.ArticleAsync(new Dictionary<string, object?>(extra.Select(e => KeyValuePair.Create(e.Key, e.Value))) { ["title"] = title, ["body"] = body });
+
+    private static long Id(JsonNode article) => article["id"]!.GetValue<long>();
+
+    [Fact]
+    public async Task Search_returns_the_list_envelope_with_full_articles_and_highlights()
+    {
+        var n = Nonce();
+        var inTitle = await ArticleAsync($"{n} in the title", "Nothing else here.", ("publishedAt", "2025-01-01T00:00:00Z"));
+        var inBody = await ArticleAsync("Something else", $"The body mentions {n} once.", ("publishedAt", "2025-06-01T00:00:00Z"));
+        await ArticleAsync("Unrelated", "Nothing to see.");
+
+        var response = await factory.Anonymous().GetAsync(SearchApi.Url(n));
+        var list = await response.AssertJsonAsync();
+
+        Assert.Equal(["items", "page"], list.Select(p => p.Key).Order());
+        Assert.Equal(20, list["page"]!["limit"]!.GetValue<int>());
+        Assert.Null(list["page"]!["nextCursor"]!);
+        Assert.Equal(2, list.Total());
+        Assert.Equal([Id(inTitle), Id(inBody)], list.Ids());
+        var first = list["items"]![0]!.AsObject();
+        var read = await (await factory.Anonymous().GetAsync($"/api/v1/articles/{Id(inTitle)}")).AssertJsonAsync();
+        Assert.Equal(read.Select(p => p.Key).Append("highlights").Order(), first.Select(p => p.Key).Order());
+        Assert.Equal(read["authors"]!.ToJsonString(), first["authors"]!.ToJsonString());
+        Assert.Equal([("title", $"<mark>{n}</mark> in the title")], first.Highlights());
+        var second = list["items"]![1]!.Highlights();
+        Assert.Contains(("body", $"The body mentions <mark>{n}</mark> once."), second);
+        Assert.DoesNotContain(second, h => h.Field == "title");
+        Assert.NotNull(response.Headers.ETag);
+        Assert.False(response.Headers.Contains("Link"));
+    }
+
+    [Fact]
+    public async Task Search_highlights_mark_query_terms_and_escape_every_other_html_character()
+    {
+        var n = Nonce();
+        await ArticleAsync($"<script>alert(\"{n}\")</script> & <b>{n}</b>'s",
+            $"Before <img src=x onerror=alert(1)> {n} & \"quoted\" <script>steal()</script> after.",
+            ("subtitle", $"<i>{n}</i> subtitle"));
+
+        var item = (await factory.Anonymous().SearchAsync(n))["items"]![0]!;
+        var highlights = item.Highlights();
+
+        Assert.Contains(("title", $"&lt;script&gt;alert(&quot;<mark>{n}</mark>&quot;)&lt;/script&gt; &amp; &lt;b&gt;<mark>{n}</mark>&lt;/b&gt;&#39;s"), highlights);
+        Assert.Contains(("subtitle", $"&lt;i&gt;<mark>{n}</mark>&lt;/i&gt; subtitle"), highlights);
+        Assert.Contains(highlights, h => h.Field == "body" && h.Snippet.Contains($"<mark>{n}</mark> &amp; &quot;quoted&quot;", StringComparison.Ordinal));
+        Assert.All(highlights, h => SearchApi.AssertOnlyMarkTags(h.Snippet));
+
+        var script = (await factory.Anonymous().SearchAsync($"script {n}"))["items"]![0]!.Highlights();
+        Assert.Contains(("title", $"&lt;<mark>script</mark>&gt;alert(&quot;<mark>{n}</mark>&quot;)&lt;/<mark>script</mark>&gt; &amp; &lt;b&gt;<mark>{n}</mark>&lt;/b&gt;&#39;s"), script);
+        Assert.All(script, h => SearchApi.AssertOnlyMarkTags(h.Snippet));
+    }
+
+    [Fact]
+    public async Task Search_match_only_through_the_author_name_shows_the_start_of_the_body()
+    {
+        var n = Nonce();
+        var author = await _content.AuthorAsync($"{n} Writer");
+        await ArticleAsync("Plain title", "Plain body text.", ("authorIds", new[] { author }));
+
+        var item = (await factory.Anonymous().SearchAsync(n))["items"]![0]!;
+
+        Assert.Equal([("body", "Plain body text.")], item.Highlights());
+    }
+
+    [Fact]
+    public async Task Search_fields_can_keep_highlights_in_a_sparse_result()
+    {
+        var n = Nonce();
+        await ArticleAsync($"{n} sparse", "Body.");
+
+        var item = (await factory.Anonymous().SearchAsync(n, "fields=slug,highlights&include="))["items"]![0]!.AsObject();
+
+        Assert.Equal(["highlights", "slug"], item.Select(p => p.Key).Order());
+        Assert.Equal([("title", $"<mark>{n}</mark> sparse")], item.Highlights());
+    }
+
+    [Fact]
+    public async Task Search_anonymous_never_finds_drafts_or_scheduled_articles_but_a_read_key_does()
+    {
+        var n = Nonce();
+        var published = await ArticleAsync($"{n} published", "Body.", ("publishedAt", "2025-01-01T00:00:00Z"));
+        var draft = await ArticleAsync($"{n} draft", "Body.", ("status", "draft"));
+        var scheduled = await ArticleAsync($"{n} scheduled", "Body.", ("publishedAt", "2099-01-01T00:00:00Z"));
+
+        Assert.Equal([Id(published)], (await factory.Anonymous().SearchAsync(n)).Ids());
+        Assert.Equal([Id(published)], (await factory.Anonymous().ListAsync(n)).Ids());
+        Assert.Equal(1, (await factory.Anonymous().SearchAsync(n)).Total());
+        Assert.Equal(0, (await factory.Anonymous().SearchAsync($"{n} draft")).Total());
+        Assert.Equal(0, (await factory.Anonymous().SearchAsync($"{n} scheduled")).Total());
+
+        var asReader = await factory.Reader().SearchAsync(n);
+        Assert.Equal(new[] { Id(draft), Id(published), Id(scheduled) }.Order(), asReader.Ids().Order());
+        Assert.Equal(3, asReader.Total());
+        Assert.Equal(3, (await factory.Reader().ListAsync(n)).Total());
+        Assert.Equal([Id(draft)], (await factory.Reader().ListAsync(n, "status=draft")).Ids());
+        var response = await factory.Reader().GetAsync(SearchApi.Url(n));
+        Assert.True(response.Headers.CacheControl?.Private, "a key unlocked drafts: the response must be private");
+    }
+
+    [Fact]
+    public async Task Search_equal_scores_are_ordered_newest_first()
+    {
+        var n = Nonce();
+        // Same shape, so the same BM25 score; created in an order that differs from the publication order.
+        var middle = await ArticleAsync($"{n} report alpha", "Same body text.", ("publishedAt", "2025-02-01T00:00:00Z"));
+        var oldest = await ArticleAsync($"{n} report gamma", "Same body text.", ("publishedAt", "2025-01-01T00:00:00Z"));
+        var newest = await ArticleAsync($"{n} report delta", "Same body text.", ("publishedAt", "2025-03-01T00:00:00Z"));
+
+        var results = await factory.Anonymous().SearchAsync(n);
+
+        Assert.Equal([Id(newest), Id(middle), Id(oldest)], results.Ids());
+    }
+
+    [Fact]
+    public async Task Search_title_match_ranks_above_newer_body_matches_even_in_a_long_article()
+    {
+        var n = Nonce();
+        var longBody = SearchCorpus.Instance.Articles.Single(a => a.BodyFile is not null).ReadBody();
+        var longRead = await ArticleAsync($"{n} 深度報導", longBody, ("language", "zh-Hant"), ("publishedAt", "2025-01-01T00:00:00Z"));
+        var brief = await ArticleAsync("Brief", $"A brief that names {n} once.", ("publishedAt", "2025-06-01T00:00:00Z"));
+        var repeated = await ArticleAsync("Notes", $"{n}, {n} and {n} again.", ("publishedAt", "2025-07-01T00:00:00Z"));
+
+        var results = await factory.Anonymous().SearchAsync(n);
+
+        Assert.Equal(Id(longRead), results.Ids()[0]);
+        Assert.Equal(new[] { Id(brief), Id(repeated) }.Order(), results.Ids().Skip(1).Order());
+    }
+
+    [Fact]
+    public async Task Search_and_list_q_combine_with_author_tag_and_language_filters()
+    {
+        var n = Nonce();
+        var x = await _content.AuthorAsync();
+        var y = await _content.AuthorAsync();
+        var t = await _content.TagAsync();
+        var tagSlug = (await (await factory.Anonymous().GetAsync($"/api/v1/tags/{t}")).AssertJsonAsync())["slug"]!.GetValue<string>();
+        var a = await ArticleAsync($"{n} a", "Body.", ("authorIds", new[] { x }), ("tagIds", new[] { t }));
+        var b = await ArticleAsync($"{n} b", "內文。", ("authorIds", new[] { y }), ("tagIds", new[] { t }), ("language", "zh-Hant"));
+        var c = await ArticleAsync($"{n} c", "Body.", ("authorIds", new[] { x }));
+        var d = await ArticleAsync($"{n} d", "Body.", ("authorIds", new[] { x }), ("tagIds", new[] { t }), ("status", "draft"));
+        await ArticleAsync("No nonce", "Body.", ("authorIds", new[] { x }), ("tagIds", new[] { t }));
+
+        foreach (var search in new Func<HttpClient, string, Task<JsonObject>>[] { (client, more) => client.SearchAsync(n, more), (client, more) => client.ListAsync(n, more) })
+        {
+            var anonymous = factory.Anonymous();
+            Assert.Equal(new[] { Id(a), Id(c) }.Order(), (await search(anonymous, $"author={x}")).Ids().Order());
+            Assert.Equal(new[] { Id(a), Id(b) }.Order(), (await search(anonymous, $"tag={t}")).Ids().Order());
+            Assert.Equal(new[] { Id(a), Id(b) }.Order(), (await search(anonymous, $"tag={Uri.EscapeDataString(tagSlug)}")).Ids().Order());
+            Assert.Equal([Id(b)], (await search(anonymous, "language=zh-hant")).Ids());
+            Assert.Equal([Id(a)], (await search(anonymous, $"author={x}&tag={t}&language=en")).Ids());
+            Assert.Equal(1, (await search(anonymous, $"author={x}&tag={t}")).Total());
+            Assert.Equal(new[] { Id(a), Id(d) }.Order(), (await search(factory.Reader(), $"author={x}&tag={t}")).Ids().Order());
+            Assert.Empty((await search(anonymous, $"author={y}&language=en")).Ids());
+        }
+    }
+
+    [Fact]
+    public async Task ListArticles_q_keeps_the_requested_sort()
+    {
+        var n = Nonce();
+        var b = await ArticleAsync($"{n} Banana", $"{n} {n} {n}");
+        var a = await ArticleAsync($"{n} Apple", "Body.");
+        var c = await ArticleAsync($"{n} Cherry", "Body.");
+
+        Assert.Equal([Id(a), Id(b), Id(c)], (await factory.Anonymous().ListAsync(n, "sort=title")).Ids());
+        Assert.Equal([Id(c), Id(b), Id(a)], (await factory.Anonymous().ListAsync(n, "sort=-title")).Ids());
+        Assert.Null((await factory.Anonymous().ListAsync(n))["items"]![0]!["highlights"]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("-only")]
+    [InlineData("***")]
+    public async Task ListArticles_invalid_q_is_400_naming_q(string q)
+    {
+        var response = await factory.Anonymous().GetAsync("/api/v1/articles?q=" + Uri.EscapeDataString(q));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["q"]);
+    }
+}

@@ -1,0 +1,271 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Search;
+
+/// <summary>
+/// Hostile and malformed queries never reach FTS5 as syntax and never give a 500: they give results or a 400
+/// problem. Pagination of ranked results. Runs over the fixture corpus, so FTS5 really executes each query.
+/// </summary>
+public sealed class SearchQueryRobustnessTests(SearchCorpusFactory factory) : IClassFixture<SearchCorpusFactory>
+{
+    private const string Search = "/api/v1/search";
+    private const string Articles = "/api/v1/articles";
+
+    /// <summary>(query, expected total, or -1 for a 400 problem).</summary>
+    public static TheoryData<string, int> BadQueries() => new()
+    {
+        { "", -1 },
+        { "   \t ", -1 },
+        { "!?.,;:()[]{}", -1 },
+        { "*", -1 },
+        { ":", -1 },
+        { "^", -1 },
+        { ")", -1 },
+        { "\"", -1 },
+        { "\"\"\"\"", -1 },
+        { "-only", -1 },
+        { "-TSMC -Tesla", -1 },
+        { "-", -1 },
+        { "\u0001\u0002\u001f", -1 },
+        { "🚗🚕", -1 },
+        { new string('a', 2000), -1 },
+        { string.Join(' ', Enumerable.Repeat("tsmc", 33)), -1 },
+        { new string('a', 256), 0 },
+        { "\"unbalanced", 0 },
+        { "TSMC \"Arizona fab", 1 },
+        { "NEAR(", 0 },
+        { "NEAR(TSMC Taiwan)", 0 },      // not an FTS5 NEAR group: "near" must match as a word
+        { "NEAR(TSMC", 0 },
+        { "Tes*", 0 },                   // not a prefix query
+        { "TSMC*", 2 },
+        { "^TSMC", 2 },                  // not an initial-token query
+        { "title:Blackwell", 0 },        // not a column filter: "title" must match as a word
+        { "title:foo", 0 },
+        { "{title body}: TSMC", 0 },
+        { "a OR b", 0 },
+        { "TSMC OR Tesla", 0 },          // not an OR: "or" must match as a word
+        { "TSMC AND", 0 },
+        { "NOT TSMC", 0 },
+        { "TSMC)", 2 },
+        { "(TSMC", 2 },
+        { "TSMC\"", 2 },
+        { "- TSMC", 2 },                 // a lone minus is not an exclusion
+        { "--TSMC Taiwan", 0 },          // excludes "TSMC", so not the Arizona article
+        { "TSMC\u0000", 2 },
+        { "TS\u0007MC", 0 },
+        { "'; DROP TABLE articles; --", 0 },
+        { "\"); DELETE FROM articles_fts; --", 0 },
+        { "Tesla \uFFFD", 1 },
+        { "\uFFFDTesla", 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadQueries))]
+    public async Task Search_malformed_query_gives_results_or_400_never_500(string q, int total)
+    {
+        foreach (var path in new[] { Search, Articles })
+        {
+            var response = await factory.Anonymous().GetAsync($"{path}?q={Uri.EscapeDataString(q)}");
+
+            if (total < 0)
+            {
+                var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+                Assert.NotNull(problem["errors"]!["q"]);
+            }
+            else
+            {
+                Assert.Equal(total, (await response.AssertJsonAsync()).Total());
+            }
+        }
+        Assert.Equal(2, (await factory.Anonymous().SearchAsync("TSMC")).Total()); // and the index is still there
+    }
+
+    [Fact]
+    public async Task Search_without_q_is_400_naming_q()
+    {
+        var problem = await (await factory.Anonymous().GetAsync(Search)).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.NotNull(problem["errors"]!["q"]);
+    }
+
+    [Fact]
+    public async Task Search_too_long_query_says_so()
+    {
+        var problem = await (await factory.Anonymous().GetAsync(SearchApi.Url(new string('x', 2000)))).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains("256", problem["errors"]!["q"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_2000_chinese_characters_exceed_the_url_limit_with_a_414_problem()
+    {
+        // 2,000 CJK characters are 18,000 characters percent-encoded: over the URL limit before the query is read.
+        var response = await factory.Anonymous().GetAsync(SearchApi.Url(string.Concat(Enumerable.Repeat("通義千問", 500))));
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestUriTooLong);
+    }
+
+    [Theory]
+    [InlineData("%ED%A0%80")]           // a lone high surrogate, UTF-8 encoded (invalid UTF-8)
+    [InlineData("%ED%B0%80")]           // a lone low surrogate
+    [InlineData("TSMC%ED%A0%80")]
+    [InlineData("%ED%A0%80TSMC")]
+    [InlineData("%FF%FE")]
+    [InlineData("%C0%AF")]              // overlong encoding of '/'
+    [InlineData("%F0%9F")]              // truncated sequence
+    [InlineData("%zz")]
+    public async Task Search_invalid_utf8_in_the_url_is_left_undecoded_and_matches_as_text(string rawQuery)
+    {
+        // ASP.NET Core leaves percent-sequences that are not valid UTF-8 as they are ("%ED%A0%80" stays those nine
+        // characters), so the query is the words "ed a0 80...": no 500, no replacement character, no match.
+        foreach (var path in new[] { Search, Articles })
+        {
+            var list = await (await factory.Anonymous().GetAsync($"{path}?q={rawQuery}")).AssertJsonAsync();
+
+            Assert.Equal(0, list.Total());
+        }
+    }
+
+    [Fact]
+    public async Task Search_valid_percent_encoded_replacement_character_is_ignored_as_punctuation()
+    {
+        var list = await (await factory.Anonymous().GetAsync($"{Search}?q=%EF%BF%BDTSMC")).AssertJsonAsync();
+
+        Assert.Equal(2, list.Total());
+    }
+
+    [Fact]
+    public async Task Search_next_cursor_walks_every_result_once_in_rank_order()
+    {
+        var all = await factory.Anonymous().SearchAsync("AI", "limit=100&fields=id");
+        var expected = all.Ids();
+        Assert.Equal(12, expected.Count);
+
+        var walked = new List<long>();
+        var pages = 0;
+        string? cursor = null;
+        do
+        {
+            var page = await factory.Anonymous().SearchAsync("AI", "limit=5&fields=id" + (cursor is null ? "" : "&cursor=" + cursor));
+            Assert.Equal(5, page["page"]!["limit"]!.GetValue<int>());
+            Assert.Equal(12, page.Total());
+            walked.AddRange(page.Ids());
+            cursor = page.NextCursor();
+            pages++;
+        }
+        while (cursor is not null && pages < 10);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(expected, walked);
+    }
+
+    [Fact]
+    public async Task Search_next_page_has_a_link_header_and_the_last_page_none()
+    {
+        var first = await factory.Anonymous().GetAsync(SearchApi.Url("AI", "limit=10"));
+        var body = await first.AssertJsonAsync();
+        var link = string.Join(",", first.Headers.GetValues("Link"));
+        Assert.Contains("rel=\"next\"", link, StringComparison.Ordinal);
+        Assert.Contains("cursor=" + body.NextCursor(), link, StringComparison.Ordinal);
+
+        var last = await factory.Anonymous().GetAsync(SearchApi.Url("AI", "limit=10&cursor=" + body.NextCursor()));
+        Assert.Null((await last.AssertJsonAsync()).NextCursor());
+        Assert.False(last.Headers.Contains("Link"));
+    }
+
+    [Fact]
+    public async Task Search_page_2_is_the_second_slice_of_the_ranking()
+    {
+        var all = (await factory.Anonymous().SearchAsync("AI", "limit=100&fields=id")).Ids();
+
+        var page2 = await factory.Anonymous().SearchAsync("AI", "limit=5&page=2&fields=id");
+        var page3 = await factory.Anonymous().SearchAsync("AI", "limit=5&page=3&fields=id");
+
+        Assert.Equal(all.Skip(5).Take(5), page2.Ids());
+        Assert.Equal(all.Skip(10), page3.Ids());
+        Assert.Equal(12, page2.Total());
+        Assert.Null(page3.NextCursor());
+    }
+
+    [Fact]
+    public async Task Search_page_past_the_end_is_empty_not_an_error()
+    {
+        var page = await factory.Anonymous().SearchAsync("TSMC", "page=5");
+
+        Assert.Empty(page.Ids());
+        Assert.Equal(2, page.Total());
+        Assert.Null(page.NextCursor());
+    }
+
+    public static TheoryData<string> InvalidPaging() => new()
+    {
+        "cursor=not-a-cursor",
+        "cursor=",
+        "cursor=" + new string('A', 2000),
+        "cursor=WyJyYW5rIiwiLTEiLCIwIl0",          // ["rank","-1","0"]: negative position
+        "cursor=WyJyYW5rIiwiMTAwMCIsIjAiXQ",       // ["rank","1000","0"]: past the deepest page
+        "cursor=WyJyYW5rIiwiYWJjIiwiMCJd",         // ["rank","abc","0"]
+        "cursor=WyItcHVibGlzaGVkQXQiLCIyMDI1LTAxLTAxVDAwOjAwOjAwLjAwMDAwMFoiLCIzIl0", // a cursor of the article list
+        "cursor=WyJyYW5rIiwiNSIsIjAiXQ&page=2",    // both
+        "page=0",
+        "page=-1",
+        "page=abc",
+        "page=11",
+        "limit=0",
+        "limit=101",
+        "limit=abc",
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidPaging))]
+    public async Task Search_invalid_cursor_page_or_limit_is_400(string paging)
+    {
+        var response = await factory.Anonymous().GetAsync(SearchApi.Url("AI", paging));
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Search_cursor_of_the_article_list_is_refused()
+    {
+        var list = await factory.Anonymous().ListAsync("AI", "limit=2");
+        var cursor = list.NextCursor();
+        Assert.NotNull(cursor);
+
+        var response = await factory.Anonymous().GetAsync(SearchApi.Url("AI", "cursor=" + cursor));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["cursor"]);
+    }
+
+    [Fact]
+    public async Task Search_unknown_query_parameter_is_400()
+    {
+        var response = await factory.Anonymous().GetAsync(SearchApi.Url("AI", "sort=title"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["sort"]);
+    }
+
+    [Fact]
+    public async Task ListArticles_q_pages_with_the_list_cursor_without_repeats()
+    {
+        var walked = new List<long>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            JsonObject page = await factory.Anonymous().ListAsync("AI", "limit=5&fields=id" + (cursor is null ? "" : "&cursor=" + cursor));
+            walked.AddRange(page.Ids());
+            cursor = page.NextCursor();
+            pages++;
+        }
+        while (cursor is not null && pages < 10);
+
+        Assert.Equal(12, walked.Count);
+        Assert.Equal(walked.Count, walked.Distinct().Count());
+        Assert.Equal((await factory.Anonymous().ListAsync("AI", "limit=100&fields=id")).Ids(), walked);
+    }
+}
