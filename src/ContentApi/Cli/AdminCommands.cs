@@ -12,16 +12,20 @@ public static class AdminCommands
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Names.Contains(args[0]) || args[0] is "--help" or "-h" or "-?");
 
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null)
+    /// <param name="configure">Extra configuration applied to the app the commands run on (used by tests).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, Action<WebApplicationBuilder>? configure = null)
     {
         output ??= Console.Out;
         var root = new RootCommand("ContentApi: run with no command to serve the API, or give a command.")
         {
-            KeysCommands.Create(output),
-            MaintenanceCommands.Migrate(output),
-            MaintenanceCommands.Reindex(output),
-            BackupCommands.Backup(output),
-            BackupCommands.Restore(output),
+            KeysCommands.Create(output, configure),
+            MaintenanceCommands.Migrate(output, configure),
+            MaintenanceCommands.Reindex(output, configure),
+            BackupCommands.Backup(output, configure),
+            BackupCommands.Restore(output, configure),
+            SeedCommand.Create(output, configure),
+            TransferCommands.Export(output, configure),
+            TransferCommands.Import(output, configure),
         };
         return await root.Parse(args).InvokeAsync();
     }

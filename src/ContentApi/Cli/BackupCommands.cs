@@ -8,7 +8,7 @@ namespace ContentApi.Cli;
 /// <summary><c>backup PATH</c> and <c>restore PATH</c>.</summary>
 public static class BackupCommands
 {
-    public static Command Backup(TextWriter output)
+    public static Command Backup(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
         var path = new Argument<string>("path") { Description = "File to write the snapshot to (must not exist)." };
         var command = new Command("backup", "Write a consistent snapshot of the live database (the server may keep serving and writing), then verify it.") { path };
@@ -21,7 +21,7 @@ public static class BackupCommands
                 return 1;
             }
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            await using var app = await CommandHost.StartMigratedAsync(cancellationToken);
+            await using var app = await CommandHost.StartMigratedAsync(cancellationToken, configure);
             var db = app.Services.GetRequiredService<Db>();
             await using (var connection = await db.OpenAsync(cancellationToken))
             {
@@ -40,7 +40,7 @@ public static class BackupCommands
         return command;
     }
 
-    public static Command Restore(TextWriter output)
+    public static Command Restore(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
         var path = new Argument<string>("path") { Description = "A snapshot written by backup." };
         var force = new Option<bool>("--force") { Description = "Restore even though a server is using the database (its readers see the restored content)." };
@@ -58,7 +58,7 @@ public static class BackupCommands
                 await Console.Error.WriteLineAsync($"{source} is not a healthy database: {check}");
                 return 1;
             }
-            await using var app = CommandHost.Build();
+            await using var app = CommandHost.Build(configure);
             var db = app.Services.GetRequiredService<Db>();
             if (ServerLock.IsHeld(db.ConnectionString) && !parse.GetValue(force))
             {

@@ -5,15 +5,17 @@ namespace ContentApi.Cli;
 /// <summary>The app's services, configured exactly as when serving (same settings and database), without the server.</summary>
 public static class CommandHost
 {
-    public static WebApplication Build() => ContentApiApp.Build([], builder =>
+    /// <param name="configure">Extra configuration (tests point commands at their own database this way).</param>
+    public static WebApplication Build(Action<WebApplicationBuilder>? configure = null) => ContentApiApp.Build([], builder =>
     {
         // Commands print their own results; only warnings and errors from the framework.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        configure?.Invoke(builder);
     });
 
-    public static async Task<WebApplication> StartMigratedAsync(CancellationToken cancellationToken)
+    public static async Task<WebApplication> StartMigratedAsync(CancellationToken cancellationToken, Action<WebApplicationBuilder>? configure = null)
     {
-        var app = Build();
+        var app = Build(configure);
         await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
         return app;
     }

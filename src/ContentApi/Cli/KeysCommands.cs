@@ -8,16 +8,16 @@ namespace ContentApi.Cli;
 /// <summary><c>keys create | list | revoke</c>.</summary>
 public static class KeysCommands
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
         var keys = new Command("keys", "Manage API keys (stored only as SHA-256 hashes).");
-        keys.Subcommands.Add(CreateKey(output));
-        keys.Subcommands.Add(ListKeys(output));
-        keys.Subcommands.Add(RevokeKey(output));
+        keys.Subcommands.Add(CreateKey(output, configure));
+        keys.Subcommands.Add(ListKeys(output, configure));
+        keys.Subcommands.Add(RevokeKey(output, configure));
         return keys;
     }
 
-    private static Command CreateKey(TextWriter output)
+    private static Command CreateKey(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
         var name = new Option<string>("--name") { Description = "A unique name for the key, such as the client it is for.", Required = true };
         var scope = new Option<string>("--scope") { Description = "read (see drafts), write (change content) or admin (manage keys).", Required = true };
@@ -25,7 +25,7 @@ public static class KeysCommands
         var command = new Command("create", "Create a key and print it once, as the last line of output.") { name, scope };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = await CommandHost.StartMigratedAsync(cancellationToken);
+            await using var app = await CommandHost.StartMigratedAsync(cancellationToken, configure);
             ApiKeyScopes.TryParse(parse.GetValue(scope), out var keyScope);
             var keyName = parse.GetRequiredValue(name);
             try
@@ -44,12 +44,12 @@ public static class KeysCommands
         return command;
     }
 
-    private static Command ListKeys(TextWriter output)
+    private static Command ListKeys(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
         var command = new Command("list", "List keys: name, scope, prefix, created, last used, revoked (never the key).");
         command.SetAction(async (_, cancellationToken) =>
         {
-            await using var app = await CommandHost.StartMigratedAsync(cancellationToken);
+            await using var app = await CommandHost.StartMigratedAsync(cancellationToken, configure);
             var rows = await app.Services.GetRequiredService<ApiKeyStore>().ListAsync(cancellationToken);
             await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-24} {1,-6} {2,-13} {3,-28} {4,-28} {5}", "NAME", "SCOPE", "PREFIX", "CREATED", "LAST USED", "REVOKED"));
             foreach (var row in rows)
@@ -62,13 +62,13 @@ public static class KeysCommands
         return command;
     }
 
-    private static Command RevokeKey(TextWriter output)
+    private static Command RevokeKey(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
         var name = new Argument<string>("name") { Description = "The name the key was created with." };
         var command = new Command("revoke", "Revoke a key: requests with it get 401 from now on.") { name };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = await CommandHost.StartMigratedAsync(cancellationToken);
+            await using var app = await CommandHost.StartMigratedAsync(cancellationToken, configure);
             var keyName = parse.GetRequiredValue(name);
             if (!await app.Services.GetRequiredService<ApiKeyStore>().RevokeAsync(keyName, cancellationToken))
             {

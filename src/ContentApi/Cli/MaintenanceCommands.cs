@@ -10,12 +10,12 @@ public static class MaintenanceCommands
 {
     private const int ReindexBatch = 500;
 
-    public static Command Migrate(TextWriter output)
+    public static Command Migrate(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
         var command = new Command("migrate", "Apply pending schema migrations and print the schema version.");
         command.SetAction(async (_, cancellationToken) =>
         {
-            await using var app = CommandHost.Build();
+            await using var app = CommandHost.Build(configure);
             var migrator = app.Services.GetRequiredService<Migrator>();
             var before = await migrator.CurrentVersionAsync(cancellationToken);
             var version = await migrator.MigrateAsync(cancellationToken);
@@ -25,12 +25,12 @@ public static class MaintenanceCommands
         return command;
     }
 
-    public static Command Reindex(TextWriter output)
+    public static Command Reindex(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
         var command = new Command("reindex", "Rebuild the full-text search index from the tables (after an upgrade or to repair it).");
         command.SetAction(async (_, cancellationToken) =>
         {
-            await using var app = await CommandHost.StartMigratedAsync(cancellationToken);
+            await using var app = await CommandHost.StartMigratedAsync(cancellationToken, configure);
             var db = app.Services.GetRequiredService<Db>();
             long[] ids;
             await using (var connection = await db.OpenAsync(cancellationToken))

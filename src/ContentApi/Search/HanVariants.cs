@@ -18,6 +18,11 @@ internal static class HanVariants
 
     public static Rune Fold(Rune rune) => Table.Value.TryGetValue(rune.Value, out var folded) ? folded : rune;
 
+    private static readonly string?[] FoldedBmp = new string?[char.MaxValue + 1];
+
+    /// <summary><see cref="Fold"/> of a BMP character as a string, cached: indexing makes one per CJK character.</summary>
+    public static string FoldedText(char c) => FoldedBmp[c] ??= Fold(new Rune(c)).ToString();
+
     private static FrozenDictionary<int, Rune> Load()
     {
         using var stream = typeof(HanVariants).Assembly.GetManifestResourceStream(ResourceName)

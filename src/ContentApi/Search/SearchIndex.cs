@@ -4,6 +4,22 @@ using Dapper;
 
 namespace ContentApi.Search;
 
+/// <summary>One article's row in the index: every column already analysed. Only a given excerpt is indexed (a derived one repeats the body).</summary>
+public sealed record IndexDocument(long Id, string Title, string Subtitle, string Excerpt, string Body, string Authors, string Tags, string Images)
+{
+    public static IndexDocument Build(
+        long id, string title, string? subtitle, string? givenExcerpt, string bodyPlainText,
+        IEnumerable<string> authorNames, IEnumerable<string> tagNames, IEnumerable<string> imageTexts) => new(
+        id,
+        SearchAnalyzer.AnalyzeForIndex(title),
+        SearchAnalyzer.AnalyzeForIndex(subtitle ?? ""),
+        SearchAnalyzer.AnalyzeForIndex(givenExcerpt ?? ""),
+        SearchAnalyzer.AnalyzeForIndex(bodyPlainText),
+        SearchAnalyzer.AnalyzeForIndex(string.Join(' ', authorNames)),
+        SearchAnalyzer.AnalyzeForIndex(string.Join(' ', tagNames)),
+        SearchAnalyzer.AnalyzeForIndex(string.Join(' ', imageTexts)));
+}
+
 /// <summary>
 /// Keeps the full-text index in step with the tables. Every write calls it inside its own transaction,
 /// so a search right after a 201 finds the article, and never finds a deleted one.
@@ -18,7 +34,7 @@ public static class SearchIndex
         """;
 
     private const string ArticlesSql = """
-        SELECT id AS Id, title AS Title, coalesce(subtitle, '') AS Subtitle, coalesce(excerpt, derived_excerpt) AS Excerpt, body AS Body
+        SELECT id AS Id, title AS Title, coalesce(subtitle, '') AS Subtitle, coalesce(excerpt, '') AS Excerpt, body AS Body
         FROM articles WHERE id IN @Ids
         """;
 
@@ -42,7 +58,7 @@ public static class SearchIndex
     public const string ArticlesOfTagSql = "SELECT article_id FROM article_tags WHERE tag_id = @Id";
     public const string ArticlesOfImageSql = "SELECT article_id FROM article_images WHERE image_id = @Id UNION SELECT id FROM articles WHERE cover_image_id = @Id";
 
-    private sealed record ArticleText
+    private sealed record ArticleFields
     {
         public long Id { get; init; }
         public string Title { get; init; } = "";
@@ -64,28 +80,23 @@ public static class SearchIndex
         {
             var ids = new { Ids = chunk };
             await connection.ExecuteAsync(new CommandDefinition(DeleteSql, ids, transaction, cancellationToken: cancellationToken));
-            var articles = await connection.QueryAsync<ArticleText>(new CommandDefinition(ArticlesSql, ids, transaction, cancellationToken: cancellationToken));
+            var articles = await connection.QueryAsync<ArticleFields>(new CommandDefinition(ArticlesSql, ids, transaction, cancellationToken: cancellationToken));
             var authors = await RelatedAsync(AuthorNamesSql);
             var tags = await RelatedAsync(TagNamesSql);
             var images = await RelatedAsync(ImageTextsSql);
-            var documents = articles.Select(a => new
-            {
-                a.Id,
-                Title = SearchAnalyzer.AnalyzeForIndex(a.Title),
-                Subtitle = SearchAnalyzer.AnalyzeForIndex(a.Subtitle),
-                Excerpt = SearchAnalyzer.AnalyzeForIndex(a.Excerpt),
-                Body = SearchAnalyzer.AnalyzeForIndex(MarkdownRenderer.ToPlainText(a.Body)),
-                Authors = SearchAnalyzer.AnalyzeForIndex(string.Join(' ', authors[a.Id])),
-                Tags = SearchAnalyzer.AnalyzeForIndex(string.Join(' ', tags[a.Id])),
-                Images = SearchAnalyzer.AnalyzeForIndex(string.Join(' ', images[a.Id])),
-            });
-            await connection.ExecuteAsync(new CommandDefinition(InsertSql, documents, transaction, cancellationToken: cancellationToken));
+            var documents = articles.Select(a => IndexDocument.Build(
+                a.Id, a.Title, a.Subtitle, a.Excerpt, MarkdownRenderer.ToPlainText(a.Body), authors[a.Id], tags[a.Id], images[a.Id]));
+            await InsertAsync(connection, transaction, documents, cancellationToken);
 
             async Task<ILookup<long, string>> RelatedAsync(string sql) =>
                 (await connection.QueryAsync<RelatedText>(new CommandDefinition(sql, ids, transaction, cancellationToken: cancellationToken)))
                     .ToLookup(r => r.ArticleId, r => r.Text);
         }
     }
+
+    /// <summary>Adds documents for articles that have none yet (bulk loads such as the seed build them in parallel).</summary>
+    public static Task InsertAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<IndexDocument> documents, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(InsertSql, documents, transaction, cancellationToken: cancellationToken));
 
     /// <summary>Reindexes the articles that embed a changed author, tag or image (whose names, captions or credits are indexed).</summary>
     public static async Task UpdateArticlesOfAsync(DbConnection connection, DbTransaction transaction, string articlesOfSql, long id, CancellationToken cancellationToken)

@@ -10,6 +10,9 @@ namespace ContentApi.Search;
 /// </summary>
 internal static class TextUnits
 {
+    private static bool IsPlainCjk(char c) =>
+        c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u3041' and <= '\u3096') or (>= '\u30A1' and <= '\u30FA') or (>= '\uAC00' and <= '\uD7A3');
+
     public static List<TextUnit> Of(string text)
     {
         var units = new List<TextUnit>();
@@ -54,6 +57,15 @@ internal static class TextUnits
         for (var start = 0; start < text.Length;)
         {
             var end = start + StringInfo.GetNextTextElementLength(text, start);
+            if (end - start == 1 && IsPlainCjk(text[start]))
+            {
+                // The bulk of Chinese text: a unified ideograph, kana or Hangul syllable that NFKC leaves as it is.
+                EndWord();
+                units.Add(new TextUnit(HanVariants.FoldedText(text[start]), start, end, IsCjk: true, JoinsPrevious: afterCjk));
+                afterCjk = true;
+                start = end;
+                continue;
+            }
             var normalized = end - start == 1 && char.IsAscii(text[start])
                 ? text.AsSpan(start, 1)
                 : text[start..end].Normalize(NormalizationForm.FormKC).AsSpan();

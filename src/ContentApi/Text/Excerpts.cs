@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -22,8 +23,15 @@ public static partial class Excerpts
     public static string Derive(string plainText, int maxLength)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
-        var text = CollapseWhitespace(WithoutByline(plainText));
+        var source = WithoutByline(plainText);
+        var head = Prefix(source, maxLength);
+        var text = CollapseWhitespace(head);
         var elements = Graphemes.Split(text);
+        if (elements.Count <= maxLength && head.Length < source.Length)
+        {
+            text = CollapseWhitespace(source); // the prefix held mostly whitespace: look at everything
+            elements = Graphemes.Split(text);
+        }
         if (elements.Count <= maxLength)
         {
             return text;
@@ -36,8 +44,24 @@ public static partial class Excerpts
         {
             return string.Concat(elements.Take(cut.Value)) + Ellipsis;
         }
-        var prefix = string.Concat(elements.Take(LastWordBoundary(elements, minimum, budget) ?? budget));
-        return prefix.TrimEnd().TrimEnd(TrailingSeparators).TrimEnd() + Ellipsis;
+        var kept = string.Concat(elements.Take(LastWordBoundary(elements, minimum, budget) ?? budget));
+        return kept.TrimEnd().TrimEnd(TrailingSeparators).TrimEnd() + Ellipsis;
+    }
+
+    /// <summary>
+    /// Enough of a long text to cut the excerpt from: a cluster is rarely longer than a dozen UTF-16 units, so
+    /// 32 units per allowed cluster always holds more clusters than the excerpt keeps (and more whitespace
+    /// than collapsing can remove), while a 3,000-character article is not split into clusters whole.
+    /// </summary>
+    private static string Prefix(string text, int maxLength)
+    {
+        var keep = maxLength * 32;
+        var end = 0;
+        while (end < keep && end < text.Length)
+        {
+            end += StringInfo.GetNextTextElementLength(text.AsSpan(end));
+        }
+        return end >= text.Length ? text : text[..end];
     }
 
     /// <summary>The length of the longest prefix ending with a terminator and its closing quotes or brackets.</summary>

@@ -21,7 +21,30 @@ internal static class Graphemes
         return elements;
     }
 
+    /// <summary>The clusters as (start, length) pairs, without allocating a string for each.</summary>
+    public static IEnumerable<(int Start, int Length)> Ranges(string text)
+    {
+        for (var start = 0; start < text.Length;)
+        {
+            var length = StringInfo.GetNextTextElementLength(text.AsSpan(start));
+            yield return (start, length);
+            start += length;
+        }
+    }
+
     public static bool IsWhitespace(string element) => element.All(char.IsWhiteSpace);
+
+    public static bool IsWhitespace(ReadOnlySpan<char> element)
+    {
+        foreach (var c in element)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public static Rune FirstRune(string element) => Rune.GetRuneAt(element, 0);
 }

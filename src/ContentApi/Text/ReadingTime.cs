@@ -34,9 +34,9 @@ public static class ReadingTime
         var cjkCharacters = 0;
         var words = 0;
         var inWord = false;
-        foreach (var element in Graphemes.Split(plainText))
+        foreach (var (start, _) in Graphemes.Ranges(plainText))
         {
-            var rune = Graphemes.FirstRune(element);
+            var rune = Rune.GetRuneAt(plainText, start);
             if (Cjk.IsLetter(rune))
             {
                 cjkCharacters++;

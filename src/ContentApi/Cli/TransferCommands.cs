@@ -1,0 +1,112 @@
+using System.CommandLine;
+using ContentApi.Articles;
+using ContentApi.Http;
+using ContentApi.Import;
+using ContentApi.Transfer;
+
+namespace ContentApi.Cli;
+
+/// <summary><c>export PATH [--markdown]</c> and <c>import PATH</c>.</summary>
+public static class TransferCommands
+{
+    public static Command Export(TextWriter output, Action<WebApplicationBuilder>? configure)
+    {
+        var path = new Argument<string>("path") { Description = "Folder to write to (created if missing)." };
+        var markdown = new Option<bool>("--markdown") { Description = "Also write each article as Markdown with YAML front matter under PATH/markdown/." };
+        var command = new Command("export", "Write all content as JSON Lines (one file per resource), which import reads back exactly.") { path, markdown };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var folder = Path.GetFullPath(parse.GetRequiredValue(path));
+            await using var app = await CommandHost.StartMigratedAsync(cancellationToken, configure);
+            var manifest = await new JsonlExporter(app.Services.GetRequiredService<Data.Db>()).ExportAsync(folder, null, cancellationToken);
+            if (parse.GetValue(markdown))
+            {
+                var written = await WriteMarkdownAsync(app.Services.GetRequiredService<ArticleStore>(), Path.Combine(folder, "markdown"), cancellationToken);
+                await output.WriteLineAsync($"Wrote {written} Markdown files.");
+            }
+            await output.WriteLineAsync($"Exported to {folder}: " + string.Join(", ", manifest.Counts.Select(c => $"{c.Value} {c.Key}")) + ".");
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Import(TextWriter output, Action<WebApplicationBuilder>? configure)
+    {
+        var path = new Argument<string>("path") { Description = "A Markdown file, a folder of them (searched recursively), or a folder written by export." };
+        var command = new Command("import", "Import Markdown articles (front matter, images with credits, bylines), or an export folder into an empty database.") { path };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var source = Path.GetFullPath(parse.GetRequiredValue(path));
+            await using var app = await CommandHost.StartMigratedAsync(cancellationToken, configure);
+            if (Directory.Exists(source) && JsonlImporter.IsExportFolder(source))
+            {
+                try
+                {
+                    var counts = await new JsonlImporter(app.Services.GetRequiredService<Data.Db>()).ImportAsync(source, null, cancellationToken);
+                    await output.WriteLineAsync("Imported export: " + string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}")) + ".");
+                    return 0;
+                }
+                catch (Exception exception) when (exception is InvalidOperationException or InvalidDataException or System.Text.Json.JsonException)
+                {
+                    await Console.Error.WriteLineAsync(exception.Message);
+                    return 1;
+                }
+            }
+            var files = File.Exists(source) ? [source]
+                : Directory.Exists(source) ? Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
+                    .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal).ToArray()
+                : null;
+            if (files is null)
+            {
+                await Console.Error.WriteLineAsync($"{source} does not exist.");
+                return 1;
+            }
+            var importer = ActivatorUtilities.CreateInstance<MarkdownImporter>(app.Services);
+            var summary = new ImportSummary();
+            await ProgressReporter.RunAsync("Importing", files.Length, async report =>
+            {
+                foreach (var file in files)
+                {
+                    foreach (var problem in await importer.ImportFileAsync(file, summary, cancellationToken))
+                    {
+                        await output.WriteLineAsync(problem.ToString());
+                    }
+                    report(summary.FilesRead);
+                }
+            }, output);
+            await output.WriteLineAsync(summary.ToString());
+            return summary.Failed == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static async Task<int> WriteMarkdownAsync(ArticleStore store, string folder, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var written = 0;
+        Cursor? after = null;
+        ArticleStore.PrivateSorts.TryParse("slug", out var order);
+        while (true)
+        {
+            var (items, next, _) = await store.ListAsync(new ArticleFilter(true), order, after, Paging.MaxLimit, null, ArticleEmbeds.All, cancellationToken);
+            foreach (var article in items)
+            {
+                var row = article.Row;
+                var markdown = MarkdownExportWriter.Write(new ExportArticle(
+                    row.Title, row.Slug, row.Language, row.Status, row.Body,
+                    [.. article.Authors.Select(a => a.Name)], [.. article.Tags.Select(t => t.Name)],
+                    Data.Timestamps.FromDbOrNull(row.PublishedAt), row.Subtitle, row.Excerpt, row.CanonicalUrl,
+                    article.Cover is null ? null : new CoverImageRef(Text.ImageReferences.For(article.Cover.Image.Id), article.Cover.Image.AltText)));
+                await File.WriteAllTextAsync(Path.Combine(folder, row.Slug + ".md"), markdown, cancellationToken);
+                written++;
+            }
+            if (next is null)
+            {
+                return written;
+            }
+            Cursor.TryDecode(next, order.Key, out var cursor);
+            after = cursor;
+        }
+    }
+}

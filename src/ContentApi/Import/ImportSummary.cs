@@ -1,0 +1,17 @@
+namespace ContentApi.Import;
+
+/// <summary>What an import run did, printed at its end.</summary>
+public sealed class ImportSummary
+{
+    public int FilesRead { get; set; }
+    public int ArticlesCreated { get; set; }
+    public int ArticlesUpdated { get; set; }
+    public int Failed { get; set; }
+    public int ImagesCreated { get; set; }
+    public int AuthorsCreated { get; set; }
+    public int TagsCreated { get; set; }
+
+    public override string ToString() =>
+        $"Files read: {FilesRead}; articles created: {ArticlesCreated}, updated: {ArticlesUpdated}, failed: {Failed}; " +
+        $"images created: {ImagesCreated}; authors created: {AuthorsCreated}; tags created: {TagsCreated}.";
+}

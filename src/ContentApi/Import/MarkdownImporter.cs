@@ -1,0 +1,164 @@
+using ContentApi.Articles;
+using ContentApi.Authors;
+using ContentApi.Data;
+using ContentApi.Http;
+using ContentApi.Images;
+using ContentApi.Tags;
+using ContentApi.Text;
+using Dapper;
+using FluentValidation;
+
+namespace ContentApi.Import;
+
+/// <summary>
+/// Imports one parsed Markdown file through the same stores and validator as the API: authors and tags are
+/// found by name or created, images are found by URL or created, and the article is created or, when its
+/// slug exists already, replaced (so importing a file again updates it instead of duplicating it).
+/// </summary>
+public sealed class MarkdownImporter(
+    Db db, ArticleStore articles, AuthorStore authors, TagStore tags, ImageStore images,
+    IValidator<ArticleRequest> validator, IValidator<ImageRequest> imageValidator)
+{
+    public async Task<IReadOnlyList<ImportProblem>> ImportFileAsync(string path, ImportSummary summary, CancellationToken cancellationToken)
+    {
+        summary.FilesRead++;
+        var result = MarkdownImportParser.Parse(path, await File.ReadAllTextAsync(path, cancellationToken));
+        var problems = result.Problems.ToList();
+        if (result.Document is not { } document)
+        {
+            summary.Failed++;
+            return problems;
+        }
+        ArticleRequest? request;
+        try
+        {
+            request = await BuildRequestAsync(path, document, summary, problems, cancellationToken);
+        }
+        catch (InvalidDataException exception)
+        {
+            problems.Add(new ImportProblem(path, 1, exception.Message));
+            request = null;
+        }
+        if (request is null)
+        {
+            summary.Failed++;
+            return problems;
+        }
+        var existing = await articles.GetBySlugAsync(request.Slug!, includeUnpublished: true, cancellationToken);
+        var outcome = existing is null
+            ? await articles.CreateAsync(request, cancellationToken)
+            : await articles.ReplaceAsync(existing.Row.Id, request, IfMatch.Absent, cancellationToken);
+        switch (outcome)
+        {
+            case WriteOutcome<ArticleAggregate>.Saved when existing is null:
+                summary.ArticlesCreated++;
+                break;
+            case WriteOutcome<ArticleAggregate>.Saved:
+                summary.ArticlesUpdated++;
+                break;
+            default:
+                summary.Failed++;
+                problems.Add(new ImportProblem(path, 1, $"The article was not saved: {Describe(outcome)}"));
+                break;
+        }
+        return problems;
+    }
+
+    private async Task<ArticleRequest?> BuildRequestAsync(string path, ImportDocument document, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
+    {
+        if (document.AuthorNames.Count == 0)
+        {
+            problems.Add(new ImportProblem(path, 1, "No author: add 'authors' to the front matter or a byline such as '作者 | 名字' or 'By Name'."));
+            return null;
+        }
+        var authorIds = new List<long>();
+        foreach (var name in document.AuthorNames.Distinct())
+        {
+            authorIds.Add(await FindOrCreateAsync("authors", name, () => authors.CreateAsync(new AuthorRequest(name), cancellationToken), r => r.Id, () => summary.AuthorsCreated++, cancellationToken));
+        }
+        var tagIds = new List<long>();
+        foreach (var name in document.TagNames.Distinct())
+        {
+            tagIds.Add(await FindOrCreateAsync("tags", name, () => tags.CreateAsync(new TagRequest(name), cancellationToken), r => r.Id, () => summary.TagsCreated++, cancellationToken));
+        }
+        var imageIds = new List<long>();
+        foreach (var image in document.Images)
+        {
+            imageIds.Add(image.ExistingImageId ?? await UpsertImageAsync(new ImageRequest(image.Url, image.AltText, image.Caption, image.Credit), summary, cancellationToken));
+        }
+        long? coverId = document.CoverImage is { } cover
+            ? cover.ExistingImageId ?? await UpsertImageAsync(new ImageRequest(cover.Url, cover.AltText ?? ""), summary, cancellationToken)
+            : null;
+        var status = document.Status is { } given ? (given == "published" ? ArticleStatus.Published : ArticleStatus.Draft)
+            : document.PublishedAt is not null ? ArticleStatus.Published : ArticleStatus.Draft;
+        var request = new ArticleRequest(
+            document.Title, document.BodyWith(imageIds), document.Language ?? GuessLanguage(document.BodyTemplate), authorIds, status,
+            document.Slug ?? Slugs.FromText(document.Title, "article"), document.Subtitle, document.Excerpt,
+            status == ArticleStatus.Published ? document.PublishedAt : null, tagIds, coverId, imageIds.Distinct().ToList(), document.CanonicalUrl);
+        var validation = await validator.ValidateAsync(request, cancellationToken);
+        foreach (var error in validation.Errors)
+        {
+            problems.Add(new ImportProblem(path, 1, $"{Http.ValidationFilter.ToJsonPath(error.PropertyName)}: {error.ErrorMessage}"));
+        }
+        return validation.IsValid ? request : null;
+    }
+
+    private async Task<long> FindOrCreateAsync<TRow>(string table, string name, Func<Task<WriteOutcome<TRow>>> create, Func<TRow, long> idOf, Action created, CancellationToken cancellationToken)
+    {
+        await using (var connection = await db.OpenAsync(cancellationToken))
+        {
+            // The table name is one of two constants passed by this class.
+            if (await connection.ExecuteScalarAsync<long?>($"SELECT id FROM {table} WHERE name = @Name ORDER BY id LIMIT 1", new { Name = name }) is { } id)
+            {
+                return id;
+            }
+        }
+        var outcome = await create();
+        if (outcome is not WriteOutcome<TRow>.Saved saved)
+        {
+            throw new InvalidDataException($"Could not create {table[..^1]} '{name}': {Describe(outcome)}");
+        }
+        created();
+        return idOf(saved.Row);
+    }
+
+    private async Task<long> UpsertImageAsync(ImageRequest request, ImportSummary summary, CancellationToken cancellationToken)
+    {
+        if (await imageValidator.ValidateAsync(request, cancellationToken) is { IsValid: false } invalid)
+        {
+            throw new InvalidDataException($"Image {request.Url}: " + string.Join(" ", invalid.Errors.Select(e => $"{Http.ValidationFilter.ToJsonPath(e.PropertyName)}: {e.ErrorMessage}")));
+        }
+        long? existing;
+        await using (var connection = await db.OpenAsync(cancellationToken))
+        {
+            existing = await connection.ExecuteScalarAsync<long?>("SELECT id FROM images WHERE url = @Url ORDER BY id LIMIT 1", new { request.Url });
+        }
+        if (existing is { } id)
+        {
+            var current = await images.GetAsync(id, cancellationToken);
+            if (current is not null && (current.Caption != request.Caption || current.Credit != request.Credit || current.AltText != request.AltText))
+            {
+                await images.ReplaceAsync(id, current.ToRequest() with { Caption = request.Caption, Credit = request.Credit, AltText = request.AltText }, IfMatch.Absent, cancellationToken);
+            }
+            return id;
+        }
+        var outcome = await images.CreateAsync(request, cancellationToken);
+        if (outcome is not WriteOutcome<ImageRow>.Saved saved)
+        {
+            throw new InvalidDataException($"Could not create the image {request.Url}: {Describe(outcome)}");
+        }
+        summary.ImagesCreated++;
+        return saved.Row.Id;
+    }
+
+    /// <summary>Han characters make it Chinese (zh), anything else English, when the file does not say.</summary>
+    private static string GuessLanguage(string text) =>
+        text.EnumerateRunes().Any(r => r.Value is >= 0x4E00 and <= 0x9FFF) ? "zh" : "en";
+
+    private static string Describe<TRow>(WriteOutcome<TRow> outcome) => outcome switch
+    {
+        WriteOutcome<TRow>.Conflict conflict => conflict.Detail,
+        WriteOutcome<TRow>.Invalid invalid => string.Join("; ", invalid.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
+        _ => outcome.GetType().Name,
+    };
+}

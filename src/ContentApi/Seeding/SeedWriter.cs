@@ -1,0 +1,141 @@
+using ContentApi.Data;
+using ContentApi.Search;
+using ContentApi.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace ContentApi.Seeding;
+
+/// <summary>
+/// Writes generated content in large batched transactions with prepared statements: fast enough for a
+/// 100,000-article library in well under two minutes, and searchable (the index is filled as it goes).
+/// </summary>
+public sealed class SeedWriter(Db db)
+{
+    public const int BatchSize = 1000;
+
+    private const string InsertImage = """
+        INSERT INTO images (url, alt_text, caption, credit, width, height, mime_type, byte_size, created_at, updated_at, version)
+        VALUES ($url, $alt, $caption, $credit, $width, $height, $mime, $size, $now, $now, 1) RETURNING id
+        """;
+
+    private const string InsertArticle = """
+        INSERT INTO articles (slug, title, subtitle, excerpt, derived_excerpt, body, language, status, published_at, cover_image_id,
+                              canonical_url, reading_time_minutes, character_count, created_at, updated_at, version)
+        VALUES ($slug, $title, $subtitle, $excerpt, $derived, '', $language, $status, $published, NULL, NULL, $minutes, $characters, $now, $now, 1)
+        RETURNING id
+        """;
+
+    private const string SetBodyAndCover = "UPDATE articles SET body = $body, cover_image_id = $cover WHERE id = $id";
+
+    /// <summary>Creates the generator's authors and tags (or finds them by slug) and returns their ids in its order.</summary>
+    public async Task<(long[] Authors, long[] Tags)> EnsurePeopleAndTagsAsync(SeedContentGenerator generator, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.WriteAsync(async (connection, transaction) =>
+        {
+            var stamp = Timestamps.ToDb(now);
+            var authors = new long[generator.Authors.Count];
+            for (var i = 0; i < authors.Length; i++)
+            {
+                var a = generator.Authors[i];
+                authors[i] = await connection.ExecuteScalarAsync<long?>("SELECT id FROM authors WHERE slug = @Slug", new { a.Slug }, transaction)
+                    ?? await connection.ExecuteScalarAsync<long>(
+                        "INSERT INTO authors (slug, name, bio, website, email, created_at, updated_at, version) VALUES (@Slug, @Name, @Bio, @Website, @Email, @Now, @Now, 1) RETURNING id",
+                        new { a.Slug, a.Name, a.Bio, a.Website, a.Email, Now = stamp }, transaction);
+            }
+            var tags = new long[generator.Tags.Count];
+            for (var i = 0; i < tags.Length; i++)
+            {
+                var t = generator.Tags[i];
+                tags[i] = await connection.ExecuteScalarAsync<long?>("SELECT id FROM tags WHERE slug = @Slug", new { t.Slug }, transaction)
+                    ?? await connection.ExecuteScalarAsync<long>(
+                        "INSERT INTO tags (slug, name, description, created_at, updated_at, version) VALUES (@Slug, @Name, @Description, @Now, @Now, 1) RETURNING id",
+                        new { t.Slug, t.Name, t.Description, Now = stamp }, transaction);
+            }
+            return (authors, tags);
+        }, cancellationToken);
+
+    /// <summary>A generated article with the text work done: its statistics and its analysed index document.</summary>
+    public sealed record PreparedArticle(SeedArticle Seed, ArticleTextStats Stats, IndexDocument Index);
+
+    /// <summary>
+    /// The CPU-heavy part (text statistics and search analysis), spread over all cores, so it can overlap
+    /// with the single-threaded database work of the previous batch.
+    /// </summary>
+    public static PreparedArticle[] Prepare(SeedArticle[] batch, SeedContentGenerator generator)
+    {
+        var prepared = new PreparedArticle[batch.Length];
+        Parallel.For(0, batch.Length, i =>
+        {
+            var seed = batch[i];
+            var stats = ArticleText.Measure(seed.Body); // image placeholders add no text, so ids do not matter here
+            var index = IndexDocument.Build(0, seed.Title, seed.Subtitle, seed.Excerpt, stats.PlainText,
+                seed.AuthorIndexes.Select(a => generator.Authors[a].Name), seed.TagIndexes.Select(t => generator.Tags[t].Name),
+                seed.Images.Select(image => $"{image.Caption} {image.Credit}"));
+            prepared[i] = new PreparedArticle(seed, stats, index);
+        });
+        return prepared;
+    }
+
+    /// <summary>Writes one prepared batch of articles, their images, links and index entries in one transaction.</summary>
+    public Task WriteBatchAsync(IReadOnlyList<PreparedArticle> batch, long[] authorIds, long[] tagIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.WriteAsync(async (connection, transaction) =>
+        {
+            var stamp = Timestamps.ToDb(now);
+            using var image = Prepare(connection, transaction, InsertImage, "$url", "$alt", "$caption", "$credit", "$width", "$height", "$mime", "$size", "$now");
+            using var article = Prepare(connection, transaction, InsertArticle, "$slug", "$title", "$subtitle", "$excerpt", "$derived", "$language", "$status", "$published", "$minutes", "$characters", "$now");
+            using var update = Prepare(connection, transaction, SetBodyAndCover, "$body", "$cover", "$id");
+            using var link = Prepare(connection, transaction, "INSERT INTO article_authors (article_id, author_id, position) VALUES ($a, $r, $p)", "$a", "$r", "$p");
+            using var tagLink = Prepare(connection, transaction, "INSERT INTO article_tags (article_id, tag_id, position) VALUES ($a, $r, $p)", "$a", "$r", "$p");
+            using var imageLink = Prepare(connection, transaction, "INSERT INTO article_images (article_id, image_id, position) VALUES ($a, $r, $p)", "$a", "$r", "$p");
+            var documents = new List<IndexDocument>(batch.Count);
+            foreach (var (seed, stats, index) in batch)
+            {
+                var imageIds = new List<long>(seed.Images.Count);
+                foreach (var i in seed.Images)
+                {
+                    imageIds.Add((long)Run(image, i.Url, i.AltText, i.Caption, i.Credit, i.Width, i.Height, i.MimeType, i.ByteSize, stamp)!);
+                }
+                var body = seed.BodyWith(imageIds);
+                var id = (long)Run(article, seed.Slug, seed.Title, seed.Subtitle, seed.Excerpt, stats.DerivedExcerpt, seed.Language, seed.Status,
+                    Timestamps.ToDb(seed.PublishedAt), stats.ReadingTimeMinutes, stats.CharacterCount, stamp)!;
+                Run(update, body, seed.CoverImageIndex is { } cover ? imageIds[cover] : null, id);
+                for (var p = 0; p < seed.AuthorIndexes.Count; p++)
+                {
+                    Run(link, id, authorIds[seed.AuthorIndexes[p]], p);
+                }
+                for (var p = 0; p < seed.TagIndexes.Count; p++)
+                {
+                    Run(tagLink, id, tagIds[seed.TagIndexes[p]], p);
+                }
+                for (var p = 0; p < imageIds.Count; p++)
+                {
+                    Run(imageLink, id, imageIds[p], p);
+                }
+                documents.Add(index with { Id = id });
+            }
+            await SearchIndex.InsertAsync(connection, transaction, documents, cancellationToken);
+            return 0;
+        }, cancellationToken);
+
+    private static SqliteCommand Prepare(SqliteConnection connection, System.Data.Common.DbTransaction transaction, string sql, params string[] names)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = (SqliteTransaction)transaction;
+        command.CommandText = sql;
+        foreach (var name in names)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+        command.Prepare();
+        return command;
+    }
+
+    private static object? Run(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+        return command.ExecuteScalar();
+    }
+}
