@@ -4,16 +4,16 @@ using Dapper;
 
 namespace ContentApi.Search;
 
-/// <summary>One article's row in the index: every column already analysed. Only a given excerpt is indexed (a derived one repeats the body).</summary>
+/// <summary>One article's row in the index: every column already analysed.</summary>
 public sealed record IndexDocument(long Id, string Title, string Subtitle, string Excerpt, string Body, string Authors, string Tags, string Images)
 {
     public static IndexDocument Build(
-        long id, string title, string? subtitle, string? givenExcerpt, string bodyPlainText,
+        long id, string title, string? subtitle, string? excerpt, string bodyPlainText,
         IEnumerable<string> authorNames, IEnumerable<string> tagNames, IEnumerable<string> imageTexts) => new(
         id,
         SearchAnalyzer.AnalyzeForIndex(title),
         SearchAnalyzer.AnalyzeForIndex(subtitle ?? ""),
-        SearchAnalyzer.AnalyzeForIndex(givenExcerpt ?? ""),
+        SearchAnalyzer.AnalyzeForIndex(excerpt ?? ""),
         SearchAnalyzer.AnalyzeForIndex(bodyPlainText),
         SearchAnalyzer.AnalyzeForIndex(string.Join(' ', authorNames)),
         SearchAnalyzer.AnalyzeForIndex(string.Join(' ', tagNames)),
@@ -34,7 +34,7 @@ public static class SearchIndex
         """;
 
     private const string ArticlesSql = """
-        SELECT id AS Id, title AS Title, coalesce(subtitle, '') AS Subtitle, coalesce(excerpt, '') AS Excerpt, body AS Body
+        SELECT id AS Id, title AS Title, coalesce(subtitle, '') AS Subtitle, coalesce(excerpt, derived_excerpt) AS Excerpt, body AS Body
         FROM articles WHERE id IN @Ids
         """;
 
