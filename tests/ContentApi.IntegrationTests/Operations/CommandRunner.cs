@@ -1,0 +1,24 @@
+using ContentApi.Cli;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+
+namespace ContentApi.IntegrationTests.Operations;
+
+/// <summary>Runs an admin command in-process against a given database file and returns its exit code and output.</summary>
+internal static class CommandRunner
+{
+    public static async Task<(int ExitCode, string Output)> RunAsync(string databasePath, params string[] args)
+    {
+        using var output = new StringWriter();
+        var exitCode = await AdminCommands.RunAsync(args, output, builder => builder.Configuration.AddInMemoryCollection(
+            new Dictionary<string, string?> { ["ConnectionStrings:Content"] = $"Data Source={databasePath}" }));
+        return (exitCode, output.ToString());
+    }
+
+    public static string TempDirectory()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "contentapi-ops", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Operations;
+
+public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Import", name);
+
+    [Fact]
+    public async Task Import_chinese_news_article_creates_author_images_with_credits_and_updates_on_reimport()
+    {
+        _ = factory.Services; // migrate the database the commands write to
+        var folder = CommandRunner.TempDirectory();
+        File.Copy(Fixture("qwen3-max-news.md"), Path.Combine(folder, "qwen3-max-news.md"));
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("articles created: 1", output, StringComparison.Ordinal);
+
+        var list = await (await factory.Reader().GetAsync("/api/v1/articles?limit=100")).AssertJsonAsync();
+        var article = Assert.Single(list["items"]!.AsArray(), a => a!["body"]!.GetValue<string>().Contains("image:", StringComparison.Ordinal))!;
+        var body = article["body"]!.GetValue<string>();
+        Assert.Equal("林睿哲", article["authors"]![0]!["name"]!.GetValue<string>());
+        var images = article["images"]!.AsArray();
+        Assert.True(images.Count >= 3, "the fixture has several credited images");
+        Assert.All(images, image => Assert.False(string.IsNullOrEmpty(image!["credit"]?.GetValue<string>())));
+        Assert.Contains(images, image => image!["credit"]!.GetValue<string>().StartsWith("圖源", StringComparison.Ordinal));
+        foreach (var image in images)
+        {
+            Assert.Contains($"image:{image!["id"]}", body, StringComparison.Ordinal);
+            Assert.DoesNotContain(image["credit"]!.GetValue<string>(), body, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain("作者 |", body, StringComparison.Ordinal);
+        Assert.Contains("不構成", body, StringComparison.Ordinal);
+
+        var (again, secondOutput) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.True(again == 0, secondOutput);
+        Assert.Contains("articles created: 0, updated: 1", secondOutput, StringComparison.Ordinal);
+        Assert.Contains("images created: 0", secondOutput, StringComparison.Ordinal);
+        var after = await (await factory.Reader().GetAsync($"/api/v1/articles/slug/{Uri.EscapeDataString(article["slug"]!.GetValue<string>())}")).AssertJsonAsync();
+        Assert.Equal(body, after["body"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Import_reports_bad_files_by_line_and_still_imports_the_others()
+    {
+        _ = factory.Services;
+        var folder = CommandRunner.TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(folder, "bad.md"), "---\ntitle: [unclosed\n---\nbody\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "empty-image.md"), "# 有圖\n\n作者：王小明\n\n![圖]()\n\n正文。\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "good.md"), "# Good English Article\n\nBy Jane Doe\n\nA paragraph of text.\n");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("bad.md:3: error: Front matter is not valid YAML", output, StringComparison.Ordinal);
+        Assert.Contains("empty-image.md:5", output, StringComparison.Ordinal);
+        Assert.Contains("Files read: 3; articles created: 1", output, StringComparison.Ordinal);
+        Assert.Contains("failed: 2", output, StringComparison.Ordinal);
+        var good = await factory.Reader().GetAsync("/api/v1/articles/slug/good-english-article");
+        var article = await good.AssertJsonAsync();
+        Assert.Equal("Jane Doe", article["authors"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+    }
+}
