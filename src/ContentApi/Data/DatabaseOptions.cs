@@ -7,9 +7,13 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>Seconds a statement waits on a locked database before giving up (SQLite busy timeout).</summary>
-    [Range(0.05, 60)]
-    public double BusyTimeoutSeconds { get; set; } = 2;
+    /// <summary>
+    /// Whole seconds a statement waits on a locked database before giving up (SQLite busy timeout).
+    /// Whole, because Microsoft.Data.Sqlite retries a busy database by itself until its command timeout,
+    /// which only takes seconds: a shorter wait would silently become a longer one.
+    /// </summary>
+    [Range(1, 60)]
+    public int BusyTimeoutSeconds { get; set; } = 2;
 
     /// <summary>Seconds a write waits for the app's single writer slot before the request gets 503.</summary>
     [Range(0.05, 60)]

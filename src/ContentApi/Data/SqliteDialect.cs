@@ -25,8 +25,9 @@ internal static class SqliteDialect
         }
         builder.ForeignKeys = true;
         builder.Pooling = true;
-        // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout: keep it short.
-        builder.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeoutSeconds));
+        // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout (whole seconds); with SQLite's own
+        // busy_timeout equal to it (ConnectionPragmas), the first busy answer already ends the wait.
+        builder.DefaultTimeout = options.BusyTimeoutSeconds;
         return builder.ToString();
     }
 
@@ -43,7 +44,7 @@ internal static class SqliteDialect
     /// <summary>Pragmas applied to every connection as it opens.</summary>
     public static string ConnectionPragmas(DatabaseOptions options) =>
         $"PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = {options.Synchronous}; " +
-        $"PRAGMA busy_timeout = {(int)(options.BusyTimeoutSeconds * 1000)};";
+        $"PRAGMA busy_timeout = {options.BusyTimeoutSeconds * 1000};";
 
     /// <summary>Articles whose full-text index row matches @Match (an expression built by Fts5Match, never caller text).</summary>
     public const string ArticleIdsMatching = "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @Match)";

@@ -108,6 +108,10 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         {
             problem = "The value has the wrong JSON type for this field.";
         }
+        else if (message.Contains("doesn't allow null values", StringComparison.Ordinal))
+        {
+            problem = "Must not be null.";
+        }
         else if (message.Contains("missing required properties", StringComparison.Ordinal))
         {
             var missing = QuotedNames().Matches(message[message.IndexOf("including", StringComparison.Ordinal)..]).Select(m => m.Groups[1].Value).ToList();

@@ -29,7 +29,43 @@ public static class MergePatch
         {
             throw bad;
         }
-        return node as JsonObject ?? throw new JsonException("A merge patch must be a JSON object.", "$", null, null);
+        var patch = node as JsonObject ?? throw new JsonException("A merge patch must be a JSON object.", "$", null, null);
+        EnsureValidText(patch);
+        return patch;
+    }
+
+    /// <summary>
+    /// A parsed JsonNode keeps its strings as the UTF-8 it was sent and decodes them only when used. Applying the
+    /// patch writes them out again, which quietly turns invalid UTF-8 into U+FFFD and throws on a lone surrogate
+    /// escape (a 500), so every string is decoded here once: both become a 400, as they are for POST and PUT.
+    /// </summary>
+    private static void EnsureValidText(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    EnsureValidText(value);
+                }
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    EnsureValidText(item);
+                }
+                break;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                try
+                {
+                    value.GetValue<string>();
+                }
+                catch (InvalidOperationException exception)
+                {
+                    throw new JsonException(exception.Message, value.GetPath(), null, null, exception);
+                }
+                break;
+        }
     }
 
     public static T Apply<T>(T current, JsonObject patch)

@@ -1,0 +1,346 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using ContentApi.Auth;
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Writes;
+
+/// <summary>
+/// Hostile and malformed requests, one per row: each gets the documented 4xx as problem+json (or, where
+/// the input is merely odd, an ordinary answer), and none of them changes a single row.
+/// </summary>
+public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory) : IClassFixture<AdversarialInputTests.Factory>
+{
+    private const int MaxBodyBytes = 64 * 1024;
+
+    public sealed class Factory : ApiFactory
+    {
+        private readonly SemaphoreSlim _seedLock = new(1, 1);
+        private Seed? _seed;
+
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Limits:MaxBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        /// <summary>Resources the hostile requests aim at, and every key they use, created before any snapshot.</summary>
+        public async Task<Seed> SeedAsync()
+        {
+            await _seedLock.WaitAsync();
+            try
+            {
+                if (_seed is null)
+                {
+                    _ = Key(ApiKeyScope.Read);
+                    var content = new TestContent(Writer());
+                    var authorId = await content.AuthorAsync();
+                    var tagId = await content.TagAsync();
+                    var imageId = await content.ImageAsync();
+                    var article = await content.ArticleAsync(new() { ["authorIds"] = new[] { authorId }, ["tagIds"] = new[] { tagId } });
+                    _seed = new Seed(article["id"]!.GetValue<long>(), authorId, tagId, imageId);
+                }
+                return _seed;
+            }
+            finally
+            {
+                _seedLock.Release();
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            _seedLock.Dispose();
+        }
+    }
+
+    public sealed record Seed(long ArticleId, long AuthorId, long TagId, long ImageId)
+    {
+        public string Article => $"/api/v1/articles/{ArticleId}";
+        public string Author => $"/api/v1/authors/{AuthorId}";
+    }
+
+    private enum Caller { Writer, Reader, Anonymous }
+
+    /// <param name="Status">The expected status; 2xx means an ordinary JSON answer instead of a problem.</param>
+    /// <param name="Errors">Keys the problem's <c>errors</c> must name.</param>
+    /// <param name="EmptyList">The 200 is a list with no items.</param>
+    private sealed record Case(Func<Seed, HttpRequestMessage> Request, HttpStatusCode Status, string[]? Errors = null, Caller As = Caller.Writer, bool EmptyList = false);
+
+    private static readonly Dictionary<string, Case> Cases = new()
+    {
+        // Sizes: the app enforces its own limits, so each is a problem+json and not a dropped connection.
+        ["body_over_limit_with_content_length"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("body", Quoted(new string('x', MaxBodyBytes + 1))))), HttpStatusCode.RequestEntityTooLarge),
+        ["body_over_limit_chunked_without_length"] = new(s => Chunked(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("body", Quoted(new string('x', MaxBodyBytes + 1)))), "application/json"), HttpStatusCode.RequestEntityTooLarge),
+        ["patch_over_limit_chunked_without_length"] = new(s => Chunked(HttpMethod.Patch, s.Article, $$"""{"body":{{Quoted(new string('x', MaxBodyBytes + 1))}}}""", "application/merge-patch+json"), HttpStatusCode.RequestEntityTooLarge),
+        ["idempotent_post_over_limit_chunked"] = new(s => WithHeader(Chunked(HttpMethod.Post, "/api/v1/tags", $$"""{"name":{{Quoted(new string('x', MaxBodyBytes + 1))}}}""", "application/json"), "Idempotency-Key", "big-body"), HttpStatusCode.RequestEntityTooLarge),
+        ["header_of_20_kb"] = new(s => WithHeader(Get("/api/v1/articles"), "X-Padding", new string('h', 20 * 1024)), HttpStatusCode.RequestHeaderFieldsTooLarge, As: Caller.Anonymous),
+        ["url_of_10_kb"] = new(s => Get("/api/v1/articles?author=" + new string('a', 10 * 1024)), HttpStatusCode.RequestUriTooLong, As: Caller.Anonymous),
+
+        // JSON structure.
+        ["json_nested_5000_deep_post"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", """{"title":""" + new string('[', 5000) + new string(']', 5000) + "}"), HttpStatusCode.BadRequest),
+        ["json_nested_5000_deep_patch"] = new(s => MergePatch(s.Article, """{"title":""" + new string('{', 0) + Nested(5000) + "}"), HttpStatusCode.BadRequest),
+        ["unknown_property_post"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("isAdmin", "true"))), HttpStatusCode.BadRequest, ["isAdmin"]),
+        ["unknown_property_patch"] = new(s => MergePatch(s.Article, """{"isAdmin":true}"""), HttpStatusCode.BadRequest, ["isAdmin"]),
+        ["duplicate_property_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"first","name":"second"}"""), HttpStatusCode.BadRequest, ["name"]),
+        ["duplicate_property_patch"] = new(s => MergePatch(s.Article, """{"title":"first","title":"second"}"""), HttpStatusCode.BadRequest),
+        ["missing_required_properties"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", "{}"), HttpStatusCode.BadRequest, ["title", "body", "language", "authorIds"]),
+
+        // Wrong JSON types, including query-operator injection.
+        ["operator_object_for_slug_post"] = new(s => Json(HttpMethod.Post, "/api/v1/authors", """{"name":"n","slug":{"$ne":null}}"""), HttpStatusCode.BadRequest, ["slug"]),
+        ["operator_object_for_slug_patch"] = new(s => MergePatch(s.Article, """{"slug":{"$ne":null}}"""), HttpStatusCode.BadRequest, ["slug"]),
+        ["array_for_string"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("title", """["a","b"]"""))), HttpStatusCode.BadRequest, ["title"]),
+        ["number_for_string"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":42}"""), HttpStatusCode.BadRequest, ["name"]),
+        ["string_for_id_in_list"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("authorIds", $"[\"{s.AuthorId}\"]"))), HttpStatusCode.BadRequest, ["authorIds[0]"]),
+        ["string_for_id"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("coverImageId", $"\"{s.ImageId}\""))), HttpStatusCode.BadRequest, ["coverImageId"]),
+        ["number_as_string"] = new(s => Json(HttpMethod.Post, "/api/v1/images", """{"url":"https://img.example/a.jpg","altText":"a","width":"1200"}"""), HttpStatusCode.BadRequest, ["width"]),
+        ["fraction_for_id"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("authorIds", "[1.5]"))), HttpStatusCode.BadRequest, ["authorIds[0]"]),
+        ["exponent_for_id"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("coverImageId", "1e3"))), HttpStatusCode.BadRequest, ["coverImageId"]),
+        ["overflowing_id"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("coverImageId", "99999999999999999999"))), HttpStatusCode.BadRequest, ["coverImageId"]),
+        ["boolean_for_enum"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("status", "true"))), HttpStatusCode.BadRequest, ["status"]),
+        ["integer_for_enum"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("status", "1"))), HttpStatusCode.BadRequest, ["status"]),
+        ["null_for_required_string"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("title", "null"))), HttpStatusCode.BadRequest, ["title"]),
+        ["null_for_required_list"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("authorIds", "null"))), HttpStatusCode.BadRequest, ["authorIds"]),
+        ["null_in_id_list"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("authorIds", "[null]"))), HttpStatusCode.BadRequest, ["authorIds[0]"]),
+        ["object_for_string_patch"] = new(s => MergePatch(s.Author, """{"name":{"first":"a"}}"""), HttpStatusCode.BadRequest, ["name"]),
+
+        // Encodings and control characters.
+        ["invalid_utf8_bytes_post"] = new(s => Bytes(HttpMethod.Post, "/api/v1/tags", [.. "{\"name\":\"a"u8, 0xFF, 0xFE, .. "b\"}"u8], "application/json"), HttpStatusCode.BadRequest),
+        ["invalid_utf8_bytes_patch"] = new(s => Bytes(HttpMethod.Patch, s.Article, [.. "{\"title\":\"a"u8, 0xC3, 0x28, .. "\"}"u8], "application/merge-patch+json"), HttpStatusCode.BadRequest),
+        ["lone_surrogate_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"a\uD800b"}"""), HttpStatusCode.BadRequest, ["name"]),
+        ["lone_surrogate_patch"] = new(s => MergePatch(s.Article, """{"title":"\uDC00"}"""), HttpStatusCode.BadRequest, ["title"]),
+        ["nul_in_slug"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"n","slug":"a\u0000b"}"""), HttpStatusCode.BadRequest, ["slug"]),
+        ["nul_in_name"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"a\u0000b"}"""), HttpStatusCode.BadRequest, ["name"]),
+        ["nul_in_name_patch"] = new(s => MergePatch(s.Author, """{"name":"\u0000"}"""), HttpStatusCode.BadRequest, ["name"]),
+        // A BOM is skipped (RFC 8259 §8.1 allows it), so what follows is read and judged as JSON.
+        ["bom_then_unknown_property_post"] = new(s => Bytes(HttpMethod.Post, "/api/v1/tags", [0xEF, 0xBB, 0xBF, .. """{"name":"n","isAdmin":true}"""u8], "application/json"), HttpStatusCode.BadRequest, ["isAdmin"]),
+        ["bom_then_unknown_property_patch"] = new(s => Bytes(HttpMethod.Patch, s.Article, [0xEF, 0xBB, 0xBF, .. """{"isAdmin":true}"""u8], "application/merge-patch+json"), HttpStatusCode.BadRequest, ["isAdmin"]),
+        ["bom_twice"] = new(s => Bytes(HttpMethod.Post, "/api/v1/tags", [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF, .. """{"name":"n"}"""u8], "application/json"), HttpStatusCode.BadRequest),
+
+        // Ids in the route.
+        ["route_id_1abc"] = new(s => Get("/api/v1/articles/1abc"), HttpStatusCode.BadRequest, ["id"], Caller.Anonymous),
+        ["route_id_negative"] = new(s => Get("/api/v1/articles/-1"), HttpStatusCode.NotFound, As: Caller.Anonymous),
+        ["route_id_exponent"] = new(s => Get("/api/v1/articles/1e3"), HttpStatusCode.BadRequest, ["id"], Caller.Anonymous),
+        ["route_id_overflow"] = new(s => Get("/api/v1/articles/99999999999999999999"), HttpStatusCode.BadRequest, ["id"], Caller.Anonymous),
+        ["route_id_hex"] = new(s => Get("/api/v1/articles/0x10"), HttpStatusCode.BadRequest, ["id"], Caller.Anonymous),
+        ["route_id_1abc_delete"] = new(s => new HttpRequestMessage(HttpMethod.Delete, "/api/v1/articles/1abc"), HttpStatusCode.BadRequest, ["id"]),
+        ["route_id_negative_delete"] = new(s => new HttpRequestMessage(HttpMethod.Delete, "/api/v1/tags/-1"), HttpStatusCode.NotFound),
+        ["route_id_overflow_put"] = new(s => Json(HttpMethod.Put, "/api/v1/articles/99999999999999999999", ArticleJson(s)), HttpStatusCode.BadRequest, ["id"]),
+
+        // Query parameters.
+        ["limit_negative"] = new(s => Get("/api/v1/articles?limit=-1"), HttpStatusCode.BadRequest, ["limit"], Caller.Anonymous),
+        ["limit_not_a_number"] = new(s => Get("/api/v1/articles?limit=abc"), HttpStatusCode.BadRequest, ["limit"], Caller.Anonymous),
+        ["limit_over_max"] = new(s => Get("/api/v1/articles?limit=1000"), HttpStatusCode.BadRequest, ["limit"], Caller.Anonymous),
+        ["limit_overflow"] = new(s => Get("/api/v1/tags?limit=99999999999"), HttpStatusCode.BadRequest, ["limit"], Caller.Anonymous),
+        ["page_zero"] = new(s => Get("/api/v1/articles?page=0"), HttpStatusCode.BadRequest, ["page"], Caller.Anonymous),
+        ["cursor_garbage"] = new(s => Get("/api/v1/articles?cursor=garbage"), HttpStatusCode.BadRequest, ["cursor"], Caller.Anonymous),
+        ["cursor_with_page"] = new(s => Get("/api/v1/tags?page=1&cursor=abc"), HttpStatusCode.BadRequest, ["cursor"], Caller.Anonymous),
+        ["unknown_query_parameter"] = new(s => Get("/api/v1/articles?isAdmin=true"), HttpStatusCode.BadRequest, ["isAdmin"], Caller.Anonymous),
+        ["unknown_query_parameter_on_write"] = new(s => Json(HttpMethod.Post, "/api/v1/tags?debug=1", """{"name":"n"}"""), HttpStatusCode.BadRequest, ["debug"]),
+        ["sort_password"] = new(s => Get("/api/v1/articles?sort=password"), HttpStatusCode.BadRequest, ["sort"], Caller.Anonymous),
+        ["sort_private_email"] = new(s => Get("/api/v1/authors?sort=email"), HttpStatusCode.BadRequest, ["sort"], Caller.Anonymous),
+        ["sort_private_email_descending_with_key"] = new(s => Get("/api/v1/authors?sort=-email"), HttpStatusCode.BadRequest, ["sort"], Caller.Reader),
+        ["sort_with_sql"] = new(s => Get("/api/v1/articles?sort=title;DROP%20TABLE%20articles"), HttpStatusCode.BadRequest, ["sort"], Caller.Anonymous),
+        ["fields_unknown"] = new(s => Get("/api/v1/articles?fields=id,password"), HttpStatusCode.BadRequest, ["fields"], Caller.Anonymous),
+        ["include_unknown"] = new(s => Get("/api/v1/articles?include=apiKeys"), HttpStatusCode.BadRequest, ["include"], Caller.Anonymous),
+        ["date_filter_garbage"] = new(s => Get("/api/v1/articles?publishedAfter=yesterday"), HttpStatusCode.BadRequest, ["publishedAfter"], Caller.Anonymous),
+        ["status_filter_anonymous"] = new(s => Get("/api/v1/articles?status=draft"), HttpStatusCode.BadRequest, ["status"], Caller.Anonymous),
+        ["language_filter_with_sql"] = new(s => Get("/api/v1/articles?language=" + Uri.EscapeDataString("en' OR '1'='1")), HttpStatusCode.BadRequest, ["language"], Caller.Anonymous),
+
+        // SQL-looking values are just values: no match, never SQL.
+        ["sql_in_author_filter"] = new(s => Get("/api/v1/articles?author=" + Uri.EscapeDataString("1' OR '1'='1")), HttpStatusCode.OK, As: Caller.Anonymous, EmptyList: true),
+        ["sql_in_tag_filter"] = new(s => Get("/api/v1/articles?tag=" + Uri.EscapeDataString("x'); DROP TABLE articles;--")), HttpStatusCode.OK, As: Caller.Anonymous, EmptyList: true),
+        ["sql_in_slug_list_filter"] = new(s => Get("/api/v1/tags?slug=" + Uri.EscapeDataString("' OR 1=1 --")), HttpStatusCode.OK, As: Caller.Anonymous, EmptyList: true),
+        ["sql_in_slug_lookup"] = new(s => Get("/api/v1/articles/slug/" + Uri.EscapeDataString("' OR '1'='1")), HttpStatusCode.NotFound, As: Caller.Anonymous),
+        ["nul_in_filter"] = new(s => Get("/api/v1/articles?author=a%00b"), HttpStatusCode.OK, As: Caller.Anonymous, EmptyList: true),
+
+        // Server-owned fields cannot be set.
+        ["set_id_post"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("id", "1"))), HttpStatusCode.BadRequest, ["id"]),
+        ["set_version_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"n","version":99}"""), HttpStatusCode.BadRequest, ["version"]),
+        ["set_createdAt_post"] = new(s => Json(HttpMethod.Post, "/api/v1/authors", """{"name":"n","createdAt":"2000-01-01T00:00:00Z"}"""), HttpStatusCode.BadRequest, ["createdAt"]),
+        ["set_id_put"] = new(s => Json(HttpMethod.Put, s.Article, ArticleJson(s, ("id", "999"))), HttpStatusCode.BadRequest, ["id"]),
+        ["set_version_patch"] = new(s => MergePatch(s.Article, """{"version":1}"""), HttpStatusCode.BadRequest, ["version"]),
+        ["set_updatedAt_patch"] = new(s => MergePatch(s.Author, """{"updatedAt":"2000-01-01T00:00:00Z"}"""), HttpStatusCode.BadRequest, ["updatedAt"]),
+
+        // Method override headers are not honoured.
+        ["method_override_on_post"] = new(s => WithHeader(Json(HttpMethod.Post, s.Article, "{}"), "X-HTTP-Method-Override", "DELETE"), HttpStatusCode.MethodNotAllowed),
+        ["method_override_on_get"] = new(s => WithHeader(Get(s.Article), "X-HTTP-Method-Override", "DELETE"), HttpStatusCode.OK),
+
+        // Content types.
+        ["text_plain_post"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s), "text/plain"), HttpStatusCode.UnsupportedMediaType),
+        ["xml_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", "<tag><name>n</name></tag>", "application/xml"), HttpStatusCode.UnsupportedMediaType),
+        ["form_post"] = new(s => new HttpRequestMessage(HttpMethod.Post, "/api/v1/tags") { Content = new FormUrlEncodedContent([new("name", "n")]) }, HttpStatusCode.UnsupportedMediaType),
+        ["no_content_type_post"] = new(s => Bytes(HttpMethod.Post, "/api/v1/tags", """{"name":"n"}"""u8.ToArray(), null), HttpStatusCode.UnsupportedMediaType),
+        ["text_plain_patch"] = new(s => Json(HttpMethod.Patch, s.Article, """{"title":"t"}""", "text/plain"), HttpStatusCode.UnsupportedMediaType),
+        ["json_patch_media_type"] = new(s => Json(HttpMethod.Patch, s.Article, """[{"op":"replace","path":"/title","value":"t"}]""", "application/json-patch+json"), HttpStatusCode.UnsupportedMediaType),
+
+        // Bodies that are not one JSON object.
+        ["empty_body_post"] = new(s => Bytes(HttpMethod.Post, "/api/v1/tags", [], "application/json"), HttpStatusCode.BadRequest),
+        ["null_body_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", "null"), HttpStatusCode.BadRequest),
+        ["array_body_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """[{"name":"n"}]"""), HttpStatusCode.BadRequest),
+        ["trailing_garbage_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"n"} trailing"""), HttpStatusCode.BadRequest),
+        ["two_objects_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"a"}{"name":"b"}"""), HttpStatusCode.BadRequest),
+        ["empty_body_put"] = new(s => Bytes(HttpMethod.Put, s.Article, [], "application/json"), HttpStatusCode.BadRequest),
+        ["empty_body_patch"] = new(s => Bytes(HttpMethod.Patch, s.Article, [], "application/merge-patch+json"), HttpStatusCode.BadRequest),
+        ["null_merge_patch"] = new(s => MergePatch(s.Article, "null"), HttpStatusCode.BadRequest),
+        ["array_merge_patch"] = new(s => MergePatch(s.Article, """[{"title":"t"}]"""), HttpStatusCode.BadRequest),
+        ["string_merge_patch"] = new(s => MergePatch(s.Article, "\"title\""), HttpStatusCode.BadRequest),
+        ["number_merge_patch"] = new(s => MergePatch(s.Article, "42"), HttpStatusCode.BadRequest),
+        ["trailing_garbage_patch"] = new(s => MergePatch(s.Article, """{"title":"t"}}"""), HttpStatusCode.BadRequest),
+
+        // Over field limits, or unsafe values.
+        ["title_over_300"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("title", Quoted(new string('t', 301))))), HttpStatusCode.BadRequest, ["title"]),
+        ["tag_name_over_100"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", $$"""{"name":{{Quoted(new string('n', 101))}}}"""), HttpStatusCode.BadRequest, ["name"]),
+        ["slug_over_120"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", $$"""{"name":"n","slug":{{Quoted(new string('s', 121))}}}"""), HttpStatusCode.BadRequest, ["slug"]),
+        ["bio_over_5000_patch"] = new(s => MergePatch(s.Author, $$"""{"bio":{{Quoted(new string('b', 5001))}}}"""), HttpStatusCode.BadRequest, ["bio"]),
+        ["url_over_2048"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("canonicalUrl", Quoted("https://example.com/" + new string('u', 3000))))), HttpStatusCode.BadRequest, ["canonicalUrl"]),
+        ["too_many_authors"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("authorIds", "[" + string.Join(",", Enumerable.Range(1, 51)) + "]"))), HttpStatusCode.BadRequest, ["authorIds"]),
+        ["javascript_url"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("canonicalUrl", "\"javascript:alert(1)\""))), HttpStatusCode.BadRequest, ["canonicalUrl"]),
+        ["javascript_url_mixed_case_patch"] = new(s => MergePatch(s.Author, """{"website":"JaVaScRiPt:alert(document.cookie)"}"""), HttpStatusCode.BadRequest, ["website"]),
+        ["data_url_image"] = new(s => Json(HttpMethod.Post, "/api/v1/images", """{"url":"data:text/html,<script>alert(1)</script>","altText":"a"}"""), HttpStatusCode.BadRequest, ["url"]),
+        ["url_with_header_injection"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("canonicalUrl", "\"https://example.com/\\r\\nSet-Cookie: a=b\""))), HttpStatusCode.BadRequest, ["canonicalUrl"]),
+        ["script_tag_slug"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("slug", "\"<script>alert(1)</script>\""))), HttpStatusCode.BadRequest, ["slug"]),
+        ["script_tag_slug_patch"] = new(s => MergePatch(s.Article, """{"slug":"a<img src=x onerror=alert(1)>"}"""), HttpStatusCode.BadRequest, ["slug"]),
+        ["script_tag_slug_lookup"] = new(s => Get("/api/v1/tags/slug/" + Uri.EscapeDataString("<script>alert(1)</script>")), HttpStatusCode.NotFound, As: Caller.Anonymous),
+        ["script_tag_language"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("language", "\"<script>\""))), HttpStatusCode.BadRequest, ["language"]),
+
+        // Keys, preconditions and references.
+        ["write_without_key"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"n"}"""), HttpStatusCode.Unauthorized, As: Caller.Anonymous),
+        ["write_with_read_key"] = new(s => new HttpRequestMessage(HttpMethod.Delete, s.Article), HttpStatusCode.Forbidden, As: Caller.Reader),
+        ["if_match_unquoted"] = new(s => WithHeader(MergePatch(s.Article, """{"title":"t"}"""), "If-Match", "1"), HttpStatusCode.BadRequest),
+        ["if_match_stale_delete"] = new(s => WithHeader(new HttpRequestMessage(HttpMethod.Delete, s.Article), "If-Match", "\"999-x\""), HttpStatusCode.PreconditionFailed),
+        ["missing_references"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("authorIds", "[999999]"))), HttpStatusCode.BadRequest, ["authorIds[0]"]),
+        ["negative_reference"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("authorIds", "[-1]"))), HttpStatusCode.BadRequest, ["authorIds[0]"]),
+        ["draft_with_published_at"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("status", "\"draft\""), ("publishedAt", "\"2024-01-01T00:00:00Z\""))), HttpStatusCode.BadRequest, ["publishedAt"]),
+        ["published_at_year_1"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("status", "\"published\""), ("publishedAt", "\"0001-01-01T00:00:00Z\""))), HttpStatusCode.BadRequest, ["publishedAt"]),
+        ["published_at_not_a_date"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("status", "\"published\""), ("publishedAt", "\"tomorrow\""))), HttpStatusCode.BadRequest, ["publishedAt"]),
+    };
+
+    public static TheoryData<string> CaseNames => [.. Cases.Keys];
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public async Task Hostile_request_is_answered_cleanly_and_changes_nothing(string name)
+    {
+        var @case = Cases[name];
+        var seed = await factory.SeedAsync();
+        var before = DatabaseSnapshot.Take(factory);
+        using var client = @case.As switch
+        {
+            Caller.Writer => factory.Writer(),
+            Caller.Reader => factory.Reader(),
+            _ => factory.Anonymous(),
+        };
+
+        using var request = @case.Request(seed);
+        var response = await client.SendAsync(request);
+
+        if ((int)@case.Status < 300)
+        {
+            var body = await response.AssertJsonAsync(@case.Status);
+            if (@case.EmptyList)
+            {
+                Assert.Empty(body["items"]!.AsArray());
+            }
+        }
+        else
+        {
+            var problem = await response.AssertProblemAsync(@case.Status);
+            var text = problem.ToJsonString();
+            Assert.DoesNotContain("<script", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Sqlite", text, StringComparison.OrdinalIgnoreCase);
+            foreach (var field in @case.Errors ?? [])
+            {
+                Assert.True(problem["errors"] is JsonObject errors && errors.ContainsKey(field), $"errors should name '{field}': {text}");
+            }
+        }
+        Assert.Equal(before, DatabaseSnapshot.Take(factory));
+    }
+
+    [Fact]
+    public async Task Bom_prefixed_json_is_read_as_json_by_post_put_and_patch()
+    {
+        var writer = factory.Writer();
+        var name = $"Bom {Guid.NewGuid():N}";
+        var created = await (await writer.SendAsync(Bytes(HttpMethod.Post, "/api/v1/tags", WithBom($$"""{"name":"{{name}}"}"""), "application/json")))
+            .AssertJsonAsync(HttpStatusCode.Created);
+        Assert.Equal(name, created["name"]!.GetValue<string>());
+        var url = $"/api/v1/tags/{created["id"]}";
+        var replaced = await (await writer.SendAsync(Bytes(HttpMethod.Put, url, WithBom($$"""{"name":"{{name}} 2"}"""), "application/json"))).AssertJsonAsync();
+        Assert.Equal($"{name} 2", replaced["name"]!.GetValue<string>());
+        var patched = await (await writer.SendAsync(Bytes(HttpMethod.Patch, url, WithBom("""{"description":"d"}"""), "application/merge-patch+json"))).AssertJsonAsync();
+        Assert.Equal("d", patched["description"]!.GetValue<string>());
+        Assert.Equal(3, patched["version"]!.GetValue<long>());
+
+        static byte[] WithBom(string json) => [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(json)];
+    }
+
+    [Fact]
+    public void There_are_at_least_fifty_hostile_cases() => Assert.True(Cases.Count >= 50, $"{Cases.Count} cases");
+
+    private static string ArticleJson(Seed seed, params (string Name, string? Raw)[] overrides)
+    {
+        var fields = new List<(string Name, string Raw)>
+        {
+            ("title", "\"Hostile\""), ("body", "\"b\""), ("language", "\"en\""), ("authorIds", $"[{seed.AuthorId}]"),
+        };
+        foreach (var (fieldName, raw) in overrides)
+        {
+            fields.RemoveAll(f => f.Name == fieldName);
+            if (raw is not null)
+            {
+                fields.Add((fieldName, raw));
+            }
+        }
+        return "{" + string.Join(",", fields.Select(f => $"\"{f.Name}\":{f.Raw}")) + "}";
+    }
+
+    private static string Quoted(string text) => "\"" + text + "\"";
+
+    private static string Nested(int depth) => string.Concat(Enumerable.Repeat("{\"a\":", depth)) + "1" + new string('}', depth);
+
+    private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    private static HttpRequestMessage Json(HttpMethod method, string url, string json, string mediaType = "application/json") =>
+        new(method, url) { Content = new StringContent(json, Encoding.UTF8, mediaType) };
+
+    private static HttpRequestMessage MergePatch(string url, string json) => Json(HttpMethod.Patch, url, json, "application/merge-patch+json");
+
+    private static HttpRequestMessage Bytes(HttpMethod method, string url, byte[] body, string? mediaType)
+    {
+        var content = new ByteArrayContent(body);
+        if (mediaType is not null)
+        {
+            content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        }
+        return new HttpRequestMessage(method, url) { Content = content };
+    }
+
+    private static HttpRequestMessage Chunked(HttpMethod method, string url, string json, string mediaType)
+    {
+        var content = new UnknownLengthContent(Encoding.UTF8.GetBytes(json));
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return new HttpRequestMessage(method, url) { Content = content };
+    }
+
+    private static HttpRequestMessage WithHeader(HttpRequestMessage request, string name, string value)
+    {
+        request.Headers.TryAddWithoutValidation(name, value);
+        return request;
+    }
+
+    /// <summary>A body whose length is not known up front, so it travels without Content-Length (chunked).</summary>
+    private sealed class UnknownLengthContent(byte[] bytes) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}

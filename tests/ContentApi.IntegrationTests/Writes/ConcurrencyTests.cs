@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Writes;
+
+/// <summary>
+/// Optimistic concurrency: many editors doing read-modify-write on one article with If-Match never lose
+/// an update, and If-Match is parsed strictly (weak tags never match, "*" matches any version).
+/// </summary>
+public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ApiFactory>
+{
+    private const int Clients = 16;
+    private const int CyclesPerClient = 200;
+
+    [Fact]
+    public async Task Concurrent_read_modify_write_with_if_match_loses_no_update_and_never_fails_with_5xx()
+    {
+        var article = await new TestContent(factory.Writer()).ArticleAsync(new() { ["subtitle"] = "0" });
+        var url = $"/api/v1/articles/{article["id"]}";
+        var serverErrors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var stale = 0;
+
+        async Task EditorAsync(int client)
+        {
+            using var http = factory.Writer();
+            var random = new Random(client);
+            var collisions = 0;
+            for (var (done, attempts) = (0, 0); done < CyclesPerClient; attempts++)
+            {
+                Assert.True(attempts < CyclesPerClient * 50, $"editor {client} made {attempts} attempts for {done} increments");
+                var read = await http.GetAsync(url);
+                if ((int)read.StatusCode >= 500)
+                {
+                    serverErrors.Enqueue($"GET {(int)read.StatusCode}: {await read.Content.ReadAsStringAsync()}");
+                    return;
+                }
+                var current = await read.AssertJsonAsync();
+                var next = long.Parse(current["subtitle"]!.GetValue<string>(), CultureInfo.InvariantCulture) + 1;
+                // Half the editors PATCH (merge patch), the other half PUT the whole article back.
+                using var write = client % 2 == 0
+                    ? new HttpRequestMessage(HttpMethod.Patch, url)
+                    {
+                        Content = HttpAssertions.RawJson(JsonSerializer.Serialize(new { subtitle = Counter(next) }), "application/merge-patch+json"),
+                    }
+                    : new HttpRequestMessage(HttpMethod.Put, url) { Content = HttpAssertions.JsonBody(AsReplaceRequest(current, Counter(next))) };
+                write.Headers.IfMatch.Add(read.Headers.ETag!);
+                var written = await http.SendAsync(write);
+                switch (written.StatusCode)
+                {
+                    case HttpStatusCode.OK:
+                        done++;
+                        collisions = 0;
+                        break;
+                    case HttpStatusCode.PreconditionFailed:
+                        await written.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+                        Interlocked.Increment(ref stale);
+                        // Exponential backoff with jitter (up to half a second), as a polite client would, so that
+                        // retries do not move in lockstep and most attempts are not wasted on a version already gone.
+                        collisions++;
+                        await Task.Delay(random.Next(0, 1 << Math.Min(collisions, 9)));
+                        break;
+                    default:
+                        serverErrors.Enqueue($"{write.Method} {(int)written.StatusCode}: {await written.Content.ReadAsStringAsync()}");
+                        return;
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(c => Task.Run(() => EditorAsync(c))));
+
+        output.WriteLine($"{stale} attempts were refused with 412 for {Clients * CyclesPerClient} increments");
+        Assert.Empty(serverErrors);
+        var final = await (await factory.Reader().GetAsync(url)).AssertJsonAsync();
+        Assert.Equal(Counter(Clients * CyclesPerClient), final["subtitle"]!.GetValue<string>());
+        Assert.Equal(1 + Clients * CyclesPerClient, final["version"]!.GetValue<long>());
+        Assert.True(stale > 0, "the editors should have collided at least once");
+    }
+
+    [Fact]
+    public async Task Weak_etag_in_if_match_never_matches_and_is_412_for_put_patch_and_delete()
+    {
+        var writer = factory.Writer();
+        var article = await new TestContent(writer).ArticleAsync();
+        var url = $"/api/v1/articles/{article["id"]}";
+        var read = await writer.GetAsync(url);
+        var current = await read.AssertJsonAsync();
+        var weak = "W/" + read.Headers.ETag!.Tag;
+
+        foreach (var request in new[]
+        {
+            new HttpRequestMessage(HttpMethod.Put, url) { Content = HttpAssertions.JsonBody(AsReplaceRequest(current, "weak")) },
+            new HttpRequestMessage(HttpMethod.Patch, url) { Content = HttpAssertions.RawJson("""{"subtitle":"weak"}""", "application/merge-patch+json") },
+            new HttpRequestMessage(HttpMethod.Delete, url),
+        })
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", weak);
+            await (await writer.SendAsync(request)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        }
+        var after = await (await writer.GetAsync(url)).AssertJsonAsync();
+        Assert.Equal(current.ToJsonString(), after.ToJsonString());
+    }
+
+    [Fact]
+    public async Task If_match_star_matches_any_current_version()
+    {
+        var writer = factory.Writer();
+        var article = await new TestContent(writer).ArticleAsync();
+        var url = $"/api/v1/articles/{article["id"]}";
+        var current = await (await writer.GetAsync(url)).AssertJsonAsync();
+
+        using var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = HttpAssertions.JsonBody(AsReplaceRequest(current, "star put")) };
+        put.Headers.IfMatch.Add(EntityTagHeaderValue.Any);
+        Assert.Equal("star put", (await (await writer.SendAsync(put)).AssertJsonAsync())["subtitle"]!.GetValue<string>());
+
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, url) { Content = HttpAssertions.RawJson("""{"subtitle":"star patch"}""", "application/merge-patch+json") };
+        patch.Headers.IfMatch.Add(EntityTagHeaderValue.Any);
+        var patched = await (await writer.SendAsync(patch)).AssertJsonAsync();
+        Assert.Equal("star patch", patched["subtitle"]!.GetValue<string>());
+        Assert.Equal(3, patched["version"]!.GetValue<long>());
+
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, url);
+        delete.Headers.IfMatch.Add(EntityTagHeaderValue.Any);
+        Assert.Equal(HttpStatusCode.NoContent, (await writer.SendAsync(delete)).StatusCode);
+        await (await writer.GetAsync(url)).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Stale_if_match_on_delete_is_412_and_keeps_the_article()
+    {
+        var writer = factory.Writer();
+        var article = await new TestContent(writer).ArticleAsync();
+        var url = $"/api/v1/articles/{article["id"]}";
+        var first = await writer.GetAsync(url);
+        await (await writer.PatchMergeAsync(url, new { subtitle = "moved on" })).AssertJsonAsync();
+
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, url);
+        delete.Headers.IfMatch.Add(first.Headers.ETag!);
+        await (await writer.SendAsync(delete)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        Assert.Equal("moved on", (await (await writer.GetAsync(url)).AssertJsonAsync())["subtitle"]!.GetValue<string>());
+    }
+
+    /// <summary>Fixed width, so the subtitle stays a valid counter and string comparison equals number comparison.</summary>
+    private static string Counter(long value) => value.ToString("D6", CultureInfo.InvariantCulture);
+
+    /// <summary>The PUT body that writes the article back as read, with a new subtitle.</summary>
+    internal static Dictionary<string, object?> AsReplaceRequest(JsonObject article, string subtitle) => new()
+    {
+        ["title"] = article["title"]!.GetValue<string>(),
+        ["body"] = article["body"]!.GetValue<string>(),
+        ["language"] = article["language"]!.GetValue<string>(),
+        ["authorIds"] = article["authors"]!.AsArray().Select(a => a!["id"]!.GetValue<long>()).ToArray(),
+        ["status"] = article["status"]!.GetValue<string>(),
+        ["slug"] = article["slug"]!.GetValue<string>(),
+        ["subtitle"] = subtitle,
+        ["publishedAt"] = article["publishedAt"]?.GetValue<string>(),
+    };
+}
+
+/// <summary>Writes:RequireIfMatch=true: updates and deletes without If-Match are 428 and change nothing.</summary>
+public sealed class RequireIfMatchTests(RequireIfMatchTests.Factory factory) : IClassFixture<RequireIfMatchTests.Factory>
+{
+    public sealed class Factory : ApiFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Writes:RequireIfMatch"] = "true" };
+    }
+
+    [Fact]
+    public async Task Put_patch_and_delete_without_if_match_are_428_and_change_nothing()
+    {
+        var writer = factory.Writer();
+        var article = await new TestContent(writer).ArticleAsync();
+        var url = $"/api/v1/articles/{article["id"]}";
+        var read = await writer.GetAsync(url);
+        var current = await read.AssertJsonAsync();
+
+        var put = await writer.PutAsync(url, HttpAssertions.JsonBody(ConcurrencyTests.AsReplaceRequest(current, "no precondition")));
+        await put.AssertProblemAsync((HttpStatusCode)428);
+        await (await writer.PatchMergeAsync(url, new { subtitle = "no precondition" })).AssertProblemAsync((HttpStatusCode)428);
+        await (await writer.DeleteAsync(url)).AssertProblemAsync((HttpStatusCode)428);
+        Assert.Equal(current.ToJsonString(), (await (await writer.GetAsync(url)).AssertJsonAsync()).ToJsonString());
+
+        using var withEtag = new HttpRequestMessage(HttpMethod.Patch, url) { Content = HttpAssertions.RawJson("""{"subtitle":"with precondition"}""", "application/merge-patch+json") };
+        withEtag.Headers.IfMatch.Add(read.Headers.ETag!);
+        Assert.Equal("with precondition", (await (await writer.SendAsync(withEtag)).AssertJsonAsync())["subtitle"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Tags_and_authors_also_require_if_match()
+    {
+        var writer = factory.Writer();
+        var tag = await writer.PostOkAsync("/api/v1/tags", new { name = $"Tag {Guid.NewGuid():N}" });
+        await (await writer.PatchMergeAsync($"/api/v1/tags/{tag["id"]}", new { description = "x" })).AssertProblemAsync((HttpStatusCode)428);
+        await (await writer.DeleteAsync($"/api/v1/tags/{tag["id"]}")).AssertProblemAsync((HttpStatusCode)428);
+        var authorId = await new TestContent(writer).AuthorAsync();
+        await (await writer.DeleteAsync($"/api/v1/authors/{authorId}")).AssertProblemAsync((HttpStatusCode)428);
+        await (await writer.GetAsync($"/api/v1/tags/{tag["id"]}")).AssertJsonAsync();
+        await (await writer.GetAsync($"/api/v1/authors/{authorId}")).AssertJsonAsync();
+    }
+}

@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Http.Headers;
+using ContentApi.Auth;
+using ContentApi.TestSupport;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContentApi.IntegrationTests.Writes;
+
+/// <summary>POST with Idempotency-Key: a retried create never makes a duplicate.</summary>
+public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Repeated_post_with_same_key_and_body_replays_the_first_response_and_creates_one_row()
+    {
+        var writer = factory.Writer();
+        var authorId = await new TestContent(writer).AuthorAsync();
+        var key = Guid.NewGuid().ToString("N");
+        var title = $"Idempotent {key}";
+        var body = ArticleBody(title, authorId);
+
+        var first = await writer.SendAsync(Post("/api/v1/articles", key, body));
+        var second = await writer.SendAsync(Post("/api/v1/articles", key, body));
+
+        var firstBody = await first.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(first.StatusCode, second.StatusCode);
+        Assert.Equal(firstBody, await second.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.Equal(first.Content.Headers.ContentType, second.Content.Headers.ContentType);
+        Assert.Equal("true", second.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM articles WHERE title = @Title", new { Title = title }));
+    }
+
+    [Fact]
+    public async Task Replayed_validation_error_is_the_same_400_and_creates_nothing()
+    {
+        var writer = factory.Writer();
+        var key = Guid.NewGuid().ToString("N");
+        const string invalid = """{"name":""}""";
+        var first = await writer.SendAsync(Post("/api/v1/tags", key, invalid));
+        await first.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var second = await writer.SendAsync(Post("/api/v1/tags", key, invalid));
+        await second.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Same_key_with_a_different_body_is_422_and_creates_nothing()
+    {
+        var writer = factory.Writer();
+        var key = Guid.NewGuid().ToString("N");
+        var name = $"Tag {key}";
+        await (await writer.SendAsync(Post("/api/v1/tags", key, $$"""{"name":"{{name}}"}"""))).AssertJsonAsync(HttpStatusCode.Created);
+
+        var other = await writer.SendAsync(Post("/api/v1/tags", key, $$"""{"name":"{{name}} changed"}"""));
+        var problem = await other.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("Idempotency-Key", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.False(other.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM tags WHERE name = @Name", new { Name = $"{name} changed" }));
+
+        // The same key and body on another resource is another request too.
+        var elsewhere = await writer.SendAsync(Post("/api/v1/authors", key, $$"""{"name":"{{name}}"}"""));
+        await elsewhere.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM authors WHERE name = @Name", new { Name = name }));
+    }
+
+    [Fact]
+    public async Task Same_key_from_another_api_key_creates_its_own_resource()
+    {
+        var store = factory.Services.GetRequiredService<ApiKeyStore>();
+        var otherKey = await store.CreateAsync($"second-writer-{Guid.NewGuid():N}", ApiKeyScope.Write, CancellationToken.None);
+        using var otherWriter = factory.Anonymous();
+        otherWriter.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", otherKey);
+        var key = Guid.NewGuid().ToString("N");
+        var body = $$"""{"name":"Shared key {{key}}"}""";
+
+        var mine = await factory.Writer().SendAsync(Post("/api/v1/tags", key, body));
+        var theirs = await otherWriter.SendAsync(Post("/api/v1/tags", key, body));
+
+        await mine.AssertJsonAsync(HttpStatusCode.Created);
+        await theirs.AssertJsonAsync(HttpStatusCode.Created);
+        Assert.False(theirs.Headers.Contains("Idempotent-Replayed"));
+        Assert.NotEqual(mine.Headers.Location, theirs.Headers.Location);
+        Assert.Equal(2, await CountAsync("SELECT count(*) FROM tags WHERE name = @Name", new { Name = $"Shared key {key}" }));
+    }
+
+    [Fact]
+    public async Task Concurrent_identical_posts_with_one_key_create_exactly_one_row()
+    {
+        var writer = factory.Writer();
+        var authorId = await new TestContent(writer).AuthorAsync();
+        var key = Guid.NewGuid().ToString("N");
+        var title = $"Concurrent {key}";
+        var body = ArticleBody(title, authorId);
+
+        using var start = new SemaphoreSlim(0);
+        var requests = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            await start.WaitAsync();
+            var response = await writer.SendAsync(Post("/api/v1/articles", key, body));
+            return (response.StatusCode, response.Headers.Location, Body: await response.Content.ReadAsStringAsync(),
+                Replayed: response.Headers.Contains("Idempotent-Replayed"));
+        })).ToList();
+        start.Release(requests.Count);
+        var responses = await Task.WhenAll(requests);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Single(responses.Select(r => r.Location).Distinct());
+        Assert.Single(responses.Select(r => r.Body).Distinct());
+        Assert.Equal(1, responses.Count(r => !r.Replayed));
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM articles WHERE title = @Title", new { Title = title }));
+    }
+
+    [Theory]
+    [InlineData("has space")]
+    [InlineData("ünïcode")]
+    public async Task Malformed_idempotency_key_is_400_and_creates_nothing(string key)
+    {
+        var name = $"Malformed key {Guid.NewGuid():N}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tags") { Content = HttpAssertions.RawJson($$"""{"name":"{{name}}"}""") };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        await (await factory.Writer().SendAsync(request)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM tags WHERE name = @Name", new { Name = name }));
+    }
+
+    [Fact]
+    public async Task Empty_idempotency_key_is_400_and_creates_nothing()
+    {
+        // HttpClient drops an empty header value on the way into TestServer, so this one is sent as the server sees it.
+        var name = $"Empty key {Guid.NewGuid():N}";
+        var key = factory.Key(ApiKeyScope.Write);
+        var context = await factory.Server.SendAsync(c =>
+        {
+            c.Request.Method = "POST";
+            c.Request.Path = "/api/v1/tags";
+            c.Request.Headers.Authorization = "Bearer " + key;
+            c.Request.Headers["Idempotency-Key"] = "";
+            c.Request.ContentType = "application/json";
+            c.Request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($$"""{"name":"{{name}}"}"""));
+        });
+        Assert.Equal(400, context.Response.StatusCode);
+        Assert.Equal("application/problem+json", context.Response.ContentType);
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM tags WHERE name = @Name", new { Name = name }));
+    }
+
+    [Fact]
+    public async Task Overlong_idempotency_key_is_400()
+    {
+        var key = new string('k', 256);
+        await (await factory.Writer().SendAsync(Post("/api/v1/tags", key, """{"name":"Too long a key"}"""))).AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    private static string ArticleBody(string title, long authorId) =>
+        $$"""{"title":"{{title}}","body":"Body","language":"en","authorIds":[{{authorId}}],"status":"published"}""";
+
+    private static HttpRequestMessage Post(string url, string key, string json)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = HttpAssertions.RawJson(json) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        return request;
+    }
+
+    private async Task<long> CountAsync(string sql, object parameters)
+    {
+        using var db = factory.OpenDatabase();
+        return await db.ExecuteScalarAsync<long>(sql, parameters);
+    }
+}
