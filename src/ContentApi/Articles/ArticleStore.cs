@@ -56,16 +56,21 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     public async Task<(IReadOnlyList<ArticleAggregate> Items, long Total)> SearchAsync(
         string match, ArticleFilter filter, int offset, int limit, ArticleEmbeds embeds, CancellationToken cancellationToken)
     {
-        var (conditions, parameters) = ArticleFilters.ToSql(filter, Now());
+        // The match is the search's own condition; the filter's "id IN (matches)" form would run it twice.
+        var (conditions, parameters) = ArticleFilters.ToSql(filter with { FullTextMatch = null }, Now());
         conditions.Insert(0, SqliteDialect.SearchCondition);
         parameters.Add("Match", match);
         parameters.Add("Take", limit);
         parameters.Add("Offset", offset);
         var where = " WHERE " + string.Join(" AND ", conditions);
         await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
-            $"{ArticleQueries.Select} {SqliteDialect.SearchFrom}{where} ORDER BY {SqliteDialect.SearchOrder} LIMIT @Take OFFSET @Offset",
+        // Rank ids first, then load the page's rows: sorting whole rows would drag every matching body through the sorter.
+        var ids = (await connection.QueryAsync<long>(new CommandDefinition(
+            $"SELECT a.id {SqliteDialect.SearchFrom}{where} ORDER BY {SqliteDialect.SearchOrder} LIMIT @Take OFFSET @Offset",
             parameters, cancellationToken: cancellationToken))).AsList();
+        var byId = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
+            $"{ArticleQueries.Select} {ArticleQueries.From} WHERE a.id IN @Ids", new { Ids = ids }, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
+        var rows = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
         var total = await totals.CountAsync(connection, $"SELECT count(*) {SqliteDialect.SearchFrom}{where}", parameters, cancellationToken);
         return (await EmbedAsync(connection, null, rows, embeds, cancellationToken), total);
     }

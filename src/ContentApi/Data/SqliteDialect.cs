@@ -57,7 +57,9 @@ internal static class SqliteDialect
     /// its body, and no title weight fixes that, since a term's score saturates. @Match comes from Fts5Match (every
     /// term a quoted string), so wrapping it in a column filter keeps it safe.
     /// </summary>
-    public const string SearchFrom = "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid";
+    // CROSS JOIN makes SQLite start from the full-text matches; left to itself it scans every visible article
+    // and probes the index for each, which grows with the library (27 ms at 2k articles, seconds at 100k).
+    public const string SearchFrom = "FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid";
     public const string SearchCondition = "articles_fts MATCH @Match";
     public const string SearchOrder =
         "CASE WHEN a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'title : (' || @Match || ')') THEN 0 ELSE 1 END, " +

@@ -44,12 +44,16 @@ public static class SearchEndpoints
 
     private const string CursorSort = "rank";
 
+    private static readonly string DefaultFields = string.Join(',', ArticleView.FieldNames.Where(f => f is not ("body" or "bodyHtml" or "toc" or "plainText")));
+
+    private static readonly string DefaultFields = string.Join(',', ArticleView.FieldNames.Where(f => f is not ("body" or "bodyHtml" or "toc" or "plainText")));
+
     public static RouteGroupBuilder MapSearch(this RouteGroupBuilder api)
     {
         api.MapGet("/search", SearchArticles).WithTags("Search").WithName("SearchArticles").WithSummary("Search articles")
             .WithDescription("Full-text search over titles, subtitles, excerpts, bodies, author and tag names, and image captions and credits, " +
                 "ranked with articles whose title holds every word first, then by BM25 (title matches weigh most; ties go to the newest). Works for Chinese (Traditional and Simplified match each other), " +
-                "Japanese, Korean and Latin scripts. Each item carries `highlights`. Same visibility as the article list; " +
+                "Japanese, Korean and Latin scripts. Each item carries `highlights`; items leave out `body` unless `fields` names it. Same visibility as the article list; " +
                 $"pages are positions in the ranking, up to {MaxOffset} results deep.")
             .Reads<ListResponse<ArticleResponse>>();
         return api;
@@ -60,7 +64,9 @@ public static class SearchEndpoints
         var search = SearchQuery.Parse(query.Q);
         var limit = query.Limit ?? Paging.DefaultLimit;
         var offset = query.Page is { } page ? (page - 1) * limit : TryReadCursor(query.Cursor, out var position) ? position : 0;
-        var view = ArticleView.From(query.Include, query.Fields, null);
+        // A hit shows its snippets, not its whole body: results pages rarely need bodies, and leaving them out keeps
+        // a page of 20 hits small. fields=...,body brings the body back.
+        var view = ArticleView.From(query.Include, query.Fields ?? DefaultFields, null);
         var filter = new ArticleFilter(ApiKeyScopes.CanSeeUnpublished(http), null, query.Author, query.Tag, query.Language, null, null, Fts5Match.ToFts5Match(search));
         var (items, total) = await store.SearchAsync(filter.FullTextMatch!, filter, offset, Math.Min(limit, MaxOffset - offset), view.LoadEmbeds, cancellationToken);
         var nextOffset = offset + items.Count;

@@ -66,6 +66,14 @@ internal static class TextUnits
                 start = end;
                 continue;
             }
+            if (end - start == 1 && (char.IsPunctuation(text[start]) || char.IsWhiteSpace(text[start])))
+            {
+                // Punctuation and spaces (also full-width ones such as "，" and "。") only separate units, whatever NFKC makes of them.
+                afterCjk = false;
+                EndWord();
+                start = end;
+                continue;
+            }
             var normalized = end - start == 1 && char.IsAscii(text[start])
                 ? text.AsSpan(start, 1)
                 : text[start..end].Normalize(NormalizationForm.FormKC).AsSpan();
