@@ -51,7 +51,9 @@ public static class ContentApiApp
                 builder.Configuration.GetConnectionString("Content") ?? "Data Source=data/content.db",
                 builder.Environment.ContentRootPath,
                 sp.GetRequiredService<IOptions<DatabaseOptions>>().Value),
-            sp.GetRequiredService<IOptions<DatabaseOptions>>()));
+            sp.GetRequiredService<IOptions<DatabaseOptions>>(),
+            sp.GetRequiredService<SqlStatementCounter>()));
+        services.AddSingleton<SqlStatementCounter>();
         services.AddSingleton<Migrator>();
         services.AddHostedService<MigrateOnStart>();
         services.AddSingleton<IdempotencyStore>();

@@ -21,4 +21,10 @@ public sealed class DatabaseOptions
     /// </summary>
     [RegularExpression("^(NORMAL|FULL)$")]
     public string Synchronous { get; set; } = "NORMAL";
+
+    /// <summary>
+    /// Count every SQL statement run (see <see cref="SqlStatementCounter"/>), for tests that prove a request
+    /// costs a fixed number of statements. Off by default: it adds a callback to every statement.
+    /// </summary>
+    public bool CountStatements { get; set; }
 }

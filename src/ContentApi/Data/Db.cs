@@ -8,7 +8,7 @@ namespace ContentApi.Data;
 /// Opens connections (one per operation) and runs writes one at a time: SQLite allows a single
 /// writer, and queueing writers here is fairer and faster than letting them spin on SQLITE_BUSY.
 /// </summary>
-public sealed class Db(string connectionString, IOptions<DatabaseOptions> options)
+public sealed class Db(string connectionString, IOptions<DatabaseOptions> options, SqlStatementCounter? statements = null)
 {
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly DatabaseOptions _options = options.Value;
@@ -22,6 +22,7 @@ public sealed class Db(string connectionString, IOptions<DatabaseOptions> option
         try
         {
             await connection.OpenAsync(cancellationToken);
+            statements?.Attach(connection);
             await using var command = connection.CreateCommand();
             command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
