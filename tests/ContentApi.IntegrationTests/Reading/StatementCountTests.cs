@@ -4,55 +4,48 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ContentApi.IntegrationTests.Reading;
 
+/// <summary>50 articles by one author, each with a second author (with an avatar), two tags, a cover and two inline images, all different.</summary>
+public sealed class FiftyRichArticles : IAsyncLifetime
+{
+    public const int Count = 50;
+
+    public ApiFactory Factory { get; } = new StatementCountingApiFactory();
+    public long Author { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        var writer = Factory.Writer();
+        var content = new TestContent(writer);
+        Author = await content.AuthorAsync();
+        await Parallel.ForEachAsync(Enumerable.Range(0, Count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
+        {
+            var coauthor = await writer.PostOkAsync("/api/v1/authors", new { name = $"Coauthor {Guid.NewGuid():N}", avatarImageId = await content.ImageAsync() });
+            await writer.CreateArticleAsync([Author, coauthor.Id()], new()
+            {
+                ["tagIds"] = new[] { await content.TagAsync(), await content.TagAsync() },
+                ["coverImageId"] = await content.ImageAsync("圖源:ifanr"),
+                ["imageIds"] = new[] { await content.ImageAsync(), await content.ImageAsync() },
+                ["publishedAt"] = DateTimeOffset.UtcNow.AddMinutes(-i),
+            });
+        });
+    }
+
+    public Task DisposeAsync()
+    {
+        Factory.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>
 /// No N+1: a page costs a fixed number of SQL statements whatever its size and embeds, counted by SQLite's
 /// own trace hook (Database:CountStatements).
 /// </summary>
-public sealed class StatementCountTests(StatementCountingApiFactory factory) : IClassFixture<StatementCountingApiFactory>
+public sealed class StatementCountTests(FiftyRichArticles data) : IClassFixture<FiftyRichArticles>
 {
-    private const int ArticleCount = 50;
     private const string AllEmbeds = "include=authors,tags,coverImage,images";
 
-    private static readonly SemaphoreSlim SeedLock = new(1, 1);
-    private static long _author;
-
-    private SqlStatementCounter Counter => factory.Services.GetRequiredService<SqlStatementCounter>();
-
-    /// <summary>50 articles under one author, each with two authors, two tags, a cover and two inline images, all different.</summary>
-    private async Task<long> SeedAsync()
-    {
-        await SeedLock.WaitAsync();
-        try
-        {
-            if (_author != 0 && await ExistsAsync(_author))
-            {
-                return _author;
-            }
-            var writer = factory.Writer();
-            var content = new TestContent(writer);
-            var author = await content.AuthorAsync();
-            await Parallel.ForEachAsync(Enumerable.Range(0, ArticleCount), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
-            {
-                var coauthor = await writer.PostOkAsync("/api/v1/authors", new { name = $"Coauthor {Guid.NewGuid():N}", avatarImageId = await content.ImageAsync() });
-                await writer.CreateArticleAsync([author, coauthor.Id()], new()
-                {
-                    ["tagIds"] = new[] { await content.TagAsync(), await content.TagAsync() },
-                    ["coverImageId"] = await content.ImageAsync("圖源:ifanr"),
-                    ["imageIds"] = new[] { await content.ImageAsync(), await content.ImageAsync() },
-                    ["publishedAt"] = DateTimeOffset.UtcNow.AddMinutes(-i),
-                });
-            });
-            _author = author;
-            return author;
-        }
-        finally
-        {
-            SeedLock.Release();
-        }
-    }
-
-    private async Task<bool> ExistsAsync(long author) =>
-        (await factory.Anonymous().GetAsync($"/api/v1/authors/{author}")).IsSuccessStatusCode;
+    private SqlStatementCounter Counter => data.Factory.Services.GetRequiredService<SqlStatementCounter>();
 
     /// <summary>
     /// The statements one GET ran, and its body (so a test can check the page really was that big). The same
@@ -60,7 +53,7 @@ public sealed class StatementCountTests(StatementCountingApiFactory factory) : I
     /// </summary>
     private async Task<(long Statements, System.Text.Json.Nodes.JsonObject Body)> CountAsync(string url)
     {
-        var client = factory.Anonymous();
+        var client = data.Factory.Anonymous();
         await client.GetJsonAsync(url);
         var before = Counter.Count;
         var body = await client.GetJsonAsync(url);
@@ -89,18 +82,18 @@ public sealed class StatementCountTests(StatementCountingApiFactory factory) : I
     [InlineData("sort=title")]
     public async Task ListArticles_of_5_and_of_50_run_the_same_number_of_statements(string query)
     {
-        var author = await SeedAsync();
+        var author = data.Author;
         var (small, smallBody) = await CountAsync($"/api/v1/articles?author={author}&limit=5&{query}");
         var (large, largeBody) = await CountAsync($"/api/v1/articles?author={author}&limit=50&{query}");
         Assert.Equal(5, smallBody.ItemIds().Count);
-        Assert.Equal(ArticleCount, largeBody.ItemIds().Count);
+        Assert.Equal(FiftyRichArticles.Count, largeBody.ItemIds().Count);
         Assert.Equal(small, large);
     }
 
     [Fact]
     public async Task ListArticles_with_every_embed_costs_at_most_three_statements_more_than_without()
     {
-        var author = await SeedAsync();
+        var author = data.Author;
         var (bare, _) = await CountAsync($"/api/v1/articles?author={author}&limit=50&include=");
         var (full, body) = await CountAsync($"/api/v1/articles?author={author}&limit=50&{AllEmbeds}");
         Assert.All(body["items"]!.AsArray(), item =>
@@ -116,7 +109,7 @@ public sealed class StatementCountTests(StatementCountingApiFactory factory) : I
     [Fact]
     public async Task Next_page_by_cursor_costs_what_the_first_page_costs()
     {
-        var author = await SeedAsync();
+        var author = data.Author;
         var (first, firstBody) = await CountAsync($"/api/v1/articles?author={author}&limit=10&{AllEmbeds}");
         var (second, _) = await CountAsync($"/api/v1/articles?author={author}&limit=10&{AllEmbeds}&cursor={firstBody.NextCursor()}");
         Assert.Equal(first, second);
@@ -125,7 +118,6 @@ public sealed class StatementCountTests(StatementCountingApiFactory factory) : I
     [Fact]
     public async Task ListAuthors_with_avatars_and_ListTags_and_ListImages_cost_the_same_for_5_and_50()
     {
-        await SeedAsync();
         foreach (var resource in new[] { "authors", "tags", "images" })
         {
             var (small, smallBody) = await CountAsync($"/api/v1/{resource}?limit=5");
@@ -139,7 +131,6 @@ public sealed class StatementCountTests(StatementCountingApiFactory factory) : I
     [Fact]
     public async Task Search_of_5_and_of_50_results_run_the_same_number_of_statements()
     {
-        await SeedAsync();
         var (small, smallBody) = await CountAsync("/api/v1/search?q=markdown&limit=5");
         var (large, largeBody) = await CountAsync("/api/v1/search?q=markdown&limit=50");
         Assert.Equal(5, smallBody.ItemIds().Count);
