@@ -95,7 +95,7 @@ public static class AuthorEndpoints
 
     private static IResult Found(AuthorRow? row, AuthorViewQuery query, HttpContext http) =>
         row is null ? Problems.NotFound("Author")
-        : Representation.Ok(FieldSet.Shape(row.ToResponse(ApiKeyScopes.CanSeeUnpublished(http)), query.Fields), row.Version);
+        : Representation.Ok(FieldSet.Shape(row.ToResponse(ApiKeyScopes.CanSeeUnpublished(http)), query.Fields), row.Version, row.LastModified);
 
     private static IResult ToResult(WriteOutcome<AuthorRow> outcome, HttpContext http, bool created = false)
     {

@@ -59,7 +59,7 @@ public static class ImageEndpoints
     }
 
     public static async Task<IResult> GetImage(long id, [AsParameters] ImageViewQuery query, ImageStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken) is { } row ? Representation.Ok(FieldSet.Shape(row.ToResponse(), query.Fields), row.Version) : Problems.NotFound("Image");
+        await store.GetAsync(id, cancellationToken) is { } row ? Representation.Ok(FieldSet.Shape(row.ToResponse(), query.Fields), row.Version, row.LastModified) : Problems.NotFound("Image");
 
     public static async Task<IResult> CreateImage(ImageRequest request, ImageStore store, CancellationToken cancellationToken) =>
         ToResult(await store.CreateAsync(request, cancellationToken), created: true);

@@ -91,7 +91,7 @@ public static class TagEndpoints
     }
 
     private static IResult Found(TagRow? row, TagViewQuery query) =>
-        row is null ? Problems.NotFound("Tag") : Representation.Ok(FieldSet.Shape(row.ToResponse(), query.Fields), row.Version);
+        row is null ? Problems.NotFound("Tag") : Representation.Ok(FieldSet.Shape(row.ToResponse(), query.Fields), row.Version, row.LastModified);
 
     private static IResult ToResult(WriteOutcome<TagRow> outcome, bool created = false) =>
         WriteResults.ToResult(outcome, "Tag", r => r.ToResponse(), r => r.Version, created ? r => $"/api/v1/tags/{r.Id}" : null);

@@ -151,6 +151,56 @@ public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Single_resources_send_Last_Modified_and_honour_If_Modified_Since()
+    {
+        var content = await CreateContentAsync();
+        foreach (var url in content.SingleUrls)
+        {
+            var client = factory.Anonymous();
+            var first = await client.GetAsync(url);
+            var lastModified = first.Content.Headers.LastModified;
+            Assert.True(lastModified is not null, $"{url} should send Last-Modified");
+            var updatedAt = (await first.AssertJsonAsync())["updatedAt"]!.GetValue<DateTimeOffset>();
+            Assert.InRange(updatedAt - lastModified!.Value, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+
+            var notModified = await GetAsync(client, url, h => h.IfModifiedSince = lastModified);
+            Assert.True(notModified.StatusCode == HttpStatusCode.NotModified, $"{url} If-Modified-Since its Last-Modified: {notModified.StatusCode}");
+            Assert.Equal(first.Headers.ETag, notModified.Headers.ETag);
+            var later = await GetAsync(client, url, h => h.IfModifiedSince = lastModified.Value.AddDays(1));
+            Assert.Equal(HttpStatusCode.NotModified, later.StatusCode);
+            var earlier = await GetAsync(client, url, h => h.IfModifiedSince = lastModified.Value.AddSeconds(-1));
+            Assert.Equal(HttpStatusCode.OK, earlier.StatusCode);
+            // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2).
+            var both = await GetAsync(client, url, h =>
+            {
+                h.IfModifiedSince = lastModified;
+                h.TryAddWithoutValidation("If-None-Match", "\"1-stale\"");
+            });
+            Assert.Equal(HttpStatusCode.OK, both.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Author_Last_Modified_is_the_later_of_the_author_and_its_avatar()
+    {
+        var writer = factory.Writer();
+        var image = await new TestContent(writer).ImageAsync();
+        var author = await writer.PostOkAsync("/api/v1/authors", new { name = $"Avatar {Guid.NewGuid():N}", avatarImageId = image });
+        // Back-date the author so that only its avatar can account for a recent Last-Modified.
+        using (var db = factory.OpenDatabase())
+        {
+            using var command = db.CreateCommand();
+            command.CommandText = $"UPDATE authors SET updated_at = '2020-01-01T00:00:00.000000Z' WHERE id = {author.Id()}";
+            command.ExecuteNonQuery();
+        }
+        var avatar = await factory.Anonymous().GetJsonAsync($"/api/v1/images/{image}");
+        var response = await factory.Anonymous().GetAsync($"/api/v1/authors/{author.Id()}");
+        Assert.Equal(
+            avatar["updatedAt"]!.GetValue<DateTimeOffset>().ToUnixTimeSeconds(),
+            response.Content.Headers.LastModified?.ToUnixTimeSeconds());
+    }
+
+    [Fact]
     public async Task Anonymous_reads_are_public_with_the_configured_Cache_Control_and_keyed_reads_private()
     {
         var content = await CreateContentAsync();
