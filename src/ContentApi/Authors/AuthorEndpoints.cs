@@ -35,11 +35,11 @@ public static class AuthorEndpoints
 
         group.MapGet("/", ListAuthors).WithName("ListAuthors").WithSummary("List authors")
             .WithDescription($"Authors in pages (keyset cursor or page number). Sort: {AuthorStore.Sorts.Description}; default name. Emails are null without a key.")
-            .Reads<ListResponse<AuthorResponse>>();
+            .Reads<ListResponse<AuthorResponse>>().Sorts(AuthorStore.Sorts).Fields<AuthorResponse>();
         group.MapGet("/{id}", GetAuthor).WithName("GetAuthor").WithSummary("Get an author by id")
-            .WithDescription("The email is null without a key.").Reads<AuthorResponse>();
+            .WithDescription("The email is null without a key.").Reads<AuthorResponse>().Fields<AuthorResponse>();
         group.MapGet("/slug/{slug}", GetAuthorBySlug).WithName("GetAuthorBySlug").WithSummary("Get an author by slug")
-            .WithDescription("The email is null without a key.").Reads<AuthorResponse>();
+            .WithDescription("The email is null without a key.").Reads<AuthorResponse>().Fields<AuthorResponse>();
         group.MapPost("/", CreateAuthor).WithName("CreateAuthor").WithSummary("Create an author")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<AuthorResponse>(created: true);
         group.MapPut("/{id}", ReplaceAuthor).WithName("ReplaceAuthor").WithSummary("Replace an author")

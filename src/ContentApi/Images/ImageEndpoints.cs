@@ -35,8 +35,8 @@ public static class ImageEndpoints
 
         group.MapGet("/", ListImages).WithName("ListImages").WithSummary("List images")
             .WithDescription($"Image metadata in pages (keyset cursor or page number), optionally only one mimeType. Sort: {ImageStore.Sorts.Description}; default -createdAt.")
-            .Reads<ListResponse<ImageResponse>>();
-        group.MapGet("/{id}", GetImage).WithName("GetImage").WithSummary("Get an image by id").Reads<ImageResponse>();
+            .Reads<ListResponse<ImageResponse>>().Sorts(ImageStore.Sorts).Fields<ImageResponse>();
+        group.MapGet("/{id}", GetImage).WithName("GetImage").WithSummary("Get an image by id").Reads<ImageResponse>().Fields<ImageResponse>();
         group.MapPost("/", CreateImage).WithName("CreateImage").WithSummary("Create an image")
             .WithDescription("Records an image's metadata; the bytes stay where url points.")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(created: true);

@@ -50,7 +50,7 @@ public static class SearchEndpoints
                 "ranked by BM25 (title matches weigh most; ties go to the newest). Works for Chinese (Traditional and Simplified match each other), " +
                 "Japanese, Korean and Latin scripts. Each item carries `highlights`. Same visibility as the article list; " +
                 $"pages are positions in the ranking, up to {MaxOffset} results deep.")
-            .Reads<ListResponse<ArticleResponse>>();
+            .Reads<ListResponse<ArticleResponse>>().Fields<ArticleResponse>();
         return api;
     }
 
