@@ -257,6 +257,47 @@ public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Each_content_coding_has_its_own_strong_ETag_and_304s_on_it()
+    {
+        // RFC 9110 §8.8.3.3: a strong ETag of a content-coded representation differs from the unencoded one's,
+        // or a cache holding both could answer an identity client with gzip bytes after a 304.
+        var content = await CreateContentAsync();
+        var writer = factory.Writer();
+        foreach (var url in new[] { $"/api/v1/articles/{content.Article}", $"/api/v1/articles?author={content.Author}", $"/api/v1/tags/{content.Tag}" })
+        {
+            var etags = new Dictionary<string, EntityTagHeaderValue>();
+            foreach (var coding in new[] { "identity", "br", "gzip" })
+            {
+                var response = await GetAsync(factory.Anonymous(), url, h => h.TryAddWithoutValidation("Accept-Encoding", coding));
+                Assert.True(response.Headers.ETag is { IsWeak: false }, $"{url} ({coding}) needs a strong ETag");
+                etags[coding] = response.Headers.ETag!;
+                var again = await GetAsync(factory.Anonymous(), url, h =>
+                {
+                    h.TryAddWithoutValidation("Accept-Encoding", coding);
+                    h.IfNoneMatch.Add(etags[coding]);
+                });
+                Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+                Assert.Equal(etags[coding], again.Headers.ETag);
+            }
+            Assert.Equal(3, etags.Values.Distinct().Count());
+            // Another coding's ETag does not validate this one.
+            var crossed = await GetAsync(factory.Anonymous(), url, h =>
+            {
+                h.TryAddWithoutValidation("Accept-Encoding", "gzip");
+                h.IfNoneMatch.Add(etags["identity"]);
+            });
+            Assert.Equal(HttpStatusCode.OK, crossed.StatusCode);
+        }
+
+        // Any coding's ETag still names the version for If-Match.
+        var url2 = $"/api/v1/tags/{content.Tag}";
+        var brotli = await GetAsync(factory.Anonymous(), url2, h => h.TryAddWithoutValidation("Accept-Encoding", "br"));
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, url2) { Content = HttpAssertions.RawJson("""{"description":"d"}""", "application/merge-patch+json") };
+        patch.Headers.IfMatch.Add(brotli.Headers.ETag!);
+        await (await writer.SendAsync(patch)).AssertJsonAsync();
+    }
+
+    [Fact]
     public async Task Compression_prefers_what_the_client_weights_highest()
     {
         var response = await GetAsync(factory.Anonymous(), "/api/v1/tags", h => h.TryAddWithoutValidation("Accept-Encoding", "gzip;q=1.0, br;q=0.5"));
