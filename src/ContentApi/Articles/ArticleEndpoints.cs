@@ -5,8 +5,8 @@ using FluentValidation;
 namespace ContentApi.Articles;
 
 /// <summary>Query of GET /api/v1/articles.</summary>
-/// <param name="Author">Only articles by this author (id or slug).</param>
-/// <param name="Tag">Only articles with this tag (id or slug).</param>
+/// <param name="Author">Only articles by this author (id or slug; all digits match either).</param>
+/// <param name="Tag">Only articles with this tag (id or slug; all digits match either).</param>
 /// <param name="Language">Only articles in this BCP 47 language (case-insensitive exact match).</param>
 /// <param name="Status">`draft` or `published`. Key holders only: anonymous callers see published articles and get 400 for this filter.</param>
 /// <param name="PublishedAfter">Only articles published at or after this instant (RFC 3339).</param>

@@ -34,6 +34,20 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task ListArticles_by_an_all_digit_slug_finds_that_authors_and_tags_articles()
+    {
+        // Slugs may be all digits (a tag "2025", an author "1984"): the filter must not read them only as ids.
+        var writer = factory.Writer();
+        var author = await writer.PostOkAsync("/api/v1/authors", new { name = "Digits", slug = "1984" });
+        var tag = await writer.PostOkAsync("/api/v1/tags", new { name = "Year", slug = "2025" });
+        var article = (await writer.CreateArticleAsync([author.Id()], new() { ["tagIds"] = new[] { tag.Id() } })).Id();
+
+        Assert.Contains(article, (await factory.Anonymous().GetJsonAsync("/api/v1/articles?author=1984")).ItemIds());
+        Assert.Contains(article, (await factory.Anonymous().GetJsonAsync("/api/v1/articles?tag=2025")).ItemIds());
+        Assert.Contains(article, (await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={author.Id()}&tag={tag.Id()}")).ItemIds());
+    }
+
+    [Fact]
     public async Task ListArticles_by_tag_id_or_chinese_slug_returns_only_tagged_articles()
     {
         var writer = factory.Writer();
