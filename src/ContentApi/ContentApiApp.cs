@@ -55,7 +55,9 @@ public static class ContentApiApp
                 builder.Environment.ContentRootPath,
                 sp.GetRequiredService<IOptions<DatabaseOptions>>().Value),
             sp.GetRequiredService<IOptions<DatabaseOptions>>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<SqlStatementCounter>()));
+        services.AddSingleton<SqlStatementCounter>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<ListTotals>();
         services.AddHostedService<MigrateOnStart>();

@@ -1,4 +1,9 @@
 using System.Text.Json.Nodes;
+using ContentApi.Articles;
+using ContentApi.Authors;
+using ContentApi.Http;
+using ContentApi.Images;
+using ContentApi.Tags;
 using ContentApi.TestSupport;
 
 namespace ContentApi.ContractTests;
@@ -52,6 +57,78 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
                 {
                     Assert.False(string.IsNullOrEmpty(parameter!["description"]?.GetValue<string>()), $"{where} parameter {parameter["name"]} has no description");
                 }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Every_GET_documents_304_and_a_problem_400()
+    {
+        var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        var gets = document["paths"]!.AsObject().Select(p => (Path: p.Key, Operation: p.Value!["get"])).Where(g => g.Operation is not null).ToList();
+        Assert.NotEmpty(gets);
+        foreach (var (path, operation) in gets)
+        {
+            var responses = operation!["responses"]!.AsObject();
+            Assert.True(responses.ContainsKey("304"), $"GET {path} does not document 304 Not Modified");
+            Assert.True(responses.ContainsKey("400"), $"GET {path} does not document 400");
+            Assert.NotNull(responses["400"]!["content"]?["application/problem+json"]);
+        }
+    }
+
+    /// <summary>The allow-lists in the code, by operation: the document must list exactly what the API accepts.</summary>
+    private static readonly Dictionary<string, (string? Sorts, Type Response)> AllowedValues = new()
+    {
+        ["ListArticles"] = (ArticleStore.PublicSorts.Description, typeof(ArticleResponse)),
+        ["GetArticle"] = (null, typeof(ArticleResponse)),
+        ["GetArticleBySlug"] = (null, typeof(ArticleResponse)),
+        ["SearchArticles"] = (null, typeof(ArticleResponse)),
+        ["ListAuthors"] = (AuthorStore.Sorts.Description, typeof(AuthorResponse)),
+        ["GetAuthor"] = (null, typeof(AuthorResponse)),
+        ["GetAuthorBySlug"] = (null, typeof(AuthorResponse)),
+        ["ListTags"] = (TagStore.Sorts.Description, typeof(TagResponse)),
+        ["GetTag"] = (null, typeof(TagResponse)),
+        ["GetTagBySlug"] = (null, typeof(TagResponse)),
+        ["ListImages"] = (ImageStore.Sorts.Description, typeof(ImageResponse)),
+        ["GetImage"] = (null, typeof(ImageResponse)),
+    };
+
+    [Fact]
+    public async Task Sort_fields_include_format_and_status_parameters_list_their_allowed_values()
+    {
+        var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            if (item!["get"] is not { } operation)
+            {
+                continue;
+            }
+            var id = operation["operationId"]!.GetValue<string>();
+            var parameters = (operation["parameters"]?.AsArray() ?? []).ToDictionary(p => p!["name"]!.GetValue<string>(), p => p!["description"]?.GetValue<string>() ?? "");
+            Assert.True(AllowedValues.TryGetValue(id, out var allowed), $"GET {path} ({id}) is missing from this test's table of allow-lists");
+            if (allowed.Sorts is { } sorts)
+            {
+                Assert.True(parameters.ContainsKey("sort"), $"{id} has no sort parameter");
+                Assert.All(sorts.Split(", "), sort => Assert.Contains($"`{sort}`", parameters["sort"], StringComparison.Ordinal));
+            }
+            else
+            {
+                Assert.False(parameters.ContainsKey("sort"), $"{id} documents a sort it does not take");
+            }
+            Assert.True(parameters.ContainsKey("fields"), $"{id} has no fields parameter");
+            Assert.All(FieldSet.MembersOf(allowed.Response), field => Assert.Contains($"`{field}`", parameters["fields"], StringComparison.Ordinal));
+            if (parameters.TryGetValue("include", out var include))
+            {
+                Assert.All(ArticleView.IncludeNames, name => Assert.Contains($"`{name}`", include, StringComparison.Ordinal));
+            }
+            if (parameters.TryGetValue("format", out var format))
+            {
+                Assert.All(ArticleView.FormatNames, name => Assert.Contains($"`{name}`", format, StringComparison.Ordinal));
+            }
+            if (parameters.TryGetValue("status", out var status))
+            {
+                Assert.Contains("`draft`", status, StringComparison.Ordinal);
+                Assert.Contains("`published`", status, StringComparison.Ordinal);
             }
         }
     }

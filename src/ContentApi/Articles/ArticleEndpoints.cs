@@ -5,8 +5,8 @@ using FluentValidation;
 namespace ContentApi.Articles;
 
 /// <summary>Query of GET /api/v1/articles.</summary>
-/// <param name="Author">Only articles by this author (id or slug).</param>
-/// <param name="Tag">Only articles with this tag (id or slug).</param>
+/// <param name="Author">Only articles by this author (id or slug; all digits match either).</param>
+/// <param name="Tag">Only articles with this tag (id or slug; all digits match either).</param>
 /// <param name="Language">Only articles in this BCP 47 language (case-insensitive exact match).</param>
 /// <param name="Status">`draft` or `published`. Key holders only: anonymous callers see published articles and get 400 for this filter.</param>
 /// <param name="PublishedAfter">Only articles published at or after this instant (RFC 3339).</param>
@@ -72,11 +72,11 @@ public static class ArticleEndpoints
 
         group.MapGet("/", ListArticles).WithName("ListArticles").WithSummary("List articles")
             .WithDescription($"Published articles, newest first; a key with the read scope also sees drafts and scheduled articles. Sort: {ArticleStore.PublicSorts.Description}; default -publishedAt.")
-            .Reads<ListResponse<ArticleResponse>>();
+            .Reads<ListResponse<ArticleResponse>>().Sorts(ArticleStore.PublicSorts).Fields<ArticleResponse>();
         group.MapGet("/{id}", GetArticle).WithName("GetArticle").WithSummary("Get an article by id")
-            .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>();
+            .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields<ArticleResponse>();
         group.MapGet("/slug/{slug}", GetArticleBySlug).WithName("GetArticleBySlug").WithSummary("Get an article by slug")
-            .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>();
+            .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields<ArticleResponse>();
         group.MapPost("/", CreateArticle).WithName("CreateArticle").WithSummary("Create an article")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>(created: true);
         group.MapPut("/{id}", ReplaceArticle).WithName("ReplaceArticle").WithSummary("Replace an article")

@@ -4,7 +4,7 @@ using Dapper;
 
 namespace ContentApi.Articles;
 
-/// <summary>Filters of the article list, already validated. Author and tag accept an id or a slug.</summary>
+/// <summary>Filters of the article list, already validated. Author and tag accept an id or a slug; all digits may be either.</summary>
 public sealed record ArticleFilter(
     bool IncludeUnpublished,
     ArticleStatus? Status = null,
@@ -17,9 +17,10 @@ public sealed record ArticleFilter(
 
 internal static class ArticleFilters
 {
-    private const string ByAuthorId = "EXISTS (SELECT 1 FROM article_authors x WHERE x.article_id = a.id AND x.author_id = @AuthorId)";
+    // Slugs may be all digits ("2025"), so an all-digit value matches an id or a slug.
+    private const string ByAuthorIdOrSlug = "EXISTS (SELECT 1 FROM article_authors x JOIN authors u ON u.id = x.author_id WHERE x.article_id = a.id AND (x.author_id = @AuthorId OR u.slug = @AuthorSlug))";
     private const string ByAuthorSlug = "EXISTS (SELECT 1 FROM article_authors x JOIN authors u ON u.id = x.author_id WHERE x.article_id = a.id AND u.slug = @AuthorSlug)";
-    private const string ByTagId = "EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = a.id AND x.tag_id = @TagId)";
+    private const string ByTagIdOrSlug = "EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id AND (x.tag_id = @TagId OR t.slug = @TagSlug))";
     private const string ByTagSlug = "EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id AND t.slug = @TagSlug)";
 
     /// <summary>Fixed SQL conditions for the filters that are set; values only as parameters.</summary>
@@ -36,8 +37,8 @@ internal static class ArticleFilters
             conditions.Add("a.status = @Status");
             parameters.Add("Status", status == ArticleStatus.Published ? "published" : "draft");
         }
-        AddReference(filter.Author, ByAuthorId, "AuthorId", ByAuthorSlug, "AuthorSlug");
-        AddReference(filter.Tag, ByTagId, "TagId", ByTagSlug, "TagSlug");
+        AddReference(filter.Author, ByAuthorIdOrSlug, "AuthorId", ByAuthorSlug, "AuthorSlug");
+        AddReference(filter.Tag, ByTagIdOrSlug, "TagId", ByTagSlug, "TagSlug");
         if (filter.Language is { } language)
         {
             conditions.Add("lower(a.language) = lower(@Language)");
@@ -60,21 +61,21 @@ internal static class ArticleFilters
         }
         return (conditions, parameters);
 
-        void AddReference(string? value, string byId, string idName, string bySlug, string slugName)
+        void AddReference(string? value, string byIdOrSlug, string idName, string bySlug, string slugName)
         {
             if (value is null)
             {
                 return;
             }
+            parameters.Add(slugName, value);
             if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {
-                conditions.Add(byId);
+                conditions.Add(byIdOrSlug);
                 parameters.Add(idName, id);
             }
             else
             {
                 conditions.Add(bySlug);
-                parameters.Add(slugName, value);
             }
         }
     }

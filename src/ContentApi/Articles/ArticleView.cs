@@ -37,9 +37,9 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
         {
             errors["include"] = [$"Unknown include '{badInclude}'. Allowed: {string.Join(", ", IncludeNames)} (comma-separated; empty for none)."];
         }
-        if (!FieldSet.TryParse(fields, FieldNames, out _, out var unknown))
+        if (FieldSet.Problem(fields, FieldNames) is { } fieldsProblem)
         {
-            errors["fields"] = [unknown.Count == 0 ? "Name at least one field." : $"Unknown field(s) {string.Join(", ", unknown)}. Allowed: {string.Join(", ", FieldNames)}."];
+            errors["fields"] = [fieldsProblem];
         }
         if (format is not null && (Split(format) is var formats && (formats.Length == 0 || formats.Any(f => !FormatNames.Contains(f)))))
         {

@@ -6,14 +6,25 @@ using Microsoft.AspNetCore.Mvc;
 namespace ContentApi.Authors;
 
 /// <summary>Query of GET /api/v1/authors.</summary>
-public sealed record ListAuthorsQuery(int? Limit, string? Cursor, int? Page, string? Sort, [FromQuery(Name = "slug")] string[]? Slug) : IListQuery;
+/// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</param>
+public sealed record ListAuthorsQuery(int? Limit, string? Cursor, int? Page, string? Sort, [FromQuery(Name = "slug")] string[]? Slug, string? Fields) : IListQuery;
+
+/// <summary>Query of the single-author reads.</summary>
+/// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</param>
+public sealed record AuthorViewQuery(string? Fields);
 
 public sealed class ListAuthorsQueryValidator : ListQueryValidator<ListAuthorsQuery, AuthorRow>
 {
     public ListAuthorsQueryValidator() : base(AuthorStore.Sorts)
     {
         RuleFor(q => q.Slug).Must(s => s!.Length <= 100).When(q => q.Slug is not null).WithMessage("At most 100 slugs.");
+        RuleFor(q => q.Fields).FieldsOf<ListAuthorsQuery, AuthorResponse>();
     }
+}
+
+public sealed class AuthorViewQueryValidator : AbstractValidator<AuthorViewQuery>
+{
+    public AuthorViewQueryValidator() => RuleFor(q => q.Fields).FieldsOf<AuthorViewQuery, AuthorResponse>();
 }
 
 public static class AuthorEndpoints
@@ -24,11 +35,11 @@ public static class AuthorEndpoints
 
         group.MapGet("/", ListAuthors).WithName("ListAuthors").WithSummary("List authors")
             .WithDescription($"Authors in pages (keyset cursor or page number). Sort: {AuthorStore.Sorts.Description}; default name. Emails are null without a key.")
-            .Reads<ListResponse<AuthorResponse>>();
+            .Reads<ListResponse<AuthorResponse>>().Sorts(AuthorStore.Sorts).Fields<AuthorResponse>();
         group.MapGet("/{id}", GetAuthor).WithName("GetAuthor").WithSummary("Get an author by id")
-            .WithDescription("The email is null without a key.").Reads<AuthorResponse>();
+            .WithDescription("The email is null without a key.").Reads<AuthorResponse>().Fields<AuthorResponse>();
         group.MapGet("/slug/{slug}", GetAuthorBySlug).WithName("GetAuthorBySlug").WithSummary("Get an author by slug")
-            .WithDescription("The email is null without a key.").Reads<AuthorResponse>();
+            .WithDescription("The email is null without a key.").Reads<AuthorResponse>().Fields<AuthorResponse>();
         group.MapPost("/", CreateAuthor).WithName("CreateAuthor").WithSummary("Create an author")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<AuthorResponse>(created: true);
         group.MapPut("/{id}", ReplaceAuthor).WithName("ReplaceAuthor").WithSummary("Replace an author")
@@ -46,15 +57,15 @@ public static class AuthorEndpoints
         var (order, after, limit) = query.Paging(AuthorStore.Sorts);
         var page = await store.ListAsync(new AuthorFilter(query.Slug), order, after, limit, query.Page, cancellationToken);
         var includeEmail = ApiKeyScopes.CanSeeUnpublished(http);
-        return Representation.List(new ListResponse<AuthorResponse>(
-            [.. page.Rows.Select(r => r.ToResponse(includeEmail))], new PageInfo(limit, page.NextCursor, page.Total)));
+        return Representation.List(new ListResponse<object>(
+            [.. page.Rows.Select(r => FieldSet.Shape(r.ToResponse(includeEmail), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)));
     }
 
-    public static async Task<IResult> GetAuthor(long id, HttpContext http, AuthorStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken) is { } row ? Representation.Ok(row.ToResponse(ApiKeyScopes.CanSeeUnpublished(http)), row.Version) : Problems.NotFound("Author");
+    public static async Task<IResult> GetAuthor(long id, [AsParameters] AuthorViewQuery query, HttpContext http, AuthorStore store, CancellationToken cancellationToken) =>
+        Found(await store.GetAsync(id, cancellationToken), query, http);
 
-    public static async Task<IResult> GetAuthorBySlug(string slug, HttpContext http, AuthorStore store, CancellationToken cancellationToken) =>
-        await store.GetBySlugAsync(slug, cancellationToken) is { } row ? Representation.Ok(row.ToResponse(ApiKeyScopes.CanSeeUnpublished(http)), row.Version) : Problems.NotFound("Author");
+    public static async Task<IResult> GetAuthorBySlug(string slug, [AsParameters] AuthorViewQuery query, HttpContext http, AuthorStore store, CancellationToken cancellationToken) =>
+        Found(await store.GetBySlugAsync(slug, cancellationToken), query, http);
 
     public static async Task<IResult> CreateAuthor(AuthorRequest request, HttpContext http, AuthorStore store, CancellationToken cancellationToken) =>
         ToResult(await store.CreateAsync(request, cancellationToken), http, created: true);
@@ -81,6 +92,10 @@ public static class AuthorEndpoints
         }
         return ToResult(await store.DeleteAsync(id, ifMatch, cancellationToken), http.HttpContext);
     }
+
+    private static IResult Found(AuthorRow? row, AuthorViewQuery query, HttpContext http) =>
+        row is null ? Problems.NotFound("Author")
+        : Representation.Ok(FieldSet.Shape(row.ToResponse(ApiKeyScopes.CanSeeUnpublished(http)), query.Fields), row.Version, row.LastModified);
 
     private static IResult ToResult(WriteOutcome<AuthorRow> outcome, HttpContext http, bool created = false)
     {

@@ -25,4 +25,17 @@ public sealed class DatabaseOptions
     /// </summary>
     [RegularExpression("^(NORMAL|FULL)$")]
     public string Synchronous { get; set; } = "NORMAL";
+
+    /// <summary>
+    /// Count every SQL statement run (see <see cref="SqlStatementCounter"/>), for tests that prove a request
+    /// costs a fixed number of statements. Off by default: it adds a callback to every statement.
+    /// </summary>
+    public bool CountStatements { get; set; }
+
+    /// <summary>
+    /// How often, at most, this instance re-reads the content version for its caches (its own writes are seen at
+    /// once; other instances' writes within this time).
+    /// </summary>
+    [Range(0, 3_600_000)]
+    public int ContentStateRecheckMilliseconds { get; set; } = 250;
 }

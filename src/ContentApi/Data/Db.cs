@@ -11,10 +11,8 @@ namespace ContentApi.Data;
 /// Opens connections (one per operation) and runs writes one at a time: SQLite allows a single
 /// writer, and queueing writers here is fairer and faster than letting them spin on SQLITE_BUSY.
 /// </summary>
-public sealed class Db(string connectionString, IOptions<DatabaseOptions> options, TimeProvider clock)
+public sealed class Db(string connectionString, IOptions<DatabaseOptions> options, TimeProvider clock, SqlStatementCounter? statements = null)
 {
-    /// <summary>How long another instance's writes may go unnoticed by this one's caches.</summary>
-    public static readonly TimeSpan ContentStateRecheck = TimeSpan.FromMilliseconds(250);
 
     private readonly Lock _stateLock = new();
     private ContentState? _state;
@@ -22,6 +20,7 @@ public sealed class Db(string connectionString, IOptions<DatabaseOptions> option
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly DatabaseOptions _options = options.Value;
+    private readonly TimeSpan _contentStateRecheck = TimeSpan.FromMilliseconds(options.Value.ContentStateRecheckMilliseconds);
     private readonly string _pragmas = SqliteDialect.ConnectionPragmas(options.Value);
 
     public string ConnectionString { get; } = connectionString;
@@ -33,6 +32,7 @@ public sealed class Db(string connectionString, IOptions<DatabaseOptions> option
         try
         {
             await connection.OpenAsync(cancellationToken);
+            statements?.Attach(connection);
             await using var command = connection.CreateCommand();
             command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -68,6 +68,13 @@ public sealed class Db(string connectionString, IOptions<DatabaseOptions> option
             // taken up front, so a busy database fails here and not halfway through the work.
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var result = await work(connection, transaction);
+            if (result is Http.IWriteResult { Changed: false })
+            {
+                // A refused write (missing, stale, conflicting, invalid) leaves no trace, not even a new content version.
+                await transaction.RollbackAsync(cancellationToken);
+                outcome = "refused";
+                return result;
+            }
             var version = changesContent
                 ? await connection.QuerySingleAsync<ContentVersionRow>(new CommandDefinition(
                     SqliteDialect.BumpContentVersion, new { Now = Timestamps.ToDb(clock.GetUtcNow()) }, transaction, cancellationToken: cancellationToken))
@@ -94,14 +101,14 @@ public sealed class Db(string connectionString, IOptions<DatabaseOptions> option
     }
 
     /// <summary>
-    /// The current content state, re-read from the database at most every <see cref="ContentStateRecheck"/>
+    /// The current content state, re-read from the database at most every <see cref="DatabaseOptions.ContentStateRecheckMilliseconds"/>
     /// (this instance's own writes are seen at once).
     /// </summary>
     public async ValueTask<ContentState> ContentStateAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var state = _state;
-        if (state is not null && state.IsCurrentAt(now) && clock.GetElapsedTime(Interlocked.Read(ref _stateReadAt)) < ContentStateRecheck)
+        if (state is not null && state.IsCurrentAt(now) && clock.GetElapsedTime(Interlocked.Read(ref _stateReadAt)) < _contentStateRecheck)
         {
             return state;
         }

@@ -8,7 +8,7 @@ namespace ContentApi.Http;
 /// <summary>
 /// Serves anonymous GETs of /api/v1 from memory while the content is unchanged. An entry is valid only for
 /// the content state it was made in (version + scheduled-publish epoch, see <see cref="ContentState"/>),
-/// so a write is visible to the very next read here, and within <see cref="Db.ContentStateRecheck"/> on
+/// so a write is visible to the very next read here, and within <see cref="DatabaseOptions.ContentStateRecheckMilliseconds"/> on
 /// other instances sharing the database. Key holders are never served from it.
 /// </summary>
 public sealed class AnonymousResponseCache(RequestDelegate next, Db db, TimeProvider clock, IOptions<CachingOptions> options) : IDisposable
@@ -31,7 +31,9 @@ public sealed class AnonymousResponseCache(RequestDelegate next, Db db, TimeProv
             return;
         }
         var state = await db.ContentStateAsync(context.RequestAborted);
-        var key = request.Path.Value + request.QueryString.Value;
+        // Each content coding has its own ETag (RepresentationResult), so it has its own entry.
+        var coding = context.RequestServices.GetService<Microsoft.AspNetCore.ResponseCompression.IResponseCompressionProvider>()?.GetCompressionProvider(context)?.EncodingName;
+        var key = request.Path.Value + request.QueryString.Value + "|" + coding;
         if (_entries.TryGetValue(key, out Entry? entry) && entry!.State == state && state.IsCurrentAt(clock.GetUtcNow()))
         {
             await ServeAsync(context, entry);
@@ -68,7 +70,10 @@ public sealed class AnonymousResponseCache(RequestDelegate next, Db db, TimeProv
             response.Headers[name] = value;
         }
         var etag = response.Headers.ETag.ToString();
-        if (etag.Length > 0 && ETags.NoneMatch(context.Request, etag))
+        var notModified = context.Request.Headers.IfNoneMatch.Count > 0
+            ? etag.Length > 0 && ETags.NoneMatch(context.Request, etag)
+            : context.Request.GetTypedHeaders().IfModifiedSince is { } since && response.GetTypedHeaders().LastModified is { } modified && modified <= since;
+        if (notModified)
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;

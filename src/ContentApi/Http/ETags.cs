@@ -5,13 +5,18 @@ namespace ContentApi.Http;
 
 /// <summary>
 /// Strong ETags. A resource's ETag starts with its version (what If-Match compares) and ends with a hash
-/// of the exact bytes sent, so it also changes when an embedded author, tag or image changes.
+/// of the exact bytes sent, so it also changes when an embedded author, tag or image changes. A content-coded
+/// (br, gzip) representation has different bytes, so its ETag carries the coding too (RFC 9110 §8.8.3.3):
+/// otherwise a cache holding both variants could serve gzip to an identity client after a 304.
 /// </summary>
 public static class ETags
 {
-    public static string ForResource(long version, ReadOnlySpan<byte> body) => $"\"{version}-{Hash(body)}\"";
+    public static string ForResource(long version, ReadOnlySpan<byte> body, string? contentCoding = null) =>
+        $"\"{version}-{Hash(body)}{Suffix(contentCoding)}\"";
 
-    public static string ForList(ReadOnlySpan<byte> body) => $"\"l-{Hash(body)}\"";
+    public static string ForList(ReadOnlySpan<byte> body, string? contentCoding = null) => $"\"l-{Hash(body)}{Suffix(contentCoding)}\"";
+
+    private static string Suffix(string? contentCoding) => string.IsNullOrEmpty(contentCoding) ? "" : "-" + contentCoding;
 
     private static string Hash(ReadOnlySpan<byte> body)
     {

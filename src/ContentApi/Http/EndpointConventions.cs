@@ -1,3 +1,4 @@
+using ContentApi.OpenApi;
 using FluentValidation.Results;
 
 namespace ContentApi.Http;
@@ -9,6 +10,14 @@ public static class EndpointConventions
         .Produces<T>(StatusCodes.Status200OK)
         .Produces(StatusCodes.Status304NotModified)
         .ProducesProblem(StatusCodes.Status404NotFound);
+
+    /// <summary>Documents the operation's <c>sort</c> parameter with the sorts it allows and its default.</summary>
+    public static RouteHandlerBuilder Sorts<TRow>(this RouteHandlerBuilder builder, SortOptions<TRow> sorts) => builder.WithMetadata(
+        new ParameterDescriptionMetadata("sort", $"One of {string.Join(", ", sorts.Description.Split(", ").Select(s => $"`{s}`"))} (`-` sorts descending); default `{sorts.DefaultKey}`. Ties are broken by id. Anything else is a 400 listing these."));
+
+    /// <summary>Documents the operation's <c>fields</c> parameter with the names <typeparamref name="TResponse"/> allows.</summary>
+    public static RouteHandlerBuilder Fields<TResponse>(this RouteHandlerBuilder builder) => builder.WithMetadata(
+        new ParameterDescriptionMetadata("fields", $"Top-level fields to return, comma-separated (e.g. `id,slug`), from: {string.Join(", ", FieldSet.MembersOf(typeof(TResponse)).Select(f => $"`{f}`"))}. Default: all. Anything else is a 400 listing these."));
 
     public static RouteHandlerBuilder Writes<T>(this RouteHandlerBuilder builder, bool created = false)
     {

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using FluentValidation;
 
 namespace ContentApi.Http;
 
@@ -46,6 +47,24 @@ public sealed class FieldSet
 
     public static FieldSet Parse(IEnumerable<string> names) => new([.. names]);
 
+    /// <summary>Why <paramref name="text"/> is not a valid fields parameter, naming the allowed fields; null when it is.</summary>
+    public static string? Problem(string? text, IReadOnlyList<string> allowed)
+    {
+        if (TryParse(text, allowed, out _, out var unknown))
+        {
+            return null;
+        }
+        var names = string.Join(", ", allowed);
+        return unknown.Count == 0 ? $"Name at least one field. Allowed: {names}." : $"Unknown field(s) {string.Join(", ", unknown)}. Allowed: {names}.";
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> as asked for by an already validated fields parameter: unchanged without one,
+    /// else only the named members of its JSON.
+    /// </summary>
+    public static object Shape<T>(T value, string? fields) where T : notnull =>
+        fields is not null && TryParse(fields, MembersOf(typeof(T)), out var set, out _) ? set!.Apply(value) : value;
+
     public bool Contains(string name) => _names.Contains(name);
 
     public JsonObject Apply<T>(T value)
@@ -60,4 +79,17 @@ public sealed class FieldSet
         }
         return node;
     }
+}
+
+public static class FieldSetRules
+{
+    /// <summary>The <c>fields</c> parameter may name only members of <typeparamref name="TResponse"/>.</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> FieldsOf<T, TResponse>(this IRuleBuilder<T, string?> rule) =>
+        rule.Custom((fields, context) =>
+        {
+            if (FieldSet.Problem(fields, FieldSet.MembersOf(typeof(TResponse))) is { } message)
+            {
+                context.AddFailure(message);
+            }
+        });
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 
 namespace ContentApi.Http;
@@ -22,7 +23,9 @@ public sealed class RepresentationResult<T>(T value, long? version, int statusCo
         var jsonOptions = services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         var caching = services.GetRequiredService<IOptions<CachingOptions>>().Value;
         var body = JsonSerializer.SerializeToUtf8Bytes(value, jsonOptions);
-        var etag = version is { } v ? ETags.ForResource(v, body) : ETags.ForList(body);
+        // The coding the compression middleware will apply to this JSON (none for "identity" or no Accept-Encoding).
+        var coding = services.GetService<IResponseCompressionProvider>()?.GetCompressionProvider(httpContext)?.EncodingName;
+        var etag = version is { } v ? ETags.ForResource(v, body, coding) : ETags.ForList(body, coding);
 
         var response = httpContext.Response;
         var headers = response.Headers;

@@ -1,9 +1,17 @@
 namespace ContentApi.Http;
 
+/// <summary>A write's result that tells whether it changed anything; one that did not is rolled back (see Db.WriteAsync).</summary>
+public interface IWriteResult
+{
+    bool Changed { get; }
+}
+
 /// <summary>What a store's write came to. Expected failures are values, not exceptions.</summary>
-public abstract record WriteOutcome<TRow>
+public abstract record WriteOutcome<TRow> : IWriteResult
 {
     private WriteOutcome() { }
+
+    public bool Changed => this is Saved or Deleted;
 
     public sealed record Saved(TRow Row) : WriteOutcome<TRow>;
 

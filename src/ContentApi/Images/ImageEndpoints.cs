@@ -5,7 +5,12 @@ using FluentValidation;
 namespace ContentApi.Images;
 
 /// <summary>Query of GET /api/v1/images.</summary>
-public sealed record ListImagesQuery(int? Limit, string? Cursor, int? Page, string? Sort, string? MimeType) : IListQuery;
+/// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,url,width,height. Default: all.</param>
+public sealed record ListImagesQuery(int? Limit, string? Cursor, int? Page, string? Sort, string? MimeType, string? Fields) : IListQuery;
+
+/// <summary>Query of the single-image read.</summary>
+/// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,url,width,height. Default: all.</param>
+public sealed record ImageViewQuery(string? Fields);
 
 public sealed class ListImagesQueryValidator : ListQueryValidator<ListImagesQuery, ImageRow>
 {
@@ -13,7 +18,13 @@ public sealed class ListImagesQueryValidator : ListQueryValidator<ListImagesQuer
     {
         RuleFor(q => q.MimeType!).Matches(ImageRequestValidator.MimeTypePattern).When(q => q.MimeType is not null)
             .WithMessage("Must be a lowercase image media type, such as image/jpeg.");
+        RuleFor(q => q.Fields).FieldsOf<ListImagesQuery, ImageResponse>();
     }
+}
+
+public sealed class ImageViewQueryValidator : AbstractValidator<ImageViewQuery>
+{
+    public ImageViewQueryValidator() => RuleFor(q => q.Fields).FieldsOf<ImageViewQuery, ImageResponse>();
 }
 
 public static class ImageEndpoints
@@ -24,8 +35,8 @@ public static class ImageEndpoints
 
         group.MapGet("/", ListImages).WithName("ListImages").WithSummary("List images")
             .WithDescription($"Image metadata in pages (keyset cursor or page number), optionally only one mimeType. Sort: {ImageStore.Sorts.Description}; default -createdAt.")
-            .Reads<ListResponse<ImageResponse>>();
-        group.MapGet("/{id}", GetImage).WithName("GetImage").WithSummary("Get an image by id").Reads<ImageResponse>();
+            .Reads<ListResponse<ImageResponse>>().Sorts(ImageStore.Sorts).Fields<ImageResponse>();
+        group.MapGet("/{id}", GetImage).WithName("GetImage").WithSummary("Get an image by id").Reads<ImageResponse>().Fields<ImageResponse>();
         group.MapPost("/", CreateImage).WithName("CreateImage").WithSummary("Create an image")
             .WithDescription("Records an image's metadata; the bytes stay where url points.")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(created: true);
@@ -43,12 +54,12 @@ public static class ImageEndpoints
     {
         var (order, after, limit) = query.Paging(ImageStore.Sorts);
         var page = await store.ListAsync(new ImageFilter(query.MimeType), order, after, limit, query.Page, cancellationToken);
-        return Representation.List(new ListResponse<ImageResponse>(
-            [.. page.Rows.Select(r => r.ToResponse())], new PageInfo(limit, page.NextCursor, page.Total)));
+        return Representation.List(new ListResponse<object>(
+            [.. page.Rows.Select(r => FieldSet.Shape(r.ToResponse(), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)));
     }
 
-    public static async Task<IResult> GetImage(long id, ImageStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken) is { } row ? Representation.Ok(row.ToResponse(), row.Version) : Problems.NotFound("Image");
+    public static async Task<IResult> GetImage(long id, [AsParameters] ImageViewQuery query, ImageStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } row ? Representation.Ok(FieldSet.Shape(row.ToResponse(), query.Fields), row.Version, row.LastModified) : Problems.NotFound("Image");
 
     public static async Task<IResult> CreateImage(ImageRequest request, ImageStore store, CancellationToken cancellationToken) =>
         ToResult(await store.CreateAsync(request, cancellationToken), created: true);

@@ -33,5 +33,8 @@ public sealed record ImageRow
         Id, Url, AltText, Caption, Credit, License, Width, Height, MimeType, ByteSize, FocalPoint,
         Timestamps.FromDb(CreatedAt), Timestamps.FromDb(UpdatedAt), Version);
 
+    /// <summary>For Last-Modified.</summary>
+    public DateTimeOffset LastModified => Timestamps.FromDb(UpdatedAt);
+
     public ImageRequest ToRequest() => new(Url, AltText, Caption, Credit, License, Width, Height, MimeType, ByteSize, FocalPoint);
 }

@@ -3,7 +3,10 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ContentApi.OpenApi;
 
-/// <summary>Describes the parameters that many operations share, in one place.</summary>
+/// <summary>Endpoint metadata: an operation's own description of one parameter, such as the sorts it allows.</summary>
+public sealed record ParameterDescriptionMetadata(string Name, string Description);
+
+/// <summary>Describes the parameters that many operations share, in one place; an endpoint's own metadata comes first.</summary>
 public sealed class ParameterDescriptionOperationFilter : IOperationFilter
 {
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.OrdinalIgnoreCase)
@@ -15,8 +18,8 @@ public sealed class ParameterDescriptionOperationFilter : IOperationFilter
         ["page"] = "1-based page number, for numbered navigation (costs grow with depth; prefer `cursor`). Not with `cursor`.",
         ["sort"] = "A field name from the allow-list in the operation description, prefixed with `-` for descending.",
         ["mimeType"] = "Only images of this media type, such as `image/jpeg`.",
-        ["author"] = "Only articles by this author: an id or a slug.",
-        ["tag"] = "Only articles with this tag: an id or a slug.",
+        ["author"] = "Only articles by this author: an id or a slug (all digits match either).",
+        ["tag"] = "Only articles with this tag: an id or a slug (all digits match either).",
         ["language"] = "Only articles in this BCP 47 language, such as `zh-Hant` (case-insensitive).",
         ["status"] = "`draft` or `published`. Key holders only: anonymous callers see published articles and get 400 for this filter.",
         ["publishedAfter"] = "Only articles published at or after this instant (RFC 3339).",
@@ -29,6 +32,8 @@ public sealed class ParameterDescriptionOperationFilter : IOperationFilter
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
+        var own = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<ParameterDescriptionMetadata>()
+            .ToDictionary(m => m.Name, m => m.Description, StringComparer.OrdinalIgnoreCase);
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
             // [AsParameters] records name query parameters after C# properties; the wire names are camelCase.
@@ -36,7 +41,11 @@ public sealed class ParameterDescriptionOperationFilter : IOperationFilter
             {
                 parameter.Name = char.ToLowerInvariant(raw[0]) + raw[1..];
             }
-            if (parameter.Name is { } name && string.IsNullOrEmpty(parameter.Description) && Descriptions.TryGetValue(name, out var text))
+            if (parameter.In == ParameterLocation.Query && parameter.Name is { } ownName && own.TryGetValue(ownName, out var ownText))
+            {
+                parameter.Description = ownText;
+            }
+            else if (parameter.Name is { } name && string.IsNullOrEmpty(parameter.Description) && Descriptions.TryGetValue(name, out var text))
             {
                 parameter.Description = name == "slug" && parameter.In == ParameterLocation.Query ? "Only these slugs (repeatable)." : text;
             }

@@ -46,8 +46,6 @@ public static class SearchEndpoints
 
     private static readonly string DefaultFields = string.Join(',', ArticleView.FieldNames.Where(f => f is not ("body" or "bodyHtml" or "toc" or "plainText")));
 
-    private static readonly string DefaultFields = string.Join(',', ArticleView.FieldNames.Where(f => f is not ("body" or "bodyHtml" or "toc" or "plainText")));
-
     public static RouteGroupBuilder MapSearch(this RouteGroupBuilder api)
     {
         api.MapGet("/search", SearchArticles).WithTags("Search").WithName("SearchArticles").WithSummary("Search articles")
@@ -55,7 +53,7 @@ public static class SearchEndpoints
                 "ranked with articles whose title holds every word first, then by BM25 (title matches weigh most; ties go to the newest). Works for Chinese (Traditional and Simplified match each other), " +
                 "Japanese, Korean and Latin scripts. Each item carries `highlights`; items leave out `body` unless `fields` names it. Same visibility as the article list; " +
                 $"pages are positions in the ranking, up to {MaxOffset} results deep.")
-            .Reads<ListResponse<ArticleResponse>>();
+            .Reads<ListResponse<ArticleResponse>>().Fields<ArticleResponse>();
         return api;
     }
 

@@ -6,14 +6,25 @@ using Microsoft.AspNetCore.Mvc;
 namespace ContentApi.Tags;
 
 /// <summary>Query of GET /api/v1/tags.</summary>
-public sealed record ListTagsQuery(int? Limit, string? Cursor, int? Page, string? Sort, [FromQuery(Name = "slug")] string[]? Slug) : IListQuery;
+/// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</param>
+public sealed record ListTagsQuery(int? Limit, string? Cursor, int? Page, string? Sort, [FromQuery(Name = "slug")] string[]? Slug, string? Fields) : IListQuery;
+
+/// <summary>Query of the single-tag reads.</summary>
+/// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</param>
+public sealed record TagViewQuery(string? Fields);
 
 public sealed class ListTagsQueryValidator : ListQueryValidator<ListTagsQuery, TagRow>
 {
     public ListTagsQueryValidator() : base(TagStore.Sorts)
     {
         RuleFor(q => q.Slug).Must(s => s!.Length <= 100).When(q => q.Slug is not null).WithMessage("At most 100 slugs.");
+        RuleFor(q => q.Fields).FieldsOf<ListTagsQuery, TagResponse>();
     }
+}
+
+public sealed class TagViewQueryValidator : AbstractValidator<TagViewQuery>
+{
+    public TagViewQueryValidator() => RuleFor(q => q.Fields).FieldsOf<TagViewQuery, TagResponse>();
 }
 
 public static class TagEndpoints
@@ -24,9 +35,9 @@ public static class TagEndpoints
 
         group.MapGet("/", ListTags).WithName("ListTags").WithSummary("List tags")
             .WithDescription($"Tags in pages (keyset cursor or page number). Sort: {TagStore.Sorts.Description}; default name.")
-            .Reads<ListResponse<TagResponse>>();
-        group.MapGet("/{id}", GetTag).WithName("GetTag").WithSummary("Get a tag by id").Reads<TagResponse>();
-        group.MapGet("/slug/{slug}", GetTagBySlug).WithName("GetTagBySlug").WithSummary("Get a tag by slug").Reads<TagResponse>();
+            .Reads<ListResponse<TagResponse>>().Sorts(TagStore.Sorts).Fields<TagResponse>();
+        group.MapGet("/{id}", GetTag).WithName("GetTag").WithSummary("Get a tag by id").Reads<TagResponse>().Fields<TagResponse>();
+        group.MapGet("/slug/{slug}", GetTagBySlug).WithName("GetTagBySlug").WithSummary("Get a tag by slug").Reads<TagResponse>().Fields<TagResponse>();
         group.MapPost("/", CreateTag).WithName("CreateTag").WithSummary("Create a tag")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<TagResponse>(created: true);
         group.MapPut("/{id}", ReplaceTag).WithName("ReplaceTag").WithSummary("Replace a tag")
@@ -43,15 +54,15 @@ public static class TagEndpoints
     {
         var (order, after, limit) = query.Paging(TagStore.Sorts);
         var page = await store.ListAsync(new TagFilter(query.Slug, null), order, after, limit, query.Page, cancellationToken);
-        return Representation.List(new ListResponse<TagResponse>(
-            [.. page.Rows.Select(r => r.ToResponse())], new PageInfo(limit, page.NextCursor, page.Total)));
+        return Representation.List(new ListResponse<object>(
+            [.. page.Rows.Select(r => FieldSet.Shape(r.ToResponse(), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)));
     }
 
-    public static async Task<IResult> GetTag(long id, TagStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken) is { } row ? Representation.Ok(row.ToResponse(), row.Version) : Problems.NotFound("Tag");
+    public static async Task<IResult> GetTag(long id, [AsParameters] TagViewQuery query, TagStore store, CancellationToken cancellationToken) =>
+        Found(await store.GetAsync(id, cancellationToken), query);
 
-    public static async Task<IResult> GetTagBySlug(string slug, TagStore store, CancellationToken cancellationToken) =>
-        await store.GetBySlugAsync(slug, cancellationToken) is { } row ? Representation.Ok(row.ToResponse(), row.Version) : Problems.NotFound("Tag");
+    public static async Task<IResult> GetTagBySlug(string slug, [AsParameters] TagViewQuery query, TagStore store, CancellationToken cancellationToken) =>
+        Found(await store.GetBySlugAsync(slug, cancellationToken), query);
 
     public static async Task<IResult> CreateTag(TagRequest request, TagStore store, CancellationToken cancellationToken) =>
         ToResult(await store.CreateAsync(request, cancellationToken), created: true);
@@ -78,6 +89,9 @@ public static class TagEndpoints
         }
         return ToResult(await store.DeleteAsync(id, ifMatch, cancellationToken));
     }
+
+    private static IResult Found(TagRow? row, TagViewQuery query) =>
+        row is null ? Problems.NotFound("Tag") : Representation.Ok(FieldSet.Shape(row.ToResponse(), query.Fields), row.Version, row.LastModified);
 
     private static IResult ToResult(WriteOutcome<TagRow> outcome, bool created = false) =>
         WriteResults.ToResult(outcome, "Tag", r => r.ToResponse(), r => r.Version, created ? r => $"/api/v1/tags/{r.Id}" : null);

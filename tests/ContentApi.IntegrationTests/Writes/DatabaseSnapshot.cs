@@ -24,7 +24,8 @@ internal static class DatabaseSnapshot
         var tables = new List<string>();
         using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            // The search index (an FTS5 table and its shadow tables) is derived from these tables, so it is left out.
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'articles_fts%' ORDER BY name";
             using var reader = list.ExecuteReader();
             while (reader.Read())
             {

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Json;
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Reading;
+
+/// <summary>CORS: any origin may read, only configured origins may write, and the caching and paging headers are exposed.</summary>
+public sealed class CorsTests(FrontendApiFactory factory) : IClassFixture<FrontendApiFactory>
+{
+    private const string Stranger = "https://blog.example.org";
+
+    private static HttpRequestMessage Preflight(string url, string origin, string method, string? headers = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Options, url);
+        request.Headers.Add("Origin", origin);
+        request.Headers.Add("Access-Control-Request-Method", method);
+        if (headers is not null)
+        {
+            request.Headers.Add("Access-Control-Request-Headers", headers);
+        }
+        return request;
+    }
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : null;
+
+    [Theory]
+    [InlineData("/api/v1/articles")]
+    [InlineData("/api/v1/authors")]
+    [InlineData("/api/v1/tags")]
+    [InlineData("/api/v1/images")]
+    [InlineData("/api/v1/search?q=cors")]
+    public async Task Anonymous_GET_from_any_origin_is_allowed_and_exposes_ETag_and_Link(string url)
+    {
+        foreach (var origin in new[] { Stranger, "http://localhost:3000", FrontendApiFactory.EditorOrigin })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Add("Origin", origin);
+            var response = await factory.Anonymous().SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("*", Header(response, "Access-Control-Allow-Origin"));
+            var exposed = Header(response, "Access-Control-Expose-Headers")!.Split(',', StringSplitOptions.TrimEntries);
+            Assert.Contains("ETag", exposed);
+            Assert.Contains("Link", exposed);
+            Assert.Contains("Last-Modified", exposed);
+            // Never credentials with a wildcard origin.
+            Assert.Null(Header(response, "Access-Control-Allow-Credentials"));
+        }
+    }
+
+    [Fact]
+    public async Task Preflight_for_a_GET_with_If_None_Match_from_any_origin_is_allowed()
+    {
+        using var request = Preflight("/api/v1/articles/1", Stranger, "GET", "if-none-match");
+        var response = await factory.Anonymous().SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.Equal("*", Header(response, "Access-Control-Allow-Origin"));
+        Assert.Contains("GET", Header(response, "Access-Control-Allow-Methods")!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("PUT", "/api/v1/articles/1")]
+    [InlineData("POST", "/api/v1/articles")]
+    [InlineData("PATCH", "/api/v1/tags/1")]
+    [InlineData("DELETE", "/api/v1/images/1")]
+    public async Task Preflight_for_a_write_from_an_unconfigured_origin_is_refused(string method, string url)
+    {
+        using var request = Preflight(url, Stranger, method, "authorization, content-type, if-match");
+        var response = await factory.Anonymous().SendAsync(request);
+        Assert.Null(Header(response, "Access-Control-Allow-Origin"));
+        Assert.Null(Header(response, "Access-Control-Allow-Methods"));
+    }
+
+    [Theory]
+    [InlineData("PUT", "/api/v1/articles/1")]
+    [InlineData("POST", "/api/v1/articles")]
+    [InlineData("PATCH", "/api/v1/tags/1")]
+    [InlineData("DELETE", "/api/v1/images/1")]
+    public async Task Preflight_for_a_write_from_the_configured_origin_is_allowed(string method, string url)
+    {
+        using var request = Preflight(url, FrontendApiFactory.EditorOrigin, method, "authorization, content-type, if-match, idempotency-key");
+        var response = await factory.Anonymous().SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}");
+        Assert.Equal(FrontendApiFactory.EditorOrigin, Header(response, "Access-Control-Allow-Origin"));
+        Assert.Contains(method, Header(response, "Access-Control-Allow-Methods")!, StringComparison.Ordinal);
+        var allowedHeaders = Header(response, "Access-Control-Allow-Headers")!;
+        Assert.Contains("authorization", allowedHeaders, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("if-match", allowedHeaders, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Write_from_the_configured_origin_gets_its_origin_back_and_from_others_none()
+    {
+        foreach (var (origin, allowed) in new[] { (FrontendApiFactory.EditorOrigin, true), (Stranger, false) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tags") { Content = JsonContent.Create(new { name = $"CORS {Guid.NewGuid():N}" }) };
+            request.Headers.Add("Origin", origin);
+            var response = await factory.Writer().SendAsync(request);
+            // CORS is the browser's guard, not authentication: the key decides whether the write happens.
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            Assert.Equal(allowed ? origin : null, Header(response, "Access-Control-Allow-Origin"));
+            if (allowed)
+            {
+                Assert.Contains("Location", Header(response, "Access-Control-Expose-Headers")!, StringComparison.Ordinal);
+            }
+        }
+    }
+}

@@ -1,0 +1,309 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Reading;
+
+/// <summary>Conditional requests, Cache-Control, Vary and compression on every GET of the four resources.</summary>
+public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture<FrontendApiFactory>
+{
+    private sealed record Content(long Author, string AuthorSlug, long Tag, string TagSlug, long Image, long Article, string ArticleSlug)
+    {
+        public string[] SingleUrls =>
+        [
+            $"/api/v1/articles/{Article}", $"/api/v1/articles/slug/{ArticleSlug}",
+            $"/api/v1/authors/{Author}", $"/api/v1/authors/slug/{AuthorSlug}",
+            $"/api/v1/tags/{Tag}", $"/api/v1/tags/slug/{TagSlug}",
+            $"/api/v1/images/{Image}",
+        ];
+
+        public string[] ListUrls =>
+        [
+            $"/api/v1/articles?author={Author}", "/api/v1/authors", "/api/v1/tags", "/api/v1/images",
+            $"/api/v1/articles?author={Author}&fields=id,title&include=", "/api/v1/search?q=caching",
+        ];
+
+        public string[] AllUrls => [.. SingleUrls, .. ListUrls];
+    }
+
+    private async Task<Content> CreateContentAsync()
+    {
+        var writer = factory.Writer();
+        var helper = new TestContent(writer);
+        var image = await helper.ImageAsync("圖源:ifanr", "發布會現場");
+        var author = await writer.PostOkAsync("/api/v1/authors", new { name = $"Cache {Guid.NewGuid():N}", avatarImageId = image });
+        var tag = await writer.PostOkAsync("/api/v1/tags", new { name = $"Cache {Guid.NewGuid():N}" });
+        var article = await writer.CreateArticleAsync([author.Id()], new()
+        {
+            ["title"] = "Caching article",
+            ["body"] = "Caching text.",
+            ["tagIds"] = new[] { tag.Id() },
+            ["coverImageId"] = image,
+        });
+        return new Content(author.Id(), author.Text("slug"), tag.Id(), tag.Text("slug"), image, article.Id(), article.Text("slug"));
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string url, Action<HttpRequestHeaders> headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        headers(request.Headers);
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Every_GET_sends_a_strong_ETag_and_answers_If_None_Match_with_304()
+    {
+        var content = await CreateContentAsync();
+        foreach (var client in new[] { factory.Anonymous(), factory.Reader() })
+        {
+            foreach (var url in content.AllUrls)
+            {
+                var first = await client.GetAsync(url);
+                Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+                var etag = first.Headers.ETag;
+                Assert.True(etag is { IsWeak: false }, $"{url} should carry a strong ETag");
+
+                var same = await GetAsync(client, url, h => h.IfNoneMatch.Add(etag!));
+                Assert.True(same.StatusCode == HttpStatusCode.NotModified, $"{url} with its ETag: {same.StatusCode}");
+                Assert.Equal(etag, same.Headers.ETag);
+                Assert.Empty(await same.Content.ReadAsByteArrayAsync());
+                Assert.NotNull(same.Headers.CacheControl);
+
+                // If-None-Match compares weakly (RFC 9110 §13.1.2), takes lists and "*".
+                var weak = await GetAsync(client, url, h => h.TryAddWithoutValidation("If-None-Match", "W/" + etag!.Tag));
+                Assert.Equal(HttpStatusCode.NotModified, weak.StatusCode);
+                var list = await GetAsync(client, url, h => h.TryAddWithoutValidation("If-None-Match", $"\"other\", {etag!.Tag}"));
+                Assert.Equal(HttpStatusCode.NotModified, list.StatusCode);
+                var any = await GetAsync(client, url, h => h.TryAddWithoutValidation("If-None-Match", "*"));
+                Assert.Equal(HttpStatusCode.NotModified, any.StatusCode);
+                var other = await GetAsync(client, url, h => h.TryAddWithoutValidation("If-None-Match", "\"1-somethingelse\""));
+                Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ETag_changes_when_the_representation_changes()
+    {
+        var content = await CreateContentAsync();
+        var writer = factory.Writer();
+        var client = factory.Anonymous();
+        var before = new Dictionary<string, EntityTagHeaderValue>();
+        foreach (var url in content.AllUrls)
+        {
+            before[url] = (await client.GetAsync(url)).Headers.ETag!;
+        }
+        // The same representation asked for differently (sparse fields) is a different representation.
+        Assert.NotEqual(before[content.SingleUrls[0]], (await client.GetAsync(content.SingleUrls[0] + "?fields=id,title")).Headers.ETag);
+
+        await (await writer.PatchMergeAsync($"/api/v1/articles/{content.Article}", new { title = "Caching article, edited" })).AssertJsonAsync();
+        await (await writer.PatchMergeAsync($"/api/v1/authors/{content.Author}", new { bio = "Now with a bio." })).AssertJsonAsync();
+        await (await writer.PatchMergeAsync($"/api/v1/tags/{content.Tag}", new { description = "Now described." })).AssertJsonAsync();
+        await (await writer.PatchMergeAsync($"/api/v1/images/{content.Image}", new { altText = "新的替代文字" })).AssertJsonAsync();
+        await new TestContent(writer).TagAsync();
+        foreach (var url in content.AllUrls.Where(u => !u.Contains("search", StringComparison.Ordinal)))
+        {
+            var after = await GetAsync(client, url, h => h.IfNoneMatch.Add(before[url]));
+            Assert.True(after.StatusCode == HttpStatusCode.OK, $"{url} changed, so its old ETag must not give 304");
+            Assert.NotEqual(before[url], after.Headers.ETag);
+        }
+    }
+
+    [Theory]
+    [InlineData("authors", "{\"name\":\"Renamed Author\"}", "authors")]
+    [InlineData("tags", "{\"name\":\"Renamed Tag\"}", "tags")]
+    [InlineData("images", "{\"caption\":\"新的圖說\"}", "coverImage")]
+    public async Task Article_ETag_changes_when_an_embedded_resource_changes(string resource, string patch, string embed)
+    {
+        var content = await CreateContentAsync();
+        var client = factory.Anonymous();
+        var urls = new[] { $"/api/v1/articles/{content.Article}", $"/api/v1/articles/slug/{content.ArticleSlug}", $"/api/v1/articles?author={content.Author}" };
+        var before = new Dictionary<string, (EntityTagHeaderValue ETag, DateTimeOffset? LastModified)>();
+        foreach (var url in urls)
+        {
+            var response = await client.GetAsync(url);
+            before[url] = (response.Headers.ETag!, response.Content.Headers.LastModified);
+        }
+        var article = await client.GetJsonAsync(urls[0]);
+        var id = resource switch { "authors" => content.Author, "tags" => content.Tag, _ => content.Image };
+        var patched = await factory.Writer().PatchAsync($"/api/v1/{resource}/{id}", HttpAssertions.RawJson(patch, "application/merge-patch+json"));
+        await patched.AssertJsonAsync();
+
+        foreach (var url in urls)
+        {
+            var after = await GetAsync(client, url, h => h.IfNoneMatch.Add(before[url].ETag));
+            Assert.True(after.StatusCode == HttpStatusCode.OK, $"{url}: the embedded {embed} changed, so the old ETag must not give 304");
+            Assert.NotEqual(before[url].ETag, after.Headers.ETag);
+            if (before[url].LastModified is { } lastModified)
+            {
+                Assert.True(after.Content.Headers.LastModified >= lastModified);
+            }
+        }
+        var changed = await client.GetJsonAsync(urls[0]);
+        Assert.NotEqual(article[embed]!.ToJsonString(), changed[embed]!.ToJsonString());
+        // The article itself did not change: same version, so If-Match with the old ETag still succeeds.
+        Assert.Equal(article["version"]!.GetValue<long>(), changed["version"]!.GetValue<long>());
+        using var edit = new HttpRequestMessage(HttpMethod.Patch, urls[0]) { Content = HttpAssertions.RawJson("""{"subtitle":"s"}""", "application/merge-patch+json") };
+        edit.Headers.IfMatch.Add(before[urls[0]].ETag);
+        await (await factory.Writer().SendAsync(edit)).AssertJsonAsync();
+    }
+
+    [Fact]
+    public async Task Single_resources_send_Last_Modified_and_honour_If_Modified_Since()
+    {
+        var content = await CreateContentAsync();
+        foreach (var url in content.SingleUrls)
+        {
+            var client = factory.Anonymous();
+            var first = await client.GetAsync(url);
+            var lastModified = first.Content.Headers.LastModified;
+            Assert.True(lastModified is not null, $"{url} should send Last-Modified");
+            var updatedAt = (await first.AssertJsonAsync())["updatedAt"]!.GetValue<DateTimeOffset>();
+            Assert.InRange(updatedAt - lastModified!.Value, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+
+            var notModified = await GetAsync(client, url, h => h.IfModifiedSince = lastModified);
+            Assert.True(notModified.StatusCode == HttpStatusCode.NotModified, $"{url} If-Modified-Since its Last-Modified: {notModified.StatusCode}");
+            Assert.Equal(first.Headers.ETag, notModified.Headers.ETag);
+            var later = await GetAsync(client, url, h => h.IfModifiedSince = lastModified.Value.AddDays(1));
+            Assert.Equal(HttpStatusCode.NotModified, later.StatusCode);
+            var earlier = await GetAsync(client, url, h => h.IfModifiedSince = lastModified.Value.AddSeconds(-1));
+            Assert.Equal(HttpStatusCode.OK, earlier.StatusCode);
+            // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2).
+            var both = await GetAsync(client, url, h =>
+            {
+                h.IfModifiedSince = lastModified;
+                h.TryAddWithoutValidation("If-None-Match", "\"1-stale\"");
+            });
+            Assert.Equal(HttpStatusCode.OK, both.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Author_Last_Modified_is_the_later_of_the_author_and_its_avatar()
+    {
+        var writer = factory.Writer();
+        var image = await new TestContent(writer).ImageAsync();
+        var author = await writer.PostOkAsync("/api/v1/authors", new { name = $"Avatar {Guid.NewGuid():N}", avatarImageId = image });
+        // Back-date the author so that only its avatar can account for a recent Last-Modified.
+        using (var db = factory.OpenDatabase())
+        {
+            using var command = db.CreateCommand();
+            command.CommandText = $"UPDATE authors SET updated_at = '2020-01-01T00:00:00.000000Z' WHERE id = {author.Id()}";
+            command.ExecuteNonQuery();
+        }
+        var avatar = await factory.Anonymous().GetJsonAsync($"/api/v1/images/{image}");
+        var response = await factory.Anonymous().GetAsync($"/api/v1/authors/{author.Id()}");
+        Assert.Equal(
+            avatar["updatedAt"]!.GetValue<DateTimeOffset>().ToUnixTimeSeconds(),
+            response.Content.Headers.LastModified?.ToUnixTimeSeconds());
+    }
+
+    [Fact]
+    public async Task Anonymous_reads_are_public_with_the_configured_Cache_Control_and_keyed_reads_private()
+    {
+        var content = await CreateContentAsync();
+        foreach (var url in content.AllUrls)
+        {
+            var anonymous = await factory.Anonymous().GetAsync(url);
+            Assert.Equal(FrontendApiFactory.PublicCacheControl, anonymous.Headers.CacheControl!.ToString());
+            var conditional = await GetAsync(factory.Anonymous(), url, h => h.IfNoneMatch.Add(anonymous.Headers.ETag!));
+            Assert.Equal(FrontendApiFactory.PublicCacheControl, conditional.Headers.CacheControl!.ToString());
+
+            var keyed = await factory.Reader().GetAsync(url);
+            Assert.True(keyed.Headers.CacheControl!.Private, $"{url} with a key should be private: {keyed.Headers.CacheControl}");
+            Assert.False(keyed.Headers.CacheControl.Public);
+        }
+    }
+
+    [Fact]
+    public async Task Vary_names_Authorization_and_Accept_Encoding()
+    {
+        var content = await CreateContentAsync();
+        foreach (var url in content.AllUrls)
+        {
+            foreach (var client in new[] { factory.Anonymous(), factory.Reader() })
+            {
+                var vary = (await client.GetAsync(url)).Headers.Vary;
+                Assert.Contains("Authorization", vary, StringComparer.OrdinalIgnoreCase);
+                Assert.Contains("Accept-Encoding", vary, StringComparer.OrdinalIgnoreCase);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task Json_is_compressed_when_the_client_accepts_it(string coding)
+    {
+        var content = await CreateContentAsync();
+        foreach (var url in new[] { $"/api/v1/articles?author={content.Author}&format=html,text", $"/api/v1/authors/{content.Author}", "/api/v1/tags?limit=1" })
+        {
+            var plain = await factory.Anonymous().GetAsync(url);
+            Assert.Empty(plain.Content.Headers.ContentEncoding);
+            var expected = await plain.Content.ReadAsStringAsync();
+
+            var compressed = await GetAsync(factory.Anonymous(), url, h => h.AcceptEncoding.Add(new StringWithQualityHeaderValue(coding)));
+            Assert.Equal(HttpStatusCode.OK, compressed.StatusCode);
+            Assert.Equal([coding], compressed.Content.Headers.ContentEncoding);
+            Assert.Equal("application/json", compressed.Content.Headers.ContentType!.MediaType);
+            await using var raw = await compressed.Content.ReadAsStreamAsync();
+            await using Stream decoder = coding == "br" ? new BrotliStream(raw, CompressionMode.Decompress) : new GZipStream(raw, CompressionMode.Decompress);
+            using var reader = new StreamReader(decoder, Encoding.UTF8);
+            var text = await reader.ReadToEndAsync();
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(text)), $"{url}: the {coding} body differs from the identity body");
+        }
+    }
+
+    [Fact]
+    public async Task Each_content_coding_has_its_own_strong_ETag_and_304s_on_it()
+    {
+        // RFC 9110 §8.8.3.3: a strong ETag of a content-coded representation differs from the unencoded one's,
+        // or a cache holding both could answer an identity client with gzip bytes after a 304.
+        var content = await CreateContentAsync();
+        var writer = factory.Writer();
+        foreach (var url in new[] { $"/api/v1/articles/{content.Article}", $"/api/v1/articles?author={content.Author}", $"/api/v1/tags/{content.Tag}" })
+        {
+            var etags = new Dictionary<string, EntityTagHeaderValue>();
+            foreach (var coding in new[] { "identity", "br", "gzip" })
+            {
+                var response = await GetAsync(factory.Anonymous(), url, h => h.TryAddWithoutValidation("Accept-Encoding", coding));
+                Assert.True(response.Headers.ETag is { IsWeak: false }, $"{url} ({coding}) needs a strong ETag");
+                etags[coding] = response.Headers.ETag!;
+                var again = await GetAsync(factory.Anonymous(), url, h =>
+                {
+                    h.TryAddWithoutValidation("Accept-Encoding", coding);
+                    h.IfNoneMatch.Add(etags[coding]);
+                });
+                Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+                Assert.Equal(etags[coding], again.Headers.ETag);
+            }
+            Assert.Equal(3, etags.Values.Distinct().Count());
+            // Another coding's ETag does not validate this one.
+            var crossed = await GetAsync(factory.Anonymous(), url, h =>
+            {
+                h.TryAddWithoutValidation("Accept-Encoding", "gzip");
+                h.IfNoneMatch.Add(etags["identity"]);
+            });
+            Assert.Equal(HttpStatusCode.OK, crossed.StatusCode);
+        }
+
+        // Any coding's ETag still names the version for If-Match.
+        var tagUrl = $"/api/v1/tags/{content.Tag}";
+        var brotli = await GetAsync(factory.Anonymous(), tagUrl, h => h.TryAddWithoutValidation("Accept-Encoding", "br"));
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, tagUrl) { Content = HttpAssertions.RawJson("""{"description":"d"}""", "application/merge-patch+json") };
+        patch.Headers.IfMatch.Add(brotli.Headers.ETag!);
+        await (await writer.SendAsync(patch)).AssertJsonAsync();
+    }
+
+    [Fact]
+    public async Task Compression_prefers_what_the_client_weights_highest()
+    {
+        var response = await GetAsync(factory.Anonymous(), "/api/v1/tags", h => h.TryAddWithoutValidation("Accept-Encoding", "gzip;q=1.0, br;q=0.5"));
+        Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
+        var identity = await GetAsync(factory.Anonymous(), "/api/v1/tags", h => h.TryAddWithoutValidation("Accept-Encoding", "identity"));
+        Assert.Empty(identity.Content.Headers.ContentEncoding);
+    }
+}

@@ -1,0 +1,211 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Reading;
+
+/// <summary>Every list filters by typed query parameters; authors and tags count only what readers can see.</summary>
+public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private readonly TestContent _content = new(factory.Writer());
+
+    [Fact]
+    public async Task ListArticles_by_author_id_or_slug_returns_only_that_authors_articles()
+    {
+        var writer = factory.Writer();
+        var author = await writer.PostOkAsync("/api/v1/authors", new { name = $"Filter Author {Guid.NewGuid():N}" });
+        var other = await _content.AuthorAsync();
+        var mine = new[]
+        {
+            (await writer.CreateArticleAsync([author.Id()])).Id(),
+            (await writer.CreateArticleAsync([other, author.Id()])).Id(),
+        };
+        await writer.CreateArticleAsync([other]);
+
+        foreach (var key in new[] { author.Id().ToString(), author.Text("slug") })
+        {
+            var list = await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={Uri.EscapeDataString(key)}");
+            Assert.Equal(mine.Order(), list.ItemIds().Order());
+            Assert.Equal(2, list.Total());
+        }
+        var none = await factory.Anonymous().GetJsonAsync("/api/v1/articles?author=no-such-author");
+        Assert.Empty(none.ItemIds());
+        Assert.Equal(0, none.Total());
+    }
+
+    [Fact]
+    public async Task ListArticles_by_an_all_digit_slug_finds_that_authors_and_tags_articles()
+    {
+        // Slugs may be all digits (a tag "2025", an author "1984"): the filter must not read them only as ids.
+        var writer = factory.Writer();
+        var author = await writer.PostOkAsync("/api/v1/authors", new { name = "Digits", slug = "1984" });
+        var tag = await writer.PostOkAsync("/api/v1/tags", new { name = "Year", slug = "2025" });
+        var article = (await writer.CreateArticleAsync([author.Id()], new() { ["tagIds"] = new[] { tag.Id() } })).Id();
+
+        Assert.Contains(article, (await factory.Anonymous().GetJsonAsync("/api/v1/articles?author=1984")).ItemIds());
+        Assert.Contains(article, (await factory.Anonymous().GetJsonAsync("/api/v1/articles?tag=2025")).ItemIds());
+        Assert.Contains(article, (await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={author.Id()}&tag={tag.Id()}")).ItemIds());
+    }
+
+    [Fact]
+    public async Task ListArticles_by_tag_id_or_chinese_slug_returns_only_tagged_articles()
+    {
+        var writer = factory.Writer();
+        var tag = await writer.PostOkAsync("/api/v1/tags", new { name = $"人工智慧 {Guid.NewGuid():N}"[..12] });
+        var otherTag = await _content.TagAsync();
+        var author = await _content.AuthorAsync();
+        var tagged = (await writer.CreateArticleAsync([author], new() { ["tagIds"] = new[] { otherTag, tag.Id() } })).Id();
+        await writer.CreateArticleAsync([author], new() { ["tagIds"] = new[] { otherTag } });
+
+        foreach (var key in new[] { tag.Id().ToString(), tag.Text("slug") })
+        {
+            var list = await factory.Anonymous().GetJsonAsync($"/api/v1/articles?tag={Uri.EscapeDataString(key)}");
+            Assert.Equal([tagged], list.ItemIds());
+        }
+    }
+
+    [Fact]
+    public async Task ListArticles_by_language_matches_the_tag_case_insensitively_and_exactly()
+    {
+        var writer = factory.Writer();
+        var author = await _content.AuthorAsync();
+        var hant = (await writer.CreateArticleAsync([author], new() { ["language"] = "zh-Hant" })).Id();
+        await writer.CreateArticleAsync([author], new() { ["language"] = "zh-Hans" });
+        await writer.CreateArticleAsync([author], new() { ["language"] = "zh" });
+
+        Assert.Equal([hant], (await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={author}&language=zh-hant")).ItemIds());
+        Assert.Equal([hant], (await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={author}&language=ZH-HANT")).ItemIds());
+        var errors = await factory.Anonymous().GetErrorsAsync("/api/v1/articles?language=not%20a%20tag");
+        Assert.Contains("BCP 47", errors.Message("language"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListArticles_by_status_needs_a_key_and_separates_drafts_from_published()
+    {
+        var writer = factory.Writer();
+        var author = await _content.AuthorAsync();
+        var draft = (await writer.CreateArticleAsync([author], new() { ["status"] = "draft" })).Id();
+        var published = (await writer.CreateArticleAsync([author])).Id();
+        var scheduled = (await writer.CreateArticleAsync([author], new() { ["publishedAt"] = DateTimeOffset.UtcNow.AddDays(30) })).Id();
+
+        var anonymous = await factory.Anonymous().GetErrorsAsync($"/api/v1/articles?author={author}&status=published");
+        Assert.Contains("key", anonymous.Message("status"), StringComparison.Ordinal);
+        Assert.Equal([published], (await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={author}")).ItemIds());
+
+        var reader = factory.Reader();
+        Assert.Equal([draft], (await reader.GetJsonAsync($"/api/v1/articles?author={author}&status=draft")).ItemIds());
+        Assert.Equal(new[] { published, scheduled }.Order(), (await reader.GetJsonAsync($"/api/v1/articles?author={author}&status=published")).ItemIds().Order());
+        Assert.Equal(3, (await reader.GetJsonAsync($"/api/v1/articles?author={author}")).Total());
+        var invalid = await reader.GetErrorsAsync($"/api/v1/articles?author={author}&status=archived");
+        Assert.Contains("draft", invalid.Message("status"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListArticles_by_published_range_includes_the_start_and_excludes_the_end()
+    {
+        var writer = factory.Writer();
+        var author = await _content.AuthorAsync();
+        var start = new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        var before = (await writer.CreateArticleAsync([author], new() { ["publishedAt"] = start.AddTicks(-10) })).Id();
+        var atStart = (await writer.CreateArticleAsync([author], new() { ["publishedAt"] = start })).Id();
+        var inside = (await writer.CreateArticleAsync([author], new() { ["publishedAt"] = start.AddDays(10) })).Id();
+        var atEnd = (await writer.CreateArticleAsync([author], new() { ["publishedAt"] = start.AddMonths(1) })).Id();
+
+        var range = await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={author}&publishedAfter=2024-03-01T00:00:00Z&publishedBefore=2024-04-01T00:00:00Z");
+        Assert.Equal([inside, atStart], range.ItemIds());
+        // An offset is honoured: 08:00+08:00 is midnight UTC.
+        var after = await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={author}&publishedAfter={Uri.EscapeDataString("2024-03-01T08:00:00+08:00")}");
+        Assert.Equal([atEnd, inside, atStart], after.ItemIds());
+        var upTo = await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={author}&publishedBefore=2024-03-01T00:00:00Z");
+        Assert.Equal([before], upTo.ItemIds());
+
+        var reversed = await factory.Anonymous().GetErrorsAsync("/api/v1/articles?publishedAfter=2024-04-01T00:00:00Z&publishedBefore=2024-03-01T00:00:00Z");
+        Assert.NotNull(reversed["publishedBefore"]);
+        await (await factory.Anonymous().GetAsync("/api/v1/articles?publishedAfter=yesterday")).AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task ListArticles_combines_filters_with_and()
+    {
+        var writer = factory.Writer();
+        var author = await _content.AuthorAsync();
+        var tag = await _content.TagAsync();
+        var both = (await writer.CreateArticleAsync([author], new() { ["tagIds"] = new[] { tag }, ["language"] = "ja" })).Id();
+        await writer.CreateArticleAsync([author], new() { ["tagIds"] = new[] { tag }, ["language"] = "en" });
+        await writer.CreateArticleAsync([author], new() { ["language"] = "ja" });
+
+        var list = await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={author}&tag={tag}&language=ja");
+        Assert.Equal([both], list.ItemIds());
+        Assert.Equal(1, list.Total());
+    }
+
+    [Fact]
+    public async Task ListAuthors_and_ListTags_filter_by_repeated_slug()
+    {
+        var writer = factory.Writer();
+        var authors = new List<JsonObject>();
+        var tags = new List<JsonObject>();
+        for (var i = 0; i < 3; i++)
+        {
+            authors.Add(await writer.PostOkAsync("/api/v1/authors", new { name = $"Slug Filter {Guid.NewGuid():N}" }));
+            tags.Add(await writer.PostOkAsync("/api/v1/tags", new { name = $"標籤 {Guid.NewGuid():N}" }));
+        }
+        var authorList = await factory.Anonymous().GetJsonAsync($"/api/v1/authors?slug={authors[0].Text("slug")}&slug={authors[2].Text("slug")}");
+        Assert.Equal(new[] { authors[0].Id(), authors[2].Id() }.Order(), authorList.ItemIds().Order());
+        Assert.Equal(2, authorList.Total());
+        var tagList = await factory.Anonymous().GetJsonAsync($"/api/v1/tags?slug={Uri.EscapeDataString(tags[1].Text("slug"))}");
+        Assert.Equal([tags[1].Id()], tagList.ItemIds());
+    }
+
+    [Fact]
+    public async Task ListImages_filters_by_mimeType()
+    {
+        var writer = factory.Writer();
+        var mimeType = $"image/x-test-{Guid.NewGuid():N}";
+        var matching = await writer.PostOkAsync("/api/v1/images", new { url = "https://cdn.example.com/a.test", altText = "a", mimeType });
+        await writer.PostOkAsync("/api/v1/images", new { url = "https://cdn.example.com/b.png", altText = "b", mimeType = "image/png" });
+
+        var list = await factory.Anonymous().GetJsonAsync($"/api/v1/images?mimeType={Uri.EscapeDataString(mimeType)}");
+        Assert.Equal([matching.Id()], list.ItemIds());
+        var errors = await factory.Anonymous().GetErrorsAsync("/api/v1/images?mimeType=text/html");
+        Assert.NotNull(errors["mimeType"]);
+    }
+
+    [Fact]
+    public async Task PublishedArticleCount_of_authors_and_tags_counts_only_published_articles()
+    {
+        var writer = factory.Writer();
+        var author = await _content.AuthorAsync();
+        var tag = await _content.TagAsync();
+        var tagIds = new[] { tag };
+        await writer.CreateArticleAsync([author], new() { ["tagIds"] = tagIds });
+        await writer.CreateArticleAsync([author], new() { ["tagIds"] = tagIds, ["publishedAt"] = DateTimeOffset.UtcNow.AddDays(-400) });
+        await writer.CreateArticleAsync([author], new() { ["tagIds"] = tagIds, ["status"] = "draft" });
+        await writer.CreateArticleAsync([author], new() { ["tagIds"] = tagIds, ["publishedAt"] = DateTimeOffset.UtcNow.AddDays(7) });
+
+        foreach (var client in new[] { factory.Anonymous(), factory.Reader() })
+        {
+            Assert.Equal(2, (await client.GetJsonAsync($"/api/v1/authors/{author}"))["publishedArticleCount"]!.GetValue<long>());
+            Assert.Equal(2, (await client.GetJsonAsync($"/api/v1/tags/{tag}"))["publishedArticleCount"]!.GetValue<long>());
+        }
+        var authorSlug = (await factory.Anonymous().GetJsonAsync($"/api/v1/authors/{author}")).Text("slug");
+        var tagSlug = (await factory.Anonymous().GetJsonAsync($"/api/v1/tags/{tag}")).Text("slug");
+        Assert.Equal(2, (await factory.Anonymous().GetJsonAsync($"/api/v1/authors?slug={authorSlug}"))["items"]![0]!["publishedArticleCount"]!.GetValue<long>());
+        Assert.Equal(2, (await factory.Anonymous().GetJsonAsync($"/api/v1/tags?slug={tagSlug}"))["items"]![0]!["publishedArticleCount"]!.GetValue<long>());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/articles?autor=3", "autor")]
+    [InlineData("/api/v1/articles?publishedSince=2024-01-01T00:00:00Z", "publishedSince")]
+    [InlineData("/api/v1/authors?email=a@example.com", "email")]
+    [InlineData("/api/v1/tags?name=x", "name")]
+    [InlineData("/api/v1/images?credit=ifanr", "credit")]
+    [InlineData("/api/v1/articles/1?expand=authors", "expand")]
+    public async Task Unknown_query_parameter_is_400_listing_the_allowed_ones(string url, string parameter)
+    {
+        var errors = await factory.Anonymous().GetErrorsAsync(url);
+        var message = errors.Message(parameter);
+        Assert.Contains("Allowed:", message, StringComparison.Ordinal);
+        Assert.Contains(url.Contains("/1?", StringComparison.Ordinal) ? "include" : "sort", message, StringComparison.Ordinal);
+    }
+}

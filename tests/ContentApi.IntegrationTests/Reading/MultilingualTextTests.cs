@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Reading;
+
+/// <summary>Excerpts, character counts and reading times for Chinese, English and mixed articles, as the API returns them.</summary>
+public sealed class MultilingualTextTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private static readonly string[] ChineseSentences =
+    [
+        "阿里巴巴旗下的通義千問團隊於本週正式發布旗艦模型 Qwen3-Max，參數規模超過一兆。",
+        "官方表示，新模型在程式碼生成、數學推理與長文本理解等任務上均有顯著進步！",
+        "在 SWE-Bench Verified 上的得分達到 69.6 分，與國際一線模型處於同一水準。",
+        "這是否意味著開源模型已經追上閉源模型？",
+        "研究人員提醒，基準測試分數並不完全等同於實際使用體驗，直接比較數字時需要格外謹慎。",
+    ];
+
+    private readonly TestContent _content = new(factory.Writer());
+
+    private async Task<System.Text.Json.Nodes.JsonObject> ArticleAsync(string body, string language, string? excerpt = null)
+    {
+        var extra = new Dictionary<string, object?> { ["body"] = body, ["language"] = language };
+        if (excerpt is not null)
+        {
+            extra["excerpt"] = excerpt;
+        }
+        var created = await factory.Writer().CreateArticleAsync([await _content.AuthorAsync()], extra);
+        return await factory.Anonymous().GetJsonAsync($"/api/v1/articles/{created.Id()}");
+    }
+
+    private static int Graphemes(string text) => new StringInfo(text).LengthInTextElements;
+
+    [Fact]
+    public async Task Derived_excerpt_of_chinese_text_ends_at_a_sentence_end()
+    {
+        var body = string.Concat(Enumerable.Repeat(string.Concat(ChineseSentences), 3));
+        var excerpt = (await ArticleAsync(body, "zh-Hant")).Text("excerpt");
+
+        Assert.EndsWith("…", excerpt, StringComparison.Ordinal);
+        var kept = excerpt[..^1];
+        Assert.Contains(kept[^1], "。！？");
+        Assert.StartsWith(kept, body, StringComparison.Ordinal);
+        Assert.InRange(Graphemes(excerpt), 100, 200);
+    }
+
+    [Fact]
+    public async Task Derived_excerpt_keeps_a_closing_quote_after_the_full_stop()
+    {
+        var body = new string('甲', 120) + "，他說：「這是第一步。」" + new string('乙', 100);
+        var excerpt = (await ArticleAsync(body, "zh-Hant")).Text("excerpt");
+        Assert.Equal(new string('甲', 120) + "，他說：「這是第一步。」…", excerpt);
+    }
+
+    [Fact]
+    public async Task Derived_excerpt_of_english_text_ends_at_a_sentence_end_not_inside_a_number()
+    {
+        const string First = "The Qwen team released a new flagship model this week, and it is by a wide margin the largest model the team has trained so far. ";
+        const string Second = "Its score of 69.6 on SWE-Bench Verified puts it next to the best closed models from abroad, according to the team, which said that more is to come";
+        var excerpt = (await ArticleAsync(First + Second, "en")).Text("excerpt");
+        Assert.Equal(First.TrimEnd() + "…", excerpt);
+    }
+
+    [Fact]
+    public async Task Short_body_is_its_own_excerpt_without_byline_markup_or_ellipsis()
+    {
+        var article = await ArticleAsync("作者 | 林語晨\n\n## 前言\n\n通義千問發布 **Qwen3-Max**。\n\n![圖](https://cdn.example.com/a.jpg)", "zh-Hant");
+        Assert.Equal("前言 通義千問發布 Qwen3-Max。", article.Text("excerpt"));
+    }
+
+    [Fact]
+    public async Task Given_excerpt_wins_until_it_is_cleared_and_the_derived_one_follows_the_body()
+    {
+        var article = await ArticleAsync(ChineseSentences[0], "zh-Hant", excerpt: "編輯寫的摘要。");
+        var url = $"/api/v1/articles/{article.Id()}";
+        Assert.Equal("編輯寫的摘要。", article.Text("excerpt"));
+
+        var writer = factory.Writer();
+        await (await writer.PatchMergeAsync(url, new { body = ChineseSentences[3] })).AssertJsonAsync();
+        Assert.Equal("編輯寫的摘要。", (await factory.Anonymous().GetJsonAsync(url)).Text("excerpt"));
+        await (await writer.PatchAsync(url, HttpAssertions.RawJson("""{"excerpt":null}""", "application/merge-patch+json"))).AssertJsonAsync();
+        Assert.Equal(ChineseSentences[3], (await factory.Anonymous().GetJsonAsync(url)).Text("excerpt"));
+    }
+
+    [Fact]
+    public async Task Chinese_article_of_about_3000_characters_counts_them_and_takes_7_to_8_minutes()
+    {
+        // The reference article (byline, headings, Latin model names, image credits, disclaimer), lengthened with
+        // more Chinese paragraphs to ~3,000 Han characters.
+        var template = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "long-zh-hant-article.md"));
+        var body = new StringBuilder(template.Replace("{{", "", StringComparison.Ordinal).Replace("}}", "", StringComparison.Ordinal));
+        while (HanCount(body.ToString()) < 3000)
+        {
+            body.Append("\n\n").Append(ChineseSentences[3]).Append(ChineseSentences[4]).Append(ChineseSentences[1]);
+        }
+        var markdown = body.ToString();
+        var article = await ArticleAsync(markdown, "zh-Hant");
+
+        Assert.InRange(HanCount(markdown), 3000, 3100);
+        var characters = article["characterCount"]!.GetValue<long>();
+        // The plain text: Han, punctuation and Latin letters, but not whitespace, Markdown markup or image alt text.
+        Assert.InRange(characters, 3300, markdown.Count(c => !char.IsWhiteSpace(c)));
+        Assert.InRange(article["readingTimeMinutes"]!.GetValue<long>(), 7, 8);
+
+        static int HanCount(string text) => text.Count(c => c is >= '\u4e00' and <= '\u9fff');
+    }
+
+    [Fact]
+    public async Task English_article_reads_at_word_speed_and_counts_graphemes_not_code_units()
+    {
+        var words = string.Join(' ', Enumerable.Repeat("word", 1000));
+        var english = await ArticleAsync(words, "en");
+        Assert.Equal(5, english["readingTimeMinutes"]!.GetValue<long>()); // 1000 words at 230 a minute, rounded up
+        Assert.Equal(4000, english["characterCount"]!.GetValue<long>());
+
+        var composed = await ArticleAsync("Cafe\u0301 👍🏽 𠀋", "en");
+        Assert.Equal(6, composed["characterCount"]!.GetValue<long>());
+        Assert.Equal(1, composed["readingTimeMinutes"]!.GetValue<long>());
+    }
+}

@@ -1,0 +1,251 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Reading;
+
+/// <summary>
+/// 300 published articles by one author, created through the API, with deliberately few distinct titles and
+/// publishedAt values (ties everywhere), plus drafts that tests may publish while others page.
+/// </summary>
+public sealed class ThreeHundredArticles : IAsyncLifetime
+{
+    public const int Published = 300;
+    public const int Titles = 25;
+    public const int Instants = 20;
+    public static readonly DateTimeOffset FirstInstant = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public ApiFactory Factory { get; } = new();
+    public long Author { get; private set; }
+    public IReadOnlyList<long> Ids { get; private set; } = [];
+
+    public static string Title(int i) => $"Title {i % Titles:D2}";
+
+    public static DateTimeOffset PublishedAt(int i) => FirstInstant.AddHours(i % Instants);
+
+    public async Task InitializeAsync()
+    {
+        var writer = Factory.Writer();
+        Author = await new TestContent(writer).AuthorAsync();
+        var ids = new long[Published];
+        await Parallel.ForEachAsync(Enumerable.Range(0, Published), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+            ids[i] = (await writer.CreateArticleAsync([Author], new() { ["title"] = Title(i), ["publishedAt"] = PublishedAt(i) })).Id());
+        Ids = ids;
+    }
+
+    /// <summary>Publishes <paramref name="count"/> more articles whose titles and instants tie with existing ones.</summary>
+    public Task PublishMoreAsync(int seed, int count) =>
+        Parallel.ForEachAsync(Enumerable.Range(0, count), async (k, _) =>
+            await Factory.Writer().CreateArticleAsync([Author], new() { ["title"] = Title(seed * 7 + k), ["publishedAt"] = PublishedAt(seed * 3 + k) }));
+
+    public Task DisposeAsync()
+    {
+        Factory.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Pagination frontends can trust: keyset cursors that neither skip nor repeat, Link headers, totals, page numbers.</summary>
+public sealed class PaginationTests(ThreeHundredArticles data) : IClassFixture<ThreeHundredArticles>
+{
+    private ApiFactory Factory => data.Factory;
+
+    private sealed record Walked(List<JsonObject> Items, int Pages);
+
+    /// <summary>Follows rel="next" links from <paramref name="url"/> to the end, publishing more articles while each page is read.</summary>
+    private async Task<Walked> WalkAsync(string url, HttpClient client, bool publishWhileWalking)
+    {
+        var items = new List<JsonObject>();
+        var pages = 0;
+        for (string? next = url; next is not null; pages++)
+        {
+            var publishing = publishWhileWalking ? data.PublishMoreAsync(pages, 2) : Task.CompletedTask;
+            var response = await client.GetAsync(next);
+            await publishing;
+            var body = await response.AssertJsonAsync();
+            Assert.True(body.Total() >= ThreeHundredArticles.Published, "every page reports the total");
+            items.AddRange(body["items"]!.AsArray().Select(i => i!.AsObject()));
+            next = response.NextLink();
+            Assert.Equal(body.NextCursor() is null, next is null);
+            if (next is not null)
+            {
+                Assert.StartsWith("/api/v1/articles?", next, StringComparison.Ordinal);
+                Assert.Contains("cursor=" + Uri.EscapeDataString(body.NextCursor()!), next, StringComparison.Ordinal);
+            }
+            Assert.True(pages < 100, "the walk must end");
+        }
+        return new Walked(items, pages);
+    }
+
+    /// <summary>Every article that existed before the walk appears exactly once, nothing appears twice, in (key, id) order.</summary>
+    private void AssertCompleteAndOrdered(Walked walked, string key, bool descending)
+    {
+        var ids = walked.Items.Select(i => i.Id()).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        var missing = data.Ids.Except(ids).ToList();
+        Assert.True(missing.Count == 0, $"{missing.Count} articles were skipped, e.g. {string.Join(", ", missing.Take(5))}");
+        for (var n = 1; n < walked.Items.Count; n++)
+        {
+            var (previous, current) = (walked.Items[n - 1], walked.Items[n]);
+            var order = string.CompareOrdinal(previous.Text(key), current.Text(key));
+            order = order != 0 ? order : previous.Id().CompareTo(current.Id());
+            Assert.True(descending ? order > 0 : order < 0, $"items {n - 1} and {n} are out of order: {previous.ToJsonString()} / {current.ToJsonString()}");
+        }
+    }
+
+    [Theory]
+    [InlineData("", "publishedAt", true)]
+    [InlineData("&sort=-publishedAt", "publishedAt", true)]
+    [InlineData("&sort=publishedAt", "publishedAt", false)]
+    [InlineData("&sort=title", "title", false)]
+    [InlineData("&sort=-title", "title", true)]
+    public async Task Cursor_walk_while_articles_are_published_skips_and_repeats_nothing(string sort, string key, bool descending)
+    {
+        var walked = await WalkAsync($"/api/v1/articles?author={data.Author}&limit=37&fields=id,title,publishedAt{sort}", Factory.Anonymous(), publishWhileWalking: true);
+        AssertCompleteAndOrdered(walked, key, descending);
+        Assert.InRange(walked.Pages, ThreeHundredArticles.Published / 37, 100);
+    }
+
+    [Fact]
+    public async Task Cursor_walk_with_a_read_key_orders_drafts_by_creation_among_the_published()
+    {
+        var writer = Factory.Writer();
+        var drafts = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            drafts.Add((await writer.CreateArticleAsync([data.Author], new() { ["status"] = "draft" })).Id());
+        }
+        var walked = await WalkAsync($"/api/v1/articles?author={data.Author}&limit=50&fields=id,createdAt,publishedAt&sort=-publishedAt", Factory.Reader(), publishWhileWalking: false);
+        var ids = walked.Items.Select(i => i.Id()).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Empty(data.Ids.Concat(drafts).Except(ids));
+        // Drafts have no publishedAt: they sort by createdAt, i.e. now, ahead of everything published in 2025.
+        Assert.Equal(Enumerable.Reverse(drafts), ids.Where(drafts.Contains));
+        Assert.All(walked.Items.Where(i => drafts.Contains(i.Id())), d => Assert.Null(d["publishedAt"]));
+    }
+
+    [Fact]
+    public async Task First_page_has_total_next_cursor_and_an_RFC_8288_next_link_keeping_the_query()
+    {
+        var response = await Factory.Anonymous().GetAsync($"/api/v1/articles?author={data.Author}&sort=title&limit=10&fields=id,title");
+        var body = await response.AssertJsonAsync();
+        Assert.Equal(10, body.ItemIds().Count);
+        Assert.Equal(10, body["page"]!["limit"]!.GetValue<int>());
+        Assert.True(body.Total() >= ThreeHundredArticles.Published);
+        var header = Assert.Single(response.Headers.GetValues("Link"));
+        Assert.Matches("^<[^>]+>; rel=\"next\"$", header);
+        var next = response.NextLink()!;
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), next).Query);
+        Assert.Equal(data.Author.ToString(), query["author"].ToString());
+        Assert.Equal("title", query["sort"].ToString());
+        Assert.Equal("10", query["limit"].ToString());
+        Assert.Equal("id,title", query["fields"].ToString());
+        Assert.Equal(body.NextCursor(), query["cursor"].ToString());
+    }
+
+    [Fact]
+    public async Task Last_page_has_no_next_cursor_and_no_link()
+    {
+        var author = await new TestContent(Factory.Writer()).AuthorAsync();
+        await Factory.Writer().CreateArticleAsync([author]);
+        var response = await Factory.Anonymous().GetAsync($"/api/v1/articles?author={author}&limit=1");
+        var body = await response.AssertJsonAsync();
+        Assert.Single(body.ItemIds());
+        Assert.Equal(1, body.Total());
+        Assert.True(body["page"]!.AsObject().ContainsKey("nextCursor"));
+        Assert.Null(body.NextCursor());
+        Assert.False(response.Headers.Contains("Link"));
+    }
+
+    [Fact]
+    public async Task Numbered_page_returns_that_slice_and_links_on_by_cursor()
+    {
+        var client = Factory.Anonymous();
+        var baseUrl = $"/api/v1/articles?author={data.Author}&sort=title&fields=id,title";
+        var firstForty = (await client.GetJsonAsync(baseUrl + "&limit=40")).ItemIds();
+
+        var third = await client.GetAsync(baseUrl + "&limit=10&page=3");
+        var thirdBody = await third.AssertJsonAsync();
+        Assert.Equal(firstForty.Skip(20).Take(10), thirdBody.ItemIds());
+        Assert.True(thirdBody.Total() >= ThreeHundredArticles.Published);
+        var next = third.NextLink()!;
+        Assert.DoesNotContain("page=", next, StringComparison.Ordinal);
+        Assert.Equal(firstForty.Skip(30).Take(10), (await client.GetJsonAsync(next)).ItemIds());
+
+        var beyond = await client.GetJsonAsync(baseUrl + "&limit=100&page=1000");
+        Assert.Empty(beyond.ItemIds());
+        Assert.Null(beyond.NextCursor());
+        Assert.True(beyond.Total() >= ThreeHundredArticles.Published);
+    }
+
+    [Theory]
+    [InlineData("cursor=garbage")]
+    [InlineData("cursor=%25%25%25")]
+    [InlineData("cursor=WyItcHVibGlzaGVkQXQiXQ")] // ["-publishedAt"]: valid base64url JSON, wrong shape
+    [InlineData("cursor=WyItcHVibGlzaGVkQXQiLG51bGwsIngiXQ")] // ["-publishedAt",null,"x"]: id is not a number
+    [InlineData("cursor=")]
+    public async Task Invalid_cursor_is_400(string query)
+    {
+        var errors = await Factory.Anonymous().GetErrorsAsync($"/api/v1/articles?{query}");
+        Assert.Contains("nextCursor", errors.Message("cursor"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cursor_made_for_one_sort_is_400_under_another_and_with_a_page_number()
+    {
+        var client = Factory.Anonymous();
+        var byTitle = (await client.GetJsonAsync($"/api/v1/articles?author={data.Author}&sort=title&limit=5")).NextCursor()!;
+        var newest = (await client.GetJsonAsync($"/api/v1/articles?author={data.Author}&limit=5")).NextCursor()!;
+
+        foreach (var url in new[]
+        {
+            $"/api/v1/articles?author={data.Author}&sort=-publishedAt&cursor={byTitle}",
+            $"/api/v1/articles?author={data.Author}&cursor={byTitle}",
+            $"/api/v1/articles?author={data.Author}&sort=-title&cursor={byTitle}",
+            $"/api/v1/articles?author={data.Author}&sort=title&cursor={newest}",
+        })
+        {
+            Assert.Contains("same sort", (await client.GetErrorsAsync(url)).Message("cursor"), StringComparison.Ordinal);
+        }
+        // The default sort is -publishedAt, so its cursor is valid with the sort spelled out.
+        await client.GetJsonAsync($"/api/v1/articles?author={data.Author}&sort=-publishedAt&cursor={newest}");
+        // A cursor of one resource is not a cursor of another.
+        await (await client.GetAsync($"/api/v1/tags?cursor={newest}")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("not both", (await client.GetErrorsAsync($"/api/v1/articles?sort=title&cursor={byTitle}&page=2")).Message("cursor"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/articles?limit=0", "limit")]
+    [InlineData("/api/v1/articles?limit=101", "limit")]
+    [InlineData("/api/v1/tags?limit=-1", "limit")]
+    [InlineData("/api/v1/authors?page=0", "page")]
+    [InlineData("/api/v1/images?limit=ten", "limit")]
+    public async Task Out_of_range_limit_or_page_is_400(string url, string field)
+    {
+        var response = await Factory.Anonymous().GetAsync(url);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        if (problem["errors"] is JsonObject errors)
+        {
+            Assert.NotNull(errors[field]);
+        }
+    }
+
+    [Theory]
+    [InlineData("tags")]
+    [InlineData("authors")]
+    [InlineData("images")]
+    public async Task Other_lists_walk_by_cursor_with_link_headers_too(string resource)
+    {
+        var client = Factory.Anonymous();
+        var all = await client.GetJsonAsync($"/api/v1/{resource}?limit=100");
+        var ids = new List<long>();
+        var pages = 0;
+        for (string? next = $"/api/v1/{resource}?limit=2"; next is not null && pages < 100; pages++)
+        {
+            var response = await client.GetAsync(next);
+            ids.AddRange((await response.AssertJsonAsync()).ItemIds());
+            next = response.NextLink();
+        }
+        Assert.Equal(all.ItemIds(), ids);
+    }
+}

@@ -1,0 +1,240 @@
+using System.Text.Json.Nodes;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Reading;
+
+/// <summary>format=html|text through the API: figures from image references, heading ids and toc, sanitized output.</summary>
+public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private static readonly string[] Renderings = ["bodyHtml", "toc", "plainText"];
+
+    private readonly TestContent _content = new(factory.Writer());
+
+    private static IElement Parse(string html) => new HtmlParser().ParseDocument("<!doctype html><body>" + html).Body!;
+
+    private async Task<long> ArticleAsync(string body, long[]? imageIds = null, long? cover = null) =>
+        (await factory.Writer().CreateArticleAsync([await _content.AuthorAsync()], new()
+        {
+            ["body"] = body,
+            ["language"] = "zh-Hant",
+            ["imageIds"] = imageIds ?? [],
+            ["coverImageId"] = cover,
+        })).Id();
+
+    [Fact]
+    public async Task Format_adds_html_and_toc_or_plain_text_or_both_and_nothing_by_default()
+    {
+        var id = await ArticleAsync("# 標題\n\n第一段，有 **粗體**。");
+        var client = factory.Anonymous();
+        var plain = await client.GetJsonAsync($"/api/v1/articles/{id}");
+        Assert.All(Renderings, name => Assert.False(plain.ContainsKey(name), $"{name} only when asked for"));
+        var markdown = await client.GetJsonAsync($"/api/v1/articles/{id}?format=markdown");
+        Assert.Equal(plain.ToJsonString(), markdown.ToJsonString());
+
+        var html = await client.GetJsonAsync($"/api/v1/articles/{id}?format=html");
+        Assert.Equal("<h1 id=\"標題\">標題</h1>\n<p>第一段，有 <strong>粗體</strong>。</p>", html.Text("bodyHtml"));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""[{"level":1,"text":"標題","id":"標題"}]"""), html["toc"]));
+        Assert.False(html.ContainsKey("plainText"));
+        Assert.Equal(plain.Text("body"), html.Text("body"));
+
+        var text = await client.GetJsonAsync($"/api/v1/articles/{id}?format=text");
+        Assert.Equal("標題\n第一段，有 粗體。", text.Text("plainText"));
+        Assert.False(text.ContainsKey("bodyHtml"));
+        Assert.False(text.ContainsKey("toc"));
+
+        var both = await client.GetJsonAsync($"/api/v1/articles/{id}?format=html,text");
+        Assert.All(Renderings, name => Assert.True(both.ContainsKey(name)));
+        var listed = await client.GetJsonAsync($"/api/v1/articles?author={plain["authors"]![0]!.Id()}&format=html,text");
+        Assert.Equal(both.ToJsonString(), listed["items"]![0]!.ToJsonString());
+        var bySlug = await client.GetJsonAsync($"/api/v1/articles/slug/{Uri.EscapeDataString(plain.Text("slug"))}?format=text,html");
+        Assert.Equal(both.ToJsonString(), bySlug.ToJsonString());
+
+        var sparse = await client.GetJsonAsync($"/api/v1/articles/{id}?format=html&fields=id,bodyHtml");
+        Assert.Equal(["id", "bodyHtml"], sparse.Select(p => p.Key));
+
+        foreach (var bad in new[] { "pdf", "html,pdf", "", "HTML" })
+        {
+            var message = (await client.GetErrorsAsync($"/api/v1/articles/{id}?format={bad}")).Message("format");
+            Assert.Contains("html", message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Image_reference_renders_as_a_lazy_figure_with_size_caption_and_credit()
+    {
+        var writer = factory.Writer();
+        var image = await writer.PostOkAsync("/api/v1/images", new
+        {
+            url = "https://cdn.example.com/qwen3-max.jpg?w=1200&q=80",
+            altText = "發布會現場照片",
+            caption = "Qwen3-Max 發布會現場",
+            credit = "圖源:ifanr",
+            width = 1200,
+            height = 675,
+        });
+        var other = await _content.ImageAsync("圖源：通義千問官方部落格");
+        var id = await ArticleAsync($"段落一。\n\n![Qwen3-Max 發布會](image:{image.Id()})\n\n![](image:{other})\n\n行內 ![小圖](image:{image.Id()}) 圖。\n\n![不存在](image:999999)", [image.Id(), other]);
+
+        var html = (await factory.Anonymous().GetJsonAsync($"/api/v1/articles/{id}?format=html")).Text("bodyHtml");
+        var body = Parse(html);
+        var figures = body.QuerySelectorAll("figure");
+        Assert.Equal(2, figures.Length);
+        Assert.Empty(body.QuerySelectorAll("p figure"));
+
+        var img = figures[0].QuerySelector("img")!;
+        Assert.Equal("https://cdn.example.com/qwen3-max.jpg?w=1200&q=80", img.GetAttribute("src"));
+        Assert.Equal("Qwen3-Max 發布會", img.GetAttribute("alt"));
+        Assert.Equal("1200", img.GetAttribute("width"));
+        Assert.Equal("675", img.GetAttribute("height"));
+        Assert.Equal("lazy", img.GetAttribute("loading"));
+        var caption = figures[0].QuerySelector("figcaption")!;
+        Assert.StartsWith("Qwen3-Max 發布會現場", caption.TextContent, StringComparison.Ordinal);
+        Assert.Equal("圖源:ifanr", caption.QuerySelector("small.credit")!.TextContent);
+
+        // No alt text in the Markdown: the image's own is used.
+        Assert.Equal("示意圖", figures[1].QuerySelector("img")!.GetAttribute("alt"));
+        Assert.Equal("圖源：通義千問官方部落格", figures[1].QuerySelector("figcaption small.credit")!.TextContent);
+        // Inside running text the reference is a plain lazy img; an unknown id renders nothing.
+        Assert.Equal("小圖", body.QuerySelector("p img")!.GetAttribute("alt"));
+        Assert.Equal(3, body.QuerySelectorAll("img").Length);
+        Assert.DoesNotContain("999999", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Image_reference_to_an_image_only_used_as_cover_still_renders()
+    {
+        var cover = await _content.ImageAsync("圖源:財聯社", "封面");
+        var id = await ArticleAsync($"![封面圖](image:{cover})", cover: cover);
+        var html = (await factory.Anonymous().GetJsonAsync($"/api/v1/articles/{id}?format=html&include=")).Text("bodyHtml");
+        Assert.Equal("封面", Parse(html).QuerySelector("figure figcaption")!.FirstChild!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Chinese_headings_get_stable_ids_listed_in_the_toc()
+    {
+        const string Markdown = """
+            # 通義千問發布 Qwen3-Max
+
+            ## 一、模型規模與訓練資料
+
+            內文。
+
+            ## 二、基準測試表現
+
+            ### SWE-Bench Verified 分數
+
+            ## 二、基準測試表現
+
+            ## ！？
+
+            ## 結語：開源與商業化
+            """;
+        var id = await ArticleAsync(Markdown);
+        var first = await factory.Anonymous().GetJsonAsync($"/api/v1/articles/{id}?format=html");
+        var toc = first["toc"]!.AsArray().Select(e => (Level: e!["level"]!.GetValue<int>(), Text: e.Text("text"), Id: e.Text("id"))).ToList();
+        Assert.Equal(
+            [
+                (1, "通義千問發布 Qwen3-Max", "通義千問發布-qwen3-max"),
+                (2, "一、模型規模與訓練資料", "一-模型規模與訓練資料"),
+                (2, "二、基準測試表現", "二-基準測試表現"),
+                (3, "SWE-Bench Verified 分數", "swe-bench-verified-分數"),
+                (2, "二、基準測試表現", "二-基準測試表現-2"),
+                (2, "！？", "section-6"),
+                (2, "結語：開源與商業化", "結語-開源與商業化"),
+            ],
+            toc);
+        var headings = Parse(first.Text("bodyHtml")).QuerySelectorAll("h1, h2, h3").Select(h => h.Id).ToList();
+        Assert.Equal(toc.Select(t => t.Id), headings);
+
+        // Stable: the same ids on every read, in lists, and after an unrelated edit.
+        await (await factory.Writer().PatchMergeAsync($"/api/v1/articles/{id}", new { title = "改過的標題" })).AssertJsonAsync();
+        var again = await factory.Anonymous().GetJsonAsync($"/api/v1/articles/{id}?format=html");
+        Assert.Equal(first["toc"]!.ToJsonString(), again["toc"]!.ToJsonString());
+        Assert.Equal(first.Text("bodyHtml"), again.Text("bodyHtml"));
+    }
+
+    public static TheoryData<string> HostileMarkdown =>
+    [
+        "<script>alert(1)</script>",
+        "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+        "<img src=x onerror=alert(1)>",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<div><b>unclosed <i>tags",
+        "<svg onload=alert(1)>",
+        "<iframe src=\"https://evil.example\"></iframe>",
+        "[click](javascript:alert(1))",
+        "[click](JaVaScRiPt:alert(1))",
+        "[click](&#106;avascript:alert(1))",
+        "[x][ref]\n\n[ref]: javascript:alert(1)",
+        "<javascript:alert(1)>",
+        "![x](javascript:alert(1))",
+        "![\" onerror=\"alert(1)](https://cdn.example/a.png)",
+        "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "## <img src=x onerror=alert(1)> 標題",
+        "| <script>alert(1)</script> | b |\n| - | - |\n| <img src=x onerror=alert(1)> | 2 |",
+    ];
+
+    [Theory]
+    [MemberData(nameof(HostileMarkdown))]
+    public async Task Hostile_markdown_renders_to_safe_html_and_is_stored_as_written(string markdown)
+    {
+        var body = $"前言。\n\n{markdown}\n\n結尾。";
+        var id = await ArticleAsync(body);
+        var article = await factory.Anonymous().GetJsonAsync($"/api/v1/articles/{id}?format=html,text");
+        Assert.Equal(body, article.Text("body"));
+        AssertSafe(article.Text("bodyHtml"));
+        Assert.EndsWith("<p>結尾。</p>", article.Text("bodyHtml"), StringComparison.Ordinal);
+        Assert.All(article["toc"]!.AsArray(), entry => Assert.DoesNotContain("<", entry!.Text("id"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Hostile_image_metadata_is_escaped_in_figures()
+    {
+        var writer = factory.Writer();
+        var image = await writer.PostOkAsync("/api/v1/images", new
+        {
+            url = "https://cdn.example.com/x.jpg",
+            altText = "\" onerror=\"alert(1)",
+            caption = "<script>alert(1)</script>",
+            credit = "<img src=x onerror=alert(1)>",
+            width = 10,
+            height = 10,
+        });
+        var id = await ArticleAsync($"![](image:{image.Id()})", [image.Id()]);
+        var html = (await factory.Anonymous().GetJsonAsync($"/api/v1/articles/{id}?format=html")).Text("bodyHtml");
+        AssertSafe(html);
+        var figure = Parse(html).QuerySelector("figure")!;
+        Assert.Equal("\" onerror=\"alert(1)", figure.QuerySelector("img")!.GetAttribute("alt"));
+        Assert.Equal("<img src=x onerror=alert(1)>", figure.QuerySelector("small.credit")!.TextContent);
+        Assert.StartsWith("<script>", figure.QuerySelector("figcaption")!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>What a browser would build from the HTML: only the renderer's own elements, no handlers, only http(s)/mailto URLs.</summary>
+    private static void AssertSafe(string html)
+    {
+        string[] allowedTags = ["p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "strong", "em", "del",
+            "code", "pre", "a", "img", "figure", "figcaption", "small", "table", "thead", "tbody", "tr", "th", "td"];
+        foreach (var element in Parse(html).QuerySelectorAll("*"))
+        {
+            Assert.True(allowedTags.Contains(element.LocalName), $"<{element.LocalName}> in {html}");
+            foreach (var attribute in element.Attributes)
+            {
+                Assert.False(attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"{attribute.Name} in {html}");
+                if (attribute.Name is "href" or "src")
+                {
+                    var url = string.Concat(attribute.Value.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)));
+                    var colon = url.IndexOf(':', StringComparison.Ordinal);
+                    var delimiter = url.IndexOfAny(['/', '?', '#']);
+                    if (colon >= 0 && (delimiter < 0 || colon < delimiter))
+                    {
+                        Assert.Contains(url[..colon].ToLowerInvariant(), new[] { "http", "https", "mailto" });
+                    }
+                }
+            }
+        }
+        // Hostile markup may survive only as escaped text.
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+    }
+}
