@@ -47,7 +47,8 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         var (conditions, parameters) = ArticleFilters.ToSql(filter, Now());
         await using var connection = await db.OpenAsync(cancellationToken);
         var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<ArticleRow>(
-            ArticleQueries.Select, ArticleQueries.From, conditions, parameters, order, "a.id", r => r.Id, after, limit, page), cancellationToken);
+            ArticleQueries.Select, ArticleQueries.From, conditions, parameters, order, "a.id", r => r.Id, after, limit, page,
+            SortIdsFirst: true), cancellationToken);
         var items = await EmbedAsync(connection, null, result.Rows, embeds, cancellationToken);
         return (items, result.NextCursor, result.Total);
     }

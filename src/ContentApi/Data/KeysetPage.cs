@@ -15,7 +15,8 @@ public static class KeysetPage
 {
     public sealed record Query<TRow>(
         string Select, string From, IReadOnlyList<string> Conditions, DynamicParameters Parameters,
-        SortOrder<TRow> Order, string IdColumn, Func<TRow, long> IdOf, Cursor? After, int Limit, int? PageNumber = null);
+        SortOrder<TRow> Order, string IdColumn, Func<TRow, long> IdOf, Cursor? After, int Limit, int? PageNumber = null,
+        bool SortIdsFirst = false);
 
     public static async Task<Page<TRow>> RunAsync<TRow>(DbConnection connection, ListTotals totals, Query<TRow> query, CancellationToken cancellationToken)
     {
@@ -33,8 +34,24 @@ public static class KeysetPage
             query.Parameters.Add("Offset", (long)(page - 1) * query.Limit);
         }
         query.Parameters.Add("Take", query.Limit + 1);
-        var sql = $"{query.Select} {query.From}{where} ORDER BY {query.Order.OrderBy(query.IdColumn)} LIMIT @Take{offset}";
-        var rows = (await connection.QueryAsync<TRow>(new CommandDefinition(sql, query.Parameters, cancellationToken: cancellationToken))).AsList();
+        var order = $" ORDER BY {query.Order.OrderBy(query.IdColumn)} LIMIT @Take{offset}";
+        List<TRow> rows;
+        if (query.SortIdsFirst)
+        {
+            // Wide rows (article bodies) are sorted as ids and loaded afterwards: SQLite's sorter would otherwise
+            // carry every candidate's full row when no index gives the order.
+            var ids = (await connection.QueryAsync<long>(new CommandDefinition(
+                $"SELECT {query.IdColumn} {query.From}{where}{order}", query.Parameters, cancellationToken: cancellationToken))).AsList();
+            query.Parameters.Add("PageIds", ids);
+            var byId = (await connection.QueryAsync<TRow>(new CommandDefinition(
+                $"{query.Select} {query.From} WHERE {query.IdColumn} IN @PageIds", query.Parameters, cancellationToken: cancellationToken))).ToDictionary(query.IdOf);
+            rows = [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
+        }
+        else
+        {
+            rows = (await connection.QueryAsync<TRow>(new CommandDefinition(
+                $"{query.Select} {query.From}{where}{order}", query.Parameters, cancellationToken: cancellationToken))).AsList();
+        }
 
         var countWhere = query.Conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", query.Conditions);
         var total = await totals.CountAsync(connection, $"SELECT count(*) {query.From}{countWhere}", query.Parameters, cancellationToken);

@@ -14,7 +14,7 @@ public sealed class ListTotals(Db db, TimeProvider clock)
     private const int MaxEntries = 10_000;
 
     // Values that vary per request without changing the count (the clock, the cursor position, the page size).
-    private static readonly HashSet<string> PositionalParameters = new(StringComparer.OrdinalIgnoreCase) { "Now", "CursorValue", "CursorId", "Take", "Offset" };
+    private static readonly HashSet<string> PositionalParameters = new(StringComparer.OrdinalIgnoreCase) { "Now", "CursorValue", "CursorId", "Take", "Offset", "PageIds" };
 
     private readonly ConcurrentDictionary<string, (ContentState State, long Total)> _totals = new();
 
