@@ -76,8 +76,10 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         return (await EmbedAsync(connection, null, rows, embeds, cancellationToken), total);
     }
 
-    public Task<WriteOutcome<ArticleAggregate>> CreateAsync(ArticleRequest request, CancellationToken cancellationToken) =>
-        db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
+    public Task<WriteOutcome<ArticleAggregate>> CreateAsync(ArticleRequest request, CancellationToken cancellationToken)
+    {
+        var text = PrepareText(request);
+        return db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             if (await MissingReferencesAsync(connection, transaction, request, cancellationToken) is { } invalid)
             {
@@ -90,14 +92,17 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             }
             var now = clock.GetUtcNow();
             var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                ArticleQueries.Insert, Columns(request, slug.Slug!, PublishedAt(request, null, now), now), transaction, cancellationToken: cancellationToken));
+                ArticleQueries.Insert, Columns(request, text.Stats, slug.Slug!, PublishedAt(request, null, now), now), transaction, cancellationToken: cancellationToken));
             await InsertLinksAsync(connection, transaction, id, request, cancellationToken);
-            await SearchIndex.UpdateAsync(connection, transaction, [id], cancellationToken);
+            await SearchIndex.UpdateAsync(connection, transaction, id, text.Analyzed, cancellationToken);
             return new WriteOutcome<ArticleAggregate>.Saved((await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken))!);
         }, cancellationToken);
+    }
 
-    public Task<WriteOutcome<ArticleAggregate>> ReplaceAsync(long id, ArticleRequest request, IfMatch ifMatch, CancellationToken cancellationToken) =>
-        db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
+    public Task<WriteOutcome<ArticleAggregate>> ReplaceAsync(long id, ArticleRequest request, IfMatch ifMatch, CancellationToken cancellationToken)
+    {
+        var text = PrepareText(request);
+        return db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken);
             if (current is null)
@@ -118,14 +123,15 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
                 return SlugTaken(request.Slug!, holder);
             }
             var now = clock.GetUtcNow();
-            var columns = Columns(request, slug.Slug!, PublishedAt(request, current.Row, now), now);
+            var columns = Columns(request, text.Stats, slug.Slug!, PublishedAt(request, current.Row, now), now);
             columns.Add("Id", id);
             await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.Update, columns, transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.DeleteLinks, new { Id = id }, transaction, cancellationToken: cancellationToken));
             await InsertLinksAsync(connection, transaction, id, request, cancellationToken);
-            await SearchIndex.UpdateAsync(connection, transaction, [id], cancellationToken);
+            await SearchIndex.UpdateAsync(connection, transaction, id, text.Analyzed, cancellationToken);
             return new WriteOutcome<ArticleAggregate>.Saved((await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken))!);
         }, cancellationToken);
+    }
 
     public Task<WriteOutcome<ArticleAggregate>> DeleteAsync(long id, IfMatch ifMatch, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
@@ -152,9 +158,17 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         request.Status == ArticleStatus.Draft ? null
         : request.PublishedAt ?? Timestamps.FromDbOrNull(current?.PublishedAt) ?? now;
 
-    private static DynamicParameters Columns(ArticleRequest request, string slug, DateTimeOffset? publishedAt, DateTimeOffset now)
+    /// <summary>The CPU-heavy text work of a write, done before it queues for the single writer slot.</summary>
+    private sealed record PreparedText(ArticleTextStats Stats, AnalyzedArticleText Analyzed);
+
+    private static PreparedText PrepareText(ArticleRequest request)
     {
         var stats = ArticleText.Measure(request.Body);
+        return new PreparedText(stats, AnalyzedArticleText.Of(request.Title, request.Subtitle, request.Excerpt ?? stats.DerivedExcerpt, stats.PlainText));
+    }
+
+    private static DynamicParameters Columns(ArticleRequest request, ArticleTextStats stats, string slug, DateTimeOffset? publishedAt, DateTimeOffset now)
+    {
         return new DynamicParameters(new
         {
             Slug = slug,

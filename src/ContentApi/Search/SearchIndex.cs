@@ -20,6 +20,14 @@ public sealed record IndexDocument(long Id, string Title, string Subtitle, strin
         SearchAnalyzer.AnalyzeForIndex(string.Join(' ', imageTexts)));
 }
 
+/// <summary>An article's own text, analysed for the index (its authors, tags and images are added in the transaction).</summary>
+public sealed record AnalyzedArticleText(string Title, string Subtitle, string Excerpt, string Body)
+{
+    public static AnalyzedArticleText Of(string title, string? subtitle, string excerpt, string bodyPlainText) => new(
+        SearchAnalyzer.AnalyzeForIndex(title), SearchAnalyzer.AnalyzeForIndex(subtitle ?? ""),
+        SearchAnalyzer.AnalyzeForIndex(excerpt), SearchAnalyzer.AnalyzeForIndex(bodyPlainText));
+}
+
 /// <summary>
 /// Keeps the full-text index in step with the tables. Every write calls it inside its own transaction,
 /// so a search right after a 201 finds the article, and never finds a deleted one.
@@ -92,6 +100,25 @@ public static class SearchIndex
                 (await connection.QueryAsync<RelatedText>(new CommandDefinition(sql, ids, transaction, cancellationToken: cancellationToken)))
                     .ToLookup(r => r.ArticleId, r => r.Text);
         }
+    }
+
+    /// <summary>
+    /// (Re)indexes one article whose own text was analysed before the write transaction began (the expensive part),
+    /// so the writer slot is held only for the database work.
+    /// </summary>
+    public static async Task UpdateAsync(DbConnection connection, DbTransaction transaction, long articleId, AnalyzedArticleText text, CancellationToken cancellationToken)
+    {
+        var ids = new { Ids = new[] { articleId } };
+        await connection.ExecuteAsync(new CommandDefinition(DeleteSql, ids, transaction, cancellationToken: cancellationToken));
+        var authors = await RelatedAsync(AuthorNamesSql);
+        var tags = await RelatedAsync(TagNamesSql);
+        var images = await RelatedAsync(ImageTextsSql);
+        await InsertAsync(connection, transaction, [new IndexDocument(articleId, text.Title, text.Subtitle, text.Excerpt, text.Body,
+            SearchAnalyzer.AnalyzeForIndex(string.Join(' ', authors)), SearchAnalyzer.AnalyzeForIndex(string.Join(' ', tags)),
+            SearchAnalyzer.AnalyzeForIndex(string.Join(' ', images)))], cancellationToken);
+
+        async Task<IEnumerable<string>> RelatedAsync(string sql) =>
+            (await connection.QueryAsync<RelatedText>(new CommandDefinition(sql, ids, transaction, cancellationToken: cancellationToken))).Select(r => r.Text);
     }
 
     /// <summary>Adds documents for articles that have none yet (bulk loads such as the seed build them in parallel).</summary>
