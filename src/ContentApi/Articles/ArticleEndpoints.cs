@@ -115,28 +115,16 @@ public static class ArticleEndpoints
     public static async Task<IResult> CreateArticle(ArticleRequest request, ArticleStore store, CancellationToken cancellationToken) =>
         ToResult(await store.CreateAsync(request, cancellationToken), created: true);
 
-    public static async Task<IResult> ReplaceArticle(long id, ArticleRequest request, HttpRequest http, ArticleStore store, CancellationToken cancellationToken)
-    {
-        if (IfMatch.TryRead(http, out var ifMatch) is { } problem)
-        {
-            return problem;
-        }
-        return ToResult(await store.ReplaceAsync(id, request, ifMatch, cancellationToken));
-    }
+    public static Task<IResult> ReplaceArticle(long id, ArticleRequest request, HttpRequest http, ArticleStore store, CancellationToken cancellationToken) =>
+        IfMatch.ThenAsync(http, async match => ToResult(await store.ReplaceAsync(id, request, match, cancellationToken)));
 
     public static Task<IResult> PatchArticle(long id, HttpRequest http, ArticleStore store, IValidator<ArticleRequest> validator, CancellationToken cancellationToken) =>
         PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<ArticleAggregate, ArticleRequest>(
             "Article", ct => store.GetAsync(id, true, ct), a => a.ToRequest(), a => a.Row.Version,
             (request, ifMatch, ct) => store.ReplaceAsync(id, request, ifMatch, ct), o => ToResult(o)), cancellationToken);
 
-    public static async Task<IResult> DeleteArticle(long id, HttpRequest http, ArticleStore store, CancellationToken cancellationToken)
-    {
-        if (IfMatch.TryRead(http, out var ifMatch) is { } problem)
-        {
-            return problem;
-        }
-        return ToResult(await store.DeleteAsync(id, ifMatch, cancellationToken));
-    }
+    public static Task<IResult> DeleteArticle(long id, HttpRequest http, ArticleStore store, CancellationToken cancellationToken) =>
+        IfMatch.ThenAsync(http, async match => ToResult(await store.DeleteAsync(id, match, cancellationToken)));
 
     private static IResult Found(ArticleAggregate? article, ArticleView view) =>
         article is null ? Problems.NotFound("Article") : Representation.Ok(view.Shape(article), article.Row.Version, article.LastModified);

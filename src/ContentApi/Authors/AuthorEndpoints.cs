@@ -70,28 +70,16 @@ public static class AuthorEndpoints
     public static async Task<IResult> CreateAuthor(AuthorRequest request, HttpContext http, AuthorStore store, CancellationToken cancellationToken) =>
         ToResult(await store.CreateAsync(request, cancellationToken), http, created: true);
 
-    public static async Task<IResult> ReplaceAuthor(long id, AuthorRequest request, HttpRequest http, AuthorStore store, CancellationToken cancellationToken)
-    {
-        if (IfMatch.TryRead(http, out var ifMatch) is { } problem)
-        {
-            return problem;
-        }
-        return ToResult(await store.ReplaceAsync(id, request, ifMatch, cancellationToken), http.HttpContext);
-    }
+    public static Task<IResult> ReplaceAuthor(long id, AuthorRequest request, HttpRequest http, AuthorStore store, CancellationToken cancellationToken) =>
+        IfMatch.ThenAsync(http, async match => ToResult(await store.ReplaceAsync(id, request, match, cancellationToken), http.HttpContext));
 
     public static Task<IResult> PatchAuthor(long id, HttpRequest http, AuthorStore store, IValidator<AuthorRequest> validator, CancellationToken cancellationToken) =>
         PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<AuthorRow, AuthorRequest>(
             "Author", ct => store.GetAsync(id, ct), r => r.ToRequest(), r => r.Version,
             (request, ifMatch, ct) => store.ReplaceAsync(id, request, ifMatch, ct), o => ToResult(o, http.HttpContext)), cancellationToken);
 
-    public static async Task<IResult> DeleteAuthor(long id, HttpRequest http, AuthorStore store, CancellationToken cancellationToken)
-    {
-        if (IfMatch.TryRead(http, out var ifMatch) is { } problem)
-        {
-            return problem;
-        }
-        return ToResult(await store.DeleteAsync(id, ifMatch, cancellationToken), http.HttpContext);
-    }
+    public static Task<IResult> DeleteAuthor(long id, HttpRequest http, AuthorStore store, CancellationToken cancellationToken) =>
+        IfMatch.ThenAsync(http, async match => ToResult(await store.DeleteAsync(id, match, cancellationToken), http.HttpContext));
 
     private static IResult Found(AuthorRow? row, AuthorViewQuery query, HttpContext http) =>
         row is null ? Problems.NotFound("Author")

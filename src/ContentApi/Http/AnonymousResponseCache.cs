@@ -39,18 +39,7 @@ public sealed class AnonymousResponseCache(RequestDelegate next, Db db, TimeProv
             await ServeAsync(context, entry);
             return;
         }
-        var original = context.Response.Body;
-        using var capture = new MemoryStream();
-        context.Response.Body = capture;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            context.Response.Body = original;
-        }
-        var body = capture.ToArray();
+        var body = await ResponseCapture.RunAsync(context, next);
         if (context.Response.StatusCode == StatusCodes.Status200OK && body.Length <= _maxEntryBytes)
         {
             var headers = StoredHeaders
@@ -59,7 +48,6 @@ public sealed class AnonymousResponseCache(RequestDelegate next, Db db, TimeProv
                 .ToArray();
             _entries.Set(key, new Entry(state, body, context.Response.ContentType, headers), new MemoryCacheEntryOptions { Size = body.Length + key.Length });
         }
-        await original.WriteAsync(body, context.RequestAborted);
     }
 
     private static async Task ServeAsync(HttpContext context, Entry entry)

@@ -50,7 +50,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
                 await ReplayAsync(context, stored);
                 return;
             }
-            var captured = await RunCapturingAsync(context);
+            var captured = await ResponseCapture.RunAsync(context, next);
             if (context.Response.StatusCode < 500)
             {
                 await store.SaveAsync(keyId, key, new StoredResponse
@@ -76,24 +76,6 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
         var bytes = buffer.ToArray();
         request.Body = new MemoryStream(bytes, writable: false);
-        return bytes;
-    }
-
-    private async Task<byte[]> RunCapturingAsync(HttpContext context)
-    {
-        var original = context.Response.Body;
-        using var capture = new MemoryStream();
-        context.Response.Body = capture;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            context.Response.Body = original;
-        }
-        var bytes = capture.ToArray();
-        await original.WriteAsync(bytes, context.RequestAborted);
         return bytes;
     }
 

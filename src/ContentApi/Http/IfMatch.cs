@@ -23,6 +23,10 @@ public sealed record IfMatch(bool AnyVersion, IReadOnlyList<long> Versions)
 
     public bool Allows(long currentVersion) => AnyVersion || Versions.Contains(currentVersion);
 
+    /// <summary>Runs an update or delete with the request's If-Match, or answers the header's problem (400, 428).</summary>
+    public static async Task<IResult> ThenAsync(HttpRequest request, Func<IfMatch, Task<IResult>> write) =>
+        TryRead(request, out var ifMatch) is { } problem ? problem : await write(ifMatch);
+
     public static ProblemHttpResult? TryRead(HttpRequest request, out IfMatch ifMatch)
     {
         ifMatch = Absent;

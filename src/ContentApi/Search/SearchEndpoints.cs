@@ -89,7 +89,8 @@ public static class SearchEndpoints
         {
             ("title", Snippets.Highlight(row.Title, search)),
             ("subtitle", row.Subtitle is null ? null : Snippets.Highlight(row.Subtitle, search)),
-            ("excerpt", Snippets.Build(row.Excerpt ?? row.DerivedExcerpt, search)),
+            // A derived excerpt is the start of the body, which the body snippet already covers.
+            ("excerpt", row.Excerpt is null ? null : Snippets.Build(row.Excerpt, search)),
             ("body", Snippets.Build(MarkdownRenderer.ToPlainText(row.Body), search)),
         };
         var marked = candidates.Where(c => c.Snippet?.Contains("<mark>", StringComparison.Ordinal) == true)

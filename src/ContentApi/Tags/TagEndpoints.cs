@@ -67,28 +67,16 @@ public static class TagEndpoints
     public static async Task<IResult> CreateTag(TagRequest request, TagStore store, CancellationToken cancellationToken) =>
         ToResult(await store.CreateAsync(request, cancellationToken), created: true);
 
-    public static async Task<IResult> ReplaceTag(long id, TagRequest request, HttpRequest http, TagStore store, CancellationToken cancellationToken)
-    {
-        if (IfMatch.TryRead(http, out var ifMatch) is { } problem)
-        {
-            return problem;
-        }
-        return ToResult(await store.ReplaceAsync(id, request, ifMatch, cancellationToken));
-    }
+    public static Task<IResult> ReplaceTag(long id, TagRequest request, HttpRequest http, TagStore store, CancellationToken cancellationToken) =>
+        IfMatch.ThenAsync(http, async match => ToResult(await store.ReplaceAsync(id, request, match, cancellationToken)));
 
     public static Task<IResult> PatchTag(long id, HttpRequest http, TagStore store, IValidator<TagRequest> validator, CancellationToken cancellationToken) =>
         PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<TagRow, TagRequest>(
             "Tag", ct => store.GetAsync(id, ct), r => r.ToRequest(), r => r.Version,
             (request, ifMatch, ct) => store.ReplaceAsync(id, request, ifMatch, ct), o => ToResult(o)), cancellationToken);
 
-    public static async Task<IResult> DeleteTag(long id, HttpRequest http, TagStore store, CancellationToken cancellationToken)
-    {
-        if (IfMatch.TryRead(http, out var ifMatch) is { } problem)
-        {
-            return problem;
-        }
-        return ToResult(await store.DeleteAsync(id, ifMatch, cancellationToken));
-    }
+    public static Task<IResult> DeleteTag(long id, HttpRequest http, TagStore store, CancellationToken cancellationToken) =>
+        IfMatch.ThenAsync(http, async match => ToResult(await store.DeleteAsync(id, match, cancellationToken)));
 
     private static IResult Found(TagRow? row, TagViewQuery query) =>
         row is null ? Problems.NotFound("Tag") : Representation.Ok(FieldSet.Shape(row.ToResponse(), query.Fields), row.Version, row.LastModified);
