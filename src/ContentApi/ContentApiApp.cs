@@ -66,7 +66,9 @@ public static class ContentApiApp
                 sp.GetRequiredService<IOptions<DatabaseOptions>>().Value),
             sp.GetRequiredService<IOptions<DatabaseOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<SqlStatementCounter>()));
+            sp.GetRequiredService<SqlStatementCounter>(),
+            sp.GetService<IHttpContextAccessor>()));
+        services.AddHttpContextAccessor();
         services.AddSingleton<SqlStatementCounter>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<ListTotals>();

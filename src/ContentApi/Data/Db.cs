@@ -11,7 +11,9 @@ namespace ContentApi.Data;
 /// Opens connections (one per operation) and runs writes one at a time: SQLite allows a single
 /// writer, and queueing writers here is fairer and faster than letting them spin on SQLITE_BUSY.
 /// </summary>
-public sealed class Db(string connectionString, IOptions<DatabaseOptions> options, TimeProvider clock, SqlStatementCounter? statements = null)
+public sealed class Db(
+    string connectionString, IOptions<DatabaseOptions> options, TimeProvider clock, SqlStatementCounter? statements = null,
+    IHttpContextAccessor? requests = null)
 {
 
     private readonly Lock _stateLock = new();
@@ -74,6 +76,17 @@ public sealed class Db(string connectionString, IOptions<DatabaseOptions> option
                 await transaction.RollbackAsync(cancellationToken);
                 outcome = "refused";
                 return result;
+            }
+            if (changesContent && requests?.HttpContext?.Items[Http.IdempotencyScope.ItemKey] is Http.IdempotencyScope { Reserved: false } scope)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(Http.IdempotencyStore.ReserveSql, new
+                {
+                    scope.ApiKeyId,
+                    scope.Key,
+                    scope.RequestHash,
+                    Now = Timestamps.ToDb(clock.GetUtcNow()),
+                }, transaction, cancellationToken: cancellationToken));
+                scope.Reserved = true;
             }
             var version = changesContent
                 ? await connection.QuerySingleAsync<ContentVersionRow>(new CommandDefinition(

@@ -47,9 +47,16 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
                     await WriteProblemAsync(context, problems, 422, "This Idempotency-Key was already used with a different request body.");
                     return;
                 }
+                if (stored.Status == 0)
+                {
+                    await WriteProblemAsync(context, problems, 409,
+                        "This request was already carried out, but its response was lost (the server stopped before storing it). Look the resource up instead of retrying.");
+                    return;
+                }
                 await ReplayAsync(context, stored);
                 return;
             }
+            context.Items[IdempotencyScope.ItemKey] = new IdempotencyScope(keyId, key, hash);
             var captured = await ResponseCapture.RunAsync(context, next);
             if (context.Response.StatusCode < 500)
             {

@@ -18,6 +18,12 @@ public sealed class IdempotencyStore(Db db, TimeProvider clock)
 {
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
+    /// <summary>Written in the same transaction as the request's write; status 0 means "done, response not stored yet".</summary>
+    public const string ReserveSql = """
+        INSERT OR REPLACE INTO idempotency_keys (api_key_id, key, request_hash, status, content_type, location, etag, body, created_at)
+        VALUES (@ApiKeyId, @Key, @RequestHash, 0, NULL, NULL, NULL, x'', @Now)
+        """;
+
     private const string FindSql = """
         SELECT request_hash AS RequestHash, status AS Status, content_type AS ContentType, location AS Location,
                etag AS ETag, body AS Body, created_at AS CreatedAt

@@ -114,6 +114,27 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM articles WHERE title = @Title", new { Title = title }));
     }
 
+    [Fact]
+    public async Task Key_is_reserved_with_the_create_so_a_retry_after_a_lost_response_creates_no_duplicate()
+    {
+        var writer = factory.Writer();
+        var key = Guid.NewGuid().ToString("N");
+        var body = $$"""{"name":"Lost response {{key}}"}""";
+        await (await writer.SendAsync(Post("/api/v1/tags", key, body))).AssertJsonAsync(HttpStatusCode.Created);
+
+        // What a crash between the create's commit and storing its response leaves: the reservation the create's own
+        // transaction wrote, without a stored response.
+        using (var connection = factory.OpenDatabase())
+        {
+            await connection.ExecuteAsync("UPDATE idempotency_keys SET status = 0, body = x'' WHERE key = @Key", new { Key = key });
+        }
+
+        var retry = await writer.SendAsync(Post("/api/v1/tags", key, body));
+        var problem = await retry.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("already carried out", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM tags WHERE name = @Name", new { Name = $"Lost response {key}" }));
+    }
+
     [Theory]
     [InlineData("has space")]
     [InlineData("ünïcode")]
