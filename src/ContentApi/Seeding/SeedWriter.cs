@@ -12,7 +12,7 @@ namespace ContentApi.Seeding;
 /// </summary>
 public sealed class SeedWriter(Db db)
 {
-    public const int BatchSize = 1000;
+    public const int BatchSize = 4000;
 
     private const string InsertImage = """
         INSERT INTO images (url, alt_text, caption, credit, width, height, mime_type, byte_size, created_at, updated_at, version)
