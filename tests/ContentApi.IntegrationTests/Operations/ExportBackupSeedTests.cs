@@ -52,6 +52,7 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
         var authorId = await content.AuthorAsync();
         using var stop = new CancellationTokenSource();
         var writer = factory.Writer();
+        var firstWrite = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var writes = Task.Run(async () =>
         {
             var written = 0;
@@ -60,10 +61,12 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
                 var response = await writer.PostAsJsonAsync("/api/v1/articles", new { title = $"Concurrent {Guid.NewGuid():N}", body = "b", language = "en", authorIds = new[] { authorId } });
                 response.EnsureSuccessStatusCode();
                 written++;
+                firstWrite.TrySetResult();
             }
             return written;
         });
-        await Task.Delay(100);
+        // The backup starts once writes are under way, however slowly the machine runs them.
+        await firstWrite.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var backup = Path.Combine(CommandRunner.TempDirectory(), "backup.db");
         var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "backup", backup);
         await stop.CancelAsync();
