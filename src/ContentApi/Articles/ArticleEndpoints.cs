@@ -32,14 +32,7 @@ public sealed record ArticleViewQuery(string? Include, string? Fields, string? F
 
 public sealed class ArticleViewQueryValidator : AbstractValidator<ArticleViewQuery>
 {
-    public ArticleViewQueryValidator() =>
-        RuleFor(q => q).Custom((q, context) =>
-        {
-            foreach (var (field, messages) in ArticleView.Validate(q.Include, q.Fields, q.Format))
-            {
-                context.AddFailure(field, messages[0]);
-            }
-        });
+    public ArticleViewQueryValidator() => RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, q.Format));
 }
 
 public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticlesQuery, ArticleRow>
@@ -47,18 +40,11 @@ public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticles
     public ListArticlesQueryValidator() : base(ArticleStore.PrivateSorts)
     {
         RuleFor(q => q.Status).Must(s => s is "draft" or "published").When(q => q.Status is not null).WithMessage("Must be 'draft' or 'published'.");
-        RuleFor(q => q.Language).Must(ArticleRequestValidator.IsLanguageTag).When(q => q.Language is not null).WithMessage("Must be a BCP 47 language tag.");
-        RuleFor(q => q.Q).Must(q => Search.SearchQuery.Parse(q).IsValid).When(q => q.Q is not null)
-            .WithMessage(q => Search.SearchQuery.Parse(q.Q).Error ?? "");
+        RuleFor(q => q.Language).LanguageTag();
+        RuleFor(q => q.Q).SearchText();
         RuleFor(q => q.Author).MaximumLength(200);
         RuleFor(q => q.Tag).MaximumLength(200);
-        RuleFor(q => q).Custom((q, context) =>
-        {
-            foreach (var (field, messages) in ArticleView.Validate(q.Include, q.Fields, q.Format))
-            {
-                context.AddFailure(field, messages[0]);
-            }
-        });
+        RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, q.Format));
         RuleFor(q => q.PublishedBefore).GreaterThan(q => q.PublishedAfter).When(q => q.PublishedAfter is not null && q.PublishedBefore is not null)
             .WithMessage("Must be later than publishedAfter.");
     }

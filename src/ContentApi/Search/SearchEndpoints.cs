@@ -19,21 +19,14 @@ public sealed class SearchArticlesQueryValidator : AbstractValidator<SearchArtic
     {
         // Two rules: a When() at the end of a chain also guards the rules before it, which skipped NotNull.
         RuleFor(q => q.Q).NotNull().WithMessage("Give the words to search for in q.");
-        RuleFor(q => q.Q).Must(q => SearchQuery.Parse(q).IsValid).When(q => q.Q is not null)
-            .WithMessage(q => SearchQuery.Parse(q.Q).Error ?? "");
+        RuleFor(q => q.Q).SearchText();
         RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit).When(q => q.Limit is not null);
         RuleFor(q => q.Page).InclusiveBetween(1, SearchEndpoints.MaxOffset / Paging.MaxLimit).When(q => q.Page is not null);
         RuleFor(q => q.Cursor).Null().When(q => q.Page is not null).WithMessage("Use either cursor or page, not both.");
         RuleFor(q => q.Cursor).Must(c => SearchEndpoints.TryReadCursor(c, out _)).When(q => q.Cursor is not null)
             .WithMessage("Invalid cursor: pass back the nextCursor of a previous page.");
-        RuleFor(q => q.Language).Must(ArticleRequestValidator.IsLanguageTag).When(q => q.Language is not null).WithMessage("Must be a BCP 47 language tag.");
-        RuleFor(q => q).Custom((q, context) =>
-        {
-            foreach (var (field, messages) in ArticleView.Validate(q.Include, q.Fields, null))
-            {
-                context.AddFailure(field, messages[0]);
-            }
-        });
+        RuleFor(q => q.Language).LanguageTag();
+        RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, (string?)null));
     }
 }
 

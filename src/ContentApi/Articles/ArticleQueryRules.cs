@@ -1,0 +1,32 @@
+using ContentApi.Search;
+using FluentValidation;
+
+namespace ContentApi.Articles;
+
+/// <summary>Validation rules that the article list, the single-article reads and search share.</summary>
+public static class ArticleQueryRules
+{
+    /// <summary>include, fields and format, each error keyed by its parameter.</summary>
+    public static IRuleBuilderOptionsConditions<T, T> ArticleView<T>(this IRuleBuilder<T, T> rule, Func<T, (string? Include, string? Fields, string? Format)> parameters) =>
+        rule.Custom((query, context) =>
+        {
+            var (include, fields, format) = parameters(query);
+            foreach (var (field, messages) in Articles.ArticleView.Validate(include, fields, format))
+            {
+                context.AddFailure(field, messages[0]);
+            }
+        });
+
+    /// <summary>A search text the analyzer can turn into a query (the message says what is wrong with it).</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> SearchText<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Custom((text, context) =>
+        {
+            if (text is not null && SearchQuery.Parse(text).Error is { } error)
+            {
+                context.AddFailure(error);
+            }
+        });
+
+    public static IRuleBuilderOptions<T, string?> LanguageTag<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(tag => tag is null || ArticleRequestValidator.IsLanguageTag(tag)).WithMessage("Must be a BCP 47 language tag.");
+}
