@@ -64,7 +64,9 @@ public static class SearchEndpoints
         var next = nextOffset < Math.Min(total, MaxOffset) && items.Count > 0
             ? new Cursor(CursorSort, nextOffset.ToString(CultureInfo.InvariantCulture), 0).Encode()
             : null;
-        var shaped = items.Select(article => view.Shape(article, Highlights(article, search))).ToList();
+        // Snippets cost a pass over each body: build them only when the response includes them.
+        var wantsHighlights = view.Fields?.Contains("highlights") != false;
+        var shaped = items.Select(article => view.Shape(article, wantsHighlights ? Highlights(article, search) : null)).ToList();
         return Representation.List(new ListResponse<object>(shaped, new PageInfo(limit, next, total)));
     }
 
