@@ -22,7 +22,7 @@ public static class SearchAnalyzer
     /// </summary>
     public static string AnalyzeForIndex(string text)
     {
-        // The same tokens as Tokens(), written straight into one buffer: indexing a long Chinese body would
+        // Unigrams and bigrams, written straight into one buffer: indexing a long Chinese body would
         // otherwise allocate a string per bigram and a list to join them from.
         var units = TextUnits.Of(text);
         var index = new StringBuilder(text.Length * 3);
@@ -41,12 +41,24 @@ public static class SearchAnalyzer
         return index.ToString();
     }
 
-    internal static List<string> Tokens(IReadOnlyList<TextUnit> units)
+    /// <summary>
+    /// The tokens a term must match, in order: its index tokens without a leading unigram that its first bigram
+    /// starts with, or a trailing one that its last bigram ends with ("模型" → "模型", "通義千問" → "通义 义 义千 千 千问").
+    /// The index writes every bigram right after its first character's unigram and right before its second's, so the
+    /// shorter phrase matches exactly the same places, while the unigrams of common characters are the longest
+    /// position lists in the index and the costliest to check.
+    /// </summary>
+    internal static List<string> PhraseTokens(IReadOnlyList<TextUnit> units)
     {
         var tokens = new List<string>(units.Count * 2);
         for (var i = 0; i < units.Count; i++)
         {
-            tokens.Add(units[i].Text);
+            var startsRun = i == 0 && units.Count > 1 && units[1].JoinsPrevious;
+            var endsRun = i == units.Count - 1 && i > 0 && units[i].JoinsPrevious;
+            if (!startsRun && !endsRun)
+            {
+                tokens.Add(units[i].Text);
+            }
             if (i + 1 < units.Count && units[i + 1].JoinsPrevious)
             {
                 tokens.Add(units[i].Text + units[i + 1].Text);

@@ -2,7 +2,6 @@ using System.Globalization;
 using ContentApi.Articles;
 using ContentApi.Auth;
 using ContentApi.Http;
-using ContentApi.Rendering;
 using FluentValidation;
 
 namespace ContentApi.Search;
@@ -86,7 +85,7 @@ public static class SearchEndpoints
             ("subtitle", row.Subtitle is null ? null : Snippets.Highlight(row.Subtitle, search)),
             // A derived excerpt is the start of the body, which the body snippet already covers.
             ("excerpt", row.Excerpt is null ? null : Snippets.Build(row.Excerpt, search)),
-            ("body", Snippets.Build(MarkdownRenderer.ToPlainText(row.Body), search)),
+            ("body", BodySnippets.Build(row.Body, search)),
         };
         var marked = candidates.Where(c => c.Snippet?.Contains("<mark>", StringComparison.Ordinal) == true)
             .Select(c => new SearchHighlight(c.Field, c.Snippet!)).ToList();

@@ -8,7 +8,7 @@ public sealed class SearchTerm
         Text = text;
         IsExcluded = isExcluded;
         Units = TextUnits.Of(text);
-        Tokens = SearchAnalyzer.Tokens(Units);
+        Tokens = SearchAnalyzer.PhraseTokens(Units);
     }
 
     public string Text { get; }

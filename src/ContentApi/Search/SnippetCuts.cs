@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ContentApi.Text;
 
 namespace ContentApi.Search;
 
@@ -13,7 +14,7 @@ internal sealed class SnippetCuts
     {
         _text = text;
         _isCluster = new bool[text.Length + 1];
-        for (var i = 0; i < text.Length; i += StringInfo.GetNextTextElementLength(text, i))
+        for (var i = 0; i < text.Length; i += Graphemes.LengthAt(text, i))
         {
             _isCluster[i] = true;
         }

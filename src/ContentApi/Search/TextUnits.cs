@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ContentApi.Text;
 
 namespace ContentApi.Search;
 
@@ -15,7 +16,7 @@ internal static class TextUnits
 
     public static List<TextUnit> Of(string text)
     {
-        var units = new List<TextUnit>();
+        var units = new List<TextUnit>(text.Length);
         var word = new StringBuilder();
         int wordStart = 0, wordEnd = 0;
         var afterCjk = false;
@@ -56,7 +57,20 @@ internal static class TextUnits
         // Normalizing one grapheme cluster at a time keeps every unit tied to the exact span it came from.
         for (var start = 0; start < text.Length;)
         {
-            var end = start + StringInfo.GetNextTextElementLength(text, start);
+            var end = start + Graphemes.LengthAt(text, start);
+            if (end - start == 1 && char.IsAsciiLetterOrDigit(text[start]))
+            {
+                // Plain ASCII letters and digits are already folded but for their case.
+                if (word.Length == 0)
+                {
+                    wordStart = start;
+                }
+                word.Append(char.ToLowerInvariant(text[start]));
+                wordEnd = end;
+                afterCjk = false;
+                start = end;
+                continue;
+            }
             if (end - start == 1 && IsPlainCjk(text[start]))
             {
                 // The bulk of Chinese text: a unified ideograph, kana or Hangul syllable that NFKC leaves as it is.

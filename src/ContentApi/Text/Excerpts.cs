@@ -59,7 +59,7 @@ public static partial class Excerpts
         var end = 0;
         while (end < keep && end < text.Length)
         {
-            end += StringInfo.GetNextTextElementLength(text.AsSpan(end));
+            end += Graphemes.LengthAt(text, end);
         }
         return end >= text.Length ? text : text[..end];
     }

@@ -9,12 +9,26 @@ namespace ContentApi.Text;
 /// </summary>
 internal static class Graphemes
 {
+    // Characters that never form a cluster with a neighbour: printable ASCII, tab and line feed (not CR, which pairs
+    // with LF), CJK ideographs, kana, Hangul syllables, CJK punctuation (not the combining tone marks U+302A-302F),
+    // general punctuation (dashes, quotes, ellipsis) and full-width ASCII forms. Nearly all of a Chinese article.
+    private static bool IsSelfContained(char c) =>
+        c is (>= ' ' and <= '~') or '\t' or '\n' or (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or
+            (>= '\u3041' and <= '\u3096') or (>= '\u30A1' and <= '\u30FA') or (>= '\uAC00' and <= '\uD7A3') or
+            (>= '\u3000' and <= '\u3029') or (>= '\u3030' and <= '\u303F') or (>= '\u2010' and <= '\u2027') or (>= '\uFF01' and <= '\uFF5E');
+
+    /// <summary>The length of the cluster that starts at <paramref name="start"/>; the full UAX #29 rules only where they can matter.</summary>
+    public static int LengthAt(string text, int start) =>
+        IsSelfContained(text[start]) && (start + 1 == text.Length || IsSelfContained(text[start + 1]))
+            ? 1
+            : StringInfo.GetNextTextElementLength(text.AsSpan(start));
+
     public static List<string> Split(string text)
     {
         var elements = new List<string>(text.Length);
         for (var start = 0; start < text.Length;)
         {
-            var length = StringInfo.GetNextTextElementLength(text.AsSpan(start));
+            var length = LengthAt(text, start);
             elements.Add(text.Substring(start, length));
             start += length;
         }
@@ -26,7 +40,7 @@ internal static class Graphemes
     {
         for (var start = 0; start < text.Length;)
         {
-            var length = StringInfo.GetNextTextElementLength(text.AsSpan(start));
+            var length = LengthAt(text, start);
             yield return (start, length);
             start += length;
         }

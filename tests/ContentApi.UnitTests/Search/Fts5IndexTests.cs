@@ -87,10 +87,34 @@ public sealed class Fts5IndexTests : IDisposable
     public void Match_fts5_syntax_in_user_input_is_searched_as_text_never_interpreted(string query, long[] expected) =>
         Assert.Equal(expected, Search(query));
 
+    [Fact]
+    public void Match_a_term_finds_exactly_what_the_phrase_of_all_its_index_tokens_finds()
+    {
+        // The query leaves out the unigrams that a term's first and last bigrams imply; every substring of every
+        // document (without spaces, which would split it into terms) must match the same rows either way.
+        var substrings = Documents.SelectMany(d => Enumerable.Range(0, d.Length)
+                .SelectMany(start => Enumerable.Range(1, Math.Min(6, d.Length - start)).Select(length => d.Substring(start, length))))
+            .Where(s => !s.Any(c => char.IsWhiteSpace(c) || c is '"' or '-')).Distinct().ToList();
+        Assert.True(substrings.Count > 200);
+        foreach (var text in substrings)
+        {
+            var allTokens = SearchAnalyzer.AnalyzeForIndex(text);
+            if (allTokens.Length > 0)
+            {
+                Assert.True(Rows("\"" + allTokens + "\"").SequenceEqual(Search(text)), text);
+            }
+        }
+    }
+
     private long[] Search(string query)
     {
         var match = Fts5Match.ToFts5Match(SearchQuery.Parse(query));
         Assert.NotNull(match);
+        return Rows(match);
+    }
+
+    private long[] Rows(string match)
+    {
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT rowid FROM docs WHERE docs MATCH $match ORDER BY rowid";
         command.Parameters.AddWithValue("$match", match);

@@ -12,8 +12,17 @@ public sealed class SearchQueryTests
         var query = SearchQuery.Parse("  qwen3 模型\u3000通義千問 ");
         Assert.True(query.IsValid);
         Assert.Equal(["qwen3", "模型", "通義千問"], Texts(query));
-        Assert.Equal(["通", "通义", "义", "义千", "千", "千问", "问"], query.Terms[2].Tokens);
+        Assert.Equal(["通义", "义", "义千", "千", "千问"], query.Terms[2].Tokens);
     }
+
+    [Theory]
+    [InlineData("模型", new[] { "模型" })]
+    [InlineData("模", new[] { "模" })]
+    [InlineData("GPT模型", new[] { "gpt", "模", "模型" })]
+    [InlineData("模型GPT", new[] { "模型", "型", "gpt" })]
+    [InlineData("石墨烯", new[] { "石墨", "墨", "墨烯" })]
+    public void Parse_cjk_term_leaves_out_the_unigrams_its_end_bigrams_imply(string text, string[] tokens) =>
+        Assert.Equal(tokens, SearchQuery.Parse(text).Terms.Single().Tokens);
 
     [Fact]
     public void Parse_quoted_phrase_is_one_term_with_its_tokens_in_order()
