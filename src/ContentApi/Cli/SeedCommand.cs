@@ -37,22 +37,24 @@ public static class SeedCommand
             var writer = new SeedWriter(db);
             var started = Stopwatch.GetTimestamp();
             var (authorIds, tagIds) = await writer.EnsurePeopleAndTagsAsync(generator, now, cancellationToken);
+            await writer.BeginBulkLoadAsync(cancellationToken);
             await ProgressReporter.RunAsync("Seeding articles", count, async report =>
             {
                 var done = 0L;
                 using var batches = generator.Generate(count).Chunk(SeedWriter.BatchSize).GetEnumerator();
-                Task<SeedWriter.PreparedArticle[]>? next = batches.MoveNext() ? PrepareAsync(batches.Current) : null;
-                while (next is not null)
+                // Generate and analyse the next batch while this one is written (one task at a time uses the enumerator).
+                var next = NextAsync();
+                while (await next is { } batch)
                 {
-                    var batch = await next;
-                    // Generate and analyse the next batch while this one is written.
-                    next = batches.MoveNext() ? PrepareAsync(batches.Current) : null;
+                    next = NextAsync();
                     await writer.WriteBatchAsync(batch, authorIds, tagIds, now, cancellationToken);
                     report(done += batch.Length);
                 }
 
-                Task<SeedWriter.PreparedArticle[]> PrepareAsync(SeedArticle[] batch) => Task.Run(() => SeedWriter.Prepare(batch, generator), cancellationToken);
+                Task<SeedWriter.PreparedArticle[]?> NextAsync() =>
+                    Task.Run(() => batches.MoveNext() ? SeedWriter.Prepare(batches.Current, generator) : null, cancellationToken);
             }, output);
+            await writer.EndBulkLoadAsync(cancellationToken);
             await output.WriteLineAsync($"Seeded {count} articles, {authorIds.Length} authors and {tagIds.Length} tags in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s.");
             return 0;
         });

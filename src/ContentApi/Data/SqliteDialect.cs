@@ -66,6 +66,12 @@ internal static class SqliteDialect
         "CASE WHEN a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'title : (' || @Match || ')') THEN 0 ELSE 1 END, " +
         "bm25(articles_fts, 10.0, 5.0, 3.0, 1.0, 4.0, 4.0, 1.0), a.published_at DESC, a.id DESC";
 
+    public const int DefaultSearchIndexBufferSize = 1 << 20;
+
+    /// <summary>How many bytes of new index entries FTS5 keeps in memory before writing a segment (its 'hashsize' setting, stored in the index).</summary>
+    public static string SearchIndexBufferSize(int bytes) =>
+        $"INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', {bytes.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+
     /// <summary>Empties the contentless index (FTS5's 'delete-all' command).</summary>
     public const string ClearSearchIndex = "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')";
 
