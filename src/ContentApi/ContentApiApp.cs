@@ -82,7 +82,9 @@ public static class ContentApiApp
 
         services.ConfigureHttpJsonOptions(options => JsonSetup.Configure(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddValidatorsFromAssemblyContaining<ValidationFilter>(includeInternalTypes: true);
+        // Singletons: the validators hold no state, and building one compiles its rules' expression trees, which
+        // FluentValidation's default (scoped) lifetime repeated on every request.
+        services.AddValidatorsFromAssemblyContaining<ValidationFilter>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddContentApiProblemDetails();
         services.AddApiKeyAuth();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
