@@ -24,4 +24,11 @@ public static class DatabaseMetrics
 
     public static readonly Counter BusyRejections = Metrics.CreateCounter(
         "contentapi_db_busy_total", "Writes answered 503 because the database stayed busy.");
+
+    /// <summary>SQLite's own heap (page caches of every pooled connection, full-text index buffers), read at each scrape.</summary>
+    public static readonly Gauge SqliteMemory = Metrics.CreateGauge(
+        "contentapi_db_sqlite_memory_bytes", "Memory held by SQLite (page caches, statement and index buffers) in this process.");
+
+    static DatabaseMetrics() =>
+        Metrics.DefaultRegistry.AddBeforeCollectCallback(() => SqliteMemory.Set(SQLitePCL.raw.sqlite3_memory_used()));
 }

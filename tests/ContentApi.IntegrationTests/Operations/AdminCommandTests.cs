@@ -59,5 +59,7 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Contains("endpoint=\"/api/v1/tags/\"", metrics, StringComparison.Ordinal);
         Assert.Contains("contentapi_db_write_transaction_seconds", metrics, StringComparison.Ordinal);
         Assert.Contains("contentapi_db_connection_open_seconds", metrics, StringComparison.Ordinal);
+        var sqliteMemory = metrics.Split('\n').Single(line => line.StartsWith("contentapi_db_sqlite_memory_bytes ", StringComparison.Ordinal));
+        Assert.True(double.Parse(sqliteMemory.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture) > 0, sqliteMemory);
     }
 }
