@@ -51,6 +51,7 @@ public static class MaintenanceCommands
                     report(done += batch.Length);
                 }
             }, output);
+            await SearchIndex.OptimizeAsync(db, cancellationToken);
             await output.WriteLineAsync($"Reindexed {ids.Length} articles.");
             return 0;
         });

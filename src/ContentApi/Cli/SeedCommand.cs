@@ -54,7 +54,7 @@ public static class SeedCommand
                 Task<SeedWriter.PreparedArticle[]?> NextAsync() =>
                     Task.Run(() => batches.MoveNext() ? SeedWriter.Prepare(batches.Current, generator) : null, cancellationToken);
             }, output);
-            await writer.EndBulkLoadAsync(cancellationToken);
+            await writer.FinishBulkLoadAsync(cancellationToken);
             await output.WriteLineAsync($"Seeded {count} articles, {authorIds.Length} authors and {tagIds.Length} tags in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s.");
             return 0;
         });

@@ -72,6 +72,13 @@ internal static class SqliteDialect
     public static string SearchIndexBufferSize(int bytes) =>
         $"INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', {bytes.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
 
+    /// <summary>
+    /// Merges the index into one segment (FTS5's 'optimize'). After a bulk load the index is a few huge segments
+    /// that ordinary writes keep merging into: at 100,000 articles single updates then took up to 1.6 s (with the
+    /// WAL checkpoint of what the merge wrote); after it, at most ~30 ms.
+    /// </summary>
+    public const string OptimizeSearchIndex = "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')";
+
     /// <summary>Empties the contentless index (FTS5's 'delete-all' command).</summary>
     public const string ClearSearchIndex = "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')";
 

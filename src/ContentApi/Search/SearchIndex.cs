@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ContentApi.Data;
 using ContentApi.Rendering;
 using Dapper;
 
@@ -134,6 +135,11 @@ public static class SearchIndex
             await UpdateAsync(connection, transaction, articleIds, cancellationToken);
         }
     }
+
+    /// <summary>Compacts the index after a bulk load (seed, reindex); holds the writer slot while it runs (~13 s at 100,000 articles).</summary>
+    public static Task OptimizeAsync(Db db, CancellationToken cancellationToken) =>
+        db.WriteAsync((connection, transaction) => connection.ExecuteAsync(
+            new CommandDefinition(SqliteDialect.OptimizeSearchIndex, transaction: transaction, cancellationToken: cancellationToken)), cancellationToken, changesContent: false);
 
     public static Task RemoveAsync(DbConnection connection, DbTransaction transaction, long articleId, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Ids = new[] { articleId } }, transaction, cancellationToken: cancellationToken));
