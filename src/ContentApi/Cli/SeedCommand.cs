@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using ContentApi.Data;
+using ContentApi.Search;
 using ContentApi.Seeding;
 using Dapper;
 
@@ -38,23 +39,37 @@ public static class SeedCommand
             var started = Stopwatch.GetTimestamp();
             var (authorIds, tagIds) = await writer.EnsurePeopleAndTagsAsync(generator, now, cancellationToken);
             await writer.BeginBulkLoadAsync(cancellationToken);
-            await ProgressReporter.RunAsync("Seeding articles", count, async report =>
+            try
             {
-                var done = 0L;
-                using var batches = generator.Generate(count).Chunk(SeedWriter.BatchSize).GetEnumerator();
-                // Generate and analyse the next batch while this one is written (one task at a time uses the enumerator).
-                var next = NextAsync();
-                while (await next is { } batch)
+                await ProgressReporter.RunAsync("Seeding articles", count, async report =>
                 {
-                    next = NextAsync();
-                    await writer.WriteBatchAsync(batch, authorIds, tagIds, now, cancellationToken);
-                    report(done += batch.Length);
-                }
+                    var done = 0L;
+                    using var batches = generator.Generate(count).Chunk(SeedWriter.BatchSize).GetEnumerator();
+                    // Generate and analyse the next batch while this one is written (one task at a time uses the enumerator).
+                    var next = NextAsync();
+                    try
+                    {
+                        while (await next is { } batch)
+                        {
+                            next = NextAsync();
+                            await writer.WriteBatchAsync(batch, authorIds, tagIds, now, cancellationToken);
+                            report(done += batch.Length);
+                        }
+                    }
+                    finally
+                    {
+                        await Task.WhenAny(next); // a failed write must not dispose the enumerator under the next batch's task
+                    }
 
-                Task<SeedWriter.PreparedArticle[]?> NextAsync() =>
-                    Task.Run(() => batches.MoveNext() ? SeedWriter.Prepare(batches.Current, generator) : null, cancellationToken);
-            }, output);
-            await writer.FinishBulkLoadAsync(cancellationToken);
+                    Task<SeedWriter.PreparedArticle[]?> NextAsync() =>
+                        Task.Run(() => batches.MoveNext() ? SeedWriter.Prepare(batches.Current, generator) : null, cancellationToken);
+                }, output);
+            }
+            finally
+            {
+                await writer.EndBulkLoadAsync(CancellationToken.None);
+            }
+            await SearchIndex.OptimizeAsync(db, cancellationToken);
             await output.WriteLineAsync($"Seeded {count} articles, {authorIds.Length} authors and {tagIds.Length} tags in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s.");
             return 0;
         });

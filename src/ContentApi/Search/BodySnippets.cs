@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ContentApi.Rendering;
 
 namespace ContentApi.Search;
@@ -5,31 +6,32 @@ namespace ContentApi.Search;
 /// <summary>
 /// The search snippet of an article body, which is Markdown. Rendering a whole ~3,000-character body to plain text
 /// costs more than everything else a search hit needs, and the snippet shows only the text around the first match:
-/// so the match is looked for in the Markdown source, and only the paragraph (blank-line-delimited block) that holds
-/// it is rendered. Whenever that cannot give the same kind of snippet (no match in the visible text of the first
-/// blocks that match in the source, a match across a blank line, a fenced code block whose blank lines would split
-/// it), the whole body is rendered.
+/// so the body is rendered one paragraph (blank-line-delimited block) at a time, up to the first whose text matches.
+/// A block is rendered only when its source matches or holds inline markup (which can join or split words when
+/// rendered: emphasis, entities, escapes, links, code); a block of plain text that does not match in its source
+/// cannot match once rendered. Whenever a block cannot be rendered alone (fenced code whose blank lines would split
+/// it, link reference definitions elsewhere) or no block matches, the whole body is rendered.
 /// </summary>
-public static class BodySnippets
+public static partial class BodySnippets
 {
-    private const int BlocksTried = 3;
+    private const int BlocksRendered = 3;
 
     private const string Ellipsis = "…";
 
     public static string Build(string markdown, SearchQuery query)
     {
-        if (!markdown.Contains("```", StringComparison.Ordinal) && !markdown.Contains("~~~", StringComparison.Ordinal))
+        if (!markdown.Contains("```", StringComparison.Ordinal) && !markdown.Contains("~~~", StringComparison.Ordinal) &&
+            !ReferenceDefinition().IsMatch(markdown))
         {
-            // Block by block, so that the search stops at the first match instead of analysing the whole body.
-            var tried = 0;
-            for (var start = 0; start < markdown.Length && tried < BlocksTried;)
+            var rendered = 0;
+            for (var start = 0; start < markdown.Length && rendered < BlocksRendered;)
             {
                 var end = markdown.IndexOf("\n\n", start, StringComparison.Ordinal);
                 end = end < 0 ? markdown.Length : end;
                 var block = markdown[start..end];
-                if (Snippets.Matches(block, query).Count > 0)
+                if (block.AsSpan().IndexOfAny(InlineMarkup) >= 0 || Snippets.Matches(block, query).Count > 0)
                 {
-                    tried++;
+                    rendered++;
                     var snippet = Snippets.Build(MarkdownRenderer.ToPlainText(block), query);
                     if (snippet.Contains("<mark>", StringComparison.Ordinal))
                     {
@@ -43,4 +45,9 @@ public static class BodySnippets
         }
         return Snippets.Build(MarkdownRenderer.ToPlainText(markdown), query);
     }
+
+    private static readonly System.Buffers.SearchValues<char> InlineMarkup = System.Buffers.SearchValues.Create("*_`&\\<[~");
+
+    [GeneratedRegex(@"^ {0,3}\[[^\]\n]+\]:", RegexOptions.Multiline)]
+    private static partial Regex ReferenceDefinition();
 }

@@ -60,13 +60,10 @@ public sealed class SeedWriter(Db db)
     public Task BeginBulkLoadAsync(CancellationToken cancellationToken) =>
         db.WriteAsync((connection, transaction) => connection.ExecuteAsync(SqliteDialect.SearchIndexBufferSize(64 << 20), transaction: transaction), cancellationToken, changesContent: false);
 
-    /// <summary>Restores the index's buffer size and compacts it (see <see cref="SearchIndex.OptimizeAsync"/>).</summary>
-    public async Task FinishBulkLoadAsync(CancellationToken cancellationToken)
-    {
-        await db.WriteAsync((connection, transaction) => connection.ExecuteAsync(
+    /// <summary>Restores the index's default buffer size (it is stored in the index, so also after a failed load).</summary>
+    public Task EndBulkLoadAsync(CancellationToken cancellationToken) =>
+        db.WriteAsync((connection, transaction) => connection.ExecuteAsync(
             SqliteDialect.SearchIndexBufferSize(SqliteDialect.DefaultSearchIndexBufferSize), transaction: transaction), cancellationToken, changesContent: false);
-        await SearchIndex.OptimizeAsync(db, cancellationToken);
-    }
 
     /// <summary>A generated article with the text work done: its statistics and its analysed index document.</summary>
     public sealed record PreparedArticle(SeedArticle Seed, ArticleTextStats Stats, IndexDocument Index);

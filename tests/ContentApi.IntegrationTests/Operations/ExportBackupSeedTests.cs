@@ -93,6 +93,14 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
             var database = Path.Combine(CommandRunner.TempDirectory(), "seed.db");
             var (exitCode, output) = await CommandRunner.RunAsync(database, "seed", "--articles", "40", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Assert.True(exitCode == 0, output);
+            // The seed's larger index buffer is stored in the index; it must not outlive the load.
+            await using (var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await using var bufferSize = connection.CreateCommand();
+                bufferSize.CommandText = "SELECT v FROM articles_fts_config WHERE k = 'hashsize'";
+                Assert.Equal((long)Data.SqliteDialect.DefaultSearchIndexBufferSize, Convert.ToInt64(await bufferSize.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+            }
             var folder = CommandRunner.TempDirectory();
             Assert.Equal(0, (await CommandRunner.RunAsync(database, "export", folder)).ExitCode);
             return string.Concat(ExportFiles.Select(f => File.ReadAllText(Path.Combine(folder, f))));

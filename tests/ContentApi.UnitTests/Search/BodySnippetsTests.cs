@@ -12,6 +12,8 @@ public sealed class BodySnippetsTests
     private static string FullRender(string markdown, string query) =>
         Snippets.Build(MarkdownRenderer.ToPlainText(markdown), SearchQuery.Parse(query));
 
+    private static string StripEllipses(string snippet) => snippet.Replace("…", "", StringComparison.Ordinal).Trim();
+
     [Fact]
     public void Match_in_a_later_paragraph_gives_that_paragraph_marked_with_ellipses_for_the_text_around_it()
     {
@@ -34,6 +36,20 @@ public sealed class BodySnippetsTests
     {
         var query = markdown.Contains("open") ? "\"open source\"" : "graphene";
         Assert.Equal(FullRender(markdown, query), Build(markdown, query));
+    }
+
+    [Theory]
+    [InlineData("Intro.\n\nWe used [graphene][g] in tests.\n\n[g]: https://example.com/x", "graphene")]
+    [InlineData("研究加入**石墨**烯。\n\n另一段：石墨烯。", "石墨烯")]
+    [InlineData("caf&eacute; first.\n\nLater cafe here.", "cafe")]
+    [InlineData("Gra\\phene is escaped here.\n\nGraphene again.", "graphene")]
+    public void Markup_that_changes_words_when_rendered_still_shows_the_first_match_of_the_rendered_body(string markdown, string query)
+    {
+        var snippet = StripEllipses(Build(markdown, query));
+        var wholeBody = Snippets.Build(MarkdownRenderer.ToPlainText(markdown), SearchQuery.Parse(query), maxLength: 10_000);
+        var at = wholeBody.IndexOf(snippet, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"{snippet} is not in {wholeBody}");
+        Assert.Equal(wholeBody.IndexOf("<mark>", StringComparison.Ordinal), at + snippet.IndexOf("<mark>", StringComparison.Ordinal));
     }
 
     [Fact]
