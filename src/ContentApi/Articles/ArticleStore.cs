@@ -105,13 +105,9 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         return db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken);
-            if (current is null)
+            if (WriteOutcome<ArticleAggregate>.Refuses(current, ifMatch, c => c.Row.Version, out var refusal))
             {
-                return new WriteOutcome<ArticleAggregate>.Missing();
-            }
-            if (!ifMatch.Allows(current.Row.Version))
-            {
-                return new WriteOutcome<ArticleAggregate>.Stale(current);
+                return refusal;
             }
             if (await MissingReferencesAsync(connection, transaction, request, cancellationToken) is { } invalid)
             {
@@ -137,13 +133,9 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken);
-            if (current is null)
+            if (WriteOutcome<ArticleAggregate>.Refuses(current, ifMatch, c => c.Row.Version, out var refusal))
             {
-                return new WriteOutcome<ArticleAggregate>.Missing();
-            }
-            if (!ifMatch.Allows(current.Row.Version))
-            {
-                return new WriteOutcome<ArticleAggregate>.Stale(current);
+                return refusal;
             }
             await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.Delete, new { Id = id }, transaction, cancellationToken: cancellationToken));
             await SearchIndex.RemoveAsync(connection, transaction, id, cancellationToken);

@@ -109,13 +109,9 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
         db.WriteAsync<WriteOutcome<AuthorRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken);
-            if (current is null)
+            if (WriteOutcome<AuthorRow>.Refuses(current, ifMatch, c => c.Version, out var refusal))
             {
-                return new WriteOutcome<AuthorRow>.Missing();
-            }
-            if (!ifMatch.Allows(current.Version))
-            {
-                return new WriteOutcome<AuthorRow>.Stale(current);
+                return refusal;
             }
             if (await MissingAvatarAsync(connection, transaction, request.AvatarImageId, cancellationToken) is { } invalid)
             {
@@ -138,13 +134,9 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
         db.WriteAsync<WriteOutcome<AuthorRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken);
-            if (current is null)
+            if (WriteOutcome<AuthorRow>.Refuses(current, ifMatch, c => c.Version, out var refusal))
             {
-                return new WriteOutcome<AuthorRow>.Missing();
-            }
-            if (!ifMatch.Allows(current.Version))
-            {
-                return new WriteOutcome<AuthorRow>.Stale(current);
+                return refusal;
             }
             var usedBy = (await connection.QueryAsync<ArticleReference>(new CommandDefinition(UsedBySql, new { Id = id }, transaction, cancellationToken: cancellationToken))).AsList();
             if (usedBy.Count > 0)

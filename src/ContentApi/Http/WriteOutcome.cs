@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace ContentApi.Http;
 
 /// <summary>A write's result that tells whether it changed anything; one that did not is rolled back (see Db.WriteAsync).</summary>
@@ -26,4 +28,14 @@ public abstract record WriteOutcome<TRow> : IWriteResult
 
     /// <summary>A field names something that does not exist (such as an unknown author id).</summary>
     public sealed record Invalid(IDictionary<string, string[]> Errors) : WriteOutcome<TRow>;
+
+    /// <summary>
+    /// Whether an update or delete of <paramref name="current"/> (read in the write's transaction) must be refused:
+    /// <see cref="Missing"/> when there is no such row, <see cref="Stale"/> when If-Match names another version.
+    /// </summary>
+    public static bool Refuses([NotNullWhen(false)] TRow? current, IfMatch ifMatch, Func<TRow, long> versionOf, [NotNullWhen(true)] out WriteOutcome<TRow>? refusal)
+    {
+        refusal = current is null ? new Missing() : ifMatch.Allows(versionOf(current)) ? null : new Stale(current);
+        return refusal is not null;
+    }
 }

@@ -92,13 +92,9 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock)
         db.WriteAsync<WriteOutcome<ImageRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, id, cancellationToken);
-            if (current is null)
+            if (WriteOutcome<ImageRow>.Refuses(current, ifMatch, c => c.Version, out var refusal))
             {
-                return new WriteOutcome<ImageRow>.Missing();
-            }
-            if (!ifMatch.Allows(current.Version))
-            {
-                return new WriteOutcome<ImageRow>.Stale(current);
+                return refusal;
             }
             await connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(request, id), transaction, cancellationToken: cancellationToken));
             if (request.Caption != current.Caption || request.Credit != current.Credit)
@@ -112,13 +108,9 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock)
         db.WriteAsync<WriteOutcome<ImageRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, id, cancellationToken);
-            if (current is null)
+            if (WriteOutcome<ImageRow>.Refuses(current, ifMatch, c => c.Version, out var refusal))
             {
-                return new WriteOutcome<ImageRow>.Missing();
-            }
-            if (!ifMatch.Allows(current.Version))
-            {
-                return new WriteOutcome<ImageRow>.Stale(current);
+                return refusal;
             }
             var articles = (await connection.QueryAsync<ArticleReference>(new CommandDefinition(UsedByArticlesSql, new { Id = id }, transaction, cancellationToken: cancellationToken))).AsList();
             var authors = (await connection.QueryAsync<AuthorReference>(new CommandDefinition(UsedByAuthorsSql, new { Id = id }, transaction, cancellationToken: cancellationToken))).AsList();

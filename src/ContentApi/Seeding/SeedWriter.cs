@@ -57,13 +57,14 @@ public sealed class SeedWriter(Db db)
     /// default is 1 MiB): a batch of 4,000 Chinese articles makes ~24 million index tokens, and fewer, larger
     /// segments mean less merging. Only bulk transactions ever fill that buffer; a single article's write never does.
     /// </summary>
-    public Task BeginBulkLoadAsync(CancellationToken cancellationToken) =>
-        db.WriteAsync((connection, transaction) => connection.ExecuteAsync(SqliteDialect.SearchIndexBufferSize(64 << 20), transaction: transaction), cancellationToken, changesContent: false);
+    public Task BeginBulkLoadAsync(CancellationToken cancellationToken) => SetIndexBufferAsync(64 << 20, cancellationToken);
 
     /// <summary>Restores the index's default buffer size (it is stored in the index, so also after a failed load).</summary>
-    public Task EndBulkLoadAsync(CancellationToken cancellationToken) =>
-        db.WriteAsync((connection, transaction) => connection.ExecuteAsync(
-            SqliteDialect.SearchIndexBufferSize(SqliteDialect.DefaultSearchIndexBufferSize), transaction: transaction), cancellationToken, changesContent: false);
+    public Task EndBulkLoadAsync(CancellationToken cancellationToken) => SetIndexBufferAsync(SqliteDialect.DefaultSearchIndexBufferSize, cancellationToken);
+
+    private Task<int> SetIndexBufferAsync(int bytes, CancellationToken cancellationToken) =>
+        db.WriteAsync((connection, transaction) => connection.ExecuteAsync(SqliteDialect.SearchIndexBufferSize(bytes), transaction: transaction),
+            cancellationToken, changesContent: false);
 
     /// <summary>A generated article with the text work done: its statistics and its analysed index document.</summary>
     public sealed record PreparedArticle(SeedArticle Seed, ArticleTextStats Stats, IndexDocument Index);

@@ -96,13 +96,9 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock)
         db.WriteAsync<WriteOutcome<TagRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken);
-            if (current is null)
+            if (WriteOutcome<TagRow>.Refuses(current, ifMatch, c => c.Version, out var refusal))
             {
-                return new WriteOutcome<TagRow>.Missing();
-            }
-            if (!ifMatch.Allows(current.Version))
-            {
-                return new WriteOutcome<TagRow>.Stale(current);
+                return refusal;
             }
             var slug = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Tags, request.Slug ?? current.Slug, request.Name, "tag", id, cancellationToken);
             if (slug.TakenBy is { } holder)
@@ -128,13 +124,9 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock)
         db.WriteAsync<WriteOutcome<TagRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken);
-            if (current is null)
+            if (WriteOutcome<TagRow>.Refuses(current, ifMatch, c => c.Version, out var refusal))
             {
-                return new WriteOutcome<TagRow>.Missing();
-            }
-            if (!ifMatch.Allows(current.Version))
-            {
-                return new WriteOutcome<TagRow>.Stale(current);
+                return refusal;
             }
             var usedBy = (await connection.QueryAsync<ArticleReference>(new CommandDefinition(UsedBySql, new { Id = id }, transaction, cancellationToken: cancellationToken))).AsList();
             if (usedBy.Count > 0)
