@@ -94,7 +94,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 ArticleQueries.Insert, Columns(request, text.Stats, slug.Slug!, PublishedAt(request, null, now), now), transaction, cancellationToken: cancellationToken));
             await InsertLinksAsync(connection, transaction, id, request, cancellationToken);
-            await SearchIndex.UpdateAsync(connection, transaction, id, text.Analyzed, cancellationToken);
+            SearchIndex.Index(transaction, id, text.Analyzed, isNew: true);
             return new WriteOutcome<ArticleAggregate>.Saved((await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken))!);
         }, cancellationToken);
     }
@@ -124,7 +124,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.Update, columns, transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.DeleteLinks, new { Id = id }, transaction, cancellationToken: cancellationToken));
             await InsertLinksAsync(connection, transaction, id, request, cancellationToken);
-            await SearchIndex.UpdateAsync(connection, transaction, id, text.Analyzed, cancellationToken);
+            SearchIndex.Index(transaction, id, text.Analyzed, isNew: false);
             return new WriteOutcome<ArticleAggregate>.Saved((await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken))!);
         }, cancellationToken);
     }
@@ -138,7 +138,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
                 return refusal;
             }
             await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.Delete, new { Id = id }, transaction, cancellationToken: cancellationToken));
-            await SearchIndex.RemoveAsync(connection, transaction, id, cancellationToken);
+            SearchIndex.Remove(transaction, id);
             return new WriteOutcome<ArticleAggregate>.Deleted();
         }, cancellationToken);
 

@@ -8,10 +8,10 @@ using Microsoft.Extensions.Options;
 namespace ContentApi.Data;
 
 /// <summary>
-/// Opens connections (one per operation) and runs writes one at a time: SQLite allows a single
-/// writer, and queueing writers here is fairer and faster than letting them spin on SQLITE_BUSY.
+/// Opens connections (one per operation) and runs every write through one writer (Db.Writes.cs): SQLite allows a
+/// single writer, and queueing writers here is fairer and faster than letting them spin on SQLITE_BUSY.
 /// </summary>
-public sealed class Db(
+public sealed partial class Db(
     string connectionString, IOptions<DatabaseOptions> options, TimeProvider clock, SqlStatementCounter? statements = null,
     IHttpContextAccessor? requests = null)
 {
@@ -20,7 +20,6 @@ public sealed class Db(
     private ContentState? _state;
     private long _stateReadAt;
 
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly DatabaseOptions _options = options.Value;
     private readonly TimeSpan _contentStateRecheck = TimeSpan.FromMilliseconds(options.Value.ContentStateRecheckMilliseconds);
     private readonly string _pragmas = SqliteDialect.ConnectionPragmas(options.Value);
@@ -45,71 +44,6 @@ public sealed class Db(
         {
             await connection.DisposeAsync();
             throw;
-        }
-    }
-
-    /// <summary>
-    /// Runs <paramref name="work"/> inside an immediate transaction, holding the app's writer slot. Content
-    /// writes also advance the content version in the same transaction, so caches can never outlive them.
-    /// </summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken, bool changesContent = true)
-    {
-        var queued = Stopwatch.GetTimestamp();
-        if (!await _writeGate.WaitAsync(TimeSpan.FromSeconds(_options.WriteQueueTimeoutSeconds), cancellationToken))
-        {
-            DatabaseMetrics.BusyRejections.Inc();
-            throw new DatabaseBusyException();
-        }
-        DatabaseMetrics.WriteQueueWait.Observe(Stopwatch.GetElapsedTime(queued).TotalSeconds);
-        var started = Stopwatch.GetTimestamp();
-        var outcome = "rollback";
-        try
-        {
-            await using var connection = await OpenAsync(cancellationToken);
-            // BeginTransaction() in Microsoft.Data.Sqlite is BEGIN IMMEDIATE: the write lock is
-            // taken up front, so a busy database fails here and not halfway through the work.
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var result = await work(connection, transaction);
-            if (result is Http.IWriteResult { Changed: false })
-            {
-                // A refused write (missing, stale, conflicting, invalid) leaves no trace, not even a new content version.
-                await transaction.RollbackAsync(cancellationToken);
-                outcome = "refused";
-                return result;
-            }
-            if (changesContent && requests?.HttpContext?.Items[Http.IdempotencyScope.ItemKey] is Http.IdempotencyScope { Reserved: false } scope)
-            {
-                await connection.ExecuteAsync(new CommandDefinition(Http.IdempotencyStore.ReserveSql, new
-                {
-                    scope.ApiKeyId,
-                    scope.Key,
-                    scope.RequestHash,
-                    Now = Timestamps.ToDb(clock.GetUtcNow()),
-                }, transaction, cancellationToken: cancellationToken));
-                scope.Reserved = true;
-            }
-            var version = changesContent
-                ? await connection.QuerySingleAsync<ContentVersionRow>(new CommandDefinition(
-                    SqliteDialect.BumpContentVersion, new { Now = Timestamps.ToDb(clock.GetUtcNow()) }, transaction, cancellationToken: cancellationToken))
-                : null;
-            await transaction.CommitAsync(cancellationToken);
-            outcome = "commit";
-            if (version is not null)
-            {
-                Remember(version);
-            }
-            return result;
-        }
-        catch (SqliteException exception) when (SqliteDialect.IsBusy(exception))
-        {
-            outcome = "busy";
-            DatabaseMetrics.BusyRejections.Inc();
-            throw new DatabaseBusyException(exception);
-        }
-        finally
-        {
-            DatabaseMetrics.WriteTransaction.WithLabels(outcome).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
-            _writeGate.Release();
         }
     }
 

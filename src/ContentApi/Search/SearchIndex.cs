@@ -82,65 +82,83 @@ public static class SearchIndex
         public string Text { get; init; } = "";
     }
 
-    /// <summary>(Re)indexes these articles from the tables; ids of deleted articles are simply removed.</summary>
-    public static async Task UpdateAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> articleIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// (Re)indexes these articles from the tables at once (reindex, import); ids of deleted articles are simply removed.
+    /// What it reads supersedes any change to the same articles still waiting for the end of the transaction.
+    /// </summary>
+    public static async Task UpdateAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<long> articleIds, CancellationToken cancellationToken)
     {
-        foreach (var chunk in articleIds.Distinct().Chunk(500))
+        BeforeCommit.Find<PendingIndexChanges>(transaction)?.Forget(articleIds);
+        foreach (var chunk in articleIds.Distinct().Chunk(ChunkSize))
         {
-            var ids = new { Ids = chunk };
-            await connection.ExecuteAsync(new CommandDefinition(DeleteSql, ids, transaction, cancellationToken: cancellationToken));
-            var articles = await connection.QueryAsync<ArticleFields>(new CommandDefinition(ArticlesSql, ids, transaction, cancellationToken: cancellationToken));
-            var authors = await RelatedAsync(AuthorNamesSql);
-            var tags = await RelatedAsync(TagNamesSql);
-            var images = await RelatedAsync(ImageTextsSql);
-            var documents = articles.Select(a => IndexDocument.Build(
-                a.Id, a.Title, a.Subtitle, a.Excerpt, MarkdownRenderer.ToPlainText(a.Body), authors[a.Id], tags[a.Id], images[a.Id]));
-            await InsertAsync(connection, transaction, documents, cancellationToken);
-
-            async Task<ILookup<long, string>> RelatedAsync(string sql) =>
-                (await connection.QueryAsync<RelatedText>(new CommandDefinition(sql, ids, transaction, cancellationToken: cancellationToken)))
-                    .ToLookup(r => r.ArticleId, r => r.Text);
+            await DeleteAsync(connection, transaction, chunk, cancellationToken);
+            await InsertAsync(connection, transaction, await FromTablesAsync(connection, transaction, chunk, cancellationToken), cancellationToken);
         }
     }
 
     /// <summary>
-    /// (Re)indexes one article whose own text was analysed before the write transaction began (the expensive part),
-    /// so the writer slot is held only for the database work.
+    /// Indexes an article, at the end of the write transaction, from its own text (analysed before the transaction
+    /// began, the expensive part) and the names of its authors, tags and images as they are then.
     /// </summary>
-    public static async Task UpdateAsync(DbConnection connection, DbTransaction transaction, long articleId, AnalyzedArticleText text, CancellationToken cancellationToken)
-    {
-        var ids = new { Ids = new[] { articleId } };
-        await connection.ExecuteAsync(new CommandDefinition(DeleteSql, ids, transaction, cancellationToken: cancellationToken));
-        var authors = await RelatedAsync(AuthorNamesSql);
-        var tags = await RelatedAsync(TagNamesSql);
-        var images = await RelatedAsync(ImageTextsSql);
-        await InsertAsync(connection, transaction, [new IndexDocument(articleId, text.Title, text.Subtitle, text.Excerpt, text.Body,
-            SearchAnalyzer.AnalyzeForIndex(string.Join(' ', authors)), SearchAnalyzer.AnalyzeForIndex(string.Join(' ', tags)),
-            SearchAnalyzer.AnalyzeForIndex(string.Join(' ', images)))], cancellationToken);
+    public static void Index(DbTransaction transaction, long articleId, AnalyzedArticleText text, bool isNew) =>
+        BeforeCommit.Of<PendingIndexChanges>(transaction).Index(articleId, text, isNew);
 
-        async Task<IEnumerable<string>> RelatedAsync(string sql) =>
-            (await connection.QueryAsync<RelatedText>(new CommandDefinition(sql, ids, transaction, cancellationToken: cancellationToken))).Select(r => r.Text);
+    /// <summary>Takes a deleted article out of the index at the end of the write transaction.</summary>
+    public static void Remove(DbTransaction transaction, long articleId) =>
+        BeforeCommit.Of<PendingIndexChanges>(transaction).Remove(articleId);
+
+    /// <summary>Reindexes the articles that embed a changed author, tag or image (whose names, captions or credits are indexed).</summary>
+    public static async Task UpdateArticlesOfAsync(DbConnection connection, DbTransaction transaction, string articlesOfSql, long id, CancellationToken cancellationToken)
+    {
+        var articleIds = await connection.QueryAsync<long>(new CommandDefinition(articlesOfSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
+        var pending = BeforeCommit.Of<PendingIndexChanges>(transaction);
+        foreach (var articleId in articleIds)
+        {
+            pending.Reindex(articleId);
+        }
+    }
+
+    /// <summary>Most ids one statement carries.</summary>
+    internal const int ChunkSize = 500;
+
+    internal static Task DeleteAsync(DbConnection connection, DbTransaction? transaction, long[] articleIds, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Ids = articleIds }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>The documents of these articles, built from the tables.</summary>
+    internal static async Task<IEnumerable<IndexDocument>> FromTablesAsync(DbConnection connection, DbTransaction? transaction, long[] articleIds, CancellationToken cancellationToken)
+    {
+        var articles = await connection.QueryAsync<ArticleFields>(new CommandDefinition(ArticlesSql, new { Ids = articleIds }, transaction, cancellationToken: cancellationToken));
+        var related = await RelatedAsync(connection, transaction, articleIds, cancellationToken);
+        return articles.Select(a => IndexDocument.Build(
+            a.Id, a.Title, a.Subtitle, a.Excerpt, MarkdownRenderer.ToPlainText(a.Body), related.Authors[a.Id], related.Tags[a.Id], related.Images[a.Id]));
+    }
+
+    /// <summary>The documents of articles whose own text is already analysed; the names of their authors, tags and images come from the tables.</summary>
+    internal static async Task<IEnumerable<IndexDocument>> WithRelatedAsync(
+        DbConnection connection, DbTransaction? transaction, IReadOnlyList<KeyValuePair<long, AnalyzedArticleText>> articles, CancellationToken cancellationToken)
+    {
+        var related = await RelatedAsync(connection, transaction, [.. articles.Select(a => a.Key)], cancellationToken);
+        return articles.Select(a => new IndexDocument(a.Key, a.Value.Title, a.Value.Subtitle, a.Value.Excerpt, a.Value.Body,
+            SearchAnalyzer.AnalyzeForIndex(string.Join(' ', related.Authors[a.Key])), SearchAnalyzer.AnalyzeForIndex(string.Join(' ', related.Tags[a.Key])),
+            SearchAnalyzer.AnalyzeForIndex(string.Join(' ', related.Images[a.Key]))));
+    }
+
+    private static async Task<(ILookup<long, string> Authors, ILookup<long, string> Tags, ILookup<long, string> Images)> RelatedAsync(
+        DbConnection connection, DbTransaction? transaction, long[] articleIds, CancellationToken cancellationToken)
+    {
+        return (await LookupAsync(AuthorNamesSql), await LookupAsync(TagNamesSql), await LookupAsync(ImageTextsSql));
+
+        async Task<ILookup<long, string>> LookupAsync(string sql) =>
+            (await connection.QueryAsync<RelatedText>(new CommandDefinition(sql, new { Ids = articleIds }, transaction, cancellationToken: cancellationToken)))
+                .ToLookup(r => r.ArticleId, r => r.Text);
     }
 
     /// <summary>Adds documents for articles that have none yet (bulk loads such as the seed build them in parallel).</summary>
     public static Task InsertAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<IndexDocument> documents, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(InsertSql, documents, transaction, cancellationToken: cancellationToken));
 
-    /// <summary>Reindexes the articles that embed a changed author, tag or image (whose names, captions or credits are indexed).</summary>
-    public static async Task UpdateArticlesOfAsync(DbConnection connection, DbTransaction transaction, string articlesOfSql, long id, CancellationToken cancellationToken)
-    {
-        var articleIds = (await connection.QueryAsync<long>(new CommandDefinition(articlesOfSql, new { Id = id }, transaction, cancellationToken: cancellationToken))).AsList();
-        if (articleIds.Count > 0)
-        {
-            await UpdateAsync(connection, transaction, articleIds, cancellationToken);
-        }
-    }
-
     /// <summary>Compacts the index after a bulk load (seed, reindex); holds the writer slot while it runs (~13 s at 100,000 articles).</summary>
     public static Task OptimizeAsync(Db db, CancellationToken cancellationToken) =>
         db.WriteAsync((connection, transaction) => connection.ExecuteAsync(
             new CommandDefinition(SqliteDialect.OptimizeSearchIndex, transaction: transaction, cancellationToken: cancellationToken)), cancellationToken, changesContent: false);
-
-    public static Task RemoveAsync(DbConnection connection, DbTransaction transaction, long articleId, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Ids = new[] { articleId } }, transaction, cancellationToken: cancellationToken));
 }

@@ -2,6 +2,7 @@ using System.Net;
 using ContentApi.Auth;
 using ContentApi.Data;
 using ContentApi.TestSupport;
+using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -76,6 +77,24 @@ public sealed class ContentionTests(ContentionTests.Factory factory) : IClassFix
         Assert.Equal(HttpStatusCode.Created, replayed.StatusCode);
         Assert.Equal(created.Headers.Location, replayed.Headers.Location);
         Assert.Equal("true", replayed.Headers.GetValues("Idempotent-Replayed").Single());
+    }
+
+    [Fact]
+    public async Task A_write_still_waiting_for_the_writer_after_the_queue_timeout_is_503_and_never_runs()
+    {
+        var writer = factory.Writer();
+        await writer.GetAsync("/api/v1/tags"); // the key's last-use stamp is written now, not while the writer is held
+        var name = $"Queued too long {Guid.NewGuid():N}";
+
+        await using (await WriterHeld.StartAsync(factory.Services.GetRequiredService<Db>()))
+        {
+            await AssertBusyAsync(await writer.PostAsync("/api/v1/tags", HttpAssertions.JsonBody(new { name })));
+        }
+
+        // A later write has gone through the queue, so the writer has passed the abandoned one by now.
+        await (await writer.PostAsync("/api/v1/tags", HttpAssertions.JsonBody(new { name = $"After {name}" }))).AssertJsonAsync(HttpStatusCode.Created);
+        using var connection = factory.OpenDatabase();
+        Assert.Equal(0L, connection.ExecuteScalar<long>("SELECT count(*) FROM tags WHERE name = @Name", new { Name = name }));
     }
 
     [Fact]

@@ -1,0 +1,207 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ContentApi.Data;
+using ContentApi.IntegrationTests.Search;
+using ContentApi.TestSupport;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContentApi.IntegrationTests.Writes;
+
+/// <summary>
+/// The writer commits the writes queued at the time in one transaction. Each still gets its own outcome: a refused
+/// or failing write takes nothing of the others with it, and the search index sees every kept write. Each test holds
+/// the writer, queues its writes, checks that they are all waiting, and lets them go together.
+/// </summary>
+public sealed class GroupCommitTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private readonly TestContent _content = new(factory.Writer());
+
+    private Db Db => factory.Services.GetRequiredService<Db>();
+
+    private static string Nonce() => "g" + Guid.NewGuid().ToString("N")[..12];
+
+    private static long Id(JsonNode node) => node["id"]!.GetValue<long>();
+
+    private Task<HttpResponseMessage> CreateArticleAsync(string title, long authorId) =>
+        factory.Writer().PostAsJsonAsync("/api/v1/articles", new
+        {
+            title,
+            body = $"正文提到 {title} 與通義千問。",
+            language = "zh-Hant",
+            authorIds = new[] { authorId },
+            status = "published",
+        }, HttpAssertions.Json);
+
+    private async Task<List<long>> FoundAsync(string q) => (await factory.Anonymous().SearchAsync(q)).Ids();
+
+    [Fact]
+    public async Task Creates_queued_together_each_get_their_own_article_and_are_all_found_by_the_next_search()
+    {
+        var authorId = await _content.AuthorAsync();
+        var titles = Enumerable.Range(0, 6).Select(_ => Nonce()).ToList();
+
+        Task<HttpResponseMessage[]> creates;
+        await using (await WriterHeld.StartAsync(Db))
+        {
+            creates = Task.WhenAll(titles.Select(t => CreateArticleAsync(t, authorId)));
+            await WaitUntilQueuedAsync(titles.Count);
+        }
+        var responses = await creates;
+
+        var articles = new List<JsonObject>();
+        foreach (var response in responses)
+        {
+            articles.Add(await response.AssertJsonAsync(HttpStatusCode.Created));
+        }
+        Assert.Equal(titles, articles.Select(a => a["title"]!.GetValue<string>()));
+        Assert.Equal(titles.Count, articles.Select(Id).Distinct().Count());
+        for (var i = 0; i < titles.Count; i++)
+        {
+            Assert.Equal([Id(articles[i])], await FoundAsync(titles[i]));
+        }
+    }
+
+    [Fact]
+    public async Task A_refused_write_queued_with_others_leaves_no_trace_and_takes_none_of_them_along()
+    {
+        var authorId = await _content.AuthorAsync();
+        var edited = await _content.ArticleAsync(new() { ["title"] = Nonce() });
+        var (first, stale, second) = (Nonce(), Nonce(), Nonce());
+        var stalePatch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/articles/{Id(edited)}")
+        {
+            Content = HttpAssertions.RawJson($$"""{"title":"{{stale}}"}""", "application/merge-patch+json"),
+        };
+        stalePatch.Headers.TryAddWithoutValidation("If-Match", "\"not-the-current-version\"");
+
+        Task<HttpResponseMessage[]> writes;
+        await using (await WriterHeld.StartAsync(Db))
+        {
+            writes = Task.WhenAll(
+                CreateArticleAsync(first, authorId),
+                factory.Writer().SendAsync(stalePatch),
+                factory.Writer().DeleteAsync("/api/v1/articles/999999999"),
+                CreateArticleAsync(second, authorId));
+            await WaitUntilQueuedAsync(4);
+        }
+        var responses = await writes;
+
+        var created = await responses[0].AssertJsonAsync(HttpStatusCode.Created);
+        await responses[1].AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        await responses[2].AssertProblemAsync(HttpStatusCode.NotFound);
+        var createdToo = await responses[3].AssertJsonAsync(HttpStatusCode.Created);
+        Assert.Equal([Id(created)], await FoundAsync(first));
+        Assert.Equal([Id(createdToo)], await FoundAsync(second));
+        Assert.Empty(await FoundAsync(stale));
+        var unchanged = await (await factory.Writer().GetAsync($"/api/v1/articles/{Id(edited)}")).AssertJsonAsync();
+        Assert.Equal(edited["title"]!.GetValue<string>(), unchanged["title"]!.GetValue<string>());
+        Assert.Equal(1, unchanged["version"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_write_that_throws_among_others_fails_alone_and_its_changes_are_undone()
+    {
+        var authorId = await _content.AuthorAsync();
+        var victim = await _content.ArticleAsync(new() { ["title"] = Nonce() });
+        var (before, poisoned, after) = (Nonce(), Nonce(), Nonce());
+
+        Task<HttpResponseMessage[]> creates;
+        Task<int> failing;
+        await using (await WriterHeld.StartAsync(Db))
+        {
+            var beforeCreate = CreateArticleAsync(before, authorId);
+            await WaitUntilQueuedAsync(1);
+            failing = Db.WriteAsync<int>(async (connection, transaction) =>
+            {
+                await connection.ExecuteAsync("UPDATE articles SET title = @Title WHERE id = @Id", new { Title = poisoned, Id = Id(victim) }, transaction);
+                throw new InvalidOperationException("this write fails halfway");
+            }, CancellationToken.None);
+            var afterCreate = CreateArticleAsync(after, authorId);
+            await WaitUntilQueuedAsync(3);
+            creates = Task.WhenAll(beforeCreate, afterCreate);
+        }
+        var responses = await creates;
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        Assert.Equal("this write fails halfway", failure.Message);
+        Assert.Equal([Id(await responses[0].AssertJsonAsync(HttpStatusCode.Created))], await FoundAsync(before));
+        Assert.Equal([Id(await responses[1].AssertJsonAsync(HttpStatusCode.Created))], await FoundAsync(after));
+        var unchanged = await (await factory.Writer().GetAsync($"/api/v1/articles/{Id(victim)}")).AssertJsonAsync();
+        Assert.Equal(victim["title"]!.GetValue<string>(), unchanged["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_author_renamed_in_the_same_transaction_as_an_edit_of_their_article_reaches_the_index_with_it()
+    {
+        var authorId = await _content.AuthorAsync(Nonce());
+        var article = await _content.ArticleAsync(new() { ["title"] = Nonce(), ["authorIds"] = new[] { authorId } });
+        var (newTitle, newName, laterTitle) = (Nonce(), Nonce(), Nonce());
+
+        Task<HttpResponseMessage[]> writes;
+        await using (await WriterHeld.StartAsync(Db))
+        {
+            writes = Task.WhenAll(
+                factory.Writer().PatchMergeAsync($"/api/v1/articles/{Id(article)}", new { title = newTitle }),
+                factory.Writer().PatchMergeAsync($"/api/v1/authors/{authorId}", new { name = newName }));
+            await WaitUntilQueuedAsync(2);
+        }
+        var responses = await writes;
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal([Id(article)], await FoundAsync(newTitle));
+        Assert.Equal([Id(article)], await FoundAsync(newName));
+        Assert.Empty(await FoundAsync(article["title"]!.GetValue<string>()));
+
+        // The same two writes in the other order, with the article edited again after the rename.
+        await using (await WriterHeld.StartAsync(Db))
+        {
+            writes = Task.WhenAll(
+                factory.Writer().PatchMergeAsync($"/api/v1/authors/{authorId}", new { name = Nonce() }),
+                factory.Writer().PatchMergeAsync($"/api/v1/articles/{Id(article)}", new { title = laterTitle }));
+            await WaitUntilQueuedAsync(2);
+        }
+        responses = await writes;
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal([Id(article)], await FoundAsync(laterTitle));
+        Assert.Empty(await FoundAsync(newTitle));
+        Assert.Empty(await FoundAsync(newName));
+    }
+
+    private async Task WaitUntilQueuedAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Db.QueuedWrites < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"only {Db.QueuedWrites} of {count} writes reached the queue");
+            await Task.Delay(10);
+        }
+    }
+}
+
+/// <summary>Keeps the app's writer busy with a write of its own until disposed, so that the writes sent meanwhile queue up behind it.</summary>
+internal sealed class WriterHeld : IAsyncDisposable
+{
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task<int> _held = Task.FromResult(0);
+
+    public static async Task<WriterHeld> StartAsync(Db db)
+    {
+        var holder = new WriterHeld();
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        holder._held = db.WriteAsync(async (_, _) =>
+        {
+            running.SetResult();
+            await holder._release.Task;
+            return 0;
+        }, CancellationToken.None, changesContent: false);
+        await running.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return holder;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _release.SetResult();
+        await _held;
+    }
+}
