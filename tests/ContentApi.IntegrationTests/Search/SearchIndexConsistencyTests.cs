@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ContentApi.TestSupport;
+using Dapper;
 
 namespace ContentApi.IntegrationTests.Search;
 
@@ -212,5 +213,17 @@ public sealed class SearchIndexConsistencyTests(ApiFactory factory) : IClassFixt
 
         Assert.Equal([Id(article)], await FoundAsync(old));
         Assert.Empty(await FoundAsync(@new));
+    }
+
+    [Fact]
+    public void The_index_merges_its_segments_a_little_at_each_write_and_never_a_whole_level_at_once()
+    {
+        // Migrations 0006 and 0007: the merge settings live in the index itself (tests/Benchmarks/README.md, "Writes").
+        _ = factory.Services;
+        using var connection = factory.OpenDatabase();
+        var settings = connection.Query<(string K, long V)>("SELECT k, v FROM articles_fts_config WHERE k IN ('automerge', 'crisismerge')")
+            .ToDictionary(s => s.K, s => s.V);
+        Assert.Equal(16, settings["automerge"]);
+        Assert.Equal(64, settings["crisismerge"]);
     }
 }
