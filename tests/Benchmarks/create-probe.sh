@@ -3,7 +3,7 @@
 # create, how busy the machine was, and how many writes each transaction carried (group commit). Runs on a COPY of a
 # seeded database (run.sh keeps them in /tmp/contentapi-bench-cache), against the app published in Release.
 #
-#   tests/Benchmarks/create-probe.sh SEEDED.db [--app PUBLISHED_DIR] [--warmup S] [--duration S] [NAME=VALUE ...]
+#   tests/Benchmarks/create-probe.sh SEEDED.db [--app PUBLISHED_DIR] [--warmup S (15)] [--duration S (10)] [NAME=VALUE ...]
 #
 # NAME=VALUE pairs go to the app's environment (e.g. DOTNET_TieredPGO=1 or Database__Synchronous=FULL).
 set -euo pipefail
@@ -12,7 +12,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 [[ $# -ge 1 && -f "$1" ]] || { sed -n 2,8p "${BASH_SOURCE[0]}" >&2; exit 2; }
 SEEDED="$1"; shift
-APP_DIR="" WARMUP=3 DURATION=10 ENV_PAIRS=()
+APP_DIR="" WARMUP=15 DURATION=10 ENV_PAIRS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --app) APP_DIR="$2"; shift 2 ;;

@@ -10,6 +10,9 @@ REPO="$(cd "$HERE/../.." && pwd)"
 SIZES="10000,100000"
 DURATION=10
 WARMUP=3
+# Writes run code that no earlier scenario ran: the JIT (dynamic PGO's instrumented tier, then the final code) took
+# ~15-20 s under write load on 2 cores to settle (tests/Benchmarks/README.md, "Writes").
+WRITE_WARMUP=15
 OUT="$HERE/results"
 SEED=1
 CONNECTIONS=32
@@ -28,6 +31,7 @@ Usage: tests/Benchmarks/run.sh [options]
   --sizes N[,N...]          library sizes in articles (default $SIZES)
   --duration S              measured seconds per scenario (default $DURATION)
   --warmup S                warm-up seconds per scenario, 0 for none (default $WARMUP)
+  --write-warmup S          warm-up seconds of create and update (default $WRITE_WARMUP)
   --out DIR                 where results.json, results.md and raw/ go (default tests/Benchmarks/results)
   --connections N           wrk connections for the read scenarios (default $CONNECTIONS)
   --write-connections N     wrk connections for create and update (default $WRITE_CONNECTIONS)
@@ -47,6 +51,7 @@ while [[ $# -gt 0 ]]; do
     --sizes) SIZES="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
+    --write-warmup) WRITE_WARMUP="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --write-connections) WRITE_CONNECTIONS="$2"; shift 2 ;;
@@ -62,7 +67,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-for number in "$DURATION" "$WARMUP" "$CONNECTIONS" "$WRITE_CONNECTIONS" "$SEARCH_CONNECTIONS" "$THREADS" "$SEED"; do
+for number in "$DURATION" "$WARMUP" "$WRITE_WARMUP" "$CONNECTIONS" "$WRITE_CONNECTIONS" "$SEARCH_CONNECTIONS" "$THREADS" "$SEED"; do
   [[ "$number" =~ ^[0-9]+$ ]] || { echo "Not a whole number: $number" >&2; exit 2; }
 done
 [[ "$SIZES" =~ ^[0-9]+(,[0-9]+)*$ ]] || { echo "--sizes takes numbers separated by commas, e.g. 10000,100000" >&2; exit 2; }
@@ -162,7 +167,7 @@ python3 "$HERE/tools/report.py" put "$RUN/run.json" \
   "memory_mb=$(awk '/^MemTotal/ {printf "%d", $2 / 1024}' /proc/meminfo)" \
   "os:=$(uname -sr)" "dotnet:=$(dotnet --version)" "wrk:=$(wrk -v 2>&1 | head -n1 | cut -d' ' -f1-2)" \
   "load_average:=$(cut -d' ' -f1-3 /proc/loadavg)" \
-  "duration_s=$DURATION" "warmup_s=$WARMUP" "threads=$THREADS" "seed=$SEED" \
+  "duration_s=$DURATION" "warmup_s=$WARMUP" "write_warmup_s=$WRITE_WARMUP" "threads=$THREADS" "seed=$SEED" \
   "connections=$CONNECTIONS" "write_connections=$WRITE_CONNECTIONS" "search_connections=$SEARCH_CONNECTIONS"
 
 # ---- publish ----------------------------------------------------------------------------------------
@@ -246,8 +251,10 @@ scenario() {
   local raw="$OUT/raw/size-$SIZE"
   local wrk_args=(-t "$threads" -c "$connections" --timeout 10s -s "$HERE/wrk/$script" "$BASE")
   local meta=("name=$name" "cache=$cache" "connections=$connections" "threads=$threads" "expect=$expect" "duration_s=$DURATION")
-  if (( WARMUP > 0 )); then
-    BENCH_PHASE=warmup bounded $(( WARMUP + 30 )) wrk -d "${WARMUP}s" "${wrk_args[@]}" -- "$@" count >"$raw/$name.warmup.txt" 2>&1 || true
+  local warmup="$WARMUP"
+  [[ "$name" == create || "$name" == update ]] && warmup="$WRITE_WARMUP"
+  if (( warmup > 0 )); then
+    BENCH_PHASE=warmup bounded $(( warmup + 30 )) wrk -d "${warmup}s" "${wrk_args[@]}" -- "$@" count >"$raw/$name.warmup.txt" 2>&1 || true
     meta+=("warmup=$raw/$name.warmup.txt")
   fi
   local measure_count=""
