@@ -5,7 +5,7 @@
 #
 #   tests/Benchmarks/create-probe.sh SEEDED.db [--app PUBLISHED_DIR] [--warmup S (15)] [--duration S (10)] [NAME=VALUE ...]
 #
-# NAME=VALUE pairs go to the app's environment (e.g. DOTNET_TieredPGO=1 or Database__Synchronous=FULL).
+# NAME=VALUE pairs go to the app's environment (e.g. DOTNET_TieredPGO=0 or Database__Synchronous=FULL).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
