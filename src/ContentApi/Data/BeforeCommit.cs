@@ -16,33 +16,45 @@ public interface IBeforeCommit
 /// </summary>
 public static class BeforeCommit
 {
-    private static readonly ConditionalWeakTable<DbTransaction, List<IBeforeCommit>> Registered = new();
+    private sealed class Registrations
+    {
+        public List<IBeforeCommit> Work { get; } = [];
+
+        /// <summary>How many times a write asked for the work (and so may have added to it).</summary>
+        public int Uses { get; set; }
+    }
+
+    private static readonly ConditionalWeakTable<DbTransaction, Registrations> Registered = new();
 
     /// <summary>The transaction's one <typeparamref name="T"/>, registered the first time it is asked for.</summary>
     public static T Of<T>(DbTransaction transaction) where T : class, IBeforeCommit, new()
     {
-        var registered = Registered.GetOrCreateValue(transaction);
-        if (registered.OfType<T>().FirstOrDefault() is { } existing)
+        var registrations = Registered.GetOrCreateValue(transaction);
+        registrations.Uses++;
+        if (registrations.Work.OfType<T>().FirstOrDefault() is { } existing)
         {
             return existing;
         }
         var created = new T();
-        registered.Add(created);
+        registrations.Work.Add(created);
         return created;
     }
 
     /// <summary>The transaction's <typeparamref name="T"/>, if anything registered one.</summary>
     public static T? Find<T>(DbTransaction transaction) where T : class, IBeforeCommit =>
-        Registered.TryGetValue(transaction, out var registered) ? registered.OfType<T>().FirstOrDefault() : null;
+        Registered.TryGetValue(transaction, out var registrations) ? registrations.Work.OfType<T>().FirstOrDefault() : null;
+
+    /// <summary>How many times the transaction's writes have asked for work so far: unchanged means none added any.</summary>
+    internal static int Uses(DbTransaction transaction) => Registered.TryGetValue(transaction, out var registrations) ? registrations.Uses : 0;
 
     internal static async Task RunAsync(SqliteConnection connection, DbTransaction transaction)
     {
-        if (!Registered.TryGetValue(transaction, out var registered))
+        if (!Registered.TryGetValue(transaction, out var registrations))
         {
             return;
         }
         Registered.Remove(transaction);
-        foreach (var work in registered)
+        foreach (var work in registrations.Work)
         {
             await work.RunAsync(connection, transaction);
         }

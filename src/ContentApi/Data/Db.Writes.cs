@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using ContentApi.Http;
 using ContentApi.Observability;
 using Dapper;
@@ -18,30 +18,33 @@ public sealed partial class Db
     /// <summary>Most writes one transaction takes: any burst of requests fits, and the last of them waits little longer.</summary>
     private const int MaxWritesPerTransaction = 64;
 
-    private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>();
-    private Task? _writer;
+    // A blocking queue, not a channel: the writer thread waits on it directly, whereas a channel completes its reader's
+    // wait on the thread pool, which under starvation (seen in the tests) left writes untaken past their timeout.
+    private readonly BlockingCollection<PendingWrite> _writes = [];
+    private Thread? _writer;
 
     /// <summary>Writes waiting for the writer to take them.</summary>
-    internal int QueuedWrites => _writes.Reader.Count;
+    internal int QueuedWrites => _writes.Count;
 
     /// <summary>
     /// Runs <paramref name="work"/> in a write transaction and returns its result once that has committed. A result
     /// that says it changed nothing (<see cref="IWriteResult"/>) is rolled back, as is a write that throws; neither
     /// affects the writes committed with it. Content writes advance the content version in the same transaction, so
     /// caches can never outlive them. A write still waiting after <see cref="DatabaseOptions.WriteQueueTimeoutSeconds"/>
-    /// gives up with <see cref="DatabaseBusyException"/>.
+    /// gives up with <see cref="DatabaseBusyException"/>. <paramref name="work"/> may run more than once (see
+    /// <see cref="TryCommitTogetherAsync"/>), so it must be database work only.
     /// </summary>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken, bool changesContent = true)
     {
         var idempotency = changesContent ? requests?.HttpContext?.Items[IdempotencyScope.ItemKey] as IdempotencyScope : null;
         var write = new PendingWrite<T>(work, changesContent, idempotency, cancellationToken);
         EnsureWriterStarted();
-        _writes.Writer.TryWrite(write);
+        _writes.Add(write);
         try
         {
             return await write.Completion.WaitAsync(TimeSpan.FromSeconds(_options.WriteQueueTimeoutSeconds), cancellationToken);
         }
-        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException && !write.Completion.IsCompleted)
+        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
         {
             if (write.TryAbandon())
             {
@@ -67,51 +70,83 @@ public sealed partial class Db
         {
             if (_writer is null)
             {
-                // The writer serves every caller, so it must not carry the first one's request context along.
-                using (ExecutionContext.SuppressFlow())
-                {
-                    _writer = Task.Run(WriteLoopAsync);
-                }
+                // A thread of its own: the writer never waits for a thread-pool thread to start a transaction (a busy
+                // or starved pool would stall every write), and UnsafeStart gives it no caller's request context.
+                var writer = new Thread(WriteLoop) { IsBackground = true, Name = "ContentApi writer" };
+                writer.UnsafeStart();
+                _writer = writer;
             }
         }
     }
 
-    private async Task WriteLoopAsync()
+    /// <summary>
+    /// Blocks between batches; runs for the life of the process. Microsoft.Data.Sqlite's async methods complete synchronously, so a whole transaction
+    /// runs on this thread; only work that awaits something else continues on the thread pool meanwhile.
+    /// </summary>
+    private void WriteLoop()
     {
         var batch = new List<PendingWrite>(MaxWritesPerTransaction);
-        while (await _writes.Reader.WaitToReadAsync())
+        while (true)
         {
-            while (batch.Count < MaxWritesPerTransaction && _writes.Reader.TryRead(out var write))
+            var next = _writes.Take();
+            do
             {
-                if (write.TryTake())
+                if (next.TryTake())
                 {
-                    DatabaseMetrics.WriteQueueWait.Observe(Stopwatch.GetElapsedTime(write.EnqueuedAt).TotalSeconds);
-                    batch.Add(write);
+                    DatabaseMetrics.WriteQueueWait.Observe(Stopwatch.GetElapsedTime(next.EnqueuedAt).TotalSeconds);
+                    batch.Add(next);
                 }
             }
-            if (batch.Count > 0 && !await TryCommitTogetherAsync(batch))
+            while (batch.Count < MaxWritesPerTransaction && _writes.TryTake(out next));
+            try
             {
-                // The shared transaction itself failed (not one write in it): each write is retried alone, to get its own outcome.
+                CommitAsync(batch).GetAwaiter().GetResult();
+            }
+            catch (Exception exception)
+            {
+                // Not expected (every outcome is handed out in CommitAsync); the writer must keep serving the writes to come.
                 foreach (var write in batch)
                 {
-                    await TryCommitTogetherAsync([write]);
+                    write.Fail(exception);
                 }
             }
             batch.Clear();
         }
     }
 
+    private async Task CommitAsync(List<PendingWrite> batch)
+    {
+        if (batch.Count > 0 && !await TryCommitTogetherAsync(batch))
+        {
+            // Each write of a transaction rolled back whole runs again alone, to get its own outcome.
+            foreach (var write in batch)
+            {
+                await TryCommitTogetherAsync([write]);
+            }
+        }
+    }
+
+    private enum Step
+    {
+        Kept,
+        Refused,
+        Cancelled,
+    }
+
     /// <summary>
-    /// Runs the writes in one transaction and hands each its outcome. False, with no outcome handed out, when the
-    /// transaction was rolled back whole although it held more than one write: one of them refused (its result says it
-    /// changed nothing) or failed, and its changes must be undone without undoing the others'. Savepoints would do
-    /// that, but FTS5 writes its pending entries out at every savepoint, which costs most of what sharing a
-    /// transaction saves; refusals are rare, so the writes of such a transaction simply run again, each alone.
+    /// Runs the writes in one transaction and hands each its outcome. A write that refuses (its result says it changed
+    /// nothing) having changed nothing, or whose caller has gone before it starts, is simply left out. False, with no
+    /// outcome handed out, when the transaction was rolled back whole although it held more than one write: one of
+    /// them failed, or refused after changing something, and only running alone can undo just its changes (a
+    /// savepoint each would also make FTS5 write out its pending entries at every write). Writes must therefore be
+    /// database work only, safe to run again.
     /// </summary>
     private async Task<bool> TryCommitTogetherAsync(List<PendingWrite> writes)
     {
         var started = Stopwatch.GetTimestamp();
         var outcome = "rollback";
+        var committed = false;
+        var steps = new Step[writes.Count];
         try
         {
             await using var connection = await OpenAsync(CancellationToken.None);
@@ -119,41 +154,55 @@ public sealed partial class Db
             // taken up front, so a busy database fails here and not halfway through the work.
             await using var transaction = connection.BeginTransaction();
             var changesContent = false;
-            foreach (var write in writes)
+            for (var i = 0; i < writes.Count; i++)
             {
-                write.CancellationToken.ThrowIfCancellationRequested();
-                if (!await write.RunAsync(connection, transaction))
+                var write = writes[i];
+                if (write.CancellationToken.IsCancellationRequested)
                 {
-                    if (writes.Count > 1)
+                    steps[i] = Step.Cancelled;
+                    continue;
+                }
+                var before = Footprint(connection, transaction);
+                if (await write.RunAsync(connection, transaction))
+                {
+                    if (write.ChangesContent && write.Idempotency is { Reserved: false } idempotency)
                     {
-                        outcome = "split";
-                        return false;
+                        await ReserveAsync(connection, transaction, idempotency);
                     }
-                    // A refused write (missing, stale, conflicting, invalid) leaves no trace, not even a new content version.
-                    await transaction.RollbackAsync();
-                    outcome = "refused";
-                    write.Complete();
-                    return true;
+                    changesContent |= write.ChangesContent;
+                    steps[i] = Step.Kept;
+                    continue;
                 }
-                if (write.ChangesContent && write.Idempotency is { Reserved: false } idempotency)
+                if (writes.Count > 1 && Footprint(connection, transaction) != before)
                 {
-                    await ReserveAsync(connection, transaction, idempotency);
+                    outcome = "split";
+                    return false;
                 }
-                changesContent |= write.ChangesContent;
+                steps[i] = Step.Refused;
             }
-            await BeforeCommit.RunAsync(connection, transaction);
-            var version = changesContent
-                ? await connection.QuerySingleAsync<ContentVersionRow>(new CommandDefinition(
-                    SqliteDialect.BumpContentVersion, new { Now = Timestamps.ToDb(clock.GetUtcNow()) }, transaction))
-                : null;
-            await transaction.CommitAsync();
-            outcome = "commit";
-            if (version is not null)
+            if (!steps.Contains(Step.Kept))
             {
-                Remember(version);
+                // Refused writes (missing, stale, conflicting, invalid) leave no trace, not even a new content version.
+                await transaction.RollbackAsync();
+                outcome = "refused";
+            }
+            else
+            {
+                await BeforeCommit.RunAsync(connection, transaction);
+                var version = changesContent
+                    ? await connection.QuerySingleAsync<ContentVersionRow>(new CommandDefinition(
+                        SqliteDialect.BumpContentVersion, new { Now = Timestamps.ToDb(clock.GetUtcNow()) }, transaction))
+                    : null;
+                await transaction.CommitAsync();
+                committed = true;
+                outcome = "commit";
+                if (version is not null)
+                {
+                    Remember(version);
+                }
             }
         }
-        catch (SqliteException exception) when (SqliteDialect.IsBusy(exception))
+        catch (SqliteException exception) when (!committed && SqliteDialect.IsBusy(exception))
         {
             outcome = "busy";
             foreach (var write in writes)
@@ -163,24 +212,37 @@ public sealed partial class Db
             }
             return true;
         }
-        catch (Exception exception) when (writes.Count == 1)
+        catch (Exception exception) when (!committed && writes.Count == 1)
         {
             writes[0].Fail(exception);
             return true;
         }
-        catch (Exception)
+        catch (Exception) when (!committed)
         {
             outcome = "split";
             return false;
         }
+        catch (Exception) when (committed)
+        {
+            // Closing the connection failed after the commit: the writes stand, and must not run again.
+        }
         finally
         {
             DatabaseMetrics.WriteTransaction.WithLabels(outcome).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
-            DatabaseMetrics.WritesPerTransaction.Observe(writes.Count);
+            if (outcome != "split")
+            {
+                DatabaseMetrics.WritesPerTransaction.Observe(writes.Count);
+            }
         }
-        foreach (var write in writes)
+        for (var i = 0; i < writes.Count; i++)
         {
-            if (write.ChangesContent && write.Idempotency is { } idempotency)
+            var write = writes[i];
+            if (steps[i] == Step.Cancelled)
+            {
+                write.Fail(new OperationCanceledException(write.CancellationToken));
+                continue;
+            }
+            if (steps[i] == Step.Kept && write.ChangesContent && write.Idempotency is { } idempotency)
             {
                 idempotency.Reserved = true;
             }
@@ -188,6 +250,10 @@ public sealed partial class Db
         }
         return true;
     }
+
+    /// <summary>What a write has done so far: rows changed on the connection, and work left for the end of the transaction.</summary>
+    private static (long Rows, int EndWork) Footprint(SqliteConnection connection, DbTransaction transaction) =>
+        (SQLitePCL.raw.sqlite3_total_changes(connection.Handle), BeforeCommit.Uses(transaction));
 
     /// <summary>A create and its Idempotency-Key commit together (see <see cref="IdempotencyScope"/>).</summary>
     private Task<int> ReserveAsync(SqliteConnection connection, SqliteTransaction transaction, IdempotencyScope idempotency) =>

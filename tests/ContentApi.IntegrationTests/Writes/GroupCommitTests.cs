@@ -36,12 +36,20 @@ public sealed class GroupCommitTests(ApiFactory factory) : IClassFixture<ApiFact
 
     private async Task<List<long>> FoundAsync(string q) => (await factory.Anonymous().SearchAsync(q)).Ids();
 
+    /// <summary>Every committed content transaction advances it by one, however many writes it held.</summary>
+    private long ContentVersion()
+    {
+        using var connection = factory.OpenDatabase();
+        return connection.ExecuteScalar<long>("SELECT version FROM content_version");
+    }
+
     [Fact]
     public async Task Creates_queued_together_each_get_their_own_article_and_are_all_found_by_the_next_search()
     {
         var authorId = await _content.AuthorAsync();
         var titles = Enumerable.Range(0, 6).Select(_ => Nonce()).ToList();
 
+        var version = ContentVersion();
         Task<HttpResponseMessage[]> creates;
         await using (await WriterHeld.StartAsync(Db))
         {
@@ -49,6 +57,7 @@ public sealed class GroupCommitTests(ApiFactory factory) : IClassFixture<ApiFact
             await WaitUntilQueuedAsync(titles.Count);
         }
         var responses = await creates;
+        Assert.Equal(version + 1, ContentVersion());
 
         var articles = new List<JsonObject>();
         foreach (var response in responses)
@@ -75,6 +84,7 @@ public sealed class GroupCommitTests(ApiFactory factory) : IClassFixture<ApiFact
         };
         stalePatch.Headers.TryAddWithoutValidation("If-Match", "\"not-the-current-version\"");
 
+        var version = ContentVersion();
         Task<HttpResponseMessage[]> writes;
         await using (await WriterHeld.StartAsync(Db))
         {
@@ -86,6 +96,7 @@ public sealed class GroupCommitTests(ApiFactory factory) : IClassFixture<ApiFact
             await WaitUntilQueuedAsync(4);
         }
         var responses = await writes;
+        Assert.Equal(version + 1, ContentVersion()); // refusals that changed nothing leave the others' transaction alone
 
         var created = await responses[0].AssertJsonAsync(HttpStatusCode.Created);
         await responses[1].AssertProblemAsync(HttpStatusCode.PreconditionFailed);
@@ -106,6 +117,7 @@ public sealed class GroupCommitTests(ApiFactory factory) : IClassFixture<ApiFact
         var victim = await _content.ArticleAsync(new() { ["title"] = Nonce() });
         var (before, poisoned, after) = (Nonce(), Nonce(), Nonce());
 
+        var version = ContentVersion();
         Task<HttpResponseMessage[]> creates;
         Task<int> failing;
         await using (await WriterHeld.StartAsync(Db))
@@ -122,6 +134,7 @@ public sealed class GroupCommitTests(ApiFactory factory) : IClassFixture<ApiFact
             creates = Task.WhenAll(beforeCreate, afterCreate);
         }
         var responses = await creates;
+        Assert.Equal(version + 2, ContentVersion()); // rolled back whole, then one transaction per write
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
         Assert.Equal("this write fails halfway", failure.Message);
@@ -129,6 +142,41 @@ public sealed class GroupCommitTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal([Id(await responses[1].AssertJsonAsync(HttpStatusCode.Created))], await FoundAsync(after));
         var unchanged = await (await factory.Writer().GetAsync($"/api/v1/articles/{Id(victim)}")).AssertJsonAsync();
         Assert.Equal(victim["title"]!.GetValue<string>(), unchanged["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_write_whose_caller_has_gone_by_its_turn_is_left_out_and_the_others_commit_together()
+    {
+        var (first, gone, last) = (await _content.ArticleAsync(), await _content.ArticleAsync(), await _content.ArticleAsync());
+        using var leaving = new CancellationTokenSource();
+        var version = ContentVersion();
+
+        Task<int> firstWrite, goneWrite, lastWrite;
+        await using (await WriterHeld.StartAsync(Db))
+        {
+            // The first write of the transaction cancels the second's caller: it is gone once the writer has taken it.
+            firstWrite = RetitleAsync(Id(first), "first", () => leaving.Cancel(), CancellationToken.None);
+            goneWrite = RetitleAsync(Id(gone), "gone", () => { }, leaving.Token);
+            lastWrite = RetitleAsync(Id(last), "last", () => { }, CancellationToken.None);
+            await WaitUntilQueuedAsync(3);
+        }
+
+        Assert.Equal(1, await firstWrite);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => goneWrite);
+        Assert.Equal(1, await lastWrite);
+        Assert.Equal(version + 1, ContentVersion());
+        using var connection = factory.OpenDatabase();
+        Assert.Equal("first", connection.ExecuteScalar<string>("SELECT title FROM articles WHERE id = @Id", new { Id = Id(first) }));
+        Assert.Equal(gone["title"]!.GetValue<string>(), connection.ExecuteScalar<string>("SELECT title FROM articles WHERE id = @Id", new { Id = Id(gone) }));
+        Assert.Equal("last", connection.ExecuteScalar<string>("SELECT title FROM articles WHERE id = @Id", new { Id = Id(last) }));
+
+        Task<int> RetitleAsync(long id, string title, Action then, CancellationToken cancellationToken) =>
+            Db.WriteAsync(async (connection, transaction) =>
+            {
+                var changed = await connection.ExecuteAsync("UPDATE articles SET title = @Title WHERE id = @Id", new { Title = title, Id = id }, transaction);
+                then();
+                return changed;
+            }, cancellationToken);
     }
 
     [Fact]
