@@ -9,9 +9,9 @@ using Microsoft.Data.Sqlite;
 namespace ContentApi.Data;
 
 /// <summary>
-/// Writes go through one writer task, which commits the writes queued at the time together (group commit): one
-/// transaction. A commit, and the full-text index's flush of its new entries, cost
-/// about as much for eight articles as for one, so under concurrent writers most of that cost is shared.
+/// Writes go through one writer thread, which commits the writes queued at the time together in one transaction
+/// (group commit). A commit, and the full-text index's flush of its new entries, cost about as much for eight articles
+/// as for one, so under concurrent writers most of that cost is shared.
 /// </summary>
 public sealed partial class Db
 {
@@ -80,8 +80,9 @@ public sealed partial class Db
     }
 
     /// <summary>
-    /// Blocks between batches; runs for the life of the process. Microsoft.Data.Sqlite's async methods complete synchronously, so a whole transaction
-    /// runs on this thread; only work that awaits something else continues on the thread pool meanwhile.
+    /// Blocks between batches; runs for the life of the process. Microsoft.Data.Sqlite's async methods complete
+    /// synchronously, so a whole transaction runs on this thread; only work that awaits something else continues on
+    /// the thread pool meanwhile.
     /// </summary>
     private void WriteLoop()
     {

@@ -52,19 +52,35 @@ internal sealed class PendingIndexChanges : IBeforeCommit
 
     public async Task RunAsync(SqliteConnection connection, DbTransaction transaction)
     {
+        var (stale, analyzed, fromTables) = (new List<long>(), new List<KeyValuePair<long, AnalyzedArticleText>>(), new List<long>());
+        foreach (var (articleId, change) in _changes)
+        {
+            if (change is not Analyzed { IsNew: true })
+            {
+                stale.Add(articleId);
+            }
+            if (change is Analyzed a)
+            {
+                analyzed.Add(KeyValuePair.Create(articleId, a.Text));
+            }
+            else if (change is FromTables)
+            {
+                fromTables.Add(articleId);
+            }
+        }
+        _changes.Clear();
         var none = CancellationToken.None;
-        foreach (var chunk in _changes.Where(c => c.Value is not Analyzed { IsNew: true }).Select(c => c.Key).Chunk(SearchIndex.ChunkSize))
+        foreach (var chunk in stale.Chunk(SearchIndex.ChunkSize))
         {
             await SearchIndex.DeleteAsync(connection, transaction, chunk, none);
         }
-        foreach (var chunk in _changes.Where(c => c.Value is Analyzed).Select(c => KeyValuePair.Create(c.Key, ((Analyzed)c.Value).Text)).Chunk(SearchIndex.ChunkSize))
+        foreach (var chunk in analyzed.Chunk(SearchIndex.ChunkSize))
         {
             await SearchIndex.InsertAsync(connection, transaction, await SearchIndex.WithRelatedAsync(connection, transaction, chunk, none), none);
         }
-        foreach (var chunk in _changes.Where(c => c.Value is FromTables).Select(c => c.Key).Chunk(SearchIndex.ChunkSize))
+        foreach (var chunk in fromTables.Chunk(SearchIndex.ChunkSize))
         {
             await SearchIndex.InsertAsync(connection, transaction, await SearchIndex.FromTablesAsync(connection, transaction, chunk, none), none);
         }
-        _changes.Clear();
     }
 }

@@ -10,12 +10,13 @@ public sealed record IndexDocument(long Id, string Title, string Subtitle, strin
 {
     public static IndexDocument Build(
         long id, string title, string? subtitle, string? excerpt, string bodyPlainText,
-        IEnumerable<string> authorNames, IEnumerable<string> tagNames, IEnumerable<string> imageTexts) => new(
-        id,
-        SearchAnalyzer.AnalyzeForIndex(title),
-        SearchAnalyzer.AnalyzeForIndex(subtitle ?? ""),
-        SearchAnalyzer.AnalyzeForIndex(excerpt ?? ""),
-        SearchAnalyzer.AnalyzeForIndex(bodyPlainText),
+        IEnumerable<string> authorNames, IEnumerable<string> tagNames, IEnumerable<string> imageTexts) =>
+        Build(id, AnalyzedArticleText.Of(title, subtitle, excerpt, bodyPlainText), authorNames, tagNames, imageTexts);
+
+    /// <summary>The row of an article whose own text is already analysed.</summary>
+    public static IndexDocument Build(
+        long id, AnalyzedArticleText text, IEnumerable<string> authorNames, IEnumerable<string> tagNames, IEnumerable<string> imageTexts) => new(
+        id, text.Title, text.Subtitle, text.Excerpt, text.Body,
         SearchAnalyzer.AnalyzeForIndex(string.Join(' ', authorNames)),
         SearchAnalyzer.AnalyzeForIndex(string.Join(' ', tagNames)),
         SearchAnalyzer.AnalyzeForIndex(string.Join(' ', imageTexts)));
@@ -24,9 +25,9 @@ public sealed record IndexDocument(long Id, string Title, string Subtitle, strin
 /// <summary>An article's own text, analysed for the index (its authors, tags and images are added in the transaction).</summary>
 public sealed record AnalyzedArticleText(string Title, string Subtitle, string Excerpt, string Body)
 {
-    public static AnalyzedArticleText Of(string title, string? subtitle, string excerpt, string bodyPlainText) => new(
+    public static AnalyzedArticleText Of(string title, string? subtitle, string? excerpt, string bodyPlainText) => new(
         SearchAnalyzer.AnalyzeForIndex(title), SearchAnalyzer.AnalyzeForIndex(subtitle ?? ""),
-        SearchAnalyzer.AnalyzeForIndex(excerpt), SearchAnalyzer.AnalyzeForIndex(bodyPlainText));
+        SearchAnalyzer.AnalyzeForIndex(excerpt ?? ""), SearchAnalyzer.AnalyzeForIndex(bodyPlainText));
 }
 
 /// <summary>
@@ -121,11 +122,11 @@ public static class SearchIndex
     /// <summary>Most ids one statement carries.</summary>
     internal const int ChunkSize = 500;
 
-    internal static Task DeleteAsync(DbConnection connection, DbTransaction? transaction, long[] articleIds, CancellationToken cancellationToken) =>
+    internal static Task DeleteAsync(DbConnection connection, DbTransaction transaction, long[] articleIds, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Ids = articleIds }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>The documents of these articles, built from the tables.</summary>
-    internal static async Task<IEnumerable<IndexDocument>> FromTablesAsync(DbConnection connection, DbTransaction? transaction, long[] articleIds, CancellationToken cancellationToken)
+    internal static async Task<IEnumerable<IndexDocument>> FromTablesAsync(DbConnection connection, DbTransaction transaction, long[] articleIds, CancellationToken cancellationToken)
     {
         var articles = await connection.QueryAsync<ArticleFields>(new CommandDefinition(ArticlesSql, new { Ids = articleIds }, transaction, cancellationToken: cancellationToken));
         var related = await RelatedAsync(connection, transaction, articleIds, cancellationToken);
@@ -135,16 +136,14 @@ public static class SearchIndex
 
     /// <summary>The documents of articles whose own text is already analysed; the names of their authors, tags and images come from the tables.</summary>
     internal static async Task<IEnumerable<IndexDocument>> WithRelatedAsync(
-        DbConnection connection, DbTransaction? transaction, IReadOnlyList<KeyValuePair<long, AnalyzedArticleText>> articles, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<KeyValuePair<long, AnalyzedArticleText>> articles, CancellationToken cancellationToken)
     {
         var related = await RelatedAsync(connection, transaction, [.. articles.Select(a => a.Key)], cancellationToken);
-        return articles.Select(a => new IndexDocument(a.Key, a.Value.Title, a.Value.Subtitle, a.Value.Excerpt, a.Value.Body,
-            SearchAnalyzer.AnalyzeForIndex(string.Join(' ', related.Authors[a.Key])), SearchAnalyzer.AnalyzeForIndex(string.Join(' ', related.Tags[a.Key])),
-            SearchAnalyzer.AnalyzeForIndex(string.Join(' ', related.Images[a.Key]))));
+        return articles.Select(a => IndexDocument.Build(a.Key, a.Value, related.Authors[a.Key], related.Tags[a.Key], related.Images[a.Key]));
     }
 
     private static async Task<(ILookup<long, string> Authors, ILookup<long, string> Tags, ILookup<long, string> Images)> RelatedAsync(
-        DbConnection connection, DbTransaction? transaction, long[] articleIds, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, long[] articleIds, CancellationToken cancellationToken)
     {
         return (await LookupAsync(AuthorNamesSql), await LookupAsync(TagNamesSql), await LookupAsync(ImageTextsSql));
 
