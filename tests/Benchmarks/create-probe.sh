@@ -57,22 +57,25 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
 machine() { awk '/^cpu / {idle = $5 + $6; total = 0; for (i = 2; i <= NF; i++) total += $i; print idle, total}' /proc/stat; }
 
 (( WARMUP > 0 )) && create warmup "$WARMUP" >/dev/null
+metrics0="$(curl -sS --max-time 10 "$BASE/metrics")"
 ticks0="$(cpu_ticks)"; read -r idle0 total0 < <(machine)
 result="$(create measured "$DURATION" count | grep '^BENCH_RESULT' | cut -d' ' -f2-)"
 ticks1="$(cpu_ticks)"; read -r idle1 total1 < <(machine)
-metrics="$(curl -sS --max-time 10 "$BASE/metrics")"
+metrics1="$(curl -sS --max-time 10 "$BASE/metrics")"
 
-python3 - "$result" "$(( (ticks1 - ticks0) * 1000 / $(getconf CLK_TCK) ))" "$(( 100 - 100 * (idle1 - idle0) / (total1 - total0) ))" "$metrics" <<'EOF'
+python3 - "$result" "$(( (ticks1 - ticks0) * 1000 / $(getconf CLK_TCK) ))" "$(( 100 - 100 * (idle1 - idle0) / (total1 - total0) ))" \
+  "$DURATION" "$metrics0" "$metrics1" <<'EOF'
 import json, re, sys
-result, cpu_ms, busy, metrics = json.loads(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
-def metric(name):
-    match = re.search(rf"^{name} ([0-9.e+]+)$", metrics, re.M)
-    return float(match.group(1)) if match else 0.0
+result, cpu_ms, busy, duration = json.loads(sys.argv[1]), int(sys.argv[2]), sys.argv[3], float(sys.argv[4])
+def grown(name):  # growth of a metric (summed over its labels) during the measured run
+    total = lambda text: sum(float(v) for v in re.findall(rf"^{name}(?:{{[^}}]*}})? ([0-9.e+]+)$", text, re.M))
+    return total(sys.argv[6]) - total(sys.argv[5])
 created = result["statuses"].get("201", 0)
-transactions = metric("contentapi_db_writes_per_transaction_count")
-writes = metric("contentapi_db_writes_per_transaction_sum")
+transactions = grown("contentapi_db_writes_per_transaction_count")
+writes = grown("contentapi_db_writes_per_transaction_sum")
+in_transactions = grown("contentapi_db_write_transaction_seconds_sum")
 print(f"creates/s {result['rps']:.1f}  p50 {result['latency_ms']['p50']:.1f} ms  p99 {result['latency_ms']['p99']:.1f} ms  "
       f"201s {created} of {result['requests']}")
-print(f"app CPU {cpu_ms / max(created, 1):.2f} ms per create; machine busy {busy}%; "
-      f"{writes / max(transactions, 1):.2f} writes per transaction (warm-up included)")
+print(f"app CPU {cpu_ms / max(created, 1):.2f} ms per create; machine busy {busy}%; {writes / max(transactions, 1):.2f} writes "
+      f"per transaction of {1000 * in_transactions / max(transactions, 1):.2f} ms; writer in a transaction {100 * in_transactions / duration:.0f}% of the time")
 EOF

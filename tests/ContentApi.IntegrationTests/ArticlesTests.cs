@@ -147,6 +147,40 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task Create_and_replace_answer_exactly_what_the_next_read_returns()
+    {
+        // Writes build their answer from the rows they wrote and the references they checked, not from a second read.
+        var writer = factory.Writer();
+        var (a1, a2) = (await _content.AuthorAsync("作者甲"), await _content.AuthorAsync());
+        var (t1, t2, t3) = (await _content.TagAsync(), await _content.TagAsync("標籤"), await _content.TagAsync());
+        var (i1, i2) = (await _content.ImageAsync("圖源：本站"), await _content.ImageAsync(caption: "說明"));
+        var created = await writer.PostAsJsonAsync("/api/v1/articles", new
+        {
+            title = "同一份回應", subtitle = "副標", body = "正文 ![圖](image:" + i1 + ")", language = "zh-Hant", status = "published",
+            authorIds = new[] { a2, a1 }, tagIds = new[] { t3, t1, t2 }, coverImageId = i1, imageIds = new[] { i2, i1 },
+            canonicalUrl = "https://example.com/original",
+        }, HttpAssertions.Json);
+        await AssertSameAsNextReadAsync(created, HttpStatusCode.Created, created.Headers.Location!.ToString());
+
+        var url = created.Headers.Location!.ToString();
+        var draft = await writer.PutAsJsonAsync(url, new { title = "改為草稿", body = "新正文", language = "zh-Hant", authorIds = new[] { a1 }, imageIds = new[] { i1, i2 } });
+        await AssertSameAsNextReadAsync(draft, HttpStatusCode.OK, url);
+        var republished = await writer.PutAsJsonAsync(url, new
+        {
+            title = "再次發布", body = "b", language = "en", status = "published", authorIds = new[] { a1, a2 }, tagIds = new[] { t2 }, coverImageId = i2,
+        });
+        await AssertSameAsNextReadAsync(republished, HttpStatusCode.OK, url);
+
+        async Task AssertSameAsNextReadAsync(HttpResponseMessage written, HttpStatusCode status, string location)
+        {
+            var body = await written.AssertJsonAsync(status);
+            var read = await writer.GetAsync(location);
+            Assert.Equal((await read.AssertJsonAsync()).ToJsonString(), body.ToJsonString());
+            Assert.Equal(read.Headers.ETag, written.Headers.ETag);
+        }
+    }
+
+    [Fact]
     public async Task Deleting_author_tag_or_image_in_use_is_409_naming_the_article()
     {
         var writer = factory.Writer();

@@ -5,27 +5,37 @@ namespace ContentApi.Articles;
 /// <summary>The SQL of the article store, as constants (Dapper caches per SQL text).</summary>
 internal static class ArticleQueries
 {
-    public const string Select = """
-        SELECT a.id AS Id, a.slug AS Slug, a.title AS Title, a.subtitle AS Subtitle, a.excerpt AS Excerpt,
-               a.derived_excerpt AS DerivedExcerpt, a.body AS Body, a.language AS Language, a.status AS Status,
-               a.published_at AS PublishedAt, a.cover_image_id AS CoverImageId, a.canonical_url AS CanonicalUrl,
-               a.reading_time_minutes AS ReadingTimeMinutes, a.character_count AS CharacterCount,
-               a.created_at AS CreatedAt, a.updated_at AS UpdatedAt, a.version AS Version
+    /// <summary>
+    /// The article columns under their ArticleRow names. Unqualified, so that INSERT and UPDATE can return them
+    /// (RETURNING knows no alias), and every query that selects them reads articles alone.
+    /// </summary>
+    public const string Columns = """
+        id AS Id, slug AS Slug, title AS Title, subtitle AS Subtitle, excerpt AS Excerpt,
+               derived_excerpt AS DerivedExcerpt, body AS Body, language AS Language, status AS Status,
+               published_at AS PublishedAt, cover_image_id AS CoverImageId, canonical_url AS CanonicalUrl,
+               reading_time_minutes AS ReadingTimeMinutes, character_count AS CharacterCount,
+               created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
         """;
+
+    public const string Select = "SELECT " + Columns;
 
     public const string From = "FROM articles a";
 
     /// <summary>What anonymous callers may see: published, and not scheduled for later.</summary>
     public const string PubliclyVisible = "a.status = 'published' AND a.published_at <= @Now";
 
-    public const string AuthorsOf = """
-        SELECT x.article_id AS ArticleId, u.id AS Id, u.slug AS Slug, u.name AS Name, u.version AS Version, u.updated_at AS UpdatedAt
+    private const string AuthorColumns = "u.id AS Id, u.slug AS Slug, u.name AS Name, u.version AS Version, u.updated_at AS UpdatedAt";
+
+    private const string TagColumns = "t.id AS Id, t.slug AS Slug, t.name AS Name, t.updated_at AS UpdatedAt";
+
+    public const string AuthorsOf = $"""
+        SELECT x.article_id AS ArticleId, {AuthorColumns}
         FROM article_authors x JOIN authors u ON u.id = x.author_id
         WHERE x.article_id IN @Ids ORDER BY x.article_id, x.position
         """;
 
-    public const string TagsOf = """
-        SELECT x.article_id AS ArticleId, t.id AS Id, t.slug AS Slug, t.name AS Name, t.updated_at AS UpdatedAt
+    public const string TagsOf = $"""
+        SELECT x.article_id AS ArticleId, {TagColumns}
         FROM article_tags x JOIN tags t ON t.id = x.tag_id
         WHERE x.article_id IN @Ids ORDER BY x.article_id, x.position
         """;
@@ -42,25 +52,27 @@ internal static class ArticleQueries
         ORDER BY 1, 2
         """;
 
-    public const string ExistingAuthors = "SELECT id FROM authors WHERE id IN @Ids";
-    public const string ExistingTags = "SELECT id FROM tags WHERE id IN @Ids";
-    public const string ExistingImages = "SELECT id FROM images WHERE id IN @Ids";
+    /// <summary>The authors, tags and images a write refers to, as its response embeds them (for ArticleReferences).</summary>
+    public const string ReferencedAuthors = $"SELECT {AuthorColumns} FROM authors u WHERE u.id IN @Ids";
+    public const string ReferencedTags = $"SELECT {TagColumns} FROM tags t WHERE t.id IN @Ids";
+    public const string ReferencedImages = $"SELECT {ImageStore.Columns} FROM images i WHERE i.id IN @Ids";
 
-    public const string Insert = """
+    public const string Insert = $"""
         INSERT INTO articles (slug, title, subtitle, excerpt, derived_excerpt, body, language, status, published_at,
                               cover_image_id, canonical_url, reading_time_minutes, character_count, created_at, updated_at, version)
         VALUES (@Slug, @Title, @Subtitle, @Excerpt, @DerivedExcerpt, @Body, @Language, @Status, @PublishedAt,
                 @CoverImageId, @CanonicalUrl, @ReadingTimeMinutes, @CharacterCount, @Now, @Now, 1)
-        RETURNING id
+        RETURNING {Columns}
         """;
 
-    public const string Update = """
+    public const string Update = $"""
         UPDATE articles SET slug = @Slug, title = @Title, subtitle = @Subtitle, excerpt = @Excerpt,
                derived_excerpt = @DerivedExcerpt, body = @Body, language = @Language, status = @Status,
                published_at = @PublishedAt, cover_image_id = @CoverImageId, canonical_url = @CanonicalUrl,
                reading_time_minutes = @ReadingTimeMinutes, character_count = @CharacterCount,
                updated_at = @Now, version = version + 1
         WHERE id = @Id
+        RETURNING {Columns}
         """;
 
     public const string DeleteLinks = """

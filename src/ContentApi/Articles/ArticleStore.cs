@@ -81,7 +81,8 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         var text = PrepareText(request);
         return db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
-            if (await MissingReferencesAsync(connection, transaction, request, cancellationToken) is { } invalid)
+            var (references, invalid) = await ResolveReferencesAsync(connection, transaction, request, cancellationToken);
+            if (invalid is not null)
             {
                 return invalid;
             }
@@ -91,11 +92,11 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
                 return SlugTaken(request.Slug!, holder);
             }
             var now = clock.GetUtcNow();
-            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            var row = await connection.QuerySingleAsync<ArticleRow>(new CommandDefinition(
                 ArticleQueries.Insert, Columns(request, text.Stats, slug.Slug!, PublishedAt(request, null, now), now), transaction, cancellationToken: cancellationToken));
-            await InsertLinksAsync(connection, transaction, id, request, cancellationToken);
-            SearchIndex.Index(transaction, id, text.Analyzed, isNew: true);
-            return new WriteOutcome<ArticleAggregate>.Saved((await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken))!);
+            await InsertLinksAsync(connection, transaction, row.Id, request, cancellationToken);
+            SearchIndex.Index(transaction, row.Id, text.Analyzed, isNew: true);
+            return new WriteOutcome<ArticleAggregate>.Saved(references!.Embed(row, request));
         }, cancellationToken);
     }
 
@@ -104,12 +105,13 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         var text = PrepareText(request);
         return db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
-            var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken);
+            var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken, ArticleEmbeds.None);
             if (WriteOutcome<ArticleAggregate>.Refuses(current, ifMatch, c => c.Row.Version, out var refusal))
             {
                 return refusal;
             }
-            if (await MissingReferencesAsync(connection, transaction, request, cancellationToken) is { } invalid)
+            var (references, invalid) = await ResolveReferencesAsync(connection, transaction, request, cancellationToken);
+            if (invalid is not null)
             {
                 return invalid;
             }
@@ -121,11 +123,11 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             var now = clock.GetUtcNow();
             var columns = Columns(request, text.Stats, slug.Slug!, PublishedAt(request, current.Row, now), now);
             columns.Add("Id", id);
-            await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.Update, columns, transaction, cancellationToken: cancellationToken));
+            var row = await connection.QuerySingleAsync<ArticleRow>(new CommandDefinition(ArticleQueries.Update, columns, transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.DeleteLinks, new { Id = id }, transaction, cancellationToken: cancellationToken));
             await InsertLinksAsync(connection, transaction, id, request, cancellationToken);
             SearchIndex.Index(transaction, id, text.Analyzed, isNew: false);
-            return new WriteOutcome<ArticleAggregate>.Saved((await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken))!);
+            return new WriteOutcome<ArticleAggregate>.Saved(references!.Embed(row, request));
         }, cancellationToken);
     }
 
@@ -192,29 +194,33 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             sql, ids.Select((refId, position) => new { ArticleId = articleId, RefId = refId, Position = (long)position }), transaction, cancellationToken: cancellationToken));
 
     /// <summary>Every referenced author, tag and image must exist: a 400 names each missing one by its field.</summary>
-    private static async Task<WriteOutcome<ArticleAggregate>.Invalid?> MissingReferencesAsync(
+    private static async Task<(ArticleReferences? References, WriteOutcome<ArticleAggregate>.Invalid? Invalid)> ResolveReferencesAsync(
         DbConnection connection, DbTransaction transaction, ArticleRequest request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        await CollectMissingAsync(ArticleQueries.ExistingAuthors, "authorIds", "author", request.AuthorIds);
-        await CollectMissingAsync(ArticleQueries.ExistingTags, "tagIds", "tag", request.TagIds ?? []);
-        await CollectMissingAsync(ArticleQueries.ExistingImages, "imageIds", "image", request.ImageIds ?? []);
-        if (request.CoverImageId is { } cover)
+        var authors = await FindAsync<ArticleAuthorRow>(ArticleQueries.ReferencedAuthors, request.AuthorIds, a => a.Id);
+        CollectMissing(authors, "authorIds", "author", request.AuthorIds);
+        var tags = await FindAsync<ArticleTagRow>(ArticleQueries.ReferencedTags, request.TagIds ?? [], t => t.Id);
+        CollectMissing(tags, "tagIds", "tag", request.TagIds ?? []);
+        IReadOnlyList<long> inline = request.ImageIds ?? [];
+        var images = await FindAsync<ImageRow>(
+            ArticleQueries.ReferencedImages, request.CoverImageId is { } cover ? [.. inline, cover] : inline, i => i.Id);
+        CollectMissing(images, "imageIds", "image", inline);
+        if (request.CoverImageId is { } coverId)
         {
-            await CollectMissingAsync(ArticleQueries.ExistingImages, "coverImageId", "image", [cover], single: true);
+            CollectMissing(images, "coverImageId", "image", [coverId], single: true);
         }
-        return errors.Count == 0 ? null : new WriteOutcome<ArticleAggregate>.Invalid(errors);
+        return errors.Count == 0 ? (new ArticleReferences(authors, tags, images), null) : (null, new WriteOutcome<ArticleAggregate>.Invalid(errors));
 
-        async Task CollectMissingAsync(string sql, string field, string what, IReadOnlyList<long> ids, bool single = false)
+        async Task<Dictionary<long, T>> FindAsync<T>(string sql, IReadOnlyList<long> ids, Func<T, long> idOf) =>
+            ids.Count == 0 ? [] : (await connection.QueryAsync<T>(new CommandDefinition(
+                sql, new { Ids = ids.Distinct().ToArray() }, transaction, cancellationToken: cancellationToken))).ToDictionary(idOf);
+
+        void CollectMissing<T>(Dictionary<long, T> found, string field, string what, IReadOnlyList<long> ids, bool single = false)
         {
-            if (ids.Count == 0)
-            {
-                return;
-            }
-            var found = (await connection.QueryAsync<long>(new CommandDefinition(sql, new { Ids = ids }, transaction, cancellationToken: cancellationToken))).ToHashSet();
             for (var i = 0; i < ids.Count; i++)
             {
-                if (!found.Contains(ids[i]))
+                if (!found.ContainsKey(ids[i]))
                 {
                     errors[single ? field : $"{field}[{i}]"] = [$"There is no {what} with id {ids[i]}."];
                 }
