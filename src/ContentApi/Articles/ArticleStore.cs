@@ -108,7 +108,10 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken, ArticleEmbeds.None);
             if (WriteOutcome<ArticleAggregate>.Refuses(current, ifMatch, c => c.Row.Version, out var refusal))
             {
-                return refusal;
+                // The 412 sends the current ETag, which covers the embeds: only then are they needed.
+                return refusal is WriteOutcome<ArticleAggregate>.Stale stale
+                    ? new WriteOutcome<ArticleAggregate>.Stale((await EmbedAsync(connection, transaction, [stale.Current.Row], ArticleEmbeds.All, cancellationToken))[0])
+                    : refusal;
             }
             var (references, invalid) = await ResolveReferencesAsync(connection, transaction, request, cancellationToken);
             if (invalid is not null)
