@@ -108,10 +108,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken, ArticleEmbeds.None);
             if (WriteOutcome<ArticleAggregate>.Refuses(current, ifMatch, c => c.Row.Version, out var refusal))
             {
-                // The 412 sends the current ETag, which covers the embeds: only then are they needed.
-                return refusal is WriteOutcome<ArticleAggregate>.Stale stale
-                    ? new WriteOutcome<ArticleAggregate>.Stale((await EmbedAsync(connection, transaction, [stale.Current.Row], ArticleEmbeds.All, cancellationToken))[0])
-                    : refusal;
+                return await WithEmbedsAsync(connection, transaction, refusal, cancellationToken);
             }
             var (references, invalid) = await ResolveReferencesAsync(connection, transaction, request, cancellationToken);
             if (invalid is not null)
@@ -137,15 +134,25 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     public Task<WriteOutcome<ArticleAggregate>> DeleteAsync(long id, IfMatch ifMatch, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
-            var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken);
+            var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken, ArticleEmbeds.None);
             if (WriteOutcome<ArticleAggregate>.Refuses(current, ifMatch, c => c.Row.Version, out var refusal))
             {
-                return refusal;
+                return await WithEmbedsAsync(connection, transaction, refusal, cancellationToken);
             }
             await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.Delete, new { Id = id }, transaction, cancellationToken: cancellationToken));
             SearchIndex.Remove(transaction, id);
             return new WriteOutcome<ArticleAggregate>.Deleted();
         }, cancellationToken);
+
+    /// <summary>
+    /// Replace and delete read the current article without its embeds, which only a 412 needs: it sends the current
+    /// ETag, and that covers the embeds.
+    /// </summary>
+    private static async Task<WriteOutcome<ArticleAggregate>> WithEmbedsAsync(
+        DbConnection connection, DbTransaction transaction, WriteOutcome<ArticleAggregate> refusal, CancellationToken cancellationToken) =>
+        refusal is WriteOutcome<ArticleAggregate>.Stale stale
+            ? new WriteOutcome<ArticleAggregate>.Stale((await EmbedAsync(connection, transaction, [stale.Current.Row], ArticleEmbeds.All, cancellationToken))[0])
+            : refusal;
 
     /// <summary>
     /// Publishing sets publishedAt: as given, else kept from an earlier publish, else now.

@@ -139,8 +139,11 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
 
         using var delete = new HttpRequestMessage(HttpMethod.Delete, url);
         delete.Headers.IfMatch.Add(first.Headers.ETag!);
-        await (await writer.SendAsync(delete)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
-        Assert.Equal("moved on", (await (await writer.GetAsync(url)).AssertJsonAsync())["subtitle"]!.GetValue<string>());
+        var refused = await writer.SendAsync(delete);
+        await refused.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        var current = await writer.GetAsync(url);
+        Assert.Equal("moved on", (await current.AssertJsonAsync())["subtitle"]!.GetValue<string>());
+        Assert.Equal(current.Headers.ETag, refused.Headers.ETag);
     }
 
     /// <summary>Fixed width, so the subtitle stays a valid counter and string comparison equals number comparison.</summary>
