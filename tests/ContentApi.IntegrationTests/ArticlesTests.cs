@@ -177,6 +177,8 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
             var read = await writer.GetAsync(location);
             Assert.Equal((await read.AssertJsonAsync()).ToJsonString(), body.ToJsonString());
             Assert.Equal(read.Headers.ETag, written.Headers.ETag);
+            Assert.NotNull(written.Content.Headers.LastModified);
+            Assert.Equal(read.Content.Headers.LastModified, written.Content.Headers.LastModified);
         }
     }
 

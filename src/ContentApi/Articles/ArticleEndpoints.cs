@@ -116,5 +116,5 @@ public static class ArticleEndpoints
         article is null ? Problems.NotFound("Article") : Representation.Ok(view.Shape(article), article.Row.Version, article.LastModified);
 
     private static IResult ToResult(WriteOutcome<ArticleAggregate> outcome, bool created = false) =>
-        WriteResults.ToResult(outcome, "Article", a => a.ToResponse(), a => a.Row.Version, created ? a => $"/api/v1/articles/{a.Row.Id}" : null);
+        WriteResults.ToResult(outcome, "Article", a => a.ToResponse(), a => a.Row.Version, a => a.LastModified, created ? a => $"/api/v1/articles/{a.Row.Id}" : null);
 }

@@ -88,6 +88,6 @@ public static class AuthorEndpoints
     private static IResult ToResult(WriteOutcome<AuthorRow> outcome, HttpContext http, bool created = false)
     {
         var includeEmail = ApiKeyScopes.CanSeeUnpublished(http);
-        return WriteResults.ToResult(outcome, "Author", r => r.ToResponse(includeEmail), r => r.Version, created ? r => $"/api/v1/authors/{r.Id}" : null);
+        return WriteResults.ToResult(outcome, "Author", r => r.ToResponse(includeEmail), r => r.Version, r => r.LastModified, created ? r => $"/api/v1/authors/{r.Id}" : null);
     }
 }

@@ -67,6 +67,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
                     ContentType = context.Response.ContentType,
                     Location = context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
                     ETag = context.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
+                    LastModified = context.Response.Headers.LastModified.ToString() is { Length: > 0 } modified ? modified : null,
                     Body = captured,
                 }, CancellationToken.None);
             }
@@ -98,6 +99,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         if (stored.ETag is not null)
         {
             response.Headers.ETag = stored.ETag;
+        }
+        if (stored.LastModified is not null)
+        {
+            response.Headers.LastModified = stored.LastModified;
         }
         response.Headers["Idempotent-Replayed"] = "true";
         response.ContentLength = stored.Body.Length;

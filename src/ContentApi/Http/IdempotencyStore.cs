@@ -10,6 +10,7 @@ public sealed record StoredResponse
     public string? ContentType { get; init; }
     public string? Location { get; init; }
     public string? ETag { get; init; }
+    public string? LastModified { get; init; }
     public byte[] Body { get; init; } = [];
     public string CreatedAt { get; init; } = "";
 }
@@ -20,20 +21,20 @@ public sealed class IdempotencyStore(Db db, TimeProvider clock)
 
     /// <summary>Written in the same transaction as the request's write; status 0 means "done, response not stored yet".</summary>
     public const string ReserveSql = """
-        INSERT OR REPLACE INTO idempotency_keys (api_key_id, key, request_hash, status, content_type, location, etag, body, created_at)
-        VALUES (@ApiKeyId, @Key, @RequestHash, 0, NULL, NULL, NULL, x'', @Now)
+        INSERT OR REPLACE INTO idempotency_keys (api_key_id, key, request_hash, status, content_type, location, etag, last_modified, body, created_at)
+        VALUES (@ApiKeyId, @Key, @RequestHash, 0, NULL, NULL, NULL, NULL, x'', @Now)
         """;
 
     private const string FindSql = """
         SELECT request_hash AS RequestHash, status AS Status, content_type AS ContentType, location AS Location,
-               etag AS ETag, body AS Body, created_at AS CreatedAt
+               etag AS ETag, last_modified AS LastModified, body AS Body, created_at AS CreatedAt
         FROM idempotency_keys WHERE api_key_id = @KeyId AND key = @Key AND created_at >= @Since
         """;
 
     private const string SaveSql = """
         DELETE FROM idempotency_keys WHERE created_at < @Since;
-        INSERT OR REPLACE INTO idempotency_keys (api_key_id, key, request_hash, status, content_type, location, etag, body, created_at)
-        VALUES (@KeyId, @Key, @RequestHash, @Status, @ContentType, @Location, @ETag, @Body, @Now);
+        INSERT OR REPLACE INTO idempotency_keys (api_key_id, key, request_hash, status, content_type, location, etag, last_modified, body, created_at)
+        VALUES (@KeyId, @Key, @RequestHash, @Status, @ContentType, @Location, @ETag, @LastModified, @Body, @Now);
         """;
 
     public async Task<StoredResponse?> FindAsync(long keyId, string key, CancellationToken cancellationToken)
@@ -53,6 +54,7 @@ public sealed class IdempotencyStore(Db db, TimeProvider clock)
             response.ContentType,
             response.Location,
             response.ETag,
+            response.LastModified,
             response.Body,
             Since = Since(),
             Now = Timestamps.ToDb(clock.GetUtcNow()),

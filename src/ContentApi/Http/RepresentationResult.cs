@@ -88,5 +88,5 @@ public static class Representation
 
     public static RepresentationResult<ListResponse<T>> List<T>(ListResponse<T> value) => new(value, null);
 
-    public static RepresentationResult<T> Created<T>(T value, long version, string location) => new(value, version, 201, location);
+    public static RepresentationResult<T> Created<T>(T value, long version, DateTimeOffset lastModified, string location) => new(value, version, 201, location, lastModified);
 }

@@ -7,12 +7,13 @@ namespace ContentApi.Http;
 public static class WriteResults
 {
     public static IResult ToResult<TRow, TResponse>(
-        WriteOutcome<TRow> outcome, string resourceName, Func<TRow, TResponse> toResponse, Func<TRow, long> versionOf, Func<TRow, string>? locationOf = null) =>
+        WriteOutcome<TRow> outcome, string resourceName, Func<TRow, TResponse> toResponse, Func<TRow, long> versionOf,
+        Func<TRow, DateTimeOffset> lastModifiedOf, Func<TRow, string>? locationOf = null) =>
         outcome switch
         {
             WriteOutcome<TRow>.Saved saved when locationOf is not null =>
-                Representation.Created(toResponse(saved.Row), versionOf(saved.Row), locationOf(saved.Row)),
-            WriteOutcome<TRow>.Saved saved => Representation.Ok(toResponse(saved.Row), versionOf(saved.Row)),
+                Representation.Created(toResponse(saved.Row), versionOf(saved.Row), lastModifiedOf(saved.Row), locationOf(saved.Row)),
+            WriteOutcome<TRow>.Saved saved => Representation.Ok(toResponse(saved.Row), versionOf(saved.Row), lastModifiedOf(saved.Row)),
             WriteOutcome<TRow>.Deleted => TypedResults.NoContent(),
             WriteOutcome<TRow>.Missing => Problems.NotFound(resourceName),
             WriteOutcome<TRow>.Stale stale => new StaleResult(

@@ -76,5 +76,5 @@ public static class ImageEndpoints
         IfMatch.ThenAsync(http, async match => ToResult(await store.DeleteAsync(id, match, cancellationToken)));
 
     private static IResult ToResult(WriteOutcome<ImageRow> outcome, bool created = false) =>
-        WriteResults.ToResult(outcome, "Image", r => r.ToResponse(), r => r.Version, created ? r => $"/api/v1/images/{r.Id}" : null);
+        WriteResults.ToResult(outcome, "Image", r => r.ToResponse(), r => r.Version, r => r.LastModified, created ? r => $"/api/v1/images/{r.Id}" : null);
 }

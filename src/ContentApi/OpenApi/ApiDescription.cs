@@ -9,7 +9,7 @@ public static class ApiDescription
         * **Reading** published content needs no key. Drafts, scheduled articles and author emails need a key with the `read` scope; writes need `write`.
         * **Lists** return `{ items, page: { limit, nextCursor, total } }`. `limit` is 1-100 (default 20). Pass `nextCursor` back as `cursor` for the next page (keyset: deep pages cost what the first costs), or use `page` for numbered pages. The `Link` header carries `rel="next"`.
         * **Errors** are RFC 9457 `application/problem+json` with `type`, `title`, `status`, `detail`, `traceId`; validation errors add `errors: { field: [messages] }` keyed by JSON property path. Unknown query parameters and unknown body properties are 400, never ignored.
-        * **Caching**: every GET carries a strong `ETag` and answers `If-None-Match` with 304.
+        * **Caching**: every GET carries a strong `ETag` and answers `If-None-Match` with 304; single resources also carry `Last-Modified` and honour `If-Modified-Since`. Write responses (201, 200) carry the `ETag` and `Last-Modified` that a read right after returns.
         * **Concurrency**: PUT, PATCH and DELETE honour `If-Match` (412 with the current `ETag` when stale).
         * **PATCH** takes a JSON Merge Patch (RFC 7396, `application/merge-patch+json`): send only the fields to change; `null` clears an optional field.
         * **Slugs** are lowercase letters of any script, digits and hyphens; CJK slugs are percent-encoded in URLs. When a slug is omitted on create it is derived from the title or name (`-2`, `-3`, ... on a clash); on replace it is kept.

@@ -82,5 +82,5 @@ public static class TagEndpoints
         row is null ? Problems.NotFound("Tag") : Representation.Ok(FieldSet.Shape(row.ToResponse(), query.Fields), row.Version, row.LastModified);
 
     private static IResult ToResult(WriteOutcome<TagRow> outcome, bool created = false) =>
-        WriteResults.ToResult(outcome, "Tag", r => r.ToResponse(), r => r.Version, created ? r => $"/api/v1/tags/{r.Id}" : null);
+        WriteResults.ToResult(outcome, "Tag", r => r.ToResponse(), r => r.Version, r => r.LastModified, created ? r => $"/api/v1/tags/{r.Id}" : null);
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using ContentApi.TestSupport;
@@ -199,6 +200,36 @@ public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture
         Assert.Equal(
             avatar["updatedAt"]!.GetValue<DateTimeOffset>().ToUnixTimeSeconds(),
             response.Content.Headers.LastModified?.ToUnixTimeSeconds());
+    }
+
+    [Fact]
+    public async Task Write_responses_send_the_Last_Modified_that_a_read_then_returns()
+    {
+        var writer = factory.Writer();
+        var avatar = await new TestContent(writer).ImageAsync();
+        var image = new { url = "https://images.example.com/written.jpg", altText = "示意圖", credit = "圖源：本站" };
+        var writes = new (string Collection, object Create, object Replace, object Patch)[]
+        {
+            ("/api/v1/authors", new { name = $"Written {Guid.NewGuid():N}", avatarImageId = avatar }, new { name = $"Replaced {Guid.NewGuid():N}" }, new { bio = "補充。" }),
+            ("/api/v1/tags", new { name = $"Written {Guid.NewGuid():N}" }, new { name = $"Replaced {Guid.NewGuid():N}" }, new { description = "補充。" }),
+            ("/api/v1/images", image, image with { altText = "新的說明" }, new { caption = "補充。" }),
+        };
+        foreach (var (collection, create, replace, patch) in writes)
+        {
+            var created = await writer.PostAsJsonAsync(collection, create);
+            var url = created.Headers.Location!.ToString();
+            await AssertSameAsReadAsync(created, HttpStatusCode.Created, url);
+            await AssertSameAsReadAsync(await writer.PutAsJsonAsync(url, replace), HttpStatusCode.OK, url);
+            await AssertSameAsReadAsync(await writer.PatchMergeAsync(url, patch), HttpStatusCode.OK, url);
+        }
+
+        async Task AssertSameAsReadAsync(HttpResponseMessage written, HttpStatusCode status, string url)
+        {
+            Assert.Equal(status, written.StatusCode);
+            var read = await writer.GetAsync(url);
+            Assert.True(written.Content.Headers.LastModified is not null, $"{written.RequestMessage!.Method} {written.RequestMessage.RequestUri!.AbsolutePath} should send Last-Modified");
+            Assert.Equal(read.Content.Headers.LastModified, written.Content.Headers.LastModified);
+        }
     }
 
     [Fact]
