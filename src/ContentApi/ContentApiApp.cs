@@ -123,6 +123,7 @@ public static class ContentApiApp
             .AddEndpointFilterFactory(UnknownQueryParameterFilter.Create)
             .AddEndpointFilter<ValidationFilter>()
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         api.MapTags();
         api.MapAuthors();

@@ -76,6 +76,29 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         }
     }
 
+    [Fact]
+    public async Task Operations_document_the_problems_they_can_answer_and_no_others()
+    {
+        var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Id: o.Value!["operationId"]!.GetValue<string>(), Responses: o.Value!["responses"]!.AsObject())))
+            .ToDictionary(o => o.Id, o => o.Responses);
+        foreach (var (id, responses) in operations)
+        {
+            // The rate limiter answers any request.
+            Assert.True(responses.ContainsKey("429"), $"{id} does not document 429");
+            // Only an operation on one existing resource can find it missing: a list or search with no match is an empty page.
+            var onOneResource = !id.StartsWith("List", StringComparison.Ordinal) && !id.StartsWith("Create", StringComparison.Ordinal) && id != "SearchArticles";
+            Assert.True(responses.ContainsKey("404") == onOneResource, $"{id}: 404 documented {responses.ContainsKey("404")}");
+            // Only a request body can have the wrong media type.
+            var takesBody = id.StartsWith("Create", StringComparison.Ordinal) || id.StartsWith("Replace", StringComparison.Ordinal) || id.StartsWith("Patch", StringComparison.Ordinal);
+            Assert.True(responses.ContainsKey("415") == takesBody, $"{id}: 415 documented {responses.ContainsKey("415")}");
+        }
+        // Deleting an author, tag or image that articles use is refused; nothing refers to an article.
+        Assert.False(operations["DeleteArticle"].ContainsKey("409"));
+        Assert.All(["DeleteAuthor", "DeleteTag", "DeleteImage"], id => Assert.True(operations[id].ContainsKey("409"), id));
+    }
+
     /// <summary>The allow-lists in the code, by operation: the document must list exactly what the API accepts.</summary>
     private static readonly Dictionary<string, (string? Sorts, Type Response)> AllowedValues = new()
     {

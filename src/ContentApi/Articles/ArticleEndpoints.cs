@@ -58,7 +58,7 @@ public static class ArticleEndpoints
 
         group.MapGet("/", ListArticles).WithName("ListArticles").WithSummary("List articles")
             .WithDescription($"Published articles, newest first; a key with the read scope also sees drafts and scheduled articles. Sort: {ArticleStore.PublicSorts.Description}; default -publishedAt.")
-            .Reads<ListResponse<ArticleResponse>>().Sorts(ArticleStore.PublicSorts).Fields<ArticleResponse>();
+            .Lists<ListResponse<ArticleResponse>>().Sorts(ArticleStore.PublicSorts).Fields<ArticleResponse>();
         group.MapGet("/{id}", GetArticle).WithName("GetArticle").WithSummary("Get an article by id")
             .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields<ArticleResponse>();
         group.MapGet("/slug/{slug}", GetArticleBySlug).WithName("GetArticleBySlug").WithSummary("Get an article by slug")
@@ -70,7 +70,7 @@ public static class ArticleEndpoints
         group.MapPatch("/{id}", PatchArticle).WithName("PatchArticle").WithSummary("Update an article with a JSON merge patch")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>().AcceptsMergePatch<ArticleRequest>();
         group.MapDelete("/{id}", DeleteArticle).WithName("DeleteArticle").WithSummary("Delete an article")
-            .RequireAuthorization(ApiKeyScopes.WritePolicy).Deletes();
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Deletes(refusedWhileInUse: false);
         return group;
     }
 

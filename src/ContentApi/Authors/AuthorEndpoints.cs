@@ -35,7 +35,7 @@ public static class AuthorEndpoints
 
         group.MapGet("/", ListAuthors).WithName("ListAuthors").WithSummary("List authors")
             .WithDescription($"Authors in pages (keyset cursor or page number). Sort: {AuthorStore.Sorts.Description}; default name. Emails are null without a key.")
-            .Reads<ListResponse<AuthorResponse>>().Sorts(AuthorStore.Sorts).Fields<AuthorResponse>();
+            .Lists<ListResponse<AuthorResponse>>().Sorts(AuthorStore.Sorts).Fields<AuthorResponse>();
         group.MapGet("/{id}", GetAuthor).WithName("GetAuthor").WithSummary("Get an author by id")
             .WithDescription("The email is null without a key.").Reads<AuthorResponse>().Fields<AuthorResponse>();
         group.MapGet("/slug/{slug}", GetAuthorBySlug).WithName("GetAuthorBySlug").WithSummary("Get an author by slug")
@@ -48,7 +48,7 @@ public static class AuthorEndpoints
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<AuthorResponse>().AcceptsMergePatch<AuthorRequest>();
         group.MapDelete("/{id}", DeleteAuthor).WithName("DeleteAuthor").WithSummary("Delete an author")
             .WithDescription("Refused with 409, naming the articles, while any article credits the author.")
-            .RequireAuthorization(ApiKeyScopes.WritePolicy).Deletes();
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Deletes(refusedWhileInUse: true);
         return group;
     }
 

@@ -6,10 +6,15 @@ namespace ContentApi.Http;
 /// <summary>OpenAPI metadata that whole families of endpoints share.</summary>
 public static class EndpointConventions
 {
+    /// <summary>A single resource: 404 when there is none (or, anonymously, when it is not published).</summary>
     public static RouteHandlerBuilder Reads<T>(this RouteHandlerBuilder builder) => builder
-        .Produces<T>(StatusCodes.Status200OK)
-        .Produces(StatusCodes.Status304NotModified)
+        .Lists<T>()
         .ProducesProblem(StatusCodes.Status404NotFound);
+
+    /// <summary>A list or search: no match is an empty page, never a 404.</summary>
+    public static RouteHandlerBuilder Lists<T>(this RouteHandlerBuilder builder) => builder
+        .Produces<T>(StatusCodes.Status200OK)
+        .Produces(StatusCodes.Status304NotModified);
 
     /// <summary>Documents the operation's <c>sort</c> parameter with the sorts it allows and its default.</summary>
     public static RouteHandlerBuilder Sorts<TRow>(this RouteHandlerBuilder builder, SortOptions<TRow> sorts) => builder.WithMetadata(
@@ -29,16 +34,22 @@ public static class EndpointConventions
                 .ProducesProblem(StatusCodes.Status412PreconditionFailed)
                 .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         }
-        return builder.WriteProblems();
+        return builder.WriteProblems().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
 
-    public static RouteHandlerBuilder Deletes(this RouteHandlerBuilder builder) => builder
-        .Produces(StatusCodes.Status204NoContent)
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status409Conflict)
-        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-        .ProducesProblem(StatusCodes.Status428PreconditionRequired)
-        .WriteProblems();
+    /// <param name="refusedWhileInUse">Whether a delete can be refused (409) because articles still use the resource.</param>
+    public static RouteHandlerBuilder Deletes(this RouteHandlerBuilder builder, bool refusedWhileInUse)
+    {
+        builder.Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        if (refusedWhileInUse)
+        {
+            builder.ProducesProblem(StatusCodes.Status409Conflict);
+        }
+        return builder.WriteProblems();
+    }
 
     public static RouteHandlerBuilder AcceptsMergePatch<T>(this RouteHandlerBuilder builder) where T : notnull =>
         builder.Accepts<T>(MergePatch.MediaType, "application/json");
@@ -46,7 +57,6 @@ public static class EndpointConventions
     private static RouteHandlerBuilder WriteProblems(this RouteHandlerBuilder builder) => builder
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status403Forbidden)
-        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     public static Dictionary<string, string[]> ToErrors(this ValidationResult result) =>

@@ -35,7 +35,7 @@ public static class ImageEndpoints
 
         group.MapGet("/", ListImages).WithName("ListImages").WithSummary("List images")
             .WithDescription($"Image metadata in pages (keyset cursor or page number), optionally only one mimeType. Sort: {ImageStore.Sorts.Description}; default -createdAt.")
-            .Reads<ListResponse<ImageResponse>>().Sorts(ImageStore.Sorts).Fields<ImageResponse>();
+            .Lists<ListResponse<ImageResponse>>().Sorts(ImageStore.Sorts).Fields<ImageResponse>();
         group.MapGet("/{id}", GetImage).WithName("GetImage").WithSummary("Get an image by id").Reads<ImageResponse>().Fields<ImageResponse>();
         group.MapPost("/", CreateImage).WithName("CreateImage").WithSummary("Create an image")
             .WithDescription("Records an image's metadata; the bytes stay where url points.")
@@ -46,7 +46,7 @@ public static class ImageEndpoints
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>().AcceptsMergePatch<ImageRequest>();
         group.MapDelete("/{id}", DeleteImage).WithName("DeleteImage").WithSummary("Delete an image")
             .WithDescription("Refused with 409, naming them, while any article (as cover or inline image) or author (as avatar) uses the image.")
-            .RequireAuthorization(ApiKeyScopes.WritePolicy).Deletes();
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Deletes(refusedWhileInUse: true);
         return group;
     }
 

@@ -35,7 +35,7 @@ public static class TagEndpoints
 
         group.MapGet("/", ListTags).WithName("ListTags").WithSummary("List tags")
             .WithDescription($"Tags in pages (keyset cursor or page number). Sort: {TagStore.Sorts.Description}; default name.")
-            .Reads<ListResponse<TagResponse>>().Sorts(TagStore.Sorts).Fields<TagResponse>();
+            .Lists<ListResponse<TagResponse>>().Sorts(TagStore.Sorts).Fields<TagResponse>();
         group.MapGet("/{id}", GetTag).WithName("GetTag").WithSummary("Get a tag by id").Reads<TagResponse>().Fields<TagResponse>();
         group.MapGet("/slug/{slug}", GetTagBySlug).WithName("GetTagBySlug").WithSummary("Get a tag by slug").Reads<TagResponse>().Fields<TagResponse>();
         group.MapPost("/", CreateTag).WithName("CreateTag").WithSummary("Create a tag")
@@ -46,7 +46,7 @@ public static class TagEndpoints
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<TagResponse>().AcceptsMergePatch<TagRequest>();
         group.MapDelete("/{id}", DeleteTag).WithName("DeleteTag").WithSummary("Delete a tag")
             .WithDescription("Refused with 409, naming the articles, while any article uses the tag.")
-            .RequireAuthorization(ApiKeyScopes.WritePolicy).Deletes();
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Deletes(refusedWhileInUse: true);
         return group;
     }
 
