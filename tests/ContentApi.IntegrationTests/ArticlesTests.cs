@@ -147,6 +147,16 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task Emoji_and_extension_ideographs_are_sent_as_they_are_not_as_escapes()
+    {
+        var article = await _content.ArticleAsync(new() { ["title"] = "𠮷野家 😀", ["body"] = "港式 𨋢 與 🍜。" });
+        var raw = await factory.Anonymous().GetStringAsync($"/api/v1/articles/{article["id"]}");
+        Assert.Contains("\"title\":\"𠮷野家 😀\"", raw, StringComparison.Ordinal);
+        Assert.Contains("港式 𨋢 與 🍜。", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\uD8", raw, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Create_and_replace_answer_exactly_what_the_next_read_returns()
     {
         // Writes build their answer from the rows they wrote and the references they checked, not from a second read.

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -8,8 +7,8 @@ public static class JsonSetup
 {
     /// <summary>
     /// Strict on input (unknown or duplicate properties, deep nesting and lone surrogates are errors),
-    /// camelCase with string enums on output. Non-ASCII text is written as-is, not \u-escaped,
-    /// so Chinese stays readable and small.
+    /// camelCase with string enums on output. Non-ASCII text is written as-is, not \u-escaped, so Chinese (and
+    /// emoji, and rare ideographs beyond the BMP) stays readable and small (see <see cref="ContentJsonEncoder"/>).
     /// </summary>
     public static void Configure(JsonSerializerOptions options)
     {
@@ -20,7 +19,7 @@ public static class JsonSetup
         options.MaxDepth = 32;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        options.Encoder = ContentJsonEncoder.Instance;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));

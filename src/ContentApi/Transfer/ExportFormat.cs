@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using ContentApi.Http;
 
 namespace ContentApi.Transfer;
 
@@ -27,7 +27,7 @@ public static class ExportFormat
 
     public static readonly JsonSerializerOptions Json = new()
     {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = ContentJsonEncoder.Instance,
         WriteIndented = false,
     };
 

@@ -39,7 +39,7 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
         {
             Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(first, file)), await File.ReadAllBytesAsync(Path.Combine(second, file)));
         }
-        Assert.Contains("Cafe\u0301 與 \\uD840\\uDC0B。\\r\\n", await File.ReadAllTextAsync(Path.Combine(second, "articles.jsonl")), StringComparison.Ordinal);
+        Assert.Contains("Cafe\u0301 與 \U0002000B。\\r\\n", await File.ReadAllTextAsync(Path.Combine(second, "articles.jsonl")), StringComparison.Ordinal);
 
         // A second import would duplicate ids: it is refused and changes nothing.
         Assert.Equal(1, (await CommandRunner.RunAsync(emptyDatabase, "import", first)).ExitCode);
