@@ -36,7 +36,8 @@ public sealed class JsonlExporter(Db db)
                     }
                 }
                 await file.WriteLineAsync(JsonSerializer.Serialize(record, ExportFormat.Json));
-                progress?.Invoke(table, ++count);
+                count++;
+                progress?.Invoke(table, count);
             }
             counts[table] = count;
         }

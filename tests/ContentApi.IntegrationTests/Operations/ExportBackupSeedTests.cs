@@ -28,6 +28,13 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
         var (exported, exportOutput) = await CommandRunner.RunAsync(factory.DatabasePath, "export", first, "--markdown");
         Assert.True(exported == 0, exportOutput);
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(first, "markdown"), "*.md"));
+        // The manifest counts what each file holds (it said 0 for every table when the export reported no progress).
+        var counts = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(first, "manifest.json")))!["Counts"]!.AsObject();
+        foreach (var (table, count) in counts)
+        {
+            Assert.Equal((await File.ReadAllLinesAsync(Path.Combine(first, table + ".jsonl"))).Length, count!.GetValue<long>());
+        }
+        Assert.Equal(2, counts["articles"]!.GetValue<long>());
 
         var emptyDatabase = Path.Combine(CommandRunner.TempDirectory(), "restored.db");
         var (imported, importOutput) = await CommandRunner.RunAsync(emptyDatabase, "import", first);
