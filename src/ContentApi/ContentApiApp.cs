@@ -122,8 +122,14 @@ public static class ContentApiApp
         var api = app.MapGroup("/api/v1")
             .AddEndpointFilterFactory(UnknownQueryParameterFilter.Create)
             .AddEndpointFilter<ValidationFilter>()
+            // What any request can be answered: a bad query or body, an unknown or revoked key (even on a read), the
+            // request limits (RequestLimitsMiddleware), the rate limiter.
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status414UriTooLong)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status431RequestHeaderFieldsTooLarge)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         api.MapTags();
         api.MapAuthors();

@@ -173,13 +173,29 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
         await AssertSameAsNextReadAsync(created, HttpStatusCode.Created, created.Headers.Location!.ToString());
 
         var url = created.Headers.Location!.ToString();
+        BackDate();
         var draft = await writer.PutAsJsonAsync(url, new { title = "改為草稿", body = "新正文", language = "zh-Hant", authorIds = new[] { a1 }, imageIds = new[] { i1, i2 } });
         await AssertSameAsNextReadAsync(draft, HttpStatusCode.OK, url);
+        BackDate();
         var republished = await writer.PutAsJsonAsync(url, new
         {
             title = "再次發布", body = "b", language = "en", status = "published", authorIds = new[] { a1, a2 }, tagIds = new[] { t2 }, coverImageId = i2,
         });
         await AssertSameAsNextReadAsync(republished, HttpStatusCode.OK, url);
+        BackDate();
+        await AssertSameAsNextReadAsync(await writer.PatchMergeAsync(url, new { subtitle = "補上副標" }), HttpStatusCode.OK, url);
+
+        // Back-dated (the embeds too), so that a Last-Modified other than the write's own cannot pass by landing in the same second.
+        void BackDate()
+        {
+            using var db = factory.OpenDatabase();
+            using var command = db.CreateCommand();
+            const string Then = "'2020-01-01T00:00:00.000000Z'";
+            command.CommandText = $"UPDATE articles SET created_at = {Then}, updated_at = {Then} WHERE id = {url[(url.LastIndexOf('/') + 1)..]}; " +
+                $"UPDATE authors SET updated_at = {Then} WHERE id IN ({a1}, {a2}); UPDATE tags SET updated_at = {Then} WHERE id IN ({t1}, {t2}, {t3}); " +
+                $"UPDATE images SET updated_at = {Then} WHERE id IN ({i1}, {i2});";
+            command.ExecuteNonQuery();
+        }
 
         async Task AssertSameAsNextReadAsync(HttpResponseMessage written, HttpStatusCode status, string location)
         {
@@ -187,7 +203,7 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
             var read = await writer.GetAsync(location);
             Assert.Equal((await read.AssertJsonAsync()).ToJsonString(), body.ToJsonString());
             Assert.Equal(read.Headers.ETag, written.Headers.ETag);
-            Assert.NotNull(written.Content.Headers.LastModified);
+            Assert.True(written.Content.Headers.LastModified > new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero));
             Assert.Equal(read.Content.Headers.LastModified, written.Content.Headers.LastModified);
         }
     }

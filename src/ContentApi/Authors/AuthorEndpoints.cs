@@ -81,13 +81,16 @@ public static class AuthorEndpoints
     public static Task<IResult> DeleteAuthor(long id, HttpRequest http, AuthorStore store, CancellationToken cancellationToken) =>
         IfMatch.ThenAsync(http, async match => ToResult(await store.DeleteAsync(id, match, cancellationToken), http.HttpContext));
 
+    // No Last-Modified: publishedArticleCount changes when an article is published, unpublished, deleted or reaches its
+    // publish time, none of which touches the author's timestamps, so If-Modified-Since would answer a stale 304. The
+    // ETag covers the whole representation.
     private static IResult Found(AuthorRow? row, AuthorViewQuery query, HttpContext http) =>
         row is null ? Problems.NotFound("Author")
-        : Representation.Ok(FieldSet.Shape(row.ToResponse(ApiKeyScopes.CanSeeUnpublished(http)), query.Fields), row.Version, row.LastModified);
+        : Representation.Ok(FieldSet.Shape(row.ToResponse(ApiKeyScopes.CanSeeUnpublished(http)), query.Fields), row.Version);
 
     private static IResult ToResult(WriteOutcome<AuthorRow> outcome, HttpContext http, bool created = false)
     {
         var includeEmail = ApiKeyScopes.CanSeeUnpublished(http);
-        return WriteResults.ToResult(outcome, "Author", r => r.ToResponse(includeEmail), r => r.Version, r => r.LastModified, created ? r => $"/api/v1/authors/{r.Id}" : null);
+        return WriteResults.ToResult(outcome, "Author", r => r.ToResponse(includeEmail), r => r.Version, _ => null, created ? r => $"/api/v1/authors/{r.Id}" : null);
     }
 }

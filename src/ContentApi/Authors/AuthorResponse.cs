@@ -31,9 +31,5 @@ public sealed record AuthorRow
         Id, Slug, Name, Bio, Avatar?.ToResponse(), Website, includeEmail ? Email : null, PublishedArticleCount,
         Timestamps.FromDb(CreatedAt), Timestamps.FromDb(UpdatedAt), Version);
 
-    /// <summary>The later change of the author and its avatar, which the response embeds (for Last-Modified).</summary>
-    public DateTimeOffset LastModified => Timestamps.FromDb(
-        Avatar is { } avatar && string.CompareOrdinal(avatar.UpdatedAt, UpdatedAt) > 0 ? avatar.UpdatedAt : UpdatedAt);
-
     public AuthorRequest ToRequest() => new(Name, Slug, Bio, AvatarImageId, Website, Email);
 }

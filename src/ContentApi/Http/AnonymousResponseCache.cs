@@ -19,7 +19,8 @@ public sealed class AnonymousResponseCache(RequestDelegate next, Db db, TimeProv
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = options.Value.ResponseCacheBytes });
     private readonly long _maxEntryBytes = options.Value.ResponseCacheBytes / 16;
 
-    private sealed record Entry(ContentState State, byte[] Body, string? ContentType, KeyValuePair<string, string>[] Headers);
+    /// <param name="HasLastModified">Then it is sent with a Date of its own (see <see cref="HttpDate"/>).</param>
+    private sealed record Entry(ContentState State, byte[] Body, string? ContentType, KeyValuePair<string, string>[] Headers, bool HasLastModified);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -46,16 +47,20 @@ public sealed class AnonymousResponseCache(RequestDelegate next, Db db, TimeProv
                 .Where(name => context.Response.Headers.ContainsKey(name))
                 .Select(name => KeyValuePair.Create(name, context.Response.Headers[name].ToString()))
                 .ToArray();
-            _entries.Set(key, new Entry(state, body, context.Response.ContentType, headers), new MemoryCacheEntryOptions { Size = body.Length + key.Length });
+            _entries.Set(key, new Entry(state, body, context.Response.ContentType, headers, context.Response.Headers.ContainsKey(HeaderNames.LastModified)), new MemoryCacheEntryOptions { Size = body.Length + key.Length });
         }
     }
 
-    private static async Task ServeAsync(HttpContext context, Entry entry)
+    private async Task ServeAsync(HttpContext context, Entry entry)
     {
         var response = context.Response;
         foreach (var (name, value) in entry.Headers)
         {
             response.Headers[name] = value;
+        }
+        if (entry.HasLastModified)
+        {
+            response.Headers.Date = HttpDate.Format(clock.GetUtcNow());
         }
         var etag = response.Headers.ETag.ToString();
         var notModified = context.Request.Headers.IfNoneMatch.Count > 0

@@ -24,17 +24,27 @@ public static class EndpointConventions
     public static RouteHandlerBuilder Fields<TResponse>(this RouteHandlerBuilder builder) => builder.WithMetadata(
         new ParameterDescriptionMetadata("fields", $"Top-level fields to return, comma-separated (e.g. `id,slug`), from: {string.Join(", ", FieldSet.MembersOf(typeof(TResponse)).Select(f => $"`{f}`"))}. Default: all. Anything else is a 400 listing these."));
 
-    public static RouteHandlerBuilder Writes<T>(this RouteHandlerBuilder builder, bool created = false)
+    /// <param name="created">A POST: 409 for a taken slug or an Idempotency-Key still in use, 422 for a key reused with another body.</param>
+    /// <param name="hasSlug">Whether a replace can be refused (409) because the slug it asks for is taken.</param>
+    public static RouteHandlerBuilder Writes<T>(this RouteHandlerBuilder builder, bool created = false, bool hasSlug = true)
     {
         builder.Produces<T>(created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
-        builder.ProducesProblem(StatusCodes.Status409Conflict);
-        if (!created)
+        if (created)
         {
+            builder.ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        }
+        else
+        {
+            if (hasSlug)
+            {
+                builder.ProducesProblem(StatusCodes.Status409Conflict);
+            }
             builder.ProducesProblem(StatusCodes.Status404NotFound)
                 .ProducesProblem(StatusCodes.Status412PreconditionFailed)
                 .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         }
-        return builder.WriteProblems().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        return builder.WriteProblems(takesBody: true);
     }
 
     /// <param name="refusedWhileInUse">Whether a delete can be refused (409) because articles still use the resource.</param>
@@ -48,16 +58,22 @@ public static class EndpointConventions
         {
             builder.ProducesProblem(StatusCodes.Status409Conflict);
         }
-        return builder.WriteProblems();
+        return builder.WriteProblems(takesBody: false);
     }
 
     public static RouteHandlerBuilder AcceptsMergePatch<T>(this RouteHandlerBuilder builder) where T : notnull =>
         builder.Accepts<T>(MergePatch.MediaType, "application/json");
 
-    private static RouteHandlerBuilder WriteProblems(this RouteHandlerBuilder builder) => builder
-        .ProducesProblem(StatusCodes.Status401Unauthorized)
-        .ProducesProblem(StatusCodes.Status403Forbidden)
-        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+    /// <summary>What every write can answer besides the problems of any request (see ContentApiApp's route group).</summary>
+    private static RouteHandlerBuilder WriteProblems(this RouteHandlerBuilder builder, bool takesBody)
+    {
+        builder.ProducesProblem(StatusCodes.Status403Forbidden);
+        if (takesBody)
+        {
+            builder.ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        }
+        return builder.ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+    }
 
     public static Dictionary<string, string[]> ToErrors(this ValidationResult result) =>
         result.Errors.GroupBy(e => ValidationFilter.ToJsonPath(e.PropertyName))

@@ -34,7 +34,10 @@ public sealed class RepresentationResult<T>(T value, long? version, int statusCo
         headers.CacheControl = httpContext.User.Identity?.IsAuthenticated == true ? caching.PrivateCacheControl : caching.PublicCacheControl;
         if (lastModified is { } modified)
         {
-            headers.LastModified = modified.ToString("R");
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            lastModified = HttpDate.NotAfter(modified, now);
+            headers.Date = HttpDate.Format(now);
+            headers.LastModified = lastModified.Value.ToString("R");
         }
         if (value is IPagedResponse { Page.NextCursor: { } next })
         {
@@ -88,5 +91,5 @@ public static class Representation
 
     public static RepresentationResult<ListResponse<T>> List<T>(ListResponse<T> value) => new(value, null);
 
-    public static RepresentationResult<T> Created<T>(T value, long version, DateTimeOffset lastModified, string location) => new(value, version, 201, location, lastModified);
+    public static RepresentationResult<T> Created<T>(T value, long version, DateTimeOffset? lastModified, string location) => new(value, version, 201, location, lastModified);
 }

@@ -8,7 +8,7 @@ public static class WriteResults
 {
     public static IResult ToResult<TRow, TResponse>(
         WriteOutcome<TRow> outcome, string resourceName, Func<TRow, TResponse> toResponse, Func<TRow, long> versionOf,
-        Func<TRow, DateTimeOffset> lastModifiedOf, Func<TRow, string>? locationOf = null) =>
+        Func<TRow, DateTimeOffset?> lastModifiedOf, Func<TRow, string>? locationOf = null) =>
         outcome switch
         {
             WriteOutcome<TRow>.Saved saved when locationOf is not null =>

@@ -41,9 +41,9 @@ public static class ImageEndpoints
             .WithDescription("Records an image's metadata; the bytes stay where url points.")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(created: true);
         group.MapPut("/{id}", ReplaceImage).WithName("ReplaceImage").WithSummary("Replace an image")
-            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>();
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(hasSlug: false);
         group.MapPatch("/{id}", PatchImage).WithName("PatchImage").WithSummary("Update an image with a JSON merge patch")
-            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>().AcceptsMergePatch<ImageRequest>();
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(hasSlug: false).AcceptsMergePatch<ImageRequest>();
         group.MapDelete("/{id}", DeleteImage).WithName("DeleteImage").WithSummary("Delete an image")
             .WithDescription("Refused with 409, naming them, while any article (as cover or inline image) or author (as avatar) uses the image.")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Deletes(refusedWhileInUse: true);

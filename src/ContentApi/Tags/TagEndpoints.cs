@@ -78,9 +78,12 @@ public static class TagEndpoints
     public static Task<IResult> DeleteTag(long id, HttpRequest http, TagStore store, CancellationToken cancellationToken) =>
         IfMatch.ThenAsync(http, async match => ToResult(await store.DeleteAsync(id, match, cancellationToken)));
 
+    // No Last-Modified: publishedArticleCount changes when an article is published, unpublished, deleted or reaches its
+    // publish time, none of which touches the tag's timestamps, so If-Modified-Since would answer a stale 304. The
+    // ETag covers the whole representation.
     private static IResult Found(TagRow? row, TagViewQuery query) =>
-        row is null ? Problems.NotFound("Tag") : Representation.Ok(FieldSet.Shape(row.ToResponse(), query.Fields), row.Version, row.LastModified);
+        row is null ? Problems.NotFound("Tag") : Representation.Ok(FieldSet.Shape(row.ToResponse(), query.Fields), row.Version);
 
     private static IResult ToResult(WriteOutcome<TagRow> outcome, bool created = false) =>
-        WriteResults.ToResult(outcome, "Tag", r => r.ToResponse(), r => r.Version, r => r.LastModified, created ? r => $"/api/v1/tags/{r.Id}" : null);
+        WriteResults.ToResult(outcome, "Tag", r => r.ToResponse(), r => r.Version, _ => null, created ? r => $"/api/v1/tags/{r.Id}" : null);
 }

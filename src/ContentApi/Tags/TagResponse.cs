@@ -25,7 +25,4 @@ public sealed record TagRow
         Timestamps.FromDb(CreatedAt), Timestamps.FromDb(UpdatedAt), Version);
 
     public TagRequest ToRequest() => new(Name, Slug, Description);
-
-    /// <summary>For Last-Modified.</summary>
-    public DateTimeOffset LastModified => Timestamps.FromDb(UpdatedAt);
 }
