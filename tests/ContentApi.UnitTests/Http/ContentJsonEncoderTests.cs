@@ -74,4 +74,52 @@ public sealed class ContentJsonEncoderTests
             Assert.Equal(expected, JsonSerializer.Deserialize<string>(json, JsonSetup.Options));
         }
     }
+
+    [Theory]
+    [InlineData(1, 10)]
+    [InlineData(100_000, 17)]
+    [InlineData(600_000, 1)]
+    public void Long_and_escape_dense_text_keeps_its_meaning_and_its_supplementary_characters(int repeats, int emojiEvery)
+    {
+        // Longer than System.Text.Json's buffers, with escapes everywhere and emoji between them.
+        var text = new StringBuilder();
+        for (var i = 0; i < repeats; i++)
+        {
+            text.Append(i % emojiEvery == 0 ? "😀" : "a").Append('\n').Append(i % 3 == 0 ? "\"通\"" : "\\");
+        }
+        var json = JsonSerializer.Serialize(text.ToString(), JsonSetup.Options);
+        Assert.Equal(text.ToString(), JsonSerializer.Deserialize<string>(json));
+        Assert.DoesNotContain("\\uD83D", json, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(JsonSerializer.Serialize(text.ToString().Replace("😀", "", StringComparison.Ordinal), Relaxed),
+            JsonSerializer.Serialize(text.ToString().Replace("😀", "", StringComparison.Ordinal), JsonSetup.Options));
+    }
+
+    [Fact]
+    public void Property_names_dictionary_keys_and_json_nodes_are_written_the_same_way()
+    {
+        var map = new Dictionary<string, string> { ["𠮷\"key"] = "😀\n值" };
+        Assert.Equal("{\"𠮷\\\"key\":\"😀\\n值\"}", JsonSerializer.Serialize(map, JsonSetup.Options));
+        var node = new System.Text.Json.Nodes.JsonObject { ["name"] = "𨋢\t😀" };
+        Assert.Equal("{\"name\":\"𨋢\\t😀\"}", node.ToJsonString(JsonSetup.Options));
+    }
+
+    [Fact]
+    public void Invalid_utf8_reads_back_as_the_relaxed_encoder_writes_it()
+    {
+        byte[][] inputs = [[0xC0, 0xAF, 0x41], [0xED, 0xA0, 0x80], [0xF0, 0x9F, 0x98], [0xF0, 0x9F, 0x98, 0x80, 0xF4, 0x90, 0x80, 0x80, 0x22], [0x80, 0xF0, 0x9F, 0x98, 0x80]];
+        foreach (var input in inputs)
+        {
+            Assert.Equal(Decode(input, JavaScriptEncoder.UnsafeRelaxedJsonEscaping), Decode(input, ContentJsonEncoder.Instance));
+        }
+
+        static string? Decode(byte[] utf8, JavaScriptEncoder encoder)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = encoder }))
+            {
+                writer.WriteStringValue(utf8);
+            }
+            return JsonSerializer.Deserialize<string>(buffer.ToArray());
+        }
+    }
 }
