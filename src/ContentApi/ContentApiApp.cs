@@ -123,14 +123,15 @@ public static class ContentApiApp
             .AddEndpointFilterFactory(UnknownQueryParameterFilter.Create)
             .AddEndpointFilter<ValidationFilter>()
             // What any request can be answered: a bad query or body, an unknown or revoked key (even on a read), the
-            // request limits (RequestLimitsMiddleware), the rate limiter.
+            // request limits (RequestLimitsMiddleware), the rate limiter, a database that stays locked.
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status414UriTooLong)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status431RequestHeaderFieldsTooLarge)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapTags();
         api.MapAuthors();
         api.MapImages();

@@ -68,11 +68,7 @@ public static class EndpointConventions
     private static RouteHandlerBuilder WriteProblems(this RouteHandlerBuilder builder, bool takesBody)
     {
         builder.ProducesProblem(StatusCodes.Status403Forbidden);
-        if (takesBody)
-        {
-            builder.ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        }
-        return builder.ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return takesBody ? builder.ProducesProblem(StatusCodes.Status415UnsupportedMediaType) : builder;
     }
 
     public static Dictionary<string, string[]> ToErrors(this ValidationResult result) =>

@@ -102,6 +102,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         }
         if (stored.LastModified is not null)
         {
+            response.Headers.Date = HttpDate.Format(context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
             response.Headers.LastModified = stored.LastModified;
         }
         response.Headers["Idempotent-Replayed"] = "true";

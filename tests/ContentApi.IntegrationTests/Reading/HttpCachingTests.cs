@@ -274,6 +274,22 @@ public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_timestamp_ahead_of_the_clock_is_sent_as_the_Date()
+    {
+        // As an instance whose clock runs ahead would have written it (RFC 9110 8.8.2.1: replace it with the Date).
+        var image = await new TestContent(factory.Writer()).ImageAsync();
+        using (var db = factory.OpenDatabase())
+        {
+            using var command = db.CreateCommand();
+            command.CommandText = $"UPDATE images SET updated_at = '2099-01-01T00:00:00.000000Z' WHERE id = {image}";
+            command.ExecuteNonQuery();
+        }
+        var response = await factory.Anonymous().GetAsync($"/api/v1/images/{image}");
+        Assert.NotNull(response.Headers.Date);
+        Assert.Equal(response.Headers.Date, response.Content.Headers.LastModified);
+    }
+
+    [Fact]
     public async Task Anonymous_reads_are_public_with_the_configured_Cache_Control_and_keyed_reads_private()
     {
         var content = await CreateContentAsync();

@@ -31,6 +31,7 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(first.Headers.ETag, second.Headers.ETag);
         Assert.NotNull(first.Content.Headers.LastModified);
         Assert.Equal(first.Content.Headers.LastModified, second.Content.Headers.LastModified);
+        Assert.True(second.Content.Headers.LastModified <= second.Headers.Date, "a replay is never modified after its Date");
         Assert.Equal(first.Content.Headers.ContentType, second.Content.Headers.ContentType);
         Assert.Equal("true", second.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM articles WHERE title = @Title", new { Title = title }));
