@@ -27,8 +27,16 @@ public static class MaintenanceCommands
 
     public static Command Reindex(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
-        var command = new Command("reindex", "Rebuild the full-text search index from the tables (after an upgrade or to repair it).");
-        command.SetAction(async (_, cancellationToken) =>
+        var clear = new Option<bool>("--clear")
+        {
+            Description = "Empty the index first, to repair a damaged one; until it finishes, searches find only the articles reindexed so far.",
+        };
+        var command = new Command(
+            "reindex", "Rebuild the full-text search index from the tables (after an upgrade or to repair it); a running server keeps serving complete search results meanwhile.")
+        {
+            clear,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
         {
             await using var app = await CommandHost.StartMigratedAsync(cancellationToken, configure);
             var db = app.Services.GetRequiredService<Db>();
@@ -37,7 +45,11 @@ public static class MaintenanceCommands
             {
                 ids = [.. await connection.QueryAsync<long>("SELECT id FROM articles ORDER BY id")];
             }
-            await db.WriteAsync((connection, transaction) => connection.ExecuteAsync(SqliteDialect.ClearSearchIndex, transaction: transaction), cancellationToken);
+            if (parse.GetValue(clear))
+            {
+                await db.WriteAsync((connection, transaction) => connection.ExecuteAsync(SqliteDialect.ClearSearchIndex, transaction: transaction), cancellationToken);
+            }
+            // Each batch replaces its articles' entries in place, so searches meanwhile find every article (old or new entry).
             await ProgressReporter.RunAsync("Reindexing articles", ids.Length, async report =>
             {
                 var done = 0L;
@@ -51,8 +63,9 @@ public static class MaintenanceCommands
                     report(done += batch.Length);
                 }
             }, output);
+            var orphans = await db.WriteAsync((connection, transaction) => connection.ExecuteAsync(SqliteDialect.DeleteOrphanedSearchEntries, transaction: transaction), cancellationToken);
             await SearchIndex.OptimizeAsync(db, cancellationToken);
-            await output.WriteLineAsync($"Reindexed {ids.Length} articles.");
+            await output.WriteLineAsync($"Reindexed {ids.Length} articles" + (orphans > 0 ? $" and removed {orphans} entries of articles that no longer exist." : "."));
             return 0;
         });
         return command;

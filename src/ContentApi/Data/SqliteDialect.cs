@@ -82,6 +82,10 @@ internal static class SqliteDialect
     public static string MergeSearchIndexStep(int pages) =>
         $"INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', -{pages.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
 
+    /// <summary>Removes index entries whose article is gone (the index's docsize table lists every indexed rowid).</summary>
+    public const string DeleteOrphanedSearchEntries =
+        "DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM articles_fts_docsize WHERE id NOT IN (SELECT id FROM articles))";
+
     /// <summary>Empties the contentless index (FTS5's 'delete-all' command).</summary>
     public const string ClearSearchIndex = "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')";
 

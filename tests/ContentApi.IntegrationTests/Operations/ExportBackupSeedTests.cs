@@ -123,25 +123,50 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
-    public async Task Reindex_rebuilds_every_article_into_one_segment()
+    public async Task Reindex_replaces_every_entry_in_place_drops_orphans_and_compacts_into_one_segment()
     {
         var database = Path.Combine(CommandRunner.TempDirectory(), "reindex.db");
         Assert.Equal(0, (await CommandRunner.RunAsync(database, "seed", "--articles", "1000")).ExitCode);
+        // An index behind its tables: an article retitled without it, and an entry whose article is gone.
+        await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var drift = connection.CreateCommand();
+            drift.CommandText = "UPDATE articles SET title = 'zyxwvu retitled' WHERE id = 7; " +
+                "INSERT INTO articles_fts (rowid, title, subtitle, excerpt, body, authors, tags, images) VALUES (9999999, 'orphan', '', '', '', '', '', '')";
+            await drift.ExecuteNonQueryAsync();
+        }
+
         var (exitCode, output) = await CommandRunner.RunAsync(database, "reindex");
         Assert.True(exitCode == 0, output);
-        Assert.Contains("Reindexed 1000 articles.", output, StringComparison.Ordinal);
+        Assert.Contains("Reindexed 1000 articles and removed 1 entries of articles that no longer exist.", output, StringComparison.Ordinal);
+        await AssertIndexMatchesTablesAsync();
 
-        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
-        await connection.OpenAsync();
-        await using var documents = connection.CreateCommand();
-        documents.CommandText = "SELECT (SELECT count(*) FROM articles_fts_docsize) = (SELECT count(*) FROM articles)";
-        Assert.Equal(1L, await documents.ExecuteScalarAsync());
-        // ~10 MB of index, several merge steps: they ran until none was left, so one more finds nothing to merge (its own
-        // row is the only change).
-        var before = SQLitePCL.raw.sqlite3_total_changes(connection.Handle);
-        await using var step = connection.CreateCommand();
-        step.CommandText = Data.SqliteDialect.MergeSearchIndexStep(1000);
-        await step.ExecuteNonQueryAsync();
-        Assert.Equal(1, SQLitePCL.raw.sqlite3_total_changes(connection.Handle) - before);
+        (exitCode, output) = await CommandRunner.RunAsync(database, "reindex", "--clear");
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Reindexed 1000 articles.", output, StringComparison.Ordinal);
+        await AssertIndexMatchesTablesAsync();
+
+        async Task AssertIndexMatchesTablesAsync()
+        {
+            await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+            await connection.OpenAsync();
+            await using var documents = connection.CreateCommand();
+            documents.CommandText = "SELECT (SELECT count(*) FROM articles_fts_docsize) = (SELECT count(*) FROM articles), " +
+                "(SELECT group_concat(rowid) FROM articles_fts WHERE articles_fts MATCH 'zyxwvu')";
+            await using (var reader = await documents.ExecuteReaderAsync())
+            {
+                Assert.True(await reader.ReadAsync());
+                Assert.Equal(1L, reader.GetInt64(0));
+                Assert.Equal("7", reader.GetString(1));
+            }
+            // ~10 MB of index, several merge steps: they ran until none was left, so one more finds nothing to merge (its
+            // own row is the only change).
+            var before = SQLitePCL.raw.sqlite3_total_changes(connection.Handle);
+            await using var step = connection.CreateCommand();
+            step.CommandText = Data.SqliteDialect.MergeSearchIndexStep(1000);
+            await step.ExecuteNonQueryAsync();
+            Assert.Equal(1, SQLitePCL.raw.sqlite3_total_changes(connection.Handle) - before);
+        }
     }
 }
