@@ -59,13 +59,15 @@ public static class MaintenanceCommands
                     {
                         await SearchIndex.UpdateAsync(connection, transaction, batch, cancellationToken);
                         return 0;
-                    }, cancellationToken);
+                    }, cancellationToken, changesContent: false);
                     report(done += batch.Length);
                 }
             }, output);
-            var orphans = await db.WriteAsync((connection, transaction) => connection.ExecuteAsync(SqliteDialect.DeleteOrphanedSearchEntries, transaction: transaction), cancellationToken);
+            var orphans = await db.WriteAsync(
+                (connection, transaction) => connection.ExecuteAsync(SqliteDialect.DeleteOrphanedSearchEntries, transaction: transaction), cancellationToken, changesContent: false);
             await SearchIndex.OptimizeAsync(db, cancellationToken);
-            await output.WriteLineAsync($"Reindexed {ids.Length} articles" + (orphans > 0 ? $" and removed {orphans} entries of articles that no longer exist." : "."));
+            var removed = orphans switch { 0 => "", 1 => " and removed 1 index entry of deleted articles", _ => $" and removed {orphans} index entries of deleted articles" };
+            await output.WriteLineAsync($"Reindexed {ids.Length} articles{removed}.");
             return 0;
         });
         return command;

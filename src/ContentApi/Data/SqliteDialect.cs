@@ -75,12 +75,16 @@ internal static class SqliteDialect
     /// <summary>
     /// One bounded step of merging the index into one segment (what FTS5's 'optimize' does at once). After a bulk load
     /// the index is a few huge segments that ordinary writes keep merging into: at 100,000 articles single updates
-    /// then took up to 1.6 s (with the WAL checkpoint of what the merge wrote); after it, at most ~30 ms. A 'merge'
-    /// with a negative page count puts every segment on one level and merges about that many leaf pages (~4 KB each);
-    /// a step that changes no row but its own means the index is one segment.
+    /// then took up to 1.6 s (with the WAL checkpoint of what the merge wrote); after it, at most ~30 ms. FTS5's
+    /// 'merge' writes about |pages| leaf pages (~4 KB each): a negative count first puts every segment on one level and
+    /// starts merging them all, a positive one continues a merge in progress (or merges a level of 'usermerge'
+    /// segments). A step that changes no row but its own found nothing to merge.
     /// </summary>
     public static string MergeSearchIndexStep(int pages) =>
-        $"INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', -{pages.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+        $"INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', {pages.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+
+    /// <summary>Rows of the index's data table, about one per leaf page: the size of a full merge in 'merge' pages.</summary>
+    public const string SearchIndexDataRows = "SELECT count(*) FROM articles_fts_data";
 
     /// <summary>Removes index entries whose article is gone (the index's docsize table lists every indexed rowid).</summary>
     public const string DeleteOrphanedSearchEntries =

@@ -168,22 +168,32 @@ public static class SearchIndex
     /// <summary>
     /// Compacts the index into one segment after a bulk load (seed, reindex), in bounded steps of their own transactions.
     /// FTS5's 'optimize' does it in one, which at 100,000 articles held the database ~13 s while a running server's
-    /// writes timed out.
+    /// writes timed out. The first step gathers every segment into one merge; the next ones only continue it (a
+    /// gathering step again would restart it whenever a concurrent write had added a segment, and never finish). Writes
+    /// arriving meanwhile leave small segments, which FTS5's automerge takes care of, and at most twice the steps the
+    /// index's size calls for are taken.
     /// </summary>
     public static async Task OptimizeAsync(Db db, CancellationToken cancellationToken)
     {
-        MergeStep step;
-        do
+        long leafRows;
+        await using (var connection = await db.OpenAsync(cancellationToken))
         {
-            step = await db.WriteAsync(async (connection, transaction) =>
-            {
-                var before = SQLitePCL.raw.sqlite3_total_changes(connection.Handle);
-                await connection.ExecuteAsync(new CommandDefinition(
-                    SqliteDialect.MergeSearchIndexStep(MergeStepPages), transaction: transaction, cancellationToken: cancellationToken));
-                // The command's own row is one change; merging writes FTS5's shadow tables, which count too.
-                return new MergeStep(SQLitePCL.raw.sqlite3_total_changes(connection.Handle) - before > 1);
-            }, cancellationToken, changesContent: false);
+            leafRows = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SqliteDialect.SearchIndexDataRows, cancellationToken: cancellationToken));
         }
-        while (step.Merged);
+        var maxSteps = 2 * (leafRows / MergeStepPages) + 10;
+        for (var step = 0; step < maxSteps && await MergeStepAsync(db, gather: step == 0, cancellationToken); step++)
+        {
+        }
     }
+
+    /// <summary>One merge step in its own transaction; false when it found nothing to merge.</summary>
+    private static async Task<bool> MergeStepAsync(Db db, bool gather, CancellationToken cancellationToken) =>
+        (await db.WriteAsync(async (connection, transaction) =>
+        {
+            var before = SQLitePCL.raw.sqlite3_total_changes(connection.Handle);
+            await connection.ExecuteAsync(new CommandDefinition(
+                SqliteDialect.MergeSearchIndexStep(gather ? -MergeStepPages : MergeStepPages), transaction: transaction, cancellationToken: cancellationToken));
+            // The command's own row is one change; merging writes FTS5's shadow tables, which count too.
+            return new MergeStep(SQLitePCL.raw.sqlite3_total_changes(connection.Handle) - before > 1);
+        }, cancellationToken, changesContent: false)).Merged;
 }
