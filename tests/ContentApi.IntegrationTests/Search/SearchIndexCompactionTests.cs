@@ -61,4 +61,30 @@ public sealed class SearchIndexCompactionTests(ApiFactory factory) : IClassFixtu
         segments.CommandText = "SELECT count(DISTINCT segid) FROM articles_fts_idx";
         Assert.InRange((long)(await segments.ExecuteScalarAsync())!, 1, 8);
     }
+
+    [Fact]
+    public async Task A_step_that_finds_the_database_locked_past_the_busy_timeout_is_tried_again()
+    {
+        var db = factory.Services.GetRequiredService<Db>();
+        await using (var load = factory.OpenDatabase())
+        {
+            await load.OpenAsync();
+            for (var i = 0; i < 20; i++)
+            {
+                await using var insert = load.CreateCommand();
+                insert.CommandText = $"INSERT INTO articles_fts (rowid, body) VALUES ({2_000_000 + i}, 'locked step {i}')";
+                await insert.ExecuteNonQueryAsync();
+            }
+        }
+        // Another process holds the write lock for longer than the busy timeout (2 s) when compaction starts.
+        await using var holder = factory.OpenDatabase();
+        await holder.OpenAsync();
+        await holder.ExecuteAsync("BEGIN IMMEDIATE");
+        var compaction = SearchIndex.OptimizeAsync(db, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await holder.ExecuteAsync("COMMIT");
+
+        await compaction;
+        Assert.Equal(1L, await holder.ExecuteScalarAsync<long>("SELECT count(DISTINCT segid) FROM articles_fts_idx"));
+    }
 }
