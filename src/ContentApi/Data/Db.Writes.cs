@@ -254,7 +254,7 @@ public sealed partial class Db
 
     /// <summary>What a write has done so far: rows changed on the connection, and work left for the end of the transaction.</summary>
     private static (long Rows, int EndWork) Footprint(SqliteConnection connection, DbTransaction transaction) =>
-        (SQLitePCL.raw.sqlite3_total_changes(connection.Handle), BeforeCommit.Uses(transaction));
+        (SqliteDialect.RowsChanged(connection), BeforeCommit.Uses(transaction));
 
     /// <summary>A create and its Idempotency-Key commit together (see <see cref="IdempotencyScope"/>).</summary>
     private Task<int> ReserveAsync(SqliteConnection connection, SqliteTransaction transaction, IdempotencyScope idempotency) =>

@@ -41,6 +41,9 @@ internal static class SqliteDialect
         }
     }
 
+    /// <summary>Rows changed on this connection since it opened, by every statement (an FTS5 command's shadow-table writes too).</summary>
+    public static long RowsChanged(SqliteConnection connection) => SQLitePCL.raw.sqlite3_total_changes(connection.Handle);
+
     /// <summary>Pragmas applied to every connection as it opens.</summary>
     public static string ConnectionPragmas(DatabaseOptions options) =>
         $"PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = {options.Synchronous}; " +

@@ -209,10 +209,10 @@ public static class SearchIndex
     private static async Task<bool> TryMergeStepAsync(Db db, bool gather, CancellationToken cancellationToken) =>
         (await db.WriteAsync(async (connection, transaction) =>
         {
-            var before = SQLitePCL.raw.sqlite3_total_changes(connection.Handle);
+            var before = SqliteDialect.RowsChanged(connection);
             await connection.ExecuteAsync(new CommandDefinition(
                 SqliteDialect.MergeSearchIndexStep(gather ? -MergeStepPages : MergeStepPages), transaction: transaction, cancellationToken: cancellationToken));
             // The command's own row is one change; merging writes FTS5's shadow tables, which count too.
-            return new MergeStep(SQLitePCL.raw.sqlite3_total_changes(connection.Handle) - before > 1);
+            return new MergeStep(SqliteDialect.RowsChanged(connection) - before > 1);
         }, cancellationToken, changesContent: false)).Merged;
 }
