@@ -8,8 +8,6 @@ namespace ContentApi.Cli;
 /// <summary><c>migrate</c> and <c>reindex</c>.</summary>
 public static class MaintenanceCommands
 {
-    private const int ReindexBatch = 500;
-
     public static Command Migrate(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
         var command = new Command("migrate", "Apply pending schema migrations and print the schema version.");
@@ -45,27 +43,9 @@ public static class MaintenanceCommands
             {
                 ids = [.. await connection.QueryAsync<long>("SELECT id FROM articles ORDER BY id")];
             }
-            if (parse.GetValue(clear))
-            {
-                await db.WriteAsync((connection, transaction) => connection.ExecuteAsync(SqliteDialect.ClearSearchIndex, transaction: transaction), cancellationToken);
-            }
-            // Each batch replaces its articles' entries in place, so searches meanwhile find every article (old or new entry).
+            var orphans = 0;
             await ProgressReporter.RunAsync("Reindexing articles", ids.Length, async report =>
-            {
-                var done = 0L;
-                foreach (var batch in ids.Chunk(ReindexBatch))
-                {
-                    await db.WriteAsync(async (connection, transaction) =>
-                    {
-                        await SearchIndex.UpdateAsync(connection, transaction, batch, cancellationToken);
-                        return 0;
-                    }, cancellationToken, changesContent: false);
-                    report(done += batch.Length);
-                }
-            }, output);
-            var orphans = await db.WriteAsync(
-                (connection, transaction) => connection.ExecuteAsync(SqliteDialect.DeleteOrphanedSearchEntries, transaction: transaction), cancellationToken, changesContent: false);
-            await SearchIndex.OptimizeAsync(db, cancellationToken);
+                orphans = await SearchIndexRebuild.ReindexAsync(db, ids, parse.GetValue(clear), report, cancellationToken), output);
             var removed = orphans switch { 0 => "", 1 => " and removed 1 index entry of deleted articles", _ => $" and removed {orphans} index entries of deleted articles" };
             await output.WriteLineAsync($"Reindexed {ids.Length} articles{removed}.");
             return 0;

@@ -60,6 +60,26 @@ public sealed partial class Db
         return await write.Completion;
     }
 
+    /// <summary>
+    /// <see cref="WriteAsync{T}"/> for maintenance commands that run beside a server (reindex, compaction): a write that
+    /// finds the database locked past the busy timeout (a server's long write, another command) is tried again, up to
+    /// five times, rather than ending the command halfway. HTTP writes answer 503 instead and leave retrying to the client.
+    /// </summary>
+    public async Task<T> WriteRetryingBusyAsync<T>(Func<SqliteConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken, bool changesContent = true)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await WriteAsync(work, cancellationToken, changesContent);
+            }
+            catch (DatabaseBusyException) when (attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
+            }
+        }
+    }
+
     private void EnsureWriterStarted()
     {
         if (Volatile.Read(ref _writer) is not null)

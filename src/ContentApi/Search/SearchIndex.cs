@@ -186,28 +186,9 @@ public static class SearchIndex
         }
     }
 
-    /// <summary>
-    /// One merge step in its own transaction; false when it found nothing to merge. A step that finds the database
-    /// locked past the busy timeout (a server's long write) is tried again, a few times, rather than ending the command
-    /// between a rebuilt index and its compaction.
-    /// </summary>
-    private static async Task<bool> MergeStepAsync(Db db, bool gather, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await TryMergeStepAsync(db, gather, cancellationToken);
-            }
-            catch (DatabaseBusyException) when (attempt < 5)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
-            }
-        }
-    }
-
-    private static async Task<bool> TryMergeStepAsync(Db db, bool gather, CancellationToken cancellationToken) =>
-        (await db.WriteAsync(async (connection, transaction) =>
+    /// <summary>One merge step in its own transaction; false when it found nothing to merge.</summary>
+    private static async Task<bool> MergeStepAsync(Db db, bool gather, CancellationToken cancellationToken) =>
+        (await db.WriteRetryingBusyAsync(async (connection, transaction) =>
         {
             var before = SqliteDialect.RowsChanged(connection);
             await connection.ExecuteAsync(new CommandDefinition(

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ContentApi.IntegrationTests.Search;
 
-/// <summary>Compaction after a bulk load (seed, reindex) runs in steps while a server keeps writing.</summary>
+/// <summary>Reindexing and the compaction after a bulk load (seed, reindex) run in steps while a server keeps writing.</summary>
 public sealed class SearchIndexCompactionTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     [Fact]
@@ -86,5 +86,29 @@ public sealed class SearchIndexCompactionTests(ApiFactory factory) : IClassFixtu
 
         await compaction;
         Assert.Equal(1L, await holder.ExecuteScalarAsync<long>("SELECT count(DISTINCT segid) FROM articles_fts_idx"));
+    }
+
+    [Fact]
+    public async Task Reindexing_waits_out_a_write_lock_held_past_the_busy_timeout()
+    {
+        var db = factory.Services.GetRequiredService<Db>();
+        var article = await new TestContent(factory.Writer()).ArticleAsync(new Dictionary<string, object?> { ["title"] = "qzlockedreindex" });
+        var id = article["id"]!.GetValue<long>();
+        await using (var drift = factory.OpenDatabase())
+        {
+            // An index behind its tables: the article's entry lost.
+            await drift.OpenAsync();
+            await drift.ExecuteAsync("DELETE FROM articles_fts WHERE rowid = @Id", new { Id = id });
+        }
+        // Another process holds the write lock for longer than the busy timeout (2 s) when the first batch is written.
+        await using var holder = factory.OpenDatabase();
+        await holder.OpenAsync();
+        await holder.ExecuteAsync("BEGIN IMMEDIATE");
+        var reindex = SearchIndexRebuild.ReindexAsync(db, [id], clearFirst: false, _ => { }, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await holder.ExecuteAsync("COMMIT");
+
+        await reindex;
+        Assert.Equal(id, await holder.ExecuteScalarAsync<long>("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'qzlockedreindex'"));
     }
 }
