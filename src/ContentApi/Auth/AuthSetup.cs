@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authentication;
 
 namespace ContentApi.Auth;
@@ -27,7 +28,8 @@ public static class AuthSetup
             var attempts = context.RequestServices.GetRequiredService<FailedKeyAttempts>();
             if (!attempts.TryRecordFailure(Http.RateLimitingSetup.ClientAddress(context)))
             {
-                await Http.RateLimitingSetup.WriteTooManyRequestsAsync(context, 60, "Too many failed API key attempts from this address; retry later.");
+                var quota = Math.Max(1, context.RequestServices.GetRequiredService<IOptions<Http.RateLimitingOptions>>().Value.FailedKeyAttemptsPerMinute);
+                await Http.RateLimitingSetup.WriteTooManyRequestsAsync(context, 60, quota, 60, "Too many failed API key attempts from this address; retry later.");
                 return;
             }
             context.Response.StatusCode = 401;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
 
 namespace ContentApi.Http;
 
@@ -105,6 +106,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             response.Headers.Date = HttpDate.Format(context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
             response.Headers.LastModified = stored.LastModified;
         }
+        // As the first response had them: a replay answers a key holder, so it is private.
+        response.Headers.CacheControl = context.RequestServices.GetRequiredService<IOptions<CachingOptions>>().Value.PrivateCacheControl;
+        response.Headers.Vary = Representation.Vary;
         response.Headers["Idempotent-Replayed"] = "true";
         response.ContentLength = stored.Body.Length;
         await response.Body.WriteAsync(stored.Body, context.RequestAborted);

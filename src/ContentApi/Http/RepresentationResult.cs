@@ -30,7 +30,7 @@ public sealed class RepresentationResult<T>(T value, long? version, int statusCo
         var response = httpContext.Response;
         var headers = response.Headers;
         headers.ETag = etag;
-        headers.Vary = "Authorization, Accept-Encoding, Origin";
+        headers.Vary = Representation.Vary;
         headers.CacheControl = httpContext.User.Identity?.IsAuthenticated == true ? caching.PrivateCacheControl : caching.PublicCacheControl;
         if (lastModified is { } modified)
         {
@@ -87,6 +87,9 @@ public sealed class RepresentationResult<T>(T value, long? version, int statusCo
 
 public static class Representation
 {
+    /// <summary>What a representation varies by: the key (drafts, private caching), the coding, and the CORS origin.</summary>
+    public const string Vary = "Authorization, Accept-Encoding, Origin";
+
     public static RepresentationResult<T> Ok<T>(T value, long version, DateTimeOffset? lastModified = null) => new(value, version, lastModified: lastModified);
 
     public static RepresentationResult<ListResponse<T>> List<T>(ListResponse<T> value) => new(value, null);

@@ -55,7 +55,7 @@ public sealed class AbuseTests(
     {
         using var client = rateLimited.Anonymous();
         var limited = await FloodUntil429Async(() => client.GetAsync("/api/v1/tags"));
-        await AssertTooManyRequestsAsync(limited);
+        await AssertTooManyRequestsAsync(limited, "limit=5, remaining=0, reset=", "5;w=5");
         AssertSecurityHeaders(limited);
     }
 
@@ -71,7 +71,7 @@ public sealed class AbuseTests(
             request.Headers.Add("Idempotency-Key", key);
             return writer.SendAsync(request);
         });
-        await AssertTooManyRequestsAsync(limited);
+        await AssertTooManyRequestsAsync(limited, "limit=5, remaining=0, reset=", "5;w=5");
         using var db = rateLimited.OpenDatabase();
         using var count = db.CreateCommand();
         count.CommandText = "SELECT count(*) FROM tags WHERE name = $name";
@@ -98,7 +98,7 @@ public sealed class AbuseTests(
         }
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
-        await AssertTooManyRequestsAsync(throttled!);
+        await AssertTooManyRequestsAsync(throttled!, "limit=3, remaining=0, reset=", "3;w=60");
         Assert.True(throttled!.Headers.RetryAfter!.Delta >= TimeSpan.FromSeconds(1));
         await (await failedKeys.Writer().GetAsync("/api/v1/tags")).AssertJsonAsync();
     }
@@ -223,12 +223,16 @@ public sealed class AbuseTests(
         return first;
     }
 
-    private static async Task AssertTooManyRequestsAsync(HttpResponseMessage response)
+    /// <summary>A 429 problem with Retry-After, and the quota it ran out of in RateLimit and RateLimit-Policy.</summary>
+    private static async Task AssertTooManyRequestsAsync(HttpResponseMessage response, string rateLimitStart, string policy)
     {
         await response.AssertProblemAsync(HttpStatusCode.TooManyRequests);
-        Assert.True(response.Headers.RetryAfter?.Delta is { TotalSeconds: >= 1 }, "429 must carry Retry-After in seconds");
+        var retryAfter = response.Headers.RetryAfter?.Delta;
+        Assert.True(retryAfter is { TotalSeconds: >= 1 }, "429 must carry Retry-After in seconds");
         Assert.True(response.Headers.TryGetValues("RateLimit", out var rateLimit), "429 must carry a RateLimit header");
-        Assert.Contains("reset=", rateLimit.Single(), StringComparison.Ordinal);
+        Assert.Equal(rateLimitStart + (int)retryAfter!.Value.TotalSeconds, rateLimit.Single());
+        Assert.True(response.Headers.TryGetValues("RateLimit-Policy", out var rateLimitPolicy), "429 must carry a RateLimit-Policy header");
+        Assert.Equal(policy, rateLimitPolicy.Single());
     }
 
     private static void AssertSecurityHeaders(HttpResponseMessage response, string? name = null)

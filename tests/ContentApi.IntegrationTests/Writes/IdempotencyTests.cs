@@ -34,6 +34,8 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.True(second.Content.Headers.LastModified <= second.Headers.Date, "a replay is never modified after its Date");
         Assert.Equal(first.Content.Headers.ContentType, second.Content.Headers.ContentType);
         Assert.Equal("true", second.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(first.Headers.CacheControl, second.Headers.CacheControl);
+        Assert.Equal(first.Headers.Vary, second.Headers.Vary);
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM articles WHERE title = @Title", new { Title = title }));
     }
 
