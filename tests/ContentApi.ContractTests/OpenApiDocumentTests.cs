@@ -77,6 +77,34 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task Conditional_and_idempotency_headers_are_typed_parameters()
+    {
+        var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var headers = (operation!["parameters"]?.AsArray() ?? []).Where(p => p!["in"]!.GetValue<string>() == "header")
+                    .Select(p => p!["name"]!.GetValue<string>()).ToHashSet();
+                var where = $"{method.ToUpperInvariant()} {path}";
+                switch (method)
+                {
+                    case "get":
+                        Assert.Contains("If-None-Match", headers);
+                        break;
+                    case "put" or "patch" or "delete":
+                        Assert.True(headers.Contains("If-Match"), $"{where} does not document If-Match");
+                        break;
+                    case "post":
+                        Assert.True(headers.Contains("Idempotency-Key"), $"{where} does not document Idempotency-Key");
+                        Assert.NotNull(operation["responses"]!["201"]!["headers"]?["Location"]);
+                        break;
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task Operations_document_the_problems_they_can_answer_and_no_others()
     {
         var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;

@@ -60,15 +60,15 @@ public static class ArticleEndpoints
             .WithDescription($"Published articles, newest first; a key with the read scope also sees drafts and scheduled articles. Sort: {ArticleStore.PublicSorts.Description}; default -publishedAt.")
             .Lists<ListResponse<ArticleResponse>>().Sorts(ArticleStore.PublicSorts).Fields<ArticleResponse>();
         group.MapGet("/{id}", GetArticle).WithName("GetArticle").WithSummary("Get an article by id")
-            .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields<ArticleResponse>();
+            .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields<ArticleResponse>().SendsLastModified();
         group.MapGet("/slug/{slug}", GetArticleBySlug).WithName("GetArticleBySlug").WithSummary("Get an article by slug")
-            .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields<ArticleResponse>();
+            .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields<ArticleResponse>().SendsLastModified();
         group.MapPost("/", CreateArticle).WithName("CreateArticle").WithSummary("Create an article")
-            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>(created: true);
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>(created: true).SendsLastModified();
         group.MapPut("/{id}", ReplaceArticle).WithName("ReplaceArticle").WithSummary("Replace an article")
-            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>();
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>().SendsLastModified();
         group.MapPatch("/{id}", PatchArticle).WithName("PatchArticle").WithSummary("Update an article with a JSON merge patch")
-            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>().AcceptsMergePatch<ArticleRequest>();
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>().AcceptsMergePatch<ArticleRequest>().SendsLastModified();
         group.MapDelete("/{id}", DeleteArticle).WithName("DeleteArticle").WithSummary("Delete an article")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Deletes(refusedWhileInUse: false);
         return group;

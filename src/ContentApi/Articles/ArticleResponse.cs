@@ -1,6 +1,7 @@
 using ContentApi.Authors;
 using ContentApi.Data;
 using ContentApi.Images;
+using ContentApi.OpenApi;
 using ContentApi.Rendering;
 using System.Text.Json.Serialization;
 
@@ -20,14 +21,14 @@ public sealed record ArticleResponse(
     string Title,
     string? Subtitle,
     string Excerpt,
-    string Body,
+    [property: OmittedUnless("Left out of search results unless `fields` names it.")] string Body,
     string Language,
     ArticleStatus Status,
     DateTimeOffset? PublishedAt,
-    IReadOnlyList<AuthorSummary> Authors,
-    IReadOnlyList<TagSummary> Tags,
-    ImageResponse? CoverImage,
-    IReadOnlyList<ImageResponse> Images,
+    [property: OmittedUnless("Left out when `include` does not name `authors`.")] IReadOnlyList<AuthorSummary> Authors,
+    [property: OmittedUnless("Left out when `include` does not name `tags`.")] IReadOnlyList<TagSummary> Tags,
+    [property: OmittedUnless("Null when the article has none; left out when `include` does not name `coverImage`.")] ImageResponse? CoverImage,
+    [property: OmittedUnless("Left out when `include` does not name `images`.")] IReadOnlyList<ImageResponse> Images,
     string? CanonicalUrl,
     long ReadingTimeMinutes,
     long CharacterCount,

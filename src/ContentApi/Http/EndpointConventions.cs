@@ -16,13 +16,16 @@ public static class EndpointConventions
         .Produces<T>(StatusCodes.Status200OK)
         .Produces(StatusCodes.Status304NotModified);
 
+    /// <summary>The operation's representations carry Last-Modified and answer If-Modified-Since (documented as such).</summary>
+    public static RouteHandlerBuilder SendsLastModified(this RouteHandlerBuilder builder) => builder.WithMetadata(LastModifiedMetadata.Instance);
+
     /// <summary>Documents the operation's <c>sort</c> parameter with the sorts it allows and its default.</summary>
     public static RouteHandlerBuilder Sorts<TRow>(this RouteHandlerBuilder builder, SortOptions<TRow> sorts) => builder.WithMetadata(
         new ParameterDescriptionMetadata("sort", $"One of {string.Join(", ", sorts.Description.Split(", ").Select(s => $"`{s}`"))} (`-` sorts descending); default `{sorts.DefaultKey}`. Ties are broken by id. Anything else is a 400 listing these."));
 
     /// <summary>Documents the operation's <c>fields</c> parameter with the names <typeparamref name="TResponse"/> allows.</summary>
     public static RouteHandlerBuilder Fields<TResponse>(this RouteHandlerBuilder builder) => builder.WithMetadata(
-        new ParameterDescriptionMetadata("fields", $"Top-level fields to return, comma-separated (e.g. `id,slug`), from: {string.Join(", ", FieldSet.MembersOf(typeof(TResponse)).Select(f => $"`{f}`"))}. Default: all. Anything else is a 400 listing these."));
+        new ParameterDescriptionMetadata("fields", $"Top-level fields to return, comma-separated (e.g. `id,slug`), from: {string.Join(", ", FieldSet.MembersOf(typeof(TResponse)).Select(f => $"`{f}`"))}. Default: all. Only the fields named are sent, required ones too. Anything else is a 400 listing these."));
 
     /// <param name="created">A POST: 409 for a taken slug or an Idempotency-Key still in use, 422 for a key reused with another body.</param>
     /// <param name="hasSlug">Whether a replace can be refused (409) because the slug it asks for is taken.</param>

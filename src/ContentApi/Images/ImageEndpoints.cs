@@ -36,14 +36,14 @@ public static class ImageEndpoints
         group.MapGet("/", ListImages).WithName("ListImages").WithSummary("List images")
             .WithDescription($"Image metadata in pages (keyset cursor or page number), optionally only one mimeType. Sort: {ImageStore.Sorts.Description}; default -createdAt.")
             .Lists<ListResponse<ImageResponse>>().Sorts(ImageStore.Sorts).Fields<ImageResponse>();
-        group.MapGet("/{id}", GetImage).WithName("GetImage").WithSummary("Get an image by id").Reads<ImageResponse>().Fields<ImageResponse>();
+        group.MapGet("/{id}", GetImage).WithName("GetImage").WithSummary("Get an image by id").Reads<ImageResponse>().Fields<ImageResponse>().SendsLastModified();
         group.MapPost("/", CreateImage).WithName("CreateImage").WithSummary("Create an image")
             .WithDescription("Records an image's metadata; the bytes stay where url points.")
-            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(created: true);
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(created: true).SendsLastModified();
         group.MapPut("/{id}", ReplaceImage).WithName("ReplaceImage").WithSummary("Replace an image")
-            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(hasSlug: false);
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(hasSlug: false).SendsLastModified();
         group.MapPatch("/{id}", PatchImage).WithName("PatchImage").WithSummary("Update an image with a JSON merge patch")
-            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(hasSlug: false).AcceptsMergePatch<ImageRequest>();
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(hasSlug: false).AcceptsMergePatch<ImageRequest>().SendsLastModified();
         group.MapDelete("/{id}", DeleteImage).WithName("DeleteImage").WithSummary("Delete an image")
             .WithDescription("Refused with 409, naming them, while any article (as cover or inline image) or author (as avatar) uses the image.")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Deletes(refusedWhileInUse: true);

@@ -33,6 +33,7 @@ public static class OpenApiSetup
             options.OperationFilter<SecurityOperationFilter>();
             options.OperationFilter<ParameterDescriptionOperationFilter>();
             options.OperationFilter<MergePatchOperationFilter>();
+            options.OperationFilter<HttpHeadersOperationFilter>();
             options.OperationFilter<ResponseOrderOperationFilter>();
         });
         return services;

@@ -4,11 +4,15 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace ContentApi.OpenApi;
 
 /// <summary>Endpoint metadata: an operation's own description of one parameter, such as the sorts it allows.</summary>
-public sealed record ParameterDescriptionMetadata(string Name, string Description);
+/// <param name="Required">The operation answers 400 without it (bound as optional so that validation, not binding, says so).</param>
+public sealed record ParameterDescriptionMetadata(string Name, string Description, bool Required = false);
 
 /// <summary>Describes the parameters that many operations share, in one place; an endpoint's own metadata comes first.</summary>
 public sealed class ParameterDescriptionOperationFilter : IOperationFilter
 {
+    public const string SearchWords =
+        "Search words. `\"...\"` quotes a phrase, `-word` excludes; Chinese of 2+ characters matches as a phrase; Traditional and Simplified match each other.";
+
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.OrdinalIgnoreCase)
     {
         ["id"] = "The resource's integer id.",
@@ -25,15 +29,15 @@ public sealed class ParameterDescriptionOperationFilter : IOperationFilter
         ["publishedAfter"] = "Only articles published at or after this instant (RFC 3339).",
         ["publishedBefore"] = "Only articles published before this instant (RFC 3339).",
         ["include"] = "Embedded relations to return, comma-separated: `authors`, `tags`, `coverImage`, `images`. Default: all; empty: none.",
-        ["fields"] = "Top-level fields to return, comma-separated (e.g. `id,slug,title`). Default: all. Unknown names are a 400 listing the allowed ones.",
+        ["fields"] = "Top-level fields to return, comma-separated (e.g. `id,slug,title`). Default: all. Only the fields named are sent, required ones too. Unknown names are a 400 listing the allowed ones.",
         ["format"] = "Extra renderings, comma-separated: `html` adds `bodyHtml` and `toc` (sanitized), `text` adds `plainText`; `markdown` (the body) is always there.",
-        ["q"] = "Search words. `\"...\"` quotes a phrase, `-word` excludes; Chinese of 2+ characters matches as a phrase; Traditional and Simplified match each other.",
+        ["q"] = SearchWords,
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var own = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<ParameterDescriptionMetadata>()
-            .ToDictionary(m => m.Name, m => m.Description, StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(m => m.Name, StringComparer.OrdinalIgnoreCase);
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
             // [AsParameters] records name query parameters after C# properties; the wire names are camelCase.
@@ -41,13 +45,24 @@ public sealed class ParameterDescriptionOperationFilter : IOperationFilter
             {
                 parameter.Name = char.ToLowerInvariant(raw[0]) + raw[1..];
             }
-            if (parameter.In == ParameterLocation.Query && parameter.Name is { } ownName && own.TryGetValue(ownName, out var ownText))
+            if (parameter.In == ParameterLocation.Query && parameter.Name is { } ownName && own.TryGetValue(ownName, out var ownMetadata))
             {
-                parameter.Description = ownText;
+                parameter.Description = ownMetadata.Description;
+                parameter.Required |= ownMetadata.Required;
             }
             else if (parameter.Name is { } name && string.IsNullOrEmpty(parameter.Description) && Descriptions.TryGetValue(name, out var text))
             {
                 parameter.Description = name == "slug" && parameter.In == ParameterLocation.Query ? "Only these slugs (repeatable)." : text;
+            }
+            if (parameter.In == ParameterLocation.Query && parameter.Schema is OpenApiSchema schema)
+            {
+                // Bounds the list and search validators hold requests to (400 outside them), so that clients can check them too.
+                (schema.Minimum, schema.Maximum) = parameter.Name switch
+                {
+                    "limit" => ("1", Http.Paging.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    "page" => ("1", schema.Maximum),
+                    _ => (schema.Minimum, schema.Maximum),
+                };
             }
         }
     }

@@ -1,14 +1,16 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ContentApi.OpenApi;
 
 /// <summary>
-/// A property is required exactly when its C# type is non-nullable (value types included), and
-/// nullable exactly when it is nullable. Responses always carry every property, nulls included,
-/// so generated clients get precise required/optional/nullable types.
+/// Request bodies (types named <c>*Request</c>): a property is required exactly when its C# type is non-nullable, and
+/// nullable exactly when it is nullable. Responses carry every property, null or not, so all of them are required
+/// there, except those written only when not null and those marked <see cref="OmittedUnlessAttribute"/>. Generated
+/// clients then tell "absent" from "null". (<c>fields</c> still returns only the properties it names.)
 /// </summary>
 public sealed class RequiredPropertiesSchemaFilter : ISchemaFilter
 {
@@ -21,6 +23,7 @@ public sealed class RequiredPropertiesSchemaFilter : ISchemaFilter
             return;
         }
         concrete.Required ??= new HashSet<string>();
+        var isRequest = context.Type.Name.EndsWith("Request", StringComparison.Ordinal);
         foreach (var property in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
@@ -30,18 +33,24 @@ public sealed class RequiredPropertiesSchemaFilter : ISchemaFilter
             }
             var nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null ||
                 (!property.PropertyType.IsValueType && Nullability.Create(property).ReadState == NullabilityState.Nullable);
-            if (nullable)
+            if (nullable && concrete.Properties[name] is OpenApiSchemaReference reference)
             {
-                concrete.Required.Remove(name);
-                if (concrete.Properties[name] is OpenApiSchemaReference reference)
-                {
-                    // OpenAPI 3.0 cannot mark a bare $ref nullable; "nullable" only counts beside an explicit type.
-                    concrete.Properties[name] = new OpenApiSchema { Type = JsonSchemaType.Object | JsonSchemaType.Null, AllOf = [reference] };
-                }
+                // OpenAPI 3.0 cannot mark a bare $ref nullable; "nullable" only counts beside an explicit type.
+                concrete.Properties[name] = new OpenApiSchema { Type = JsonSchemaType.Object | JsonSchemaType.Null, AllOf = [reference] };
+            }
+            var omitted = property.GetCustomAttribute<OmittedUnlessAttribute>();
+            if (omitted is not null && concrete.Properties[name] is OpenApiSchema described)
+            {
+                described.Description = omitted.When;
+            }
+            var alwaysWritten = property.GetCustomAttribute<JsonIgnoreAttribute>() is not { Condition: not JsonIgnoreCondition.Never };
+            if (isRequest ? !nullable : alwaysWritten && omitted is null)
+            {
+                concrete.Required.Add(name);
             }
             else
             {
-                concrete.Required.Add(name);
+                concrete.Required.Remove(name);
             }
         }
     }

@@ -1,3 +1,4 @@
+using ContentApi.OpenApi;
 using System.Globalization;
 using ContentApi.Articles;
 using ContentApi.Auth;
@@ -45,7 +46,8 @@ public static class SearchEndpoints
                 "ranked with articles whose title holds every word first, then by BM25 (title matches weigh most; ties go to the newest). Works for Chinese (Traditional and Simplified match each other), " +
                 "Japanese, Korean and Latin scripts. Each item carries `highlights`; items leave out `body` unless `fields` names it. Same visibility as the article list; " +
                 $"pages are positions in the ranking, up to {MaxOffset} results deep.")
-            .Lists<ListResponse<ArticleResponse>>().Fields<ArticleResponse>();
+            .Lists<ListResponse<ArticleResponse>>().Fields<ArticleResponse>()
+            .WithMetadata(new ParameterDescriptionMetadata("q", ParameterDescriptionOperationFilter.SearchWords, Required: true));
         return api;
     }
 

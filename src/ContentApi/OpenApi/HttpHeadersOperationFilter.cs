@@ -1,0 +1,122 @@
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace ContentApi.OpenApi;
+
+/// <summary>Endpoint metadata: the operation's representations carry Last-Modified (and answer If-Modified-Since).</summary>
+public sealed record LastModifiedMetadata
+{
+    public static LastModifiedMetadata Instance { get; } = new();
+}
+
+/// <summary>
+/// Documents the HTTP headers of the protocol the endpoints share (conditional requests, idempotent creates, paging
+/// links, rate limits), so generated clients get them as typed parameters and response headers. What an operation
+/// answers decides which apply: a 304 means it takes If-None-Match, a 412 If-Match, a 422 on a POST Idempotency-Key.
+/// </summary>
+public sealed class HttpHeadersOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        if (operation.Responses is not { } responses)
+        {
+            return;
+        }
+        var method = context.ApiDescription.HttpMethod ?? "";
+        var lastModified = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<LastModifiedMetadata>().Any();
+        var takesCursor = operation.Parameters?.Any(p => p.Name == "cursor") == true;
+        var idempotent = method == "POST" && responses.ContainsKey("422");
+
+        if (responses.ContainsKey("304"))
+        {
+            AddParameter(operation, "If-None-Match",
+                "ETags of representations you hold (comma-separated, or `*`): 304 Not Modified, without a body, while one still matches.");
+            if (lastModified)
+            {
+                AddParameter(operation, "If-Modified-Since",
+                    "An HTTP date, such as an earlier Last-Modified: 304 Not Modified when the resource has not changed since. Ignored when If-None-Match is sent.");
+            }
+        }
+        if (responses.ContainsKey("412"))
+        {
+            AddParameter(operation, "If-Match",
+                "The ETag you last read: the change applies only while the resource still has it, else 412 (no update is lost). `*` matches any version. " +
+                "Optional unless the server sets `Writes:RequireIfMatch`, which answers 428 without it.");
+        }
+        if (idempotent)
+        {
+            AddParameter(operation, "Idempotency-Key",
+                "1-255 visible ASCII characters, unique per create (a UUID). A retry with the same key and body within 24 hours gets the first response " +
+                "again and creates nothing; the same key with another body is a 422.");
+        }
+
+        foreach (var (status, response) in responses)
+        {
+            if (response is not OpenApiResponse concrete)
+            {
+                continue;
+            }
+            switch (status)
+            {
+                case "200" or "201":
+                    AddHeader(concrete, "ETag", "The representation's strong entity tag: send it in If-None-Match to revalidate, or in If-Match to update.");
+                    if (method == "GET")
+                    {
+                        AddHeader(concrete, "Cache-Control", "`public` with a max-age for anonymous callers (CDN-cacheable); `private` when an API key was sent.");
+                    }
+                    if (lastModified)
+                    {
+                        AddHeader(concrete, "Last-Modified", "When the resource, or anything embedded in it, last changed (an HTTP date).");
+                    }
+                    if (takesCursor && status == "200")
+                    {
+                        AddHeader(concrete, "Link", "RFC 8288 `<URL>; rel=\"next\"`, the next page's URL, when there is one.");
+                    }
+                    if (status == "201")
+                    {
+                        AddHeader(concrete, "Location", "The created resource's URL.");
+                        if (idempotent)
+                        {
+                            AddHeader(concrete, "Idempotent-Replayed", "`true` when this is the stored response to an earlier request with the same Idempotency-Key.");
+                        }
+                    }
+                    break;
+                case "304":
+                    AddHeader(concrete, "ETag", "The entity tag that still matches.");
+                    break;
+                case "412":
+                    AddHeader(concrete, "ETag", "The resource's current entity tag.");
+                    break;
+                case "401":
+                    AddHeader(concrete, "WWW-Authenticate", "`Bearer`, with `error=\"invalid_token\"` when the key sent is not valid.");
+                    break;
+                case "429":
+                    AddHeader(concrete, "Retry-After", "Seconds to wait before retrying.");
+                    AddHeader(concrete, "RateLimit", "The quota that ran out: `limit=N, remaining=0, reset=SECONDS` (IETF RateLimit fields draft).");
+                    AddHeader(concrete, "RateLimit-Policy", "The quota and its window: `N;w=SECONDS`.");
+                    break;
+                case "503":
+                    AddHeader(concrete, "Retry-After", "Seconds to wait before retrying.");
+                    break;
+            }
+        }
+    }
+
+    private static void AddParameter(OpenApiOperation operation, string name, string description)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = name,
+            In = ParameterLocation.Header,
+            Description = description,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+    }
+
+    private static void AddHeader(OpenApiResponse response, string name, string description)
+    {
+        response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        response.Headers[name] = new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+    }
+}

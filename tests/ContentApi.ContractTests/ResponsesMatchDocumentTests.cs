@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using ContentApi.TestSupport;
+
+namespace ContentApi.ContractTests;
+
+/// <summary>
+/// Real responses against the document: every property a schema requires is in the body (at any depth), and every
+/// header documented for the status is sent, so a generated client's types hold at run time.
+/// </summary>
+public sealed class ResponsesMatchDocumentTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    /// <summary>Headers documented as sent only sometimes: a replay's marker.</summary>
+    private static readonly HashSet<string> Conditional = ["Idempotent-Replayed"];
+
+    [Fact]
+    public async Task Responses_carry_every_required_property_and_every_documented_header()
+    {
+        var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        var writer = factory.Writer();
+        var anonymous = factory.Anonymous();
+        var content = new TestContent(writer);
+        var word = "w" + Guid.NewGuid().ToString("N")[..10];
+        // Two of everything, so that every list of one item has a next page (and a Link).
+        var tag = await content.TagAsync();
+        await content.TagAsync();
+        var image = await content.ImageAsync("圖源:ifanr", "A caption");
+        await content.ImageAsync();
+        var article = await content.ArticleAsync(new() { ["title"] = $"{word} first", ["tagIds"] = new[] { tag }, ["coverImageId"] = image, ["imageIds"] = new[] { image } });
+        await content.ArticleAsync(new() { ["title"] = $"{word} second" });
+        var id = article["id"]!.GetValue<long>();
+        var slug = article["slug"]!.GetValue<string>();
+        var author = article["authors"]![0]!["id"]!.GetValue<long>();
+        var etag = (await anonymous.GetAsync($"/api/v1/articles/{id}")).Headers.ETag!.Tag;
+
+        var cases = new (string OperationId, HttpClient Client, HttpRequestMessage Request, HttpStatusCode Status)[]
+        {
+            ("ListArticles", anonymous, Get("/api/v1/articles?limit=1"), HttpStatusCode.OK),
+            ("GetArticle", anonymous, Get($"/api/v1/articles/{id}"), HttpStatusCode.OK),
+            ("GetArticle", anonymous, Get($"/api/v1/articles/{id}", ("If-None-Match", etag)), HttpStatusCode.NotModified),
+            ("GetArticleBySlug", writer, Get($"/api/v1/articles/slug/{slug}"), HttpStatusCode.OK),
+            ("SearchArticles", anonymous, Get($"/api/v1/search?q={word}&limit=1"), HttpStatusCode.OK),
+            ("ListAuthors", anonymous, Get("/api/v1/authors?limit=1"), HttpStatusCode.OK),
+            ("GetAuthor", writer, Get($"/api/v1/authors/{author}"), HttpStatusCode.OK),
+            ("ListTags", anonymous, Get("/api/v1/tags?limit=1"), HttpStatusCode.OK),
+            ("GetTag", anonymous, Get($"/api/v1/tags/{tag}"), HttpStatusCode.OK),
+            ("ListImages", anonymous, Get("/api/v1/images?limit=1"), HttpStatusCode.OK),
+            ("GetImage", anonymous, Get($"/api/v1/images/{image}"), HttpStatusCode.OK),
+            ("CreateTag", writer, Send(HttpMethod.Post, "/api/v1/tags", new { name = $"Tag {word}" }), HttpStatusCode.Created),
+            ("CreateImage", anonymous, Send(HttpMethod.Post, "/api/v1/images", new { url = "https://images.example.com/x.jpg", altText = "x" }), HttpStatusCode.Unauthorized),
+            ("PatchArticle", writer, Send(HttpMethod.Patch, $"/api/v1/articles/{id}", new { title = "Changed" }, ("If-Match", "\"99-0\"")), HttpStatusCode.PreconditionFailed),
+            ("PatchArticle", writer, Send(HttpMethod.Patch, $"/api/v1/articles/{id}", new { subtitle = "A subtitle" }, ("If-Match", etag)), HttpStatusCode.OK),
+        };
+        foreach (var (operationId, client, request, status) in cases)
+        {
+            var where = $"{operationId} {(int)status}";
+            var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode == status, $"{where}: got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            var documented = Operation(document, operationId)["responses"]![((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture)];
+            Assert.True(documented is not null, $"{where} is not documented");
+            foreach (var (header, _) in documented["headers"]?.AsObject() ?? [])
+            {
+                if (!Conditional.Contains(header))
+                {
+                    Assert.True(Sent(response, header), $"{where}: documented header {header} was not sent");
+                }
+            }
+            if (documented["content"]?.AsObject().FirstOrDefault().Value?["schema"] is { } schema && status != HttpStatusCode.NotModified)
+            {
+                AssertConforms(document, schema, JsonNode.Parse(await response.Content.ReadAsStringAsync()), where);
+            }
+        }
+    }
+
+    private static HttpRequestMessage Get(string url, params (string Name, string Value)[] headers)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+        return request;
+    }
+
+    private static HttpRequestMessage Send(HttpMethod method, string url, object body, params (string Name, string Value)[] headers)
+    {
+        var request = Get(url, headers);
+        request.Method = method;
+        request.Content = method == HttpMethod.Patch
+            ? new StringContent(System.Text.Json.JsonSerializer.Serialize(body, HttpAssertions.Json), new MediaTypeHeaderValue("application/merge-patch+json"))
+            : HttpAssertions.JsonBody(body);
+        return request;
+    }
+
+    private static bool Sent(HttpResponseMessage response, string header) =>
+        response.Headers.TryGetValues(header, out _) || response.Content.Headers.TryGetValues(header, out _);
+
+    private static JsonNode Operation(JsonNode document, string operationId) =>
+        document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => o.Value!))
+            .Single(o => o["operationId"]!.GetValue<string>() == operationId);
+
+    /// <summary>Checks required properties, recursively, following $ref, allOf and array items.</summary>
+    private static void AssertConforms(JsonNode document, JsonNode schema, JsonNode? value, string where)
+    {
+        if (value is null)
+        {
+            Assert.True(schema["nullable"]?.GetValue<bool>() == true, $"{where}: null where the schema does not allow it");
+            return;
+        }
+        if (schema["$ref"]?.GetValue<string>() is { } reference)
+        {
+            AssertConforms(document, document["components"]!["schemas"]![reference.Split('/')[^1]]!, value, $"{where} ({reference.Split('/')[^1]})");
+            return;
+        }
+        if (schema["allOf"] is JsonArray allOf)
+        {
+            foreach (var part in allOf)
+            {
+                AssertConforms(document, part!, value, where);
+            }
+        }
+        if (schema["items"] is { } items)
+        {
+            foreach (var item in value.AsArray())
+            {
+                AssertConforms(document, items, item, $"{where}[]");
+            }
+        }
+        if (schema["properties"] is JsonObject properties)
+        {
+            var actual = value.AsObject();
+            foreach (var required in schema["required"]?.AsArray() ?? [])
+            {
+                var name = required!.GetValue<string>();
+                Assert.True(actual.ContainsKey(name), $"{where}: required property {name} is missing");
+            }
+            foreach (var (name, property) in actual)
+            {
+                if (properties[name] is { } propertySchema)
+                {
+                    AssertConforms(document, propertySchema, property, $"{where}.{name}");
+                }
+            }
+        }
+    }
+}
