@@ -1,6 +1,7 @@
 using Markdig;
 using Markdig.Extensions.EmphasisExtras;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace ContentApi.Rendering;
 
@@ -18,5 +19,44 @@ internal static class ArticleMarkdown
         .DisableHtml()
         .Build();
 
-    public static MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, Pipeline);
+    /// <summary>
+    /// Deepest nesting a body may have, the document itself counted: below Markdig's own limits (its parser refuses
+    /// ~130 levels of blocks or inlines, its HTML renderer ~128 nested inlines), so that whatever is stored renders.
+    /// </summary>
+    public const int MaxDepth = 100;
+
+    /// <exception cref="MarkdownTooComplexException">Markdig refused the nesting.</exception>
+    public static MarkdownDocument Parse(string markdown)
+    {
+        try
+        {
+            return Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException exception)
+        {
+            // Markdig's only refusal of input: "too deeply nested - depth limit exceeded".
+            throw new MarkdownTooComplexException(MarkdownTooComplexException.Explanation, exception);
+        }
+    }
+
+    /// <summary>Parses a body about to be stored, refusing nesting that could not be rendered later.</summary>
+    /// <exception cref="MarkdownTooComplexException">It nests deeper than <see cref="MaxDepth"/>.</exception>
+    public static MarkdownDocument ParseForStorage(string markdown)
+    {
+        var document = Parse(markdown);
+        if (Depth(document) > MaxDepth)
+        {
+            throw new MarkdownTooComplexException();
+        }
+        return document;
+    }
+
+    // Recursion is safe: Parse has already refused anything much deeper than MaxDepth.
+    private static int Depth(MarkdownObject node) => 1 + node switch
+    {
+        ContainerBlock container => container.Count == 0 ? 0 : container.Max(Depth),
+        LeafBlock { Inline: { } inline } => Depth(inline),
+        ContainerInline inline => inline.FirstChild is null ? 0 : inline.Max(Depth),
+        _ => 0,
+    };
 }

@@ -11,9 +11,24 @@ namespace ContentApi.Rendering;
 /// </summary>
 public static class MarkdownRenderer
 {
+    /// <summary>
+    /// The body as HTML. A body stored before nesting was limited (<see cref="ArticleMarkdown.MaxDepth"/>) that Markdig
+    /// cannot follow comes back as its escaped source in a &lt;pre&gt;, rather than failing every read that renders it.
+    /// </summary>
     public static RenderedArticle Render(string markdown, IReadOnlyDictionary<long, InlineImage> images)
     {
-        var document = ArticleMarkdown.Parse(markdown);
+        try
+        {
+            return RenderDocument(ArticleMarkdown.Parse(markdown), images);
+        }
+        catch (Exception exception) when (exception is MarkdownTooComplexException or ArgumentException)
+        {
+            return new RenderedArticle($"<pre>{System.Net.WebUtility.HtmlEncode(markdown)}</pre>", []);
+        }
+    }
+
+    private static RenderedArticle RenderDocument(MarkdownDocument document, IReadOnlyDictionary<long, InlineImage> images)
+    {
         var toc = AssignHeadingIds(document);
 
         using var writer = new StringWriter();
@@ -28,8 +43,22 @@ public static class MarkdownRenderer
         return new RenderedArticle(ArticleHtmlSanitizer.Sanitize(writer.ToString().TrimEnd('\n')), toc);
     }
 
-    /// <summary>The readable text of a body; see <see cref="Text.ArticleTextStats.PlainText"/>.</summary>
-    public static string ToPlainText(string markdown) => PlainText.Of(ArticleMarkdown.Parse(markdown));
+    /// <summary>The readable text of a stored body; see <see cref="Text.ArticleTextStats.PlainText"/>. Markdown too deep to parse is its own text.</summary>
+    public static string ToPlainText(string markdown)
+    {
+        try
+        {
+            return PlainText.Of(ArticleMarkdown.Parse(markdown));
+        }
+        catch (MarkdownTooComplexException)
+        {
+            return markdown;
+        }
+    }
+
+    /// <summary>The readable text of a body about to be stored.</summary>
+    /// <exception cref="MarkdownTooComplexException">It nests too deeply to be rendered later.</exception>
+    public static string ToPlainTextForStorage(string markdown) => PlainText.Of(ArticleMarkdown.ParseForStorage(markdown));
 
     /// <summary>Gives every heading an id and lists those with text, in document order.</summary>
     private static List<TocEntry> AssignHeadingIds(MarkdownDocument document)

@@ -41,7 +41,8 @@ internal static partial class PlainText
                 AppendLine(builder, CollapseSpaces(Of(leaf.Inline)));
                 break;
             case CodeBlock code:
-                foreach (var line in code.Lines.Lines.Take(code.Lines.Count))
+                // An empty block (a lone ``` fence) has no line array at all.
+                foreach (var line in (code.Lines.Lines ?? []).Take(code.Lines.Count))
                 {
                     AppendLine(builder, line.Slice.ToString());
                 }

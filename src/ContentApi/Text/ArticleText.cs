@@ -17,9 +17,11 @@ public static class ArticleText
     /// <summary>The longest derived excerpt, in user-perceived characters, its ellipsis included.</summary>
     public const int ExcerptMaxLength = 200;
 
+    /// <summary>Measures a body about to be stored.</summary>
+    /// <exception cref="MarkdownTooComplexException">It nests too deeply to be rendered later.</exception>
     public static ArticleTextStats Measure(string markdownBody)
     {
-        var plain = MarkdownRenderer.ToPlainText(markdownBody);
+        var plain = MarkdownRenderer.ToPlainTextForStorage(markdownBody);
         return new ArticleTextStats(
             plain,
             Excerpts.Derive(plain, ExcerptMaxLength),

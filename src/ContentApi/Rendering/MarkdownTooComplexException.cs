@@ -1,0 +1,12 @@
+namespace ContentApi.Rendering;
+
+/// <summary>A body whose Markdown nests deeper than the renderer can follow (quotes, lists or brackets inside one another).</summary>
+public sealed class MarkdownTooComplexException : Exception
+{
+    public const string Explanation =
+        "The Markdown nests too deeply: quotes, lists, emphasis or brackets inside one another more than 100 levels.";
+
+    public MarkdownTooComplexException() : base(Explanation) { }
+    public MarkdownTooComplexException(string message) : base(message) { }
+    public MarkdownTooComplexException(string message, Exception inner) : base(message, inner) { }
+}

@@ -1,0 +1,32 @@
+using ContentApi.Rendering;
+using ContentApi.Text;
+
+namespace ContentApi.UnitTests.Rendering;
+
+public sealed class MarkdownLimitsTests
+{
+    [Theory]
+    [InlineData("```", "")]
+    [InlineData("Before\n\n~~~\n", "Before")]
+    public void An_empty_code_block_adds_no_text(string body, string text) =>
+        Assert.Equal(text, ArticleText.Measure(body).PlainText);
+
+    [Fact]
+    public void Nesting_at_the_limit_is_stored_and_renders()
+    {
+        var body = new string('[', ArticleMarkdown.MaxDepth - 10) + "x";
+        ArticleText.Measure(body);
+        Assert.StartsWith("<p>[[[", MarkdownRenderer.Render(body, new Dictionary<long, InlineImage>()).Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(128)]
+    [InlineData(20_000)]
+    public void Nesting_the_renderer_cannot_follow_is_refused_for_storage_but_read_as_source(int brackets)
+    {
+        var body = new string('[', brackets);
+        Assert.Throws<MarkdownTooComplexException>(() => ArticleText.Measure(body));
+        Assert.Equal($"<pre>{body}</pre>", MarkdownRenderer.Render(body, new Dictionary<long, InlineImage>()).Html);
+        _ = MarkdownRenderer.ToPlainText(body);
+    }
+}
