@@ -29,6 +29,11 @@ public static class MergePatch
         {
             throw bad;
         }
+        catch (InvalidOperationException exception)
+        {
+            // The duplicate-property check decodes every name, and a lone surrogate escape in one cannot be decoded.
+            throw new JsonException("A property name is not valid text (it holds a lone surrogate escape).", "$", null, null, exception);
+        }
         var patch = node as JsonObject ?? throw new JsonException("A merge patch must be a JSON object.", "$", null, null);
         EnsureValidText(patch);
         return patch;

@@ -8,6 +8,8 @@ public static class ProblemDetailsSetup
     /// <summary>Every problem gets a stable type, a title and the trace id that the request logs carry.</summary>
     public static IServiceCollection AddContentApiProblemDetails(this IServiceCollection services)
     {
+        // Ahead of ASP.NET Core's writer, which declines requests whose Accept leaves JSON out.
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;

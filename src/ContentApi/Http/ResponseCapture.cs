@@ -18,7 +18,11 @@ public static class ResponseCapture
             context.Response.Body = original;
         }
         var bytes = capture.ToArray();
-        await original.WriteAsync(bytes, context.RequestAborted);
+        // A 304 or 204 has no body, and Kestrel refuses even an empty write to one.
+        if (bytes.Length > 0)
+        {
+            await original.WriteAsync(bytes, context.RequestAborted);
+        }
         return bytes;
     }
 }

@@ -111,6 +111,8 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         ["invalid_utf8_bytes_patch"] = new(s => Bytes(HttpMethod.Patch, s.Article, [.. "{\"title\":\"a"u8, 0xC3, 0x28, .. "\"}"u8], "application/merge-patch+json"), HttpStatusCode.BadRequest),
         ["lone_surrogate_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"a\uD800b"}"""), HttpStatusCode.BadRequest, ["name"]),
         ["lone_surrogate_patch"] = new(s => MergePatch(s.Article, """{"title":"\uDC00"}"""), HttpStatusCode.BadRequest, ["title"]),
+        ["lone_surrogate_property_name_patch"] = new(s => MergePatch($"/api/v1/tags/{s.TagId}", """{"\uD800":1}"""), HttpStatusCode.BadRequest),
+        ["lone_surrogate_property_name_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"n","\uD800":1}"""), HttpStatusCode.BadRequest),
         ["nul_in_slug"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"n","slug":"a\u0000b"}"""), HttpStatusCode.BadRequest, ["slug"]),
         ["nul_in_name"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"a\u0000b"}"""), HttpStatusCode.BadRequest, ["name"]),
         ["nul_in_name_patch"] = new(s => MergePatch(s.Author, """{"name":"\u0000"}"""), HttpStatusCode.BadRequest, ["name"]),
