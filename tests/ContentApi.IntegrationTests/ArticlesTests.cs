@@ -238,6 +238,26 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task PatchArticle_to_draft_unpublishes_and_drops_publishedAt_unless_the_patch_sets_one()
+    {
+        var writer = factory.Writer();
+        var article = await _content.ArticleAsync();
+        var url = $"/api/v1/articles/{article["id"]}";
+        Assert.NotNull(article["publishedAt"]!.GetValue<DateTimeOffset?>());
+
+        var draft = await (await writer.PatchMergeAsync(url, new { status = "draft" })).AssertJsonAsync();
+        Assert.Equal("draft", draft["status"]!.GetValue<string>());
+        Assert.Null(draft["publishedAt"]);
+        await (await factory.Anonymous().GetAsync(url)).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        var conflicting = await writer.PatchMergeAsync(url, new { status = "draft", publishedAt = "2026-01-01T00:00:00Z" });
+        Assert.Contains("publishedAt", (await conflicting.AssertProblemAsync(HttpStatusCode.BadRequest))["errors"]!.AsObject().Select(e => e.Key));
+
+        var republished = await (await writer.PatchMergeAsync(url, new { status = "published" })).AssertJsonAsync();
+        Assert.NotNull(republished["publishedAt"]!.GetValue<DateTimeOffset?>());
+    }
+
+    [Fact]
     public async Task PatchArticle_with_stale_if_match_is_412_with_current_etag_and_current_etag_succeeds()
     {
         var writer = factory.Writer();

@@ -68,6 +68,7 @@ public static class ArticleEndpoints
         group.MapPut("/{id}", ReplaceArticle).WithName("ReplaceArticle").WithSummary("Replace an article")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>().SendsLastModified();
         group.MapPatch("/{id}", PatchArticle).WithName("PatchArticle").WithSummary("Update an article with a JSON merge patch")
+            .WithDescription("RFC 7396: members set replace, null removes, absent ones stay. `{\"status\":\"draft\"}` unpublishes, and publishedAt goes with it.")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>().AcceptsMergePatch<ArticleRequest>().SendsLastModified();
         group.MapDelete("/{id}", DeleteArticle).WithName("DeleteArticle").WithSummary("Delete an article")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Deletes(refusedWhileInUse: false);
@@ -107,7 +108,14 @@ public static class ArticleEndpoints
     public static Task<IResult> PatchArticle(long id, HttpRequest http, ArticleStore store, IValidator<ArticleRequest> validator, CancellationToken cancellationToken) =>
         PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<ArticleAggregate, ArticleRequest>(
             "Article", ct => store.GetAsync(id, true, ct), a => a.ToRequest(), a => a.Row.Version,
-            (request, ifMatch, ct) => store.ReplaceAsync(id, request, ifMatch, ct), o => ToResult(o)), cancellationToken);
+            (request, ifMatch, ct) => store.ReplaceAsync(id, request, ifMatch, ct), o => ToResult(o), Unpublish), cancellationToken);
+
+    /// <summary>
+    /// <c>{"status":"draft"}</c> unpublishes: the publishedAt the article had goes with it (drafts have none), unless the
+    /// patch sets one, which stays the 400 it is on PUT.
+    /// </summary>
+    private static ArticleRequest Unpublish(ArticleRequest merged, System.Text.Json.Nodes.JsonObject patch) =>
+        merged.Status == ArticleStatus.Draft && !patch.ContainsKey("publishedAt") ? merged with { PublishedAt = null } : merged;
 
     public static Task<IResult> DeleteArticle(long id, HttpRequest http, ArticleStore store, CancellationToken cancellationToken) =>
         IfMatch.ThenAsync(http, async match => ToResult(await store.DeleteAsync(id, match, cancellationToken)));

@@ -5,13 +5,21 @@ namespace ContentApi.Http;
 /// <summary>The PATCH flow every resource shares: read, merge, validate, replace.</summary>
 public static class PatchHandler
 {
+    /// <summary>
+    /// Rounds a patch without a pinned version (no If-Match, or <c>*</c>) may take. Each round one of the patches racing
+    /// for a resource wins (writes committed together each read the version before them), so 64 covers 64 at once.
+    /// </summary>
+    private const int MaxAttemptsUnpinned = 64;
+
+    /// <param name="Reconcile">Adjusts the merged request where a patch implies more than it says.</param>
     public sealed record Steps<TRow, TRequest>(
         string ResourceName,
         Func<CancellationToken, Task<TRow?>> Load,
         Func<TRow, TRequest> ToRequest,
         Func<TRow, long> VersionOf,
         Func<TRequest, IfMatch, CancellationToken, Task<WriteOutcome<TRow>>> Replace,
-        Func<WriteOutcome<TRow>, IResult> ToResult);
+        Func<WriteOutcome<TRow>, IResult> ToResult,
+        Func<TRequest, System.Text.Json.Nodes.JsonObject, TRequest>? Reconcile = null);
 
     public static async Task<IResult> HandleAsync<TRow, TRequest>(
         HttpRequest http, IValidator<TRequest> validator, Steps<TRow, TRequest> steps, CancellationToken cancellationToken)
@@ -22,7 +30,8 @@ public static class PatchHandler
         }
         var patch = await MergePatch.ReadAsync(http, cancellationToken);
         // The patch is applied to the version just read; if another write lands in between, apply it
-        // again to the newer version (when the caller named a version, the store answers 412 instead).
+        // again to the newer version (when the caller named a version, the store answers 412 instead;
+        // If-Match: * names none, as no If-Match does).
         for (var attempt = 0; ; attempt++)
         {
             if (await steps.Load(cancellationToken) is not { } current)
@@ -30,13 +39,17 @@ public static class PatchHandler
                 return Problems.NotFound(steps.ResourceName);
             }
             var request = MergePatch.Apply(steps.ToRequest(current), patch);
+            if (steps.Reconcile is { } reconcile)
+            {
+                request = reconcile(request, patch);
+            }
             if (await validator.ValidateAsync(request, cancellationToken) is { IsValid: false } invalid)
             {
                 return Problems.Validation(invalid.ToErrors());
             }
             var expected = ifMatch.AnyVersion ? new IfMatch(false, [steps.VersionOf(current)]) : ifMatch;
             var outcome = await steps.Replace(request, expected, cancellationToken);
-            if (outcome is WriteOutcome<TRow>.Stale && ifMatch.AnyVersion && ifMatch == IfMatch.Absent && attempt < 5)
+            if (outcome is WriteOutcome<TRow>.Stale && ifMatch.AnyVersion && attempt < MaxAttemptsUnpinned)
             {
                 continue;
             }

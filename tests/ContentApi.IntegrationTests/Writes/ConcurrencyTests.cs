@@ -128,6 +128,31 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
         await (await writer.GetAsync(url)).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("*")]
+    public async Task Concurrent_patches_without_a_pinned_version_all_apply(string? ifMatch)
+    {
+        var writer = factory.Writer();
+        var tag = await new TestContent(writer).TagAsync();
+        var url = $"/api/v1/tags/{tag}";
+
+        // 48 merge patches, 16 at a time, on one tag: each is applied to whatever version is current when it lands.
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<HttpStatusCode>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 48), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, cancellationToken) =>
+        {
+            using var patch = new HttpRequestMessage(HttpMethod.Patch, url) { Content = HttpAssertions.RawJson($$"""{"description":"d{{i}}"}""", "application/merge-patch+json") };
+            if (ifMatch is not null)
+            {
+                patch.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            }
+            statuses.Add((await writer.SendAsync(patch, cancellationToken)).StatusCode);
+        });
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(49, (await (await writer.GetAsync(url)).AssertJsonAsync())["version"]!.GetValue<long>());
+    }
+
     [Fact]
     public async Task Stale_if_match_on_delete_is_412_and_keeps_the_article()
     {
