@@ -56,12 +56,12 @@ public static class ArticleEndpoints
     {
         var group = api.MapGroup("/articles").WithTags("Articles");
 
-        group.MapGet("/", ListArticles).WithName("ListArticles").WithSummary("List articles")
+        group.MapRead("/", ListArticles).WithName("ListArticles").WithSummary("List articles")
             .WithDescription($"Published articles, newest first; a key with the read scope also sees drafts and scheduled articles. Sort: {ArticleStore.PublicSorts.Description}; default -publishedAt.")
             .Lists<ListResponse<ArticleResponse>>().Sorts(ArticleStore.PublicSorts).Fields<ArticleResponse>();
-        group.MapGet("/{id}", GetArticle).WithName("GetArticle").WithSummary("Get an article by id")
+        group.MapRead("/{id}", GetArticle).WithName("GetArticle").WithSummary("Get an article by id")
             .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields<ArticleResponse>().SendsLastModified();
-        group.MapGet("/slug/{slug}", GetArticleBySlug).WithName("GetArticleBySlug").WithSummary("Get an article by slug")
+        group.MapRead("/slug/{slug}", GetArticleBySlug).WithName("GetArticleBySlug").WithSummary("Get an article by slug")
             .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields<ArticleResponse>().SendsLastModified();
         group.MapPost("/", CreateArticle).WithName("CreateArticle").WithSummary("Create an article")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>(created: true).SendsLastModified();

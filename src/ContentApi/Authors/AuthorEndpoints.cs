@@ -33,12 +33,12 @@ public static class AuthorEndpoints
     {
         var group = api.MapGroup("/authors").WithTags("Authors");
 
-        group.MapGet("/", ListAuthors).WithName("ListAuthors").WithSummary("List authors")
+        group.MapRead("/", ListAuthors).WithName("ListAuthors").WithSummary("List authors")
             .WithDescription($"Authors in pages (keyset cursor or page number). Sort: {AuthorStore.Sorts.Description}; default name. Emails are null without a key.")
             .Lists<ListResponse<AuthorResponse>>().Sorts(AuthorStore.Sorts).Fields<AuthorResponse>();
-        group.MapGet("/{id}", GetAuthor).WithName("GetAuthor").WithSummary("Get an author by id")
+        group.MapRead("/{id}", GetAuthor).WithName("GetAuthor").WithSummary("Get an author by id")
             .WithDescription("The email is null without a key.").Reads<AuthorResponse>().Fields<AuthorResponse>();
-        group.MapGet("/slug/{slug}", GetAuthorBySlug).WithName("GetAuthorBySlug").WithSummary("Get an author by slug")
+        group.MapRead("/slug/{slug}", GetAuthorBySlug).WithName("GetAuthorBySlug").WithSummary("Get an author by slug")
             .WithDescription("The email is null without a key.").Reads<AuthorResponse>().Fields<AuthorResponse>();
         group.MapPost("/", CreateAuthor).WithName("CreateAuthor").WithSummary("Create an author")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<AuthorResponse>(created: true);

@@ -6,6 +6,13 @@ namespace ContentApi.Http;
 /// <summary>OpenAPI metadata that whole families of endpoints share.</summary>
 public static class EndpointConventions
 {
+    /// <summary>
+    /// A GET endpoint that answers HEAD too, with the same status and headers and no body (RFC 9110 §9.3.2: HEAD goes
+    /// wherever GET does). The OpenAPI document lists the GET only.
+    /// </summary>
+    public static RouteHandlerBuilder MapRead(this IEndpointRouteBuilder routes, [System.Diagnostics.CodeAnalysis.StringSyntax("Route")] string pattern, Delegate handler) =>
+        routes.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
+
     /// <summary>A single resource: 404 when there is none (or, anonymously, when it is not published).</summary>
     public static RouteHandlerBuilder Reads<T>(this RouteHandlerBuilder builder) => builder
         .Lists<T>()

@@ -33,10 +33,10 @@ public static class ImageEndpoints
     {
         var group = api.MapGroup("/images").WithTags("Images");
 
-        group.MapGet("/", ListImages).WithName("ListImages").WithSummary("List images")
+        group.MapRead("/", ListImages).WithName("ListImages").WithSummary("List images")
             .WithDescription($"Image metadata in pages (keyset cursor or page number), optionally only one mimeType. Sort: {ImageStore.Sorts.Description}; default -createdAt.")
             .Lists<ListResponse<ImageResponse>>().Sorts(ImageStore.Sorts).Fields<ImageResponse>();
-        group.MapGet("/{id}", GetImage).WithName("GetImage").WithSummary("Get an image by id").Reads<ImageResponse>().Fields<ImageResponse>().SendsLastModified();
+        group.MapRead("/{id}", GetImage).WithName("GetImage").WithSummary("Get an image by id").Reads<ImageResponse>().Fields<ImageResponse>().SendsLastModified();
         group.MapPost("/", CreateImage).WithName("CreateImage").WithSummary("Create an image")
             .WithDescription("Records an image's metadata; the bytes stay where url points.")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(created: true).SendsLastModified();

@@ -41,7 +41,7 @@ public static class SearchEndpoints
 
     public static RouteGroupBuilder MapSearch(this RouteGroupBuilder api)
     {
-        api.MapGet("/search", SearchArticles).WithTags("Search").WithName("SearchArticles").WithSummary("Search articles")
+        api.MapRead("/search", SearchArticles).WithTags("Search").WithName("SearchArticles").WithSummary("Search articles")
             .WithDescription("Full-text search over titles, subtitles, excerpts, bodies, author and tag names, and image captions and credits, " +
                 "ranked with articles whose title holds every word first, then by BM25 (title matches weigh most; ties go to the newest). Works for Chinese (Traditional and Simplified match each other), " +
                 "Japanese, Korean and Latin scripts. Each item carries `highlights`; items leave out `body` unless `fields` names it. Same visibility as the article list; " +

@@ -33,11 +33,11 @@ public static class TagEndpoints
     {
         var group = api.MapGroup("/tags").WithTags("Tags");
 
-        group.MapGet("/", ListTags).WithName("ListTags").WithSummary("List tags")
+        group.MapRead("/", ListTags).WithName("ListTags").WithSummary("List tags")
             .WithDescription($"Tags in pages (keyset cursor or page number). Sort: {TagStore.Sorts.Description}; default name.")
             .Lists<ListResponse<TagResponse>>().Sorts(TagStore.Sorts).Fields<TagResponse>();
-        group.MapGet("/{id}", GetTag).WithName("GetTag").WithSummary("Get a tag by id").Reads<TagResponse>().Fields<TagResponse>();
-        group.MapGet("/slug/{slug}", GetTagBySlug).WithName("GetTagBySlug").WithSummary("Get a tag by slug").Reads<TagResponse>().Fields<TagResponse>();
+        group.MapRead("/{id}", GetTag).WithName("GetTag").WithSummary("Get a tag by id").Reads<TagResponse>().Fields<TagResponse>();
+        group.MapRead("/slug/{slug}", GetTagBySlug).WithName("GetTagBySlug").WithSummary("Get a tag by slug").Reads<TagResponse>().Fields<TagResponse>();
         group.MapPost("/", CreateTag).WithName("CreateTag").WithSummary("Create a tag")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<TagResponse>(created: true);
         group.MapPut("/{id}", ReplaceTag).WithName("ReplaceTag").WithSummary("Replace a tag")

@@ -63,4 +63,25 @@ public sealed class KestrelResponsesTests(KestrelResponsesTests.KestrelApiFactor
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/tags?limit=7")).StatusCode);
         Assert.Empty(factory.Errors);
     }
+
+    [Fact]
+    public async Task HEAD_answers_wherever_GET_does_with_its_headers_and_no_body()
+    {
+        using var client = factory.Anonymous();
+        var content = new TestContent(factory.Writer());
+        var article = await content.ArticleAsync();
+        var tag = await content.TagAsync();
+        foreach (var url in new[] { $"/api/v1/articles/{article["id"]}", $"/api/v1/articles/slug/{article["slug"]}", "/api/v1/articles?limit=1", $"/api/v1/tags/{tag}", "/api/v1/search?q=article" })
+        {
+            using var get = await client.GetAsync(url);
+            using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+            Assert.True(head.StatusCode == HttpStatusCode.OK, $"HEAD {url}: {(int)head.StatusCode}");
+            Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+            Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        }
+        using var missing = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/v1/tags/999999"));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Empty(factory.Errors);
+    }
 }
