@@ -23,6 +23,7 @@ public static class HttpAssertions
         Assert.False(string.IsNullOrEmpty(problem["title"]?.GetValue<string>()));
         Assert.False(string.IsNullOrEmpty(problem["detail"]?.GetValue<string>()));
         Assert.False(string.IsNullOrEmpty(problem["traceId"]?.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty(problem["instance"]?.GetValue<string>()), "a problem names its instance (the request path)");
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
         Assert.DoesNotContain("SELECT ", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("/work/", text, StringComparison.Ordinal);

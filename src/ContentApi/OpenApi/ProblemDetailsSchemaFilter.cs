@@ -4,7 +4,7 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ContentApi.OpenApi;
 
-/// <summary>Documents what every problem body carries beyond RFC 9457's members: the trace id.</summary>
+/// <summary>Documents what every problem body carries: RFC 9457's members, never null, and the trace id.</summary>
 public sealed class ProblemDetailsSchemaFilter : ISchemaFilter
 {
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
@@ -19,7 +19,15 @@ public sealed class ProblemDetailsSchemaFilter : ISchemaFilter
             Type = JsonSchemaType.String,
             Description = "W3C trace id of the request; quote it when reporting a problem.",
         };
-        concrete.Required = new HashSet<string> { "type", "title", "status", "detail", "traceId" };
+        // ProblemDetailsSetup fills every one of these on every problem (instance with the request path).
+        concrete.Required = new HashSet<string> { "type", "title", "status", "detail", "instance", "traceId" };
+        foreach (var name in concrete.Required)
+        {
+            if (concrete.Properties.TryGetValue(name, out var property) && property is OpenApiSchema member && member.Type is { } type)
+            {
+                member.Type = type & ~JsonSchemaType.Null;
+            }
+        }
         concrete.AdditionalPropertiesAllowed = true;
     }
 }
