@@ -77,6 +77,26 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task Request_schemas_carry_the_limits_the_validators_enforce()
+    {
+        var schemas = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!["components"]!["schemas"]!;
+        var article = schemas["ArticleRequest"]!["properties"]!;
+        Assert.Equal(1, article["title"]!["minLength"]!.GetValue<int>());
+        Assert.Equal(300, article["title"]!["maxLength"]!.GetValue<int>());
+        Assert.Equal(ArticleRequestValidator.MaxBodyLength, article["body"]!["maxLength"]!.GetValue<int>());
+        Assert.Equal(1, article["authorIds"]!["minItems"]!.GetValue<int>());
+        Assert.Equal(1, article["authorIds"]!["items"]!["minimum"]!.GetValue<int>());
+        Assert.Equal("uri", article["canonicalUrl"]!["format"]!.GetValue<string>());
+        Assert.Null(article["publishedAt"]!["minimum"]);
+        Assert.Matches(article["language"]!["pattern"]!.GetValue<string>(), "zh-Hant");
+        var image = schemas["ImageRequest"]!["properties"]!;
+        Assert.Equal(100_000, image["width"]!["maximum"]!.GetValue<int>());
+        Assert.Equal("uri", image["url"]!["format"]!.GetValue<string>());
+        Assert.DoesNotContain(@"\z", image["mimeType"]!["pattern"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("email", schemas["AuthorRequest"]!["properties"]!["email"]!["format"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Conditional_and_idempotency_headers_are_typed_parameters()
     {
         var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;

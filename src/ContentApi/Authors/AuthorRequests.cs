@@ -1,3 +1,4 @@
+using ContentApi.OpenApi;
 using ContentApi.Text;
 using FluentValidation;
 
@@ -5,7 +6,8 @@ namespace ContentApi.Authors;
 
 /// <summary>The body of POST (create) and PUT (replace) for an author; PATCH merges into this shape.</summary>
 public sealed record AuthorRequest(
-    string Name, string? Slug = null, string? Bio = null, long? AvatarImageId = null, string? Website = null, string? Email = null);
+    string Name, string? Slug = null, string? Bio = null, long? AvatarImageId = null,
+    [property: SchemaFormat(Format = "uri")] string? Website = null, [property: SchemaFormat(Format = "email")] string? Email = null);
 
 public sealed class AuthorRequestValidator : AbstractValidator<AuthorRequest>
 {

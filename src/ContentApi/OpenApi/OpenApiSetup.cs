@@ -32,6 +32,7 @@ public static class OpenApiSetup
             options.CustomOperationIds(d => d.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName);
             options.SchemaFilter<RequiredPropertiesSchemaFilter>();
             options.SchemaFilter<ProblemDetailsSchemaFilter>();
+            options.SchemaFilter<ValidationRulesSchemaFilter>();
             options.OperationFilter<SecurityOperationFilter>();
             options.OperationFilter<ParameterDescriptionOperationFilter>();
             options.OperationFilter<MergePatchOperationFilter>();

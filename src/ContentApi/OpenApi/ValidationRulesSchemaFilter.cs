@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text.Json;
+using FluentValidation;
+using FluentValidation.Validators;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace ContentApi.OpenApi;
+
+/// <summary>
+/// Puts the limits the request validators enforce into the request schemas (lengths, ranges, non-empty lists, email
+/// format), so generated clients can check a request before sending it. Rules that are arbitrary code (<c>Must</c>)
+/// are left to the property's own <see cref="SchemaFormatAttribute"/>. A rule that applies only when the property is
+/// sent (<c>When(x is not null)</c>) still describes every value sent, so conditions are not held against it.
+/// </summary>
+public sealed class ValidationRulesSchemaFilter(IServiceProvider services) : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema { Properties: { } properties })
+        {
+            return;
+        }
+        foreach (var clrProperty in context.Type.GetProperties())
+        {
+            if (clrProperty.GetCustomAttributes(typeof(SchemaFormatAttribute), true).FirstOrDefault() is SchemaFormatAttribute format &&
+                properties.TryGetValue(JsonNamingPolicy.CamelCase.ConvertName(clrProperty.Name), out var formatted) && formatted is OpenApiSchema formattedSchema)
+            {
+                formattedSchema.Format = format.Format ?? formattedSchema.Format;
+                formattedSchema.Pattern = format.Pattern ?? formattedSchema.Pattern;
+            }
+        }
+        if (services.GetService(typeof(IValidator<>).MakeGenericType(context.Type)) is not IValidator validator)
+        {
+            return;
+        }
+        var descriptor = validator.CreateDescriptor();
+        foreach (var member in descriptor.GetMembersWithValidators())
+        {
+            if (!properties.TryGetValue(JsonNamingPolicy.CamelCase.ConvertName(member.Key), out var property) || property is not OpenApiSchema target)
+            {
+                continue;
+            }
+            // RuleForEach: its validators apply to the list's items.
+            var eachItem = descriptor.GetRulesForMember(member.Key).Where(IsForEach).SelectMany(r => r.Components).Select(c => c.Validator).ToHashSet();
+            foreach (var (rule, _) in member)
+            {
+                var applies = eachItem.Contains(rule) ? target.Items as OpenApiSchema : target;
+                if (applies is not null)
+                {
+                    Describe(applies, rule);
+                }
+            }
+        }
+    }
+
+    private static void Describe(OpenApiSchema schema, IPropertyValidator rule)
+    {
+        var type = schema.Type ?? 0;
+        var isArray = type.HasFlag(JsonSchemaType.Array);
+        var isString = type.HasFlag(JsonSchemaType.String) && schema.Format is not ("date-time" or "date");
+        var isNumber = type.HasFlag(JsonSchemaType.Integer) || type.HasFlag(JsonSchemaType.Number);
+        switch (rule)
+        {
+            case INotEmptyValidator when isArray:
+                schema.MinItems = 1;
+                break;
+            case INotEmptyValidator when isString:
+                schema.MinLength = 1;
+                break;
+            case ILengthValidator length when isString:
+                schema.MinLength = length.Min > 0 ? length.Min : schema.MinLength;
+                schema.MaxLength = length.Max > 0 ? length.Max : schema.MaxLength;
+                break;
+            case IBetweenValidator { From: IConvertible from, To: IConvertible to } when isNumber:
+                schema.Minimum = Invariant(from);
+                schema.Maximum = Invariant(to);
+                break;
+            // Integer bounds only (ids, counts): "greater than 0" is "at least 1".
+            case IComparisonValidator { ValueToCompare: int or long } comparison when isNumber:
+                var bound = Convert.ToInt64(comparison.ValueToCompare, CultureInfo.InvariantCulture);
+                (schema.Minimum, schema.Maximum) = comparison.Comparison switch
+                {
+                    Comparison.GreaterThan => (Invariant(bound + 1), schema.Maximum),
+                    Comparison.GreaterThanOrEqual => (Invariant(bound), schema.Maximum),
+                    Comparison.LessThan => (schema.Minimum, Invariant(bound - 1)),
+                    Comparison.LessThanOrEqual => (schema.Minimum, Invariant(bound)),
+                    _ => (schema.Minimum, schema.Maximum),
+                };
+                break;
+            case IEmailValidator:
+                schema.Format = "email";
+                break;
+            case IRegularExpressionValidator regex when isString:
+                // JSON Schema patterns are ECMA-262, which has no \z: without multiline, $ is the same end of input.
+                schema.Pattern = regex.Expression.Replace(@"\z", "$", StringComparison.Ordinal);
+                break;
+        }
+    }
+
+    private static bool IsForEach(IValidationRule rule) =>
+        rule.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));
+
+    private static string Invariant(IConvertible value) => value.ToString(CultureInfo.InvariantCulture);
+}
