@@ -86,14 +86,18 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal(ArticleRequestValidator.MaxBodyLength, article["body"]!["maxLength"]!.GetValue<int>());
         Assert.Equal(1, article["authorIds"]!["minItems"]!.GetValue<int>());
         Assert.Equal(1, article["authorIds"]!["items"]!["minimum"]!.GetValue<int>());
-        Assert.Equal("uri", article["canonicalUrl"]!["format"]!.GetValue<string>());
+        // IRIs and internationalised addresses: the validators accept https://例子.tw/新聞 and 李@例子.公司.
+        Assert.Equal("iri", article["canonicalUrl"]!["format"]!.GetValue<string>());
         Assert.Null(article["publishedAt"]!["minimum"]);
-        Assert.Matches(article["language"]!["pattern"]!.GetValue<string>(), "zh-Hant");
+        // ECMA-262, as JSON Schema patterns are: .NET's \z (which the validators use) written as $.
+        var language = article["language"]!["pattern"]!.GetValue<string>();
+        Assert.EndsWith("$", language, StringComparison.Ordinal);
+        Assert.Matches(language, "zh-Hant");
         var image = schemas["ImageRequest"]!["properties"]!;
         Assert.Equal(100_000, image["width"]!["maximum"]!.GetValue<int>());
-        Assert.Equal("uri", image["url"]!["format"]!.GetValue<string>());
+        Assert.Equal("iri", image["url"]!["format"]!.GetValue<string>());
         Assert.DoesNotContain(@"\z", image["mimeType"]!["pattern"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("email", schemas["AuthorRequest"]!["properties"]!["email"]!["format"]!.GetValue<string>());
+        Assert.Equal("idn-email", schemas["AuthorRequest"]!["properties"]!["email"]!["format"]!.GetValue<string>());
     }
 
     [Fact]

@@ -38,6 +38,8 @@ public sealed class ResponsesMatchDocumentTests(ApiFactory factory) : IClassFixt
         {
             ("ListArticles", anonymous, Get("/api/v1/articles?limit=1"), HttpStatusCode.OK),
             ("GetArticle", anonymous, Get($"/api/v1/articles/{id}"), HttpStatusCode.OK),
+            ("GetArticle", anonymous, Get($"/api/v1/articles/{id}?include="), HttpStatusCode.OK),
+            ("ListArticles", anonymous, Get("/api/v1/articles?limit=1&include=authors&format=html,text"), HttpStatusCode.OK),
             ("GetArticle", anonymous, Get($"/api/v1/articles/{id}", ("If-None-Match", etag)), HttpStatusCode.NotModified),
             ("GetArticleBySlug", writer, Get($"/api/v1/articles/slug/{slug}"), HttpStatusCode.OK),
             ("SearchArticles", anonymous, Get($"/api/v1/search?q={word}&limit=1"), HttpStatusCode.OK),

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ContentApi.Auth;
 using ContentApi.Http;
 using FluentValidation;
@@ -114,7 +115,7 @@ public static class ArticleEndpoints
     /// <c>{"status":"draft"}</c> unpublishes: the publishedAt the article had goes with it (drafts have none), unless the
     /// patch sets one, which stays the 400 it is on PUT.
     /// </summary>
-    private static ArticleRequest Unpublish(ArticleRequest merged, System.Text.Json.Nodes.JsonObject patch) =>
+    private static ArticleRequest Unpublish(ArticleRequest merged, JsonObject patch) =>
         merged.Status == ArticleStatus.Draft && !patch.ContainsKey("publishedAt") ? merged with { PublishedAt = null } : merged;
 
     public static Task<IResult> DeleteArticle(long id, HttpRequest http, ArticleStore store, CancellationToken cancellationToken) =>

@@ -1,6 +1,6 @@
-using ContentApi.OpenApi;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using ContentApi.OpenApi;
 using ContentApi.Text;
 using FluentValidation;
 
@@ -42,7 +42,7 @@ public sealed record ArticleRequest(
     IReadOnlyList<long>? TagIds = null,
     long? CoverImageId = null,
     IReadOnlyList<long>? ImageIds = null,
-    [property: SchemaFormat(Format = "uri")] string? CanonicalUrl = null);
+    [property: SchemaFormat(Format = "iri")] string? CanonicalUrl = null);
 
 public sealed partial class ArticleRequestValidator : AbstractValidator<ArticleRequest>
 {
@@ -78,7 +78,7 @@ public sealed partial class ArticleRequestValidator : AbstractValidator<ArticleR
     /// <summary>Well-formed BCP 47: language, optional script, region and variants (private-use and extensions are not accepted).</summary>
     public static bool IsLanguageTag(string? tag) => tag is { Length: <= 35 } && LanguageTag().IsMatch(tag);
 
-    public const string LanguageTagPattern = "^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*$";
+    public const string LanguageTagPattern = @"^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*\z";
 
     [GeneratedRegex(LanguageTagPattern)]
     private static partial Regex LanguageTag();

@@ -1,9 +1,9 @@
+using System.Text.Json.Serialization;
 using ContentApi.Authors;
 using ContentApi.Data;
 using ContentApi.Images;
 using ContentApi.OpenApi;
 using ContentApi.Rendering;
-using System.Text.Json.Serialization;
 
 namespace ContentApi.Articles;
 

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace ContentApi.Auth;
 
@@ -29,7 +29,7 @@ public static class AuthSetup
             if (!attempts.TryRecordFailure(Http.RateLimitingSetup.ClientAddress(context)))
             {
                 var quota = Math.Max(1, context.RequestServices.GetRequiredService<IOptions<Http.RateLimitingOptions>>().Value.FailedKeyAttemptsPerMinute);
-                await Http.RateLimitingSetup.WriteTooManyRequestsAsync(context, 60, quota, 60, "Too many failed API key attempts from this address; retry later.");
+                await Http.RateLimitingSetup.WriteTooManyRequestsAsync(context, 60, new Http.RateLimitQuota(quota, 60), "Too many failed API key attempts from this address; retry later.");
                 return;
             }
             context.Response.StatusCode = 401;

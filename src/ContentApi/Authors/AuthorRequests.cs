@@ -7,7 +7,7 @@ namespace ContentApi.Authors;
 /// <summary>The body of POST (create) and PUT (replace) for an author; PATCH merges into this shape.</summary>
 public sealed record AuthorRequest(
     string Name, string? Slug = null, string? Bio = null, long? AvatarImageId = null,
-    [property: SchemaFormat(Format = "uri")] string? Website = null, [property: SchemaFormat(Format = "email")] string? Email = null);
+    [property: SchemaFormat(Format = "iri")] string? Website = null, [property: SchemaFormat(Format = "idn-email")] string? Email = null);
 
 public sealed class AuthorRequestValidator : AbstractValidator<AuthorRequest>
 {

@@ -106,9 +106,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             response.Headers.Date = HttpDate.Format(context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
             response.Headers.LastModified = stored.LastModified;
         }
-        // As the first response had them: a replay answers a key holder, so it is private.
-        response.Headers.CacheControl = context.RequestServices.GetRequiredService<IOptions<CachingOptions>>().Value.PrivateCacheControl;
-        response.Headers.Vary = Representation.Vary;
+        if (stored.Status is >= 200 and < 300)
+        {
+            // As the representation first sent had them (problems have neither): it answered a key holder, so private.
+            response.Headers.CacheControl = context.RequestServices.GetRequiredService<IOptions<CachingOptions>>().Value.PrivateCacheControl;
+            response.Headers.Vary = Representation.Vary;
+        }
         response.Headers["Idempotent-Replayed"] = "true";
         response.ContentLength = stored.Body.Length;
         await response.Body.WriteAsync(stored.Body, context.RequestAborted);

@@ -29,7 +29,7 @@ public static class MergePatch
         {
             throw bad;
         }
-        catch (InvalidOperationException exception)
+        catch (InvalidOperationException exception) when (exception.Message.Contains("UTF-16", StringComparison.Ordinal))
         {
             // The duplicate-property check decodes every name, and a lone surrogate escape in one cannot be decoded.
             throw new JsonException("A property name is not valid text (it holds a lone surrogate escape).", "$", null, null, exception);

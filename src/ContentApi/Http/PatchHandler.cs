@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using ContentApi.Data;
 using FluentValidation;
 
 namespace ContentApi.Http;
@@ -6,8 +8,8 @@ namespace ContentApi.Http;
 public static class PatchHandler
 {
     /// <summary>
-    /// Rounds a patch without a pinned version (no If-Match, or <c>*</c>) may take. Each round one of the patches racing
-    /// for a resource wins (writes committed together each read the version before them), so 64 covers 64 at once.
+    /// Rounds a patch without a pinned version (no If-Match, or <c>*</c>) may take before it gives up with a 503. Each round
+    /// one of the patches racing for a resource wins (writes committed together each read the version before them).
     /// </summary>
     private const int MaxAttemptsUnpinned = 64;
 
@@ -19,7 +21,7 @@ public static class PatchHandler
         Func<TRow, long> VersionOf,
         Func<TRequest, IfMatch, CancellationToken, Task<WriteOutcome<TRow>>> Replace,
         Func<WriteOutcome<TRow>, IResult> ToResult,
-        Func<TRequest, System.Text.Json.Nodes.JsonObject, TRequest>? Reconcile = null);
+        Func<TRequest, JsonObject, TRequest>? Reconcile = null);
 
     public static async Task<IResult> HandleAsync<TRow, TRequest>(
         HttpRequest http, IValidator<TRequest> validator, Steps<TRow, TRequest> steps, CancellationToken cancellationToken)
@@ -49,8 +51,15 @@ public static class PatchHandler
             }
             var expected = ifMatch.AnyVersion ? new IfMatch(false, [steps.VersionOf(current)]) : ifMatch;
             var outcome = await steps.Replace(request, expected, cancellationToken);
-            if (outcome is WriteOutcome<TRow>.Stale && ifMatch.AnyVersion && attempt < MaxAttemptsUnpinned)
+            if (outcome is WriteOutcome<TRow>.Stale && ifMatch.AnyVersion)
             {
+                if (attempt + 1 >= MaxAttemptsUnpinned)
+                {
+                    // Never a 412 for a precondition the caller did not set: the resource is too busy, retry later (503).
+                    throw new DatabaseBusyException("The resource changed on every attempt to apply the patch.");
+                }
+                // A few milliseconds, growing and random, so that the patches racing for a resource fall out of step.
+                await Task.Delay(Random.Shared.Next(0, Math.Min(50, 2 << Math.Min(attempt, 5))), cancellationToken);
                 continue;
             }
             return steps.ToResult(outcome);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using ContentApi.Auth;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace ContentApi.Http;
 
@@ -20,6 +21,16 @@ public sealed class RateLimitingOptions
     public int FailedKeyAttemptsPerMinute { get; set; } = 20;
 }
 
+/// <summary>
+/// A quota as the RateLimit-Policy field states it: <paramref name="Requests"/> per <paramref name="WindowSeconds"/>, and
+/// for a token bucket the <paramref name="Burst"/> a full bucket allows at once (an extension parameter).
+/// </summary>
+public sealed record RateLimitQuota(int Requests, int WindowSeconds, int? Burst = null)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Requests};w={WindowSeconds}{(Burst is { } burst ? $";burst={burst}" : "")}");
+}
+
 public static class RateLimitingSetup
 {
     public static IServiceCollection AddContentApiRateLimiting(this IServiceCollection services)
@@ -31,7 +42,7 @@ public static class RateLimitingSetup
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitingOptions>>().Value;
+                var options = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
                 if (!options.Enabled)
                 {
                     return RateLimitPartition.GetNoLimiter("off");
@@ -49,10 +60,9 @@ public static class RateLimitingSetup
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var context = rejected.HttpContext;
-                var (_, burst, perSecond) = BucketOf(context, context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitingOptions>>().Value);
+                var (_, burst, perSecond) = BucketOf(context, context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value);
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
-                // A full bucket lasts burst / perSecond seconds of requests at the sustained rate: that is the policy's window.
-                await WriteTooManyRequestsAsync(context, retryAfter, burst, Math.Max(1, burst / perSecond),
+                await WriteTooManyRequestsAsync(context, retryAfter, new RateLimitQuota(perSecond, 1, burst),
                     "Too many requests: slow down and retry after the number of seconds in Retry-After.");
             };
         });
@@ -61,15 +71,16 @@ public static class RateLimitingSetup
 
     /// <summary>
     /// A 429 problem with Retry-After, and the quota that ran out in the IETF RateLimit fields
-    /// (draft-ietf-httpapi-ratelimit-headers): <c>RateLimit-Policy: QUOTA;w=WINDOW</c> and <c>RateLimit: limit=QUOTA, remaining=0, reset=SECONDS</c>.
+    /// (draft-ietf-httpapi-ratelimit-headers): <c>RateLimit-Policy: QUOTA;w=WINDOW[;burst=N]</c> and
+    /// <c>RateLimit: limit=QUOTA, remaining=0, reset=SECONDS</c>.
     /// </summary>
-    public static async Task WriteTooManyRequestsAsync(HttpContext context, int retryAfterSeconds, int quota, int windowSeconds, string detail)
+    public static async Task WriteTooManyRequestsAsync(HttpContext context, int retryAfterSeconds, RateLimitQuota quota, string detail)
     {
         var response = context.Response;
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        response.Headers["RateLimit"] = string.Create(CultureInfo.InvariantCulture, $"limit={quota}, remaining=0, reset={retryAfterSeconds}");
-        response.Headers["RateLimit-Policy"] = string.Create(CultureInfo.InvariantCulture, $"{quota};w={windowSeconds}");
+        response.Headers["RateLimit"] = string.Create(CultureInfo.InvariantCulture, $"limit={quota.Requests}, remaining=0, reset={retryAfterSeconds}");
+        response.Headers["RateLimit-Policy"] = quota.ToString();
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = 429, Detail = detail } });
     }

@@ -6,7 +6,7 @@ namespace ContentApi.Images;
 
 /// <summary>The body of POST (create) and PUT (replace) for an image's metadata; PATCH merges into this shape.</summary>
 public sealed record ImageRequest(
-    [property: SchemaFormat(Format = "uri")] string Url, string AltText, string? Caption = null, string? Credit = null, string? License = null,
+    [property: SchemaFormat(Format = "iri")] string Url, string AltText, string? Caption = null, string? Credit = null, string? License = null,
     int? Width = null, int? Height = null, string? MimeType = null, long? ByteSize = null, FocalPoint? FocalPoint = null);
 
 /// <summary>The point of interest that crops keep in frame, as fractions of width (x) and height (y) from the top left.</summary>

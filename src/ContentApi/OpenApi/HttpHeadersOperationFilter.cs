@@ -93,7 +93,7 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
                 case "429":
                     AddHeader(concrete, "Retry-After", "Seconds to wait before retrying.");
                     AddHeader(concrete, "RateLimit", "The quota that ran out: `limit=N, remaining=0, reset=SECONDS` (IETF RateLimit fields draft).");
-                    AddHeader(concrete, "RateLimit-Policy", "The quota and its window: `N;w=SECONDS`.");
+                    AddHeader(concrete, "RateLimit-Policy", "The quota, its window and, for a token bucket, its burst: `N;w=SECONDS;burst=B`.");
                     break;
                 case "503":
                     AddHeader(concrete, "Retry-After", "Seconds to wait before retrying.");

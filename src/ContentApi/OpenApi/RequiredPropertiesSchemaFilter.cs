@@ -7,14 +7,18 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace ContentApi.OpenApi;
 
 /// <summary>
-/// Request bodies (types named <c>*Request</c>): a property is required exactly when its C# type is non-nullable, and
-/// nullable exactly when it is nullable. Responses carry every property, null or not, so all of them are required
+/// Request bodies (types named <c>*Request</c>): a property is required exactly when its C# type is non-nullable and it
+/// has no default, and nullable exactly when it is nullable. Responses carry every property, null or not, so all of them are required
 /// there, except those written only when not null and those marked <see cref="OmittedUnlessAttribute"/>. Generated
 /// clients then tell "absent" from "null". (<c>fields</c> still returns only the properties it names.)
 /// </summary>
 public sealed class RequiredPropertiesSchemaFilter : ISchemaFilter
 {
     private static readonly NullabilityInfoContext Nullability = new();
+
+    /// <summary>A record's constructor parameter with a default (such as an article's status, draft) may be left out.</summary>
+    private static bool HasDefault(Type type, PropertyInfo property) =>
+        type.GetConstructors().SelectMany(c => c.GetParameters()).Any(p => p.Name == property.Name && p.HasDefaultValue);
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
@@ -44,7 +48,7 @@ public sealed class RequiredPropertiesSchemaFilter : ISchemaFilter
                 described.Description = omitted.When;
             }
             var alwaysWritten = property.GetCustomAttribute<JsonIgnoreAttribute>() is not { Condition: not JsonIgnoreCondition.Never };
-            if (isRequest ? !nullable : alwaysWritten && omitted is null)
+            if (isRequest ? !nullable && !HasDefault(context.Type, property) : alwaysWritten && omitted is null)
             {
                 concrete.Required.Add(name);
             }

@@ -27,7 +27,7 @@ public sealed class ValidationRulesSchemaFilter(IServiceProvider services) : ISc
                 properties.TryGetValue(JsonNamingPolicy.CamelCase.ConvertName(clrProperty.Name), out var formatted) && formatted is OpenApiSchema formattedSchema)
             {
                 formattedSchema.Format = format.Format ?? formattedSchema.Format;
-                formattedSchema.Pattern = format.Pattern ?? formattedSchema.Pattern;
+                formattedSchema.Pattern = format.Pattern is { } pattern ? EcmaScript(pattern) : formattedSchema.Pattern;
             }
         }
         if (services.GetService(typeof(IValidator<>).MakeGenericType(context.Type)) is not IValidator validator)
@@ -72,7 +72,7 @@ public sealed class ValidationRulesSchemaFilter(IServiceProvider services) : ISc
                 schema.MinLength = length.Min > 0 ? length.Min : schema.MinLength;
                 schema.MaxLength = length.Max > 0 ? length.Max : schema.MaxLength;
                 break;
-            case IBetweenValidator { From: IConvertible from, To: IConvertible to } when isNumber:
+            case IBetweenValidator { From: IConvertible from, To: IConvertible to } between when isNumber && !between.Name.StartsWith("Exclusive", StringComparison.Ordinal):
                 schema.Minimum = Invariant(from);
                 schema.Maximum = Invariant(to);
                 break;
@@ -89,14 +89,19 @@ public sealed class ValidationRulesSchemaFilter(IServiceProvider services) : ISc
                 };
                 break;
             case IEmailValidator:
-                schema.Format = "email";
+                schema.Format ??= "email";
                 break;
             case IRegularExpressionValidator regex when isString:
-                // JSON Schema patterns are ECMA-262, which has no \z: without multiline, $ is the same end of input.
-                schema.Pattern = regex.Expression.Replace(@"\z", "$", StringComparison.Ordinal);
+                schema.Pattern = EcmaScript(regex.Expression);
                 break;
         }
     }
+
+    /// <summary>
+    /// JSON Schema patterns are ECMA-262, which has no \z; its $ (without multiline) is the end of input, as \z is in
+    /// .NET (whose $ also matches before a final newline, which is why the validators use \z).
+    /// </summary>
+    private static string EcmaScript(string dotNetPattern) => dotNetPattern.Replace(@"\z", "$", StringComparison.Ordinal);
 
     private static bool IsForEach(IValidationRule rule) =>
         rule.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));

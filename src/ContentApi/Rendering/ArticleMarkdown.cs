@@ -32,12 +32,14 @@ internal static class ArticleMarkdown
         {
             return Markdown.Parse(markdown, Pipeline);
         }
-        catch (ArgumentException exception)
+        catch (ArgumentException exception) when (IsDepthLimit(exception))
         {
-            // Markdig's only refusal of input: "too deeply nested - depth limit exceeded".
             throw new MarkdownTooComplexException(MarkdownTooComplexException.Explanation, exception);
         }
     }
+
+    /// <summary>Markdig's refusal of nesting it cannot follow ("too deeply nested - depth limit exceeded"), when parsing or rendering.</summary>
+    public static bool IsDepthLimit(ArgumentException exception) => exception.Message.Contains("depth limit", StringComparison.Ordinal);
 
     /// <summary>Parses a body about to be stored, refusing nesting that could not be rendered later.</summary>
     /// <exception cref="MarkdownTooComplexException">It nests deeper than <see cref="MaxDepth"/>.</exception>

@@ -21,7 +21,7 @@ public static class MarkdownRenderer
         {
             return RenderDocument(ArticleMarkdown.Parse(markdown), images);
         }
-        catch (Exception exception) when (exception is MarkdownTooComplexException or ArgumentException)
+        catch (Exception exception) when (exception is MarkdownTooComplexException || exception is ArgumentException argument && ArticleMarkdown.IsDepthLimit(argument))
         {
             return new RenderedArticle($"<pre>{System.Net.WebUtility.HtmlEncode(markdown)}</pre>", []);
         }

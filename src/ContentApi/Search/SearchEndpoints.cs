@@ -1,8 +1,8 @@
-using ContentApi.OpenApi;
 using System.Globalization;
 using ContentApi.Articles;
 using ContentApi.Auth;
 using ContentApi.Http;
+using ContentApi.OpenApi;
 using FluentValidation;
 
 namespace ContentApi.Search;

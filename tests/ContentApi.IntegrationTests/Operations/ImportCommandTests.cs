@@ -49,14 +49,16 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         var folder = CommandRunner.TempDirectory();
         await File.WriteAllTextAsync(Path.Combine(folder, "bad.md"), "---\ntitle: [unclosed\n---\nbody\n");
         await File.WriteAllTextAsync(Path.Combine(folder, "empty-image.md"), "# 有圖\n\n作者：王小明\n\n![圖]()\n\n正文。\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "deep.md"), "# Deep\n\nBy Jane Doe\n\n" + new string('>', 110) + " quoted\n");
         await File.WriteAllTextAsync(Path.Combine(folder, "good.md"), "# Good English Article\n\nBy Jane Doe\n\nA paragraph of text.\n");
 
         var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
         Assert.Equal(1, exitCode);
         Assert.Contains("bad.md:3: error: Front matter is not valid YAML", output, StringComparison.Ordinal);
         Assert.Contains("empty-image.md:5", output, StringComparison.Ordinal);
-        Assert.Contains("Files read: 3; articles created: 1", output, StringComparison.Ordinal);
-        Assert.Contains("failed: 2", output, StringComparison.Ordinal);
+        Assert.Contains("deep.md:1: error: The Markdown nests too deeply", output, StringComparison.Ordinal);
+        Assert.Contains("Files read: 4; articles created: 1", output, StringComparison.Ordinal);
+        Assert.Contains("failed: 3", output, StringComparison.Ordinal);
         var good = await factory.Reader().GetAsync("/api/v1/articles/slug/good-english-article");
         var article = await good.AssertJsonAsync();
         Assert.Equal("Jane Doe", article["authors"]![0]!["name"]!.GetValue<string>());

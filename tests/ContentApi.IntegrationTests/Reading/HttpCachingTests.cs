@@ -87,6 +87,22 @@ public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task HEAD_sends_the_GET_headers_and_no_body_itself()
+    {
+        var content = await CreateContentAsync();
+        foreach (var url in content.AllUrls)
+        {
+            var get = await factory.Anonymous().GetAsync(url);
+            // The in-memory server passes on whatever the app writes, so an empty body here is the app's doing.
+            var head = await factory.Anonymous().SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+            Assert.True(head.StatusCode == HttpStatusCode.OK, $"HEAD {url}: {(int)head.StatusCode}");
+            Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+            Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        }
+    }
+
+    [Fact]
     public async Task ETag_changes_when_the_representation_changes()
     {
         var content = await CreateContentAsync();

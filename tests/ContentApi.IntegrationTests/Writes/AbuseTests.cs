@@ -55,7 +55,7 @@ public sealed class AbuseTests(
     {
         using var client = rateLimited.Anonymous();
         var limited = await FloodUntil429Async(() => client.GetAsync("/api/v1/tags"));
-        await AssertTooManyRequestsAsync(limited, "limit=5, remaining=0, reset=", "5;w=5");
+        await AssertTooManyRequestsAsync(limited, "limit=1, remaining=0, reset=", "1;w=1;burst=5");
         AssertSecurityHeaders(limited);
     }
 
@@ -71,7 +71,7 @@ public sealed class AbuseTests(
             request.Headers.Add("Idempotency-Key", key);
             return writer.SendAsync(request);
         });
-        await AssertTooManyRequestsAsync(limited, "limit=5, remaining=0, reset=", "5;w=5");
+        await AssertTooManyRequestsAsync(limited, "limit=1, remaining=0, reset=", "1;w=1;burst=5");
         using var db = rateLimited.OpenDatabase();
         using var count = db.CreateCommand();
         count.CommandText = "SELECT count(*) FROM tags WHERE name = $name";

@@ -112,6 +112,7 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         ["lone_surrogate_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"a\uD800b"}"""), HttpStatusCode.BadRequest, ["name"]),
         ["lone_surrogate_patch"] = new(s => MergePatch(s.Article, """{"title":"\uDC00"}"""), HttpStatusCode.BadRequest, ["title"]),
         ["lone_surrogate_property_name_patch"] = new(s => MergePatch($"/api/v1/tags/{s.TagId}", """{"\uD800":1}"""), HttpStatusCode.BadRequest),
+        ["language_with_a_trailing_newline"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("language", "\"en\\n\""))), HttpStatusCode.BadRequest, ["language"]),
         ["lone_surrogate_property_name_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"n","\uD800":1}"""), HttpStatusCode.BadRequest),
         ["nul_in_slug"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"n","slug":"a\u0000b"}"""), HttpStatusCode.BadRequest, ["slug"]),
         ["nul_in_name"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"a\u0000b"}"""), HttpStatusCode.BadRequest, ["name"]),

@@ -50,6 +50,8 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
         var second = await writer.SendAsync(Post("/api/v1/tags", key, invalid));
         await second.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.CacheControl, second.Headers.CacheControl);
+        Assert.Equal(first.Headers.Vary, second.Headers.Vary);
     }
 
     [Fact]
