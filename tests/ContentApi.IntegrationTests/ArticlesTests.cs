@@ -238,6 +238,18 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task Title_limit_counts_characters_not_UTF16_units()
+    {
+        var title = string.Concat(Enumerable.Repeat("𠮷", 300));
+        var article = await _content.ArticleAsync(new() { ["title"] = title });
+        Assert.Equal(title, article["title"]!.GetValue<string>());
+        var author = await _content.AuthorAsync();
+        var response = await factory.Writer().PostAsJsonAsync("/api/v1/articles", new { title = title + "𠮷", body = "b", language = "zh-Hant", authorIds = new[] { author } });
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("Must be at most 300 characters; it has 301.", problem["errors"]!["title"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task PatchArticle_to_draft_unpublishes_and_drops_publishedAt_unless_the_patch_sets_one()
     {
         var writer = factory.Writer();

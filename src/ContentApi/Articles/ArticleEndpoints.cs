@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ContentApi.Auth;
 using ContentApi.Http;
+using ContentApi.Text;
 using FluentValidation;
 
 namespace ContentApi.Articles;
@@ -43,8 +44,8 @@ public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticles
         RuleFor(q => q.Status).Must(s => s is "draft" or "published").When(q => q.Status is not null).WithMessage("Must be 'draft' or 'published'.");
         RuleFor(q => q.Language).LanguageTag();
         RuleFor(q => q.Q).SearchText();
-        RuleFor(q => q.Author).MaximumLength(200);
-        RuleFor(q => q.Tag).MaximumLength(200);
+        RuleFor(q => q.Author).MaximumCharacters(200);
+        RuleFor(q => q.Tag).MaximumCharacters(200);
         RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, q.Format));
         RuleFor(q => q.PublishedBefore).GreaterThan(q => q.PublishedAfter).When(q => q.PublishedAfter is not null && q.PublishedBefore is not null)
             .WithMessage("Must be later than publishedAfter.");

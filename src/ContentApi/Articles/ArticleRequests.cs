@@ -50,13 +50,13 @@ public sealed partial class ArticleRequestValidator : AbstractValidator<ArticleR
 
     public ArticleRequestValidator()
     {
-        RuleFor(r => r.Title).NotEmpty().MaximumLength(300).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
-        RuleFor(r => r.Body).NotNull().MaximumLength(MaxBodyLength).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
+        RuleFor(r => r.Title).NotEmpty().MaximumCharacters(300).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
+        RuleFor(r => r.Body).NotNull().MaximumCharacters(MaxBodyLength).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
         RuleFor(r => r.Language).NotEmpty().Must(IsLanguageTag).WithMessage("Must be a BCP 47 language tag such as 'zh-Hant', 'zh-Hans' or 'en'.");
         RuleFor(r => r.Status).IsInEnum();
         RuleFor(r => r.Slug!).Must(Slugs.IsValid).When(r => r.Slug is not null).WithMessage(TextRules.SlugMessage);
-        RuleFor(r => r.Subtitle!).MaximumLength(500).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Subtitle is not null);
-        RuleFor(r => r.Excerpt!).MaximumLength(2000).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Excerpt is not null);
+        RuleFor(r => r.Subtitle!).MaximumCharacters(500).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Subtitle is not null);
+        RuleFor(r => r.Excerpt!).MaximumCharacters(2000).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Excerpt is not null);
         RuleFor(r => r.PublishedAt).Null().When(r => r.Status == ArticleStatus.Draft)
             .WithMessage("Drafts have no publishedAt; set status to 'published' to publish or schedule.");
         RuleFor(r => r.PublishedAt!.Value.Year).InclusiveBetween(1900, 9999).When(r => r.PublishedAt is not null)

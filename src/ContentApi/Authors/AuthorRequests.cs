@@ -15,11 +15,11 @@ public sealed class AuthorRequestValidator : AbstractValidator<AuthorRequest>
 
     public AuthorRequestValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(200).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
+        RuleFor(r => r.Name).NotEmpty().MaximumCharacters(200).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
         RuleFor(r => r.Slug!).Must(Slugs.IsValid).When(r => r.Slug is not null).WithMessage(TextRules.SlugMessage);
-        RuleFor(r => r.Bio!).MaximumLength(5000).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Bio is not null);
+        RuleFor(r => r.Bio!).MaximumCharacters(5000).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Bio is not null);
         RuleFor(r => r.Website!).Must(TextRules.IsHttpUrl).When(r => r.Website is not null).WithMessage(TextRules.UrlMessage);
-        RuleFor(r => r.Email!).MaximumLength(254).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage)
+        RuleFor(r => r.Email!).MaximumCharacters(254).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage)
             .Matches(EmailPattern).WithMessage("Must be an email address such as name@example.com.").When(r => r.Email is not null);
     }
 }

@@ -20,10 +20,10 @@ public sealed class ImageRequestValidator : AbstractValidator<ImageRequest>
     public ImageRequestValidator()
     {
         RuleFor(r => r.Url).Must(TextRules.IsHttpUrl).WithMessage(TextRules.UrlMessage);
-        RuleFor(r => r.AltText).MaximumLength(1000).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
-        RuleFor(r => r.Caption!).MaximumLength(2000).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Caption is not null);
-        RuleFor(r => r.Credit!).MaximumLength(500).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Credit is not null);
-        RuleFor(r => r.License!).MaximumLength(500).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.License is not null);
+        RuleFor(r => r.AltText).MaximumCharacters(1000).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
+        RuleFor(r => r.Caption!).MaximumCharacters(2000).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Caption is not null);
+        RuleFor(r => r.Credit!).MaximumCharacters(500).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Credit is not null);
+        RuleFor(r => r.License!).MaximumCharacters(500).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.License is not null);
         RuleFor(r => r.Width).InclusiveBetween(1, MaxDimension).When(r => r.Width is not null).WithMessage($"Must be a pixel count from 1 to {MaxDimension}.");
         RuleFor(r => r.Height).InclusiveBetween(1, MaxDimension).When(r => r.Height is not null).WithMessage($"Must be a pixel count from 1 to {MaxDimension}.");
         RuleFor(r => r.MimeType!).Matches(MimeTypePattern).When(r => r.MimeType is not null).WithMessage("Must be a lowercase image media type, such as image/jpeg.");
