@@ -3,6 +3,7 @@ using ContentApi.Data;
 using ContentApi.Http;
 using ContentApi.Text;
 using ContentApi.Images;
+using ContentApi.Rendering;
 using ContentApi.Search;
 using Dapper;
 
@@ -79,6 +80,10 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     public Task<WriteOutcome<ArticleAggregate>> CreateAsync(ArticleRequest request, CancellationToken cancellationToken)
     {
         var text = PrepareText(request);
+        if (text.Stats.NestsTooDeeply)
+        {
+            return Task.FromResult<WriteOutcome<ArticleAggregate>>(NestsTooDeeply);
+        }
         return db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             var (references, invalid) = await ResolveReferencesAsync(connection, transaction, request, cancellationToken);
@@ -109,6 +114,11 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             if (WriteOutcome<ArticleAggregate>.Refuses(current, ifMatch, c => c.Row.Version, out var refusal))
             {
                 return await WithEmbedsAsync(connection, transaction, refusal, cancellationToken);
+            }
+            // A body stored before nesting was limited (or imported) may stay as it is while other fields change.
+            if (text.Stats.NestsTooDeeply && request.Body != current.Row.Body)
+            {
+                return NestsTooDeeply;
             }
             var (references, invalid) = await ResolveReferencesAsync(connection, transaction, request, cancellationToken);
             if (invalid is not null)
@@ -161,6 +171,9 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     private static DateTimeOffset? PublishedAt(ArticleRequest request, ArticleRow? current, DateTimeOffset now) =>
         request.Status == ArticleStatus.Draft ? null
         : request.PublishedAt ?? Timestamps.FromDbOrNull(current?.PublishedAt) ?? now;
+
+    private static readonly WriteOutcome<ArticleAggregate>.Invalid NestsTooDeeply =
+        new(new Dictionary<string, string[]> { ["body"] = [MarkdownTooComplexException.Explanation] });
 
     /// <summary>The CPU-heavy text work of a write, done before it queues for the single writer slot.</summary>
     private sealed record PreparedText(ArticleTextStats Stats, AnalyzedArticleText Analyzed);

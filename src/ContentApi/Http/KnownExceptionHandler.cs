@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ContentApi.Data;
-using ContentApi.Rendering;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Data.Sqlite;
 
@@ -38,8 +37,6 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
         BadHttpRequestException bad => BadRequestProblem(bad),
         JsonException json => JsonProblem(json),
-        MarkdownTooComplexException => (400, "The body cannot be stored as it is.",
-            new Dictionary<string, string[]> { ["body"] = [MarkdownTooComplexException.Explanation] }),
         DatabaseBusyException => (503, "The database is busy; retry after the number of seconds in Retry-After.", null),
         SqliteException sqlite when SqliteDialect.IsBusy(sqlite) => (503, "The database is busy; retry after the number of seconds in Retry-After.", null),
         SqliteException sqlite when SqliteDialect.IsUniqueViolation(sqlite) => (409, "A resource with the same unique value (such as the slug) already exists.", null),

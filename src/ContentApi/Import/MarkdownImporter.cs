@@ -3,7 +3,6 @@ using ContentApi.Authors;
 using ContentApi.Data;
 using ContentApi.Http;
 using ContentApi.Images;
-using ContentApi.Rendering;
 using ContentApi.Tags;
 using ContentApi.Text;
 using Dapper;
@@ -46,19 +45,9 @@ public sealed class MarkdownImporter(
             return problems;
         }
         var existing = await articles.GetBySlugAsync(request.Slug!, includeUnpublished: true, cancellationToken);
-        WriteOutcome<ArticleAggregate> outcome;
-        try
-        {
-            outcome = existing is null
-                ? await articles.CreateAsync(request, cancellationToken)
-                : await articles.ReplaceAsync(existing.Row.Id, request, IfMatch.Absent, cancellationToken);
-        }
-        catch (MarkdownTooComplexException exception)
-        {
-            summary.Failed++;
-            problems.Add(new ImportProblem(path, 1, exception.Message));
-            return problems;
-        }
+        var outcome = existing is null
+            ? await articles.CreateAsync(request, cancellationToken)
+            : await articles.ReplaceAsync(existing.Row.Id, request, IfMatch.Absent, cancellationToken);
         switch (outcome)
         {
             case WriteOutcome<ArticleAggregate>.Saved when existing is null:

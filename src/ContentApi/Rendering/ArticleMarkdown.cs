@@ -41,17 +41,8 @@ internal static class ArticleMarkdown
     /// <summary>Markdig's refusal of nesting it cannot follow ("too deeply nested - depth limit exceeded"), when parsing or rendering.</summary>
     public static bool IsDepthLimit(ArgumentException exception) => exception.Message.Contains("depth limit", StringComparison.Ordinal);
 
-    /// <summary>Parses a body about to be stored, refusing nesting that could not be rendered later.</summary>
-    /// <exception cref="MarkdownTooComplexException">It nests deeper than <see cref="MaxDepth"/>.</exception>
-    public static MarkdownDocument ParseForStorage(string markdown)
-    {
-        var document = Parse(markdown);
-        if (Depth(document) > MaxDepth)
-        {
-            throw new MarkdownTooComplexException();
-        }
-        return document;
-    }
+    /// <summary>Whether a parsed body nests deeper than <see cref="MaxDepth"/>: too deep to store, as it might not render.</summary>
+    public static bool NestsTooDeeply(MarkdownDocument document) => Depth(document) > MaxDepth;
 
     // Recursion is safe: Parse has already refused anything much deeper than MaxDepth.
     private static int Depth(MarkdownObject node) => 1 + node switch

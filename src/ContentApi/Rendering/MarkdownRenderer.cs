@@ -56,9 +56,19 @@ public static class MarkdownRenderer
         }
     }
 
-    /// <summary>The readable text of a body about to be stored.</summary>
-    /// <exception cref="MarkdownTooComplexException">It nests too deeply to be rendered later.</exception>
-    public static string ToPlainTextForStorage(string markdown) => PlainText.Of(ArticleMarkdown.ParseForStorage(markdown));
+    /// <summary>The readable text of a body about to be stored, and whether it nests too deeply to store (its source as text then).</summary>
+    public static (string PlainText, bool NestsTooDeeply) ToPlainTextForStorage(string markdown)
+    {
+        try
+        {
+            var document = ArticleMarkdown.Parse(markdown);
+            return (PlainText.Of(document), ArticleMarkdown.NestsTooDeeply(document));
+        }
+        catch (MarkdownTooComplexException)
+        {
+            return (markdown, true);
+        }
+    }
 
     /// <summary>Gives every heading an id and lists those with text, in document order.</summary>
     private static List<TocEntry> AssignHeadingIds(MarkdownDocument document)

@@ -10,23 +10,27 @@ namespace ContentApi.Text;
 /// <param name="DerivedExcerpt">The excerpt to use when none is given; see <see cref="Excerpts"/>.</param>
 /// <param name="CharacterCount">Grapheme clusters of the plain text other than whitespace, punctuation included.</param>
 /// <param name="ReadingTimeMinutes">See <see cref="ReadingTime"/>.</param>
-public sealed record ArticleTextStats(string PlainText, string DerivedExcerpt, int CharacterCount, int ReadingTimeMinutes);
+/// <param name="NestsTooDeeply">
+/// The Markdown nests deeper than Markdig can render (<see cref="MarkdownTooComplexException.Explanation"/>): a new
+/// body like it is refused; one already stored stays readable (its source stands in for HTML).
+/// </param>
+public sealed record ArticleTextStats(string PlainText, string DerivedExcerpt, int CharacterCount, int ReadingTimeMinutes, bool NestsTooDeeply = false);
 
 public static class ArticleText
 {
     /// <summary>The longest derived excerpt, in user-perceived characters, its ellipsis included.</summary>
     public const int ExcerptMaxLength = 200;
 
-    /// <summary>Measures a body about to be stored.</summary>
-    /// <exception cref="MarkdownTooComplexException">It nests too deeply to be rendered later.</exception>
+    /// <summary>Measures a body about to be stored (see <see cref="ArticleTextStats.NestsTooDeeply"/>).</summary>
     public static ArticleTextStats Measure(string markdownBody)
     {
-        var plain = MarkdownRenderer.ToPlainTextForStorage(markdownBody);
+        var (plain, nestsTooDeeply) = MarkdownRenderer.ToPlainTextForStorage(markdownBody);
         return new ArticleTextStats(
             plain,
             Excerpts.Derive(plain, ExcerptMaxLength),
             CountCharacters(plain),
-            ReadingTime.Minutes(plain));
+            ReadingTime.Minutes(plain),
+            nestsTooDeeply);
     }
 
     /// <summary>Counts what a reader would call characters: "👍🏽", "é" (e + accent) and "𠀀" are one each.</summary>

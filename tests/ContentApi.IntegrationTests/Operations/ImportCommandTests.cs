@@ -56,7 +56,7 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(1, exitCode);
         Assert.Contains("bad.md:3: error: Front matter is not valid YAML", output, StringComparison.Ordinal);
         Assert.Contains("empty-image.md:5", output, StringComparison.Ordinal);
-        Assert.Contains("deep.md:1: error: The Markdown nests too deeply", output, StringComparison.Ordinal);
+        Assert.Contains("deep.md:1: error: The article was not saved: body: The Markdown nests too deeply", output, StringComparison.Ordinal);
         Assert.Contains("Files read: 4; articles created: 1", output, StringComparison.Ordinal);
         Assert.Contains("failed: 3", output, StringComparison.Ordinal);
         var good = await factory.Reader().GetAsync("/api/v1/articles/slug/good-english-article");

@@ -67,5 +67,11 @@ public sealed class MarkdownLimitsTests(ApiFactory factory) : IClassFixture<ApiF
         var read = await (await factory.Anonymous().GetAsync($"/api/v1/articles/{id}?format=html,text")).AssertJsonAsync();
         Assert.Equal("<pre>&lt;b&gt;" + new string('[', 128) + "</pre>", read["bodyHtml"]!.GetValue<string>());
         await (await factory.Anonymous().GetAsync("/api/v1/articles?format=html&limit=100")).AssertJsonAsync();
+
+        // It can still be renamed and unpublished; only a new body must nest less.
+        var patched = await (await factory.Writer().PatchMergeAsync($"/api/v1/articles/{id}", new { title = "Renamed", status = "draft" })).AssertJsonAsync();
+        Assert.Equal("Renamed", patched["title"]!.GetValue<string>());
+        var deeper = await factory.Writer().PatchMergeAsync($"/api/v1/articles/{id}", new { body = new string('[', 129) });
+        Assert.Contains("nests too deeply", (await deeper.AssertProblemAsync(HttpStatusCode.BadRequest))["errors"]!["body"]![0]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }
