@@ -85,6 +85,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal(300, article["title"]!["maxLength"]!.GetValue<int>());
         Assert.Equal(ArticleRequestValidator.MaxBodyLength, article["body"]!["maxLength"]!.GetValue<int>());
         Assert.Equal(1, article["authorIds"]!["minItems"]!.GetValue<int>());
+        Assert.Equal(ArticleRequestValidator.MaxAuthors, article["authorIds"]!["maxItems"]!.GetValue<int>());
+        Assert.Equal(ArticleRequestValidator.MaxInlineImages, article["imageIds"]!["maxItems"]!.GetValue<int>());
         Assert.Equal(1, article["authorIds"]!["items"]!["minimum"]!.GetValue<int>());
         // IRIs and internationalised addresses: the validators accept https://例子.tw/新聞 and 李@例子.公司.
         Assert.Equal("iri", article["canonicalUrl"]!["format"]!.GetValue<string>());
@@ -98,6 +100,16 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal("iri", image["url"]!["format"]!.GetValue<string>());
         Assert.DoesNotContain(@"\z", image["mimeType"]!["pattern"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("idn-email", schemas["AuthorRequest"]!["properties"]!["email"]!["format"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Page_parameters_state_the_deepest_page_each_operation_takes()
+    {
+        var paths = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!["paths"]!;
+        JsonNode Page(string path) => paths[path]!["get"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "page")!["schema"]!;
+        Assert.Equal(Paging.MaxPage, Page("/api/v1/articles")["maximum"]!.GetValue<int>());
+        Assert.Equal(Search.SearchEndpoints.MaxOffset / Paging.MaxLimit, Page("/api/v1/search")["maximum"]!.GetValue<int>());
+        Assert.Equal(1, Page("/api/v1/tags")["minimum"]!.GetValue<int>());
     }
 
     [Fact]

@@ -33,20 +33,23 @@ public sealed record ArticleRequest(
     string Title,
     string Body,
     [property: SchemaFormat(Pattern = ArticleRequestValidator.LanguageTagPattern)] string Language,
-    IReadOnlyList<long> AuthorIds,
+    [property: SchemaFormat(MaxItems = ArticleRequestValidator.MaxAuthors)] IReadOnlyList<long> AuthorIds,
     ArticleStatus Status = ArticleStatus.Draft,
     string? Slug = null,
     string? Subtitle = null,
     string? Excerpt = null,
     DateTimeOffset? PublishedAt = null,
-    IReadOnlyList<long>? TagIds = null,
+    [property: SchemaFormat(MaxItems = ArticleRequestValidator.MaxTags)] IReadOnlyList<long>? TagIds = null,
     long? CoverImageId = null,
-    IReadOnlyList<long>? ImageIds = null,
+    [property: SchemaFormat(MaxItems = ArticleRequestValidator.MaxInlineImages)] IReadOnlyList<long>? ImageIds = null,
     [property: SchemaFormat(Format = "iri")] string? CanonicalUrl = null);
 
 public sealed partial class ArticleRequestValidator : AbstractValidator<ArticleRequest>
 {
     public const int MaxBodyLength = 500_000;
+    public const int MaxAuthors = 50;
+    public const int MaxTags = 100;
+    public const int MaxInlineImages = 500;
 
     public ArticleRequestValidator()
     {
@@ -62,12 +65,12 @@ public sealed partial class ArticleRequestValidator : AbstractValidator<ArticleR
         RuleFor(r => r.PublishedAt!.Value.Year).InclusiveBetween(1900, 9999).When(r => r.PublishedAt is not null)
             .OverridePropertyName("publishedAt").WithMessage("Must be a date between the years 1900 and 9999.");
         RuleFor(r => r.AuthorIds).NotNull().NotEmpty().WithMessage("At least one author is required.")
-            .Must(ids => ids.Count <= 50).WithMessage("At most 50 authors.")
+            .Must(ids => ids.Count <= MaxAuthors).WithMessage($"At most {MaxAuthors} authors.")
             .Must(Distinct).WithMessage("Each author may appear once.");
         RuleForEach(r => r.AuthorIds).GreaterThan(0);
-        RuleFor(r => r.TagIds!).Must(ids => ids.Count <= 100).WithMessage("At most 100 tags.").Must(Distinct).WithMessage("Each tag may appear once.").When(r => r.TagIds is not null);
+        RuleFor(r => r.TagIds!).Must(ids => ids.Count <= MaxTags).WithMessage($"At most {MaxTags} tags.").Must(Distinct).WithMessage("Each tag may appear once.").When(r => r.TagIds is not null);
         RuleForEach(r => r.TagIds).GreaterThan(0);
-        RuleFor(r => r.ImageIds!).Must(ids => ids.Count <= 500).WithMessage("At most 500 inline images.").Must(Distinct).WithMessage("Each image may appear once.").When(r => r.ImageIds is not null);
+        RuleFor(r => r.ImageIds!).Must(ids => ids.Count <= MaxInlineImages).WithMessage($"At most {MaxInlineImages} inline images.").Must(Distinct).WithMessage("Each image may appear once.").When(r => r.ImageIds is not null);
         RuleForEach(r => r.ImageIds).GreaterThan(0);
         RuleFor(r => r.CoverImageId).GreaterThan(0).When(r => r.CoverImageId is not null);
         RuleFor(r => r.CanonicalUrl).Must(TextRules.IsHttpUrl).When(r => r.CanonicalUrl is not null).WithMessage(TextRules.UrlMessage);

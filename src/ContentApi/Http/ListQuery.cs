@@ -18,7 +18,7 @@ public abstract class ListQueryValidator<TQuery, TRow> : AbstractValidator<TQuer
     {
         RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit).When(q => q.Limit is not null)
             .WithMessage($"Must be between 1 and {Paging.MaxLimit}.");
-        RuleFor(q => q.Page).InclusiveBetween(1, 100_000).When(q => q.Page is not null)
+        RuleFor(q => q.Page).InclusiveBetween(1, Paging.MaxPage).When(q => q.Page is not null)
             .WithMessage("Must be a page number from 1.");
         RuleFor(q => q.Cursor).Null().When(q => q.Page is not null)
             .WithMessage("Use either cursor or page, not both.");

@@ -21,6 +21,8 @@ public static class Paging
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
+    /// <summary>Highest page number lists take (numbered pages cost more the deeper they go; cursors do not).</summary>
+    public const int MaxPage = 100_000;
 }
 
 /// <summary>

@@ -34,6 +34,8 @@ public sealed class ParameterDescriptionOperationFilter : IOperationFilter
         ["q"] = SearchWords,
     };
 
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var own = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<ParameterDescriptionMetadata>()
@@ -59,8 +61,10 @@ public sealed class ParameterDescriptionOperationFilter : IOperationFilter
                 // Bounds the list and search validators hold requests to (400 outside them), so that clients can check them too.
                 (schema.Minimum, schema.Maximum) = parameter.Name switch
                 {
-                    "limit" => ("1", Http.Paging.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    "page" => ("1", schema.Maximum),
+                    "limit" => ("1", Invariant(Http.Paging.MaxLimit)),
+                    "page" => ("1", Invariant(context.ApiDescription.RelativePath?.EndsWith("search", StringComparison.Ordinal) == true
+                        ? Search.SearchEndpoints.MaxOffset / Http.Paging.MaxLimit
+                        : Http.Paging.MaxPage)),
                     _ => (schema.Minimum, schema.Maximum),
                 };
             }

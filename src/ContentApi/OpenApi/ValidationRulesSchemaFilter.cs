@@ -28,6 +28,7 @@ public sealed class ValidationRulesSchemaFilter(IServiceProvider services) : ISc
             {
                 formattedSchema.Format = format.Format ?? formattedSchema.Format;
                 formattedSchema.Pattern = format.Pattern is { } pattern ? EcmaScript(pattern) : formattedSchema.Pattern;
+                formattedSchema.MaxItems = format.MaxItems > 0 ? format.MaxItems : formattedSchema.MaxItems;
             }
         }
         if (services.GetService(typeof(IValidator<>).MakeGenericType(context.Type)) is not IValidator validator)
