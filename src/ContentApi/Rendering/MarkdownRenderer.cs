@@ -44,29 +44,21 @@ public static class MarkdownRenderer
     }
 
     /// <summary>The readable text of a stored body; see <see cref="Text.ArticleTextStats.PlainText"/>. Markdown too deep to parse is its own text.</summary>
-    public static string ToPlainText(string markdown)
-    {
-        try
-        {
-            return PlainText.Of(ArticleMarkdown.Parse(markdown));
-        }
-        catch (MarkdownTooComplexException)
-        {
-            return markdown;
-        }
-    }
+    public static string ToPlainText(string markdown) => TryParse(markdown) is { } document ? PlainText.Of(document) : markdown;
 
-    /// <summary>The readable text of a body about to be stored, and whether it nests too deeply to store (its source as text then).</summary>
-    public static (string PlainText, bool NestsTooDeeply) ToPlainTextForStorage(string markdown)
+    /// <summary>The readable text of a body about to be stored, and whether it nests too deeply to store.</summary>
+    public static (string PlainText, bool NestsTooDeeply) ToPlainTextForStorage(string markdown) =>
+        TryParse(markdown) is { } document ? (PlainText.Of(document), ArticleMarkdown.NestsTooDeeply(document)) : (markdown, true);
+
+    private static MarkdownDocument? TryParse(string markdown)
     {
         try
         {
-            var document = ArticleMarkdown.Parse(markdown);
-            return (PlainText.Of(document), ArticleMarkdown.NestsTooDeeply(document));
+            return ArticleMarkdown.Parse(markdown);
         }
         catch (MarkdownTooComplexException)
         {
-            return (markdown, true);
+            return null;
         }
     }
 

@@ -31,19 +31,8 @@ public sealed class CharacterLimit<T>(int max) : PropertyValidator<T, string?>, 
         return false;
     }
 
-    /// <summary>Characters: UTF-16 units, less the second half of each surrogate pair.</summary>
-    public static int Count(string value)
-    {
-        var count = value.Length;
-        for (var i = 1; i < value.Length; i++)
-        {
-            if (char.IsLowSurrogate(value[i]) && char.IsHighSurrogate(value[i - 1]))
-            {
-                count--;
-            }
-        }
-        return count;
-    }
+    /// <summary>Characters: Unicode scalar values (a lone surrogate counts as one).</summary>
+    public static int Count(string value) => value.EnumerateRunes().Count();
 
     protected override string GetDefaultMessageTemplate(string errorCode) =>
         "Must be at most {MaxLength} characters; it has {TotalLength}.";
