@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -8,7 +9,7 @@ namespace ContentApi.OpenApi;
 public sealed record ParameterDescriptionMetadata(string Name, string Description, bool Required = false);
 
 /// <summary>Describes the parameters that many operations share, in one place; an endpoint's own metadata comes first.</summary>
-public sealed class ParameterDescriptionOperationFilter : IOperationFilter
+public sealed class ParameterDescriptionOperationFilter(IServiceProvider services) : IOperationFilter
 {
     public const string SearchWords =
         "Search words. `\"...\"` quotes a phrase, `-word` excludes; Chinese of 2+ characters matches as a phrase; Traditional and Simplified match each other.";
@@ -34,10 +35,12 @@ public sealed class ParameterDescriptionOperationFilter : IOperationFilter
         ["q"] = SearchWords,
     };
 
-    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
+        // The validators of the operation's [AsParameters] query records.
+        var queryValidators = (context.MethodInfo?.GetParameters() ?? [])
+            .Where(p => p.GetCustomAttribute<AsParametersAttribute>() is not null)
+            .Select(p => ValidationRulesSchemaFilter.ValidatorOf(services, p.ParameterType)).OfType<FluentValidation.IValidator>().ToList();
         var own = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<ParameterDescriptionMetadata>()
             .ToDictionary(m => m.Name, StringComparer.OrdinalIgnoreCase);
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
@@ -56,17 +59,13 @@ public sealed class ParameterDescriptionOperationFilter : IOperationFilter
             {
                 parameter.Description = name == "slug" && parameter.In == ParameterLocation.Query ? "Only these slugs (repeatable)." : text;
             }
-            if (parameter.In == ParameterLocation.Query && parameter.Schema is OpenApiSchema schema)
+            if (parameter.In == ParameterLocation.Query && parameter.Schema is OpenApiSchema schema && parameter.Name is { } member)
             {
-                // Bounds the list and search validators hold requests to (400 outside them), so that clients can check them too.
-                (schema.Minimum, schema.Maximum) = parameter.Name switch
+                // What the query's validator checks (bounds of limit and page: 400 outside them), so that clients can check it too.
+                foreach (var validator in queryValidators)
                 {
-                    "limit" => ("1", Invariant(Http.Paging.MaxLimit)),
-                    "page" => ("1", Invariant(context.ApiDescription.RelativePath?.EndsWith("search", StringComparison.Ordinal) == true
-                        ? Search.SearchEndpoints.MaxOffset / Http.Paging.MaxLimit
-                        : Http.Paging.MaxPage)),
-                    _ => (schema.Minimum, schema.Maximum),
-                };
+                    ValidationRulesSchemaFilter.DescribeMember(validator, char.ToUpperInvariant(member[0]) + member[1..], schema);
+                }
             }
         }
     }

@@ -31,26 +31,34 @@ public sealed class ValidationRulesSchemaFilter(IServiceProvider services) : ISc
                 formattedSchema.MaxItems = format.MaxItems > 0 ? format.MaxItems : formattedSchema.MaxItems;
             }
         }
-        if (services.GetService(typeof(IValidator<>).MakeGenericType(context.Type)) is not IValidator validator)
+        if (ValidatorOf(services, context.Type) is not { } validator)
         {
             return;
         }
-        var descriptor = validator.CreateDescriptor();
-        foreach (var member in descriptor.GetMembersWithValidators())
+        foreach (var member in validator.CreateDescriptor().GetMembersWithValidators())
         {
-            if (!properties.TryGetValue(JsonNamingPolicy.CamelCase.ConvertName(member.Key), out var property) || property is not OpenApiSchema target)
+            if (properties.TryGetValue(JsonNamingPolicy.CamelCase.ConvertName(member.Key), out var property) && property is OpenApiSchema target)
             {
-                continue;
+                DescribeMember(validator, member.Key, target);
             }
-            // RuleForEach: its validators apply to the list's items.
-            var eachItem = descriptor.GetRulesForMember(member.Key).Where(IsForEach).SelectMany(r => r.Components).Select(c => c.Validator).ToHashSet();
-            foreach (var (rule, _) in member)
+        }
+    }
+
+    /// <summary>The validator the app registered for <paramref name="type"/>, if any.</summary>
+    internal static IValidator? ValidatorOf(IServiceProvider services, Type type) =>
+        services.GetService(typeof(IValidator<>).MakeGenericType(type)) as IValidator;
+
+    /// <summary>Puts what <paramref name="validator"/> checks of one member into its schema (a body property's or a query parameter's).</summary>
+    internal static void DescribeMember(IValidator validator, string memberName, OpenApiSchema schema)
+    {
+        var descriptor = validator.CreateDescriptor();
+        // RuleForEach: its validators apply to the list's items.
+        var eachItem = descriptor.GetRulesForMember(memberName).Where(IsForEach).SelectMany(r => r.Components).Select(c => c.Validator).ToHashSet();
+        foreach (var rule in descriptor.GetValidatorsForMember(memberName).Select(v => v.Validator))
+        {
+            if ((eachItem.Contains(rule) ? schema.Items as OpenApiSchema : schema) is { } applies)
             {
-                var applies = eachItem.Contains(rule) ? target.Items as OpenApiSchema : target;
-                if (applies is not null)
-                {
-                    Describe(applies, rule);
-                }
+                Describe(applies, rule);
             }
         }
     }
