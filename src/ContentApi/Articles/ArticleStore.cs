@@ -80,9 +80,9 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     public Task<WriteOutcome<ArticleAggregate>> CreateAsync(ArticleRequest request, CancellationToken cancellationToken)
     {
         var text = PrepareText(request);
-        if (text.Stats.NestsTooDeeply)
+        if (text.Stats.TooComplex is { } reason)
         {
-            return Task.FromResult<WriteOutcome<ArticleAggregate>>(NestsTooDeeply);
+            return Task.FromResult<WriteOutcome<ArticleAggregate>>(TooComplex(reason));
         }
         return db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
@@ -115,10 +115,10 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             {
                 return await WithEmbedsAsync(connection, transaction, refusal, cancellationToken);
             }
-            // A body stored before nesting was limited (or imported) may stay as it is while other fields change.
-            if (text.Stats.NestsTooDeeply && request.Body != current.Row.Body)
+            // A body stored before its complexity was limited (or imported) may stay as it is while other fields change.
+            if (text.Stats.TooComplex is { } reason && request.Body != current.Row.Body)
             {
-                return NestsTooDeeply;
+                return TooComplex(reason);
             }
             var (references, invalid) = await ResolveReferencesAsync(connection, transaction, request, cancellationToken);
             if (invalid is not null)
@@ -172,8 +172,8 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         request.Status == ArticleStatus.Draft ? null
         : request.PublishedAt ?? Timestamps.FromDbOrNull(current?.PublishedAt) ?? now;
 
-    private static readonly WriteOutcome<ArticleAggregate>.Invalid NestsTooDeeply =
-        new(new Dictionary<string, string[]> { ["body"] = [MarkdownTooComplexException.Explanation] });
+    private static WriteOutcome<ArticleAggregate>.Invalid TooComplex(string reason) =>
+        new(new Dictionary<string, string[]> { ["body"] = [reason] });
 
     /// <summary>The CPU-heavy text work of a write, done before it queues for the single writer slot.</summary>
     private sealed record PreparedText(ArticleTextStats Stats, AnalyzedArticleText Analyzed);

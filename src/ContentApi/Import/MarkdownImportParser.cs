@@ -1,3 +1,5 @@
+using ContentApi.Rendering;
+
 namespace ContentApi.Import;
 
 /// <summary>
@@ -30,8 +32,15 @@ public static class MarkdownImportParser
             return new ImportResult(null, problems);
         }
         var fields = frontMatter is null ? FrontMatterFields.None : new FrontMatterReader(fileName, problems).Read(frontMatter.Yaml);
-        var body = new BodyReader(
-            fileName, frontMatter?.BodyFirstLine ?? 1, frontMatter is null ? text : text[frontMatter.BodyStart..], problems);
+        var bodyFirstLine = frontMatter?.BodyFirstLine ?? 1;
+        var bodyText = frontMatter is null ? text : text[frontMatter.BodyStart..];
+        if (!MarkdownScanCost.IsWithinBudget(bodyText))
+        {
+            // Reading the body's headings and images would take the parser seconds, and the article could not be stored.
+            problems.Add(new ImportProblem(fileName, bodyFirstLine, MarkdownScanCost.Explanation));
+            return new ImportResult(null, problems);
+        }
+        var body = new BodyReader(fileName, bodyFirstLine, bodyText, problems);
 
         var authors = fields.AuthorNames ?? body.TakeByline() ?? [];
         var images = body.TakeImages();

@@ -25,9 +25,15 @@ internal static class ArticleMarkdown
     /// </summary>
     public const int MaxDepth = 100;
 
-    /// <exception cref="MarkdownTooComplexException">Markdig refused the nesting.</exception>
+    /// <exception cref="MarkdownTooComplexException">
+    /// Markdig refused the nesting, or parsing would take too long (<see cref="MarkdownScanCost"/>).
+    /// </exception>
     public static MarkdownDocument Parse(string markdown)
     {
+        if (!MarkdownScanCost.IsWithinBudget(markdown))
+        {
+            throw new MarkdownTooComplexException(MarkdownScanCost.Explanation);
+        }
         try
         {
             return Markdown.Parse(markdown, Pipeline);

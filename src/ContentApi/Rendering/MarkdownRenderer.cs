@@ -12,8 +12,9 @@ namespace ContentApi.Rendering;
 public static class MarkdownRenderer
 {
     /// <summary>
-    /// The body as HTML. A body stored before nesting was limited (<see cref="ArticleMarkdown.MaxDepth"/>) that Markdig
-    /// cannot follow comes back as its escaped source in a &lt;pre&gt;, rather than failing every read that renders it.
+    /// The body as HTML. A body stored before nesting and parsing work were limited (<see cref="ArticleMarkdown.MaxDepth"/>,
+    /// <see cref="MarkdownScanCost"/>) that is beyond them comes back as its escaped source in a &lt;pre&gt;, rather than
+    /// failing, or taking seconds, at every read that renders it.
     /// </summary>
     public static RenderedArticle Render(string markdown, IReadOnlyDictionary<long, InlineImage> images)
     {
@@ -43,21 +44,29 @@ public static class MarkdownRenderer
         return new RenderedArticle(ArticleHtmlSanitizer.Sanitize(writer.ToString().TrimEnd('\n')), toc);
     }
 
-    /// <summary>The readable text of a stored body; see <see cref="Text.ArticleTextStats.PlainText"/>. Markdown too deep to parse is its own text.</summary>
-    public static string ToPlainText(string markdown) => TryParse(markdown) is { } document ? PlainText.Of(document) : markdown;
+    /// <summary>The readable text of a stored body; see <see cref="Text.ArticleTextStats.PlainText"/>. Markdown too complex to parse is its own text.</summary>
+    public static string ToPlainText(string markdown) => TryParse(markdown, out _) is { } document ? PlainText.Of(document) : markdown;
 
-    /// <summary>The readable text of a body about to be stored, and whether it nests too deeply to store.</summary>
-    public static (string PlainText, bool NestsTooDeeply) ToPlainTextForStorage(string markdown) =>
-        TryParse(markdown) is { } document ? (PlainText.Of(document), ArticleMarkdown.NestsTooDeeply(document)) : (markdown, true);
+    /// <summary>The readable text of a body about to be stored, and why it is too complex to store, if it is.</summary>
+    public static (string PlainText, string? TooComplex) ToPlainTextForStorage(string markdown)
+    {
+        if (TryParse(markdown, out var refusal) is not { } document)
+        {
+            return (markdown, refusal);
+        }
+        return (PlainText.Of(document), ArticleMarkdown.NestsTooDeeply(document) ? MarkdownTooComplexException.Explanation : null);
+    }
 
-    private static MarkdownDocument? TryParse(string markdown)
+    private static MarkdownDocument? TryParse(string markdown, out string? refusal)
     {
         try
         {
+            refusal = null;
             return ArticleMarkdown.Parse(markdown);
         }
-        catch (MarkdownTooComplexException)
+        catch (MarkdownTooComplexException exception)
         {
+            refusal = exception.Message;
             return null;
         }
     }

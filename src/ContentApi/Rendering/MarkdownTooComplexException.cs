@@ -1,6 +1,9 @@
 namespace ContentApi.Rendering;
 
-/// <summary>A body whose Markdown nests deeper than the renderer can follow (quotes, lists or brackets inside one another).</summary>
+/// <summary>
+/// A body whose Markdown nests deeper than the renderer can follow (quotes, lists or brackets inside one another), or
+/// would take the parser too long (<see cref="MarkdownScanCost"/>).
+/// </summary>
 public sealed class MarkdownTooComplexException : Exception
 {
     public const string Explanation =

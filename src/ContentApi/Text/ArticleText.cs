@@ -10,27 +10,28 @@ namespace ContentApi.Text;
 /// <param name="DerivedExcerpt">The excerpt to use when none is given; see <see cref="Excerpts"/>.</param>
 /// <param name="CharacterCount">Grapheme clusters of the plain text other than whitespace, punctuation included.</param>
 /// <param name="ReadingTimeMinutes">See <see cref="ReadingTime"/>.</param>
-/// <param name="NestsTooDeeply">
-/// The Markdown nests deeper than Markdig can render (<see cref="MarkdownTooComplexException.Explanation"/>): a new
-/// body like it is refused; one already stored stays readable (its source stands in for HTML).
+/// <param name="TooComplex">
+/// Why the Markdown is beyond what it may be, if it is: nesting deeper than Markdig can render
+/// (<see cref="MarkdownTooComplexException.Explanation"/>) or parsing work out of bounds (<see cref="MarkdownScanCost"/>).
+/// A new body like it is refused; one already stored stays readable (its source stands in for HTML).
 /// </param>
-public sealed record ArticleTextStats(string PlainText, string DerivedExcerpt, int CharacterCount, int ReadingTimeMinutes, bool NestsTooDeeply = false);
+public sealed record ArticleTextStats(string PlainText, string DerivedExcerpt, int CharacterCount, int ReadingTimeMinutes, string? TooComplex = null);
 
 public static class ArticleText
 {
     /// <summary>The longest derived excerpt, in user-perceived characters, its ellipsis included.</summary>
     public const int ExcerptMaxLength = 200;
 
-    /// <summary>Measures a body about to be stored (see <see cref="ArticleTextStats.NestsTooDeeply"/>).</summary>
+    /// <summary>Measures a body about to be stored (see <see cref="ArticleTextStats.TooComplex"/>).</summary>
     public static ArticleTextStats Measure(string markdownBody)
     {
-        var (plain, nestsTooDeeply) = MarkdownRenderer.ToPlainTextForStorage(markdownBody);
+        var (plain, tooComplex) = MarkdownRenderer.ToPlainTextForStorage(markdownBody);
         return new ArticleTextStats(
             plain,
             Excerpts.Derive(plain, ExcerptMaxLength),
             CountCharacters(plain),
             ReadingTime.Minutes(plain),
-            nestsTooDeeply);
+            tooComplex);
     }
 
     /// <summary>Counts what a reader would call characters: "👍🏽", "é" (e + accent) and "𠀀" are one each.</summary>

@@ -50,6 +50,7 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         await File.WriteAllTextAsync(Path.Combine(folder, "bad.md"), "---\ntitle: [unclosed\n---\nbody\n");
         await File.WriteAllTextAsync(Path.Combine(folder, "empty-image.md"), "# 有圖\n\n作者：王小明\n\n![圖]()\n\n正文。\n");
         await File.WriteAllTextAsync(Path.Combine(folder, "deep.md"), "# Deep\n\nBy Jane Doe\n\n" + new string('>', 110) + " quoted\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "links.md"), "# Links\n\nBy Jane Doe\n\n" + string.Concat(Enumerable.Repeat("[a](b", 20_000)) + "\n");
         await File.WriteAllTextAsync(Path.Combine(folder, "good.md"), "# Good English Article\n\nBy Jane Doe\n\nA paragraph of text.\n");
 
         var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
@@ -57,8 +58,9 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Contains("bad.md:3: error: Front matter is not valid YAML", output, StringComparison.Ordinal);
         Assert.Contains("empty-image.md:5", output, StringComparison.Ordinal);
         Assert.Contains("deep.md:1: error: The article was not saved: body: The Markdown nests too deeply", output, StringComparison.Ordinal);
-        Assert.Contains("Files read: 4; articles created: 1", output, StringComparison.Ordinal);
-        Assert.Contains("failed: 3", output, StringComparison.Ordinal);
+        Assert.Contains("links.md:1: error: The Markdown has too many links", output, StringComparison.Ordinal);
+        Assert.Contains("Files read: 5; articles created: 1", output, StringComparison.Ordinal);
+        Assert.Contains("failed: 4", output, StringComparison.Ordinal);
         var good = await factory.Reader().GetAsync("/api/v1/articles/slug/good-english-article");
         var article = await good.AssertJsonAsync();
         Assert.Equal("Jane Doe", article["authors"]![0]!["name"]!.GetValue<string>());

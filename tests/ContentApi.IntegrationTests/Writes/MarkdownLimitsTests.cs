@@ -5,7 +5,10 @@ using Dapper;
 
 namespace ContentApi.IntegrationTests.Writes;
 
-/// <summary>Markdown that Markdig handles badly: empty blocks are ordinary, nesting it cannot render is refused.</summary>
+/// <summary>
+/// Markdown that Markdig handles badly: empty blocks are ordinary; nesting it cannot render, and links it would take
+/// seconds to parse, are refused.
+/// </summary>
 public sealed class MarkdownLimitsTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private readonly TestContent _content = new(factory.Writer());
@@ -51,6 +54,51 @@ public sealed class MarkdownLimitsTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Contains("nests too deeply", problem["errors"]!["body"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         await using var db = factory.OpenDatabase();
         Assert.Equal(0, await db.ExecuteScalarAsync<long>("SELECT count(*) FROM articles WHERE title = @title", new { title }));
+    }
+
+    public static TheoryData<string> UnclosedLinks => new()
+    {
+        string.Concat(Enumerable.Repeat("[a](b", 20_000)),
+        string.Concat(Enumerable.Repeat("見 http://a.b/(\n", 20_000)).Replace(" ", ""),
+    };
+
+    [Theory]
+    [MemberData(nameof(UnclosedLinks))]
+    public async Task Bodies_of_links_that_would_take_seconds_to_parse_are_a_400_on_body_and_store_nothing(string body)
+    {
+        var title = $"Unclosed {Guid.NewGuid():N}";
+        var author = await _content.AuthorAsync();
+        var response = await factory.Writer().PostAsJsonAsync("/api/v1/articles",
+            new { title, body, language = "en", authorIds = new[] { author }, status = "published" }, HttpAssertions.Json);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("too many links", problem["errors"]!["body"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        await using var db = factory.OpenDatabase();
+        Assert.Equal(0, await db.ExecuteScalarAsync<long>("SELECT count(*) FROM articles WHERE title = @title", new { title }));
+    }
+
+    [Fact]
+    public async Task A_stored_body_of_unclosed_links_reads_searches_and_renames_without_parsing_it()
+    {
+        var word = $"unclosed{Guid.NewGuid():N}";
+        var article = await _content.ArticleAsync(new() { ["body"] = word });
+        var id = article["id"]!.GetValue<long>();
+        var body = word + " " + string.Concat(Enumerable.Repeat("[a](b", 20_000));
+        await using (var db = factory.OpenDatabase())
+        {
+            await db.ExecuteAsync("UPDATE articles SET body = @body WHERE id = @id", new { body, id });
+        }
+
+        var read = await (await factory.Anonymous().GetAsync($"/api/v1/articles/{id}?format=html,text")).AssertJsonAsync();
+        Assert.StartsWith($"<pre>{word} [a](b", read["bodyHtml"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(body, read["plainText"]!.GetValue<string>());
+        var found = await (await factory.Anonymous().GetAsync($"/api/v1/search?q={word}")).AssertJsonAsync();
+        Assert.Equal(id, found["items"]![0]!["id"]!.GetValue<long>());
+
+        var patched = await (await factory.Writer().PatchMergeAsync($"/api/v1/articles/{id}", new { title = "Renamed" })).AssertJsonAsync();
+        Assert.Equal("Renamed", patched["title"]!.GetValue<string>());
+        var rewritten = await factory.Writer().PatchMergeAsync($"/api/v1/articles/{id}", new { body = body + "[a](b" });
+        Assert.Contains("too many links", (await rewritten.AssertProblemAsync(HttpStatusCode.BadRequest))["errors"]!["body"]![0]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,93 @@
+namespace ContentApi.Rendering;
+
+/// <summary>
+/// A bound, computed before parsing, on the work Markdig spends looking for where links end. From every link
+/// destination (<c>](</c>) it scans ahead to the end of the line at most, and from every bare URL the autolink extension
+/// picks up (<c>://</c>, <c>www.</c>, <c>mailto:</c>, <c>tel:</c>) past line ends to the next space, when nothing ends
+/// it sooner (an unclosed parenthesis). n such openers in a row therefore cost up to n times the row's length: 16,000
+/// <c>[a](b</c> on one line took seconds to parse, a 500,000-character body of them minutes, at every write and every
+/// rendering.
+/// </summary>
+public static class MarkdownScanCost
+{
+    /// <summary>Most characters the scans may cover: ~60 ms of parsing; a real article is hundreds of times below it.</summary>
+    public const long Budget = 10_000_000;
+
+    public const string Explanation =
+        "The Markdown has too many links or URLs in a row for Markdig to parse in reasonable time: each that nothing " +
+        "closes is followed to the end of its line, or for bare URLs to the next space. Close the links, or break the lines.";
+
+    public static bool IsWithinBudget(string markdown) => Of(markdown) <= Budget;
+
+    /// <summary>
+    /// The characters from each link destination to the end of its line, and from each bare URL to the next space or
+    /// blank line, summed.
+    /// </summary>
+    public static long Of(string markdown)
+    {
+        var links = new Openers();
+        var urls = new Openers();
+        var lineStart = 0;
+        var lineIsBlank = true;
+        for (var i = 0; i < markdown.Length; i++)
+        {
+            var c = markdown[i];
+            switch (c)
+            {
+                case '\n':
+                    links.End(i);
+                    if (lineIsBlank)
+                    {
+                        urls.End(lineStart);
+                    }
+                    lineStart = i + 1;
+                    lineIsBlank = true;
+                    continue;
+                case ' ' or '\t':
+                    urls.End(i);
+                    continue;
+                case ']' when At(markdown, i + 1, "("):
+                    links.Add(i);
+                    break;
+                case ':' when At(markdown, i + 1, "//"):
+                case 'w' or 'W' when At(markdown, i, "www."):
+                case 'm' or 'M' when At(markdown, i, "mailto:"):
+                case 't' or 'T' when At(markdown, i, "tel:"):
+                    urls.Add(i);
+                    break;
+            }
+            if (c != '\r')
+            {
+                lineIsBlank = false;
+            }
+        }
+        links.End(markdown.Length);
+        urls.End(markdown.Length);
+        return links.Cost + urls.Cost;
+    }
+
+    private static bool At(string text, int i, string expected) =>
+        i < text.Length && text.AsSpan(i).StartsWith(expected, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Openers whose scans run to the same end, and what the ended ones cost.</summary>
+    private struct Openers
+    {
+        private long _count;
+        private long _positions;
+
+        public long Cost { get; private set; }
+
+        public void Add(int position)
+        {
+            _count++;
+            _positions += position;
+        }
+
+        public void End(int end)
+        {
+            Cost += _count * end - _positions;
+            _count = 0;
+            _positions = 0;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text;
+using ContentApi.Rendering;
+using ContentApi.Text;
+
+namespace ContentApi.UnitTests.Rendering;
+
+public sealed class MarkdownScanCostTests
+{
+    private static readonly Dictionary<long, InlineImage> NoImages = [];
+
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData("See [the docs](https://example.com/docs).", 28 + 21)]
+    [InlineData("](x", 3)]
+    [InlineData("](x\n](x", 3 + 3)]
+    [InlineData("WWW.a Mailto:b TEL:c", 5 + 8 + 5)]
+    [InlineData("http://a\nb c", 6)]
+    [InlineData("http://a\n \t\nb", 5)]
+    [InlineData("a]b(c:/d", 0)]
+    public void Counts_from_each_link_to_its_line_end_and_from_each_url_to_the_next_space(string markdown, long cost) =>
+        Assert.Equal(cost, MarkdownScanCost.Of(markdown));
+
+    public static TheoryData<string, int> Pathological => new()
+    {
+        { "[a](b", 16_000 },
+        { "![a](", 16_000 },
+        { "http://a.b/(", 10_000 },
+        { "https://a.b/(\n", 10_000 },
+        { "www.a(", 16_000 },
+        { "mailto:a@b.c(", 10_000 },
+        { "tel:1(", 16_000 },
+        { "[a](b(", 100_000 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pathological))]
+    public void Links_that_never_end_are_refused_for_storage_and_read_as_source(string unit, int count)
+    {
+        var body = string.Concat(Enumerable.Repeat(unit, count));
+
+        Assert.Equal(MarkdownScanCost.Explanation, ArticleText.Measure(body).TooComplex);
+        Assert.StartsWith("<pre>", MarkdownRenderer.Render(body, NoImages).Html, StringComparison.Ordinal);
+        Assert.Equal(body, MarkdownRenderer.ToPlainText(body));
+    }
+
+    [Fact]
+    public void A_long_article_full_of_links_and_a_table_of_them_are_well_within_the_budget()
+    {
+        var article = new StringBuilder();
+        for (var paragraph = 0; paragraph < 100; paragraph++)
+        {
+            for (var sentence = 0; sentence < 20; sentence++)
+            {
+                article.Append($"據[報導](https://example.com/news/{paragraph}/{sentence})指出，詳見 https://example.org/{sentence} 與 www.example.net 的說明。");
+            }
+            article.Append("\n\n");
+        }
+        article.Append("| 名稱 | 連結 |\n| --- | --- |\n");
+        for (var row = 0; row < 1_000; row++)
+        {
+            article.Append($"| 第 {row} 項 | [來源](https://example.com/items/{row}) |\n");
+        }
+        var body = article.ToString();
+
+        Assert.True(MarkdownScanCost.Of(body) < MarkdownScanCost.Budget / 2);
+        Assert.Null(ArticleText.Measure(body).TooComplex);
+        Assert.Contains("<table>", MarkdownRenderer.Render(body, NoImages).Html, StringComparison.Ordinal);
+    }
+}
