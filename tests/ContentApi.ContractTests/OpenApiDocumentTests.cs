@@ -99,6 +99,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal(100_000, image["width"]!["maximum"]!.GetValue<int>());
         Assert.Equal("iri", image["url"]!["format"]!.GetValue<string>());
         Assert.DoesNotContain(@"\z", image["mimeType"]!["pattern"]!.GetValue<string>(), StringComparison.Ordinal);
+        var focalX = schemas["FocalPoint"]!["properties"]!["x"]!;
+        Assert.Equal((0, 1), (focalX["minimum"]!.GetValue<int>(), focalX["maximum"]!.GetValue<int>()));
         Assert.Equal("idn-email", schemas["AuthorRequest"]!["properties"]!["email"]!["format"]!.GetValue<string>());
     }
 
