@@ -75,6 +75,40 @@ public sealed class ResponsesMatchDocumentTests(ApiFactory factory) : IClassFixt
         }
     }
 
+    [Fact]
+    public async Task Conflicts_carry_the_members_their_schema_documents()
+    {
+        var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        var writer = factory.Writer();
+        var content = new TestContent(writer);
+        var image = await content.ImageAsync();
+        var article = await content.ArticleAsync(new() { ["coverImageId"] = image });
+        var imageTag = (await factory.Anonymous().GetAsync($"/api/v1/images/{image}")).Headers.ETag!.Tag;
+        var delete = Get($"/api/v1/images/{image}", ("If-Match", imageTag));
+        delete.Method = HttpMethod.Delete;
+
+        var inUse = await (await writer.SendAsync(delete)).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(article["id"]!.GetValue<long>(), inUse["articles"]![0]!["id"]!.GetValue<long>());
+        Assert.Empty(inUse["authors"]!.AsArray());
+        AssertDocuments(document, "DeleteImage", inUse);
+
+        var taken = await (await writer.SendAsync(Send(HttpMethod.Post, "/api/v1/articles", new
+        {
+            title = "Same slug", slug = article["slug"]!.GetValue<string>(), body = "x", language = "en",
+            authorIds = new[] { article["authors"]![0]!["id"]!.GetValue<long>() },
+        }))).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(article["id"]!.GetValue<long>(), taken["conflictingId"]!.GetValue<long>());
+        AssertDocuments(document, "CreateArticle", taken);
+
+        // Every member the problem carries beyond RFC 9457's is a property of the 409's schema.
+        static void AssertDocuments(JsonNode document, string operationId, JsonNode problem)
+        {
+            var reference = Operation(document, operationId)["responses"]!["409"]!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>();
+            var properties = document["components"]!["schemas"]![reference.Split('/')[^1]]!["properties"]!.AsObject();
+            Assert.All(problem.AsObject().Select(m => m.Key), member => Assert.True(properties.ContainsKey(member), $"{operationId} 409: {member} is not documented"));
+        }
+    }
+
     private static HttpRequestMessage Get(string url, params (string Name, string Value)[] headers)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);

@@ -41,14 +41,14 @@ public static class EndpointConventions
         builder.Produces<T>(created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         if (created)
         {
-            builder.ProducesProblem(StatusCodes.Status409Conflict)
+            builder.ProducesConflict<SlugConflictProblemDetails>()
                 .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         }
         else
         {
             if (hasSlug)
             {
-                builder.ProducesProblem(StatusCodes.Status409Conflict);
+                builder.ProducesConflict<SlugConflictProblemDetails>();
             }
             builder.ProducesProblem(StatusCodes.Status404NotFound)
                 .ProducesProblem(StatusCodes.Status412PreconditionFailed)
@@ -66,10 +66,14 @@ public static class EndpointConventions
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         if (refusedWhileInUse)
         {
-            builder.ProducesProblem(StatusCodes.Status409Conflict);
+            builder.ProducesConflict<InUseProblemDetails>();
         }
         return builder.WriteProblems(takesBody: false);
     }
+
+    /// <summary>A 409 whose problem carries the members <typeparamref name="TProblem"/> adds to RFC 9457's.</summary>
+    private static RouteHandlerBuilder ProducesConflict<TProblem>(this RouteHandlerBuilder builder) =>
+        builder.Produces<TProblem>(StatusCodes.Status409Conflict, "application/problem+json");
 
     public static RouteHandlerBuilder AcceptsMergePatch<T>(this RouteHandlerBuilder builder) where T : notnull =>
         builder.Accepts<T>(MergePatch.MediaType, "application/json");

@@ -1,0 +1,25 @@
+using ContentApi.Data;
+using ContentApi.OpenApi;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ContentApi.Http;
+
+/// <summary>
+/// The 409 of a create or replace, as documented: a slug another resource holds names that resource. Only describes
+/// the body; the problem is written from the write's outcome (<see cref="WriteOutcome{TRow}.Conflict"/>).
+/// </summary>
+public sealed class SlugConflictProblemDetails : ProblemDetails
+{
+    [OmittedUnless("The id of the resource that holds the slug; absent for other conflicts (an Idempotency-Key still in use).")]
+    public long ConflictingId { get; init; }
+}
+
+/// <summary>The 409 of a delete refused while the resource is in use, as documented (see <see cref="InUse"/>).</summary>
+public sealed class InUseProblemDetails : ProblemDetails
+{
+    [OmittedUnless("The articles that use the resource, the first 20 by id.")]
+    public IReadOnlyList<ArticleReference> Articles { get; init; } = [];
+
+    [OmittedUnless("The authors that use the image as their avatar, the first 20 by id; only when deleting an image.")]
+    public IReadOnlyList<AuthorReference> Authors { get; init; } = [];
+}
