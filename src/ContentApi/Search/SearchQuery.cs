@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using ContentApi.Text;
 
 namespace ContentApi.Search;
 
@@ -42,7 +43,7 @@ public sealed class SearchQuery
     public static SearchQuery Parse(string? userQuery)
     {
         var query = (userQuery ?? "").Trim();
-        if (query.EnumerateRunes().Count() > MaxLength)
+        if (CharacterLimit.Count(query) > MaxLength)
         {
             return Invalid(TooLongMessage);
         }

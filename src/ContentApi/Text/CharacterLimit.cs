@@ -22,7 +22,7 @@ public sealed class CharacterLimit<T>(int max) : PropertyValidator<T, string?>, 
         {
             return true;
         }
-        var characters = Count(value);
+        var characters = CharacterLimit.Count(value);
         if (characters <= max)
         {
             return true;
@@ -31,15 +31,15 @@ public sealed class CharacterLimit<T>(int max) : PropertyValidator<T, string?>, 
         return false;
     }
 
-    /// <summary>Characters: Unicode scalar values (a lone surrogate counts as one).</summary>
-    public static int Count(string value) => value.EnumerateRunes().Count();
-
     protected override string GetDefaultMessageTemplate(string errorCode) =>
         "Must be at most {MaxLength} characters; it has {TotalLength}.";
 }
 
-public static class CharacterLimitRules
+public static class CharacterLimit
 {
+    /// <summary>Characters: Unicode scalar values (a lone surrogate counts as one).</summary>
+    public static int Count(string value) => value.EnumerateRunes().Count();
+
     /// <summary>At most <paramref name="max"/> characters, counted as Unicode scalar values.</summary>
     public static IRuleBuilderOptions<T, string?> MaximumCharacters<T>(this IRuleBuilder<T, string?> rule, int max) =>
         rule.SetValidator(new CharacterLimit<T>(max));

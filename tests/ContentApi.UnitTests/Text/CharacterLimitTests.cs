@@ -22,7 +22,7 @@ public sealed class CharacterLimitTests
     [InlineData("👍🏽", 2)]
     [InlineData("", 0)]
     public void Counts_unicode_scalar_values(string text, int characters) =>
-        Assert.Equal(characters, CharacterLimit<Named>.Count(text));
+        Assert.Equal(characters, CharacterLimit.Count(text));
 
     [Fact]
     public void Three_ideographs_beyond_the_BMP_fit_a_limit_of_three_and_four_do_not()
