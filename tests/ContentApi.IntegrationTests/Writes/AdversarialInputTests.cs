@@ -130,6 +130,13 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         ["route_id_hex"] = new(s => Get("/api/v1/articles/0x10"), HttpStatusCode.BadRequest, ["id"], Caller.Anonymous),
         ["route_id_1abc_delete"] = new(s => new HttpRequestMessage(HttpMethod.Delete, "/api/v1/articles/1abc"), HttpStatusCode.BadRequest, ["id"]),
         ["route_id_negative_delete"] = new(s => new HttpRequestMessage(HttpMethod.Delete, "/api/v1/tags/-1"), HttpStatusCode.NotFound),
+        // An id written any other way than plainly would be a second URL for the same resource.
+        ["route_id_plus_sign"] = new(s => Get($"/api/v1/articles/+{s.ArticleId}"), HttpStatusCode.BadRequest, ["id"], Caller.Anonymous),
+        ["route_id_leading_zero"] = new(s => Get($"/api/v1/articles/0{s.ArticleId}"), HttpStatusCode.BadRequest, ["id"], Caller.Anonymous),
+        ["route_id_leading_space"] = new(s => Get($"/api/v1/authors/%20{s.AuthorId}"), HttpStatusCode.BadRequest, ["id"], Caller.Anonymous),
+        ["route_id_negative_zero"] = new(s => Get("/api/v1/images/-0"), HttpStatusCode.BadRequest, ["id"], Caller.Anonymous),
+        ["route_id_leading_zero_patch"] = new(s => MergePatch($"/api/v1/tags/00{s.TagId}", """{"name":"renamed"}"""), HttpStatusCode.BadRequest, ["id"]),
+        ["route_id_plus_sign_delete"] = new(s => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/tags/+{s.TagId}"), HttpStatusCode.BadRequest, ["id"]),
         ["route_id_overflow_put"] = new(s => Json(HttpMethod.Put, "/api/v1/articles/99999999999999999999", ArticleJson(s)), HttpStatusCode.BadRequest, ["id"]),
 
         // Query parameters.
