@@ -94,6 +94,19 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task An_unknown_status_is_400_listing_the_statuses_there_are()
+    {
+        var created = await factory.Writer().PostAsync("/api/v1/articles", HttpAssertions.RawJson("""{"title":"t","body":"b","language":"en","authorIds":[1],"status":"scheduled"}"""));
+        var onCreate = await created.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("Must be one of: draft, published.", onCreate["errors"]!["status"]![0]!.GetValue<string>());
+
+        var article = await _content.ArticleAsync();
+        var patched = await factory.Writer().PatchAsync($"/api/v1/articles/{article["id"]}", HttpAssertions.RawJson("""{"status":"Published"}""", "application/merge-patch+json"));
+        var onPatch = await patched.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("Must be one of: draft, published.", onPatch["errors"]!["status"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Drafts_and_scheduled_articles_are_404_anonymously_but_visible_to_read_key()
     {
         var draft = await _content.ArticleAsync(new() { ["status"] = "draft" });

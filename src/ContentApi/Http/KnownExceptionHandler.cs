@@ -84,7 +84,11 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         var field = JsonPathToField(json.Path);
         var message = json.Message + " " + json.InnerException?.Message;
         string problem;
-        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        if (json is UnknownEnumValueException)
+        {
+            problem = json.Message;
+        }
+        else if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {
             problem = "Unknown property: this resource has no such field.";
         }
