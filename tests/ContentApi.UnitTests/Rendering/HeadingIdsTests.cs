@@ -36,4 +36,14 @@ public sealed class HeadingIdsTests
         var ids = new HeadingIds();
         Assert.Equal(["a", "a-2", "a-2-2", "a-3", "section-5"], new[] { "A", "A", "A 2", "A", "?" }.Select(ids.Next));
     }
+
+    [Fact]
+    public void Repeats_of_one_heading_each_try_only_the_ids_not_yet_known_to_be_taken()
+    {
+        var ids = new HeadingIds();
+        var handedOut = Enumerable.Range(0, 10_000).Select(_ => ids.Next("h")).ToList();
+        Assert.Equal(10_000, handedOut.Distinct().Count());
+        Assert.Equal("h-10000", handedOut[^1]);
+        Assert.Equal(9_999, ids.Collisions);
+    }
 }
