@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ContentApi.IntegrationTests.Reading;
 using ContentApi.TestSupport;
 
 namespace ContentApi.IntegrationTests;
@@ -91,6 +92,20 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
         var response = await factory.Writer().PostAsync("/api/v1/articles", HttpAssertions.RawJson(json));
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem["errors"]?.AsObject().ContainsKey(field), $"errors should name {field}: {problem.ToJsonString()}");
+    }
+
+    [Fact]
+    public async Task Text_with_the_noncharacter_U_FFFE_is_stored_as_written_and_indexed()
+    {
+        var writer = factory.Writer();
+        var tag = await writer.PostOkAsync("/api/v1/tags", new { name = "AI\uFFFE模型" });
+        Assert.Equal("ai-模型", tag["slug"]!.GetValue<string>());
+        var title = "Noncharacter\uFFFE標題" + Guid.NewGuid().ToString("N")[..8];
+        var article = await _content.ArticleAsync(new() { ["title"] = title, ["tagIds"] = new[] { tag["id"]!.GetValue<long>() }, ["status"] = "published" });
+        Assert.Equal(title, article["title"]!.GetValue<string>());
+
+        var found = await factory.Anonymous().GetJsonAsync($"/api/v1/search?q={Uri.EscapeDataString(title[(title.IndexOf('\uFFFE') + 1)..])}");
+        Assert.Equal([article["id"]!.GetValue<long>()], found.ItemIds());
     }
 
     [Fact]

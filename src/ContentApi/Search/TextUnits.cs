@@ -90,7 +90,7 @@ internal static class TextUnits
             }
             var normalized = end - start == 1 && char.IsAscii(text[start])
                 ? text.AsSpan(start, 1)
-                : text[start..end].Normalize(NormalizationForm.FormKC).AsSpan();
+                : NormalizedText.Of(text[start..end], NormalizationForm.FormKC).AsSpan();
             foreach (var rune in normalized.EnumerateRunes())
             {
                 if (CjkScript.IsCjk(rune))

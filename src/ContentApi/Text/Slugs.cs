@@ -19,7 +19,7 @@ public static partial class Slugs
     public static string FromText(string text, string fallback)
     {
         // Compatibility-decompose so "Café" gives "cafe" and full-width "Ｑｗｅｎ" gives "qwen".
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        var decomposed = NormalizedText.Of(text, NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingHyphen = false;
         foreach (var rune in decomposed.EnumerateRunes())

@@ -59,6 +59,8 @@ public sealed class SearchQueryRobustnessTests(SearchCorpusFactory factory) : IC
         { "\"); DELETE FROM articles_fts; --", 0 },
         { "Tesla \uFFFD", 1 },
         { "\uFFFDTesla", 1 },
+        { "Tesla\uFFFE", 1 },             // a noncharacter .NET refuses to normalize
+        { "\uFFFE", -1 },
     };
 
     [Theory]

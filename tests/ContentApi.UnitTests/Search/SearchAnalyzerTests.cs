@@ -81,4 +81,10 @@ public sealed class SearchAnalyzerTests
         Assert.DoesNotContain("  ", tokens);
         Assert.All(tokens, c => Assert.True(c == ' ' || c > 0x7F || char.IsAsciiLetterOrDigit(c), $"unexpected '{c}'"));
     }
+
+    [Theory]
+    [InlineData("ab\uFFFEcd", "ab cd")]
+    [InlineData("模\uFFFE\u0301型", "模 型")]
+    public void AnalyzeForIndex_takes_the_noncharacter_that_dotnet_cannot_normalize_as_a_separator(string text, string expected) =>
+        Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
 }

@@ -10,6 +10,7 @@ public sealed class SlugsTests
     [InlineData("Café  Crème", "cafe-creme")]
     [InlineData("ＡＩ　模型", "ai-模型")]
     [InlineData("  --leading and trailing--  ", "leading-and-trailing")]
+    [InlineData("AI\uFFFE模型", "ai-模型")]
     public void FromText_keeps_letters_of_any_script_and_joins_words_with_hyphens(string text, string expected) =>
         Assert.Equal(expected, Slugs.FromText(text, "fallback"));
 
