@@ -107,6 +107,7 @@ public static class ContentApiApp
         app.UseResponseCompression();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimitsMiddleware>();
+        app.UseMiddleware<JsonBodyEncodingMiddleware>();
         app.UseCors();
         app.UseContentApiSwagger();
         app.UseAuthentication();

@@ -108,6 +108,18 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Equal([article["id"]!.GetValue<long>()], found.ItemIds());
     }
 
+    [Theory]
+    [InlineData("application/json; charset=\"utf-8\"")]
+    [InlineData("application/json; charset=UTF8")]
+    public async Task A_utf8_charset_is_accepted_however_it_is_written(string contentType)
+    {
+        var content = HttpAssertions.RawJson("""{"name":"Charset tag"}""");
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        var response = await factory.Writer().PostAsync("/api/v1/tags", content);
+        Assert.Equal("Charset tag", (await response.AssertJsonAsync(HttpStatusCode.Created))["name"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task An_unknown_status_is_400_listing_the_statuses_there_are()
     {

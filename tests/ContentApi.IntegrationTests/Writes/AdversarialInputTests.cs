@@ -184,6 +184,11 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         ["form_post"] = new(s => new HttpRequestMessage(HttpMethod.Post, "/api/v1/tags") { Content = new FormUrlEncodedContent([new("name", "n")]) }, HttpStatusCode.UnsupportedMediaType),
         ["no_content_type_post"] = new(s => Bytes(HttpMethod.Post, "/api/v1/tags", """{"name":"n"}"""u8.ToArray(), null), HttpStatusCode.UnsupportedMediaType),
         ["text_plain_patch"] = new(s => Json(HttpMethod.Patch, s.Article, """{"title":"t"}""", "text/plain"), HttpStatusCode.UnsupportedMediaType),
+        ["charset_unknown_post"] = new(s => WithContentType(Json(HttpMethod.Post, "/api/v1/tags", """{"name":"n"}"""), "application/json; charset=bogus"), HttpStatusCode.UnsupportedMediaType),
+        ["charset_empty_post"] = new(s => WithContentType(Json(HttpMethod.Post, "/api/v1/tags", """{"name":"n"}"""), "application/json; charset="), HttpStatusCode.UnsupportedMediaType),
+        ["charset_utf16_put"] = new(s => WithContentType(Json(HttpMethod.Put, $"/api/v1/tags/{s.TagId}", """{"name":"n"}"""), "application/json; charset=utf-16"), HttpStatusCode.UnsupportedMediaType),
+        ["charset_latin1_patch"] = new(s => WithContentType(MergePatch(s.Article, """{"title":"t"}"""), "application/merge-patch+json; charset=iso-8859-1"), HttpStatusCode.UnsupportedMediaType),
+        ["gzip_content_encoding_post"] = new(s => WithContentEncoding(Json(HttpMethod.Post, "/api/v1/tags", """{"name":"n"}"""), "gzip"), HttpStatusCode.UnsupportedMediaType),
         ["json_patch_media_type"] = new(s => Json(HttpMethod.Patch, s.Article, """[{"op":"replace","path":"/title","value":"t"}]""", "application/json-patch+json"), HttpStatusCode.UnsupportedMediaType),
 
         // Bodies that are not one JSON object.
@@ -334,6 +339,19 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         var content = new UnknownLengthContent(Encoding.UTF8.GetBytes(json));
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
         return new HttpRequestMessage(method, url) { Content = content };
+    }
+
+    private static HttpRequestMessage WithContentType(HttpRequestMessage request, string contentType)
+    {
+        request.Content!.Headers.Remove("Content-Type");
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        return request;
+    }
+
+    private static HttpRequestMessage WithContentEncoding(HttpRequestMessage request, string encoding)
+    {
+        request.Content!.Headers.TryAddWithoutValidation("Content-Encoding", encoding);
+        return request;
     }
 
     private static HttpRequestMessage WithHeader(HttpRequestMessage request, string name, string value)

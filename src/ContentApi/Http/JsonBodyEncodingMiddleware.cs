@@ -1,0 +1,44 @@
+using Microsoft.Net.Http.Headers;
+
+namespace ContentApi.Http;
+
+/// <summary>
+/// Request bodies are UTF-8 JSON as sent (RFC 8259 §8.1): a <c>charset</c> other than UTF-8, or a
+/// <c>Content-Encoding</c> such as gzip, is a 415 that says so. ASP.NET would otherwise fail with a 500 on a charset it
+/// does not know, also on <c>charset="utf-8"</c> (quoted, as RFC 9110 allows), which is unquoted here.
+/// </summary>
+public sealed class JsonBodyEncodingMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        var request = context.Request;
+        var encoding = request.Headers.ContentEncoding.ToString();
+        if (encoding.Length > 0 && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
+        {
+            await RejectAsync(context, problems, $"Request bodies are read as sent: Content-Encoding '{encoding}' is not accepted.");
+            return;
+        }
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) && contentType.Charset.HasValue)
+        {
+            var charset = HeaderUtilities.RemoveQuotes(contentType.Charset).ToString();
+            if (!charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+            {
+                await RejectAsync(context, problems, $"JSON request bodies must be UTF-8; charset '{charset}' is not accepted.");
+                return;
+            }
+            contentType.Charset = "utf-8";
+            request.ContentType = contentType.ToString();
+        }
+        await next(context);
+    }
+
+    private static async Task RejectAsync(HttpContext context, IProblemDetailsService problems, string detail)
+    {
+        context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = StatusCodes.Status415UnsupportedMediaType, Detail = detail },
+        });
+    }
+}
