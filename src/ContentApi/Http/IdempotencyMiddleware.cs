@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ContentApi.Http;
 
 /// <summary>
-/// POST with <c>Idempotency-Key</c>: the first response (below 500) is stored per API key; a repeat
+/// POST with <c>Idempotency-Key</c>: the first successful response (2xx) is stored per API key; a repeat
 /// with the same key and body within 24 hours gets that response again and creates nothing; the same
 /// key with another body is a 422. Requests with the same key run one at a time.
 /// </summary>
@@ -59,7 +59,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             }
             context.Items[IdempotencyScope.ItemKey] = new IdempotencyScope(keyId, key, hash);
             var captured = await ResponseCapture.RunAsync(context, next);
-            if (context.Response.StatusCode < 500)
+            // Only what carried a write out is kept (as Stripe does): a request refused without creating anything (a
+            // 400, 409, 401...) leaves the key free, so the client can correct it and retry with the same key.
+            if (context.Response.StatusCode is >= 200 and < 300)
             {
                 await store.SaveAsync(keyId, key, new StoredResponse
                 {
