@@ -137,4 +137,16 @@ public sealed class StatementCountTests(FiftyRichArticles data) : IClassFixture<
         Assert.Equal(50, largeBody.ItemIds().Count);
         Assert.Equal(small, large);
     }
+
+    [Fact]
+    public async Task A_search_on_a_fresh_connection_counts_what_it_counts_on_a_used_one()
+    {
+        const string url = "/api/v1/search?q=markdown&limit=5";
+        var (used, _) = await CountAsync(url);
+        // New connections, on which FTS5 first loads its settings.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var before = Counter.Count;
+        await data.Factory.Anonymous().GetJsonAsync(url);
+        Assert.Equal(used, Counter.Count - before);
+    }
 }
