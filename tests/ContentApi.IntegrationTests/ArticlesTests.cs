@@ -120,6 +120,27 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Equal("Charset tag", (await response.AssertJsonAsync(HttpStatusCode.Created))["name"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("2020-02-30T00:00:00Z")]
+    [InlineData("0001-01-01T00:00:00+01:00")]
+    [InlineData("2024-06-01")]
+    public async Task A_publishedAt_that_is_no_rfc3339_instant_says_so(string publishedAt)
+    {
+        var response = await factory.Writer().PostAsync("/api/v1/articles", HttpAssertions.RawJson(
+            $$"""{"title":"t","body":"b","language":"en","authorIds":[1],"status":"published","publishedAt":"{{publishedAt}}"}"""));
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.StartsWith("Must be an RFC 3339 date-time", problem["errors"]!["publishedAt"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2024-06-01T08:00:00+08:00", "2024-06-01T00:00:00.000000Z")]
+    [InlineData("2024-06-01t00:00:00.5z", "2024-06-01T00:00:00.500000Z")]
+    public async Task A_publishedAt_with_any_offset_is_stored_as_utc(string publishedAt, string expected)
+    {
+        var article = await _content.ArticleAsync(new() { ["status"] = "published", ["publishedAt"] = publishedAt });
+        Assert.Equal(expected, article["publishedAt"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task An_unknown_status_is_400_listing_the_statuses_there_are()
     {

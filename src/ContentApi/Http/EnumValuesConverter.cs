@@ -4,9 +4,8 @@ using System.Text.Json.Serialization;
 namespace ContentApi.Http;
 
 /// <summary>
-/// Enums as strings (<see cref="JsonStringEnumConverter"/>), but a value that is none of them fails with
-/// <see cref="UnknownEnumValueException"/>, which names the values there are: System.Text.Json's own error names
-/// only the type that holds the property.
+/// Enums as strings (<see cref="JsonStringEnumConverter"/>), but a value that is none of them fails with an
+/// <see cref="InvalidJsonValueException"/> that names the values there are.
 /// </summary>
 public sealed class EnumValuesConverter(JsonNamingPolicy naming) : JsonConverterFactory
 {
@@ -18,9 +17,9 @@ public sealed class EnumValuesConverter(JsonNamingPolicy naming) : JsonConverter
         (JsonConverter)Activator.CreateInstance(
             typeof(Converter<>).MakeGenericType(typeToConvert),
             _strings.CreateConverter(typeToConvert, options),
-            Enum.GetNames(typeToConvert).Select(naming.ConvertName).ToArray())!;
+            $"Must be one of: {string.Join(", ", Enum.GetNames(typeToConvert).Select(naming.ConvertName))}.")!;
 
-    private sealed class Converter<T>(JsonConverter<T> strings, string[] values) : JsonConverter<T> where T : struct, Enum
+    private sealed class Converter<T>(JsonConverter<T> strings, string problem) : JsonConverter<T> where T : struct, Enum
     {
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
@@ -30,13 +29,10 @@ public sealed class EnumValuesConverter(JsonNamingPolicy naming) : JsonConverter
             }
             catch (Exception exception) when (exception is JsonException or InvalidOperationException)
             {
-                throw new UnknownEnumValueException(values);
+                throw new InvalidJsonValueException(problem);
             }
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => strings.Write(writer, value, options);
     }
 }
-
-/// <summary>A JSON value that is not one of its enum's values.</summary>
-public sealed class UnknownEnumValueException(IEnumerable<string> values) : JsonException($"Must be one of: {string.Join(", ", values)}.");

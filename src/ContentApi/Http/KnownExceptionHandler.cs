@@ -84,7 +84,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         var field = JsonPathToField(json.Path);
         var message = json.Message + " " + json.InnerException?.Message;
         string problem;
-        if (json is UnknownEnumValueException)
+        if (json is InvalidJsonValueException)
         {
             problem = json.Message;
         }
@@ -99,6 +99,11 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         else if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
         {
             problem = "The property appears more than once.";
+            if (field.Length == 0 && QuotedNames().Match(message) is { Success: true } name)
+            {
+                // A merge patch is parsed as a whole, without a path; "body" would name an article's own field.
+                field = name.Groups[1].Value;
+            }
         }
         else if (message.Contains("invalid UTF-16", StringComparison.OrdinalIgnoreCase) || message.Contains("surrogate", StringComparison.OrdinalIgnoreCase))
         {
@@ -118,7 +123,8 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         }
         else if (message.Contains("missing required properties", StringComparison.Ordinal))
         {
-            var missing = QuotedNames().Matches(message[message.IndexOf("including", StringComparison.Ordinal)..]).Select(m => m.Groups[1].Value).ToList();
+            var missing = QuotedNames().Matches(message[message.IndexOf("including", StringComparison.Ordinal)..])
+                .Select(m => field.Length == 0 ? m.Groups[1].Value : $"{field}.{m.Groups[1].Value}").ToList();
             return missing.Count == 0
                 ? (400, "Required properties are missing.", null)
                 : (400, "Required properties are missing: " + string.Join(", ", missing) + ".", missing.ToDictionary(m => m, _ => new[] { "Required." }));

@@ -85,7 +85,8 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         ["unknown_property_post"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("isAdmin", "true"))), HttpStatusCode.BadRequest, ["isAdmin"]),
         ["unknown_property_patch"] = new(s => MergePatch(s.Article, """{"isAdmin":true}"""), HttpStatusCode.BadRequest, ["isAdmin"]),
         ["duplicate_property_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"first","name":"second"}"""), HttpStatusCode.BadRequest, ["name"]),
-        ["duplicate_property_patch"] = new(s => MergePatch(s.Article, """{"title":"first","title":"second"}"""), HttpStatusCode.BadRequest),
+        ["duplicate_property_patch"] = new(s => MergePatch(s.Article, """{"title":"first","title":"second"}"""), HttpStatusCode.BadRequest, ["title"]),
+        ["missing_nested_property_post"] = new(s => Json(HttpMethod.Post, "/api/v1/images", """{"url":"https://images.example.com/a.jpg","altText":"a","focalPoint":{"x":0.5}}"""), HttpStatusCode.BadRequest, ["focalPoint.y"]),
         ["missing_required_properties"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", "{}"), HttpStatusCode.BadRequest, ["title", "body", "language", "authorIds"]),
 
         // Wrong JSON types, including query-operator injection.
@@ -230,6 +231,9 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         ["negative_reference"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("authorIds", "[-1]"))), HttpStatusCode.BadRequest, ["authorIds[0]"]),
         ["draft_with_published_at"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("status", "\"draft\""), ("publishedAt", "\"2024-01-01T00:00:00Z\""))), HttpStatusCode.BadRequest, ["publishedAt"]),
         ["published_at_year_1"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("status", "\"published\""), ("publishedAt", "\"0001-01-01T00:00:00Z\""))), HttpStatusCode.BadRequest, ["publishedAt"]),
+        ["published_at_date_only"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("status", "\"published\""), ("publishedAt", "\"2024-01-01\""))), HttpStatusCode.BadRequest, ["publishedAt"]),
+        ["published_at_without_offset"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("status", "\"published\""), ("publishedAt", "\"2024-01-01T08:00:00\""))), HttpStatusCode.BadRequest, ["publishedAt"]),
+        ["published_at_february_30"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("status", "\"published\""), ("publishedAt", "\"2020-02-30T00:00:00Z\""))), HttpStatusCode.BadRequest, ["publishedAt"]),
         ["published_at_not_a_date"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("status", "\"published\""), ("publishedAt", "\"tomorrow\""))), HttpStatusCode.BadRequest, ["publishedAt"]),
     };
 
