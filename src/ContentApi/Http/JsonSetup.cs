@@ -6,15 +6,19 @@ namespace ContentApi.Http;
 public static class JsonSetup
 {
     /// <summary>
-    /// Strict on input (unknown or duplicate properties, deep nesting and lone surrogates are errors),
+    /// Strict on input (unknown, miscased or duplicate properties, deep nesting and lone surrogates are errors),
     /// camelCase with string enums on output. Non-ASCII text is written as-is, not \u-escaped, so Chinese (and
     /// emoji, and rare ideographs beyond the BMP) stays readable and small (see <see cref="ContentJsonEncoder"/>).
     /// </summary>
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
+        // Dictionary keys are data, written as they are: a problem's errors name the members as the request spelled them.
+        options.DictionaryKeyPolicy = null;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // Names as documented, exactly: the web defaults' case-insensitive matching let {"NAME":"x"} through, and
+        // {"Title":"x"} change the title by merge patch, although neither is a property of the API.
+        options.PropertyNameCaseInsensitive = false;
         options.AllowDuplicateProperties = false;
         options.MaxDepth = 32;
         options.NumberHandling = JsonNumberHandling.Strict;

@@ -84,6 +84,8 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         ["json_nested_5000_deep_patch"] = new(s => MergePatch(s.Article, """{"title":""" + new string('{', 0) + Nested(5000) + "}"), HttpStatusCode.BadRequest),
         ["unknown_property_post"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("isAdmin", "true"))), HttpStatusCode.BadRequest, ["isAdmin"]),
         ["unknown_property_patch"] = new(s => MergePatch(s.Article, """{"isAdmin":true}"""), HttpStatusCode.BadRequest, ["isAdmin"]),
+        ["miscased_property_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"NAME":"n"}"""), HttpStatusCode.BadRequest, ["NAME"]),
+        ["miscased_property_patch"] = new(s => MergePatch(s.Article, """{"Title":"t"}"""), HttpStatusCode.BadRequest, ["Title"]),
         ["duplicate_property_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"first","name":"second"}"""), HttpStatusCode.BadRequest, ["name"]),
         ["duplicate_property_patch"] = new(s => MergePatch(s.Article, """{"title":"first","title":"second"}"""), HttpStatusCode.BadRequest, ["title"]),
         ["missing_nested_property_post"] = new(s => Json(HttpMethod.Post, "/api/v1/images", """{"url":"https://images.example.com/a.jpg","altText":"a","focalPoint":{"x":0.5}}"""), HttpStatusCode.BadRequest, ["focalPoint.y"]),
