@@ -73,7 +73,7 @@ public sealed partial class ArticleRequestValidator : AbstractValidator<ArticleR
         RuleFor(r => r.ImageIds!).Must(ids => ids.Count <= MaxInlineImages).WithMessage($"At most {MaxInlineImages} inline images.").Must(Distinct).WithMessage("Each image may appear once.").When(r => r.ImageIds is not null);
         RuleForEach(r => r.ImageIds).GreaterThan(0);
         RuleFor(r => r.CoverImageId).GreaterThan(0).When(r => r.CoverImageId is not null);
-        RuleFor(r => r.CanonicalUrl).Must(TextRules.IsHttpUrl).When(r => r.CanonicalUrl is not null).WithMessage(TextRules.UrlMessage);
+        RuleFor(r => r.CanonicalUrl).HttpUrl().When(r => r.CanonicalUrl is not null);
     }
 
     private static bool Distinct(IReadOnlyList<long> ids) => ids.Distinct().Count() == ids.Count;

@@ -28,11 +28,14 @@ public static class HealthEndpoints
 {
     public static void MapHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
-            .ExcludeFromDescription();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteAsync })
-            .ExcludeFromDescription();
+        MapProbe(app, "/health/live", _ => false);
+        MapProbe(app, "/health/ready", c => c.Tags.Contains("ready"));
     }
+
+    /// <summary>GET and HEAD only: other methods are a 405, as everywhere else.</summary>
+    private static void MapProbe(WebApplication app, string pattern, Func<HealthCheckRegistration, bool> checks) =>
+        app.MapHealthChecks(pattern, new HealthCheckOptions { Predicate = checks, ResponseWriter = WriteAsync })
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])).ExcludeFromDescription();
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {

@@ -19,7 +19,7 @@ public abstract class ListQueryValidator<TQuery, TRow> : AbstractValidator<TQuer
         RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit).When(q => q.Limit is not null)
             .WithMessage($"Must be between 1 and {Paging.MaxLimit}.");
         RuleFor(q => q.Page).InclusiveBetween(1, Paging.MaxPage).When(q => q.Page is not null)
-            .WithMessage("Must be a page number from 1.");
+            .WithMessage($"Must be a page number from 1 to {Paging.MaxPage}.");
         RuleFor(q => q.Cursor).Null().When(q => q.Page is not null)
             .WithMessage("Use either cursor or page, not both.");
         RuleFor(q => q.Sort).Must(s => sorts.TryParse(s, out _)).When(q => q.Sort is not null)

@@ -6,40 +6,48 @@ namespace ContentApi.Http;
 
 /// <summary>
 /// Rejects query parameters an endpoint does not declare (400 listing the allowed ones), so a typo such
-/// as <c>?autor=3</c> is never silently ignored.
+/// as <c>?autor=3</c> is never silently ignored, and parameters given more than once.
 /// </summary>
 public static class UnknownQueryParameterFilter
 {
     public static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
         var allowed = AllowedNames(context.MethodInfo);
-        var allowedText = allowed.Count == 0 ? "none" : string.Join(", ", allowed.Order(StringComparer.Ordinal));
+        var allowedText = allowed.Count == 0 ? "none" : string.Join(", ", allowed.Keys.Order(StringComparer.Ordinal));
         return async invocation =>
         {
-            var unknown = invocation.HttpContext.Request.Query.Keys.Where(k => !allowed.Contains(k)).ToList();
+            var query = invocation.HttpContext.Request.Query;
+            var unknown = query.Keys.Where(k => !allowed.ContainsKey(k)).ToList();
             if (unknown.Count > 0)
             {
                 return Problems.Validation(unknown.ToDictionary(k => k, _ => new[] { $"Unknown query parameter. Allowed: {allowedText}." }));
+            }
+            // ASP.NET would join repeats with commas (author=1&author=2 as "1,2"), which no filter means.
+            var repeated = query.Where(p => p.Value.Count > 1 && !allowed[p.Key]).Select(p => p.Key).ToList();
+            if (repeated.Count > 0)
+            {
+                return Problems.Validation(repeated.ToDictionary(k => k, _ => new[] { "Give this parameter once; lists such as include take comma-separated values." }));
             }
             return await next(invocation);
         };
     }
 
-    private static HashSet<string> AllowedNames(MethodInfo method)
+    /// <summary>The query parameters the endpoint binds, by name, and whether each takes several values (an array).</summary>
+    private static Dictionary<string, bool> AllowedNames(MethodInfo method)
     {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
         foreach (var parameter in method.GetParameters())
         {
             if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
             {
                 foreach (var property in parameter.ParameterType.GetProperties())
                 {
-                    names.Add(property.GetCustomAttribute<FromQueryAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name));
+                    names[property.GetCustomAttribute<FromQueryAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name)] = property.PropertyType.IsArray;
                 }
             }
             else if (parameter.GetCustomAttribute<FromQueryAttribute>() is { } fromQuery)
             {
-                names.Add(fromQuery.Name ?? parameter.Name!);
+                names[fromQuery.Name ?? parameter.Name!] = parameter.ParameterType.IsArray;
             }
         }
         return names;

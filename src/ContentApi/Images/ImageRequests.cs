@@ -19,7 +19,7 @@ public sealed class ImageRequestValidator : AbstractValidator<ImageRequest>
 
     public ImageRequestValidator()
     {
-        RuleFor(r => r.Url).Must(TextRules.IsHttpUrl).WithMessage(TextRules.UrlMessage);
+        RuleFor(r => r.Url).HttpUrl();
         RuleFor(r => r.AltText).MaximumCharacters(1000).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
         RuleFor(r => r.Caption!).MaximumCharacters(2000).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Caption is not null);
         RuleFor(r => r.Credit!).MaximumCharacters(500).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Credit is not null);

@@ -1,3 +1,5 @@
+using FluentValidation;
+
 namespace ContentApi.Text;
 
 /// <summary>Checks that several validators share.</summary>
@@ -6,6 +8,7 @@ public static class TextRules
     public const string SlugMessage = "Must be 1-120 lowercase letters (any script) or digits, in words joined by single hyphens.";
     public const string ControlCharacterMessage = "Must not contain control characters (such as NUL).";
     public const string UrlMessage = "Must be an absolute http or https URL.";
+    public const int MaxUrlLength = 2048;
 
     /// <summary>Line breaks and tabs are text; NUL and other C0/C1 controls are not.</summary>
     public static bool HasNoControlCharacters(string? value) =>
@@ -13,7 +16,11 @@ public static class TextRules
 
     /// <summary>Uri accepts raw control characters (it escapes them), but they would be stored and served as sent.</summary>
     public static bool IsHttpUrl(string? value) =>
-        value is not null && value.Length <= 2048 && !value.Any(char.IsControl) &&
+        value is not null && !value.Any(char.IsControl) &&
         Uri.TryCreate(value, UriKind.Absolute, out var uri) &&
         (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host);
+
+    /// <summary>An absolute http(s) URL of at most <see cref="MaxUrlLength"/> characters (a limit the OpenAPI document states).</summary>
+    public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumCharacters(MaxUrlLength).Must(IsHttpUrl).WithMessage(UrlMessage);
 }
