@@ -142,6 +142,17 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task A_long_chinese_body_sent_as_unicode_escapes_fits_the_request_limit()
+    {
+        // 200,000 characters written as \uXXXX escapes, as Python's json.dumps does by default: 1.2 MB of JSON.
+        var body = string.Concat(Enumerable.Repeat("通義千問發布會現場圖源。\n", 200_000 / 12));
+        var escaped = string.Concat(body.Select(c => $"\\u{(int)c:x4}"));
+        var response = await factory.Writer().PostAsync("/api/v1/articles", HttpAssertions.RawJson(
+            $$"""{"title":"Escaped","body":"{{escaped}}","language":"zh-Hant","authorIds":[{{await _content.AuthorAsync()}}]}"""));
+        Assert.Equal(body, (await response.AssertJsonAsync(HttpStatusCode.Created))["body"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task An_unknown_status_is_400_listing_the_statuses_there_are()
     {
         var created = await factory.Writer().PostAsync("/api/v1/articles", HttpAssertions.RawJson("""{"title":"t","body":"b","language":"en","authorIds":[1],"status":"scheduled"}"""));

@@ -5,8 +5,12 @@ public sealed class RequestLimitsOptions
 {
     public const string Section = "Limits";
 
-    /// <summary>Largest request body, in bytes (413 above it, also for chunked bodies without a length).</summary>
-    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+    /// <summary>
+    /// Largest request body, in bytes (413 above it, also for chunked bodies without a length). Room for an article
+    /// body at its 500,000-character limit however a client encodes it: Chinese is 3 bytes a character in UTF-8, and 6
+    /// as the \uXXXX escapes many JSON writers use by default (Python's json.dumps among them).
+    /// </summary>
+    public long MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>Longest request target (path and query), in characters (414 above it).</summary>
     public int MaxUrlLength { get; set; } = 8 * 1024;
