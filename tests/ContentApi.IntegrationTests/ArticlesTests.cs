@@ -153,6 +153,25 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task A_body_places_only_the_articles_own_images()
+    {
+        var (inline, cover, other) = (await _content.ImageAsync(), await _content.ImageAsync(), await _content.ImageAsync());
+        var body = $"![a](image:{inline})\n\n![b](image:{cover})\n\n![c](image:{other})";
+        var refused = await factory.Writer().PostAsJsonAsync("/api/v1/articles", new
+        {
+            title = "Placed images", body, language = "en", authorIds = new[] { await _content.AuthorAsync() }, imageIds = new[] { inline }, coverImageId = cover,
+        });
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains($"image:{other}", problem["errors"]!["body"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var article = await _content.ArticleAsync(new() { ["body"] = body, ["imageIds"] = new[] { inline, other }, ["coverImageId"] = cover });
+        var dropped = await factory.Writer().PatchMergeAsync($"/api/v1/articles/{article["id"]}", new { imageIds = new[] { inline } });
+        await dropped.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var html = await factory.Writer().GetJsonAsync($"/api/v1/articles/{article["id"]}?format=html");
+        Assert.Equal(3, html["bodyHtml"]!.GetValue<string>().Split("<img").Length - 1);
+    }
+
+    [Fact]
     public async Task An_unknown_status_is_400_listing_the_statuses_there_are()
     {
         var created = await factory.Writer().PostAsync("/api/v1/articles", HttpAssertions.RawJson("""{"title":"t","body":"b","language":"en","authorIds":[1],"status":"scheduled"}"""));

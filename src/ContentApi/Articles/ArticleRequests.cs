@@ -17,7 +17,7 @@ public enum ArticleStatus
 
 /// <summary>The body of POST (create) and PUT (replace) for an article; PATCH merges into this shape.</summary>
 /// <param name="Title">Headline.</param>
-/// <param name="Body">Markdown source, stored exactly as sent. Inline images are written `![alt](image:ID)`.</param>
+/// <param name="Body">Markdown source, stored exactly as sent. Inline images are written `![alt](image:ID)`, for images in `imageIds` or the `coverImageId` (any other is a 400).</param>
 /// <param name="Language">BCP 47 language tag, such as `zh-Hant`, `zh-Hans` or `en`.</param>
 /// <param name="AuthorIds">Ordered author ids; at least one.</param>
 /// <param name="Status">`draft` or `published`. Defaults to `draft`.</param>

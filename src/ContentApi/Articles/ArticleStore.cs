@@ -84,6 +84,10 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         {
             return Task.FromResult<WriteOutcome<ArticleAggregate>>(TooComplex(reason));
         }
+        if (UnlistedPlacedImages(request, text.Stats) is { } unlisted)
+        {
+            return Task.FromResult<WriteOutcome<ArticleAggregate>>(unlisted);
+        }
         return db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             var (references, invalid) = await ResolveReferencesAsync(connection, transaction, request, cancellationToken);
@@ -108,6 +112,10 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     public Task<WriteOutcome<ArticleAggregate>> ReplaceAsync(long id, ArticleRequest request, IfMatch ifMatch, CancellationToken cancellationToken)
     {
         var text = PrepareText(request);
+        if (UnlistedPlacedImages(request, text.Stats) is { } unlisted)
+        {
+            return Task.FromResult<WriteOutcome<ArticleAggregate>>(unlisted);
+        }
         return db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken, ArticleEmbeds.None);
@@ -171,6 +179,19 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     private static DateTimeOffset? PublishedAt(ArticleRequest request, ArticleRow? current, DateTimeOffset now) =>
         request.Status == ArticleStatus.Draft ? null
         : request.PublishedAt ?? Timestamps.FromDbOrNull(current?.PublishedAt) ?? now;
+
+    /// <summary>
+    /// A body places images by id, and only the article's own (its imageIds and cover): those are the ones a read
+    /// embeds and renders, and deleting one is refused while the article uses it. Any other would vanish from the HTML.
+    /// </summary>
+    private static WriteOutcome<ArticleAggregate>.Invalid? UnlistedPlacedImages(ArticleRequest request, ArticleTextStats stats)
+    {
+        var unlisted = stats.PlacedImageIds.Where(id => id != request.CoverImageId && request.ImageIds?.Contains(id) != true).Distinct().ToList();
+        return unlisted.Count == 0 ? null : new(new Dictionary<string, string[]>
+        {
+            ["body"] = [$"Places images that are neither in imageIds nor the coverImageId: {string.Join(", ", unlisted.Select(id => ImageReferences.For(id)))}. Add them to imageIds."],
+        });
+    }
 
     private static WriteOutcome<ArticleAggregate>.Invalid TooComplex(string reason) =>
         new(new Dictionary<string, string[]> { ["body"] = [reason] });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Markdig.Renderers;
+using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace ContentApi.Rendering;
@@ -10,6 +11,10 @@ internal static class ImageHtml
     private const string ReferencePrefix = "image:";
 
     public static bool IsReference(LinkInline link) => TryGetReferenceId(link, out _);
+
+    /// <summary>The ids of the images a document places, in order.</summary>
+    public static List<long> ReferencedIds(MarkdownDocument document) =>
+        [.. document.Descendants<LinkInline>().Select(link => TryGetReferenceId(link, out var id) ? id : 0).Where(id => id > 0)];
 
     /// <summary>The image a reference names, if the article has it and its URL is one a page may load.</summary>
     public static InlineImage? Resolve(LinkInline link, IReadOnlyDictionary<long, InlineImage> images) =>

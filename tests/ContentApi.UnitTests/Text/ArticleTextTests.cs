@@ -74,6 +74,14 @@ public sealed class ArticleTextTests
     }
 
     [Fact]
-    public void Measure_empty_body_gives_empty_text_and_one_minute() =>
-        Assert.Equal(new ArticleTextStats("", "", 0, 1), ArticleText.Measure(""));
+    public void Measure_empty_body_gives_empty_text_and_one_minute()
+    {
+        var stats = ArticleText.Measure("");
+        Assert.Equal(("", "", 0, 1, null), (stats.PlainText, stats.DerivedExcerpt, stats.CharacterCount, stats.ReadingTimeMinutes, stats.TooComplex));
+        Assert.Empty(stats.PlacedImageIds);
+    }
+
+    [Fact]
+    public void Measure_lists_the_images_the_body_places_by_id_in_order() =>
+        Assert.Equal([7, 3, 7], ArticleText.Measure("![a](image:7)\n\ntext ![b](image:3) [link](image:5)\n\n![c](IMAGE:7) ![d](https://x.example/a.png) ![e](image:{0})").PlacedImageIds);
 }
