@@ -225,11 +225,15 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             }
             var id = operation["operationId"]!.GetValue<string>();
             var parameters = (operation["parameters"]?.AsArray() ?? []).ToDictionary(p => p!["name"]!.GetValue<string>(), p => p!["description"]?.GetValue<string>() ?? "");
+            // Typed for generated clients: exactly the values the API takes.
+            var enums = (operation["parameters"]?.AsArray() ?? []).Where(p => p!["schema"]?["enum"] is not null)
+                .ToDictionary(p => p!["name"]!.GetValue<string>(), p => p!["schema"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ToList());
             Assert.True(AllowedValues.TryGetValue(id, out var allowed), $"GET {path} ({id}) is missing from this test's table of allow-lists");
             if (allowed.Sorts is { } sorts)
             {
                 Assert.True(parameters.ContainsKey("sort"), $"{id} has no sort parameter");
                 Assert.All(sorts.Split(", "), sort => Assert.Contains($"`{sort}`", parameters["sort"], StringComparison.Ordinal));
+                Assert.Equal(sorts.Split(", "), enums.GetValueOrDefault("sort"));
             }
             else
             {
@@ -249,6 +253,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             {
                 Assert.Contains("`draft`", status, StringComparison.Ordinal);
                 Assert.Contains("`published`", status, StringComparison.Ordinal);
+                Assert.Equal(["draft", "published"], enums.GetValueOrDefault("status"));
             }
         }
     }

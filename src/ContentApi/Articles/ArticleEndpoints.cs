@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ContentApi.Auth;
 using ContentApi.Http;
+using ContentApi.OpenApi;
 using ContentApi.Text;
 using FluentValidation;
 
@@ -60,7 +61,10 @@ public static class ArticleEndpoints
 
         group.MapRead("/", ListArticles).WithName("ListArticles").WithSummary("List articles")
             .WithDescription($"Published articles, newest first; a key with the read scope also sees drafts and scheduled articles. Sort: {ArticleStore.PublicSorts.Description}; default -publishedAt.")
-            .Lists<ListResponse<ArticleResponse>>().Sorts(ArticleStore.PublicSorts).Fields<ArticleResponse>();
+            .Lists<ListResponse<ArticleResponse>>().Sorts(ArticleStore.PublicSorts).Fields<ArticleResponse>()
+            .WithMetadata(new ParameterDescriptionMetadata("status",
+                "`draft` or `published`. Key holders only: anonymous callers see published articles and get 400 for this filter.",
+                Values: [.. Enum.GetNames<ArticleStatus>().Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName)]));
         group.MapRead("/{id}", GetArticle).WithName("GetArticle").WithSummary("Get an article by id")
             .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields<ArticleResponse>().SendsLastModified();
         group.MapRead("/slug/{slug}", GetArticleBySlug).WithName("GetArticleBySlug").WithSummary("Get an article by slug")

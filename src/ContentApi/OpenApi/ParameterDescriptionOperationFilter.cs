@@ -6,7 +6,8 @@ namespace ContentApi.OpenApi;
 
 /// <summary>Endpoint metadata: an operation's own description of one parameter, such as the sorts it allows.</summary>
 /// <param name="Required">The operation answers 400 without it (bound as optional so that validation, not binding, says so).</param>
-public sealed record ParameterDescriptionMetadata(string Name, string Description, bool Required = false);
+/// <param name="Values">The only values it takes (any other is a 400), stated as the schema's enum so generated clients type them.</param>
+public sealed record ParameterDescriptionMetadata(string Name, string Description, bool Required = false, IReadOnlyList<string>? Values = null);
 
 /// <summary>Describes the parameters that many operations share, in one place; an endpoint's own metadata comes first.</summary>
 public sealed class ParameterDescriptionOperationFilter(IServiceProvider services) : IOperationFilter
@@ -26,7 +27,6 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
         ["author"] = "Only articles by this author: an id or a slug (all digits match either).",
         ["tag"] = "Only articles with this tag: an id or a slug (all digits match either).",
         ["language"] = "Only articles in this BCP 47 language, such as `zh-Hant` (case-insensitive).",
-        ["status"] = "`draft` or `published`. Key holders only: anonymous callers see published articles and get 400 for this filter.",
         ["publishedAfter"] = "Only articles published at or after this instant (RFC 3339).",
         ["publishedBefore"] = "Only articles published before this instant (RFC 3339).",
         ["include"] = "Embedded relations to return, comma-separated: `authors`, `tags`, `coverImage`, `images`. Default: all; empty: none.",
@@ -54,6 +54,10 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
             {
                 parameter.Description = ownMetadata.Description;
                 parameter.Required |= ownMetadata.Required;
+                if (ownMetadata.Values is { } values && parameter.Schema is OpenApiSchema valued)
+                {
+                    valued.Enum = [.. values.Select(v => (System.Text.Json.Nodes.JsonNode)v)];
+                }
             }
             else if (parameter.Name is { } name && string.IsNullOrEmpty(parameter.Description) && Descriptions.TryGetValue(name, out var text))
             {
