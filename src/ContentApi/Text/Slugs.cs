@@ -11,25 +11,33 @@ namespace ContentApi.Text;
 public static partial class Slugs
 {
     public const int MaxLength = 120;
-    public const string Pattern = @"^[\p{Ll}\p{Lo}\p{Lm}\p{Nd}\p{Mn}]+(-[\p{Ll}\p{Lo}\p{Lm}\p{Nd}\p{Mn}]+)*\z";
+    public const string Pattern = @"^[\p{Ll}\p{Lo}\p{Lm}\p{Nd}\p{Mn}\p{Mc}]+(-[\p{Ll}\p{Lo}\p{Lm}\p{Nd}\p{Mn}\p{Mc}]+)*\z";
 
     public static bool IsValid(string? slug) => slug is { Length: > 0 and <= MaxLength } && SlugRegex().IsMatch(slug);
 
     /// <summary>Derives a readable slug from a title or name; never empty (falls back to <paramref name="fallback"/>).</summary>
     public static string FromText(string text, string fallback)
     {
-        // Compatibility-decompose so "Café" gives "cafe" and full-width "Ｑｗｅｎ" gives "qwen".
+        // Compatibility-decompose so "Café" gives "cafe" and full-width "Ｑｗｅｎ" gives "qwen". Only the accents of
+        // alphabets that read fine without them go; in Devanagari, Tamil or Thai the marks are part of the word
+        // ("हिन्दी" without them reads "हनद").
         var decomposed = NormalizedText.Of(text, NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingHyphen = false;
+        var lastLetter = default(Rune);
         foreach (var rune in decomposed.EnumerateRunes())
         {
             var category = Rune.GetUnicodeCategory(rune);
-            if (category == UnicodeCategory.NonSpacingMark)
+            var isMark = category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+            if (isMark && (builder.Length == 0 || pendingHyphen || category == UnicodeCategory.NonSpacingMark && HasDroppableAccents(lastLetter)))
             {
                 continue;
             }
-            if (Rune.IsLetterOrDigit(rune))
+            if (isMark)
+            {
+                builder.Append(rune.ToString());
+            }
+            else if (Rune.IsLetterOrDigit(rune))
             {
                 if (pendingHyphen && builder.Length > 0)
                 {
@@ -37,6 +45,7 @@ public static partial class Slugs
                 }
                 pendingHyphen = false;
                 builder.Append(Rune.ToLowerInvariant(rune).ToString());
+                lastLetter = rune;
             }
             else
             {
@@ -62,6 +71,9 @@ public static partial class Slugs
         var suffix = "-" + attempt.ToString(CultureInfo.InvariantCulture);
         return TrimToLength(slug[..Math.Min(slug.Length, MaxLength - suffix.Length)]) + suffix;
     }
+
+    /// <summary>Latin, Greek and Cyrillic letters, whose accents a slug drops ("é" → "e", "ё" → "е").</summary>
+    private static bool HasDroppableAccents(Rune letter) => letter.Value is < 0x0530 or (>= 0x1E00 and < 0x2000);
 
     private static string TrimToLength(string slug)
     {

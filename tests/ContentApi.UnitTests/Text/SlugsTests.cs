@@ -11,6 +11,12 @@ public sealed class SlugsTests
     [InlineData("ＡＩ　模型", "ai-模型")]
     [InlineData("  --leading and trailing--  ", "leading-and-trailing")]
     [InlineData("AI\uFFFE模型", "ai-模型")]
+    [InlineData("हिन्दी समाचार", "हिन्दी-समाचार")]
+    [InlineData("தமிழ் செய்திகள்", "தமிழ்-செய்திகள்")]
+    [InlineData("ข่าวไทย วันนี้", "ข่าวไทย-วันนี้")]
+    [InlineData("Tiếng Việt", "tieng-viet")]
+    [InlineData("Ёлка Ωμέγα", "елка-ωμεγα")]
+    [InlineData("한국어 뉴스", "한국어-뉴스")]
     public void FromText_keeps_letters_of_any_script_and_joins_words_with_hyphens(string text, string expected) =>
         Assert.Equal(expected, Slugs.FromText(text, "fallback"));
 
@@ -32,6 +38,8 @@ public sealed class SlugsTests
     [Theory]
     [InlineData("hello-world", true)]
     [InlineData("人工智慧-ai", true)]
+    [InlineData("हिन्दी-समाचार", true)]
+    [InlineData("தமிழ்", true)]
     [InlineData("Hello", false)]
     [InlineData("a--b", false)]
     [InlineData("-a", false)]
