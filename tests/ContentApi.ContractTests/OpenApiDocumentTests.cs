@@ -241,13 +241,16 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             }
             Assert.True(parameters.ContainsKey("fields"), $"{id} has no fields parameter");
             Assert.All(FieldSet.MembersOf(allowed.Response), field => Assert.Contains($"`{field}`", parameters["fields"], StringComparison.Ordinal));
+            Assert.Equal(FieldSet.MembersOf(allowed.Response), ListItems(operation, "fields"));
             if (parameters.TryGetValue("include", out var include))
             {
                 Assert.All(ArticleView.IncludeNames, name => Assert.Contains($"`{name}`", include, StringComparison.Ordinal));
+                Assert.Equal(ArticleView.IncludeNames, ListItems(operation, "include"));
             }
             if (parameters.TryGetValue("format", out var format))
             {
                 Assert.All(ArticleView.FormatNames, name => Assert.Contains($"`{name}`", format, StringComparison.Ordinal));
+                Assert.Equal(ArticleView.FormatNames, ListItems(operation, "format"));
             }
             if (parameters.TryGetValue("status", out var status))
             {
@@ -256,6 +259,15 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
                 Assert.Equal(["draft", "published"], enums.GetValueOrDefault("status"));
             }
         }
+    }
+
+    /// <summary>The values a list parameter takes: an array of enum strings, written comma-separated (explode false).</summary>
+    private static List<string> ListItems(JsonNode operation, string name)
+    {
+        var parameter = operation["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == name)!;
+        Assert.Equal("array", parameter["schema"]!["type"]!.GetValue<string>());
+        Assert.False(parameter["explode"]!.GetValue<bool>());
+        return [.. parameter["schema"]!["items"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>())];
     }
 
     private static string RepositoryRoot()

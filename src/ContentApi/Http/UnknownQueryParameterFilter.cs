@@ -22,8 +22,8 @@ public static class UnknownQueryParameterFilter
             {
                 return Problems.Validation(unknown.ToDictionary(k => k, _ => new[] { $"Unknown query parameter. Allowed: {allowedText}." }));
             }
-            // ASP.NET would join repeats with commas (author=1&author=2 as "1,2"), which no filter means.
-            var repeated = query.Where(p => p.Value.Count > 1 && !allowed[p.Key]).Select(p => p.Key).ToList();
+            // ASP.NET joins repeats with commas (author=1&author=2 as "1,2"), which only lists mean.
+            var repeated = query.Where(p => p.Value.Count > 1 && !allowed[p.Key] && !ListParameters.Names.Contains(p.Key)).Select(p => p.Key).ToList();
             if (repeated.Count > 0)
             {
                 return Problems.Validation(repeated.ToDictionary(k => k, _ => new[] { "Give this parameter once; lists such as include take comma-separated values." }));

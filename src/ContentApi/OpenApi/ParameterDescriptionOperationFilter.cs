@@ -1,4 +1,5 @@
 using System.Reflection;
+using ContentApi.Http;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -35,6 +36,13 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
         ["q"] = SearchWords,
     };
 
+    /// <summary>The values of the list parameters that are the same for every operation taking them.</summary>
+    private static readonly Dictionary<string, IReadOnlyList<string>> ListValues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["include"] = Articles.ArticleView.IncludeNames,
+        ["format"] = Articles.ArticleView.FormatNames,
+    };
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         // The validators of the operation's [AsParameters] query records.
@@ -54,14 +62,22 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
             {
                 parameter.Description = ownMetadata.Description;
                 parameter.Required |= ownMetadata.Required;
-                if (ownMetadata.Values is { } values && parameter.Schema is OpenApiSchema valued)
+                if (ownMetadata.Values is { } values && parameter.Schema is OpenApiSchema valued && !ListParameters.Names.Contains(ownName))
                 {
-                    valued.Enum = [.. values.Select(v => (System.Text.Json.Nodes.JsonNode)v)];
+                    valued.Enum = Enum(values);
                 }
             }
             else if (parameter.Name is { } name && string.IsNullOrEmpty(parameter.Description) && Descriptions.TryGetValue(name, out var text))
             {
                 parameter.Description = name == "slug" && parameter.In == ParameterLocation.Query ? "Only these slugs (repeatable)." : text;
+            }
+            if (parameter.In == ParameterLocation.Query && parameter.Name is { } list && ListParameters.Names.Contains(list)
+                && (own.GetValueOrDefault(list)?.Values ?? ListValues.GetValueOrDefault(list)) is { } items)
+            {
+                // An array written comma-separated: generated clients type the names, and send them as the API reads them.
+                parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String, Enum = Enum(items) } };
+                parameter.Style = ParameterStyle.Form;
+                parameter.Explode = false;
             }
             if (parameter.In == ParameterLocation.Query && parameter.Schema is OpenApiSchema schema && parameter.Name is { } member)
             {
@@ -73,4 +89,6 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
             }
         }
     }
+
+    private static List<System.Text.Json.Nodes.JsonNode> Enum(IEnumerable<string> values) => [.. values.Select(v => (System.Text.Json.Nodes.JsonNode)v)];
 }

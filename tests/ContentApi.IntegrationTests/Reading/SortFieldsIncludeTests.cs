@@ -144,6 +144,9 @@ public sealed class SortFieldsIncludeTests(ApiFactory factory) : IClassFixture<A
 
             var some = Single(await client.GetJsonAsync(url + Join(url, "include=tags,coverImage")));
             Assert.Equal(["coverImage", "tags"], Embeds.Where(some.ContainsKey).Order(StringComparer.Ordinal));
+            // As a client that writes arrays as repeated parameters sends it.
+            var repeated = Single(await client.GetJsonAsync(url + Join(url, "include=tags&include=coverImage&fields=id&fields=tags,coverImage")));
+            Assert.Equal(["coverImage", "id", "tags"], repeated.Select(p => p.Key).Order(StringComparer.Ordinal));
         }
     }
 
