@@ -39,7 +39,9 @@ public sealed record IfMatch(bool AnyVersion, IReadOnlyList<long> Versions)
                     detail: "This server requires If-Match on updates and deletes: send the ETag you last read.", type: ProblemTypes.PreconditionRequired)
                 : null;
         }
-        if (!EntityTagHeaderValue.TryParseStrictList(header, out var tags) || tags.Count == 0)
+        // "*" stands alone (RFC 9110 §13.1.1: "*" or a list of entity tags, not both).
+        if (!EntityTagHeaderValue.TryParseStrictList(header, out var tags) || tags.Count == 0
+            || tags.Count > 1 && tags.Any(t => t.Equals(EntityTagHeaderValue.Any)))
         {
             return TypedResults.Problem(statusCode: 400, title: "Bad Request",
                 detail: "If-Match must be '*' or a list of quoted ETags.", type: ProblemTypes.BadRequest);

@@ -231,6 +231,7 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         // Keys, preconditions and references.
         ["write_without_key"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"n"}"""), HttpStatusCode.Unauthorized, As: Caller.Anonymous),
         ["write_with_read_key"] = new(s => new HttpRequestMessage(HttpMethod.Delete, s.Article), HttpStatusCode.Forbidden, As: Caller.Reader),
+        ["if_match_star_in_a_list"] = new(s => WithHeader(MergePatch(s.Article, """{"title":"t"}"""), "If-Match", "*, \"999-x\""), HttpStatusCode.BadRequest),
         ["if_match_unquoted"] = new(s => WithHeader(MergePatch(s.Article, """{"title":"t"}"""), "If-Match", "1"), HttpStatusCode.BadRequest),
         ["if_match_stale_delete"] = new(s => WithHeader(new HttpRequestMessage(HttpMethod.Delete, s.Article), "If-Match", "\"999-x\""), HttpStatusCode.PreconditionFailed),
         ["missing_references"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("authorIds", "[999999]"))), HttpStatusCode.BadRequest, ["authorIds[0]"]),
