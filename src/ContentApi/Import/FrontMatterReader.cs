@@ -1,3 +1,4 @@
+using ContentApi.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,3 +1,4 @@
+using ContentApi.Text;
 using System.Text;
 
 namespace ContentApi.Import;

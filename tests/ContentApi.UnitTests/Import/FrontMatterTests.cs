@@ -1,3 +1,4 @@
+using ContentApi.Text;
 using ContentApi.Import;
 
 namespace ContentApi.UnitTests.Import;

@@ -1,0 +1,57 @@
+using System.Globalization;
+
+namespace ContentApi.Text;
+
+/// <summary>
+/// RFC 3339 timestamps. A date-time has an offset (<c>2025-09-06T08:00:00+08:00</c>, <c>2025-09-06 08:00:00Z</c>,
+/// <c>t</c> and <c>z</c> in either case) and any number of fraction digits (Go, Java and Rust write nine; .NET keeps
+/// seven, 100 ns). A time without an offset is refused: whose 08:00 it is cannot be known.
+/// </summary>
+public static class Rfc3339
+{
+    public const string SupportedFormats = "yyyy-MM-ddTHH:mm:ss[.fraction](Z|+hh:mm|-hh:mm) or yyyy-MM-dd";
+
+    private const int SecondsEnd = 19; // "yyyy-MM-ddTHH:mm:ss".Length
+    private const int MaxFractionDigits = 7;
+
+    private static readonly string[] DateTimeFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
+        "yyyy-MM-dd' 'HH:mm:ss.FFFFFFFzzz",
+        "yyyy-MM-dd' 'HH:mm:ss.FFFFFFF'Z'",
+    ];
+
+    /// <summary>A date-time with an offset, and only that (what a JSON <c>date-time</c> is).</summary>
+    public static bool TryParseDateTime(string text, out DateTimeOffset value) =>
+        DateTimeOffset.TryParseExact(WithoutExtraFractionDigits(text.ToUpperInvariant()), DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+
+    /// <summary>Front matter: a date-time, or a bare date (<c>2025-09-06</c>, taken as midnight UTC).</summary>
+    public static bool TryParse(string text, out DateTimeOffset value) =>
+        TryParseDateTime(text.Trim(), out value) ||
+        DateTimeOffset.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+
+    /// <summary>UTC with a <c>Z</c>, fractions only when there are any: <c>2025-09-06T00:00:00Z</c>.</summary>
+    public static string Format(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
+    private static string WithoutExtraFractionDigits(string text)
+    {
+        if (text.Length <= SecondsEnd || text[SecondsEnd] != '.')
+        {
+            return text;
+        }
+        var digitsEnd = SecondsEnd + 1;
+        while (digitsEnd < text.Length && char.IsAsciiDigit(text[digitsEnd]))
+        {
+            digitsEnd++;
+        }
+        var digits = digitsEnd - SecondsEnd - 1;
+        return digits switch
+        {
+            0 => "", // a point without digits, which .NET's optional fraction would take
+            <= MaxFractionDigits => text,
+            _ => text.Remove(SecondsEnd + 1 + MaxFractionDigits, digits - MaxFractionDigits),
+        };
+    }
+}

@@ -1,0 +1,37 @@
+using ContentApi.Text;
+
+namespace ContentApi.UnitTests.Text;
+
+public sealed class Rfc3339Tests
+{
+    [Theory]
+    [InlineData("2025-06-01T08:00:00Z", "2025-06-01T08:00:00.0000000Z")]
+    [InlineData("2025-06-01T16:00:00+08:00", "2025-06-01T08:00:00.0000000Z")]
+    [InlineData("2025-06-01t08:00:00.5z", "2025-06-01T08:00:00.5000000Z")]
+    [InlineData("2025-06-01 08:00:00Z", "2025-06-01T08:00:00.0000000Z")]
+    [InlineData("2025-06-01T08:00:00.123456789Z", "2025-06-01T08:00:00.1234567Z")]
+    [InlineData("2025-06-01T08:00:00.123456789-01:00", "2025-06-01T09:00:00.1234567Z")]
+    public void A_date_time_with_an_offset_and_any_fraction_is_read(string text, string utc)
+    {
+        Assert.True(Rfc3339.TryParseDateTime(text, out var value));
+        Assert.Equal(utc, value.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("2025-06-01")]
+    [InlineData("2025-06-01T08:00:00")]
+    [InlineData("2025-02-30T08:00:00Z")]
+    [InlineData("0001-01-01T00:00:00+01:00")]
+    [InlineData("२०२५-06-01T08:00:00Z")]
+    [InlineData("2025-06-01T08:00:00.Z")]
+    [InlineData("06/01/2025 08:00:00 +00:00")]
+    public void Anything_else_is_refused(string text) =>
+        Assert.False(Rfc3339.TryParseDateTime(text, out _));
+
+    [Fact]
+    public void Front_matter_also_takes_a_bare_date_as_midnight_utc()
+    {
+        Assert.True(Rfc3339.TryParse(" 2025-09-06 ", out var value));
+        Assert.Equal(new DateTimeOffset(2025, 9, 6, 0, 0, 0, TimeSpan.Zero), value);
+    }
+}
