@@ -83,6 +83,8 @@ internal static class ArticleQueries
 
     public const string InsertAuthorLink = "INSERT INTO article_authors (article_id, author_id, position) VALUES (@ArticleId, @RefId, @Position)";
     public const string InsertTagLink = "INSERT INTO article_tags (article_id, tag_id, position) VALUES (@ArticleId, @RefId, @Position)";
+    public const string ImageIdsOfArticle = "SELECT image_id FROM article_images WHERE article_id = @Id";
+
     public const string InsertImageLink = "INSERT INTO article_images (article_id, image_id, position) VALUES (@ArticleId, @RefId, @Position)";
 
     public const string Delete = "DELETE FROM articles WHERE id = @Id";

@@ -84,9 +84,9 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         {
             return Task.FromResult<WriteOutcome<ArticleAggregate>>(TooComplex(reason));
         }
-        if (UnlistedPlacedImages(request, text.Stats) is { } unlisted)
+        if (UnlistedPlacedImages(request, text.Stats) is { Count: > 0 } unlisted)
         {
-            return Task.FromResult<WriteOutcome<ArticleAggregate>>(unlisted);
+            return Task.FromResult<WriteOutcome<ArticleAggregate>>(PlacesUnlistedImages(unlisted));
         }
         return db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
@@ -112,10 +112,6 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     public Task<WriteOutcome<ArticleAggregate>> ReplaceAsync(long id, ArticleRequest request, IfMatch ifMatch, CancellationToken cancellationToken)
     {
         var text = PrepareText(request);
-        if (UnlistedPlacedImages(request, text.Stats) is { } unlisted)
-        {
-            return Task.FromResult<WriteOutcome<ArticleAggregate>>(unlisted);
-        }
         return db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken, ArticleEmbeds.None);
@@ -127,6 +123,10 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             if (text.Stats.TooComplex is { } reason && request.Body != current.Row.Body)
             {
                 return TooComplex(reason);
+            }
+            if (await NewlyUnlistedPlacedImagesAsync(connection, transaction, request, text.Stats, current.Row, cancellationToken) is { Count: > 0 } unlisted)
+            {
+                return PlacesUnlistedImages(unlisted);
             }
             var (references, invalid) = await ResolveReferencesAsync(connection, transaction, request, cancellationToken);
             if (invalid is not null)
@@ -184,14 +184,30 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     /// A body places images by id, and only the article's own (its imageIds and cover): those are the ones a read
     /// embeds and renders, and deleting one is refused while the article uses it. Any other would vanish from the HTML.
     /// </summary>
-    private static WriteOutcome<ArticleAggregate>.Invalid? UnlistedPlacedImages(ArticleRequest request, ArticleTextStats stats)
+    private static List<long> UnlistedPlacedImages(ArticleRequest request, ArticleTextStats stats) =>
+        [.. stats.PlacedImageIds.Where(id => id != request.CoverImageId && request.ImageIds?.Contains(id) != true).Distinct()];
+
+    /// <summary>
+    /// The images a replace would leave placed but unlisted. A body stored before the rule (or imported) may keep
+    /// placing images it never listed while other fields change; only those the article showed until now count.
+    /// </summary>
+    private static async Task<List<long>> NewlyUnlistedPlacedImagesAsync(
+        DbConnection connection, DbTransaction transaction, ArticleRequest request, ArticleTextStats stats, ArticleRow current, CancellationToken cancellationToken)
     {
-        var unlisted = stats.PlacedImageIds.Where(id => id != request.CoverImageId && request.ImageIds?.Contains(id) != true).Distinct().ToList();
-        return unlisted.Count == 0 ? null : new(new Dictionary<string, string[]>
+        var unlisted = UnlistedPlacedImages(request, stats);
+        if (unlisted.Count == 0 || request.Body != current.Body)
         {
-            ["body"] = [$"Places images that are neither in imageIds nor the coverImageId: {string.Join(", ", unlisted.Select(id => ImageReferences.For(id)))}. Add them to imageIds."],
-        });
+            return unlisted;
+        }
+        var shown = (await connection.QueryAsync<long>(new CommandDefinition(
+            ArticleQueries.ImageIdsOfArticle, new { Id = current.Id }, transaction, cancellationToken: cancellationToken))).ToHashSet();
+        return [.. unlisted.Where(id => shown.Contains(id) || id == current.CoverImageId)];
     }
+
+    private static WriteOutcome<ArticleAggregate>.Invalid PlacesUnlistedImages(List<long> unlisted) => new(new Dictionary<string, string[]>
+    {
+        ["body"] = [$"Places images that are neither in imageIds nor the coverImageId: {string.Join(", ", unlisted.Select(ImageReferences.For))}. Add them to imageIds."],
+    });
 
     private static WriteOutcome<ArticleAggregate>.Invalid TooComplex(string reason) =>
         new(new Dictionary<string, string[]> { ["body"] = [reason] });
