@@ -28,8 +28,9 @@ public static partial class Slugs
         foreach (var rune in decomposed.EnumerateRunes())
         {
             var category = Rune.GetUnicodeCategory(rune);
-            var isMark = category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
-            if (isMark && (builder.Length == 0 || pendingHyphen || category == UnicodeCategory.NonSpacingMark && HasDroppableAccents(lastLetter)))
+            // Enclosing marks (a keycap's U+20E3) are decoration: they separate, like symbols.
+            var isMark = category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+            if (isMark && (builder.Length == 0 || pendingHyphen || HasDroppableAccents(lastLetter)))
             {
                 continue;
             }

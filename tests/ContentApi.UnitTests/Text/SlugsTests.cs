@@ -17,6 +17,7 @@ public sealed class SlugsTests
     [InlineData("Tiếng Việt", "tieng-viet")]
     [InlineData("Ёлка Ωμέγα", "елка-ωμεγα")]
     [InlineData("한국어 뉴스", "한국어-뉴스")]
+    [InlineData("Top 5\uFE0F\u20E3 tips", "top-5-tips")]
     public void FromText_keeps_letters_of_any_script_and_joins_words_with_hyphens(string text, string expected) =>
         Assert.Equal(expected, Slugs.FromText(text, "fallback"));
 
