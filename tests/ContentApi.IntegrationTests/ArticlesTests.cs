@@ -86,6 +86,8 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
     [InlineData("""{"title":"t","body":"b","language":"en","authorIds":[1],"canonicalUrl":"javascript:alert(1)"}""", "canonicalUrl")]
     [InlineData("""{"title":"t","body":"b","language":"en","authorIds":[1],"slug":"Bad Slug"}""", "slug")]
     [InlineData("""{"title":"t","body":"b","language":"en","authorIds":[1],"status":"archived"}""", "status")]
+    [InlineData("""{"title":"t","body":"b","language":"en","authorIds":[1],"status":"draft, published"}""", "status")]
+    [InlineData("""{"title":"t","body":"b","language":"en","authorIds":[1],"status":"Published"}""", "status")]
     [InlineData("""{"title":"t","body":"b","language":"en","authorIds":[1],"version":3}""", "version")]
     public async Task CreateArticle_invalid_body_is_400_with_error_for_field(string json, string field)
     {
@@ -111,6 +113,7 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
     [Theory]
     [InlineData("application/json; charset=\"utf-8\"")]
     [InlineData("application/json; charset=UTF8")]
+    [InlineData("application/json; charset=us-ascii")]
     public async Task A_utf8_charset_is_accepted_however_it_is_written(string contentType)
     {
         var content = HttpAssertions.RawJson("""{"name":"Charset tag"}""");
@@ -169,6 +172,35 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
         await dropped.AssertProblemAsync(HttpStatusCode.BadRequest);
         var html = await factory.Writer().GetJsonAsync($"/api/v1/articles/{article["id"]}?format=html");
         Assert.Equal(3, html["bodyHtml"]!.GetValue<string>().Split("<img").Length - 1);
+
+        // Refused before it is found: a missing article stays a 404.
+        var missing = await factory.Writer().PutAsJsonAsync("/api/v1/articles/987654321", new
+        {
+            title = "Missing", body = $"![c](image:{other})", language = "en", authorIds = new[] { await _content.AuthorAsync() },
+        });
+        await missing.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_body_stored_before_the_placed_images_rule_stays_editable()
+    {
+        var (listed, unlisted) = (await _content.ImageAsync(), await _content.ImageAsync());
+        var article = await _content.ArticleAsync(new() { ["body"] = $"![a](image:{listed})", ["imageIds"] = new[] { listed } });
+        using (var db = factory.OpenDatabase())
+        using (var legacy = db.CreateCommand())
+        {
+            legacy.CommandText = "UPDATE articles SET body = body || $more WHERE id = $id";
+            legacy.Parameters.AddWithValue("$more", $"\n\n![b](image:{unlisted})");
+            legacy.Parameters.AddWithValue("$id", article["id"]!.GetValue<long>());
+            legacy.ExecuteNonQuery();
+        }
+        var retitled = await factory.Writer().PatchMergeAsync($"/api/v1/articles/{article["id"]}", new { title = "Retitled" });
+        Assert.Equal("Retitled", (await retitled.AssertJsonAsync())["title"]!.GetValue<string>());
+
+        var dropped = await factory.Writer().PatchMergeAsync($"/api/v1/articles/{article["id"]}", new { imageIds = Array.Empty<long>() });
+        var problem = await dropped.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains($"image:{listed}", problem["errors"]!["body"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain($"image:{unlisted}", problem["errors"]!["body"]![0]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

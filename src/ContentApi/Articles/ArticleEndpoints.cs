@@ -42,7 +42,8 @@ public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticles
 {
     public ListArticlesQueryValidator() : base(ArticleStore.PrivateSorts)
     {
-        RuleFor(q => q.Status).Must(s => s is "draft" or "published").When(q => q.Status is not null).WithMessage("Must be 'draft' or 'published'.");
+        RuleFor(q => q.Status).Must(s => EnumValuesConverter.ValuesOf(typeof(ArticleStatus)).Contains(s)).When(q => q.Status is not null)
+            .WithMessage($"Must be one of: {string.Join(", ", EnumValuesConverter.ValuesOf(typeof(ArticleStatus)))}.");
         RuleFor(q => q.Language).LanguageTag();
         RuleFor(q => q.Q).SearchText();
         RuleFor(q => q.Author).MaximumCharacters(200);
@@ -64,7 +65,7 @@ public static class ArticleEndpoints
             .Lists<ListResponse<ArticleResponse>>().Sorts(ArticleStore.PublicSorts).Fields<ArticleResponse>()
             .WithMetadata(new ParameterDescriptionMetadata("status",
                 "`draft` or `published`. Key holders only: anonymous callers see published articles and get 400 for this filter.",
-                Values: [.. Enum.GetNames<ArticleStatus>().Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName)]));
+                Values: EnumValuesConverter.ValuesOf(typeof(ArticleStatus))));
         group.MapRead("/{id}", GetArticle).WithName("GetArticle").WithSummary("Get an article by id")
             .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields<ArticleResponse>().SendsLastModified();
         group.MapRead("/slug/{slug}", GetArticleBySlug).WithName("GetArticleBySlug").WithSummary("Get an article by slug")

@@ -24,15 +24,15 @@ public sealed class SqlStatementCounter(IOptions<DatabaseOptions> options)
         }
         // FTS5 loads its settings when a connection first uses the index (and after they change) while the app's
         // statement is being prepared, so without the prefix: whether a request pays for it depends on which pooled
-        // connection it got. FTS5 names its shadow tables 'main'.'...', which the app's SQL never does.
-        if (sql.utf8_to_string().Contains(Fts5ShadowTable, StringComparison.Ordinal))
+        // connection it got. It reads them from its shadow table 'main'.'..._config', which the app's SQL never names.
+        if (sql.utf8_to_string().Contains(Fts5Settings, StringComparison.Ordinal))
         {
             return;
         }
         ((Registration)state).Count();
     };
 
-    private const string Fts5ShadowTable = "'main'.'";
+    private const string Fts5Settings = "_config'";
 
     private long _count;
 

@@ -4,35 +4,31 @@ using System.Text.Json.Serialization;
 namespace ContentApi.Http;
 
 /// <summary>
-/// Enums as strings (<see cref="JsonStringEnumConverter"/>), but a value that is none of them fails with an
-/// <see cref="InvalidJsonValueException"/> that names the values there are.
+/// Enums as their camelCase names, read exactly: anything else (another case, a number, <c>"draft, published"</c>,
+/// which <see cref="JsonStringEnumConverter"/> reads as flags) fails with an <see cref="InvalidJsonValueException"/>
+/// naming the values there are.
 /// </summary>
-public sealed class EnumValuesConverter(JsonNamingPolicy naming) : JsonConverterFactory
+public sealed class EnumValuesConverter : JsonConverterFactory
 {
-    private readonly JsonStringEnumConverter _strings = new(naming, allowIntegerValues: false);
+    /// <summary>The values of <paramref name="enumType"/> as JSON writes them.</summary>
+    public static IReadOnlyList<string> ValuesOf(Type enumType) => [.. Enum.GetNames(enumType).Select(JsonNamingPolicy.CamelCase.ConvertName)];
 
     public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
 
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        (JsonConverter)Activator.CreateInstance(
-            typeof(Converter<>).MakeGenericType(typeToConvert),
-            _strings.CreateConverter(typeToConvert, options),
-            $"Must be one of: {string.Join(", ", Enum.GetNames(typeToConvert).Select(naming.ConvertName))}.")!;
+        (JsonConverter)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert))!;
 
-    private sealed class Converter<T>(JsonConverter<T> strings, string problem) : JsonConverter<T> where T : struct, Enum
+    private sealed class Converter<T> : JsonConverter<T> where T : struct, Enum
     {
-        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            try
-            {
-                return strings.Read(ref reader, typeToConvert, options);
-            }
-            catch (Exception exception) when (exception is JsonException or InvalidOperationException)
-            {
-                throw new InvalidJsonValueException(problem);
-            }
-        }
+        private readonly Dictionary<string, T> _byName = Enum.GetValues<T>().ToDictionary(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()), StringComparer.Ordinal);
+        private readonly Dictionary<T, JsonEncodedText> _names = Enum.GetValues<T>().ToDictionary(v => v, v => JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(v.ToString())));
+        private readonly string _problem = $"Must be one of: {string.Join(", ", ValuesOf(typeof(T)))}.";
 
-        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => strings.Write(writer, value, options);
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.String && _byName.TryGetValue(reader.GetString()!, out var value)
+                ? value
+                : throw new InvalidJsonValueException(_problem);
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(_names[value]);
     }
 }

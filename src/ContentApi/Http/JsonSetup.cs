@@ -26,9 +26,7 @@ public static class JsonSetup
         options.Encoder = ContentJsonEncoder.Instance;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
-        options.Converters.Add(new EnumValuesConverter(JsonNamingPolicy.CamelCase));
-        // Never reached (the converter above takes every enum); OpenAPI generators look for it to write enums as strings.
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new EnumValuesConverter());
         options.Converters.Add(new UtcDateTimeOffsetConverter());
     }
 

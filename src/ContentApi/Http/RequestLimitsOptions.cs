@@ -7,8 +7,8 @@ public sealed class RequestLimitsOptions
 
     /// <summary>
     /// Largest request body, in bytes (413 above it, also for chunked bodies without a length). Room for an article
-    /// body at its 500,000-character limit however a client encodes it: Chinese is 3 bytes a character in UTF-8, and 6
-    /// as the \uXXXX escapes many JSON writers use by default (Python's json.dumps among them).
+    /// body of 500,000 Chinese characters, its limit, whether sent as UTF-8 (3 bytes a character) or as the \uXXXX
+    /// escapes many JSON writers use by default (6 bytes; Python's json.dumps among them).
     /// </summary>
     public long MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
 

@@ -23,7 +23,7 @@ public static class UnknownQueryParameterFilter
                 return Problems.Validation(unknown.ToDictionary(k => k, _ => new[] { $"Unknown query parameter. Allowed: {allowedText}." }));
             }
             // ASP.NET joins repeats with commas (author=1&author=2 as "1,2"), which only lists mean.
-            var repeated = query.Where(p => p.Value.Count > 1 && !allowed[p.Key] && !ListParameters.Names.Contains(p.Key)).Select(p => p.Key).ToList();
+            var repeated = query.Where(p => p.Value.Count > 1 && !allowed[p.Key]).Select(p => p.Key).ToList();
             if (repeated.Count > 0)
             {
                 return Problems.Validation(repeated.ToDictionary(k => k, _ => new[] { "Give this parameter once; lists such as include take comma-separated values." }));
@@ -32,7 +32,7 @@ public static class UnknownQueryParameterFilter
         };
     }
 
-    /// <summary>The query parameters the endpoint binds, by name, and whether each takes several values (an array).</summary>
+    /// <summary>The query parameters the endpoint binds, by name, and whether each takes several values (an array or a <see cref="ListParameters"/> list).</summary>
     private static Dictionary<string, bool> AllowedNames(MethodInfo method)
     {
         var names = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
@@ -42,12 +42,14 @@ public static class UnknownQueryParameterFilter
             {
                 foreach (var property in parameter.ParameterType.GetProperties())
                 {
-                    names[property.GetCustomAttribute<FromQueryAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name)] = property.PropertyType.IsArray;
+                    var name = property.GetCustomAttribute<FromQueryAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+                    names[name] = property.PropertyType.IsArray || ListParameters.Names.Contains(name);
                 }
             }
             else if (parameter.GetCustomAttribute<FromQueryAttribute>() is { } fromQuery)
             {
-                names[fromQuery.Name ?? parameter.Name!] = parameter.ParameterType.IsArray;
+                var name = fromQuery.Name ?? parameter.Name!;
+                names[name] = parameter.ParameterType.IsArray || ListParameters.Names.Contains(name);
             }
         }
         return names;

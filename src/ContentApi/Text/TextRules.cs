@@ -21,6 +21,6 @@ public static class TextRules
         (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host);
 
     /// <summary>An absolute http(s) URL of at most <see cref="MaxUrlLength"/> characters (a limit the OpenAPI document states).</summary>
-    public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.MaximumCharacters(MaxUrlLength).Must(IsHttpUrl).WithMessage(UrlMessage);
+    public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.Cascade(CascadeMode.Stop).MaximumCharacters(MaxUrlLength).Must(IsHttpUrl).WithMessage(UrlMessage);
 }

@@ -195,6 +195,7 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         ["charset_empty_post"] = new(s => WithContentType(Json(HttpMethod.Post, "/api/v1/tags", """{"name":"n"}"""), "application/json; charset="), HttpStatusCode.UnsupportedMediaType),
         ["charset_utf16_put"] = new(s => WithContentType(Json(HttpMethod.Put, $"/api/v1/tags/{s.TagId}", """{"name":"n"}"""), "application/json; charset=utf-16"), HttpStatusCode.UnsupportedMediaType),
         ["charset_latin1_patch"] = new(s => WithContentType(MergePatch(s.Article, """{"title":"t"}"""), "application/merge-patch+json; charset=iso-8859-1"), HttpStatusCode.UnsupportedMediaType),
+        ["charset_on_a_read_is_no_concern"] = new(s => WithContentType(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/tags/{s.TagId}") { Content = new StringContent("") }, "text/plain; charset=iso-8859-1"), HttpStatusCode.OK, As: Caller.Anonymous),
         ["gzip_content_encoding_post"] = new(s => WithContentEncoding(Json(HttpMethod.Post, "/api/v1/tags", """{"name":"n"}"""), "gzip"), HttpStatusCode.UnsupportedMediaType),
         ["json_patch_media_type"] = new(s => Json(HttpMethod.Patch, s.Article, """[{"op":"replace","path":"/title","value":"t"}]""", "application/json-patch+json"), HttpStatusCode.UnsupportedMediaType),
 
