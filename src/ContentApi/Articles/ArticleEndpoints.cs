@@ -12,8 +12,8 @@ namespace ContentApi.Articles;
 /// <param name="Tag">Only articles with this tag (id or slug; all digits match either).</param>
 /// <param name="Language">Only articles in this BCP 47 language (case-insensitive exact match).</param>
 /// <param name="Status">`draft` or `published`. Key holders only: anonymous callers see published articles and get 400 for this filter.</param>
-/// <param name="PublishedAfter">Only articles published at or after this instant (RFC 3339).</param>
-/// <param name="PublishedBefore">Only articles published before this instant (RFC 3339).</param>
+/// <param name="PublishedAfter">Only articles published at or after this instant: RFC 3339 with an offset, or a date (midnight UTC).</param>
+/// <param name="PublishedBefore">Only articles published before this instant: RFC 3339 with an offset, or a date (midnight UTC).</param>
 /// <param name="Include">Embedded relations to return: authors, tags, coverImage, images (comma-separated). Default: all; empty: none.</param>
 /// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,title. Default: all.</param>
 /// <param name="Format">Extra renderings: html (adds bodyHtml and toc), text (adds plainText), or both: html,text.</param>
@@ -21,7 +21,7 @@ namespace ContentApi.Articles;
 public sealed record ListArticlesQuery(
     int? Limit, string? Cursor, int? Page, string? Sort,
     string? Author, string? Tag, string? Language, string? Status,
-    DateTimeOffset? PublishedAfter, DateTimeOffset? PublishedBefore,
+    QueryInstant? PublishedAfter, QueryInstant? PublishedBefore,
     string? Include, string? Fields, string? Format, string? Q) : IListQuery;
 
 /// <summary>Query of the single-article reads.</summary>
@@ -49,7 +49,7 @@ public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticles
         RuleFor(q => q.Author).MaximumCharacters(200);
         RuleFor(q => q.Tag).MaximumCharacters(200);
         RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, q.Format));
-        RuleFor(q => q.PublishedBefore).GreaterThan(q => q.PublishedAfter).When(q => q.PublishedAfter is not null && q.PublishedBefore is not null)
+        RuleFor(q => q.PublishedBefore).Must((q, before) => before!.Value.Value > q.PublishedAfter!.Value.Value).When(q => q.PublishedAfter is not null && q.PublishedBefore is not null)
             .WithMessage("Must be later than publishedAfter.");
     }
 }
@@ -93,7 +93,7 @@ public static class ArticleEndpoints
         var filter = new ArticleFilter(
             privileged,
             query.Status switch { "draft" => ArticleStatus.Draft, "published" => ArticleStatus.Published, _ => null },
-            query.Author, query.Tag, query.Language, query.PublishedAfter, query.PublishedBefore,
+            query.Author, query.Tag, query.Language, query.PublishedAfter?.Value, query.PublishedBefore?.Value,
             query.Q is null ? null : Search.Fts5Match.ToFts5Match(Search.SearchQuery.Parse(query.Q)));
         var view = ArticleView.From(query.Include, query.Fields, query.Format);
         var (items, next, total) = await store.ListAsync(filter, order, after, limit, query.Page, view.LoadEmbeds, cancellationToken);

@@ -62,7 +62,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
             var expected = type switch
             {
                 "long" or "int" or "Int32" or "Int64" => "an integer",
-                "DateTimeOffset" => "an RFC 3339 date-time",
+                "DateTimeOffset" or "QueryInstant" => "an RFC 3339 date-time",
                 "bool" => "true or false",
                 _ => "a valid value",
             };

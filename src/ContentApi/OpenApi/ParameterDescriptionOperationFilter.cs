@@ -28,8 +28,8 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
         ["author"] = "Only articles by this author: an id or a slug (all digits match either).",
         ["tag"] = "Only articles with this tag: an id or a slug (all digits match either).",
         ["language"] = "Only articles in this BCP 47 language, such as `zh-Hant` (case-insensitive).",
-        ["publishedAfter"] = "Only articles published at or after this instant (RFC 3339).",
-        ["publishedBefore"] = "Only articles published before this instant (RFC 3339).",
+        ["publishedAfter"] = "Only articles published at or after this instant: RFC 3339 with an offset, or a date (midnight UTC).",
+        ["publishedBefore"] = "Only articles published before this instant: RFC 3339 with an offset, or a date (midnight UTC).",
         ["include"] = "Embedded relations to return, comma-separated: `authors`, `tags`, `coverImage`, `images`. Default: all; empty: none.",
         ["fields"] = "Top-level fields to return, comma-separated (e.g. `id,slug,title`). Default: all. Only the fields named are sent, required ones too. Unknown names are a 400 listing the allowed ones.",
         ["format"] = "Extra renderings, comma-separated: `html` adds `bodyHtml` and `toc` (sanitized), `text` adds `plainText`; `markdown` (the body) is always there.",
@@ -45,10 +45,10 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        // The validators of the operation's [AsParameters] query records.
-        var queryValidators = (context.MethodInfo?.GetParameters() ?? [])
-            .Where(p => p.GetCustomAttribute<AsParametersAttribute>() is not null)
-            .Select(p => ValidationRulesSchemaFilter.ValidatorOf(services, p.ParameterType)).OfType<FluentValidation.IValidator>().ToList();
+        // The operation's [AsParameters] query records, and their validators.
+        var queryRecords = (context.MethodInfo?.GetParameters() ?? [])
+            .Where(p => p.GetCustomAttribute<AsParametersAttribute>() is not null).Select(p => p.ParameterType).ToList();
+        var queryValidators = queryRecords.Select(t => ValidationRulesSchemaFilter.ValidatorOf(services, t)).OfType<FluentValidation.IValidator>().ToList();
         var own = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<ParameterDescriptionMetadata>()
             .ToDictionary(m => m.Name, StringComparer.OrdinalIgnoreCase);
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
@@ -81,6 +81,11 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
             }
             if (parameter.In == ParameterLocation.Query && parameter.Schema is OpenApiSchema schema && parameter.Name is { } member)
             {
+                // Bound with its own TryParse, which API descriptions report as a string.
+                if (queryRecords.Select(t => t.GetProperty(char.ToUpperInvariant(member[0]) + member[1..])?.PropertyType).Any(t => t == typeof(QueryInstant?)))
+                {
+                    schema.Format = "date-time";
+                }
                 // What the query's validator checks (bounds of limit and page: 400 outside them), so that clients can check it too.
                 foreach (var validator in queryValidators)
                 {

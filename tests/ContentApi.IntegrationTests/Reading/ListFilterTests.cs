@@ -118,6 +118,8 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal([atEnd, inside, atStart], after.ItemIds());
         var upTo = await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={author}&publishedBefore=2024-03-01T00:00:00Z");
         Assert.Equal([before], upTo.ItemIds());
+        // A date is midnight UTC.
+        Assert.Equal([before], (await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={author}&publishedBefore=2024-03-01")).ItemIds());
 
         var reversed = await factory.Anonymous().GetErrorsAsync("/api/v1/articles?publishedAfter=2024-04-01T00:00:00Z&publishedBefore=2024-03-01T00:00:00Z");
         Assert.NotNull(reversed["publishedBefore"]);
