@@ -20,6 +20,10 @@ public static class Timestamps
 
     public static DateTimeOffset? FromDbOrNull(string? value) => value is null ? null : FromDb(value);
 
+    /// <summary>Whether <paramref name="value"/> is a timestamp as stored (a cursor's sort value, for one).</summary>
+    public static bool IsDbFormat(string value) =>
+        DateTime.TryParseExact(value, Format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out _);
+
     /// <summary>Drops what the database cannot keep, so what a write returns equals what a read returns.</summary>
     public static DateTimeOffset Truncate(DateTimeOffset value)
     {

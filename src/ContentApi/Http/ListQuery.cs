@@ -24,7 +24,7 @@ public abstract class ListQueryValidator<TQuery, TRow> : AbstractValidator<TQuer
             .WithMessage("Use either cursor or page, not both.");
         RuleFor(q => q.Sort).Must(s => sorts.TryParse(s, out _)).When(q => q.Sort is not null)
             .WithMessage($"Unknown sort. Allowed: {sorts.Description}.");
-        RuleFor(q => q.Cursor).Must((q, c) => sorts.TryParse(q.Sort, out var order) && Http.Cursor.TryDecode(c!, order.Key, out _))
+        RuleFor(q => q.Cursor).Must((q, c) => sorts.TryParse(q.Sort, out var order) && Http.Cursor.TryDecode(c!, order.Key, out var cursor) && order.Field.Accepts(cursor.Value))
             .When(q => q.Cursor is not null && q.Page is null)
             .WithMessage("Invalid cursor: pass back the nextCursor of a previous page, with the same sort.");
     }

@@ -4,7 +4,15 @@ namespace ContentApi.Http;
 /// One allowed sort: the name callers use, the SQL expression it stands for (a constant, never caller
 /// text) and how to read that value off a row for the next cursor.
 /// </summary>
-public sealed record SortField<TRow>(string Name, string Expression, Func<TRow, string?> ValueOf);
+public sealed record SortField<TRow>(string Name, string Expression, Func<TRow, string?> ValueOf)
+{
+    /// <summary>
+    /// Whether a cursor's sort value could have come from a row: never null, and a stored timestamp for the
+    /// timestamp fields (named *At). A tampered cursor is refused rather than answered with an arbitrary page.
+    /// </summary>
+    public bool Accepts(string? value) =>
+        value is not null && (!Name.EndsWith("At", StringComparison.Ordinal) || Data.Timestamps.IsDbFormat(value));
+}
 
 /// <summary>A parsed <c>sort</c> parameter: a field from the allow-list and a direction ("-" prefix = descending).</summary>
 public sealed record SortOrder<TRow>(SortField<TRow> Field, bool Descending)

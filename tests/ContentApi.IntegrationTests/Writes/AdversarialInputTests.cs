@@ -153,6 +153,10 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         ["limit_overflow"] = new(s => Get("/api/v1/tags?limit=99999999999"), HttpStatusCode.BadRequest, ["limit"], Caller.Anonymous),
         ["page_zero"] = new(s => Get("/api/v1/articles?page=0"), HttpStatusCode.BadRequest, ["page"], Caller.Anonymous),
         ["cursor_garbage"] = new(s => Get("/api/v1/articles?cursor=garbage"), HttpStatusCode.BadRequest, ["cursor"], Caller.Anonymous),
+        // Well-formed, but no row could have given them (a timestamp that is not one; no sort value).
+        ["cursor_tampered_timestamp"] = new(s => Get("/api/v1/articles?cursor=WyItcHVibGlzaGVkQXQiLCJ4IiwiMSJd"), HttpStatusCode.BadRequest, ["cursor"], Caller.Anonymous),
+        ["cursor_tampered_null_value"] = new(s => Get("/api/v1/articles?cursor=WyItcHVibGlzaGVkQXQiLG51bGwsIjE0NyJd"), HttpStatusCode.BadRequest, ["cursor"], Caller.Anonymous),
+        ["cursor_tampered_null_name"] = new(s => Get("/api/v1/tags?sort=name&cursor=WyJuYW1lIixudWxsLCIzIl0"), HttpStatusCode.BadRequest, ["cursor"], Caller.Anonymous),
         ["cursor_with_page"] = new(s => Get("/api/v1/tags?page=1&cursor=abc"), HttpStatusCode.BadRequest, ["cursor"], Caller.Anonymous),
         ["unknown_query_parameter"] = new(s => Get("/api/v1/articles?isAdmin=true"), HttpStatusCode.BadRequest, ["isAdmin"], Caller.Anonymous),
         ["unknown_query_parameter_on_write"] = new(s => Json(HttpMethod.Post, "/api/v1/tags?debug=1", """{"name":"n"}"""), HttpStatusCode.BadRequest, ["debug"]),
