@@ -80,7 +80,7 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
         }
         if (Html)
         {
-            var rendered = MarkdownRenderer.Render(response.Body, InlineImages(article));
+            var rendered = RenderedArticleCache.Shared.Render(response.Body, InlineImages(article));
             response = response with { BodyHtml = rendered.Html, Toc = rendered.Toc };
         }
         if (Text)
