@@ -16,6 +16,11 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
         YamlNode? root;
         try
         {
+            if (PositionTooDeep(yaml) is { } tooDeep)
+            {
+                Error(FileLine(tooDeep), $"Front matter nests lists and mappings deeper than {MaxDepth} levels.");
+                return FrontMatterFields.None;
+            }
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
             root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
@@ -41,6 +46,32 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
             return FrontMatterFields.None;
         }
         return ReadFields(mapping);
+    }
+
+    /// <summary>Deeper than any front matter needs; YamlDotNet builds its node tree recursively, and 50,000 levels overflowed the stack.</summary>
+    private const int MaxDepth = 64;
+
+    /// <summary>Where nesting first passes <see cref="MaxDepth"/>, found with the parser's events, which need no recursion.</summary>
+    private static Mark? PositionTooDeep(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
+                    if (++depth > MaxDepth)
+                    {
+                        return parser.Current.Start;
+                    }
+                    break;
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
+        return null;
     }
 
     private FrontMatterFields ReadFields(YamlMappingNode mapping)

@@ -171,4 +171,15 @@ public sealed class FrontMatterTests
         Assert.False(result.Succeeded);
         Assert.Equal([3, 4, 6], result.Problems.Select(p => p.Line));
     }
+
+    [Theory]
+    [InlineData("[", "]")]
+    [InlineData("{a: ", "}")]
+    public void Parse_front_matter_nested_past_64_levels_is_an_error_not_a_crash(string open, string close)
+    {
+        var deep = string.Concat(Enumerable.Repeat(open, 100_000)) + "x" + string.Concat(Enumerable.Repeat(close, 100_000));
+        var problem = Import.FailsWith(Import.Lines("---", "title: Deep", "foo: " + deep, "---", "Body"));
+        Assert.Contains("deeper than 64", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(3, problem.Line);
+    }
 }
