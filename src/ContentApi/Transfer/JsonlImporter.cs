@@ -37,6 +37,11 @@ public sealed class JsonlImporter(Db db)
             foreach (var table in ExportFormat.Tables)
             {
                 counts[table] = await ImportTableAsync(connection, transaction, folder, table, progress, cancellationToken);
+                // A truncated or edited file must not pass for the whole export: nothing is imported then.
+                if (manifest.Counts.GetValueOrDefault(table, -1) is var expected && expected != counts[table])
+                {
+                    throw new InvalidDataException($"{ExportFormat.FileOf(table)} has {counts[table]} rows, but the manifest says {expected}: the export is incomplete or was changed.");
+                }
             }
             var articleIds = (await connection.QueryAsync<long>("SELECT id FROM articles", transaction: transaction)).AsList();
             await SearchIndex.UpdateAsync(connection, transaction, articleIds, cancellationToken);

@@ -50,6 +50,17 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
 
         // A second import would duplicate ids: it is refused and changes nothing.
         Assert.Equal(1, (await CommandRunner.RunAsync(emptyDatabase, "import", first)).ExitCode);
+
+        // A file cut short is not the whole export: refused, and nothing imported.
+        var articles = await File.ReadAllLinesAsync(Path.Combine(first, "articles.jsonl"));
+        await File.WriteAllLinesAsync(Path.Combine(first, "articles.jsonl"), articles[..^1]);
+        var anotherEmpty = Path.Combine(CommandRunner.TempDirectory(), "truncated.db");
+        Assert.Equal(1, (await CommandRunner.RunAsync(anotherEmpty, "import", first)).ExitCode);
+        await using var check = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={anotherEmpty};Pooling=False");
+        await check.OpenAsync();
+        await using var rows = check.CreateCommand();
+        rows.CommandText = "SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM tags) + (SELECT count(*) FROM images)";
+        Assert.Equal(0L, (long)(await rows.ExecuteScalarAsync())!);
     }
 
     [Fact]
