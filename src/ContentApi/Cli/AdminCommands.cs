@@ -8,9 +8,11 @@ namespace ContentApi.Cli;
 /// </summary>
 public static class AdminCommands
 {
-    private static readonly string[] Names = ["keys", "migrate", "reindex", "backup", "restore", "export", "import", "seed"];
-
-    public static bool IsCommand(string[] args) => args.Length > 0 && (Names.Contains(args[0]) || args[0] is "--help" or "-h" or "-?");
+    /// <summary>
+    /// Any first argument that is not an option is taken as a command, so that a typo (<c>mgirate</c>) or <c>help</c>
+    /// gets an answer instead of starting the server; options alone (<c>--urls ...</c>) configure the server.
+    /// </summary>
+    public static bool IsCommand(string[] args) => args.Length > 0 && (!args[0].StartsWith('-') || args[0] is "--help" or "-h" or "-?");
 
     /// <param name="configure">Extra configuration applied to the app the commands run on (used by tests).</param>
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, Action<WebApplicationBuilder>? configure = null)
@@ -27,6 +29,36 @@ public static class AdminCommands
             TransferCommands.Export(output, configure),
             TransferCommands.Import(output, configure),
         };
-        return await root.Parse(args).InvokeAsync();
+        if (args[0] == "help")
+        {
+            args = ["--help"];
+        }
+        try
+        {
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("cancelled.");
+            return 130;
+        }
+        catch (Exception exception)
+        {
+            // A failure of the machine or the input in one line; anything else is a bug, shown whole.
+            await Console.Error.WriteLineAsync($"error: {Failure(exception) ?? exception.ToString()}");
+            return 1;
+        }
     }
+
+    /// <summary>What went wrong, in one line, for failures that are the machine's or the input's rather than a bug.</summary>
+    private static string? Failure(Exception exception) => exception switch
+    {
+        Data.DatabaseBusyException => "the database is busy (a server or another command is writing); try again when it is done.",
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 26 } => "the database file is not a SQLite database.",
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 8 } => "the database is read-only (check the file's and its folder's permissions).",
+        Microsoft.Data.Sqlite.SqliteException sqlite => $"SQLite: {sqlite.Message}",
+        IOException or UnauthorizedAccessException => exception.Message,
+        System.Text.Json.JsonException json => $"invalid JSON: {json.Message}",
+        _ => null,
+    };
 }

@@ -28,10 +28,9 @@ public static class BackupCommands
                 // VACUUM INTO copies one read transaction's view: consistent while writers carry on in WAL.
                 await connection.ExecuteAsync(SqliteDialect.BackupInto, new { Path = target });
             }
-            var check = await IntegrityCheckAsync(target);
-            if (check != "ok")
+            if (await SnapshotProblemAsync(target) is { } problem)
             {
-                await Console.Error.WriteLineAsync($"The snapshot failed its integrity check: {check}");
+                await Console.Error.WriteLineAsync($"The snapshot {problem}.");
                 return 1;
             }
             await output.WriteLineAsync($"Backed up to {target} ({new FileInfo(target).Length} bytes); integrity check ok.");
@@ -53,9 +52,9 @@ public static class BackupCommands
                 await Console.Error.WriteLineAsync($"{source} does not exist.");
                 return 1;
             }
-            if (await IntegrityCheckAsync(source) is var check && check != "ok")
+            if (await SnapshotProblemAsync(source) is { } problem)
             {
-                await Console.Error.WriteLineAsync($"{source} is not a healthy database: {check}");
+                await Console.Error.WriteLineAsync($"{source} {problem}; the database was left as it was.");
                 return 1;
             }
             await using var app = CommandHost.Build(configure);
@@ -79,11 +78,26 @@ public static class BackupCommands
         return command;
     }
 
-    private static async Task<string> IntegrityCheckAsync(string file)
+    /// <summary>Why <paramref name="file"/> is no snapshot this build can restore; null when it is one.</summary>
+    private static async Task<string?> SnapshotProblemAsync(string file)
     {
         await using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        var results = (await connection.QueryAsync<string>("PRAGMA integrity_check")).ToList();
-        return results.Count == 1 ? results[0] : string.Join("; ", results.Take(5));
+        try
+        {
+            await connection.OpenAsync();
+            var results = (await connection.QueryAsync<string>("PRAGMA integrity_check")).ToList();
+            if (results is not ["ok"])
+            {
+                return $"is not a healthy database: {string.Join("; ", results.Take(5))}";
+            }
+            var version = await Migrator.VersionOfAsync(connection);
+            return version == 0 ? "is not a ContentApi database (it has no schema_migrations)"
+                : version > Migrator.LatestVersion ? $"was made by a newer ContentApi (schema {version}; this one knows {Migrator.LatestVersion})"
+                : null;
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == 26)
+        {
+            return "is not a SQLite database";
+        }
     }
 }

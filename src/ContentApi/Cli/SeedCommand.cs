@@ -13,7 +13,14 @@ public static class SeedCommand
     public static Command Create(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
         var articles = new Option<int>("--articles") { Description = "How many articles to create.", Required = true };
-        articles.Validators.Add(r => { if (r.GetValue(articles) is < 1 or > 10_000_000) { r.AddError("--articles must be between 1 and 10,000,000."); } });
+        // A value that is no int at all gets the parser's own error; reading it here would throw.
+        articles.Validators.Add(r =>
+        {
+            if (r.Tokens is [var token] && int.TryParse(token.Value, out var count) && count is < 1 or > 10_000_000)
+            {
+                r.AddError("--articles must be between 1 and 10,000,000.");
+            }
+        });
         var seed = new Option<int>("--seed") { Description = "Seed of the generator: the same seed gives the same content.", DefaultValueFactory = _ => 1 };
         var command = new Command("seed", "Fill an empty database with demo articles in Traditional and Simplified Chinese and English, with authors, tags and credited images.")
         {

@@ -1,3 +1,4 @@
+using ContentApi.Cli;
 using System.Net;
 using System.Net.Http.Headers;
 using ContentApi.TestSupport;
@@ -47,6 +48,49 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
 
         Assert.Equal(2, (await CommandRunner.RunAsync(factory.DatabasePath, "restore", backup)).ExitCode);
         Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "restore", backup, "--force")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Restore_refuses_what_is_not_a_ContentApi_snapshot_and_leaves_the_database_alone()
+    {
+        var folder = CommandRunner.TempDirectory();
+        var foreign = Path.Combine(folder, "foreign.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={foreign};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TABLE foo (a); INSERT INTO foo VALUES (1);";
+            await create.ExecuteNonQueryAsync();
+        }
+        var notSqlite = Path.Combine(folder, "notes.txt");
+        await File.WriteAllTextAsync(notSqlite, "not a database at all, just some text that is long enough to be a header");
+        var tag = await new TestContent(factory.Writer()).TagAsync("Still here after the refused restores");
+
+        foreach (var source in new[] { foreign, notSqlite })
+        {
+            var (exitCode, _) = await CommandRunner.RunAsync(factory.DatabasePath, "restore", source, "--force");
+            Assert.Equal(1, exitCode);
+        }
+        await (await factory.Anonymous().GetAsync($"/api/v1/tags/{tag}")).AssertJsonAsync();
+    }
+
+    [Theory]
+    [InlineData(0, "help")]
+    [InlineData(1, "mgirate")]
+    [InlineData(1, "seed", "--articles", "abc")]
+    [InlineData(1, "seed", "--articles", "99999999999")]
+    public async Task Commands_answer_typos_and_bad_values_with_an_exit_code_not_a_crash(int expected, params string[] args)
+    {
+        Assert.True(AdminCommands.IsCommand(args));
+        Assert.Equal(expected, (await CommandRunner.RunAsync(factory.DatabasePath, args)).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_backup_onto_a_folder_fails_in_one_line_with_exit_code_1()
+    {
+        var folder = CommandRunner.TempDirectory();
+        Assert.Equal(1, (await CommandRunner.RunAsync(factory.DatabasePath, "backup", folder)).ExitCode);
+        Assert.False(AdminCommands.IsCommand(["--urls", "http://127.0.0.1:5000"]));
     }
 
     [Fact]
