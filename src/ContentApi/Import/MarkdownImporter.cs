@@ -22,7 +22,13 @@ public sealed class MarkdownImporter(
     public async Task<IReadOnlyList<ImportProblem>> ImportFileAsync(string path, ImportSummary summary, CancellationToken cancellationToken)
     {
         summary.FilesRead++;
-        var result = MarkdownImportParser.Parse(path, await File.ReadAllTextAsync(path, cancellationToken));
+        var (text, unreadable) = await ImportFileText.ReadAsync(path, cancellationToken);
+        if (unreadable is not null || text is null)
+        {
+            summary.Failed++;
+            return unreadable is null ? [] : [unreadable];
+        }
+        var result = MarkdownImportParser.Parse(path, text);
         var problems = result.Problems.ToList();
         if (result.Document is not { } document)
         {

@@ -8,6 +8,25 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Import", name);
 
     [Fact]
+    public async Task A_file_that_is_not_utf8_or_cannot_be_read_fails_alone_at_its_line()
+    {
+        _ = factory.Services;
+        var folder = CommandRunner.TempDirectory();
+        var title = "Readable " + Guid.NewGuid().ToString("N")[..8];
+        await File.WriteAllBytesAsync(Path.Combine(folder, "a-latin1.md"), [.. "---\ntitle: Caf"u8, 0xE9, .. "\nauthors: J\n---\n\nna"u8, 0xEF, .. "ve\n"u8]);
+        File.CreateSymbolicLink(Path.Combine(folder, "b-dangling.md"), Path.Combine(folder, "nowhere", "t.md"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "c-good.md"), $"---\ntitle: {title}\nauthors: J\n---\n\nBody.\n");
+
+        var (_, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.Contains("a-latin1.md:2:", output, StringComparison.Ordinal);
+        Assert.Contains("b-dangling.md:1:", output, StringComparison.Ordinal);
+        Assert.Contains("articles created: 1", output, StringComparison.Ordinal);
+        var list = await (await factory.Reader().GetAsync("/api/v1/articles?limit=100")).AssertJsonAsync();
+        Assert.Contains(list["items"]!.AsArray(), a => a!["title"]!.GetValue<string>() == title);
+        Assert.DoesNotContain(list["items"]!.AsArray(), a => a!["title"]!.GetValue<string>().StartsWith("Caf", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Import_chinese_news_article_creates_author_images_with_credits_and_updates_on_reimport()
     {
         _ = factory.Services; // migrate the database the commands write to

@@ -1,0 +1,38 @@
+using System.Buffers;
+using System.Text.Unicode;
+
+namespace ContentApi.Import;
+
+/// <summary>
+/// The text of a file to import, exactly as written: UTF-8 (a byte-order mark is skipped) or UTF-16 with its mark.
+/// Bytes that are not UTF-8 are an error at their line, not text replaced by U+FFFD; a file that cannot be read is
+/// an error for that file, and the import goes on with the next.
+/// </summary>
+internal static class ImportFileText
+{
+    public static async Task<(string? Text, ImportProblem? Problem)> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return (null, new ImportProblem(path, 1, $"The file cannot be read: {exception.Message}"));
+        }
+        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        {
+            using var reader = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true);
+            return (await reader.ReadToEndAsync(cancellationToken), null);
+        }
+        var utf8 = bytes.AsSpan(bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0);
+        var chars = new char[utf8.Length];
+        if (Utf8.ToUtf16(utf8, chars, out var read, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            var line = 1 + utf8[..read].Count((byte)'\n');
+            return (null, new ImportProblem(path, line, "The file is not valid UTF-8 here (save it as UTF-8)."));
+        }
+        return (new string(chars, 0, written), null);
+    }
+}
