@@ -77,6 +77,29 @@ public sealed class MarkdownImporter(
             problems.Add(new ImportProblem(path, 1, "No author: add 'authors' to the front matter or a byline such as '作者 | 名字' or 'By Name'."));
             return null;
         }
+        var status = document.Status is { } given ? (given == "published" ? ArticleStatus.Published : ArticleStatus.Draft)
+            : document.PublishedAt is not null ? ArticleStatus.Published : ArticleStatus.Draft;
+        ArticleRequest Request(List<long> authorIds, List<long> tagIds, List<long> imageIds, long? coverId) => new(
+            document.Title, document.BodyWith(imageIds), document.Language ?? GuessLanguage(document.BodyTemplate), authorIds, status,
+            document.Slug ?? Slugs.FromText(document.Title, "article"), document.Subtitle, document.Excerpt,
+            status == ArticleStatus.Published ? document.PublishedAt : null, tagIds, coverId, imageIds.Distinct().ToList(), document.CanonicalUrl);
+
+        // Judged before anything is created, with stand-in ids (the rules do not look at them), so that a file that
+        // fails leaves no authors, tags or images behind.
+        static List<long> StandIns(int count) => [.. Enumerable.Range(1, count).Select(i => (long)i)];
+        var standIn = Request(
+            StandIns(document.AuthorNames.Distinct().Count()), StandIns(document.TagNames.Distinct().Count()),
+            StandIns(document.Images.Count), document.CoverImage is null ? null : 1);
+        var validation = await validator.ValidateAsync(standIn, cancellationToken);
+        foreach (var error in validation.Errors)
+        {
+            problems.Add(new ImportProblem(path, 1, $"{Http.ValidationFilter.ToJsonPath(error.PropertyName)}: {error.ErrorMessage}"));
+        }
+        if (!validation.IsValid)
+        {
+            return null;
+        }
+
         var authorIds = new List<long>();
         foreach (var name in document.AuthorNames.Distinct())
         {
@@ -95,18 +118,7 @@ public sealed class MarkdownImporter(
         long? coverId = document.CoverImage is { } cover
             ? cover.ExistingImageId ?? await UpsertImageAsync(new ImageRequest(cover.Url, cover.AltText ?? ""), summary, cancellationToken)
             : null;
-        var status = document.Status is { } given ? (given == "published" ? ArticleStatus.Published : ArticleStatus.Draft)
-            : document.PublishedAt is not null ? ArticleStatus.Published : ArticleStatus.Draft;
-        var request = new ArticleRequest(
-            document.Title, document.BodyWith(imageIds), document.Language ?? GuessLanguage(document.BodyTemplate), authorIds, status,
-            document.Slug ?? Slugs.FromText(document.Title, "article"), document.Subtitle, document.Excerpt,
-            status == ArticleStatus.Published ? document.PublishedAt : null, tagIds, coverId, imageIds.Distinct().ToList(), document.CanonicalUrl);
-        var validation = await validator.ValidateAsync(request, cancellationToken);
-        foreach (var error in validation.Errors)
-        {
-            problems.Add(new ImportProblem(path, 1, $"{Http.ValidationFilter.ToJsonPath(error.PropertyName)}: {error.ErrorMessage}"));
-        }
-        return validation.IsValid ? request : null;
+        return Request(authorIds, tagIds, imageIds, coverId);
     }
 
     private async Task<long> FindOrCreateAsync<TRow>(string table, string name, Func<Task<WriteOutcome<TRow>>> create, Func<TRow, long> idOf, Action created, CancellationToken cancellationToken)

@@ -8,6 +8,25 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Import", name);
 
     [Fact]
+    public async Task A_file_that_fails_leaves_no_authors_tags_or_images_behind()
+    {
+        _ = factory.Services;
+        var folder = CommandRunner.TempDirectory();
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        await File.WriteAllTextAsync(Path.Combine(folder, "orphans.md"),
+            $"---\ntitle: Orphans\nauthors: [Orphan {marker} One, Orphan {marker} Two]\ntags: [orphan-{marker}]\nlanguage: \"not a language!!\"\n---\n\n" +
+            $"![pic](https://images.example.com/{marker}.png)\n圖源:orphan\n\nbody\n");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("language", output, StringComparison.Ordinal);
+        var reader = factory.Reader();
+        Assert.DoesNotContain(marker, (await (await reader.GetAsync("/api/v1/authors?limit=100")).AssertJsonAsync()).ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(marker, (await (await reader.GetAsync("/api/v1/tags?limit=100")).AssertJsonAsync()).ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(marker, (await (await reader.GetAsync("/api/v1/images?limit=100")).AssertJsonAsync()).ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_utf8_or_cannot_be_read_fails_alone_at_its_line()
     {
         _ = factory.Services;
