@@ -9,7 +9,8 @@ public static class CommandHost
     public static WebApplication Build(Action<WebApplicationBuilder>? configure = null) => ContentApiApp.Build([], builder =>
     {
         // Commands print their own results; only warnings and errors from the framework.
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A filter, not only the minimum level, which the Logging section of appsettings.json would override.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter((_, level) => level >= LogLevel.Warning);
         configure?.Invoke(builder);
     });
 

@@ -22,6 +22,14 @@ public static class KeysCommands
         var name = new Option<string>("--name") { Description = "A unique name for the key, such as the client it is for.", Required = true };
         var scope = new Option<string>("--scope") { Description = "read (see drafts), write (change content) or admin (manage keys).", Required = true };
         scope.AcceptOnlyFromAmong("read", "write", "admin");
+        // Names are shown in `keys list`, one per line: visible text, of a length a table can hold.
+        name.Validators.Add(r =>
+        {
+            if (r.Tokens is [var token] && (string.IsNullOrWhiteSpace(token.Value) || token.Value.Length > 100 || token.Value.Any(char.IsControl)))
+            {
+                r.AddError("--name must be 1-100 characters of visible text, without line breaks or other control characters.");
+            }
+        });
         var command = new Command("create", "Create a key and print it once, as the last line of output.") { name, scope };
         command.SetAction(async (parse, cancellationToken) =>
         {

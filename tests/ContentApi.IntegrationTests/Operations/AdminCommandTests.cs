@@ -79,6 +79,8 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
     [InlineData(1, "mgirate")]
     [InlineData(1, "seed", "--articles", "abc")]
     [InlineData(1, "seed", "--articles", "99999999999")]
+    [InlineData(1, "keys", "create", "--name", "", "--scope", "read")]
+    [InlineData(1, "keys", "create", "--name", "a\nb", "--scope", "read")]
     public async Task Commands_answer_typos_and_bad_values_with_an_exit_code_not_a_crash(int expected, params string[] args)
     {
         Assert.True(AdminCommands.IsCommand(args));
