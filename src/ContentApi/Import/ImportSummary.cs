@@ -11,6 +11,9 @@ public sealed class ImportSummary
     public int AuthorsCreated { get; set; }
     public int TagsCreated { get; set; }
 
+    /// <summary>The file each slug came from in this run: a second file with the same slug would replace the first's article.</summary>
+    public Dictionary<string, string> FileBySlug { get; } = new(StringComparer.Ordinal);
+
     public override string ToString() =>
         $"Files read: {FilesRead}; articles created: {ArticlesCreated}, updated: {ArticlesUpdated}, failed: {Failed}; " +
         $"images created: {ImagesCreated}; authors created: {AuthorsCreated}; tags created: {TagsCreated}.";

@@ -50,6 +50,13 @@ public sealed class MarkdownImporter(
             summary.Failed++;
             return problems;
         }
+        if (!summary.FileBySlug.TryAdd(request.Slug!, path) && summary.FileBySlug[request.Slug!] != path)
+        {
+            summary.Failed++;
+            problems.Add(new ImportProblem(path, 1,
+                $"Its slug '{request.Slug}' is also that of {summary.FileBySlug[request.Slug!]}, imported before it, whose article it would replace: give one of them a 'slug'."));
+            return problems;
+        }
         var existing = await articles.GetBySlugAsync(request.Slug!, includeUnpublished: true, cancellationToken);
         var outcome = existing is null
             ? await articles.CreateAsync(request, cancellationToken)

@@ -8,6 +8,22 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Import", name);
 
     [Fact]
+    public async Task Two_files_of_one_import_with_the_same_slug_do_not_replace_each_other()
+    {
+        _ = factory.Services;
+        var folder = CommandRunner.TempDirectory();
+        var title = "Weekly update " + Guid.NewGuid().ToString("N")[..8];
+        Directory.CreateDirectory(Path.Combine(folder, "a"));
+        Directory.CreateDirectory(Path.Combine(folder, "b"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "a", "post.md"), $"---\ntitle: {title}\nauthors: J\n---\n\nBody A.\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "b", "post.md"), $"---\ntitle: {title}\nauthors: J\n---\n\nBody B.\n");
+
+        var (_, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.Contains("articles created: 1, updated: 0, failed: 1", output, StringComparison.Ordinal);
+        Assert.Contains("give one of them a 'slug'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_file_that_fails_leaves_no_authors_tags_or_images_behind()
     {
         _ = factory.Services;
