@@ -11,12 +11,18 @@ public static class TransferCommands
 {
     public static Command Export(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
-        var path = new Argument<string>("path") { Description = "Folder to write to (created if missing)." };
+        var path = new Argument<string>("path") { Description = "Folder to write to: a new or an empty one (created if missing)." };
         var markdown = new Option<bool>("--markdown") { Description = "Also write each article as Markdown with YAML front matter under PATH/markdown/." };
         var command = new Command("export", "Write all content as JSON Lines (one file per resource), which import reads back exactly.") { path, markdown };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = Path.GetFullPath(parse.GetRequiredValue(path));
+            // Writing over an earlier export would mix its files with this one's (and leave its Markdown files).
+            if (File.Exists(folder) || Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                await Console.Error.WriteLineAsync($"{folder} is a file or a folder that is not empty; export into a new or an empty folder.");
+                return 1;
+            }
             await using var app = await CommandHost.StartMigratedAsync(cancellationToken, configure);
             var manifest = await new JsonlExporter(app.Services.GetRequiredService<Data.Db>()).ExportAsync(folder, null, cancellationToken);
             if (parse.GetValue(markdown))

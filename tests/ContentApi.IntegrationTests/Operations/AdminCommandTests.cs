@@ -88,6 +88,16 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
     }
 
     [Fact]
+    public async Task Export_refuses_a_folder_that_is_not_empty_and_leaves_it_as_it_was()
+    {
+        var folder = CommandRunner.TempDirectory();
+        var earlier = Path.Combine(folder, "notes.txt");
+        await File.WriteAllTextAsync(earlier, "an earlier export's file");
+        Assert.Equal(1, (await CommandRunner.RunAsync(factory.DatabasePath, "export", folder)).ExitCode);
+        Assert.Equal([earlier], Directory.GetFileSystemEntries(folder));
+    }
+
+    [Fact]
     public async Task A_backup_onto_a_folder_fails_in_one_line_with_exit_code_1()
     {
         var folder = CommandRunner.TempDirectory();
