@@ -102,7 +102,16 @@ public sealed class MarkdownImporter(
         {
             problems.Add(new ImportProblem(path, 1, $"{Http.ValidationFilter.ToJsonPath(error.PropertyName)}: {error.ErrorMessage}"));
         }
-        if (!validation.IsValid)
+        var newImages = document.Images.Where(i => i.ExistingImageId is null).Select(i => (Request: ImageRequestOf(i), i.Line))
+            .Concat(document.CoverImage is { ExistingImageId: null } cover ? [(new ImageRequest(cover.Url, cover.AltText ?? ""), 1)] : []);
+        foreach (var (image, line) in newImages)
+        {
+            if (await imageValidator.ValidateAsync(image, cancellationToken) is { IsValid: false } invalid)
+            {
+                problems.Add(new ImportProblem(path, line, ImageProblem(image, invalid)));
+            }
+        }
+        if (problems.Any(p => p.Severity == ImportSeverity.Error))
         {
             return null;
         }
@@ -120,10 +129,10 @@ public sealed class MarkdownImporter(
         var imageIds = new List<long>();
         foreach (var image in document.Images)
         {
-            imageIds.Add(image.ExistingImageId ?? await UpsertImageAsync(new ImageRequest(image.Url, image.AltText, image.Caption, image.Credit), summary, cancellationToken));
+            imageIds.Add(image.ExistingImageId ?? await UpsertImageAsync(ImageRequestOf(image), summary, cancellationToken));
         }
-        long? coverId = document.CoverImage is { } cover
-            ? cover.ExistingImageId ?? await UpsertImageAsync(new ImageRequest(cover.Url, cover.AltText ?? ""), summary, cancellationToken)
+        long? coverId = document.CoverImage is { } coverImage
+            ? coverImage.ExistingImageId ?? await UpsertImageAsync(new ImageRequest(coverImage.Url, coverImage.AltText ?? ""), summary, cancellationToken)
             : null;
         return Request(authorIds, tagIds, imageIds, coverId);
     }
@@ -147,12 +156,14 @@ public sealed class MarkdownImporter(
         return idOf(saved.Row);
     }
 
+    private static ImageRequest ImageRequestOf(ImportImage image) => new(image.Url, image.AltText, image.Caption, image.Credit);
+
+    private static string ImageProblem(ImageRequest image, FluentValidation.Results.ValidationResult invalid) =>
+        $"Image {image.Url}: " + string.Join(" ", invalid.Errors.Select(e => $"{Http.ValidationFilter.ToJsonPath(e.PropertyName)}: {e.ErrorMessage}"));
+
+    /// <summary>Finds the image by URL or creates it; <paramref name="request"/> has passed the image validator already.</summary>
     private async Task<long> UpsertImageAsync(ImageRequest request, ImportSummary summary, CancellationToken cancellationToken)
     {
-        if (await imageValidator.ValidateAsync(request, cancellationToken) is { IsValid: false } invalid)
-        {
-            throw new InvalidDataException($"Image {request.Url}: " + string.Join(" ", invalid.Errors.Select(e => $"{Http.ValidationFilter.ToJsonPath(e.PropertyName)}: {e.ErrorMessage}")));
-        }
         long? existing;
         await using (var connection = await db.OpenAsync(cancellationToken))
         {

@@ -38,6 +38,12 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Contains("language", output, StringComparison.Ordinal);
         var reader = factory.Reader();
         Assert.DoesNotContain(marker, (await (await reader.GetAsync("/api/v1/authors?limit=100")).AssertJsonAsync()).ToJsonString(), StringComparison.Ordinal);
+        // An image it cannot store fails the file at the image's line, also before anything is created.
+        await File.WriteAllTextAsync(Path.Combine(folder, "orphans.md"),
+            $"---\ntitle: Orphans\nauthors: [Orphan {marker} One]\n---\n\nText.\n\n![pic](images/{marker}.png)\n\nbody\n");
+        var (_, relative) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.Contains("orphans.md:8: error: Image images/", relative, StringComparison.Ordinal);
+        Assert.DoesNotContain(marker, (await (await reader.GetAsync("/api/v1/authors?limit=100")).AssertJsonAsync()).ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain(marker, (await (await reader.GetAsync("/api/v1/tags?limit=100")).AssertJsonAsync()).ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain(marker, (await (await reader.GetAsync("/api/v1/images?limit=100")).AssertJsonAsync()).ToJsonString(), StringComparison.Ordinal);
     }
