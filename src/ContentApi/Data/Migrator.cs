@@ -16,6 +16,15 @@ public sealed partial class Migrator(Db db, TimeProvider clock, ILogger<Migrator
     public async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
         SqliteDialect.EnsureDirectoryExists(db.ConnectionString);
+        // Up to date, the usual case (every command checks, also beside a running server): found without the write lock.
+        await using (var reader = await db.OpenAsync(cancellationToken))
+        {
+            if (await VersionOfAsync(reader) > 0 &&
+                (await reader.QueryAsync<int>("SELECT version FROM schema_migrations")).ToHashSet() is var done && All.All(m => done.Contains(m.Version)))
+            {
+                return LatestVersion;
+            }
+        }
         return await db.WriteAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync(SqliteDialect.MigrationJournalDdl, transaction: transaction);

@@ -35,6 +35,25 @@ public sealed class MarkdownImporter(
             summary.Failed++;
             return problems;
         }
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SaveAsync(path, document, summary, [.. problems], cancellationToken);
+            }
+            catch (DatabaseBusyException) when (attempt < BusyAttempts)
+            {
+                // Another process is writing (a seed, a long server write): every step finds before it creates, so
+                // running the file again is safe.
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private const int BusyAttempts = 5;
+
+    private async Task<IReadOnlyList<ImportProblem>> SaveAsync(string path, ImportDocument document, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
+    {
         ArticleRequest? request;
         try
         {

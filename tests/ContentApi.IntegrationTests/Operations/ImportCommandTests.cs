@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using ContentApi.TestSupport;
 
@@ -6,6 +7,25 @@ namespace ContentApi.IntegrationTests.Operations;
 public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Import", name);
+
+    [Fact]
+    public async Task Import_waits_out_another_process_holding_the_database()
+    {
+        _ = factory.Services;
+        var folder = CommandRunner.TempDirectory();
+        var title = "Patient " + Guid.NewGuid().ToString("N")[..8];
+        await File.WriteAllTextAsync(Path.Combine(folder, "patient.md"), $"---\ntitle: {title}\nauthors: J\n---\n\nBody.\n");
+
+        // The server's writer keeps the database locked past the command's busy timeout (2 s), then lets go.
+        var held = await Writes.WriterHeld.StartAsync(factory.Services.GetRequiredService<Data.Db>());
+        var import = CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await held.DisposeAsync();
+
+        var (exitCode, output) = await import;
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("articles created: 1", output, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task Two_files_of_one_import_with_the_same_slug_do_not_replace_each_other()
