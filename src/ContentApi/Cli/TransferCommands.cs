@@ -59,9 +59,7 @@ public static class TransferCommands
                 }
             }
             var files = File.Exists(source) ? [source]
-                : Directory.Exists(source) ? Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
-                    .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal).ToArray()
+                : Directory.Exists(source) ? MarkdownFiles.In(source)
                 : null;
             if (files is null)
             {

@@ -28,6 +28,20 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task A_folder_linked_into_itself_is_imported_once()
+    {
+        _ = factory.Services;
+        var folder = CommandRunner.TempDirectory();
+        var title = "Looped " + Guid.NewGuid().ToString("N")[..8];
+        await File.WriteAllTextAsync(Path.Combine(folder, "looped.md"), $"---\ntitle: {title}\nauthors: J\n---\n\nBody.\n");
+        Directory.CreateSymbolicLink(Path.Combine(folder, "loop"), folder);
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Files read: 1; articles created: 1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Two_files_of_one_import_with_the_same_slug_do_not_replace_each_other()
     {
         _ = factory.Services;
