@@ -28,8 +28,8 @@ public static class EndpointConventions
 
     /// <summary>Documents the operation's <c>sort</c> parameter with the sorts it allows and its default.</summary>
     public static RouteHandlerBuilder Sorts<TRow>(this RouteHandlerBuilder builder, SortOptions<TRow> sorts) => builder.WithMetadata(
-        new ParameterDescriptionMetadata("sort", $"One of {string.Join(", ", sorts.Description.Split(", ").Select(s => $"`{s}`"))} (`-` sorts descending); default `{sorts.DefaultKey}`. Ties are broken by id. Anything else is a 400 listing these.",
-            Values: sorts.Description.Split(", ")));
+        new ParameterDescriptionMetadata("sort", $"One of {string.Join(", ", sorts.Keys.Select(s => $"`{s}`"))} (`-` sorts descending); default `{sorts.DefaultKey}`. Ties are broken by id. Anything else is a 400 listing these.",
+            Values: sorts.Keys));
 
     /// <summary>Documents the operation's <c>fields</c> parameter with the names <typeparamref name="TResponse"/> allows.</summary>
     public static RouteHandlerBuilder Fields<TResponse>(this RouteHandlerBuilder builder) => builder.WithMetadata(

@@ -40,7 +40,10 @@ public sealed class SortOptions<TRow>(IReadOnlyList<SortField<TRow>> allowed, st
 
     public string DefaultKey => defaultKey;
 
-    public string Description => string.Join(", ", allowed.SelectMany(f => new[] { f.Name, "-" + f.Name }));
+    /// <summary>Every sort the parameter takes: each field ascending, then descending.</summary>
+    public IReadOnlyList<string> Keys { get; } = [.. allowed.SelectMany(f => new[] { f.Name, "-" + f.Name })];
+
+    public string Description => string.Join(", ", Keys);
 
     public bool TryParse(string? text, out SortOrder<TRow> order)
     {
