@@ -19,8 +19,8 @@ public sealed partial class Migrator(Db db, TimeProvider clock, ILogger<Migrator
         // Up to date, the usual case (every command checks, also beside a running server): found without the write lock.
         await using (var reader = await db.OpenAsync(cancellationToken))
         {
-            if (await VersionOfAsync(reader) > 0 &&
-                (await reader.QueryAsync<int>("SELECT version FROM schema_migrations")).ToHashSet() is var done && All.All(m => done.Contains(m.Version)))
+            // Migrations are applied in order, in one transaction: the latest applied means all are.
+            if (await VersionOfAsync(reader) == LatestVersion)
             {
                 return LatestVersion;
             }
