@@ -42,8 +42,9 @@ public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticles
 {
     public ListArticlesQueryValidator() : base(ArticleStore.PrivateSorts)
     {
-        RuleFor(q => q.Status).Must(s => EnumValuesConverter.ValuesOf(typeof(ArticleStatus)).Contains(s)).When(q => q.Status is not null)
-            .WithMessage($"Must be one of: {string.Join(", ", EnumValuesConverter.ValuesOf(typeof(ArticleStatus)))}.");
+        var statuses = EnumValuesConverter.ValuesOf(typeof(ArticleStatus));
+        RuleFor(q => q.Status).Must(s => statuses.Contains(s)).When(q => q.Status is not null)
+            .WithMessage($"Must be one of: {string.Join(", ", statuses)}.");
         RuleFor(q => q.Language).LanguageTag();
         RuleFor(q => q.Q).SearchText();
         RuleFor(q => q.Author).MaximumCharacters(200);

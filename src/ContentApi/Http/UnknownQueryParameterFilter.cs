@@ -42,16 +42,16 @@ public static class UnknownQueryParameterFilter
             {
                 foreach (var property in parameter.ParameterType.GetProperties())
                 {
-                    var name = property.GetCustomAttribute<FromQueryAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-                    names[name] = property.PropertyType.IsArray || ListParameters.Names.Contains(name);
+                    Add(property.GetCustomAttribute<FromQueryAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name), property.PropertyType);
                 }
             }
             else if (parameter.GetCustomAttribute<FromQueryAttribute>() is { } fromQuery)
             {
-                var name = fromQuery.Name ?? parameter.Name!;
-                names[name] = parameter.ParameterType.IsArray || ListParameters.Names.Contains(name);
+                Add(fromQuery.Name ?? parameter.Name!, parameter.ParameterType);
             }
         }
         return names;
+
+        void Add(string name, Type type) => names[name] = type.IsArray || ListParameters.Names.Contains(name);
     }
 }

@@ -122,7 +122,7 @@ public sealed class MarkdownImporter(
             problems.Add(new ImportProblem(path, 1, $"{Http.ValidationFilter.ToJsonPath(error.PropertyName)}: {error.ErrorMessage}"));
         }
         var newImages = document.Images.Where(i => i.ExistingImageId is null).Select(i => (Request: ImageRequestOf(i), i.Line))
-            .Concat(document.CoverImage is { ExistingImageId: null } cover ? [(new ImageRequest(cover.Url, cover.AltText ?? ""), 1)] : []);
+            .Concat(document.CoverImage is { ExistingImageId: null } cover ? [(ImageRequestOf(cover), 1)] : []);
         foreach (var (image, line) in newImages)
         {
             if (await imageValidator.ValidateAsync(image, cancellationToken) is { IsValid: false } invalid)
@@ -151,7 +151,7 @@ public sealed class MarkdownImporter(
             imageIds.Add(image.ExistingImageId ?? await UpsertImageAsync(ImageRequestOf(image), summary, cancellationToken));
         }
         long? coverId = document.CoverImage is { } coverImage
-            ? coverImage.ExistingImageId ?? await UpsertImageAsync(new ImageRequest(coverImage.Url, coverImage.AltText ?? ""), summary, cancellationToken)
+            ? coverImage.ExistingImageId ?? await UpsertImageAsync(ImageRequestOf(coverImage), summary, cancellationToken)
             : null;
         return Request(authorIds, tagIds, imageIds, coverId);
     }
@@ -176,6 +176,8 @@ public sealed class MarkdownImporter(
     }
 
     private static ImageRequest ImageRequestOf(ImportImage image) => new(image.Url, image.AltText, image.Caption, image.Credit);
+
+    private static ImageRequest ImageRequestOf(CoverImageRef cover) => new(cover.Url, cover.AltText ?? "");
 
     private static string ImageProblem(ImageRequest image, FluentValidation.Results.ValidationResult invalid) =>
         $"Image {image.Url}: " + string.Join(" ", invalid.Errors.Select(e => $"{Http.ValidationFilter.ToJsonPath(e.PropertyName)}: {e.ErrorMessage}"));

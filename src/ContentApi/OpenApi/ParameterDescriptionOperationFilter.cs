@@ -81,15 +81,16 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
             }
             if (parameter.In == ParameterLocation.Query && parameter.Schema is OpenApiSchema schema && parameter.Name is { } member)
             {
+                var property = char.ToUpperInvariant(member[0]) + member[1..];
                 // Bound with its own TryParse, which API descriptions report as a string.
-                if (queryRecords.Select(t => t.GetProperty(char.ToUpperInvariant(member[0]) + member[1..])?.PropertyType).Any(t => t == typeof(QueryInstant?)))
+                if (queryRecords.Any(t => t.GetProperty(property)?.PropertyType == typeof(QueryInstant?)))
                 {
                     schema.Format = "date-time";
                 }
                 // What the query's validator checks (bounds of limit and page: 400 outside them), so that clients can check it too.
                 foreach (var validator in queryValidators)
                 {
-                    ValidationRulesSchemaFilter.DescribeMember(validator, char.ToUpperInvariant(member[0]) + member[1..], schema);
+                    ValidationRulesSchemaFilter.DescribeMember(validator, property, schema);
                 }
             }
         }
