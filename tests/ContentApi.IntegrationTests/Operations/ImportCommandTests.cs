@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using ContentApi.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContentApi.IntegrationTests.Operations;
 
@@ -8,13 +8,21 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
 {
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Import", name);
 
+    /// <summary>A title no other test uses.</summary>
+    private static string Unique(string title) => $"{title} {Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>The smallest file import takes: a title, an author and a body.</summary>
+    private static string Post(string title, string body = "Body.") => $"---\ntitle: {title}\nauthors: J\n---\n\n{body}\n";
+
+    private async Task<string> ListAsync(string resource) =>
+        (await (await factory.Reader().GetAsync($"/api/v1/{resource}?limit=100")).AssertJsonAsync()).ToJsonString();
+
     [Fact]
     public async Task Import_waits_out_another_process_holding_the_database()
     {
         _ = factory.Services;
         var folder = CommandRunner.TempDirectory();
-        var title = "Patient " + Guid.NewGuid().ToString("N")[..8];
-        await File.WriteAllTextAsync(Path.Combine(folder, "patient.md"), $"---\ntitle: {title}\nauthors: J\n---\n\nBody.\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "patient.md"), Post(Unique("Patient")));
 
         // The server's writer keeps the database locked past the command's busy timeout (2 s), then lets go.
         var held = await Writes.WriterHeld.StartAsync(factory.Services.GetRequiredService<Data.Db>());
@@ -32,8 +40,7 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
     {
         _ = factory.Services;
         var folder = CommandRunner.TempDirectory();
-        var title = "Looped " + Guid.NewGuid().ToString("N")[..8];
-        await File.WriteAllTextAsync(Path.Combine(folder, "looped.md"), $"---\ntitle: {title}\nauthors: J\n---\n\nBody.\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "looped.md"), Post(Unique("Looped")));
         Directory.CreateSymbolicLink(Path.Combine(folder, "loop"), folder);
 
         var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
@@ -46,11 +53,11 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
     {
         _ = factory.Services;
         var folder = CommandRunner.TempDirectory();
-        var title = "Weekly update " + Guid.NewGuid().ToString("N")[..8];
+        var title = Unique("Weekly update");
         Directory.CreateDirectory(Path.Combine(folder, "a"));
         Directory.CreateDirectory(Path.Combine(folder, "b"));
-        await File.WriteAllTextAsync(Path.Combine(folder, "a", "post.md"), $"---\ntitle: {title}\nauthors: J\n---\n\nBody A.\n");
-        await File.WriteAllTextAsync(Path.Combine(folder, "b", "post.md"), $"---\ntitle: {title}\nauthors: J\n---\n\nBody B.\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "a", "post.md"), Post(title, "Body A."));
+        await File.WriteAllTextAsync(Path.Combine(folder, "b", "post.md"), Post(title, "Body B."));
 
         var (_, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
         Assert.Contains("articles created: 1, updated: 0, failed: 1", output, StringComparison.Ordinal);
@@ -70,16 +77,16 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
         Assert.NotEqual(0, exitCode);
         Assert.Contains("language", output, StringComparison.Ordinal);
-        var reader = factory.Reader();
-        Assert.DoesNotContain(marker, (await (await reader.GetAsync("/api/v1/authors?limit=100")).AssertJsonAsync()).ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(marker, await ListAsync("authors"), StringComparison.Ordinal);
         // An image it cannot store fails the file at the image's line, also before anything is created.
         await File.WriteAllTextAsync(Path.Combine(folder, "orphans.md"),
             $"---\ntitle: Orphans\nauthors: [Orphan {marker} One]\n---\n\nText.\n\n![pic](images/{marker}.png)\n\nbody\n");
         var (_, relative) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
         Assert.Contains("orphans.md:8: error: Image images/", relative, StringComparison.Ordinal);
-        Assert.DoesNotContain(marker, (await (await reader.GetAsync("/api/v1/authors?limit=100")).AssertJsonAsync()).ToJsonString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(marker, (await (await reader.GetAsync("/api/v1/tags?limit=100")).AssertJsonAsync()).ToJsonString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(marker, (await (await reader.GetAsync("/api/v1/images?limit=100")).AssertJsonAsync()).ToJsonString(), StringComparison.Ordinal);
+        foreach (var resource in new[] { "authors", "tags", "images" })
+        {
+            Assert.DoesNotContain(marker, await ListAsync(resource), StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -87,10 +94,10 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
     {
         _ = factory.Services;
         var folder = CommandRunner.TempDirectory();
-        var title = "Readable " + Guid.NewGuid().ToString("N")[..8];
+        var title = Unique("Readable");
         await File.WriteAllBytesAsync(Path.Combine(folder, "a-latin1.md"), [.. "---\ntitle: Caf"u8, 0xE9, .. "\nauthors: J\n---\n\nna"u8, 0xEF, .. "ve\n"u8]);
         File.CreateSymbolicLink(Path.Combine(folder, "b-dangling.md"), Path.Combine(folder, "nowhere", "t.md"));
-        await File.WriteAllTextAsync(Path.Combine(folder, "c-good.md"), $"---\ntitle: {title}\nauthors: J\n---\n\nBody.\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "c-good.md"), Post(title));
 
         var (_, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
         Assert.Contains("a-latin1.md:2:", output, StringComparison.Ordinal);
