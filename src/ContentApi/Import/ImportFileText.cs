@@ -10,6 +10,7 @@ namespace ContentApi.Import;
 /// </summary>
 internal static class ImportFileText
 {
+    /// <summary>The text, or (when it is null) the problem that stands in for it.</summary>
     public static async Task<(string? Text, ImportProblem? Problem)> ReadAsync(string path, CancellationToken cancellationToken)
     {
         byte[] bytes;

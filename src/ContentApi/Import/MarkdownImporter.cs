@@ -23,10 +23,10 @@ public sealed class MarkdownImporter(
     {
         summary.FilesRead++;
         var (text, unreadable) = await ImportFileText.ReadAsync(path, cancellationToken);
-        if (unreadable is not null || text is null)
+        if (text is null)
         {
             summary.Failed++;
-            return unreadable is null ? [] : [unreadable];
+            return [unreadable!];
         }
         var result = MarkdownImportParser.Parse(path, text);
         var problems = result.Problems.ToList();
