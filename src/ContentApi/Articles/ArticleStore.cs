@@ -109,13 +109,13 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         }, cancellationToken);
     }
 
-    public Task<WriteOutcome<ArticleAggregate>> ReplaceAsync(long id, ArticleRequest request, IfMatch ifMatch, CancellationToken cancellationToken)
+    public Task<WriteOutcome<ArticleAggregate>> ReplaceAsync(long id, ArticleRequest request, WritePreconditions preconditions, CancellationToken cancellationToken)
     {
         var text = PrepareText(request);
         return db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken, ArticleEmbeds.None);
-            if (WriteOutcome<ArticleAggregate>.Refuses(current, ifMatch, c => c.Row.Version, out var refusal))
+            if (WriteOutcome<ArticleAggregate>.Refuses(current, preconditions, c => c.Row.Version, out var refusal))
             {
                 return await WithEmbedsAsync(connection, transaction, refusal, cancellationToken);
             }
@@ -149,11 +149,11 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         }, cancellationToken);
     }
 
-    public Task<WriteOutcome<ArticleAggregate>> DeleteAsync(long id, IfMatch ifMatch, CancellationToken cancellationToken) =>
+    public Task<WriteOutcome<ArticleAggregate>> DeleteAsync(long id, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken, ArticleEmbeds.None);
-            if (WriteOutcome<ArticleAggregate>.Refuses(current, ifMatch, c => c.Row.Version, out var refusal))
+            if (WriteOutcome<ArticleAggregate>.Refuses(current, preconditions, c => c.Row.Version, out var refusal))
             {
                 return await WithEmbedsAsync(connection, transaction, refusal, cancellationToken);
             }
@@ -169,7 +169,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     private static async Task<WriteOutcome<ArticleAggregate>> WithEmbedsAsync(
         DbConnection connection, DbTransaction transaction, WriteOutcome<ArticleAggregate> refusal, CancellationToken cancellationToken) =>
         refusal is WriteOutcome<ArticleAggregate>.Stale stale
-            ? new WriteOutcome<ArticleAggregate>.Stale((await EmbedAsync(connection, transaction, [stale.Current.Row], ArticleEmbeds.All, cancellationToken))[0])
+            ? stale with { Current = (await EmbedAsync(connection, transaction, [stale.Current.Row], ArticleEmbeds.All, cancellationToken))[0] }
             : refusal;
 
     /// <summary>

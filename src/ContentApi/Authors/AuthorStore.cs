@@ -105,11 +105,11 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
             return new WriteOutcome<AuthorRow>.Saved((await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken))!);
         }, cancellationToken);
 
-    public Task<WriteOutcome<AuthorRow>> ReplaceAsync(long id, AuthorRequest request, IfMatch ifMatch, CancellationToken cancellationToken) =>
+    public Task<WriteOutcome<AuthorRow>> ReplaceAsync(long id, AuthorRequest request, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<AuthorRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken);
-            if (WriteOutcome<AuthorRow>.Refuses(current, ifMatch, c => c.Version, out var refusal))
+            if (WriteOutcome<AuthorRow>.Refuses(current, preconditions, c => c.Version, out var refusal))
             {
                 return refusal;
             }
@@ -130,11 +130,11 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
             return new WriteOutcome<AuthorRow>.Saved((await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken))!);
         }, cancellationToken);
 
-    public Task<WriteOutcome<AuthorRow>> DeleteAsync(long id, IfMatch ifMatch, CancellationToken cancellationToken) =>
+    public Task<WriteOutcome<AuthorRow>> DeleteAsync(long id, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<AuthorRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken);
-            if (WriteOutcome<AuthorRow>.Refuses(current, ifMatch, c => c.Version, out var refusal))
+            if (WriteOutcome<AuthorRow>.Refuses(current, preconditions, c => c.Version, out var refusal))
             {
                 return refusal;
             }

@@ -19,14 +19,14 @@ public static class PatchHandler
         Func<CancellationToken, Task<TRow?>> Load,
         Func<TRow, TRequest> ToRequest,
         Func<TRow, long> VersionOf,
-        Func<TRequest, IfMatch, CancellationToken, Task<WriteOutcome<TRow>>> Replace,
+        Func<TRequest, WritePreconditions, CancellationToken, Task<WriteOutcome<TRow>>> Replace,
         Func<WriteOutcome<TRow>, IResult> ToResult,
         Func<TRequest, JsonObject, TRequest>? Reconcile = null);
 
     public static async Task<IResult> HandleAsync<TRow, TRequest>(
         HttpRequest http, IValidator<TRequest> validator, Steps<TRow, TRequest> steps, CancellationToken cancellationToken)
     {
-        if (IfMatch.TryRead(http, out var ifMatch) is { } problem)
+        if (WritePreconditions.TryRead(http, out var preconditions) is { } problem)
         {
             return problem;
         }
@@ -49,9 +49,9 @@ public static class PatchHandler
             {
                 return Problems.Validation(invalid.ToErrors());
             }
-            var expected = ifMatch.AnyVersion ? new IfMatch(false, [steps.VersionOf(current)]) : ifMatch;
+            var expected = preconditions.AnyVersion ? preconditions.PinnedTo(steps.VersionOf(current)) : preconditions;
             var outcome = await steps.Replace(request, expected, cancellationToken);
-            if (outcome is WriteOutcome<TRow>.Stale && ifMatch.AnyVersion)
+            if (outcome is WriteOutcome<TRow>.Stale { Excluded: false } && preconditions.AnyVersion)
             {
                 if (attempt + 1 >= MaxAttemptsUnpinned)
                 {

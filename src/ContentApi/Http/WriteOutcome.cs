@@ -21,8 +21,11 @@ public abstract record WriteOutcome<TRow> : IWriteResult
 
     public sealed record Missing : WriteOutcome<TRow>;
 
-    /// <summary>If-Match named another version; carries the current row so the 412 can send its ETag.</summary>
-    public sealed record Stale(TRow Current) : WriteOutcome<TRow>;
+    /// <summary>
+    /// If-Match named another version, or If-None-Match (<paramref name="Excluded"/>) this one; carries the current
+    /// row so the 412 can send its ETag.
+    /// </summary>
+    public sealed record Stale(TRow Current, bool Excluded = false) : WriteOutcome<TRow>;
 
     public sealed record Conflict(string Detail, IDictionary<string, object?>? Extensions = null) : WriteOutcome<TRow>;
 
@@ -31,11 +34,15 @@ public abstract record WriteOutcome<TRow> : IWriteResult
 
     /// <summary>
     /// Whether an update or delete of <paramref name="current"/> (read in the write's transaction) must be refused:
-    /// <see cref="Missing"/> when there is no such row, <see cref="Stale"/> when If-Match names another version.
+    /// <see cref="Missing"/> when there is no such row, <see cref="Stale"/> when If-Match names another version or
+    /// If-None-Match this one (If-Match first, as RFC 9110 §13.2.2 orders them).
     /// </summary>
-    public static bool Refuses([NotNullWhen(false)] TRow? current, IfMatch ifMatch, Func<TRow, long> versionOf, [NotNullWhen(true)] out WriteOutcome<TRow>? refusal)
+    public static bool Refuses([NotNullWhen(false)] TRow? current, WritePreconditions preconditions, Func<TRow, long> versionOf, [NotNullWhen(true)] out WriteOutcome<TRow>? refusal)
     {
-        refusal = current is null ? new Missing() : ifMatch.Allows(versionOf(current)) ? null : new Stale(current);
+        refusal = current is null ? new Missing()
+            : !preconditions.Matches(versionOf(current)) ? new Stale(current)
+            : preconditions.Excludes(versionOf(current)) ? new Stale(current, Excluded: true)
+            : null;
         return refusal is not null;
     }
 }

@@ -17,7 +17,9 @@ public static class WriteResults
             WriteOutcome<TRow>.Deleted => TypedResults.NoContent(),
             WriteOutcome<TRow>.Missing => Problems.NotFound(resourceName),
             WriteOutcome<TRow>.Stale stale => new StaleResult(
-                Problems.PreconditionFailed($"The {resourceName.ToLowerInvariant()} has changed since you read it (it is now at version {versionOf(stale.Current)}). Read it again and retry with the new ETag."),
+                Problems.PreconditionFailed(stale.Excluded
+                    ? $"If-None-Match excludes the {resourceName.ToLowerInvariant()}'s current version ({versionOf(stale.Current)}), so it was not changed."
+                    : $"The {resourceName.ToLowerInvariant()} has changed since you read it (it is now at version {versionOf(stale.Current)}). Read it again and retry with the new ETag."),
                 ETags.ForResource(versionOf(stale.Current), JsonSerializer.SerializeToUtf8Bytes(toResponse(stale.Current), JsonSetup.Options))),
             WriteOutcome<TRow>.Conflict conflict => Problems.Conflict(conflict.Detail, conflict.Extensions),
             WriteOutcome<TRow>.Invalid invalid => Problems.Validation(invalid.Errors),

@@ -88,11 +88,11 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock)
             return new WriteOutcome<ImageRow>.Saved((await GetAsync(connection, transaction, id, cancellationToken))!);
         }, cancellationToken);
 
-    public Task<WriteOutcome<ImageRow>> ReplaceAsync(long id, ImageRequest request, IfMatch ifMatch, CancellationToken cancellationToken) =>
+    public Task<WriteOutcome<ImageRow>> ReplaceAsync(long id, ImageRequest request, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<ImageRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, id, cancellationToken);
-            if (WriteOutcome<ImageRow>.Refuses(current, ifMatch, c => c.Version, out var refusal))
+            if (WriteOutcome<ImageRow>.Refuses(current, preconditions, c => c.Version, out var refusal))
             {
                 return refusal;
             }
@@ -104,11 +104,11 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock)
             return new WriteOutcome<ImageRow>.Saved((await GetAsync(connection, transaction, id, cancellationToken))!);
         }, cancellationToken);
 
-    public Task<WriteOutcome<ImageRow>> DeleteAsync(long id, IfMatch ifMatch, CancellationToken cancellationToken) =>
+    public Task<WriteOutcome<ImageRow>> DeleteAsync(long id, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<ImageRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, id, cancellationToken);
-            if (WriteOutcome<ImageRow>.Refuses(current, ifMatch, c => c.Version, out var refusal))
+            if (WriteOutcome<ImageRow>.Refuses(current, preconditions, c => c.Version, out var refusal))
             {
                 return refusal;
             }

@@ -79,7 +79,7 @@ public sealed class MarkdownImporter(
         var existing = await articles.GetBySlugAsync(request.Slug!, includeUnpublished: true, cancellationToken);
         var outcome = existing is null
             ? await articles.CreateAsync(request, cancellationToken)
-            : await articles.ReplaceAsync(existing.Row.Id, request, IfMatch.Absent, cancellationToken);
+            : await articles.ReplaceAsync(existing.Row.Id, request, WritePreconditions.Absent, cancellationToken);
         switch (outcome)
         {
             case WriteOutcome<ArticleAggregate>.Saved when existing is null:
@@ -195,7 +195,7 @@ public sealed class MarkdownImporter(
             var current = await images.GetAsync(id, cancellationToken);
             if (current is not null && (current.Caption != request.Caption || current.Credit != request.Credit || current.AltText != request.AltText))
             {
-                await images.ReplaceAsync(id, current.ToRequest() with { Caption = request.Caption, Credit = request.Credit, AltText = request.AltText }, IfMatch.Absent, cancellationToken);
+                await images.ReplaceAsync(id, current.ToRequest() with { Caption = request.Caption, Credit = request.Credit, AltText = request.AltText }, WritePreconditions.Absent, cancellationToken);
             }
             return id;
         }

@@ -12,7 +12,7 @@ public sealed record LastModifiedMetadata
 /// <summary>
 /// Documents the HTTP headers of the protocol the endpoints share (conditional requests, idempotent creates, paging
 /// links, rate limits), so generated clients get them as typed parameters and response headers. What an operation
-/// answers decides which apply: a 304 means it takes If-None-Match, a 412 If-Match, a 422 on a POST Idempotency-Key.
+/// answers decides which apply: a 304 means it takes If-None-Match, a 412 If-Match and If-None-Match, a 422 on a POST Idempotency-Key.
 /// </summary>
 public sealed class HttpHeadersOperationFilter : IOperationFilter
 {
@@ -43,6 +43,9 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
                 "The ETag you last read: the change applies only while the resource still has it, else 412 (no update is lost). `*` matches any version. " +
                 "The version before the hyphen is what counts, so an ETag read with any `include`, `fields` or `format` will do. " +
                 "Optional unless the server sets `Writes:RequireIfMatch`, which answers 428 without it.");
+            AddParameter(operation, "If-None-Match",
+                "ETags (comma-separated, weak ones too) of versions the change must not apply to, else 412; compared by version like If-Match. " +
+                "`*` always refuses, since the resource exists whenever it is changed.");
         }
         if (idempotent)
         {

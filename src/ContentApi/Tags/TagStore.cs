@@ -92,11 +92,11 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock)
             return new WriteOutcome<TagRow>.Saved((await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken))!);
         }, cancellationToken);
 
-    public Task<WriteOutcome<TagRow>> ReplaceAsync(long id, TagRequest request, IfMatch ifMatch, CancellationToken cancellationToken) =>
+    public Task<WriteOutcome<TagRow>> ReplaceAsync(long id, TagRequest request, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<TagRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken);
-            if (WriteOutcome<TagRow>.Refuses(current, ifMatch, c => c.Version, out var refusal))
+            if (WriteOutcome<TagRow>.Refuses(current, preconditions, c => c.Version, out var refusal))
             {
                 return refusal;
             }
@@ -120,11 +120,11 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock)
             return new WriteOutcome<TagRow>.Saved((await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken))!);
         }, cancellationToken);
 
-    public Task<WriteOutcome<TagRow>> DeleteAsync(long id, IfMatch ifMatch, CancellationToken cancellationToken) =>
+    public Task<WriteOutcome<TagRow>> DeleteAsync(long id, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<TagRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken);
-            if (WriteOutcome<TagRow>.Refuses(current, ifMatch, c => c.Version, out var refusal))
+            if (WriteOutcome<TagRow>.Refuses(current, preconditions, c => c.Version, out var refusal))
             {
                 return refusal;
             }

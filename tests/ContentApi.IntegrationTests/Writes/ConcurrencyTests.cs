@@ -9,7 +9,8 @@ namespace ContentApi.IntegrationTests.Writes;
 
 /// <summary>
 /// Optimistic concurrency: many editors doing read-modify-write on one article with If-Match never lose
-/// an update, and If-Match is parsed strictly (weak tags never match, "*" matches any version).
+/// an update, and If-Match is parsed strictly (weak tags never match, "*" matches any version); If-None-Match
+/// refuses a write of a version it names.
 /// </summary>
 public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ApiFactory>
 {
@@ -170,6 +171,100 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
         Assert.Equal("moved on", (await current.AssertJsonAsync())["subtitle"]!.GetValue<string>());
         Assert.Equal(current.Headers.ETag, refused.Headers.ETag);
     }
+
+    [Fact]
+    public async Task If_none_match_naming_the_current_version_is_412_for_put_patch_and_delete_and_changes_nothing()
+    {
+        var writer = factory.Writer();
+        var article = await new TestContent(writer).ArticleAsync();
+        var url = $"/api/v1/articles/{article["id"]}";
+        var read = await writer.GetAsync(url);
+        var current = await read.AssertJsonAsync();
+        var etag = read.Headers.ETag!.Tag;
+
+        // The ETag read, its weak form (If-None-Match compares weakly), a list holding it, an ETag of another
+        // representation of the same version, and "*" (the article exists).
+        foreach (var ifNoneMatch in new[] { etag, "W/" + etag, $"\"9-other\", {etag}", "\"1-another-representation\"", "*" })
+        {
+            foreach (var request in WritesOf(url, current, "excluded"))
+            {
+                request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+                var refused = await writer.SendAsync(request);
+                var problem = await refused.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+                Assert.Contains("If-None-Match", problem["detail"]!.GetValue<string>());
+                Assert.Equal(read.Headers.ETag, refused.Headers.ETag);
+            }
+        }
+        var after = await (await writer.GetAsync(url)).AssertJsonAsync();
+        Assert.Equal(current.ToJsonString(), after.ToJsonString());
+    }
+
+    [Fact]
+    public async Task If_none_match_naming_an_earlier_version_lets_put_patch_and_delete_through()
+    {
+        var writer = factory.Writer();
+        var article = await new TestContent(writer).ArticleAsync();
+        var url = $"/api/v1/articles/{article["id"]}";
+        var first = (await writer.GetAsync(url)).Headers.ETag!.Tag;
+        await (await writer.PatchMergeAsync(url, new { subtitle = "second" })).AssertJsonAsync();
+        var current = await (await writer.GetAsync(url)).AssertJsonAsync();
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var request in WritesOf(url, current, "through"))
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", first);
+            statuses.Add((await writer.SendAsync(request)).StatusCode);
+        }
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.NoContent], statuses);
+    }
+
+    [Fact]
+    public async Task If_match_is_evaluated_before_if_none_match()
+    {
+        var writer = factory.Writer();
+        var article = await new TestContent(writer).ArticleAsync();
+        var url = $"/api/v1/articles/{article["id"]}";
+        var etag = (await writer.GetAsync(url)).Headers.ETag!.Tag;
+
+        async Task<string> RefusalAsync(string ifMatch)
+        {
+            using var patch = new HttpRequestMessage(HttpMethod.Patch, url) { Content = HttpAssertions.RawJson("""{"subtitle":"x"}""", "application/merge-patch+json") };
+            patch.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            patch.Headers.TryAddWithoutValidation("If-None-Match", etag);
+            return (await (await writer.SendAsync(patch)).AssertProblemAsync(HttpStatusCode.PreconditionFailed))["detail"]!.GetValue<string>();
+        }
+
+        Assert.Contains("If-None-Match", await RefusalAsync(etag));
+        Assert.Contains("has changed since you read it", await RefusalAsync("\"7-old\""));
+    }
+
+    [Theory]
+    [InlineData("unquoted")]
+    [InlineData("*, \"1-x\"")]
+    [InlineData("\"1-x\" junk")]
+    public async Task Malformed_if_none_match_on_a_write_is_400_and_changes_nothing(string ifNoneMatch)
+    {
+        var writer = factory.Writer();
+        var article = await new TestContent(writer).ArticleAsync();
+        var url = $"/api/v1/articles/{article["id"]}";
+        var current = await (await writer.GetAsync(url)).AssertJsonAsync();
+
+        foreach (var request in WritesOf(url, current, "malformed"))
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+            var problem = await (await writer.SendAsync(request)).AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Contains("If-None-Match", problem["detail"]!.GetValue<string>());
+        }
+        Assert.Equal(current.ToJsonString(), (await (await writer.GetAsync(url)).AssertJsonAsync()).ToJsonString());
+    }
+
+    /// <summary>A PUT and a PATCH that set the subtitle, then a DELETE, of the article read as <paramref name="current"/>.</summary>
+    private static HttpRequestMessage[] WritesOf(string url, JsonObject current, string subtitle) =>
+    [
+        new(HttpMethod.Put, url) { Content = HttpAssertions.JsonBody(AsReplaceRequest(current, subtitle)) },
+        new(HttpMethod.Patch, url) { Content = HttpAssertions.RawJson(JsonSerializer.Serialize(new { subtitle }), "application/merge-patch+json") },
+        new(HttpMethod.Delete, url),
+    ];
 
     /// <summary>Fixed width, so the subtitle stays a valid counter and string comparison equals number comparison.</summary>
     private static string Counter(long value) => value.ToString("D6", CultureInfo.InvariantCulture);

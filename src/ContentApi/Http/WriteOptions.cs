@@ -1,0 +1,10 @@
+namespace ContentApi.Http;
+
+/// <summary>Write settings. Bound from the "Writes" section.</summary>
+public sealed class WriteOptions
+{
+    public const string Section = "Writes";
+
+    /// <summary>When true, PUT, PATCH and DELETE without If-Match get 428 Precondition Required.</summary>
+    public bool RequireIfMatch { get; set; }
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace ContentApi.Http;
+
+/// <summary>
+/// The If-Match and If-None-Match headers of an update or delete, as versions. Stores check them inside the write
+/// transaction, so two editors can never overwrite each other unknowingly. Only the version before an ETag's hyphen
+/// is compared: any representation of a version (other include, fields or format) names it.
+/// </summary>
+/// <param name="AnyVersion">No If-Match, or If-Match: *.</param>
+/// <param name="Versions">The versions If-Match names (none when only weak or foreign tags were sent: nothing matches).</param>
+/// <param name="ExcludesAny">If-None-Match: * (the resource exists whenever a write gets to check it, so the write is refused).</param>
+/// <param name="ExcludedVersions">The versions If-None-Match names.</param>
+public sealed record WritePreconditions(bool AnyVersion, IReadOnlyList<long> Versions, bool ExcludesAny = false, IReadOnlyList<long>? ExcludedVersions = null)
+{
+    public static WritePreconditions Absent { get; } = new(true, []);
+
+    /// <summary>Whether If-Match lets a write of <paramref name="currentVersion"/> through.</summary>
+    public bool Matches(long currentVersion) => AnyVersion || Versions.Contains(currentVersion);
+
+    /// <summary>Whether If-None-Match refuses a write of <paramref name="currentVersion"/>.</summary>
+    public bool Excludes(long currentVersion) => ExcludesAny || ExcludedVersions?.Contains(currentVersion) == true;
+
+    /// <summary>These preconditions with If-Match pinned to one version (a merge patch applied to the version it read).</summary>
+    public WritePreconditions PinnedTo(long version) => this with { AnyVersion = false, Versions = [version] };
+
+    /// <summary>Runs an update or delete with the request's preconditions, or answers the headers' problem (400, 428).</summary>
+    public static async Task<IResult> ThenAsync(HttpRequest request, Func<WritePreconditions, Task<IResult>> write) =>
+        TryRead(request, out var preconditions) is { } problem ? problem : await write(preconditions);
+
+    public static ProblemHttpResult? TryRead(HttpRequest request, out WritePreconditions preconditions)
+    {
+        preconditions = Absent;
+        var ifMatch = request.Headers.IfMatch;
+        var ifNoneMatch = request.Headers.IfNoneMatch;
+        if (ifMatch.Count == 0)
+        {
+            var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<WriteOptions>>().Value;
+            if (options.RequireIfMatch)
+            {
+                return TypedResults.Problem(statusCode: 428, title: "Precondition Required",
+                    detail: "This server requires If-Match on updates and deletes: send the ETag you last read.", type: ProblemTypes.PreconditionRequired);
+            }
+        }
+        else if (!TryParse(ifMatch, out var matching))
+        {
+            return Malformed("If-Match");
+        }
+        else if (!matching.Any(IsStar))
+        {
+            // Weak tags never match for If-Match (RFC 9110 §13.1.1): VersionOf returns null for them.
+            preconditions = new WritePreconditions(false, [.. matching.Select(ETags.VersionOf).OfType<long>()]);
+        }
+        if (ifNoneMatch.Count == 0)
+        {
+            return null;
+        }
+        if (!TryParse(ifNoneMatch, out var excluded))
+        {
+            return Malformed("If-None-Match");
+        }
+        // If-None-Match compares weakly (RFC 9110 §13.1.2): a weak tag names its version as well.
+        preconditions = preconditions with
+        {
+            ExcludesAny = excluded.Any(IsStar),
+            ExcludedVersions = [.. excluded.Select(t => ETags.VersionOf(t.IsWeak ? new EntityTagHeaderValue(t.Tag) : t)).OfType<long>()],
+        };
+        return null;
+    }
+
+    /// <summary>"*" stands alone (RFC 9110 §13.1.1 and §13.1.2: "*" or a list of entity tags, not both).</summary>
+    private static bool TryParse(Microsoft.Extensions.Primitives.StringValues header, out IList<EntityTagHeaderValue> tags) =>
+        EntityTagHeaderValue.TryParseStrictList(header, out tags!) && tags.Count > 0 && (tags.Count == 1 || !tags.Any(IsStar));
+
+    private static bool IsStar(EntityTagHeaderValue tag) => tag.Equals(EntityTagHeaderValue.Any);
+
+    private static ProblemHttpResult Malformed(string header) => TypedResults.Problem(statusCode: 400, title: "Bad Request",
+        detail: $"{header} must be '*' or a list of quoted ETags.", type: ProblemTypes.BadRequest);
+}
