@@ -130,6 +130,7 @@ public sealed class MarkdownImporter(
                 problems.Add(new ImportProblem(path, line, ImageProblem(image, invalid)));
             }
         }
+        await AddMissingImagesAsync(path, document, problems, cancellationToken);
         if (problems.Any(p => p.Severity == ImportSeverity.Error))
         {
             return null;
@@ -154,6 +155,25 @@ public sealed class MarkdownImporter(
             ? coverImage.ExistingImageId ?? await UpsertImageAsync(ImageRequestOf(coverImage), summary, cancellationToken)
             : null;
         return Request(authorIds, tagIds, imageIds, coverId);
+    }
+
+    /// <summary>Reports each <c>image:ID</c> (an exported article's) whose image is not in this database, at its line.</summary>
+    private async Task AddMissingImagesAsync(string path, ImportDocument document, List<ImportProblem> problems, CancellationToken cancellationToken)
+    {
+        var referenced = document.Images.Where(i => i.ExistingImageId is not null).Select(i => (Id: i.ExistingImageId!.Value, i.Url, i.Line))
+            .Concat(document.CoverImage is { ExistingImageId: { } coverId } cover ? [(coverId, cover.Url, 1)] : [])
+            .ToList();
+        if (referenced.Count == 0)
+        {
+            return;
+        }
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var stored = (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT id FROM images WHERE id IN @Ids", new { Ids = referenced.Select(r => r.Id).Distinct().ToArray() }, cancellationToken: cancellationToken))).ToHashSet();
+        foreach (var (_, url, line) in referenced.Where(r => !stored.Contains(r.Id)))
+        {
+            problems.Add(new ImportProblem(path, line, $"Image {url} does not exist in this database: import the export it came from whole, or link the image's URL."));
+        }
     }
 
     private async Task<long> FindOrCreateAsync<TRow>(string table, string name, Func<Task<WriteOutcome<TRow>>> create, Func<TRow, long> idOf, Action created, CancellationToken cancellationToken)

@@ -90,6 +90,24 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task An_image_id_that_does_not_exist_fails_the_file_at_its_line_before_anything_is_created()
+    {
+        _ = factory.Services;
+        var folder = CommandRunner.TempDirectory();
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        await File.WriteAllTextAsync(Path.Combine(folder, "missing.md"),
+            $"---\ntitle: Missing {marker}\nauthors: [Missing {marker}]\ntags: [missing-{marker}]\n---\n\nText.\n\n![pic](image:987654321)\n\nbody\n");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("missing.md:9: error: Image image:987654321 does not exist", output, StringComparison.Ordinal);
+        foreach (var resource in new[] { "authors", "tags", "articles" })
+        {
+            Assert.DoesNotContain(marker, await ListAsync(resource), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_utf8_or_cannot_be_read_fails_alone_at_its_line()
     {
         _ = factory.Services;
