@@ -62,14 +62,14 @@ public sealed class AnonymousResponseCache(RequestDelegate next, Db db, TimeProv
         {
             response.Headers.Date = HttpDate.Format(clock.GetUtcNow());
         }
-        var etag = response.Headers.ETag.ToString();
-        var notModified = context.Request.Headers.IfNoneMatch.Count > 0
-            ? etag.Length > 0 && ETags.NoneMatch(context.Request, etag)
-            : context.Request.GetTypedHeaders().IfModifiedSince is { } since && response.GetTypedHeaders().LastModified is { } modified && modified <= since;
-        if (notModified)
+        switch (ConditionalRead.Evaluate(context.Request, response.Headers.ETag.ToString(), response.GetTypedHeaders().LastModified))
         {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            return;
+            case ConditionalReadOutcome.NotModified:
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            case ConditionalReadOutcome.PreconditionFailed:
+                await ConditionalRead.PreconditionFailedAsync(context);
+                return;
         }
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = entry.ContentType;

@@ -41,6 +41,17 @@ public static class ETags
         return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
     }
 
+    /// <summary>If-Match on a read compares strongly (RFC 9110 §13.1.1): "*", or the ETag itself, not weak; a malformed header matches nothing.</summary>
+    public static bool Match(HttpRequest request, string etag)
+    {
+        if (!EntityTagHeaderValue.TryParseStrictList(request.Headers.IfMatch, out var tags))
+        {
+            return false;
+        }
+        var current = new EntityTagHeaderValue(etag);
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: true));
+    }
+
     /// <summary>The version named by a strong ETag this API issued ("7-abc" → 7); null for anything else.</summary>
     public static long? VersionOf(EntityTagHeaderValue tag)
     {

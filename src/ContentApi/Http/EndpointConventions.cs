@@ -18,10 +18,11 @@ public static class EndpointConventions
         .Lists<T>()
         .ProducesProblem(StatusCodes.Status404NotFound);
 
-    /// <summary>A list or search: no match is an empty page, never a 404.</summary>
+    /// <summary>A list or search: no match is an empty page, never a 404. Conditional: 304 for If-None-Match, 412 for If-Match.</summary>
     public static RouteHandlerBuilder Lists<T>(this RouteHandlerBuilder builder) => builder
         .Produces<T>(StatusCodes.Status200OK)
-        .Produces(StatusCodes.Status304NotModified);
+        .Produces(StatusCodes.Status304NotModified)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
     /// <summary>The operation's representations carry Last-Modified and answer If-Modified-Since (documented as such).</summary>
     public static RouteHandlerBuilder SendsLastModified(this RouteHandlerBuilder builder) => builder.WithMetadata(LastModifiedMetadata.Instance);

@@ -8,7 +8,7 @@ namespace ContentApi.Http;
 
 /// <summary>
 /// A JSON representation with a strong ETag, Cache-Control and Vary; answers a matching
-/// If-None-Match with 304. Used for every successful GET, and for 200/201 write responses.
+/// If-None-Match with 304, and an If-Match naming another representation with 412. Used for every successful GET, and for 200/201 write responses.
 /// </summary>
 public sealed class RepresentationResult<T>(T value, long? version, int statusCode = 200, string? location = null, DateTimeOffset? lastModified = null)
     : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>
@@ -49,10 +49,14 @@ public sealed class RepresentationResult<T>(T value, long? version, int statusCo
         }
 
         var isRead = HttpMethods.IsGet(httpContext.Request.Method) || HttpMethods.IsHead(httpContext.Request.Method);
-        if (isRead && statusCode == 200 && IsNotModified(httpContext.Request, etag, lastModified))
+        switch (isRead && statusCode == 200 ? ConditionalRead.Evaluate(httpContext.Request, etag, lastModified) : ConditionalReadOutcome.Send)
         {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            return;
+            case ConditionalReadOutcome.NotModified:
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            case ConditionalReadOutcome.PreconditionFailed:
+                await ConditionalRead.PreconditionFailedAsync(httpContext);
+                return;
         }
         response.StatusCode = statusCode;
         response.ContentType = "application/json; charset=utf-8";
@@ -62,22 +66,6 @@ public sealed class RepresentationResult<T>(T value, long? version, int statusCo
             await response.Body.WriteAsync(body, httpContext.RequestAborted);
         }
     }
-
-    private static bool IsNotModified(HttpRequest request, string etag, DateTimeOffset? lastModified)
-    {
-        // If-None-Match wins over If-Modified-Since when both are sent (RFC 9110 §13.2.2).
-        if (request.Headers.IfNoneMatch.Count > 0)
-        {
-            return ETags.NoneMatch(request, etag);
-        }
-        if (lastModified is { } modified && request.GetTypedHeaders().IfModifiedSince is { } since)
-        {
-            return TruncateToSeconds(modified) <= since;
-        }
-        return false;
-    }
-
-    private static DateTimeOffset TruncateToSeconds(DateTimeOffset value) => value.AddTicks(-(value.Ticks % TimeSpan.TicksPerSecond));
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
     {

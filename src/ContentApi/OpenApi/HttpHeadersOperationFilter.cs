@@ -12,7 +12,7 @@ public sealed record LastModifiedMetadata
 /// <summary>
 /// Documents the HTTP headers of the protocol the endpoints share (conditional requests, idempotent creates, paging
 /// links, rate limits), so generated clients get them as typed parameters and response headers. What an operation
-/// answers decides which apply: a 304 means it takes If-None-Match, a 412 If-Match and If-None-Match, a 422 on a POST Idempotency-Key.
+/// answers decides which apply: a 304 means it takes If-None-Match, a 412 If-Match (and, on a write, If-None-Match), a 422 on a POST Idempotency-Key.
 /// </summary>
 public sealed class HttpHeadersOperationFilter : IOperationFilter
 {
@@ -37,7 +37,13 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
                     "An HTTP date, such as an earlier Last-Modified: 304 Not Modified when the resource has not changed since. Ignored when If-None-Match is sent.");
             }
         }
-        if (responses.ContainsKey("412"))
+        if (responses.ContainsKey("412") && method == "GET")
+        {
+            AddParameter(operation, "If-Match",
+                "ETags (comma-separated, or `*`): the representation is sent only while it still has one of them, compared strongly " +
+                "(the whole tag, not weak), else 412 with its current ETag. Evaluated before If-None-Match.");
+        }
+        else if (responses.ContainsKey("412"))
         {
             AddParameter(operation, "If-Match",
                 "The ETag you last read: the change applies only while the resource still has it, else 412 (no update is lost). `*` matches any version. " +

@@ -87,6 +87,42 @@ public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Every_GET_answers_an_If_Match_that_names_another_representation_with_412()
+    {
+        var content = await CreateContentAsync();
+        // Anonymous reads come from the response cache once read; key holders' are made every time.
+        foreach (var client in new[] { factory.Anonymous(), factory.Reader() })
+        {
+            foreach (var url in content.AllUrls)
+            {
+                var etag = (await client.GetAsync(url)).Headers.ETag!;
+
+                // If-Match compares strongly (RFC 9110 §13.1.1): the ETag itself, a list holding it, or "*".
+                foreach (var matching in new[] { etag.Tag, $"\"other\", {etag.Tag}", "*" })
+                {
+                    var read = await GetAsync(client, url, h => h.TryAddWithoutValidation("If-Match", matching));
+                    Assert.True(read.StatusCode == HttpStatusCode.OK, $"{url} with If-Match {matching}: {read.StatusCode}");
+                }
+                foreach (var other in new[] { "\"1-somethingelse\"", "W/" + etag.Tag })
+                {
+                    var refused = await GetAsync(client, url, h => h.TryAddWithoutValidation("If-Match", other));
+                    Assert.True(refused.StatusCode == HttpStatusCode.PreconditionFailed, $"{url} with If-Match {other}: {refused.StatusCode}");
+                    await refused.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+                    Assert.Equal(etag, refused.Headers.ETag);
+                    Assert.True(refused.Headers.CacheControl?.NoStore, $"{url}: a 412 must not be stored by a shared cache");
+                }
+                // If-Match is evaluated before If-None-Match (RFC 9110 §13.2.2).
+                var both = await GetAsync(client, url, h =>
+                {
+                    h.TryAddWithoutValidation("If-Match", "\"1-somethingelse\"");
+                    h.IfNoneMatch.Add(etag);
+                });
+                Assert.Equal(HttpStatusCode.PreconditionFailed, both.StatusCode);
+            }
+        }
+    }
+
+    [Fact]
     public async Task HEAD_sends_the_GET_headers_and_no_body_itself()
     {
         var content = await CreateContentAsync();
