@@ -111,7 +111,7 @@ public static class ArticleEndpoints
         ToResult(await store.CreateAsync(request, cancellationToken), created: true);
 
     public static Task<IResult> ReplaceArticle(long id, ArticleRequest request, HttpRequest http, ArticleStore store, CancellationToken cancellationToken) =>
-        WritePreconditions.ThenAsync(http, async match => ToResult(await store.ReplaceAsync(id, request, match, cancellationToken)));
+        WritePreconditions.ThenAsync(http, async preconditions => ToResult(await store.ReplaceAsync(id, request, preconditions, cancellationToken)));
 
     public static Task<IResult> PatchArticle(long id, HttpRequest http, ArticleStore store, IValidator<ArticleRequest> validator, CancellationToken cancellationToken) =>
         PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<ArticleAggregate, ArticleRequest>(
@@ -126,7 +126,7 @@ public static class ArticleEndpoints
         merged.Status == ArticleStatus.Draft && !patch.ContainsKey("publishedAt") ? merged with { PublishedAt = null } : merged;
 
     public static Task<IResult> DeleteArticle(long id, HttpRequest http, ArticleStore store, CancellationToken cancellationToken) =>
-        WritePreconditions.ThenAsync(http, async match => ToResult(await store.DeleteAsync(id, match, cancellationToken)));
+        WritePreconditions.ThenAsync(http, async preconditions => ToResult(await store.DeleteAsync(id, preconditions, cancellationToken)));
 
     private static IResult Found(ArticleAggregate? article, ArticleView view) =>
         article is null ? Problems.NotFound("Article") : Representation.Ok(view.Shape(article), article.Row.Version, article.LastModified);

@@ -168,8 +168,8 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     /// </summary>
     private static async Task<WriteOutcome<ArticleAggregate>> WithEmbedsAsync(
         DbConnection connection, DbTransaction transaction, WriteOutcome<ArticleAggregate> refusal, CancellationToken cancellationToken) =>
-        refusal is WriteOutcome<ArticleAggregate>.Stale stale
-            ? stale with { Current = (await EmbedAsync(connection, transaction, [stale.Current.Row], ArticleEmbeds.All, cancellationToken))[0] }
+        refusal is WriteOutcome<ArticleAggregate>.PreconditionFailed failed
+            ? failed with { Current = (await EmbedAsync(connection, transaction, [failed.Current.Row], ArticleEmbeds.All, cancellationToken))[0] }
             : refusal;
 
     /// <summary>

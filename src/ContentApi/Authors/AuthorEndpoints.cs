@@ -71,7 +71,7 @@ public static class AuthorEndpoints
         ToResult(await store.CreateAsync(request, cancellationToken), http, created: true);
 
     public static Task<IResult> ReplaceAuthor(long id, AuthorRequest request, HttpRequest http, AuthorStore store, CancellationToken cancellationToken) =>
-        WritePreconditions.ThenAsync(http, async match => ToResult(await store.ReplaceAsync(id, request, match, cancellationToken), http.HttpContext));
+        WritePreconditions.ThenAsync(http, async preconditions => ToResult(await store.ReplaceAsync(id, request, preconditions, cancellationToken), http.HttpContext));
 
     public static Task<IResult> PatchAuthor(long id, HttpRequest http, AuthorStore store, IValidator<AuthorRequest> validator, CancellationToken cancellationToken) =>
         PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<AuthorRow, AuthorRequest>(
@@ -79,7 +79,7 @@ public static class AuthorEndpoints
             (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o, http.HttpContext)), cancellationToken);
 
     public static Task<IResult> DeleteAuthor(long id, HttpRequest http, AuthorStore store, CancellationToken cancellationToken) =>
-        WritePreconditions.ThenAsync(http, async match => ToResult(await store.DeleteAsync(id, match, cancellationToken), http.HttpContext));
+        WritePreconditions.ThenAsync(http, async preconditions => ToResult(await store.DeleteAsync(id, preconditions, cancellationToken), http.HttpContext));
 
     // No Last-Modified: publishedArticleCount changes when an article is published, unpublished, deleted or reaches its
     // publish time, none of which touches the author's timestamps, so If-Modified-Since would answer a stale 304. The

@@ -62,14 +62,9 @@ public sealed class AnonymousResponseCache(RequestDelegate next, Db db, TimeProv
         {
             response.Headers.Date = HttpDate.Format(clock.GetUtcNow());
         }
-        switch (ConditionalRead.Evaluate(context.Request, response.Headers.ETag.ToString(), response.GetTypedHeaders().LastModified))
+        if (await ConditionalRead.AnsweredAsync(context, response.Headers.ETag.ToString(), response.GetTypedHeaders().LastModified))
         {
-            case ConditionalReadOutcome.NotModified:
-                response.StatusCode = StatusCodes.Status304NotModified;
-                return;
-            case ConditionalReadOutcome.PreconditionFailed:
-                await ConditionalRead.PreconditionFailedAsync(context);
-                return;
+            return;
         }
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = entry.ContentType;

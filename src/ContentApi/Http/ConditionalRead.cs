@@ -1,42 +1,68 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
 namespace ContentApi.Http;
 
-/// <summary>What a GET or HEAD answers, given its conditional headers and the representation's validators.</summary>
-public enum ConditionalReadOutcome
-{
-    Send,
-    NotModified,
-    PreconditionFailed,
-}
-
 /// <summary>
-/// The preconditions of a read, evaluated in RFC 9110 §13.2.2's order, for representations made now and for those
-/// served from the response cache alike. If-Unmodified-Since is not evaluated (nor on writes): If-Match covers it.
+/// The preconditions of a GET or HEAD, in RFC 9110 §13.2.2's order, for representations made now and for those the
+/// response cache serves alike. If-Unmodified-Since is not evaluated (on writes neither; README, Caching).
 /// </summary>
 public static class ConditionalRead
 {
-    public static ConditionalReadOutcome Evaluate(HttpRequest request, string etag, DateTimeOffset? lastModified)
+    /// <summary>
+    /// Answers the request's preconditions against the representation about to be sent: true when it has answered
+    /// (304; 412 for an If-Match naming none of its ETags; 400 for a malformed one) and the representation must not go.
+    /// A malformed If-None-Match is ignored: it can only ask for less than the representation.
+    /// </summary>
+    public static async Task<bool> AnsweredAsync(HttpContext context, string etag, DateTimeOffset? lastModified)
     {
-        // Every representation this API sends has an ETag; without one, no tag can match.
-        if (request.Headers.IfMatch.Count > 0 && !(etag.Length > 0 && ETags.Match(request, etag)))
+        var request = context.Request;
+        if (etag.Length == 0)
         {
-            return ConditionalReadOutcome.PreconditionFailed;
+            return false; // not one of this API's representations, which all carry an ETag
+        }
+        if (request.Headers.IfMatch.Count > 0)
+        {
+            if (!ETags.TryParseConditional(request.Headers.IfMatch, out var tags))
+            {
+                await SendProblemAsync(context, Problems.MalformedEntityTags("If-Match"));
+                return true;
+            }
+            if (!ETags.MatchesStrongly(tags, etag))
+            {
+                await SendProblemAsync(context, Problems.PreconditionFailed(
+                    "If-Match names none of this resource's current representations: read it again to get its ETag."));
+                return true;
+            }
         }
         // If-None-Match wins over If-Modified-Since when both are sent.
-        if (request.Headers.IfNoneMatch.Count > 0)
+        var notModified = request.Headers.IfNoneMatch.Count > 0
+            ? ETags.NoneMatch(request, etag)
+            : lastModified is { } modified && request.GetTypedHeaders().IfModifiedSince is { } since && TruncateToSeconds(modified) <= since;
+        if (notModified)
         {
-            return etag.Length > 0 && ETags.NoneMatch(request, etag) ? ConditionalReadOutcome.NotModified : ConditionalReadOutcome.Send;
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
         }
-        return lastModified is { } modified && request.GetTypedHeaders().IfModifiedSince is { } since && TruncateToSeconds(modified) <= since
-            ? ConditionalReadOutcome.NotModified
-            : ConditionalReadOutcome.Send;
+        return notModified;
     }
 
-    /// <summary>The 412 of a read, with the representation's ETag already set; never stored by a shared cache.</summary>
-    public static Task PreconditionFailedAsync(HttpContext context)
+    /// <summary>
+    /// A problem in place of the representation: without the headers of the 200 not sent (its next page, its
+    /// Last-Modified), never stored by a shared cache, and without a body on HEAD.
+    /// </summary>
+    private static async Task SendProblemAsync(HttpContext context, ProblemHttpResult problem)
     {
-        context.Response.Headers.CacheControl = "no-store";
-        return Problems.PreconditionFailed("If-Match names none of this resource's current representations: read it again to get its ETag.")
-            .ExecuteAsync(context);
+        var response = context.Response;
+        response.Headers.Remove(HeaderNames.Link);
+        response.Headers.Remove(HeaderNames.LastModified);
+        response.Headers.CacheControl = "no-store";
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            response.StatusCode = problem.StatusCode;
+            response.ContentType = "application/problem+json";
+            return;
+        }
+        await problem.ExecuteAsync(context);
     }
 
     private static DateTimeOffset TruncateToSeconds(DateTimeOffset value) => value.AddTicks(-(value.Ticks % TimeSpan.TicksPerSecond));

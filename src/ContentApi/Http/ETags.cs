@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace ContentApi.Http;
@@ -41,15 +42,20 @@ public static class ETags
         return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
     }
 
-    /// <summary>If-Match on a read compares strongly (RFC 9110 §13.1.1): "*", or the ETag itself, not weak; a malformed header matches nothing.</summary>
-    public static bool Match(HttpRequest request, string etag)
+    /// <summary>
+    /// An If-Match or If-None-Match header as a list of tags, strictly: "*" stands alone (RFC 9110 §13.1.1 and
+    /// §13.1.2: "*" or a list of entity tags, not both). False when it is malformed.
+    /// </summary>
+    public static bool TryParseConditional(StringValues header, out IList<EntityTagHeaderValue> tags) =>
+        EntityTagHeaderValue.TryParseStrictList(header, out tags!) && tags.Count > 0 && (tags.Count == 1 || !tags.Any(IsAny));
+
+    public static bool IsAny(EntityTagHeaderValue tag) => tag.Equals(EntityTagHeaderValue.Any);
+
+    /// <summary>If-Match on a read compares strongly (RFC 9110 §13.1.1): "*", or the ETag itself, not weak.</summary>
+    public static bool MatchesStrongly(IEnumerable<EntityTagHeaderValue> tags, string etag)
     {
-        if (!EntityTagHeaderValue.TryParseStrictList(request.Headers.IfMatch, out var tags))
-        {
-            return false;
-        }
         var current = new EntityTagHeaderValue(etag);
-        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: true));
+        return tags.Any(t => IsAny(t) || t.Compare(current, useStrongComparison: true));
     }
 
     /// <summary>The version named by a strong ETag this API issued ("7-abc" → 7); null for anything else.</summary>

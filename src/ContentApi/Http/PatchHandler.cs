@@ -33,7 +33,7 @@ public static class PatchHandler
         var patch = await MergePatch.ReadAsync(http, cancellationToken);
         // The patch is applied to the version just read; if another write lands in between, apply it
         // again to the newer version (when the caller named a version, the store answers 412 instead;
-        // If-Match: * names none, as no If-Match does).
+        // If-Match: * names none, as no If-Match does). A version If-None-Match excludes is a 412 at once.
         for (var attempt = 0; ; attempt++)
         {
             if (await steps.Load(cancellationToken) is not { } current)
@@ -51,7 +51,7 @@ public static class PatchHandler
             }
             var expected = preconditions.AnyVersion ? preconditions.PinnedTo(steps.VersionOf(current)) : preconditions;
             var outcome = await steps.Replace(request, expected, cancellationToken);
-            if (outcome is WriteOutcome<TRow>.Stale { Excluded: false } && preconditions.AnyVersion)
+            if (outcome is WriteOutcome<TRow>.Stale && preconditions.AnyVersion)
             {
                 if (attempt + 1 >= MaxAttemptsUnpinned)
                 {

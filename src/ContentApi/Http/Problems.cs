@@ -14,6 +14,10 @@ public static class Problems
     public static ProblemHttpResult PreconditionFailed(string detail) =>
         TypedResults.Problem(statusCode: 412, title: "Precondition Failed", detail: detail, type: ProblemTypes.PreconditionFailed);
 
+    /// <summary>An If-Match or If-None-Match that is neither "*" nor a list of quoted ETags.</summary>
+    public static ProblemHttpResult MalformedEntityTags(string header) => TypedResults.Problem(statusCode: 400, title: "Bad Request",
+        detail: $"{header} must be '*' or a list of quoted ETags.", type: ProblemTypes.BadRequest);
+
     public static ValidationProblem Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });
 

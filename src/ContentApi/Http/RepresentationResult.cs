@@ -49,14 +49,9 @@ public sealed class RepresentationResult<T>(T value, long? version, int statusCo
         }
 
         var isRead = HttpMethods.IsGet(httpContext.Request.Method) || HttpMethods.IsHead(httpContext.Request.Method);
-        switch (isRead && statusCode == 200 ? ConditionalRead.Evaluate(httpContext.Request, etag, lastModified) : ConditionalReadOutcome.Send)
+        if (isRead && statusCode == 200 && await ConditionalRead.AnsweredAsync(httpContext, etag, lastModified))
         {
-            case ConditionalReadOutcome.NotModified:
-                response.StatusCode = StatusCodes.Status304NotModified;
-                return;
-            case ConditionalReadOutcome.PreconditionFailed:
-                await ConditionalRead.PreconditionFailedAsync(httpContext);
-                return;
+            return;
         }
         response.StatusCode = statusCode;
         response.ContentType = "application/json; charset=utf-8";

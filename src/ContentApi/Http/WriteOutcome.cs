@@ -21,11 +21,14 @@ public abstract record WriteOutcome<TRow> : IWriteResult
 
     public sealed record Missing : WriteOutcome<TRow>;
 
-    /// <summary>
-    /// If-Match named another version, or If-None-Match (<paramref name="Excluded"/>) this one; carries the current
-    /// row so the 412 can send its ETag.
-    /// </summary>
-    public sealed record Stale(TRow Current, bool Excluded = false) : WriteOutcome<TRow>;
+    /// <summary>A precondition refused the write; carries the current row so the 412 can send its ETag.</summary>
+    public abstract record PreconditionFailed(TRow Current) : WriteOutcome<TRow>;
+
+    /// <summary>If-Match named another version: the caller's copy is out of date.</summary>
+    public sealed record Stale(TRow Current) : PreconditionFailed(Current);
+
+    /// <summary>If-None-Match named the current version (or was <c>*</c>): the caller asked for no change to it.</summary>
+    public sealed record Excluded(TRow Current) : PreconditionFailed(Current);
 
     public sealed record Conflict(string Detail, IDictionary<string, object?>? Extensions = null) : WriteOutcome<TRow>;
 
@@ -41,7 +44,7 @@ public abstract record WriteOutcome<TRow> : IWriteResult
     {
         refusal = current is null ? new Missing()
             : !preconditions.Matches(versionOf(current)) ? new Stale(current)
-            : preconditions.Excludes(versionOf(current)) ? new Stale(current, Excluded: true)
+            : preconditions.Excludes(versionOf(current)) ? new Excluded(current)
             : null;
         return refusal is not null;
     }

@@ -13,15 +13,15 @@ namespace ContentApi.Http;
 /// <param name="Versions">The versions If-Match names (none when only weak or foreign tags were sent: nothing matches).</param>
 /// <param name="ExcludesAny">If-None-Match: * (the resource exists whenever a write gets to check it, so the write is refused).</param>
 /// <param name="ExcludedVersions">The versions If-None-Match names.</param>
-public sealed record WritePreconditions(bool AnyVersion, IReadOnlyList<long> Versions, bool ExcludesAny = false, IReadOnlyList<long>? ExcludedVersions = null)
+public sealed record WritePreconditions(bool AnyVersion, IReadOnlyList<long> Versions, bool ExcludesAny, IReadOnlyList<long> ExcludedVersions)
 {
-    public static WritePreconditions Absent { get; } = new(true, []);
+    public static WritePreconditions Absent { get; } = new(true, [], false, []);
 
     /// <summary>Whether If-Match lets a write of <paramref name="currentVersion"/> through.</summary>
     public bool Matches(long currentVersion) => AnyVersion || Versions.Contains(currentVersion);
 
     /// <summary>Whether If-None-Match refuses a write of <paramref name="currentVersion"/>.</summary>
-    public bool Excludes(long currentVersion) => ExcludesAny || ExcludedVersions?.Contains(currentVersion) == true;
+    public bool Excludes(long currentVersion) => ExcludesAny || ExcludedVersions.Contains(currentVersion);
 
     /// <summary>These preconditions with If-Match pinned to one version (a merge patch applied to the version it read).</summary>
     public WritePreconditions PinnedTo(long version) => this with { AnyVersion = false, Versions = [version] };
@@ -44,38 +44,29 @@ public sealed record WritePreconditions(bool AnyVersion, IReadOnlyList<long> Ver
                     detail: "This server requires If-Match on updates and deletes: send the ETag you last read.", type: ProblemTypes.PreconditionRequired);
             }
         }
-        else if (!TryParse(ifMatch, out var matching))
+        else if (!ETags.TryParseConditional(ifMatch, out var matching))
         {
-            return Malformed("If-Match");
+            return Problems.MalformedEntityTags("If-Match");
         }
-        else if (!matching.Any(IsStar))
+        else if (!matching.Any(ETags.IsAny))
         {
             // Weak tags never match for If-Match (RFC 9110 §13.1.1): VersionOf returns null for them.
-            preconditions = new WritePreconditions(false, [.. matching.Select(ETags.VersionOf).OfType<long>()]);
+            preconditions = preconditions with { AnyVersion = false, Versions = [.. matching.Select(ETags.VersionOf).OfType<long>()] };
         }
         if (ifNoneMatch.Count == 0)
         {
             return null;
         }
-        if (!TryParse(ifNoneMatch, out var excluded))
+        if (!ETags.TryParseConditional(ifNoneMatch, out var excluded))
         {
-            return Malformed("If-None-Match");
+            return Problems.MalformedEntityTags("If-None-Match");
         }
         // If-None-Match compares weakly (RFC 9110 §13.1.2): a weak tag names its version as well.
         preconditions = preconditions with
         {
-            ExcludesAny = excluded.Any(IsStar),
+            ExcludesAny = excluded.Any(ETags.IsAny),
             ExcludedVersions = [.. excluded.Select(t => ETags.VersionOf(t.IsWeak ? new EntityTagHeaderValue(t.Tag) : t)).OfType<long>()],
         };
         return null;
     }
-
-    /// <summary>"*" stands alone (RFC 9110 §13.1.1 and §13.1.2: "*" or a list of entity tags, not both).</summary>
-    private static bool TryParse(Microsoft.Extensions.Primitives.StringValues header, out IList<EntityTagHeaderValue> tags) =>
-        EntityTagHeaderValue.TryParseStrictList(header, out tags!) && tags.Count > 0 && (tags.Count == 1 || !tags.Any(IsStar));
-
-    private static bool IsStar(EntityTagHeaderValue tag) => tag.Equals(EntityTagHeaderValue.Any);
-
-    private static ProblemHttpResult Malformed(string header) => TypedResults.Problem(statusCode: 400, title: "Bad Request",
-        detail: $"{header} must be '*' or a list of quoted ETags.", type: ProblemTypes.BadRequest);
 }

@@ -16,18 +16,18 @@ public static class WriteResults
             WriteOutcome<TRow>.Saved saved => Representation.Ok(toResponse(saved.Row), versionOf(saved.Row), lastModifiedOf(saved.Row)),
             WriteOutcome<TRow>.Deleted => TypedResults.NoContent(),
             WriteOutcome<TRow>.Missing => Problems.NotFound(resourceName),
-            WriteOutcome<TRow>.Stale stale => new StaleResult(
-                Problems.PreconditionFailed(stale.Excluded
-                    ? $"If-None-Match excludes the {resourceName.ToLowerInvariant()}'s current version ({versionOf(stale.Current)}), so it was not changed."
-                    : $"The {resourceName.ToLowerInvariant()} has changed since you read it (it is now at version {versionOf(stale.Current)}). Read it again and retry with the new ETag."),
-                ETags.ForResource(versionOf(stale.Current), JsonSerializer.SerializeToUtf8Bytes(toResponse(stale.Current), JsonSetup.Options))),
+            WriteOutcome<TRow>.PreconditionFailed failed => new PreconditionFailedResult(
+                Problems.PreconditionFailed(failed is WriteOutcome<TRow>.Excluded
+                    ? $"If-None-Match excludes the {resourceName.ToLowerInvariant()}'s current version ({versionOf(failed.Current)}), so the change was not applied."
+                    : $"The {resourceName.ToLowerInvariant()} has changed since you read it (it is now at version {versionOf(failed.Current)}). Read it again and retry with the new ETag."),
+                ETags.ForResource(versionOf(failed.Current), JsonSerializer.SerializeToUtf8Bytes(toResponse(failed.Current), JsonSetup.Options))),
             WriteOutcome<TRow>.Conflict conflict => Problems.Conflict(conflict.Detail, conflict.Extensions),
             WriteOutcome<TRow>.Invalid invalid => Problems.Validation(invalid.Errors),
             _ => throw new InvalidOperationException("Unknown write outcome."),
         };
 
     /// <summary>412 that carries the current ETag, so the client can re-read or retry knowingly.</summary>
-    private sealed class StaleResult(ProblemHttpResult problem, string currentETag) : IResult
+    private sealed class PreconditionFailedResult(ProblemHttpResult problem, string currentETag) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {

@@ -65,7 +65,7 @@ public static class ImageEndpoints
         ToResult(await store.CreateAsync(request, cancellationToken), created: true);
 
     public static Task<IResult> ReplaceImage(long id, ImageRequest request, HttpRequest http, ImageStore store, CancellationToken cancellationToken) =>
-        WritePreconditions.ThenAsync(http, async match => ToResult(await store.ReplaceAsync(id, request, match, cancellationToken)));
+        WritePreconditions.ThenAsync(http, async preconditions => ToResult(await store.ReplaceAsync(id, request, preconditions, cancellationToken)));
 
     public static Task<IResult> PatchImage(long id, HttpRequest http, ImageStore store, IValidator<ImageRequest> validator, CancellationToken cancellationToken) =>
         PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<ImageRow, ImageRequest>(
@@ -73,7 +73,7 @@ public static class ImageEndpoints
             (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o)), cancellationToken);
 
     public static Task<IResult> DeleteImage(long id, HttpRequest http, ImageStore store, CancellationToken cancellationToken) =>
-        WritePreconditions.ThenAsync(http, async match => ToResult(await store.DeleteAsync(id, match, cancellationToken)));
+        WritePreconditions.ThenAsync(http, async preconditions => ToResult(await store.DeleteAsync(id, preconditions, cancellationToken)));
 
     private static IResult ToResult(WriteOutcome<ImageRow> outcome, bool created = false) =>
         WriteResults.ToResult(outcome, "Image", r => r.ToResponse(), r => r.Version, r => r.LastModified, created ? r => $"/api/v1/images/{r.Id}" : null);

@@ -18,5 +18,7 @@ internal sealed record FrontMatterFields
     public string? Status { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
     public CoverImageRef? Cover { get; init; }
+    /// <summary>The file line of <c>cover</c>, for problems with its image.</summary>
+    public int CoverLine { get; init; } = 1;
     public string? CanonicalUrl { get; init; }
 }

@@ -91,7 +91,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 "language" => fields with { Language = Text(key, value) },
                 "status" => fields with { Status = Status(value) },
                 "publishedAt" => fields with { PublishedAt = PublishedAt(value) },
-                "cover" => fields with { Cover = Cover(keyNode, value) },
+                "cover" => fields with { Cover = Cover(keyNode, value), CoverLine = FileLine(keyNode.Start) },
                 "canonicalUrl" => fields with { CanonicalUrl = Text(key, value) },
                 _ => IgnoreUnknownKey(fields, keyNode, $"front-matter key '{key}'"),
             };

@@ -36,6 +36,8 @@ public sealed class ImportDocument
     public IReadOnlyList<string> AuthorNames { get; init; } = [];
     public IReadOnlyList<string> TagNames { get; init; } = [];
     public CoverImageRef? CoverImage { get; init; }
+    /// <summary>The file line of the cover in the front matter, for problems with its image.</summary>
+    public int CoverLine { get; init; } = 1;
     public string? CanonicalUrl { get; init; }
 
     public IReadOnlyList<ImportImage> Images { get; }

@@ -65,6 +65,7 @@ public static class MarkdownImportParser
             AuthorNames = authors,
             TagNames = fields.TagNames,
             CoverImage = fields.Cover,
+            CoverLine = fields.CoverLine,
             CanonicalUrl = fields.CanonicalUrl,
         };
         return new ImportResult(document, problems);

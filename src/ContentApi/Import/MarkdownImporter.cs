@@ -122,7 +122,7 @@ public sealed class MarkdownImporter(
             problems.Add(new ImportProblem(path, 1, $"{Http.ValidationFilter.ToJsonPath(error.PropertyName)}: {error.ErrorMessage}"));
         }
         var newImages = document.Images.Where(i => i.ExistingImageId is null).Select(i => (Request: ImageRequestOf(i), i.Line))
-            .Concat(document.CoverImage is { ExistingImageId: null } cover ? [(ImageRequestOf(cover), 1)] : []);
+            .Concat(document.CoverImage is { ExistingImageId: null } cover ? [(ImageRequestOf(cover), document.CoverLine)] : []);
         foreach (var (image, line) in newImages)
         {
             if (await imageValidator.ValidateAsync(image, cancellationToken) is { IsValid: false } invalid)
@@ -130,8 +130,8 @@ public sealed class MarkdownImporter(
                 problems.Add(new ImportProblem(path, line, ImageProblem(image, invalid)));
             }
         }
-        await AddMissingImagesAsync(path, document, problems, cancellationToken);
-        if (problems.Any(p => p.Severity == ImportSeverity.Error))
+        // Only once the file is otherwise valid: it then names at most the 500 images an article may have.
+        if (problems.Any(p => p.Severity == ImportSeverity.Error) || await AddMissingImagesAsync(path, document, problems, cancellationToken) > 0)
         {
             return null;
         }
@@ -157,23 +157,25 @@ public sealed class MarkdownImporter(
         return Request(authorIds, tagIds, imageIds, coverId);
     }
 
-    /// <summary>Reports each <c>image:ID</c> (an exported article's) whose image is not in this database, at its line.</summary>
-    private async Task AddMissingImagesAsync(string path, ImportDocument document, List<ImportProblem> problems, CancellationToken cancellationToken)
+    /// <summary>Reports each <c>image:ID</c> (an exported article's) whose image is not in this database, at its line; returns how many.</summary>
+    private async Task<int> AddMissingImagesAsync(string path, ImportDocument document, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
         var referenced = document.Images.Where(i => i.ExistingImageId is not null).Select(i => (Id: i.ExistingImageId!.Value, i.Url, i.Line))
-            .Concat(document.CoverImage is { ExistingImageId: { } coverId } cover ? [(coverId, cover.Url, 1)] : [])
+            .Concat(document.CoverImage is { ExistingImageId: { } coverId } cover ? [(coverId, cover.Url, document.CoverLine)] : [])
             .ToList();
         if (referenced.Count == 0)
         {
-            return;
+            return 0;
         }
         await using var connection = await db.OpenAsync(cancellationToken);
         var stored = (await connection.QueryAsync<long>(new CommandDefinition(
             "SELECT id FROM images WHERE id IN @Ids", new { Ids = referenced.Select(r => r.Id).Distinct().ToArray() }, cancellationToken: cancellationToken))).ToHashSet();
-        foreach (var (_, url, line) in referenced.Where(r => !stored.Contains(r.Id)))
+        var missing = referenced.Where(r => !stored.Contains(r.Id)).ToList();
+        foreach (var (_, url, line) in missing)
         {
             problems.Add(new ImportProblem(path, line, $"Image {url} does not exist in this database: import the export it came from whole, or link the image's URL."));
         }
+        return missing.Count;
     }
 
     private async Task<long> FindOrCreateAsync<TRow>(string table, string name, Func<Task<WriteOutcome<TRow>>> create, Func<TRow, long> idOf, Action created, CancellationToken cancellationToken)

@@ -68,7 +68,7 @@ public static class TagEndpoints
         ToResult(await store.CreateAsync(request, cancellationToken), created: true);
 
     public static Task<IResult> ReplaceTag(long id, TagRequest request, HttpRequest http, TagStore store, CancellationToken cancellationToken) =>
-        WritePreconditions.ThenAsync(http, async match => ToResult(await store.ReplaceAsync(id, request, match, cancellationToken)));
+        WritePreconditions.ThenAsync(http, async preconditions => ToResult(await store.ReplaceAsync(id, request, preconditions, cancellationToken)));
 
     public static Task<IResult> PatchTag(long id, HttpRequest http, TagStore store, IValidator<TagRequest> validator, CancellationToken cancellationToken) =>
         PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<TagRow, TagRequest>(
@@ -76,7 +76,7 @@ public static class TagEndpoints
             (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o)), cancellationToken);
 
     public static Task<IResult> DeleteTag(long id, HttpRequest http, TagStore store, CancellationToken cancellationToken) =>
-        WritePreconditions.ThenAsync(http, async match => ToResult(await store.DeleteAsync(id, match, cancellationToken)));
+        WritePreconditions.ThenAsync(http, async preconditions => ToResult(await store.DeleteAsync(id, preconditions, cancellationToken)));
 
     // No Last-Modified: publishedArticleCount changes when an article is published, unpublished, deleted or reaches its
     // publish time, none of which touches the tag's timestamps, so If-Modified-Since would answer a stale 304. The

@@ -108,6 +108,32 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task A_missing_cover_image_id_is_reported_at_the_cover_line()
+    {
+        _ = factory.Services;
+        var folder = CommandRunner.TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(folder, "cover.md"), $"---\ntitle: {Unique("Cover")}\nauthors: J\ncover: image:987654321\n---\n\nBody.\n");
+
+        var (_, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.Contains("cover.md:4: error: Image image:987654321 does not exist", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_naming_more_images_than_an_article_may_have_fails_alone()
+    {
+        _ = factory.Services;
+        var folder = CommandRunner.TempDirectory();
+        // More ids than one SQLite statement may bind (32,766): the file must fail on the article's limit, not the import.
+        var images = string.Join("\n\n", Enumerable.Range(1, 33_000).Select(i => $"![p](image:{i})"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "a-many.md"), Post(Unique("Many"), images));
+        await File.WriteAllTextAsync(Path.Combine(folder, "b-other.md"), Post(Unique("Other")));
+
+        var (_, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.Contains("At most 500 inline images", output, StringComparison.Ordinal);
+        Assert.Contains("articles created: 1, updated: 0, failed: 1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_utf8_or_cannot_be_read_fails_alone_at_its_line()
     {
         _ = factory.Services;

@@ -111,6 +111,17 @@ public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture
                     Assert.Equal(etag, refused.Headers.ETag);
                     Assert.True(refused.Headers.CacheControl?.NoStore, $"{url}: a 412 must not be stored by a shared cache");
                 }
+                // A 412 has no body on HEAD, and none of the headers of the 200 it replaces; a malformed If-Match is a 400.
+                using var head = new HttpRequestMessage(HttpMethod.Head, url);
+                head.Headers.TryAddWithoutValidation("If-Match", "\"1-somethingelse\"");
+                var headRefused = await client.SendAsync(head);
+                Assert.Equal(HttpStatusCode.PreconditionFailed, headRefused.StatusCode);
+                Assert.Empty(await headRefused.Content.ReadAsByteArrayAsync());
+                var refusedList = await GetAsync(client, url, h => h.TryAddWithoutValidation("If-Match", "\"1-somethingelse\""));
+                Assert.False(refusedList.Headers.Contains("Link"), $"{url}: a 412 has no next page");
+                Assert.Null(refusedList.Content.Headers.LastModified);
+                var malformed = await GetAsync(client, url, h => h.TryAddWithoutValidation("If-Match", "unquoted"));
+                await malformed.AssertProblemAsync(HttpStatusCode.BadRequest);
                 // If-Match is evaluated before If-None-Match (RFC 9110 §13.2.2).
                 var both = await GetAsync(client, url, h =>
                 {
@@ -120,6 +131,20 @@ public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture
                 Assert.Equal(HttpStatusCode.PreconditionFailed, both.StatusCode);
             }
         }
+    }
+
+    [Fact]
+    public async Task A_412_is_never_stored_by_the_response_cache()
+    {
+        var content = await CreateContentAsync();
+        var url = $"/api/v1/articles?limit=1&author={content.Author}";
+        var client = factory.Anonymous();
+        // The first request for this URL is refused; the next plain one must be a 200 made for it.
+        var refused = await GetAsync(client, url, h => h.TryAddWithoutValidation("If-Match", "\"l-other\""));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, refused.StatusCode);
+        var read = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.True(read.Headers.CacheControl?.Public, "the 200 after a 412 is cacheable");
     }
 
     [Fact]

@@ -200,6 +200,26 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
     }
 
     [Fact]
+    public async Task Racing_patches_stop_at_the_version_if_none_match_excludes()
+    {
+        var writer = factory.Writer();
+        var tag = await new TestContent(writer).TagAsync();
+        var url = $"/api/v1/tags/{tag}";
+        // Patches racing on one tag are retried onto whatever version is current (a retry must not undo the caller's
+        // condition); each excludes version 5, so the four that find versions 1-4 apply and every later one is refused.
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<HttpStatusCode>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 24), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, cancellationToken) =>
+        {
+            using var patch = new HttpRequestMessage(HttpMethod.Patch, url) { Content = HttpAssertions.RawJson($$"""{"description":"d{{i}}"}""", "application/merge-patch+json") };
+            patch.Headers.TryAddWithoutValidation("If-None-Match", "W/\"5-any\"");
+            statuses.Add((await writer.SendAsync(patch, cancellationToken)).StatusCode);
+        });
+        Assert.Equal(4, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(20, statuses.Count(s => s == HttpStatusCode.PreconditionFailed));
+        Assert.Equal(5, (await (await writer.GetAsync(url)).AssertJsonAsync())["version"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task If_none_match_naming_an_earlier_version_lets_put_patch_and_delete_through()
     {
         var writer = factory.Writer();
@@ -322,5 +342,16 @@ public sealed class RequireIfMatchTests(RequireIfMatchTests.Factory factory) : I
         await (await writer.DeleteAsync($"/api/v1/authors/{authorId}")).AssertProblemAsync((HttpStatusCode)428);
         await (await writer.GetAsync($"/api/v1/tags/{tag["id"]}")).AssertJsonAsync();
         await (await writer.GetAsync($"/api/v1/authors/{authorId}")).AssertJsonAsync();
+    }
+
+    [Fact]
+    public async Task If_none_match_alone_does_not_satisfy_the_requirement()
+    {
+        var writer = factory.Writer();
+        var tag = await writer.PostOkAsync("/api/v1/tags", new { name = $"Tag {Guid.NewGuid():N}" });
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/tags/{tag["id"]}");
+        delete.Headers.TryAddWithoutValidation("If-None-Match", "\"99-x\"");
+        await (await writer.SendAsync(delete)).AssertProblemAsync((HttpStatusCode)428);
+        await (await writer.GetAsync($"/api/v1/tags/{tag["id"]}")).AssertJsonAsync();
     }
 }

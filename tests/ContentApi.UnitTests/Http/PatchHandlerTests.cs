@@ -39,6 +39,22 @@ public sealed class PatchHandlerTests
     }
 
     [Fact]
+    public async Task A_patch_whose_version_if_none_match_excludes_is_answered_at_once_not_retried()
+    {
+        var attempts = 0;
+        var version = 0L;
+        // The first attempt finds a newer version than the one read (retried), the second finds it excluded.
+        var steps = new PatchHandler.Steps<Thing, Thing>(
+            "Thing", _ => Task.FromResult<Thing?>(new Thing("old")), thing => thing, _ => ++version,
+            (_, _, _) => Task.FromResult<WriteOutcome<Thing>>(++attempts == 1 ? new WriteOutcome<Thing>.Stale(new Thing("other")) : new WriteOutcome<Thing>.Excluded(new Thing("other"))),
+            outcome => Results.StatusCode(outcome is WriteOutcome<Thing>.Excluded ? 412 : 500));
+
+        var result = await PatchHandler.HandleAsync(Patch(null), new InlineValidator<Thing>(), steps, CancellationToken.None);
+        Assert.Equal(412, Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode);
+        Assert.Equal(2, attempts);
+    }
+
+    [Fact]
     public async Task A_patch_with_a_pinned_version_that_is_stale_is_answered_at_once()
     {
         var attempts = 0;
