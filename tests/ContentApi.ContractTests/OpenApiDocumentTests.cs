@@ -35,6 +35,34 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.StartsWith("3.0.", document["openapi"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A nullable reference is written <c>{type: object, oneOf: [$ref], nullable: true}</c>: with <c>allOf</c>, Kiota made a
+    /// wrapper class per property (<c>ArticleResponse_coverImage</c>) and NSwag copies (<c>FocalPoint2</c>), where with
+    /// <c>oneOf</c> both use the referenced class; without <c>type</c>, OpenAPI 3.0 would not count <c>nullable</c>.
+    /// </summary>
+    [Fact]
+    public async Task Nullable_references_are_a_typed_oneOf_of_the_reference_alone()
+    {
+        var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        var nullableReferences = 0;
+        foreach (var (name, schema) in document["components"]!["schemas"]!.AsObject())
+        {
+            foreach (var (property, value) in schema!["properties"]?.AsObject() ?? [])
+            {
+                var where = $"{name}.{property}";
+                Assert.True(value!["allOf"] is null, $"{where}: allOf");
+                if (value["oneOf"] is JsonArray oneOf)
+                {
+                    nullableReferences++;
+                    Assert.True(oneOf.Count == 1 && oneOf[0]!["$ref"] is not null, $"{where}: oneOf of one $ref");
+                    Assert.True(value["type"]?.GetValue<string>() == "object" && value["nullable"]?.GetValue<bool>() == true, $"{where}: type object, nullable");
+                }
+            }
+        }
+        // coverImage, avatar, and focalPoint in the image response and both image requests.
+        Assert.Equal(5, nullableReferences);
+    }
+
     [Fact]
     public async Task Every_operation_has_operationId_summary_tag_and_a_4xx_response()
     {

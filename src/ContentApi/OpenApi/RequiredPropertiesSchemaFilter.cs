@@ -39,8 +39,9 @@ public sealed class RequiredPropertiesSchemaFilter : ISchemaFilter
                 (!property.PropertyType.IsValueType && Nullability.Create(property).ReadState == NullabilityState.Nullable);
             if (nullable && concrete.Properties[name] is OpenApiSchemaReference reference)
             {
-                // OpenAPI 3.0 cannot mark a bare $ref nullable; "nullable" only counts beside an explicit type.
-                concrete.Properties[name] = new OpenApiSchema { Type = JsonSchemaType.Object | JsonSchemaType.Null, AllOf = [reference] };
+                // OpenAPI 3.0 cannot mark a bare $ref nullable; "nullable" only counts beside an explicit type. oneOf, not
+                // allOf: generators read allOf as a new subtype (Kiota and NSwag made a class per property).
+                concrete.Properties[name] = new OpenApiSchema { Type = JsonSchemaType.Object | JsonSchemaType.Null, OneOf = [reference] };
             }
             var omitted = property.GetCustomAttribute<OmittedUnlessAttribute>();
             if (omitted is not null && concrete.Properties[name] is OpenApiSchema described)
