@@ -91,12 +91,7 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
         var current = await read.AssertJsonAsync();
         var weak = "W/" + read.Headers.ETag!.Tag;
 
-        foreach (var request in new[]
-        {
-            new HttpRequestMessage(HttpMethod.Put, url) { Content = HttpAssertions.JsonBody(AsReplaceRequest(current, "weak")) },
-            new HttpRequestMessage(HttpMethod.Patch, url) { Content = HttpAssertions.RawJson("""{"subtitle":"weak"}""", "application/merge-patch+json") },
-            new HttpRequestMessage(HttpMethod.Delete, url),
-        })
+        foreach (var request in WritesOf(url, current, "weak"))
         {
             request.Headers.TryAddWithoutValidation("If-Match", weak);
             await (await writer.SendAsync(request)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
