@@ -4,9 +4,9 @@ using System.Text.Json.Serialization;
 namespace ContentApi.Http;
 
 /// <summary>
-/// Enums as their camelCase names, read exactly: anything else (another case, a number, <c>"draft, published"</c>,
-/// which <see cref="JsonStringEnumConverter"/> reads as flags) fails with an <see cref="InvalidJsonValueException"/>
-/// naming the values there are.
+/// Enums as their camelCase names, read by name in any case: NSwag's System.Text.Json clients write the C# member name
+/// (<c>"Published"</c>). Anything else (a number, <c>"draft, published"</c>, which <see cref="JsonStringEnumConverter"/>
+/// reads as flags, spaces) fails with an <see cref="InvalidJsonValueException"/> naming the values there are.
 /// </summary>
 public sealed class EnumValuesConverter : JsonConverterFactory
 {
@@ -20,7 +20,7 @@ public sealed class EnumValuesConverter : JsonConverterFactory
 
     private sealed class Converter<T> : JsonConverter<T> where T : struct, Enum
     {
-        private readonly Dictionary<string, T> _byName = Enum.GetValues<T>().ToDictionary(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()), StringComparer.Ordinal);
+        private readonly Dictionary<string, T> _byName = Enum.GetValues<T>().ToDictionary(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()), StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<T, JsonEncodedText> _names = Enum.GetValues<T>().ToDictionary(v => v, v => JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(v.ToString())));
         private readonly string _problem = $"Must be one of: {string.Join(", ", ValuesOf(typeof(T)))}.";
 
