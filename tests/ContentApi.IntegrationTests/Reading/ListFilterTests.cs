@@ -118,6 +118,9 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal([atEnd, inside, atStart], after.ItemIds());
         var upTo = await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={author}&publishedBefore=2024-03-01T00:00:00Z");
         Assert.Equal([before], upTo.ItemIds());
+        // A date-time without an offset is UTC: NSwag's clients write date-time query parameters so ("s" format).
+        Assert.Equal([before], (await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={author}&publishedBefore=2024-03-01T00:00:00")).ItemIds());
+        Assert.Equal([atEnd, inside, atStart], (await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={author}&publishedAfter=2024-03-01T00:00:00")).ItemIds());
         // A date is midnight UTC.
         Assert.Equal([before], (await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={author}&publishedBefore=2024-03-01")).ItemIds());
 
