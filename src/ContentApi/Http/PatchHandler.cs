@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContentApi.Data;
 using FluentValidation;
@@ -40,16 +41,23 @@ public static class PatchHandler
             {
                 return Problems.NotFound(steps.ResourceName);
             }
-            var request = MergePatch.Apply(steps.ToRequest(current), patch);
+            var unpatched = steps.ToRequest(current);
+            var request = MergePatch.Apply(unpatched, patch);
             if (steps.Reconcile is { } reconcile)
             {
                 request = reconcile(request, patch);
+            }
+            // A patch that changes nothing answers with the resource as it is: no new version, ETag or cache churn.
+            var version = steps.VersionOf(current);
+            if (preconditions.Matches(version) && !preconditions.Excludes(version) && SameRequest(unpatched, request))
+            {
+                return steps.ToResult(new WriteOutcome<TRow>.Saved(current));
             }
             if (await validator.ValidateAsync(request, cancellationToken) is { IsValid: false } invalid)
             {
                 return Problems.Validation(invalid.ToErrors());
             }
-            var expected = preconditions.AnyVersion ? preconditions.PinnedTo(steps.VersionOf(current)) : preconditions;
+            var expected = preconditions.AnyVersion ? preconditions.PinnedTo(version) : preconditions;
             var outcome = await steps.Replace(request, expected, cancellationToken);
             if (outcome is WriteOutcome<TRow>.Stale && preconditions.AnyVersion)
             {
@@ -65,4 +73,7 @@ public static class PatchHandler
             return steps.ToResult(outcome);
         }
     }
+
+    private static bool SameRequest<TRequest>(TRequest before, TRequest after) =>
+        JsonSerializer.SerializeToUtf8Bytes(before, JsonSetup.Options).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(after, JsonSetup.Options));
 }

@@ -234,6 +234,31 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
     }
 
     [Fact]
+    public async Task A_patch_that_changes_nothing_makes_no_new_version_but_still_answers_its_preconditions()
+    {
+        var writer = factory.Writer();
+        var article = await new TestContent(writer).ArticleAsync(new() { ["subtitle"] = "same" });
+        var url = $"/api/v1/articles/{article["id"]}";
+        var read = await writer.GetAsync(url);
+
+        foreach (var patch in new[] { "{}", """{"subtitle":"same"}""" })
+        {
+            var answered = await writer.PatchAsync(url, HttpAssertions.RawJson(patch, "application/merge-patch+json"));
+            Assert.Equal(1, (await answered.AssertJsonAsync())["version"]!.GetValue<long>());
+            Assert.Equal(read.Headers.ETag, answered.Headers.ETag);
+        }
+        // Refusals still refuse: If-None-Match naming this version, and a stale If-Match after a real change.
+        using var excluded = new HttpRequestMessage(HttpMethod.Patch, url) { Content = HttpAssertions.RawJson("{}", "application/merge-patch+json") };
+        excluded.Headers.IfNoneMatch.Add(read.Headers.ETag!);
+        await (await writer.SendAsync(excluded)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        await (await writer.PatchMergeAsync(url, new { subtitle = "changed" })).AssertJsonAsync();
+        using var stale = new HttpRequestMessage(HttpMethod.Patch, url) { Content = HttpAssertions.RawJson("""{"subtitle":"changed"}""", "application/merge-patch+json") };
+        stale.Headers.IfMatch.Add(read.Headers.ETag!);
+        await (await writer.SendAsync(stale)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        Assert.Equal(2, (await (await writer.GetAsync(url)).AssertJsonAsync())["version"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task If_match_is_evaluated_before_if_none_match()
     {
         var writer = factory.Writer();
