@@ -41,6 +41,17 @@ public static class PatchHandler
             {
                 return Problems.NotFound(steps.ResourceName);
             }
+            // The preconditions first (RFC 9110 §13.2.1): a stale caller learns that before anything about its patch.
+            // The store checks them again in its transaction.
+            var version = steps.VersionOf(current);
+            if (!preconditions.Matches(version))
+            {
+                return steps.ToResult(new WriteOutcome<TRow>.Stale(current));
+            }
+            if (preconditions.Excludes(version))
+            {
+                return steps.ToResult(new WriteOutcome<TRow>.Excluded(current));
+            }
             var unpatched = steps.ToRequest(current);
             var request = MergePatch.Apply(unpatched, patch);
             if (steps.Reconcile is { } reconcile)
@@ -48,8 +59,7 @@ public static class PatchHandler
                 request = reconcile(request, patch);
             }
             // A patch that changes nothing answers with the resource as it is: no new version, ETag or cache churn.
-            var version = steps.VersionOf(current);
-            if (preconditions.Matches(version) && !preconditions.Excludes(version) && SameRequest(unpatched, request))
+            if (SameRequest(unpatched, request))
             {
                 return steps.ToResult(new WriteOutcome<TRow>.Saved(current));
             }

@@ -259,6 +259,20 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
     }
 
     [Fact]
+    public async Task A_stale_patch_is_412_before_its_body_is_judged()
+    {
+        var writer = factory.Writer();
+        var article = await new TestContent(writer).ArticleAsync();
+        var url = $"/api/v1/articles/{article["id"]}";
+        var first = (await writer.GetAsync(url)).Headers.ETag!;
+        await (await writer.PatchMergeAsync(url, new { subtitle = "moved on" })).AssertJsonAsync();
+
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, url) { Content = HttpAssertions.RawJson("""{"title":""}""", "application/merge-patch+json") };
+        patch.Headers.IfMatch.Add(first);
+        await (await writer.SendAsync(patch)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+    }
+
+    [Fact]
     public async Task If_match_is_evaluated_before_if_none_match()
     {
         var writer = factory.Writer();

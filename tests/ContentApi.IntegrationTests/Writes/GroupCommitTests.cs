@@ -78,11 +78,11 @@ public sealed class GroupCommitTests(ApiFactory factory) : IClassFixture<ApiFact
         var authorId = await _content.AuthorAsync();
         var edited = await _content.ArticleAsync(new() { ["title"] = Nonce() });
         var (first, stale, second) = (Nonce(), Nonce(), Nonce());
-        var stalePatch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/articles/{Id(edited)}")
-        {
-            Content = HttpAssertions.RawJson($$"""{"title":"{{stale}}"}""", "application/merge-patch+json"),
-        };
-        stalePatch.Headers.TryAddWithoutValidation("If-Match", "\"not-the-current-version\"");
+        // A PUT: a stale PATCH is refused before it is queued (its preconditions are checked on the version it read).
+        var staleReplace = ConcurrencyTests.AsReplaceRequest(edited, "stale");
+        staleReplace["title"] = stale;
+        var stalePut = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/articles/{Id(edited)}") { Content = HttpAssertions.JsonBody(staleReplace) };
+        stalePut.Headers.TryAddWithoutValidation("If-Match", "\"7-not-the-current-version\"");
 
         var version = ContentVersion();
         Task<HttpResponseMessage[]> writes;
@@ -90,7 +90,7 @@ public sealed class GroupCommitTests(ApiFactory factory) : IClassFixture<ApiFact
         {
             writes = Task.WhenAll(
                 CreateArticleAsync(first, authorId),
-                factory.Writer().SendAsync(stalePatch),
+                factory.Writer().SendAsync(stalePut),
                 factory.Writer().DeleteAsync("/api/v1/articles/999999999"),
                 CreateArticleAsync(second, authorId));
             await WaitUntilQueuedAsync(4);
