@@ -9,10 +9,11 @@ namespace ContentApi.Http;
 public static class PatchHandler
 {
     /// <summary>
-    /// Rounds a patch without a pinned version (no If-Match, or <c>*</c>) may take before it gives up with a 503. Each round
-    /// one of the patches racing for a resource wins (writes committed together each read the version before them).
+    /// Rounds a patch may take, while the versions it finds still satisfy its preconditions, before it gives up with a
+    /// 503. Each round one of the patches racing for a resource wins (writes committed together each read the version
+    /// before them).
     /// </summary>
-    private const int MaxAttemptsUnpinned = 64;
+    private const int MaxAttempts = 64;
 
     /// <param name="Reconcile">Adjusts the merged request where a patch implies more than it says.</param>
     public sealed record Steps<TRow, TRequest>(
@@ -32,9 +33,10 @@ public static class PatchHandler
             return problem;
         }
         var patch = await MergePatch.ReadAsync(http, cancellationToken);
-        // The patch is applied to the version just read; if another write lands in between, apply it
-        // again to the newer version (when the caller named a version, the store answers 412 instead;
-        // If-Match: * names none, as no If-Match does). A version If-None-Match excludes is a 412 at once.
+        // The patch is applied to the version just read, and the write is pinned to it: if another write lands in
+        // between, the patch is applied again to the newer version while that one still satisfies the caller's
+        // preconditions (any does without If-Match, or with *), and is a 412 once it does not. Writing a patch merged
+        // onto an older version over a newer one, even one If-Match allows, would undo that newer write.
         for (var attempt = 0; ; attempt++)
         {
             if (await steps.Load(cancellationToken) is not { } current)
@@ -58,8 +60,9 @@ public static class PatchHandler
             {
                 request = reconcile(request, patch);
             }
-            // A patch that changes nothing answers with the resource as it is: no new version, ETag or cache churn.
-            if (SameRequest(unpatched, request))
+            // A patch that leaves the request as it was answers with the resource as it is: no new version, ETag or
+            // cache churn (a PUT rewrites, and recomputes what is derived, such as the excerpt).
+            if (patch.Count == 0 || SameRequest(unpatched, request))
             {
                 return steps.ToResult(new WriteOutcome<TRow>.Saved(current));
             }
@@ -67,13 +70,12 @@ public static class PatchHandler
             {
                 return Problems.Validation(invalid.ToErrors());
             }
-            var expected = preconditions.AnyVersion ? preconditions.PinnedTo(version) : preconditions;
-            var outcome = await steps.Replace(request, expected, cancellationToken);
-            if (outcome is WriteOutcome<TRow>.Stale && preconditions.AnyVersion)
+            var outcome = await steps.Replace(request, preconditions.PinnedTo(version), cancellationToken);
+            if (outcome is WriteOutcome<TRow>.Stale)
             {
-                if (attempt + 1 >= MaxAttemptsUnpinned)
+                if (attempt + 1 >= MaxAttempts)
                 {
-                    // Never a 412 for a precondition the caller did not set: the resource is too busy, retry later (503).
+                    // Never a 412 for versions the caller allows: the resource is too busy, retry later (503).
                     throw new DatabaseBusyException("The resource changed on every attempt to apply the patch.");
                 }
                 // A few milliseconds, growing and random, so that the patches racing for a resource fall out of step.

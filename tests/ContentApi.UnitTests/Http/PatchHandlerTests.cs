@@ -55,16 +55,38 @@ public sealed class PatchHandlerTests
     }
 
     [Fact]
-    public async Task A_patch_with_a_pinned_version_that_is_stale_is_answered_at_once()
+    public async Task A_patch_whose_if_match_version_moved_on_is_412_without_another_write()
     {
-        var attempts = 0;
+        var (attempts, loads) = (0, 0L);
+        // Read at version 1, which If-Match names; the write finds version 2.
         var steps = new PatchHandler.Steps<Thing, Thing>(
-            "Thing", _ => Task.FromResult<Thing?>(new Thing("old")), thing => thing, _ => 1,
+            "Thing", _ => Task.FromResult<Thing?>(new Thing("old")), thing => thing, _ => ++loads,
             (_, _, _) => { attempts++; return Task.FromResult<WriteOutcome<Thing>>(new WriteOutcome<Thing>.Stale(new Thing("other"))); },
-            outcome => Results.StatusCode(412));
+            outcome => Results.StatusCode(outcome is WriteOutcome<Thing>.Stale ? 412 : 500));
 
         var result = await PatchHandler.HandleAsync(Patch("\"1-abc\""), new InlineValidator<Thing>(), steps, CancellationToken.None);
         Assert.Equal(412, Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode);
         Assert.Equal(1, attempts);
+    }
+
+    [Fact]
+    public async Task A_patch_is_written_pinned_to_the_version_it_was_merged_onto_even_when_if_match_allows_others()
+    {
+        var loads = 0L;
+        var pinned = new List<IReadOnlyList<long>>();
+        // If-Match allows versions 1 and 2; the patch is merged onto 1, another write makes 2, so the write pinned to 1
+        // is refused and the patch is merged again onto 2. Writing the merge onto 1 over 2 would undo that other write.
+        var steps = new PatchHandler.Steps<Thing, Thing>(
+            "Thing", _ => Task.FromResult<Thing?>(new Thing("old")), thing => thing, _ => ++loads,
+            (_, preconditions, _) =>
+            {
+                pinned.Add(preconditions.Versions);
+                return Task.FromResult<WriteOutcome<Thing>>(pinned.Count == 1 ? new WriteOutcome<Thing>.Stale(new Thing("other")) : new WriteOutcome<Thing>.Saved(new Thing("new")));
+            },
+            outcome => Results.StatusCode(outcome is WriteOutcome<Thing>.Saved ? 200 : 500));
+
+        var result = await PatchHandler.HandleAsync(Patch("\"1-abc\", \"2-def\""), new InlineValidator<Thing>(), steps, CancellationToken.None);
+        Assert.Equal(200, Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode);
+        Assert.Equal([[1L], [2L]], pinned);
     }
 }
