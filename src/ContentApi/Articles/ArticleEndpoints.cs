@@ -12,8 +12,8 @@ namespace ContentApi.Articles;
 /// <param name="Tag">Only articles with this tag (id or slug; all digits match either).</param>
 /// <param name="Language">Only articles in this BCP 47 language (case-insensitive exact match).</param>
 /// <param name="Status">`draft` or `published`. Key holders only: anonymous callers see published articles and get 400 for this filter.</param>
-/// <param name="PublishedAfter">Only articles published at or after this instant: RFC 3339 with an offset, or a date (midnight UTC).</param>
-/// <param name="PublishedBefore">Only articles published before this instant: RFC 3339 with an offset, or a date (midnight UTC).</param>
+/// <param name="PublishedAfter">Only articles published at or after this instant (see <see cref="QueryInstant"/>).</param>
+/// <param name="PublishedBefore">Only articles published before this instant (see <see cref="QueryInstant"/>).</param>
 /// <param name="Include">Embedded relations to return: authors, tags, coverImage, images (comma-separated). Default: all; empty: none.</param>
 /// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,title. Default: all.</param>
 /// <param name="Format">Extra renderings: html (adds bodyHtml and toc), text (adds plainText), or both: html,text.</param>

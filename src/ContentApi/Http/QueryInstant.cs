@@ -1,4 +1,3 @@
-using System.Globalization;
 using ContentApi.Text;
 
 namespace ContentApi.Http;
@@ -13,8 +12,7 @@ public readonly record struct QueryInstant(DateTimeOffset Value)
 {
     public static bool TryParse(string? text, out QueryInstant instant)
     {
-        var parsed = Rfc3339.TryParse(text ?? "", out var value) ||
-            DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+        var parsed = Rfc3339.TryParse(text ?? "", out var value) || Rfc3339.TryParseOffsetlessAsUtc(text ?? "", out value);
         instant = new QueryInstant(value.ToUniversalTime());
         return parsed;
     }

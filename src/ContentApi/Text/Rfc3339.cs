@@ -22,6 +22,15 @@ public static class Rfc3339
         "yyyy-MM-dd' 'HH:mm:ss.FFFFFFF'Z'",
     ];
 
+    private static readonly string[] OffsetlessFormats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd' 'HH:mm:ss.FFFFFFF"];
+
+    /// <summary>
+    /// A date-time written like RFC 3339's but without an offset, taken as UTC: only where a caller is known to write
+    /// them so (NSwag's query parameters). Same spellings otherwise: either separator and case, any fraction digits.
+    /// </summary>
+    public static bool TryParseOffsetlessAsUtc(string text, out DateTimeOffset value) =>
+        DateTimeOffset.TryParseExact(WithoutExtraFractionDigits(text.Trim().ToUpperInvariant()), OffsetlessFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+
     /// <summary>A date-time with an offset, and only that (what a JSON <c>date-time</c> is).</summary>
     public static bool TryParseDateTime(string text, out DateTimeOffset value) =>
         DateTimeOffset.TryParseExact(WithoutExtraFractionDigits(text.ToUpperInvariant()), DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);

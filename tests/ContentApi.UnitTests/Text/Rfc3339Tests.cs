@@ -34,4 +34,22 @@ public sealed class Rfc3339Tests
         Assert.True(Rfc3339.TryParse(" 2025-09-06 ", out var value));
         Assert.Equal(new DateTimeOffset(2025, 9, 6, 0, 0, 0, TimeSpan.Zero), value);
     }
+
+    [Theory]
+    [InlineData("2025-06-01T08:00:00", "2025-06-01T08:00:00.0000000Z")]
+    [InlineData(" 2025-06-01t08:00:00.5 ", "2025-06-01T08:00:00.5000000Z")]
+    [InlineData("2025-06-01 08:00:00.123456789", "2025-06-01T08:00:00.1234567Z")]
+    public void An_offsetless_date_time_is_read_as_utc_where_asked_for(string text, string utc)
+    {
+        Assert.True(Rfc3339.TryParseOffsetlessAsUtc(text, out var value));
+        Assert.Equal(utc, value.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("2025-06-01T08:00:00.")]
+    [InlineData("2025-06-01T08:00")]
+    [InlineData("2025-06-01T08:00:00Z")]
+    [InlineData("10000-01-01T00:00:00")]
+    public void An_offsetless_date_time_is_otherwise_as_strict(string text) =>
+        Assert.False(Rfc3339.TryParseOffsetlessAsUtc(text, out _));
 }
