@@ -59,12 +59,11 @@ public static class ETags
     }
 
     /// <summary>The version named by a strong ETag this API issued ("7-abc" → 7); null for anything else.</summary>
-    public static long? VersionOf(EntityTagHeaderValue tag)
+    public static long? VersionOf(EntityTagHeaderValue tag) => tag.IsWeak ? null : VersionNamedBy(tag);
+
+    /// <summary>The version a tag names, weak or not (If-None-Match compares weakly).</summary>
+    public static long? VersionNamedBy(EntityTagHeaderValue tag)
     {
-        if (tag.IsWeak)
-        {
-            return null;
-        }
         var text = tag.Tag.AsSpan().Trim('"');
         var dash = text.IndexOf('-');
         var number = dash < 0 ? text : text[..dash];

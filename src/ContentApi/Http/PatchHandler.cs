@@ -46,13 +46,9 @@ public static class PatchHandler
             // The preconditions first (RFC 9110 §13.2.1): a stale caller learns that before anything about its patch.
             // The store checks them again in its transaction.
             var version = steps.VersionOf(current);
-            if (!preconditions.Matches(version))
+            if (WriteOutcome<TRow>.Refuses(current, preconditions, _ => version, out var refusal))
             {
-                return steps.ToResult(new WriteOutcome<TRow>.Stale(current));
-            }
-            if (preconditions.Excludes(version))
-            {
-                return steps.ToResult(new WriteOutcome<TRow>.Excluded(current));
+                return steps.ToResult(refusal);
             }
             var unpatched = steps.ToRequest(current);
             var request = MergePatch.Apply(unpatched, patch);

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace ContentApi.Http;
 
@@ -65,7 +64,7 @@ public sealed record WritePreconditions(bool AnyVersion, IReadOnlyList<long> Ver
         preconditions = preconditions with
         {
             ExcludesAny = excluded.Any(ETags.IsAny),
-            ExcludedVersions = [.. excluded.Select(t => ETags.VersionOf(t.IsWeak ? new EntityTagHeaderValue(t.Tag) : t)).OfType<long>()],
+            ExcludedVersions = [.. excluded.Select(ETags.VersionNamedBy).OfType<long>()],
         };
         return null;
     }

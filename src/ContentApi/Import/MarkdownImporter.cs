@@ -168,8 +168,7 @@ public sealed class MarkdownImporter(
             return 0;
         }
         await using var connection = await db.OpenAsync(cancellationToken);
-        var stored = (await connection.QueryAsync<long>(new CommandDefinition(
-            "SELECT id FROM images WHERE id IN @Ids", new { Ids = referenced.Select(r => r.Id).Distinct().ToArray() }, cancellationToken: cancellationToken))).ToHashSet();
+        var stored = (await ImageStore.GetManyAsync(connection, null, [.. referenced.Select(r => r.Id)], cancellationToken)).Select(i => i.Id).ToHashSet();
         var missing = referenced.Where(r => !stored.Contains(r.Id)).ToList();
         foreach (var (_, url, line) in missing)
         {

@@ -29,11 +29,11 @@ public static class Rfc3339
     /// them so (NSwag's query parameters). Same spellings otherwise: either separator and case, any fraction digits.
     /// </summary>
     public static bool TryParseOffsetlessAsUtc(string text, out DateTimeOffset value) =>
-        DateTimeOffset.TryParseExact(WithoutExtraFractionDigits(text.Trim().ToUpperInvariant()), OffsetlessFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+        DateTimeOffset.TryParseExact(Normalized(text.Trim()), OffsetlessFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
 
     /// <summary>A date-time with an offset, and only that (what a JSON <c>date-time</c> is).</summary>
     public static bool TryParseDateTime(string text, out DateTimeOffset value) =>
-        DateTimeOffset.TryParseExact(WithoutExtraFractionDigits(text.ToUpperInvariant()), DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+        DateTimeOffset.TryParseExact(Normalized(text), DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 
     /// <summary>Front matter: a date-time, or a bare date (<c>2025-09-06</c>, taken as midnight UTC).</summary>
     public static bool TryParse(string text, out DateTimeOffset value) =>
@@ -43,6 +43,9 @@ public static class Rfc3339
     /// <summary>UTC with a <c>Z</c>, fractions only when there are any: <c>2025-09-06T00:00:00Z</c>.</summary>
     public static string Format(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Upper case (<c>t</c>, <c>z</c>) and at most the seven fraction digits .NET keeps.</summary>
+    private static string Normalized(string text) => WithoutExtraFractionDigits(text.ToUpperInvariant());
 
     private static string WithoutExtraFractionDigits(string text)
     {
