@@ -17,6 +17,15 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
     private async Task<string> ListAsync(string resource) =>
         (await (await factory.Reader().GetAsync($"/api/v1/{resource}?limit=100")).AssertJsonAsync()).ToJsonString();
 
+    /// <summary>No resource of these kinds mentions <paramref name="marker"/>: a failed file left nothing behind.</summary>
+    private async Task AssertNoneNamedAsync(string marker, params string[] resources)
+    {
+        foreach (var resource in resources)
+        {
+            Assert.DoesNotContain(marker, await ListAsync(resource), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Import_waits_out_another_process_holding_the_database()
     {
@@ -77,16 +86,13 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
         Assert.NotEqual(0, exitCode);
         Assert.Contains("language", output, StringComparison.Ordinal);
-        Assert.DoesNotContain(marker, await ListAsync("authors"), StringComparison.Ordinal);
+        await AssertNoneNamedAsync(marker, "authors");
         // An image it cannot store fails the file at the image's line, also before anything is created.
         await File.WriteAllTextAsync(Path.Combine(folder, "orphans.md"),
             $"---\ntitle: Orphans\nauthors: [Orphan {marker} One]\n---\n\nText.\n\n![pic](images/{marker}.png)\n\nbody\n");
         var (_, relative) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
         Assert.Contains("orphans.md:8: error: Image images/", relative, StringComparison.Ordinal);
-        foreach (var resource in new[] { "authors", "tags", "images" })
-        {
-            Assert.DoesNotContain(marker, await ListAsync(resource), StringComparison.Ordinal);
-        }
+        await AssertNoneNamedAsync(marker, "authors", "tags", "images");
     }
 
     [Fact]
@@ -101,10 +107,7 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
         Assert.NotEqual(0, exitCode);
         Assert.Contains("missing.md:9: error: Image image:987654321 does not exist", output, StringComparison.Ordinal);
-        foreach (var resource in new[] { "authors", "tags", "articles" })
-        {
-            Assert.DoesNotContain(marker, await ListAsync(resource), StringComparison.Ordinal);
-        }
+        await AssertNoneNamedAsync(marker, "authors", "tags", "articles");
     }
 
     [Fact]
