@@ -55,12 +55,37 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
                 {
                     nullableReferences++;
                     Assert.True(oneOf.Count == 1 && oneOf[0]!["$ref"] is not null, $"{where}: oneOf of one $ref");
-                    Assert.True(value["type"]?.GetValue<string>() == "object" && value["nullable"]?.GetValue<bool>() == true, $"{where}: type object, nullable");
+                    var referenced = document["components"]!["schemas"]![oneOf[0]!["$ref"]!.GetValue<string>().Split('/')[^1]]!;
+                    Assert.True(value["type"]?.GetValue<string>() == referenced["type"]!.GetValue<string>() && value["nullable"]?.GetValue<bool>() == true,
+                        $"{where}: the referenced schema's type, nullable");
                 }
             }
         }
-        // coverImage, avatar, and focalPoint in the image response and both image requests.
-        Assert.Equal(5, nullableReferences);
+        // coverImage, avatar, focalPoint in the image response and both image requests, and the article patch's status.
+        Assert.Equal(6, nullableReferences);
+    }
+
+    /// <summary>
+    /// A merge patch's null removes a member (RFC 7396), which for an optional member with a default (an article's
+    /// status) resets it: the patch schema must allow that null, or NSwag's clients send the default on every PATCH.
+    /// </summary>
+    [Fact]
+    public async Task Patch_schemas_allow_null_for_every_optional_member_and_only_for_those()
+    {
+        var schemas = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!["components"]!["schemas"]!.AsObject();
+        var patches = schemas.Where(s => s.Key.EndsWith("RequestPatch", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, patches.Count);
+        foreach (var (name, patch) in patches)
+        {
+            var replace = schemas[name[..^"Patch".Length]]!;
+            var required = replace["required"]!.AsArray().Select(r => r!.GetValue<string>()).ToHashSet();
+            Assert.Null(patch!["required"]);
+            foreach (var (property, value) in patch["properties"]!.AsObject())
+            {
+                Assert.True((value!["nullable"]?.GetValue<bool>() ?? false) == !required.Contains(property), $"{name}.{property}: nullable exactly when optional");
+            }
+        }
+        Assert.Equal("null resets it to its default.", schemas["ArticleRequestPatch"]!["properties"]!["status"]!["description"]!.GetValue<string>());
     }
 
     [Fact]

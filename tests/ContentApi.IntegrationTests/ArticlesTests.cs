@@ -409,6 +409,19 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task PatchArticle_with_null_status_resets_it_to_its_default_draft_as_the_patch_schema_says()
+    {
+        var writer = factory.Writer();
+        var article = await _content.ArticleAsync();
+        var url = $"/api/v1/articles/{article["id"]}";
+        Assert.Equal("published", article["status"]!.GetValue<string>());
+
+        var reset = await (await writer.PatchAsync(url, HttpAssertions.RawJson("""{"status":null}""", "application/merge-patch+json"))).AssertJsonAsync();
+        Assert.Equal("draft", reset["status"]!.GetValue<string>());
+        Assert.Null(reset["publishedAt"]);
+    }
+
+    [Fact]
     public async Task PatchArticle_with_stale_if_match_is_412_with_current_etag_and_current_etag_succeeds()
     {
         var writer = factory.Writer();

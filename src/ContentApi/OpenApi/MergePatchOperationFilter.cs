@@ -5,7 +5,9 @@ namespace ContentApi.OpenApi;
 
 /// <summary>
 /// A merge patch may send any subset of the fields, and null clears an optional one: so the PATCH body
-/// schema is the replace schema with nothing required, published as "{Request}Patch".
+/// schema is the replace schema with nothing required, published as "{Request}Patch", and an optional field that a
+/// replace may only leave out (one with a default, such as an article's status) is nullable there: null removes it,
+/// which resets it to its default.
 /// </summary>
 public sealed class MergePatchOperationFilter : IOperationFilter
 {
@@ -28,11 +30,30 @@ public sealed class MergePatchOperationFilter : IOperationFilter
                 {
                     Type = JsonSchemaType.Object,
                     Description = "JSON Merge Patch (RFC 7396) of " + id + ": any subset of its fields; null clears an optional field.",
-                    Properties = source.Properties?.ToDictionary(p => p.Key, p => p.Value),
+                    Properties = source.Properties?.ToDictionary(p => p.Key, p => source.Required?.Contains(p.Key) == true ? p.Value : Removable(p.Value, context.SchemaRepository)),
                     AdditionalPropertiesAllowed = false,
                 };
             }
             mediaType.Schema = new OpenApiSchemaReference(patchId, context.Document);
         }
+    }
+
+    private const string ResetsToDefault = "null resets it to its default.";
+
+    private static IOpenApiSchema Removable(IOpenApiSchema property, SchemaRepository repository)
+    {
+        if (property is OpenApiSchemaReference { Reference.Id: { } id } reference && repository.Schemas.TryGetValue(id, out var target) &&
+            target.Type is { } referencedType && !referencedType.HasFlag(JsonSchemaType.Null))
+        {
+            // As RequiredPropertiesSchemaFilter writes a nullable reference: OpenAPI 3.0 ignores nullable beside a bare $ref.
+            return new OpenApiSchema { Type = referencedType | JsonSchemaType.Null, OneOf = [reference], Description = ResetsToDefault };
+        }
+        if (property is OpenApiSchema { Type: { } type } && !type.HasFlag(JsonSchemaType.Null) && property.CreateShallowCopy() is OpenApiSchema copy)
+        {
+            copy.Type = type | JsonSchemaType.Null;
+            copy.Description = copy.Description is null ? ResetsToDefault : copy.Description + " " + ResetsToDefault;
+            return copy;
+        }
+        return property;
     }
 }
