@@ -157,6 +157,36 @@ public sealed class PaginationTests(ThreeHundredArticles data) : IClassFixture<T
         Assert.False(response.Headers.Contains("Link"));
     }
 
+    /// <summary>
+    /// A cursor carries the last row's sort value: with titles of 300 characters beyond the Basic Multilingual Plane
+    /// (the longest allowed), escaped as "\\uD842\\uDFB7" in the cursor's JSON, the cursor the API issued was longer
+    /// than the 1,024 characters it accepts back, and the Link it built was longer than its own URL limit (414).
+    /// </summary>
+    [Theory]
+    [InlineData("𠮷", 256)]
+    [InlineData("長", 256)]
+    [InlineData("\"", 0)]
+    public async Task Cursor_after_the_longest_titles_leads_to_the_next_page_within_the_URL_limit(string character, int searchLength)
+    {
+        var writer = Factory.Writer();
+        var author = await new TestContent(writer).AuthorAsync();
+        var tag = await new TestContent(writer).TagAsync(name: string.Concat(Enumerable.Repeat("長", 100)));
+        var title = string.Concat(Enumerable.Repeat(character, 299));
+        for (var i = 0; i < 3; i++)
+        {
+            await writer.CreateArticleAsync([author], new() { ["title"] = title + i, ["tagIds"] = new JsonArray(tag) });
+        }
+        var client = Factory.Anonymous();
+        var tagSlug = (await client.GetJsonAsync($"/api/v1/tags/{tag}"))["slug"]!.GetValue<string>();
+        var search = searchLength == 0 ? "" : "&q=" + Uri.EscapeDataString(string.Concat(Enumerable.Repeat(character, searchLength)));
+        var first = await client.GetAsync($"/api/v1/articles?author={author}&tag={Uri.EscapeDataString(tagSlug)}&sort=title&limit=1&fields=id,title{search}");
+        Assert.Equal(title + "0", (await first.AssertJsonAsync())["items"]![0]!["title"]!.GetValue<string>());
+        var next = first.NextLink()!;
+        Assert.True(next.Length <= 8192, $"the next link has {next.Length} characters");
+        var second = await (await client.GetAsync(next)).AssertJsonAsync();
+        Assert.Equal(title + "1", second["items"]![0]!["title"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Numbered_page_returns_that_slice_and_links_on_by_cursor()
     {
