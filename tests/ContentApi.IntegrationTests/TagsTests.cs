@@ -23,6 +23,19 @@ public sealed class TagsTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(created.ToJsonString(), bySlug.ToJsonString());
     }
 
+    /// <summary>𠮷 (U+20BB7, as in 𠮷野家) is two UTF-16 units: slugs with such letters were refused, and derived ones fell back to "tag-N".</summary>
+    [Fact]
+    public async Task Slugs_take_letters_beyond_the_Basic_Multilingual_Plane_given_or_derived()
+    {
+        var writer = factory.Writer();
+        var derived = await writer.PostOkAsync("/api/v1/tags", new { name = "𠮷野家 牛丼" });
+        Assert.Equal("𠮷野家-牛丼", derived["slug"]!.GetValue<string>());
+        var given = await writer.PostOkAsync("/api/v1/tags", new { name = "Lift", slug = "𨋢-lift" });
+        Assert.Equal("𨋢-lift", given["slug"]!.GetValue<string>());
+        var bySlug = await (await factory.Anonymous().GetAsync("/api/v1/tags/slug/" + Uri.EscapeDataString("𨋢-lift"))).AssertJsonAsync();
+        Assert.Equal(given["id"]!.GetValue<long>(), bySlug["id"]!.GetValue<long>());
+    }
+
     [Fact]
     public async Task CreateTag_twice_with_same_name_gets_suffixed_slug_but_explicit_clash_is_409()
     {

@@ -1,19 +1,44 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace ContentApi.Text;
 
 /// <summary>
 /// URL slugs: lowercase letters of any script (CJK kept as-is, percent-encoded by clients in URLs),
-/// digits, and single hyphens between them.
+/// digits, and single hyphens between them; at most <see cref="MaxLength"/> characters (Unicode scalar values).
+/// Read by character, not with a regular expression: .NET's <c>\p{Lo}</c> sees the two UTF-16 halves of 𠮷 (a CJK
+/// extension ideograph, as in names), not a letter, so such slugs were refused and titles using them fell back.
 /// </summary>
-public static partial class Slugs
+public static class Slugs
 {
     public const int MaxLength = 120;
-    public const string Pattern = @"^[\p{Ll}\p{Lo}\p{Lm}\p{Nd}\p{Mn}\p{Mc}]+(-[\p{Ll}\p{Lo}\p{Lm}\p{Nd}\p{Mn}\p{Mc}]+)*\z";
 
-    public static bool IsValid(string? slug) => slug is { Length: > 0 and <= MaxLength } && SlugRegex().IsMatch(slug);
+    public static bool IsValid(string? slug)
+    {
+        if (string.IsNullOrEmpty(slug))
+        {
+            return false;
+        }
+        var (characters, consumed, afterHyphen) = (0, 0, true);
+        for (var i = 0; i < slug.Length; i += consumed)
+        {
+            if (Rune.DecodeFromUtf16(slug.AsSpan(i), out var rune, out consumed) != OperationStatus.Done || ++characters > MaxLength)
+            {
+                return false;
+            }
+            var isHyphen = rune.Value == '-';
+            if (isHyphen ? afterHyphen : !IsSlugCharacter(rune))
+            {
+                return false;
+            }
+            afterHyphen = isHyphen;
+        }
+        return !afterHyphen;
+    }
+
+    private static bool IsSlugCharacter(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.LowercaseLetter or UnicodeCategory.OtherLetter
+        or UnicodeCategory.ModifierLetter or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     /// <summary>Derives a readable slug from a title or name; never empty (falls back to <paramref name="fallback"/>).</summary>
     public static string FromText(string text, string fallback)
@@ -25,6 +50,7 @@ public static partial class Slugs
         var builder = new StringBuilder(decomposed.Length);
         var pendingHyphen = false;
         var lastLetter = default(Rune);
+        var characters = 0;
         foreach (var rune in decomposed.EnumerateRunes())
         {
             var category = Rune.GetUnicodeCategory(rune);
@@ -37,28 +63,31 @@ public static partial class Slugs
             if (isMark)
             {
                 builder.Append(rune.ToString());
+                characters++;
             }
             else if (Rune.IsLetterOrDigit(rune))
             {
                 if (pendingHyphen && builder.Length > 0)
                 {
                     builder.Append('-');
+                    characters++;
                 }
                 pendingHyphen = false;
                 builder.Append(Rune.ToLowerInvariant(rune).ToString());
+                characters++;
                 lastLetter = rune;
             }
             else
             {
                 pendingHyphen = true;
             }
-            if (builder.Length >= MaxLength)
+            if (characters >= MaxLength)
             {
                 break;
             }
         }
         var slug = builder.ToString().Normalize(NormalizationForm.FormC);
-        slug = TrimToLength(slug);
+        slug = TrimToLength(slug, MaxLength);
         return IsValid(slug) ? slug : fallback;
     }
 
@@ -70,25 +99,20 @@ public static partial class Slugs
             return slug;
         }
         var suffix = "-" + attempt.ToString(CultureInfo.InvariantCulture);
-        return TrimToLength(slug[..Math.Min(slug.Length, MaxLength - suffix.Length)]) + suffix;
+        return TrimToLength(slug, MaxLength - suffix.Length) + suffix;
     }
 
     /// <summary>Latin, Greek and Cyrillic letters, whose accents a slug drops ("é" → "e", "ё" → "е").</summary>
     private static bool HasDroppableAccents(Rune letter) => letter.Value is < 0x0530 or (>= 0x1E00 and < 0x2000);
 
-    private static string TrimToLength(string slug)
+    /// <summary>The first <paramref name="max"/> characters (Unicode scalar values), without a hyphen at either end.</summary>
+    private static string TrimToLength(string slug, int max)
     {
-        if (slug.Length > MaxLength)
+        var end = 0;
+        for (var characters = 0; end < slug.Length && characters < max; characters++)
         {
-            slug = slug[..MaxLength];
-            if (char.IsHighSurrogate(slug[^1]))
-            {
-                slug = slug[..^1];
-            }
+            end += char.IsHighSurrogate(slug[end]) && end + 1 < slug.Length && char.IsLowSurrogate(slug[end + 1]) ? 2 : 1;
         }
-        return slug.Trim('-');
+        return slug[..end].Trim('-');
     }
-
-    [GeneratedRegex(Pattern)]
-    private static partial Regex SlugRegex();
 }

@@ -18,6 +18,8 @@ public sealed class SlugsTests
     [InlineData("Ёлка Ωμέγα", "елка-ωμεγα")]
     [InlineData("한국어 뉴스", "한국어-뉴스")]
     [InlineData("Top 5\uFE0F\u20E3 tips", "top-5-tips")]
+    [InlineData("𠮷野家 牛丼", "𠮷野家-牛丼")]
+    [InlineData("𨋢 Lift", "𨋢-lift")]
     public void FromText_keeps_letters_of_any_script_and_joins_words_with_hyphens(string text, string expected) =>
         Assert.Equal(expected, Slugs.FromText(text, "fallback"));
 
@@ -29,11 +31,12 @@ public sealed class SlugsTests
         Assert.Equal("fallback", Slugs.FromText(text, "fallback"));
 
     [Fact]
-    public void FromText_cuts_long_titles_to_max_length_without_splitting_a_surrogate_pair()
+    public void FromText_cuts_long_titles_to_max_length_in_characters_without_splitting_a_surrogate_pair()
     {
-        var slug = Slugs.FromText(string.Concat(Enumerable.Repeat("𠀀", 200)), "x");
-        Assert.True(slug.Length <= Slugs.MaxLength);
-        Assert.True(Slugs.IsValid(slug));
+        Assert.Equal(string.Concat(Enumerable.Repeat("𠀀", Slugs.MaxLength)), Slugs.FromText(string.Concat(Enumerable.Repeat("𠀀", 200)), "x"));
+        Assert.Equal(string.Concat(Enumerable.Repeat("a", Slugs.MaxLength)), Slugs.FromText(string.Concat(Enumerable.Repeat("a", 200)), "x"));
+        Assert.Equal(string.Concat(Enumerable.Repeat("𠀀", Slugs.MaxLength - 2)) + "-2",
+            Slugs.WithSuffix(string.Concat(Enumerable.Repeat("𠀀", Slugs.MaxLength)), 2));
     }
 
     [Theory]
@@ -47,8 +50,21 @@ public sealed class SlugsTests
     [InlineData("a b", false)]
     [InlineData("a\0b", false)]
     [InlineData("a\n", false)]
+    [InlineData("𠮷野家", true)]
+    [InlineData("𠮷-2", true)]
+    [InlineData("a\uD842b", false)]
+    [InlineData("\uDFB7", false)]
+    [InlineData("", false)]
     public void IsValid_accepts_only_lowercase_hyphenated_words(string slug, bool valid) =>
         Assert.Equal(valid, Slugs.IsValid(slug));
+
+    [Fact]
+    public void IsValid_counts_characters_not_UTF16_units()
+    {
+        Assert.True(Slugs.IsValid(string.Concat(Enumerable.Repeat("𠮷", Slugs.MaxLength))));
+        Assert.False(Slugs.IsValid(string.Concat(Enumerable.Repeat("𠮷", Slugs.MaxLength + 1))));
+        Assert.False(Slugs.IsValid(new string('a', Slugs.MaxLength + 1)));
+    }
 
     [Fact]
     public void WithSuffix_numbers_from_two() =>
