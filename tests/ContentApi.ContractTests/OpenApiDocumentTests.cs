@@ -88,6 +88,21 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal("null resets it to its default.", schemas["ArticleRequestPatch"]!["properties"]!["status"]!["description"]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// The request and response records document their members in XML comments; without the documentation file they
+    /// never reached the document, so integrators read "publishedAt: string" without "must be omitted for drafts".
+    /// </summary>
+    [Fact]
+    public async Task Schema_members_carry_their_descriptions_and_no_description_names_code()
+    {
+        var text = await factory.Anonymous().GetStringAsync("/openapi/v1.json");
+        var schemas = JsonNode.Parse(text)!["components"]!["schemas"]!;
+        Assert.Contains("Must be omitted for drafts", schemas["ArticleRequest"]!["properties"]!["publishedAt"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("image:ID", schemas["ArticleRequest"]!["properties"]!["body"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("only with `format=html`", schemas["ArticleResponse"]!["properties"]!["bodyHtml"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"ContentApi\.[A-Z]|<see |cref=", text);
+    }
+
     [Fact]
     public async Task Every_operation_has_operationId_summary_tag_and_a_4xx_response()
     {

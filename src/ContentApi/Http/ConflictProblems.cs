@@ -4,17 +4,16 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ContentApi.Http;
 
-/// <summary>
-/// The 409 of a create or replace, as documented: a slug another resource holds names that resource. Only describes
-/// the body; the problem is written from the write's outcome (<see cref="WriteOutcome{TRow}.Conflict"/>).
-/// </summary>
+/// <summary>The 409 of a create or replace whose slug another resource holds: it names that resource.</summary>
+/// <remarks>Describes the body for the OpenAPI document; the problem is written from the write's outcome (<see cref="WriteOutcome{TRow}.Conflict"/>).</remarks>
 public sealed class SlugConflictProblemDetails : ProblemDetails
 {
     [OmittedUnless("The id of the resource that holds the slug; absent for other conflicts (an Idempotency-Key still in use).")]
     public long ConflictingId { get; init; }
 }
 
-/// <summary>The 409 of a delete refused while the resource is in use, as documented (see <see cref="InUse"/>).</summary>
+/// <summary>The 409 of a delete refused while the resource is in use: it names what uses it.</summary>
+/// <remarks>Written from <see cref="InUse"/>.</remarks>
 public sealed class InUseProblemDetails : ProblemDetails
 {
     [OmittedUnless("The articles that use the resource, the first 20 by id.")]

@@ -27,6 +27,7 @@ public static class OpenApiSetup
                 Description = "An API key made with `keys create --name NAME --scope read|write|admin`, sent as `Authorization: Bearer KEY`.",
             });
             options.SupportNonNullableReferenceTypes();
+            options.IncludeXmlComments(typeof(OpenApiSetup).Assembly);
             // Every GET answers HEAD as well (EndpointConventions.MapRead); HTTP implies it, so it is not listed.
             options.DocInclusionPredicate((document, api) => !HttpMethods.IsHead(api.HttpMethod ?? "") && (api.GroupName is null || api.GroupName == document));
             options.CustomOperationIds(d => d.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName);

@@ -67,7 +67,8 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
                     valued.Enum = Enum(values);
                 }
             }
-            else if (parameter.Name is { } name && string.IsNullOrEmpty(parameter.Description) && Descriptions.TryGetValue(name, out var text))
+            // Before the query records' XML comments, which say the same for code readers, each in its own words.
+            else if (parameter.Name is { } name && Descriptions.TryGetValue(name, out var text))
             {
                 parameter.Description = name == "slug" && parameter.In == ParameterLocation.Query ? "Only these slugs (repeatable)." : text;
             }
