@@ -4,6 +4,7 @@ using ContentApi.Authors;
 using ContentApi.Http;
 using ContentApi.Images;
 using ContentApi.Tags;
+using ContentApi.Text;
 using ContentApi.TestSupport;
 
 namespace ContentApi.ContractTests;
@@ -170,6 +171,36 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         var focalX = schemas["FocalPoint"]!["properties"]!["x"]!;
         Assert.Equal((0, 1), (focalX["minimum"]!.GetValue<int>(), focalX["maximum"]!.GetValue<int>()));
         Assert.Equal("idn-email", schemas["AuthorRequest"]!["properties"]!["email"]!["format"]!.GetValue<string>());
+        // Found by a probe validating requests against the document: each of these was a 400 the schema allowed.
+        Assert.Equal(ArticleRequestValidator.MaxLanguageTagLength, article["language"]!["maxLength"]!.GetValue<int>());
+        Assert.All(new[] { "authorIds", "tagIds", "imageIds" }, ids => Assert.True(article[ids]!["uniqueItems"]!.GetValue<bool>(), ids));
+        Assert.All(new[] { article["canonicalUrl"]!, image["url"]!, schemas["AuthorRequest"]!["properties"]!["website"]! }, url =>
+        {
+            Assert.Matches(url["pattern"]!.GetValue<string>(), "HTTPS://例子.tw/新聞");
+            Assert.DoesNotMatch(url["pattern"]!.GetValue<string>(), "ftp://example.com/a");
+        });
+        Assert.All(new[] { "ArticleRequest", "AuthorRequest", "TagRequest" }, name =>
+            Assert.Equal(Slugs.MaxLength, schemas[name]!["properties"]!["slug"]!["maxLength"]!.GetValue<int>()));
+        Assert.Equal(1, schemas["AuthorRequest"]!["properties"]!["avatarImageId"]!["minimum"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Query_parameters_carry_the_limits_the_validators_enforce()
+    {
+        var paths = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!["paths"]!;
+        JsonNode Parameter(string path, string name) =>
+            paths[path]!["get"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == name)!["schema"]!;
+        foreach (var path in new[] { "/api/v1/articles", "/api/v1/search" })
+        {
+            Assert.Equal(Search.SearchQuery.MaxLength, Parameter(path, "q")["maxLength"]!.GetValue<int>());
+            Assert.Equal(ArticleRequestValidator.MaxLanguageTagLength, Parameter(path, "language")["maxLength"]!.GetValue<int>());
+            Assert.Matches(Parameter(path, "language")["pattern"]!.GetValue<string>(), "zh-Hant");
+            Assert.Equal(1, Parameter(path, "fields")["minItems"]!.GetValue<int>());
+            Assert.Null(Parameter(path, "include")["minItems"]);
+        }
+        Assert.Equal(1, Parameter("/api/v1/articles", "format")["minItems"]!.GetValue<int>());
+        Assert.Equal(Paging.MaxSlugs, Parameter("/api/v1/tags", "slug")["maxItems"]!.GetValue<int>());
+        Assert.Equal(Paging.MaxSlugs, Parameter("/api/v1/authors", "slug")["maxItems"]!.GetValue<int>());
     }
 
     [Fact]

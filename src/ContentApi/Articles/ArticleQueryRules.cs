@@ -1,4 +1,5 @@
 using ContentApi.Search;
+using ContentApi.Text;
 using FluentValidation;
 
 namespace ContentApi.Articles;
@@ -18,8 +19,8 @@ public static class ArticleQueryRules
         });
 
     /// <summary>A search text the analyzer can turn into a query (the message says what is wrong with it).</summary>
-    public static IRuleBuilderOptionsConditions<T, string?> SearchText<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Custom((text, context) =>
+    public static IRuleBuilderOptionsConditions<T, string?> SearchText<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.Cascade(CascadeMode.Stop).MaximumCharacters(SearchQuery.MaxLength).WithMessage(SearchQuery.TooLongMessage).Custom((text, context) =>
         {
             if (text is not null && SearchQuery.Parse(text).Error is { } error)
             {
@@ -27,6 +28,8 @@ public static class ArticleQueryRules
             }
         });
 
-    public static IRuleBuilderOptions<T, string?> LanguageTag<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(tag => tag is null || ArticleRequestValidator.IsLanguageTag(tag)).WithMessage("Must be a BCP 47 language tag.");
+    /// <summary>A BCP 47 tag: as a pattern and a length, so that the OpenAPI document states both.</summary>
+    public static IRuleBuilderOptions<T, string?> LanguageTag<T>(this IRuleBuilderInitial<T, string?> rule, string message = "Must be a BCP 47 language tag.") =>
+        rule.Cascade(CascadeMode.Stop).MaximumCharacters(ArticleRequestValidator.MaxLanguageTagLength).WithMessage(message)
+            .Matches(ArticleRequestValidator.LanguageTagPattern).WithMessage(message);
 }

@@ -17,7 +17,7 @@ public sealed class ListAuthorsQueryValidator : ListQueryValidator<ListAuthorsQu
 {
     public ListAuthorsQueryValidator() : base(AuthorStore.Sorts)
     {
-        RuleFor(q => q.Slug).Must(s => s!.Length <= 100).When(q => q.Slug is not null).WithMessage("At most 100 slugs.");
+        RuleFor(q => q.Slug).Must(s => s!.Length <= Paging.MaxSlugs).When(q => q.Slug is not null).WithMessage($"At most {Paging.MaxSlugs} slugs.");
         RuleFor(q => q.Fields).FieldsOf<ListAuthorsQuery, AuthorResponse>();
     }
 }

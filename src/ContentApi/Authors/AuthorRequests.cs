@@ -16,8 +16,9 @@ public sealed class AuthorRequestValidator : AbstractValidator<AuthorRequest>
     public AuthorRequestValidator()
     {
         RuleFor(r => r.Name).NotEmpty().MaximumCharacters(200).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
-        RuleFor(r => r.Slug!).Must(Slugs.IsValid).When(r => r.Slug is not null).WithMessage(TextRules.SlugMessage);
+        RuleFor(r => r.Slug!).Slug().When(r => r.Slug is not null);
         RuleFor(r => r.Bio!).MaximumCharacters(5000).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Bio is not null);
+        RuleFor(r => r.AvatarImageId).GreaterThan(0).When(r => r.AvatarImageId is not null);
         RuleFor(r => r.Website!).HttpUrl().When(r => r.Website is not null);
         RuleFor(r => r.Email!).MaximumCharacters(254).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage)
             .Matches(EmailPattern).WithMessage("Must be an email address such as name@example.com.").When(r => r.Email is not null);

@@ -23,6 +23,9 @@ public static class Paging
     public const int MaxLimit = 100;
     /// <summary>Highest page number lists take (numbered pages cost more the deeper they go; cursors do not).</summary>
     public const int MaxPage = 100_000;
+
+    /// <summary>Most values of a repeatable <c>slug</c> filter (authors, tags).</summary>
+    public const int MaxSlugs = 100;
 }
 
 /// <summary>

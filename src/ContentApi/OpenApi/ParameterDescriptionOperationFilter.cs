@@ -76,9 +76,19 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
                 && (own.GetValueOrDefault(list)?.Values ?? ListValues.GetValueOrDefault(list)) is { } items)
             {
                 // An array written comma-separated: generated clients type the names, and send them as the API reads them.
-                parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String, Enum = Enum(items) } };
+                // Empty, include means "none"; fields and format are a 400 ("name at least one").
+                parameter.Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Array,
+                    Items = new OpenApiSchema { Type = JsonSchemaType.String, Enum = Enum(items) },
+                    MinItems = list == "include" ? null : 1,
+                };
                 parameter.Style = ParameterStyle.Form;
                 parameter.Explode = false;
+            }
+            if (parameter.In == ParameterLocation.Query && parameter.Name == "slug" && parameter.Schema is OpenApiSchema { Type: { } slugType } slugs && slugType.HasFlag(JsonSchemaType.Array))
+            {
+                slugs.MaxItems = Paging.MaxSlugs;
             }
             if (parameter.In == ParameterLocation.Query && parameter.Schema is OpenApiSchema schema && parameter.Name is { } member)
             {

@@ -9,4 +9,7 @@ public sealed class SchemaFormatAttribute : Attribute
 
     /// <summary>Most items a list may hold; 0 for no limit.</summary>
     public int MaxItems { get; init; }
+
+    /// <summary>A list whose items must differ from each other.</summary>
+    public bool UniqueItems { get; init; }
 }

@@ -29,6 +29,7 @@ public sealed class ValidationRulesSchemaFilter(IServiceProvider services) : ISc
                 formattedSchema.Format = format.Format ?? formattedSchema.Format;
                 formattedSchema.Pattern = format.Pattern is { } pattern ? EcmaScript(pattern) : formattedSchema.Pattern;
                 formattedSchema.MaxItems = format.MaxItems > 0 ? format.MaxItems : formattedSchema.MaxItems;
+                formattedSchema.UniqueItems = format.UniqueItems ? true : formattedSchema.UniqueItems;
             }
         }
         if (ValidatorOf(services, context.Type) is not { } validator)
@@ -110,7 +111,7 @@ public sealed class ValidationRulesSchemaFilter(IServiceProvider services) : ISc
     /// JSON Schema patterns are ECMA-262, which has no \z; its $ (without multiline) is the end of input, as \z is in
     /// .NET (whose $ also matches before a final newline, which is why the validators use \z).
     /// </summary>
-    private static string EcmaScript(string dotNetPattern) => dotNetPattern.Replace(@"\z", "$", StringComparison.Ordinal);
+    internal static string EcmaScript(string dotNetPattern) => dotNetPattern.Replace(@"\z", "$", StringComparison.Ordinal);
 
     private static bool IsForEach(IValidationRule rule) =>
         rule.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollectionRule<,>));

@@ -14,7 +14,7 @@ public sealed class TagRequestValidator : AbstractValidator<TagRequest>
     public TagRequestValidator()
     {
         RuleFor(r => r.Name).NotEmpty().MaximumCharacters(100).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
-        RuleFor(r => r.Slug!).Must(Slugs.IsValid).When(r => r.Slug is not null).WithMessage(TextRules.SlugMessage);
+        RuleFor(r => r.Slug!).Slug().When(r => r.Slug is not null);
         RuleFor(r => r.Description!).MaximumCharacters(2000).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Description is not null);
     }
 }

@@ -10,6 +10,9 @@ public static class TextRules
     public const string UrlMessage = "Must be an absolute http or https URL.";
     public const int MaxUrlLength = 2048;
 
+    /// <summary>How an http(s) URL starts; in the rule as a pattern, so that the OpenAPI document states it.</summary>
+    public const string HttpUrlStart = "^[Hh][Tt][Tt][Pp][Ss]?://";
+
     /// <summary>Line breaks and tabs are text; NUL and other C0/C1 controls are not.</summary>
     public static bool HasNoControlCharacters(string? value) =>
         value is null || !value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
@@ -22,5 +25,9 @@ public static class TextRules
 
     /// <summary>An absolute http(s) URL of at most <see cref="MaxUrlLength"/> characters (a limit the OpenAPI document states).</summary>
     public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilderInitial<T, string?> rule) =>
-        rule.Cascade(CascadeMode.Stop).MaximumCharacters(MaxUrlLength).Must(IsHttpUrl).WithMessage(UrlMessage);
+        rule.Cascade(CascadeMode.Stop).MaximumCharacters(MaxUrlLength).Matches(HttpUrlStart).WithMessage(UrlMessage).Must(IsHttpUrl).WithMessage(UrlMessage);
+
+    /// <summary>A slug (<see cref="Slugs"/>), its length a limit the OpenAPI document states.</summary>
+    public static IRuleBuilderOptions<T, string?> Slug<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.Cascade(CascadeMode.Stop).MaximumCharacters(Slugs.MaxLength).WithMessage(SlugMessage).Must(Slugs.IsValid).WithMessage(SlugMessage);
 }

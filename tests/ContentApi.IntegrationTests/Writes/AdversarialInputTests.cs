@@ -228,6 +228,8 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         ["too_many_authors"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("authorIds", "[" + string.Join(",", Enumerable.Range(1, 51)) + "]"))), HttpStatusCode.BadRequest, ["authorIds"]),
         ["javascript_url"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("canonicalUrl", "\"javascript:alert(1)\""))), HttpStatusCode.BadRequest, ["canonicalUrl"]),
         ["javascript_url_mixed_case_patch"] = new(s => MergePatch(s.Author, """{"website":"JaVaScRiPt:alert(document.cookie)"}"""), HttpStatusCode.BadRequest, ["website"]),
+        ["url_with_leading_space"] = new(s => Json(HttpMethod.Post, "/api/v1/images", """{"url":" https://example.com/a.jpg","altText":"a"}"""), HttpStatusCode.BadRequest, ["url"]),
+        ["url_with_single_slash"] = new(s => MergePatch(s.Author, """{"website":"https:/example.com"}"""), HttpStatusCode.BadRequest, ["website"]),
         ["data_url_image"] = new(s => Json(HttpMethod.Post, "/api/v1/images", """{"url":"data:text/html,<script>alert(1)</script>","altText":"a"}"""), HttpStatusCode.BadRequest, ["url"]),
         ["url_with_header_injection"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("canonicalUrl", "\"https://example.com/\\r\\nSet-Cookie: a=b\""))), HttpStatusCode.BadRequest, ["canonicalUrl"]),
         ["script_tag_slug"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("slug", "\"<script>alert(1)</script>\""))), HttpStatusCode.BadRequest, ["slug"]),
