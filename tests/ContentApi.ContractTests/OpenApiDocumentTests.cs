@@ -182,6 +182,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.All(new[] { "ArticleRequest", "AuthorRequest", "TagRequest" }, name =>
             Assert.Equal(Slugs.MaxLength, schemas[name]!["properties"]!["slug"]!["maxLength"]!.GetValue<int>()));
         Assert.Equal(1, schemas["AuthorRequest"]!["properties"]!["avatarImageId"]!["minimum"]!.GetValue<int>());
+        Assert.DoesNotMatch(article["title"]!["pattern"]!.GetValue<string>(), "  \t ");
+        Assert.Matches(article["title"]!["pattern"]!.GetValue<string>(), " 標題 ");
     }
 
     [Fact]

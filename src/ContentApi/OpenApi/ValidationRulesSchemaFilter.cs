@@ -75,8 +75,10 @@ public sealed class ValidationRulesSchemaFilter(IServiceProvider services) : ISc
             case INotEmptyValidator when isArray:
                 schema.MinItems = 1;
                 break;
+            // NotEmpty refuses blank text too ("   "), which a length alone allows.
             case INotEmptyValidator when isString:
                 schema.MinLength = 1;
+                schema.Pattern ??= NotBlank;
                 break;
             case ILengthValidator length when isString:
                 schema.MinLength = length.Min > 0 ? length.Min : schema.MinLength;
@@ -111,6 +113,8 @@ public sealed class ValidationRulesSchemaFilter(IServiceProvider services) : ISc
     /// JSON Schema patterns are ECMA-262, which has no \z; its $ (without multiline) is the end of input, as \z is in
     /// .NET (whose $ also matches before a final newline, which is why the validators use \z).
     /// </summary>
+    private const string NotBlank = @"\S";
+
     internal static string EcmaScript(string dotNetPattern) => dotNetPattern.Replace(@"\z", "$", StringComparison.Ordinal);
 
     private static bool IsForEach(IValidationRule rule) =>
