@@ -41,6 +41,7 @@ public sealed class MarkdownLimitsTests(ApiFactory factory) : IClassFixture<ApiF
         { new string('[', 128), "nests too deeply" },
         { string.Concat(Enumerable.Repeat("[a](b", 20_000)), "too many links" },
         { string.Concat(Enumerable.Repeat("見http://a.b/(\n", 20_000)), "too many links" },
+        { string.Concat(Enumerable.Repeat("www.a.example ", 20_000)), "too many links" },
     };
 
     [Theory]

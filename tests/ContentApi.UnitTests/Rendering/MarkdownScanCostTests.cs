@@ -13,11 +13,13 @@ public sealed class MarkdownScanCostTests
     [InlineData("See [the docs](https://example.com/docs).", 28 + 21)]
     [InlineData("](x", 3)]
     [InlineData("](x\n](x", 3 + 3)]
-    [InlineData("WWW.a Mailto:b TEL:c", 5 + 8 + 5)]
-    [InlineData("http://a\nb c", 6)]
-    [InlineData("http://a\n \t\nb", 5)]
+    [InlineData("WWW.a Mailto:b TEL:c", 5 + 8 + 5 + 3 * 3)]
+    [InlineData("http://a\nb c", 6 + 1)]
+    [InlineData("http://a\n \t\nb", 5 + 1)]
     [InlineData("a]b(c:/d", 0)]
-    public void Counts_from_each_link_to_its_line_end_and_from_each_url_to_the_next_space(string markdown, long cost) =>
+    [InlineData("<https://a.b> [c](www.d)", 7 + 8 + 6)]
+    [InlineData("http://a b\n\nhttp://c d\nhttp://e f", 4 + 4 + 4 + 1 + 2 * 2)]
+    public void Counts_from_each_link_to_its_line_end_from_each_url_to_the_next_space_and_bare_urls_per_paragraph_squared(string markdown, long cost) =>
         Assert.Equal(cost, MarkdownScanCost.Of(markdown));
 
     public static TheoryData<string, int> Pathological => new()
@@ -30,6 +32,9 @@ public sealed class MarkdownScanCostTests
         { "mailto:a@b.c(", 10_000 },
         { "tel:1(", 16_000 },
         { "[a](b(", 100_000 },
+        { "www.a.example ", 20_000 },
+        { "x http://a.example\n", 20_000 },
+        { "mailto:a@b.c ", 10_000 },
     };
 
     [Theory]
@@ -59,6 +64,11 @@ public sealed class MarkdownScanCostTests
         for (var row = 0; row < 1_000; row++)
         {
             article.Append($"| 第 {row} 項 | [來源](https://example.com/items/{row}) |\n");
+        }
+        article.Append('\n');
+        for (var line = 0; line < 500; line++)
+        {
+            article.Append($"參考 https://example.com/refs/{line} 與 [來源](https://example.com/src/{line})\n");
         }
         var body = article.ToString();
 
