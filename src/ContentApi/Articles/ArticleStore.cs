@@ -84,6 +84,10 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         {
             return Task.FromResult<WriteOutcome<ArticleAggregate>>(TooComplex(reason));
         }
+        if (text.Stats.MalformedImageReferences is { Count: > 0 } malformed)
+        {
+            return Task.FromResult<WriteOutcome<ArticleAggregate>>(PlacesMalformedReferences(malformed));
+        }
         if (UnlistedPlacedImages(request, text.Stats) is { Count: > 0 } unlisted)
         {
             return Task.FromResult<WriteOutcome<ArticleAggregate>>(PlacesUnlistedImages(unlisted));
@@ -123,6 +127,10 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             if (text.Stats.TooComplex is { } reason && request.Body != current.Row.Body)
             {
                 return TooComplex(reason);
+            }
+            if (text.Stats.MalformedImageReferences is { Count: > 0 } malformed && request.Body != current.Row.Body)
+            {
+                return PlacesMalformedReferences(malformed);
             }
             if (await NewlyUnlistedPlacedImagesAsync(connection, transaction, request, text.Stats, current.Row, cancellationToken) is { Count: > 0 } unlisted)
             {
@@ -207,6 +215,11 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     private static WriteOutcome<ArticleAggregate>.Invalid PlacesUnlistedImages(List<long> unlisted) => new(new Dictionary<string, string[]>
     {
         ["body"] = [$"Places images that are neither in imageIds nor the coverImageId: {string.Join(", ", unlisted.Select(ImageReferences.For))}. Add them to imageIds."],
+    });
+
+    private static WriteOutcome<ArticleAggregate>.Invalid PlacesMalformedReferences(IReadOnlyList<string> malformed) => new(new Dictionary<string, string[]>
+    {
+        ["body"] = [$"Places images by references that name no image: {string.Join(", ", malformed.Take(10))}. Write image:ID, the id of an image in imageIds or the coverImageId."],
     });
 
     private static WriteOutcome<ArticleAggregate>.Invalid TooComplex(string reason) =>

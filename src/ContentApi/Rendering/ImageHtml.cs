@@ -12,6 +12,15 @@ internal static class ImageHtml
 
     public static bool IsReference(LinkInline link) => TryGetReferenceId(link, out _);
 
+    /// <summary>
+    /// The URLs of images a document places with <c>image:</c> that name no image id (<c>image:0</c>, <c>image:abc</c>,
+    /// <c>image:-1</c>, ids past 2^63): they would vanish from the HTML without a word.
+    /// </summary>
+    public static List<string> MalformedReferences(MarkdownDocument document) =>
+        [.. document.Descendants<LinkInline>()
+            .Where(link => link.IsImage && link.Url is { } url && url.StartsWith(ReferencePrefix, StringComparison.OrdinalIgnoreCase) && !(TryGetReferenceId(link, out var id) && id > 0))
+            .Select(link => link.Url!).Distinct()];
+
     /// <summary>The ids of the images a document places, in order.</summary>
     public static List<long> ReferencedIds(MarkdownDocument document) =>
         [.. document.Descendants<LinkInline>().Select(link => TryGetReferenceId(link, out var id) ? id : 0).Where(id => id > 0)];

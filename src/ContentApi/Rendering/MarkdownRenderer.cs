@@ -48,13 +48,14 @@ public static class MarkdownRenderer
     public static string ToPlainText(string markdown) => TryParse(markdown, out _) is { } document ? PlainText.Of(document) : markdown;
 
     /// <summary>The readable text of a body about to be stored, and why it is too complex to store, if it is.</summary>
-    public static (string PlainText, IReadOnlyList<long> PlacedImageIds, string? TooComplex) ToPlainTextForStorage(string markdown)
+    public static (string PlainText, IReadOnlyList<long> PlacedImageIds, IReadOnlyList<string> MalformedImageReferences, string? TooComplex) ToPlainTextForStorage(string markdown)
     {
         if (TryParse(markdown, out var refusal) is not { } document)
         {
-            return (markdown, [], refusal);
+            return (markdown, [], [], refusal);
         }
-        return (PlainText.Of(document), ImageHtml.ReferencedIds(document), ArticleMarkdown.NestsTooDeeply(document) ? MarkdownTooComplexException.Explanation : null);
+        return (PlainText.Of(document), ImageHtml.ReferencedIds(document), ImageHtml.MalformedReferences(document),
+            ArticleMarkdown.NestsTooDeeply(document) ? MarkdownTooComplexException.Explanation : null);
     }
 
     private static MarkdownDocument? TryParse(string markdown, out string? refusal)

@@ -11,13 +11,15 @@ namespace ContentApi.Text;
 /// <param name="CharacterCount">Grapheme clusters of the plain text other than whitespace, punctuation included.</param>
 /// <param name="ReadingTimeMinutes">See <see cref="ReadingTime"/>.</param>
 /// <param name="PlacedImageIds">The images the body places with <c>![alt](image:ID)</c>, in order (repeats included).</param>
+/// <param name="MalformedImageReferences">What the body places with <c>image:</c> that names no image (<c>image:abc</c>).</param>
 /// <param name="TooComplex">
 /// Why the Markdown is beyond what it may be, if it is: nesting deeper than Markdig can render
 /// (<see cref="MarkdownTooComplexException.Explanation"/>) or parsing work out of bounds (<see cref="MarkdownScanCost"/>).
 /// A new body like it is refused; one already stored stays readable (its source stands in for HTML).
 /// </param>
 public sealed record ArticleTextStats(
-    string PlainText, string DerivedExcerpt, int CharacterCount, int ReadingTimeMinutes, IReadOnlyList<long> PlacedImageIds, string? TooComplex = null);
+    string PlainText, string DerivedExcerpt, int CharacterCount, int ReadingTimeMinutes, IReadOnlyList<long> PlacedImageIds,
+    IReadOnlyList<string> MalformedImageReferences, string? TooComplex = null);
 
 public static class ArticleText
 {
@@ -27,13 +29,14 @@ public static class ArticleText
     /// <summary>Measures a body about to be stored (see <see cref="ArticleTextStats.TooComplex"/>).</summary>
     public static ArticleTextStats Measure(string markdownBody)
     {
-        var (plain, placedImageIds, tooComplex) = MarkdownRenderer.ToPlainTextForStorage(markdownBody);
+        var (plain, placedImageIds, malformedImageReferences, tooComplex) = MarkdownRenderer.ToPlainTextForStorage(markdownBody);
         return new ArticleTextStats(
             plain,
             Excerpts.Derive(plain, ExcerptMaxLength),
             CountCharacters(plain),
             ReadingTime.Minutes(plain),
             placedImageIds,
+            malformedImageReferences,
             tooComplex);
     }
 

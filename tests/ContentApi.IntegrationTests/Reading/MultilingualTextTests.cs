@@ -88,8 +88,8 @@ public sealed class MultilingualTextTests(ApiFactory factory) : IClassFixture<Ap
         // The reference article (byline, headings, Latin model names, image credits, disclaimer), lengthened with
         // more Chinese paragraphs to ~3,000 Han characters.
         var template = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "long-zh-hant-article.md"));
-        // Images stay placeholders (image:{0}): they add no text, and place no image.
-        var body = new StringBuilder(template.Replace("{{", "{", StringComparison.Ordinal).Replace("}}", "}", StringComparison.Ordinal));
+        // Images point at external files instead of placeholders (image:{0}, which name no image): they add no text.
+        var body = new StringBuilder(System.Text.RegularExpressions.Regex.Replace(template, @"image:\{\{(\d+)\}\}", "https://images.example.com/$1.jpg"));
         while (HanCount(body.ToString()) < 3000)
         {
             body.Append("\n\n").Append(ChineseSentences[3]).Append(ChineseSentences[4]).Append(ChineseSentences[1]);
