@@ -26,15 +26,14 @@ public static class ETags
         return Convert.ToBase64String(digest[..16]).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
-    /// <summary>If-None-Match uses weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored.</summary>
+    /// <summary>
+    /// If-None-Match uses weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored. A malformed header is ignored,
+    /// read strictly: the lenient parser read "**" or "W/*" as "*", a 304 for a client that holds nothing.
+    /// </summary>
     public static bool NoneMatch(HttpRequest request, string etag)
     {
         var header = request.Headers.IfNoneMatch;
-        if (header.Count == 0)
-        {
-            return false;
-        }
-        if (!EntityTagHeaderValue.TryParseList(header, out var tags))
+        if (header.Count == 0 || !TryParseConditional(header, out var tags))
         {
             return false;
         }

@@ -86,6 +86,26 @@ public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture
         }
     }
 
+    /// <summary>A malformed If-None-Match is ignored: "**" and its like were read as "*", a 304 for a client holding nothing.</summary>
+    [Theory]
+    [InlineData("**")]
+    [InlineData("W/*")]
+    [InlineData(";*")]
+    [InlineData("\"zz\" *")]
+    [InlineData("*, \"x\"")]
+    [InlineData("x{0}")]
+    public async Task A_malformed_If_None_Match_is_ignored_not_a_304(string header)
+    {
+        var content = await CreateContentAsync();
+        var client = factory.Anonymous();
+        foreach (var url in content.AllUrls)
+        {
+            var etag = (await client.GetAsync(url)).Headers.ETag!.Tag;
+            var response = await GetAsync(client, url, h => h.TryAddWithoutValidation("If-None-Match", string.Format(System.Globalization.CultureInfo.InvariantCulture, header, etag)));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} with If-None-Match {header}: {response.StatusCode}");
+        }
+    }
+
     [Fact]
     public async Task Every_GET_answers_an_If_Match_that_names_another_representation_with_412()
     {
