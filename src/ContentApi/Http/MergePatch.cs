@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ContentApi.Http;
 
@@ -75,10 +76,35 @@ public static class MergePatch
 
     public static T Apply<T>(T current, JsonObject patch)
     {
+        // After serializing: that gives the options their resolver, which GetTypeInfo needs.
         var target = JsonSerializer.SerializeToNode(current, JsonSetup.Options)!.AsObject();
+        EnsureKnownMembers(patch, JsonSetup.Options.GetTypeInfo(typeof(T)));
         Merge(target, patch);
         return target.Deserialize<T>(JsonSetup.Options) ?? throw new JsonException("The patched document is empty.", "$", null, null);
     }
+
+    /// <summary>
+    /// A member the resource does not have is a 400 whatever its value: merged, a null one would remove nothing and
+    /// pass unseen, while the same member with a value is refused.
+    /// </summary>
+    private static void EnsureKnownMembers(JsonObject patch, JsonTypeInfo type, string path = "$")
+    {
+        foreach (var (name, value) in patch)
+        {
+            var member = type.Properties.FirstOrDefault(p => p.Name == name);
+            if (member is null)
+            {
+                throw new JsonException($"The JSON property '{name}' could not be mapped to any .NET member of the resource.", PathOf(path, name), null, null);
+            }
+            if (value is JsonObject nested && JsonSetup.Options.GetTypeInfo(Nullable.GetUnderlyingType(member.PropertyType) ?? member.PropertyType) is { Kind: JsonTypeInfoKind.Object } memberType)
+            {
+                EnsureKnownMembers(nested, memberType, PathOf(path, name));
+            }
+        }
+    }
+
+    /// <summary>The JSON path of member <paramref name="name"/> of the object at <paramref name="parent"/>, quoted as System.Text.Json quotes it.</summary>
+    private static string PathOf(string parent, string name) => parent + new JsonObject { [name] = 0 }[name]!.GetPath()[1..];
 
     private static void Merge(JsonObject target, JsonObject patch)
     {

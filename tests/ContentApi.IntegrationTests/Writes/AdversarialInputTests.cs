@@ -60,6 +60,7 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
     {
         public string Article => $"/api/v1/articles/{ArticleId}";
         public string Author => $"/api/v1/authors/{AuthorId}";
+        public string Image => $"/api/v1/images/{ImageId}";
     }
 
     private enum Caller { Writer, Reader, Anonymous }
@@ -232,6 +233,9 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         ["image_reference_negative"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("body", "\"![a](image:-1)\""))), HttpStatusCode.BadRequest, ["body"]),
         ["image_reference_not_a_number"] = new(s => MergePatch(s.Article, """{"body":"![a](IMAGE:abc)"}"""), HttpStatusCode.BadRequest, ["body"]),
         ["image_reference_past_int64"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("body", "\"![a](image:99999999999999999999999)\""))), HttpStatusCode.BadRequest, ["body"]),
+        ["patch_unknown_member_null"] = new(s => MergePatch(s.Article, """{"zzz":null}"""), HttpStatusCode.BadRequest, ["zzz"]),
+        ["patch_read_only_member_null"] = new(s => MergePatch(s.Author, """{"id":null,"version":null}"""), HttpStatusCode.BadRequest, ["id"]),
+        ["patch_unknown_nested_member_null"] = new(s => MergePatch(s.Image, """{"focalPoint":{"z":null}}"""), HttpStatusCode.BadRequest, ["focalPoint.z"]),
         ["url_with_leading_space"] = new(s => Json(HttpMethod.Post, "/api/v1/images", """{"url":" https://example.com/a.jpg","altText":"a"}"""), HttpStatusCode.BadRequest, ["url"]),
         ["url_with_single_slash"] = new(s => MergePatch(s.Author, """{"website":"https:/example.com"}"""), HttpStatusCode.BadRequest, ["website"]),
         ["data_url_image"] = new(s => Json(HttpMethod.Post, "/api/v1/images", """{"url":"data:text/html,<script>alert(1)</script>","altText":"a"}"""), HttpStatusCode.BadRequest, ["url"]),
