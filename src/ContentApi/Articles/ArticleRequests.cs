@@ -53,7 +53,8 @@ public sealed partial class ArticleRequestValidator : AbstractValidator<ArticleR
 
     public ArticleRequestValidator()
     {
-        RuleFor(r => r.Title).NotEmpty().MaximumCharacters(300).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
+        RuleFor(r => r.Title).NotEmpty().MaximumCharacters(300).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage)
+            .Must(TextRules.HasVisibleCharacter).WithMessage(TextRules.InvisibleMessage);
         RuleFor(r => r.Body).NotNull().MaximumCharacters(MaxBodyLength).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
         RuleFor(r => r.Language).NotEmpty();
         RuleFor(r => r.Language).LanguageTag("Must be a BCP 47 language tag such as 'zh-Hant', 'zh-Hans' or 'en'.").When(r => !string.IsNullOrEmpty(r.Language));

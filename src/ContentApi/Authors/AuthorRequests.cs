@@ -15,7 +15,8 @@ public sealed class AuthorRequestValidator : AbstractValidator<AuthorRequest>
 
     public AuthorRequestValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumCharacters(200).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
+        RuleFor(r => r.Name).NotEmpty().MaximumCharacters(200).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage)
+            .Must(TextRules.HasVisibleCharacter).WithMessage(TextRules.InvisibleMessage);
         RuleFor(r => r.Slug!).Slug().When(r => r.Slug is not null);
         RuleFor(r => r.Bio!).MaximumCharacters(5000).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Bio is not null);
         RuleFor(r => r.AvatarImageId).GreaterThan(0).When(r => r.AvatarImageId is not null);

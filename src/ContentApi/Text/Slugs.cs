@@ -28,7 +28,8 @@ public static class Slugs
                 return false;
             }
             var isHyphen = rune.Value == '-';
-            if (isHyphen ? afterHyphen : !IsSlugCharacter(rune))
+            // A word starts with a letter or digit: an accent alone (U+0301) is no word.
+            if (isHyphen ? afterHyphen : !IsSlugCharacter(rune) || (afterHyphen && IsMark(rune)))
             {
                 return false;
             }
@@ -36,6 +37,8 @@ public static class Slugs
         }
         return !afterHyphen;
     }
+
+    private static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     private static bool IsSlugCharacter(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.LowercaseLetter or UnicodeCategory.OtherLetter
         or UnicodeCategory.ModifierLetter or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using FluentValidation;
 
 namespace ContentApi.Text;
@@ -8,6 +10,7 @@ public static class TextRules
     public const string SlugMessage = "Must be 1-120 lowercase letters (any script) or digits, in words joined by single hyphens.";
     public const string ControlCharacterMessage = "Must not contain control characters (such as NUL).";
     public const string UrlMessage = "Must be an absolute http or https URL.";
+    public const string InvisibleMessage = "Must contain a visible character, not only spaces, joiners or accents.";
     public const int MaxUrlLength = 2048;
 
     /// <summary>How an http(s) URL starts; in the rule as a pattern, so that the OpenAPI document states it.</summary>
@@ -16,6 +19,20 @@ public static class TextRules
     /// <summary>Line breaks and tabs are text; NUL and other C0/C1 controls are not.</summary>
     public static bool HasNoControlCharacters(string? value) =>
         value is null || !value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
+
+    /// <summary>
+    /// Whether blank-free text shows anything: not only format characters (zero-width space and joiners, U+FEFF),
+    /// accents with no letter, or the letters that print as nothing (Hangul fillers, the blank Braille pattern).
+    /// Blank text passes here: NotEmpty says what is wrong with it.
+    /// </summary>
+    public static bool HasVisibleCharacter(string? value) =>
+        string.IsNullOrWhiteSpace(value) || value.EnumerateRunes().Any(IsVisible);
+
+    private static bool IsVisible(Rune rune) =>
+        rune.Value is not (0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800) && Rune.GetUnicodeCategory(rune) is not (
+            UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator
+            or UnicodeCategory.ParagraphSeparator or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark
+            or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned);
 
     /// <summary>Uri accepts raw control characters (it escapes them), but they would be stored and served as sent.</summary>
     public static bool IsHttpUrl(string? value) =>
