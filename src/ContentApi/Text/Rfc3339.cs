@@ -32,8 +32,19 @@ public static class Rfc3339
         DateTimeOffset.TryParseExact(Normalized(text.Trim()), OffsetlessFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
 
     /// <summary>A date-time with an offset, and only that (what a JSON <c>date-time</c> is).</summary>
-    public static bool TryParseDateTime(string text, out DateTimeOffset value) =>
-        DateTimeOffset.TryParseExact(Normalized(text), DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    public static bool TryParseDateTime(string text, out DateTimeOffset value)
+    {
+        var normalized = Normalized(text);
+        value = default;
+        return HasOffset(normalized) &&
+            DateTimeOffset.TryParseExact(normalized, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+
+    /// <summary>"Z" or "±hh:mm" at the end: .NET's zzz also reads "+0100" and "+01", which RFC 3339 does not allow.</summary>
+    private static bool HasOffset(string text) =>
+        text.EndsWith('Z') ||
+        (text.Length >= 6 && text[^6] is '+' or '-' && char.IsAsciiDigit(text[^5]) && char.IsAsciiDigit(text[^4]) && text[^3] == ':' &&
+            char.IsAsciiDigit(text[^2]) && char.IsAsciiDigit(text[^1]));
 
     /// <summary>Front matter: a date-time, or a bare date (<c>2025-09-06</c>, taken as midnight UTC).</summary>
     public static bool TryParse(string text, out DateTimeOffset value) =>

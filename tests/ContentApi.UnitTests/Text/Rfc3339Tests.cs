@@ -25,6 +25,10 @@ public sealed class Rfc3339Tests
     [InlineData("२०२५-06-01T08:00:00Z")]
     [InlineData("2025-06-01T08:00:00.Z")]
     [InlineData("06/01/2025 08:00:00 +00:00")]
+    [InlineData("2024-01-01T00:00:00+0100")]
+    [InlineData("2024-01-01T00:00:00+01")]
+    [InlineData("2024-01-01T00:00:00+1:00")]
+    [InlineData("2024-01-01T00:00:00 +01:00")]
     public void Anything_else_is_refused(string text) =>
         Assert.False(Rfc3339.TryParseDateTime(text, out _));
 
