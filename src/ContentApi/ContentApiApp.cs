@@ -107,6 +107,7 @@ public static class ContentApiApp
         app.UseResponseCompression();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimitsMiddleware>();
+        app.UseMiddleware<TrailingSlashMiddleware>();
         app.UseCors();
         app.UseMiddleware<JsonBodyEncodingMiddleware>();
         app.UseContentApiSwagger();
