@@ -24,7 +24,8 @@ public static class ObservabilitySetup
         var options = app.Services.GetRequiredService<IOptions<ObservabilityOptions>>().Value;
         if (options.MetricsEnabled)
         {
-            app.MapMetrics(options.MetricsPath).ExcludeFromDescription();
+            // prometheus-net maps every method; a scrape is a GET (others are a 405, as on every other route).
+            app.MapMetrics(options.MetricsPath).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])).ExcludeFromDescription();
         }
     }
 }

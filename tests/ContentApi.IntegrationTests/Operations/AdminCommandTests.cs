@@ -118,4 +118,16 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
         var sqliteMemory = metrics.Split('\n').Single(line => line.StartsWith("contentapi_db_sqlite_memory_bytes ", StringComparison.Ordinal));
         Assert.True(double.Parse(sqliteMemory.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture) > 0, sqliteMemory);
     }
+
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("DELETE")]
+    [InlineData("FOO")]
+    public async Task Metrics_endpoint_answers_GET_and_HEAD_only(string method)
+    {
+        var client = factory.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/metrics"))).StatusCode);
+        var refused = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/metrics"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, refused.StatusCode);
+    }
 }
