@@ -208,6 +208,9 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         ["charset_latin1_patch"] = new(s => WithContentType(MergePatch(s.Article, """{"title":"t"}"""), "application/merge-patch+json; charset=iso-8859-1"), HttpStatusCode.UnsupportedMediaType),
         ["charset_on_a_read_is_no_concern"] = new(s => WithContentType(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/tags/{s.TagId}") { Content = new StringContent("") }, "text/plain; charset=iso-8859-1"), HttpStatusCode.OK, As: Caller.Anonymous),
         ["gzip_content_encoding_post"] = new(s => WithContentEncoding(Json(HttpMethod.Post, "/api/v1/tags", """{"name":"n"}"""), "gzip"), HttpStatusCode.UnsupportedMediaType),
+        ["json_patch_media_type_on_put"] = new(s => Json(HttpMethod.Put, s.Author, """{"name":"Replaced by a JSON Patch"}""", "application/json-patch+json"), HttpStatusCode.UnsupportedMediaType),
+        ["problem_json_media_type_on_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"t"}""", "application/problem+json"), HttpStatusCode.UnsupportedMediaType),
+        ["vnd_api_media_type_on_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"t"}""", "application/vnd.api+json"), HttpStatusCode.UnsupportedMediaType),
         ["json_patch_media_type"] = new(s => Json(HttpMethod.Patch, s.Article, """[{"op":"replace","path":"/title","value":"t"}]""", "application/json-patch+json"), HttpStatusCode.UnsupportedMediaType),
 
         // Bodies that are not one JSON object.
