@@ -8,7 +8,10 @@ namespace ContentApi.Rendering;
 /// <c>[a](b</c> on one line took seconds to parse, a 500,000-character body of them minutes, at every write and every
 /// rendering. Bare URLs also cost the square of how many one paragraph holds, however short they are: 20,000
 /// <c>www.a.example</c> separated by spaces took 2 s to parse (10,000: 0.5 s), and as many paragraphs of one each,
-/// 0.1 s. Written as links (<c>[text](url)</c>) they cost nothing of the kind.
+/// 0.1 s. Written as links (<c>[text](url)</c>) they cost nothing of the kind. And a link whose destination is followed
+/// by a title in parentheses that nothing closes (<c>[a](b (x</c>) is followed to the end of its paragraph, past line
+/// ends: 16,000 lines of it took 3.4 s. Link reference definitions (<c>[a]: url</c>) also cost the square of how many
+/// one paragraph holds: 55,000 lines of <c>[a]:</c> took 2.7 s.
 /// </summary>
 public static class MarkdownScanCost
 {
@@ -23,13 +26,15 @@ public static class MarkdownScanCost
     public static bool IsWithinBudget(string markdown) => Of(markdown) <= Budget;
 
     /// <summary>
-    /// The characters from each link destination to the end of its line, and from each bare URL to the next space or
-    /// blank line, summed; plus, for each run of lines between blank lines, the square of the bare URLs in it (one
+    /// The characters from each link destination to the end of its line (of its paragraph when a parenthesized title
+    /// follows it), and from each bare URL to the next space or blank line, summed; plus, for each run of lines between
+    /// blank lines, a quarter of the square of the lines in it that start like a link reference definition; plus, for each run of lines between blank lines, the square of the bare URLs in it (one
     /// unit is about the cost of a character scanned).
     /// </summary>
     public static long Of(string markdown)
     {
         var links = new Openers();
+        var titledLinks = new Openers();
         var urls = new Openers();
         var paragraphs = new Paragraphs();
         var lineStart = 0;
@@ -44,6 +49,7 @@ public static class MarkdownScanCost
                     if (lineIsBlank)
                     {
                         urls.End(lineStart);
+                        titledLinks.End(lineStart);
                         paragraphs.End();
                     }
                     lineStart = i + 1;
@@ -52,8 +58,18 @@ public static class MarkdownScanCost
                 case ' ' or '\t':
                     urls.End(i);
                     continue;
+                case '[' when i - lineStart <= 3 && markdown.AsSpan(lineStart, i - lineStart).Trim(' ').IsEmpty && StartsDefinition(markdown, i):
+                    paragraphs.AddDefinition();
+                    break;
                 case ']' when At(markdown, i + 1, "("):
-                    links.Add(i);
+                    if (HasParenthesizedTitle(markdown, i + 2))
+                    {
+                        titledLinks.Add(i);
+                    }
+                    else
+                    {
+                        links.Add(i);
+                    }
                     break;
                 case ':' when At(markdown, i + 1, "//"):
                     urls.Add(i);
@@ -72,9 +88,52 @@ public static class MarkdownScanCost
             }
         }
         links.End(markdown.Length);
+        titledLinks.End(markdown.Length);
         urls.End(markdown.Length);
         paragraphs.End();
-        return links.Cost + urls.Cost + paragraphs.Cost;
+        return links.Cost + titledLinks.Cost + urls.Cost + paragraphs.Cost;
+    }
+
+    /// <summary>Whether a "]:" follows the "[" at <paramref name="start"/> on its line, within a label's 999 characters.</summary>
+    private static bool StartsDefinition(string text, int start)
+    {
+        var end = Math.Min(text.Length, start + 1001);
+        var line = text.AsSpan(start, end - start);
+        var lineEnd = line.IndexOf('\n');
+        return (lineEnd < 0 ? line : line[..lineEnd]).Contains("]:", StringComparison.Ordinal);
+    }
+
+    /// <summary>The longest destination looked through for a title; past it, one is assumed (this scan stays linear).</summary>
+    private const int MaxDestinationLookahead = 2048;
+
+    /// <summary>Whether the link destination at <paramref name="start"/> is followed by a title in parentheses: <c>](b (x</c>.</summary>
+    private static bool HasParenthesizedTitle(string text, int start)
+    {
+        var i = start;
+        for (var depth = 0; i < text.Length && text[i] is not (' ' or '\t' or '\n' or '\r'); i++)
+        {
+            if (i - start > MaxDestinationLookahead)
+            {
+                return true;
+            }
+            if (text[i] == '(')
+            {
+                depth++;
+            }
+            else if (text[i] == ')' && depth-- == 0)
+            {
+                return false; // the link ends here
+            }
+        }
+        var lineEnds = 0;
+        for (; i < text.Length && text[i] is ' ' or '\t' or '\r' or '\n'; i++)
+        {
+            if (text[i] == '\n' && ++lineEnds > 1)
+            {
+                return false;
+            }
+        }
+        return i < text.Length && text[i] == '(';
     }
 
     /// <summary>Where the scheme of the "://" at <paramref name="colon"/> starts.</summary>
@@ -91,10 +150,13 @@ public static class MarkdownScanCost
     private static bool At(string text, int i, string expected) =>
         i < text.Length && text.AsSpan(i).StartsWith(expected, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The bare URLs of the current paragraph, and what the ended paragraphs cost.</summary>
+    /// <summary>The bare URLs and link reference definitions of the current paragraph, and what the ended paragraphs cost.</summary>
     private struct Paragraphs
     {
         private long _urls;
+        private long _definitions;
+
+        public void AddDefinition() => _definitions++;
 
         public long Cost { get; private set; }
 
@@ -110,8 +172,9 @@ public static class MarkdownScanCost
 
         public void End()
         {
-            Cost += _urls * _urls;
+            Cost += (_urls * _urls) + (_definitions * _definitions / 4);
             _urls = 0;
+            _definitions = 0;
         }
     }
 

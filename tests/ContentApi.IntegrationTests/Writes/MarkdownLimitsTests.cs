@@ -42,6 +42,8 @@ public sealed class MarkdownLimitsTests(ApiFactory factory) : IClassFixture<ApiF
         { string.Concat(Enumerable.Repeat("[a](b", 20_000)), "too many links" },
         { string.Concat(Enumerable.Repeat("見http://a.b/(\n", 20_000)), "too many links" },
         { string.Concat(Enumerable.Repeat("www.a.example ", 20_000)), "too many links" },
+        { string.Concat(Enumerable.Repeat("[a](b (x\n", 16_000)), "too many links" },
+        { string.Concat(Enumerable.Repeat("[a]:\n", 55_000)), "too many links" },
     };
 
     [Theory]

@@ -19,6 +19,10 @@ public sealed class MarkdownScanCostTests
     [InlineData("a]b(c:/d", 0)]
     [InlineData("<https://a.b> [c](www.d)", 7 + 8 + 6)]
     [InlineData("http://a b\n\nhttp://c d\nhttp://e f", 4 + 4 + 4 + 1 + 2 * 2)]
+    [InlineData("[a](b (x\ny\n\nz", 9)]
+    [InlineData("[a](b(c) (x", 9)]
+    [InlineData("[a](b(c) d) (x", 12)]
+    [InlineData("[a]: b\n [c]: d\n[e]: f\n\n[g]: h", (3 * 3 / 4) + (1 * 1 / 4))]
     public void Counts_from_each_link_to_its_line_end_from_each_url_to_the_next_space_and_bare_urls_per_paragraph_squared(string markdown, long cost) =>
         Assert.Equal(cost, MarkdownScanCost.Of(markdown));
 
@@ -35,6 +39,9 @@ public sealed class MarkdownScanCostTests
         { "www.a.example ", 20_000 },
         { "x http://a.example\n", 20_000 },
         { "mailto:a@b.c ", 10_000 },
+        { "[a](b (x\n", 16_000 },
+        { "[a]:\n", 55_000 },
+        { "[a]: b \"\n", 20_000 },
     };
 
     [Theory]
@@ -68,7 +75,12 @@ public sealed class MarkdownScanCostTests
         article.Append('\n');
         for (var line = 0; line < 500; line++)
         {
-            article.Append($"參考 https://example.com/refs/{line} 與 [來源](https://example.com/src/{line})\n");
+            article.Append($"參考 https://example.com/refs/{line} 與 [來源](https://example.com/src/{line} \"標題\")\n");
+        }
+        article.Append('\n');
+        for (var definition = 0; definition < 1_000; definition++)
+        {
+            article.Append($"[ref{definition}]: https://example.com/defs/{definition} (定義 {definition})\n");
         }
         var body = article.ToString();
 
