@@ -1,3 +1,4 @@
+using ContentApi.Data;
 using ContentApi.Images;
 
 namespace ContentApi.Articles;
@@ -58,9 +59,9 @@ internal static class ArticleQueries
     public const string ReferencedImages = $"SELECT {ImageStore.Columns} FROM images i WHERE i.id IN @Ids";
 
     public const string Insert = $"""
-        INSERT INTO articles (slug, title, subtitle, excerpt, derived_excerpt, body, language, status, published_at,
+        INSERT INTO articles (id, slug, title, subtitle, excerpt, derived_excerpt, body, language, status, published_at,
                               cover_image_id, canonical_url, reading_time_minutes, character_count, created_at, updated_at, version)
-        VALUES (@Slug, @Title, @Subtitle, @Excerpt, @DerivedExcerpt, @Body, @Language, @Status, @PublishedAt,
+        VALUES ({SqliteDialect.NextArticleId}, @Slug, @Title, @Subtitle, @Excerpt, @DerivedExcerpt, @Body, @Language, @Status, @PublishedAt,
                 @CoverImageId, @CanonicalUrl, @ReadingTimeMinutes, @CharacterCount, @Now, @Now, 1)
         RETURNING {Columns}
         """;

@@ -19,9 +19,9 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
 
     private const string From = "FROM authors au";
 
-    private const string InsertSql = """
-        INSERT INTO authors (slug, name, bio, avatar_image_id, website, email, created_at, updated_at, version)
-        VALUES (@Slug, @Name, @Bio, @AvatarImageId, @Website, @Email, @Now, @Now, 1)
+    private const string InsertSql = $"""
+        INSERT INTO authors (id, slug, name, bio, avatar_image_id, website, email, created_at, updated_at, version)
+        VALUES ({SqliteDialect.NextAuthorId}, @Slug, @Name, @Bio, @AvatarImageId, @Website, @Email, @Now, @Now, 1)
         RETURNING id
         """;
 

@@ -20,9 +20,9 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock)
 
     private const string From = "FROM images i";
 
-    private const string InsertSql = """
-        INSERT INTO images (url, alt_text, caption, credit, license, width, height, mime_type, byte_size, focal_x, focal_y, created_at, updated_at, version)
-        VALUES (@Url, @AltText, @Caption, @Credit, @License, @Width, @Height, @MimeType, @ByteSize, @FocalX, @FocalY, @Now, @Now, 1)
+    private const string InsertSql = $"""
+        INSERT INTO images (id, url, alt_text, caption, credit, license, width, height, mime_type, byte_size, focal_x, focal_y, created_at, updated_at, version)
+        VALUES ({SqliteDialect.NextImageId}, @Url, @AltText, @Caption, @Credit, @License, @Width, @Height, @MimeType, @ByteSize, @FocalX, @FocalY, @Now, @Now, 1)
         RETURNING id
         """;
 

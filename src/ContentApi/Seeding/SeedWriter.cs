@@ -14,15 +14,15 @@ public sealed class SeedWriter(Db db)
 {
     public const int BatchSize = 4000;
 
-    private const string InsertImage = """
-        INSERT INTO images (url, alt_text, caption, credit, width, height, mime_type, byte_size, created_at, updated_at, version)
-        VALUES ($url, $alt, $caption, $credit, $width, $height, $mime, $size, $now, $now, 1) RETURNING id
+    private const string InsertImage = $"""
+        INSERT INTO images (id, url, alt_text, caption, credit, width, height, mime_type, byte_size, created_at, updated_at, version)
+        VALUES ({SqliteDialect.NextImageId}, $url, $alt, $caption, $credit, $width, $height, $mime, $size, $now, $now, 1) RETURNING id
         """;
 
-    private const string InsertArticle = """
-        INSERT INTO articles (slug, title, subtitle, excerpt, derived_excerpt, body, language, status, published_at, cover_image_id,
+    private const string InsertArticle = $"""
+        INSERT INTO articles (id, slug, title, subtitle, excerpt, derived_excerpt, body, language, status, published_at, cover_image_id,
                               canonical_url, reading_time_minutes, character_count, created_at, updated_at, version)
-        VALUES ($slug, $title, $subtitle, $excerpt, $derived, $body, $language, $status, $published, $cover, NULL, $minutes, $characters, $now, $now, 1)
+        VALUES ({SqliteDialect.NextArticleId}, $slug, $title, $subtitle, $excerpt, $derived, $body, $language, $status, $published, $cover, NULL, $minutes, $characters, $now, $now, 1)
         RETURNING id
         """;
 
@@ -37,7 +37,7 @@ public sealed class SeedWriter(Db db)
                 var a = generator.Authors[i];
                 authors[i] = await connection.ExecuteScalarAsync<long?>("SELECT id FROM authors WHERE slug = @Slug", new { a.Slug }, transaction)
                     ?? await connection.ExecuteScalarAsync<long>(
-                        "INSERT INTO authors (slug, name, bio, website, email, created_at, updated_at, version) VALUES (@Slug, @Name, @Bio, @Website, @Email, @Now, @Now, 1) RETURNING id",
+                        $"INSERT INTO authors (id, slug, name, bio, website, email, created_at, updated_at, version) VALUES ({SqliteDialect.NextAuthorId}, @Slug, @Name, @Bio, @Website, @Email, @Now, @Now, 1) RETURNING id",
                         new { a.Slug, a.Name, a.Bio, a.Website, a.Email, Now = stamp }, transaction);
             }
             var tags = new long[generator.Tags.Count];
@@ -46,7 +46,7 @@ public sealed class SeedWriter(Db db)
                 var t = generator.Tags[i];
                 tags[i] = await connection.ExecuteScalarAsync<long?>("SELECT id FROM tags WHERE slug = @Slug", new { t.Slug }, transaction)
                     ?? await connection.ExecuteScalarAsync<long>(
-                        "INSERT INTO tags (slug, name, description, created_at, updated_at, version) VALUES (@Slug, @Name, @Description, @Now, @Now, 1) RETURNING id",
+                        $"INSERT INTO tags (id, slug, name, description, created_at, updated_at, version) VALUES ({SqliteDialect.NextTagId}, @Slug, @Name, @Description, @Now, @Now, 1) RETURNING id",
                         new { t.Slug, t.Name, t.Description, Now = stamp }, transaction);
             }
             return (authors, tags);

@@ -17,9 +17,9 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock)
 
     private const string From = "FROM tags t";
 
-    private const string InsertSql = """
-        INSERT INTO tags (slug, name, description, created_at, updated_at, version)
-        VALUES (@Slug, @Name, @Description, @Now, @Now, 1)
+    private const string InsertSql = $"""
+        INSERT INTO tags (id, slug, name, description, created_at, updated_at, version)
+        VALUES ({SqliteDialect.NextTagId}, @Slug, @Name, @Description, @Now, @Now, 1)
         RETURNING id
         """;
 

@@ -1,0 +1,36 @@
+using System.Net;
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Writes;
+
+/// <summary>
+/// SQLite gives a new row the largest id + 1: deleting the newest resource made its id the next one's, so its old
+/// URL, cached copies and an If-Match holding one of its versions then named a different resource.
+/// </summary>
+public sealed class IdReuseTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Theory]
+    [InlineData("articles")]
+    [InlineData("authors")]
+    [InlineData("tags")]
+    [InlineData("images")]
+    public async Task The_id_of_a_deleted_resource_is_never_given_again(string collection)
+    {
+        var content = new TestContent(factory.Writer());
+        var deleted = await CreateAsync(content, collection);
+        Assert.Equal(HttpStatusCode.NoContent, (await factory.Writer().DeleteAsync($"/api/v1/{collection}/{deleted}")).StatusCode);
+
+        var next = await CreateAsync(content, collection);
+
+        Assert.True(next > deleted, $"{collection}: {next} after deleting {deleted}");
+        await (await factory.Reader().GetAsync($"/api/v1/{collection}/{deleted}")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    private static async Task<long> CreateAsync(TestContent content, string collection) => collection switch
+    {
+        "articles" => (await content.ArticleAsync())["id"]!.GetValue<long>(),
+        "authors" => await content.AuthorAsync(),
+        "tags" => await content.TagAsync(),
+        _ => await content.ImageAsync(),
+    };
+}
