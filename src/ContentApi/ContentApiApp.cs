@@ -107,8 +107,8 @@ public static class ContentApiApp
         app.UseResponseCompression();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimitsMiddleware>();
-        app.UseMiddleware<TrailingSlashMiddleware>();
         app.UseCors();
+        app.UseMiddleware<TrailingSlashMiddleware>();
         app.UseMiddleware<JsonBodyEncodingMiddleware>();
         app.UseContentApiSwagger();
         app.UseAuthentication();

@@ -219,7 +219,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
 
     private static WriteOutcome<ArticleAggregate>.Invalid PlacesMalformedReferences(IReadOnlyList<string> malformed) => new(new Dictionary<string, string[]>
     {
-        ["body"] = [$"Places images by references that name no image: {string.Join(", ", malformed.Take(10))}. Write image:ID, the id of an image in imageIds or the coverImageId."],
+        ["body"] = [$"Places images by references that name no image: {string.Join(", ", malformed.Take(10).Select(url => url.Length > 60 ? url[..60] + "…" : url))}. Write image:ID, the id of an image in imageIds or the coverImageId."],
     });
 
     private static WriteOutcome<ArticleAggregate>.Invalid TooComplex(string reason) =>

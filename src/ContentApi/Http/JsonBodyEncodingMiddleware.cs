@@ -29,7 +29,7 @@ public sealed class JsonBodyEncodingMiddleware(RequestDelegate next)
         }
         // ASP.NET reads any application/*+json as JSON: a JSON Patch (application/json-patch+json) sent to PUT replaced
         // the resource. POST and PUT take application/json; PATCH's types are MergePatch's.
-        if (!HttpMethods.IsPatch(request.Method) && request.Path.StartsWithSegments("/api", StringComparison.Ordinal) &&
+        if (!HttpMethods.IsPatch(request.Method) && request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) &&
             MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) &&
             !mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
         {

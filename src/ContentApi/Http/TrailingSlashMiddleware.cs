@@ -10,7 +10,7 @@ public sealed class TrailingSlashMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
         var path = context.Request.Path;
-        if (path.Value is not { Length: > 1 } text || !text.EndsWith('/') || !path.StartsWithSegments("/api", StringComparison.Ordinal))
+        if (path.Value is not { Length: > 1 } text || !text.EndsWith('/') || !path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             await next(context);
             return;

@@ -24,6 +24,17 @@ public sealed class CorsTests(FrontendApiFactory factory) : IClassFixture<Fronte
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : null;
 
+    /// <summary>A browser reads why a URL with a trailing slash is a 404 only if the 404 carries the CORS headers too.</summary>
+    [Fact]
+    public async Task A_trailing_slash_404_carries_the_CORS_headers()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/tags/");
+        request.Headers.Add("Origin", Stranger);
+        var response = await factory.Anonymous().SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("*", Header(response, "Access-Control-Allow-Origin"));
+    }
+
     [Theory]
     [InlineData("/api/v1/articles")]
     [InlineData("/api/v1/authors")]

@@ -140,6 +140,8 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         ["route_id_leading_space"] = new(s => Get($"/api/v1/authors/%20{s.AuthorId}"), HttpStatusCode.BadRequest, ["id"], Caller.Anonymous),
         ["route_id_negative_zero"] = new(s => Get("/api/v1/images/-0"), HttpStatusCode.BadRequest, ["id"], Caller.Anonymous),
         ["trailing_slash_read"] = new(s => Get($"/api/v1/articles/{s.ArticleId}/"), HttpStatusCode.NotFound, As: Caller.Anonymous),
+        ["trailing_slash_upper_case_api"] = new(s => Get($"/API/v1/tags/{s.TagId}/"), HttpStatusCode.NotFound, As: Caller.Anonymous),
+        ["json_patch_media_type_on_put_upper_case_api"] = new(s => Json(HttpMethod.Put, $"/API/v1/tags/{s.TagId}", """{"name":"Replaced"}""", "application/json-patch+json"), HttpStatusCode.UnsupportedMediaType),
         ["trailing_slash_list"] = new(s => Get("/api/v1/tags/"), HttpStatusCode.NotFound, As: Caller.Anonymous),
         ["trailing_slash_delete"] = new(s => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/images/{s.ImageId}/"), HttpStatusCode.NotFound),
         ["trailing_slash_patch"] = new(s => MergePatch(s.Article + "/", """{"title":"renamed"}"""), HttpStatusCode.NotFound),
