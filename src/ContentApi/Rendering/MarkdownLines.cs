@@ -1,0 +1,73 @@
+namespace ContentApi.Rendering;
+
+/// <summary>
+/// What a line of Markdown is, as far as <see cref="MarkdownScanCost"/> needs to know: read loosely, in the direction
+/// that can only overstate Markdig's work (a block missed here keeps a paragraph longer, never shorter).
+/// </summary>
+internal static class MarkdownLines
+{
+    public static bool IsBlank(ReadOnlySpan<char> line) => line.Trim(" \t\r").IsEmpty;
+
+    /// <summary>The line without its indentation and blockquote markers: "  > > [a]: b" → "[a]: b".</summary>
+    public static ReadOnlySpan<char> Content(ReadOnlySpan<char> line) => line.TrimStart(" \t>");
+
+    /// <summary>
+    /// A line that ends the paragraph before it: a heading, or a bullet or "1." item with text. (An item numbered
+    /// otherwise, or a table row, continues a paragraph in CommonMark, so they do not count.)
+    /// </summary>
+    public static bool StartsBlock(ReadOnlySpan<char> line)
+    {
+        var content = line.TrimStart(' ');
+        if (line.Length - content.Length > 3 || content.IsEmpty)
+        {
+            return false;
+        }
+        if (content[0] == '#')
+        {
+            return true;
+        }
+        var marker = content[0] is '-' or '*' or '+' ? 1 : content.StartsWith("1.") || content.StartsWith("1)") ? 2 : 0;
+        return marker > 0 && content.Length > marker + 1 && content[marker] is ' ' or '\t' && !IsBlank(content[(marker + 1)..]);
+    }
+
+    /// <summary>The character of the code fence the line opens (<c>```</c>, <c>~~~</c>), unindented only, or none.</summary>
+    public static char OpensFence(ReadOnlySpan<char> line)
+    {
+        var fence = FenceRun(line);
+        // A backtick fence's info string has no backtick; with one, the line is text (inline code).
+        return fence != '\0' && (fence == '~' || !line.TrimStart('`').Contains('`')) ? fence : '\0';
+    }
+
+    /// <summary>Whether the line closes a fence of <paramref name="fence"/>: any run of three or more, even a shorter one.</summary>
+    public static bool ClosesFence(ReadOnlySpan<char> line, char fence) => FenceRun(line.TrimStart(' ')) == fence;
+
+    private static char FenceRun(ReadOnlySpan<char> line) =>
+        line.Length >= 3 && line[0] is '`' or '~' && line[1] == line[0] && line[2] == line[0] ? line[0] : '\0';
+
+    /// <summary>Whether the line may start a link reference definition: "[label]:", or a "[" whose label goes on.</summary>
+    public static bool StartsDefinition(ReadOnlySpan<char> line)
+    {
+        var content = Content(line);
+        return !content.IsEmpty && content[0] == '[' && (content.Contains("]:", StringComparison.Ordinal) || !content.Contains(']'));
+    }
+
+    /// <summary>
+    /// Where the last title in parentheses that nothing on the line closes opens (whitespace, then "("), or -1. A
+    /// link before it may have that title, which Markdig then follows to the end of the paragraph.
+    /// </summary>
+    public static int UnclosedTitle(ReadOnlySpan<char> line)
+    {
+        for (var i = line.Length - 1; i > 0; i--)
+        {
+            if (line[i] == ')')
+            {
+                return -1;
+            }
+            if (line[i] == '(' && line[i - 1] is ' ' or '\t')
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
