@@ -12,7 +12,7 @@ internal static class MarkdownLines
     public static ReadOnlySpan<char> Content(ReadOnlySpan<char> line) => line.TrimStart(" \t>");
 
     /// <summary>
-    /// A line that ends the paragraph before it: a heading, or a bullet or "1." item with text. (An item numbered
+    /// A line that ends the paragraph before it: an ATX heading, or a bullet or "1." item with text. (An item numbered
     /// otherwise, or a table row, continues a paragraph in CommonMark, so they do not count.)
     /// </summary>
     public static bool StartsBlock(ReadOnlySpan<char> line)
@@ -24,7 +24,9 @@ internal static class MarkdownLines
         }
         if (content[0] == '#')
         {
-            return true;
+            // An ATX heading: one to six '#', then a space or the end ("#tag" is text, and continues the paragraph).
+            var level = content.Length - content.TrimStart('#').Length;
+            return level <= 6 && (content.Length == level || content[level] is ' ' or '\t' or '\r');
         }
         var marker = content[0] is '-' or '*' or '+' ? 1 : content.StartsWith("1.") || content.StartsWith("1)") ? 2 : 0;
         return marker > 0 && content.Length > marker + 1 && content[marker] is ' ' or '\t' && !IsBlank(content[(marker + 1)..]);

@@ -46,6 +46,7 @@ public sealed class MarkdownScanCostTests
         { "[a](b\\) (x\n", 16_000 },
         { "> [a]:\n", 55_000 },
         { "[a\nb]:\n", 50_000 },
+        { "[a](b (x\n#x\n", 16_000 },
     };
 
     [Theory]
