@@ -12,12 +12,16 @@ internal static class MarkdownLines
     public static ReadOnlySpan<char> Content(ReadOnlySpan<char> line) => line.TrimStart(" \t>");
 
     /// <summary>
-    /// A line that ends the paragraph before it: an ATX heading, or a bullet or "1." item with text. (An item numbered
+    /// A line that ends the paragraph before it: an ATX heading, a code fence, or a bullet or "1." item with text. (An item numbered
     /// otherwise, or a table row, continues a paragraph in CommonMark, so they do not count.)
     /// </summary>
     public static bool StartsBlock(ReadOnlySpan<char> line)
     {
         var content = line.TrimStart(' ');
+        if (IsFence(line))
+        {
+            return true;
+        }
         if (line.Length - content.Length > 3 || content.IsEmpty)
         {
             return false;
@@ -32,19 +36,29 @@ internal static class MarkdownLines
         return marker > 0 && content.Length > marker + 1 && content[marker] is ' ' or '\t' && !IsBlank(content[(marker + 1)..]);
     }
 
-    /// <summary>The character of the code fence the line opens (<c>```</c>, <c>~~~</c>), unindented only, or none.</summary>
-    public static char OpensFence(ReadOnlySpan<char> line)
+    /// <summary>
+    /// Whether the line is a code fence (<c>```</c>, <c>~~~</c> or longer, indented at most 3): one ends a paragraph.
+    /// What a fence holds is still measured like text: a fence this scan thought open where Markdig's was closed (a
+    /// shorter run, an info string, a fence in a list item) let bodies through unmeasured.
+    /// </summary>
+    public static bool IsFence(ReadOnlySpan<char> line)
     {
-        var fence = FenceRun(line);
+        var content = line.TrimStart(' ');
+        var length = FenceRun(content);
         // A backtick fence's info string has no backtick; with one, the line is text (inline code).
-        return fence != '\0' && (fence == '~' || !line.TrimStart('`').Contains('`')) ? fence : '\0';
+        return line.Length - content.Length <= 3 && length > 0 && (content[0] == '~' || !content[length..].Contains('`'));
     }
 
-    /// <summary>Whether the line closes a fence of <paramref name="fence"/>: any run of three or more, even a shorter one.</summary>
-    public static bool ClosesFence(ReadOnlySpan<char> line, char fence) => FenceRun(line.TrimStart(' ')) == fence;
-
-    private static char FenceRun(ReadOnlySpan<char> line) =>
-        line.Length >= 3 && line[0] is '`' or '~' && line[1] == line[0] && line[2] == line[0] ? line[0] : '\0';
+    /// <summary>The length of the run of three or more '`' or '~' that starts the line, or 0.</summary>
+    private static int FenceRun(ReadOnlySpan<char> line)
+    {
+        if (line.Length < 3 || line[0] is not ('`' or '~'))
+        {
+            return 0;
+        }
+        var length = line.Length - line.TrimStart(line[0]).Length;
+        return length >= 3 ? length : 0;
+    }
 
     /// <summary>Whether the line may start a link reference definition: "[label]:", or a "[" whose label goes on.</summary>
     public static bool StartsDefinition(ReadOnlySpan<char> line)

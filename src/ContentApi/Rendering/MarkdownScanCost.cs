@@ -7,7 +7,9 @@ namespace ContentApi.Rendering;
 /// the autolink extension picks up (<c>://</c>, <c>www.</c>, <c>mailto:</c>, <c>tel:</c>) to the next space, and back
 /// over every inline of its paragraph before it; and link reference definitions cost the square of how many one
 /// paragraph holds. So 16,000 <c>[a](b</c> on one line, 20,000 bare URLs in one paragraph or 55,000 lines of
-/// <c>[a]:</c> took seconds to parse, at every write and every rendering. Code fences are not parsed for inlines.
+/// <c>[a]:</c> took seconds to parse, as did 5,000 lines of <c>*a **a</c> (emphasis delimiters also cost the square of
+/// their number in a paragraph; Markdig's depth limit refuses more only after 1-2 s), at every write and every rendering. Code is measured like text (an
+/// overstatement: Markdig does not parse it for inlines).
 /// </summary>
 public static class MarkdownScanCost
 {
@@ -18,14 +20,16 @@ public static class MarkdownScanCost
         "The Markdown has too many links, URLs or link definitions for Markdig to parse in reasonable time: each link that " +
         "nothing closes is followed to the end of its line (to the end of its paragraph when an unclosed title in parentheses " +
         "follows), each bare URL to the next space and back over its paragraph, and link definitions cost more the more of " +
-        "them one paragraph holds. Close the links and titles, write URLs as [text](url), or split the paragraphs.";
+        "them one paragraph holds, as do emphasis markers (*, _, ~). Close the links and titles, write URLs as [text](url), " +
+        "or split the paragraphs.";
 
     public static bool IsWithinBudget(string markdown) => Of(markdown) <= Budget;
 
     /// <summary>
     /// The characters from each link destination to the end of its line (of its paragraph when an unclosed title may
     /// follow it), and from each bare URL to the next space or blank line, plus half those before it in its paragraph,
-    /// summed; plus a quarter of the square of the link definitions of each paragraph. One unit is about the cost of a
+    /// summed; plus, for each paragraph, a quarter of the square of its link definitions and the square of its emphasis
+    /// delimiter runs. One unit is about the cost of a
     /// character scanned.
     /// </summary>
     public static long Of(string markdown)
@@ -34,23 +38,15 @@ public static class MarkdownScanCost
         var titledLinks = new Openers();
         var urls = new Openers();
         var paragraph = new Paragraph();
-        var fence = '\0';
         for (var lineStart = 0; lineStart < markdown.Length;)
         {
             var lineEnd = markdown.IndexOf('\n', lineStart) is var newline and >= 0 ? newline : markdown.Length;
             var line = markdown.AsSpan(lineStart, lineEnd - lineStart);
-            if (fence != '\0' || MarkdownLines.OpensFence(line) is not '\0' || MarkdownLines.IsBlank(line) || MarkdownLines.StartsBlock(line))
+            if (MarkdownLines.IsBlank(line) || MarkdownLines.StartsBlock(line))
             {
                 urls.End(lineStart);
                 titledLinks.End(lineStart);
                 paragraph.End(lineStart);
-                if (fence != '\0' || MarkdownLines.OpensFence(line) is not '\0')
-                {
-                    fence = fence == '\0' ? MarkdownLines.OpensFence(line) : MarkdownLines.ClosesFence(line, fence) ? '\0' : fence;
-                    paragraph.End(lineEnd + 1);
-                    lineStart = lineEnd + 1;
-                    continue;
-                }
             }
             var isDefinition = MarkdownLines.StartsDefinition(line);
             if (isDefinition)
@@ -64,6 +60,9 @@ public static class MarkdownScanCost
                 {
                     case ' ' or '\t':
                         urls.End(i);
+                        break;
+                    case '*' or '~' or '_' when StartsDelimiterRun(markdown, i, lineStart):
+                        paragraph.AddDelimiterRun();
                         break;
                     case ']' when At(markdown, i + 1, "("):
                         if (title > i - lineStart)
@@ -97,6 +96,26 @@ public static class MarkdownScanCost
         return links.Cost + titledLinks.Cost + urls.Cost + paragraph.Cost;
     }
 
+    /// <summary>The first of a run of '*', '~' or '_' (not an underscore inside a word, as in snake_case).</summary>
+    private static bool StartsDelimiterRun(string text, int i, int lineStart)
+    {
+        var c = text[i];
+        if (i > lineStart && text[i - 1] == c)
+        {
+            return false;
+        }
+        if (c != '_')
+        {
+            return true;
+        }
+        var end = i;
+        while (end < text.Length && text[end] == '_')
+        {
+            end++;
+        }
+        return !(i > lineStart && char.IsLetterOrDigit(text[i - 1]) && end < text.Length && char.IsLetterOrDigit(text[end]));
+    }
+
     /// <summary>Where the scheme of the "://" at <paramref name="colon"/> starts.</summary>
     private static int SchemeStart(string text, int colon)
     {
@@ -117,10 +136,13 @@ public static class MarkdownScanCost
         private int _start;
         private long _urls;
         private long _definitions;
+        private long _delimiterRuns;
 
         public long Cost { get; private set; }
 
         public void AddDefinition() => _definitions++;
+
+        public void AddDelimiterRun() => _delimiterRuns++;
 
         /// <summary>
         /// A bare URL walks back over the inlines before it in its paragraph (at most one per two characters, as in
@@ -139,9 +161,10 @@ public static class MarkdownScanCost
         /// <summary>Ends the paragraph; the next starts at <paramref name="nextStart"/>.</summary>
         public void End(int nextStart)
         {
-            Cost += _urls + (_definitions * _definitions / 4);
+            Cost += _urls + (_definitions * _definitions / 4) + (_delimiterRuns * _delimiterRuns);
             _urls = 0;
             _definitions = 0;
+            _delimiterRuns = 0;
             _start = nextStart;
         }
     }
