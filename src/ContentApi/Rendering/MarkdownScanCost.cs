@@ -38,9 +38,11 @@ public static class MarkdownScanCost
         var titledLinks = new Openers();
         var urls = new Openers();
         var paragraph = new Paragraph();
-        for (var lineStart = 0; lineStart < markdown.Length;)
+        // Lines end as Markdig ends them, at "\n", "\r\n" or a lone "\r": split at "\n" only, "1. \r*a" was a list item
+        // here (ending the paragraph) and, in Markdig, an empty item then a line of the same paragraph.
+        for (int lineStart = 0, lineEnd; lineStart < markdown.Length; lineStart = NextLineStart(markdown, lineEnd))
         {
-            var lineEnd = markdown.IndexOf('\n', lineStart) is var newline and >= 0 ? newline : markdown.Length;
+            lineEnd = markdown.AsSpan(lineStart).IndexOfAny('\r', '\n') is var newline and >= 0 ? lineStart + newline : markdown.Length;
             var line = markdown.AsSpan(lineStart, lineEnd - lineStart);
             if (MarkdownLines.IsBlank(line) || MarkdownLines.StartsBlock(line))
             {
@@ -87,7 +89,6 @@ public static class MarkdownScanCost
                 }
             }
             links.End(lineEnd);
-            lineStart = lineEnd + 1;
         }
         links.End(markdown.Length);
         titledLinks.End(markdown.Length);
@@ -95,6 +96,9 @@ public static class MarkdownScanCost
         paragraph.End(markdown.Length);
         return links.Cost + titledLinks.Cost + urls.Cost + paragraph.Cost;
     }
+
+    private static int NextLineStart(string text, int lineEnd) =>
+        lineEnd + (lineEnd + 1 < text.Length && text[lineEnd] == '\r' && text[lineEnd + 1] == '\n' ? 2 : 1);
 
     /// <summary>The first of a run of '*', '~' or '_' (not an underscore inside a word, as in snake_case).</summary>
     private static bool StartsDelimiterRun(string text, int i, int lineStart)
