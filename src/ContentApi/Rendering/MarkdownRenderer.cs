@@ -48,9 +48,11 @@ public static class MarkdownRenderer
     public static string ToPlainText(string markdown) => TryParse(markdown, out _) is { } document ? PlainText.Of(document) : markdown;
 
     /// <summary>The readable text of a body about to be stored, and why it is too complex to store, if it is.</summary>
-    public static (string PlainText, IReadOnlyList<long> PlacedImageIds, IReadOnlyList<string> MalformedImageReferences, string? TooComplex) ToPlainTextForStorage(string markdown)
+    /// <param name="parseLimit">How long the parse may take (<see cref="TimedMarkdownParse"/>).</param>
+    public static (string PlainText, IReadOnlyList<long> PlacedImageIds, IReadOnlyList<string> MalformedImageReferences, string? TooComplex) ToPlainTextForStorage(
+        string markdown, TimeSpan parseLimit)
     {
-        if (TryParse(markdown, out var refusal) is not { } document)
+        if (TryParse(markdown, out var refusal, parseLimit) is not { } document)
         {
             return (markdown, [], [], refusal);
         }
@@ -58,12 +60,12 @@ public static class MarkdownRenderer
             ArticleMarkdown.NestsTooDeeply(document) ? MarkdownTooComplexException.Explanation : null);
     }
 
-    private static MarkdownDocument? TryParse(string markdown, out string? refusal)
+    private static MarkdownDocument? TryParse(string markdown, out string? refusal, TimeSpan? limit = null)
     {
         try
         {
             refusal = null;
-            return ArticleMarkdown.Parse(markdown);
+            return limit is { } within ? TimedMarkdownParse.Parse(markdown, within) : ArticleMarkdown.Parse(markdown);
         }
         catch (MarkdownTooComplexException exception)
         {

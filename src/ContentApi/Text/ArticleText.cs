@@ -27,9 +27,11 @@ public static class ArticleText
     public const int ExcerptMaxLength = 200;
 
     /// <summary>Measures a body about to be stored (see <see cref="ArticleTextStats.TooComplex"/>).</summary>
-    public static ArticleTextStats Measure(string markdownBody)
+    /// <param name="parseLimit">How long parsing it may take; by default <see cref="TimedMarkdownParse.Limit"/>.</param>
+    public static ArticleTextStats Measure(string markdownBody, TimeSpan? parseLimit = null)
     {
-        var (plain, placedImageIds, malformedImageReferences, tooComplex) = MarkdownRenderer.ToPlainTextForStorage(markdownBody);
+        var (plain, placedImageIds, malformedImageReferences, tooComplex) =
+            MarkdownRenderer.ToPlainTextForStorage(markdownBody, parseLimit ?? TimedMarkdownParse.Limit);
         return new ArticleTextStats(
             plain,
             Excerpts.Derive(plain, ExcerptMaxLength),
