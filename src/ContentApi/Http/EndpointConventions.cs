@@ -57,6 +57,7 @@ public static class EndpointConventions
                 .ProducesProblem(StatusCodes.Status412PreconditionFailed)
                 .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         }
+        builder.AddEndpointFilter<JsonMediaTypeFilter>();
         return builder.WriteProblems(takesBody: true);
     }
 

@@ -3,8 +3,8 @@ using Microsoft.Net.Http.Headers;
 namespace ContentApi.Http;
 
 /// <summary>
-/// Request bodies of POST, PUT and PATCH are UTF-8 JSON as sent (RFC 8259 §8.1), POST's and PUT's as application/json:
-/// another media type, a <c>charset</c> other than UTF-8
+/// Request bodies of POST, PUT and PATCH are UTF-8 JSON as sent (RFC 8259 §8.1) (their media types: JsonMediaTypeFilter
+/// and MergePatch): a <c>charset</c> other than UTF-8
 /// (or ASCII), or a <c>Content-Encoding</c> such as gzip, is a 415 that says so. ASP.NET would otherwise fail with a 500 on a charset it
 /// does not know, also on <c>charset="utf-8"</c> (quoted, as RFC 9110 allows), which is unquoted here.
 /// </summary>
@@ -25,15 +25,6 @@ public sealed class JsonBodyEncodingMiddleware(RequestDelegate next)
         if (encoding.Length > 0 && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
         {
             await RejectAsync(context, problems, $"Request bodies are read as sent: Content-Encoding '{encoding}' is not accepted.");
-            return;
-        }
-        // ASP.NET reads any application/*+json as JSON: a JSON Patch (application/json-patch+json) sent to PUT replaced
-        // the resource. POST and PUT take application/json; PATCH's types are MergePatch's.
-        if (!HttpMethods.IsPatch(request.Method) && request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) &&
-            MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) &&
-            !mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
-        {
-            await RejectAsync(context, problems, $"POST and PUT bodies are application/json; '{mediaType.MediaType}' is not accepted.");
             return;
         }
         if (MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) && contentType.Charset.HasValue)

@@ -213,6 +213,11 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         ["json_patch_media_type_on_put"] = new(s => Json(HttpMethod.Put, s.Author, """{"name":"Replaced by a JSON Patch"}""", "application/json-patch+json"), HttpStatusCode.UnsupportedMediaType),
         ["problem_json_media_type_on_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"t"}""", "application/problem+json"), HttpStatusCode.UnsupportedMediaType),
         ["vnd_api_media_type_on_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"t"}""", "application/vnd.api+json"), HttpStatusCode.UnsupportedMediaType),
+        // The JSON-suffix media types come to the 415 only after authentication and routing (text/plain is refused by
+        // ASP.NET's own routing, before them).
+        ["vnd_api_media_type_without_key"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":"t"}""", "application/vnd.api+json"), HttpStatusCode.Unauthorized, As: Caller.Anonymous),
+        ["vnd_api_media_type_to_no_route"] = new(s => Json(HttpMethod.Post, "/api/v1/nothing", """{"name":"t"}""", "application/vnd.api+json"), HttpStatusCode.NotFound),
+        ["vnd_api_media_type_to_a_read_only_route"] = new(s => Json(HttpMethod.Post, "/api/v1/search", """{"name":"t"}""", "application/vnd.api+json"), HttpStatusCode.MethodNotAllowed),
         ["json_patch_media_type"] = new(s => Json(HttpMethod.Patch, s.Article, """[{"op":"replace","path":"/title","value":"t"}]""", "application/json-patch+json"), HttpStatusCode.UnsupportedMediaType),
 
         // Bodies that are not one JSON object.
