@@ -60,11 +60,21 @@ internal static class MarkdownLines
         return length >= 3 ? length : 0;
     }
 
-    /// <summary>Whether the line may start a link reference definition: "[label]:", or a "[" whose label goes on.</summary>
+    /// <summary>Whether the line starts like a link reference definition: "[label]:".</summary>
     public static bool StartsDefinition(ReadOnlySpan<char> line)
     {
         var content = Content(line);
-        return !content.IsEmpty && content[0] == '[' && (content.Contains("]:", StringComparison.Ordinal) || !content.Contains(']'));
+        return !content.IsEmpty && content[0] == '[' && content.Contains("]:", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Whether the line opens a label that goes on past it ("[" and no "]"): Markdig reads on for where it ends, over
+    /// the lines after it ("[" lines then "]" lines, 5,000 each, under 20,000 characters: 2-5 s).
+    /// </summary>
+    public static bool OpensLabel(ReadOnlySpan<char> line)
+    {
+        var content = Content(line);
+        return !content.IsEmpty && content[0] == '[' && !content.Contains(']');
     }
 
     /// <summary>

@@ -28,8 +28,8 @@ public static class MarkdownScanCost
     /// <summary>
     /// The characters from each link destination to the end of its line (of its paragraph when an unclosed title may
     /// follow it), and from each bare URL to the next space or blank line, plus half those before it in its paragraph,
-    /// summed; plus, for each paragraph, a quarter of the square of its link definitions and the square of its emphasis
-    /// delimiter runs. One unit is about the cost of a
+    /// summed; plus, for each paragraph, a quarter of the square of its link definitions, the square of its emphasis
+    /// delimiter runs and sixteen times the square of its lines that open a label they do not close. One unit is about the cost of a
     /// character scanned.
     /// </summary>
     public static long Of(string markdown)
@@ -54,6 +54,10 @@ public static class MarkdownScanCost
             if (isDefinition)
             {
                 paragraph.AddDefinition();
+            }
+            else if (MarkdownLines.OpensLabel(line))
+            {
+                paragraph.AddOpenLabel();
             }
             var title = MarkdownLines.UnclosedTitle(line);
             for (var i = lineStart; i < lineEnd; i++)
@@ -141,8 +145,11 @@ public static class MarkdownScanCost
         private long _urls;
         private long _definitions;
         private long _delimiterRuns;
+        private long _openLabels;
 
         public long Cost { get; private set; }
+
+        public void AddOpenLabel() => _openLabels++;
 
         public void AddDefinition() => _definitions++;
 
@@ -165,10 +172,11 @@ public static class MarkdownScanCost
         /// <summary>Ends the paragraph; the next starts at <paramref name="nextStart"/>.</summary>
         public void End(int nextStart)
         {
-            Cost += _urls + (_definitions * _definitions / 4) + (_delimiterRuns * _delimiterRuns);
+            Cost += _urls + (_definitions * _definitions / 4) + (_delimiterRuns * _delimiterRuns) + (_openLabels * _openLabels * 16);
             _urls = 0;
             _definitions = 0;
             _delimiterRuns = 0;
+            _openLabels = 0;
             _start = nextStart;
         }
     }

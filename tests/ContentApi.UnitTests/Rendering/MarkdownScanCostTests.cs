@@ -23,6 +23,7 @@ public sealed class MarkdownScanCostTests
     [InlineData("[a](b(c) (x", 9)]
     [InlineData("[a](b(c) d) (x", 12)]
     [InlineData("[a]: b\n [c]: d\n[e]: f\n\n[g]: h", (3 * 3 / 4) + (1 * 1 / 4))]
+    [InlineData("[a\n[b\nc]", 2 * 2 * 16)]
     public void Counts_link_scans_url_scans_what_precedes_bare_urls_and_definitions_squared(string markdown, long cost) =>
         Assert.Equal(cost, MarkdownScanCost.Of(markdown));
 
@@ -79,6 +80,14 @@ public sealed class MarkdownScanCostTests
     public void Text_after_code_fences_is_measured_however_they_pair(string prefix)
     {
         var body = prefix + string.Concat(Enumerable.Repeat("[a](b", 16_000));
+        Assert.Equal(MarkdownScanCost.Explanation, ArticleText.Measure(body).TooComplex);
+    }
+
+    /// <summary>Labels opened on one line and closed on others: 4,997 of each, 19,988 characters, parsed in 2-5.6 s.</summary>
+    [Fact]
+    public void Labels_left_open_over_many_lines_are_refused_in_a_short_body()
+    {
+        var body = string.Concat(Enumerable.Repeat("[\n", 4_997)) + string.Concat(Enumerable.Repeat("]\n", 4_997));
         Assert.Equal(MarkdownScanCost.Explanation, ArticleText.Measure(body).TooComplex);
     }
 
