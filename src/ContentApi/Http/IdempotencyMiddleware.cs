@@ -26,7 +26,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         var key = values.ToString();
         if (key.Length is 0 or > 255 || key.Any(c => c < 0x21 || c > 0x7e))
         {
-            await WriteProblemAsync(context, problems, 400, "Idempotency-Key must be 1-255 visible ASCII characters.");
+            await problems.WriteAsync(context, 400, "Idempotency-Key must be 1-255 visible ASCII characters.");
             return;
         }
         if (!long.TryParse(context.User.FindFirst("key_id")?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var keyId))
@@ -45,12 +45,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             {
                 if (stored.RequestHash != hash)
                 {
-                    await WriteProblemAsync(context, problems, 422, "This Idempotency-Key was already used with a different request body.");
+                    await problems.WriteAsync(context, 422, "This Idempotency-Key was already used with a different request body.");
                     return;
                 }
                 if (stored.Status == 0)
                 {
-                    await WriteProblemAsync(context, problems, 409,
+                    await problems.WriteAsync(context, 409,
                         "This request was already carried out, but its response was lost (the server stopped before storing it). Look the resource up instead of retrying.");
                     return;
                 }
@@ -117,11 +117,5 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         response.Headers["Idempotent-Replayed"] = "true";
         response.ContentLength = stored.Body.Length;
         await response.Body.WriteAsync(stored.Body, context.RequestAborted);
-    }
-
-    private static async Task WriteProblemAsync(HttpContext context, IProblemDetailsService problems, int status, string detail)
-    {
-        context.Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = status, Detail = detail } });
     }
 }

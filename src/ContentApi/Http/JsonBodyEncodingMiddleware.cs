@@ -24,7 +24,7 @@ public sealed class JsonBodyEncodingMiddleware(RequestDelegate next)
         var encoding = request.Headers.ContentEncoding.ToString();
         if (encoding.Length > 0 && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
         {
-            await RejectAsync(context, problems, $"Request bodies are read as sent: Content-Encoding '{encoding}' is not accepted.");
+            await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, $"Request bodies are read as sent: Content-Encoding '{encoding}' is not accepted.");
             return;
         }
         if (MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) && contentType.Charset.HasValue)
@@ -32,22 +32,12 @@ public sealed class JsonBodyEncodingMiddleware(RequestDelegate next)
             var charset = HeaderUtilities.RemoveQuotes(contentType.Charset).ToString();
             if (!Utf8Labels.Contains(charset))
             {
-                await RejectAsync(context, problems, $"JSON request bodies must be UTF-8; charset '{charset}' is not accepted.");
+                await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, $"JSON request bodies must be UTF-8; charset '{charset}' is not accepted.");
                 return;
             }
             contentType.Charset = "utf-8";
             request.ContentType = contentType.ToString();
         }
         await next(context);
-    }
-
-    private static async Task RejectAsync(HttpContext context, IProblemDetailsService problems, string detail)
-    {
-        context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = StatusCodes.Status415UnsupportedMediaType, Detail = detail },
-        });
     }
 }

@@ -16,16 +16,7 @@ public sealed class JsonMediaTypeFilter(IProblemDetailsService problems) : IEndp
             MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType) &&
             !mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status415UnsupportedMediaType,
-                    Detail = $"POST and PUT bodies are application/json; '{mediaType.MediaType}' is not accepted.",
-                },
-            });
+            await problems.WriteAsync(http, StatusCodes.Status415UnsupportedMediaType, $"POST and PUT bodies are application/json; '{mediaType.MediaType}' is not accepted.");
             return Results.Empty;
         }
         return await next(context);

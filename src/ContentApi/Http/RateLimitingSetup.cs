@@ -77,12 +77,11 @@ public static class RateLimitingSetup
     public static async Task WriteTooManyRequestsAsync(HttpContext context, int retryAfterSeconds, RateLimitQuota quota, string detail)
     {
         var response = context.Response;
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         response.Headers["RateLimit"] = string.Create(CultureInfo.InvariantCulture, $"limit={quota.Requests}, remaining=0, reset={retryAfterSeconds}");
         response.Headers["RateLimit-Policy"] = quota.ToString();
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = 429, Detail = detail } });
+        await problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, detail);
     }
 
     public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -16,18 +16,18 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Reque
         var urlLength = request.Path.Value?.Length + request.QueryString.Value?.Length ?? 0;
         if (urlLength > _limits.MaxUrlLength)
         {
-            await RejectAsync(context, problems, StatusCodes.Status414UriTooLong, $"The URL is longer than {_limits.MaxUrlLength} characters.");
+            await problems.WriteAsync(context, StatusCodes.Status414UriTooLong, $"The URL is longer than {_limits.MaxUrlLength} characters.");
             return;
         }
         var headerBytes = request.Headers.Sum(h => h.Key.Length + h.Value.Sum(v => v?.Length ?? 0));
         if (headerBytes > _limits.MaxHeaderBytes)
         {
-            await RejectAsync(context, problems, StatusCodes.Status431RequestHeaderFieldsTooLarge, $"The request headers are larger than {_limits.MaxHeaderBytes} bytes.");
+            await problems.WriteAsync(context, StatusCodes.Status431RequestHeaderFieldsTooLarge, $"The request headers are larger than {_limits.MaxHeaderBytes} bytes.");
             return;
         }
         if (request.ContentLength > _limits.MaxBodyBytes)
         {
-            await RejectAsync(context, problems, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {_limits.MaxBodyBytes} bytes.");
+            await problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {_limits.MaxBodyBytes} bytes.");
             return;
         }
         if (request.ContentLength is null && HttpMethods.IsGet(request.Method) is false)
@@ -35,16 +35,6 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Reque
             request.Body = new LimitedReadStream(request.Body, _limits.MaxBodyBytes);
         }
         await next(context);
-    }
-
-    private static async Task RejectAsync(HttpContext context, IProblemDetailsService problems, int status, string detail)
-    {
-        context.Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = status, Detail = detail },
-        });
     }
 
     /// <summary>Counts what a body without Content-Length (chunked) yields and fails past the limit.</summary>

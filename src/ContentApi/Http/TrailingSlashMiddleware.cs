@@ -15,15 +15,6 @@ public sealed class TrailingSlashMiddleware(RequestDelegate next)
             await next(context);
             return;
         }
-        context.Response.StatusCode = StatusCodes.Status404NotFound;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status404NotFound,
-                Detail = $"No resource has this URL: the API's URLs do not end in a slash ({text.TrimEnd('/')}).",
-            },
-        });
+        await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: the API's URLs do not end in a slash ({text.TrimEnd('/')}).");
     }
 }
