@@ -80,13 +80,9 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     public Task<WriteOutcome<ArticleAggregate>> CreateAsync(ArticleRequest request, CancellationToken cancellationToken)
     {
         var text = PrepareText(request);
-        if (text.Stats.TooComplex is { } reason)
+        if (BodyRefusal(text.Stats) is { } refused)
         {
-            return Task.FromResult<WriteOutcome<ArticleAggregate>>(TooComplex(reason));
-        }
-        if (text.Stats.MalformedImageReferences is { Count: > 0 } malformed)
-        {
-            return Task.FromResult<WriteOutcome<ArticleAggregate>>(PlacesMalformedReferences(malformed));
+            return Task.FromResult<WriteOutcome<ArticleAggregate>>(refused);
         }
         if (UnlistedPlacedImages(request, text.Stats) is { Count: > 0 } unlisted)
         {
@@ -123,14 +119,10 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             {
                 return await WithEmbedsAsync(connection, transaction, refusal, cancellationToken);
             }
-            // A body stored before its complexity was limited (or imported) may stay as it is while other fields change.
-            if (text.Stats.TooComplex is { } reason && request.Body != current.Row.Body)
+            // A body stored before these rules (or imported) may stay as it is while other fields change.
+            if (request.Body != current.Row.Body && BodyRefusal(text.Stats) is { } refused)
             {
-                return TooComplex(reason);
-            }
-            if (text.Stats.MalformedImageReferences is { Count: > 0 } malformed && request.Body != current.Row.Body)
-            {
-                return PlacesMalformedReferences(malformed);
+                return refused;
             }
             if (await NewlyUnlistedPlacedImagesAsync(connection, transaction, request, text.Stats, current.Row, cancellationToken) is { Count: > 0 } unlisted)
             {
@@ -217,13 +209,14 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         ["body"] = [$"Places images that are neither in imageIds nor the coverImageId: {string.Join(", ", unlisted.Select(ImageReferences.For))}. Add them to imageIds."],
     });
 
-    private static WriteOutcome<ArticleAggregate>.Invalid PlacesMalformedReferences(IReadOnlyList<string> malformed) => new(new Dictionary<string, string[]>
-    {
-        ["body"] = [$"Places images by references that name no image: {string.Join(", ", malformed.Take(10).Select(url => url.Length > 60 ? url[..60] + "…" : url))}. Write image:ID, the id of an image in imageIds or the coverImageId."],
-    });
-
-    private static WriteOutcome<ArticleAggregate>.Invalid TooComplex(string reason) =>
-        new(new Dictionary<string, string[]> { ["body"] = [reason] });
+    /// <summary>Why a new body cannot be stored as it is: Markdown too complex, or image references that name no image.</summary>
+    private static WriteOutcome<ArticleAggregate>.Invalid? BodyRefusal(ArticleTextStats stats) =>
+        stats.TooComplex is { } reason ? new(new Dictionary<string, string[]> { ["body"] = [reason] })
+        : stats.MalformedImageReferences is { Count: > 0 } malformed ? new(new Dictionary<string, string[]>
+        {
+            ["body"] = [$"Places images by references that name no image: {string.Join(", ", malformed.Take(10).Select(url => url.Length > 60 ? url[..60] + "…" : url))}. Write image:ID, the id of an image in imageIds or the coverImageId."],
+        })
+        : null;
 
     /// <summary>The CPU-heavy text work of a write, done before it queues for the single writer slot.</summary>
     private sealed record PreparedText(ArticleTextStats Stats, AnalyzedArticleText Analyzed);

@@ -1,8 +1,8 @@
 namespace ContentApi.Rendering;
 
 /// <summary>
-/// What a line of Markdown is, as far as <see cref="MarkdownScanCost"/> needs to know: read loosely, in the direction
-/// that can only overstate Markdig's work (a block missed here keeps a paragraph longer, never shorter).
+/// What a line of Markdown is, as far as <see cref="MarkdownScanCost"/> needs to know. Where this reading and
+/// CommonMark's could differ, it errs towards overstating Markdig's work (a block missed here keeps a paragraph longer).
 /// </summary>
 internal static class MarkdownLines
 {
@@ -12,8 +12,8 @@ internal static class MarkdownLines
     public static ReadOnlySpan<char> Content(ReadOnlySpan<char> line) => line.TrimStart(" \t>");
 
     /// <summary>
-    /// A line that ends the paragraph before it: an ATX heading, a code fence, or a bullet or "1." item with text. (An item numbered
-    /// otherwise, or a table row, continues a paragraph in CommonMark, so they do not count.)
+    /// A line that ends the paragraph before it: an ATX heading, a code fence, or a bullet or "1." item with text. (An
+    /// item numbered otherwise, or a table row, continues a paragraph in CommonMark, so they do not count.)
     /// </summary>
     public static bool StartsBlock(ReadOnlySpan<char> line)
     {
@@ -60,21 +60,18 @@ internal static class MarkdownLines
         return length >= 3 ? length : 0;
     }
 
-    /// <summary>Whether the line starts like a link reference definition: "[label]:".</summary>
-    public static bool StartsDefinition(ReadOnlySpan<char> line)
-    {
-        var content = Content(line);
-        return !content.IsEmpty && content[0] == '[' && content.Contains("]:", StringComparison.Ordinal);
-    }
-
     /// <summary>
-    /// Whether the line opens a label that goes on past it ("[" and no "]"): Markdig reads on for where it ends, over
-    /// the lines after it ("[" lines then "]" lines, 5,000 each, under 20,000 characters: 2-5 s).
+    /// How the line starts a link label, if it does: as a link reference definition ("[label]:"), or with a label that
+    /// goes on past it ("[" and no "]"), which Markdig reads on for, over the lines after it ("[" lines then "]" lines,
+    /// 5,000 each, under 20,000 characters: 2-5 s).
     /// </summary>
-    public static bool OpensLabel(ReadOnlySpan<char> line)
+    public static LabelStart StartsLabel(ReadOnlySpan<char> line)
     {
         var content = Content(line);
-        return !content.IsEmpty && content[0] == '[' && !content.Contains(']');
+        return content.IsEmpty || content[0] != '[' ? LabelStart.None
+            : content.Contains("]:", StringComparison.Ordinal) ? LabelStart.Definition
+            : content.Contains(']') ? LabelStart.None
+            : LabelStart.Open;
     }
 
     /// <summary>
@@ -96,4 +93,11 @@ internal static class MarkdownLines
         }
         return -1;
     }
+}
+
+internal enum LabelStart
+{
+    None,
+    Definition,
+    Open,
 }

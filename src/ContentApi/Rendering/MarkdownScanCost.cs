@@ -8,8 +8,8 @@ namespace ContentApi.Rendering;
 /// over every inline of its paragraph before it; and link reference definitions cost the square of how many one
 /// paragraph holds. So 16,000 <c>[a](b</c> on one line, 20,000 bare URLs in one paragraph or 55,000 lines of
 /// <c>[a]:</c> took seconds to parse, as did 5,000 lines of <c>*a **a</c> (emphasis delimiters also cost the square of
-/// their number in a paragraph; Markdig's depth limit refuses more only after 1-2 s), at every write and every rendering. Code is measured like text (an
-/// overstatement: Markdig does not parse it for inlines).
+/// their number in a paragraph; Markdig's depth limit refuses more only after 1-2 s), at every write and every
+/// rendering. Code is measured like text (an overstatement: Markdig does not parse it for inlines).
 /// </summary>
 public static class MarkdownScanCost
 {
@@ -29,8 +29,8 @@ public static class MarkdownScanCost
     /// The characters from each link destination to the end of its line (of its paragraph when an unclosed title may
     /// follow it), and from each bare URL to the next space or blank line, plus half those before it in its paragraph,
     /// summed; plus, for each paragraph, a quarter of the square of its link definitions, the square of its emphasis
-    /// delimiter runs and sixteen times the square of its lines that open a label they do not close. One unit is about the cost of a
-    /// character scanned.
+    /// delimiter runs and sixteen times the square of its lines that open a label they do not close. One unit is about
+    /// the cost of a character scanned.
     /// </summary>
     public static long Of(string markdown)
     {
@@ -50,15 +50,9 @@ public static class MarkdownScanCost
                 titledLinks.End(lineStart);
                 paragraph.End(lineStart);
             }
-            var isDefinition = MarkdownLines.StartsDefinition(line);
-            if (isDefinition)
-            {
-                paragraph.AddDefinition();
-            }
-            else if (MarkdownLines.OpensLabel(line))
-            {
-                paragraph.AddOpenLabel();
-            }
+            var label = MarkdownLines.StartsLabel(line);
+            paragraph.AddLabel(label);
+            var isDefinition = label == LabelStart.Definition;
             var title = MarkdownLines.UnclosedTitle(line);
             for (var i = lineStart; i < lineEnd; i++)
             {
@@ -138,7 +132,7 @@ public static class MarkdownScanCost
     private static bool At(string text, int i, string expected) =>
         i < text.Length && text.AsSpan(i).StartsWith(expected, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The bare URLs and link definitions of the current paragraph, and what the ended paragraphs cost.</summary>
+    /// <summary>What the current paragraph holds that costs more the more of it there is, and what the ended ones cost.</summary>
     private struct Paragraph
     {
         private int _start;
@@ -149,9 +143,11 @@ public static class MarkdownScanCost
 
         public long Cost { get; private set; }
 
-        public void AddOpenLabel() => _openLabels++;
-
-        public void AddDefinition() => _definitions++;
+        public void AddLabel(LabelStart label)
+        {
+            _definitions += label == LabelStart.Definition ? 1 : 0;
+            _openLabels += label == LabelStart.Open ? 1 : 0;
+        }
 
         public void AddDelimiterRun() => _delimiterRuns++;
 
