@@ -35,7 +35,7 @@ public sealed record ArticleViewQuery(string? Include, string? Fields, string? F
 
 public sealed class ArticleViewQueryValidator : AbstractValidator<ArticleViewQuery>
 {
-    public ArticleViewQueryValidator() => RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, q.Format));
+    public ArticleViewQueryValidator() => RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, q.Format), ArticleView.FieldNames);
 }
 
 public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticlesQuery, ArticleRow>
@@ -49,7 +49,7 @@ public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticles
         RuleFor(q => q.Q).SearchText();
         RuleFor(q => q.Author).MaximumCharacters(200);
         RuleFor(q => q.Tag).MaximumCharacters(200);
-        RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, q.Format));
+        RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, q.Format), ArticleView.FieldNames);
         RuleFor(q => q.PublishedBefore).Must((q, before) => before!.Value.Value > q.PublishedAfter!.Value.Value).When(q => q.PublishedAfter is not null && q.PublishedBefore is not null)
             .WithMessage("Must be later than publishedAfter.");
     }
@@ -63,14 +63,14 @@ public static class ArticleEndpoints
 
         group.MapRead("/", ListArticles).WithName("ListArticles").WithSummary("List articles")
             .WithDescription($"Published articles, newest first; a key with the read scope also sees drafts and scheduled articles. Sort: {ArticleStore.PublicSorts.Description}; default -publishedAt.")
-            .Lists<ListResponse<ArticleResponse>>().Sorts(ArticleStore.PublicSorts).Fields<ArticleResponse>()
+            .Lists<ListResponse<ArticleResponse>>().Sorts(ArticleStore.PublicSorts).Fields(ArticleView.FieldNames)
             .WithMetadata(new ParameterDescriptionMetadata("status",
                 "`draft` or `published`. Key holders only: anonymous callers see published articles and get 400 for this filter.",
                 Values: EnumValuesConverter.ValuesOf(typeof(ArticleStatus))));
         group.MapRead("/{id}", GetArticle).WithName("GetArticle").WithSummary("Get an article by id")
-            .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields<ArticleResponse>().SendsLastModified();
+            .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields(ArticleView.FieldNames).SendsLastModified();
         group.MapRead("/slug/{slug}", GetArticleBySlug).WithName("GetArticleBySlug").WithSummary("Get an article by slug")
-            .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields<ArticleResponse>().SendsLastModified();
+            .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields(ArticleView.FieldNames).SendsLastModified();
         group.MapPost("/", CreateArticle).WithName("CreateArticle").WithSummary("Create an article")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>(created: true).SendsLastModified();
         group.MapPut("/{id}", ReplaceArticle).WithName("ReplaceArticle").WithSummary("Replace an article")

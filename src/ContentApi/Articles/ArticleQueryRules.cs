@@ -7,12 +7,13 @@ namespace ContentApi.Articles;
 /// <summary>Validation rules that the article list, the single-article reads and search share.</summary>
 public static class ArticleQueryRules
 {
-    /// <summary>include, fields and format, each error keyed by its parameter.</summary>
-    public static IRuleBuilderOptionsConditions<T, T> ArticleView<T>(this IRuleBuilder<T, T> rule, Func<T, (string? Include, string? Fields, string? Format)> parameters) =>
+    /// <summary>include, fields (from <paramref name="fieldNames"/>) and format, each error keyed by its parameter.</summary>
+    public static IRuleBuilderOptionsConditions<T, T> ArticleView<T>(
+        this IRuleBuilder<T, T> rule, Func<T, (string? Include, string? Fields, string? Format)> parameters, IReadOnlyList<string> fieldNames) =>
         rule.Custom((query, context) =>
         {
             var (include, fields, format) = parameters(query);
-            foreach (var (field, messages) in Articles.ArticleView.Validate(include, fields, format))
+            foreach (var (field, messages) in Articles.ArticleView.Validate(include, fields, format, fieldNames))
             {
                 context.AddFailure(field, messages[0]);
             }

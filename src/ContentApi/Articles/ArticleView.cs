@@ -26,18 +26,23 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
 
     public static ArticleView Default { get; } = new(ArticleEmbeds.All, null, false, false);
 
-    public static IReadOnlyList<string> FieldNames => FieldSet.MembersOf(typeof(ArticleResponse));
+    /// <summary>What <c>fields</c> may name on the article reads: everything but the search-only <c>highlights</c>.</summary>
+    public static IReadOnlyList<string> FieldNames { get; } = [.. FieldSet.MembersOf(typeof(ArticleResponse)).Where(f => f != "highlights")];
+
+    /// <summary>What <c>fields</c> may name on search, which offers no <c>format</c>: no HTML, table of contents or plain text.</summary>
+    public static IReadOnlyList<string> SearchFieldNames { get; } =
+        [.. FieldSet.MembersOf(typeof(ArticleResponse)).Where(f => f is not ("bodyHtml" or "toc" or "plainText"))];
 
     public bool IsDefault => this == Default;
 
-    public static Dictionary<string, string[]> Validate(string? include, string? fields, string? format)
+    public static Dictionary<string, string[]> Validate(string? include, string? fields, string? format, IReadOnlyList<string> fieldNames)
     {
         var errors = new Dictionary<string, string[]>();
         if (include is not null && Split(include).FirstOrDefault(n => !IncludeNames.Contains(n)) is { } badInclude)
         {
             errors["include"] = [$"Unknown include '{badInclude}'. Allowed: {string.Join(", ", IncludeNames)} (comma-separated; empty for none)."];
         }
-        if (FieldSet.Problem(fields, FieldNames) is { } fieldsProblem)
+        if (FieldSet.Problem(fields, fieldNames) is { } fieldsProblem)
         {
             errors["fields"] = [fieldsProblem];
         }
@@ -59,7 +64,7 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
             "images" => ArticleEmbeds.Images,
             _ => ArticleEmbeds.None,
         });
-        FieldSet.TryParse(fields, FieldNames, out var fieldSet, out _);
+        FieldSet.TryParse(fields, FieldSet.MembersOf(typeof(ArticleResponse)), out var fieldSet, out _);
         var formats = format is null ? [] : Split(format);
         var view = new ArticleView(embeds, fieldSet, formats.Contains("html"), formats.Contains("text"));
         return view == Default ? Default : view;
@@ -108,7 +113,7 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
             .DistinctBy(i => i.Id)
             .ToDictionary(i => i.Id, i => new InlineImage(i.Id, i.Url, i.AltText, i.Caption, i.Credit, i.Width, i.Height));
 
-    private static readonly FieldSet AllFields = FieldSet.Parse(FieldNames);
+    private static readonly FieldSet AllFields = FieldSet.Parse(FieldSet.MembersOf(typeof(ArticleResponse)));
 
     private static string[] Split(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -33,9 +33,12 @@ public static class EndpointConventions
             Values: sorts.Keys));
 
     /// <summary>Documents the operation's <c>fields</c> parameter with the names <typeparamref name="TResponse"/> allows.</summary>
-    public static RouteHandlerBuilder Fields<TResponse>(this RouteHandlerBuilder builder) => builder.WithMetadata(
-        new ParameterDescriptionMetadata("fields", $"Top-level fields to return, comma-separated (e.g. `id,slug`), from: {string.Join(", ", FieldSet.MembersOf(typeof(TResponse)).Select(f => $"`{f}`"))}. Default: all. Only the fields named are sent, required ones too. Anything else is a 400 listing these.",
-            Values: FieldSet.MembersOf(typeof(TResponse))));
+    public static RouteHandlerBuilder Fields<TResponse>(this RouteHandlerBuilder builder) => builder.Fields(FieldSet.MembersOf(typeof(TResponse)));
+
+    /// <summary>Documents the operation's <c>fields</c> parameter with the names it allows.</summary>
+    public static RouteHandlerBuilder Fields(this RouteHandlerBuilder builder, IReadOnlyList<string> names) => builder.WithMetadata(
+        new ParameterDescriptionMetadata("fields", $"Top-level fields to return, comma-separated (e.g. `id,slug`), from: {string.Join(", ", names.Select(f => $"`{f}`"))}. Default: all. Only the fields named are sent, required ones too. Anything else is a 400 listing these.",
+            Values: names));
 
     /// <param name="created">A POST: 409 for a taken slug or an Idempotency-Key still in use, 422 for a key reused with another body.</param>
     /// <param name="hasSlug">Whether a replace can be refused (409) because the slug it asks for is taken.</param>

@@ -26,7 +26,7 @@ public sealed class SearchArticlesQueryValidator : AbstractValidator<SearchArtic
         RuleFor(q => q.Cursor).Must(c => SearchEndpoints.TryReadCursor(c, out _)).When(q => q.Cursor is not null)
             .WithMessage("Invalid cursor: pass back the nextCursor of a previous page.");
         RuleFor(q => q.Language).LanguageTag();
-        RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, (string?)null));
+        RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, (string?)null), ArticleView.SearchFieldNames);
     }
 }
 
@@ -37,7 +37,7 @@ public static class SearchEndpoints
 
     private const string CursorSort = "rank";
 
-    private static readonly string DefaultFields = string.Join(',', ArticleView.FieldNames.Where(f => f is not ("body" or "bodyHtml" or "toc" or "plainText")));
+    private static readonly string DefaultFields = string.Join(',', ArticleView.SearchFieldNames.Where(f => f != "body"));
 
     public static RouteGroupBuilder MapSearch(this RouteGroupBuilder api)
     {
@@ -46,7 +46,7 @@ public static class SearchEndpoints
                 "ranked with articles whose title holds every word first, then by BM25 (title matches weigh most; ties go to the newest). Works for Chinese (Traditional and Simplified match each other), " +
                 "Japanese, Korean and Latin scripts. Each item carries `highlights`; items leave out `body` unless `fields` names it. Same visibility as the article list; " +
                 $"pages are positions in the ranking, up to {MaxOffset} results deep.")
-            .Lists<ListResponse<ArticleResponse>>().Fields<ArticleResponse>()
+            .Lists<ListResponse<ArticleResponse>>().Fields(ArticleView.SearchFieldNames)
             .WithMetadata(new ParameterDescriptionMetadata("q", ParameterDescriptionOperationFilter.SearchWords, Required: true));
         return api;
     }

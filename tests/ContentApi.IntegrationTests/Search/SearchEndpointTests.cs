@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ContentApi.IntegrationTests.Reading;
 using ContentApi.TestSupport;
 
 namespace ContentApi.IntegrationTests.Search;
@@ -80,6 +81,20 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
         var item = (await factory.Anonymous().SearchAsync(n))["items"]![0]!;
 
         Assert.Equal([("body", "Plain body text.")], item.Highlights());
+    }
+
+    [Theory]
+    [InlineData("id,bodyHtml")]
+    [InlineData("toc")]
+    [InlineData("plainText,slug")]
+    public async Task Search_fields_refuse_the_renderings_search_never_returns(string fields)
+    {
+        var message = (await factory.Anonymous().GetErrorsAsync($"/api/v1/search?q=x&fields={fields}")).Message("fields");
+
+        var allowed = message.Split("Allowed:")[1];
+        Assert.Contains("highlights", allowed, StringComparison.Ordinal);
+        Assert.DoesNotContain("bodyHtml", allowed, StringComparison.Ordinal);
+        Assert.DoesNotContain("plainText", allowed, StringComparison.Ordinal);
     }
 
     [Fact]
