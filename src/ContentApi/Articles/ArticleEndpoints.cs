@@ -116,14 +116,25 @@ public static class ArticleEndpoints
     public static Task<IResult> PatchArticle(long id, HttpRequest http, ArticleStore store, IValidator<ArticleRequest> validator, CancellationToken cancellationToken) =>
         PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<ArticleAggregate, ArticleRequest>(
             "Article", ct => store.GetAsync(id, true, ct), a => a.ToRequest(), a => a.Row.Version,
-            (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o), Unpublish), cancellationToken);
+            (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o), Reconcile), cancellationToken);
 
     /// <summary>
     /// <c>{"status":"draft"}</c> unpublishes: the publishedAt the article had goes with it (drafts have none), unless the
-    /// patch sets one, which stays the 400 it is on PUT.
+    /// patch sets one, which stays the 400 it is on PUT. Nulls that a replace reads as "as it is" or "none" are written
+    /// out: a null slug keeps the slug, a null publishedAt of an article that stays published keeps its date, null tag and
+    /// image lists are empty.
     /// </summary>
-    private static ArticleRequest Unpublish(ArticleRequest merged, JsonObject patch) =>
-        merged.Status == ArticleStatus.Draft && !patch.ContainsKey("publishedAt") ? merged with { PublishedAt = null } : merged;
+    private static ArticleRequest Reconcile(ArticleRequest before, ArticleRequest merged, JsonObject patch)
+    {
+        var unpublishes = merged.Status == ArticleStatus.Draft && !patch.ContainsKey("publishedAt");
+        return merged with
+        {
+            Slug = merged.Slug ?? before.Slug,
+            PublishedAt = unpublishes ? null : merged.PublishedAt ?? (merged.Status == ArticleStatus.Published ? before.PublishedAt : null),
+            TagIds = merged.TagIds ?? [],
+            ImageIds = merged.ImageIds ?? [],
+        };
+    }
 
     public static Task<IResult> DeleteArticle(long id, HttpRequest http, ArticleStore store, CancellationToken cancellationToken) =>
         WritePreconditions.ThenAsync(http, async preconditions => ToResult(await store.DeleteAsync(id, preconditions, cancellationToken)));

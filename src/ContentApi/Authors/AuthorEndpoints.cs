@@ -76,7 +76,8 @@ public static class AuthorEndpoints
     public static Task<IResult> PatchAuthor(long id, HttpRequest http, AuthorStore store, IValidator<AuthorRequest> validator, CancellationToken cancellationToken) =>
         PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<AuthorRow, AuthorRequest>(
             "Author", ct => store.GetAsync(id, ct), r => r.ToRequest(), r => r.Version,
-            (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o, http.HttpContext)), cancellationToken);
+            (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o, http.HttpContext),
+            (before, merged, _) => merged with { Slug = merged.Slug ?? before.Slug }), cancellationToken);
 
     public static Task<IResult> DeleteAuthor(long id, HttpRequest http, AuthorStore store, CancellationToken cancellationToken) =>
         WritePreconditions.ThenAsync(http, async preconditions => ToResult(await store.DeleteAsync(id, preconditions, cancellationToken), http.HttpContext));

@@ -15,7 +15,11 @@ public static class PatchHandler
     /// </summary>
     private const int MaxAttempts = 64;
 
-    /// <param name="Reconcile">Adjusts the merged request where a patch implies more than it says.</param>
+    /// <param name="Reconcile">
+    /// The merged request as the replace will read it, from the request before the patch, the merged one and the patch:
+    /// where a patch implies more than it says, and where a null keeps or empties what is there (a null slug keeps the
+    /// slug), so that a patch changing nothing is seen to change nothing.
+    /// </param>
     public sealed record Steps<TRow, TRequest>(
         string ResourceName,
         Func<CancellationToken, Task<TRow?>> Load,
@@ -23,7 +27,7 @@ public static class PatchHandler
         Func<TRow, long> VersionOf,
         Func<TRequest, WritePreconditions, CancellationToken, Task<WriteOutcome<TRow>>> Replace,
         Func<WriteOutcome<TRow>, IResult> ToResult,
-        Func<TRequest, JsonObject, TRequest>? Reconcile = null);
+        Func<TRequest, TRequest, JsonObject, TRequest>? Reconcile = null);
 
     public static async Task<IResult> HandleAsync<TRow, TRequest>(
         HttpRequest http, IValidator<TRequest> validator, Steps<TRow, TRequest> steps, CancellationToken cancellationToken)
@@ -54,7 +58,7 @@ public static class PatchHandler
             var request = MergePatch.Apply(unpatched, patch);
             if (steps.Reconcile is { } reconcile)
             {
-                request = reconcile(request, patch);
+                request = reconcile(unpatched, request, patch);
             }
             // A patch that leaves the request as it was answers with the resource as it is: no new version, ETag or
             // cache churn (a PUT rewrites, and recomputes what is derived, such as the excerpt).

@@ -73,7 +73,8 @@ public static class TagEndpoints
     public static Task<IResult> PatchTag(long id, HttpRequest http, TagStore store, IValidator<TagRequest> validator, CancellationToken cancellationToken) =>
         PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<TagRow, TagRequest>(
             "Tag", ct => store.GetAsync(id, ct), r => r.ToRequest(), r => r.Version,
-            (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o)), cancellationToken);
+            (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o),
+            (before, merged, _) => merged with { Slug = merged.Slug ?? before.Slug }), cancellationToken);
 
     public static Task<IResult> DeleteTag(long id, HttpRequest http, TagStore store, CancellationToken cancellationToken) =>
         WritePreconditions.ThenAsync(http, async preconditions => ToResult(await store.DeleteAsync(id, preconditions, cancellationToken)));

@@ -258,6 +258,36 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
         Assert.Equal(2, (await (await writer.GetAsync(url)).AssertJsonAsync())["version"]!.GetValue<long>());
     }
 
+    [Theory]
+    [InlineData("articles", """{"tagIds":null}""")]
+    [InlineData("articles", """{"imageIds":null,"tagIds":[]}""")]
+    [InlineData("articles", """{"slug":null}""")]
+    [InlineData("articles", """{"publishedAt":null}""")]
+    [InlineData("articles", """{"slug":null,"publishedAt":null,"status":"published"}""")]
+    [InlineData("authors", """{"slug":null}""")]
+    [InlineData("tags", """{"slug":null}""")]
+    public async Task A_patch_whose_nulls_keep_or_empty_what_is_there_makes_no_new_version(string resource, string patch)
+    {
+        var writer = factory.Writer();
+        var content = new TestContent(writer);
+        var id = resource switch
+        {
+            "articles" => (await content.ArticleAsync())["id"]!.GetValue<long>(),
+            "authors" => await content.AuthorAsync(),
+            _ => await content.TagAsync(),
+        };
+        var url = $"/api/v1/{resource}/{id}";
+        var read = await writer.GetAsync(url);
+        var before = await read.AssertJsonAsync();
+
+        var answered = await writer.PatchAsync(url, HttpAssertions.RawJson(patch, "application/merge-patch+json"));
+
+        var after = await answered.AssertJsonAsync();
+        Assert.Equal(read.Headers.ETag, answered.Headers.ETag);
+        Assert.Equal(before.ToJsonString(), after.ToJsonString());
+        Assert.Equal(before.ToJsonString(), (await (await writer.GetAsync(url)).AssertJsonAsync()).ToJsonString());
+    }
+
     [Fact]
     public async Task A_stale_patch_is_412_before_its_body_is_judged()
     {
