@@ -230,9 +230,13 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
                 {
                     case "get":
                         Assert.Contains("If-None-Match", headers);
+                        Assert.Equal(headers.Contains("If-Modified-Since"), headers.Contains("If-Unmodified-Since"));
                         break;
                     case "put" or "patch" or "delete":
                         Assert.True(headers.Contains("If-Match"), $"{where} does not document If-Match");
+                        // Only resources with a modification date compare it.
+                        var dated = path.StartsWith("/api/v1/articles", StringComparison.Ordinal) || path.StartsWith("/api/v1/images", StringComparison.Ordinal);
+                        Assert.True(headers.Contains("If-Unmodified-Since") == dated, $"{where}: If-Unmodified-Since documented: {!dated}");
                         break;
                     case "post":
                         Assert.True(headers.Contains("Idempotency-Key"), $"{where} does not document Idempotency-Key");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ContentApi.Auth;
+using ContentApi.Data;
 using ContentApi.Http;
 using ContentApi.OpenApi;
 using ContentApi.Text;
@@ -79,7 +80,7 @@ public static class ArticleEndpoints
             .WithDescription("RFC 7396: members set replace, null removes, absent ones stay. `{\"status\":\"draft\"}` unpublishes, and publishedAt goes with it.")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>().AcceptsMergePatch<ArticleRequest>().SendsLastModified();
         group.MapDelete("/{id}", DeleteArticle).WithName("DeleteArticle").WithSummary("Delete an article")
-            .RequireAuthorization(ApiKeyScopes.WritePolicy).Deletes(refusedWhileInUse: false);
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Deletes(refusedWhileInUse: false).SendsLastModified();
         return group;
     }
 
@@ -116,7 +117,8 @@ public static class ArticleEndpoints
     public static Task<IResult> PatchArticle(long id, HttpRequest http, ArticleStore store, IValidator<ArticleRequest> validator, CancellationToken cancellationToken) =>
         PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<ArticleAggregate, ArticleRequest>(
             "Article", ct => store.GetAsync(id, true, ct), a => a.ToRequest(), a => a.Row.Version,
-            (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o), Reconcile), cancellationToken);
+            (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o), Reconcile,
+            a => Timestamps.FromDb(a.Row.UpdatedAt)), cancellationToken);
 
     /// <summary>
     /// <c>{"status":"draft"}</c> unpublishes: the publishedAt the article had goes with it (drafts have none), unless the

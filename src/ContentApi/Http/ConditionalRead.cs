@@ -5,13 +5,14 @@ namespace ContentApi.Http;
 
 /// <summary>
 /// The preconditions of a GET or HEAD, in RFC 9110 §13.2.2's order, for representations made now and for those the
-/// response cache serves alike. If-Unmodified-Since is not evaluated (on writes neither; README, Caching).
+/// response cache serves alike.
 /// </summary>
 public static class ConditionalRead
 {
     /// <summary>
     /// Answers the request's preconditions against the representation about to be sent: true when it has answered
-    /// (304; 412 for an If-Match naming none of its ETags; 400 for a malformed one) and the representation must not go.
+    /// (304; 412 for an If-Match naming none of its ETags, or without If-Match for an If-Unmodified-Since before its
+    /// Last-Modified; 400 for a malformed If-Match) and the representation must not go.
     /// A malformed If-None-Match is ignored: it can only ask for less than the representation.
     /// </summary>
     public static async Task<bool> AnsweredAsync(HttpContext context, string etag, DateTimeOffset? lastModified)
@@ -35,10 +36,16 @@ public static class ConditionalRead
                 return true;
             }
         }
+        else if (lastModified is { } changed && request.GetTypedHeaders().IfUnmodifiedSince is { } unmodifiedSince && HttpDate.ModifiedAfter(changed, unmodifiedSince))
+        {
+            await SendProblemAsync(context, Problems.PreconditionFailed(
+                "The resource has changed since the date in If-Unmodified-Since: read it again."));
+            return true;
+        }
         // If-None-Match wins over If-Modified-Since when both are sent.
         var notModified = request.Headers.IfNoneMatch.Count > 0
             ? ETags.NoneMatch(request, etag)
-            : lastModified is { } modified && request.GetTypedHeaders().IfModifiedSince is { } since && TruncateToSeconds(modified) <= since;
+            : lastModified is { } modified && request.GetTypedHeaders().IfModifiedSince is { } since && !HttpDate.ModifiedAfter(modified, since);
         if (notModified)
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
@@ -64,6 +71,4 @@ public static class ConditionalRead
         }
         await problem.ExecuteAsync(context);
     }
-
-    private static DateTimeOffset TruncateToSeconds(DateTimeOffset value) => value.AddTicks(-(value.Ticks % TimeSpan.TicksPerSecond));
 }

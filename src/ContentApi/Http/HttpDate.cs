@@ -25,4 +25,11 @@ public static class HttpDate
 
     /// <summary>A Last-Modified no later than the Date sent with it (a timestamp from a clock ahead of this one becomes now).</summary>
     public static DateTimeOffset NotAfter(DateTimeOffset modified, DateTimeOffset now) => modified > now ? now : modified;
+
+    /// <summary>
+    /// Whether a resource last modified at <paramref name="modified"/> has changed since the HTTP date <paramref name="since"/>
+    /// (If-Modified-Since, If-Unmodified-Since), compared at the whole second an HTTP date can express.
+    /// </summary>
+    public static bool ModifiedAfter(DateTimeOffset modified, DateTimeOffset since) =>
+        modified.AddTicks(-(modified.Ticks % TimeSpan.TicksPerSecond)) > since;
 }

@@ -12,12 +12,20 @@ namespace ContentApi.Http;
 /// <param name="Versions">The versions If-Match names (none when only weak or foreign tags were sent: nothing matches).</param>
 /// <param name="ExcludesAny">If-None-Match: * (the resource exists whenever a write gets to check it, so the write is refused).</param>
 /// <param name="ExcludedVersions">The versions If-None-Match names.</param>
-public sealed record WritePreconditions(bool AnyVersion, IReadOnlyList<long> Versions, bool ExcludesAny, IReadOnlyList<long> ExcludedVersions)
+/// <param name="UnmodifiedSince">
+/// If-Unmodified-Since, when sent without If-Match (which supersedes it, RFC 9110 §13.1.4) and a valid HTTP date; only
+/// resources with a modification date (those that send Last-Modified) compare it.
+/// </param>
+public sealed record WritePreconditions(
+    bool AnyVersion, IReadOnlyList<long> Versions, bool ExcludesAny, IReadOnlyList<long> ExcludedVersions, DateTimeOffset? UnmodifiedSince = null)
 {
     public static WritePreconditions Absent { get; } = new(true, [], false, []);
 
     /// <summary>Whether If-Match lets a write of <paramref name="currentVersion"/> through.</summary>
     public bool Matches(long currentVersion) => AnyVersion || Versions.Contains(currentVersion);
+
+    /// <summary>Whether If-Unmodified-Since refuses a write of a resource last modified at <paramref name="lastModified"/>.</summary>
+    public bool ModifiedSince(DateTimeOffset? lastModified) => UnmodifiedSince is { } since && lastModified is { } modified && HttpDate.ModifiedAfter(modified, since);
 
     /// <summary>Whether If-None-Match refuses a write of <paramref name="currentVersion"/>.</summary>
     public bool Excludes(long currentVersion) => ExcludesAny || ExcludedVersions.Contains(currentVersion);
@@ -36,6 +44,7 @@ public sealed record WritePreconditions(bool AnyVersion, IReadOnlyList<long> Ver
         var ifNoneMatch = request.Headers.IfNoneMatch;
         if (ifMatch.Count == 0)
         {
+            preconditions = preconditions with { UnmodifiedSince = request.GetTypedHeaders().IfUnmodifiedSince };
             var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<WriteOptions>>().Value;
             if (options.RequireIfMatch)
             {

@@ -46,7 +46,7 @@ public static class ImageEndpoints
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(hasSlug: false).AcceptsMergePatch<ImageRequest>().SendsLastModified();
         group.MapDelete("/{id}", DeleteImage).WithName("DeleteImage").WithSummary("Delete an image")
             .WithDescription("Refused with 409, naming them, while any article (as cover or inline image) or author (as avatar) uses the image.")
-            .RequireAuthorization(ApiKeyScopes.WritePolicy).Deletes(refusedWhileInUse: true);
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Deletes(refusedWhileInUse: true).SendsLastModified();
         return group;
     }
 
@@ -70,7 +70,7 @@ public static class ImageEndpoints
     public static Task<IResult> PatchImage(long id, HttpRequest http, ImageStore store, IValidator<ImageRequest> validator, CancellationToken cancellationToken) =>
         PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<ImageRow, ImageRequest>(
             "Image", ct => store.GetAsync(id, ct), r => r.ToRequest(), r => r.Version,
-            (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o)), cancellationToken);
+            (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o), LastModifiedOf: r => r.LastModified), cancellationToken);
 
     public static Task<IResult> DeleteImage(long id, HttpRequest http, ImageStore store, CancellationToken cancellationToken) =>
         WritePreconditions.ThenAsync(http, async preconditions => ToResult(await store.DeleteAsync(id, preconditions, cancellationToken)));

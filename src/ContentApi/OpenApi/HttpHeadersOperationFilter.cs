@@ -3,7 +3,10 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ContentApi.OpenApi;
 
-/// <summary>Endpoint metadata: the operation's representations carry Last-Modified (and answer If-Modified-Since).</summary>
+/// <summary>
+/// Endpoint metadata: the operation's resource has a modification date: its representations carry Last-Modified, reads
+/// answer If-Modified-Since, and reads and writes If-Unmodified-Since.
+/// </summary>
 public sealed record LastModifiedMetadata
 {
     public static LastModifiedMetadata Instance { get; } = new();
@@ -42,6 +45,11 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
             AddParameter(operation, "If-Match",
                 "ETags (comma-separated, or `*`): the representation is sent only while it still has one of them, compared strongly " +
                 "(the whole tag, not weak), else 412 with its current ETag. Evaluated before If-None-Match.");
+            if (lastModified)
+            {
+                AddParameter(operation, "If-Unmodified-Since",
+                    "An HTTP date: the representation is sent only if the resource has not changed since, else 412. Ignored when If-Match is sent.");
+            }
         }
         else if (responses.ContainsKey("412"))
         {
@@ -49,6 +57,12 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
                 "The ETag you last read: the change applies only while the resource still has it, else 412 (no update is lost). `*` matches any version. " +
                 "The version before the hyphen is what counts, so an ETag read with any `include`, `fields` or `format` will do. " +
                 "Optional unless the server sets `Writes:RequireIfMatch`, which answers 428 without it.");
+            if (lastModified)
+            {
+                AddParameter(operation, "If-Unmodified-Since",
+                    "An HTTP date, such as the Last-Modified you read: the change applies only if the resource has not changed since, else 412. " +
+                    "Ignored when If-Match is sent (prefer If-Match: a date cannot tell two changes within one second apart).");
+            }
             AddParameter(operation, "If-None-Match",
                 "ETags (comma-separated, weak ones too) of versions the change must not apply to, else 412; compared by version like If-Match. " +
                 "`*` always refuses, since the resource exists whenever it is changed.");

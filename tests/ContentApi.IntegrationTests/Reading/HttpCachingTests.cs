@@ -280,6 +280,34 @@ public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Articles_and_images_answer_If_Unmodified_Since_before_their_Last_Modified_with_412_unless_If_Match_is_sent()
+    {
+        var content = await CreateContentAsync();
+        foreach (var url in content.SingleUrls.Where(u => u.Contains("/articles/", StringComparison.Ordinal) || u.Contains("/images/", StringComparison.Ordinal)))
+        {
+            var client = factory.Anonymous();
+            var first = await client.GetAsync(url);
+            var lastModified = first.Content.Headers.LastModified!.Value;
+
+            // Twice each: the second answer comes from the response cache.
+            for (var round = 0; round < 2; round++)
+            {
+                var stale = await GetAsync(client, url, h => h.IfUnmodifiedSince = lastModified.AddSeconds(-1));
+                await stale.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+                Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, url, h => h.IfUnmodifiedSince = lastModified)).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, url, h => h.TryAddWithoutValidation("If-Unmodified-Since", "yesterday"))).StatusCode);
+                // If-Match supersedes it (RFC 9110 §13.1.4).
+                var withIfMatch = await GetAsync(client, url, h =>
+                {
+                    h.IfUnmodifiedSince = lastModified.AddDays(-1);
+                    h.IfMatch.Add(first.Headers.ETag!);
+                });
+                Assert.Equal(HttpStatusCode.OK, withIfMatch.StatusCode);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Authors_and_tags_send_no_Last_Modified_so_a_changed_article_count_is_never_a_stale_304()
     {
         // Their publishedArticleCount changes when an article is published, without any change to their own rows.

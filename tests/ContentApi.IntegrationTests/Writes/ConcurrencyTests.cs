@@ -288,6 +288,71 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
         Assert.Equal(before.ToJsonString(), (await (await writer.GetAsync(url)).AssertJsonAsync()).ToJsonString());
     }
 
+    [Theory]
+    [InlineData("articles", "PUT")]
+    [InlineData("articles", "PATCH")]
+    [InlineData("articles", "DELETE")]
+    [InlineData("images", "PUT")]
+    [InlineData("images", "PATCH")]
+    [InlineData("images", "DELETE")]
+    public async Task If_unmodified_since_refuses_a_write_of_a_resource_changed_since_then(string resource, string method)
+    {
+        var writer = factory.Writer();
+        var content = new TestContent(writer);
+        var id = resource == "articles" ? (await content.ArticleAsync())["id"]!.GetValue<long>() : await content.ImageAsync();
+        var url = $"/api/v1/{resource}/{id}";
+        var read = await writer.GetAsync(url);
+        var current = await read.AssertJsonAsync();
+        var lastModified = read.Content.Headers.LastModified!.Value;
+
+        HttpRequestMessage Write(DateTimeOffset since)
+        {
+            var request = new HttpRequestMessage(new HttpMethod(method), url);
+            if (method == "PUT")
+            {
+                var body = resource == "articles"
+                    ? new JsonObject
+                    {
+                        ["title"] = current["title"]!.GetValue<string>(), ["body"] = current["body"]!.GetValue<string>(), ["language"] = "en",
+                        ["authorIds"] = new JsonArray(current["authors"]![0]!["id"]!.GetValue<long>()), ["subtitle"] = "changed",
+                    }
+                    : new JsonObject { ["url"] = current["url"]!.GetValue<string>(), ["altText"] = "alt", ["caption"] = "changed" };
+                request.Content = HttpAssertions.RawJson(body.ToJsonString(), "application/json");
+            }
+            else if (method == "PATCH")
+            {
+                request.Content = HttpAssertions.RawJson(resource == "articles" ? """{"subtitle":"changed"}""" : """{"caption":"changed"}""", "application/merge-patch+json");
+            }
+            request.Headers.IfUnmodifiedSince = since;
+            return request;
+        }
+
+        using (var stale = Write(lastModified.AddSeconds(-1)))
+        {
+            await (await writer.SendAsync(stale)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        }
+        Assert.Equal(current.ToJsonString(), (await (await writer.GetAsync(url)).AssertJsonAsync()).ToJsonString());
+        using var fresh = Write(lastModified);
+        Assert.True((await writer.SendAsync(fresh)).IsSuccessStatusCode);
+    }
+
+    [Fact]
+    public async Task If_unmodified_since_is_ignored_when_if_match_is_sent_or_the_date_is_not_valid()
+    {
+        var writer = factory.Writer();
+        var article = await new TestContent(writer).ArticleAsync();
+        var url = $"/api/v1/articles/{article["id"]}";
+        var read = await writer.GetAsync(url);
+
+        using var withIfMatch = new HttpRequestMessage(HttpMethod.Patch, url) { Content = HttpAssertions.RawJson("""{"subtitle":"a"}""", "application/merge-patch+json") };
+        withIfMatch.Headers.IfMatch.Add(read.Headers.ETag!);
+        withIfMatch.Headers.IfUnmodifiedSince = read.Content.Headers.LastModified!.Value.AddDays(-1);
+        await (await writer.SendAsync(withIfMatch)).AssertJsonAsync();
+        using var invalid = new HttpRequestMessage(HttpMethod.Patch, url) { Content = HttpAssertions.RawJson("""{"subtitle":"b"}""", "application/merge-patch+json") };
+        invalid.Headers.TryAddWithoutValidation("If-Unmodified-Since", "last tuesday");
+        await (await writer.SendAsync(invalid)).AssertJsonAsync();
+    }
+
     [Fact]
     public async Task A_stale_patch_is_412_before_its_body_is_judged()
     {
