@@ -23,6 +23,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             await next(context);
             return;
         }
+        if (values.Count != 1)
+        {
+            // Two header lines would otherwise be read as one key, "a1,a2".
+            await problems.WriteAsync(context, 400, "Send one Idempotency-Key header.");
+            return;
+        }
         var key = values.ToString();
         if (key.Length is 0 or > 255 || key.Any(c => c < 0x21 || c > 0x7e))
         {

@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using ContentApi.Auth;
 using ContentApi.TestSupport;
 using Dapper;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
 
 namespace ContentApi.IntegrationTests.Writes;
 
@@ -164,20 +166,44 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
     {
         // HttpClient drops an empty header value on the way into TestServer, so this one is sent as the server sees it.
         var name = $"Empty key {Guid.NewGuid():N}";
+        var context = await PostTagAsTheServerSeesItAsync(name, "");
+        Assert.Equal(400, context.Response.StatusCode);
+        Assert.Equal("application/problem+json", context.Response.ContentType);
+        Assert.Contains("Idempotency-Key", Detail(context), StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM tags WHERE name = @Name", new { Name = name }));
+    }
+
+    [Fact]
+    public async Task Two_idempotency_key_headers_are_400_and_create_nothing()
+    {
+        // Two header lines reach the app as two values (HttpClient would join them into one line).
+        var name = $"Two keys {Guid.NewGuid():N}";
+        var context = await PostTagAsTheServerSeesItAsync(name, new(["a1", "a2"]));
+        Assert.Equal(400, context.Response.StatusCode);
+        Assert.Equal("application/problem+json", context.Response.ContentType);
+        Assert.Contains("Idempotency-Key", Detail(context), StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM tags WHERE name = @Name", new { Name = name }));
+    }
+
+    private Task<HttpContext> PostTagAsTheServerSeesItAsync(string name, StringValues idempotencyKey)
+    {
         var key = factory.Key(ApiKeyScope.Write);
-        var context = await factory.Server.SendAsync(c =>
+        return factory.Server.SendAsync(c =>
         {
             c.Request.Method = "POST";
             c.Request.Path = "/api/v1/tags";
             c.Request.Headers.Authorization = "Bearer " + key;
-            c.Request.Headers["Idempotency-Key"] = "";
+            c.Request.Headers["Idempotency-Key"] = idempotencyKey;
             c.Request.ContentType = "application/json";
-            c.Request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($$"""{"name":"{{name}}"}"""));
+            var body = System.Text.Encoding.UTF8.GetBytes($$"""{"name":"{{name}}"}""");
+            c.Request.ContentLength = body.Length;
+            c.Request.Body = new MemoryStream(body);
         });
-        Assert.Equal(400, context.Response.StatusCode);
-        Assert.Equal("application/problem+json", context.Response.ContentType);
-        Assert.Equal(0, await CountAsync("SELECT count(*) FROM tags WHERE name = @Name", new { Name = name }));
     }
+
+    /// <summary>The problem's detail, which must be about the key (not, say, the body).</summary>
+    private static string Detail(HttpContext context) =>
+        System.Text.Json.Nodes.JsonNode.Parse(new StreamReader(context.Response.Body).ReadToEnd())!["detail"]!.GetValue<string>();
 
     [Fact]
     public async Task Overlong_idempotency_key_is_400()
