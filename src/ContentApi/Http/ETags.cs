@@ -46,7 +46,26 @@ public static class ETags
     /// §13.1.2: "*" or a list of entity tags, not both). False when it is malformed.
     /// </summary>
     public static bool TryParseConditional(StringValues header, out IList<EntityTagHeaderValue> tags) =>
-        EntityTagHeaderValue.TryParseStrictList(header, out tags!) && tags.Count > 0 && (tags.Count == 1 || !tags.Any(IsAny));
+        EntityTagHeaderValue.TryParseStrictList(header, out tags!) && tags.Count > 0 && (tags.Count == 1 || !tags.Any(IsAny))
+        && !header.Any(HasLowercaseWeakPrefix);
+
+    /// <summary>The weak prefix is "W/", case-sensitive (RFC 9110 §8.8.3); ASP.NET's parser also reads "w/".</summary>
+    private static bool HasLowercaseWeakPrefix(string? value)
+    {
+        var quoted = false;
+        foreach (var c in value ?? "")
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == 'w' && !quoted)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public static bool IsAny(EntityTagHeaderValue tag) => tag.Equals(EntityTagHeaderValue.Any);
 

@@ -107,6 +107,26 @@ public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_lowercase_weak_prefix_is_malformed_not_weak()
+    {
+        // HttpClient rewrites "w/" as "W/", so these are sent as the server sees them.
+        var content = await CreateContentAsync();
+        var url = $"/api/v1/articles/{content.Article}";
+        var etag = (await factory.Anonymous().GetAsync(url)).Headers.ETag!.Tag;
+
+        Assert.Equal(200, await StatusAsync("If-None-Match", "w/" + etag));
+        Assert.Equal(400, await StatusAsync("If-Match", "w/" + etag));
+        Assert.Equal(304, await StatusAsync("If-None-Match", "W/" + etag));
+
+        async Task<int> StatusAsync(string header, string value) => (await factory.Server.SendAsync(c =>
+        {
+            c.Request.Method = "GET";
+            c.Request.Path = url;
+            c.Request.Headers[header] = value;
+        })).Response.StatusCode;
+    }
+
+    [Fact]
     public async Task Every_GET_answers_an_If_Match_that_names_another_representation_with_412()
     {
         var content = await CreateContentAsync();
