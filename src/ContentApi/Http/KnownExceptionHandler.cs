@@ -14,7 +14,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, detail, errors) = Classify(exception);
+        var (status, detail, errors) = Classify(exception, context.Request.Query);
         if (status >= 500 && exception is not DatabaseBusyException)
         {
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
@@ -32,10 +32,10 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    internal static (int Status, string Detail, IDictionary<string, string[]>? Errors) Classify(Exception exception) => exception switch
+    internal static (int Status, string Detail, IDictionary<string, string[]>? Errors) Classify(Exception exception, IQueryCollection query) => exception switch
     {
         BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
-        BadHttpRequestException bad => BadRequestProblem(bad),
+        BadHttpRequestException bad => BadRequestProblem(bad, query),
         JsonException json => JsonProblem(json),
         DatabaseBusyException => (503, "The database is busy; retry after the number of seconds in Retry-After.", null),
         SqliteException sqlite when SqliteDialect.IsBusy(sqlite) => (503, "The database is busy; retry after the number of seconds in Retry-After.", null),
@@ -44,7 +44,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         _ => (500, "An unexpected error occurred. Quote the traceId when reporting it.", null),
     };
 
-    private static (int, string, IDictionary<string, string[]>?) BadRequestProblem(BadHttpRequestException bad)
+    private static (int, string, IDictionary<string, string[]>?) BadRequestProblem(BadHttpRequestException bad, IQueryCollection query)
     {
         if (bad.StatusCode == 413)
         {
@@ -58,6 +58,11 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         if (binding.Success)
         {
             var name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(binding.Groups["name"].Value);
+            if (query[name].Count > 1)
+            {
+                // ?limit=1&limit=2 reaches the binder as "1,2".
+                return (400, $"The parameter '{name}' must be given once.", new Dictionary<string, string[]> { [name] = ["Must be given once."] });
+            }
             var type = binding.Groups["type"].Value.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('?', '>');
             var expected = type switch
             {

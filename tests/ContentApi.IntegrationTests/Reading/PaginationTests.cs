@@ -245,6 +245,15 @@ public sealed class PaginationTests(ThreeHundredArticles data) : IClassFixture<T
     }
 
     [Theory]
+    [InlineData("/api/v1/articles?limit=1&limit=2", "limit")]
+    [InlineData("/api/v1/tags?page=1&PAGE=2", "page")]
+    [InlineData("/api/v1/search?q=x&limit=5&limit=5", "limit")]
+    public async Task A_number_given_twice_is_400_saying_so(string url, string field)
+    {
+        Assert.Equal("Must be given once.", (await Factory.Anonymous().GetErrorsAsync(url)).Message(field));
+    }
+
+    [Theory]
     [InlineData("/api/v1/articles?limit=0", "limit")]
     [InlineData("/api/v1/articles?limit=101", "limit")]
     [InlineData("/api/v1/tags?limit=-1", "limit")]
