@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContentApi.Data;
 using FluentValidation;
+using FluentValidation.Results;
 
 namespace ContentApi.Http;
 
@@ -68,9 +69,10 @@ public static class PatchHandler
             {
                 return steps.ToResult(new WriteOutcome<TRow>.Saved(current));
             }
-            if (await validator.ValidateAsync(request, cancellationToken) is { IsValid: false } invalid)
+            if (await validator.ValidateAsync(request, cancellationToken) is { IsValid: false } invalid &&
+                await NewErrorsAsync(validator, invalid, unpatched, request, cancellationToken) is { IsValid: false } refused)
             {
-                return Problems.Validation(invalid.ToErrors());
+                return Problems.Validation(refused.ToErrors());
             }
             var outcome = await steps.Replace(request, preconditions.PinnedTo(version), cancellationToken);
             if (outcome is WriteOutcome<TRow>.Stale)
@@ -87,6 +89,29 @@ public static class PatchHandler
             return steps.ToResult(outcome);
         }
     }
+
+    /// <summary>
+    /// The errors the patch is answerable for. A value stored before a rule existed (or imported) may stay as it is
+    /// while other fields change, as a PATCH of one field expects: an error about a member the patch left unchanged,
+    /// which the stored state already had, is not held against it.
+    /// </summary>
+    private static async Task<ValidationResult> NewErrorsAsync<TRequest>(
+        IValidator<TRequest> validator, ValidationResult invalid, TRequest unpatched, TRequest request, CancellationToken cancellationToken)
+    {
+        var stored = await validator.ValidateAsync(unpatched, cancellationToken);
+        if (stored.IsValid)
+        {
+            return invalid;
+        }
+        var (before, after) = (JsonSerializer.SerializeToNode(unpatched, JsonSetup.Options)!, JsonSerializer.SerializeToNode(request, JsonSetup.Options)!);
+        return new ValidationResult(invalid.Errors.Where(error =>
+            !stored.Errors.Any(old => old.PropertyName == error.PropertyName && old.ErrorMessage == error.ErrorMessage) ||
+            !JsonNode.DeepEquals(before[MemberOf(error.PropertyName)], after[MemberOf(error.PropertyName)])));
+    }
+
+    /// <summary>The request's top-level JSON member a FluentValidation property path starts at ("AuthorIds[0]" → "authorIds").</summary>
+    private static string MemberOf(string propertyName) =>
+        JsonNamingPolicy.CamelCase.ConvertName(propertyName.Split('.', '[')[0]);
 
     private static bool SameRequest<TRequest>(TRequest before, TRequest after) =>
         JsonSerializer.SerializeToUtf8Bytes(before, JsonSetup.Options).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(after, JsonSetup.Options));
