@@ -16,8 +16,11 @@ namespace ContentApi.Http;
 /// If-Unmodified-Since, when sent without If-Match (which supersedes it, RFC 9110 §13.1.4) and a valid HTTP date; only
 /// resources with a modification date (those that send Last-Modified) compare it.
 /// </param>
+/// <param name="ReceivedAt">When the request came, by the app's clock: a modification date later than that compares as
+/// that time, as the Last-Modified a read sends (never later than its Date) does.</param>
 public sealed record WritePreconditions(
-    bool AnyVersion, IReadOnlyList<long> Versions, bool ExcludesAny, IReadOnlyList<long> ExcludedVersions, DateTimeOffset? UnmodifiedSince = null)
+    bool AnyVersion, IReadOnlyList<long> Versions, bool ExcludesAny, IReadOnlyList<long> ExcludedVersions,
+    DateTimeOffset? UnmodifiedSince = null, DateTimeOffset? ReceivedAt = null)
 {
     public static WritePreconditions Absent { get; } = new(true, [], false, []);
 
@@ -25,7 +28,8 @@ public sealed record WritePreconditions(
     public bool Matches(long currentVersion) => AnyVersion || Versions.Contains(currentVersion);
 
     /// <summary>Whether If-Unmodified-Since refuses a write of a resource last modified at <paramref name="lastModified"/>.</summary>
-    public bool ModifiedSince(DateTimeOffset? lastModified) => UnmodifiedSince is { } since && lastModified is { } modified && HttpDate.ModifiedAfter(modified, since);
+    public bool ModifiedSince(DateTimeOffset? lastModified) =>
+        UnmodifiedSince is { } since && lastModified is { } modified && HttpDate.ModifiedAfter(ReceivedAt is { } now ? HttpDate.NotAfter(modified, now) : modified, since);
 
     /// <summary>Whether If-None-Match refuses a write of <paramref name="currentVersion"/>.</summary>
     public bool Excludes(long currentVersion) => ExcludesAny || ExcludedVersions.Contains(currentVersion);
@@ -44,7 +48,11 @@ public sealed record WritePreconditions(
         var ifNoneMatch = request.Headers.IfNoneMatch;
         if (ifMatch.Count == 0)
         {
-            preconditions = preconditions with { UnmodifiedSince = request.GetTypedHeaders().IfUnmodifiedSince };
+            preconditions = preconditions with
+            {
+                UnmodifiedSince = request.GetTypedHeaders().IfUnmodifiedSince,
+                ReceivedAt = (request.HttpContext.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow(),
+            };
             var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<WriteOptions>>().Value;
             if (options.RequireIfMatch)
             {

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using ContentApi.Auth;
 using ContentApi.TestSupport;
 
 namespace ContentApi.IntegrationTests.Reading;
@@ -114,16 +115,26 @@ public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture
         var url = $"/api/v1/articles/{content.Article}";
         var etag = (await factory.Anonymous().GetAsync(url)).Headers.ETag!.Tag;
 
-        Assert.Equal(200, await StatusAsync("If-None-Match", "w/" + etag));
-        Assert.Equal(400, await StatusAsync("If-Match", "w/" + etag));
-        Assert.Equal(304, await StatusAsync("If-None-Match", "W/" + etag));
+        Assert.Equal(200, await StatusAsync("GET", "If-None-Match", "w/" + etag));
+        Assert.Equal(400, await StatusAsync("GET", "If-Match", "w/" + etag));
+        Assert.Equal(304, await StatusAsync("GET", "If-None-Match", "W/" + etag));
+        Assert.Equal(400, await StatusAsync("DELETE", "If-None-Match", "w/" + etag));
+        Assert.Equal(200, await StatusAsync("GET", "If-None-Match", "\"other\""));
 
-        async Task<int> StatusAsync(string header, string value) => (await factory.Server.SendAsync(c =>
+        async Task<int> StatusAsync(string method, string header, string value)
         {
-            c.Request.Method = "GET";
-            c.Request.Path = url;
-            c.Request.Headers[header] = value;
-        })).Response.StatusCode;
+            var key = factory.Key(ApiKeyScope.Write);
+            return (await factory.Server.SendAsync(c =>
+            {
+                c.Request.Method = method;
+                c.Request.Path = url;
+                c.Request.Headers[header] = value;
+                if (method == "DELETE")
+                {
+                    c.Request.Headers.Authorization = "Bearer " + key;
+                }
+            })).Response.StatusCode;
+        }
     }
 
     [Fact]
@@ -305,15 +316,21 @@ public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture
         var content = await CreateContentAsync();
         foreach (var url in content.SingleUrls.Where(u => u.Contains("/articles/", StringComparison.Ordinal) || u.Contains("/images/", StringComparison.Ordinal)))
         {
-            var client = factory.Anonymous();
-            var first = await client.GetAsync(url);
-            var lastModified = first.Content.Headers.LastModified!.Value;
-
-            // Twice each: the second answer comes from the response cache.
-            for (var round = 0; round < 2; round++)
+            // Anonymous answers come from the response cache after the first; a key's are made every time.
+            foreach (var client in new[] { factory.Anonymous(), factory.Reader() })
             {
+                var first = await client.GetAsync(url);
+                var lastModified = first.Content.Headers.LastModified!.Value;
+
                 var stale = await GetAsync(client, url, h => h.IfUnmodifiedSince = lastModified.AddSeconds(-1));
                 await stale.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+                // Evaluated before If-None-Match (RFC 9110 §13.2.2): a 412, not a 304.
+                var staleButHeld = await GetAsync(client, url, h =>
+                {
+                    h.IfUnmodifiedSince = lastModified.AddSeconds(-1);
+                    h.IfNoneMatch.Add(first.Headers.ETag!);
+                });
+                Assert.Equal(HttpStatusCode.PreconditionFailed, staleButHeld.StatusCode);
                 Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, url, h => h.IfUnmodifiedSince = lastModified)).StatusCode);
                 Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, url, h => h.TryAddWithoutValidation("If-Unmodified-Since", "yesterday"))).StatusCode);
                 // If-Match supersedes it (RFC 9110 §13.1.4).

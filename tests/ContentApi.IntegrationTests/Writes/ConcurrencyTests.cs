@@ -289,6 +289,40 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
     }
 
     [Theory]
+    [InlineData("""{"tagIds":null}""", "tags")]
+    [InlineData("""{"status":"draft"}""", "publishedAt")]
+    [InlineData("""{"slug":null,"subtitle":"new"}""", "subtitle")]
+    public async Task A_patch_whose_nulls_change_something_makes_a_new_version(string patch, string changed)
+    {
+        var writer = factory.Writer();
+        var content = new TestContent(writer);
+        var article = await content.ArticleAsync(new() { ["tagIds"] = new[] { await content.TagAsync() } });
+        var url = $"/api/v1/articles/{article["id"]}";
+
+        var patched = await (await writer.PatchAsync(url, HttpAssertions.RawJson(patch, "application/merge-patch+json"))).AssertJsonAsync();
+
+        Assert.Equal(2, patched["version"]!.GetValue<long>());
+        Assert.NotEqual(article[changed]?.ToJsonString(), patched[changed]?.ToJsonString());
+        Assert.Equal(article["slug"]!.GetValue<string>(), patched["slug"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("authors")]
+    [InlineData("tags")]
+    public async Task If_unmodified_since_is_ignored_by_resources_without_a_modification_date(string resource)
+    {
+        var content = new TestContent(factory.Writer());
+        var id = resource == "authors" ? await content.AuthorAsync() : await content.TagAsync();
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/{resource}/{id}")
+        {
+            Content = HttpAssertions.RawJson(resource == "authors" ? """{"bio":"b"}""" : """{"description":"d"}""", "application/merge-patch+json"),
+        };
+        patch.Headers.IfUnmodifiedSince = DateTimeOffset.UnixEpoch;
+
+        Assert.Equal(2, (await (await factory.Writer().SendAsync(patch)).AssertJsonAsync())["version"]!.GetValue<long>());
+    }
+
+    [Theory]
     [InlineData("articles", "PUT")]
     [InlineData("articles", "PATCH")]
     [InlineData("articles", "DELETE")]
@@ -334,6 +368,28 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
         Assert.Equal(current.ToJsonString(), (await (await writer.GetAsync(url)).AssertJsonAsync()).ToJsonString());
         using var fresh = Write(lastModified);
         Assert.True((await writer.SendAsync(fresh)).IsSuccessStatusCode);
+    }
+
+    [Fact]
+    public async Task If_unmodified_since_compares_a_modification_date_ahead_of_the_clock_as_now_on_writes_as_on_reads()
+    {
+        // A row stamped by a server whose clock runs ahead: reads send now as its Last-Modified (never later than Date).
+        var writer = factory.Writer();
+        var article = await new TestContent(writer).ArticleAsync();
+        var url = $"/api/v1/articles/{article["id"]}";
+        await using (var db = factory.OpenDatabase())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(db, "UPDATE articles SET updated_at = @Ahead WHERE id = @Id",
+                new { Ahead = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture), Id = article["id"]!.GetValue<long>() });
+        }
+        var since = DateTimeOffset.UtcNow.AddDays(1);
+
+        using var read = new HttpRequestMessage(HttpMethod.Get, url);
+        read.Headers.IfUnmodifiedSince = since;
+        Assert.Equal(HttpStatusCode.OK, (await writer.SendAsync(read)).StatusCode);
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, url);
+        delete.Headers.IfUnmodifiedSince = since;
+        Assert.Equal(HttpStatusCode.NoContent, (await writer.SendAsync(delete)).StatusCode);
     }
 
     [Fact]
