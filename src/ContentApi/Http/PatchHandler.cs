@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ContentApi.Data;
 using FluentValidation;
 using FluentValidation.Results;
@@ -7,7 +8,7 @@ using FluentValidation.Results;
 namespace ContentApi.Http;
 
 /// <summary>The PATCH flow every resource shares: read, merge, validate, replace.</summary>
-public static class PatchHandler
+public static partial class PatchHandler
 {
     /// <summary>
     /// Rounds a patch may take, while the versions it finds still satisfy its preconditions, before it gives up with a
@@ -106,12 +107,35 @@ public static class PatchHandler
         var (before, after) = (JsonSerializer.SerializeToNode(unpatched, JsonSetup.Options)!, JsonSerializer.SerializeToNode(request, JsonSetup.Options)!);
         return new ValidationResult(invalid.Errors.Where(error =>
             !stored.Errors.Any(old => old.PropertyName == error.PropertyName && old.ErrorMessage == error.ErrorMessage) ||
-            !JsonNode.DeepEquals(before[MemberOf(error.PropertyName)], after[MemberOf(error.PropertyName)])));
+            !(TryValueAt(before, error.PropertyName, out var was) && TryValueAt(after, error.PropertyName, out var now) && JsonNode.DeepEquals(was, now))));
     }
 
-    /// <summary>The request's top-level JSON member a FluentValidation property path starts at ("AuthorIds[0]" → "authorIds").</summary>
-    private static string MemberOf(string propertyName) =>
-        JsonNamingPolicy.CamelCase.ConvertName(propertyName.Split('.', '[')[0]);
+    /// <summary>
+    /// The value a FluentValidation property path ("FocalPoint.X", "AuthorIds[0]") names in a request's JSON (null when
+    /// absent). False when the path names no member at all (a rule about the whole request): then it counts as changed.
+    /// </summary>
+    private static bool TryValueAt(JsonNode root, string propertyPath, out JsonNode? value)
+    {
+        value = root;
+        foreach (var segment in propertyPath.Split('.'))
+        {
+            var match = PathSegment().Match(segment);
+            if (!match.Success)
+            {
+                return false;
+            }
+            value = value is JsonObject container ? container[JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value)] : null;
+            foreach (Capture index in match.Groups["index"].Captures)
+            {
+                var i = int.Parse(index.Value, System.Globalization.CultureInfo.InvariantCulture);
+                value = value is JsonArray items && i < items.Count ? items[i] : null;
+            }
+        }
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?<name>[A-Za-z_][A-Za-z0-9_]*)(\[(?<index>[0-9]{1,9})\])*\z")]
+    private static partial Regex PathSegment();
 
     private static bool SameRequest<TRequest>(TRequest before, TRequest after) =>
         JsonSerializer.SerializeToUtf8Bytes(before, JsonSetup.Options).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(after, JsonSetup.Options));

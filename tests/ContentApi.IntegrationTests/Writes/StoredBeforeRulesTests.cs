@@ -49,12 +49,38 @@ public sealed class StoredBeforeRulesTests(ApiFactory factory) : IClassFixture<A
     [Fact]
     public async Task A_new_error_the_patch_causes_in_an_unchanged_field_is_still_400()
     {
-        // A draft may not have publishedAt: the stored publishedAt is unchanged, but the error is the patch's doing.
-        var id = await CreateAsync("articles");
-        var response = await factory.Writer().PatchAsync($"/api/v1/articles/{id}",
-            HttpAssertions.RawJson("""{"status":"draft","publishedAt":"2024-01-01T00:00:00Z"}""", "application/merge-patch+json"));
+        // Drafts have no publishedAt: the patch restates the stored date, but the error is the new status's doing.
+        var article = await _content.ArticleAsync();
+        var id = article["id"]!.GetValue<long>();
+        await SetAsync("articles", "slug", $"a-\u0301{Guid.NewGuid():N}", id);
+        var patch = $$"""{"status":"draft","publishedAt":"{{article["publishedAt"]!.GetValue<string>()}}"}""";
 
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var response = await factory.Writer().PatchAsync($"/api/v1/articles/{id}", HttpAssertions.RawJson(patch, "application/merge-patch+json"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["publishedAt"]);
+        Assert.Null(problem["errors"]!["slug"]);
+    }
+
+    [Theory]
+    [InlineData("""{"focalPoint":{"y":0.25}}""", HttpStatusCode.OK)]
+    [InlineData("""{"caption":"edited"}""", HttpStatusCode.OK)]
+    [InlineData("""{"focalPoint":{"x":3}}""", HttpStatusCode.BadRequest)]
+    public async Task Only_the_nested_value_a_patch_changes_is_judged(string patch, HttpStatusCode expected)
+    {
+        var id = await _content.ImageAsync();
+        await using (var db = factory.OpenDatabase())
+        {
+            await db.ExecuteAsync("UPDATE images SET focal_x = 2, focal_y = 0.5 WHERE id = @id", new { id });
+        }
+
+        var response = await factory.Writer().PatchAsync($"/api/v1/images/{id}", HttpAssertions.RawJson(patch, "application/merge-patch+json"));
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.BadRequest)
+        {
+            Assert.NotNull((await response.AssertProblemAsync(expected))["errors"]!["focalPoint.x"]);
+        }
     }
 
     private async Task<long> CreateAsync(string table) => table switch
