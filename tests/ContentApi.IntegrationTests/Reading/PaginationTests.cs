@@ -253,6 +253,12 @@ public sealed class PaginationTests(ThreeHundredArticles data) : IClassFixture<T
         Assert.Equal("Must be given once.", (await Factory.Anonymous().GetErrorsAsync(url)).Message(field));
     }
 
+    [Fact]
+    public async Task A_route_id_that_is_not_a_number_says_so_even_with_a_repeated_query_parameter_of_its_name()
+    {
+        Assert.Equal("Must be an integer.", (await Factory.Anonymous().GetErrorsAsync("/api/v1/articles/abc?id=1&id=2")).Message("id"));
+    }
+
     [Theory]
     [InlineData("/api/v1/articles?limit=0", "limit")]
     [InlineData("/api/v1/articles?limit=101", "limit")]
