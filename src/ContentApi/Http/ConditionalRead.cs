@@ -36,7 +36,7 @@ public static class ConditionalRead
                 return true;
             }
         }
-        else if (lastModified is { } changed && request.GetTypedHeaders().IfUnmodifiedSince is { } unmodifiedSince && HttpDate.ModifiedAfter(changed, unmodifiedSince))
+        else if (lastModified is { } changed && HttpDate.ParseHeader(request.Headers.IfUnmodifiedSince) is { } unmodifiedSince && HttpDate.ModifiedAfter(changed, unmodifiedSince))
         {
             await SendProblemAsync(context, Problems.PreconditionFailed(
                 "The resource has changed since the date in If-Unmodified-Since: read it again."));
@@ -45,7 +45,7 @@ public static class ConditionalRead
         // If-None-Match wins over If-Modified-Since when both are sent.
         var notModified = request.Headers.IfNoneMatch.Count > 0
             ? ETags.NoneMatch(request, etag)
-            : lastModified is { } modified && request.GetTypedHeaders().IfModifiedSince is { } since && !HttpDate.ModifiedAfter(modified, since);
+            : lastModified is { } modified && HttpDate.ParseHeader(request.Headers.IfModifiedSince) is { } since && !HttpDate.ModifiedAfter(modified, since);
         if (notModified)
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;

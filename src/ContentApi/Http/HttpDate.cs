@@ -1,3 +1,6 @@
+using System.Globalization;
+using Microsoft.Extensions.Primitives;
+
 namespace ContentApi.Http;
 
 /// <summary>
@@ -32,4 +35,23 @@ public static class HttpDate
     /// </summary>
     public static bool ModifiedAfter(DateTimeOffset modified, DateTimeOffset since) =>
         modified.AddTicks(-(modified.Ticks % TimeSpan.TicksPerSecond)) > since;
+
+    /// <summary>
+    /// The three forms of HTTP-date (RFC 9110 §5.6.7: IMF-fixdate and the obsolete RFC 850 and asctime forms), read
+    /// strictly: a recipient must ignore If-Modified-Since and If-Unmodified-Since when their value is not one
+    /// (§13.1.3, §13.1.4), whereas ASP.NET's own parser also reads numeric offsets and other near-misses.
+    /// </summary>
+    public static DateTimeOffset? ParseHeader(StringValues header) =>
+        header.Count == 1 && DateTime.TryParseExact(header[0], Forms, CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date)
+            ? new DateTimeOffset(date, TimeSpan.Zero)
+            : null;
+
+    private static readonly string[] Forms =
+    [
+        "ddd, dd MMM yyyy HH:mm:ss 'GMT'",
+        "dddd, dd-MMM-yy HH:mm:ss 'GMT'",
+        "ddd MMM  d HH:mm:ss yyyy",
+        "ddd MMM dd HH:mm:ss yyyy",
+    ];
 }

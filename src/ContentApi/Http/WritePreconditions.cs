@@ -50,7 +50,7 @@ public sealed record WritePreconditions(
         {
             preconditions = preconditions with
             {
-                UnmodifiedSince = request.GetTypedHeaders().IfUnmodifiedSince,
+                UnmodifiedSince = HttpDate.ParseHeader(request.Headers.IfUnmodifiedSince),
                 ReceivedAt = (request.HttpContext.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow(),
             };
             var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<WriteOptions>>().Value;

@@ -345,6 +345,27 @@ public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Dates_that_are_not_HTTP_dates_are_ignored_in_If_Modified_Since_and_If_Unmodified_Since()
+    {
+        // HttpClient rewrites date headers into the HTTP form, so these are sent as the server sees them.
+        var content = await CreateContentAsync();
+        var url = $"/api/v1/articles/{content.Article}";
+        var lastModified = (await factory.Anonymous().GetAsync(url)).Content.Headers.LastModified!.Value;
+
+        Assert.Equal(304, await StatusAsync("If-Modified-Since", lastModified.ToString("r", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(200, await StatusAsync("If-Modified-Since", lastModified.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(412, await StatusAsync("If-Unmodified-Since", lastModified.AddDays(-1).ToString("r", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(200, await StatusAsync("If-Unmodified-Since", lastModified.AddDays(-1).ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture)));
+
+        async Task<int> StatusAsync(string header, string value) => (await factory.Server.SendAsync(c =>
+        {
+            c.Request.Method = "GET";
+            c.Request.Path = url;
+            c.Request.Headers[header] = value;
+        })).Response.StatusCode;
+    }
+
+    [Fact]
     public async Task Authors_and_tags_send_no_Last_Modified_so_a_changed_article_count_is_never_a_stale_304()
     {
         // Their publishedArticleCount changes when an article is published, without any change to their own rows.
