@@ -86,6 +86,13 @@ internal static class ArticleQueries
     public const string InsertTagLink = "INSERT INTO article_tags (article_id, tag_id, position) VALUES (@ArticleId, @RefId, @Position)";
     public const string ImageIdsOfArticle = "SELECT image_id FROM article_images WHERE article_id = @Id";
 
+    /// <summary>The ids of an article's authors ('a'), tags ('t') and inline images ('i').</summary>
+    public const string LinkIds = """
+        SELECT 'a' AS Kind, author_id AS Id FROM article_authors WHERE article_id = @Id
+        UNION ALL SELECT 't', tag_id FROM article_tags WHERE article_id = @Id
+        UNION ALL SELECT 'i', image_id FROM article_images WHERE article_id = @Id
+        """;
+
     public const string InsertImageLink = "INSERT INTO article_images (article_id, image_id, position) VALUES (@ArticleId, @RefId, @Position)";
 
     public const string Delete = "DELETE FROM articles WHERE id = @Id";

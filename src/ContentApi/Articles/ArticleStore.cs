@@ -141,10 +141,14 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             var now = clock.GetUtcNow();
             var columns = Columns(request, text.Stats, slug.Slug!, PublishedAt(request, current.Row, now), now);
             columns.Add("Id", id);
+            var indexedTextChanges = !await IndexedTextUnchangedAsync(connection, transaction, current.Row, request, text.Stats, cancellationToken);
             var row = await connection.QuerySingleAsync<ArticleRow>(new CommandDefinition(ArticleQueries.Update, columns, transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.DeleteLinks, new { Id = id }, transaction, cancellationToken: cancellationToken));
             await InsertLinksAsync(connection, transaction, id, request, cancellationToken);
-            SearchIndex.Index(transaction, id, text.Analyzed, isNew: false);
+            if (indexedTextChanges)
+            {
+                SearchIndex.Index(transaction, id, text.Analyzed, isNew: false);
+            }
             return new WriteOutcome<ArticleAggregate>.Saved(references!.Embed(row, request));
         }, cancellationToken);
     }
@@ -161,6 +165,28 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             SearchIndex.Remove(transaction, id);
             return new WriteOutcome<ArticleAggregate>.Deleted();
         }, cancellationToken);
+
+    private sealed record LinkId(string Kind, long Id);
+
+    /// <summary>
+    /// Whether a replace leaves everything the search index holds for the article as it is: its text, and which
+    /// authors, tags and images (whose names, captions and credits are indexed) it has. Then the index is not
+    /// rewritten: publishing, scheduling, a new slug or canonical URL cost no reindexing. Names changed on the
+    /// authors, tags and images themselves reindex through their own writes.
+    /// </summary>
+    private static async Task<bool> IndexedTextUnchangedAsync(
+        DbConnection connection, DbTransaction transaction, ArticleRow current, ArticleRequest request, ArticleTextStats stats, CancellationToken cancellationToken)
+    {
+        if (current.Title != request.Title || current.Subtitle != request.Subtitle || current.Body != request.Body ||
+            (current.Excerpt ?? current.DerivedExcerpt) != (request.Excerpt ?? stats.DerivedExcerpt) || current.CoverImageId != request.CoverImageId)
+        {
+            return false;
+        }
+        var links = (await connection.QueryAsync<LinkId>(new CommandDefinition(ArticleQueries.LinkIds, new { current.Id }, transaction, cancellationToken: cancellationToken))).ToLookup(l => l.Kind, l => l.Id);
+        return SameIds(links["a"], request.AuthorIds) && SameIds(links["t"], request.TagIds ?? []) && SameIds(links["i"], request.ImageIds ?? []);
+
+        static bool SameIds(IEnumerable<long> stored, IEnumerable<long> requested) => stored.Order().SequenceEqual(requested.Order());
+    }
 
     /// <summary>
     /// Replace and delete read the current article without its embeds, which only a 412 needs: it sends the current

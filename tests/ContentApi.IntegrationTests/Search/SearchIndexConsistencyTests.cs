@@ -178,6 +178,60 @@ public sealed class SearchIndexConsistencyTests(ApiFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task PatchArticle_leaving_its_indexed_text_alone_does_not_rewrite_the_index_and_it_is_still_found()
+    {
+        var (word, tagWord, credit) = (Nonce(), Nonce(), Nonce());
+        var article = await ArticleAsync($"{word} title", "Body.",
+            ("tagIds", new[] { await _content.TagAsync($"{tagWord} tag") }), ("coverImageId", await _content.ImageAsync($"圖源:{credit}")));
+        var url = $"/api/v1/articles/{Id(article)}";
+        var indexRows = await IndexRowsAsync();
+
+        foreach (var patch in new object[]
+        {
+            new { slug = $"moved-{word}", canonicalUrl = "https://example.com/original" },
+            new { publishedAt = DateTimeOffset.UtcNow.AddDays(-3) },
+            new { status = "draft" },
+            new { status = "published" },
+        })
+        {
+            await (await factory.Writer().PatchMergeAsync(url, patch)).AssertJsonAsync();
+        }
+
+        Assert.Equal(indexRows, await IndexRowsAsync());
+        Assert.Equal([Id(article)], await FoundAsync(word));
+        Assert.Equal([Id(article)], await FoundAsync(tagWord));
+        Assert.Equal([Id(article)], await FoundAsync(credit));
+    }
+
+    [Fact]
+    public async Task PatchArticle_changing_its_authors_cover_or_inline_images_reindexes_their_names()
+    {
+        var (authorWord, coverWord, inlineWord) = (Nonce(), Nonce(), Nonce());
+        var article = await ArticleAsync("Title", "Body.");
+        var url = $"/api/v1/articles/{Id(article)}";
+        var author = await _content.AuthorAsync($"{authorWord} Writer");
+        var cover = await _content.ImageAsync($"圖源:{coverWord}");
+        var inline = await _content.ImageAsync(caption: $"{inlineWord} 現場");
+
+        await (await factory.Writer().PatchMergeAsync(url, new { authorIds = new[] { author } })).AssertJsonAsync();
+        Assert.Equal([Id(article)], await FoundAsync(authorWord));
+        await (await factory.Writer().PatchMergeAsync(url, new { coverImageId = cover })).AssertJsonAsync();
+        Assert.Equal([Id(article)], await FoundAsync(coverWord));
+        await (await factory.Writer().PatchMergeAsync(url, new { imageIds = new[] { inline } })).AssertJsonAsync();
+        Assert.Equal([Id(article)], await FoundAsync(inlineWord));
+        await (await factory.Writer().PatchMergeAsync(url, new { coverImageId = (long?)null, imageIds = Array.Empty<long>() })).AssertJsonAsync();
+        Assert.Empty(await FoundAsync(coverWord));
+        Assert.Empty(await FoundAsync(inlineWord));
+    }
+
+    /// <summary>Rows of the index's own storage: every rewrite of an article adds a segment.</summary>
+    private async Task<long> IndexRowsAsync()
+    {
+        await using var db = factory.OpenDatabase();
+        return await db.ExecuteScalarAsync<long>("SELECT count(*) FROM articles_fts_data");
+    }
+
+    [Fact]
     public async Task ChangeImage_credit_or_caption_reindexes_articles_using_it_as_cover_or_inline()
     {
         var (oldCredit, newCredit, oldCaption, newCaption) = (Nonce(), Nonce(), Nonce(), Nonce());
