@@ -130,6 +130,45 @@ public sealed class ImagesTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(1, read["version"]!.GetValue<long>());
     }
 
+    [Theory]
+    [InlineData("PATCH", """{"focalPoint":{"x":1e400,"y":0.5}}""")]
+    [InlineData("PATCH", """{"focalPoint":{"x":0.5,"y":-1e999}}""")]
+    [InlineData("PATCH", """{"focalPoint":{"x":"0.5","y":0.5}}""")]
+    [InlineData("POST", """{"url":"https://example.com/a.jpg","altText":"a","focalPoint":{"x":1e400,"y":0.5}}""")]
+    public async Task A_number_beyond_a_double_is_400_not_500(string method, string json)
+    {
+        var writer = factory.Writer();
+        var created = await writer.PostOkAsync("/api/v1/images", Photo());
+        var url = method == "POST" ? "/api/v1/images" : $"/api/v1/images/{created["id"]}";
+        using var request = new HttpRequestMessage(new HttpMethod(method), url)
+        {
+            Content = HttpAssertions.RawJson(json, method == "PATCH" ? "application/merge-patch+json" : "application/json"),
+        };
+
+        var problem = await (await writer.SendAsync(request)).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.True(problem["errors"]!.AsObject().Any(e => e.Key.StartsWith("focalPoint", StringComparison.Ordinal)), problem.ToJsonString());
+        Assert.Equal(1, (await (await writer.GetAsync($"/api/v1/images/{created["id"]}")).AssertJsonAsync())["version"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_stored_infinite_focal_point_reads_as_none_and_the_image_can_still_be_patched()
+    {
+        var writer = factory.Writer();
+        var created = await writer.PostOkAsync("/api/v1/images", Photo());
+        var url = $"/api/v1/images/{created["id"]}";
+        await using (var db = factory.OpenDatabase())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(db, "UPDATE images SET focal_x = 9e999, focal_y = 0.5 WHERE id = @id", new { id = created["id"]!.GetValue<long>() });
+        }
+
+        var read = await (await writer.GetAsync(url)).AssertJsonAsync();
+        Assert.Null(read["focalPoint"]);
+        await (await factory.Anonymous().GetAsync("/api/v1/images?limit=100")).AssertJsonAsync();
+        var patched = await (await writer.PatchMergeAsync(url, new { caption = "still editable" })).AssertJsonAsync();
+        Assert.Equal("still editable", patched["caption"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task ReplaceImage_with_stale_IfMatch_is_412_and_with_current_ETag_succeeds()
     {

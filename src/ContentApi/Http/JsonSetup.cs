@@ -28,6 +28,7 @@ public static class JsonSetup
         options.RespectRequiredConstructorParameters = true;
         options.Converters.Add(new EnumValuesConverter());
         options.Converters.Add(new UtcDateTimeOffsetConverter());
+        options.Converters.Add(new FiniteDoubleConverter());
     }
 
     public static JsonSerializerOptions Options { get; } = Create();

@@ -27,7 +27,8 @@ public sealed record ImageRow
     public string UpdatedAt { get; init; } = "";
     public long Version { get; init; }
 
-    public FocalPoint? FocalPoint => FocalX is { } x && FocalY is { } y ? new FocalPoint(x, y) : null;
+    /// <summary>Unset unless both coordinates are stored, and finite (no JSON can carry infinity or NaN).</summary>
+    public FocalPoint? FocalPoint => FocalX is { } x && FocalY is { } y && double.IsFinite(x) && double.IsFinite(y) ? new FocalPoint(x, y) : null;
 
     public ImageResponse ToResponse() => new(
         Id, Url, AltText, Caption, Credit, License, Width, Height, MimeType, ByteSize, FocalPoint,
