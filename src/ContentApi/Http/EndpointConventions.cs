@@ -47,6 +47,7 @@ public static class EndpointConventions
         builder.Produces<T>(created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         if (created)
         {
+            builder.WithMetadata(IdempotencyMiddleware.IdempotentCreate.Instance);
             builder.ProducesConflict<SlugConflictProblemDetails>()
                 .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         }

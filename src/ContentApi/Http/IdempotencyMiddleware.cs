@@ -12,13 +12,21 @@ namespace ContentApi.Http;
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store)
 {
+    /// <summary>Endpoint metadata of the creates, which take Idempotency-Key.</summary>
+    public sealed class IdempotentCreate
+    {
+        public static IdempotentCreate Instance { get; } = new();
+    }
+
     public const string HeaderName = "Idempotency-Key";
     // Striped locks: requests with the same key always share a stripe, and memory stays bounded.
     private static readonly SemaphoreSlim[] Stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
-        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Headers.TryGetValue(HeaderName, out var values))
+        // Only the creates take the header: elsewhere the route's own answer (404, 405) comes first.
+        if (!HttpMethods.IsPost(context.Request.Method) || context.GetEndpoint()?.Metadata.GetMetadata<IdempotentCreate>() is null ||
+            !context.Request.Headers.TryGetValue(HeaderName, out var values))
         {
             await next(context);
             return;

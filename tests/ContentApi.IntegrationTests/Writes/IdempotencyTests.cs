@@ -185,13 +185,13 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM tags WHERE name = @Name", new { Name = name }));
     }
 
-    private Task<HttpContext> PostTagAsTheServerSeesItAsync(string name, StringValues idempotencyKey)
+    private Task<HttpContext> PostTagAsTheServerSeesItAsync(string name, StringValues idempotencyKey, string path = "/api/v1/tags")
     {
         var key = factory.Key(ApiKeyScope.Write);
         return factory.Server.SendAsync(c =>
         {
             c.Request.Method = "POST";
-            c.Request.Path = "/api/v1/tags";
+            c.Request.Path = path;
             c.Request.Headers.Authorization = "Bearer " + key;
             c.Request.Headers["Idempotency-Key"] = idempotencyKey;
             c.Request.ContentType = "application/json";
@@ -204,6 +204,18 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
     /// <summary>The problem's detail, which must be about the key (not, say, the body).</summary>
     private static string Detail(HttpContext context) =>
         System.Text.Json.Nodes.JsonNode.Parse(new StreamReader(context.Response.Body).ReadToEnd())!["detail"]!.GetValue<string>();
+
+    [Theory]
+    [InlineData("/api/v1/tags/1", 405)]
+    [InlineData("/api/v1/nothing", 404)]
+    public async Task Where_no_create_is_the_route_answers_before_the_key_is_judged(string path, int status)
+    {
+        var twoKeys = await PostTagAsTheServerSeesItAsync("x", new(["a1", "a2"]), path);
+        var malformed = await PostTagAsTheServerSeesItAsync("x", "has space", path);
+
+        Assert.Equal(status, twoKeys.Response.StatusCode);
+        Assert.Equal(status, malformed.Response.StatusCode);
+    }
 
     [Fact]
     public async Task Overlong_idempotency_key_is_400()
