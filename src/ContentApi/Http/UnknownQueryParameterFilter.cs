@@ -10,6 +10,8 @@ namespace ContentApi.Http;
 /// </summary>
 public static class UnknownQueryParameterFilter
 {
+    public const string RepeatedMessage = "Give this parameter once; lists such as include take comma-separated values.";
+
     public static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
         var allowed = AllowedNames(context.MethodInfo);
@@ -26,7 +28,7 @@ public static class UnknownQueryParameterFilter
             var repeated = query.Where(p => p.Value.Count > 1 && !allowed[p.Key]).Select(p => p.Key).ToList();
             if (repeated.Count > 0)
             {
-                return Problems.Validation(repeated.ToDictionary(k => k, _ => new[] { "Give this parameter once; lists such as include take comma-separated values." }));
+                return Problems.Validation(repeated.ToDictionary(k => k, _ => new[] { RepeatedMessage }));
             }
             return await next(invocation);
         };
