@@ -80,7 +80,12 @@ public sealed class JsonlImporter(Db db)
                     throw new InvalidDataException($"{path}:{lineNumber}: unknown column '{property.Name}'.");
                 }
                 names.Add(property.Name);
-                parameters.Add("p" + names.Count, ValueOf(property.Value));
+                var (value, problem) = ValueOf(property.Value);
+                if (problem is not null)
+                {
+                    throw new InvalidDataException($"{path}:{lineNumber}: '{property.Name}' {problem}");
+                }
+                parameters.Add("p" + names.Count, value);
             }
             var sql = $"INSERT INTO {table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select((_, i) => "@p" + (i + 1)))})";
             await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
@@ -101,14 +106,17 @@ public sealed class JsonlImporter(Db db)
         return count;
     }
 
-    private static object? ValueOf(JsonElement value) => value.ValueKind switch
+    /// <summary>A JSON value as a column value, or why it cannot be one.</summary>
+    private static (object? Value, string? Problem) ValueOf(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.Null => null,
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number when value.TryGetInt64(out var integer) => integer,
-        JsonValueKind.Number => value.GetDouble(),
-        JsonValueKind.True => 1L,
-        JsonValueKind.False => 0L,
-        _ => throw new InvalidDataException("Nested values are not columns."),
+        JsonValueKind.Null => (null, null),
+        JsonValueKind.String => (value.GetString(), null),
+        JsonValueKind.Number when value.TryGetInt64(out var integer) => (integer, null),
+        // Beyond a double's range (1e400) it reads as infinity, which no JSON export could write back.
+        JsonValueKind.Number when value.GetDouble() is var number && double.IsFinite(number) => (number, null),
+        JsonValueKind.Number => (null, $"is beyond the range of a number: {value.GetRawText()}."),
+        JsonValueKind.True => (1L, null),
+        JsonValueKind.False => (0L, null),
+        _ => (null, "is nested; columns hold plain values."),
     };
 }

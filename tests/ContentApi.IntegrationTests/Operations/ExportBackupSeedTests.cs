@@ -64,6 +64,28 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task Import_refuses_a_number_beyond_a_double_and_imports_nothing()
+    {
+        await new TestContent(factory.Writer()).ImageAsync("圖源:range");
+        var folder = CommandRunner.TempDirectory();
+        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "export", folder)).ExitCode);
+        var images = Path.Combine(folder, "images.jsonl");
+        var lines = await File.ReadAllLinesAsync(images);
+        Assert.Contains("\"focal_x\":null", lines[0], StringComparison.Ordinal);
+        lines[0] = lines[0].Replace("\"focal_x\":null", "\"focal_x\":1e400", StringComparison.Ordinal);
+        await File.WriteAllLinesAsync(images, lines);
+
+        var database = Path.Combine(CommandRunner.TempDirectory(), "range.db");
+        // The message goes to standard error ("images.jsonl:1: 'focal_x' is beyond the range of a number: 1e400.").
+        Assert.Equal(1, (await CommandRunner.RunAsync(database, "import", folder)).ExitCode);
+        await using var check = new SqliteConnection($"Data Source={database};Pooling=False");
+        await check.OpenAsync();
+        await using var rows = check.CreateCommand();
+        rows.CommandText = "SELECT count(*) FROM images";
+        Assert.Equal(0L, (long)(await rows.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
     public async Task Backup_taken_during_concurrent_writes_is_consistent_and_passes_integrity_check()
     {
         var content = new TestContent(factory.Writer());
