@@ -180,6 +180,34 @@ public sealed class GroupCommitTests(ApiFactory factory) : IClassFixture<ApiFact
     }
 
     [Fact]
+    public async Task A_text_edit_and_a_replace_keeping_that_text_in_one_transaction_leave_the_new_text_in_the_index()
+    {
+        // The second replace finds the first one's text stored and skips the index: the first one's entry must stand.
+        var authorId = await _content.AuthorAsync();
+        var (oldTitle, newTitle) = (Nonce(), Nonce());
+        var created = await (await CreateArticleAsync(oldTitle, authorId)).AssertJsonAsync(HttpStatusCode.Created);
+        var url = $"/api/v1/articles/{Id(created)}";
+        object Replacement(string? canonicalUrl) => new
+        {
+            title = newTitle, body = "改寫後的正文。", language = "zh-Hant", authorIds = new[] { authorId },
+            status = "published", canonicalUrl,
+        };
+
+        Task<HttpResponseMessage[]> writes;
+        await using (await WriterHeld.StartAsync(Db))
+        {
+            writes = Task.WhenAll(
+                factory.Writer().PutAsJsonAsync(url, Replacement(null), HttpAssertions.Json),
+                factory.Writer().PutAsJsonAsync(url, Replacement("https://example.com/original"), HttpAssertions.Json));
+            await WaitUntilQueuedAsync(2);
+        }
+
+        Assert.All(await writes, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal([Id(created)], await FoundAsync(newTitle));
+        Assert.Empty(await FoundAsync(oldTitle));
+    }
+
+    [Fact]
     public async Task An_author_renamed_in_the_same_transaction_as_an_edit_of_their_article_reaches_the_index_with_it()
     {
         var authorId = await _content.AuthorAsync(Nonce());

@@ -6,5 +6,5 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     tokenize = 'ascii', content = '', contentless_delete = 1
 );
 
--- Backfill for databases created before the index existed happens through the `reindex` command; the
--- app also indexes on start when the index is empty and articles exist (see SearchIndexOnStart).
+-- Databases that had articles before the index existed are filled by the `reindex` command (the app does
+-- not index on start); so are databases whose analysis has changed since they were indexed.
