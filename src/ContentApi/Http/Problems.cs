@@ -21,6 +21,8 @@ public static class Problems
     public static ValidationProblem Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });
 
+    public const string ValidationDetail = "One or more fields are invalid; see errors.";
+
     public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, detail: "One or more fields are invalid; see errors.", type: ProblemTypes.BadRequest, title: "Invalid request");
+        TypedResults.ValidationProblem(errors, detail: ValidationDetail, type: ProblemTypes.BadRequest, title: "Invalid request");
 }

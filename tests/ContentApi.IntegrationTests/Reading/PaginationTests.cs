@@ -253,7 +253,9 @@ public sealed class PaginationTests(ThreeHundredArticles data) : IClassFixture<T
     [InlineData("/api/v1/authors?page=&page=2", "page")]
     public async Task A_number_given_twice_is_400_saying_so(string url, string field)
     {
-        Assert.Equal(UnknownQueryParameterFilter.RepeatedMessage, (await Factory.Anonymous().GetErrorsAsync(url)).Message(field));
+        var problem = await (await Factory.Anonymous().GetAsync(url)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(Problems.ValidationDetail, problem["detail"]!.GetValue<string>());
+        Assert.Equal(UnknownQueryParameterFilter.RepeatedMessage, problem["errors"]![field]![0]!.GetValue<string>());
     }
 
     [Fact]
