@@ -75,7 +75,9 @@ public static class ArticleEndpoints
         group.MapPost("/", CreateArticle).WithName("CreateArticle").WithSummary("Create an article")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>(created: true).SendsLastModified();
         group.MapPut("/{id}", ReplaceArticle).WithName("ReplaceArticle").WithSummary("Replace an article")
-            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>().SendsLastModified();
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>().SendsLastModified()
+            .JudgesPreconditionsFirst(PreconditionsFirst.For<ArticleAggregate>(
+                (services, id, ct) => services.GetRequiredService<ArticleStore>().GetAsync(id, true, ct), a => a.Row.Version, a => Timestamps.FromDb(a.Row.UpdatedAt), (o, _) => ToResult(o)));
         group.MapPatch("/{id}", PatchArticle).WithName("PatchArticle").WithSummary("Update an article with a JSON merge patch")
             .WithDescription("RFC 7396: members set replace, null removes, absent ones stay. `{\"status\":\"draft\"}` unpublishes, and publishedAt goes with it.")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>().AcceptsMergePatch<ArticleRequest>().SendsLastModified();

@@ -43,7 +43,9 @@ public static class AuthorEndpoints
         group.MapPost("/", CreateAuthor).WithName("CreateAuthor").WithSummary("Create an author")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<AuthorResponse>(created: true);
         group.MapPut("/{id}", ReplaceAuthor).WithName("ReplaceAuthor").WithSummary("Replace an author")
-            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<AuthorResponse>();
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<AuthorResponse>()
+            .JudgesPreconditionsFirst(PreconditionsFirst.For<AuthorRow>(
+                (services, id, ct) => services.GetRequiredService<AuthorStore>().GetAsync(id, ct), r => r.Version, null, (o, http) => ToResult(o, http)));
         group.MapPatch("/{id}", PatchAuthor).WithName("PatchAuthor").WithSummary("Update an author with a JSON merge patch")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<AuthorResponse>().AcceptsMergePatch<AuthorRequest>();
         group.MapDelete("/{id}", DeleteAuthor).WithName("DeleteAuthor").WithSummary("Delete an author")

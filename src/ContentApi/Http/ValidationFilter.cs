@@ -29,6 +29,11 @@ public sealed class ValidationFilter : IEndpointFilter
                 var errors = result.Errors
                     .GroupBy(e => ToJsonPath(e.PropertyName))
                     .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+                if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<PreconditionsFirst>() is { } first &&
+                    await first.RefusalAsync(context.HttpContext) is { } refused)
+                {
+                    return refused;
+                }
                 return Problems.Validation(errors);
             }
         }

@@ -41,7 +41,9 @@ public static class ImageEndpoints
             .WithDescription("Records an image's metadata; the bytes stay where url points.")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(created: true).SendsLastModified();
         group.MapPut("/{id}", ReplaceImage).WithName("ReplaceImage").WithSummary("Replace an image")
-            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(hasSlug: false).SendsLastModified();
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(hasSlug: false).SendsLastModified()
+            .JudgesPreconditionsFirst(PreconditionsFirst.For<ImageRow>(
+                (services, id, ct) => services.GetRequiredService<ImageStore>().GetAsync(id, ct), r => r.Version, r => r.LastModified, (o, _) => ToResult(o)));
         group.MapPatch("/{id}", PatchImage).WithName("PatchImage").WithSummary("Update an image with a JSON merge patch")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(hasSlug: false).AcceptsMergePatch<ImageRequest>().SendsLastModified();
         group.MapDelete("/{id}", DeleteImage).WithName("DeleteImage").WithSummary("Delete an image")

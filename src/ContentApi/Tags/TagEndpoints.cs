@@ -41,7 +41,9 @@ public static class TagEndpoints
         group.MapPost("/", CreateTag).WithName("CreateTag").WithSummary("Create a tag")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<TagResponse>(created: true);
         group.MapPut("/{id}", ReplaceTag).WithName("ReplaceTag").WithSummary("Replace a tag")
-            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<TagResponse>();
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<TagResponse>()
+            .JudgesPreconditionsFirst(PreconditionsFirst.For<TagRow>(
+                (services, id, ct) => services.GetRequiredService<TagStore>().GetAsync(id, ct), r => r.Version, null, (o, _) => ToResult(o)));
         group.MapPatch("/{id}", PatchTag).WithName("PatchTag").WithSummary("Update a tag with a JSON merge patch")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<TagResponse>().AcceptsMergePatch<TagRequest>();
         group.MapDelete("/{id}", DeleteTag).WithName("DeleteTag").WithSummary("Delete a tag")

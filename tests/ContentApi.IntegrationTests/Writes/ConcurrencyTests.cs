@@ -409,6 +409,45 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
         await (await writer.SendAsync(invalid)).AssertJsonAsync();
     }
 
+    [Theory]
+    [InlineData("articles", """{"title":"","body":"b","language":"en","authorIds":[1]}""")]
+    [InlineData("authors", """{"name":""}""")]
+    [InlineData("tags", """{"name":""}""")]
+    [InlineData("images", """{"url":"ftp://x","altText":"a"}""")]
+    public async Task A_put_is_judged_on_its_preconditions_before_its_body_as_a_patch_is(string resource, string invalidBody)
+    {
+        var writer = factory.Writer();
+        var content = new TestContent(writer);
+        var id = resource switch
+        {
+            "articles" => (await content.ArticleAsync())["id"]!.GetValue<long>(),
+            "authors" => await content.AuthorAsync(),
+            "tags" => await content.TagAsync(),
+            _ => await content.ImageAsync(),
+        };
+        var url = $"/api/v1/{resource}/{id}";
+        var etag = (await writer.GetAsync(url)).Headers.ETag!;
+
+        async Task<HttpResponseMessage> PutAsync(string target, string? ifMatch)
+        {
+            using var put = new HttpRequestMessage(HttpMethod.Put, target) { Content = HttpAssertions.RawJson(invalidBody) };
+            if (ifMatch is not null)
+            {
+                put.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            }
+            return await writer.SendAsync(put);
+        }
+
+        var stale = await (await PutAsync(url, "\"999-stale\"")).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        Assert.Contains("has changed since you read it", stale["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        await (await PutAsync($"/api/v1/{resource}/987654", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await PutAsync(url, "unquoted")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        // Preconditions that hold, or none: the body's problems.
+        Assert.NotNull((await (await PutAsync(url, etag.Tag)).AssertProblemAsync(HttpStatusCode.BadRequest))["errors"]);
+        Assert.NotNull((await (await PutAsync(url, null)).AssertProblemAsync(HttpStatusCode.BadRequest))["errors"]);
+        Assert.Equal(1, (await (await writer.GetAsync(url)).AssertJsonAsync())["version"]!.GetValue<long>());
+    }
+
     [Fact]
     public async Task A_stale_patch_is_412_before_its_body_is_judged()
     {
