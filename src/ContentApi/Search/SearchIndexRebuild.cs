@@ -12,14 +12,16 @@ public static class SearchIndexRebuild
     /// Replaces these articles' entries in place, a batch per transaction, so that searches meanwhile find every article
     /// (by its old entry or its new one); then drops the entries of articles that no longer exist and compacts the
     /// index. <paramref name="clearFirst"/> empties the index first instead, to repair a damaged one (searches then
-    /// find only what is reindexed so far). Returns how many orphaned entries were dropped.
+    /// find only what is reindexed so far). Returns how many orphaned entries were dropped. Every step that can change
+    /// what a search finds advances the content version, so a server's cached search results never outlive it; the
+    /// compaction, which changes no result, does not.
     /// </summary>
     public static async Task<int> ReindexAsync(Db db, IReadOnlyList<long> articleIds, bool clearFirst, Action<long> progress, CancellationToken cancellationToken)
     {
         if (clearFirst)
         {
             await db.WriteRetryingBusyAsync(
-                (connection, transaction) => connection.ExecuteAsync(SqliteDialect.ClearSearchIndex, transaction: transaction), cancellationToken, changesContent: false);
+                (connection, transaction) => connection.ExecuteAsync(SqliteDialect.ClearSearchIndex, transaction: transaction), cancellationToken);
         }
         var done = 0L;
         foreach (var batch in articleIds.Chunk(Batch))
@@ -28,11 +30,11 @@ public static class SearchIndexRebuild
             {
                 await SearchIndex.UpdateAsync(connection, transaction, batch, cancellationToken);
                 return 0;
-            }, cancellationToken, changesContent: false);
+            }, cancellationToken);
             progress(done += batch.Length);
         }
         var orphans = await db.WriteRetryingBusyAsync(
-            (connection, transaction) => connection.ExecuteAsync(SqliteDialect.DeleteOrphanedSearchEntries, transaction: transaction), cancellationToken, changesContent: false);
+            (connection, transaction) => connection.ExecuteAsync(SqliteDialect.DeleteOrphanedSearchEntries, transaction: transaction), cancellationToken);
         await SearchIndex.OptimizeAsync(db, cancellationToken);
         return orphans;
     }

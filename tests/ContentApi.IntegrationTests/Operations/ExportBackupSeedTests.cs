@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using ContentApi.IntegrationTests.Search;
 using ContentApi.TestSupport;
 using Microsoft.Data.Sqlite;
 
@@ -153,6 +154,33 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
         Assert.NotEqual(first, other);
         Assert.Contains("zh-Hant", first, StringComparison.Ordinal);
         Assert.Contains("\"language\":\"en\"", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reindex_beside_a_running_server_leaves_no_stale_anonymous_search_in_its_cache()
+    {
+        var word = "reindexed" + Guid.NewGuid().ToString("N")[..10];
+        var article = await new TestContent(factory.Writer()).ArticleAsync(new() { ["title"] = word });
+        // A search answered while the index was being rebuilt from empty (reindex --clear), and cached.
+        await using (var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var clear = connection.CreateCommand();
+            clear.CommandText = "DELETE FROM articles_fts WHERE rowid = " + article["id"]!.GetValue<long>();
+            await clear.ExecuteNonQueryAsync();
+        }
+        Assert.Empty((await factory.Anonymous().SearchAsync(word)).Ids());
+
+        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "reindex")).ExitCode);
+
+        // Another process's writes reach the server's cache within Database:ContentStateRecheckMilliseconds (250).
+        var found = new List<long>();
+        for (var attempt = 0; attempt < 50 && found.Count == 0; attempt++)
+        {
+            await Task.Delay(100);
+            found = (await factory.Anonymous().SearchAsync(word)).Ids();
+        }
+        Assert.Equal([article["id"]!.GetValue<long>()], found);
     }
 
     [Fact]
