@@ -85,6 +85,17 @@ public static class TransferCommands
         return command;
     }
 
+    /// <summary>
+    /// The article's slug as its file name when it is a valid slug (letters, digits and hyphens: never a path) short
+    /// enough for a file system's 255-byte names; else its id. A slug from an imported export may be neither.
+    /// </summary>
+    internal static string MarkdownFileName(Articles.ArticleRow row) =>
+        Text.Slugs.IsValid(row.Slug) && System.Text.Encoding.UTF8.GetByteCount(row.Slug) <= MaxFileNameBytes - ".md".Length
+            ? row.Slug + ".md"
+            : $"article-{row.Id}.md";
+
+    private const int MaxFileNameBytes = 255;
+
     private static async Task<int> WriteMarkdownAsync(ArticleStore store, string folder, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
@@ -102,7 +113,7 @@ public static class TransferCommands
                     [.. article.Authors.Select(a => a.Name)], [.. article.Tags.Select(t => t.Name)],
                     Data.Timestamps.FromDbOrNull(row.PublishedAt), row.Subtitle, row.Excerpt, row.CanonicalUrl,
                     article.Cover is null ? null : new CoverImageRef(Text.ImageReferences.For(article.Cover.Image.Id), article.Cover.Image.AltText)));
-                await File.WriteAllTextAsync(Path.Combine(folder, row.Slug + ".md"), markdown, cancellationToken);
+                await File.WriteAllTextAsync(Path.Combine(folder, MarkdownFileName(row)), markdown, cancellationToken);
                 written++;
             }
             if (next is null)

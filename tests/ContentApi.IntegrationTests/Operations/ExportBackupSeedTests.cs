@@ -87,6 +87,31 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task Markdown_export_names_files_inside_its_folder_whatever_the_slugs_hold()
+    {
+        var content = new TestContent(factory.Writer());
+        var escaping = (await content.ArticleAsync())["id"]!.GetValue<long>();
+        var longest = (await content.ArticleAsync(new() { ["slug"] = new string('漢', 120) }))["id"]!.GetValue<long>();
+        await using (var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False"))
+        {
+            // As an imported export may hold it: the API refuses such a slug.
+            await connection.OpenAsync();
+            await using var slug = connection.CreateCommand();
+            slug.CommandText = $"UPDATE articles SET slug = '../../escaped-{escaping}' WHERE id = {escaping}";
+            await slug.ExecuteNonQueryAsync();
+        }
+        var root = CommandRunner.TempDirectory();
+        var folder = Path.Combine(root, "a", "b");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "export", folder, "--markdown");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal([Path.Combine(folder, "markdown")], Directory.GetFiles(root, "*.md", SearchOption.AllDirectories).Select(Path.GetDirectoryName).Distinct());
+        Assert.True(File.Exists(Path.Combine(folder, "markdown", $"article-{escaping}.md")));
+        Assert.True(File.Exists(Path.Combine(folder, "markdown", $"article-{longest}.md")));
+    }
+
+    [Fact]
     public async Task Backup_taken_during_concurrent_writes_is_consistent_and_passes_integrity_check()
     {
         var content = new TestContent(factory.Writer());
