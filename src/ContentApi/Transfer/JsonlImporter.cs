@@ -20,7 +20,7 @@ public sealed class JsonlImporter(Db db)
     {
         var manifest = JsonSerializer.Deserialize<ExportFormat.Manifest>(
             await File.ReadAllTextAsync(Path.Combine(folder, ExportFormat.ManifestFile), cancellationToken), ExportFormat.Json);
-        if (manifest is not { Format: ExportFormat.FormatName, Version: ExportFormat.FormatVersion })
+        if (manifest is not { Format: ExportFormat.FormatName, Version: ExportFormat.FormatVersion, Counts: not null })
         {
             throw new InvalidDataException($"{folder} is not a {ExportFormat.FormatName} v{ExportFormat.FormatVersion} export.");
         }
@@ -52,35 +52,42 @@ public sealed class JsonlImporter(Db db)
 
     private static async Task<long> ImportTableAsync(DbConnection connection, DbTransaction transaction, string folder, string table, Action<string, long>? progress, CancellationToken cancellationToken)
     {
-        var columns = (await connection.QueryAsync<string>($"SELECT name FROM pragma_table_info('{table}')", transaction: transaction)).ToHashSet(StringComparer.Ordinal);
+        var columns = (await connection.QueryAsync<(string Name, string Type)>($"SELECT name, type FROM pragma_table_info('{table}')", transaction: transaction))
+            .ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
         var path = Path.Combine(folder, ExportFormat.FileOf(table));
         var count = 0L;
         var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in Lines(path))
         {
             lineNumber++;
             if (line.Length == 0)
             {
                 continue;
             }
-            using var document = JsonDocument.Parse(line);
+            using var document = Parse(line, path, lineNumber);
             var parameters = new DynamicParameters();
             var names = new List<string>();
             var links = new List<(string Table, string Column, long[] Ids)>();
+            if (document.RootElement.ValueKind != JsonValueKind.Object ||
+                !document.RootElement.TryGetProperty("id", out var idElement) || ImportedValue.Of(idElement, "id", "INTEGER") is not ({ } idValue, null))
+            {
+                throw new InvalidDataException($"{path}:{lineNumber}: a row must be an object with an id from 1 to {ImportedValue.MaxId}.");
+            }
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 if (ExportFormat.ArticleLinks.FirstOrDefault(l => l.Property == property.Name) is { Table: not null } link && table == "articles")
                 {
-                    links.Add((link.Table, link.Column, [.. property.Value.EnumerateArray().Select(v => v.GetInt64())]));
+                    var (ids, idsProblem) = ImportedValue.Ids(property.Value);
+                    links.Add((link.Table, link.Column, ids ?? throw new InvalidDataException($"{path}:{lineNumber}: '{property.Name}' {idsProblem}")));
                     continue;
                 }
                 // Only real columns of the table: a hostile file cannot smuggle SQL through its keys.
-                if (!columns.Contains(property.Name))
+                if (!columns.TryGetValue(property.Name, out var declaredType))
                 {
                     throw new InvalidDataException($"{path}:{lineNumber}: unknown column '{property.Name}'.");
                 }
                 names.Add(property.Name);
-                var (value, problem) = ValueOf(property.Value);
+                var (value, problem) = ImportedValue.Of(property.Value, property.Name, declaredType);
                 if (problem is not null)
                 {
                     throw new InvalidDataException($"{path}:{lineNumber}: '{property.Name}' {problem}");
@@ -89,7 +96,7 @@ public sealed class JsonlImporter(Db db)
             }
             var sql = $"INSERT INTO {table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select((_, i) => "@p" + (i + 1)))})";
             await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-            var id = document.RootElement.GetProperty("id").GetInt64();
+            var id = (long)idValue;
             foreach (var (linkTable, column, ids) in links)
             {
                 await connection.ExecuteAsync(new CommandDefinition(
@@ -106,17 +113,38 @@ public sealed class JsonlImporter(Db db)
         return count;
     }
 
-    /// <summary>A JSON value as a column value, or why it cannot be one.</summary>
-    private static (object? Value, string? Problem) ValueOf(JsonElement value) => value.ValueKind switch
+    private static JsonDocument Parse(string line, string path, int lineNumber)
     {
-        JsonValueKind.Null => (null, null),
-        JsonValueKind.String => (value.GetString(), null),
-        JsonValueKind.Number when value.TryGetInt64(out var integer) => (integer, null),
-        // Beyond a double's range (1e400) it reads as infinity, which no JSON export could write back.
-        JsonValueKind.Number when value.GetDouble() is var number && double.IsFinite(number) => (number, null),
-        JsonValueKind.Number => (null, $"is beyond the range of a number: {value.GetRawText()}."),
-        JsonValueKind.True => (1L, null),
-        JsonValueKind.False => (0L, null),
-        _ => (null, "is nested; columns hold plain values."),
-    };
+        try
+        {
+            return JsonDocument.Parse(line);
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidDataException($"{path}:{lineNumber}: not a JSON row ({exception.Message})");
+        }
+    }
+
+    /// <summary>The file's lines, read as strict UTF-8: a byte that is not UTF-8 is an error, not a U+FFFD in the data.</summary>
+    private static IEnumerable<string> Lines(string path)
+    {
+        using var reader = new StreamReader(path, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        while (true)
+        {
+            string? line;
+            try
+            {
+                line = reader.ReadLine();
+            }
+            catch (System.Text.DecoderFallbackException)
+            {
+                throw new InvalidDataException($"{path} is not UTF-8.");
+            }
+            if (line is null)
+            {
+                yield break;
+            }
+            yield return line;
+        }
+    }
 }

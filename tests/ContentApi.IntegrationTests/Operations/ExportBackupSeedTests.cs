@@ -64,25 +64,40 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
         Assert.Equal(0L, (long)(await rows.ExecuteScalarAsync())!);
     }
 
-    [Fact]
-    public async Task Import_refuses_a_number_beyond_a_double_and_imports_nothing()
+    [Theory]
+    [InlineData("images.jsonl", "\"focal_x\":[^,]*", "\"focal_x\":1e400")]
+    [InlineData("articles.jsonl", "\"created_at\":\"[^\"]*\"", "\"created_at\":\"garbage\"")]
+    [InlineData("articles.jsonl", "\"published_at\":\"[^\"]*\"", "\"published_at\":\"2020-01-01\"")]
+    [InlineData("articles.jsonl", "\"reading_time_minutes\":[0-9]+", "\"reading_time_minutes\":\"x\"")]
+    [InlineData("articles.jsonl", "\"version\":[0-9]+", "\"version\":1.5")]
+    [InlineData("images.jsonl", "\"width\":[^,]*", "\"width\":\"wide\"")]
+    [InlineData("articles.jsonl", "\"id\":[0-9]+", "\"id\":9223372036854775807")]
+    [InlineData("articles.jsonl", "\"id\":[0-9]+,", "")]
+    [InlineData("articles.jsonl", "\"tag_ids\":\\[", "\"tag_ids\":[1.5,")]
+    [InlineData("manifest.json", "\"Counts\":\\{[^}]*\\},?", "")]
+    [InlineData("articles.jsonl", "\"title\":\"", "\"title\":\"\u00ff\u00fe")]
+    public async Task Import_refuses_values_the_app_could_not_read_back_and_imports_nothing(string file, string pattern, string replacement)
     {
-        await new TestContent(factory.Writer()).ImageAsync("圖源:range");
+        var content = new TestContent(factory.Writer());
+        await content.ImageAsync();
+        await content.ArticleAsync(new() { ["tagIds"] = new[] { await content.TagAsync() } });
         var folder = CommandRunner.TempDirectory();
         Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "export", folder)).ExitCode);
-        var images = Path.Combine(folder, "images.jsonl");
-        var lines = await File.ReadAllLinesAsync(images);
-        Assert.Contains("\"focal_x\":null", lines[0], StringComparison.Ordinal);
-        lines[0] = lines[0].Replace("\"focal_x\":null", "\"focal_x\":1e400", StringComparison.Ordinal);
-        await File.WriteAllLinesAsync(images, lines);
+        var path = Path.Combine(folder, file);
+        var text = await File.ReadAllTextAsync(path);
+        var match = System.Text.RegularExpressions.Regex.Match(text, pattern);
+        Assert.True(match.Success, $"{pattern} not in {file}");
+        var edited = text[..match.Index] + replacement + text[(match.Index + match.Length)..];
+        // The last case writes bytes that are not UTF-8 (Latin-1 ÿþ); the others are UTF-8 like the export.
+        await File.WriteAllBytesAsync(path, replacement.Contains('\u00ff') ? System.Text.Encoding.Latin1.GetBytes(edited) : System.Text.Encoding.UTF8.GetBytes(edited));
 
-        var database = Path.Combine(CommandRunner.TempDirectory(), "range.db");
-        // The message goes to standard error ("images.jsonl:1: 'focal_x' is beyond the range of a number: 1e400.").
+        var database = Path.Combine(CommandRunner.TempDirectory(), "refused.db");
+        // The reason goes to standard error (for example "articles.jsonl:1: 'created_at' must be a timestamp ...").
         Assert.Equal(1, (await CommandRunner.RunAsync(database, "import", folder)).ExitCode);
         await using var check = new SqliteConnection($"Data Source={database};Pooling=False");
         await check.OpenAsync();
         await using var rows = check.CreateCommand();
-        rows.CommandText = "SELECT count(*) FROM images";
+        rows.CommandText = "SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM tags) + (SELECT count(*) FROM images) + (SELECT count(*) FROM authors)";
         Assert.Equal(0L, (long)(await rows.ExecuteScalarAsync())!);
     }
 

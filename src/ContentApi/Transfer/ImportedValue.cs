@@ -1,0 +1,72 @@
+using System.Text.Json;
+using ContentApi.Data;
+
+namespace ContentApi.Transfer;
+
+/// <summary>
+/// One value of an imported row, checked against its column as the app will read it back: SQLite stores whatever it
+/// is given, and a timestamp that is not one, or text in a number column, made every read of the row a 500.
+/// </summary>
+internal static class ImportedValue
+{
+    /// <summary>The largest id JSON carries exactly to every client (JavaScript's safe integers); the app never comes near it.</summary>
+    public const long MaxId = (1L << 53) - 1;
+
+    /// <summary>The value for a column of this declared type (INTEGER, REAL or TEXT), or why it cannot be one.</summary>
+    public static (object? Value, string? Problem) Of(JsonElement value, string column, string declaredType) =>
+        value.ValueKind switch
+        {
+            JsonValueKind.Null => (null, null),
+            _ when declaredType.Equals("INTEGER", StringComparison.OrdinalIgnoreCase) => Integer(value, column),
+            _ when declaredType.Equals("REAL", StringComparison.OrdinalIgnoreCase) => Number(value),
+            _ => Text(value, column),
+        };
+
+    /// <summary>Ids of linked rows (an article's authors, tags and images): whole numbers within <see cref="MaxId"/>.</summary>
+    public static (long[]? Ids, string? Problem) Ids(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return (null, "must be a list of ids.");
+        }
+        var ids = new List<long>();
+        foreach (var item in value.EnumerateArray())
+        {
+            if (Integer(item, "id") is not ({ } id, null))
+            {
+                return (null, $"must hold ids (whole numbers from 1 to {MaxId}), not {item.GetRawText()}.");
+            }
+            ids.Add((long)id);
+        }
+        return ([.. ids], null);
+    }
+
+    private static (object?, string?) Integer(JsonElement value, string column) => value.ValueKind switch
+    {
+        JsonValueKind.Number when value.TryGetInt64(out var integer) => IsId(column) && integer is < 1 or > MaxId
+            ? (null, $"must be an id from 1 to {MaxId}, not {integer}.")
+            : (integer, null),
+        JsonValueKind.True => (1L, null),
+        JsonValueKind.False => (0L, null),
+        _ => (null, $"must be a whole number, not {value.GetRawText()}."),
+    };
+
+    private static (object?, string?) Number(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number when value.TryGetInt64(out var integer) => (integer, null),
+        // Beyond a double's range (1e400) it reads as infinity, which no JSON export could write back.
+        JsonValueKind.Number when value.GetDouble() is var number && double.IsFinite(number) => (number, null),
+        JsonValueKind.Number => (null, $"is beyond the range of a number: {value.GetRawText()}."),
+        _ => (null, $"must be a number, not {value.GetRawText()}."),
+    };
+
+    private static (object?, string?) Text(JsonElement value, string column) => value.ValueKind switch
+    {
+        JsonValueKind.String when column.EndsWith("_at", StringComparison.Ordinal) && !Timestamps.IsDbFormat(value.GetString()!) =>
+            (null, $"must be a timestamp as an export writes it (2025-06-01T08:00:00.000000Z), not {value.GetRawText()}."),
+        JsonValueKind.String => (value.GetString(), null),
+        _ => (null, $"must be text, not {value.GetRawText()}."),
+    };
+
+    private static bool IsId(string column) => column == "id" || column.EndsWith("_id", StringComparison.Ordinal);
+}
