@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using ContentApi.Rendering;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -45,7 +46,20 @@ internal sealed partial class BodyScan
         {
             _kinds[i] = Lines.IsBlank(i) ? LineKind.Blank : LineKind.Other;
         }
-        var document = Markdown.Parse(body, Pipeline);
+        // The API's guards on what a body may ask of the parser: an import must not hang or crash on one either.
+        if (!MarkdownScanCost.IsWithinBudget(body))
+        {
+            throw new MarkdownTooComplexException(MarkdownScanCost.Explanation);
+        }
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(body, Pipeline);
+        }
+        catch (ArgumentException exception) when (ArticleMarkdown.IsDepthLimit(exception))
+        {
+            throw new MarkdownTooComplexException(MarkdownTooComplexException.Explanation, exception);
+        }
         foreach (var block in document)
         {
             if (block is ParagraphBlock or HeadingBlock)

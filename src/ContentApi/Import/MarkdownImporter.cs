@@ -3,6 +3,7 @@ using ContentApi.Authors;
 using ContentApi.Data;
 using ContentApi.Http;
 using ContentApi.Images;
+using ContentApi.Rendering;
 using ContentApi.Tags;
 using ContentApi.Text;
 using Dapper;
@@ -17,7 +18,7 @@ namespace ContentApi.Import;
 /// </summary>
 public sealed class MarkdownImporter(
     Db db, ArticleStore articles, AuthorStore authors, TagStore tags, ImageStore images,
-    IValidator<ArticleRequest> validator, IValidator<ImageRequest> imageValidator)
+    IValidator<ArticleRequest> validator, IValidator<ImageRequest> imageValidator, IValidator<AuthorRequest> authorValidator, IValidator<TagRequest> tagValidator)
 {
     public async Task<IReadOnlyList<ImportProblem>> ImportFileAsync(string path, ImportSummary summary, CancellationToken cancellationToken)
     {
@@ -28,7 +29,16 @@ public sealed class MarkdownImporter(
             summary.Failed++;
             return [unreadable!];
         }
-        var result = MarkdownImportParser.Parse(path, text);
+        ImportResult result;
+        try
+        {
+            result = MarkdownImportParser.Parse(path, text);
+        }
+        catch (MarkdownTooComplexException exception)
+        {
+            summary.Failed++;
+            return [new ImportProblem(path, 1, $"body: {exception.Message}")];
+        }
         var problems = result.Problems.ToList();
         if (result.Document is not { } document)
         {
@@ -120,6 +130,21 @@ public sealed class MarkdownImporter(
         foreach (var error in validation.Errors)
         {
             problems.Add(new ImportProblem(path, 1, $"{Http.ValidationFilter.ToJsonPath(error.PropertyName)}: {error.ErrorMessage}"));
+        }
+        // What the store refuses of a body (too complex to store, references to no image), and names the API would
+        // refuse: all judged here too, before the authors, tags and images below are created.
+        if (validation.IsValid && ArticleStore.BodyProblem(standIn.Body) is { } bodyProblem)
+        {
+            problems.Add(new ImportProblem(path, 1, $"body: {bodyProblem}"));
+        }
+        var names = document.AuthorNames.Distinct().Select(name => ("author", name, authorValidator.Validate(new AuthorRequest(name))))
+            .Concat(document.TagNames.Distinct().Select(name => ("tag", name, tagValidator.Validate(new TagRequest(name)))));
+        foreach (var (what, name, result) in names)
+        {
+            foreach (var error in result.Errors)
+            {
+                problems.Add(new ImportProblem(path, 1, $"The {what} name '{name}': {error.ErrorMessage}"));
+            }
         }
         var newImages = document.Images.Where(i => i.ExistingImageId is null).Select(i => (Request: ImageRequestOf(i), i.Line))
             .Concat(document.CoverImage is { ExistingImageId: null } cover ? [(ImageRequestOf(cover), document.CoverLine)] : []);

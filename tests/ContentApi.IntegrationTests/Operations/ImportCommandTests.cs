@@ -95,6 +95,49 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         await AssertNoneNamedAsync(marker, "authors", "tags", "images");
     }
 
+    [Theory]
+    [InlineData("a body too complex to store", "[", "body: ")]
+    [InlineData("a body with a malformed image reference", "![x](image:abc)", "error: Image image:abc")]
+    [InlineData("an author name the API refuses", "Body.", "The author name", "Bell\u0007Name")]
+    [InlineData("a tag name the API refuses", "Body.", "The tag name", null, "\u200b\u200b")]
+    public async Task A_file_the_api_would_refuse_leaves_no_authors_tags_or_images_behind(string why, string body, string reported, string? author = null, string? tag = null)
+    {
+        _ = factory.Services;
+        var folder = CommandRunner.TempDirectory();
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var text = body == "[" ? new string('[', 5000) : body;
+        var authors = author is null ? $"\"Orphan {marker}\"" : $"\"Orphan {marker}\", \"{author}\"";
+        var tags = tag is null ? $"\"orphan-{marker}\"" : $"\"orphan-{marker}\", \"{tag}\"";
+        await File.WriteAllTextAsync(Path.Combine(folder, "refused.md"),
+            $"---\ntitle: Refused\nauthors: [{authors}]\ntags: [{tags}]\ncover: {{url: https://images.example.com/{marker}.jpg, alt: cover}}\n---\n\n{text}\n");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+
+        Assert.True(exitCode != 0, why);
+        Assert.Contains(reported, output, StringComparison.Ordinal);
+        await AssertNoneNamedAsync(marker, "authors", "tags", "images");
+    }
+
+    [Fact]
+    public async Task A_body_nested_too_deeply_to_parse_fails_its_file_alone()
+    {
+        _ = factory.Services;
+        var folder = CommandRunner.TempDirectory();
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        await File.WriteAllTextAsync(Path.Combine(folder, "a.md"), Post($"First {marker}"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "b.md"), Post($"Deep {marker}", new string('>', 150) + " deep"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "c.md"), Post($"Last {marker}"));
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("b.md:1: error: body: ", output, StringComparison.Ordinal);
+        var articles = await ListAsync("articles");
+        Assert.Contains($"First {marker}", articles, StringComparison.Ordinal);
+        Assert.Contains($"Last {marker}", articles, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Deep {marker}", articles, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_image_id_that_does_not_exist_fails_the_file_at_its_line_before_anything_is_created()
     {
@@ -205,7 +248,7 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(1, exitCode);
         Assert.Contains("bad.md:3: error: Front matter is not valid YAML", output, StringComparison.Ordinal);
         Assert.Contains("empty-image.md:5", output, StringComparison.Ordinal);
-        Assert.Contains("deep.md:1: error: The article was not saved: body: The Markdown nests too deeply", output, StringComparison.Ordinal);
+        Assert.Contains("deep.md:1: error: body: The Markdown nests too deeply", output, StringComparison.Ordinal);
         Assert.Contains("links.md:1: error: The Markdown has too many links", output, StringComparison.Ordinal);
         Assert.Contains("Files read: 5; articles created: 1", output, StringComparison.Ordinal);
         Assert.Contains("failed: 4", output, StringComparison.Ordinal);
