@@ -66,6 +66,11 @@ public static class TransferCommands
                 await Console.Error.WriteLineAsync($"{source} does not exist.");
                 return 1;
             }
+            if (files.Length == 0 && Directory.EnumerateFiles(source, "*.jsonl").Any())
+            {
+                await Console.Error.WriteLineAsync($"{source} holds JSON Lines files but no {Transfer.ExportFormat.ManifestFile}: not a whole export.");
+                return 1;
+            }
             var importer = ActivatorUtilities.CreateInstance<MarkdownImporter>(app.Services);
             var summary = new ImportSummary();
             await ProgressReporter.RunAsync("Importing", files.Length, async report =>

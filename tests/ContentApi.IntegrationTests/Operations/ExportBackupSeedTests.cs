@@ -102,6 +102,17 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task Import_of_an_export_without_its_manifest_fails_instead_of_importing_nothing()
+    {
+        await new TestContent(factory.Writer()).ArticleAsync();
+        var folder = CommandRunner.TempDirectory();
+        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "export", folder)).ExitCode);
+        File.Delete(Path.Combine(folder, "manifest.json"));
+
+        Assert.Equal(1, (await CommandRunner.RunAsync(Path.Combine(CommandRunner.TempDirectory(), "none.db"), "import", folder)).ExitCode);
+    }
+
+    [Fact]
     public async Task Markdown_export_names_files_inside_its_folder_whatever_the_slugs_hold()
     {
         var content = new TestContent(factory.Writer());
