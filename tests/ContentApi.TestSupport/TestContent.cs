@@ -17,6 +17,16 @@ public sealed class TestContent(HttpClient writer)
         return tag["id"]!.GetValue<long>();
     }
 
+    /// <summary>A new resource of this collection ("articles", "authors", "tags" or "images") with the defaults; its id.</summary>
+    public async Task<long> ResourceAsync(string collection) => collection switch
+    {
+        "articles" => (await ArticleAsync())["id"]!.GetValue<long>(),
+        "authors" => await AuthorAsync(),
+        "tags" => await TagAsync(),
+        "images" => await ImageAsync(),
+        _ => throw new ArgumentOutOfRangeException(nameof(collection), collection, null),
+    };
+
     public async Task<long> ImageAsync(string? credit = null, string? caption = null)
     {
         var image = await writer.PostOkAsync("/api/v1/images", new

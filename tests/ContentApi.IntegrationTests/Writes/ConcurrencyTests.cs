@@ -270,12 +270,7 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
     {
         var writer = factory.Writer();
         var content = new TestContent(writer);
-        var id = resource switch
-        {
-            "articles" => (await content.ArticleAsync())["id"]!.GetValue<long>(),
-            "authors" => await content.AuthorAsync(),
-            _ => await content.TagAsync(),
-        };
+        var id = await content.ResourceAsync(resource);
         var url = $"/api/v1/{resource}/{id}";
         var read = await writer.GetAsync(url);
         var before = await read.AssertJsonAsync();
@@ -312,7 +307,7 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
     public async Task If_unmodified_since_is_ignored_by_resources_without_a_modification_date(string resource)
     {
         var content = new TestContent(factory.Writer());
-        var id = resource == "authors" ? await content.AuthorAsync() : await content.TagAsync();
+        var id = await content.ResourceAsync(resource);
         using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/{resource}/{id}")
         {
             Content = HttpAssertions.RawJson(resource == "authors" ? """{"bio":"b"}""" : """{"description":"d"}""", "application/merge-patch+json"),
@@ -333,7 +328,7 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
     {
         var writer = factory.Writer();
         var content = new TestContent(writer);
-        var id = resource == "articles" ? (await content.ArticleAsync())["id"]!.GetValue<long>() : await content.ImageAsync();
+        var id = await content.ResourceAsync(resource);
         var url = $"/api/v1/{resource}/{id}";
         var read = await writer.GetAsync(url);
         var current = await read.AssertJsonAsync();
@@ -418,13 +413,7 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
     {
         var writer = factory.Writer();
         var content = new TestContent(writer);
-        var id = resource switch
-        {
-            "articles" => (await content.ArticleAsync())["id"]!.GetValue<long>(),
-            "authors" => await content.AuthorAsync(),
-            "tags" => await content.TagAsync(),
-            _ => await content.ImageAsync(),
-        };
+        var id = await content.ResourceAsync(resource);
         var url = $"/api/v1/{resource}/{id}";
         var etag = (await writer.GetAsync(url)).Headers.ETag!;
 

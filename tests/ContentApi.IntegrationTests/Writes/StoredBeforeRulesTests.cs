@@ -83,13 +83,7 @@ public sealed class StoredBeforeRulesTests(ApiFactory factory) : IClassFixture<A
         }
     }
 
-    private async Task<long> CreateAsync(string table) => table switch
-    {
-        "articles" => (await _content.ArticleAsync())["id"]!.GetValue<long>(),
-        "authors" => await _content.AuthorAsync(),
-        "tags" => await _content.TagAsync(),
-        _ => await _content.ImageAsync(),
-    };
+    private Task<long> CreateAsync(string table) => _content.ResourceAsync(table);
 
     /// <summary>As a value stored before today's rules (or imported) may be.</summary>
     private async Task SetAsync(string table, string column, string value, long id)
