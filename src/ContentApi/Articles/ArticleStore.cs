@@ -235,10 +235,10 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         ["body"] = [$"Places images that are neither in imageIds nor the coverImageId: {string.Join(", ", unlisted.Select(ImageReferences.For))}. Add them to imageIds."],
     });
 
-    /// <summary>Why a new body cannot be stored as it is: Markdown too complex, or image references that name no image.</summary>
     /// <summary>Why a create would refuse this body (the importer asks before it creates what the article needs), or null.</summary>
     public static string? BodyProblem(string body) => BodyRefusal(ArticleText.Measure(body))?.Errors["body"][0];
 
+    /// <summary>Why a new body cannot be stored as it is: Markdown too complex, or image references that name no image.</summary>
     private static WriteOutcome<ArticleAggregate>.Invalid? BodyRefusal(ArticleTextStats stats) =>
         stats.TooComplex is { } reason ? new(new Dictionary<string, string[]> { ["body"] = [reason] })
         : stats.MalformedImageReferences is { Count: > 0 } malformed ? new(new Dictionary<string, string[]>

@@ -66,9 +66,9 @@ public static class TransferCommands
                 await Console.Error.WriteLineAsync($"{source} does not exist.");
                 return 1;
             }
-            if (files.Length == 0 && Directory.EnumerateFiles(source, "*.jsonl").Any())
+            if (files.Length == 0 && Transfer.ExportFormat.Tables.Any(table => File.Exists(Path.Combine(source, Transfer.ExportFormat.FileOf(table)))))
             {
-                await Console.Error.WriteLineAsync($"{source} holds JSON Lines files but no {Transfer.ExportFormat.ManifestFile}: not a whole export.");
+                await Console.Error.WriteLineAsync($"{source} holds an export's JSON Lines files but no {Transfer.ExportFormat.ManifestFile}: not a whole export.");
                 return 1;
             }
             var importer = ActivatorUtilities.CreateInstance<MarkdownImporter>(app.Services);
@@ -97,7 +97,7 @@ public static class TransferCommands
     internal static string MarkdownFileName(Articles.ArticleRow row) =>
         Text.Slugs.IsValid(row.Slug) && System.Text.Encoding.UTF8.GetByteCount(row.Slug) <= MaxFileNameBytes - ".md".Length
             ? row.Slug + ".md"
-            : $"article-{row.Id}.md";
+            : $"_article-{row.Id}.md"; // "_" is never in a slug, so no other article's file has this name
 
     private const int MaxFileNameBytes = 255;
 

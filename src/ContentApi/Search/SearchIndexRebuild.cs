@@ -12,9 +12,10 @@ public static class SearchIndexRebuild
     /// Replaces these articles' entries in place, a batch per transaction, so that searches meanwhile find every article
     /// (by its old entry or its new one); then drops the entries of articles that no longer exist and compacts the
     /// index. <paramref name="clearFirst"/> empties the index first instead, to repair a damaged one (searches then
-    /// find only what is reindexed so far). Returns how many orphaned entries were dropped. Every step that can change
-    /// what a search finds advances the content version, so a server's cached search results never outlive it; the
-    /// compaction, which changes no result, does not.
+    /// find only what is reindexed so far). Returns how many orphaned entries were dropped. The steps that can change
+    /// what a search finds advance the content version, so a server's cached search results never outlive them: the
+    /// clearing, each batch after it, and the dropping of orphans (which always ends the rebuild). Batches replacing
+    /// entries in place, whose searches still find every article, and the compaction, do not empty the response cache.
     /// </summary>
     public static async Task<int> ReindexAsync(Db db, IReadOnlyList<long> articleIds, bool clearFirst, Action<long> progress, CancellationToken cancellationToken)
     {
@@ -30,7 +31,7 @@ public static class SearchIndexRebuild
             {
                 await SearchIndex.UpdateAsync(connection, transaction, batch, cancellationToken);
                 return 0;
-            }, cancellationToken);
+            }, cancellationToken, changesContent: clearFirst);
             progress(done += batch.Length);
         }
         var orphans = await db.WriteRetryingBusyAsync(

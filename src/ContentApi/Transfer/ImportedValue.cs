@@ -46,8 +46,6 @@ internal static class ImportedValue
         JsonValueKind.Number when value.TryGetInt64(out var integer) => IsId(column) && integer is < 1 or > MaxId
             ? (null, $"must be an id from 1 to {MaxId}, not {integer}.")
             : (integer, null),
-        JsonValueKind.True => (1L, null),
-        JsonValueKind.False => (0L, null),
         _ => (null, $"must be a whole number, not {value.GetRawText()}."),
     };
 

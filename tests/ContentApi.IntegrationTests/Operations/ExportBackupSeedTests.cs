@@ -73,6 +73,7 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
     [InlineData("images.jsonl", "\"width\":[^,]*", "\"width\":\"wide\"")]
     [InlineData("articles.jsonl", "\"id\":[0-9]+", "\"id\":9223372036854775807")]
     [InlineData("articles.jsonl", "\"id\":[0-9]+,", "")]
+    [InlineData("articles.jsonl", "\"id\":[0-9]+", "\"id\":true")]
     [InlineData("articles.jsonl", "\"tag_ids\":\\[", "\"tag_ids\":[1.5,")]
     [InlineData("manifest.json", "\"Counts\":\\{[^}]*\\},?", "")]
     [InlineData("articles.jsonl", "\"title\":\"", "\"title\":\"\u00ff\u00fe")]
@@ -118,6 +119,8 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
         var content = new TestContent(factory.Writer());
         var escaping = (await content.ArticleAsync())["id"]!.GetValue<long>();
         var longest = (await content.ArticleAsync(new() { ["slug"] = new string('漢', 120) }))["id"]!.GetValue<long>();
+        // A valid slug that reads like another article's fallback name keeps its own file.
+        await content.ArticleAsync(new() { ["slug"] = $"article-{escaping}" });
         await using (var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False"))
         {
             // As an imported export may hold it: the API refuses such a slug.
@@ -133,8 +136,9 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
 
         Assert.True(exitCode == 0, output);
         Assert.Equal([Path.Combine(folder, "markdown")], Directory.GetFiles(root, "*.md", SearchOption.AllDirectories).Select(Path.GetDirectoryName).Distinct());
+        Assert.True(File.Exists(Path.Combine(folder, "markdown", $"_article-{escaping}.md")));
+        Assert.True(File.Exists(Path.Combine(folder, "markdown", $"_article-{longest}.md")));
         Assert.True(File.Exists(Path.Combine(folder, "markdown", $"article-{escaping}.md")));
-        Assert.True(File.Exists(Path.Combine(folder, "markdown", $"article-{longest}.md")));
     }
 
     [Fact]
