@@ -131,9 +131,11 @@ public sealed class MarkdownImporter(
         {
             problems.Add(new ImportProblem(path, 1, $"{Http.ValidationFilter.ToJsonPath(error.PropertyName)}: {error.ErrorMessage}"));
         }
-        // What the store refuses of a body (too complex to store, references to no image), and names the API would
-        // refuse: all judged here too, before the authors, tags and images below are created.
-        if (validation.IsValid && ArticleStore.BodyProblem(standIn.Body) is { } bodyProblem)
+        // What the store refuses of a new article's body (too complex to store, references to no image), and names
+        // the API would refuse: all judged here too, before the authors, tags and images below are created. A file
+        // that updates an article is left to the store, which keeps a body stored before today's rules as it is.
+        if (validation.IsValid && await articles.GetBySlugAsync(standIn.Slug!, includeUnpublished: true, cancellationToken) is null &&
+            ArticleStore.BodyProblem(standIn.Body) is { } bodyProblem)
         {
             problems.Add(new ImportProblem(path, 1, $"body: {bodyProblem}"));
         }

@@ -118,6 +118,28 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task A_markdown_export_of_an_article_stored_before_todays_rules_imports_back_over_it()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var article = await new TestContent(factory.Writer()).ArticleAsync(new() { ["title"] = $"Legacy {marker}", ["slug"] = $"legacy-{marker}" });
+        var body = $"legacy {marker}\n\n" + new string('>', 110) + " quoted";
+        await using (var connection = factory.OpenDatabase())
+        {
+            // As a body stored before the limit existed (or imported from elsewhere) may be.
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE articles SET body = @body WHERE id = @id", new { body, id = article["id"]!.GetValue<long>() });
+        }
+        var exported = CommandRunner.TempDirectory();
+        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "export", exported, "--markdown")).ExitCode);
+        var folder = CommandRunner.TempDirectory();
+        File.Copy(Path.Combine(exported, "markdown", $"legacy-{marker}.md"), Path.Combine(folder, $"legacy-{marker}.md"));
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("updated: 1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_body_nested_too_deeply_to_parse_fails_its_file_alone()
     {
         _ = factory.Services;
