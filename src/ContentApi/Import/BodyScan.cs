@@ -46,20 +46,8 @@ internal sealed partial class BodyScan
         {
             _kinds[i] = Lines.IsBlank(i) ? LineKind.Blank : LineKind.Other;
         }
-        // The API's guards on what a body may ask of the parser: an import must not hang or crash on one either.
-        if (!MarkdownScanCost.IsWithinBudget(body))
-        {
-            throw new MarkdownTooComplexException(MarkdownScanCost.Explanation);
-        }
-        MarkdownDocument document;
-        try
-        {
-            document = Markdown.Parse(body, Pipeline);
-        }
-        catch (ArgumentException exception) when (ArticleMarkdown.IsDepthLimit(exception))
-        {
-            throw new MarkdownTooComplexException(MarkdownTooComplexException.Explanation, exception);
-        }
+        // MarkdownImportParser has bounded the parsing work (MarkdownScanCost) before reading the body.
+        var document = ArticleMarkdown.ParseWithinDepth(body, Pipeline);
         foreach (var block in document)
         {
             if (block is ParagraphBlock or HeadingBlock)

@@ -34,9 +34,16 @@ internal static class ArticleMarkdown
         {
             throw new MarkdownTooComplexException(MarkdownScanCost.Explanation);
         }
+        return ParseWithinDepth(markdown, Pipeline);
+    }
+
+    /// <summary>Parses with <paramref name="pipeline"/>, for a caller that has already bounded the parsing work.</summary>
+    /// <exception cref="MarkdownTooComplexException">Markdig refused the nesting.</exception>
+    public static MarkdownDocument ParseWithinDepth(string markdown, MarkdownPipeline pipeline)
+    {
         try
         {
-            return Markdown.Parse(markdown, Pipeline);
+            return Markdown.Parse(markdown, pipeline);
         }
         catch (ArgumentException exception) when (IsDepthLimit(exception))
         {
