@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using ContentApi.Auth;
-using ContentApi.Data;
 using ContentApi.Http;
 using ContentApi.OpenApi;
 using ContentApi.Text;
@@ -77,7 +76,7 @@ public static class ArticleEndpoints
         group.MapPut("/{id}", ReplaceArticle).WithName("ReplaceArticle").WithSummary("Replace an article")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>().SendsLastModified()
             .JudgesPreconditionsFirst(PreconditionsFirst.For<ArticleAggregate>(
-                (services, id, ct) => services.GetRequiredService<ArticleStore>().GetAsync(id, true, ct), a => a.Row.Version, a => Timestamps.FromDb(a.Row.UpdatedAt), (o, _) => ToResult(o)));
+                (services, id, ct) => services.GetRequiredService<ArticleStore>().GetAsync(id, true, ct), (o, _) => ToResult(o)));
         group.MapPatch("/{id}", PatchArticle).WithName("PatchArticle").WithSummary("Update an article with a JSON merge patch")
             .WithDescription("RFC 7396: members set replace, null removes, absent ones stay. `{\"status\":\"draft\"}` unpublishes, and publishedAt goes with it.")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>().AcceptsMergePatch<ArticleRequest>().SendsLastModified();
@@ -118,9 +117,8 @@ public static class ArticleEndpoints
 
     public static Task<IResult> PatchArticle(long id, HttpRequest http, ArticleStore store, IValidator<ArticleRequest> validator, CancellationToken cancellationToken) =>
         PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<ArticleAggregate, ArticleRequest>(
-            "Article", ct => store.GetAsync(id, true, ct), a => a.ToRequest(), a => a.Row.Version,
-            (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o), Reconcile,
-            a => Timestamps.FromDb(a.Row.UpdatedAt)), cancellationToken);
+            "Article", ct => store.GetAsync(id, true, ct), a => a.ToRequest(),
+            (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o), Reconcile), cancellationToken);
 
     /// <summary>
     /// <c>{"status":"draft"}</c> unpublishes: the publishedAt the article had goes with it (drafts have none), unless the

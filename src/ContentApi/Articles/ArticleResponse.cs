@@ -1,3 +1,4 @@
+using ContentApi.Http;
 using System.Text.Json.Serialization;
 using ContentApi.Authors;
 using ContentApi.Data;
@@ -113,8 +114,13 @@ public sealed record ArticleImageRow(long ArticleId, long Position, ImageRow Ima
 /// <summary>An article row with everything embedded, ready to become a response.</summary>
 public sealed record ArticleAggregate(
     ArticleRow Row, IReadOnlyList<ArticleAuthorRow> Authors, IReadOnlyList<ArticleTagRow> Tags,
-    ArticleImageRow? Cover, IReadOnlyList<ArticleImageRow> Images)
+    ArticleImageRow? Cover, IReadOnlyList<ArticleImageRow> Images) : IVersioned
 {
+    long IVersioned.Version => Row.Version;
+
+    /// <summary>The article's own: a write's If-Unmodified-Since, like its If-Match, is about the article, not what it embeds.</summary>
+    DateTimeOffset? IVersioned.ModifiedAt => Timestamps.FromDb(Row.UpdatedAt);
+
     public ArticleResponse ToResponse() => new(
         Row.Id, Row.Slug, Row.Title, Row.Subtitle, Row.Excerpt ?? Row.DerivedExcerpt, Row.Body, Row.Language,
         Row.StatusValue, Timestamps.FromDbOrNull(Row.PublishedAt),

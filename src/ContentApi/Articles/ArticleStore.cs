@@ -115,7 +115,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         return db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken, ArticleEmbeds.None);
-            if (WriteOutcome<ArticleAggregate>.Refuses(current, preconditions, c => c.Row.Version, out var refusal, c => Timestamps.FromDb(c.Row.UpdatedAt)))
+            if (preconditions.Refuse(current, out var refusal))
             {
                 return await WithEmbedsAsync(connection, transaction, refusal, cancellationToken);
             }
@@ -157,7 +157,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken, ArticleEmbeds.None);
-            if (WriteOutcome<ArticleAggregate>.Refuses(current, preconditions, c => c.Row.Version, out var refusal, c => Timestamps.FromDb(c.Row.UpdatedAt)))
+            if (preconditions.Refuse(current, out var refusal))
             {
                 return await WithEmbedsAsync(connection, transaction, refusal, cancellationToken);
             }

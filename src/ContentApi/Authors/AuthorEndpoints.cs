@@ -45,7 +45,7 @@ public static class AuthorEndpoints
         group.MapPut("/{id}", ReplaceAuthor).WithName("ReplaceAuthor").WithSummary("Replace an author")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<AuthorResponse>()
             .JudgesPreconditionsFirst(PreconditionsFirst.For<AuthorRow>(
-                (services, id, ct) => services.GetRequiredService<AuthorStore>().GetAsync(id, ct), r => r.Version, null, (o, http) => ToResult(o, http)));
+                (services, id, ct) => services.GetRequiredService<AuthorStore>().GetAsync(id, ct), (o, http) => ToResult(o, http)));
         group.MapPatch("/{id}", PatchAuthor).WithName("PatchAuthor").WithSummary("Update an author with a JSON merge patch")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<AuthorResponse>().AcceptsMergePatch<AuthorRequest>();
         group.MapDelete("/{id}", DeleteAuthor).WithName("DeleteAuthor").WithSummary("Delete an author")
@@ -77,7 +77,7 @@ public static class AuthorEndpoints
 
     public static Task<IResult> PatchAuthor(long id, HttpRequest http, AuthorStore store, IValidator<AuthorRequest> validator, CancellationToken cancellationToken) =>
         PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<AuthorRow, AuthorRequest>(
-            "Author", ct => store.GetAsync(id, ct), r => r.ToRequest(), r => r.Version,
+            "Author", ct => store.GetAsync(id, ct), r => r.ToRequest(),
             (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o, http.HttpContext),
             (before, merged, _) => merged with { Slug = merged.Slug ?? before.Slug }), cancellationToken);
 

@@ -1,3 +1,4 @@
+using ContentApi.Http;
 using ContentApi.Data;
 using ContentApi.Images;
 
@@ -12,8 +13,11 @@ public sealed record AuthorResponse(
 public sealed record AuthorSummary(long Id, string Slug, string Name);
 
 /// <summary>An author as the database returns it (Dapper maps columns by alias onto these properties), with its avatar attached by the store.</summary>
-public sealed record AuthorRow
+public sealed record AuthorRow : IVersioned
 {
+    /// <summary>None: an author's publishedArticleCount changes without its own timestamp, so it sends no Last-Modified.</summary>
+    DateTimeOffset? IVersioned.ModifiedAt => null;
+
     public long Id { get; init; }
     public string Slug { get; init; } = "";
     public string Name { get; init; } = "";

@@ -109,7 +109,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
         db.WriteAsync<WriteOutcome<AuthorRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken);
-            if (WriteOutcome<AuthorRow>.Refuses(current, preconditions, c => c.Version, out var refusal))
+            if (preconditions.Refuse(current, out var refusal))
             {
                 return refusal;
             }
@@ -134,7 +134,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
         db.WriteAsync<WriteOutcome<AuthorRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken);
-            if (WriteOutcome<AuthorRow>.Refuses(current, preconditions, c => c.Version, out var refusal))
+            if (preconditions.Refuse(current, out var refusal))
             {
                 return refusal;
             }

@@ -22,19 +22,16 @@ public static partial class PatchHandler
     /// where a patch implies more than it says, and where a null keeps or empties what is there (a null slug keeps the
     /// slug), so that a patch changing nothing is seen to change nothing.
     /// </param>
-    /// <param name="LastModifiedOf">The resource's modification date, for If-Unmodified-Since; null when it has none.</param>
     public sealed record Steps<TRow, TRequest>(
         string ResourceName,
         Func<CancellationToken, Task<TRow?>> Load,
         Func<TRow, TRequest> ToRequest,
-        Func<TRow, long> VersionOf,
         Func<TRequest, WritePreconditions, CancellationToken, Task<WriteOutcome<TRow>>> Replace,
         Func<WriteOutcome<TRow>, IResult> ToResult,
-        Func<TRequest, TRequest, JsonObject, TRequest>? Reconcile = null,
-        Func<TRow, DateTimeOffset>? LastModifiedOf = null);
+        Func<TRequest, TRequest, JsonObject, TRequest>? Reconcile = null) where TRow : class, IVersioned;
 
     public static async Task<IResult> HandleAsync<TRow, TRequest>(
-        HttpRequest http, IValidator<TRequest> validator, Steps<TRow, TRequest> steps, CancellationToken cancellationToken)
+        HttpRequest http, IValidator<TRequest> validator, Steps<TRow, TRequest> steps, CancellationToken cancellationToken) where TRow : class, IVersioned
     {
         if (WritePreconditions.TryRead(http, out var preconditions) is { } problem)
         {
@@ -53,8 +50,8 @@ public static partial class PatchHandler
             }
             // The preconditions first (RFC 9110 §13.2.1): a stale caller learns that before anything about its patch.
             // The store checks them again in its transaction.
-            var version = steps.VersionOf(current);
-            if (WriteOutcome<TRow>.Refuses(current, preconditions, _ => version, out var refusal, steps.LastModifiedOf))
+            var version = current.Version;
+            if (preconditions.Refuse(current, out var refusal))
             {
                 return steps.ToResult(refusal);
             }

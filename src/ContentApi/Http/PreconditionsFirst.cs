@@ -12,8 +12,7 @@ public sealed record PreconditionsFirst(Func<HttpContext, Task<IResult?>> Refusa
 {
     /// <summary>The answer that comes before a 400 for the body: 400 or 428 for the headers, 404, 412; null when none does.</summary>
     public static PreconditionsFirst For<TRow>(
-        Func<IServiceProvider, long, CancellationToken, Task<TRow?>> load, Func<TRow, long> versionOf, Func<TRow, DateTimeOffset>? lastModifiedOf,
-        Func<WriteOutcome<TRow>, HttpContext, IResult> toResult) where TRow : class =>
+        Func<IServiceProvider, long, CancellationToken, Task<TRow?>> load, Func<WriteOutcome<TRow>, HttpContext, IResult> toResult) where TRow : class, IVersioned =>
         new(async http =>
         {
             if (WritePreconditions.TryRead(http.Request, out var preconditions) is { } problem)
@@ -25,7 +24,7 @@ public sealed record PreconditionsFirst(Func<HttpContext, Task<IResult?>> Refusa
                 return null;
             }
             var current = await load(http.RequestServices, id, http.RequestAborted);
-            return WriteOutcome<TRow>.Refuses(current, preconditions, versionOf, out var refusal, lastModifiedOf) ? toResult(refusal, http) : null;
+            return preconditions.Refuse(current, out var refusal) ? toResult(refusal, http) : null;
         });
 }
 

@@ -35,20 +35,4 @@ public abstract record WriteOutcome<TRow> : IWriteResult
     /// <summary>A field names something that does not exist (such as an unknown author id).</summary>
     public sealed record Invalid(IDictionary<string, string[]> Errors) : WriteOutcome<TRow>;
 
-    /// <summary>
-    /// Whether an update or delete of <paramref name="current"/> (read in the write's transaction) must be refused:
-    /// <see cref="Missing"/> when there is no such row, <see cref="Stale"/> when If-Match names another version (or,
-    /// without If-Match, If-Unmodified-Since is before <paramref name="lastModifiedOf"/>, for resources that have one),
-    /// <see cref="Excluded"/> when If-None-Match names this one (RFC 9110 §13.2.2's order).
-    /// </summary>
-    public static bool Refuses(
-        [NotNullWhen(false)] TRow? current, WritePreconditions preconditions, Func<TRow, long> versionOf, [NotNullWhen(true)] out WriteOutcome<TRow>? refusal,
-        Func<TRow, DateTimeOffset>? lastModifiedOf = null)
-    {
-        refusal = current is null ? new Missing()
-            : !preconditions.Matches(versionOf(current)) || preconditions.ModifiedSince(lastModifiedOf?.Invoke(current)) ? new Stale(current)
-            : preconditions.Excludes(versionOf(current)) ? new Excluded(current)
-            : null;
-        return refusal is not null;
-    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,21 @@ public sealed record WritePreconditions(
     /// <summary>Whether If-Unmodified-Since refuses a write of a resource last modified at <paramref name="lastModified"/>.</summary>
     public bool ModifiedSince(DateTimeOffset? lastModified) =>
         UnmodifiedSince is { } since && lastModified is { } modified && HttpDate.ModifiedAfter(ReceivedAt is { } now ? HttpDate.NotAfter(modified, now) : modified, since);
+
+    /// <summary>
+    /// Whether an update or delete of <paramref name="current"/> (read in the write's transaction) must be refused:
+    /// <see cref="WriteOutcome{TRow}.Missing"/> when there is no such row, <see cref="WriteOutcome{TRow}.Stale"/> when
+    /// If-Match names another version (or, without If-Match, If-Unmodified-Since is before its modification date),
+    /// <see cref="WriteOutcome{TRow}.Excluded"/> when If-None-Match names this one (RFC 9110 §13.2.2's order).
+    /// </summary>
+    public bool Refuse<TRow>([NotNullWhen(false)] TRow? current, [NotNullWhen(true)] out WriteOutcome<TRow>? refusal) where TRow : class, IVersioned
+    {
+        refusal = current is null ? new WriteOutcome<TRow>.Missing()
+            : !Matches(current.Version) || ModifiedSince(current.ModifiedAt) ? new WriteOutcome<TRow>.Stale(current)
+            : Excludes(current.Version) ? new WriteOutcome<TRow>.Excluded(current)
+            : null;
+        return refusal is not null;
+    }
 
     /// <summary>Whether If-None-Match refuses a write of <paramref name="currentVersion"/>.</summary>
     public bool Excludes(long currentVersion) => ExcludesAny || ExcludedVersions.Contains(currentVersion);

@@ -43,7 +43,7 @@ public static class ImageEndpoints
         group.MapPut("/{id}", ReplaceImage).WithName("ReplaceImage").WithSummary("Replace an image")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(hasSlug: false).SendsLastModified()
             .JudgesPreconditionsFirst(PreconditionsFirst.For<ImageRow>(
-                (services, id, ct) => services.GetRequiredService<ImageStore>().GetAsync(id, ct), r => r.Version, r => r.LastModified, (o, _) => ToResult(o)));
+                (services, id, ct) => services.GetRequiredService<ImageStore>().GetAsync(id, ct), (o, _) => ToResult(o)));
         group.MapPatch("/{id}", PatchImage).WithName("PatchImage").WithSummary("Update an image with a JSON merge patch")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(hasSlug: false).AcceptsMergePatch<ImageRequest>().SendsLastModified();
         group.MapDelete("/{id}", DeleteImage).WithName("DeleteImage").WithSummary("Delete an image")
@@ -71,8 +71,8 @@ public static class ImageEndpoints
 
     public static Task<IResult> PatchImage(long id, HttpRequest http, ImageStore store, IValidator<ImageRequest> validator, CancellationToken cancellationToken) =>
         PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<ImageRow, ImageRequest>(
-            "Image", ct => store.GetAsync(id, ct), r => r.ToRequest(), r => r.Version,
-            (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o), LastModifiedOf: r => r.LastModified), cancellationToken);
+            "Image", ct => store.GetAsync(id, ct), r => r.ToRequest(),
+            (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o)), cancellationToken);
 
     public static Task<IResult> DeleteImage(long id, HttpRequest http, ImageStore store, CancellationToken cancellationToken) =>
         WritePreconditions.ThenAsync(http, async preconditions => ToResult(await store.DeleteAsync(id, preconditions, cancellationToken)));

@@ -1,3 +1,4 @@
+using ContentApi.Http;
 using ContentApi.Data;
 
 namespace ContentApi.Images;
@@ -9,8 +10,10 @@ public sealed record ImageResponse(
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
 
 /// <summary>An image as the database returns it (Dapper maps columns by alias onto these properties).</summary>
-public sealed record ImageRow
+public sealed record ImageRow : IVersioned
 {
+    DateTimeOffset? IVersioned.ModifiedAt => LastModified;
+
     public long Id { get; init; }
     public string Url { get; init; } = "";
     public string AltText { get; init; } = "";

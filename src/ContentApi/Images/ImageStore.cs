@@ -92,7 +92,7 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock)
         db.WriteAsync<WriteOutcome<ImageRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, id, cancellationToken);
-            if (WriteOutcome<ImageRow>.Refuses(current, preconditions, c => c.Version, out var refusal, c => c.LastModified))
+            if (preconditions.Refuse(current, out var refusal))
             {
                 return refusal;
             }
@@ -108,7 +108,7 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock)
         db.WriteAsync<WriteOutcome<ImageRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, id, cancellationToken);
-            if (WriteOutcome<ImageRow>.Refuses(current, preconditions, c => c.Version, out var refusal, c => c.LastModified))
+            if (preconditions.Refuse(current, out var refusal))
             {
                 return refusal;
             }

@@ -43,7 +43,7 @@ public static class TagEndpoints
         group.MapPut("/{id}", ReplaceTag).WithName("ReplaceTag").WithSummary("Replace a tag")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<TagResponse>()
             .JudgesPreconditionsFirst(PreconditionsFirst.For<TagRow>(
-                (services, id, ct) => services.GetRequiredService<TagStore>().GetAsync(id, ct), r => r.Version, null, (o, _) => ToResult(o)));
+                (services, id, ct) => services.GetRequiredService<TagStore>().GetAsync(id, ct), (o, _) => ToResult(o)));
         group.MapPatch("/{id}", PatchTag).WithName("PatchTag").WithSummary("Update a tag with a JSON merge patch")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<TagResponse>().AcceptsMergePatch<TagRequest>();
         group.MapDelete("/{id}", DeleteTag).WithName("DeleteTag").WithSummary("Delete a tag")
@@ -74,7 +74,7 @@ public static class TagEndpoints
 
     public static Task<IResult> PatchTag(long id, HttpRequest http, TagStore store, IValidator<TagRequest> validator, CancellationToken cancellationToken) =>
         PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<TagRow, TagRequest>(
-            "Tag", ct => store.GetAsync(id, ct), r => r.ToRequest(), r => r.Version,
+            "Tag", ct => store.GetAsync(id, ct), r => r.ToRequest(),
             (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o),
             (before, merged, _) => merged with { Slug = merged.Slug ?? before.Slug }), cancellationToken);
 

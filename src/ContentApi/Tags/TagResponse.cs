@@ -1,3 +1,4 @@
+using ContentApi.Http;
 using ContentApi.Data;
 
 namespace ContentApi.Tags;
@@ -9,8 +10,11 @@ public sealed record TagResponse(
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
 
 /// <summary>A tag as the database returns it (Dapper maps columns by alias onto these properties).</summary>
-public sealed record TagRow
+public sealed record TagRow : IVersioned
 {
+    /// <summary>None: a tag's publishedArticleCount changes without its own timestamp, so it sends no Last-Modified.</summary>
+    DateTimeOffset? IVersioned.ModifiedAt => null;
+
     public long Id { get; init; }
     public string Slug { get; init; } = "";
     public string Name { get; init; } = "";

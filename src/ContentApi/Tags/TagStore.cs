@@ -96,7 +96,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock)
         db.WriteAsync<WriteOutcome<TagRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken);
-            if (WriteOutcome<TagRow>.Refuses(current, preconditions, c => c.Version, out var refusal))
+            if (preconditions.Refuse(current, out var refusal))
             {
                 return refusal;
             }
@@ -124,7 +124,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock)
         db.WriteAsync<WriteOutcome<TagRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken);
-            if (WriteOutcome<TagRow>.Refuses(current, preconditions, c => c.Version, out var refusal))
+            if (preconditions.Refuse(current, out var refusal))
             {
                 return refusal;
             }

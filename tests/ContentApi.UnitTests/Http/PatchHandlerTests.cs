@@ -10,6 +10,12 @@ public sealed class PatchHandlerTests
 {
     public sealed record Thing(string Name);
 
+    /// <summary>A stored thing at a version; it has no modification date.</summary>
+    public sealed record ThingRow(string Name, long Version) : IVersioned
+    {
+        public DateTimeOffset? ModifiedAt => null;
+    }
+
     private static HttpRequest Patch(string? ifMatch)
     {
         var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddOptions().BuildServiceProvider() };
@@ -29,9 +35,9 @@ public sealed class PatchHandlerTests
     {
         var version = 0L;
         var attempts = 0;
-        var steps = new PatchHandler.Steps<Thing, Thing>(
-            "Thing", _ => Task.FromResult<Thing?>(new Thing("old")), thing => thing, _ => ++version,
-            (_, _, _) => { attempts++; return Task.FromResult<WriteOutcome<Thing>>(new WriteOutcome<Thing>.Stale(new Thing("other"))); },
+        var steps = new PatchHandler.Steps<ThingRow, Thing>(
+            "Thing", _ => Task.FromResult<ThingRow?>(new ThingRow("old", ++version)), row => new Thing(row.Name),
+            (_, _, _) => { attempts++; return Task.FromResult<WriteOutcome<ThingRow>>(new WriteOutcome<ThingRow>.Stale(new ThingRow("other", 0))); },
             _ => Results.Ok());
 
         await Assert.ThrowsAsync<DatabaseBusyException>(() => PatchHandler.HandleAsync(Patch(ifMatch), new InlineValidator<Thing>(), steps, CancellationToken.None));
@@ -44,10 +50,10 @@ public sealed class PatchHandlerTests
         var attempts = 0;
         var version = 0L;
         // The first attempt finds a newer version than the one read (retried), the second finds it excluded.
-        var steps = new PatchHandler.Steps<Thing, Thing>(
-            "Thing", _ => Task.FromResult<Thing?>(new Thing("old")), thing => thing, _ => ++version,
-            (_, _, _) => Task.FromResult<WriteOutcome<Thing>>(++attempts == 1 ? new WriteOutcome<Thing>.Stale(new Thing("other")) : new WriteOutcome<Thing>.Excluded(new Thing("other"))),
-            outcome => Results.StatusCode(outcome is WriteOutcome<Thing>.Excluded ? 412 : 500));
+        var steps = new PatchHandler.Steps<ThingRow, Thing>(
+            "Thing", _ => Task.FromResult<ThingRow?>(new ThingRow("old", ++version)), row => new Thing(row.Name),
+            (_, _, _) => Task.FromResult<WriteOutcome<ThingRow>>(++attempts == 1 ? new WriteOutcome<ThingRow>.Stale(new ThingRow("other", 0)) : new WriteOutcome<ThingRow>.Excluded(new ThingRow("other", 0))),
+            outcome => Results.StatusCode(outcome is WriteOutcome<ThingRow>.Excluded ? 412 : 500));
 
         var result = await PatchHandler.HandleAsync(Patch(null), new InlineValidator<Thing>(), steps, CancellationToken.None);
         Assert.Equal(412, Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode);
@@ -59,10 +65,10 @@ public sealed class PatchHandlerTests
     {
         var (attempts, loads) = (0, 0L);
         // Read at version 1, which If-Match names; the write finds version 2.
-        var steps = new PatchHandler.Steps<Thing, Thing>(
-            "Thing", _ => Task.FromResult<Thing?>(new Thing("old")), thing => thing, _ => ++loads,
-            (_, _, _) => { attempts++; return Task.FromResult<WriteOutcome<Thing>>(new WriteOutcome<Thing>.Stale(new Thing("other"))); },
-            outcome => Results.StatusCode(outcome is WriteOutcome<Thing>.Stale ? 412 : 500));
+        var steps = new PatchHandler.Steps<ThingRow, Thing>(
+            "Thing", _ => Task.FromResult<ThingRow?>(new ThingRow("old", ++loads)), row => new Thing(row.Name),
+            (_, _, _) => { attempts++; return Task.FromResult<WriteOutcome<ThingRow>>(new WriteOutcome<ThingRow>.Stale(new ThingRow("other", 0))); },
+            outcome => Results.StatusCode(outcome is WriteOutcome<ThingRow>.Stale ? 412 : 500));
 
         var result = await PatchHandler.HandleAsync(Patch("\"1-abc\""), new InlineValidator<Thing>(), steps, CancellationToken.None);
         Assert.Equal(412, Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode);
@@ -76,14 +82,14 @@ public sealed class PatchHandlerTests
         var pinned = new List<IReadOnlyList<long>>();
         // If-Match allows versions 1 and 2; the patch is merged onto 1, another write makes 2, so the write pinned to 1
         // is refused and the patch is merged again onto 2. Writing the merge onto 1 over 2 would undo that other write.
-        var steps = new PatchHandler.Steps<Thing, Thing>(
-            "Thing", _ => Task.FromResult<Thing?>(new Thing("old")), thing => thing, _ => ++loads,
+        var steps = new PatchHandler.Steps<ThingRow, Thing>(
+            "Thing", _ => Task.FromResult<ThingRow?>(new ThingRow("old", ++loads)), row => new Thing(row.Name),
             (_, preconditions, _) =>
             {
                 pinned.Add(preconditions.Versions);
-                return Task.FromResult<WriteOutcome<Thing>>(pinned.Count == 1 ? new WriteOutcome<Thing>.Stale(new Thing("other")) : new WriteOutcome<Thing>.Saved(new Thing("new")));
+                return Task.FromResult<WriteOutcome<ThingRow>>(pinned.Count == 1 ? new WriteOutcome<ThingRow>.Stale(new ThingRow("other", 0)) : new WriteOutcome<ThingRow>.Saved(new ThingRow("new", 0)));
             },
-            outcome => Results.StatusCode(outcome is WriteOutcome<Thing>.Saved ? 200 : 500));
+            outcome => Results.StatusCode(outcome is WriteOutcome<ThingRow>.Saved ? 200 : 500));
 
         var result = await PatchHandler.HandleAsync(Patch("\"1-abc\", \"2-def\""), new InlineValidator<Thing>(), steps, CancellationToken.None);
         Assert.Equal(200, Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode);

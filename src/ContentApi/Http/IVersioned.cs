@@ -1,0 +1,10 @@
+namespace ContentApi.Http;
+
+/// <summary>What a write's preconditions compare a resource by: its version (If-Match, If-None-Match) and, when it has one, its modification date (If-Unmodified-Since).</summary>
+public interface IVersioned
+{
+    long Version { get; }
+
+    /// <summary>Null for resources that send no Last-Modified (their representations change without it); If-Unmodified-Since does not apply to them.</summary>
+    DateTimeOffset? ModifiedAt { get; }
+}
