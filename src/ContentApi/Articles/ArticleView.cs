@@ -92,21 +92,22 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
         {
             response = response with { PlainText = MarkdownRenderer.ToPlainText(response.Body) };
         }
-        var node = (Fields ?? AllFields).Apply(response);
-        RemoveUnless(ArticleEmbeds.Authors, "authors");
-        RemoveUnless(ArticleEmbeds.Tags, "tags");
-        RemoveUnless(ArticleEmbeds.CoverImage, "coverImage");
-        RemoveUnless(ArticleEmbeds.Images, "images");
-        return node;
+        return (Fields ?? AllFields).Without(NotEmbedded()).Apply(response);
 
-        void RemoveUnless(ArticleEmbeds embed, string name)
+        IEnumerable<string> NotEmbedded()
         {
-            if (!Embeds.HasFlag(embed))
+            foreach (var (embed, name) in EmbedMembers)
             {
-                node.Remove(name);
+                if (!Embeds.HasFlag(embed))
+                {
+                    yield return name;
+                }
             }
         }
     }
+
+    private static readonly (ArticleEmbeds Embed, string Name)[] EmbedMembers =
+        [(ArticleEmbeds.Authors, "authors"), (ArticleEmbeds.Tags, "tags"), (ArticleEmbeds.CoverImage, "coverImage"), (ArticleEmbeds.Images, "images")];
 
     private static Dictionary<long, InlineImage> InlineImages(ArticleAggregate article) =>
         article.Images.Select(i => i.Image).Concat(article.Cover is null ? [] : [article.Cover.Image])

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using FluentValidation;
 
@@ -67,18 +66,11 @@ public sealed class FieldSet
 
     public bool Contains(string name) => _names.Contains(name);
 
-    public JsonObject Apply<T>(T value)
-    {
-        var node = JsonSerializer.SerializeToNode(value, JsonSetup.Options)!.AsObject();
-        foreach (var key in node.Select(p => p.Key).ToList())
-        {
-            if (!_names.Contains(key))
-            {
-                node.Remove(key);
-            }
-        }
-        return node;
-    }
+    /// <summary><paramref name="value"/> written with only the named members.</summary>
+    public SparseObject Apply(object value) => new(value, _names);
+
+    /// <summary>These fields without <paramref name="names"/>.</summary>
+    public FieldSet Without(IEnumerable<string> names) => new([.. _names.Except(names)]);
 }
 
 public static class FieldSetRules

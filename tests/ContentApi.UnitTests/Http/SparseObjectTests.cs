@@ -1,0 +1,53 @@
+using System.Text.Json;
+using ContentApi.Articles;
+using ContentApi.Authors;
+using ContentApi.Http;
+
+namespace ContentApi.UnitTests.Http;
+
+public sealed class SparseObjectTests
+{
+    private static readonly ArticleResponse Article = new(
+        7, "通义千问", "通義千問「模型」 <b>&</b>", null, "摘要", "# 標題\n\n正文 😀", "zh-Hant", ArticleStatus.Published,
+        new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), [new AuthorSummary(1, "li", "李")],
+        [new TagSummary(2, "ai", "AI")], null, [], "https://example.com/a", 1, 9,
+        new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), 4)
+    {
+        Highlights = [new SearchHighlight("title", "<mark>通義</mark>千問")],
+    };
+
+    private static readonly HashSet<string> EveryMember = [.. FieldSet.MembersOf(typeof(ArticleResponse))];
+
+    [Fact]
+    public void With_every_member_it_writes_the_same_bytes_as_the_object()
+    {
+        Assert.Equal(JsonSerializer.Serialize(Article, JsonSetup.Options), Serialize(Article, EveryMember));
+    }
+
+    [Fact]
+    public void It_writes_only_the_named_members_in_the_objects_own_order()
+    {
+        var written = JsonDocument.Parse(Serialize(Article, ["version", "title", "authors", "id"])).RootElement;
+
+        Assert.Equal(["id", "title", "authors", "version"], written.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("李", written.GetProperty("authors")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Members_written_only_when_set_stay_out_when_null_although_named()
+    {
+        var written = JsonDocument.Parse(Serialize(Article with { Highlights = null }, ["id", "highlights", "bodyHtml", "coverImage"])).RootElement;
+
+        Assert.Equal(["id", "coverImage"], written.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Null, written.GetProperty("coverImage").ValueKind);
+    }
+
+    [Fact]
+    public void Text_is_written_with_the_apps_encoder()
+    {
+        Assert.Equal("""{"title":"通義千問「模型」 <b>&</b>"}""", Serialize(Article, ["title"]));
+    }
+
+    private static string Serialize(object value, HashSet<string> names) =>
+        JsonSerializer.Serialize<object>(new SparseObject(value, names), JsonSetup.Options);
+}
