@@ -49,13 +49,13 @@ internal static class SqliteDialect
         $"PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = {options.Synchronous}; " +
         $"PRAGMA busy_timeout = {options.BusyTimeoutSeconds * 1000};";
 
-    /// <summary>Articles whose full-text index row matches @Match (an expression built by Fts5Match, never caller text).</summary>
     /// <summary>The id of a new row: one past the highest ever given (migration 0009), so that no id is given twice.</summary>
     public const string NextArticleId = "(SELECT last_id + 1 FROM id_high_water WHERE name = 'articles')";
     public const string NextAuthorId = "(SELECT last_id + 1 FROM id_high_water WHERE name = 'authors')";
     public const string NextTagId = "(SELECT last_id + 1 FROM id_high_water WHERE name = 'tags')";
     public const string NextImageId = "(SELECT last_id + 1 FROM id_high_water WHERE name = 'images')";
 
+    /// <summary>Articles whose full-text index row matches @Match (an expression built by Fts5Match, never caller text).</summary>
     public const string ArticleIdsMatching = "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @Match)";
 
     /// <summary>
