@@ -40,7 +40,8 @@ public sealed class AnonymousResponseCache(RequestDelegate next, Db db, TimeProv
             await ServeAsync(context, entry);
             return;
         }
-        var body = await ResponseCapture.RunAsync(context, next);
+        var body = await ResponseCapture.CaptureAsync(context, next);
+        await ResponseCapture.SendAsync(context, body);
         if (context.Response.StatusCode == StatusCodes.Status200OK && body.Length <= _maxEntryBytes)
         {
             var headers = StoredHeaders

@@ -72,9 +72,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
                 return;
             }
             context.Items[IdempotencyScope.ItemKey] = new IdempotencyScope(keyId, key, hash);
-            var captured = await ResponseCapture.RunAsync(context, next);
+            var captured = await ResponseCapture.CaptureAsync(context, next);
             // Only what carried a write out is kept (as Stripe does): a request refused without creating anything (a
-            // 400, 409, 401...) leaves the key free, so the client can correct it and retry with the same key.
+            // 400, 409, 401...) leaves the key free, so the client can correct it and retry with the same key. It is
+            // kept before it is sent: a client that has gone is the one that will retry.
             if (context.Response.StatusCode is >= 200 and < 300)
             {
                 await store.SaveAsync(keyId, key, new StoredResponse
@@ -88,6 +89,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
                     Body = captured,
                 }, CancellationToken.None);
             }
+            await ResponseCapture.SendAsync(context, captured);
         }
         finally
         {
