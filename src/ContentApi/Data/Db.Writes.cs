@@ -86,7 +86,7 @@ public sealed partial class Db
         {
             return;
         }
-        lock (_stateLock)
+        lock (_writerStartLock)
         {
             if (_writer is null)
             {
@@ -210,6 +210,7 @@ public sealed partial class Db
             else
             {
                 await BeforeCommit.RunAsync(connection, transaction);
+                var versionReadAt = clock.GetTimestamp();
                 var version = changesContent
                     ? await connection.QuerySingleAsync<ContentVersionRow>(new CommandDefinition(
                         SqliteDialect.BumpContentVersion, new { Now = Timestamps.ToDb(clock.GetUtcNow()) }, transaction))
@@ -219,7 +220,7 @@ public sealed partial class Db
                 outcome = "commit";
                 if (version is not null)
                 {
-                    Remember(version);
+                    Learn(version, versionReadAt);
                 }
             }
         }

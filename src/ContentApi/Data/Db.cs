@@ -16,9 +16,8 @@ public sealed partial class Db(
     IHttpContextAccessor? requests = null)
 {
 
-    private readonly Lock _stateLock = new();
-    private ContentState? _state;
-    private long _stateReadAt;
+    private readonly Lock _writerStartLock = new();
+    private readonly ContentStateTracker _state = new(clock);
 
     private readonly DatabaseOptions _options = options.Value;
     private readonly TimeSpan _contentStateRecheck = TimeSpan.FromMilliseconds(options.Value.ContentStateRecheckMilliseconds);
@@ -54,32 +53,20 @@ public sealed partial class Db(
     public async ValueTask<ContentState> ContentStateAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var state = _state;
-        if (state is not null && state.IsCurrentAt(now) && clock.GetElapsedTime(Interlocked.Read(ref _stateReadAt)) < _contentStateRecheck)
+        var state = _state.Current;
+        if (state is not null && state.IsCurrentAt(now) && _state.SinceChecked < _contentStateRecheck)
         {
             return state;
         }
+        var readStartedAt = clock.GetTimestamp();
         await using var connection = await OpenAsync(cancellationToken);
         var row = await connection.QuerySingleAsync<ContentVersionRow>(new CommandDefinition(
             SqliteDialect.ReadContentVersion, new { Now = Timestamps.ToDb(now) }, cancellationToken: cancellationToken));
-        return Remember(row);
+        return Learn(row, readStartedAt);
     }
 
-    private ContentState Remember(ContentVersionRow row)
-    {
-        lock (_stateLock)
-        {
-            var next = Timestamps.FromDbOrNull(row.NextChangeAt);
-            var previous = _state;
-            var epoch = previous is null ? 0 : previous.Epoch + (previous.Version == row.Version && previous.NextChangeAt != next ? 1 : 0);
-            if (previous is null || previous.Version != row.Version || previous.Epoch != epoch || previous.NextChangeAt != next)
-            {
-                _state = new ContentState(row.Version, epoch, next);
-            }
-            Interlocked.Exchange(ref _stateReadAt, clock.GetTimestamp());
-            return _state!;
-        }
-    }
+    private ContentState Learn(ContentVersionRow row, long readStartedAt) =>
+        _state.Learn(row.Version, Timestamps.FromDbOrNull(row.NextChangeAt), readStartedAt);
 }
 
 /// <summary>The database stayed locked longer than we are willing to wait: the caller should retry.</summary>
