@@ -27,6 +27,10 @@ public sealed class ListTotals(Db db, TimeProvider clock)
             return known.Total;
         }
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(countSql, parameters, cancellationToken: cancellationToken));
+        if (!CountsAllOf(state, parameters))
+        {
+            return total;
+        }
         if (_totals.Count >= MaxEntries)
         {
             _totals.Clear();
@@ -34,6 +38,15 @@ public sealed class ListTotals(Db db, TimeProvider clock)
         _totals[key] = (state, total);
         return total;
     }
+
+    /// <summary>
+    /// Whether a count made with these parameters counts everything the writes behind <paramref name="state"/>
+    /// published. A request fixes its visibility cut-off (@Now) when it starts; a write that commits before its count
+    /// runs may publish an article after that cut-off, and keeping that count under the write's state would serve it
+    /// short to every later request until the next write.
+    /// </summary>
+    private static bool CountsAllOf(ContentState state, DynamicParameters parameters) =>
+        !parameters.ParameterNames.Contains("Now") || Timestamps.FromDb(parameters.Get<string>("Now")) >= state.LearnedAt;
 
     private static string Key(string sql, DynamicParameters parameters)
     {

@@ -1,0 +1,38 @@
+using ContentApi.Data;
+using ContentApi.TestSupport;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContentApi.IntegrationTests.Reading;
+
+/// <summary>List totals are remembered per content state; a remembered total must count what that state published.</summary>
+public sealed class ListTotalsTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private const string CountSql = "SELECT count(*) FROM articles a WHERE a.status = 'published' AND a.published_at <= @Now AND a.title = @Title";
+
+    [Fact]
+    public async Task A_count_cut_off_before_a_write_that_committed_first_is_not_kept_for_later_requests()
+    {
+        var totals = factory.Services.GetRequiredService<ListTotals>();
+        var db = factory.Services.GetRequiredService<Db>();
+        var title = $"Counted {Guid.NewGuid():N}";
+
+        // A request fixes its visibility cut-off; a create (published now) commits before that request counts.
+        var earlyCutOff = Timestamps.ToDb(DateTimeOffset.UtcNow);
+        await new TestContent(factory.Writer()).ArticleAsync(new() { ["title"] = title });
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        Assert.Equal(0, await totals.CountAsync(connection, CountSql, Parameters(earlyCutOff, title), CancellationToken.None));
+
+        var later = await totals.CountAsync(connection, CountSql, Parameters(Timestamps.ToDb(DateTimeOffset.UtcNow), title), CancellationToken.None);
+
+        Assert.Equal(1, later);
+    }
+
+    private static DynamicParameters Parameters(string now, string title)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("Now", now);
+        parameters.Add("Title", title);
+        return parameters;
+    }
+}
