@@ -74,6 +74,27 @@ public sealed class MarkdownRendererImageTests
     }
 
     [Fact]
+    public void Render_image_line_followed_by_a_credit_line_is_a_figure_then_a_paragraph() =>
+        Assert.Equal(
+            "<figure><img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"阿里雲發布會\" width=\"1200\" height=\"800\" loading=\"lazy\">" +
+            "<figcaption>發布會現場 <small class=\"credit\">圖源:ifanr</small></figcaption></figure>\n<p>圖源:<em>ifanr</em></p>",
+            Render("![](image:12)\n圖源:*ifanr*", LaunchEvent));
+
+    [Fact]
+    public void Render_image_lines_then_text_lines_keep_every_figure_and_every_line_of_text()
+    {
+        var second = new InlineImage(13, "https://cdn.example.com/b.png", "模型跑分", null, "圖源:Qwen", null, null);
+        const string text = "圖源:ifanr\n第二行 ![圖](image:12)";
+        var body = SafeHtml.Parse(Render("![](image:12)\n![](image:13)\n" + text, LaunchEvent, second));
+        Assert.Equal(["FIGURE", "FIGURE", "P"], body.Children.Select(child => child.TagName));
+        Assert.Equal(Render(text, LaunchEvent), body.Children[2].OuterHtml);
+    }
+
+    [Fact]
+    public void Render_text_line_before_an_image_line_keeps_the_paragraph_whole() =>
+        Assert.Equal(["P"], SafeHtml.Parse(Render("圖源:ifanr\n![](image:12)", LaunchEvent)).Children.Select(child => child.TagName));
+
+    [Fact]
     public void Render_reference_inside_running_text_is_a_plain_img_in_the_paragraph() =>
         Assert.Equal(
             "<p>見 <img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"圖\" width=\"1200\" height=\"800\" loading=\"lazy\"> 所示</p>",
