@@ -62,11 +62,25 @@ public sealed class ImagesTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [InlineData("ftp://x")]
     [InlineData("/relative/path.jpg")]
     [InlineData("https://cdn.example.com/a\nb.jpg")]
+    [InlineData("https://cdn.example.com/a b.jpg")]
+    [InlineData("https://cdn.example.com/a\\b.jpg")]
+    [InlineData("https://cdn.example.com/\"x\".jpg")]
+    [InlineData("https://cdn.example.com/<x>.jpg")]
+    [InlineData("https://cdn.example.com/{x}|^`.jpg")]
     public async Task CreateImage_with_non_http_url_is_400_naming_url(string url)
     {
         var response = await factory.Writer().PostAsJsonAsync("/api/v1/images", Photo(url));
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotNull(problem["errors"]!["url"]);
+    }
+
+    [Theory]
+    [InlineData("https://圖片.例子.tw/照片/發布會.jpg")]
+    [InlineData("https://cdn.example.com/a%20b.jpg?w=1200&q=80#top")]
+    public async Task CreateImage_with_an_iri_or_percent_encoded_url_keeps_it_as_sent(string url)
+    {
+        var created = await (await factory.Writer().PostAsJsonAsync("/api/v1/images", Photo(url))).AssertJsonAsync(HttpStatusCode.Created);
+        Assert.Equal(url, created["url"]!.GetValue<string>());
     }
 
     [Fact]

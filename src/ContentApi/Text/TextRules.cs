@@ -34,11 +34,17 @@ public static class TextRules
             or UnicodeCategory.ParagraphSeparator or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark
             or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned);
 
-    /// <summary>Uri accepts raw control characters (it escapes them), but they would be stored and served as sent.</summary>
+    /// <summary>
+    /// Uri accepts raw control characters, spaces, quotes, angle brackets, backslashes and the like (it escapes them, or
+    /// reads a backslash as a slash), but they would be stored and served as sent, and no URI or IRI holds them: the
+    /// OpenAPI document promises format iri, which clients that check formats hold the answers to.
+    /// </summary>
     public static bool IsHttpUrl(string? value) =>
-        value is not null && !value.Any(char.IsControl) &&
+        value is not null && !value.Any(char.IsControl) && value.AsSpan().IndexOfAny(NeverInIri) < 0 &&
         Uri.TryCreate(value, UriKind.Absolute, out var uri) &&
         (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host);
+
+    private static readonly System.Buffers.SearchValues<char> NeverInIri = System.Buffers.SearchValues.Create(" \"<>\\^`{|}");
 
     /// <summary>An absolute http(s) URL of at most <see cref="MaxUrlLength"/> characters (a limit the OpenAPI document states).</summary>
     public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilderInitial<T, string?> rule) =>
