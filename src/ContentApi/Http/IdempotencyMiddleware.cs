@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ContentApi.Data;
 using Microsoft.Extensions.Options;
 
 namespace ContentApi.Http;
@@ -10,7 +11,7 @@ namespace ContentApi.Http;
 /// with the same key and body within 24 hours gets that response again and creates nothing; the same
 /// key with another body is a 422. Requests with the same key run one at a time.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store)
+public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store, ILogger<IdempotencyMiddleware> logger)
 {
     /// <summary>Endpoint metadata of the creates, which take Idempotency-Key.</summary>
     public sealed class IdempotentCreate
@@ -73,27 +74,50 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             }
             context.Items[IdempotencyScope.ItemKey] = new IdempotencyScope(keyId, key, hash);
             var captured = await ResponseCapture.CaptureAsync(context, next);
-            // Only what carried a write out is kept (as Stripe does): a request refused without creating anything (a
-            // 400, 409, 401...) leaves the key free, so the client can correct it and retry with the same key. It is
-            // kept before it is sent: a client that has gone is the one that will retry.
-            if (context.Response.StatusCode is >= 200 and < 300)
+            try
             {
-                await store.SaveAsync(keyId, key, new StoredResponse
-                {
-                    RequestHash = hash,
-                    Status = context.Response.StatusCode,
-                    ContentType = context.Response.ContentType,
-                    Location = context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
-                    ETag = context.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
-                    LastModified = context.Response.Headers.LastModified.ToString() is { Length: > 0 } modified ? modified : null,
-                    Body = captured,
-                }, CancellationToken.None);
+                await ResponseCapture.SendAsync(context, captured);
             }
-            await ResponseCapture.SendAsync(context, captured);
+            finally
+            {
+                // Kept even when the client has gone (it is the one that will retry), and after it has the response:
+                // failing to keep it must not turn a create that happened into an error.
+                await KeepAsync(context, store, keyId, key, hash, captured, logger);
+            }
         }
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Stores what a create answered. Only what carried a write out is kept (as Stripe does): a request refused without
+    /// creating anything (a 400, 409, 401...) leaves the key free, so the client can correct it and retry with the same
+    /// key. If storing fails, a retry is told the request was carried out (409), as after a crash.
+    /// </summary>
+    private static async Task KeepAsync(HttpContext context, IdempotencyStore store, long keyId, string key, string hash, byte[] body, ILogger logger)
+    {
+        if (context.Response.StatusCode is not (>= 200 and < 300))
+        {
+            return;
+        }
+        try
+        {
+            await store.SaveAsync(keyId, key, new StoredResponse
+            {
+                RequestHash = hash,
+                Status = context.Response.StatusCode,
+                ContentType = context.Response.ContentType,
+                Location = context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
+                ETag = context.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
+                LastModified = context.Response.Headers.LastModified.ToString() is { Length: > 0 } modified ? modified : null,
+                Body = body,
+            }, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is DatabaseBusyException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            logger.LogWarning(exception, "The response to Idempotency-Key {Key} was sent but could not be stored", key);
         }
     }
 
