@@ -27,7 +27,7 @@ internal static class ArticleFilters
     public static (List<string> Conditions, DynamicParameters Parameters) ToSql(ArticleFilter filter, string now)
     {
         var conditions = new List<string>();
-        var parameters = new DynamicParameters(new { Now = now });
+        var parameters = ListTotals.ParametersVisibleAt(now);
         if (!filter.IncludeUnpublished)
         {
             conditions.Add(ArticleQueries.PubliclyVisible);

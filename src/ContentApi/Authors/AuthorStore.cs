@@ -76,7 +76,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
     public async Task<Page<AuthorRow>> ListAsync(AuthorFilter filter, SortOrder<AuthorRow> order, Cursor? after, int limit, int? page, CancellationToken cancellationToken)
     {
         var conditions = new List<string>();
-        var parameters = new DynamicParameters(new { Now = Now() });
+        var parameters = ListTotals.ParametersVisibleAt(Now());
         if (filter.Slugs is { Count: > 0 } slugs)
         {
             conditions.Add("au.slug IN @Slugs");

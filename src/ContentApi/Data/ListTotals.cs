@@ -46,7 +46,20 @@ public sealed class ListTotals(Db db, TimeProvider clock)
     /// short to every later request until the next write.
     /// </summary>
     private static bool CountsAllOf(ContentState state, DynamicParameters parameters) =>
-        !parameters.ParameterNames.Contains("Now") || Timestamps.FromDb(parameters.Get<string>("Now")) >= state.LearnedAt;
+        !parameters.ParameterNames.Contains(VisibleAtParameter) || Timestamps.FromDb(parameters.Get<string>(VisibleAtParameter)) >= state.LearnedAt;
+
+    private const string VisibleAtParameter = "Now";
+
+    /// <summary>
+    /// New parameters of a list whose rows are visible up to <paramref name="now"/> (@Now), added by name: Dapper lists
+    /// the members of a template object only once a command has used them, and the count must read the cut-off.
+    /// </summary>
+    public static DynamicParameters ParametersVisibleAt(string now)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add(VisibleAtParameter, now);
+        return parameters;
+    }
 
     private static string Key(string sql, DynamicParameters parameters)
     {

@@ -58,7 +58,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock)
     public async Task<Page<TagRow>> ListAsync(TagFilter filter, SortOrder<TagRow> order, Cursor? after, int limit, int? page, CancellationToken cancellationToken)
     {
         var conditions = new List<string>();
-        var parameters = new DynamicParameters(new { Now = Timestamps.ToDb(clock.GetUtcNow()) });
+        var parameters = ListTotals.ParametersVisibleAt(Timestamps.ToDb(clock.GetUtcNow()));
         if (filter.Slugs is { Count: > 0 } slugs)
         {
             conditions.Add("t.slug IN @Slugs");
