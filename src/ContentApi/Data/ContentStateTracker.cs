@@ -21,15 +21,25 @@ public sealed class ContentStateTracker(TimeProvider clock)
     /// Takes what a read of the database (or this instance's write) found; <paramref name="readStartedAt"/> is when
     /// that read began (<see cref="TimeProvider.GetTimestamp"/>).
     /// </summary>
-    public ContentState Learn(long version, DateTimeOffset? nextChangeAt, long readStartedAt)
+    public ContentState Learn(long version, DateTimeOffset? nextChangeAt, long readStartedAt) =>
+        Learn(version, nextChangeAt, readStartedAt, ownWrite: false);
+
+    /// <summary>
+    /// Takes the version this instance's write has just committed: newer than what any read that began before now
+    /// found, and never a step back (a later write of another instance may be known already).
+    /// </summary>
+    public ContentState LearnOwnWrite(long version, DateTimeOffset? nextChangeAt) =>
+        Learn(version, nextChangeAt, clock.GetTimestamp(), ownWrite: true);
+
+    private ContentState Learn(long version, DateTimeOffset? nextChangeAt, long readStartedAt, bool ownWrite)
     {
         lock (_lock)
         {
             var previous = _state;
             var rollback = previous is not null && version < previous.Version;
-            if (rollback && readStartedAt < _learnedFromReadStartedAt)
+            if (rollback && (ownWrite || readStartedAt < _learnedFromReadStartedAt))
             {
-                return previous!; // a stale read that overlapped a newer write
+                return previous!; // a stale read that overlapped a newer write, or a write overtaken by a newer one
             }
             // Time, not a write, changed what readers see (a scheduled article went live), or the database went back
             // to an older version (a restore under a running server): a new epoch, so no earlier state comes back.

@@ -210,7 +210,6 @@ public sealed partial class Db
             else
             {
                 await BeforeCommit.RunAsync(connection, transaction);
-                var versionReadAt = clock.GetTimestamp();
                 var version = changesContent
                     ? await connection.QuerySingleAsync<ContentVersionRow>(new CommandDefinition(
                         SqliteDialect.BumpContentVersion, new { Now = Timestamps.ToDb(clock.GetUtcNow()) }, transaction))
@@ -220,7 +219,7 @@ public sealed partial class Db
                 outcome = "commit";
                 if (version is not null)
                 {
-                    Learn(version, versionReadAt);
+                    _state.LearnOwnWrite(version.Version, Timestamps.FromDbOrNull(version.NextChangeAt));
                 }
             }
         }

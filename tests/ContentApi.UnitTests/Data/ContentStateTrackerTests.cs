@@ -50,6 +50,31 @@ public sealed class ContentStateTrackerTests
     }
 
     [Fact]
+    public void A_read_that_began_before_this_instances_write_committed_does_not_put_the_older_version_back()
+    {
+        var readStartedAt = TimeProvider.System.GetTimestamp();
+        var written = _tracker.LearnOwnWrite(8, null);
+
+        Assert.Same(written, _tracker.Learn(7, null, readStartedAt));
+    }
+
+    [Fact]
+    public void A_read_that_began_after_this_instances_write_committed_is_learned()
+    {
+        _tracker.LearnOwnWrite(8, null);
+
+        Assert.Equal(9, _tracker.Learn(9, null, TimeProvider.System.GetTimestamp()).Version);
+    }
+
+    [Fact]
+    public void This_instances_write_overtaken_by_a_newer_version_is_not_a_step_back()
+    {
+        var newer = _tracker.Learn(9, null, TimeProvider.System.GetTimestamp());
+
+        Assert.Same(newer, _tracker.LearnOwnWrite(8, null));
+    }
+
+    [Fact]
     public void A_higher_version_is_learned_whenever_its_read_began()
     {
         _tracker.Learn(4, null, readStartedAt: 200);
