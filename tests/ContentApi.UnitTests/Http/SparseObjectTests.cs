@@ -2,6 +2,9 @@ using System.Text.Json;
 using ContentApi.Articles;
 using ContentApi.Authors;
 using ContentApi.Http;
+using ContentApi.Images;
+using ContentApi.Rendering;
+using ContentApi.Tags;
 
 namespace ContentApi.UnitTests.Http;
 
@@ -16,12 +19,28 @@ public sealed class SparseObjectTests
         Highlights = [new SearchHighlight("title", "<mark>通義</mark>千問")],
     };
 
-    private static readonly HashSet<string> EveryMember = [.. FieldSet.MembersOf(typeof(ArticleResponse))];
+    private static readonly DateTimeOffset Made = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public void With_every_member_it_writes_the_same_bytes_as_the_object()
+    private static readonly ImageResponse Photo = new(
+        3, "https://圖片.例子.tw/a.jpg", "示意圖", "發布會", "圖源:ifanr", "CC BY 4.0", 1200, 675, "image/jpeg", 123_456, new FocalPoint(0.25, 1e-7), Made, Made, 2);
+
+    public static TheoryData<object> EveryResponseType() =>
+    [
+        Article,
+        Article with { Highlights = null, CoverImage = Photo, Images = [Photo], BodyHtml = "<h1 id=\"x\">標題</h1>", Toc = [new TocEntry(1, "標題", "x")], PlainText = "標題" },
+        new AuthorResponse(1, "li", "李", null, Photo, "https://example.com", "li@example.com", 3, Made, Made, 5),
+        new TagResponse(2, "ai", "AI", "人工智慧", 0, Made, Made, 1),
+        Photo,
+        Photo with { FocalPoint = null, Width = null, ByteSize = long.MaxValue },
+    ];
+
+    [Theory]
+    [MemberData(nameof(EveryResponseType))]
+    public void With_every_member_it_writes_the_same_bytes_as_the_object(object response)
     {
-        Assert.Equal(JsonSerializer.Serialize(Article, JsonSetup.Options), Serialize(Article, EveryMember));
+        Assert.Equal(
+            JsonSerializer.Serialize(response, response.GetType(), JsonSetup.Options),
+            Serialize(response, [.. FieldSet.MembersOf(response.GetType())]));
     }
 
     [Fact]
