@@ -67,6 +67,10 @@ public sealed class ImagesTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [InlineData("https://cdn.example.com/\"x\".jpg")]
     [InlineData("https://cdn.example.com/<x>.jpg")]
     [InlineData("https://cdn.example.com/{x}|^`.jpg")]
+    [InlineData("https://cdn.example.com/50%off.jpg")]
+    [InlineData("https://cdn.example.com/a.jpg%2")]
+    [InlineData("https://cdn.example.com/a.jpg#one#two")]
+    [InlineData("https://cdn.example.com/[x].jpg")]
     public async Task CreateImage_with_non_http_url_is_400_naming_url(string url)
     {
         var response = await factory.Writer().PostAsJsonAsync("/api/v1/images", Photo(url));
@@ -77,6 +81,7 @@ public sealed class ImagesTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Theory]
     [InlineData("https://圖片.例子.tw/照片/發布會.jpg")]
     [InlineData("https://cdn.example.com/a%20b.jpg?w=1200&q=80#top")]
+    [InlineData("http://[2001:db8::1]:8080/a.jpg")]
     public async Task CreateImage_with_an_iri_or_percent_encoded_url_keeps_it_as_sent(string url)
     {
         var created = await (await factory.Writer().PostAsJsonAsync("/api/v1/images", Photo(url))).AssertJsonAsync(HttpStatusCode.Created);

@@ -35,16 +35,35 @@ public static class TextRules
             or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned);
 
     /// <summary>
-    /// Uri accepts raw control characters, spaces, quotes, angle brackets, backslashes and the like (it escapes them, or
-    /// reads a backslash as a slash), but they would be stored and served as sent, and no URI or IRI holds them: the
-    /// OpenAPI document promises format iri, which clients that check formats hold the answers to.
+    /// Uri accepts raw control characters, spaces, quotes, angle brackets, backslashes, stray % signs, brackets outside
+    /// the host and a second # (it escapes them, or reads a backslash as a slash), but they would be stored and served
+    /// as sent, and no URI or IRI holds them: the OpenAPI document promises format iri, which clients that check
+    /// formats hold the answers to.
     /// </summary>
     public static bool IsHttpUrl(string? value) =>
-        value is not null && !value.Any(char.IsControl) && value.AsSpan().IndexOfAny(NeverInIri) < 0 &&
+        value is not null && !value.Any(char.IsControl) && value.AsSpan().IndexOfAny(NeverInIri) < 0 && IsIriShaped(value) &&
         Uri.TryCreate(value, UriKind.Absolute, out var uri) &&
         (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host);
 
     private static readonly System.Buffers.SearchValues<char> NeverInIri = System.Buffers.SearchValues.Create(" \"<>\\^`{|}");
+
+    private static bool IsIriShaped(string value)
+    {
+        var authority = value.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0 ? scheme + 3 : 0;
+        var path = value.AsSpan(authority).IndexOfAny('/', '?', '#') is var end and >= 0 ? authority + end : value.Length;
+        if (value.AsSpan(path).IndexOfAny('[', ']') >= 0 || value.IndexOf('#') is var hash and >= 0 && value.IndexOf('#', hash + 1) >= 0)
+        {
+            return false;
+        }
+        for (var i = value.IndexOf('%'); i >= 0; i = value.IndexOf('%', i + 1))
+        {
+            if (i + 2 >= value.Length || !char.IsAsciiHexDigit(value[i + 1]) || !char.IsAsciiHexDigit(value[i + 2]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <summary>An absolute http(s) URL of at most <see cref="MaxUrlLength"/> characters (a limit the OpenAPI document states).</summary>
     public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilderInitial<T, string?> rule) =>
