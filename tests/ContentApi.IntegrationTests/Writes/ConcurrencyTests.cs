@@ -437,6 +437,35 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
         Assert.Equal(1, (await (await writer.GetAsync(url)).AssertJsonAsync())["version"]!.GetValue<long>());
     }
 
+    [Theory]
+    [InlineData("articles", """{"body":"b","language":"en","authorIds":[1]}""")]
+    [InlineData("authors", """{"name":5}""")]
+    [InlineData("tags", """{"name":""")]
+    [InlineData("images", """{"altText":"a","extra":1}""")]
+    public async Task A_put_whose_body_is_not_the_resources_shape_is_judged_on_its_preconditions_first(string resource, string unreadableBody)
+    {
+        var writer = factory.Writer();
+        var id = await new TestContent(writer).ResourceAsync(resource);
+        var url = $"/api/v1/{resource}/{id}";
+        var etag = (await writer.GetAsync(url)).Headers.ETag!;
+
+        async Task<HttpResponseMessage> PutAsync(string target, string? ifMatch)
+        {
+            using var put = new HttpRequestMessage(HttpMethod.Put, target) { Content = HttpAssertions.RawJson(unreadableBody) };
+            if (ifMatch is not null)
+            {
+                put.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            }
+            return await writer.SendAsync(put);
+        }
+
+        await (await PutAsync(url, "\"999-stale\"")).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        await (await PutAsync($"/api/v1/{resource}/987654", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await PutAsync(url, etag.Tag)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await PutAsync(url, null)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(1, (await (await writer.GetAsync(url)).AssertJsonAsync())["version"]!.GetValue<long>());
+    }
+
     [Fact]
     public async Task A_stale_patch_is_412_before_its_body_is_judged()
     {
