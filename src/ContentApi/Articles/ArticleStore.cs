@@ -32,13 +32,13 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
 
     public async Task<ArticleAggregate?> GetAsync(long id, bool includeUnpublished, CancellationToken cancellationToken, ArticleEmbeds embeds = ArticleEmbeds.All)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         return await GetAsync(connection, null, "a.id = @Key", id, includeUnpublished, cancellationToken, embeds);
     }
 
     public async Task<ArticleAggregate?> GetBySlugAsync(string slug, bool includeUnpublished, CancellationToken cancellationToken, ArticleEmbeds embeds = ArticleEmbeds.All)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         return await GetAsync(connection, null, "a.slug = @Key", slug, includeUnpublished, cancellationToken, embeds);
     }
 
@@ -46,7 +46,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         ArticleFilter filter, SortOrder<ArticleRow> order, Cursor? after, int limit, int? page, ArticleEmbeds embeds, CancellationToken cancellationToken)
     {
         var (conditions, parameters) = ArticleFilters.ToSql(filter, Now());
-        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<ArticleRow>(
             ArticleQueries.Select, ArticleQueries.From, conditions, parameters, order, "a.id", r => r.Id, after, limit, page,
             SortIdsFirst: order.Field.Name != "publishedAt"), cancellationToken);
@@ -65,7 +65,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         parameters.Add("Take", limit);
         parameters.Add("Offset", offset);
         var where = " WHERE " + string.Join(" AND ", conditions);
-        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         // Rank ids first, then load the page's rows: sorting whole rows would drag every matching body through the sorter.
         var ids = (await connection.QueryAsync<long>(new CommandDefinition(
             $"SELECT a.id {SqliteDialect.SearchFrom}{where} ORDER BY {SqliteDialect.SearchOrder} LIMIT @Take OFFSET @Offset",

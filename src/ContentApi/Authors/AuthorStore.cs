@@ -52,13 +52,13 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
 
     public async Task<AuthorRow?> GetAsync(long id, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         return await GetAsync(connection, null, "au.id = @Key", id, cancellationToken);
     }
 
     public async Task<AuthorRow?> GetBySlugAsync(string slug, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         return await GetAsync(connection, null, "au.slug = @Key", slug, cancellationToken);
     }
 
@@ -82,7 +82,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
             conditions.Add("au.slug IN @Slugs");
             parameters.Add("Slugs", slugs);
         }
-        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<AuthorRow>(
             Select, From, conditions, parameters, order, "au.id", r => r.Id, after, limit, page), cancellationToken);
         return result with { Rows = await WithAvatarsAsync(connection, null, result.Rows, cancellationToken) };

@@ -25,10 +25,33 @@ public sealed partial class Db(
 
     public string ConnectionString { get; } = connectionString;
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(new SqliteConnection(ConnectionString), cancellationToken);
+
+    /// <summary>
+    /// A connection whose statements all read one snapshot of the database (<see cref="ReadSnapshotConnection"/>): a
+    /// response built from several statements (ranked ids, then their rows, embeds and total) describes one state of
+    /// the content, whatever commits meanwhile.
+    /// </summary>
+    public async Task<SqliteConnection> OpenSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(new ReadSnapshotConnection(ConnectionString), cancellationToken);
+        try
+        {
+            await using var begin = connection.CreateCommand();
+            begin.CommandText = ReadSnapshotConnection.Begin;
+            await begin.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<SqliteConnection> OpenAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var connection = new SqliteConnection(ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);

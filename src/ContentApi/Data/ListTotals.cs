@@ -22,12 +22,17 @@ public sealed class ListTotals(Db db, TimeProvider clock)
     {
         var state = await db.ContentStateAsync(cancellationToken);
         var key = Key(countSql, parameters);
-        if (_totals.TryGetValue(key, out var known) && known.State == state && state.IsCurrentAt(clock.GetUtcNow()))
+        // A kept total must describe what this read sees: a read whose snapshot is of another version than the state
+        // (a write committed just before or after it began), or whose cut-off precedes the state, neither keeps its count
+        // nor takes the kept one, which may count an article the read's own rows leave out.
+        var seen = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SqliteDialect.ReadContentVersionOnly, cancellationToken: cancellationToken));
+        var countsAll = seen == state.Version && CountsAllOf(state, parameters);
+        if (countsAll && _totals.TryGetValue(key, out var known) && known.State == state && state.IsCurrentAt(clock.GetUtcNow()))
         {
             return known.Total;
         }
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(countSql, parameters, cancellationToken: cancellationToken));
-        if (!CountsAllOf(state, parameters))
+        if (!countsAll)
         {
             return total;
         }

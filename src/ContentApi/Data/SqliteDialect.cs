@@ -112,6 +112,8 @@ internal static class SqliteDialect
         RETURNING version AS Version, next_change_at AS NextChangeAt
         """;
 
+    public const string ReadContentVersionOnly = "SELECT version FROM content_version WHERE id = 1";
+
     public const string ReadContentVersion = """
         SELECT version AS Version,
                (SELECT min(published_at) FROM articles WHERE status = 'published' AND published_at > @Now) AS NextChangeAt

@@ -51,7 +51,7 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock)
 
     public async Task<ImageRow?> GetAsync(long id, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         return await GetAsync(connection, null, id, cancellationToken);
     }
 
@@ -75,7 +75,7 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock)
             conditions.Add("i.mime_type = @MimeType");
             parameters.Add("MimeType", mimeType);
         }
-        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         return await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<ImageRow>(
             Select, From, conditions, parameters, order, "i.id", r => r.Id, after, limit, page), cancellationToken);
     }

@@ -45,13 +45,13 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock)
 
     public async Task<TagRow?> GetAsync(long id, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         return await GetAsync(connection, null, "t.id = @Key", id, cancellationToken);
     }
 
     public async Task<TagRow?> GetBySlugAsync(string slug, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         return await GetAsync(connection, null, "t.slug = @Key", slug, cancellationToken);
     }
 
@@ -69,7 +69,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock)
             conditions.Add("t.id IN @Ids");
             parameters.Add("Ids", ids);
         }
-        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         return await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<TagRow>(
             Select, From, conditions, parameters, order, "t.id", r => r.Id, after, limit, page), cancellationToken);
     }

@@ -28,6 +28,26 @@ public sealed class ListTotalsTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal(1, later);
     }
 
+    [Fact]
+    public async Task A_count_made_in_a_snapshot_older_than_the_content_state_is_not_kept()
+    {
+        var totals = factory.Services.GetRequiredService<ListTotals>();
+        var db = factory.Services.GetRequiredService<Db>();
+        var title = $"Snapshot count {Guid.NewGuid():N}";
+
+        // A read's snapshot begins; a create commits; the read counts after the create, but in its snapshot.
+        await using (var read = await db.OpenSnapshotAsync(CancellationToken.None))
+        {
+            await read.ExecuteScalarAsync<long>("SELECT count(*) FROM articles");
+            await new TestContent(factory.Writer()).ArticleAsync(new() { ["title"] = title });
+            var cutOff = Timestamps.ToDb(DateTimeOffset.UtcNow);
+            Assert.Equal(0, await totals.CountAsync(read, CountSql, Parameters(cutOff, title), CancellationToken.None));
+        }
+
+        await using var next = await db.OpenSnapshotAsync(CancellationToken.None);
+        Assert.Equal(1, await totals.CountAsync(next, CountSql, Parameters(Timestamps.ToDb(DateTimeOffset.UtcNow), title), CancellationToken.None));
+    }
+
     private static DynamicParameters Parameters(string now, string title)
     {
         var parameters = new DynamicParameters();
