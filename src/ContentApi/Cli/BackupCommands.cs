@@ -20,8 +20,12 @@ public static class BackupCommands
                 await Console.Error.WriteLineAsync($"{target} already exists; choose a new file.");
                 return 1;
             }
+            if (await CommandHost.StartExistingAsync(cancellationToken, configure) is not { } app)
+            {
+                return 1;
+            }
+            await using var started = app;
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            await using var app = await CommandHost.StartMigratedAsync(cancellationToken, configure);
             var db = app.Services.GetRequiredService<Db>();
             await using (var connection = await db.OpenAsync(cancellationToken))
             {

@@ -14,6 +14,25 @@ public static class CommandHost
         configure?.Invoke(builder);
     });
 
+    /// <summary>
+    /// <see cref="StartMigratedAsync"/> for commands that read what a database holds (backup, export, reindex): null,
+    /// having said why, when there is no database file. A mistyped path would otherwise be created, migrated and read
+    /// empty, and the command would report success over nothing.
+    /// </summary>
+    public static async Task<WebApplication?> StartExistingAsync(CancellationToken cancellationToken, Action<WebApplicationBuilder>? configure = null)
+    {
+        var app = Build(configure);
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(app.Services.GetRequiredService<Db>().ConnectionString).DataSource;
+        if (!File.Exists(file))
+        {
+            await app.DisposeAsync();
+            await Console.Error.WriteLineAsync($"There is no database at {file}; check ConnectionStrings__Content (nothing was read or created).");
+            return null;
+        }
+        await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
+        return app;
+    }
+
     public static async Task<WebApplication> StartMigratedAsync(CancellationToken cancellationToken, Action<WebApplicationBuilder>? configure = null)
     {
         var app = Build(configure);

@@ -36,7 +36,11 @@ public static class MaintenanceCommands
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = await CommandHost.StartMigratedAsync(cancellationToken, configure);
+            if (await CommandHost.StartExistingAsync(cancellationToken, configure) is not { } app)
+            {
+                return 1;
+            }
+            await using var started = app;
             var db = app.Services.GetRequiredService<Db>();
             long[] ids;
             await using (var connection = await db.OpenAsync(cancellationToken))

@@ -23,7 +23,11 @@ public static class TransferCommands
                 await Console.Error.WriteLineAsync($"{folder} is a file or a folder that is not empty; export into a new or an empty folder.");
                 return 1;
             }
-            await using var app = await CommandHost.StartMigratedAsync(cancellationToken, configure);
+            if (await CommandHost.StartExistingAsync(cancellationToken, configure) is not { } app)
+            {
+                return 1;
+            }
+            await using var started = app;
             var manifest = await new JsonlExporter(app.Services.GetRequiredService<Data.Db>()).ExportAsync(folder, null, cancellationToken);
             if (parse.GetValue(markdown))
             {

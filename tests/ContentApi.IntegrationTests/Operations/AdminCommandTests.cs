@@ -97,6 +97,22 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Equal([earlier], Directory.GetFileSystemEntries(folder));
     }
 
+    [Theory]
+    [InlineData("backup")]
+    [InlineData("export")]
+    [InlineData("reindex")]
+    public async Task A_command_reading_a_database_that_does_not_exist_fails_and_creates_nothing(string command)
+    {
+        var folder = CommandRunner.TempDirectory();
+        var mistyped = Path.Combine(folder, "no-such-folder", "content.db");
+        var target = Path.Combine(folder, "out");
+        string[] args = command == "reindex" ? [command] : [command, target];
+
+        Assert.Equal(1, (await CommandRunner.RunAsync(mistyped, args)).ExitCode);
+
+        Assert.Equal([], Directory.GetFileSystemEntries(folder));
+    }
+
     [Fact]
     public async Task A_backup_onto_a_folder_fails_in_one_line_with_exit_code_1()
     {
