@@ -26,6 +26,18 @@ public sealed class ServerLock(Db db) : IHostedService, IDisposable
         }
     }
 
+    /// <summary>
+    /// What maintenance writing in many transactions back to back (reindex batches, compaction steps) waits after each
+    /// while a server runs on the database. SQLite's busy handler has a waiting writer sleep up to 100 ms between tries,
+    /// so a transaction that starts as soon as the last one ends finds the lock free before the waiter wakes, again and
+    /// again, until the waiter's busy timeout runs out and the server answers 503. Without a server there is nobody to
+    /// let in (seeding), and no pause.
+    /// </summary>
+    public static Task LetServerWriteAsync(string connectionString, CancellationToken cancellationToken) =>
+        IsHeld(connectionString) ? Task.Delay(PauseForWaitingWriters, cancellationToken) : Task.CompletedTask;
+
+    private static readonly TimeSpan PauseForWaitingWriters = TimeSpan.FromMilliseconds(150);
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         SqliteDialect.EnsureDirectoryExists(db.ConnectionString);

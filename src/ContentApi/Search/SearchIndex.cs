@@ -183,6 +183,7 @@ public static class SearchIndex
         var maxSteps = 2 * (leafRows / MergeStepPages) + 10;
         for (var step = 0; step < maxSteps && await MergeStepAsync(db, gather: step == 0, cancellationToken); step++)
         {
+            await ServerLock.LetServerWriteAsync(db.ConnectionString, cancellationToken);
         }
     }
 

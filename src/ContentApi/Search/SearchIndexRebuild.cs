@@ -1,4 +1,5 @@
 using ContentApi.Data;
+using ContentApi.Rendering;
 using Dapper;
 
 namespace ContentApi.Search;
@@ -6,7 +7,11 @@ namespace ContentApi.Search;
 /// <summary>Rebuilding the index from the tables (the <c>reindex</c> command), beside a server that keeps serving and writing.</summary>
 public static class SearchIndexRebuild
 {
-    private const int Batch = 500;
+    /// <summary>
+    /// Articles per transaction. Each holds the write lock while it renders and analyses its articles (2-9 ms each): 500
+    /// held it 1-4 s, past a server's busy timeout (2 s), so the server's writes failed with 503; 100 hold it well under.
+    /// </summary>
+    private const int Batch = 100;
 
     /// <summary>
     /// Replaces these articles' entries in place, a batch per transaction, so that searches meanwhile find every article
@@ -24,6 +29,8 @@ public static class SearchIndexRebuild
             await db.WriteRetryingBusyAsync(
                 (connection, transaction) => connection.ExecuteAsync(SqliteDialect.ClearSearchIndex, transaction: transaction), cancellationToken);
         }
+        // The first analysis loads the Traditional-to-Simplified table and JIT-compiles the analyzer: not inside the lock.
+        _ = SearchAnalyzer.AnalyzeForIndex(MarkdownRenderer.ToPlainText("通義千問 *warm-up*"));
         var done = 0L;
         foreach (var batch in articleIds.Chunk(Batch))
         {
@@ -33,6 +40,7 @@ public static class SearchIndexRebuild
                 return 0;
             }, cancellationToken, changesContent: clearFirst);
             progress(done += batch.Length);
+            await ServerLock.LetServerWriteAsync(db.ConnectionString, cancellationToken);
         }
         var orphans = await db.WriteRetryingBusyAsync(
             (connection, transaction) => connection.ExecuteAsync(SqliteDialect.DeleteOrphanedSearchEntries, transaction: transaction), cancellationToken);

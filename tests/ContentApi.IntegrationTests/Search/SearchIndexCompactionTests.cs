@@ -35,7 +35,8 @@ public sealed class SearchIndexCompactionTests(ApiFactory factory) : IClassFixtu
         }
 
         // Writes between the steps (through the same writer, so that they do land between them), as a server's would:
-        // each adds a segment and a tombstone.
+        // each adds a segment and a tombstone. A few between two steps: with this test's server holding the database,
+        // compaction pauses after each step to let them in (ServerLock.LetServerWriteAsync).
         using var stop = new CancellationTokenSource();
         var writes = Task.Run(async () =>
         {
@@ -45,7 +46,7 @@ public sealed class SearchIndexCompactionTests(ApiFactory factory) : IClassFixtu
                 await db.WriteAsync((connection, transaction) => connection.ExecuteAsync(
                     $"DELETE FROM articles_fts WHERE rowid = {id}; INSERT INTO articles_fts (rowid, body) VALUES ({id}, 'changed {n}')", transaction: transaction),
                     CancellationToken.None, changesContent: false);
-                await Task.Delay(2);
+                await Task.Delay(25);
             }
         });
         var compaction = SearchIndex.OptimizeAsync(db, CancellationToken.None);
