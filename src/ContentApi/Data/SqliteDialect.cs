@@ -55,6 +55,11 @@ internal static class SqliteDialect
     public const string NextTagId = "(SELECT last_id + 1 FROM id_high_water WHERE name = 'tags')";
     public const string NextImageId = "(SELECT last_id + 1 FROM id_high_water WHERE name = 'images')";
 
+    public const string ReadIdHighWater = "SELECT name AS Name, last_id AS LastId FROM id_high_water ORDER BY name";
+
+    /// <summary>Raises a table's highest id ever given to @LastId (never lowers it).</summary>
+    public const string RaiseIdHighWater = "UPDATE id_high_water SET last_id = @LastId WHERE name = @Name AND last_id < @LastId";
+
     /// <summary>Articles whose full-text index row matches @Match (an expression built by Fts5Match, never caller text).</summary>
     public const string ArticleIdsMatching = "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @Match)";
 

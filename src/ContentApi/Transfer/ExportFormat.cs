@@ -31,5 +31,9 @@ public static class ExportFormat
         WriteIndented = false,
     };
 
-    public sealed record Manifest(string Format, int Version, int SchemaVersion, Dictionary<string, long> Counts);
+    /// <param name="LastIds">
+    /// Per table, the highest id it has ever given (deleted rows included), so that the database an export is imported
+    /// into gives no id twice either. Absent from exports made before it existed.
+    /// </param>
+    public sealed record Manifest(string Format, int Version, int SchemaVersion, Dictionary<string, long> Counts, Dictionary<string, long>? LastIds = null);
 }

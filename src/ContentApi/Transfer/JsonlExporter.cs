@@ -42,7 +42,9 @@ public sealed class JsonlExporter(Db db)
             counts[table] = count;
         }
         var schema = await connection.ExecuteScalarAsync<int>("SELECT coalesce(max(version), 0) FROM schema_migrations", transaction: transaction);
-        var manifest = new ExportFormat.Manifest(ExportFormat.FormatName, ExportFormat.FormatVersion, schema, counts);
+        var lastIds = (await connection.QueryAsync<(string Name, long LastId)>(SqliteDialect.ReadIdHighWater, transaction: transaction))
+            .ToDictionary(r => r.Name, r => r.LastId);
+        var manifest = new ExportFormat.Manifest(ExportFormat.FormatName, ExportFormat.FormatVersion, schema, counts, lastIds);
         await File.WriteAllTextAsync(Path.Combine(folder, ExportFormat.ManifestFile), JsonSerializer.Serialize(manifest, ExportFormat.Json) + "\n", cancellationToken);
         return manifest;
     }

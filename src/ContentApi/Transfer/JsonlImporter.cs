@@ -43,6 +43,14 @@ public sealed class JsonlImporter(Db db)
                     throw new InvalidDataException($"{ExportFormat.FileOf(table)} has {counts[table]} rows, but the manifest says {expected}: the export is incomplete or was changed.");
                 }
             }
+            foreach (var (table, lastId) in manifest.LastIds ?? [])
+            {
+                if (!ExportFormat.Tables.Contains(table) || lastId is < 0 or > ImportedValue.MaxId)
+                {
+                    throw new InvalidDataException($"The manifest's LastIds has {table}: {lastId}; expected a table of the export and an id from 0 to {ImportedValue.MaxId}.");
+                }
+                await connection.ExecuteAsync(SqliteDialect.RaiseIdHighWater, new { Name = table, LastId = lastId }, transaction);
+            }
             var articleIds = (await connection.QueryAsync<long>("SELECT id FROM articles", transaction: transaction)).AsList();
             await SearchIndex.UpdateAsync(connection, transaction, articleIds, cancellationToken);
             return 0;

@@ -1,6 +1,8 @@
+using System.Net;
 using System.Net.Http.Json;
 using ContentApi.IntegrationTests.Search;
 using ContentApi.TestSupport;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace ContentApi.IntegrationTests.Operations;
@@ -100,6 +102,25 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
         await using var rows = check.CreateCommand();
         rows.CommandText = "SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM tags) + (SELECT count(*) FROM images) + (SELECT count(*) FROM authors)";
         Assert.Equal(0L, (long)(await rows.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task An_imported_export_gives_no_id_that_its_source_had_given_and_deleted()
+    {
+        var writer = factory.Writer();
+        var kept = await new TestContent(writer).TagAsync();
+        var deleted = await new TestContent(writer).TagAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await writer.DeleteAsync($"/api/v1/tags/{deleted}")).StatusCode);
+
+        var folder = CommandRunner.TempDirectory();
+        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "export", folder)).ExitCode);
+        var imported = Path.Combine(CommandRunner.TempDirectory(), "imported.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(imported, "import", folder)).ExitCode);
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={imported};Pooling=False");
+        Assert.True(await connection.ExecuteScalarAsync<long>("SELECT max(id) FROM tags") >= kept);
+        Assert.True(await connection.ExecuteScalarAsync<long>("SELECT last_id FROM id_high_water WHERE name = 'tags'") >= deleted,
+            "the next tag would take the deleted tag's id");
     }
 
     [Fact]
