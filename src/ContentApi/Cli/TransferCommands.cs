@@ -31,7 +31,7 @@ public static class TransferCommands
             var manifest = await new JsonlExporter(app.Services.GetRequiredService<Data.Db>()).ExportAsync(folder, null, cancellationToken);
             if (parse.GetValue(markdown))
             {
-                var written = await WriteMarkdownAsync(app.Services.GetRequiredService<ArticleStore>(), Path.Combine(folder, "markdown"), cancellationToken);
+                var written = await Transfer.MarkdownFromExport.WriteAsync(folder, Path.Combine(folder, "markdown"), cancellationToken);
                 await output.WriteLineAsync($"Wrote {written} Markdown files.");
             }
             await output.WriteLineAsync($"Exported to {folder}: " + string.Join(", ", manifest.Counts.Select(c => $"{c.Value} {c.Key}")) + ".");
@@ -92,45 +92,5 @@ public static class TransferCommands
             return summary.Failed == 0 ? 0 : 1;
         });
         return command;
-    }
-
-    /// <summary>
-    /// The article's slug as its file name when it is a valid slug (letters, digits and hyphens: never a path) short
-    /// enough for a file system's 255-byte names; else its id. A slug from an imported export may be neither.
-    /// </summary>
-    internal static string MarkdownFileName(Articles.ArticleRow row) =>
-        Text.Slugs.IsValid(row.Slug) && System.Text.Encoding.UTF8.GetByteCount(row.Slug) <= MaxFileNameBytes - ".md".Length
-            ? row.Slug + ".md"
-            : $"_article-{row.Id}.md"; // "_" is never in a slug, so no other article's file has this name
-
-    private const int MaxFileNameBytes = 255;
-
-    private static async Task<int> WriteMarkdownAsync(ArticleStore store, string folder, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(folder);
-        var written = 0;
-        Cursor? after = null;
-        ArticleStore.PrivateSorts.TryParse("slug", out var order);
-        while (true)
-        {
-            var (items, next, _) = await store.ListAsync(new ArticleFilter(true), order, after, Paging.MaxLimit, null, ArticleEmbeds.All, cancellationToken);
-            foreach (var article in items)
-            {
-                var row = article.Row;
-                var markdown = MarkdownExportWriter.Write(new ExportArticle(
-                    row.Title, row.Slug, row.Language, row.Status, row.Body,
-                    [.. article.Authors.Select(a => a.Name)], [.. article.Tags.Select(t => t.Name)],
-                    Data.Timestamps.FromDbOrNull(row.PublishedAt), row.Subtitle, row.Excerpt, row.CanonicalUrl,
-                    article.Cover is null ? null : new CoverImageRef(Text.ImageReferences.For(article.Cover.Image.Id), article.Cover.Image.AltText)));
-                await File.WriteAllTextAsync(Path.Combine(folder, MarkdownFileName(row)), markdown, cancellationToken);
-                written++;
-            }
-            if (next is null)
-            {
-                return written;
-            }
-            Cursor.TryDecode(next, order.Key, out var cursor);
-            after = cursor;
-        }
     }
 }

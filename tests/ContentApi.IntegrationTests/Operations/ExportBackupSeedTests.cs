@@ -124,6 +124,23 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task The_markdown_of_an_export_has_one_file_per_article_of_its_json_lines()
+    {
+        var content = new TestContent(factory.Writer());
+        await content.ArticleAsync();
+        await content.ArticleAsync(new() { ["slug"] = "renamed-before-export" });
+
+        var folder = CommandRunner.TempDirectory();
+        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "export", folder, "--markdown")).ExitCode);
+
+        var expected = File.ReadLines(Path.Combine(folder, "articles.jsonl"))
+            .Select(line => System.Text.Json.Nodes.JsonNode.Parse(line)!)
+            .Select(row => ContentApi.Transfer.MarkdownFromExport.FileName(row["id"]!.GetValue<long>(), row["slug"]!.GetValue<string>()))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(expected, Directory.GetFiles(Path.Combine(folder, "markdown")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Import_of_an_export_without_its_manifest_fails_instead_of_importing_nothing()
     {
         await new TestContent(factory.Writer()).ArticleAsync();
