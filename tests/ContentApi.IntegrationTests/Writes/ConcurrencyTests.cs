@@ -417,15 +417,7 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
         var url = $"/api/v1/{resource}/{id}";
         var etag = (await writer.GetAsync(url)).Headers.ETag!;
 
-        async Task<HttpResponseMessage> PutAsync(string target, string? ifMatch)
-        {
-            using var put = new HttpRequestMessage(HttpMethod.Put, target) { Content = HttpAssertions.RawJson(invalidBody) };
-            if (ifMatch is not null)
-            {
-                put.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-            }
-            return await writer.SendAsync(put);
-        }
+        Task<HttpResponseMessage> PutAsync(string target, string? ifMatch) => PutWithIfMatchAsync(writer, target, invalidBody, ifMatch);
 
         var stale = await (await PutAsync(url, "\"999-stale\"")).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
         Assert.Contains("has changed since you read it", stale["detail"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -449,21 +441,23 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
         var url = $"/api/v1/{resource}/{id}";
         var etag = (await writer.GetAsync(url)).Headers.ETag!;
 
-        async Task<HttpResponseMessage> PutAsync(string target, string? ifMatch)
-        {
-            using var put = new HttpRequestMessage(HttpMethod.Put, target) { Content = HttpAssertions.RawJson(unreadableBody) };
-            if (ifMatch is not null)
-            {
-                put.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-            }
-            return await writer.SendAsync(put);
-        }
+        Task<HttpResponseMessage> PutAsync(string target, string? ifMatch) => PutWithIfMatchAsync(writer, target, unreadableBody, ifMatch);
 
         await (await PutAsync(url, "\"999-stale\"")).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
         await (await PutAsync($"/api/v1/{resource}/987654", null)).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await PutAsync(url, etag.Tag)).AssertProblemAsync(HttpStatusCode.BadRequest);
         await (await PutAsync(url, null)).AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(1, (await (await writer.GetAsync(url)).AssertJsonAsync())["version"]!.GetValue<long>());
+    }
+
+    private static async Task<HttpResponseMessage> PutWithIfMatchAsync(HttpClient writer, string target, string body, string? ifMatch)
+    {
+        using var put = new HttpRequestMessage(HttpMethod.Put, target) { Content = HttpAssertions.RawJson(body) };
+        if (ifMatch is not null)
+        {
+            put.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+        return await writer.SendAsync(put);
     }
 
     [Fact]
