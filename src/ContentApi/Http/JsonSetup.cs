@@ -33,6 +33,10 @@ public static class JsonSetup
 
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>Whether two values write the same JSON (a request that restates what is stored changes nothing).</summary>
+    public static bool SameJson<T>(T before, T after) =>
+        JsonSerializer.SerializeToUtf8Bytes(before, Options).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(after, Options));
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);

@@ -63,7 +63,7 @@ public static partial class PatchHandler
             }
             // A patch that leaves the request as it was answers with the resource as it is: no new version, ETag or
             // cache churn (a PUT rewrites, and recomputes what is derived, such as the excerpt).
-            if (patch.Count == 0 || SameRequest(unpatched, request))
+            if (patch.Count == 0 || JsonSetup.SameJson(unpatched, request))
             {
                 return steps.ToResult(new WriteOutcome<TRow>.Saved(current));
             }
@@ -134,6 +134,4 @@ public static partial class PatchHandler
     [GeneratedRegex(@"^(?<name>[A-Za-z_][A-Za-z0-9_]*)(\[(?<index>[0-9]{1,9})\])*\z")]
     private static partial Regex PathSegment();
 
-    private static bool SameRequest<TRequest>(TRequest before, TRequest after) =>
-        JsonSerializer.SerializeToUtf8Bytes(before, JsonSetup.Options).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(after, JsonSetup.Options));
 }

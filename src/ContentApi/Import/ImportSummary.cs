@@ -6,6 +6,7 @@ public sealed class ImportSummary
     public int FilesRead { get; set; }
     public int ArticlesCreated { get; set; }
     public int ArticlesUpdated { get; set; }
+    public int ArticlesUnchanged { get; set; }
     public int Failed { get; set; }
     public int ImagesCreated { get; set; }
     public int AuthorsCreated { get; set; }
@@ -15,6 +16,6 @@ public sealed class ImportSummary
     public Dictionary<string, string> FileBySlug { get; } = new(StringComparer.Ordinal);
 
     public override string ToString() =>
-        $"Files read: {FilesRead}; articles created: {ArticlesCreated}, updated: {ArticlesUpdated}, failed: {Failed}; " +
+        $"Files read: {FilesRead}; articles created: {ArticlesCreated}, updated: {ArticlesUpdated}, failed: {Failed}, unchanged: {ArticlesUnchanged}; " +
         $"images created: {ImagesCreated}; authors created: {AuthorsCreated}; tags created: {TagsCreated}.";
 }

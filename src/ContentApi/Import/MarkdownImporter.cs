@@ -87,6 +87,12 @@ public sealed class MarkdownImporter(
             return problems;
         }
         var existing = await articles.GetBySlugAsync(request.Slug!, includeUnpublished: true, cancellationToken);
+        if (existing is not null && JsonSetup.SameJson(existing.ToRequest(), request))
+        {
+            // Importing a folder again leaves the articles it already holds as they are: no new version or ETag.
+            summary.ArticlesUnchanged++;
+            return problems;
+        }
         var outcome = existing is null
             ? await articles.CreateAsync(request, cancellationToken)
             : await articles.ReplaceAsync(existing.Row.Id, request, WritePreconditions.Absent, cancellationToken);

@@ -136,7 +136,7 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains("updated: 1", output, StringComparison.Ordinal);
+        Assert.Contains("failed: 0, unchanged: 1", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -246,12 +246,24 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.DoesNotContain("作者 |", body, StringComparison.Ordinal);
         Assert.Contains("不構成", body, StringComparison.Ordinal);
 
+        // The same file again changes nothing, not even the version (every ETag stays valid).
         var (again, secondOutput) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
         Assert.True(again == 0, secondOutput);
-        Assert.Contains("articles created: 0, updated: 1", secondOutput, StringComparison.Ordinal);
+        Assert.Contains("articles created: 0, updated: 0, failed: 0, unchanged: 1", secondOutput, StringComparison.Ordinal);
         Assert.Contains("images created: 0", secondOutput, StringComparison.Ordinal);
-        var after = await (await factory.Reader().GetAsync($"/api/v1/articles/slug/{Uri.EscapeDataString(article["slug"]!.GetValue<string>())}")).AssertJsonAsync();
+        var url = $"/api/v1/articles/slug/{Uri.EscapeDataString(article["slug"]!.GetValue<string>())}";
+        var after = await (await factory.Reader().GetAsync(url)).AssertJsonAsync();
         Assert.Equal(body, after["body"]!.GetValue<string>());
+        Assert.Equal(article["version"]!.GetValue<long>(), after["version"]!.GetValue<long>());
+
+        // An edited file updates its article.
+        await File.AppendAllTextAsync(Path.Combine(folder, "qwen3-max-news.md"), "\n補充：本文已更新。\n");
+        var (edited, thirdOutput) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.True(edited == 0, thirdOutput);
+        Assert.Contains("articles created: 0, updated: 1", thirdOutput, StringComparison.Ordinal);
+        var updated = await (await factory.Reader().GetAsync(url)).AssertJsonAsync();
+        Assert.Equal(article["version"]!.GetValue<long>() + 1, updated["version"]!.GetValue<long>());
+        Assert.Contains("補充：本文已更新。", updated["body"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
