@@ -82,7 +82,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             {
                 // Kept even when the client has gone (it is the one that will retry), and after it has the response:
                 // failing to keep it must not turn a create that happened into an error.
-                await KeepAsync(context, store, keyId, key, hash, captured, logger);
+                await KeepAsync(context, keyId, key, hash, captured);
             }
         }
         finally
@@ -96,7 +96,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     /// creating anything (a 400, 409, 401...) leaves the key free, so the client can correct it and retry with the same
     /// key. If storing fails, a retry is told the request was carried out (409), as after a crash.
     /// </summary>
-    private static async Task KeepAsync(HttpContext context, IdempotencyStore store, long keyId, string key, string hash, byte[] body, ILogger logger)
+    private async Task KeepAsync(HttpContext context, long keyId, string key, string hash, byte[] body)
     {
         if (context.Response.StatusCode is not (>= 200 and < 300))
         {
