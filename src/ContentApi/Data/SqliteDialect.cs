@@ -47,7 +47,8 @@ internal static class SqliteDialect
     /// <summary>Pragmas applied to every connection as it opens.</summary>
     public static string ConnectionPragmas(DatabaseOptions options) =>
         $"PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = {options.Synchronous}; " +
-        $"PRAGMA busy_timeout = {options.BusyTimeoutSeconds * 1000};";
+        $"PRAGMA busy_timeout = {options.BusyTimeoutSeconds * 1000}; " +
+        $"PRAGMA journal_size_limit = {options.JournalSizeLimitBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
 
     /// <summary>The id of a new row: one past the highest ever given (migration 0009), so that no id is given twice.</summary>
     public const string NextArticleId = "(SELECT last_id + 1 FROM id_high_water WHERE name = 'articles')";
