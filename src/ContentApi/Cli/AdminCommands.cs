@@ -18,17 +18,7 @@ public static class AdminCommands
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, Action<WebApplicationBuilder>? configure = null)
     {
         output ??= Console.Out;
-        var root = new RootCommand("ContentApi: run with no command to serve the API, or give a command.")
-        {
-            KeysCommands.Create(output, configure),
-            MaintenanceCommands.Migrate(output, configure),
-            MaintenanceCommands.Reindex(output, configure),
-            BackupCommands.Backup(output, configure),
-            BackupCommands.Restore(output, configure),
-            SeedCommand.Create(output, configure),
-            TransferCommands.Export(output, configure),
-            TransferCommands.Import(output, configure),
-        };
+        var root = Commands(output, configure);
         if (args[0] == "help")
         {
             args = ["--help"];
@@ -49,6 +39,19 @@ public static class AdminCommands
             return 1;
         }
     }
+
+    public static RootCommand Commands(TextWriter output, Action<WebApplicationBuilder>? configure) =>
+        new("ContentApi: run with no command to serve the API, or give a command.")
+        {
+            KeysCommands.Create(output, configure),
+            MaintenanceCommands.Migrate(output, configure),
+            MaintenanceCommands.Reindex(output, configure),
+            BackupCommands.Backup(output, configure),
+            BackupCommands.Restore(output, configure),
+            SeedCommand.Create(output, configure),
+            TransferCommands.Export(output, configure),
+            TransferCommands.Import(output, configure),
+        };
 
     /// <summary>What went wrong, in one line, for failures that are the machine's or the input's rather than a bug.</summary>
     private static string? Failure(Exception exception) => exception switch

@@ -10,7 +10,7 @@ public static class BackupCommands
 {
     public static Command Backup(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
-        var path = new Argument<string>("path") { Description = "File to write the snapshot to (must not exist)." };
+        var path = PathArgument.Create("File to write the snapshot to (must not exist).");
         var command = new Command("backup", "Write a consistent snapshot of the live database (the server may keep serving and writing), then verify it.") { path };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -45,7 +45,7 @@ public static class BackupCommands
 
     public static Command Restore(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
-        var path = new Argument<string>("path") { Description = "A snapshot written by backup." };
+        var path = PathArgument.Create("A snapshot written by backup.");
         var force = new Option<bool>("--force") { Description = "Restore even though a server is using the database (its readers see the restored content)." };
         var command = new Command("restore", "Replace the database's content with a snapshot; refuses while a server uses the database unless --force.") { path, force };
         command.SetAction(async (parse, cancellationToken) =>

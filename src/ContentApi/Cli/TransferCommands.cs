@@ -11,7 +11,7 @@ public static class TransferCommands
 {
     public static Command Export(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
-        var path = new Argument<string>("path") { Description = "Folder to write to: a new or an empty one (created if missing)." };
+        var path = PathArgument.Create("Folder to write to: a new or an empty one (created if missing).");
         var markdown = new Option<bool>("--markdown") { Description = "Also write each article as Markdown with YAML front matter under PATH/markdown/." };
         var command = new Command("export", "Write all content as JSON Lines (one file per resource), which import reads back exactly.") { path, markdown };
         command.SetAction(async (parse, cancellationToken) =>
@@ -42,7 +42,7 @@ public static class TransferCommands
 
     public static Command Import(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
-        var path = new Argument<string>("path") { Description = "A Markdown file, a folder of them (searched recursively), or a folder written by export." };
+        var path = PathArgument.Create("A Markdown file, a folder of them (searched recursively), or a folder written by export.");
         var command = new Command("import", "Import Markdown articles (front matter, images with credits, bylines), or an export folder into an empty database.") { path };
         command.SetAction(async (parse, cancellationToken) =>
         {

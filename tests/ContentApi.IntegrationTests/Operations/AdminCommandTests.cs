@@ -87,6 +87,17 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Equal(expected, (await CommandRunner.RunAsync(factory.DatabasePath, args)).ExitCode);
     }
 
+    [Theory]
+    [InlineData("backup", "")]
+    [InlineData("restore", " ")]
+    [InlineData("export", "")]
+    [InlineData("import", "")]
+    public void An_empty_path_is_refused_when_the_command_is_read_not_when_it_runs(string command, string path)
+    {
+        var errors = AdminCommands.Commands(TextWriter.Null, null).Parse([command, path]).Errors;
+        Assert.Contains(errors, e => e.Message.Contains("PATH must name a file or folder", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Export_refuses_a_folder_that_is_not_empty_and_leaves_it_as_it_was()
     {
