@@ -12,15 +12,21 @@ public sealed class HanVariantsTests
     [InlineData("發", "发")]
     [InlineData("髮", "发")]
     [InlineData("著", "着")]
-    public void Fold_traditional_character_gives_its_first_listed_simplified_form(string traditional, string simplified) =>
+    [InlineData("佈", "布")]
+    [InlineData("裡", "里")]
+    [InlineData("爲", "为")]
+    [InlineData("鑑", "鉴")]
+    [InlineData("讚", "赞")]
+    [InlineData("乾", "干")]
+    public void Fold_traditional_character_gives_the_simplified_form_text_uses(string traditional, string simplified) =>
         Assert.Equal(new Rune(simplified[0]), HanVariants.Fold(new Rune(traditional[0])));
 
     [Theory]
     [InlineData("义")]
-    [InlineData("乾")]
+    [InlineData("鉴")]
     [InlineData("中")]
     [InlineData("a")]
-    public void Fold_simplified_or_self_listed_character_is_unchanged(string character) =>
+    public void Fold_simplified_character_is_unchanged(string character) =>
         Assert.Equal(new Rune(character[0]), HanVariants.Fold(new Rune(character[0])));
 
     [Fact]
@@ -34,6 +40,8 @@ public sealed class HanVariantsTests
     [InlineData("通義千問發布新模型", "通义千问发布新模型")]
     [InlineData("臺灣的圖書館", "台湾的图书馆")]
     [InlineData("機器學習與語言模型", "机器学习与语言模型")]
+    [InlineData("通義千問發佈的模型在這裡", "通义千问发布的模型在这里")]
+    [InlineData("鑑於乾淨的數據", "鉴于干净的数据")]
     public void AnalyzeForIndex_traditional_and_simplified_text_index_identically(string traditional, string simplified) =>
         Assert.Equal(SearchAnalyzer.AnalyzeForIndex(simplified), SearchAnalyzer.AnalyzeForIndex(traditional));
 }
