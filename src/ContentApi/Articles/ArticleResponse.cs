@@ -55,9 +55,33 @@ public sealed record ArticleResponse(
 }
 
 /// <summary>A snippet of one field of a search hit.</summary>
-/// <param name="Field">`title`, `subtitle`, `excerpt` or `body`.</param>
-/// <param name="Snippet">HTML: the text escaped, the matched words wrapped in &lt;mark&gt;.</param>
-public sealed record SearchHighlight(string Field, string Snippet);
+/// <param name="Snippet">HTML: the text escaped, the matched words wrapped in &lt;mark&gt;. For `authors`, `tags` and `images`, the names (or caption and credit) that match, separated by ` · `. A hit whose match is in an embed the response leaves out (`include`) gets the start of the body, unmarked.</param>
+public sealed record SearchHighlight(HighlightField Field, string Snippet);
+
+/// <summary>Where a search highlight's match is: the article's own text, the names of its authors or tags, or the captions and credits of its images.</summary>
+public enum HighlightField
+{
+    [JsonStringEnumMemberName("title")]
+    Title,
+
+    [JsonStringEnumMemberName("subtitle")]
+    Subtitle,
+
+    [JsonStringEnumMemberName("excerpt")]
+    Excerpt,
+
+    [JsonStringEnumMemberName("body")]
+    Body,
+
+    [JsonStringEnumMemberName("authors")]
+    Authors,
+
+    [JsonStringEnumMemberName("tags")]
+    Tags,
+
+    [JsonStringEnumMemberName("images")]
+    Images,
+}
 
 public sealed record ArticleRow
 {

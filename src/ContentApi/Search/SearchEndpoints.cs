@@ -81,17 +81,30 @@ public static class SearchEndpoints
     private static List<SearchHighlight> Highlights(ArticleAggregate article, SearchQuery search)
     {
         var row = article.Row;
-        var candidates = new (string Field, string? Snippet)[]
+        var images = (article.Cover is { } cover ? article.Images.Prepend(cover) : article.Images).DistinctBy(i => i.Image.Id);
+        var candidates = new (HighlightField Field, string? Snippet)[]
         {
-            ("title", Snippets.Highlight(row.Title, search)),
-            ("subtitle", row.Subtitle is null ? null : Snippets.Highlight(row.Subtitle, search)),
+            (HighlightField.Title, Snippets.Highlight(row.Title, search)),
+            (HighlightField.Subtitle, row.Subtitle is null ? null : Snippets.Highlight(row.Subtitle, search)),
             // A derived excerpt is the start of the body, which the body snippet already covers.
-            ("excerpt", row.Excerpt is null ? null : Snippets.Build(row.Excerpt, search)),
-            ("body", BodySnippets.Build(row.Body, search)),
+            (HighlightField.Excerpt, row.Excerpt is null ? null : Snippets.Build(row.Excerpt, search)),
+            (HighlightField.Body, BodySnippets.Build(row.Body, search)),
+            // The embeds a response leaves out (include) are not loaded, so they cannot show a match.
+            (HighlightField.Authors, MatchingNames(article.Authors.Select(a => a.Name), search)),
+            (HighlightField.Tags, MatchingNames(article.Tags.Select(t => t.Name), search)),
+            (HighlightField.Images, MatchingNames(images.Select(i => string.Join(' ', new[] { i.Image.Caption, i.Image.Credit }.OfType<string>())), search)),
         };
         var marked = candidates.Where(c => c.Snippet?.Contains("<mark>", StringComparison.Ordinal) == true)
             .Select(c => new SearchHighlight(c.Field, c.Snippet!)).ToList();
-        // Matched only through an author, tag or image credit: still show a snippet of the body.
-        return marked.Count > 0 ? marked : [new SearchHighlight("body", candidates[3].Snippet!)];
+        // No field shown holds the match (it is in an embed the response leaves out): the start of the body, if it has text.
+        var body = candidates[3].Snippet!;
+        return marked.Count > 0 || body.Length == 0 ? marked : [new SearchHighlight(HighlightField.Body, body)];
+    }
+
+    /// <summary>The names (or image texts) that hold a match, each marked, separated by " · "; null when none does.</summary>
+    private static string? MatchingNames(IEnumerable<string> names, SearchQuery search)
+    {
+        var matching = names.Where(n => Snippets.Matches(n, search).Count > 0).Select(n => Snippets.Highlight(n, search)).ToList();
+        return matching.Count == 0 ? null : string.Join(" · ", matching);
     }
 }

@@ -72,13 +72,28 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     [Fact]
-    public async Task Search_match_only_through_the_author_name_shows_the_start_of_the_body()
+    public async Task Search_match_through_an_author_tag_or_image_credit_marks_it_there()
+    {
+        var n = Nonce();
+        var author = await _content.AuthorAsync($"{n} Writer");
+        var other = await _content.AuthorAsync("Other Writer");
+        var tag = await _content.TagAsync($"{n}標籤");
+        var image = await _content.ImageAsync(credit: $"圖源:{n}", caption: "A caption");
+        await ArticleAsync("Plain title", "Plain body text.", ("authorIds", new[] { other, author }), ("tagIds", new[] { tag }), ("coverImageId", image));
+
+        var item = (await factory.Anonymous().SearchAsync(n))["items"]![0]!;
+
+        Assert.Equal([("authors", $"<mark>{n}</mark> Writer"), ("tags", $"<mark>{n}</mark>標籤"), ("images", $"A caption 圖源:<mark>{n}</mark>")], item.Highlights());
+    }
+
+    [Fact]
+    public async Task Search_match_in_an_embed_the_response_leaves_out_shows_the_start_of_the_body()
     {
         var n = Nonce();
         var author = await _content.AuthorAsync($"{n} Writer");
         await ArticleAsync("Plain title", "Plain body text.", ("authorIds", new[] { author }));
 
-        var item = (await factory.Anonymous().SearchAsync(n))["items"]![0]!;
+        var item = (await factory.Anonymous().SearchAsync(n, "include="))["items"]![0]!;
 
         Assert.Equal([("body", "Plain body text.")], item.Highlights());
     }

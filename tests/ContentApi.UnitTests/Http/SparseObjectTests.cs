@@ -16,7 +16,7 @@ public sealed class SparseObjectTests
         [new TagSummary(2, "ai", "AI")], null, [], "https://example.com/a", 1, 9,
         new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), 4)
     {
-        Highlights = [new SearchHighlight("title", "<mark>通義</mark>千問")],
+        Highlights = [new SearchHighlight(HighlightField.Title, "<mark>通義</mark>千問")],
     };
 
     private static readonly DateTimeOffset Made = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
