@@ -22,7 +22,7 @@ public static class ProblemDetailsSetup
             problem.Detail ??= DefaultDetail(status, context.HttpContext);
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions.Remove("exception");
-            problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            problem.Extensions["traceId"] = Activity.Current?.TraceId.ToHexString() ?? context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<KnownExceptionHandler>();
         return services;

@@ -17,7 +17,7 @@ public sealed class ProblemDetailsSchemaFilter : ISchemaFilter
         concrete.Properties["traceId"] = new OpenApiSchema
         {
             Type = JsonSchemaType.String,
-            Description = "W3C trace id of the request; quote it when reporting a problem.",
+            Description = "The W3C trace id of the request (32 hexadecimal digits), as the server's request log shows it; quote it when reporting a problem.",
         };
         // ProblemDetailsSetup fills every one of these on every problem (instance with the request path).
         concrete.Required = new HashSet<string> { "type", "title", "status", "detail", "instance", "traceId" };
