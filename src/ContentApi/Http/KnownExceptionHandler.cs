@@ -125,9 +125,9 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         else if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
         {
             problem = "The property appears more than once.";
-            if (field.Length == 0 && QuotedNames().Match(message) is { Success: true } name)
+            if (field == DocumentPath && QuotedNames().Match(message) is { Success: true } name)
             {
-                // A merge patch is parsed as a whole, without a path; "body" would name an article's own field.
+                // A merge patch is parsed as a whole, without a path: the message names the member.
                 field = name.Groups[1].Value;
             }
         }
@@ -150,7 +150,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         else if (message.Contains("missing required properties", StringComparison.Ordinal))
         {
             var missing = QuotedNames().Matches(message[message.IndexOf("including", StringComparison.Ordinal)..])
-                .Select(m => field.Length == 0 ? m.Groups[1].Value : $"{field}.{m.Groups[1].Value}").ToList();
+                .Select(m => field == DocumentPath ? m.Groups[1].Value : $"{field}.{m.Groups[1].Value}").ToList();
             return missing.Count == 0
                 ? (400, "Required properties are missing.", null)
                 : (400, "Required properties are missing: " + string.Join(", ", missing) + ".", missing.ToDictionary(m => m, _ => new[] { "Required." }));
@@ -160,16 +160,21 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
             var where = json.LineNumber is { } line ? $" (line {line + 1}, byte {json.BytePositionInLine + 1})" : "";
             return (400, $"The request body is not valid JSON{where}.", null);
         }
-        var key = field.Length == 0 ? "body" : field;
-        return (400, $"The request body is invalid at '{key}': {problem}", new Dictionary<string, string[]> { [key] = [problem] });
+        return (400, $"The request body is invalid at '{field}': {problem}", new Dictionary<string, string[]> { [field] = [problem] });
     }
 
-    /// <summary>"$.authorIds[1]" becomes "authorIds[1]"; "$['x y']" becomes "x y".</summary>
+    /// <summary>
+    /// The errors key of a problem with the JSON document as a whole (not an object, a member name that is not text):
+    /// the root's JSON path, as members are keyed by theirs. Not "body", which is an article's Markdown field.
+    /// </summary>
+    internal const string DocumentPath = "$";
+
+    /// <summary>"$.authorIds[1]" becomes "authorIds[1]"; "$['x y']" becomes "x y"; the root (or no path) stays "$".</summary>
     internal static string JsonPathToField(string? path)
     {
-        if (string.IsNullOrEmpty(path) || path == "$")
+        if (string.IsNullOrEmpty(path) || path == DocumentPath)
         {
-            return "";
+            return DocumentPath;
         }
         var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
         return BracketName().Replace(field, m => "." + m.Groups[1].Value).TrimStart('.');
