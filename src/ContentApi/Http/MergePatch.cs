@@ -12,7 +12,8 @@ public static class MergePatch
 {
     public const string MediaType = "application/merge-patch+json";
 
-    public static async Task<JsonObject> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>415 unless the body is sent as a merge patch or as plain JSON.</summary>
+    public static void EnsureMediaType(HttpRequest request)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim();
         if (!string.Equals(mediaType, MediaType, StringComparison.OrdinalIgnoreCase) &&
@@ -20,6 +21,10 @@ public static class MergePatch
         {
             throw new BadHttpRequestException("Unsupported content type.", StatusCodes.Status415UnsupportedMediaType);
         }
+    }
+
+    public static async Task<JsonObject> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
         JsonNode? node;
         try
         {
@@ -35,7 +40,7 @@ public static class MergePatch
             // The duplicate-property check decodes every name, and a lone surrogate escape in one cannot be decoded.
             throw new JsonException("A property name is not valid text (it holds a lone surrogate escape).", "$", null, null, exception);
         }
-        var patch = node as JsonObject ?? throw new JsonException("A merge patch must be a JSON object.", "$", null, null);
+        var patch = node as JsonObject ?? throw new InvalidJsonValueException("A JSON merge patch must be a JSON object.");
         EnsureValidText(patch);
         return patch;
     }

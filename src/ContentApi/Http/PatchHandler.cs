@@ -37,7 +37,8 @@ public static partial class PatchHandler
         {
             return problem;
         }
-        var patch = await MergePatch.ReadAsync(http, cancellationToken);
+        MergePatch.EnsureMediaType(http);
+        JsonObject? patch = null;
         // The patch is applied to the version just read, and the write is pinned to it: if another write lands in
         // between, the patch is applied again to the newer version while that one still satisfies the caller's
         // preconditions (any does without If-Match, or with *), and is a 412 once it does not. Writing a patch merged
@@ -48,13 +49,15 @@ public static partial class PatchHandler
             {
                 return Problems.NotFound(steps.ResourceName);
             }
-            // The preconditions first (RFC 9110 §13.2.1): a stale caller learns that before anything about its patch.
-            // The store checks them again in its transaction.
+            // The preconditions first (RFC 9110 §13.2.1): a stale caller learns that before anything about its patch,
+            // even that it is not JSON, so the body is read only once they hold. The store checks them again in its
+            // transaction.
             var version = current.Version;
             if (preconditions.Refuse(current, out var refusal))
             {
                 return steps.ToResult(refusal);
             }
+            patch ??= await MergePatch.ReadAsync(http, cancellationToken);
             var unpatched = steps.ToRequest(current);
             var request = MergePatch.Apply(unpatched, patch);
             if (steps.Reconcile is { } reconcile)

@@ -417,7 +417,8 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
         var url = $"/api/v1/{resource}/{id}";
         var etag = (await writer.GetAsync(url)).Headers.ETag!;
 
-        Task<HttpResponseMessage> PutAsync(string target, string? ifMatch) => PutWithIfMatchAsync(writer, target, invalidBody, ifMatch);
+        Task<HttpResponseMessage> PutAsync(string target, string? ifMatch) =>
+            SendConditionalAsync(writer, HttpMethod.Put, target, HttpAssertions.RawJson(invalidBody), "If-Match", ifMatch);
 
         var stale = await (await PutAsync(url, "\"999-stale\"")).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
         Assert.Contains("has changed since you read it", stale["detail"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -441,7 +442,8 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
         var url = $"/api/v1/{resource}/{id}";
         var etag = (await writer.GetAsync(url)).Headers.ETag!;
 
-        Task<HttpResponseMessage> PutAsync(string target, string? ifMatch) => PutWithIfMatchAsync(writer, target, unreadableBody, ifMatch);
+        Task<HttpResponseMessage> PutAsync(string target, string? ifMatch) =>
+            SendConditionalAsync(writer, HttpMethod.Put, target, HttpAssertions.RawJson(unreadableBody), "If-Match", ifMatch);
 
         await (await PutAsync(url, "\"999-stale\"")).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
         await (await PutAsync($"/api/v1/{resource}/987654", null)).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -450,14 +452,53 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
         Assert.Equal(1, (await (await writer.GetAsync(url)).AssertJsonAsync())["version"]!.GetValue<long>());
     }
 
-    private static async Task<HttpResponseMessage> PutWithIfMatchAsync(HttpClient writer, string target, string body, string? ifMatch)
+    [Theory]
+    [InlineData("articles", "application/merge-patch+json")]
+    [InlineData("authors", "application/json")]
+    [InlineData("tags", "application/merge-patch+json")]
+    [InlineData("images", "application/json")]
+    public async Task A_patch_whose_body_is_not_a_json_object_is_judged_on_its_preconditions_first(string resource, string mediaType)
     {
-        using var put = new HttpRequestMessage(HttpMethod.Put, target) { Content = HttpAssertions.RawJson(body) };
-        if (ifMatch is not null)
+        var writer = factory.Writer();
+        var id = await new TestContent(writer).ResourceAsync(resource);
+        var url = $"/api/v1/{resource}/{id}";
+        var etag = (await writer.GetAsync(url)).Headers.ETag!;
+
+        foreach (var (body, bodyProblem) in new[]
         {
-            put.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            ("xx", "not valid JSON"), ("", "not valid JSON"),
+            ("[]", "must be a JSON object"), ("null", "must be a JSON object"), ("1", "must be a JSON object"),
+        })
+        {
+            Task<HttpResponseMessage> PatchAsync(string target, string? header = null, string? value = null) =>
+                SendConditionalAsync(writer, HttpMethod.Patch, target, HttpAssertions.RawJson(body, mediaType), header, value);
+
+            await (await PatchAsync($"/api/v1/{resource}/99999999")).AssertProblemAsync(HttpStatusCode.NotFound);
+            foreach (var (header, value) in new[] { ("If-Match", "\"999-x\""), ("If-None-Match", "*") })
+            {
+                var refused = await PatchAsync(url, header, value);
+                await refused.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+                Assert.Equal(etag, refused.Headers.ETag);
+            }
+            // Preconditions that hold, or none: the body's problem.
+            foreach (var response in new[] { await PatchAsync(url, "If-Match", etag.Tag), await PatchAsync(url) })
+            {
+                var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+                Assert.Contains(bodyProblem, problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+            }
         }
-        return await writer.SendAsync(put);
+        Assert.Equal(1, (await (await writer.GetAsync(url)).AssertJsonAsync())["version"]!.GetValue<long>());
+    }
+
+    private static async Task<HttpResponseMessage> SendConditionalAsync(
+        HttpClient writer, HttpMethod method, string target, HttpContent body, string? header, string? value)
+    {
+        using var request = new HttpRequestMessage(method, target) { Content = body };
+        if (header is not null && value is not null)
+        {
+            request.Headers.TryAddWithoutValidation(header, value);
+        }
+        return await writer.SendAsync(request);
     }
 
     [Fact]

@@ -24,6 +24,8 @@ public sealed class DocumentErrorKeyTests(ApiFactory factory) : IClassFixture<Ap
     [InlineData("POST", "authors", "\"x\"", "$")]
     [InlineData("PATCH", "authors", "{\"\\udc00\":null}", "$")]
     [InlineData("POST", "images", "true", "$")]
+    [InlineData("PATCH", "images", "[]", "$")]
+    [InlineData("PATCH", "tags", "null", "$")]
     // A member named "" is no more the document than "title" is: its key is its name, as every member's is.
     [InlineData("POST", "articles", "{\"\":1," + ValidArticle + "}", "")]
     [InlineData("PATCH", "tags", "{\"\":1}", "")]
