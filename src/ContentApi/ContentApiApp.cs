@@ -117,6 +117,7 @@ public static class ContentApiApp
         app.UseAuthorization();
         app.UseMiddleware<AnonymousResponseCache>();
         app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseMiddleware<PreconditionsBeforeBodyMiddleware>();
     }
 
     private static void MapRoutes(WebApplication app)

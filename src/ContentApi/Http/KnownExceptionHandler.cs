@@ -14,11 +14,6 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is BadHttpRequestException { InnerException: JsonException } && await PreconditionRefusalAsync(context) is { } refusal)
-        {
-            await refusal.ExecuteAsync(context);
-            return true;
-        }
         var (status, detail, errors) = Classify(exception, context.Request);
         if (status >= 500 && exception is not DatabaseBusyException)
         {
@@ -35,22 +30,6 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         problem.Status = status;
         problem.Detail = detail;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
-    }
-
-    /// <summary>
-    /// A body that is not JSON of the resource's shape fails before the endpoint's filters, which judge a PUT's
-    /// preconditions before its body (<see cref="PreconditionsFirst"/>): they are judged here instead, with the route
-    /// values the failed request had.
-    /// </summary>
-    private static async Task<IResult?> PreconditionRefusalAsync(HttpContext context)
-    {
-        if (context.Features.Get<IExceptionHandlerFeature>() is not { Endpoint: { } endpoint } failed ||
-            endpoint.Metadata.GetMetadata<PreconditionsFirst>() is not { } check)
-        {
-            return null;
-        }
-        context.Request.RouteValues = new Microsoft.AspNetCore.Routing.RouteValueDictionary(failed.RouteValues);
-        return await check.RefusalAsync(context);
     }
 
     internal static (int Status, string Detail, IDictionary<string, string[]>? Errors) Classify(Exception exception, HttpRequest request) => exception switch

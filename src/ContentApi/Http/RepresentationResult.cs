@@ -23,8 +23,7 @@ public sealed class RepresentationResult<T>(T value, long? version, int statusCo
         var jsonOptions = services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         var caching = services.GetRequiredService<IOptions<CachingOptions>>().Value;
         var body = JsonSerializer.SerializeToUtf8Bytes(value, jsonOptions);
-        // The coding the compression middleware will apply to this JSON (none for "identity" or no Accept-Encoding).
-        var coding = services.GetService<IResponseCompressionProvider>()?.GetCompressionProvider(httpContext)?.EncodingName;
+        var coding = Representation.CodingFor(httpContext);
         var etag = version is { } v ? ETags.ForResource(v, body, coding) : ETags.ForList(body, coding);
 
         var response = httpContext.Response;
@@ -72,6 +71,10 @@ public static class Representation
 {
     /// <summary>What a representation varies by: the key (drafts, private caching), the coding, and the CORS origin.</summary>
     public const string Vary = "Authorization, Accept-Encoding, Origin";
+
+    /// <summary>The coding the compression middleware applies to this request's JSON (none for "identity" or no Accept-Encoding).</summary>
+    public static string? CodingFor(HttpContext httpContext) =>
+        httpContext.RequestServices.GetService<IResponseCompressionProvider>()?.GetCompressionProvider(httpContext)?.EncodingName;
 
     public static RepresentationResult<T> Ok<T>(T value, long version, DateTimeOffset? lastModified = null) => new(value, version, lastModified: lastModified);
 

@@ -20,18 +20,21 @@ public static class WriteResults
                 Problems.PreconditionFailed(failed is WriteOutcome<TRow>.Excluded
                     ? $"If-None-Match excludes the {resourceName.ToLowerInvariant()}'s current version ({versionOf(failed.Current)}), so the change was not applied."
                     : $"The {resourceName.ToLowerInvariant()} has changed since you read it (it is now at version {versionOf(failed.Current)}). Read it again and retry with the new ETag."),
-                ETags.ForResource(versionOf(failed.Current), JsonSerializer.SerializeToUtf8Bytes(toResponse(failed.Current), JsonSetup.Options))),
+                versionOf(failed.Current), JsonSerializer.SerializeToUtf8Bytes(toResponse(failed.Current), JsonSetup.Options)),
             WriteOutcome<TRow>.Conflict conflict => Problems.Conflict(conflict.Detail, conflict.Extensions),
             WriteOutcome<TRow>.Invalid invalid => Problems.Validation(invalid.Errors),
             _ => throw new InvalidOperationException("Unknown write outcome."),
         };
 
-    /// <summary>412 that carries the current ETag, so the client can re-read or retry knowingly.</summary>
-    private sealed class PreconditionFailedResult(ProblemHttpResult problem, string currentETag) : IResult
+    /// <summary>
+    /// 412 that carries the current ETag, so the client can re-read or retry knowingly: the one a read in the same
+    /// coding would send, which is the one the client compares.
+    /// </summary>
+    private sealed class PreconditionFailedResult(ProblemHttpResult problem, long version, byte[] representation) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            httpContext.Response.Headers.ETag = currentETag;
+            httpContext.Response.Headers.ETag = ETags.ForResource(version, representation, Representation.CodingFor(httpContext));
             return problem.ExecuteAsync(httpContext);
         }
     }

@@ -435,6 +435,9 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
     [InlineData("authors", """{"name":5}""")]
     [InlineData("tags", """{"name":""")]
     [InlineData("images", """{"altText":"a","extra":1}""")]
+    [InlineData("articles", "")]
+    [InlineData("tags", "null")]
+    [InlineData("authors", "xx")]
     public async Task A_put_whose_body_is_not_the_resources_shape_is_judged_on_its_preconditions_first(string resource, string unreadableBody)
     {
         var writer = factory.Writer();
@@ -445,7 +448,9 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
         Task<HttpResponseMessage> PutAsync(string target, string? ifMatch) =>
             SendConditionalAsync(writer, HttpMethod.Put, target, HttpAssertions.RawJson(unreadableBody), "If-Match", ifMatch);
 
-        await (await PutAsync(url, "\"999-stale\"")).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        var stale = await PutAsync(url, "\"999-stale\"");
+        await stale.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        Assert.Equal(etag, stale.Headers.ETag);
         await (await PutAsync($"/api/v1/{resource}/987654", null)).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await PutAsync(url, etag.Tag)).AssertProblemAsync(HttpStatusCode.BadRequest);
         await (await PutAsync(url, null)).AssertProblemAsync(HttpStatusCode.BadRequest);
@@ -488,6 +493,25 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
             }
         }
         Assert.Equal(1, (await (await writer.GetAsync(url)).AssertJsonAsync())["version"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_412_carries_the_etag_a_read_in_the_callers_coding_sends()
+    {
+        var writer = factory.Writer();
+        var url = $"/api/v1/tags/{await new TestContent(writer).TagAsync()}";
+        using var read = new HttpRequestMessage(HttpMethod.Get, url);
+        read.Headers.AcceptEncoding.ParseAdd("gzip");
+        var etag = (await writer.SendAsync(read)).Headers.ETag!;
+        Assert.EndsWith("-gzip\"", etag.Tag, StringComparison.Ordinal);
+
+        using var stale = new HttpRequestMessage(HttpMethod.Patch, url) { Content = HttpAssertions.RawJson("""{"name":"x"}""", "application/merge-patch+json") };
+        stale.Headers.AcceptEncoding.ParseAdd("gzip");
+        stale.Headers.TryAddWithoutValidation("If-Match", "\"999-x\"");
+        var refused = await writer.SendAsync(stale);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, refused.StatusCode);
+        Assert.Equal(etag, refused.Headers.ETag);
     }
 
     private static async Task<HttpResponseMessage> SendConditionalAsync(
