@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ContentApi.Http;
@@ -42,9 +41,9 @@ public static class UnknownQueryParameterFilter
         {
             if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
             {
-                foreach (var property in parameter.ParameterType.GetProperties())
+                foreach (var (name, type) in BoundQueryParameters.Of(parameter.ParameterType))
                 {
-                    Add(property.GetCustomAttribute<FromQueryAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name), property.PropertyType);
+                    Add(name, type);
                 }
             }
             else if (parameter.GetCustomAttribute<FromQueryAttribute>() is { } fromQuery)

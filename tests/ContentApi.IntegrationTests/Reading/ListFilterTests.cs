@@ -213,4 +213,14 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Contains("Allowed:", message, StringComparison.Ordinal);
         Assert.Contains(url.Contains("/1?", StringComparison.Ordinal) ? "include" : "sort", message, StringComparison.Ordinal);
     }
+
+    /// <summary>The query record's computed View member is not a parameter, however ASP.NET's reflection shows it.</summary>
+    [Theory]
+    [InlineData("/api/v1/articles/1?view=garbage")]
+    [InlineData("/api/v1/articles/slug/any-article?view=x")]
+    public async Task Single_article_reads_refuse_view_as_an_unknown_parameter(string url)
+    {
+        var errors = await factory.Anonymous().GetErrorsAsync(url);
+        Assert.Equal("Unknown query parameter. Allowed: fields, format, include.", errors.Message("view"));
+    }
 }
