@@ -38,7 +38,7 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
     public static Dictionary<string, string[]> Validate(string? include, string? fields, string? format, IReadOnlyList<string> fieldNames)
     {
         var errors = new Dictionary<string, string[]>();
-        if (include is not null && Split(include).FirstOrDefault(n => !IncludeNames.Contains(n)) is { } badInclude)
+        if (include is not null && ListParameters.Items(include).FirstOrDefault(n => !IncludeNames.Contains(n)) is { } badInclude)
         {
             errors["include"] = [$"Unknown include '{badInclude}'. Allowed: {string.Join(", ", IncludeNames)} (comma-separated; empty for none)."];
         }
@@ -46,7 +46,7 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
         {
             errors["fields"] = [fieldsProblem];
         }
-        if (format is not null && (Split(format) is var formats && (formats.Length == 0 || formats.Any(f => !FormatNames.Contains(f)))))
+        if (format is not null && (ListParameters.Items(format) is var formats && (formats.Length == 0 || formats.Any(f => !FormatNames.Contains(f)))))
         {
             errors["format"] = [$"Allowed: {string.Join(", ", FormatNames)} (comma-separated, e.g. html,text)."];
         }
@@ -56,7 +56,7 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
     /// <summary>Reads already validated parameters.</summary>
     public static ArticleView From(string? include, string? fields, string? format)
     {
-        var embeds = include is null ? ArticleEmbeds.All : Split(include).Aggregate(ArticleEmbeds.None, (all, name) => all | name switch
+        var embeds = include is null ? ArticleEmbeds.All : ListParameters.Items(include).Aggregate(ArticleEmbeds.None, (all, name) => all | name switch
         {
             "authors" => ArticleEmbeds.Authors,
             "tags" => ArticleEmbeds.Tags,
@@ -65,7 +65,7 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
             _ => ArticleEmbeds.None,
         });
         FieldSet.TryParse(fields, FieldSet.MembersOf(typeof(ArticleResponse)), out var fieldSet, out _);
-        var formats = format is null ? [] : Split(format);
+        var formats = ListParameters.Items(format) ?? [];
         var view = new ArticleView(embeds, fieldSet, formats.Contains("html"), formats.Contains("text"));
         return view == Default ? Default : view;
     }
@@ -115,6 +115,4 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
             .ToDictionary(i => i.Id, i => new InlineImage(i.Id, i.Url, i.AltText, i.Caption, i.Credit, i.Width, i.Height));
 
     private static readonly FieldSet AllFields = FieldSet.Parse(FieldSet.MembersOf(typeof(ArticleResponse)));
-
-    private static string[] Split(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -1,13 +1,13 @@
 using ContentApi.Auth;
 using ContentApi.Http;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ContentApi.Authors;
 
 /// <summary>Query of GET /api/v1/authors.</summary>
+/// <param name="Slug">Only these slugs (comma-separated; repeating the parameter works too).</param>
 /// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</param>
-public sealed record ListAuthorsQuery(int? Limit, string? Cursor, int? Page, string? Sort, [FromQuery(Name = "slug")] string[]? Slug, string? Fields) : IListQuery;
+public sealed record ListAuthorsQuery(int? Limit, string? Cursor, int? Page, string? Sort, string? Slug, string? Fields) : IListQuery;
 
 /// <summary>Query of the single-author reads.</summary>
 /// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</param>
@@ -17,7 +17,7 @@ public sealed class ListAuthorsQueryValidator : ListQueryValidator<ListAuthorsQu
 {
     public ListAuthorsQueryValidator() : base(AuthorStore.Sorts)
     {
-        RuleFor(q => q.Slug).Must(s => s!.Length <= Paging.MaxSlugs).When(q => q.Slug is not null).WithMessage($"At most {Paging.MaxSlugs} slugs.");
+        RuleFor(q => q.Slug).SlugList();
         RuleFor(q => q.Fields).FieldsOf<ListAuthorsQuery, AuthorResponse>();
     }
 }
@@ -57,7 +57,7 @@ public static class AuthorEndpoints
     public static async Task<IResult> ListAuthors([AsParameters] ListAuthorsQuery query, HttpContext http, AuthorStore store, CancellationToken cancellationToken)
     {
         var (order, after, limit) = query.Paging(AuthorStore.Sorts);
-        var page = await store.ListAsync(new AuthorFilter(query.Slug), order, after, limit, query.Page, cancellationToken);
+        var page = await store.ListAsync(new AuthorFilter(ListParameters.Items(query.Slug)), order, after, limit, query.Page, cancellationToken);
         var includeEmail = ApiKeyScopes.CanSeeUnpublished(http);
         return Representation.List(new ListResponse<object>(
             [.. page.Rows.Select(r => FieldSet.Shape(r.ToResponse(includeEmail), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)));

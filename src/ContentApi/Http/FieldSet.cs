@@ -34,7 +34,7 @@ public sealed class FieldSet
         {
             return true;
         }
-        var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var names = ListParameters.Items(text);
         unknown = [.. names.Where(n => !allowed.Contains(n, StringComparer.Ordinal))];
         if (unknown.Count > 0 || names.Length == 0)
         {

@@ -24,7 +24,7 @@ public static class Paging
     /// <summary>Highest page number lists take (numbered pages cost more the deeper they go; cursors do not).</summary>
     public const int MaxPage = 100_000;
 
-    /// <summary>Most values of a repeatable <c>slug</c> filter (authors, tags).</summary>
+    /// <summary>Most slugs the <c>slug</c> filter of authors and tags takes.</summary>
     public const int MaxSlugs = 100;
 }
 

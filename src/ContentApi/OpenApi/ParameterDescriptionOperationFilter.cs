@@ -70,25 +70,26 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
             // Before the query records' XML comments, which say the same for code readers, each in its own words.
             else if (parameter.Name is { } name && Descriptions.TryGetValue(name, out var text))
             {
-                parameter.Description = name == "slug" && parameter.In == ParameterLocation.Query ? "Only these slugs (repeatable)." : text;
+                parameter.Description = name == "slug" && parameter.In == ParameterLocation.Query
+                    ? $"Only these slugs, comma-separated (up to {Paging.MaxSlugs}; none empty)."
+                    : text;
             }
-            if (parameter.In == ParameterLocation.Query && parameter.Name is { } list && ListParameters.Names.Contains(list)
-                && (own.GetValueOrDefault(list)?.Values ?? ListValues.GetValueOrDefault(list)) is { } items)
+            if (parameter.In == ParameterLocation.Query && parameter.Name is { } list && ListParameters.Names.Contains(list))
             {
                 // An array written comma-separated: generated clients type the names, and send them as the API reads them.
-                // Empty, include means "none"; fields and format are a 400 ("name at least one").
+                // Empty, include means "none"; fields and format are a 400 ("name at least one"), and so is an empty slug.
+                var items = own.GetValueOrDefault(list)?.Values ?? ListValues.GetValueOrDefault(list);
                 parameter.Schema = new OpenApiSchema
                 {
                     Type = JsonSchemaType.Array,
-                    Items = new OpenApiSchema { Type = JsonSchemaType.String, Enum = Enum(items) },
+                    Items = items is null
+                        ? new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1 }
+                        : new OpenApiSchema { Type = JsonSchemaType.String, Enum = Enum(items) },
                     MinItems = list == "include" ? null : 1,
+                    MaxItems = list == "slug" ? Paging.MaxSlugs : null,
                 };
                 parameter.Style = ParameterStyle.Form;
                 parameter.Explode = false;
-            }
-            if (parameter.In == ParameterLocation.Query && parameter.Name == "slug" && parameter.Schema is OpenApiSchema { Type: { } slugType } slugs && slugType.HasFlag(JsonSchemaType.Array))
-            {
-                slugs.MaxItems = Paging.MaxSlugs;
             }
             if (parameter.In == ParameterLocation.Query && parameter.Schema is OpenApiSchema schema && parameter.Name is { } member)
             {

@@ -1,13 +1,13 @@
 using ContentApi.Auth;
 using ContentApi.Http;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ContentApi.Tags;
 
 /// <summary>Query of GET /api/v1/tags.</summary>
+/// <param name="Slug">Only these slugs (comma-separated; repeating the parameter works too).</param>
 /// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</param>
-public sealed record ListTagsQuery(int? Limit, string? Cursor, int? Page, string? Sort, [FromQuery(Name = "slug")] string[]? Slug, string? Fields) : IListQuery;
+public sealed record ListTagsQuery(int? Limit, string? Cursor, int? Page, string? Sort, string? Slug, string? Fields) : IListQuery;
 
 /// <summary>Query of the single-tag reads.</summary>
 /// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</param>
@@ -17,7 +17,7 @@ public sealed class ListTagsQueryValidator : ListQueryValidator<ListTagsQuery, T
 {
     public ListTagsQueryValidator() : base(TagStore.Sorts)
     {
-        RuleFor(q => q.Slug).Must(s => s!.Length <= Paging.MaxSlugs).When(q => q.Slug is not null).WithMessage($"At most {Paging.MaxSlugs} slugs.");
+        RuleFor(q => q.Slug).SlugList();
         RuleFor(q => q.Fields).FieldsOf<ListTagsQuery, TagResponse>();
     }
 }
@@ -55,7 +55,7 @@ public static class TagEndpoints
     public static async Task<IResult> ListTags([AsParameters] ListTagsQuery query, TagStore store, CancellationToken cancellationToken)
     {
         var (order, after, limit) = query.Paging(TagStore.Sorts);
-        var page = await store.ListAsync(new TagFilter(query.Slug, null), order, after, limit, query.Page, cancellationToken);
+        var page = await store.ListAsync(new TagFilter(ListParameters.Items(query.Slug), null), order, after, limit, query.Page, cancellationToken);
         return Representation.List(new ListResponse<object>(
             [.. page.Rows.Select(r => FieldSet.Shape(r.ToResponse(), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)));
     }

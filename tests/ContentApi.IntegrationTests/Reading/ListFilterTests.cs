@@ -162,6 +162,60 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal([tags[1].Id()], tagList.ItemIds());
     }
 
+    /// <summary>slug is a list like include, fields and format: comma-separated, and repeating it works too.</summary>
+    [Theory]
+    [InlineData("authors")]
+    [InlineData("tags")]
+    public async Task ListAuthors_and_ListTags_take_slugs_comma_separated_repeated_or_both(string resource)
+    {
+        var writer = factory.Writer();
+        var slugs = new List<string>();
+        var ids = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            var created = await writer.PostOkAsync($"/api/v1/{resource}", new { name = $"逗號 {Guid.NewGuid():N}" });
+            slugs.Add(Uri.EscapeDataString(created.Text("slug")));
+            ids.Add(created.Id());
+        }
+        var (a, b, c) = (slugs[0], slugs[1], slugs[2]);
+        foreach (var (query, expected) in new[]
+        {
+            ($"slug={a},{b}", ids[..2]), ($"slug={a}&slug={b}", ids[..2]), ($"slug={a},{b}&slug={c}", ids),
+            ($"slug={a}%2C{c}", [ids[0], ids[2]]), ($"slug={a},%20{b}", ids[..2]),
+        })
+        {
+            var list = await factory.Anonymous().GetJsonAsync($"/api/v1/{resource}?{query}");
+            Assert.True(expected.Order().SequenceEqual(list.ItemIds().Order()), $"{resource}?{query}: {list.ToJsonString()}");
+            Assert.Equal(expected.Count, list.Total());
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/v1/authors?slug=a,,b")]
+    [InlineData("/api/v1/authors?slug=")]
+    [InlineData("/api/v1/authors?slug=a,")]
+    [InlineData("/api/v1/tags?slug=a&slug=b,")]
+    [InlineData("/api/v1/tags?slug=,a")]
+    [InlineData("/api/v1/tags?slug=a,%20,b")]
+    public async Task An_empty_slug_in_the_slug_filter_is_400(string url)
+    {
+        var errors = await factory.Anonymous().GetErrorsAsync(url);
+        Assert.Contains("empty", errors.Message("slug"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("authors")]
+    [InlineData("tags")]
+    public async Task More_slugs_than_the_filter_takes_are_400_however_they_are_written(string resource)
+    {
+        var slugs = Enumerable.Range(0, ContentApi.Http.Paging.MaxSlugs + 1).Select(i => $"s{i}").ToList();
+        Assert.Contains($"At most {ContentApi.Http.Paging.MaxSlugs}",
+            (await factory.Anonymous().GetErrorsAsync($"/api/v1/{resource}?slug={string.Join(',', slugs)}")).Message("slug"), StringComparison.Ordinal);
+        Assert.Contains($"At most {ContentApi.Http.Paging.MaxSlugs}",
+            (await factory.Anonymous().GetErrorsAsync($"/api/v1/{resource}?slug={string.Join(',', slugs[..50])}&slug={string.Join(',', slugs[50..])}")).Message("slug"), StringComparison.Ordinal);
+        await factory.Anonymous().GetJsonAsync($"/api/v1/{resource}?slug={string.Join(',', slugs[1..])}");
+    }
+
     [Fact]
     public async Task ListImages_filters_by_mimeType()
     {
