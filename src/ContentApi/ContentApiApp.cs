@@ -103,6 +103,7 @@ public static class ContentApiApp
     {
         app.UseObservability();
         app.UseExceptionHandler();
+        app.UseNoStoreForErrors();
         app.UseSecurityHeaders();
         app.UseResponseCompression();
         app.UseStatusCodePages();

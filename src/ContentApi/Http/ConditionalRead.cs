@@ -54,15 +54,16 @@ public static class ConditionalRead
     }
 
     /// <summary>
-    /// A problem in place of the representation: without the headers of the 200 not sent (its next page, its
-    /// Last-Modified), never stored by a shared cache, and without a body on HEAD.
+    /// A problem in place of the representation: without the headers of the 200 not sent (its caching policy, next
+    /// page and Last-Modified; as an error it is never stored, see <see cref="ErrorResponseCaching"/>), and without a
+    /// body on HEAD.
     /// </summary>
     private static async Task SendProblemAsync(HttpContext context, ProblemHttpResult problem)
     {
         var response = context.Response;
+        response.Headers.Remove(HeaderNames.CacheControl);
         response.Headers.Remove(HeaderNames.Link);
         response.Headers.Remove(HeaderNames.LastModified);
-        response.Headers.CacheControl = "no-store";
         if (HttpMethods.IsHead(context.Request.Method))
         {
             response.StatusCode = problem.StatusCode;

@@ -81,6 +81,10 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
             {
                 continue;
             }
+            if (status[0] is '4' or '5')
+            {
+                AddHeader(concrete, "Cache-Control", "Holds `no-store`: no cache keeps an error.");
+            }
             switch (status)
             {
                 case "200" or "201":

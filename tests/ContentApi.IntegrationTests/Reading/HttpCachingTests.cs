@@ -198,6 +198,48 @@ public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture
         Assert.True(read.Headers.CacheControl?.Public, "the 200 after a 412 is cacheable");
     }
 
+    /// <summary>
+    /// RFC 9111 §4.2.2 lets a cache keep a 404 heuristically: a CDN could go on answering 404 for a draft after it is
+    /// published. Every error says no-store, GET or HEAD, found by a route or not.
+    /// </summary>
+    [Fact]
+    public async Task Errors_are_never_stored_by_caches()
+    {
+        var writer = factory.Writer();
+        var draft = await writer.CreateArticleAsync([await new TestContent(writer).AuthorAsync()], new() { ["status"] = "draft" });
+        var anonymous = factory.Anonymous();
+        var badKey = factory.Anonymous();
+        badKey.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-key");
+        var errors = new (HttpClient Client, HttpMethod Method, string Url, HttpStatusCode Status)[]
+        {
+            (anonymous, HttpMethod.Get, "/api/v1/articles/999999", HttpStatusCode.NotFound),
+            (anonymous, HttpMethod.Get, $"/api/v1/articles/{draft.Id()}", HttpStatusCode.NotFound),
+            (anonymous, HttpMethod.Get, $"/api/v1/articles/slug/{draft.Text("slug")}", HttpStatusCode.NotFound),
+            (factory.Reader(), HttpMethod.Get, "/api/v1/tags/999999", HttpStatusCode.NotFound),
+            (anonymous, HttpMethod.Get, "/api/v1/no-such-resource", HttpStatusCode.NotFound),
+            (anonymous, HttpMethod.Get, "/api/v1/articles/", HttpStatusCode.NotFound),
+            (anonymous, HttpMethod.Get, "/api/v1/articles?limit=0", HttpStatusCode.BadRequest),
+            (anonymous, HttpMethod.Get, "/api/v1/articles/abc", HttpStatusCode.BadRequest),
+            (badKey, HttpMethod.Get, "/api/v1/articles", HttpStatusCode.Unauthorized),
+            (factory.Reader(), HttpMethod.Delete, "/api/v1/tags/1", HttpStatusCode.Forbidden),
+            (anonymous, HttpMethod.Delete, "/api/v1/articles", HttpStatusCode.MethodNotAllowed),
+        };
+        foreach (var (client, method, url, status) in errors)
+        {
+            using var request = new HttpRequestMessage(method, url);
+            var response = await client.SendAsync(request);
+            await response.AssertProblemAsync(status);
+            Assert.False(response.Headers.CacheControl!.Public, $"{method} {url}: {response.Headers.CacheControl}");
+        }
+        foreach (var url in new[] { "/api/v1/articles/999999", $"/api/v1/articles/{draft.Id()}" })
+        {
+            using var head = new HttpRequestMessage(HttpMethod.Head, url);
+            var response = await anonymous.SendAsync(head);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.True(response.Headers.CacheControl?.NoStore, $"HEAD {url}: Cache-Control {response.Headers.CacheControl}");
+        }
+    }
+
     [Fact]
     public async Task HEAD_sends_the_GET_headers_and_no_body_itself()
     {
