@@ -33,6 +33,11 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
     public static IReadOnlyList<string> SearchFieldNames { get; } =
         [.. FieldSet.MembersOf(typeof(ArticleResponse)).Where(f => f is not ("bodyHtml" or "toc" or "plainText"))];
 
+    /// <summary>The fields rule <see cref="UnsentField"/> adds, for the OpenAPI document (search has no renderings).</summary>
+    public const string UnsentEmbedRule = " A field that would not be sent is a 400 too: an embed `include` leaves out";
+
+    public const string UnsentFieldsRule = UnsentEmbedRule + ", or a rendering `format` does not ask for (`bodyHtml` and `toc` need `html`, `plainText` needs `text`).";
+
     public bool IsDefault => this == Default;
 
     public static Dictionary<string, string[]> Validate(string? include, string? fields, string? format, IReadOnlyList<string> fieldNames)
@@ -46,12 +51,40 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
         {
             errors["fields"] = [fieldsProblem];
         }
+        else if (fields is not null && UnsentField(ListParameters.Items(fields), include, format) is { } unsent)
+        {
+            errors["fields"] = [unsent];
+        }
         if (format is not null && (ListParameters.Items(format) is var formats && (formats.Length == 0 || formats.Any(f => !FormatNames.Contains(f)))))
         {
             errors["format"] = [$"Allowed: {string.Join(", ", FormatNames)} (comma-separated, e.g. html,text)."];
         }
         return errors;
     }
+
+    /// <summary>
+    /// Why a named field would not be sent (an embed that include leaves out, a rendering format does not ask for),
+    /// which would leave items without it, or empty; null when every named field is sent.
+    /// </summary>
+    private static string? UnsentField(string[] fields, string? include, string? format)
+    {
+        var included = include is null ? IncludeNames : ListParameters.Items(include);
+        if (fields.FirstOrDefault(f => IncludeNames.Contains(f) && !included.Contains(f)) is { } embed)
+        {
+            return $"'{embed}' is sent only when include names it (include is '{include}').";
+        }
+        var formats = format is null ? [] : ListParameters.Items(format);
+        return fields.FirstOrDefault(f => RenderingFormat(f) is { } needed && !formats.Contains(needed)) is { } rendering
+            ? $"'{rendering}' is sent only with format={RenderingFormat(rendering)}."
+            : null;
+    }
+
+    private static string? RenderingFormat(string field) => field switch
+    {
+        "bodyHtml" or "toc" => "html",
+        "plainText" => "text",
+        _ => null,
+    };
 
     /// <summary>Reads already validated parameters.</summary>
     public static ArticleView From(string? include, string? fields, string? format)

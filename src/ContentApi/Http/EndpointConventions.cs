@@ -35,9 +35,9 @@ public static class EndpointConventions
     /// <summary>Documents the operation's <c>fields</c> parameter with the names <typeparamref name="TResponse"/> allows.</summary>
     public static RouteHandlerBuilder Fields<TResponse>(this RouteHandlerBuilder builder) => builder.Fields(FieldSet.MembersOf(typeof(TResponse)));
 
-    /// <summary>Documents the operation's <c>fields</c> parameter with the names it allows.</summary>
-    public static RouteHandlerBuilder Fields(this RouteHandlerBuilder builder, IReadOnlyList<string> names) => builder.WithMetadata(
-        new ParameterDescriptionMetadata("fields", $"Top-level fields to return, comma-separated (e.g. `id,slug`), from: {string.Join(", ", names.Select(f => $"`{f}`"))}. Default: all. Only the fields named are sent, required ones too. Anything else is a 400 listing these.",
+    /// <summary>Documents the operation's <c>fields</c> parameter with the names it allows, and what else refuses one (<paramref name="refusedWhen"/>).</summary>
+    public static RouteHandlerBuilder Fields(this RouteHandlerBuilder builder, IReadOnlyList<string> names, string refusedWhen = "") => builder.WithMetadata(
+        new ParameterDescriptionMetadata("fields", $"Top-level fields to return, comma-separated (e.g. `id,slug`), from: {string.Join(", ", names.Select(f => $"`{f}`"))}. Default: all. Only the fields named are sent, required ones too. Anything else is a 400 listing these.{refusedWhen}",
             Values: names));
 
     /// <param name="created">A POST: 409 for a taken slug or an Idempotency-Key still in use, 422 for a key reused with another body.</param>

@@ -153,6 +153,27 @@ public sealed class SortFieldsIncludeTests(ApiFactory factory) : IClassFixture<A
     }
 
     [Theory]
+    [InlineData("/api/v1/articles?fields=bodyHtml", "format=html")]
+    [InlineData("/api/v1/articles/1?fields=id,toc&format=text", "format=html")]
+    [InlineData("/api/v1/articles/slug/x?fields=plainText&format=html", "format=text")]
+    [InlineData("/api/v1/articles?fields=id,authors&include=tags", "include names it")]
+    [InlineData("/api/v1/articles/1?fields=coverImage&include=", "include names it")]
+    [InlineData("/api/v1/search?q=x&fields=tags&include=authors", "include names it")]
+    public async Task A_field_the_response_would_not_send_is_400_saying_what_sends_it(string url, string remedy)
+    {
+        var message = (await factory.Anonymous().GetErrorsAsync(url)).Message("fields");
+        Assert.Contains(remedy, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fields_naming_renderings_and_embeds_that_are_asked_for_are_sent()
+    {
+        var (_, ids) = await ThreeArticlesAsync();
+        var article = await factory.Anonymous().GetJsonAsync($"/api/v1/articles/{ids[0]}?fields=bodyHtml,plainText,authors&format=html,text&include=authors");
+        Assert.Equal(["authors", "bodyHtml", "plainText"], article.Select(p => p.Key).Order());
+    }
+
+    [Theory]
     [InlineData("/api/v1/articles?include=comments")]
     [InlineData("/api/v1/articles/1?include=authors,avatar")]
     [InlineData("/api/v1/articles?include=Authors")]
