@@ -30,7 +30,7 @@ public sealed record ArticleResponse(
     [property: OmittedUnless("Left out when `include` does not name `tags`.")] IReadOnlyList<TagSummary> Tags,
     [property: OmittedUnless("Null when the article has none; left out when `include` does not name `coverImage`.")] ImageResponse? CoverImage,
     [property: OmittedUnless("Left out when `include` does not name `images`.")] IReadOnlyList<ImageResponse> Images,
-    string? CanonicalUrl,
+    [property: SchemaFormat(Format = "iri")] string? CanonicalUrl,
     long ReadingTimeMinutes,
     long CharacterCount,
     DateTimeOffset CreatedAt,

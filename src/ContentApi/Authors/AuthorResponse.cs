@@ -1,12 +1,14 @@
 using ContentApi.Http;
 using ContentApi.Data;
 using ContentApi.Images;
+using ContentApi.OpenApi;
 
 namespace ContentApi.Authors;
 
 /// <summary>An author. <c>email</c> is null unless the caller sends a key.</summary>
 public sealed record AuthorResponse(
-    long Id, string Slug, string Name, string? Bio, ImageResponse? Avatar, string? Website, string? Email, long PublishedArticleCount,
+    long Id, string Slug, string Name, string? Bio, ImageResponse? Avatar, [property: SchemaFormat(Format = "iri")] string? Website,
+    [property: SchemaFormat(Format = "idn-email")] string? Email, long PublishedArticleCount,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
 
 /// <summary>What an article embeds of each of its authors.</summary>

@@ -1,11 +1,12 @@
 using ContentApi.Http;
 using ContentApi.Data;
+using ContentApi.OpenApi;
 
 namespace ContentApi.Images;
 
 /// <summary>An image's metadata; the bytes live at <c>url</c>.</summary>
 public sealed record ImageResponse(
-    long Id, string Url, string AltText, string? Caption, string? Credit, string? License,
+    long Id, [property: SchemaFormat(Format = "iri")] string Url, string AltText, string? Caption, string? Credit, string? License,
     int? Width, int? Height, string? MimeType, long? ByteSize, FocalPoint? FocalPoint,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
 

@@ -21,7 +21,7 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
         ["id"] = "The resource's integer id.",
         ["slug"] = "The resource's slug (percent-encode non-ASCII letters).",
         ["limit"] = "Items per page, 1 to 100; default 20.",
-        ["cursor"] = "The `nextCursor` of the previous page. Opaque; valid only with the same `sort`. Not with `page`.",
+        ["cursor"] = "The `nextCursor` of the previous page, sent with the same other parameters (filters, `sort`, `q`). Opaque. Not with `page`.",
         ["page"] = "1-based page number, for numbered navigation (costs grow with depth; prefer `cursor`). Not with `cursor`.",
         ["sort"] = "A field name from the allow-list in the operation description, prefixed with `-` for descending.",
         ["mimeType"] = "Only images of this media type, such as `image/jpeg`.",
