@@ -14,8 +14,6 @@ namespace ContentApi.OpenApi;
 /// </summary>
 public sealed class RequiredPropertiesSchemaFilter : ISchemaFilter
 {
-    private static readonly NullabilityInfoContext Nullability = new();
-
     /// <summary>A record's constructor parameter with a default (such as an article's status, draft) may be left out.</summary>
     private static bool HasDefault(Type type, PropertyInfo property) =>
         type.GetConstructors().SelectMany(c => c.GetParameters()).Any(p => p.Name == property.Name && p.HasDefaultValue);
@@ -35,8 +33,7 @@ public sealed class RequiredPropertiesSchemaFilter : ISchemaFilter
             {
                 continue;
             }
-            var nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null ||
-                (!property.PropertyType.IsValueType && Nullability.Create(property).ReadState == NullabilityState.Nullable);
+            var nullable = PropertyNullability.IsNullable(property);
             if (nullable && concrete.Properties[name] is OpenApiSchemaReference reference)
             {
                 // OpenAPI 3.0 cannot mark a bare $ref nullable; "nullable" only counts beside an explicit type. oneOf, not
