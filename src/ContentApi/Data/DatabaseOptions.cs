@@ -29,9 +29,9 @@ public sealed class DatabaseOptions
     /// <summary>
     /// Bytes the write-ahead log is cut back to whenever it starts over (SQLite's journal_size_limit). A long read, such
     /// as an export beside a writing server, keeps the log from starting over, so it grows; without a limit the file
-    /// then keeps its largest size for as long as the database is open (590 MB seen during a reindex).
+    /// then keeps its largest size for as long as the database is open (590 MB seen during a reindex). -1: no limit.
     /// </summary>
-    [Range(0, long.MaxValue)]
+    [Range(-1, long.MaxValue)]
     public long JournalSizeLimitBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>

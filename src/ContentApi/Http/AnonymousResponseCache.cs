@@ -33,7 +33,7 @@ public sealed class AnonymousResponseCache(RequestDelegate next, Db db, TimeProv
         }
         var state = await db.ContentStateAsync(context.RequestAborted);
         // Each content coding has its own ETag (RepresentationResult), so it has its own entry.
-        var coding = context.RequestServices.GetService<Microsoft.AspNetCore.ResponseCompression.IResponseCompressionProvider>()?.GetCompressionProvider(context)?.EncodingName;
+        var coding = Representation.CodingFor(context);
         var key = request.Path.Value + request.QueryString.Value + "|" + coding;
         if (_entries.TryGetValue(key, out Entry? entry) && entry!.State == state && state.IsCurrentAt(clock.GetUtcNow()))
         {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace ContentApi.Http;
 
 /// <summary>
@@ -7,18 +9,16 @@ namespace ContentApi.Http;
 /// </summary>
 public sealed class PreconditionsBeforeBodyMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<PreconditionsFirst>() is { } check ? InvokeJudgingAsync(context, check) : next(context);
+
+    private async Task InvokeJudgingAsync(HttpContext context, PreconditionsFirst check)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<PreconditionsFirst>() is not { } check)
-        {
-            await next(context);
-            return;
-        }
         try
         {
             await next(context);
         }
-        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status400BadRequest && !context.Response.HasStarted)
+        catch (BadHttpRequestException exception) when (IsBodyFailure(exception) && !context.Response.HasStarted)
         {
             if (await check.RefusalAsync(context) is not { } refusal)
             {
@@ -27,4 +27,9 @@ public sealed class PreconditionsBeforeBodyMiddleware(RequestDelegate next)
             await refusal.ExecuteAsync(context);
         }
     }
+
+    /// <summary>The body could not be read as the resource (a route value that cannot be bound, or a cut-off upload, is not that).</summary>
+    private static bool IsBodyFailure(BadHttpRequestException exception) =>
+        exception.StatusCode == StatusCodes.Status400BadRequest &&
+        (exception.InnerException is JsonException || exception.Message.Contains(" body", StringComparison.Ordinal));
 }

@@ -26,8 +26,6 @@ public static class OpenApiSetup
                 BearerFormat = "API key",
                 Description = "An API key made with `keys create --name NAME --scope read|write|admin`, sent as `Authorization: Bearer KEY`.",
             });
-            // Relative: the host that serves this document (explicit, for linters and generators that want a server).
-            options.AddServer(new OpenApiServer { Url = "/" });
             options.SupportNonNullableReferenceTypes();
             options.IncludeXmlComments(typeof(OpenApiSetup).Assembly);
             // Every GET answers HEAD as well (EndpointConventions.MapRead); HTTP implies it, so it is not listed.

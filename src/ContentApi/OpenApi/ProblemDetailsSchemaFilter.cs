@@ -17,7 +17,7 @@ public sealed class ProblemDetailsSchemaFilter : ISchemaFilter
         concrete.Properties["traceId"] = new OpenApiSchema
         {
             Type = JsonSchemaType.String,
-            Description = "The W3C trace id of the request (32 hexadecimal digits), as the server's request log shows it; quote it when reporting a problem.",
+            Description = "The request's trace id, as the server's request log shows it (the W3C trace id when tracing is on); quote it when reporting a problem.",
         };
         // ProblemDetailsSetup fills every one of these on every problem (instance with the request path).
         concrete.Required = new HashSet<string> { "type", "title", "status", "detail", "instance", "traceId" };

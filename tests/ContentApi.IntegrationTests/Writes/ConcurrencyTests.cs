@@ -646,6 +646,13 @@ public sealed class RequireIfMatchTests(RequireIfMatchTests.Factory factory) : I
     }
 
     [Fact]
+    public async Task A_put_to_an_id_that_is_not_a_number_is_400_not_428()
+    {
+        var response = await factory.Writer().PutAsync("/api/v1/tags/abc", HttpAssertions.JsonBody(new { name = "x" }));
+        Assert.NotNull((await response.AssertProblemAsync(HttpStatusCode.BadRequest))["errors"]!["id"]);
+    }
+
+    [Fact]
     public async Task If_none_match_alone_does_not_satisfy_the_requirement()
     {
         var writer = factory.Writer();

@@ -44,10 +44,11 @@ if opencc_source.endswith(".js"):
 else:
     entries = [[f[0]] + f[1].split(" ") for f in (line.split("\t") for line in opencc_text.splitlines() if line and not line.startswith("#"))]
 opencc = {ord(e[0]): ord(e[1]) for e in entries if len(e[0]) == 1 and len(e[1]) == 1 and e[0] != e[1]}
+opencc_targets = set(opencc.values())
 for t, s in opencc.items():
     rare = fold.get(t)
     fold[t] = s
-    if rare is not None and rare != s and rare not in fold and rare not in opencc.values():
+    if rare is not None and rare != s and rare not in fold and rare not in opencc_targets:
         fold[rare] = s
 
 def resolve(cp, seen=()):
