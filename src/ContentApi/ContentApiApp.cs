@@ -87,7 +87,8 @@ public static class ContentApiApp
         services.AddValidatorsFromAssemblyContaining<ValidationFilter>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddContentApiProblemDetails();
         services.AddApiKeyAuth();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<SearchIndexHealthCheck>("searchIndex", tags: ["ready"]);
         services.AddContentApiOpenApi();
         services.AddCors();
         services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, ContentApiCorsPolicyProvider>();

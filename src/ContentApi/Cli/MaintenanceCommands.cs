@@ -50,6 +50,7 @@ public static class MaintenanceCommands
             var orphans = 0;
             await ProgressReporter.RunAsync("Reindexing articles", ids.Length, async report =>
                 orphans = await SearchIndexRebuild.ReindexAsync(db, ids, parse.GetValue(clear), report, cancellationToken), output);
+            await SearchAnalysis.RecordAsync(db, onlyWithoutArticles: false, cancellationToken);
             var removed = orphans switch { 0 => "", 1 => " and removed 1 index entry of deleted articles", _ => $" and removed {orphans} index entries of deleted articles" };
             await output.WriteLineAsync($"Reindexed {ids.Length} articles{removed}.");
             return 0;

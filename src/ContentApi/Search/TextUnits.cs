@@ -44,8 +44,17 @@ internal static class TextUnits
                 {
                     wordStart = start;
                 }
-                Span<char> lower = stackalloc char[2];
-                word.Append(lower[..Rune.ToLowerInvariant(part).EncodeToUtf16(lower)]);
+                // Full case folding where lowercasing falls short: ß (and ẞ) is ss, a final ς is σ (STRASSE finds Straße).
+                var folded = Rune.ToLowerInvariant(part);
+                if (folded.Value == 'ß')
+                {
+                    word.Append("ss");
+                }
+                else
+                {
+                    Span<char> lower = stackalloc char[2];
+                    word.Append(lower[..(folded.Value == 'ς' ? new Rune('σ') : folded).EncodeToUtf16(lower)]);
+                }
                 wordEnd = end;
             }
             else

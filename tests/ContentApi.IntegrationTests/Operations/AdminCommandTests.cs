@@ -2,6 +2,7 @@ using ContentApi.Cli;
 using System.Net;
 using System.Net.Http.Headers;
 using ContentApi.TestSupport;
+using Dapper;
 
 namespace ContentApi.IntegrationTests.Operations;
 
@@ -96,6 +97,30 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
     {
         var errors = AdminCommands.Commands(TextWriter.Null, null).Parse([command, path]).Errors;
         Assert.Contains(errors, e => e.Message.Contains("PATH must name a file or folder", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Ready_is_degraded_while_the_search_index_needs_a_reindex_and_reindex_ends_it()
+    {
+        using var own = new ApiFactory();
+        await new TestContent(own.Writer()).ArticleAsync();
+        Assert.Equal("Healthy", await SearchIndexStatusAsync(own));
+        using (var connection = own.OpenDatabase())
+        {
+            connection.Execute("UPDATE search_analysis SET version = NULL"); // indexed before the analysis was recorded
+        }
+
+        Assert.Equal("Degraded", await SearchIndexStatusAsync(own));
+        Assert.Equal(0, (await CommandRunner.RunAsync(own.DatabasePath, "reindex")).ExitCode);
+
+        Assert.Equal("Healthy", await SearchIndexStatusAsync(own));
+    }
+
+    private static async Task<string> SearchIndexStatusAsync(ApiFactory api)
+    {
+        var ready = await api.Anonymous().GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode); // degraded search keeps the instance in service
+        return (await ready.AssertJsonAsync())["checks"]!["searchIndex"]!["status"]!.GetValue<string>();
     }
 
     [Fact]

@@ -31,6 +31,8 @@ public sealed class SearchAnalyzerTests
     [InlineData("Ёлка ΑΘΗΝΑ İstanbul", "елка αθηνα istanbul")]
     [InlineData("naïve co\u0301operation", "naive cooperation")]
     [InlineData("don't stop", "don t stop")]
+    [InlineData("Straße STRASSE straẞe", "strasse strasse strasse")]
+    [InlineData("λόγος ΛΌΓΟΣ", "λογοσ λογοσ")]
     public void AnalyzeForIndex_alphabetic_text_is_case_and_diacritic_folded_and_split_on_punctuation(string text, string expected) =>
         Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
 

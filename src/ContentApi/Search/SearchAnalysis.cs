@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using ContentApi.Data;
+using ContentApi.Http;
+using Dapper;
+
+namespace ContentApi.Search;
+
+/// <summary>
+/// The analysis the search index was built with (migration 0010), against this build's: an index built by another
+/// analysis misses words the two analyse differently until <c>reindex</c> runs.
+/// </summary>
+public static class SearchAnalysis
+{
+    /// <summary>Raise when <see cref="SearchAnalyzer"/> or <see cref="TextUnits"/> analyse any text differently.</summary>
+    private const int AnalyzerRevision = 2;
+
+    /// <summary>This build's analysis: the analyzer's revision and the fold table it uses.</summary>
+    public static string Current { get; } = $"{AnalyzerRevision}-{FoldTableHash()}";
+
+    private const string ReadSql = "SELECT version FROM search_analysis WHERE id = 1";
+    private const string RecordSql = "UPDATE search_analysis SET version = @Version WHERE id = 1";
+    private const string HasArticlesSql = "SELECT EXISTS (SELECT 1 FROM articles)";
+
+    private sealed record Recorded(bool Changed) : IWriteResult;
+
+    /// <summary>The analysis that built the index; null when it was built before that was recorded.</summary>
+    public static async Task<string?> OfIndexAsync(Db db, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(ReadSql, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Records that the index is this build's: after a full reindex, or while it indexes no article.</summary>
+    public static Task RecordAsync(Db db, bool onlyWithoutArticles, CancellationToken cancellationToken) =>
+        db.WriteRetryingBusyAsync(async (connection, transaction) =>
+        {
+            if (onlyWithoutArticles && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(HasArticlesSql, transaction: transaction, cancellationToken: cancellationToken)))
+            {
+                return new Recorded(false);
+            }
+            var rows = await connection.ExecuteAsync(new CommandDefinition(RecordSql, new { Version = Current }, transaction, cancellationToken: cancellationToken));
+            return new Recorded(rows > 0);
+        }, cancellationToken, changesContent: false);
+
+    private static string FoldTableHash()
+    {
+        using var table = typeof(SearchAnalysis).Assembly.GetManifestResourceStream(HanVariants.ResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {HanVariants.ResourceName} is missing.");
+        return Convert.ToHexStringLower(SHA256.HashData(table))[..12];
+    }
+}
