@@ -38,6 +38,29 @@ public sealed class AuthorsTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(created.ToJsonString(), bySlug.ToJsonString());
     }
 
+    [Theory]
+    [InlineData(".a@example.com")]
+    [InlineData("a.@example.com")]
+    [InlineData("a..b@example.com")]
+    [InlineData("<a@example.com>")]
+    [InlineData("a@example.com\u202e")]
+    [InlineData("a b@example.com")]
+    [InlineData("a@example")]
+    public async Task An_email_that_is_not_an_address_is_400_naming_email(string email)
+    {
+        var problem = await (await factory.Writer().PostAsJsonAsync("/api/v1/authors", new { name = "Mail", email })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["email"]);
+    }
+
+    [Theory]
+    [InlineData("a.b+tag@example.co.uk")]
+    [InlineData("名字@例子.公司")]
+    public async Task An_email_address_in_any_script_is_kept_as_sent(string email)
+    {
+        var created = await factory.Writer().PostOkAsync("/api/v1/authors", new { name = "Mail", email });
+        Assert.Equal(email, created["email"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task GetAuthor_hides_email_from_anonymous_callers_but_shows_it_to_a_read_key()
     {

@@ -71,6 +71,11 @@ public sealed class ImagesTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [InlineData("https://cdn.example.com/a.jpg%2")]
     [InlineData("https://cdn.example.com/a.jpg#one#two")]
     [InlineData("https://cdn.example.com/[x].jpg")]
+    [InlineData("https://cdn.example.com/\u202egpj.exe")] // right-to-left override
+    [InlineData("https://cdn.example.com/a\u200f.jpg")]
+    [InlineData("https://cdn.example.com/\uffff.jpg")] // a noncharacter
+    [InlineData("https://cdn.example.com/\U000e0001.jpg")] // a tag character
+    [InlineData("https://cdn.example.com/\U0010fffd.jpg")] // private use outside the query
     public async Task CreateImage_with_non_http_url_is_400_naming_url(string url)
     {
         var response = await factory.Writer().PostAsJsonAsync("/api/v1/images", Photo(url));
@@ -82,6 +87,8 @@ public sealed class ImagesTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [InlineData("https://圖片.例子.tw/照片/發布會.jpg")]
     [InlineData("https://cdn.example.com/a%20b.jpg?w=1200&q=80#top")]
     [InlineData("http://[2001:db8::1]:8080/a.jpg")]
+    [InlineData("https://cdn.example.com/a.jpg?v=\ue000")] // private use in the query
+    [InlineData("https://cdn.example.com/😀.jpg")]
     public async Task CreateImage_with_an_iri_or_percent_encoded_url_keeps_it_as_sent(string url)
     {
         var created = await (await factory.Writer().PostAsJsonAsync("/api/v1/images", Photo(url))).AssertJsonAsync(HttpStatusCode.Created);

@@ -11,7 +11,9 @@ public sealed record AuthorRequest(
 
 public sealed class AuthorRequestValidator : AbstractValidator<AuthorRequest>
 {
-    private const string EmailPattern = @"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+\z";
+    /// <summary>Dot-separated words of anything but spaces and the characters addresses quote or bracket, on both sides of the @.</summary>
+    private const string EmailPattern = @"^[^@\s<>()\[\]\\,;:"".]+(\.[^@\s<>()\[\]\\,;:"".]+)*@[^@\s<>()\[\]\\,;:"".]+(\.[^@\s<>()\[\]\\,;:"".]+)+\z";
+    private const string EmailMessage = "Must be an email address such as name@example.com.";
 
     public AuthorRequestValidator()
     {
@@ -22,6 +24,6 @@ public sealed class AuthorRequestValidator : AbstractValidator<AuthorRequest>
         RuleFor(r => r.AvatarImageId).GreaterThan(0).When(r => r.AvatarImageId is not null);
         RuleFor(r => r.Website!).HttpUrl().When(r => r.Website is not null);
         RuleFor(r => r.Email!).MaximumCharacters(254).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage)
-            .Matches(EmailPattern).WithMessage("Must be an email address such as name@example.com.").When(r => r.Email is not null);
+            .Matches(EmailPattern).WithMessage(EmailMessage).Must(TextRules.HasNoBidiFormatting).WithMessage(EmailMessage).When(r => r.Email is not null);
     }
 }

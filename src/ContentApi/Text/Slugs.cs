@@ -16,7 +16,9 @@ public static class Slugs
 
     public static bool IsValid(string? slug)
     {
-        if (string.IsNullOrEmpty(slug))
+        // One spelling per slug: fullwidth, styled and ligature letters (ａ, 𝐚, ﬁ) and decomposed accents are other
+        // spellings of slugs a derived one would write plainly, and look the same.
+        if (string.IsNullOrEmpty(slug) || !slug.IsNormalized(NormalizationForm.FormKC))
         {
             return false;
         }
@@ -40,8 +42,13 @@ public static class Slugs
 
     private static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
-    private static bool IsSlugCharacter(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.LowercaseLetter or UnicodeCategory.OtherLetter
-        or UnicodeCategory.ModifierLetter or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+    private static bool IsSlugCharacter(Rune rune) => !IsInvisible(rune) && Rune.GetUnicodeCategory(rune) is UnicodeCategory.LowercaseLetter
+        or UnicodeCategory.OtherLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.DecimalDigitNumber
+        or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    /// <summary>Letters and marks that show nothing (Hangul fillers, variation selectors, the grapheme joiner): slugs that differ only by them look the same.</summary>
+    private static bool IsInvisible(Rune rune) => rune.Value is 0x034F or 0x115F or 0x1160 or 0x3164 or 0xFFA0
+        or (>= 0x180B and <= 0x180F) or (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF);
 
     /// <summary>Derives a readable slug from a title or name; never empty (falls back to <paramref name="fallback"/>).</summary>
     public static string FromText(string text, string fallback)

@@ -7,7 +7,7 @@ namespace ContentApi.Text;
 /// <summary>Checks that several validators share.</summary>
 public static class TextRules
 {
-    public const string SlugMessage = "Must be 1-120 lowercase letters (any script) or digits, in words joined by single hyphens.";
+    public const string SlugMessage = "Must be 1-120 lowercase letters (any script) or digits, in words joined by single hyphens, written plainly (Unicode NFKC: no fullwidth or styled letters, no invisible ones).";
     public const string ControlCharacterMessage = "Must not contain control characters (such as NUL).";
     public const string UrlMessage = "Must be an absolute http or https URL.";
     public const string InvisibleMessage = "Must contain a visible character, not only spaces, joiners or accents.";
@@ -41,11 +41,48 @@ public static class TextRules
     /// formats hold the answers to.
     /// </summary>
     public static bool IsHttpUrl(string? value) =>
-        value is not null && !value.Any(char.IsControl) && value.AsSpan().IndexOfAny(NeverInIri) < 0 && IsIriShaped(value) &&
+        value is not null && !value.Any(char.IsControl) && value.AsSpan().IndexOfAny(NeverInIri) < 0 && IsIriShaped(value) && HasOnlyIriCharacters(value) &&
         Uri.TryCreate(value, UriKind.Absolute, out var uri) &&
         (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host);
 
     private static readonly System.Buffers.SearchValues<char> NeverInIri = System.Buffers.SearchValues.Create(" \"<>\\^`{|}");
+
+    /// <summary>
+    /// RFC 3987 §2.2: beyond ASCII, an IRI holds only ucschar (no noncharacters, no tag characters), private-use
+    /// characters only in its query, and (§4.1) never a bidirectional formatting character (U+202E turns what follows
+    /// around, so a link would show another address than it opens).
+    /// </summary>
+    private static bool HasOnlyIriCharacters(string value)
+    {
+        var query = value.IndexOf('?') is var q and >= 0 ? q : value.Length;
+        var fragment = value.IndexOf('#') is var f and >= 0 ? f : value.Length;
+        var index = 0;
+        foreach (var rune in value.EnumerateRunes())
+        {
+            var inQuery = index > query && index < fragment;
+            index += rune.Utf16SequenceLength;
+            if (rune.Value >= 0x80 && !(IsUcsChar(rune.Value) || inQuery && IsPrivateUse(rune.Value)) || IsBidiFormatting(rune.Value))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsUcsChar(int c) => c switch
+    {
+        >= 0xA0 and <= 0xD7FF or >= 0xF900 and <= 0xFDCF or >= 0xFDF0 and <= 0xFFEF => true,
+        >= 0x10000 and < 0xE0000 => (c & 0xFFFF) <= 0xFFFD,
+        >= 0xE1000 and <= 0xEFFFD => true,
+        _ => false,
+    };
+
+    private static bool IsPrivateUse(int c) => c is >= 0xE000 and <= 0xF8FF or >= 0xF0000 and <= 0xFFFFD or >= 0x100000 and <= 0x10FFFD;
+
+    /// <summary>No bidirectional formatting character, which would make the text show differently from what it says.</summary>
+    public static bool HasNoBidiFormatting(string? value) => value is null || !value.Any(c => IsBidiFormatting(c));
+
+    private static bool IsBidiFormatting(int c) => c is 0x061C or 0x200E or 0x200F or >= 0x202A and <= 0x202E or >= 0x2066 and <= 0x2069;
 
     private static bool IsIriShaped(string value)
     {

@@ -53,7 +53,15 @@ public sealed class SlugsTests
     [InlineData("𠮷野家", true)]
     [InlineData("\u0301", false)]
     [InlineData("a-\u0301b", false)]
-    [InlineData("e\u0301", true)]
+    [InlineData("e\u0301", false)] // é decomposed: written é
+    [InlineData("caf\u00e9", true)]
+    [InlineData("\uff41\uff11", false)] // fullwidth ａ１
+    [InlineData("\U0001D41A", false)] // mathematical bold 𝐚
+    [InlineData("\ufb01x", false)] // the ligature ﬁ
+    [InlineData("a\ufe0fb", false)] // a variation selector
+    [InlineData("\u3164a", false)] // a Hangul filler
+    [InlineData("हिन्दी", true)]
+    [InlineData("한국어", true)]
     [InlineData("𠮷-2", true)]
     [InlineData("a\uD842b", false)]
     [InlineData("\uDFB7", false)]
