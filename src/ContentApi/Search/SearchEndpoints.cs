@@ -81,25 +81,34 @@ public static class SearchEndpoints
     private static List<SearchHighlight> Highlights(ArticleAggregate article, SearchQuery search)
     {
         var row = article.Row;
-        var images = (article.Cover is { } cover ? article.Images.Prepend(cover) : article.Images).DistinctBy(i => i.Image.Id);
-        var candidates = new (HighlightField Field, string? Snippet)[]
+        var ownText = new (HighlightField Field, string? Snippet)[]
         {
             (HighlightField.Title, Snippets.Highlight(row.Title, search)),
             (HighlightField.Subtitle, row.Subtitle is null ? null : Snippets.Highlight(row.Subtitle, search)),
             // A derived excerpt is the start of the body, which the body snippet already covers.
             (HighlightField.Excerpt, row.Excerpt is null ? null : Snippets.Build(row.Excerpt, search)),
             (HighlightField.Body, BodySnippets.Build(row.Body, search)),
-            // The embeds a response leaves out (include) are not loaded, so they cannot show a match.
+        };
+        var marked = Marked(ownText);
+        if (marked.Count > 0)
+        {
+            return marked;
+        }
+        // Matched only through what the article embeds (those the response leaves out, by include, are not loaded).
+        var images = (article.Cover is { } cover ? article.Images.Prepend(cover) : article.Images).DistinctBy(i => i.Image.Id);
+        marked = Marked(
+        [
             (HighlightField.Authors, MatchingNames(article.Authors.Select(a => a.Name), search)),
             (HighlightField.Tags, MatchingNames(article.Tags.Select(t => t.Name), search)),
             (HighlightField.Images, MatchingNames(images.Select(i => string.Join(' ', new[] { i.Image.Caption, i.Image.Credit }.OfType<string>())), search)),
-        };
-        var marked = candidates.Where(c => c.Snippet?.Contains("<mark>", StringComparison.Ordinal) == true)
-            .Select(c => new SearchHighlight(c.Field, c.Snippet!)).ToList();
-        // No field shown holds the match (it is in an embed the response leaves out): the start of the body, if it has text.
-        var body = candidates[3].Snippet!;
+        ]);
+        // Nothing shown holds the match: the start of the body, if it has text.
+        var body = ownText[3].Snippet!;
         return marked.Count > 0 || body.Length == 0 ? marked : [new SearchHighlight(HighlightField.Body, body)];
     }
+
+    private static List<SearchHighlight> Marked(IEnumerable<(HighlightField Field, string? Snippet)> candidates) =>
+        [.. candidates.Where(c => c.Snippet?.Contains("<mark>", StringComparison.Ordinal) == true).Select(c => new SearchHighlight(c.Field, c.Snippet!))];
 
     /// <summary>The names (or image texts) that hold a match, each marked, separated by " · "; null when none does.</summary>
     private static string? MatchingNames(IEnumerable<string> names, SearchQuery search)
