@@ -85,6 +85,10 @@ public static class ETags
         var text = tag.Tag.AsSpan().Trim('"');
         var dash = text.IndexOf('-');
         var number = dash < 0 ? text : text[..dash];
+        if (number is ['0', _, ..])
+        {
+            return null; // "01-..." is no tag this API issued: versions are written without leading zeros
+        }
         return long.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : null;
     }
 }

@@ -579,6 +579,28 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
         Assert.Equal(current.ToJsonString(), (await (await writer.GetAsync(url)).AssertJsonAsync()).ToJsonString());
     }
 
+    [Theory]
+    [InlineData("\"01-x\"")]
+    [InlineData("\"+1-x\"")]
+    [InlineData("\"001\"")]
+    public async Task An_if_match_spelling_the_version_otherwise_than_its_etags_is_412_on_writes_as_on_reads(string ifMatch)
+    {
+        var writer = factory.Writer();
+        var article = await new TestContent(writer).ArticleAsync();
+        var url = $"/api/v1/articles/{article["id"]}";
+        var current = await (await writer.GetAsync(url)).AssertJsonAsync();
+
+        using var read = new HttpRequestMessage(HttpMethod.Get, url);
+        read.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        await (await writer.SendAsync(read)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        foreach (var request in WritesOf(url, current, "respelled"))
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            await (await writer.SendAsync(request)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        }
+        Assert.Equal(current.ToJsonString(), (await (await writer.GetAsync(url)).AssertJsonAsync()).ToJsonString());
+    }
+
     /// <summary>A PUT and a PATCH that set the subtitle, then a DELETE, of the article read as <paramref name="current"/>.</summary>
     private static HttpRequestMessage[] WritesOf(string url, JsonObject current, string subtitle) =>
     [
