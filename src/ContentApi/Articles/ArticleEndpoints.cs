@@ -47,8 +47,8 @@ public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticles
             .WithMessage($"Must be one of: {string.Join(", ", statuses)}.");
         RuleFor(q => q.Language).LanguageTag();
         RuleFor(q => q.Q).SearchText();
-        RuleFor(q => q.Author).MaximumCharacters(200);
-        RuleFor(q => q.Tag).MaximumCharacters(200);
+        RuleFor(q => q.Author).IdOrSlug();
+        RuleFor(q => q.Tag).IdOrSlug();
         RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, q.Format), ArticleView.FieldNames);
         RuleFor(q => q.PublishedBefore).Must((q, before) => before!.Value.Value > q.PublishedAfter!.Value.Value).When(q => q.PublishedAfter is not null && q.PublishedBefore is not null)
             .WithMessage("Must be later than publishedAfter.");

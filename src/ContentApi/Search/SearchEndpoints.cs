@@ -26,6 +26,8 @@ public sealed class SearchArticlesQueryValidator : AbstractValidator<SearchArtic
         RuleFor(q => q.Cursor).Must(c => SearchEndpoints.TryReadCursor(c, out _)).When(q => q.Cursor is not null)
             .WithMessage("Invalid cursor: pass back the nextCursor of a previous page.");
         RuleFor(q => q.Language).LanguageTag();
+        RuleFor(q => q.Author).IdOrSlug();
+        RuleFor(q => q.Tag).IdOrSlug();
         RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, (string?)null), ArticleView.SearchFieldNames);
     }
 }

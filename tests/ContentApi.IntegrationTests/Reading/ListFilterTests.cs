@@ -191,6 +191,17 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Theory]
+    [InlineData("/api/v1/articles?author=", "author")]
+    [InlineData("/api/v1/articles?tag=%20", "tag")]
+    [InlineData("/api/v1/search?q=x&author=", "author")]
+    [InlineData("/api/v1/search?q=x&tag=", "tag")]
+    public async Task An_empty_author_or_tag_filter_is_400_not_an_empty_list(string url, string parameter)
+    {
+        var errors = await factory.Anonymous().GetErrorsAsync(url);
+        Assert.Contains("empty", errors.Message(parameter), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/api/v1/authors?slug=a,,b")]
     [InlineData("/api/v1/authors?slug=")]
     [InlineData("/api/v1/authors?slug=a,")]
