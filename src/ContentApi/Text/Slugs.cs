@@ -16,9 +16,7 @@ public static class Slugs
 
     public static bool IsValid(string? slug)
     {
-        // One spelling per slug: fullwidth, styled and ligature letters (ａ, 𝐚, ﬁ) and decomposed accents are other
-        // spellings of slugs a derived one would write plainly, and look the same.
-        if (string.IsNullOrEmpty(slug) || !slug.IsNormalized(NormalizationForm.FormKC))
+        if (string.IsNullOrEmpty(slug))
         {
             return false;
         }
@@ -37,7 +35,10 @@ public static class Slugs
             }
             afterHyphen = isHyphen;
         }
-        return !afterHyphen;
+        // One spelling per slug: fullwidth, styled and ligature letters (ａ, 𝐚, ﬁ) and decomposed accents are other
+        // spellings of slugs a derived one would write plainly, and look the same. Checked last: IsNormalized throws
+        // on noncharacters (U+FFFE), which the loop has refused.
+        return !afterHyphen && slug.IsNormalized(NormalizationForm.FormKC);
     }
 
     private static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;

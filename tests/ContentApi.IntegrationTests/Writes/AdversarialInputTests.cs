@@ -251,6 +251,7 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         ["patch_read_only_member_null"] = new(s => MergePatch(s.Author, """{"id":null,"version":null}"""), HttpStatusCode.BadRequest, ["id"]),
         ["patch_unknown_nested_member_null"] = new(s => MergePatch(s.Image, """{"focalPoint":{"z":null}}"""), HttpStatusCode.BadRequest, ["focalPoint.z"]),
         ["tag_name_zero_width_space"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", "{\"name\":\"\\u200b\"}"), HttpStatusCode.BadRequest, ["name"]),
+        ["tag_slug_noncharacter"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", "{\"name\":\"x\",\"slug\":\"a\\ufffeb\"}"), HttpStatusCode.BadRequest, ["slug"]),
         ["author_name_joiner_and_bom"] = new(s => MergePatch(s.Author, "{\"name\":\"\\u200d\\ufeff\"}"), HttpStatusCode.BadRequest, ["name"]),
         ["title_lone_accent"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("title", "\"\\u0301\""))), HttpStatusCode.BadRequest, ["title"]),
         ["title_hangul_filler"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("title", "\"\\u3164\""))), HttpStatusCode.BadRequest, ["title"]),

@@ -60,6 +60,7 @@ public sealed class SlugsTests
     [InlineData("\ufb01x", false)] // the ligature ﬁ
     [InlineData("a\ufe0fb", false)] // a variation selector
     [InlineData("\u3164a", false)] // a Hangul filler
+    [InlineData("a\ufffeb", false)] // a noncharacter, which string.IsNormalized throws on
     [InlineData("हिन्दी", true)]
     [InlineData("한국어", true)]
     [InlineData("𠮷-2", true)]
