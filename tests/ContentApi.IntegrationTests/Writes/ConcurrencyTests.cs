@@ -103,10 +103,7 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
     [Fact]
     public async Task If_match_star_matches_any_current_version()
     {
-        var writer = factory.Writer();
-        var article = await new TestContent(writer).ArticleAsync();
-        var url = $"/api/v1/articles/{article["id"]}";
-        var current = await (await writer.GetAsync(url)).AssertJsonAsync();
+        var (writer, url, current) = await NewArticleAsync();
 
         using var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = HttpAssertions.JsonBody(AsReplaceRequest(current, "star put")) };
         put.Headers.IfMatch.Add(EntityTagHeaderValue.Any);
@@ -565,10 +562,7 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
     [InlineData("\"1-x\" junk")]
     public async Task Malformed_if_none_match_on_a_write_is_400_and_changes_nothing(string ifNoneMatch)
     {
-        var writer = factory.Writer();
-        var article = await new TestContent(writer).ArticleAsync();
-        var url = $"/api/v1/articles/{article["id"]}";
-        var current = await (await writer.GetAsync(url)).AssertJsonAsync();
+        var (writer, url, current) = await NewArticleAsync();
 
         foreach (var request in WritesOf(url, current, "malformed"))
         {
@@ -585,10 +579,7 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
     [InlineData("\"001\"")]
     public async Task An_if_match_spelling_the_version_otherwise_than_its_etags_is_412_on_writes_as_on_reads(string ifMatch)
     {
-        var writer = factory.Writer();
-        var article = await new TestContent(writer).ArticleAsync();
-        var url = $"/api/v1/articles/{article["id"]}";
-        var current = await (await writer.GetAsync(url)).AssertJsonAsync();
+        var (writer, url, current) = await NewArticleAsync();
 
         using var read = new HttpRequestMessage(HttpMethod.Get, url);
         read.Headers.TryAddWithoutValidation("If-Match", ifMatch);
@@ -599,6 +590,14 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
             await (await writer.SendAsync(request)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
         }
         Assert.Equal(current.ToJsonString(), (await (await writer.GetAsync(url)).AssertJsonAsync()).ToJsonString());
+    }
+
+    /// <summary>A new article, as the writer reads it.</summary>
+    private async Task<(HttpClient Writer, string Url, JsonObject Current)> NewArticleAsync()
+    {
+        var writer = factory.Writer();
+        var url = $"/api/v1/articles/{(await new TestContent(writer).ArticleAsync())["id"]}";
+        return (writer, url, await (await writer.GetAsync(url)).AssertJsonAsync());
     }
 
     /// <summary>A PUT and a PATCH that set the subtitle, then a DELETE, of the article read as <paramref name="current"/>.</summary>
