@@ -29,8 +29,23 @@ public static class UnknownQueryParameterFilter
             {
                 return Problems.Validation(repeated.ToDictionary(k => k, _ => new[] { RepeatedMessage }));
             }
+            // Checked on the raw values: ASP.NET drops an empty one when it joins repeats (slug=a&slug= binds as "a").
+            var gapped = query.Where(p => allowed[p.Key] && HasEmptyItem(p.Value)).Select(p => p.Key).ToList();
+            if (gapped.Count > 0)
+            {
+                return Problems.Validation(gapped.ToDictionary(k => k, _ => new[] { EmptyItemMessage }));
+            }
             return await next(invocation);
         };
+    }
+
+    public const string EmptyItemMessage = "Separate the items with commas, and leave none empty (as in a,,b).";
+
+    /// <summary>A list of two or more items, one of them empty; a list that is empty as a whole (include=) means none.</summary>
+    private static bool HasEmptyItem(Microsoft.Extensions.Primitives.StringValues values)
+    {
+        var items = values.SelectMany(v => (v ?? "").Split(',')).ToList();
+        return items.Count > 1 && items.Any(string.IsNullOrWhiteSpace);
     }
 
     /// <summary>The query parameters the endpoint binds, by name, and whether each takes several values (an array or a <see cref="ListParameters"/> list).</summary>

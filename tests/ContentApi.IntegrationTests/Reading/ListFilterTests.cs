@@ -208,10 +208,22 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
     [InlineData("/api/v1/tags?slug=a&slug=b,")]
     [InlineData("/api/v1/tags?slug=,a")]
     [InlineData("/api/v1/tags?slug=a,%20,b")]
+    [InlineData("/api/v1/tags?slug=a&slug=")]
     public async Task An_empty_slug_in_the_slug_filter_is_400(string url)
     {
         var errors = await factory.Anonymous().GetErrorsAsync(url);
         Assert.Contains("empty", errors.Message("slug"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/articles?fields=id,,slug", "fields")]
+    [InlineData("/api/v1/articles?include=authors,", "include")]
+    [InlineData("/api/v1/articles/1?format=html,,text", "format")]
+    [InlineData("/api/v1/search?q=x&include=tags&include=", "include")]
+    public async Task An_empty_item_in_a_list_parameter_is_400(string url, string parameter)
+    {
+        var errors = await factory.Anonymous().GetErrorsAsync(url);
+        Assert.Contains("empty", errors.Message(parameter), StringComparison.Ordinal);
     }
 
     [Theory]
