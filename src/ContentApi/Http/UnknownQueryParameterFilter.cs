@@ -24,22 +24,31 @@ public static class UnknownQueryParameterFilter
                 return Problems.Validation(unknown.ToDictionary(k => k, _ => new[] { $"Unknown query parameter. Allowed: {allowedText}." }));
             }
             // ASP.NET joins repeats with commas (author=1&author=2 as "1,2"), which only lists mean.
-            var repeated = query.Where(p => p.Value.Count > 1 && !allowed[p.Key]).Select(p => p.Key).ToList();
+            var repeated = query.Where(p => p.Value.Count > 1 && !allowed[p.Key].IsList).Select(p => p.Key).ToList();
             if (repeated.Count > 0)
             {
                 return Problems.Validation(repeated.ToDictionary(k => k, _ => new[] { RepeatedMessage }));
             }
             // Checked on the raw values: ASP.NET drops an empty one when it joins repeats (slug=a&slug= binds as "a").
-            var gapped = query.Where(p => allowed[p.Key] && HasEmptyItem(p.Value)).Select(p => p.Key).ToList();
+            var gapped = query.Where(p => allowed[p.Key].IsList && HasEmptyItem(p.Value)).Select(p => p.Key).ToList();
             if (gapped.Count > 0)
             {
                 return Problems.Validation(gapped.ToDictionary(k => k, _ => new[] { EmptyItemMessage }));
+            }
+            // The binder reads " 2", "+2" and "2\0" as 2; an id in the path is digits only, and so is a number here.
+            var loose = query.Where(p => allowed[p.Key].IsInteger && !p.Value.All(IsPlainInteger)).Select(p => p.Key).ToList();
+            if (loose.Count > 0)
+            {
+                return Problems.Validation(loose.ToDictionary(k => k, _ => new[] { "Must be an integer, written in digits only." }));
             }
             return await next(invocation);
         };
     }
 
     public const string EmptyItemMessage = "Separate the items with commas, and leave none empty (as in a,,b).";
+
+    private static bool IsPlainInteger(string? value) =>
+        value is { Length: > 0 } && (value[0] == '-' ? value.Length > 1 && value.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0 : value.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0);
 
     /// <summary>A list of two or more items, one of them empty; a list that is empty as a whole (include=) means none.</summary>
     private static bool HasEmptyItem(Microsoft.Extensions.Primitives.StringValues values)
@@ -48,10 +57,12 @@ public static class UnknownQueryParameterFilter
         return items.Count > 1 && items.Any(string.IsNullOrWhiteSpace);
     }
 
-    /// <summary>The query parameters the endpoint binds, by name, and whether each takes several values (an array or a <see cref="ListParameters"/> list).</summary>
-    private static Dictionary<string, bool> AllowedNames(MethodInfo method)
+    private readonly record struct QueryParameter(bool IsList, bool IsInteger);
+
+    /// <summary>The query parameters the endpoint binds, by name: whether each takes several values (an array or a <see cref="ListParameters"/> list), and whether it is a whole number.</summary>
+    private static Dictionary<string, QueryParameter> AllowedNames(MethodInfo method)
     {
-        var names = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        var names = new Dictionary<string, QueryParameter>(StringComparer.OrdinalIgnoreCase);
         foreach (var parameter in method.GetParameters())
         {
             if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
@@ -68,6 +79,8 @@ public static class UnknownQueryParameterFilter
         }
         return names;
 
-        void Add(string name, Type type) => names[name] = type.IsArray || ListParameters.Names.Contains(name);
+        void Add(string name, Type type) => names[name] = new(
+            type.IsArray || ListParameters.Names.Contains(name),
+            (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(int) || t == typeof(long)));
     }
 }

@@ -216,6 +216,18 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Theory]
+    [InlineData("/api/v1/tags?limit=%2B2", "limit")]
+    [InlineData("/api/v1/tags?limit=%202%20", "limit")]
+    [InlineData("/api/v1/tags?limit=1%00", "limit")]
+    [InlineData("/api/v1/articles?page=1%00%00", "page")]
+    [InlineData("/api/v1/search?q=x&limit=2.0", "limit")]
+    public async Task A_number_in_the_query_is_written_in_digits_only(string url, string parameter)
+    {
+        var errors = await factory.Anonymous().GetErrorsAsync(url);
+        Assert.Contains("integer", errors.Message(parameter), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/api/v1/articles?fields=id,,slug", "fields")]
     [InlineData("/api/v1/articles?include=authors,", "include")]
     [InlineData("/api/v1/articles/1?format=html,,text", "format")]
