@@ -21,7 +21,7 @@ public static class ArticleQueryRules
 
     /// <summary>The author or tag filter: an id or a slug, so never empty (an empty one would match nothing, silently).</summary>
     public static IRuleBuilderOptions<T, string?> IdOrSlug<T>(this IRuleBuilderInitial<T, string?> rule) =>
-        rule.Cascade(CascadeMode.Stop).Must(value => value is null || value.Trim().Length > 0).WithMessage("Must be an id or a slug; it is empty.")
+        rule.Cascade(CascadeMode.Stop).Must(value => value is null || !string.IsNullOrWhiteSpace(value)).WithMessage("Must be an id or a slug; it is empty.")
             .MaximumCharacters(200);
 
     /// <summary>A search text the analyzer can turn into a query (the message says what is wrong with it).</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using FluentValidation;
+using Microsoft.Extensions.Primitives;
 
 namespace ContentApi.Http;
 
@@ -17,15 +18,25 @@ public static class ListParameters
     [return: NotNullIfNotNull(nameof(text))]
     public static string[]? Items(string? text) => text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>Whether the list holds an empty item: <c>a,,b</c>, a comma at either end, or nothing at all.</summary>
-    public static bool HasEmptyItem(string text) => text.Split(',').Any(string.IsNullOrWhiteSpace);
+    public const string EmptyItemMessage = "Separate the items with commas, and leave none empty (as in a,,b).";
+
+    /// <summary>
+    /// A list of two or more items, one of them empty (<c>a,,b</c>, a comma at either end, <c>slug=a&amp;slug=</c>), read
+    /// from the raw values: ASP.NET drops an empty one when it joins repeats. A list empty as a whole (include=) means none.
+    /// </summary>
+    public static bool HasEmptyItem(StringValues values)
+    {
+        var items = values.SelectMany(v => (v ?? "").Split(',')).ToList();
+        return items.Count > 1 && items.Any(string.IsNullOrWhiteSpace);
+    }
 }
 
 public static class ListParameterRules
 {
-    public const string EmptySlugMessage = "Separate slugs with commas, and leave none empty (as in a,,b or slug=).";
-
-    /// <summary>The <c>slug</c> filter of authors and tags: no empty slug (it could match nothing), and at most <see cref="Paging.MaxSlugs"/>.</summary>
+    /// <summary>
+    /// The <c>slug</c> filter of authors and tags: not empty (it could match nothing; an empty item among others is
+    /// refused with every list, by <see cref="UnknownQueryParameterFilter"/>), and at most <see cref="Paging.MaxSlugs"/>.
+    /// </summary>
     public static IRuleBuilderOptionsConditions<T, string?> SlugList<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Custom((slugs, context) =>
         {
@@ -33,9 +44,9 @@ public static class ListParameterRules
             {
                 return;
             }
-            if (ListParameters.HasEmptyItem(slugs))
+            if (string.IsNullOrWhiteSpace(slugs))
             {
-                context.AddFailure(EmptySlugMessage);
+                context.AddFailure("Name at least one slug: slug= is empty.");
             }
             else if (ListParameters.Items(slugs).Length > Paging.MaxSlugs)
             {

@@ -29,11 +29,10 @@ public static class UnknownQueryParameterFilter
             {
                 return Problems.Validation(repeated.ToDictionary(k => k, _ => new[] { RepeatedMessage }));
             }
-            // Checked on the raw values: ASP.NET drops an empty one when it joins repeats (slug=a&slug= binds as "a").
-            var gapped = query.Where(p => allowed[p.Key].IsList && HasEmptyItem(p.Value)).Select(p => p.Key).ToList();
+            var gapped = query.Where(p => allowed[p.Key].IsList && ListParameters.HasEmptyItem(p.Value)).Select(p => p.Key).ToList();
             if (gapped.Count > 0)
             {
-                return Problems.Validation(gapped.ToDictionary(k => k, _ => new[] { EmptyItemMessage }));
+                return Problems.Validation(gapped.ToDictionary(k => k, _ => new[] { ListParameters.EmptyItemMessage }));
             }
             // The binder reads " 2", "+2" and "2\0" as 2; an id in the path is digits only, and so is a number here.
             var loose = query.Where(p => allowed[p.Key].IsInteger && !p.Value.All(IsPlainInteger)).Select(p => p.Key).ToList();
@@ -45,17 +44,8 @@ public static class UnknownQueryParameterFilter
         };
     }
 
-    public const string EmptyItemMessage = "Separate the items with commas, and leave none empty (as in a,,b).";
-
     private static bool IsPlainInteger(string? value) =>
         value is { Length: > 0 } && (value[0] == '-' ? value.Length > 1 && value.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0 : value.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0);
-
-    /// <summary>A list of two or more items, one of them empty; a list that is empty as a whole (include=) means none.</summary>
-    private static bool HasEmptyItem(Microsoft.Extensions.Primitives.StringValues values)
-    {
-        var items = values.SelectMany(v => (v ?? "").Split(',')).ToList();
-        return items.Count > 1 && items.Any(string.IsNullOrWhiteSpace);
-    }
 
     private readonly record struct QueryParameter(bool IsList, bool IsInteger);
 

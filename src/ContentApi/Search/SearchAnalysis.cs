@@ -30,9 +30,9 @@ public static class SearchAnalysis
         return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(ReadSql, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Records that the index is this build's: after a full reindex, or while it indexes no article.</summary>
-    public static Task RecordAsync(Db db, bool onlyWithoutArticles, CancellationToken cancellationToken) =>
-        db.WriteRetryingBusyAsync(async (connection, transaction) =>
+    /// <summary>Records that the index is this build's: after a full reindex, or while it indexes no article. False when it did not.</summary>
+    public static async Task<bool> RecordAsync(Db db, bool onlyWithoutArticles, CancellationToken cancellationToken) =>
+        (await db.WriteRetryingBusyAsync(async (connection, transaction) =>
         {
             if (onlyWithoutArticles && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(HasArticlesSql, transaction: transaction, cancellationToken: cancellationToken)))
             {
@@ -40,7 +40,7 @@ public static class SearchAnalysis
             }
             var rows = await connection.ExecuteAsync(new CommandDefinition(RecordSql, new { Version = Current }, transaction, cancellationToken: cancellationToken));
             return new Recorded(rows > 0);
-        }, cancellationToken, changesContent: false);
+        }, cancellationToken, changesContent: false)).Changed;
 
     private static string FoldTableHash()
     {
