@@ -45,8 +45,7 @@ public sealed class MergePatchOperationFilter : IOperationFilter
         if (property is OpenApiSchemaReference { Reference.Id: { } id } reference && repository.Schemas.TryGetValue(id, out var target) &&
             target.Type is { } referencedType && !referencedType.HasFlag(JsonSchemaType.Null))
         {
-            // As RequiredPropertiesSchemaFilter writes a nullable reference: OpenAPI 3.0 ignores nullable beside a bare $ref.
-            return new OpenApiSchema { Type = referencedType | JsonSchemaType.Null, OneOf = [reference], Description = ResetsToDefault };
+            return NullableReference.Of(reference, referencedType, ResetsToDefault);
         }
         if (property is OpenApiSchema { Type: { } type } && !type.HasFlag(JsonSchemaType.Null) && property.CreateShallowCopy() is OpenApiSchema copy)
         {

@@ -36,9 +36,7 @@ public sealed class RequiredPropertiesSchemaFilter : ISchemaFilter
             var nullable = PropertyNullability.IsNullable(property);
             if (nullable && concrete.Properties[name] is OpenApiSchemaReference reference)
             {
-                // OpenAPI 3.0 cannot mark a bare $ref nullable; "nullable" only counts beside an explicit type. oneOf, not
-                // allOf: generators read allOf as a new subtype (Kiota and NSwag made a class per property).
-                concrete.Properties[name] = new OpenApiSchema { Type = JsonSchemaType.Object | JsonSchemaType.Null, OneOf = [reference] };
+                concrete.Properties[name] = NullableReference.Of(reference, JsonSchemaType.Object);
             }
             var omitted = property.GetCustomAttribute<OmittedUnlessAttribute>();
             if (omitted is not null && concrete.Properties[name] is OpenApiSchema described)
