@@ -44,7 +44,7 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
     /// The image references on the paragraph's leading lines that hold nothing else, and the first inline of the line
     /// after them (null when there is none); null when the paragraph does not start with such a line.
     /// </summary>
-    private static (List<LinkInline> Figures, Inline? After)? FigureLines(ParagraphBlock paragraph)
+    internal static (List<LinkInline> Figures, Inline? After)? FigureLines(ParagraphBlock paragraph)
     {
         var figures = new List<LinkInline>();
         var line = new List<LinkInline>();

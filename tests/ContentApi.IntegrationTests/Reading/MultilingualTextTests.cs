@@ -62,10 +62,10 @@ public sealed class MultilingualTextTests(ApiFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
-    public async Task Short_body_is_its_own_excerpt_without_byline_markup_or_ellipsis()
+    public async Task Short_body_is_its_own_excerpt_without_byline_heading_markup_or_ellipsis()
     {
         var article = await ArticleAsync("作者 | 林語晨\n\n## 前言\n\n通義千問發布 **Qwen3-Max**。\n\n![圖](https://cdn.example.com/a.jpg)", "zh-Hant");
-        Assert.Equal("前言 通義千問發布 Qwen3-Max。", article.Text("excerpt"));
+        Assert.Equal("通義千問發布 Qwen3-Max。", article.Text("excerpt"));
     }
 
     [Fact]

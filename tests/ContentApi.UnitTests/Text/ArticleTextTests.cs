@@ -67,11 +67,57 @@ public sealed class ArticleTextTests
         var stats = ArticleText.Measure(body);
 
         Assert.InRange(stats.ReadingTimeMinutes, 7, 8);
-        Assert.StartsWith("背景 阿里巴巴", stats.DerivedExcerpt, StringComparison.Ordinal);
+        Assert.StartsWith("阿里巴巴", stats.DerivedExcerpt, StringComparison.Ordinal);
         Assert.EndsWith("。…", stats.DerivedExcerpt, StringComparison.Ordinal);
         Assert.InRange(ArticleText.CountCharacters(stats.DerivedExcerpt), 100, ArticleText.ExcerptMaxLength);
         Assert.Equal(ArticleText.CountCharacters(stats.PlainText), stats.CharacterCount);
     }
+
+    [Fact]
+    public void The_excerpt_is_cut_from_paragraphs_without_headings_code_tables_or_figure_credits()
+    {
+        const string Body = """
+            # 阿里發布 Qwen3-Max
+
+            通義千問在 SWE-Bench Verified 取得 69.6 分。
+
+            ![發布會現場](image:12)
+
+            圖源:ifanr
+
+            ## 第1節：技術細節
+
+            ![分數對比](image:13)
+            Source: CNCF
+
+            - 列表裡的話
+            > 引用的話
+
+            | 模型 | 分數 |
+            | --- | --- |
+            | Qwen3-Max | 69.6 |
+
+            ```
+            print("hi")
+            ```
+
+            業界分析師認為這是重要的一步。
+            """;
+        Assert.Equal("通義千問在 SWE-Bench Verified 取得 69.6 分。 列表裡的話 引用的話 業界分析師認為這是重要的一步。", ArticleText.Measure(Body).DerivedExcerpt);
+    }
+
+    [Fact]
+    public void A_paragraph_after_a_figure_is_kept_unless_it_is_one_short_line()
+    {
+        var paragraph = string.Concat(Enumerable.Repeat("這段文字緊接在圖片之後，但它是文章的正文。", 6));
+        Assert.Equal(paragraph, ArticleText.Measure($"![圖](image:1)\n\n{paragraph}").DerivedExcerpt);
+        Assert.Equal("第一行 第二行", ArticleText.Measure("![圖](image:1)\n\n第一行\n第二行").DerivedExcerpt);
+        Assert.Equal("正文。", ArticleText.Measure("![圖](image:1)\n\n圖源：本站整理\n\n正文。").DerivedExcerpt);
+    }
+
+    [Fact]
+    public void A_body_of_headings_alone_gives_them_as_its_excerpt() =>
+        Assert.Equal("標題 副標題", ArticleText.Measure("# 標題\n\n## 副標題").DerivedExcerpt);
 
     [Fact]
     public void Measure_empty_body_gives_empty_text_and_one_minute()
