@@ -95,6 +95,20 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal("null resets it to its default.", schemas["ArticleRequestPatch"]!["properties"]!["status"]!["description"]!.GetValue<string>());
     }
 
+    /// <summary>Kiota's exceptions take their Message from the member marked so; without it, every one read "Exception of type 'ProblemDetails' was thrown."</summary>
+    [Fact]
+    public async Task Every_problem_schema_marks_detail_as_the_primary_error_message()
+    {
+        var schemas = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!["components"]!["schemas"]!.AsObject();
+        var problems = schemas.Where(s => s.Key.EndsWith("ProblemDetails", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, problems.Count);
+        foreach (var (name, schema) in problems)
+        {
+            var marked = schema!["properties"]!.AsObject().Where(p => p.Value!["x-ms-primary-error-message"]?.GetValue<bool>() == true).Select(p => p.Key);
+            Assert.True(marked.SequenceEqual(["detail"]), $"{name}: {string.Join(", ", marked)}");
+        }
+    }
+
     /// <summary>
     /// The request and response records document their members in XML comments; without the documentation file they
     /// never reached the document, so integrators read "publishedAt: string" without "must be omitted for drafts".

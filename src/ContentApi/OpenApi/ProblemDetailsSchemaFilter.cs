@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
+using Microsoft.OpenApi.MicrosoftExtensions;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ContentApi.OpenApi;
 
-/// <summary>Documents what every problem body carries: RFC 9457's members, never null, and the trace id.</summary>
+/// <summary>Documents what every problem body carries: RFC 9457's members, never null, and the trace id; <c>detail</c> is the message.</summary>
 public sealed class ProblemDetailsSchemaFilter : ISchemaFilter
 {
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
@@ -27,6 +28,12 @@ public sealed class ProblemDetailsSchemaFilter : ISchemaFilter
             {
                 member.Type = type & ~JsonSchemaType.Null;
             }
+        }
+        if (concrete.Properties.TryGetValue("detail", out var detail) && detail is OpenApiSchema detailSchema)
+        {
+            // Kiota's exceptions then carry it as their Message (else "Exception of type 'ProblemDetails' was thrown.").
+            detailSchema.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+            detailSchema.Extensions[OpenApiPrimaryErrorMessageExtension.Name] = new OpenApiPrimaryErrorMessageExtension { IsPrimaryErrorMessage = true };
         }
         concrete.AdditionalPropertiesAllowed = true;
     }
