@@ -423,8 +423,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             Assert.Equal(allowed.Fields, ListItems(operation, "fields"));
             if (parameters.TryGetValue("include", out var include))
             {
-                Assert.All(ArticleView.IncludeNames, name => Assert.Contains($"`{name}`", include, StringComparison.Ordinal));
-                Assert.Equal(ArticleView.IncludeNames, ListItems(operation, "include"));
+                Assert.All(ArticleView.IncludeValues, name => Assert.Contains($"`{name}`", include, StringComparison.Ordinal));
+                Assert.Equal(ArticleView.IncludeValues, ListItems(operation, "include"));
             }
             if (parameters.TryGetValue("format", out var format))
             {

@@ -14,7 +14,7 @@ namespace ContentApi.Articles;
 /// <param name="Status">`draft` or `published`. Key holders only: anonymous callers see published articles and get 400 for this filter.</param>
 /// <param name="PublishedAfter">Only articles published at or after this instant (see <see cref="QueryInstant"/>).</param>
 /// <param name="PublishedBefore">Only articles published before this instant (see <see cref="QueryInstant"/>).</param>
-/// <param name="Include">Embedded relations to return: authors, tags, coverImage, images (comma-separated). Default: all; empty: none.</param>
+/// <param name="Include">Embedded relations to return: authors, tags, coverImage, images (comma-separated), or none. Default: all.</param>
 /// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,title. Default: all.</param>
 /// <param name="Format">Extra renderings: html (adds bodyHtml and toc), text (adds plainText), or both: html,text.</param>
 /// <param name="Q">Full-text search words; combined with the other filters, in the list's sort order (GET /search ranks by relevance).</param>
@@ -25,7 +25,7 @@ public sealed record ListArticlesQuery(
     string? Include, string? Fields, string? Format, string? Q) : IListQuery;
 
 /// <summary>Query of the single-article reads.</summary>
-/// <param name="Include">Embedded relations to return: authors, tags, coverImage, images (comma-separated). Default: all; empty: none.</param>
+/// <param name="Include">Embedded relations to return: authors, tags, coverImage, images (comma-separated), or none. Default: all.</param>
 /// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,title. Default: all.</param>
 /// <param name="Format">Extra renderings: html (adds bodyHtml and toc), text (adds plainText), or both: html,text.</param>
 public sealed record ArticleViewQuery(string? Include, string? Fields, string? Format)

@@ -22,6 +22,15 @@ public enum ArticleEmbeds
 public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Html, bool Text)
 {
     public static readonly string[] IncludeNames = ["authors", "tags", "coverImage", "images"];
+
+    /// <summary>
+    /// <c>include=none</c>: no embeds. <c>include=</c> says the same, but generated clients drop an empty array from
+    /// the query, which then means all of them.
+    /// </summary>
+    public const string NoEmbeds = "none";
+
+    /// <summary>What <c>include</c> takes: the embeds' names, or <see cref="NoEmbeds"/> alone.</summary>
+    public static readonly string[] IncludeValues = [.. IncludeNames, NoEmbeds];
     public static readonly string[] FormatNames = ["markdown", "html", "text"];
 
     public static ArticleView Default { get; } = new(ArticleEmbeds.All, null, false, false);
@@ -43,9 +52,16 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
     public static Dictionary<string, string[]> Validate(string? include, string? fields, string? format, IReadOnlyList<string> fieldNames)
     {
         var errors = new Dictionary<string, string[]>();
-        if (include is not null && ListParameters.Items(include).FirstOrDefault(n => !IncludeNames.Contains(n)) is { } badInclude)
+        if (include is not null && ListParameters.Items(include) is var embeds)
         {
-            errors["include"] = [$"Unknown include '{badInclude}'. Allowed: {string.Join(", ", IncludeNames)} (comma-separated; empty for none)."];
+            if (embeds.FirstOrDefault(n => !IncludeValues.Contains(n)) is { } badInclude)
+            {
+                errors["include"] = [$"Unknown include '{badInclude}'. Allowed: {string.Join(", ", IncludeNames)} (comma-separated), or {NoEmbeds}."];
+            }
+            else if (embeds.Length > 1 && embeds.Contains(NoEmbeds))
+            {
+                errors["include"] = [$"'{NoEmbeds}' asks for no embeds, so it stands alone."];
+            }
         }
         if (FieldSet.Problem(fields, fieldNames) is { } fieldsProblem)
         {

@@ -30,7 +30,7 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
         ["language"] = "Only articles in this BCP 47 language, such as `zh-Hant` (case-insensitive).",
         ["publishedAfter"] = "Only articles published at or after this instant: RFC 3339 with an offset, a date (midnight UTC), or a date-time without an offset, read as UTC (NSwag's clients write them so: give them UTC values).",
         ["publishedBefore"] = "Only articles published before this instant; read like publishedAfter.",
-        ["include"] = "Embedded relations to return, comma-separated: `authors`, `tags`, `coverImage`, `images`. Default: all; empty: none.",
+        ["include"] = "Embedded relations to return, comma-separated: `authors`, `tags`, `coverImage`, `images`; or `none` alone (an empty value says the same). Default: all.",
         ["fields"] = "Top-level fields to return, comma-separated (e.g. `id,slug,title`). Default: all. Only the fields named are sent, required ones too. Unknown names are a 400 listing the allowed ones.",
         ["format"] = "Extra renderings, comma-separated: `html` adds `bodyHtml` and `toc` (sanitized), `text` adds `plainText`; `markdown` (the body) is always there.",
         ["q"] = SearchWords,
@@ -39,7 +39,7 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
     /// <summary>The values of the list parameters that are the same for every operation taking them.</summary>
     private static readonly Dictionary<string, IReadOnlyList<string>> ListValues = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["include"] = Articles.ArticleView.IncludeNames,
+        ["include"] = Articles.ArticleView.IncludeValues,
         ["format"] = Articles.ArticleView.FormatNames,
     };
 
