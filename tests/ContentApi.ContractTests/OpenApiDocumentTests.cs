@@ -404,9 +404,11 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             }
             var id = operation["operationId"]!.GetValue<string>();
             var parameters = (operation["parameters"]?.AsArray() ?? []).ToDictionary(p => p!["name"]!.GetValue<string>(), p => p!["description"]?.GetValue<string>() ?? "");
-            // Typed for generated clients: exactly the values the API takes.
-            var enums = (operation["parameters"]?.AsArray() ?? []).Where(p => p!["schema"]?["enum"] is not null)
-                .ToDictionary(p => p!["name"]!.GetValue<string>(), p => p!["schema"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ToList());
+            // Typed for generated clients: exactly the values the API takes, as a named enum (NSwag named inline ones
+            // Anonymous2 or Sort3, and Kiota made one type per operation).
+            var enums = (operation["parameters"]?.AsArray() ?? []).Where(p => p!["schema"]?["$ref"] is not null)
+                .ToDictionary(p => p!["name"]!.GetValue<string>(), p => EnumValues(document, p!["schema"]!));
+            Assert.DoesNotContain(operation["parameters"]?.AsArray() ?? [], p => p!["schema"]!["enum"] is not null || p["schema"]!["items"]?["enum"] is not null);
             Assert.True(AllowedValues.TryGetValue(id, out var allowed), $"GET {path} ({id}) is missing from this test's table of allow-lists");
             if (allowed.Sorts is { } sorts)
             {
@@ -420,33 +422,44 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             }
             Assert.True(parameters.ContainsKey("fields"), $"{id} has no fields parameter");
             Assert.All(allowed.Fields, field => Assert.Contains($"`{field}`", parameters["fields"], StringComparison.Ordinal));
-            Assert.Equal(allowed.Fields, ListItems(operation, "fields"));
+            Assert.Equal(allowed.Fields, ListItems(document, operation, "fields"));
             if (parameters.TryGetValue("include", out var include))
             {
                 Assert.All(ArticleView.IncludeValues, name => Assert.Contains($"`{name}`", include, StringComparison.Ordinal));
-                Assert.Equal(ArticleView.IncludeValues, ListItems(operation, "include"));
+                Assert.Equal(ArticleView.IncludeValues, ListItems(document, operation, "include"));
             }
             if (parameters.TryGetValue("format", out var format))
             {
                 Assert.All(ArticleView.FormatNames, name => Assert.Contains($"`{name}`", format, StringComparison.Ordinal));
-                Assert.Equal(ArticleView.FormatNames, ListItems(operation, "format"));
+                Assert.Equal(ArticleView.FormatNames, ListItems(document, operation, "format"));
             }
             if (parameters.TryGetValue("status", out var status))
             {
                 Assert.Contains("`draft`", status, StringComparison.Ordinal);
                 Assert.Contains("`published`", status, StringComparison.Ordinal);
                 Assert.Equal(["draft", "published"], enums.GetValueOrDefault("status"));
+                // The same type as the article's own status.
+                Assert.Equal("#/components/schemas/ArticleStatus", operation["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "status")!["schema"]!["$ref"]!.GetValue<string>());
             }
         }
     }
 
     /// <summary>The values a list parameter takes: an array of enum strings, written comma-separated (explode false).</summary>
-    private static List<string> ListItems(JsonNode operation, string name)
+    private static List<string> ListItems(JsonNode document, JsonNode operation, string name)
     {
         var parameter = operation["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == name)!;
         Assert.Equal("array", parameter["schema"]!["type"]!.GetValue<string>());
         Assert.False(parameter["explode"]!.GetValue<bool>());
-        return [.. parameter["schema"]!["items"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>())];
+        return EnumValues(document, parameter["schema"]!["items"]!);
+    }
+
+    /// <summary>The values of the named string enum that <paramref name="reference"/> refers to.</summary>
+    private static List<string> EnumValues(JsonNode document, JsonNode reference)
+    {
+        var name = reference["$ref"]!.GetValue<string>().Split('/')[^1];
+        var schema = document["components"]!["schemas"]![name]!;
+        Assert.Equal("string", schema["type"]!.GetValue<string>());
+        return [.. schema["enum"]!.AsArray().Select(v => v!.GetValue<string>())];
     }
 
     private static string RepositoryRoot()

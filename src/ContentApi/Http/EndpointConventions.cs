@@ -30,15 +30,19 @@ public static class EndpointConventions
     /// <summary>Documents the operation's <c>sort</c> parameter with the sorts it allows and its default.</summary>
     public static RouteHandlerBuilder Sorts<TRow>(this RouteHandlerBuilder builder, SortOptions<TRow> sorts) => builder.WithMetadata(
         new ParameterDescriptionMetadata("sort", $"One of {string.Join(", ", sorts.Keys.Select(s => $"`{s}`"))} (`-` sorts descending); default `{sorts.DefaultKey}`. Ties are broken by id. Anything else is a 400 listing these.",
-            Values: sorts.Keys));
+            Values: sorts.Keys, ValuesSchema: typeof(TRow).Name.Replace("Row", "Sort", StringComparison.Ordinal)));
 
     /// <summary>Documents the operation's <c>fields</c> parameter with the names <typeparamref name="TResponse"/> allows.</summary>
-    public static RouteHandlerBuilder Fields<TResponse>(this RouteHandlerBuilder builder) => builder.Fields(FieldSet.MembersOf(typeof(TResponse)));
+    public static RouteHandlerBuilder Fields<TResponse>(this RouteHandlerBuilder builder) =>
+        builder.Fields(FieldSet.MembersOf(typeof(TResponse)), typeof(TResponse).Name.Replace("Response", "Field", StringComparison.Ordinal));
 
-    /// <summary>Documents the operation's <c>fields</c> parameter with the names it allows, and what else refuses one (<paramref name="refusedWhen"/>).</summary>
-    public static RouteHandlerBuilder Fields(this RouteHandlerBuilder builder, IReadOnlyList<string> names, string refusedWhen = "") => builder.WithMetadata(
-        new ParameterDescriptionMetadata("fields", $"Top-level fields to return, comma-separated (e.g. `id,slug`), from: {string.Join(", ", names.Select(f => $"`{f}`"))}. Default: all. Only the fields named are sent, required ones too. Anything else is a 400 listing these.{refusedWhen}",
-            Values: names));
+    /// <summary>
+    /// Documents the operation's <c>fields</c> parameter with the names it allows (the enum <paramref name="valuesSchema"/>),
+    /// and what else refuses one (<paramref name="refusedWhen"/>).
+    /// </summary>
+    public static RouteHandlerBuilder Fields(this RouteHandlerBuilder builder, IReadOnlyList<string> names, string valuesSchema, string refusedWhen = "") => builder.WithMetadata(
+        new ParameterDescriptionMetadata("fields", $"Top-level fields to return, comma-separated (e.g. `id,slug`), from: {string.Join(", ", names.Select(f => $"`{f}`"))}. Default: all. Only the fields named are sent, required ones too: the response then lacks members its schema requires, so a client that enforces them (NSwag with Newtonsoft) should read it untyped. Anything else is a 400 listing these.{refusedWhen}",
+            Values: names, ValuesSchema: valuesSchema));
 
     /// <param name="created">A POST: 409 for a taken slug or an Idempotency-Key still in use, 422 for a key reused with another body.</param>
     /// <param name="hasSlug">Whether a replace can be refused (409) because the slug it asks for is taken.</param>

@@ -7,8 +7,12 @@ namespace ContentApi.OpenApi;
 
 /// <summary>Endpoint metadata: an operation's own description of one parameter, such as the sorts it allows.</summary>
 /// <param name="Required">The operation answers 400 without it (bound as optional so that validation, not binding, says so).</param>
-/// <param name="Values">The only values it takes (any other is a 400), stated as the schema's enum so generated clients type them.</param>
-public sealed record ParameterDescriptionMetadata(string Name, string Description, bool Required = false, IReadOnlyList<string>? Values = null);
+/// <param name="Values">
+/// The only values it takes (any other is a 400), stated as an enum so generated clients type them: a component schema
+/// named <paramref name="ValuesSchema"/>, which gives their types that name (NSwag named inline ones Anonymous2, Sort3).
+/// </param>
+public sealed record ParameterDescriptionMetadata(
+    string Name, string Description, bool Required = false, IReadOnlyList<string>? Values = null, string? ValuesSchema = null);
 
 /// <summary>Describes the parameters that many operations share, in one place; an endpoint's own metadata comes first.</summary>
 public sealed class ParameterDescriptionOperationFilter(IServiceProvider services) : IOperationFilter
@@ -36,11 +40,11 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
         ["q"] = SearchWords,
     };
 
-    /// <summary>The values of the list parameters that are the same for every operation taking them.</summary>
-    private static readonly Dictionary<string, IReadOnlyList<string>> ListValues = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The values of the list parameters that are the same for every operation taking them, and their schemas' names.</summary>
+    private static readonly Dictionary<string, (string Schema, IReadOnlyList<string> Values)> ListValues = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["include"] = Articles.ArticleView.IncludeValues,
-        ["format"] = Articles.ArticleView.FormatNames,
+        ["include"] = ("ArticleInclude", Articles.ArticleView.IncludeValues),
+        ["format"] = ("ArticleFormat", Articles.ArticleView.FormatNames),
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -62,9 +66,9 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
             {
                 parameter.Description = ownMetadata.Description;
                 parameter.Required |= ownMetadata.Required;
-                if (ownMetadata.Values is { } values && parameter.Schema is OpenApiSchema valued && !ListParameters.Names.Contains(ownName))
+                if (ownMetadata is { Values: { } values, ValuesSchema: { } valuesSchema } && !ListParameters.Names.Contains(ownName))
                 {
-                    valued.Enum = Enum(values);
+                    parameter.Schema = NamedEnum(context, valuesSchema, values);
                 }
             }
             // Before the query records' XML comments, which say the same for code readers, each in its own words.
@@ -78,13 +82,15 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
             {
                 // An array written comma-separated: generated clients type the names, and send them as the API reads them.
                 // Empty, include means "none"; fields and format are a 400 ("name at least one"), and so is an empty slug.
-                var items = own.GetValueOrDefault(list)?.Values ?? ListValues.GetValueOrDefault(list);
+                var items = own.GetValueOrDefault(list) is { Values: { } values, ValuesSchema: { } valuesSchema } ? (valuesSchema, values)
+                    : ListValues.TryGetValue(list, out var shared) ? shared
+                    : ((string Schema, IReadOnlyList<string> Values)?)null;
                 parameter.Schema = new OpenApiSchema
                 {
                     Type = JsonSchemaType.Array,
-                    Items = items is null
-                        ? new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1 }
-                        : new OpenApiSchema { Type = JsonSchemaType.String, Enum = Enum(items) },
+                    Items = items is { } named
+                        ? NamedEnum(context, named.Schema, named.Values)
+                        : new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1 },
                     MinItems = list == "include" ? null : 1,
                     MaxItems = list == "slug" ? Paging.MaxSlugs : null,
                 };
@@ -108,5 +114,17 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
         }
     }
 
-    private static List<System.Text.Json.Nodes.JsonNode> Enum(IEnumerable<string> values) => [.. values.Select(v => (System.Text.Json.Nodes.JsonNode)v)];
+    /// <summary>A reference to the string enum <paramref name="name"/>, defined by the first operation that uses it.</summary>
+    private static OpenApiSchemaReference NamedEnum(OperationFilterContext context, string name, IReadOnlyList<string> values)
+    {
+        if (!context.SchemaRepository.Schemas.ContainsKey(name))
+        {
+            context.SchemaRepository.AddDefinition(name, new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Enum = [.. values.Select(v => (System.Text.Json.Nodes.JsonNode)v)],
+            });
+        }
+        return new OpenApiSchemaReference(name, context.Document);
+    }
 }

@@ -48,7 +48,7 @@ public static class SearchEndpoints
                 "ranked with articles whose title holds every word first, then by BM25 (title matches weigh most; ties go to the newest). Works for Chinese (Traditional and Simplified match each other), " +
                 "Japanese, Korean and Latin scripts. Each item carries `highlights`; items leave out `body` unless `fields` names it. Same visibility as the article list; " +
                 $"pages are positions in the ranking, up to {MaxOffset} results deep.")
-            .Lists<ListResponse<ArticleResponse>>().Fields(ArticleView.SearchFieldNames, ArticleView.UnsentEmbedRule + ".")
+            .Lists<ListResponse<ArticleResponse>>().Fields(ArticleView.SearchFieldNames, "SearchResultField", ArticleView.UnsentEmbedRule + ".")
             .WithMetadata(new ParameterDescriptionMetadata("q", ParameterDescriptionOperationFilter.SearchWords, Required: true));
         return api;
     }
