@@ -56,7 +56,7 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
             AddParameter(operation, "If-Match",
                 "The ETag you last read: the change applies only while the resource still has it, else 412 (no update is lost). `*` matches any version. " +
                 "The version before the hyphen is what counts, so an ETag read with any `include`, `fields` or `format` will do. " +
-                "Optional unless the server sets `Writes:RequireIfMatch`, which answers 428 without it.");
+                "Optional unless the server sets `Writes:RequireIfMatch`, which answers 428 without it (`*` then still says you mean to overwrite whatever is there).");
             if (lastModified)
             {
                 AddParameter(operation, "If-Unmodified-Since",

@@ -674,6 +674,16 @@ public sealed class RequireIfMatchTests(RequireIfMatchTests.Factory factory) : I
     }
 
     [Fact]
+    public async Task If_match_star_satisfies_the_requirement_as_an_explicit_overwrite()
+    {
+        var writer = factory.Writer();
+        var tag = await writer.PostOkAsync("/api/v1/tags", new { name = $"Tag {Guid.NewGuid():N}" });
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/tags/{tag["id"]}") { Content = HttpAssertions.RawJson("""{"description":"overwritten"}""", "application/merge-patch+json") };
+        patch.Headers.TryAddWithoutValidation("If-Match", "*");
+        Assert.Equal("overwritten", (await (await writer.SendAsync(patch)).AssertJsonAsync())["description"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task If_none_match_alone_does_not_satisfy_the_requirement()
     {
         var writer = factory.Writer();
