@@ -119,6 +119,7 @@ public static class ContentApiApp
         app.UseAuthorization();
         app.UseMiddleware<AnonymousResponseCache>();
         app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseMiddleware<JsonMediaTypeMiddleware>();
         app.UseMiddleware<PreconditionsBeforeBodyMiddleware>();
     }
 

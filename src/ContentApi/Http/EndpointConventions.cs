@@ -65,7 +65,7 @@ public static class EndpointConventions
                 .ProducesProblem(StatusCodes.Status412PreconditionFailed)
                 .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         }
-        builder.AddEndpointFilter<JsonMediaTypeFilter>();
+        builder.WithMetadata(JsonMediaTypeMiddleware.JsonBody.Instance);
         return builder.WriteProblems(takesBody: true);
     }
 

@@ -3,7 +3,7 @@ using Microsoft.Net.Http.Headers;
 namespace ContentApi.Http;
 
 /// <summary>
-/// Request bodies of POST, PUT and PATCH are UTF-8 JSON as sent (RFC 8259 §8.1) (their media types: JsonMediaTypeFilter
+/// Request bodies of POST, PUT and PATCH are UTF-8 JSON as sent (RFC 8259 §8.1) (their media types: JsonMediaTypeMiddleware
 /// and MergePatch): a <c>charset</c> other than UTF-8
 /// (or ASCII), or a <c>Content-Encoding</c> such as gzip, is a 415 that says so. ASP.NET would otherwise fail with a 500 on a charset it
 /// does not know, also on <c>charset="utf-8"</c> (quoted, as RFC 9110 allows), which is unquoted here.

@@ -219,6 +219,12 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         ["vnd_api_media_type_to_no_route"] = new(s => Json(HttpMethod.Post, "/api/v1/nothing", """{"name":"t"}""", "application/vnd.api+json"), HttpStatusCode.NotFound),
         ["vnd_api_media_type_to_a_read_only_route"] = new(s => Json(HttpMethod.Post, "/api/v1/search", """{"name":"t"}""", "application/vnd.api+json"), HttpStatusCode.MethodNotAllowed),
         ["json_patch_media_type"] = new(s => Json(HttpMethod.Patch, s.Article, """[{"op":"replace","path":"/title","value":"t"}]""", "application/json-patch+json"), HttpStatusCode.UnsupportedMediaType),
+        // The media type is judged before the body: whatever the body holds, another media type is a 415 (a PUT's
+        // preconditions still come first, as before its body).
+        ["malformed_body_in_another_media_type_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":""", "application/vnd.api+json"), HttpStatusCode.UnsupportedMediaType),
+        ["invalid_body_in_another_media_type_post"] = new(s => Json(HttpMethod.Post, "/api/v1/tags", """{"name":""}""", "application/vnd.api+json"), HttpStatusCode.UnsupportedMediaType),
+        ["merge_patch_media_type_on_put_with_a_malformed_body"] = new(s => Json(HttpMethod.Put, s.Author, "{", "application/merge-patch+json"), HttpStatusCode.UnsupportedMediaType),
+        ["stale_put_in_another_media_type"] = new(s => WithHeader(Json(HttpMethod.Put, s.Author, "{", "application/merge-patch+json"), "If-Match", "\"999999-x\""), HttpStatusCode.PreconditionFailed),
 
         // Bodies that are not one JSON object.
         ["empty_body_post"] = new(s => Bytes(HttpMethod.Post, "/api/v1/tags", [], "application/json"), HttpStatusCode.BadRequest),
