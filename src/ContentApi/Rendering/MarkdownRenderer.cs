@@ -49,15 +49,15 @@ public static class MarkdownRenderer
 
     /// <summary>The readable text of a body about to be stored, and why it is too complex to store, if it is.</summary>
     /// <param name="parseLimit">How long the parse may take (<see cref="TimedMarkdownParse"/>).</param>
-    /// <returns>Also its running text (<see cref="PlainText.ProseOf"/>), which the excerpt is cut from.</returns>
-    public static (string PlainText, string Prose, IReadOnlyList<long> PlacedImageIds, IReadOnlyList<string> MalformedImageReferences, string? TooComplex) ToPlainTextForStorage(
+    /// <returns>Also the text its excerpt is cut from (<see cref="ExcerptSource"/>).</returns>
+    public static (string PlainText, string ExcerptSource, IReadOnlyList<long> PlacedImageIds, IReadOnlyList<string> MalformedImageReferences, string? TooComplex) ToPlainTextForStorage(
         string markdown, TimeSpan parseLimit)
     {
         if (TryParse(markdown, out var refusal, parseLimit) is not { } document)
         {
             return (markdown, markdown, [], [], refusal);
         }
-        return (PlainText.Of(document), PlainText.ProseOf(document), ImageHtml.ReferencedIds(document), ImageHtml.MalformedReferences(document),
+        return (PlainText.Of(document), Rendering.ExcerptSource.Of(document), ImageHtml.ReferencedIds(document), ImageHtml.MalformedReferences(document),
             ArticleMarkdown.NestsTooDeeply(document) ? MarkdownTooComplexException.Explanation : null);
     }
 

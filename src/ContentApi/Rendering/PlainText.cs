@@ -19,63 +19,6 @@ internal static partial class PlainText
         return builder.ToString().TrimEnd('\n');
     }
 
-    /// <summary>Longest line that, right after a figure, is taken for its credit or caption rather than the article's text.</summary>
-    private const int FigureLabelMaxLength = 100;
-
-    /// <summary>
-    /// The article's running text, which its excerpt is cut from: paragraphs (in lists and quotes too), without
-    /// headings, code, tables, or what labels a figure: a single short line right after its image, in the same
-    /// paragraph or the next, such as the credit "圖源:ifanr".
-    /// </summary>
-    public static string ProseOf(MarkdownDocument document)
-    {
-        var builder = new StringBuilder();
-        AppendProse(builder, document, afterFigure: false);
-        return builder.ToString().TrimEnd('\n');
-    }
-
-    /// <returns>Whether the block ends with a figure, so that a short line next labels it.</returns>
-    private static bool AppendProse(StringBuilder builder, Block block, bool afterFigure)
-    {
-        switch (block)
-        {
-            case ParagraphBlock paragraph when FigureParagraphRenderer.FigureLines(paragraph) is (_, var after):
-                if (after is null)
-                {
-                    return true;
-                }
-                var rest = new StringBuilder();
-                for (var inline = after; inline is not null; inline = inline.NextSibling)
-                {
-                    AppendInline(rest, inline);
-                }
-                AppendUnlessFigureLabel(builder, rest.ToString(), afterFigure: true);
-                return false;
-            case ParagraphBlock paragraph:
-                AppendUnlessFigureLabel(builder, Of(paragraph.Inline), afterFigure);
-                return false;
-            case Table:
-                return false;
-            case ContainerBlock container:
-                foreach (var child in container)
-                {
-                    afterFigure = AppendProse(builder, child, afterFigure);
-                }
-                return afterFigure;
-            default:
-                return false; // headings, code, thematic breaks, HTML blocks
-        }
-    }
-
-    private static void AppendUnlessFigureLabel(StringBuilder builder, string text, bool afterFigure)
-    {
-        var line = CollapseSpaces(text).Trim();
-        if (!afterFigure || line.Length > FigureLabelMaxLength || line.Contains('\n', StringComparison.Ordinal))
-        {
-            AppendLine(builder, line);
-        }
-    }
-
     /// <summary>The text of an inline container's children, so an image's own alt text is included.</summary>
     public static string Of(ContainerInline? inline)
     {
@@ -87,7 +30,7 @@ internal static partial class PlainText
         return builder.ToString();
     }
 
-    private static void AppendBlock(StringBuilder builder, Block block)
+    internal static void AppendBlock(StringBuilder builder, Block block)
     {
         switch (block)
         {
@@ -122,7 +65,7 @@ internal static partial class PlainText
         return builder.ToString().Trim().Replace('\n', ' ');
     }
 
-    private static void AppendLine(StringBuilder builder, string line)
+    internal static void AppendLine(StringBuilder builder, string line)
     {
         var trimmed = line.Trim();
         if (trimmed.Length > 0)
@@ -132,12 +75,12 @@ internal static partial class PlainText
     }
 
     /// <summary>A dropped image or link leaves the spaces on both sides of it; keep one.</summary>
-    private static string CollapseSpaces(string text) => SpaceRunRegex().Replace(text, " ");
+    internal static string CollapseSpaces(string text) => SpaceRunRegex().Replace(text, " ");
 
     [GeneratedRegex("[ \\t]{2,}")]
     private static partial Regex SpaceRunRegex();
 
-    private static void AppendInline(StringBuilder builder, Inline? inline)
+    internal static void AppendInline(StringBuilder builder, Inline? inline)
     {
         switch (inline)
         {

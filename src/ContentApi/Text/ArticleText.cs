@@ -7,11 +7,7 @@ namespace ContentApi.Text;
 /// The readable text: one line per heading, paragraph, list item, table row or code line, without markup.
 /// Images contribute nothing, not even their alt text, which describes a picture rather than being read.
 /// </param>
-/// <param name="DerivedExcerpt">
-/// The excerpt to use when none is given, cut (see <see cref="Excerpts"/>) from the body's paragraphs: headings, code,
-/// tables and the credit or caption line under a figure are not part of a summary. A body with no such text gives
-/// its plain text instead.
-/// </param>
+/// <param name="DerivedExcerpt">The excerpt to use when none is given, cut (see <see cref="Excerpts"/>) from <see cref="Rendering.ExcerptSource"/>.</param>
 /// <param name="CharacterCount">Grapheme clusters of the plain text other than whitespace, punctuation included.</param>
 /// <param name="ReadingTimeMinutes">See <see cref="ReadingTime"/>.</param>
 /// <param name="PlacedImageIds">The images the body places with <c>![alt](image:ID)</c>, in order (repeats included).</param>
@@ -34,11 +30,11 @@ public static class ArticleText
     /// <param name="parseLimit">How long parsing it may take; by default <see cref="TimedMarkdownParse.Limit"/>.</param>
     public static ArticleTextStats Measure(string markdownBody, TimeSpan? parseLimit = null)
     {
-        var (plain, prose, placedImageIds, malformedImageReferences, tooComplex) =
+        var (plain, excerptSource, placedImageIds, malformedImageReferences, tooComplex) =
             MarkdownRenderer.ToPlainTextForStorage(markdownBody, parseLimit ?? TimedMarkdownParse.Limit);
         return new ArticleTextStats(
             plain,
-            Excerpts.Derive(string.IsNullOrWhiteSpace(prose) ? plain : prose, ExcerptMaxLength),
+            Excerpts.Derive(excerptSource, ExcerptMaxLength),
             CountCharacters(plain),
             ReadingTime.Minutes(plain),
             placedImageIds,

@@ -106,18 +106,36 @@ public sealed class ArticleTextTests
         Assert.Equal("通義千問在 SWE-Bench Verified 取得 69.6 分。 列表裡的話 引用的話 業界分析師認為這是重要的一步。", ArticleText.Measure(Body).DerivedExcerpt);
     }
 
-    [Fact]
-    public void A_paragraph_after_a_figure_is_kept_unless_it_is_one_short_line()
-    {
-        var paragraph = string.Concat(Enumerable.Repeat("這段文字緊接在圖片之後，但它是文章的正文。", 6));
-        Assert.Equal(paragraph, ArticleText.Measure($"![圖](image:1)\n\n{paragraph}").DerivedExcerpt);
-        Assert.Equal("第一行 第二行", ArticleText.Measure("![圖](image:1)\n\n第一行\n第二行").DerivedExcerpt);
-        Assert.Equal("正文。", ArticleText.Measure("![圖](image:1)\n\n圖源：本站整理\n\n正文。").DerivedExcerpt);
-    }
+    [Theory]
+    // A lead sentence after a cover image is the article's, not the image's.
+    [InlineData("![c](image:1)\n\nAlibaba released Qwen3-Max today.\n\nMore text.", "Alibaba released Qwen3-Max today. More text.")]
+    [InlineData("![c](image:1)\n\n阿里巴巴今天發布了新模型。", "阿里巴巴今天發布了新模型。")]
+    // A credit, or a short line with no sentence end (a caption), right after the image is its label.
+    [InlineData("![圖](image:1)\n\n圖源：本站整理\n\n正文。", "正文。")]
+    [InlineData("![圖](image:1)\n\nQwen3-Max 發布會現場\n\n正文。", "正文。")]
+    [InlineData("![圖](image:1)\n\nSource: Reuters, which published the photograph of the launch event first and with a much longer credit.\n\n正文。", "正文。")]
+    // In the same paragraph, only the first line after the image is.
+    [InlineData("![圖](image:1)\n圖源:ifanr\n通義千問取得 69.6 分。", "通義千問取得 69.6 分。")]
+    [InlineData("![圖](image:1)\n第一行\n第二行", "第二行")]
+    // A figure labels nothing outside its own list item or quote.
+    [InlineData("- ![圖](image:1)\n- 第二項是正文\n- 第三項。", "第二項是正文 第三項。")]
+    [InlineData("> 引用的話。\n>\n> ![圖](image:1)\n\n這是正文第一段", "引用的話。 這是正文第一段")]
+    public void The_line_right_after_a_figure_is_left_out_when_it_labels_it(string body, string excerpt) =>
+        Assert.Equal(excerpt, ArticleText.Measure(body).DerivedExcerpt);
 
     [Fact]
-    public void A_body_of_headings_alone_gives_them_as_its_excerpt() =>
-        Assert.Equal("標題 副標題", ArticleText.Measure("# 標題\n\n## 副標題").DerivedExcerpt);
+    public void A_long_paragraph_after_a_figure_is_kept()
+    {
+        var paragraph = string.Concat(Enumerable.Repeat("這段文字緊接在圖片之後，但它是文章的正文", 6));
+        Assert.Equal(paragraph, ArticleText.Measure($"![圖](image:1)\n\n{paragraph}").DerivedExcerpt);
+    }
+
+    [Theory]
+    [InlineData("# 標題\n\n## 副標題", "標題 副標題")]
+    [InlineData("# 標題\n\n![圖](image:1)\n\n圖源:ifanr\n\n## 第1節", "標題 第1節")]
+    [InlineData("![圖](image:1)\n\n圖源:ifanr", "")]
+    public void A_body_without_paragraphs_gives_the_rest_of_its_text_but_figure_labels(string body, string excerpt) =>
+        Assert.Equal(excerpt, ArticleText.Measure(body).DerivedExcerpt);
 
     [Fact]
     public void Measure_empty_body_gives_empty_text_and_one_minute()
