@@ -61,7 +61,8 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
             if (request.Query[name] is { Count: > 1 } repeated && binding.Groups["value"].Value == repeated.ToString())
             {
                 // ?limit=1&limit=2 reaches the binder as "1,2" (a route value of the same name would not).
-                return (400, Problems.ValidationDetail, new Dictionary<string, string[]> { [name] = [UnknownQueryParameterFilter.RepeatedMessage] });
+                var repeatedErrors = new Dictionary<string, string[]> { [name] = [UnknownQueryParameterFilter.RepeatedMessage] };
+                return (400, Problems.ValidationDetail(repeatedErrors), repeatedErrors);
             }
             var type = binding.Groups["type"].Value.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('?', '>');
             var expected = type switch

@@ -21,8 +21,21 @@ public static class Problems
     public static ValidationProblem Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });
 
-    public const string ValidationDetail = "One or more fields are invalid; see errors.";
-
     public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, detail: ValidationDetail, type: ProblemTypes.BadRequest, title: "Invalid request");
+        TypedResults.ValidationProblem(errors, detail: ValidationDetail(errors), type: ProblemTypes.BadRequest, title: "Invalid request");
+
+    /// <summary>
+    /// The first error with its field, and how many more <c>errors</c> holds: a client that shows only the detail (Kiota
+    /// makes it its exceptions' Message) still says what is wrong.
+    /// </summary>
+    public static string ValidationDetail(IDictionary<string, string[]> errors)
+    {
+        if (errors.FirstOrDefault(e => e.Value.Length > 0) is not { Key: { } field, Value: [var message, ..] })
+        {
+            return "The request is invalid.";
+        }
+        var first = field == "$" ? message : $"{field}: {message}";
+        var more = errors.Sum(e => e.Value.Length) - 1;
+        return more == 0 ? first : $"{first} ({more} more in errors.)";
+    }
 }
