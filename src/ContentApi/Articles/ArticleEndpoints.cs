@@ -66,7 +66,7 @@ public static class ArticleEndpoints
             .Lists<ListResponse<ArticleResponse>>().Sorts(ArticleStore.PublicSorts).Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule)
             .WithMetadata(new ParameterDescriptionMetadata("status",
                 "`draft` or `published`. Key holders only: anonymous callers see published articles and get 400 for this filter.",
-                Values: EnumValuesConverter.ValuesOf(typeof(ArticleStatus)), ValuesSchema: nameof(ArticleStatus)));
+                Values: new(nameof(ArticleStatus), EnumValuesConverter.ValuesOf(typeof(ArticleStatus)))));
         group.MapRead("/{id}", GetArticle).WithName("GetArticle").WithSummary("Get an article by id")
             .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule).SendsLastModified();
         group.MapRead("/slug/{slug}", GetArticleBySlug).WithName("GetArticleBySlug").WithSummary("Get an article by slug")

@@ -30,7 +30,7 @@ public static class EndpointConventions
     /// <summary>Documents the operation's <c>sort</c> parameter with the sorts it allows and its default.</summary>
     public static RouteHandlerBuilder Sorts<TRow>(this RouteHandlerBuilder builder, SortOptions<TRow> sorts) => builder.WithMetadata(
         new ParameterDescriptionMetadata("sort", $"One of {string.Join(", ", sorts.Keys.Select(s => $"`{s}`"))} (`-` sorts descending); default `{sorts.DefaultKey}`. Ties are broken by id. Anything else is a 400 listing these.",
-            Values: sorts.Keys, ValuesSchema: typeof(TRow).Name.Replace("Row", "Sort", StringComparison.Ordinal)));
+            Values: new(typeof(TRow).Name.Replace("Row", "Sort", StringComparison.Ordinal), sorts.Keys)));
 
     /// <summary>Documents the operation's <c>fields</c> parameter with the names <typeparamref name="TResponse"/> allows.</summary>
     public static RouteHandlerBuilder Fields<TResponse>(this RouteHandlerBuilder builder) =>
@@ -42,7 +42,7 @@ public static class EndpointConventions
     /// </summary>
     public static RouteHandlerBuilder Fields(this RouteHandlerBuilder builder, IReadOnlyList<string> names, string valuesSchema, string refusedWhen = "") => builder.WithMetadata(
         new ParameterDescriptionMetadata("fields", $"Top-level fields to return, comma-separated (e.g. `id,slug`), from: {string.Join(", ", names.Select(f => $"`{f}`"))}. Default: all. Only the fields named are sent, required ones too: the response then lacks members its schema requires, so a client that enforces them (NSwag with Newtonsoft) should read it untyped. Anything else is a 400 listing these.{refusedWhen}",
-            Values: names, ValuesSchema: valuesSchema));
+            Values: new(valuesSchema, names)));
 
     /// <param name="created">A POST: 409 for a taken slug or an Idempotency-Key still in use, 422 for a key reused with another body.</param>
     /// <param name="hasSlug">Whether a replace can be refused (409) because the slug it asks for is taken.</param>

@@ -7,12 +7,14 @@ namespace ContentApi.OpenApi;
 
 /// <summary>Endpoint metadata: an operation's own description of one parameter, such as the sorts it allows.</summary>
 /// <param name="Required">The operation answers 400 without it (bound as optional so that validation, not binding, says so).</param>
-/// <param name="Values">
-/// The only values it takes (any other is a 400), stated as an enum so generated clients type them: a component schema
-/// named <paramref name="ValuesSchema"/>, which gives their types that name (NSwag named inline ones Anonymous2, Sort3).
-/// </param>
-public sealed record ParameterDescriptionMetadata(
-    string Name, string Description, bool Required = false, IReadOnlyList<string>? Values = null, string? ValuesSchema = null);
+/// <param name="Values">The only values it takes (any other is a 400).</param>
+public sealed record ParameterDescriptionMetadata(string Name, string Description, bool Required = false, NamedValues? Values = null);
+
+/// <summary>
+/// Values a parameter takes, stated as a string enum so generated clients type them: the component schema
+/// <paramref name="Schema"/>, which gives their types that name (NSwag named inline ones Anonymous2, Sort3).
+/// </summary>
+public sealed record NamedValues(string Schema, IReadOnlyList<string> Values);
 
 /// <summary>Describes the parameters that many operations share, in one place; an endpoint's own metadata comes first.</summary>
 public sealed class ParameterDescriptionOperationFilter(IServiceProvider services) : IOperationFilter
@@ -41,10 +43,10 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
     };
 
     /// <summary>The values of the list parameters that are the same for every operation taking them, and their schemas' names.</summary>
-    private static readonly Dictionary<string, (string Schema, IReadOnlyList<string> Values)> ListValues = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, NamedValues> ListValues = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["include"] = ("ArticleInclude", Articles.ArticleView.IncludeValues),
-        ["format"] = ("ArticleFormat", Articles.ArticleView.FormatNames),
+        ["include"] = new("ArticleInclude", Articles.ArticleView.IncludeValues),
+        ["format"] = new("ArticleFormat", Articles.ArticleView.FormatNames),
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -66,9 +68,9 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
             {
                 parameter.Description = ownMetadata.Description;
                 parameter.Required |= ownMetadata.Required;
-                if (ownMetadata is { Values: { } values, ValuesSchema: { } valuesSchema } && !ListParameters.Names.Contains(ownName))
+                if (ownMetadata.Values is { } values && !ListParameters.Names.Contains(ownName))
                 {
-                    parameter.Schema = NamedEnum(context, valuesSchema, values);
+                    parameter.Schema = NamedEnum(context, values);
                 }
             }
             // Before the query records' XML comments, which say the same for code readers, each in its own words.
@@ -82,15 +84,13 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
             {
                 // An array written comma-separated: generated clients type the names, and send them as the API reads them.
                 // Empty, include means "none"; fields and format are a 400 ("name at least one"), and so is an empty slug.
-                var items = own.GetValueOrDefault(list) is { Values: { } values, ValuesSchema: { } valuesSchema } ? (valuesSchema, values)
-                    : ListValues.TryGetValue(list, out var shared) ? shared
-                    : ((string Schema, IReadOnlyList<string> Values)?)null;
+                var items = own.GetValueOrDefault(list)?.Values ?? ListValues.GetValueOrDefault(list);
                 parameter.Schema = new OpenApiSchema
                 {
                     Type = JsonSchemaType.Array,
-                    Items = items is { } named
-                        ? NamedEnum(context, named.Schema, named.Values)
-                        : new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1 },
+                    Items = items is null
+                        ? new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1 }
+                        : NamedEnum(context, items),
                     MinItems = list == "include" ? null : 1,
                     MaxItems = list == "slug" ? Paging.MaxSlugs : null,
                 };
@@ -114,17 +114,28 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
         }
     }
 
-    /// <summary>A reference to the string enum <paramref name="name"/>, defined by the first operation that uses it.</summary>
-    private static OpenApiSchemaReference NamedEnum(OperationFilterContext context, string name, IReadOnlyList<string> values)
+    /// <summary>
+    /// A reference to the string enum of these values, defined by the first operation that names it. A schema already
+    /// there under the name (such as the request bodies' ArticleStatus) must be that same enum.
+    /// </summary>
+    private static OpenApiSchemaReference NamedEnum(OperationFilterContext context, NamedValues named)
     {
-        if (!context.SchemaRepository.Schemas.ContainsKey(name))
+        if (context.SchemaRepository.Schemas.TryGetValue(named.Schema, out var existing))
         {
-            context.SchemaRepository.AddDefinition(name, new OpenApiSchema
+            var existingValues = existing.Enum?.Select(v => v?.GetValue<string>()) ?? [];
+            if (existing.Type != JsonSchemaType.String || !existingValues.SequenceEqual(named.Values))
+            {
+                throw new InvalidOperationException($"The schema {named.Schema} is not the string enum {string.Join(", ", named.Values)}.");
+            }
+        }
+        else
+        {
+            context.SchemaRepository.AddDefinition(named.Schema, new OpenApiSchema
             {
                 Type = JsonSchemaType.String,
-                Enum = [.. values.Select(v => (System.Text.Json.Nodes.JsonNode)v)],
+                Enum = [.. named.Values.Select(v => (System.Text.Json.Nodes.JsonNode)v)],
             });
         }
-        return new OpenApiSchemaReference(name, context.Document);
+        return new OpenApiSchemaReference(named.Schema, context.Document);
     }
 }
