@@ -29,8 +29,11 @@ public sealed class ResponsesMatchDocumentTests(ApiFactory factory) : IClassFixt
         var image = await content.ImageAsync("圖源:ifanr", "A caption");
         await content.ImageAsync();
         var article = await content.ArticleAsync(new() { ["title"] = $"{word} first", ["tagIds"] = new[] { tag }, ["coverImageId"] = image, ["imageIds"] = new[] { image } });
-        // No cover, an image without a focal point, an author without an avatar: nullable references sent as null.
+        // Nullable references both ways: an article without a cover (the first has one), an image with a focal point
+        // (ImageAsync sets none), an author with an avatar (the articles' author has none).
         var uncovered = (await content.ArticleAsync(new() { ["title"] = $"{word} second" }))["id"]!.GetValue<long>();
+        var focused = (await writer.PostOkAsync("/api/v1/images", new { url = "https://images.example.com/focused.jpg", altText = "x", focalPoint = new { x = 0.25, y = 0.75 } }))["id"]!.GetValue<long>();
+        var pictured = (await writer.PostOkAsync("/api/v1/authors", new { name = $"Pictured {word}", avatarImageId = focused }))["id"]!.GetValue<long>();
         var id = article["id"]!.GetValue<long>();
         var slug = article["slug"]!.GetValue<string>();
         var author = article["authors"]![0]!["id"]!.GetValue<long>();
@@ -48,6 +51,8 @@ public sealed class ResponsesMatchDocumentTests(ApiFactory factory) : IClassFixt
             ("SearchArticles", anonymous, Get($"/api/v1/search?q={word}&limit=1"), HttpStatusCode.OK),
             ("ListAuthors", anonymous, Get("/api/v1/authors?limit=1"), HttpStatusCode.OK),
             ("GetAuthor", writer, Get($"/api/v1/authors/{author}"), HttpStatusCode.OK),
+            ("GetAuthor", anonymous, Get($"/api/v1/authors/{pictured}"), HttpStatusCode.OK),
+            ("GetImage", anonymous, Get($"/api/v1/images/{focused}"), HttpStatusCode.OK),
             ("ListTags", anonymous, Get("/api/v1/tags?limit=1"), HttpStatusCode.OK),
             ("GetTag", anonymous, Get($"/api/v1/tags/{tag}"), HttpStatusCode.OK),
             ("ListImages", anonymous, Get("/api/v1/images?limit=1"), HttpStatusCode.OK),

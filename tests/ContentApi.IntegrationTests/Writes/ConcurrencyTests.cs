@@ -678,9 +678,21 @@ public sealed class RequireIfMatchTests(RequireIfMatchTests.Factory factory) : I
     {
         var writer = factory.Writer();
         var tag = await writer.PostOkAsync("/api/v1/tags", new { name = $"Tag {Guid.NewGuid():N}" });
-        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/tags/{tag["id"]}") { Content = HttpAssertions.RawJson("""{"description":"overwritten"}""", "application/merge-patch+json") };
-        patch.Headers.TryAddWithoutValidation("If-Match", "*");
-        Assert.Equal("overwritten", (await (await writer.SendAsync(patch)).AssertJsonAsync())["description"]!.GetValue<string>());
+        Assert.Equal("overwritten", (await (await writer.SendAsync(AnyVersion(HttpMethod.Patch, $"/api/v1/tags/{tag["id"]}",
+            HttpAssertions.RawJson("""{"description":"overwritten"}""", "application/merge-patch+json")))).AssertJsonAsync())["description"]!.GetValue<string>());
+
+        var article = await new TestContent(writer).ArticleAsync();
+        var url = $"/api/v1/articles/{article["id"]}";
+        var replaced = await writer.SendAsync(AnyVersion(HttpMethod.Put, url, HttpAssertions.JsonBody(ConcurrencyTests.AsReplaceRequest(article, "replaced"))));
+        Assert.Equal("replaced", (await replaced.AssertJsonAsync())["subtitle"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NoContent, (await writer.SendAsync(AnyVersion(HttpMethod.Delete, url))).StatusCode);
+
+        static HttpRequestMessage AnyVersion(HttpMethod method, string url, HttpContent? content = null)
+        {
+            var request = new HttpRequestMessage(method, url) { Content = content };
+            request.Headers.TryAddWithoutValidation("If-Match", "*");
+            return request;
+        }
     }
 
     [Fact]
