@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContentApi.Articles;
 using ContentApi.Data;
 using ContentApi.Search;
 using Dapper;
@@ -30,7 +31,7 @@ public static class MaintenanceCommands
             Description = "Empty the index first, to repair a damaged one; until it finishes, searches find only the articles reindexed so far.",
         };
         var command = new Command(
-            "reindex", "Rebuild the full-text search index from the tables (after an upgrade or to repair it); a running server keeps serving complete search results meanwhile.")
+            "reindex", "Rebuild what is derived from the articles (after an upgrade, or to repair it): excerpts, counts and reading times under this build's rules, then the full-text search index; a running server keeps serving complete search results meanwhile.")
         {
             clear,
         };
@@ -47,11 +48,15 @@ public static class MaintenanceCommands
             {
                 ids = [.. await connection.QueryAsync<long>("SELECT id FROM articles ORDER BY id")];
             }
+            var rederived = 0;
+            await ProgressReporter.RunAsync("Refreshing excerpts and counts", ids.Length, async report =>
+                rederived = await DerivedTextRefresh.RefreshAsync(db, ids, report, cancellationToken), output);
             var orphans = 0;
             await ProgressReporter.RunAsync("Reindexing articles", ids.Length, async report =>
                 orphans = await SearchIndexRebuild.ReindexAsync(db, ids, parse.GetValue(clear), report, cancellationToken), output);
             await SearchAnalysis.RecordAsync(db, onlyWithoutArticles: false, cancellationToken);
             var removed = orphans switch { 0 => "", 1 => " and removed 1 index entry of deleted articles", _ => $" and removed {orphans} index entries of deleted articles" };
+            await output.WriteLineAsync($"Derived excerpts and counts refreshed: {rederived}.");
             await output.WriteLineAsync($"Reindexed {ids.Length} articles{removed}.");
             return 0;
         });

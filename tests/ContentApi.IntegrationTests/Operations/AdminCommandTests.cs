@@ -1,6 +1,7 @@
 using ContentApi.Cli;
 using System.Net;
 using System.Net.Http.Headers;
+using ContentApi.IntegrationTests.Reading;
 using ContentApi.TestSupport;
 using Dapper;
 
@@ -114,6 +115,32 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Equal(0, (await CommandRunner.RunAsync(own.DatabasePath, "reindex")).ExitCode);
 
         Assert.Equal("Healthy", await SearchIndexStatusAsync(own));
+    }
+
+    [Fact]
+    public async Task Reindex_refreshes_derived_excerpts_and_counts_without_a_new_version()
+    {
+        using var own = new ApiFactory();
+        var writer = own.Writer();
+        var article = await new TestContent(writer).ArticleAsync(new() { ["body"] = "# 標題\n\n通義千問發布新模型，表現出色。" });
+        var url = $"/api/v1/articles/{article.Id()}";
+        // Read with a key: never from the response cache.
+        var current = await writer.GetJsonAsync(url);
+        using (var connection = own.OpenDatabase())
+        {
+            // As an earlier build derived them.
+            connection.Execute($"UPDATE articles SET derived_excerpt = '標題 通義千問發布新模型，表現出色。', character_count = 1, reading_time_minutes = 9 WHERE id = {article.Id()}");
+        }
+        Assert.Equal("標題 通義千問發布新模型，表現出色。", (await writer.GetJsonAsync(url)).Text("excerpt"));
+
+        var (exitCode, output) = await CommandRunner.RunAsync(own.DatabasePath, "reindex");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Derived excerpts and counts refreshed: 1.", output, StringComparison.Ordinal);
+        var refreshed = await writer.GetJsonAsync(url);
+        Assert.Equal("通義千問發布新模型，表現出色。", refreshed.Text("excerpt"));
+        Assert.Equal(current.ToJsonString(), refreshed.ToJsonString());
+        Assert.Equal(article.Id(), (await own.Anonymous().GetJsonAsync("/api/v1/search?q=表現出色"))["items"]![0]!.Id());
+        Assert.Contains("Derived excerpts and counts refreshed: 0.", (await CommandRunner.RunAsync(own.DatabasePath, "reindex")).Output, StringComparison.Ordinal);
     }
 
     private static async Task<string> SearchIndexStatusAsync(ApiFactory api)

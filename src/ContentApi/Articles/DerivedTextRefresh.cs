@@ -1,0 +1,66 @@
+using ContentApi.Data;
+using ContentApi.Text;
+using Dapper;
+
+namespace ContentApi.Articles;
+
+/// <summary>
+/// Brings what is derived from each article's body (its excerpt when none is given, character count, reading time) up
+/// to this build's rules, which an upgrade may change (<c>reindex</c> runs it first: the index holds the excerpt).
+/// Bodies are measured outside the write lock, and a row is written only while it is still the version measured, so an
+/// edit meanwhile (derived by these rules already) is never overwritten. The version and updatedAt stay as they are:
+/// nobody edited the article; its ETag changes with its representation.
+/// </summary>
+public static class DerivedTextRefresh
+{
+    /// <summary>Articles measured and written at a time.</summary>
+    private const int Batch = 100;
+
+    private const string SelectSql = """
+        SELECT id AS Id, version AS Version, body AS Body, derived_excerpt AS DerivedExcerpt,
+               character_count AS CharacterCount, reading_time_minutes AS ReadingTimeMinutes
+        FROM articles WHERE id IN @Ids
+        """;
+
+    private const string UpdateSql = """
+        UPDATE articles SET derived_excerpt = @DerivedExcerpt, character_count = @CharacterCount, reading_time_minutes = @ReadingTimeMinutes
+        WHERE id = @Id AND version = @Version
+        """;
+
+    private sealed record Derived
+    {
+        public long Id { get; init; }
+        public long Version { get; init; }
+        public string Body { get; init; } = "";
+        public string DerivedExcerpt { get; init; } = "";
+        public int CharacterCount { get; init; }
+        public int ReadingTimeMinutes { get; init; }
+    }
+
+    /// <summary>Returns how many articles' derived values changed.</summary>
+    public static async Task<int> RefreshAsync(Db db, IReadOnlyList<long> articleIds, Action<long> progress, CancellationToken cancellationToken)
+    {
+        var (refreshed, done) = (0, 0L);
+        foreach (var batch in articleIds.Chunk(Batch))
+        {
+            List<Derived> stored;
+            await using (var connection = await db.OpenAsync(cancellationToken))
+            {
+                stored = [.. await connection.QueryAsync<Derived>(new CommandDefinition(SelectSql, new { Ids = batch }, cancellationToken: cancellationToken))];
+            }
+            var changed = stored.Select(row => (Row: row, Now: ArticleText.Measure(row.Body)))
+                .Where(m => m.Now.TooComplex is null) // stored before the rules it breaks: its source stands in for its text
+                .Select(m => m.Row with { DerivedExcerpt = m.Now.DerivedExcerpt, CharacterCount = m.Now.CharacterCount, ReadingTimeMinutes = m.Now.ReadingTimeMinutes })
+                .Where(now => !stored.Contains(now))
+                .ToList();
+            if (changed.Count > 0)
+            {
+                refreshed += await db.WriteRetryingBusyAsync((connection, transaction) =>
+                    connection.ExecuteAsync(new CommandDefinition(UpdateSql, changed, transaction, cancellationToken: cancellationToken)), cancellationToken);
+                await ServerLock.LetServerWriteAsync(db.ConnectionString, cancellationToken);
+            }
+            progress(done += batch.Length);
+        }
+        return refreshed;
+    }
+}
