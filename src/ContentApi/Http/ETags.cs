@@ -47,7 +47,23 @@ public static class ETags
     /// </summary>
     public static bool TryParseConditional(StringValues header, out IList<EntityTagHeaderValue> tags) =>
         EntityTagHeaderValue.TryParseStrictList(header, out tags!) && tags.Count > 0 && (tags.Count == 1 || !tags.Any(IsAny))
-        && !header.Any(HasLowercaseWeakPrefix);
+        && !header.Any(HasLowercaseWeakPrefix) && tags.All(t => IsAny(t) || IsOpaqueTag(t.Tag.AsSpan()[1..^1]));
+
+    /// <summary>
+    /// etagc (RFC 9110 §8.8.3): visible ASCII but the double quote, or obs-text. ASP.NET's parser reads an entity tag
+    /// as a quoted-string, so it also took <c>"a"b"</c> (an escaped quote) and control characters such as DEL.
+    /// </summary>
+    private static bool IsOpaqueTag(ReadOnlySpan<char> opaque)
+    {
+        foreach (var c in opaque)
+        {
+            if (c is not ('\x21' or (>= '\x23' and <= '\x7e') or (>= '\x80' and <= '\xff')))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <summary>The weak prefix is "W/", case-sensitive (RFC 9110 §8.8.3); ASP.NET's parser also reads "w/".</summary>
     private static bool HasLowercaseWeakPrefix(string? value)

@@ -276,6 +276,10 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         ["write_with_read_key"] = new(s => new HttpRequestMessage(HttpMethod.Delete, s.Article), HttpStatusCode.Forbidden, As: Caller.Reader),
         ["if_match_star_in_a_list"] = new(s => WithHeader(MergePatch(s.Article, """{"title":"t"}"""), "If-Match", "*, \"999-x\""), HttpStatusCode.BadRequest),
         ["if_match_unquoted"] = new(s => WithHeader(MergePatch(s.Article, """{"title":"t"}"""), "If-Match", "1"), HttpStatusCode.BadRequest),
+        // An entity tag is not a quoted-string: no escaped quote, no control character (RFC 9110 §8.8.3).
+        ["if_none_match_escaped_quote"] = new(s => WithHeader(MergePatch(s.Article, """{"title":"t"}"""), "If-None-Match", "\"a\\\"b\""), HttpStatusCode.BadRequest),
+        ["if_none_match_delete_character"] = new(s => WithHeader(MergePatch(s.Article, """{"title":"t"}"""), "If-None-Match", "\"\u007f\""), HttpStatusCode.BadRequest),
+        ["if_match_escaped_quote"] = new(s => WithHeader(MergePatch(s.Article, """{"title":"t"}"""), "If-Match", "\"1-a\\\"b\""), HttpStatusCode.BadRequest),
         ["if_match_stale_delete"] = new(s => WithHeader(new HttpRequestMessage(HttpMethod.Delete, s.Article), "If-Match", "\"999-x\""), HttpStatusCode.PreconditionFailed),
         ["missing_references"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("authorIds", "[999999]"))), HttpStatusCode.BadRequest, ["authorIds[0]"]),
         ["negative_reference"] = new(s => Json(HttpMethod.Post, "/api/v1/articles", ArticleJson(s, ("authorIds", "[-1]"))), HttpStatusCode.BadRequest, ["authorIds[0]"]),
