@@ -37,7 +37,8 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
             if (lastModified)
             {
                 AddParameter(operation, "If-Modified-Since",
-                    "An HTTP date, such as an earlier Last-Modified: 304 Not Modified when the resource has not changed since. Ignored when If-None-Match is sent.");
+                    "An HTTP date, such as an earlier Last-Modified: 304 Not Modified when the resource has not changed since. Ignored when If-None-Match is sent. " +
+                    "A date has whole seconds, so it cannot tell two changes within one second apart: prefer If-None-Match.");
             }
         }
         if (responses.ContainsKey("412") && method == "GET")
