@@ -118,8 +118,8 @@ public static class ContentApiApp
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<AnonymousResponseCache>();
-        app.UseMiddleware<IdempotencyMiddleware>();
         app.UseMiddleware<JsonMediaTypeMiddleware>();
+        app.UseMiddleware<IdempotencyMiddleware>();
         app.UseMiddleware<PreconditionsBeforeBodyMiddleware>();
     }
 

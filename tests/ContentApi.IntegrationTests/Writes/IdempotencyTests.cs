@@ -62,6 +62,21 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
     }
 
     [Fact]
+    public async Task A_repeat_in_another_media_type_is_415_not_a_replay()
+    {
+        var writer = factory.Writer();
+        var key = Guid.NewGuid().ToString("N");
+        var body = $$"""{"name":"Tag {{key}}"}""";
+        await (await writer.SendAsync(Post("/api/v1/tags", key, body))).AssertJsonAsync(HttpStatusCode.Created);
+
+        var repeat = Post("/api/v1/tags", key, body);
+        repeat.Content!.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.api+json");
+        var refused = await writer.SendAsync(repeat);
+        await refused.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.False(refused.Headers.Contains("Idempotent-Replayed"));
+    }
+
+    [Fact]
     public async Task Same_key_with_a_different_body_is_422_and_creates_nothing()
     {
         var writer = factory.Writer();
