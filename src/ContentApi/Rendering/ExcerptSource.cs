@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using ContentApi.Text;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
@@ -9,17 +8,17 @@ namespace ContentApi.Rendering;
 
 /// <summary>
 /// The text an article's excerpt is cut from: its paragraphs (in lists and quotes too), without headings, code, tables
-/// or the label of a figure; a body with no such paragraph gives all its text but the labels. A figure's label is the
-/// first line right after its image (in the same paragraph, or the next one) when it reads as a credit ("圖源:ifanr",
-/// "Source: CNCF") or is short with no sentence end (a caption); a lead sentence after a cover image stays.
+/// or the label of a figure; a body with no such paragraph gives all its text but the labels. A figure's label is a
+/// short line with no sentence end right after its image, such as the credit "圖源:ifanr" or a caption: the first line
+/// after the image in its own paragraph, or the next paragraph when that is one line. So a lead sentence after a
+/// cover image stays, and so do a wrapped paragraph and a credit run into a sentence.
 /// </summary>
-internal static partial class ExcerptSource
+internal static class ExcerptSource
 {
-    /// <summary>Longest caption, in characters as <c>characterCount</c> counts them.</summary>
-    private const int CaptionMaxLength = 100;
+    /// <summary>Longest label, in characters as <c>characterCount</c> counts them.</summary>
+    private const int LabelMaxLength = 100;
 
-    private const string SentenceEnds = "。！？.!?…";
-    private static readonly char[] Closers = [.. "」』”’\"')）》】"];
+    private static readonly char[] Closers = [.. Excerpts.Closers];
 
     public static string Of(MarkdownDocument document)
     {
@@ -45,10 +44,10 @@ internal static partial class ExcerptSource
                 {
                     return true;
                 }
-                AppendUnlessLabel(builder, TextFrom(after), afterFigure: true);
+                AppendUnlessLabel(builder, TextFrom(after), afterFigure: true, figuresParagraph: true);
                 return false;
             case ParagraphBlock paragraph:
-                AppendUnlessLabel(builder, TextFrom(paragraph.Inline?.FirstChild), afterFigure);
+                AppendUnlessLabel(builder, TextFrom(paragraph.Inline?.FirstChild), afterFigure, figuresParagraph: false);
                 return false;
             case ContainerBlock container and not Table:
                 // A figure labels only what follows it in its own list item or quote.
@@ -78,14 +77,17 @@ internal static partial class ExcerptSource
         return PlainText.CollapseSpaces(text.ToString()).Trim();
     }
 
-    /// <summary>The text, without its first line when a figure just before makes that line a label.</summary>
-    private static void AppendUnlessLabel(StringBuilder builder, string text, bool afterFigure)
+    /// <summary>
+    /// The text, without its first line when a figure just before makes that line a label: a line of the figure's own
+    /// paragraph, or a following paragraph of one line (the first line of a wrapped paragraph is not a label).
+    /// </summary>
+    private static void AppendUnlessLabel(StringBuilder builder, string text, bool afterFigure, bool figuresParagraph)
     {
         if (afterFigure)
         {
             var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);
             var firstLine = firstLineEnd < 0 ? text : text[..firstLineEnd];
-            if (IsLabel(firstLine.Trim()))
+            if ((figuresParagraph || firstLineEnd < 0) && IsLabel(firstLine.Trim()))
             {
                 text = firstLineEnd < 0 ? "" : text[(firstLineEnd + 1)..];
             }
@@ -93,10 +95,9 @@ internal static partial class ExcerptSource
         PlainText.AppendLine(builder, text);
     }
 
+    /// <summary>Short, and not ending as a sentence does, or as a line that introduces what follows (a colon).</summary>
     private static bool IsLabel(string line) =>
-        CreditRegex().IsMatch(line) ||
-        ArticleText.CountCharacters(line) <= CaptionMaxLength && !SentenceEnds.Contains(line.TrimEnd(Closers).LastOrDefault());
+        ArticleText.CountCharacters(line) <= LabelMaxLength && !ProseEnds.Contains(line.TrimEnd(Closers).LastOrDefault());
 
-    [GeneratedRegex(@"^(圖源|图源|圖片來源|图片来源|圖片|图片|來源|来源|攝影|摄影|圖|图|source|credit|photo|image|via)\s*[:：|｜/]|^©", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CreditRegex();
+    private const string ProseEnds = Excerpts.SentenceEnds + ":：";
 }

@@ -14,9 +14,9 @@ public static partial class Excerpts
 {
     public const string Ellipsis = "…";
 
-    private const string SentenceEnds = "。！？.!?";
+    internal const string SentenceEnds = "。！？.!?";
     private const string ClauseEnds = "；;";
-    private const string Closers = "」』”’\"')）》〉】]";
+    internal const string Closers = "」』”’\"')）》〉】]";
     private static readonly char[] TrailingSeparators = [.. ",，、:：;；-–—"];
 
     /// <summary>At most <paramref name="maxLength"/> grapheme clusters, the ellipsis included when the text was cut.</summary>

@@ -113,10 +113,17 @@ public sealed class ArticleTextTests
     // A credit, or a short line with no sentence end (a caption), right after the image is its label.
     [InlineData("![圖](image:1)\n\n圖源：本站整理\n\n正文。", "正文。")]
     [InlineData("![圖](image:1)\n\nQwen3-Max 發布會現場\n\n正文。", "正文。")]
-    [InlineData("![圖](image:1)\n\nSource: Reuters, which published the photograph of the launch event first and with a much longer credit.\n\n正文。", "正文。")]
+    [InlineData("![圖](image:1)\n\nSource: CNCF\n\n正文。", "正文。")]
     // In the same paragraph, only the first line after the image is.
     [InlineData("![圖](image:1)\n圖源:ifanr\n通義千問取得 69.6 分。", "通義千問取得 69.6 分。")]
     [InlineData("![圖](image:1)\n第一行\n第二行", "第二行")]
+    // A paragraph of its own is a label only as one line: a wrapped lead stays whole.
+    [InlineData("![圖](image:1)\n\n第一行\n第二行", "第一行 第二行")]
+    [InlineData("![cover](image:1)\n\nKubernetes 1.30 was released today with a long list\nof changes to scheduling and storage.", "Kubernetes 1.30 was released today with a long list of changes to scheduling and storage.")]
+    [InlineData("![cover](image:1)\n\n阿里巴巴今天在杭州的發布會上推出了\n新一代的大型語言模型。", "阿里巴巴今天在杭州的發布會上推出了 新一代的大型語言模型。")]
+    // A sentence is never a label, not even with a credit run into it; nor is a line introducing what follows.
+    [InlineData("![cover](image:1)\n圖源:ifanr 今天蘋果發布了新產品，售價 999 美元。", "圖源:ifanr 今天蘋果發布了新產品，售價 999 美元。")]
+    [InlineData("![cover](image:1)\n\nThe key changes:\n\n- faster starts", "The key changes: faster starts")]
     // A figure labels nothing outside its own list item or quote.
     [InlineData("- ![圖](image:1)\n- 第二項是正文\n- 第三項。", "第二項是正文 第三項。")]
     [InlineData("> 引用的話。\n>\n> ![圖](image:1)\n\n這是正文第一段", "引用的話。 這是正文第一段")]
