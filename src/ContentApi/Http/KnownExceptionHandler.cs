@@ -52,7 +52,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         }
         if (bad.StatusCode == 415)
         {
-            return (415, "The request body must be sent as application/json (PATCH also takes application/merge-patch+json).", null);
+            return (415, Problems.UnsupportedMediaTypeDetail, null);
         }
         var binding = FailedBinding().Match(bad.Message);
         if (binding.Success)
@@ -80,7 +80,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         }
         if (bad.Message.Contains("Content-Type", StringComparison.OrdinalIgnoreCase) || bad.Message.Contains("content type", StringComparison.OrdinalIgnoreCase))
         {
-            return (415, "The request body must be sent as application/json (PATCH also takes application/merge-patch+json).", null);
+            return (415, Problems.UnsupportedMediaTypeDetail, null);
         }
         return (bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400, "The request could not be read.", null);
     }

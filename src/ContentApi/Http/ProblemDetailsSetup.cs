@@ -36,7 +36,7 @@ public static class ProblemDetailsSetup
             ? "No resource exists at this path."
             : "The resource was not found.",
         405 => $"The method {context.Request.Method} is not allowed on this resource.",
-        415 => "The request body must be sent as application/json (PATCH also takes application/merge-patch+json).",
+        415 => Problems.UnsupportedMediaTypeDetail,
         500 => "An unexpected error occurred. Quote the traceId when reporting it.",
         _ => ReasonPhrase(status),
     };

@@ -21,6 +21,9 @@ public static class Problems
     public static ValidationProblem Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>A 415 that cannot name the media type it refused (the routing's, a body binding's).</summary>
+    public const string UnsupportedMediaTypeDetail = "The request body must be sent as application/json (PATCH also takes application/merge-patch+json).";
+
     public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, detail: ValidationDetail(errors), type: ProblemTypes.BadRequest, title: "Invalid request");
 
@@ -34,7 +37,7 @@ public static class Problems
         {
             return "The request is invalid.";
         }
-        var first = field == "$" ? message : $"{field}: {message}";
+        var first = field is "$" or "" ? message : $"{field}: {message}";
         var more = errors.Sum(e => e.Value.Length) - 1;
         return more == 0 ? first : $"{first} ({more} more in errors.)";
     }

@@ -17,9 +17,11 @@ public sealed class ValidationDetailTests
         Assert.Equal("include: 'none' asks for no embeds, so it stands alone.",
             Problems.ValidationDetail(new Dictionary<string, string[]> { ["include"] = ["'none' asks for no embeds, so it stands alone."] }));
 
-    [Fact]
-    public void An_error_of_the_whole_body_is_not_prefixed() =>
-        Assert.Equal("Send one JSON object.", Problems.ValidationDetail(new Dictionary<string, string[]> { ["$"] = ["Send one JSON object."] }));
+    [Theory]
+    [InlineData("$")]
+    [InlineData("")]
+    public void An_error_of_the_whole_body_is_not_prefixed(string key) =>
+        Assert.Equal("Send one JSON object.", Problems.ValidationDetail(new Dictionary<string, string[]> { [key] = ["Send one JSON object."] }));
 
     [Fact]
     public void No_error_message_still_gives_a_detail() =>
