@@ -48,10 +48,12 @@ public static class DerivedTextRefresh
             {
                 stored = [.. await connection.QueryAsync<Derived>(new CommandDefinition(SelectSql, new { Ids = batch }, cancellationToken: cancellationToken))];
             }
-            var changed = stored.Select(row => (Row: row, Now: ArticleText.Measure(row.Body)))
+            var changed = stored
+                .Select(row => (Row: row, Now: ArticleText.Measure(row.Body)))
                 .Where(m => m.Now.TooComplex is null) // stored before the rules it breaks: its source stands in for its text
-                .Select(m => m.Row with { DerivedExcerpt = m.Now.DerivedExcerpt, CharacterCount = m.Now.CharacterCount, ReadingTimeMinutes = m.Now.ReadingTimeMinutes })
-                .Where(now => !stored.Contains(now))
+                .Select(m => (m.Row, Refreshed: m.Row with { DerivedExcerpt = m.Now.DerivedExcerpt, CharacterCount = m.Now.CharacterCount, ReadingTimeMinutes = m.Now.ReadingTimeMinutes }))
+                .Where(m => m.Refreshed != m.Row)
+                .Select(m => m.Refreshed)
                 .ToList();
             if (changed.Count > 0)
             {
