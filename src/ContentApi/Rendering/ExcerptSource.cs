@@ -67,15 +67,7 @@ internal static class ExcerptSource
         }
     }
 
-    private static string TextFrom(Inline? first)
-    {
-        var text = new StringBuilder();
-        for (var inline = first; inline is not null; inline = inline.NextSibling)
-        {
-            PlainText.AppendInline(text, inline);
-        }
-        return PlainText.CollapseSpaces(text.ToString()).Trim();
-    }
+    private static string TextFrom(Inline? first) => PlainText.CollapseSpaces(PlainText.From(first)).Trim();
 
     /// <summary>
     /// The text, without its first line when a figure just before makes that line a label: a line of the figure's own

@@ -20,12 +20,15 @@ internal static partial class PlainText
     }
 
     /// <summary>The text of an inline container's children, so an image's own alt text is included.</summary>
-    public static string Of(ContainerInline? inline)
+    public static string Of(ContainerInline? inline) => From(inline?.FirstChild);
+
+    /// <summary>The text of an inline and of the inlines after it in its container, such as the rest of a line.</summary>
+    public static string From(Inline? first)
     {
         var builder = new StringBuilder();
-        foreach (var child in inline ?? Enumerable.Empty<Inline>())
+        for (var inline = first; inline is not null; inline = inline.NextSibling)
         {
-            AppendInline(builder, child);
+            AppendInline(builder, inline);
         }
         return builder.ToString();
     }
@@ -80,7 +83,7 @@ internal static partial class PlainText
     [GeneratedRegex("[ \\t]{2,}")]
     private static partial Regex SpaceRunRegex();
 
-    internal static void AppendInline(StringBuilder builder, Inline? inline)
+    private static void AppendInline(StringBuilder builder, Inline? inline)
     {
         switch (inline)
         {
