@@ -444,6 +444,36 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         }
     }
 
+    [Fact]
+    public async Task String_enums_whose_values_are_not_identifiers_name_their_members_for_generators()
+    {
+        var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        var named = 0;
+        foreach (var (name, schema) in document["components"]!["schemas"]!.AsObject())
+        {
+            if (schema!["enum"] is not JsonArray values || values.All(v => v is JsonValue value && IsIdentifier(value.GetValue<string>())))
+            {
+                continue;
+            }
+            // Kiota (x-ms-enum), NSwag (x-enumNames) and OpenAPI Generator (x-enum-varnames) otherwise invent names
+            // such as Minus_publishedAt; each value gets one identifier, the same in all three.
+            var expected = values.Select(v => v!.GetValue<string>()).ToList();
+            var names = schema["x-enumNames"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+            Assert.Equal(expected.Count, names.Count);
+            Assert.All(names, n => Assert.True(IsIdentifier(n), $"{name}: {n}"));
+            Assert.Equal(expected.Count, names.Distinct().Count());
+            Assert.Equal(names, schema["x-enum-varnames"]!.AsArray().Select(n => n!.GetValue<string>()));
+            var msEnum = schema["x-ms-enum"]!;
+            Assert.Equal(name, msEnum["name"]!.GetValue<string>());
+            Assert.Equal(expected, msEnum["values"]!.AsArray().Select(v => v!["value"]!.GetValue<string>()));
+            Assert.Equal(names, msEnum["values"]!.AsArray().Select(v => v!["name"]!.GetValue<string>()));
+            named++;
+        }
+        Assert.True(named >= 4, "the sorts of articles, authors, tags and images"); // ArticleSort, AuthorSort, TagSort, ImageSort
+    }
+
+    private static bool IsIdentifier(string value) => System.Text.RegularExpressions.Regex.IsMatch(value, "^[A-Za-z_][A-Za-z0-9_]*$");
+
     /// <summary>The values a list parameter takes: an array of enum strings, written comma-separated (explode false).</summary>
     private static List<string> ListItems(JsonNode document, JsonNode operation, string name)
     {

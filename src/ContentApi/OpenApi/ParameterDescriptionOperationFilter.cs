@@ -130,11 +130,16 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
         }
         else
         {
-            context.SchemaRepository.AddDefinition(named.Schema, new OpenApiSchema
+            var schema = new OpenApiSchema
             {
                 Type = JsonSchemaType.String,
                 Enum = [.. named.Values.Select(v => (System.Text.Json.Nodes.JsonNode)v)],
-            });
+            };
+            if (EnumMemberNames.Of(named.Values) is { } names)
+            {
+                EnumMemberNames.Describe(schema, named.Schema, named.Values, names);
+            }
+            context.SchemaRepository.AddDefinition(named.Schema, schema);
         }
         return new OpenApiSchemaReference(named.Schema, context.Document);
     }
