@@ -73,14 +73,30 @@ public static class BackupCommands
             await using (var to = await db.OpenAsync(cancellationToken))
             {
                 await from.OpenAsync(cancellationToken);
+                var idsGiven = await IdHighWaterAsync(to);
                 // SQLite's online backup replaces every page of the target in one step.
                 from.BackupDatabase(to);
+                // Ids the database gave after the snapshot was taken are gone with their rows, but never given again.
+                if (await HasIdHighWaterAsync(to))
+                {
+                    foreach (var (name, lastId) in idsGiven)
+                    {
+                        await to.ExecuteAsync(SqliteDialect.RaiseIdHighWater, new { Name = name, LastId = lastId });
+                    }
+                }
             }
             await output.WriteLineAsync($"Restored {source} into {new SqliteConnectionStringBuilder(db.ConnectionString).DataSource}.");
             return 0;
         });
         return command;
     }
+
+    private static async Task<bool> HasIdHighWaterAsync(SqliteConnection connection) =>
+        await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'id_high_water'") > 0;
+
+    /// <summary>The highest id each table has ever given (none before the database has that record).</summary>
+    private static async Task<List<(string Name, long LastId)>> IdHighWaterAsync(SqliteConnection connection) =>
+        await HasIdHighWaterAsync(connection) ? [.. await connection.QueryAsync<(string Name, long LastId)>(SqliteDialect.ReadIdHighWater)] : [];
 
     /// <summary>Why <paramref name="file"/> is no snapshot this build can restore; null when it is one.</summary>
     private static async Task<string?> SnapshotProblemAsync(string file)

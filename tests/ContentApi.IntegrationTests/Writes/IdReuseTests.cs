@@ -1,4 +1,5 @@
 using System.Net;
+using ContentApi.IntegrationTests.Operations;
 using ContentApi.TestSupport;
 
 namespace ContentApi.IntegrationTests.Writes;
@@ -24,6 +25,24 @@ public sealed class IdReuseTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
         Assert.True(next > deleted, $"{collection}: {next} after deleting {deleted}");
         await (await factory.Reader().GetAsync($"/api/v1/{collection}/{deleted}")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("articles")]
+    [InlineData("tags")]
+    public async Task Restoring_a_snapshot_gives_no_id_that_the_database_had_given_since(string collection)
+    {
+        var content = new TestContent(factory.Writer());
+        await CreateAsync(content, collection);
+        var snapshot = Path.Combine(CommandRunner.TempDirectory(), "snapshot.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "backup", snapshot)).ExitCode);
+        var sinceTheSnapshot = await CreateAsync(content, collection);
+
+        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "restore", snapshot, "--force")).ExitCode);
+        await (await factory.Reader().GetAsync($"/api/v1/{collection}/{sinceTheSnapshot}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        var next = await CreateAsync(content, collection);
+
+        Assert.True(next > sinceTheSnapshot, $"{collection}: {next} after restoring a snapshot older than {sinceTheSnapshot}");
     }
 
     private static async Task<long> CreateAsync(TestContent content, string collection) => collection switch
