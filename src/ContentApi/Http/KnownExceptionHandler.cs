@@ -72,7 +72,8 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
                 "bool" => "true or false",
                 _ => "a valid value",
             };
-            return (400, $"The parameter '{name}' must be {expected}.", new Dictionary<string, string[]> { [name] = [$"Must be {expected}."] });
+            var errors = new Dictionary<string, string[]> { [name] = [$"Must be {expected}."] };
+            return (400, Problems.ValidationDetail(errors), errors);
         }
         if (bad.Message.Contains("was not provided", StringComparison.Ordinal) || bad.Message.Contains("no body was provided", StringComparison.Ordinal))
         {
@@ -140,7 +141,8 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
             var where = json.LineNumber is { } line ? $" (line {line + 1}, byte {json.BytePositionInLine + 1})" : "";
             return (400, $"The request body is not valid JSON{where}.", null);
         }
-        return (400, $"The request body is invalid at '{field}': {problem}", new Dictionary<string, string[]> { [field] = [problem] });
+        var fieldErrors = new Dictionary<string, string[]> { [field] = [problem] };
+        return (400, Problems.ValidationDetail(fieldErrors), fieldErrors);
     }
 
     /// <summary>

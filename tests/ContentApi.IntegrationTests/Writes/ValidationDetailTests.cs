@@ -1,0 +1,30 @@
+using System.Net;
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Writes;
+
+/// <summary>
+/// Every 400 that lists its errors states the first in <c>detail</c> the same way, whichever layer refused it (the
+/// query's binding, the body's JSON types, the validators): clients that show only the detail read one style.
+/// </summary>
+public sealed class ValidationDetailTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Theory]
+    [InlineData("GET", "/api/v1/tags?limit=abc", null, "limit: Must be an integer.")]
+    [InlineData("GET", "/api/v1/tags?limit=0", null, "limit: ")]
+    [InlineData("POST", "/api/v1/tags", """{"name": 5}""", "name: The value has the wrong JSON type for this field.")]
+    [InlineData("POST", "/api/v1/tags", """{"name": ""}""", "name: ")]
+    [InlineData("POST", "/api/v1/tags", """{"name": "x", "colour": "red"}""", "colour: Unknown property: this resource has no such field.")]
+    public async Task A_400_states_its_first_error_as_field_and_message(string method, string url, string? body, string detailStart)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        request.Content = body is null ? null : HttpAssertions.RawJson(body);
+
+        var problem = await (await factory.Writer().SendAsync(request)).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        var detail = problem["detail"]!.GetValue<string>();
+        Assert.StartsWith(detailStart, detail, StringComparison.Ordinal);
+        var (field, messages) = problem["errors"]!.AsObject().First();
+        Assert.StartsWith($"{field}: {messages![0]!.GetValue<string>()}", detail, StringComparison.Ordinal);
+    }
+}
