@@ -27,7 +27,7 @@ public static class DerivedTextRefresh
         WHERE id = @Id AND version = @Version
         """;
 
-    private sealed record Derived
+    internal sealed record Derived
     {
         public long Id { get; init; }
         public long Version { get; init; }
@@ -43,26 +43,35 @@ public static class DerivedTextRefresh
         var (refreshed, done) = (0, 0L);
         foreach (var batch in articleIds.Chunk(Batch))
         {
-            List<Derived> stored;
-            await using (var connection = await db.OpenAsync(cancellationToken))
-            {
-                stored = [.. await connection.QueryAsync<Derived>(new CommandDefinition(SelectSql, new { Ids = batch }, cancellationToken: cancellationToken))];
-            }
-            var changed = stored
-                .Select(row => (Row: row, Now: ArticleText.Measure(row.Body)))
-                .Where(m => m.Now.TooComplex is null) // stored before the rules it breaks: its source stands in for its text
-                .Select(m => (m.Row, Refreshed: m.Row with { DerivedExcerpt = m.Now.DerivedExcerpt, CharacterCount = m.Now.CharacterCount, ReadingTimeMinutes = m.Now.ReadingTimeMinutes }))
-                .Where(m => m.Refreshed != m.Row)
-                .Select(m => m.Refreshed)
-                .ToList();
+            var changed = await MeasureAsync(db, batch, cancellationToken);
             if (changed.Count > 0)
             {
-                refreshed += await db.WriteRetryingBusyAsync((connection, transaction) =>
-                    connection.ExecuteAsync(new CommandDefinition(UpdateSql, changed, transaction, cancellationToken: cancellationToken)), cancellationToken);
+                refreshed += await WriteAsync(db, changed, cancellationToken);
                 await ServerLock.LetServerWriteAsync(db.ConnectionString, cancellationToken);
             }
             progress(done += batch.Length);
         }
         return refreshed;
     }
+
+    /// <summary>The rows of these articles whose derived values this build derives differently, as it derives them.</summary>
+    internal static async Task<List<Derived>> MeasureAsync(Db db, long[] articleIds, CancellationToken cancellationToken)
+    {
+        List<Derived> stored;
+        await using (var connection = await db.OpenAsync(cancellationToken))
+        {
+            stored = [.. await connection.QueryAsync<Derived>(new CommandDefinition(SelectSql, new { Ids = articleIds }, cancellationToken: cancellationToken))];
+        }
+        return [.. stored
+            .Select(row => (Row: row, Now: ArticleText.Measure(row.Body)))
+            .Where(m => m.Now.TooComplex is null) // stored before the rules it breaks: its source stands in for its text
+            .Select(m => (m.Row, Refreshed: m.Row with { DerivedExcerpt = m.Now.DerivedExcerpt, CharacterCount = m.Now.CharacterCount, ReadingTimeMinutes = m.Now.ReadingTimeMinutes }))
+            .Where(m => m.Refreshed != m.Row)
+            .Select(m => m.Refreshed)];
+    }
+
+    /// <summary>Writes the measured rows that are still the version measured; returns how many.</summary>
+    internal static Task<int> WriteAsync(Db db, List<Derived> measured, CancellationToken cancellationToken) =>
+        db.WriteRetryingBusyAsync((connection, transaction) =>
+            connection.ExecuteAsync(new CommandDefinition(UpdateSql, measured, transaction, cancellationToken: cancellationToken)), cancellationToken);
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using ContentApi.IntegrationTests.Reading;
 using ContentApi.TestSupport;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContentApi.IntegrationTests.Operations;
 
@@ -141,6 +142,31 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Equal(current.ToJsonString(), refreshed.ToJsonString());
         Assert.Equal(article.Id(), (await own.Anonymous().GetJsonAsync("/api/v1/search?q=表現出色"))["items"]![0]!.Id());
         Assert.Contains("Derived excerpts and counts refreshed: 0.", (await CommandRunner.RunAsync(own.DatabasePath, "reindex")).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_refresh_leaves_an_article_edited_after_it_was_measured_as_the_edit_wrote_it()
+    {
+        using var own = new ApiFactory();
+        var writer = own.Writer();
+        var article = await new TestContent(writer).ArticleAsync(new() { ["body"] = "通義千問發布新模型，表現出色。" });
+        var url = $"/api/v1/articles/{article.Id()}";
+        using (var connection = own.OpenDatabase())
+        {
+            connection.Execute($"UPDATE articles SET derived_excerpt = 'As an earlier build derived it.' WHERE id = {article.Id()}");
+        }
+        var db = own.Services.GetRequiredService<Data.Db>();
+        var measured = await Articles.DerivedTextRefresh.MeasureAsync(db, [article.Id()], CancellationToken.None);
+        Assert.Single(measured);
+
+        // A server's edit lands between the refresh's measuring and its writing.
+        (await writer.PatchMergeAsync(url, new { body = "阿里巴巴再次更新模型。" })).EnsureSuccessStatusCode();
+        var edited = await writer.GetJsonAsync(url);
+
+        Assert.Equal(0, await Articles.DerivedTextRefresh.WriteAsync(db, measured, CancellationToken.None));
+        var after = await writer.GetJsonAsync(url);
+        Assert.Equal("阿里巴巴再次更新模型。", after.Text("excerpt"));
+        Assert.Equal(edited.ToJsonString(), after.ToJsonString());
     }
 
     private static async Task<string> SearchIndexStatusAsync(ApiFactory api)
