@@ -17,7 +17,8 @@ public class ApiFactory : WebApplicationFactory<Program>
     private readonly Dictionary<ApiKeyScope, string> _keys = [];
     private readonly Lock _keysLock = new();
 
-    public string DatabasePath => Path.Combine(_directory, "content.db");
+    /// <summary>The app's database; another instance's (<see cref="SecondInstance"/>) when overridden.</summary>
+    public virtual string DatabasePath => Path.Combine(_directory, "content.db");
 
     /// <summary>Extra settings a test class needs (for example "Writes:RequireIfMatch" = "true").</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();

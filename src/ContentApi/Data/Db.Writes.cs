@@ -277,12 +277,23 @@ public sealed partial class Db
         (SqliteDialect.RowsChanged(connection), BeforeCommit.Uses(transaction));
 
     /// <summary>A create and its Idempotency-Key commit together (see <see cref="IdempotencyScope"/>).</summary>
-    private Task<int> ReserveAsync(SqliteConnection connection, SqliteTransaction transaction, IdempotencyScope idempotency) =>
-        connection.ExecuteAsync(new CommandDefinition(IdempotencyStore.ReserveSql, new
+    private async Task ReserveAsync(SqliteConnection connection, SqliteTransaction transaction, IdempotencyScope idempotency)
+    {
+        var now = clock.GetUtcNow();
+        try
         {
-            idempotency.ApiKeyId,
-            idempotency.Key,
-            idempotency.RequestHash,
-            Now = Timestamps.ToDb(clock.GetUtcNow()),
-        }, transaction));
+            await connection.ExecuteAsync(new CommandDefinition(IdempotencyStore.ReserveSql, new
+            {
+                idempotency.ApiKeyId,
+                idempotency.Key,
+                idempotency.RequestHash,
+                Now = Timestamps.ToDb(now),
+                Since = Timestamps.ToDb(now - IdempotencyStore.Retention),
+            }, transaction));
+        }
+        catch (SqliteException exception) when (SqliteDialect.IsUniqueViolation(exception))
+        {
+            throw new IdempotencyKeyTakenException(exception);
+        }
+    }
 }

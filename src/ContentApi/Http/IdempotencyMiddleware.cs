@@ -9,7 +9,8 @@ namespace ContentApi.Http;
 /// <summary>
 /// POST with <c>Idempotency-Key</c>: the first successful response (2xx) is stored per API key; a repeat
 /// with the same key and body within 24 hours gets that response again and creates nothing; the same
-/// key with another body is a 422. Requests with the same key run one at a time.
+/// key with another body is a 422. Requests with the same key run one at a time here; across instances sharing the
+/// database, the reservation each create writes in its own transaction lets only one of them commit.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store, ILogger<IdempotencyMiddleware> logger)
 {
@@ -20,8 +21,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     }
 
     public const string HeaderName = "Idempotency-Key";
-    // Striped locks: requests with the same key always share a stripe, and memory stays bounded.
-    private static readonly SemaphoreSlim[] Stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+    // Striped locks: requests with the same key always share a stripe, and memory stays bounded. Per app, not static:
+    // two apps in one process (tests) are two instances, as two processes would be.
+    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
@@ -52,28 +54,28 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
 
         var body = await ReadBodyAsync(context.Request);
         var hash = Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(context.Request.Path + "\n"), .. body]));
-        var gate = Stripes[(int)((uint)StringComparer.Ordinal.GetHashCode($"{keyId}:{key}") % Stripes.Length)];
+        var gate = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode($"{keyId}:{key}") % _stripes.Length)];
         await gate.WaitAsync(context.RequestAborted);
         try
         {
             if (await store.FindAsync(keyId, key, context.RequestAborted) is { } stored)
             {
-                if (stored.RequestHash != hash)
-                {
-                    await problems.WriteAsync(context, 422, "This Idempotency-Key was already used with a different request body.");
-                    return;
-                }
-                if (stored.Status == 0)
-                {
-                    await problems.WriteAsync(context, 409,
-                        "This request was already carried out, but its response was lost (the server stopped before storing it). Look the resource up instead of retrying.");
-                    return;
-                }
-                await ReplayAsync(context, stored);
+                await AnswerFromStoreAsync(context, problems, stored, hash);
                 return;
             }
             context.Items[IdempotencyScope.ItemKey] = new IdempotencyScope(keyId, key, hash);
-            var captured = await ResponseCapture.CaptureAsync(context, next);
+            byte[] captured;
+            try
+            {
+                captured = await ResponseCapture.CaptureAsync(context, next);
+            }
+            catch (IdempotencyKeyTakenException)
+            {
+                // Another instance on the same database reserved the key first; this request's write was rolled back.
+                context.Response.Clear();
+                await AnswerFromStoreAsync(context, problems, await store.FindAsync(keyId, key, CancellationToken.None), hash);
+                return;
+            }
             try
             {
                 await ResponseCapture.SendAsync(context, captured);
@@ -88,6 +90,25 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>Answers a request whose key is already in use: the stored response, or why there is none to give.</summary>
+    private static async Task AnswerFromStoreAsync(HttpContext context, IProblemDetailsService problems, StoredResponse? stored, string hash)
+    {
+        if (stored is not null && stored.RequestHash != hash)
+        {
+            await problems.WriteAsync(context, 422, "This Idempotency-Key was already used with a different request body.");
+        }
+        else if (stored is null || stored.Status == 0)
+        {
+            context.Response.Headers.RetryAfter = "1";
+            await problems.WriteAsync(context, 409,
+                "A request with this Idempotency-Key was carried out and its response is not stored: it is still being answered (by another instance), or the server stopped before storing it. Retry after Retry-After; if this persists, look the resource up instead.");
+        }
+        else
+        {
+            await ReplayAsync(context, stored);
         }
     }
 

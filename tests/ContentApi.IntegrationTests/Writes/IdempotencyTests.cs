@@ -143,6 +143,42 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM articles WHERE title = @Title", new { Title = title }));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Posts_with_one_key_to_two_instances_at_once_create_exactly_one_row(bool differentBodies)
+    {
+        using var second = new SecondInstance(factory);
+        var writer = factory.Writer();
+        var otherWriter = second.Anonymous();
+        otherWriter.DefaultRequestHeaders.Authorization = writer.DefaultRequestHeaders.Authorization; // the same API key
+        var authorId = await new TestContent(writer).AuthorAsync();
+
+        // Each instance serialises a key's requests in its own memory only; the race is between the two.
+        for (var round = 0; round < 10; round++)
+        {
+            var key = Guid.NewGuid().ToString("N");
+            var titles = new[] { $"Two instances {key}", differentBodies ? $"Two instances, other body {key}" : $"Two instances {key}" };
+            using var start = new SemaphoreSlim(0);
+            var requests = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+            {
+                await start.WaitAsync();
+                var response = await (i % 2 == 0 ? writer : otherWriter).SendAsync(Post("/api/v1/articles", key, ArticleBody(titles[i % 2], authorId)));
+                return (response.StatusCode, response.Headers.Location, Replayed: response.Headers.Contains("Idempotent-Replayed"));
+            })).ToList();
+            start.Release(requests.Count);
+            var responses = await Task.WhenAll(requests);
+
+            var created = await CountAsync("SELECT count(*) FROM articles WHERE title IN @Titles", new { Titles = titles.Distinct() });
+            Assert.Equal(1, created);
+            Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created && !r.Replayed));
+            Assert.Single(responses.Where(r => r.StatusCode == HttpStatusCode.Created).Select(r => r.Location).Distinct());
+            Assert.All(responses, r => Assert.Contains(r.StatusCode, differentBodies
+                ? [HttpStatusCode.Created, HttpStatusCode.UnprocessableEntity, HttpStatusCode.Conflict]
+                : new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        }
+    }
+
     [Fact]
     public async Task Key_is_reserved_with_the_create_so_a_retry_after_a_lost_response_creates_no_duplicate()
     {
@@ -160,7 +196,8 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
 
         var retry = await writer.SendAsync(Post("/api/v1/tags", key, body));
         var problem = await retry.AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Contains("already carried out", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("carried out", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(retry.Headers.RetryAfter);
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM tags WHERE name = @Name", new { Name = $"Lost response {key}" }));
     }
 
