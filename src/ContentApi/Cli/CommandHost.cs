@@ -29,14 +29,21 @@ public static class CommandHost
             await Console.Error.WriteLineAsync($"There is no database at {file}; check ConnectionStrings__Content (nothing was read or created).");
             return null;
         }
-        await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
+        await MigrateAsync(app, cancellationToken);
         return app;
     }
 
     public static async Task<WebApplication> StartMigratedAsync(CancellationToken cancellationToken, Action<WebApplicationBuilder>? configure = null)
     {
         var app = Build(configure);
-        await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
+        await MigrateAsync(app, cancellationToken);
         return app;
+    }
+
+    /// <summary>As the server does on start: the schema, and the index's analysis recorded while there is no article (seed, import).</summary>
+    private static async Task MigrateAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
+        await Search.SearchAnalysis.EnsureCurrentWhileEmptyAsync(app.Services.GetRequiredService<Db>(), cancellationToken);
     }
 }

@@ -11,9 +11,7 @@ public sealed class MigrateOnStart(Migrator migrator, Db db, ILogger<MigrateOnSt
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await migrator.MigrateAsync(cancellationToken);
-        // Usually the index is this build's: one read, and no write transaction at start.
-        if (await SearchAnalysis.OfIndexAsync(db, cancellationToken) is var indexed && indexed != SearchAnalysis.Current &&
-            !await SearchAnalysis.RecordAsync(db, onlyWithoutArticles: true, cancellationToken))
+        if (await SearchAnalysis.EnsureCurrentWhileEmptyAsync(db, cancellationToken) is (false, var indexed))
         {
             logger.LogWarning(
                 "The search index was built by another analysis ({Indexed}) than this build's ({Current}): searches can miss articles until `reindex` runs.",

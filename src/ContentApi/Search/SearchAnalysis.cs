@@ -30,6 +30,17 @@ public static class SearchAnalysis
         return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(ReadSql, cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Whether the index is this build's, recording that it is while no article is indexed (a new or emptied database:
+    /// whatever comes in next is analysed as this build does). Usually one read and no write transaction.
+    /// </summary>
+    /// <returns>The analysis that built the index, when it is another than this build's.</returns>
+    public static async Task<(bool IsCurrent, string? Indexed)> EnsureCurrentWhileEmptyAsync(Db db, CancellationToken cancellationToken)
+    {
+        var indexed = await OfIndexAsync(db, cancellationToken);
+        return (indexed == Current || await RecordAsync(db, onlyWithoutArticles: true, cancellationToken), indexed);
+    }
+
     /// <summary>Records that the index is this build's: after a full reindex, or while it indexes no article. False when it did not.</summary>
     public static async Task<bool> RecordAsync(Db db, bool onlyWithoutArticles, CancellationToken cancellationToken) =>
         (await db.WriteRetryingBusyAsync(async (connection, transaction) =>

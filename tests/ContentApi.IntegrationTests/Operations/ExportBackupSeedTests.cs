@@ -234,6 +234,8 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
                 await using var bufferSize = connection.CreateCommand();
                 bufferSize.CommandText = "SELECT v FROM articles_fts_config WHERE k = 'hashsize'";
                 Assert.Equal((long)Data.SqliteDialect.DefaultSearchIndexBufferSize, Convert.ToInt64(await bufferSize.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+                // Indexed by this build's analysis, and recorded so: a server started on it reports the index healthy.
+                Assert.Equal(ContentApi.Search.SearchAnalysis.Current, await connection.ExecuteScalarAsync<string>("SELECT version FROM search_analysis"));
             }
             var folder = CommandRunner.TempDirectory();
             Assert.Equal(0, (await CommandRunner.RunAsync(database, "export", folder)).ExitCode);
