@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ContentApi.Images;
+using ContentApi.IntegrationTests.Reading;
 using ContentApi.TestSupport;
 
 namespace ContentApi.IntegrationTests;
@@ -34,8 +35,40 @@ public sealed class ImagesTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(1600, created["width"]!.GetValue<int>());
         Assert.Equal(1, created["version"]!.GetValue<long>());
 
-        var read = await (await factory.Anonymous().GetAsync(response.Headers.Location)).AssertJsonAsync();
+        var read = await (await factory.Reader().GetAsync(response.Headers.Location)).AssertJsonAsync(); // shown by no published content
         Assert.Equal(created.ToJsonString(), read.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_see_only_the_images_that_published_content_shows()
+    {
+        var writer = factory.Writer();
+        var content = new TestContent(writer);
+        var mimeType = $"image/x-visibility-{Guid.NewGuid():N}";
+        async Task<long> ImageAsync(string name) =>
+            (await writer.PostOkAsync("/api/v1/images", new { url = $"https://cdn.example.com/{name}.jpg", altText = name, caption = $"Embargoed {name}", mimeType }))["id"]!.GetValue<long>();
+        var (draftCover, draftInline, scheduledCover, unused) = (await ImageAsync("draft-cover"), await ImageAsync("draft-inline"), await ImageAsync("scheduled"), await ImageAsync("unused"));
+        var (publishedCover, publishedInline, avatar) = (await ImageAsync("cover"), await ImageAsync("inline"), await ImageAsync("avatar"));
+        var draft = await content.ArticleAsync(new() { ["status"] = "draft", ["coverImageId"] = draftCover, ["imageIds"] = new[] { draftInline } });
+        await content.ArticleAsync(new() { ["publishedAt"] = DateTimeOffset.UtcNow.AddDays(7), ["coverImageId"] = scheduledCover });
+        await content.ArticleAsync(new() { ["coverImageId"] = publishedCover, ["imageIds"] = new[] { publishedInline } });
+        await writer.PostOkAsync("/api/v1/authors", new { name = $"Avatar {Guid.NewGuid():N}", avatarImageId = avatar });
+        var list = $"/api/v1/images?mimeType={Uri.EscapeDataString(mimeType)}&sort=createdAt";
+
+        var shown = await factory.Anonymous().GetJsonAsync(list);
+        Assert.Equal([publishedCover, publishedInline, avatar], shown.ItemIds());
+        Assert.Equal(3, shown.Total());
+        foreach (var hidden in new[] { draftCover, draftInline, scheduledCover, unused })
+        {
+            await (await factory.Anonymous().GetAsync($"/api/v1/images/{hidden}")).AssertProblemAsync(HttpStatusCode.NotFound);
+            Assert.Equal(HttpStatusCode.OK, (await factory.Reader().GetAsync($"/api/v1/images/{hidden}")).StatusCode);
+        }
+        Assert.Equal(7, (await factory.Reader().GetJsonAsync(list)).Total());
+
+        // Publishing the draft shows its images at once (the anonymous response cache follows the write).
+        (await writer.PatchMergeAsync($"/api/v1/articles/{draft.Id()}", new { status = "published" })).EnsureSuccessStatusCode();
+        Assert.Equal([draftCover, draftInline, publishedCover, publishedInline, avatar], (await factory.Anonymous().GetJsonAsync(list)).ItemIds());
+        Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().GetAsync($"/api/v1/images/{draftInline}")).StatusCode);
     }
 
     [Fact]
@@ -260,7 +293,7 @@ public sealed class ImagesTests(ApiFactory factory) : IClassFixture<ApiFactory>
         do
         {
             var url = "/api/v1/images?limit=2&mimeType=image/avif" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
-            var page = await (await factory.Anonymous().GetAsync(url)).AssertJsonAsync();
+            var page = await (await factory.Reader().GetAsync(url)).AssertJsonAsync(); // shown by no published content
             Assert.Equal(5, page["page"]!["total"]!.GetValue<long>());
             seen.AddRange(page["items"]!.AsArray().Select(t => t!["id"]!.GetValue<long>()));
             cursor = page["page"]!["nextCursor"]?.GetValue<string>();

@@ -29,14 +29,18 @@ public sealed class ImageViewQueryValidator : AbstractValidator<ImageViewQuery>
 
 public static class ImageEndpoints
 {
+    private const string AnonymousImages =
+        "Without a key (or with a key lacking the read scope), only images that published content shows: the cover or an inline image of a " +
+        "published article, or an author's avatar; any other image is a 404 and left out of lists, so a draft's or a scheduled article's images stay private until it is published.";
+
     public static RouteGroupBuilder MapImages(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/images").WithTags("Images");
 
         group.MapRead("/", ListImages).WithName("ListImages").WithSummary("List images")
-            .WithDescription($"Image metadata in pages (keyset cursor or page number), optionally only one mimeType. Sort: {ImageStore.Sorts.Description}; default -createdAt.")
+            .WithDescription($"Image metadata in pages (keyset cursor or page number), optionally only one mimeType. Sort: {ImageStore.Sorts.Description}; default -createdAt. {AnonymousImages}")
             .Lists<ListResponse<ImageResponse>>().Sorts(ImageStore.Sorts).Fields<ImageResponse>();
-        group.MapRead("/{id}", GetImage).WithName("GetImage").WithSummary("Get an image by id").Reads<ImageResponse>().Fields<ImageResponse>().SendsLastModified();
+        group.MapRead("/{id}", GetImage).WithName("GetImage").WithSummary("Get an image by id").WithDescription(AnonymousImages).Reads<ImageResponse>().Fields<ImageResponse>().SendsLastModified();
         group.MapPost("/", CreateImage).WithName("CreateImage").WithSummary("Create an image")
             .WithDescription("Records an image's metadata; the bytes stay where url points.")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(created: true).SendsLastModified();
@@ -52,16 +56,17 @@ public static class ImageEndpoints
         return group;
     }
 
-    public static async Task<IResult> ListImages([AsParameters] ListImagesQuery query, ImageStore store, CancellationToken cancellationToken)
+    public static async Task<IResult> ListImages([AsParameters] ListImagesQuery query, HttpContext http, ImageStore store, CancellationToken cancellationToken)
     {
         var (order, after, limit) = query.Paging(ImageStore.Sorts);
-        var page = await store.ListAsync(new ImageFilter(query.MimeType), order, after, limit, query.Page, cancellationToken);
+        var page = await store.ListAsync(new ImageFilter(query.MimeType, !ApiKeyScopes.CanSeeUnpublished(http)), order, after, limit, query.Page, cancellationToken);
         return Representation.List(new ListResponse<object>(
             [.. page.Rows.Select(r => FieldSet.Shape(r.ToResponse(), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)));
     }
 
-    public static async Task<IResult> GetImage(long id, [AsParameters] ImageViewQuery query, ImageStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken) is { } row ? Representation.Ok(FieldSet.Shape(row.ToResponse(), query.Fields), row.Version, row.LastModified) : Problems.NotFound("Image");
+    public static async Task<IResult> GetImage(long id, [AsParameters] ImageViewQuery query, HttpContext http, ImageStore store, CancellationToken cancellationToken) =>
+        await (ApiKeyScopes.CanSeeUnpublished(http) ? store.GetAsync(id, cancellationToken) : store.GetPubliclyShownAsync(id, cancellationToken)) is { } row
+            ? Representation.Ok(FieldSet.Shape(row.ToResponse(), query.Fields), row.Version, row.LastModified) : Problems.NotFound("Image");
 
     public static async Task<IResult> CreateImage(ImageRequest request, ImageStore store, CancellationToken cancellationToken) =>
         ToResult(await store.CreateAsync(request, cancellationToken), created: true);

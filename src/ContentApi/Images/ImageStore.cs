@@ -41,6 +41,17 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock)
         ORDER BY a.id LIMIT 20
         """;
 
+    /// <summary>
+    /// Images that published content shows: the cover or an inline image of an article anonymous callers see, or an
+    /// author's avatar (authors are public). Anonymous callers see only these, so an embargoed article's images stay
+    /// hidden with it.
+    /// </summary>
+    private const string PubliclyShown = $"""
+        (EXISTS (SELECT 1 FROM articles a WHERE a.cover_image_id = i.id AND {Articles.ArticleQueries.PubliclyVisible})
+         OR EXISTS (SELECT 1 FROM article_images x JOIN articles a ON a.id = x.article_id WHERE x.image_id = i.id AND {Articles.ArticleQueries.PubliclyVisible})
+         OR EXISTS (SELECT 1 FROM authors au WHERE au.avatar_image_id = i.id))
+        """;
+
     private const string UsedByAuthorsSql = "SELECT id AS Id, slug AS Slug FROM authors WHERE avatar_image_id = @Id ORDER BY id LIMIT 20";
 
     public static SortOptions<ImageRow> Sorts { get; } = new(
@@ -53,6 +64,14 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         return await GetAsync(connection, null, id, cancellationToken);
+    }
+
+    /// <summary>The image, when it is one that published content shows (what anonymous callers may read).</summary>
+    public async Task<ImageRow?> GetPubliclyShownAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<ImageRow>(new CommandDefinition(
+            $"{Select} {From} WHERE i.id = @Id AND {PubliclyShown}", new { Id = id, Now = Timestamps.ToDb(clock.GetUtcNow()) }, cancellationToken: cancellationToken));
     }
 
     /// <summary>The images with these ids, in one query; ids that do not exist are simply absent.</summary>
@@ -69,7 +88,11 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock)
     public async Task<Page<ImageRow>> ListAsync(ImageFilter filter, SortOrder<ImageRow> order, Cursor? after, int limit, int? page, CancellationToken cancellationToken)
     {
         var conditions = new List<string>();
-        var parameters = new DynamicParameters();
+        var parameters = filter.PubliclyShownOnly ? ListTotals.ParametersVisibleAt(Timestamps.ToDb(clock.GetUtcNow())) : new DynamicParameters();
+        if (filter.PubliclyShownOnly)
+        {
+            conditions.Add(PubliclyShown);
+        }
         if (filter.MimeType is { } mimeType)
         {
             conditions.Add("i.mime_type = @MimeType");
@@ -145,4 +168,5 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock)
 }
 
 /// <summary>Filters of the image list.</summary>
-public sealed record ImageFilter(string? MimeType);
+/// <param name="PubliclyShownOnly">Only images that published content shows (anonymous callers).</param>
+public sealed record ImageFilter(string? MimeType, bool PubliclyShownOnly);

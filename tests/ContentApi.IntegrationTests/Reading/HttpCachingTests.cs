@@ -502,7 +502,9 @@ public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture
     public async Task A_timestamp_ahead_of_the_clock_is_sent_as_the_Date()
     {
         // As an instance whose clock runs ahead would have written it (RFC 9110 8.8.2.1: replace it with the Date).
-        var image = await new TestContent(factory.Writer()).ImageAsync();
+        var content = new TestContent(factory.Writer());
+        var image = await content.ImageAsync();
+        await content.ArticleAsync(new() { ["coverImageId"] = image }); // published: its cover is public
         using (var db = factory.OpenDatabase())
         {
             using var command = db.CreateCommand();
