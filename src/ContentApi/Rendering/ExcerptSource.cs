@@ -8,10 +8,11 @@ namespace ContentApi.Rendering;
 
 /// <summary>
 /// The text an article's excerpt is cut from: its paragraphs (in lists and quotes too), without headings, code, tables
-/// or the label of a figure; a body with no such paragraph gives all its text but the labels. A figure's label is a
-/// short line with no sentence end right after its image, such as the credit "圖源:ifanr" or a caption: the first line
-/// after the image in its own paragraph, or the next paragraph when that is one line. So a lead sentence after a
-/// cover image stays, and so do a wrapped paragraph and a credit run into a sentence.
+/// or the label of a figure; a body with no such paragraph gives all its text but the labels, and one with only figures
+/// and their labels (a gallery) the labels. A figure's label is a short line with no sentence end right after its
+/// image, such as the credit "圖源:ifanr" or a caption: the first line after the image in its own paragraph, or the next
+/// paragraph when that is one line. So a lead sentence after a cover image stays, and so do a wrapped paragraph and a
+/// credit run into a sentence. A paragraph's lines join as a browser shows them (<see cref="Cjk.JoinLines"/>).
 /// </summary>
 internal static class ExcerptSource
 {
@@ -22,20 +23,23 @@ internal static class ExcerptSource
 
     public static string Of(MarkdownDocument document)
     {
-        var prose = new StringBuilder();
-        Append(prose, document, proseOnly: true);
-        if (prose.ToString().Trim().Length > 0)
+        // Paragraphs; else every other text but the labels; else (a gallery: figures and their captions) the captions.
+        foreach (var (proseOnly, keepCaptions) in new[] { (true, false), (false, false), (false, true) })
         {
-            return prose.ToString();
+            var text = new StringBuilder();
+            Append(text, document, proseOnly, keepCaptions);
+            if (text.ToString().Trim().Length > 0)
+            {
+                return text.ToString();
+            }
         }
-        var everything = new StringBuilder();
-        Append(everything, document, proseOnly: false);
-        return everything.ToString();
+        return "";
     }
 
     /// <summary>Appends the block's text; a container's children in turn, each knowing whether the one before was a figure.</summary>
     /// <returns>Whether the block ends with a figure, so that a line next may label it.</returns>
-    private static bool Append(StringBuilder builder, Block block, bool proseOnly, bool afterFigure = false)
+    /// <param name="keepCaptions">Leave out only the labels that are credits ("圖源:ifanr", "Source: CNCF").</param>
+    private static bool Append(StringBuilder builder, Block block, bool proseOnly, bool keepCaptions, bool afterFigure = false)
     {
         switch (block)
         {
@@ -44,17 +48,17 @@ internal static class ExcerptSource
                 {
                     return true;
                 }
-                AppendUnlessLabel(builder, TextFrom(after), afterFigure: true, figuresParagraph: true);
+                AppendUnlessLabel(builder, TextFrom(after), afterFigure: true, figuresParagraph: true, keepCaptions);
                 return false;
             case ParagraphBlock paragraph:
-                AppendUnlessLabel(builder, TextFrom(paragraph.Inline?.FirstChild), afterFigure, figuresParagraph: false);
+                AppendUnlessLabel(builder, TextFrom(paragraph.Inline?.FirstChild), afterFigure, figuresParagraph: false, keepCaptions);
                 return false;
             case ContainerBlock container and not Table:
                 // A figure labels only what follows it in its own list item or quote.
                 var childAfterFigure = false;
                 foreach (var child in container)
                 {
-                    childAfterFigure = Append(builder, child, proseOnly, childAfterFigure);
+                    childAfterFigure = Append(builder, child, proseOnly, keepCaptions, childAfterFigure);
                 }
                 return false;
             default:
@@ -73,18 +77,18 @@ internal static class ExcerptSource
     /// The text, without its first line when a figure just before makes that line a label: a line of the figure's own
     /// paragraph, or a following paragraph of one line (the first line of a wrapped paragraph is not a label).
     /// </summary>
-    private static void AppendUnlessLabel(StringBuilder builder, string text, bool afterFigure, bool figuresParagraph)
+    private static void AppendUnlessLabel(StringBuilder builder, string text, bool afterFigure, bool figuresParagraph, bool keepCaptions)
     {
         if (afterFigure)
         {
             var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);
-            var firstLine = firstLineEnd < 0 ? text : text[..firstLineEnd];
-            if ((figuresParagraph || firstLineEnd < 0) && IsLabel(firstLine.Trim()))
+            var firstLine = (firstLineEnd < 0 ? text : text[..firstLineEnd]).Trim();
+            if ((figuresParagraph || firstLineEnd < 0) && IsLabel(firstLine) && !(keepCaptions && !IsCredit(firstLine)))
             {
                 text = firstLineEnd < 0 ? "" : text[(firstLineEnd + 1)..];
             }
         }
-        PlainText.AppendLine(builder, text);
+        PlainText.AppendLine(builder, Cjk.JoinLines(text));
     }
 
     /// <summary>Short, and not ending as a sentence does, or as a line that introduces what follows (a colon).</summary>
@@ -92,4 +96,7 @@ internal static class ExcerptSource
         ArticleText.CountCharacters(line) <= LabelMaxLength && !ProseEnds.Contains(line.TrimEnd(Closers).LastOrDefault());
 
     private const string ProseEnds = Excerpts.SentenceEnds + ":：";
+
+    /// <summary>A label naming a source ("圖源:ifanr", "Source: CNCF", "攝影：王小明") rather than describing the picture.</summary>
+    private static bool IsCredit(string label) => label.AsSpan().IndexOfAny(":：") >= 0;
 }

@@ -33,4 +33,46 @@ internal static class Cjk
     public static bool IsPunctuation(Rune rune) =>
         rune.Value is (>= 0x3000 and <= 0x303F) or (>= 0xFE30 and <= 0xFE4F) or (>= 0xFF01 and <= 0xFF65)
         && !IsLetter(rune) && !Rune.IsLetterOrDigit(rune);
+
+    /// <summary>Hangul, whose words are spaced as in English (the other CJK scripts run on without spaces).</summary>
+    public static bool IsHangul(Rune rune) =>
+        rune.Value is (>= 0x1100 and <= 0x11FF) or (>= 0x3131 and <= 0x318E) or (>= 0xA960 and <= 0xA97F) or (>= 0xAC00 and <= 0xD7FF) or (>= 0xFFA0 and <= 0xFFDC);
+
+    /// <summary>Chinese or Japanese text, or CJK punctuation: what a line break between two of them does not separate.</summary>
+    public static bool IsUnspaced(Rune rune) => (IsLetter(rune) && !IsHangul(rune)) || IsPunctuation(rune);
+
+    /// <summary>
+    /// Joins the lines of one paragraph as a reader sees them: a break between Chinese or Japanese characters (or CJK
+    /// punctuation) is nothing, as browsers show it (CSS Text 3, segment breaks); any other becomes a space.
+    /// </summary>
+    public static string JoinLines(string text)
+    {
+        if (!text.Contains('\n', StringComparison.Ordinal))
+        {
+            return text;
+        }
+        var builder = new StringBuilder(text.Length);
+        var lines = text.Split('\n');
+        builder.Append(lines[0].TrimEnd());
+        foreach (var line in lines.Skip(1))
+        {
+            var next = line.TrimStart();
+            if (next.Length == 0)
+            {
+                continue;
+            }
+            if (builder.Length > 0 && !(IsUnspaced(LastRune(builder)) && IsUnspaced(Rune.GetRuneAt(next, 0))))
+            {
+                builder.Append(' ');
+            }
+            builder.Append(next.TrimEnd());
+        }
+        return builder.ToString();
+    }
+
+    private static Rune LastRune(StringBuilder builder)
+    {
+        var last = builder[^1];
+        return char.IsLowSurrogate(last) && builder.Length > 1 && Rune.TryCreate(builder[^2], last, out var pair) ? pair : Rune.TryCreate(last, out var single) ? single : Rune.ReplacementChar;
+    }
 }

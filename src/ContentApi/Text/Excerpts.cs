@@ -123,23 +123,30 @@ public static partial class Excerpts
         return firstLine.Length <= 60 && BylineRegex().IsMatch(firstLine) ? text[(firstLineEnd + 1)..] : text;
     }
 
+    /// <summary>
+    /// Each run of whitespace (between paragraphs, list items, words) as one space, or as nothing beside CJK punctuation,
+    /// which already separates: "…取得 69.6 分。 政府提出…" reads "…分。政府提出…".
+    /// </summary>
     private static string CollapseWhitespace(string text)
     {
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
-        foreach (var c in text.AsSpan().Trim())
+        var previous = default(Rune);
+        Span<char> units = stackalloc char[2];
+        foreach (var rune in text.AsSpan().Trim().EnumerateRunes())
         {
-            if (char.IsWhiteSpace(c))
+            if (Rune.IsWhiteSpace(rune))
             {
                 pendingSpace = true;
                 continue;
             }
-            if (pendingSpace)
+            if (pendingSpace && !Cjk.IsPunctuation(previous) && !Cjk.IsPunctuation(rune))
             {
                 builder.Append(' ');
-                pendingSpace = false;
             }
-            builder.Append(c);
+            pendingSpace = false;
+            builder.Append(units[..rune.EncodeToUtf16(units)]);
+            previous = rune;
         }
         return builder.ToString();
     }

@@ -103,7 +103,7 @@ public sealed class ArticleTextTests
 
             業界分析師認為這是重要的一步。
             """;
-        Assert.Equal("通義千問在 SWE-Bench Verified 取得 69.6 分。 列表裡的話 引用的話 業界分析師認為這是重要的一步。", ArticleText.Measure(Body).DerivedExcerpt);
+        Assert.Equal("通義千問在 SWE-Bench Verified 取得 69.6 分。列表裡的話 引用的話 業界分析師認為這是重要的一步。", ArticleText.Measure(Body).DerivedExcerpt);
     }
 
     [Theory]
@@ -117,16 +117,16 @@ public sealed class ArticleTextTests
     // In the same paragraph, only the first line after the image is.
     [InlineData("![圖](image:1)\n圖源:ifanr\n通義千問取得 69.6 分。", "通義千問取得 69.6 分。")]
     [InlineData("![圖](image:1)\n第一行\n第二行", "第二行")]
-    // A paragraph of its own is a label only as one line: a wrapped lead stays whole.
-    [InlineData("![圖](image:1)\n\n第一行\n第二行", "第一行 第二行")]
+    // A paragraph of its own is a label only as one line: a wrapped lead stays whole (wrapped Chinese joins as one line).
+    [InlineData("![圖](image:1)\n\n第一行\n第二行", "第一行第二行")]
     [InlineData("![cover](image:1)\n\nKubernetes 1.30 was released today with a long list\nof changes to scheduling and storage.", "Kubernetes 1.30 was released today with a long list of changes to scheduling and storage.")]
-    [InlineData("![cover](image:1)\n\n阿里巴巴今天在杭州的發布會上推出了\n新一代的大型語言模型。", "阿里巴巴今天在杭州的發布會上推出了 新一代的大型語言模型。")]
+    [InlineData("![cover](image:1)\n\n阿里巴巴今天在杭州的發布會上推出了\n新一代的大型語言模型。", "阿里巴巴今天在杭州的發布會上推出了新一代的大型語言模型。")]
     // A sentence is never a label, not even with a credit run into it; nor is a line introducing what follows.
     [InlineData("![cover](image:1)\n圖源:ifanr 今天蘋果發布了新產品，售價 999 美元。", "圖源:ifanr 今天蘋果發布了新產品，售價 999 美元。")]
     [InlineData("![cover](image:1)\n\nThe key changes:\n\n- faster starts", "The key changes: faster starts")]
     // A figure labels nothing outside its own list item or quote.
     [InlineData("- ![圖](image:1)\n- 第二項是正文\n- 第三項。", "第二項是正文 第三項。")]
-    [InlineData("> 引用的話。\n>\n> ![圖](image:1)\n\n這是正文第一段", "引用的話。 這是正文第一段")]
+    [InlineData("> 引用的話。\n>\n> ![圖](image:1)\n\n這是正文第一段", "引用的話。這是正文第一段")]
     public void The_line_right_after_a_figure_is_left_out_when_it_labels_it(string body, string excerpt) =>
         Assert.Equal(excerpt, ArticleText.Measure(body).DerivedExcerpt);
 
@@ -141,7 +141,20 @@ public sealed class ArticleTextTests
     [InlineData("# 標題\n\n## 副標題", "標題 副標題")]
     [InlineData("# 標題\n\n![圖](image:1)\n\n圖源:ifanr\n\n## 第1節", "標題 第1節")]
     [InlineData("![圖](image:1)\n\n圖源:ifanr", "")]
+    // A gallery (figures and their captions only) is summed up by its captions, never its credits.
+    [InlineData("![煙火](image:1)\n\n台北101跨年煙火\n\n![燈會](image:2)\n\n高雄愛河燈會", "台北101跨年煙火 高雄愛河燈會")]
+    [InlineData("![煙火](image:1)\n台北101跨年煙火\n\n![燈會](image:2)\n圖源：中央社", "台北101跨年煙火")]
     public void A_body_without_paragraphs_gives_the_rest_of_its_text_but_figure_labels(string body, string excerpt) =>
+        Assert.Equal(excerpt, ArticleText.Measure(body).DerivedExcerpt);
+
+    [Theory]
+    // A soft line break inside a Chinese paragraph is nothing (as browsers show it); beside Latin or Hangul, a space.
+    [InlineData("第一行文字沒有結束\n第二行接著寫。", "第一行文字沒有結束第二行接著寫。")]
+    [InlineData("發布了 Qwen3\nMax 版本。", "發布了 Qwen3 Max 版本。")]
+    [InlineData("阿里巴巴發布\nQwen3-Max。", "阿里巴巴發布 Qwen3-Max。")]
+    [InlineData("첫 줄\n둘째 줄.", "첫 줄 둘째 줄.")]
+    [InlineData("「引言」\n後文。", "「引言」後文。")]
+    public void Lines_of_a_paragraph_join_as_a_browser_shows_them(string body, string excerpt) =>
         Assert.Equal(excerpt, ArticleText.Measure(body).DerivedExcerpt);
 
     [Fact]

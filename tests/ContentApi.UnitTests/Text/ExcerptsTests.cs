@@ -146,7 +146,18 @@ public sealed class ExcerptsTests
 
     [Fact]
     public void Derive_joins_lines_with_single_spaces() =>
-        Assert.Equal("標題 第一段。 第二段。", Excerpts.Derive("標題\n第一段。\n\n第二段。", Max));
+        Assert.Equal("Title First. Second.", Excerpts.Derive("Title\nFirst.\n\n  Second.", Max));
+
+    [Theory]
+    // CJK punctuation separates already: a space beside it is a gap in Chinese typography.
+    [InlineData("標題\n第一段。\n\n第二段。", "標題 第一段。第二段。")]
+    [InlineData("他說：「好。」 然後離開", "他說：「好。」然後離開")]
+    [InlineData("取得 69.6 分。 Qwen3-Max 領先", "取得 69.6 分。Qwen3-Max 領先")]
+    // Between words, with or without CJK on either side, the space stays.
+    [InlineData("阿里巴巴 Qwen3 發布", "阿里巴巴 Qwen3 發布")]
+    [InlineData("항목 하나 항목 둘", "항목 하나 항목 둘")]
+    public void Derive_drops_the_space_beside_CJK_punctuation(string text, string excerpt) =>
+        Assert.Equal(excerpt, Excerpts.Derive(text, Max));
 
     [Theory]
     [InlineData("作者 | 王小明\n正文開始。")]
@@ -157,5 +168,5 @@ public sealed class ExcerptsTests
 
     [Fact]
     public void Derive_keeps_a_first_line_that_only_starts_like_a_byline() =>
-        Assert.Equal("文學的力量。 正文。", Excerpts.Derive("文學的力量。\n正文。", Max));
+        Assert.Equal("文學的力量。正文。", Excerpts.Derive("文學的力量。\n正文。", Max));
 }
