@@ -20,7 +20,7 @@ public sealed record NamedValues(string Schema, IReadOnlyList<string> Values);
 public sealed class ParameterDescriptionOperationFilter(IServiceProvider services) : IOperationFilter
 {
     public const string SearchWords =
-        "Search words. `\"...\"` quotes a phrase, `-word` excludes; Chinese of 2+ characters matches as a phrase; Traditional and Simplified match each other.";
+        "Search words, separated by spaces or list punctuation (`,` `、` `；` ...). `\"...\"` quotes a phrase, `-word` excludes; Chinese of 2+ characters matches as a phrase, and so do words joined by other punctuation (`Qwen3-Max`); Traditional and Simplified match each other.";
 
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.OrdinalIgnoreCase)
     {

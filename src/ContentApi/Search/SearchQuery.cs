@@ -4,9 +4,11 @@ using ContentApi.Text;
 namespace ContentApi.Search;
 
 /// <summary>
-/// A parsed search query. Terms separated by whitespace must all match; <c>"..."</c> quotes a phrase (an unclosed
-/// quote runs to the end); <c>-word</c> or <c>-"a phrase"</c> excludes. Nothing else is syntax: operators, stars,
-/// colons and parentheses are ordinary text, and text without letters or digits is ignored.
+/// A parsed search query. Terms separated by whitespace, or by punctuation that separates words in a list or a sentence
+/// (<c>,，、;；。！？!?</c> and <c>：</c>, as in pasted keywords "儲能、系統"), must all match; <c>"..."</c> quotes a phrase
+/// (an unclosed quote runs to the end); <c>-word</c> or <c>-"a phrase"</c> excludes. Nothing else is syntax: operators,
+/// stars, colons and parentheses are ordinary text, and a term's other punctuation joins its words into a phrase
+/// ("Qwen3-Max", "Node.js"); text without letters or digits is ignored.
 /// </summary>
 public sealed class SearchQuery
 {
@@ -66,12 +68,12 @@ public sealed class SearchQuery
         var i = 0;
         while (i < query.Length)
         {
-            if (char.IsWhiteSpace(query[i]))
+            if (IsSeparator(query[i]))
             {
                 i++;
                 continue;
             }
-            var excluded = query[i] == '-' && i + 1 < query.Length && !char.IsWhiteSpace(query[i + 1]);
+            var excluded = query[i] == '-' && i + 1 < query.Length && !IsSeparator(query[i + 1]);
             if (excluded)
             {
                 i++;
@@ -87,7 +89,7 @@ public sealed class SearchQuery
             else
             {
                 start = i;
-                while (i < query.Length && !char.IsWhiteSpace(query[i]) && query[i] != '"')
+                while (i < query.Length && !IsSeparator(query[i]) && query[i] != '"')
                 {
                     i++;
                 }
@@ -96,4 +98,8 @@ public sealed class SearchQuery
             yield return new SearchTerm(query[start..end], excluded);
         }
     }
+
+    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || Separators.Contains(c);
+
+    private const string Separators = ",，、;；。！？!?：";
 }

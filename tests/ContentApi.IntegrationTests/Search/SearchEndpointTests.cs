@@ -50,6 +50,21 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.False(response.Headers.Contains("Link"));
     }
 
+    [Theory]
+    [InlineData("{0}storage, {0}grid")]
+    [InlineData("{0}storage、{0}grid")]
+    [InlineData("{0}grid；{0}storage")]
+    public async Task Words_separated_by_list_punctuation_must_all_match_anywhere(string query)
+    {
+        var n = Nonce();
+        var both = await ArticleAsync($"{n}storage for the grid", $"Batteries feed the {n}grid at night.");
+        await ArticleAsync($"{n}storage alone", "No second word.");
+
+        var list = await factory.Anonymous().GetJsonAsync(SearchApi.Url(string.Format(System.Globalization.CultureInfo.InvariantCulture, query, n)));
+
+        Assert.Equal([Id(both)], list.Ids());
+    }
+
     [Fact]
     public async Task Search_highlights_mark_query_terms_and_escape_every_other_html_character()
     {

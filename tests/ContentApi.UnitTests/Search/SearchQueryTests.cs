@@ -32,6 +32,17 @@ public sealed class SearchQueryTests
         Assert.Equal(["swe", "bench", "verified"], query.Terms[0].Tokens);
     }
 
+    [Theory]
+    [InlineData("hydrogen,grid", new[] { "hydrogen", "grid" })]
+    [InlineData("儲能、系統", new[] { "儲能", "系統" })]
+    [InlineData("儲能，系統；電網", new[] { "儲能", "系統", "電網" })]
+    [InlineData("模型! -廣告?", new[] { "模型", "-廣告" })]
+    [InlineData("標題：內容", new[] { "標題", "內容" })]
+    [InlineData("\"儲能、系統\"", new[] { "儲能、系統" })]
+    [InlineData("Node.js 10:30 C# Qwen3-Max", new[] { "Node.js", "10:30", "C#", "Qwen3-Max" })]
+    public void Parse_list_punctuation_separates_terms_like_spaces(string input, string[] expected) =>
+        Assert.Equal(expected, Texts(SearchQuery.Parse(input)));
+
     [Fact]
     public void Parse_hyphenated_word_is_a_phrase_of_its_parts() =>
         Assert.Equal(["qwen3", "max"], SearchQuery.Parse("Qwen3-Max").Terms.Single().Tokens);
