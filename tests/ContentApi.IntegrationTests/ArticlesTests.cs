@@ -11,6 +11,36 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
     private readonly TestContent _content = new(factory.Writer());
 
     [Fact]
+    public async Task A_derived_excerpt_sent_back_by_a_read_then_replace_keeps_following_the_body()
+    {
+        var writer = factory.Writer();
+        var created = await _content.ArticleAsync(new() { ["body"] = "第一段原文。" });
+        var url = $"/api/v1/articles/{created.Id()}";
+        var read = await writer.GetJsonAsync(url);
+        Assert.Equal("第一段原文。", read.Text("excerpt"));
+
+        // What a generated client does: every field it read goes back, the excerpt too, with the change it meant.
+        var replacement = new JsonObject
+        {
+            ["title"] = read.Text("title"),
+            ["excerpt"] = read.Text("excerpt"),
+            ["body"] = "改寫後的內容。",
+            ["language"] = read.Text("language"),
+            ["status"] = read.Text("status"),
+            ["authorIds"] = new JsonArray([.. read["authors"]!.AsArray().Select(a => (JsonNode)a!["id"]!.GetValue<long>())]),
+        };
+        using var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = HttpAssertions.RawJson(replacement.ToJsonString()) };
+        Assert.Equal("改寫後的內容。", (await (await writer.SendAsync(put)).AssertJsonAsync())["excerpt"]!.GetValue<string>());
+        (await writer.PatchMergeAsync(url, new { body = "再次更新的內容。" })).EnsureSuccessStatusCode();
+        Assert.Equal("再次更新的內容。", (await writer.GetJsonAsync(url)).Text("excerpt"));
+
+        // An excerpt of the caller's own stays as written.
+        (await writer.PatchMergeAsync(url, new { excerpt = "編輯寫的摘要。" })).EnsureSuccessStatusCode();
+        (await writer.PatchMergeAsync(url, new { body = "又一次更新。" })).EnsureSuccessStatusCode();
+        Assert.Equal("編輯寫的摘要。", (await writer.GetJsonAsync(url)).Text("excerpt"));
+    }
+
+    [Fact]
     public async Task CreateArticle_long_traditional_chinese_article_round_trips_byte_for_byte()
     {
         var writer = factory.Writer();

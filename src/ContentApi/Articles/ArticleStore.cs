@@ -109,9 +109,9 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         }, cancellationToken);
     }
 
-    public Task<WriteOutcome<ArticleAggregate>> ReplaceAsync(long id, ArticleRequest request, WritePreconditions preconditions, CancellationToken cancellationToken)
+    public Task<WriteOutcome<ArticleAggregate>> ReplaceAsync(long id, ArticleRequest replacement, WritePreconditions preconditions, CancellationToken cancellationToken)
     {
-        var text = PrepareText(request);
+        var prepared = PrepareText(replacement);
         return db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken, ArticleEmbeds.None);
@@ -119,6 +119,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             {
                 return await WithEmbedsAsync(connection, transaction, refusal, cancellationToken);
             }
+            var (request, text) = KeepingDerivedExcerpt(replacement, prepared, current.Row);
             // A body stored before these rules (or imported) may stay as it is while other fields change.
             if (request.Body != current.Row.Body && BodyRefusal(text.Stats) is { } refused)
             {
@@ -165,6 +166,21 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             SearchIndex.Remove(transaction, id);
             return new WriteOutcome<ArticleAggregate>.Deleted();
         }, cancellationToken);
+
+    /// <summary>
+    /// A client that read an article and sends it back (GET, then PUT) restates its derived excerpt as if it were its
+    /// own; taken at its word, the excerpt would stop following the body. An excerpt equal to the derived one the
+    /// article shows therefore stays derived.
+    /// </summary>
+    private static (ArticleRequest Request, PreparedText Text) KeepingDerivedExcerpt(ArticleRequest request, PreparedText text, ArticleRow current)
+    {
+        if (request.Excerpt is null || current.Excerpt is not null || request.Excerpt != current.DerivedExcerpt)
+        {
+            return (request, text);
+        }
+        var derived = request with { Excerpt = null };
+        return (derived, text.Stats.DerivedExcerpt == request.Excerpt ? text : PrepareText(derived, text.Stats));
+    }
 
     private sealed record LinkId(string Kind, long Id);
 
@@ -250,11 +266,10 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     /// <summary>The CPU-heavy text work of a write, done before it queues for the single writer slot.</summary>
     private sealed record PreparedText(ArticleTextStats Stats, AnalyzedArticleText Analyzed);
 
-    private static PreparedText PrepareText(ArticleRequest request)
-    {
-        var stats = ArticleText.Measure(request.Body);
-        return new PreparedText(stats, AnalyzedArticleText.Of(request.Title, request.Subtitle, request.Excerpt ?? stats.DerivedExcerpt, stats.PlainText));
-    }
+    private static PreparedText PrepareText(ArticleRequest request) => PrepareText(request, ArticleText.Measure(request.Body));
+
+    private static PreparedText PrepareText(ArticleRequest request, ArticleTextStats stats) =>
+        new(stats, AnalyzedArticleText.Of(request.Title, request.Subtitle, request.Excerpt ?? stats.DerivedExcerpt, stats.PlainText));
 
     private static DynamicParameters Columns(ArticleRequest request, ArticleTextStats stats, string slug, DateTimeOffset? publishedAt, DateTimeOffset now)
     {
