@@ -10,7 +10,8 @@ namespace ContentApi.Search;
 /// A block is rendered only when its source matches or holds inline markup (which can join or split words when
 /// rendered: emphasis, entities, escapes, links, code); a block of plain text that does not match in its source
 /// cannot match once rendered. Whenever a block cannot be rendered alone (fenced code whose blank lines would split
-/// it, link reference definitions elsewhere) or no block matches, the whole body is rendered.
+/// it, link reference definitions elsewhere) or no block matches within the blocks rendered, the whole body is
+/// rendered, and the snippet still comes from its first matching block.
 /// </summary>
 public static partial class BodySnippets
 {
@@ -35,16 +36,37 @@ public static partial class BodySnippets
                     var snippet = Snippets.Build(MarkdownRenderer.ToPlainText(block), query);
                     if (snippet.Contains("<mark>", StringComparison.Ordinal))
                     {
-                        var textBefore = !markdown.AsSpan(0, start).IsWhiteSpace() && !snippet.StartsWith(Ellipsis, StringComparison.Ordinal);
-                        var textAfter = !markdown.AsSpan(end).IsWhiteSpace() && !snippet.EndsWith(Ellipsis, StringComparison.Ordinal);
-                        return (textBefore ? Ellipsis : "") + snippet + (textAfter ? Ellipsis : "");
+                        return Framed(snippet, !markdown.AsSpan(0, start).IsWhiteSpace(), !markdown.AsSpan(end).IsWhiteSpace());
                     }
                 }
                 start = end + 2;
             }
         }
-        return Snippets.Build(MarkdownRenderer.ToPlainText(markdown), query);
+        return FromFirstMatchingBlock(MarkdownRenderer.ToPlainText(markdown), query);
     }
+
+    /// <summary>
+    /// The snippet of the first block of the whole rendered text (one line per block) that matches, so that it never
+    /// runs across paragraphs; the whole text's when only blocks together match (a phrase across two of them).
+    /// </summary>
+    private static string FromFirstMatchingBlock(string plainText, SearchQuery query)
+    {
+        var lines = plainText.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (Snippets.Matches(lines[i], query).Count > 0)
+            {
+                var snippet = Snippets.Build(lines[i], query);
+                return Framed(snippet, lines.Take(i).Any(l => !string.IsNullOrWhiteSpace(l)), lines.Skip(i + 1).Any(l => !string.IsNullOrWhiteSpace(l)));
+            }
+        }
+        return Snippets.Build(plainText, query);
+    }
+
+    /// <summary>An ellipsis on each side where the body has more text than the snippet shows.</summary>
+    private static string Framed(string snippet, bool textBefore, bool textAfter) =>
+        (textBefore && !snippet.StartsWith(Ellipsis, StringComparison.Ordinal) ? Ellipsis : "") + snippet +
+        (textAfter && !snippet.EndsWith(Ellipsis, StringComparison.Ordinal) ? Ellipsis : "");
 
     private static readonly System.Buffers.SearchValues<char> InlineMarkup = System.Buffers.SearchValues.Create("*_`&\\<[~");
 

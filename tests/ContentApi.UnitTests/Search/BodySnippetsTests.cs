@@ -28,9 +28,20 @@ public sealed class BodySnippetsTests
         Assert.Equal(FullRender(markdown, "石墨烯"), Build(markdown, "石墨烯"));
     }
 
+    [Fact]
+    public void A_match_past_the_blocks_rendered_alone_still_gives_only_its_own_paragraph()
+    {
+        // Three paragraphs with markup come first: each is rendered to look for the match, then the whole body is.
+        var markdown = "**一**段。\n\n[二](https://example.com)段。\n\n第*三*段。\n\n行內圖片在文字中。\n\n作者 | 探針記者\n\n本文為作者觀點。";
+        Assert.Equal("…作者 | <mark>探針記者</mark>…", Build(markdown, "探針記者"));
+    }
+
+    [Fact]
+    public void A_match_in_a_fenced_block_gives_its_line_of_the_whole_rendered_body() =>
+        Assert.Equal("…more <mark>graphene</mark> code…", Build("Text before.\n\n```\ncode\n\nmore graphene code\n```\n\nText after.", "graphene"));
+
     [Theory]
     [InlineData("![graphene](https://example.com/graphene.png)\n\nA paragraph without the word.\n\nAnother one.")]
-    [InlineData("Text before.\n\n```\ncode\n\nmore graphene code\n```\n\nText after.")]
     [InlineData("The word spans a blank line: open\n\nsource.")]
     public void Falls_back_to_the_whole_body_when_the_source_match_is_not_visible_text_or_blocks_cannot_be_cut(string markdown)
     {
