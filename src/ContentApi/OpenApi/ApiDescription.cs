@@ -12,7 +12,7 @@ public static class ApiDescription
         * **Caching**: every GET carries a strong `ETag` and answers `If-None-Match` with 304; articles and images also carry `Last-Modified` and honour `If-Modified-Since` and `If-Unmodified-Since` (authors and tags do not: their `publishedArticleCount` changes without their own timestamps). Write responses (201, 200) carry the `ETag` and `Last-Modified` that a read right after returns. Errors (4xx, 5xx) carry `Cache-Control: no-store`, so no cache keeps a 404 after the resource appears.
         * **Concurrency**: PUT, PATCH and DELETE honour `If-Match` (412 with the current `ETag` when stale); without it, articles and images also honour `If-Unmodified-Since`.
         * **PATCH** takes a JSON Merge Patch (RFC 7396, `application/merge-patch+json`): send only the fields to change; `null` clears an optional field.
-        * **Slugs** are lowercase letters of any script, digits and hyphens; CJK slugs are percent-encoded in URLs. When a slug is omitted on create it is derived from the title or name (`-2`, `-3`, ... on a clash); on replace it is kept.
+        * **Slugs** are lowercase letters of any script, digits and hyphens; CJK slugs are percent-encoded in URLs. When a slug is omitted on create it is derived from the title or name (at most 120 characters and 180 UTF-8 bytes, so it fits a file name, cut between words where it can; `-2`, `-3`, ... on a clash); on replace it is kept.
         * **Timestamps** are RFC 3339 in UTC; ids are integers; enums are lowercase strings.
         """;
 }

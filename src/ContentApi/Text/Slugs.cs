@@ -14,6 +14,12 @@ public static class Slugs
 {
     public const int MaxLength = 120;
 
+    /// <summary>
+    /// Longest derived slug in UTF-8 bytes (60 Chinese characters): static-site builds and exports name files and folders
+    /// by slug, and file names end at 255 bytes, which 120 Chinese characters (360 bytes) passed.
+    /// </summary>
+    public const int DerivedMaxBytes = 180;
+
     public static bool IsValid(string? slug)
     {
         if (string.IsNullOrEmpty(slug))
@@ -92,13 +98,13 @@ public static class Slugs
             {
                 pendingHyphen = true;
             }
-            if (characters >= MaxLength)
+            if (characters > MaxLength)
             {
-                break;
+                break; // one more than fits: the cut below sees whether it falls inside a word
             }
         }
         var slug = builder.ToString().Normalize(NormalizationForm.FormC);
-        slug = TrimToLength(slug, MaxLength);
+        slug = TrimToLength(slug, MaxLength, DerivedMaxBytes);
         return IsValid(slug) ? slug : fallback;
     }
 
@@ -110,19 +116,33 @@ public static class Slugs
             return slug;
         }
         var suffix = "-" + attempt.ToString(CultureInfo.InvariantCulture);
-        return TrimToLength(slug, MaxLength - suffix.Length) + suffix;
+        return TrimToLength(slug, MaxLength - suffix.Length, DerivedMaxBytes - suffix.Length) + suffix;
     }
 
     /// <summary>Latin, Greek and Cyrillic letters, whose accents a slug drops ("é" → "e", "ё" → "е").</summary>
     private static bool HasDroppableAccents(Rune letter) => letter.Value is < 0x0530 or (>= 0x1E00 and < 0x2000);
 
-    /// <summary>The first <paramref name="max"/> characters (Unicode scalar values), without a hyphen at either end.</summary>
-    private static string TrimToLength(string slug, int max)
+    /// <summary>
+    /// The longest start of at most <paramref name="maxCharacters"/> characters (Unicode scalar values) and
+    /// <paramref name="maxBytes"/> UTF-8 bytes, ending between words when a cut falls inside one late enough, and
+    /// without a hyphen at either end.
+    /// </summary>
+    private static string TrimToLength(string slug, int maxCharacters, int maxBytes)
     {
-        var end = 0;
-        for (var characters = 0; end < slug.Length && characters < max; characters++)
+        var (end, bytes) = (0, 0);
+        for (var characters = 0; end < slug.Length && characters < maxCharacters; characters++)
         {
-            end += char.IsHighSurrogate(slug[end]) && end + 1 < slug.Length && char.IsLowSurrogate(slug[end + 1]) ? 2 : 1;
+            Rune.DecodeFromUtf16(slug.AsSpan(end), out var rune, out var units);
+            if (bytes + rune.Utf8SequenceLength > maxBytes)
+            {
+                break;
+            }
+            bytes += rune.Utf8SequenceLength;
+            end += units;
+        }
+        if (end > 0 && end < slug.Length && slug[end] != '-' && slug.LastIndexOf('-', end - 1) is var hyphen && hyphen > end * 2 / 3)
+        {
+            end = hyphen; // "a-long-title-that-was-cu" → "a-long-title-that-was"
         }
         return slug[..end].Trim('-');
     }

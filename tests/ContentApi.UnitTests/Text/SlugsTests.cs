@@ -33,11 +33,28 @@ public sealed class SlugsTests
     [Fact]
     public void FromText_cuts_long_titles_to_max_length_in_characters_without_splitting_a_surrogate_pair()
     {
-        Assert.Equal(string.Concat(Enumerable.Repeat("𠀀", Slugs.MaxLength)), Slugs.FromText(string.Concat(Enumerable.Repeat("𠀀", 200)), "x"));
         Assert.Equal(string.Concat(Enumerable.Repeat("a", Slugs.MaxLength)), Slugs.FromText(string.Concat(Enumerable.Repeat("a", 200)), "x"));
-        Assert.Equal(string.Concat(Enumerable.Repeat("𠀀", Slugs.MaxLength - 2)) + "-2",
-            Slugs.WithSuffix(string.Concat(Enumerable.Repeat("𠀀", Slugs.MaxLength)), 2));
+        // 𠀀 is 4 bytes in UTF-8: the byte limit comes first.
+        Assert.Equal(string.Concat(Enumerable.Repeat("𠀀", 45)), Slugs.FromText(string.Concat(Enumerable.Repeat("𠀀", 200)), "x"));
+        Assert.Equal(string.Concat(Enumerable.Repeat("𠀀", 44)) + "-2", Slugs.WithSuffix(string.Concat(Enumerable.Repeat("𠀀", 45)), 2));
     }
+
+    [Fact]
+    public void FromText_keeps_a_derived_slug_within_a_file_names_bytes()
+    {
+        // 97 Chinese characters were a 291-byte slug: no file or folder can be named after it (255 bytes).
+        var title = string.Concat(Enumerable.Repeat("阿里巴巴發布新一代大型語言模型", 7));
+        var slug = Slugs.FromText(title, "x");
+        Assert.Equal(Slugs.DerivedMaxBytes, System.Text.Encoding.UTF8.GetByteCount(slug));
+        Assert.StartsWith(slug, title, StringComparison.Ordinal);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(Slugs.WithSuffix(slug, 12)) <= Slugs.DerivedMaxBytes);
+    }
+
+    [Fact]
+    public void FromText_cuts_a_long_latin_title_between_words() =>
+        Assert.Equal(
+            "kubernetes-1-30-was-released-today-with-a-long-list-of-changes-to-scheduling-storage-networking-and-security-for-every",
+            Slugs.FromText("Kubernetes 1.30 was released today with a long list of changes to scheduling, storage, networking and security for every cluster operator", "x"));
 
     [Theory]
     [InlineData("hello-world", true)]
