@@ -85,6 +85,12 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
 
         var bySlug = await (await factory.Anonymous().GetAsync("/api/v1/articles/slug/" + Uri.EscapeDataString(read["slug"]!.GetValue<string>()))).AssertJsonAsync();
         Assert.Equal(read.ToJsonString(), bySlug.ToJsonString());
+
+        // Each credit line under an image is that figure's credit, shown once and inside it.
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<!doctype html><body>" + (await writer.GetJsonAsync($"{response.Headers.Location}?format=html")).Text("bodyHtml"));
+        Assert.Equal(credits, html.QuerySelectorAll("figure figcaption small.credit").Select(c => c.TextContent));
+        Assert.DoesNotContain(html.QuerySelectorAll("p"), p => p.TextContent.Contains("圖源", StringComparison.Ordinal));
+        Assert.Equal(credits.Length, System.Text.RegularExpressions.Regex.Count(html.Body!.TextContent, "圖源"));
     }
 
     [Fact]

@@ -8,19 +8,13 @@ namespace ContentApi.Rendering;
 
 /// <summary>
 /// The text an article's excerpt is cut from: its paragraphs (in lists and quotes too), without headings, code, tables
-/// or the label of a figure; a body with no such paragraph gives all its text but the labels, and one with only figures
-/// and their labels (a gallery) the labels. A figure's label is a short line with no sentence end right after its
-/// image, such as the credit "圖源:ifanr" or a caption: the first line after the image in its own paragraph, or the next
-/// paragraph when that is one line. So a lead sentence after a cover image stays, and so do a wrapped paragraph and a
-/// credit run into a sentence. A paragraph's lines join as a browser shows them (<see cref="Cjk.JoinLines"/>).
+/// or the label of a figure (<see cref="FigureLabels"/>); a body with no such paragraph gives all its text but the
+/// labels, and one with only figures and their labels (a gallery) its captions. So a lead sentence after a cover image
+/// stays, and so do a wrapped paragraph and a credit run into a sentence. A paragraph's lines join as a browser shows
+/// them (<see cref="Cjk.JoinLines"/>).
 /// </summary>
 internal static class ExcerptSource
 {
-    /// <summary>Longest label, in characters as <c>characterCount</c> counts them.</summary>
-    private const int LabelMaxLength = 100;
-
-    private static readonly char[] Closers = [.. Excerpts.Closers];
-
     public static string Of(MarkdownDocument document)
     {
         // Paragraphs; else every other text but the labels; else (a gallery: figures and their captions) the captions.
@@ -48,10 +42,10 @@ internal static class ExcerptSource
                 {
                     return true;
                 }
-                AppendUnlessLabel(builder, TextFrom(after), afterFigure: true, figuresParagraph: true, keepCaptions);
+                AppendUnlessLabel(builder, FigureLabels.TextFrom(after), afterFigure: true, figuresParagraph: true, keepCaptions);
                 return false;
             case ParagraphBlock paragraph:
-                AppendUnlessLabel(builder, TextFrom(paragraph.Inline?.FirstChild), afterFigure, figuresParagraph: false, keepCaptions);
+                AppendUnlessLabel(builder, FigureLabels.TextFrom(paragraph.Inline?.FirstChild), afterFigure, figuresParagraph: false, keepCaptions);
                 return false;
             case ContainerBlock container and not Table:
                 // A figure labels only what follows it in its own list item or quote.
@@ -71,8 +65,6 @@ internal static class ExcerptSource
         }
     }
 
-    private static string TextFrom(Inline? first) => PlainText.CollapseSpaces(PlainText.From(first)).Trim();
-
     /// <summary>
     /// The text, without its first line when a figure just before makes that line a label: a line of the figure's own
     /// paragraph, or a following paragraph of one line (the first line of a wrapped paragraph is not a label).
@@ -83,20 +75,11 @@ internal static class ExcerptSource
         {
             var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);
             var firstLine = (firstLineEnd < 0 ? text : text[..firstLineEnd]).Trim();
-            if ((figuresParagraph || firstLineEnd < 0) && IsLabel(firstLine) && !(keepCaptions && !IsCredit(firstLine)))
+            if ((figuresParagraph || firstLineEnd < 0) && FigureLabels.IsLabel(firstLine) && !(keepCaptions && !FigureLabels.IsCredit(firstLine)))
             {
                 text = firstLineEnd < 0 ? "" : text[(firstLineEnd + 1)..];
             }
         }
         PlainText.AppendLine(builder, Cjk.JoinLines(text));
     }
-
-    /// <summary>Short, and not ending as a sentence does, or as a line that introduces what follows (a colon).</summary>
-    private static bool IsLabel(string line) =>
-        ArticleText.CountCharacters(line) <= LabelMaxLength && !ProseEnds.Contains(line.TrimEnd(Closers).LastOrDefault());
-
-    private const string ProseEnds = Excerpts.SentenceEnds + ":：";
-
-    /// <summary>A label naming a source ("圖源:ifanr", "Source: CNCF", "攝影：王小明") rather than describing the picture.</summary>
-    private static bool IsCredit(string label) => label.AsSpan().IndexOfAny(":：") >= 0;
 }

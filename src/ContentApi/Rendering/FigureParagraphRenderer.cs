@@ -7,33 +7,46 @@ namespace ContentApi.Rendering;
 
 /// <summary>
 /// <c>![alt](image:ID)</c> references on lines of their own at the start of a paragraph become one figure per image,
-/// with no enclosing p (a figure inside a p is invalid HTML); the lines after them (often a credit line such as
-/// "圖源:ifanr", written without a blank line) stay a paragraph of their own. Unknown references render nothing.
+/// with no enclosing p (a figure inside a p is invalid HTML). The label written under them (<see cref="FigureLabels"/>:
+/// a credit line such as "圖源:ifanr", or a caption, on the next line or as the next one-line paragraph) goes into the
+/// last figure's caption, in place of the image's own credit or caption when it repeats it, so the credit shows once and
+/// inside its figure; any other lines after the figures stay a paragraph of their own. Unknown references render nothing.
 /// </summary>
 internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineImage> images) : ParagraphRenderer
 {
+    /// <summary>Paragraphs already written as the label of the figures before them.</summary>
+    private readonly HashSet<ParagraphBlock> _writtenAsLabels = [];
+
     protected override void Write(HtmlRenderer renderer, ParagraphBlock paragraph)
     {
+        if (_writtenAsLabels.Contains(paragraph))
+        {
+            return;
+        }
         if (FigureLines(paragraph) is not var (figures, rest))
         {
             base.Write(renderer, paragraph);
             return;
         }
-        foreach (var link in figures)
+        var shown = figures.Select(link => (Link: link, Image: ImageHtml.Resolve(link, images))).Where(f => f.Image is not null).ToList();
+        var label = shown.Count > 0 ? FigureLabels.Of(paragraph, rest) : null;
+        for (var i = 0; i < shown.Count; i++)
         {
-            if (ImageHtml.Resolve(link, images) is { } image)
-            {
-                renderer.EnsureLine();
-                ImageHtml.WriteFigure(renderer, image, ImageHtml.AltText(link, image));
-                renderer.WriteLine();
-            }
+            renderer.EnsureLine();
+            ImageHtml.WriteFigure(renderer, shown[i].Image!, ImageHtml.AltText(shown[i].Link, shown[i].Image!), i == shown.Count - 1 ? label : null);
+            renderer.WriteLine();
         }
-        if (rest is null)
+        if (label?.Paragraph is { } labelParagraph)
+        {
+            _writtenAsLabels.Add(labelParagraph);
+        }
+        var restAfterLabel = label is null ? rest : label.After;
+        if (restAfterLabel is null)
         {
             return;
         }
-        // The lines after the figures are all the paragraph has left to say (each render parses its own document).
-        while (paragraph.Inline!.FirstChild != rest)
+        // The lines after the figures (and their label) are all the paragraph has left to say (each render parses its own document).
+        while (paragraph.Inline!.FirstChild != restAfterLabel)
         {
             paragraph.Inline.FirstChild!.Remove();
         }

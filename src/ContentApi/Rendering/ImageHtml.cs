@@ -38,28 +38,62 @@ internal static class ImageHtml
         return written.Length > 0 || image is null ? written : image.AltText;
     }
 
-    public static void WriteFigure(HtmlRenderer renderer, InlineImage image, string alt)
+    /// <param name="label">The label the body writes under the figure, shown in its caption.</param>
+    public static void WriteFigure(HtmlRenderer renderer, InlineImage image, string alt, FigureLabel? label = null)
     {
         renderer.Write("<figure>");
         WriteImg(renderer, image.Url, alt, image.Width, image.Height);
-        var caption = image.Caption?.Trim();
-        var credit = image.Credit?.Trim();
-        if (!string.IsNullOrEmpty(caption) || !string.IsNullOrEmpty(credit))
+        // The image's own caption and credit, unless the body's label already says them.
+        var caption = Unrepeated(image.Caption, label?.Text);
+        var credit = Unrepeated(image.Credit, label?.Text);
+        var labelIsCredit = label is not null && FigureLabels.IsCredit(label.Text);
+        var captionLabel = labelIsCredit ? null : label;
+        var creditLabel = labelIsCredit ? label : null;
+        if (caption is null && credit is null && label is null)
         {
-            renderer.Write("<figcaption>");
-            if (!string.IsNullOrEmpty(caption))
-            {
-                renderer.WriteEscape(caption);
-            }
-            if (!string.IsNullOrEmpty(credit))
-            {
-                renderer.Write(string.IsNullOrEmpty(caption) ? "<small class=\"credit\">" : " <small class=\"credit\">");
-                renderer.WriteEscape(credit);
-                renderer.Write("</small>");
-            }
-            renderer.Write("</figcaption>");
+            renderer.Write("</figure>");
+            return;
         }
-        renderer.Write("</figure>");
+        renderer.Write("<figcaption>");
+        var separator = "";
+        if (caption is not null)
+        {
+            renderer.WriteEscape(caption);
+            separator = " ";
+        }
+        if (captionLabel is not null)
+        {
+            renderer.Write(separator);
+            WriteInlines(renderer, captionLabel.Inlines);
+            separator = " ";
+        }
+        if (creditLabel is not null)
+        {
+            renderer.Write(separator).Write(CreditStart);
+            WriteInlines(renderer, creditLabel.Inlines);
+            renderer.Write("</small>");
+            separator = " ";
+        }
+        if (credit is not null)
+        {
+            renderer.Write(separator).Write(CreditStart);
+            renderer.WriteEscape(credit);
+            renderer.Write("</small>");
+        }
+        renderer.Write("</figcaption></figure>");
+    }
+
+    private const string CreditStart = "<small class=\"credit\">";
+
+    private static string? Unrepeated(string? own, string? label) =>
+        own?.Trim() is { Length: > 0 } text && (label is null || !label.Contains(text, StringComparison.Ordinal)) ? text : null;
+
+    private static void WriteInlines(HtmlRenderer renderer, List<Inline> inlines)
+    {
+        foreach (var inline in inlines)
+        {
+            renderer.Write(inline);
+        }
     }
 
     public static void WriteImg(HtmlRenderer renderer, string url, string alt, int? width, int? height)

@@ -73,20 +73,47 @@ public sealed class MarkdownRendererImageTests
         Assert.Equal("模型跑分", body.QuerySelectorAll("img")[1].GetAttribute("alt"));
     }
 
-    [Fact]
-    public void Render_image_line_followed_by_a_credit_line_is_a_figure_then_a_paragraph() =>
+    [Theory]
+    // The credit line under the image, on the next line or as a one-line paragraph (the reference article's way).
+    [InlineData("![](image:12)\n圖源:*ifanr*")]
+    [InlineData("![](image:12)\n\n圖源:*ifanr*")]
+    public void Render_the_credit_line_under_an_image_is_the_figures_credit_shown_once(string markdown) =>
         Assert.Equal(
             "<figure><img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"阿里雲發布會\" width=\"1200\" height=\"800\" loading=\"lazy\">" +
-            "<figcaption>發布會現場 <small class=\"credit\">圖源:ifanr</small></figcaption></figure>\n<p>圖源:<em>ifanr</em></p>",
-            Render("![](image:12)\n圖源:*ifanr*", LaunchEvent));
+            "<figcaption>發布會現場 <small class=\"credit\">圖源:<em>ifanr</em></small></figcaption></figure>",
+            Render(markdown, LaunchEvent));
+
+    [Fact]
+    public void Render_a_caption_line_under_an_image_is_the_figures_caption_before_its_credit() =>
+        Assert.Equal(
+            "<figcaption>阿里雲杭州發布會 <small class=\"credit\">圖源:ifanr</small></figcaption>",
+            SafeHtml.Parse(Render("![](image:12)\n\n阿里雲杭州發布會", LaunchEvent with { Caption = null })).QuerySelector("figcaption")!.OuterHtml);
+
+    [Theory]
+    // A sentence, a wrapped paragraph, a line introducing what follows: the article's text, not the figure's.
+    [InlineData("![](image:12)\n\n阿里巴巴今天發布了新模型。")]
+    [InlineData("![](image:12)\n\n第一行\n第二行")]
+    [InlineData("![](image:12)\n\nThe key changes:")]
+    public void Render_text_after_an_image_that_is_no_label_stays_a_paragraph(string markdown)
+    {
+        var body = SafeHtml.Parse(Render(markdown, LaunchEvent));
+        Assert.Equal(["FIGURE", "P"], body.Children.Select(child => child.TagName));
+        Assert.Equal("發布會現場 圖源:ifanr", body.QuerySelector("figcaption")!.TextContent);
+    }
+
+    [Fact]
+    public void Render_a_label_under_an_unknown_image_stays_a_paragraph() =>
+        Assert.Equal("<p>圖源:ifanr</p>", Render("![](image:99)\n\n圖源:ifanr", LaunchEvent));
 
     [Fact]
     public void Render_image_lines_then_text_lines_keep_every_figure_and_every_line_of_text()
     {
         var second = new InlineImage(13, "https://cdn.example.com/b.png", "模型跑分", null, "圖源:Qwen", null, null);
-        const string text = "圖源:ifanr\n第二行 ![圖](image:12)";
-        var body = SafeHtml.Parse(Render("![](image:12)\n![](image:13)\n" + text, LaunchEvent, second));
+        const string text = "第二行 ![圖](image:12)";
+        var body = SafeHtml.Parse(Render("![](image:12)\n![](image:13)\n圖源:ifanr\n" + text, LaunchEvent, second));
         Assert.Equal(["FIGURE", "FIGURE", "P"], body.Children.Select(child => child.TagName));
+        // The line under the images labels the last of them; its own credit differs, so both show.
+        Assert.Equal("圖源:ifanr 圖源:Qwen", body.Children[1].QuerySelector("figcaption")!.TextContent);
         Assert.Equal(Render(text, LaunchEvent), body.Children[2].OuterHtml);
     }
 
