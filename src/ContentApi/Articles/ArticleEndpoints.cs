@@ -11,7 +11,7 @@ namespace ContentApi.Articles;
 /// <param name="Author">Only articles by this author (id or slug; all digits match either).</param>
 /// <param name="Tag">Only articles with this tag (id or slug; all digits match either).</param>
 /// <param name="Language">Only articles in this BCP 47 language (case-insensitive exact match).</param>
-/// <param name="Status">`draft` or `published`. Key holders only: anonymous callers see published articles and get 400 for this filter.</param>
+/// <param name="Status">`draft` or `published`. Anonymous callers see published articles only, so `draft` needs a key with the read scope (else 400).</param>
 /// <param name="PublishedAfter">Only articles published at or after this instant (see <see cref="QueryInstant"/>).</param>
 /// <param name="PublishedBefore">Only articles published before this instant (see <see cref="QueryInstant"/>).</param>
 /// <param name="Include">Embedded relations to return: authors, tags, coverImage, images (comma-separated), or none. Default: all.</param>
@@ -65,7 +65,7 @@ public static class ArticleEndpoints
             .WithDescription($"Published articles, newest first; a key with the read scope also sees drafts and scheduled articles. Sort: {ArticleStore.PublicSorts.Description}; default -publishedAt.")
             .Lists<ListResponse<ArticleResponse>>().Sorts(ArticleStore.PublicSorts).Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule)
             .WithMetadata(new ParameterDescriptionMetadata("status",
-                "`draft` or `published`. Key holders only: anonymous callers see published articles and get 400 for this filter.",
+                "`draft` or `published`. Anonymous callers see published articles only (live ones: not scheduled), so `draft` needs a key with the read scope (else 400) and `published` changes nothing for them.",
                 Values: new(nameof(ArticleStatus), EnumValuesConverter.ValuesOf(typeof(ArticleStatus)))));
         group.MapRead("/{id}", GetArticle).WithName("GetArticle").WithSummary("Get an article by id")
             .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule).SendsLastModified();
@@ -88,9 +88,9 @@ public static class ArticleEndpoints
     public static async Task<IResult> ListArticles([AsParameters] ListArticlesQuery query, HttpContext http, ArticleStore store, CancellationToken cancellationToken)
     {
         var privileged = ApiKeyScopes.CanSeeUnpublished(http);
-        if (query.Status is not null && !privileged)
+        if (query.Status is "draft" && !privileged)
         {
-            return Problems.Validation("status", "Filtering by status needs a key with the read scope; anonymous callers only see published articles.");
+            return Problems.Validation("status", "Drafts need a key with the read scope; anonymous callers only see published articles.");
         }
         var (order, after, limit) = query.Paging(privileged ? ArticleStore.PrivateSorts : ArticleStore.PublicSorts);
         var filter = new ArticleFilter(
