@@ -173,7 +173,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         {
             // As the representation first sent had them (problems have neither): it answered a key holder, so private.
             response.Headers.CacheControl = context.RequestServices.GetRequiredService<IOptions<CachingOptions>>().Value.PrivateCacheControl;
-            response.Headers.Vary = Representation.Vary;
+            response.Headers.Vary = Representation.VaryFor(context);
         }
         response.Headers["Idempotent-Replayed"] = "true";
         response.ContentLength = stored.Body.Length;

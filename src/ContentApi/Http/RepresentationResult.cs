@@ -29,7 +29,7 @@ public sealed class RepresentationResult<T>(T value, long? version, int statusCo
         var response = httpContext.Response;
         var headers = response.Headers;
         headers.ETag = etag;
-        headers.Vary = Representation.Vary;
+        headers.Vary = Representation.VaryFor(httpContext);
         headers.CacheControl = httpContext.User.Identity?.IsAuthenticated == true ? caching.PrivateCacheControl : caching.PublicCacheControl;
         if (lastModified is { } modified)
         {
@@ -69,8 +69,16 @@ public sealed class RepresentationResult<T>(T value, long? version, int statusCo
 
 public static class Representation
 {
-    /// <summary>What a representation varies by: the key (drafts, private caching), the coding, and the CORS origin.</summary>
-    public const string Vary = "Authorization, Accept-Encoding, Origin";
+    /// <summary>
+    /// What a representation varies by: the key (drafts, private caching), the coding, and the CORS origin, except for
+    /// reads that every origin may make (the same <c>Access-Control-Allow-Origin: *</c> for all: a shared cache keeping
+    /// one copy per origin would only fill up).
+    /// </summary>
+    public static string VaryFor(HttpContext context) =>
+        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) &&
+        context.RequestServices.GetRequiredService<IOptionsMonitor<CorsOptions>>().CurrentValue.ReadsFromAnyOrigin
+            ? "Authorization, Accept-Encoding"
+            : "Authorization, Accept-Encoding, Origin";
 
     /// <summary>The coding the compression middleware applies to this request's JSON (none for "identity" or no Accept-Encoding).</summary>
     public static string? CodingFor(HttpContext httpContext) =>

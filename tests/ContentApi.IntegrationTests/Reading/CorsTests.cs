@@ -56,7 +56,34 @@ public sealed class CorsTests(FrontendApiFactory factory) : IClassFixture<Fronte
             Assert.Contains("Last-Modified", exposed);
             // Never credentials with a wildcard origin.
             Assert.Null(Header(response, "Access-Control-Allow-Credentials"));
+            // The same answer for every origin: a shared cache keeps one copy, not one per origin.
+            Assert.DoesNotContain("Origin", response.Headers.Vary, StringComparer.OrdinalIgnoreCase);
+            Assert.Contains("Accept-Encoding", response.Headers.Vary, StringComparer.OrdinalIgnoreCase);
         }
+    }
+
+    private sealed class ReadsFromListedOrigins : ApiFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Cors:ReadsFromAnyOrigin"] = "false",
+            ["Cors:WriteOrigins:0"] = FrontendApiFactory.EditorOrigin,
+        };
+    }
+
+    [Fact]
+    public async Task Responses_vary_by_Origin_where_the_origin_decides_the_CORS_answer()
+    {
+        using var own = new ReadsFromListedOrigins();
+        using var read = new HttpRequestMessage(HttpMethod.Get, "/api/v1/tags");
+        read.Headers.Add("Origin", FrontendApiFactory.EditorOrigin);
+        Assert.Contains("Origin", (await own.Anonymous().SendAsync(read)).Headers.Vary, StringComparer.OrdinalIgnoreCase);
+
+        using var write = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tags") { Content = JsonContent.Create(new { name = $"Vary {Guid.NewGuid():N}" }) };
+        write.Headers.Add("Origin", FrontendApiFactory.EditorOrigin);
+        var created = await factory.Writer().SendAsync(write);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Contains("Origin", created.Headers.Vary, StringComparer.OrdinalIgnoreCase);
     }
 
     [Fact]
