@@ -41,7 +41,8 @@ internal static class ArticleFilters
         AddReference(filter.Tag, ByTagIdOrSlug, "TagId", ByTagSlug, "TagSlug");
         if (filter.Language is { } language)
         {
-            conditions.Add("lower(a.language) = lower(@Language)");
+            // RFC 4647 basic filtering: "zh" is a range holding zh, zh-Hant and zh-TW. A tag has no LIKE wildcards (validated).
+            conditions.Add("(lower(a.language) = lower(@Language) OR lower(a.language) LIKE lower(@Language) || '-%')");
             parameters.Add("Language", language);
         }
         if (filter.FullTextMatch is { } match)

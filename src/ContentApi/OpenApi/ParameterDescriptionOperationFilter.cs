@@ -33,7 +33,7 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
         ["mimeType"] = "Only images of this media type, such as `image/jpeg`.",
         ["author"] = "Only articles by this author: an id or a slug (all digits match either).",
         ["tag"] = "Only articles with this tag: an id or a slug (all digits match either).",
-        ["language"] = "Only articles in this BCP 47 language, such as `zh-Hant` (case-insensitive).",
+        ["language"] = "Only articles in this BCP 47 language or a more specific one (RFC 4647 basic filtering, case-insensitive): `zh` matches `zh`, `zh-Hant` and `zh-TW`; `zh-Hant` matches `zh-Hant-TW` but not `zh-Hans`.",
         ["publishedAfter"] = "Only articles published at or after this instant: RFC 3339 with an offset, a date (midnight UTC), or a date-time without an offset, read as UTC (NSwag's clients write them so: give them UTC values).",
         ["publishedBefore"] = "Only articles published before this instant; read like publishedAfter.",
         ["include"] = "Embedded relations to return, comma-separated: `authors`, `tags`, `coverImage`, `images`; or `none` alone (an empty value says the same). Default: all.",

@@ -65,16 +65,21 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task ListArticles_by_language_matches_the_tag_case_insensitively_and_exactly()
+    public async Task ListArticles_by_language_matches_the_tag_and_more_specific_ones_case_insensitively()
     {
         var writer = factory.Writer();
         var author = await _content.AuthorAsync();
         var hant = (await writer.CreateArticleAsync([author], new() { ["language"] = "zh-Hant" })).Id();
-        await writer.CreateArticleAsync([author], new() { ["language"] = "zh-Hans" });
-        await writer.CreateArticleAsync([author], new() { ["language"] = "zh" });
+        var hans = (await writer.CreateArticleAsync([author], new() { ["language"] = "zh-Hans" })).Id();
+        var zh = (await writer.CreateArticleAsync([author], new() { ["language"] = "zh" })).Id();
+        var taiwan = (await writer.CreateArticleAsync([author], new() { ["language"] = "zh-Hant-TW" })).Id();
+        await writer.CreateArticleAsync([author], new() { ["language"] = "zhx" }); // another language that only starts alike
+        string Url(string language) => $"/api/v1/articles?author={author}&language={language}&sort=createdAt";
 
-        Assert.Equal([hant], (await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={author}&language=zh-hant")).ItemIds());
-        Assert.Equal([hant], (await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={author}&language=ZH-HANT")).ItemIds());
+        Assert.Equal([hant, taiwan], (await factory.Anonymous().GetJsonAsync(Url("zh-hant"))).ItemIds());
+        Assert.Equal([hant, taiwan], (await factory.Anonymous().GetJsonAsync(Url("ZH-HANT"))).ItemIds());
+        Assert.Equal([hant, hans, zh, taiwan], (await factory.Anonymous().GetJsonAsync(Url("zh"))).ItemIds());
+        Assert.Equal([taiwan], (await factory.Anonymous().GetJsonAsync(Url("zh-Hant-TW"))).ItemIds());
         var errors = await factory.Anonymous().GetErrorsAsync("/api/v1/articles?language=not%20a%20tag");
         Assert.Contains("BCP 47", errors.Message("language"), StringComparison.Ordinal);
     }
