@@ -15,7 +15,7 @@ internal static class ArticleHtmlSanitizer
     {
         "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li",
         "strong", "em", "del", "code", "pre", "a", "img", "figure", "figcaption", "small",
-        "table", "thead", "tbody", "tr", "th", "td",
+        "table", "thead", "tbody", "tr", "th", "td", "sup", "div",
     };
 
     public static readonly IReadOnlySet<string> AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -48,7 +48,7 @@ internal static class ArticleHtmlSanitizer
         options.AllowedAttributes.UnionWith(AllowedAttributes);
         options.AllowedSchemes.UnionWith(AllowedSchemes);
         options.UriAttributes.UnionWith(["href", "src"]);
-        options.AllowedClasses.Add("credit");
+        options.AllowedClasses.UnionWith(["credit", "footnote-ref", "footnotes", "footnote-back-ref"]);
         // Pipe tables align columns with style="text-align: ..."; no other property survives.
         options.AllowedCssProperties.Add("text-align");
         var sanitizer = new HtmlSanitizer(options);

@@ -10,9 +10,11 @@ internal static class ArticleMarkdown
 {
     // Raw HTML is disabled, so "<script>" in a body is text and comes out escaped. Extensions that let authors
     // set attributes or embed frames (generic attributes, media links) are left out; so are ~sub~ and ^sup^,
-    // which would turn Chinese ranges such as "3~5 年" into subscripts.
+    // which would turn Chinese ranges such as "3~5 年" into subscripts. Footnotes ("正文[^1]" with "[^1]: 註") are
+    // long-form writing's notes; without the extension "[^1]: 註" was a link definition and "[^1]" a link to "註".
     public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
         .UsePipeTables()
+        .UseFootnotes()
         .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
         .UseAutoLinks()
         .UseCjkFriendlyEmphasis()

@@ -47,6 +47,8 @@ internal static class ExcerptSource
             case ParagraphBlock paragraph:
                 AppendUnlessLabel(builder, FigureLabels.TextFrom(paragraph.Inline?.FirstChild), afterFigure, figuresParagraph: false, keepCaptions);
                 return false;
+            case Markdig.Extensions.Footnotes.FootnoteGroup:
+                return false; // notes to the text, not its summary
             case ContainerBlock container and not Table:
                 // A figure labels only what follows it in its own list item or quote.
                 var childAfterFigure = false;
