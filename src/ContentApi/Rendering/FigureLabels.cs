@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ContentApi.Text;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -15,7 +16,7 @@ internal sealed record FigureLabel(List<Inline> Inlines, string Text, ParagraphB
 /// line; the first line of a wrapped paragraph is not a label, nor is a sentence, nor a line introducing what follows.
 /// The HTML shows it in the figure's caption; the excerpt leaves it out.
 /// </summary>
-internal static class FigureLabels
+internal static partial class FigureLabels
 {
     /// <summary>Longest label, in characters as <c>characterCount</c> counts them.</summary>
     private const int MaxLength = 100;
@@ -24,12 +25,18 @@ internal static class FigureLabels
 
     private const string ProseEnds = Excerpts.SentenceEnds + ":：";
 
-    /// <summary>Short, and not ending as a sentence does, or as a line that introduces what follows (a colon).</summary>
+    /// <summary>Some text, short, and not ending as a sentence does, or as a line that introduces what follows (a colon).</summary>
     public static bool IsLabel(string line) =>
-        ArticleText.CountCharacters(line) <= MaxLength && !ProseEnds.Contains(line.TrimEnd(Closers).LastOrDefault());
+        line.Length > 0 && ArticleText.CountCharacters(line) <= MaxLength && !ProseEnds.Contains(line.TrimEnd(Closers).LastOrDefault());
 
-    /// <summary>A label naming a source ("圖源:ifanr", "Source: CNCF", "攝影：王小明") rather than describing the picture.</summary>
-    public static bool IsCredit(string label) => label.AsSpan().IndexOfAny(":：") >= 0;
+    /// <summary>
+    /// A label naming a source ("圖源:ifanr", "Source: CNCF", "Photo by: Jane", "攝影：王小明") rather than describing the
+    /// picture: a colon after a few leading words, and not one between digits ("10:30 的發布會現場" is a caption).
+    /// </summary>
+    public static bool IsCredit(string label) => CreditRegex().IsMatch(label);
+
+    [GeneratedRegex(@"^\s*\S+(\s\S+){0,2}?\s*(?<!\d)[:：]", RegexOptions.CultureInvariant)]
+    private static partial Regex CreditRegex();
 
     /// <summary>The text from <paramref name="first"/> on, as one line per source line, spaces collapsed.</summary>
     public static string TextFrom(Inline? first) => PlainText.CollapseSpaces(PlainText.From(first)).Trim();
@@ -50,7 +57,7 @@ internal static class FigureLabels
                 line.Add(inline);
             }
             var text = TextFrom(after).Split('\n')[0].Trim();
-            return IsLabel(text) ? new FigureLabel(line, text, null, inline?.NextSibling) : null;
+            return IsLabel(text) && !HoldsMoreThanWords(line) ? new FigureLabel(line, text, null, inline?.NextSibling) : null;
         }
         if (figures.Parent is not { } container || container.IndexOf(figures) is var index && index + 1 >= container.Count ||
             container[index + 1] is not ParagraphBlock { Inline: { } next } paragraph || FigureParagraphRenderer.FigureLines(paragraph) is not null)
@@ -58,6 +65,19 @@ internal static class FigureLabels
             return null;
         }
         var whole = TextFrom(next.FirstChild);
-        return !whole.Contains('\n', StringComparison.Ordinal) && IsLabel(whole) ? new FigureLabel([.. next], whole, paragraph, null) : null;
+        return !whole.Contains('\n', StringComparison.Ordinal) && IsLabel(whole) && !HoldsMoreThanWords([.. next])
+            ? new FigureLabel([.. next], whole, paragraph, null)
+            : null;
+    }
+
+    /// <summary>
+    /// Whether a line is more than words about the picture, so that it stays out of the caption: it shows an image, or it
+    /// is a link and nothing else (a "閱讀原文" call to action; a credit may link its source, as in "圖源:[ifanr](url)").
+    /// </summary>
+    private static bool HoldsMoreThanWords(List<Inline> line)
+    {
+        var content = line.Where(i => i is not LiteralInline literal || !literal.Content.IsEmptyOrWhitespace()).ToList();
+        return line.Any(i => i is LinkInline { IsImage: true } || (i is ContainerInline container && container.Descendants<LinkInline>().Any(l => l.IsImage)))
+            || content is [LinkInline { IsImage: false }];
     }
 }

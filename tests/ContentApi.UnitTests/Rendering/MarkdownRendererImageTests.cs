@@ -101,6 +101,37 @@ public sealed class MarkdownRendererImageTests
         Assert.Equal("發布會現場 圖源:ifanr", body.QuerySelector("figcaption")!.TextContent);
     }
 
+    [Theory]
+    // An image, a lone link (a call to action), or nothing visible is no label: it stays after the figure.
+    [InlineData("![](image:12)\n\n![chart](https://example.com/chart.png)", "P")]
+    [InlineData("![](image:12)\n\n![](image:13) 圖二 模型跑分", "P")]
+    [InlineData("![](image:12)\n\n[閱讀原文](https://example.com)", "P")]
+    public void Render_a_line_showing_an_image_or_only_a_link_is_not_taken_into_the_caption(string markdown, string after)
+    {
+        var second = new InlineImage(13, "https://cdn.example.com/b.png", "模型跑分", null, null, null, null);
+        var body = SafeHtml.Parse(Render(markdown, LaunchEvent, second));
+        Assert.Equal("發布會現場 圖源:ifanr", body.QuerySelector("figcaption")!.TextContent);
+        Assert.Equal(after, body.Children[^1].TagName);
+        Assert.Empty(body.QuerySelectorAll("figcaption img, figcaption a"));
+    }
+
+    [Fact]
+    public void Render_a_credit_may_link_its_source() =>
+        Assert.Equal(
+            "發布會現場 <small class=\"credit\">圖源:<a href=\"https://ifanr.com\" rel=\"noopener noreferrer nofollow\">ifanr</a></small>",
+            SafeHtml.Parse(Render("![](image:12)\n\n圖源:[ifanr](https://ifanr.com)", LaunchEvent)).QuerySelector("figcaption")!.InnerHtml);
+
+    [Theory]
+    [InlineData("圖源:ifanr", true)]
+    [InlineData("圖源：路透社", true)]
+    [InlineData("Source: CNCF", true)]
+    [InlineData("Photo by: Jane Doe", true)]
+    [InlineData("10:30 的發布會現場", false)]
+    [InlineData("阿里雲杭州發布會現場", false)]
+    [InlineData("Qwen3-Max at the launch event in Hangzhou: day one", false)]
+    public void A_label_is_a_credit_when_a_colon_follows_its_first_words(string label, bool credit) =>
+        Assert.Equal(credit, FigureLabels.IsCredit(label));
+
     [Fact]
     public void Render_a_label_under_an_unknown_image_stays_a_paragraph() =>
         Assert.Equal("<p>圖源:ifanr</p>", Render("![](image:99)\n\n圖源:ifanr", LaunchEvent));

@@ -144,6 +144,7 @@ public sealed class ArticleTextTests
     // A gallery (figures and their captions only) is summed up by its captions, never its credits.
     [InlineData("![煙火](image:1)\n\n台北101跨年煙火\n\n![燈會](image:2)\n\n高雄愛河燈會", "台北101跨年煙火 高雄愛河燈會")]
     [InlineData("![煙火](image:1)\n台北101跨年煙火\n\n![燈會](image:2)\n圖源：中央社", "台北101跨年煙火")]
+    [InlineData("![煙火](image:1)\n\n10:30 台北跨年煙火\n\n![燈會](image:2)\n\n圖源：中央社", "10:30 台北跨年煙火")]
     public void A_body_without_paragraphs_gives_the_rest_of_its_text_but_figure_labels(string body, string excerpt) =>
         Assert.Equal(excerpt, ArticleText.Measure(body).DerivedExcerpt);
 
