@@ -93,6 +93,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         }
     }
 
+    /// <summary>How long after its reservation a response not yet stored is taken to be still on its way, rather than lost.</summary>
+    private static readonly TimeSpan InFlightFor = TimeSpan.FromSeconds(30);
+
     /// <summary>Answers a request whose key is already in use: the stored response, or why there is none to give.</summary>
     private static async Task AnswerFromStoreAsync(HttpContext context, IProblemDetailsService problems, StoredResponse? stored, string hash)
     {
@@ -102,9 +105,19 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         }
         else if (stored is null || stored.Status == 0)
         {
-            context.Response.Headers.RetryAfter = "1";
-            await problems.WriteAsync(context, 409,
-                "A request with this Idempotency-Key was carried out and its response is not stored: it is still being answered (by another instance), or the server stopped before storing it. Retry after Retry-After; if this persists, look the resource up instead.");
+            var reservedAt = stored is null ? (DateTimeOffset?)null : Timestamps.FromDb(stored.CreatedAt);
+            if (reservedAt is null || context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() - reservedAt < InFlightFor)
+            {
+                // Reserved moments ago (by another instance): its response is on its way to being stored.
+                context.Response.Headers.RetryAfter = "1";
+                await problems.WriteAsync(context, 409,
+                    "A request with this Idempotency-Key is still being answered (by another instance). Retry after Retry-After to get its response.");
+            }
+            else
+            {
+                await problems.WriteAsync(context, 409,
+                    "A request with this Idempotency-Key was carried out, but its response was lost (the server stopped before storing it). Look the resource up instead of retrying.");
+            }
         }
         else
         {

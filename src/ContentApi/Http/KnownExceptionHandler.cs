@@ -132,9 +132,10 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         {
             var missing = QuotedNames().Matches(message[message.IndexOf("including", StringComparison.Ordinal)..])
                 .Select(m => field == DocumentPath ? m.Groups[1].Value : $"{field}.{m.Groups[1].Value}").ToList();
+            var missingErrors = missing.ToDictionary(m => m, _ => new[] { "Required." });
             return missing.Count == 0
                 ? (400, "Required properties are missing.", null)
-                : (400, "Required properties are missing: " + string.Join(", ", missing) + ".", missing.ToDictionary(m => m, _ => new[] { "Required." }));
+                : (400, Problems.ValidationDetail(missingErrors), missingErrors);
         }
         else
         {

@@ -15,6 +15,7 @@ public sealed class ValidationDetailTests(ApiFactory factory) : IClassFixture<Ap
     [InlineData("POST", "/api/v1/tags", """{"name": 5}""", "name: The value has the wrong JSON type for this field.")]
     [InlineData("POST", "/api/v1/tags", """{"name": ""}""", "name: ")]
     [InlineData("POST", "/api/v1/tags", """{"name": "x", "colour": "red"}""", "colour: Unknown property: this resource has no such field.")]
+    [InlineData("POST", "/api/v1/tags", "{}", "name: Required.")]
     public async Task A_400_states_its_first_error_as_field_and_message(string method, string url, string? body, string detailStart)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
