@@ -74,16 +74,19 @@ public static class BackupCommands
             {
                 await from.OpenAsync(cancellationToken);
                 var idsGiven = await IdHighWaterAsync(to);
+                var contentVersion = await ContentVersionAsync(to);
                 // SQLite's online backup replaces every page of the target in one step.
                 from.BackupDatabase(to);
-                // Ids the database gave after the snapshot was taken are gone with their rows, but never given again.
-                if (await HasIdHighWaterAsync(to))
+                // A snapshot of an older schema is brought up to this one first, as a server would on start (the id
+                // high-water marks exist from migration 0009 on).
+                await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
+                // Ids the database gave after the snapshot was taken are gone with their rows, but never given again; and
+                // the content version moves on, so no cache entry or list total made before the restore matches after it.
+                foreach (var (name, lastId) in idsGiven)
                 {
-                    foreach (var (name, lastId) in idsGiven)
-                    {
-                        await to.ExecuteAsync(SqliteDialect.RaiseIdHighWater, new { Name = name, LastId = lastId });
-                    }
+                    await to.ExecuteAsync(SqliteDialect.RaiseIdHighWater, new { Name = name, LastId = lastId });
                 }
+                await to.ExecuteAsync(SqliteDialect.MoveContentVersionPast, new { Version = contentVersion });
             }
             await output.WriteLineAsync($"Restored {source} into {new SqliteConnectionStringBuilder(db.ConnectionString).DataSource}.");
             return 0;
@@ -93,6 +96,12 @@ public static class BackupCommands
 
     private static async Task<bool> HasIdHighWaterAsync(SqliteConnection connection) =>
         await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'id_high_water'") > 0;
+
+    /// <summary>The content version (0 before the database has one).</summary>
+    private static async Task<long> ContentVersionAsync(SqliteConnection connection) =>
+        await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'content_version'") > 0
+            ? await connection.ExecuteScalarAsync<long>(SqliteDialect.ReadContentVersionOnly)
+            : 0;
 
     /// <summary>The highest id each table has ever given (none before the database has that record).</summary>
     private static async Task<List<(string Name, long LastId)>> IdHighWaterAsync(SqliteConnection connection) =>

@@ -120,6 +120,9 @@ internal static class SqliteDialect
 
     public const string ReadContentVersionOnly = "SELECT version FROM content_version WHERE id = 1";
 
+    /// <summary>A content version past both the current one and @Version (after a restore brought back an older one).</summary>
+    public const string MoveContentVersionPast = "UPDATE content_version SET version = max(version, @Version) + 1 WHERE id = 1";
+
     public const string ReadContentVersion = """
         SELECT version AS Version,
                (SELECT min(published_at) FROM articles WHERE status = 'published' AND published_at > @Now) AS NextChangeAt

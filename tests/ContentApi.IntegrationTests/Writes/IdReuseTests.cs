@@ -45,6 +45,33 @@ public sealed class IdReuseTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.True(next > sinceTheSnapshot, $"{collection}: {next} after restoring a snapshot older than {sinceTheSnapshot}");
     }
 
+    [Fact]
+    public async Task Restoring_a_snapshot_from_before_the_ids_were_recorded_gives_no_id_given_since()
+    {
+        var content = new TestContent(factory.Writer());
+        await content.TagAsync();
+        var snapshot = Path.Combine(CommandRunner.TempDirectory(), "schema-8.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "backup", snapshot)).ExitCode);
+        // As a build before migration 0009 would have written it.
+        using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={snapshot};Pooling=False"))
+        {
+            old.Open();
+            using var downgrade = old.CreateCommand();
+            downgrade.CommandText = """
+                DROP TRIGGER articles_id_high_water; DROP TRIGGER authors_id_high_water; DROP TRIGGER tags_id_high_water;
+                DROP TRIGGER images_id_high_water; DROP TABLE id_high_water; DROP TABLE search_analysis;
+                DELETE FROM schema_migrations WHERE version >= 9;
+                """;
+            downgrade.ExecuteNonQuery();
+        }
+        var sinceTheSnapshot = await content.TagAsync();
+
+        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "restore", snapshot, "--force")).ExitCode);
+        var next = await content.TagAsync();
+
+        Assert.True(next > sinceTheSnapshot, $"{next} after restoring a schema-8 snapshot older than {sinceTheSnapshot}");
+    }
+
     private static async Task<long> CreateAsync(TestContent content, string collection) => collection switch
     {
         "articles" => (await content.ArticleAsync())["id"]!.GetValue<long>(),
