@@ -263,7 +263,10 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         })
         : null;
 
-    /// <summary>The CPU-heavy text work of a write, done before it queues for the single writer slot.</summary>
+    /// <summary>
+    /// The CPU-heavy text work of a write, done before it queues for the single writer slot (a replace that keeps a
+    /// derived excerpt analyses the excerpt again in the writer, which is cheap: see <see cref="KeepingDerivedExcerpt"/>).
+    /// </summary>
     private sealed record PreparedText(ArticleTextStats Stats, AnalyzedArticleText Analyzed);
 
     private static PreparedText PrepareText(ArticleRequest request) => PrepareText(request, ArticleText.Measure(request.Body));

@@ -42,14 +42,15 @@ public static partial class BodySnippets
                 start = end + 2;
             }
         }
-        return FromFirstMatchingBlock(MarkdownRenderer.ToPlainText(markdown), query);
+        return FromFirstMatchingLine(MarkdownRenderer.ToPlainText(markdown), query);
     }
 
     /// <summary>
-    /// The snippet of the first block of the whole rendered text (one line per block) that matches, so that it never
-    /// runs across paragraphs; the whole text's when only blocks together match (a phrase across two of them).
+    /// The snippet of the first line of the whole rendered text that matches (one line per source line: a block, or a
+    /// line of a wrapped paragraph), so that it never runs across paragraphs; the whole text's when only lines together
+    /// match (a phrase across two of them).
     /// </summary>
-    private static string FromFirstMatchingBlock(string plainText, SearchQuery query)
+    private static string FromFirstMatchingLine(string plainText, SearchQuery query)
     {
         var lines = plainText.Split('\n');
         for (var i = 0; i < lines.Length; i++)

@@ -67,7 +67,7 @@ public static class Slugs
         var builder = new StringBuilder(decomposed.Length);
         var pendingHyphen = false;
         var lastLetter = default(Rune);
-        var characters = 0;
+        // The whole text, cut only once recomposed: decomposed, a Hangul syllable is two or three runes.
         foreach (var rune in decomposed.EnumerateRunes())
         {
             var category = Rune.GetUnicodeCategory(rune);
@@ -80,27 +80,20 @@ public static class Slugs
             if (isMark)
             {
                 builder.Append(rune.ToString());
-                characters++;
             }
             else if (Rune.IsLetterOrDigit(rune))
             {
                 if (pendingHyphen && builder.Length > 0)
                 {
                     builder.Append('-');
-                    characters++;
                 }
                 pendingHyphen = false;
                 builder.Append(Rune.ToLowerInvariant(rune).ToString());
-                characters++;
                 lastLetter = rune;
             }
             else
             {
                 pendingHyphen = true;
-            }
-            if (characters > MaxLength)
-            {
-                break; // one more than fits: the cut below sees whether it falls inside a word
             }
         }
         var slug = builder.ToString().Normalize(NormalizationForm.FormC);

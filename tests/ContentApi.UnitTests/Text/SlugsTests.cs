@@ -51,6 +51,16 @@ public sealed class SlugsTests
     }
 
     [Fact]
+    public void FromText_cuts_a_long_korean_title_between_whole_syllables_and_words()
+    {
+        // Decomposed, each syllable is two or three jamo: a cut counted there ended in half a syllable ("-ᄒ").
+        var slug = Slugs.FromText(string.Concat(Enumerable.Repeat("한국어 뉴스 제목 ", 30)), "x");
+        Assert.True(Slugs.IsValid(slug), slug);
+        Assert.Contains(slug.Split('-')[^1], new[] { "한국어", "뉴스", "제목" });
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(slug) <= Slugs.DerivedMaxBytes);
+    }
+
+    [Fact]
     public void FromText_cuts_a_long_latin_title_between_words() =>
         Assert.Equal(
             "kubernetes-1-30-was-released-today-with-a-long-list-of-changes-to-scheduling-storage-networking-and-security-for-every",
