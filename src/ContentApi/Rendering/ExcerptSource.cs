@@ -21,7 +21,7 @@ internal static class ExcerptSource
         foreach (var (proseOnly, keepCaptions) in new[] { (true, false), (false, false), (false, true) })
         {
             var text = new StringBuilder();
-            Append(text, document, proseOnly, keepCaptions);
+            Append(text, document, proseOnly, keepCaptions, new Walk([], new NextSiblings()));
             if (text.ToString().Trim().Length > 0)
             {
                 return text.ToString();
@@ -30,58 +30,49 @@ internal static class ExcerptSource
         return "";
     }
 
-    /// <summary>Appends the block's text; a container's children in turn, each knowing whether the one before was a figure.</summary>
-    /// <returns>Whether the block ends with a figure, so that a line next may label it.</returns>
+    /// <summary>Appends the block's text; a container's children in turn.</summary>
     /// <param name="keepCaptions">Leave out only the labels that are credits ("圖源:ifanr", "Source: CNCF").</param>
-    private static bool Append(StringBuilder builder, Block block, bool proseOnly, bool keepCaptions, bool afterFigure = false)
+    /// <param name="walk">Paragraphs found to be the label of the figures before them, to leave out; and where each block's next one is.</param>
+    private static void Append(StringBuilder builder, Block block, bool proseOnly, bool keepCaptions, Walk walk)
     {
         switch (block)
         {
+            case ParagraphBlock paragraph when walk.Labels.Contains(paragraph):
+                break;
             case ParagraphBlock paragraph when FigureParagraphRenderer.FigureLines(paragraph) is (_, var after):
-                if (after is null)
+                // The same label the HTML puts into the figure's caption.
+                var label = FigureLabels.Of(paragraph, after, walk.Siblings) is { } found && !(keepCaptions && !FigureLabels.IsCredit(found.Text)) ? found : null;
+                if (label?.Paragraph is { } labelParagraph)
                 {
-                    return true;
+                    walk.Labels.Add(labelParagraph);
                 }
-                AppendUnlessLabel(builder, FigureLabels.TextFrom(after), afterFigure: true, figuresParagraph: true, keepCaptions);
-                return false;
+                if ((label is null ? after : label.After) is { } rest)
+                {
+                    AppendLines(builder, FigureLabels.TextFrom(rest));
+                }
+                break;
             case ParagraphBlock paragraph:
-                AppendUnlessLabel(builder, FigureLabels.TextFrom(paragraph.Inline?.FirstChild), afterFigure, figuresParagraph: false, keepCaptions);
-                return false;
+                AppendLines(builder, FigureLabels.TextFrom(paragraph.Inline?.FirstChild));
+                break;
             case Markdig.Extensions.Footnotes.FootnoteGroup:
-                return false; // notes to the text, not its summary
+                break; // notes to the text, not its summary
             case ContainerBlock container and not Table:
-                // A figure labels only what follows it in its own list item or quote.
-                var childAfterFigure = false;
                 foreach (var child in container)
                 {
-                    childAfterFigure = Append(builder, child, proseOnly, keepCaptions, childAfterFigure);
+                    Append(builder, child, proseOnly, keepCaptions, walk);
                 }
-                return false;
+                break;
             default:
                 // Headings, code, tables, thematic breaks: not prose, but better than nothing.
                 if (!proseOnly)
                 {
                     PlainText.AppendBlock(builder, block);
                 }
-                return false;
+                break;
         }
     }
 
-    /// <summary>
-    /// The text, without its first line when a figure just before makes that line a label: a line of the figure's own
-    /// paragraph, or a following paragraph of one line (the first line of a wrapped paragraph is not a label).
-    /// </summary>
-    private static void AppendUnlessLabel(StringBuilder builder, string text, bool afterFigure, bool figuresParagraph, bool keepCaptions)
-    {
-        if (afterFigure)
-        {
-            var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);
-            var firstLine = (firstLineEnd < 0 ? text : text[..firstLineEnd]).Trim();
-            if ((figuresParagraph || firstLineEnd < 0) && FigureLabels.IsLabel(firstLine) && !(keepCaptions && !FigureLabels.IsCredit(firstLine)))
-            {
-                text = firstLineEnd < 0 ? "" : text[(firstLineEnd + 1)..];
-            }
-        }
-        PlainText.AppendLine(builder, Cjk.JoinLines(text));
-    }
+    private sealed record Walk(HashSet<ParagraphBlock> Labels, NextSiblings Siblings);
+
+    private static void AppendLines(StringBuilder builder, string text) => PlainText.AppendLine(builder, Cjk.JoinLines(text));
 }

@@ -46,7 +46,7 @@ internal static partial class FigureLabels
     /// line after them, or of the next paragraph when it is one line and not itself figures; and the first inline of what
     /// the paragraph holds after the label. Null when the line is no label.
     /// </summary>
-    public static FigureLabel? Of(ParagraphBlock figures, Inline? after)
+    public static FigureLabel? Of(ParagraphBlock figures, Inline? after, NextSiblings siblings)
     {
         if (after is not null)
         {
@@ -59,8 +59,7 @@ internal static partial class FigureLabels
             var text = TextFrom(after).Split('\n')[0].Trim();
             return IsLabel(text) && !HoldsMoreThanWords(line) ? new FigureLabel(line, text, null, inline?.NextSibling) : null;
         }
-        if (figures.Parent is not { } container || container.IndexOf(figures) is var index && index + 1 >= container.Count ||
-            container[index + 1] is not ParagraphBlock { Inline: { } next } paragraph || FigureParagraphRenderer.FigureLines(paragraph) is not null)
+        if (siblings.Of(figures) is not ParagraphBlock { Inline: { } next } paragraph || FigureParagraphRenderer.FigureLines(paragraph) is not null)
         {
             return null;
         }

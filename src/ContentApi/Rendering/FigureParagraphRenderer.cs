@@ -17,6 +17,8 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
     /// <summary>Paragraphs already written as the label of the figures before them.</summary>
     private readonly HashSet<ParagraphBlock> _writtenAsLabels = [];
 
+    private readonly NextSiblings _siblings = new();
+
     protected override void Write(HtmlRenderer renderer, ParagraphBlock paragraph)
     {
         if (_writtenAsLabels.Contains(paragraph))
@@ -29,7 +31,7 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
             return;
         }
         var shown = figures.Select(link => (Link: link, Image: ImageHtml.Resolve(link, images))).Where(f => f.Image is not null).ToList();
-        var label = shown.Count > 0 ? FigureLabels.Of(paragraph, rest) : null;
+        var label = shown.Count > 0 ? FigureLabels.Of(paragraph, rest, _siblings) : null;
         for (var i = 0; i < shown.Count; i++)
         {
             renderer.EnsureLine();

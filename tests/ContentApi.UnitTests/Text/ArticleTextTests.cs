@@ -124,6 +124,8 @@ public sealed class ArticleTextTests
     // A sentence is never a label, not even with a credit run into it; nor is a line introducing what follows.
     [InlineData("![cover](image:1)\n圖源:ifanr 今天蘋果發布了新產品，售價 999 美元。", "圖源:ifanr 今天蘋果發布了新產品，售價 999 美元。")]
     [InlineData("![cover](image:1)\n\nThe key changes:\n\n- faster starts", "The key changes: faster starts")]
+    // A lone link after a figure is no label (as in the HTML, where it stays a paragraph after the figure).
+    [InlineData("![圖](image:1)\n\n[閱讀原文](https://example.com)\n\n正文。", "閱讀原文 正文。")]
     // A figure labels nothing outside its own list item or quote.
     [InlineData("- ![圖](image:1)\n- 第二項是正文\n- 第三項。", "第二項是正文 第三項。")]
     [InlineData("> 引用的話。\n>\n> ![圖](image:1)\n\n這是正文第一段", "引用的話。這是正文第一段")]
