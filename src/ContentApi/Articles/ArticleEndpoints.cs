@@ -10,7 +10,7 @@ namespace ContentApi.Articles;
 /// <summary>Query of GET /api/v1/articles.</summary>
 /// <param name="Author">Only articles by this author (id or slug; all digits match either).</param>
 /// <param name="Tag">Only articles with this tag (id or slug; all digits match either).</param>
-/// <param name="Language">Only articles in this BCP 47 language (case-insensitive exact match).</param>
+/// <param name="Language">Only articles in this BCP 47 language or a more specific one (RFC 4647 basic filtering, case-insensitive).</param>
 /// <param name="Status">`draft` or `published`. Anonymous callers see published articles only, so `draft` needs a key with the read scope (else 400).</param>
 /// <param name="PublishedAfter">Only articles published at or after this instant (see <see cref="QueryInstant"/>).</param>
 /// <param name="PublishedBefore">Only articles published before this instant (see <see cref="QueryInstant"/>).</param>

@@ -27,16 +27,6 @@ public static class DerivedTextRefresh
         WHERE id = @Id AND version = @Version
         """;
 
-    internal sealed record Derived
-    {
-        public long Id { get; init; }
-        public long Version { get; init; }
-        public string Body { get; init; } = "";
-        public string DerivedExcerpt { get; init; } = "";
-        public int CharacterCount { get; init; }
-        public int ReadingTimeMinutes { get; init; }
-    }
-
     /// <summary>Returns how many articles' derived values changed.</summary>
     public static async Task<int> RefreshAsync(Db db, IReadOnlyList<long> articleIds, Action<long> progress, CancellationToken cancellationToken)
     {
@@ -54,13 +44,16 @@ public static class DerivedTextRefresh
         return refreshed;
     }
 
-    /// <summary>The rows of these articles whose derived values this build derives differently, as it derives them.</summary>
-    internal static async Task<List<Derived>> MeasureAsync(Db db, long[] articleIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows of these articles whose derived values this build derives differently, as it derives them (only the
+    /// columns <see cref="SelectSql"/> reads are filled).
+    /// </summary>
+    internal static async Task<List<ArticleRow>> MeasureAsync(Db db, long[] articleIds, CancellationToken cancellationToken)
     {
-        List<Derived> stored;
+        List<ArticleRow> stored;
         await using (var connection = await db.OpenAsync(cancellationToken))
         {
-            stored = [.. await connection.QueryAsync<Derived>(new CommandDefinition(SelectSql, new { Ids = articleIds }, cancellationToken: cancellationToken))];
+            stored = [.. await connection.QueryAsync<ArticleRow>(new CommandDefinition(SelectSql, new { Ids = articleIds }, cancellationToken: cancellationToken))];
         }
         return [.. stored
             .Select(row => (Row: row, Now: ArticleText.Measure(row.Body)))
@@ -71,7 +64,7 @@ public static class DerivedTextRefresh
     }
 
     /// <summary>Writes the measured rows that are still the version measured; returns how many.</summary>
-    internal static Task<int> WriteAsync(Db db, List<Derived> measured, CancellationToken cancellationToken) =>
+    internal static Task<int> WriteAsync(Db db, List<ArticleRow> measured, CancellationToken cancellationToken) =>
         db.WriteRetryingBusyAsync((connection, transaction) =>
             connection.ExecuteAsync(new CommandDefinition(UpdateSql, measured, transaction, cancellationToken: cancellationToken)), cancellationToken);
 }

@@ -94,18 +94,17 @@ public static class BackupCommands
         return command;
     }
 
-    private static async Task<bool> HasIdHighWaterAsync(SqliteConnection connection) =>
-        await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'id_high_water'") > 0;
-
     /// <summary>The content version (0 before the database has one).</summary>
     private static async Task<long> ContentVersionAsync(SqliteConnection connection) =>
-        await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'content_version'") > 0
+        await connection.ExecuteScalarAsync<bool>(SqliteDialect.HasTable, new { Name = "content_version" })
             ? await connection.ExecuteScalarAsync<long>(SqliteDialect.ReadContentVersionOnly)
             : 0;
 
     /// <summary>The highest id each table has ever given (none before the database has that record).</summary>
     private static async Task<List<(string Name, long LastId)>> IdHighWaterAsync(SqliteConnection connection) =>
-        await HasIdHighWaterAsync(connection) ? [.. await connection.QueryAsync<(string Name, long LastId)>(SqliteDialect.ReadIdHighWater)] : [];
+        await connection.ExecuteScalarAsync<bool>(SqliteDialect.HasTable, new { Name = "id_high_water" })
+            ? [.. await connection.QueryAsync<(string Name, long LastId)>(SqliteDialect.ReadIdHighWater)]
+            : [];
 
     /// <summary>Why <paramref name="file"/> is no snapshot this build can restore; null when it is one.</summary>
     private static async Task<string?> SnapshotProblemAsync(string file)

@@ -52,9 +52,9 @@ public sealed partial class Migrator(Db db, TimeProvider clock, ILogger<Migrator
     /// <summary>The schema version of the database <paramref name="connection"/> is open on; 0 for one without migrations.</summary>
     public static async Task<int> VersionOfAsync(System.Data.Common.DbConnection connection)
     {
-        var exists = await connection.ExecuteScalarAsync<long>(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
-        return exists == 0 ? 0 : await connection.ExecuteScalarAsync<int>("SELECT coalesce(max(version), 0) FROM schema_migrations");
+        return await connection.ExecuteScalarAsync<bool>(SqliteDialect.HasTable, new { Name = "schema_migrations" })
+            ? await connection.ExecuteScalarAsync<int>("SELECT coalesce(max(version), 0) FROM schema_migrations")
+            : 0;
     }
 
     private static List<Migration> LoadEmbedded()

@@ -120,6 +120,9 @@ internal static class SqliteDialect
 
     public const string ReadContentVersionOnly = "SELECT version FROM content_version WHERE id = 1";
 
+    /// <summary>Whether the database has the table @Name (a database made by an older schema may lack it).</summary>
+    public const string HasTable = "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = @Name";
+
     /// <summary>A content version past both the current one and @Version (after a restore brought back an older one).</summary>
     public const string MoveContentVersionPast = "UPDATE content_version SET version = max(version, @Version) + 1 WHERE id = 1";
 

@@ -52,27 +52,18 @@ internal static class Cjk
             return text;
         }
         var builder = new StringBuilder(text.Length);
-        var lines = text.Split('\n');
-        builder.Append(lines[0].TrimEnd());
-        foreach (var line in lines.Skip(1))
+        var previous = "";
+        foreach (var line in text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            var next = line.TrimStart();
-            if (next.Length == 0)
-            {
-                continue;
-            }
-            if (builder.Length > 0 && !(IsUnspaced(LastRune(builder)) && IsUnspaced(Rune.GetRuneAt(next, 0))))
+            Rune.DecodeLastFromUtf16(previous, out var before, out _);
+            Rune.DecodeFromUtf16(line, out var after, out _);
+            if (previous.Length > 0 && !(IsUnspaced(before) && IsUnspaced(after)))
             {
                 builder.Append(' ');
             }
-            builder.Append(next.TrimEnd());
+            builder.Append(line);
+            previous = line;
         }
         return builder.ToString();
-    }
-
-    private static Rune LastRune(StringBuilder builder)
-    {
-        var last = builder[^1];
-        return char.IsLowSurrogate(last) && builder.Length > 1 && Rune.TryCreate(builder[^2], last, out var pair) ? pair : Rune.TryCreate(last, out var single) ? single : Rune.ReplacementChar;
     }
 }
