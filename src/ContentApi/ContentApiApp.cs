@@ -121,6 +121,7 @@ public static class ContentApiApp
         app.UseMiddleware<JsonMediaTypeMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseMiddleware<PreconditionsBeforeBodyMiddleware>();
+        app.UseMiddleware<QueryValueCheck>();
     }
 
     private static void MapRoutes(WebApplication app)
@@ -139,6 +140,7 @@ public static class ContentApiApp
             .ProducesProblem(StatusCodes.Status431RequestHeaderFieldsTooLarge)
             .ProducesProblem(StatusCodes.Status500InternalServerError)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        ((IEndpointConventionBuilder)api).Finally(QueryValueCheck.Describe);
         api.MapTags();
         api.MapAuthors();
         api.MapImages();

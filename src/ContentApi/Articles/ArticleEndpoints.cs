@@ -8,28 +8,44 @@ using FluentValidation;
 namespace ContentApi.Articles;
 
 /// <summary>Query of GET /api/v1/articles.</summary>
-/// <param name="Author">Only articles by this author (id or slug; all digits match either).</param>
-/// <param name="Tag">Only articles with this tag (id or slug; all digits match either).</param>
-/// <param name="Language">Only articles in this BCP 47 language or a more specific one (RFC 4647 basic filtering, case-insensitive).</param>
-/// <param name="Status">`draft` or `published`. Anonymous callers see published articles only, so `draft` needs a key with the read scope (else 400).</param>
-/// <param name="PublishedAfter">Only articles published at or after this instant (see <see cref="QueryInstant"/>).</param>
-/// <param name="PublishedBefore">Only articles published before this instant (see <see cref="QueryInstant"/>).</param>
-/// <param name="Include">Embedded relations to return: authors, tags, coverImage, images (comma-separated), or none. Default: all.</param>
-/// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,title. Default: all.</param>
-/// <param name="Format">Extra renderings: html (adds bodyHtml and toc), text (adds plainText), or both: html,text.</param>
-/// <param name="Q">Full-text search words; combined with the other filters, in the list's sort order (GET /search ranks by relevance).</param>
-public sealed record ListArticlesQuery(
-    int? Limit, string? Cursor, int? Page, string? Sort,
-    string? Author, string? Tag, string? Language, string? Status,
-    QueryInstant? PublishedAfter, QueryInstant? PublishedBefore,
-    string? Include, string? Fields, string? Format, string? Q) : IListQuery;
+public sealed record ListArticlesQuery : IListQuery
+{
+    public int? Limit { get; init; }
+    public string? Cursor { get; init; }
+    public int? Page { get; init; }
+    public string? Sort { get; init; }
+    /// <summary>Only articles by this author (id or slug; all digits match either).</summary>
+    public string? Author { get; init; }
+    /// <summary>Only articles with this tag (id or slug; all digits match either).</summary>
+    public string? Tag { get; init; }
+    /// <summary>Only articles in this BCP 47 language or a more specific one (RFC 4647 basic filtering, case-insensitive).</summary>
+    public string? Language { get; init; }
+    /// <summary>`draft` or `published`. Anonymous callers see published articles only, so `draft` needs a key with the read scope (else 400).</summary>
+    public string? Status { get; init; }
+    /// <summary>Only articles published at or after this instant (see <see cref="QueryInstant"/>).</summary>
+    public QueryInstant? PublishedAfter { get; init; }
+    /// <summary>Only articles published before this instant (see <see cref="QueryInstant"/>).</summary>
+    public QueryInstant? PublishedBefore { get; init; }
+    /// <summary>Embedded relations to return: authors, tags, coverImage, images (comma-separated), or none. Default: all.</summary>
+    public string? Include { get; init; }
+    /// <summary>Top-level fields to return (comma-separated), e.g. id,slug,title. Default: all.</summary>
+    public string? Fields { get; init; }
+    /// <summary>Extra renderings: html (adds bodyHtml and toc), text (adds plainText), or both: html,text.</summary>
+    public string? Format { get; init; }
+    /// <summary>Full-text search words; combined with the other filters, in the list's sort order (GET /search ranks by relevance).</summary>
+    public string? Q { get; init; }
+}
 
 /// <summary>Query of the single-article reads.</summary>
-/// <param name="Include">Embedded relations to return: authors, tags, coverImage, images (comma-separated), or none. Default: all.</param>
-/// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,title. Default: all.</param>
-/// <param name="Format">Extra renderings: html (adds bodyHtml and toc), text (adds plainText), or both: html,text.</param>
-public sealed record ArticleViewQuery(string? Include, string? Fields, string? Format)
+public sealed record ArticleViewQuery
 {
+    /// <summary>Embedded relations to return: authors, tags, coverImage, images (comma-separated), or none. Default: all.</summary>
+    public string? Include { get; init; }
+    /// <summary>Top-level fields to return (comma-separated), e.g. id,slug,title. Default: all.</summary>
+    public string? Fields { get; init; }
+    /// <summary>Extra renderings: html (adds bodyHtml and toc), text (adds plainText), or both: html,text.</summary>
+    public string? Format { get; init; }
+
     public ArticleView View => ArticleView.From(Include, Fields, Format);
 }
 
@@ -61,15 +77,15 @@ public static class ArticleEndpoints
     {
         var group = api.MapGroup("/articles").WithTags("Articles");
 
-        group.MapRead("/", ListArticles).WithName("ListArticles").WithSummary("List articles")
+        group.MapMethods("/", EndpointConventions.ReadMethods, ListArticles).WithName("ListArticles").WithSummary("List articles")
             .WithDescription($"Published articles, newest first; a key with the read scope also sees drafts and scheduled articles. Sort: {ArticleStore.PublicSorts.Description}; default -publishedAt.")
             .Lists<ListResponse<ArticleResponse>>().Sorts(ArticleStore.PublicSorts).Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule)
             .WithMetadata(new ParameterDescriptionMetadata("status",
                 "`draft` or `published`. Anonymous callers see published articles only (live ones: not scheduled), so `draft` needs a key with the read scope (else 400) and `published` changes nothing for them.",
                 Values: new(nameof(ArticleStatus), EnumValuesConverter.ValuesOf(typeof(ArticleStatus)))));
-        group.MapRead("/{id}", GetArticle).WithName("GetArticle").WithSummary("Get an article by id")
+        group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetArticle).WithName("GetArticle").WithSummary("Get an article by id")
             .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule).SendsLastModified();
-        group.MapRead("/slug/{slug}", GetArticleBySlug).WithName("GetArticleBySlug").WithSummary("Get an article by slug")
+        group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetArticleBySlug).WithName("GetArticleBySlug").WithSummary("Get an article by slug")
             .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule).SendsLastModified();
         group.MapPost("/", CreateArticle).WithName("CreateArticle").WithSummary("Create an article")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>(created: true).SendsLastModified();

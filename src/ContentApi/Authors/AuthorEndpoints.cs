@@ -5,13 +5,24 @@ using FluentValidation;
 namespace ContentApi.Authors;
 
 /// <summary>Query of GET /api/v1/authors.</summary>
-/// <param name="Slug">Only these slugs (comma-separated; repeating the parameter works too).</param>
-/// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</param>
-public sealed record ListAuthorsQuery(int? Limit, string? Cursor, int? Page, string? Sort, string? Slug, string? Fields) : IListQuery;
+public sealed record ListAuthorsQuery : IListQuery
+{
+    public int? Limit { get; init; }
+    public string? Cursor { get; init; }
+    public int? Page { get; init; }
+    public string? Sort { get; init; }
+    /// <summary>Only these slugs (comma-separated; repeating the parameter works too).</summary>
+    public string? Slug { get; init; }
+    /// <summary>Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</summary>
+    public string? Fields { get; init; }
+}
 
 /// <summary>Query of the single-author reads.</summary>
-/// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</param>
-public sealed record AuthorViewQuery(string? Fields);
+public sealed record AuthorViewQuery
+{
+    /// <summary>Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</summary>
+    public string? Fields { get; init; }
+}
 
 public sealed class ListAuthorsQueryValidator : ListQueryValidator<ListAuthorsQuery, AuthorRow>
 {
@@ -33,12 +44,12 @@ public static class AuthorEndpoints
     {
         var group = api.MapGroup("/authors").WithTags("Authors");
 
-        group.MapRead("/", ListAuthors).WithName("ListAuthors").WithSummary("List authors")
+        group.MapMethods("/", EndpointConventions.ReadMethods, ListAuthors).WithName("ListAuthors").WithSummary("List authors")
             .WithDescription($"Authors in pages (keyset cursor or page number). Sort: {AuthorStore.Sorts.Description}; default name. Emails are null without a key.")
             .Lists<ListResponse<AuthorResponse>>().Sorts(AuthorStore.Sorts).Fields<AuthorResponse>();
-        group.MapRead("/{id}", GetAuthor).WithName("GetAuthor").WithSummary("Get an author by id")
+        group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetAuthor).WithName("GetAuthor").WithSummary("Get an author by id")
             .WithDescription("The email is null without a key.").Reads<AuthorResponse>().Fields<AuthorResponse>();
-        group.MapRead("/slug/{slug}", GetAuthorBySlug).WithName("GetAuthorBySlug").WithSummary("Get an author by slug")
+        group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetAuthorBySlug).WithName("GetAuthorBySlug").WithSummary("Get an author by slug")
             .WithDescription("The email is null without a key.").Reads<AuthorResponse>().Fields<AuthorResponse>();
         group.MapPost("/", CreateAuthor).WithName("CreateAuthor").WithSummary("Create an author")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<AuthorResponse>(created: true);

@@ -11,6 +11,14 @@ namespace ContentApi.Http;
 /// </summary>
 public static class BoundQueryParameters
 {
+    /// <summary>What a handler binds from the query string: its <c>[AsParameters]</c> types' parameters and its <c>[FromQuery]</c> ones.</summary>
+    public static IEnumerable<(string Name, Type Type)> OfHandler(MethodInfo handler) => handler.GetParameters().SelectMany(parameter =>
+        parameter.GetCustomAttribute<AsParametersAttribute>() is not null
+            ? Of(parameter.ParameterType)
+            : parameter.GetCustomAttribute<FromQueryAttribute>() is { } fromQuery
+                ? [(fromQuery.Name ?? parameter.Name!, parameter.ParameterType)]
+                : []);
+
     /// <summary>Each parameter's query name (its <c>[FromQuery]</c> name, else its name in camelCase) and type.</summary>
     public static IEnumerable<(string Name, Type Type)> Of(Type type)
     {

@@ -7,11 +7,11 @@ namespace ContentApi.Http;
 public static class EndpointConventions
 {
     /// <summary>
-    /// A GET endpoint that answers HEAD too, with the same status and headers and no body (RFC 9110 §9.3.2: HEAD goes
-    /// wherever GET does). The OpenAPI document lists the GET only.
+    /// The methods of a read: GET, and HEAD with the same status and headers and no body (RFC 9110 §9.3.2: HEAD goes
+    /// wherever GET does). The OpenAPI document lists the GET only. Endpoints call MapMethods with these themselves, not
+    /// through a helper taking a Delegate, so that the Request Delegate Generator sees each handler.
     /// </summary>
-    public static RouteHandlerBuilder MapRead(this IEndpointRouteBuilder routes, [System.Diagnostics.CodeAnalysis.StringSyntax("Route")] string pattern, Delegate handler) =>
-        routes.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], handler);
+    public static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
 
     /// <summary>A single resource: 404 when there is none (or, anonymously, when it is not published).</summary>
     public static RouteHandlerBuilder Reads<T>(this RouteHandlerBuilder builder) => builder

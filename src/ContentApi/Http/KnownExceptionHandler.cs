@@ -14,7 +14,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, detail, errors) = Classify(exception, context.Request);
+        var (status, detail, errors) = Classify(exception);
         if (status >= 500 && exception is not DatabaseBusyException)
         {
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
@@ -32,10 +32,10 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    internal static (int Status, string Detail, IDictionary<string, string[]>? Errors) Classify(Exception exception, HttpRequest request) => exception switch
+    internal static (int Status, string Detail, IDictionary<string, string[]>? Errors) Classify(Exception exception) => exception switch
     {
         BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
-        BadHttpRequestException bad => BadRequestProblem(bad, request),
+        BadHttpRequestException bad => BadRequestProblem(bad),
         JsonException json => JsonProblem(json),
         DatabaseBusyException => (503, "The database is busy; retry after the number of seconds in Retry-After.", null),
         SqliteException sqlite when SqliteDialect.IsBusy(sqlite) => (503, "The database is busy; retry after the number of seconds in Retry-After.", null),
@@ -44,7 +44,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         _ => (500, "An unexpected error occurred. Quote the traceId when reporting it.", null),
     };
 
-    private static (int, string, IDictionary<string, string[]>?) BadRequestProblem(BadHttpRequestException bad, HttpRequest request)
+    private static (int, string, IDictionary<string, string[]>?) BadRequestProblem(BadHttpRequestException bad)
     {
         if (bad.StatusCode == 413)
         {
@@ -58,12 +58,6 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         if (binding.Success)
         {
             var name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(binding.Groups["name"].Value);
-            if (request.Query[name] is { Count: > 1 } repeated && binding.Groups["value"].Value == repeated.ToString())
-            {
-                // ?limit=1&limit=2 reaches the binder as "1,2" (a route value of the same name would not).
-                var repeatedErrors = new Dictionary<string, string[]> { [name] = [UnknownQueryParameterFilter.RepeatedMessage] };
-                return (400, Problems.ValidationDetail(repeatedErrors), repeatedErrors);
-            }
             var type = binding.Groups["type"].Value.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('?', '>');
             var expected = type switch
             {

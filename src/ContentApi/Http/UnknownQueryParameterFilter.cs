@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ContentApi.Http;
 
@@ -50,27 +49,11 @@ public static class UnknownQueryParameterFilter
     private readonly record struct QueryParameter(bool IsList, bool IsInteger);
 
     /// <summary>The query parameters the endpoint binds, by name: whether each takes several values (an array or a <see cref="ListParameters"/> list), and whether it is a whole number.</summary>
-    private static Dictionary<string, QueryParameter> AllowedNames(MethodInfo method)
-    {
-        var names = new Dictionary<string, QueryParameter>(StringComparer.OrdinalIgnoreCase);
-        foreach (var parameter in method.GetParameters())
-        {
-            if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
-            {
-                foreach (var (name, type) in BoundQueryParameters.Of(parameter.ParameterType))
-                {
-                    Add(name, type);
-                }
-            }
-            else if (parameter.GetCustomAttribute<FromQueryAttribute>() is { } fromQuery)
-            {
-                Add(fromQuery.Name ?? parameter.Name!, parameter.ParameterType);
-            }
-        }
-        return names;
-
-        void Add(string name, Type type) => names[name] = new(
-            type.IsArray || ListParameters.Names.Contains(name),
-            (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(int) || t == typeof(long)));
-    }
+    private static Dictionary<string, QueryParameter> AllowedNames(MethodInfo method) =>
+        BoundQueryParameters.OfHandler(method).ToDictionary(
+            p => p.Name,
+            p => new QueryParameter(
+                p.Type.IsArray || ListParameters.Names.Contains(p.Name),
+                (Nullable.GetUnderlyingType(p.Type) ?? p.Type) is var t && (t == typeof(int) || t == typeof(long))),
+            StringComparer.OrdinalIgnoreCase);
 }

@@ -5,12 +5,23 @@ using FluentValidation;
 namespace ContentApi.Images;
 
 /// <summary>Query of GET /api/v1/images.</summary>
-/// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,url,width,height. Default: all.</param>
-public sealed record ListImagesQuery(int? Limit, string? Cursor, int? Page, string? Sort, string? MimeType, string? Fields) : IListQuery;
+public sealed record ListImagesQuery : IListQuery
+{
+    public int? Limit { get; init; }
+    public string? Cursor { get; init; }
+    public int? Page { get; init; }
+    public string? Sort { get; init; }
+    public string? MimeType { get; init; }
+    /// <summary>Top-level fields to return (comma-separated), e.g. id,url,width,height. Default: all.</summary>
+    public string? Fields { get; init; }
+}
 
 /// <summary>Query of the single-image read.</summary>
-/// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,url,width,height. Default: all.</param>
-public sealed record ImageViewQuery(string? Fields);
+public sealed record ImageViewQuery
+{
+    /// <summary>Top-level fields to return (comma-separated), e.g. id,url,width,height. Default: all.</summary>
+    public string? Fields { get; init; }
+}
 
 public sealed class ListImagesQueryValidator : ListQueryValidator<ListImagesQuery, ImageRow>
 {
@@ -37,10 +48,10 @@ public static class ImageEndpoints
     {
         var group = api.MapGroup("/images").WithTags("Images");
 
-        group.MapRead("/", ListImages).WithName("ListImages").WithSummary("List images")
+        group.MapMethods("/", EndpointConventions.ReadMethods, ListImages).WithName("ListImages").WithSummary("List images")
             .WithDescription($"Image metadata in pages (keyset cursor or page number), optionally only one mimeType. Sort: {ImageStore.Sorts.Description}; default -createdAt. {AnonymousImages}")
             .Lists<ListResponse<ImageResponse>>().Sorts(ImageStore.Sorts).Fields<ImageResponse>();
-        group.MapRead("/{id}", GetImage).WithName("GetImage").WithSummary("Get an image by id").WithDescription(AnonymousImages).Reads<ImageResponse>().Fields<ImageResponse>().SendsLastModified();
+        group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetImage).WithName("GetImage").WithSummary("Get an image by id").WithDescription(AnonymousImages).Reads<ImageResponse>().Fields<ImageResponse>().SendsLastModified();
         group.MapPost("/", CreateImage).WithName("CreateImage").WithSummary("Create an image")
             .WithDescription("Records an image's metadata; the bytes stay where url points.")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(created: true).SendsLastModified();

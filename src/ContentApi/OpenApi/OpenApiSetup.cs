@@ -28,7 +28,7 @@ public static class OpenApiSetup
             });
             options.SupportNonNullableReferenceTypes();
             options.IncludeXmlComments(typeof(OpenApiSetup).Assembly);
-            // Every GET answers HEAD as well (EndpointConventions.MapRead); HTTP implies it, so it is not listed.
+            // Every GET answers HEAD as well (EndpointConventions.ReadMethods); HTTP implies it, so it is not listed.
             options.DocInclusionPredicate((document, api) => !HttpMethods.IsHead(api.HttpMethod ?? "") && (api.GroupName is null || api.GroupName == document));
             options.CustomOperationIds(d => d.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName);
             options.SchemaFilter<RequiredPropertiesSchemaFilter>();

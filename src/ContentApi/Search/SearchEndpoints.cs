@@ -8,10 +8,18 @@ using FluentValidation;
 namespace ContentApi.Search;
 
 /// <summary>Query of GET /api/v1/search.</summary>
-public sealed record SearchArticlesQuery(
-    string? Q, int? Limit, string? Cursor, int? Page,
-    string? Author, string? Tag, string? Language,
-    string? Include, string? Fields);
+public sealed record SearchArticlesQuery
+{
+    public string? Q { get; init; }
+    public int? Limit { get; init; }
+    public string? Cursor { get; init; }
+    public int? Page { get; init; }
+    public string? Author { get; init; }
+    public string? Tag { get; init; }
+    public string? Language { get; init; }
+    public string? Include { get; init; }
+    public string? Fields { get; init; }
+}
 
 public sealed class SearchArticlesQueryValidator : AbstractValidator<SearchArticlesQuery>
 {
@@ -43,7 +51,7 @@ public static class SearchEndpoints
 
     public static RouteGroupBuilder MapSearch(this RouteGroupBuilder api)
     {
-        api.MapRead("/search", SearchArticles).WithTags("Search").WithName("SearchArticles").WithSummary("Search articles")
+        api.MapMethods("/search", EndpointConventions.ReadMethods, SearchArticles).WithTags("Search").WithName("SearchArticles").WithSummary("Search articles")
             .WithDescription("Full-text search over titles, subtitles, excerpts, bodies, author and tag names, and image captions and credits, " +
                 "ranked with articles whose title holds every word first, then by BM25 (title matches weigh most; ties go to the newest). Works for Chinese (Traditional and Simplified match each other), " +
                 "Japanese, Korean and Latin scripts. Each item carries `highlights`; items leave out `body` unless `fields` names it. Same visibility as the article list; " +

@@ -5,13 +5,24 @@ using FluentValidation;
 namespace ContentApi.Tags;
 
 /// <summary>Query of GET /api/v1/tags.</summary>
-/// <param name="Slug">Only these slugs (comma-separated; repeating the parameter works too).</param>
-/// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</param>
-public sealed record ListTagsQuery(int? Limit, string? Cursor, int? Page, string? Sort, string? Slug, string? Fields) : IListQuery;
+public sealed record ListTagsQuery : IListQuery
+{
+    public int? Limit { get; init; }
+    public string? Cursor { get; init; }
+    public int? Page { get; init; }
+    public string? Sort { get; init; }
+    /// <summary>Only these slugs (comma-separated; repeating the parameter works too).</summary>
+    public string? Slug { get; init; }
+    /// <summary>Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</summary>
+    public string? Fields { get; init; }
+}
 
 /// <summary>Query of the single-tag reads.</summary>
-/// <param name="Fields">Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</param>
-public sealed record TagViewQuery(string? Fields);
+public sealed record TagViewQuery
+{
+    /// <summary>Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</summary>
+    public string? Fields { get; init; }
+}
 
 public sealed class ListTagsQueryValidator : ListQueryValidator<ListTagsQuery, TagRow>
 {
@@ -33,11 +44,11 @@ public static class TagEndpoints
     {
         var group = api.MapGroup("/tags").WithTags("Tags");
 
-        group.MapRead("/", ListTags).WithName("ListTags").WithSummary("List tags")
+        group.MapMethods("/", EndpointConventions.ReadMethods, ListTags).WithName("ListTags").WithSummary("List tags")
             .WithDescription($"Tags in pages (keyset cursor or page number). Sort: {TagStore.Sorts.Description}; default name.")
             .Lists<ListResponse<TagResponse>>().Sorts(TagStore.Sorts).Fields<TagResponse>();
-        group.MapRead("/{id}", GetTag).WithName("GetTag").WithSummary("Get a tag by id").Reads<TagResponse>().Fields<TagResponse>();
-        group.MapRead("/slug/{slug}", GetTagBySlug).WithName("GetTagBySlug").WithSummary("Get a tag by slug").Reads<TagResponse>().Fields<TagResponse>();
+        group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetTag).WithName("GetTag").WithSummary("Get a tag by id").Reads<TagResponse>().Fields<TagResponse>();
+        group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetTagBySlug).WithName("GetTagBySlug").WithSummary("Get a tag by slug").Reads<TagResponse>().Fields<TagResponse>();
         group.MapPost("/", CreateTag).WithName("CreateTag").WithSummary("Create a tag")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<TagResponse>(created: true);
         group.MapPut("/{id}", ReplaceTag).WithName("ReplaceTag").WithSummary("Replace a tag")
