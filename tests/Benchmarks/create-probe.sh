@@ -43,8 +43,9 @@ python3 "$HERE/tools/prepare.py" requests "$WORK/content.db" "$WORK/requests" >/
 PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 BASE="http://127.0.0.1:$PORT"
 STARTED="$(date +%s%N)"
+mapfile -t RUNTIME_ENV < <("$HERE/tools/runtime-env.sh")  # as the Dockerfile deploys it; NAME=VALUE arguments override
 (cd "$APP_DIR" && exec env ConnectionStrings__Content="Data Source=$WORK/content.db" RateLimiting__Enabled=false \
-  Observability__RequestLogging=false ASPNETCORE_ENVIRONMENT=Production "${ENV_PAIRS[@]}" \
+  Observability__RequestLogging=false ASPNETCORE_ENVIRONMENT=Production "${RUNTIME_ENV[@]}" "${ENV_PAIRS[@]}" \
   dotnet ContentApi.dll --urls "$BASE") >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 python3 "$HERE/tools/wait_ready.py" "$STARTED" "$BASE/health/ready" 60 "$APP_PID" >/dev/null

@@ -166,7 +166,7 @@ python3 "$HERE/tools/report.py" put "$RUN/run.json" \
   "cpu_model:=$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || echo unknown)" \
   "memory_mb=$(awk '/^MemTotal/ {printf "%d", $2 / 1024}' /proc/meminfo)" \
   "os:=$(uname -sr)" "dotnet:=$(dotnet --version)" "wrk:=$(wrk -v 2>&1 | head -n1 | cut -d' ' -f1-2)" \
-  "load_average:=$(cut -d' ' -f1-3 /proc/loadavg)" \
+  "load_average:=$(cut -d' ' -f1-3 /proc/loadavg)" "runtime_env:=$("$HERE/tools/runtime-env.sh" | paste -sd' ')" \
   "duration_s=$DURATION" "warmup_s=$WARMUP" "write_warmup_s=$WRITE_WARMUP" "threads=$THREADS" "seed=$SEED" \
   "connections=$CONNECTIONS" "write_connections=$WRITE_CONNECTIONS" "search_connections=$SEARCH_CONNECTIONS"
 
@@ -209,6 +209,7 @@ seeded_db() {  # sets SEEDED_DB to a seeded database of $1 articles (not a $(...
 
 BASE=""
 STARTUP_MS=""
+mapfile -t RUNTIME_ENV < <("$HERE/tools/runtime-env.sh")
 
 start_app() {  # start_app DB LOG [NAME=VALUE ...]: sets APP_PID, BASE, STARTUP_MS
   local db="$1" logfile="$2"; shift 2
@@ -219,8 +220,9 @@ start_app() {  # start_app DB LOG [NAME=VALUE ...]: sets APP_PID, BASE, STARTUP_
   started="$(date +%s%N)"
   # Run from the publish folder, as the Dockerfile does: the content root is the working directory,
   # and from anywhere else appsettings.json is not found (and every request gets logged at Information).
+  # With the runtime settings the Dockerfile deploys with (tools/runtime-env.sh).
   (cd "$APP_DIR" && exec env ConnectionStrings__Content="Data Source=$db" RateLimiting__Enabled=false \
-    Observability__RequestLogging=false ASPNETCORE_ENVIRONMENT=Production "$@" \
+    Observability__RequestLogging=false ASPNETCORE_ENVIRONMENT=Production "${RUNTIME_ENV[@]}" "$@" \
     dotnet "$APP_DIR/ContentApi.dll" --urls "$BASE") >"$logfile" 2>&1 &
   APP_PID=$!
   STARTUP_MS="$(python3 "$HERE/tools/wait_ready.py" "$started" "$BASE/health/ready" 60 "$APP_PID")" \

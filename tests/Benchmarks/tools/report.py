@@ -206,6 +206,8 @@ def final(run_dir, out_dir):
     md.append(f"- each scenario: {meta.get('warmup_s', '?')} s warm-up ({meta.get('write_warmup_s', meta.get('warmup_s', '?'))} s for create and update), "
               f"then {meta.get('duration_s', '?')} s measured; "
               f"wrk threads ≤ {meta.get('threads', '?')}; seed {meta.get('seed', '?')}")
+    if meta.get("runtime_env"):
+        md.append(f"- the app ran with the runtime settings the Dockerfile sets: `{meta['runtime_env']}`")
     if meta.get("load_average"):
         md.append(f"- load average before the run: {meta['load_average']} (other work on the machine skews every number)")
     md.append("")
