@@ -15,6 +15,10 @@ public sealed class ValidationDetailTests(ApiFactory factory) : IClassFixture<Ap
     [InlineData("GET", "/api/v1/tags?limit=", null, "limit: Must be an integer.")]
     [InlineData("GET", "/api/v1/search?q=x&page=1.5", null, "page: Must be an integer.")]
     [InlineData("GET", "/api/v1/articles?publishedBefore=", null, "publishedBefore: Must be an RFC 3339 date-time.")]
+    [InlineData("GET", "/api/v1/tags?limit=abc&page=x", null, "limit: Must be an integer. (1 more in errors.)")]
+    // The URL is judged before the body: a bad id is the answer, whatever the body or its media type.
+    [InlineData("PUT", "/api/v1/tags/abc", "{", "id: Must be an integer.")]
+    [InlineData("PUT", "/api/v1/tags/1.0", null, "id: Must be an integer.")]
     [InlineData("POST", "/api/v1/tags", """{"name": 5}""", "name: The value has the wrong JSON type for this field.")]
     [InlineData("POST", "/api/v1/tags", """{"name": ""}""", "name: ")]
     [InlineData("POST", "/api/v1/tags", """{"name": "x", "colour": "red"}""", "colour: Unknown property: this resource has no such field.")]
