@@ -58,14 +58,8 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         if (binding.Success)
         {
             var name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(binding.Groups["name"].Value);
-            var type = binding.Groups["type"].Value.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('?', '>');
-            var expected = type switch
-            {
-                "long" or "int" or "Int32" or "Int64" => "an integer",
-                "DateTimeOffset" or "QueryInstant" => "an RFC 3339 date-time",
-                "bool" => "true or false",
-                _ => "a valid value",
-            };
+            // A route value ({id}): query values that must parse are checked before binding (QueryValueCheck).
+            var expected = binding.Groups["type"].Value is "long" or "int" ? "an integer" : "a valid value";
             var errors = new Dictionary<string, string[]> { [name] = [$"Must be {expected}."] };
             return (400, Problems.ValidationDetail(errors), errors);
         }

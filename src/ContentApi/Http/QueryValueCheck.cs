@@ -33,9 +33,9 @@ public sealed class QueryValueCheck(RequestDelegate next)
             {
                 errors[parameter.Name] = [UnknownQueryParameterFilter.RepeatedMessage];
             }
-            else if (!parameter.Parses(values[0]))
+            else if (parameter.Refusal(values[0] ?? "") is { } refusal)
             {
-                errors[parameter.Name] = [$"Must be {parameter.Expected}."];
+                errors[parameter.Name] = [refusal];
             }
         }
         return errors;
@@ -57,15 +57,24 @@ public sealed class QueryValueCheck(RequestDelegate next)
 
     public sealed record TypedQueryParameters(IReadOnlyList<TypedQueryParameter> All);
 
-    /// <summary>A query parameter whose value must parse, as the binder parses it.</summary>
-    public sealed record TypedQueryParameter(string Name, string Expected, Func<string?, bool> Parses)
+    /// <summary>A query parameter whose value must parse; <see cref="Refusal"/> says why a value does not (null when it does).</summary>
+    public sealed record TypedQueryParameter(string Name, Func<string, string?> Refusal)
     {
         public static TypedQueryParameter? For(string name, Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
         {
-            var t when t == typeof(int) => new(name, "an integer", v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
-            var t when t == typeof(long) => new(name, "an integer", v => long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
-            var t when t == typeof(QueryInstant) => new(name, "an RFC 3339 date-time", v => QueryInstant.TryParse(v, out _)),
+            var t when t == typeof(int) => new(name, v => IntegerRefusal(v, int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))),
+            var t when t == typeof(long) => new(name, v => IntegerRefusal(v, long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))),
+            var t when t == typeof(QueryInstant) => new(name, v => QueryInstant.TryParse(v, out _) ? null : "Must be an RFC 3339 date-time."),
             _ => null,
         };
+
+        // The binder also reads " 2", "+2" and "2\0" as 2; an id in the path is digits only, and so is a number here.
+        private static string? IntegerRefusal(string value, bool parses) =>
+            !parses ? "Must be an integer."
+            : !IsPlainInteger(value) ? "Must be an integer, written in digits only."
+            : null;
+
+        private static bool IsPlainInteger(string value) =>
+            value is { Length: > 0 } && (value[0] == '-' ? value.Length > 1 && value.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0 : value.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0);
     }
 }
