@@ -173,6 +173,22 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Theory]
+    [InlineData("2020-02-30T00:00:00Z")]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("1899-12-31T23:59:59Z")]
+    [InlineData("1900-01-01T00:30:00+01:00")] // 1899 in UTC
+    [InlineData("9999-12-31T23:00:00-02:00")] // 10000 in UTC
+    public async Task A_publishedAt_unreadable_or_outside_the_years_1900_to_9999_gets_one_message_naming_both_rules(string publishedAt)
+    {
+        var response = await factory.Writer().PostAsync("/api/v1/articles", HttpAssertions.RawJson(
+            $$"""{"title":"t","body":"b","language":"en","authorIds":[1],"status":"published","publishedAt":"{{publishedAt}}"}"""));
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(
+            "Must be an RFC 3339 date-time with an offset, such as 2025-06-01T08:00:00Z, between the years 1900 and 9999 in UTC.",
+            problem["errors"]!["publishedAt"]![0]!.GetValue<string>());
+    }
+
+    [Theory]
     [InlineData("2024-06-01T08:00:00+08:00", "2024-06-01T00:00:00.000000Z")]
     [InlineData("2024-06-01t00:00:00.5z", "2024-06-01T00:00:00.500000Z")]
     public async Task A_publishedAt_with_any_offset_is_stored_as_utc(string publishedAt, string expected)

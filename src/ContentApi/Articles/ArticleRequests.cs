@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using ContentApi.Http;
 using ContentApi.OpenApi;
 using ContentApi.Text;
 using FluentValidation;
@@ -24,7 +25,7 @@ public enum ArticleStatus
 /// <param name="Slug">URL slug; derived from the title when omitted on create, kept when omitted on replace.</param>
 /// <param name="Subtitle">Optional standfirst.</param>
 /// <param name="Excerpt">Optional summary; when omitted (or null), one is derived from the body (at most 200 characters of its paragraphs, without headings, code, tables or the credit or caption line under a figure), and follows the body's changes. Sending back the derived excerpt an article shows, as a client that reads and then replaces it does, keeps it derived.</param>
-/// <param name="PublishedAt">When a published article goes live (RFC 3339). Omitted: now on first publish, else unchanged. In the future: scheduled. Must be omitted for drafts.</param>
+/// <param name="PublishedAt">When a published article goes live (RFC 3339, between the years 1900 and 9999 in UTC). Omitted: now on first publish, else unchanged. In the future: scheduled. Must be omitted for drafts.</param>
 /// <param name="TagIds">Tag ids, in display order.</param>
 /// <param name="CoverImageId">Cover image id, or null.</param>
 /// <param name="ImageIds">Ids of the inline images, in order of appearance.</param>
@@ -64,8 +65,8 @@ public sealed partial class ArticleRequestValidator : AbstractValidator<ArticleR
         RuleFor(r => r.Excerpt!).MaximumCharacters(2000).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Excerpt is not null);
         RuleFor(r => r.PublishedAt).Null().When(r => r.Status == ArticleStatus.Draft)
             .WithMessage("Drafts have no publishedAt; set status to 'published' to publish or schedule.");
-        RuleFor(r => r.PublishedAt!.Value.Year).InclusiveBetween(1900, 9999).When(r => r.PublishedAt is not null)
-            .OverridePropertyName("publishedAt").WithMessage("Must be a date between the years 1900 and 9999.");
+        RuleFor(r => r.PublishedAt!.Value.UtcDateTime.Year).InclusiveBetween(UtcDateTimeOffsetConverter.FirstYear, UtcDateTimeOffsetConverter.LastYear)
+            .When(r => r.PublishedAt is not null).OverridePropertyName("publishedAt").WithMessage(UtcDateTimeOffsetConverter.Problem);
         RuleFor(r => r.AuthorIds).NotNull().NotEmpty().WithMessage("At least one author is required.")
             .Must(ids => ids.Count <= MaxAuthors).WithMessage($"At most {MaxAuthors} authors.")
             .Must(Distinct).WithMessage("Each author may appear once.");

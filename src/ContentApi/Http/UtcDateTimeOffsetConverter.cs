@@ -11,7 +11,11 @@ namespace ContentApi.Http;
 /// </summary>
 public sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
 {
-    private const string Problem = "Must be an RFC 3339 date-time with an offset, such as 2025-06-01T08:00:00Z, between the years 1 and 9999 in UTC.";
+    /// <summary>Earliest and latest year of an instant a request may send (in UTC): no content predates 1900, and .NET ends with 9999.</summary>
+    public const int FirstYear = 1900, LastYear = 9999;
+
+    /// <summary>What a request's instant must be: said alike whether it cannot be read or falls outside the years.</summary>
+    public const string Problem = "Must be an RFC 3339 date-time with an offset, such as 2025-06-01T08:00:00Z, between the years 1900 and 9999 in UTC.";
 
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
