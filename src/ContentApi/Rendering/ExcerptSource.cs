@@ -40,11 +40,12 @@ internal static class ExcerptSource
             case ParagraphBlock paragraph when walk.Labels.Contains(paragraph):
                 break;
             case ParagraphBlock paragraph when FigureParagraphRenderer.FigureLines(paragraph) is (_, var after):
-                // The same label the HTML puts into the figure's caption.
-                var label = FigureLabels.Of(paragraph, after, walk.Siblings) is { } found && !(keepCaptions && !FigureLabels.IsCredit(found.Text)) ? found : null;
-                if (label?.Paragraph is { } labelParagraph)
+                // The same label the HTML puts into the figure's caption; a gallery keeps its caption.
+                var label = FigureLabels.Of(paragraph, after, walk.Siblings);
+                walk.Labels.UnionWith(label?.Paragraphs ?? []);
+                if (keepCaptions && label?.Caption is { } caption)
                 {
-                    walk.Labels.Add(labelParagraph);
+                    AppendLines(builder, caption.Text);
                 }
                 if ((label is null ? after : label.After) is { } rest)
                 {

@@ -5,16 +5,25 @@ using Markdig.Syntax.Inlines;
 
 namespace ContentApi.Rendering;
 
-/// <param name="Inlines">What the label says, as Markdown inlines (a credit may link its source).</param>
-/// <param name="Paragraph">The paragraph the label is, when it is one of its own.</param>
+/// <summary>One line of a figure's label: its Markdown inlines (a credit may link its source) and what they say.</summary>
+internal sealed record LabelLine(List<Inline> Inlines, string Text);
+
+/// <param name="Caption">The line describing the picture, if the label has one.</param>
+/// <param name="Credit">The line naming its source, if the label has one: alone, or on the line after a caption.</param>
+/// <param name="Paragraphs">The paragraphs the label's lines are, where they are paragraphs of their own.</param>
 /// <param name="After">What the figures' own paragraph holds after the label (null: nothing).</param>
-internal sealed record FigureLabel(List<Inline> Inlines, string Text, ParagraphBlock? Paragraph, Inline? After);
+internal sealed record FigureLabel(LabelLine? Caption, LabelLine? Credit, IReadOnlyList<ParagraphBlock> Paragraphs, Inline? After)
+{
+    /// <summary>Everything the label says, caption then credit.</summary>
+    public string Text => string.Join(' ', new[] { Caption?.Text, Credit?.Text }.OfType<string>());
+}
 
 /// <summary>
 /// A figure's label: a short line with no sentence end right after its image, such as the credit "圖源:ifanr" or a
-/// caption. It is the first line after the image in the image's own paragraph, or the next paragraph when that is one
-/// line; the first line of a wrapped paragraph is not a label, nor is a sentence, nor a line introducing what follows.
-/// The HTML shows it in the figure's caption; the excerpt leaves it out.
+/// caption, and a credit line right after a caption (news sites write both: "阿里雲發布會現場", then "圖源:ifanr"). A
+/// line is the next one in the image's own paragraph, or the next paragraph when that is one line (or a caption and
+/// its credit); the first line of a wrapped paragraph is not a label, nor is a sentence, nor a line introducing what
+/// follows. The HTML shows it in the figure's caption; the excerpt leaves it out.
 /// </summary>
 internal static partial class FigureLabels
 {
@@ -42,32 +51,88 @@ internal static partial class FigureLabels
     public static string TextFrom(Inline? first) => PlainText.CollapseSpaces(PlainText.From(first)).Trim();
 
     /// <summary>
-    /// The label of the figures of a paragraph (<see cref="FigureParagraphRenderer.FigureLines"/>): the inlines of the
-    /// line after them, or of the next paragraph when it is one line and not itself figures; and the first inline of what
-    /// the paragraph holds after the label. Null when the line is no label.
+    /// The label of the figures of a paragraph (<see cref="FigureParagraphRenderer.FigureLines"/>), whose line after
+    /// them starts at <paramref name="after"/> (null: the paragraph ends with them). Null when there is none.
     /// </summary>
     public static FigureLabel? Of(ParagraphBlock figures, Inline? after, NextSiblings siblings)
     {
         if (after is not null)
         {
-            var line = new List<Inline>();
-            var inline = after;
-            for (; inline is not null and not LineBreakInline; inline = inline.NextSibling)
+            var (first, next) = LineAt(after);
+            if (!IsLabelLine(first))
             {
-                line.Add(inline);
+                return null;
             }
-            var text = TextFrom(after).Split('\n')[0].Trim();
-            return IsLabel(text) && !HoldsMoreThanWords(line) ? new FigureLabel(line, text, null, inline?.NextSibling) : null;
+            if (IsCredit(first.Text))
+            {
+                return new FigureLabel(null, first, [], next);
+            }
+            if (next is not null)
+            {
+                var (second, rest) = LineAt(next);
+                return IsCreditLine(second) ? new FigureLabel(first, second, [], rest) : new FigureLabel(first, null, [], next);
+            }
+            return CreditParagraphAfter(figures, siblings) is var (credit, paragraph)
+                ? new FigureLabel(first, credit, [paragraph], null)
+                : new FigureLabel(first, null, [], null);
         }
-        if (siblings.Of(figures) is not ParagraphBlock { Inline: { } next } paragraph || FigureParagraphRenderer.FigureLines(paragraph) is not null)
+        if (OwnParagraphAfter(figures, siblings) is not { } own)
         {
             return null;
         }
-        var whole = TextFrom(next.FirstChild);
-        return !whole.Contains('\n', StringComparison.Ordinal) && IsLabel(whole) && !HoldsMoreThanWords([.. next])
-            ? new FigureLabel([.. next], whole, paragraph, null)
-            : null;
+        var (line, more) = LineAt(own.Inline!.FirstChild);
+        if (!IsLabelLine(line))
+        {
+            return null;
+        }
+        if (more is not null)
+        {
+            // A paragraph of two lines is a label only as a caption and its credit; any other is a wrapped paragraph.
+            var (second, rest) = LineAt(more);
+            return rest is null && !IsCredit(line.Text) && IsCreditLine(second) ? new FigureLabel(line, second, [own], null) : null;
+        }
+        if (IsCredit(line.Text))
+        {
+            return new FigureLabel(null, line, [own], null);
+        }
+        return CreditParagraphAfter(own, siblings) is var (credit2, creditParagraph)
+            ? new FigureLabel(line, credit2, [own, creditParagraph], null)
+            : new FigureLabel(line, null, [own], null);
     }
+
+    /// <summary>The paragraph after a block, when it has text and is not itself figures.</summary>
+    private static ParagraphBlock? OwnParagraphAfter(Block block, NextSiblings siblings) =>
+        siblings.Of(block) is ParagraphBlock { Inline.FirstChild: not null } paragraph && FigureParagraphRenderer.FigureLines(paragraph) is null
+            ? paragraph
+            : null;
+
+    /// <summary>The one-line paragraph after a caption's block, when it is a credit.</summary>
+    private static (LabelLine Credit, ParagraphBlock Paragraph)? CreditParagraphAfter(Block block, NextSiblings siblings)
+    {
+        if (OwnParagraphAfter(block, siblings) is not { } paragraph)
+        {
+            return null;
+        }
+        var (line, more) = LineAt(paragraph.Inline!.FirstChild);
+        return more is null && IsCreditLine(line) ? (line, paragraph) : null;
+    }
+
+    /// <summary>The line starting at <paramref name="first"/>, and the first inline of the next line (null: none).</summary>
+    private static (LabelLine Line, Inline? Next) LineAt(Inline? first)
+    {
+        var inlines = new List<Inline>();
+        var inline = first;
+        for (; inline is not null and not LineBreakInline; inline = inline.NextSibling)
+        {
+            inlines.Add(inline);
+        }
+        var text = PlainText.CollapseSpaces(PlainText.OfInlines(inlines)).Trim();
+        return (new LabelLine(inlines, text), inline?.NextSibling);
+    }
+
+    private static bool IsLabelLine(LabelLine line) => IsLabel(line.Text) && !line.Text.Contains('\n', StringComparison.Ordinal) && !HoldsMoreThanWords(line.Inlines);
+
+    private static bool IsCreditLine(LabelLine line) => IsLabelLine(line) && IsCredit(line.Text);
 
     /// <summary>
     /// Whether a line is more than words about the picture, so that it stays out of the caption: it shows an image, or it

@@ -8,7 +8,7 @@ namespace ContentApi.Rendering;
 /// <summary>
 /// <c>![alt](image:ID)</c> references on lines of their own at the start of a paragraph become one figure per image,
 /// with no enclosing p (a figure inside a p is invalid HTML). The label written under them (<see cref="FigureLabels"/>:
-/// a credit line such as "圖源:ifanr", or a caption, on the next line or as the next one-line paragraph) goes into the
+/// a credit line such as "圖源:ifanr", a caption, or both, on the next lines or as the next one-line paragraphs) goes into the
 /// last figure's caption, in place of the image's own credit or caption when it repeats it, so the credit shows once and
 /// inside its figure; any other lines after the figures stay a paragraph of their own. Unknown references render nothing.
 /// </summary>
@@ -38,10 +38,7 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
             ImageHtml.WriteFigure(renderer, shown[i].Image!, ImageHtml.AltText(shown[i].Link, shown[i].Image!), i == shown.Count - 1 ? label : null);
             renderer.WriteLine();
         }
-        if (label?.Paragraph is { } labelParagraph)
-        {
-            _writtenAsLabels.Add(labelParagraph);
-        }
+        _writtenAsLabels.UnionWith(label?.Paragraphs ?? []);
         var restAfterLabel = label is null ? rest : label.After;
         if (restAfterLabel is null)
         {

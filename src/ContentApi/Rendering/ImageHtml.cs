@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContentApi.Search;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -44,11 +45,8 @@ internal static class ImageHtml
         renderer.Write("<figure>");
         WriteImg(renderer, image.Url, alt, image.Width, image.Height);
         // The image's own caption and credit, unless the body's label already says them.
-        var caption = Unrepeated(image.Caption, label?.Text);
-        var credit = Unrepeated(image.Credit, label?.Text);
-        var labelIsCredit = label is not null && FigureLabels.IsCredit(label.Text);
-        var captionLabel = labelIsCredit ? null : label;
-        var creditLabel = labelIsCredit ? label : null;
+        var caption = Unrepeated(image.Caption, label);
+        var credit = Unrepeated(image.Credit, label);
         if (caption is null && credit is null && label is null)
         {
             renderer.Write("</figure>");
@@ -61,16 +59,16 @@ internal static class ImageHtml
             renderer.WriteEscape(caption);
             separator = " ";
         }
-        if (captionLabel is not null)
+        if (label?.Caption is { } captionLine)
         {
             renderer.Write(separator);
-            WriteInlines(renderer, captionLabel.Inlines);
+            WriteInlines(renderer, captionLine.Inlines);
             separator = " ";
         }
-        if (creditLabel is not null)
+        if (label?.Credit is { } creditLine)
         {
             renderer.Write(separator).Write(CreditStart);
-            WriteInlines(renderer, creditLabel.Inlines);
+            WriteInlines(renderer, creditLine.Inlines);
             renderer.Write("</small>");
             separator = " ";
         }
@@ -85,8 +83,12 @@ internal static class ImageHtml
 
     private const string CreditStart = "<small class=\"credit\">";
 
-    private static string? Unrepeated(string? own, string? label) =>
-        own?.Trim() is { Length: > 0 } text && (label is null || !label.Contains(text, StringComparison.Ordinal)) ? text : null;
+    /// <summary>
+    /// The image's own caption or credit, unless the label says it too, folded as search folds text ("圖源：ifanr" says
+    /// "圖源:IFANR"; "图源：阿里云" says "阿里雲").
+    /// </summary>
+    private static string? Unrepeated(string? own, FigureLabel? label) =>
+        own?.Trim() is { Length: > 0 } text && (label is null || !TextUnits.Says(label.Text, text)) ? text : null;
 
     private static void WriteInlines(HtmlRenderer renderer, List<Inline> inlines)
     {

@@ -33,6 +33,17 @@ internal static partial class PlainText
         return builder.ToString();
     }
 
+    /// <summary>The text of these inlines, such as the ones of a line.</summary>
+    public static string OfInlines(IEnumerable<Inline> inlines)
+    {
+        var builder = new StringBuilder();
+        foreach (var inline in inlines)
+        {
+            AppendInline(builder, inline);
+        }
+        return builder.ToString();
+    }
+
     internal static void AppendBlock(StringBuilder builder, Block block)
     {
         switch (block)

@@ -14,6 +14,28 @@ internal static class TextUnits
     private static bool IsPlainCjk(char c) =>
         c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u3041' and <= '\u3096') or (>= '\u30A1' and <= '\u30FA') or (>= '\uAC00' and <= '\uD7A3');
 
+    /// <summary>
+    /// Whether <paramref name="text"/> says <paramref name="part"/>: holds its units in a row, folded (case, width,
+    /// diacritics, Traditional and Simplified) and with punctuation aside. Text without units is compared as written.
+    /// </summary>
+    public static bool Says(string text, string part)
+    {
+        var wanted = Of(part).Select(unit => unit.Text).ToList();
+        if (wanted.Count == 0)
+        {
+            return text.Contains(part, StringComparison.Ordinal);
+        }
+        var units = Of(text).Select(unit => unit.Text).ToList();
+        for (var start = 0; start + wanted.Count <= units.Count; start++)
+        {
+            if (units.Skip(start).Take(wanted.Count).SequenceEqual(wanted, StringComparer.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static List<TextUnit> Of(string text)
     {
         var units = new List<TextUnit>(text.Length);

@@ -90,6 +90,47 @@ public sealed class MarkdownRendererImageTests
             SafeHtml.Parse(Render("![](image:12)\n\n阿里雲杭州發布會", LaunchEvent with { Caption = null })).QuerySelector("figcaption")!.OuterHtml);
 
     [Theory]
+    // A caption line and then a credit line (news sites write both), on the lines under the image or as paragraphs.
+    [InlineData("![](image:12)\n阿里雲杭州發布會\n圖源：ifanr\n\n正文第一段。")]
+    [InlineData("![](image:12)\n阿里雲杭州發布會\n\n圖源：ifanr\n\n正文第一段。")]
+    [InlineData("![](image:12)\n\n阿里雲杭州發布會\n\n圖源：ifanr\n\n正文第一段。")]
+    [InlineData("![](image:12)\n\n阿里雲杭州發布會\n圖源：ifanr\n\n正文第一段。")]
+    public void Render_a_caption_line_and_a_credit_line_under_an_image_are_its_caption_and_its_only_credit(string markdown)
+    {
+        var body = SafeHtml.Parse(Render(markdown, LaunchEvent));
+        Assert.Equal(["FIGURE", "P"], body.Children.Select(child => child.TagName));
+        Assert.Equal("發布會現場 阿里雲杭州發布會 <small class=\"credit\">圖源：ifanr</small>", body.QuerySelector("figcaption")!.InnerHtml);
+        Assert.Equal("正文第一段。", body.Children[1].TextContent);
+    }
+
+    [Theory]
+    // A credit comes after the caption: a line after a credit, or a second line that is no credit, is the article's.
+    [InlineData("![](image:12)\n圖源:ifanr\n阿里雲杭州發布會", "阿里雲杭州發布會")]
+    [InlineData("![](image:12)\n阿里雲杭州發布會\n現場座無虛席", "現場座無虛席")]
+    [InlineData("![](image:12)\n\n阿里雲杭州發布會\n\n阿里巴巴今天發布了新模型。", "阿里巴巴今天發布了新模型。")]
+    public void Render_only_a_credit_follows_a_caption_into_the_figure(string markdown, string paragraph)
+    {
+        var body = SafeHtml.Parse(Render(markdown, LaunchEvent));
+        Assert.Equal(["FIGURE", "P"], body.Children.Select(child => child.TagName));
+        Assert.Equal(paragraph, body.Children[1].TextContent);
+    }
+
+    [Theory]
+    // The label repeats the image's own credit however its case, width, colon or script (Traditional, Simplified) differ.
+    [InlineData("圖源:ifanr", "![](image:12)\n圖源：IFANR")]
+    [InlineData("阿里雲", "![](image:12)\n图源：阿里云")]
+    [InlineData("Reuters", "![](image:12)\nPHOTO: ＲＥＵＴＥＲＳ")]
+    public void Render_a_label_repeating_the_images_credit_in_another_form_shows_the_credit_once(string credit, string markdown)
+    {
+        var body = SafeHtml.Parse(Render(markdown, LaunchEvent with { Caption = null, Credit = credit }));
+        Assert.Single(body.QuerySelectorAll("small.credit"));
+    }
+
+    [Fact]
+    public void Render_a_label_that_only_resembles_the_images_credit_keeps_both() =>
+        Assert.Equal(2, SafeHtml.Parse(Render("![](image:12)\n圖源：ifanr2", LaunchEvent)).QuerySelectorAll("small.credit").Length);
+
+    [Theory]
     // A sentence, a wrapped paragraph, a line introducing what follows: the article's text, not the figure's.
     [InlineData("![](image:12)\n\n阿里巴巴今天發布了新模型。")]
     [InlineData("![](image:12)\n\n第一行\n第二行")]

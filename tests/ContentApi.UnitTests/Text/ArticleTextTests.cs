@@ -114,7 +114,10 @@ public sealed class ArticleTextTests
     [InlineData("![圖](image:1)\n\n圖源：本站整理\n\n正文。", "正文。")]
     [InlineData("![圖](image:1)\n\nQwen3-Max 發布會現場\n\n正文。", "正文。")]
     [InlineData("![圖](image:1)\n\nSource: CNCF\n\n正文。", "正文。")]
-    // In the same paragraph, only the first line after the image is.
+    // So is a credit line after such a caption, under the image or as the next one-line paragraph.
+    [InlineData("前言段落。\n\n![發布會](image:1)\n阿里雲發布會現場\n圖源：ifanr\n\n![跑分](image:2)\n\n跑分對照表\n\n圖源：阿里雲\n\n正文第一段，說明詳情。", "前言段落。正文第一段，說明詳情。")]
+    [InlineData("![圖](image:1)\n\n阿里雲發布會現場\n圖源：ifanr\n\n正文。", "正文。")]
+    // In the same paragraph, only the first line after the image is, or a caption line and a credit line.
     [InlineData("![圖](image:1)\n圖源:ifanr\n通義千問取得 69.6 分。", "通義千問取得 69.6 分。")]
     [InlineData("![圖](image:1)\n第一行\n第二行", "第二行")]
     // A paragraph of its own is a label only as one line: a wrapped lead stays whole (wrapped Chinese joins as one line).
@@ -147,6 +150,7 @@ public sealed class ArticleTextTests
     [InlineData("![煙火](image:1)\n\n台北101跨年煙火\n\n![燈會](image:2)\n\n高雄愛河燈會", "台北101跨年煙火 高雄愛河燈會")]
     [InlineData("![煙火](image:1)\n台北101跨年煙火\n\n![燈會](image:2)\n圖源：中央社", "台北101跨年煙火")]
     [InlineData("![煙火](image:1)\n\n10:30 台北跨年煙火\n\n![燈會](image:2)\n\n圖源：中央社", "10:30 台北跨年煙火")]
+    [InlineData("![煙火](image:1)\n台北101跨年煙火\n圖源：中央社\n\n![燈會](image:2)\n\n高雄愛河燈會\n\n圖源：中央社", "台北101跨年煙火 高雄愛河燈會")]
     public void A_body_without_paragraphs_gives_the_rest_of_its_text_but_figure_labels(string body, string excerpt) =>
         Assert.Equal(excerpt, ArticleText.Measure(body).DerivedExcerpt);
 
