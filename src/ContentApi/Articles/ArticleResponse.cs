@@ -140,6 +140,8 @@ public sealed record ArticleAggregate(
     ArticleRow Row, IReadOnlyList<ArticleAuthorRow> Authors, IReadOnlyList<ArticleTagRow> Tags,
     ArticleImageRow? Cover, IReadOnlyList<ArticleImageRow> Images) : IVersioned
 {
+    long IVersioned.Id => Row.Id;
+
     long IVersioned.Version => Row.Version;
 
     /// <summary>The article's own: a write's If-Unmodified-Since, like its If-Match, is about the article, not what it embeds.</summary>

@@ -188,7 +188,7 @@ public sealed partial class Db
                 {
                     if (write.ChangesContent && write.Idempotency is { Reserved: false } idempotency)
                     {
-                        await ReserveAsync(connection, transaction, idempotency);
+                        await ReserveAsync(connection, transaction, idempotency, write.SavedId);
                     }
                     changesContent |= write.ChangesContent;
                     steps[i] = Step.Kept;
@@ -276,8 +276,11 @@ public sealed partial class Db
     private static (long Rows, int EndWork) Footprint(SqliteConnection connection, DbTransaction transaction) =>
         (SqliteDialect.RowsChanged(connection), BeforeCommit.Uses(transaction));
 
-    /// <summary>A create and its Idempotency-Key commit together (see <see cref="IdempotencyScope"/>).</summary>
-    private async Task ReserveAsync(SqliteConnection connection, SqliteTransaction transaction, IdempotencyScope idempotency)
+    /// <summary>
+    /// A create and its Idempotency-Key commit together (see <see cref="IdempotencyScope"/>), with the URL of what it
+    /// created, so that a retry after its response was lost can be told where to find it.
+    /// </summary>
+    private async Task ReserveAsync(SqliteConnection connection, SqliteTransaction transaction, IdempotencyScope idempotency, long? createdId)
     {
         var now = clock.GetUtcNow();
         try
@@ -287,6 +290,7 @@ public sealed partial class Db
                 idempotency.ApiKeyId,
                 idempotency.Key,
                 idempotency.RequestHash,
+                Location = createdId is { } id ? idempotency.LocationOf(id) : null,
                 Now = Timestamps.ToDb(now),
                 Since = Timestamps.ToDb(now - IdempotencyStore.Retention),
             }, transaction));

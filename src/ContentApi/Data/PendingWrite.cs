@@ -29,6 +29,9 @@ internal abstract class PendingWrite(bool changesContent, IdempotencyScope? idem
     /// <summary>Runs the work; false when it refused (its result says it changed nothing), so its changes are rolled back.</summary>
     public abstract Task<bool> RunAsync(SqliteConnection connection, DbTransaction transaction);
 
+    /// <summary>The id of the resource <see cref="RunAsync"/> saved, if it saved one.</summary>
+    public abstract long? SavedId { get; }
+
     /// <summary>Hands the caller what <see cref="RunAsync"/> produced, once the transaction has committed.</summary>
     public abstract void Complete();
 
@@ -63,6 +66,8 @@ internal sealed class PendingWrite<T>(
         _result = await work(connection, transaction);
         return _result is not IWriteResult { Changed: false };
     }
+
+    public override long? SavedId => (_result as IWriteResult)?.SavedId;
 
     public override void Complete() => _completion.TrySetResult(_result!);
 

@@ -63,7 +63,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
                 await AnswerFromStoreAsync(context, problems, stored, hash);
                 return;
             }
-            context.Items[IdempotencyScope.ItemKey] = new IdempotencyScope(keyId, key, hash);
+            context.Items[IdempotencyScope.ItemKey] = new IdempotencyScope(keyId, key, hash, context.Request.PathBase + context.Request.Path);
             byte[] captured;
             try
             {
@@ -105,18 +105,26 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         }
         else if (stored is null || stored.Status == 0)
         {
+            // The reservation names what the request created (from this release on): the caller can read it there.
+            var created = stored?.Location is { } location ? " What it created is at Location." : "";
+            if (created.Length > 0)
+            {
+                context.Response.Headers.Location = stored!.Location;
+            }
             var reservedAt = stored is null ? (DateTimeOffset?)null : Timestamps.FromDb(stored.CreatedAt);
             if (reservedAt is null || context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() - reservedAt < InFlightFor)
             {
-                // Reserved moments ago (by another instance): its response is on its way to being stored.
+                // Reserved moments ago: its response is on its way to being stored (by another instance), or was lost just now.
                 context.Response.Headers.RetryAfter = "1";
                 await problems.WriteAsync(context, 409,
-                    "A request with this Idempotency-Key is still being answered (by another instance). Retry after Retry-After to get its response.");
+                    "A request with this Idempotency-Key is still being answered, or its response was lost moments ago (the server stopped before storing it). " +
+                    "Retry after Retry-After to get its response." + created);
             }
             else
             {
                 await problems.WriteAsync(context, 409,
-                    "A request with this Idempotency-Key was carried out, but its response was lost (the server stopped before storing it). Look the resource up instead of retrying.");
+                    "A request with this Idempotency-Key was carried out, but its response was lost (the server stopped before storing it)." +
+                    (created.Length > 0 ? created + " Read it there instead of retrying." : " Look the resource up instead of retrying."));
             }
         }
         else

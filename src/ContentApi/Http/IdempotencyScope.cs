@@ -6,9 +6,13 @@ namespace ContentApi.Http;
 /// response is stored, a retry finds the reservation and is told the request was processed, instead of creating
 /// a duplicate.
 /// </summary>
-public sealed class IdempotencyScope(long apiKeyId, string key, string requestHash)
+/// <param name="collectionPath">The path the create was posted to, whose resources are at <c>{path}/{id}</c>.</param>
+public sealed class IdempotencyScope(long apiKeyId, string key, string requestHash, string collectionPath)
 {
     public const string ItemKey = "ContentApi.IdempotencyScope";
+
+    /// <summary>Where the resource with this id, created by the request, is.</summary>
+    public string LocationOf(long id) => $"{collectionPath}/{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     public long ApiKeyId => apiKeyId;
     public string Key => key;

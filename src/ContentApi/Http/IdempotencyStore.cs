@@ -20,13 +20,14 @@ public sealed class IdempotencyStore(Db db, TimeProvider clock)
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// Written in the same transaction as the request's write; status 0 means "done, response not stored yet". Only an
+    /// Written in the same transaction as the request's write, with the created resource's URL; status 0 means "done,
+    /// response not stored yet". Only an
     /// expired use of the key is replaced: a live one (another instance's request with the same key) fails the insert.
     /// </summary>
     public const string ReserveSql = """
         DELETE FROM idempotency_keys WHERE api_key_id = @ApiKeyId AND key = @Key AND created_at < @Since;
         INSERT INTO idempotency_keys (api_key_id, key, request_hash, status, content_type, location, etag, last_modified, body, created_at)
-        VALUES (@ApiKeyId, @Key, @RequestHash, 0, NULL, NULL, NULL, NULL, x'', @Now);
+        VALUES (@ApiKeyId, @Key, @RequestHash, 0, NULL, @Location, NULL, NULL, x'', @Now);
         """;
 
     private const string FindSql = """

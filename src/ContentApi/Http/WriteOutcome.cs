@@ -6,6 +6,9 @@ namespace ContentApi.Http;
 public interface IWriteResult
 {
     bool Changed { get; }
+
+    /// <summary>The id of the resource the write saved, if it saved one.</summary>
+    long? SavedId => null;
 }
 
 /// <summary>What a store's write came to. Expected failures are values, not exceptions.</summary>
@@ -14,6 +17,8 @@ public abstract record WriteOutcome<TRow> : IWriteResult
     private WriteOutcome() { }
 
     public bool Changed => this is Saved or Deleted;
+
+    public long? SavedId => this is Saved { Row: IVersioned saved } ? saved.Id : null;
 
     public sealed record Saved(TRow Row) : WriteOutcome<TRow>;
 

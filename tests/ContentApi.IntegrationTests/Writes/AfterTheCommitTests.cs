@@ -140,6 +140,23 @@ public sealed class AfterTheCommitTests(AfterTheCommitFactory factory) : IClassF
         Assert.Equal(1, await CountTagsAsync(name));
     }
 
+    [Fact]
+    public async Task A_retry_of_a_create_whose_response_was_not_kept_is_told_where_the_created_resource_is()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var name = $"Unkept response, retried {key}";
+        using var request = Post(key, name);
+        request.Headers.Add(AfterTheCommitFactory.HeaderName, "hold-writer");
+        var created = await (await factory.Writer().SendAsync(request)).AssertJsonAsync(HttpStatusCode.Created);
+
+        var retry = await factory.Writer().SendAsync(Post(key, name));
+
+        var problem = await retry.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal($"/api/v1/tags/{created["id"]}", retry.Headers.Location!.OriginalString);
+        Assert.Contains("What it created is at Location.", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(1, await CountTagsAsync(name));
+    }
+
     private async Task<long> CountTagsAsync(string name)
     {
         using var connection = factory.OpenDatabase();

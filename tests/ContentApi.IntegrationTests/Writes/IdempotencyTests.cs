@@ -185,14 +185,15 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
         var writer = factory.Writer();
         var key = Guid.NewGuid().ToString("N");
         var body = $$"""{"name":"Lost response {{key}}"}""";
-        await (await writer.SendAsync(Post("/api/v1/tags", key, body))).AssertJsonAsync(HttpStatusCode.Created);
+        var created = await (await writer.SendAsync(Post("/api/v1/tags", key, body))).AssertJsonAsync(HttpStatusCode.Created);
 
         // What a crash between the create's commit and storing its response leaves: the reservation the create's own
         // transaction wrote, without a stored response. Moments after it, the response may still be on its way (another
         // instance answering): retry. A minute later it is lost: look the resource up.
         using (var connection = factory.OpenDatabase())
         {
-            await connection.ExecuteAsync("UPDATE idempotency_keys SET status = 0, body = x'' WHERE key = @Key", new { Key = key });
+            await connection.ExecuteAsync(
+                "UPDATE idempotency_keys SET status = 0, content_type = NULL, etag = NULL, last_modified = NULL, body = x'' WHERE key = @Key", new { Key = key });
         }
         var early = await writer.SendAsync(Post("/api/v1/tags", key, body));
         Assert.Contains("still being answered", (await early.AssertProblemAsync(HttpStatusCode.Conflict))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -207,6 +208,7 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
         var problem = await retry.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("response was lost", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Null(retry.Headers.RetryAfter); // retrying would never get it
+        Assert.Equal($"/api/v1/tags/{created["id"]}", retry.Headers.Location!.OriginalString);
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM tags WHERE name = @Name", new { Name = $"Lost response {key}" }));
     }
 

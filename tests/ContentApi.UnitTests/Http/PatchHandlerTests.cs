@@ -13,6 +13,8 @@ public sealed class PatchHandlerTests
     /// <summary>A stored thing at a version; it has no modification date.</summary>
     public sealed record ThingRow(string Name, long Version) : IVersioned
     {
+        public long Id => 1;
+
         public DateTimeOffset? ModifiedAt => null;
     }
 
