@@ -36,6 +36,13 @@ internal static class TextUnits
         return false;
     }
 
+    /// <summary>
+    /// Characters inside a word that change how it is drawn or broken, not what it says: the Arabic tatweel (ـ, which
+    /// stretches a joined letter), the soft hyphen, the zero-width (non-)joiner (Persian and Indic words are written
+    /// with and without it) and the word joiner.
+    /// </summary>
+    private static bool IsInWordFormatting(int codePoint) => codePoint is 0x0640 or 0x00AD or 0x200C or 0x200D or 0x2060;
+
     public static List<TextUnit> Of(string text)
     {
         var units = new List<TextUnit>(text.Length);
@@ -55,9 +62,9 @@ internal static class TextUnits
         void AddPart(Rune part, int start, int end)
         {
             var category = Rune.GetUnicodeCategory(part);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark || IsInWordFormatting(part.Value))
             {
-                return; // a diacritic: dropped, and it does not end the word
+                return; // a diacritic, or a character that only shapes or hyphenates a word: dropped, and it does not end the word
             }
             afterCjk = false;
             if (Rune.IsLetterOrDigit(part) || category == UnicodeCategory.SpacingCombiningMark)
@@ -68,7 +75,12 @@ internal static class TextUnits
                 }
                 // Full case folding where lowercasing falls short: ß (and ẞ) is ss, a final ς is σ (STRASSE finds Straße).
                 var folded = Rune.ToLowerInvariant(part);
-                if (folded.Value == 'ß')
+                if (category == UnicodeCategory.DecimalDigitNumber)
+                {
+                    // Digits of any script are the digits they are: ٢٠٣٠ (Arabic-Indic) and २०३० (Devanagari) are 2030.
+                    word.Append((char)('0' + (int)Rune.GetNumericValue(part)));
+                }
+                else if (folded.Value == 'ß')
                 {
                     word.Append("ss");
                 }

@@ -66,6 +66,21 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task Search_finds_arabic_text_whatever_its_digits_and_tatweel_and_marks_the_words_as_written()
+    {
+        var n = Nonce();
+        var article = await ArticleAsync($"{n} رؤية", "تستهدف رؤية ٢٠٣٠ رفع إنتاج الطـاقة المتجددة إلى ٥٠ بالمئة.");
+
+        foreach (var query in new[] { $"{n} 2030", $"{n} الطاقة", $"{n} 50", $"{n} الطـاقة ٢٠٣٠" })
+        {
+            var list = await (await factory.Anonymous().GetAsync(SearchApi.Url(query))).AssertJsonAsync();
+            Assert.Equal([Id(article)], list.Ids());
+        }
+        var highlighted = await (await factory.Anonymous().GetAsync(SearchApi.Url($"{n} 2030 الطاقة"))).AssertJsonAsync();
+        Assert.Contains(("body", "تستهدف رؤية <mark>٢٠٣٠</mark> رفع إنتاج <mark>الطـاقة</mark> المتجددة إلى ٥٠ بالمئة."), highlighted["items"]![0]!.Highlights());
+    }
+
+    [Fact]
     public async Task Search_highlights_mark_query_terms_and_escape_every_other_html_character()
     {
         var n = Nonce();

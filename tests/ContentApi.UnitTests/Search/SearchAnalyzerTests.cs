@@ -69,6 +69,18 @@ public sealed class SearchAnalyzerTests
         Assert.DoesNotContain(' ', SearchAnalyzer.AnalyzeForIndex("हिन्दी"));
 
     [Theory]
+    // Digits of every script are one set of digits, so 2030 finds ٢٠٣٠ and ٥٠ finds 50.
+    [InlineData("٢٠٣٠ ۲۰۳۰ २०३० ২০৩০ 2030", "2030 2030 2030 2030 2030")]
+    [InlineData("رؤية ٢٠٣٠", "روية 2030")]
+    // Tatweel, soft hyphens and zero-width (non-)joiners shape or break a word without changing it.
+    [InlineData("الطـــاقة الطاقة", "الطاقة الطاقة")]
+    [InlineData("Kuber\u00ADnetes", "kubernetes")]
+    [InlineData("می\u200Cخواهم میخواهم", "میخواهم میخواهم")]
+    [InlineData("क्\u200Dष क्ष", "कष कष")]
+    public void AnalyzeForIndex_folds_digits_of_every_script_and_ignores_in_word_formatting(string text, string expected) =>
+        Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
+
+    [Theory]
     [InlineData("")]
     [InlineData("   \n\t")]
     [InlineData("!?…——「」*^:()")]
