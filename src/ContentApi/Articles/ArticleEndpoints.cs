@@ -90,6 +90,9 @@ public static class ArticleEndpoints
         group.MapPost("/", CreateArticle).WithName("CreateArticle").WithSummary("Create an article")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>(created: true).SendsLastModified();
         group.MapPut("/{id}", ReplaceArticle).WithName("ReplaceArticle").WithSummary("Replace an article")
+            .WithDescription("The body is the whole article: a member left out takes its default, as on create, so `status` left out makes it a draft " +
+                "(unpublished, publishedAt dropped), and subtitle, excerpt, tags, images, cover and canonicalUrl left out are removed; only `slug` is kept. " +
+                "To change some members and keep the rest, PATCH.")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>().SendsLastModified()
             .JudgesPreconditionsFirst(PreconditionsFirst.For<ArticleAggregate>(
                 (services, id, ct) => services.GetRequiredService<ArticleStore>().GetAsync(id, true, ct), (o, _) => ToResult(o)));
