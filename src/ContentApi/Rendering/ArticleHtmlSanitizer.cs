@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Ganss.Xss;
 
@@ -7,7 +8,7 @@ namespace ContentApi.Rendering;
 /// The last line of defence over rendered bodies: an allow-list of exactly the markup the renderer writes.
 /// Anything else (script, style, iframe, object, forms, event handlers, data: and javascript: URLs) is removed.
 /// </summary>
-internal static class ArticleHtmlSanitizer
+internal static partial class ArticleHtmlSanitizer
 {
     public const string ExternalLinkRel = "noopener noreferrer nofollow";
 
@@ -52,6 +53,9 @@ internal static class ArticleHtmlSanitizer
         // Pipe tables align columns with style="text-align: ..."; no other property survives.
         options.AllowedCssProperties.Add("text-align");
         var sanitizer = new HtmlSanitizer(options);
+        // Highlighters read a fenced block's language from class="language-…", which Markdig writes from the info
+        // string as typed: only a plain name passes, and only on <code>.
+        sanitizer.RemovingCssClass += (_, e) => e.Cancel = e.Tag.LocalName == "code" && CodeLanguageClass().IsMatch(e.CssClass);
         sanitizer.PostProcessNode += (_, e) =>
         {
             if (e.Node is IElement { LocalName: "a" } anchor && anchor.GetAttribute("href") is { } href && SafeUrls.IsExternal(href))
@@ -61,4 +65,8 @@ internal static class ArticleHtmlSanitizer
         };
         return sanitizer;
     }
+
+    /// <summary>A language name such as <c>python</c>, <c>c++</c>, <c>objective-c</c> or <c>c#</c>, at most 32 characters.</summary>
+    [GeneratedRegex(@"\Alanguage-[A-Za-z0-9+#.-]{1,32}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex CodeLanguageClass();
 }

@@ -154,6 +154,17 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal(first.Text("bodyHtml"), again.Text("bodyHtml"));
     }
 
+    [Fact]
+    public async Task Fenced_code_keeps_its_language_as_the_class_highlighters_read()
+    {
+        var id = await ArticleAsync("```python\nprint(\"你好\")\n```\n\n```js title=\"app.js\"\nlet x;\n```\n\n```<script>\ny\n```\n\n```\nz\n```");
+        var html = (await factory.Anonymous().GetJsonAsync($"/api/v1/articles/{id}?format=html")).Text("bodyHtml");
+        var codes = Parse(html).QuerySelectorAll("pre > code");
+        Assert.Equal(["language-python", "language-js", null, null], codes.Select(code => code.GetAttribute("class")));
+        Assert.Equal("print(\"你好\")\n", codes[0].TextContent);
+        AssertSafe(html);
+    }
+
     public static TheoryData<string> HostileMarkdown =>
     [
         "<script>alert(1)</script>",

@@ -110,8 +110,43 @@ public sealed class MarkdownRendererSanitizationTests
     [Fact]
     public void Render_code_block_escapes_its_html() =>
         Assert.Equal(
-            "<pre><code>&lt;script&gt;alert(1)&lt;/script&gt;\n</code></pre>",
+            "<pre><code class=\"language-html\">&lt;script&gt;alert(1)&lt;/script&gt;\n</code></pre>",
             Render("```html\n<script>alert(1)</script>\n```"));
+
+    [Theory]
+    // Highlighters (highlight.js, Prism, Shiki) read the language from class="language-…"; the info string's first word is it.
+    [InlineData("```python", "language-python")]
+    [InlineData("```js title=\"x\"", "language-js")]
+    [InlineData("~~~ python", "language-python")]
+    [InlineData("```c++", "language-c++")]
+    [InlineData("```c&#43;&#43;", "language-c++")]
+    [InlineData("```objective-c", "language-objective-c")]
+    [InlineData("```C#", "language-C#")]
+    [InlineData("```language-python", "language-language-python")]
+    [InlineData("```abcdefghijklmnopqrstuvwxyz012345", "language-abcdefghijklmnopqrstuvwxyz012345")]
+    public void Render_fenced_code_keeps_its_language_as_a_class(string fence, string language) =>
+        Assert.Equal($"<pre><code class=\"{language}\">x = 1\n</code></pre>", Render($"{fence}\nx = 1\n{fence[..3]}"));
+
+    [Theory]
+    // Only letters, digits and +#.- (at most 32 of them) name a language; anything else loses the class, not the code.
+    [InlineData("```<script>")]
+    [InlineData("```\"onclick=alert(1)")]
+    [InlineData("```x\"y")]
+    [InlineData("```a'b")]
+    [InlineData("```{.x}")]
+    [InlineData("```py:title")]
+    [InlineData("```ruby,python")]
+    [InlineData("```x/y")]
+    [InlineData("```a;b")]
+    [InlineData("```язык")]
+    [InlineData("```a\u00A0b")]
+    [InlineData("```abcdefghijklmnopqrstuvwxyz0123456")]
+    public void Render_fenced_code_with_an_odd_language_keeps_no_class(string fence) =>
+        Assert.Equal("<pre><code>x = 1\n</code></pre>", Render($"{fence}\nx = 1\n```"));
+
+    [Fact]
+    public void Render_indented_code_and_inline_code_have_no_class() =>
+        Assert.Equal("<pre><code>x = 1\n</code></pre>\n<p><code>y</code></p>", Render("    x = 1\n\n`y`"));
 
     [Fact]
     public void Render_external_link_gets_rel_noopener_noreferrer_nofollow()
@@ -149,6 +184,11 @@ public sealed class MarkdownRendererSanitizationTests
     [InlineData("<script>alert(1)</script><p>ok</p>", "<p>ok</p>")]
     [InlineData("<style>p{}</style><iframe src=\"https://x\"></iframe><p>ok</p>", "<p>ok</p>")]
     [InlineData("<small class=\"credit evil\">c</small>", "<small class=\"credit\">c</small>")]
+    [InlineData("<code class=\"language-python evil\">x</code>", "<code class=\"language-python\">x</code>")]
+    [InlineData("<pre class=\"language-python\"><code>x</code></pre>", "<pre><code>x</code></pre>")]
+    [InlineData("<p class=\"language-python\">x</p>", "<p>x</p>")]
+    [InlineData("<code class=\"language-\">x</code>", "<code>x</code>")]
+    [InlineData("<code class=\"language-x&quot;onclick=&quot;\">x</code>", "<code>x</code>")]
     [InlineData("<section><b>x", "")]
     public void Sanitize_markup_outside_the_allow_list_is_removed(string html, string expected) =>
         Assert.Equal(expected, ArticleHtmlSanitizer.Sanitize(html));
