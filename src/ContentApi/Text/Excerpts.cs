@@ -6,7 +6,7 @@ namespace ContentApi.Text;
 
 /// <summary>
 /// Short summaries cut from plain text. A cut falls, in order of preference, after the last sentence end
-/// (。！？ . ! ?), after the last clause end (；;), at the last word boundary (a space, or beside a CJK
+/// (<see cref="SentenceEnds"/>), after the last clause end (；;), at the last word boundary (a space, or beside a CJK
 /// character), or else between two grapheme clusters; never inside one. Only the second half of the
 /// allowed length is searched for a boundary, so an early full stop does not leave a stub.
 /// </summary>
@@ -14,7 +14,11 @@ public static partial class Excerpts
 {
     public const string Ellipsis = "…";
 
-    internal const string SentenceEnds = "。！？.!?";
+    /// <summary>
+    /// Full stops, question and exclamation marks: CJK (and the half-width ｡), Latin (and ‼ ⁇ ⁈ ⁉), Arabic ؟ and ۔
+    /// (Urdu), the Devanagari dandas । ॥ (also Bengali's), Armenian ։, Ethiopic ። ፧, Myanmar ။ and Khmer ។.
+    /// </summary>
+    internal const string SentenceEnds = "。｡！？．.!?‼⁇⁈⁉؟۔।॥։።፧။។";
     private const string ClauseEnds = "；;";
     internal const string Closers = "」』”’\"')）》〉】]";
     private static readonly char[] TrailingSeparators = [.. ",，、:：;；-–—"];
@@ -78,16 +82,25 @@ public static partial class Excerpts
             {
                 end++;
             }
-            // An ASCII stop must be followed by a space: "3.5", "Qwen2.5" and "ifanr.com" are not sentence ends.
-            var isAscii = elements[i][0] < 0x80;
-            var followedBySpace = end == elements.Count || Graphemes.IsWhitespace(elements[end]);
-            if (end <= budget && (!isAscii || followedBySpace))
+            if (end <= budget && EndsSentence(elements[i][0], end < elements.Count ? elements[end] : null))
             {
                 return end;
             }
         }
         return null;
     }
+
+    /// <summary>
+    /// Whether a terminator ends a sentence where it stands. An ASCII stop must be followed by a space: "3.5", "Qwen2.5"
+    /// and "ifanr.com" are not sentence ends. The full-width full stop, which Japanese follows with no space, must not
+    /// be followed by a Latin letter or digit: "３．５" and "ｉｆａｎｒ．ｃｏｍ" are not either.
+    /// </summary>
+    private static bool EndsSentence(char terminator, string? next) => terminator switch
+    {
+        < '\u0080' => next is null || Graphemes.IsWhitespace(next),
+        '．' => next is null || !char.IsAsciiLetterOrDigit(next.Normalize(NormalizationForm.FormKC)[0]),
+        _ => true,
+    };
 
     /// <summary>The length of the longest prefix that ends between two words, or beside a CJK character.</summary>
     private static int? LastWordBoundary(List<string> elements, int minimum, int budget)

@@ -44,6 +44,17 @@ public sealed class MultilingualTextTests(ApiFactory factory) : IClassFixture<Ap
         Assert.InRange(Graphemes(excerpt), 100, 200);
     }
 
+    [Theory]
+    [InlineData("ar", "هل ستنجح الخطة الجديدة للطاقة في المملكة خلال السنوات القادمة؟ ")]
+    [InlineData("ur", "یہ منصوبہ آنے والے برسوں میں کسانوں کے لیے فائدہ مند ہوگا۔ ")]
+    [InlineData("hi", "क्या यह योजना किसानों को लाभ देगी। ")]
+    public async Task Derived_excerpt_of_arabic_urdu_and_hindi_text_ends_at_a_sentence_end(string language, string sentence)
+    {
+        var excerpt = (await ArticleAsync(string.Concat(Enumerable.Repeat(sentence, 12)), language)).Text("excerpt");
+        Assert.EndsWith(sentence.TrimEnd() + "…", excerpt, StringComparison.Ordinal);
+        Assert.InRange(Graphemes(excerpt), 100, 200);
+    }
+
     [Fact]
     public async Task Derived_excerpt_keeps_a_closing_quote_after_the_full_stop()
     {

@@ -135,6 +135,8 @@ public sealed class MarkdownRendererImageTests
     [InlineData("![](image:12)\n\n阿里巴巴今天發布了新模型。")]
     [InlineData("![](image:12)\n\n第一行\n第二行")]
     [InlineData("![](image:12)\n\nThe key changes:")]
+    [InlineData("![](image:12)\n\nهل ستنجح الخطة؟")]
+    [InlineData("![](image:12)\n\nयोजना किसानों को लाभ देगी।")]
     public void Render_text_after_an_image_that_is_no_label_stays_a_paragraph(string markdown)
     {
         var body = SafeHtml.Parse(Render(markdown, LaunchEvent));

@@ -127,6 +127,9 @@ public sealed class ArticleTextTests
     // A sentence is never a label, not even with a credit run into it; nor is a line introducing what follows.
     [InlineData("![cover](image:1)\n圖源:ifanr 今天蘋果發布了新產品，售價 999 美元。", "圖源:ifanr 今天蘋果發布了新產品，售價 999 美元。")]
     [InlineData("![cover](image:1)\n\nThe key changes:\n\n- faster starts", "The key changes: faster starts")]
+    [InlineData("![غلاف](image:1)\n\nهل ستنجح الخطة؟\n\nقال الوزير ذلك.", "هل ستنجح الخطة؟ قال الوزير ذلك.")]
+    [InlineData("![आवरण](image:1)\n\nयोजना किसानों को लाभ देगी।\n\nमंत्री ने कहा।", "योजना किसानों को लाभ देगी। मंत्री ने कहा।")]
+    [InlineData("![आवरण](image:1)\n\nमंच पर कृषि मंत्री\n\nयोजना किसानों को लाभ देगी।", "योजना किसानों को लाभ देगी।")]
     // A lone link after a figure is no label (as in the HTML, where it stays a paragraph after the figure).
     [InlineData("![圖](image:1)\n\n[閱讀原文](https://example.com)\n\n正文。", "閱讀原文 正文。")]
     // A figure labels nothing outside its own list item or quote.

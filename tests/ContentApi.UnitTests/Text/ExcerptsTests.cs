@@ -26,10 +26,46 @@ public sealed class ExcerptsTests
     [InlineData("。")]
     [InlineData("！")]
     [InlineData("？")]
+    [InlineData("｡")]
+    [InlineData("．")]
+    [InlineData("‼")]
+    [InlineData("⁇")]
+    [InlineData("⁈")]
+    [InlineData("⁉")]
     public void Derive_cuts_after_the_last_cjk_sentence_end_in_range(string end)
     {
         var text = Han(120) + end + Han(50) + "，" + Han(100);
         Assert.Equal(Han(120) + end + "…", Excerpts.Derive(text, Max));
+    }
+
+    [Theory]
+    [InlineData("هل ستنجح الخطة الجديدة للطاقة في المملكة خلال السنوات القادمة؟ ")] // Arabic question mark
+    [InlineData("یہ منصوبہ آنے والے برسوں میں کسانوں کے لیے فائدہ مند ہوگا۔ ")] // Arabic full stop (Urdu)
+    [InlineData("क्या यह योजना किसानों को लाभ देगी। ")] // danda
+    [InlineData("धर्मक्षेत्रे कुरुक्षेत्रे समवेता युयुत्सवः॥ ")] // double danda
+    [InlineData("Հայաստանի կառավարությունը նոր ծրագիր է ընդունել։ ")] // Armenian full stop
+    [InlineData("ይህ አዲስ እቅድ ለገበሬዎች ብዙ ጥቅም ያስገኛል። ")] // Ethiopic full stop
+    [InlineData("ይህ አዲስ እቅድ ለገበሬዎች ብዙ ጥቅም ያስገኛል፧ ")] // Ethiopic question mark
+    [InlineData("ဒီအစီအစဉ်ဟာ လယ်သမားတွေအတွက် အကျိုးရှိပါတယ်။ ")] // Myanmar section
+    [InlineData("គម្រោងថ្មីនេះនឹងជួយកសិករនៅក្នុងប្រទេស។ ")] // Khmer khan
+    public void Derive_cuts_after_the_last_sentence_end_of_other_scripts(string sentence)
+    {
+        var lead = string.Concat(Enumerable.Repeat(sentence, 1 + Max / 2 / Length(sentence)));
+        var clause = sentence.TrimEnd()[..^1] + " "; // the same words without their sentence end
+        var excerpt = Excerpts.Derive(lead + string.Concat(Enumerable.Repeat(clause, 12)), Max);
+        Assert.Equal(lead.TrimEnd() + "…", excerpt);
+    }
+
+    [Theory]
+    // Inside a full-width number, version or address, the full-width full stop ends nothing.
+    [InlineData("３．５")]
+    [InlineData("Ｑｗｅｎ２．５")]
+    [InlineData("ｉｆａｎｒ．ｃｏｍ")]
+    [InlineData("ifanr．com")]
+    public void Derive_does_not_treat_a_fullwidth_stop_inside_a_word_as_a_sentence_end(string word)
+    {
+        var text = Han(150) + word + Han(100);
+        Assert.DoesNotContain(word[..(word.IndexOf('．') + 1)] + "…", Excerpts.Derive(text, Max), StringComparison.Ordinal);
     }
 
     [Fact]
