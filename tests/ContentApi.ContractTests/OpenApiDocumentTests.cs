@@ -29,6 +29,37 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             $"The served OpenAPI document differs from openapi/v1.json. If the change is intended (it breaks generated clients), refresh it with: {RefreshCommand}");
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("gzip")]
+    public async Task Served_document_has_a_strong_etag_public_caching_and_answers_a_matching_if_none_match_with_304(string? coding)
+    {
+        var client = factory.Anonymous();
+        using var first = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
+        if (coding is not null)
+        {
+            first.Headers.AcceptEncoding.ParseAdd(coding);
+        }
+        using var served = await client.SendAsync(first);
+        Assert.Equal(System.Net.HttpStatusCode.OK, served.StatusCode);
+        var etag = served.Headers.ETag!;
+        Assert.False(etag.IsWeak);
+        Assert.Equal(coding is null ? [] : [coding], served.Content.Headers.ContentEncoding);
+        Assert.Equal(coding is not null, etag.Tag.EndsWith($"-{coding}\"", StringComparison.Ordinal)); // each coding its own bytes, its own tag
+        Assert.True(served.Headers.CacheControl!.Public);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
+        if (coding is not null)
+        {
+            again.Headers.AcceptEncoding.ParseAdd(coding);
+        }
+        again.Headers.IfNoneMatch.Add(etag);
+        using var revalidated = await client.SendAsync(again);
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, revalidated.StatusCode);
+        Assert.Equal(etag, revalidated.Headers.ETag);
+        Assert.Empty(await revalidated.Content.ReadAsByteArrayAsync());
+    }
+
     [Fact]
     public async Task Document_is_pinned_to_OpenAPI_3_0()
     {

@@ -17,6 +17,9 @@ public static class ETags
 
     public static string ForList(ReadOnlySpan<byte> body, string? contentCoding = null) => $"\"l-{Hash(body)}{Suffix(contentCoding)}\"";
 
+    /// <summary>A document that is no resource of the API (the OpenAPI document): its bytes alone.</summary>
+    public static string ForDocument(ReadOnlySpan<byte> body, string? contentCoding = null) => $"\"d-{Hash(body)}{Suffix(contentCoding)}\"";
+
     private static string Suffix(string? contentCoding) => string.IsNullOrEmpty(contentCoding) ? "" : "-" + contentCoding;
 
     private static string Hash(ReadOnlySpan<byte> body)

@@ -45,6 +45,7 @@ public static class OpenApiSetup
 
     public static void UseContentApiSwagger(this WebApplication app)
     {
+        app.UseMiddleware<OpenApiDocumentCaching>();
         app.UseSwagger(options =>
         {
             options.RouteTemplate = "openapi/{documentName}.json";

@@ -1,0 +1,38 @@
+using ContentApi.Http;
+using Microsoft.Extensions.Options;
+
+namespace ContentApi.OpenApi;
+
+/// <summary>
+/// The served OpenAPI document with what every GET of this API has (API.md): a strong ETag of its bytes and coding,
+/// public Cache-Control, and 304 for an If-None-Match naming it, so a client generator's build can revalidate it
+/// cheaply. Swashbuckle writes the document without either.
+/// </summary>
+public sealed class OpenApiDocumentCaching(RequestDelegate next, IOptions<CachingOptions> caching)
+{
+    public static readonly PathString DocumentPath = $"/openapi/{OpenApiSetup.DocumentName}.json";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!HttpMethods.IsGet(context.Request.Method) || context.Request.Path != DocumentPath)
+        {
+            await next(context);
+            return;
+        }
+        var document = await ResponseCapture.CaptureAsync(context, next);
+        var headers = context.Response.Headers;
+        if (context.Response.StatusCode == StatusCodes.Status200OK)
+        {
+            var etag = ETags.ForDocument(document, Representation.CodingFor(context));
+            headers.ETag = etag;
+            headers.CacheControl = caching.Value.PublicCacheControl;
+            headers.Vary = "Accept-Encoding";
+            if (await ConditionalRead.AnsweredAsync(context, etag, lastModified: null))
+            {
+                return;
+            }
+            context.Response.ContentLength = document.Length;
+        }
+        await ResponseCapture.SendAsync(context, document);
+    }
+}
