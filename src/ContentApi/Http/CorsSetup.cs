@@ -18,7 +18,8 @@ public sealed class CorsOptions
 /// <summary>Chooses the CORS policy by method: open for reads, an allow-list for writes.</summary>
 public sealed class ContentApiCorsPolicyProvider(IOptionsMonitor<CorsOptions> options) : ICorsPolicyProvider
 {
-    private static readonly string[] Exposed = ["ETag", "Last-Modified", "Link", "Location", "Retry-After", "RateLimit", "RateLimit-Policy"];
+    private static readonly string[] Exposed = ["ETag", "Last-Modified", "Link", "Location", "Retry-After", "RateLimit", "RateLimit-Policy",
+        IdempotencyMiddleware.ReplayedHeaderName];
 
     public Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
     {

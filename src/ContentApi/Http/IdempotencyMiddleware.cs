@@ -21,6 +21,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     }
 
     public const string HeaderName = "Idempotency-Key";
+    public const string ReplayedHeaderName = "Idempotent-Replayed";
     // Striped locks: requests with the same key always share a stripe, and memory stays bounded. Per app, not static:
     // two apps in one process (tests) are two instances, as two processes would be.
     private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
@@ -196,7 +197,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             response.Headers.CacheControl = context.RequestServices.GetRequiredService<IOptions<CachingOptions>>().Value.PrivateCacheControl;
             response.Headers.Vary = Representation.VaryFor(context);
         }
-        response.Headers["Idempotent-Replayed"] = "true";
+        response.Headers[ReplayedHeaderName] = "true";
         response.ContentLength = stored.Body.Length;
         await response.Body.WriteAsync(stored.Body, context.RequestAborted);
     }

@@ -62,6 +62,24 @@ public sealed class CorsTests(FrontendApiFactory factory) : IClassFixture<Fronte
         }
     }
 
+    /// <summary>The OpenAPI document lists Idempotent-Replayed on every create's 201; a browser app reads it only if exposed.</summary>
+    [Fact]
+    public async Task A_replayed_create_from_the_configured_origin_exposes_Idempotent_Replayed()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        HttpResponseMessage? replay = null;
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tags") { Content = JsonContent.Create(new { name = $"Replayed {key}" }) };
+            request.Headers.Add("Origin", FrontendApiFactory.EditorOrigin);
+            request.Headers.Add("Idempotency-Key", key);
+            replay = await factory.Writer().SendAsync(request);
+        }
+        Assert.Equal(HttpStatusCode.Created, replay!.StatusCode);
+        Assert.Equal("true", Header(replay, "Idempotent-Replayed"));
+        Assert.Contains("Idempotent-Replayed", Header(replay, "Access-Control-Expose-Headers")!.Split(',', StringSplitOptions.TrimEntries));
+    }
+
     private sealed class ReadsFromListedOrigins : ApiFactory
     {
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
