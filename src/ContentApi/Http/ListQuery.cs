@@ -16,10 +16,8 @@ public abstract class ListQueryValidator<TQuery, TRow> : AbstractValidator<TQuer
 {
     protected ListQueryValidator(SortOptions<TRow> sorts)
     {
-        RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit).When(q => q.Limit is not null)
-            .WithMessage($"Must be between 1 and {Paging.MaxLimit}.");
-        RuleFor(q => q.Page).InclusiveBetween(1, Paging.MaxPage).When(q => q.Page is not null)
-            .WithMessage($"Must be a page number from 1 to {Paging.MaxPage}.");
+        RuleFor(q => q.Limit).PageLimit().When(q => q.Limit is not null);
+        RuleFor(q => q.Page).PageNumber(Paging.MaxPage).When(q => q.Page is not null);
         RuleFor(q => q.Cursor).Null().When(q => q.Page is not null)
             .WithMessage("Use either cursor or page, not both.");
         RuleFor(q => q.Sort).Must(s => sorts.TryParse(s, out _)).When(q => q.Sort is not null)
@@ -28,6 +26,16 @@ public abstract class ListQueryValidator<TQuery, TRow> : AbstractValidator<TQuer
             .When(q => q.Cursor is not null && q.Page is null)
             .WithMessage("Invalid cursor: pass back the nextCursor of a previous page, with the same sort.");
     }
+}
+
+/// <summary>The limit and page rules of the lists and search, so both are refused in the same words.</summary>
+public static class PagingRules
+{
+    public static IRuleBuilderOptions<T, int?> PageLimit<T>(this IRuleBuilder<T, int?> rule) =>
+        rule.InclusiveBetween(1, Paging.MaxLimit).WithMessage($"Must be between 1 and {Paging.MaxLimit}.");
+
+    public static IRuleBuilderOptions<T, int?> PageNumber<T>(this IRuleBuilder<T, int?> rule, int maxPage) =>
+        rule.InclusiveBetween(1, maxPage).WithMessage($"Must be a page number from 1 to {maxPage}.");
 }
 
 public static class ListQueryExtensions

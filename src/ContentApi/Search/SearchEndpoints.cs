@@ -28,8 +28,8 @@ public sealed class SearchArticlesQueryValidator : AbstractValidator<SearchArtic
         // Two rules: a When() at the end of a chain also guards the rules before it, which skipped NotNull.
         RuleFor(q => q.Q).NotNull().WithMessage("Give the words to search for in q.");
         RuleFor(q => q.Q).SearchText();
-        RuleFor(q => q.Limit).InclusiveBetween(1, Paging.MaxLimit).When(q => q.Limit is not null);
-        RuleFor(q => q.Page).InclusiveBetween(1, SearchEndpoints.MaxOffset / Paging.MaxLimit).When(q => q.Page is not null);
+        RuleFor(q => q.Limit).PageLimit().When(q => q.Limit is not null);
+        RuleFor(q => q.Page).PageNumber(SearchEndpoints.MaxOffset / Paging.MaxLimit).When(q => q.Page is not null);
         RuleFor(q => q.Cursor).Null().When(q => q.Page is not null).WithMessage("Use either cursor or page, not both.");
         RuleFor(q => q.Cursor).Must(c => SearchEndpoints.TryReadCursor(c, out _)).When(q => q.Cursor is not null)
             .WithMessage("Invalid cursor: pass back the nextCursor of a previous page.");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ContentApi.IntegrationTests.Reading;
 using ContentApi.TestSupport;
 
 namespace ContentApi.IntegrationTests.Search;
@@ -227,6 +228,16 @@ public sealed class SearchQueryRobustnessTests(SearchCorpusFactory factory) : IC
         var response = await factory.Anonymous().GetAsync(SearchApi.Url("AI", paging));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    /// <summary>Search pages go less deep than the lists', but are refused in the lists' words.</summary>
+    [Fact]
+    public async Task Search_page_or_limit_out_of_range_is_refused_in_the_lists_words()
+    {
+        var client = factory.Anonymous();
+        Assert.Equal("Must be a page number from 1 to 10.", (await client.GetErrorsAsync(SearchApi.Url("AI", "page=11"))).Message("page"));
+        Assert.Equal((await client.GetErrorsAsync($"{Articles}?limit=101")).Message("limit"),
+            (await client.GetErrorsAsync(SearchApi.Url("AI", "limit=101"))).Message("limit"));
     }
 
     [Fact]
