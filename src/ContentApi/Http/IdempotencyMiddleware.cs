@@ -9,7 +9,7 @@ namespace ContentApi.Http;
 /// <summary>
 /// POST with <c>Idempotency-Key</c>: the first successful response (2xx) is stored per API key; a repeat
 /// with the same key and body within 24 hours gets that response again and creates nothing; the same
-/// key with another body is a 422. Requests with the same key run one at a time here; across instances sharing the
+/// key with another body, or on another endpoint, is a 422. Requests with the same key run one at a time here; across instances sharing the
 /// database, the reservation each create writes in its own transaction lets only one of them commit.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store, ILogger<IdempotencyMiddleware> logger)
@@ -102,7 +102,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     {
         if (stored is not null && stored.RequestHash != hash)
         {
-            await problems.WriteAsync(context, 422, "This Idempotency-Key was already used with a different request body.");
+            await problems.WriteAsync(context, 422, "This Idempotency-Key was already used with a different request (another endpoint or another body).");
         }
         else if (stored is null || stored.Status == 0)
         {
