@@ -200,36 +200,46 @@ public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture
 
     /// <summary>
     /// RFC 9111 §4.2.2 lets a cache keep a 404 heuristically: a CDN could go on answering 404 for a draft after it is
-    /// published. Every error says no-store, GET or HEAD, found by a route or not.
+    /// published. Every error says no-store, and only that, GET or HEAD, found by a route or not, refused by the app or
+    /// by ASP.NET's binding (whose exception handler would send <c>no-cache,no-store</c>, <c>Pragma</c> and <c>Expires</c>).
     /// </summary>
     [Fact]
     public async Task Errors_are_never_stored_by_caches()
     {
         var writer = factory.Writer();
         var draft = await writer.CreateArticleAsync([await new TestContent(writer).AuthorAsync()], new() { ["status"] = "draft" });
+        var tag = await new TestContent(writer).TagAsync();
         var anonymous = factory.Anonymous();
         var badKey = factory.Anonymous();
         badKey.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-key");
-        var errors = new (HttpClient Client, HttpMethod Method, string Url, HttpStatusCode Status)[]
+        var errors = new (HttpClient Client, HttpMethod Method, string Url, HttpContent? Body, HttpStatusCode Status)[]
         {
-            (anonymous, HttpMethod.Get, "/api/v1/articles/999999", HttpStatusCode.NotFound),
-            (anonymous, HttpMethod.Get, $"/api/v1/articles/{draft.Id()}", HttpStatusCode.NotFound),
-            (anonymous, HttpMethod.Get, $"/api/v1/articles/slug/{draft.Text("slug")}", HttpStatusCode.NotFound),
-            (factory.Reader(), HttpMethod.Get, "/api/v1/tags/999999", HttpStatusCode.NotFound),
-            (anonymous, HttpMethod.Get, "/api/v1/no-such-resource", HttpStatusCode.NotFound),
-            (anonymous, HttpMethod.Get, "/api/v1/articles/", HttpStatusCode.NotFound),
-            (anonymous, HttpMethod.Get, "/api/v1/articles?limit=0", HttpStatusCode.BadRequest),
-            (anonymous, HttpMethod.Get, "/api/v1/articles/abc", HttpStatusCode.BadRequest),
-            (badKey, HttpMethod.Get, "/api/v1/articles", HttpStatusCode.Unauthorized),
-            (factory.Reader(), HttpMethod.Delete, "/api/v1/tags/1", HttpStatusCode.Forbidden),
-            (anonymous, HttpMethod.Delete, "/api/v1/articles", HttpStatusCode.MethodNotAllowed),
+            (anonymous, HttpMethod.Get, "/api/v1/articles/999999", null, HttpStatusCode.NotFound),
+            (anonymous, HttpMethod.Get, $"/api/v1/articles/{draft.Id()}", null, HttpStatusCode.NotFound),
+            (anonymous, HttpMethod.Get, $"/api/v1/articles/slug/{draft.Text("slug")}", null, HttpStatusCode.NotFound),
+            (factory.Reader(), HttpMethod.Get, "/api/v1/tags/999999", null, HttpStatusCode.NotFound),
+            (anonymous, HttpMethod.Get, "/api/v1/no-such-resource", null, HttpStatusCode.NotFound),
+            (anonymous, HttpMethod.Get, "/api/v1/articles/", null, HttpStatusCode.NotFound),
+            (anonymous, HttpMethod.Get, "/api/v1/articles?limit=0", null, HttpStatusCode.BadRequest),
+            (anonymous, HttpMethod.Get, "/api/v1/articles/abc", null, HttpStatusCode.BadRequest),
+            (anonymous, HttpMethod.Get, "/api/v1/articles/99999999999999999999999", null, HttpStatusCode.BadRequest),
+            (writer, HttpMethod.Post, "/api/v1/tags", HttpAssertions.RawJson("""{"name":"x","colour":"red"}"""), HttpStatusCode.BadRequest),
+            (writer, HttpMethod.Post, "/api/v1/tags", HttpAssertions.RawJson("""{"name":"x","name":"y"}"""), HttpStatusCode.BadRequest),
+            (writer, HttpMethod.Patch, $"/api/v1/tags/{tag}", HttpAssertions.RawJson("[]", "application/merge-patch+json"), HttpStatusCode.BadRequest),
+            (writer, HttpMethod.Post, "/api/v1/tags", new ByteArrayContent("""{"name":"x"}"""u8.ToArray()), HttpStatusCode.UnsupportedMediaType),
+            (badKey, HttpMethod.Get, "/api/v1/articles", null, HttpStatusCode.Unauthorized),
+            (factory.Reader(), HttpMethod.Delete, "/api/v1/tags/1", null, HttpStatusCode.Forbidden),
+            (anonymous, HttpMethod.Delete, "/api/v1/articles", null, HttpStatusCode.MethodNotAllowed),
         };
-        foreach (var (client, method, url, status) in errors)
+        foreach (var (client, method, url, body, status) in errors)
         {
-            using var request = new HttpRequestMessage(method, url);
+            using var request = new HttpRequestMessage(method, url) { Content = body };
             var response = await client.SendAsync(request);
             await response.AssertProblemAsync(status);
-            Assert.False(response.Headers.CacheControl!.Public, $"{method} {url}: {response.Headers.CacheControl}");
+            var cacheControl = response.Headers.NonValidated["Cache-Control"].ToString();
+            Assert.True(cacheControl == "no-store", $"{method} {url}: Cache-Control {cacheControl}");
+            Assert.False(response.Headers.NonValidated.Contains("Pragma"), $"{method} {url}: Pragma");
+            Assert.False(response.Content.Headers.NonValidated.Contains("Expires"), $"{method} {url}: Expires");
         }
         foreach (var url in new[] { "/api/v1/articles/999999", $"/api/v1/articles/{draft.Id()}" })
         {
