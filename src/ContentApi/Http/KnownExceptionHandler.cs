@@ -63,9 +63,10 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
             var errors = new Dictionary<string, string[]> { [name] = [$"Must be {expected}."] };
             return (400, Problems.ValidationDetail(errors), errors);
         }
-        if (bad.Message.Contains("was not provided", StringComparison.Ordinal) || bad.Message.Contains("no body was provided", StringComparison.Ordinal))
+        if (bad.Message == Problems.JsonBodyRequiredDetail ||
+            bad.Message.Contains("was not provided", StringComparison.Ordinal) || bad.Message.Contains("no body was provided", StringComparison.Ordinal))
         {
-            return (400, "A JSON request body is required.", null);
+            return (400, Problems.JsonBodyRequiredDetail, null);
         }
         if (bad.Message.Contains("Content-Type", StringComparison.OrdinalIgnoreCase) || bad.Message.Contains("content type", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace ContentApi.Http;
 
@@ -25,6 +26,11 @@ public static class MergePatch
 
     public static async Task<JsonObject> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        // As the binding of POST and PUT judges it: a request that can have no body (Content-Length: 0) sent none.
+        if (request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+        {
+            throw new BadHttpRequestException(Problems.JsonBodyRequiredDetail);
+        }
         JsonNode? node;
         try
         {

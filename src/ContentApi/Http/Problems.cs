@@ -24,6 +24,9 @@ public static class Problems
     /// <summary>A 415 that cannot name the media type it refused (the routing's, a body binding's).</summary>
     public const string UnsupportedMediaTypeDetail = "The request body must be sent as application/json (PATCH also takes application/merge-patch+json).";
 
+    /// <summary>A write sent without a body: the binding's for POST and PUT, <see cref="MergePatch"/>'s for PATCH.</summary>
+    public const string JsonBodyRequiredDetail = "A JSON request body is required.";
+
     public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, detail: ValidationDetail(errors), type: ProblemTypes.BadRequest, title: "Invalid request");
 

@@ -352,6 +352,25 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
     }
 
     [Fact]
+    public async Task An_empty_body_is_refused_in_the_same_words_by_post_put_and_patch()
+    {
+        var writer = factory.Writer();
+        var tag = $"/api/v1/tags/{(await factory.SeedAsync()).TagId}";
+        var requests = new[]
+        {
+            Bytes(HttpMethod.Post, "/api/v1/tags", [], "application/json"),
+            Bytes(HttpMethod.Put, tag, [], "application/json"),
+            Bytes(HttpMethod.Patch, tag, [], "application/merge-patch+json"),
+            Bytes(HttpMethod.Patch, tag, [], "application/json"),
+        };
+        foreach (var request in requests)
+        {
+            var problem = await (await writer.SendAsync(request)).AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Equal("A JSON request body is required.", problem["detail"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
     public void There_are_at_least_fifty_hostile_cases() => Assert.True(Cases.Count >= 50, $"{Cases.Count} cases");
 
     private static string ArticleJson(Seed seed, params (string Name, string? Raw)[] overrides)

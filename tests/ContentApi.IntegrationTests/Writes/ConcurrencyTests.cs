@@ -468,7 +468,7 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
 
         foreach (var (body, bodyProblem) in new[]
         {
-            ("xx", "not valid JSON"), ("", "not valid JSON"),
+            ("xx", "not valid JSON"), ("", "request body is required"),
             ("[]", "must be a JSON object"), ("null", "must be a JSON object"), ("1", "must be a JSON object"),
         })
         {
