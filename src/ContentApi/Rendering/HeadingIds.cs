@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ContentApi.Text;
 
 namespace ContentApi.Rendering;
 
@@ -67,7 +68,7 @@ internal sealed class HeadingIds
             builder.Append(Rune.ToLowerInvariant(rune).ToString());
         }
         var id = builder.ToString();
-        var info = new StringInfo(id);
-        return info.LengthInTextElements <= MaxLength ? id : info.SubstringByTextElements(0, MaxLength).TrimEnd('-');
+        var characters = Graphemes.Split(id);
+        return characters.Count <= MaxLength ? id : string.Concat(characters.Take(MaxLength)).TrimEnd('-');
     }
 }

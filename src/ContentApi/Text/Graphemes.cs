@@ -21,7 +21,7 @@ internal static class Graphemes
     public static int LengthAt(string text, int start) =>
         IsSelfContained(text[start]) && (start + 1 == text.Length || IsSelfContained(text[start + 1]))
             ? 1
-            : StringInfo.GetNextTextElementLength(text.AsSpan(start));
+            : IndicConjuncts.JoinedLength(text, start, StringInfo.GetNextTextElementLength(text.AsSpan(start)));
 
     public static List<string> Split(string text)
     {

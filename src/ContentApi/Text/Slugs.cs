@@ -122,16 +122,23 @@ public static class Slugs
     /// </summary>
     private static string TrimToLength(string slug, int maxCharacters, int maxBytes)
     {
-        var (end, bytes) = (0, 0);
-        for (var characters = 0; end < slug.Length && characters < maxCharacters; characters++)
+        // Whole user-perceived characters only: a cut inside one would leave a letter without its mark or a conjunct
+        // ending in a virama ("क्ष" cut to "क्").
+        var (end, characters, bytes) = (0, 0, 0);
+        foreach (var (start, length) in Graphemes.Ranges(slug))
         {
-            Rune.DecodeFromUtf16(slug.AsSpan(end), out var rune, out var units);
-            if (bytes + rune.Utf8SequenceLength > maxBytes)
+            var cluster = slug.AsSpan(start, length);
+            var (clusterCharacters, clusterBytes) = (0, 0);
+            foreach (var rune in cluster.EnumerateRunes())
+            {
+                clusterCharacters++;
+                clusterBytes += rune.Utf8SequenceLength;
+            }
+            if (characters + clusterCharacters > maxCharacters || bytes + clusterBytes > maxBytes)
             {
                 break;
             }
-            bytes += rune.Utf8SequenceLength;
-            end += units;
+            (end, characters, bytes) = (start + length, characters + clusterCharacters, bytes + clusterBytes);
         }
         if (end > 0 && end < slug.Length && slug[end] != '-' && slug.LastIndexOf('-', end - 1) is var hyphen && hyphen > end * 2 / 3)
         {

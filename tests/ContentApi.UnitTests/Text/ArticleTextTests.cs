@@ -45,6 +45,41 @@ public sealed class ArticleTextTests
         Assert.Equal("<b>粗</b> &", ArticleText.Measure("<b>粗</b> &amp;").PlainText);
 
     [Theory]
+    // A consonant, a virama and the next consonant are one character (Unicode's rule GB9c, which .NET's segmentation
+    // lacks): counts as Python's regex \X and browsers' Intl.Segmenter give them. Not across a zero-width non-joiner,
+    // nor in scripts whose virama does not link (Tamil, Kannada).
+    [InlineData("क्षत्रिय", 3)]
+    [InlineData("हिन्दी", 2)]
+    [InlineData("स्त्री", 1)]
+    [InlineData("क्ष", 1)]
+    [InlineData("ক্ষ", 1)]
+    [InlineData("স্ত্র", 1)]
+    [InlineData("ক্ষমতা", 3)]
+    [InlineData("વિદ્યાર્થી", 3)]
+    [InlineData("ଓଡ଼ିଆ", 3)]
+    [InlineData("କ୍ଷ", 1)]
+    [InlineData("తెలుగు", 3)]
+    [InlineData("క్ష", 1)]
+    [InlineData("ద్వారా", 2)]
+    [InlineData("മലയാളം", 4)]
+    [InlineData("ക്ഷേത്രം", 2)]
+    [InlineData("ന്റെ", 1)]
+    [InlineData("क़्ज़", 1)]
+    [InlineData("क्\u200Dष", 1)]
+    [InlineData("क्\u200Cष", 2)]
+    [InlineData("नमस्ते", 3)]
+    [InlineData("संस्कृतम्", 4)]
+    [InlineData("क्", 1)]
+    [InlineData("தமிழ்", 3)]
+    [InlineData("ಕನ್ನಡ", 4)]
+    [InlineData("ਪੰਜਾਬੀ", 3)]
+    [InlineData("ကမ္ဘာ", 3)]
+    [InlineData("ក្រុម", 2)]
+    [InlineData("हिन्दी समाचार", 6)]
+    public void CountCharacters_keeps_indic_conjuncts_whole(string text, int expected) =>
+        Assert.Equal(expected, ArticleText.CountCharacters(text));
+
+    [Theory]
     [InlineData("中文 abc", 5)]
     [InlineData("你好，世界！", 6)]
     [InlineData("👨‍👩‍👧‍👦", 1)]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ContentApi.Text;
 
 namespace ContentApi.UnitTests.Text;
@@ -7,7 +6,8 @@ public sealed class ExcerptsTests
 {
     private const int Max = ArticleText.ExcerptMaxLength;
 
-    private static int Length(string text) => new StringInfo(text).LengthInTextElements;
+    /// <summary>Characters as the excerpt counts them (conjuncts whole, unlike .NET's StringInfo).</summary>
+    private static int Length(string text) => Graphemes.Split(text).Count;
 
     private static string Han(int count) => new('字', count);
 

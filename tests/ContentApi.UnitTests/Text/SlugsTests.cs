@@ -60,6 +60,26 @@ public sealed class SlugsTests
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(slug) <= Slugs.DerivedMaxBytes);
     }
 
+    [Theory]
+    // A run without spaces is cut between user-perceived characters: never inside a conjunct (क्ष is consonant, virama,
+    // consonant), nor between a consonant and its vowel sign.
+    [InlineData("a", "क्ष")]
+    [InlineData("", "हिन्दी")]
+    [InlineData("", "ক্ষমতা")]
+    [InlineData("ab", "हिन्दी")]
+    [InlineData("abc", "स्त्री")]
+    public void FromText_cuts_a_long_indic_run_between_whole_characters(string lead, string word)
+    {
+        var title = lead + string.Concat(Enumerable.Repeat(word, 80));
+        var slug = Slugs.FromText(title, "x");
+        Assert.True(Slugs.IsValid(slug), slug);
+        Assert.StartsWith(slug, title, StringComparison.Ordinal);
+        Assert.DoesNotContain(title[slug.Length - 1], "\u094D\u09CD"); // no virama left dangling
+        Assert.DoesNotContain(System.Globalization.CharUnicodeInfo.GetUnicodeCategory(title[slug.Length]), // no mark left behind
+            new[] { System.Globalization.UnicodeCategory.NonSpacingMark, System.Globalization.UnicodeCategory.SpacingCombiningMark });
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(slug) <= Slugs.DerivedMaxBytes);
+    }
+
     [Fact]
     public void FromText_cuts_a_long_latin_title_between_words() =>
         Assert.Equal(
