@@ -38,6 +38,7 @@ public sealed class ResponsesMatchDocumentTests(ApiFactory factory) : IClassFixt
         var slug = article["slug"]!.GetValue<string>();
         var author = article["authors"]![0]!["id"]!.GetValue<long>();
         var etag = (await anonymous.GetAsync($"/api/v1/articles/{id}")).Headers.ETag!.Tag;
+        var listEtag = (await anonymous.GetAsync("/api/v1/articles?limit=1")).Headers.ETag!.Tag;
 
         var cases = new (string OperationId, HttpClient Client, HttpRequestMessage Request, HttpStatusCode Status)[]
         {
@@ -47,6 +48,7 @@ public sealed class ResponsesMatchDocumentTests(ApiFactory factory) : IClassFixt
             ("GetArticle", anonymous, Get($"/api/v1/articles/{uncovered}"), HttpStatusCode.OK),
             ("ListArticles", anonymous, Get("/api/v1/articles?limit=1&include=authors&format=html,text"), HttpStatusCode.OK),
             ("GetArticle", anonymous, Get($"/api/v1/articles/{id}", ("If-None-Match", etag)), HttpStatusCode.NotModified),
+            ("ListArticles", anonymous, Get("/api/v1/articles?limit=1", ("If-None-Match", listEtag)), HttpStatusCode.NotModified),
             ("GetArticleBySlug", writer, Get($"/api/v1/articles/slug/{slug}"), HttpStatusCode.OK),
             ("SearchArticles", anonymous, Get($"/api/v1/search?q={word}&limit=1"), HttpStatusCode.OK),
             ("ListAuthors", anonymous, Get("/api/v1/authors?limit=1"), HttpStatusCode.OK),

@@ -92,10 +92,9 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
             {
                 case "200" or "201":
                     AddHeader(concrete, "ETag", "The representation's strong entity tag: send it in If-None-Match to revalidate, or in If-Match to update.");
-                    if (method == "GET")
-                    {
-                        AddHeader(concrete, "Cache-Control", "`public` with a max-age for anonymous callers (CDN-cacheable); `private` when an API key was sent.");
-                    }
+                    AddHeader(concrete, "Cache-Control", method == "GET"
+                        ? "`public` with a max-age for anonymous callers (CDN-cacheable); `private` when an API key was sent."
+                        : "`private, no-cache`: the representation answered a key holder.");
                     if (lastModified)
                     {
                         AddHeader(concrete, "Last-Modified", "When the resource, or anything embedded in it, last changed (an HTTP date).");
@@ -114,7 +113,17 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
                     }
                     break;
                 case "304":
+                    // What a 200 would have sent about the representation, so that caches can refresh what they hold (RFC 9110 §15.4.5).
                     AddHeader(concrete, "ETag", "The entity tag that still matches.");
+                    AddHeader(concrete, "Cache-Control", "As the 200 would have sent it.");
+                    if (lastModified)
+                    {
+                        AddHeader(concrete, "Last-Modified", "As the 200 would have sent it.");
+                    }
+                    if (takesCursor)
+                    {
+                        AddHeader(concrete, "Link", "As the 200 would have sent it: the next page's URL, when there is one.");
+                    }
                     break;
                 case "412":
                     AddHeader(concrete, "ETag", "The resource's current entity tag.");
