@@ -9,13 +9,13 @@ public sealed class MarkdownLimitsTests
     [InlineData("```", "")]
     [InlineData("Before\n\n~~~\n", "Before")]
     public void An_empty_code_block_adds_no_text(string body, string text) =>
-        Assert.Equal(text, ArticleText.Measure(body).PlainText);
+        Assert.Equal(text, ArticleText.Measure(body, ParseLimits.Unhurried).PlainText);
 
     [Fact]
     public void Nesting_at_the_limit_is_stored_and_renders()
     {
         var body = new string('[', ArticleMarkdown.MaxDepth - 10) + "x";
-        Assert.Null(ArticleText.Measure(body).TooComplex);
+        Assert.Null(ArticleText.Measure(body, ParseLimits.Unhurried).TooComplex);
         Assert.StartsWith("<p>[[[", MarkdownRenderer.Render(body, new Dictionary<long, InlineImage>()).Html, StringComparison.Ordinal);
     }
 
@@ -25,7 +25,7 @@ public sealed class MarkdownLimitsTests
     public void Nesting_the_renderer_cannot_follow_is_refused_for_storage_but_read_as_source(int brackets)
     {
         var body = new string('[', brackets);
-        Assert.Equal(MarkdownTooComplexException.Explanation, ArticleText.Measure(body).TooComplex);
+        Assert.Equal(MarkdownTooComplexException.Explanation, ArticleText.Measure(body, ParseLimits.Unhurried).TooComplex);
         Assert.Equal($"<pre>{body}</pre>", MarkdownRenderer.Render(body, new Dictionary<long, InlineImage>()).Html);
         _ = MarkdownRenderer.ToPlainText(body);
     }

@@ -61,7 +61,7 @@ public sealed class MarkdownScanCostTests
     {
         var body = string.Concat(Enumerable.Repeat(unit, count));
 
-        Assert.Equal(MarkdownScanCost.Explanation, ArticleText.Measure(body).TooComplex);
+        Assert.Equal(MarkdownScanCost.Explanation, ArticleText.Measure(body, ParseLimits.Unhurried).TooComplex);
         Assert.StartsWith("<pre>", MarkdownRenderer.Render(body, NoImages).Html, StringComparison.Ordinal);
         Assert.Equal(body, MarkdownRenderer.ToPlainText(body));
     }
@@ -80,7 +80,7 @@ public sealed class MarkdownScanCostTests
     public void Text_after_code_fences_is_measured_however_they_pair(string prefix)
     {
         var body = prefix + string.Concat(Enumerable.Repeat("[a](b", 16_000));
-        Assert.Equal(MarkdownScanCost.Explanation, ArticleText.Measure(body).TooComplex);
+        Assert.Equal(MarkdownScanCost.Explanation, ArticleText.Measure(body, ParseLimits.Unhurried).TooComplex);
     }
 
     /// <summary>Labels opened on one line and closed on others: 4,997 of each, 19,988 characters, parsed in 2-5.6 s.</summary>
@@ -88,7 +88,7 @@ public sealed class MarkdownScanCostTests
     public void Labels_left_open_over_many_lines_are_refused_in_a_short_body()
     {
         var body = string.Concat(Enumerable.Repeat("[\n", 4_997)) + string.Concat(Enumerable.Repeat("]\n", 4_997));
-        Assert.Equal(MarkdownScanCost.Explanation, ArticleText.Measure(body).TooComplex);
+        Assert.Equal(MarkdownScanCost.Explanation, ArticleText.Measure(body, ParseLimits.Unhurried).TooComplex);
     }
 
     /// <summary>
@@ -102,7 +102,7 @@ public sealed class MarkdownScanCostTests
     public void Bare_urls_after_a_long_paragraph_are_refused(string url)
     {
         var body = string.Concat(Enumerable.Repeat("a\n", 150_000)) + string.Concat(Enumerable.Repeat(url, 3_000));
-        Assert.Equal(MarkdownScanCost.Explanation, ArticleText.Measure(body).TooComplex);
+        Assert.Equal(MarkdownScanCost.Explanation, ArticleText.Measure(body, ParseLimits.Unhurried).TooComplex);
     }
 
     public static TheoryData<string> FastShapes => new()
@@ -151,7 +151,7 @@ public sealed class MarkdownScanCostTests
         var body = article.ToString();
 
         Assert.True(MarkdownScanCost.Of(body) < MarkdownScanCost.Budget / 2);
-        Assert.Null(ArticleText.Measure(body).TooComplex);
+        Assert.Null(ArticleText.Measure(body, ParseLimits.Unhurried).TooComplex);
         Assert.Contains("<table>", MarkdownRenderer.Render(body, NoImages).Html, StringComparison.Ordinal);
     }
 }

@@ -26,7 +26,7 @@ public sealed class TimedMarkdownParseTests
     [Fact]
     public void A_long_body_within_the_limit_is_measured_as_usual()
     {
-        var stats = ArticleText.Measure(LongArticle());
+        var stats = ArticleText.Measure(LongArticle(), ParseLimits.Unhurried);
         Assert.Null(stats.TooComplex);
         Assert.Contains("這是重點", stats.PlainText, StringComparison.Ordinal);
     }
@@ -39,6 +39,6 @@ public sealed class TimedMarkdownParseTests
     public void Nesting_refused_on_the_parse_thread_is_reported_as_such()
     {
         var body = new string('>', 130) + " quoted\n\n" + string.Concat(Enumerable.Repeat("一段文字。\n\n", 5_000));
-        Assert.Equal(MarkdownTooComplexException.Explanation, ArticleText.Measure(body).TooComplex);
+        Assert.Equal(MarkdownTooComplexException.Explanation, ArticleText.Measure(body, ParseLimits.Unhurried).TooComplex);
     }
 }
