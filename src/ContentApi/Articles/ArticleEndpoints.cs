@@ -91,7 +91,8 @@ public static class ArticleEndpoints
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>(created: true).SendsLastModified();
         group.MapPut("/{id}", ReplaceArticle).WithName("ReplaceArticle").WithSummary("Replace an article")
             .WithDescription("The body is the whole article: a member left out takes its default, as on create, so `status` left out makes it a draft " +
-                "(unpublished, publishedAt dropped), and subtitle, excerpt, tags, images, cover and canonicalUrl left out are removed; only `slug` is kept. " +
+                "(unpublished, publishedAt dropped); subtitle, tags, images, cover and canonicalUrl left out are removed, an excerpt left out is derived " +
+                "from the body again, and only `slug` is kept. " +
                 "To change some members and keep the rest, PATCH.")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>().SendsLastModified()
             .JudgesPreconditionsFirst(PreconditionsFirst.For<ArticleAggregate>(

@@ -64,7 +64,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
                 await AnswerFromStoreAsync(context, problems, stored, hash);
                 return;
             }
-            context.Items[IdempotencyScope.ItemKey] = new IdempotencyScope(keyId, key, hash, context.Request.PathBase + context.Request.Path);
+            context.Items[IdempotencyScope.ItemKey] = new IdempotencyScope(keyId, key, hash, CollectionPath(context));
             byte[] captured;
             try
             {
@@ -93,6 +93,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             gate.Release();
         }
     }
+
+    /// <summary>
+    /// The path the create's route names, as its 201's Location is written (<c>/api/v1/tags</c>), whatever the case of
+    /// the path the request used (routing ignores it).
+    /// </summary>
+    private static string CollectionPath(HttpContext context) =>
+        context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern } ? "/" + pattern.Trim('/') : context.Request.Path.Value!.TrimEnd('/');
 
     /// <summary>How long after its reservation a response not yet stored is taken to be still on its way, rather than lost.</summary>
     private static readonly TimeSpan InFlightFor = TimeSpan.FromSeconds(30);

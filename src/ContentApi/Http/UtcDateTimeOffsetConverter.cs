@@ -15,7 +15,8 @@ public sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
     public const int FirstYear = 1900, LastYear = 9999;
 
     /// <summary>What a request's instant must be: said alike whether it cannot be read or falls outside the years.</summary>
-    public const string Problem = "Must be an RFC 3339 date-time with an offset, such as 2025-06-01T08:00:00Z, between the years 1900 and 9999 in UTC.";
+    public static readonly string Problem =
+        $"Must be an RFC 3339 date-time with an offset, such as 2025-06-01T08:00:00Z, between the years {FirstYear} and {LastYear} in UTC.";
 
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

@@ -94,7 +94,7 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
                     AddHeader(concrete, "ETag", "The representation's strong entity tag: send it in If-None-Match to revalidate, or in If-Match to update.");
                     AddHeader(concrete, "Cache-Control", method == "GET"
                         ? "`public` with a max-age for anonymous callers (CDN-cacheable); `private` when an API key was sent."
-                        : "`private, no-cache`: the representation answered a key holder.");
+                        : "`private` (`Caching:PrivateCacheControl`, by default `private, no-cache`): the representation answered a key holder.");
                     if (lastModified)
                     {
                         AddHeader(concrete, "Last-Modified", "When the resource, or anything embedded in it, last changed (an HTTP date).");
@@ -127,6 +127,10 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
                     break;
                 case "412":
                     AddHeader(concrete, "ETag", "The resource's current entity tag.");
+                    break;
+                case "409" when idempotent:
+                    AddHeader(concrete, "Location", "Only when an earlier request with the same Idempotency-Key created the resource but its response was lost or is still on its way: the URL of what it created.");
+                    AddHeader(concrete, "Retry-After", "Only while that earlier request's response may still be on its way: seconds to wait before retrying to get it.");
                     break;
                 case "401":
                     AddHeader(concrete, "WWW-Authenticate", "`Bearer`, with `error=\"invalid_token\"` when the key sent is not valid.");

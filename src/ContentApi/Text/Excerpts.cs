@@ -98,9 +98,13 @@ public static partial class Excerpts
     private static bool EndsSentence(char terminator, string? next) => terminator switch
     {
         < '\u0080' => next is null || Graphemes.IsWhitespace(next),
-        '．' => next is null || !char.IsAsciiLetterOrDigit(next.Normalize(NormalizationForm.FormKC)[0]),
+        '．' => next is null || !IsLatinLetterOrDigit(next[0]),
         _ => true,
     };
+
+    /// <summary>An ASCII letter or digit, or its full-width form (Ｑ, ３).</summary>
+    private static bool IsLatinLetterOrDigit(char c) =>
+        char.IsAsciiLetterOrDigit(c) || c is (>= '０' and <= '９') or (>= 'Ａ' and <= 'Ｚ') or (>= 'ａ' and <= 'ｚ');
 
     /// <summary>The length of the longest prefix that ends between two words, or beside a CJK character.</summary>
     private static int? LastWordBoundary(List<string> elements, int minimum, int budget)

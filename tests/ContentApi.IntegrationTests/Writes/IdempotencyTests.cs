@@ -210,6 +210,7 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
         var problem = await retry.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("response was lost", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Null(retry.Headers.RetryAfter); // retrying would never get it
+        // The location the reservation recorded (the stored response repeats it; AfterTheCommitTests has the reservation alone).
         Assert.Equal($"/api/v1/tags/{created["id"]}", retry.Headers.Location!.OriginalString);
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM tags WHERE name = @Name", new { Name = $"Lost response {key}" }));
     }

@@ -38,6 +38,11 @@ public sealed class ExcerptsTests
         Assert.Equal(Han(120) + end + "…", Excerpts.Derive(text, Max));
     }
 
+    [Fact]
+    public void Derive_reads_a_noncharacter_after_a_full_width_stop_without_failing() =>
+        // U+FFFE passes the body's rules, and .NET's normalization throws on it.
+        Assert.Equal(Han(150) + "３．…", Excerpts.Derive(Han(150) + "３．\uFFFE" + Han(100), Max));
+
     [Theory]
     [InlineData("هل ستنجح الخطة الجديدة للطاقة في المملكة خلال السنوات القادمة؟ ")] // Arabic question mark
     [InlineData("یہ منصوبہ آنے والے برسوں میں کسانوں کے لیے فائدہ مند ہوگا۔ ")] // Arabic full stop (Urdu)
