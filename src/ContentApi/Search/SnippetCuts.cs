@@ -106,12 +106,9 @@ internal sealed class SnippetCuts
         {
             return false;
         }
-        return _text[p - 1] switch
-        {
-            '\n' or '。' or '！' or '？' => true,
-            '.' or '!' or '?' => char.IsWhiteSpace(_text[p]),
-            _ => false,
-        };
+        var previous = _text[p - 1];
+        return previous == '\n' ||
+            (Excerpts.SentenceEnds.Contains(previous) && Excerpts.EndsSentence(previous, _text.Substring(p, Graphemes.LengthAt(_text, p))));
     }
 
     private bool IsWordBoundary(int p)

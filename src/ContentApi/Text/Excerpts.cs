@@ -95,7 +95,7 @@ public static partial class Excerpts
     /// and "ifanr.com" are not sentence ends. The full-width full stop, which Japanese follows with no space, must not
     /// be followed by a Latin letter or digit: "３．５" and "ｉｆａｎｒ．ｃｏｍ" are not either.
     /// </summary>
-    private static bool EndsSentence(char terminator, string? next) => terminator switch
+    internal static bool EndsSentence(char terminator, string? next) => terminator switch
     {
         < '\u0080' => next is null || Graphemes.IsWhitespace(next),
         '．' => next is null || !IsLatinLetterOrDigit(next[0]),

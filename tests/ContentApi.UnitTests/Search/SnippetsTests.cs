@@ -87,6 +87,15 @@ public sealed class SnippetsTests
         Assert.StartsWith("…The <mark>Qwen3</mark> model was released.", Build(text, "qwen3"));
     }
 
+    [Theory]
+    [InlineData("यह भरने वाला वाक्य है। ", "नई योजना किसानों को लाभ देगी। ", "योजना", "…नई <mark>योजना</mark>")]
+    [InlineData("هل هذه جملة للملء؟ ", "تستهدف الخطة رفع الطاقة المتجددة. ", "الخطة", "…تستهدف <mark>الخطة</mark>")]
+    public void Build_starts_at_the_sentence_holding_the_match_in_scripts_with_their_own_stops(string filler, string sentence, string query, string start)
+    {
+        var text = string.Concat(Enumerable.Repeat(filler, 20)) + sentence + string.Concat(Enumerable.Repeat(filler, 30));
+        Assert.StartsWith(start, Build(text, query));
+    }
+
     [Fact]
     public void Build_prefers_ending_after_a_sentence()
     {
