@@ -44,6 +44,7 @@ internal static class ImageHtml
     {
         renderer.Write("<figure>");
         WriteImg(renderer, image.Url, alt, image.Width, image.Height);
+        label = AsCreditWhenItIsTheImagesCredit(label, image.Credit);
         // The image's own caption and credit, unless the body's label already says them.
         var caption = Unrepeated(image.Caption, label);
         var credit = Unrepeated(image.Credit, label);
@@ -82,6 +83,12 @@ internal static class ImageHtml
     }
 
     private const string CreditStart = "<small class=\"credit\">";
+
+    /// <summary>A label line without a colon that says just the image's credit ("Reuters" under a Reuters photo) is that credit.</summary>
+    private static FigureLabel? AsCreditWhenItIsTheImagesCredit(FigureLabel? label, string? credit) =>
+        label is { Caption: { } line, Credit: null } && credit?.Trim() is { Length: > 0 } own && TextUnits.Says(line.Text, own) && TextUnits.Says(own, line.Text)
+            ? label with { Caption = null, Credit = line }
+            : label;
 
     /// <summary>
     /// The image's own caption or credit, unless the label says it too, folded as search folds text ("圖源：ifanr" says

@@ -126,6 +126,13 @@ public sealed class MarkdownRendererImageTests
         Assert.Single(body.QuerySelectorAll("small.credit"));
     }
 
+    [Theory]
+    [InlineData("Reuters", "![](image:12)\nReuters")]
+    [InlineData("路透社", "![](image:12)\n\n路透社")]
+    public void Render_a_label_that_says_just_the_images_credit_is_shown_as_the_credit(string credit, string markdown) =>
+        Assert.Equal($"發布會現場 <small class=\"credit\">{credit}</small>",
+            SafeHtml.Parse(Render(markdown, LaunchEvent with { Credit = credit })).QuerySelector("figcaption")!.InnerHtml);
+
     [Fact]
     public void Render_a_label_that_only_resembles_the_images_credit_keeps_both() =>
         Assert.Equal(2, SafeHtml.Parse(Render("![](image:12)\n圖源：ifanr2", LaunchEvent)).QuerySelectorAll("small.credit").Length);
