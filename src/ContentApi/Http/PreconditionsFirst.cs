@@ -10,7 +10,7 @@ namespace ContentApi.Http;
 /// </summary>
 public sealed record PreconditionsFirst(Func<HttpContext, Task<IResult?>> RefusalAsync)
 {
-    /// <summary>The answer that comes before a 400 for the body: 400 or 428 for the headers, 404, 412; null when none does.</summary>
+    /// <summary>The answer that comes before a 400 for the body: 400 for the headers, 404, 428, 412; null when none does.</summary>
     public static PreconditionsFirst For<TRow>(
         Func<IServiceProvider, long, CancellationToken, Task<TRow?>> load, Func<WriteOutcome<TRow>, HttpContext, IResult> toResult) where TRow : class, IVersioned =>
         new(async http =>

@@ -26,6 +26,9 @@ public abstract record WriteOutcome<TRow> : IWriteResult
 
     public sealed record Missing : WriteOutcome<TRow>;
 
+    /// <summary>The server requires If-Match on updates and deletes (`Writes:RequireIfMatch`), and none was sent.</summary>
+    public sealed record IfMatchRequired : WriteOutcome<TRow>;
+
     /// <summary>A precondition refused the write; carries the current row so the 412 can send its ETag.</summary>
     public abstract record PreconditionFailed(TRow Current) : WriteOutcome<TRow>;
 

@@ -19,9 +19,13 @@ namespace ContentApi.Http;
 /// </param>
 /// <param name="ReceivedAt">When the request came, by the app's clock: a modification date later than that compares as
 /// that time, as the Last-Modified a read sends (never later than its Date) does.</param>
+/// <param name="IfMatchMissing">
+/// `Writes:RequireIfMatch` is on and the request has no If-Match: refused (428) once the resource is known to exist, so
+/// that a missing one is a 404 as it is for everyone else.
+/// </param>
 public sealed record WritePreconditions(
     bool AnyVersion, IReadOnlyList<long> Versions, bool ExcludesAny, IReadOnlyList<long> ExcludedVersions,
-    DateTimeOffset? UnmodifiedSince = null, DateTimeOffset? ReceivedAt = null)
+    DateTimeOffset? UnmodifiedSince = null, DateTimeOffset? ReceivedAt = null, bool IfMatchMissing = false)
 {
     public static WritePreconditions Absent { get; } = new(true, [], false, []);
 
@@ -41,6 +45,7 @@ public sealed record WritePreconditions(
     public bool Refuse<TRow>([NotNullWhen(false)] TRow? current, [NotNullWhen(true)] out WriteOutcome<TRow>? refusal) where TRow : class, IVersioned
     {
         refusal = current is null ? new WriteOutcome<TRow>.Missing()
+            : IfMatchMissing ? new WriteOutcome<TRow>.IfMatchRequired()
             : !Matches(current.Version) || ModifiedSince(current.ModifiedAt) ? new WriteOutcome<TRow>.Stale(current)
             : Excludes(current.Version) ? new WriteOutcome<TRow>.Excluded(current)
             : null;
@@ -53,7 +58,7 @@ public sealed record WritePreconditions(
     /// <summary>These preconditions with If-Match pinned to one version (a merge patch applied to the version it read).</summary>
     public WritePreconditions PinnedTo(long version) => this with { AnyVersion = false, Versions = [version] };
 
-    /// <summary>Runs an update or delete with the request's preconditions, or answers the headers' problem (400, 428).</summary>
+    /// <summary>Runs an update or delete with the request's preconditions, or answers the headers' problem (400).</summary>
     public static async Task<IResult> ThenAsync(HttpRequest request, Func<WritePreconditions, Task<IResult>> write) =>
         TryRead(request, out var preconditions) is { } problem ? problem : await write(preconditions);
 
@@ -70,11 +75,7 @@ public sealed record WritePreconditions(
                 ReceivedAt = (request.HttpContext.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow(),
             };
             var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<WriteOptions>>().Value;
-            if (options.RequireIfMatch)
-            {
-                return TypedResults.Problem(statusCode: 428, title: "Precondition Required",
-                    detail: "This server requires If-Match on updates and deletes: send the ETag you last read.", type: ProblemTypes.PreconditionRequired);
-            }
+            preconditions = preconditions with { IfMatchMissing = options.RequireIfMatch };
         }
         else if (!ETags.TryParseConditional(ifMatch, out var matching))
         {

@@ -16,6 +16,8 @@ public static class WriteResults
             WriteOutcome<TRow>.Saved saved => Representation.Ok(toResponse(saved.Row), versionOf(saved.Row), lastModifiedOf(saved.Row)),
             WriteOutcome<TRow>.Deleted => TypedResults.NoContent(),
             WriteOutcome<TRow>.Missing => Problems.NotFound(resourceName),
+            WriteOutcome<TRow>.IfMatchRequired => TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "Precondition Required",
+                detail: "This server requires If-Match on updates and deletes: send the ETag you last read.", type: ProblemTypes.PreconditionRequired),
             WriteOutcome<TRow>.PreconditionFailed failed => new PreconditionFailedResult(
                 Problems.PreconditionFailed(failed is WriteOutcome<TRow>.Excluded
                     ? $"If-None-Match excludes the {resourceName.ToLowerInvariant()}'s current version ({versionOf(failed.Current)}), so the change was not applied."

@@ -667,6 +667,17 @@ public sealed class RequireIfMatchTests(RequireIfMatchTests.Factory factory) : I
     }
 
     [Fact]
+    public async Task A_resource_that_does_not_exist_is_404_not_428()
+    {
+        // Asking for an ETag of nothing would send the client looking for one; a 404 says what is wrong.
+        var writer = factory.Writer();
+        await (await writer.PutAsync("/api/v1/tags/99999999", HttpAssertions.JsonBody(new { name = "x" }))).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await writer.PutAsync("/api/v1/tags/99999999", HttpAssertions.JsonBody(new { name = "" }))).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await writer.PatchMergeAsync("/api/v1/tags/99999999", new { description = "x" })).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await writer.DeleteAsync("/api/v1/articles/99999999")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_put_to_an_id_that_is_not_a_number_is_400_not_428()
     {
         var response = await factory.Writer().PutAsync("/api/v1/tags/abc", HttpAssertions.JsonBody(new { name = "x" }));
