@@ -43,5 +43,5 @@ public static class UnknownQueryParameterFilter
         BoundQueryParameters.OfHandler(method).ToDictionary(
             p => p.Name,
             p => p.Type.IsArray || ListParameters.Names.Contains(p.Name),
-            StringComparer.OrdinalIgnoreCase);
+            StringComparer.Ordinal);
 }

@@ -302,6 +302,9 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
     [InlineData("/api/v1/tags?name=x", "name")]
     [InlineData("/api/v1/images?credit=ifanr", "credit")]
     [InlineData("/api/v1/articles/1?expand=authors", "expand")]
+    // Names are matched exactly, so that one page has one URL (and one cache entry, and one Link back to it).
+    [InlineData("/api/v1/articles?Limit=2&sort=title", "Limit")]
+    [InlineData("/api/v1/tags?limit=2&SORT=name", "SORT")]
     public async Task Unknown_query_parameter_is_400_listing_the_allowed_ones(string url, string parameter)
     {
         var errors = await factory.Anonymous().GetErrorsAsync(url);
