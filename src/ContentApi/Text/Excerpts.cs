@@ -19,9 +19,14 @@ public static partial class Excerpts
     /// (Urdu), the Devanagari dandas । ॥ (also Bengali's), Armenian ։, Ethiopic ። ፧, Myanmar ။ and Khmer ។.
     /// </summary>
     internal const string SentenceEnds = "。｡！？．.!?‼⁇⁈⁉؟۔।॥։።፧။។";
-    private const string ClauseEnds = "；;";
-    internal const string Closers = "」』”’\"')）》〉】]";
-    private static readonly char[] TrailingSeparators = [.. ",，、:：;；-–—"];
+    /// <summary>Semicolons: CJK, Latin and Arabic (؛).</summary>
+    private const string ClauseEnds = "；;؛";
+
+    /// <summary>What may close a sentence after its stop: CJK brackets, curly and straight quotes, » and › (French, Arabic).</summary>
+    internal const string Closers = "」』”’\"')）》〉】]»›";
+
+    /// <summary>What a cut between words drops at its end: commas (also Arabic ،), colons, semicolons, dashes.</summary>
+    private static readonly char[] TrailingSeparators = [.. ",，、،:：;；؛-–—"];
 
     /// <summary>At most <paramref name="maxLength"/> grapheme clusters, the ellipsis included when the text was cut.</summary>
     public static string Derive(string plainText, int maxLength)

@@ -39,6 +39,22 @@ public sealed class ExcerptsTests
     }
 
     [Fact]
+    public void Derive_keeps_a_guillemet_that_closes_the_sentence() =>
+        Assert.Equal(Han(120) + "«字。»…", Excerpts.Derive(Han(120) + "«字。»" + Han(100), Max));
+
+    [Fact]
+    public void Derive_cuts_after_an_arabic_semicolon_when_no_sentence_ends_in_range() =>
+        Assert.Equal(Han(120) + "؛…", Excerpts.Derive(Han(120) + "؛" + Han(100), Max));
+
+    [Fact]
+    public void Derive_drops_an_arabic_comma_at_a_word_cut()
+    {
+        var words = string.Concat(Enumerable.Repeat("كلمة، ", 60));
+        var excerpt = Excerpts.Derive(words, Max);
+        Assert.EndsWith("كلمة…", excerpt, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Derive_reads_a_noncharacter_after_a_full_width_stop_without_failing() =>
         // U+FFFE passes the body's rules, and .NET's normalization throws on it.
         Assert.Equal(Han(150) + "３．…", Excerpts.Derive(Han(150) + "３．\uFFFE" + Han(100), Max));
