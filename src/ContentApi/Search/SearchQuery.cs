@@ -5,7 +5,7 @@ namespace ContentApi.Search;
 
 /// <summary>
 /// A parsed search query. Terms separated by whitespace, or by punctuation that separates words in a list or a sentence
-/// (<c>,，、;；。！？!?</c> and <c>：</c>, as in pasted keywords "儲能、系統"), must all match; <c>"..."</c> quotes a phrase
+/// (<c>,，、;；。！？!?</c>, <c>：</c>, and the Arabic <c>،؛؟</c> and Devanagari <c>।</c>, as in pasted keywords "儲能、系統"), must all match; <c>"..."</c> quotes a phrase
 /// (an unclosed quote runs to the end); <c>-word</c> or <c>-"a phrase"</c> excludes. Nothing else is syntax: operators,
 /// stars, colons and parentheses are ordinary text, and a term's other punctuation joins its words into a phrase
 /// ("Qwen3-Max", "Node.js"); text without letters or digits is ignored.
@@ -101,5 +101,5 @@ public sealed class SearchQuery
 
     private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || Separators.Contains(c);
 
-    private const string Separators = ",，、;；。！？!?：";
+    private const string Separators = ",，、;；。！？!?：،؛؟।";
 }

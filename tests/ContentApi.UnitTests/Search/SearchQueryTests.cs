@@ -38,6 +38,8 @@ public sealed class SearchQueryTests
     [InlineData("儲能，系統；電網", new[] { "儲能", "系統", "電網" })]
     [InlineData("模型! -廣告?", new[] { "模型", "-廣告" })]
     [InlineData("標題：內容", new[] { "標題", "內容" })]
+    [InlineData("الطاقة،الشمس؛الرياح؟", new[] { "الطاقة", "الشمس", "الرياح" })]
+    [InlineData("योजना।किसान", new[] { "योजना", "किसान" })]
     [InlineData("\"儲能、系統\"", new[] { "儲能、系統" })]
     [InlineData("Node.js 10:30 C# Qwen3-Max", new[] { "Node.js", "10:30", "C#", "Qwen3-Max" })]
     public void Parse_list_punctuation_separates_terms_like_spaces(string input, string[] expected) =>
