@@ -133,6 +133,15 @@ public sealed class MarkdownRendererImageTests
         Assert.Equal($"發布會現場 <small class=\"credit\">{credit}</small>",
             SafeHtml.Parse(Render(markdown, LaunchEvent with { Credit = credit })).QuerySelector("figcaption")!.InnerHtml);
 
+    [Theory]
+    // A caption naming the source is no credit: the image's credit stays.
+    [InlineData("阿里雲", "阿里雲發布會", "![](image:12)\n阿里云发布会", "阿里云发布会 <small class=\"credit\">阿里雲</small>")]
+    [InlineData("AP", "Launch event", "![](image:12)\nAP reporters at the launch", "Launch event AP reporters at the launch <small class=\"credit\">AP</small>")]
+    [InlineData("阿里雲", "阿里雲發布會", "![](image:12)\n阿里雲發布會現場\n圖源：ifanr",
+        "阿里雲發布會現場 <small class=\"credit\">圖源：ifanr</small> <small class=\"credit\">阿里雲</small>")]
+    public void Render_a_caption_label_that_names_the_source_keeps_the_images_credit(string credit, string caption, string markdown, string figcaption) =>
+        Assert.Equal(figcaption, SafeHtml.Parse(Render(markdown, LaunchEvent with { Caption = caption, Credit = credit })).QuerySelector("figcaption")!.InnerHtml);
+
     [Fact]
     public void Render_a_label_that_only_resembles_the_images_credit_keeps_both() =>
         Assert.Equal(2, SafeHtml.Parse(Render("![](image:12)\n圖源：ifanr2", LaunchEvent)).QuerySelectorAll("small.credit").Length);
