@@ -58,6 +58,14 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal(System.Net.HttpStatusCode.NotModified, revalidated.StatusCode);
         Assert.Equal(etag, revalidated.Headers.ETag);
         Assert.Empty(await revalidated.Content.ReadAsByteArrayAsync());
+
+        using var head = new HttpRequestMessage(HttpMethod.Head, "/openapi/v1.json");
+        if (coding is not null)
+        {
+            head.Headers.AcceptEncoding.ParseAdd(coding);
+        }
+        head.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, (await client.SendAsync(head)).StatusCode); // as the GET
     }
 
     [Fact]

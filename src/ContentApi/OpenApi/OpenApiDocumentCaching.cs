@@ -14,12 +14,23 @@ public sealed class OpenApiDocumentCaching(RequestDelegate next, IOptions<Cachin
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!HttpMethods.IsGet(context.Request.Method) || context.Request.Path != DocumentPath)
+        if (!(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) || context.Request.Path != DocumentPath)
         {
             await next(context);
             return;
         }
-        var document = await ResponseCapture.CaptureAsync(context, next);
+        // Swashbuckle writes the document for GET only; a HEAD must get the GET's headers (ETag, Content-Length) and no body.
+        var head = HttpMethods.IsHead(context.Request.Method);
+        context.Request.Method = HttpMethods.Get;
+        byte[] document;
+        try
+        {
+            document = await ResponseCapture.CaptureAsync(context, next);
+        }
+        finally
+        {
+            context.Request.Method = head ? HttpMethods.Head : HttpMethods.Get;
+        }
         var headers = context.Response.Headers;
         if (context.Response.StatusCode == StatusCodes.Status200OK)
         {
@@ -33,6 +44,9 @@ public sealed class OpenApiDocumentCaching(RequestDelegate next, IOptions<Cachin
             }
             context.Response.ContentLength = document.Length;
         }
-        await ResponseCapture.SendAsync(context, document);
+        if (!head)
+        {
+            await ResponseCapture.SendAsync(context, document);
+        }
     }
 }
