@@ -40,16 +40,27 @@ internal static class ExcerptSource
             case ParagraphBlock paragraph when walk.Labels.Contains(paragraph):
                 break;
             case ParagraphBlock paragraph when FigureParagraphRenderer.FigureLines(paragraph) is (_, var after):
-                // The same label the HTML puts into the figure's caption; a gallery keeps its caption.
-                var label = FigureLabels.Of(paragraph, after, walk.Siblings);
-                walk.Labels.UnionWith(label?.Paragraphs ?? []);
-                if (keepCaptions && label?.Caption is { } caption)
+                // The same labels the HTML puts into the figures' captions, for each group of figures the paragraph starts
+                // with again after a label; a gallery keeps its captions.
+                while (true)
                 {
-                    AppendLines(builder, caption.Text);
-                }
-                if ((label is null ? after : label.After) is { } rest)
-                {
-                    AppendLines(builder, FigureLabels.TextFrom(rest));
+                    var label = FigureLabels.Of(paragraph, after, walk.Siblings);
+                    walk.Labels.UnionWith(label?.Paragraphs ?? []);
+                    if (keepCaptions && label?.Caption is { } caption)
+                    {
+                        AppendLines(builder, caption.Text);
+                    }
+                    var rest = label is null ? after : label.After;
+                    if (label is not null && FigureParagraphRenderer.FigureLinesFrom(rest) is (_, var next))
+                    {
+                        after = next;
+                        continue;
+                    }
+                    if (rest is not null)
+                    {
+                        AppendLines(builder, FigureLabels.TextFrom(rest));
+                    }
+                    break;
                 }
                 break;
             case ParagraphBlock paragraph:

@@ -25,29 +25,33 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
         {
             return;
         }
-        if (FigureLines(paragraph) is not var (figures, rest))
+        // A loop, not recursion: a paragraph may hold thousands of figures, each with its label.
+        while (FigureLines(paragraph) is var (figures, rest))
         {
-            base.Write(renderer, paragraph);
-            return;
-        }
-        var shown = figures.Select(link => (Link: link, Image: ImageHtml.Resolve(link, images))).Where(f => f.Image is not null).ToList();
-        var label = shown.Count > 0 ? FigureLabels.Of(paragraph, rest, _siblings) : null;
-        for (var i = 0; i < shown.Count; i++)
-        {
-            renderer.EnsureLine();
-            ImageHtml.WriteFigure(renderer, shown[i].Image!, ImageHtml.AltText(shown[i].Link, shown[i].Image!), i == shown.Count - 1 ? label : null);
-            renderer.WriteLine();
-        }
-        _writtenAsLabels.UnionWith(label?.Paragraphs ?? []);
-        var restAfterLabel = label is null ? rest : label.After;
-        if (restAfterLabel is null)
-        {
-            return;
-        }
-        // The lines after the figures (and their label) are all the paragraph has left to say (each render parses its own document).
-        while (paragraph.Inline!.FirstChild != restAfterLabel)
-        {
-            paragraph.Inline.FirstChild!.Remove();
+            var shown = figures.Select(link => (Link: link, Image: ImageHtml.Resolve(link, images))).Where(f => f.Image is not null).ToList();
+            var label = shown.Count > 0 ? FigureLabels.Of(paragraph, rest, _siblings) : null;
+            for (var i = 0; i < shown.Count; i++)
+            {
+                renderer.EnsureLine();
+                ImageHtml.WriteFigure(renderer, shown[i].Image!, ImageHtml.AltText(shown[i].Link, shown[i].Image!), i == shown.Count - 1 ? label : null);
+                renderer.WriteLine();
+            }
+            _writtenAsLabels.UnionWith(label?.Paragraphs ?? []);
+            var restAfterLabel = label is null ? rest : label.After;
+            if (restAfterLabel is null)
+            {
+                return;
+            }
+            // The lines after the figures (and their label) are all the paragraph has left to say (each render parses its
+            // own document); after a label they may start with more figures ("![a](image:1)", "Photo: X", "![b](image:2)").
+            while (paragraph.Inline!.FirstChild != restAfterLabel)
+            {
+                paragraph.Inline.FirstChild!.Remove();
+            }
+            if (label is null)
+            {
+                break;
+            }
         }
         base.Write(renderer, paragraph);
     }
@@ -56,12 +60,15 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
     /// The image references on the paragraph's leading lines that hold nothing else, and the first inline of the line
     /// after them (null when there is none); null when the paragraph does not start with such a line.
     /// </summary>
-    internal static (List<LinkInline> Figures, Inline? After)? FigureLines(ParagraphBlock paragraph)
+    internal static (List<LinkInline> Figures, Inline? After)? FigureLines(ParagraphBlock paragraph) => FigureLinesFrom(paragraph.Inline?.FirstChild);
+
+    /// <summary><see cref="FigureLines(ParagraphBlock)"/> from a line's first inline on.</summary>
+    internal static (List<LinkInline> Figures, Inline? After)? FigureLinesFrom(Inline? first)
     {
         var figures = new List<LinkInline>();
         var line = new List<LinkInline>();
-        var lineStart = paragraph.Inline?.FirstChild;
-        for (var inline = lineStart; inline is not null; inline = inline.NextSibling)
+        var lineStart = first;
+        for (var inline = first; inline is not null; inline = inline.NextSibling)
         {
             switch (inline)
             {

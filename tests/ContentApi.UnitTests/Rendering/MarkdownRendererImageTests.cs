@@ -143,6 +143,24 @@ public sealed class MarkdownRendererImageTests
         Assert.Equal(figcaption, SafeHtml.Parse(Render(markdown, LaunchEvent with { Caption = caption, Credit = credit })).QuerySelector("figcaption")!.InnerHtml);
 
     [Fact]
+    public void Render_figures_after_a_label_in_the_same_paragraph_are_figures_with_their_own_labels()
+    {
+        var second = new InlineImage(13, "https://cdn.example.com/b.png", "模型跑分", null, null, null, null);
+        var body = SafeHtml.Parse(Render("![](image:12)\nPhoto: X\n![](image:13)\nPhoto: AP\n\nBody.", LaunchEvent with { Credit = null }, second));
+        Assert.Equal(["FIGURE", "FIGURE", "P"], body.Children.Select(child => child.TagName));
+        Assert.Equal("<small class=\"credit\">Photo: AP</small>", body.QuerySelectorAll("figcaption")[1].InnerHtml);
+        Assert.Equal("Body.", body.Children[2].TextContent);
+    }
+
+    [Fact]
+    public void Render_a_paragraph_of_thousands_of_labelled_figures_renders_each()
+    {
+        // As the parse allows (a body of 500,000 characters): each figure and label is handled in turn, not by recursion.
+        var body = string.Concat(Enumerable.Repeat("![](image:12)\nPhoto: X\n", 10_000));
+        Assert.Equal(10_000, SafeHtml.Parse(Render(body, LaunchEvent)).QuerySelectorAll("figure").Length);
+    }
+
+    [Fact]
     public void Render_a_label_that_only_resembles_the_images_credit_keeps_both() =>
         Assert.Equal(2, SafeHtml.Parse(Render("![](image:12)\n圖源：ifanr2", LaunchEvent)).QuerySelectorAll("small.credit").Length);
 

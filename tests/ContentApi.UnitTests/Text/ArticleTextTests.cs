@@ -152,6 +152,8 @@ public sealed class ArticleTextTests
     // So is a credit line after such a caption, under the image or as the next one-line paragraph.
     [InlineData("前言段落。\n\n![發布會](image:1)\n阿里雲發布會現場\n圖源：ifanr\n\n![跑分](image:2)\n\n跑分對照表\n\n圖源：阿里雲\n\n正文第一段，說明詳情。", "前言段落。正文第一段，說明詳情。")]
     [InlineData("![圖](image:1)\n\n阿里雲發布會現場\n圖源：ifanr\n\n正文。", "正文。")]
+    // Figures after a label in the same paragraph have their own labels.
+    [InlineData("![a](image:1)\nPhoto: X\n![b](image:2)\nPhoto: AP\n\nBody.", "Body.")]
     // In the same paragraph, only the first line after the image is, or a caption line and a credit line.
     [InlineData("![圖](image:1)\n圖源:ifanr\n通義千問取得 69.6 分。", "通義千問取得 69.6 分。")]
     [InlineData("![圖](image:1)\n第一行\n第二行", "第二行")]
