@@ -12,11 +12,7 @@ internal sealed record LabelLine(List<Inline> Inlines, string Text);
 /// <param name="Credit">The line naming its source, if the label has one: alone, or on the line after a caption.</param>
 /// <param name="Paragraphs">The paragraphs the label's lines are, where they are paragraphs of their own.</param>
 /// <param name="After">What the figures' own paragraph holds after the label (null: nothing).</param>
-internal sealed record FigureLabel(LabelLine? Caption, LabelLine? Credit, IReadOnlyList<ParagraphBlock> Paragraphs, Inline? After)
-{
-    /// <summary>Everything the label says, caption then credit.</summary>
-    public string Text => string.Join(' ', new[] { Caption?.Text, Credit?.Text }.OfType<string>());
-}
+internal sealed record FigureLabel(LabelLine? Caption, LabelLine? Credit, IReadOnlyList<ParagraphBlock> Paragraphs, Inline? After);
 
 /// <summary>
 /// A figure's label: a short line with no sentence end right after its image, such as the credit "圖源:ifanr" or a
