@@ -6,14 +6,54 @@ namespace ContentApi.Http;
 /// <summary>RFC 8288 links between pages of a list.</summary>
 public static class LinkHeader
 {
-    /// <summary>The same request with the next cursor (and without a page number): <c>&lt;url&gt;; rel="next"</c>.</summary>
-    public static string Next(HttpRequest request, string cursor)
+    /// <summary>
+    /// <c>next</c> (by cursor) when there is a next page; <c>first</c> on any page but the first; and for numbered pages
+    /// (<c>page=N</c>) also <c>prev</c> and <c>last</c> (by page number, <c>last</c> while it is a page number the list
+    /// takes). Null when there is no link to give.
+    /// </summary>
+    public static string? For(HttpRequest request, PageInfo page)
+    {
+        var links = new List<string>();
+        if (page.NextCursor is { } next)
+        {
+            links.Add(Link(request, "next", "cursor", next));
+        }
+        var number = PageNumber(request);
+        if (number > 1 || request.Query.ContainsKey("cursor"))
+        {
+            links.Add(Link(request, "first", null, null));
+        }
+        if (number is { } current)
+        {
+            var last = Math.Max(1, (page.Total + page.Limit - 1) / page.Limit);
+            if (current > 1)
+            {
+                links.Add(Link(request, "prev", "page", Math.Min(current - 1, last).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            if (last <= Paging.MaxPage)
+            {
+                links.Add(Link(request, "last", "page", last.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+        return links.Count == 0 ? null : string.Join(", ", links);
+    }
+
+    private static long? PageNumber(HttpRequest request) =>
+        long.TryParse(request.Query["page"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
+
+    /// <summary>The same request at another position: without its cursor and page number, plus <paramref name="name"/>=<paramref name="value"/> when given.</summary>
+    private static string Link(HttpRequest request, string rel, string? name, string? value)
     {
         var query = QueryHelpers.ParseQuery(request.QueryString.Value)
-            .Where(p => !string.Equals(p.Key, "cursor", StringComparison.OrdinalIgnoreCase) && !string.Equals(p.Key, "page", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
-            .Append(new KeyValuePair<string, string?>("cursor", cursor));
+            .Where(p => p.Key is not ("cursor" or "page"))
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)));
+        if (name is not null)
+        {
+            query = query.Append(new KeyValuePair<string, string?>(name, value));
+        }
         var url = request.PathBase + request.Path + QueryString.Create(query);
-        return $"<{url}>; rel=\"next\"";
+        return $"<{url}>; rel=\"{rel}\"";
     }
 }

@@ -38,9 +38,9 @@ public sealed class RepresentationResult<T>(T value, long? version, int statusCo
             headers.Date = HttpDate.Format(now);
             headers.LastModified = lastModified.Value.ToString("R");
         }
-        if (value is IPagedResponse { Page.NextCursor: { } next })
+        if (value is IPagedResponse { Page: var page } && LinkHeader.For(httpContext.Request, page) is { } links)
         {
-            headers.Link = LinkHeader.Next(httpContext.Request, next);
+            headers.Link = links;
         }
         if (location is not null)
         {

@@ -101,7 +101,7 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
                     }
                     if (takesCursor && status == "200")
                     {
-                        AddHeader(concrete, "Link", "RFC 8288 `<URL>; rel=\"next\"`, the next page's URL, when there is one.");
+                        AddHeader(concrete, "Link", "RFC 8288 links to other pages of the list: `rel=\"next\"` (by cursor) when there is a next page, `rel=\"first\"` on any page but the first, and with `page=N` also `rel=\"prev\"` and `rel=\"last\"` (by page number).");
                     }
                     if (status == "201")
                     {

@@ -209,6 +209,48 @@ public sealed class PaginationTests(ThreeHundredArticles data) : IClassFixture<T
         Assert.True(beyond.Total() >= ThreeHundredArticles.Published);
     }
 
+    [Fact]
+    public async Task Numbered_pages_link_to_the_first_previous_and_last_pages_and_cursor_pages_to_the_first()
+    {
+        var writer = Factory.Writer();
+        var author = await new TestContent(writer).AuthorAsync();
+        for (var i = 0; i < 7; i++)
+        {
+            await writer.CreateArticleAsync([author]);
+        }
+        var client = Factory.Anonymous();
+        var baseUrl = $"/api/v1/articles?author={author}&fields=id";
+        var all = (await client.GetJsonAsync(baseUrl + "&limit=100")).ItemIds();
+        Assert.Equal(7, all.Count);
+
+        var third = await client.GetAsync(baseUrl + "&limit=2&page=3");
+        Assert.Equal(all.Skip(4).Take(2), (await third.AssertJsonAsync()).ItemIds());
+        Assert.Equal(baseUrl + "&limit=2&page=2", third.LinkTo("prev"));
+        Assert.Equal(baseUrl + "&limit=2&page=4", third.LinkTo("last"));
+        Assert.Equal(baseUrl + "&limit=2", third.LinkTo("first"));
+        Assert.Equal(all.Skip(2).Take(2), (await client.GetJsonAsync(third.LinkTo("prev")!)).ItemIds());
+        Assert.Equal(all.Skip(6), (await client.GetJsonAsync(third.LinkTo("last")!)).ItemIds());
+        Assert.Equal(all.Take(2), (await client.GetJsonAsync(third.LinkTo("first")!)).ItemIds());
+
+        var pageOne = await client.GetAsync(baseUrl + "&limit=2&page=1");
+        Assert.Null(pageOne.LinkTo("prev"));
+        Assert.Null(pageOne.LinkTo("first"));
+        Assert.Equal(baseUrl + "&limit=2&page=4", pageOne.LinkTo("last"));
+
+        var beyond = await client.GetAsync(baseUrl + "&limit=2&page=9");
+        Assert.Empty((await beyond.AssertJsonAsync()).ItemIds());
+        Assert.Null(beyond.NextLink());
+        Assert.Equal(baseUrl + "&limit=2&page=4", beyond.LinkTo("prev"));
+
+        var firstByCursor = await client.GetAsync(baseUrl + "&limit=2");
+        Assert.Null(firstByCursor.LinkTo("first"));
+        Assert.Null(firstByCursor.LinkTo("last"));
+        var secondByCursor = await client.GetAsync(firstByCursor.NextLink()!);
+        Assert.Equal(all.Skip(2).Take(2), (await secondByCursor.AssertJsonAsync()).ItemIds());
+        Assert.Equal(baseUrl + "&limit=2", secondByCursor.LinkTo("first"));
+        Assert.Null(secondByCursor.LinkTo("prev"));
+    }
+
     [Theory]
     [InlineData("cursor=garbage")]
     [InlineData("cursor=%25%25%25")]

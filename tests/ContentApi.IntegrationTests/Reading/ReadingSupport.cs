@@ -75,7 +75,10 @@ internal static class Reads
     public static string? NextCursor(this JsonObject list) => list["page"]!["nextCursor"]?.GetValue<string>();
 
     /// <summary>The target of the RFC 8288 <c>rel="next"</c> link, or null when the response has none.</summary>
-    public static string? NextLink(this HttpResponseMessage response)
+    public static string? NextLink(this HttpResponseMessage response) => response.LinkTo("next");
+
+    /// <summary>The target of the RFC 8288 link with this relation, or null when the response has none.</summary>
+    public static string? LinkTo(this HttpResponseMessage response, string rel)
     {
         if (!response.Headers.TryGetValues("Link", out var values))
         {
@@ -83,7 +86,7 @@ internal static class Reads
         }
         foreach (Match link in Regex.Matches(string.Join(", ", values), "<(?<url>[^>]*)>(?<params>[^<]*)"))
         {
-            if (link.Groups["params"].Value.Split(';', StringSplitOptions.TrimEntries).Any(p => p.TrimEnd(',', ' ') == "rel=\"next\""))
+            if (link.Groups["params"].Value.Split(';', StringSplitOptions.TrimEntries).Any(p => p.TrimEnd(',', ' ') == $"rel=\"{rel}\""))
             {
                 return link.Groups["url"].Value;
             }
