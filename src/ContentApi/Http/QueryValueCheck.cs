@@ -62,19 +62,17 @@ public sealed class QueryValueCheck(RequestDelegate next)
     {
         public static TypedQueryParameter? For(string name, Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
         {
-            var t when t == typeof(int) => new(name, v => IntegerRefusal(v, int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))),
-            var t when t == typeof(long) => new(name, v => IntegerRefusal(v, long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))),
+            var t when t == typeof(int) => new(name, v => IntegerRefusal(v, int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n.ToString(CultureInfo.InvariantCulture) : null)),
+            var t when t == typeof(long) => new(name, v => IntegerRefusal(v, long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n.ToString(CultureInfo.InvariantCulture) : null)),
             var t when t == typeof(QueryInstant) => new(name, v => QueryInstant.TryParse(v, out _) ? null : "Must be an RFC 3339 date-time."),
             _ => null,
         };
 
-        // The binder also reads " 2", "+2" and "2\0" as 2; an id in the path is digits only, and so is a number here.
-        private static string? IntegerRefusal(string value, bool parses) =>
-            !parses ? "Must be an integer."
-            : !IsPlainInteger(value) ? "Must be an integer, written in digits only."
+        // The binder also reads " 2", "+2", "02" and "2\0" as 2; a number here is written one way, as an id in the path
+        // is, so that a page has one URL for caches and links.
+        private static string? IntegerRefusal(string value, string? canonical) =>
+            canonical is null ? "Must be an integer."
+            : canonical != value ? $"Must be an integer, written {canonical}: digits only, with no plus sign, spaces or leading zeros."
             : null;
-
-        private static bool IsPlainInteger(string value) =>
-            value is { Length: > 0 } && (value[0] == '-' ? value.Length > 1 && value.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0 : value.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0);
     }
 }

@@ -228,6 +228,9 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
     [InlineData("/api/v1/tags?limit=1%00", "limit")]
     [InlineData("/api/v1/articles?page=1%00%00", "page")]
     [InlineData("/api/v1/search?q=x&limit=2.0", "limit")]
+    [InlineData("/api/v1/tags?limit=05", "limit")]
+    [InlineData("/api/v1/articles?page=01", "page")]
+    [InlineData("/api/v1/search?q=x&page=-0", "page")]
     public async Task A_number_in_the_query_is_written_in_digits_only(string url, string parameter)
     {
         var errors = await factory.Anonymous().GetErrorsAsync(url);
