@@ -52,7 +52,11 @@ internal static partial class PlainText
                 AppendLine(builder, string.Join(' ', row.OfType<TableCell>().Select(CellText)));
                 break;
             case LeafBlock { Inline: not null } leaf:
-                AppendLine(builder, CollapseSpaces(Of(leaf.Inline)));
+                // Line by line: an image alone on a line of a paragraph leaves an empty one.
+                foreach (var line in CollapseSpaces(Of(leaf.Inline)).Split('\n'))
+                {
+                    AppendLine(builder, line);
+                }
                 break;
             case CodeBlock code:
                 // An empty block (a lone ``` fence) has no line array at all.
