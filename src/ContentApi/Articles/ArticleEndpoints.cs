@@ -144,14 +144,16 @@ public static class ArticleEndpoints
     /// <c>{"status":"draft"}</c> unpublishes: the publishedAt the article had goes with it (drafts have none), unless the
     /// patch sets one, which stays the 400 it is on PUT. Nulls that a replace reads as "as it is" or "none" are written
     /// out: a null slug keeps the slug, a null publishedAt of an article that stays published keeps its date, null tag and
-    /// image lists are empty.
+    /// image lists are empty. The derived excerpt restated, as a form posting every field does, stays derived (as the
+    /// replace would keep it).
     /// </summary>
-    private static ArticleRequest Reconcile(ArticleRequest before, ArticleRequest merged, JsonObject patch)
+    private static ArticleRequest Reconcile(ArticleAggregate current, ArticleRequest before, ArticleRequest merged, JsonObject patch)
     {
         var unpublishes = merged.Status == ArticleStatus.Draft && !patch.ContainsKey("publishedAt");
         return merged with
         {
             Slug = merged.Slug ?? before.Slug,
+            Excerpt = before.Excerpt is null && merged.Excerpt == current.Row.DerivedExcerpt ? null : merged.Excerpt,
             PublishedAt = unpublishes ? null : merged.PublishedAt ?? (merged.Status == ArticleStatus.Published ? before.PublishedAt : null),
             TagIds = merged.TagIds ?? [],
             ImageIds = merged.ImageIds ?? [],

@@ -90,7 +90,7 @@ public static class AuthorEndpoints
         PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<AuthorRow, AuthorRequest>(
             "Author", ct => store.GetAsync(id, ct), r => r.ToRequest(),
             (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o, http.HttpContext),
-            (before, merged, _) => merged with { Slug = merged.Slug ?? before.Slug }), cancellationToken);
+            (_, before, merged, _) => merged with { Slug = merged.Slug ?? before.Slug }), cancellationToken);
 
     public static Task<IResult> DeleteAuthor(long id, HttpRequest http, AuthorStore store, CancellationToken cancellationToken) =>
         WritePreconditions.ThenAsync(http, async preconditions => ToResult(await store.DeleteAsync(id, preconditions, cancellationToken), http.HttpContext));

@@ -18,7 +18,8 @@ public static partial class PatchHandler
     private const int MaxAttempts = 64;
 
     /// <param name="Reconcile">
-    /// The merged request as the replace will read it, from the request before the patch, the merged one and the patch:
+    /// The merged request as the replace will read it, from the current resource, the request before the patch, the
+    /// merged one and the patch:
     /// where a patch implies more than it says, and where a null keeps or empties what is there (a null slug keeps the
     /// slug), so that a patch changing nothing is seen to change nothing.
     /// </param>
@@ -28,7 +29,7 @@ public static partial class PatchHandler
         Func<TRow, TRequest> ToRequest,
         Func<TRequest, WritePreconditions, CancellationToken, Task<WriteOutcome<TRow>>> Replace,
         Func<WriteOutcome<TRow>, IResult> ToResult,
-        Func<TRequest, TRequest, JsonObject, TRequest>? Reconcile = null) where TRow : class, IVersioned;
+        Func<TRow, TRequest, TRequest, JsonObject, TRequest>? Reconcile = null) where TRow : class, IVersioned;
 
     public static async Task<IResult> HandleAsync<TRow, TRequest>(
         HttpRequest http, IValidator<TRequest> validator, Steps<TRow, TRequest> steps, CancellationToken cancellationToken) where TRow : class, IVersioned
@@ -62,7 +63,7 @@ public static partial class PatchHandler
             var request = MergePatch.Apply(unpatched, patch);
             if (steps.Reconcile is { } reconcile)
             {
-                request = reconcile(unpatched, request, patch);
+                request = reconcile(current, unpatched, request, patch);
             }
             // A patch that leaves the request as it was answers with the resource as it is: no new version, ETag or
             // cache churn (a PUT rewrites, and recomputes what is derived, such as the excerpt).

@@ -87,7 +87,7 @@ public static class TagEndpoints
         PatchHandler.HandleAsync(http, validator, new PatchHandler.Steps<TagRow, TagRequest>(
             "Tag", ct => store.GetAsync(id, ct), r => r.ToRequest(),
             (request, preconditions, ct) => store.ReplaceAsync(id, request, preconditions, ct), o => ToResult(o),
-            (before, merged, _) => merged with { Slug = merged.Slug ?? before.Slug }), cancellationToken);
+            (_, before, merged, _) => merged with { Slug = merged.Slug ?? before.Slug }), cancellationToken);
 
     public static Task<IResult> DeleteTag(long id, HttpRequest http, TagStore store, CancellationToken cancellationToken) =>
         WritePreconditions.ThenAsync(http, async preconditions => ToResult(await store.DeleteAsync(id, preconditions, cancellationToken)));

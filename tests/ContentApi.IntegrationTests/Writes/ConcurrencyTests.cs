@@ -255,6 +255,28 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
         Assert.Equal(2, (await (await writer.GetAsync(url)).AssertJsonAsync())["version"]!.GetValue<long>());
     }
 
+    /// <summary>A form that posts every field back restates the derived excerpt, which stays derived: nothing changed.</summary>
+    [Fact]
+    public async Task A_patch_restating_the_derived_excerpt_makes_no_new_version()
+    {
+        var writer = factory.Writer();
+        var article = await new TestContent(writer).ArticleAsync(new() { ["body"] = "第一句。第二句。" });
+        var url = $"/api/v1/articles/{article["id"]}";
+        var read = await writer.GetAsync(url);
+        var before = await read.AssertJsonAsync();
+        var excerpt = before["excerpt"]!.GetValue<string>();
+
+        foreach (var patch in new object[] { new { excerpt }, new { excerpt, title = before["title"]!.GetValue<string>(), body = "第一句。第二句。" } })
+        {
+            var answered = await writer.PatchMergeAsync(url, patch);
+            Assert.Equal(before.ToJsonString(), (await answered.AssertJsonAsync()).ToJsonString());
+            Assert.Equal(read.Headers.ETag, answered.Headers.ETag);
+        }
+        // Still derived: a new body brings a new excerpt.
+        var changed = await (await writer.PatchMergeAsync(url, new { body = "另一句。" })).AssertJsonAsync();
+        Assert.Equal("另一句。", changed["excerpt"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("articles", """{"tagIds":null}""")]
     [InlineData("articles", """{"imageIds":null,"tagIds":[]}""")]
