@@ -85,6 +85,7 @@ public static class ContentApiApp
         // Singletons: the validators hold no state, and building one compiles its rules' expression trees, which
         // FluentValidation's default (scoped) lifetime repeated on every request.
         services.AddValidatorsFromAssemblyContaining<ValidationFilter>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        ValidationMessages.Use();
         services.AddContentApiProblemDetails();
         services.AddApiKeyAuth();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

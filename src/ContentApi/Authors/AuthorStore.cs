@@ -167,7 +167,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
         {
             return null;
         }
-        return new(new Dictionary<string, string[]> { ["avatarImageId"] = [$"No image has id {id}."] });
+        return new(new Dictionary<string, string[]> { ["avatarImageId"] = [$"There is no image with id {id}."] });
     }
 
     private object Parameters(AuthorRequest request, long id, string slug) => new
