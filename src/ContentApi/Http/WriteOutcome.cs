@@ -32,8 +32,11 @@ public abstract record WriteOutcome<TRow> : IWriteResult
     /// <summary>A precondition refused the write; carries the current row so the 412 can send its ETag.</summary>
     public abstract record PreconditionFailed(TRow Current) : WriteOutcome<TRow>;
 
-    /// <summary>If-Match named another version: the caller's copy is out of date.</summary>
-    public sealed record Stale(TRow Current) : PreconditionFailed(Current);
+    /// <summary>
+    /// If-Match named another version: the caller's copy is out of date. Or it named only weak tags
+    /// (<paramref name="WeakTagsOnly"/>), which never match a write.
+    /// </summary>
+    public sealed record Stale(TRow Current, bool WeakTagsOnly = false) : PreconditionFailed(Current);
 
     /// <summary>If-None-Match named the current version (or was <c>*</c>): the caller asked for no change to it.</summary>
     public sealed record Excluded(TRow Current) : PreconditionFailed(Current);

@@ -19,13 +19,14 @@ namespace ContentApi.Http;
 /// </param>
 /// <param name="ReceivedAt">When the request came, by the app's clock: a modification date later than that compares as
 /// that time, as the Last-Modified a read sends (never later than its Date) does.</param>
+/// <param name="WeakTagsOnly">If-Match names only weak tags (as a proxy that compresses responses makes of an ETag).</param>
 /// <param name="IfMatchMissing">
 /// `Writes:RequireIfMatch` is on and the request has no If-Match: refused (428) once the resource is known to exist, so
 /// that a missing one is a 404 as it is for everyone else.
 /// </param>
 public sealed record WritePreconditions(
     bool AnyVersion, IReadOnlyList<long> Versions, bool ExcludesAny, IReadOnlyList<long> ExcludedVersions,
-    DateTimeOffset? UnmodifiedSince = null, DateTimeOffset? ReceivedAt = null, bool IfMatchMissing = false)
+    DateTimeOffset? UnmodifiedSince = null, DateTimeOffset? ReceivedAt = null, bool IfMatchMissing = false, bool WeakTagsOnly = false)
 {
     public static WritePreconditions Absent { get; } = new(true, [], false, []);
 
@@ -46,7 +47,7 @@ public sealed record WritePreconditions(
     {
         refusal = current is null ? new WriteOutcome<TRow>.Missing()
             : IfMatchMissing ? new WriteOutcome<TRow>.IfMatchRequired()
-            : !Matches(current.Version) || ModifiedSince(current.ModifiedAt) ? new WriteOutcome<TRow>.Stale(current)
+            : !Matches(current.Version) || ModifiedSince(current.ModifiedAt) ? new WriteOutcome<TRow>.Stale(current, WeakTagsOnly)
             : Excludes(current.Version) ? new WriteOutcome<TRow>.Excluded(current)
             : null;
         return refusal is not null;
@@ -56,7 +57,7 @@ public sealed record WritePreconditions(
     public bool Excludes(long currentVersion) => ExcludesAny || ExcludedVersions.Contains(currentVersion);
 
     /// <summary>These preconditions with If-Match pinned to one version (a merge patch applied to the version it read).</summary>
-    public WritePreconditions PinnedTo(long version) => this with { AnyVersion = false, Versions = [version] };
+    public WritePreconditions PinnedTo(long version) => this with { AnyVersion = false, Versions = [version], WeakTagsOnly = false };
 
     /// <summary>Runs an update or delete with the request's preconditions, or answers the headers' problem (400).</summary>
     public static async Task<IResult> ThenAsync(HttpRequest request, Func<WritePreconditions, Task<IResult>> write) =>
@@ -84,7 +85,12 @@ public sealed record WritePreconditions(
         else if (!matching.Any(ETags.IsAny))
         {
             // Weak tags never match for If-Match (RFC 9110 §13.1.1): VersionOf returns null for them.
-            preconditions = preconditions with { AnyVersion = false, Versions = [.. matching.Select(ETags.VersionOf).OfType<long>()] };
+            preconditions = preconditions with
+            {
+                AnyVersion = false,
+                Versions = [.. matching.Select(ETags.VersionOf).OfType<long>()],
+                WeakTagsOnly = matching.All(t => t.IsWeak),
+            };
         }
         if (ifNoneMatch.Count == 0)
         {

@@ -21,6 +21,9 @@ public static class WriteResults
             WriteOutcome<TRow>.PreconditionFailed failed => new PreconditionFailedResult(
                 Problems.PreconditionFailed(failed is WriteOutcome<TRow>.Excluded
                     ? $"If-None-Match excludes the {resourceName.ToLowerInvariant()}'s current version ({versionOf(failed.Current)}), so the change was not applied."
+                    : failed is WriteOutcome<TRow>.Stale { WeakTagsOnly: true }
+                    ? "If-Match names only weak ETags (W/\"...\"), which never match a write (RFC 9110 compares them strongly). Send the ETag as the API sent it, " +
+                      "or the one in this response; a proxy that compresses responses may have weakened it."
                     : $"The {resourceName.ToLowerInvariant()} has changed since you read it (it is now at version {versionOf(failed.Current)}). Read it again and retry with the new ETag."),
                 versionOf(failed.Current), JsonSerializer.SerializeToUtf8Bytes(toResponse(failed.Current), JsonSetup.Options)),
             WriteOutcome<TRow>.Conflict conflict => Problems.Conflict(conflict.Detail, conflict.Extensions),

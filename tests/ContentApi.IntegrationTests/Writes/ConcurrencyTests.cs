@@ -255,6 +255,33 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
         Assert.Equal(2, (await (await writer.GetAsync(url)).AssertJsonAsync())["version"]!.GetValue<long>());
     }
 
+    /// <summary>A proxy that compresses responses weakens the ETags it passes on; a write refusing one says why.</summary>
+    [Theory]
+    [InlineData("PATCH")]
+    [InlineData("DELETE")]
+    public async Task A_write_with_only_weak_tags_in_If_Match_is_412_saying_they_never_match(string method)
+    {
+        var writer = factory.Writer();
+        var article = await new TestContent(writer).ArticleAsync();
+        var url = $"/api/v1/articles/{article["id"]}";
+        var etag = (await writer.GetAsync(url)).Headers.ETag!;
+
+        HttpRequestMessage Write(string ifMatch)
+        {
+            var request = new HttpRequestMessage(new HttpMethod(method), url);
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            if (method == "PATCH")
+            {
+                request.Content = HttpAssertions.RawJson("""{"subtitle":"x"}""", "application/merge-patch+json");
+            }
+            return request;
+        }
+        var refused = await (await writer.SendAsync(Write("W/" + etag.Tag))).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        Assert.Contains("weak", refused["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var staleRefused = await (await writer.SendAsync(Write($"W/{etag.Tag}, \"99-other\""))).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        Assert.Contains("has changed since you read it", staleRefused["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     /// <summary>A form that posts every field back restates the derived excerpt, which stays derived: nothing changed.</summary>
     [Fact]
     public async Task A_patch_restating_the_derived_excerpt_makes_no_new_version()
