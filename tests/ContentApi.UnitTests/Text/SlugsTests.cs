@@ -6,6 +6,10 @@ public sealed class SlugsTests
 {
     [Theory]
     [InlineData("Hello, World!", "hello-world")]
+    [InlineData("ΣΊΣΥΦΟΣ", "σισυφος")]
+    [InlineData("ΟΔΟΣ ΑΘΗΝΑΣ 2", "οδος-αθηνας-2")]
+    [InlineData("Σ", "σ")]
+    [InlineData("ΟΔΟΣ2", "οδος2")]
     [InlineData("通義千問 Qwen3-Max 發布", "通義千問-qwen3-max-發布")]
     [InlineData("Café  Crème", "cafe-creme")]
     [InlineData("ＡＩ　模型", "ai-模型")]
