@@ -42,13 +42,15 @@ public static class ContentApiApp
     private static void AddServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Every setting is checked as the app starts: a value that cannot bind or is out of range stops it with the
+        // setting's name, rather than a server that looks healthy and answers 500 to the requests that read it.
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section);
-        services.AddOptions<WriteOptions>().BindConfiguration(WriteOptions.Section);
-        services.AddOptions<SwaggerOptions>().BindConfiguration(SwaggerOptions.Section);
-        services.AddOptions<Observability.ObservabilityOptions>().BindConfiguration(Observability.ObservabilityOptions.Section);
-        services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section);
-        services.AddOptions<Http.CorsOptions>().BindConfiguration(Http.CorsOptions.Section);
+        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WriteOptions>().BindConfiguration(WriteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SwaggerOptions>().BindConfiguration(SwaggerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Observability.ObservabilityOptions>().BindConfiguration(Observability.ObservabilityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Http.CorsOptions>().BindConfiguration(Http.CorsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Kestrel's own limits sit above the app's, so the app answers oversize requests with problem+json.
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace ContentApi.Http;
 
 /// <summary>Cache-Control for responses. Bound from the "Caching" section.</summary>
@@ -6,14 +7,17 @@ public sealed class CachingOptions
     public const string Section = "Caching";
 
     /// <summary>Sent on anonymous reads of published content (CDNs and browsers may share it).</summary>
+    [Required]
     public string PublicCacheControl { get; set; } = "public, max-age=60, stale-while-revalidate=300";
 
     /// <summary>Sent on anything a key unlocked: never stored by shared caches.</summary>
+    [Required]
     public string PrivateCacheControl { get; set; } = "private, no-cache";
 
     /// <summary>Keep anonymous GET responses in memory until the content changes.</summary>
     public bool ResponseCacheEnabled { get; set; } = true;
 
     /// <summary>Memory the response cache may use, in bytes.</summary>
+    [Range(1, long.MaxValue)]
     public long ResponseCacheBytes { get; set; } = 64 * 1024 * 1024;
 }

@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace ContentApi.Http;
 
 /// <summary>Bound from the "Cors" section.</summary>
-public sealed class CorsOptions
+public sealed class CorsOptions : IValidatableObject
 {
     public const string Section = "Cors";
 
@@ -13,6 +14,16 @@ public sealed class CorsOptions
 
     /// <summary>Origins (scheme://host[:port]) allowed to write; empty means no browser origin may write.</summary>
     public string[] WriteOrigins { get; set; } = [];
+
+    /// <summary>An origin as browsers send it: "https://cms.example.com" matches, "https://cms.example.com/" never would.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        WriteOrigins.Where(origin => !IsOrigin(origin)).Select(origin => new ValidationResult(
+            $"Cors:WriteOrigins holds '{origin}', which is no origin: write scheme://host[:port], http or https, without a path or a trailing slash.",
+            [nameof(WriteOrigins)]));
+
+    private static bool IsOrigin(string origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) &&
+        string.Equals(uri.GetLeftPart(UriPartial.Authority), origin, StringComparison.OrdinalIgnoreCase) && uri.UserInfo.Length == 0;
 }
 
 /// <summary>Chooses the CORS policy by method: open for reads, an allow-list for writes.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using ContentApi.Auth;
@@ -12,12 +13,17 @@ public sealed class RateLimitingOptions
     public const string Section = "RateLimiting";
 
     public bool Enabled { get; set; } = true;
+    [Range(1, int.MaxValue)]
     public int AnonymousBurst { get; set; } = 300;
+    [Range(1, int.MaxValue)]
     public int AnonymousPerSecond { get; set; } = 100;
+    [Range(1, int.MaxValue)]
     public int KeyBurst { get; set; } = 1000;
+    [Range(1, int.MaxValue)]
     public int KeyPerSecond { get; set; } = 300;
 
     /// <summary>Failed key attempts an address may make per minute before it gets 429 for any key.</summary>
+    [Range(1, int.MaxValue)]
     public int FailedKeyAttemptsPerMinute { get; set; } = 20;
 }
 
@@ -35,7 +41,7 @@ public static class RateLimitingSetup
 {
     public static IServiceCollection AddContentApiRateLimiting(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section);
+        services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FailedKeyAttempts>();
         services.AddRateLimiter(limiter =>
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace ContentApi.Http;
 
 /// <summary>Sizes of requests the API accepts. Bound from the "Limits" section.</summary>
@@ -10,11 +11,14 @@ public sealed class RequestLimitsOptions
     /// body of 500,000 Chinese characters, its limit, whether sent as UTF-8 (3 bytes a character) or as the \uXXXX
     /// escapes many JSON writers use by default (6 bytes; Python's json.dumps among them).
     /// </summary>
+    [Range(1, long.MaxValue)]
     public long MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>Longest request target (path and query), in characters (414 above it).</summary>
+    [Range(1, 64 * 1024)]
     public int MaxUrlLength { get; set; } = 8 * 1024;
 
     /// <summary>Largest total size of request header names and values, in bytes (431 above it).</summary>
+    [Range(1, 64 * 1024)]
     public int MaxHeaderBytes { get; set; } = 16 * 1024;
 }

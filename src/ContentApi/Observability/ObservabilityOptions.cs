@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace ContentApi.Observability;
 
 /// <summary>Bound from the "Observability" section.</summary>
@@ -8,6 +9,7 @@ public sealed class ObservabilityOptions
     /// <summary>Serve Prometheus metrics at <see cref="MetricsPath"/>.</summary>
     public bool MetricsEnabled { get; set; } = true;
 
+    [RegularExpression("^/.*", ErrorMessage = "MetricsPath must start with '/'.")]
     public string MetricsPath { get; set; } = "/metrics";
 
     /// <summary>Log one structured line per request (method, route template, status, duration, trace id).</summary>
