@@ -5,11 +5,19 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ContentApi.Health;
 
-/// <summary>Ready when the database answers and its schema is at the version this build expects.</summary>
-public sealed class DatabaseHealthCheck(Migrator migrator) : IHealthCheck
+/// <summary>
+/// Ready when the database file is there, answers, and its schema is at the version this build expects. A file deleted
+/// under the running app still answers through the handle the app holds, and writes to it are lost with it.
+/// </summary>
+public sealed class DatabaseHealthCheck(Migrator migrator, Db db) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.ConnectionString);
+        if (builder.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory && builder.DataSource is not ("" or ":memory:") && !File.Exists(builder.DataSource))
+        {
+            return HealthCheckResult.Unhealthy("the database file is gone (deleted or moved while the app runs): restart the app to open it again");
+        }
         try
         {
             var version = await migrator.CurrentVersionAsync(cancellationToken);
@@ -35,7 +43,10 @@ public static class HealthEndpoints
     /// <summary>GET and HEAD only: other methods are a 405, as everywhere else.</summary>
     private static void MapProbe(WebApplication app, string pattern, Func<HealthCheckRegistration, bool> checks) =>
         app.MapHealthChecks(pattern, new HealthCheckOptions { Predicate = checks, ResponseWriter = WriteAsync })
-            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])).ExcludeFromDescription();
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])).ExcludeFromDescription()
+            // Probes come from a load balancer or an orchestrator, often through the same proxy address as the API's
+            // callers: the API's rate limits must not fail them.
+            .DisableRateLimiting();
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
@@ -45,6 +56,6 @@ public static class HealthEndpoints
         {
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-        }));
+        }, Http.JsonSetup.Options));
     }
 }

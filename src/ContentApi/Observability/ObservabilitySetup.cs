@@ -25,7 +25,8 @@ public static class ObservabilitySetup
         if (options.MetricsEnabled)
         {
             // prometheus-net maps every method; a scrape is a GET (others are a 405, as on every other route).
-            app.MapMetrics(options.MetricsPath).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])).ExcludeFromDescription();
+            app.MapMetrics(options.MetricsPath).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])).ExcludeFromDescription()
+                .DisableRateLimiting();
         }
     }
 }

@@ -1,0 +1,72 @@
+using System.Net;
+using ContentApi.TestSupport;
+using Dapper;
+
+namespace ContentApi.IntegrationTests.Operations;
+
+public sealed class HealthProbeTests
+{
+    private sealed class TightRateLimitFactory : ApiFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["RateLimiting:Enabled"] = "true",
+            ["RateLimiting:AnonymousBurst"] = "2",
+            ["RateLimiting:AnonymousPerSecond"] = "1",
+        };
+    }
+
+    /// <summary>Behind a proxy every caller has one address: the API's traffic used up the probes' bucket too (429).</summary>
+    [Fact]
+    public async Task Probes_and_metrics_answer_when_the_API_s_rate_limit_is_spent()
+    {
+        using var factory = new TightRateLimitFactory();
+        var client = factory.Anonymous();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await client.GetAsync("/api/v1/tags")).StatusCode);
+        }
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+
+        foreach (var probe in new[] { "/health/live", "/health/ready", "/metrics", "/health/live", "/health/ready", "/metrics" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(probe)).StatusCode);
+        }
+    }
+
+    /// <summary>A database file deleted under the running app still answered through the app's handle, and writes went with it.</summary>
+    [Fact]
+    public async Task Ready_is_unhealthy_once_the_database_file_is_gone()
+    {
+        using var factory = new ApiFactory();
+        await new TestContent(factory.Writer()).TagAsync();
+        Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().GetAsync("/health/ready")).StatusCode);
+
+        foreach (var file in new[] { factory.DatabasePath, factory.DatabasePath + "-wal", factory.DatabasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+
+        var ready = await factory.Anonymous().GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var body = await ready.Content.ReadAsStringAsync();
+        Assert.Contains("database file is gone", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_descriptions_are_readable_JSON_text()
+    {
+        using var factory = new ApiFactory();
+        await new TestContent(factory.Writer()).ArticleAsync();
+        using (var connection = factory.OpenDatabase())
+        {
+            connection.Execute("UPDATE search_analysis SET version = NULL");
+        }
+
+        var body = await (await factory.Anonymous().GetAsync("/health/ready")).Content.ReadAsStringAsync();
+        Assert.Contains("reindex", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u00", body, StringComparison.Ordinal);
+    }
+}
