@@ -76,6 +76,32 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.False(refused.Headers.Contains("Idempotent-Replayed"));
     }
 
+    /// <summary>A retry layer that serialises the request again spells it otherwise; it is still the same request.</summary>
+    [Fact]
+    public async Task A_retry_spelling_the_same_JSON_otherwise_is_a_replay()
+    {
+        var writer = factory.Writer();
+        var key = Guid.NewGuid().ToString("N");
+        var name = $"標籤 {key}";
+        var escapedName = string.Concat(name.Select(c => c < 0x80 ? c.ToString() : $"\\u{(int)c:x4}"));
+        var first = await writer.SendAsync(Post("/api/v1/tags", key, $$"""{"name":"{{name}}","description":"d"}"""));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        foreach (var respelled in new[]
+        {
+            $$"""{ "name": "{{name}}", "description": "d" }""",
+            $$"""{"description":"d","name":"{{name}}"}""",
+            $$"""{"name":"{{escapedName}}","description":"d"}""",
+        })
+        {
+            var retry = await writer.SendAsync(Post("/api/v1/tags", key, respelled));
+            Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+            Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+            Assert.Equal(first.Headers.Location, retry.Headers.Location);
+        }
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM tags WHERE name = @Name", new { Name = name }));
+    }
+
     [Fact]
     public async Task Same_key_with_another_body_or_on_another_endpoint_is_422_and_creates_nothing()
     {
