@@ -37,7 +37,10 @@ public sealed record ArticleResponse(
     DateTimeOffset UpdatedAt,
     long Version)
 {
-    /// <summary>The body rendered to sanitized HTML; only with <c>format=html</c>.</summary>
+    /// <summary>
+    /// The body rendered to sanitized HTML; only with <c>format=html</c>. Links to other sites carry
+    /// <c>rel="noopener noreferrer nofollow"</c>: a frontend that vouches for its editors' links rewrites it.
+    /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? BodyHtml { get; init; }
 
