@@ -17,6 +17,24 @@ public static class ObservabilitySetup
             // Per route template and status: request counts, in-flight gauge and latency histograms.
             app.UseHttpMetrics();
         }
+        // The exception handler (inside) clears the matched endpoint before it answers (a body that is not JSON, an
+        // unknown property, a 500): put it back once the response is made, so the log line and the metrics above
+        // name the route rather than "(unmatched)".
+        app.Use(async (context, next) =>
+        {
+            var matched = context.GetEndpoint();
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                if (matched is not null && context.GetEndpoint() is null)
+                {
+                    context.SetEndpoint(matched);
+                }
+            }
+        });
     }
 
     public static void MapObservability(this WebApplication app)

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Net;
+using ContentApi.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ContentApi.IntegrationTests.Operations;
+
+/// <summary>
+/// Requests refused by the exception handler (a body that is not JSON, an unknown property) are logged and counted
+/// under their route: the handler clears the matched endpoint before it answers, and they were "(unmatched)".
+/// </summary>
+public sealed class RequestRouteTests
+{
+    private sealed class LoggedFactory : ApiFactory
+    {
+        public ConcurrentQueue<string> Lines { get; } = new();
+
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:ContentApi.Observability"] = "Information",
+        };
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Lines)));
+        }
+    }
+
+    private sealed class QueueLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new QueueLogger(lines);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class QueueLogger(ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue(formatter(state, exception));
+    }
+
+    [Theory]
+    [InlineData("""{"name":""")]
+    [InlineData("""{"nme":"x"}""")]
+    public async Task A_body_refused_by_the_exception_handler_is_logged_and_counted_under_its_route(string body)
+    {
+        using var factory = new LoggedFactory();
+        var response = await factory.Writer().PostAsync("/api/v1/tags", HttpAssertions.RawJson(body, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+
+        Assert.Contains(factory.Lines, line => line.StartsWith("HTTP POST /api/v1/tags", StringComparison.Ordinal) && line.Contains("responded 400", StringComparison.Ordinal));
+        Assert.DoesNotContain(factory.Lines, line => line.Contains("(unmatched)", StringComparison.Ordinal));
+        var metrics = await factory.Anonymous().GetStringAsync("/metrics");
+        Assert.Contains(metrics.Split('\n'), line => line.StartsWith("http_request_duration_seconds_count{", StringComparison.Ordinal) &&
+            line.Contains("code=\"400\"", StringComparison.Ordinal) && line.Contains("method=\"POST\"", StringComparison.Ordinal) &&
+            line.Contains("endpoint=\"/api/v1/tags/\"", StringComparison.Ordinal));
+    }
+}
