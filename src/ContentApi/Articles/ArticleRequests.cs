@@ -69,17 +69,30 @@ public sealed partial class ArticleRequestValidator : AbstractValidator<ArticleR
             .When(r => r.PublishedAt is not null).OverridePropertyName("publishedAt").WithMessage(UtcDateTimeOffsetConverter.Problem);
         RuleFor(r => r.AuthorIds).NotNull().NotEmpty().WithMessage("At least one author is required.")
             .Must(ids => ids.Count <= MaxAuthors).WithMessage($"At most {MaxAuthors} authors.")
-            .Must(Distinct).WithMessage("Each author may appear once.");
+            .Custom((ids, context) => RepeatedIds(ids, context, "author"));
         RuleForEach(r => r.AuthorIds).GreaterThan(0);
-        RuleFor(r => r.TagIds!).Must(ids => ids.Count <= MaxTags).WithMessage($"At most {MaxTags} tags.").Must(Distinct).WithMessage("Each tag may appear once.").When(r => r.TagIds is not null);
+        RuleFor(r => r.TagIds!).Must(ids => ids.Count <= MaxTags).WithMessage($"At most {MaxTags} tags.").When(r => r.TagIds is not null);
+        RuleFor(r => r.TagIds!).Custom((ids, context) => RepeatedIds(ids, context, "tag")).When(r => r.TagIds is not null);
         RuleForEach(r => r.TagIds).GreaterThan(0);
-        RuleFor(r => r.ImageIds!).Must(ids => ids.Count <= MaxInlineImages).WithMessage($"At most {MaxInlineImages} inline images.").Must(Distinct).WithMessage("Each image may appear once.").When(r => r.ImageIds is not null);
+        RuleFor(r => r.ImageIds!).Must(ids => ids.Count <= MaxInlineImages).WithMessage($"At most {MaxInlineImages} inline images.").When(r => r.ImageIds is not null);
+        RuleFor(r => r.ImageIds!).Custom((ids, context) => RepeatedIds(ids, context, "image")).When(r => r.ImageIds is not null);
         RuleForEach(r => r.ImageIds).GreaterThan(0);
         RuleFor(r => r.CoverImageId).GreaterThan(0).When(r => r.CoverImageId is not null);
         RuleFor(r => r.CanonicalUrl).HttpUrl().When(r => r.CanonicalUrl is not null);
     }
 
-    private static bool Distinct(IReadOnlyList<long> ids) => ids.Distinct().Count() == ids.Count;
+    /// <summary>Each id given again is an error at its own position (<c>tagIds[2]</c>), so a form can mark the repeat.</summary>
+    private static void RepeatedIds(IReadOnlyList<long>? ids, ValidationContext<ArticleRequest> context, string what)
+    {
+        var seen = new HashSet<long>();
+        for (var i = 0; i < (ids?.Count ?? 0); i++)
+        {
+            if (!seen.Add(ids![i]))
+            {
+                context.AddFailure($"{context.PropertyPath}[{i}]", $"Repeats {what} {ids[i]}: each {what} may appear once.");
+            }
+        }
+    }
 
     /// <summary>Well-formed BCP 47: language, optional script, region and variants (private-use and extensions are not accepted).</summary>
     public const string LanguageTagPattern = @"^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*\z";
