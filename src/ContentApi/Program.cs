@@ -1,5 +1,6 @@
 using ContentApi;
 using ContentApi.Cli;
+using ContentApi.Data;
 
 if (AdminCommands.IsCommand(args))
 {
@@ -7,6 +8,12 @@ if (AdminCommands.IsCommand(args))
 }
 
 var app = ContentApiApp.Build(args);
+if (await MigrateOnStart.RefusalAsync(app.Services, CancellationToken.None) is { } refusal)
+{
+    await Console.Error.WriteLineAsync($"error: {refusal}");
+    await app.DisposeAsync();
+    return 1;
+}
 await app.RunAsync();
 return 0;
 

@@ -15,9 +15,7 @@ public static class MaintenanceCommands
         command.SetAction(async (_, cancellationToken) =>
         {
             await using var app = CommandHost.Build(configure);
-            var migrator = app.Services.GetRequiredService<Migrator>();
-            var before = await migrator.CurrentVersionAsync(cancellationToken);
-            var version = await migrator.MigrateAsync(cancellationToken);
+            var (before, version) = await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
             await output.WriteLineAsync(before == version ? $"schema version {version} (up to date)" : $"schema version {version} (was {before})");
             return 0;
         });

@@ -8,6 +8,24 @@ namespace ContentApi.Data;
 /// </summary>
 public sealed class MigrateOnStart(Migrator migrator, Db db, ILogger<MigrateOnStart> logger) : IHostedService
 {
+    /// <summary>
+    /// Migrates before the server's host starts: why the database cannot be used, in one line naming the file, or null.
+    /// Refused in <see cref="StartAsync"/>, the host would log its "failed to start" with the stack trace and the process
+    /// abort; <see cref="StartAsync"/> then finds the schema current (hosts started otherwise, as in tests, migrate there).
+    /// </summary>
+    public static async Task<string?> RefusalAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
+            return null;
+        }
+        catch (DatabaseFileException exception)
+        {
+            return exception.Message;
+        }
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await migrator.MigrateAsync(cancellationToken);

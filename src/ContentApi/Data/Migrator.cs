@@ -13,23 +13,33 @@ public sealed partial class Migrator(Db db, TimeProvider clock, ILogger<Migrator
 
     public static int LatestVersion => All.Count == 0 ? 0 : All[^1].Version;
 
-    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    /// <summary>The schema version before and after <see cref="MigrateAsync"/>.</summary>
+    public sealed record Result(int Before, int After);
+
+    /// <summary>
+    /// Brings the database to <see cref="LatestVersion"/>, creating it when there is none; throws
+    /// <see cref="DatabaseFileException"/>, having changed nothing, for a file this build must not write (<see cref="DatabaseFile"/>).
+    /// </summary>
+    public async Task<Result> MigrateAsync(CancellationToken cancellationToken)
     {
         SqliteDialect.EnsureDirectoryExists(db.ConnectionString);
         // Up to date, the usual case (every command checks, also beside a running server): found without the write lock.
-        await using (var reader = await db.OpenAsync(cancellationToken))
+        // Migrations are applied in order, in one transaction: the latest applied means all are.
+        var before = await DatabaseFile.CheckAsync(db.ConnectionString, cancellationToken);
+        if (before == LatestVersion)
         {
-            // Migrations are applied in order, in one transaction: the latest applied means all are.
-            if (await VersionOfAsync(reader) == LatestVersion)
-            {
-                return LatestVersion;
-            }
+            return new Result(before, before);
         }
-        return await db.WriteAsync(async (connection, transaction) =>
+        var after = await db.WriteAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync(SqliteDialect.MigrationJournalDdl, transaction: transaction);
             var applied = (await connection.QueryAsync<int>(
                 "SELECT version FROM schema_migrations", transaction: transaction)).ToHashSet();
+            // A newer build may have migrated the file since it was checked (a newer server started meanwhile).
+            if (applied.Count > 0 && applied.Max() > LatestVersion)
+            {
+                throw DatabaseFile.NewerSchema(DatabaseFile.PathOf(db.ConnectionString), applied.Max());
+            }
             foreach (var migration in All.Where(m => !applied.Contains(m.Version)))
             {
                 logger.LogInformation("Applying migration {Version} {Name}", migration.Version, migration.Name);
@@ -41,6 +51,7 @@ public sealed partial class Migrator(Db db, TimeProvider clock, ILogger<Migrator
             }
             return LatestVersion;
         }, cancellationToken, changesContent: false);
+        return new Result(before, after);
     }
 
     public async Task<int> CurrentVersionAsync(CancellationToken cancellationToken)

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ContentApi.IntegrationTests.Operations;
+
+/// <summary>
+/// Runs the built app in its own process, as an operator does (a command, or the server), on a given database file:
+/// what it prints to stderr and its exit code are only visible this way (in-process the host's logs and the runtime's
+/// crash handling differ).
+/// </summary>
+internal static class AppProcess
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    public sealed record Outcome(int ExitCode, string Output, string Error)
+    {
+        /// <summary>The lines written to stderr, empty ones left out.</summary>
+        public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        public override string ToString() => $"exit code {ExitCode}\nstdout:\n{Output}\nstderr:\n{Error}";
+    }
+
+    /// <summary>The server on a free port; it is expected to refuse to start (killed, and the test failed, if it serves).</summary>
+    public static Task<Outcome> ServeAsync(string databasePath, string? user = null) =>
+        RunAsync(databasePath, ["--urls", $"http://127.0.0.1:{FreePort()}"], user);
+
+    /// <param name="user">Run as this uid (through setpriv), for permission checks when the tests run as root.</param>
+    public static async Task<Outcome> RunAsync(string databasePath, string[] arguments, string? user = null)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "ContentApi.dll");
+        Assert.True(File.Exists(dll), $"{dll} is missing: the test project references src/ContentApi, which copies it here");
+        var start = new ProcessStartInfo(user is null ? DotnetHost() : "setpriv")
+        {
+            WorkingDirectory = AppContext.BaseDirectory, // the content root, where appsettings.json is
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (user is not null && !OperatingSystem.IsWindows())
+        {
+            foreach (var argument in new[] { $"--reuid={user}", $"--regid={user}", "--clear-groups", DotnetHost() })
+            {
+                start.ArgumentList.Add(argument);
+            }
+            // The runtime wants a home it can write to.
+            var home = Path.Combine(Path.GetTempPath(), "contentapi-ops", "home-" + user);
+            Directory.CreateDirectory(home);
+            File.SetUnixFileMode(home, (UnixFileMode)0x1FF);
+            start.Environment["HOME"] = home;
+            start.Environment["DOTNET_CLI_HOME"] = home;
+        }
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["ConnectionStrings__Content"] = $"Data Source={databasePath}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment.Remove("ASPNETCORE_URLS");
+        start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Assert.Fail($"still running after {Timeout.TotalSeconds} s (a server that started?):\n{await output}\n{await error}");
+        }
+        return new Outcome(process.ExitCode, await output, await error);
+    }
+
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
+        : Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path
+        : "dotnet";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
