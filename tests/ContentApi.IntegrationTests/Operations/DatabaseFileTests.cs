@@ -80,6 +80,65 @@ public sealed class DatabaseFileTests
         Assert.Equal(NewerVersion, connection.ExecuteScalar<int>("SELECT max(version) FROM schema_migrations"));
     }
 
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task Commands_refuse_another_applications_database_and_create_nothing_in_it(string[] command)
+    {
+        var database = ForeignDatabase("CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+        var folder = Path.GetDirectoryName(database)!;
+        var (args, _) = Arguments(command, folder);
+        var before = Snapshot(folder);
+
+        var (exitCode, printed) = await CommandRunner.RunAsync(database, args);
+
+        Assert.True(exitCode == 1, $"exit code {exitCode}: {printed}");
+        Assert.Equal(before, Snapshot(folder));
+    }
+
+    [Fact]
+    public async Task The_server_refuses_to_start_on_another_applications_database_and_creates_nothing_in_it()
+    {
+        var database = ForeignDatabase("CREATE TABLE t (x)");
+        var folder = Path.GetDirectoryName(database)!;
+        var before = Snapshot(folder);
+
+        var refused = await AppProcess.ServeAsync(database);
+
+        AssertRefusedInOneLine(refused, database, "is not a ContentApi database (it has tables but no schema_migrations)");
+        Assert.Equal(before, Snapshot(folder));
+    }
+
+    [Fact]
+    public async Task Migrate_refuses_a_database_whose_schema_migrations_table_is_another_tools()
+    {
+        // golang-migrate's journal: a version that reads as a far newer schema than this build's.
+        var database = ForeignDatabase("CREATE TABLE schema_migrations (version uint64, dirty bool); INSERT INTO schema_migrations VALUES (20250101120000, 0); CREATE TABLE users (id);");
+        var folder = Path.GetDirectoryName(database)!;
+        var before = Snapshot(folder);
+
+        var refused = await AppProcess.RunAsync(database, ["migrate"]);
+
+        AssertRefusedInOneLine(refused, database, "is not a ContentApi database (its schema_migrations table is another tool's)");
+        Assert.Equal(before, Snapshot(folder));
+    }
+
+    [Theory]
+    [InlineData("empty.db")]
+    [InlineData("no-such-folder/content.db")]
+    public async Task An_empty_or_missing_file_is_still_created_and_migrated(string file)
+    {
+        var database = Path.Combine(CommandRunner.TempDirectory(), file);
+        if (file == "empty.db")
+        {
+            await File.WriteAllBytesAsync(database, []);
+        }
+
+        var (exitCode, printed) = await CommandRunner.RunAsync(database, "migrate");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"schema version {Migrator.LatestVersion} (was 0)", printed, StringComparison.Ordinal);
+    }
+
     /// <summary>A database this build migrated (with a key named editor), then migrated further by a newer build.</summary>
     private static async Task<string> NewerSchemaDatabaseAsync()
     {
@@ -91,6 +150,19 @@ public sealed class DatabaseFileTests
             new { NewerVersion });
         return database;
     }
+
+    /// <summary>Another application's SQLite file, made with <paramref name="sql"/> (SQLite's default rollback journal, as sqlite3 makes it).</summary>
+    private static string ForeignDatabase(string sql)
+    {
+        var database = Path.Combine(CommandRunner.TempDirectory(), "other.db");
+        using var connection = Open(database);
+        connection.Execute(sql);
+        return database;
+    }
+
+    /// <summary>Every file in <paramref name="folder"/> with its content, to show that nothing was written or created.</summary>
+    private static Dictionary<string, string> Snapshot(string folder) =>
+        Directory.GetFileSystemEntries(folder).ToDictionary(e => Path.GetFileName(e), e => File.Exists(e) ? Convert.ToHexString(File.ReadAllBytes(e)) : "(folder)");
 
     private static (string[] Args, string Output) Arguments(string[] command, string folder)
     {
