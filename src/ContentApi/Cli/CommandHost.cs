@@ -23,7 +23,8 @@ public static class CommandHost
     {
         var app = Build(configure);
         var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(app.Services.GetRequiredService<Db>().ConnectionString).DataSource;
-        if (!File.Exists(file))
+        // A directory goes on to the migrator, which says what it is.
+        if (!File.Exists(file) && !Directory.Exists(file))
         {
             await app.DisposeAsync();
             await Console.Error.WriteLineAsync($"There is no database at {file}; check ConnectionStrings__Content (nothing was read or created).");

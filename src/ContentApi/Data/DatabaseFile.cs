@@ -11,19 +11,88 @@ namespace ContentApi.Data;
 /// </summary>
 public static class DatabaseFile
 {
-    /// <summary>The file's schema version (0 for a new or empty file); throws <see cref="DatabaseFileException"/> for a file not to use.</summary>
+    /// <summary>
+    /// The file's schema version (0 for a new or empty file, created here with its folder); throws
+    /// <see cref="DatabaseFileException"/> for a file not to use, saying in one line what is wrong with it.
+    /// </summary>
     public static async Task<int> CheckAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var path = PathOf(connectionString);
-        // Not one of the app's connections: those apply their pragmas as they open.
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
-        await connection.OpenAsync(cancellationToken);
-        if (await ForeignAsync(connection) is { } why)
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = false };
+        var path = builder.DataSource;
+        var onDisk = builder.Mode != SqliteOpenMode.Memory && path is not ("" or ":memory:");
+        if (onDisk && Directory.Exists(path))
         {
-            throw new DatabaseFileException($"{path} is not a ContentApi database ({why}): check ConnectionStrings__Content (nothing was changed).");
+            throw new DatabaseFileException($"{path} is a directory, not a database file: check ConnectionStrings__Content.");
         }
-        var version = await Migrator.VersionOfAsync(connection);
-        return version > Migrator.LatestVersion ? throw NewerSchema(path, version) : version;
+        var exists = !onDisk || File.Exists(path);
+        try
+        {
+            if (!exists)
+            {
+                SqliteDialect.EnsureDirectoryExists(connectionString);
+            }
+            // Not one of the app's connections: those apply their pragmas as they open.
+            await using var connection = new SqliteConnection(builder.ToString());
+            await connection.OpenAsync(cancellationToken);
+            if (await ForeignAsync(connection) is { } why)
+            {
+                throw new DatabaseFileException($"{path} is not a ContentApi database ({why}): check ConnectionStrings__Content (nothing was changed).");
+            }
+            var version = await Migrator.VersionOfAsync(connection);
+            return version > Migrator.LatestVersion ? throw NewerSchema(path, version) : version;
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == CannotOpenCode)
+        {
+            throw CannotOpen(path, exists, exception);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw CannotOpen(path, exists, exception);
+        }
+        catch (IOException exception) when (exception is not DatabaseFileException)
+        {
+            // A folder on the way that cannot be made: .NET says a file by that name "already exists".
+            var file = FileOnTheWay(path);
+            throw new DatabaseFileException(
+                $"{path} cannot be opened or created: {(file is null ? exception.Message : $"{file} is a file, not a folder.")}", exception);
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == NotADatabaseCode)
+        {
+            throw new DatabaseFileException($"{path} is not a SQLite database: check ConnectionStrings__Content (nothing was changed).", exception);
+        }
+        catch (SqliteException exception) when (!SqliteDialect.IsBusy(exception) && exception.SqliteErrorCode != ReadOnlyCode)
+        {
+            // Damaged (SQLITE_CORRUPT), unreadable (SQLITE_IOERR): still one line with the file's name, for the server too.
+            throw new DatabaseFileException($"{path} cannot be read: {exception.Message}", exception);
+        }
+    }
+
+    public static string PathOf(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
+
+    public static DatabaseFileException NewerSchema(string path, int version) => new(
+        $"{path} has schema version {version}, but this build knows only up to {Migrator.LatestVersion}: run the newer ContentApi that migrated it (nothing was changed).");
+
+    public static bool IsReadOnly(SqliteException exception) => exception.SqliteErrorCode == ReadOnlyCode;
+
+    /// <summary>
+    /// SQLite cannot open the file, or create it: without permission to write the folder (a new file) or to read the
+    /// file (never as root, which may read and write anything).
+    /// </summary>
+    private static DatabaseFileException CannotOpen(string path, bool exists, Exception inner) => new(
+        exists ? $"{path} cannot be opened or created: check the file's and its folder's permissions."
+            : $"{path} cannot be opened or created: check the folder's permissions.", inner);
+
+    /// <summary>A file where a folder of <paramref name="path"/> should be, or null.</summary>
+    private static string? FileOnTheWay(string path)
+    {
+        for (var folder = Path.GetDirectoryName(path); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(folder))
+            {
+                return folder;
+            }
+        }
+        return null;
     }
 
     /// <summary>
@@ -47,10 +116,9 @@ public static class DatabaseFile
     /// <summary>The columns of <see cref="SqliteDialect.MigrationJournalDdl"/>.</summary>
     private static readonly string[] JournalColumns = ["version", "name", "applied_at"];
 
-    public static string PathOf(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
-
-    public static DatabaseFileException NewerSchema(string path, int version) => new(
-        $"{path} has schema version {version}, but this build knows only up to {Migrator.LatestVersion}: run the newer ContentApi that migrated it (nothing was changed).");
+    private const int ReadOnlyCode = 8;       // SQLITE_READONLY
+    private const int CannotOpenCode = 14;    // SQLITE_CANTOPEN: no such folder, or no permission for it or the file
+    private const int NotADatabaseCode = 26;  // SQLITE_NOTADB
 }
 
 /// <summary>

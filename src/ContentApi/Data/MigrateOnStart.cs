@@ -24,6 +24,11 @@ public sealed class MigrateOnStart(Migrator migrator, Db db, ILogger<MigrateOnSt
         {
             return exception.Message;
         }
+        catch (Microsoft.Data.Sqlite.SqliteException exception) when (DatabaseFile.IsReadOnly(exception))
+        {
+            var path = DatabaseFile.PathOf(services.GetRequiredService<Db>().ConnectionString);
+            return $"{path} is read-only (check the file's and its folder's permissions).";
+        }
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -22,7 +22,6 @@ public sealed partial class Migrator(Db db, TimeProvider clock, ILogger<Migrator
     /// </summary>
     public async Task<Result> MigrateAsync(CancellationToken cancellationToken)
     {
-        SqliteDialect.EnsureDirectoryExists(db.ConnectionString);
         // Up to date, the usual case (every command checks, also beside a running server): found without the write lock.
         // Migrations are applied in order, in one transaction: the latest applied means all are.
         var before = await DatabaseFile.CheckAsync(db.ConnectionString, cancellationToken);

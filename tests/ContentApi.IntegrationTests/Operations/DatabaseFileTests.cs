@@ -139,6 +139,100 @@ public sealed class DatabaseFileTests
         Assert.Contains($"schema version {Migrator.LatestVersion} (was 0)", printed, StringComparison.Ordinal);
     }
 
+    /// <summary>Files the app cannot use at all, by what is wrong with them, and how that is said.</summary>
+    public static TheoryData<string, string> BadFiles => new()
+    {
+        { "not SQLite", "is not a SQLite database" },
+        { "directory", "is a directory, not a database file" },
+        { "folder not writable", "cannot be opened or created: check the folder's permissions" },
+        { "parent folder not writable", "cannot be opened or created: check the folder's permissions" },
+        { "a file on the way", "cannot be opened or created: " },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task The_server_refuses_to_start_on_a_bad_file_in_one_line_naming_it(string kind, string reason)
+    {
+        var (database, user) = BadFile(kind);
+        var folder = Path.GetDirectoryName(Path.GetDirectoryName(database))!;
+        var before = Snapshot(folder);
+
+        var refused = await AppProcess.ServeAsync(database, user);
+
+        AssertRefusedInOneLine(refused, database, reason);
+        Assert.Equal(before, Snapshot(folder));
+    }
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task Migrate_and_keys_fail_on_a_bad_file_in_one_line_naming_it(string kind, string reason)
+    {
+        var (database, user) = BadFile(kind);
+
+        AssertRefusedInOneLine(await AppProcess.RunAsync(database, ["migrate"], user), database, reason);
+        AssertRefusedInOneLine(await AppProcess.RunAsync(database, ["keys", "create", "--name", "editor", "--scope", "write"], user), database, reason);
+    }
+
+    [Fact]
+    public async Task A_command_reading_a_directory_says_it_is_one()
+    {
+        var (database, _) = BadFile("directory");
+
+        AssertRefusedInOneLine(await AppProcess.RunAsync(database, ["reindex"]), database, "is a directory, not a database file");
+    }
+
+    [Fact]
+    public async Task A_read_only_database_stops_the_server_in_one_line_and_commands_say_it_as_before()
+    {
+        var folder = Path.Combine(CommandRunner.TempDirectory(), "data");
+        var database = Path.Combine(folder, "content.db");
+        Assert.Equal(0, (await AppProcess.RunAsync(database, ["migrate"])).ExitCode);
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("file permissions are tested on Unix");
+        }
+        var readOnly = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        File.SetUnixFileMode(database, readOnly);
+        File.SetUnixFileMode(folder, readOnly | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        var user = Environment.UserName == "root" ? "65534" : null;
+
+        AssertRefusedInOneLine(await AppProcess.ServeAsync(database, user), database, "is read-only (check the file's and its folder's permissions)");
+        var keys = await AppProcess.RunAsync(database, ["keys", "create", "--name", "editor", "--scope", "write"], user);
+        Assert.True(keys.ExitCode == 1 && keys.ErrorLines is ["error: the database is read-only (check the file's and its folder's permissions)."], keys.ToString());
+    }
+
+    /// <summary>
+    /// The database path for a kind of bad file, in a folder of its own, and the user to run as: folder permissions
+    /// stop everyone but root, so when the tests run as root those cases run as nobody (65534).
+    /// </summary>
+    private static (string Database, string? User) BadFile(string kind)
+    {
+        var folder = Path.Combine(CommandRunner.TempDirectory(), "data");
+        Directory.CreateDirectory(folder);
+        var database = Path.Combine(folder, "content.db");
+        switch (kind)
+        {
+            case "not SQLite":
+                File.WriteAllText(database, "Not a database: some notes, long enough to fill SQLite's 100-byte header and then some more.");
+                return (database, null);
+            case "directory":
+                Directory.CreateDirectory(database);
+                return (database, null);
+            case "a file on the way":
+                File.WriteAllText(Path.Combine(folder, "sub"), "a file where the database's folder should be");
+                return (Path.Combine(folder, "sub", "content.db"), null);
+            default:
+                if (OperatingSystem.IsWindows())
+                {
+                    throw new PlatformNotSupportedException("folder permissions are tested on Unix");
+                }
+                File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead
+                    | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+                var user = Environment.UserName == "root" ? "65534" : null;
+                return (kind == "folder not writable" ? database : Path.Combine(folder, "sub", "content.db"), user);
+        }
+    }
+
     /// <summary>A database this build migrated (with a key named editor), then migrated further by a newer build.</summary>
     private static async Task<string> NewerSchemaDatabaseAsync()
     {
