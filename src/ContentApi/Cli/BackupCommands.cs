@@ -15,7 +15,7 @@ public static class BackupCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             var target = Path.GetFullPath(parse.GetRequiredValue(path));
-            if (File.Exists(target))
+            if (File.Exists(target) || Directory.Exists(target))
             {
                 await Console.Error.WriteLineAsync($"{target} already exists; choose a new file.");
                 return 1;
@@ -25,17 +25,47 @@ public static class BackupCommands
                 return 1;
             }
             await using var started = app;
+            // The snapshot is written beside the target and renamed into place only once verified, so a refused or
+            // failed backup (a newer schema, a failed check, a full disk, Ctrl+C) leaves nothing at the path, and a
+            // retry there is not told it already exists; nor does the path ever hold a snapshot that is not whole.
+            var createdFolders = FoldersToCreate(Path.GetDirectoryName(target)!);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            var db = app.Services.GetRequiredService<Db>();
-            await using (var connection = await db.OpenAsync(cancellationToken))
+            var partial = $"{target}.partial-{Guid.NewGuid().ToString("N")[..8]}";
+            var done = false;
+            try
             {
-                // VACUUM INTO copies one read transaction's view: consistent while writers carry on in WAL.
-                await connection.ExecuteAsync(SqliteDialect.BackupInto, new { Path = target });
+                var db = app.Services.GetRequiredService<Db>();
+                await using (var connection = await db.OpenAsync(cancellationToken))
+                {
+                    // VACUUM INTO copies one read transaction's view: consistent while writers carry on in WAL.
+                    await connection.ExecuteAsync(SqliteDialect.BackupInto, new { Path = partial });
+                }
+                if (await SnapshotProblemAsync(partial) is { } problem)
+                {
+                    await Console.Error.WriteLineAsync($"The snapshot {problem}; nothing was written to {target}.");
+                    return 1;
+                }
+                try
+                {
+                    File.Move(partial, target, overwrite: false);
+                }
+                catch (IOException) when (File.Exists(target) || Directory.Exists(target))
+                {
+                    await Console.Error.WriteLineAsync($"{target} was created while the backup ran; choose a new file.");
+                    return 1;
+                }
+                done = true;
             }
-            if (await SnapshotProblemAsync(target) is { } problem)
+            finally
             {
-                await Console.Error.WriteLineAsync($"The snapshot {problem}.");
-                return 1;
+                if (!done)
+                {
+                    DeleteDatabaseFiles(partial);
+                    foreach (var folder in createdFolders)
+                    {
+                        DeleteIfEmpty(folder);
+                    }
+                }
             }
             await output.WriteLineAsync($"Backed up to {target} ({new FileInfo(target).Length} bytes); integrity check ok.");
             return 0;
@@ -92,6 +122,48 @@ public static class BackupCommands
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The folders that creating <paramref name="folder"/> would make, innermost first.</summary>
+    private static List<string> FoldersToCreate(string folder)
+    {
+        var missing = new List<string>();
+        for (var current = folder; !string.IsNullOrEmpty(current) && !Directory.Exists(current); current = Path.GetDirectoryName(current))
+        {
+            missing.Add(current);
+        }
+        return missing;
+    }
+
+    private static void DeleteIfEmpty(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Something else put a file there meanwhile: it stays, and so does its folder.
+        }
+    }
+
+    /// <summary>A database file this command made and did not finish, with any journal SQLite left beside it.</summary>
+    private static void DeleteDatabaseFiles(string file)
+    {
+        foreach (var path in new[] { file, file + "-journal", file + "-wal", file + "-shm" })
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // The failure that brought us here is what gets reported; a leftover's name says what it is.
+            }
+        }
     }
 
     /// <summary>The content version (0 before the database has one).</summary>

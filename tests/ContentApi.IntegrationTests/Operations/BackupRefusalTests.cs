@@ -1,0 +1,47 @@
+using ContentApi.Data;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace ContentApi.IntegrationTests.Operations;
+
+/// <summary>A backup that is refused or fails leaves nothing behind, so the operator can retry at the same path.</summary>
+public sealed class BackupRefusalTests
+{
+    [Fact]
+    public async Task Backup_of_a_database_from_a_newer_ContentApi_is_refused_and_leaves_no_file_or_folder()
+    {
+        var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
+        await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, 'from_a_newer_build', '2030-01-01T00:00:00.000000Z')",
+                new { Version = Migrator.LatestVersion + 1 });
+        }
+        var folder = CommandRunner.TempDirectory();
+        var target = Path.Combine(folder, "nightly", "2030", "snapshot.db");
+
+        // Twice at the same path: the retry is refused for the same reason, not because the first left its file.
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            Assert.Equal(1, (await CommandRunner.RunAsync(database, "backup", target)).ExitCode);
+            Assert.Equal([], Directory.GetFileSystemEntries(folder));
+        }
+    }
+
+    [Fact]
+    public async Task Backup_writes_the_snapshot_at_the_path_and_nothing_beside_it()
+    {
+        var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(database, "keys", "create", "--name", "editor", "--scope", "write")).ExitCode);
+        var folder = CommandRunner.TempDirectory();
+        var target = Path.Combine(folder, "snapshot.db");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(database, "backup", target);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal([target], Directory.GetFileSystemEntries(folder));
+        Assert.Equal(1, (await CommandRunner.RunAsync(database, "backup", target)).ExitCode);
+        Assert.Equal([target], Directory.GetFileSystemEntries(folder));
+    }
+}
