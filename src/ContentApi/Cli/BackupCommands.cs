@@ -93,20 +93,30 @@ public static class BackupCommands
             }
             await using var app = CommandHost.Build(configure);
             var db = app.Services.GetRequiredService<Db>();
+            // First: where there is no folder yet (a new machine), probing the server's lock file failed, and read as in use.
+            SqliteDialect.EnsureDirectoryExists(db.ConnectionString);
             if (ServerLock.IsHeld(db.ConnectionString) && !parse.GetValue(force))
             {
                 await Console.Error.WriteLineAsync("The database is in use by a running server. Stop it first, or pass --force.");
                 return 2;
             }
-            SqliteDialect.EnsureDirectoryExists(db.ConnectionString);
-            await using (var from = new SqliteConnection($"Data Source={source};Mode=ReadOnly;Pooling=False"))
-            await using (var to = await db.OpenAsync(cancellationToken))
+            var databaseFile = new SqliteConnectionStringBuilder(db.ConnectionString).DataSource;
+            // The snapshot is copied beside the database and the keys merged into that copy, which then replaces the
+            // database's pages in one step: whatever stops the restore (a crash, a server's write lock outlasting the
+            // busy timeout under --force), the database never holds the snapshot's keys without the revocations since.
+            var staged = $"{databaseFile}.restoring-{Guid.NewGuid().ToString("N")[..8]}";
+            RestoredKeys.Outcome keys;
+            try
             {
-                await from.OpenAsync(cancellationToken);
-                var idsGiven = await IdHighWaterAsync(to);
-                var contentVersion = await ContentVersionAsync(to);
-                // SQLite's online backup replaces every page of the target in one step.
-                from.BackupDatabase(to);
+                await using (var from = new SqliteConnection($"Data Source={source};Mode=ReadOnly;Pooling=False"))
+                await using (var copy = new SqliteConnection($"Data Source={staged};Pooling=False"))
+                {
+                    await from.OpenAsync(cancellationToken);
+                    await copy.OpenAsync(cancellationToken);
+                    from.BackupDatabase(copy);
+                }
+                await using var to = await db.OpenAsync(cancellationToken);
+                (var idsGiven, var contentVersion, keys) = await ReplaceMergingKeysAsync(db, to, staged, cancellationToken);
                 // A snapshot of an older schema is brought up to this one first, as a server would on start (the id
                 // high-water marks exist from migration 0009 on).
                 await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
@@ -118,10 +128,52 @@ public static class BackupCommands
                 }
                 await to.ExecuteAsync(SqliteDialect.MoveContentVersionPast, new { Version = contentVersion });
             }
-            await output.WriteLineAsync($"Restored {source} into {new SqliteConnectionStringBuilder(db.ConnectionString).DataSource}.");
+            finally
+            {
+                DeleteDatabaseFiles(staged);
+            }
+            await output.WriteLineAsync($"Restored {source} into {databaseFile}.");
+            foreach (var line in keys.Lines())
+            {
+                await output.WriteLineAsync(line);
+            }
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Replaces the database <paramref name="to"/> is open on with the copy <paramref name="staged"/>, once the database's
+    /// keys are merged into the copy; returns what the replaced database had given (ids, content version) and the merge.
+    /// </summary>
+    private static async Task<(List<(string Name, long LastId)> IdsGiven, long ContentVersion, RestoredKeys.Outcome Keys)> ReplaceMergingKeysAsync(
+        Db db, SqliteConnection to, string staged, CancellationToken cancellationToken)
+    {
+        await using var copy = new SqliteConnection($"Data Source={staged};Pooling=False");
+        await copy.OpenAsync(cancellationToken);
+        using var replace = SQLitePCL.raw.sqlite3_backup_init(to.Handle, "main", copy.Handle, "main");
+        if (replace.IsInvalid)
+        {
+            SqliteException.ThrowExceptionForRC(SQLitePCL.raw.sqlite3_errcode(to.Handle), to.Handle);
+        }
+        // A first step of no pages takes the database's write lock, which the backup holds to its last step: from here on
+        // no other writer (a server under --force, `keys revoke`) commits before the copy has replaced the database, so no
+        // key revoked meanwhile is missed. A reader in WAL is not held back by that lock and sees what the copy replaces
+        // (through a connection of its own: the backup's destination must not be used until the backup is done).
+        SqliteException.ThrowExceptionForRC(SQLitePCL.raw.sqlite3_backup_step(replace, 0), to.Handle);
+        List<(string Name, long LastId)> idsGiven;
+        long contentVersion;
+        RestoredKeys.Outcome keys;
+        await using (var replaced = await db.OpenAsync(cancellationToken))
+        {
+            idsGiven = await IdHighWaterAsync(replaced);
+            contentVersion = await ContentVersionAsync(replaced);
+            // Written through the backup's source connection, which the backup then copies as it is.
+            keys = await RestoredKeys.MergeAsync(copy, await RestoredKeys.ReadAsync(replaced), cancellationToken);
+        }
+        // Every page, and the commit: SQLite's online backup replaces the database in one transaction.
+        SqliteException.ThrowExceptionForRC(SQLitePCL.raw.sqlite3_backup_step(replace, -1), to.Handle);
+        return (idsGiven, contentVersion, keys);
     }
 
     /// <summary>The folders that creating <paramref name="folder"/> would make, innermost first.</summary>
