@@ -50,8 +50,18 @@ public static class MaintenanceCommands
             await ProgressReporter.RunAsync("Refreshing excerpts and counts", ids.Length, async report =>
                 rederived = await DerivedTextRefresh.RefreshAsync(db, ids, report, cancellationToken), output);
             var orphans = 0;
-            await ProgressReporter.RunAsync("Reindexing articles", ids.Length, async report =>
-                orphans = await SearchIndexRebuild.ReindexAsync(db, ids, parse.GetValue(clear), report, cancellationToken), output);
+            try
+            {
+                await ProgressReporter.RunAsync("Reindexing articles", ids.Length, async report =>
+                    orphans = await SearchIndexRebuild.ReindexAsync(db, ids, parse.GetValue(clear), report, cancellationToken), output);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException exception) when (!parse.GetValue(clear) && SearchIndexRebuild.IsDamagedIndex(exception))
+            {
+                // Rebuilding in place reads the old entries, which the damage makes unreadable; what was reindexed so far stays.
+                await Console.Error.WriteLineAsync(
+                    $"The search index is damaged, so it cannot be rebuilt in place: run `{SearchIndexRebuild.RepairCommand}` to rebuild it from empty.");
+                return 1;
+            }
             await SearchAnalysis.RecordAsync(db, onlyWithoutArticles: false, cancellationToken);
             var removed = orphans switch { 0 => "", 1 => " and removed 1 index entry of deleted articles", _ => $" and removed {orphans} index entries of deleted articles" };
             await output.WriteLineAsync($"Derived excerpts and counts refreshed: {rederived}.");

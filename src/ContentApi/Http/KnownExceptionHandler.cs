@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ContentApi.Data;
+using ContentApi.Search;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Data.Sqlite;
 
@@ -15,11 +16,17 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var (status, detail, errors) = Classify(exception);
-        if (status >= 500 && exception is not DatabaseBusyException)
+        var damaged = Damage(exception);
+        if (damaged is not null)
+        {
+            logger.LogError(exception, "{Damage} ({Method} {Path} answered 503)", damaged, context.Request.Method, context.Request.Path);
+        }
+        else if (status >= 500 && exception is not DatabaseBusyException)
         {
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
         }
-        if (status == 503)
+        // Damage is the operator's to repair, and waiting does not: no Retry-After for it.
+        if (status == 503 && damaged is null)
         {
             context.Response.Headers.RetryAfter = "1";
         }
@@ -41,7 +48,27 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         SqliteException sqlite when SqliteDialect.IsBusy(sqlite) => (503, "The database is busy; retry after the number of seconds in Retry-After.", null),
         SqliteException sqlite when SqliteDialect.IsUniqueViolation(sqlite) => (409, "A resource with the same unique value (such as the slug) already exists.", null),
         SqliteException sqlite when SqliteDialect.IsConstraintViolation(sqlite) => (409, "The change conflicts with related resources (a referenced resource is missing or still in use).", null),
+        SqliteException sqlite when SearchIndexRebuild.IsDamagedIndex(sqlite) => (503, SearchIndexDamagedDetail, null),
+        SqliteException { SqliteErrorCode: CorruptErrorCode } => (503, DatabaseDamagedDetail, null),
         _ => (500, "An unexpected error occurred. Quote the traceId when reporting it.", null),
+    };
+
+    internal const string SearchIndexDamagedDetail =
+        $"The search index is damaged and must be rebuilt by the operator with `{SearchIndexRebuild.RepairCommand}`; until then, requests that use it fail.";
+
+    internal const string DatabaseDamagedDetail = "The database is damaged and must be repaired by the operator.";
+
+    /// <summary>SQLITE_CORRUPT: SQLite found the database file malformed (the search index's own damage has its extended code).</summary>
+    private const int CorruptErrorCode = 11;
+
+    /// <summary>What the operator must repair, for the log; null when the exception is no damage.</summary>
+    private static string? Damage(Exception exception) => exception switch
+    {
+        SqliteException sqlite when SearchIndexRebuild.IsDamagedIndex(sqlite) =>
+            $"The search index is damaged: rebuild it with `{SearchIndexRebuild.RepairCommand}` (searches find only what is reindexed until it finishes)",
+        SqliteException { SqliteErrorCode: CorruptErrorCode } =>
+            "The database file is damaged: check it with `PRAGMA integrity_check`, and restore a backup if it is not 'ok'",
+        _ => null,
     };
 
     private static (int, string, IDictionary<string, string[]>?) BadRequestProblem(BadHttpRequestException bad)

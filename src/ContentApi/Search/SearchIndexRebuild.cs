@@ -1,6 +1,7 @@
 using ContentApi.Data;
 using ContentApi.Rendering;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace ContentApi.Search;
 
@@ -12,6 +13,19 @@ public static class SearchIndexRebuild
     /// held it 1-4 s, past a server's busy timeout (2 s), so the server's writes failed with 503; 100 hold it well under.
     /// </summary>
     private const int Batch = 100;
+
+    /// <summary>What repairs a damaged index: it empties the index and rebuilds it from the tables, which the damage leaves alone.</summary>
+    public const string RepairCommand = "reindex --clear";
+
+    /// <summary>SQLITE_CORRUPT_VTAB: a virtual table (here only the FTS5 index) found its own structures damaged.</summary>
+    private const int CorruptVirtualTableExtendedCode = 267;
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> is FTS5 finding the index damaged ("fts5: corruption found reading blob ..."):
+    /// searches, a reindex in place and writes whose merge of segments reaches the damage all fail until
+    /// <see cref="RepairCommand"/> rebuilds the index from empty. Damage to the database file itself is plain SQLITE_CORRUPT.
+    /// </summary>
+    public static bool IsDamagedIndex(SqliteException exception) => exception.SqliteExtendedErrorCode == CorruptVirtualTableExtendedCode;
 
     /// <summary>
     /// Replaces these articles' entries in place, a batch per transaction, so that searches meanwhile find every article
