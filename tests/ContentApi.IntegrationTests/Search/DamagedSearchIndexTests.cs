@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using ContentApi.IntegrationTests.Operations;
 using ContentApi.TestSupport;
@@ -82,7 +81,7 @@ public sealed class DamagedSearchIndexTests : IDisposable
         await SeedAndDamageAsync(_api.DatabasePath);
 
         // As the operator runs it: its own process, its own standard error.
-        var (exitCode, _, error) = await RunProcessAsync(_api.DatabasePath, "reindex");
+        var (exitCode, _, error) = await AppProcess.RunAsync(_api.DatabasePath, ["reindex"]);
 
         Assert.Equal(1, exitCode);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -98,30 +97,6 @@ public sealed class DamagedSearchIndexTests : IDisposable
         Assert.True(seeded == 0, output);
         await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
         Assert.True(await connection.ExecuteAsync("DELETE FROM articles_fts_data WHERE rowid % 3 = 0 AND rowid > 10") > 0);
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunProcessAsync(string database, params string[] arguments)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "ContentApi.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["ConnectionStrings__Content"] = $"Data Source={database}";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
     }
 
     public void Dispose() => _api.Dispose();
