@@ -78,12 +78,13 @@ internal static class AppProcess
         return new Outcome(process.ExitCode, await output, await error);
     }
 
-    private static string DotnetHost() =>
+    /// <summary>The dotnet host running the tests.</summary>
+    public static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
         : Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path
         : "dotnet";
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -3,10 +3,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ContentApi.IntegrationTests.Operations;
 using ContentApi.TestSupport;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -199,26 +199,14 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 
     private async Task<string> CreateWriteKeyAsync()
     {
-        using var command = Process.Start(StartInfo("keys", "create", "--name", "crash-writer", "--scope", "write"))!;
-        var stdout = command.StandardOutput.ReadToEndAsync();
-        var stderr = command.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(StartTimeout);
-        try
-        {
-            await command.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            command.Kill(entireProcessTree: true);
-            throw;
-        }
-        Assert.True(command.ExitCode == 0, $"keys create failed: {await stdout} {await stderr}");
-        return (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+        var created = await AppProcess.RunAsync(DatabasePath, ["keys", "create", "--name", "crash-writer", "--scope", "write"]);
+        Assert.True(created.ExitCode == 0, $"keys create failed: {created}");
+        return created.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
     }
 
     private async Task<ServerProcess> StartServerAsync(string key)
     {
-        var port = FreePort();
+        var port = AppProcess.FreePort();
         var server = new ServerProcess(Process.Start(StartInfo("--urls", $"http://127.0.0.1:{port}"))!, new Uri($"http://127.0.0.1:{port}"), key);
         _servers.Add(server);
         var started = Stopwatch.StartNew();
@@ -245,7 +233,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "ContentApi.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the test project references src/ContentApi, which copies it here");
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(AppProcess.DotnetHost())
         {
             WorkingDirectory = AppContext.BaseDirectory, // the content root, where appsettings.json is
             RedirectStandardOutput = true,
@@ -266,18 +254,6 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
         return start;
-    }
-
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
-        : Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path
-        : "dotnet";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()
