@@ -12,21 +12,21 @@ public static class CanonicalJson
 {
     public static byte[] Of(byte[] utf8)
     {
-        JsonNode? root;
         try
         {
-            root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            // Nodes are built as they are read, so a repeated member or a lone surrogate throws while writing, not parsing.
+            var root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                Write(writer, root);
+            }
+            return buffer.ToArray();
         }
         catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidOperationException)
         {
             return utf8;
         }
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            Write(writer, root);
-        }
-        return buffer.ToArray();
     }
 
     private static void Write(Utf8JsonWriter writer, JsonNode? node)

@@ -102,6 +102,20 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM tags WHERE name = @Name", new { Name = name }));
     }
 
+    /// <summary>The key's fingerprint read these bodies as JSON nodes first, which threw: a 500 where the request is a 400.</summary>
+    [Theory]
+    [InlineData("""{"name":"Dup","name":"Dup"}""")]
+    [InlineData("""{"name":"Lone \ud800"}""")]
+    [InlineData("""{"name":"ok","description":{"a":1,"a":2}}""")]
+    public async Task A_body_that_is_not_valid_JSON_for_the_API_is_400_with_a_key_too(string body)
+    {
+        var writer = factory.Writer();
+        var key = Guid.NewGuid().ToString("N");
+        await (await writer.SendAsync(Post("/api/v1/tags", key, body))).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var fixedName = $"Fixed {key}";
+        await (await writer.SendAsync(Post("/api/v1/tags", key, $$"""{"name":"{{fixedName}}"}"""))).AssertJsonAsync(HttpStatusCode.Created);
+    }
+
     [Fact]
     public async Task Same_key_with_another_body_or_on_another_endpoint_is_422_and_creates_nothing()
     {

@@ -24,5 +24,8 @@ public sealed class CanonicalJsonTests
     [InlineData("""{"a":""")]
     [InlineData("not json")]
     [InlineData("")]
+    [InlineData("""{"name":"a","name":"b"}""")]
+    [InlineData("""{"a":{"x":1,"x":2}}""")]
+    [InlineData("""{"name":"lone \ud800"}""")]
     public void Text_that_is_not_JSON_stays_as_it_is(string text) => Assert.Equal(text, Canonical(text));
 }
