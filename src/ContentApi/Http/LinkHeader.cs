@@ -8,8 +8,8 @@ public static class LinkHeader
 {
     /// <summary>
     /// <c>next</c> (by cursor) when there is a next page; <c>first</c> on any page but the first; and for numbered pages
-    /// (<c>page=N</c>) also <c>prev</c> and <c>last</c> (by page number, <c>last</c> while it is a page number the list
-    /// takes). Null when there is no link to give.
+    /// (<c>page=N</c>) also <c>prev</c> and <c>last</c> (by page number; page 1 without one, so it has one URL; <c>last</c>
+    /// only while it is a page number the list takes). Null when there is no link to give.
     /// </summary>
     public static string? For(HttpRequest request, PageInfo page)
     {
@@ -28,15 +28,18 @@ public static class LinkHeader
             var last = Math.Max(1, (page.Total + page.Limit - 1) / page.Limit);
             if (current > 1)
             {
-                links.Add(Link(request, "prev", "page", Math.Min(current - 1, last).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                links.Add(ToPage(request, "prev", Math.Min(current - 1, last)));
             }
-            if (last <= Paging.MaxPage)
+            if (last <= page.MaxPage)
             {
-                links.Add(Link(request, "last", "page", last.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                links.Add(ToPage(request, "last", last));
             }
         }
         return links.Count == 0 ? null : string.Join(", ", links);
     }
+
+    private static string ToPage(HttpRequest request, string rel, long number) =>
+        number == 1 ? Link(request, rel, null, null) : Link(request, rel, "page", number.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static long? PageNumber(HttpRequest request) =>
         long.TryParse(request.Query["page"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)

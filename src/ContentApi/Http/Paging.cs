@@ -8,7 +8,12 @@ namespace ContentApi.Http;
 /// <param name="Limit">How many items a page holds at most.</param>
 /// <param name="NextCursor">Opaque cursor of the next page; null on the last page.</param>
 /// <param name="Total">How many items match the filters, across all pages.</param>
-public sealed record PageInfo(int Limit, string? NextCursor, long Total);
+public sealed record PageInfo(int Limit, string? NextCursor, long Total)
+{
+    /// <summary>The highest <c>page</c> the list takes (for its links; not sent).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int MaxPage { get; init; } = Paging.MaxPage;
+}
 
 public interface IPagedResponse
 {

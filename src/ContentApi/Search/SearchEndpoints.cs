@@ -29,7 +29,7 @@ public sealed class SearchArticlesQueryValidator : AbstractValidator<SearchArtic
         RuleFor(q => q.Q).NotNull().WithMessage("Give the words to search for in q.");
         RuleFor(q => q.Q).SearchText();
         RuleFor(q => q.Limit).PageLimit().When(q => q.Limit is not null);
-        RuleFor(q => q.Page).PageNumber(SearchEndpoints.MaxOffset / Paging.MaxLimit).When(q => q.Page is not null);
+        RuleFor(q => q.Page).PageNumber(SearchEndpoints.MaxPage).When(q => q.Page is not null);
         RuleFor(q => q.Cursor).Null().When(q => q.Page is not null).WithMessage("Use either cursor or page, not both.");
         RuleFor(q => q.Cursor).Must(c => SearchEndpoints.TryReadCursor(c, out _)).When(q => q.Cursor is not null)
             .WithMessage("Invalid cursor: pass back the nextCursor of a previous page.");
@@ -44,6 +44,9 @@ public static class SearchEndpoints
 {
     /// <summary>Results are ranked, so pages are positions in the ranking; we stop at this depth.</summary>
     public const int MaxOffset = 1000;
+
+    /// <summary>The highest page number search takes, whatever the limit.</summary>
+    public const int MaxPage = MaxOffset / Paging.MaxLimit;
 
     private const string CursorSort = "rank";
 
@@ -78,7 +81,7 @@ public static class SearchEndpoints
         // Snippets cost a pass over each body: build them only when the response includes them.
         var wantsHighlights = view.Fields?.Contains("highlights") != false;
         var shaped = items.Select(article => view.Shape(article, wantsHighlights ? Highlights(article, search) : null)).ToList();
-        return Representation.List(new ListResponse<object>(shaped, new PageInfo(limit, next, total)));
+        return Representation.List(new ListResponse<object>(shaped, new PageInfo(limit, next, total) { MaxPage = MaxPage }));
     }
 
     internal static bool TryReadCursor(string? text, out int offset)

@@ -232,6 +232,8 @@ public sealed class PaginationTests(ThreeHundredArticles data) : IClassFixture<T
         Assert.Equal(all.Skip(6), (await client.GetJsonAsync(third.LinkTo("last")!)).ItemIds());
         Assert.Equal(all.Take(2), (await client.GetJsonAsync(third.LinkTo("first")!)).ItemIds());
 
+        var second = await client.GetAsync(baseUrl + "&limit=2&page=2");
+        Assert.Equal(baseUrl + "&limit=2", second.LinkTo("prev")); // page 1 has one URL: the first page's
         var pageOne = await client.GetAsync(baseUrl + "&limit=2&page=1");
         Assert.Null(pageOne.LinkTo("prev"));
         Assert.Null(pageOne.LinkTo("first"));

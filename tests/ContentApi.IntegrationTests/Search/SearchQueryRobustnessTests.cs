@@ -180,6 +180,21 @@ public sealed class SearchQueryRobustnessTests(SearchCorpusFactory factory) : IC
         Assert.Contains($"<{SearchApi.Url("AI", "limit=10")}>; rel=\"first\"", lastLinks, StringComparison.Ordinal);
     }
 
+    /// <summary>Search takes pages 1-10 only: a rel="last" beyond them led to a 400.</summary>
+    [Fact]
+    public async Task Search_links_to_its_last_page_only_when_search_takes_that_page_number()
+    {
+        var shallow = await factory.Anonymous().GetAsync(SearchApi.Url("AI", "limit=5&page=2&fields=id"));
+        var last = shallow.LinkTo("last")!;
+        Assert.EndsWith("&page=3", last, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().GetAsync(last)).StatusCode);
+
+        var deep = await factory.Anonymous().GetAsync(SearchApi.Url("AI", "limit=1&page=2&fields=id"));
+        Assert.Equal(12, (await deep.AssertJsonAsync()).Total());
+        Assert.Null(deep.LinkTo("last"));
+        Assert.Equal(SearchApi.Url("AI", "limit=1&fields=id"), deep.LinkTo("prev"));
+    }
+
     [Fact]
     public async Task Search_page_2_is_the_second_slice_of_the_ranking()
     {
