@@ -7,7 +7,18 @@ if (AdminCommands.IsCommand(args))
     return await AdminCommands.RunAsync(args);
 }
 
-var app = ContentApiApp.Build(args);
+WebApplication app;
+try
+{
+    // Building the pipeline reads some settings already; the check reads the rest.
+    app = ContentApiApp.Build(args);
+    SettingsCheck.Validate(app.Services);
+}
+catch (Exception exception) when (SettingsCheck.Describe(exception) is { } invalid)
+{
+    await Console.Error.WriteLineAsync($"error: invalid settings: {invalid}");
+    return 1;
+}
 if (await MigrateOnStart.RefusalAsync(app.Services, CancellationToken.None) is { } refusal)
 {
     await Console.Error.WriteLineAsync($"error: {refusal}");

@@ -18,7 +18,7 @@ public sealed class CorsOptions : IValidatableObject
     /// <summary>An origin as browsers send it: "https://cms.example.com" matches, "https://cms.example.com/" never would.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         WriteOrigins.Where(origin => !IsOrigin(origin)).Select(origin => new ValidationResult(
-            $"Cors:WriteOrigins holds '{origin}', which is no origin: write scheme://host[:port], http or https, without a path or a trailing slash.",
+            $"Cors:WriteOrigins holds '{origin}', which is no origin as browsers send it: write scheme://host[:port], http or https, without a path, a trailing slash or the scheme's default port.",
             [nameof(WriteOrigins)]));
 
     private static bool IsOrigin(string origin) =>
@@ -27,14 +27,18 @@ public sealed class CorsOptions : IValidatableObject
 }
 
 /// <summary>Chooses the CORS policy by method: open for reads, an allow-list for writes.</summary>
-public sealed class ContentApiCorsPolicyProvider(IOptionsMonitor<CorsOptions> options) : ICorsPolicyProvider
+/// <remarks>
+/// The settings as the app started with them, like every other setting: read as they change, a bad edit of the file
+/// (refused by the validation) made every response that asks for them a 500.
+/// </remarks>
+public sealed class ContentApiCorsPolicyProvider(IOptions<CorsOptions> options) : ICorsPolicyProvider
 {
     private static readonly string[] Exposed = ["ETag", "Last-Modified", "Link", "Location", "Retry-After", "RateLimit", "RateLimit-Policy",
         IdempotencyMiddleware.ReplayedHeaderName];
 
     public Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
     {
-        var settings = options.CurrentValue;
+        var settings = options.Value;
         var method = context.Request.Headers.AccessControlRequestMethod.FirstOrDefault() ?? context.Request.Method;
         var builder = new CorsPolicyBuilder().AllowAnyHeader().WithExposedHeaders(Exposed).SetPreflightMaxAge(TimeSpan.FromHours(1));
         if ((HttpMethods.IsGet(method) || HttpMethods.IsHead(method)) && settings.ReadsFromAnyOrigin)

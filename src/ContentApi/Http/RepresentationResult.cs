@@ -76,7 +76,7 @@ public static class Representation
     /// </summary>
     public static string VaryFor(HttpContext context) =>
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) &&
-        context.RequestServices.GetRequiredService<IOptionsMonitor<CorsOptions>>().CurrentValue.ReadsFromAnyOrigin
+        context.RequestServices.GetRequiredService<IOptions<CorsOptions>>().Value.ReadsFromAnyOrigin
             ? "Authorization, Accept-Encoding"
             : "Authorization, Accept-Encoding, Origin";
 

@@ -22,11 +22,12 @@ internal static class AppProcess
     }
 
     /// <summary>The server on a free port; it is expected to refuse to start (killed, and the test failed, if it serves).</summary>
-    public static Task<Outcome> ServeAsync(string databasePath, string? user = null) =>
-        RunAsync(databasePath, ["--urls", $"http://127.0.0.1:{FreePort()}"], user);
+    public static Task<Outcome> ServeAsync(string databasePath, string? user = null, IReadOnlyDictionary<string, string>? environment = null) =>
+        RunAsync(databasePath, ["--urls", $"http://127.0.0.1:{FreePort()}"], user, environment);
 
     /// <param name="user">Run as this uid (through setpriv), for permission checks when the tests run as root.</param>
-    public static async Task<Outcome> RunAsync(string databasePath, string[] arguments, string? user = null)
+    /// <param name="environment">Variables set for the process besides the connection string (settings, as Section__Key).</param>
+    public static async Task<Outcome> RunAsync(string databasePath, string[] arguments, string? user = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "ContentApi.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the test project references src/ContentApi, which copies it here");
@@ -60,6 +61,10 @@ internal static class AppProcess
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+
+namespace ContentApi;
+
+/// <summary>
+/// The settings, checked before anything else happens (before the database is migrated), so that a typo in a setting
+/// stops the app in one line and leaves the database as it was. The host would check them too as it starts, after the
+/// migration, with a stack trace and an abort.
+/// </summary>
+public static class SettingsCheck
+{
+    /// <summary>Runs every settings check; throws what <see cref="Describe"/> puts in one line.</summary>
+    public static void Validate(IServiceProvider services) => services.GetService<IStartupValidator>()?.Validate();
+
+    /// <summary>What is wrong with the settings, in one line, when <paramref name="exception"/> is about them; else null.</summary>
+    public static string? Describe(Exception exception) => exception switch
+    {
+        OptionsValidationException invalid => OneLine(invalid.Message),
+        // A value that does not bind to its type: "Failed to convert configuration value 'abc' at 'Writes:RequireIfMatch' ...".
+        InvalidOperationException unbound when unbound.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => OneLine(unbound.Message),
+        AggregateException all when all.InnerExceptions.Select(Describe).ToList() is var described && described.All(d => d is not null) =>
+            string.Join(" ", described),
+        _ => null,
+    };
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+}
