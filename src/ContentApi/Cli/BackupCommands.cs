@@ -93,6 +93,21 @@ public static class BackupCommands
             }
             await using var app = CommandHost.Build(configure);
             var db = app.Services.GetRequiredService<Db>();
+            // The database replaced must be ours (or new): a connection string naming another application's file would
+            // have it overwritten. One a newer build migrated may be replaced: going back to a snapshot is how a
+            // failed upgrade is undone.
+            try
+            {
+                await DatabaseFile.CheckAsync(db.ConnectionString, cancellationToken);
+            }
+            catch (DatabaseFileException exception)
+            {
+                if (!exception.IsNewerSchema)
+                {
+                    await Console.Error.WriteLineAsync(exception.Message);
+                    return 1;
+                }
+            }
             // First: where there is no folder yet (a new machine), probing the server's lock file failed, and read as in use.
             SqliteDialect.EnsureDirectoryExists(db.ConnectionString);
             if (ServerLock.IsHeld(db.ConnectionString) && !parse.GetValue(force))
@@ -242,12 +257,16 @@ public static class BackupCommands
             {
                 return $"is not a healthy database: {string.Join("; ", results.Take(5))}";
             }
+            if (await DatabaseFile.ForeignAsync(connection) is { } foreign)
+            {
+                return $"is not a ContentApi database ({foreign})";
+            }
             var version = await Migrator.VersionOfAsync(connection);
             return version == 0 ? "is not a ContentApi database (it has no schema_migrations)"
                 : version > Migrator.LatestVersion ? $"was made by a newer ContentApi (schema {version}; this one knows {Migrator.LatestVersion})"
                 : null;
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == 26)
+        catch (SqliteException exception) when (exception.SqliteErrorCode == DatabaseFile.NotADatabaseCode)
         {
             return "is not a SQLite database";
         }

@@ -70,7 +70,10 @@ public static class DatabaseFile
     public static string PathOf(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
 
     public static DatabaseFileException NewerSchema(string path, int version) => new(
-        $"{path} has schema version {version}, but this build knows only up to {Migrator.LatestVersion}: run the newer ContentApi that migrated it (nothing was changed).");
+        $"{path} has schema version {version}, but this build knows only up to {Migrator.LatestVersion}: run the newer ContentApi that migrated it (nothing was changed).")
+    {
+        IsNewerSchema = true,
+    };
 
     public static bool IsReadOnly(SqliteException exception) => exception.SqliteErrorCode == ReadOnlyCode;
 
@@ -99,7 +102,7 @@ public static class DatabaseFile
     /// Why the database is another application's, or null: it has tables but not our journal (an empty file, or a new
     /// one, is ours to migrate), or a journal of another tool's by that name (golang-migrate's, Rails').
     /// </summary>
-    private static async Task<string?> ForeignAsync(SqliteConnection connection)
+    public static async Task<string?> ForeignAsync(SqliteConnection connection)
     {
         var tables = (await connection.QueryAsync<string>(
             @"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'")).ToList();
@@ -118,7 +121,7 @@ public static class DatabaseFile
 
     private const int ReadOnlyCode = 8;       // SQLITE_READONLY
     private const int CannotOpenCode = 14;    // SQLITE_CANTOPEN: no such folder, or no permission for it or the file
-    private const int NotADatabaseCode = 26;  // SQLITE_NOTADB
+    public const int NotADatabaseCode = 26;   // SQLITE_NOTADB
 }
 
 /// <summary>
@@ -127,6 +130,9 @@ public static class DatabaseFile
 /// </summary>
 public sealed class DatabaseFileException : IOException
 {
+    /// <summary>The file is a database of ours that a newer build has migrated further.</summary>
+    public bool IsNewerSchema { get; init; }
+
     public DatabaseFileException() { }
     public DatabaseFileException(string message) : base(message) { }
     public DatabaseFileException(string message, Exception inner) : base(message, inner) { }

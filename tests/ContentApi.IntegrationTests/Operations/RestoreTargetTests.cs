@@ -1,0 +1,70 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace ContentApi.IntegrationTests.Operations;
+
+/// <summary>
+/// What restore replaces, and with what: never another application's database (a connection string naming it had its
+/// tables overwritten, exit code 0), never from another tool's snapshot; a database a newer build migrated may be
+/// replaced, which is how a failed upgrade is rolled back.
+/// </summary>
+public sealed class RestoreTargetTests
+{
+    private static async Task<string> SnapshotAsync()
+    {
+        var folder = CommandRunner.TempDirectory();
+        var database = Path.Combine(folder, "source.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
+        var snapshot = Path.Combine(folder, "snapshot.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(database, "backup", snapshot)).ExitCode);
+        return snapshot;
+    }
+
+    private static async Task ExecuteAsync(string database, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.ExecuteAsync(sql);
+    }
+
+    [Fact]
+    public async Task Restore_refuses_to_replace_another_application_s_database()
+    {
+        var snapshot = await SnapshotAsync();
+        var other = Path.Combine(CommandRunner.TempDirectory(), "other.db");
+        await ExecuteAsync(other, "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO users VALUES (1, 'precious')");
+        var before = await File.ReadAllBytesAsync(other);
+
+        Assert.Equal(1, (await CommandRunner.RunAsync(other, "restore", snapshot, "--force")).ExitCode);
+
+        Assert.Equal(before, await File.ReadAllBytesAsync(other));
+    }
+
+    [Fact]
+    public async Task Restore_refuses_another_tool_s_snapshot()
+    {
+        var foreign = Path.Combine(CommandRunner.TempDirectory(), "migrate.db");
+        await ExecuteAsync(foreign, "CREATE TABLE schema_migrations (version INTEGER NOT NULL, dirty INTEGER NOT NULL); INSERT INTO schema_migrations VALUES (3, 0)");
+        var target = Path.Combine(CommandRunner.TempDirectory(), "content.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(target, "migrate")).ExitCode);
+        await ExecuteAsync(target, "INSERT INTO tags (id, slug, name, created_at, updated_at) VALUES (1, 'kept', 'Kept', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+
+        Assert.Equal(1, (await CommandRunner.RunAsync(target, "restore", foreign, "--force")).ExitCode);
+
+        await using var connection = new SqliteConnection($"Data Source={target};Pooling=False");
+        Assert.Equal("Kept", await connection.ExecuteScalarAsync<string>("SELECT name FROM tags WHERE id = 1"));
+    }
+
+    [Fact]
+    public async Task Restore_replaces_a_database_a_newer_build_migrated()
+    {
+        var snapshot = await SnapshotAsync();
+        var target = Path.Combine(CommandRunner.TempDirectory(), "content.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(target, "migrate")).ExitCode);
+        await ExecuteAsync(target, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from_a_newer_build', '2027-01-01T00:00:00Z')");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(target, "restore", snapshot, "--force");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("(up to date)", (await CommandRunner.RunAsync(target, "migrate")).Output, StringComparison.Ordinal);
+    }
+}
