@@ -18,6 +18,8 @@ public static class AdminCommands
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, Action<WebApplicationBuilder>? configure = null)
     {
         output ??= Console.Out;
+        // The commands' own messages are English: System.CommandLine's would follow the locale ("Nutzung:" beside them).
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
         var root = Commands(output, configure);
         if (args[0] == "help")
         {
