@@ -30,9 +30,17 @@ public static class EndpointConventions
     /// <summary>Documents the operation's <c>sort</c> parameter with the sorts it allows and its default.</summary>
     public static RouteHandlerBuilder Sorts<TRow>(this RouteHandlerBuilder builder, SortOptions<TRow> sorts) => builder.WithMetadata(
         new ParameterDescriptionMetadata("sort", $"One of {string.Join(", ", sorts.Keys.Select(s => $"`{s}`"))} (`-` sorts descending); default `{sorts.DefaultKey}`. Ties are broken by id. " +
-            "Text (`title`, `name`, `slug`) sorts by Unicode code point, as stored: upper case before lower case (`Zebra` before `apple`), " +
-            "accented letters after `z`, CJK by code point (not by pinyin or stroke count). Anything else is a 400 listing these.",
+            TextOrder(sorts) + "Anything else is a 400 listing these.",
             Values: new(typeof(TRow).Name.Replace("Row", "Sort", StringComparison.Ordinal), sorts.Keys)));
+
+    private static readonly string[] TextSorts = ["title", "name", "slug"];
+
+    /// <summary>How the list's text sorts order, when it has any.</summary>
+    private static string TextOrder<TRow>(SortOptions<TRow> sorts) =>
+        sorts.Allowed.Select(f => f.Name).Where(TextSorts.Contains).ToList() is { Count: > 0 } text
+            ? $"{string.Join(" and ", text.Select(n => $"`{n}`"))} sort by Unicode code point, as stored: upper case before lower case " +
+              "(`Zebra` before `apple`), accented letters after `z`, CJK by code point (not by pinyin or stroke count). "
+            : "";
 
     /// <summary>Documents the operation's <c>fields</c> parameter with the names <typeparamref name="TResponse"/> allows.</summary>
     public static RouteHandlerBuilder Fields<TResponse>(this RouteHandlerBuilder builder) =>

@@ -56,7 +56,8 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
         {
             AddParameter(operation, "If-Match",
                 "The ETag you last read: the change applies only while the resource still has it, else 412 (no update is lost). `*` matches any version. " +
-                "The version before the hyphen is what counts, so an ETag read with any `include`, `fields` or `format` will do. " +
+                "The version before the hyphen is what counts, so an ETag read with any `include`, `fields` or `format` will do; a weak ETag " +
+                "(`W/\"...\"`, as a proxy that compresses responses may make of one) never matches a write (412). " +
                 "Optional unless the server sets `Writes:RequireIfMatch`, which answers 428 without it (`*` then still says you mean to overwrite whatever is there).");
             if (lastModified)
             {
@@ -122,7 +123,7 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
                     }
                     if (takesCursor)
                     {
-                        AddHeader(concrete, "Link", "As the 200 would have sent it: the next page's URL, when there is one.");
+                        AddHeader(concrete, "Link", "As the 200 would have sent it: the links to other pages of the list.");
                     }
                     break;
                 case "412":
