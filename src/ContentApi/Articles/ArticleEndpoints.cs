@@ -153,7 +153,7 @@ public static class ArticleEndpoints
         return merged with
         {
             Slug = merged.Slug ?? before.Slug,
-            Excerpt = before.Excerpt is null && merged.Excerpt == current.Row.DerivedExcerpt ? null : merged.Excerpt,
+            Excerpt = current.Row.RestatesDerivedExcerpt(merged.Excerpt) ? null : merged.Excerpt,
             PublishedAt = unpublishes ? null : merged.PublishedAt ?? (merged.Status == ArticleStatus.Published ? before.PublishedAt : null),
             TagIds = merged.TagIds ?? [],
             ImageIds = merged.ImageIds ?? [],

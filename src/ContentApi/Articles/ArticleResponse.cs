@@ -94,6 +94,13 @@ public sealed record ArticleRow
     public string? Subtitle { get; init; }
     public string? Excerpt { get; init; }
     public string DerivedExcerpt { get; init; } = "";
+
+    /// <summary>
+    /// Whether <paramref name="excerpt"/> only restates the excerpt this article derives (and shows): a client that read
+    /// it and sends it back (GET, then PUT; a form posting every field) means no excerpt of its own, so it stays derived.
+    /// </summary>
+    public bool RestatesDerivedExcerpt(string? excerpt) => Excerpt is null && excerpt is not null && excerpt == DerivedExcerpt;
+
     public string Body { get; init; } = "";
     public string Language { get; init; } = "";
     public string Status { get; init; } = "";

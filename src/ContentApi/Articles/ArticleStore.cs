@@ -174,7 +174,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     /// </summary>
     private static (ArticleRequest Request, PreparedText Text) KeepingDerivedExcerpt(ArticleRequest request, PreparedText text, ArticleRow current)
     {
-        if (request.Excerpt is null || current.Excerpt is not null || request.Excerpt != current.DerivedExcerpt)
+        if (!current.RestatesDerivedExcerpt(request.Excerpt))
         {
             return (request, text);
         }

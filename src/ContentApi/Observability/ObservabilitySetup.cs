@@ -17,6 +17,10 @@ public static class ObservabilitySetup
             // Per route template and status: request counts, in-flight gauge and latency histograms.
             app.UseHttpMetrics();
         }
+        if (!options.RequestLogging && !options.MetricsEnabled)
+        {
+            return;
+        }
         // The exception handler (inside) clears the matched endpoint before it answers (a body that is not JSON, an
         // unknown property, a 500): put it back once the response is made, so the log line and the metrics above
         // name the route rather than "(unmatched)".
