@@ -69,6 +69,13 @@ public static class DatabaseFile
 
     public static string PathOf(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
 
+    /// <summary>The file a connection string names, or null for an in-memory database.</summary>
+    public static string? OnDiskPath(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        return builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:" ? null : builder.DataSource;
+    }
+
     public static DatabaseFileException NewerSchema(string path, int version) => new(
         $"{path} has schema version {version}, but this build knows only up to {Migrator.LatestVersion}: run the newer ContentApi that migrated it (nothing was changed).")
     {

@@ -170,6 +170,15 @@ public sealed partial class Db
         var steps = new Step[writes.Count];
         try
         {
+            if (FilePath is { } file && !File.Exists(file))
+            {
+                outcome = "gone";
+                foreach (var write in writes)
+                {
+                    write.Fail(new DatabaseFileGoneException($"{file} is gone."));
+                }
+                return true;
+            }
             await using var connection = await OpenAsync(CancellationToken.None);
             // BeginTransaction() in Microsoft.Data.Sqlite is BEGIN IMMEDIATE: the write lock is
             // taken up front, so a busy database fails here and not halfway through the work.

@@ -25,6 +25,9 @@ public sealed partial class Db(
 
     public string ConnectionString { get; } = connectionString;
 
+    /// <summary>The database's file, or null for an in-memory database.</summary>
+    public string? FilePath { get; } = DatabaseFile.OnDiskPath(connectionString);
+
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(new SqliteConnection(ConnectionString), cancellationToken);
 
     /// <summary>
@@ -99,4 +102,15 @@ public sealed class DatabaseBusyException : Exception
     public DatabaseBusyException(Exception inner) : base("The database is busy.", inner) { }
     public DatabaseBusyException(string message) : base(message) { }
     public DatabaseBusyException(string message, Exception inner) : base(message, inner) { }
+}
+
+/// <summary>
+/// The database file was deleted or moved while the app ran: SQLite would go on writing to the file the app still has
+/// open, and every write would be lost with it. Only a restart (and the operator) can mend that.
+/// </summary>
+public sealed class DatabaseFileGoneException : Exception
+{
+    public DatabaseFileGoneException() : base("The database file is gone.") { }
+    public DatabaseFileGoneException(string message) : base(message) { }
+    public DatabaseFileGoneException(string message, Exception inner) : base(message, inner) { }
 }

@@ -13,8 +13,7 @@ public sealed class DatabaseHealthCheck(Migrator migrator, Db db) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.ConnectionString);
-        if (builder.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory && builder.DataSource is not ("" or ":memory:") && !File.Exists(builder.DataSource))
+        if (db.FilePath is { } file && !File.Exists(file))
         {
             return HealthCheckResult.Unhealthy("the database file is gone (deleted or moved while the app runs): restart the app to open it again");
         }

@@ -48,6 +48,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         SqliteException sqlite when SqliteDialect.IsBusy(sqlite) => (503, "The database is busy; retry after the number of seconds in Retry-After.", null),
         SqliteException sqlite when SqliteDialect.IsUniqueViolation(sqlite) => (409, "A resource with the same unique value (such as the slug) already exists.", null),
         SqliteException sqlite when SqliteDialect.IsConstraintViolation(sqlite) => (409, "The change conflicts with related resources (a referenced resource is missing or still in use).", null),
+        DatabaseFileGoneException => (503, "The database file is gone (deleted or moved while the server runs), so nothing was written: the operator must restart the server.", null),
         SqliteException sqlite when SearchIndexRebuild.IsDamagedIndex(sqlite) => (503, SearchIndexDamagedDetail, null),
         SqliteException { SqliteErrorCode: CorruptErrorCode } => (503, DatabaseDamagedDetail, null),
         _ => (500, "An unexpected error occurred. Quote the traceId when reporting it.", null),
@@ -64,6 +65,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
     /// <summary>What the operator must repair, for the log; null when the exception is no damage.</summary>
     private static string? Damage(Exception exception) => exception switch
     {
+        DatabaseFileGoneException gone => $"{gone.Message} Writes are refused until the server is restarted on a database file",
         SqliteException sqlite when SearchIndexRebuild.IsDamagedIndex(sqlite) =>
             $"The search index is damaged: rebuild it with `{SearchIndexRebuild.RepairCommand}` (searches find only what is reindexed until it finishes)",
         SqliteException { SqliteErrorCode: CorruptErrorCode } =>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using ContentApi.TestSupport;
 using Dapper;
 
@@ -35,9 +36,9 @@ public sealed class HealthProbeTests
         }
     }
 
-    /// <summary>A database file deleted under the running app still answered through the app's handle, and writes went with it.</summary>
+    /// <summary>A database file deleted under the running app still answered through the app's handle, and writes were acknowledged and lost with it.</summary>
     [Fact]
-    public async Task Ready_is_unhealthy_once_the_database_file_is_gone()
+    public async Task Ready_is_unhealthy_and_writes_are_refused_once_the_database_file_is_gone()
     {
         using var factory = new ApiFactory();
         await new TestContent(factory.Writer()).TagAsync();
@@ -53,6 +54,12 @@ public sealed class HealthProbeTests
         var body = await ready.Content.ReadAsStringAsync();
         Assert.Contains("database file is gone", body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().GetAsync("/health/live")).StatusCode);
+
+        // Writes would go to the deleted file and be lost with it: refused, not acknowledged.
+        var write = await factory.Writer().PostAsJsonAsync("/api/v1/tags", new { name = "after the file went" });
+        var problem = await write.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Contains("database file is gone", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.False(write.Headers.Contains("Retry-After"), "waiting does not bring the file back");
     }
 
     [Fact]
