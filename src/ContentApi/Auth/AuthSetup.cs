@@ -23,7 +23,8 @@ public static class AuthSetup
     /// </summary>
     public static IApplicationBuilder UseRejectInvalidKeys(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.Request.Headers.Authorization.Count > 0 && context.User.Identity?.IsAuthenticated != true)
+        if (context.Request.Headers.Authorization.Count > 0 && context.User.Identity?.IsAuthenticated != true &&
+            context.GetEndpoint()?.Metadata.GetMetadata<Health.ProbeEndpoint>() is null)
         {
             var attempts = context.RequestServices.GetRequiredService<FailedKeyAttempts>();
             if (!attempts.TryRecordFailure(Http.RateLimitingSetup.ClientAddress(context)))

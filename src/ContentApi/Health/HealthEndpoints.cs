@@ -45,7 +45,7 @@ public static class HealthEndpoints
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])).ExcludeFromDescription()
             // Probes come from a load balancer or an orchestrator, often through the same proxy address as the API's
             // callers: the API's rate limits must not fail them.
-            .DisableRateLimiting();
+            .DisableRateLimiting().WithMetadata(ProbeEndpoint.Instance);
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {

@@ -48,7 +48,7 @@ public static class ObservabilitySetup
         {
             // prometheus-net maps every method; a scrape is a GET (others are a 405, as on every other route).
             app.MapMetrics(options.MetricsPath).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])).ExcludeFromDescription()
-                .DisableRateLimiting();
+                .DisableRateLimiting().WithMetadata(Health.ProbeEndpoint.Instance);
         }
     }
 }

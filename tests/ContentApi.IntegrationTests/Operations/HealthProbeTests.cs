@@ -36,6 +36,23 @@ public sealed class HealthProbeTests
         }
     }
 
+    /// <summary>A scraper or load balancer may send a token meant for a proxy: probes got 401, then the failed-key limit's 429.</summary>
+    [Fact]
+    public async Task Probes_and_metrics_answer_whatever_key_is_sent()
+    {
+        using var factory = new TightRateLimitFactory();
+        var client = factory.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "capi_not_a_key");
+        for (var i = 0; i < 25; i++)
+        {
+            foreach (var probe in new[] { "/health/live", "/health/ready", "/metrics" })
+            {
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(probe)).StatusCode);
+            }
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/tags")).StatusCode);
+    }
+
     /// <summary>A database file deleted under the running app still answered through the app's handle, and writes were acknowledged and lost with it.</summary>
     [Fact]
     public async Task Ready_is_unhealthy_and_writes_are_refused_once_the_database_file_is_gone()
