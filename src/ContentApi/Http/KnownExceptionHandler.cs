@@ -19,7 +19,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         var damaged = Damage(exception);
         if (damaged is not null)
         {
-            logger.LogError(exception, "{Damage} ({Method} {Path} answered 503)", damaged, context.Request.Method, context.Request.Path);
+            logger.LogError(exception, "{Damage} ({Method} {Path} answered 503)", damaged.Value.Repair, context.Request.Method, context.Request.Path);
         }
         else if (status >= 500 && exception is not DatabaseBusyException)
         {
@@ -48,9 +48,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         SqliteException sqlite when SqliteDialect.IsBusy(sqlite) => (503, "The database is busy; retry after the number of seconds in Retry-After.", null),
         SqliteException sqlite when SqliteDialect.IsUniqueViolation(sqlite) => (409, "A resource with the same unique value (such as the slug) already exists.", null),
         SqliteException sqlite when SqliteDialect.IsConstraintViolation(sqlite) => (409, "The change conflicts with related resources (a referenced resource is missing or still in use).", null),
-        DatabaseFileGoneException => (503, "The database file is gone (deleted or moved while the server runs), so nothing was written: the operator must restart the server.", null),
-        SqliteException sqlite when SearchIndexRebuild.IsDamagedIndex(sqlite) => (503, SearchIndexDamagedDetail, null),
-        SqliteException { SqliteErrorCode: CorruptErrorCode } => (503, DatabaseDamagedDetail, null),
+        _ when Damage(exception) is { Detail: var damage } => (503, damage, null),
         _ => (500, "An unexpected error occurred. Quote the traceId when reporting it.", null),
     };
 
@@ -62,14 +60,21 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
     /// <summary>SQLITE_CORRUPT: SQLite found the database file malformed (the search index's own damage has its extended code).</summary>
     private const int CorruptErrorCode = 11;
 
-    /// <summary>What the operator must repair, for the log; null when the exception is no damage.</summary>
-    private static string? Damage(Exception exception) => exception switch
+    /// <summary>
+    /// What only the operator can repair (waiting does not): the caller's detail, and the repair for the log; null when
+    /// the exception is no such damage.
+    /// </summary>
+    private static (string Detail, string Repair)? Damage(Exception exception) => exception switch
     {
-        DatabaseFileGoneException gone => $"{gone.Message} Writes are refused until the server is restarted on a database file",
-        SqliteException sqlite when SearchIndexRebuild.IsDamagedIndex(sqlite) =>
-            $"The search index is damaged: rebuild it with `{SearchIndexRebuild.RepairCommand}` (searches find only what is reindexed until it finishes)",
-        SqliteException { SqliteErrorCode: CorruptErrorCode } =>
-            "The database file is damaged: check it with `PRAGMA integrity_check`, and restore a backup if it is not 'ok'",
+        DatabaseFileGoneException gone => (
+            "The database file is gone (deleted or moved while the server runs), so nothing was written: the operator must restart the server.",
+            $"{gone.Message} Writes are refused until the server is restarted on a database file"),
+        SqliteException sqlite when SearchIndexRebuild.IsDamagedIndex(sqlite) => (
+            SearchIndexDamagedDetail,
+            $"The search index is damaged: rebuild it with `{SearchIndexRebuild.RepairCommand}` (searches find only what is reindexed until it finishes)"),
+        SqliteException { SqliteErrorCode: CorruptErrorCode } => (
+            DatabaseDamagedDetail,
+            "The database file is damaged: check it with `PRAGMA integrity_check`, and restore a backup if it is not 'ok'"),
         _ => null,
     };
 
