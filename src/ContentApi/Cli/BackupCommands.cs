@@ -115,7 +115,7 @@ public static class BackupCommands
                 await Console.Error.WriteLineAsync("The database is in use by a running server. Stop it first, or pass --force.");
                 return 2;
             }
-            var databaseFile = new SqliteConnectionStringBuilder(db.ConnectionString).DataSource;
+            var databaseFile = DatabaseFile.PathOf(db.ConnectionString);
             // The snapshot is copied beside the database and the keys merged into that copy, which then replaces the
             // database's pages in one step: whatever stops the restore (a crash, a server's write lock outlasting the
             // busy timeout under --force), the database never holds the snapshot's keys without the revocations since.

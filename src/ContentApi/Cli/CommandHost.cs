@@ -22,7 +22,7 @@ public static class CommandHost
     public static async Task<WebApplication?> StartExistingAsync(CancellationToken cancellationToken, Action<WebApplicationBuilder>? configure = null)
     {
         var app = Build(configure);
-        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(app.Services.GetRequiredService<Db>().ConnectionString).DataSource;
+        var file = DatabaseFile.PathOf(app.Services.GetRequiredService<Db>().ConnectionString);
         // A directory goes on to the migrator, which says what it is.
         if (!File.Exists(file) && !Directory.Exists(file))
         {

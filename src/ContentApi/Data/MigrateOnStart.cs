@@ -11,7 +11,7 @@ public sealed class MigrateOnStart(Migrator migrator, Db db, ILogger<MigrateOnSt
     /// <summary>
     /// Migrates before the server's host starts: why the database cannot be used, in one line naming the file, or null.
     /// Refused in <see cref="StartAsync"/>, the host would log its "failed to start" with the stack trace and the process
-    /// abort; <see cref="StartAsync"/> then finds the schema current (hosts started otherwise, as in tests, migrate there).
+    /// abort; <see cref="StartAsync"/> then has nothing to do (hosts started otherwise, as in tests, migrate there).
     /// </summary>
     public static async Task<string?> RefusalAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -33,7 +33,11 @@ public sealed class MigrateOnStart(Migrator migrator, Db db, ILogger<MigrateOnSt
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await migrator.MigrateAsync(cancellationToken);
+        // Start-up time counts (ready within 1.5 s): the file is checked and migrated once.
+        if (!migrator.HasMigrated)
+        {
+            await migrator.MigrateAsync(cancellationToken);
+        }
         if (await SearchAnalysis.EnsureCurrentWhileEmptyAsync(db, cancellationToken) is (false, var indexed))
         {
             logger.LogWarning(

@@ -16,6 +16,9 @@ public sealed partial class Migrator(Db db, TimeProvider clock, ILogger<Migrator
     /// <summary>The schema version before and after <see cref="MigrateAsync"/>.</summary>
     public sealed record Result(int Before, int After);
 
+    /// <summary>Whether this process has brought the database to <see cref="LatestVersion"/> already.</summary>
+    public bool HasMigrated { get; private set; }
+
     /// <summary>
     /// Brings the database to <see cref="LatestVersion"/>, creating it when there is none; throws
     /// <see cref="DatabaseFileException"/>, having changed nothing, for a file this build must not write (<see cref="DatabaseFile"/>).
@@ -27,6 +30,7 @@ public sealed partial class Migrator(Db db, TimeProvider clock, ILogger<Migrator
         var before = await DatabaseFile.CheckAsync(db.ConnectionString, cancellationToken);
         if (before == LatestVersion)
         {
+            HasMigrated = true;
             return new Result(before, before);
         }
         var after = await db.WriteAsync(async (connection, transaction) =>
@@ -50,6 +54,7 @@ public sealed partial class Migrator(Db db, TimeProvider clock, ILogger<Migrator
             }
             return LatestVersion;
         }, cancellationToken, changesContent: false);
+        HasMigrated = true;
         return new Result(before, after);
     }
 
