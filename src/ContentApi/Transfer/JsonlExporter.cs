@@ -22,9 +22,10 @@ public sealed class JsonlExporter(Db db)
             await using var file = new StreamWriter(Path.Combine(folder, ExportFormat.FileOf(table)), false, new UTF8Encoding(false));
             file.NewLine = "\n";
             var count = 0L;
-            // Table names come from ExportFormat.Tables, never from input.
-            var rows = await connection.QueryAsync(new CommandDefinition($"SELECT * FROM {table} ORDER BY id", transaction: transaction, cancellationToken: cancellationToken));
-            foreach (IDictionary<string, object?> row in rows)
+            // Table names come from ExportFormat.Tables, never from input. Rows are streamed: a buffered query held every
+            // article of a 100,000-article library in memory at once (about 1 GB).
+            var rows = connection.QueryUnbufferedAsync($"SELECT * FROM {table} ORDER BY id", transaction: transaction);
+            await foreach (IDictionary<string, object?> row in rows.WithCancellation(cancellationToken))
             {
                 var record = new Dictionary<string, object?>(row);
                 if (links is not null)
