@@ -25,14 +25,16 @@ public static class AdminCommands
         {
             args = ["--help"];
         }
+        using var stopSignals = new StopSignals();
         try
         {
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await root.Parse(args).InvokeAsync(invocation, stopSignals.Token);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (stopSignals.Token.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync("cancelled.");
-            return 130;
+            await Console.Error.WriteLineAsync("stopped.");
+            return stopSignals.ExitCode;
         }
         catch (Exception exception)
         {

@@ -28,8 +28,7 @@ public static class BackupCommands
             // The snapshot is written beside the target and renamed into place only once verified, so a refused or
             // failed backup (a newer schema, a failed check, a full disk, Ctrl+C) leaves nothing at the path, and a
             // retry there is not told it already exists; nor does the path ever hold a snapshot that is not whole.
-            var createdFolders = FoldersToCreate(Path.GetDirectoryName(target)!);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            var createdFolders = CreatedFolders.Create(Path.GetDirectoryName(target)!);
             var partial = $"{target}.partial-{Guid.NewGuid().ToString("N")[..8]}";
             var done = false;
             try
@@ -38,9 +37,9 @@ public static class BackupCommands
                 await using (var connection = await db.OpenAsync(cancellationToken))
                 {
                     // VACUUM INTO copies one read transaction's view: consistent while writers carry on in WAL.
-                    await connection.ExecuteAsync(SqliteDialect.BackupInto, new { Path = partial });
+                    await SqliteInterrupt.RunAsync(connection, () => connection.ExecuteAsync(SqliteDialect.BackupInto, new { Path = partial }), cancellationToken);
                 }
-                if (await SnapshotProblemAsync(partial) is { } problem)
+                if (await SnapshotProblemAsync(partial, cancellationToken) is { } problem)
                 {
                     await Console.Error.WriteLineAsync($"The snapshot {problem}; nothing was written to {target}.");
                     return 1;
@@ -61,10 +60,7 @@ public static class BackupCommands
                 if (!done)
                 {
                     DeleteDatabaseFiles(partial);
-                    foreach (var folder in createdFolders)
-                    {
-                        DeleteIfEmpty(folder);
-                    }
+                    createdFolders.RemoveEmpty();
                 }
             }
             await output.WriteLineAsync($"Backed up to {target} ({new FileInfo(target).Length} bytes); integrity check ok.");
@@ -86,7 +82,7 @@ public static class BackupCommands
                 await Console.Error.WriteLineAsync($"{source} does not exist.");
                 return 1;
             }
-            if (await SnapshotProblemAsync(source) is { } problem)
+            if (await SnapshotProblemAsync(source, cancellationToken) is { } problem)
             {
                 await Console.Error.WriteLineAsync($"{source} {problem}; the database was left as it was.");
                 return 1;
@@ -128,7 +124,8 @@ public static class BackupCommands
                 {
                     await from.OpenAsync(cancellationToken);
                     await copy.OpenAsync(cancellationToken);
-                    from.BackupDatabase(copy);
+                    using var pages = new PageCopy(from, copy);
+                    pages.CopyAll(cancellationToken);
                 }
                 await using var to = await db.OpenAsync(cancellationToken);
                 (var idsGiven, var contentVersion, keys) = await ReplaceMergingKeysAsync(db, to, staged, cancellationToken);
@@ -166,16 +163,12 @@ public static class BackupCommands
     {
         await using var copy = new SqliteConnection($"Data Source={staged};Pooling=False");
         await copy.OpenAsync(cancellationToken);
-        using var replace = SQLitePCL.raw.sqlite3_backup_init(to.Handle, "main", copy.Handle, "main");
-        if (replace.IsInvalid)
-        {
-            SqliteException.ThrowExceptionForRC(SQLitePCL.raw.sqlite3_errcode(to.Handle), to.Handle);
-        }
+        using var replace = new PageCopy(copy, to);
         // A first step of no pages takes the database's write lock, which the backup holds to its last step: from here on
         // no other writer (a server under --force, `keys revoke`) commits before the copy has replaced the database, so no
         // key revoked meanwhile is missed. A reader in WAL is not held back by that lock and sees what the copy replaces
         // (through a connection of its own: the backup's destination must not be used until the backup is done).
-        SqliteException.ThrowExceptionForRC(SQLitePCL.raw.sqlite3_backup_step(replace, 0), to.Handle);
+        replace.LockDestination();
         List<(string Name, long LastId)> idsGiven;
         long contentVersion;
         RestoredKeys.Outcome keys;
@@ -187,34 +180,8 @@ public static class BackupCommands
             keys = await RestoredKeys.MergeAsync(copy, await RestoredKeys.ReadAsync(replaced), cancellationToken);
         }
         // Every page, and the commit: SQLite's online backup replaces the database in one transaction.
-        SqliteException.ThrowExceptionForRC(SQLitePCL.raw.sqlite3_backup_step(replace, -1), to.Handle);
+        replace.CopyAll(cancellationToken);
         return (idsGiven, contentVersion, keys);
-    }
-
-    /// <summary>The folders that creating <paramref name="folder"/> would make, innermost first.</summary>
-    private static List<string> FoldersToCreate(string folder)
-    {
-        var missing = new List<string>();
-        for (var current = folder; !string.IsNullOrEmpty(current) && !Directory.Exists(current); current = Path.GetDirectoryName(current))
-        {
-            missing.Add(current);
-        }
-        return missing;
-    }
-
-    private static void DeleteIfEmpty(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
-            {
-                Directory.Delete(folder);
-            }
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // Something else put a file there meanwhile: it stays, and so does its folder.
-        }
     }
 
     /// <summary>A database file this command made and did not finish, with any journal SQLite left beside it.</summary>
@@ -246,13 +213,13 @@ public static class BackupCommands
             : [];
 
     /// <summary>Why <paramref name="file"/> is no snapshot this build can restore; null when it is one.</summary>
-    private static async Task<string?> SnapshotProblemAsync(string file)
+    private static async Task<string?> SnapshotProblemAsync(string file, CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
         try
         {
-            await connection.OpenAsync();
-            var results = (await connection.QueryAsync<string>("PRAGMA integrity_check")).ToList();
+            await connection.OpenAsync(cancellationToken);
+            var results = (await SqliteInterrupt.RunAsync(connection, () => connection.QueryAsync<string>("PRAGMA integrity_check"), cancellationToken)).ToList();
             if (results is not ["ok"])
             {
                 return $"is not a healthy database: {string.Join("; ", results.Take(5))}";

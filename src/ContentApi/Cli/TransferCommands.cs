@@ -28,16 +28,52 @@ public static class TransferCommands
                 return 1;
             }
             await using var started = app;
-            var manifest = await new JsonlExporter(app.Services.GetRequiredService<Data.Db>()).ExportAsync(folder, null, cancellationToken);
-            if (parse.GetValue(markdown))
+            // An export stopped part way (Ctrl+C, a full disk) is removed: it has no manifest, so import refuses it, and
+            // its files would make the folder refused as not empty when the export is run again.
+            var createdFolders = CreatedFolders.Create(folder);
+            var done = false;
+            try
             {
-                var written = await Transfer.MarkdownFromExport.WriteAsync(folder, Path.Combine(folder, "markdown"), cancellationToken);
-                await output.WriteLineAsync($"Wrote {written} Markdown files.");
+                var manifest = await new JsonlExporter(app.Services.GetRequiredService<Data.Db>()).ExportAsync(folder, null, cancellationToken);
+                if (parse.GetValue(markdown))
+                {
+                    var written = await Transfer.MarkdownFromExport.WriteAsync(folder, Path.Combine(folder, "markdown"), cancellationToken);
+                    await output.WriteLineAsync($"Wrote {written} Markdown files.");
+                }
+                await output.WriteLineAsync($"Exported to {folder}: " + string.Join(", ", manifest.Counts.Select(c => $"{c.Value} {c.Key}")) + ".");
+                done = true;
+                return 0;
             }
-            await output.WriteLineAsync($"Exported to {folder}: " + string.Join(", ", manifest.Counts.Select(c => $"{c.Value} {c.Key}")) + ".");
-            return 0;
+            finally
+            {
+                if (!done)
+                {
+                    RemoveUnfinishedExport(folder);
+                    createdFolders.RemoveEmpty();
+                }
+            }
         });
         return command;
+    }
+
+    /// <summary>Everything in the export's folder, which was empty when the export began.</summary>
+    private static void RemoveUnfinishedExport(string folder)
+    {
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(folder))
+            {
+                File.Delete(file);
+            }
+            foreach (var subfolder in Directory.EnumerateDirectories(folder))
+            {
+                Directory.Delete(subfolder, recursive: true);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The failure that stopped the export is what gets reported.
+        }
     }
 
     public static Command Import(TextWriter output, Action<WebApplicationBuilder>? configure)

@@ -27,11 +27,38 @@ internal static class AppProcess
 
     /// <param name="user">Run as this uid (through setpriv), for permission checks when the tests run as root.</param>
     /// <param name="environment">Variables set for the process besides the connection string (settings, as Section__Key).</param>
-    public static async Task<Outcome> RunAsync(string databasePath, string[] arguments, string? user = null, IReadOnlyDictionary<string, string>? environment = null)
+    public static Task<Outcome> RunAsync(string databasePath, string[] arguments, string? user = null, IReadOnlyDictionary<string, string>? environment = null) =>
+        RunAsync(databasePath, arguments, user, environment, whileRunning: null);
+
+    /// <summary>
+    /// Runs a command and sends it <paramref name="signal"/> (2 SIGINT, 15 SIGTERM) as soon as <paramref name="stopWhen"/>
+    /// holds, as Ctrl+C or a service manager would. A thread of its own polls every millisecond: a timer on the test's
+    /// busy thread pool could see the moment too late, when the command has already finished.
+    /// </summary>
+    public static Task<Outcome> RunAndSignalAsync(string databasePath, string[] arguments, Func<bool> stopWhen, int signal) =>
+        RunAsync(databasePath, arguments, user: null, environment: null, whileRunning: process => Task.Factory.StartNew(() =>
+        {
+            while (!process.HasExited && !stopWhen())
+            {
+                Thread.Sleep(1);
+            }
+            if (!process.HasExited)
+            {
+                Assert.Equal(0, SendSignal(process.Id, signal));
+            }
+        }, TaskCreationOptions.LongRunning));
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
+    private static async Task<Outcome> RunAsync(
+        string databasePath, string[] arguments, string? user, IReadOnlyDictionary<string, string>? environment, Func<Process, Task>? whileRunning)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "ContentApi.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the test project references src/ContentApi, which copies it here");
-        var start = new ProcessStartInfo(user is null ? DotnetHost() : "setpriv")
+        // A signal test starts the app through env(1) with SIGINT's default action restored: a process inherits an
+        // ignored SIGINT (as a test host run in the background has it), and then Ctrl+C never reaches the app.
+        var start = new ProcessStartInfo(user is not null ? "setpriv" : whileRunning is not null ? "env" : DotnetHost())
         {
             WorkingDirectory = AppContext.BaseDirectory, // the content root, where appsettings.json is
             RedirectStandardOutput = true,
@@ -50,6 +77,11 @@ internal static class AppProcess
             File.SetUnixFileMode(home, (UnixFileMode)0x1FF);
             start.Environment["HOME"] = home;
             start.Environment["DOTNET_CLI_HOME"] = home;
+        }
+        else if (whileRunning is not null)
+        {
+            start.ArgumentList.Add("--default-signal=INT");
+            start.ArgumentList.Add(DotnetHost());
         }
         start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
@@ -72,6 +104,10 @@ internal static class AppProcess
         using var timeout = new CancellationTokenSource(Timeout);
         try
         {
+            if (whileRunning is not null)
+            {
+                await whileRunning(process).WaitAsync(timeout.Token);
+            }
             await process.WaitForExitAsync(timeout.Token);
         }
         catch (OperationCanceledException)
