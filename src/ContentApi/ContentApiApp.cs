@@ -111,8 +111,9 @@ public static class ContentApiApp
         app.UseSecurityHeaders();
         app.UseResponseCompression();
         app.UseStatusCodePages();
-        app.UseMiddleware<RequestLimitsMiddleware>();
+        // CORS first: a browser page can read a refusal (414, 431, 413) only if it carries the CORS headers.
         app.UseCors();
+        app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<TrailingSlashMiddleware>();
         app.UseMiddleware<JsonBodyEncodingMiddleware>();
         app.UseContentApiSwagger();

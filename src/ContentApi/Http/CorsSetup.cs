@@ -34,7 +34,7 @@ public sealed class CorsOptions : IValidatableObject
 public sealed class ContentApiCorsPolicyProvider(IOptions<CorsOptions> options) : ICorsPolicyProvider
 {
     private static readonly string[] Exposed = ["ETag", "Last-Modified", "Link", "Location", "Retry-After", "RateLimit", "RateLimit-Policy",
-        IdempotencyMiddleware.ReplayedHeaderName];
+        IdempotencyMiddleware.ReplayedHeaderName, "WWW-Authenticate", "Allow"];
 
     public Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
     {

@@ -62,6 +62,52 @@ public sealed class CorsTests(FrontendApiFactory factory) : IClassFixture<Fronte
         }
     }
 
+    /// <summary>
+    /// A browser page reads why a request was refused as too large only if the refusal carries the CORS headers; the
+    /// limits answered before the CORS middleware ran, so the page saw only "Failed to fetch" (found by a browser probe).
+    /// </summary>
+    [Fact]
+    public async Task Refusals_of_oversized_requests_carry_the_CORS_headers()
+    {
+        using var longUrl = new HttpRequestMessage(HttpMethod.Get, "/api/v1/articles?q=" + new string('a', 9000));
+        using var largeHeaders = new HttpRequestMessage(HttpMethod.Get, "/api/v1/articles");
+        largeHeaders.Headers.Add("X-Large", new string('a', 17_000));
+        using var largeBody = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tags") { Content = new ByteArrayContent(new byte[5 * 1024 * 1024]) };
+        largeBody.Content.Headers.ContentType = new("application/json");
+        foreach (var (request, status, origin) in new[]
+        {
+            (longUrl, HttpStatusCode.RequestUriTooLong, "*"),
+            (largeHeaders, HttpStatusCode.RequestHeaderFieldsTooLarge, "*"),
+            (largeBody, HttpStatusCode.RequestEntityTooLarge, FrontendApiFactory.EditorOrigin),
+        })
+        {
+            request.Headers.Add("Origin", origin == "*" ? Stranger : origin);
+            var response = await factory.Writer().SendAsync(request);
+            Assert.Equal(status, response.StatusCode);
+            Assert.Equal(origin, Header(response, "Access-Control-Allow-Origin"));
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        using var preflight = Preflight("/api/v1/articles?q=" + new string('a', 9000), Stranger, "GET", "if-none-match");
+        var answer = await factory.Anonymous().SendAsync(preflight);
+        Assert.Equal(HttpStatusCode.NoContent, answer.StatusCode);
+        Assert.Equal("*", Header(answer, "Access-Control-Allow-Origin"));
+    }
+
+    /// <summary>The document lists WWW-Authenticate on a 401 and a 405 names the allowed methods in Allow: a page reads them only if exposed.</summary>
+    [Fact]
+    public async Task WWW_Authenticate_and_Allow_are_exposed()
+    {
+        using var unauthorized = new HttpRequestMessage(HttpMethod.Get, "/api/v1/articles");
+        unauthorized.Headers.Add("Origin", Stranger);
+        unauthorized.Headers.Authorization = new("Bearer", "not-a-key");
+        var response = await factory.Anonymous().SendAsync(unauthorized);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var exposed = Header(response, "Access-Control-Expose-Headers")!.Split(',', StringSplitOptions.TrimEntries);
+        Assert.Contains("WWW-Authenticate", exposed);
+        Assert.Contains("Allow", exposed);
+    }
+
     /// <summary>The OpenAPI document lists Idempotent-Replayed on every create's 201; a browser app reads it only if exposed.</summary>
     [Fact]
     public async Task A_replayed_create_from_the_configured_origin_exposes_Idempotent_Replayed()
