@@ -1,4 +1,5 @@
 using System.Text;
+using ContentApi.Text;
 using System.Text.RegularExpressions;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
@@ -111,6 +112,10 @@ internal static partial class PlainText
             case HtmlEntityInline entity:
                 builder.Append(entity.Transcoded.AsSpan());
                 break;
+            case LineBreakInline { IsHard: false } when Cjk.JoinsWithoutSpace(LastRune(builder), FirstRune(inline.NextSibling)):
+                // A line wrapped inside Chinese or Japanese text (發\n佈) reads as one word, as browsers show it: searches
+                // and snippets must see 發佈.
+                break;
             case LineBreakInline:
                 builder.Append('\n');
                 break;
@@ -126,5 +131,38 @@ internal static partial class PlainText
                 }
                 break;
         }
+    }
+
+    private static Rune? LastRune(StringBuilder builder) => builder.Length switch
+    {
+        0 => null,
+        > 1 when char.IsSurrogatePair(builder[^2], builder[^1]) => new Rune(builder[^2], builder[^1]),
+        _ => Rune.TryCreate(builder[^1], out var rune) ? rune : null,
+    };
+
+    /// <summary>The first character an inline and the ones after it give as text (an image gives none).</summary>
+    private static Rune? FirstRune(Inline? inline)
+    {
+        for (; inline is not null; inline = inline.NextSibling)
+        {
+            var text = inline switch
+            {
+                LiteralInline literal => literal.Content.ToString(),
+                CodeInline code => code.Content,
+                HtmlEntityInline entity => entity.Transcoded.ToString(),
+                LinkInline { IsImage: true } => "",
+                ContainerInline container => FirstRune(container.FirstChild)?.ToString() ?? "",
+                _ => null,
+            };
+            if (text is null)
+            {
+                return null;
+            }
+            if (text.Length > 0)
+            {
+                return Rune.DecodeFromUtf16(text, out var rune, out _) == System.Buffers.OperationStatus.Done ? rune : null;
+            }
+        }
+        return null;
     }
 }

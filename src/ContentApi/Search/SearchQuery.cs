@@ -89,7 +89,7 @@ public sealed class SearchQuery
             else
             {
                 start = i;
-                while (i < query.Length && !IsSeparator(query[i]) && query[i] != '"')
+                while (i < query.Length && (!IsSeparator(query[i]) || TextUnits.IsDigitGroupComma(query, i)) && query[i] != '"')
                 {
                     i++;
                 }

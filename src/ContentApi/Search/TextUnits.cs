@@ -39,9 +39,32 @@ internal static class TextUnits
     /// <summary>
     /// Characters inside a word that change how it is drawn or broken, not what it says: the Arabic tatweel (ـ, which
     /// stretches a joined letter), the soft hyphen, the zero-width (non-)joiner (Persian and Indic words are written
-    /// with and without it) and the word joiner.
+    /// with and without it), the word joiner and its older form, the byte order mark (U+FEFF) found pasted mid-text.
     /// </summary>
-    private static bool IsInWordFormatting(int codePoint) => codePoint is 0x0640 or 0x00AD or 0x200C or 0x200D or 0x2060;
+    private static bool IsInWordFormatting(int codePoint) => codePoint is 0x0640 or 0x00AD or 0x200C or 0x200D or 0x2060 or 0xFEFF;
+
+    private const char ZeroWidthSpace = '\u200B';
+
+    /// <summary>
+    /// The dots between the parts of a transliterated name (伊隆·馬斯克, ドナルド・トランプ, 伊隆‧馬斯克) or a Catalan l·l:
+    /// written or left out as the writer likes, so, like a soft hyphen, they neither end a word nor a CJK run.
+    /// </summary>
+    private static bool IsNameDot(char c) => c is '\u00B7' or '\u30FB' or '\uFF65' or '\u2027';
+
+    /// <summary>
+    /// The comma of a number written in groups of three digits (1,000, 12,345,678): part of the number, which is then
+    /// found whether it is written 1,000 or 1000, rather than the numbers 1 and 000.
+    /// </summary>
+    public static bool IsDigitGroupComma(string text, int index) =>
+        text[index] == ',' && index > 0 && char.IsAsciiDigit(text[index - 1]) && index + 3 < text.Length &&
+        !text.AsSpan(index + 1, 3).ContainsAnyExceptInRange('0', '9') &&
+        (index + 4 == text.Length || !char.IsAsciiDigit(text[index + 4]));
+
+    /// <summary>
+    /// Thai, Lao, Khmer and Myanmar, written without spaces: a zero-width space there marks where a word ends. Elsewhere
+    /// it only says where a line may break (a long word, a URL, Chinese text from a web editor), and the reader sees one word.
+    /// </summary>
+    private static bool IsSpacelessScript(char c) => c is (>= '\u0E00' and <= '\u0EFF') or (>= '\u1000' and <= '\u109F') or (>= '\u1780' and <= '\u17FF');
 
     public static List<TextUnit> Of(string text)
     {
@@ -120,6 +143,12 @@ internal static class TextUnits
                 EndWord();
                 units.Add(new TextUnit(HanVariants.FoldedText(text[start]), start, end, IsCjk: true, JoinsPrevious: afterCjk));
                 afterCjk = true;
+                start = end;
+                continue;
+            }
+            if (end - start == 1 && (IsNameDot(text[start]) || IsDigitGroupComma(text, start) ||
+                text[start] == ZeroWidthSpace && !(word.Length > 0 && IsSpacelessScript(text[start - 1]))))
+            {
                 start = end;
                 continue;
             }

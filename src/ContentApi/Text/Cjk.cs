@@ -41,6 +41,9 @@ internal static class Cjk
     /// <summary>Chinese or Japanese text, or CJK punctuation: what a line break between two of them does not separate.</summary>
     public static bool IsUnspaced(Rune rune) => (IsLetter(rune) && !IsHangul(rune)) || IsPunctuation(rune);
 
+    /// <summary>Whether a line break between these two characters is nothing to a reader (see <see cref="JoinLines"/>).</summary>
+    public static bool JoinsWithoutSpace(Rune? before, Rune? after) => before is { } b && after is { } a && IsUnspaced(b) && IsUnspaced(a);
+
     /// <summary>
     /// Joins the lines of one paragraph as a reader sees them: a break between Chinese or Japanese characters (or CJK
     /// punctuation) is nothing, as browsers show it (CSS Text 3, segment breaks); any other becomes a space.
@@ -57,7 +60,7 @@ internal static class Cjk
         {
             Rune.DecodeLastFromUtf16(previous, out var before, out _);
             Rune.DecodeFromUtf16(line, out var after, out _);
-            if (previous.Length > 0 && !(IsUnspaced(before) && IsUnspaced(after)))
+            if (previous.Length > 0 && !JoinsWithoutSpace(before, after))
             {
                 builder.Append(' ');
             }

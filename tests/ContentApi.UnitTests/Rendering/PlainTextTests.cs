@@ -14,4 +14,16 @@ public sealed class PlainTextTests
     {
         Assert.Equal(expected, MarkdownRenderer.ToPlainText(markdown));
     }
+
+    [Theory]
+    [InlineData("蘋果公司正式發\n佈了手機。", "蘋果公司正式發佈了手機。")]
+    [InlineData("正式**發**\n佈了", "正式發佈了")]
+    [InlineData("公司表示，\n「下週發佈」。", "公司表示，「下週發佈」。")]
+    [InlineData("The results came\nback positive.", "The results came\nback positive.")]
+    [InlineData("模型 Qwen3\n發佈", "模型 Qwen3\n發佈")]
+    [InlineData("正式發  \n佈了", "正式發\n佈了")] // a hard break is a line break
+    public void A_line_wrapped_inside_chinese_text_joins_as_a_browser_shows_it(string markdown, string expected)
+    {
+        Assert.Equal(expected, MarkdownRenderer.ToPlainText(markdown));
+    }
 }

@@ -14,6 +14,9 @@ public sealed class HanVariantsTests
     [InlineData("著", "着")]
     [InlineData("佈", "布")]
     [InlineData("裡", "里")]
+    [InlineData("衞", "卫")] // Hong Kong forms (OpenCC HKVariantsRev)
+    [InlineData("衹", "只")]
+    [InlineData("枱", "台")]
     [InlineData("爲", "为")]
     [InlineData("鑑", "鉴")]
     [InlineData("讚", "赞")]

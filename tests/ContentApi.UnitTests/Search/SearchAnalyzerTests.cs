@@ -16,9 +16,32 @@ public sealed class SearchAnalyzerTests
     [Theory]
     [InlineData("すし", "す すし し")]
     [InlineData("がっこう", "が がっ っ っこ こ こう う")]
-    [InlineData("タワー・ビル", "タ タワ ワ ワー ー ビ ビル ル")]
+    [InlineData("タワー・ビル", "タ タワ ワ ワー ー ービ ビ ビル ル")] // the middle dot is written or left out, as in names
     [InlineData("ｶﾞｯｺｳ", "ガ ガッ ッ ッコ コ コウ ウ")]
     public void AnalyzeForIndex_kana_keeps_voicing_marks_and_widens_half_width_forms(string text, string expected) =>
+        Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
+
+    [Theory]
+    [InlineData("發\u200b佈", "發佈")]
+    [InlineData("發\ufeff佈", "發佈")]
+    [InlineData("zw\u200bneedle", "zwneedle")]
+    [InlineData("伊隆·馬斯克", "伊隆马斯克")]
+    [InlineData("伊隆‧馬斯克", "伊隆马斯克")]
+    [InlineData("ドナルド・トランプ", "ドナルドトランプ")]
+    [InlineData("ﾄﾞﾅﾙﾄﾞ･ﾄﾗﾝﾌﾟ", "ドナルドトランプ")]
+    [InlineData("col·lecció", "colleccio")]
+    [InlineData("1,000人", "1000人")]
+    [InlineData("12,345,678", "12345678")]
+    public void AnalyzeForIndex_reads_a_word_the_same_whatever_invisible_or_optional_marks_it_was_written_with(string written, string plain) =>
+        Assert.Equal(SearchAnalyzer.AnalyzeForIndex(plain), SearchAnalyzer.AnalyzeForIndex(written));
+
+    [Theory]
+    [InlineData("ภาษา\u200bไทย", "ภาษา ไทย")] // Thai has no spaces: there the zero-width space ends a word
+    [InlineData("1,2,3", "1 2 3")]
+    [InlineData("1,0000", "1 0000")]
+    [InlineData("1,00", "1 00")]
+    [InlineData("2024,000", "2024000")]
+    public void AnalyzeForIndex_keeps_the_separators_that_separate(string text, string expected) =>
         Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
 
     [Fact]

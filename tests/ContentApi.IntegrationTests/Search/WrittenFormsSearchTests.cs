@@ -1,0 +1,88 @@
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Search;
+
+/// <summary>
+/// A word is found however the writer's tools happened to write it: wrapped across a line, with an invisible
+/// zero-width space or byte order mark inside, in its Hong Kong form, with or without the dot between a name's parts,
+/// a number with or without its thousands commas (found by a search probe).
+/// </summary>
+public sealed class WrittenFormsSearchTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private async Task<long> ArticleAsync(string body, string language = "zh-Hant") =>
+        (await new TestContent(factory.Writer()).ArticleAsync(new() { ["body"] = body, ["language"] = language }))["id"]!.GetValue<long>();
+
+    private async Task<List<long>> FindAsync(string q) => (await factory.Anonymous().SearchAsync(q, "limit=100")).Ids();
+
+    [Fact]
+    public async Task A_chinese_word_wrapped_across_a_line_is_found_and_marked_whole()
+    {
+        var id = await ArticleAsync("第一段落，" + string.Concat(Enumerable.Repeat("內容很長很長，", 40)) + "結束。\n\n蘋果公司正式發\n佈了摺疊手機。");
+
+        var results = await factory.Anonymous().SearchAsync("正式發佈", "limit=100");
+
+        var hit = Assert.Single(results["items"]!.AsArray(), item => item!["id"]!.GetValue<long>() == id)!;
+        Assert.Contains(("body", "…蘋果公司<mark>正式發佈</mark>了摺疊手機。"), hit.Highlights());
+    }
+
+    [Fact]
+    public async Task A_line_break_between_latin_words_still_separates_them()
+    {
+        var id = await ArticleAsync("The results came\nback positive.", "en");
+
+        Assert.Contains(id, await FindAsync("came back"));
+        Assert.DoesNotContain(id, await FindAsync("cameback"));
+    }
+
+    [Theory]
+    [InlineData("華為正式發\u200b佈新機", "發佈新機")]
+    [InlineData("小米今日發\ufeff表新品", "發表新品")]
+    [InlineData("the zw\u200bneedle found", "zwneedle")]
+    [InlineData("the bo\ufeffmneedle found", "bomneedle")]
+    public async Task Invisible_characters_inside_a_word_do_not_split_it(string body, string q)
+    {
+        var id = await ArticleAsync(body);
+
+        Assert.Contains(id, await FindAsync(q));
+    }
+
+    [Theory]
+    [InlineData("衞生署發出警告。", "衛生署")]
+    [InlineData("衞生署發出警告。", "卫生署")]
+    [InlineData("他衹說了一句話。", "只說了")]
+    public async Task Hong_Kong_forms_are_found_by_the_standard_and_simplified_ones(string body, string q)
+    {
+        var id = await ArticleAsync(body, "zh-Hant-HK");
+
+        Assert.Contains(id, await FindAsync(q));
+    }
+
+    [Fact]
+    public async Task A_name_is_found_with_or_without_the_dot_between_its_parts()
+    {
+        var dotted = await ArticleAsync("伊隆·馬斯克今天發表談話。ドナルド・トランプ氏も。");
+        var undotted = await ArticleAsync("伊隆马斯克今天发表谈话。");
+
+        foreach (var q in new[] { "伊隆马斯克", "伊隆·馬斯克", "伊隆‧馬斯克" })
+        {
+            var found = await FindAsync(q);
+            Assert.Contains(dotted, found);
+            Assert.Contains(undotted, found);
+        }
+        Assert.Contains(dotted, await FindAsync("ドナルドトランプ"));
+    }
+
+    [Theory]
+    [InlineData("1,000")]
+    [InlineData("1000")]
+    public async Task A_number_is_found_with_or_without_its_thousands_commas_and_not_as_its_groups(string q)
+    {
+        var layoffs = await ArticleAsync("公司宣布裁員1,000人。");
+        var ranking = await ArticleAsync("他拿下第1名，編號000號。");
+
+        var found = await FindAsync(q);
+
+        Assert.Contains(layoffs, found);
+        Assert.DoesNotContain(ranking, found);
+    }
+}
