@@ -74,6 +74,7 @@ public static class ContentApiApp
         services.AddSingleton<SqlStatementCounter>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<ListTotals>();
+        services.AddSingleton<ResponseCacheStore>();
         services.AddHostedService<MigrateOnStart>();
         services.AddHostedService<ServerLock>();
         services.AddSingleton<IdempotencyStore>();

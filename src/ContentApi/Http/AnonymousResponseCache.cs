@@ -1,5 +1,4 @@
 using ContentApi.Data;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -11,16 +10,10 @@ namespace ContentApi.Http;
 /// so a write is visible to the very next read here, and within <see cref="DatabaseOptions.ContentStateRecheckMilliseconds"/> on
 /// other instances sharing the database. Key holders are never served from it.
 /// </summary>
-public sealed class AnonymousResponseCache(RequestDelegate next, Db db, TimeProvider clock, IOptions<CachingOptions> options) : IDisposable
+public sealed class AnonymousResponseCache(RequestDelegate next, Db db, TimeProvider clock, IOptions<CachingOptions> options, ResponseCacheStore entries)
 {
     private static readonly string[] StoredHeaders =
         [HeaderNames.ETag, HeaderNames.CacheControl, HeaderNames.Vary, HeaderNames.LastModified, HeaderNames.Link];
-
-    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = options.Value.ResponseCacheBytes });
-    private readonly long _maxEntryBytes = options.Value.ResponseCacheBytes / 16;
-
-    /// <param name="HasLastModified">Then it is sent with a Date of its own (see <see cref="HttpDate"/>).</param>
-    private sealed record Entry(ContentState State, byte[] Body, string? ContentType, KeyValuePair<string, string>[] Headers, bool HasLastModified);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -35,24 +28,24 @@ public sealed class AnonymousResponseCache(RequestDelegate next, Db db, TimeProv
         // Each content coding has its own ETag (RepresentationResult), so it has its own entry.
         var coding = Representation.CodingFor(context);
         var key = request.Path.Value + request.QueryString.Value + "|" + coding;
-        if (_entries.TryGetValue(key, out Entry? entry) && entry!.State == state && state.IsCurrentAt(clock.GetUtcNow()))
+        if (entries.Find(key, state) is { } entry && state.IsCurrentAt(clock.GetUtcNow()))
         {
             await ServeAsync(context, entry);
             return;
         }
         var body = await ResponseCapture.CaptureAsync(context, next);
         await ResponseCapture.SendAsync(context, body);
-        if (context.Response.StatusCode == StatusCodes.Status200OK && body.Length <= _maxEntryBytes)
+        if (context.Response.StatusCode == StatusCodes.Status200OK)
         {
             var headers = StoredHeaders
                 .Where(name => context.Response.Headers.ContainsKey(name))
                 .Select(name => KeyValuePair.Create(name, context.Response.Headers[name].ToString()))
                 .ToArray();
-            _entries.Set(key, new Entry(state, body, context.Response.ContentType, headers, context.Response.Headers.ContainsKey(HeaderNames.LastModified)), new MemoryCacheEntryOptions { Size = body.Length + key.Length });
+            entries.Keep(key, new ResponseCacheStore.Entry(state, body, context.Response.ContentType, headers, context.Response.Headers.ContainsKey(HeaderNames.LastModified)));
         }
     }
 
-    private async Task ServeAsync(HttpContext context, Entry entry)
+    private async Task ServeAsync(HttpContext context, ResponseCacheStore.Entry entry)
     {
         var response = context.Response;
         foreach (var (name, value) in entry.Headers)
@@ -72,6 +65,4 @@ public sealed class AnonymousResponseCache(RequestDelegate next, Db db, TimeProv
         response.ContentLength = entry.Body.Length;
         await response.Body.WriteAsync(entry.Body, context.RequestAborted);
     }
-
-    public void Dispose() => _entries.Dispose();
 }
