@@ -122,6 +122,7 @@ public static class ContentApiApp
         app.UseRejectInvalidKeys();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<LargeBodyGate>();
         app.UseMiddleware<AnonymousResponseCache>();
         app.UseMiddleware<JsonMediaTypeMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();

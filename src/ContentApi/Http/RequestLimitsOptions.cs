@@ -21,4 +21,16 @@ public sealed class RequestLimitsOptions
     /// <summary>Largest total size of request header names and values, in bytes (431 above it).</summary>
     [Range(1, 64 * 1024)]
     public int MaxHeaderBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Bodies larger than this, in bytes, are worked on <see cref="ConcurrentLargeBodies"/> at a time (a large article takes ~15 times its size in memory while it is stored).</summary>
+    [Range(1, long.MaxValue)]
+    public long LargeBodyBytes { get; set; } = 512 * 1024;
+
+    /// <summary>How many large bodies are worked on at once; the others wait.</summary>
+    [Range(1, 1024)]
+    public int ConcurrentLargeBodies { get; set; } = 2;
+
+    /// <summary>How long a large body waits for its turn before the answer is 503 with Retry-After.</summary>
+    [Range(1, 3600)]
+    public int LargeBodyWaitSeconds { get; set; } = 30;
 }
