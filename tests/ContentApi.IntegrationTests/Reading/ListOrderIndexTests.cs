@@ -15,8 +15,8 @@ public sealed class ListOrderIndexTests(ApiFactory factory) : IClassFixture<ApiF
     {
         { "", false },
         { "", true },
-        { "+a.status = 'published'", true },
-        { "+a.status = 'draft'", true },
+        { "a.status = 'published'", true },
+        { "a.status = 'draft'", true },
     };
 
     [Theory]
@@ -37,6 +37,12 @@ public sealed class ListOrderIndexTests(ApiFactory factory) : IClassFixture<ApiF
                 new { CursorValue = "2026-01-01T00:00:00.000000Z", CursorId = 5 })).Select(row => (string)row.detail));
             Assert.DoesNotContain("TEMP B-TREE", plan);
             Assert.Matches("USING (COVERING )?INDEX", plan);
+        }
+        if (visible.Length > 0)
+        {
+            // The list's total, and every other sort, find the rows of that status in an index rather than scanning.
+            var countPlan = string.Join("\n", (await connection.QueryAsync($"EXPLAIN QUERY PLAN SELECT count(*) FROM articles a {visible}")).Select(row => (string)row.detail));
+            Assert.StartsWith("SEARCH", countPlan);
         }
     }
 }
