@@ -129,9 +129,10 @@ public static class BackupCommands
                 }
                 await using var to = await db.OpenAsync(cancellationToken);
                 (var idsGiven, var contentVersion, keys) = await ReplaceMergingKeysAsync(db, to, staged, cancellationToken);
-                // A snapshot of an older schema is brought up to this one first, as a server would on start (the id
-                // high-water marks exist from migration 0009 on).
-                await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
+                // The database is the snapshot from here on: what follows completes the restore, so a stop (Ctrl+C)
+                // no longer interrupts it. A snapshot of an older schema is brought up to this one first, as a server
+                // would on start (the id high-water marks exist from migration 0009 on).
+                await app.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
                 // Ids the database gave after the snapshot was taken are gone with their rows, but never given again; and
                 // the content version moves on, so no cache entry or list total made before the restore matches after it.
                 foreach (var (name, lastId) in idsGiven)

@@ -9,6 +9,8 @@ namespace ContentApi.Cli;
 /// <summary><c>export PATH [--markdown]</c> and <c>import PATH</c>.</summary>
 public static class TransferCommands
 {
+    private const string MarkdownFolder = "markdown";
+
     public static Command Export(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
         var path = PathArgument.Create("Folder to write to: a new or an empty one (created if missing).");
@@ -37,7 +39,7 @@ public static class TransferCommands
                 var manifest = await new JsonlExporter(app.Services.GetRequiredService<Data.Db>()).ExportAsync(folder, null, cancellationToken);
                 if (parse.GetValue(markdown))
                 {
-                    var written = await Transfer.MarkdownFromExport.WriteAsync(folder, Path.Combine(folder, "markdown"), cancellationToken);
+                    var written = await Transfer.MarkdownFromExport.WriteAsync(folder, Path.Combine(folder, MarkdownFolder), cancellationToken);
                     await output.WriteLineAsync($"Wrote {written} Markdown files.");
                 }
                 await output.WriteLineAsync($"Exported to {folder}: " + string.Join(", ", manifest.Counts.Select(c => $"{c.Value} {c.Key}")) + ".");
@@ -56,18 +58,18 @@ public static class TransferCommands
         return command;
     }
 
-    /// <summary>Everything in the export's folder, which was empty when the export began.</summary>
+    /// <summary>The files an export writes (its folder was empty when it began; anything else put there stays).</summary>
     private static void RemoveUnfinishedExport(string folder)
     {
         try
         {
-            foreach (var file in Directory.EnumerateFiles(folder))
+            foreach (var file in Transfer.ExportFormat.Tables.Select(Transfer.ExportFormat.FileOf).Append(Transfer.ExportFormat.ManifestFile))
             {
-                File.Delete(file);
+                File.Delete(Path.Combine(folder, file));
             }
-            foreach (var subfolder in Directory.EnumerateDirectories(folder))
+            if (Directory.Exists(Path.Combine(folder, MarkdownFolder)))
             {
-                Directory.Delete(subfolder, recursive: true);
+                Directory.Delete(Path.Combine(folder, MarkdownFolder), recursive: true);
             }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

@@ -4,8 +4,8 @@ namespace ContentApi.Data;
 
 /// <summary>
 /// Cancellation for long statements (VACUUM INTO, an integrity check). Microsoft.Data.Sqlite looks at a token only before
-/// a statement starts (its <c>SqliteCommand.Cancel</c> does nothing), so Ctrl+C would wait for the statement to end, and
-/// the command line stops waiting after two seconds, leaving whatever the statement was writing. SQLite's progress
+/// a statement starts (its <c>SqliteCommand.Cancel</c> does nothing), so Ctrl+C would wait for the statement to end: a
+/// minute or more for a large database. SQLite's progress
 /// handler asks the token every few thousand instructions, also in the statements VACUUM runs inside; a non-zero answer
 /// stops the statement, which rolls back and fails with SQLITE_INTERRUPT, reported here as the cancellation. (Its
 /// <c>sqlite3_interrupt</c> would miss a statement that had not yet started when the token was cancelled.)
