@@ -17,7 +17,7 @@ public sealed class ResponseCacheStore(IOptions<CachingOptions> options) : IDisp
 
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = options.Value.ResponseCacheBytes, TrackStatistics = true });
     private readonly Lock _contentLock = new();
-    private (long Version, long Epoch) _content;
+    private (long Epoch, long Version) _content;
 
     /// <param name="HasLastModified">Then it is sent with a Date of its own (see <see cref="HttpDate"/>).</param>
     public sealed record Entry(ContentState State, byte[] Body, string? ContentType, KeyValuePair<string, string>[] Headers, bool HasLastModified);
@@ -49,17 +49,19 @@ public sealed class ResponseCacheStore(IOptions<CachingOptions> options) : IDisp
 
     private void DropEntriesOfEarlierContent(ContentState state)
     {
-        var content = (state.Version, state.Epoch);
+        // Content moves on in this order: the epoch advances when time or a restore changes it (the version may then
+        // go back), the version with every write.
+        var content = (state.Epoch, state.Version);
         if (content == _content)
         {
             return;
         }
         lock (_contentLock)
         {
-            if (content.Version > _content.Version || content.Version == _content.Version && content.Epoch > _content.Epoch)
+            if (content.CompareTo(_content) > 0)
             {
-                _content = content;
                 _entries.Clear();
+                _content = content;
             }
         }
     }

@@ -21,7 +21,7 @@ public sealed class ResponseCacheStoreTests
 
     private static ResponseCacheStore Store() => new(Options.Create(new CachingOptions { ResponseCacheBytes = Limit }));
 
-    private static ContentState State(long version) => new(version, 0, null, DateTimeOffset.UnixEpoch);
+    private static ContentState State(long version, long epoch = 0) => new(version, epoch, null, DateTimeOffset.UnixEpoch);
 
     private static ResponseCacheStore.Entry Entry(ContentState state) =>
         new(state, new byte[60], "application/json; charset=utf-8", Headers, HasLastModified: false);
@@ -60,5 +60,19 @@ public sealed class ResponseCacheStoreTests
         store.Keep("/api/v1/articles?limit=3|br", Entry(State(1)));
         Assert.Null(store.Find("/api/v1/articles?limit=3|br", State(2)));
         Assert.NotNull(store.Find("/api/v1/articles?limit=2|br", State(2)));
+    }
+
+    /// <summary>A restore under a running server takes the version back and the epoch forward: that is newer content too.</summary>
+    [Fact]
+    public void A_new_epoch_with_an_older_version_drops_the_entries_of_before()
+    {
+        using var store = Store();
+        store.Keep("/api/v1/articles|br", Entry(State(10)));
+
+        Assert.Null(store.Find("/api/v1/articles|br", State(7, epoch: 1)));
+        Assert.Equal(0, store.Count);
+        store.Keep("/api/v1/articles|br", Entry(State(7, epoch: 1)));
+        Assert.Null(store.Find("/api/v1/articles|br", State(10))); // a request that read the content before the restore
+        Assert.NotNull(store.Find("/api/v1/articles|br", State(7, epoch: 1)));
     }
 }
