@@ -140,8 +140,11 @@ internal static partial class PlainText
         _ => Rune.TryCreate(builder[^1], out var rune) ? rune : null,
     };
 
-    /// <summary>The first character an inline and the ones after it give as text (an image gives none).</summary>
-    private static Rune? FirstRune(Inline? inline)
+    /// <summary>The first character that <see cref="AppendInline"/> writes for an inline and the ones after it; null at a line break or the end.</summary>
+    private static Rune? FirstRune(Inline? inline) => FirstWritten(inline, out var rune) ? rune : null;
+
+    /// <summary>False when these inlines write nothing; else true, with the first character (null when a line break comes first).</summary>
+    private static bool FirstWritten(Inline? inline, out Rune? rune)
     {
         for (; inline is not null; inline = inline.NextSibling)
         {
@@ -150,19 +153,25 @@ internal static partial class PlainText
                 LiteralInline literal => literal.Content.ToString(),
                 CodeInline code => code.Content,
                 HtmlEntityInline entity => entity.Transcoded.ToString(),
-                LinkInline { IsImage: true } => "",
-                ContainerInline container => FirstRune(container.FirstChild)?.ToString() ?? "",
-                _ => null,
+                AutolinkInline autolink => autolink.Url,
+                _ => "",
             };
-            if (text is null)
+            if (inline is LineBreakInline)
             {
-                return null;
+                rune = null;
+                return true;
+            }
+            if (inline is ContainerInline container and not LinkInline { IsImage: true } && FirstWritten(container.FirstChild, out rune))
+            {
+                return true;
             }
             if (text.Length > 0)
             {
-                return Rune.DecodeFromUtf16(text, out var rune, out _) == System.Buffers.OperationStatus.Done ? rune : null;
+                rune = Rune.DecodeFromUtf16(text, out var first, out _) == System.Buffers.OperationStatus.Done ? first : null;
+                return true;
             }
         }
-        return null;
+        rune = null;
+        return false;
     }
 }

@@ -56,15 +56,33 @@ internal static class TextUnits
     /// found whether it is written 1,000 or 1000, rather than the numbers 1 and 000.
     /// </summary>
     public static bool IsDigitGroupComma(string text, int index) =>
-        text[index] == ',' && index > 0 && char.IsAsciiDigit(text[index - 1]) && index + 3 < text.Length &&
-        !text.AsSpan(index + 1, 3).ContainsAnyExceptInRange('0', '9') &&
-        (index + 4 == text.Length || !char.IsAsciiDigit(text[index + 4]));
+        text[index] == ',' && index + 3 < text.Length && !text.AsSpan(index + 1, 3).ContainsAnyExceptInRange('0', '9') &&
+        (index + 4 == text.Length || !char.IsAsciiDigit(text[index + 4])) && StartsAGroup(text, index);
+
+    /// <summary>Whether 1-3 digits stand before the comma at <paramref name="index"/>, after the number's start or its previous group comma.</summary>
+    private static bool StartsAGroup(string text, int index)
+    {
+        var digits = 0;
+        while (index - digits - 1 >= 0 && char.IsAsciiDigit(text[index - digits - 1]))
+        {
+            digits++;
+        }
+        var before = index - digits - 1;
+        return digits is >= 1 and <= 3 && (before < 0 || text[before] != ',' && !char.IsAsciiLetter(text[before]) || digits == 3 && IsDigitGroupComma(text, before));
+    }
 
     /// <summary>
     /// Thai, Lao, Khmer and Myanmar, written without spaces: a zero-width space there marks where a word ends. Elsewhere
     /// it only says where a line may break (a long word, a URL, Chinese text from a web editor), and the reader sees one word.
     /// </summary>
-    private static bool IsSpacelessScript(char c) => c is (>= '\u0E00' and <= '\u0EFF') or (>= '\u1000' and <= '\u109F') or (>= '\u1780' and <= '\u17FF');
+    private static bool IsSpacelessScript(char c) => c is (>= '\u0E00' and <= '\u0EFF') // Thai, Lao
+        or (>= '\u1000' and <= '\u109F') or (>= '\uA9E0' and <= '\uA9FF') or (>= '\uAA60' and <= '\uAA7F') // Myanmar and its extensions
+        or (>= '\u1780' and <= '\u17FF') or (>= '\u19E0' and <= '\u19FF') // Khmer and its symbols
+        or (>= '\u1980' and <= '\u19DF') or (>= '\u1A20' and <= '\u1AAF') or (>= '\uAA80' and <= '\uAADF'); // New Tai Lue, Tai Tham, Tai Viet
+
+    /// <summary>A zero-width space between two characters of which one is of a script written without spaces: a word break there.</summary>
+    private static bool BreaksWordAt(string text, int index) =>
+        index > 0 && IsSpacelessScript(text[index - 1]) || index + 1 < text.Length && IsSpacelessScript(text[index + 1]);
 
     public static List<TextUnit> Of(string text)
     {
@@ -147,7 +165,7 @@ internal static class TextUnits
                 continue;
             }
             if (end - start == 1 && (IsNameDot(text[start]) || IsDigitGroupComma(text, start) ||
-                text[start] == ZeroWidthSpace && !(word.Length > 0 && IsSpacelessScript(text[start - 1]))))
+                text[start] == ZeroWidthSpace && !BreaksWordAt(text, start)))
             {
                 start = end;
                 continue;

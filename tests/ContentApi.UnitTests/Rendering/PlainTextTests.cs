@@ -22,6 +22,9 @@ public sealed class PlainTextTests
     [InlineData("The results came\nback positive.", "The results came\nback positive.")]
     [InlineData("模型 Qwen3\n發佈", "模型 Qwen3\n發佈")]
     [InlineData("正式發  \n佈了", "正式發\n佈了")] // a hard break is a line break
+    [InlineData("正式發\n**佈**了", "正式發佈了")]
+    [InlineData("正式發\n![圖](image:1)佈了", "正式發佈了")]
+    [InlineData("正式發\n*<https://example.com>*佈", "正式發\nhttps://example.com佈")]
     public void A_line_wrapped_inside_chinese_text_joins_as_a_browser_shows_it(string markdown, string expected)
     {
         Assert.Equal(expected, MarkdownRenderer.ToPlainText(markdown));

@@ -40,7 +40,10 @@ public sealed class SearchAnalyzerTests
     [InlineData("1,2,3", "1 2 3")]
     [InlineData("1,0000", "1 0000")]
     [InlineData("1,00", "1 00")]
-    [InlineData("2024,000", "2024000")]
+    [InlineData("2024,000", "2024 000")] // more than three digits before the comma: no thousands group
+    [InlineData("12345,678", "12345 678")]
+    [InlineData("v1,000", "v1 000")]
+    [InlineData("abc\u200bไทย", "abc ไทย")] // a Thai word after the zero-width space: a word break
     public void AnalyzeForIndex_keeps_the_separators_that_separate(string text, string expected) =>
         Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
 
