@@ -72,6 +72,32 @@ internal static class TextUnits
     }
 
     /// <summary>
+    /// Names whose symbols are what tell them apart, each indexed as one word: without them C# is the letter C (found in
+    /// "Vitamin C" first) and .NET the word "net". Found where no ASCII letter or digit stands before it and no ASCII letter after it (用C#寫 too)
+    /// (C++17 is C++ and 17); a search for the spelled-out word (csharp) finds them too.
+    /// </summary>
+    private static readonly (string Written, string Term)[] SymbolNamedTerms =
+        [("c#", "csharp"), ("f#", "fsharp"), ("j#", "jsharp"), ("c++", "cplusplus"), ("g++", "gplusplus"), (".net", "dotnet")];
+
+    private static (string Term, int Length)? SymbolNamedTerm(string text, int start)
+    {
+        if (text[start] is not ('c' or 'C' or 'f' or 'F' or 'j' or 'J' or 'g' or 'G' or '.') || start > 0 && char.IsAsciiLetterOrDigit(text[start - 1]))
+        {
+            return null;
+        }
+        foreach (var (written, term) in SymbolNamedTerms)
+        {
+            var end = start + written.Length;
+            if (string.Compare(text, start, written, 0, written.Length, StringComparison.OrdinalIgnoreCase) == 0 &&
+                (end == text.Length || !char.IsAsciiLetter(text[end]) && text[end] is not ('#' or '+')))
+            {
+                return (term, written.Length);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
     /// Thai, Lao, Khmer and Myanmar, written without spaces: a zero-width space there marks where a word ends. Elsewhere
     /// it only says where a line may break (a long word, a URL, Chinese text from a web editor), and the reader sees one word.
     /// </summary>
@@ -141,6 +167,13 @@ internal static class TextUnits
         // Normalizing one grapheme cluster at a time keeps every unit tied to the exact span it came from.
         for (var start = 0; start < text.Length;)
         {
+            if (word.Length == 0 && SymbolNamedTerm(text, start) is var (term, length))
+            {
+                afterCjk = false;
+                units.Add(new TextUnit(term, start, start + length, IsCjk: false, JoinsPrevious: false));
+                start += length;
+                continue;
+            }
             var end = start + Graphemes.LengthAt(text, start);
             if (end - start == 1 && char.IsAsciiLetterOrDigit(text[start]))
             {

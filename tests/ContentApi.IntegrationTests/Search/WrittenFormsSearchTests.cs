@@ -85,4 +85,18 @@ public sealed class WrittenFormsSearchTests(ApiFactory factory) : IClassFixture<
         Assert.Contains(layoffs, found);
         Assert.DoesNotContain(ranking, found);
     }
+
+    [Theory]
+    [InlineData("C#")]
+    [InlineData(".NET")]
+    public async Task A_name_told_apart_by_its_symbol_finds_that_name_and_not_the_letter_or_word(string q)
+    {
+        var dotnet = await ArticleAsync("C# 14 and .NET 10 were released today.", "en");
+        var vitamin = await ArticleAsync("Vitamin C in your diet: the net result.", "en");
+
+        var found = await FindAsync(q);
+
+        Assert.Contains(dotnet, found);
+        Assert.DoesNotContain(vitamin, found);
+    }
 }

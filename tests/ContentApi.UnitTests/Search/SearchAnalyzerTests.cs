@@ -36,6 +36,16 @@ public sealed class SearchAnalyzerTests
         Assert.Equal(SearchAnalyzer.AnalyzeForIndex(plain), SearchAnalyzer.AnalyzeForIndex(written));
 
     [Theory]
+    [InlineData("C# 14 and .NET 10", "csharp 14 and dotnet 10")]
+    [InlineData("F#, C++17 and g++", "fsharp cplusplus 17 and gplusplus")]
+    [InlineData("Vitamin C, the net result", "vitamin c the net result")]
+    [InlineData("ASP.NET Core", "asp net core")]
+    [InlineData("issue#12 C#x", "issue 12 c x")]
+    [InlineData("用C#寫的", "用 csharp 写 写的 的")]
+    public void AnalyzeForIndex_keeps_the_symbols_that_tell_a_name_apart(string text, string expected) =>
+        Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
+
+    [Theory]
     [InlineData("ภาษา\u200bไทย", "ภาษา ไทย")] // Thai has no spaces: there the zero-width space ends a word
     [InlineData("1,2,3", "1 2 3")]
     [InlineData("1,0000", "1 0000")]
