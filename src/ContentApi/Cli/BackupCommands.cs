@@ -2,6 +2,7 @@ using System.CommandLine;
 using ContentApi.Data;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace ContentApi.Cli;
 
@@ -127,19 +128,11 @@ public static class BackupCommands
                     using var pages = new PageCopy(from, copy);
                     pages.CopyAll(cancellationToken);
                 }
+                // A snapshot of an older schema is brought up to this one in the copy, as a server would on start (the
+                // id high-water marks exist from migration 0009 on), so the copy is whole before it replaces anything.
+                await StagedMigrator(app.Services, staged).MigrateAsync(cancellationToken);
                 await using var to = await db.OpenAsync(cancellationToken);
-                (var idsGiven, var contentVersion, keys) = await ReplaceMergingKeysAsync(db, to, staged, cancellationToken);
-                // The database is the snapshot from here on: what follows completes the restore, so a stop (Ctrl+C)
-                // no longer interrupts it. A snapshot of an older schema is brought up to this one first, as a server
-                // would on start (the id high-water marks exist from migration 0009 on).
-                await app.Services.GetRequiredService<Migrator>().MigrateAsync(CancellationToken.None);
-                // Ids the database gave after the snapshot was taken are gone with their rows, but never given again; and
-                // the content version moves on, so no cache entry or list total made before the restore matches after it.
-                foreach (var (name, lastId) in idsGiven)
-                {
-                    await to.ExecuteAsync(SqliteDialect.RaiseIdHighWater, new { Name = name, LastId = lastId });
-                }
-                await to.ExecuteAsync(SqliteDialect.MoveContentVersionPast, new { Version = contentVersion });
+                keys = await ReplaceAsync(db, to, staged, cancellationToken);
             }
             finally
             {
@@ -155,34 +148,47 @@ public static class BackupCommands
         return command;
     }
 
+    /// <summary>A migrator for the staged copy, configured as the app's own.</summary>
+    private static Migrator StagedMigrator(IServiceProvider services, string staged)
+    {
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var connectionString = SqliteDialect.BuildConnectionString($"Data Source={staged};Pooling=False", Path.GetDirectoryName(staged)!, options.Value);
+        return new Migrator(new Db(connectionString, options, clock), clock, services.GetRequiredService<ILogger<Migrator>>());
+    }
+
     /// <summary>
-    /// Replaces the database <paramref name="to"/> is open on with the copy <paramref name="staged"/>, once the database's
-    /// keys are merged into the copy; returns what the replaced database had given (ids, content version) and the merge.
+    /// Replaces the database <paramref name="to"/> is open on with the copy <paramref name="staged"/>, once the copy holds
+    /// what must outlive the replaced database: its keys merged, its ids never to be given again, a content version past
+    /// its own. All of it is in the copy when the copy replaces the database in one transaction, so a crash or a second
+    /// Ctrl+C at any moment leaves either the database as it was or the whole restore (ids given since the snapshot were
+    /// given again when these were written after the swap).
     /// </summary>
-    private static async Task<(List<(string Name, long LastId)> IdsGiven, long ContentVersion, RestoredKeys.Outcome Keys)> ReplaceMergingKeysAsync(
-        Db db, SqliteConnection to, string staged, CancellationToken cancellationToken)
+    private static async Task<RestoredKeys.Outcome> ReplaceAsync(Db db, SqliteConnection to, string staged, CancellationToken cancellationToken)
     {
         await using var copy = new SqliteConnection($"Data Source={staged};Pooling=False");
         await copy.OpenAsync(cancellationToken);
         using var replace = new PageCopy(copy, to);
         // A first step of no pages takes the database's write lock, which the backup holds to its last step: from here on
         // no other writer (a server under --force, `keys revoke`) commits before the copy has replaced the database, so no
-        // key revoked meanwhile is missed. A reader in WAL is not held back by that lock and sees what the copy replaces
-        // (through a connection of its own: the backup's destination must not be used until the backup is done).
+        // key revoked and no id given meanwhile is missed. A reader in WAL is not held back by that lock and sees what the
+        // copy replaces (through a connection of its own: the backup's destination must not be used until it is done).
         replace.LockDestination();
-        List<(string Name, long LastId)> idsGiven;
-        long contentVersion;
         RestoredKeys.Outcome keys;
         await using (var replaced = await db.OpenAsync(cancellationToken))
         {
-            idsGiven = await IdHighWaterAsync(replaced);
-            contentVersion = await ContentVersionAsync(replaced);
             // Written through the backup's source connection, which the backup then copies as it is.
+            foreach (var (name, lastId) in await IdHighWaterAsync(replaced))
+            {
+                await copy.ExecuteAsync(SqliteDialect.RaiseIdHighWater, new { Name = name, LastId = lastId });
+            }
+            // The content version moves on, so no cache entry or list total made before the restore matches after it.
+            await copy.ExecuteAsync(SqliteDialect.MoveContentVersionPast, new { Version = await ContentVersionAsync(replaced) });
             keys = await RestoredKeys.MergeAsync(copy, await RestoredKeys.ReadAsync(replaced), cancellationToken);
         }
         // Every page, and the commit: SQLite's online backup replaces the database in one transaction.
         replace.CopyAll(cancellationToken);
-        return (idsGiven, contentVersion, keys);
+        return keys;
     }
 
     /// <summary>A database file this command made and did not finish, with any journal SQLite left beside it.</summary>
