@@ -81,21 +81,25 @@ internal static class TextUnits
 
     private static (string Term, int Length)? SymbolNamedTerm(string text, int start)
     {
-        if (text[start] is not ('c' or 'C' or 'f' or 'F' or 'j' or 'J' or 'g' or 'G' or '.') || start > 0 && char.IsAsciiLetterOrDigit(text[start - 1]))
+        if (Narrow(text[start]) is not ('c' or 'C' or 'f' or 'F' or 'j' or 'J' or 'g' or 'G' or '.') ||
+            start > 0 && char.IsAsciiLetterOrDigit(Narrow(text[start - 1])))
         {
             return null;
         }
         foreach (var (written, term) in SymbolNamedTerms)
         {
             var end = start + written.Length;
-            if (string.Compare(text, start, written, 0, written.Length, StringComparison.OrdinalIgnoreCase) == 0 &&
-                (end == text.Length || !char.IsAsciiLetter(text[end]) && text[end] is not ('#' or '+')))
+            if (end <= text.Length && Enumerable.Range(0, written.Length).All(i => char.ToLowerInvariant(Narrow(text[start + i])) == written[i]) &&
+                (end == text.Length || !char.IsAsciiLetter(Narrow(text[end])) && Narrow(text[end]) is not ('#' or '+')))
             {
                 return (term, written.Length);
             }
         }
         return null;
     }
+
+    /// <summary>A full-width ASCII form (Ｃ＃, ．ＮＥＴ, as CJK input methods type them) as the ASCII character.</summary>
+    private static char Narrow(char c) => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c;
 
     /// <summary>
     /// Thai, Lao, Khmer and Myanmar, written without spaces: a zero-width space there marks where a word ends. Elsewhere

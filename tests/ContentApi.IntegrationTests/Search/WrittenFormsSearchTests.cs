@@ -89,6 +89,7 @@ public sealed class WrittenFormsSearchTests(ApiFactory factory) : IClassFixture<
     [Theory]
     [InlineData("C#")]
     [InlineData(".NET")]
+    [InlineData("Ｃ＃")] // full width, as CJK input methods type it
     public async Task A_name_told_apart_by_its_symbol_finds_that_name_and_not_the_letter_or_word(string q)
     {
         var dotnet = await ArticleAsync("C# 14 and .NET 10 were released today.", "en");

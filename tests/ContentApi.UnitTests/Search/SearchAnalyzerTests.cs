@@ -32,6 +32,7 @@ public sealed class SearchAnalyzerTests
     [InlineData("col·lecció", "colleccio")]
     [InlineData("1,000人", "1000人")]
     [InlineData("12,345,678", "12345678")]
+    [InlineData("我用Ｃ＃和Ｆ＃，也用Ｃ＋＋與．ＮＥＴ", "我用C#和F#，也用C++與.NET")]
     public void AnalyzeForIndex_reads_a_word_the_same_whatever_invisible_or_optional_marks_it_was_written_with(string written, string plain) =>
         Assert.Equal(SearchAnalyzer.AnalyzeForIndex(plain), SearchAnalyzer.AnalyzeForIndex(written));
 
