@@ -89,13 +89,26 @@ internal static class TextUnits
         foreach (var (written, term) in SymbolNamedTerms)
         {
             var end = start + written.Length;
-            if (end <= text.Length && Enumerable.Range(0, written.Length).All(i => char.ToLowerInvariant(Narrow(text[start + i])) == written[i]) &&
+            if (end <= text.Length && IsWrittenAt(text, start, written) &&
                 (end == text.Length || !char.IsAsciiLetter(Narrow(text[end])) && Narrow(text[end]) is not ('#' or '+')))
             {
                 return (term, written.Length);
             }
         }
         return null;
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds <paramref name="written"/> (lower case ASCII) at <paramref name="start"/>, in any case and width.</summary>
+    private static bool IsWrittenAt(string text, int start, string written)
+    {
+        for (var i = 0; i < written.Length; i++)
+        {
+            if (char.ToLowerInvariant(Narrow(text[start + i])) != written[i])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>A full-width ASCII form (Ｃ＃, ．ＮＥＴ, as CJK input methods type them) as the ASCII character.</summary>
