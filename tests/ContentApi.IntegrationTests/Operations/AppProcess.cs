@@ -54,23 +54,10 @@ internal static class AppProcess
     private static async Task<Outcome> RunAsync(
         string databasePath, string[] arguments, string? user, IReadOnlyDictionary<string, string>? environment, Func<Process, Task>? whileRunning)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "ContentApi.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing: the test project references src/ContentApi, which copies it here");
-        // A signal test starts the app through env(1) with SIGINT's default action restored: a process inherits an
-        // ignored SIGINT (as a test host run in the background has it), and then Ctrl+C never reaches the app.
-        var start = new ProcessStartInfo(user is not null ? "setpriv" : whileRunning is not null ? "env" : DotnetHost())
-        {
-            WorkingDirectory = AppContext.BaseDirectory, // the content root, where appsettings.json is
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = StartInfo(databasePath, arguments, environment);
         if (user is not null && !OperatingSystem.IsWindows())
         {
-            foreach (var argument in new[] { $"--reuid={user}", $"--regid={user}", "--clear-groups", DotnetHost() })
-            {
-                start.ArgumentList.Add(argument);
-            }
+            RunThrough(start, "setpriv", $"--reuid={user}", $"--regid={user}", "--clear-groups");
             // The runtime wants a home it can write to.
             var home = Path.Combine(Path.GetTempPath(), "contentapi-ops", "home-" + user);
             Directory.CreateDirectory(home);
@@ -80,22 +67,9 @@ internal static class AppProcess
         }
         else if (whileRunning is not null)
         {
-            start.ArgumentList.Add("--default-signal=INT");
-            start.ArgumentList.Add(DotnetHost());
-        }
-        start.ArgumentList.Add(dll);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["ConnectionStrings__Content"] = $"Data Source={databasePath}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment.Remove("ASPNETCORE_URLS");
-        start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
+            // A signal test starts the app through env(1) with SIGINT's default action restored: a process inherits an
+            // ignored SIGINT (as a test host run in the background has it), and then Ctrl+C never reaches the app.
+            RunThrough(start, "env", "--default-signal=INT");
         }
 
         using var process = Process.Start(start)!;
@@ -117,6 +91,49 @@ internal static class AppProcess
             Assert.Fail($"still running after {Timeout.TotalSeconds} s (a server that started?):\n{await output}\n{await error}");
         }
         return new Outcome(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>
+    /// The built app with these arguments on this database file, in Production, from its content root (where
+    /// appsettings.json is), with its output captured; <paramref name="environment"/> adds settings (Section__Key).
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string databasePath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "ContentApi.dll");
+        Assert.True(File.Exists(dll), $"{dll} is missing: the test project references src/ContentApi, which copies it here");
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["ConnectionStrings__Content"] = $"Data Source={databasePath}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment.Remove("ASPNETCORE_URLS");
+        start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+        return start;
+    }
+
+    /// <summary>Starts the command through <paramref name="wrapper"/> and its options (setpriv, env).</summary>
+    private static void RunThrough(ProcessStartInfo start, string wrapper, params string[] options)
+    {
+        start.ArgumentList.Insert(0, start.FileName);
+        for (var i = options.Length - 1; i >= 0; i--)
+        {
+            start.ArgumentList.Insert(0, options[i]);
+        }
+        start.FileName = wrapper;
     }
 
     /// <summary>The dotnet host running the tests.</summary>

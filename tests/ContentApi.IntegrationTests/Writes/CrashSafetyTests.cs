@@ -229,32 +229,12 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    private ProcessStartInfo StartInfo(params string[] arguments)
+    private ProcessStartInfo StartInfo(params string[] arguments) => AppProcess.StartInfo(DatabasePath, arguments, new Dictionary<string, string>
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "ContentApi.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing: the test project references src/ContentApi, which copies it here");
-        var start = new ProcessStartInfo(AppProcess.DotnetHost())
-        {
-            WorkingDirectory = AppContext.BaseDirectory, // the content root, where appsettings.json is
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["ConnectionStrings__Content"] = $"Data Source={DatabasePath}";
-        start.Environment["RateLimiting__Enabled"] = "false";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning";
-        start.Environment.Remove("ASPNETCORE_URLS");
-        start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
-        return start;
-    }
+        ["RateLimiting__Enabled"] = "false",
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning",
+    });
 
     public void Dispose()
     {
