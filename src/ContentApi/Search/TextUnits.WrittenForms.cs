@@ -1,0 +1,92 @@
+namespace ContentApi.Search;
+
+/// <summary>
+/// What writers' tools put into a word or leave out of it without changing it: invisible breaks, the dot between a
+/// name's parts, thousands commas, and the symbols that make C# and .NET names of their own.
+/// </summary>
+internal static partial class TextUnits
+{
+    private const char ZeroWidthSpace = '\u200B';
+
+    /// <summary>
+    /// The dots between the parts of a transliterated name (伊隆·馬斯克, ドナルド・トランプ, 伊隆‧馬斯克) or a Catalan l·l:
+    /// written or left out as the writer likes, so, like a soft hyphen, they neither end a word nor a CJK run.
+    /// </summary>
+    private static bool IsNameDot(char c) => c is '\u00B7' or '\u30FB' or '\uFF65' or '\u2027';
+
+    /// <summary>
+    /// The comma of a number written in groups of three digits (1,000, 12,345,678): part of the number, which is then
+    /// found whether it is written 1,000 or 1000, rather than the numbers 1 and 000.
+    /// </summary>
+    public static bool IsDigitGroupComma(string text, int index) =>
+        text[index] == ',' && index + 3 < text.Length && !text.AsSpan(index + 1, 3).ContainsAnyExceptInRange('0', '9') &&
+        (index + 4 == text.Length || !char.IsAsciiDigit(text[index + 4])) && StartsAGroup(text, index);
+
+    /// <summary>Whether 1-3 digits stand before the comma at <paramref name="index"/>, after the number's start or its previous group comma.</summary>
+    private static bool StartsAGroup(string text, int index)
+    {
+        var digits = 0;
+        while (index - digits - 1 >= 0 && char.IsAsciiDigit(text[index - digits - 1]))
+        {
+            digits++;
+        }
+        var before = index - digits - 1;
+        return digits is >= 1 and <= 3 && (before < 0 || text[before] != ',' && !char.IsAsciiLetter(text[before]) || digits == 3 && IsDigitGroupComma(text, before));
+    }
+
+    /// <summary>
+    /// Names whose symbols are what tell them apart, each indexed as one word: without them C# is the letter C (found in
+    /// "Vitamin C" first) and .NET the word "net". Found where no ASCII letter or digit stands before them and no ASCII
+    /// letter after them (用C#寫 too; C++17 is C++ and 17); a search for the spelled-out word (csharp) finds them too.
+    /// </summary>
+    private static readonly (string Written, string Term)[] SymbolNamedTerms =
+        [("c#", "csharp"), ("f#", "fsharp"), ("j#", "jsharp"), ("c++", "cplusplus"), ("g++", "gplusplus"), (".net", "dotnet")];
+
+    private static (string Term, int Length)? SymbolNamedTerm(string text, int start)
+    {
+        if (Narrow(text[start]) is not ('c' or 'C' or 'f' or 'F' or 'j' or 'J' or 'g' or 'G' or '.') ||
+            start > 0 && char.IsAsciiLetterOrDigit(Narrow(text[start - 1])))
+        {
+            return null;
+        }
+        foreach (var (written, term) in SymbolNamedTerms)
+        {
+            var end = start + written.Length;
+            if (end <= text.Length && IsWrittenAt(text, start, written) &&
+                (end == text.Length || !char.IsAsciiLetter(Narrow(text[end])) && Narrow(text[end]) is not ('#' or '+')))
+            {
+                return (term, written.Length);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds <paramref name="written"/> (lower case ASCII) at <paramref name="start"/>, in any case and width.</summary>
+    private static bool IsWrittenAt(string text, int start, string written)
+    {
+        for (var i = 0; i < written.Length; i++)
+        {
+            if (char.ToLowerInvariant(Narrow(text[start + i])) != written[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A full-width ASCII form (Ｃ＃, ．ＮＥＴ, as CJK input methods type them) as the ASCII character.</summary>
+    private static char Narrow(char c) => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c;
+
+    /// <summary>
+    /// Thai, Lao, Khmer and Myanmar, written without spaces: a zero-width space there marks where a word ends. Elsewhere
+    /// it only says where a line may break (a long word, a URL, Chinese text from a web editor), and the reader sees one word.
+    /// </summary>
+    private static bool IsSpacelessScript(char c) => c is (>= '\u0E00' and <= '\u0EFF') // Thai, Lao
+        or (>= '\u1000' and <= '\u109F') or (>= '\uA9E0' and <= '\uA9FF') or (>= '\uAA60' and <= '\uAA7F') // Myanmar and its extensions
+        or (>= '\u1780' and <= '\u17FF') or (>= '\u19E0' and <= '\u19FF') // Khmer and its symbols
+        or (>= '\u1980' and <= '\u19DF') or (>= '\u1A20' and <= '\u1AAF') or (>= '\uAA80' and <= '\uAADF'); // New Tai Lue, Tai Tham, Tai Viet
+
+    /// <summary>A zero-width space between two characters of which one is of a script written without spaces: a word break there.</summary>
+    private static bool BreaksWordAt(string text, int index) =>
+        index > 0 && IsSpacelessScript(text[index - 1]) || index + 1 < text.Length && IsSpacelessScript(text[index + 1]);
+}
