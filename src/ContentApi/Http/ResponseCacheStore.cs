@@ -25,7 +25,7 @@ public sealed class ResponseCacheStore(IOptions<CachingOptions> options) : IDisp
     /// <summary>The largest body kept: one response may not crowd out the rest.</summary>
     public long MaxBodyBytes => options.Value.ResponseCacheBytes / 16;
 
-    public long Count => _entries.GetCurrentStatistics()?.CurrentEntryCount ?? _entries.Count;
+    public long Count => _entries.Count;
 
     public long EstimatedBytes => _entries.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
