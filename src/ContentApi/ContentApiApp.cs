@@ -75,6 +75,7 @@ public static class ContentApiApp
         services.AddSingleton<Migrator>();
         services.AddSingleton<ListTotals>();
         services.AddSingleton<ResponseCacheStore>();
+        services.AddSingleton<ReadTurns>();
         services.AddHostedService<MigrateOnStart>();
         services.AddHostedService<ServerLock>();
         services.AddSingleton<IdempotencyStore>();
@@ -124,6 +125,7 @@ public static class ContentApiApp
         app.UseAuthorization();
         app.UseMiddleware<LargeBodyGate>();
         app.UseMiddleware<AnonymousResponseCache>();
+        app.UseMiddleware<ReadGate>();
         app.UseMiddleware<JsonMediaTypeMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseMiddleware<PreconditionsBeforeBodyMiddleware>();

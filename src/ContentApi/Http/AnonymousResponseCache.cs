@@ -10,12 +10,13 @@ namespace ContentApi.Http;
 /// so a write is visible to the very next read here, and within <see cref="DatabaseOptions.ContentStateRecheckMilliseconds"/> on
 /// other instances sharing the database. Key holders are never served from it.
 /// </summary>
-public sealed class AnonymousResponseCache(RequestDelegate next, Db db, TimeProvider clock, IOptions<CachingOptions> options, ResponseCacheStore entries)
+public sealed class AnonymousResponseCache(
+    RequestDelegate next, Db db, TimeProvider clock, IOptions<CachingOptions> options, ResponseCacheStore entries, ReadTurns turns)
 {
     private static readonly string[] StoredHeaders =
         [HeaderNames.ETag, HeaderNames.CacheControl, HeaderNames.Vary, HeaderNames.LastModified, HeaderNames.Link];
 
-    public async Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
         var request = context.Request;
         if (!options.Value.ResponseCacheEnabled || !HttpMethods.IsGet(request.Method) || request.Headers.Authorization.Count > 0 ||
@@ -33,6 +34,11 @@ public sealed class AnonymousResponseCache(RequestDelegate next, Db db, TimeProv
             await ServeAsync(context, entry);
             return;
         }
+        await turns.RunAsync(context, problems, () => BuildAndKeepAsync(context, key, state));
+    }
+
+    private async Task BuildAndKeepAsync(HttpContext context, string key, ContentState state)
+    {
         var body = await ResponseCapture.CaptureAsync(context, next);
         await ResponseCapture.SendAsync(context, body);
         if (context.Response.StatusCode == StatusCodes.Status200OK)
@@ -63,6 +69,6 @@ public sealed class AnonymousResponseCache(RequestDelegate next, Db db, TimeProv
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = entry.ContentType;
         response.ContentLength = entry.Body.Length;
-        await response.Body.WriteAsync(entry.Body, context.RequestAborted);
+        await ResponseCapture.SendAsync(context, entry.Body);
     }
 }

@@ -8,10 +8,10 @@ namespace ContentApi.Http;
 /// server from 115 MB to 719 MB, and one limited to 250 MB answered most of them 500, some after storing the article
 /// (so a retry made a copy). After authorization, so a caller without a key is refused without queueing.
 /// </summary>
-public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOptions> options) : IDisposable
+public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOptions> options)
 {
     private readonly RequestLimitsOptions _limits = options.Value;
-    private readonly SemaphoreSlim _turns = new(options.Value.ConcurrentLargeBodies);
+    private readonly Turns _turns = new(options.Value.ConcurrentLargeBodies, TimeSpan.FromSeconds(options.Value.LargeBodyWaitSeconds));
 
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
@@ -22,11 +22,9 @@ public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOp
             await next(context);
             return;
         }
-        if (!await _turns.WaitAsync(TimeSpan.FromSeconds(_limits.LargeBodyWaitSeconds), context.RequestAborted))
+        if (!await _turns.TakeAsync(context, problems,
+            $"The server is busy with other requests larger than {_limits.LargeBodyBytes} bytes; retry in a few seconds."))
         {
-            context.Response.Headers.RetryAfter = "5";
-            await problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable,
-                $"The server is busy with other requests larger than {_limits.LargeBodyBytes} bytes; retry in a few seconds.");
             return;
         }
         try
@@ -35,9 +33,7 @@ public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOp
         }
         finally
         {
-            _turns.Release();
+            _turns.Return();
         }
     }
-
-    public void Dispose() => _turns.Dispose();
 }

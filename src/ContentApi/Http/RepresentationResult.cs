@@ -57,7 +57,7 @@ public sealed class RepresentationResult<T>(T value, long? version, int statusCo
         response.ContentLength = body.Length;
         if (!HttpMethods.IsHead(httpContext.Request.Method))
         {
-            await response.Body.WriteAsync(body, httpContext.RequestAborted);
+            await ResponseCapture.SendAsync(httpContext, body);
         }
     }
 

@@ -33,4 +33,15 @@ public sealed class RequestLimitsOptions
     /// <summary>How long a large body waits for its turn before the answer is 503 with Retry-After.</summary>
     [Range(1, 3600)]
     public int LargeBodyWaitSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// How many responses to reads the response cache did not answer are built at once; the others wait. A page of
+    /// 100 articles with every embed takes several megabytes while it is built.
+    /// </summary>
+    [Range(1, 1024)]
+    public int ConcurrentReads { get; set; } = 8;
+
+    /// <summary>How long such a read waits for its turn before the answer is 503 with Retry-After.</summary>
+    [Range(1, 3600)]
+    public int ReadWaitSeconds { get; set; } = 30;
 }
