@@ -21,14 +21,14 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         {
             logger.LogError(exception, "{Damage} ({Method} {Path} answered 503)", damaged.Value.Repair, context.Request.Method, context.Request.Path);
         }
-        else if (status >= 500 && exception is not DatabaseBusyException)
+        else if (status >= 500 && exception is not (DatabaseBusyException or NoTurnException))
         {
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
         }
         // Damage is the operator's to repair, and waiting does not: no Retry-After for it.
         if (status == 503 && damaged is null)
         {
-            context.Response.Headers.RetryAfter = "1";
+            context.Response.Headers.RetryAfter = exception is NoTurnException ? Turns.RetryAfterSeconds : "1";
         }
         context.Response.StatusCode = status;
         var problem = errors is null
@@ -44,6 +44,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
         BadHttpRequestException bad => BadRequestProblem(bad),
         JsonException json => JsonProblem(json),
+        NoTurnException busy => (503, busy.Message, null),
         DatabaseBusyException => (503, "The database is busy; retry after the number of seconds in Retry-After.", null),
         SqliteException sqlite when SqliteDialect.IsBusy(sqlite) => (503, "The database is busy; retry after the number of seconds in Retry-After.", null),
         SqliteException sqlite when SqliteDialect.IsUniqueViolation(sqlite) => (409, "A resource with the same unique value (such as the slug) already exists.", null),

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace ContentApi.Http;
@@ -13,27 +14,84 @@ public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOp
     private readonly RequestLimitsOptions _limits = options.Value;
     private readonly Turns _turns = new(options.Value.ConcurrentLargeBodies, TimeSpan.FromSeconds(options.Value.LargeBodyWaitSeconds));
 
+    private string BusyDetail => $"The server is busy with other requests larger than {_limits.LargeBodyBytes} bytes; retry in a few seconds.";
+
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
-        // By the length a request declares: a chunked body's size is known only once read (the common JSON clients of
-        // .NET send small bodies that way too, and must not wait behind large ones).
-        if (!(context.Request.ContentLength > _limits.LargeBodyBytes))
+        if (context.Request.ContentLength > _limits.LargeBodyBytes)
         {
-            await next(context);
+            if (!await _turns.TakeAsync(context, problems, BusyDetail))
+            {
+                return;
+            }
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                _turns.Return();
+            }
             return;
         }
-        if (!await _turns.TakeAsync(context, problems,
-            $"The server is busy with other requests larger than {_limits.LargeBodyBytes} bytes; retry in a few seconds."))
+        // A chunked body (.NET's JsonContent sends every body so) shows its size only as it is read: it waits for a
+        // turn when it grows past the limit, and small ones, the common case, never wait.
+        if (context.Request.ContentLength is null && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
         {
+            var body = new TurnTakingBody(context.Request.Body, _limits.LargeBodyBytes, _turns, BusyDetail);
+            context.Request.Body = body;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                body.ReturnTurn();
+            }
             return;
         }
-        try
+        await next(context);
+    }
+
+    /// <summary>A request body that, once more than <paramref name="limit"/> bytes of it are read, waits for a turn before it yields more.</summary>
+    private sealed class TurnTakingBody(Stream inner, long limit, Turns turns, string busyDetail) : Stream
+    {
+        private long _read;
+        private bool _holdsTurn;
+
+        public void ReturnTurn()
         {
-            await next(context);
+            if (_holdsTurn)
+            {
+                _holdsTurn = false;
+                turns.Return();
+            }
         }
-        finally
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            _turns.Return();
+            if (_read > limit && !_holdsTurn)
+            {
+                _holdsTurn = await turns.WaitAsync(cancellationToken) ? true : throw new NoTurnException(busyDetail);
+            }
+            var read = await inner.ReadAsync(buffer, cancellationToken);
+            _read += read;
+            return read;
         }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

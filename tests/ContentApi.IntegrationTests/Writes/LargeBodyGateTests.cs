@@ -74,4 +74,46 @@ public sealed class LargeBodyGateTests(LargeBodyGateTests.OneAtATimeFactory fact
         await held.Writer.CompleteAsync();
         Assert.Equal(HttpStatusCode.BadRequest, (await largeResponse).StatusCode);
     }
+
+    /// <summary>A body sent without a length (as .NET's JsonContent sends every body): its size shows only as it is read.</summary>
+    private static async Task<StreamContent> ChunkedAsync(string json)
+    {
+        var pipe = new Pipe();
+        await pipe.Writer.WriteAsync(System.Text.Encoding.UTF8.GetBytes(json));
+        await pipe.Writer.CompleteAsync();
+        return new StreamContent(pipe.Reader.AsStream());
+    }
+
+    [Fact]
+    public async Task A_chunked_body_that_grows_large_waits_for_its_turn_while_a_small_one_does_not()
+    {
+        var writer = factory.Writer();
+        var held = new Pipe();
+        var large = new StreamContent(held.Reader.AsStream());
+        large.Headers.ContentLength = 5000;
+        var largeResponse = writer.SendAsync(Create(large));
+        await held.Writer.WriteAsync(new byte[] { (byte)'{' });
+
+        HttpResponseMessage chunked, small;
+        try
+        {
+            var attempts = 0;
+            do
+            {
+                chunked = await writer.SendAsync(Create(await ChunkedAsync(LargeTag())));
+            }
+            while (chunked.StatusCode != HttpStatusCode.ServiceUnavailable && ++attempts < 100);
+            small = await writer.SendAsync(Create(await ChunkedAsync("{\"name\":\"small " + Guid.NewGuid().ToString("N") + "\"}")));
+        }
+        finally
+        {
+            await held.Writer.CompleteAsync(); // the held request must not keep the one turn from the other tests
+        }
+
+        Assert.Equal(TimeSpan.FromSeconds(5), chunked.Headers.RetryAfter?.Delta);
+        Assert.Contains("larger than 1000 bytes", (await chunked.AssertProblemAsync(HttpStatusCode.ServiceUnavailable))["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Created, small.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await largeResponse).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await writer.SendAsync(Create(await ChunkedAsync(LargeTag())))).StatusCode);
+    }
 }
