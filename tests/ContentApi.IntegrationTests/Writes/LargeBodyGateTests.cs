@@ -58,15 +58,22 @@ public sealed class LargeBodyGateTests(LargeBodyGateTests.OneAtATimeFactory fact
         Assert.Equal(HttpStatusCode.Created, (await writer.SendAsync(Create(new StringContent(LargeTag())))).StatusCode);
     }
 
+    /// <summary>Starts a large body and sends its first byte only, so that it holds the one turn until the pipe is completed.</summary>
+    private static async Task<(Pipe Held, Task<HttpResponseMessage> Response)> HoldTheTurnAsync(HttpClient writer)
+    {
+        var held = new Pipe();
+        var large = new StreamContent(held.Reader.AsStream());
+        large.Headers.ContentLength = 5000;
+        var response = writer.SendAsync(Create(large));
+        await held.Writer.WriteAsync(new byte[] { (byte)'{' });
+        return (held, response);
+    }
+
     [Fact]
     public async Task Small_bodies_and_reads_do_not_wait_for_a_large_one()
     {
         var writer = factory.Writer();
-        var held = new Pipe();
-        var large = new StreamContent(held.Reader.AsStream());
-        large.Headers.ContentLength = 5000;
-        var largeResponse = writer.SendAsync(Create(large));
-        await held.Writer.WriteAsync(new byte[] { (byte)'{' });
+        var (held, largeResponse) = await HoldTheTurnAsync(writer);
 
         Assert.Equal(HttpStatusCode.Created, (await writer.SendAsync(Create(new StringContent("{\"name\":\"small\"}")))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().GetAsync("/api/v1/tags")).StatusCode);
@@ -88,11 +95,7 @@ public sealed class LargeBodyGateTests(LargeBodyGateTests.OneAtATimeFactory fact
     public async Task A_chunked_body_that_grows_large_waits_for_its_turn_while_a_small_one_does_not()
     {
         var writer = factory.Writer();
-        var held = new Pipe();
-        var large = new StreamContent(held.Reader.AsStream());
-        large.Headers.ContentLength = 5000;
-        var largeResponse = writer.SendAsync(Create(large));
-        await held.Writer.WriteAsync(new byte[] { (byte)'{' });
+        var (held, largeResponse) = await HoldTheTurnAsync(writer);
 
         HttpResponseMessage chunked, small;
         try
