@@ -25,20 +25,27 @@ public sealed class AnonymousResponseCache(
             await next(context);
             return;
         }
-        var state = await db.ContentStateAsync(context.RequestAborted);
         // Each content coding has its own ETag (RepresentationResult), so it has its own entry.
         var coding = Representation.CodingFor(context);
         var key = request.Path.Value + request.QueryString.Value + "|" + coding;
-        if (entries.Find(key, state) is { } entry && state.IsCurrentAt(clock.GetUtcNow()))
+        if (await ServedAsync(context, key))
         {
-            await ServeAsync(context, entry);
             return;
         }
-        await turns.RunAsync(context, problems, () => BuildAndKeepAsync(context, key, state));
+        await turns.RunAsync(context, problems, () => ServeOrBuildAsync(context, key));
     }
 
-    private async Task BuildAndKeepAsync(HttpContext context, string key, ContentState state)
+    /// <summary>
+    /// In its turn, a miss looks again: while it waited, an earlier request for the same page may have built it (after a
+    /// write, a popular page's readers all miss at once), and the content may have changed.
+    /// </summary>
+    private async Task ServeOrBuildAsync(HttpContext context, string key)
     {
+        if (await ServedAsync(context, key))
+        {
+            return;
+        }
+        var state = await db.ContentStateAsync(context.RequestAborted);
         var body = await ResponseCapture.CaptureAsync(context, next);
         await ResponseCapture.SendAsync(context, body);
         if (context.Response.StatusCode == StatusCodes.Status200OK)
@@ -49,6 +56,18 @@ public sealed class AnonymousResponseCache(
                 .ToArray();
             entries.Keep(key, new ResponseCacheStore.Entry(state, body, context.Response.ContentType, headers, context.Response.Headers.ContainsKey(HeaderNames.LastModified)));
         }
+    }
+
+    /// <summary>Answers from the entry made in the current content state, if there is one.</summary>
+    private async Task<bool> ServedAsync(HttpContext context, string key)
+    {
+        var state = await db.ContentStateAsync(context.RequestAborted);
+        if (entries.Find(key, state) is not { } entry || !state.IsCurrentAt(clock.GetUtcNow()))
+        {
+            return false;
+        }
+        await ServeAsync(context, entry);
+        return true;
     }
 
     private async Task ServeAsync(HttpContext context, ResponseCacheStore.Entry entry)

@@ -32,14 +32,14 @@ public sealed class ReadTurns(IOptions<RequestLimitsOptions> options)
             return;
         }
         var turn = new HeldTurn(_turns);
-        context.Items[HeldKey] = turn;
-        context.Response.OnStarting(static state =>
-        {
-            _ = Task.Delay(SendingGrace).ContinueWith(static (_, held) => ((HeldTurn)held!).Return(), state, TaskScheduler.Default);
-            return Task.CompletedTask;
-        }, turn);
         try
         {
+            context.Items[HeldKey] = turn;
+            context.Response.OnStarting(static state =>
+            {
+                _ = Task.Delay(SendingGrace).ContinueWith(static (_, held) => ((HeldTurn)held!).Return(), state, TaskScheduler.Default);
+                return Task.CompletedTask;
+            }, turn);
             await read();
         }
         finally

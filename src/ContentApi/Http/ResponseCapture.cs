@@ -33,6 +33,11 @@ public static class ResponseCapture
     /// </summary>
     public static async Task SendAsync(HttpContext context, ReadOnlyMemory<byte> bytes)
     {
+        if (context.Response.Body is UncancelledBuffer capture)
+        {
+            await capture.WriteAsync(bytes); // at once: written in slices, the buffer would grow by doubling
+            return;
+        }
         // A 304 or 204 has no body, and Kestrel refuses even an empty write to one.
         for (var start = 0; start < bytes.Length; start += SendSliceBytes)
         {

@@ -15,7 +15,7 @@ public sealed class ReadTurnsTests(ReadTurnsTests.OneReadAtATimeFactory factory)
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["Limits:ConcurrentReads"] = "1",
-            ["Limits:ReadWaitSeconds"] = "3",
+            ["Limits:ReadWaitSeconds"] = "30", // far longer than a turn is kept once sending (1 s): a read held back fails plainly
         };
     }
 
@@ -43,7 +43,7 @@ public sealed class ReadTurnsTests(ReadTurnsTests.OneReadAtATimeFactory factory)
         using var untaken = await client.GetAsync(page, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, untaken.StatusCode);
 
-        // Each of these needs the one turn: past the wait they would be 503.
+        // Each of these needs the one turn: held back, they would wait 30 s and get 503.
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/articles?limit={i + 1}&sort=title")).StatusCode);
