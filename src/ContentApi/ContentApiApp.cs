@@ -115,6 +115,7 @@ public static class ContentApiApp
         app.UseStatusCodePages();
         // CORS first: a browser page can read a refusal (414, 431, 413) only if it carries the CORS headers.
         app.UseCors();
+        app.UseMiddleware<CorsForEveryRead>();
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<TrailingSlashMiddleware>();
         app.UseMiddleware<JsonBodyEncodingMiddleware>();

@@ -33,7 +33,7 @@ public sealed class CorsOptions : IValidatableObject
 /// </remarks>
 public sealed class ContentApiCorsPolicyProvider(IOptions<CorsOptions> options) : ICorsPolicyProvider
 {
-    private static readonly string[] Exposed = ["ETag", "Last-Modified", "Link", "Location", "Retry-After", "RateLimit", "RateLimit-Policy",
+    internal static readonly string[] Exposed = ["ETag", "Last-Modified", "Link", "Location", "Retry-After", "RateLimit", "RateLimit-Policy",
         IdempotencyMiddleware.ReplayedHeaderName, "WWW-Authenticate", "Allow"];
 
     public Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
@@ -47,5 +47,34 @@ public sealed class ContentApiCorsPolicyProvider(IOptions<CorsOptions> options) 
         }
         return Task.FromResult<CorsPolicy?>(builder.WithOrigins(settings.WriteOrigins)
             .WithMethods("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE").Build());
+    }
+}
+
+/// <summary>
+/// Reads that every origin may make carry their CORS headers also when the request names no origin. A shared cache
+/// (a CDN) filled by such a request (a server-side render, a crawler, a URL opened in a tab) otherwise gave browsers a
+/// copy without them for its whole lifetime, which fetch() from another origin refuses; <c>Vary: Origin</c> would
+/// instead keep one copy per origin. Requests that name an origin are answered by the CORS middleware.
+/// </summary>
+public sealed class CorsForEveryRead(RequestDelegate next, IOptions<CorsOptions> options)
+{
+    private static readonly string ExposedHeaders = string.Join(',', ContentApiCorsPolicyProvider.Exposed);
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (options.Value.ReadsFromAnyOrigin && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) &&
+            !request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Origin))
+        {
+            // When the response starts, like the CORS middleware's own: an error answer is written on cleared headers.
+            context.Response.OnStarting(static state =>
+            {
+                var headers = ((HttpContext)state).Response.Headers;
+                headers.AccessControlAllowOrigin = "*";
+                headers.AccessControlExposeHeaders = ExposedHeaders;
+                return Task.CompletedTask;
+            }, context);
+        }
+        return next(context);
     }
 }

@@ -126,6 +126,29 @@ public sealed class CorsTests(FrontendApiFactory factory) : IClassFixture<Fronte
         Assert.Contains("Idempotent-Replayed", Header(replay, "Access-Control-Expose-Headers")!.Split(',', StringSplitOptions.TrimEntries));
     }
 
+    /// <summary>
+    /// A shared cache filled by a request without Origin (a server-side render, a crawler) gave browsers a copy without
+    /// the CORS headers for its lifetime (found by a CDN probe through nginx's proxy_cache).
+    /// </summary>
+    [Theory]
+    [InlineData("/api/v1/tags")]
+    [InlineData("/api/v1/articles/999999")]
+    public async Task A_read_without_Origin_carries_the_same_CORS_headers_as_one_from_any_origin(string url)
+    {
+        var response = await factory.Anonymous().GetAsync(url);
+
+        Assert.Equal("*", Header(response, "Access-Control-Allow-Origin"));
+        var exposed = Header(response, "Access-Control-Expose-Headers")!.Split(',', StringSplitOptions.TrimEntries);
+        Assert.Contains("ETag", exposed);
+        Assert.Contains("Link", exposed);
+        Assert.DoesNotContain("Origin", response.Headers.Vary, StringComparer.OrdinalIgnoreCase);
+        using var own = new ReadsFromListedOrigins();
+        Assert.Null(Header(await own.Anonymous().GetAsync(url), "Access-Control-Allow-Origin"));
+        var write = await factory.Writer().PostAsync("/api/v1/tags", JsonContent.Create(new { name = $"No origin {Guid.NewGuid():N}" }));
+        Assert.Equal(HttpStatusCode.Created, write.StatusCode);
+        Assert.Null(Header(write, "Access-Control-Allow-Origin"));
+    }
+
     private sealed class ReadsFromListedOrigins : ApiFactory
     {
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
