@@ -9,10 +9,10 @@ namespace ContentApi.Http;
 /// server from 115 MB to 719 MB, and one limited to 250 MB answered most of them 500, some after storing the article
 /// (so a retry made a copy). After authorization, so a caller without a key is refused without queueing.
 /// </summary>
-public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOptions> options)
+public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOptions> options, LargeBodyTurns largeBodyTurns)
 {
     private readonly RequestLimitsOptions _limits = options.Value;
-    private readonly Turns _turns = new(options.Value.ConcurrentLargeBodies, TimeSpan.FromSeconds(options.Value.LargeBodyWaitSeconds));
+    private readonly Turns _turns = largeBodyTurns.Turns;
 
     private string BusyDetail => $"The server is busy with other requests larger than {_limits.LargeBodyBytes} bytes; retry in a few seconds.";
 
@@ -38,7 +38,7 @@ public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOp
         // turn when it grows past the limit, and small ones, the common case, never wait.
         if (context.Request.ContentLength is null && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
         {
-            var body = new TurnTakingBody(context.Request.Body, _limits.LargeBodyBytes, _turns, BusyDetail);
+            var body = new TurnTakingBody(context.Request.Body, _limits.LargeBodyBytes, _turns, BusyDetail, context.RequestAborted);
             context.Request.Body = body;
             try
             {
@@ -53,8 +53,11 @@ public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOp
         await next(context);
     }
 
-    /// <summary>A request body that, once more than <paramref name="limit"/> bytes of it are read, waits for a turn before it yields more.</summary>
-    private sealed class TurnTakingBody(Stream inner, long limit, Turns turns, string busyDetail) : Stream
+    /// <summary>
+    /// A request body that, once more than <paramref name="limit"/> bytes of it are read, waits for a turn before it
+    /// yields more; the wait ends when the client goes (the JSON reader of an endpoint's body passes no token).
+    /// </summary>
+    private sealed class TurnTakingBody(Stream inner, long limit, Turns turns, string busyDetail, CancellationToken requestAborted) : Stream
     {
         private long _read;
         private bool _holdsTurn;
@@ -72,7 +75,8 @@ public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOp
         {
             if (_read > limit && !_holdsTurn)
             {
-                _holdsTurn = await turns.WaitAsync(cancellationToken) ? true : throw new NoTurnException(busyDetail);
+                using var waitEnds = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, cancellationToken);
+                _holdsTurn = await turns.WaitAsync(waitEnds.Token) ? true : throw new NoTurnException(busyDetail);
             }
             var read = await inner.ReadAsync(buffer, cancellationToken);
             _read += read;
@@ -82,7 +86,8 @@ public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOp
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
+        // Kestrel refuses synchronous reads, and a blocked thread must not wait for a turn.
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
 
         public override bool CanRead => true;
         public override bool CanSeek => false;
@@ -94,4 +99,10 @@ public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOp
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
+}
+
+/// <summary>The turns of requests with large bodies (one set per app).</summary>
+public sealed class LargeBodyTurns(IOptions<RequestLimitsOptions> options)
+{
+    public Turns Turns { get; } = new(options.Value.ConcurrentLargeBodies, TimeSpan.FromSeconds(options.Value.LargeBodyWaitSeconds));
 }

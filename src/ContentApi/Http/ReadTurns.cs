@@ -21,6 +21,9 @@ public sealed class ReadTurns(IOptions<RequestLimitsOptions> options)
 
     private readonly Turns _turns = new(options.Value.ConcurrentReads, TimeSpan.FromSeconds(options.Value.ReadWaitSeconds));
 
+    /// <summary>How many reads are waiting for a turn now.</summary>
+    public int Waiting => _turns.Waiting;
+
     /// <summary>Whether this request already holds a turn (a cache miss takes one before the rest of the pipeline runs).</summary>
     public static bool Holds(HttpContext context) => context.Items.ContainsKey(HeldKey);
 

@@ -23,8 +23,28 @@ public sealed class Turns(int count, TimeSpan wait)
         return false;
     }
 
+    private int _waiting;
+
+    /// <summary>How many requests are waiting for a turn now.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
     /// <summary>Waits for a turn; false when the wait ran out.</summary>
-    public Task<bool> WaitAsync(CancellationToken cancellationToken) => _free.WaitAsync(wait, cancellationToken);
+    public async Task<bool> WaitAsync(CancellationToken cancellationToken)
+    {
+        if (_free.Wait(0, CancellationToken.None))
+        {
+            return true;
+        }
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            return await _free.WaitAsync(wait, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+    }
 
     /// <summary>Gives a turn back (the semaphore is never disposed: it has no wait handle to free, and a turn may be given back after the app has stopped).</summary>
     public void Return() => _free.Release();
