@@ -104,10 +104,12 @@ public static class ContentApiApp
             options.MimeTypes = ["application/json", "application/problem+json", "text/html", "text/css", "application/javascript"];
         });
         services.AddContentApiRateLimiting();
+        services.AddContentApiProxies();
     }
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseContentApiProxies();
         app.UseObservability();
         app.UseExceptionHandler();
         app.UseNoStoreForErrors();

@@ -38,6 +38,8 @@ public sealed class SettingsAtStartTests
     [InlineData("Caching:PrivateCacheControl", "private\r\nX-Injected: 1")]
     [InlineData("Cors:WriteOrigins:0", "https://cms.example.com:443")]
     [InlineData("Swagger:UiEnabled", "sometimes")]
+    [InlineData("Proxies:Trusted:0", "cdn.example.com")]
+    [InlineData("Proxies:Trusted:0", "10.0.0.0/33")]
     public void A_setting_that_cannot_be_used_stops_the_app_at_start_naming_it(string key, string value)
     {
         using var factory = new SettingsFactory(key, value);
@@ -54,6 +56,8 @@ public sealed class SettingsAtStartTests
     [InlineData("Cors:WriteOrigins:0", "http://localhost:5173")]
     [InlineData("RateLimiting:AnonymousPerSecond", "1")]
     [InlineData("Observability:MetricsPath", "/internal/metrics")]
+    [InlineData("Proxies:Trusted:0", "10.0.0.0/8")]
+    [InlineData("Proxies:Trusted:0", "2001:db8::7")]
     public async Task Settings_in_range_start(string key, string value)
     {
         using var factory = new SettingsFactory(key, value);
