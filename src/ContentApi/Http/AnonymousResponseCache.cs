@@ -66,17 +66,19 @@ public sealed class AnonymousResponseCache(
         {
             return false;
         }
-        await ServeAsync(context, entry);
+        await ServeAsync(context, entry, state);
         return true;
     }
 
-    private async Task ServeAsync(HttpContext context, ResponseCacheStore.Entry entry)
+    private async Task ServeAsync(HttpContext context, ResponseCacheStore.Entry entry, ContentState state)
     {
         var response = context.Response;
         foreach (var (name, value) in entry.Headers)
         {
             response.Headers[name] = value;
         }
+        // Cut anew for each answer: the time left before the next scheduled change shrinks while the entry is kept.
+        response.Headers.CacheControl = PublicFreshness.CacheControl(options.Value.PublicCacheControl, state.NextChangeAt, clock.GetUtcNow());
         if (entry.HasLastModified)
         {
             response.Headers.Date = HttpDate.Format(clock.GetUtcNow());

@@ -30,7 +30,11 @@ public sealed class RepresentationResult<T>(T value, long? version, int statusCo
         var headers = response.Headers;
         headers.ETag = etag;
         headers.Vary = Representation.VaryFor(httpContext);
-        headers.CacheControl = httpContext.User.Identity?.IsAuthenticated == true ? caching.PrivateCacheControl : caching.PublicCacheControl;
+        headers.CacheControl = httpContext.User.Identity?.IsAuthenticated == true
+            ? caching.PrivateCacheControl
+            : PublicFreshness.CacheControl(caching.PublicCacheControl,
+                (await services.GetRequiredService<ContentApi.Data.Db>().ContentStateAsync(httpContext.RequestAborted)).NextChangeAt,
+                services.GetRequiredService<TimeProvider>().GetUtcNow());
         if (lastModified is { } modified)
         {
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();

@@ -1,0 +1,41 @@
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Reading;
+
+/// <summary>
+/// Anonymous responses tell caches to keep them no longer than until the next scheduled article goes live: a CDN that
+/// kept a list for the configured 60 s left such an article out for up to a minute after its time (found by a probe
+/// through nginx's proxy_cache).
+/// </summary>
+public sealed class ScheduledFreshnessTests : IDisposable
+{
+    private readonly ApiFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    private async Task<System.Net.Http.Headers.CacheControlHeaderValue> CacheControlAsync(string url)
+    {
+        var response = await _factory.Anonymous().GetAsync(url);
+        await response.AssertJsonAsync();
+        return response.Headers.CacheControl!;
+    }
+
+    [Fact]
+    public async Task Until_a_scheduled_article_goes_live_lists_and_articles_are_fresh_no_longer_than_until_then()
+    {
+        var content = new TestContent(_factory.Writer());
+        var published = (await content.ArticleAsync())["id"]!.GetValue<long>();
+        Assert.Equal(TimeSpan.FromSeconds(60), (await CacheControlAsync("/api/v1/articles")).MaxAge);
+
+        await content.ArticleAsync(new() { ["publishedAt"] = DateTimeOffset.UtcNow.AddSeconds(40) });
+
+        // Built, then served from the app's response cache: both cut.
+        foreach (var url in new[] { "/api/v1/articles", "/api/v1/articles", $"/api/v1/articles/{published}" })
+        {
+            var cacheControl = await CacheControlAsync(url);
+            Assert.True(cacheControl.Public);
+            Assert.InRange(cacheControl.MaxAge!.Value, TimeSpan.Zero, TimeSpan.FromSeconds(40));
+            Assert.Contains(cacheControl.Extensions, e => e.Name == "stale-while-revalidate");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using ContentApi.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace ContentApi.UnitTests.Http;
+
+public sealed class PublicFreshnessTests
+{
+    private const string Configured = "public, max-age=60, stale-while-revalidate=300";
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Without_a_scheduled_change_within_the_lifetime_the_configured_value_is_sent_as_it_is()
+    {
+        Assert.Same(Configured, PublicFreshness.CacheControl(Configured, null, Now));
+        Assert.Same(Configured, PublicFreshness.CacheControl(Configured, Now.AddHours(2), Now));
+        Assert.Same(Configured, PublicFreshness.CacheControl(Configured, Now.AddSeconds(60), Now));
+    }
+
+    [Theory]
+    [InlineData(20.7, 20)]
+    [InlineData(0.4, 0)]
+    [InlineData(-3, 0)]
+    public void A_scheduled_change_sooner_cuts_the_lifetimes_to_the_whole_seconds_left(double secondsLeft, int maxAge)
+    {
+        var value = CacheControlHeaderValue.Parse(
+            PublicFreshness.CacheControl("public, max-age=60, s-maxage=120, stale-while-revalidate=300", Now.AddSeconds(secondsLeft), Now));
+
+        Assert.True(value.Public);
+        Assert.Equal(TimeSpan.FromSeconds(maxAge), value.MaxAge);
+        Assert.Equal(TimeSpan.FromSeconds(maxAge), value.SharedMaxAge);
+        Assert.Contains(value.Extensions, e => e.Name == "stale-while-revalidate" && e.Value == "300");
+    }
+
+    [Fact]
+    public void Only_the_lifetimes_longer_than_the_time_left_are_cut()
+    {
+        var value = CacheControlHeaderValue.Parse(PublicFreshness.CacheControl("public, max-age=10, s-maxage=120", Now.AddSeconds(30), Now));
+
+        Assert.Equal(TimeSpan.FromSeconds(10), value.MaxAge);
+        Assert.Equal(TimeSpan.FromSeconds(30), value.SharedMaxAge);
+    }
+}
