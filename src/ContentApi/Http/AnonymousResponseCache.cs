@@ -46,6 +46,7 @@ public sealed class AnonymousResponseCache(
             return;
         }
         var state = await db.ContentStateAsync(context.RequestAborted);
+        PublicFreshness.BuiltIn(context, state);
         var body = await ResponseCapture.CaptureAsync(context, next);
         await ResponseCapture.SendAsync(context, body);
         if (context.Response.StatusCode == StatusCodes.Status200OK)

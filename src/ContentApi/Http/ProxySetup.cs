@@ -23,9 +23,14 @@ public sealed class ProxyOptions : IValidatableObject
     public string[] Trusted { get; set; } = [];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
-        Trusted.Where(entry => !IPNetwork.TryParse(entry, out _) && !IPAddress.TryParse(entry, out _)).Select(entry => new ValidationResult(
+        Trusted.Where(entry => !IPNetwork.TryParse(entry, out _) && !IsPlainAddress(entry)).Select(entry => new ValidationResult(
             $"Proxies:Trusted holds '{entry}', which is neither an IP address (10.0.0.5) nor a network (10.0.0.0/8).",
             [nameof(Trusted)]));
+
+    /// <summary>An address written out: IPAddress also takes shorthands ("10" is 0.0.0.10) and scoped IPv6 ("fe80::1%eth0").</summary>
+    private static bool IsPlainAddress(string entry) =>
+        IPAddress.TryParse(entry, out var address) && !entry.Contains('%') &&
+        (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork || entry.Count(c => c == '.') == 3);
 
     /// <summary>The networks the entries name (an address is a network of one).</summary>
     public IEnumerable<IPNetwork> Networks() => Trusted.Select(entry =>
@@ -42,7 +47,11 @@ public static class ProxySetup
         services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxies) =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // None without listed proxies: the host also runs this middleware, with these options, when
+            // ASPNETCORE_FORWARDEDHEADERS_ENABLED is set, and with no known proxy it would believe any chain.
+            forwarded.ForwardedHeaders = proxies.Value.Trusted.Length > 0
+                ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+                : ForwardedHeaders.None;
             // Only the listed proxies: the defaults trust loopback, where any local process could claim any address.
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();

@@ -3,15 +3,28 @@ using Microsoft.Net.Http.Headers;
 namespace ContentApi.Http;
 
 /// <summary>
-/// The public Cache-Control, with its lifetimes cut to the time left before the next scheduled article goes live: a
-/// CDN or browser that kept a list for the configured 60 s left a scheduled article out of it for up to a minute
-/// after its time (found by a probe through nginx's proxy_cache). It never shows one early: until then it is a 404.
+/// The public Cache-Control, with its lifetimes cut to the time left before the next scheduled article goes live, and
+/// without <c>stale-while-revalidate</c> then (which would let a cache serve the old list once more): a CDN or browser
+/// that kept a list for the configured 60 s left a scheduled article out of it for up to a minute after its time
+/// (found by a probe through nginx's proxy_cache). It never shows one early: until then it is a 404.
 /// </summary>
 public static class PublicFreshness
 {
     private sealed record Parsed(string Value, TimeSpan Longest);
 
     private static Parsed? _last;
+
+    /// <summary>The content state a response is being built in, when the response cache read it before the build.</summary>
+    public static void BuiltIn(HttpContext context, ContentApi.Data.ContentState state) => context.Items[typeof(PublicFreshness)] = state;
+
+    /// <summary>
+    /// The state to cut by: the one read before the build when there is one (read after, an article that went live
+    /// meanwhile would already be past, and a list built without it would go out with the full lifetime).
+    /// </summary>
+    public static async ValueTask<ContentApi.Data.ContentState> StateOfAsync(HttpContext context) =>
+        context.Items.TryGetValue(typeof(PublicFreshness), out var state) && state is ContentApi.Data.ContentState before
+            ? before
+            : await context.RequestServices.GetRequiredService<ContentApi.Data.Db>().ContentStateAsync(context.RequestAborted);
 
     public static string CacheControl(string configured, DateTimeOffset? nextChangeAt, DateTimeOffset now)
     {
@@ -22,6 +35,10 @@ public static class PublicFreshness
         var left = TimeSpan.FromSeconds(Math.Max(0, Math.Floor((next - now).TotalSeconds)));
         value.MaxAge = value.MaxAge > left ? left : value.MaxAge;
         value.SharedMaxAge = value.SharedMaxAge > left ? left : value.SharedMaxAge;
+        foreach (var stale in value.Extensions.Where(e => e.Name.Equals("stale-while-revalidate", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            value.Extensions.Remove(stale);
+        }
         return value.ToString();
     }
 

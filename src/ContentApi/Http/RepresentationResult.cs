@@ -33,7 +33,7 @@ public sealed class RepresentationResult<T>(T value, long? version, int statusCo
         headers.CacheControl = httpContext.User.Identity?.IsAuthenticated == true
             ? caching.PrivateCacheControl
             : PublicFreshness.CacheControl(caching.PublicCacheControl,
-                (await services.GetRequiredService<ContentApi.Data.Db>().ContentStateAsync(httpContext.RequestAborted)).NextChangeAt,
+                (await PublicFreshness.StateOfAsync(httpContext)).NextChangeAt,
                 services.GetRequiredService<TimeProvider>().GetUtcNow());
         if (lastModified is { } modified)
         {

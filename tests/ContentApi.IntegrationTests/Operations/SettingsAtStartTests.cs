@@ -40,6 +40,8 @@ public sealed class SettingsAtStartTests
     [InlineData("Swagger:UiEnabled", "sometimes")]
     [InlineData("Proxies:Trusted:0", "cdn.example.com")]
     [InlineData("Proxies:Trusted:0", "10.0.0.0/33")]
+    [InlineData("Proxies:Trusted:0", "10")]
+    [InlineData("Proxies:Trusted:0", "fe80::1%eth0")]
     public void A_setting_that_cannot_be_used_stops_the_app_at_start_naming_it(string key, string value)
     {
         using var factory = new SettingsFactory(key, value);

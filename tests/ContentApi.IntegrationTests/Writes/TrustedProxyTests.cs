@@ -1,42 +1,60 @@
 using System.Net;
 using ContentApi.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContentApi.IntegrationTests.Writes;
 
 /// <summary>
-/// Behind a listed proxy, each visitor (by X-Forwarded-For) has an anonymous rate limit of its own; without a listed
-/// proxy the header is ignored, since anyone can send it. Before, every visitor behind a CDN shared the proxy's one
-/// bucket, and one client's cache misses got them all 429 (found by a probe through nginx's proxy_cache).
+/// Behind a listed proxy, each visitor (by X-Forwarded-For) has an anonymous rate limit of its own; from a peer that is
+/// no listed proxy, or with none listed, the header is ignored, since anyone can send it. Before, every visitor behind
+/// a CDN shared the proxy's one bucket, and one client's cache misses got them all 429 (found by a probe through
+/// nginx's proxy_cache).
 /// </summary>
-public sealed class TrustedProxyTests(TrustedProxyTests.BehindProxyFactory behindProxy, TrustedProxyTests.NoProxyFactory noProxy)
-    : IClassFixture<TrustedProxyTests.BehindProxyFactory>, IClassFixture<TrustedProxyTests.NoProxyFactory>
+public sealed class TrustedProxyTests(
+    TrustedProxyTests.FromListedProxy fromListedProxy, TrustedProxyTests.FromUnlistedPeer fromUnlistedPeer, TrustedProxyTests.NoneListed noneListed)
+    : IClassFixture<TrustedProxyTests.FromListedProxy>, IClassFixture<TrustedProxyTests.FromUnlistedPeer>, IClassFixture<TrustedProxyTests.NoneListed>
 {
     private const int Burst = 20;
 
-    /// <summary>Buckets of 20 that refill at one a second: a visitor with a bucket of its own gets at least 20 answers.</summary>
-    private static Dictionary<string, string?> Limits(params (string, string?)[] more)
+    /// <summary>
+    /// The app with buckets of 20 that refill at one a second (a visitor with a bucket of its own gets at least 20
+    /// answers), reached from <paramref name="peer"/> (the test server gives no peer address of its own).
+    /// </summary>
+    public abstract class PeerFactory(string peer, string? trusted) : ApiFactory
     {
-        var settings = new Dictionary<string, string?>
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["RateLimiting:Enabled"] = "true",
             ["RateLimiting:AnonymousBurst"] = $"{Burst}",
             ["RateLimiting:AnonymousPerSecond"] = "1",
-        };
-        foreach (var (key, value) in more)
+        }.Concat(trusted is null ? [] : [KeyValuePair.Create("Proxies:Trusted:0", (string?)trusted)]).ToDictionary();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            settings[key] = value;
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new FromPeer(IPAddress.Parse(peer))));
         }
-        return settings;
     }
 
-    public sealed class BehindProxyFactory : ApiFactory
-    {
-        protected override IReadOnlyDictionary<string, string?> Settings => Limits(("Proxies:Trusted:0", "10.0.0.0/8"), ("Proxies:Trusted:1", "::1"));
-    }
+    public sealed class FromListedProxy() : PeerFactory("10.1.2.3", "10.0.0.0/8");
 
-    public sealed class NoProxyFactory : ApiFactory
+    public sealed class FromUnlistedPeer() : PeerFactory("198.51.100.77", "10.0.0.0/8");
+
+    public sealed class NoneListed() : PeerFactory("10.1.2.3", null);
+
+    private sealed class FromPeer(IPAddress peer) : IStartupFilter
     {
-        protected override IReadOnlyDictionary<string, string?> Settings => Limits();
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, rest) =>
+            {
+                context.Connection.RemoteIpAddress = peer;
+                return rest(context);
+            });
+            next(app);
+        };
     }
 
     /// <summary>How many answers a visitor gets before its first 429 (at most 200 requests).</summary>
@@ -57,16 +75,22 @@ public sealed class TrustedProxyTests(TrustedProxyTests.BehindProxyFactory behin
     [Fact]
     public async Task Behind_a_listed_proxy_each_forwarded_visitor_has_a_bucket_of_its_own()
     {
-        var client = behindProxy.Anonymous();
+        var client = fromListedProxy.Anonymous();
         Assert.InRange(await AnswersBefore429Async(client, "203.0.113.7"), Burst, 199);
 
         Assert.InRange(await AnswersBefore429Async(client, "203.0.113.8"), Burst, 199);
     }
 
     [Fact]
-    public async Task Without_a_listed_proxy_X_Forwarded_For_changes_nothing()
+    public async Task From_a_peer_that_is_no_listed_proxy_X_Forwarded_For_changes_nothing() =>
+        await AssertOneBucketAsync(fromUnlistedPeer.Anonymous());
+
+    [Fact]
+    public async Task With_no_proxy_listed_X_Forwarded_For_changes_nothing() =>
+        await AssertOneBucketAsync(noneListed.Anonymous());
+
+    private static async Task AssertOneBucketAsync(HttpClient client)
     {
-        var client = noProxy.Anonymous();
         Assert.InRange(await AnswersBefore429Async(client, "203.0.113.7"), Burst, 199);
 
         // The same bucket: only what refilled since (one a second) is left.
