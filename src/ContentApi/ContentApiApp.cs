@@ -76,6 +76,7 @@ public static class ContentApiApp
         services.AddSingleton<ListTotals>();
         services.AddSingleton<ResponseCacheStore>();
         services.AddSingleton<ReadTurns>();
+        services.AddSingleton<PublicFreshness>();
         services.AddSingleton<LargeBodyTurns>();
         services.AddHostedService<MigrateOnStart>();
         services.AddHostedService<ServerLock>();

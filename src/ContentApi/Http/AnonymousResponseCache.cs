@@ -11,7 +11,7 @@ namespace ContentApi.Http;
 /// other instances sharing the database. Key holders are never served from it.
 /// </summary>
 public sealed class AnonymousResponseCache(
-    RequestDelegate next, Db db, TimeProvider clock, IOptions<CachingOptions> options, ResponseCacheStore entries, ReadTurns turns)
+    RequestDelegate next, Db db, TimeProvider clock, IOptions<CachingOptions> options, ResponseCacheStore entries, ReadTurns turns, PublicFreshness freshness)
 {
     private static readonly string[] StoredHeaders =
         [HeaderNames.ETag, HeaderNames.CacheControl, HeaderNames.Vary, HeaderNames.LastModified, HeaderNames.Link];
@@ -28,7 +28,7 @@ public sealed class AnonymousResponseCache(
         // Each content coding has its own ETag (RepresentationResult), so it has its own entry.
         var coding = Representation.CodingFor(context);
         var key = request.Path.Value + request.QueryString.Value + "|" + coding;
-        if (await ServedAsync(context, key))
+        if (await ServedAsync(context, key, await db.ContentStateAsync(context.RequestAborted)))
         {
             return;
         }
@@ -41,11 +41,11 @@ public sealed class AnonymousResponseCache(
     /// </summary>
     private async Task ServeOrBuildAsync(HttpContext context, string key)
     {
-        if (await ServedAsync(context, key))
+        var state = await db.ContentStateAsync(context.RequestAborted);
+        if (await ServedAsync(context, key, state))
         {
             return;
         }
-        var state = await db.ContentStateAsync(context.RequestAborted);
         PublicFreshness.BuiltIn(context, state);
         var body = await ResponseCapture.CaptureAsync(context, next);
         await ResponseCapture.SendAsync(context, body);
@@ -59,10 +59,9 @@ public sealed class AnonymousResponseCache(
         }
     }
 
-    /// <summary>Answers from the entry made in the current content state, if there is one.</summary>
-    private async Task<bool> ServedAsync(HttpContext context, string key)
+    /// <summary>Answers from the entry made in <paramref name="state"/>, the current content state, if there is one.</summary>
+    private async Task<bool> ServedAsync(HttpContext context, string key, ContentState state)
     {
-        var state = await db.ContentStateAsync(context.RequestAborted);
         if (entries.Find(key, state) is not { } entry || !state.IsCurrentAt(clock.GetUtcNow()))
         {
             return false;
@@ -79,7 +78,7 @@ public sealed class AnonymousResponseCache(
             response.Headers[name] = value;
         }
         // Cut anew for each answer: the time left before the next scheduled change shrinks while the entry is kept.
-        response.Headers.CacheControl = PublicFreshness.CacheControl(options.Value.PublicCacheControl, state.NextChangeAt, clock.GetUtcNow());
+        response.Headers.CacheControl = freshness.CacheControlAt(state.NextChangeAt, clock.GetUtcNow());
         if (entry.HasLastModified)
         {
             response.Headers.Date = HttpDate.Format(clock.GetUtcNow());

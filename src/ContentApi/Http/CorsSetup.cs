@@ -12,6 +12,9 @@ public sealed class CorsOptions : IValidatableObject
     /// <summary>Let any origin make GET/HEAD requests (published content is public anyway).</summary>
     public bool ReadsFromAnyOrigin { get; set; } = true;
 
+    /// <summary>Whether every origin may make requests with this method, with the same CORS answer for all.</summary>
+    public bool OpenToAnyOrigin(string method) => ReadsFromAnyOrigin && ReadMethods.Includes(method);
+
     /// <summary>Origins (scheme://host[:port]) allowed to write; empty means no browser origin may write.</summary>
     public string[] WriteOrigins { get; set; } = [];
 
@@ -41,7 +44,7 @@ public sealed class ContentApiCorsPolicyProvider(IOptions<CorsOptions> options) 
         var settings = options.Value;
         var method = context.Request.Headers.AccessControlRequestMethod.FirstOrDefault() ?? context.Request.Method;
         var builder = new CorsPolicyBuilder().AllowAnyHeader().WithExposedHeaders(Exposed).SetPreflightMaxAge(TimeSpan.FromHours(1));
-        if ((HttpMethods.IsGet(method) || HttpMethods.IsHead(method)) && settings.ReadsFromAnyOrigin)
+        if (settings.OpenToAnyOrigin(method))
         {
             return Task.FromResult<CorsPolicy?>(builder.AllowAnyOrigin().WithMethods("GET", "HEAD").Build());
         }
@@ -63,8 +66,7 @@ public sealed class CorsForEveryRead(RequestDelegate next, IOptions<CorsOptions>
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (options.Value.ReadsFromAnyOrigin && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) &&
-            !request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Origin))
+        if (options.Value.OpenToAnyOrigin(request.Method) && !request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Origin))
         {
             // When the response starts, like the CORS middleware's own: an error answer is written on cleared headers.
             context.Response.OnStarting(static state =>

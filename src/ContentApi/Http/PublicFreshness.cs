@@ -1,3 +1,5 @@
+using ContentApi.Data;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace ContentApi.Http;
@@ -8,23 +10,26 @@ namespace ContentApi.Http;
 /// that kept a list for the configured 60 s left a scheduled article out of it for up to a minute after its time
 /// (found by a probe through nginx's proxy_cache). It never shows one early: until then it is a 404.
 /// </summary>
-public static class PublicFreshness
+public sealed class PublicFreshness(IOptions<CachingOptions> options)
 {
-    private sealed record Parsed(string Value, TimeSpan Longest);
+    private readonly string _configured = options.Value.PublicCacheControl;
+    private readonly TimeSpan _longest = Longest(options.Value.PublicCacheControl);
 
-    private static Parsed? _last;
+    /// <summary>The configured value, or (only when the next change comes sooner than it lets caches keep a response) the cut one.</summary>
+    public string CacheControlAt(DateTimeOffset? nextChangeAt, DateTimeOffset now) =>
+        nextChangeAt is { } next && next - now < _longest ? CacheControl(_configured, next, now) : _configured;
 
     /// <summary>The content state a response is being built in, when the response cache read it before the build.</summary>
-    public static void BuiltIn(HttpContext context, ContentApi.Data.ContentState state) => context.Items[typeof(PublicFreshness)] = state;
+    public static void BuiltIn(HttpContext context, ContentState state) => context.Items[typeof(PublicFreshness)] = state;
 
     /// <summary>
     /// The state to cut by: the one read before the build when there is one (read after, an article that went live
     /// meanwhile would already be past, and a list built without it would go out with the full lifetime).
     /// </summary>
-    public static async ValueTask<ContentApi.Data.ContentState> StateOfAsync(HttpContext context) =>
-        context.Items.TryGetValue(typeof(PublicFreshness), out var state) && state is ContentApi.Data.ContentState before
+    public static async ValueTask<ContentState> StateOfAsync(HttpContext context) =>
+        context.Items.TryGetValue(typeof(PublicFreshness), out var state) && state is ContentState before
             ? before
-            : await context.RequestServices.GetRequiredService<ContentApi.Data.Db>().ContentStateAsync(context.RequestAborted);
+            : await context.RequestServices.GetRequiredService<Db>().ContentStateAsync(context.RequestAborted);
 
     public static string CacheControl(string configured, DateTimeOffset? nextChangeAt, DateTimeOffset now)
     {
@@ -42,17 +47,7 @@ public static class PublicFreshness
         return value.ToString();
     }
 
-    /// <summary>The longest lifetime the configured value gives (parsed once per value, not per response).</summary>
-    private static TimeSpan Longest(string configured)
-    {
-        if (_last is { } last && ReferenceEquals(last.Value, configured))
-        {
-            return last.Longest;
-        }
-        var longest = CacheControlHeaderValue.TryParse(configured, out var value)
-            ? new[] { value.MaxAge, value.SharedMaxAge }.Max() ?? TimeSpan.Zero
-            : TimeSpan.Zero;
-        _last = new Parsed(configured, longest);
-        return longest;
-    }
+    /// <summary>The longest lifetime a Cache-Control value gives caches.</summary>
+    private static TimeSpan Longest(string cacheControl) =>
+        CacheControlHeaderValue.TryParse(cacheControl, out var value) ? new[] { value.MaxAge, value.SharedMaxAge }.Max() ?? TimeSpan.Zero : TimeSpan.Zero;
 }

@@ -4,8 +4,7 @@ namespace ContentApi.Http;
 public sealed class ReadGate(RequestDelegate next, ReadTurns turns)
 {
     public Task InvokeAsync(HttpContext context, IProblemDetailsService problems) =>
-        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) &&
-        context.Request.Path.StartsWithSegments("/api/v1") && !ReadTurns.Holds(context)
+        ReadMethods.Includes(context.Request.Method) && context.Request.Path.StartsWithSegments("/api/v1") && !ReadTurns.Holds(context)
             ? turns.RunAsync(context, problems, () => next(context))
             : next(context);
 }

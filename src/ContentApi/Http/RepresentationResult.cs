@@ -30,14 +30,12 @@ public sealed class RepresentationResult<T>(T value, long? version, int statusCo
         var headers = response.Headers;
         headers.ETag = etag;
         headers.Vary = Representation.VaryFor(httpContext);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         headers.CacheControl = httpContext.User.Identity?.IsAuthenticated == true
             ? caching.PrivateCacheControl
-            : PublicFreshness.CacheControl(caching.PublicCacheControl,
-                (await PublicFreshness.StateOfAsync(httpContext)).NextChangeAt,
-                services.GetRequiredService<TimeProvider>().GetUtcNow());
+            : services.GetRequiredService<PublicFreshness>().CacheControlAt((await PublicFreshness.StateOfAsync(httpContext)).NextChangeAt, now);
         if (lastModified is { } modified)
         {
-            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
             lastModified = HttpDate.NotAfter(modified, now);
             headers.Date = HttpDate.Format(now);
             headers.LastModified = lastModified.Value.ToString("R");
@@ -51,7 +49,7 @@ public sealed class RepresentationResult<T>(T value, long? version, int statusCo
             headers.Location = location;
         }
 
-        var isRead = HttpMethods.IsGet(httpContext.Request.Method) || HttpMethods.IsHead(httpContext.Request.Method);
+        var isRead = ReadMethods.Includes(httpContext.Request.Method);
         if (isRead && statusCode == 200 && await ConditionalRead.AnsweredAsync(httpContext, etag, lastModified))
         {
             return;
@@ -79,8 +77,7 @@ public static class Representation
     /// one copy per origin would only fill up).
     /// </summary>
     public static string VaryFor(HttpContext context) =>
-        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) &&
-        context.RequestServices.GetRequiredService<IOptions<CorsOptions>>().Value.ReadsFromAnyOrigin
+        context.RequestServices.GetRequiredService<IOptions<CorsOptions>>().Value.OpenToAnyOrigin(context.Request.Method)
             ? "Authorization, Accept-Encoding"
             : "Authorization, Accept-Encoding, Origin";
 

@@ -14,7 +14,7 @@ public sealed class OpenApiDocumentCaching(RequestDelegate next, IOptions<Cachin
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) || context.Request.Path != DocumentPath)
+        if (!ReadMethods.Includes(context.Request.Method) || context.Request.Path != DocumentPath)
         {
             await next(context);
             return;
