@@ -123,6 +123,11 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         {
             problem = "Unknown property: this resource has no such field.";
         }
+        else if (message.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
+        {
+            // An empty body sent without a length (chunked), or only white space: as missing as Content-Length: 0.
+            return (400, Problems.JsonBodyRequiredDetail, null);
+        }
         else if (message.Contains("maximum configured depth", StringComparison.Ordinal))
         {
             return (400, "The JSON is nested too deeply.", null);

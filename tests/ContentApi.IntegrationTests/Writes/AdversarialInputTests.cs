@@ -362,6 +362,12 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
             Bytes(HttpMethod.Put, tag, [], "application/json"),
             Bytes(HttpMethod.Patch, tag, [], "application/merge-patch+json"),
             Bytes(HttpMethod.Patch, tag, [], "application/json"),
+            // Sent without a length, or as white space only, the body is as empty: it was "not valid JSON (line 1, byte 1)".
+            Chunked(HttpMethod.Post, "/api/v1/tags", "", "application/json"),
+            Chunked(HttpMethod.Put, tag, "", "application/json"),
+            Chunked(HttpMethod.Patch, tag, "", "application/merge-patch+json"),
+            Bytes(HttpMethod.Post, "/api/v1/tags", " \r\n\t"u8.ToArray(), "application/json"),
+            Bytes(HttpMethod.Patch, tag, " \n"u8.ToArray(), "application/merge-patch+json"),
         };
         foreach (var request in requests)
         {
