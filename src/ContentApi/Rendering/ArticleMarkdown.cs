@@ -45,13 +45,20 @@ internal static class ArticleMarkdown
     {
         try
         {
-            return Markdown.Parse(markdown, pipeline);
+            return Markdown.Parse(WithoutByteOrderMark(markdown), pipeline);
         }
         catch (ArgumentException exception) when (IsDepthLimit(exception))
         {
             throw new MarkdownTooComplexException(MarkdownTooComplexException.Explanation, exception);
         }
     }
+
+    /// <summary>
+    /// A body pasted from a Windows editor can start with U+FEFF, which CommonMark's reference implementation skips and
+    /// Markdig takes as text (a first "# 標題" was a paragraph, a first fence not seen). A space in its place keeps
+    /// every source position of the stored body, and Markdown allows a block to be indented by it.
+    /// </summary>
+    private static string WithoutByteOrderMark(string markdown) => markdown.StartsWith('\uFEFF') ? " " + markdown[1..] : markdown;
 
     /// <summary>Markdig's refusal of nesting it cannot follow ("too deeply nested - depth limit exceeded"), when parsing or rendering.</summary>
     public static bool IsDepthLimit(ArgumentException exception) => exception.Message.Contains("depth limit", StringComparison.Ordinal);
