@@ -17,6 +17,7 @@ internal static class ArticleMarkdown
         .UseFootnotes()
         .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
         .UseAutoLinks()
+        .Use<FullWidthAwareAutoLinks>()
         .UseCjkFriendlyEmphasis()
         .DisableHtml()
         .Build();
