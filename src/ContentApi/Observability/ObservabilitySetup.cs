@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Microsoft.Extensions.Options;
 using Prometheus;
 
@@ -5,6 +6,10 @@ namespace ContentApi.Observability;
 
 public static class ObservabilitySetup
 {
+    private static readonly FrozenSet<string> StandardMethods = FrozenSet.Create(StringComparer.Ordinal,
+        HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete,
+        HttpMethods.Options, HttpMethods.Trace, HttpMethods.Connect);
+
     public static void UseObservability(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<ObservabilityOptions>>().Value;
@@ -14,8 +19,10 @@ public static class ObservabilitySetup
         }
         if (options.MetricsEnabled)
         {
-            // Per route template and status: request counts, in-flight gauge and latency histograms.
-            app.UseHttpMetrics();
+            // Per route template and status: request counts, in-flight gauge and latency histograms. prometheus-net
+            // labels them with the method as sent, so a made-up method ("M1", "M2", ...) added series without end:
+            // only the standard methods, written as standardised, are counted.
+            app.UseWhen(context => StandardMethods.Contains(context.Request.Method), metered => metered.UseHttpMetrics());
         }
         if (!options.RequestLogging && !options.MetricsEnabled)
         {

@@ -1,0 +1,30 @@
+using System.Net;
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Operations;
+
+/// <summary>
+/// The request metrics are labelled with the method as sent: every made-up method ("M1", "M2", ...) added about 21
+/// series, so any caller could grow the scrape and the server's memory without bound (20,000 such requests to
+/// /health/live took /metrics from 158 KB to 47 MB).
+/// </summary>
+public sealed class MetricsCardinalityTests
+{
+    [Fact]
+    public async Task Made_up_methods_add_no_series_while_standard_ones_are_counted()
+    {
+        using var factory = new ApiFactory();
+        var client = factory.Anonymous();
+        var madeUp = "M" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+        foreach (var path in new[] { "/health/live", "/api/v1/tags" })
+        {
+            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(madeUp), path));
+            Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/tags")).StatusCode);
+
+        var metrics = await (await client.GetAsync("/metrics")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(madeUp, metrics, StringComparison.Ordinal);
+        Assert.Contains("method=\"GET\"", metrics, StringComparison.Ordinal);
+    }
+}
