@@ -47,7 +47,8 @@ public sealed class SortOptions<TRow>(IReadOnlyList<SortField<TRow>> allowed, st
 
     public bool TryParse(string? text, out SortOrder<TRow> order)
     {
-        var key = string.IsNullOrEmpty(text) ? defaultKey : text;
+        // Only a missing parameter means the default: "sort=" names no sort, so it is refused like an unknown one.
+        var key = text ?? defaultKey;
         var descending = key.StartsWith('-');
         var name = descending ? key[1..] : key;
         var field = allowed.FirstOrDefault(f => f.Name == name);

@@ -50,6 +50,9 @@ public sealed class SortFieldsIncludeTests(ApiFactory factory) : IClassFixture<A
     [InlineData("/api/v1/tags?sort=publishedArticleCount", "name, -name")]
     [InlineData("/api/v1/images?sort=url", "createdAt, -createdAt")]
     [InlineData("/api/v1/articles?sort=published_at%20DESC%3B%20DROP%20TABLE%20articles", "publishedAt")]
+    [InlineData("/api/v1/articles?sort=", "publishedAt, -publishedAt")]
+    [InlineData("/api/v1/tags?sort=", "name, -name")]
+    [InlineData("/api/v1/articles?sort=-", "title, -title")]
     public async Task Sort_outside_the_allow_list_is_400_listing_the_allowed_sorts(string url, string listed)
     {
         var errors = await factory.Reader().GetErrorsAsync(url);
