@@ -15,7 +15,9 @@ public static class CanonicalJson
         try
         {
             // Nodes are built as they are read, so a repeated member or a lone surrogate throws while writing, not parsing.
-            var root = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            // The endpoints read past a byte-order mark, so a body with one means what it means without.
+            var json = utf8.AsSpan().StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
+            var root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer))
             {

@@ -56,7 +56,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         var body = await ReadBodyAsync(context.Request);
         // The body's meaning, not its spelling: a retry layer that serialises the request again (other whitespace, member
         // order or escapes) is still the same request.
-        var hash = Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(context.Request.Path + "\n"), .. CanonicalJson.Of(body)]));
+        var hash = Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(CollectionPath(context) + "\n"), .. CanonicalJson.Of(body)]));
         var gate = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode($"{keyId}:{key}") % _stripes.Length)];
         await gate.WaitAsync(context.RequestAborted);
         try
