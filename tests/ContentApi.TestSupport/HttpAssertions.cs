@@ -21,7 +21,9 @@ public static class HttpAssertions
         var problem = JsonNode.Parse(text)!.AsObject();
         Assert.Equal((int)status, problem["status"]!.GetValue<int>());
         Assert.False(string.IsNullOrEmpty(problem["type"]?.GetValue<string>()));
-        Assert.False(string.IsNullOrEmpty(problem["title"]?.GetValue<string>()));
+        // RFC 9457: a problem type keeps its title; validation errors said "Invalid request" under the type whose other
+        // problems said "Bad Request".
+        Assert.Equal(Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase((int)status), problem["title"]?.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(problem["detail"]?.GetValue<string>()));
         Assert.Matches("^[0-9a-f]{32}$", problem["traceId"]?.GetValue<string>() ?? ""); // the W3C trace id the request log shows
         Assert.False(string.IsNullOrEmpty(problem["instance"]?.GetValue<string>()), "a problem names its instance (the request path)");

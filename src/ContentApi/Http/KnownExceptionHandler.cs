@@ -33,7 +33,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         context.Response.StatusCode = status;
         var problem = errors is null
             ? new Microsoft.AspNetCore.Mvc.ProblemDetails()
-            : new HttpValidationProblemDetails(errors) { Title = "Invalid request" };
+            : new HttpValidationProblemDetails(errors) { Title = Problems.ValidationTitle };
         problem.Status = status;
         problem.Detail = detail;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });

@@ -28,7 +28,10 @@ public static class Problems
     public const string JsonBodyRequiredDetail = "A JSON request body is required.";
 
     public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, detail: ValidationDetail(errors), type: ProblemTypes.BadRequest, title: "Invalid request");
+        TypedResults.ValidationProblem(errors, detail: ValidationDetail(errors), type: ProblemTypes.BadRequest, title: ValidationTitle);
+
+    /// <summary>The title of every problem of the 400 type, validation errors included (RFC 9457: a type keeps its title).</summary>
+    public const string ValidationTitle = "Bad Request";
 
     /// <summary>
     /// The first error with its field, and how many more <c>errors</c> holds: a client that shows only the detail (Kiota
