@@ -17,6 +17,10 @@ public static class UnknownQueryParameterFilter
         var allowedText = takesList.Count == 0 ? "none" : string.Join(", ", takesList.Keys.Order(StringComparer.Ordinal));
         return async invocation =>
         {
+            if (QueryUtf8.ParametersNotUtf8(invocation.HttpContext.Request.QueryString.Value) is { Count: > 0 } notUtf8)
+            {
+                return Problems.Validation(notUtf8.Distinct().ToDictionary(k => k, _ => new[] { QueryUtf8.Message }));
+            }
             var query = invocation.HttpContext.Request.Query;
             var unknown = query.Keys.Where(k => !takesList.ContainsKey(k)).ToList();
             if (unknown.Count > 0)

@@ -197,6 +197,18 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
         }
     }
 
+    /// <summary>ASP.NET keeps an escape that is not UTF-8 as written: q=%FF searched for "%FF", tag=%FF gave an empty list.</summary>
+    [Theory]
+    [InlineData("/api/v1/search?q=%FF", "q")]
+    [InlineData("/api/v1/search?q=%E6%A8%A1%E5%9E%8B%E5", "q")]
+    [InlineData("/api/v1/articles?tag=%FF", "tag")]
+    [InlineData("/api/v1/authors?slug=%ED%A0%80", "slug")]
+    public async Task A_query_value_that_is_not_UTF_8_is_400(string url, string parameter)
+    {
+        var errors = await factory.Anonymous().GetErrorsAsync(url);
+        Assert.Contains("UTF-8", errors.Message(parameter), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/api/v1/articles?author=", "author")]
     [InlineData("/api/v1/articles?tag=%20", "tag")]
