@@ -35,13 +35,32 @@ internal static partial class FigureLabels
         line.Length > 0 && ArticleText.CountCharacters(line) <= MaxLength && !ProseEnds.Contains(line.TrimEnd(Closers).LastOrDefault());
 
     /// <summary>
-    /// A label naming a source ("圖源:ifanr", "Source: CNCF", "Photo by: Jane", "攝影：王小明") rather than describing the
-    /// picture: a colon after a few leading words, and not one between digits ("10:30 的發布會現場" is a caption).
+    /// A label naming a source rather than describing the picture: one that says so (<see cref="NamesSource"/>), or a
+    /// colon after a few leading words ("Jane Doe: AP"), not one between digits ("10:30 的發布會現場" is a caption).
     /// </summary>
-    public static bool IsCredit(string label) => CreditRegex().IsMatch(label);
+    public static bool IsCredit(string label) => NamesSource(label) || ColonAfterFirstWords().IsMatch(label);
+
+    /// <summary>
+    /// A label that can only be a credit: a word for a picture's source and a separator ("圖源:ifanr", "圖／中央社",
+    /// "사진=연합뉴스", "Photo: Reuters", "Photo by Jane Doe"), or "©", or "Courtesy of". A caption may have a colon after
+    /// its first words ("左起：吳泳銘、蔡崇信"); when such a line names its source, the line before it is the caption.
+    /// </summary>
+    public static bool NamesSource(string label) => SourceWords().IsMatch(label);
 
     [GeneratedRegex(@"^\s*\S+(\s\S+){0,2}?\s*(?<!\d)[:：]", RegexOptions.CultureInvariant)]
-    private static partial Regex CreditRegex();
+    private static partial Regex ColonAfterFirstWords();
+
+    [GeneratedRegex("""
+        ^\s*[(（\[［]?\s*(?:
+          (?:圖源|图源|圖片來源|图片来源|圖片提供|图片提供|來源|来源|資料來源|资料来源|出處|出处|攝影|摄影|撮影|写真|画像|출처|사진|그래픽|圖|图
+            |photos?|photographs?|photography|images?|pictures?|credits?|sources?|fotos?|bild|quelle|illustration|graphic|фото|источник|المصدر|صورة)
+            \s*(?:[:：/／=｜|]|by\b)
+        | [©Ⓒ] | \(c\)\s
+        | (?:photo|image|picture)s?\s+courtesy\b
+        | courtesy\s+of\b
+        )
+        """, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex SourceWords();
 
     /// <summary>The text from <paramref name="first"/> on, as one line per source line, spaces collapsed.</summary>
     public static string TextFrom(Inline? first) => PlainText.CollapseSpaces(PlainText.From(first)).Trim();
@@ -59,18 +78,14 @@ internal static partial class FigureLabels
             {
                 return null;
             }
-            if (IsCredit(first.Text))
-            {
-                return new FigureLabel(null, first, [], next);
-            }
             if (next is not null)
             {
                 var (second, rest) = LineAt(next);
-                return IsCreditLine(second) ? new FigureLabel(first, second, [], rest) : new FigureLabel(first, null, [], next);
+                return IsCaptionAndCredit(first, second) ? new FigureLabel(first, second, [], rest) : Alone(first, [], next);
             }
-            return CreditParagraphAfter(figures, siblings) is var (credit, paragraph)
+            return CreditParagraphAfter(figures, siblings, first) is var (credit, paragraph)
                 ? new FigureLabel(first, credit, [paragraph], null)
-                : new FigureLabel(first, null, [], null);
+                : Alone(first, [], null);
         }
         if (OwnParagraphAfter(figures, siblings) is not { } own)
         {
@@ -85,16 +100,23 @@ internal static partial class FigureLabels
         {
             // A paragraph of two lines is a label only as a caption and its credit; any other is a wrapped paragraph.
             var (second, rest) = LineAt(more);
-            return rest is null && !IsCredit(line.Text) && IsCreditLine(second) ? new FigureLabel(line, second, [own], null) : null;
+            return rest is null && IsCaptionAndCredit(line, second) ? new FigureLabel(line, second, [own], null) : null;
         }
-        if (IsCredit(line.Text))
-        {
-            return new FigureLabel(null, line, [own], null);
-        }
-        return CreditParagraphAfter(own, siblings) is var (credit2, creditParagraph)
+        return CreditParagraphAfter(own, siblings, line) is var (credit2, creditParagraph)
             ? new FigureLabel(line, credit2, [own, creditParagraph], null)
-            : new FigureLabel(line, null, [own], null);
+            : Alone(line, [own], null);
     }
+
+    /// <summary>A label line with no credit after it: the credit, if it is one, else the caption.</summary>
+    private static FigureLabel Alone(LabelLine line, IReadOnlyList<ParagraphBlock> paragraphs, Inline? after) =>
+        IsCredit(line.Text) ? new FigureLabel(null, line, paragraphs, after) : new FigureLabel(line, null, paragraphs, after);
+
+    /// <summary>
+    /// Whether a label line and the line after it are a caption and its credit: the second a credit, and the first none,
+    /// or one only by its colon while the second names its source ("左起：吳泳銘、蔡崇信", then "圖源:ifanr").
+    /// </summary>
+    private static bool IsCaptionAndCredit(LabelLine first, LabelLine second) =>
+        IsCreditLine(second) && (!IsCredit(first.Text) || (NamesSource(second.Text) && !NamesSource(first.Text)));
 
     /// <summary>The paragraph after a block, when it has text and is not itself figures.</summary>
     private static ParagraphBlock? OwnParagraphAfter(Block block, NextSiblings siblings) =>
@@ -102,15 +124,15 @@ internal static partial class FigureLabels
             ? paragraph
             : null;
 
-    /// <summary>The one-line paragraph after a caption's block, when it is a credit.</summary>
-    private static (LabelLine Credit, ParagraphBlock Paragraph)? CreditParagraphAfter(Block block, NextSiblings siblings)
+    /// <summary>The one-line paragraph after a caption's block, when it is the credit of <paramref name="caption"/>.</summary>
+    private static (LabelLine Credit, ParagraphBlock Paragraph)? CreditParagraphAfter(Block block, NextSiblings siblings, LabelLine caption)
     {
         if (OwnParagraphAfter(block, siblings) is not { } paragraph)
         {
             return null;
         }
         var (line, more) = LineAt(paragraph.Inline!.FirstChild);
-        return more is null && IsCreditLine(line) ? (line, paragraph) : null;
+        return more is null && IsCaptionAndCredit(caption, line) ? (line, paragraph) : null;
     }
 
     /// <summary>The line starting at <paramref name="first"/>, and the first inline of the next line (null: none).</summary>

@@ -1,0 +1,61 @@
+using ContentApi.Rendering;
+using ContentApi.Text;
+
+namespace ContentApi.UnitTests.Rendering;
+
+/// <summary>
+/// Credit lines as newsrooms write them. A credit was known only by a colon after its first words, so a caption with
+/// a colon ("左起：…") took the credit's place and the real credit after it became a paragraph of the article (and of
+/// its excerpt), and credits written without a colon ("圖／中央社", "© Reuters", "Photo by …") were never credits.
+/// </summary>
+public sealed class FigureCreditTests
+{
+    private static readonly InlineImage Bare = new(12, "https://cdn.example.com/a.jpg", "發布會", null, null, 1200, 800);
+
+    private static AngleSharp.Dom.IElement Body(string markdown) =>
+        SafeHtml.Parse(MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage> { [12] = Bare }).Html);
+
+    [Theory]
+    [InlineData("左起：吳泳銘、蔡崇信", "圖源:ifanr")]
+    [InlineData("From left: Eddie Wu, Joe Tsai", "Photo: Reuters")]
+    [InlineData("阿里雲杭州發布會", "圖／中央社")]
+    [InlineData("阿里雲杭州發布會", "（圖／中央社）")]
+    [InlineData("아리윈 발표회", "사진=연합뉴스")]
+    [InlineData("Launch event", "© Reuters")]
+    [InlineData("Launch event", "Photo by Jane Doe")]
+    [InlineData("Launch event", "Courtesy of Alibaba Cloud")]
+    [InlineData("發布會：現場", "來源／阿里雲")]
+    public void A_caption_and_the_credit_under_it_are_the_figures_label(string caption, string credit)
+    {
+        foreach (var markdown in new[] { $"![](image:12)\n{caption}\n{credit}\n\n正文。", $"![](image:12)\n\n{caption}\n\n{credit}\n\n正文。" })
+        {
+            var body = Body(markdown);
+            Assert.Equal(["FIGURE", "P"], body.Children.Select(child => child.TagName));
+            Assert.Equal(caption, body.QuerySelector("figcaption")!.FirstChild!.TextContent.Trim());
+            Assert.Equal(credit, body.QuerySelector("small.credit")!.TextContent);
+            Assert.Equal("正文。", body.Children[1].TextContent);
+
+            var excerpt = Excerpts.Derive(MarkdownRenderer.ToPlainTextForStorage(markdown, TimeSpan.FromSeconds(10)).ExcerptSource, 200);
+            Assert.Equal("正文。", excerpt);
+        }
+    }
+
+    [Theory]
+    [InlineData("圖／中央社")]
+    [InlineData("© Reuters")]
+    [InlineData("Photo by Jane Doe")]
+    [InlineData("사진=연합뉴스")]
+    public void A_credit_without_a_colon_alone_under_an_image_is_its_credit(string credit)
+    {
+        var body = Body($"![](image:12)\n{credit}\n\n正文。");
+        Assert.Equal(credit, body.QuerySelector("figcaption small.credit")!.TextContent);
+        Assert.Equal("正文。", body.Children[1].TextContent);
+    }
+
+    [Theory]
+    // A caption with a colon is still a caption when no credit follows, and a colon line under it is no credit then.
+    [InlineData("![](image:12)\n左起：吳泳銘、蔡崇信\n\n正文。", "左起：吳泳銘、蔡崇信")]
+    [InlineData("![](image:12)\n圖：發布會現場\n\n正文。", "圖：發布會現場")]
+    public void A_single_label_line_with_a_colon_stays_where_it_was(string markdown, string label) =>
+        Assert.Equal(label, Body(markdown).QuerySelector("figcaption")!.TextContent.Trim());
+}
