@@ -65,7 +65,8 @@ internal sealed class HeadingIds
                 builder.Append('-');
             }
             pendingHyphen = false;
-            builder.Append(Rune.ToLowerInvariant(rune).ToString());
+            // .NET's invariant lowercasing leaves the Turkish capital İ as it is; its lowercase is i with a dot, an i.
+            builder.Append(rune.Value == 'İ' ? "i" : Rune.ToLowerInvariant(rune).ToString());
         }
         var id = builder.ToString();
         var characters = Graphemes.Split(id);

@@ -62,12 +62,12 @@ internal static partial class TextUnits
         void AddPart(Rune part, int start, int end)
         {
             var category = Rune.GetUnicodeCategory(part);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark || IsInWordFormatting(part.Value))
+            if ((category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark && !IsPartOfWord(part.Value)) || IsInWordFormatting(part.Value))
             {
                 return; // a diacritic, or a character that only shapes or hyphenates a word: dropped, and it does not end the word
             }
             afterCjk = false;
-            if (Rune.IsLetterOrDigit(part) || category == UnicodeCategory.SpacingCombiningMark)
+            if (Rune.IsLetterOrDigit(part) || category is UnicodeCategory.SpacingCombiningMark or UnicodeCategory.NonSpacingMark)
             {
                 if (word.Length == 0)
                 {
@@ -80,9 +80,9 @@ internal static partial class TextUnits
                     // Digits of any script are the digits they are: ٢٠٣٠ (Arabic-Indic) and २०३० (Devanagari) are 2030.
                     word.Append((char)('0' + (int)Rune.GetNumericValue(part)));
                 }
-                else if (folded.Value == 'ß')
+                else if (SearchedAs(folded.Value) is { } searchedAs)
                 {
-                    word.Append("ss");
+                    word.Append(searchedAs);
                 }
                 else
                 {

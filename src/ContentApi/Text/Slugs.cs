@@ -88,7 +88,8 @@ public static class Slugs
                     builder.Append('-');
                 }
                 pendingHyphen = false;
-                builder.Append(Rune.ToLowerInvariant(rune).ToString());
+                var lower = Rune.ToLowerInvariant(rune);
+                builder.Append(LatinLetters.Plain(lower.Value) ?? lower.ToString());
                 lastLetter = rune;
             }
             else

@@ -10,6 +10,7 @@ public sealed class HeadingIdsTests
     [InlineData("一、背景", "一-背景")]
     [InlineData("Don't Panic", "dont-panic")]
     [InlineData("Café Crème", "café-crème")]
+    [InlineData("İstanbul ve IĞDIR", "istanbul-ve-iğdir")] // .NET's invariant lowercasing leaves İ as it is
     [InlineData("ＡＩ 模型", "ａｉ-模型")]
     [InlineData("がんばれ", "がんばれ")]
     [InlineData("한국어 제목", "한국어-제목")]
