@@ -42,17 +42,33 @@ public static class ArticleText
             tooComplex);
     }
 
-    /// <summary>Counts what a reader would call characters: "👍🏽", "é" (e + accent) and "𠀀" are one each.</summary>
+    /// <summary>
+    /// Counts what a reader would call characters: "👍🏽", "é" (e + accent) and "𠀀" are one each; white space and
+    /// invisible format characters standing alone (a zero-width space, a soft hyphen, a bidi isolate) are none.
+    /// </summary>
     public static int CountCharacters(string text)
     {
         var count = 0;
         foreach (var (start, length) in Graphemes.Ranges(text))
         {
-            if (!Graphemes.IsWhitespace(text.AsSpan(start, length)))
+            var element = text.AsSpan(start, length);
+            if (!Graphemes.IsWhitespace(element) && !IsInvisible(element))
             {
                 count++;
             }
         }
         return count;
+    }
+
+    private static bool IsInvisible(ReadOnlySpan<char> element)
+    {
+        foreach (var rune in element.EnumerateRunes())
+        {
+            if (System.Text.Rune.GetUnicodeCategory(rune) != System.Globalization.UnicodeCategory.Format)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 }

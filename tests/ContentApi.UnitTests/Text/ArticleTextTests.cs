@@ -87,6 +87,11 @@ public sealed class ArticleTextTests
     [InlineData("e\u0301", 1)]
     [InlineData("𠀀𠀁", 2)]
     [InlineData(" \t\n　", 0)]
+    // Invisible format characters on their own are no characters: a zero-width space, soft hyphen, byte order mark, bidi isolates.
+    [InlineData("a\u200Bb", 2)]
+    [InlineData("\u00AD\u00ADx", 1)]
+    [InlineData("\uFEFF\uFEFFx", 1)]
+    [InlineData("\u2067عربي\u2069", 4)]
     public void CountCharacters_counts_grapheme_clusters_except_whitespace(string text, int expected) =>
         Assert.Equal(expected, ArticleText.CountCharacters(text));
 
