@@ -25,8 +25,11 @@ public static partial class Excerpts
     /// <summary>What may close a sentence after its stop: CJK brackets, curly and straight quotes, » and › (French, Arabic).</summary>
     internal const string Closers = "」』”’\"')）》〉】]»›";
 
-    /// <summary>What a cut between words drops at its end: commas (also Arabic ،), colons, semicolons, dashes.</summary>
-    private static readonly char[] TrailingSeparators = [.. ",，、،:：;；؛-–—"];
+    /// <summary>
+    /// What a cut between words drops at its end: commas (also Arabic ،), colons, semicolons, dashes, and the brackets
+    /// and quotes that open what the cut leaves out ("他說「…" opened a quote it never showed).
+    /// </summary>
+    private static readonly char[] TrailingSeparators = [.. ",，、،:：;；؛-–—「『“‘(（《〈【[«‹"];
 
     /// <summary>At most <paramref name="maxLength"/> grapheme clusters, the ellipsis included when the text was cut.</summary>
     public static string Derive(string plainText, int maxLength)
@@ -133,7 +136,10 @@ public static partial class Excerpts
         return Cjk.IsLetter(rune) || Cjk.IsPunctuation(rune);
     }
 
-    /// <summary>Drops a leading byline such as "作者 | 王小明" or "By: Jane Doe", which says nothing about the article.</summary>
+    /// <summary>
+    /// Drops a leading byline such as "作者 | 王小明", "By: Jane Doe", "By Jane Doe and John Roe" (as the importer reads
+    /// bylines), "記者王小明／台北報導" or "（中央社記者王小明台北1日電）", which says nothing about the article.
+    /// </summary>
     private static string WithoutByline(string text)
     {
         var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);
@@ -142,8 +148,11 @@ public static partial class Excerpts
             return text;
         }
         var firstLine = text[..firstLineEnd];
-        return firstLine.Length <= 60 && BylineRegex().IsMatch(firstLine) ? text[(firstLineEnd + 1)..] : text;
+        return firstLine.Length <= 60 && IsByline(firstLine.Trim()) ? text[(firstLineEnd + 1)..] : text;
     }
+
+    private static bool IsByline(string line) =>
+        BylineRegex().IsMatch(line) || ReportBylineRegex().IsMatch(line) || Import.Bylines.Names(line) is not null;
 
     /// <summary>
     /// Each run of whitespace (between paragraphs, list items, words) as one space, or as nothing beside CJK punctuation,
@@ -173,6 +182,10 @@ public static partial class Excerpts
         return builder.ToString();
     }
 
-    [GeneratedRegex(@"^\s*(作者|文|撰文|記者|记者|編輯|编辑|責編|责编|by)\s*[|｜:：/／]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(作者|文|撰文|記者|记者|編輯|编辑|責編|责编|by|автор|текст|كتب|بقلم|글|기자)\s*[|｜:：/／=]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineRegex();
+
+    /// <summary>A Taiwanese news agency's byline: "記者王小明／台北報導", "【記者…】", "（中央社記者王小明台北1日電）".</summary>
+    [GeneratedRegex(@"^[【\[（(]?\s*(?:中央社)?(?:記者|记者)[^\s／/）)】\]]{1,20}(?:[／/][^\s）)】\]]{1,12})?(?:報導|报道|電|电)\s*[】\]）)]?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReportBylineRegex();
 }

@@ -217,13 +217,37 @@ public sealed class ExcerptsTests
         Assert.Equal(excerpt, Excerpts.Derive(text, Max));
 
     [Theory]
+    [InlineData("「")]
+    [InlineData("《")]
+    [InlineData("“")]
+    [InlineData("(")]
+    public void Derive_never_ends_on_an_opening_bracket_or_quote(string opener)
+    {
+        var excerpt = Excerpts.Derive(string.Concat(Enumerable.Repeat("他說", 99)) + opener + "這是一個很長的引用內容」", Max);
+        Assert.EndsWith("他說…", excerpt, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("作者 | 王小明\n正文開始。")]
     [InlineData("文｜愛範兒\n正文開始。")]
     [InlineData("By: Jane Doe\n正文開始。")]
+    // The bylines the importer recognises, and the forms of Taiwanese, Russian, Arabic and Korean newsrooms.
+    [InlineData("By Jane Doe and John Roe\n正文開始。")]
+    [InlineData("By Jane Doe\n正文開始。")]
+    [InlineData("記者王小明／台北報導\n正文開始。")]
+    [InlineData("【記者王小明／台北報導】\n正文開始。")]
+    [InlineData("（中央社記者王小明台北1日電）\n正文開始。")]
+    [InlineData("Автор: Иван Петров\n正文開始。")]
+    [InlineData("كتب: أحمد علي\n正文開始。")]
+    [InlineData("글=김민수 기자\n正文開始。")]
     public void Derive_skips_a_leading_byline(string text) =>
         Assert.Equal("正文開始。", Excerpts.Derive(text, Max));
 
-    [Fact]
-    public void Derive_keeps_a_first_line_that_only_starts_like_a_byline() =>
-        Assert.Equal("文學的力量。正文。", Excerpts.Derive("文學的力量。\n正文。", Max));
+    [Theory]
+    [InlineData("文學的力量。\n正文。", "文學的力量。正文。")]
+    [InlineData("By 2030 the grid will change\n正文。", "By 2030 the grid will change 正文。")]
+    [InlineData("By the end of the year, prices fell\n正文。", "By the end of the year, prices fell 正文。")]
+    [InlineData("記者會今天舉行\n正文。", "記者會今天舉行 正文。")]
+    public void Derive_keeps_a_first_line_that_only_starts_like_a_byline(string text, string excerpt) =>
+        Assert.Equal(excerpt, Excerpts.Derive(text, Max));
 }
