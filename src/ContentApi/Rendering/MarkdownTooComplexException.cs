@@ -7,7 +7,8 @@ namespace ContentApi.Rendering;
 public sealed class MarkdownTooComplexException : Exception
 {
     public const string Explanation =
-        "The Markdown nests too deeply: quotes, lists, emphasis or brackets inside one another more than 100 levels.";
+        "The Markdown nests too deeply: quotes, lists, emphasis or brackets inside one another more than 100 levels " +
+        "(a list inside a list counts two: the list and its item, so lists nest at most 48 deep).";
 
     public MarkdownTooComplexException() : base(Explanation) { }
     public MarkdownTooComplexException(string message) : base(message) { }

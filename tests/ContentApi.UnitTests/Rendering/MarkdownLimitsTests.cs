@@ -20,6 +20,20 @@ public sealed class MarkdownLimitsTests
     }
 
     [Theory]
+    [InlineData("- ", 48)]
+    [InlineData("> ", 96)]
+    public void Lists_and_quotes_nest_as_deep_as_the_refusal_says(string marker, int deepest)
+    {
+        Assert.Null(ArticleText.Measure(string.Concat(Enumerable.Repeat(marker, deepest)) + "x", ParseLimits.Unhurried).TooComplex);
+        var refusal = ArticleText.Measure(string.Concat(Enumerable.Repeat(marker, deepest + 1)) + "x", ParseLimits.Unhurried).TooComplex;
+        Assert.Equal(MarkdownTooComplexException.Explanation, refusal);
+        if (marker == "- ")
+        {
+            Assert.Contains($"at most {deepest} deep", refusal, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData(128)]
     [InlineData(20_000)]
     public void Nesting_the_renderer_cannot_follow_is_refused_for_storage_but_read_as_source(int brackets)
