@@ -19,6 +19,11 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Reque
             await problems.WriteAsync(context, StatusCodes.Status414UriTooLong, $"The URL is longer than {_limits.MaxUrlLength} characters.");
             return;
         }
+        if (request.Headers.Sum(h => h.Value.Count) > _limits.MaxHeaderCount)
+        {
+            await problems.WriteAsync(context, StatusCodes.Status431RequestHeaderFieldsTooLarge, $"The request has more than {_limits.MaxHeaderCount} header lines.");
+            return;
+        }
         var headerBytes = request.Headers.Sum(h => h.Key.Length + h.Value.Sum(v => v?.Length ?? 0));
         if (headerBytes > _limits.MaxHeaderBytes)
         {

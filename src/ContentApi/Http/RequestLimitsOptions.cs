@@ -22,6 +22,10 @@ public sealed class RequestLimitsOptions
     [Range(1, 64 * 1024)]
     public int MaxHeaderBytes { get; set; } = 16 * 1024;
 
+    /// <summary>Most request header lines (431 above them); Kestrel's own limit, which answers without a body, is set above it.</summary>
+    [Range(1, 1000)]
+    public int MaxHeaderCount { get; set; } = 100;
+
     /// <summary>Bodies larger than this, in bytes, are worked on <see cref="ConcurrentLargeBodies"/> at a time (a large article takes ~15 times its size in memory while it is stored).</summary>
     [Range(1, long.MaxValue)]
     public long LargeBodyBytes { get; set; } = 512 * 1024;
