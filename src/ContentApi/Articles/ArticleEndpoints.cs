@@ -79,7 +79,8 @@ public static class ArticleEndpoints
 
         group.MapMethods("/", EndpointConventions.ReadMethods, ListArticles).WithName("ListArticles").WithSummary("List articles")
             .WithDescription($"Published articles, newest first; a key with the read scope also sees drafts and scheduled articles. Sort: {ArticleStore.PublicSorts.Description}; default -publishedAt.")
-            .Lists<ListResponse<ArticleResponse>>().Sorts(ArticleStore.PublicSorts).Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule)
+            .Lists<ListResponse<ArticleResponse>>().Sorts(ArticleStore.PublicSorts,
+                "With a read key, drafts (which have no publishedAt) take their createdAt under `publishedAt`, so `-publishedAt` shows recent drafts among recent articles.").Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule)
             .WithMetadata(new ParameterDescriptionMetadata("status",
                 "`draft` or `published`. Anonymous callers see published articles only (live ones: not scheduled), so `draft` needs a key with the read scope (else 400) and `published` changes nothing for them.",
                 Values: new(nameof(ArticleStatus), EnumValuesConverter.ValuesOf(typeof(ArticleStatus)))));

@@ -27,10 +27,10 @@ public static class EndpointConventions
     /// <summary>The operation's representations carry Last-Modified and answer If-Modified-Since (documented as such).</summary>
     public static RouteHandlerBuilder SendsLastModified(this RouteHandlerBuilder builder) => builder.WithMetadata(LastModifiedMetadata.Instance);
 
-    /// <summary>Documents the operation's <c>sort</c> parameter with the sorts it allows and its default.</summary>
-    public static RouteHandlerBuilder Sorts<TRow>(this RouteHandlerBuilder builder, SortOptions<TRow> sorts) => builder.WithMetadata(
+    /// <summary>Documents the operation's <c>sort</c> parameter with the sorts it allows, its default, and <paramref name="note"/>.</summary>
+    public static RouteHandlerBuilder Sorts<TRow>(this RouteHandlerBuilder builder, SortOptions<TRow> sorts, string? note = null) => builder.WithMetadata(
         new ParameterDescriptionMetadata("sort", $"One of {string.Join(", ", sorts.Keys.Select(s => $"`{s}`"))} (`-` sorts descending); default `{sorts.DefaultKey}`. Ties are broken by id. " +
-            TextOrder(sorts) + "Anything else is a 400 listing these.",
+            TextOrder(sorts) + (note is null ? "" : note + " ") + "Anything else is a 400 listing these.",
             Values: new(typeof(TRow).Name.Replace("Row", "Sort", StringComparison.Ordinal), sorts.Keys)));
 
     private static readonly string[] TextSorts = ["title", "name", "slug"];
