@@ -62,7 +62,7 @@ public sealed partial class ArticleRequestValidator : AbstractValidator<ArticleR
         RuleFor(r => r.Status).IsInEnum();
         RuleFor(r => r.Slug!).Slug().When(r => r.Slug is not null);
         RuleFor(r => r.Subtitle!).MaximumCharacters(500).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Subtitle is not null);
-        RuleFor(r => r.Excerpt!).MaximumCharacters(2000).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Excerpt is not null);
+        RuleFor(r => r.Excerpt!).MaximumCharacters(ArticleText.ExcerptMaxCharacters).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Excerpt is not null);
         RuleFor(r => r.PublishedAt).Null().When(r => r.Status == ArticleStatus.Draft)
             .WithMessage("Drafts have no publishedAt; set status to 'published' to publish or schedule.");
         RuleFor(r => r.PublishedAt!.Value.UtcDateTime.Year).InclusiveBetween(UtcDateTimeOffsetConverter.FirstYear, UtcDateTimeOffsetConverter.LastYear)

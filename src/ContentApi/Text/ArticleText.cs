@@ -26,6 +26,9 @@ public static class ArticleText
     /// <summary>The longest derived excerpt, in user-perceived characters, its ellipsis included.</summary>
     public const int ExcerptMaxLength = 200;
 
+    /// <summary>The longest excerpt a request may give, in characters as JSON Schema counts them (scalar values).</summary>
+    public const int ExcerptMaxCharacters = 2000;
+
     /// <summary>Measures a body about to be stored (see <see cref="ArticleTextStats.TooComplex"/>).</summary>
     /// <param name="parseLimit">How long parsing it may take; by default <see cref="TimedMarkdownParse.Limit"/>.</param>
     public static ArticleTextStats Measure(string markdownBody, TimeSpan? parseLimit = null)
@@ -34,7 +37,7 @@ public static class ArticleText
             MarkdownRenderer.ToPlainTextForStorage(markdownBody, parseLimit ?? TimedMarkdownParse.Limit);
         return new ArticleTextStats(
             plain,
-            Excerpts.Derive(excerptSource, ExcerptMaxLength),
+            Excerpts.WithinCharacters(Excerpts.Derive(excerptSource, ExcerptMaxLength), ExcerptMaxCharacters),
             CountCharacters(plain),
             ReadingTime.Minutes(plain),
             placedImageIds,

@@ -61,6 +61,31 @@ public static partial class Excerpts
     }
 
     /// <summary>
+    /// An excerpt cut further, at a grapheme cluster, to at most <paramref name="maxCharacters"/> scalar values: 200
+    /// clusters heavy with combining marks held 9,024, more than a request may send back as its excerpt.
+    /// </summary>
+    public static string WithinCharacters(string excerpt, int maxCharacters)
+    {
+        if (CharacterLimit.Count(excerpt) <= maxCharacters)
+        {
+            return excerpt;
+        }
+        var builder = new StringBuilder();
+        var characters = 0;
+        foreach (var element in Graphemes.Split(excerpt))
+        {
+            var count = CharacterLimit.Count(element);
+            if (characters + count > maxCharacters - Ellipsis.Length)
+            {
+                break;
+            }
+            builder.Append(element);
+            characters += count;
+        }
+        return builder.ToString().TrimEnd() + Ellipsis;
+    }
+
+    /// <summary>
     /// Enough of a long text to cut the excerpt from: a cluster is rarely longer than a dozen UTF-16 units, so
     /// 32 units per allowed cluster always holds more clusters than the excerpt keeps (and more whitespace
     /// than collapsing can remove), while a 3,000-character article is not split into clusters whole.

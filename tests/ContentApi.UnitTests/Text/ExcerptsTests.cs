@@ -1,4 +1,5 @@
 using ContentApi.Text;
+using ContentApi.UnitTests.Rendering;
 
 namespace ContentApi.UnitTests.Text;
 
@@ -215,6 +216,15 @@ public sealed class ExcerptsTests
     [InlineData("항목 하나 항목 둘", "항목 하나 항목 둘")]
     public void Derive_drops_the_space_beside_CJK_punctuation(string text, string excerpt) =>
         Assert.Equal(excerpt, Excerpts.Derive(text, Max));
+
+    [Fact]
+    public void A_derived_excerpt_is_never_longer_than_a_request_may_send_back()
+    {
+        var heavy = string.Concat(Enumerable.Repeat("Z" + new string('\u0301', 3000) + " ", 3)) + "normal text after.";
+        var excerpt = ArticleText.Measure(heavy, ParseLimits.Unhurried).DerivedExcerpt;
+        Assert.InRange(CharacterLimit.Count(excerpt), 1, ArticleText.ExcerptMaxCharacters);
+        Assert.EndsWith(Excerpts.Ellipsis, excerpt, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("「")]
