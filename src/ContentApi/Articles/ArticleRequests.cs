@@ -17,19 +17,19 @@ public enum ArticleStatus
 }
 
 /// <summary>The body of POST (create) and PUT (replace) for an article; PATCH merges into this shape.</summary>
-/// <param name="Title">Headline.</param>
-/// <param name="Body">Markdown source, stored exactly as sent. Inline images are written `![alt](image:ID)`, for images in `imageIds` or the `coverImageId` (any other is a 400).</param>
-/// <param name="Language">BCP 47 language tag, such as `zh-Hant`, `zh-Hans` or `en`.</param>
-/// <param name="AuthorIds">Ordered author ids; at least one.</param>
-/// <param name="Status">`draft` or `published`. Defaults to `draft`.</param>
-/// <param name="Slug">URL slug; derived from the title when omitted on create, kept when omitted on replace.</param>
-/// <param name="Subtitle">Optional standfirst.</param>
+/// <param name="Title" example="阿里雲發布通義千問 Qwen3-Max，SWE-Bench Verified 得分 69.6">Headline.</param>
+/// <param name="Body" example="## 發布會現場&#10;&#10;阿里雲今天發布通義千問 Qwen3-Max。&#10;&#10;![發布會](image:12)&#10;圖源:ifanr">Markdown source, stored exactly as sent. Inline images are written `![alt](image:ID)`, for images in `imageIds` or the `coverImageId` (any other is a 400).</param>
+/// <param name="Language" example="zh-Hant">BCP 47 language tag, such as `zh-Hant`, `zh-Hans` or `en`.</param>
+/// <param name="AuthorIds" example="[3]">Ordered author ids; at least one.</param>
+/// <param name="Status" example="published">`draft` or `published`. Defaults to `draft`.</param>
+/// <param name="Slug" example="qwen3-max-發布">URL slug; derived from the title when omitted on create, kept when omitted on replace.</param>
+/// <param name="Subtitle" example="兆級參數模型登頂多項基準">Optional standfirst.</param>
 /// <param name="Excerpt">Optional summary; when omitted (or null), one is derived from the body (at most 200 characters of its paragraphs, without headings, code, tables or the credit or caption line under a figure), and follows the body's changes. Sending back the derived excerpt an article shows, as a client that reads and then replaces it does, keeps it derived.</param>
 /// <param name="PublishedAt">When a published article goes live (RFC 3339, between the years 1900 and 9999 in UTC). Omitted: now on first publish, else unchanged. In the future: scheduled. Must be omitted for drafts.</param>
-/// <param name="TagIds">Tag ids, in display order.</param>
-/// <param name="CoverImageId">Cover image id, or null.</param>
-/// <param name="ImageIds">Ids of the inline images, in order of appearance.</param>
-/// <param name="CanonicalUrl">The original URL when the article is republished from elsewhere.</param>
+/// <param name="TagIds" example="[5, 8]">Tag ids, in display order.</param>
+/// <param name="CoverImageId" example="12">Cover image id, or null.</param>
+/// <param name="ImageIds" example="[12]">Ids of the inline images, in order of appearance.</param>
+/// <param name="CanonicalUrl" example="https://www.ifanr.com/1636000">The original URL when the article is republished from elsewhere.</param>
 public sealed record ArticleRequest(
     string Title,
     string Body,

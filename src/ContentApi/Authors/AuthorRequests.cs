@@ -5,6 +5,12 @@ using FluentValidation;
 namespace ContentApi.Authors;
 
 /// <summary>The body of POST (create) and PUT (replace) for an author; PATCH merges into this shape.</summary>
+/// <param name="Name" example="王小明">Display name, as bylines show it.</param>
+/// <param name="Slug" example="wang-xiao-ming">URL slug; derived from the name when omitted on create, kept when omitted on replace.</param>
+/// <param name="Bio" example="科技記者，關注 AI 與半導體。">Optional short biography (plain text).</param>
+/// <param name="AvatarImageId" example="12">Id of the image shown as the author's portrait, or null.</param>
+/// <param name="Website" example="https://example.com/wang">The author's own site (http or https), or null.</param>
+/// <param name="Email" example="wang@example.com">Contact address; shown only to callers with a key, never to anonymous ones.</param>
 public sealed record AuthorRequest(
     string Name, string? Slug = null, string? Bio = null, long? AvatarImageId = null,
     [property: SchemaFormat(Format = "iri")] string? Website = null, [property: SchemaFormat(Format = "idn-email")] string? Email = null);

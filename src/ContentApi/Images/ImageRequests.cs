@@ -5,11 +5,23 @@ using FluentValidation;
 namespace ContentApi.Images;
 
 /// <summary>The body of POST (create) and PUT (replace) for an image's metadata; PATCH merges into this shape.</summary>
+/// <param name="Url" example="https://cdn.example.com/2025/09/qwen3-max-launch.jpg">Where the image's bytes are served (http or https); the API stores metadata only.</param>
+/// <param name="AltText" example="阿里雲發布會現場，舞台上的 Qwen3-Max 投影">Text that replaces the image for readers who cannot see it; empty for a decorative image.</param>
+/// <param name="Caption" example="阿里雲杭州發布會現場">What the picture shows, as figures caption it.</param>
+/// <param name="Credit" example="圖源:ifanr">Who made or supplied the image (source attribution), shown with it.</param>
+/// <param name="License" example="CC BY 4.0">Terms the image is used under.</param>
+/// <param name="Width" example="1200">Width in pixels.</param>
+/// <param name="Height" example="800">Height in pixels.</param>
+/// <param name="MimeType" example="image/jpeg">Lowercase image media type.</param>
+/// <param name="ByteSize" example="245760">Size of the file in bytes.</param>
+/// <param name="FocalPoint">The point crops keep in frame, or null for the centre.</param>
 public sealed record ImageRequest(
     [property: SchemaFormat(Format = "iri")] string Url, string AltText, string? Caption = null, string? Credit = null, string? License = null,
     int? Width = null, int? Height = null, string? MimeType = null, long? ByteSize = null, FocalPoint? FocalPoint = null);
 
 /// <summary>The point of interest that crops keep in frame, as fractions of width (x) and height (y) from the top left.</summary>
+/// <param name="X" example="0.5">Fraction of the width from the left edge.</param>
+/// <param name="Y" example="0.33">Fraction of the height from the top edge.</param>
 public sealed record FocalPoint(double X, double Y);
 
 public sealed class ImageRequestValidator : AbstractValidator<ImageRequest>

@@ -47,8 +47,10 @@ public static class TagEndpoints
         group.MapMethods("/", EndpointConventions.ReadMethods, ListTags).WithName("ListTags").WithSummary("List tags")
             .WithDescription($"Tags in pages (keyset cursor or page number). Sort: {TagStore.Sorts.Description}; default name.")
             .Lists<ListResponse<TagResponse>>().Sorts(TagStore.Sorts).Fields<TagResponse>();
-        group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetTag).WithName("GetTag").WithSummary("Get a tag by id").Reads<TagResponse>().Fields<TagResponse>();
-        group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetTagBySlug).WithName("GetTagBySlug").WithSummary("Get a tag by slug").Reads<TagResponse>().Fields<TagResponse>();
+        group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetTag).WithName("GetTag").WithSummary("Get a tag by id")
+            .WithDescription("Anyone may read tags; publishedArticleCount counts the articles anonymous readers see (published and live, not scheduled).").Reads<TagResponse>().Fields<TagResponse>();
+        group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetTagBySlug).WithName("GetTagBySlug").WithSummary("Get a tag by slug")
+            .WithDescription("Anyone may read tags; publishedArticleCount counts the articles anonymous readers see (published and live, not scheduled). The slug is matched exactly (percent-encode CJK).").Reads<TagResponse>().Fields<TagResponse>();
         group.MapPost("/", CreateTag).WithName("CreateTag").WithSummary("Create a tag")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<TagResponse>(created: true);
         group.MapPut("/{id}", ReplaceTag).WithName("ReplaceTag").WithSummary("Replace a tag")

@@ -4,9 +4,9 @@ using FluentValidation;
 namespace ContentApi.Tags;
 
 /// <summary>The body of POST (create) and PUT (replace) for a tag; PATCH merges into this shape.</summary>
-/// <param name="Name">Display name.</param>
-/// <param name="Slug">URL slug; derived from the name when omitted on create, kept when omitted on replace.</param>
-/// <param name="Description">Optional longer text.</param>
+/// <param name="Name" example="人工智慧">Display name.</param>
+/// <param name="Slug" example="人工智慧">URL slug; derived from the name when omitted on create, kept when omitted on replace.</param>
+/// <param name="Description" example="大型語言模型與生成式 AI 的新聞。">Optional longer text.</param>
 public sealed record TagRequest(string Name, string? Slug = null, string? Description = null);
 
 public sealed class TagRequestValidator : AbstractValidator<TagRequest>
