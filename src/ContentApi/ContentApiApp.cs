@@ -57,7 +57,7 @@ public static class ContentApiApp
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestLineSize = 64 * 1024;
             kestrel.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
-            kestrel.Limits.MaxRequestHeaderCount = 1000;
+            kestrel.Limits.MaxRequestHeaderCount = 2000;
             kestrel.Limits.MaxRequestBodySize = null;
         });
 

@@ -55,7 +55,7 @@ internal static partial class FigureLabels
           (?:圖源|图源|圖片來源|图片来源|圖片提供|图片提供|來源|来源|資料來源|资料来源|出處|出处|攝影|摄影|撮影|写真|画像|출처|사진|그래픽|圖|图
             |photos?|photographs?|photography|images?|pictures?|credits?|sources?|fotos?|bild|quelle|illustration|graphic|фото|источник|المصدر|صورة)
             \s*(?:[:：/／=｜|]|by\b)
-        | [©Ⓒ] | \(c\)\s
+        | [©Ⓒ]
         | (?:photo|image|picture)s?\s+courtesy\b
         | courtesy\s+of\b
         )

@@ -27,23 +27,53 @@ internal sealed class FullWidthAwareAutoLinks : IMarkdownExtension
     /// <summary>Full-width punctuation a URL may follow directly: brackets, quotes and the marks that end a clause.</summary>
     private const string OpeningPunctuation = "（［｛「『【〔〈《〖〘〚‘“：；，、。！？";
 
-    /// <summary>Whether <paramref name="c"/> ends a bare URL: CJK punctuation, full-width ASCII forms, curly quotes, dashes, ellipsis.</summary>
-    internal static bool EndsUrl(char c) => c is (>= '\u3000' and <= '\u303F') or (>= '\uFF00' and <= '\uFFEF') or (>= '\u2010' and <= '\u2027');
+    /// <summary>
+    /// Whether <paramref name="c"/> ends a bare URL: CJK punctuation (but the wave dashes, which ranges use), the
+    /// full-width and half-width forms of ASCII and CJK punctuation (not of letters, digits or katakana), curly quotes
+    /// and the ellipsis. Dashes stay: a URL may hold one ("/wiki/Israel–Hamas_war").
+    /// </summary>
+    internal static bool EndsUrl(char c) =>
+        c is (>= '\u3000' and <= '\u303F') and not ('\u301C' or '\u3030')
+            or (>= '\uFF01' and <= '\uFF0F') or (>= '\uFF1A' and <= '\uFF20') or (>= '\uFF3B' and <= '\uFF40') or (>= '\uFF5B' and <= '\uFF65')
+            or (>= '\u2018' and <= '\u201F') or '\u2026';
+
+    /// <summary>What a bare URL starts with (Markdig's own list); anything else is no URL, so nothing is scanned.</summary>
+    private static readonly string[] Starts = ["http://", "https://", "ftp://", "mailto:", "tel:", "www."];
+
+    /// <summary>
+    /// Where a bare URL at the start of <paramref name="text"/> can end: the first white space or <see cref="EndsUrl"/>
+    /// character (-1: none). A URL holds no white space, so a paragraph is never read to its end from every letter
+    /// that could start a URL: that made parsing quadratic (a 30,000-character article of short lines took a second).
+    /// </summary>
+    internal static int ScanEnd(ReadOnlySpan<char> text) => text.IndexOfAny(UrlEnds);
+
+    internal static bool StartsUrl(ReadOnlySpan<char> text)
+    {
+        foreach (var start in Starts)
+        {
+            if (text.StartsWith(start, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private sealed class Parser(AutoLinkOptions options) : AutoLinkParser(options)
     {
         public override bool Match(InlineProcessor processor, ref StringSlice slice)
         {
-            var end = slice.Start;
-            while (end <= slice.End && !EndsUrl(slice.Text[end]))
+            var rest = slice.Text.AsSpan(slice.Start, slice.End - slice.Start + 1);
+            if (!StartsUrl(rest))
             {
-                end++;
+                return false;
             }
-            if (end > slice.End)
+            var end = ScanEnd(rest);
+            if (end < 0 || !EndsUrl(rest[end]))
             {
                 return base.Match(processor, ref slice);
             }
-            var upToPunctuation = new StringSlice(slice.Text, slice.Start, end - 1);
+            var upToPunctuation = new StringSlice(slice.Text, slice.Start, slice.Start + end - 1);
             if (!base.Match(processor, ref upToPunctuation))
             {
                 return false;
@@ -52,4 +82,8 @@ internal sealed class FullWidthAwareAutoLinks : IMarkdownExtension
             return true;
         }
     }
+
+    /// <summary>White space, and every character <see cref="EndsUrl"/> is true for.</summary>
+    private static readonly System.Buffers.SearchValues<char> UrlEnds = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => char.IsWhiteSpace(c) || EndsUrl(c))]);
 }

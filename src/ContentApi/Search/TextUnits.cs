@@ -62,7 +62,7 @@ internal static partial class TextUnits
         void AddPart(Rune part, int start, int end)
         {
             var category = Rune.GetUnicodeCategory(part);
-            if ((category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark && !IsPartOfWord(part.Value)) || IsInWordFormatting(part.Value))
+            if (category == UnicodeCategory.EnclosingMark || (category == UnicodeCategory.NonSpacingMark && IsAccent(part.Value)) || IsInWordFormatting(part.Value))
             {
                 return; // a diacritic, or a character that only shapes or hyphenates a word: dropped, and it does not end the word
             }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using ContentApi.Rendering;
 
 namespace ContentApi.Text;
@@ -63,11 +65,13 @@ public static class ArticleText
         return count;
     }
 
+    /// <summary>Format characters only, but for the few that are drawn: the Arabic number signs and end of ayah (۝), Syriac and Kaithi marks.</summary>
     private static bool IsInvisible(ReadOnlySpan<char> element)
     {
         foreach (var rune in element.EnumerateRunes())
         {
-            if (System.Text.Rune.GetUnicodeCategory(rune) != System.Globalization.UnicodeCategory.Format)
+            if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.Format ||
+                rune.Value is (>= 0x0600 and <= 0x0605) or 0x06DD or 0x070F or 0x0890 or 0x0891 or 0x08E2 or 0x110BD or 0x110CD)
             {
                 return false;
             }

@@ -27,9 +27,10 @@ public static partial class Excerpts
 
     /// <summary>
     /// What a cut between words drops at its end: commas (also Arabic ،), colons, semicolons, dashes, and the brackets
-    /// and quotes that open what the cut leaves out ("他說「…" opened a quote it never showed).
+    /// that open what the cut leaves out ("他說「…" opened a quote it never showed). Not curly quotes or guillemets,
+    /// which close quotes in German and Danish („Wir kommen“).
     /// </summary>
-    private static readonly char[] TrailingSeparators = [.. ",，、،:：;；؛-–—「『“‘(（《〈【[«‹"];
+    private static readonly char[] TrailingSeparators = [.. ",，、،:：;；؛-–—「『(（《〈【["];
 
     /// <summary>At most <paramref name="maxLength"/> grapheme clusters, the ellipsis included when the text was cut.</summary>
     public static string Derive(string plainText, int maxLength)
@@ -177,7 +178,7 @@ public static partial class Excerpts
     }
 
     private static bool IsByline(string line) =>
-        BylineRegex().IsMatch(line) || ReportBylineRegex().IsMatch(line) || Import.Bylines.Names(line) is not null;
+        BylineRegex().IsMatch(line) || ReportBylineRegex().IsMatch(line) || AgencyBylineRegex().IsMatch(line) || EnglishBylineRegex().IsMatch(line);
 
     /// <summary>
     /// Each run of whitespace (between paragraphs, list items, words) as one space, or as nothing beside CJK punctuation,
@@ -210,7 +211,18 @@ public static partial class Excerpts
     [GeneratedRegex(@"^\s*(作者|文|撰文|記者|记者|編輯|编辑|責編|责编|by|автор|текст|كتب|بقلم|글|기자)\s*[|｜:：/／=]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineRegex();
 
-    /// <summary>A Taiwanese news agency's byline: "記者王小明／台北報導", "【記者…】", "（中央社記者王小明台北1日電）".</summary>
-    [GeneratedRegex(@"^[【\[（(]?\s*(?:中央社)?(?:記者|记者)[^\s／/）)】\]]{1,20}(?:[／/][^\s）)】\]]{1,12})?(?:報導|报道|電|电)\s*[】\]）)]?$", RegexOptions.CultureInvariant)]
+    /// <summary>A Taiwanese reporter's byline: "記者王小明／台北報導", "【記者王小明／台北報導】".</summary>
+    [GeneratedRegex(@"^[【\[]?\s*(?:記者|记者)[^\s／/，,：:、。]{1,12}[／/][^\s／/，,：:、。]{1,12}(?:報導|报道)\s*[】\]]?$", RegexOptions.CultureInvariant)]
     private static partial Regex ReportBylineRegex();
+
+    /// <summary>A news agency's dateline in brackets: "（中央社記者王小明台北1日電）".</summary>
+    [GeneratedRegex(@"^[（(【\[]\s*(?:中央社|中新社|新華社|新华社)?(?:記者|记者)[^\s，,：:、。（()）]{1,20}(?:電|电)\s*[）)】\]]$", RegexOptions.CultureInvariant)]
+    private static partial Regex AgencyBylineRegex();
+
+    /// <summary>
+    /// "By" and people's names of two or more capitalised words each, joined by commas, "and" or "&amp;": "By Jane Doe and
+    /// John Roe". Not "By Tuesday", "By The Numbers" or "By Land And Sea", which start sentences or name sections.
+    /// </summary>
+    [GeneratedRegex(@"^(?i:by)\s+(?!(?:The|A|An)\b)(?!.*\b(?:And|Or|Of|The|In|On|At|To|For)\b)\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.\-]*)+(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.\-]*)+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishBylineRegex();
 }

@@ -88,8 +88,7 @@ public static class Slugs
                     builder.Append('-');
                 }
                 pendingHyphen = false;
-                var lower = Rune.ToLowerInvariant(rune);
-                builder.Append(LatinLetters.Plain(lower.Value) ?? lower.ToString());
+                builder.Append(Rune.ToLowerInvariant(rune).ToString());
                 lastLetter = rune;
             }
             else

@@ -26,5 +26,37 @@ public sealed class BareUrlLinkTests
     [InlineData("(see https://example.com/a_(b))", "<p>(see <a href=\"https://example.com/a_(b)\" rel=\"noopener noreferrer nofollow\">https://example.com/a_(b)</a>)</p>")]
     [InlineData("維基 https://zh.wikipedia.org/wiki/模型 一文", "<p>維基 <a href=\"https://zh.wikipedia.org/wiki/%E6%A8%A1%E5%9E%8B\" rel=\"noopener noreferrer nofollow\">https://zh.wikipedia.org/wiki/模型</a> 一文</p>")]
     [InlineData("xhttps://example.com", "<p>xhttps://example.com</p>")]
+    [InlineData("https://en.wikipedia.org/wiki/Israel–Hamas_war", "<p><a href=\"https://en.wikipedia.org/wiki/Israel%E2%80%93Hamas_war\" rel=\"noopener noreferrer nofollow\">https://en.wikipedia.org/wiki/Israel–Hamas_war</a></p>")]
+    [InlineData("https://example.com/ｶﾀｶﾅ", "<p><a href=\"https://example.com/%EF%BD%B6%EF%BE%80%EF%BD%B6%EF%BE%85\" rel=\"noopener noreferrer nofollow\">https://example.com/ｶﾀｶﾅ</a></p>")]
     public void Other_bare_URLs_link_as_before(string markdown, string html) => Assert.Equal(html, Render(markdown));
+
+    /// <summary>
+    /// Every letter that could start a URL read the paragraph to its end looking for full-width punctuation: a
+    /// 30,000-character English article of short lines took a second to parse and was refused. Now only text that
+    /// starts as a URL is scanned, and only to the first white space.
+    /// </summary>
+    [Theory]
+    [InlineData("https://example.com/a b。", 21)]
+    [InlineData("https://example.com/a\nb。", 21)]
+    [InlineData("https://example.com/a。 b", 21)]
+    [InlineData("https://example.com/a", -1)]
+    public void The_scan_for_a_URL_s_end_stops_at_white_space(string text, int end) =>
+        Assert.Equal(end, FullWidthAwareAutoLinks.ScanEnd(text));
+
+    [Theory]
+    [InlineData("the weather was fine with white hats", false)]
+    [InlineData("wwwx", false)]
+    [InlineData("www.example.com", true)]
+    [InlineData("HTTPS://example.com", true)]
+    [InlineData("mailto:a@example.com", true)]
+    public void Only_text_that_starts_as_a_URL_is_scanned(string text, bool scanned) =>
+        Assert.Equal(scanned, FullWidthAwareAutoLinks.StartsUrl(text));
+
+    [Fact]
+    public void A_long_paragraph_of_short_lines_is_stored_and_renders()
+    {
+        var paragraph = string.Concat(Enumerable.Repeat("the weather was fine with white hats, though few wore them\n", 600));
+        Assert.Null(ContentApi.Text.ArticleText.Measure(paragraph, ParseLimits.Unhurried).TooComplex);
+        Assert.StartsWith("<p>the weather", Render(paragraph), StringComparison.Ordinal);
+    }
 }

@@ -58,4 +58,8 @@ public sealed class FigureCreditTests
     [InlineData("![](image:12)\n圖：發布會現場\n\n正文。", "圖：發布會現場")]
     public void A_single_label_line_with_a_colon_stays_where_it_was(string markdown, string label) =>
         Assert.Equal(label, Body(markdown).QuerySelector("figcaption")!.TextContent.Trim());
+
+    [Fact]
+    public void A_sub_figure_caption_is_no_copyright_line() =>
+        Assert.Null(Body("![](image:12)\n(c) Results after training\n\n正文。").QuerySelector("small.credit"));
 }

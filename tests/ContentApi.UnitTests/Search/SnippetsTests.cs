@@ -21,6 +21,8 @@ public sealed class SnippetsTests
     [InlineData("Qwen3-Max launch", "qwen3-max", "<mark>Qwen3-Max</mark> launch")]
     [InlineData("ＱＷＥＮ rocks", "qwen", "<mark>ＱＷＥＮ</mark> rocks")]
     [InlineData("Die Straße hier", "STRASSE", "Die <mark>Straße</mark> hier")]
+    [InlineData("आज ज़िंदगी अच्छी है", "जिंदगी", "आज <mark>ज़िंदगी</mark> अच्छी है")]
+    [InlineData("Wizyta w Łodzi", "lodzi", "Wizyta w <mark>Łodzi</mark>")]
     [InlineData("a qwen b QWEN", "qwen", "a <mark>qwen</mark> b <mark>QWEN</mark>")]
     [InlineData("通義千問", "通 千", "<mark>通</mark>義<mark>千</mark>問")]
     [InlineData("通義千問", "通義 千問", "<mark>通義千問</mark>")]

@@ -92,6 +92,7 @@ public sealed class ArticleTextTests
     [InlineData("\u00AD\u00ADx", 1)]
     [InlineData("\uFEFF\uFEFFx", 1)]
     [InlineData("\u2067عربي\u2069", 4)]
+    [InlineData("\u06DD", 1)] // the end of ayah is a format character that is drawn
     public void CountCharacters_counts_grapheme_clusters_except_whitespace(string text, int expected) =>
         Assert.Equal(expected, ArticleText.CountCharacters(text));
 

@@ -229,7 +229,6 @@ public sealed class ExcerptsTests
     [Theory]
     [InlineData("「")]
     [InlineData("《")]
-    [InlineData("“")]
     [InlineData("(")]
     public void Derive_never_ends_on_an_opening_bracket_or_quote(string opener)
     {
@@ -258,6 +257,11 @@ public sealed class ExcerptsTests
     [InlineData("By 2030 the grid will change\n正文。", "By 2030 the grid will change 正文。")]
     [InlineData("By the end of the year, prices fell\n正文。", "By the end of the year, prices fell 正文。")]
     [InlineData("記者會今天舉行\n正文。", "記者會今天舉行 正文。")]
+    [InlineData("By Tuesday\n正文。", "By Tuesday 正文。")]
+    [InlineData("By The Numbers\n正文。", "By The Numbers 正文。")]
+    [InlineData("By Land And Sea\n正文。", "By Land And Sea 正文。")]
+    [InlineData("記者會今天討論停電\n正文。", "記者會今天討論停電 正文。")]
+    [InlineData("记者从国家电网获悉：今夏不缺电\n正文。", "记者从国家电网获悉：今夏不缺电 正文。")]
     public void Derive_keeps_a_first_line_that_only_starts_like_a_byline(string text, string excerpt) =>
         Assert.Equal(excerpt, Excerpts.Derive(text, Max));
 }
