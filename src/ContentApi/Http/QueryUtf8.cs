@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using System.Text.Unicode;
 
@@ -31,34 +32,10 @@ public static class QueryUtf8
         return names;
     }
 
+    /// <summary>Whether the bytes a query pair spells (its text as UTF-8, each %XX escape as its byte) are UTF-8.</summary>
     private static bool SpellsUtf8(string encoded)
     {
-        var bytes = new List<byte>(encoded.Length);
-        Span<byte> scratch = stackalloc byte[4];
-        for (var i = 0; i < encoded.Length; i++)
-        {
-            var c = encoded[i];
-            if (c == '%' && i + 2 < encoded.Length && Uri.IsHexDigit(encoded[i + 1]) && Uri.IsHexDigit(encoded[i + 2]))
-            {
-                bytes.Add((byte)((Uri.FromHex(encoded[i + 1]) << 4) | Uri.FromHex(encoded[i + 2])));
-                i += 2;
-            }
-            else if (c < 0x80)
-            {
-                bytes.Add((byte)c);
-            }
-            else
-            {
-                // Text the server has already decoded: kept as the UTF-8 it stands for (a lone surrogate is not).
-                var length = Rune.TryGetRuneAt(encoded, i, out var rune) ? rune.EncodeToUtf8(scratch) : 0;
-                if (length == 0)
-                {
-                    return false;
-                }
-                bytes.AddRange(scratch[..length]);
-                i += rune.Utf16SequenceLength - 1;
-            }
-        }
-        return Utf8.IsValid(bytes.ToArray());
+        var bytes = Encoding.UTF8.GetBytes(encoded);
+        return Utf8.IsValid(WebUtility.UrlDecodeToBytes(bytes, 0, bytes.Length));
     }
 }

@@ -16,7 +16,6 @@ internal static class ArticleMarkdown
         .UsePipeTables()
         .UseFootnotes()
         .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
-        .UseAutoLinks()
         .Use<FullWidthAwareAutoLinks>()
         .UseCjkFriendlyEmphasis()
         .DisableHtml()

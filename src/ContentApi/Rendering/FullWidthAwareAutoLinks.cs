@@ -11,6 +11,7 @@ namespace ContentApi.Rendering;
 /// full-width punctuation after it, so GFM's rules (a URL ends at white space or ASCII punctuation) took "。" or "，了解"
 /// into the link, or found the domain invalid and linked nothing; and "（" before a URL did not let it start. Here a
 /// URL ends at full-width punctuation and may start after it. Ideographs in a path ("/wiki/模型") stay in the link.
+/// It takes the place of Markdig's <c>UseAutoLinks()</c>, whose parser it extends.
 /// </summary>
 internal sealed class FullWidthAwareAutoLinks : IMarkdownExtension
 {

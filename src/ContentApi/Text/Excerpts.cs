@@ -163,8 +163,8 @@ public static partial class Excerpts
     }
 
     /// <summary>
-    /// Drops a leading byline such as "作者 | 王小明", "By: Jane Doe", "By Jane Doe and John Roe" (as the importer reads
-    /// bylines), "記者王小明／台北報導" or "（中央社記者王小明台北1日電）", which says nothing about the article.
+    /// Drops a leading byline such as "作者 | 王小明", "By: Jane Doe", "By Jane Doe and John Roe", "記者王小明／台北報導" or
+    /// "（中央社記者王小明台北1日電）", which says nothing about the article.
     /// </summary>
     private static string WithoutByline(string text)
     {
