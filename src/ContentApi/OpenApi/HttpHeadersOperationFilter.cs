@@ -94,7 +94,7 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
                 case "200" or "201":
                     AddHeader(concrete, "ETag", "The representation's strong entity tag: send it in If-None-Match to revalidate, or in If-Match to update.");
                     AddHeader(concrete, "Cache-Control", method == "GET"
-                        ? "`public` with a max-age for anonymous callers (CDN-cacheable; fresh no longer than until the next scheduled article goes live, and then without stale-while-revalidate); `private` when an API key was sent."
+                        ? "`public` with a max-age for anonymous callers (CDN-cacheable; neither fresh nor served stale past the moment the next scheduled article goes live); `private` when an API key was sent."
                         : "`private` (`Caching:PrivateCacheControl`, by default `private, no-cache`): the representation answered a key holder.");
                     if (lastModified)
                     {

@@ -9,7 +9,7 @@ namespace ContentApi.Rendering;
 /// <c>![alt](image:ID)</c> references on lines of their own at the start of a paragraph become one figure per image,
 /// with no enclosing p (a figure inside a p is invalid HTML). The label written under them (<see cref="FigureLabels"/>:
 /// a credit line such as "圖源:ifanr", a caption, or both, on the next lines or as the next one-line paragraphs) goes into the
-/// last figure's caption, in place of the image's own credit or caption when it repeats it, so the credit shows once and
+/// last figure's caption, in place of the image's own credit or caption of the same kind, so a credit shows once and
 /// inside its figure; any other lines after the figures stay a paragraph of their own. Unknown references render nothing.
 /// </summary>
 internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineImage> images) : ParagraphRenderer

@@ -45,10 +45,12 @@ internal static class ImageHtml
         renderer.Write("<figure>");
         WriteImg(renderer, image.Url, alt, image.Width, image.Height);
         label = AsCreditWhenItIsTheImagesCredit(label, image.Credit);
-        // The image's own caption and credit, unless the label's caption or credit line already says them (a caption that
-        // names the source, "阿里雲發布會" under a photo credited 阿里雲, does not stand in for the credit).
-        var caption = Unrepeated(image.Caption, label?.Caption);
-        var credit = Unrepeated(image.Credit, label?.Credit);
+        // The image's own caption and credit, unless the label has a line of that kind: what the article writes under
+        // this use of the photo is its caption or credit here (two credits, the library's and the article's, were a
+        // conflicting attribution). A caption that names the source ("阿里雲發布會" under a photo credited 阿里雲) does
+        // not stand in for the credit.
+        var caption = label?.Caption is null ? Own(image.Caption) : null;
+        var credit = label?.Credit is null ? Own(image.Credit) : null;
         if (caption is null && credit is null && label is null)
         {
             renderer.Write("</figure>");
@@ -91,12 +93,7 @@ internal static class ImageHtml
             ? label with { Caption = null, Credit = line }
             : label;
 
-    /// <summary>
-    /// The image's own caption or credit, unless the label's line of the same kind says it too, folded as search folds
-    /// text ("圖源：ifanr" says "圖源:IFANR"; "图源：阿里云" says "阿里雲").
-    /// </summary>
-    private static string? Unrepeated(string? own, LabelLine? line) =>
-        own?.Trim() is { Length: > 0 } text && (line is null || !TextUnits.Says(line.Text, text)) ? text : null;
+    private static string? Own(string? text) => text?.Trim() is { Length: > 0 } trimmed ? trimmed : null;
 
     private static void WriteInlines(HtmlRenderer renderer, List<Inline> inlines)
     {

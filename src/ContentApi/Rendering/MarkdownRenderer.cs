@@ -13,31 +13,40 @@ public static class MarkdownRenderer
 {
     /// <summary>
     /// The body as HTML. A body stored before nesting and parsing work were limited (<see cref="ArticleMarkdown.MaxDepth"/>,
-    /// <see cref="MarkdownScanCost"/>) that is beyond them comes back as its escaped source in a &lt;pre&gt;, rather than
-    /// failing, or taking seconds, at every read that renders it.
+    /// <see cref="MarkdownScanCost"/>) that is beyond them, or one whose HTML would pass <see cref="MaxHtmlCharacters"/>,
+    /// comes back as its escaped source in a &lt;pre&gt;, rather than failing, or taking seconds, at every read that
+    /// renders it.
     /// </summary>
     public static RenderedArticle Render(string markdown, IReadOnlyDictionary<long, InlineImage> images)
     {
         try
         {
-            return RenderDocument(ArticleMarkdown.Parse(markdown), images);
+            return RenderDocument(ArticleMarkdown.Parse(markdown), images, MaxHtmlCharacters(markdown));
         }
-        catch (Exception exception) when (exception is MarkdownTooComplexException || exception is ArgumentException argument && ArticleMarkdown.IsDepthLimit(argument))
+        catch (Exception exception) when (exception is MarkdownTooComplexException or RenderedHtmlTooLargeException
+            || exception is ArgumentException argument && ArticleMarkdown.IsDepthLimit(argument))
         {
             return new RenderedArticle($"<pre>{System.Net.WebUtility.HtmlEncode(markdown)}</pre>", []);
         }
     }
 
-    private static RenderedArticle RenderDocument(MarkdownDocument document, IReadOnlyDictionary<long, InlineImage> images)
+    /// <summary>
+    /// The most HTML a body may render to: a million characters plus twice the body's length (an article's HTML is about
+    /// as long as its Markdown, plus its images' URLs and captions and its links' attributes).
+    /// </summary>
+    public static int MaxHtmlCharacters(string markdown) => 1_000_000 + (2 * markdown.Length);
+
+    private static RenderedArticle RenderDocument(MarkdownDocument document, IReadOnlyDictionary<long, InlineImage> images, int maxHtmlCharacters)
     {
         var toc = AssignHeadingIds(document);
 
-        using var writer = new StringWriter();
+        using var writer = new BoundedHtmlWriter(maxHtmlCharacters);
         var renderer = new HtmlRenderer(writer);
         ArticleMarkdown.Pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<ParagraphRenderer>(new FigureParagraphRenderer(images));
         renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new SafeLinkRenderer(images));
         renderer.ObjectRenderers.Replace<AutolinkInlineRenderer>(new SafeAutolinkRenderer());
+        renderer.ObjectRenderers.Replace<LineBreakInlineRenderer>(new CjkLineBreakRenderer());
         renderer.Render(document);
         writer.Flush();
 

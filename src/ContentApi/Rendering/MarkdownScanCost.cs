@@ -9,7 +9,11 @@ namespace ContentApi.Rendering;
 /// paragraph holds. So 16,000 <c>[a](b</c> on one line, 20,000 bare URLs in one paragraph or 55,000 lines of
 /// <c>[a]:</c> took seconds to parse, as did 5,000 lines of <c>*a **a</c> (emphasis delimiters also cost the square of
 /// their number in a paragraph; Markdig's depth limit refuses more only after 1-2 s), at every write and every
-/// rendering. Code is measured like text (an overstatement: Markdig does not parse it for inlines).
+/// rendering. So do brackets: 10,000 <c>[a</c> or 5,000 <c>[a][b]</c> in one paragraph took 0.3-0.6 s (the square of
+/// a paragraph's brackets left open and of those opened right after one closed; closed ones, as in a gallery of
+/// <c>![](image:1)</c>, cost nothing); and a pipe next to a colon (<c>:|</c>, <c>| :</c>, as in a table's alignment row): 20,000 on
+/// one line took 3 s, 60,000 twelve, on a thread that goes on after the write has been refused (the square of their
+/// number on a line). Code is measured like text (an overstatement: Markdig does not parse it for inlines).
 /// </summary>
 public static class MarkdownScanCost
 {
@@ -20,8 +24,8 @@ public static class MarkdownScanCost
         "The Markdown has too many links, URLs or link definitions for Markdig to parse in reasonable time: each link that " +
         "nothing closes is followed to the end of its line (to the end of its paragraph when an unclosed title in parentheses " +
         "follows), each bare URL to the next space and back over its paragraph, and link definitions cost more the more of " +
-        "them one paragraph holds, as do emphasis markers (*, _, ~). Close the links and titles, write URLs as [text](url), " +
-        "or split the paragraphs.";
+        "them one paragraph holds, as do emphasis markers (*, _, ~) and brackets ([), and pipes next to a colon (:| or |:) " +
+        "on one line. Close the links and titles, write URLs as [text](url), or split the paragraphs and lines.";
 
     public static bool IsWithinBudget(string markdown) => Of(markdown) <= Budget;
 
@@ -29,8 +33,9 @@ public static class MarkdownScanCost
     /// The characters from each link destination to the end of its line (of its paragraph when an unclosed title may
     /// follow it), and from each bare URL to the next space or blank line, plus half those before it in its paragraph,
     /// summed; plus, for each paragraph, a quarter of the square of its link definitions, the square of its emphasis
-    /// delimiter runs and sixteen times the square of its lines that open a label they do not close. One unit is about
-    /// the cost of a character scanned.
+    /// delimiter runs, sixteen times the square of its lines that open a label they do not close and half the square of
+    /// its brackets left open and opened right after one closed; plus, for each line, twice the square of its pipes next to a colon. One unit is about the cost of a
+    /// character scanned.
     /// </summary>
     public static long Of(string markdown)
     {
@@ -38,6 +43,8 @@ public static class MarkdownScanCost
         var titledLinks = new Openers();
         var urls = new Openers();
         var paragraph = new Paragraph();
+        long colonPipeCost = 0;
+        var closedBracketAt = -1;
         // Lines end as Markdig ends them, at "\n", "\r\n" or a lone "\r": split at "\n" only, "1. \r*a" was a list item
         // here (ending the paragraph) and, in Markdig, an empty item then a line of the same paragraph.
         for (int lineStart = 0, lineEnd; lineStart < markdown.Length; lineStart = NextLineStart(markdown, lineEnd))
@@ -54,17 +61,32 @@ public static class MarkdownScanCost
             paragraph.AddLabel(label);
             var isDefinition = label == LabelStart.Definition;
             var title = MarkdownLines.UnclosedTitle(line);
+            long colonPipes = 0;
             for (var i = lineStart; i < lineEnd; i++)
             {
                 switch (markdown[i])
                 {
+                    case '|' when (i > lineStart && markdown[i - 1] == ':') || ColonFollows(markdown, i + 1, lineEnd):
+                        colonPipes++;
+                        break;
+                    case '[' when !isDefinition && !IsEscaped(markdown, i):
+                        paragraph.OpenBracket(afterClosingOne: i > 0 && closedBracketAt == i - 1);
+                        break;
                     case ' ' or '\t':
                         urls.End(i);
                         break;
                     case '*' or '~' or '_' when StartsDelimiterRun(markdown, i, lineStart):
                         paragraph.AddDelimiterRun();
                         break;
-                    case ']' when At(markdown, i + 1, "("):
+                    case ']':
+                        if (!isDefinition && !IsEscaped(markdown, i) && paragraph.CloseBracket())
+                        {
+                            closedBracketAt = i;
+                        }
+                        if (!At(markdown, i + 1, "("))
+                        {
+                            break;
+                        }
                         if (title > i - lineStart)
                         {
                             titledLinks.Add(i);
@@ -87,12 +109,13 @@ public static class MarkdownScanCost
                 }
             }
             links.End(lineEnd);
+            colonPipeCost += colonPipes * colonPipes * 2;
         }
         links.End(markdown.Length);
         titledLinks.End(markdown.Length);
         urls.End(markdown.Length);
         paragraph.End(markdown.Length);
-        return links.Cost + titledLinks.Cost + urls.Cost + paragraph.Cost;
+        return links.Cost + titledLinks.Cost + urls.Cost + paragraph.Cost + colonPipeCost;
     }
 
     private static int NextLineStart(string text, int lineEnd) =>
@@ -129,6 +152,18 @@ public static class MarkdownScanCost
         return start;
     }
 
+    private static bool IsEscaped(string text, int i) => i > 0 && text[i - 1] == '\\';
+
+    /// <summary>Whether the line goes on with a colon after spaces or tabs, if any, from <paramref name="i"/>.</summary>
+    private static bool ColonFollows(string text, int i, int lineEnd)
+    {
+        while (i < lineEnd && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+        return i < lineEnd && text[i] == ':';
+    }
+
     private static bool At(string text, int i, string expected) =>
         i < text.Length && text.AsSpan(i).StartsWith(expected, StringComparison.OrdinalIgnoreCase);
 
@@ -140,6 +175,8 @@ public static class MarkdownScanCost
         private long _definitions;
         private long _delimiterRuns;
         private long _openLabels;
+        private long _openBrackets;
+        private long _chainedBrackets;
 
         public long Cost { get; private set; }
 
@@ -150,6 +187,24 @@ public static class MarkdownScanCost
         }
 
         public void AddDelimiterRun() => _delimiterRuns++;
+
+        /// <param name="afterClosingOne">Right after a bracket that closed one, as in a full reference link (<c>[a][b]</c>).</param>
+        public void OpenBracket(bool afterClosingOne)
+        {
+            _openBrackets++;
+            _chainedBrackets += afterClosingOne ? 1 : 0;
+        }
+
+        /// <summary>Closes the last bracket opened, if one is open.</summary>
+        public bool CloseBracket()
+        {
+            if (_openBrackets == 0)
+            {
+                return false;
+            }
+            _openBrackets--;
+            return true;
+        }
 
         /// <summary>
         /// A bare URL walks back over the inlines before it in its paragraph (at most one per two characters, as in
@@ -165,14 +220,18 @@ public static class MarkdownScanCost
             }
         }
 
+        private static long Square(long value) => value * value;
+
         /// <summary>Ends the paragraph; the next starts at <paramref name="nextStart"/>.</summary>
         public void End(int nextStart)
         {
-            Cost += _urls + (_definitions * _definitions / 4) + (_delimiterRuns * _delimiterRuns) + (_openLabels * _openLabels * 16);
+            Cost += _urls + (_definitions * _definitions / 4) + (_delimiterRuns * _delimiterRuns) + (_openLabels * _openLabels * 16) + (Square(_openBrackets + _chainedBrackets) / 2);
             _urls = 0;
             _definitions = 0;
             _delimiterRuns = 0;
             _openLabels = 0;
+            _openBrackets = 0;
+            _chainedBrackets = 0;
             _start = nextStart;
         }
     }

@@ -16,20 +16,24 @@ internal static partial class PlainText
     public static string Of(MarkdownDocument document)
     {
         var builder = new StringBuilder();
-        AppendBlock(builder, document);
+        AppendBlock(builder, document, FigureLabelBreaks.Of(document));
         return builder.ToString().TrimEnd('\n');
     }
 
     /// <summary>The text of an inline container's children, so an image's own alt text is included.</summary>
     public static string Of(ContainerInline? inline) => From(inline?.FirstChild);
 
+    private static string Of(ContainerInline inline, IReadOnlySet<LineBreakInline>? lineBreaksKept) => From(inline.FirstChild, lineBreaksKept);
+
     /// <summary>The text of an inline and of the inlines after it in its container, such as the rest of a line.</summary>
-    public static string From(Inline? first)
+    public static string From(Inline? first) => From(first, null);
+
+    private static string From(Inline? first, IReadOnlySet<LineBreakInline>? lineBreaksKept)
     {
         var builder = new StringBuilder();
         for (var inline = first; inline is not null; inline = inline.NextSibling)
         {
-            AppendInline(builder, inline);
+            AppendInline(builder, inline, lineBreaksKept);
         }
         return builder.ToString();
     }
@@ -45,7 +49,8 @@ internal static partial class PlainText
         return builder.ToString();
     }
 
-    internal static void AppendBlock(StringBuilder builder, Block block)
+    /// <param name="lineBreaksKept">Line breaks written as such even between Chinese characters (<see cref="FigureLabelBreaks"/>).</param>
+    internal static void AppendBlock(StringBuilder builder, Block block, IReadOnlySet<LineBreakInline>? lineBreaksKept = null)
     {
         switch (block)
         {
@@ -54,7 +59,7 @@ internal static partial class PlainText
                 break;
             case LeafBlock { Inline: not null } leaf:
                 // Line by line: an image alone on a line of a paragraph leaves an empty one.
-                foreach (var line in CollapseSpaces(Of(leaf.Inline)).Split('\n'))
+                foreach (var line in CollapseSpaces(Of(leaf.Inline, lineBreaksKept)).Split('\n'))
                 {
                     AppendLine(builder, line);
                 }
@@ -71,7 +76,7 @@ internal static partial class PlainText
             case ContainerBlock container:
                 foreach (var child in container)
                 {
-                    AppendBlock(builder, child);
+                    AppendBlock(builder, child, lineBreaksKept);
                 }
                 break;
         }
@@ -99,7 +104,7 @@ internal static partial class PlainText
     [GeneratedRegex("[ \\t]{2,}")]
     private static partial Regex SpaceRunRegex();
 
-    private static void AppendInline(StringBuilder builder, Inline? inline)
+    private static void AppendInline(StringBuilder builder, Inline? inline, IReadOnlySet<LineBreakInline>? lineBreaksKept = null)
     {
         switch (inline)
         {
@@ -112,7 +117,7 @@ internal static partial class PlainText
             case HtmlEntityInline entity:
                 builder.Append(entity.Transcoded.AsSpan());
                 break;
-            case LineBreakInline { IsHard: false } when Cjk.JoinsWithoutSpace(LastRune(builder), FirstRune(inline.NextSibling)):
+            case LineBreakInline { IsHard: false } lineBreak when lineBreaksKept?.Contains(lineBreak) != true && Cjk.JoinsWithoutSpace(LastRune(builder), AdjacentText.After(inline)):
                 // A line wrapped inside Chinese or Japanese text (發\n佈) reads as one word, as browsers show it: searches
                 // and snippets must see 發佈.
                 break;
@@ -127,7 +132,7 @@ internal static partial class PlainText
             case ContainerInline container:
                 foreach (var child in container)
                 {
-                    AppendInline(builder, child);
+                    AppendInline(builder, child, lineBreaksKept);
                 }
                 break;
         }
@@ -139,39 +144,4 @@ internal static partial class PlainText
         > 1 when char.IsSurrogatePair(builder[^2], builder[^1]) => new Rune(builder[^2], builder[^1]),
         _ => Rune.TryCreate(builder[^1], out var rune) ? rune : null,
     };
-
-    /// <summary>The first character that <see cref="AppendInline"/> writes for an inline and the ones after it; null at a line break or the end.</summary>
-    private static Rune? FirstRune(Inline? inline) => FirstWritten(inline, out var rune) ? rune : null;
-
-    /// <summary>False when these inlines write nothing; else true, with the first character (null when a line break comes first).</summary>
-    private static bool FirstWritten(Inline? inline, out Rune? rune)
-    {
-        for (; inline is not null; inline = inline.NextSibling)
-        {
-            var text = inline switch
-            {
-                LiteralInline literal => literal.Content.ToString(),
-                CodeInline code => code.Content,
-                HtmlEntityInline entity => entity.Transcoded.ToString(),
-                AutolinkInline autolink => autolink.Url,
-                _ => "",
-            };
-            if (inline is LineBreakInline)
-            {
-                rune = null;
-                return true;
-            }
-            if (inline is ContainerInline container and not LinkInline { IsImage: true } && FirstWritten(container.FirstChild, out rune))
-            {
-                return true;
-            }
-            if (text.Length > 0)
-            {
-                rune = Rune.DecodeFromUtf16(text, out var first, out _) == System.Buffers.OperationStatus.Done ? first : null;
-                return true;
-            }
-        }
-        rune = null;
-        return false;
-    }
 }

@@ -32,8 +32,16 @@ internal static class SafeUrls
         return AllowedSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase);
     }
 
-    public static bool IsExternal(string url) =>
-        url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ||
-        url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ||
-        url.StartsWith("//", StringComparison.Ordinal);
+    /// <summary>
+    /// Whether a link leaves the site: an http or https URL, however it goes on ("https:evil.example/x" and
+    /// "http:/evil.example" are off-site links to a browser on a page of the other scheme), or one starting with two
+    /// slashes (Markdig writes a backslash as %5C, so "/\\evil.example" does not become one).
+    /// </summary>
+    public static bool IsExternal(string url)
+    {
+        var cleaned = string.Concat(url.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)));
+        return cleaned.StartsWith("http:", StringComparison.OrdinalIgnoreCase) ||
+            cleaned.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ||
+            cleaned.StartsWith("//", StringComparison.Ordinal);
+    }
 }

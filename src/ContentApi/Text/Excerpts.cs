@@ -52,6 +52,13 @@ public static partial class Excerpts
 
         var budget = maxLength - Ellipsis.Length;
         var minimum = maxLength / 2;
+        // A whole sentence, outside any quotation, needs no ellipsis after its stop ("…were affected.…" made frontends
+        // strip it); one inside a quotation that goes on, or a clause, does ("他說：「…。" never closed its quote).
+        var quoted = Quoted(elements, budget);
+        if (LastSentenceEnd(elements, minimum, budget, SentenceEnds, quoted) is { } sentence)
+        {
+            return string.Concat(elements.Take(sentence));
+        }
         var cut = LastSentenceEnd(elements, minimum, budget, SentenceEnds) ?? LastSentenceEnd(elements, minimum, budget, ClauseEnds);
         if (cut is not null)
         {
@@ -102,8 +109,11 @@ public static partial class Excerpts
         return end >= text.Length ? text : text[..end];
     }
 
-    /// <summary>The length of the longest prefix ending with a terminator and its closing quotes or brackets.</summary>
-    private static int? LastSentenceEnd(List<string> elements, int minimum, int budget, string terminators)
+    /// <summary>
+    /// The length of the longest prefix ending with a terminator and its closing quotes or brackets; with
+    /// <paramref name="quoted"/>, only one that leaves no quotation or bracket open.
+    /// </summary>
+    private static int? LastSentenceEnd(List<string> elements, int minimum, int budget, string terminators, bool[]? quoted = null)
     {
         for (var i = budget - 1; i >= minimum - 1; i--)
         {
@@ -116,12 +126,39 @@ public static partial class Excerpts
             {
                 end++;
             }
-            if (end <= budget && EndsSentence(elements[i][0], end < elements.Count ? elements[end] : null))
+            if (end <= budget && EndsSentence(elements[i][0], end < elements.Count ? elements[end] : null) && quoted?[end] != true)
             {
                 return end;
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// For each prefix length up to <paramref name="budget"/>, whether it leaves a quotation or bracket open: CJK
+    /// brackets, parentheses, curly double quotes, and straight double quotes by their parity.
+    /// </summary>
+    private static bool[] Quoted(List<string> elements, int budget)
+    {
+        var quoted = new bool[budget + 1];
+        var (depth, straight) = (0, false);
+        for (var length = 1; length <= budget; length++)
+        {
+            switch (elements[length - 1])
+            {
+                case "「" or "『" or "（" or "(" or "《" or "〈" or "【" or "[" or "“":
+                    depth++;
+                    break;
+                case "」" or "』" or "）" or ")" or "》" or "〉" or "】" or "]" or "”":
+                    depth = Math.Max(0, depth - 1);
+                    break;
+                case "\"":
+                    straight = !straight;
+                    break;
+            }
+            quoted[length] = depth > 0 || straight;
+        }
+        return quoted;
     }
 
     /// <summary>

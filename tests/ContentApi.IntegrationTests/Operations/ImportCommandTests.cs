@@ -104,7 +104,7 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         _ = factory.Services;
         var folder = CommandRunner.TempDirectory();
         var marker = Guid.NewGuid().ToString("N")[..8];
-        var text = body == "[" ? new string('[', 5000) : body;
+        var text = body == "[" ? new string('[', 200) : body; // nested deeper than Markdig can render
         var authors = author is null ? $"\"Orphan {marker}\"" : $"\"Orphan {marker}\", \"{author}\"";
         var tags = tag is null ? $"\"orphan-{marker}\"" : $"\"orphan-{marker}\", \"{tag}\"";
         await File.WriteAllTextAsync(Path.Combine(folder, "refused.md"),

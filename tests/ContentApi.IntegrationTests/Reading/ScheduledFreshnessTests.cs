@@ -5,7 +5,8 @@ namespace ContentApi.IntegrationTests.Reading;
 /// <summary>
 /// Anonymous responses tell caches to keep them no longer than until the next scheduled article goes live: a CDN that
 /// kept a list for the configured 60 s left such an article out for up to a minute after its time (found by a probe
-/// through nginx's proxy_cache).
+/// through nginx's proxy_cache), and a browser that served it stale while revalidating did so for up to five minutes
+/// (found by a probe in Chromium).
 /// </summary>
 public sealed class ScheduledFreshnessTests : IDisposable
 {
@@ -37,5 +38,18 @@ public sealed class ScheduledFreshnessTests : IDisposable
             Assert.InRange(cacheControl.MaxAge!.Value, TimeSpan.Zero, TimeSpan.FromSeconds(40));
             Assert.DoesNotContain(cacheControl.Extensions, e => e.Name == "stale-while-revalidate");
         }
+    }
+
+    [Fact]
+    public async Task A_scheduled_article_beyond_the_lifetime_but_within_the_stale_window_cuts_stale_while_revalidate()
+    {
+        var content = new TestContent(_factory.Writer());
+        await content.ArticleAsync(new() { ["publishedAt"] = DateTimeOffset.UtcNow.AddSeconds(200) });
+
+        var cacheControl = await CacheControlAsync("/api/v1/articles");
+
+        Assert.Equal(TimeSpan.FromSeconds(60), cacheControl.MaxAge);
+        var stale = Assert.Single(cacheControl.Extensions, e => e.Name == "stale-while-revalidate");
+        Assert.InRange(int.Parse(stale.Value!, System.Globalization.CultureInfo.InvariantCulture), 1, 140);
     }
 }

@@ -13,10 +13,26 @@ public sealed class PublicFreshnessTests
     {
         Assert.Same(Configured, PublicFreshness.CacheControl(Configured, null, Now));
         Assert.Same(Configured, PublicFreshness.CacheControl(Configured, Now.AddHours(2), Now));
-        Assert.Same(Configured, PublicFreshness.CacheControl(Configured, Now.AddSeconds(60), Now));
+        Assert.Same(Configured, PublicFreshness.CacheControl(Configured, Now.AddSeconds(360), Now));
     }
 
     [Theory]
+    [InlineData(84.9, 24)]
+    [InlineData(359, 299)]
+    public void A_scheduled_change_after_the_lifetime_but_within_the_stale_window_cuts_stale_while_revalidate_to_what_is_left(double secondsLeft, int staleSeconds)
+    {
+        // A browser served a list kept fresh for 60 s once more under stale-while-revalidate=300, without an article
+        // that had gone live meanwhile.
+        var value = CacheControlHeaderValue.Parse(PublicFreshness.CacheControl(Configured, Now.AddSeconds(secondsLeft), Now));
+
+        Assert.True(value.Public);
+        Assert.Equal(TimeSpan.FromSeconds(60), value.MaxAge);
+        var stale = Assert.Single(value.Extensions, e => e.Name == "stale-while-revalidate");
+        Assert.Equal(staleSeconds, int.Parse(stale.Value!, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData(60, 60)]
     [InlineData(20.7, 20)]
     [InlineData(0.4, 0)]
     [InlineData(-3, 0)]

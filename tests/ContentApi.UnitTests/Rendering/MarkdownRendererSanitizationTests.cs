@@ -160,6 +160,14 @@ public sealed class MarkdownRendererSanitizationTests
         Assert.Equal(ArticleHtmlSanitizer.ExternalLinkRel, links["http://example.org"]);
     }
 
+    [Theory]
+    // Off-site to a browser on a page of the other scheme (found by a probe: no rel, so no nofollow).
+    [InlineData("[a](https:evil.example/x)")]
+    [InlineData("[a](http:/evil.example/x)")]
+    [InlineData("[a](HTTPS:evil.example)")]
+    public void Render_links_a_browser_takes_off_site_get_rel_too(string markdown) =>
+        Assert.Equal(ArticleHtmlSanitizer.ExternalLinkRel, SafeHtml.Parse(Render(markdown)).QuerySelector("a")?.GetAttribute("rel"));
+
     [Fact]
     public void Render_link_keeps_href_and_title() =>
         Assert.Equal(

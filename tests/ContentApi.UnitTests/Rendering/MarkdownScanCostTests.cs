@@ -23,7 +23,12 @@ public sealed class MarkdownScanCostTests
     [InlineData("[a](b(c) (x", 9)]
     [InlineData("[a](b(c) d) (x", 12)]
     [InlineData("[a]: b\n [c]: d\n[e]: f\n\n[g]: h", (3 * 3 / 4) + (1 * 1 / 4))]
-    [InlineData("[a\n[b\nc]", 2 * 2 * 16)]
+    [InlineData("[a\n[b\nc]", (2 * 2 * 16) + (1 * 1 / 2))]
+    [InlineData("a [b [c [d \\[e\n\nf [g", 3 * 3 / 2)]
+    [InlineData("a [b] [c] [d][e] [f][g] ![](image:1)", (2 * 2 / 2) + 10)]
+    [InlineData("a [b [c] d [e\n\\] f", 2 * 2 / 2)]
+    [InlineData(":|:|\n|: a|b :|\n\n:|", (2 * 2 * 2) + (2 * 2 * 2) + 2)]
+    [InlineData("| :-- | --: |\n| a | b |", 1 * 1 * 2)]
     public void Counts_link_scans_url_scans_what_precedes_bare_urls_and_definitions_squared(string markdown, long cost) =>
         Assert.Equal(cost, MarkdownScanCost.Of(markdown));
 
@@ -53,6 +58,13 @@ public sealed class MarkdownScanCostTests
         { "~~a ~~~~a\n", 5_000 },
         { "1. \r*a **a\n", 5_000 },
         { "1) \r_a __a\r\n", 5_000 },
+        { ":|", 20_000 },
+        { "|:", 20_000 },
+        { "a:|", 10_000 },
+        { "| :", 10_000 },
+        { "[a", 10_000 },
+        { "[a][b] ", 5_000 },
+        { "[a\n", 10_000 },
     };
 
     [Theory]

@@ -29,4 +29,13 @@ public sealed class PlainTextTests
     {
         Assert.Equal(expected, MarkdownRenderer.ToPlainText(markdown));
     }
+
+    [Theory]
+    // The HTML shows a figure's caption and credit apart; so do the plain text and the search snippets made from it.
+    [InlineData("![](image:1)\n阿里雲杭州發布會現場\n圖源:ifanr", "阿里雲杭州發布會現場\n圖源:ifanr")]
+    [InlineData("![](image:1)\n\nライトアップされた東京駅\n写真：共同通信", "ライトアップされた東京駅\n写真：共同通信")]
+    [InlineData("![](image:1)\n圖源：新華社\n正文第一段。", "圖源：新華社\n正文第一段。")]
+    [InlineData("![](image:1)\n圖源：甲\n![](image:2)\n圖源：乙", "圖源：甲\n圖源：乙")]
+    public void The_lines_of_a_figures_label_stay_apart(string markdown, string expected) =>
+        Assert.Equal(expected, MarkdownRenderer.ToPlainText(markdown));
 }

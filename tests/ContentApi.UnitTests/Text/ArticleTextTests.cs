@@ -109,7 +109,7 @@ public sealed class ArticleTextTests
 
         Assert.InRange(stats.ReadingTimeMinutes, 7, 8);
         Assert.StartsWith("阿里巴巴", stats.DerivedExcerpt, StringComparison.Ordinal);
-        Assert.EndsWith("。…", stats.DerivedExcerpt, StringComparison.Ordinal);
+        Assert.EndsWith("。", stats.DerivedExcerpt, StringComparison.Ordinal);
         Assert.InRange(ArticleText.CountCharacters(stats.DerivedExcerpt), 100, ArticleText.ExcerptMaxLength);
         Assert.Equal(ArticleText.CountCharacters(stats.PlainText), stats.CharacterCount);
     }

@@ -36,12 +36,12 @@ public sealed class ExcerptsTests
     public void Derive_cuts_after_the_last_cjk_sentence_end_in_range(string end)
     {
         var text = Han(120) + end + Han(50) + "，" + Han(100);
-        Assert.Equal(Han(120) + end + "…", Excerpts.Derive(text, Max));
+        Assert.Equal(Han(120) + end, Excerpts.Derive(text, Max));
     }
 
     [Fact]
     public void Derive_keeps_a_guillemet_that_closes_the_sentence() =>
-        Assert.Equal(Han(120) + "«字。»…", Excerpts.Derive(Han(120) + "«字。»" + Han(100), Max));
+        Assert.Equal(Han(120) + "«字。»", Excerpts.Derive(Han(120) + "«字。»" + Han(100), Max));
 
     [Fact]
     public void Derive_cuts_after_an_arabic_semicolon_when_no_sentence_ends_in_range() =>
@@ -58,7 +58,7 @@ public sealed class ExcerptsTests
     [Fact]
     public void Derive_reads_a_noncharacter_after_a_full_width_stop_without_failing() =>
         // U+FFFE passes the body's rules, and .NET's normalization throws on it.
-        Assert.Equal(Han(150) + "３．…", Excerpts.Derive(Han(150) + "３．\uFFFE" + Han(100), Max));
+        Assert.Equal(Han(150) + "３．", Excerpts.Derive(Han(150) + "３．\uFFFE" + Han(100), Max));
 
     [Theory]
     [InlineData("هل ستنجح الخطة الجديدة للطاقة في المملكة خلال السنوات القادمة؟ ")] // Arabic question mark
@@ -75,7 +75,7 @@ public sealed class ExcerptsTests
         var lead = string.Concat(Enumerable.Repeat(sentence, 1 + Max / 2 / Length(sentence)));
         var clause = sentence.TrimEnd()[..^1] + " "; // the same words without their sentence end
         var excerpt = Excerpts.Derive(lead + string.Concat(Enumerable.Repeat(clause, 12)), Max);
-        Assert.Equal(lead.TrimEnd() + "…", excerpt);
+        Assert.Equal(lead.TrimEnd(), excerpt);
     }
 
     [Theory]
@@ -94,7 +94,7 @@ public sealed class ExcerptsTests
     public void Derive_keeps_closing_quote_after_sentence_end()
     {
         var text = Han(120) + "。」" + Han(200);
-        Assert.Equal(Han(120) + "。」…", Excerpts.Derive(text, Max));
+        Assert.Equal(Han(120) + "。」", Excerpts.Derive(text, Max));
     }
 
     [Fact]
@@ -103,9 +103,23 @@ public sealed class ExcerptsTests
         var sentence = "Qwen3-Max scores 69.6 on SWE-Bench Verified. ";
         var text = string.Concat(Enumerable.Repeat(sentence, 10));
         var excerpt = Excerpts.Derive(text, Max);
-        Assert.EndsWith("Verified.…", excerpt, StringComparison.Ordinal);
+        Assert.EndsWith("Verified.", excerpt, StringComparison.Ordinal);
         Assert.True(Length(excerpt) <= Max);
     }
+
+    [Fact]
+    public void Derive_cuts_at_a_sentence_outside_a_quotation_that_goes_on()
+    {
+        // Found by a probe: "「安全性と快適性を…続けていく。…" left the quotation open, after a stop, with an ellipsis.
+        Assert.Equal(Han(110) + "。", Excerpts.Derive(Han(110) + "。社長は「" + Han(30) + "。" + Han(100) + "」", Max));
+        var english = "The minister spoke at length about the plan and what it means for farmers across the region. " +
+            "He said: \"We will keep investing. We will never stop. We will not let the farmers down, whatever it costs us.\" Then he left.";
+        Assert.EndsWith("region.", Excerpts.Derive(english, 120), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Derive_cuts_inside_a_quotation_with_an_ellipsis_when_no_sentence_outside_it_is_long_enough() =>
+        Assert.Equal(Han(50) + "「" + Han(100) + "。…", Excerpts.Derive(Han(50) + "「" + Han(100) + "。" + Han(100), Max));
 
     [Fact]
     public void Derive_does_not_treat_decimal_points_as_sentence_ends()

@@ -1,0 +1,23 @@
+using ContentApi.Text;
+using Markdig.Renderers;
+using Markdig.Renderers.Html.Inlines;
+using Markdig.Syntax.Inlines;
+
+namespace ContentApi.Rendering;
+
+/// <summary>
+/// Writes nothing for a line wrapped between Chinese or Japanese characters (編輯在這裡\n換行了): Chromium draws the
+/// newline as a space, while CSS Text 3 (segment breaks) and the API's plain text, excerpts and search read the two
+/// lines as one (<see cref="Cjk.JoinLines"/>).
+/// </summary>
+internal sealed class CjkLineBreakRenderer : LineBreakInlineRenderer
+{
+    protected override void Write(HtmlRenderer renderer, LineBreakInline obj)
+    {
+        if (!obj.IsHard && Cjk.JoinsWithoutSpace(AdjacentText.Before(obj), AdjacentText.After(obj)))
+        {
+            return;
+        }
+        base.Write(renderer, obj);
+    }
+}

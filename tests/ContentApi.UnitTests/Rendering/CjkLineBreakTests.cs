@@ -1,0 +1,28 @@
+using ContentApi.Rendering;
+
+namespace ContentApi.UnitTests.Rendering;
+
+/// <summary>
+/// A line wrapped inside Chinese or Japanese text is one run of text in the HTML, as in the plain text, excerpt and
+/// search: Chromium drew the newline between 這裡 and 換行 as a space (found by a probe in a browser).
+/// </summary>
+public sealed class CjkLineBreakTests
+{
+    private static string Html(string markdown) => MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage>()).Html;
+
+    [Theory]
+    [InlineData("編輯在這裡\n換行了。", "<p>編輯在這裡換行了。</p>")]
+    [InlineData("日本語の文章も\n途中で改行される。", "<p>日本語の文章も途中で改行される。</p>")]
+    [InlineData("他說：\n「好。」", "<p>他說：「好。」</p>")]
+    [InlineData("**粗體**\n之後", "<p><strong>粗體</strong>之後</p>")]
+    [InlineData("[連結](https://example.com/)\n之後", "<p><a href=\"https://example.com/\" rel=\"noopener noreferrer nofollow\">連結</a>之後</p>")]
+    public void A_soft_break_between_chinese_or_japanese_characters_writes_nothing(string markdown, string html) =>
+        Assert.Equal(html, Html(markdown));
+
+    [Theory]
+    [InlineData("中文\nEnglish", "<p>中文\nEnglish</p>")]
+    [InlineData("English\n中文", "<p>English\n中文</p>")]
+    [InlineData("한국어\n문장", "<p>한국어\n문장</p>")] // Hangul is spaced
+    [InlineData("正式發  \n佈了", "<p>正式發<br>\n佈了</p>")] // a hard break stays one
+    public void Other_line_breaks_stay(string markdown, string html) => Assert.Equal(html, Html(markdown));
+}
