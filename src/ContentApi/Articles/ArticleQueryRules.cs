@@ -19,9 +19,14 @@ public static class ArticleQueryRules
             }
         });
 
-    /// <summary>The author or tag filter: an id or a slug, so never empty (an empty one would match nothing, silently).</summary>
+    /// <summary>
+    /// The author or tag filter: one id or slug, so never empty and never a list (either would match nothing, silently:
+    /// no slug holds a comma, and <c>tag=a,b</c> read as a list elsewhere in the API).
+    /// </summary>
     public static IRuleBuilderOptions<T, string?> IdOrSlug<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.Cascade(CascadeMode.Stop).Must(value => value is null || !string.IsNullOrWhiteSpace(value)).WithMessage("Must be an id or a slug; it is empty.")
+            .Must(value => value is null || !value.Contains(',', StringComparison.Ordinal))
+            .WithMessage("Must be one id or slug; no slug holds a comma, so a list such as 'a,b' is not a filter.")
             .MaximumCharacters(200);
 
     /// <summary>A search text the analyzer can turn into a query (the message says what is wrong with it).</summary>
