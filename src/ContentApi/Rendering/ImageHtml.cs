@@ -43,7 +43,7 @@ internal static class ImageHtml
     public static void WriteFigure(HtmlRenderer renderer, InlineImage image, string alt, FigureLabel? label = null)
     {
         renderer.Write("<figure>");
-        WriteImg(renderer, image.Url, alt, image.Width, image.Height);
+        WriteImg(renderer, image.Url, alt, image.Width, image.Height, image.Id);
         label = AsCreditWhenItIsTheImagesCredit(label, image.Credit);
         // The image's own caption and credit, unless the label has a line of that kind: what the article writes under
         // this use of the photo is its caption or credit here (two credits, the library's and the article's, were a
@@ -103,7 +103,9 @@ internal static class ImageHtml
         }
     }
 
-    public static void WriteImg(HtmlRenderer renderer, string url, string alt, int? width, int? height)
+    /// <param name="imageId">The id of the article's image it shows, as <c>data-image-id</c>: a frontend finds the image's
+    /// focal point, credit or other sizes by it instead of matching URLs.</param>
+    public static void WriteImg(HtmlRenderer renderer, string url, string alt, int? width, int? height, long? imageId = null)
     {
         renderer.Write("<img src=\"");
         renderer.WriteEscapeUrl(url);
@@ -118,7 +120,12 @@ internal static class ImageHtml
         {
             renderer.Write(" height=\"").Write(height.Value.ToString(CultureInfo.InvariantCulture)).Write("\"");
         }
-        renderer.Write(" loading=\"lazy\">");
+        renderer.Write(" loading=\"lazy\"");
+        if (imageId is { } id)
+        {
+            renderer.Write(" data-image-id=\"").Write(id.ToString(CultureInfo.InvariantCulture)).Write("\"");
+        }
+        renderer.Write(">");
     }
 
     private static bool TryGetReferenceId(LinkInline link, out long id)

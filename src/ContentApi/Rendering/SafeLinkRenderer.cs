@@ -17,7 +17,7 @@ internal sealed class SafeLinkRenderer(IReadOnlyDictionary<long, InlineImage> im
         {
             if (ImageHtml.Resolve(link, images) is { } image)
             {
-                ImageHtml.WriteImg(renderer, image.Url, ImageHtml.AltText(link, image), image.Width, image.Height);
+                ImageHtml.WriteImg(renderer, image.Url, ImageHtml.AltText(link, image), image.Width, image.Height, image.Id);
             }
             return;
         }

@@ -13,7 +13,7 @@ public sealed class MarkdownRendererImageTests
     [Fact]
     public void Render_image_reference_alone_becomes_figure_with_caption_and_credit() =>
         Assert.Equal(
-            "<figure><img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"阿里雲發布會\" width=\"1200\" height=\"800\" loading=\"lazy\">" +
+            "<figure><img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"阿里雲發布會\" width=\"1200\" height=\"800\" loading=\"lazy\" data-image-id=\"12\">" +
             "<figcaption>發布會現場 <small class=\"credit\">圖源:ifanr</small></figcaption></figure>",
             Render("![](image:12)", LaunchEvent));
 
@@ -44,7 +44,7 @@ public sealed class MarkdownRendererImageTests
     [Fact]
     public void Render_image_without_caption_or_credit_or_size_is_a_bare_figure() =>
         Assert.Equal(
-            "<figure><img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"阿里雲發布會\" loading=\"lazy\"></figure>",
+            "<figure><img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"阿里雲發布會\" loading=\"lazy\" data-image-id=\"12\"></figure>",
             Render("![](image:12)", LaunchEvent with { Caption = null, Credit = null, Width = null, Height = null }));
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class MarkdownRendererImageTests
     [InlineData("![](image:12)\n\n圖源:*ifanr*")]
     public void Render_the_credit_line_under_an_image_is_the_figures_credit_shown_once(string markdown) =>
         Assert.Equal(
-            "<figure><img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"阿里雲發布會\" width=\"1200\" height=\"800\" loading=\"lazy\">" +
+            "<figure><img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"阿里雲發布會\" width=\"1200\" height=\"800\" loading=\"lazy\" data-image-id=\"12\">" +
             "<figcaption>發布會現場 <small class=\"credit\">圖源:<em>ifanr</em></small></figcaption></figure>",
             Render(markdown, LaunchEvent));
 
@@ -240,7 +240,7 @@ public sealed class MarkdownRendererImageTests
     [Fact]
     public void Render_reference_inside_running_text_is_a_plain_img_in_the_paragraph() =>
         Assert.Equal(
-            "<p>見 <img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"圖\" width=\"1200\" height=\"800\" loading=\"lazy\"> 所示</p>",
+            "<p>見 <img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"圖\" width=\"1200\" height=\"800\" loading=\"lazy\" data-image-id=\"12\"> 所示</p>",
             Render("見 ![圖](image:12) 所示", LaunchEvent));
 
     [Theory]
