@@ -36,7 +36,27 @@ internal static class ArticleMarkdown
         {
             throw new MarkdownTooComplexException(MarkdownScanCost.Explanation);
         }
+        if (NestsTooDeeplyOnOneLine(markdown))
+        {
+            throw new MarkdownTooComplexException();
+        }
         return ParseWithinDepth(markdown, Pipeline);
+    }
+
+    /// <summary>
+    /// Whether a line opens more containers than <see cref="MaxDepth"/> allows ("- > - > …", "+ + + …"): Markdig
+    /// refuses them too, but only after a third of a second or more of parsing (found by a fuzz of repeated shapes).
+    /// </summary>
+    private static bool NestsTooDeeplyOnOneLine(string markdown)
+    {
+        foreach (var line in markdown.AsSpan().EnumerateLines())
+        {
+            if (MarkdownLines.ContainerDepth(line) >= MaxDepth)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Parses with <paramref name="pipeline"/>, for a caller that has already bounded the parsing work.</summary>

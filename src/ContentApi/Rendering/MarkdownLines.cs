@@ -37,6 +37,40 @@ internal static class MarkdownLines
     }
 
     /// <summary>
+    /// How deep the containers a line opens nest, as <see cref="ArticleMarkdown.MaxDepth"/> counts them: a quote marker
+    /// one level, a list item two (its list and itself), each after any spaces. It overstates a thematic break written
+    /// "- - -", which is no list.
+    /// </summary>
+    public static int ContainerDepth(ReadOnlySpan<char> line)
+    {
+        var depth = 0;
+        var i = 0;
+        while (true)
+        {
+            while (i < line.Length && line[i] is ' ' or '\t')
+            {
+                i++;
+            }
+            var digits = 0;
+            while (digits < 9 && i + digits < line.Length && char.IsAsciiDigit(line[i + digits]))
+            {
+                digits++;
+            }
+            var marker = i < line.Length && line[i] == '>' ? 1
+                : i < line.Length && line[i] is '-' or '+' or '*' ? 1
+                : digits > 0 && i + digits < line.Length && line[i + digits] is '.' or ')' ? digits + 1
+                : 0;
+            var isQuote = marker == 1 && line[i] == '>';
+            if (marker == 0 || (!isQuote && i + marker < line.Length && line[i + marker] is not (' ' or '\t')))
+            {
+                return depth;
+            }
+            depth += isQuote ? 1 : 2;
+            i += marker;
+        }
+    }
+
+    /// <summary>
     /// Whether the line is a code fence (<c>```</c>, <c>~~~</c> or longer, indented at most 3): one ends a paragraph.
     /// What a fence holds is still measured like text: a fence this scan thought open where Markdig's was closed (a
     /// shorter run, an info string, a fence in a list item) let bodies through unmeasured.
