@@ -10,59 +10,134 @@ namespace ContentApi.Search;
 /// A block is rendered only when its source matches or holds inline markup (which can join or split words when
 /// rendered: emphasis, entities, escapes, links, code); a block of plain text that does not match in its source
 /// cannot match once rendered. Whenever a block cannot be rendered alone (fenced code whose blank lines would split
-/// it, link reference definitions elsewhere) or no block matches within the blocks rendered, the whole body is
-/// rendered, and the snippet still comes from its first matching block.
+/// it, link reference definitions elsewhere) or no block matches within the blocks rendered, the body is rendered
+/// around its first match in the source, and the snippet comes from the first matching line there; failing that,
+/// the snippet is the start of the body.
+/// No render takes more than <see cref="RenderLength"/> characters of the body, and the match is looked for in its
+/// first <see cref="SearchedLength"/> only: a hit costs no more for a 500,000-character body than for one of 50,000
+/// (rendering a whole 500,000-character body took 0.5 s, for each hit).
 /// </summary>
 public static partial class BodySnippets
 {
     private const int BlocksRendered = 3;
 
+    /// <summary>
+    /// The most Markdown one render takes, cut from around the match, at line ends where there are some: a dozen
+    /// times a snippet, and longer than the blocks of ordinary articles, which are rendered whole as before.
+    /// </summary>
+    internal const int RenderLength = 2_000;
+
+    /// <summary>
+    /// How much of the body the snippet's match is looked for in (beyond it, the snippet is the start of the body):
+    /// some 16 times the ~3,000 characters of a long Chinese news article, or 8,000 English words.
+    /// </summary>
+    internal const int SearchedLength = 50_000;
+
     private const string Ellipsis = "…";
 
     public static string Build(string markdown, SearchQuery query)
     {
+        var searched = SearchedPart(markdown);
         if (!markdown.Contains("```", StringComparison.Ordinal) && !markdown.Contains("~~~", StringComparison.Ordinal) &&
             !ReferenceDefinition().IsMatch(markdown))
         {
             var rendered = 0;
-            for (var start = 0; start < markdown.Length && rendered < BlocksRendered;)
+            for (var start = 0; start < searched.Length && rendered < BlocksRendered;)
             {
-                var end = markdown.IndexOf("\n\n", start, StringComparison.Ordinal);
-                end = end < 0 ? markdown.Length : end;
-                var block = markdown[start..end];
-                if (block.AsSpan().IndexOfAny(InlineMarkup) >= 0 || Snippets.Matches(block, query).Count > 0)
+                var end = searched.IndexOf("\n\n", start, StringComparison.Ordinal);
+                end = end < 0 ? searched.Length : end;
+                var block = searched[start..end];
+                var match = Snippets.IndexOfMatch(block, query);
+                if (match >= 0 || block.AsSpan().IndexOfAny(InlineMarkup) >= 0)
                 {
                     rendered++;
-                    var snippet = Snippets.Build(MarkdownRenderer.ToPlainText(block), query);
+                    var (from, to) = Around(block, Math.Max(match, 0));
+                    var snippet = Snippets.Build(MarkdownRenderer.ToPlainText(block[from..to]), query);
                     if (snippet.Contains("<mark>", StringComparison.Ordinal))
                     {
-                        return Framed(snippet, !markdown.AsSpan(0, start).IsWhiteSpace(), !markdown.AsSpan(end).IsWhiteSpace());
+                        return Framed(snippet, HasText(markdown, 0, start + from), HasText(markdown, start + to, markdown.Length));
                     }
                 }
                 start = end + 2;
             }
         }
-        return FromFirstMatchingLine(MarkdownRenderer.ToPlainText(markdown), query);
+        var at = Snippets.IndexOfMatch(searched, query);
+        var head = Around(searched, 0);
+        if (at >= 0 && Around(searched, at) is var part && part != head &&
+            FromFirstMatchingLine(markdown, part, query) is var around && around.Contains("<mark>", StringComparison.Ordinal))
+        {
+            return around;
+        }
+        return FromFirstMatchingLine(markdown, head, query);
+    }
+
+    /// <summary>The start of the body that the match is looked for in: all of it, or its first <see cref="SearchedLength"/> characters up to a line break or space.</summary>
+    private static string SearchedPart(string markdown)
+    {
+        if (markdown.Length <= SearchedLength)
+        {
+            return markdown;
+        }
+        var end = markdown.AsSpan(SearchedLength / 2, SearchedLength / 2).LastIndexOfAny(' ', '\n');
+        end = end < 0 ? SearchedLength : SearchedLength / 2 + end;
+        return markdown[..(char.IsLowSurrogate(markdown[end]) ? end - 1 : end)];
     }
 
     /// <summary>
-    /// The snippet of the first line of the whole rendered text that matches (one line per source line: a block, or a
-    /// line of a wrapped paragraph), so that it never runs across paragraphs; the whole text's when only lines together
-    /// match (a phrase across two of them).
+    /// The part of <paramref name="markdown"/> to render for a match at <paramref name="at"/>: all of it when it is
+    /// short, else at most <see cref="RenderLength"/> characters with the match in its first half, starting and ending
+    /// at line breaks where there are some (where there are none, as in a long Chinese paragraph, between characters).
     /// </summary>
-    private static string FromFirstMatchingLine(string plainText, SearchQuery query)
+    internal static (int From, int To) Around(string markdown, int at)
     {
+        if (markdown.Length <= RenderLength)
+        {
+            return (0, markdown.Length);
+        }
+        var earliest = Math.Max(0, at - RenderLength / 2);
+        var lineStart = earliest == 0 ? -1 : markdown.AsSpan(earliest, at - earliest).IndexOf('\n');
+        var from = lineStart >= 0 ? earliest + lineStart + 1 : earliest;
+        if (from < markdown.Length && char.IsLowSurrogate(markdown[from]))
+        {
+            from++;
+        }
+        var latest = from + RenderLength;
+        if (latest >= markdown.Length)
+        {
+            return (from, markdown.Length);
+        }
+        var searchFrom = Math.Min(at + RenderLength / 4, latest);
+        var lineEnd = markdown.AsSpan(searchFrom, latest - searchFrom).LastIndexOf('\n');
+        var to = lineEnd >= 0 ? searchFrom + lineEnd : latest;
+        if (char.IsLowSurrogate(markdown[to]))
+        {
+            to--;
+        }
+        return (from, to);
+    }
+
+    /// <summary>
+    /// The snippet of the first line of the rendered part of the body that matches (one line per source line: a block,
+    /// or a line of a wrapped paragraph), so that it never runs across paragraphs; the whole part's when only lines
+    /// together match (a phrase across two of them), or when none does (its start).
+    /// </summary>
+    private static string FromFirstMatchingLine(string markdown, (int From, int To) part, SearchQuery query)
+    {
+        var plainText = MarkdownRenderer.ToPlainText(markdown[part.From..part.To]);
+        var (before, after) = (HasText(markdown, 0, part.From), HasText(markdown, part.To, markdown.Length));
         var lines = plainText.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            if (Snippets.Matches(lines[i], query).Count > 0)
+            if (Snippets.HasMatch(lines[i], query))
             {
                 var snippet = Snippets.Build(lines[i], query);
-                return Framed(snippet, lines.Take(i).Any(l => !string.IsNullOrWhiteSpace(l)), lines.Skip(i + 1).Any(l => !string.IsNullOrWhiteSpace(l)));
+                return Framed(snippet, before || lines.Take(i).Any(l => !string.IsNullOrWhiteSpace(l)), after || lines.Skip(i + 1).Any(l => !string.IsNullOrWhiteSpace(l)));
             }
         }
-        return Snippets.Build(plainText, query);
+        return Framed(Snippets.Build(plainText, query), before, after);
     }
+
+    private static bool HasText(string markdown, int from, int to) => !markdown.AsSpan(from, to - from).IsWhiteSpace();
 
     /// <summary>An ellipsis on each side where the body has more text than the snippet shows.</summary>
     private static string Framed(string snippet, bool textBefore, bool textAfter) =>

@@ -4,8 +4,19 @@ namespace ContentApi.Search;
 public static class Fts5Match
 {
     /// <summary>
+    /// Most index tokens one expression holds. FTS5 checks a phrase token by token at every place its first token
+    /// occurs, and ranking walks every match of every phrase: against a body of one character repeated 250,000 times, a
+    /// phrase of the 507 tokens of 255 such characters took 2.5 s to match and 32 terms of 7 characters 6 s. 64 tokens
+    /// are a phrase of 33 Chinese characters (2 per character but the ends, which are implied), or 64 words.
+    /// </summary>
+    public const int MaxTokens = 64;
+
+    /// <summary>
     /// Every term becomes one double-quoted FTS5 string, so no user input is ever read as FTS5 syntax. Included terms
     /// are ANDed; excluded ones are subtracted with NOT. Null when the query is invalid.
+    /// When the terms have more than <see cref="MaxTokens"/> tokens in all, the longest are matched by their start
+    /// only (the start that fits the longest terms' equal share): a pasted sentence still finds its articles, perhaps
+    /// with others that begin it the same way, and snippets mark only the whole term. The same term twice is one string.
     /// </summary>
     public static string? ToFts5Match(SearchQuery query)
     {
@@ -13,10 +24,23 @@ public static class Fts5Match
         {
             return null;
         }
-        var included = string.Join(" AND ", query.IncludedTerms.Select(Quote));
-        var excluded = query.ExcludedTerms.Select(Quote).ToList();
+        var share = TokensPerTerm(query.Terms);
+        string Quoted(SearchTerm term) => Quote(term.TokensOfStart(share));
+        var included = string.Join(" AND ", query.IncludedTerms.Select(Quoted).Distinct());
+        var excluded = query.ExcludedTerms.Select(Quoted).Distinct().ToList();
         return excluded.Count == 0 ? included : $"({included}) NOT ({string.Join(" OR ", excluded)})";
     }
 
-    private static string Quote(SearchTerm term) => "\"" + string.Join(' ', term.Tokens).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>The most tokens each term keeps so that all of them have at most <see cref="MaxTokens"/>.</summary>
+    internal static int TokensPerTerm(IReadOnlyList<SearchTerm> terms)
+    {
+        var share = MaxTokens;
+        while (share > 1 && terms.Sum(t => Math.Min(t.Tokens.Count, share)) > MaxTokens)
+        {
+            share--;
+        }
+        return share;
+    }
+
+    private static string Quote(IReadOnlyList<string> tokens) => "\"" + string.Join(' ', tokens).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -126,7 +126,7 @@ public static class SearchEndpoints
     /// <summary>The names (or image texts) that hold a match, each marked, separated by " · "; null when none does.</summary>
     private static string? MatchingNames(IEnumerable<string> names, SearchQuery search)
     {
-        var matching = names.Where(n => Snippets.Matches(n, search).Count > 0).Select(n => Snippets.Highlight(n, search)).ToList();
+        var matching = names.Where(n => Snippets.HasMatch(n, search)).Select(n => Snippets.Highlight(n, search)).ToList();
         return matching.Count == 0 ? null : string.Join(" · ", matching);
     }
 }

@@ -19,4 +19,19 @@ public sealed class SearchTerm
     public IReadOnlyList<string> Tokens { get; }
 
     internal IReadOnlyList<TextUnit> Units { get; }
+
+    /// <summary>
+    /// The tokens of the term's longest start that has at most <paramref name="max"/> of them (at least its first unit):
+    /// every place the term matches, its start matches too.
+    /// </summary>
+    internal IReadOnlyList<string> TokensOfStart(int max)
+    {
+        var count = Units.Count;
+        var tokens = Tokens;
+        while (tokens.Count > max && count > 1)
+        {
+            tokens = SearchAnalyzer.PhraseTokens([.. Units.Take(--count)]);
+        }
+        return tokens;
+    }
 }

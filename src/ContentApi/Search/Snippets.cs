@@ -23,9 +23,10 @@ public static class Snippets
     public static string Build(string text, SearchQuery query, int maxLength = BodyLength)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 1);
-        var matches = Matches(text, query);
+        var units = TextUnits.Of(text);
+        var first = FirstMatch(units, query);
         var cuts = new SnippetCuts(text);
-        var anchor = matches.Count > 0 ? matches[0].Start : 0;
+        var anchor = first < 0 ? 0 : units[first].Start;
         var start = cuts.ChooseStart(anchor, lead: maxLength / 3);
         var end = cuts.ChooseEnd(start, maxLength);
         if (end == text.Length)
@@ -40,6 +41,8 @@ public static class Snippets
         {
             end--;
         }
+        // Only the matches the snippet shows: a repetitive body holds one at every character.
+        var matches = first < 0 ? [] : Matches(units, query, first, until: end);
         var body = Render(text, start, end, matches, collapseWhitespace: true);
         var cutBefore = !text.AsSpan(0, start).IsWhiteSpace();
         var cutAfter = !text.AsSpan(end).IsWhiteSpace();
@@ -47,32 +50,60 @@ public static class Snippets
     }
 
     /// <summary>Spans of the original text that match an included term, sorted, overlapping and touching ones merged.</summary>
-    internal static List<(int Start, int End)> Matches(string text, SearchQuery query)
+    internal static List<(int Start, int End)> Matches(string text, SearchQuery query) =>
+        Matches(TextUnits.Of(text), query, fromUnit: 0, until: text.Length);
+
+    /// <summary>Whether an included term matches somewhere in <paramref name="text"/> (it stops at the first match).</summary>
+    internal static bool HasMatch(string text, SearchQuery query) => IndexOfMatch(text, query) >= 0;
+
+    /// <summary>Where the first match in <paramref name="text"/> starts, or -1.</summary>
+    internal static int IndexOfMatch(string text, SearchQuery query)
     {
         var units = TextUnits.Of(text);
-        var spans = new List<(int Start, int End)>();
-        foreach (var term in query.IncludedTerms)
+        var first = FirstMatch(units, query);
+        return first < 0 ? -1 : units[first].Start;
+    }
+
+    /// <summary>The index of the first unit where an included term matches, or -1.</summary>
+    internal static int FirstMatch(IReadOnlyList<TextUnit> units, SearchQuery query)
+    {
+        var terms = query.IncludedTerms.Select(t => t.Units).ToList();
+        for (var i = 0; i < units.Count; i++)
         {
-            var wanted = term.Units;
-            for (var i = 0; i + wanted.Count <= units.Count; i++)
+            if (terms.Any(wanted => MatchesAt(units, i, wanted)))
             {
-                if (MatchesAt(units, i, wanted))
-                {
-                    spans.Add((units[i].Start, units[i + wanted.Count - 1].End));
-                }
+                return i;
             }
         }
-        spans.Sort();
+        return -1;
+    }
+
+    /// <summary>
+    /// The merged spans of <see cref="Matches(string, SearchQuery)"/> that start at unit <paramref name="fromUnit"/> or
+    /// later and before the text offset <paramref name="until"/>: found in order of their start, so that merging as they
+    /// come gives the same spans as merging them all, and the search stops at what the caller shows.
+    /// </summary>
+    internal static List<(int Start, int End)> Matches(IReadOnlyList<TextUnit> units, SearchQuery query, int fromUnit, int until)
+    {
+        var terms = query.IncludedTerms.Select(t => t.Units).ToList();
         var merged = new List<(int Start, int End)>();
-        foreach (var span in spans)
+        for (var i = fromUnit; i < units.Count && units[i].Start < until; i++)
         {
-            if (merged.Count > 0 && span.Start <= merged[^1].End)
+            foreach (var wanted in terms)
             {
-                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, span.End));
-            }
-            else
-            {
-                merged.Add(span);
+                if (!MatchesAt(units, i, wanted))
+                {
+                    continue;
+                }
+                var (start, end) = (units[i].Start, units[i + wanted.Count - 1].End);
+                if (merged.Count > 0 && start <= merged[^1].End)
+                {
+                    merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, end));
+                }
+                else
+                {
+                    merged.Add((start, end));
+                }
             }
         }
         return merged;
@@ -80,8 +111,12 @@ public static class Snippets
 
     // The same rule as the FTS5 phrase over interleaved tokens: equal units, and CJK characters that are adjacent in
     // the term adjacent in the text.
-    private static bool MatchesAt(List<TextUnit> units, int at, IReadOnlyList<TextUnit> wanted)
+    private static bool MatchesAt(IReadOnlyList<TextUnit> units, int at, IReadOnlyList<TextUnit> wanted)
     {
+        if (at + wanted.Count > units.Count)
+        {
+            return false;
+        }
         for (var k = 0; k < wanted.Count; k++)
         {
             var unit = units[at + k];

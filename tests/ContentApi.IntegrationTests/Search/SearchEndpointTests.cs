@@ -50,6 +50,43 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.False(response.Headers.Contains("Link"));
     }
 
+    [Fact]
+    public async Task A_pasted_sentence_of_about_100_chinese_characters_finds_the_article_holding_it_and_marks_it()
+    {
+        // 107 characters: matched in the index by its first 33 (64 tokens), marked whole in the snippet.
+        const string sentence = "研究團隊在今年發表的報告中指出新型固態電池的能量密度已經比現有的鋰離子電池高出將近一倍而且在攝氏零下二十度的低溫環境裡仍然可以維持八成以上的容量這項成果有望讓電動車在寒冷地區的續航里程大幅提升並且降低充電所需的時間";
+        var n = Nonce();
+        var article = await ArticleAsync($"{n} 固態電池", $"前言。\n\n{sentence}。\n\n結語。");
+
+        var list = await factory.Anonymous().GetJsonAsync(SearchApi.Url(sentence));
+
+        var hit = Assert.Single(list["items"]!.AsArray(), i => Id(i!) == Id(article))!;
+        Assert.Contains(("body", $"…<mark>{sentence}</mark>。…"), hit.Highlights());
+    }
+
+    [Fact]
+    public async Task A_long_query_against_a_body_of_one_repeated_character_is_answered_with_a_short_snippet()
+    {
+        var n = Nonce();
+        var article = await ArticleAsync($"{n} repeated", new string('模', 20_000));
+
+        var list = await factory.Anonymous().GetJsonAsync(SearchApi.Url($"{n} {new string('模', 240)}"));
+
+        Assert.Equal([Id(article)], list.Ids());
+        Assert.Contains(("body", $"<mark>{new string('模', ContentApi.Search.Snippets.BodyLength)}</mark>…"), list["items"]![0]!.Highlights());
+    }
+
+    [Fact]
+    public async Task More_words_than_allowed_is_a_400_naming_q_that_says_how_many()
+    {
+        var q = string.Join(' ', Enumerable.Range(0, ContentApi.Search.SearchQuery.MaxTerms + 1).Select(i => $"w{i}"));
+
+        var errors = await factory.Anonymous().GetErrorsAsync(SearchApi.Url(q));
+
+        Assert.Equal(ContentApi.Search.SearchQuery.TooManyTermsMessage, errors.Message("q"));
+        Assert.Contains("16", errors.Message("q"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{0}storage, {0}grid")]
     [InlineData("{0}storage、{0}grid")]

@@ -33,6 +33,8 @@ public sealed class SearchQueryRobustnessTests(SearchCorpusFactory factory) : IC
         { "🚗🚕", -1 },
         { new string('a', 2000), -1 },
         { string.Join(' ', Enumerable.Repeat("tsmc", 33)), -1 },
+        { string.Join(' ', Enumerable.Repeat("tsmc", 17)), -1 },
+        { string.Join(' ', Enumerable.Repeat("tsmc", 16)), 2 },
         { new string('a', 256), 0 },
         { "\"unbalanced", 0 },
         { "TSMC \"Arizona fab", 1 },

@@ -21,6 +21,38 @@ public sealed partial class Fts5MatchTests
     public void ToFts5Match_excluded_terms_are_subtracted_with_not() =>
         Assert.Equal("(\"a\" AND \"b\") NOT (\"c\" OR \"d e\")", Match("a -c b -\"d e\""));
 
+    private static int TokenCount(string match) => match.Split([' ', '"'], StringSplitOptions.RemoveEmptyEntries).Count(t => t != "AND");
+
+    [Fact]
+    public void ToFts5Match_a_phrase_of_more_tokens_than_allowed_is_matched_by_its_start()
+    {
+        // 255 characters were a phrase of 507 tokens, checked at every one of a repetitive body's 250,000 characters.
+        var match = Match(new string('模', SearchQuery.MaxLength - 1))!;
+
+        Assert.Equal(Fts5Match.MaxTokens - 1, TokenCount(match));
+        Assert.Equal(Match(new string('模', 33)), match);
+    }
+
+    [Fact]
+    public void ToFts5Match_long_terms_share_the_tokens_allowed()
+    {
+        var sentence = "研究團隊在今年發表的報告中指出新型固態電池的能量密度已經比現有的鋰離子電池高出將近一倍";
+        var terms = Enumerable.Range(0, SearchQuery.MaxTerms).Select(i => sentence[i..(i + 12)]).ToList();
+
+        var match = Match(string.Join(' ', terms))!;
+
+        Assert.InRange(TokenCount(match), SearchQuery.MaxTerms, Fts5Match.MaxTokens);
+        Assert.Equal(SearchQuery.MaxTerms, match.Split(" AND ").Length);
+    }
+
+    [Fact]
+    public void ToFts5Match_short_terms_beside_a_long_one_keep_all_their_tokens() =>
+        Assert.Equal($"\"qwen3 max\" AND {Match(new string('模', 32))}", Match("Qwen3-Max " + new string('模', 200)));
+
+    [Fact]
+    public void ToFts5Match_the_same_term_twice_is_one_string() =>
+        Assert.Equal("(\"模\" AND \"模型\") NOT (\"x\")", Match("模 模型 模 -x 模 -x"));
+
     [Theory]
     [InlineData("")]
     [InlineData("***")]

@@ -146,4 +146,63 @@ public sealed class SnippetsTests
         Assert.Contains("&lt;script&gt;", snippet);
         Assert.EndsWith("<mark>qwen</mark>", snippet);
     }
+
+    private static readonly string Repetitive = new('模', 250_000);
+
+    /// <summary>Terms of 1 to 16 of the character: each matches at every character of <see cref="Repetitive"/>.</summary>
+    private static readonly SearchQuery EveryWhere =
+        SearchQuery.Parse(string.Join(' ', Enumerable.Range(1, SearchQuery.MaxTerms).Select(n => new string('模', n))));
+
+    [Fact]
+    public void Matches_up_to_an_offset_read_only_the_units_before_it()
+    {
+        var units = new CountingUnits(TextUnits.Of(Repetitive));
+
+        var spans = Snippets.Matches(units, EveryWhere, fromUnit: 0, until: Snippets.BodyLength);
+
+        Assert.Equal([(0, Snippets.BodyLength - 1 + SearchQuery.MaxTerms)], spans);
+        // Each of the 160 positions compares each term's units: 160 × 136 reads, where the whole text would take 250,000 × 136.
+        Assert.InRange(units.Reads, 1, 2 * Snippets.BodyLength * Enumerable.Range(1, SearchQuery.MaxTerms).Sum());
+    }
+
+    [Fact]
+    public void Build_of_a_repetitive_text_collects_only_the_matches_it_shows()
+    {
+        // Collecting every match took 250,000 × 16 spans (73 MB); the snippet shows 160 characters' worth.
+        var tokenizing = Allocated(() => TextUnits.Of(Repetitive));
+
+        string snippet = "";
+        var building = Allocated(() => snippet = Snippets.Build(Repetitive, EveryWhere));
+
+        Assert.Equal($"<mark>{new string('模', Snippets.BodyLength)}</mark>…", snippet);
+        Assert.InRange(building, 0, 2 * tokenizing);
+    }
+
+    private static long Allocated(Action action)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        action();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    /// <summary>Units that count how often they are read.</summary>
+    private sealed class CountingUnits(List<TextUnit> units) : IReadOnlyList<TextUnit>
+    {
+        public int Reads { get; private set; }
+
+        public TextUnit this[int index]
+        {
+            get
+            {
+                Reads++;
+                return units[index];
+            }
+        }
+
+        public int Count => units.Count;
+
+        public IEnumerator<TextUnit> GetEnumerator() => throw new NotSupportedException("read by index only");
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }
