@@ -26,7 +26,7 @@ internal static partial class ArticleHtmlSanitizer
 
     public static readonly IReadOnlySet<string> AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "http", "https", "mailto",
+        "http", "https", "mailto", "tel",
     };
 
     // Sanitize is thread-safe once configured, so one instance serves every request.

@@ -3,12 +3,12 @@ using System.Diagnostics.CodeAnalysis;
 namespace ContentApi.Rendering;
 
 /// <summary>
-/// Which link and image URLs a body may use: http, https, mailto and relative URLs. Checked before HTML is
+/// Which link and image URLs a body may use: http, https, mailto, tel and relative URLs. Checked before HTML is
 /// written (the sanitizer checks again), so a refused link keeps its text instead of becoming an empty anchor.
 /// </summary>
 internal static class SafeUrls
 {
-    private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
+    private static readonly string[] AllowedSchemes = ["http", "https", "mailto", "tel"];
 
     public static bool IsAllowed([NotNullWhen(true)] string? url)
     {

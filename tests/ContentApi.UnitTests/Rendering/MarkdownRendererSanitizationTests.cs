@@ -160,6 +160,10 @@ public sealed class MarkdownRendererSanitizationTests
         Assert.Equal(ArticleHtmlSanitizer.ExternalLinkRel, links["http://example.org"]);
     }
 
+    [Fact]
+    public void Render_a_tel_link_keeps_its_href() =>
+        Assert.Equal("<p><a href=\"tel:+886-2-1234-5678\">致電</a></p>", Render("[致電](tel:+886-2-1234-5678)"));
+
     [Theory]
     // Off-site to a browser on a page of the other scheme (found by a probe: no rel, so no nofollow).
     [InlineData("[a](https:evil.example/x)")]

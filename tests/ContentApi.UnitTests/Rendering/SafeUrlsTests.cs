@@ -8,6 +8,7 @@ public sealed class SafeUrlsTests
     [InlineData("https://example.com/a?b=c")]
     [InlineData("HTTP://EXAMPLE.COM")]
     [InlineData("mailto:editor@example.com")]
+    [InlineData("tel:+886-2-1234-5678")] // a newsroom's hotline (found by a probe: the link was dropped)
     [InlineData("/articles/qwen3-max")]
     [InlineData("../images/a.png")]
     [InlineData("#背景")]
