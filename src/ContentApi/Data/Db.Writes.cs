@@ -170,12 +170,12 @@ public sealed partial class Db
         var steps = new Step[writes.Count];
         try
         {
-            if (FilePath is { } file && !File.Exists(file))
+            if (FileIsGone)
             {
                 outcome = "gone";
                 foreach (var write in writes)
                 {
-                    write.Fail(new DatabaseFileGoneException($"{file} is gone."));
+                    write.Fail(new DatabaseFileGoneException($"{FilePath} is gone or was replaced."));
                 }
                 return true;
             }

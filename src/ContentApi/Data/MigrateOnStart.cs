@@ -38,6 +38,7 @@ public sealed class MigrateOnStart(Migrator migrator, Db db, ILogger<MigrateOnSt
         {
             await migrator.MigrateAsync(cancellationToken);
         }
+        db.PinFile();
         if (await SearchAnalysis.EnsureCurrentWhileEmptyAsync(db, cancellationToken) is (false, var indexed))
         {
             logger.LogWarning(

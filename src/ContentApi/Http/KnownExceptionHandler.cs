@@ -68,7 +68,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
     private static (string Detail, string Repair)? Damage(Exception exception) => exception switch
     {
         DatabaseFileGoneException gone => (
-            "The database file is gone (deleted or moved while the server runs), so nothing was written: the operator must restart the server.",
+            "The database file is gone (deleted, moved or replaced while the server runs), so nothing was written: the operator must restart the server.",
             $"{gone.Message} Writes are refused until the server is restarted on a database file"),
         SqliteException sqlite when SearchIndexRebuild.IsDamagedIndex(sqlite) => (
             SearchIndexDamagedDetail,
