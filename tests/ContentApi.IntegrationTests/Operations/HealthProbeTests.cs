@@ -87,7 +87,7 @@ public sealed class HealthProbeTests
     [Fact]
     public async Task Ready_and_writes_stay_refused_when_a_new_database_file_is_made_where_the_old_one_was()
     {
-        using var factory = new OnFile(Path.Combine(CommandRunner.TempDirectory(), "content.db"));
+        using var factory = new OnDatabaseFile(Path.Combine(CommandRunner.TempDirectory(), "content.db"));
         await new TestContent(factory.Writer()).TagAsync();
         foreach (var file in new[] { factory.DatabasePath, factory.DatabasePath + "-wal", factory.DatabasePath + "-shm" })
         {
@@ -104,7 +104,7 @@ public sealed class HealthProbeTests
     [Fact]
     public async Task Ready_and_writes_are_refused_once_another_file_is_moved_over_the_database()
     {
-        using var factory = new OnFile(Path.Combine(CommandRunner.TempDirectory(), "content.db"));
+        using var factory = new OnDatabaseFile(Path.Combine(CommandRunner.TempDirectory(), "content.db"));
         await new TestContent(factory.Writer()).TagAsync();
         var other = Path.Combine(CommandRunner.TempDirectory(), "other.db");
         Assert.Equal(0, (await AppProcess.RunAsync(other, ["migrate"])).ExitCode);
@@ -127,12 +127,6 @@ public sealed class HealthProbeTests
         connection.Open();
         Assert.Equal("ok", connection.ExecuteScalar<string>("PRAGMA integrity_check"));
         Assert.Equal(0, connection.ExecuteScalar<int>("SELECT count(*) FROM tags"));
-    }
-
-    /// <summary>The app on a file in a folder of the test's, which outlives the app.</summary>
-    private sealed class OnFile(string database) : ApiFactory
-    {
-        public override string DatabasePath => database;
     }
 
     private static async Task AssertGoneAsync(ApiFactory factory)
