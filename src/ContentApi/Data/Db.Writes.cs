@@ -223,6 +223,13 @@ public sealed partial class Db
                     ? await connection.QuerySingleAsync<ContentVersionRow>(new CommandDefinition(
                         SqliteDialect.BumpContentVersion, new { Now = Timestamps.ToDb(clock.GetUtcNow()) }, transaction))
                     : null;
+                // The write lock is held: no newer build can migrate between this check and the commit.
+                var schema = version?.SchemaVersion
+                    ?? await connection.ExecuteScalarAsync<int>(new CommandDefinition(SqliteDialect.ReadSchemaVersion, transaction: transaction));
+                if (schema > Migrator.LatestVersion)
+                {
+                    throw DatabaseFile.NewerSchema(FilePath ?? ConnectionString, schema);
+                }
                 await transaction.CommitAsync();
                 committed = true;
                 outcome = "commit";
