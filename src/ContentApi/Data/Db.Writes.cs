@@ -26,6 +26,11 @@ public sealed partial class Db
     /// <summary>Writes waiting for the writer to take them.</summary>
     internal int QueuedWrites => _writes.Count;
 
+    private volatile bool _lastWriteFoundDiskFull;
+
+    /// <summary>The last write transaction failed for lack of disk space (SQLITE_FULL); false again once one commits.</summary>
+    public bool LastWriteFoundDiskFull => _lastWriteFoundDiskFull;
+
     /// <summary>
     /// Runs <paramref name="work"/> in a write transaction and returns its result once that has committed. A result
     /// that says it changed nothing (<see cref="IWriteResult"/>) is rolled back, as is a write that throws; neither
@@ -232,6 +237,7 @@ public sealed partial class Db
                 }
                 await transaction.CommitAsync();
                 committed = true;
+                _lastWriteFoundDiskFull = false;
                 outcome = "commit";
                 if (version is not null)
                 {
@@ -251,6 +257,7 @@ public sealed partial class Db
         }
         catch (Exception exception) when (!committed && writes.Count == 1)
         {
+            _lastWriteFoundDiskFull |= SqliteDialect.IsFull(exception);
             writes[0].Fail(exception);
             return true;
         }

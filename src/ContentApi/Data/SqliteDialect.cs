@@ -146,6 +146,11 @@ internal static class SqliteDialect
     public const int PrimaryKeyConstraintExtendedCode = 1555; // SQLITE_CONSTRAINT_PRIMARYKEY
     public const int ForeignKeyConstraintExtendedCode = 787;  // SQLITE_CONSTRAINT_FOREIGNKEY
 
+    public const int FullErrorCode = 13;       // SQLITE_FULL: the disk, or the database's page limit
+
+    /// <summary>The database could not grow: its disk (or its folder's quota) is full.</summary>
+    public static bool IsFull(Exception exception) => exception is SqliteException { SqliteErrorCode: FullErrorCode };
+
     public static bool IsBusy(SqliteException exception) =>
         exception.SqliteErrorCode is BusyErrorCode or LockedErrorCode;
 

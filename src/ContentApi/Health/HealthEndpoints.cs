@@ -21,9 +21,10 @@ public sealed class DatabaseHealthCheck(Migrator migrator, Db db) : IHealthCheck
         try
         {
             var version = await migrator.CurrentVersionAsync(cancellationToken);
-            return version == Migrator.LatestVersion
-                ? HealthCheckResult.Healthy($"schema version {version}")
-                : HealthCheckResult.Unhealthy($"schema version {version}, expected {Migrator.LatestVersion}");
+            return version != Migrator.LatestVersion ? HealthCheckResult.Unhealthy($"schema version {version}, expected {Migrator.LatestVersion}")
+                // Still ready: reads are answered, and a smaller write may fit.
+                : db.LastWriteFoundDiskFull ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: the database's disk is full")
+                : HealthCheckResult.Healthy($"schema version {version}");
         }
         catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {
