@@ -25,7 +25,16 @@ if (await MigrateOnStart.RefusalAsync(app.Services, CancellationToken.None) is {
     await app.DisposeAsync();
     return 1;
 }
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (IOException exception) when (exception.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    // "Failed to bind to address http://127.0.0.1:5000: address already in use."
+    await Console.Error.WriteLineAsync($"error: {exception.Message}");
+    return 1;
+}
 return 0;
 
 /// <summary>Entry point; public so integration tests can host the app with WebApplicationFactory.</summary>

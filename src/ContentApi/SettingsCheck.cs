@@ -10,12 +10,20 @@ namespace ContentApi;
 public static class SettingsCheck
 {
     /// <summary>Runs every settings check; throws what <see cref="Describe"/> puts in one line.</summary>
-    public static void Validate(IServiceProvider services) => services.GetService<IStartupValidator>()?.Validate();
+    public static void Validate(IServiceProvider services)
+    {
+        if (Data.ConnectionStringSetting.Problem(services.GetRequiredService<IConfiguration>().GetConnectionString("Content")) is { } problem)
+        {
+            throw new InvalidSettingException(problem);
+        }
+        services.GetService<IStartupValidator>()?.Validate();
+    }
 
     /// <summary>What is wrong with the settings, in one line, when <paramref name="exception"/> is about them; else null.</summary>
     public static string? Describe(Exception exception) => exception switch
     {
         OptionsValidationException invalid => OneLine(invalid.Message),
+        InvalidSettingException invalid => invalid.Message,
         // A value that does not bind to its type: "Failed to convert configuration value 'abc' at 'Writes:RequireIfMatch' ...".
         InvalidOperationException unbound when unbound.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => OneLine(unbound.Message),
         AggregateException all when all.InnerExceptions.Select(Describe).ToList() is var described && described.All(d => d is not null) =>
@@ -24,4 +32,12 @@ public static class SettingsCheck
     };
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+}
+
+/// <summary>A setting checked outside the options classes (the connection string); the message names it, in one line.</summary>
+public sealed class InvalidSettingException : Exception
+{
+    public InvalidSettingException() { }
+    public InvalidSettingException(string message) : base(message) { }
+    public InvalidSettingException(string message, Exception inner) : base(message, inner) { }
 }

@@ -14,4 +14,7 @@ internal sealed record ContentVersionRow
 {
     public long Version { get; init; }
     public string? NextChangeAt { get; init; }
+
+    /// <summary>Returned by <see cref="SqliteDialect.BumpContentVersion"/> only.</summary>
+    public int? SchemaVersion { get; init; }
 }

@@ -26,6 +26,11 @@ public sealed partial class Db
     /// <summary>Writes waiting for the writer to take them.</summary>
     internal int QueuedWrites => _writes.Count;
 
+    private volatile bool _lastWriteFoundDiskFull;
+
+    /// <summary>The last write transaction failed for lack of disk space (SQLITE_FULL); false again once one commits.</summary>
+    public bool LastWriteFoundDiskFull => _lastWriteFoundDiskFull;
+
     /// <summary>
     /// Runs <paramref name="work"/> in a write transaction and returns its result once that has committed. A result
     /// that says it changed nothing (<see cref="IWriteResult"/>) is rolled back, as is a write that throws; neither
@@ -170,12 +175,12 @@ public sealed partial class Db
         var steps = new Step[writes.Count];
         try
         {
-            if (FilePath is { } file && !File.Exists(file))
+            if (FileIsGone)
             {
                 outcome = "gone";
                 foreach (var write in writes)
                 {
-                    write.Fail(new DatabaseFileGoneException($"{file} is gone."));
+                    write.Fail(new DatabaseFileGoneException($"{FilePath} is gone or was replaced."));
                 }
                 return true;
             }
@@ -223,8 +228,16 @@ public sealed partial class Db
                     ? await connection.QuerySingleAsync<ContentVersionRow>(new CommandDefinition(
                         SqliteDialect.BumpContentVersion, new { Now = Timestamps.ToDb(clock.GetUtcNow()) }, transaction))
                     : null;
+                // The write lock is held: no newer build can migrate between this check and the commit.
+                var schema = version?.SchemaVersion
+                    ?? await connection.ExecuteScalarAsync<int>(new CommandDefinition(SqliteDialect.ReadSchemaVersion, transaction: transaction));
+                if (schema > Migrator.LatestVersion)
+                {
+                    throw DatabaseFile.NewerSchema(FilePath ?? ConnectionString, schema);
+                }
                 await transaction.CommitAsync();
                 committed = true;
+                _lastWriteFoundDiskFull = false;
                 outcome = "commit";
                 if (version is not null)
                 {
@@ -244,6 +257,7 @@ public sealed partial class Db
         }
         catch (Exception exception) when (!committed && writes.Count == 1)
         {
+            _lastWriteFoundDiskFull |= SqliteDialect.IsFull(exception);
             writes[0].Fail(exception);
             return true;
         }

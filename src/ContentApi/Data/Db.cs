@@ -13,7 +13,7 @@ namespace ContentApi.Data;
 /// </summary>
 public sealed partial class Db(
     string connectionString, IOptions<DatabaseOptions> options, TimeProvider clock, SqlStatementCounter? statements = null,
-    IHttpContextAccessor? requests = null)
+    IHttpContextAccessor? requests = null) : IDisposable
 {
 
     private readonly Lock _writerStartLock = new();
@@ -27,6 +27,22 @@ public sealed partial class Db(
 
     /// <summary>The database's file, or null for an in-memory database.</summary>
     public string? FilePath { get; } = DatabaseFile.OnDiskPath(connectionString);
+
+    private readonly DatabaseFileWatch _file = new(DatabaseFile.OnDiskPath(connectionString));
+
+    /// <summary>
+    /// Remembers the file now at <see cref="FilePath"/> as this server's (once migrated, at start), so that a file
+    /// replaced under it later counts as gone (<see cref="FileIsGone"/>), not only a missing one.
+    /// </summary>
+    public void PinFile() => _file.Pin();
+
+    /// <summary>
+    /// The database file was deleted, moved or replaced since <see cref="PinFile"/> (or is missing): nothing may be written
+    /// until a restart. Stays true once seen.
+    /// </summary>
+    public bool FileIsGone => _file.IsGone;
+
+    public void Dispose() => _file.Dispose();
 
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(new SqliteConnection(ConnectionString), cancellationToken);
 
@@ -105,7 +121,7 @@ public sealed class DatabaseBusyException : Exception
 }
 
 /// <summary>
-/// The database file was deleted or moved while the app ran: SQLite would go on writing to the file the app still has
+/// The database file was deleted, moved or replaced while the app ran: SQLite would go on writing to the file the app still has
 /// open, and every write would be lost with it. Only a restart (and the operator) can mend that.
 /// </summary>
 public sealed class DatabaseFileGoneException : Exception

@@ -15,9 +15,13 @@ public sealed class MigrateOnStart(Migrator migrator, Db db, ILogger<MigrateOnSt
     /// </summary>
     public static async Task<string?> RefusalAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
+        var db = services.GetRequiredService<Db>();
         try
         {
             await services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
+            // A connection as every request opens one: its pragmas turn a file in another journal mode to WAL, which
+            // needs the folder writable (the migration found nothing to do, so it never wrote).
+            await using var connection = await db.OpenAsync(cancellationToken);
             return null;
         }
         catch (DatabaseFileException exception)
@@ -26,8 +30,12 @@ public sealed class MigrateOnStart(Migrator migrator, Db db, ILogger<MigrateOnSt
         }
         catch (Microsoft.Data.Sqlite.SqliteException exception) when (DatabaseFile.IsReadOnly(exception))
         {
-            var path = DatabaseFile.PathOf(services.GetRequiredService<Db>().ConnectionString);
-            return $"{path} is read-only (check the file's and its folder's permissions).";
+            return $"{DatabaseFile.PathOf(db.ConnectionString)} is read-only (check the file's and its folder's permissions).";
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException exception) when (!SqliteDialect.IsBusy(exception))
+        {
+            // A full disk (SQLITE_FULL), a failing one (SQLITE_IOERR), a folder that refuses the WAL file (SQLITE_CANTOPEN).
+            return $"{DatabaseFile.PathOf(db.ConnectionString)} cannot be written: {exception.Message}";
         }
     }
 
@@ -38,6 +46,7 @@ public sealed class MigrateOnStart(Migrator migrator, Db db, ILogger<MigrateOnSt
         {
             await migrator.MigrateAsync(cancellationToken);
         }
+        db.PinFile();
         if (await SearchAnalysis.EnsureCurrentWhileEmptyAsync(db, cancellationToken) is (false, var indexed))
         {
             logger.LogWarning(

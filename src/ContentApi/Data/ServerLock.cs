@@ -3,10 +3,12 @@ using Microsoft.Data.Sqlite;
 namespace ContentApi.Data;
 
 /// <summary>
-/// While the server runs it holds an exclusive lock on "&lt;database&gt;.lock" (flock on Unix), so admin
-/// commands such as <c>restore</c> can tell that the database is in use.
+/// While the server runs it holds a shared lock on "&lt;database&gt;.lock" (flock on Unix, a sharing mode on Windows),
+/// so admin commands such as <c>restore</c> can tell that the database is in use: their exclusive attempt fails while
+/// any server holds it. Shared, so that every server on the file holds it: with an exclusive lock only the first
+/// did, and once that one stopped, the others went unseen.
 /// </summary>
-public sealed class ServerLock(Db db) : IHostedService, IDisposable
+public sealed class ServerLock(Db db, ILogger<ServerLock> logger) : IHostedService, IDisposable
 {
     private FileStream? _lock;
 
@@ -38,19 +40,31 @@ public sealed class ServerLock(Db db) : IHostedService, IDisposable
 
     private static readonly TimeSpan PauseForWaitingWriters = TimeSpan.FromMilliseconds(150);
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         SqliteDialect.EnsureDirectoryExists(db.ConnectionString);
-        try
+        // A command's probe holds the lock exclusively for a moment: wait it out rather than serve unseen.
+        for (var attempt = 1; ; attempt++)
         {
-            _lock = new FileStream(PathFor(db.ConnectionString), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            try
+            {
+                _lock = new FileStream(PathFor(db.ConnectionString), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
+                return;
+            }
+            catch (IOException) when (attempt < ProbeWaitAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(10), cancellationToken);
+            }
+            catch (IOException exception)
+            {
+                logger.LogWarning("Could not take the server lock {Path} ({Reason}): `restore` will not see this server.",
+                    PathFor(db.ConnectionString), exception.Message);
+                return;
+            }
         }
-        catch (IOException)
-        {
-            // Another server already serves this file: allowed (SQLite copes), restore just sees it in use.
-        }
-        return Task.CompletedTask;
     }
+
+    private const int ProbeWaitAttempts = 100;
 
     public Task StopAsync(CancellationToken cancellationToken)
     {

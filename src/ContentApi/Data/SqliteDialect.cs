@@ -111,12 +111,19 @@ internal static class SqliteDialect
     /// <summary>A consistent copy of the database into a new file (@Path), taken in one read transaction.</summary>
     public const string BackupInto = "VACUUM INTO @Path";
 
-    /// <summary>Run at the end of every content write: a new version, and when the next scheduled article goes live.</summary>
+    /// <summary>
+    /// Run at the end of every content write: a new version, and when the next scheduled article goes live; and the
+    /// schema version, so that a write into a schema a newer build has migrated since is found in the statement every
+    /// content write runs anyway (a search of the journal's primary key).
+    /// </summary>
     public const string BumpContentVersion = """
         UPDATE content_version SET version = version + 1,
                next_change_at = (SELECT min(published_at) FROM articles WHERE status = 'published' AND published_at > @Now)
-        RETURNING version AS Version, next_change_at AS NextChangeAt
+        RETURNING version AS Version, next_change_at AS NextChangeAt, (SELECT max(version) FROM schema_migrations) AS SchemaVersion
         """;
+
+    /// <summary>The schema version, for the end of writes that leave the content alone (the journal exists by then, even in a migration's).</summary>
+    public const string ReadSchemaVersion = "SELECT coalesce(max(version), 0) FROM schema_migrations";
 
     public const string ReadContentVersionOnly = "SELECT version FROM content_version WHERE id = 1";
 
@@ -138,6 +145,11 @@ internal static class SqliteDialect
     public const int UniqueConstraintExtendedCode = 2067;     // SQLITE_CONSTRAINT_UNIQUE
     public const int PrimaryKeyConstraintExtendedCode = 1555; // SQLITE_CONSTRAINT_PRIMARYKEY
     public const int ForeignKeyConstraintExtendedCode = 787;  // SQLITE_CONSTRAINT_FOREIGNKEY
+
+    public const int FullErrorCode = 13;       // SQLITE_FULL: the disk, or the database's page limit
+
+    /// <summary>The database could not grow: its disk (or its folder's quota) is full.</summary>
+    public static bool IsFull(Exception exception) => exception is SqliteException { SqliteErrorCode: FullErrorCode };
 
     public static bool IsBusy(SqliteException exception) =>
         exception.SqliteErrorCode is BusyErrorCode or LockedErrorCode;

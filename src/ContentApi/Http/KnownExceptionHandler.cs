@@ -21,6 +21,14 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         {
             logger.LogError(exception, "{Damage} ({Method} {Path} answered 503)", damaged.Value.Repair, context.Request.Method, context.Request.Path);
         }
+        else if (SqliteDialect.IsFull(exception))
+        {
+            logger.LogError("The database's disk is full: {Method} {Path} answered 503, nothing written. Free space on it.", context.Request.Method, context.Request.Path);
+        }
+        else if (exception is DatabaseFileException { IsNewerSchema: true })
+        {
+            logger.LogError("{Reason} Writes are refused ({Method} {Path} answered 503): stop this server.", exception.Message, context.Request.Method, context.Request.Path);
+        }
         else if (status >= 500 && exception is not (DatabaseBusyException or NoTurnException))
         {
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
@@ -47,6 +55,12 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         NoTurnException busy => (503, busy.Message, null),
         DatabaseBusyException => (503, "The database is busy; retry after the number of seconds in Retry-After.", null),
         SqliteException sqlite when SqliteDialect.IsBusy(sqlite) => (503, "The database is busy; retry after the number of seconds in Retry-After.", null),
+        // 503 with Retry-After rather than 507: the API documents 503 for every route and generated clients retry it,
+        // and space comes back without the caller doing anything (an operator frees it, the WAL is cut back). SQLite
+        // rolled the transaction back: nothing of the write is stored.
+        SqliteException sqlite when SqliteDialect.IsFull(sqlite) => (503, DiskFullDetail, null),
+        // Retry-After, unlike the damage below: in a rolling upgrade the retry reaches a server of the newer build.
+        DatabaseFileException { IsNewerSchema: true } => (503, NewerSchemaDetail, null),
         SqliteException sqlite when SqliteDialect.IsUniqueViolation(sqlite) => (409, "A resource with the same unique value (such as the slug) already exists.", null),
         SqliteException sqlite when SqliteDialect.IsConstraintViolation(sqlite) => (409, "The change conflicts with related resources (a referenced resource is missing or still in use).", null),
         _ when Damage(exception) is { Detail: var damage } => (503, damage, null),
@@ -55,6 +69,12 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
 
     internal const string SearchIndexDamagedDetail =
         $"The search index is damaged and must be rebuilt by the operator with `{SearchIndexRebuild.RepairCommand}`; until then, requests that use it fail.";
+
+    internal const string DiskFullDetail =
+        "The database's disk is full, so nothing was written; retry after the number of seconds in Retry-After.";
+
+    internal const string NewerSchemaDetail =
+        "A newer version of ContentApi has migrated the database, and this server does not write into it (nothing was written); retry after the number of seconds in Retry-After.";
 
     internal const string DatabaseDamagedDetail = "The database is damaged and must be repaired by the operator.";
 
@@ -68,7 +88,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
     private static (string Detail, string Repair)? Damage(Exception exception) => exception switch
     {
         DatabaseFileGoneException gone => (
-            "The database file is gone (deleted or moved while the server runs), so nothing was written: the operator must restart the server.",
+            "The database file is gone (deleted, moved or replaced while the server runs), so nothing was written: the operator must restart the server.",
             $"{gone.Message} Writes are refused until the server is restarted on a database file"),
         SqliteException sqlite when SearchIndexRebuild.IsDamagedIndex(sqlite) => (
             SearchIndexDamagedDetail,

@@ -1,4 +1,5 @@
 using ContentApi.Cli;
+using ContentApi.Data;
 using System.Net;
 using System.Net.Http.Headers;
 using ContentApi.IntegrationTests.Reading;
@@ -51,6 +52,23 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
 
         Assert.Equal(2, (await CommandRunner.RunAsync(factory.DatabasePath, "restore", backup)).ExitCode);
         Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "restore", backup, "--force")).ExitCode);
+    }
+
+    /// <summary>Only the first server took the lock; a second went unseen once the first stopped, and restore ran under it.</summary>
+    [Fact]
+    public async Task Restore_refuses_while_any_of_several_servers_uses_the_database()
+    {
+        var first = new OnDatabaseFile(Path.Combine(CommandRunner.TempDirectory(), "content.db"));
+        using var second = new SecondInstance(first);
+        await new TestContent(first.Writer()).TagAsync("Served by two");
+        _ = second.Services;
+        var backup = Path.Combine(CommandRunner.TempDirectory(), "snapshot.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(first.DatabasePath, "backup", backup)).ExitCode);
+
+        await first.DisposeAsync();
+
+        Assert.Equal(2, (await CommandRunner.RunAsync(second.DatabasePath, "restore", backup)).ExitCode);
+        Assert.True(ServerLock.IsHeld($"Data Source={second.DatabasePath}"), "reindex would not pause for the second server");
     }
 
     [Fact]

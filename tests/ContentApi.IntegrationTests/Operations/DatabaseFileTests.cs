@@ -202,6 +202,33 @@ public sealed class DatabaseFileTests
     }
 
     /// <summary>
+    /// A writable file in the default rollback-journal mode (as sqlite3 makes it) in a folder the app cannot write: the
+    /// schema was current, so nothing was written until the first connection's pragmas asked for WAL, and the server
+    /// aborted with SQLite Error 8 and a stack trace (exit 134).
+    /// </summary>
+    [Fact]
+    public async Task A_database_not_in_WAL_mode_in_a_folder_the_server_cannot_write_stops_it_in_one_line()
+    {
+        var folder = Path.Combine(CommandRunner.TempDirectory(), "data");
+        var database = Path.Combine(folder, "content.db");
+        Assert.Equal(0, (await AppProcess.RunAsync(database, ["migrate"])).ExitCode);
+        using (var connection = Open(database))
+        {
+            Assert.Equal("delete", connection.ExecuteScalar<string>("PRAGMA journal_mode = DELETE"));
+        }
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("folder permissions are tested on Unix");
+        }
+        File.SetUnixFileMode(database, (UnixFileMode)0x1B6); // rw-rw-rw-
+        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead
+            | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        var user = Environment.UserName == "root" ? "65534" : null;
+
+        AssertRefusedInOneLine(await AppProcess.ServeAsync(database, user), database, "is read-only (check the file's and its folder's permissions)");
+    }
+
+    /// <summary>
     /// The database path for a kind of bad file, in a folder of its own, and the user to run as: folder permissions
     /// stop everyone but root, so when the tests run as root those cases run as nobody (65534).
     /// </summary>

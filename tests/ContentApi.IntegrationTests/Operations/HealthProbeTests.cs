@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using ContentApi.TestSupport;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace ContentApi.IntegrationTests.Operations;
 
@@ -77,6 +78,68 @@ public sealed class HealthProbeTests
         var problem = await write.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Contains("database file is gone", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.False(write.Headers.Contains("Retry-After"), "waiting does not bring the file back");
+    }
+
+    /// <summary>
+    /// The server judged the file by its path alone: a new file made there (by a second server, `keys create`) made it
+    /// ready again, and its writes were acknowledged into the deleted file.
+    /// </summary>
+    [Fact]
+    public async Task Ready_and_writes_stay_refused_when_a_new_database_file_is_made_where_the_old_one_was()
+    {
+        using var factory = new OnDatabaseFile(Path.Combine(CommandRunner.TempDirectory(), "content.db"));
+        await new TestContent(factory.Writer()).TagAsync();
+        foreach (var file in new[] { factory.DatabasePath, factory.DatabasePath + "-wal", factory.DatabasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+        // Another process: in this one, SQLite's connection pool would hand the command the server's connections.
+        Assert.Equal(0, (await AppProcess.RunAsync(factory.DatabasePath, ["migrate"])).ExitCode);
+
+        await AssertGoneAsync(factory);
+        await AssertUntouchedAfterStopAsync(factory);
+    }
+
+    /// <summary>`mv other.db content.db` under the server: it stayed ready and wrote its WAL into the other file.</summary>
+    [Fact]
+    public async Task Ready_and_writes_are_refused_once_another_file_is_moved_over_the_database()
+    {
+        using var factory = new OnDatabaseFile(Path.Combine(CommandRunner.TempDirectory(), "content.db"));
+        await new TestContent(factory.Writer()).TagAsync();
+        var other = Path.Combine(CommandRunner.TempDirectory(), "other.db");
+        Assert.Equal(0, (await AppProcess.RunAsync(other, ["migrate"])).ExitCode);
+        using (var connection = factory.OpenDatabase())
+        {
+            connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+
+        File.Move(other, factory.DatabasePath, overwrite: true);
+
+        await AssertGoneAsync(factory);
+        await AssertUntouchedAfterStopAsync(factory);
+    }
+
+    /// <summary>Once the server has stopped (and its connections closed), the file at its path is whole and holds none of its writes.</summary>
+    private static async Task AssertUntouchedAfterStopAsync(ApiFactory factory)
+    {
+        await factory.DisposeAsync();
+        using var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False");
+        connection.Open();
+        Assert.Equal("ok", connection.ExecuteScalar<string>("PRAGMA integrity_check"));
+        Assert.Equal(0, connection.ExecuteScalar<int>("SELECT count(*) FROM tags"));
+    }
+
+    private static async Task AssertGoneAsync(ApiFactory factory)
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            var ready = await factory.Anonymous().GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.Contains("database file is gone", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var write = await factory.Writer().PostAsJsonAsync("/api/v1/tags", new { name = $"into a file not ours {i}" });
+            var problem = await write.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+            Assert.Contains("database file is gone", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

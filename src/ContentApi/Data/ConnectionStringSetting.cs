@@ -1,0 +1,44 @@
+using Microsoft.Data.Sqlite;
+
+namespace ContentApi.Data;
+
+/// <summary>
+/// ConnectionStrings:Content, checked with the other settings before the database is touched. Microsoft.Data.Sqlite
+/// would refuse some values only as the first connection opens (an unhandled exception, exit 134), and take others
+/// that the app cannot serve from.
+/// </summary>
+public static class ConnectionStringSetting
+{
+    public const string Name = "ConnectionStrings:Content";
+
+    /// <summary>What is wrong with the configured value, in one line naming the setting; null when it can be used.</summary>
+    public static string? Problem(string? configured)
+    {
+        if (configured is null)
+        {
+            return null;
+        }
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(configured);
+        }
+        catch (ArgumentException exception)
+        {
+            // The message may quote the value, which can hold a password: say what is wrong, not what was written.
+            return $"{Name} is not a SQLite connection string ({FirstSentence(exception.Message)}).";
+        }
+        if (!string.IsNullOrEmpty(builder.Password))
+        {
+            return $"{Name} names a Password, but this build's SQLite does not encrypt databases: remove it.";
+        }
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+        {
+            return $"{Name} names an in-memory database, which each connection would see empty: give a file (Data Source=PATH).";
+        }
+        return null;
+    }
+
+    private static string FirstSentence(string message) =>
+        message.IndexOf(". ", StringComparison.Ordinal) is var end and > 0 ? message[..end] : message.TrimEnd('.');
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using ContentApi.Data;
+using ContentApi.TestSupport;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContentApi.IntegrationTests.Operations;
+
+/// <summary>A full disk (SQLITE_FULL) was an unhandled 500 "unexpected error", and readiness stayed Healthy.</summary>
+public sealed class DiskFullTests
+{
+    [Fact]
+    public async Task A_write_that_finds_the_disk_full_is_a_503_with_Retry_After_writes_nothing_and_ready_says_so()
+    {
+        using var factory = new ApiFactory();
+        var content = new TestContent(factory.Writer());
+        var author = await content.AuthorAsync();
+        var article = new { title = "Too big for the disk", body = string.Concat(Enumerable.Repeat("一段很長的文字。", 20_000)), language = "zh-Hant", authorIds = new[] { author } };
+
+        // SQLite's page limit (never below the file's size) stands in for the disk: it fails writes with the same SQLITE_FULL.
+        await LimitEveryPooledConnectionAsync(factory, "PRAGMA max_page_count = 1");
+        var refused = await factory.Writer().PostAsJsonAsync("/api/v1/articles", article);
+
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Contains("disk is full", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(refused.Headers.RetryAfter is not null, "space can come back");
+        var ready = await factory.Anonymous().GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Contains("Degraded", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using (var connection = factory.OpenDatabase())
+        {
+            Assert.Equal(0, connection.ExecuteScalar<int>("SELECT count(*) FROM articles"));
+        }
+
+        await LimitEveryPooledConnectionAsync(factory, "PRAGMA max_page_count = 1073741823");
+        await (await factory.Writer().PostAsJsonAsync("/api/v1/articles", article)).AssertJsonAsync(HttpStatusCode.Created);
+        Assert.DoesNotContain("Degraded", await (await factory.Anonymous().GetAsync("/health/ready")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>max_page_count belongs to a connection: set it on every connection the app's pool holds (and would hand the writer).</summary>
+    private static async Task LimitEveryPooledConnectionAsync(ApiFactory factory, string pragma)
+    {
+        var db = factory.Services.GetRequiredService<Db>();
+        var connections = new List<Microsoft.Data.Sqlite.SqliteConnection>();
+        for (var i = 0; i < 16; i++)
+        {
+            var connection = await db.OpenAsync(CancellationToken.None);
+            await connection.ExecuteAsync(pragma);
+            connections.Add(connection);
+        }
+        foreach (var connection in connections)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+}
