@@ -45,12 +45,11 @@ internal static class ImageHtml
         renderer.Write("<figure>");
         WriteImg(renderer, image.Url, alt, image.Width, image.Height, image.Id);
         label = AsCreditWhenItIsTheImagesCredit(label, image.Credit);
-        // The image's own caption and credit, unless the label has a line of that kind: what the article writes under
-        // this use of the photo is its caption or credit here (two credits, the library's and the article's, were a
-        // conflicting attribution). A caption that names the source ("阿里雲發布會" under a photo credited 阿里雲) does
-        // not stand in for the credit.
-        var caption = label?.Caption is null ? Own(image.Caption) : null;
-        var credit = label?.Credit is null ? Own(image.Credit) : null;
+        // The image's own credit, unless the label has a credit line: what the article writes under this use of the photo
+        // is its credit here (two credits, the library's and the article's, were a conflicting attribution). A caption
+        // that names the source ("阿里雲發布會" under a photo credited 阿里雲) does not stand in for the credit.
+        var caption = StandsInForTheCaption(label, image.Caption) ? null : Trimmed(image.Caption);
+        var credit = label?.Credit is null ? Trimmed(image.Credit) : null;
         if (caption is null && credit is null && label is null)
         {
             renderer.Write("</figure>");
@@ -93,7 +92,24 @@ internal static class ImageHtml
             ? label with { Caption = null, Credit = line }
             : label;
 
-    private static string? Own(string? text) => text?.Trim() is { Length: > 0 } trimmed ? trimmed : null;
+    private static string? Trimmed(string? text) => text?.Trim() is { Length: > 0 } trimmed ? trimmed : null;
+
+    /// <summary>
+    /// Whether the label's caption line replaces the image's own caption: when it is typed in the figure's own paragraph
+    /// or with a credit after it (a caption for sure), or when either says the other (an edited caption: "阿里雲發布會"
+    /// for "阿里雲杭州發布會現場"'s photo is not that, but "Bleached coral" for "Bleached coral near Lizard Island" is).
+    /// A short paragraph of its own after a figure may be a subhead ("**市場反應**"), which must not erase the caption.
+    /// </summary>
+    private static bool StandsInForTheCaption(FigureLabel? label, string? own)
+    {
+        if (label?.Caption is not { } line)
+        {
+            return false;
+        }
+        var ownParagraph = label.Paragraphs.FirstOrDefault(p => ReferenceEquals(p.Inline, line.Inlines.FirstOrDefault()?.Parent));
+        return ownParagraph is null || label.Credit is not null
+            || own?.Trim() is not { Length: > 0 } text || TextUnits.Says(line.Text, text) || TextUnits.Says(text, line.Text);
+    }
 
     private static void WriteInlines(HtmlRenderer renderer, List<Inline> inlines)
     {

@@ -39,7 +39,7 @@ internal static class MarkdownLines
     /// <summary>
     /// How deep the containers a line opens nest, as <see cref="ArticleMarkdown.MaxDepth"/> counts them: a quote marker
     /// one level, a list item two (its list and itself), each after any spaces. It overstates a thematic break written
-    /// "- - -", which is no list.
+    /// "- - -", which is no list, and a line of code, which opens nothing.
     /// </summary>
     public static int ContainerDepth(ReadOnlySpan<char> line)
     {

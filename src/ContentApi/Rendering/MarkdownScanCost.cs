@@ -9,11 +9,12 @@ namespace ContentApi.Rendering;
 /// paragraph holds. So 16,000 <c>[a](b</c> on one line, 20,000 bare URLs in one paragraph or 55,000 lines of
 /// <c>[a]:</c> took seconds to parse, as did 5,000 lines of <c>*a **a</c> (emphasis delimiters also cost the square of
 /// their number in a paragraph; Markdig's depth limit refuses more only after 1-2 s), at every write and every
-/// rendering. So do brackets: 10,000 <c>[a</c> or 5,000 <c>[a][b]</c> in one paragraph took 0.3-0.6 s (the square of
-/// a paragraph's brackets left open and of those opened right after one closed; closed ones, as in a gallery of
-/// <c>![](image:1)</c>, cost nothing); and a pipe next to a colon (<c>:|</c>, <c>| :</c>, as in a table's alignment row): 20,000 on
-/// one line took 3 s, 60,000 twelve, on a thread that goes on after the write has been refused (the square of their
-/// number on a line). Code is measured like text (an overstatement: Markdig does not parse it for inlines).
+/// rendering. So do brackets: 10,000 <c>[a</c> or 5,000 <c>[a][b]</c> in one paragraph took 0.3-0.6 s (the square
+/// of a paragraph's brackets left open and of those opened right after one closed; closed ones, as in a gallery of
+/// <c>![](image:1)</c>, cost nothing); and a pipe next to a colon (<c>:|</c>, <c>| :</c>, as in a table's alignment
+/// row): 20,000 on one line took 3 s, 60,000 twelve, on a thread that goes on after the write has been refused (the
+/// square of their number on a line). Code is measured like text (an overstatement: Markdig does not parse it for
+/// inlines).
 /// </summary>
 public static class MarkdownScanCost
 {
@@ -21,8 +22,9 @@ public static class MarkdownScanCost
     public const long Budget = 10_000_000;
 
     public const string Explanation =
-        "The Markdown has too many links, URLs or link definitions for Markdig to parse in reasonable time: each link that " +
-        "nothing closes is followed to the end of its line (to the end of its paragraph when an unclosed title in parentheses " +
+        "The Markdown has too many links, URLs, link definitions or other markers for Markdig to parse in reasonable " +
+        "time: each link that nothing closes is followed to the end of its line (to the end of its paragraph when an " +
+        "unclosed title in parentheses " +
         "follows), each bare URL to the next space and back over its paragraph, and link definitions cost more the more of " +
         "them one paragraph holds, as do emphasis markers (*, _, ~) and brackets ([), and pipes next to a colon (:| or |:) " +
         "on one line. Close the links and titles, write URLs as [text](url), or split the paragraphs and lines.";
@@ -34,8 +36,8 @@ public static class MarkdownScanCost
     /// follow it), and from each bare URL to the next space or blank line, plus half those before it in its paragraph,
     /// summed; plus, for each paragraph, a quarter of the square of its link definitions, the square of its emphasis
     /// delimiter runs, sixteen times the square of its lines that open a label they do not close and half the square of
-    /// its brackets left open and opened right after one closed; plus, for each line, twice the square of its pipes next to a colon. One unit is about the cost of a
-    /// character scanned.
+    /// its brackets left open and opened right after one closed; plus, for each line, twice the square of its pipes next
+    /// to a colon. One unit is about the cost of a character scanned.
     /// </summary>
     public static long Of(string markdown)
     {

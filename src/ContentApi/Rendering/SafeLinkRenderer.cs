@@ -22,7 +22,7 @@ internal sealed class SafeLinkRenderer(IReadOnlyDictionary<long, InlineImage> im
             return;
         }
         var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
-        if (!SafeUrls.IsAllowed(url))
+        if (!(link.IsImage ? SafeUrls.IsAllowedImage(url) : SafeUrls.IsAllowed(url)))
         {
             if (!link.IsImage)
             {

@@ -10,7 +10,14 @@ internal static class SafeUrls
 {
     private static readonly string[] AllowedSchemes = ["http", "https", "mailto", "tel"];
 
-    public static bool IsAllowed([NotNullWhen(true)] string? url)
+    /// <summary>What an image may load from: the web, or a relative URL (not mailto: or tel:, which only links use).</summary>
+    private static readonly string[] ImageSchemes = ["http", "https"];
+
+    public static bool IsAllowed([NotNullWhen(true)] string? url) => HasScheme(url, AllowedSchemes);
+
+    public static bool IsAllowedImage([NotNullWhen(true)] string? url) => HasScheme(url, ImageSchemes);
+
+    private static bool HasScheme([NotNullWhen(true)] string? url, string[] schemes)
     {
         if (string.IsNullOrWhiteSpace(url))
         {
@@ -29,7 +36,7 @@ internal static class SafeUrls
             return true;
         }
         var scheme = cleaned[..colon];
-        return AllowedSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase);
+        return schemes.Contains(scheme, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>

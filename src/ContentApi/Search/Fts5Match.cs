@@ -14,9 +14,11 @@ public static class Fts5Match
     /// <summary>
     /// Every term becomes one double-quoted FTS5 string, so no user input is ever read as FTS5 syntax. Included terms
     /// are ANDed; excluded ones are subtracted with NOT. Null when the query is invalid.
-    /// When the terms have more than <see cref="MaxTokens"/> tokens in all, the longest are matched by their start
-    /// only (the start that fits the longest terms' equal share): a pasted sentence still finds its articles, perhaps
-    /// with others that begin it the same way, and snippets mark only the whole term. The same term twice is one string.
+    /// When the terms have more than <see cref="MaxTokens"/> tokens in all, the longest included ones are matched by
+    /// their start only (the start that fits the longest terms' equal share of what the excluded ones leave): a pasted
+    /// sentence still finds its articles, perhaps with others that begin it the same way, and snippets mark only the
+    /// whole term. Excluded terms are matched whole (<see cref="SearchQuery.MaxExcludedTokens"/>): by their start they
+    /// would also drop articles that only begin the same way. The same term twice is one string.
     /// </summary>
     public static string? ToFts5Match(SearchQuery query)
     {
@@ -24,18 +26,17 @@ public static class Fts5Match
         {
             return null;
         }
-        var share = TokensPerTerm(query.Terms);
-        string Quoted(SearchTerm term) => Quote(term.TokensOfStart(share));
-        var included = string.Join(" AND ", query.IncludedTerms.Select(Quoted).Distinct());
-        var excluded = query.ExcludedTerms.Select(Quoted).Distinct().ToList();
+        var share = TokensPerTerm([.. query.IncludedTerms], MaxTokens - query.ExcludedTerms.Sum(t => t.Tokens.Count));
+        var included = string.Join(" AND ", query.IncludedTerms.Select(term => Quote(term.TokensOfStart(share))).Distinct());
+        var excluded = query.ExcludedTerms.Select(term => Quote(term.Tokens)).Distinct().ToList();
         return excluded.Count == 0 ? included : $"({included}) NOT ({string.Join(" OR ", excluded)})";
     }
 
-    /// <summary>The most tokens each term keeps so that all of them have at most <see cref="MaxTokens"/>.</summary>
-    internal static int TokensPerTerm(IReadOnlyList<SearchTerm> terms)
+    /// <summary>The most tokens each term keeps so that all of them have at most <paramref name="budget"/>.</summary>
+    internal static int TokensPerTerm(IReadOnlyList<SearchTerm> terms, int budget = MaxTokens)
     {
-        var share = MaxTokens;
-        while (share > 1 && terms.Sum(t => Math.Min(t.Tokens.Count, share)) > MaxTokens)
+        var share = budget;
+        while (share > 1 && terms.Sum(t => Math.Min(t.Tokens.Count, share)) > budget)
         {
             share--;
         }

@@ -23,6 +23,14 @@ public sealed class SearchQuery
     public const string EmptyMessage = "The search query must contain at least one word (letters or digits).";
     public const string OnlyExclusionsMessage = "The search query must contain at least one word that is not excluded with '-'.";
     public static readonly string TooLongMessage = $"The search query must be at most {MaxLength} characters long.";
+    /// <summary>
+    /// Most index tokens the excluded terms may hold in all (about 16 Chinese characters): they are matched whole, since
+    /// matching an excluded phrase by its start would drop articles that only begin the same way.
+    /// </summary>
+    public const int MaxExcludedTokens = Fts5Match.MaxTokens / 2;
+
+    public static readonly string TooMuchExcludedMessage =
+        $"The words and phrases the search query excludes with '-' must be shorter: at most {MaxExcludedTokens} index tokens in all (a word is one, a Chinese character about two).";
     public static readonly string TooManyTermsMessage = $"The search query must have at most {MaxTerms} words or phrases (quote a sentence to search for it as one phrase).";
 
     private SearchQuery(IReadOnlyList<SearchTerm> terms, string? error) => (Terms, Error) = (terms, error);
@@ -63,7 +71,11 @@ public sealed class SearchQuery
         {
             return Invalid(EmptyMessage);
         }
-        return terms.All(t => t.IsExcluded) ? Invalid(OnlyExclusionsMessage) : new SearchQuery(terms, null);
+        if (terms.All(t => t.IsExcluded))
+        {
+            return Invalid(OnlyExclusionsMessage);
+        }
+        return terms.Where(t => t.IsExcluded).Sum(t => t.Tokens.Count) > MaxExcludedTokens ? Invalid(TooMuchExcludedMessage) : new SearchQuery(terms, null);
     }
 
     private static SearchQuery Invalid(string error) => new([], error);

@@ -126,13 +126,36 @@ public static partial class Excerpts
             {
                 end++;
             }
-            if (end <= budget && EndsSentence(elements[i][0], end < elements.Count ? elements[end] : null) && quoted?[end] != true)
+            if (end <= budget && EndsSentence(elements[i][0], end < elements.Count ? elements[end] : null) && quoted?[end] != true
+                && (quoted is null || !EndsAbbreviation(elements, i)))
             {
                 return end;
             }
         }
         return null;
     }
+
+    /// <summary>
+    /// Whether the full stop at <paramref name="stop"/> may end an abbreviation or an initial ("Dr.", "U.S.", "J."), not
+    /// a sentence: cut there, an excerpt must keep its ellipsis, or "…led by Dr." reads as whole (review).
+    /// </summary>
+    private static bool EndsAbbreviation(List<string> elements, int stop)
+    {
+        if (elements[stop] != ".")
+        {
+            return false;
+        }
+        var start = stop;
+        while (start > 0 && elements[start - 1].Length == 1 && char.IsAsciiLetter(elements[start - 1][0]))
+        {
+            start--;
+        }
+        var word = string.Concat(elements.Skip(start).Take(stop - start));
+        return word.Length > 0 && char.IsAsciiLetterUpper(word[0]) && (word.Length <= 2 || Abbreviations.Contains(word));
+    }
+
+    private static readonly HashSet<string> Abbreviations =
+        ["Mrs", "Inc", "Ltd", "Corp", "Prof", "Gen", "Sen", "Rep", "Gov", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Dept", "Univ"];
 
     /// <summary>
     /// For each prefix length up to <paramref name="budget"/>, whether it leaves a quotation or bracket open: CJK

@@ -28,10 +28,23 @@ public sealed class ContainerDepthTests
     [InlineData("+  ")]
     [InlineData(" > ")]
     [InlineData("1. ")]
-    public void A_line_nesting_past_the_limit_is_refused_as_too_deep(string unit)
+    public void A_line_nesting_thousands_deep_is_refused_as_too_deep(string unit)
     {
         var body = "正文。\n\n" + string.Concat(Enumerable.Repeat(unit, 5_000));
         Assert.Equal(MarkdownTooComplexException.Explanation, ArticleText.Measure(body, ParseLimits.Unhurried).TooComplex);
         Assert.StartsWith("<pre>", MarkdownRenderer.Render(body, new Dictionary<long, InlineImage>()).Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // What the reading overstates renders as before (review: the first threshold, the nesting limit, refused them).
+    [InlineData("前文。\n\n", "- ", 50, "<hr>")]
+    [InlineData("前文。\n\n", "* ", 50, "<hr>")]
+    [InlineData("```\n", ">", 100, "<pre><code>")]
+    [InlineData("前文。\n\n    ", ">", 100, "<pre><code>")]
+    public void Thematic_breaks_and_code_that_look_deep_render(string before, string unit, int count, string html)
+    {
+        var body = before + string.Concat(Enumerable.Repeat(unit, count)) + "\n";
+        Assert.Null(ArticleText.Measure(body, ParseLimits.Unhurried).TooComplex);
+        Assert.Contains(html, MarkdownRenderer.Render(body, new Dictionary<long, InlineImage>()).Html, StringComparison.Ordinal);
     }
 }

@@ -160,6 +160,12 @@ public sealed class MarkdownRendererSanitizationTests
         Assert.Equal(ArticleHtmlSanitizer.ExternalLinkRel, links["http://example.org"]);
     }
 
+    [Theory]
+    [InlineData("![z](tel:123)")]
+    [InlineData("![z](mailto:a@example.com)")]
+    public void Render_an_image_from_a_link_only_scheme_is_dropped(string markdown) =>
+        Assert.Equal("<p></p>", Render(markdown));
+
     [Fact]
     public void Render_a_tel_link_keeps_its_href() =>
         Assert.Equal("<p><a href=\"tel:+886-2-1234-5678\">致電</a></p>", Render("[致電](tel:+886-2-1234-5678)"));

@@ -50,6 +50,22 @@ public sealed partial class Fts5MatchTests
         Assert.Equal($"\"qwen3 max\" AND {Match(new string('模', 32))}", Match("Qwen3-Max " + new string('模', 200)));
 
     [Fact]
+    public void ToFts5Match_an_excluded_phrase_is_matched_whole_and_the_included_ones_share_what_it_leaves()
+    {
+        // Matched by its start, an excluded phrase also dropped articles that only began the same way (review).
+        const string excluded = "董事長魏哲家今日表示營收將成長";
+        var match = Match($"台積電 {new string('模', 200)} -\"{excluded}\"")!;
+
+        Assert.EndsWith($"NOT ({Match(excluded)})", match, StringComparison.Ordinal);
+        Assert.InRange(TokenCount(match.Replace("NOT", "", StringComparison.Ordinal).Replace("(", "", StringComparison.Ordinal).Replace(")", "", StringComparison.Ordinal)),
+            1, Fts5Match.MaxTokens);
+    }
+
+    [Fact]
+    public void An_excluded_phrase_of_more_than_its_share_of_tokens_is_refused() =>
+        Assert.Equal(SearchQuery.TooMuchExcludedMessage, SearchQuery.Parse("台積電 -" + new string('模', 20)).Error);
+
+    [Fact]
     public void ToFts5Match_the_same_term_twice_is_one_string() =>
         Assert.Equal("(\"模\" AND \"模型\") NOT (\"x\")", Match("模 模型 模 -x 模 -x"));
 

@@ -117,6 +117,17 @@ public sealed class ExcerptsTests
         Assert.EndsWith("region.", Excerpts.Derive(english, 120), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Dr.")]
+    [InlineData("U.S.")]
+    [InlineData("Inc.")]
+    public void Derive_keeps_the_ellipsis_after_a_cut_at_an_abbreviation(string abbreviation)
+    {
+        var text = "The study of coral bleaching across the northern reef was funded by the ministry and carried out over three years, " +
+            $"and its final phase was led by {abbreviation} Jane Smith of the marine institute, who presented the results to the press today in town.";
+        Assert.EndsWith(abbreviation + "…", Excerpts.Derive(text, 170), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Derive_cuts_inside_a_quotation_with_an_ellipsis_when_no_sentence_outside_it_is_long_enough() =>
         Assert.Equal(Han(50) + "「" + Han(100) + "。…", Excerpts.Derive(Han(50) + "「" + Han(100) + "。" + Han(100), Max));
