@@ -2,6 +2,7 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace ContentApi.Rendering;
 
@@ -66,8 +67,56 @@ public static class MarkdownRenderer
         {
             return (markdown, markdown, [], [], refusal);
         }
-        return (PlainText.Of(document), Rendering.ExcerptSource.Of(document), ImageHtml.ReferencedIds(document), ImageHtml.MalformedReferences(document),
-            ArticleMarkdown.NestsTooDeeply(document) ? MarkdownTooComplexException.Explanation : null);
+        var (plainText, excerptSource) = (PlainText.Of(document), Rendering.ExcerptSource.Of(document));
+        var (placed, malformed) = (ImageHtml.ReferencedIds(document), ImageHtml.MalformedReferences(document));
+        // Rendering changes the document (heading ids, figures), so it comes last.
+        var tooComplex = ArticleMarkdown.NestsTooDeeply(document) ? MarkdownTooComplexException.Explanation
+            : RendersPastBound(document, markdown) ? HtmlTooLargeExplanation
+            : null;
+        return (plainText, excerptSource, placed, malformed, tooComplex);
+    }
+
+    public const string HtmlTooLargeExplanation =
+        "The Markdown would render to more HTML than allowed (a million characters plus twice the body's length): many " +
+        "references to one footnote, or reference links repeating a long URL, each add hundreds of characters. Cite each " +
+        "note once, or write fewer references.";
+
+    /// <summary>
+    /// Whether a body about to be stored would render past <see cref="MaxHtmlCharacters"/>, so that its author hears it
+    /// now rather than every reader getting its source (<see cref="Render"/>). Rendered only when a generous estimate
+    /// from its links and notes passes the bound: an ordinary article is far below it and is not rendered here.
+    /// </summary>
+    private static bool RendersPastBound(MarkdownDocument document, string markdown)
+    {
+        var bound = MaxHtmlCharacters(markdown);
+        var estimate = 6L * markdown.Length; // every character escaped at worst (&quot; for ")
+        foreach (var inline in document.Descendants<Inline>())
+        {
+            estimate += inline switch
+            {
+                LinkInline link => 200 + (2L * (link.Url?.Length ?? 0)),
+                AutolinkInline autolink => 200 + (2L * autolink.Url.Length),
+                Markdig.Extensions.Footnotes.FootnoteLink => 200,
+                _ => 0,
+            };
+            if (estimate > bound)
+            {
+                break;
+            }
+        }
+        if (estimate <= bound)
+        {
+            return false;
+        }
+        try
+        {
+            RenderDocument(document, new Dictionary<long, InlineImage>(), bound);
+            return false;
+        }
+        catch (RenderedHtmlTooLargeException)
+        {
+            return true;
+        }
     }
 
     private static MarkdownDocument? TryParse(string markdown, out string? refusal, TimeSpan? limit = null)

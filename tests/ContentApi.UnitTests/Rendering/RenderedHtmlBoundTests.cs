@@ -1,4 +1,5 @@
 using ContentApi.Rendering;
+using ContentApi.Text;
 
 namespace ContentApi.UnitTests.Rendering;
 
@@ -27,6 +28,12 @@ public sealed class RenderedHtmlBoundTests
         Assert.True(html.Length <= MarkdownRenderer.MaxHtmlCharacters(markdown), $"{html.Length} characters");
     }
 
+    [Theory]
+    [MemberData(nameof(Expanding))]
+    public void A_body_rendering_past_its_bound_is_refused_when_written(string markdown) =>
+        // So its author hears it at once, not every reader later (review: it was stored with a 201).
+        Assert.Equal(MarkdownRenderer.HtmlTooLargeExplanation, ArticleText.Measure(markdown, ParseLimits.Unhurried).TooComplex);
+
     [Fact]
     public void A_long_article_with_many_links_footnotes_and_images_renders_as_html()
     {
@@ -38,5 +45,12 @@ public sealed class RenderedHtmlBoundTests
 
         Assert.StartsWith("<p>", html, StringComparison.Ordinal);
         Assert.Equal(300, html.Split("<figure>").Length - 1);
+    }
+
+    [Fact]
+    public void A_long_article_with_many_links_and_footnotes_is_stored()
+    {
+        var body = string.Concat(Enumerable.Range(0, 2_000).Select(i => $"第 {i} 段，據[報導](https://example.com/news/{i})指出[^{i}]。\n\n[^{i}]: 註 {i}\n\n"));
+        Assert.Null(ArticleText.Measure(body, ParseLimits.Unhurried).TooComplex);
     }
 }
