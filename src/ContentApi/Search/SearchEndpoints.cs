@@ -17,6 +17,8 @@ public sealed record SearchArticlesQuery
     public string? Author { get; init; }
     public string? Tag { get; init; }
     public string? Language { get; init; }
+    public QueryInstant? PublishedAfter { get; init; }
+    public QueryInstant? PublishedBefore { get; init; }
     public string? Include { get; init; }
     public string? Fields { get; init; }
 }
@@ -36,6 +38,7 @@ public sealed class SearchArticlesQueryValidator : AbstractValidator<SearchArtic
         RuleFor(q => q.Language).LanguageTag();
         RuleFor(q => q.Author).IdOrSlug();
         RuleFor(q => q.Tag).IdOrSlug();
+        RuleFor(q => q.PublishedBefore).LaterThanPublishedAfter(q => q.PublishedAfter);
         RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, (string?)null), ArticleView.SearchFieldNames);
     }
 }
@@ -57,7 +60,8 @@ public static class SearchEndpoints
         api.MapMethods("/search", EndpointConventions.ReadMethods, SearchArticles).WithTags("Search").WithName("SearchArticles").WithSummary("Search articles")
             .WithDescription("Full-text search over titles, subtitles, excerpts, bodies, author and tag names, and image captions and credits, " +
                 "ranked with articles whose title holds every word first, then by BM25 (title matches weigh most; ties go to the newest). Works for Chinese (Traditional and Simplified match each other), " +
-                "Japanese, Korean and Latin scripts. Each item carries `highlights`; items leave out `body` unless `fields` names it. Same visibility as the article list; " +
+                "Japanese, Korean and Latin scripts. Each item carries `highlights`; items leave out `body` unless `fields` names it. Same visibility and filters as the article list " +
+                "(but `status`); " +
                 $"pages are positions in the ranking, up to {MaxOffset} results deep.")
             .Lists<ListResponse<ArticleResponse>>().Fields(ArticleView.SearchFieldNames, "SearchResultField", ArticleView.UnsentEmbedRule + ".")
             .WithMetadata(new ParameterDescriptionMetadata("q", ParameterDescriptionOperationFilter.SearchWords, Required: true));
@@ -72,7 +76,8 @@ public static class SearchEndpoints
         // A hit shows its snippets, not its whole body: results pages rarely need bodies, and leaving them out keeps
         // a page of 20 hits small. fields=...,body brings the body back.
         var view = ArticleView.From(query.Include, query.Fields ?? DefaultFields, null);
-        var filter = new ArticleFilter(ApiKeyScopes.CanSeeUnpublished(http), null, query.Author, query.Tag, query.Language, null, null, Fts5Match.ToFts5Match(search));
+        var filter = new ArticleFilter(ApiKeyScopes.CanSeeUnpublished(http), null, query.Author, query.Tag, query.Language,
+            query.PublishedAfter?.Value, query.PublishedBefore?.Value, Fts5Match.ToFts5Match(search));
         var (items, total) = await store.SearchAsync(filter.FullTextMatch!, filter, offset, Math.Min(limit, MaxOffset - offset), view.LoadEmbeds, cancellationToken);
         var nextOffset = offset + items.Count;
         var next = nextOffset < Math.Min(total, MaxOffset) && items.Count > 0
