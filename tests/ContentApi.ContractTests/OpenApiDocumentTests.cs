@@ -420,7 +420,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         ["ListArticles"] = (ArticleStore.PublicSorts.Description, ArticleView.FieldNames),
         ["GetArticle"] = (null, ArticleView.FieldNames),
         ["GetArticleBySlug"] = (null, ArticleView.FieldNames),
-        ["SearchArticles"] = (null, ArticleView.SearchFieldNames),
+        ["SearchArticles"] = (ContentApi.Search.SearchSort.Description, ArticleView.SearchFieldNames),
         ["ListAuthors"] = (AuthorStore.Sorts.Description, FieldSet.MembersOf(typeof(AuthorResponse))),
         ["GetAuthor"] = (null, FieldSet.MembersOf(typeof(AuthorResponse))),
         ["GetAuthorBySlug"] = (null, FieldSet.MembersOf(typeof(AuthorResponse))),

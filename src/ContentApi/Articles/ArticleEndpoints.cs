@@ -66,8 +66,7 @@ public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticles
         RuleFor(q => q.Author).IdOrSlug();
         RuleFor(q => q.Tag).IdOrSlug();
         RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, q.Format), ArticleView.FieldNames);
-        RuleFor(q => q.PublishedBefore).Must((q, before) => before!.Value.Value > q.PublishedAfter!.Value.Value).When(q => q.PublishedAfter is not null && q.PublishedBefore is not null)
-            .WithMessage("Must be later than publishedAfter.");
+        RuleFor(q => q.PublishedBefore).LaterThanPublishedAfter(q => q.PublishedAfter);
     }
 }
 

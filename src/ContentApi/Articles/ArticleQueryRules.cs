@@ -1,3 +1,4 @@
+using ContentApi.Http;
 using ContentApi.Search;
 using ContentApi.Text;
 using FluentValidation;
@@ -38,6 +39,11 @@ public static class ArticleQueryRules
                 context.AddFailure(error);
             }
         });
+
+    /// <summary>The end of the publishedAt range (publishedBefore) after its start (publishedAfter), when both are given.</summary>
+    public static IRuleBuilderOptions<T, QueryInstant?> LaterThanPublishedAfter<T>(this IRuleBuilderInitial<T, QueryInstant?> rule, Func<T, QueryInstant?> publishedAfter) =>
+        rule.Must((query, before) => before is not { } end || publishedAfter(query) is not { } start || end.Value > start.Value)
+            .WithMessage("Must be later than publishedAfter.");
 
     /// <summary>A BCP 47 tag: as a pattern and a length, so that the OpenAPI document states both.</summary>
     public static IRuleBuilderOptions<T, string?> LanguageTag<T>(this IRuleBuilderInitial<T, string?> rule, string message = "Must be a BCP 47 language tag.") =>

@@ -54,9 +54,9 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         return (items, result.NextCursor, result.Total);
     }
 
-    /// <summary>A page of articles ranked by relevance to <paramref name="match"/>, with the list's filters and visibility.</summary>
+    /// <summary>A page of articles matching <paramref name="match"/> in the order of <paramref name="sort"/>, with the list's filters and visibility.</summary>
     public async Task<(IReadOnlyList<ArticleAggregate> Items, long Total)> SearchAsync(
-        string match, ArticleFilter filter, int offset, int limit, ArticleEmbeds embeds, CancellationToken cancellationToken)
+        string match, ArticleFilter filter, SearchSort sort, int offset, int limit, ArticleEmbeds embeds, CancellationToken cancellationToken)
     {
         // The match is the search's own condition; the filter's "id IN (matches)" form would run it twice.
         var (conditions, parameters) = ArticleFilters.ToSql(filter with { FullTextMatch = null }, Now());
@@ -66,9 +66,9 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         parameters.Add("Offset", offset);
         var where = " WHERE " + string.Join(" AND ", conditions);
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        // Rank ids first, then load the page's rows: sorting whole rows would drag every matching body through the sorter.
+        // Order ids first, then load the page's rows: sorting whole rows would drag every matching body through the sorter.
         var ids = (await connection.QueryAsync<long>(new CommandDefinition(
-            $"SELECT a.id {SqliteDialect.SearchFrom}{where} ORDER BY {SqliteDialect.SearchOrder} LIMIT @Take OFFSET @Offset",
+            $"SELECT a.id {SqliteDialect.SearchFrom}{where} ORDER BY {sort.OrderBy} LIMIT @Take OFFSET @Offset",
             parameters, cancellationToken: cancellationToken))).AsList();
         var byId = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
             $"{ArticleQueries.Select} {ArticleQueries.From} WHERE a.id IN @Ids", new { Ids = ids }, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);

@@ -35,15 +35,17 @@ public static class EnumMemberNames
         schema.Extensions[OpenApiEnumValuesDescriptionExtension.Name] = new OpenApiEnumValuesDescriptionExtension
         {
             EnumName = enumName,
-            ValuesDescriptions = [.. values.Zip(names, (value, name) => new EnumDescription { Value = value, Name = name, Description = DescriptionOf(value) })],
+            ValuesDescriptions = [.. values.Zip(names, (value, name) => new EnumDescription { Value = value, Name = name, Description = DescriptionOf(value, values) })],
         };
         schema.Extensions["x-enumNames"] = new JsonNodeExtension(new JsonArray([.. names.Select(n => (JsonNode)n)]));
         schema.Extensions["x-enum-varnames"] = new JsonNodeExtension(new JsonArray([.. names.Select(n => (JsonNode)n)]));
     }
 
-    /// <summary>What a sort value asks for, for the generated member's documentation.</summary>
-    private static string DescriptionOf(string value) =>
-        value.StartsWith('-') ? $"By `{value[1..]}`, descending." : $"By `{value}`, ascending.";
+    /// <summary>What a sort value asks for, for the generated member's documentation (search's <c>relevance</c> has no direction).</summary>
+    private static string DescriptionOf(string value, IReadOnlyList<string> values) =>
+        value.StartsWith('-') ? $"By `{value[1..]}`, descending."
+        : values.Contains("-" + value) ? $"By `{value}`, ascending."
+        : $"By `{value}`.";
 
     private static string Pascal(string value) => char.ToUpperInvariant(value[0]) + value[1..];
 }

@@ -14,9 +14,12 @@ public sealed record SearchArticlesQuery
     public int? Limit { get; init; }
     public string? Cursor { get; init; }
     public int? Page { get; init; }
+    public string? Sort { get; init; }
     public string? Author { get; init; }
     public string? Tag { get; init; }
     public string? Language { get; init; }
+    public QueryInstant? PublishedAfter { get; init; }
+    public QueryInstant? PublishedBefore { get; init; }
     public string? Include { get; init; }
     public string? Fields { get; init; }
 }
@@ -31,24 +34,29 @@ public sealed class SearchArticlesQueryValidator : AbstractValidator<SearchArtic
         RuleFor(q => q.Limit).PageLimit().When(q => q.Limit is not null);
         RuleFor(q => q.Page).PageNumber(SearchEndpoints.MaxPage).When(q => q.Page is not null);
         RuleFor(q => q.Cursor).Null().When(q => q.Page is not null).WithMessage("Use either cursor or page, not both.");
-        RuleFor(q => q.Cursor).Must(c => SearchEndpoints.TryReadCursor(c, out _)).When(q => q.Cursor is not null)
-            .WithMessage("Invalid cursor: pass back the nextCursor of a previous page.");
+        RuleFor(q => q.Sort).Must(s => SearchSort.TryParse(s, false, out _)).When(q => q.Sort is not null)
+            .WithMessage($"Unknown sort. Allowed: {SearchSort.Description}.");
+        RuleFor(q => q.Cursor).Must((q, c) => SearchSort.TryParse(q.Sort, false, out var sort) && SearchEndpoints.TryReadCursor(c, sort, out _))
+            .When(q => q.Cursor is not null && q.Page is null)
+            .WithMessage("Invalid cursor: pass back the nextCursor of a previous page, with the same sort.");
         RuleFor(q => q.Language).LanguageTag();
         RuleFor(q => q.Author).IdOrSlug();
         RuleFor(q => q.Tag).IdOrSlug();
+        RuleFor(q => q.PublishedBefore).LaterThanPublishedAfter(q => q.PublishedAfter);
         RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, (string?)null), ArticleView.SearchFieldNames);
     }
 }
 
 public static class SearchEndpoints
 {
-    /// <summary>Results are ranked, so pages are positions in the ranking; we stop at this depth.</summary>
+    /// <summary>Pages are positions in the results' order (a relevance rank has no key to resume from); we stop at this depth.</summary>
     public const int MaxOffset = 1000;
 
     /// <summary>The highest page number search takes, whatever the limit.</summary>
     public const int MaxPage = MaxOffset / Paging.MaxLimit;
 
-    private const string CursorSort = "rank";
+    /// <summary>What relevance cursors named before search had other sorts; still read, so a page open then still goes on.</summary>
+    private const string EarlierRelevanceCursor = "rank";
 
     private static readonly string DefaultFields = string.Join(',', ArticleView.SearchFieldNames.Where(f => f != "body"));
 
@@ -57,26 +65,36 @@ public static class SearchEndpoints
         api.MapMethods("/search", EndpointConventions.ReadMethods, SearchArticles).WithTags("Search").WithName("SearchArticles").WithSummary("Search articles")
             .WithDescription("Full-text search over titles, subtitles, excerpts, bodies, author and tag names, and image captions and credits, " +
                 "ranked with articles whose title holds every word first, then by BM25 (title matches weigh most; ties go to the newest). Works for Chinese (Traditional and Simplified match each other), " +
-                "Japanese, Korean and Latin scripts. Each item carries `highlights`; items leave out `body` unless `fields` names it. Same visibility as the article list; " +
-                $"pages are positions in the ranking, up to {MaxOffset} results deep.")
+                "Japanese, Korean and Latin scripts. Each item carries `highlights`; items leave out `body` unless `fields` names it. Same visibility and filters as the article list " +
+                "(but `status`); " +
+                $"pages are positions in the ranking (or in the order `sort` asks for), up to {MaxOffset} results deep.")
             .Lists<ListResponse<ArticleResponse>>().Fields(ArticleView.SearchFieldNames, "SearchResultField", ArticleView.UnsentEmbedRule + ".")
-            .WithMetadata(new ParameterDescriptionMetadata("q", ParameterDescriptionOperationFilter.SearchWords, Required: true));
+            .WithMetadata(new ParameterDescriptionMetadata("q", ParameterDescriptionOperationFilter.SearchWords, Required: true))
+            .WithMetadata(new ParameterDescriptionMetadata("sort",
+                $"One of {string.Join(", ", SearchSort.Keys.Select(k => $"`{k}`"))}; default `{SearchSort.RelevanceKey}` (the ranking above). " +
+                "`-publishedAt` sorts newest first, `publishedAt` oldest first, ties broken by id, as on the article list: with a read key, " +
+                "drafts (which have no publishedAt) take their createdAt under `publishedAt`. Highlights are the same under every sort. " +
+                "A cursor holds to the sort it was made under. Anything else is a 400 listing these.",
+                Values: new("SearchSort", SearchSort.Keys)));
         return api;
     }
 
     public static async Task<IResult> SearchArticles([AsParameters] SearchArticlesQuery query, HttpContext http, ArticleStore store, CancellationToken cancellationToken)
     {
         var search = SearchQuery.Parse(query.Q);
+        var privileged = ApiKeyScopes.CanSeeUnpublished(http);
+        SearchSort.TryParse(query.Sort, privileged, out var sort);
         var limit = query.Limit ?? Paging.DefaultLimit;
-        var offset = query.Page is { } page ? (page - 1) * limit : TryReadCursor(query.Cursor, out var position) ? position : 0;
+        var offset = query.Page is { } page ? (page - 1) * limit : TryReadCursor(query.Cursor, sort, out var position) ? position : 0;
         // A hit shows its snippets, not its whole body: results pages rarely need bodies, and leaving them out keeps
         // a page of 20 hits small. fields=...,body brings the body back.
         var view = ArticleView.From(query.Include, query.Fields ?? DefaultFields, null);
-        var filter = new ArticleFilter(ApiKeyScopes.CanSeeUnpublished(http), null, query.Author, query.Tag, query.Language, null, null, Fts5Match.ToFts5Match(search));
-        var (items, total) = await store.SearchAsync(filter.FullTextMatch!, filter, offset, Math.Min(limit, MaxOffset - offset), view.LoadEmbeds, cancellationToken);
+        var filter = new ArticleFilter(privileged, null, query.Author, query.Tag, query.Language,
+            query.PublishedAfter?.Value, query.PublishedBefore?.Value, Fts5Match.ToFts5Match(search));
+        var (items, total) = await store.SearchAsync(filter.FullTextMatch!, filter, sort, offset, Math.Min(limit, MaxOffset - offset), view.LoadEmbeds, cancellationToken);
         var nextOffset = offset + items.Count;
         var next = nextOffset < Math.Min(total, MaxOffset) && items.Count > 0
-            ? new Cursor(CursorSort, nextOffset.ToString(CultureInfo.InvariantCulture), 0).Encode()
+            ? new Cursor(sort.Key, nextOffset.ToString(CultureInfo.InvariantCulture), 0).Encode()
             : null;
         // Snippets cost a pass over each body: build them only when the response includes them.
         var wantsHighlights = view.Fields?.Contains("highlights") != false;
@@ -84,10 +102,11 @@ public static class SearchEndpoints
         return Representation.List(new ListResponse<object>(shaped, new PageInfo(limit, next, total) { MaxPage = MaxPage }));
     }
 
-    internal static bool TryReadCursor(string? text, out int offset)
+    internal static bool TryReadCursor(string? text, SearchSort sort, out int offset)
     {
         offset = 0;
-        return text is not null && Cursor.TryDecode(text, CursorSort, out var cursor) &&
+        return text is not null &&
+            (Cursor.TryDecode(text, sort.Key, out var cursor) || (sort.ByDate is null && Cursor.TryDecode(text, EarlierRelevanceCursor, out cursor))) &&
             int.TryParse(cursor.Value, NumberStyles.None, CultureInfo.InvariantCulture, out offset) && offset < MaxOffset;
     }
 

@@ -139,6 +139,15 @@ public sealed class StatementCountTests(FiftyRichArticles data) : IClassFixture<
     }
 
     [Fact]
+    public async Task Search_sorted_by_date_and_filtered_by_date_costs_what_a_ranked_search_costs()
+    {
+        var (ranked, _) = await CountAsync("/api/v1/search?q=markdown&limit=50");
+        var (byDate, body) = await CountAsync("/api/v1/search?q=markdown&limit=50&sort=-publishedAt&publishedAfter=2000-01-01");
+        Assert.Equal(50, body.ItemIds().Count);
+        Assert.Equal(ranked, byDate);
+    }
+
+    [Fact]
     public async Task A_search_on_a_fresh_connection_counts_what_it_counts_on_a_used_one()
     {
         const string url = "/api/v1/search?q=markdown&limit=5";
