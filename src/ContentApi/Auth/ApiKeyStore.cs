@@ -50,8 +50,15 @@ public sealed class ApiKeyStore(Db db, TimeProvider clock)
         return key;
     }
 
+    /// <exception cref="DatabaseFileGoneException">
+    /// The file at the database's path is not the server's any more: looked up there, a valid key was unknown (a 401).
+    /// </exception>
     public async Task<ApiKeyRow?> FindActiveAsync(string key, CancellationToken cancellationToken)
     {
+        if (db.FileIsGone)
+        {
+            throw new DatabaseFileGoneException($"{db.FilePath} is gone or was replaced.");
+        }
         await using var connection = await db.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ApiKeyRow>(
             new CommandDefinition(FindActiveSql, new { Hash = ApiKeyHasher.Hash(key) }, cancellationToken: cancellationToken));

@@ -131,6 +131,9 @@ public sealed class HealthProbeTests
 
     private static async Task AssertGoneAsync(ApiFactory factory)
     {
+        // With no pooled connection left, the key is looked up in the file now at the path, which does not hold it: that
+        // was a 401 for a valid key (seen as a flaky test when the pool happened to be empty).
+        SqliteConnection.ClearAllPools();
         for (var i = 0; i < 2; i++)
         {
             var ready = await factory.Anonymous().GetAsync("/health/ready");
