@@ -132,7 +132,7 @@ public static class BackupCommands
                 // id high-water marks exist from migration 0009 on), so the copy is whole before it replaces anything.
                 await StagedMigrator(app.Services, staged).MigrateAsync(cancellationToken);
                 await using var to = await db.OpenAsync(cancellationToken);
-                keys = await ReplaceAsync(db, to, staged, cancellationToken);
+                keys = await ReplaceAsync(db, app.Services.GetRequiredService<TimeProvider>(), to, staged, cancellationToken);
             }
             finally
             {
@@ -160,11 +160,11 @@ public static class BackupCommands
     /// <summary>
     /// Replaces the database <paramref name="to"/> is open on with the copy <paramref name="staged"/>, once the copy holds
     /// what must outlive the replaced database: its keys merged, its ids and versions never to be given again, a content
-    /// version past its own. All of it is in the copy when the copy replaces the database in one transaction, so a crash
-    /// or a second Ctrl+C at any moment leaves either the database as it was or the whole restore (ids given since the
-    /// snapshot were given again when these were written after the swap).
+    /// version past its own, the time of the restore. All of it is in the copy when the copy replaces the database in one
+    /// transaction, so a crash or a second Ctrl+C at any moment leaves either the database as it was or the whole restore
+    /// (ids given since the snapshot were given again when these were written after the swap).
     /// </summary>
-    private static async Task<RestoredKeys.Outcome> ReplaceAsync(Db db, SqliteConnection to, string staged, CancellationToken cancellationToken)
+    private static async Task<RestoredKeys.Outcome> ReplaceAsync(Db db, TimeProvider clock, SqliteConnection to, string staged, CancellationToken cancellationToken)
     {
         await using var copy = new SqliteConnection($"Data Source={staged};Pooling=False");
         await copy.OpenAsync(cancellationToken);
@@ -193,6 +193,8 @@ public static class BackupCommands
             await copy.ExecuteAsync(SqliteDialect.MoveContentVersionPast, new { Version = await ContentVersionAsync(replaced) });
             // And each resource's, so no If-Match or ETag given before the restore names other content after it.
             await RestoredVersions.MovePastAsync(copy, await RestoredVersions.HighWaterAsync(replaced), cancellationToken);
+            // And Last-Modified, which is never before this (migration 0013), so no If-Modified-Since given before it matches.
+            await copy.ExecuteAsync(SqliteDialect.RecordRestore, new { Now = Timestamps.ToDb(clock.GetUtcNow()) });
             keys = await RestoredKeys.MergeAsync(copy, await RestoredKeys.ReadAsync(replaced), cancellationToken);
         }
         // Every page, and the commit: SQLite's online backup replaces the database in one transaction.

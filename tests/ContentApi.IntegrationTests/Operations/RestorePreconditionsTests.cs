@@ -9,10 +9,13 @@ namespace ContentApi.IntegrationTests.Operations;
 /// <summary>
 /// A restore brought back the snapshot's versions and modification dates, so validators issued before it named
 /// different content after it (found by an operations probe): an If-Match holding a version made after the snapshot
-/// matched whoever edited the restored resource next (that edit was lost).
+/// matched whoever edited the restored resource next (that edit was lost), and an If-Modified-Since at a discarded
+/// edit's Last-Modified got 304 (the client kept the discarded content).
 /// </summary>
 public sealed class RestorePreconditionsTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
+    private static readonly string[] Tables = ["articles", "authors", "tags", "images"];
+
     [Theory]
     [InlineData("articles")]
     [InlineData("authors")]
@@ -95,7 +98,50 @@ public sealed class RestorePreconditionsTests(ApiFactory factory) : IClassFixtur
         Assert.Equal(2L, await restored.ExecuteScalarAsync<long>("SELECT version FROM tags WHERE id = @Id", new { Id = id }));
     }
 
-    private static readonly string[] Tables = ["articles", "authors", "tags", "images"];
+    [Theory]
+    [InlineData("articles")]
+    [InlineData("images")]
+    public async Task If_Modified_Since_a_discarded_edit_gets_the_restored_content(string collection)
+    {
+        using var own = new ApiFactory(); // after another test's restore, Last-Modified is that restore's second, which this one may share
+        var writer = own.Writer();
+        var id = await new TestContent(writer).ResourceAsync(collection);
+        var url = $"/api/v1/{collection}/{id}";
+        await DateAsync(own, collection, id, DateTimeOffset.UtcNow.AddHours(-2));
+        var snapshot = await BackupAsync(own);
+        await (await writer.PatchMergeAsync(url, Edit(collection, "X, discarded by the restore"))).AssertJsonAsync();
+        await DateAsync(own, collection, id, DateTimeOffset.UtcNow.AddHours(-1)); // an edit a while before the restore
+        var discarded = (await own.Reader().GetAsync(url)).Content.Headers.LastModified!.Value;
+
+        await RestoreAsync(own, snapshot);
+        var read = await GetAsync(own.Reader(), url, headers => headers.IfModifiedSince = discarded);
+
+        var body = await read.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.DoesNotContain("X, discarded by the restore", body, StringComparison.Ordinal);
+        Assert.True(read.Content.Headers.LastModified > discarded, $"Last-Modified {read.Content.Headers.LastModified} after the restore");
+    }
+
+    [Theory]
+    [InlineData("articles")]
+    [InlineData("images")]
+    public async Task If_Unmodified_Since_a_discarded_edit_refuses_a_write_after_the_restore(string collection)
+    {
+        using var own = new ApiFactory(); // after another test's restore, Last-Modified is that restore's second, which this one may share
+        var writer = own.Writer();
+        var id = await new TestContent(writer).ResourceAsync(collection);
+        var url = $"/api/v1/{collection}/{id}";
+        await DateAsync(own, collection, id, DateTimeOffset.UtcNow.AddHours(-2));
+        var snapshot = await BackupAsync(own);
+        await (await writer.PatchMergeAsync(url, Edit(collection, "X, discarded by the restore"))).AssertJsonAsync();
+        await DateAsync(own, collection, id, DateTimeOffset.UtcNow.AddHours(-1));
+        var discarded = (await own.Reader().GetAsync(url)).Content.Headers.LastModified!.Value;
+
+        await RestoreAsync(own, snapshot);
+        var stale = await PatchAsync(writer, url, Edit(collection, "X again"), headers => headers.IfUnmodifiedSince = discarded);
+
+        await stale.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+    }
 
     /// <summary>A change to one field each resource has.</summary>
     private static object Edit(string collection, string text) => collection switch
@@ -104,6 +150,21 @@ public sealed class RestorePreconditionsTests(ApiFactory factory) : IClassFixtur
         "authors" or "tags" => new { name = text },
         _ => (object)new { altText = text },
     };
+
+    /// <summary>
+    /// Dates the resource (and an article's authors, whose dates its Last-Modified includes) as last changed at
+    /// <paramref name="at"/>, so that its edits and the restore fall in different seconds, as they do in use.
+    /// </summary>
+    private static async Task DateAsync(ApiFactory app, string collection, long id, DateTimeOffset at)
+    {
+        await using var connection = app.OpenDatabase();
+        var parameters = new { Id = id, At = Data.Timestamps.ToDb(at) };
+        await connection.ExecuteAsync($"UPDATE {collection} SET updated_at = @At WHERE id = @Id", parameters);
+        if (collection == "articles")
+        {
+            await connection.ExecuteAsync("UPDATE authors SET updated_at = @At WHERE id IN (SELECT author_id FROM article_authors WHERE article_id = @Id)", parameters);
+        }
+    }
 
     private static async Task<string> BackupAsync(ApiFactory app)
     {
@@ -125,6 +186,13 @@ public sealed class RestorePreconditionsTests(ApiFactory factory) : IClassFixtur
         {
             Content = HttpAssertions.RawJson(System.Text.Json.JsonSerializer.Serialize(patch, HttpAssertions.Json), "application/merge-patch+json"),
         };
+        headers(request.Headers);
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string url, Action<HttpRequestHeaders> headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
         headers(request.Headers);
         return await client.SendAsync(request);
     }
