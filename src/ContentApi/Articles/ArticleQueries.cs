@@ -10,12 +10,12 @@ internal static class ArticleQueries
     /// The article columns under their ArticleRow names. Unqualified, so that INSERT and UPDATE can return them
     /// (RETURNING knows no alias), and every query that selects them reads articles alone.
     /// </summary>
-    public const string Columns = """
+    public const string Columns = $"""
         id AS Id, slug AS Slug, title AS Title, subtitle AS Subtitle, excerpt AS Excerpt,
                derived_excerpt AS DerivedExcerpt, body AS Body, language AS Language, status AS Status,
                published_at AS PublishedAt, cover_image_id AS CoverImageId, canonical_url AS CanonicalUrl,
                reading_time_minutes AS ReadingTimeMinutes, character_count AS CharacterCount,
-               created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version
+               created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version, {SqliteDialect.RestoredAtColumn}
         """;
 
     public const string Select = "SELECT " + Columns;

@@ -113,6 +113,9 @@ public sealed record ArticleRow
     public string UpdatedAt { get; init; } = "";
     public long Version { get; init; }
 
+    /// <summary>When the content was last restored (null: never); see <see cref="ArticleAggregate.LastModified"/>.</summary>
+    public string? RestoredAt { get; init; }
+
     public ArticleStatus StatusValue => Status == "published" ? ArticleStatus.Published : ArticleStatus.Draft;
 }
 
@@ -154,8 +157,11 @@ public sealed record ArticleAggregate(
 
     long IVersioned.Version => Row.Version;
 
-    /// <summary>The article's own: a write's If-Unmodified-Since, like its If-Match, is about the article, not what it embeds.</summary>
-    DateTimeOffset? IVersioned.ModifiedAt => Timestamps.FromDb(Row.UpdatedAt);
+    /// <summary>
+    /// The article's own: a write's If-Unmodified-Since, like its If-Match, is about the article, not what it embeds
+    /// (and, as Last-Modified, never before the last restore).
+    /// </summary>
+    DateTimeOffset? IVersioned.ModifiedAt => Timestamps.FromDb(Timestamps.Later(Row.UpdatedAt, Row.RestoredAt));
 
     public ArticleResponse ToResponse() => new(
         Row.Id, Row.Slug, Row.Title, Row.Subtitle, Row.Excerpt ?? Row.DerivedExcerpt, Row.Body, Row.Language,
@@ -167,8 +173,12 @@ public sealed record ArticleAggregate(
         Row.CanonicalUrl, Row.ReadingTimeMinutes, Row.CharacterCount,
         Timestamps.FromDb(Row.CreatedAt), Timestamps.FromDb(Row.UpdatedAt), Row.Version);
 
-    /// <summary>The latest change to the article or anything it embeds (for Last-Modified).</summary>
-    public DateTimeOffset LastModified => Timestamps.FromDb(new[] { Row.UpdatedAt }
+    /// <summary>
+    /// The latest change to the article or anything it embeds (for Last-Modified), and never before the last restore,
+    /// which may have discarded later edits: an If-Modified-Since at one of their dates must not get 304. The dates
+    /// themselves are content, restored as they were.
+    /// </summary>
+    public DateTimeOffset LastModified => Timestamps.FromDb(new[] { Timestamps.Later(Row.UpdatedAt, Row.RestoredAt) }
         .Concat(Authors.Select(a => a.UpdatedAt)).Concat(Tags.Select(t => t.UpdatedAt))
         .Concat(Images.Select(i => i.Image.UpdatedAt)).Concat(Cover is null ? [] : [Cover.Image.UpdatedAt])
         .Where(t => t.Length > 0).Max(StringComparer.Ordinal)!);

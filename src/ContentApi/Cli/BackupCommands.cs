@@ -132,7 +132,7 @@ public static class BackupCommands
                 // id high-water marks exist from migration 0009 on), so the copy is whole before it replaces anything.
                 await StagedMigrator(app.Services, staged).MigrateAsync(cancellationToken);
                 await using var to = await db.OpenAsync(cancellationToken);
-                keys = await ReplaceAsync(db, to, staged, cancellationToken);
+                keys = await ReplaceAsync(db, app.Services.GetRequiredService<TimeProvider>(), to, staged, cancellationToken);
             }
             finally
             {
@@ -159,15 +159,22 @@ public static class BackupCommands
 
     /// <summary>
     /// Replaces the database <paramref name="to"/> is open on with the copy <paramref name="staged"/>, once the copy holds
-    /// what must outlive the replaced database: its keys merged, its ids never to be given again, a content version past
-    /// its own. All of it is in the copy when the copy replaces the database in one transaction, so a crash or a second
-    /// Ctrl+C at any moment leaves either the database as it was or the whole restore (ids given since the snapshot were
-    /// given again when these were written after the swap).
+    /// what must outlive the replaced database: its keys merged, its ids and versions never to be given again, a content
+    /// version past its own, the time of the restore. All of it is in the copy when the copy replaces the database in one
+    /// transaction, so a crash or a second Ctrl+C at any moment leaves either the database as it was or the whole restore
+    /// (ids given since the snapshot were given again when these were written after the swap).
     /// </summary>
-    private static async Task<RestoredKeys.Outcome> ReplaceAsync(Db db, SqliteConnection to, string staged, CancellationToken cancellationToken)
+    private static async Task<RestoredKeys.Outcome> ReplaceAsync(Db db, TimeProvider clock, SqliteConnection to, string staged, CancellationToken cancellationToken)
     {
         await using var copy = new SqliteConnection($"Data Source={staged};Pooling=False");
         await copy.OpenAsync(cancellationToken);
+        // Rewriting every row's version takes about as long as copying the pages (0.9 s for 10,000 seeded articles), so it
+        // is done before the write lock, while a server under --force goes on writing. Under the lock, the rows move again
+        // only if a version above all before was given meanwhile (finding none to move took 0.1 s).
+        await using (var beforeTheLock = await db.OpenAsync(cancellationToken))
+        {
+            await RestoredVersions.MovePastAsync(copy, await RestoredVersions.HighWaterAsync(beforeTheLock), cancellationToken);
+        }
         using var replace = new PageCopy(copy, to);
         // A first step of no pages takes the database's write lock, which the backup holds to its last step: from here on
         // no other writer (a server under --force, `keys revoke`) commits before the copy has replaced the database, so no
@@ -184,6 +191,10 @@ public static class BackupCommands
             }
             // The content version moves on, so no cache entry or list total made before the restore matches after it.
             await copy.ExecuteAsync(SqliteDialect.MoveContentVersionPast, new { Version = await ContentVersionAsync(replaced) });
+            // And each resource's, so no If-Match or ETag given before the restore names other content after it.
+            await RestoredVersions.MovePastAsync(copy, await RestoredVersions.HighWaterAsync(replaced), cancellationToken);
+            // And Last-Modified, which is never before this (migration 0013), so no If-Modified-Since given before it matches.
+            await copy.ExecuteAsync(SqliteDialect.RecordRestore, new { Now = Timestamps.ToDb(clock.GetUtcNow()) });
             keys = await RestoredKeys.MergeAsync(copy, await RestoredKeys.ReadAsync(replaced), cancellationToken);
         }
         // Every page, and the commit: SQLite's online backup replaces the database in one transaction.

@@ -133,6 +133,18 @@ internal static class SqliteDialect
     /// <summary>A content version past both the current one and @Version (after a restore brought back an older one).</summary>
     public const string MoveContentVersionPast = "UPDATE content_version SET version = max(version, @Version) + 1 WHERE id = 1";
 
+    /// <summary>Records that the content was restored at @Now (migration 0013).</summary>
+    public const string RecordRestore = """
+        INSERT INTO last_restore (id, restored_at) VALUES (1, @Now)
+        ON CONFLICT (id) DO UPDATE SET restored_at = excluded.restored_at
+        """;
+
+    /// <summary>
+    /// When the content was last restored (NULL: never), as a column of the rows that send Last-Modified: read in the
+    /// same statement, and so the same snapshot, as the row. SQLite evaluates it once per statement.
+    /// </summary>
+    public const string RestoredAtColumn = "(SELECT restored_at FROM last_restore) AS RestoredAt";
+
     public const string ReadContentVersion = """
         SELECT version AS Version,
                (SELECT min(published_at) FROM articles WHERE status = 'published' AND published_at > @Now) AS NextChangeAt

@@ -24,6 +24,9 @@ public static class Timestamps
     public static bool IsDbFormat(string value) =>
         DateTime.TryParseExact(value, Format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out _);
 
+    /// <summary>The later of a stored timestamp and one that may be absent (text order is time order).</summary>
+    public static string Later(string value, string? other) => other is not null && string.CompareOrdinal(other, value) > 0 ? other : value;
+
     /// <summary>Drops what the database cannot keep, so what a write returns equals what a read returns.</summary>
     public static DateTimeOffset Truncate(DateTimeOffset value)
     {

@@ -31,6 +31,9 @@ public sealed record ImageRow : IVersioned
     public string UpdatedAt { get; init; } = "";
     public long Version { get; init; }
 
+    /// <summary>When the content was last restored (null: never); see <see cref="LastModified"/>.</summary>
+    public string? RestoredAt { get; init; }
+
     /// <summary>Unset unless both coordinates are stored, and finite (no JSON can carry infinity or NaN).</summary>
     public FocalPoint? FocalPoint => FocalX is { } x && FocalY is { } y && double.IsFinite(x) && double.IsFinite(y) ? new FocalPoint(x, y) : null;
 
@@ -38,8 +41,11 @@ public sealed record ImageRow : IVersioned
         Id, Url, AltText, Caption, Credit, License, Width, Height, MimeType, ByteSize, FocalPoint,
         Timestamps.FromDb(CreatedAt), Timestamps.FromDb(UpdatedAt), Version);
 
-    /// <summary>For Last-Modified.</summary>
-    public DateTimeOffset LastModified => Timestamps.FromDb(UpdatedAt);
+    /// <summary>
+    /// For Last-Modified and If-Unmodified-Since: never before the last restore, which may have discarded later edits
+    /// (an If-Modified-Since at one of their dates must not get 304). UpdatedAt itself is restored as it was.
+    /// </summary>
+    public DateTimeOffset LastModified => Timestamps.FromDb(Timestamps.Later(UpdatedAt, RestoredAt));
 
     public ImageRequest ToRequest() => new(Url, AltText, Caption, Credit, License, Width, Height, MimeType, ByteSize, FocalPoint);
 }

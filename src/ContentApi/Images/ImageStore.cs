@@ -9,11 +9,11 @@ namespace ContentApi.Images;
 public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock)
 {
     /// <summary>The image columns under their ImageRow names; Articles embeds images with the same list.</summary>
-    internal const string Columns = """
+    internal const string Columns = $"""
         i.id AS Id, i.url AS Url, i.alt_text AS AltText, i.caption AS Caption, i.credit AS Credit, i.license AS License,
                i.width AS Width, i.height AS Height, i.mime_type AS MimeType, i.byte_size AS ByteSize,
                i.focal_x AS FocalX, i.focal_y AS FocalY,
-               i.created_at AS CreatedAt, i.updated_at AS UpdatedAt, i.version AS Version
+               i.created_at AS CreatedAt, i.updated_at AS UpdatedAt, i.version AS Version, {SqliteDialect.RestoredAtColumn}
         """;
 
     private const string Select = "SELECT " + Columns;
