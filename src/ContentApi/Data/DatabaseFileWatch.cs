@@ -43,7 +43,11 @@ internal sealed partial class DatabaseFileWatch(string? path) : IDisposable
         }
     }
 
-    /// <summary>True once the path no longer names the file the server opened (checked now, unless already seen).</summary>
+    /// <summary>
+    /// True while the path names no file, and for good once it names another file than the one the server opened. A
+    /// missing file is checked again each time, not remembered: File.Exists is also false on a passing permission or
+    /// network error, which would otherwise refuse every write and key until a restart (review).
+    /// </summary>
     public bool IsGone
     {
         get
@@ -52,10 +56,11 @@ internal sealed partial class DatabaseFileWatch(string? path) : IDisposable
             {
                 return _gone;
             }
-            if (!File.Exists(path) || HasMoved())
+            if (!File.Exists(path))
             {
-                _gone = true;
+                return true;
             }
+            _gone = HasMoved();
             return _gone;
         }
     }

@@ -94,8 +94,8 @@ public static class MarkdownRenderer
         {
             estimate += inline switch
             {
-                LinkInline link => 200 + (2L * (link.Url?.Length ?? 0)),
-                AutolinkInline autolink => 200 + (2L * autolink.Url.Length),
+                LinkInline link => 200 + (2L * EscapedLength(link.Url)) + (6L * (link.Title?.Length ?? 0)),
+                AutolinkInline autolink => 200 + (2L * EscapedLength(autolink.Url)),
                 Markdig.Extensions.Footnotes.FootnoteLink => 200,
                 _ => 0,
             };
@@ -118,6 +118,9 @@ public static class MarkdownRenderer
             return true;
         }
     }
+
+    /// <summary>At most how long a URL is once written into HTML: each non-ASCII character percent-escaped (up to 9).</summary>
+    private static long EscapedLength(string? url) => url is null ? 0 : 9L * System.Text.Encoding.UTF8.GetByteCount(url);
 
     private static MarkdownDocument? TryParse(string markdown, out string? refusal, TimeSpan? limit = null)
     {

@@ -8,6 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ContentApi.IntegrationTests.Operations;
 
 /// <summary>A full disk (SQLITE_FULL) was an unhandled 500 "unexpected error", and readiness stayed Healthy.</summary>
+/// <remarks>
+/// Alone: the page limit is set on the pooled connections, and another test's factory clearing every pool of the
+/// process meanwhile (ApiFactory.Dispose) would hand the writer a fresh connection without it (review).
+/// </remarks>
+[Collection(nameof(DiskFullTests))]
 public sealed class DiskFullTests
 {
     [Fact]
@@ -55,3 +60,6 @@ public sealed class DiskFullTests
         }
     }
 }
+
+[CollectionDefinition(nameof(DiskFullTests), DisableParallelization = true)]
+public sealed class DiskFullTestsCollection;

@@ -16,6 +16,9 @@ public sealed class RenderedHtmlBoundTests
     {
         string.Concat(Enumerable.Repeat("[^a]\n", 10_000)) + "\n[^a]: 註\n",
         "[a]: https://example.com/" + new string('x', 2_000) + "\n\n" + string.Concat(Enumerable.Repeat("[a] ", 1_000)),
+        // A long title, and a URL whose characters are percent-escaped, slipped past the write-time estimate (review).
+        "[a]: https://example.com \"" + new string('t', 2_000) + "\"\n\n" + string.Concat(Enumerable.Repeat("[a] ", 1_000)),
+        "[a]: https://example.com/" + new string('中', 1_000) + "\n\n" + string.Concat(Enumerable.Repeat("[a] ", 400)),
     };
 
     [Theory]
