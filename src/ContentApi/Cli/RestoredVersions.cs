@@ -17,10 +17,7 @@ public static class RestoredVersions
     /// <summary>The tables whose rows carry a version, as migration 0012 names them (only these are written into SQL).</summary>
     private static readonly string[] VersionedTables = ["articles", "authors", "images", "tags"];
 
-    private const string ReadHighWaterSql = "SELECT name AS Name, last_version AS LastVersion FROM version_high_water";
 
-    private const string RaiseHighWaterSql =
-        "UPDATE version_high_water SET last_version = @LastVersion WHERE name = @Name AND last_version < @LastVersion";
 
     private static string HighestVersionSql(string table) => $"SELECT coalesce(max(version), 0) FROM {table}";
 
@@ -31,7 +28,7 @@ public static class RestoredVersions
     {
         if (await replaced.ExecuteScalarAsync<bool>(SqliteDialect.HasTable, new { Name = "version_high_water" }))
         {
-            return (await replaced.QueryAsync<(string Name, long LastVersion)>(ReadHighWaterSql)).ToDictionary(r => r.Name, r => r.LastVersion);
+            return (await replaced.QueryAsync<(string Name, long LastVersion)>(SqliteDialect.ReadVersionHighWater)).ToDictionary(r => r.Name, r => r.LastVersion);
         }
         // Older than migration 0012: its rows are all it knows of.
         var highWater = new Dictionary<string, long>();
@@ -54,7 +51,7 @@ public static class RestoredVersions
             if (highWater.TryGetValue(table, out var lastVersion) && lastVersion > 0)
             {
                 await snapshot.ExecuteAsync(MovePastSql(table), new { Floor = lastVersion + 1 }, transaction);
-                await snapshot.ExecuteAsync(RaiseHighWaterSql, new { Name = table, LastVersion = lastVersion }, transaction);
+                await snapshot.ExecuteAsync(SqliteDialect.RaiseVersionHighWater, new { Name = table, LastVersion = lastVersion }, transaction);
             }
         }
         await transaction.CommitAsync(cancellationToken);

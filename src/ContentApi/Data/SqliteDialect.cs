@@ -61,6 +61,15 @@ internal static class SqliteDialect
     /// <summary>Raises a table's highest id ever given to @LastId (never lowers it).</summary>
     public const string RaiseIdHighWater = "UPDATE id_high_water SET last_id = @LastId WHERE name = @Name AND last_id < @LastId";
 
+    /// <summary>Per table, the highest version it has ever given (migration 0012).</summary>
+    public const string ReadVersionHighWater = "SELECT name AS Name, last_version AS LastVersion FROM version_high_water ORDER BY name";
+
+    public const string RaiseVersionHighWater =
+        "UPDATE version_high_water SET last_version = @LastVersion WHERE name = @Name AND last_version < @LastVersion";
+
+    /// <summary>When the content was last restored (no row: never; migration 0013).</summary>
+    public const string ReadLastRestore = "SELECT restored_at FROM last_restore WHERE id = 1";
+
     /// <summary>Articles whose full-text index row matches @Match (an expression built by Fts5Match, never caller text).</summary>
     public const string ArticleIdsMatching = "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @Match)";
 

@@ -45,7 +45,10 @@ public sealed class JsonlExporter(Db db)
         var schema = await connection.ExecuteScalarAsync<int>("SELECT coalesce(max(version), 0) FROM schema_migrations", transaction: transaction);
         var lastIds = (await connection.QueryAsync<(string Name, long LastId)>(SqliteDialect.ReadIdHighWater, transaction: transaction))
             .ToDictionary(r => r.Name, r => r.LastId);
-        var manifest = new ExportFormat.Manifest(ExportFormat.FormatName, ExportFormat.FormatVersion, schema, counts, lastIds);
+        var lastVersions = (await connection.QueryAsync<(string Name, long LastVersion)>(SqliteDialect.ReadVersionHighWater, transaction: transaction))
+            .ToDictionary(r => r.Name, r => r.LastVersion);
+        var restoredAt = await connection.ExecuteScalarAsync<string?>(SqliteDialect.ReadLastRestore, transaction: transaction);
+        var manifest = new ExportFormat.Manifest(ExportFormat.FormatName, ExportFormat.FormatVersion, schema, counts, lastIds, lastVersions, restoredAt);
         await File.WriteAllTextAsync(Path.Combine(folder, ExportFormat.ManifestFile), JsonSerializer.Serialize(manifest, ExportFormat.Json) + "\n", cancellationToken);
         return manifest;
     }

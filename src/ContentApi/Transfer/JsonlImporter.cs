@@ -51,6 +51,22 @@ public sealed class JsonlImporter(Db db)
                 }
                 await connection.ExecuteAsync(SqliteDialect.RaiseIdHighWater, new { Name = table, LastId = lastId }, transaction);
             }
+            foreach (var (table, lastVersion) in manifest.LastVersions ?? [])
+            {
+                if (!ExportFormat.Tables.Contains(table) || lastVersion < 0)
+                {
+                    throw new InvalidDataException($"The manifest's LastVersions has {table}: {lastVersion}; expected a table of the export and a version of 0 or more.");
+                }
+                await connection.ExecuteAsync(SqliteDialect.RaiseVersionHighWater, new { Name = table, LastVersion = lastVersion }, transaction);
+            }
+            if (manifest.RestoredAt is { } restoredAt)
+            {
+                if (!Timestamps.IsDbFormat(restoredAt))
+                {
+                    throw new InvalidDataException($"The manifest's RestoredAt is {restoredAt}; expected a timestamp such as 2026-12-01T08:00:00.000000Z.");
+                }
+                await connection.ExecuteAsync(SqliteDialect.RecordRestore, new { Now = restoredAt }, transaction);
+            }
             var articleIds = (await connection.QueryAsync<long>("SELECT id FROM articles", transaction: transaction)).AsList();
             await SearchIndex.UpdateAsync(connection, transaction, articleIds, cancellationToken);
             return 0;
