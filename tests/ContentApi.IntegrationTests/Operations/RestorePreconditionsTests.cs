@@ -104,16 +104,8 @@ public sealed class RestorePreconditionsTests(ApiFactory factory) : IClassFixtur
     public async Task If_Modified_Since_a_discarded_edit_gets_the_restored_content(string collection)
     {
         using var own = new ApiFactory(); // after another test's restore, Last-Modified is that restore's second, which this one may share
-        var writer = own.Writer();
-        var id = await new TestContent(writer).ResourceAsync(collection);
-        var url = $"/api/v1/{collection}/{id}";
-        await DateAsync(own, collection, id, DateTimeOffset.UtcNow.AddHours(-2));
-        var snapshot = await BackupAsync(own);
-        await (await writer.PatchMergeAsync(url, Edit(collection, "X, discarded by the restore"))).AssertJsonAsync();
-        await DateAsync(own, collection, id, DateTimeOffset.UtcNow.AddHours(-1)); // an edit a while before the restore
-        var discarded = (await own.Reader().GetAsync(url)).Content.Headers.LastModified!.Value;
+        var (url, discarded) = await RestoreOverADiscardedEditAsync(own, collection);
 
-        await RestoreAsync(own, snapshot);
         var read = await GetAsync(own.Reader(), url, headers => headers.IfModifiedSince = discarded);
 
         var body = await read.Content.ReadAsStringAsync();
@@ -128,6 +120,19 @@ public sealed class RestorePreconditionsTests(ApiFactory factory) : IClassFixtur
     public async Task If_Unmodified_Since_a_discarded_edit_refuses_a_write_after_the_restore(string collection)
     {
         using var own = new ApiFactory(); // after another test's restore, Last-Modified is that restore's second, which this one may share
+        var (url, discarded) = await RestoreOverADiscardedEditAsync(own, collection);
+
+        var stale = await PatchAsync(own.Writer(), url, Edit(collection, "X again"), headers => headers.IfUnmodifiedSince = discarded);
+
+        await stale.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+    }
+
+    /// <summary>
+    /// A resource edited after a snapshot (the edit dated an hour before, so that it and the restore fall in different
+    /// seconds), then the snapshot restored: the resource's URL and the discarded edit's Last-Modified.
+    /// </summary>
+    private static async Task<(string Url, DateTimeOffset Discarded)> RestoreOverADiscardedEditAsync(ApiFactory own, string collection)
+    {
         var writer = own.Writer();
         var id = await new TestContent(writer).ResourceAsync(collection);
         var url = $"/api/v1/{collection}/{id}";
@@ -136,11 +141,8 @@ public sealed class RestorePreconditionsTests(ApiFactory factory) : IClassFixtur
         await (await writer.PatchMergeAsync(url, Edit(collection, "X, discarded by the restore"))).AssertJsonAsync();
         await DateAsync(own, collection, id, DateTimeOffset.UtcNow.AddHours(-1));
         var discarded = (await own.Reader().GetAsync(url)).Content.Headers.LastModified!.Value;
-
         await RestoreAsync(own, snapshot);
-        var stale = await PatchAsync(writer, url, Edit(collection, "X again"), headers => headers.IfUnmodifiedSince = discarded);
-
-        await stale.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        return (url, discarded);
     }
 
     /// <summary>A change to one field each resource has.</summary>
