@@ -167,6 +167,28 @@ public sealed partial class Db
     /// savepoint each would also make FTS5 write out its pending entries at every write). Writes must therefore be
     /// database work only, safe to run again.
     /// </summary>
+    /// <summary>
+    /// When a write's own SQL failed against a schema a newer build has migrated since (a column renamed or dropped),
+    /// the reason to report: the check before the commit never ran, and the SQLite error was a 500.
+    /// </summary>
+    private async Task<Exception?> NewerSchemaBehindAsync(Exception failure)
+    {
+        if (failure is not SqliteException)
+        {
+            return null;
+        }
+        try
+        {
+            await using var connection = await OpenAsync(CancellationToken.None);
+            var schema = await connection.ExecuteScalarAsync<int>(SqliteDialect.ReadSchemaVersion);
+            return schema > Migrator.LatestVersion ? DatabaseFile.NewerSchema(FilePath ?? ConnectionString, schema) : null;
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+    }
+
     private async Task<bool> TryCommitTogetherAsync(List<PendingWrite> writes)
     {
         var started = Stopwatch.GetTimestamp();
@@ -258,7 +280,7 @@ public sealed partial class Db
         catch (Exception exception) when (!committed && writes.Count == 1)
         {
             _lastWriteFoundDiskFull |= SqliteDialect.IsFull(exception);
-            writes[0].Fail(exception);
+            writes[0].Fail(await NewerSchemaBehindAsync(exception) ?? exception);
             return true;
         }
         catch (Exception) when (!committed)

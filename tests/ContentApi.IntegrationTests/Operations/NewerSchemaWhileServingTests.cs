@@ -35,4 +35,24 @@ public sealed class NewerSchemaWhileServingTests
         using var after = factory.OpenDatabase();
         Assert.Equal(["Before the upgrade"], after.Query<string>("SELECT name FROM tags"));
     }
+
+    [Fact]
+    public async Task A_write_the_newer_schema_breaks_is_refused_with_503_too_not_a_500()
+    {
+        // The check ran after the write's own SQL: a newer build that renamed a column failed the write first (review).
+        using var factory = new ApiFactory();
+        await new TestContent(factory.Writer()).TagAsync("Before the upgrade");
+        using (var connection = factory.OpenDatabase())
+        {
+            connection.Execute("ALTER TABLE tags RENAME COLUMN description TO summary");
+            connection.Execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, 'future_thing', '2027-01-01T00:00:00Z')",
+                new { Version = Migrator.LatestVersion + 1 });
+        }
+
+        var create = await factory.Writer().PostAsJsonAsync("/api/v1/tags", new { name = "After the upgrade", description = "x" });
+
+        var problem = await create.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Contains("newer version of ContentApi", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }
