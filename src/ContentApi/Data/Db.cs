@@ -37,8 +37,8 @@ public sealed partial class Db(
     public void PinFile() => _file.Pin();
 
     /// <summary>
-    /// The database file was deleted, moved or replaced since <see cref="PinFile"/> (or is missing): nothing may be written
-    /// until a restart. Stays true once seen.
+    /// The database file is missing, or another file is at its path than the one <see cref="PinFile"/> saw: nothing may
+    /// be written. Another file stays seen until a restart; a missing one is looked for again each time.
     /// </summary>
     public bool FileIsGone => _file.IsGone;
 
