@@ -56,7 +56,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
 
     /// <summary>A page of articles matching <paramref name="match"/> in the order of <paramref name="sort"/>, with the list's filters and visibility.</summary>
     public async Task<(IReadOnlyList<ArticleAggregate> Items, long Total)> SearchAsync(
-        string match, ArticleFilter filter, SearchSort sort, int offset, int limit, ArticleEmbeds embeds, CancellationToken cancellationToken)
+        string match, ArticleFilter filter, SearchSort sort, Cursor? after, int offset, int limit, ArticleEmbeds embeds, CancellationToken cancellationToken)
     {
         // The match is the search's own condition; the filter's "id IN (matches)" form would run it twice.
         var (conditions, parameters) = ArticleFilters.ToSql(filter with { FullTextMatch = null }, Now());
@@ -65,11 +65,20 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         parameters.Add("Take", limit);
         parameters.Add("Offset", offset);
         var where = " WHERE " + string.Join(" AND ", conditions);
+        var (pageWhere, pageParameters) = (where, parameters);
+        if (after is not null && sort.ByDate is { } byDate)
+        {
+            // Under a date sort a cursor names the last hit shown; the total stays that of every hit (and keeps its key).
+            pageWhere += " AND " + byDate.After("a.id");
+            pageParameters = new DynamicParameters(parameters);
+            pageParameters.Add("CursorValue", after.Value);
+            pageParameters.Add("CursorId", after.Id);
+        }
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         // Order ids first, then load the page's rows: sorting whole rows would drag every matching body through the sorter.
         var ids = (await connection.QueryAsync<long>(new CommandDefinition(
-            $"SELECT a.id {SqliteDialect.SearchFrom}{where} ORDER BY {sort.OrderBy} LIMIT @Take OFFSET @Offset",
-            parameters, cancellationToken: cancellationToken))).AsList();
+            $"SELECT a.id {SqliteDialect.SearchFrom}{pageWhere} ORDER BY {sort.OrderBy} LIMIT @Take OFFSET @Offset",
+            pageParameters, cancellationToken: cancellationToken))).AsList();
         var byId = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
             $"{ArticleQueries.Select} {ArticleQueries.From} WHERE a.id IN @Ids", new { Ids = ids }, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
         var rows = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();

@@ -36,7 +36,7 @@ public sealed class SearchArticlesQueryValidator : AbstractValidator<SearchArtic
         RuleFor(q => q.Cursor).Null().When(q => q.Page is not null).WithMessage("Use either cursor or page, not both.");
         RuleFor(q => q.Sort).Must(s => SearchSort.TryParse(s, false, out _)).When(q => q.Sort is not null)
             .WithMessage($"Unknown sort. Allowed: {SearchSort.Description}.");
-        RuleFor(q => q.Cursor).Must((q, c) => SearchSort.TryParse(q.Sort, false, out var sort) && SearchEndpoints.TryReadCursor(c, sort, out _))
+        RuleFor(q => q.Cursor).Must((q, c) => SearchSort.TryParse(q.Sort, false, out var sort) && SearchEndpoints.TryReadCursor(c, sort, out _, out _))
             .When(q => q.Cursor is not null && q.Page is null)
             .WithMessage("Invalid cursor: pass back the nextCursor of a previous page, with the same sort.");
         RuleFor(q => q.Language).LanguageTag();
@@ -67,7 +67,7 @@ public static class SearchEndpoints
                 "ranked with articles whose title holds every word first, then by BM25 (title matches weigh most; ties go to the newest). Works for Chinese (Traditional and Simplified match each other), " +
                 "Japanese, Korean and Latin scripts. Each item carries `highlights`; items leave out `body` unless `fields` names it. Same visibility and filters as the article list " +
                 "(but `status`); " +
-                $"pages are positions in the ranking (or in the order `sort` asks for), up to {MaxOffset} results deep.")
+                $"pages are positions in the ranking, up to {MaxOffset} results deep; under a date `sort` a cursor names the last hit shown, as on the article list (so a hit published meanwhile neither repeats nor skips one), while numbered pages stay positions.")
             .Lists<ListResponse<ArticleResponse>>().Fields(ArticleView.SearchFieldNames, "SearchResultField", ArticleView.UnsentEmbedRule + ".")
             .WithMetadata(new ParameterDescriptionMetadata("q", ParameterDescriptionOperationFilter.SearchWords, Required: true))
             .WithMetadata(new ParameterDescriptionMetadata("sort",
@@ -85,28 +85,55 @@ public static class SearchEndpoints
         var privileged = ApiKeyScopes.CanSeeUnpublished(http);
         SearchSort.TryParse(query.Sort, privileged, out var sort);
         var limit = query.Limit ?? Paging.DefaultLimit;
-        var offset = query.Page is { } page ? (page - 1) * limit : TryReadCursor(query.Cursor, sort, out var position) ? position : 0;
+        var offset = 0;
+        Cursor? after = null;
+        if (query.Page is { } page)
+        {
+            offset = (page - 1) * limit;
+        }
+        else if (TryReadCursor(query.Cursor, sort, out var position, out var last))
+        {
+            (offset, after) = (position, last);
+        }
         // A hit shows its snippets, not its whole body: results pages rarely need bodies, and leaving them out keeps
         // a page of 20 hits small. fields=...,body brings the body back.
         var view = ArticleView.From(query.Include, query.Fields ?? DefaultFields, null);
         var filter = new ArticleFilter(privileged, null, query.Author, query.Tag, query.Language,
             query.PublishedAfter?.Value, query.PublishedBefore?.Value, Fts5Match.ToFts5Match(search));
-        var (items, total) = await store.SearchAsync(filter.FullTextMatch!, filter, sort, offset, Math.Min(limit, MaxOffset - offset), view.LoadEmbeds, cancellationToken);
+        var (items, total) = await store.SearchAsync(filter.FullTextMatch!, filter, sort, after, offset, Math.Min(limit, MaxOffset - offset), view.LoadEmbeds, cancellationToken);
         var nextOffset = offset + items.Count;
-        var next = nextOffset < Math.Min(total, MaxOffset) && items.Count > 0
-            ? new Cursor(sort.Key, nextOffset.ToString(CultureInfo.InvariantCulture), 0).Encode()
-            : null;
+        var next = sort.ByDate is { } byDate
+            // Under a date sort the next page starts after the last hit, as on the article list: a hit published or
+            // removed meanwhile neither repeats nor skips one (a position did, found by a probe).
+            ? (items.Count == limit && (after is not null || nextOffset < total) ? new Cursor(sort.Key, byDate.Field.ValueOf(items[^1].Row), items[^1].Row.Id).Encode() : null)
+            : nextOffset < Math.Min(total, MaxOffset) && items.Count > 0
+                ? new Cursor(sort.Key, nextOffset.ToString(CultureInfo.InvariantCulture), 0).Encode()
+                : null;
         // Snippets cost a pass over each body: build them only when the response includes them.
         var wantsHighlights = view.Fields?.Contains("highlights") != false;
         var shaped = items.Select(article => view.Shape(article, wantsHighlights ? Highlights(article, search) : null)).ToList();
         return Representation.List(new ListResponse<object>(shaped, new PageInfo(limit, next, total) { MaxPage = MaxPage }));
     }
 
-    internal static bool TryReadCursor(string? text, SearchSort sort, out int offset)
+    /// <summary>
+    /// A relevance cursor is a position in the ranking (<paramref name="offset"/>); a date sort's names the last hit
+    /// shown (<paramref name="after"/>), like the article list's.
+    /// </summary>
+    internal static bool TryReadCursor(string? text, SearchSort sort, out int offset, out Cursor? after)
     {
         offset = 0;
-        return text is not null &&
-            (Cursor.TryDecode(text, sort.Key, out var cursor) || (sort.ByDate is null && Cursor.TryDecode(text, EarlierRelevanceCursor, out cursor))) &&
+        after = null;
+        if (text is null)
+        {
+            return false;
+        }
+        if (sort.ByDate is { } byDate)
+        {
+            var valid = Cursor.TryDecode(text, sort.Key, out var last) && byDate.Field.Accepts(last.Value);
+            after = valid ? last : null;
+            return valid;
+        }
+        return (Cursor.TryDecode(text, sort.Key, out var cursor) || Cursor.TryDecode(text, EarlierRelevanceCursor, out cursor)) &&
             int.TryParse(cursor.Value, NumberStyles.None, CultureInfo.InvariantCulture, out offset) && offset < MaxOffset;
     }
 

@@ -156,6 +156,31 @@ public sealed class SearchByDateTests(ApiFactory factory) : IClassFixture<ApiFac
     }
 
     [Theory]
+    [InlineData("-publishedAt")]
+    [InlineData("publishedAt")]
+    public async Task Search_under_a_date_sort_goes_on_after_the_last_hit_when_one_is_published_meanwhile(string sort)
+    {
+        // Found by a probe: the cursor was a position, so an article published between two pages showed a hit again.
+        var n = Nonce();
+        var ids = new List<long>();
+        for (var i = 0; i < 4; i++)
+        {
+            ids.Add(await ArticleAsync($"{n} {i}", ("publishedAt", March.AddDays(i))));
+        }
+        var anonymous = factory.Anonymous();
+        var first = await anonymous.SearchAsync(n, $"sort={sort}&limit=2");
+
+        await ArticleAsync($"{n} published meanwhile", ("publishedAt", March.AddDays(30)));
+        await ArticleAsync($"{n} published meanwhile too", ("publishedAt", March.AddDays(-30)));
+        var second = await anonymous.SearchAsync(n, $"sort={sort}&limit=2&cursor={first.NextCursor()}");
+
+        var order = sort == "-publishedAt" ? ids.AsEnumerable().Reverse().ToList() : ids;
+        Assert.Equal(order[..2], first.Ids());
+        Assert.Equal(order[2..4], second.Ids());
+        Assert.Equal(6, second.Total());
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("title")]
     [InlineData("-relevance")]
