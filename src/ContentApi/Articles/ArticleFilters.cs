@@ -55,12 +55,12 @@ internal static class ArticleFilters
         if (filter.PublishedAfter is { } after)
         {
             conditions.Add("a.published_at >= @PublishedAfter");
-            parameters.Add("PublishedAfter", Timestamps.ToDb(after));
+            parameters.Add("PublishedAfter", Timestamps.ToDbRoundedUp(after));
         }
         if (filter.PublishedBefore is { } before)
         {
             conditions.Add("a.published_at < @PublishedBefore");
-            parameters.Add("PublishedBefore", Timestamps.ToDb(before));
+            parameters.Add("PublishedBefore", Timestamps.ToDbRoundedUp(before));
         }
         return (conditions, parameters);
 

@@ -15,6 +15,17 @@ public static class Timestamps
 
     public static string? ToDb(DateTimeOffset? value) => value is { } v ? ToDb(v) : null;
 
+    /// <summary>
+    /// A bound as stored, rounded up to the microsecond: a stored time (whole microseconds) is at or after it, or before
+    /// it, exactly when it is so of the bound as given. Truncated, "after 05.2500001" took 05.250000 in (a probe).
+    /// </summary>
+    public static string ToDbRoundedUp(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        var extra = utc.Ticks % 10;
+        return ToDb(extra == 0 ? utc : utc.AddTicks(10 - extra));
+    }
+
     public static DateTimeOffset FromDb(string value) =>
         new(DateTime.ParseExact(value, Format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), TimeSpan.Zero);
 
