@@ -127,7 +127,7 @@ public static partial class Excerpts
                 end++;
             }
             if (end <= budget && EndsSentence(elements[i][0], end < elements.Count ? elements[end] : null) && quoted?[end] != true
-                && (quoted is null || !EndsAbbreviation(elements, i)))
+                && !EndsAbbreviation(elements, i))
             {
                 return end;
             }
@@ -137,7 +137,8 @@ public static partial class Excerpts
 
     /// <summary>
     /// Whether the full stop at <paramref name="stop"/> may end an abbreviation or an initial ("Dr.", "U.S.", "J."), not
-    /// a sentence: cut there, an excerpt must keep its ellipsis, or "…led by Dr." reads as whole (review).
+    /// a sentence: no cut there, which read as whole without its ellipsis (review) and stopped short with it (a probe:
+    /// "…joined by Dr.…" at 156 characters, where a word break near 200 was free).
     /// </summary>
     private static bool EndsAbbreviation(List<string> elements, int stop)
     {
