@@ -171,6 +171,10 @@ public sealed partial class Db
     /// When a write's own SQL failed against a schema a newer build has migrated since (a column renamed or dropped),
     /// the reason to report: the check before the commit never ran, and the SQLite error was a 500.
     /// </summary>
+    /// <summary>The refusal to write into <paramref name="schema"/>, when a newer build has migrated the database to it.</summary>
+    private DatabaseFileException? NewerSchema(int schema) =>
+        schema > Migrator.LatestVersion ? DatabaseFile.NewerSchema(FilePath ?? ConnectionString, schema) : null;
+
     private async Task<Exception?> NewerSchemaBehindAsync(Exception failure)
     {
         if (failure is not SqliteException)
@@ -181,7 +185,7 @@ public sealed partial class Db
         {
             await using var connection = await OpenAsync(CancellationToken.None);
             var schema = await connection.ExecuteScalarAsync<int>(SqliteDialect.ReadSchemaVersion);
-            return schema > Migrator.LatestVersion ? DatabaseFile.NewerSchema(FilePath ?? ConnectionString, schema) : null;
+            return NewerSchema(schema);
         }
         catch (SqliteException)
         {
@@ -253,9 +257,9 @@ public sealed partial class Db
                 // The write lock is held: no newer build can migrate between this check and the commit.
                 var schema = version?.SchemaVersion
                     ?? await connection.ExecuteScalarAsync<int>(new CommandDefinition(SqliteDialect.ReadSchemaVersion, transaction: transaction));
-                if (schema > Migrator.LatestVersion)
+                if (NewerSchema(schema) is { } newer)
                 {
-                    throw DatabaseFile.NewerSchema(FilePath ?? ConnectionString, schema);
+                    throw newer;
                 }
                 await transaction.CommitAsync();
                 committed = true;

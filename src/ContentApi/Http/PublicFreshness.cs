@@ -42,7 +42,7 @@ public sealed class PublicFreshness(IOptions<CachingOptions> options)
     /// </summary>
     public static string CacheControl(string configured, DateTimeOffset? nextChangeAt, DateTimeOffset now)
     {
-        if (nextChangeAt is not { } next || next - now >= Horizon(configured) || !CacheControlHeaderValue.TryParse(configured, out var value))
+        if (nextChangeAt is not { } next || !CacheControlHeaderValue.TryParse(configured, out var value) || next - now >= Horizon(value))
         {
             return configured;
         }
@@ -64,8 +64,10 @@ public sealed class PublicFreshness(IOptions<CachingOptions> options)
     }
 
     /// <summary>How long after a response a cache may still serve it: its longest lifetime, then the stale-while-revalidate window.</summary>
+    private static TimeSpan Horizon(CacheControlHeaderValue value) => Fresh(value) + StaleFor(value);
+
     private static TimeSpan Horizon(string cacheControl) =>
-        CacheControlHeaderValue.TryParse(cacheControl, out var value) ? Fresh(value) + StaleFor(value) : TimeSpan.Zero;
+        CacheControlHeaderValue.TryParse(cacheControl, out var value) ? Horizon(value) : TimeSpan.Zero;
 
     private static TimeSpan Fresh(CacheControlHeaderValue value) => new[] { value.MaxAge, value.SharedMaxAge }.Max() ?? TimeSpan.Zero;
 

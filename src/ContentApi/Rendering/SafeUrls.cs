@@ -23,8 +23,7 @@ internal static class SafeUrls
         {
             return false;
         }
-        // Browsers ignore tabs, newlines and other controls inside a scheme ("java\tscript:"), so must we.
-        var cleaned = string.Concat(url.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)));
+        var cleaned = AsBrowsersReadIt(url);
         var colon = cleaned.IndexOf(':', StringComparison.Ordinal);
         if (colon < 0)
         {
@@ -46,9 +45,12 @@ internal static class SafeUrls
     /// </summary>
     public static bool IsExternal(string url)
     {
-        var cleaned = string.Concat(url.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)));
+        var cleaned = AsBrowsersReadIt(url);
         return cleaned.StartsWith("http:", StringComparison.OrdinalIgnoreCase) ||
             cleaned.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ||
             cleaned.StartsWith("//", StringComparison.Ordinal);
     }
+
+    /// <summary>Browsers ignore tabs, newlines and other controls inside a scheme ("java\tscript:"), so must we.</summary>
+    private static string AsBrowsersReadIt(string url) => string.Concat(url.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)));
 }

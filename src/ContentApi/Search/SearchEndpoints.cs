@@ -101,18 +101,29 @@ public static class SearchEndpoints
         var filter = new ArticleFilter(privileged, null, query.Author, query.Tag, query.Language,
             query.PublishedAfter?.Value, query.PublishedBefore?.Value, Fts5Match.ToFts5Match(search));
         var (items, total) = await store.SearchAsync(filter.FullTextMatch!, filter, sort, after, offset, Math.Min(limit, MaxOffset - offset), view.LoadEmbeds, cancellationToken);
-        var nextOffset = offset + items.Count;
-        var next = sort.ByDate is { } byDate
-            // Under a date sort the next page starts after the last hit, as on the article list: a hit published or
-            // removed meanwhile neither repeats nor skips one (a position did, found by a probe).
-            ? (items.Count == limit && (after is not null || nextOffset < total) ? new Cursor(sort.Key, byDate.Field.ValueOf(items[^1].Row), items[^1].Row.Id).Encode() : null)
-            : nextOffset < Math.Min(total, MaxOffset) && items.Count > 0
-                ? new Cursor(sort.Key, nextOffset.ToString(CultureInfo.InvariantCulture), 0).Encode()
-                : null;
+        var next = NextCursor(sort, items, offset, limit, total, after is not null);
         // Snippets cost a pass over each body: build them only when the response includes them.
         var wantsHighlights = view.Fields?.Contains("highlights") != false;
         var shaped = items.Select(article => view.Shape(article, wantsHighlights ? Highlights(article, search) : null)).ToList();
         return Representation.List(new ListResponse<object>(shaped, new PageInfo(limit, next, total) { MaxPage = MaxPage }));
+    }
+
+    /// <summary>
+    /// Under a date sort the next page starts after the last hit, as on the article list: a hit published or removed
+    /// meanwhile neither repeats nor skips one (a position did, found by a probe). By relevance it is a position.
+    /// </summary>
+    private static string? NextCursor(SearchSort sort, IReadOnlyList<ArticleAggregate> items, int offset, int limit, long total, bool pastFirstPage)
+    {
+        var nextOffset = offset + items.Count;
+        if (sort.ByDate is { } byDate)
+        {
+            return items.Count == limit && (pastFirstPage || nextOffset < total)
+                ? new Cursor(sort.Key, byDate.Field.ValueOf(items[^1].Row), items[^1].Row.Id).Encode()
+                : null;
+        }
+        return nextOffset < Math.Min(total, MaxOffset) && items.Count > 0
+            ? new Cursor(sort.Key, nextOffset.ToString(CultureInfo.InvariantCulture), 0).Encode()
+            : null;
     }
 
     /// <summary>
