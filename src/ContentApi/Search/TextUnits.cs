@@ -43,6 +43,8 @@ internal static partial class TextUnits
     /// </summary>
     private static bool IsInWordFormatting(int codePoint) => codePoint is 0x0640 or 0x00AD or 0x200C or 0x200D or 0x2060 or 0xFEFF;
 
+    private static bool IsSpaceWithinLine(char c) => char.IsWhiteSpace(c) && c is not ('\n' or '\r' or '\v' or '\f' or '\u0085' or '\u2028' or '\u2029');
+
     public static List<TextUnit> Of(string text)
     {
         var units = new List<TextUnit>(text.Length);
@@ -133,6 +135,13 @@ internal static partial class TextUnits
             if (end - start == 1 && (IsNameDot(text[start]) || IsDigitGroupComma(text, start) ||
                 text[start] == ZeroWidthSpace && !BreaksWordAt(text, start)))
             {
+                start = end;
+                continue;
+            }
+            if (end - start == 1 && afterCjk && IsSpaceWithinLine(text[start]))
+            {
+                // Spaces between CJK characters say nothing: a Japanese name is written with or without one
+                // (佐藤 花子), Korean spacing varies, and text copied from PDFs spaces out every character.
                 start = end;
                 continue;
             }

@@ -72,6 +72,33 @@ public sealed class WrittenFormsSearchTests(ApiFactory factory) : IClassFixture<
         Assert.Contains(dotted, await FindAsync("ドナルドトランプ"));
     }
 
+    [Fact]
+    public async Task A_name_is_found_with_or_without_the_space_between_its_parts_and_marked_whole()
+    {
+        var spaced = await ArticleAsync("記者佐藤 花子が東京から伝える。", "ja");
+        var fullWidth = await ArticleAsync("記者佐藤　花子が東京から伝える。", "ja");
+        var unspaced = await ArticleAsync("記者佐藤花子が大阪から伝える。", "ja");
+
+        foreach (var q in new[] { "佐藤花子", "\"佐藤 花子\"", "佐藤 花子" })
+        {
+            var found = await FindAsync(q);
+            Assert.Contains(spaced, found);
+            Assert.Contains(fullWidth, found);
+            Assert.Contains(unspaced, found);
+        }
+        var hit = Assert.Single((await factory.Anonymous().SearchAsync("佐藤花子", "limit=100"))["items"]!.AsArray(), item => item!["id"]!.GetValue<long>() == spaced)!;
+        Assert.Contains(("body", "記者<mark>佐藤 花子</mark>が東京から伝える。"), hit.Highlights());
+    }
+
+    [Fact]
+    public async Task Korean_is_found_whether_its_words_are_spaced_or_not_but_not_across_lines()
+    {
+        var spaced = await ArticleAsync("서울 대학교 연구팀이 발표했다.\n\n새 문단", "ko");
+
+        Assert.Contains(spaced, await FindAsync("서울대학교"));
+        Assert.DoesNotContain(spaced, await FindAsync("발표했다새"));
+    }
+
     [Theory]
     [InlineData("1,000")]
     [InlineData("1000")]

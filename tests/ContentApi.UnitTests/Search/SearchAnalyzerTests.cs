@@ -59,8 +59,24 @@ public sealed class SearchAnalyzerTests
         Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
 
     [Fact]
-    public void AnalyzeForIndex_korean_keeps_syllables_whole_and_bigrams_them() =>
-        Assert.Equal("한 한국 국 국어 어 검 검색 색", SearchAnalyzer.AnalyzeForIndex("한국어 검색"));
+    public void AnalyzeForIndex_korean_keeps_syllables_whole_and_bigrams_them_across_its_spaces() =>
+        Assert.Equal("한 한국 국 국어 어 어검 검 검색 색", SearchAnalyzer.AnalyzeForIndex("한국어 검색"));
+
+    [Theory]
+    [InlineData("佐藤 花子", "佐藤花子")]
+    [InlineData("佐藤　花子", "佐藤花子")] // the ideographic space
+    [InlineData("佐藤\u00a0\t 花子", "佐藤花子")]
+    [InlineData("中 文 文 本", "中文文本")] // spaced out, as text copied from a PDF often is
+    public void AnalyzeForIndex_spaces_within_a_line_between_cjk_characters_do_not_end_the_run(string spaced, string plain) =>
+        Assert.Equal(SearchAnalyzer.AnalyzeForIndex(plain), SearchAnalyzer.AnalyzeForIndex(spaced));
+
+    [Theory]
+    [InlineData("佐藤\n花子", "佐 佐藤 藤 花 花子 子")] // a line break between runs is not within a line (plain text ends paragraphs with one)
+    [InlineData("佐藤 \r\n花子", "佐 佐藤 藤 花 花子 子")]
+    [InlineData("東京 Tower 大阪", "东 东京 京 tower 大 大坂 坂")]
+    [InlineData("東京, 大阪", "东 东京 京 大 大坂 坂")]
+    public void AnalyzeForIndex_line_breaks_words_and_punctuation_between_cjk_characters_still_end_the_run(string text, string expected) =>
+        Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
 
     [Theory]
     [InlineData("Café Crème", "cafe creme")]
