@@ -64,7 +64,7 @@ internal static class ExcerptSource
                 }
                 break;
             case ParagraphBlock paragraph:
-                AppendLines(builder, FigureLabels.TextFrom(paragraph.Inline?.FirstChild));
+                AppendParagraph(builder, paragraph.Inline?.FirstChild);
                 break;
             case Markdig.Extensions.Footnotes.FootnoteGroup:
                 break; // notes to the text, not its summary
@@ -85,6 +85,20 @@ internal static class ExcerptSource
     }
 
     private sealed record Walk(HashSet<ParagraphBlock> Labels, NextSiblings Siblings);
+
+    /// <summary>
+    /// Appends a paragraph as one line; the first one's byline line ("作者 | 王小明⏎行政院今天…") stays a line of its own,
+    /// for <see cref="Excerpts.Derive"/> to leave out without the lead joined to it.
+    /// </summary>
+    private static void AppendParagraph(StringBuilder builder, Inline? first)
+    {
+        if (builder.Length == 0 && FigureLabels.LineAt(first) is ({ } line, { } next) && Excerpts.IsBylineLine(line.Text))
+        {
+            AppendLines(builder, line.Text);
+            first = next;
+        }
+        AppendLines(builder, FigureLabels.TextFrom(first));
+    }
 
     private static void AppendLines(StringBuilder builder, string text) => PlainText.AppendLine(builder, Cjk.JoinLines(text));
 }

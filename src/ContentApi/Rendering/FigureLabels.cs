@@ -136,7 +136,7 @@ internal static partial class FigureLabels
     }
 
     /// <summary>The line starting at <paramref name="first"/>, and the first inline of the next line (null: none).</summary>
-    private static (LabelLine Line, Inline? Next) LineAt(Inline? first)
+    internal static (LabelLine Line, Inline? Next) LineAt(Inline? first)
     {
         var inlines = new List<Inline>();
         var inline = first;

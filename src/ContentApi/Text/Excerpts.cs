@@ -225,21 +225,33 @@ public static partial class Excerpts
 
     /// <summary>
     /// Drops a leading byline such as "作者 | 王小明", "By: Jane Doe", "By Jane Doe and John Roe", "記者王小明／台北報導" or
-    /// "（中央社記者王小明台北1日電）", which says nothing about the article.
+    /// "（中央社記者王小明台北1日電）", which says nothing about the article; a dateline also when the lead runs on after it
+    /// on its line ("（中央社記者王小明台北1日電）行政院今天…", "[서울=연합뉴스] 홍길동 기자 = …", "【ワシントン＝山田太郎】…").
     /// </summary>
     private static string WithoutByline(string text)
     {
         var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);
+        var firstLine = firstLineEnd < 0 ? text : text[..firstLineEnd];
+        var dateline = DatelineRegex().Match(firstLine);
+        if (dateline.Success && firstLine[dateline.Length..].Trim().Length > 0)
+        {
+            return text[dateline.Length..];
+        }
         if (firstLineEnd < 0)
         {
             return text;
         }
-        var firstLine = text[..firstLineEnd];
-        return firstLine.Length <= 60 && IsByline(firstLine.Trim()) ? text[(firstLineEnd + 1)..] : text;
+        return dateline.Success || IsBylineLine(firstLine) ? text[(firstLineEnd + 1)..] : text;
     }
 
+    /// <summary>
+    /// Whether this line is a byline that the excerpt leaves out, when it starts the text. A paragraph's lines are joined
+    /// before an excerpt is cut from it, so <see cref="Rendering.ExcerptSource"/> keeps such a line apart.
+    /// </summary>
+    internal static bool IsBylineLine(string line) => line.Length <= 60 && IsByline(line.Trim());
+
     private static bool IsByline(string line) =>
-        BylineRegex().IsMatch(line) || ReportBylineRegex().IsMatch(line) || AgencyBylineRegex().IsMatch(line) || EnglishBylineRegex().IsMatch(line);
+        BylineRegex().IsMatch(line) || ReportBylineRegex().IsMatch(line) || EnglishBylineRegex().IsMatch(line);
 
     /// <summary>
     /// Each run of whitespace (between paragraphs, list items, words) as one space, or as nothing beside CJK punctuation,
@@ -269,21 +281,29 @@ public static partial class Excerpts
         return builder.ToString();
     }
 
-    [GeneratedRegex(@"^\s*(作者|文|撰文|記者|记者|編輯|编辑|責編|责编|by|автор|текст|كتب|بقلم|글|기자)\s*[|｜:：/／=]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(作者|文|撰文|記者|记者|編輯|编辑|責編|责编|編譯|编译|翻譯|翻译|by|автор|текст|كتب|بقلم|글|기자)\s*[|｜:：/／=]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineRegex();
 
     /// <summary>A Taiwanese reporter's byline: "記者王小明／台北報導", "【記者王小明／台北報導】".</summary>
     [GeneratedRegex(@"^[【\[]?\s*(?:記者|记者)[^\s／/，,：:、。]{1,12}[／/][^\s／/，,：:、。]{1,12}(?:報導|报道)\s*[】\]]?$", RegexOptions.CultureInvariant)]
     private static partial Regex ReportBylineRegex();
 
-    /// <summary>A news agency's dateline in brackets: "（中央社記者王小明台北1日電）".</summary>
-    [GeneratedRegex(@"^[（(【\[]\s*(?:中央社|中新社|新華社|新华社)?(?:記者|记者)[^\s，,：:、。（()）]{1,20}(?:電|电)\s*[）)】\]]$", RegexOptions.CultureInvariant)]
-    private static partial Regex AgencyBylineRegex();
+    /// <summary>
+    /// A news agency's or newspaper's dateline opening the lead, and the space after it: "（中央社記者王小明台北1日電）",
+    /// "【記者王小明／台北報導】", Yonhap's "[서울=연합뉴스] 홍길동 기자 = ", a Japanese paper's "【ワシントン＝山田太郎】".
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:[（(【\[]\s*(?:中央社|中新社|新華社|新华社)?(?:記者|记者)[^\s，,：:、。（()）]{1,20}(?:電|电)\s*[）)】\]]" +
+        @"|【\s*(?:記者|记者)[^\s／/，,：:、。]{1,12}[／/][^\s／/，,：:、。]{1,12}(?:報導|报道)\s*】" +
+        @"|\[[^\]\n=]{1,12}=(?:연합뉴스|뉴시스|뉴스1)\](?:\s*[^\s=\]]{1,12}(?:\s+[^\s=\]]{1,12})?\s*(?:기자|특파원)\s*=)?" +
+        @"|【[^】＝=\n]{1,15}[＝=][^】\n]{1,20}】)\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex DatelineRegex();
 
     /// <summary>
-    /// "By" and people's names of two or more capitalised words each, joined by commas, "and" or "&amp;": "By Jane Doe and
-    /// John Roe". Not "By Tuesday", "By The Numbers" or "By Land And Sea", which start sentences or name sections.
+    /// "By" (or German "Von", French "Par", Spanish "Por", Dutch "Door") and people's names of two or more capitalised
+    /// words each, joined by commas, "and" or "&amp;", perhaps with their agency after a comma: "By Jane Doe and John Roe",
+    /// "By JANE DOE, Reuters", "Von Hans Müller". Not "By Tuesday", "By The Numbers" or "By Land And Sea", which start
+    /// sentences or name sections.
     /// </summary>
-    [GeneratedRegex(@"^(?i:by)\s+(?!(?:The|A|An)\b)(?!.*\b(?:And|Or|Of|The|In|On|At|To|For)\b)\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.\-]*)+(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.\-]*)+)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?i:by|von|par|por|door)\s+(?!(?:The|A|An)\b)(?!.*\b(?:And|Or|Of|The|In|On|At|To|For)\b)\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.\-]*)+(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.\-]*)+)*(?:\s*,\s*\p{Lu}[\p{L}\p{M}.\-]*(?:\s+\p{Lu}[\p{L}\p{M}.\-]*)*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishBylineRegex();
 }

@@ -1,0 +1,52 @@
+using ContentApi.Rendering;
+using ContentApi.Text;
+
+namespace ContentApi.UnitTests.Rendering;
+
+/// <summary>
+/// A byline on the first line of the lead paragraph, the lead on the next (a probe's editor pasted it so): the
+/// paragraph's lines were joined before the byline was looked for, so the whole joined lead was dropped as a byline
+/// ("作者 | 王小明⏎行政院…" gave an empty excerpt), or kept with the byline when the lead was long.
+/// </summary>
+public sealed class ExcerptBylineTests
+{
+    private static string Excerpt(string markdown) =>
+        Excerpts.Derive(MarkdownRenderer.ToPlainTextForStorage(markdown, TimeSpan.FromSeconds(10)).ExcerptSource, 200);
+
+    [Theory]
+    [InlineData("作者 | 王小明\r\n行政院今天通過法案。", "行政院今天通過法案。")]
+    [InlineData("作者：王小明\n行政院今天通過法案。\n\n第二段。", "行政院今天通過法案。第二段。")]
+    [InlineData("By: Jane Doe\nThe government passed the bill.\n\nSecond paragraph.", "The government passed the bill. Second paragraph.")]
+    [InlineData("By Jane Doe, Reuters\nThe government passed the bill.", "The government passed the bill.")]
+    [InlineData("Von Hans Müller\nDie Regierung hat das Gesetz beschlossen.", "Die Regierung hat das Gesetz beschlossen.")]
+    [InlineData("編譯／王小明\n行政院今天通過法案。", "行政院今天通過法案。")]
+    public void A_byline_line_at_the_top_of_the_lead_paragraph_is_left_out_and_the_lead_kept(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
+    [Fact]
+    public void A_long_lead_after_a_byline_line_loses_only_the_byline()
+    {
+        const string lead = "行政院今天召開院會，通過能源轉型條例草案，將送立法院審議，各界對此仍有疑慮。";
+        Assert.Equal(lead + lead, Excerpt("作者 | 王小明\n" + lead + lead));
+    }
+
+    [Fact]
+    public void A_byline_line_in_a_later_paragraph_stays() =>
+        Assert.Equal("行政院今天通過法案。作者：王小明補充說明。", Excerpt("行政院今天通過法案。\n\n作者：王小明\n補充說明。"));
+
+    [Theory]
+    [InlineData("（中央社記者王小明台北1日電）行政院今天通過法案。", "行政院今天通過法案。")]
+    [InlineData("【記者王小明／台北報導】行政院今天通過法案。", "行政院今天通過法案。")]
+    [InlineData("[서울=연합뉴스] 홍길동 기자 = 정부가 오늘 법안을 통과시켰다.", "정부가 오늘 법안을 통과시켰다.")]
+    [InlineData("[서울=연합뉴스] 정부가 오늘 법안을 통과시켰다.", "정부가 오늘 법안을 통과시켰다.")]
+    [InlineData("【ワシントン＝山田太郎】米政府は１日、法案を可決した。", "米政府は１日、法案を可決した。")]
+    public void A_dateline_the_lead_runs_on_from_is_left_out(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
+    [Theory]
+    [InlineData("（圖為資料照）行政院今天通過法案。")]
+    [InlineData("【獨家】行政院今天通過法案。")]
+    [InlineData("[속보] 정부가 오늘 법안을 통과시켰다.")]
+    public void A_bracketed_opening_that_is_no_dateline_stays(string markdown) =>
+        Assert.Equal(markdown, Excerpt(markdown));
+}
