@@ -6,8 +6,8 @@ namespace ContentApi.Search;
 
 /// <summary>
 /// Splits text into folded <see cref="TextUnit"/>s: words of letters and digits (lowercase, without diacritics,
-/// compatibility forms such as full-width letters made plain) and single CJK characters (Traditional folded to
-/// Simplified). Everything else separates units.
+/// compatibility forms such as full-width letters made plain), single CJK characters (Traditional folded to
+/// Simplified) and single letters of Thai, Lao, Khmer and Myanmar with their marks. Everything else separates units.
 /// </summary>
 internal static partial class TextUnits
 {
@@ -153,6 +153,14 @@ internal static partial class TextUnits
                 start = end;
                 continue;
             }
+            // A letter of Thai, Lao, Khmer or Myanmar (with its marks) is a unit of its own, like a CJK character: their
+            // words are not spaced, so a word is found as a run of such units, anywhere in a run.
+            var unspaced = UnspacedScripts.IsLetter(Rune.GetRuneAt(text, start));
+            var joinsPrevious = afterCjk;
+            if (unspaced)
+            {
+                EndWord();
+            }
             var normalized = end - start == 1 && char.IsAscii(text[start])
                 ? text.AsSpan(start, 1)
                 : NormalizedText.Of(text[start..end], NormalizationForm.FormKC).AsSpan();
@@ -175,6 +183,12 @@ internal static partial class TextUnits
                         AddPart(part, start, end);
                     }
                 }
+            }
+            if (unspaced && word.Length > 0)
+            {
+                units.Add(new TextUnit(word.ToString(), start, end, IsCjk: true, JoinsPrevious: joinsPrevious));
+                word.Clear();
+                afterCjk = true;
             }
             start = end;
         }

@@ -14,6 +14,12 @@ public static class ReadingTime
     /// <summary>Words of Latin and other space-separated scripts read per minute.</summary>
     public const int WordsPerMinute = 230;
 
+    /// <summary>
+    /// Letters (with their marks) taken as one word of Thai, Lao, Khmer or Myanmar, whose words are not spaced and so
+    /// cannot be counted: a run between spaces is a phrase or a sentence.
+    /// </summary>
+    public const int UnspacedLettersPerWord = 4;
+
     /// <summary>Whole minutes, rounded up, at least 1.</summary>
     public static int Minutes(string plainText)
     {
@@ -27,12 +33,14 @@ public static class ReadingTime
 
     /// <summary>
     /// A word is a run of letters or digits with any inner punctuation ("Qwen3-Max", "don't"), ended by
-    /// whitespace, a CJK character or CJK punctuation.
+    /// whitespace, a CJK character or CJK punctuation; in Thai, Lao, Khmer and Myanmar, every
+    /// <see cref="UnspacedLettersPerWord"/> letters.
     /// </summary>
     public static (int CjkCharacters, int Words) Count(string plainText)
     {
         var cjkCharacters = 0;
         var words = 0;
+        var unspacedLetters = 0;
         var inWord = false;
         foreach (var (start, _) in Graphemes.Ranges(plainText))
         {
@@ -40,6 +48,11 @@ public static class ReadingTime
             if (Cjk.IsLetter(rune))
             {
                 cjkCharacters++;
+                inWord = false;
+            }
+            else if (UnspacedScripts.IsLetter(rune))
+            {
+                unspacedLetters++;
                 inWord = false;
             }
             else if (Rune.IsWhiteSpace(rune) || Cjk.IsPunctuation(rune))
@@ -52,6 +65,6 @@ public static class ReadingTime
                 inWord = true;
             }
         }
-        return (cjkCharacters, words);
+        return (cjkCharacters, words + (unspacedLetters + UnspacedLettersPerWord - 1) / UnspacedLettersPerWord);
     }
 }

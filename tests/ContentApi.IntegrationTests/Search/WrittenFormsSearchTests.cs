@@ -100,6 +100,21 @@ public sealed class WrittenFormsSearchTests(ApiFactory factory) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("รถไฟฟ้า")]
+    [InlineData("กรุงเทพ")]
+    [InlineData("รถไฟฟ้าสายสีชมพู")]
+    public async Task A_thai_word_is_found_inside_its_unspaced_run_and_marked_whole(string q)
+    {
+        var id = await ArticleAsync("กรุงเทพมหานครเปิดให้บริการรถไฟฟ้าสายสีชมพูอย่างเป็นทางการแล้ววันนี้ ผู้โดยสารจำนวนมาก", "th");
+
+        var results = await factory.Anonymous().SearchAsync(q, "limit=100");
+
+        var hit = Assert.Single(results["items"]!.AsArray(), item => item!["id"]!.GetValue<long>() == id)!;
+        Assert.Contains(hit.Highlights(), h => h.Field == "body" && h.Snippet.Contains("<mark>" + q + "</mark>", StringComparison.Ordinal));
+        Assert.DoesNotContain(id, await FindAsync("ไฟรถ"));
+    }
+
+    [Theory]
     [InlineData("1,000")]
     [InlineData("1000")]
     public async Task A_number_is_found_with_or_without_its_thousands_commas_and_not_as_its_groups(string q)

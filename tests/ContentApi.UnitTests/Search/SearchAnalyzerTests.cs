@@ -47,20 +47,31 @@ public sealed class SearchAnalyzerTests
         Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
 
     [Theory]
-    [InlineData("ภาษา\u200bไทย", "ภาษา ไทย")] // Thai has no spaces: there the zero-width space ends a word
+    [InlineData("ภาษา\u200bไทย", "ภ ภา า าษ ษ ษา า ไ ไท ท ทย ย")] // Thai has no spaces: there the zero-width space ends a run
     [InlineData("1,2,3", "1 2 3")]
     [InlineData("1,0000", "1 0000")]
     [InlineData("1,00", "1 00")]
     [InlineData("2024,000", "2024 000")] // more than three digits before the comma: no thousands group
     [InlineData("12345,678", "12345 678")]
     [InlineData("v1,000", "v1 000")]
-    [InlineData("abc\u200bไทย", "abc ไทย")] // a Thai word after the zero-width space: a word break
+    [InlineData("abc\u200bไทย", "abc ไ ไท ท ทย ย")] // a Thai word after the zero-width space: a word break
     public void AnalyzeForIndex_keeps_the_separators_that_separate(string text, string expected) =>
         Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
 
     [Fact]
     public void AnalyzeForIndex_korean_keeps_syllables_whole_and_bigrams_them_across_its_spaces() =>
         Assert.Equal("한 한국 국 국어 어 어검 검 검색 색", SearchAnalyzer.AnalyzeForIndex("한국어 검색"));
+
+    [Theory]
+    // Thai, Lao, Khmer and Myanmar run their words together: a letter with its vowel signs and tone marks is a unit,
+    // chained like CJK characters, so a word is found inside a run.
+    [InlineData("รถไฟฟ้า", "ร รถ ถ ถไ ไ ไฟ ฟ ฟฟ้ ฟ้ ฟ้า า")]
+    [InlineData("กินข้าว", "กิ กิน น นข้ ข้ ข้า า าว ว")]
+    [InlineData("ພາສາລາວ", "ພ ພາ າ າສ ສ ສາ າ າລ ລ ລາ າ າວ ວ")]
+    [InlineData("ខ្មែរ", "ខ្មែ ខ្មែរ រ")]
+    [InlineData("ไทย 2567 ๒๕๖๗", "ไ ไท ท ทย ย 2567 2567")]
+    public void AnalyzeForIndex_unspaced_alphabets_are_indexed_like_cjk_by_letter(string text, string expected) =>
+        Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
 
     [Theory]
     [InlineData("佐藤 花子", "佐藤花子")]

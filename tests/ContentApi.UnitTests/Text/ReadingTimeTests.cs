@@ -49,6 +49,22 @@ public sealed class ReadingTimeTests
     public void Count_splits_cjk_characters_from_words(string text, int cjkCharacters, int words) =>
         Assert.Equal((cjkCharacters, words), ReadingTime.Count(text));
 
+    [Theory]
+    [InlineData("กรุงเทพมหานคร", 0, 3)] // 12 letters with their marks: three words, not one
+    [InlineData("ไทย English ไทย", 0, 3)]
+    [InlineData("ພາສາລາວ ខ្មែរ", 0, 3)]
+    public void Count_takes_unspaced_alphabets_as_four_letters_a_word(string text, int cjkCharacters, int words) =>
+        Assert.Equal((cjkCharacters, words), ReadingTime.Count(text));
+
+    [Fact]
+    public void A_long_thai_article_takes_minutes_not_one()
+    {
+        // The probe's five paragraphs of 1,620 Thai characters without a space each: one minute, as five "words".
+        var paragraph = string.Concat(Enumerable.Repeat("กรุงเทพมหานครเปิดให้บริการรถไฟฟ้า", 50));
+        var article = string.Join("\n\n", Enumerable.Repeat(paragraph, 5));
+        Assert.InRange(ReadingTime.Minutes(article), 6, 10);
+    }
+
     [Fact]
     public void Rates_are_published_for_clients() =>
         Assert.Equal((400, 230), (ReadingTime.CjkCharactersPerMinute, ReadingTime.WordsPerMinute));
