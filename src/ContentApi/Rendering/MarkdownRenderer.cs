@@ -136,21 +136,36 @@ public static class MarkdownRenderer
         }
     }
 
-    /// <summary>Gives every heading an id and lists those with text, in document order.</summary>
+    /// <summary>
+    /// Gives every heading an id and lists those with text, in document order, but for the footnotes' (notes to the
+    /// text, not its sections). A heading's text is as written, but for its line breaks and runs of ASCII spaces and tabs.
+    /// </summary>
     private static List<TocEntry> AssignHeadingIds(MarkdownDocument document)
     {
         var ids = new HeadingIds();
         var toc = new List<TocEntry>();
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
-            var text = string.Join(' ', PlainText.Of(heading.Inline).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            var text = string.Join(' ', PlainText.Of(heading.Inline).Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
             var id = ids.Next(text);
             heading.GetAttributes().Id = id;
-            if (text.Length > 0)
+            if (text.Length > 0 && !IsInFootnote(heading))
             {
                 toc.Add(new TocEntry(heading.Level, text, id));
             }
         }
         return toc;
+    }
+
+    private static bool IsInFootnote(Block block)
+    {
+        for (var parent = block.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is Markdig.Extensions.Footnotes.Footnote)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

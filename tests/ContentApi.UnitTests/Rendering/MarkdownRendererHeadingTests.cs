@@ -14,6 +14,21 @@ public sealed class MarkdownRendererHeadingTests
     public void Render_mixed_heading_id_is_lowercase_with_hyphens_between_words() =>
         Assert.Equal("通義千問-qwen3-max-的-swe-bench-verified-成績", Assert.Single(Render("## 通義千問 Qwen3-Max 的「SWE-Bench Verified」成績").Toc).Id);
 
+    [Theory]
+    [InlineData("## 第一章\u3000總論", "第一章\u3000總論")] // the ideographic space is part of how the heading is written
+    [InlineData("## 10\u00a0km", "10\u00a0km")]
+    [InlineData("Two  spaced\twords\n---", "Two spaced words")]
+    public void Render_toc_text_is_the_heading_as_written_but_for_ascii_space_runs(string markdown, string text) =>
+        Assert.Equal(text, Assert.Single(Render(markdown).Toc).Text);
+
+    [Fact]
+    public void Render_toc_leaves_out_headings_inside_footnotes_but_gives_them_ids()
+    {
+        var rendered = Render("## 正文\n\n內容[^1]\n\n[^1]: 註解\n\n    ## 附註標題\n");
+        Assert.Equal("正文", Assert.Single(rendered.Toc).Text);
+        Assert.Contains("id=\"附註標題\"", rendered.Html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_duplicate_headings_get_numbered_ids()
     {
