@@ -44,7 +44,7 @@ internal static class ImageHtml
     {
         renderer.Write("<figure>");
         WriteImg(renderer, image.Url, alt, image.Width, image.Height, image.Id);
-        label = AsCreditWhenItIsTheImagesCredit(label, image.Credit);
+        label = AsCreditWhenItIsTheImagesCredit(label is null ? null : TrailingCredit.SetApart(label), image.Credit);
         // The image's own credit, unless the label has a credit line: what the article writes under this use of the photo
         // is its credit here (two credits, the library's and the article's, were a conflicting attribution). A caption
         // that names the source ("阿里雲發布會" under a photo credited 阿里雲) does not stand in for the credit.

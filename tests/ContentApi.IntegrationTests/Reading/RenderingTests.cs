@@ -101,6 +101,20 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal(3, body.QuerySelectorAll("img").Length);
     }
 
+    [Theory]
+    // The probe's bodies: a credit typed in brackets after the caption showed beside the image's own credit, or styled
+    // the whole line as the credit beside the image's own caption.
+    [InlineData("![](image:{0})\r\nThe launch event in Hangzhou. (Photo: Reuters)\r\n\r\nBody.", "The launch event in Hangzhou.", "(Photo: Reuters)")]
+    [InlineData("![](image:{0})\r\n▲阿里雲發布會現場。（圖／記者王小明攝）", "▲阿里雲發布會現場。", "（圖／記者王小明攝）")]
+    [InlineData("![](image:{0})\r\n阿里雲發布會現場（圖源：ifanr）", "阿里雲發布會現場", "（圖源：ifanr）")]
+    public async Task Figure_caption_typed_with_its_credit_on_one_line_gives_one_caption_and_one_credit(string body, string caption, string credit)
+    {
+        var image = await _content.ImageAsync("ifanr", "資料照片：阿里雲");
+        var id = await ArticleAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, body, image), [image]);
+        var html = (await factory.Anonymous().GetJsonAsync($"/api/v1/articles/{id}?format=html")).Text("bodyHtml");
+        Assert.Equal($"{caption} <small class=\"credit\">{credit}</small>", Parse(html).QuerySelector("figure figcaption")!.InnerHtml);
+    }
+
     [Fact]
     public async Task Image_reference_to_an_image_only_used_as_cover_still_renders()
     {
