@@ -37,9 +37,11 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
                 renderer.WriteLine();
             }
             _writtenAsLabels.UnionWith(label?.Paragraphs ?? []);
+            FootnoteBackLinks.WriteAfterFigures(renderer, label?.Paragraphs ?? []);
             var restAfterLabel = label is null ? rest : label.After;
             if (restAfterLabel is null)
             {
+                FootnoteBackLinks.WriteAfterFigures(renderer, [paragraph]);
                 return;
             }
             // The lines after the figures (and their label) are all the paragraph has left to say (each render parses its
@@ -76,6 +78,8 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
                     line.Add(link);
                     break;
                 case LiteralInline literal when literal.Content.IsEmptyOrWhitespace():
+                    break;
+                case var backLink when FootnoteBackLinks.Is(backLink):
                     break;
                 case LineBreakInline:
                     figures.AddRange(line);

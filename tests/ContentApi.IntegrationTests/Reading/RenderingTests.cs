@@ -116,6 +116,18 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task Figure_ending_a_footnote_is_followed_by_the_link_back_not_holding_it_in_its_credit()
+    {
+        var image = await _content.ImageAsync("ifanr", "資料照片：阿里雲");
+        var id = await ArticleAsync($"正文[^1]。\n\n[^1]: ![](image:{image})\n    圖源:ifanr", [image]);
+        var html = (await factory.Anonymous().GetJsonAsync($"/api/v1/articles/{id}?format=html")).Text("bodyHtml");
+        var note = Parse(html).QuerySelector("div.footnotes li")!;
+        Assert.Equal("資料照片：阿里雲 <small class=\"credit\">圖源:ifanr</small>", note.QuerySelector("figure figcaption")!.InnerHtml);
+        Assert.Equal(["FIGURE", "P"], note.Children.Select(child => child.TagName));
+        Assert.Equal("#fnref:1", note.Children[1].QuerySelector("a.footnote-back-ref")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Image_reference_to_an_image_only_used_as_cover_still_renders()
     {
         var cover = await _content.ImageAsync("圖源:財聯社", "封面");
