@@ -128,6 +128,20 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task Linked_image_alone_is_a_figure_with_its_link_kept_and_its_caption_and_credit_shown()
+    {
+        var image = await _content.ImageAsync("ifanr", "資料照片：阿里雲");
+        var id = await ArticleAsync($"[![Alt](image:{image})](https://x.com/full.jpg)\nPhoto: Reuters\n\n[![Alt](image:{image})](https://x.com/full.jpg)", [image]);
+        var html = (await factory.Anonymous().GetJsonAsync($"/api/v1/articles/{id}?format=html,text"));
+        var figures = Parse(html.Text("bodyHtml")).Children;
+        Assert.Equal(["FIGURE", "FIGURE"], figures.Select(child => child.TagName));
+        Assert.All(figures, figure => Assert.Equal("https://x.com/full.jpg", figure.QuerySelector("a > img[data-image-id]")!.ParentElement!.GetAttribute("href")));
+        Assert.Equal("資料照片：阿里雲 <small class=\"credit\">Photo: Reuters</small>", figures[0].QuerySelector("figcaption")!.InnerHtml);
+        Assert.Equal("資料照片：阿里雲 <small class=\"credit\">ifanr</small>", figures[1].QuerySelector("figcaption")!.InnerHtml);
+        Assert.Equal("Photo: Reuters", html.Text("plainText"));
+    }
+
+    [Fact]
     public async Task Image_reference_to_an_image_only_used_as_cover_still_renders()
     {
         var cover = await _content.ImageAsync("圖源:財聯社", "封面");
