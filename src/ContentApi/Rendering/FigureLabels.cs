@@ -142,7 +142,10 @@ internal static partial class FigureLabels
         var inline = first;
         for (; inline is not null and not LineBreakInline; inline = inline.NextSibling)
         {
-            inlines.Add(inline);
+            if (!FootnoteBackLinks.Is(inline))
+            {
+                inlines.Add(inline);
+            }
         }
         var text = PlainText.CollapseSpaces(PlainText.OfInlines(inlines)).Trim();
         return (new LabelLine(inlines, text), inline?.NextSibling);

@@ -6,8 +6,9 @@ using Markdig.Syntax.Inlines;
 namespace ContentApi.Rendering;
 
 /// <summary>
-/// <c>![alt](image:ID)</c> references on lines of their own at the start of a paragraph become one figure per image,
-/// with no enclosing p (a figure inside a p is invalid HTML). The label written under them (<see cref="FigureLabels"/>:
+/// <c>![alt](image:ID)</c> references on lines of their own at the start of a paragraph, bare or as all a link holds
+/// (<see cref="FigureImage"/>), become one figure per image, with no enclosing p (a figure inside a p is invalid HTML).
+/// The label written under them (<see cref="FigureLabels"/>:
 /// a credit line such as "圖源:ifanr", a caption, or both, on the next lines or as the next one-line paragraphs) goes into the
 /// last figure's caption, in place of the image's own credit or caption of the same kind, so a credit shows once and
 /// inside its figure; any other lines after the figures stay a paragraph of their own. Unknown references render nothing.
@@ -26,20 +27,22 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
             return;
         }
         // A loop, not recursion: a paragraph may hold thousands of figures, each with its label.
-        while (FigureLines(paragraph) is var (figures, rest))
+        while (FigureLines(paragraph, linkedToo: true) is var (figures, rest))
         {
-            var shown = figures.Select(link => (Link: link, Image: ImageHtml.Resolve(link, images))).Where(f => f.Image is not null).ToList();
+            var shown = figures.Select(figure => (Figure: figure, Image: ImageHtml.Resolve(figure.Reference, images))).Where(f => f.Image is not null).ToList();
             var label = shown.Count > 0 ? FigureLabels.Of(paragraph, rest, _siblings) : null;
             for (var i = 0; i < shown.Count; i++)
             {
                 renderer.EnsureLine();
-                ImageHtml.WriteFigure(renderer, shown[i].Image!, ImageHtml.AltText(shown[i].Link, shown[i].Image!), i == shown.Count - 1 ? label : null);
+                ImageHtml.WriteFigure(renderer, shown[i].Figure, shown[i].Image!, i == shown.Count - 1 ? label : null);
                 renderer.WriteLine();
             }
             _writtenAsLabels.UnionWith(label?.Paragraphs ?? []);
+            FootnoteBackLinks.WriteAfterFigures(renderer, label?.Paragraphs ?? []);
             var restAfterLabel = label is null ? rest : label.After;
             if (restAfterLabel is null)
             {
+                FootnoteBackLinks.WriteAfterFigures(renderer, [paragraph]);
                 return;
             }
             // The lines after the figures (and their label) are all the paragraph has left to say (each render parses its
@@ -60,22 +63,27 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
     /// The image references on the paragraph's leading lines that hold nothing else, and the first inline of the line
     /// after them (null when there is none); null when the paragraph does not start with such a line.
     /// </summary>
-    internal static (List<LinkInline> Figures, Inline? After)? FigureLines(ParagraphBlock paragraph) => FigureLinesFrom(paragraph.Inline?.FirstChild);
+    /// <param name="linkedToo">Whether an image reference that is all a link holds is a figure too, as the HTML and the
+    /// plain text read it (the excerpt still reads bare references only).</param>
+    internal static (List<FigureImage> Figures, Inline? After)? FigureLines(ParagraphBlock paragraph, bool linkedToo = false) =>
+        FigureLinesFrom(paragraph.Inline?.FirstChild, linkedToo);
 
-    /// <summary><see cref="FigureLines(ParagraphBlock)"/> from a line's first inline on.</summary>
-    internal static (List<LinkInline> Figures, Inline? After)? FigureLinesFrom(Inline? first)
+    /// <summary><see cref="FigureLines(ParagraphBlock, bool)"/> from a line's first inline on.</summary>
+    internal static (List<FigureImage> Figures, Inline? After)? FigureLinesFrom(Inline? first, bool linkedToo = false)
     {
-        var figures = new List<LinkInline>();
-        var line = new List<LinkInline>();
+        var figures = new List<FigureImage>();
+        var line = new List<FigureImage>();
         var lineStart = first;
         for (var inline = first; inline is not null; inline = inline.NextSibling)
         {
             switch (inline)
             {
-                case LinkInline link when ImageHtml.IsReference(link):
-                    line.Add(link);
+                case var image when FigureImage.Of(image, linkedToo) is { } figure:
+                    line.Add(figure);
                     break;
                 case LiteralInline literal when literal.Content.IsEmptyOrWhitespace():
+                    break;
+                case var backLink when FootnoteBackLinks.Is(backLink):
                     break;
                 case LineBreakInline:
                     figures.AddRange(line);

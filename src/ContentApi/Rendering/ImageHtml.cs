@@ -39,12 +39,20 @@ internal static class ImageHtml
         return written.Length > 0 || image is null ? written : image.AltText;
     }
 
+    /// <param name="figure">The reference to <paramref name="image"/>, and the link around it if it has one.</param>
     /// <param name="label">The label the body writes under the figure, shown in its caption.</param>
-    public static void WriteFigure(HtmlRenderer renderer, InlineImage image, string alt, FigureLabel? label = null)
+    public static void WriteFigure(HtmlRenderer renderer, FigureImage figure, InlineImage image, FigureLabel? label = null)
     {
         renderer.Write("<figure>");
-        WriteImg(renderer, image.Url, alt, image.Width, image.Height, image.Id);
-        label = AsCreditWhenItIsTheImagesCredit(label, image.Credit);
+        if (figure.Link is { } link)
+        {
+            renderer.Write(link); // as links are written (one to a refused URL keeps only the img), the reference inside as an img
+        }
+        else
+        {
+            WriteImg(renderer, image.Url, AltText(figure.Reference, image), image.Width, image.Height, image.Id);
+        }
+        label = AsCreditWhenItIsTheImagesCredit(label is null ? null : TrailingCredit.SetApart(label), image.Credit);
         // The image's own credit, unless the label has a credit line: what the article writes under this use of the photo
         // is its credit here (two credits, the library's and the article's, were a conflicting attribution). A caption
         // that names the source ("阿里雲發布會" under a photo credited 阿里雲) does not stand in for the credit.

@@ -101,6 +101,46 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal(3, body.QuerySelectorAll("img").Length);
     }
 
+    [Theory]
+    // The probe's bodies: a credit typed in brackets after the caption showed beside the image's own credit, or styled
+    // the whole line as the credit beside the image's own caption.
+    [InlineData("![](image:{0})\r\nThe launch event in Hangzhou. (Photo: Reuters)\r\n\r\nBody.", "The launch event in Hangzhou.", "(Photo: Reuters)")]
+    [InlineData("![](image:{0})\r\n▲阿里雲發布會現場。（圖／記者王小明攝）", "▲阿里雲發布會現場。", "（圖／記者王小明攝）")]
+    [InlineData("![](image:{0})\r\n阿里雲發布會現場（圖源：ifanr）", "阿里雲發布會現場", "（圖源：ifanr）")]
+    public async Task Figure_caption_typed_with_its_credit_on_one_line_gives_one_caption_and_one_credit(string body, string caption, string credit)
+    {
+        var image = await _content.ImageAsync("ifanr", "資料照片：阿里雲");
+        var id = await ArticleAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, body, image), [image]);
+        var html = (await factory.Anonymous().GetJsonAsync($"/api/v1/articles/{id}?format=html")).Text("bodyHtml");
+        Assert.Equal($"{caption} <small class=\"credit\">{credit}</small>", Parse(html).QuerySelector("figure figcaption")!.InnerHtml);
+    }
+
+    [Fact]
+    public async Task Figure_ending_a_footnote_is_followed_by_the_link_back_not_holding_it_in_its_credit()
+    {
+        var image = await _content.ImageAsync("ifanr", "資料照片：阿里雲");
+        var id = await ArticleAsync($"正文[^1]。\n\n[^1]: ![](image:{image})\n    圖源:ifanr", [image]);
+        var html = (await factory.Anonymous().GetJsonAsync($"/api/v1/articles/{id}?format=html")).Text("bodyHtml");
+        var note = Parse(html).QuerySelector("div.footnotes li")!;
+        Assert.Equal("資料照片：阿里雲 <small class=\"credit\">圖源:ifanr</small>", note.QuerySelector("figure figcaption")!.InnerHtml);
+        Assert.Equal(["FIGURE", "P"], note.Children.Select(child => child.TagName));
+        Assert.Equal("#fnref:1", note.Children[1].QuerySelector("a.footnote-back-ref")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Linked_image_alone_is_a_figure_with_its_link_kept_and_its_caption_and_credit_shown()
+    {
+        var image = await _content.ImageAsync("ifanr", "資料照片：阿里雲");
+        var id = await ArticleAsync($"[![Alt](image:{image})](https://x.com/full.jpg)\nPhoto: Reuters\n\n[![Alt](image:{image})](https://x.com/full.jpg)", [image]);
+        var html = (await factory.Anonymous().GetJsonAsync($"/api/v1/articles/{id}?format=html,text"));
+        var figures = Parse(html.Text("bodyHtml")).Children;
+        Assert.Equal(["FIGURE", "FIGURE"], figures.Select(child => child.TagName));
+        Assert.All(figures, figure => Assert.Equal("https://x.com/full.jpg", figure.QuerySelector("a > img[data-image-id]")!.ParentElement!.GetAttribute("href")));
+        Assert.Equal("資料照片：阿里雲 <small class=\"credit\">Photo: Reuters</small>", figures[0].QuerySelector("figcaption")!.InnerHtml);
+        Assert.Equal("資料照片：阿里雲 <small class=\"credit\">ifanr</small>", figures[1].QuerySelector("figcaption")!.InnerHtml);
+        Assert.Equal("Photo: Reuters", html.Text("plainText"));
+    }
+
     [Fact]
     public async Task Image_reference_to_an_image_only_used_as_cover_still_renders()
     {

@@ -62,4 +62,40 @@ public sealed class FigureCreditTests
     [Fact]
     public void A_sub_figure_caption_is_no_copyright_line() =>
         Assert.Null(Body("![](image:12)\n(c) Results after training\n\n正文。").QuerySelector("small.credit"));
+
+    private static readonly InlineImage Credited = Bare with { Caption = "資料照片：阿里雲", Credit = "ifanr" };
+
+    private static AngleSharp.Dom.IElement Figcaption(string markdown) =>
+        SafeHtml.Parse(MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage> { [12] = Credited }).Html).QuerySelector("figcaption")!;
+
+    [Theory]
+    // A credit in brackets at the end of the caption, as news sites write both on one line: the photo showed the typed
+    // credit inside its caption and the image's own as well, or the whole line as its credit beside the image's caption.
+    [InlineData("The launch event in Hangzhou. (Photo: Reuters)", "The launch event in Hangzhou.", "(Photo: Reuters)")]
+    [InlineData("Launch event (Photo by Jane Doe)", "Launch event", "(Photo by Jane Doe)")]
+    [InlineData("▲阿里雲發布會現場。（圖／記者王小明攝）", "▲阿里雲發布會現場。", "（圖／記者王小明攝）")]
+    [InlineData("阿里雲發布會現場（圖源：ifanr）", "阿里雲發布會現場", "（圖源：ifanr）")]
+    [InlineData("阿里雲發布會現場（圖：阿里雲）", "阿里雲發布會現場", "（圖：阿里雲）")]
+    [InlineData("左起：吳泳銘、蔡崇信（攝影：王小明）", "左起：吳泳銘、蔡崇信", "（攝影：王小明）")]
+    [InlineData("ライトアップされた東京駅(写真：共同通信)", "ライトアップされた東京駅", "(写真：共同通信)")]
+    [InlineData("아리윈 발표회 (사진=연합뉴스)", "아리윈 발표회", "(사진=연합뉴스)")]
+    [InlineData("*Launch event* (Photo: [Reuters](https://reuters.com))", "<em>Launch event</em>", "(Photo: <a href=\"https://reuters.com\" rel=\"noopener noreferrer nofollow\">Reuters</a>)")]
+    [InlineData("**Launch event** *(Photo: Reuters)*", "<strong>Launch event</strong>", "<em>(Photo: Reuters)</em>")]
+    [InlineData("Launch event (Photo: Jane Doe (AP))", "Launch event", "(Photo: Jane Doe (AP))")]
+    public void A_credit_in_brackets_ending_the_caption_line_is_the_figures_only_credit(string line, string caption, string credit)
+    {
+        foreach (var markdown in new[] { $"![](image:12)\r\n{line}\r\n\r\nBody.", $"![](image:12)\n\n{line}\n\nBody." })
+        {
+            Assert.Equal($"{caption} <small class=\"credit\">{credit}</small>", Figcaption(markdown).InnerHtml);
+        }
+    }
+
+    [Theory]
+    // Brackets that name no source are the caption's; a line that is all credit has no caption to split off.
+    [InlineData("阿里雲發布會現場（2025年）", "阿里雲發布會現場（2025年） <small class=\"credit\">ifanr</small>")]
+    [InlineData("Launch event (file photo)", "Launch event (file photo) <small class=\"credit\">ifanr</small>")]
+    [InlineData("（圖／中央社）", "資料照片：阿里雲 <small class=\"credit\">（圖／中央社）</small>")]
+    [InlineData("Photo: Reuters (file)", "資料照片：阿里雲 <small class=\"credit\">Photo: Reuters (file)</small>")]
+    public void Brackets_that_are_no_credit_stay_in_the_label(string line, string figcaption) =>
+        Assert.Equal(figcaption, Figcaption($"![](image:12)\n{line}\n\nBody.").InnerHtml);
 }

@@ -35,4 +35,40 @@ public sealed class MarkdownRendererFootnoteTests
     [Fact]
     public void A_reference_without_a_note_stays_the_text_it_is() =>
         Assert.Equal("<p>正文[^9]。</p>", Render("正文[^9]。").InnerHtml);
+
+    private static readonly InlineImage Photo = new(1, "https://cdn.example.com/a.jpg", "發布會", "資料照片：阿里雲", "ifanr", null, null);
+
+    [Theory]
+    // Markdig ends a note's last paragraph with the link back to the text; when that paragraph is a figure (and its
+    // label), the link went into the credit. It follows the figure, in a paragraph of its own.
+    [InlineData("正文[^1]。\n\n[^1]: ![](image:1)\n    圖源:ifanr", "資料照片：阿里雲 <small class=\"credit\">圖源:ifanr</small>")]
+    [InlineData("正文[^1]。\n\n[^1]: ![](image:1)\n\n    圖源:ifanr", "資料照片：阿里雲 <small class=\"credit\">圖源:ifanr</small>")]
+    [InlineData("正文[^1]。\n\n[^1]: 註。\n\n    ![](image:1)\n    阿里雲發布會現場\n    圖源:ifanr", "阿里雲發布會現場 <small class=\"credit\">圖源:ifanr</small>")]
+    [InlineData("正文[^1]。\n\n[^1]: ![](image:1)", "資料照片：阿里雲 <small class=\"credit\">ifanr</small>")]
+    public void A_figure_ending_a_note_is_followed_by_the_link_back_not_holding_it(string markdown, string figcaption)
+    {
+        var note = SafeHtml.Parse(MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage> { [1] = Photo }).Html).QuerySelector("li#fn\\:1")!;
+        Assert.Equal(figcaption, note.QuerySelector("figure figcaption")!.InnerHtml);
+        Assert.Equal("P", note.Children[^1].TagName);
+        Assert.Equal("<a href=\"#fnref:1\" class=\"footnote-back-ref\">↩</a>", note.Children[^1].InnerHtml);
+        Assert.Single(note.QuerySelectorAll("a.footnote-back-ref"));
+    }
+
+    [Fact]
+    public void A_note_cited_twice_keeps_both_links_back_after_its_figure()
+    {
+        var html = MarkdownRenderer.Render("甲[^1]，乙[^1]。\n\n[^1]: ![](image:1)\n    圖源:ifanr", new Dictionary<long, InlineImage> { [1] = Photo }).Html;
+        var note = SafeHtml.Parse(html).QuerySelector("li#fn\\:1")!;
+        Assert.Empty(note.QuerySelectorAll("figure a"));
+        Assert.Equal(2, note.Children[^1].QuerySelectorAll("a.footnote-back-ref").Length);
+    }
+
+    [Fact]
+    public void A_note_ending_with_text_after_its_figure_keeps_the_link_back_at_the_end_of_that_text()
+    {
+        var html = MarkdownRenderer.Render("正文[^1]。\n\n[^1]: ![](image:1)\n    圖源:ifanr\n    見官方部落格。", new Dictionary<long, InlineImage> { [1] = Photo }).Html;
+        var note = SafeHtml.Parse(html).QuerySelector("li#fn\\:1")!;
+        Assert.Equal(["FIGURE", "P"], note.Children.Select(child => child.TagName));
+        Assert.Equal("見官方部落格。↩", note.Children[1].TextContent);
+    }
 }

@@ -207,6 +207,46 @@ public sealed class MarkdownRendererImageTests
         Assert.Empty(body.QuerySelectorAll("figcaption img, figcaption a"));
     }
 
+    [Theory]
+    // A linked image (to its full size, or to a gallery) was a plain img in a paragraph: no figure, and the image's
+    // caption and credit shown nowhere, the typed credit left as running text after it.
+    [InlineData("[![Alt](image:12)](https://x.com/full.jpg)\nPhoto: Reuters", "發布會現場 <small class=\"credit\">Photo: Reuters</small>")]
+    [InlineData("[![Alt](image:12)](https://x.com/full.jpg)\n\nPhoto: Reuters", "發布會現場 <small class=\"credit\">Photo: Reuters</small>")]
+    [InlineData("[![Alt](image:12)](https://x.com/full.jpg)\n阿里雲杭州發布會\n圖源：新華社", "阿里雲杭州發布會 <small class=\"credit\">圖源：新華社</small>")]
+    [InlineData("[![Alt](image:12)](https://x.com/full.jpg)", "發布會現場 <small class=\"credit\">圖源:ifanr</small>")]
+    [InlineData("[ ![Alt](image:12) ](https://x.com/full.jpg \"Full size\")", "發布會現場 <small class=\"credit\">圖源:ifanr</small>")]
+    public void Render_a_linked_image_alone_is_a_figure_with_the_link_kept_around_its_img(string markdown, string figcaption)
+    {
+        var body = SafeHtml.Parse(Render(markdown + "\n\n正文。", LaunchEvent));
+        Assert.Equal(["FIGURE", "P"], body.Children.Select(child => child.TagName));
+        var figure = body.Children[0];
+        Assert.Equal(["A", "FIGCAPTION"], figure.Children.Select(child => child.TagName));
+        Assert.Equal("https://x.com/full.jpg", figure.Children[0].GetAttribute("href"));
+        var img = figure.Children[0].QuerySelector("img")!;
+        Assert.Equal(("12", "Alt", "lazy"), (img.GetAttribute("data-image-id"), img.GetAttribute("alt"), img.GetAttribute("loading")));
+        Assert.Equal(figcaption, figure.Children[1].InnerHtml);
+        Assert.Equal("正文。", body.Children[1].TextContent);
+    }
+
+    [Fact]
+    public void Render_a_linked_image_whose_link_is_refused_is_a_figure_without_the_link()
+    {
+        var figure = SafeHtml.Parse(Render("[![Alt](image:12)](javascript:alert(1))\nPhoto: Reuters", LaunchEvent)).QuerySelector("figure")!;
+        Assert.Equal(["IMG", "FIGCAPTION"], figure.Children.Select(child => child.TagName));
+        Assert.Equal("發布會現場 <small class=\"credit\">Photo: Reuters</small>", figure.Children[1].InnerHtml);
+    }
+
+    [Theory]
+    // A link holding words as well as the image, or an image and text on one line, is running text.
+    [InlineData("[![Alt](image:12) 看大圖](https://x.com/full.jpg)\nPhoto: Reuters")]
+    [InlineData("[![Alt](image:12)](https://x.com/full.jpg) 看大圖\nPhoto: Reuters")]
+    public void Render_a_link_holding_more_than_an_image_stays_in_its_paragraph(string markdown)
+    {
+        var body = SafeHtml.Parse(Render(markdown, LaunchEvent));
+        Assert.Equal(["P"], body.Children.Select(child => child.TagName));
+        Assert.NotNull(body.QuerySelector("p a img[data-image-id='12']"));
+    }
+
     [Fact]
     public void Render_a_credit_may_link_its_source() =>
         Assert.Equal(

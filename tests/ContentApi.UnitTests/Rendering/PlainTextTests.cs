@@ -36,6 +36,7 @@ public sealed class PlainTextTests
     [InlineData("![](image:1)\n\nライトアップされた東京駅\n写真：共同通信", "ライトアップされた東京駅\n写真：共同通信")]
     [InlineData("![](image:1)\n圖源：新華社\n正文第一段。", "圖源：新華社\n正文第一段。")]
     [InlineData("![](image:1)\n圖源：甲\n![](image:2)\n圖源：乙", "圖源：甲\n圖源：乙")]
+    [InlineData("[![](image:1)](https://example.com/full.jpg)\nライトアップされた東京駅\n写真：共同通信", "ライトアップされた東京駅\n写真：共同通信")]
     public void The_lines_of_a_figures_label_stay_apart(string markdown, string expected) =>
         Assert.Equal(expected, MarkdownRenderer.ToPlainText(markdown));
 }

@@ -1,0 +1,89 @@
+using Markdig.Syntax.Inlines;
+
+namespace ContentApi.Rendering;
+
+/// <summary>
+/// A credit in brackets at the end of a figure's caption line, as news sites write both on one line
+/// ("▲阿里雲發布會現場。（圖／記者王小明攝）", "The launch event in Hangzhou. (Photo: Reuters)"): set apart from the caption,
+/// it is the figure's credit in place of the image's own, so the photo does not show two.
+/// </summary>
+internal static class TrailingCredit
+{
+    private const string Openers = "(（[［";
+    private const string Closers = ")）]］";
+
+    /// <summary>
+    /// The label with a caption line's trailing credit as its credit. A label with a caption and a credit line keeps them
+    /// as typed; a credit line keeps its brackets unless what precedes them names no source (a colon inside the brackets
+    /// made "阿里雲發布會現場（圖源：ifanr）" a credit).
+    /// </summary>
+    public static FigureLabel SetApart(FigureLabel label) => label switch
+    {
+        { Caption: { } line, Credit: null } when Split(line) is var (caption, credit) => label with { Caption = caption, Credit = credit },
+        { Caption: null, Credit: { } line } when Split(line) is var (caption, credit) && !FigureLabels.NamesSource(caption.Text) =>
+            label with { Caption = caption, Credit = credit },
+        _ => label,
+    };
+
+    /// <summary>The text before the line's last bracketed part and that part, when it names a source and text precedes it.</summary>
+    private static (LabelLine Caption, LabelLine Credit)? Split(LabelLine line)
+    {
+        var depth = 0;
+        for (var i = line.Inlines.Count - 1; i >= 0; i--)
+        {
+            var inline = line.Inlines[i];
+            var text = inline is LiteralInline literal ? literal.Content.ToString() : PlainText.OfInlines([inline]);
+            for (var j = text.Length - 1; j >= 0; j--)
+            {
+                if (Closers.Contains(text[j], StringComparison.Ordinal))
+                {
+                    depth++;
+                }
+                else if (Openers.Contains(text[j], StringComparison.Ordinal) && depth > 0)
+                {
+                    if (--depth == 0)
+                    {
+                        return SplitAt(line, i, j, text);
+                    }
+                }
+                else if (depth == 0 && !char.IsWhiteSpace(text[j]))
+                {
+                    return null; // the line does not end with a bracket
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The line split before character <paramref name="at"/> of its inline <paramref name="index"/>.</summary>
+    private static (LabelLine Caption, LabelLine Credit)? SplitAt(LabelLine line, int index, int at, string text)
+    {
+        List<Inline> caption = [.. line.Inlines.Take(index)];
+        List<Inline> credit = [.. line.Inlines.Skip(index + 1)];
+        if (line.Inlines[index] is LiteralInline)
+        {
+            // New literals for the two parts: the document's own stays whole for its plain text and excerpt.
+            if (text[..at].TrimEnd() is { Length: > 0 } before)
+            {
+                caption.Add(new LiteralInline(before));
+            }
+            credit.Insert(0, new LiteralInline(text[at..]));
+        }
+        else if (text[..at].Trim().Length == 0)
+        {
+            credit.Insert(0, line.Inlines[index]); // the credit's bracket opens an emphasis or link, which the credit keeps whole
+        }
+        else
+        {
+            return null;
+        }
+        while (caption is [.., LiteralInline last] && last.Content.IsEmptyOrWhitespace())
+        {
+            caption.RemoveAt(caption.Count - 1);
+        }
+        var parts = (Caption: Line(caption), Credit: Line(credit));
+        return parts.Caption.Text.Length > 0 && FigureLabels.NamesSource(parts.Credit.Text) ? parts : null;
+    }
+
+    private static LabelLine Line(List<Inline> inlines) => new(inlines, PlainText.CollapseSpaces(PlainText.OfInlines(inlines)).Trim());
+}
