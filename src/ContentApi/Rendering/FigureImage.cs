@@ -9,11 +9,10 @@ namespace ContentApi.Rendering;
 /// <param name="Link">The link around the image, kept around its img in the figure; null for a bare image.</param>
 internal sealed record FigureImage(LinkInline Reference, LinkInline? Link)
 {
-    /// <param name="linkedToo">Whether a link holding only an image reference is one.</param>
-    public static FigureImage? Of(Inline inline, bool linkedToo) => inline switch
+    public static FigureImage? Of(Inline inline) => inline switch
     {
         LinkInline reference when ImageHtml.IsReference(reference) => new FigureImage(reference, null),
-        LinkInline { IsImage: false } link when linkedToo && OnlyReferenceIn(link) is { } reference => new FigureImage(reference, link),
+        LinkInline { IsImage: false } link when OnlyReferenceIn(link) is { } reference => new FigureImage(reference, link),
         _ => null,
     };
 

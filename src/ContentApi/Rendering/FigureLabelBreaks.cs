@@ -17,7 +17,7 @@ internal static class FigureLabelBreaks
         var siblings = new NextSiblings();
         foreach (var paragraph in document.Descendants<ParagraphBlock>())
         {
-            if (FigureParagraphRenderer.FigureLines(paragraph, linkedToo: true) is not (_, var after))
+            if (FigureParagraphRenderer.FigureLines(paragraph) is not (_, var after))
             {
                 continue;
             }
@@ -27,7 +27,7 @@ internal static class FigureLabelBreaks
                 AddBreakBefore(breaks, label.Caption?.Inlines.FirstOrDefault());
                 AddBreakBefore(breaks, label.Credit?.Inlines.FirstOrDefault());
                 AddBreakBefore(breaks, label.After);
-                if (FigureParagraphRenderer.FigureLinesFrom(label.After, linkedToo: true) is not (_, var next))
+                if (FigureParagraphRenderer.FigureLinesFrom(label.After) is not (_, var next))
                 {
                     break;
                 }

@@ -27,7 +27,7 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
             return;
         }
         // A loop, not recursion: a paragraph may hold thousands of figures, each with its label.
-        while (FigureLines(paragraph, linkedToo: true) is var (figures, rest))
+        while (FigureLines(paragraph) is var (figures, rest))
         {
             var shown = figures.Select(figure => (Figure: figure, Image: ImageHtml.Resolve(figure.Reference, images))).Where(f => f.Image is not null).ToList();
             var label = shown.Count > 0 ? FigureLabels.Of(paragraph, rest, _siblings) : null;
@@ -63,13 +63,10 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
     /// The image references on the paragraph's leading lines that hold nothing else, and the first inline of the line
     /// after them (null when there is none); null when the paragraph does not start with such a line.
     /// </summary>
-    /// <param name="linkedToo">Whether an image reference that is all a link holds is a figure too, as the HTML and the
-    /// plain text read it (the excerpt still reads bare references only).</param>
-    internal static (List<FigureImage> Figures, Inline? After)? FigureLines(ParagraphBlock paragraph, bool linkedToo = false) =>
-        FigureLinesFrom(paragraph.Inline?.FirstChild, linkedToo);
+    internal static (List<FigureImage> Figures, Inline? After)? FigureLines(ParagraphBlock paragraph) => FigureLinesFrom(paragraph.Inline?.FirstChild);
 
-    /// <summary><see cref="FigureLines(ParagraphBlock, bool)"/> from a line's first inline on.</summary>
-    internal static (List<FigureImage> Figures, Inline? After)? FigureLinesFrom(Inline? first, bool linkedToo = false)
+    /// <summary><see cref="FigureLines(ParagraphBlock)"/> from a line's first inline on.</summary>
+    internal static (List<FigureImage> Figures, Inline? After)? FigureLinesFrom(Inline? first)
     {
         var figures = new List<FigureImage>();
         var line = new List<FigureImage>();
@@ -78,7 +75,7 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
         {
             switch (inline)
             {
-                case var image when FigureImage.Of(image, linkedToo) is { } figure:
+                case var image when FigureImage.Of(image) is { } figure:
                     line.Add(figure);
                     break;
                 case LiteralInline literal when literal.Content.IsEmptyOrWhitespace():

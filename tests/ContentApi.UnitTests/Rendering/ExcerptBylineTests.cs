@@ -49,4 +49,10 @@ public sealed class ExcerptBylineTests
     [InlineData("[속보] 정부가 오늘 법안을 통과시켰다.")]
     public void A_bracketed_opening_that_is_no_dateline_stays(string markdown) =>
         Assert.Equal(markdown, Excerpt(markdown));
+
+    [Theory]
+    [InlineData("Lead paragraph here.\n\n[![Alt](image:1)](https://x.com/full.jpg)\nPhoto: Reuters\n\nSecond paragraph.", "Lead paragraph here. Second paragraph.")]
+    [InlineData("導語說明事件經過。\n\n[![](image:1)](https://x.com/full.jpg)\n圖源:ifanr\n\n第二段內容。", "導語說明事件經過。第二段內容。")]
+    public void The_label_of_a_linked_figure_is_left_out_as_a_bare_ones_is(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
 }
