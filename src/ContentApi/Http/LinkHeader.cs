@@ -56,7 +56,14 @@ public static class LinkHeader
         {
             query = query.Append(new KeyValuePair<string, string?>(name, value));
         }
-        var url = request.PathBase + request.Path + QueryString.Create(query);
+        var url = request.PathBase + request.Path + WithoutLinkSeparators(QueryString.Create(query).Value);
         return $"<{url}>; rel=\"{rel}\"";
     }
+
+    /// <summary>
+    /// Commas and semicolons percent-encoded, as the query reads the same either way: they separate links and their
+    /// parameters in the header, and a Link parser that splits on them (many do) took <c>fields=id,title</c> apart.
+    /// </summary>
+    private static string WithoutLinkSeparators(string? query) =>
+        (query ?? "").Replace(",", "%2C", StringComparison.Ordinal).Replace(";", "%3B", StringComparison.Ordinal);
 }

@@ -145,6 +145,19 @@ public sealed class PaginationTests(ThreeHundredArticles data) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Link_targets_hold_no_raw_commas_or_semicolons_which_link_parsers_split_on()
+    {
+        var response = await Factory.Anonymous().GetAsync($"/api/v1/articles?author={data.Author}&limit=2&page=2&fields=id,title");
+        var header = Assert.Single(response.Headers.GetValues("Link"));
+        var links = header.Split(", <");
+        Assert.Equal(4, links.Length); // next, first, prev, last: split where the header separates them, and nowhere else
+        Assert.All(links, link => Assert.DoesNotContain(";", link[..link.IndexOf('>', StringComparison.Ordinal)], StringComparison.Ordinal));
+        Assert.Contains("fields=id%2Ctitle", header, StringComparison.Ordinal);
+        var next = await Factory.Anonymous().GetJsonAsync(response.NextLink()!);
+        Assert.Equal(["id", "title"], next["items"]![0]!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
     public async Task Last_page_has_no_next_cursor_and_no_link()
     {
         var author = await new TestContent(Factory.Writer()).AuthorAsync();
