@@ -319,6 +319,61 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.Contains("ceil(1000 / limit)", Page("/api/v1/search")["description"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    /// <summary>Rules the server keeps that only the descriptions stated: generated clients and validators can check them before sending.</summary>
+    [Fact]
+    public async Task Idempotency_keys_and_ids_carry_the_bounds_the_server_keeps()
+    {
+        var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        var (keys, ids) = (0, 0);
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                foreach (var parameter in operation!["parameters"]?.AsArray() ?? [])
+                {
+                    var where = $"{method.ToUpperInvariant()} {path} {parameter!["name"]}";
+                    var schema = parameter["schema"]!;
+                    if (parameter["name"]!.GetValue<string>() == "Idempotency-Key")
+                    {
+                        keys++;
+                        Assert.True(schema["minLength"]?.GetValue<int>() == 1 && schema["maxLength"]?.GetValue<int>() == 255, $"{where}: 1-255 characters");
+                        Assert.True(schema["pattern"]?.GetValue<string>() == IdempotencyKeyPattern, $"{where}: pattern {schema["pattern"]}");
+                    }
+                    if (parameter["in"]!.GetValue<string>() == "path" && parameter["name"]!.GetValue<string>() == "id")
+                    {
+                        ids++;
+                        Assert.True(schema["minimum"]?.GetValue<int>() == 1, $"{where}: ids start at 1");
+                    }
+                }
+            }
+        }
+        Assert.Equal(4, keys);
+        Assert.Equal(16, ids);
+    }
+
+    private const string IdempotencyKeyPattern = @"^[\x21-\x7E]+$";
+
+    /// <summary>The documented key rule admits exactly what the server takes (leading and trailing spaces are not the field's value, RFC 9110 5.5).</summary>
+    [Theory]
+    [InlineData("k", true)]
+    [InlineData("!\"#$%&'()*+,-./09:;<=>?@AZ[\\]^_`az{|}~", true)]
+    [InlineData("a b", false)]
+    [InlineData("a\tb", false)]
+    [InlineData("a\u007Fb", false)]
+    [InlineData("é", false)]
+    [InlineData(255, true)]
+    [InlineData(256, false)]
+    // An empty key is a 400 over HTTP (curl), but the test server drops a header without a value.
+    public async Task Idempotency_key_pattern_admits_exactly_the_keys_the_server_takes(object keyOrLength, bool documented)
+    {
+        var key = keyOrLength as string ?? new string('k', (int)keyOrLength);
+        Assert.Equal(documented, System.Text.RegularExpressions.Regex.IsMatch(key, IdempotencyKeyPattern, System.Text.RegularExpressions.RegexOptions.ECMAScript) && key.Length <= 255);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tags") { Content = HttpAssertions.RawJson($$"""{"name":"Key {{Guid.NewGuid():N}}"}""") };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        var response = await factory.Writer().SendAsync(request);
+        Assert.Equal(documented ? System.Net.HttpStatusCode.Created : System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task Conditional_and_idempotency_headers_are_typed_parameters()
     {
