@@ -10,6 +10,24 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
 {
     private readonly TestContent _content = new(factory.Writer());
 
+    /// <summary>What the document's <c>default: draft</c> on ArticleRequest.status promises, for POST and PUT alike.</summary>
+    [Fact]
+    public async Task Create_and_replace_without_status_make_a_draft()
+    {
+        var writer = factory.Writer();
+        var author = await _content.AuthorAsync();
+        var withoutStatus = $$"""{"title":"No status","body":"Body","language":"en","authorIds":[{{author}}]}""";
+        var created = await (await writer.PostAsync("/api/v1/articles", HttpAssertions.RawJson(withoutStatus))).AssertJsonAsync(HttpStatusCode.Created);
+        Assert.Equal("draft", created.Text("status"));
+
+        var url = $"/api/v1/articles/{created.Id()}";
+        (await writer.PatchMergeAsync(url, new { status = "published" })).EnsureSuccessStatusCode();
+        using var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = HttpAssertions.RawJson(withoutStatus) };
+        var replaced = await (await writer.SendAsync(put)).AssertJsonAsync();
+        Assert.Equal("draft", replaced.Text("status"));
+        Assert.Null(replaced["publishedAt"]);
+    }
+
     [Fact]
     public async Task A_derived_excerpt_sent_back_by_a_read_then_replace_keeps_following_the_body()
     {

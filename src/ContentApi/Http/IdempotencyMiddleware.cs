@@ -21,6 +21,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     }
 
     public const string HeaderName = "Idempotency-Key";
+    public const int MaxKeyLength = 255;
+
+    /// <summary>What <see cref="IsValidKey"/> takes, as the document states it: visible ASCII characters only.</summary>
+    public const string KeyPattern = @"^[\x21-\x7E]+$";
     public const string ReplayedHeaderName = "Idempotent-Replayed";
     // Striped locks: requests with the same key always share a stripe, and memory stays bounded. Per app, not static:
     // two apps in one process (tests) are two instances, as two processes would be.
@@ -42,9 +46,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             return;
         }
         var key = values.ToString();
-        if (key.Length is 0 or > 255 || key.Any(c => c < 0x21 || c > 0x7e))
+        if (!IsValidKey(key))
         {
-            await problems.WriteAsync(context, 400, "Idempotency-Key must be 1-255 visible ASCII characters.");
+            await problems.WriteAsync(context, 400, $"Idempotency-Key must be 1-{MaxKeyLength} visible ASCII characters.");
             return;
         }
         if (!long.TryParse(context.User.FindFirst("key_id")?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var keyId))
@@ -172,6 +176,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             logger.LogWarning(exception, "The response to Idempotency-Key {Key} was sent but could not be stored", key);
         }
     }
+
+    private static bool IsValidKey(string key) => key.Length is >= 1 and <= MaxKeyLength && key.All(c => c is >= '\x21' and <= '\x7E');
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
     {

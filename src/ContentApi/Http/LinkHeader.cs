@@ -9,7 +9,7 @@ public static class LinkHeader
     /// <summary>
     /// <c>next</c> (by cursor) when there is a next page; <c>first</c> on any page but the first; and for numbered pages
     /// (<c>page=N</c>) also <c>prev</c> and <c>last</c> (by page number; page 1 without one, so it has one URL; <c>last</c>
-    /// only while it is a page number the list takes). Null when there is no link to give.
+    /// the page of the last item pages reach, and only while it is a page number the list takes). Null when there is no link to give.
     /// </summary>
     public static string? For(HttpRequest request, PageInfo page)
     {
@@ -25,7 +25,8 @@ public static class LinkHeader
         }
         if (number is { } current)
         {
-            var last = Math.Max(1, (page.Total + page.Limit - 1) / page.Limit);
+            var reachable = page.MaxItems is { } maxItems ? Math.Min(page.Total, maxItems) : page.Total;
+            var last = Math.Max(1, (reachable + page.Limit - 1) / page.Limit);
             if (current > 1)
             {
                 links.Add(ToPage(request, "prev", Math.Min(current - 1, last)));

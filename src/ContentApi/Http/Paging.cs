@@ -13,6 +13,10 @@ public sealed record PageInfo(int Limit, string? NextCursor, long Total)
     /// <summary>The highest <c>page</c> the list takes (for its links; not sent).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public int MaxPage { get; init; } = Paging.MaxPage;
+
+    /// <summary>How many of the matching items pages reach, when fewer than all (search: its first 1,000), for the links; not sent.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long? MaxItems { get; init; }
 }
 
 public interface IPagedResponse

@@ -1,3 +1,4 @@
+using ContentApi.Http;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -76,7 +77,14 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
                 "again and creates nothing; the same key with another body (compared as JSON: whitespace, member order and escapes do not count), or on another endpoint, is a 422. A request refused without creating anything (4xx) does not use " +
                 "the key up: correct it and retry with the same key. While the first request with the key is still being answered (on another instance), " +
                 "a retry gets 409 with Retry-After; when its response was lost (the server stopped before storing it), 409 without it. Either 409 " +
-                "carries Location, the URL of what the first request created.");
+                "carries Location, the URL of what the first request created.",
+                new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    MinLength = 1,
+                    MaxLength = IdempotencyMiddleware.MaxKeyLength,
+                    Pattern = IdempotencyMiddleware.KeyPattern,
+                });
         }
 
         foreach (var (status, response) in responses)
@@ -148,7 +156,7 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
         }
     }
 
-    private static void AddParameter(OpenApiOperation operation, string name, string description)
+    private static void AddParameter(OpenApiOperation operation, string name, string description, OpenApiSchema? schema = null)
     {
         operation.Parameters ??= [];
         operation.Parameters.Add(new OpenApiParameter
@@ -156,7 +164,7 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
             Name = name,
             In = ParameterLocation.Header,
             Description = description,
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            Schema = schema ?? new OpenApiSchema { Type = JsonSchemaType.String },
         });
     }
 

@@ -42,6 +42,11 @@ public sealed class MergePatchOperationFilter : IOperationFilter
 
     private static IOpenApiSchema Removable(IOpenApiSchema property, SchemaRepository repository)
     {
+        // A member with a default is allOf its reference (ConstructorDefaultsSchemaFilter); a patch that leaves it out keeps it as it is.
+        if (property is OpenApiSchema { AllOf: [OpenApiSchemaReference referenced] })
+        {
+            property = referenced;
+        }
         if (property is OpenApiSchemaReference { Reference.Id: { } id } reference && repository.Schemas.TryGetValue(id, out var target) &&
             target.Type is { } referencedType && !referencedType.HasFlag(JsonSchemaType.Null))
         {

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace ContentApi.OpenApi;
 
 /// <summary>
-/// The served OpenAPI document with what every GET of this API has (API.md): a strong ETag of its bytes and coding,
+/// The served OpenAPI document, in the bytes committed as openapi/v1.json (<see cref="OpenApiDocumentBytes"/>), with
+/// what every GET of this API has (API.md): a strong ETag of its bytes and coding,
 /// public Cache-Control, and 304 for an If-None-Match naming it, so a client generator's build can revalidate it
 /// cheaply. Swashbuckle writes the document without either.
 /// </summary>
@@ -34,6 +35,7 @@ public sealed class OpenApiDocumentCaching(RequestDelegate next, IOptions<Cachin
         var headers = context.Response.Headers;
         if (context.Response.StatusCode == StatusCodes.Status200OK)
         {
+            document = OpenApiDocumentBytes.Canonical(document);
             var etag = ETags.ForDocument(document, Representation.CodingFor(context));
             headers.ETag = etag;
             headers.CacheControl = caching.Value.PublicCacheControl;

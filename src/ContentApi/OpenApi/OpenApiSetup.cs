@@ -34,6 +34,7 @@ public static class OpenApiSetup
             options.SchemaFilter<RequiredPropertiesSchemaFilter>();
             options.SchemaFilter<ProblemDetailsSchemaFilter>();
             options.SchemaFilter<ValidationRulesSchemaFilter>();
+            options.SchemaFilter<ConstructorDefaultsSchemaFilter>();
             options.OperationFilter<SecurityOperationFilter>();
             options.OperationFilter<ParameterDescriptionOperationFilter>();
             options.OperationFilter<MergePatchOperationFilter>();

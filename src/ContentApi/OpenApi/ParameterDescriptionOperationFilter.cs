@@ -81,6 +81,11 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
                     ? $"Only these slugs, comma-separated (up to {Paging.MaxSlugs}; none empty)."
                     : text;
             }
+            // Ids are given from 1 (SqliteDialect.NextArticleId and the like); 0 or below names nothing (404).
+            if (parameter.In == ParameterLocation.Path && parameter.Name == "id" && parameter.Schema is OpenApiSchema id)
+            {
+                id.Minimum = "1";
+            }
             if (parameter.In == ParameterLocation.Query && parameter.Name is { } list && ListParameters.Names.Contains(list))
             {
                 // An array written comma-separated: generated clients type the names, and send them as the API reads them.

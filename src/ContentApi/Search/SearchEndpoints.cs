@@ -32,7 +32,12 @@ public sealed class SearchArticlesQueryValidator : AbstractValidator<SearchArtic
         RuleFor(q => q.Q).NotNull().WithMessage("Give the words to search for in q.");
         RuleFor(q => q.Q).SearchText();
         RuleFor(q => q.Limit).PageLimit().When(q => q.Limit is not null);
-        RuleFor(q => q.Page).PageNumber(SearchEndpoints.MaxPage).When(q => q.Page is not null);
+        // Two bounds: the one at limit=1, which the document states, and the one at the limit asked for.
+        RuleFor(q => q.Page).Cascade(CascadeMode.Stop)
+            .InclusiveBetween(1, SearchPages.MaxOffset).WithMessage(q => SearchPages.OutOfRange(q.Limit))
+            .Must((q, page) => SearchPages.Reaches(page!.Value, q.Limit))
+            .WithMessage(q => SearchPages.OutOfRange(q.Limit))
+            .When(q => q.Page is not null);
         RuleFor(q => q.Cursor).Null().When(q => q.Page is not null).WithMessage("Use either cursor or page, not both.");
         RuleFor(q => q.Sort).Must(s => SearchSort.TryParse(s, false, out _)).When(q => q.Sort is not null)
             .WithMessage($"Unknown sort. Allowed: {SearchSort.Description}.");
@@ -49,11 +54,7 @@ public sealed class SearchArticlesQueryValidator : AbstractValidator<SearchArtic
 
 public static class SearchEndpoints
 {
-    /// <summary>Pages are positions in the results' order (a relevance rank has no key to resume from); we stop at this depth.</summary>
-    public const int MaxOffset = 1000;
-
-    /// <summary>The highest page number search takes, whatever the limit.</summary>
-    public const int MaxPage = MaxOffset / Paging.MaxLimit;
+    private const int MaxOffset = SearchPages.MaxOffset;
 
     /// <summary>What relevance cursors named before search had other sorts; still read, so a page open then still goes on.</summary>
     private const string EarlierRelevanceCursor = "rank";
@@ -70,6 +71,9 @@ public static class SearchEndpoints
                 $"pages are positions in the ranking, up to {MaxOffset} results deep; under a date `sort` a cursor names the last hit shown, as on the article list (so a hit published meanwhile neither repeats nor skips one), while numbered pages stay positions.")
             .Lists<ListResponse<ArticleResponse>>().Fields(ArticleView.SearchFieldNames, "SearchResultField", ArticleView.UnsentEmbedRule + ".")
             .WithMetadata(new ParameterDescriptionMetadata("q", ParameterDescriptionOperationFilter.SearchWords, Required: true))
+            .WithMetadata(new ParameterDescriptionMetadata("page",
+                $"1-based page number, for numbered navigation. Not with `cursor`. Search goes {MaxOffset} results deep, so the deepest page depends on `limit`: " +
+                $"ceil({MaxOffset} / limit), such as {SearchPages.MaxPage(Paging.DefaultLimit)} at the default {Paging.DefaultLimit}, {SearchPages.MaxPage(Paging.MaxLimit)} at {Paging.MaxLimit} and {MaxOffset} at 1; a deeper one is a 400."))
             .WithMetadata(new ParameterDescriptionMetadata("sort",
                 $"One of {string.Join(", ", SearchSort.Keys.Select(k => $"`{k}`"))}; default `{SearchSort.RelevanceKey}` (the ranking above). " +
                 "`-publishedAt` sorts newest first, `publishedAt` oldest first, ties broken by id, as on the article list: with a read key, " +
@@ -105,7 +109,7 @@ public static class SearchEndpoints
         // Snippets cost a pass over each body: build them only when the response includes them.
         var wantsHighlights = view.Fields?.Contains("highlights") != false;
         var shaped = items.Select(article => view.Shape(article, wantsHighlights ? Highlights(article, search) : null)).ToList();
-        return Representation.List(new ListResponse<object>(shaped, new PageInfo(limit, next, total) { MaxPage = MaxPage }));
+        return Representation.List(new ListResponse<object>(shaped, SearchPages.Info(limit, next, total)));
     }
 
     /// <summary>

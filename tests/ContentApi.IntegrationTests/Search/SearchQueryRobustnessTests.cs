@@ -190,9 +190,9 @@ public sealed class SearchQueryRobustnessTests(SearchCorpusFactory factory) : IC
         Assert.Contains($"<{SearchApi.Url("AI", "limit=10")}>; rel=\"first\"", lastLinks, StringComparison.Ordinal);
     }
 
-    /// <summary>Search takes pages 1-10 only: a rel="last" beyond them led to a 400.</summary>
+    /// <summary>Search's last page is the one holding its last result within the first 1,000, whatever the limit.</summary>
     [Fact]
-    public async Task Search_links_to_its_last_page_only_when_search_takes_that_page_number()
+    public async Task Search_links_to_its_last_page_at_any_limit()
     {
         var shallow = await factory.Anonymous().GetAsync(SearchApi.Url("AI", "limit=5&page=2&fields=id"));
         var last = shallow.LinkTo("last")!;
@@ -201,7 +201,7 @@ public sealed class SearchQueryRobustnessTests(SearchCorpusFactory factory) : IC
 
         var deep = await factory.Anonymous().GetAsync(SearchApi.Url("AI", "limit=1&page=2&fields=id"));
         Assert.Equal(12, (await deep.AssertJsonAsync()).Total());
-        Assert.Null(deep.LinkTo("last"));
+        Assert.Equal(SearchApi.Url("AI", "limit=1&fields=id&page=12"), deep.LinkTo("last"));
         Assert.Equal(SearchApi.Url("AI", "limit=1&fields=id"), deep.LinkTo("prev"));
     }
 
@@ -242,7 +242,9 @@ public sealed class SearchQueryRobustnessTests(SearchCorpusFactory factory) : IC
         "page=0",
         "page=-1",
         "page=abc",
-        "page=11",
+        "page=51",                                 // 1,000 results are 50 pages of the default 20
+        "limit=100&page=11",
+        "limit=1&page=1001",
         "limit=0",
         "limit=101",
         "limit=abc",
@@ -257,14 +259,33 @@ public sealed class SearchQueryRobustnessTests(SearchCorpusFactory factory) : IC
         await response.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
-    /// <summary>Search pages go less deep than the lists', but are refused in the lists' words.</summary>
+    /// <summary>Search pages go less deep than the lists', but are refused in the lists' words, with the bound for the limit asked for.</summary>
     [Fact]
     public async Task Search_page_or_limit_out_of_range_is_refused_in_the_lists_words()
     {
         var client = factory.Anonymous();
-        Assert.Equal("Must be a page number from 1 to 10.", (await client.GetErrorsAsync(SearchApi.Url("AI", "page=11"))).Message("page"));
+        Assert.Equal("Must be a page number from 1 to 50: search goes 1000 results deep, 50 pages of limit=20.",
+            (await client.GetErrorsAsync(SearchApi.Url("AI", "page=51"))).Message("page"));
+        Assert.Equal("Must be a page number from 1 to 34: search goes 1000 results deep, 34 pages of limit=30.",
+            (await client.GetErrorsAsync(SearchApi.Url("AI", "limit=30&page=35"))).Message("page"));
         Assert.Equal((await client.GetErrorsAsync($"{Articles}?limit=101")).Message("limit"),
             (await client.GetErrorsAsync(SearchApi.Url("AI", "limit=101"))).Message("limit"));
+    }
+
+    /// <summary>
+    /// Numbered pages reach the 1,000th result, as the cursor does: pages 1-10 only, whatever the limit, left
+    /// results 201-1,000 out of reach at limit=20 (an integrator's probe).
+    /// </summary>
+    [Theory]
+    [InlineData("limit=20&page=50")]
+    [InlineData("limit=30&page=34")]   // results 991-1,000
+    [InlineData("limit=1&page=1000")]
+    [InlineData("page=11")]
+    public async Task Search_takes_every_page_number_within_the_first_1000_results(string paging)
+    {
+        var response = await factory.Anonymous().GetAsync(SearchApi.Url("AI", paging));
+
+        Assert.Equal(12, (await response.AssertJsonAsync()).Total());
     }
 
     [Fact]
