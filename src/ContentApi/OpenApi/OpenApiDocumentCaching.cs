@@ -13,6 +13,12 @@ public sealed class OpenApiDocumentCaching(RequestDelegate next, IOptions<Cachin
 {
     public static readonly PathString DocumentPath = $"/openapi/{OpenApiSetup.DocumentName}.json";
 
+    /// <summary>
+    /// The document as first served: it is made from the endpoints and their metadata, fixed for the process, and
+    /// Swashbuckle takes ~0.4 s of CPU to write it, which an anonymous GET must not cost every time.
+    /// </summary>
+    private (byte[] Bytes, string? ContentType)? _document;
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (!ReadMethods.Includes(context.Request.Method) || context.Request.Path != DocumentPath)
@@ -20,35 +26,45 @@ public sealed class OpenApiDocumentCaching(RequestDelegate next, IOptions<Cachin
             await next(context);
             return;
         }
-        // Swashbuckle writes the document for GET only; a HEAD must get the GET's headers (ETag, Content-Length) and no body.
         var head = HttpMethods.IsHead(context.Request.Method);
+        if (_document is null && await WrittenBySwashbuckleAsync(context, head) is { } written)
+        {
+            if (context.Response.StatusCode != StatusCodes.Status200OK)
+            {
+                await SendAsync(context, written, head);
+                return;
+            }
+            _document = (OpenApiDocumentBytes.Canonical(written), context.Response.ContentType);
+        }
+        var (document, contentType) = _document!.Value;
+        var etag = ETags.ForDocument(document, Representation.CodingFor(context));
+        var headers = context.Response.Headers;
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = contentType;
+        headers.ETag = etag;
+        headers.CacheControl = caching.Value.PublicCacheControl;
+        headers.Vary = "Accept-Encoding";
+        if (await ConditionalRead.AnsweredAsync(context, etag, lastModified: null))
+        {
+            return;
+        }
+        context.Response.ContentLength = document.Length;
+        await SendAsync(context, document, head);
+    }
+
+    /// <summary>The document as Swashbuckle writes it, which it does for GET only (a HEAD is asked as a GET).</summary>
+    private async Task<byte[]> WrittenBySwashbuckleAsync(HttpContext context, bool head)
+    {
         context.Request.Method = HttpMethods.Get;
-        byte[] document;
         try
         {
-            document = await ResponseCapture.CaptureAsync(context, next);
+            return await ResponseCapture.CaptureAsync(context, next);
         }
         finally
         {
             context.Request.Method = head ? HttpMethods.Head : HttpMethods.Get;
         }
-        var headers = context.Response.Headers;
-        if (context.Response.StatusCode == StatusCodes.Status200OK)
-        {
-            document = OpenApiDocumentBytes.Canonical(document);
-            var etag = ETags.ForDocument(document, Representation.CodingFor(context));
-            headers.ETag = etag;
-            headers.CacheControl = caching.Value.PublicCacheControl;
-            headers.Vary = "Accept-Encoding";
-            if (await ConditionalRead.AnsweredAsync(context, etag, lastModified: null))
-            {
-                return;
-            }
-            context.Response.ContentLength = document.Length;
-        }
-        if (!head)
-        {
-            await ResponseCapture.SendAsync(context, document);
-        }
     }
+
+    private static Task SendAsync(HttpContext context, byte[] body, bool head) => head ? Task.CompletedTask : ResponseCapture.SendAsync(context, body);
 }
