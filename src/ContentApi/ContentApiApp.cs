@@ -122,7 +122,7 @@ public static class ContentApiApp
         app.UseCors();
         app.UseMiddleware<CorsForEveryRead>();
         app.UseMiddleware<RequestLimitsMiddleware>();
-        app.UseMiddleware<TrailingSlashMiddleware>();
+        app.UseMiddleware<CanonicalPathMiddleware>();
         app.UseMiddleware<JsonBodyEncodingMiddleware>();
         app.UseContentApiSwagger();
         app.UseAuthentication();

@@ -1,0 +1,32 @@
+namespace ContentApi.Http;
+
+/// <summary>
+/// A resource has one URL: <c>/api/v1/articles/54/</c> and <c>/API/v1/Articles/54</c> (routing matches both) were
+/// other names for article 54, read, replaced and deleted there, and kept apart from it by every cache (and by a CDN
+/// purge of the one URL). A path under <c>/api/</c> ending in a slash or holding a capital letter is a 404 that names
+/// the URL it meant; the API's paths are lowercase, slugs included.
+/// </summary>
+public sealed class CanonicalPathMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        var path = context.Request.Path;
+        if (path.Value is not { Length: > 1 } text || !path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context);
+            return;
+        }
+        if (text.EndsWith('/'))
+        {
+            await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: the API's URLs do not end in a slash ({text.TrimEnd('/')}).");
+        }
+        else if (text.ToLowerInvariant() is var lowercase && lowercase != text)
+        {
+            await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: the API's paths are lowercase ({lowercase}).");
+        }
+        else
+        {
+            await next(context);
+        }
+    }
+}
