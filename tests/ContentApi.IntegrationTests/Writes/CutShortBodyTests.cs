@@ -1,15 +1,9 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using ContentApi.Auth;
 using ContentApi.TestSupport;
 using Dapper;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ContentApi.IntegrationTests.Writes;
@@ -21,53 +15,8 @@ namespace ContentApi.IntegrationTests.Writes;
 /// a 400, with an "unhandled exception" and a failed attempt to write the problem to the closed connection logged as
 /// errors. On Kestrel, over a real socket: the test server cannot cut a body short.
 /// </summary>
-public sealed class CutShortBodyTests(CutShortBodyTests.KestrelFactory factory) : IClassFixture<CutShortBodyTests.KestrelFactory>
+public sealed class CutShortBodyTests(LoggedKestrelFactory factory) : IClassFixture<LoggedKestrelFactory>
 {
-    public sealed class KestrelFactory : ApiFactory
-    {
-        public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Logs { get; } = new();
-
-        public Uri Address { get; }
-
-        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            ["Logging:LogLevel:ContentApi.Observability"] = "Information",
-        };
-
-        public KestrelFactory()
-        {
-            UseKestrel(0);
-            StartServer();
-            Address = new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-            ClientOptions.BaseAddress = Address;
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(logging => logging.AddProvider(new KeptLog(Logs)));
-        }
-    }
-
-    private sealed class KeptLog(ConcurrentQueue<(LogLevel, string, string)> logs) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Category(logs, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Category(ConcurrentQueue<(LogLevel, string, string)> logs, string name) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                logs.Enqueue((logLevel, name, $"{formatter(state, exception)} {exception?.GetType().Name} {exception?.Message}"));
-        }
-    }
-
     /// <summary>Enough cut-short requests that the race the fix closes shows up in any run (it went either way about half the time).</summary>
     private const int Attempts = 12;
 

@@ -1,16 +1,23 @@
 namespace ContentApi.Http;
 
 /// <summary>
-/// The request body as sent, noting whether a read of it failed because the client's connection ended first (closed
-/// or reset partway through the body). Whoever reads the body may swallow that failure (the endpoints' JSON binding
-/// answers it with a bare 400) or throw it on; either way <see cref="CutShortBodyMiddleware"/> learns of it here.
+/// The request body as sent, keeping why a read of it failed. Whoever reads the body may swallow the failure (the
+/// endpoints' JSON binding answers it with a bare status) or throw it on; either way <see cref="BodyReadFailureMiddleware"/>
+/// learns of it here.
 /// </summary>
-internal sealed class CutShortBody(Stream inner) : Stream
+internal sealed class FailureNotingBody(Stream inner) : Stream
 {
     /// <summary>Kestrel's message when the connection ends before the body's Content-Length, or its last chunk, arrived.</summary>
     private const string UnexpectedEnd = "Unexpected end of request content";
 
-    public bool WasCutShort { get; private set; }
+    public IOException? Failure { get; private set; }
+
+    /// <summary>
+    /// The connection ended under a read (a Content-Length or chunk that never came, a reset): the client has gone. Not a
+    /// body that was framed wrongly, too large or too slow, which the client is there to be told of.
+    /// </summary>
+    public bool WasCutShort => Failure is { } failure && (failure is not BadHttpRequestException bad ||
+        (bad.StatusCode == StatusCodes.Status400BadRequest && bad.Message.StartsWith(UnexpectedEnd, StringComparison.Ordinal)));
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -18,19 +25,12 @@ internal sealed class CutShortBody(Stream inner) : Stream
         {
             return await inner.ReadAsync(buffer, cancellationToken);
         }
-        catch (IOException exception) when (EndedTheConnection(exception))
+        catch (IOException exception)
         {
-            WasCutShort = true;
+            Failure ??= exception;
             throw;
         }
     }
-
-    /// <summary>
-    /// The connection ended under the read (a Content-Length or chunk that never came, a reset); not a body that came
-    /// whole but was malformed (bad chunk framing) or too large or too slow, which are the client's to correct.
-    /// </summary>
-    private static bool EndedTheConnection(IOException exception) => exception is not BadHttpRequestException bad ||
-        (bad.StatusCode == StatusCodes.Status400BadRequest && bad.Message.StartsWith(UnexpectedEnd, StringComparison.Ordinal));
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
