@@ -58,7 +58,7 @@ public static class ConditionalRead
     /// page and Last-Modified; as an error it is never stored, see <see cref="ErrorResponseCaching"/>), and without a
     /// body on HEAD.
     /// </summary>
-    private static async Task SendProblemAsync(HttpContext context, ProblemHttpResult problem)
+    private static async Task SendProblemAsync<TProblem>(HttpContext context, TProblem problem) where TProblem : IResult, IStatusCodeHttpResult
     {
         var response = context.Response;
         response.Headers.Remove(HeaderNames.CacheControl);
@@ -66,7 +66,7 @@ public static class ConditionalRead
         response.Headers.Remove(HeaderNames.LastModified);
         if (HttpMethods.IsHead(context.Request.Method))
         {
-            response.StatusCode = problem.StatusCode;
+            response.StatusCode = problem.StatusCode ?? StatusCodes.Status400BadRequest;
             response.ContentType = "application/problem+json";
             return;
         }

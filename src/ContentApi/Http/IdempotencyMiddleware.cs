@@ -42,13 +42,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         if (values.Count != 1)
         {
             // Two header lines would otherwise be read as one key, "a1,a2".
-            await problems.WriteAsync(context, 400, "Send one Idempotency-Key header.");
+            await Problems.InvalidHeader(HeaderName, "Send one Idempotency-Key header.").ExecuteAsync(context);
             return;
         }
         var key = values.ToString();
         if (!IsValidKey(key))
         {
-            await problems.WriteAsync(context, 400, $"Idempotency-Key must be 1-{MaxKeyLength} visible ASCII characters.");
+            await Problems.InvalidHeader(HeaderName, $"Idempotency-Key must be 1-{MaxKeyLength} visible ASCII characters.").ExecuteAsync(context);
             return;
         }
         if (!long.TryParse(context.User.FindFirst("key_id")?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var keyId))

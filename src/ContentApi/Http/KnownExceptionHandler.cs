@@ -121,13 +121,15 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         if (bad.Message == Problems.JsonBodyRequiredDetail ||
             bad.Message.Contains("was not provided", StringComparison.Ordinal) || bad.Message.Contains("no body was provided", StringComparison.Ordinal))
         {
-            return (400, Problems.JsonBodyRequiredDetail, null);
+            return Refusal(DocumentPath, Problems.JsonBodyRequiredDetail);
         }
         if (bad.Message.Contains("Content-Type", StringComparison.OrdinalIgnoreCase) || bad.Message.Contains("content type", StringComparison.OrdinalIgnoreCase))
         {
             return (415, Problems.UnsupportedMediaTypeDetail, null);
         }
-        return (bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400, "The request could not be read.", null);
+        // Kestrel's own refusals of what it was sent (a chunked body framed wrongly, a body too slow: 408).
+        const string unreadable = "The request could not be read.";
+        return bad.StatusCode is > 400 and < 500 ? (bad.StatusCode, unreadable, null) : Refusal(DocumentPath, unreadable);
     }
 
     internal static (int, string, IDictionary<string, string[]>?) JsonProblem(JsonException json)
@@ -146,11 +148,11 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         else if (message.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
         {
             // An empty body sent without a length (chunked), or only white space: as missing as Content-Length: 0.
-            return (400, Problems.JsonBodyRequiredDetail, null);
+            return Refusal(field, Problems.JsonBodyRequiredDetail);
         }
         else if (message.Contains("maximum configured depth", StringComparison.Ordinal))
         {
-            return (400, "The JSON is nested too deeply.", null);
+            return Refusal(field, "The JSON is nested too deeply.");
         }
         else if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
         {
@@ -167,7 +169,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         }
         else if (message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase))
         {
-            return (400, "The request body is not valid UTF-8.", null);
+            return Refusal(field, "The request body is not valid UTF-8.");
         }
         else if (message.Contains("could not be converted", StringComparison.Ordinal))
         {
@@ -183,17 +185,24 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
                 .Select(m => field == DocumentPath ? m.Groups[1].Value : $"{field}.{m.Groups[1].Value}").ToList();
             var missingErrors = missing.ToDictionary(m => m, _ => new[] { "Required." });
             return missing.Count == 0
-                ? (400, "Required properties are missing.", null)
+                ? Refusal(field, "Required properties are missing.")
                 : (400, Problems.ValidationDetail(missingErrors), missingErrors);
         }
         else
         {
             var where = json.LineNumber is { } line ? $" (line {line + 1}, byte {json.BytePositionInLine + 1})" : "";
-            return (400, $"The request body is not valid JSON{where}.", null);
+            return Refusal(field, $"The request body is not valid JSON{where}.");
         }
         var fieldErrors = new Dictionary<string, string[]> { [field] = [problem] };
         return (400, Problems.ValidationDetail(fieldErrors), fieldErrors);
     }
+
+    /// <summary>
+    /// A 400 whose detail says it all, also filed in errors under where it is (every 400 for what the client sent has
+    /// errors: generated clients read them as validation problems).
+    /// </summary>
+    private static (int, string, IDictionary<string, string[]>?) Refusal(string field, string detail) =>
+        (400, detail, new Dictionary<string, string[]> { [field] = [detail] });
 
     /// <summary>
     /// The errors key of a problem with the JSON document as a whole (not an object, a member name that is not text):

@@ -15,8 +15,11 @@ public static class Problems
         TypedResults.Problem(statusCode: 412, title: "Precondition Failed", detail: detail, type: ProblemTypes.PreconditionFailed);
 
     /// <summary>An If-Match or If-None-Match that is neither "*" nor a list of quoted ETags.</summary>
-    public static ProblemHttpResult MalformedEntityTags(string header) => TypedResults.Problem(statusCode: 400, title: "Bad Request",
-        detail: $"{header} must be '*' or a list of quoted ETags.", type: ProblemTypes.BadRequest);
+    public static ValidationProblem MalformedEntityTags(string header) => InvalidHeader(header, $"{header} must be '*' or a list of quoted ETags.");
+
+    /// <summary>A request header that cannot be read: filed in errors under its name, as a query parameter is under its.</summary>
+    public static ValidationProblem InvalidHeader(string header, string detail) => TypedResults.ValidationProblem(
+        new Dictionary<string, string[]> { [header] = [detail] }, detail: detail, type: ProblemTypes.BadRequest, title: ValidationTitle);
 
     public static ValidationProblem Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });

@@ -63,7 +63,7 @@ public sealed record WritePreconditions(
     public static async Task<IResult> ThenAsync(HttpRequest request, Func<WritePreconditions, Task<IResult>> write) =>
         TryRead(request, out var preconditions) is { } problem ? problem : await write(preconditions);
 
-    public static ProblemHttpResult? TryRead(HttpRequest request, out WritePreconditions preconditions)
+    public static ValidationProblem? TryRead(HttpRequest request, out WritePreconditions preconditions)
     {
         preconditions = Absent;
         var ifMatch = request.Headers.IfMatch;
