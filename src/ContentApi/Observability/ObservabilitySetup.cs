@@ -55,7 +55,14 @@ public static class ObservabilitySetup
         {
             // prometheus-net maps every method; a scrape is a GET (others are a 405, as on every other route).
             app.MapMetrics(options.MetricsPath).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])).ExcludeFromDescription()
-                .DisableRateLimiting().WithMetadata(Health.ProbeEndpoint.Instance);
+                .DisableRateLimiting().WithMetadata(Health.ProbeEndpoint.Instance)
+                // A scrape is of this moment, as a health probe is: a proxy in front (Varnish keeps a response without
+                // Cache-Control 120 s) must not answer the next scrape with it.
+                .AddEndpointFilter(static async (invocation, next) =>
+                {
+                    invocation.HttpContext.Response.Headers.CacheControl = "no-store";
+                    return await next(invocation);
+                });
         }
     }
 }

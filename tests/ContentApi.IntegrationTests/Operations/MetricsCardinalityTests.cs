@@ -27,4 +27,16 @@ public sealed class MetricsCardinalityTests
         Assert.DoesNotContain(madeUp, metrics, StringComparison.Ordinal);
         Assert.Contains("method=\"GET\"", metrics, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_scrape_is_never_stored_by_a_cache_in_front()
+    {
+        using var factory = new ApiFactory();
+        foreach (var method in new[] { HttpMethod.Get, HttpMethod.Head })
+        {
+            var response = await factory.Anonymous().SendAsync(new HttpRequestMessage(method, "/metrics"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.CacheControl?.NoStore, $"{method}: {response.Headers.CacheControl}");
+        }
+    }
 }

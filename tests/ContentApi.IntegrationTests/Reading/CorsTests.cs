@@ -173,6 +173,21 @@ public sealed class CorsTests(FrontendApiFactory factory) : IClassFixture<Fronte
         Assert.Contains("Origin", created.Headers.Vary, StringComparer.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("GET", null)]
+    [InlineData("PATCH", "authorization,content-type,if-match,idempotency-key")]
+    public async Task Preflights_vary_by_origin_method_and_headers_which_decide_their_answer(string method, string? headers)
+    {
+        foreach (var origin in new[] { FrontendApiFactory.EditorOrigin, Stranger })
+        {
+            var response = await factory.Anonymous().SendAsync(Preflight("/api/v1/articles/1", origin, method, headers));
+            var vary = response.Headers.Vary.Select(v => v.ToLowerInvariant()).ToList();
+            Assert.Contains("origin", vary);
+            Assert.Contains("access-control-request-method", vary);
+            Assert.Contains("access-control-request-headers", vary);
+        }
+    }
+
     [Fact]
     public async Task Preflight_for_a_GET_with_If_None_Match_from_any_origin_is_allowed()
     {
