@@ -142,7 +142,6 @@ public sealed class AfterTheCommitTests(AfterTheCommitFactory factory) : IClassF
 
     [Theory]
     [InlineData("/api/v1/tags")]
-    [InlineData("/API/V1/Tags")] // routing ignores case; the Location is the 201's all the same
     public async Task A_retry_of_a_create_whose_response_was_not_kept_is_told_where_the_created_resource_is(string path)
     {
         var key = Guid.NewGuid().ToString("N");

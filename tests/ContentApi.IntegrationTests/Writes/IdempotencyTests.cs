@@ -92,8 +92,7 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
             ("/api/v1/tags", $$"""{ "name": "{{name}}", "description": "d" }"""),
             ("/api/v1/tags", $$"""{"description":"d","name":"{{name}}"}"""),
             ("/api/v1/tags", $$"""{"name":"{{escapedName}}","description":"d"}"""),
-            // Routing ignores the path's case, and the endpoint reads past a byte-order mark: both were 422.
-            ("/api/v1/Tags", $$"""{"name":"{{name}}","description":"d"}"""),
+            // The endpoint reads past a byte-order mark: it was 422.
             ("/api/v1/tags", $$"""{{'\uFEFF'}}{"name":"{{name}}","description":"d"}"""),
         })
         {
