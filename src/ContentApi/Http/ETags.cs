@@ -22,6 +22,21 @@ public static class ETags
 
     private static string Suffix(string? contentCoding) => string.IsNullOrEmpty(contentCoding) ? "" : "-" + contentCoding;
 
+    /// <summary>Characters of <see cref="Hash"/>: 16 bytes in base64url without padding.</summary>
+    private const int HashLength = 22;
+
+    /// <summary>
+    /// The tag of the same representation in another coding ("1-abc-br" → "1-abc" for identity): a stored response
+    /// replayed is coded for the retry's Accept-Encoding, not the first request's. A tag of another form is returned as it is.
+    /// </summary>
+    public static string InCoding(string etag, string? contentCoding)
+    {
+        var hashStart = etag.IndexOf('-', StringComparison.Ordinal) + 1;
+        return etag.StartsWith('"') && hashStart > 0 && etag.Length > hashStart + HashLength
+            ? string.Concat(etag.AsSpan(0, hashStart + HashLength), Suffix(contentCoding), "\"")
+            : etag;
+    }
+
     private static string Hash(ReadOnlySpan<byte> body)
     {
         Span<byte> digest = stackalloc byte[32];

@@ -199,7 +199,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         }
         if (stored.ETag is not null)
         {
-            response.Headers.ETag = stored.ETag;
+            response.Headers.ETag = ETags.InCoding(stored.ETag, Representation.CodingFor(context));
         }
         if (stored.LastModified is not null)
         {

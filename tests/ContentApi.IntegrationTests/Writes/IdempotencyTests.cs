@@ -104,6 +104,40 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM tags WHERE name = @Name", new { Name = name }));
     }
 
+    /// <summary>
+    /// A replay is coded for the retry's Accept-Encoding, and its ETag must say so: it repeated the first response's
+    /// ("…-br" on an identity body), a false change to a client comparing tags (HTTP caching probe).
+    /// </summary>
+    [Theory]
+    [InlineData("br", null)]
+    [InlineData(null, "gzip")]
+    [InlineData("gzip", "br")]
+    public async Task A_replay_carries_the_ETag_of_the_coding_it_is_sent_in(string? firstCoding, string? retryCoding)
+    {
+        var writer = factory.Writer();
+        var key = Guid.NewGuid().ToString("N");
+        var json = $$"""{"name":"Coded {{key}}"}""";
+        var first = Post("/api/v1/tags", key, json);
+        if (firstCoding is not null)
+        {
+            first.Headers.TryAddWithoutValidation("Accept-Encoding", firstCoding);
+        }
+        var created = await writer.SendAsync(first);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var retry = Post("/api/v1/tags", key, json);
+        var read = new HttpRequestMessage(HttpMethod.Get, created.Headers.Location);
+        if (retryCoding is not null)
+        {
+            retry.Headers.TryAddWithoutValidation("Accept-Encoding", retryCoding);
+            read.Headers.TryAddWithoutValidation("Accept-Encoding", retryCoding);
+        }
+        var replayed = await writer.SendAsync(retry);
+
+        Assert.Equal("true", replayed.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal((await writer.SendAsync(read)).Headers.ETag, replayed.Headers.ETag);
+    }
+
     /// <summary>The key's fingerprint read these bodies as JSON nodes first, which threw: a 500 where the request is a 400.</summary>
     [Theory]
     [InlineData("""{"name":"Dup","name":"Dup"}""")]
