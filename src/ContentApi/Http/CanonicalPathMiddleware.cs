@@ -20,7 +20,7 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
         {
             await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: the API's URLs do not end in a slash ({text.TrimEnd('/')}).");
         }
-        else if (text.ToLowerInvariant() is var lowercase && lowercase != text)
+        else if (LowercaseOutsideEscapes(text) is var lowercase && lowercase != text)
         {
             await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: the API's paths are lowercase ({lowercase}).");
         }
@@ -28,5 +28,22 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
         {
             await next(context);
         }
+    }
+
+    /// <summary>
+    /// The path in lowercase but for its percent-escapes, which Kestrel leaves in it for a slash (<c>%2F</c>), and whose
+    /// hex digits may be written in either case (RFC 3986 §2.1).
+    /// </summary>
+    private static string LowercaseOutsideEscapes(string path)
+    {
+        var lowercase = path.ToLowerInvariant().ToCharArray();
+        for (var i = path.IndexOf('%', StringComparison.Ordinal); i >= 0 && i + 2 < path.Length; i = path.IndexOf('%', i + 1))
+        {
+            if (char.IsAsciiHexDigit(path[i + 1]) && char.IsAsciiHexDigit(path[i + 2]))
+            {
+                (lowercase[i + 1], lowercase[i + 2]) = (path[i + 1], path[i + 2]);
+            }
+        }
+        return new string(lowercase);
     }
 }

@@ -17,7 +17,12 @@ public sealed class OpenApiDocumentCaching(RequestDelegate next, IOptions<Cachin
     /// The document as first served: it is made from the endpoints and their metadata, fixed for the process, and
     /// Swashbuckle takes ~0.4 s of CPU to write it, which an anonymous GET must not cost every time.
     /// </summary>
-    private (byte[] Bytes, string? ContentType)? _document;
+    private Document? _document;
+
+    /// <summary>One request writes the document; the ones arriving meanwhile wait for it rather than each writing it.</summary>
+    private readonly SemaphoreSlim _writing = new(1, 1);
+
+    private sealed record Document(byte[] Bytes, string? ContentType);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -27,16 +32,30 @@ public sealed class OpenApiDocumentCaching(RequestDelegate next, IOptions<Cachin
             return;
         }
         var head = HttpMethods.IsHead(context.Request.Method);
-        if (_document is null && await WrittenBySwashbuckleAsync(context, head) is { } written)
+        if (Volatile.Read(ref _document) is not { } made)
         {
-            if (context.Response.StatusCode != StatusCodes.Status200OK)
+            await _writing.WaitAsync(context.RequestAborted);
+            try
             {
-                await SendAsync(context, written, head);
-                return;
+                made = _document;
+                if (made is null)
+                {
+                    var written = await WrittenBySwashbuckleAsync(context, head);
+                    if (context.Response.StatusCode != StatusCodes.Status200OK)
+                    {
+                        await SendAsync(context, written, head);
+                        return;
+                    }
+                    made = new Document(OpenApiDocumentBytes.Canonical(written), context.Response.ContentType);
+                    Volatile.Write(ref _document, made);
+                }
             }
-            _document = (OpenApiDocumentBytes.Canonical(written), context.Response.ContentType);
+            finally
+            {
+                _writing.Release();
+            }
         }
-        var (document, contentType) = _document!.Value;
+        var (document, contentType) = made;
         var etag = ETags.ForDocument(document, Representation.CodingFor(context));
         var headers = context.Response.Headers;
         context.Response.StatusCode = StatusCodes.Status200OK;

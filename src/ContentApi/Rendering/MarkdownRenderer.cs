@@ -138,7 +138,8 @@ public static class MarkdownRenderer
 
     /// <summary>
     /// Gives every heading an id and lists those with text, in document order, but for the footnotes' (notes to the
-    /// text, not its sections). A heading's text is as written, but for its line breaks and runs of ASCII spaces and tabs.
+    /// text, not its sections). A heading's text is as written, but for its line breaks, runs of ASCII spaces and tabs,
+    /// and white space at its ends.
     /// </summary>
     private static List<TocEntry> AssignHeadingIds(MarkdownDocument document)
     {
@@ -146,7 +147,7 @@ public static class MarkdownRenderer
         var toc = new List<TocEntry>();
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
-            var text = string.Join(' ', PlainText.Of(heading.Inline).Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+            var text = string.Join(' ', PlainText.Of(heading.Inline).Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
             var id = ids.Next(text);
             heading.GetAttributes().Id = id;
             if (text.Length > 0 && !IsInFootnote(heading))

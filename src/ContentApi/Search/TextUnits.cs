@@ -43,6 +43,21 @@ internal static partial class TextUnits
     /// </summary>
     private static bool IsInWordFormatting(int codePoint) => codePoint is 0x0640 or 0x00AD or 0x200C or 0x200D or 0x2060 or 0xFEFF;
 
+    /// <summary>The text cut before each letter, a mark staying with the letter before it.</summary>
+    private static IEnumerable<string> LettersWithTheirMarks(string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i += char.IsSurrogatePair(text, i) ? 2 : 1)
+        {
+            if (i > start && Rune.IsLetter(Rune.GetRuneAt(text, i)))
+            {
+                yield return text[start..i];
+                start = i;
+            }
+        }
+        yield return text[start..];
+    }
+
     private static bool IsSpaceWithinLine(char c) => char.IsWhiteSpace(c) && c is not ('\n' or '\r' or '\v' or '\f' or '\u0085' or '\u2028' or '\u2029');
 
     public static List<TextUnit> Of(string text)
@@ -50,7 +65,9 @@ internal static partial class TextUnits
         var units = new List<TextUnit>(text.Length);
         var word = new StringBuilder();
         int wordStart = 0, wordEnd = 0;
-        var afterCjk = false;
+        var afterCjk = false;   // the last unit was a CJK character or an unspaced letter, with nothing but a space since
+        var lastWasCjk = false; // and it was a CJK character
+        var acrossSpace = false; // and a space came after it
 
         void EndWord()
         {
@@ -128,7 +145,7 @@ internal static partial class TextUnits
                 // The bulk of Chinese text: a unified ideograph, kana or Hangul syllable that NFKC leaves as it is.
                 EndWord();
                 units.Add(new TextUnit(HanVariants.FoldedText(text[start]), start, end, IsCjk: true, JoinsPrevious: afterCjk));
-                afterCjk = true;
+                (afterCjk, lastWasCjk, acrossSpace) = (true, true, false);
                 start = end;
                 continue;
             }
@@ -138,10 +155,11 @@ internal static partial class TextUnits
                 start = end;
                 continue;
             }
-            if (end - start == 1 && afterCjk && IsSpaceWithinLine(text[start]))
+            if (end - start == 1 && afterCjk && lastWasCjk && IsSpaceWithinLine(text[start]))
             {
                 // Spaces between CJK characters say nothing: a Japanese name is written with or without one
                 // (佐藤 花子), Korean spacing varies, and text copied from PDFs spaces out every character.
+                acrossSpace = true;
                 start = end;
                 continue;
             }
@@ -156,7 +174,7 @@ internal static partial class TextUnits
             // A letter of Thai, Lao, Khmer or Myanmar (with its marks) is a unit of its own, like a CJK character: their
             // words are not spaced, so a word is found as a run of such units, anywhere in a run.
             var unspaced = UnspacedScripts.IsLetter(Rune.GetRuneAt(text, start));
-            var joinsPrevious = afterCjk;
+            var joinsPrevious = afterCjk && !acrossSpace; // a space ends a phrase of theirs, and separates them from CJK
             if (unspaced)
             {
                 EndWord();
@@ -170,7 +188,7 @@ internal static partial class TextUnits
                 {
                     EndWord();
                     units.Add(new TextUnit(HanVariants.Fold(rune).ToString(), start, end, IsCjk: true, JoinsPrevious: afterCjk));
-                    afterCjk = true;
+                    (afterCjk, lastWasCjk, acrossSpace) = (true, true, false);
                 }
                 else if (rune.IsAscii)
                 {
@@ -186,9 +204,14 @@ internal static partial class TextUnits
             }
             if (unspaced && word.Length > 0)
             {
-                units.Add(new TextUnit(word.ToString(), start, end, IsCjk: true, JoinsPrevious: joinsPrevious));
+                // One unit per letter of what NFKC made of the cluster: ำ is ํ and า, ໜ is ຫ and ນ, as others type them.
+                foreach (var letter in LettersWithTheirMarks(word.ToString()))
+                {
+                    units.Add(new TextUnit(letter, start, end, IsCjk: true, JoinsPrevious: joinsPrevious));
+                    joinsPrevious = true;
+                }
                 word.Clear();
-                afterCjk = true;
+                (afterCjk, lastWasCjk, acrossSpace) = (true, false, false);
             }
             start = end;
         }

@@ -18,7 +18,6 @@ public sealed class ExcerptBylineTests
     [InlineData("作者：王小明\n行政院今天通過法案。\n\n第二段。", "行政院今天通過法案。第二段。")]
     [InlineData("By: Jane Doe\nThe government passed the bill.\n\nSecond paragraph.", "The government passed the bill. Second paragraph.")]
     [InlineData("By Jane Doe, Reuters\nThe government passed the bill.", "The government passed the bill.")]
-    [InlineData("Von Hans Müller\nDie Regierung hat das Gesetz beschlossen.", "Die Regierung hat das Gesetz beschlossen.")]
     [InlineData("編譯／王小明\n行政院今天通過法案。", "行政院今天通過法案。")]
     public void A_byline_line_at_the_top_of_the_lead_paragraph_is_left_out_and_the_lead_kept(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
@@ -47,6 +46,7 @@ public sealed class ExcerptBylineTests
     [InlineData("（圖為資料照）行政院今天通過法案。")]
     [InlineData("【獨家】行政院今天通過法案。")]
     [InlineData("[속보] 정부가 오늘 법안을 통과시켰다.")]
+    [InlineData("【E＝mc²】アインシュタインの式は有名だ。")]
     public void A_bracketed_opening_that_is_no_dateline_stays(string markdown) =>
         Assert.Equal(markdown, Excerpt(markdown));
 
@@ -55,4 +55,11 @@ public sealed class ExcerptBylineTests
     [InlineData("導語說明事件經過。\n\n[![](image:1)](https://x.com/full.jpg)\n圖源:ifanr\n\n第二段內容。", "導語說明事件經過。第二段內容。")]
     public void The_label_of_a_linked_figure_is_left_out_as_a_bare_ones_is(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
+
+    [Theory]
+    [InlineData("Door County Approves New Budget\n\nThe county board voted on Tuesday.")]
+    [InlineData("Von Miller Signs Extension\n\nThe linebacker agreed to terms.")]
+    [InlineData("Par Avion Vers Paris\n\nLe vol est parti.")]
+    public void A_title_case_first_line_starting_with_a_foreign_by_stays(string markdown) =>
+        Assert.StartsWith(markdown[..markdown.IndexOf('\n', StringComparison.Ordinal)], Excerpt(markdown), StringComparison.Ordinal);
 }

@@ -68,9 +68,25 @@ public sealed class SearchAnalyzerTests
     [InlineData("รถไฟฟ้า", "ร รถ ถ ถไ ไ ไฟ ฟ ฟฟ้ ฟ้ ฟ้า า")]
     [InlineData("กินข้าว", "กิ กิน น นข้ ข้ ข้า า าว ว")]
     [InlineData("ພາສາລາວ", "ພ ພາ າ າສ ສ ສາ າ າລ ລ ລາ າ າວ ວ")]
-    [InlineData("ខ្មែរ", "ខ្មែ ខ្មែរ រ")]
+    [InlineData("ខ្មែរ", "ខ្ ខ្មែ មែ មែរ រ")] // a stacked consonant is a letter of its own
     [InlineData("ไทย 2567 ๒๕๖๗", "ไ ไท ท ทย ย 2567 2567")]
     public void AnalyzeForIndex_unspaced_alphabets_are_indexed_like_cjk_by_letter(string text, string expected) =>
+        Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
+
+    [Theory]
+    // NFKC makes two letters of one cluster here; typed either way, the letters are the same units (review).
+    [InlineData("ทำงาน", "ท\u0e4d\u0e32งาน")]
+    [InlineData("ທີ່ໜ້າ", "ທີ່ຫນ້າ")]
+    [InlineData("ທຳ", "ທ\u0ecd\u0eb2")]
+    public void AnalyzeForIndex_unspaced_letters_are_the_same_units_whichever_way_a_cluster_is_typed(string composed, string decomposed) =>
+        Assert.Equal(SearchAnalyzer.AnalyzeForIndex(decomposed), SearchAnalyzer.AnalyzeForIndex(composed));
+
+    [Theory]
+    // Only CJK characters join across a space: Thai spaces end phrases, and a space between scripts separates them.
+    [InlineData("中文 ไทย", "中 中文 文 ไ ไท ท ทย ย")]
+    [InlineData("ไทย 中文", "ไ ไท ท ทย ย 中 中文 文")]
+    [InlineData("กรุงเทพ มหา", "ก กรุ รุ รุง ง งเ เ เท ท ทพ พ ม มห ห หา า")]
+    public void AnalyzeForIndex_spaces_join_only_cjk_characters(string text, string expected) =>
         Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
 
     [Theory]

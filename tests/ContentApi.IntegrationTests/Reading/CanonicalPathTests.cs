@@ -1,0 +1,25 @@
+using System.Net;
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Reading;
+
+/// <summary>A resource has one URL: a capital letter in the path is a 404 naming the lowercase one, but escapes are no letters.</summary>
+public sealed class CanonicalPathTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task A_capital_letter_is_a_404_naming_the_lowercase_url()
+    {
+        var response = await factory.Anonymous().GetAsync("/API/v1/Tags");
+        Assert.Contains("(/api/v1/tags)", (await response.AssertProblemAsync(HttpStatusCode.NotFound))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/articles/slug/a%2Fb")]
+    [InlineData("/api/v1/tags/slug/a%2fb")]
+    public async Task A_percent_escape_written_in_capitals_is_no_capital_letter(string path)
+    {
+        var response = await factory.Anonymous().GetAsync(path);
+        var detail = (await response.AssertProblemAsync(HttpStatusCode.NotFound))["detail"]!.GetValue<string>();
+        Assert.DoesNotContain("lowercase", detail, StringComparison.Ordinal);
+    }
+}
