@@ -234,7 +234,8 @@ public sealed class MarkdownImporter(
                 return id;
             }
             all = false;
-            return ++standIn;
+            // Counted down from the largest id, which no row reaches: a stand-in equal to a found id would read as a repeat.
+            return long.MaxValue - standIn++;
         }
         var authorIds = new List<long>();
         foreach (var name in document.AuthorNames.Distinct())

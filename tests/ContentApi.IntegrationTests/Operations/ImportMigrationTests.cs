@@ -27,6 +27,24 @@ public sealed class ImportMigrationTests(ApiFactory factory) : IClassFixture<Api
         (await (await factory.Reader().GetAsync($"/api/v1/{resource}?limit=100")).AssertJsonAsync()).ToJsonString();
 
     [Fact]
+    public async Task A_new_author_next_to_the_first_stored_one_is_not_taken_for_a_repeat()
+    {
+        _ = factory.Services;
+        await new TestContent(factory.Writer()).AuthorAsync();
+        string first;
+        await using (var connection = factory.OpenDatabase())
+        {
+            first = await Dapper.SqlMapper.ExecuteScalarAsync<string>(connection, "SELECT name FROM authors ORDER BY id LIMIT 1") ?? "";
+        }
+        var folder = await FolderWithAsync(("pair.md", $"---\ntitle: Pair {Marker()}\nauthors: [New {Marker()}, \"{first}\"]\ntags: [fresh-{Marker()}]\n---\n\nBody.\n"));
+
+        var (exitCode, output) = await ImportAsync(folder);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("articles created: 1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_dated_draft_stays_a_draft_and_is_told_its_date_is_dropped()
     {
         _ = factory.Services;
