@@ -125,7 +125,7 @@ public static class TransferCommands
                     }
                     report(summary.FilesRead);
                 }
-            }, output);
+            }, output, linesWhenRedirected: false);
             await output.WriteLineAsync(summary.ToString());
             return summary.Failed == 0 ? 0 : 1;
         });

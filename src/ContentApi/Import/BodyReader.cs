@@ -39,7 +39,7 @@ internal sealed class BodyReader
         var window = content.Take(BylineWindow).Concat(content.Skip(Math.Max(BylineWindow, content.Count - BylineWindow)));
         foreach (var line in window)
         {
-            if (IsConsumable(line) && Bylines.Names(Lines.Trimmed(line)) is { } names)
+            if (IsConsumable(line) && IsParagraphOfItsOwn(line) && Bylines.Names(Lines.Trimmed(line)) is { } names)
             {
                 _consumed[line] = true;
                 return names;
@@ -204,6 +204,10 @@ internal sealed class BodyReader
 
     private bool IsConsumable(int line) =>
         _scan.Kind(line) == LineKind.Paragraph && !_scan.HasImage(line) && !_consumed[line];
+
+    /// <summary>Not one line of a wrapped sentence ("designed jointly⏎by Apple and Google."): nothing of its paragraph around it.</summary>
+    private bool IsParagraphOfItsOwn(int line) =>
+        (line == 0 || _scan.Kind(line - 1) != LineKind.Paragraph) && (line == Lines.Count - 1 || _scan.Kind(line + 1) != LineKind.Paragraph);
 
     private bool IsUsable(BodyHeading heading) =>
         heading.Text.Length > 0 && !_consumed[heading.Line] &&

@@ -12,11 +12,16 @@ internal sealed record FrontMatterBlock(string Yaml, int BodyStart, int BodyFirs
     /// <summary>The file line of the first YAML line (the line after the opening delimiter).</summary>
     public const int FirstYamlLine = 2;
 
-    /// <summary>The block, null when the text has no front matter, or an error when it is never closed.</summary>
+    /// <summary>The block, null when the text has no front matter, or an error when it is never closed or is TOML.</summary>
     public static FrontMatterBlock? Find(string text, out string? error)
     {
         error = null;
         var lines = new TextLines(text);
+        if (lines.Count > 0 && IsDelimiter(lines.Content(0), "+++"))
+        {
+            error = "The front matter is TOML (between '+++' lines), and only YAML front matter (between '---' lines) is read: convert it to YAML.";
+            return null;
+        }
         if (lines.Count == 0 || !IsDelimiter(lines.Content(0), "---"))
         {
             return null;

@@ -16,7 +16,11 @@ internal sealed record FrontMatterFields
     public IReadOnlyList<string> TagNames { get; init; } = [];
     public string? Language { get; init; }
     public string? Status { get; init; }
+    /// <summary>Hugo's and Jekyll's <c>draft: true|false</c>, null when the file does not say.</summary>
+    public bool? Draft { get; init; }
+    public int DraftLine { get; init; } = 1;
     public DateTimeOffset? PublishedAt { get; init; }
+    public int PublishedAtLine { get; init; } = 1;
     public CoverImageRef? Cover { get; init; }
     /// <summary>The file line of <c>cover</c>, for problems with its image.</summary>
     public int CoverLine { get; init; } = 1;

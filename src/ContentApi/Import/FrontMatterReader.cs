@@ -6,7 +6,7 @@ namespace ContentApi.Import;
 
 /// <summary>
 /// Reads the front-matter keys <c>title slug subtitle excerpt authors tags language status publishedAt cover canonicalUrl</c>
-/// (case-sensitive, camelCase as in the API). Unknown keys are ignored with a warning, so a typo such as <c>tittle</c>
+/// (case-sensitive, camelCase as in the API), and Hugo's and Jekyll's <c>draft</c>. Unknown keys are ignored with a warning, so a typo such as <c>tittle</c>
 /// is visible without failing an import of many files.
 /// </summary>
 internal sealed class FrontMatterReader(string file, List<ImportProblem> problems)
@@ -90,7 +90,8 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 "tags" => fields with { TagNames = Names(key, value, NameList.SplitTags) },
                 "language" => fields with { Language = Text(key, value) },
                 "status" => fields with { Status = Status(value) },
-                "publishedAt" => fields with { PublishedAt = PublishedAt(value) },
+                "draft" => fields with { Draft = Draft(value), DraftLine = FileLine(keyNode.Start) },
+                "publishedAt" => fields with { PublishedAt = PublishedAt(value), PublishedAtLine = FileLine(keyNode.Start) },
                 "cover" => fields with { Cover = Cover(keyNode, value), CoverLine = FileLine(keyNode.Start) },
                 "canonicalUrl" => fields with { CanonicalUrl = Text(key, value) },
                 _ => IgnoreUnknownKey(fields, keyNode, $"front-matter key '{key}'"),
@@ -144,6 +145,21 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
             return status;
         }
         Error(FileLine(node.Start), $"'status' must be 'draft' or 'published', not '{text}'.");
+        return null;
+    }
+
+    private bool? Draft(YamlNode node)
+    {
+        var text = Text("draft", node);
+        if (text is null)
+        {
+            return null;
+        }
+        if (bool.TryParse(text.Trim(), out var draft))
+        {
+            return draft;
+        }
+        Error(FileLine(node.Start), $"'draft' must be true or false, not '{text}'.");
         return null;
     }
 

@@ -5,10 +5,12 @@ namespace ContentApi.Import;
 /// <summary>
 /// Reads one Markdown file into an <see cref="ImportDocument"/>. Pure: no files, database or clock.
 /// <list type="bullet">
-/// <item>Front matter (YAML between <c>---</c> lines at the top) gives the fields; see <see cref="FrontMatterReader"/>.</item>
+/// <item>Front matter (YAML between <c>---</c> lines at the top; TOML is refused) gives the fields; see <see cref="FrontMatterReader"/>
+/// and, for <c>draft</c>, <see cref="PublicationState"/>.</item>
 /// <item>Without a front-matter title, the first <c># heading</c> is the title, else the first heading or paragraph
 /// line (with a warning); that line leaves the body.</item>
-/// <item>Without an <c>authors</c> key, a byline among the first or last few lines names the authors and leaves the body.</item>
+/// <item>Without an <c>authors</c> key, a byline that is a paragraph of its own among the first or last few lines names
+/// the authors and leaves the body.</item>
 /// <item>Every <c>![alt](url)</c> becomes an <see cref="ImportImage"/>; a caption and a credit line right after a
 /// standalone image become its <see cref="ImportImage.Caption"/> and <see cref="ImportImage.Credit"/> and leave the body.</item>
 /// <item>Everything else is kept exactly: no Unicode normalisation, CRLF stays CRLF. A leading byte-order mark is dropped.</item>
@@ -25,13 +27,16 @@ public static class MarkdownImportParser
         var problems = new List<ImportProblem>();
         var text = content.StartsWith('\uFEFF') ? content[1..] : content;
 
-        var frontMatter = FrontMatterBlock.Find(text, out var unclosed);
-        if (unclosed is not null)
+        var frontMatter = FrontMatterBlock.Find(text, out var frontMatterError);
+        if (frontMatterError is not null)
         {
-            problems.Add(new ImportProblem(fileName, 1, unclosed));
+            problems.Add(new ImportProblem(fileName, 1, frontMatterError));
             return new ImportResult(null, problems);
         }
         var fields = frontMatter is null ? FrontMatterFields.None : new FrontMatterReader(fileName, problems).Read(frontMatter.Yaml);
+        // Front matter that failed may well have held the title: looking for one in the body would only mislead.
+        var frontMatterFailed = problems.Any(p => p.Severity == ImportSeverity.Error);
+        var (status, publishedAt) = PublicationState.Of(fileName, fields, problems);
         var bodyFirstLine = frontMatter?.BodyFirstLine ?? 1;
         var bodyText = frontMatter is null ? text : text[frontMatter.BodyStart..];
         if (!MarkdownScanCost.IsWithinBudget(bodyText))
@@ -44,8 +49,8 @@ public static class MarkdownImportParser
 
         var authors = fields.AuthorNames ?? body.TakeByline() ?? [];
         var images = body.TakeImages();
-        var title = fields.Title ?? body.TakeTitle();
-        if (title is null)
+        var title = fields.Title ?? (frontMatterFailed ? null : body.TakeTitle());
+        if (title is null && !frontMatterFailed)
         {
             problems.Add(new ImportProblem(fileName, 1, "No title: give 'title' in front matter or start the file with a '# heading'."));
         }
@@ -60,8 +65,8 @@ public static class MarkdownImportParser
             Subtitle = fields.Subtitle,
             Excerpt = fields.Excerpt,
             Language = fields.Language,
-            Status = fields.Status,
-            PublishedAt = fields.PublishedAt,
+            Status = status,
+            PublishedAt = publishedAt,
             AuthorNames = authors,
             TagNames = fields.TagNames,
             CoverImage = fields.Cover,

@@ -13,8 +13,9 @@ namespace ContentApi.Import;
 
 /// <summary>
 /// Imports one parsed Markdown file through the same stores and validator as the API: authors and tags are
-/// found by name or created, images are found by URL or created, and the article is created or, when its
-/// slug exists already, replaced (so importing a file again updates it instead of duplicating it).
+/// found by name or created, images are found by URL or created, and the article is created or, when the slug
+/// the file gives exists already, replaced (so importing a file again updates it instead of duplicating it). A slug
+/// derived from the title never replaces an article: the file must restate it or give a slug.
 /// </summary>
 public sealed class MarkdownImporter(
     Db db, ArticleStore articles, AuthorStore authors, TagStore tags, ImageStore images,
@@ -65,28 +66,21 @@ public sealed class MarkdownImporter(
     private async Task<IReadOnlyList<ImportProblem>> SaveAsync(string path, ImportDocument document, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
         ArticleRequest? request;
+        ArticleAggregate? existing;
         try
         {
-            request = await BuildRequestAsync(path, document, summary, problems, cancellationToken);
+            (request, existing) = await BuildRequestAsync(path, document, summary, problems, cancellationToken);
         }
         catch (InvalidDataException exception)
         {
             problems.Add(new ImportProblem(path, 1, exception.Message));
-            request = null;
+            (request, existing) = (null, null);
         }
         if (request is null)
         {
             summary.Failed++;
             return problems;
         }
-        if (!summary.FileBySlug.TryAdd(request.Slug!, path) && summary.FileBySlug[request.Slug!] != path)
-        {
-            summary.Failed++;
-            problems.Add(new ImportProblem(path, 1,
-                $"Its slug '{request.Slug}' is also that of {summary.FileBySlug[request.Slug!]}, imported before it, whose article it would replace: give one of them a 'slug'."));
-            return problems;
-        }
-        var existing = await articles.GetBySlugAsync(request.Slug!, includeUnpublished: true, cancellationToken);
         if (existing is not null && JsonSetup.SameJson(existing.ToRequest(), request))
         {
             // Importing a folder again leaves the articles it already holds as they are: no new version or ETag.
@@ -112,36 +106,41 @@ public sealed class MarkdownImporter(
         return problems;
     }
 
-    private async Task<ArticleRequest?> BuildRequestAsync(string path, ImportDocument document, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
+    /// <summary>
+    /// The article the file asks for, with the stored article of its slug (null for a new one); null when the file
+    /// fails. Everything that can fail it is judged before the first write, so a file that fails leaves nothing behind.
+    /// </summary>
+    private async Task<(ArticleRequest? Request, ArticleAggregate? Existing)> BuildRequestAsync(
+        string path, ImportDocument document, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
         if (document.AuthorNames.Count == 0)
         {
             problems.Add(new ImportProblem(path, 1, "No author: add 'authors' to the front matter or a byline such as '作者 | 名字' or 'By Name'."));
-            return null;
+            return (null, null);
         }
         var status = document.Status is { } given ? (given == "published" ? ArticleStatus.Published : ArticleStatus.Draft)
             : document.PublishedAt is not null ? ArticleStatus.Published : ArticleStatus.Draft;
+        var slug = document.Slug ?? Slugs.FromText(document.Title, "article");
+        var existing = await articles.GetBySlugAsync(slug, includeUnpublished: true, cancellationToken);
+        // A published article's date stays when the file gives none (the API keeps it too), so restating it changes nothing.
+        var keptPublishedAt = existing?.Row.StatusValue == ArticleStatus.Published ? Timestamps.FromDbOrNull(existing.Row.PublishedAt) : null;
+        var language = document.Language ?? LanguageGuess.For(path, document.BodyTemplate);
         ArticleRequest Request(List<long> authorIds, List<long> tagIds, List<long> imageIds, long? coverId) => new(
-            document.Title, document.BodyWith(imageIds), document.Language ?? GuessLanguage(document.BodyTemplate), authorIds, status,
-            document.Slug ?? Slugs.FromText(document.Title, "article"), document.Subtitle, document.Excerpt,
-            status == ArticleStatus.Published ? document.PublishedAt : null, tagIds, coverId, imageIds.Distinct().ToList(), document.CanonicalUrl);
+            document.Title, document.BodyWith(imageIds), language, authorIds, status, slug, document.Subtitle, document.Excerpt,
+            status == ArticleStatus.Published ? document.PublishedAt ?? keptPublishedAt : null, tagIds, coverId, imageIds.Distinct().ToList(), document.CanonicalUrl);
 
-        // Judged before anything is created, with stand-in ids (the rules do not look at them), so that a file that
-        // fails leaves no authors, tags or images behind.
-        static List<long> StandIns(int count) => [.. Enumerable.Range(1, count).Select(i => (long)i)];
-        var standIn = Request(
-            StandIns(document.AuthorNames.Distinct().Count()), StandIns(document.TagNames.Distinct().Count()),
-            StandIns(document.Images.Count), document.CoverImage is null ? null : 1);
+        // Judged before anything is created, with the ids of what exists already and stand-ins for the rest (the rules do
+        // not look at them), so that a file that fails leaves no authors, tags or images behind.
+        var found = await FindExistingAsync(document, cancellationToken);
+        var standIn = Request(found.AuthorIds, found.TagIds, found.ImageIds, found.CoverId);
         var validation = await validator.ValidateAsync(standIn, cancellationToken);
         foreach (var error in validation.Errors)
         {
             problems.Add(new ImportProblem(path, 1, $"{Http.ValidationFilter.ToJsonPath(error.PropertyName)}: {error.ErrorMessage}"));
         }
-        // What the store refuses of a new article's body (too complex to store, references to no image), and names
-        // the API would refuse: all judged here too, before the authors, tags and images below are created. A file
-        // that updates an article is left to the store, which keeps a body stored before today's rules as it is.
-        if (validation.IsValid && await articles.GetBySlugAsync(standIn.Slug!, includeUnpublished: true, cancellationToken) is null &&
-            ArticleStore.BodyProblem(standIn.Body) is { } bodyProblem)
+        // What the store refuses of a new body (too complex to store, references to no image). A body that restates the
+        // stored one is left to the store, which keeps a body stored before today's rules as it is.
+        if (validation.IsValid && standIn.Body != existing?.Row.Body && ArticleStore.BodyProblem(standIn.Body) is { } bodyProblem)
         {
             problems.Add(new ImportProblem(path, 1, $"body: {bodyProblem}"));
         }
@@ -164,9 +163,17 @@ public sealed class MarkdownImporter(
             }
         }
         // Only once the file is otherwise valid: it then names at most the 500 images an article may have.
-        if (problems.Any(p => p.Severity == ImportSeverity.Error) || await AddMissingImagesAsync(path, document, problems, cancellationToken) > 0)
+        if (problems.Any(p => p.Severity == ImportSeverity.Error) || await AddMissingImagesAsync(path, document, problems, cancellationToken) > 0 ||
+            !ClaimSlug(path, slug, document.Slug is null, summary, problems))
         {
-            return null;
+            return (null, null);
+        }
+        if (existing is not null && document.Slug is null && !(found.All && JsonSetup.SameJson(existing.ToRequest(), standIn)))
+        {
+            // Only a slug written in the file says which article it updates: two posts may well share a title.
+            problems.Add(new ImportProblem(path, 1,
+                $"An article already has the slug '{slug}' derived from this file's title: add 'slug: {slug}' to its front matter to update that article, or another 'slug' to create a new one."));
+            return (null, null);
         }
 
         var authorIds = new List<long>();
@@ -182,13 +189,77 @@ public sealed class MarkdownImporter(
         var imageIds = new List<long>();
         foreach (var image in document.Images)
         {
-            imageIds.Add(image.ExistingImageId ?? await UpsertImageAsync(ImageRequestOf(image), summary, cancellationToken));
+            imageIds.Add(image.ExistingImageId ?? await UpsertImageAsync(ImageRequestOf(image), path, image.Line, summary, problems, cancellationToken));
         }
         long? coverId = document.CoverImage is { } coverImage
-            ? coverImage.ExistingImageId ?? await UpsertImageAsync(ImageRequestOf(coverImage), summary, cancellationToken)
+            ? coverImage.ExistingImageId ?? await UpsertImageAsync(ImageRequestOf(coverImage), path, document.CoverLine, summary, problems, cancellationToken)
             : null;
-        return Request(authorIds, tagIds, imageIds, coverId);
+        return (Request(authorIds, tagIds, imageIds, coverId), existing);
     }
+
+    /// <summary>
+    /// Takes the slug for this file in this run; false (with the problem) when another file of the run has it, whose
+    /// article this one would replace.
+    /// </summary>
+    private static bool ClaimSlug(string path, string slug, bool derived, ImportSummary summary, List<ImportProblem> problems)
+    {
+        if (summary.SlugClaims.TryAdd(slug, new SlugClaim(path, derived)) || summary.SlugClaims[slug].File == path)
+        {
+            return true;
+        }
+        var earlier = summary.SlugClaims[slug];
+        var advice = (derived, earlier.Derived) switch
+        {
+            (true, true) => "give one of them a 'slug'",
+            (true, false) => "give this file a 'slug' of its own",
+            (false, true) => $"give {earlier.File} a 'slug' of its own",
+            (false, false) => "change the 'slug' of one of them",
+        };
+        problems.Add(new ImportProblem(path, 1, $"Its slug '{slug}' is also that of {earlier.File}, imported before it, whose article it would replace: {advice}."));
+        return false;
+    }
+
+    /// <summary>The ids of the file's authors, tags and images that are stored already; stand-ins for the others, which <see cref="All"/> tells.</summary>
+    private sealed record ExistingIds(List<long> AuthorIds, List<long> TagIds, List<long> ImageIds, long? CoverId, bool All);
+
+    private async Task<ExistingIds> FindExistingAsync(ImportDocument document, CancellationToken cancellationToken)
+    {
+        var all = true;
+        var standIn = 0L;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        async Task<long> IdOf(string sql, object key)
+        {
+            if (await connection.ExecuteScalarAsync<long?>(sql, key) is { } id)
+            {
+                return id;
+            }
+            all = false;
+            // Counted down from the largest id, which no row reaches: a stand-in equal to a found id would read as a repeat.
+            return long.MaxValue - standIn++;
+        }
+        var authorIds = new List<long>();
+        foreach (var name in document.AuthorNames.Distinct())
+        {
+            authorIds.Add(await IdOf(IdByName("authors"), new { Name = name }));
+        }
+        var tagIds = new List<long>();
+        foreach (var name in document.TagNames.Distinct())
+        {
+            tagIds.Add(await IdOf(IdByName("tags"), new { Name = name }));
+        }
+        var imageIds = new List<long>();
+        foreach (var image in document.Images)
+        {
+            imageIds.Add(image.ExistingImageId ?? await IdOf(ImageIdByUrl, new { image.Url }));
+        }
+        long? coverId = document.CoverImage is { } cover ? cover.ExistingImageId ?? await IdOf(ImageIdByUrl, new { cover.Url }) : null;
+        return new ExistingIds(authorIds, tagIds, imageIds, coverId, all);
+    }
+
+    // The table name is one of two constants passed by this class.
+    private static string IdByName(string table) => $"SELECT id FROM {table} WHERE name = @Name ORDER BY id LIMIT 1";
+
+    private const string ImageIdByUrl = "SELECT id FROM images WHERE url = @Url ORDER BY id LIMIT 1";
 
     /// <summary>Reports each <c>image:ID</c> (an exported article's) whose image is not in this database, at its line; returns how many.</summary>
     private async Task<int> AddMissingImagesAsync(string path, ImportDocument document, List<ImportProblem> problems, CancellationToken cancellationToken)
@@ -214,8 +285,7 @@ public sealed class MarkdownImporter(
     {
         await using (var connection = await db.OpenAsync(cancellationToken))
         {
-            // The table name is one of two constants passed by this class.
-            if (await connection.ExecuteScalarAsync<long?>($"SELECT id FROM {table} WHERE name = @Name ORDER BY id LIMIT 1", new { Name = name }) is { } id)
+            if (await connection.ExecuteScalarAsync<long?>(IdByName(table), new { Name = name }) is { } id)
             {
                 return id;
             }
@@ -236,20 +306,33 @@ public sealed class MarkdownImporter(
     private static string ImageProblem(ImageRequest image, FluentValidation.Results.ValidationResult invalid) =>
         $"Image {image.Url}: " + string.Join(" ", invalid.Errors.Select(e => $"{Http.ValidationFilter.ToJsonPath(e.PropertyName)}: {e.ErrorMessage}"));
 
-    /// <summary>Finds the image by URL or creates it; <paramref name="request"/> has passed the image validator already.</summary>
-    private async Task<long> UpsertImageAsync(ImageRequest request, ImportSummary summary, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds the image by URL or creates it; <paramref name="request"/> has passed the image validator already. A stored
+    /// image only gets what it lacks (<see cref="ImageAnnotationMerge"/>); what the file says otherwise is a warning.
+    /// </summary>
+    private async Task<long> UpsertImageAsync(ImageRequest request, string path, int line, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
         long? existing;
         await using (var connection = await db.OpenAsync(cancellationToken))
         {
-            existing = await connection.ExecuteScalarAsync<long?>("SELECT id FROM images WHERE url = @Url ORDER BY id LIMIT 1", new { request.Url });
+            existing = await connection.ExecuteScalarAsync<long?>(ImageIdByUrl, new { request.Url });
         }
         if (existing is { } id)
         {
-            var current = await images.GetAsync(id, cancellationToken);
-            if (current is not null && (current.Caption != request.Caption || current.Credit != request.Credit || current.AltText != request.AltText))
+            if (await images.GetAsync(id, cancellationToken) is { } current)
             {
-                await images.ReplaceAsync(id, current.ToRequest() with { Caption = request.Caption, Credit = request.Credit, AltText = request.AltText }, WritePreconditions.Absent, cancellationToken);
+                var merge = ImageAnnotationMerge.Of(current, request);
+                if (merge.Conflicts.Count > 0)
+                {
+                    problems.Add(new ImportProblem(path, line,
+                        $"Image {request.Url} keeps its stored {string.Join(" and ", merge.Conflicts)}: it may be shown by other articles; change it through the API.",
+                        ImportSeverity.Warning));
+                }
+                if (merge.Update is { } update &&
+                    await images.ReplaceAsync(id, update, WritePreconditions.Absent, cancellationToken) is WriteOutcome<ImageRow>.Saved)
+                {
+                    summary.ImagesUpdated++;
+                }
             }
             return id;
         }
@@ -261,10 +344,6 @@ public sealed class MarkdownImporter(
         summary.ImagesCreated++;
         return saved.Row.Id;
     }
-
-    /// <summary>Han characters make it Chinese (zh), anything else English, when the file does not say.</summary>
-    private static string GuessLanguage(string text) =>
-        text.EnumerateRunes().Any(r => r.Value is >= 0x4E00 and <= 0x9FFF) ? "zh" : "en";
 
     private static string Describe<TRow>(WriteOutcome<TRow> outcome) => outcome switch
     {

@@ -256,8 +256,13 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(body, after["body"]!.GetValue<string>());
         Assert.Equal(article["version"]!.GetValue<long>(), after["version"]!.GetValue<long>());
 
-        // An edited file updates its article.
-        await File.AppendAllTextAsync(Path.Combine(folder, "qwen3-max-news.md"), "\n補充：本文已更新。\n");
+        // An edited file updates its article once it names it by slug: a slug derived from the title may be another post's.
+        var file = Path.Combine(folder, "qwen3-max-news.md");
+        await File.AppendAllTextAsync(file, "\n補充：本文已更新。\n");
+        var (refused, refusedOutput) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.NotEqual(0, refused);
+        Assert.Contains("An article already has the slug", refusedOutput, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(file, $"---\nslug: {article["slug"]}\n---\n\n" + await File.ReadAllTextAsync(file));
         var (edited, thirdOutput) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
         Assert.True(edited == 0, thirdOutput);
         Assert.Contains("articles created: 0, updated: 1", thirdOutput, StringComparison.Ordinal);

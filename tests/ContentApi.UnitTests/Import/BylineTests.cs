@@ -62,10 +62,33 @@ public sealed class BylineTests
     }
 
     [Fact]
-    public void Parse_byline_followed_directly_by_text_does_not_merge_paragraphs()
+    public void Parse_byline_line_of_a_wrapped_last_paragraph_is_text()
     {
-        var document = Import.Succeeds(Import.Lines("# Title", "", "Lead.", "", "作者 | 王小明", "Second."));
-        Assert.Equal("Lead.\n\nSecond.\n", document.BodyTemplate);
+        var body = "Lead.\n\nThe new chips were designed jointly\nby Apple and Google.\n";
+        var document = Import.Succeeds("# Title\n\n" + body);
+        Assert.Empty(document.AuthorNames);
+        Assert.Equal(body, document.BodyTemplate);
+    }
+
+    [Theory]
+    [InlineData("作者 | 王小明\nSecond.")]
+    [InlineData("Intro to the story\nBy Jane Doe")]
+    [InlineData("By Jane Doe\nand the rest of the sentence.")]
+    public void Parse_byline_sharing_its_paragraph_with_other_lines_is_text(string paragraph)
+    {
+        var top = Import.Succeeds("# Title\n\n" + paragraph + "\n\nMore.\n");
+        Assert.Empty(top.AuthorNames);
+        Assert.Equal(paragraph + "\n\nMore.\n", top.BodyTemplate);
+        var bottom = Import.Succeeds("# Title\n\nLead.\n\n" + paragraph + "\n");
+        Assert.Empty(bottom.AuthorNames);
+    }
+
+    [Fact]
+    public void Parse_byline_right_under_the_title_heading_is_a_paragraph_of_its_own()
+    {
+        var document = Import.Succeeds(Import.Lines("# Title", "By Jane Doe", "", "Text."));
+        Assert.Equal(["Jane Doe"], document.AuthorNames);
+        Assert.Equal("Text.\n", document.BodyTemplate);
     }
 
     [Fact]

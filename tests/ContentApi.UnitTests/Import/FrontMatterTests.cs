@@ -76,9 +76,9 @@ public sealed class FrontMatterTests
     [Fact]
     public void Parse_unknown_keys_warn_and_are_ignored()
     {
-        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "draft: true", "---", "Body"));
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "weight: 3", "---", "Body"));
         Assert.True(result.Succeeded);
-        Assert.Equal([new ImportProblem(Import.File, 3, "Unknown front-matter key 'draft' ignored.", ImportSeverity.Warning)], result.Problems);
+        Assert.Equal([new ImportProblem(Import.File, 3, "Unknown front-matter key 'weight' ignored.", ImportSeverity.Warning)], result.Problems);
     }
 
     [Fact]

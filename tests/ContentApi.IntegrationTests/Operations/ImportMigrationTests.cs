@@ -1,0 +1,216 @@
+using System.Text.Json.Nodes;
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Operations;
+
+/// <summary>Importing a Hugo or Jekyll site: drafts, slugs derived from titles, languages, images shared by articles.</summary>
+public sealed class ImportMigrationTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private static string Marker() => Guid.NewGuid().ToString("N")[..8];
+
+    private async Task<(int ExitCode, string Output)> ImportAsync(string folder) => await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+
+    private static async Task<string> FolderWithAsync(params (string Name, string Text)[] files)
+    {
+        var folder = CommandRunner.TempDirectory();
+        foreach (var (name, text) in files)
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, name), text);
+        }
+        return folder;
+    }
+
+    private async Task<JsonNode> ArticleAsync(string slug) =>
+        await (await factory.Reader().GetAsync($"/api/v1/articles/slug/{Uri.EscapeDataString(slug)}")).AssertJsonAsync();
+
+    private async Task<string> ListAsync(string resource) =>
+        (await (await factory.Reader().GetAsync($"/api/v1/{resource}?limit=100")).AssertJsonAsync()).ToJsonString();
+
+    [Fact]
+    public async Task A_new_author_next_to_the_first_stored_one_is_not_taken_for_a_repeat()
+    {
+        _ = factory.Services;
+        await new TestContent(factory.Writer()).AuthorAsync();
+        string first;
+        await using (var connection = factory.OpenDatabase())
+        {
+            first = await Dapper.SqlMapper.ExecuteScalarAsync<string>(connection, "SELECT name FROM authors ORDER BY id LIMIT 1") ?? "";
+        }
+        var folder = await FolderWithAsync(("pair.md", $"---\ntitle: Pair {Marker()}\nauthors: [New {Marker()}, \"{first}\"]\ntags: [fresh-{Marker()}]\n---\n\nBody.\n"));
+
+        var (exitCode, output) = await ImportAsync(folder);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("articles created: 1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dated_draft_stays_a_draft_and_is_told_its_date_is_dropped()
+    {
+        _ = factory.Services;
+        var slug = $"embargoed-{Marker()}";
+        var folder = await FolderWithAsync(("embargoed.md", $"---\ntitle: Embargoed\nslug: {slug}\nauthors: J\npublishedAt: 2024-01-01T00:00:00Z\ndraft: true\n---\n\nSecret.\n"));
+
+        var (exitCode, output) = await ImportAsync(folder);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("embargoed.md:5: warning: 'publishedAt' dropped", output, StringComparison.Ordinal);
+        await using var connection = factory.OpenDatabase();
+        var stored = await Dapper.SqlMapper.QuerySingleAsync<(string Status, string? PublishedAt)>(
+            connection, "SELECT status, published_at FROM articles WHERE slug = @slug", new { slug });
+        Assert.Equal(("draft", null), stored);
+    }
+
+    [Fact]
+    public async Task A_file_without_slug_does_not_replace_another_article_with_the_same_title()
+    {
+        _ = factory.Services;
+        var title = $"Weekly roundup {Marker()}";
+        var first = await FolderWithAsync(("roundup-1.md", $"---\ntitle: {title}\nauthors: J\n---\n\nFirst week.\n"));
+        var second = await FolderWithAsync(("roundup-2.md", $"---\ntitle: {title}\nauthors: J\n---\n\nSecond week.\n"));
+        Assert.Equal(0, (await ImportAsync(first)).ExitCode);
+
+        var (exitCode, output) = await ImportAsync(second);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("articles created: 0, updated: 0, failed: 1", output, StringComparison.Ordinal);
+        Assert.Contains("roundup-2.md:1: error: An article already has the slug", output, StringComparison.Ordinal);
+        Assert.Contains("First week.", (await ArticleAsync(Text.Slugs.FromText(title, "article")))["body"]!.GetValue<string>(), StringComparison.Ordinal);
+        // The file that made the article restates it: importing its folder again stays idempotent.
+        Assert.Contains("failed: 0, unchanged: 1", (await ImportAsync(first)).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_without_slug_does_not_replace_an_article_written_through_the_api()
+    {
+        var marker = Marker();
+        var article = await new TestContent(factory.Writer()).ArticleAsync(new() { ["title"] = $"About us {marker}", ["slug"] = $"about-us-{marker}" });
+        var folder = await FolderWithAsync(("about.md", $"---\ntitle: About us {marker}\nauthors: J\n---\n\nFrom the old site.\n"));
+
+        var (_, output) = await ImportAsync(folder);
+
+        Assert.Contains($"add 'slug: about-us-{marker}' to its front matter to update that article", output, StringComparison.Ordinal);
+        Assert.Equal(article["version"]!.GetValue<long>(), (await ArticleAsync($"about-us-{marker}"))["version"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_file_that_fails_over_an_existing_slug_leaves_no_authors_tags_or_images_behind()
+    {
+        _ = factory.Services;
+        var marker = Marker();
+        var slug = $"half-apply-{marker}";
+        var head = $"---\ntitle: Half apply\nslug: {slug}\npublishedAt: 2024-01-01T00:00:00Z\n";
+        Assert.Equal(0, (await ImportAsync(await FolderWithAsync(("base.md", head + "authors: [Base]\n---\n\nBase body.\n")))).ExitCode);
+        var refused = head + $"authors: [Author {marker}]\ntags: [tag-{marker}]\n---\n\n![new](https://cdn.example.com/{marker}.jpg)\nCredit: Half\n\n" +
+            new string('[', 200) + "\n";
+
+        var (exitCode, output) = await ImportAsync(await FolderWithAsync(("base.md", refused)));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("base.md:1: error: body: ", output, StringComparison.Ordinal);
+        Assert.Contains("images created: 0, updated: 0; authors created: 0; tags created: 0", output, StringComparison.Ordinal);
+        foreach (var resource in new[] { "authors", "tags", "images" })
+        {
+            Assert.DoesNotContain(marker, await ListAsync(resource), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Reimporting_a_published_file_without_a_date_keeps_the_article_as_it_is()
+    {
+        _ = factory.Services;
+        var slug = $"undated-{Marker()}";
+        var folder = await FolderWithAsync(("undated.md", $"---\ntitle: Undated\nslug: {slug}\nauthors: J\nstatus: published\n---\n\nBody.\n"));
+        Assert.Equal(0, (await ImportAsync(folder)).ExitCode);
+        var before = await ArticleAsync(slug);
+
+        var (_, output) = await ImportAsync(folder);
+
+        Assert.Contains("failed: 0, unchanged: 1", output, StringComparison.Ordinal);
+        var after = await ArticleAsync(slug);
+        Assert.Equal(before["version"]!.GetValue<long>(), after["version"]!.GetValue<long>());
+        Assert.Equal(before["publishedAt"]!.GetValue<string>(), after["publishedAt"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_language_comes_from_the_file_name_suffix_or_kana()
+    {
+        _ = factory.Services;
+        var marker = Marker();
+        var folder = await FolderWithAsync(
+            ("post.zh-hant.md", $"---\ntitle: Hant\nslug: hant-{marker}\nauthors: J\n---\n\n繁體中文。\n"),
+            ("kana.md", $"---\ntitle: Kana\nslug: kana-{marker}\nauthors: J\n---\n\n新しいチップは共同で設計された。\n"));
+
+        var (exitCode, output) = await ImportAsync(folder);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal("zh-Hant", (await ArticleAsync($"hant-{marker}"))["language"]!.GetValue<string>());
+        Assert.Equal("ja", (await ArticleAsync($"kana-{marker}"))["language"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Two_files_with_the_same_written_slug_are_not_told_to_give_one_a_slug()
+    {
+        _ = factory.Services;
+        var slug = $"twice-{Marker()}";
+        var folder = await FolderWithAsync(
+            ("a.md", $"---\ntitle: A\nslug: {slug}\nauthors: J\n---\n\nA.\n"),
+            ("b.md", $"---\ntitle: B\nslug: {slug}\nauthors: J\n---\n\nB.\n"));
+
+        var (_, output) = await ImportAsync(folder);
+
+        Assert.Contains("b.md:1: error: Its slug", output, StringComparison.Ordinal);
+        Assert.Contains("change the 'slug' of one of them", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("give one of them a 'slug'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Redirected_output_holds_no_progress_lines()
+    {
+        _ = factory.Services;
+        var (_, output) = await ImportAsync(await FolderWithAsync(("quiet.md", $"---\ntitle: Quiet {Marker()}\nauthors: J\n---\n\nBody.\n")));
+
+        Assert.DoesNotContain("Importing:", output, StringComparison.Ordinal);
+        Assert.StartsWith("Files read: 1;", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_image_credited_differently_by_two_files_keeps_its_first_credit_and_reimports_unchanged()
+    {
+        _ = factory.Services;
+        var marker = Marker();
+        var url = $"https://images.example.com/shared-{marker}.jpg";
+        var folder = await FolderWithAsync(
+            ("a.md", $"---\ntitle: A {marker}\nslug: a-{marker}\nauthors: J\n---\n\n![chip]({url})\n*The chip*\nSource: Agency A\n\nText.\n"),
+            ("b.md", $"---\ntitle: B {marker}\nslug: b-{marker}\nauthors: J\n---\n\n![chip]({url})\n*A chip*\nSource: Agency B\n\nText.\n"));
+
+        var (exitCode, output) = await ImportAsync(folder);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains($"b.md:7: warning: Image {url} keeps its stored caption 'The chip'", output, StringComparison.Ordinal);
+        var image = (await ArticleAsync($"a-{marker}"))["images"]![0]!;
+        Assert.Equal(("The chip", "Source: Agency A"), (image["caption"]!.GetValue<string>(), image["credit"]!.GetValue<string>()));
+        var version = image["version"]!.GetValue<long>();
+
+        var (_, again) = await ImportAsync(folder);
+
+        Assert.True(again.Contains("unchanged: 2; images created: 0, updated: 0", StringComparison.Ordinal), again);
+        Assert.Equal(version, (await ArticleAsync($"a-{marker}"))["images"]![0]!["version"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task An_image_without_a_credit_gets_the_one_a_file_gives_and_the_summary_counts_it()
+    {
+        _ = factory.Services;
+        var marker = Marker();
+        var url = $"https://images.example.com/bare-{marker}.jpg";
+        var folder = await FolderWithAsync(("a.md", $"---\ntitle: A {marker}\nslug: bare-a-{marker}\nauthors: J\n---\n\n![chip]({url})\n\nText.\n"));
+        Assert.Equal(0, (await ImportAsync(folder)).ExitCode);
+        await File.WriteAllTextAsync(Path.Combine(folder, "b.md"), $"---\ntitle: B {marker}\nslug: bare-b-{marker}\nauthors: J\n---\n\n![chip]({url})\nSource: Agency\n\nText.\n");
+
+        var (_, output) = await ImportAsync(folder);
+
+        Assert.Contains("images created: 0, updated: 1", output, StringComparison.Ordinal);
+        Assert.Equal("Source: Agency", (await ArticleAsync($"bare-b-{marker}"))["images"]![0]!["credit"]!.GetValue<string>());
+    }
+}

@@ -1,0 +1,59 @@
+using ContentApi.Import;
+
+namespace ContentApi.UnitTests.Import;
+
+/// <summary>Hugo's and Jekyll's <c>draft</c> key against <c>status</c> and <c>publishedAt</c>.</summary>
+public sealed class DraftTests
+{
+    [Fact]
+    public void Parse_draft_true_with_a_date_is_a_draft_whose_date_is_dropped_with_a_warning()
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: Embargoed", "publishedAt: 2030-01-01T00:00:00Z", "draft: true", "---", "Body"));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Assert.Equal("draft", result.Document!.Status);
+        Assert.Null(result.Document.PublishedAt);
+        var warning = Assert.Single(result.Problems);
+        Assert.Equal((3, ImportSeverity.Warning), (warning.Line, warning.Severity));
+        Assert.Contains("'publishedAt' dropped", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_status_draft_with_a_date_drops_the_date_with_a_warning()
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "status: draft", "publishedAt: 2024-01-01", "---", "Body"));
+
+        Assert.Null(result.Document!.PublishedAt);
+        Assert.Contains(result.Problems, p => p.Severity == ImportSeverity.Warning && p.Line == 4 && p.Message.Contains("dropped", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_draft_false_says_no_more_than_not_a_draft()
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "draft: false", "publishedAt: 2024-01-01", "---", "Body"));
+
+        Assert.Empty(result.Problems);
+        Assert.Null(result.Document!.Status);
+        Assert.NotNull(result.Document.PublishedAt);
+        Assert.Null(Import.Succeeds(Import.Lines("---", "title: T", "draft: false", "---", "Body")).Status);
+    }
+
+    [Theory]
+    [InlineData("true", "published")]
+    [InlineData("false", "draft")]
+    public void Parse_draft_contradicting_status_fails_at_the_draft_line(string draft, string status)
+    {
+        var problem = Import.FailsWith(Import.Lines("---", "title: T", "status: " + status, "draft: " + draft, "---", "Body"));
+
+        Assert.Equal(4, problem.Line);
+        Assert.Contains($"contradicts 'status: {status}'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_draft_agreeing_with_status_is_accepted() =>
+        Assert.Equal("draft", Import.Succeeds(Import.Lines("---", "title: T", "status: draft", "draft: true", "---", "Body")).Status);
+
+    [Fact]
+    public void Parse_draft_that_is_not_true_or_false_fails() =>
+        Assert.Contains("'draft' must be true or false", Import.FailsWith(Import.Lines("---", "title: T", "draft: maybe", "---", "Body")).Message, StringComparison.Ordinal);
+}

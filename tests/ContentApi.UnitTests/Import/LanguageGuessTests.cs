@@ -1,0 +1,32 @@
+using ContentApi.Import;
+
+namespace ContentApi.UnitTests.Import;
+
+public sealed class LanguageGuessTests
+{
+    [Theory]
+    [InlineData("posts/hello.ja.md", "ja")]
+    [InlineData("posts/hello.zh-hant.md", "zh-Hant")]
+    [InlineData("posts/hello.en-us.markdown", "en-US")]
+    [InlineData("posts/hello.md", null)]
+    [InlineData("posts/notes.old.md", null)]
+    [InlineData("posts/release.v2.md", null)]
+    [InlineData("posts/my.post.md", null)]
+    public void File_name_suffix_that_is_a_language_tag_is_the_language(string file, string? expected) =>
+        Assert.Equal(expected, LanguageGuess.FromFileName(file));
+
+    [Theory]
+    [InlineData("新しいチップは共同で設計された。", "ja")]
+    [InlineData("日本語の文章です", "ja")]
+    [InlineData("カタカナ", "ja")]
+    [InlineData("新晶片由兩家公司共同設計。", "zh")]
+    [InlineData("한국어 문장입니다", "ko")]
+    [InlineData("Plain English.", "en")]
+    [InlineData("瑪麗・居禮", "zh")]
+    public void Script_of_the_text_guesses_the_language(string text, string expected) =>
+        Assert.Equal(expected, LanguageGuess.FromScript(text));
+
+    [Fact]
+    public void File_name_wins_over_the_script() =>
+        Assert.Equal("zh-Hant", LanguageGuess.For("a.zh-hant.md", "カタカナ"));
+}
