@@ -5,7 +5,7 @@ namespace ContentApi.Http;
 /// endpoints' JSON binding answers it with a bare status) or throw it on; either way <see cref="BodyReadFailureMiddleware"/>
 /// learns of it here.
 /// </summary>
-internal sealed class FailureNotingBody(Stream inner) : Stream
+internal sealed class FailureNotingBody(Stream inner) : ReadOnlyBodyWrapper(inner)
 {
     /// <summary>Kestrel's message when the connection ends before the body's Content-Length, or its last chunk, arrived.</summary>
     private const string UnexpectedEnd = "Unexpected end of request content";
@@ -23,7 +23,7 @@ internal sealed class FailureNotingBody(Stream inner) : Stream
     {
         try
         {
-            return await inner.ReadAsync(buffer, cancellationToken);
+            return await Inner.ReadAsync(buffer, cancellationToken);
         }
         catch (IOException exception)
         {
@@ -31,20 +31,4 @@ internal sealed class FailureNotingBody(Stream inner) : Stream
             throw;
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    // Kestrel refuses synchronous reads unless they are allowed; they are passed on as they are.
-    public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -57,7 +57,7 @@ public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOp
     /// A request body that, once more than <paramref name="limit"/> bytes of it are read, waits for a turn before it
     /// yields more; the wait ends when the client goes (the JSON reader of an endpoint's body passes no token).
     /// </summary>
-    private sealed class TurnTakingBody(Stream inner, long limit, Turns turns, string busyDetail, CancellationToken requestAborted) : Stream
+    private sealed class TurnTakingBody(Stream inner, long limit, Turns turns, string busyDetail, CancellationToken requestAborted) : ReadOnlyBodyWrapper(inner)
     {
         private long _read;
         private bool _holdsTurn;
@@ -78,26 +78,13 @@ public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOp
                 using var waitEnds = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, cancellationToken);
                 _holdsTurn = await turns.WaitAsync(waitEnds.Token) ? true : throw new NoTurnException(busyDetail);
             }
-            var read = await inner.ReadAsync(buffer, cancellationToken);
+            var read = await Inner.ReadAsync(buffer, cancellationToken);
             _read += read;
             return read;
         }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        // Kestrel refuses synchronous reads, and a blocked thread must not wait for a turn.
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
+        // Synchronous reads are not watched: Kestrel refuses them, and a blocked thread must not wait for a turn.
         public override long Position { get => _read; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
 
