@@ -1,11 +1,6 @@
-using System.Collections.Concurrent;
 using System.Net;
+using ContentApi.IntegrationTests.Writes;
 using ContentApi.TestSupport;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ContentApi.IntegrationTests.Reading;
@@ -14,41 +9,9 @@ namespace ContentApi.IntegrationTests.Reading;
 /// The app on a real Kestrel server, for what the in-memory test server lets pass (such as a body written to a 304),
 /// with every error the app or Kestrel logs kept.
 /// </summary>
-public sealed class KestrelResponsesTests(KestrelResponsesTests.KestrelApiFactory factory) : IClassFixture<KestrelResponsesTests.KestrelApiFactory>
+public sealed class KestrelResponsesTests(LoggedKestrelFactory factory) : IClassFixture<LoggedKestrelFactory>
 {
-    public sealed class KestrelApiFactory : ApiFactory
-    {
-        public ConcurrentQueue<string> Errors { get; } = new();
-
-        public KestrelApiFactory()
-        {
-            UseKestrel(0);
-            StartServer();
-            // Clients then talk HTTP to the port Kestrel chose.
-            ClientOptions.BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(logging => logging.AddProvider(new ErrorLog(Errors)));
-        }
-    }
-
-    private sealed class ErrorLog(ConcurrentQueue<string> errors) : ILoggerProvider, ILogger
-    {
-        public ILogger CreateLogger(string categoryName) => this;
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                errors.Enqueue($"{formatter(state, exception)} {exception?.GetType().Name}: {exception?.Message}");
-            }
-        }
-        public void Dispose() { }
-    }
+    private IEnumerable<string> Errors => factory.Logs.Where(log => log.Level >= LogLevel.Error).Select(log => log.Message);
 
     [Fact]
     public async Task A_conditional_GET_the_response_cache_has_not_seen_gets_a_clean_304()
@@ -61,7 +24,7 @@ public sealed class KestrelResponsesTests(KestrelResponsesTests.KestrelApiFactor
         using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/tags?limit=7")).StatusCode);
-        Assert.Empty(factory.Errors);
+        Assert.Empty(Errors);
     }
 
     [Fact]
@@ -82,6 +45,6 @@ public sealed class KestrelResponsesTests(KestrelResponsesTests.KestrelApiFactor
         }
         using var missing = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/v1/tags/999999"));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        Assert.Empty(factory.Errors);
+        Assert.Empty(Errors);
     }
 }
