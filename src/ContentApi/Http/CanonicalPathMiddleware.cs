@@ -36,7 +36,12 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
     /// </summary>
     private static string LowercaseOutsideEscapes(string path)
     {
-        var lowercase = path.ToLowerInvariant().ToCharArray();
+        var lowercased = path.ToLowerInvariant();
+        if (ReferenceEquals(lowercased, path) || !path.Contains('%', StringComparison.Ordinal))
+        {
+            return lowercased; // the same string, unallocated, for a lowercase path: every request asks this
+        }
+        var lowercase = lowercased.ToCharArray();
         for (var i = path.IndexOf('%', StringComparison.Ordinal); i >= 0 && i + 2 < path.Length; i = path.IndexOf('%', i + 1))
         {
             if (char.IsAsciiHexDigit(path[i + 1]) && char.IsAsciiHexDigit(path[i + 2]))
