@@ -1,7 +1,7 @@
 using ContentApi.Articles;
 using ContentApi.Auth;
-using ContentApi.Benchmarking;
 using ContentApi.Authors;
+using ContentApi.Benchmarking;
 using ContentApi.Data;
 using ContentApi.Health;
 using ContentApi.Http;
@@ -11,6 +11,8 @@ using ContentApi.OpenApi;
 using ContentApi.Search;
 using ContentApi.Tags;
 using FluentValidation;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ContentApi;
@@ -105,6 +107,8 @@ public static class ContentApiApp
             options.EnableForHttps = true;
             options.MimeTypes = ["application/json", "application/problem+json", "text/html", "text/css", "application/javascript"];
         });
+        services.Replace(ServiceDescriptor.Singleton<IResponseCompressionProvider>(provider => new WildcardRespectingCompression(
+            new ResponseCompressionProvider(provider, provider.GetRequiredService<IOptions<ResponseCompressionOptions>>()))));
         services.AddContentApiRateLimiting();
         services.AddContentApiProxies();
     }

@@ -631,4 +631,23 @@ public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture
         var identity = await GetAsync(factory.Anonymous(), "/api/v1/tags", h => h.TryAddWithoutValidation("Accept-Encoding", "identity"));
         Assert.Empty(identity.Content.Headers.ContentEncoding);
     }
+
+    /// <summary>
+    /// The wildcard stands for the codings the header does not name (RFC 9110 §12.5.3): "br;q=0, *" was answered in br,
+    /// a coding the client refused by name (HTTP caching probe).
+    /// </summary>
+    [Theory]
+    [InlineData("br;q=0, *", "gzip")]
+    [InlineData("br;q=0, gzip;q=0, *", null)]
+    [InlineData("gzip;q=0, *;q=0.5", "br")]
+    [InlineData("*;q=0", null)]
+    [InlineData("*", "br")]
+    [InlineData("gzip, *;q=0.1", "gzip")]
+    public async Task A_wildcard_never_brings_back_a_coding_refused_by_name(string acceptEncoding, string? coding)
+    {
+        var response = await GetAsync(factory.Anonymous(), "/api/v1/tags", h => h.TryAddWithoutValidation("Accept-Encoding", acceptEncoding));
+        Assert.Equal(coding is null ? [] : [coding], response.Content.Headers.ContentEncoding);
+        var etag = response.Headers.ETag!.Tag;
+        Assert.Equal(coding is not null, etag.EndsWith($"-{coding}\"", StringComparison.Ordinal));
+    }
 }
