@@ -55,6 +55,7 @@ public static class AdminCommands
             SeedCommand.Create(output, configure),
             TransferCommands.Export(output, configure),
             TransferCommands.Import(output, configure),
+            ProbeCommand.Create(output),
         };
 
     /// <summary>What went wrong, in one line, for failures that are the machine's or the input's rather than a bug.</summary>

@@ -1,0 +1,59 @@
+using System.CommandLine;
+
+namespace ContentApi.Cli;
+
+/// <summary>
+/// <c>probe</c>: asks a running server whether it is ready, for a container's <c>HEALTHCHECK</c> (the runtime image has
+/// no curl). It reads no database and starts no host: a request to <c>/health/ready</c>, exit 0 on a 200 (Healthy or
+/// Degraded), 1 otherwise.
+/// </summary>
+public static class ProbeCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var url = new Option<string?>("--url")
+        {
+            Description = "The readiness URL; by default http://127.0.0.1:PORT/health/ready, PORT the first of ASPNETCORE_HTTP_PORTS (else 8080).",
+        };
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = "Seconds to wait for the answer.",
+            DefaultValueFactory = _ => 5,
+        };
+        var command = new Command("probe", "Ask a running server whether it is ready (for a container's HEALTHCHECK): exit 0 when /health/ready answers 200.")
+        {
+            url,
+            timeout,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            Uri? target = DefaultUrl(Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS"));
+            if (parse.GetValue(url) is { } given && !Uri.TryCreate(given, UriKind.Absolute, out target))
+            {
+                await output.WriteLineAsync($"not ready: '{given}' is no absolute URL");
+                return 1;
+            }
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))) };
+            try
+            {
+                using var response = await client.GetAsync(target, cancellationToken);
+                await output.WriteLineAsync($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                return response.IsSuccessStatusCode ? 0 : 1;
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                await output.WriteLineAsync($"not ready: {target} did not answer ({exception.Message})");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>The server's own port, as the Dockerfile sets it: the first of ASPNETCORE_HTTP_PORTS ("8080;9000").</summary>
+    internal static Uri DefaultUrl(string? httpPorts)
+    {
+        var first = (httpPorts ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        var port = int.TryParse(first, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 8080;
+        return new Uri($"http://127.0.0.1:{port}/health/ready");
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Sockets;
+using ContentApi.Cli;
+using ContentApi.IntegrationTests.Writes;
+
+namespace ContentApi.IntegrationTests.Operations;
+
+/// <summary><c>probe</c>, the container's HEALTHCHECK: exit 0 when a running server's /health/ready answers 200, else 1.</summary>
+public sealed class ProbeCommandTests(LoggedKestrelFactory server) : IClassFixture<LoggedKestrelFactory>
+{
+    private static async Task<(int ExitCode, string Output)> ProbeAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        return (await AdminCommands.RunAsync(["probe", .. args], output), output.ToString());
+    }
+
+    [Fact]
+    public async Task A_ready_server_passes()
+    {
+        var (exitCode, output) = await ProbeAsync("--url", new Uri(server.Address, "/health/ready").ToString());
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("200 ", output, StringComparison.Ordinal);
+        Assert.Contains("Healthy", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_server_fails_in_one_line()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // a port nothing listens on
+
+        var (exitCode, output) = await ProbeAsync("--url", $"http://127.0.0.1:{port}/health/ready", "--timeout", "2");
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("not ready:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_path_that_is_not_ready_fails()
+    {
+        var (exitCode, output) = await ProbeAsync("--url", new Uri(server.Address, "/health/nothing").ToString());
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("404 ", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, 8080)]
+    [InlineData("", 8080)]
+    [InlineData("9000", 9000)]
+    [InlineData("9000;9001", 9000)]
+    [InlineData(" 5000 , 6000", 5000)]
+    [InlineData("http", 8080)]
+    public void The_default_url_is_the_servers_own_port(string? httpPorts, int port) =>
+        Assert.Equal(new Uri($"http://127.0.0.1:{port}/health/ready"), ProbeCommand.DefaultUrl(httpPorts));
+}
