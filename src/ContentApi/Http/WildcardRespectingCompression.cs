@@ -22,13 +22,14 @@ public sealed class WildcardRespectingCompression(ResponseCompressionProvider in
             return inner.GetCompressionProvider(context);
         }
         var best = Offered.Select(coding => (Coding: coding, Quality: QualityOf(coding, accepted)))
-            .Where(c => c.Quality > 0).OrderByDescending(c => c.Quality).Select(c => c.Coding).FirstOrDefault();
-        if (best is null)
+            .Where(c => c.Quality > 0).OrderByDescending(c => c.Quality).FirstOrDefault();
+        // identity (no coding) when none is acceptable, or when the client weights identity itself higher.
+        if (best.Coding is null || Named("identity", accepted) is { } identity && (identity.Quality ?? 1) > best.Quality)
         {
             return null;
         }
         // Asked again for that coding alone, so the provider (and its options) is the one ASP.NET would have used.
-        context.Request.Headers.AcceptEncoding = best;
+        context.Request.Headers.AcceptEncoding = best.Coding;
         try
         {
             return inner.GetCompressionProvider(context);
@@ -42,10 +43,13 @@ public sealed class WildcardRespectingCompression(ResponseCompressionProvider in
     /// <summary>The quality the header gives a coding: its own entry's, else the wildcard's, else none.</summary>
     private static double QualityOf(string coding, IList<StringWithQualityHeaderValue> accepted)
     {
-        var named = accepted.FirstOrDefault(a => string.Equals(a.Value.Value, coding, StringComparison.OrdinalIgnoreCase));
-        var entry = named ?? accepted.FirstOrDefault(a => a.Value.Value == "*");
+        var entry = Named(coding, accepted) ?? (coding == "gzip" ? Named("x-gzip", accepted) : null) ?? Named("*", accepted);
         return entry is null ? 0 : entry.Quality ?? 1;
     }
+
+    /// <summary>The header's entry for this coding (x-gzip is gzip, RFC 9110 §8.4.1.3).</summary>
+    private static StringWithQualityHeaderValue? Named(string coding, IList<StringWithQualityHeaderValue> accepted) =>
+        accepted.FirstOrDefault(a => string.Equals(a.Value.Value, coding, StringComparison.OrdinalIgnoreCase));
 
     public bool ShouldCompressResponse(HttpContext context) => inner.ShouldCompressResponse(context);
 

@@ -8,7 +8,7 @@ namespace ContentApi.Import;
 /// <summary>
 /// The language of a file that has no <c>language</c> key: the suffix of its name as Hugo writes it
 /// (<c>post.ja.md</c>, <c>post.zh-hant.md</c>) when that is a BCP 47 tag of a known language; else its script:
-/// kana is Japanese (ja), then Hangul Korean (ko), then Han characters Chinese (zh), anything else English (en).
+/// the script most of the text is written in (<see cref="FromScript"/>).
 /// </summary>
 internal static partial class LanguageGuess
 {
@@ -35,21 +35,40 @@ internal static partial class LanguageGuess
         }
     }
 
+    /// <summary>
+    /// The script most of the text is written in: a Chinese article quoting a Japanese title (《ゼルダの伝説》) or a
+    /// Korean name (삼성), or an English post naming 東京, keeps its own language. CJK characters count three letters of
+    /// other scripts each (a word's worth); among them, kana at one in five is Japanese (Japanese prose is a third or
+    /// more), Hangul outnumbering the rest is Korean.
+    /// </summary>
     public static string FromScript(string text)
     {
-        var han = false;
-        var hangul = false;
+        int kana = 0, hangul = 0, han = 0, others = 0;
         foreach (var rune in text.EnumerateRunes())
         {
             if (IsKana(rune))
             {
-                return "ja";
+                kana++;
             }
-            han |= rune.Value is >= 0x4E00 and <= 0x9FFF or >= 0x3400 and <= 0x4DBF;
-            hangul |= rune.Value is >= 0xAC00 and <= 0xD7AF or >= 0x1100 and <= 0x11FF or >= 0x3131 and <= 0x318E;
+            else if (rune.Value is >= 0xAC00 and <= 0xD7AF or >= 0x1100 and <= 0x11FF or >= 0x3131 and <= 0x318E)
+            {
+                hangul++;
+            }
+            else if (rune.Value is >= 0x4E00 and <= 0x9FFF or >= 0x3400 and <= 0x4DBF)
+            {
+                han++;
+            }
+            else if (Rune.IsLetter(rune))
+            {
+                others++;
+            }
         }
-        // Korean may quote Han characters (hanja); Chinese hardly ever holds Hangul.
-        return hangul ? "ko" : han ? "zh" : "en";
+        var cjk = kana + hangul + han;
+        if (cjk == 0 || cjk * 3 < others)
+        {
+            return "en";
+        }
+        return hangul * 2 > cjk ? "ko" : kana * 5 >= cjk ? "ja" : "zh";
     }
 
     // Hiragana and katakana (halfwidth too), without the middle dot U+30FB that Chinese text uses as well.

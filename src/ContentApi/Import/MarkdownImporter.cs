@@ -163,16 +163,22 @@ public sealed class MarkdownImporter(
             }
         }
         // Only once the file is otherwise valid: it then names at most the 500 images an article may have.
-        if (problems.Any(p => p.Severity == ImportSeverity.Error) || await AddMissingImagesAsync(path, document, problems, cancellationToken) > 0 ||
-            !ClaimSlug(path, slug, document.Slug is null, summary, problems))
+        if (problems.Any(p => p.Severity == ImportSeverity.Error) || await AddMissingImagesAsync(path, document, problems, cancellationToken) > 0)
         {
             return (null, null);
         }
-        if (existing is not null && document.Slug is null && !(found.All && JsonSetup.SameJson(existing.ToRequest(), standIn)))
+        if (existing is not null && document.Slug is null && !summary.SlugClaims.ContainsKey(slug) &&
+            !(found.All && JsonSetup.SameJson(existing.ToRequest(), standIn)))
         {
             // Only a slug written in the file says which article it updates: two posts may well share a title.
             problems.Add(new ImportProblem(path, 1,
                 $"An article already has the slug '{slug}' derived from this file's title: add 'slug: {slug}' to its front matter to update that article, or another 'slug' to create a new one."));
+            return (null, null);
+        }
+        // After the refusal above (for articles from before this import; one written by an earlier file of it is
+        // ClaimSlug's to tell): a file refused for its derived slug takes no slug from the files after it.
+        if (!ClaimSlug(path, slug, document.Slug is null, summary, problems))
+        {
             return (null, null);
         }
 

@@ -15,6 +15,12 @@ internal static class PublicationState
             return (null, null);
         }
         var resolved = fields.Status ?? (fields.Draft == true ? "draft" : null);
+        if (fields.Draft == false && resolved is null && fields.PublishedAt is null)
+        {
+            problems.Add(new ImportProblem(file, fields.DraftLine,
+                "'draft: false' but no 'publishedAt' (Hugo's 'date' is not read) or 'status': imported as a draft. Give 'publishedAt' or 'status: published' to publish it.",
+                ImportSeverity.Warning));
+        }
         if (resolved == "draft" && fields.PublishedAt is not null)
         {
             problems.Add(new ImportProblem(file, fields.PublishedAtLine,

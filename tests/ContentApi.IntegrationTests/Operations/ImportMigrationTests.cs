@@ -81,6 +81,27 @@ public sealed class ImportMigrationTests(ApiFactory factory) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task A_file_refused_for_its_derived_slug_leaves_that_slug_to_the_file_that_names_it()
+    {
+        // The refusal's own advice, followed with the old file still in the folder: the file with the slug was refused
+        // too, as if the refused one had taken the slug (review).
+        _ = factory.Services;
+        var title = $"Hello world {Marker()}";
+        var slug = Text.Slugs.FromText(title, "article");
+        Assert.Equal(0, (await ImportAsync(await FolderWithAsync(("hello.md", $"---\ntitle: {title}\nauthors: J\n---\n\nFirst.\n")))).ExitCode);
+        var folder = await FolderWithAsync(
+            ("a-hello.md", $"---\ntitle: {title}\nauthors: J\n---\n\nAn edit without a slug.\n"),
+            ("b-hello.md", $"---\ntitle: {title}\nslug: {slug}\nauthors: J\n---\n\nThe edit, with its slug.\n"));
+
+        var (_, output) = await ImportAsync(folder);
+
+        Assert.Contains("a-hello.md:1: error: An article already has the slug", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("b-hello.md:1: error", output, StringComparison.Ordinal);
+        Assert.Contains("updated: 1", output, StringComparison.Ordinal);
+        Assert.Contains("The edit, with its slug.", (await ArticleAsync(slug))["body"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_file_without_slug_does_not_replace_an_article_written_through_the_api()
     {
         var marker = Marker();

@@ -35,7 +35,19 @@ public sealed class DraftTests
         Assert.Empty(result.Problems);
         Assert.Null(result.Document!.Status);
         Assert.NotNull(result.Document.PublishedAt);
-        Assert.Null(Import.Succeeds(Import.Lines("---", "title: T", "draft: false", "---", "Body")).Status);
+    }
+
+    [Fact]
+    public void Parse_draft_false_without_a_date_says_it_is_imported_as_a_draft()
+    {
+        // A Hugo post says 'draft: false' and gives 'date', which is not read: it was made a draft without a word (review).
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "draft: false", "---", "Body"));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Assert.Null(result.Document!.Status);
+        var warning = Assert.Single(result.Problems);
+        Assert.Equal((3, ImportSeverity.Warning), (warning.Line, warning.Severity));
+        Assert.Contains("imported as a draft", warning.Message, StringComparison.Ordinal);
     }
 
     [Theory]

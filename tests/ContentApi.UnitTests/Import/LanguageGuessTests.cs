@@ -23,6 +23,13 @@ public sealed class LanguageGuessTests
     [InlineData("한국어 문장입니다", "ko")]
     [InlineData("Plain English.", "en")]
     [InlineData("瑪麗・居禮", "zh")]
+    // The script most of the text is written in, not the first kana or Hangul seen (review).
+    [InlineData("任天堂今天宣布《ゼルダの伝説》新作將於明年春季在全球同步發售，售價與前作相同。", "zh")]
+    [InlineData("韓國電子大廠三星（삼성）今天公布第三季財報，營收創下新高。", "zh")]
+    [InlineData("We flew to Tokyo (東京) last spring and stayed for a week.", "en")]
+    [InlineData("I ate ラーメン at a small shop near the station.", "en")]
+    [InlineData("삼성전자는 오늘 三星 반도체 실적을 발표했다.", "ko")]
+    [InlineData("このAPIはKubernetesの上で動きます。", "ja")]
     public void Script_of_the_text_guesses_the_language(string text, string expected) =>
         Assert.Equal(expected, LanguageGuess.FromScript(text));
 
