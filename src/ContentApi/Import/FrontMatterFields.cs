@@ -21,6 +21,9 @@ internal sealed record FrontMatterFields
     public int DraftLine { get; init; } = 1;
     public DateTimeOffset? PublishedAt { get; init; }
     public int PublishedAtLine { get; init; } = 1;
+    /// <summary>Hugo's and Jekyll's <c>date</c>: the publication date when the file gives no <c>publishedAt</c>.</summary>
+    public DateTimeOffset? Date { get; init; }
+    public int DateLine { get; init; } = 1;
     public CoverImageRef? Cover { get; init; }
     /// <summary>The file line of <c>cover</c>, for problems with its image.</summary>
     public int CoverLine { get; init; } = 1;

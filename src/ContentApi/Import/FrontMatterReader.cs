@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace ContentApi.Import;
 
 /// <summary>
-/// Reads the front-matter keys <c>title slug subtitle excerpt authors tags language status publishedAt cover canonicalUrl</c>
+/// Reads the front-matter keys <c>title slug subtitle excerpt authors tags language status draft publishedAt date cover canonicalUrl</c>
 /// (case-sensitive, camelCase as in the API), and Hugo's and Jekyll's <c>draft</c>. Unknown keys are ignored with a warning, so a typo such as <c>tittle</c>
 /// is visible without failing an import of many files.
 /// </summary>
@@ -91,13 +91,14 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 "language" => fields with { Language = Text(key, value) },
                 "status" => fields with { Status = Status(value) },
                 "draft" => fields with { Draft = Draft(value), DraftLine = FileLine(keyNode.Start) },
-                "publishedAt" => fields with { PublishedAt = PublishedAt(value), PublishedAtLine = FileLine(keyNode.Start) },
+                "publishedAt" => fields with { PublishedAt = PublishedAt(key, value), PublishedAtLine = FileLine(keyNode.Start) },
+                "date" => fields with { Date = PublishedAt(key, value), DateLine = FileLine(keyNode.Start) },
                 "cover" => fields with { Cover = Cover(keyNode, value), CoverLine = FileLine(keyNode.Start) },
                 "canonicalUrl" => fields with { CanonicalUrl = Text(key, value) },
                 _ => IgnoreUnknownKey(fields, keyNode, $"front-matter key '{key}'"),
             };
         }
-        return fields;
+        return fields is { PublishedAt: null, Date: { } date } ? fields with { PublishedAt = date, PublishedAtLine = fields.DateLine } : fields;
     }
 
     private string? Text(string key, YamlNode node)
@@ -163,20 +164,24 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
         return null;
     }
 
-    private DateTimeOffset? PublishedAt(YamlNode node)
+    /// <summary>RFC 3339, a bare date, or Jekyll's and Hugo's <c>2024-05-01 10:00:00 +0800</c> (an offset is needed).</summary>
+    private DateTimeOffset? PublishedAt(string key, YamlNode node)
     {
-        var text = Text("publishedAt", node);
+        var text = Text(key, node);
         if (text is null)
         {
             return null;
         }
-        if (Rfc3339.TryParse(text, out var value))
+        if (Rfc3339.TryParse(text, out var value) ||
+            DateTimeOffset.TryParseExact(text.Trim(), JekyllFormats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out value))
         {
             return value;
         }
-        Error(FileLine(node.Start), $"Unsupported publishedAt format '{text}'; use {Rfc3339.SupportedFormats}.");
+        Error(FileLine(node.Start), $"Unsupported {key} format '{text}'; use {Rfc3339.SupportedFormats}, or yyyy-MM-dd HH:mm:ss +hhmm.");
         return null;
     }
+
+    private static readonly string[] JekyllFormats = ["yyyy-MM-dd HH:mm:ss zzz", "yyyy-MM-dd HH:mm:ss.FFFFFFF zzz", "yyyy-MM-dd HH:mm zzz"];
 
     private CoverImageRef? Cover(YamlNode keyNode, YamlNode node)
     {

@@ -40,7 +40,7 @@ public sealed class DraftTests
     [Fact]
     public void Parse_draft_false_without_a_date_says_it_is_imported_as_a_draft()
     {
-        // A Hugo post says 'draft: false' and gives 'date', which is not read: it was made a draft without a word (review).
+        // A post that says 'draft: false' and gives no date was made a draft without a word (review).
         var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "draft: false", "---", "Body"));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
@@ -68,4 +68,35 @@ public sealed class DraftTests
     [Fact]
     public void Parse_draft_that_is_not_true_or_false_fails() =>
         Assert.Contains("'draft' must be true or false", Import.FailsWith(Import.Lines("---", "title: T", "draft: maybe", "---", "Body")).Message, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("date: 2024-05-01T10:00:00+08:00", "2024-05-01T02:00:00Z")]
+    [InlineData("date: 2024-05-01", "2024-05-01T00:00:00Z")]
+    [InlineData("date: 2024-05-01 10:00:00 +0800", "2024-05-01T02:00:00Z")] // Jekyll's and many Hugo sites' spelling
+    [InlineData("date: \"2024-05-01 10:00:00 +08:00\"", "2024-05-01T02:00:00Z")]
+    public void Parse_hugo_and_jekyll_date_is_the_publication_date(string line, string utc)
+    {
+        // Every Hugo or Jekyll post gives 'date', never 'publishedAt': all were imported as undated drafts (probe).
+        var document = Import.Succeeds(Import.Lines("---", "title: T", line, "draft: false", "---", "Body"));
+
+        Assert.Equal(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), document.PublishedAt);
+    }
+
+    [Fact]
+    public void Parse_publishedAt_wins_over_date() =>
+        Assert.Equal(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            Import.Succeeds(Import.Lines("---", "title: T", "publishedAt: 2025-01-01", "date: 2024-05-01", "---", "Body")).PublishedAt);
+
+    [Fact]
+    public void Parse_draft_with_a_date_drops_it_at_its_line() =>
+        Assert.Contains(MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "draft: true", "date: 2024-05-01", "---", "Body")).Problems,
+            p => p.Line == 4 && p.Severity == ImportSeverity.Warning && p.Message.Contains("dropped", StringComparison.Ordinal));
+
+    [Fact]
+    public void Parse_date_in_another_format_fails_at_its_line()
+    {
+        var problem = Import.FailsWith(Import.Lines("---", "title: T", "date: May 1, 2024", "---", "Body"));
+        Assert.Equal(3, problem.Line);
+        Assert.Contains("Unsupported date format", problem.Message, StringComparison.Ordinal);
+    }
 }
