@@ -33,8 +33,9 @@ public sealed class AfterTheCommitFactory : ApiFactory
             services.AddSingleton<IStartupFilter, SeamedRequests>();
             var compression = services.Single(d => d.ServiceType == typeof(IResponseCompressionProvider));
             services.Remove(compression);
-            services.AddSingleton<IResponseCompressionProvider>(provider =>
-                new Seam((IResponseCompressionProvider)ActivatorUtilities.CreateInstance(provider, compression.ImplementationType!)));
+            services.AddSingleton<IResponseCompressionProvider>(provider => new Seam((IResponseCompressionProvider)(compression.ImplementationFactory is { } made
+                ? made(provider)
+                : ActivatorUtilities.CreateInstance(provider, compression.ImplementationType!))));
         });
     }
 
