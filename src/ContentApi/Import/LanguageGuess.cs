@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using ContentApi.Articles;
+using ContentApi.Text;
 
 namespace ContentApi.Import;
 
@@ -46,15 +47,15 @@ internal static partial class LanguageGuess
         int kana = 0, hangul = 0, han = 0, others = 0;
         foreach (var rune in text.EnumerateRunes())
         {
-            if (IsKana(rune))
+            if (Cjk.IsKana(rune))
             {
                 kana++;
             }
-            else if (rune.Value is >= 0xAC00 and <= 0xD7AF or >= 0x1100 and <= 0x11FF or >= 0x3131 and <= 0x318E)
+            else if (Cjk.IsHangul(rune))
             {
                 hangul++;
             }
-            else if (rune.Value is >= 0x4E00 and <= 0x9FFF or >= 0x3400 and <= 0x4DBF)
+            else if (Cjk.IsLetter(rune))
             {
                 han++;
             }
@@ -70,10 +71,6 @@ internal static partial class LanguageGuess
         }
         return hangul * 2 > cjk ? "ko" : kana * 5 >= cjk ? "ja" : "zh";
     }
-
-    // Hiragana and katakana (halfwidth too), without the middle dot U+30FB that Chinese text uses as well.
-    private static bool IsKana(Rune rune) =>
-        rune.Value is >= 0x3041 and <= 0x309F or >= 0x30A1 and <= 0x30FA or >= 0x30FC and <= 0x30FF or >= 0x31F0 and <= 0x31FF or >= 0xFF66 and <= 0xFF9D;
 
     [GeneratedRegex(ArticleRequestValidator.LanguageTagPattern)]
     private static partial Regex LanguageTag();
