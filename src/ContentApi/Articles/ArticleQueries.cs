@@ -6,6 +6,9 @@ namespace ContentApi.Articles;
 /// <summary>The SQL of the article store, as constants (Dapper caches per SQL text).</summary>
 internal static class ArticleQueries
 {
+    /// <summary>A body's length in bytes, which SQLite takes from the row's header without reading the body (and PostgreSQL knows too).</summary>
+    public const string BodyBytes = "octet_length(a.body)";
+
     /// <summary>
     /// The article columns under their ArticleRow names. Unqualified, so that INSERT and UPDATE can return them
     /// (RETURNING knows no alias), and every query that selects them reads articles alone.

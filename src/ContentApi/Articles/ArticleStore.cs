@@ -43,13 +43,13 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     }
 
     public async Task<(IReadOnlyList<ArticleAggregate> Items, string? NextCursor, long Total)> ListAsync(
-        ArticleFilter filter, SortOrder<ArticleRow> order, Cursor? after, int limit, int? page, ArticleEmbeds embeds, CancellationToken cancellationToken)
+        ArticleFilter filter, SortOrder<ArticleRow> order, Cursor? after, int limit, int? page, ArticleEmbeds embeds, long? bodyBytes, CancellationToken cancellationToken)
     {
         var (conditions, parameters) = ArticleFilters.ToSql(filter, Now());
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<ArticleRow>(
             ArticleQueries.Select, ArticleQueries.From, conditions, parameters, order, "a.id", r => r.Id, after, limit, page,
-            SortIdsFirst: order.Field.Name != "publishedAt"), cancellationToken);
+            SortIdsFirst: order.Field.Name != "publishedAt", Budget: bodyBytes is { } bytes ? new PageBudget(ArticleQueries.BodyBytes, bytes) : null), cancellationToken);
         var items = await EmbedAsync(connection, null, result.Rows, embeds, cancellationToken);
         return (items, result.NextCursor, result.Total);
     }

@@ -119,6 +119,14 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
         return view == Default ? Default : view;
     }
 
+    /// <summary>
+    /// How many times a response carries each article's text, for the bound on a list page's size: the Markdown body,
+    /// its HTML (counted twice: markup and escapes make it longer than its source) and its plain text, when sent.
+    /// </summary>
+    public int BodyCopiesSent => (Sends("body") ? 1 : 0) + (Html && Sends("bodyHtml") ? 2 : 0) + (Text && Sends("plainText") ? 1 : 0);
+
+    private bool Sends(string field) => Fields is null || Fields.Contains(field);
+
     /// <summary>What to load: rendering HTML needs the images even when they are not returned.</summary>
     public ArticleEmbeds LoadEmbeds => Html ? Embeds | ArticleEmbeds.CoverImage | ArticleEmbeds.Images : Embeds;
 

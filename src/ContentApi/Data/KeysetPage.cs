@@ -8,6 +8,13 @@ namespace ContentApi.Data;
 public sealed record Page<TRow>(IReadOnlyList<TRow> Rows, string? NextCursor, long Total);
 
 /// <summary>
+/// A bound on what a page's rows may add up to by <paramref name="SizeSql"/> (an expression over the row that SQL
+/// computes without loading the value, such as a body's byte length): the page ends before the row that would pass
+/// <paramref name="Bytes"/>, but always holds one row.
+/// </summary>
+public sealed record PageBudget(string SizeSql, long Bytes);
+
+/// <summary>
 /// Runs a keyset-paginated query. All SQL fragments come from code (allow-listed sort expressions and
 /// fixed filter conditions); caller values only ever travel as parameters.
 /// </summary>
@@ -16,7 +23,7 @@ public static class KeysetPage
     public sealed record Query<TRow>(
         string Select, string From, IReadOnlyList<string> Conditions, DynamicParameters Parameters,
         SortOrder<TRow> Order, string IdColumn, Func<TRow, long> IdOf, Cursor? After, int Limit, int? PageNumber = null,
-        bool SortIdsFirst = false);
+        bool SortIdsFirst = false, PageBudget? Budget = null);
 
     public static async Task<Page<TRow>> RunAsync<TRow>(DbConnection connection, ListTotals totals, Query<TRow> query, CancellationToken cancellationToken)
     {
@@ -28,7 +35,7 @@ public static class KeysetPage
             query.Parameters.Add("CursorId", after.Id);
         }
         var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
-        var offset = query.PageNumber is { } number ? " OFFSET @Offset" : "";
+        var offset = query.PageNumber is not null ? " OFFSET @Offset" : "";
         if (query.PageNumber is { } page)
         {
             query.Parameters.Add("Offset", (long)(page - 1) * query.Limit);
@@ -36,12 +43,16 @@ public static class KeysetPage
         query.Parameters.Add("Take", query.Limit + 1);
         var order = $" ORDER BY {query.Order.OrderBy(query.IdColumn)} LIMIT @Take{offset}";
         List<TRow> rows;
-        if (query.SortIdsFirst)
+        bool more;
+        if (query.SortIdsFirst || query.Budget is not null)
         {
             // Wide rows (article bodies) are sorted as ids and loaded afterwards: SQLite's sorter would otherwise
-            // carry every candidate's full row when no index gives the order.
-            var ids = (await connection.QueryAsync<long>(new CommandDefinition(
-                $"SELECT {query.IdColumn} {query.From}{where}{order}", query.Parameters, cancellationToken: cancellationToken))).AsList();
+            // carry every candidate's full row when no index gives the order. The ids also carry what the budget weighs.
+            var size = query.Budget is { } budget ? budget.SizeSql : "0";
+            var candidates = (await connection.QueryAsync<(long Id, long Size)>(new CommandDefinition(
+                $"SELECT {query.IdColumn}, {size} {query.From}{where}{order}", query.Parameters, cancellationToken: cancellationToken))).AsList();
+            var ids = WithinBudget(candidates, query.Limit, query.Budget?.Bytes ?? long.MaxValue);
+            more = candidates.Count > ids.Count;
             query.Parameters.Add("PageIds", ids);
             var byId = (await connection.QueryAsync<TRow>(new CommandDefinition(
                 $"{query.Select} {query.From} WHERE {query.IdColumn} IN @PageIds", query.Parameters, cancellationToken: cancellationToken))).ToDictionary(query.IdOf);
@@ -51,18 +62,36 @@ public static class KeysetPage
         {
             rows = (await connection.QueryAsync<TRow>(new CommandDefinition(
                 $"{query.Select} {query.From}{where}{order}", query.Parameters, cancellationToken: cancellationToken))).AsList();
+            more = rows.Count > query.Limit;
+            if (more)
+            {
+                rows.RemoveAt(rows.Count - 1);
+            }
         }
 
         var countWhere = query.Conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", query.Conditions);
         var total = await totals.CountAsync(connection, $"SELECT count(*) {query.From}{countWhere}", query.Parameters, cancellationToken);
 
-        string? next = null;
-        if (rows.Count > query.Limit)
-        {
-            rows.RemoveAt(rows.Count - 1);
-            var last = rows[^1];
-            next = new Cursor(query.Order.Key, query.Order.Field.ValueOf(last), query.IdOf(last)).Encode();
-        }
+        var next = more && rows.Count > 0 && rows[^1] is var last
+            ? new Cursor(query.Order.Key, query.Order.Field.ValueOf(last), query.IdOf(last)).Encode()
+            : null;
         return new Page<TRow>(rows, next, total);
+    }
+
+    /// <summary>The ids of the page: at most <paramref name="limit"/>, and no more than fit in <paramref name="budget"/> (but at least one).</summary>
+    internal static List<long> WithinBudget(IReadOnlyList<(long Id, long Size)> candidates, int limit, long budget)
+    {
+        var ids = new List<long>(Math.Min(candidates.Count, limit));
+        var spent = 0L;
+        foreach (var (id, size) in candidates)
+        {
+            if (ids.Count == limit || (ids.Count > 0 && size > budget - spent))
+            {
+                break;
+            }
+            ids.Add(id);
+            spent += size;
+        }
+        return ids;
     }
 }

@@ -39,6 +39,16 @@ public sealed class RequestLimitsOptions
     public int LargeBodyWaitSeconds { get; set; } = 30;
 
     /// <summary>
+    /// Most bytes of article text a page of the article list carries, counting each article's Markdown body once for
+    /// every rendering of it sent (<see cref="Articles.ArticleView.BodyCopiesSent"/>): a page ends early, before the
+    /// article that would pass it (it always holds one), and its next cursor goes on from there. A page of 100
+    /// articles of 20,000 characters is far below it; without it, 100 articles of the longest body with every
+    /// rendering made a response of hundreds of megabytes, built in memory, for any anonymous caller.
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long ListPageTextBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>
     /// How many responses to reads the response cache did not answer are built at once; the others wait. A page of
     /// 100 articles with every embed takes several megabytes while it is built.
     /// </summary>

@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Reading;
+
+/// <summary>
+/// A page of the article list ends before the article whose text would take it past <c>Limits:ListPageTextBytes</c>
+/// (each body counted once per rendering sent), and its cursor goes on from there: 100 articles of the longest body
+/// with every rendering made one anonymous response of hundreds of megabytes (a security probe).
+/// </summary>
+public sealed class ListPageBudgetTests(ListPageBudgetTests.SmallPagesFactory factory) : IClassFixture<ListPageBudgetTests.SmallPagesFactory>
+{
+    public sealed class SmallPagesFactory : ApiFactory
+    {
+        /// <summary>Three bodies of <see cref="BodyBytes"/>, not four.</summary>
+        public const int PageTextBytes = 10_000;
+
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Limits:ListPageTextBytes"] = PageTextBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>1,000 Chinese characters: 3,000 bytes of UTF-8.</summary>
+    private const int BodyBytes = 3_000;
+
+    private const int Articles = 6;
+
+    [Fact]
+    public async Task Pages_of_long_articles_end_at_the_budget_and_their_cursors_reach_every_article_once()
+    {
+        var tag = await CreateArticlesAsync();
+        var everyId = (await factory.Anonymous().GetJsonAsync($"/api/v1/articles?tag={tag}&fields=id&limit=100")).ItemIds();
+        Assert.Equal(Articles, everyId.Count); // without bodies, nothing to bound
+
+        var (pages, walked) = await WalkAsync($"/api/v1/articles?tag={tag}&limit=100");
+
+        Assert.Equal([3, 3], pages);
+        Assert.Equal(everyId, walked);
+    }
+
+    [Fact]
+    public async Task Every_rendering_sent_counts_and_a_page_holds_one_article_however_long()
+    {
+        var tag = await CreateArticlesAsync();
+
+        // Markdown, HTML (counted twice) and plain text: 12,000 bytes an article, past the budget on its own.
+        var (pages, walked) = await WalkAsync($"/api/v1/articles?tag={tag}&limit=100&format=html,text");
+
+        Assert.Equal(Enumerable.Repeat(1, Articles), pages);
+        Assert.Equal(Articles, walked.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_cut_page_keeps_its_total_and_links_the_rest_by_cursor()
+    {
+        var tag = await CreateArticlesAsync();
+
+        var response = await factory.Anonymous().GetAsync($"/api/v1/articles?tag={tag}&limit=100");
+        var page = await response.AssertJsonAsync();
+
+        Assert.Equal(3, page.ItemIds().Count);
+        Assert.Equal(Articles, page.Total());
+        Assert.Equal(100, page["page"]!["limit"]!.GetValue<int>());
+        Assert.Contains("cursor=" + Uri.EscapeDataString(page.NextCursor()!), response.NextLink());
+    }
+
+    /// <summary>Published articles of <see cref="BodyBytes"/> with a tag of their own (so each test sees only its own).</summary>
+    private async Task<long> CreateArticlesAsync()
+    {
+        var writer = factory.Writer();
+        var content = new TestContent(writer);
+        var (author, tag) = (await content.AuthorAsync(), await content.TagAsync());
+        for (var i = 0; i < Articles; i++)
+        {
+            await writer.CreateArticleAsync([author], new()
+            {
+                ["tagIds"] = new[] { tag },
+                ["body"] = string.Concat(Enumerable.Repeat("長文測試內容", BodyBytes / 18)),
+                ["publishedAt"] = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(i),
+            });
+        }
+        return tag;
+    }
+
+    private async Task<(List<int> Sizes, List<long> Ids)> WalkAsync(string firstPage)
+    {
+        var (sizes, ids) = (new List<int>(), new List<long>());
+        JsonObject page = await factory.Anonymous().GetJsonAsync(firstPage);
+        while (true)
+        {
+            sizes.Add(page.ItemIds().Count);
+            ids.AddRange(page.ItemIds());
+            if (page.NextCursor() is not { } cursor)
+            {
+                return (sizes, ids);
+            }
+            page = await factory.Anonymous().GetJsonAsync($"{firstPage}&cursor={Uri.EscapeDataString(cursor)}");
+        }
+    }
+}
