@@ -13,6 +13,8 @@ internal sealed record FrontMatterFields
     public string? Subtitle { get; init; }
     public string? Excerpt { get; init; }
     public IReadOnlyList<string>? AuthorNames { get; init; }
+    /// <summary>Hugo's and Jekyll's <c>author</c>: the authors when the file gives no <c>authors</c>.</summary>
+    public IReadOnlyList<string>? Author { get; init; }
     public IReadOnlyList<string> TagNames { get; init; } = [];
     public string? Language { get; init; }
     public string? Status { get; init; }

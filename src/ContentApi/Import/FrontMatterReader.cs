@@ -87,6 +87,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 "subtitle" => fields with { Subtitle = Text(key, value) },
                 "excerpt" => fields with { Excerpt = Text(key, value) },
                 "authors" => fields with { AuthorNames = IsNull(value) ? null : Names(key, value, NameList.SplitAuthors) },
+                "author" => fields with { Author = IsNull(value) ? null : Names(key, value, NameList.SplitAuthors) },
                 "tags" => fields with { TagNames = Names(key, value, NameList.SplitTags) },
                 "language" => fields with { Language = Text(key, value) },
                 "status" => fields with { Status = Status(value) },
@@ -97,6 +98,10 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 "canonicalUrl" => fields with { CanonicalUrl = Text(key, value) },
                 _ => IgnoreUnknownKey(fields, keyNode, $"front-matter key '{key}'"),
             };
+        }
+        if (fields is { AuthorNames: null, Author: { } author })
+        {
+            fields = fields with { AuthorNames = author };
         }
         return fields is { PublishedAt: null, Date: { } date } ? fields with { PublishedAt = date, PublishedAtLine = fields.DateLine } : fields;
     }

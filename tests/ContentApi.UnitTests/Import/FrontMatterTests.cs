@@ -135,6 +135,20 @@ public sealed class FrontMatterTests
         Assert.Equal(expected, Import.Succeeds(Import.Lines("---", "title: T", yaml, "---", "Body")).AuthorNames);
 
     [Theory]
+    [InlineData("author: Jane Doe", new[] { "Jane Doe" })]
+    [InlineData("author: [Jane Doe, 王小明]", new[] { "Jane Doe", "王小明" })]
+    [InlineData("author: Jane Doe\nauthors: [王小明]", new[] { "王小明" })]
+    [InlineData("authors: [王小明]\nauthor: Jane Doe", new[] { "王小明" })]
+    public void Parse_hugo_and_jekyll_author_names_the_authors_when_there_is_no_authors_key(string yaml, string[] expected)
+    {
+        // A migrated post with 'author: Jane Doe' had its key ignored and was refused for having no author (docs probe).
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", yaml, "---", "Body"));
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(expected, result.Document!.AuthorNames);
+    }
+
+    [Theory]
     [InlineData("tags: AI, 半導體，Research and Development", new[] { "AI", "半導體", "Research and Development" })]
     [InlineData("tags: [AI & Society]", new[] { "AI & Society" })]
     [InlineData("tags:", new string[0])]
