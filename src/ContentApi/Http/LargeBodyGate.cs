@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.Extensions.Options;
 
 namespace ContentApi.Http;
@@ -20,6 +22,7 @@ public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOp
     {
         if (context.Request.ContentLength > _limits.LargeBodyBytes)
         {
+            RequireSteadyBody(context);
             if (!await _turns.TakeAsync(context, problems, BusyDetail))
             {
                 return;
@@ -38,6 +41,7 @@ public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOp
         // turn when it grows past the limit, and small ones, the common case, never wait.
         if (context.Request.ContentLength is null && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
         {
+            RequireSteadyBody(context);
             var body = new TurnTakingBody(context.Request.Body, _limits.LargeBodyBytes, _turns, BusyDetail, context.RequestAborted);
             context.Request.Body = body;
             try
@@ -51,6 +55,20 @@ public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOp
             return;
         }
         await next(context);
+    }
+
+    /// <summary>
+    /// A large body holds one of few turns while it arrives, so it must arrive at <see cref="RequestLimitsOptions.LargeBodyMinBytesPerSecond"/>
+    /// (Kestrel answers 408 otherwise; time spent waiting for a turn, not reading, does not count): at Kestrel's default
+    /// of 240 bytes a second, two clients trickling 600 KB in held both turns for half an hour and every other large
+    /// write got 503 (security probe). A body without a length may be large, so it is held to the same rate.
+    /// </summary>
+    private void RequireSteadyBody(HttpContext context)
+    {
+        if (context.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate)
+        {
+            rate.MinDataRate = new MinDataRate(_limits.LargeBodyMinBytesPerSecond, TimeSpan.FromSeconds(RequestLimitsOptions.LargeBodyGraceSeconds));
+        }
     }
 
     /// <summary>

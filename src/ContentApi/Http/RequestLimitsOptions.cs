@@ -34,6 +34,16 @@ public sealed class RequestLimitsOptions
     [Range(1, 1024)]
     public int ConcurrentLargeBodies { get; set; } = 2;
 
+    /// <summary>
+    /// The slowest a large body, or one sent without a length, may arrive, on average after its first
+    /// <see cref="LargeBodyGraceSeconds"/> (408 otherwise): 4 MiB at this rate takes a minute.
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public double LargeBodyMinBytesPerSecond { get; set; } = 64 * 1024;
+
+    /// <summary>How long a body may arrive at any rate before <see cref="LargeBodyMinBytesPerSecond"/> applies.</summary>
+    public const int LargeBodyGraceSeconds = 5;
+
     /// <summary>How long a large body waits for its turn before the answer is 503 with Retry-After.</summary>
     [Range(1, 3600)]
     public int LargeBodyWaitSeconds { get; set; } = 30;
