@@ -3,7 +3,12 @@ using ContentApi.Http;
 
 namespace ContentApi.Auth;
 
-/// <summary>Counts failed key attempts per client address, so guessing keys is throttled.</summary>
+/// <summary>
+/// Counts failed key attempts per client address: past the limit, a wrong key gets 429 with Retry-After instead of 401,
+/// so a client stuck on a revoked or mistyped key backs off. It does not stop guessing (a key is 256 random bits, beyond
+/// guessing), and a valid key is still accepted, so that callers sharing an address (behind NAT or a proxy) cannot
+/// lock each other out.
+/// </summary>
 public sealed class FailedKeyAttempts(Microsoft.Extensions.Options.IOptions<RateLimitingOptions> settings) : IDisposable
 {
     private readonly RateLimitingOptions _options = settings.Value;
