@@ -67,6 +67,7 @@ public static class AdminCommands
         Microsoft.Data.Sqlite.SqliteException sqlite => $"SQLite: {sqlite.Message}",
         IOException or UnauthorizedAccessException => exception.Message,
         System.Text.Json.JsonException json => $"invalid JSON: {json.Message}",
+        _ when SettingsCheck.Describe(exception) is { } invalid => $"invalid settings: {invalid}",
         _ => null,
     };
 }

@@ -6,13 +6,20 @@ namespace ContentApi.Cli;
 public static class CommandHost
 {
     /// <param name="configure">Extra configuration (tests point commands at their own database this way).</param>
-    public static WebApplication Build(Action<WebApplicationBuilder>? configure = null) => ContentApiApp.Build([], builder =>
+    /// <remarks>The settings are checked as the server checks them, before the database is touched: <c>migrate</c> with
+    /// <c>Writes__RequireIfMatch=abc</c> created and migrated the database and said nothing.</remarks>
+    public static WebApplication Build(Action<WebApplicationBuilder>? configure = null)
     {
-        // Commands print their own results; only warnings and errors from the framework.
-        // A filter, not only the minimum level, which the Logging section of appsettings.json would override.
-        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter((_, level) => level >= LogLevel.Warning);
-        configure?.Invoke(builder);
-    });
+        var app = ContentApiApp.Build([], builder =>
+        {
+            // Commands print their own results; only warnings and errors from the framework.
+            // A filter, not only the minimum level, which the Logging section of appsettings.json would override.
+            builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter((_, level) => level >= LogLevel.Warning);
+            configure?.Invoke(builder);
+        });
+        SettingsCheck.Validate(app.Services);
+        return app;
+    }
 
     /// <summary>
     /// <see cref="StartMigratedAsync"/> for commands that read what a database holds (backup, export, reindex): null,

@@ -85,4 +85,28 @@ public sealed class SettingsAtStartTests
         Assert.Contains(named, line, StringComparison.Ordinal);
         Assert.False(File.Exists(database), outcome.ToString());
     }
+
+    [Theory]
+    [InlineData("migrate")]
+    [InlineData("seed")]
+    [InlineData("keys")]
+    public async Task Commands_refuse_a_bad_setting_in_one_line_before_they_touch_the_database(string command)
+    {
+        // migrate with Writes__RequireIfMatch=abc created and migrated the database and exited 0 (docs probe).
+        var database = Path.Combine(Path.GetTempPath(), "contentapi-tests", Guid.NewGuid().ToString("N"), "content.db");
+        string[] arguments = command switch
+        {
+            "keys" => ["keys", "create", "--name", "ops", "--scope", "read"],
+            "seed" => ["seed", "--articles", "10"],
+            _ => [command],
+        };
+
+        var outcome = await AppProcess.RunAsync(database, arguments, environment: new Dictionary<string, string> { ["Writes__RequireIfMatch"] = "abc" });
+
+        Assert.Equal(1, outcome.ExitCode);
+        var line = Assert.Single(outcome.ErrorLines);
+        Assert.StartsWith("error: invalid settings:", line, StringComparison.Ordinal);
+        Assert.Contains("Writes:RequireIfMatch", line, StringComparison.Ordinal);
+        Assert.False(File.Exists(database), outcome.ToString());
+    }
 }
