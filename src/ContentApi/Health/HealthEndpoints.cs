@@ -16,7 +16,7 @@ public sealed class DatabaseHealthCheck(Migrator migrator, Db db) : IHealthCheck
     {
         if (db.FileIsGone)
         {
-            return HealthCheckResult.Unhealthy("the database file is gone (deleted, moved or replaced while the app runs): restart the app to open it again");
+            return HealthCheckResult.Unhealthy("the database file is gone (deleted, moved or replaced while the app runs): put it back in place, or restart the app to open the file at its path");
         }
         try
         {

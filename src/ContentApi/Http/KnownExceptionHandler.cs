@@ -88,8 +88,8 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
     private static (string Detail, string Repair)? Damage(Exception exception) => exception switch
     {
         DatabaseFileGoneException gone => (
-            "The database file is gone (deleted, moved or replaced while the server runs), so nothing was written: the operator must restart the server.",
-            $"{gone.Message} Writes are refused until the server is restarted on a database file"),
+            "The database file is gone (deleted, moved or replaced while the server runs), so nothing was written: the operator must put it back in place or restart the server.",
+            $"{gone.Message} Writes are refused until the file is back in place (a missing one) or the server is restarted (a replaced one)"),
         SqliteException sqlite when SearchIndexRebuild.IsDamagedIndex(sqlite) => (
             SearchIndexDamagedDetail,
             $"The search index is damaged: rebuild it with `{SearchIndexRebuild.RepairCommand}` (searches find only what is reindexed until it finishes)"),
