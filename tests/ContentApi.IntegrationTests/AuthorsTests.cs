@@ -242,16 +242,6 @@ public sealed class AuthorsTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(2, filtered["page"]!["total"]!.GetValue<long>());
     }
 
-    [Fact]
-    public async Task GetSummariesAsync_returns_id_slug_and_name_of_the_existing_authors()
-    {
-        var created = await factory.Writer().PostOkAsync("/api/v1/authors", new { name = "Summary Author" });
-        var id = created["id"]!.GetValue<long>();
-        using var db = factory.OpenDatabase();
-        var summaries = await AuthorStore.GetSummariesAsync(db, null, [id, 999_999], CancellationToken.None);
-        Assert.Equal([new AuthorSummary(id, "summary-author", "Summary Author")], summaries);
-    }
-
     private static HttpRequestMessage Patch(string url, string ifMatch, object patch)
     {
         var request = new HttpRequestMessage(HttpMethod.Patch, url)

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using ContentApi.Auth;
 using ContentApi.Http;
 using ContentApi.OpenApi;
-using ContentApi.Text;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 

@@ -3,7 +3,6 @@ using ContentApi.Data;
 using ContentApi.Http;
 using ContentApi.Text;
 using ContentApi.Images;
-using ContentApi.Rendering;
 using ContentApi.Search;
 using Dapper;
 

@@ -35,8 +35,6 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
 
     private const string ImageExistsSql = "SELECT EXISTS (SELECT 1 FROM images WHERE id = @Id)";
 
-    private const string SummariesSql = "SELECT id AS Id, slug AS Slug, name AS Name FROM authors WHERE id IN @Ids";
-
     private const string UsedBySql = """
         SELECT a.id AS Id, a.slug AS Slug FROM article_authors x JOIN articles a ON a.id = x.article_id
         WHERE x.author_id = @Id ORDER BY a.id LIMIT 20
@@ -60,17 +58,6 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         return await GetAsync(connection, null, "au.slug = @Key", slug, cancellationToken);
-    }
-
-    /// <summary>The id, slug and name of the authors with these ids, in one query; ids that do not exist are simply absent.</summary>
-    public static async Task<IReadOnlyList<AuthorSummary>> GetSummariesAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-        return (await connection.QueryAsync<AuthorSummary>(new CommandDefinition(
-            SummariesSql, new { Ids = ids.Distinct().ToArray() }, transaction, cancellationToken: cancellationToken))).AsList();
     }
 
     public async Task<Page<AuthorRow>> ListAsync(AuthorFilter filter, SortOrder<AuthorRow> order, Cursor? after, int limit, int? page, CancellationToken cancellationToken)

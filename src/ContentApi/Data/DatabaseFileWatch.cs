@@ -46,7 +46,7 @@ internal sealed partial class DatabaseFileWatch(string? path) : IDisposable
     /// <summary>
     /// True while the path names no file, and for good once it names another file than the one the server opened. A
     /// missing file is checked again each time, not remembered: File.Exists is also false on a passing permission or
-    /// network error, which would otherwise refuse every write and key until a restart (review).
+    /// network error, which would otherwise refuse every write and key until a restart.
     /// </summary>
     public bool IsGone
     {

@@ -17,7 +17,7 @@ public static class Timestamps
 
     /// <summary>
     /// A bound as stored, rounded up to the microsecond: a stored time (whole microseconds) is at or after it, or before
-    /// it, exactly when it is so of the bound as given. Truncated, "after 05.2500001" took 05.250000 in (a probe).
+    /// it, exactly when it is so of the bound as given. Truncated, "after 05.2500001" took 05.250000 in.
     /// </summary>
     public static string ToDbRoundedUp(DateTimeOffset value)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -137,8 +136,8 @@ public static partial class Excerpts
 
     /// <summary>
     /// Whether the full stop at <paramref name="stop"/> may end an abbreviation or an initial ("Dr.", "U.S.", "J."), not
-    /// a sentence: no cut there, which read as whole without its ellipsis (review) and stopped short with it (a probe:
-    /// "…joined by Dr.…" at 156 characters, where a word break near 200 was free).
+    /// a sentence: no cut there, which read as whole without its ellipsis and stopped short with it
+    /// ("…joined by Dr.…" at 156 characters, where a word break near 200 was free).
     /// </summary>
     private static bool EndsAbbreviation(List<string> elements, int stop)
     {
