@@ -1,0 +1,33 @@
+using ContentApi.Text;
+
+namespace ContentApi.Transfer;
+
+/// <summary>
+/// The API's own rules for the imported columns that readers could be harmed through, or clients misled by, were they
+/// anything else: links (which pages put in an href or a src) and slugs (which name resources in URLs and files).
+/// An export file is input like a request body: it can be edited between export and import. Limits that only keep a
+/// harmless value short or visible are not applied again, so what an older version stored is imported as it was.
+/// </summary>
+internal static class ImportedColumnRules
+{
+    private sealed record Rule(Func<object, bool> Holds, string Message);
+
+    private static readonly Rule HttpUrl = Text(TextRules.IsHttpUrl, TextRules.UrlMessage);
+    private static readonly Rule Slug = Text(Slugs.IsValid, TextRules.SlugMessage);
+
+    private static readonly Dictionary<(string Table, string Column), Rule> Rules = new()
+    {
+        [("images", "url")] = HttpUrl,
+        [("authors", "slug")] = Slug,
+        [("authors", "website")] = HttpUrl,
+        [("tags", "slug")] = Slug,
+        [("articles", "slug")] = Slug,
+        [("articles", "canonical_url")] = HttpUrl,
+    };
+
+    /// <summary>What the API says of this value of the column, or null when it takes it (null itself is the schema's to judge).</summary>
+    public static string? Problem(string table, string column, object? value) =>
+        value is not null && Rules.TryGetValue((table, column), out var rule) && !rule.Holds(value) ? rule.Message : null;
+
+    private static Rule Text(Func<string, bool> holds, string message) => new(value => value is string text && holds(text), message);
+}
