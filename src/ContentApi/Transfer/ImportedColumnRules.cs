@@ -1,10 +1,14 @@
+using ContentApi.Articles;
+using ContentApi.Http;
+using ContentApi.Images;
 using ContentApi.Text;
 
 namespace ContentApi.Transfer;
 
 /// <summary>
 /// The API's own rules for the imported columns that readers could be harmed through, or clients misled by, were they
-/// anything else: links (which pages put in an href or a src) and slugs (which name resources in URLs and files).
+/// anything else: links (which pages put in an href or a src), slugs (which name resources in URLs and files), and the
+/// values that pages write into markup and clients choose by (language, status, media type).
 /// An export file is input like a request body: it can be edited between export and import. Limits that only keep a
 /// harmless value short or visible are not applied again, so what an older version stored is imported as it was.
 /// </summary>
@@ -18,11 +22,15 @@ internal static class ImportedColumnRules
     private static readonly Dictionary<(string Table, string Column), Rule> Rules = new()
     {
         [("images", "url")] = HttpUrl,
+        [("images", "mime_type")] = Text(ImageRequestValidator.IsMimeType, ImageRequestValidator.MimeTypeMessage),
         [("authors", "slug")] = Slug,
         [("authors", "website")] = HttpUrl,
         [("tags", "slug")] = Slug,
         [("articles", "slug")] = Slug,
         [("articles", "canonical_url")] = HttpUrl,
+        [("articles", "language")] = Text(ArticleRequestValidator.IsLanguageTag, ArticleRequestValidator.LanguageTagMessage),
+        // The schema's CHECK refuses any other status too, but with no file or line to fix.
+        [("articles", "status")] = Text(EnumValuesConverter.ValuesOf(typeof(ArticleStatus)).Contains, EnumValuesConverter.MustBeOneOf(typeof(ArticleStatus))),
     };
 
     /// <summary>What the API says of this value of the column, or null when it takes it (null itself is the schema's to judge).</summary>

@@ -28,6 +28,9 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
     [InlineData("articles.jsonl", "\"slug\":\"[^\"]*\"", "\"slug\":\"../../../tmp/pwned\"", "slug", SlugRule)]
     [InlineData("authors.jsonl", "\"slug\":\"[^\"]*\"", "\"slug\":\"Admin\"", "slug", SlugRule)]
     [InlineData("tags.jsonl", "\"slug\":\"[^\"]*\"", "\"slug\":\"a?b=c\"", "slug", SlugRule)]
+    [InlineData("articles.jsonl", "\"language\":\"[^\"]*\"", "\"language\":\"en><script>alert(4)</script>\"", "language", "BCP 47")]
+    [InlineData("articles.jsonl", "\"status\":\"[^\"]*\"", "\"status\":\"Published\"", "status", "draft, published")]
+    [InlineData("images.jsonl", "\"mime_type\":(null|\"[^\"]*\")", "\"mime_type\":\"text/html\"", "mime_type", "image media type")]
     public async Task Import_refuses_a_value_the_api_refuses_saying_where_and_why_and_imports_nothing(
         string file, string pattern, string replacement, string column, string rule)
     {
