@@ -7,10 +7,10 @@ namespace ContentApi.Transfer;
 
 /// <summary>
 /// The API's own rules for the imported columns that readers could be harmed through, or clients misled by, were they
-/// anything else: links (which pages put in an href or a src), slugs (which name resources in URLs and files), and the
-/// values that pages write into markup and clients choose by (language, status, media type).
-/// An export file is input like a request body: it can be edited between export and import. Limits that only keep a
-/// harmless value short or visible are not applied again, so what an older version stored is imported as it was.
+/// anything else: links (which pages put in an href or a src), slugs (which name resources in URLs and files), the
+/// values that pages write into markup and clients choose by (language, status, media type), and pixel sizes (read
+/// into an int). An export file is input like a request body: it can be edited between export and import. Limits that
+/// only keep a harmless value short or visible are not applied again, so what an older version stored is imported as it was.
 /// </summary>
 internal static class ImportedColumnRules
 {
@@ -19,9 +19,14 @@ internal static class ImportedColumnRules
     private static readonly Rule HttpUrl = Text(TextRules.IsHttpUrl, TextRules.UrlMessage);
     private static readonly Rule Slug = Text(Slugs.IsValid, TextRules.SlugMessage);
 
+    /// <summary>The app reads widths and heights as int: a larger one made every read of the image, and of the articles showing it, a 500.</summary>
+    private static readonly Rule PixelCount = new(value => value is long count && ImageRequestValidator.IsPixelCount(count), ImageRequestValidator.PixelCountMessage);
+
     private static readonly Dictionary<(string Table, string Column), Rule> Rules = new()
     {
         [("images", "url")] = HttpUrl,
+        [("images", "width")] = PixelCount,
+        [("images", "height")] = PixelCount,
         [("images", "mime_type")] = Text(ImageRequestValidator.IsMimeType, ImageRequestValidator.MimeTypeMessage),
         [("authors", "slug")] = Slug,
         [("authors", "website")] = HttpUrl,

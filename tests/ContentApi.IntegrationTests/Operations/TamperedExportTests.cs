@@ -31,6 +31,8 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
     [InlineData("articles.jsonl", "\"language\":\"[^\"]*\"", "\"language\":\"en><script>alert(4)</script>\"", "language", "BCP 47")]
     [InlineData("articles.jsonl", "\"status\":\"[^\"]*\"", "\"status\":\"Published\"", "status", "draft, published")]
     [InlineData("images.jsonl", "\"mime_type\":(null|\"[^\"]*\")", "\"mime_type\":\"text/html\"", "mime_type", "image media type")]
+    [InlineData("images.jsonl", "\"width\":[^,]*", "\"width\":3000000000", "width", "pixel count")]
+    [InlineData("images.jsonl", "\"height\":[^,]*", "\"height\":-1", "height", "pixel count")]
     public async Task Import_refuses_a_value_the_api_refuses_saying_where_and_why_and_imports_nothing(
         string file, string pattern, string replacement, string column, string rule)
     {
