@@ -57,7 +57,7 @@ public sealed partial class ArticleRequestValidator : AbstractValidator<ArticleR
             .Must(TextRules.HasVisibleCharacter).WithMessage(TextRules.InvisibleMessage);
         RuleFor(r => r.Body).NotNull().MaximumCharacters(MaxBodyLength).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
         RuleFor(r => r.Language).NotEmpty();
-        RuleFor(r => r.Language).LanguageTag("Must be a BCP 47 language tag such as 'zh-Hant', 'zh-Hans' or 'en'.").When(r => !string.IsNullOrEmpty(r.Language));
+        RuleFor(r => r.Language).LanguageTag(LanguageTagMessage).When(r => !string.IsNullOrEmpty(r.Language));
         RuleFor(r => r.Status).IsInEnum();
         RuleFor(r => r.Slug!).Slug().When(r => r.Slug is not null);
         RuleFor(r => r.Subtitle!).MaximumCharacters(500).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Subtitle is not null);
@@ -98,4 +98,12 @@ public sealed partial class ArticleRequestValidator : AbstractValidator<ArticleR
 
     /// <summary>RFC 5646's limit for the tags the pattern allows (the pattern alone takes any number of variants).</summary>
     public const int MaxLanguageTagLength = 35;
+
+    public const string LanguageTagMessage = "Must be a BCP 47 language tag such as 'zh-Hant', 'zh-Hans' or 'en'.";
+
+    /// <summary>The language rule as one test, for values that come in other ways (import, a file name's suffix).</summary>
+    public static bool IsLanguageTag(string? tag) => tag is { Length: <= MaxLanguageTagLength } && LanguageTagRegex().IsMatch(tag);
+
+    [GeneratedRegex(LanguageTagPattern)]
+    private static partial Regex LanguageTagRegex();
 }

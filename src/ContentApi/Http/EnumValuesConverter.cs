@@ -13,6 +13,9 @@ public sealed class EnumValuesConverter : JsonConverterFactory
     /// <summary>The values of <paramref name="enumType"/> as JSON writes them.</summary>
     public static IReadOnlyList<string> ValuesOf(Type enumType) => [.. Enum.GetNames(enumType).Select(JsonNamingPolicy.CamelCase.ConvertName)];
 
+    /// <summary>What a value of <paramref name="enumType"/> that is none of them is told.</summary>
+    public static string MustBeOneOf(Type enumType) => $"Must be one of: {string.Join(", ", ValuesOf(enumType))}.";
+
     public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
 
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
@@ -22,7 +25,7 @@ public sealed class EnumValuesConverter : JsonConverterFactory
     {
         private readonly Dictionary<string, T> _byName = Enum.GetValues<T>().ToDictionary(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()), StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<T, JsonEncodedText> _names = Enum.GetValues<T>().ToDictionary(v => v, v => JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(v.ToString())));
-        private readonly string _problem = $"Must be one of: {string.Join(", ", ValuesOf(typeof(T)))}.";
+        private readonly string _problem = MustBeOneOf(typeof(T));
 
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.TokenType == JsonTokenType.String && _byName.TryGetValue(reader.GetString()!, out var value)

@@ -28,7 +28,7 @@ public sealed class ListImagesQueryValidator : ListQueryValidator<ListImagesQuer
     public ListImagesQueryValidator() : base(ImageStore.Sorts)
     {
         RuleFor(q => q.MimeType!).Matches(ImageRequestValidator.MimeTypePattern).When(q => q.MimeType is not null)
-            .WithMessage("Must be a lowercase image media type, such as image/jpeg.");
+            .WithMessage(ImageRequestValidator.MimeTypeMessage);
         RuleFor(q => q.Fields).FieldsOf<ListImagesQuery, ImageResponse>();
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ContentApi.OpenApi;
 using ContentApi.Text;
 using FluentValidation;
@@ -24,10 +25,12 @@ public sealed record ImageRequest(
 /// <param name="Y" example="0.33">Fraction of the height from the top edge.</param>
 public sealed record FocalPoint(double X, double Y);
 
-public sealed class ImageRequestValidator : AbstractValidator<ImageRequest>
+public sealed partial class ImageRequestValidator : AbstractValidator<ImageRequest>
 {
-    private const int MaxDimension = 100_000;
+    public const int MaxDimension = 100_000;
     public const string MimeTypePattern = @"^image/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\z";
+    public const string MimeTypeMessage = "Must be a lowercase image media type, such as image/jpeg.";
+    public static readonly string PixelCountMessage = $"Must be a pixel count from 1 to {MaxDimension}.";
 
     public ImageRequestValidator()
     {
@@ -36,12 +39,21 @@ public sealed class ImageRequestValidator : AbstractValidator<ImageRequest>
         RuleFor(r => r.Caption!).MaximumCharacters(2000).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Caption is not null);
         RuleFor(r => r.Credit!).MaximumCharacters(500).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Credit is not null);
         RuleFor(r => r.License!).MaximumCharacters(500).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.License is not null);
-        RuleFor(r => r.Width).InclusiveBetween(1, MaxDimension).When(r => r.Width is not null).WithMessage($"Must be a pixel count from 1 to {MaxDimension}.");
-        RuleFor(r => r.Height).InclusiveBetween(1, MaxDimension).When(r => r.Height is not null).WithMessage($"Must be a pixel count from 1 to {MaxDimension}.");
-        RuleFor(r => r.MimeType!).Matches(MimeTypePattern).When(r => r.MimeType is not null).WithMessage("Must be a lowercase image media type, such as image/jpeg.");
+        RuleFor(r => r.Width).InclusiveBetween(1, MaxDimension).When(r => r.Width is not null).WithMessage(PixelCountMessage);
+        RuleFor(r => r.Height).InclusiveBetween(1, MaxDimension).When(r => r.Height is not null).WithMessage(PixelCountMessage);
+        RuleFor(r => r.MimeType!).Matches(MimeTypePattern).When(r => r.MimeType is not null).WithMessage(MimeTypeMessage);
         RuleFor(r => r.ByteSize).GreaterThanOrEqualTo(0).When(r => r.ByteSize is not null).WithMessage("Must not be negative.");
         RuleFor(r => r.FocalPoint!).SetValidator(new FocalPointValidator()).When(r => r.FocalPoint is not null);
     }
+
+    /// <summary>The width and height rule as one test, for values that come in other ways (import).</summary>
+    public static bool IsPixelCount(long value) => value is >= 1 and <= MaxDimension;
+
+    /// <summary>The media type rule as one test, for values that come in other ways (import).</summary>
+    public static bool IsMimeType(string value) => MimeTypeRegex().IsMatch(value);
+
+    [GeneratedRegex(MimeTypePattern)]
+    private static partial Regex MimeTypeRegex();
 }
 
 /// <summary>A validator of its own, not inline child rules, so that the OpenAPI schema of <see cref="FocalPoint"/> states the range too.</summary>

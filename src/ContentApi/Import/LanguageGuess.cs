@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using ContentApi.Articles;
 using ContentApi.Text;
 
@@ -11,7 +10,7 @@ namespace ContentApi.Import;
 /// (<c>post.ja.md</c>, <c>post.zh-hant.md</c>) when that is a BCP 47 tag of a known language; else its script:
 /// the script most of the text is written in (<see cref="FromScript"/>).
 /// </summary>
-internal static partial class LanguageGuess
+internal static class LanguageGuess
 {
     public static string For(string file, string text) => FromFileName(file) ?? FromScript(text);
 
@@ -20,7 +19,7 @@ internal static partial class LanguageGuess
         var stem = Path.GetFileNameWithoutExtension(file);
         var dot = stem.LastIndexOf('.');
         var suffix = dot < 0 ? "" : stem[(dot + 1)..];
-        if (suffix.Length > ArticleRequestValidator.MaxLanguageTagLength || !LanguageTag().IsMatch(suffix))
+        if (!ArticleRequestValidator.IsLanguageTag(suffix))
         {
             return null;
         }
@@ -28,7 +27,7 @@ internal static partial class LanguageGuess
         {
             // Only a language the platform knows, so that 'old' in 'notes.old.md' is not taken for a tag.
             var culture = CultureInfo.GetCultureInfo(suffix, predefinedOnly: true);
-            return culture.Name.Length > 0 && LanguageTag().IsMatch(culture.Name) ? culture.Name : null;
+            return ArticleRequestValidator.IsLanguageTag(culture.Name) ? culture.Name : null;
         }
         catch (CultureNotFoundException)
         {
@@ -71,7 +70,4 @@ internal static partial class LanguageGuess
         }
         return hangul * 2 > cjk ? "ko" : kana * 5 >= cjk ? "ja" : "zh";
     }
-
-    [GeneratedRegex(ArticleRequestValidator.LanguageTagPattern)]
-    private static partial Regex LanguageTag();
 }

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using FluentValidation;
 
 namespace ContentApi.Text;
 
 /// <summary>Checks that several validators share.</summary>
-public static class TextRules
+public static partial class TextRules
 {
     public const string SlugMessage = "Must be 1-120 lowercase letters (any script) or digits, in words joined by single hyphens, written plainly (Unicode NFKC: no fullwidth or styled letters, no invisible ones).";
     public const string ControlCharacterMessage = "Must not contain control characters (such as NUL).";
@@ -35,15 +36,19 @@ public static class TextRules
             or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned);
 
     /// <summary>
+    /// The whole of <see cref="HttpUrl{T}"/> but its length, for values that come in other ways (import).
     /// Uri accepts raw control characters, spaces, quotes, angle brackets, backslashes, stray % signs, brackets outside
     /// the host and a second # (it escapes them, or reads a backslash as a slash), but they would be stored and served
     /// as sent, and no URI or IRI holds them: the OpenAPI document promises format iri, which clients that check
     /// formats hold the answers to.
     /// </summary>
     public static bool IsHttpUrl(string? value) =>
-        value is not null && !value.Any(char.IsControl) && value.AsSpan().IndexOfAny(NeverInIri) < 0 && IsIriShaped(value) && HasOnlyIriCharacters(value) &&
+        value is not null && HttpUrlStartRegex().IsMatch(value) && !value.Any(char.IsControl) && value.AsSpan().IndexOfAny(NeverInIri) < 0 && IsIriShaped(value) && HasOnlyIriCharacters(value) &&
         Uri.TryCreate(value, UriKind.Absolute, out var uri) &&
         (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host);
+
+    [GeneratedRegex(HttpUrlStart)]
+    private static partial Regex HttpUrlStartRegex();
 
     private static readonly System.Buffers.SearchValues<char> NeverInIri = System.Buffers.SearchValues.Create(" \"<>\\^`{|}");
 

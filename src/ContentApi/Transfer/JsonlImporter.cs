@@ -8,7 +8,8 @@ namespace ContentApi.Transfer;
 
 /// <summary>
 /// Imports an export folder into an empty database, keeping ids, timestamps and versions, so that an
-/// export of the result is byte for byte the export that was imported.
+/// export of the result is byte for byte the export that was imported. Every value is checked as the app will read it
+/// (<see cref="ImportedValue"/>) and, where readers rely on it, as the API checks it (<see cref="ImportedColumnRules"/>).
 /// </summary>
 public sealed class JsonlImporter(Db db)
 {
@@ -115,6 +116,10 @@ public sealed class JsonlImporter(Db db)
                 if (problem is not null)
                 {
                     throw new InvalidDataException($"{path}:{lineNumber}: '{property.Name}' {problem}");
+                }
+                if (ImportedColumnRules.Problem(table, property.Name, value) is { } refused)
+                {
+                    throw new InvalidDataException($"{path}:{lineNumber}: '{property.Name}' is {property.Value.GetRawText()}, which the API refuses: {refused}");
                 }
                 parameters.Add("p" + names.Count, value);
             }

@@ -10,10 +10,13 @@ internal static class CommandRunner
     public static async Task<(int ExitCode, string Output)> RunAsync(string databasePath, params string[] args)
     {
         using var output = new StringWriter();
-        var exitCode = await AdminCommands.RunAsync(args, output, builder => builder.Configuration.AddInMemoryCollection(
-            new Dictionary<string, string?> { ["ConnectionStrings:Content"] = $"Data Source={databasePath}" }));
+        var exitCode = await AdminCommands.RunAsync(args, output, UsingDatabase(databasePath));
         return (exitCode, output.ToString());
     }
+
+    /// <summary>The configuration that points a command, or a <see cref="CommandHost"/> app, at this database file.</summary>
+    public static Action<WebApplicationBuilder> UsingDatabase(string databasePath) => builder => builder.Configuration.AddInMemoryCollection(
+        new Dictionary<string, string?> { ["ConnectionStrings:Content"] = $"Data Source={databasePath}" });
 
     public static string TempDirectory()
     {

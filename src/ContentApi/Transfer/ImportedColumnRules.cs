@@ -1,0 +1,46 @@
+using ContentApi.Articles;
+using ContentApi.Http;
+using ContentApi.Images;
+using ContentApi.Text;
+
+namespace ContentApi.Transfer;
+
+/// <summary>
+/// The API's own rules for the imported columns that readers could be harmed through, or clients misled by, were they
+/// anything else: links (which pages put in an href or a src), slugs (which name resources in URLs and files), the
+/// values that pages write into markup and clients choose by (language, status, media type), and pixel sizes (read
+/// into an int). An export file is input like a request body: it can be edited between export and import. Limits that
+/// only keep a harmless value short or visible are not applied again, so what an older version stored is imported as it was.
+/// </summary>
+internal static class ImportedColumnRules
+{
+    private sealed record Rule(Func<object, bool> Holds, string Message);
+
+    private static readonly Rule HttpUrl = Text(TextRules.IsHttpUrl, TextRules.UrlMessage);
+    private static readonly Rule Slug = Text(Slugs.IsValid, TextRules.SlugMessage);
+
+    /// <summary>The app reads widths and heights as int: a larger one made every read of the image, and of the articles showing it, a 500.</summary>
+    private static readonly Rule PixelCount = new(value => value is long count && ImageRequestValidator.IsPixelCount(count), ImageRequestValidator.PixelCountMessage);
+
+    private static readonly Dictionary<(string Table, string Column), Rule> Rules = new()
+    {
+        [("images", "url")] = HttpUrl,
+        [("images", "width")] = PixelCount,
+        [("images", "height")] = PixelCount,
+        [("images", "mime_type")] = Text(ImageRequestValidator.IsMimeType, ImageRequestValidator.MimeTypeMessage),
+        [("authors", "slug")] = Slug,
+        [("authors", "website")] = HttpUrl,
+        [("tags", "slug")] = Slug,
+        [("articles", "slug")] = Slug,
+        [("articles", "canonical_url")] = HttpUrl,
+        [("articles", "language")] = Text(ArticleRequestValidator.IsLanguageTag, ArticleRequestValidator.LanguageTagMessage),
+        // The schema's CHECK refuses any other status too, but with no file or line to fix.
+        [("articles", "status")] = Text(EnumValuesConverter.ValuesOf(typeof(ArticleStatus)).Contains, EnumValuesConverter.MustBeOneOf(typeof(ArticleStatus))),
+    };
+
+    /// <summary>What the API says of this value of the column, or null when it takes it (null itself is the schema's to judge).</summary>
+    public static string? Problem(string table, string column, object? value) =>
+        value is not null && Rules.TryGetValue((table, column), out var rule) && !rule.Holds(value) ? rule.Message : null;
+
+    private static Rule Text(Func<string, bool> holds, string message) => new(value => value is string text && holds(text), message);
+}

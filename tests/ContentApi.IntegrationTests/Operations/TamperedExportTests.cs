@@ -1,0 +1,146 @@
+using System.Text.RegularExpressions;
+using ContentApi.Cli;
+using ContentApi.Data;
+using ContentApi.Text;
+using ContentApi.TestSupport;
+using ContentApi.Transfer;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContentApi.IntegrationTests.Operations;
+
+/// <summary>
+/// An export is input like a request body: its file can be edited before it is imported. Import refuses what the API
+/// refuses where readers could be harmed or the contract broken (links, slugs, the values clients choose by), and keeps
+/// what is only past today's limits, as an older version may have stored it.
+/// </summary>
+public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private const string UrlRule = "absolute http or https URL";
+    private const string SlugRule = "lowercase letters";
+
+    [Theory]
+    [InlineData("images.jsonl", "\"url\":\"[^\"]*\"", "\"url\":\"javascript:alert(document.domain)\"", "url", UrlRule)]
+    [InlineData("images.jsonl", "\"url\":\"[^\"]*\"", "\"url\":\"https://images.example.com/a.jpg\\\" onerror=\\\"alert(2)\"", "url", UrlRule)]
+    [InlineData("authors.jsonl", "\"website\":(null|\"[^\"]*\")", "\"website\":\"javascript:alert(1)\"", "website", UrlRule)]
+    [InlineData("articles.jsonl", "\"canonical_url\":(null|\"[^\"]*\")", "\"canonical_url\":\"javascript:alert(3)\"", "canonical_url", UrlRule)]
+    [InlineData("articles.jsonl", "\"slug\":\"[^\"]*\"", "\"slug\":\"../../../tmp/pwned\"", "slug", SlugRule)]
+    [InlineData("authors.jsonl", "\"slug\":\"[^\"]*\"", "\"slug\":\"Admin\"", "slug", SlugRule)]
+    [InlineData("tags.jsonl", "\"slug\":\"[^\"]*\"", "\"slug\":\"a?b=c\"", "slug", SlugRule)]
+    [InlineData("articles.jsonl", "\"language\":\"[^\"]*\"", "\"language\":\"en><script>alert(4)</script>\"", "language", "BCP 47")]
+    [InlineData("articles.jsonl", "\"status\":\"[^\"]*\"", "\"status\":\"Published\"", "status", "draft, published")]
+    [InlineData("images.jsonl", "\"mime_type\":(null|\"[^\"]*\")", "\"mime_type\":\"text/html\"", "mime_type", "image media type")]
+    [InlineData("images.jsonl", "\"width\":[^,]*", "\"width\":3000000000", "width", "pixel count")]
+    [InlineData("images.jsonl", "\"height\":[^,]*", "\"height\":-1", "height", "pixel count")]
+    public async Task Import_refuses_a_value_the_api_refuses_saying_where_and_why_and_imports_nothing(
+        string file, string pattern, string replacement, string column, string rule)
+    {
+        await CreateContentAsync();
+        var folder = await ExportAsync(factory.DatabasePath);
+        var line = Tamper(folder, file, pattern, replacement);
+
+        var database = NewDatabase();
+        var refusal = await Assert.ThrowsAsync<InvalidDataException>(() => ImportAsync(folder, database));
+
+        Assert.Contains($"{file}:{line}: '{column}'", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains(rule, refusal.Message, StringComparison.Ordinal);
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
+            "SELECT (SELECT count(*) FROM images) + (SELECT count(*) FROM authors) + (SELECT count(*) FROM tags) + (SELECT count(*) FROM articles)"));
+    }
+
+    [Fact]
+    public async Task An_untampered_export_imports_and_exports_again_byte_for_byte()
+    {
+        await CreateContentAsync();
+        var folder = await ExportAsync(factory.DatabasePath);
+
+        var database = NewDatabase();
+        await ImportAsync(folder, database);
+
+        var again = await ExportAsync(database);
+        foreach (var file in ExportFormat.Tables.Select(ExportFormat.FileOf))
+        {
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(folder, file)), await File.ReadAllBytesAsync(Path.Combine(again, file)));
+        }
+    }
+
+    [Fact]
+    public async Task Import_keeps_harmless_values_that_only_todays_limits_refuse()
+    {
+        await CreateContentAsync();
+        var folder = await ExportAsync(factory.DatabasePath);
+        // As an older version may have stored them: an invisible title, a subtitle and a URL past today's lengths.
+        var subtitle = new string('長', 501);
+        var url = "https://example.com/" + new string('a', TextRules.MaxUrlLength);
+        Tamper(folder, "articles.jsonl", "\"title\":\"[^\"]*\"", "\"title\":\"\\u200B\"");
+        Tamper(folder, "articles.jsonl", "\"subtitle\":(null|\"[^\"]*\")", $"\"subtitle\":\"{subtitle}\"");
+        Tamper(folder, "articles.jsonl", "\"canonical_url\":(null|\"[^\"]*\")", $"\"canonical_url\":\"{url}\"");
+
+        var database = NewDatabase();
+        await ImportAsync(folder, database);
+
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM articles WHERE title = @Title AND subtitle = @Subtitle AND canonical_url = @Url", new { Title = "\u200B", Subtitle = subtitle, Url = url }));
+    }
+
+    /// <summary>An image, an author, a tag and an article, with every column that import checks filled in as unusually as the API allows.</summary>
+    private async Task CreateContentAsync()
+    {
+        var writer = factory.Writer();
+        var content = new TestContent(writer);
+        var image = await writer.PostOkAsync("/api/v1/images", new
+        {
+            url = $"HTTPS://images.example.com/圖片/{Guid.NewGuid():N}.svg?size=%E5%A4%A7#圖",
+            altText = "示意圖",
+            mimeType = "image/svg+xml",
+            width = 1,
+            height = 100_000,
+        });
+        var author = await writer.PostOkAsync("/api/v1/authors", new
+        {
+            name = $"王小明 {Guid.NewGuid():N}",
+            slug = $"王小明-{Guid.NewGuid():N}",
+            website = "http://例え.jp/wang",
+        });
+        await content.ArticleAsync(new()
+        {
+            ["slug"] = $"通義千問-qwen3-max-發布-{Guid.NewGuid():N}",
+            ["language"] = "zh-Hant-TW",
+            ["authorIds"] = new[] { author["id"]!.GetValue<long>() },
+            ["coverImageId"] = image["id"]!.GetValue<long>(),
+            ["tagIds"] = new[] { await content.TagAsync($"人工智慧 {Guid.NewGuid():N}") },
+            ["canonicalUrl"] = "https://www.ifanr.com/1636000",
+        });
+    }
+
+    private static async Task<string> ExportAsync(string database)
+    {
+        var folder = CommandRunner.TempDirectory();
+        var (exitCode, output) = await CommandRunner.RunAsync(database, "export", folder);
+        Assert.True(exitCode == 0, output);
+        return folder;
+    }
+
+    /// <summary>Replaces the first match of <paramref name="pattern"/> in one of the export's files; the line it is on.</summary>
+    private static int Tamper(string folder, string file, string pattern, string replacement)
+    {
+        var path = Path.Combine(folder, file);
+        var text = File.ReadAllText(path);
+        var match = Regex.Match(text, pattern);
+        Assert.True(match.Success, $"{pattern} not in {file}");
+        File.WriteAllText(path, text[..match.Index] + replacement + text[(match.Index + match.Length)..]);
+        return text[..match.Index].Count(c => c == '\n') + 1;
+    }
+
+    private static string NewDatabase() => Path.Combine(CommandRunner.TempDirectory(), "imported.db");
+
+    /// <summary>What the import command does with an export folder, letting its refusal through for the test to read.</summary>
+    private static async Task ImportAsync(string folder, string database)
+    {
+        await using var app = await CommandHost.StartMigratedAsync(CancellationToken.None, CommandRunner.UsingDatabase(database));
+        await new JsonlImporter(app.Services.GetRequiredService<Db>()).ImportAsync(folder, null, CancellationToken.None);
+    }
+}
