@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using ContentApi.Http;
 using ContentApi.OpenApi;
