@@ -77,10 +77,7 @@ public static class ArticleEndpoints
         var group = api.MapGroup("/articles").WithTags("Articles");
 
         group.MapMethods("/", EndpointConventions.ReadMethods, ListArticles).WithName("ListArticles").WithSummary("List articles")
-            .WithDescription($"Published articles, newest first; a key with the read scope also sees drafts and scheduled articles. Sort: {ArticleStore.PublicSorts.Description}; default -publishedAt. " +
-                "A page holds `limit` articles unless their text would pass 8 MiB (each body counted once per rendering sent: the Markdown, the HTML twice, the plain text): " +
-                "it then ends before the article that would pass it (it always holds one), and `nextCursor` and `Link: rel=\"next\"` go on from there. " +
-                "Numbered pages count `limit` articles each, so after such a page follow `nextCursor`, not `page` + 1.")
+            .WithDescription($"Published articles, newest first; a key with the read scope also sees drafts and scheduled articles. Sort: {ArticleStore.PublicSorts.Description}; default -publishedAt. " + ArticleView.PageBudgetRule)
             .Lists<ListResponse<ArticleResponse>>().Sorts(ArticleStore.PublicSorts,
                 "With a read key, drafts (which have no publishedAt) take their createdAt under `publishedAt`, so `-publishedAt` shows recent drafts among recent articles.").Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule)
             .WithMetadata(new ParameterDescriptionMetadata("status",
@@ -123,7 +120,7 @@ public static class ArticleEndpoints
             query.Author, query.Tag, query.Language, query.PublishedAfter?.Value, query.PublishedBefore?.Value,
             query.Q is null ? null : Search.Fts5Match.ToFts5Match(Search.SearchQuery.Parse(query.Q)));
         var view = ArticleView.From(query.Include, query.Fields, query.Format);
-        var bodyBytes = view.BodyCopiesSent is > 0 and var copies ? limits.Value.ListPageTextBytes / copies : (long?)null;
+        var bodyBytes = view.PageBodyBytes(limits.Value.ListPageTextBytes);
         var (items, next, total) = await store.ListAsync(filter, order, after, limit, query.Page, view.LoadEmbeds, bodyBytes, cancellationToken);
         return Representation.List(new ListResponse<object>([.. items.Select(view.Shape)], new PageInfo(limit, next, total)));
     }

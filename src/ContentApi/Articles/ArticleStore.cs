@@ -42,20 +42,21 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     }
 
     public async Task<(IReadOnlyList<ArticleAggregate> Items, string? NextCursor, long Total)> ListAsync(
-        ArticleFilter filter, SortOrder<ArticleRow> order, Cursor? after, int limit, int? page, ArticleEmbeds embeds, long? bodyBytes, CancellationToken cancellationToken)
+        ArticleFilter filter, SortOrder<ArticleRow> order, Cursor? after, int limit, int? page, ArticleEmbeds embeds, long bodyBytes, CancellationToken cancellationToken)
     {
         var (conditions, parameters) = ArticleFilters.ToSql(filter, Now());
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<ArticleRow>(
             ArticleQueries.Select, ArticleQueries.From, conditions, parameters, order, "a.id", r => r.Id, after, limit, page,
-            SortIdsFirst: order.Field.Name != "publishedAt", Budget: bodyBytes is { } bytes ? new PageBudget(ArticleQueries.BodyBytes, bytes) : null), cancellationToken);
+            SortIdsFirst: order.Field.Name != "publishedAt", Budget: new PageBudget(ArticleQueries.BodyBytes, bodyBytes)), cancellationToken);
         var items = await EmbedAsync(connection, null, result.Rows, embeds, cancellationToken);
         return (items, result.NextCursor, result.Total);
     }
 
     /// <summary>A page of articles matching <paramref name="match"/> in the order of <paramref name="sort"/>, with the list's filters and visibility.</summary>
-    public async Task<(IReadOnlyList<ArticleAggregate> Items, long Total)> SearchAsync(
-        string match, ArticleFilter filter, SearchSort sort, Cursor? after, int offset, int limit, ArticleEmbeds embeds, CancellationToken cancellationToken)
+    /// <param name="bodyBytes">At most this many bytes of bodies in the page (see <see cref="PageBudget"/>); <c>Cut</c> says the page ended early for it.</param>
+    public async Task<(IReadOnlyList<ArticleAggregate> Items, long Total, bool Cut)> SearchAsync(
+        string match, ArticleFilter filter, SearchSort sort, Cursor? after, int offset, int limit, ArticleEmbeds embeds, long bodyBytes, CancellationToken cancellationToken)
     {
         // The match is the search's own condition; the filter's "id IN (matches)" form would run it twice.
         var (conditions, parameters) = ArticleFilters.ToSql(filter with { FullTextMatch = null }, Now());
@@ -75,14 +76,15 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         }
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         // Order ids first, then load the page's rows: sorting whole rows would drag every matching body through the sorter.
-        var ids = (await connection.QueryAsync<long>(new CommandDefinition(
-            $"SELECT a.id {SqliteDialect.SearchFrom}{pageWhere} ORDER BY {sort.OrderBy} LIMIT @Take OFFSET @Offset",
+        var candidates = (await connection.QueryAsync<(long Id, long Size)>(new CommandDefinition(
+            $"SELECT a.id, {ArticleQueries.BodyBytes} {SqliteDialect.SearchFrom}{pageWhere} ORDER BY {sort.OrderBy} LIMIT @Take OFFSET @Offset",
             pageParameters, cancellationToken: cancellationToken))).AsList();
+        var ids = KeysetPage.WithinBudget(candidates, limit, bodyBytes);
         var byId = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
             $"{ArticleQueries.Select} {ArticleQueries.From} WHERE a.id IN @Ids", new { Ids = ids }, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
         var rows = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
         var total = await totals.CountAsync(connection, $"SELECT count(*) {SqliteDialect.SearchFrom}{where}", parameters, cancellationToken);
-        return (await EmbedAsync(connection, null, rows, embeds, cancellationToken), total);
+        return (await EmbedAsync(connection, null, rows, embeds, cancellationToken), total, ids.Count < candidates.Count);
     }
 
     public Task<WriteOutcome<ArticleAggregate>> CreateAsync(ArticleRequest request, CancellationToken cancellationToken)

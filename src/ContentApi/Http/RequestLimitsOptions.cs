@@ -49,11 +49,11 @@ public sealed class RequestLimitsOptions
     public int LargeBodyWaitSeconds { get; set; } = 30;
 
     /// <summary>
-    /// Most bytes of article text a page of the article list carries, counting each article's Markdown body once for
-    /// every rendering of it sent (<see cref="Articles.ArticleView.BodyCopiesSent"/>): a page ends early, before the
-    /// article that would pass it (it always holds one), and its next cursor goes on from there. A page of 100
-    /// articles of 20,000 characters is far below it; without it, 100 articles of the longest body with every
-    /// rendering made a response of hundreds of megabytes, built in memory, for any anonymous caller.
+    /// Most bytes of article text a page of the article list or of search holds, counting each article's Markdown body
+    /// once for every rendering of it sent, and at least once (<see cref="Articles.ArticleView.BodyCopies"/>): a page
+    /// ends early, before the article that would pass it (it always holds one), and its next cursor goes on from there.
+    /// A page of 100 articles of 20,000 Chinese characters fits; without it, 40 of the longest bodies with every
+    /// rendering made one anonymous response of 181 MB, built in memory.
     /// </summary>
     [Range(1, long.MaxValue)]
     public long ListPageTextBytes { get; set; } = 8 * 1024 * 1024;

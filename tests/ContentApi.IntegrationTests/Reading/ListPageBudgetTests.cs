@@ -4,9 +4,10 @@ using ContentApi.TestSupport;
 namespace ContentApi.IntegrationTests.Reading;
 
 /// <summary>
-/// A page of the article list ends before the article whose text would take it past <c>Limits:ListPageTextBytes</c>
-/// (each body counted once per rendering sent), and its cursor goes on from there: 100 articles of the longest body
-/// with every rendering made one anonymous response of hundreds of megabytes (a security probe).
+/// A page of the article list or of search ends before the article whose text would take it past
+/// <c>Limits:ListPageTextBytes</c> (each body counted once per rendering sent, and at least once: every article is
+/// loaded with its body), and its cursor goes on from there: 40 of the longest bodies with every rendering made one
+/// anonymous response of 181 MB (a security probe).
 /// </summary>
 public sealed class ListPageBudgetTests(ListPageBudgetTests.SmallPagesFactory factory) : IClassFixture<ListPageBudgetTests.SmallPagesFactory>
 {
@@ -26,35 +27,50 @@ public sealed class ListPageBudgetTests(ListPageBudgetTests.SmallPagesFactory fa
 
     private const int Articles = 6;
 
-    [Fact]
-    public async Task Pages_of_long_articles_end_at_the_budget_and_their_cursors_reach_every_article_once()
+    [Theory]
+    [InlineData("")]
+    [InlineData("&fields=id,title")] // the bodies are loaded all the same
+    [InlineData("&page=1")]
+    public async Task Pages_of_long_articles_end_at_the_budget_and_their_cursors_reach_every_article_once(string more)
     {
-        var tag = await CreateArticlesAsync();
-        var everyId = (await factory.Anonymous().GetJsonAsync($"/api/v1/articles?tag={tag}&fields=id&limit=100")).ItemIds();
-        Assert.Equal(Articles, everyId.Count); // without bodies, nothing to bound
+        var (tag, newestFirst) = await CreateArticlesAsync();
 
-        var (pages, walked) = await WalkAsync($"/api/v1/articles?tag={tag}&limit=100");
+        var (pages, walked) = await WalkAsync($"/api/v1/articles?tag={tag}&limit=100{more}");
 
         Assert.Equal([3, 3], pages);
-        Assert.Equal(everyId, walked);
+        Assert.Equal(newestFirst, walked);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("&sort=-publishedAt")]
+    [InlineData("&fields=id,title,body")]
+    public async Task Search_pages_end_at_the_budget_too(string more)
+    {
+        var (tag, newestFirst) = await CreateArticlesAsync();
+
+        var (pages, walked) = await WalkAsync($"/api/v1/search?q={Uri.EscapeDataString(Word)}&tag={tag}&limit=100{more}");
+
+        Assert.Equal([3, 3], pages);
+        Assert.Equal(newestFirst.Order(), walked.Order());
     }
 
     [Fact]
     public async Task Every_rendering_sent_counts_and_a_page_holds_one_article_however_long()
     {
-        var tag = await CreateArticlesAsync();
+        var (tag, newestFirst) = await CreateArticlesAsync();
 
         // Markdown, HTML (counted twice) and plain text: 12,000 bytes an article, past the budget on its own.
         var (pages, walked) = await WalkAsync($"/api/v1/articles?tag={tag}&limit=100&format=html,text");
 
         Assert.Equal(Enumerable.Repeat(1, Articles), pages);
-        Assert.Equal(Articles, walked.Distinct().Count());
+        Assert.Equal(newestFirst, walked);
     }
 
     [Fact]
     public async Task A_cut_page_keeps_its_total_and_links_the_rest_by_cursor()
     {
-        var tag = await CreateArticlesAsync();
+        var (tag, _) = await CreateArticlesAsync();
 
         var response = await factory.Anonymous().GetAsync($"/api/v1/articles?tag={tag}&limit=100");
         var page = await response.AssertJsonAsync();
@@ -65,37 +81,43 @@ public sealed class ListPageBudgetTests(ListPageBudgetTests.SmallPagesFactory fa
         Assert.Contains("cursor=" + Uri.EscapeDataString(page.NextCursor()!), response.NextLink());
     }
 
-    /// <summary>Published articles of <see cref="BodyBytes"/> with a tag of their own (so each test sees only its own).</summary>
-    private async Task<long> CreateArticlesAsync()
+    /// <summary>A two-character word every body is made of.</summary>
+    private const string Word = "測試";
+
+    /// <summary>Published articles of <see cref="BodyBytes"/> with a tag of their own (so each test sees only its own), newest first.</summary>
+    private async Task<(long Tag, List<long> NewestFirst)> CreateArticlesAsync()
     {
         var writer = factory.Writer();
         var content = new TestContent(writer);
         var (author, tag) = (await content.AuthorAsync(), await content.TagAsync());
+        var ids = new List<long>();
         for (var i = 0; i < Articles; i++)
         {
-            await writer.CreateArticleAsync([author], new()
+            var article = await writer.CreateArticleAsync([author], new()
             {
                 ["tagIds"] = new[] { tag },
-                ["body"] = string.Concat(Enumerable.Repeat("長文測試內容", BodyBytes / 18)),
+                ["body"] = string.Concat(Enumerable.Repeat("長文" + Word + "內容", BodyBytes / 18)),
                 ["publishedAt"] = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(i),
             });
+            ids.Insert(0, article.Id());
         }
-        return tag;
+        return (tag, ids);
     }
 
     private async Task<(List<int> Sizes, List<long> Ids)> WalkAsync(string firstPage)
     {
         var (sizes, ids) = (new List<int>(), new List<long>());
-        JsonObject page = await factory.Anonymous().GetJsonAsync(firstPage);
+        var next = firstPage;
         while (true)
         {
+            JsonObject page = await factory.Anonymous().GetJsonAsync(next);
             sizes.Add(page.ItemIds().Count);
             ids.AddRange(page.ItemIds());
             if (page.NextCursor() is not { } cursor)
             {
                 return (sizes, ids);
             }
-            page = await factory.Anonymous().GetJsonAsync($"{firstPage}&cursor={Uri.EscapeDataString(cursor)}");
+            next = $"{firstPage.Replace("&page=1", "", StringComparison.Ordinal)}&cursor={Uri.EscapeDataString(cursor)}";
         }
     }
 }
