@@ -159,22 +159,14 @@ public sealed partial class Db
         Cancelled,
     }
 
-    /// <summary>
-    /// Runs the writes in one transaction and hands each its outcome. A write that refuses (its result says it changed
-    /// nothing) having changed nothing, or whose caller has gone before it starts, is simply left out. False, with no
-    /// outcome handed out, when the transaction was rolled back whole although it held more than one write: one of
-    /// them failed, or refused after changing something, and only running alone can undo just its changes (a
-    /// savepoint each would also make FTS5 write out its pending entries at every write). Writes must therefore be
-    /// database work only, safe to run again.
-    /// </summary>
-    /// <summary>
-    /// When a write's own SQL failed against a schema a newer build has migrated since (a column renamed or dropped),
-    /// the reason to report: the check before the commit never ran, and the SQLite error was a 500.
-    /// </summary>
     /// <summary>The refusal to write into <paramref name="schema"/>, when a newer build has migrated the database to it.</summary>
     private DatabaseFileException? NewerSchema(int schema) =>
         schema > Migrator.LatestVersion ? DatabaseFile.NewerSchema(FilePath ?? ConnectionString, schema) : null;
 
+    /// <summary>
+    /// When a write's own SQL failed against a schema a newer build has migrated since (a column renamed or dropped),
+    /// the reason to report: the check before the commit never ran, and the SQLite error was a 500.
+    /// </summary>
     private async Task<Exception?> NewerSchemaBehindAsync(Exception failure)
     {
         if (failure is not SqliteException)
@@ -193,6 +185,14 @@ public sealed partial class Db
         }
     }
 
+    /// <summary>
+    /// Runs the writes in one transaction and hands each its outcome. A write that refuses (its result says it changed
+    /// nothing) having changed nothing, or whose caller has gone before it starts, is simply left out. False, with no
+    /// outcome handed out, when the transaction was rolled back whole although it held more than one write: one of
+    /// them failed, or refused after changing something, and only running alone can undo just its changes (a
+    /// savepoint each would also make FTS5 write out its pending entries at every write). Writes must therefore be
+    /// database work only, safe to run again.
+    /// </summary>
     private async Task<bool> TryCommitTogetherAsync(List<PendingWrite> writes)
     {
         var started = Stopwatch.GetTimestamp();
