@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContentApi.IntegrationTests.Writes;
@@ -14,7 +15,8 @@ namespace ContentApi.IntegrationTests.Writes;
 /// The app with a seam at one exact moment of a request: when its response is being made, which for a create is after
 /// the write has committed and before a byte is sent (the representation asks the compression provider for the coding
 /// right then; nothing earlier does). There, the header <see cref="HeaderName"/> makes the client leave
-/// (<c>leave</c>: the request is aborted) or the writer busy until the request ends (<c>hold-writer</c>).
+/// (<c>leave</c>: the request is aborted), the writer busy until the request ends (<c>hold-writer</c>), or a newer build
+/// migrate the database (<c>newer-schema</c>: every write after that one is refused).
 /// </summary>
 public sealed class AfterTheCommitFactory : ApiFactory
 {
@@ -93,6 +95,13 @@ public sealed class AfterTheCommitFactory : ApiFactory
                 {
                     seam.Held = WriterHeld.StartAsync(context.RequestServices.GetRequiredService<Db>()).GetAwaiter().GetResult();
                 }
+                else if (seam.Action == "newer-schema")
+                {
+                    using var connection = new SqliteConnection(context.RequestServices.GetRequiredService<Db>().ConnectionString);
+                    connection.Execute(
+                        "INSERT OR IGNORE INTO schema_migrations (version, name, applied_at) VALUES (@Version, 'from_a_newer_build', '2027-01-01T00:00:00Z')",
+                        new { Version = Migrator.LatestVersion + 1 });
+                }
             }
             return inner.GetCompressionProvider(context);
         }
@@ -139,6 +148,26 @@ public sealed class AfterTheCommitTests(AfterTheCommitFactory factory) : IClassF
         var created = await response.AssertJsonAsync(HttpStatusCode.Created);
         Assert.Equal(name, created["name"]!.GetValue<string>());
         Assert.Equal(1, await CountTagsAsync(name));
+    }
+
+    [Fact]
+    public async Task A_create_whose_response_cannot_be_stored_under_a_newer_schema_still_answers_201()
+    {
+        // An app of its own: the newer schema refuses every write after this one.
+        using var upgraded = new AfterTheCommitFactory();
+        var key = Guid.NewGuid().ToString("N");
+        var name = $"Committed before the upgrade {key}";
+        using var request = Post(key, name);
+        request.Headers.Add(AfterTheCommitFactory.HeaderName, "newer-schema");
+
+        var response = await upgraded.Writer().SendAsync(request);
+
+        var created = await response.AssertJsonAsync(HttpStatusCode.Created);
+        Assert.Equal(name, created["name"]!.GetValue<string>());
+        // The key stays reserved, as when storing failed for a busy writer: a retry is told where the tag is.
+        var retry = await upgraded.Writer().SendAsync(Post(key, name));
+        await retry.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal($"/api/v1/tags/{created["id"]}", retry.Headers.Location!.OriginalString);
     }
 
     [Theory]
