@@ -35,9 +35,9 @@ public sealed class LastUseRecorder(ApiKeyStore keys, TimeProvider clock, ILogge
         {
             await keys.TouchAsync(keyId, CancellationToken.None);
         }
-        catch (DatabaseBusyException)
+        catch (Exception exception) when (exception is DatabaseBusyException or DatabaseClosedException)
         {
-            logger.LogDebug("The last use of key {KeyId} was not recorded: the database was busy", keyId);
+            logger.LogDebug("The last use of key {KeyId} was not recorded: {Reason}", keyId, exception.Message);
         }
         catch (Exception exception)
         {
