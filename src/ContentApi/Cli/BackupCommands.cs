@@ -130,7 +130,7 @@ public static class BackupCommands
                 }
                 // A snapshot of an older schema is brought up to this one in the copy, as a server would on start (the
                 // id high-water marks exist from migration 0009 on), so the copy is whole before it replaces anything.
-                await StagedMigrator(app.Services, staged).MigrateAsync(cancellationToken);
+                await MigrateStagedAsync(app.Services, staged, cancellationToken);
                 await using var to = await db.OpenAsync(cancellationToken);
                 keys = await ReplaceAsync(db, app.Services.GetRequiredService<TimeProvider>(), to, staged, cancellationToken);
             }
@@ -148,13 +148,17 @@ public static class BackupCommands
         return command;
     }
 
-    /// <summary>A migrator for the staged copy, configured as the app's own.</summary>
-    private static Migrator StagedMigrator(IServiceProvider services, string staged)
+    /// <summary>
+    /// Migrates the staged copy as the app's own migrator would, and closes it again: its Db's writer and pooled
+    /// connections must be gone before the copy is deleted.
+    /// </summary>
+    private static async Task MigrateStagedAsync(IServiceProvider services, string staged, CancellationToken cancellationToken)
     {
         var options = services.GetRequiredService<IOptions<DatabaseOptions>>();
         var clock = services.GetRequiredService<TimeProvider>();
-        var connectionString = SqliteDialect.BuildConnectionString($"Data Source={staged};Pooling=False", Path.GetDirectoryName(staged)!, options.Value);
-        return new Migrator(new Db(connectionString, options, clock), clock, services.GetRequiredService<ILogger<Migrator>>());
+        var connectionString = SqliteDialect.BuildConnectionString($"Data Source={staged}", Path.GetDirectoryName(staged)!, options.Value);
+        using var db = new Db(connectionString, options, clock);
+        await new Migrator(db, clock, services.GetRequiredService<ILogger<Migrator>>()).MigrateAsync(cancellationToken);
     }
 
     /// <summary>

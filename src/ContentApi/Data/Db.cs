@@ -46,6 +46,9 @@ public sealed partial class Db(
     {
         StopWriter();
         _file.Dispose();
+        // Its pooled connections would hold the file open after the Db is gone (a restore deletes its staged copy next).
+        using var connection = new SqliteConnection(ConnectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(new SqliteConnection(ConnectionString), cancellationToken);
