@@ -3,9 +3,57 @@ using Microsoft.Data.Sqlite;
 
 namespace ContentApi.IntegrationTests.Operations;
 
-/// <summary>What backup and restore leave open: a restore migrated its staged copy through pooled connections that stayed open after the copy was deleted.</summary>
+/// <summary>
+/// Backup and restore work on exactly the files they are named, and leave none of them open. Paths were pasted into
+/// connection strings: a ';' in one crashed backup, and a path that reads as keywords made restore check and copy
+/// another file than the one named. A restore's staged copy stayed open after it was deleted.
+/// </summary>
 public sealed class BackupRestoreFilesTests
 {
+    [Fact]
+    public async Task Backup_to_a_path_holding_a_semicolon_writes_that_file()
+    {
+        var folder = CommandRunner.TempDirectory();
+        var database = await DatabaseWithTagAsync(folder, "Backed up");
+        var target = Path.Combine(folder, "nightly;Mode=Memory.db");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(database, "backup", target);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(["Backed up"], await TagsAsync(target));
+    }
+
+    [Fact]
+    public async Task Restore_from_a_path_holding_a_semicolon_restores_that_file()
+    {
+        var folder = CommandRunner.TempDirectory();
+        var snapshot = Path.Combine(folder, "nightly;2026.db");
+        File.Copy(await SnapshotWithTagAsync("Restored"), snapshot);
+        var database = await DatabaseWithTagAsync(folder, "Replaced");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(database, "restore", snapshot);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(["Restored"], await TagsAsync(database));
+    }
+
+    [Fact]
+    public async Task Restore_from_a_path_that_reads_as_another_data_source_restores_the_file_named()
+    {
+        var folder = CommandRunner.TempDirectory();
+        // Pasted into "Data Source=...;Mode=ReadOnly", this path named {folder}/plain.db: the second Data Source won.
+        var named = $"{folder}/d;Data Source={folder}/plain.db";
+        Directory.CreateDirectory(Path.GetDirectoryName(named)!);
+        File.Copy(await SnapshotWithTagAsync("Named"), named);
+        File.Copy(await SnapshotWithTagAsync("Other"), Path.Combine(folder, "plain.db"));
+        var database = await DatabaseWithTagAsync(folder, "Replaced");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(database, "restore", named);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(["Named"], await TagsAsync(database));
+    }
+
     [Fact]
     public async Task Restoring_an_older_snapshot_leaves_no_file_of_its_staged_copy_open()
     {
@@ -25,6 +73,32 @@ public sealed class BackupRestoreFilesTests
         Assert.True(exitCode == 0, output);
         Assert.Empty(Directory.GetFiles(folder, "content.db.restoring-*"));
         Assert.Empty(OpenFilesStartingWith(database + ".restoring-"));
+    }
+
+    private static async Task<string> DatabaseWithTagAsync(string folder, string tag)
+    {
+        var database = Path.Combine(folder, "content.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.ExecuteAsync(
+            "INSERT INTO tags (slug, name, created_at, updated_at) VALUES (@Slug, @Name, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+            new { Slug = tag.ToLowerInvariant().Replace(' ', '-'), Name = tag });
+        return database;
+    }
+
+    /// <summary>A snapshot, written by backup to a plain path, of a database holding one tag.</summary>
+    private static async Task<string> SnapshotWithTagAsync(string tag)
+    {
+        var folder = CommandRunner.TempDirectory();
+        var snapshot = Path.Combine(folder, "snapshot.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(await DatabaseWithTagAsync(folder, tag), "backup", snapshot)).ExitCode);
+        return snapshot;
+    }
+
+    private static async Task<List<string>> TagsAsync(string database)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        return [.. await connection.QueryAsync<string>("SELECT name FROM tags ORDER BY name")];
     }
 
     /// <summary>The files this process holds open whose path starts with <paramref name="prefix"/> (a deleted one's too).</summary>
