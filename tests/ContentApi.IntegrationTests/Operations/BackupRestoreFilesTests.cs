@@ -23,26 +23,14 @@ public sealed class BackupRestoreFilesTests
         Assert.Equal(["Backed up"], await TagsAsync(target));
     }
 
-    [Fact]
-    public async Task Restore_from_a_path_holding_a_semicolon_restores_that_file()
+    [Theory]
+    [InlineData("nightly;2026.db")]
+    // Pasted into "Data Source=...;Mode=ReadOnly", this path named {folder}/plain.db: the second Data Source won.
+    [InlineData("d;Data Source={folder}/plain.db")]
+    public async Task Restore_restores_the_file_named_whatever_its_path_holds(string name)
     {
         var folder = CommandRunner.TempDirectory();
-        var snapshot = Path.Combine(folder, "nightly;2026.db");
-        File.Copy(await SnapshotWithTagAsync("Restored"), snapshot);
-        var database = await DatabaseWithTagAsync(folder, "Replaced");
-
-        var (exitCode, output) = await CommandRunner.RunAsync(database, "restore", snapshot);
-
-        Assert.True(exitCode == 0, output);
-        Assert.Equal(["Restored"], await TagsAsync(database));
-    }
-
-    [Fact]
-    public async Task Restore_from_a_path_that_reads_as_another_data_source_restores_the_file_named()
-    {
-        var folder = CommandRunner.TempDirectory();
-        // Pasted into "Data Source=...;Mode=ReadOnly", this path named {folder}/plain.db: the second Data Source won.
-        var named = $"{folder}/d;Data Source={folder}/plain.db";
+        var named = Path.Combine(folder, name.Replace("{folder}", folder, StringComparison.Ordinal));
         Directory.CreateDirectory(Path.GetDirectoryName(named)!);
         File.Copy(await SnapshotWithTagAsync("Named"), named);
         File.Copy(await SnapshotWithTagAsync("Other"), Path.Combine(folder, "plain.db"));
@@ -57,20 +45,19 @@ public sealed class BackupRestoreFilesTests
     [Fact]
     public async Task Restoring_an_older_snapshot_leaves_no_file_of_its_staged_copy_open()
     {
-        var folder = CommandRunner.TempDirectory();
-        var database = Path.Combine(folder, "content.db");
-        Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
-        var snapshot = Path.Combine(folder, "snapshot.db");
-        Assert.Equal(0, (await CommandRunner.RunAsync(database, "backup", snapshot)).ExitCode);
+        var snapshot = await SnapshotWithTagAsync("Older");
         await using (var connection = new SqliteConnection($"Data Source={snapshot};Pooling=False"))
         {
             // As a build before migration 0013 wrote it: the restore migrates its staged copy.
             await connection.ExecuteAsync("DROP TABLE last_restore; DELETE FROM schema_migrations WHERE version = 13");
         }
+        var folder = CommandRunner.TempDirectory();
+        var database = await DatabaseWithTagAsync(folder, "Replaced");
 
         var (exitCode, output) = await CommandRunner.RunAsync(database, "restore", snapshot);
 
         Assert.True(exitCode == 0, output);
+        Assert.Equal(["Older"], await TagsAsync(database));
         Assert.Empty(Directory.GetFiles(folder, "content.db.restoring-*"));
         Assert.Empty(OpenFilesStartingWith(database + ".restoring-"));
     }

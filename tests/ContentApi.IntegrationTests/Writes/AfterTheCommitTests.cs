@@ -16,7 +16,7 @@ namespace ContentApi.IntegrationTests.Writes;
 /// the write has committed and before a byte is sent (the representation asks the compression provider for the coding
 /// right then; nothing earlier does). There, the header <see cref="HeaderName"/> makes the client leave
 /// (<c>leave</c>: the request is aborted), the writer busy until the request ends (<c>hold-writer</c>), or a newer build
-/// migrate the database (<c>newer-schema</c>: every write after that one is refused).
+/// migrate the database until the request ends (<c>newer-schema</c>: every write after the create's is refused).
 /// </summary>
 public sealed class AfterTheCommitFactory : ApiFactory
 {
@@ -74,6 +74,11 @@ public sealed class AfterTheCommitFactory : ApiFactory
                     if (seam.Held is { } held)
                     {
                         await held.DisposeAsync();
+                    }
+                    if (action == "newer-schema")
+                    {
+                        await using var connection = new SqliteConnection(context.RequestServices.GetRequiredService<Db>().ConnectionString);
+                        await connection.ExecuteAsync("DELETE FROM schema_migrations WHERE version > @Latest", new { Latest = Migrator.LatestVersion });
                     }
                 }
             });
@@ -150,34 +155,16 @@ public sealed class AfterTheCommitTests(AfterTheCommitFactory factory) : IClassF
         Assert.Equal(1, await CountTagsAsync(name));
     }
 
-    [Fact]
-    public async Task A_create_whose_response_cannot_be_stored_under_a_newer_schema_still_answers_201()
-    {
-        // An app of its own: the newer schema refuses every write after this one.
-        using var upgraded = new AfterTheCommitFactory();
-        var key = Guid.NewGuid().ToString("N");
-        var name = $"Committed before the upgrade {key}";
-        using var request = Post(key, name);
-        request.Headers.Add(AfterTheCommitFactory.HeaderName, "newer-schema");
-
-        var response = await upgraded.Writer().SendAsync(request);
-
-        var created = await response.AssertJsonAsync(HttpStatusCode.Created);
-        Assert.Equal(name, created["name"]!.GetValue<string>());
-        // The key stays reserved, as when storing failed for a busy writer: a retry is told where the tag is.
-        var retry = await upgraded.Writer().SendAsync(Post(key, name));
-        await retry.AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal($"/api/v1/tags/{created["id"]}", retry.Headers.Location!.OriginalString);
-    }
-
     [Theory]
-    [InlineData("/api/v1/tags")]
-    public async Task A_retry_of_a_create_whose_response_was_not_kept_is_told_where_the_created_resource_is(string path)
+    [InlineData("/api/v1/tags", "hold-writer")]
+    // Storing fails for another reason than busy (DatabaseFileException), which once broke the 201 already sent.
+    [InlineData("/api/v1/tags", "newer-schema")]
+    public async Task A_retry_of_a_create_whose_response_was_not_kept_is_told_where_the_created_resource_is(string path, string unkeptBy)
     {
         var key = Guid.NewGuid().ToString("N");
         var name = $"Unkept response, retried {key}";
         using var request = Post(key, name, path);
-        request.Headers.Add(AfterTheCommitFactory.HeaderName, "hold-writer");
+        request.Headers.Add(AfterTheCommitFactory.HeaderName, unkeptBy);
         var created = await (await factory.Writer().SendAsync(request)).AssertJsonAsync(HttpStatusCode.Created);
 
         var retry = await factory.Writer().SendAsync(Post(key, name, path));
