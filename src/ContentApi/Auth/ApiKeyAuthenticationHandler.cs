@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -12,12 +11,9 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     ApiKeyStore keys,
-    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+    LastUseRecorder lastUse) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "Bearer";
-
-    // last_used_at is informational: write it at most once a minute per key, so reads stay reads.
-    private static readonly ConcurrentDictionary<long, DateTimeOffset> LastTouched = new();
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -42,29 +38,11 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             return AuthenticateResult.Fail(failure);
         }
-        await TouchIfStaleAsync(row.Id);
+        lastUse.Record(row.Id);
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, row.Name), new Claim(ApiKeyScopes.ClaimType, row.Scope), new Claim("key_id", row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
-    }
-
-    private async Task TouchIfStaleAsync(long keyId)
-    {
-        var now = clock.GetUtcNow();
-        if (LastTouched.TryGetValue(keyId, out var last) && now - last < TimeSpan.FromMinutes(1))
-        {
-            return;
-        }
-        LastTouched[keyId] = now;
-        try
-        {
-            await keys.TouchAsync(keyId, Context.RequestAborted);
-        }
-        catch (Exception exception) when (exception is Data.DatabaseBusyException or OperationCanceledException)
-        {
-            // Recording last use must never fail a request.
-        }
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

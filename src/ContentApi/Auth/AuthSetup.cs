@@ -8,6 +8,7 @@ public static class AuthSetup
     public static IServiceCollection AddApiKeyAuth(this IServiceCollection services)
     {
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<LastUseRecorder>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

@@ -120,8 +120,8 @@ public static class BackupCommands
             RestoredKeys.Outcome keys;
             try
             {
-                await using (var from = new SqliteConnection($"Data Source={source};Mode=ReadOnly;Pooling=False"))
-                await using (var copy = new SqliteConnection($"Data Source={staged};Pooling=False"))
+                await using (var from = new SqliteConnection(OwnConnectionString(source, SqliteOpenMode.ReadOnly)))
+                await using (var copy = new SqliteConnection(OwnConnectionString(staged, SqliteOpenMode.ReadWriteCreate)))
                 {
                     await from.OpenAsync(cancellationToken);
                     await copy.OpenAsync(cancellationToken);
@@ -130,7 +130,7 @@ public static class BackupCommands
                 }
                 // A snapshot of an older schema is brought up to this one in the copy, as a server would on start (the
                 // id high-water marks exist from migration 0009 on), so the copy is whole before it replaces anything.
-                await StagedMigrator(app.Services, staged).MigrateAsync(cancellationToken);
+                await MigrateStagedAsync(app.Services, staged, cancellationToken);
                 await using var to = await db.OpenAsync(cancellationToken);
                 keys = await ReplaceAsync(db, app.Services.GetRequiredService<TimeProvider>(), to, staged, cancellationToken);
             }
@@ -148,13 +148,18 @@ public static class BackupCommands
         return command;
     }
 
-    /// <summary>A migrator for the staged copy, configured as the app's own.</summary>
-    private static Migrator StagedMigrator(IServiceProvider services, string staged)
+    /// <summary>
+    /// Migrates the staged copy as the app's own migrator would, and closes it again: its Db's writer and pooled
+    /// connections must be gone before the copy is deleted.
+    /// </summary>
+    private static async Task MigrateStagedAsync(IServiceProvider services, string staged, CancellationToken cancellationToken)
     {
         var options = services.GetRequiredService<IOptions<DatabaseOptions>>();
         var clock = services.GetRequiredService<TimeProvider>();
-        var connectionString = SqliteDialect.BuildConnectionString($"Data Source={staged};Pooling=False", Path.GetDirectoryName(staged)!, options.Value);
-        return new Migrator(new Db(connectionString, options, clock), clock, services.GetRequiredService<ILogger<Migrator>>());
+        var connectionString = SqliteDialect.BuildConnectionString(
+            new SqliteConnectionStringBuilder { DataSource = staged }.ToString(), Path.GetDirectoryName(staged)!, options.Value);
+        using var db = new Db(connectionString, options, clock);
+        await new Migrator(db, clock, services.GetRequiredService<ILogger<Migrator>>()).MigrateAsync(cancellationToken);
     }
 
     /// <summary>
@@ -166,7 +171,7 @@ public static class BackupCommands
     /// </summary>
     private static async Task<RestoredKeys.Outcome> ReplaceAsync(Db db, TimeProvider clock, SqliteConnection to, string staged, CancellationToken cancellationToken)
     {
-        await using var copy = new SqliteConnection($"Data Source={staged};Pooling=False");
+        await using var copy = new SqliteConnection(OwnConnectionString(staged, SqliteOpenMode.ReadWriteCreate));
         await copy.OpenAsync(cancellationToken);
         // Rewriting every row's version takes about as long as copying the pages (0.9 s for 10,000 seeded articles), so it
         // is done before the write lock, while a server under --force goes on writing. Under the lock, the rows move again
@@ -202,6 +207,13 @@ public static class BackupCommands
         return keys;
     }
 
+    /// <summary>
+    /// A connection string for a file this command opens itself, unpooled so that closing the connection closes the file.
+    /// Built, not pasted: a path may hold ';' or '=', and pasted, "/x/d;Data Source=/x/other.db" named another file.
+    /// </summary>
+    private static string OwnConnectionString(string file, SqliteOpenMode mode) =>
+        new SqliteConnectionStringBuilder { DataSource = file, Mode = mode, Pooling = false }.ToString();
+
     /// <summary>A database file this command made and did not finish, with any journal SQLite left beside it.</summary>
     private static void DeleteDatabaseFiles(string file)
     {
@@ -233,7 +245,7 @@ public static class BackupCommands
     /// <summary>Why <paramref name="file"/> is no snapshot this build can restore; null when it is one.</summary>
     private static async Task<string?> SnapshotProblemAsync(string file, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+        await using var connection = new SqliteConnection(OwnConnectionString(file, SqliteOpenMode.ReadOnly));
         try
         {
             await connection.OpenAsync(cancellationToken);

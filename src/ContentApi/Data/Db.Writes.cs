@@ -44,7 +44,14 @@ public sealed partial class Db
         var idempotency = changesContent ? requests?.HttpContext?.Items[IdempotencyScope.ItemKey] as IdempotencyScope : null;
         var write = new PendingWrite<T>(work, changesContent, idempotency, cancellationToken);
         EnsureWriterStarted();
-        _writes.Add(write);
+        try
+        {
+            _writes.Add(write);
+        }
+        catch (InvalidOperationException) when (_writes.IsAddingCompleted)
+        {
+            throw new DatabaseClosedException();
+        }
         try
         {
             return await write.Completion.WaitAsync(TimeSpan.FromSeconds(_options.WriteQueueTimeoutSeconds), cancellationToken);
@@ -93,7 +100,7 @@ public sealed partial class Db
         }
         lock (_writerStartLock)
         {
-            if (_writer is null)
+            if (_writer is null && !_writes.IsAddingCompleted)
             {
                 // A thread of its own: the writer never waits for a thread-pool thread to start a transaction (a busy
                 // or starved pool would stall every write), and UnsafeStart gives it no caller's request context.
@@ -105,16 +112,32 @@ public sealed partial class Db
     }
 
     /// <summary>
-    /// Blocks between batches; runs for the life of the process. Microsoft.Data.Sqlite's async methods complete
-    /// synchronously, so a whole transaction runs on this thread; only work that awaits something else continues on
-    /// the thread pool meanwhile.
+    /// Refuses new writes (<see cref="DatabaseClosedException"/>), lets the writer finish those already queued, and waits
+    /// for its thread to end, as long as a write queued now may wait for the writer and then for the lock. Left running,
+    /// the writer committed writes made after the server had stopped and released <see cref="ServerLock"/> (which
+    /// <c>restore</c> trusts), and each Db disposed left a thread behind.
+    /// </summary>
+    private void StopWriter()
+    {
+        Thread? writer;
+        lock (_writerStartLock)
+        {
+            _writes.CompleteAdding();
+            writer = _writer;
+        }
+        writer?.Join(TimeSpan.FromSeconds(_options.WriteQueueTimeoutSeconds + _options.BusyTimeoutSeconds));
+    }
+
+    /// <summary>
+    /// Blocks between batches; runs until the Db is disposed and its queue is empty. Microsoft.Data.Sqlite's async
+    /// methods complete synchronously, so a whole transaction runs on this thread; only work that awaits something
+    /// else continues on the thread pool meanwhile.
     /// </summary>
     private void WriteLoop()
     {
         var batch = new List<PendingWrite>(MaxWritesPerTransaction);
-        while (true)
+        while (_writes.TryTake(out var next, Timeout.Infinite))
         {
-            var next = _writes.Take();
             do
             {
                 if (next.TryTake())
@@ -159,22 +182,14 @@ public sealed partial class Db
         Cancelled,
     }
 
-    /// <summary>
-    /// Runs the writes in one transaction and hands each its outcome. A write that refuses (its result says it changed
-    /// nothing) having changed nothing, or whose caller has gone before it starts, is simply left out. False, with no
-    /// outcome handed out, when the transaction was rolled back whole although it held more than one write: one of
-    /// them failed, or refused after changing something, and only running alone can undo just its changes (a
-    /// savepoint each would also make FTS5 write out its pending entries at every write). Writes must therefore be
-    /// database work only, safe to run again.
-    /// </summary>
-    /// <summary>
-    /// When a write's own SQL failed against a schema a newer build has migrated since (a column renamed or dropped),
-    /// the reason to report: the check before the commit never ran, and the SQLite error was a 500.
-    /// </summary>
     /// <summary>The refusal to write into <paramref name="schema"/>, when a newer build has migrated the database to it.</summary>
     private DatabaseFileException? NewerSchema(int schema) =>
         schema > Migrator.LatestVersion ? DatabaseFile.NewerSchema(FilePath ?? ConnectionString, schema) : null;
 
+    /// <summary>
+    /// When a write's own SQL failed against a schema a newer build has migrated since (a column renamed or dropped),
+    /// the reason to report: the check before the commit never ran, and the SQLite error was a 500.
+    /// </summary>
     private async Task<Exception?> NewerSchemaBehindAsync(Exception failure)
     {
         if (failure is not SqliteException)
@@ -193,6 +208,14 @@ public sealed partial class Db
         }
     }
 
+    /// <summary>
+    /// Runs the writes in one transaction and hands each its outcome. A write that refuses (its result says it changed
+    /// nothing) having changed nothing, or whose caller has gone before it starts, is simply left out. False, with no
+    /// outcome handed out, when the transaction was rolled back whole although it held more than one write: one of
+    /// them failed, or refused after changing something, and only running alone can undo just its changes (a
+    /// savepoint each would also make FTS5 write out its pending entries at every write). Writes must therefore be
+    /// database work only, safe to run again.
+    /// </summary>
     private async Task<bool> TryCommitTogetherAsync(List<PendingWrite> writes)
     {
         var started = Stopwatch.GetTimestamp();

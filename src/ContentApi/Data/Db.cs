@@ -42,7 +42,14 @@ public sealed partial class Db(
     /// </summary>
     public bool FileIsGone => _file.IsGone;
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        StopWriter();
+        _file.Dispose();
+        // Its pooled connections would hold the file open after the Db is gone (a restore deletes its staged copy next).
+        using var connection = new SqliteConnection(ConnectionString);
+        SqliteConnection.ClearPool(connection);
+    }
 
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(new SqliteConnection(ConnectionString), cancellationToken);
 
@@ -119,6 +126,9 @@ public sealed class DatabaseBusyException : Exception
     public DatabaseBusyException(string message) : base(message) { }
     public DatabaseBusyException(string message, Exception inner) : base(message, inner) { }
 }
+
+/// <summary>The Db was disposed (its server or command is stopping): it takes no more writes, and nothing of this one was written.</summary>
+public sealed class DatabaseClosedException() : ObjectDisposedException(nameof(Db), "The database is closed (the server is stopping); nothing was written.");
 
 /// <summary>
 /// The database file was deleted, moved or replaced while the app ran: SQLite would go on writing to the file the app still has

@@ -171,8 +171,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
                 Body = body,
             }, CancellationToken.None);
         }
-        catch (Exception exception) when (exception is DatabaseBusyException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception exception)
         {
+            // Whatever the reason (busy, a newer build's schema, the file gone, the disk full): the create has committed
+            // and its response is sent.
             logger.LogWarning(exception, "The response to Idempotency-Key {Key} was sent but could not be stored", key);
         }
     }

@@ -29,7 +29,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         {
             logger.LogError("{Reason} Writes are refused ({Method} {Path} answered 503): stop this server.", exception.Message, context.Request.Method, context.Request.Path);
         }
-        else if (status >= 500 && exception is not (DatabaseBusyException or NoTurnException))
+        else if (status >= 500 && exception is not (DatabaseBusyException or NoTurnException or DatabaseClosedException))
         {
             logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
         }
@@ -59,6 +59,8 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         // and space comes back without the caller doing anything (an operator frees it, the WAL is cut back). SQLite
         // rolled the transaction back: nothing of the write is stored.
         SqliteException sqlite when SqliteDialect.IsFull(sqlite) => (503, DiskFullDetail, null),
+        // A retry reaches the server once it runs again, or another instance.
+        DatabaseClosedException => (503, StoppingDetail, null),
         // Retry-After, unlike the damage below: in a rolling upgrade the retry reaches a server of the newer build.
         DatabaseFileException { IsNewerSchema: true } => (503, NewerSchemaDetail, null),
         SqliteException sqlite when SqliteDialect.IsUniqueViolation(sqlite) => (409, "A resource with the same unique value (such as the slug) already exists.", null),
@@ -72,6 +74,9 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
 
     internal const string DiskFullDetail =
         "The database's disk is full, so nothing was written; retry after the number of seconds in Retry-After.";
+
+    internal const string StoppingDetail =
+        "The server is stopping, so nothing was written; retry after the number of seconds in Retry-After.";
 
     internal const string NewerSchemaDetail =
         "A newer version of ContentApi has migrated the database, and this server does not write into it (nothing was written); retry after the number of seconds in Retry-After.";

@@ -1,0 +1,106 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace ContentApi.IntegrationTests.Operations;
+
+/// <summary>
+/// Backup and restore work on exactly the files they are named, and leave none of them open. Paths were pasted into
+/// connection strings: a ';' in one crashed backup, and a path that reads as keywords made restore check and copy
+/// another file than the one named. A restore's staged copy stayed open after it was deleted.
+/// </summary>
+public sealed class BackupRestoreFilesTests
+{
+    [Fact]
+    public async Task Backup_to_a_path_holding_a_semicolon_writes_that_file()
+    {
+        var folder = CommandRunner.TempDirectory();
+        var database = await DatabaseWithTagAsync(folder, "Backed up");
+        var target = Path.Combine(folder, "nightly;Mode=Memory.db");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(database, "backup", target);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(["Backed up"], await TagsAsync(target));
+    }
+
+    [Theory]
+    [InlineData("nightly;2026.db")]
+    // Pasted into "Data Source=...;Mode=ReadOnly", this path named {folder}/plain.db: the second Data Source won.
+    [InlineData("d;Data Source={folder}/plain.db")]
+    public async Task Restore_restores_the_file_named_whatever_its_path_holds(string name)
+    {
+        var folder = CommandRunner.TempDirectory();
+        var named = Path.Combine(folder, name.Replace("{folder}", folder, StringComparison.Ordinal));
+        Directory.CreateDirectory(Path.GetDirectoryName(named)!);
+        File.Copy(await SnapshotWithTagAsync("Named"), named);
+        File.Copy(await SnapshotWithTagAsync("Other"), Path.Combine(folder, "plain.db"));
+        var database = await DatabaseWithTagAsync(folder, "Replaced");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(database, "restore", named);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(["Named"], await TagsAsync(database));
+    }
+
+    [Fact]
+    public async Task Restoring_an_older_snapshot_leaves_no_file_of_its_staged_copy_open()
+    {
+        var snapshot = await SnapshotWithTagAsync("Older");
+        await using (var connection = new SqliteConnection($"Data Source={snapshot};Pooling=False"))
+        {
+            // As a build before migration 0013 wrote it: the restore migrates its staged copy.
+            await connection.ExecuteAsync("DROP TABLE last_restore; DELETE FROM schema_migrations WHERE version = 13");
+        }
+        var folder = CommandRunner.TempDirectory();
+        var database = await DatabaseWithTagAsync(folder, "Replaced");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(database, "restore", snapshot);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(["Older"], await TagsAsync(database));
+        Assert.Empty(Directory.GetFiles(folder, "content.db.restoring-*"));
+        Assert.Empty(OpenFilesStartingWith(database + ".restoring-"));
+    }
+
+    private static async Task<string> DatabaseWithTagAsync(string folder, string tag)
+    {
+        var database = Path.Combine(folder, "content.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.ExecuteAsync(
+            "INSERT INTO tags (slug, name, created_at, updated_at) VALUES (@Slug, @Name, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+            new { Slug = tag.ToLowerInvariant().Replace(' ', '-'), Name = tag });
+        return database;
+    }
+
+    /// <summary>A snapshot, written by backup to a plain path, of a database holding one tag.</summary>
+    private static async Task<string> SnapshotWithTagAsync(string tag)
+    {
+        var folder = CommandRunner.TempDirectory();
+        var snapshot = Path.Combine(folder, "snapshot.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(await DatabaseWithTagAsync(folder, tag), "backup", snapshot)).ExitCode);
+        return snapshot;
+    }
+
+    private static async Task<List<string>> TagsAsync(string database)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        return [.. await connection.QueryAsync<string>("SELECT name FROM tags ORDER BY name")];
+    }
+
+    /// <summary>The files this process holds open whose path starts with <paramref name="prefix"/> (a deleted one's too).</summary>
+    private static List<string> OpenFilesStartingWith(string prefix) =>
+        [.. Directory.GetFiles("/proc/self/fd").Select(LinkTarget).OfType<string>().Where(target => target.StartsWith(prefix, StringComparison.Ordinal))];
+
+    private static string? LinkTarget(string descriptor)
+    {
+        try
+        {
+            return new FileInfo(descriptor).LinkTarget;
+        }
+        catch (IOException)
+        {
+            return null; // closed since it was listed
+        }
+    }
+}
