@@ -6,8 +6,8 @@ namespace ContentApi.Articles;
 /// <summary>The SQL of the article store, as constants (Dapper caches per SQL text).</summary>
 internal static class ArticleQueries
 {
-    /// <summary>A body's length in bytes, which SQLite takes from the row's header without reading the body (and PostgreSQL knows too).</summary>
-    public const string BodyBytes = "octet_length(a.body)";
+    /// <summary>A page holding at most <paramref name="bytes"/> of bodies, measured by their length in bytes, which SQLite takes from the row's header without reading the body (and PostgreSQL knows too).</summary>
+    public static PageBudget BodyBudget(long bytes) => new("octet_length(a.body)", From, "a.id", bytes);
 
     /// <summary>
     /// The article columns under their ArticleRow names. Unqualified, so that INSERT and UPDATE can return them

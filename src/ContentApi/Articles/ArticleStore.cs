@@ -48,7 +48,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<ArticleRow>(
             ArticleQueries.Select, ArticleQueries.From, conditions, parameters, order, "a.id", r => r.Id, after, limit, page,
-            SortIdsFirst: order.Field.Name != "publishedAt", Budget: new PageBudget(ArticleQueries.BodyBytes, bodyBytes)), cancellationToken);
+            SortIdsFirst: order.Field.Name != "publishedAt", Budget: ArticleQueries.BodyBudget(bodyBytes)), cancellationToken);
         var items = await EmbedAsync(connection, null, result.Rows, embeds, cancellationToken);
         return (items, result.NextCursor, result.Total);
     }
@@ -76,10 +76,10 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         }
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         // Order ids first, then load the page's rows: sorting whole rows would drag every matching body through the sorter.
-        var candidates = (await connection.QueryAsync<(long Id, long Size)>(new CommandDefinition(
-            $"SELECT a.id, {ArticleQueries.BodyBytes} {SqliteDialect.SearchFrom}{pageWhere} ORDER BY {sort.OrderBy} LIMIT @Take OFFSET @Offset",
+        var candidates = (await connection.QueryAsync<long>(new CommandDefinition(
+            $"SELECT a.id {SqliteDialect.SearchFrom}{pageWhere} ORDER BY {sort.OrderBy} LIMIT @Take OFFSET @Offset",
             pageParameters, cancellationToken: cancellationToken))).AsList();
-        var ids = KeysetPage.WithinBudget(candidates, limit, bodyBytes);
+        var ids = await ArticleQueries.BodyBudget(bodyBytes).KeepAsync(connection, candidates, limit, cancellationToken);
         var byId = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
             $"{ArticleQueries.Select} {ArticleQueries.From} WHERE a.id IN @Ids", new { Ids = ids }, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
         var rows = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();

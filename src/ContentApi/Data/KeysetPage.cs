@@ -8,13 +8,6 @@ namespace ContentApi.Data;
 public sealed record Page<TRow>(IReadOnlyList<TRow> Rows, string? NextCursor, long Total);
 
 /// <summary>
-/// A bound on what a page's rows may add up to by <paramref name="SizeSql"/> (an expression over the row that SQL
-/// computes without loading the value, such as a body's byte length): the page ends before the row that would pass
-/// <paramref name="Bytes"/>, but always holds one row.
-/// </summary>
-public sealed record PageBudget(string SizeSql, long Bytes);
-
-/// <summary>
 /// Runs a keyset-paginated query. All SQL fragments come from code (allow-listed sort expressions and
 /// fixed filter conditions); caller values only ever travel as parameters.
 /// </summary>
@@ -47,11 +40,10 @@ public static class KeysetPage
         if (query.SortIdsFirst || query.Budget is not null)
         {
             // Wide rows (article bodies) are sorted as ids and loaded afterwards: SQLite's sorter would otherwise
-            // carry every candidate's full row when no index gives the order. The ids also carry what the budget weighs.
-            var size = query.Budget is { } budget ? budget.SizeSql : "0";
-            var candidates = (await connection.QueryAsync<(long Id, long Size)>(new CommandDefinition(
-                $"SELECT {query.IdColumn}, {size} {query.From}{where}{order}", query.Parameters, cancellationToken: cancellationToken))).AsList();
-            var ids = WithinBudget(candidates, query.Limit, query.Budget?.Bytes ?? long.MaxValue);
+            // carry every candidate's full row when no index gives the order.
+            var candidates = (await connection.QueryAsync<long>(new CommandDefinition(
+                $"SELECT {query.IdColumn} {query.From}{where}{order}", query.Parameters, cancellationToken: cancellationToken))).AsList();
+            var ids = query.Budget is { } budget ? await budget.KeepAsync(connection, candidates, query.Limit, cancellationToken) : candidates.Take(query.Limit).ToList();
             more = candidates.Count > ids.Count;
             query.Parameters.Add("PageIds", ids);
             var byId = (await connection.QueryAsync<TRow>(new CommandDefinition(
@@ -76,22 +68,5 @@ public static class KeysetPage
             ? new Cursor(query.Order.Key, query.Order.Field.ValueOf(last), query.IdOf(last)).Encode()
             : null;
         return new Page<TRow>(rows, next, total);
-    }
-
-    /// <summary>The ids of the page: at most <paramref name="limit"/>, and no more than fit in <paramref name="budget"/> (but at least one).</summary>
-    internal static List<long> WithinBudget(IReadOnlyList<(long Id, long Size)> candidates, int limit, long budget)
-    {
-        var ids = new List<long>(Math.Min(candidates.Count, limit));
-        var spent = 0L;
-        foreach (var (id, size) in candidates)
-        {
-            if (ids.Count == limit || (ids.Count > 0 && size > budget - spent))
-            {
-                break;
-            }
-            ids.Add(id);
-            spent += size;
-        }
-        return ids;
     }
 }
