@@ -1,36 +1,18 @@
 using System.Collections.Concurrent;
-using ContentApi.TestSupport;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ContentApi.IntegrationTests.Writes;
 
-/// <summary>
-/// The app on a real Kestrel port (for raw-socket clients: the test server cannot cut a body short or frame it
-/// wrongly), keeping every log entry with its level and category, the request lines included.
-/// </summary>
-public sealed class LoggedKestrelFactory : ApiFactory
+/// <summary>The app on a real Kestrel port, keeping every log entry with its level and category, the request lines included.</summary>
+public sealed class LoggedKestrelFactory : KestrelApiFactory
 {
     public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Logs { get; } = new();
-
-    public Uri Address { get; }
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Logging:LogLevel:ContentApi.Observability"] = "Information",
     };
-
-    public LoggedKestrelFactory()
-    {
-        UseKestrel(0);
-        StartServer();
-        Address = new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-        ClientOptions.BaseAddress = Address;
-    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

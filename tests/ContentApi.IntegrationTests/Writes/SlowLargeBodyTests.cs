@@ -4,10 +4,6 @@ using System.Net.Sockets;
 using System.Text;
 using ContentApi.Auth;
 using ContentApi.TestSupport;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ContentApi.IntegrationTests.Writes;
 
@@ -18,10 +14,8 @@ namespace ContentApi.IntegrationTests.Writes;
 /// </summary>
 public sealed class SlowLargeBodyTests(SlowLargeBodyTests.OneLargeBodyFactory factory) : IClassFixture<SlowLargeBodyTests.OneLargeBodyFactory>
 {
-    public sealed class OneLargeBodyFactory : ApiFactory
+    public sealed class OneLargeBodyFactory : KestrelApiFactory
     {
-        public Uri Address { get; }
-
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["Limits:LargeBodyBytes"] = "1000",
@@ -29,14 +23,6 @@ public sealed class SlowLargeBodyTests(SlowLargeBodyTests.OneLargeBodyFactory fa
             ["Limits:LargeBodyWaitSeconds"] = "30",
             ["Limits:LargeBodyMinBytesPerSecond"] = "100000",
         };
-
-        public OneLargeBodyFactory()
-        {
-            UseKestrel(0);
-            StartServer();
-            Address = new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-            ClientOptions.BaseAddress = Address;
-        }
     }
 
     /// <summary>Far slower than the rate asked for, far faster than Kestrel's default minimum.</summary>
