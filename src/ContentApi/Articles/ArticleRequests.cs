@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using ContentApi.Http;
 using ContentApi.OpenApi;
 using ContentApi.Text;

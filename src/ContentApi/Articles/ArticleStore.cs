@@ -48,7 +48,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<ArticleRow>(
             ArticleQueries.Select, ArticleQueries.From, conditions, parameters, order, "a.id", r => r.Id, after, limit, page,
-            SortIdsFirst: order.Field.Name != "publishedAt", Budget: ArticleQueries.BodyBudget(bodyBytes)), cancellationToken);
+            ArticleQueries.BodyBudget(bodyBytes)), cancellationToken);
         var items = await EmbedAsync(connection, null, result.Rows, embeds, cancellationToken);
         return (items, result.NextCursor, result.Total);
     }

@@ -127,8 +127,8 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
     public int BodyCopies => Math.Max(1, (Sends("body") ? 1 : 0) + (Html && Sends("bodyHtml") ? 2 : 0) + (Text && Sends("plainText") ? 1 : 0));
 
     /// <summary>The bound of <see cref="PageBodyBytes"/> at its default, for the OpenAPI document.</summary>
-    public const string PageBudgetRule =
-        "A page holds `limit` articles unless their text would pass 8 MiB (each body counted once per rendering sent: the Markdown, the HTML twice, the plain text; and at least once): " +
+    public static readonly string PageBudgetRule =
+        $"A page holds `limit` articles unless their text would pass {RequestLimitsOptions.DefaultListPageTextBytes / (1024 * 1024)} MiB (each body counted once per rendering sent: the Markdown, the HTML twice, the plain text; and at least once): " +
         "it then ends before the article that would pass it (it always holds one), and `nextCursor` and `Link: rel=\"next\"` go on from there. " +
         "Numbered pages count `limit` articles each, so after such a page follow `nextCursor`, not `page` + 1.";
 

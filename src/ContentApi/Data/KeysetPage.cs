@@ -16,7 +16,7 @@ public static class KeysetPage
     public sealed record Query<TRow>(
         string Select, string From, IReadOnlyList<string> Conditions, DynamicParameters Parameters,
         SortOrder<TRow> Order, string IdColumn, Func<TRow, long> IdOf, Cursor? After, int Limit, int? PageNumber = null,
-        bool SortIdsFirst = false, PageBudget? Budget = null);
+        PageBudget? Budget = null);
 
     public static async Task<Page<TRow>> RunAsync<TRow>(DbConnection connection, ListTotals totals, Query<TRow> query, CancellationToken cancellationToken)
     {
@@ -37,13 +37,13 @@ public static class KeysetPage
         var order = $" ORDER BY {query.Order.OrderBy(query.IdColumn)} LIMIT @Take{offset}";
         List<TRow> rows;
         bool more;
-        if (query.SortIdsFirst || query.Budget is not null)
+        if (query.Budget is { } budget)
         {
-            // Wide rows (article bodies) are sorted as ids and loaded afterwards: SQLite's sorter would otherwise
-            // carry every candidate's full row when no index gives the order.
+            // Wide rows (article bodies) are sorted as ids, weighed, and only those that fit loaded: SQLite's sorter
+            // would otherwise carry every candidate's full row when no index gives the order.
             var candidates = (await connection.QueryAsync<long>(new CommandDefinition(
                 $"SELECT {query.IdColumn} {query.From}{where}{order}", query.Parameters, cancellationToken: cancellationToken))).AsList();
-            var ids = query.Budget is { } budget ? await budget.KeepAsync(connection, candidates, query.Limit, cancellationToken) : candidates.Take(query.Limit).ToList();
+            var ids = await budget.KeepAsync(connection, candidates, query.Limit, cancellationToken);
             more = candidates.Count > ids.Count;
             query.Parameters.Add("PageIds", ids);
             var byId = (await connection.QueryAsync<TRow>(new CommandDefinition(

@@ -20,23 +20,17 @@ public sealed record PageBudget(string SizeSql, string From, string IdColumn, lo
         var sizes = (await connection.QueryAsync<(long Id, long Size)>(new CommandDefinition(
             $"SELECT {IdColumn}, {SizeSql} {From} WHERE {IdColumn} IN @Ids", new { Ids = candidates }, cancellationToken: cancellationToken)))
             .ToDictionary(row => row.Id, row => row.Size);
-        return Within([.. candidates.Select(id => (id, sizes.GetValueOrDefault(id)))], limit, Bytes);
-    }
-
-    /// <summary>The ids of the page: at most <paramref name="limit"/>, and no more than fit in <paramref name="budget"/> (but at least one).</summary>
-    internal static List<long> Within(IReadOnlyList<(long Id, long Size)> candidates, int limit, long budget)
-    {
-        var ids = new List<long>(Math.Min(candidates.Count, limit));
-        var spent = 0L;
-        foreach (var (id, size) in candidates)
+        var (kept, spent) = (new List<long>(candidates.Count), 0L);
+        foreach (var id in candidates)
         {
-            if (ids.Count == limit || (ids.Count > 0 && size > budget - spent))
+            var size = sizes.GetValueOrDefault(id);
+            if (kept.Count > 0 && size > Bytes - spent)
             {
                 break;
             }
-            ids.Add(id);
+            kept.Add(id);
             spent += size;
         }
-        return ids;
+        return kept;
     }
 }

@@ -56,7 +56,9 @@ public sealed class RequestLimitsOptions
     /// rendering made one anonymous response of 181 MB, built in memory.
     /// </summary>
     [Range(1, long.MaxValue)]
-    public long ListPageTextBytes { get; set; } = 8 * 1024 * 1024;
+    public long ListPageTextBytes { get; set; } = DefaultListPageTextBytes;
+
+    public const long DefaultListPageTextBytes = 8 * 1024 * 1024;
 
     /// <summary>
     /// How many responses to reads the response cache did not answer are built at once; the others wait. A page of

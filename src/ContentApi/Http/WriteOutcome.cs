@@ -1,4 +1,3 @@
-
 namespace ContentApi.Http;
 
 /// <summary>A write's result that tells whether it changed anything; one that did not is rolled back (see Db.WriteAsync).</summary>
