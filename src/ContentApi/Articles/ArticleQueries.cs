@@ -26,7 +26,7 @@ internal static class ArticleQueries
     public const string From = "FROM articles a";
 
     /// <summary>What anonymous callers may see: published, and not scheduled for later.</summary>
-    public const string PubliclyVisible = "a.status = 'published' AND a.published_at <= @Now";
+    public const string PubliclyVisible = SqliteDialect.ArticlePubliclyVisible;
 
     private const string AuthorColumns = "u.id AS Id, u.slug AS Slug, u.name AS Name, u.version AS Version, u.updated_at AS UpdatedAt";
 

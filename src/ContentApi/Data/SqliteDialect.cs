@@ -70,6 +70,15 @@ internal static class SqliteDialect
     /// <summary>When the content was last restored (no row: never; migration 0013).</summary>
     public const string ReadLastRestore = "SELECT restored_at FROM last_restore WHERE id = 1";
 
+    /// <summary>
+    /// What anonymous callers may see of an article: published, and not scheduled for later. The likelihoods tell the
+    /// planner what it cannot know without statistics: nearly every article passes. Left to guess, SQLite expects the
+    /// status and date on ix_articles_published to select few rows, reads every published article through it and sorts
+    /// them, where a list sorted by another column (createdAt, title, slug) should read that column's index in order
+    /// and stop after a page (0.2-0.5 s against under 1 ms a page at 100,000 articles).
+    /// </summary>
+    public const string ArticlePubliclyVisible = "likelihood(a.status = 'published', 0.9) AND likely(a.published_at <= @Now)";
+
     /// <summary>Articles whose full-text index row matches @Match (an expression built by Fts5Match, never caller text).</summary>
     public const string ArticleIdsMatching = "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @Match)";
 

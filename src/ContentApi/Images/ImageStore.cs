@@ -46,7 +46,7 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock)
     /// author's avatar (authors are public). Anonymous callers see only these, so an embargoed article's images stay
     /// hidden with it.
     /// </summary>
-    private const string PubliclyShown = $"""
+    internal const string PubliclyShown = $"""
         (EXISTS (SELECT 1 FROM articles a WHERE a.cover_image_id = i.id AND {Articles.ArticleQueries.PubliclyVisible})
          OR EXISTS (SELECT 1 FROM article_images x JOIN articles a ON a.id = x.article_id WHERE x.image_id = i.id AND {Articles.ArticleQueries.PubliclyVisible})
          OR EXISTS (SELECT 1 FROM authors au WHERE au.avatar_image_id = i.id))

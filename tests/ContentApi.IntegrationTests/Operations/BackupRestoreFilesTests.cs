@@ -49,7 +49,7 @@ public sealed class BackupRestoreFilesTests
         await using (var connection = new SqliteConnection($"Data Source={snapshot};Pooling=False"))
         {
             // As a build before migration 0013 wrote it: the restore migrates its staged copy.
-            await connection.ExecuteAsync("DROP TABLE last_restore; DELETE FROM schema_migrations WHERE version = 13");
+            await connection.ExecuteAsync("DROP TABLE last_restore; DELETE FROM schema_migrations WHERE version >= 13");
         }
         var folder = CommandRunner.TempDirectory();
         var database = await DatabaseWithTagAsync(folder, "Replaced");
