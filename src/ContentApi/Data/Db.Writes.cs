@@ -182,6 +182,54 @@ public sealed partial class Db
         Cancelled,
     }
 
+    /// <summary>
+    /// One try at committing writes together (<see cref="TryCommitTogetherAsync"/>): what became of each write, and of
+    /// the transaction, shared by the steps of the try, its exception filters and its metrics.
+    /// </summary>
+    private sealed class GroupCommit(List<PendingWrite> writes)
+    {
+        public long Started { get; } = Stopwatch.GetTimestamp();
+        public List<PendingWrite> Writes => writes;
+        public Step[] Steps { get; } = new Step[writes.Count];
+
+        /// <summary>The transaction's label in <see cref="DatabaseMetrics.WriteTransaction"/>.</summary>
+        public string Outcome { get; set; } = "rollback";
+
+        /// <summary>Set as soon as the commit returns: a failure after it (closing the connection) must neither fail the writes nor run them again.</summary>
+        public bool Committed { get; set; }
+
+        /// <summary>A kept write changed content, so the transaction advances the content version.</summary>
+        public bool KeptContentChange => writes.Where((_, i) => Steps[i] == Step.Kept).Any(write => write.ChangesContent);
+
+        public void ObserveMetrics()
+        {
+            DatabaseMetrics.WriteTransaction.WithLabels(Outcome).Observe(Stopwatch.GetElapsedTime(Started).TotalSeconds);
+            if (Outcome != "split")
+            {
+                DatabaseMetrics.WritesPerTransaction.Observe(writes.Count);
+            }
+        }
+
+        /// <summary>Once the transaction has ended: each write gets its result, or its caller's cancellation.</summary>
+        public void HandOutOutcomes()
+        {
+            for (var i = 0; i < writes.Count; i++)
+            {
+                var write = writes[i];
+                if (Steps[i] == Step.Cancelled)
+                {
+                    write.Fail(new OperationCanceledException(write.CancellationToken));
+                    continue;
+                }
+                if (Steps[i] == Step.Kept && write.ChangesContent && write.Idempotency is { } idempotency)
+                {
+                    idempotency.Reserved = true;
+                }
+                write.Complete();
+            }
+        }
+    }
+
     /// <summary>The refusal to write into <paramref name="schema"/>, when a newer build has migrated the database to it.</summary>
     private DatabaseFileException? NewerSchema(int schema) =>
         schema > Migrator.LatestVersion ? DatabaseFile.NewerSchema(FilePath ?? ConnectionString, schema) : null;
@@ -218,130 +266,153 @@ public sealed partial class Db
     /// </summary>
     private async Task<bool> TryCommitTogetherAsync(List<PendingWrite> writes)
     {
-        var started = Stopwatch.GetTimestamp();
-        var outcome = "rollback";
-        var committed = false;
-        var steps = new Step[writes.Count];
+        var attempt = new GroupCommit(writes);
         try
         {
             if (FileIsGone)
             {
-                outcome = "gone";
-                foreach (var write in writes)
-                {
-                    write.Fail(new DatabaseFileGoneException($"{FilePath} is gone or was replaced."));
-                }
+                attempt.Outcome = "gone";
+                FailAllGone(writes);
                 return true;
             }
-            await using var connection = await OpenAsync(CancellationToken.None);
-            // BeginTransaction() in Microsoft.Data.Sqlite is BEGIN IMMEDIATE: the write lock is
-            // taken up front, so a busy database fails here and not halfway through the work.
-            await using var transaction = connection.BeginTransaction();
-            var changesContent = false;
-            for (var i = 0; i < writes.Count; i++)
+            if (!await RunInOneTransactionAsync(attempt))
             {
-                var write = writes[i];
-                if (write.CancellationToken.IsCancellationRequested)
-                {
-                    steps[i] = Step.Cancelled;
-                    continue;
-                }
-                var before = Footprint(connection, transaction);
-                if (await write.RunAsync(connection, transaction))
-                {
-                    if (write.ChangesContent && write.Idempotency is { Reserved: false } idempotency)
-                    {
-                        await ReserveAsync(connection, transaction, idempotency, write.SavedId);
-                    }
-                    changesContent |= write.ChangesContent;
-                    steps[i] = Step.Kept;
-                    continue;
-                }
-                if (writes.Count > 1 && Footprint(connection, transaction) != before)
-                {
-                    outcome = "split";
-                    return false;
-                }
-                steps[i] = Step.Refused;
-            }
-            if (!steps.Contains(Step.Kept))
-            {
-                // Refused writes (missing, stale, conflicting, invalid) leave no trace, not even a new content version.
-                await transaction.RollbackAsync();
-                outcome = "refused";
-            }
-            else
-            {
-                await BeforeCommit.RunAsync(connection, transaction);
-                var version = changesContent
-                    ? await connection.QuerySingleAsync<ContentVersionRow>(new CommandDefinition(
-                        SqliteDialect.BumpContentVersion, new { Now = Timestamps.ToDb(clock.GetUtcNow()) }, transaction))
-                    : null;
-                // The write lock is held: no newer build can migrate between this check and the commit.
-                var schema = version?.SchemaVersion
-                    ?? await connection.ExecuteScalarAsync<int>(new CommandDefinition(SqliteDialect.ReadSchemaVersion, transaction: transaction));
-                if (NewerSchema(schema) is { } newer)
-                {
-                    throw newer;
-                }
-                await transaction.CommitAsync();
-                committed = true;
-                _lastWriteFoundDiskFull = false;
-                outcome = "commit";
-                if (version is not null)
-                {
-                    _state.LearnOwnWrite(version.Version, Timestamps.FromDbOrNull(version.NextChangeAt));
-                }
+                return false;
             }
         }
-        catch (SqliteException exception) when (!committed && SqliteDialect.IsBusy(exception))
+        catch (SqliteException exception) when (!attempt.Committed && SqliteDialect.IsBusy(exception))
         {
-            outcome = "busy";
-            foreach (var write in writes)
-            {
-                DatabaseMetrics.BusyRejections.Inc();
-                write.Fail(new DatabaseBusyException(exception));
-            }
+            attempt.Outcome = "busy";
+            FailAllBusy(writes, exception);
             return true;
         }
-        catch (Exception exception) when (!committed && writes.Count == 1)
+        catch (Exception exception) when (!attempt.Committed && writes.Count == 1)
         {
             _lastWriteFoundDiskFull |= SqliteDialect.IsFull(exception);
             writes[0].Fail(await NewerSchemaBehindAsync(exception) ?? exception);
             return true;
         }
-        catch (Exception) when (!committed)
+        catch (Exception) when (!attempt.Committed)
         {
-            outcome = "split";
+            attempt.Outcome = "split";
             return false;
         }
-        catch (Exception) when (committed)
+        catch (Exception) when (attempt.Committed)
         {
             // Closing the connection failed after the commit: the writes stand, and must not run again.
         }
         finally
         {
-            DatabaseMetrics.WriteTransaction.WithLabels(outcome).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
-            if (outcome != "split")
-            {
-                DatabaseMetrics.WritesPerTransaction.Observe(writes.Count);
-            }
+            attempt.ObserveMetrics();
         }
+        attempt.HandOutOutcomes();
+        return true;
+    }
+
+    private void FailAllGone(List<PendingWrite> writes)
+    {
+        foreach (var write in writes)
+        {
+            write.Fail(new DatabaseFileGoneException($"{FilePath} is gone or was replaced."));
+        }
+    }
+
+    private static void FailAllBusy(List<PendingWrite> writes, SqliteException busy)
+    {
+        foreach (var write in writes)
+        {
+            DatabaseMetrics.BusyRejections.Inc();
+            write.Fail(new DatabaseBusyException(busy));
+        }
+    }
+
+    /// <summary>
+    /// The transaction of <see cref="TryCommitTogetherAsync"/>: runs the writes, then commits those kept, or rolls back
+    /// when none was. False when it must be split: a write refused after changing something, beside other writes.
+    /// </summary>
+    private async Task<bool> RunInOneTransactionAsync(GroupCommit attempt)
+    {
+        await using var connection = await OpenAsync(CancellationToken.None);
+        // BeginTransaction() in Microsoft.Data.Sqlite is BEGIN IMMEDIATE: the write lock is
+        // taken up front, so a busy database fails here and not halfway through the work.
+        await using var transaction = connection.BeginTransaction();
+        if (!await RunWritesAsync(attempt, connection, transaction))
+        {
+            attempt.Outcome = "split";
+            return false;
+        }
+        if (!attempt.Steps.Contains(Step.Kept))
+        {
+            // Refused writes (missing, stale, conflicting, invalid) leave no trace, not even a new content version.
+            await transaction.RollbackAsync();
+            attempt.Outcome = "refused";
+            return true;
+        }
+        var version = await CommitKeptAsync(connection, transaction, attempt.KeptContentChange);
+        attempt.Committed = true;
+        _lastWriteFoundDiskFull = false;
+        attempt.Outcome = "commit";
+        if (version is not null)
+        {
+            _state.LearnOwnWrite(version.Version, Timestamps.FromDbOrNull(version.NextChangeAt));
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Runs each write whose caller still waits, noting in <see cref="GroupCommit.Steps"/> whether it was kept or
+    /// refused. False at the first that refuses after changing something while other writes share the transaction.
+    /// </summary>
+    private async Task<bool> RunWritesAsync(GroupCommit attempt, SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var writes = attempt.Writes;
         for (var i = 0; i < writes.Count; i++)
         {
             var write = writes[i];
-            if (steps[i] == Step.Cancelled)
+            if (write.CancellationToken.IsCancellationRequested)
             {
-                write.Fail(new OperationCanceledException(write.CancellationToken));
+                attempt.Steps[i] = Step.Cancelled;
                 continue;
             }
-            if (steps[i] == Step.Kept && write.ChangesContent && write.Idempotency is { } idempotency)
+            var before = Footprint(connection, transaction);
+            if (await write.RunAsync(connection, transaction))
             {
-                idempotency.Reserved = true;
+                if (write.ChangesContent && write.Idempotency is { Reserved: false } idempotency)
+                {
+                    await ReserveAsync(connection, transaction, idempotency, write.SavedId);
+                }
+                attempt.Steps[i] = Step.Kept;
+                continue;
             }
-            write.Complete();
+            if (writes.Count > 1 && Footprint(connection, transaction) != before)
+            {
+                return false;
+            }
+            attempt.Steps[i] = Step.Refused;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Ends a transaction that kept writes: the work they left for its end, a new content version when
+    /// <paramref name="changesContent"/> (returned, else null), the newer-schema check, and the commit.
+    /// </summary>
+    private async Task<ContentVersionRow?> CommitKeptAsync(SqliteConnection connection, SqliteTransaction transaction, bool changesContent)
+    {
+        await BeforeCommit.RunAsync(connection, transaction);
+        var version = changesContent
+            ? await connection.QuerySingleAsync<ContentVersionRow>(new CommandDefinition(
+                SqliteDialect.BumpContentVersion, new { Now = Timestamps.ToDb(clock.GetUtcNow()) }, transaction))
+            : null;
+        // The write lock is held: no newer build can migrate between this check and the commit.
+        var schema = version?.SchemaVersion
+            ?? await connection.ExecuteScalarAsync<int>(new CommandDefinition(SqliteDialect.ReadSchemaVersion, transaction: transaction));
+        if (NewerSchema(schema) is { } newer)
+        {
+            throw newer;
+        }
+        await transaction.CommitAsync();
+        return version;
     }
 
     /// <summary>What a write has done so far: rows changed on the connection, and work left for the end of the transaction.</summary>

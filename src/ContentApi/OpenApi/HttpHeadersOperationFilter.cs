@@ -20,6 +20,12 @@ public sealed record LastModifiedMetadata
 /// </summary>
 public sealed class HttpHeadersOperationFilter : IOperationFilter
 {
+    /// <summary>What decides which headers an operation documents.</summary>
+    /// <param name="LastModified">Its resource has a modification date (<see cref="LastModifiedMetadata"/>).</param>
+    /// <param name="TakesCursor">It pages a list, so its responses carry Link.</param>
+    /// <param name="Idempotent">A create that takes Idempotency-Key: a POST that can answer 422.</param>
+    private sealed record Traits(string Method, bool LastModified, bool TakesCursor, bool Idempotent);
+
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         if (operation.Responses is not { } responses)
@@ -27,132 +33,174 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
             return;
         }
         var method = context.ApiDescription.HttpMethod ?? "";
-        var lastModified = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<LastModifiedMetadata>().Any();
-        var takesCursor = operation.Parameters?.Any(p => p.Name == "cursor") == true;
-        var idempotent = method == "POST" && responses.ContainsKey("422");
+        var traits = new Traits(
+            method,
+            LastModified: context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<LastModifiedMetadata>().Any(),
+            TakesCursor: operation.Parameters?.Any(p => p.Name == "cursor") == true,
+            Idempotent: method == "POST" && responses.ContainsKey("422"));
 
         if (responses.ContainsKey("304"))
         {
-            AddParameter(operation, "If-None-Match",
-                "ETags of representations you hold (comma-separated, or `*`): 304 Not Modified, without a body, while one still matches.");
-            if (lastModified)
+            AddRevalidationParameters(operation, traits);
+        }
+        if (responses.ContainsKey("412"))
+        {
+            if (method == "GET")
             {
-                AddParameter(operation, "If-Modified-Since",
-                    "An HTTP date, such as an earlier Last-Modified: 304 Not Modified when the resource has not changed since. Ignored when If-None-Match is sent. " +
-                    "A date has whole seconds, so it cannot tell two changes within one second apart: prefer If-None-Match.");
+                AddReadPreconditionParameters(operation, traits);
+            }
+            else
+            {
+                AddWritePreconditionParameters(operation, traits);
             }
         }
-        if (responses.ContainsKey("412") && method == "GET")
+        if (traits.Idempotent)
         {
-            AddParameter(operation, "If-Match",
-                "ETags (comma-separated, or `*`): the representation is sent only while it still has one of them, compared strongly " +
-                "(the whole tag, not weak), else 412 with its current ETag. Evaluated before If-None-Match.");
-            if (lastModified)
-            {
-                AddParameter(operation, "If-Unmodified-Since",
-                    "An HTTP date: the representation is sent only if the resource has not changed since, else 412. Ignored when If-Match is sent.");
-            }
+            AddIdempotencyKeyParameter(operation);
         }
-        else if (responses.ContainsKey("412"))
-        {
-            AddParameter(operation, "If-Match",
-                "The ETag you last read: the change applies only while the resource still has it, else 412 (no update is lost). `*` matches any version. " +
-                "The version before the hyphen is what counts, so an ETag read with any `include`, `fields` or `format` will do; a weak ETag " +
-                "(`W/\"...\"`, as a proxy that compresses responses may make of one) never matches a write (412). " +
-                "Optional unless the server sets `Writes:RequireIfMatch`, which answers 428 without it (`*` then still says you mean to overwrite whatever is there).");
-            if (lastModified)
-            {
-                AddParameter(operation, "If-Unmodified-Since",
-                    "An HTTP date, such as the Last-Modified you read: the change applies only if the resource has not changed since, else 412. " +
-                    "Ignored when If-Match is sent (prefer If-Match: a date cannot tell two changes within one second apart).");
-            }
-            AddParameter(operation, "If-None-Match",
-                "ETags (comma-separated, weak ones too) of versions the change must not apply to, else 412; compared by version like If-Match. " +
-                "`*` always refuses, since the resource exists whenever it is changed.");
-        }
-        if (idempotent)
-        {
-            AddParameter(operation, "Idempotency-Key",
-                "1-255 visible ASCII characters, unique per create (a UUID). A retry with the same key and body within 24 hours gets the first response " +
-                "again and creates nothing; the same key with another body (compared as JSON: whitespace, member order and escapes do not count), or on another endpoint, is a 422. A request refused without creating anything (4xx) does not use " +
-                "the key up: correct it and retry with the same key. While the first request with the key is still being answered (on another instance), " +
-                "a retry gets 409 with Retry-After; when its response was lost (the server stopped before storing it), 409 without it. Either 409 " +
-                "carries Location, the URL of what the first request created.",
-                new OpenApiSchema
-                {
-                    Type = JsonSchemaType.String,
-                    MinLength = 1,
-                    MaxLength = IdempotencyMiddleware.MaxKeyLength,
-                    Pattern = IdempotencyMiddleware.KeyPattern,
-                });
-        }
-
         foreach (var (status, response) in responses)
         {
-            if (response is not OpenApiResponse concrete)
+            if (response is OpenApiResponse concrete)
             {
-                continue;
+                AddResponseHeaders(concrete, status, traits);
             }
-            if (status[0] is '4' or '5')
+        }
+    }
+
+    /// <summary>A read that can answer 304: the validators of a representation the caller holds.</summary>
+    private static void AddRevalidationParameters(OpenApiOperation operation, Traits traits)
+    {
+        AddParameter(operation, "If-None-Match",
+            "ETags of representations you hold (comma-separated, or `*`): 304 Not Modified, without a body, while one still matches.");
+        if (traits.LastModified)
+        {
+            AddParameter(operation, "If-Modified-Since",
+                "An HTTP date, such as an earlier Last-Modified: 304 Not Modified when the resource has not changed since. Ignored when If-None-Match is sent. " +
+                "A date has whole seconds, so it cannot tell two changes within one second apart: prefer If-None-Match.");
+        }
+    }
+
+    /// <summary>A read that can answer 412: the representation is sent only while it is still the version named.</summary>
+    private static void AddReadPreconditionParameters(OpenApiOperation operation, Traits traits)
+    {
+        AddParameter(operation, "If-Match",
+            "ETags (comma-separated, or `*`): the representation is sent only while it still has one of them, compared strongly " +
+            "(the whole tag, not weak), else 412 with its current ETag. Evaluated before If-None-Match.");
+        if (traits.LastModified)
+        {
+            AddParameter(operation, "If-Unmodified-Since",
+                "An HTTP date: the representation is sent only if the resource has not changed since, else 412. Ignored when If-Match is sent.");
+        }
+    }
+
+    /// <summary>A write that can answer 412: the change applies only to the version named (no lost updates).</summary>
+    private static void AddWritePreconditionParameters(OpenApiOperation operation, Traits traits)
+    {
+        AddParameter(operation, "If-Match",
+            "The ETag you last read: the change applies only while the resource still has it, else 412 (no update is lost). `*` matches any version. " +
+            "The version before the hyphen is what counts, so an ETag read with any `include`, `fields` or `format` will do; a weak ETag " +
+            "(`W/\"...\"`, as a proxy that compresses responses may make of one) never matches a write (412). " +
+            "Optional unless the server sets `Writes:RequireIfMatch`, which answers 428 without it (`*` then still says you mean to overwrite whatever is there).");
+        if (traits.LastModified)
+        {
+            AddParameter(operation, "If-Unmodified-Since",
+                "An HTTP date, such as the Last-Modified you read: the change applies only if the resource has not changed since, else 412. " +
+                "Ignored when If-Match is sent (prefer If-Match: a date cannot tell two changes within one second apart).");
+        }
+        AddParameter(operation, "If-None-Match",
+            "ETags (comma-separated, weak ones too) of versions the change must not apply to, else 412; compared by version like If-Match. " +
+            "`*` always refuses, since the resource exists whenever it is changed.");
+    }
+
+    private static void AddIdempotencyKeyParameter(OpenApiOperation operation) =>
+        AddParameter(operation, "Idempotency-Key",
+            "1-255 visible ASCII characters, unique per create (a UUID). A retry with the same key and body within 24 hours gets the first response " +
+            "again and creates nothing; the same key with another body (compared as JSON: whitespace, member order and escapes do not count), or on another endpoint, is a 422. A request refused without creating anything (4xx) does not use " +
+            "the key up: correct it and retry with the same key. While the first request with the key is still being answered (on another instance), " +
+            "a retry gets 409 with Retry-After; when its response was lost (the server stopped before storing it), 409 without it. Either 409 " +
+            "carries Location, the URL of what the first request created.",
+            new OpenApiSchema
             {
-                AddHeader(concrete, "Cache-Control", "Holds `no-store`: no cache keeps an error.");
-            }
-            switch (status)
+                Type = JsonSchemaType.String,
+                MinLength = 1,
+                MaxLength = IdempotencyMiddleware.MaxKeyLength,
+                Pattern = IdempotencyMiddleware.KeyPattern,
+            });
+
+    private static void AddResponseHeaders(OpenApiResponse response, string status, Traits traits)
+    {
+        if (status[0] is '4' or '5')
+        {
+            AddHeader(response, "Cache-Control", "Holds `no-store`: no cache keeps an error.");
+        }
+        switch (status)
+        {
+            case "200" or "201":
+                AddRepresentationHeaders(response, status, traits);
+                break;
+            case "304":
+                AddNotModifiedHeaders(response, traits);
+                break;
+            case "412":
+                AddHeader(response, "ETag", "The resource's current entity tag.");
+                break;
+            case "409" when traits.Idempotent:
+                AddHeader(response, "Location", "Only when an earlier request with the same Idempotency-Key created the resource but its response was lost or is still on its way: the URL of what it created.");
+                AddHeader(response, "Retry-After", "Only while that earlier request's response may still be on its way: seconds to wait before retrying to get it.");
+                break;
+            case "401":
+                AddHeader(response, "WWW-Authenticate", "`Bearer`, with `error=\"invalid_token\"` when the key sent is not valid.");
+                break;
+            case "429":
+                AddHeader(response, "Retry-After", "Seconds to wait before retrying.");
+                AddHeader(response, "RateLimit", "The quota that ran out: `limit=N, remaining=0, reset=SECONDS` (IETF RateLimit fields draft).");
+                AddHeader(response, "RateLimit-Policy", "The quota, its window and, for a token bucket, its burst: `N;w=SECONDS;burst=B`.");
+                break;
+            case "503":
+                AddHeader(response, "Retry-After", "Seconds to wait before retrying.");
+                break;
+        }
+    }
+
+    /// <summary>A 200 or 201: the headers that describe the representation sent.</summary>
+    private static void AddRepresentationHeaders(OpenApiResponse response, string status, Traits traits)
+    {
+        AddHeader(response, "ETag", "The representation's strong entity tag: send it in If-None-Match to revalidate, or in If-Match to update.");
+        AddHeader(response, "Cache-Control", traits.Method == "GET"
+            ? "`public` with a max-age for anonymous callers (CDN-cacheable; neither fresh nor served stale past the moment the next scheduled article goes live); `private` when an API key was sent."
+            : "`private` (`Caching:PrivateCacheControl`, by default `private, no-cache`): the representation answered a key holder.");
+        if (traits.LastModified)
+        {
+            AddHeader(response, "Last-Modified", "When the resource, or anything embedded in it, last changed (an HTTP date).");
+        }
+        if (traits.TakesCursor && status == "200")
+        {
+            AddHeader(response, "Link", "RFC 8288 links to other pages of the list: `rel=\"next\"` (by cursor) when there is a next page, `rel=\"first\"` on any page but the first, and with `page=N` also `rel=\"prev\"` and `rel=\"last\"` (by page number).");
+        }
+        if (status == "201")
+        {
+            AddHeader(response, "Location", "The created resource's URL.");
+            if (traits.Idempotent)
             {
-                case "200" or "201":
-                    AddHeader(concrete, "ETag", "The representation's strong entity tag: send it in If-None-Match to revalidate, or in If-Match to update.");
-                    AddHeader(concrete, "Cache-Control", method == "GET"
-                        ? "`public` with a max-age for anonymous callers (CDN-cacheable; neither fresh nor served stale past the moment the next scheduled article goes live); `private` when an API key was sent."
-                        : "`private` (`Caching:PrivateCacheControl`, by default `private, no-cache`): the representation answered a key holder.");
-                    if (lastModified)
-                    {
-                        AddHeader(concrete, "Last-Modified", "When the resource, or anything embedded in it, last changed (an HTTP date).");
-                    }
-                    if (takesCursor && status == "200")
-                    {
-                        AddHeader(concrete, "Link", "RFC 8288 links to other pages of the list: `rel=\"next\"` (by cursor) when there is a next page, `rel=\"first\"` on any page but the first, and with `page=N` also `rel=\"prev\"` and `rel=\"last\"` (by page number).");
-                    }
-                    if (status == "201")
-                    {
-                        AddHeader(concrete, "Location", "The created resource's URL.");
-                        if (idempotent)
-                        {
-                            AddHeader(concrete, "Idempotent-Replayed", "`true` when this is the stored response to an earlier request with the same Idempotency-Key.");
-                        }
-                    }
-                    break;
-                case "304":
-                    // What a 200 would have sent about the representation, so that caches can refresh what they hold (RFC 9110 §15.4.5).
-                    AddHeader(concrete, "ETag", "The entity tag that still matches.");
-                    AddHeader(concrete, "Cache-Control", "As the 200 would have sent it.");
-                    if (lastModified)
-                    {
-                        AddHeader(concrete, "Last-Modified", "As the 200 would have sent it.");
-                    }
-                    if (takesCursor)
-                    {
-                        AddHeader(concrete, "Link", "As the 200 would have sent it: the links to other pages of the list.");
-                    }
-                    break;
-                case "412":
-                    AddHeader(concrete, "ETag", "The resource's current entity tag.");
-                    break;
-                case "409" when idempotent:
-                    AddHeader(concrete, "Location", "Only when an earlier request with the same Idempotency-Key created the resource but its response was lost or is still on its way: the URL of what it created.");
-                    AddHeader(concrete, "Retry-After", "Only while that earlier request's response may still be on its way: seconds to wait before retrying to get it.");
-                    break;
-                case "401":
-                    AddHeader(concrete, "WWW-Authenticate", "`Bearer`, with `error=\"invalid_token\"` when the key sent is not valid.");
-                    break;
-                case "429":
-                    AddHeader(concrete, "Retry-After", "Seconds to wait before retrying.");
-                    AddHeader(concrete, "RateLimit", "The quota that ran out: `limit=N, remaining=0, reset=SECONDS` (IETF RateLimit fields draft).");
-                    AddHeader(concrete, "RateLimit-Policy", "The quota, its window and, for a token bucket, its burst: `N;w=SECONDS;burst=B`.");
-                    break;
-                case "503":
-                    AddHeader(concrete, "Retry-After", "Seconds to wait before retrying.");
-                    break;
+                AddHeader(response, "Idempotent-Replayed", "`true` when this is the stored response to an earlier request with the same Idempotency-Key.");
             }
+        }
+    }
+
+    /// <summary>
+    /// A 304: what a 200 would have sent about the representation, so that caches can refresh what they hold (RFC 9110 §15.4.5).
+    /// </summary>
+    private static void AddNotModifiedHeaders(OpenApiResponse response, Traits traits)
+    {
+        AddHeader(response, "ETag", "The entity tag that still matches.");
+        AddHeader(response, "Cache-Control", "As the 200 would have sent it.");
+        if (traits.LastModified)
+        {
+            AddHeader(response, "Last-Modified", "As the 200 would have sent it.");
+        }
+        if (traits.TakesCursor)
+        {
+            AddHeader(response, "Link", "As the 200 would have sent it: the links to other pages of the list.");
         }
     }
 
