@@ -118,57 +118,20 @@ public sealed class MarkdownImporter(
             problems.Add(new ImportProblem(path, 1, "No author: add 'authors' to the front matter or a byline such as '作者 | 名字' or 'By Name'."));
             return (null, null);
         }
-        var status = document.Status is { } given ? (given == "published" ? ArticleStatus.Published : ArticleStatus.Draft)
-            : document.PublishedAt is not null ? ArticleStatus.Published : ArticleStatus.Draft;
         var slug = document.Slug ?? Slugs.FromText(document.Title, "article");
         var existing = await articles.GetBySlugAsync(slug, includeUnpublished: true, cancellationToken);
-        // A published article's date stays when the file gives none (the API keeps it too), so restating it changes nothing.
-        var keptPublishedAt = existing?.Row.StatusValue == ArticleStatus.Published ? Timestamps.FromDbOrNull(existing.Row.PublishedAt) : null;
-        var language = document.Language ?? LanguageGuess.For(path, document.BodyTemplate);
-        ArticleRequest Request(List<long> authorIds, List<long> tagIds, List<long> imageIds, long? coverId) => new(
-            document.Title, document.BodyWith(imageIds), language, authorIds, status, slug, document.Subtitle, document.Excerpt,
-            status == ArticleStatus.Published ? document.PublishedAt ?? keptPublishedAt : null, tagIds, coverId, imageIds.Distinct().ToList(), document.CanonicalUrl);
+        var draft = ArticleDraft.Of(path, document, slug, existing);
 
         // Judged before anything is created, with the ids of what exists already and stand-ins for the rest (the rules do
         // not look at them), so that a file that fails leaves no authors, tags or images behind.
-        var found = await FindExistingAsync(document, cancellationToken);
-        var standIn = Request(found.AuthorIds, found.TagIds, found.ImageIds, found.CoverId);
-        var validation = await validator.ValidateAsync(standIn, cancellationToken);
-        foreach (var error in validation.Errors)
-        {
-            problems.Add(new ImportProblem(path, 1, $"{Http.ValidationFilter.ToJsonPath(error.PropertyName)}: {error.ErrorMessage}"));
-        }
-        // What the store refuses of a new body (too complex to store, references to no image). A body that restates the
-        // stored one is left to the store, which keeps a body stored before today's rules as it is.
-        if (validation.IsValid && standIn.Body != existing?.Row.Body && ArticleStore.BodyProblem(standIn.Body) is { } bodyProblem)
-        {
-            problems.Add(new ImportProblem(path, 1, $"body: {bodyProblem}"));
-        }
-        var names = document.AuthorNames.Distinct().Select(name => ("author", name, authorValidator.Validate(new AuthorRequest(name))))
-            .Concat(document.TagNames.Distinct().Select(name => ("tag", name, tagValidator.Validate(new TagRequest(name)))));
-        foreach (var (what, name, result) in names)
-        {
-            foreach (var error in result.Errors)
-            {
-                problems.Add(new ImportProblem(path, 1, $"The {what} name '{name}': {error.ErrorMessage}"));
-            }
-        }
-        var newImages = document.Images.Where(i => i.ExistingImageId is null).Select(i => (Request: ImageRequestOf(i), i.Line))
-            .Concat(document.CoverImage is { ExistingImageId: null } cover ? [(ImageRequestOf(cover), document.CoverLine)] : []);
-        foreach (var (image, line) in newImages)
-        {
-            if (await imageValidator.ValidateAsync(image, cancellationToken) is { IsValid: false } invalid)
-            {
-                problems.Add(new ImportProblem(path, line, ImageProblem(image, invalid)));
-            }
-        }
-        // Only once the file is otherwise valid: it then names at most the 500 images an article may have.
-        if (problems.Any(p => p.Severity == ImportSeverity.Error) || await AddMissingImagesAsync(path, document, problems, cancellationToken) > 0)
+        var (found, allFound) = await FindExistingAsync(document, cancellationToken);
+        var standIn = draft.With(found);
+        if (!await PassesRulesAsync(path, document, standIn, existing?.Row.Body, problems, cancellationToken))
         {
             return (null, null);
         }
         if (existing is not null && document.Slug is null && !summary.SlugClaims.ContainsKey(slug) &&
-            !(found.All && JsonSetup.SameJson(existing.ToRequest(), standIn)))
+            !(allFound && JsonSetup.SameJson(existing.ToRequest(), standIn)))
         {
             // Only a slug written in the file says which article it updates: two posts may well share a title.
             problems.Add(new ImportProblem(path, 1,
@@ -181,7 +144,89 @@ public sealed class MarkdownImporter(
         {
             return (null, null);
         }
+        var ids = await FindOrCreateReferencesAsync(path, document, summary, problems, cancellationToken);
+        return (draft.With(ids), existing);
+    }
 
+    /// <summary>
+    /// The file's article but for the ids of what it refers to: stand-ins while the file is judged, the stored ones
+    /// once it is saved.
+    /// </summary>
+    private sealed record ArticleDraft(ImportDocument Document, string Slug, string Language, ArticleStatus Status, DateTimeOffset? PublishedAt)
+    {
+        public static ArticleDraft Of(string path, ImportDocument document, string slug, ArticleAggregate? existing)
+        {
+            var status = document.Status is { } given ? (given == "published" ? ArticleStatus.Published : ArticleStatus.Draft)
+                : document.PublishedAt is not null ? ArticleStatus.Published : ArticleStatus.Draft;
+            // A published article's date stays when the file gives none (the API keeps it too), so restating it changes nothing.
+            var keptPublishedAt = existing?.Row.StatusValue == ArticleStatus.Published ? Timestamps.FromDbOrNull(existing.Row.PublishedAt) : null;
+            var language = document.Language ?? LanguageGuess.For(path, document.BodyTemplate);
+            return new(document, slug, language, status, status == ArticleStatus.Published ? document.PublishedAt ?? keptPublishedAt : null);
+        }
+
+        public ArticleRequest With(ReferenceIds ids) => new(
+            Document.Title, Document.BodyWith(ids.ImageIds), Language, ids.AuthorIds, Status, Slug, Document.Subtitle, Document.Excerpt,
+            PublishedAt, ids.TagIds, ids.CoverId, ids.ImageIds.Distinct().ToList(), Document.CanonicalUrl);
+    }
+
+    /// <summary>What an article refers to: its authors and tags, its body's images (one per image, in order) and its cover.</summary>
+    private sealed record ReferenceIds(List<long> AuthorIds, List<long> TagIds, List<long> ImageIds, long? CoverId);
+
+    /// <summary>
+    /// Adds what the API's rules say against the file's article, its author and tag names and the images it would
+    /// create; true when no problem of the file (the parser's too) is an error and every stored image it names exists.
+    /// </summary>
+    private async Task<bool> PassesRulesAsync(
+        string path, ImportDocument document, ArticleRequest standIn, string? storedBody, List<ImportProblem> problems, CancellationToken cancellationToken)
+    {
+        var validation = await validator.ValidateAsync(standIn, cancellationToken);
+        foreach (var error in validation.Errors)
+        {
+            problems.Add(new ImportProblem(path, 1, $"{Http.ValidationFilter.ToJsonPath(error.PropertyName)}: {error.ErrorMessage}"));
+        }
+        // What the store refuses of a new body (too complex to store, references to no image). A body that restates the
+        // stored one is left to the store, which keeps a body stored before today's rules as it is.
+        if (validation.IsValid && standIn.Body != storedBody && ArticleStore.BodyProblem(standIn.Body) is { } bodyProblem)
+        {
+            problems.Add(new ImportProblem(path, 1, $"body: {bodyProblem}"));
+        }
+        AddNameProblems(path, document, problems);
+        await AddNewImageProblemsAsync(path, document, problems, cancellationToken);
+        // Only once the file is otherwise valid: it then names at most the 500 images an article may have.
+        return !problems.Any(p => p.Severity == ImportSeverity.Error) && await AddMissingImagesAsync(path, document, problems, cancellationToken) == 0;
+    }
+
+    private void AddNameProblems(string path, ImportDocument document, List<ImportProblem> problems)
+    {
+        var names = document.AuthorNames.Distinct().Select(name => ("author", name, authorValidator.Validate(new AuthorRequest(name))))
+            .Concat(document.TagNames.Distinct().Select(name => ("tag", name, tagValidator.Validate(new TagRequest(name)))));
+        foreach (var (what, name, result) in names)
+        {
+            foreach (var error in result.Errors)
+            {
+                problems.Add(new ImportProblem(path, 1, $"The {what} name '{name}': {error.ErrorMessage}"));
+            }
+        }
+    }
+
+    /// <summary>Reports each image given by URL (to be found or created) that the image rules refuse, at its line.</summary>
+    private async Task AddNewImageProblemsAsync(string path, ImportDocument document, List<ImportProblem> problems, CancellationToken cancellationToken)
+    {
+        var newImages = document.Images.Where(i => i.ExistingImageId is null).Select(i => (Request: ImageRequestOf(i), i.Line))
+            .Concat(document.CoverImage is { ExistingImageId: null } cover ? [(ImageRequestOf(cover), document.CoverLine)] : []);
+        foreach (var (image, line) in newImages)
+        {
+            if (await imageValidator.ValidateAsync(image, cancellationToken) is { IsValid: false } invalid)
+            {
+                problems.Add(new ImportProblem(path, line, ImageProblem(image, invalid)));
+            }
+        }
+    }
+
+    /// <summary>The ids of the file's authors, tags and images, creating those not stored yet (and completing stored images).</summary>
+    private async Task<ReferenceIds> FindOrCreateReferencesAsync(
+        string path, ImportDocument document, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
+    {
         var authorIds = new List<long>();
         foreach (var name in document.AuthorNames.Distinct())
         {
@@ -200,7 +245,7 @@ public sealed class MarkdownImporter(
         long? coverId = document.CoverImage is { } coverImage
             ? coverImage.ExistingImageId ?? await UpsertImageAsync(ImageRequestOf(coverImage), path, document.CoverLine, summary, problems, cancellationToken)
             : null;
-        return (Request(authorIds, tagIds, imageIds, coverId), existing);
+        return new ReferenceIds(authorIds, tagIds, imageIds, coverId);
     }
 
     /// <summary>
@@ -225,10 +270,8 @@ public sealed class MarkdownImporter(
         return false;
     }
 
-    /// <summary>The ids of the file's authors, tags and images that are stored already; stand-ins for the others, which <see cref="All"/> tells.</summary>
-    private sealed record ExistingIds(List<long> AuthorIds, List<long> TagIds, List<long> ImageIds, long? CoverId, bool All);
-
-    private async Task<ExistingIds> FindExistingAsync(ImportDocument document, CancellationToken cancellationToken)
+    /// <summary>The ids of the file's authors, tags and images that are stored already, and stand-ins for the others; All: no stand-in was needed.</summary>
+    private async Task<(ReferenceIds Ids, bool All)> FindExistingAsync(ImportDocument document, CancellationToken cancellationToken)
     {
         var all = true;
         var standIn = 0L;
@@ -259,7 +302,7 @@ public sealed class MarkdownImporter(
             imageIds.Add(image.ExistingImageId ?? await IdOf(ImageIdByUrl, new { image.Url }));
         }
         long? coverId = document.CoverImage is { } cover ? cover.ExistingImageId ?? await IdOf(ImageIdByUrl, new { cover.Url }) : null;
-        return new ExistingIds(authorIds, tagIds, imageIds, coverId, all);
+        return (new ReferenceIds(authorIds, tagIds, imageIds, coverId), all);
     }
 
     // The table name is one of two constants passed by this class.

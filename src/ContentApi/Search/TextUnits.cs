@@ -62,53 +62,153 @@ internal static partial class TextUnits
 
     public static List<TextUnit> Of(string text)
     {
-        var units = new List<TextUnit>(text.Length);
-        var word = new StringBuilder();
-        int wordStart = 0, wordEnd = 0;
-        var afterCjk = false;   // the last unit was a CJK character or an unspaced letter, with nothing but a space since
-        var lastWasCjk = false; // and it was a CJK character
-        var acrossSpace = false; // and a space came after it
-
-        void EndWord()
+        var reader = new UnitReader(text);
+        // Normalizing one grapheme cluster at a time keeps every unit tied to the exact span it came from.
+        for (var start = 0; start < text.Length;)
         {
-            if (word.Length > 0)
+            start = reader.ReadAt(start);
+        }
+        return reader.Finish();
+    }
+
+    /// <summary>What <see cref="Of"/> has read so far: the units, the word being read, and what came before it.</summary>
+    private ref struct UnitReader
+    {
+        private readonly string _text;
+        private readonly List<TextUnit> _units;
+        private readonly StringBuilder _word = new();
+        private int _wordStart;
+        private int _wordEnd;
+        private bool _afterCjk;    // the last unit was a CJK character or an unspaced letter, with nothing but a space since
+        private bool _lastWasCjk;  // and it was a CJK character
+        private bool _acrossSpace; // and a space came after it
+
+        public UnitReader(string text)
+        {
+            _text = text;
+            _units = new List<TextUnit>(text.Length);
+        }
+
+        /// <summary>Reads the symbol-named term or the grapheme cluster at <paramref name="start"/>; returns where the next one starts.</summary>
+        public int ReadAt(int start)
+        {
+            if (_word.Length == 0 && SymbolNamedTerm(_text, start) is var (term, length))
             {
-                units.Add(new TextUnit(word.ToString(), wordStart, wordEnd, IsCjk: false, JoinsPrevious: false));
-                word.Clear();
+                _afterCjk = false;
+                _units.Add(new TextUnit(term, start, start + length, IsCjk: false, JoinsPrevious: false));
+                return start + length;
+            }
+            var end = start + Graphemes.LengthAt(_text, start);
+            if (end - start > 1 || !TryReadAlone(start))
+            {
+                ReadNormalized(start, end);
+            }
+            return end;
+        }
+
+        public List<TextUnit> Finish()
+        {
+            EndWord();
+            return _units;
+        }
+
+        /// <summary>Reads a one-character cluster that needs no normalization: an ASCII letter or digit, a plain CJK character, or
+        /// what only separates units or is skipped; false for any other.</summary>
+        private bool TryReadAlone(int index)
+        {
+            var c = _text[index];
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                // Plain ASCII letters and digits are already folded but for their case.
+                ExtendWord(index, index + 1);
+                _word.Append(char.ToLowerInvariant(c));
+                _afterCjk = false;
+                return true;
+            }
+            if (IsPlainCjk(c))
+            {
+                // The bulk of Chinese text: a unified ideograph, kana or Hangul syllable that NFKC leaves as it is.
+                AddCjk(HanVariants.FoldedText(c), index, index + 1);
+                return true;
+            }
+            if (IsNameDot(c) || IsDigitGroupComma(_text, index) || c == ZeroWidthSpace && !BreaksWordAt(_text, index))
+            {
+                return true; // written or left out as the writer likes: it ends neither a word nor a CJK run
+            }
+            if (_afterCjk && _lastWasCjk && IsSpaceWithinLine(c))
+            {
+                // Spaces between CJK characters say nothing: a Japanese name is written with or without one
+                // (佐藤 花子), Korean spacing varies, and text copied from PDFs spaces out every character.
+                _acrossSpace = true;
+                return true;
+            }
+            if (char.IsPunctuation(c) || char.IsWhiteSpace(c))
+            {
+                // Punctuation and spaces (also full-width ones such as "，" and "。") only separate units, whatever NFKC makes of them.
+                _afterCjk = false;
+                EndWord();
+                return true;
+            }
+            return false;
+        }
+
+        /// <summary>Reads a cluster through its compatibility (NFKC) form, which makes full-width letters plain.</summary>
+        private void ReadNormalized(int start, int end)
+        {
+            // A letter of Thai, Lao, Khmer or Myanmar (with its marks) is a unit of its own, like a CJK character: their
+            // words are not spaced, so a word is found as a run of such units, anywhere in a run.
+            var unspaced = UnspacedScripts.IsLetter(Rune.GetRuneAt(_text, start));
+            var joinsPrevious = _afterCjk && !_acrossSpace; // a space ends a phrase of theirs, and separates them from CJK
+            if (unspaced)
+            {
+                EndWord();
+            }
+            var normalized = end - start == 1 && char.IsAscii(_text[start])
+                ? _text.AsSpan(start, 1)
+                : NormalizedText.Of(_text[start..end], NormalizationForm.FormKC).AsSpan();
+            foreach (var rune in normalized.EnumerateRunes())
+            {
+                AddNormalized(rune, start, end);
+            }
+            if (unspaced && _word.Length > 0)
+            {
+                AddUnspacedLetters(start, end, joinsPrevious);
             }
         }
 
-        void AddPart(Rune part, int start, int end)
+        /// <summary>Adds a character of a cluster's NFKC form: a CJK character as a unit, anything else by its decomposed parts.</summary>
+        private void AddNormalized(Rune rune, int start, int end)
+        {
+            if (CjkScript.IsCjk(rune))
+            {
+                AddCjk(HanVariants.Fold(rune).ToString(), start, end);
+            }
+            else if (rune.IsAscii)
+            {
+                AddPart(rune, start, end);
+            }
+            else
+            {
+                foreach (var part in rune.ToString().Normalize(NormalizationForm.FormD).EnumerateRunes())
+                {
+                    AddPart(part, start, end);
+                }
+            }
+        }
+
+        /// <summary>Adds a letter, digit or mark to the word, drops an accent, and ends the word at anything else.</summary>
+        private void AddPart(Rune part, int start, int end)
         {
             var category = Rune.GetUnicodeCategory(part);
             if (category == UnicodeCategory.EnclosingMark || (category == UnicodeCategory.NonSpacingMark && IsAccent(part.Value)) || IsInWordFormatting(part.Value))
             {
                 return; // a diacritic, or a character that only shapes or hyphenates a word: dropped, and it does not end the word
             }
-            afterCjk = false;
+            _afterCjk = false;
             if (Rune.IsLetterOrDigit(part) || category is UnicodeCategory.SpacingCombiningMark or UnicodeCategory.NonSpacingMark)
             {
-                if (word.Length == 0)
-                {
-                    wordStart = start;
-                }
-                // Full case folding where lowercasing falls short: ß (and ẞ) is ss, a final ς is σ (STRASSE finds Straße).
-                var folded = Rune.ToLowerInvariant(part);
-                if (category == UnicodeCategory.DecimalDigitNumber)
-                {
-                    // Digits of any script are the digits they are: ٢٠٣٠ (Arabic-Indic) and २०३० (Devanagari) are 2030.
-                    word.Append((char)('0' + (int)Rune.GetNumericValue(part)));
-                }
-                else if (SearchedAs(folded.Value) is { } searchedAs)
-                {
-                    word.Append(searchedAs);
-                }
-                else
-                {
-                    Span<char> lower = stackalloc char[2];
-                    word.Append(lower[..(folded.Value == 'ς' ? new Rune('σ') : folded).EncodeToUtf16(lower)]);
-                }
-                wordEnd = end;
+                ExtendWord(start, end);
+                AppendFolded(part, category);
             }
             else
             {
@@ -116,106 +216,63 @@ internal static partial class TextUnits
             }
         }
 
-        // Normalizing one grapheme cluster at a time keeps every unit tied to the exact span it came from.
-        for (var start = 0; start < text.Length;)
+        private void AppendFolded(Rune part, UnicodeCategory category)
         {
-            if (word.Length == 0 && SymbolNamedTerm(text, start) is var (term, length))
+            // Full case folding where lowercasing falls short: ß (and ẞ) is ss, a final ς is σ (STRASSE finds Straße).
+            var folded = Rune.ToLowerInvariant(part);
+            if (category == UnicodeCategory.DecimalDigitNumber)
             {
-                afterCjk = false;
-                units.Add(new TextUnit(term, start, start + length, IsCjk: false, JoinsPrevious: false));
-                start += length;
-                continue;
+                // Digits of any script are the digits they are: ٢٠٣٠ (Arabic-Indic) and २०३० (Devanagari) are 2030.
+                _word.Append((char)('0' + (int)Rune.GetNumericValue(part)));
             }
-            var end = start + Graphemes.LengthAt(text, start);
-            if (end - start == 1 && char.IsAsciiLetterOrDigit(text[start]))
+            else if (SearchedAs(folded.Value) is { } searchedAs)
             {
-                // Plain ASCII letters and digits are already folded but for their case.
-                if (word.Length == 0)
-                {
-                    wordStart = start;
-                }
-                word.Append(char.ToLowerInvariant(text[start]));
-                wordEnd = end;
-                afterCjk = false;
-                start = end;
-                continue;
+                _word.Append(searchedAs);
             }
-            if (end - start == 1 && IsPlainCjk(text[start]))
+            else
             {
-                // The bulk of Chinese text: a unified ideograph, kana or Hangul syllable that NFKC leaves as it is.
-                EndWord();
-                units.Add(new TextUnit(HanVariants.FoldedText(text[start]), start, end, IsCjk: true, JoinsPrevious: afterCjk));
-                (afterCjk, lastWasCjk, acrossSpace) = (true, true, false);
-                start = end;
-                continue;
+                Span<char> lower = stackalloc char[2];
+                _word.Append(lower[..(folded.Value == 'ς' ? new Rune('σ') : folded).EncodeToUtf16(lower)]);
             }
-            if (end - start == 1 && (IsNameDot(text[start]) || IsDigitGroupComma(text, start) ||
-                text[start] == ZeroWidthSpace && !BreaksWordAt(text, start)))
-            {
-                start = end;
-                continue;
-            }
-            if (end - start == 1 && afterCjk && lastWasCjk && IsSpaceWithinLine(text[start]))
-            {
-                // Spaces between CJK characters say nothing: a Japanese name is written with or without one
-                // (佐藤 花子), Korean spacing varies, and text copied from PDFs spaces out every character.
-                acrossSpace = true;
-                start = end;
-                continue;
-            }
-            if (end - start == 1 && (char.IsPunctuation(text[start]) || char.IsWhiteSpace(text[start])))
-            {
-                // Punctuation and spaces (also full-width ones such as "，" and "。") only separate units, whatever NFKC makes of them.
-                afterCjk = false;
-                EndWord();
-                start = end;
-                continue;
-            }
-            // A letter of Thai, Lao, Khmer or Myanmar (with its marks) is a unit of its own, like a CJK character: their
-            // words are not spaced, so a word is found as a run of such units, anywhere in a run.
-            var unspaced = UnspacedScripts.IsLetter(Rune.GetRuneAt(text, start));
-            var joinsPrevious = afterCjk && !acrossSpace; // a space ends a phrase of theirs, and separates them from CJK
-            if (unspaced)
-            {
-                EndWord();
-            }
-            var normalized = end - start == 1 && char.IsAscii(text[start])
-                ? text.AsSpan(start, 1)
-                : NormalizedText.Of(text[start..end], NormalizationForm.FormKC).AsSpan();
-            foreach (var rune in normalized.EnumerateRunes())
-            {
-                if (CjkScript.IsCjk(rune))
-                {
-                    EndWord();
-                    units.Add(new TextUnit(HanVariants.Fold(rune).ToString(), start, end, IsCjk: true, JoinsPrevious: afterCjk));
-                    (afterCjk, lastWasCjk, acrossSpace) = (true, true, false);
-                }
-                else if (rune.IsAscii)
-                {
-                    AddPart(rune, start, end);
-                }
-                else
-                {
-                    foreach (var part in rune.ToString().Normalize(NormalizationForm.FormD).EnumerateRunes())
-                    {
-                        AddPart(part, start, end);
-                    }
-                }
-            }
-            if (unspaced && word.Length > 0)
-            {
-                // One unit per letter of what NFKC made of the cluster: ำ is ํ and า, ໜ is ຫ and ນ, as others type them.
-                foreach (var letter in LettersWithTheirMarks(word.ToString()))
-                {
-                    units.Add(new TextUnit(letter, start, end, IsCjk: true, JoinsPrevious: joinsPrevious));
-                    joinsPrevious = true;
-                }
-                word.Clear();
-                (afterCjk, lastWasCjk, acrossSpace) = (true, false, false);
-            }
-            start = end;
         }
-        EndWord();
-        return units;
+
+        /// <summary>Turns the word read from a cluster of an unspaced script into units of a letter each.</summary>
+        private void AddUnspacedLetters(int start, int end, bool joinsPrevious)
+        {
+            // One unit per letter of what NFKC made of the cluster: ำ is ํ and า, ໜ is ຫ and ນ, as others type them.
+            foreach (var letter in LettersWithTheirMarks(_word.ToString()))
+            {
+                _units.Add(new TextUnit(letter, start, end, IsCjk: true, JoinsPrevious: joinsPrevious));
+                joinsPrevious = true;
+            }
+            _word.Clear();
+            (_afterCjk, _lastWasCjk, _acrossSpace) = (true, false, false);
+        }
+
+        private void AddCjk(string folded, int start, int end)
+        {
+            EndWord();
+            _units.Add(new TextUnit(folded, start, end, IsCjk: true, JoinsPrevious: _afterCjk));
+            (_afterCjk, _lastWasCjk, _acrossSpace) = (true, true, false);
+        }
+
+        /// <summary>Makes the word being read reach to <paramref name="end"/>, starting it at <paramref name="start"/> if it is empty.</summary>
+        private void ExtendWord(int start, int end)
+        {
+            if (_word.Length == 0)
+            {
+                _wordStart = start;
+            }
+            _wordEnd = end;
+        }
+
+        private void EndWord()
+        {
+            if (_word.Length > 0)
+            {
+                _units.Add(new TextUnit(_word.ToString(), _wordStart, _wordEnd, IsCjk: false, JoinsPrevious: false));
+                _word.Clear();
+            }
+        }
     }
 }
