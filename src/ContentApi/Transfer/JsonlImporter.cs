@@ -93,6 +93,7 @@ public sealed class JsonlImporter(Db db)
             var parameters = new DynamicParameters();
             var names = new List<string>();
             var links = new List<(string Table, string Column, long[] Ids)>();
+            var given = new HashSet<string>(StringComparer.Ordinal);
             if (document.RootElement.ValueKind != JsonValueKind.Object ||
                 !document.RootElement.TryGetProperty("id", out var idElement) || ImportedValue.Of(idElement, "id", "INTEGER") is not ({ } idValue, null))
             {
@@ -100,6 +101,11 @@ public sealed class JsonlImporter(Db db)
             }
             foreach (var property in document.RootElement.EnumerateObject())
             {
+                // JSON allows a name twice, and each was taken: the row got one of the values, an article both lists of links.
+                if (!given.Add(property.Name))
+                {
+                    throw new InvalidDataException($"{path}:{lineNumber}: '{property.Name}' appears twice in the row.");
+                }
                 if (ExportFormat.ArticleLinks.FirstOrDefault(l => l.Property == property.Name) is { Table: not null } link && table == "articles")
                 {
                     var (ids, idsProblem) = ImportedValue.Ids(property.Value);

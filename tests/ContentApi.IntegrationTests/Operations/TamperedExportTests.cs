@@ -40,14 +40,26 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
         var folder = await ExportAsync(factory.DatabasePath);
         var line = Tamper(folder, file, pattern, replacement);
 
-        var database = NewDatabase();
-        var refusal = await Assert.ThrowsAsync<InvalidDataException>(() => ImportAsync(folder, database));
+        var refusal = await RefusalAsync(folder);
 
-        Assert.Contains($"{file}:{line}: '{column}'", refusal.Message, StringComparison.Ordinal);
-        Assert.Contains(rule, refusal.Message, StringComparison.Ordinal);
-        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
-        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
-            "SELECT (SELECT count(*) FROM images) + (SELECT count(*) FROM authors) + (SELECT count(*) FROM tags) + (SELECT count(*) FROM articles)"));
+        Assert.Contains($"{file}:{line}: '{column}'", refusal, StringComparison.Ordinal);
+        Assert.Contains(rule, refusal, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("articles.jsonl", "author_ids", "[]")]
+    [InlineData("articles.jsonl", "published_at", "null")]
+    [InlineData("images.jsonl", "id", "9007199254740991")]
+    public async Task Import_refuses_a_row_giving_a_column_twice(string file, string column, string otherValue)
+    {
+        await CreateContentAsync();
+        var folder = await ExportAsync(factory.DatabasePath);
+        // SQLite took one of the two values for the row, and an article's links took both lists.
+        var line = Tamper(folder, file, $"\"{column}\":", $"\"{column}\":{otherValue},\"{column}\":");
+
+        var refusal = await RefusalAsync(folder);
+
+        Assert.Contains($"{file}:{line}: '{column}' appears twice in the row.", refusal, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -136,6 +148,17 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     private static string NewDatabase() => Path.Combine(CommandRunner.TempDirectory(), "imported.db");
+
+    /// <summary>Imports the folder into a new database, which must refuse it and be left empty; the refusal's message.</summary>
+    private static async Task<string> RefusalAsync(string folder)
+    {
+        var database = NewDatabase();
+        var refusal = await Assert.ThrowsAsync<InvalidDataException>(() => ImportAsync(folder, database));
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
+            "SELECT (SELECT count(*) FROM images) + (SELECT count(*) FROM authors) + (SELECT count(*) FROM tags) + (SELECT count(*) FROM articles)"));
+        return refusal.Message;
+    }
 
     /// <summary>What the import command does with an export folder, letting its refusal through for the test to read.</summary>
     private static async Task ImportAsync(string folder, string database)
