@@ -175,6 +175,8 @@ internal static class SqliteDialect
     public const int UniqueConstraintExtendedCode = 2067;     // SQLITE_CONSTRAINT_UNIQUE
     public const int PrimaryKeyConstraintExtendedCode = 1555; // SQLITE_CONSTRAINT_PRIMARYKEY
     public const int ForeignKeyConstraintExtendedCode = 787;  // SQLITE_CONSTRAINT_FOREIGNKEY
+    public const int NotNullConstraintExtendedCode = 1299;    // SQLITE_CONSTRAINT_NOTNULL
+    public const int CheckConstraintExtendedCode = 275;       // SQLITE_CONSTRAINT_CHECK
 
     public const int FullErrorCode = 13;       // SQLITE_FULL: the disk, or the database's page limit
 
@@ -189,6 +191,12 @@ internal static class SqliteDialect
 
     public static bool IsForeignKeyViolation(SqliteException exception) =>
         exception.SqliteExtendedErrorCode == ForeignKeyConstraintExtendedCode;
+
+    public static bool IsNotNullViolation(SqliteException exception) =>
+        exception.SqliteExtendedErrorCode == NotNullConstraintExtendedCode;
+
+    public static bool IsCheckViolation(SqliteException exception) =>
+        exception.SqliteExtendedErrorCode == CheckConstraintExtendedCode;
 
     public static bool IsConstraintViolation(SqliteException exception) =>
         exception.SqliteErrorCode == ConstraintErrorCode;

@@ -38,6 +38,15 @@ internal static class ImportedColumnRules
         [("articles", "status")] = Text(EnumValuesConverter.ValuesOf(typeof(ArticleStatus)).Contains, EnumValuesConverter.MustBeOneOf(typeof(ArticleStatus))),
     };
 
+    /// <summary>
+    /// What a table's CHECK constraints ask of values together, each allowed alone, said in the file's terms for when the
+    /// database refuses a row (<see cref="RefusedRow"/>): its own message shows the constraint's SQL.
+    /// </summary>
+    public static readonly Dictionary<string, (string[] Columns, string Rule)> Together = new()
+    {
+        ["articles"] = (["status", "published_at"], "a published article has a published_at, and a draft has none."),
+    };
+
     /// <summary>What the API says of this value of the column, or null when it takes it (null itself is the schema's to judge).</summary>
     public static string? Problem(string table, string column, object? value) =>
         value is not null && Rules.TryGetValue((table, column), out var rule) && !rule.Holds(value) ? rule.Message : null;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ContentApi.Data;
 using ContentApi.Search;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace ContentApi.Transfer;
 
@@ -92,7 +93,8 @@ public sealed class JsonlImporter(Db db)
             using var document = Parse(line, path, lineNumber);
             var parameters = new DynamicParameters();
             var names = new List<string>();
-            var links = new List<(string Table, string Column, long[] Ids)>();
+            var links = new List<(string Table, string Column, string Property, long[] Ids)>();
+            var given = new HashSet<string>(StringComparer.Ordinal);
             if (document.RootElement.ValueKind != JsonValueKind.Object ||
                 !document.RootElement.TryGetProperty("id", out var idElement) || ImportedValue.Of(idElement, "id", "INTEGER") is not ({ } idValue, null))
             {
@@ -100,10 +102,15 @@ public sealed class JsonlImporter(Db db)
             }
             foreach (var property in document.RootElement.EnumerateObject())
             {
+                // JSON allows a name twice, and each was taken: the row got one of the values, an article both lists of links.
+                if (!given.Add(property.Name))
+                {
+                    throw new InvalidDataException($"{path}:{lineNumber}: '{property.Name}' appears twice in the row.");
+                }
                 if (ExportFormat.ArticleLinks.FirstOrDefault(l => l.Property == property.Name) is { Table: not null } link && table == "articles")
                 {
                     var (ids, idsProblem) = ImportedValue.Ids(property.Value);
-                    links.Add((link.Table, link.Column, ids ?? throw new InvalidDataException($"{path}:{lineNumber}: '{property.Name}' {idsProblem}")));
+                    links.Add((link.Table, link.Column, property.Name, ids ?? throw new InvalidDataException($"{path}:{lineNumber}: '{property.Name}' {idsProblem}")));
                     continue;
                 }
                 // Only real columns of the table: a hostile file cannot smuggle SQL through its keys.
@@ -124,13 +131,30 @@ public sealed class JsonlImporter(Db db)
                 parameters.Add("p" + names.Count, value);
             }
             var sql = $"INSERT INTO {table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select((_, i) => "@p" + (i + 1)))})";
-            await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-            var id = (long)idValue;
-            foreach (var (linkTable, column, ids) in links)
+            // The database checks the keys (a repeated id or slug, an id no row has); its refusal is told with the row's line.
+            try
             {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    $"INSERT INTO {linkTable} (article_id, {column}, position) VALUES (@ArticleId, @RefId, @Position)",
-                    ids.Select((refId, position) => new { ArticleId = id, RefId = refId, Position = (long)position }), transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+            }
+            catch (SqliteException exception) when (SqliteDialect.IsConstraintViolation(exception))
+            {
+                var reason = await RefusedRow.ReasonAsync(connection, transaction, path, lineNumber, table, document.RootElement, columns, exception);
+                throw new InvalidDataException($"{path}:{lineNumber}: {reason}", exception);
+            }
+            var id = (long)idValue;
+            foreach (var (linkTable, column, property, ids) in links)
+            {
+                try
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        $"INSERT INTO {linkTable} (article_id, {column}, position) VALUES (@ArticleId, @RefId, @Position)",
+                        ids.Select((refId, position) => new { ArticleId = id, RefId = refId, Position = (long)position }), transaction, cancellationToken: cancellationToken));
+                }
+                catch (SqliteException exception) when (SqliteDialect.IsConstraintViolation(exception))
+                {
+                    var reason = await RefusedRow.LinksReasonAsync(connection, transaction, linkTable, column, property, ids, exception);
+                    throw new InvalidDataException($"{path}:{lineNumber}: {reason}", exception);
+                }
             }
             count++;
             if (count % Batch == 0)
@@ -155,7 +179,7 @@ public sealed class JsonlImporter(Db db)
     }
 
     /// <summary>The file's lines, read as strict UTF-8: a byte that is not UTF-8 is an error, not a U+FFFD in the data.</summary>
-    private static IEnumerable<string> Lines(string path)
+    internal static IEnumerable<string> Lines(string path)
     {
         using var reader = new StreamReader(path, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
         while (true)

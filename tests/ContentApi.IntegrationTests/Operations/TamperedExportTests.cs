@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ContentApi.Cli;
 using ContentApi.Data;
@@ -40,14 +42,78 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
         var folder = await ExportAsync(factory.DatabasePath);
         var line = Tamper(folder, file, pattern, replacement);
 
-        var database = NewDatabase();
-        var refusal = await Assert.ThrowsAsync<InvalidDataException>(() => ImportAsync(folder, database));
+        var refusal = await RefusalAsync(folder);
 
-        Assert.Contains($"{file}:{line}: '{column}'", refusal.Message, StringComparison.Ordinal);
-        Assert.Contains(rule, refusal.Message, StringComparison.Ordinal);
-        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
-        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
-            "SELECT (SELECT count(*) FROM images) + (SELECT count(*) FROM authors) + (SELECT count(*) FROM tags) + (SELECT count(*) FROM articles)"));
+        Assert.Contains($"{file}:{line}: '{column}'", refusal, StringComparison.Ordinal);
+        Assert.Contains(rule, refusal, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("images.jsonl", "id")]
+    [InlineData("articles.jsonl", "id")]
+    [InlineData("authors.jsonl", "slug")]
+    [InlineData("tags.jsonl", "slug")]
+    [InlineData("articles.jsonl", "slug")]
+    public async Task Import_refuses_a_row_repeating_an_earlier_rows_id_or_slug_naming_both_lines(string file, string column)
+    {
+        await CreateContentAsync();
+        var folder = await ExportAsync(factory.DatabasePath);
+        var path = Path.Combine(folder, file);
+        var first = File.ReadLines(path).First();
+        // The first row again, as the file's last; for a slug, under an id no row has, so that the slug alone repeats.
+        var repeated = column == "id" ? first : Regex.Replace(first, "^\\{\"id\":[0-9]+", $"{{\"id\":{ImportedValue.MaxId}");
+        File.AppendAllText(path, repeated + "\n");
+        var line = File.ReadLines(path).Count();
+        // The manifest counts the row too: the repeat is all that is wrong.
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, ExportFormat.ManifestFile)))!;
+        manifest["Counts"]![Path.GetFileNameWithoutExtension(file)] = line;
+        File.WriteAllText(Path.Combine(folder, ExportFormat.ManifestFile), manifest.ToJsonString());
+
+        var refusal = await RefusalAsync(folder);
+
+        using var row = JsonDocument.Parse(first);
+        Assert.Contains($"{file}:{line}: '{column}' is {row.RootElement.GetProperty(column).GetRawText()}, as on line 1;", refusal, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("articles.jsonl", "author_ids", "[]")]
+    [InlineData("articles.jsonl", "published_at", "null")]
+    [InlineData("images.jsonl", "id", "9007199254740991")]
+    public async Task Import_refuses_a_row_giving_a_column_twice(string file, string column, string otherValue)
+    {
+        await CreateContentAsync();
+        var folder = await ExportAsync(factory.DatabasePath);
+        // SQLite took one of the two values for the row, and an article's links took both lists.
+        var line = Tamper(folder, file, $"\"{column}\":", $"\"{column}\":{otherValue},\"{column}\":");
+
+        var refusal = await RefusalAsync(folder);
+
+        Assert.Contains($"{file}:{line}: '{column}' appears twice in the row.", refusal, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("articles.jsonl", "\"author_ids\":\\[[^\\]]*\\]", "\"author_ids\":[999999999]", "'author_ids' lists 999999999, but authors.jsonl has no row with id 999999999.")]
+    [InlineData("articles.jsonl", "\"tag_ids\":\\[[^\\]]*\\]", "\"tag_ids\":[999999999]", "'tag_ids' lists 999999999, but tags.jsonl has no row with id 999999999.")]
+    [InlineData("articles.jsonl", "\"image_ids\":\\[[^\\]]*\\]", "\"image_ids\":[999999999]", "'image_ids' lists 999999999, but images.jsonl has no row with id 999999999.")]
+    [InlineData("articles.jsonl", "\"cover_image_id\":(null|[0-9]+)", "\"cover_image_id\":999999999", "'cover_image_id' is 999999999, but images.jsonl has no row with id 999999999.")]
+    [InlineData("authors.jsonl", "\"avatar_image_id\":(null|[0-9]+)", "\"avatar_image_id\":999999999", "'avatar_image_id' is 999999999, but images.jsonl has no row with id 999999999.")]
+    [InlineData("articles.jsonl", "\"author_ids\":\\[([0-9]+)", "\"author_ids\":[$1,$1", "'author_ids' lists $1 twice.")]
+    [InlineData("articles.jsonl", "\"title\":\"[^\"]*\",", "", "'title' is missing, and every row needs one.")]
+    [InlineData("images.jsonl", "\"alt_text\":\"[^\"]*\"", "\"alt_text\":null", "'alt_text' is null, and every row needs one.")]
+    [InlineData("articles.jsonl", "\"published_at\":\"[^\"]*\"", "\"published_at\":null", "'status' is \"published\" and 'published_at' is null, which do not go together:")]
+    public async Task Import_refuses_a_row_the_database_refuses_saying_where_and_why_and_imports_nothing(string file, string pattern, string replacement, string reason)
+    {
+        await CreateContentAsync();
+        var folder = await ExportAsync(factory.DatabasePath);
+        var path = Path.Combine(folder, file);
+        var match = Regex.Match(File.ReadAllText(path), pattern);
+        var line = Tamper(folder, file, pattern, replacement);
+
+        var refusal = await RefusalAsync(folder);
+
+        Assert.Contains($"{file}:{line}: {match.Result(reason)}", refusal, StringComparison.Ordinal);
+        // The database's own words name its SQL (a CHECK's expression), and no line of the file.
+        Assert.DoesNotContain("constraint", refusal, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -124,18 +190,29 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
         return folder;
     }
 
-    /// <summary>Replaces the first match of <paramref name="pattern"/> in one of the export's files; the line it is on.</summary>
+    /// <summary>Replaces the first match of <paramref name="pattern"/> in one of the export's files ($1 in <paramref name="replacement"/> is its first group); the line it is on.</summary>
     private static int Tamper(string folder, string file, string pattern, string replacement)
     {
         var path = Path.Combine(folder, file);
         var text = File.ReadAllText(path);
         var match = Regex.Match(text, pattern);
         Assert.True(match.Success, $"{pattern} not in {file}");
-        File.WriteAllText(path, text[..match.Index] + replacement + text[(match.Index + match.Length)..]);
+        File.WriteAllText(path, text[..match.Index] + match.Result(replacement) + text[(match.Index + match.Length)..]);
         return text[..match.Index].Count(c => c == '\n') + 1;
     }
 
     private static string NewDatabase() => Path.Combine(CommandRunner.TempDirectory(), "imported.db");
+
+    /// <summary>Imports the folder into a new database, which must refuse it and be left empty; the refusal's message.</summary>
+    private static async Task<string> RefusalAsync(string folder)
+    {
+        var database = NewDatabase();
+        var refusal = await Assert.ThrowsAsync<InvalidDataException>(() => ImportAsync(folder, database));
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
+            "SELECT (SELECT count(*) FROM images) + (SELECT count(*) FROM authors) + (SELECT count(*) FROM tags) + (SELECT count(*) FROM articles)"));
+        return refusal.Message;
+    }
 
     /// <summary>What the import command does with an export folder, letting its refusal through for the test to read.</summary>
     private static async Task ImportAsync(string folder, string database)
