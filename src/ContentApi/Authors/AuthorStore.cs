@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ContentApi.Articles;
 using ContentApi.Data;
 using ContentApi.Http;
 using ContentApi.Images;
@@ -9,11 +10,11 @@ namespace ContentApi.Authors;
 
 public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
 {
-    private const string Select = """
+    internal const string Select = $"""
         SELECT au.id AS Id, au.slug AS Slug, au.name AS Name, au.bio AS Bio, au.avatar_image_id AS AvatarImageId,
                au.website AS Website, au.email AS Email,
-               (SELECT count(*) FROM article_authors x JOIN articles a ON a.id = x.article_id
-                WHERE x.author_id = au.id AND a.status = 'published' AND a.published_at <= @Now) AS PublishedArticleCount,
+               (SELECT count(*) FROM article_authors x JOIN {SqliteDialect.ArticlesForVisibility} ON a.id = x.article_id
+                WHERE x.author_id = au.id AND {ArticleQueries.PubliclyVisible}) AS PublishedArticleCount,
                au.created_at AS CreatedAt, au.updated_at AS UpdatedAt, au.version AS Version
         """;
 

@@ -79,6 +79,14 @@ internal static class SqliteDialect
     /// </summary>
     public const string ArticlePubliclyVisible = "likelihood(a.status = 'published', 0.9) AND likely(a.published_at <= @Now)";
 
+    /// <summary>
+    /// The articles table, to be read for what <see cref="ArticlePubliclyVisible"/> and a language filter need alone.
+    /// A row read from the table walks its body's overflow pages to reach status, published_at and language (stored
+    /// after it; migration 0005), where ix_articles_visibility holds them by id. The planner cannot know rows are
+    /// that long, so it is told: counting the published articles of 44 tags at 100,000 articles took 6.6 s.
+    /// </summary>
+    public const string ArticlesForVisibility = "articles a INDEXED BY ix_articles_visibility";
+
     /// <summary>Articles whose full-text index row matches @Match (an expression built by Fts5Match, never caller text).</summary>
     public const string ArticleIdsMatching = "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @Match)";
 
@@ -93,7 +101,7 @@ internal static class SqliteDialect
     // CROSS JOIN makes SQLite start from the full-text matches; left to itself it scans every visible article
     // and probes the index for each, which grows with the library (27 ms at 2k articles, seconds at 100k).
     // INDEXED BY: the planner would read each row from the table (see migration 0005 for why that is slow).
-    public const string SearchFrom = "FROM articles_fts CROSS JOIN articles a INDEXED BY ix_articles_visibility ON a.id = articles_fts.rowid";
+    public const string SearchFrom = "FROM articles_fts CROSS JOIN " + ArticlesForVisibility + " ON a.id = articles_fts.rowid";
     public const string SearchCondition = "articles_fts MATCH @Match";
     public const string SearchOrder =
         "CASE WHEN a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'title : (' || @Match || ')') THEN 0 ELSE 1 END, " +

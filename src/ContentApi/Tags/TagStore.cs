@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ContentApi.Articles;
 using ContentApi.Data;
 using ContentApi.Http;
 using ContentApi.Search;
@@ -8,10 +9,10 @@ namespace ContentApi.Tags;
 
 public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock)
 {
-    private const string Select = """
+    internal const string Select = $"""
         SELECT t.id AS Id, t.slug AS Slug, t.name AS Name, t.description AS Description,
-               (SELECT count(*) FROM article_tags x JOIN articles a ON a.id = x.article_id
-                WHERE x.tag_id = t.id AND a.status = 'published' AND a.published_at <= @Now) AS PublishedArticleCount,
+               (SELECT count(*) FROM article_tags x JOIN {SqliteDialect.ArticlesForVisibility} ON a.id = x.article_id
+                WHERE x.tag_id = t.id AND {ArticleQueries.PubliclyVisible}) AS PublishedArticleCount,
                t.created_at AS CreatedAt, t.updated_at AS UpdatedAt, t.version AS Version
         """;
 

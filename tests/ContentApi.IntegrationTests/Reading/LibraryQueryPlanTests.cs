@@ -35,11 +35,13 @@ public sealed class SeededLibrary : IAsyncLifetime
 }
 
 /// <summary>
-/// Every sort of the article and image lists reads its order from an index on the first and on later pages. Sorting
-/// by updatedAt, createdAt or title sorted all articles for each page (0.2-0.5 s at 100,000 articles), and the image
-/// list, newest first by default, all images (0.5-0.8 s at 200,000).
+/// The reads whose cost could grow with the library use an index for it, checked on SQLite's query plans (a test never
+/// times them): every sort of the article and image lists reads its order from an index on the first and on later
+/// pages (sorting by updatedAt, createdAt, title or slug sorted all articles for each page: 0.2-0.7 s at 100,000
+/// articles; the image list, newest first by default, all images), and the visibility checks of images, authors and
+/// tags look rows up by key.
 /// </summary>
-public sealed class SortIndexTests(SeededLibrary library) : IClassFixture<SeededLibrary>
+public sealed class LibraryQueryPlanTests(SeededLibrary library) : IClassFixture<SeededLibrary>
 {
     public static TheoryData<string, bool> ArticleSorts()
     {
@@ -102,6 +104,24 @@ public sealed class SortIndexTests(SeededLibrary library) : IClassFixture<Seeded
             Assert.Contains("ix_articles_cover (cover_image_id=?)", plan);
             Assert.Contains("ix_article_images_image (image_id=?)", plan);
         }
+    }
+
+    /// <summary>
+    /// An author's or a tag's count of published articles reads each article's status and date from
+    /// ix_articles_visibility: from the table, each read walked the article's body (6.6 s for the tag list, 2.9 s for the
+    /// author list, 0.17 s for one author at 100,000 articles; now 0.24 s, 0.18 s and 0.01 s).
+    /// </summary>
+    [Theory]
+    [InlineData("tags")]
+    [InlineData("authors")]
+    public async Task Published_article_counts_read_no_article_row(string resource)
+    {
+        await using var connection = new SqliteConnection($"Data Source={library.Database};Pooling=False");
+        var select = resource == "tags" ? $"{Tags.TagStore.Select} FROM tags t" : $"{Authors.AuthorStore.Select} FROM authors au";
+        var plan = string.Join("\n", (await connection.QueryAsync($"EXPLAIN QUERY PLAN {select}", new { Now = "2030-01-01T00:00:00.000000Z" }))
+            .Select(row => (string)row.detail));
+        Assert.Contains("SEARCH a USING COVERING INDEX ix_articles_visibility", plan);
+        Assert.DoesNotContain("INTEGER PRIMARY KEY", plan);
     }
 
     private static async Task AssertReadInIndexOrderAsync(SqliteConnection connection, string from, string where, string orderBy, string after)
