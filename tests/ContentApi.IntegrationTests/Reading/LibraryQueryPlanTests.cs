@@ -64,6 +64,16 @@ public sealed class LibraryQueryPlanTests(SeededLibrary library) : IClassFixture
         await AssertReadInIndexOrderAsync(connection, "articles a", $"WHERE {ArticleQueries.PubliclyVisible}", order.OrderBy("a.id"), order.After("a.id"));
     }
 
+    /// <summary>A key holder's list of published articles (status=published), in every order.</summary>
+    [Theory]
+    [MemberData(nameof(ArticleSorts))]
+    public async Task Every_sort_of_a_key_holders_published_articles_reads_an_index_in_order(string sort, bool analyzed)
+    {
+        await using var connection = new SqliteConnection($"Data Source={(analyzed ? library.Analyzed : library.Database)};Pooling=False");
+        Assert.True(ArticleStore.PrivateSorts.TryParse(sort, out var order));
+        await AssertReadInIndexOrderAsync(connection, "articles a", $"WHERE {ArticleFilters.PublishedStatusCondition}", order.OrderBy("a.id"), order.After("a.id"));
+    }
+
     public static TheoryData<string, bool, bool> ImageSorts()
     {
         var data = new TheoryData<string, bool, bool>();
@@ -130,7 +140,7 @@ public sealed class LibraryQueryPlanTests(SeededLibrary library) : IClassFixture
         foreach (var condition in new[] { where, cursorPage })
         {
             var plan = string.Join("\n", (await connection.QueryAsync($"EXPLAIN QUERY PLAN SELECT 1 FROM {from} {condition} ORDER BY {orderBy} LIMIT 21",
-                new { Now = "2030-01-01T00:00:00.000000Z", CursorValue = "2026-01-01T00:00:00.000000Z", CursorId = 500 })).Select(row => (string)row.detail));
+                new { Now = "2030-01-01T00:00:00.000000Z", Status = "published", CursorValue = "2026-01-01T00:00:00.000000Z", CursorId = 500 })).Select(row => (string)row.detail));
             Assert.DoesNotContain("TEMP B-TREE", plan);
         }
     }
