@@ -5,6 +5,7 @@ using ContentApi.Benchmarking;
 using ContentApi.Data;
 using ContentApi.Health;
 using ContentApi.Http;
+using ContentApi.Idempotency;
 using ContentApi.Images;
 using ContentApi.Observability;
 using ContentApi.OpenApi;

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Collections.Concurrent;
 using ContentApi.Http;
+using ContentApi.Idempotency;
 using ContentApi.Observability;
 using Dapper;
 using Microsoft.Data.Sqlite;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ContentApi.Idempotency;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,4 @@
+using ContentApi.Idempotency;
 using ContentApi.OpenApi;
 using FluentValidation.Results;
 

@@ -1,7 +1,7 @@
 using ContentApi.Data;
 using Dapper;
 
-namespace ContentApi.Http;
+namespace ContentApi.Idempotency;
 
 public sealed record StoredResponse
 {

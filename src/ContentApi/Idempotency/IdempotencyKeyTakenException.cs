@@ -1,4 +1,4 @@
-namespace ContentApi.Http;
+namespace ContentApi.Idempotency;
 
 /// <summary>
 /// The request's Idempotency-Key was reserved by another request meanwhile (another instance on the same database):

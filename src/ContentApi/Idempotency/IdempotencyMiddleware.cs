@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ContentApi.Data;
+using ContentApi.Http;
 using Microsoft.Extensions.Options;
 
-namespace ContentApi.Http;
+namespace ContentApi.Idempotency;
 
 /// <summary>
 /// POST with <c>Idempotency-Key</c>: the first successful response (2xx) is stored per API key; a repeat

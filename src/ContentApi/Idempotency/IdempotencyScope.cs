@@ -1,4 +1,4 @@
-namespace ContentApi.Http;
+namespace ContentApi.Idempotency;
 
 /// <summary>
 /// The Idempotency-Key of the request being handled. The write that the request makes reserves the key in its own
