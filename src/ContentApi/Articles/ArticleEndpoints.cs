@@ -1,6 +1,12 @@
 using System.Text.Json.Nodes;
 using ContentApi.Auth;
-using ContentApi.Http;
+using ContentApi.Http.Caching;
+using ContentApi.Http.Errors;
+using ContentApi.Http.Json;
+using ContentApi.Http.Limits;
+using ContentApi.Http.Lists;
+using ContentApi.Http.Pipeline;
+using ContentApi.Http.Writes;
 using ContentApi.OpenApi;
 using FluentValidation;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using ContentApi.Http;
+using ContentApi.Http.Binding;
+using ContentApi.Http.Json;
+using ContentApi.Http.Lists;
 using ContentApi.OpenApi;
 using ContentApi.Text;
 using FluentValidation;

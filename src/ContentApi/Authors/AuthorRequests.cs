@@ -1,4 +1,5 @@
-using ContentApi.Http;
+using ContentApi.Http.Binding;
+using ContentApi.Http.Lists;
 using ContentApi.OpenApi;
 using ContentApi.Text;
 using FluentValidation;

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ContentApi.Data;
-using ContentApi.Http;
+using ContentApi.Http.Caching;
+using ContentApi.Http.Errors;
+using ContentApi.Http.Json;
 using Microsoft.Extensions.Options;
 
 namespace ContentApi.Idempotency;

@@ -1,5 +1,9 @@
 using ContentApi.Auth;
-using ContentApi.Http;
+using ContentApi.Http.Caching;
+using ContentApi.Http.Errors;
+using ContentApi.Http.Lists;
+using ContentApi.Http.Pipeline;
+using ContentApi.Http.Writes;
 using FluentValidation;
 
 namespace ContentApi.Images;

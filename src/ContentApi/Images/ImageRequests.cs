@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ContentApi.Http;
+using ContentApi.Http.Lists;
 using ContentApi.OpenApi;
 using ContentApi.Text;
 using FluentValidation;

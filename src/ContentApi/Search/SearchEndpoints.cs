@@ -1,7 +1,10 @@
 using System.Globalization;
 using ContentApi.Articles;
 using ContentApi.Auth;
-using ContentApi.Http;
+using ContentApi.Http.Caching;
+using ContentApi.Http.Limits;
+using ContentApi.Http.Lists;
+using ContentApi.Http.Pipeline;
 using ContentApi.OpenApi;
 using FluentValidation;
 using Microsoft.Extensions.Options;

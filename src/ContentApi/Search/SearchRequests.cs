@@ -1,5 +1,6 @@
 using ContentApi.Articles;
-using ContentApi.Http;
+using ContentApi.Http.Binding;
+using ContentApi.Http.Lists;
 using FluentValidation;
 
 namespace ContentApi.Search;

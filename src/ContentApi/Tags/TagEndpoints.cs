@@ -1,5 +1,10 @@
 using ContentApi.Auth;
-using ContentApi.Http;
+using ContentApi.Http.Binding;
+using ContentApi.Http.Caching;
+using ContentApi.Http.Errors;
+using ContentApi.Http.Lists;
+using ContentApi.Http.Pipeline;
+using ContentApi.Http.Writes;
 using FluentValidation;
 
 namespace ContentApi.Tags;
