@@ -4,7 +4,15 @@ using ContentApi.Authors;
 using ContentApi.Benchmarking;
 using ContentApi.Data;
 using ContentApi.Health;
-using ContentApi.Http;
+using ContentApi.Http.Binding;
+using ContentApi.Http.Bodies;
+using ContentApi.Http.Caching;
+using ContentApi.Http.Errors;
+using ContentApi.Http.Json;
+using ContentApi.Http.Limits;
+using ContentApi.Http.Pipeline;
+using ContentApi.Http.Writes;
+using ContentApi.Idempotency;
 using ContentApi.Images;
 using ContentApi.Observability;
 using ContentApi.OpenApi;
@@ -52,7 +60,7 @@ public static class ContentApiApp
         services.AddOptions<SwaggerOptions>().BindConfiguration(SwaggerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Observability.ObservabilityOptions>().BindConfiguration(Observability.ObservabilityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<Http.CorsOptions>().BindConfiguration(Http.CorsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Http.Pipeline.CorsOptions>().BindConfiguration(Http.Pipeline.CorsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Kestrel's own limits sit above the app's, so the app answers oversize requests with problem+json.
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

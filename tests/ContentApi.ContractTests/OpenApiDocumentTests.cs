@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using ContentApi.Articles;
 using ContentApi.Authors;
-using ContentApi.Http;
+using ContentApi.Http.Binding;
+using ContentApi.Http.Lists;
 using ContentApi.Images;
 using ContentApi.Tags;
 using ContentApi.Text;

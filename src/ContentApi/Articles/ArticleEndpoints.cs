@@ -1,74 +1,17 @@
 using System.Text.Json.Nodes;
 using ContentApi.Auth;
-using ContentApi.Http;
+using ContentApi.Http.Caching;
+using ContentApi.Http.Errors;
+using ContentApi.Http.Json;
+using ContentApi.Http.Limits;
+using ContentApi.Http.Lists;
+using ContentApi.Http.Pipeline;
+using ContentApi.Http.Writes;
 using ContentApi.OpenApi;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 
 namespace ContentApi.Articles;
-
-/// <summary>Query of GET /api/v1/articles.</summary>
-public sealed record ListArticlesQuery : IListQuery
-{
-    public int? Limit { get; init; }
-    public string? Cursor { get; init; }
-    public int? Page { get; init; }
-    public string? Sort { get; init; }
-    /// <summary>Only articles by this author (id or slug; all digits match either).</summary>
-    public string? Author { get; init; }
-    /// <summary>Only articles with this tag (id or slug; all digits match either).</summary>
-    public string? Tag { get; init; }
-    /// <summary>Only articles in this BCP 47 language or a more specific one (RFC 4647 basic filtering, case-insensitive).</summary>
-    public string? Language { get; init; }
-    /// <summary>`draft` or `published`. Anonymous callers see published articles only, so `draft` needs a key with the read scope (else 400).</summary>
-    public string? Status { get; init; }
-    /// <summary>Only articles published at or after this instant (see <see cref="QueryInstant"/>).</summary>
-    public QueryInstant? PublishedAfter { get; init; }
-    /// <summary>Only articles published before this instant (see <see cref="QueryInstant"/>).</summary>
-    public QueryInstant? PublishedBefore { get; init; }
-    /// <summary>Embedded relations to return: authors, tags, coverImage, images (comma-separated), or none. Default: all.</summary>
-    public string? Include { get; init; }
-    /// <summary>Top-level fields to return (comma-separated), e.g. id,slug,title. Default: all.</summary>
-    public string? Fields { get; init; }
-    /// <summary>Extra renderings: html (adds bodyHtml and toc), text (adds plainText), or both: html,text.</summary>
-    public string? Format { get; init; }
-    /// <summary>Full-text search words; combined with the other filters, in the list's sort order (GET /search ranks by relevance).</summary>
-    public string? Q { get; init; }
-}
-
-/// <summary>Query of the single-article reads.</summary>
-public sealed record ArticleViewQuery
-{
-    /// <summary>Embedded relations to return: authors, tags, coverImage, images (comma-separated), or none. Default: all.</summary>
-    public string? Include { get; init; }
-    /// <summary>Top-level fields to return (comma-separated), e.g. id,slug,title. Default: all.</summary>
-    public string? Fields { get; init; }
-    /// <summary>Extra renderings: html (adds bodyHtml and toc), text (adds plainText), or both: html,text.</summary>
-    public string? Format { get; init; }
-
-    public ArticleView View => ArticleView.From(Include, Fields, Format);
-}
-
-public sealed class ArticleViewQueryValidator : AbstractValidator<ArticleViewQuery>
-{
-    public ArticleViewQueryValidator() => RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, q.Format), ArticleView.FieldNames);
-}
-
-public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticlesQuery, ArticleRow>
-{
-    public ListArticlesQueryValidator() : base(ArticleStore.PrivateSorts)
-    {
-        var statuses = EnumValuesConverter.ValuesOf(typeof(ArticleStatus));
-        RuleFor(q => q.Status).Must(s => statuses.Contains(s)).When(q => q.Status is not null)
-            .WithMessage($"Must be one of: {string.Join(", ", statuses)}.");
-        RuleFor(q => q.Language).LanguageTag();
-        RuleFor(q => q.Q).SearchText();
-        RuleFor(q => q.Author).IdOrSlug();
-        RuleFor(q => q.Tag).IdOrSlug();
-        RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, q.Format), ArticleView.FieldNames);
-        RuleFor(q => q.PublishedBefore).LaterThanPublishedAfter(q => q.PublishedAfter);
-    }
-}
 
 public static class ArticleEndpoints
 {

@@ -1,4 +1,4 @@
-using ContentApi.Http;
+using ContentApi.Http.Binding;
 using ContentApi.Search;
 using ContentApi.Text;
 using FluentValidation;

@@ -1,7 +1,7 @@
-using ContentApi.Http;
 using System.Text.Json.Serialization;
 using ContentApi.Authors;
 using ContentApi.Data;
+using ContentApi.Http.Writes;
 using ContentApi.Images;
 using ContentApi.OpenApi;
 using ContentApi.Rendering;

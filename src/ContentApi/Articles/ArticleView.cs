@@ -1,4 +1,6 @@
-using ContentApi.Http;
+using ContentApi.Http.Binding;
+using ContentApi.Http.Limits;
+using ContentApi.Http.Lists;
 using ContentApi.Rendering;
 
 namespace ContentApi.Articles;

@@ -28,10 +28,10 @@ public static class AuthSetup
             context.GetEndpoint()?.Metadata.GetMetadata<Health.ProbeEndpoint>() is null)
         {
             var attempts = context.RequestServices.GetRequiredService<FailedKeyAttempts>();
-            if (!attempts.TryRecordFailure(Http.RateLimitingSetup.ClientAddress(context)))
+            if (!attempts.TryRecordFailure(Http.Limits.RateLimitingSetup.ClientAddress(context)))
             {
-                var quota = Math.Max(1, context.RequestServices.GetRequiredService<IOptions<Http.RateLimitingOptions>>().Value.FailedKeyAttemptsPerMinute);
-                await Http.RateLimitingSetup.WriteTooManyRequestsAsync(context, 60, new Http.RateLimitQuota(quota, 60), "Too many failed API key attempts from this address; retry later.");
+                var quota = Math.Max(1, context.RequestServices.GetRequiredService<IOptions<Http.Limits.RateLimitingOptions>>().Value.FailedKeyAttemptsPerMinute);
+                await Http.Limits.RateLimitingSetup.WriteTooManyRequestsAsync(context, 60, new Http.Limits.RateLimitQuota(quota, 60), "Too many failed API key attempts from this address; retry later.");
                 return;
             }
             context.Response.StatusCode = 401;

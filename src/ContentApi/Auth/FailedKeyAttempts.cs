@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using ContentApi.Http;
+using ContentApi.Http.Limits;
 
 namespace ContentApi.Auth;
 

@@ -1,42 +1,13 @@
 using ContentApi.Auth;
-using ContentApi.Http;
+using ContentApi.Http.Binding;
+using ContentApi.Http.Caching;
+using ContentApi.Http.Errors;
+using ContentApi.Http.Lists;
+using ContentApi.Http.Pipeline;
+using ContentApi.Http.Writes;
 using FluentValidation;
 
 namespace ContentApi.Authors;
-
-/// <summary>Query of GET /api/v1/authors.</summary>
-public sealed record ListAuthorsQuery : IListQuery
-{
-    public int? Limit { get; init; }
-    public string? Cursor { get; init; }
-    public int? Page { get; init; }
-    public string? Sort { get; init; }
-    /// <summary>Only these slugs (comma-separated; repeating the parameter works too).</summary>
-    public string? Slug { get; init; }
-    /// <summary>Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</summary>
-    public string? Fields { get; init; }
-}
-
-/// <summary>Query of the single-author reads.</summary>
-public sealed record AuthorViewQuery
-{
-    /// <summary>Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</summary>
-    public string? Fields { get; init; }
-}
-
-public sealed class ListAuthorsQueryValidator : ListQueryValidator<ListAuthorsQuery, AuthorRow>
-{
-    public ListAuthorsQueryValidator() : base(AuthorStore.Sorts)
-    {
-        RuleFor(q => q.Slug).SlugList();
-        RuleFor(q => q.Fields).FieldsOf<ListAuthorsQuery, AuthorResponse>();
-    }
-}
-
-public sealed class AuthorViewQueryValidator : AbstractValidator<AuthorViewQuery>
-{
-    public AuthorViewQueryValidator() => RuleFor(q => q.Fields).FieldsOf<AuthorViewQuery, AuthorResponse>();
-}
 
 public static class AuthorEndpoints
 {

@@ -1,3 +1,5 @@
+using ContentApi.Http.Binding;
+using ContentApi.Http.Lists;
 using ContentApi.OpenApi;
 using ContentApi.Text;
 using FluentValidation;
@@ -32,4 +34,38 @@ public sealed class AuthorRequestValidator : AbstractValidator<AuthorRequest>
         RuleFor(r => r.Email!).MaximumCharacters(254).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage)
             .Matches(EmailPattern).WithMessage(EmailMessage).Must(TextRules.HasNoBidiFormatting).WithMessage(EmailMessage).When(r => r.Email is not null);
     }
+}
+
+/// <summary>Query of GET /api/v1/authors.</summary>
+public sealed record ListAuthorsQuery : IListQuery
+{
+    public int? Limit { get; init; }
+    public string? Cursor { get; init; }
+    public int? Page { get; init; }
+    public string? Sort { get; init; }
+    /// <summary>Only these slugs (comma-separated; repeating the parameter works too).</summary>
+    public string? Slug { get; init; }
+    /// <summary>Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</summary>
+    public string? Fields { get; init; }
+}
+
+/// <summary>Query of the single-author reads.</summary>
+public sealed record AuthorViewQuery
+{
+    /// <summary>Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</summary>
+    public string? Fields { get; init; }
+}
+
+public sealed class ListAuthorsQueryValidator : ListQueryValidator<ListAuthorsQuery, AuthorRow>
+{
+    public ListAuthorsQueryValidator() : base(AuthorStore.Sorts)
+    {
+        RuleFor(q => q.Slug).SlugList();
+        RuleFor(q => q.Fields).FieldsOf<ListAuthorsQuery, AuthorResponse>();
+    }
+}
+
+public sealed class AuthorViewQueryValidator : AbstractValidator<AuthorViewQuery>
+{
+    public AuthorViewQueryValidator() => RuleFor(q => q.Fields).FieldsOf<AuthorViewQuery, AuthorResponse>();
 }

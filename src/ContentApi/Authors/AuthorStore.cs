@@ -1,7 +1,8 @@
 using System.Data.Common;
 using ContentApi.Articles;
 using ContentApi.Data;
-using ContentApi.Http;
+using ContentApi.Http.Lists;
+using ContentApi.Http.Writes;
 using ContentApi.Images;
 using ContentApi.Search;
 using Dapper;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ContentApi.Articles;
-using ContentApi.Http;
+using ContentApi.Http.Errors;
 using ContentApi.Import;
 using ContentApi.Transfer;
 

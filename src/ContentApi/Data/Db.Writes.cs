@@ -1,7 +1,8 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Collections.Concurrent;
-using ContentApi.Http;
+using ContentApi.Http.Writes;
+using ContentApi.Idempotency;
 using ContentApi.Observability;
 using Dapper;
 using Microsoft.Data.Sqlite;

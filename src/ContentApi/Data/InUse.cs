@@ -1,4 +1,4 @@
-using ContentApi.Http;
+using ContentApi.Http.Writes;
 
 namespace ContentApi.Data;
 

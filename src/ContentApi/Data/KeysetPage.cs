@@ -1,5 +1,5 @@
 using System.Data.Common;
-using ContentApi.Http;
+using ContentApi.Http.Lists;
 using Dapper;
 
 namespace ContentApi.Data;

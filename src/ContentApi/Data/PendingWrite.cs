@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
-using ContentApi.Http;
+using ContentApi.Http.Writes;
+using ContentApi.Idempotency;
 using Microsoft.Data.Sqlite;
 
 namespace ContentApi.Data;

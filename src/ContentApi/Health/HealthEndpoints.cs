@@ -57,6 +57,6 @@ public static class HealthEndpoints
         {
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-        }, Http.JsonSetup.Options));
+        }, Http.Json.JsonSetup.Options));
     }
 }

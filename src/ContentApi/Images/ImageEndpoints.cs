@@ -1,42 +1,12 @@
 using ContentApi.Auth;
-using ContentApi.Http;
+using ContentApi.Http.Caching;
+using ContentApi.Http.Errors;
+using ContentApi.Http.Lists;
+using ContentApi.Http.Pipeline;
+using ContentApi.Http.Writes;
 using FluentValidation;
 
 namespace ContentApi.Images;
-
-/// <summary>Query of GET /api/v1/images.</summary>
-public sealed record ListImagesQuery : IListQuery
-{
-    public int? Limit { get; init; }
-    public string? Cursor { get; init; }
-    public int? Page { get; init; }
-    public string? Sort { get; init; }
-    public string? MimeType { get; init; }
-    /// <summary>Top-level fields to return (comma-separated), e.g. id,url,width,height. Default: all.</summary>
-    public string? Fields { get; init; }
-}
-
-/// <summary>Query of the single-image read.</summary>
-public sealed record ImageViewQuery
-{
-    /// <summary>Top-level fields to return (comma-separated), e.g. id,url,width,height. Default: all.</summary>
-    public string? Fields { get; init; }
-}
-
-public sealed class ListImagesQueryValidator : ListQueryValidator<ListImagesQuery, ImageRow>
-{
-    public ListImagesQueryValidator() : base(ImageStore.Sorts)
-    {
-        RuleFor(q => q.MimeType!).Matches(ImageRequestValidator.MimeTypePattern).When(q => q.MimeType is not null)
-            .WithMessage(ImageRequestValidator.MimeTypeMessage);
-        RuleFor(q => q.Fields).FieldsOf<ListImagesQuery, ImageResponse>();
-    }
-}
-
-public sealed class ImageViewQueryValidator : AbstractValidator<ImageViewQuery>
-{
-    public ImageViewQueryValidator() => RuleFor(q => q.Fields).FieldsOf<ImageViewQuery, ImageResponse>();
-}
 
 public static class ImageEndpoints
 {

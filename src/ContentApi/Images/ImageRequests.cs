@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ContentApi.Http.Lists;
 using ContentApi.OpenApi;
 using ContentApi.Text;
 using FluentValidation;
@@ -64,4 +65,38 @@ public sealed class FocalPointValidator : AbstractValidator<FocalPoint>
         RuleFor(p => p.X).InclusiveBetween(0, 1).WithMessage("Must be between 0 and 1.");
         RuleFor(p => p.Y).InclusiveBetween(0, 1).WithMessage("Must be between 0 and 1.");
     }
+}
+
+/// <summary>Query of GET /api/v1/images.</summary>
+public sealed record ListImagesQuery : IListQuery
+{
+    public int? Limit { get; init; }
+    public string? Cursor { get; init; }
+    public int? Page { get; init; }
+    public string? Sort { get; init; }
+    public string? MimeType { get; init; }
+    /// <summary>Top-level fields to return (comma-separated), e.g. id,url,width,height. Default: all.</summary>
+    public string? Fields { get; init; }
+}
+
+/// <summary>Query of the single-image read.</summary>
+public sealed record ImageViewQuery
+{
+    /// <summary>Top-level fields to return (comma-separated), e.g. id,url,width,height. Default: all.</summary>
+    public string? Fields { get; init; }
+}
+
+public sealed class ListImagesQueryValidator : ListQueryValidator<ListImagesQuery, ImageRow>
+{
+    public ListImagesQueryValidator() : base(ImageStore.Sorts)
+    {
+        RuleFor(q => q.MimeType!).Matches(ImageRequestValidator.MimeTypePattern).When(q => q.MimeType is not null)
+            .WithMessage(ImageRequestValidator.MimeTypeMessage);
+        RuleFor(q => q.Fields).FieldsOf<ListImagesQuery, ImageResponse>();
+    }
+}
+
+public sealed class ImageViewQueryValidator : AbstractValidator<ImageViewQuery>
+{
+    public ImageViewQueryValidator() => RuleFor(q => q.Fields).FieldsOf<ImageViewQuery, ImageResponse>();
 }

@@ -1,5 +1,5 @@
-using ContentApi.Http;
 using ContentApi.Data;
+using ContentApi.Http.Writes;
 using ContentApi.OpenApi;
 
 namespace ContentApi.Images;

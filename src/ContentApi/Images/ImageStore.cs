@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ContentApi.Data;
-using ContentApi.Http;
+using ContentApi.Http.Lists;
+using ContentApi.Http.Writes;
 using ContentApi.Search;
 using Dapper;
 

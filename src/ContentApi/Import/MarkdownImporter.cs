@@ -1,7 +1,8 @@
 using ContentApi.Articles;
 using ContentApi.Authors;
 using ContentApi.Data;
-using ContentApi.Http;
+using ContentApi.Http.Json;
+using ContentApi.Http.Writes;
 using ContentApi.Images;
 using ContentApi.Rendering;
 using ContentApi.Tags;
@@ -182,7 +183,7 @@ public sealed class MarkdownImporter(
         var validation = await validator.ValidateAsync(standIn, cancellationToken);
         foreach (var error in validation.Errors)
         {
-            problems.Add(new ImportProblem(path, 1, $"{Http.ValidationFilter.ToJsonPath(error.PropertyName)}: {error.ErrorMessage}"));
+            problems.Add(new ImportProblem(path, 1, $"{Http.Binding.ValidationFilter.ToJsonPath(error.PropertyName)}: {error.ErrorMessage}"));
         }
         // What the store refuses of a new body (too complex to store, references to no image). A body that restates the
         // stored one is left to the store, which keeps a body stored before today's rules as it is.
@@ -353,7 +354,7 @@ public sealed class MarkdownImporter(
     private static ImageRequest ImageRequestOf(CoverImageRef cover) => new(cover.Url, cover.AltText ?? "");
 
     private static string ImageProblem(ImageRequest image, FluentValidation.Results.ValidationResult invalid) =>
-        $"Image {image.Url}: " + string.Join(" ", invalid.Errors.Select(e => $"{Http.ValidationFilter.ToJsonPath(e.PropertyName)}: {e.ErrorMessage}"));
+        $"Image {image.Url}: " + string.Join(" ", invalid.Errors.Select(e => $"{Http.Binding.ValidationFilter.ToJsonPath(e.PropertyName)}: {e.ErrorMessage}"));
 
     /// <summary>
     /// Finds the image by URL or creates it; <paramref name="request"/> has passed the image validator already. A stored

@@ -1,4 +1,4 @@
-using ContentApi.Http;
+using ContentApi.Idempotency;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 

@@ -1,4 +1,5 @@
-using ContentApi.Http;
+using ContentApi.Http.Caching;
+using ContentApi.Http.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace ContentApi.OpenApi;

@@ -1,5 +1,6 @@
 using System.Reflection;
-using ContentApi.Http;
+using ContentApi.Http.Binding;
+using ContentApi.Http.Lists;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using ContentApi.Data;
-using ContentApi.Http;
+using ContentApi.Http.Writes;
 using Dapper;
 
 namespace ContentApi.Search;

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using ContentApi.Data;
-using ContentApi.Http;
+using ContentApi.Http.Writes;
 using ContentApi.Rendering;
 using Dapper;
 

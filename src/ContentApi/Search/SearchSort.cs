@@ -1,6 +1,6 @@
 using ContentApi.Articles;
 using ContentApi.Data;
-using ContentApi.Http;
+using ContentApi.Http.Lists;
 
 namespace ContentApi.Search;
 

@@ -1,42 +1,13 @@
 using ContentApi.Auth;
-using ContentApi.Http;
+using ContentApi.Http.Binding;
+using ContentApi.Http.Caching;
+using ContentApi.Http.Errors;
+using ContentApi.Http.Lists;
+using ContentApi.Http.Pipeline;
+using ContentApi.Http.Writes;
 using FluentValidation;
 
 namespace ContentApi.Tags;
-
-/// <summary>Query of GET /api/v1/tags.</summary>
-public sealed record ListTagsQuery : IListQuery
-{
-    public int? Limit { get; init; }
-    public string? Cursor { get; init; }
-    public int? Page { get; init; }
-    public string? Sort { get; init; }
-    /// <summary>Only these slugs (comma-separated; repeating the parameter works too).</summary>
-    public string? Slug { get; init; }
-    /// <summary>Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</summary>
-    public string? Fields { get; init; }
-}
-
-/// <summary>Query of the single-tag reads.</summary>
-public sealed record TagViewQuery
-{
-    /// <summary>Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</summary>
-    public string? Fields { get; init; }
-}
-
-public sealed class ListTagsQueryValidator : ListQueryValidator<ListTagsQuery, TagRow>
-{
-    public ListTagsQueryValidator() : base(TagStore.Sorts)
-    {
-        RuleFor(q => q.Slug).SlugList();
-        RuleFor(q => q.Fields).FieldsOf<ListTagsQuery, TagResponse>();
-    }
-}
-
-public sealed class TagViewQueryValidator : AbstractValidator<TagViewQuery>
-{
-    public TagViewQueryValidator() => RuleFor(q => q.Fields).FieldsOf<TagViewQuery, TagResponse>();
-}
 
 public static class TagEndpoints
 {

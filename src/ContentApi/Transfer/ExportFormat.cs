@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ContentApi.Http;
+using ContentApi.Http.Json;
 
 namespace ContentApi.Transfer;
 

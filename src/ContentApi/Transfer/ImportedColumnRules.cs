@@ -1,5 +1,5 @@
 using ContentApi.Articles;
-using ContentApi.Http;
+using ContentApi.Http.Json;
 using ContentApi.Images;
 using ContentApi.Text;
 

@@ -24,7 +24,7 @@ UPDATE_IDS = 5000         # articles the update scenario patches at random
 
 
 def encode_cursor(sort_key, value, row_id):
-    """Same as Cursor.Encode in src/ContentApi/Http/Paging.cs: base64url (no padding) of ["sort", "value", "id"]."""
+    """Same as Cursor.Encode in src/ContentApi/Http/Lists/Paging.cs: base64url (no padding) of ["sort", "value", "id"]."""
     raw = json.dumps([sort_key, value, str(row_id)], separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 

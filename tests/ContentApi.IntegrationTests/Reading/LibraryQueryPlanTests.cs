@@ -1,5 +1,4 @@
 using ContentApi.Articles;
-using ContentApi.Http;
 using ContentApi.Images;
 using ContentApi.IntegrationTests.Operations;
 using ContentApi.TestSupport;

@@ -276,10 +276,10 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
     [InlineData("tags")]
     public async Task More_slugs_than_the_filter_takes_are_400_however_they_are_written(string resource)
     {
-        var slugs = Enumerable.Range(0, ContentApi.Http.Paging.MaxSlugs + 1).Select(i => $"s{i}").ToList();
-        Assert.Contains($"At most {ContentApi.Http.Paging.MaxSlugs}",
+        var slugs = Enumerable.Range(0, ContentApi.Http.Lists.Paging.MaxSlugs + 1).Select(i => $"s{i}").ToList();
+        Assert.Contains($"At most {ContentApi.Http.Lists.Paging.MaxSlugs}",
             (await factory.Anonymous().GetErrorsAsync($"/api/v1/{resource}?slug={string.Join(',', slugs)}")).Message("slug"), StringComparison.Ordinal);
-        Assert.Contains($"At most {ContentApi.Http.Paging.MaxSlugs}",
+        Assert.Contains($"At most {ContentApi.Http.Lists.Paging.MaxSlugs}",
             (await factory.Anonymous().GetErrorsAsync($"/api/v1/{resource}?slug={string.Join(',', slugs[..50])}&slug={string.Join(',', slugs[50..])}")).Message("slug"), StringComparison.Ordinal);
         await factory.Anonymous().GetJsonAsync($"/api/v1/{resource}?slug={string.Join(',', slugs[1..])}");
     }

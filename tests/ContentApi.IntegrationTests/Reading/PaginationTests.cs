@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ContentApi.Http;
+using ContentApi.Http.Binding;
 using ContentApi.TestSupport;
 
 namespace ContentApi.IntegrationTests.Reading;

@@ -1,6 +1,6 @@
 using System.Net;
 using ContentApi.Data;
-using ContentApi.Http;
+using ContentApi.Http.Limits;
 using ContentApi.TestSupport;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

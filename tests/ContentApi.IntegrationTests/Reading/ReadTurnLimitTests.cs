@@ -1,5 +1,5 @@
 using System.Net;
-using ContentApi.Http;
+using ContentApi.Http.Limits;
 using ContentApi.TestSupport;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.IO.Pipelines;
 using System.Net.Http.Headers;
-using ContentApi.Http;
+using ContentApi.Http.Limits;
 using ContentApi.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

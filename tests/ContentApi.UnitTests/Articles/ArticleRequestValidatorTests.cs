@@ -1,5 +1,5 @@
 using ContentApi.Articles;
-using ContentApi.Http;
+using ContentApi.Http.Pipeline;
 
 namespace ContentApi.UnitTests.Articles;
 

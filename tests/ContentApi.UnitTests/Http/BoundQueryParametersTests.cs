@@ -1,4 +1,4 @@
-using ContentApi.Http;
+using ContentApi.Http.Binding;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ContentApi.UnitTests.Http;

@@ -1,5 +1,5 @@
 using System.Text;
-using ContentApi.Http;
+using ContentApi.Http.Json;
 
 namespace ContentApi.UnitTests.Http;
 

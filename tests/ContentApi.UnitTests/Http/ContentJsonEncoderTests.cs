@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using ContentApi.Http;
+using ContentApi.Http.Json;
 
 namespace ContentApi.UnitTests.Http;
 

@@ -1,4 +1,4 @@
-using ContentApi.Http;
+using ContentApi.Http.Errors;
 using Microsoft.Data.Sqlite;
 
 namespace ContentApi.UnitTests.Http;

@@ -1,4 +1,4 @@
-using ContentApi.Http;
+using ContentApi.Http.Caching;
 using Microsoft.Extensions.Primitives;
 
 namespace ContentApi.UnitTests.Http;

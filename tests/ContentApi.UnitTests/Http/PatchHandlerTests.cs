@@ -1,5 +1,5 @@
 using ContentApi.Data;
-using ContentApi.Http;
+using ContentApi.Http.Writes;
 using FluentValidation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using ContentApi.Http;
+using ContentApi.Http.Caching;
 using Microsoft.Net.Http.Headers;
 
 namespace ContentApi.UnitTests.Http;

@@ -1,4 +1,4 @@
-using ContentApi.Http;
+using ContentApi.Http.Binding;
 
 namespace ContentApi.UnitTests.Http;
 

@@ -1,5 +1,5 @@
 using ContentApi.Data;
-using ContentApi.Http;
+using ContentApi.Http.Caching;
 using Microsoft.Extensions.Options;
 
 namespace ContentApi.UnitTests.Http;

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using ContentApi.Articles;
 using ContentApi.Authors;
-using ContentApi.Http;
+using ContentApi.Http.Json;
+using ContentApi.Http.Lists;
 using ContentApi.Images;
 using ContentApi.Rendering;
 using ContentApi.Tags;

@@ -1,5 +1,5 @@
 using ContentApi.Data;
-using ContentApi.Http;
+using ContentApi.Http.Errors;
 
 namespace ContentApi.UnitTests.Http;
 

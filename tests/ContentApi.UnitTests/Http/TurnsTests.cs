@@ -1,4 +1,4 @@
-using ContentApi.Http;
+using ContentApi.Http.Limits;
 using Microsoft.AspNetCore.Http;
 
 namespace ContentApi.UnitTests.Http;

@@ -1,4 +1,4 @@
-using ContentApi.Http;
+using ContentApi.Http.Errors;
 using Microsoft.AspNetCore.Http;
 
 namespace ContentApi.UnitTests.Http;

@@ -1,4 +1,4 @@
-using ContentApi.Http;
+using ContentApi.Http.Errors;
 
 namespace ContentApi.UnitTests.Http;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContentApi.Articles;
-using ContentApi.Http;
+using ContentApi.Http.Binding;
+using ContentApi.Http.Pipeline;
 
 namespace ContentApi.UnitTests.Http;
 

@@ -1,4 +1,4 @@
-using ContentApi.Http;
+using ContentApi.Http.Lists;
 using ContentApi.Search;
 using Microsoft.AspNetCore.Http;
 

@@ -1,0 +1,52 @@
+using System.Reflection;
+using ContentApi.Http.Errors;
+
+namespace ContentApi.Http.Binding;
+
+/// <summary>
+/// Rejects query parameters an endpoint does not declare (400 listing the allowed ones), so a typo such
+/// as <c>?autor=3</c> is never silently ignored, and parameters given more than once. Values that must parse are
+/// checked before binding, by <see cref="QueryValueCheck"/>.
+/// </summary>
+public static class UnknownQueryParameterFilter
+{
+    public const string RepeatedMessage = "Give this parameter once; lists such as include take comma-separated values.";
+
+    public static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
+    {
+        var takesList = AllowedNames(context.MethodInfo);
+        var allowedText = takesList.Count == 0 ? "none" : string.Join(", ", takesList.Keys.Order(StringComparer.Ordinal));
+        return async invocation =>
+        {
+            if (QueryUtf8.ParametersNotUtf8(invocation.HttpContext.Request.QueryString.Value) is { Count: > 0 } notUtf8)
+            {
+                return Problems.Validation(notUtf8.Distinct().ToDictionary(k => k, _ => new[] { QueryUtf8.Message }));
+            }
+            var query = invocation.HttpContext.Request.Query;
+            var unknown = query.Keys.Where(k => !takesList.ContainsKey(k)).ToList();
+            if (unknown.Count > 0)
+            {
+                return Problems.Validation(unknown.ToDictionary(k => k, _ => new[] { $"Unknown query parameter. Allowed: {allowedText}." }));
+            }
+            // ASP.NET joins repeats with commas (author=1&author=2 as "1,2"), which only lists mean.
+            var repeated = query.Where(p => p.Value.Count > 1 && !takesList[p.Key]).Select(p => p.Key).ToList();
+            if (repeated.Count > 0)
+            {
+                return Problems.Validation(repeated.ToDictionary(k => k, _ => new[] { RepeatedMessage }));
+            }
+            var gapped = query.Where(p => takesList[p.Key] && ListParameters.HasEmptyItem(p.Value)).Select(p => p.Key).ToList();
+            if (gapped.Count > 0)
+            {
+                return Problems.Validation(gapped.ToDictionary(k => k, _ => new[] { ListParameters.EmptyItemMessage }));
+            }
+            return await next(invocation);
+        };
+    }
+
+    /// <summary>The query parameters the endpoint binds, by name, and whether each takes several values (an array or a <see cref="ListParameters"/> list).</summary>
+    private static Dictionary<string, bool> AllowedNames(MethodInfo method) =>
+        BoundQueryParameters.OfHandler(method).ToDictionary(
+            p => p.Name,
+            p => p.Type.IsArray || ListParameters.Names.Contains(p.Name),
+            StringComparer.Ordinal);
+}

@@ -1,0 +1,96 @@
+using ContentApi.Data;
+using ContentApi.Http.Limits;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace ContentApi.Http.Caching;
+
+/// <summary>
+/// Serves anonymous GETs of /api/v1 from memory while the content is unchanged. An entry is valid only for
+/// the content state it was made in (version + scheduled-publish epoch, see <see cref="ContentState"/>),
+/// so a write is visible to the very next read here, and within <see cref="DatabaseOptions.ContentStateRecheckMilliseconds"/> on
+/// other instances sharing the database. Key holders are never served from it.
+/// </summary>
+public sealed class AnonymousResponseCache(
+    RequestDelegate next, Db db, TimeProvider clock, IOptions<CachingOptions> options, ResponseCacheStore entries, ReadTurns turns, PublicFreshness freshness)
+{
+    private static readonly string[] StoredHeaders =
+        [HeaderNames.ETag, HeaderNames.CacheControl, HeaderNames.Vary, HeaderNames.LastModified, HeaderNames.Link];
+
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        var request = context.Request;
+        if (!options.Value.ResponseCacheEnabled || !HttpMethods.IsGet(request.Method) || request.Headers.Authorization.Count > 0 ||
+            !request.Path.StartsWithSegments("/api/v1"))
+        {
+            await next(context);
+            return;
+        }
+        // Each content coding has its own ETag (RepresentationResult), so it has its own entry.
+        var coding = Representation.CodingFor(context);
+        var key = request.Path.Value + request.QueryString.Value + "|" + coding;
+        if (await ServedAsync(context, key, await db.ContentStateAsync(context.RequestAborted)))
+        {
+            return;
+        }
+        await turns.RunAsync(context, problems, () => ServeOrBuildAsync(context, key));
+    }
+
+    /// <summary>
+    /// In its turn, a miss looks again: while it waited, an earlier request for the same page may have built it (after a
+    /// write, a popular page's readers all miss at once), and the content may have changed.
+    /// </summary>
+    private async Task ServeOrBuildAsync(HttpContext context, string key)
+    {
+        var state = await db.ContentStateAsync(context.RequestAborted);
+        if (await ServedAsync(context, key, state))
+        {
+            return;
+        }
+        PublicFreshness.BuiltIn(context, state);
+        var body = await ResponseCapture.CaptureAsync(context, next);
+        await ResponseCapture.SendAsync(context, body);
+        if (context.Response.StatusCode == StatusCodes.Status200OK)
+        {
+            var headers = StoredHeaders
+                .Where(name => context.Response.Headers.ContainsKey(name))
+                .Select(name => KeyValuePair.Create(name, context.Response.Headers[name].ToString()))
+                .ToArray();
+            entries.Keep(key, new ResponseCacheStore.Entry(state, body, context.Response.ContentType, headers, context.Response.Headers.ContainsKey(HeaderNames.LastModified)));
+        }
+    }
+
+    /// <summary>Answers from the entry made in <paramref name="state"/>, the current content state, if there is one.</summary>
+    private async Task<bool> ServedAsync(HttpContext context, string key, ContentState state)
+    {
+        if (entries.Find(key, state) is not { } entry || !state.IsCurrentAt(clock.GetUtcNow()))
+        {
+            return false;
+        }
+        await ServeAsync(context, entry, state);
+        return true;
+    }
+
+    private async Task ServeAsync(HttpContext context, ResponseCacheStore.Entry entry, ContentState state)
+    {
+        var response = context.Response;
+        foreach (var (name, value) in entry.Headers)
+        {
+            response.Headers[name] = value;
+        }
+        // Cut anew for each answer: the time left before the next scheduled change shrinks while the entry is kept.
+        response.Headers.CacheControl = freshness.CacheControlAt(state.NextChangeAt, clock.GetUtcNow());
+        if (entry.HasLastModified)
+        {
+            response.Headers.Date = HttpDate.Format(clock.GetUtcNow());
+        }
+        if (await ConditionalRead.AnsweredAsync(context, response.Headers.ETag.ToString(), response.GetTypedHeaders().LastModified))
+        {
+            return;
+        }
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = entry.ContentType;
+        response.ContentLength = entry.Body.Length;
+        await ResponseCapture.SendAsync(context, entry.Body);
+    }
+}

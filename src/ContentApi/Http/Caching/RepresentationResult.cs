@@ -1,0 +1,95 @@
+using System.Reflection;
+using System.Text.Json;
+using ContentApi.Http.Lists;
+using ContentApi.Http.Pipeline;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
+
+namespace ContentApi.Http.Caching;
+
+/// <summary>
+/// A JSON representation with a strong ETag, Cache-Control and Vary; answers a matching
+/// If-None-Match with 304, and an If-Match naming another representation with 412. Used for every successful GET, and for 200/201 write responses.
+/// </summary>
+public sealed class RepresentationResult<T>(T value, long? version, int statusCode = 200, string? location = null, DateTimeOffset? lastModified = null)
+    : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>
+{
+    public T Value => value;
+    object? IValueHttpResult.Value => value;
+    public int? StatusCode => statusCode;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var services = httpContext.RequestServices;
+        var jsonOptions = services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var caching = services.GetRequiredService<IOptions<CachingOptions>>().Value;
+        var body = JsonSerializer.SerializeToUtf8Bytes(value, jsonOptions);
+        var coding = Representation.CodingFor(httpContext);
+        var etag = version is { } v ? ETags.ForResource(v, body, coding) : ETags.ForList(body, coding);
+
+        var response = httpContext.Response;
+        var headers = response.Headers;
+        headers.ETag = etag;
+        headers.Vary = Representation.VaryFor(httpContext);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        headers.CacheControl = httpContext.User.Identity?.IsAuthenticated == true
+            ? caching.PrivateCacheControl
+            : services.GetRequiredService<PublicFreshness>().CacheControlAt((await PublicFreshness.StateOfAsync(httpContext)).NextChangeAt, now);
+        if (lastModified is { } modified)
+        {
+            lastModified = HttpDate.NotAfter(modified, now);
+            headers.Date = HttpDate.Format(now);
+            headers.LastModified = lastModified.Value.ToString("R");
+        }
+        if (value is IPagedResponse { Page: var page } && LinkHeader.For(httpContext.Request, page) is { } links)
+        {
+            headers.Link = links;
+        }
+        if (location is not null)
+        {
+            headers.Location = location;
+        }
+
+        var isRead = ReadMethods.Includes(httpContext.Request.Method);
+        if (isRead && statusCode == 200 && await ConditionalRead.AnsweredAsync(httpContext, etag, lastModified))
+        {
+            return;
+        }
+        response.StatusCode = statusCode;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = body.Length;
+        if (!HttpMethods.IsHead(httpContext.Request.Method))
+        {
+            await ResponseCapture.SendAsync(httpContext, body);
+        }
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
+    }
+}
+
+public static class Representation
+{
+    /// <summary>
+    /// What a representation varies by: the key (drafts, private caching), the coding, and the CORS origin, except for
+    /// reads that every origin may make (the same <c>Access-Control-Allow-Origin: *</c> for all: a shared cache keeping
+    /// one copy per origin would only fill up).
+    /// </summary>
+    public static string VaryFor(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<CorsOptions>>().Value.OpenToAnyOrigin(context.Request.Method)
+            ? "Authorization, Accept-Encoding"
+            : "Authorization, Accept-Encoding, Origin";
+
+    /// <summary>The coding the compression middleware applies to this request's JSON (none for "identity" or no Accept-Encoding).</summary>
+    public static string? CodingFor(HttpContext httpContext) =>
+        httpContext.RequestServices.GetService<IResponseCompressionProvider>()?.GetCompressionProvider(httpContext)?.EncodingName;
+
+    public static RepresentationResult<T> Ok<T>(T value, long version, DateTimeOffset? lastModified = null) => new(value, version, lastModified: lastModified);
+
+    public static RepresentationResult<ListResponse<T>> List<T>(ListResponse<T> value) => new(value, null);
+
+    public static RepresentationResult<T> Created<T>(T value, long version, DateTimeOffset? lastModified, string location) => new(value, version, 201, location, lastModified);
+}

@@ -1,0 +1,25 @@
+using ContentApi.Data;
+using ContentApi.Http.Writes;
+using ContentApi.OpenApi;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ContentApi.Http.Errors;
+
+/// <summary>The 409 of a create or replace whose slug another resource holds: it names that resource.</summary>
+/// <remarks>Describes the body for the OpenAPI document; the problem is written from the write's outcome (<see cref="WriteOutcome{TRow}.Conflict"/>).</remarks>
+public sealed class SlugConflictProblemDetails : ProblemDetails
+{
+    [OmittedUnless("The id of the resource that holds the slug; absent for other conflicts (an Idempotency-Key still in use).")]
+    public long ConflictingId { get; init; }
+}
+
+/// <summary>The 409 of a delete refused while the resource is in use: it names what uses it.</summary>
+/// <remarks>Written from <see cref="InUse"/>.</remarks>
+public sealed class InUseProblemDetails : ProblemDetails
+{
+    [OmittedUnless("The articles that use the resource, the first 20 by id.")]
+    public IReadOnlyList<ArticleReference> Articles { get; init; } = [];
+
+    [OmittedUnless("The authors that use the image as their avatar, the first 20 by id; only when deleting an image.")]
+    public IReadOnlyList<AuthorReference> Authors { get; init; } = [];
+}

@@ -1,0 +1,54 @@
+using ContentApi.Http.Writes;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContentApi.Http.Errors;
+
+/// <summary>Builders for the expected (non-exceptional) problem responses handlers return.</summary>
+public static class Problems
+{
+    public static ProblemHttpResult NotFound(string what) =>
+        TypedResults.Problem(statusCode: 404, title: "Not Found", detail: $"{what} was not found.", type: ProblemTypes.NotFound);
+
+    public static ProblemHttpResult Conflict(string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(statusCode: 409, title: "Conflict", detail: detail, type: ProblemTypes.Conflict, extensions: extensions);
+
+    public static ProblemHttpResult PreconditionFailed(string detail) =>
+        TypedResults.Problem(statusCode: 412, title: "Precondition Failed", detail: detail, type: ProblemTypes.PreconditionFailed);
+
+    /// <summary>An If-Match or If-None-Match that is neither "*" nor a list of quoted ETags.</summary>
+    public static ValidationProblem MalformedEntityTags(string header) => InvalidHeader(header, $"{header} must be '*' or a list of quoted ETags.");
+
+    /// <summary>A request header that cannot be read: filed in errors under its name, as a query parameter is under its.</summary>
+    public static ValidationProblem InvalidHeader(string header, string detail) => TypedResults.ValidationProblem(
+        new Dictionary<string, string[]> { [header] = [detail] }, detail: detail, type: ProblemTypes.BadRequest, title: ValidationTitle);
+
+    public static ValidationProblem Validation(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>A 415 that cannot name the media type it refused (the routing's, a body binding's).</summary>
+    public const string UnsupportedMediaTypeDetail = "The request body must be sent as application/json (PATCH also takes application/merge-patch+json).";
+
+    /// <summary>A write sent without a body: the binding's for POST and PUT, <see cref="MergePatch"/>'s for PATCH.</summary>
+    public const string JsonBodyRequiredDetail = "A JSON request body is required.";
+
+    public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, detail: ValidationDetail(errors), type: ProblemTypes.BadRequest, title: ValidationTitle);
+
+    /// <summary>The title of every problem of the 400 type, validation errors included (RFC 9457: a type keeps its title).</summary>
+    public const string ValidationTitle = "Bad Request";
+
+    /// <summary>
+    /// The first error with its field, and how many more <c>errors</c> holds: a client that shows only the detail (Kiota
+    /// makes it its exceptions' Message) still says what is wrong.
+    /// </summary>
+    public static string ValidationDetail(IDictionary<string, string[]> errors)
+    {
+        if (errors.FirstOrDefault(e => e.Value.Length > 0) is not { Key: { } field, Value: [var message, ..] })
+        {
+            return "The request is invalid.";
+        }
+        var first = field is "$" or "" ? message : $"{field}: {message}";
+        var more = errors.Sum(e => e.Value.Length) - 1;
+        return more == 0 ? first : $"{first} ({more} more in errors.)";
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Options;
+
+namespace ContentApi.Http.Limits;
+
+/// <summary>
+/// Lets only a few reads the response cache does not answer be built at once; the others wait, and past the wait get a
+/// 503 with Retry-After. Such a read queries the database and serializes its whole representation (for its strong
+/// ETag): a page of 100 articles with every embed is about 1 MB and takes several times that while it is built and
+/// sent. Two hundred of them at once ran a server limited to 250 MB out of memory (163 of 401 answered 500).
+/// </summary>
+public sealed class ReadTurns(IOptions<RequestLimitsOptions> options)
+{
+    /// <summary>
+    /// How long a read keeps its turn once its response has begun to be sent: a client that takes the response at once
+    /// frees its buffers within the turn, and one that reads slowly holds its own buffer but not, for long, a turn
+    /// that others wait for.
+    /// </summary>
+    private static readonly TimeSpan SendingGrace = TimeSpan.FromSeconds(1);
+
+    private static readonly object HeldKey = new();
+
+    private readonly Turns _turns = new(options.Value.ConcurrentReads, TimeSpan.FromSeconds(options.Value.ReadWaitSeconds));
+
+    /// <summary>How many reads are waiting for a turn now.</summary>
+    public int Waiting => _turns.Waiting;
+
+    /// <summary>Whether this request already holds a turn (a cache miss takes one before the rest of the pipeline runs).</summary>
+    public static bool Holds(HttpContext context) => context.Items.ContainsKey(HeldKey);
+
+    /// <summary>Runs <paramref name="read"/> in a turn, or answers 503 when none came free in time.</summary>
+    public async Task RunAsync(HttpContext context, IProblemDetailsService problems, Func<Task> read)
+    {
+        if (!await _turns.TakeAsync(context, problems, "The server is busy answering other reads; retry in a few seconds."))
+        {
+            return;
+        }
+        var turn = new HeldTurn(_turns);
+        try
+        {
+            context.Items[HeldKey] = turn;
+            context.Response.OnStarting(static state =>
+            {
+                _ = Task.Delay(SendingGrace).ContinueWith(static (_, held) => ((HeldTurn)held!).Return(), state, TaskScheduler.Default);
+                return Task.CompletedTask;
+            }, turn);
+            await read();
+        }
+        finally
+        {
+            turn.Return();
+        }
+    }
+
+    /// <summary>A turn returned once, by whichever comes first: the end of the read or the end of its sending grace.</summary>
+    private sealed class HeldTurn(Turns turns)
+    {
+        private int _returned;
+
+        public void Return()
+        {
+            if (Interlocked.Exchange(ref _returned, 1) == 0)
+            {
+                turns.Return();
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using ContentApi.Http.Errors;
+using Microsoft.Extensions.Options;
+
+namespace ContentApi.Http.Limits;
+
+/// <summary>
+/// Enforces the request limits in the app rather than only in Kestrel, so that every rejection is a
+/// problem+json response (Kestrel's own rejections have no body); Kestrel's limits are set above these.
+/// </summary>
+public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<RequestLimitsOptions> options)
+{
+    private readonly RequestLimitsOptions _limits = options.Value;
+
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        var request = context.Request;
+        var urlLength = request.Path.Value?.Length + request.QueryString.Value?.Length ?? 0;
+        if (urlLength > _limits.MaxUrlLength)
+        {
+            await problems.WriteAsync(context, StatusCodes.Status414UriTooLong, $"The URL is longer than {_limits.MaxUrlLength} characters.");
+            return;
+        }
+        if (request.Headers.Sum(h => h.Value.Count) > _limits.MaxHeaderCount)
+        {
+            await problems.WriteAsync(context, StatusCodes.Status431RequestHeaderFieldsTooLarge, $"The request has more than {_limits.MaxHeaderCount} header lines.");
+            return;
+        }
+        var headerBytes = request.Headers.Sum(h => h.Key.Length + h.Value.Sum(v => v?.Length ?? 0));
+        if (headerBytes > _limits.MaxHeaderBytes)
+        {
+            await problems.WriteAsync(context, StatusCodes.Status431RequestHeaderFieldsTooLarge, $"The request headers are larger than {_limits.MaxHeaderBytes} bytes.");
+            return;
+        }
+        if (request.ContentLength > _limits.MaxBodyBytes)
+        {
+            await problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {_limits.MaxBodyBytes} bytes.");
+            return;
+        }
+        if (request.ContentLength is null && HttpMethods.IsGet(request.Method) is false)
+        {
+            request.Body = new LimitedReadStream(request.Body, _limits.MaxBodyBytes);
+        }
+        await next(context);
+    }
+
+    /// <summary>Counts what a body without Content-Length (chunked) yields and fails past the limit.</summary>
+    private sealed class LimitedReadStream(Stream inner, long limit) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Count(await inner.ReadAsync(buffer.AsMemory(offset, count), cancellationToken));
+
+        private int Count(int read)
+        {
+            _read += read;
+            return _read > limit
+                ? throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge)
+                : read;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,56 @@
+using ContentApi.Http.Errors;
+
+namespace ContentApi.Http.Pipeline;
+
+/// <summary>
+/// A resource has one URL: <c>/api/v1/articles/54/</c> and <c>/API/v1/Articles/54</c> (routing matches both) were
+/// other names for article 54, read, replaced and deleted there, and kept apart from it by every cache (and by a CDN
+/// purge of the one URL). A path under <c>/api/</c> ending in a slash or holding a capital letter is a 404 that names
+/// the URL it meant; the API's paths are lowercase, slugs included.
+/// </summary>
+public sealed class CanonicalPathMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        var path = context.Request.Path;
+        if (path.Value is not { Length: > 1 } text || !path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context);
+            return;
+        }
+        if (text.EndsWith('/'))
+        {
+            await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: the API's URLs do not end in a slash ({text.TrimEnd('/')}).");
+        }
+        else if (LowercaseOutsideEscapes(text) is var lowercase && lowercase != text)
+        {
+            await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: the API's paths are lowercase ({lowercase}).");
+        }
+        else
+        {
+            await next(context);
+        }
+    }
+
+    /// <summary>
+    /// The path in lowercase but for its percent-escapes, which Kestrel leaves in it for a slash (<c>%2F</c>), and whose
+    /// hex digits may be written in either case (RFC 3986 §2.1).
+    /// </summary>
+    private static string LowercaseOutsideEscapes(string path)
+    {
+        var lowercased = path.ToLowerInvariant();
+        if (ReferenceEquals(lowercased, path) || !path.Contains('%', StringComparison.Ordinal))
+        {
+            return lowercased; // the same string, unallocated, for a lowercase path: every request asks this
+        }
+        var lowercase = lowercased.ToCharArray();
+        for (var i = path.IndexOf('%', StringComparison.Ordinal); i >= 0 && i + 2 < path.Length; i = path.IndexOf('%', i + 1))
+        {
+            if (char.IsAsciiHexDigit(path[i + 1]) && char.IsAsciiHexDigit(path[i + 2]))
+            {
+                (lowercase[i + 1], lowercase[i + 2]) = (path[i + 1], path[i + 2]);
+            }
+        }
+        return new string(lowercase);
+    }
+}

@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+using IPNetwork = System.Net.IPNetwork;
+
+namespace ContentApi.Http.Pipeline;
+
+/// <summary>
+/// The proxies (a CDN, a load balancer, nginx) whose X-Forwarded-For and X-Forwarded-Proto the app believes. Bound from
+/// the "Proxies" section. Behind a proxy every request comes from the proxy's address, so without this the
+/// anonymous rate limit and the failed-key lockout counted all visitors as one: one client sending requests that
+/// miss the CDN's cache got every visitor 429 (found by a probe through nginx's proxy_cache).
+/// </summary>
+public sealed class ProxyOptions : IValidatableObject
+{
+    public const string Section = "Proxies";
+
+    /// <summary>
+    /// Addresses ("10.0.0.5", "::1") and networks ("10.0.0.0/8") of the proxies in front of the app. Empty (the
+    /// default): forwarding headers are ignored, since anyone can send them.
+    /// </summary>
+    public string[] Trusted { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        Trusted.Where(entry => !IPNetwork.TryParse(entry, out _) && !IsPlainAddress(entry)).Select(entry => new ValidationResult(
+            $"Proxies:Trusted holds '{entry}', which is neither an IP address (10.0.0.5) nor a network (10.0.0.0/8).",
+            [nameof(Trusted)]));
+
+    /// <summary>An address written out: IPAddress also takes shorthands ("10" is 0.0.0.10) and scoped IPv6 ("fe80::1%eth0").</summary>
+    private static bool IsPlainAddress(string entry) =>
+        IPAddress.TryParse(entry, out var address) && !entry.Contains('%') &&
+        (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork || entry.Count(c => c == '.') == 3);
+
+    /// <summary>The networks the entries name (an address is a network of one).</summary>
+    public IEnumerable<IPNetwork> Networks() => Trusted.Select(entry =>
+        IPNetwork.TryParse(entry, out var network) ? network : NetworkOfOne(IPAddress.Parse(entry)));
+
+    private static IPNetwork NetworkOfOne(IPAddress address) =>
+        new(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
+}
+
+public static class ProxySetup
+{
+    public static IServiceCollection AddContentApiProxies(this IServiceCollection services)
+    {
+        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxies) =>
+        {
+            // None without listed proxies: the host also runs this middleware, with these options, when
+            // ASPNETCORE_FORWARDEDHEADERS_ENABLED is set, and with no known proxy it would believe any chain.
+            forwarded.ForwardedHeaders = proxies.Value.Trusted.Length > 0
+                ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+                : ForwardedHeaders.None;
+            // Only the listed proxies: the defaults trust loopback, where any local process could claim any address.
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var network in proxies.Value.Networks())
+            {
+                forwarded.KnownIPNetworks.Add(network);
+            }
+            // Through a chain of listed proxies (a CDN, then nginx) to the first address that is none of them.
+            forwarded.ForwardLimit = null;
+        });
+        return services;
+    }
+
+    /// <summary>First in the pipeline, so that logs, rate limits and the failed-key lockout see the visitor's address.</summary>
+    public static void UseContentApiProxies(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.Trusted.Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+    }
+}

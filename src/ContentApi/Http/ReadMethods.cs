@@ -1,7 +1,0 @@
-namespace ContentApi.Http;
-
-/// <summary>The methods that only read: GET and HEAD.</summary>
-public static class ReadMethods
-{
-    public static bool Includes(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
-}

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using ContentApi.Http.Errors;
+using ContentApi.Http.Json;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ContentApi.Http.Writes;
+
+/// <summary>
+/// JSON Merge Patch (RFC 7396). A PATCH is applied to the resource's replace-request form and the
+/// result is validated and saved exactly like a PUT, so both paths share every rule.
+/// </summary>
+public static class MergePatch
+{
+    public const string MediaType = "application/merge-patch+json";
+
+    /// <summary>415 unless the body is sent as a merge patch or as plain JSON.</summary>
+    public static void EnsureMediaType(HttpRequest request)
+    {
+        var mediaType = request.ContentType?.Split(';')[0].Trim();
+        if (!string.Equals(mediaType, MediaType, StringComparison.OrdinalIgnoreCase) &&
+            !string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BadHttpRequestException("Unsupported content type.", StatusCodes.Status415UnsupportedMediaType);
+        }
+    }
+
+    public static async Task<JsonObject> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        // As the binding of POST and PUT judges it: a request that can have no body (Content-Length: 0) sent none.
+        if (request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+        {
+            throw new BadHttpRequestException(Problems.JsonBodyRequiredDetail);
+        }
+        JsonNode? node;
+        try
+        {
+            node = await JsonNode.ParseAsync(request.Body, new JsonNodeOptions { PropertyNameCaseInsensitive = false },
+                new JsonDocumentOptions { MaxDepth = JsonSetup.Options.MaxDepth, AllowDuplicateProperties = false }, cancellationToken);
+        }
+        catch (InvalidOperationException exception) when (exception.InnerException is BadHttpRequestException bad)
+        {
+            throw bad;
+        }
+        catch (InvalidOperationException exception) when (exception.Message.Contains("UTF-16", StringComparison.Ordinal))
+        {
+            // The duplicate-property check decodes every name, and a lone surrogate escape in one cannot be decoded.
+            throw new JsonException("A property name is not valid text (it holds a lone surrogate escape).", "$", null, null, exception);
+        }
+        var patch = node as JsonObject ?? throw new InvalidJsonValueException("A JSON merge patch must be a JSON object.");
+        EnsureValidText(patch);
+        return patch;
+    }
+
+    /// <summary>
+    /// A parsed JsonNode keeps its strings as the UTF-8 it was sent and decodes them only when used. Applying the
+    /// patch writes them out again, which quietly turns invalid UTF-8 into U+FFFD and throws on a lone surrogate
+    /// escape (a 500), so every string is decoded here once: both become a 400, as they are for POST and PUT.
+    /// </summary>
+    private static void EnsureValidText(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    EnsureValidText(value);
+                }
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    EnsureValidText(item);
+                }
+                break;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                try
+                {
+                    value.GetValue<string>();
+                }
+                catch (InvalidOperationException exception)
+                {
+                    throw new JsonException(exception.Message, value.GetPath(), null, null, exception);
+                }
+                break;
+        }
+    }
+
+    public static T Apply<T>(T current, JsonObject patch)
+    {
+        // After serializing: that gives the options their resolver, which GetTypeInfo needs.
+        var target = JsonSerializer.SerializeToNode(current, JsonSetup.Options)!.AsObject();
+        EnsureKnownMembers(patch, JsonSetup.Options.GetTypeInfo(typeof(T)));
+        Merge(target, patch);
+        return target.Deserialize<T>(JsonSetup.Options) ?? throw new JsonException("The patched document is empty.", "$", null, null);
+    }
+
+    /// <summary>
+    /// A member the resource does not have is a 400 whatever its value: merged, a null one would remove nothing and
+    /// pass unseen, while the same member with a value is refused.
+    /// </summary>
+    private static void EnsureKnownMembers(JsonObject patch, JsonTypeInfo type, string path = "$")
+    {
+        foreach (var (name, value) in patch)
+        {
+            var member = type.Properties.FirstOrDefault(p => p.Name == name);
+            if (member is null)
+            {
+                throw new JsonException($"The JSON property '{name}' could not be mapped to any .NET member of the resource.", PathOf(path, name), null, null);
+            }
+            if (value is JsonObject nested && JsonSetup.Options.GetTypeInfo(Nullable.GetUnderlyingType(member.PropertyType) ?? member.PropertyType) is { Kind: JsonTypeInfoKind.Object } memberType)
+            {
+                EnsureKnownMembers(nested, memberType, PathOf(path, name));
+            }
+        }
+    }
+
+    /// <summary>The JSON path of member <paramref name="name"/> of the object at <paramref name="parent"/>, quoted as System.Text.Json quotes it.</summary>
+    private static string PathOf(string parent, string name) => parent + new JsonObject { [name] = 0 }[name]!.GetPath()[1..];
+
+    private static void Merge(JsonObject target, JsonObject patch)
+    {
+        foreach (var (name, value) in patch.ToList())
+        {
+            if (value is null)
+            {
+                target.Remove(name);
+            }
+            else if (value is JsonObject patchObject && target[name] is JsonObject targetObject)
+            {
+                Merge(targetObject, patchObject);
+            }
+            else
+            {
+                target[name] = value.DeepClone();
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ContentApi.Data;
+using ContentApi.Http.Errors;
+using ContentApi.Http.Json;
+using ContentApi.Http.Pipeline;
+using FluentValidation;
+using FluentValidation.Results;
+
+namespace ContentApi.Http.Writes;
+
+/// <summary>The PATCH flow every resource shares: read, merge, validate, replace.</summary>
+public static partial class PatchHandler
+{
+    /// <summary>
+    /// Rounds a patch may take, while the versions it finds still satisfy its preconditions, before it gives up with a
+    /// 503. Each round one of the patches racing for a resource wins (writes committed together each read the version
+    /// before them).
+    /// </summary>
+    private const int MaxAttempts = 64;
+
+    /// <param name="Reconcile">
+    /// The merged request as the replace will read it, from the current resource, the request before the patch, the
+    /// merged one and the patch:
+    /// where a patch implies more than it says, and where a null keeps or empties what is there (a null slug keeps the
+    /// slug), so that a patch changing nothing is seen to change nothing.
+    /// </param>
+    public sealed record Steps<TRow, TRequest>(
+        string ResourceName,
+        Func<CancellationToken, Task<TRow?>> Load,
+        Func<TRow, TRequest> ToRequest,
+        Func<TRequest, WritePreconditions, CancellationToken, Task<WriteOutcome<TRow>>> Replace,
+        Func<WriteOutcome<TRow>, IResult> ToResult,
+        Func<TRow, TRequest, TRequest, JsonObject, TRequest>? Reconcile = null) where TRow : class, IVersioned;
+
+    public static async Task<IResult> HandleAsync<TRow, TRequest>(
+        HttpRequest http, IValidator<TRequest> validator, Steps<TRow, TRequest> steps, CancellationToken cancellationToken) where TRow : class, IVersioned
+    {
+        if (WritePreconditions.TryRead(http, out var preconditions) is { } problem)
+        {
+            return problem;
+        }
+        MergePatch.EnsureMediaType(http);
+        JsonObject? patch = null;
+        // The patch is applied to the version just read, and the write is pinned to it: if another write lands in
+        // between, the patch is applied again to the newer version while that one still satisfies the caller's
+        // preconditions (any does without If-Match, or with *), and is a 412 once it does not. Writing a patch merged
+        // onto an older version over a newer one, even one If-Match allows, would undo that newer write.
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await steps.Load(cancellationToken) is not { } current)
+            {
+                return Problems.NotFound(steps.ResourceName);
+            }
+            // The preconditions first (RFC 9110 §13.2.1): a stale caller learns that before anything about its patch,
+            // even that it is not JSON, so the body is read only once they hold. The store checks them again in its
+            // transaction.
+            var version = current.Version;
+            if (preconditions.Refuse(current, out var refusal))
+            {
+                return steps.ToResult(refusal);
+            }
+            patch ??= await MergePatch.ReadAsync(http, cancellationToken);
+            var unpatched = steps.ToRequest(current);
+            var request = MergePatch.Apply(unpatched, patch);
+            if (steps.Reconcile is { } reconcile)
+            {
+                request = reconcile(current, unpatched, request, patch);
+            }
+            // A patch that leaves the request as it was answers with the resource as it is: no new version, ETag or
+            // cache churn (a PUT rewrites, and recomputes what is derived, such as the excerpt).
+            if (patch.Count == 0 || JsonSetup.SameJson(unpatched, request))
+            {
+                return steps.ToResult(new WriteOutcome<TRow>.Saved(current));
+            }
+            if (await validator.ValidateAsync(request, cancellationToken) is { IsValid: false } invalid &&
+                await NewErrorsAsync(validator, invalid, unpatched, request, cancellationToken) is { IsValid: false } refused)
+            {
+                return Problems.Validation(refused.ToErrors());
+            }
+            var outcome = await steps.Replace(request, preconditions.PinnedTo(version), cancellationToken);
+            if (outcome is WriteOutcome<TRow>.Stale)
+            {
+                if (attempt + 1 >= MaxAttempts)
+                {
+                    // Never a 412 for versions the caller allows: the resource is too busy, retry later (503).
+                    throw new DatabaseBusyException("The resource changed on every attempt to apply the patch.");
+                }
+                // A few milliseconds, growing and random, so that the patches racing for a resource fall out of step.
+                await Task.Delay(Random.Shared.Next(0, Math.Min(50, 2 << Math.Min(attempt, 5))), cancellationToken);
+                continue;
+            }
+            return steps.ToResult(outcome);
+        }
+    }
+
+    /// <summary>
+    /// The errors the patch is answerable for. A value stored before a rule existed (or imported) may stay as it is
+    /// while other fields change, as a PATCH of one field expects: an error about a member the patch left unchanged,
+    /// which the stored state already had, is not held against it.
+    /// </summary>
+    private static async Task<ValidationResult> NewErrorsAsync<TRequest>(
+        IValidator<TRequest> validator, ValidationResult invalid, TRequest unpatched, TRequest request, CancellationToken cancellationToken)
+    {
+        var stored = await validator.ValidateAsync(unpatched, cancellationToken);
+        if (stored.IsValid)
+        {
+            return invalid;
+        }
+        var (before, after) = (JsonSerializer.SerializeToNode(unpatched, JsonSetup.Options)!, JsonSerializer.SerializeToNode(request, JsonSetup.Options)!);
+        return new ValidationResult(invalid.Errors.Where(error =>
+            !stored.Errors.Any(old => old.PropertyName == error.PropertyName && old.ErrorMessage == error.ErrorMessage) ||
+            !(TryValueAt(before, error.PropertyName, out var was) && TryValueAt(after, error.PropertyName, out var now) && JsonNode.DeepEquals(was, now))));
+    }
+
+    /// <summary>
+    /// The value a FluentValidation property path ("FocalPoint.X", "AuthorIds[0]") names in a request's JSON (null when
+    /// absent). False when the path names no member at all (a rule about the whole request): then it counts as changed.
+    /// </summary>
+    private static bool TryValueAt(JsonNode root, string propertyPath, out JsonNode? value)
+    {
+        value = root;
+        foreach (var segment in propertyPath.Split('.'))
+        {
+            var match = PathSegment().Match(segment);
+            if (!match.Success)
+            {
+                return false;
+            }
+            value = value is JsonObject container ? container[JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value)] : null;
+            foreach (Capture index in match.Groups["index"].Captures)
+            {
+                var i = int.Parse(index.Value, System.Globalization.CultureInfo.InvariantCulture);
+                value = value is JsonArray items && i < items.Count ? items[i] : null;
+            }
+        }
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?<name>[A-Za-z_][A-Za-z0-9_]*)(\[(?<index>[0-9]{1,9})\])*\z")]
+    private static partial Regex PathSegment();
+
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using ContentApi.Http.Caching;
+using ContentApi.Http.Errors;
+using ContentApi.Http.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContentApi.Http.Writes;
+
+/// <summary>Turns a store's <see cref="WriteOutcome{TRow}"/> into the HTTP answer; shared by every resource.</summary>
+public static class WriteResults
+{
+    public static IResult ToResult<TRow, TResponse>(
+        WriteOutcome<TRow> outcome, string resourceName, Func<TRow, TResponse> toResponse, Func<TRow, long> versionOf,
+        Func<TRow, DateTimeOffset?> lastModifiedOf, Func<TRow, string>? locationOf = null) =>
+        outcome switch
+        {
+            WriteOutcome<TRow>.Saved saved when locationOf is not null =>
+                Representation.Created(toResponse(saved.Row), versionOf(saved.Row), lastModifiedOf(saved.Row), locationOf(saved.Row)),
+            WriteOutcome<TRow>.Saved saved => Representation.Ok(toResponse(saved.Row), versionOf(saved.Row), lastModifiedOf(saved.Row)),
+            WriteOutcome<TRow>.Deleted => TypedResults.NoContent(),
+            WriteOutcome<TRow>.Missing => Problems.NotFound(resourceName),
+            WriteOutcome<TRow>.IfMatchRequired => TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "Precondition Required",
+                detail: "This server requires If-Match on updates and deletes: send the ETag you last read.", type: ProblemTypes.PreconditionRequired),
+            WriteOutcome<TRow>.PreconditionFailed failed => new PreconditionFailedResult(
+                Problems.PreconditionFailed(failed is WriteOutcome<TRow>.Excluded
+                    ? $"If-None-Match excludes the {resourceName.ToLowerInvariant()}'s current version ({versionOf(failed.Current)}), so the change was not applied."
+                    : failed is WriteOutcome<TRow>.Stale { WeakTagsOnly: true }
+                    ? "If-Match names only weak ETags (W/\"...\"), which never match a write (RFC 9110 compares them strongly). Send the ETag as the API sent it, " +
+                      "or the one in this response; a proxy that compresses responses may have weakened it."
+                    : $"The {resourceName.ToLowerInvariant()} has changed since you read it (it is now at version {versionOf(failed.Current)}). Read it again and retry with the new ETag."),
+                versionOf(failed.Current), JsonSerializer.SerializeToUtf8Bytes(toResponse(failed.Current), JsonSetup.Options)),
+            WriteOutcome<TRow>.Conflict conflict => Problems.Conflict(conflict.Detail, conflict.Extensions),
+            WriteOutcome<TRow>.Invalid invalid => Problems.Validation(invalid.Errors),
+            _ => throw new InvalidOperationException("Unknown write outcome."),
+        };
+
+    /// <summary>
+    /// 412 that carries the current ETag, so the client can re-read or retry knowingly: the one a read in the same
+    /// coding would send, which is the one the client compares.
+    /// </summary>
+    private sealed class PreconditionFailedResult(ProblemHttpResult problem, long version, byte[] representation) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.ETag = ETags.ForResource(version, representation, Representation.CodingFor(httpContext));
+            return problem.ExecuteAsync(httpContext);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using ContentApi.Data;
+using ContentApi.Http.Caching;
+using ContentApi.Http.Errors;
+using ContentApi.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace ContentApi.Idempotency;
+
+/// <summary>
+/// POST with <c>Idempotency-Key</c>: the first successful response (2xx) is stored per API key; a repeat
+/// with the same key and body within 24 hours gets that response again and creates nothing; the same
+/// key with another body, or on another endpoint, is a 422. Requests with the same key run one at a time here; across instances sharing the
+/// database, the reservation each create writes in its own transaction lets only one of them commit.
+/// </summary>
+public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store, ILogger<IdempotencyMiddleware> logger)
+{
+    /// <summary>Endpoint metadata of the creates, which take Idempotency-Key.</summary>
+    public sealed class IdempotentCreate
+    {
+        public static IdempotentCreate Instance { get; } = new();
+    }
+
+    public const string HeaderName = "Idempotency-Key";
+    public const int MaxKeyLength = 255;
+
+    /// <summary>What <see cref="IsValidKey"/> takes, as the document states it: visible ASCII characters only.</summary>
+    public const string KeyPattern = @"^[\x21-\x7E]+$";
+    public const string ReplayedHeaderName = "Idempotent-Replayed";
+    // Striped locks: requests with the same key always share a stripe, and memory stays bounded. Per app, not static:
+    // two apps in one process (tests) are two instances, as two processes would be.
+    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        // Only the creates take the header: elsewhere the route's own answer (404, 405) comes first.
+        if (!HttpMethods.IsPost(context.Request.Method) || context.GetEndpoint()?.Metadata.GetMetadata<IdempotentCreate>() is null ||
+            !context.Request.Headers.TryGetValue(HeaderName, out var values))
+        {
+            await next(context);
+            return;
+        }
+        if (values.Count != 1)
+        {
+            // Two header lines would otherwise be read as one key, "a1,a2".
+            await Problems.InvalidHeader(HeaderName, "Send one Idempotency-Key header.").ExecuteAsync(context);
+            return;
+        }
+        var key = values.ToString();
+        if (!IsValidKey(key))
+        {
+            await Problems.InvalidHeader(HeaderName, $"Idempotency-Key must be 1-{MaxKeyLength} visible ASCII characters.").ExecuteAsync(context);
+            return;
+        }
+        if (!long.TryParse(context.User.FindFirst("key_id")?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var keyId))
+        {
+            await next(context); // no valid key: the endpoint answers 401/403 and nothing is created
+            return;
+        }
+
+        var body = await ReadBodyAsync(context.Request);
+        // The body's meaning, not its spelling: a retry layer that serialises the request again (other whitespace, member
+        // order or escapes) is still the same request.
+        var hash = Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(CollectionPath(context) + "\n"), .. CanonicalJson.Of(body)]));
+        var gate = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode($"{keyId}:{key}") % _stripes.Length)];
+        await gate.WaitAsync(context.RequestAborted);
+        try
+        {
+            if (await store.FindAsync(keyId, key, context.RequestAborted) is { } stored)
+            {
+                await AnswerFromStoreAsync(context, problems, stored, hash);
+                return;
+            }
+            context.Items[IdempotencyScope.ItemKey] = new IdempotencyScope(keyId, key, hash, CollectionPath(context));
+            byte[] captured;
+            try
+            {
+                captured = await ResponseCapture.CaptureAsync(context, next);
+            }
+            catch (IdempotencyKeyTakenException)
+            {
+                // Another instance on the same database reserved the key first; this request's write was rolled back.
+                context.Response.Clear();
+                await AnswerFromStoreAsync(context, problems, await store.FindAsync(keyId, key, CancellationToken.None), hash);
+                return;
+            }
+            try
+            {
+                await ResponseCapture.SendAsync(context, captured);
+            }
+            finally
+            {
+                // Kept even when the client has gone (it is the one that will retry), and after it has the response:
+                // failing to keep it must not turn a create that happened into an error.
+                await KeepAsync(context, keyId, key, hash, captured);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The path the create's route names, as its 201's Location is written (<c>/api/v1/tags</c>), whatever the case of
+    /// the path the request used (routing ignores it).
+    /// </summary>
+    private static string CollectionPath(HttpContext context) =>
+        context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern } ? "/" + pattern.Trim('/') : context.Request.Path.Value!.TrimEnd('/');
+
+    /// <summary>How long after its reservation a response not yet stored is taken to be still on its way, rather than lost.</summary>
+    private static readonly TimeSpan InFlightFor = TimeSpan.FromSeconds(30);
+
+    /// <summary>Answers a request whose key is already in use: the stored response, or why there is none to give.</summary>
+    private static async Task AnswerFromStoreAsync(HttpContext context, IProblemDetailsService problems, StoredResponse? stored, string hash)
+    {
+        if (stored is not null && stored.RequestHash != hash)
+        {
+            await problems.WriteAsync(context, 422, "This Idempotency-Key was already used with a different request (another endpoint or another body).");
+        }
+        else if (stored is null || stored.Status == 0)
+        {
+            // The reservation names what the request created (from this release on): the caller can read it there.
+            var created = stored?.Location is { } location ? " What it created is at Location." : "";
+            if (created.Length > 0)
+            {
+                context.Response.Headers.Location = stored!.Location;
+            }
+            var reservedAt = stored is null ? (DateTimeOffset?)null : Timestamps.FromDb(stored.CreatedAt);
+            if (reservedAt is null || context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() - reservedAt < InFlightFor)
+            {
+                // Reserved moments ago: its response is on its way to being stored (by another instance), or was lost just now.
+                context.Response.Headers.RetryAfter = "1";
+                await problems.WriteAsync(context, 409,
+                    "A request with this Idempotency-Key is still being answered, or its response was lost moments ago (the server stopped before storing it). " +
+                    "Retry after Retry-After to get its response." + created);
+            }
+            else
+            {
+                await problems.WriteAsync(context, 409,
+                    "A request with this Idempotency-Key was carried out, but its response was lost (the server stopped before storing it)." +
+                    (created.Length > 0 ? created + " Read it there instead of retrying." : " Look the resource up instead of retrying."));
+            }
+        }
+        else
+        {
+            await ReplayAsync(context, stored);
+        }
+    }
+
+    /// <summary>
+    /// Stores what a create answered. Only what carried a write out is kept (as Stripe does): a request refused without
+    /// creating anything (a 400, 409, 401...) leaves the key free, so the client can correct it and retry with the same
+    /// key. If storing fails, a retry is told the request was carried out (409), as after a crash.
+    /// </summary>
+    private async Task KeepAsync(HttpContext context, long keyId, string key, string hash, byte[] body)
+    {
+        if (context.Response.StatusCode is not (>= 200 and < 300))
+        {
+            return;
+        }
+        try
+        {
+            await store.SaveAsync(keyId, key, new StoredResponse
+            {
+                RequestHash = hash,
+                Status = context.Response.StatusCode,
+                ContentType = context.Response.ContentType,
+                Location = context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
+                ETag = context.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
+                LastModified = context.Response.Headers.LastModified.ToString() is { Length: > 0 } modified ? modified : null,
+                Body = body,
+            }, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // Whatever the reason (busy, a newer build's schema, the file gone, the disk full): the create has committed
+            // and its response is sent.
+            logger.LogWarning(exception, "The response to Idempotency-Key {Key} was sent but could not be stored", key);
+        }
+    }
+
+    private static bool IsValidKey(string key) => key.Length is >= 1 and <= MaxKeyLength && key.All(c => c is >= '\x21' and <= '\x7E');
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        var bytes = buffer.ToArray();
+        request.Body = new MemoryStream(bytes, writable: false);
+        return bytes;
+    }
+
+    private static async Task ReplayAsync(HttpContext context, StoredResponse stored)
+    {
+        var response = context.Response;
+        response.StatusCode = (int)stored.Status;
+        response.ContentType = stored.ContentType;
+        if (stored.Location is not null)
+        {
+            response.Headers.Location = stored.Location;
+        }
+        if (stored.ETag is not null)
+        {
+            response.Headers.ETag = ETags.InCoding(stored.ETag, Representation.CodingFor(context));
+        }
+        if (stored.LastModified is not null)
+        {
+            response.Headers.Date = HttpDate.Format(context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+            response.Headers.LastModified = stored.LastModified;
+        }
+        if (stored.Status is >= 200 and < 300)
+        {
+            // As the representation first sent had them (problems have neither): it answered a key holder, so private.
+            response.Headers.CacheControl = context.RequestServices.GetRequiredService<IOptions<CachingOptions>>().Value.PrivateCacheControl;
+            response.Headers.Vary = Representation.VaryFor(context);
+        }
+        response.Headers[ReplayedHeaderName] = "true";
+        response.ContentLength = stored.Body.Length;
+        await response.Body.WriteAsync(stored.Body, context.RequestAborted);
+    }
+}
