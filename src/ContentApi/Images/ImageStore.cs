@@ -36,9 +36,11 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock)
 
     private const string DeleteSql = "DELETE FROM images WHERE id = @Id";
 
-    private const string UsedByArticlesSql = """
+    // Each use found through its own index: as one OR over the articles, every delete of an image (in use or not) read
+    // the whole table inside its write, 0.3-0.7 s at 100,000 articles, every other write waiting.
+    internal const string UsedByArticlesSql = """
         SELECT a.id AS Id, a.slug AS Slug FROM articles a
-        WHERE a.cover_image_id = @Id OR EXISTS (SELECT 1 FROM article_images x WHERE x.article_id = a.id AND x.image_id = @Id)
+        WHERE a.id IN (SELECT c.id FROM articles c WHERE c.cover_image_id = @Id UNION SELECT x.article_id FROM article_images x WHERE x.image_id = @Id)
         ORDER BY a.id LIMIT 20
         """;
 

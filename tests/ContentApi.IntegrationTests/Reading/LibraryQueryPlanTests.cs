@@ -133,6 +133,17 @@ public sealed class LibraryQueryPlanTests(SeededLibrary library) : IClassFixture
         Assert.DoesNotContain("INTEGER PRIMARY KEY", plan);
     }
 
+    /// <summary>The articles an image is deleted from under (a 409 names them) are found by the image, not by reading every article.</summary>
+    [Fact]
+    public async Task The_articles_using_an_image_are_found_from_the_image()
+    {
+        await using var connection = new SqliteConnection($"Data Source={library.Database};Pooling=False");
+        var plan = string.Join("\n", (await connection.QueryAsync($"EXPLAIN QUERY PLAN {ImageStore.UsedByArticlesSql}", new { Id = 5 })).Select(row => (string)row.detail));
+        Assert.DoesNotContain("SCAN", plan);
+        Assert.Contains("ix_articles_cover (cover_image_id=?)", plan);
+        Assert.Contains("ix_article_images_image (image_id=?)", plan);
+    }
+
     private static async Task AssertReadInIndexOrderAsync(SqliteConnection connection, string from, string where, string orderBy, string after)
     {
         var cursorPage = (where.Length == 0 ? "WHERE " : where + " AND ") + after;
