@@ -26,7 +26,7 @@ internal static class ArticleFilters
     public const string StatusCondition = "a.status = @Status";
 
     /// <summary>The published ones, nearly every article: a sort on another column reads that column's index, as for anonymous lists.</summary>
-    public const string PublishedStatusCondition = "likelihood(" + StatusCondition + ", 0.9)";
+    public const string PublishedStatusCondition = SqliteDialect.ArticleStatusPublished;
 
     /// <summary>Fixed SQL conditions for the filters that are set; values only as parameters.</summary>
     public static (List<string> Conditions, DynamicParameters Parameters) ToSql(ArticleFilter filter, string now)
