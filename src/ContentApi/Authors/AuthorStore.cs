@@ -117,7 +117,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
                 await SearchIndex.UpdateArticlesOfAsync(connection, transaction, SearchIndex.ArticlesOfAuthorSql, id, cancellationToken);
             }
             return new WriteOutcome<AuthorRow>.Saved((await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken))!);
-        }, cancellationToken);
+        }, cancellationToken).ThenDrainAsync(db);
 
     public Task<WriteOutcome<AuthorRow>> DeleteAsync(long id, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<AuthorRow>>(async (connection, transaction) =>

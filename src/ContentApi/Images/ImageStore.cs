@@ -128,7 +128,7 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock)
                 await SearchIndex.UpdateArticlesOfAsync(connection, transaction, SearchIndex.ArticlesOfImageSql, id, cancellationToken);
             }
             return new WriteOutcome<ImageRow>.Saved((await GetAsync(connection, transaction, id, cancellationToken))!);
-        }, cancellationToken);
+        }, cancellationToken).ThenDrainAsync(db);
 
     public Task<WriteOutcome<ImageRow>> DeleteAsync(long id, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<ImageRow>>(async (connection, transaction) =>

@@ -51,13 +51,19 @@ public static class SearchIndexRebuild
             await db.WriteRetryingBusyAsync(async (connection, transaction) =>
             {
                 await SearchIndex.UpdateAsync(connection, transaction, batch, cancellationToken);
+                // Reindexed from the tables as they are now, so a rename's leftovers among them are done.
+                await connection.ExecuteAsync(new CommandDefinition(
+                    SearchIndex.RemoveFromBacklogSql, new { Ids = batch }, transaction, cancellationToken: cancellationToken));
                 return 0;
             }, cancellationToken, changesContent: clearFirst);
             progress(done += batch.Length);
             await ServerLock.LetServerWriteAsync(db.ConnectionString, cancellationToken);
         }
-        var orphans = await db.WriteRetryingBusyAsync(
-            (connection, transaction) => connection.ExecuteAsync(SqliteDialect.DeleteOrphanedSearchEntries, transaction: transaction), cancellationToken);
+        var orphans = await db.WriteRetryingBusyAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(SearchIndex.RemoveGoneFromBacklogSql, transaction: transaction);
+            return await connection.ExecuteAsync(SqliteDialect.DeleteOrphanedSearchEntries, transaction: transaction);
+        }, cancellationToken);
         await SearchIndex.OptimizeAsync(db, cancellationToken);
         return orphans;
     }

@@ -120,7 +120,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock)
                 await SearchIndex.UpdateArticlesOfAsync(connection, transaction, SearchIndex.ArticlesOfTagSql, id, cancellationToken);
             }
             return new WriteOutcome<TagRow>.Saved((await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken))!);
-        }, cancellationToken);
+        }, cancellationToken).ThenDrainAsync(db);
 
     public Task<WriteOutcome<TagRow>> DeleteAsync(long id, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<TagRow>>(async (connection, transaction) =>

@@ -307,13 +307,15 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
     {
         var database = Path.Combine(CommandRunner.TempDirectory(), "reindex.db");
         Assert.Equal(0, (await CommandRunner.RunAsync(database, "seed", "--articles", "1000")).ExitCode);
-        // An index behind its tables: an article retitled without it, and an entry whose article is gone.
+        // An index behind its tables: an article retitled without it, and an entry whose article is gone; and a rename's
+        // leftovers in the backlog, which the reindex covers (one of an article gone too).
         await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
         {
             await connection.OpenAsync();
             await using var drift = connection.CreateCommand();
             drift.CommandText = "UPDATE articles SET title = 'zyxwvu retitled' WHERE id = 7; " +
-                "INSERT INTO articles_fts (rowid, title, subtitle, excerpt, body, authors, tags, images) VALUES (9999999, 'orphan', '', '', '', '', '', '')";
+                "INSERT INTO articles_fts (rowid, title, subtitle, excerpt, body, authors, tags, images) VALUES (9999999, 'orphan', '', '', '', '', '', ''); " +
+                "INSERT INTO search_backlog (article_id) VALUES (7), (9999999)";
             await drift.ExecuteNonQueryAsync();
         }
 
@@ -333,12 +335,13 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
             await connection.OpenAsync();
             await using var documents = connection.CreateCommand();
             documents.CommandText = "SELECT (SELECT count(*) FROM articles_fts_docsize) = (SELECT count(*) FROM articles), " +
-                "(SELECT group_concat(rowid) FROM articles_fts WHERE articles_fts MATCH 'zyxwvu')";
+                "(SELECT group_concat(rowid) FROM articles_fts WHERE articles_fts MATCH 'zyxwvu'), (SELECT count(*) FROM search_backlog)";
             await using (var reader = await documents.ExecuteReaderAsync())
             {
                 Assert.True(await reader.ReadAsync());
                 Assert.Equal(1L, reader.GetInt64(0));
                 Assert.Equal("7", reader.GetString(1));
+                Assert.Equal(0L, reader.GetInt64(2));
             }
             // ~10 MB of index, several merge steps: they ran until the index was one segment.
             await using var segments = connection.CreateCommand();

@@ -1,0 +1,119 @@
+using ContentApi.Data;
+using ContentApi.Http.Writes;
+using Dapper;
+
+namespace ContentApi.Search;
+
+/// <summary>
+/// Reindexes the articles that an update of an author, tag or image left in the backlog
+/// (<see cref="SearchIndex.UpdateArticlesOfAsync"/>), a batch per write transaction, so that other writes go on between
+/// batches.
+/// </summary>
+public static class SearchBacklog
+{
+    private sealed record Taken
+    {
+        public long ArticleId { get; init; }
+        public bool ArticleExists { get; init; }
+    }
+
+    /// <summary>What one batch did; a batch that found the backlog empty changed nothing and is rolled back.</summary>
+    private sealed record Batch(int Reindexed, int Taken) : IWriteResult
+    {
+        public bool Changed => Taken > 0;
+    }
+
+    /// <summary>
+    /// Reindexes the backlog until it is empty; how many articles it reindexed. Each batch takes its ids out of the
+    /// backlog in the write that reindexes them, so drains running at once share the work. Each advances the content
+    /// version, so cached search results never outlive it. <paramref name="stopBetweenBatches"/> only ends the drain
+    /// between batches: a batch, once queued, always completes.
+    /// </summary>
+    public static async Task<int> DrainAsync(Db db, CancellationToken stopBetweenBatches)
+    {
+        await using (var connection = await db.OpenAsync(stopBetweenBatches))
+        {
+            if (await connection.ExecuteScalarAsync<bool>(SearchIndex.BacklogIsEmptySql))
+            {
+                return 0;
+            }
+        }
+        var reindexed = 0;
+        while (!stopBetweenBatches.IsCancellationRequested)
+        {
+            var batch = await db.WriteRetryingBusyAsync(async (connection, transaction) =>
+            {
+                var taken = (await connection.QueryAsync<Taken>(new CommandDefinition(
+                    SearchIndex.TakeFromBacklogSql, new { Limit = SearchIndex.ReindexBatch }, transaction))).AsList();
+                if (taken.Count == 0)
+                {
+                    return new Batch(0, 0);
+                }
+                var pending = BeforeCommit.Of<PendingIndexChanges>(transaction);
+                foreach (var row in taken.Where(t => t.ArticleExists))
+                {
+                    pending.Reindex(row.ArticleId);
+                }
+                await connection.ExecuteAsync(new CommandDefinition(
+                    SearchIndex.RemoveFromBacklogSql, new { Ids = taken.Select(t => t.ArticleId).ToArray() }, transaction));
+                return new Batch(taken.Count(t => t.ArticleExists), taken.Count);
+            }, CancellationToken.None);
+            if (batch.Taken == 0)
+            {
+                break;
+            }
+            reindexed += batch.Reindexed;
+        }
+        return reindexed;
+    }
+
+    /// <summary>
+    /// The outcome of an update of an author, tag or image once the articles it left in the backlog are reindexed too,
+    /// so that its caller's next search finds the new name. Drained to the end even when the caller has gone.
+    /// </summary>
+    public static async Task<T> ThenDrainAsync<T>(this Task<T> update, Db db) where T : IWriteResult
+    {
+        var outcome = await update;
+        if (outcome.Changed)
+        {
+            await DrainAsync(db, CancellationToken.None);
+        }
+        return outcome;
+    }
+}
+
+/// <summary>
+/// Once the server has started (readiness does not wait for it), reindexes what a stop or crash left in the backlog
+/// halfway through a drain.
+/// </summary>
+public sealed class SearchBacklogOnStart(Db db, IHostApplicationLifetime lifetime, ILogger<SearchBacklogOnStart> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await WhenStartedAsync(stoppingToken);
+            var reindexed = await SearchBacklog.DrainAsync(db, stoppingToken);
+            if (reindexed > 0)
+            {
+                logger.LogInformation("Reindexed {Count} articles left in the search backlog by an earlier run.", reindexed);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: what is left stays in the backlog for the next start.
+        }
+        catch (Exception exception)
+        {
+            // Thrown out of a background service, it would stop the host; the backlog waits for the next drain instead.
+            logger.LogWarning(exception, "The search backlog was not reindexed; the next start or update of an author, tag or image tries again.");
+        }
+    }
+
+    private async Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(stoppingToken);
+    }
+}

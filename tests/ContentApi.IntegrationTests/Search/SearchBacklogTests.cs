@@ -1,0 +1,138 @@
+using System.Text.Json.Nodes;
+using ContentApi.IntegrationTests.Operations;
+using ContentApi.Search;
+using ContentApi.TestSupport;
+using Dapper;
+
+namespace ContentApi.IntegrationTests.Search;
+
+/// <summary>
+/// An update of an author, tag or image carried by more than one batch of articles reindexes them in batches of their
+/// own transactions (other writes go on between them), and still before its response.
+/// </summary>
+public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private const int MoreThanABatch = SearchIndex.ReindexBatch + 50;
+
+    private static string Nonce() => "w" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>Creates <paramref name="count"/> articles with these fields, a few at a time (group commit takes them together).</summary>
+    private static async Task<List<long>> ArticlesAsync(ApiFactory app, int count, Dictionary<string, object?> fields)
+    {
+        var content = new TestContent(app.Writer());
+        var ids = new List<long>();
+        foreach (var chunk in Enumerable.Range(0, count).Chunk(16))
+        {
+            var created = await Task.WhenAll(chunk.Select(_ => content.ArticleAsync(new Dictionary<string, object?>(fields))));
+            ids.AddRange(created.Select(a => a["id"]!.GetValue<long>()));
+        }
+        return ids;
+    }
+
+    private static long Scalar(ApiFactory app, string sql)
+    {
+        using var connection = app.OpenDatabase();
+        return connection.ExecuteScalar<long>(sql);
+    }
+
+    private static Task<long> FoundAsync(ApiFactory app, string q) => FoundAsync(app.Reader(), q);
+
+    private static async Task<long> FoundAsync(HttpClient client, string q) => (await client.SearchAsync(q)).Total();
+
+    private async Task AssertRenameReindexesAllInBatchesAsync(string collection, string field, long id, string old, string @new)
+    {
+        Assert.Equal(MoreThanABatch, await FoundAsync(factory, old));
+        var versionBefore = Scalar(factory, "SELECT version FROM content_version");
+
+        await (await factory.Writer().PatchMergeAsync($"/api/v1/{collection}/{id}", new Dictionary<string, string> { [field] = $"{@new} name" })).AssertJsonAsync();
+
+        Assert.Equal(MoreThanABatch, await FoundAsync(factory, @new));
+        Assert.Equal(0, await FoundAsync(factory, old));
+        Assert.Equal(MoreThanABatch, await FoundAsync(factory.Anonymous(), @new));
+        Assert.Equal(0, await FoundAsync(factory.Anonymous(), old));
+        Assert.Equal(0, Scalar(factory, "SELECT count(*) FROM search_backlog"));
+        // The rename, then each batch of its articles, in a transaction of its own: each advanced the content version.
+        Assert.True(Scalar(factory, "SELECT version FROM content_version") - versionBefore >= 3);
+    }
+
+    [Fact]
+    public async Task RenameAuthor_of_more_than_a_batch_of_articles_reindexes_them_all_in_batches_before_answering()
+    {
+        var (old, @new) = (Nonce(), Nonce());
+        var author = await new TestContent(factory.Writer()).AuthorAsync($"{old} name");
+        await ArticlesAsync(factory, MoreThanABatch, new() { ["authorIds"] = new[] { author } });
+
+        await AssertRenameReindexesAllInBatchesAsync("authors", "name", author, old, @new);
+    }
+
+    [Fact]
+    public async Task RenameTag_of_more_than_a_batch_of_articles_reindexes_them_all_in_batches_before_answering()
+    {
+        var (old, @new) = (Nonce(), Nonce());
+        var tag = await new TestContent(factory.Writer()).TagAsync($"{old} name");
+        await ArticlesAsync(factory, MoreThanABatch, new() { ["tagIds"] = new[] { tag } });
+
+        await AssertRenameReindexesAllInBatchesAsync("tags", "name", tag, old, @new);
+    }
+
+    [Fact]
+    public async Task ImageCaption_of_more_than_a_batch_of_articles_reindexes_them_all_in_batches_before_answering()
+    {
+        var (old, @new) = (Nonce(), Nonce());
+        var image = await new TestContent(factory.Writer()).ImageAsync(caption: $"{old} name");
+        await ArticlesAsync(factory, MoreThanABatch, new() { ["coverImageId"] = image });
+
+        await AssertRenameReindexesAllInBatchesAsync("images", "caption", image, old, @new);
+    }
+
+    /// <summary>
+    /// A stop halfway through a drain leaves the rename committed and its articles in the backlog: the next start
+    /// reindexes them, and ids of articles deleted meanwhile (or never there) are dropped without stopping it.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_backlog_left_by_a_stop_is_reindexed_once_the_server_has_started(bool withDeletedArticles)
+    {
+        var path = Path.Combine(CommandRunner.TempDirectory(), "content.db");
+        var (old, @new) = (Nonce(), Nonce());
+        long author;
+        List<long> kept, deleted = [];
+        using (var first = new OnDatabaseFile(path))
+        {
+            author = await new TestContent(first.Writer()).AuthorAsync($"{old} name");
+            kept = await ArticlesAsync(first, 5, new() { ["authorIds"] = new[] { author } });
+            if (withDeletedArticles)
+            {
+                deleted = await ArticlesAsync(first, 3, new() { ["authorIds"] = new[] { author } });
+                foreach (var id in deleted)
+                {
+                    (await first.Writer().DeleteAsync($"/api/v1/articles/{id}")).EnsureSuccessStatusCode();
+                }
+            }
+            Assert.Equal(kept.Count, await FoundAsync(first, old));
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            connection.Execute("UPDATE authors SET name = @Name WHERE id = @Id", new { Name = $"{@new} name", Id = author });
+            connection.Execute("INSERT INTO search_backlog (article_id) VALUES (@Id)", kept.Concat(deleted).Select(id => new { Id = id }));
+            if (withDeletedArticles)
+            {
+                connection.Execute("INSERT INTO search_backlog (article_id) VALUES (@Id)", new { Id = long.MaxValue });
+            }
+        }
+
+        using var second = new OnDatabaseFile(path);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await FoundAsync(second, @new) != kept.Count || Scalar(second, "SELECT count(*) FROM search_backlog") != 0) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(0, Scalar(second, "SELECT count(*) FROM search_backlog"));
+        Assert.Equal(kept.Count, await FoundAsync(second, @new));
+        Assert.Equal(0, await FoundAsync(second, old));
+    }
+}
