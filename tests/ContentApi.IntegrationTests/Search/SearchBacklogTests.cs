@@ -39,8 +39,22 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
 
     private static async Task<long> FoundAsync(HttpClient client, string q) => (await client.SearchAsync(q)).Total();
 
-    private async Task AssertRenameReindexesAllInBatchesAsync(string collection, string field, long id, string old, string @new)
+    /// <summary>An author's or tag's name, or an image's caption, each indexed with the articles that carry it.</summary>
+    [Theory]
+    [InlineData("authors", "name", "authorIds")]
+    [InlineData("tags", "name", "tagIds")]
+    [InlineData("images", "caption", "coverImageId")]
+    public async Task Renaming_what_more_than_a_batch_of_articles_carry_reindexes_them_all_in_batches_before_answering(string collection, string field, string articleField)
     {
+        var (old, @new) = (Nonce(), Nonce());
+        var content = new TestContent(factory.Writer());
+        var id = collection switch
+        {
+            "authors" => await content.AuthorAsync($"{old} name"),
+            "tags" => await content.TagAsync($"{old} name"),
+            _ => await content.ImageAsync(caption: $"{old} name"),
+        };
+        await ArticlesAsync(factory, MoreThanABatch, new() { [articleField] = collection == "images" ? id : new[] { id } });
         Assert.Equal(MoreThanABatch, await FoundAsync(factory, old));
         var versionBefore = Scalar(factory, "SELECT version FROM content_version");
 
@@ -53,36 +67,6 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(0, Scalar(factory, "SELECT count(*) FROM search_backlog"));
         // The rename, then each batch of its articles, in a transaction of its own: each advanced the content version.
         Assert.True(Scalar(factory, "SELECT version FROM content_version") - versionBefore >= 3);
-    }
-
-    [Fact]
-    public async Task RenameAuthor_of_more_than_a_batch_of_articles_reindexes_them_all_in_batches_before_answering()
-    {
-        var (old, @new) = (Nonce(), Nonce());
-        var author = await new TestContent(factory.Writer()).AuthorAsync($"{old} name");
-        await ArticlesAsync(factory, MoreThanABatch, new() { ["authorIds"] = new[] { author } });
-
-        await AssertRenameReindexesAllInBatchesAsync("authors", "name", author, old, @new);
-    }
-
-    [Fact]
-    public async Task RenameTag_of_more_than_a_batch_of_articles_reindexes_them_all_in_batches_before_answering()
-    {
-        var (old, @new) = (Nonce(), Nonce());
-        var tag = await new TestContent(factory.Writer()).TagAsync($"{old} name");
-        await ArticlesAsync(factory, MoreThanABatch, new() { ["tagIds"] = new[] { tag } });
-
-        await AssertRenameReindexesAllInBatchesAsync("tags", "name", tag, old, @new);
-    }
-
-    [Fact]
-    public async Task ImageCaption_of_more_than_a_batch_of_articles_reindexes_them_all_in_batches_before_answering()
-    {
-        var (old, @new) = (Nonce(), Nonce());
-        var image = await new TestContent(factory.Writer()).ImageAsync(caption: $"{old} name");
-        await ArticlesAsync(factory, MoreThanABatch, new() { ["coverImageId"] = image });
-
-        await AssertRenameReindexesAllInBatchesAsync("images", "caption", image, old, @new);
     }
 
     /// <summary>
