@@ -11,19 +11,18 @@ namespace ContentApi.IntegrationTests.Reading;
 /// </summary>
 public sealed class ListOrderIndexTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    public static TheoryData<string, bool> DefaultOrders => new()
+    public static TheoryData<string, string, bool> DefaultOrders => new()
     {
-        { "", false },
-        { "", true },
-        { "a.status = 'published'", true },
-        { "a.status = 'draft'", true },
+        { "", "", false },
+        { "", "", true },
+        { ArticleFilters.PublishedStatusCondition, "published", true },
+        { ArticleFilters.StatusCondition, "draft", true },
     };
 
     [Theory]
     [MemberData(nameof(DefaultOrders))]
-    public async Task The_default_article_order_is_an_index_order_on_the_first_and_on_later_pages(string statusFilter, bool keyHolder)
+    public async Task The_default_article_order_is_an_index_order_on_the_first_and_on_later_pages(string statusFilter, string status, bool keyHolder)
     {
-        Assert.Contains(statusFilter.Replace("'published'", "@Status").Replace("'draft'", "@Status"), new[] { "", ArticleFilters.StatusCondition }); // the condition the API sends
         Assert.Equal(System.Net.HttpStatusCode.OK, (await factory.Anonymous().GetAsync("/api/v1/articles")).StatusCode); // migrated
         var sorts = keyHolder ? ArticleStore.PrivateSorts : ArticleStore.PublicSorts;
         Assert.True(sorts.TryParse(null, out var order));
@@ -34,14 +33,14 @@ public sealed class ListOrderIndexTests(ApiFactory factory) : IClassFixture<ApiF
         foreach (var page in new[] { $"{visible}ORDER BY {order.OrderBy("a.id")} LIMIT 21", $"{visible}{after} ORDER BY {order.OrderBy("a.id")} LIMIT 21" })
         {
             var plan = string.Join("\n", (await connection.QueryAsync($"EXPLAIN QUERY PLAN SELECT a.id FROM articles a {page}",
-                new { Now = "2030-01-01T00:00:00.000000Z", CursorValue = "2026-01-01T00:00:00.000000Z", CursorId = 5 })).Select(row => (string)row.detail));
+                new { Now = "2030-01-01T00:00:00.000000Z", Status = status, CursorValue = "2026-01-01T00:00:00.000000Z", CursorId = 5 })).Select(row => (string)row.detail));
             Assert.DoesNotContain("TEMP B-TREE", plan);
             Assert.Matches("USING (COVERING )?INDEX", plan);
         }
         if (visible.Length > 0)
         {
             // The list's total, and every other sort, find the rows of that status in an index rather than scanning.
-            var countPlan = string.Join("\n", (await connection.QueryAsync($"EXPLAIN QUERY PLAN SELECT count(*) FROM articles a {visible}", new { Now = "2030-01-01T00:00:00.000000Z" })).Select(row => (string)row.detail));
+            var countPlan = string.Join("\n", (await connection.QueryAsync($"EXPLAIN QUERY PLAN SELECT count(*) FROM articles a {visible}", new { Now = "2030-01-01T00:00:00.000000Z", Status = status })).Select(row => (string)row.detail));
             Assert.StartsWith("SEARCH", countPlan);
         }
     }
