@@ -16,13 +16,15 @@ public sealed class SeededLibrary : IAsyncLifetime
 
     public string Analyzed => Path.Combine(_directory, "analyzed.db");
 
+    public SqliteConnection Open(bool analyzed = false) => new($"Data Source={(analyzed ? Analyzed : Database)};Pooling=False");
+
     public async Task InitializeAsync()
     {
         var (exitCode, output) = await CommandRunner.RunAsync(Database, "seed", "--articles", "1000");
         Assert.True(exitCode == 0, output);
-        await using var connection = new SqliteConnection($"Data Source={Database};Pooling=False");
+        await using var connection = Open();
         await connection.ExecuteAsync("VACUUM INTO @Path", new { Path = Analyzed });
-        await using var analyzed = new SqliteConnection($"Data Source={Analyzed};Pooling=False");
+        await using var analyzed = Open(analyzed: true);
         await analyzed.ExecuteAsync("ANALYZE main");
     }
 
@@ -58,7 +60,7 @@ public sealed class LibraryQueryPlanTests(SeededLibrary library) : IClassFixture
     [MemberData(nameof(ArticleSorts))]
     public async Task Every_anonymous_article_sort_reads_an_index_in_order(string sort, bool analyzed)
     {
-        await using var connection = new SqliteConnection($"Data Source={(analyzed ? library.Analyzed : library.Database)};Pooling=False");
+        await using var connection = library.Open(analyzed);
         Assert.True(ArticleStore.PublicSorts.TryParse(sort, out var order));
         await AssertReadInIndexOrderAsync(connection, "articles a", $"WHERE {ArticleQueries.PubliclyVisible}", order.OrderBy("a.id"), order.After("a.id"));
     }
@@ -68,7 +70,7 @@ public sealed class LibraryQueryPlanTests(SeededLibrary library) : IClassFixture
     [MemberData(nameof(ArticleSorts))]
     public async Task Every_sort_of_a_key_holders_published_articles_reads_an_index_in_order(string sort, bool analyzed)
     {
-        await using var connection = new SqliteConnection($"Data Source={(analyzed ? library.Analyzed : library.Database)};Pooling=False");
+        await using var connection = library.Open(analyzed);
         Assert.True(ArticleStore.PrivateSorts.TryParse(sort, out var order));
         await AssertReadInIndexOrderAsync(connection, "articles a", $"WHERE {ArticleFilters.PublishedStatusCondition}", order.OrderBy("a.id"), order.After("a.id"));
     }
@@ -89,7 +91,7 @@ public sealed class LibraryQueryPlanTests(SeededLibrary library) : IClassFixture
     [MemberData(nameof(ImageSorts))]
     public async Task Every_image_sort_reads_an_index_in_order(string sort, bool anonymous, bool analyzed)
     {
-        await using var connection = new SqliteConnection($"Data Source={(analyzed ? library.Analyzed : library.Database)};Pooling=False");
+        await using var connection = library.Open(analyzed);
         Assert.True(ImageStore.Sorts.TryParse(sort, out var order));
         await AssertReadInIndexOrderAsync(connection, "images i", anonymous ? $"WHERE {ImageStore.PubliclyShown}" : "", order.OrderBy("i.id"), order.After("i.id"));
     }
@@ -104,11 +106,10 @@ public sealed class LibraryQueryPlanTests(SeededLibrary library) : IClassFixture
     [InlineData(true)]
     public async Task Whether_an_image_is_shown_is_looked_up_from_the_image(bool analyzed)
     {
-        await using var connection = new SqliteConnection($"Data Source={(analyzed ? library.Analyzed : library.Database)};Pooling=False");
+        await using var connection = library.Open(analyzed);
         foreach (var where in new[] { ImageStore.PubliclyShown, $"i.id = 5 AND {ImageStore.PubliclyShown}" })
         {
-            var plan = string.Join("\n", (await connection.QueryAsync($"EXPLAIN QUERY PLAN SELECT count(*) FROM images i WHERE {where}",
-                new { Now = "2030-01-01T00:00:00.000000Z" })).Select(row => (string)row.detail));
+            var plan = await connection.QueryPlanAsync($"SELECT count(*) FROM images i WHERE {where}", new { Now = "2030-01-01T00:00:00.000000Z" });
             Assert.DoesNotContain("ix_articles_published", plan);
             Assert.Contains("ix_articles_cover (cover_image_id=?)", plan);
             Assert.Contains("ix_article_images_image (image_id=?)", plan);
@@ -125,10 +126,9 @@ public sealed class LibraryQueryPlanTests(SeededLibrary library) : IClassFixture
     [InlineData("authors")]
     public async Task Published_article_counts_read_no_article_row(string resource)
     {
-        await using var connection = new SqliteConnection($"Data Source={library.Database};Pooling=False");
+        await using var connection = library.Open();
         var select = resource == "tags" ? $"{Tags.TagStore.Select} FROM tags t" : $"{Authors.AuthorStore.Select} FROM authors au";
-        var plan = string.Join("\n", (await connection.QueryAsync($"EXPLAIN QUERY PLAN {select}", new { Now = "2030-01-01T00:00:00.000000Z" }))
-            .Select(row => (string)row.detail));
+        var plan = await connection.QueryPlanAsync(select, new { Now = "2030-01-01T00:00:00.000000Z" });
         Assert.Contains("SEARCH a USING COVERING INDEX ix_articles_visibility", plan);
         Assert.DoesNotContain("INTEGER PRIMARY KEY", plan);
     }
@@ -137,8 +137,8 @@ public sealed class LibraryQueryPlanTests(SeededLibrary library) : IClassFixture
     [Fact]
     public async Task The_articles_using_an_image_are_found_from_the_image()
     {
-        await using var connection = new SqliteConnection($"Data Source={library.Database};Pooling=False");
-        var plan = string.Join("\n", (await connection.QueryAsync($"EXPLAIN QUERY PLAN {ImageStore.UsedByArticlesSql}", new { Id = 5 })).Select(row => (string)row.detail));
+        await using var connection = library.Open();
+        var plan = await connection.QueryPlanAsync(ImageStore.UsedByArticlesSql, new { Id = 5 });
         Assert.DoesNotContain("SCAN", plan);
         Assert.Contains("ix_articles_cover (cover_image_id=?)", plan);
         Assert.Contains("ix_article_images_image (image_id=?)", plan);
@@ -149,8 +149,8 @@ public sealed class LibraryQueryPlanTests(SeededLibrary library) : IClassFixture
         var cursorPage = (where.Length == 0 ? "WHERE " : where + " AND ") + after;
         foreach (var condition in new[] { where, cursorPage })
         {
-            var plan = string.Join("\n", (await connection.QueryAsync($"EXPLAIN QUERY PLAN SELECT 1 FROM {from} {condition} ORDER BY {orderBy} LIMIT 21",
-                new { Now = "2030-01-01T00:00:00.000000Z", Status = "published", CursorValue = "2026-01-01T00:00:00.000000Z", CursorId = 500 })).Select(row => (string)row.detail));
+            var plan = await connection.QueryPlanAsync($"SELECT 1 FROM {from} {condition} ORDER BY {orderBy} LIMIT 21",
+                new { Now = "2030-01-01T00:00:00.000000Z", Status = "published", CursorValue = "2026-01-01T00:00:00.000000Z", CursorId = 500 });
             Assert.DoesNotContain("TEMP B-TREE", plan);
         }
     }

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ContentApi.TestSupport;
+using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace ContentApi.IntegrationTests.Reading;
 
@@ -36,6 +38,10 @@ public sealed class FrontendApiFactory : ApiFactory
 internal static class Reads
 {
     /// <summary>Creates a published English article by <paramref name="authorIds"/>; <paramref name="extra"/> overrides any field.</summary>
+    /// <summary>SQLite's plan of <paramref name="sql"/>, one line per step.</summary>
+    public static async Task<string> QueryPlanAsync(this SqliteConnection connection, string sql, object? parameters = null) =>
+        string.Join("\n", (await connection.QueryAsync("EXPLAIN QUERY PLAN " + sql, parameters)).Select(row => (string)row.detail));
+
     public static async Task<JsonObject> CreateArticleAsync(this HttpClient writer, long[] authorIds, Dictionary<string, object?>? extra = null)
     {
         var body = new Dictionary<string, object?>
