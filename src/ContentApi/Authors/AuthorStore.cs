@@ -11,11 +11,10 @@ namespace ContentApi.Authors;
 
 public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
 {
-    internal const string Select = $"""
+    internal static readonly string Select = $"""
         SELECT au.id AS Id, au.slug AS Slug, au.name AS Name, au.bio AS Bio, au.avatar_image_id AS AvatarImageId,
                au.website AS Website, au.email AS Email,
-               (SELECT count(*) FROM article_authors x JOIN {SqliteDialect.ArticlesForVisibility} ON a.id = x.article_id
-                WHERE x.author_id = au.id AND {ArticleQueries.PubliclyVisible}) AS PublishedArticleCount,
+               {SqliteDialect.VisiblePublishedArticleCount("author", "au.id")} AS PublishedArticleCount,
                au.created_at AS CreatedAt, au.updated_at AS UpdatedAt, au.version AS Version
         """;
 

@@ -91,6 +91,17 @@ internal static class SqliteDialect
     /// </summary>
     public const string ArticlesForVisibility = "articles a INDEXED BY ix_articles_visibility";
 
+    /// <summary>
+    /// How many articles anonymous callers may see carry a tag or an author (<paramref name="kind"/>: "tag" or
+    /// "author"; <paramref name="owner"/>: its id column): the count of its published articles that migration 0016's
+    /// triggers keep, less those scheduled after @Now, found from the few scheduled articles rather than from its own.
+    /// </summary>
+    public static string VisiblePublishedArticleCount(string kind, string owner) => $"""
+        ((SELECT c.articles FROM {kind}_published_counts c WHERE c.{kind}_id = {owner})
+         - (SELECT count(*) FROM articles a INDEXED BY ix_articles_published CROSS JOIN article_{kind}s x
+            ON x.article_id = a.id AND x.{kind}_id = {owner} WHERE a.status = 'published' AND a.published_at > @Now))
+        """;
+
     /// <summary>Articles whose full-text index row matches @Match (an expression built by Fts5Match, never caller text).</summary>
     public const string ArticleIdsMatching = "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @Match)";
 

@@ -10,10 +10,9 @@ namespace ContentApi.Tags;
 
 public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock)
 {
-    internal const string Select = $"""
+    internal static readonly string Select = $"""
         SELECT t.id AS Id, t.slug AS Slug, t.name AS Name, t.description AS Description,
-               (SELECT count(*) FROM article_tags x JOIN {SqliteDialect.ArticlesForVisibility} ON a.id = x.article_id
-                WHERE x.tag_id = t.id AND {ArticleQueries.PubliclyVisible}) AS PublishedArticleCount,
+               {SqliteDialect.VisiblePublishedArticleCount("tag", "t.id")} AS PublishedArticleCount,
                t.created_at AS CreatedAt, t.updated_at AS UpdatedAt, t.version AS Version
         """;
 
