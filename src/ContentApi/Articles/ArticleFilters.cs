@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using ContentApi.Data;
 using Dapper;
@@ -18,10 +19,17 @@ public sealed record ArticleFilter(
 internal static class ArticleFilters
 {
     // Slugs may be all digits ("2025"), so an all-digit value matches an id or a slug.
-    private const string ByAuthorIdOrSlug = "EXISTS (SELECT 1 FROM article_authors x JOIN authors u ON u.id = x.author_id WHERE x.article_id = a.id AND (x.author_id = @AuthorId OR u.slug = @AuthorSlug))";
-    private const string ByAuthorSlug = "EXISTS (SELECT 1 FROM article_authors x JOIN authors u ON u.id = x.author_id WHERE x.article_id = a.id AND u.slug = @AuthorSlug)";
-    private const string ByTagIdOrSlug = "EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id AND (x.tag_id = @TagId OR t.slug = @TagSlug))";
-    private const string ByTagSlug = "EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id AND t.slug = @TagSlug)";
+    // Two forms of each: "walk" tests each article met in the list's order and stops after a page, right when the
+    // author or tag has many articles; "drive" starts from its links, right when it has few (walking for a tag with none
+    // read every article: 0.15 s a page at 100,000 articles) and for every count (walking counted all: 0.28 s).
+    private static readonly Reference AuthorReference = new("article_authors", "author_id", "authors", "AuthorId", "AuthorSlug", ReferenceDrive.Author);
+    private static readonly Reference TagReference = new("article_tags", "tag_id", "tags", "TagId", "TagSlug", ReferenceDrive.Tag);
+
+    /// <summary>Up to this many linked articles, a list starts from an author's or tag's links (see <see cref="ReferenceDrive"/>).</summary>
+    public const int FewArticles = 1000;
+
+    /// <summary>The articles a count starts from when an author or tag is filtered on: their status and date by id, without reading rows.</summary>
+    public const string CountFrom = "FROM " + SqliteDialect.ArticlesForVisibility;
 
     public const string StatusCondition = "a.status = @Status";
 
@@ -29,7 +37,7 @@ internal static class ArticleFilters
     public const string PublishedStatusCondition = SqliteDialect.ArticleStatusPublished;
 
     /// <summary>Fixed SQL conditions for the filters that are set; values only as parameters.</summary>
-    public static (List<string> Conditions, DynamicParameters Parameters) ToSql(ArticleFilter filter, string now)
+    public static (List<string> Conditions, DynamicParameters Parameters) ToSql(ArticleFilter filter, string now, ReferenceDrive drive = ReferenceDrive.None)
     {
         var conditions = new List<string>();
         var parameters = ListTotals.ParametersVisibleAt(now);
@@ -42,8 +50,8 @@ internal static class ArticleFilters
             conditions.Add(status == ArticleStatus.Published ? PublishedStatusCondition : StatusCondition);
             parameters.Add("Status", status == ArticleStatus.Published ? "published" : "draft");
         }
-        AddReference(filter.Author, ByAuthorIdOrSlug, "AuthorId", ByAuthorSlug, "AuthorSlug");
-        AddReference(filter.Tag, ByTagIdOrSlug, "TagId", ByTagSlug, "TagSlug");
+        AddReference(filter.Author, AuthorReference);
+        AddReference(filter.Tag, TagReference);
         if (filter.Language is { } language)
         {
             // RFC 4647 basic filtering: "zh" is a range holding zh, zh-Hant and zh-TW. A tag has no LIKE wildcards (validated).
@@ -67,22 +75,63 @@ internal static class ArticleFilters
         }
         return (conditions, parameters);
 
-        void AddReference(string? value, string byIdOrSlug, string idName, string bySlug, string slugName)
+        void AddReference(string? value, Reference reference)
         {
             if (value is null)
             {
                 return;
             }
-            parameters.Add(slugName, value);
-            if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            parameters.Add(reference.SlugName, value);
+            if (IdOf(value) is { } id)
             {
-                conditions.Add(byIdOrSlug);
-                parameters.Add(idName, id);
+                parameters.Add(reference.IdName, id);
             }
-            else
-            {
-                conditions.Add(bySlug);
-            }
+            conditions.Add(drive.HasFlag(reference.Flag) ? reference.Drive(value) : reference.Walk(value));
         }
     }
+
+    /// <summary>
+    /// Which of the filtered author and tag have at most <paramref name="few"/> articles (drafts included; in the app
+    /// <see cref="FewArticles"/>), found by reading no more of their links than that.
+    /// </summary>
+    public static async Task<ReferenceDrive> WithFewArticlesAsync(DbConnection connection, ArticleFilter filter, int few, CancellationToken cancellationToken)
+    {
+        if (filter.Author is null && filter.Tag is null)
+        {
+            return ReferenceDrive.None;
+        }
+        var (_, parameters) = ToSql(filter, "", ReferenceDrive.Both);
+        parameters.Add("Enough", few + 1);
+        var author = filter.Author is { } byAuthor ? $"({AuthorReference.LinksUpToEnough(byAuthor)})" : "NULL";
+        var tag = filter.Tag is { } byTag ? $"({TagReference.LinksUpToEnough(byTag)})" : "NULL";
+        var (authorLinks, tagLinks) = await connection.QuerySingleAsync<(long?, long?)>(
+            new CommandDefinition($"SELECT {author}, {tag}", parameters, cancellationToken: cancellationToken));
+        return (authorLinks <= few ? ReferenceDrive.Author : ReferenceDrive.None) | (tagLinks <= few ? ReferenceDrive.Tag : ReferenceDrive.None);
+    }
+
+    private static long? IdOf(string value) => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>An author or a tag an article links to (<paramref name="Links"/>.<paramref name="Key"/>), given by id or slug.</summary>
+    private sealed record Reference(string Links, string Key, string Owners, string IdName, string SlugName, ReferenceDrive Flag)
+    {
+        private string Owner(string value) => IdOf(value) is null
+            ? $"SELECT o.id FROM {Owners} o WHERE o.slug = @{SlugName}"
+            : $"SELECT o.id FROM {Owners} o WHERE o.id = @{IdName} OR o.slug = @{SlugName}";
+
+        public string Walk(string value) => $"EXISTS (SELECT 1 FROM {Links} x WHERE x.article_id = a.id AND x.{Key} IN ({Owner(value)}))";
+
+        public string Drive(string value) => $"a.id IN (SELECT x.article_id FROM {Links} x WHERE x.{Key} IN ({Owner(value)}))";
+
+        public string LinksUpToEnough(string value) => $"SELECT count(*) FROM (SELECT 1 FROM {Links} x WHERE x.{Key} IN ({Owner(value)}) LIMIT @Enough)";
+    }
+}
+
+/// <summary>Which filtered references a list starts from (their links) rather than testing each article it walks.</summary>
+[Flags]
+public enum ReferenceDrive
+{
+    None = 0,
+    Author = 1,
+    Tag = 2,
+    Both = Author | Tag,
 }

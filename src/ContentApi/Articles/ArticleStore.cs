@@ -45,11 +45,15 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     public async Task<(IReadOnlyList<ArticleAggregate> Items, string? NextCursor, long Total)> ListAsync(
         ArticleFilter filter, SortOrder<ArticleRow> order, Cursor? after, int limit, int? page, ArticleEmbeds embeds, long bodyBytes, CancellationToken cancellationToken)
     {
-        var (conditions, parameters) = ArticleFilters.ToSql(filter, Now());
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
+        var now = Now();
+        var (conditions, parameters) = ArticleFilters.ToSql(filter, now, await ArticleFilters.WithFewArticlesAsync(connection, filter, ArticleFilters.FewArticles, cancellationToken));
+        var count = filter.Author is null && filter.Tag is null
+            ? null
+            : new KeysetPage.CountQuery(ArticleFilters.CountFrom, ArticleFilters.ToSql(filter, now, ReferenceDrive.Both).Conditions);
         var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<ArticleRow>(
             ArticleQueries.Select, ArticleQueries.From, conditions, parameters, order, "a.id", r => r.Id, after, limit, page,
-            ArticleQueries.BodyBudget(bodyBytes)), cancellationToken);
+            ArticleQueries.BodyBudget(bodyBytes), count), cancellationToken);
         var items = await EmbedAsync(connection, null, result.Rows, embeds, cancellationToken);
         return (items, result.NextCursor, result.Total);
     }

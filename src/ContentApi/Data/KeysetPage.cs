@@ -16,7 +16,10 @@ public static class KeysetPage
     public sealed record Query<TRow>(
         string Select, string From, IReadOnlyList<string> Conditions, DynamicParameters Parameters,
         SortOrder<TRow> Order, string IdColumn, Func<TRow, long> IdOf, Cursor? After, int Limit, int? PageNumber = null,
-        PageBudget? Budget = null);
+        PageBudget? Budget = null, CountQuery? Count = null);
+
+    /// <summary>How the total is counted when not as the page is selected: other tables to start from, other forms of the same conditions.</summary>
+    public sealed record CountQuery(string From, IReadOnlyList<string> Conditions);
 
     public static async Task<Page<TRow>> RunAsync<TRow>(DbConnection connection, ListTotals totals, Query<TRow> query, CancellationToken cancellationToken)
     {
@@ -61,8 +64,9 @@ public static class KeysetPage
             }
         }
 
-        var countWhere = query.Conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", query.Conditions);
-        var total = await totals.CountAsync(connection, $"SELECT count(*) {query.From}{countWhere}", query.Parameters, cancellationToken);
+        var count = query.Count ?? new CountQuery(query.From, query.Conditions);
+        var countWhere = count.Conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", count.Conditions);
+        var total = await totals.CountAsync(connection, $"SELECT count(*) {count.From}{countWhere}", query.Parameters, cancellationToken);
 
         var next = more && rows.Count > 0 && rows[^1] is var last
             ? new Cursor(query.Order.Key, query.Order.Field.ValueOf(last), query.IdOf(last)).Encode()

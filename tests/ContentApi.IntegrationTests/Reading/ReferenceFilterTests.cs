@@ -1,0 +1,134 @@
+using ContentApi.Articles;
+using ContentApi.Data;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace ContentApi.IntegrationTests.Reading;
+
+/// <summary>
+/// An article list filtered on an author or a tag walks the list's order and tests each article when the author or tag
+/// has many articles, and starts from its links when it has few: walking for a tag with no articles read every
+/// article (0.15 s a page at 100,000 articles). Counts always start from the links (walking counted every article:
+/// 0.28 s). Both forms must select the same articles.
+/// </summary>
+public sealed class ReferenceFilterTests(SeededLibrary library) : IClassFixture<SeededLibrary>
+{
+    private const string Now = "2030-01-01T00:00:00.000000Z";
+
+    public static TheoryData<string, string> References() => new()
+    {
+        { "tag", "id" }, { "tag", "slug" }, { "author", "id" }, { "author", "slug" },
+    };
+
+    [Theory]
+    [MemberData(nameof(References))]
+    public async Task A_page_for_an_author_or_tag_with_few_articles_starts_from_its_links(string kind, string givenBy)
+    {
+        await using var connection = library.Open();
+        var filter = await FilterAsync(connection, kind, givenBy);
+        var (conditions, parameters) = ArticleFilters.ToSql(filter, Now, ReferenceDrive.Both);
+        var plan = await connection.QueryPlanAsync($"SELECT a.id FROM articles a WHERE {string.Join(" AND ", conditions)} ORDER BY a.published_at DESC, a.id DESC LIMIT 21", parameters);
+        Assert.Contains($"SEARCH x USING COVERING INDEX ix_article_{kind}s_{kind} ({kind}_id=?)", plan);
+        Assert.Contains("SEARCH a USING INTEGER PRIMARY KEY (rowid=?)", plan);
+        Assert.DoesNotContain("ix_articles_published", plan);
+    }
+
+    [Theory]
+    [MemberData(nameof(References))]
+    public async Task A_page_for_an_author_or_tag_with_many_articles_walks_the_order_and_probes_each_articles_links(string kind, string givenBy)
+    {
+        await using var connection = library.Open();
+        var filter = await FilterAsync(connection, kind, givenBy);
+        var (conditions, parameters) = ArticleFilters.ToSql(filter, Now);
+        var plan = await connection.QueryPlanAsync($"SELECT a.id FROM articles a WHERE {string.Join(" AND ", conditions)} ORDER BY a.published_at DESC, a.id DESC LIMIT 21", parameters);
+        Assert.Contains("SEARCH a USING COVERING INDEX ix_articles_published (status=? AND published_at<?)", plan);
+        Assert.Contains($"SEARCH x EXISTS USING COVERING INDEX sqlite_autoindex_article_{kind}s_1 (article_id=? AND {kind}_id=?)", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
+    [Theory]
+    [MemberData(nameof(References))]
+    public async Task A_count_for_an_author_or_tag_starts_from_its_links_and_reads_no_article_row(string kind, string givenBy)
+    {
+        await using var connection = library.Open();
+        var filter = await FilterAsync(connection, kind, givenBy);
+        var (conditions, parameters) = ArticleFilters.ToSql(filter with { Language = "zh" }, Now, ReferenceDrive.Both);
+        var plan = await connection.QueryPlanAsync($"SELECT count(*) {ArticleFilters.CountFrom} WHERE {string.Join(" AND ", conditions)}", parameters);
+        Assert.Contains("SEARCH a USING COVERING INDEX ix_articles_visibility (id=?", plan);
+        Assert.Contains($"SEARCH x USING COVERING INDEX ix_article_{kind}s_{kind} ({kind}_id=?)", plan);
+        Assert.DoesNotContain("SCAN", plan);
+    }
+
+    public static TheoryData<string, string, string> ReferencesAndSorts()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (kind, givenBy) in new[] { ("tag", "id"), ("tag", "slug"), ("author", "id"), ("author", "slug") })
+        {
+            foreach (var sort in new[] { "-publishedAt", "title", "-updatedAt" })
+            {
+                data.Add(kind, givenBy, sort);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ReferencesAndSorts))]
+    public async Task Both_forms_select_the_same_articles_on_every_page_and_count_them_alike(string kind, string givenBy, string sort)
+    {
+        await using var connection = library.Open();
+        var filter = await FilterAsync(connection, kind, givenBy);
+        Assert.True(ArticleStore.PublicSorts.TryParse(sort, out var order));
+        var pages = new List<List<long>>();
+        foreach (var drive in new[] { ReferenceDrive.None, ReferenceDrive.Both })
+        {
+            var (conditions, parameters) = ArticleFilters.ToSql(filter, Now, drive);
+            var where = string.Join(" AND ", conditions);
+            var ids = (await connection.QueryAsync<long>($"SELECT a.id FROM articles a WHERE {where} ORDER BY {order.OrderBy("a.id")}", parameters)).AsList();
+            var cursor = new DynamicParameters(parameters);
+            cursor.Add("CursorValue", await SortValueAsync(connection, order.Field.Name, ids[9]));
+            cursor.Add("CursorId", ids[9]);
+            var afterTenth = (await connection.QueryAsync<long>(
+                $"SELECT a.id FROM articles a WHERE {where} AND {order.After("a.id")} ORDER BY {order.OrderBy("a.id")} LIMIT 5", cursor)).AsList();
+            Assert.Equal(ids.Skip(10).Take(5), afterTenth);
+            var counted = await connection.ExecuteScalarAsync<long>($"SELECT count(*) {ArticleFilters.CountFrom} WHERE {where}", parameters);
+            Assert.Equal(ids.Count, counted);
+            pages.Add(ids);
+        }
+        Assert.True(pages[0].Count >= 15);
+        Assert.Equal(pages[0], pages[1]);
+    }
+
+    [Fact]
+    public async Task Few_means_at_most_the_given_number_of_linked_articles()
+    {
+        await using var connection = library.Open();
+        var tag = await FilterAsync(connection, "tag", "slug");
+        var links = await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE t.slug = @Slug", new { Slug = tag.Tag });
+        var author = await FilterAsync(connection, "author", "id");
+        var both = tag with { Author = author.Author };
+
+        Assert.Equal(ReferenceDrive.Both, await ArticleFilters.WithFewArticlesAsync(connection, both, ArticleFilters.FewArticles, CancellationToken.None));
+        Assert.Equal(ReferenceDrive.Tag, await ArticleFilters.WithFewArticlesAsync(connection, tag, links, CancellationToken.None));
+        Assert.Equal(ReferenceDrive.None, await ArticleFilters.WithFewArticlesAsync(connection, tag, links - 1, CancellationToken.None));
+        Assert.Equal(ReferenceDrive.None, await ArticleFilters.WithFewArticlesAsync(connection, new ArticleFilter(false), ArticleFilters.FewArticles, CancellationToken.None));
+        Assert.Equal(ReferenceDrive.Tag, await ArticleFilters.WithFewArticlesAsync(connection, new ArticleFilter(false, Tag: "no-such-tag"), 0, CancellationToken.None));
+    }
+
+    /// <summary>A filter on the author or tag with the most articles, by its id or its slug.</summary>
+    private static async Task<ArticleFilter> FilterAsync(SqliteConnection connection, string kind, string givenBy)
+    {
+        var value = await connection.ExecuteScalarAsync<string>($"""
+            SELECT {(givenBy == "id" ? "o.id" : "o.slug")} FROM {kind}s o
+            ORDER BY (SELECT count(*) FROM article_{kind}s x WHERE x.{kind}_id = o.id) DESC, o.id LIMIT 1
+            """);
+        return kind == "tag" ? new ArticleFilter(false, Tag: value) : new ArticleFilter(false, Author: value);
+    }
+
+    private static Task<object?> SortValueAsync(SqliteConnection connection, string field, long id) => field switch
+    {
+        "publishedAt" => connection.ExecuteScalarAsync<object?>("SELECT published_at FROM articles WHERE id = @Id", new { Id = id }),
+        "title" => connection.ExecuteScalarAsync<object?>("SELECT title FROM articles WHERE id = @Id", new { Id = id }),
+        _ => connection.ExecuteScalarAsync<object?>("SELECT updated_at FROM articles WHERE id = @Id", new { Id = id }),
+    };
+}
