@@ -22,10 +22,10 @@ internal static class ArticleFilters
     // Two forms of each: "walk" tests each article met in the list's order and stops after a page, right when the
     // author or tag has many articles; "drive" starts from its links, right when it has few (walking for a tag with none
     // read every article: 0.15 s a page at 100,000 articles) and for every count (walking counted all: 0.28 s).
-    private static readonly Reference AuthorReference = new("article_authors", "author_id", "authors", "AuthorId", "AuthorSlug", ReferenceDrive.Author);
-    private static readonly Reference TagReference = new("article_tags", "tag_id", "tags", "TagId", "TagSlug", ReferenceDrive.Tag);
+    private static readonly Reference AuthorReference = new("article_authors", "author_id", "authors", "AuthorId", "AuthorSlug", FilterDrive.Author);
+    private static readonly Reference TagReference = new("article_tags", "tag_id", "tags", "TagId", "TagSlug", FilterDrive.Tag);
 
-    /// <summary>Up to this many linked articles, a list starts from an author's or tag's links (see <see cref="ReferenceDrive"/>).</summary>
+    /// <summary>Up to this many linked articles, a list starts from an author's or tag's links (see <see cref="FilterDrive"/>).</summary>
     public const int FewArticles = 1000;
 
     /// <summary>The articles a count starts from when an author or tag is filtered on: their status and date by id, without reading rows.</summary>
@@ -37,7 +37,7 @@ internal static class ArticleFilters
     public const string PublishedStatusCondition = SqliteDialect.ArticleStatusPublished;
 
     /// <summary>Fixed SQL conditions for the filters that are set; values only as parameters.</summary>
-    public static (List<string> Conditions, DynamicParameters Parameters) ToSql(ArticleFilter filter, string now, ReferenceDrive drive = ReferenceDrive.None)
+    public static (List<string> Conditions, DynamicParameters Parameters) ToSql(ArticleFilter filter, string now, FilterDrive drive = FilterDrive.None)
     {
         var conditions = new List<string>();
         var parameters = ListTotals.ParametersVisibleAt(now);
@@ -63,15 +63,20 @@ internal static class ArticleFilters
             conditions.Add(SqliteDialect.ArticleIdsMatching);
             parameters.Add("Match", match);
         }
-        if (filter.PublishedAfter is { } after)
+        if (PublishedRange(filter, "a") is { } range)
         {
-            conditions.Add("a.published_at >= @PublishedAfter");
-            parameters.Add("PublishedAfter", Timestamps.ToDbRoundedUp(after));
-        }
-        if (filter.PublishedBefore is { } before)
-        {
-            conditions.Add("a.published_at < @PublishedBefore");
-            parameters.Add("PublishedBefore", Timestamps.ToDbRoundedUp(before));
+            // Narrow: start from the range's few articles; wide: read the list's order, as for the other filters.
+            conditions.Add(drive.HasFlag(FilterDrive.PublishedRange)
+                ? $"a.id IN (SELECT r.id FROM articles r INDEXED BY ix_articles_published WHERE {PublishedRange(filter, "r")})"
+                : range);
+            if (filter.PublishedAfter is { } after)
+            {
+                parameters.Add("PublishedAfter", Timestamps.ToDbRoundedUp(after));
+            }
+            if (filter.PublishedBefore is { } before)
+            {
+                parameters.Add("PublishedBefore", Timestamps.ToDbRoundedUp(before));
+            }
         }
         return (conditions, parameters);
 
@@ -94,25 +99,54 @@ internal static class ArticleFilters
     /// Which of the filtered author and tag have at most <paramref name="few"/> articles (drafts included; in the app
     /// <see cref="FewArticles"/>), found by reading no more of their links than that.
     /// </summary>
-    public static async Task<ReferenceDrive> WithFewArticlesAsync(DbConnection connection, ArticleFilter filter, int few, CancellationToken cancellationToken)
+    public static async Task<FilterDrive> WithFewArticlesAsync(DbConnection connection, ArticleFilter filter, int few, CancellationToken cancellationToken)
     {
-        if (filter.Author is null && filter.Tag is null)
+        if (filter.Author is null && filter.Tag is null && filter.PublishedAfter is null && filter.PublishedBefore is null)
         {
-            return ReferenceDrive.None;
+            return FilterDrive.None;
         }
-        var (_, parameters) = ToSql(filter, "", ReferenceDrive.Both);
+        var (_, parameters) = ToSql(filter, "");
         parameters.Add("Enough", few + 1);
         var author = filter.Author is { } byAuthor ? $"({AuthorReference.LinksUpToEnough(byAuthor)})" : "NULL";
         var tag = filter.Tag is { } byTag ? $"({TagReference.LinksUpToEnough(byTag)})" : "NULL";
-        var (authorLinks, tagLinks) = await connection.QuerySingleAsync<(long?, long?)>(
-            new CommandDefinition($"SELECT {author}, {tag}", parameters, cancellationToken: cancellationToken));
-        return (authorLinks <= few ? ReferenceDrive.Author : ReferenceDrive.None) | (tagLinks <= few ? ReferenceDrive.Tag : ReferenceDrive.None);
+        var dated = PublishedRange(filter, "r") is { } range
+            ? $"(SELECT count(*) FROM (SELECT 1 FROM articles r INDEXED BY ix_articles_published WHERE {range} LIMIT @Enough))"
+            : "NULL";
+        var (authorLinks, tagLinks, datedArticles) = await connection.QuerySingleAsync<(long?, long?, long?)>(
+            new CommandDefinition($"SELECT {author}, {tag}, {dated}", parameters, cancellationToken: cancellationToken));
+        return (authorLinks <= few ? FilterDrive.Author : FilterDrive.None)
+            | (tagLinks <= few ? FilterDrive.Tag : FilterDrive.None)
+            | (datedArticles <= few ? FilterDrive.PublishedRange : FilterDrive.None);
+    }
+
+    /// <summary>
+    /// The publishedAfter/publishedBefore range on <paramref name="alias"/>, null without one. Only published articles
+    /// have a date, so it says so (a key holder's list then reads ix_articles_published too); the likelihoods tell the
+    /// planner that a range may hold most articles, so that it reads another sort's index in order rather than the
+    /// whole range (0.25-0.48 s a page at 100,000 articles).
+    /// </summary>
+    private static string? PublishedRange(ArticleFilter filter, string alias)
+    {
+        if (filter.PublishedAfter is null && filter.PublishedBefore is null)
+        {
+            return null;
+        }
+        var range = $"likelihood({alias}.status = 'published', 0.9)";
+        if (filter.PublishedAfter is not null)
+        {
+            range += $" AND likely({alias}.published_at >= @PublishedAfter)";
+        }
+        if (filter.PublishedBefore is not null)
+        {
+            range += $" AND likely({alias}.published_at < @PublishedBefore)";
+        }
+        return range;
     }
 
     private static long? IdOf(string value) => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     /// <summary>An author or a tag an article links to (<paramref name="Links"/>.<paramref name="Key"/>), given by id or slug.</summary>
-    private sealed record Reference(string Links, string Key, string Owners, string IdName, string SlugName, ReferenceDrive Flag)
+    private sealed record Reference(string Links, string Key, string Owners, string IdName, string SlugName, FilterDrive Flag)
     {
         private string Owner(string value) => IdOf(value) is null
             ? $"SELECT o.id FROM {Owners} o WHERE o.slug = @{SlugName}"
@@ -126,12 +160,13 @@ internal static class ArticleFilters
     }
 }
 
-/// <summary>Which filtered references a list starts from (their links) rather than testing each article it walks.</summary>
+/// <summary>Which filters a list starts from (an author's or tag's links, a date range) rather than testing each article it walks.</summary>
 [Flags]
-public enum ReferenceDrive
+public enum FilterDrive
 {
     None = 0,
     Author = 1,
     Tag = 2,
-    Both = Author | Tag,
+    PublishedRange = 4,
+    References = Author | Tag,
 }

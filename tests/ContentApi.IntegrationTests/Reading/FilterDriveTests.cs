@@ -11,7 +11,7 @@ namespace ContentApi.IntegrationTests.Reading;
 /// article (0.15 s a page at 100,000 articles). Counts always start from the links (walking counted every article:
 /// 0.28 s). Both forms must select the same articles.
 /// </summary>
-public sealed class ReferenceFilterTests(SeededLibrary library) : IClassFixture<SeededLibrary>
+public sealed class FilterDriveTests(SeededLibrary library) : IClassFixture<SeededLibrary>
 {
     private const string Now = "2030-01-01T00:00:00.000000Z";
 
@@ -26,7 +26,7 @@ public sealed class ReferenceFilterTests(SeededLibrary library) : IClassFixture<
     {
         await using var connection = library.Open();
         var filter = await FilterAsync(connection, kind, givenBy);
-        var (conditions, parameters) = ArticleFilters.ToSql(filter, Now, ReferenceDrive.Both);
+        var (conditions, parameters) = ArticleFilters.ToSql(filter, Now, FilterDrive.References);
         var plan = await connection.QueryPlanAsync($"SELECT a.id FROM articles a WHERE {string.Join(" AND ", conditions)} ORDER BY a.published_at DESC, a.id DESC LIMIT 21", parameters);
         Assert.Contains($"SEARCH x USING COVERING INDEX ix_article_{kind}s_{kind} ({kind}_id=?)", plan);
         Assert.Contains("SEARCH a USING INTEGER PRIMARY KEY (rowid=?)", plan);
@@ -52,17 +52,31 @@ public sealed class ReferenceFilterTests(SeededLibrary library) : IClassFixture<
     {
         await using var connection = library.Open();
         var filter = await FilterAsync(connection, kind, givenBy);
-        var (conditions, parameters) = ArticleFilters.ToSql(filter with { Language = "zh" }, Now, ReferenceDrive.Both);
+        var (conditions, parameters) = ArticleFilters.ToSql(filter with { Language = "zh" }, Now, FilterDrive.References);
         var plan = await connection.QueryPlanAsync($"SELECT count(*) {ArticleFilters.CountFrom} WHERE {string.Join(" AND ", conditions)}", parameters);
         Assert.Contains("SEARCH a USING COVERING INDEX ix_articles_visibility (id=?", plan);
         Assert.Contains($"SEARCH x USING COVERING INDEX ix_article_{kind}s_{kind} ({kind}_id=?)", plan);
         Assert.DoesNotContain("SCAN", plan);
     }
 
+    [Theory]
+    [InlineData("createdAt")]
+    [InlineData("-publishedAt")]
+    public async Task A_page_for_a_narrow_published_date_range_starts_from_its_articles(string sort)
+    {
+        await using var connection = library.Open();
+        var filter = await FilterAsync(connection, "published", "range");
+        Assert.True(ArticleStore.PrivateSorts.TryParse(sort, out var order));
+        var (conditions, parameters) = ArticleFilters.ToSql(filter with { IncludeUnpublished = true }, Now, FilterDrive.PublishedRange);
+        var plan = await connection.QueryPlanAsync($"SELECT a.id FROM articles a WHERE {string.Join(" AND ", conditions)} ORDER BY {order.OrderBy("a.id")} LIMIT 21", parameters);
+        Assert.Contains("SEARCH r USING COVERING INDEX ix_articles_published (status=? AND published_at>? AND published_at<?)", plan);
+        Assert.Contains("SEARCH a USING INTEGER PRIMARY KEY (rowid=?)", plan);
+    }
+
     public static TheoryData<string, string, string> ReferencesAndSorts()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var (kind, givenBy) in new[] { ("tag", "id"), ("tag", "slug"), ("author", "id"), ("author", "slug") })
+        foreach (var (kind, givenBy) in new[] { ("tag", "id"), ("tag", "slug"), ("author", "id"), ("author", "slug"), ("published", "range"), ("published", "after") })
         {
             foreach (var sort in new[] { "-publishedAt", "title", "-updatedAt" })
             {
@@ -80,7 +94,7 @@ public sealed class ReferenceFilterTests(SeededLibrary library) : IClassFixture<
         var filter = await FilterAsync(connection, kind, givenBy);
         Assert.True(ArticleStore.PublicSorts.TryParse(sort, out var order));
         var pages = new List<List<long>>();
-        foreach (var drive in new[] { ReferenceDrive.None, ReferenceDrive.Both })
+        foreach (var drive in new[] { FilterDrive.None, FilterDrive.References | FilterDrive.PublishedRange })
         {
             var (conditions, parameters) = ArticleFilters.ToSql(filter, Now, drive);
             var where = string.Join(" AND ", conditions);
@@ -108,16 +122,29 @@ public sealed class ReferenceFilterTests(SeededLibrary library) : IClassFixture<
         var author = await FilterAsync(connection, "author", "id");
         var both = tag with { Author = author.Author };
 
-        Assert.Equal(ReferenceDrive.Both, await ArticleFilters.WithFewArticlesAsync(connection, both, ArticleFilters.FewArticles, CancellationToken.None));
-        Assert.Equal(ReferenceDrive.Tag, await ArticleFilters.WithFewArticlesAsync(connection, tag, links, CancellationToken.None));
-        Assert.Equal(ReferenceDrive.None, await ArticleFilters.WithFewArticlesAsync(connection, tag, links - 1, CancellationToken.None));
-        Assert.Equal(ReferenceDrive.None, await ArticleFilters.WithFewArticlesAsync(connection, new ArticleFilter(false), ArticleFilters.FewArticles, CancellationToken.None));
-        Assert.Equal(ReferenceDrive.Tag, await ArticleFilters.WithFewArticlesAsync(connection, new ArticleFilter(false, Tag: "no-such-tag"), 0, CancellationToken.None));
+        Assert.Equal(FilterDrive.References, await ArticleFilters.WithFewArticlesAsync(connection, both, ArticleFilters.FewArticles, CancellationToken.None));
+        Assert.Equal(FilterDrive.Tag, await ArticleFilters.WithFewArticlesAsync(connection, tag, links, CancellationToken.None));
+        Assert.Equal(FilterDrive.None, await ArticleFilters.WithFewArticlesAsync(connection, tag, links - 1, CancellationToken.None));
+        Assert.Equal(FilterDrive.None, await ArticleFilters.WithFewArticlesAsync(connection, new ArticleFilter(false), ArticleFilters.FewArticles, CancellationToken.None));
+        Assert.Equal(FilterDrive.Tag, await ArticleFilters.WithFewArticlesAsync(connection, new ArticleFilter(false, Tag: "no-such-tag"), 0, CancellationToken.None));
+
+        var dated = await FilterAsync(connection, "published", "range");
+        var inRange = await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM articles WHERE status = 'published' AND published_at >= @After AND published_at < @Before",
+            new { After = Timestamps.ToDbRoundedUp(dated.PublishedAfter!.Value), Before = Timestamps.ToDbRoundedUp(dated.PublishedBefore!.Value) });
+        Assert.Equal(FilterDrive.PublishedRange | FilterDrive.Tag, await ArticleFilters.WithFewArticlesAsync(connection, dated with { Tag = tag.Tag }, Math.Max(inRange, links), CancellationToken.None));
+        Assert.Equal(FilterDrive.None, await ArticleFilters.WithFewArticlesAsync(connection, dated, inRange - 1, CancellationToken.None));
     }
 
-    /// <summary>A filter on the author or tag with the most articles, by its id or its slug.</summary>
+    /// <summary>A filter on the author or tag with the most articles, by its id or its slug, or on a third of the publication dates.</summary>
     private static async Task<ArticleFilter> FilterAsync(SqliteConnection connection, string kind, string givenBy)
     {
+        if (kind == "published")
+        {
+            var dates = (await connection.QueryAsync<string>("SELECT published_at FROM articles WHERE status = 'published' ORDER BY published_at")).AsList();
+            var after = Timestamps.FromDb(dates[dates.Count / 3]);
+            return new ArticleFilter(false, PublishedAfter: after, PublishedBefore: givenBy == "range" ? Timestamps.FromDb(dates[dates.Count * 2 / 3]) : null);
+        }
         var value = await connection.ExecuteScalarAsync<string>($"""
             SELECT {(givenBy == "id" ? "o.id" : "o.slug")} FROM {kind}s o
             ORDER BY (SELECT count(*) FROM article_{kind}s x WHERE x.{kind}_id = o.id) DESC, o.id LIMIT 1
