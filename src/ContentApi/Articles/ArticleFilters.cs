@@ -28,8 +28,17 @@ internal static class ArticleFilters
     /// <summary>Up to this many linked articles, a list starts from an author's or tag's links (see <see cref="FilterDrive"/>).</summary>
     public const int FewArticles = 1000;
 
-    /// <summary>The articles a count starts from when an author or tag is filtered on: their status and date by id, without reading rows.</summary>
-    public const string CountFrom = "FROM " + SqliteDialect.ArticlesForVisibility;
+    /// <summary>
+    /// How a list's total is counted, when not as its page is selected: from the language's index, which holds each
+    /// article's status and date; else, with an author or tag, from its links, reading each article's status and date
+    /// from ix_articles_visibility. Null: as the page.
+    /// </summary>
+    public static KeysetPage.CountQuery? CountQuery(ArticleFilter filter, string now) => filter switch
+    {
+        { Language: not null } => new("FROM articles a INDEXED BY ix_articles_language", ToSql(filter, now, FilterDrive.References | FilterDrive.Language).Conditions),
+        { Author: not null } or { Tag: not null } => new("FROM " + SqliteDialect.ArticlesForVisibility, ToSql(filter, now, FilterDrive.References).Conditions),
+        _ => null,
+    };
 
     public const string StatusCondition = "a.status = @Status";
 
@@ -54,8 +63,9 @@ internal static class ArticleFilters
         AddReference(filter.Tag, TagReference);
         if (filter.Language is { } language)
         {
-            // RFC 4647 basic filtering: "zh" is a range holding zh, zh-Hant and zh-TW. A tag has no LIKE wildcards (validated).
-            conditions.Add("(lower(a.language) = lower(@Language) OR lower(a.language) LIKE lower(@Language) || '-%')");
+            // Few articles: the planner starts from the language's index. Many: "+" keeps it off that index, so that it
+            // reads the sort's index in order and stops after a page instead of sorting every article in the language.
+            conditions.Add(InLanguage(drive.HasFlag(FilterDrive.Language) ? "a" : "+a"));
             parameters.Add("Language", language);
         }
         if (filter.FullTextMatch is { } match)
@@ -101,7 +111,7 @@ internal static class ArticleFilters
     /// </summary>
     public static async Task<FilterDrive> WithFewArticlesAsync(DbConnection connection, ArticleFilter filter, int few, CancellationToken cancellationToken)
     {
-        if (filter.Author is null && filter.Tag is null && filter.PublishedAfter is null && filter.PublishedBefore is null)
+        if (filter is { Author: null, Tag: null, PublishedAfter: null, PublishedBefore: null, Language: null })
         {
             return FilterDrive.None;
         }
@@ -112,11 +122,27 @@ internal static class ArticleFilters
         var dated = PublishedRange(filter, "r") is { } range
             ? $"(SELECT count(*) FROM (SELECT 1 FROM articles r INDEXED BY ix_articles_published WHERE {range} LIMIT @Enough))"
             : "NULL";
-        var (authorLinks, tagLinks, datedArticles) = await connection.QuerySingleAsync<(long?, long?, long?)>(
-            new CommandDefinition($"SELECT {author}, {tag}, {dated}", parameters, cancellationToken: cancellationToken));
+        var written = filter.Language is null
+            ? "NULL"
+            : $"(SELECT count(*) FROM (SELECT 1 FROM articles l INDEXED BY ix_articles_language WHERE {InLanguage("l")} LIMIT @Enough))";
+        var (authorLinks, tagLinks, datedArticles, inLanguage) = await connection.QuerySingleAsync<(long?, long?, long?, long?)>(
+            new CommandDefinition($"SELECT {author}, {tag}, {dated}, {written}", parameters, cancellationToken: cancellationToken));
         return (authorLinks <= few ? FilterDrive.Author : FilterDrive.None)
             | (tagLinks <= few ? FilterDrive.Tag : FilterDrive.None)
-            | (datedArticles <= few ? FilterDrive.PublishedRange : FilterDrive.None);
+            | (datedArticles <= few ? FilterDrive.PublishedRange : FilterDrive.None)
+            | (inLanguage <= few ? FilterDrive.Language : FilterDrive.None);
+    }
+
+    /// <summary>
+    /// RFC 4647 basic filtering: "zh" is a range holding zh, zh-Hant and zh-TW (a language has no LIKE wildcards:
+    /// validated), on the lower-cased language as ix_articles_language holds it. The bounds make it one range of that
+    /// index ("zh" up to "zh.", which holds "zh-…" and no other tag); as an OR, SQLite read both halves' rows.
+    /// </summary>
+    private static string InLanguage(string alias)
+    {
+        var language = $"lower({alias}.language)";
+        return $"({language} >= lower(@Language) AND {language} < lower(@Language) || '.' " +
+            $"AND ({language} = lower(@Language) OR {language} LIKE lower(@Language) || '-%'))";
     }
 
     /// <summary>
@@ -168,5 +194,6 @@ public enum FilterDrive
     Author = 1,
     Tag = 2,
     PublishedRange = 4,
+    Language = 8,
     References = Author | Tag,
 }

@@ -48,12 +48,9 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         var now = Now();
         var (conditions, parameters) = ArticleFilters.ToSql(filter, now, await ArticleFilters.WithFewArticlesAsync(connection, filter, ArticleFilters.FewArticles, cancellationToken));
-        var count = filter.Author is null && filter.Tag is null
-            ? null
-            : new KeysetPage.CountQuery(ArticleFilters.CountFrom, ArticleFilters.ToSql(filter, now, FilterDrive.References).Conditions);
         var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<ArticleRow>(
             ArticleQueries.Select, ArticleQueries.From, conditions, parameters, order, "a.id", r => r.Id, after, limit, page,
-            ArticleQueries.BodyBudget(bodyBytes), count), cancellationToken);
+            ArticleQueries.BodyBudget(bodyBytes), ArticleFilters.CountQuery(filter, now)), cancellationToken);
         var items = await EmbedAsync(connection, null, result.Rows, embeds, cancellationToken);
         return (items, result.NextCursor, result.Total);
     }

@@ -52,10 +52,35 @@ public sealed class FilterDriveTests(SeededLibrary library) : IClassFixture<Seed
     {
         await using var connection = library.Open();
         var filter = await FilterAsync(connection, kind, givenBy);
-        var (conditions, parameters) = ArticleFilters.ToSql(filter with { Language = "zh" }, Now, FilterDrive.References);
-        var plan = await connection.QueryPlanAsync($"SELECT count(*) {ArticleFilters.CountFrom} WHERE {string.Join(" AND ", conditions)}", parameters);
+        var plan = await connection.QueryPlanAsync(CountSql(filter), ArticleFilters.ToSql(filter, Now).Parameters);
         Assert.Contains("SEARCH a USING COVERING INDEX ix_articles_visibility (id=?", plan);
         Assert.Contains($"SEARCH x USING COVERING INDEX ix_article_{kind}s_{kind} ({kind}_id=?)", plan);
+        Assert.DoesNotContain("SCAN", plan);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("tag")]
+    [InlineData("author")]
+    public async Task A_count_in_a_language_reads_the_languages_index_alone(string? kind)
+    {
+        await using var connection = library.Open();
+        var filter = (kind is null ? new ArticleFilter(false) : await FilterAsync(connection, kind, "id")) with { Language = "zh" };
+        var plan = await connection.QueryPlanAsync(CountSql(filter), ArticleFilters.ToSql(filter, Now).Parameters);
+        Assert.Contains("SEARCH a USING COVERING INDEX ix_articles_language (<expr>>? AND <expr><?)", plan);
+        Assert.DoesNotContain("SCAN", plan);
+    }
+
+    [Theory]
+    [InlineData("-publishedAt")]
+    [InlineData("title")]
+    public async Task A_page_in_a_language_with_few_articles_starts_from_the_languages_index(string sort)
+    {
+        await using var connection = library.Open();
+        Assert.True(ArticleStore.PublicSorts.TryParse(sort, out var order));
+        var (conditions, parameters) = ArticleFilters.ToSql(new ArticleFilter(false, Language: "ja"), Now, FilterDrive.Language);
+        var plan = await connection.QueryPlanAsync($"SELECT a.id FROM articles a WHERE {string.Join(" AND ", conditions)} ORDER BY {order.OrderBy("a.id")} LIMIT 21", parameters);
+        Assert.Contains("INDEX ix_articles_language (<expr>>? AND <expr><?)", plan);
         Assert.DoesNotContain("SCAN", plan);
     }
 
@@ -73,10 +98,26 @@ public sealed class FilterDriveTests(SeededLibrary library) : IClassFixture<Seed
         Assert.Contains("SEARCH a USING INTEGER PRIMARY KEY (rowid=?)", plan);
     }
 
+    [Theory]
+    [InlineData("-publishedAt", false)]
+    [InlineData("title", false)]
+    [InlineData("-updatedAt", false)]
+    [InlineData("-publishedAt", true)]
+    [InlineData("createdAt", true)]
+    public async Task A_page_in_a_language_with_many_articles_reads_the_sorts_index_in_order(string sort, bool includeUnpublished)
+    {
+        await using var connection = library.Open();
+        Assert.True((includeUnpublished ? ArticleStore.PrivateSorts : ArticleStore.PublicSorts).TryParse(sort, out var order));
+        var (conditions, parameters) = ArticleFilters.ToSql(new ArticleFilter(includeUnpublished, Language: "zh"), Now);
+        var plan = await connection.QueryPlanAsync($"SELECT a.id FROM articles a WHERE {string.Join(" AND ", conditions)} ORDER BY {order.OrderBy("a.id")} LIMIT 21", parameters);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+        Assert.DoesNotContain("ix_articles_language", plan);
+    }
+
     public static TheoryData<string, string, string> ReferencesAndSorts()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var (kind, givenBy) in new[] { ("tag", "id"), ("tag", "slug"), ("author", "id"), ("author", "slug"), ("published", "range"), ("published", "after") })
+        foreach (var (kind, givenBy) in new[] { ("tag", "id"), ("tag", "slug"), ("author", "id"), ("author", "slug"), ("published", "range"), ("published", "after"), ("language", "zh"), ("language", "en") })
         {
             foreach (var sort in new[] { "-publishedAt", "title", "-updatedAt" })
             {
@@ -94,7 +135,7 @@ public sealed class FilterDriveTests(SeededLibrary library) : IClassFixture<Seed
         var filter = await FilterAsync(connection, kind, givenBy);
         Assert.True(ArticleStore.PublicSorts.TryParse(sort, out var order));
         var pages = new List<List<long>>();
-        foreach (var drive in new[] { FilterDrive.None, FilterDrive.References | FilterDrive.PublishedRange })
+        foreach (var drive in new[] { FilterDrive.None, FilterDrive.References | FilterDrive.PublishedRange | FilterDrive.Language })
         {
             var (conditions, parameters) = ArticleFilters.ToSql(filter, Now, drive);
             var where = string.Join(" AND ", conditions);
@@ -105,8 +146,7 @@ public sealed class FilterDriveTests(SeededLibrary library) : IClassFixture<Seed
             var afterTenth = (await connection.QueryAsync<long>(
                 $"SELECT a.id FROM articles a WHERE {where} AND {order.After("a.id")} ORDER BY {order.OrderBy("a.id")} LIMIT 5", cursor)).AsList();
             Assert.Equal(ids.Skip(10).Take(5), afterTenth);
-            var counted = await connection.ExecuteScalarAsync<long>($"SELECT count(*) {ArticleFilters.CountFrom} WHERE {where}", parameters);
-            Assert.Equal(ids.Count, counted);
+            Assert.Equal(ids.Count, await connection.ExecuteScalarAsync<long>(CountSql(filter), parameters));
             pages.Add(ids);
         }
         Assert.True(pages[0].Count >= 15);
@@ -134,11 +174,29 @@ public sealed class FilterDriveTests(SeededLibrary library) : IClassFixture<Seed
             new { After = Timestamps.ToDbRoundedUp(dated.PublishedAfter!.Value), Before = Timestamps.ToDbRoundedUp(dated.PublishedBefore!.Value) });
         Assert.Equal(FilterDrive.PublishedRange | FilterDrive.Tag, await ArticleFilters.WithFewArticlesAsync(connection, dated with { Tag = tag.Tag }, Math.Max(inRange, links), CancellationToken.None));
         Assert.Equal(FilterDrive.None, await ArticleFilters.WithFewArticlesAsync(connection, dated, inRange - 1, CancellationToken.None));
+
+        var english = await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM articles WHERE language = 'en'");
+        Assert.Equal(FilterDrive.Language, await ArticleFilters.WithFewArticlesAsync(connection, new ArticleFilter(false, Language: "EN"), english, CancellationToken.None));
+        Assert.Equal(FilterDrive.None, await ArticleFilters.WithFewArticlesAsync(connection, new ArticleFilter(false, Language: "en"), english - 1, CancellationToken.None));
     }
 
-    /// <summary>A filter on the author or tag with the most articles, by its id or its slug, or on a third of the publication dates.</summary>
+    private static string CountSql(ArticleFilter filter)
+    {
+        var count = ArticleFilters.CountQuery(filter, Now);
+        var (conditions, _) = ArticleFilters.ToSql(filter, Now);
+        return $"SELECT count(*) {count?.From ?? ArticleQueries.From} WHERE {string.Join(" AND ", count?.Conditions ?? conditions)}";
+    }
+
+    /// <summary>
+    /// A filter on the author or tag with the most articles, by its id or its slug; on a third of the publication dates;
+    /// or on a language (<paramref name="givenBy"/>).
+    /// </summary>
     private static async Task<ArticleFilter> FilterAsync(SqliteConnection connection, string kind, string givenBy)
     {
+        if (kind == "language")
+        {
+            return new ArticleFilter(false, Language: givenBy);
+        }
         if (kind == "published")
         {
             var dates = (await connection.QueryAsync<string>("SELECT published_at FROM articles WHERE status = 'published' ORDER BY published_at")).AsList();
