@@ -19,26 +19,34 @@ public sealed record ArticleFilter(
 internal static class ArticleFilters
 {
     // Slugs may be all digits ("2025"), so an all-digit value matches an id or a slug.
-    // Two forms of each: "walk" tests each article met in the list's order and stops after a page, right when the
-    // author or tag has many articles; "drive" starts from its links, right when it has few (walking for a tag with none
-    // read every article: 0.15 s a page at 100,000 articles) and for every count (walking counted all: 0.28 s).
+    // The author, tag, date-range and language filters each have two forms: "walk" tests each article met in the list's
+    // order and stops after a page, right when many articles match; "drive" starts from the matching rows of an index
+    // (an author's or tag's links, ix_articles_published, ix_articles_language), right when few do (walking for a tag
+    // with none read every article: 0.15 s a page at 100,000 articles). WithFewArticlesAsync tells which.
     private static readonly Reference AuthorReference = new("article_authors", "author_id", "authors", "AuthorId", "AuthorSlug", FilterDrive.Author);
     private static readonly Reference TagReference = new("article_tags", "tag_id", "tags", "TagId", "TagSlug", FilterDrive.Tag);
 
-    /// <summary>Up to this many linked articles, a list starts from an author's or tag's links (see <see cref="FilterDrive"/>).</summary>
+    /// <summary>Up to this many matching articles, a list starts from a filter's rows (see <see cref="FilterDrive"/>).</summary>
     public const int FewArticles = 1000;
 
     /// <summary>
-    /// How a list's total is counted, when not as its page is selected: from the language's index, which holds each
-    /// article's status and date; else, with an author or tag, from its links, reading each article's status and date
-    /// from ix_articles_visibility. Null: as the page.
+    /// How a list's total is counted when not as its page is selected (null: as the page), given which filters have
+    /// few articles (<paramref name="few"/>): from a few-article author's or tag's links; else from the language's
+    /// index, which holds each article's status and date; else from the author's or tag's links. Starting from links,
+    /// each article's status, date and language are read from ix_articles_visibility (walking, a tag's total counted
+    /// every article: 0.28 s).
     /// </summary>
-    public static KeysetPage.CountQuery? CountQuery(ArticleFilter filter, string now) => filter switch
+    public static KeysetPage.TotalQuery? TotalQuery(ArticleFilter filter, string now, FilterDrive few)
     {
-        { Language: not null } => new("FROM articles a INDEXED BY ix_articles_language", ToSql(filter, now, FilterDrive.References | FilterDrive.Language).Conditions),
-        { Author: not null } or { Tag: not null } => new("FROM " + SqliteDialect.ArticlesForVisibility, ToSql(filter, now, FilterDrive.References).Conditions),
-        _ => null,
-    };
+        var fromLinks = filter.Author is not null || filter.Tag is not null
+            ? new KeysetPage.TotalQuery("FROM " + SqliteDialect.ArticlesForVisibility, ToSql(filter, now, FilterDrive.References).Conditions)
+            : null;
+        if ((few & FilterDrive.References) != 0 || filter.Language is null)
+        {
+            return fromLinks;
+        }
+        return new("FROM articles a INDEXED BY ix_articles_language", ToSql(filter, now, FilterDrive.References | FilterDrive.Language).Conditions);
+    }
 
     public const string StatusCondition = "a.status = @Status";
 
@@ -106,8 +114,8 @@ internal static class ArticleFilters
     }
 
     /// <summary>
-    /// Which of the filtered author and tag have at most <paramref name="few"/> articles (drafts included; in the app
-    /// <see cref="FewArticles"/>), found by reading no more of their links than that.
+    /// Which of the set author, tag, date-range and language filters match at most <paramref name="few"/> articles
+    /// (drafts included; in the app <see cref="FewArticles"/>), found by reading no more of their index rows than that.
     /// </summary>
     public static async Task<FilterDrive> WithFewArticlesAsync(DbConnection connection, ArticleFilter filter, int few, CancellationToken cancellationToken)
     {
@@ -186,9 +194,9 @@ internal static class ArticleFilters
     }
 }
 
-/// <summary>Which filters a list starts from (an author's or tag's links, a date range) rather than testing each article it walks.</summary>
+/// <summary>Which filters a list starts from (an author's or tag's links, a date range, a language) rather than testing each article it walks.</summary>
 [Flags]
-public enum FilterDrive
+internal enum FilterDrive
 {
     None = 0,
     Author = 1,

@@ -47,10 +47,11 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         var now = Now();
-        var (conditions, parameters) = ArticleFilters.ToSql(filter, now, await ArticleFilters.WithFewArticlesAsync(connection, filter, ArticleFilters.FewArticles, cancellationToken));
+        var few = await ArticleFilters.WithFewArticlesAsync(connection, filter, ArticleFilters.FewArticles, cancellationToken);
+        var (conditions, parameters) = ArticleFilters.ToSql(filter, now, few);
         var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<ArticleRow>(
             ArticleQueries.Select, ArticleQueries.From, conditions, parameters, order, "a.id", r => r.Id, after, limit, page,
-            ArticleQueries.BodyBudget(bodyBytes), ArticleFilters.CountQuery(filter, now)), cancellationToken);
+            ArticleQueries.BodyBudget(bodyBytes), ArticleFilters.TotalQuery(filter, now, few)), cancellationToken);
         var items = await EmbedAsync(connection, null, result.Rows, embeds, cancellationToken);
         return (items, result.NextCursor, result.Total);
     }

@@ -16,10 +16,10 @@ public static class KeysetPage
     public sealed record Query<TRow>(
         string Select, string From, IReadOnlyList<string> Conditions, DynamicParameters Parameters,
         SortOrder<TRow> Order, string IdColumn, Func<TRow, long> IdOf, Cursor? After, int Limit, int? PageNumber = null,
-        PageBudget? Budget = null, CountQuery? Count = null);
+        PageBudget? Budget = null, TotalQuery? TotalBy = null);
 
     /// <summary>How the total is counted when not as the page is selected: other tables to start from, other forms of the same conditions.</summary>
-    public sealed record CountQuery(string From, IReadOnlyList<string> Conditions);
+    public sealed record TotalQuery(string From, IReadOnlyList<string> Conditions);
 
     public static async Task<Page<TRow>> RunAsync<TRow>(DbConnection connection, ListTotals totals, Query<TRow> query, CancellationToken cancellationToken)
     {
@@ -64,7 +64,7 @@ public static class KeysetPage
             }
         }
 
-        var count = query.Count ?? new CountQuery(query.From, query.Conditions);
+        var count = query.TotalBy ?? new TotalQuery(query.From, query.Conditions);
         var countWhere = count.Conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", count.Conditions);
         var total = await totals.CountAsync(connection, $"SELECT count(*) {count.From}{countWhere}", query.Parameters, cancellationToken);
 

@@ -94,7 +94,8 @@ internal static class SqliteDialect
     /// <summary>
     /// How many articles anonymous callers may see carry a tag or an author (<paramref name="kind"/>: "tag" or
     /// "author"; <paramref name="owner"/>: its id column): the count of its published articles that migration 0016's
-    /// triggers keep, less those scheduled after @Now, found from the few scheduled articles rather than from its own.
+    /// triggers keep, less those scheduled after @Now, found from the scheduled articles rather than from its own (each
+    /// row of a list reads every scheduled article: cheap while they are few, as they are for a newsroom).
     /// </summary>
     public static string VisiblePublishedArticleCount(string kind, string owner) => $"""
         ((SELECT c.articles FROM {kind}_published_counts c WHERE c.{kind}_id = {owner})

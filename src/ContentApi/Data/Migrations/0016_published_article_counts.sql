@@ -6,6 +6,8 @@
 -- An article's links are deleted by ON DELETE CASCADE after its own row is gone, when their triggers can no longer
 -- see whether it was published, so a deleted article is counted off just before (BEFORE DELETE). Tags and authors in
 -- use cannot be deleted (ON DELETE RESTRICT), so a count row is deleted at 0.
+-- The triggers see plain INSERT, UPDATE and DELETE: a REPLACE of an article or a link deletes without firing them
+-- (recursive_triggers is off), so no write may use one on these tables.
 -- IF NOT EXISTS and the refill: see 0012 (a restore may apply this again to a snapshot that already has it).
 CREATE TABLE IF NOT EXISTS tag_published_counts (
     tag_id   INTEGER PRIMARY KEY,
