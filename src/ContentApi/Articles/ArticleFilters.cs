@@ -39,13 +39,13 @@ internal static class ArticleFilters
     public static KeysetPage.TotalQuery? TotalQuery(ArticleFilter filter, string now, FilterDrive few)
     {
         var fromLinks = filter.Author is not null || filter.Tag is not null
-            ? new KeysetPage.TotalQuery("FROM " + SqliteDialect.ArticlesForVisibility, ToSql(filter, now, FilterDrive.References).Conditions)
+            ? KeysetPage.TotalQuery.Count("FROM " + SqliteDialect.ArticlesForVisibility, ToSql(filter, now, FilterDrive.References).Conditions)
             : null;
         if ((few & FilterDrive.References) != 0 || filter.Language is null)
         {
             return fromLinks;
         }
-        return new("FROM articles a INDEXED BY ix_articles_language", ToSql(filter, now, FilterDrive.References | FilterDrive.Language).Conditions);
+        return KeysetPage.TotalQuery.Count("FROM articles a INDEXED BY ix_articles_language", ToSql(filter, now, FilterDrive.References | FilterDrive.Language).Conditions);
     }
 
     public const string StatusCondition = "a.status = @Status";

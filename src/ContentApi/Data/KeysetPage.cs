@@ -18,8 +18,13 @@ public static class KeysetPage
         SortOrder<TRow> Order, string IdColumn, Func<TRow, long> IdOf, Cursor? After, int Limit, int? PageNumber = null,
         PageBudget? Budget = null, TotalQuery? TotalBy = null);
 
-    /// <summary>How the total is counted when not as the page is selected: other tables to start from, other forms of the same conditions.</summary>
-    public sealed record TotalQuery(string From, IReadOnlyList<string> Conditions);
+    /// <summary>How the total is found when not by counting the rows the page is selected from: a statement giving one number.</summary>
+    public sealed record TotalQuery(string Sql)
+    {
+        /// <summary>Counting other tables to start from, or other forms of the same conditions.</summary>
+        public static TotalQuery Count(string from, IReadOnlyList<string> conditions) =>
+            new($"SELECT count(*) {from}{(conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions))}");
+    }
 
     public static async Task<Page<TRow>> RunAsync<TRow>(DbConnection connection, ListTotals totals, Query<TRow> query, CancellationToken cancellationToken)
     {
@@ -64,9 +69,7 @@ public static class KeysetPage
             }
         }
 
-        var count = query.TotalBy ?? new TotalQuery(query.From, query.Conditions);
-        var countWhere = count.Conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", count.Conditions);
-        var total = await totals.CountAsync(connection, $"SELECT count(*) {count.From}{countWhere}", query.Parameters, cancellationToken);
+        var total = await totals.CountAsync(connection, (query.TotalBy ?? TotalQuery.Count(query.From, query.Conditions)).Sql, query.Parameters, cancellationToken);
 
         var next = more && rows.Count > 0 && rows[^1] is var last
             ? new Cursor(query.Order.Key, query.Order.Field.ValueOf(last), query.IdOf(last)).Encode()
