@@ -38,16 +38,16 @@ public sealed class PublicImageTotalTests : IDisposable
             switch (change)
             {
                 case 0:
-                    articles.Add((await content.ArticleAsync(new(WithImages(random, images, Visibility(random))) { ["authorIds"] = new[] { authors[0] } }))["id"]!.GetValue<long>());
+                    articles.Add((await content.ArticleAsync(new(WithImages(random, images, RandomArticleWrites.Visibility(random))) { ["authorIds"] = new[] { authors[0] } }))["id"]!.GetValue<long>());
                     break;
                 case 1:
-                    await PatchAsync(writer, $"/api/v1/articles/{Pick(random, articles)}", WithImages(random, images, []));
+                    await writer.PatchOkAsync($"/api/v1/articles/{Pick(random, articles)}", WithImages(random, images, []));
                     break;
                 case 2 or 3:
-                    await PatchAsync(writer, $"/api/v1/articles/{Pick(random, articles)}", Visibility(random));
+                    await writer.PatchOkAsync($"/api/v1/articles/{Pick(random, articles)}", RandomArticleWrites.Visibility(random));
                     break;
                 case 4:
-                    await PatchAsync(writer, $"/api/v1/authors/{Pick(random, authors)}", new() { ["avatarImageId"] = random.Next(3) == 0 ? null : Pick(random, images) });
+                    await writer.PatchOkAsync($"/api/v1/authors/{Pick(random, authors)}", new() { ["avatarImageId"] = random.Next(3) == 0 ? null : Pick(random, images) });
                     break;
                 case 5:
                     images.Add(await content.ImageAsync());
@@ -87,22 +87,12 @@ public sealed class PublicImageTotalTests : IDisposable
 
     private static long Pick(Random random, List<long> ids) => ids[random.Next(ids.Count)];
 
-    private static Dictionary<string, object?> Visibility(Random random) => random.Next(3) switch
-    {
-        0 => new() { ["status"] = "draft", ["publishedAt"] = null },
-        1 => new() { ["status"] = "published", ["publishedAt"] = DateTimeOffset.UtcNow.AddDays(-random.Next(1, 400)) },
-        _ => new() { ["status"] = "published", ["publishedAt"] = DateTimeOffset.UtcNow.AddDays(random.Next(1, 30)) },
-    };
-
     private static Dictionary<string, object?> WithImages(Random random, List<long> images, Dictionary<string, object?> fields) =>
         new(fields)
         {
             ["coverImageId"] = random.Next(4) == 0 ? null : Pick(random, images),
             ["imageIds"] = images.Where(_ => random.Next(3) == 0).ToArray(),
         };
-
-    private static async Task PatchAsync(HttpClient writer, string url, Dictionary<string, object?> patch) =>
-        await (await writer.PatchMergeAsync(url, patch)).AssertJsonAsync();
 
     private async Task<long?> UnusedImageAsync(List<long> images)
     {

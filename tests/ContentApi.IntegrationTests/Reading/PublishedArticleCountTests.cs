@@ -48,16 +48,16 @@ public sealed class PublishedArticleCountTests : IDisposable
             switch (change)
             {
                 case 0:
-                    articles.Add((await content.ArticleAsync(WithLinks(random, tags, authors, Visibility(random))))["id"]!.GetValue<long>());
+                    articles.Add((await content.ArticleAsync(WithLinks(random, tags, authors, RandomArticleWrites.Visibility(random))))["id"]!.GetValue<long>());
                     break;
                 case 1:
-                    await PatchAsync(writer, articles[random.Next(articles.Count)], WithLinks(random, tags, authors, []));
+                    await writer.PatchOkAsync($"/api/v1/articles/{articles[random.Next(articles.Count)]}", WithLinks(random, tags, authors, []));
                     break;
                 case 2 or 3:
-                    await PatchAsync(writer, articles[random.Next(articles.Count)], Visibility(random));
+                    await writer.PatchOkAsync($"/api/v1/articles/{articles[random.Next(articles.Count)]}", RandomArticleWrites.Visibility(random));
                     break;
                 case 4:
-                    await PatchAsync(writer, articles[random.Next(articles.Count)], new() { ["subtitle"] = $"step {step}" });
+                    await writer.PatchOkAsync($"/api/v1/articles/{articles[random.Next(articles.Count)]}", new() { ["subtitle"] = $"step {step}" });
                     break;
                 default:
                     var deleted = articles[random.Next(articles.Count)];
@@ -114,22 +114,12 @@ public sealed class PublishedArticleCountTests : IDisposable
         Assert.Equal(0, await reopened.ExecuteScalarAsync<long>("SELECT count(*) FROM author_published_counts WHERE articles = 99"));
     }
 
-    private static Dictionary<string, object?> Visibility(Random random) => random.Next(3) switch
-    {
-        0 => new() { ["status"] = "draft", ["publishedAt"] = null },
-        1 => new() { ["status"] = "published", ["publishedAt"] = DateTimeOffset.UtcNow.AddDays(-random.Next(1, 400)) },
-        _ => new() { ["status"] = "published", ["publishedAt"] = DateTimeOffset.UtcNow.AddDays(random.Next(1, 30)) },
-    };
-
     private static Dictionary<string, object?> WithLinks(Random random, List<long> tags, List<long> authors, Dictionary<string, object?> fields) =>
         new(fields)
         {
             ["tagIds"] = tags.Where(_ => random.Next(2) == 0).ToArray(),
             ["authorIds"] = authors.Where(_ => random.Next(2) == 0).DefaultIfEmpty(authors[0]).ToArray(),
         };
-
-    private static async Task PatchAsync(HttpClient writer, long id, Dictionary<string, object?> patch) =>
-        await (await writer.PatchMergeAsync($"/api/v1/articles/{id}", patch)).AssertJsonAsync();
 
     private async Task AssertServedCountsEqualCountedAsync(string when)
     {
