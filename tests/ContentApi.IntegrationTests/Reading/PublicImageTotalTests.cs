@@ -70,6 +70,35 @@ public sealed class PublicImageTotalTests : IDisposable
         }
     }
 
+    /// <summary>The cases random writes reach seldom: one avatar of two authors, only scheduled uses, a cover and a status changed at once.</summary>
+    [Fact]
+    public async Task Shared_avatars_scheduled_uses_and_a_cover_changed_with_the_status_are_counted_right()
+    {
+        var writer = _factory.Writer();
+        var content = new TestContent(writer);
+        var (avatar, a, b) = (await content.ImageAsync(), await content.ImageAsync(), await content.ImageAsync());
+        var authors = new[] { await content.AuthorAsync(), await content.AuthorAsync() };
+        var later = DateTimeOffset.UtcNow.AddDays(3);
+        foreach (var author in authors)
+        {
+            await writer.PatchOkAsync($"/api/v1/authors/{author}", new() { ["avatarImageId"] = avatar });
+        }
+        await content.ArticleAsync(new() { ["publishedAt"] = later, ["coverImageId"] = avatar, ["imageIds"] = new[] { avatar } });
+        await AssertServedTotalAsync(1, "one avatar of two authors, also used by a scheduled article");
+        await writer.PatchOkAsync($"/api/v1/authors/{authors[0]}", new() { ["avatarImageId"] = null });
+        await AssertServedTotalAsync(1, "one author left with the avatar");
+        await writer.PatchOkAsync($"/api/v1/authors/{authors[1]}", new() { ["avatarImageId"] = null });
+        await AssertServedTotalAsync(0, "the avatar only used by a scheduled article, as cover and inline");
+
+        var article = (await content.ArticleAsync(new() { ["publishedAt"] = later, ["coverImageId"] = a, ["imageIds"] = new[] { a } }))["id"]!.GetValue<long>();
+        await writer.PatchOkAsync($"/api/v1/articles/{article}", new() { ["publishedAt"] = DateTimeOffset.UtcNow.AddDays(-1), ["coverImageId"] = b });
+        await AssertServedTotalAsync(2, "published now with another cover");
+        await writer.PatchOkAsync($"/api/v1/articles/{article}", new() { ["status"] = "draft", ["publishedAt"] = null, ["coverImageId"] = a });
+        await AssertServedTotalAsync(0, "back to a draft with its first cover");
+        await writer.PatchOkAsync($"/api/v1/articles/{article}", new() { ["status"] = "published", ["publishedAt"] = DateTimeOffset.UtcNow.AddDays(-1), ["coverImageId"] = b });
+        await AssertServedTotalAsync(2, "published again with the other cover");
+    }
+
     [Fact]
     public async Task Applying_the_migration_again_counts_afresh()
     {
@@ -103,6 +132,12 @@ public sealed class PublicImageTotalTests : IDisposable
               AND NOT EXISTS (SELECT 1 FROM article_images WHERE image_id = i.id)
               AND NOT EXISTS (SELECT 1 FROM authors WHERE avatar_image_id = i.id)
             """, new { Ids = images });
+    }
+
+    private async Task AssertServedTotalAsync(long expected, string when)
+    {
+        await AssertServedTotalEqualsCountedAsync(when);
+        Assert.Equal(expected, (await _factory.Anonymous().GetJsonAsync("/api/v1/images"))["page"]!["total"]!.GetValue<long>());
     }
 
     private async Task AssertServedTotalEqualsCountedAsync(string when)
