@@ -85,7 +85,7 @@ internal static class ArticleFilters
         {
             // Narrow: start from the range's few articles; wide: read the list's order, as for the other filters.
             conditions.Add(drive.HasFlag(FilterDrive.PublishedRange)
-                ? $"a.id IN (SELECT r.id FROM articles r INDEXED BY ix_articles_published WHERE {PublishedRange(filter, "r")})"
+                ? $"a.id IN (SELECT r.id {DatedRows(filter)})"
                 : range);
             if (filter.PublishedAfter is { } after)
             {
@@ -125,14 +125,10 @@ internal static class ArticleFilters
         }
         var (_, parameters) = ToSql(filter, "");
         parameters.Add("Enough", few + 1);
-        var author = filter.Author is { } byAuthor ? $"({AuthorReference.LinksUpToEnough(byAuthor)})" : "NULL";
-        var tag = filter.Tag is { } byTag ? $"({TagReference.LinksUpToEnough(byTag)})" : "NULL";
-        var dated = PublishedRange(filter, "r") is { } range
-            ? $"(SELECT count(*) FROM (SELECT 1 FROM articles r INDEXED BY ix_articles_published WHERE {range} LIMIT @Enough))"
-            : "NULL";
-        var written = filter.Language is null
-            ? "NULL"
-            : $"(SELECT count(*) FROM (SELECT 1 FROM articles l INDEXED BY ix_articles_language WHERE {InLanguage("l")} LIMIT @Enough))";
+        var author = filter.Author is { } byAuthor ? UpToEnough(AuthorReference.Rows(byAuthor)) : "NULL";
+        var tag = filter.Tag is { } byTag ? UpToEnough(TagReference.Rows(byTag)) : "NULL";
+        var dated = filter is { PublishedAfter: null, PublishedBefore: null } ? "NULL" : UpToEnough(DatedRows(filter));
+        var written = filter.Language is null ? "NULL" : UpToEnough($"FROM articles l INDEXED BY ix_articles_language WHERE {InLanguage("l")}");
         var (authorLinks, tagLinks, datedArticles, inLanguage) = await connection.QuerySingleAsync<(long?, long?, long?, long?)>(
             new CommandDefinition($"SELECT {author}, {tag}, {dated}, {written}", parameters, cancellationToken: cancellationToken));
         return (authorLinks <= few ? FilterDrive.Author : FilterDrive.None)
@@ -177,6 +173,12 @@ internal static class ArticleFilters
         return range;
     }
 
+    /// <summary>How many of <paramref name="rows"/> (a FROM … WHERE …) there are, up to @Enough.</summary>
+    private static string UpToEnough(string rows) => $"(SELECT count(*) FROM (SELECT 1 {rows} LIMIT @Enough))";
+
+    /// <summary>The published articles in the filter's date range, as r, from the index that holds them by date.</summary>
+    private static string DatedRows(ArticleFilter filter) => $"FROM articles r INDEXED BY ix_articles_published WHERE {PublishedRange(filter, "r")}";
+
     private static long? IdOf(string value) => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     /// <summary>An author or a tag an article links to (<paramref name="Links"/>.<paramref name="Key"/>), given by id or slug.</summary>
@@ -188,9 +190,10 @@ internal static class ArticleFilters
 
         public string Walk(string value) => $"EXISTS (SELECT 1 FROM {Links} x WHERE x.article_id = a.id AND x.{Key} IN ({Owner(value)}))";
 
-        public string Drive(string value) => $"a.id IN (SELECT x.article_id FROM {Links} x WHERE x.{Key} IN ({Owner(value)}))";
+        public string Drive(string value) => $"a.id IN (SELECT x.article_id {Rows(value)})";
 
-        public string LinksUpToEnough(string value) => $"SELECT count(*) FROM (SELECT 1 FROM {Links} x WHERE x.{Key} IN ({Owner(value)}) LIMIT @Enough)";
+        /// <summary>The links to the author or tag, as x.</summary>
+        public string Rows(string value) => $"FROM {Links} x WHERE x.{Key} IN ({Owner(value)})";
     }
 }
 
