@@ -11,12 +11,10 @@ namespace ContentApi.Authors;
 
 public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
 {
-    internal static readonly string Select = $"""
-        SELECT au.id AS Id, au.slug AS Slug, au.name AS Name, au.bio AS Bio, au.avatar_image_id AS AvatarImageId,
-               au.website AS Website, au.email AS Email,
-               {SqliteDialect.VisiblePublishedArticleCount("author", "au.id")} AS PublishedArticleCount,
-               au.created_at AS CreatedAt, au.updated_at AS UpdatedAt, au.version AS Version
-        """;
+    internal static readonly string Select = SelectWith(SqliteDialect.VisiblePublishedArticleCount("author", "au.id"));
+
+    internal static readonly string PageSelect =
+        SqliteDialect.ScheduledArticlesBy("author") + SelectWith(SqliteDialect.PageVisiblePublishedArticleCount("author", "au.id"));
 
     private const string From = "FROM authors au";
 
@@ -72,7 +70,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
         }
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<AuthorRow>(
-            Select, From, conditions, parameters, order, "au.id", r => r.Id, after, limit, page), cancellationToken);
+            PageSelect, From, conditions, parameters, order, "au.id", r => r.Id, after, limit, page), cancellationToken);
         return result with { Rows = await WithAvatarsAsync(connection, null, result.Rows, cancellationToken) };
     }
 
@@ -169,6 +167,13 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
         request.Email,
         Now = Now(),
     };
+
+    private static string SelectWith(string publishedArticleCount) => $"""
+        SELECT au.id AS Id, au.slug AS Slug, au.name AS Name, au.bio AS Bio, au.avatar_image_id AS AvatarImageId,
+               au.website AS Website, au.email AS Email,
+               {publishedArticleCount} AS PublishedArticleCount,
+               au.created_at AS CreatedAt, au.updated_at AS UpdatedAt, au.version AS Version
+        """;
 
     private string Now() => Timestamps.ToDb(clock.GetUtcNow());
 

@@ -94,13 +94,32 @@ internal static class SqliteDialect
     /// <summary>
     /// How many articles anonymous callers may see carry a tag or an author (<paramref name="kind"/>: "tag" or
     /// "author"; <paramref name="owner"/>: its id column): the count of its published articles that migration 0016's
-    /// triggers keep, less those scheduled after @Now, found from the scheduled articles rather than from its own (each
-    /// row of a list reads every scheduled article: cheap while they are few, as they are for a newsroom).
+    /// triggers keep, less those scheduled after @Now, found from the scheduled articles rather than from its own
+    /// (few for a newsroom). For one row; a page uses <see cref="PageVisiblePublishedArticleCount"/>.
     /// </summary>
     public static string VisiblePublishedArticleCount(string kind, string owner) => $"""
         ((SELECT c.articles FROM {kind}_published_counts c WHERE c.{kind}_id = {owner})
          - (SELECT count(*) FROM articles a INDEXED BY ix_articles_published CROSS JOIN article_{kind}s x
             ON x.article_id = a.id AND x.{kind}_id = {owner} WHERE a.status = 'published' AND a.published_at > @Now))
+        """;
+
+    /// <summary>
+    /// The scheduled articles counted by tag or author once per statement, which it must start; read by
+    /// <see cref="PageVisiblePublishedArticleCount"/>. Counted again for each row, they were read once per row: the
+    /// 44 tags took 0.37-0.45 s with 10,000 of 100,000 articles scheduled, and 24 ms this way.
+    /// </summary>
+    public static string ScheduledArticlesBy(string kind) => $"""
+        WITH scheduled_by_{kind} (owner_id, articles) AS MATERIALIZED (
+            SELECT x.{kind}_id, count(*) FROM articles a INDEXED BY ix_articles_published
+            CROSS JOIN article_{kind}s x ON x.article_id = a.id
+            WHERE a.status = 'published' AND a.published_at > @Now GROUP BY x.{kind}_id)
+
+        """;
+
+    /// <summary><see cref="VisiblePublishedArticleCount"/> for a page, in a statement started by <see cref="ScheduledArticlesBy"/>.</summary>
+    public static string PageVisiblePublishedArticleCount(string kind, string owner) => $"""
+        ((SELECT c.articles FROM {kind}_published_counts c WHERE c.{kind}_id = {owner})
+         - coalesce((SELECT s.articles FROM scheduled_by_{kind} s WHERE s.owner_id = {owner}), 0))
         """;
 
     /// <summary>Articles whose full-text index row matches @Match (an expression built by Fts5Match, never caller text).</summary>

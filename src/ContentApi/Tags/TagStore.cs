@@ -10,11 +10,10 @@ namespace ContentApi.Tags;
 
 public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock)
 {
-    internal static readonly string Select = $"""
-        SELECT t.id AS Id, t.slug AS Slug, t.name AS Name, t.description AS Description,
-               {SqliteDialect.VisiblePublishedArticleCount("tag", "t.id")} AS PublishedArticleCount,
-               t.created_at AS CreatedAt, t.updated_at AS UpdatedAt, t.version AS Version
-        """;
+    internal static readonly string Select = SelectWith(SqliteDialect.VisiblePublishedArticleCount("tag", "t.id"));
+
+    internal static readonly string PageSelect =
+        SqliteDialect.ScheduledArticlesBy("tag") + SelectWith(SqliteDialect.PageVisiblePublishedArticleCount("tag", "t.id"));
 
     private const string From = "FROM tags t";
 
@@ -72,7 +71,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock)
         }
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         return await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<TagRow>(
-            Select, From, conditions, parameters, order, "t.id", r => r.Id, after, limit, page), cancellationToken);
+            PageSelect, From, conditions, parameters, order, "t.id", r => r.Id, after, limit, page), cancellationToken);
     }
 
     public Task<WriteOutcome<TagRow>> CreateAsync(TagRequest request, CancellationToken cancellationToken) =>
@@ -141,6 +140,12 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock)
     private async Task<TagRow?> GetAsync(DbConnection connection, DbTransaction? transaction, string condition, object key, CancellationToken cancellationToken) =>
         await connection.QuerySingleOrDefaultAsync<TagRow>(new CommandDefinition(
             $"{Select} {From} WHERE {condition}", new { Key = key, Now = Now() }, transaction, cancellationToken: cancellationToken));
+
+    private static string SelectWith(string publishedArticleCount) => $"""
+        SELECT t.id AS Id, t.slug AS Slug, t.name AS Name, t.description AS Description,
+               {publishedArticleCount} AS PublishedArticleCount,
+               t.created_at AS CreatedAt, t.updated_at AS UpdatedAt, t.version AS Version
+        """;
 
     private string Now() => Timestamps.ToDb(clock.GetUtcNow());
 

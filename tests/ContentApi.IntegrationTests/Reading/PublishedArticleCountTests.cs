@@ -131,6 +131,11 @@ public sealed class PublishedArticleCountTests : IDisposable
             var served = await ServedCountsAsync(resource);
             Assert.True(counted.Count == served.Count && counted.All(c => served[c.Key] == c.Value),
                 $"{resource} after {when}: counted {string.Join(", ", counted)}; served {string.Join(", ", served)}");
+            foreach (var (id, count) in counted)
+            {
+                var one = (await _factory.Reader().GetJsonAsync($"/api/v1/{resource}/{id}"))["publishedArticleCount"]!.GetValue<long>();
+                Assert.True(one == count, $"{resource}/{id} after {when}: counted {count}; served {one}");
+            }
         }
     }
 
