@@ -23,8 +23,18 @@ public static class Timestamps
     {
         var utc = value.ToUniversalTime();
         var extra = utc.Ticks % 10;
-        return ToDb(extra == 0 ? utc : utc.AddTicks(10 - extra));
+        if (extra == 0)
+        {
+            return ToDb(utc);
+        }
+        return utc.Ticks > DateTimeOffset.MaxValue.Ticks - (10 - extra) ? AfterEveryStoredTime : ToDb(utc.AddTicks(10 - extra));
     }
+
+    /// <summary>
+    /// The bound for a time past the last storable microsecond (9999-12-31T23:59:59.999999Z), which has no next one to
+    /// round up to: "~" sorts after every digit, so after every stored time.
+    /// </summary>
+    public const string AfterEveryStoredTime = "~";
 
     public static DateTimeOffset FromDb(string value) =>
         new(DateTime.ParseExact(value, Format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), TimeSpan.Zero);

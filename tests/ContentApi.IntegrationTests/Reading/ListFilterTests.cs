@@ -136,6 +136,23 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
         await (await factory.Anonymous().GetAsync("/api/v1/articles?publishedAfter=yesterday")).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
+    /// <summary>The last instants a query can name are past the last microsecond a time is stored with (a 500, found by a fuzzer).</summary>
+    [Theory]
+    [InlineData("/api/v1/articles?author={0}&")]
+    [InlineData("/api/v1/search?q=Draft&author={0}&")]
+    public async Task A_range_bound_past_the_last_stored_microsecond_is_after_every_article(string url)
+    {
+        var author = await _content.AuthorAsync();
+        var last = (await factory.Writer().CreateArticleAsync([author], new() { ["title"] = "Draft of the last article", ["publishedAt"] = "9999-12-31T23:59:59.999999Z" })).Id();
+        foreach (var bound in new[] { "9999-12-31T23:59:59.9999999Z", "9999-12-31T23:59:59.9999991Z", "9999-12-31T09:59:59.9999999-14:00" })
+        {
+            var query = string.Format(System.Globalization.CultureInfo.InvariantCulture, url, author);
+            Assert.Empty((await factory.Writer().GetJsonAsync($"{query}publishedAfter={Uri.EscapeDataString(bound)}")).ItemIds());
+            Assert.Equal([last], (await factory.Writer().GetJsonAsync($"{query}publishedBefore={Uri.EscapeDataString(bound)}")).ItemIds());
+            Assert.Empty((await factory.Anonymous().GetJsonAsync($"{query}publishedBefore={Uri.EscapeDataString(bound)}")).ItemIds());
+        }
+    }
+
     [Fact]
     public async Task ListArticles_combines_filters_with_and()
     {
