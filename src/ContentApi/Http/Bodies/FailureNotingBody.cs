@@ -25,6 +25,14 @@ internal sealed class FailureNotingBody(Stream inner) : ReadOnlyBodyWrapper(inne
         {
             return await Inner.ReadAsync(buffer, cancellationToken);
         }
+        catch (IOException exception) when (exception is { InnerException: OverflowException } and not BadHttpRequestException)
+        {
+            // Kestrel reports a chunk size past its int (over 7fffffff) as a bare IOException, where it reports every other
+            // wrongly framed chunk as a 400; read as the client's going, it was answered 499.
+            var misframed = new BadHttpRequestException(exception.Message, StatusCodes.Status400BadRequest, exception);
+            Failure ??= misframed;
+            throw misframed;
+        }
         catch (IOException exception)
         {
             Failure ??= exception;
