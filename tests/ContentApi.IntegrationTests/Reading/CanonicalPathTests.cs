@@ -22,4 +22,19 @@ public sealed class CanonicalPathTests(ApiFactory factory) : IClassFixture<ApiFa
         var detail = (await response.AssertProblemAsync(HttpStatusCode.NotFound))["detail"]!.GetValue<string>();
         Assert.DoesNotContain("lowercase", detail, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The response cache keys a path as escaped: decoded, <c>/tags/2%3Ffields=name</c> (a 400: no such id) was served
+    /// the cached <c>/tags/2?fields=name</c> once that had been read (found by a fuzzer).
+    /// </summary>
+    [Fact]
+    public async Task An_escaped_question_mark_in_the_path_is_no_query_to_the_response_cache()
+    {
+        var tag = await new TestContent(factory.Writer()).TagAsync();
+        Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().GetAsync($"/api/v1/tags/{tag}?fields=name")).StatusCode);
+
+        var escaped = await factory.Anonymous().GetAsync($"/api/v1/tags/{tag}%3Ffields=name");
+
+        await escaped.AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
 }

@@ -28,7 +28,8 @@ public sealed class AnonymousResponseCache(
         }
         // Each content coding has its own ETag (RepresentationResult), so it has its own entry.
         var coding = Representation.CodingFor(context);
-        var key = request.Path.Value + request.QueryString.Value + "|" + coding;
+        // The path as escaped: decoded, /tags/2%3Ffields=name would share the entry of /tags/2?fields=name.
+        var key = request.Path.ToUriComponent() + request.QueryString.Value + "|" + coding;
         if (await ServedAsync(context, key, await db.ContentStateAsync(context.RequestAborted)))
         {
             return;
