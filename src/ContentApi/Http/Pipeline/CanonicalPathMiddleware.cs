@@ -1,4 +1,5 @@
 using ContentApi.Http.Errors;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace ContentApi.Http.Pipeline;
 
@@ -6,7 +7,8 @@ namespace ContentApi.Http.Pipeline;
 /// A resource has one URL: <c>/api/v1/articles/54/</c> and <c>/API/v1/Articles/54</c> (routing matches both) were
 /// other names for article 54, read, replaced and deleted there, and kept apart from it by every cache (and by a CDN
 /// purge of the one URL). A path under <c>/api/</c> ending in a slash or holding a capital letter is a 404 that names
-/// the URL it meant; the API's paths are lowercase, slugs included.
+/// the URL it meant; the API's paths are lowercase, slugs included. So is one written with a <c>.</c> or <c>..</c>
+/// segment (<c>/api/v1/articles/%2e%2e/authors</c>), which Kestrel resolves before routing.
 /// </summary>
 public sealed class CanonicalPathMiddleware(RequestDelegate next)
 {
@@ -26,10 +28,25 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
         {
             await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: the API's paths are lowercase ({lowercase}).");
         }
+        else if (HasDotSegment(context.Features.Get<IHttpRequestFeature>()?.RawTarget))
+        {
+            await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: the API's URLs have no '.' or '..' segments ({text}).");
+        }
         else
         {
             await next(context);
         }
+    }
+
+    /// <summary>Whether the path of the request line, as sent, has a <c>.</c> or <c>..</c> segment, plain or escaped.</summary>
+    private static bool HasDotSegment(string? rawTarget)
+    {
+        if (rawTarget is null || (!rawTarget.Contains("/.", StringComparison.Ordinal) && !rawTarget.Contains("%2", StringComparison.Ordinal)))
+        {
+            return false; // every ordinary request
+        }
+        var path = rawTarget.Split('?', 2)[0];
+        return path.Split('/').Any(segment => segment.Replace("%2e", ".", StringComparison.OrdinalIgnoreCase) is "." or "..");
     }
 
     /// <summary>
