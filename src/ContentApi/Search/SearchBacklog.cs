@@ -69,16 +69,48 @@ public static class SearchBacklog
 
     /// <summary>
     /// The outcome of an update of an author, tag or image once the articles it left in the backlog are reindexed too,
-    /// so that its caller's next search finds the new name. Drained to the end even when the caller has gone.
+    /// so that its caller's next search finds the new name. Drained to the end even when the caller has gone. While
+    /// another process holds the database's write lock past the retries, the update (committed) is answered as done and
+    /// the rest is reindexed once the lock is free: a 503 told its caller to retry what had been done, and a retry,
+    /// changing nothing, drained nothing.
     /// </summary>
     public static async Task<T> ThenDrainAsync<T>(this Task<T> update, Db db) where T : IWriteResult
     {
         var outcome = await update;
         if (outcome.Changed)
         {
-            await DrainAsync(db, CancellationToken.None);
+            try
+            {
+                await DrainAsync(db, CancellationToken.None);
+            }
+            catch (DatabaseBusyException)
+            {
+                _ = DrainWhenFreeAsync(db);
+            }
         }
         return outcome;
+    }
+
+    /// <summary>Tries again after 1, 2, 4 … 64 s; past that (or once the server stops) the next start or update drains it.</summary>
+    private static async Task DrainWhenFreeAsync(Db db)
+    {
+        for (var wait = 1; wait <= 64; wait *= 2)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(wait));
+            try
+            {
+                await DrainAsync(db, CancellationToken.None);
+                return;
+            }
+            catch (DatabaseBusyException)
+            {
+                // Still held: wait longer.
+            }
+            catch (Exception)
+            {
+                return; // stopping (the database closed) or failing otherwise: the backlog stays for the next start or update
+            }
+        }
     }
 }
 
