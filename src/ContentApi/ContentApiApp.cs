@@ -134,6 +134,7 @@ public static class ContentApiApp
         app.UseMiddleware<BodyReadFailureMiddleware>();
         // CORS first: a browser page can read a refusal (414, 431, 413) only if it carries the CORS headers.
         app.UseMiddleware<CorsPreflightVary>();
+        app.UseMiddleware<PreflightHeaderNamesCheck>();
         app.UseCors();
         app.UseMiddleware<CorsForEveryRead>();
         app.UseMiddleware<RequestLimitsMiddleware>();

@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-using System.Text;
 using ContentApi.IntegrationTests.Writes;
 
 namespace ContentApi.IntegrationTests.Reading;
@@ -30,14 +28,5 @@ public sealed class DotSegmentTests(KestrelApiFactory factory) : IClassFixture<K
     public async Task Dots_elsewhere_are_no_dot_segment(string target) =>
         Assert.DoesNotContain("segments", await GetRawAsync(target), StringComparison.Ordinal);
 
-    private async Task<string> GetRawAsync(string target)
-    {
-        using var client = new TcpClient();
-        await client.ConnectAsync(factory.Address.Host, factory.Address.Port);
-        var stream = client.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET {target} HTTP/1.1\r\nHost: {factory.Address.Authority}\r\nConnection: close\r\n\r\n"));
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        return await reader.ReadToEndAsync(timeout.Token);
-    }
+    private Task<string> GetRawAsync(string target) => factory.SendRawAsync("GET", target);
 }

@@ -21,4 +21,20 @@ public class KestrelApiFactory : ApiFactory
         Address = new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
         ClientOptions.BaseAddress = Address;
     }
+
+    /// <summary>
+    /// Sends a bodiless request as written (HttpClient would resolve dot segments and refuse odd header bytes), with
+    /// <c>Connection: close</c>, and returns the whole response as text.
+    /// </summary>
+    public async Task<string> SendRawAsync(string method, string target, params string[] headers)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(Address.Host, Address.Port);
+        var stream = client.GetStream();
+        var head = $"{method} {target} HTTP/1.1\r\nHost: {Address.Authority}\r\n{string.Concat(headers.Select(h => h + "\r\n"))}Connection: close\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(head));
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        return await reader.ReadToEndAsync(timeout.Token);
+    }
 }

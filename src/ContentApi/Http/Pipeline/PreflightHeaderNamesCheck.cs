@@ -1,0 +1,28 @@
+using ContentApi.Http.Errors;
+using Microsoft.Net.Http.Headers;
+
+namespace ContentApi.Http.Pipeline;
+
+/// <summary>
+/// A preflight's <c>Access-Control-Request-Headers</c> must list header names (RFC 9110 tokens) separated by commas.
+/// The read policy allows any header, so the CORS middleware copies the names into <c>Access-Control-Allow-Headers</c>,
+/// and one holding a control or non-ASCII character made Kestrel refuse to write it: a 500, with an error logged, for
+/// any caller (found by a fuzzer). Browsers send only tokens, so anything else is a 400.
+/// </summary>
+public sealed class PreflightHeaderNamesCheck(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        if (HttpMethods.IsOptions(context.Request.Method) &&
+            context.Request.Headers[HeaderNames.AccessControlRequestHeaders] is { Count: > 0 } requested &&
+            requested.Any(value => value is not null && !value.All(IsListCharacter)))
+        {
+            await problems.WriteAsync(context, StatusCodes.Status400BadRequest,
+                "Access-Control-Request-Headers must list header names (letters, digits and !#$%&'*+-.^_`|~), separated by commas.");
+            return;
+        }
+        await next(context);
+    }
+
+    private static bool IsListCharacter(char c) => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~, \t".Contains(c, StringComparison.Ordinal);
+}
