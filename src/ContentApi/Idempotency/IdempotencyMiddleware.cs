@@ -63,7 +63,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         var body = await ReadBodyAsync(context.Request);
         // The body's meaning, not its spelling: a retry layer that serialises the request again (other whitespace, member
         // order or escapes) is still the same request.
-        var hash = Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(CollectionPath(context) + "\n"), .. CanonicalJson.Of(body)]));
+        // The query too: a POST takes none, and one sent with a query is a 400, not the replay of one sent without.
+        var hash = Convert.ToHexStringLower(SHA256.HashData(
+            [.. Encoding.UTF8.GetBytes(CollectionPath(context) + context.Request.QueryString.Value + "\n"), .. CanonicalJson.Of(body)]));
         var gate = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode($"{keyId}:{key}") % _stripes.Length)];
         await gate.WaitAsync(context.RequestAborted);
         try
@@ -118,7 +120,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     {
         if (stored is not null && stored.RequestHash != hash)
         {
-            await problems.WriteAsync(context, 422, "This Idempotency-Key was already used with a different request (another endpoint or another body).");
+            await problems.WriteAsync(context, 422, "This Idempotency-Key was already used with a different request (another endpoint, query or body).");
         }
         else if (stored is null || stored.Status == 0)
         {

@@ -115,7 +115,7 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
     private static void AddIdempotencyKeyParameter(OpenApiOperation operation) =>
         AddParameter(operation, "Idempotency-Key",
             "1-255 visible ASCII characters, unique per create (a UUID). A retry with the same key and body within 24 hours gets the first response " +
-            "again and creates nothing; the same key with another body (compared as JSON: whitespace, member order and escapes do not count), or on another endpoint, is a 422. A request refused without creating anything (4xx) does not use " +
+            "again and creates nothing; the same key with another body (compared as JSON: whitespace, member order and escapes do not count), or on another endpoint or with a query, is a 422. A request refused without creating anything (4xx) does not use " +
             "the key up: correct it and retry with the same key. While the first request with the key is still being answered (on another instance), " +
             "a retry gets 409 with Retry-After; when its response was lost (the server stopped before storing it), 409 without it. Either 409 " +
             "carries Location, the URL of what the first request created.",

@@ -172,6 +172,11 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
         // Not "a different request body": the body is the same, the endpoint is not.
         Assert.Contains("another endpoint", detail, StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM authors WHERE name = @Name", new { Name = name }));
+
+        // With a query (a POST takes none: without the key, a 400) it was replayed (found by a fuzzer).
+        var withQuery = await writer.SendAsync(Post("/api/v1/tags?x=1", key, $$"""{"name":"{{name}}"}"""));
+        await withQuery.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.False(withQuery.Headers.Contains("Idempotent-Replayed"));
     }
 
     [Fact]
