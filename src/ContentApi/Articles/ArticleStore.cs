@@ -58,14 +58,18 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
 
     /// <summary>A page of articles matching <paramref name="match"/> in the order of <paramref name="sort"/>, with the list's filters and visibility.</summary>
     /// <param name="bodyBytes">At most this many bytes of bodies in the page (see <see cref="PageBudget"/>); <c>Cut</c> says the page ended early for it.</param>
-    public async Task<(IReadOnlyList<ArticleAggregate> Items, long Total, bool Cut)> SearchAsync(
+    /// <summary>
+    /// A page of hits, their total, and whether hits follow the page in its order (under a date sort one more is read to
+    /// know: after a cursor the page's position, and so what the total leaves, is unknown).
+    /// </summary>
+    public async Task<(IReadOnlyList<ArticleAggregate> Items, long Total, bool More)> SearchAsync(
         string match, ArticleFilter filter, SearchSort sort, Cursor? after, int offset, int limit, ArticleEmbeds embeds, long bodyBytes, CancellationToken cancellationToken)
     {
         // The match is the search's own condition; the filter's "id IN (matches)" form would run it twice.
         var (conditions, parameters) = ArticleFilters.ToSql(filter with { FullTextMatch = null }, Now());
         conditions.Insert(0, SqliteDialect.SearchCondition);
         parameters.Add("Match", match);
-        parameters.Add("Take", limit);
+        parameters.Add("Take", sort.ByDate is null ? limit : limit + 1);
         parameters.Add("Offset", offset);
         var where = " WHERE " + string.Join(" AND ", conditions);
         var (pageWhere, pageParameters) = (where, parameters);
@@ -82,12 +86,17 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         var candidates = (await connection.QueryAsync<long>(new CommandDefinition(
             $"SELECT a.id {SqliteDialect.SearchFrom}{pageWhere} ORDER BY {sort.OrderBy} LIMIT @Take OFFSET @Offset",
             pageParameters, cancellationToken: cancellationToken))).AsList();
+        var more = candidates.Count > limit;
+        if (more)
+        {
+            candidates.RemoveAt(limit);
+        }
         var ids = await ArticleQueries.BodyBudget(bodyBytes).KeepAsync(connection, candidates, limit, cancellationToken);
         var byId = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
             $"{ArticleQueries.Select} {ArticleQueries.From} WHERE a.id IN @Ids", new { Ids = ids }, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
         var rows = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
         var total = await totals.CountAsync(connection, $"SELECT count(*) {SqliteDialect.SearchFrom}{where}", parameters, cancellationToken);
-        return (await EmbedAsync(connection, null, rows, embeds, cancellationToken), total, ids.Count < candidates.Count);
+        return (await EmbedAsync(connection, null, rows, embeds, cancellationToken), total, more || ids.Count < candidates.Count);
     }
 
     public Task<WriteOutcome<ArticleAggregate>> CreateAsync(ArticleRequest request, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public static class SearchEndpoints
                 "ranked with articles whose title holds every word first, then by BM25 (title matches weigh most; ties go to the newest). Works for Chinese (Traditional and Simplified match each other), " +
                 "Japanese, Korean and Latin scripts. Each item carries `highlights`; items leave out `body` unless `fields` names it. Same visibility and filters as the article list " +
                 "(but `status`); " +
-                $"pages are positions in the ranking, up to {MaxOffset} results deep; under a date `sort` a cursor names the last hit shown, as on the article list (so a hit published meanwhile neither repeats nor skips one), while numbered pages stay positions. " + ArticleView.PageBudgetRule)
+                $"pages are positions in the ranking, up to {MaxOffset} results deep; under a date `sort` a cursor names the last hit shown, as on the article list (so a hit published meanwhile neither repeats nor skips one, and such cursors go on past {MaxOffset} results), while numbered pages stay positions. " + ArticleView.PageBudgetRule)
             .Lists<ListResponse<ArticleResponse>>().Fields(ArticleView.SearchFieldNames, "SearchResultField", ArticleView.UnsentEmbedRule + ".")
             .WithMetadata(new ParameterDescriptionMetadata("q", ParameterDescriptionOperationFilter.SearchWords, Required: true))
             .WithMetadata(new ParameterDescriptionMetadata("page",
@@ -64,9 +64,9 @@ public static class SearchEndpoints
         var view = ArticleView.From(query.Include, query.Fields ?? DefaultFields, null);
         var filter = new ArticleFilter(privileged, null, query.Author, query.Tag, query.Language,
             query.PublishedAfter?.Value, query.PublishedBefore?.Value, Fts5Match.ToFts5Match(search));
-        var (items, total, cut) = await store.SearchAsync(filter.FullTextMatch!, filter, sort, after, offset, Math.Min(limit, MaxOffset - offset), view.LoadEmbeds,
+        var (items, total, more) = await store.SearchAsync(filter.FullTextMatch!, filter, sort, after, offset, Math.Min(limit, MaxOffset - offset), view.LoadEmbeds,
             view.PageBodyBytes(limits.Value.ListPageTextBytes), cancellationToken);
-        var next = NextCursor(sort, items, offset, limit, total, after is not null, cut);
+        var next = NextCursor(sort, items, offset, total, more);
         // Snippets cost a pass over each body: build them only when the response includes them.
         var wantsHighlights = view.Fields?.Contains("highlights") != false;
         var shaped = items.Select(article => view.Shape(article, wantsHighlights ? Highlights(article, search) : null)).ToList();
@@ -75,14 +75,15 @@ public static class SearchEndpoints
 
     /// <summary>
     /// Under a date sort the next page starts after the last hit, as on the article list: a hit published or removed
-    /// meanwhile neither repeats nor skips one (a position did, found by a probe). By relevance it is a position.
+    /// meanwhile neither repeats nor skips one (a position did, found by a probe); there is one while hits follow (a full
+    /// last page reached by cursor had one, to an empty page: found by a fuzzer). By relevance it is a position.
     /// </summary>
-    private static string? NextCursor(SearchSort sort, IReadOnlyList<ArticleAggregate> items, int offset, int limit, long total, bool pastFirstPage, bool cut)
+    private static string? NextCursor(SearchSort sort, IReadOnlyList<ArticleAggregate> items, int offset, long total, bool more)
     {
         var nextOffset = offset + items.Count;
         if (sort.ByDate is { } byDate)
         {
-            return (cut || items.Count == limit && (pastFirstPage || nextOffset < total))
+            return more && items.Count > 0
                 ? new Cursor(sort.Key, byDate.Field.ValueOf(items[^1].Row), items[^1].Row.Id).Encode()
                 : null;
         }

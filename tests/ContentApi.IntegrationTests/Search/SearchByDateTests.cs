@@ -155,6 +155,31 @@ public sealed class SearchByDateTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.NotNull((await anonymous.GetAsync(url)).NextLink());
     }
 
+    /// <summary>A last page that is full, reached by cursor, had a next cursor (and Link) to an empty page (found by a fuzzer).</summary>
+    [Theory]
+    [InlineData("-publishedAt")]
+    [InlineData("publishedAt")]
+    public async Task A_full_last_page_under_a_date_sort_has_no_next_page(string sort)
+    {
+        var n = Nonce();
+        for (var i = 0; i < 6; i++)
+        {
+            await ArticleAsync($"{n} {i}", ("publishedAt", March.AddDays(i)));
+        }
+        var anonymous = factory.Anonymous();
+        var first = await anonymous.SearchAsync(n, $"sort={sort}&limit=3");
+        Assert.NotNull(first.NextCursor());
+
+        var url = SearchApi.Url(n, $"sort={sort}&limit=3&cursor={first.NextCursor()}");
+        var last = await anonymous.GetAsync(url);
+        var page = await last.AssertJsonAsync();
+
+        Assert.Equal(3, page.Ids().Count);
+        Assert.Null(page.NextCursor());
+        Assert.Null(last.NextLink());
+        Assert.Null((await anonymous.SearchAsync(n, $"sort={sort}&limit=6")).NextCursor());
+    }
+
     [Theory]
     [InlineData("-publishedAt")]
     [InlineData("publishedAt")]
