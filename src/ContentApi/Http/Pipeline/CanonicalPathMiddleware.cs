@@ -8,7 +8,8 @@ namespace ContentApi.Http.Pipeline;
 /// other names for article 54, read, replaced and deleted there, and kept apart from it by every cache (and by a CDN
 /// purge of the one URL). A path under <c>/api/</c> ending in a slash or holding a capital letter is a 404 that names
 /// the URL it meant; the API's paths are lowercase, slugs included. So is one written with a <c>.</c> or <c>..</c>
-/// segment (<c>/api/v1/articles/%2e%2e/authors</c>), which Kestrel resolves before routing.
+/// segment (<c>/api/v1/articles/%2e%2e/authors</c>), which Kestrel resolves before routing, or with a letter, digit or
+/// <c>-._~</c> escaped (<c>/api/v1/tags/%31</c>), which it decodes.
 /// </summary>
 public sealed class CanonicalPathMiddleware(RequestDelegate next)
 {
@@ -32,10 +33,32 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
         {
             await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: the API's URLs have no '.' or '..' segments ({text}).");
         }
+        else if (EscapesUnreserved(context.Features.Get<IHttpRequestFeature>()?.RawTarget))
+        {
+            await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: letters, digits and -._~ are written unescaped ({text}).");
+        }
         else
         {
             await next(context);
         }
+    }
+
+    /// <summary>
+    /// Whether the path as sent escapes a character that needs none (RFC 3986 §2.3): <c>/tags/%31%31%32</c> was tag 112,
+    /// read, changed and deleted there (found by a fuzzer).
+    /// </summary>
+    private static bool EscapesUnreserved(string? rawTarget)
+    {
+        var end = rawTarget?.IndexOf('?', StringComparison.Ordinal) is >= 0 and var query ? query : rawTarget?.Length ?? 0;
+        for (var i = rawTarget?.IndexOf('%', StringComparison.Ordinal) ?? -1; i >= 0 && i + 2 < end; i = rawTarget!.IndexOf('%', i + 1))
+        {
+            if (char.IsAsciiHexDigit(rawTarget![i + 1]) && char.IsAsciiHexDigit(rawTarget[i + 2]) &&
+                (char)Convert.ToByte(rawTarget.Substring(i + 1, 2), 16) is var c && (char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~'))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Whether the path of the request line, as sent, has a <c>.</c> or <c>..</c> segment, plain or escaped.</summary>

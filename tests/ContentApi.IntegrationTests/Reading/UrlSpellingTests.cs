@@ -1,0 +1,54 @@
+using ContentApi.IntegrationTests.Writes;
+
+namespace ContentApi.IntegrationTests.Reading;
+
+/// <summary>
+/// A resource has one URL, however else a request line spells it. Kestrel resolves <c>.</c> and <c>..</c> segments
+/// (escaped too) and decodes escapes before routing, so <c>/api/v1/articles/%2e%2e/authors</c> answered the author
+/// list under another URL, cacheable there (found by a fuzzer). Over a real socket: HttpClient resolves and decodes
+/// them before sending.
+/// </summary>
+public sealed class UrlSpellingTests(KestrelApiFactory factory) : IClassFixture<KestrelApiFactory>
+{
+    [Theory]
+    [InlineData("/api/v1/articles/%2e%2e/authors?limit=1", "/api/v1/authors")]
+    [InlineData("/api/v1/tags/%2E%2E/articles", "/api/v1/articles")]
+    [InlineData("/api/v1/./tags", "/api/v1/tags")]
+    [InlineData("/api/v1/tags/../authors", "/api/v1/authors")]
+    public async Task A_dot_segment_is_a_404_naming_the_url_it_meant(string target, string meant)
+    {
+        var response = await GetRawAsync(target);
+
+        Assert.StartsWith("HTTP/1.1 404 ", response, StringComparison.Ordinal);
+        Assert.Contains($"no '.' or '..' segments ({meant})", response, StringComparison.Ordinal);
+    }
+
+    /// <summary>An escaped letter, digit or -._~ is another spelling of the URL: /tags/%31%31%32 was tag 112 (found by a fuzzer).</summary>
+    [Theory]
+    [InlineData("/api/v1/tags/%31", "/api/v1/tags/1")]
+    [InlineData("/api/v1/articles/slug/a%2Db", "/api/v1/articles/slug/a-b")]
+    [InlineData("/api/v1/%61uthors?limit=1", "/api/v1/authors")]
+    public async Task An_escape_of_a_character_that_needs_none_is_a_404_naming_the_url_it_meant(string target, string meant)
+    {
+        var response = await GetRawAsync(target);
+
+        Assert.StartsWith("HTTP/1.1 404 ", response, StringComparison.Ordinal);
+        Assert.Contains($"written unescaped ({meant})", response, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/tags/slug/%E4%B8%AD%E6%96%87")]
+    [InlineData("/api/v1/tags/slug/a%2Fb")]
+    [InlineData("/api/v1/tags?slug=%61")]
+    [InlineData("/api/v1/tags?q=..")]
+    [InlineData("/api/v1/tags/slug/a.b")]
+    public async Task Dots_elsewhere_and_escapes_that_are_needed_are_the_url_itself(string target)
+    {
+        var response = await GetRawAsync(target);
+
+        Assert.DoesNotContain("segments", response, StringComparison.Ordinal);
+        Assert.DoesNotContain("unescaped", response, StringComparison.Ordinal);
+    }
+
+    private Task<string> GetRawAsync(string target) => factory.SendRawAsync("GET", target);
+}
