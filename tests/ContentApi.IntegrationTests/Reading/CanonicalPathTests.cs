@@ -37,4 +37,18 @@ public sealed class CanonicalPathTests(ApiFactory factory) : IClassFixture<ApiFa
 
         await escaped.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
+
+    /// <summary>Keyed on the path escaped again, %25E4%25B8%25AD (the text "%E4%B8%AD") was served the cached 中 (found in review).</summary>
+    [Fact]
+    public async Task An_escaped_percent_sign_in_the_path_is_no_escape_to_the_response_cache()
+    {
+        var slug = $"中文-{Guid.NewGuid():N}"[..12];
+        await (await factory.Writer().PostAsync("/api/v1/tags", HttpAssertions.JsonBody(new { name = slug, slug }))).AssertJsonAsync(HttpStatusCode.Created);
+        var escaped = Uri.EscapeDataString(slug);
+        Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().GetAsync($"/api/v1/tags/slug/{escaped}")).StatusCode);
+
+        var twice = await factory.Anonymous().GetAsync($"/api/v1/tags/slug/{escaped.Replace("%", "%25", StringComparison.Ordinal)}");
+
+        await twice.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
 }

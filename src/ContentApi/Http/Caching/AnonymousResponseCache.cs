@@ -28,8 +28,9 @@ public sealed class AnonymousResponseCache(
         }
         // Each content coding has its own ETag (RepresentationResult), so it has its own entry.
         var coding = Representation.CodingFor(context);
-        // The path as escaped: decoded, /tags/2%3Ffields=name would share the entry of /tags/2?fields=name.
-        var key = request.Path.ToUriComponent() + request.QueryString.Value + "|" + coding;
+        // NUL parts the decoded path from the query (Kestrel refuses a NUL in either): with nothing between them,
+        // /tags/2%3Ffields=name shared the entry of /tags/2?fields=name; escaped again, %25E4 shared that of %E4.
+        var key = request.Path.Value + "\0" + request.QueryString.Value + "|" + coding;
         if (await ServedAsync(context, key, await db.ContentStateAsync(context.RequestAborted)))
         {
             return;
