@@ -16,7 +16,10 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
         var path = context.Request.Path;
-        if (path.Value is not { Length: > 1 } text || !path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        var sent = PathAsSent(context.Features.Get<IHttpRequestFeature>()?.RawTarget);
+        // The request line decides too: /api/%2e%2e/openapi/v1.json resolves out of /api.
+        if (path.Value is not { Length: > 1 } text ||
+            !(path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || sent.StartsWith("/api", StringComparison.OrdinalIgnoreCase)))
         {
             await next(context);
             return;
@@ -29,11 +32,11 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
         {
             await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: the API's paths are lowercase ({lowercase}).");
         }
-        else if (HasDotSegment(context.Features.Get<IHttpRequestFeature>()?.RawTarget))
+        else if (HasDotSegment(sent))
         {
             await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: the API's URLs have no '.' or '..' segments ({text}).");
         }
-        else if (EscapesUnreserved(context.Features.Get<IHttpRequestFeature>()?.RawTarget))
+        else if (EscapesUnreserved(sent))
         {
             await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: letters, digits and -._~ are written unescaped ({text}).");
         }
@@ -43,17 +46,32 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
         }
     }
 
-    /// <summary>
-    /// Whether the path as sent escapes a character that needs none (RFC 3986 §2.3): <c>/tags/%31%31%32</c> was tag 112,
-    /// read, changed and deleted there (found by a fuzzer).
-    /// </summary>
-    private static bool EscapesUnreserved(string? rawTarget)
+    /// <summary>The path of the request line as sent, before the query.</summary>
+    private static ReadOnlySpan<char> PathAsSent(string? rawTarget) =>
+        rawTarget is null ? [] : rawTarget.AsSpan(0, rawTarget.IndexOf('?', StringComparison.Ordinal) is >= 0 and var query ? query : rawTarget.Length);
+
+    /// <summary>Whether the path as sent has a <c>.</c> or <c>..</c> segment, plain or escaped.</summary>
+    private static bool HasDotSegment(ReadOnlySpan<char> sent)
     {
-        var end = rawTarget?.IndexOf('?', StringComparison.Ordinal) is >= 0 and var query ? query : rawTarget?.Length ?? 0;
-        for (var i = rawTarget?.IndexOf('%', StringComparison.Ordinal) ?? -1; i >= 0 && i + 2 < end; i = rawTarget!.IndexOf('%', i + 1))
+        if (!sent.Contains("/.", StringComparison.Ordinal) && !sent.Contains("%2e", StringComparison.OrdinalIgnoreCase))
         {
-            if (char.IsAsciiHexDigit(rawTarget![i + 1]) && char.IsAsciiHexDigit(rawTarget[i + 2]) &&
-                (char)Convert.ToByte(rawTarget.Substring(i + 1, 2), 16) is var c && (char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~'))
+            return false; // every ordinary request
+        }
+        foreach (var range in sent.Split('/'))
+        {
+            var segment = sent[range];
+            var dots = 0;
+            while (!segment.IsEmpty && dots <= 2)
+            {
+                var length = segment[0] == '.' ? 1 : segment.StartsWith("%2e", StringComparison.OrdinalIgnoreCase) ? 3 : 0;
+                if (length == 0)
+                {
+                    break;
+                }
+                dots++;
+                segment = segment[length..];
+            }
+            if (segment.IsEmpty && dots is 1 or 2)
             {
                 return true;
             }
@@ -61,15 +79,21 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
         return false;
     }
 
-    /// <summary>Whether the path of the request line, as sent, has a <c>.</c> or <c>..</c> segment, plain or escaped.</summary>
-    private static bool HasDotSegment(string? rawTarget)
+    /// <summary>
+    /// Whether the path as sent escapes a character that needs none (RFC 3986 §2.3): <c>/tags/%31%31%32</c> was tag 112,
+    /// read, changed and deleted there (found by a fuzzer).
+    /// </summary>
+    private static bool EscapesUnreserved(ReadOnlySpan<char> sent)
     {
-        if (rawTarget is null || (!rawTarget.Contains("/.", StringComparison.Ordinal) && !rawTarget.Contains("%2", StringComparison.Ordinal)))
+        for (var i = sent.IndexOf('%'); i >= 0 && i + 2 < sent.Length; i = sent[(i + 1)..].IndexOf('%') is >= 0 and var next ? i + 1 + next : -1)
         {
-            return false; // every ordinary request
+            if (byte.TryParse(sent.Slice(i + 1, 2), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var escaped) &&
+                ((char)escaped is var c && (char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~')))
+            {
+                return true;
+            }
         }
-        var path = rawTarget.Split('?', 2)[0];
-        return path.Split('/').Any(segment => segment.Replace("%2e", ".", StringComparison.OrdinalIgnoreCase) is "." or "..");
+        return false;
     }
 
     /// <summary>
