@@ -65,7 +65,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         // order or escapes) is still the same request.
         // The query too: a POST takes none, and one sent with a query is a 400, not the replay of one sent without.
         var hash = Convert.ToHexStringLower(SHA256.HashData(
-            [.. Encoding.UTF8.GetBytes(CollectionPath(context) + context.Request.QueryString.Value + "\n"), .. CanonicalJson.Of(body)]));
+            [.. Encoding.UTF8.GetBytes(CollectionPath(context) + (context.Request.Query.Count > 0 ? context.Request.QueryString.Value : "") + "\n"), .. CanonicalJson.Of(body)]));
         var gate = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode($"{keyId}:{key}") % _stripes.Length)];
         await gate.WaitAsync(context.RequestAborted);
         try

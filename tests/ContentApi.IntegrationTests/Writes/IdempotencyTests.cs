@@ -177,6 +177,9 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
         var withQuery = await writer.SendAsync(Post("/api/v1/tags?x=1", key, $$"""{"name":"{{name}}"}"""));
         await withQuery.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.False(withQuery.Headers.Contains("Idempotent-Replayed"));
+        // A bare "?" is no query.
+        var bare = await writer.SendAsync(Post("/api/v1/tags?", key, $$"""{"name":"{{name}}"}"""));
+        Assert.Equal("true", bare.Headers.GetValues("Idempotent-Replayed").Single());
     }
 
     [Fact]

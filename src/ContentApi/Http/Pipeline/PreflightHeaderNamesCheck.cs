@@ -13,8 +13,10 @@ public sealed class PreflightHeaderNamesCheck(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
-        if (HttpMethods.IsOptions(context.Request.Method) &&
-            context.Request.Headers[HeaderNames.AccessControlRequestHeaders] is { Count: > 0 } requested &&
+        var headers = context.Request.Headers;
+        if (HttpMethods.IsOptions(context.Request.Method) && headers.ContainsKey(HeaderNames.Origin) &&
+            headers.ContainsKey(HeaderNames.AccessControlRequestMethod) &&
+            headers[HeaderNames.AccessControlRequestHeaders] is { Count: > 0 } requested &&
             requested.Any(value => value is not null && !value.All(IsListCharacter)))
         {
             await problems.WriteAsync(context, StatusCodes.Status400BadRequest,
