@@ -56,12 +56,12 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         return (items, result.NextCursor, result.Total);
     }
 
-    /// <summary>A page of articles matching <paramref name="match"/> in the order of <paramref name="sort"/>, with the list's filters and visibility.</summary>
-    /// <param name="bodyBytes">At most this many bytes of bodies in the page (see <see cref="PageBudget"/>); <c>Cut</c> says the page ended early for it.</param>
     /// <summary>
-    /// A page of hits, their total, and whether hits follow the page in its order (under a date sort one more is read to
-    /// know: after a cursor the page's position, and so what the total leaves, is unknown).
+    /// A page of articles matching <paramref name="match"/> in the order of <paramref name="sort"/>, with the list's
+    /// filters and visibility; their total; and whether hits follow the page in its order (under a date sort one more is
+    /// read to know: after a cursor the page's position, and so what the total leaves, is unknown).
     /// </summary>
+    /// <param name="bodyBytes">At most this many bytes of bodies in the page (see <see cref="PageBudget"/>); a page ended early for it has <c>More</c>.</param>
     public async Task<(IReadOnlyList<ArticleAggregate> Items, long Total, bool More)> SearchAsync(
         string match, ArticleFilter filter, SearchSort sort, Cursor? after, int offset, int limit, ArticleEmbeds embeds, long bodyBytes, CancellationToken cancellationToken)
     {

@@ -42,8 +42,14 @@ public sealed partial class Db(
     /// </summary>
     public bool FileIsGone => _file.IsGone;
 
+    private readonly CancellationTokenSource _closing = new();
+
+    /// <summary>Cancelled once the Db is disposed (its server or command is stopping): work in the background ends with it.</summary>
+    public CancellationToken Closing => _closing.Token;
+
     public void Dispose()
     {
+        _closing.Cancel();
         StopWriter();
         _file.Dispose();
         // Its pooled connections would hold the file open after the Db is gone (a restore deletes its staged copy next).

@@ -91,15 +91,18 @@ public static class SearchBacklog
         return outcome;
     }
 
-    /// <summary>Tries again after 1, 2, 4 … 64 s; past that (or once the server stops) the next start or update drains it.</summary>
+    /// <summary>
+    /// Tries again after 1, 2, 4 … 64 s; past that, or once the Db closes, the next start or update drains it. Two of
+    /// these at once share the work, as drains do.
+    /// </summary>
     private static async Task DrainWhenFreeAsync(Db db)
     {
         for (var wait = 1; wait <= 64; wait *= 2)
         {
-            await Task.Delay(TimeSpan.FromSeconds(wait));
             try
             {
-                await DrainAsync(db, CancellationToken.None);
+                await Task.Delay(TimeSpan.FromSeconds(wait), db.Closing);
+                await DrainAsync(db, db.Closing);
                 return;
             }
             catch (DatabaseBusyException)
@@ -108,7 +111,7 @@ public static class SearchBacklog
             }
             catch (Exception)
             {
-                return; // stopping (the database closed) or failing otherwise: the backlog stays for the next start or update
+                return; // closing, or failing otherwise: the backlog stays for the next start or update
             }
         }
     }
