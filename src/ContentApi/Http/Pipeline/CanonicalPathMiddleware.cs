@@ -85,10 +85,10 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
     /// </summary>
     private static bool EscapesUnreserved(ReadOnlySpan<char> sent)
     {
-        for (var i = sent.IndexOf('%'); i >= 0 && i + 2 < sent.Length; i = sent[(i + 1)..].IndexOf('%') is >= 0 and var next ? i + 1 + next : -1)
+        for (var i = 0; i + 2 < sent.Length; i++)
         {
-            if (byte.TryParse(sent.Slice(i + 1, 2), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var escaped) &&
-                ((char)escaped is var c && (char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~')))
+            if (sent[i] == '%' && byte.TryParse(sent.Slice(i + 1, 2), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var escaped) &&
+                (char)escaped is var c && (char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~'))
             {
                 return true;
             }
