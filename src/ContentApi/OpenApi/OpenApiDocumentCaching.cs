@@ -27,9 +27,17 @@ public sealed class OpenApiDocumentCaching(RequestDelegate next, IOptions<Cachin
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!ReadMethods.Includes(context.Request.Method) || context.Request.Path != DocumentPath)
+        if (context.Request.Path != DocumentPath)
         {
             await next(context);
+            return;
+        }
+        if (!ReadMethods.Includes(context.Request.Method))
+        {
+            // Swashbuckle serves GET alone and lets the rest fall through to a 404; a fixed route answers 405 (the problem
+            // body is the status code pages').
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = "GET, HEAD";
             return;
         }
         var head = HttpMethods.IsHead(context.Request.Method);

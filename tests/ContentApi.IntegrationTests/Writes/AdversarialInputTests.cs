@@ -160,6 +160,8 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         ["limit_given_twice"] = new(s => Get("/api/v1/tags?limit=1&limit=2"), HttpStatusCode.BadRequest, ["limit"], Caller.Anonymous),
         ["image_url_too_long"] = new(s => Json(HttpMethod.Post, "/api/v1/images", $$"""{"url":"https://images.example.com/{{new string('a', 2040)}}.jpg","altText":"a"}"""), HttpStatusCode.BadRequest, ["url"]),
         ["health_post"] = new(s => new HttpRequestMessage(HttpMethod.Post, "/health/live"), HttpStatusCode.MethodNotAllowed, As: Caller.Anonymous),
+        ["openapi_document_put"] = new(s => Json(HttpMethod.Put, "/openapi/v1.json", "{}"), HttpStatusCode.MethodNotAllowed),
+        ["openapi_document_delete"] = new(s => new HttpRequestMessage(HttpMethod.Delete, "/openapi/v1.json"), HttpStatusCode.MethodNotAllowed),
         ["limit_negative"] = new(s => Get("/api/v1/articles?limit=-1"), HttpStatusCode.BadRequest, ["limit"], Caller.Anonymous),
         ["limit_not_a_number"] = new(s => Get("/api/v1/articles?limit=abc"), HttpStatusCode.BadRequest, ["limit"], Caller.Anonymous),
         ["limit_over_max"] = new(s => Get("/api/v1/articles?limit=1000"), HttpStatusCode.BadRequest, ["limit"], Caller.Anonymous),
@@ -334,6 +336,10 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
             foreach (var field in @case.Errors ?? [])
             {
                 Assert.True(problem["errors"] is JsonObject errors && errors.ContainsKey(field), $"errors should name '{field}': {text}");
+            }
+            if (@case.Status == HttpStatusCode.MethodNotAllowed)
+            {
+                Assert.Contains("GET", response.Content.Headers.Allow); // RFC 9110 §15.5.6: a 405 names what is allowed
             }
         }
         Assert.Equal(before, DatabaseSnapshot.Take(factory));
