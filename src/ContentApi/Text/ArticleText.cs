@@ -37,9 +37,10 @@ public static class ArticleText
     {
         var (plain, excerptSource, placedImageIds, malformedImageReferences, tooComplex) =
             MarkdownRenderer.ToPlainTextForStorage(markdownBody, parseLimit ?? TimedMarkdownParse.Limit);
+        var excerpt = Excerpts.WithinCharacters(Excerpts.Derive(excerptSource, ExcerptMaxLength), ExcerptMaxCharacters);
         return new ArticleTextStats(
             plain,
-            Excerpts.WithinCharacters(Excerpts.Derive(excerptSource, ExcerptMaxLength), ExcerptMaxCharacters),
+            CountCharacters(excerpt) == 0 ? "" : excerpt, // only zero-width or format characters: nothing a reader would see
             CountCharacters(plain),
             ReadingTime.Minutes(plain),
             placedImageIds,

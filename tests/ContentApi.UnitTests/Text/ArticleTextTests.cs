@@ -218,6 +218,16 @@ public sealed class ArticleTextTests
         Assert.Empty(stats.PlacedImageIds);
     }
 
+    /// <summary>Text with nothing to see (zero-width spaces, soft hyphens, a BOM) counts no characters, and so excerpts none.</summary>
+    [Theory]
+    [InlineData("\u200B\u200B\u200B")]
+    [InlineData("\u00AD\u200D\n\n\uFEFF")]
+    public void Measure_invisible_body_derives_an_empty_excerpt(string body)
+    {
+        var stats = ArticleText.Measure(body);
+        Assert.Equal((0, ""), (stats.CharacterCount, stats.DerivedExcerpt));
+    }
+
     [Fact]
     public void Measure_lists_the_images_the_body_places_by_id_in_order() =>
         Assert.Equal([7, 3, 7], ArticleText.Measure("![a](image:7)\n\ntext ![b](image:3) [link](image:5)\n\n![c](IMAGE:7) ![d](https://x.example/a.png) ![e](image:{0})").PlacedImageIds);
