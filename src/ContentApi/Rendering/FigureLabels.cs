@@ -102,10 +102,20 @@ internal static partial class FigureLabels
             var (second, rest) = LineAt(more);
             return rest is null && IsCaptionAndCredit(line, second) ? new FigureLabel(line, second, [own], null) : null;
         }
-        return CreditParagraphAfter(own, siblings, line) is var (credit2, creditParagraph)
-            ? new FigureLabel(line, credit2, [own, creditParagraph], null)
-            : Alone(line, [own], null);
+        if (CreditParagraphAfter(own, siblings, line) is var (credit2, creditParagraph))
+        {
+            return new FigureLabel(line, credit2, [own, creditParagraph], null);
+        }
+        return IsSubhead(line) ? null : Alone(line, [own], null);
     }
+
+    /// <summary>
+    /// A line all in bold that names no source: in a paragraph of its own with no credit under it, the subhead of the
+    /// next section ("**二、市場反應**"), not a caption.
+    /// </summary>
+    private static bool IsSubhead(LabelLine line) =>
+        !IsCredit(line.Text) && line.Inlines.Where(i => i is not LiteralInline literal || !literal.Content.IsEmptyOrWhitespace()).ToList() is [EmphasisInline emphasis]
+        && (emphasis.DelimiterCount >= 2 || emphasis is { FirstChild: EmphasisInline { DelimiterCount: >= 2, NextSibling: null } });
 
     /// <summary>A label line with no credit after it: the credit, if it is one, else the caption.</summary>
     private static FigureLabel Alone(LabelLine line, IReadOnlyList<ParagraphBlock> paragraphs, Inline? after) =>

@@ -63,6 +63,37 @@ public sealed class FigureCreditTests
     public void A_sub_figure_caption_is_no_copyright_line() =>
         Assert.Null(Body("![](image:12)\n(c) Results after training\n\n正文。").QuerySelector("small.credit"));
 
+    [Theory]
+    // A paragraph of its own, all in bold, under a picture: the subhead of the next section, as Chinese news sites write
+    // them ("**二、市場反應**"), which was taken for the picture's caption and left the article without it.
+    [InlineData("**二、市場反應**")]
+    [InlineData("__Market reaction__")]
+    [InlineData("***What comes next***")]
+    public void A_bold_paragraph_of_its_own_under_a_picture_is_a_subhead_not_its_caption(string subhead)
+    {
+        var body = Body($"![](image:12)\n\n{subhead}\n\n正文。");
+        Assert.Equal(["FIGURE", "P", "P"], body.Children.Select(child => child.TagName));
+        Assert.Null(body.QuerySelector("figcaption"));
+        Assert.NotNull(body.Children[1].QuerySelector("strong"));
+        Assert.Equal("正文。", body.Children[2].TextContent);
+    }
+
+    [Theory]
+    // Bold on the picture's own line, or followed by a credit, or a credit itself, is still the picture's label.
+    [InlineData("![](image:12)\n**阿里雲發布會現場**\n\n正文。", "阿里雲發布會現場", null)]
+    [InlineData("![](image:12)\n\n**阿里雲發布會現場**\n\n圖源:ifanr\n\n正文。", "阿里雲發布會現場", "圖源:ifanr")]
+    [InlineData("![](image:12)\n\n**圖源:ifanr**\n\n正文。", null, "圖源:ifanr")]
+    public void Bold_that_labels_a_picture_stays_its_label(string markdown, string? caption, string? credit)
+    {
+        var body = Body(markdown);
+        Assert.Equal(["FIGURE", "P"], body.Children.Select(child => child.TagName));
+        Assert.Equal(credit, body.QuerySelector("figcaption small.credit")?.TextContent);
+        if (caption is not null)
+        {
+            Assert.Equal(caption, body.QuerySelector("figcaption")!.FirstChild!.TextContent.Trim());
+        }
+    }
+
     private static readonly InlineImage Credited = Bare with { Caption = "資料照片：阿里雲", Credit = "ifanr" };
 
     private static AngleSharp.Dom.IElement Figcaption(string markdown) =>
