@@ -1,19 +1,30 @@
 using ContentApi.Data;
 using ContentApi.Search;
+using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ContentApi.Health;
 
-/// <summary>Degraded (still ready: every other read and write works) while the search index needs a <c>reindex</c>.</summary>
+/// <summary>
+/// Degraded (still ready: every other read and write works) while the search index needs a <c>reindex</c>, or while
+/// articles wait in the backlog of a rename (an author, tag or image carried by many articles, or one whose reindexing
+/// another process kept waiting): searches by the new name miss them until they are reindexed.
+/// </summary>
 public sealed class SearchIndexHealthCheck(Db db) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            return await SearchAnalysis.OfIndexAsync(db, cancellationToken) == SearchAnalysis.Current
+            if (await SearchAnalysis.OfIndexAsync(db, cancellationToken) != SearchAnalysis.Current)
+            {
+                return HealthCheckResult.Degraded("built by another analysis than this build's: searches can miss articles until `reindex` runs");
+            }
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var waiting = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SearchIndex.BacklogCountSql, cancellationToken: cancellationToken));
+            return waiting == 0
                 ? HealthCheckResult.Healthy($"analysis {SearchAnalysis.Current}")
-                : HealthCheckResult.Degraded("built by another analysis than this build's: searches can miss articles until `reindex` runs");
+                : HealthCheckResult.Degraded($"{waiting} {(waiting == 1 ? "article waits" : "articles wait")} to be reindexed after a rename: searches by the new name miss {(waiting == 1 ? "it" : "them")} until then (the server reindexes the backlog after each update and at start; `reindex` does too)");
         }
         catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {

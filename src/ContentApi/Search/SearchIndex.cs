@@ -85,6 +85,8 @@ public static class SearchIndex
 
     internal const string BacklogIsEmptySql = "SELECT NOT EXISTS (SELECT 1 FROM search_backlog)";
 
+    internal const string BacklogCountSql = "SELECT count(*) FROM search_backlog";
+
     /// <summary>The ids of articles deleted since they were recorded (the <c>reindex</c> command takes the others out with their batches).</summary>
     internal const string RemoveGoneFromBacklogSql = "DELETE FROM search_backlog WHERE article_id NOT IN (SELECT id FROM articles)";
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ContentApi.IntegrationTests.Operations;
+using ContentApi.IntegrationTests.Reading;
 using ContentApi.Search;
 using ContentApi.TestSupport;
 using Dapper;
@@ -38,6 +39,35 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
     private static Task<long> FoundAsync(ApiFactory app, string q) => FoundAsync(app.Reader(), q);
 
     private static async Task<long> FoundAsync(HttpClient client, string q) => (await client.SearchAsync(q)).Total();
+
+    /// <summary>Ready says so while a rename's articles wait to be reindexed (a drain that another process kept waiting), and stops once one drains them.</summary>
+    [Fact]
+    public async Task Ready_is_degraded_while_articles_wait_in_the_backlog_until_an_update_drains_it()
+    {
+        var content = new TestContent(factory.Writer());
+        var tag = await content.TagAsync($"{Nonce()} name");
+        var articles = await ArticlesAsync(factory, 2, new() { ["tagIds"] = new[] { tag } });
+        using (var connection = factory.OpenDatabase())
+        {
+            connection.Execute("INSERT INTO search_backlog (article_id) VALUES (@Id)", articles.Select(id => new { Id = id }));
+        }
+
+        var waiting = await SearchIndexCheckAsync();
+        Assert.Equal("Degraded", waiting.Text("status"));
+        Assert.StartsWith("2 articles wait to be reindexed after a rename", waiting.Text("description"), StringComparison.Ordinal);
+
+        var renamed = Nonce();
+        (await factory.Writer().PatchMergeAsync($"/api/v1/tags/{tag}", new { name = $"{renamed} name" })).EnsureSuccessStatusCode();
+        Assert.Equal("Healthy", (await SearchIndexCheckAsync()).Text("status"));
+        Assert.Equal(2, await FoundAsync(factory, renamed));
+    }
+
+    private async Task<JsonNode> SearchIndexCheckAsync()
+    {
+        var ready = await factory.Anonymous().GetAsync("/health/ready");
+        Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode); // degraded search keeps the instance in service
+        return (await ready.AssertJsonAsync())["checks"]!["searchIndex"]!;
+    }
 
     /// <summary>An author's or tag's name, or an image's caption, each indexed with the articles that carry it.</summary>
     [Theory]
