@@ -175,7 +175,7 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
         }
         if (traits.TakesCursor && status == "200")
         {
-            AddHeader(response, "Link", "RFC 8288 links to other pages of the list: `rel=\"next\"` (by cursor) when there is a next page, `rel=\"first\"` on any page but the first, and with `page=N` also `rel=\"prev\"` and `rel=\"last\"` (by page number).");
+            AddHeader(response, "Link", $"RFC 8288 links to other pages of the list: `rel=\"next\"` (by cursor) when there is a next page, `rel=\"first\"` on any page but the first, and with `page=N` also `rel=\"prev\"` and `rel=\"last\"` (by page number). At most {Http.Lists.LinkHeader.MaxLength} bytes, so that proxies take the response (nginx reads headers into 4 KB by default): links that would pass it are left out, the last first, and `page.nextCursor` still leads on.");
         }
         if (status == "201")
         {

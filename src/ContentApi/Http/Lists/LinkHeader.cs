@@ -8,7 +8,8 @@ public static class LinkHeader
     /// <summary>
     /// <c>next</c> (by cursor) when there is a next page; <c>first</c> on any page but the first; and for numbered pages
     /// (<c>page=N</c>) also <c>prev</c> and <c>last</c> (by page number; page 1 without one, so it has one URL; <c>last</c>
-    /// the page of the last item pages reach, and only while it is a page number the list takes). Null when there is no link to give.
+    /// the page of the last item pages reach, and only while it is a page number the list takes), within <see cref="MaxLength"/>.
+    /// Null when there is no link to give.
     /// </summary>
     public static string? For(HttpRequest request, PageInfo page)
     {
@@ -35,8 +36,20 @@ public static class LinkHeader
                 links.Add(ToPage(request, "last", last));
             }
         }
+        while (links.Count > 0 && links.Sum(link => link.Length + 2) - 2 > MaxLength)
+        {
+            links.RemoveAt(links.Count - 1); // next, the one a client follows, goes last
+        }
         return links.Count == 0 ? null : string.Join(", ", links);
     }
+
+    /// <summary>
+    /// Longest Link value sent, in bytes (its URLs are percent-encoded ASCII): a long query (a hundred slugs) or cursor
+    /// (a sort by the longest titles) repeated in each link made headers that proxies refuse, answering 502 in the API's
+    /// place (nginx reads a response's header block into one 4 KB page by default). Links past it are left out, the last
+    /// first; the page's nextCursor says what the next link would.
+    /// </summary>
+    public const int MaxLength = 2048;
 
     private static string ToPage(HttpRequest request, string rel, long number) =>
         number == 1 ? Link(request, rel, null, null) : Link(request, rel, "page", number.ToString(System.Globalization.CultureInfo.InvariantCulture));
