@@ -58,7 +58,7 @@ public sealed record ArticleResponse(
 }
 
 /// <summary>A snippet of one field of a search hit.</summary>
-/// <param name="Snippet">HTML: the text escaped, the matched words wrapped in &lt;mark&gt;. For `authors`, `tags` and `images` (only when the article's own text does not hold the match), the names (or caption and credit) that match, separated by ` · `. A hit whose match is in an embed the response leaves out (`include`) gets the start of the body, unmarked.</param>
+/// <param name="Snippet">HTML: the text escaped, the matched words wrapped in &lt;mark&gt;. For `authors`, `tags` and `images` (only when the article's own text does not hold the match), the names (or caption and credit) that match, separated by ` · `. `excerpt` also for an excerpt derived from the body, when only it holds the match (it leaves headings and figures out, so a phrase can run across where one was). A hit whose match is in an embed the response leaves out (`include`) gets the start of the body, unmarked.</param>
 public sealed record SearchHighlight(HighlightField Field, string Snippet);
 
 /// <summary>Where a search highlight's match is: the article's own text, the names of its authors or tags, or the captions and credits of its images.</summary>

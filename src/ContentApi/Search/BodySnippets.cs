@@ -11,8 +11,9 @@ namespace ContentApi.Search;
 /// rendered: emphasis, entities, escapes, links, code); a block of plain text that does not match in its source
 /// cannot match once rendered. Whenever a block cannot be rendered alone (fenced code whose blank lines would split
 /// it, link reference definitions elsewhere) or no block matches within the blocks rendered, the body is rendered
-/// around its first match in the source, and the snippet comes from the first matching line there; failing that,
-/// the snippet is the start of the body.
+/// around its first match in the source, and the snippet comes from the first matching line there; around the next
+/// match past that part when none does (the match was alt text or a URL), a few times; failing that, the snippet is
+/// the start of the body.
 /// No render takes more than <see cref="RenderLength"/> characters of the body, and the match is looked for in its
 /// first <see cref="SearchedLength"/> only: a hit costs no more for a 500,000-character body than for one of 50,000
 /// (rendering a whole 500,000-character body took 0.5 s, for each hit).
@@ -61,15 +62,31 @@ public static partial class BodySnippets
                 start = end + 2;
             }
         }
-        var at = Snippets.IndexOfMatch(searched, query);
+        // Around each match in the source in turn: one can render to nothing (an image's alt text, a link's URL).
+        var units = TextUnits.Of(searched);
         var head = Around(searched, 0);
-        if (at >= 0 && Around(searched, at) is var part && part != head &&
-            FromFirstMatchingLine(markdown, part, query) is var around && around.Contains("<mark>", StringComparison.Ordinal))
+        string? headSnippet = null;
+        for (var (from, renders) = (0, 0); renders < PartsRendered; renders++)
         {
-            return around;
+            var at = Snippets.IndexOfMatch(units, query, from);
+            if (at < 0)
+            {
+                break;
+            }
+            var part = Around(searched, at);
+            var around = FromFirstMatchingLine(markdown, part, query);
+            if (around.Contains("<mark>", StringComparison.Ordinal))
+            {
+                return around;
+            }
+            headSnippet = part == head ? around : headSnippet;
+            from = Math.Max(part.To, at + 1);
         }
-        return FromFirstMatchingLine(markdown, head, query);
+        return headSnippet ?? FromFirstMatchingLine(markdown, head, query);
     }
+
+    /// <summary>Parts of the body rendered around matches in its source when no block alone gave the snippet.</summary>
+    private const int PartsRendered = 3;
 
     /// <summary>The start of the body that the match is looked for in: all of it, or its first <see cref="SearchedLength"/> characters up to a line break or space.</summary>
     private static string SearchedPart(string markdown)

@@ -121,7 +121,7 @@ public static class SearchEndpoints
         {
             (HighlightField.Title, Snippets.Highlight(row.Title, search)),
             (HighlightField.Subtitle, row.Subtitle is null ? null : Snippets.Highlight(row.Subtitle, search)),
-            // A derived excerpt is the start of the body, which the body snippet already covers.
+            // A derived excerpt is the start of the body, which the body snippet covers (but see below).
             (HighlightField.Excerpt, row.Excerpt is null ? null : Snippets.Build(row.Excerpt, search)),
             (HighlightField.Body, BodySnippets.Build(row.Body, search)),
         };
@@ -129,6 +129,12 @@ public static class SearchEndpoints
         if (marked.Count > 0)
         {
             return marked;
+        }
+        // A derived excerpt leaves headings and figures out, so a phrase can run across where one was: in the excerpt
+        // the article is served with, and no longer in its body.
+        if (row.Excerpt is null && Snippets.Build(row.DerivedExcerpt, search) is var derived && derived.Contains("<mark>", StringComparison.Ordinal))
+        {
+            return [new SearchHighlight(HighlightField.Excerpt, derived)];
         }
         // Matched only through what the article embeds (those the response leaves out, by include, are not loaded).
         var images = (article.Cover is { } cover ? article.Images.Prepend(cover) : article.Images).DistinctBy(i => i.Image.Id);

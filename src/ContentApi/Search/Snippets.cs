@@ -64,11 +64,29 @@ public static class Snippets
         return first < 0 ? -1 : units[first].Start;
     }
 
-    /// <summary>The index of the first unit where an included term matches, or -1.</summary>
-    internal static int FirstMatch(IReadOnlyList<TextUnit> units, SearchQuery query)
+    /// <summary>Where the first match among <paramref name="units"/> starting at <paramref name="from"/> or later starts, or -1.</summary>
+    internal static int IndexOfMatch(IReadOnlyList<TextUnit> units, SearchQuery query, int from)
+    {
+        var first = FirstMatch(units, query, fromUnit: FirstUnitFrom(units, from));
+        return first < 0 ? -1 : units[first].Start;
+    }
+
+    private static int FirstUnitFrom(IReadOnlyList<TextUnit> units, int offset)
+    {
+        var (low, high) = (0, units.Count);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = units[middle].Start < offset ? (middle + 1, high) : (low, middle);
+        }
+        return low;
+    }
+
+    /// <summary>The index of the first unit, from <paramref name="fromUnit"/> on, where an included term matches, or -1.</summary>
+    internal static int FirstMatch(IReadOnlyList<TextUnit> units, SearchQuery query, int fromUnit = 0)
     {
         var terms = query.IncludedTerms.Select(t => t.Units).ToList();
-        for (var i = 0; i < units.Count; i++)
+        for (var i = fromUnit; i < units.Count; i++)
         {
             if (terms.Any(wanted => MatchesAt(units, i, wanted)))
             {

@@ -153,6 +153,23 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal([("authors", $"<mark>{n}</mark> Writer"), ("tags", $"<mark>{n}</mark>標籤"), ("images", $"A caption 圖源:<mark>{n}</mark>")], item.Highlights());
     }
 
+    /// <summary>
+    /// A derived excerpt leaves headings and figures out, so a phrase can run across where one was, in the excerpt the
+    /// article is served with and no longer in its body: it was a hit with the unmarked start of the body for a highlight
+    /// (found by a fuzzer).
+    /// </summary>
+    [Fact]
+    public async Task Search_match_only_in_the_derived_excerpt_marks_it_there()
+    {
+        var (first, second) = (Nonce(), Nonce());
+        await ArticleAsync("Plain title", $"Alpha {first}.\n\n## Heading words\n\n{second} beta.");
+
+        var item = (await factory.Anonymous().SearchAsync($"\"{first} {second}\""))["items"]![0]!;
+
+        Assert.Equal($"Alpha {first}. {second} beta.", item["excerpt"]!.GetValue<string>());
+        Assert.Equal([("excerpt", $"Alpha <mark>{first}. {second}</mark> beta.")], item.Highlights());
+    }
+
     [Fact]
     public async Task Search_match_in_an_embed_the_response_leaves_out_shows_the_start_of_the_body()
     {

@@ -36,6 +36,20 @@ public sealed class BodySnippetsTests
         Assert.Equal("…作者 | <mark>探針記者</mark>…", Build(markdown, "探針記者"));
     }
 
+    /// <summary>
+    /// The first match in the source can render to nothing (an image's alt text, a link's URL): the snippet was then the
+    /// unmarked start of the body, though a later paragraph says the word (found by a fuzzer).
+    /// </summary>
+    [Theory]
+    [InlineData("![zqalttwo picture](image:1)")]
+    [InlineData("See [the page](https://example.com/zqalttwo).")]
+    public void A_first_match_that_renders_to_nothing_gives_way_to_a_later_one(string hidden)
+    {
+        var filler = string.Concat(Enumerable.Repeat("Plain filler sentence without the word.\n", 60));
+        var markdown = $"Intro paragraph.\n\n{hidden}\n\nSee [one](https://example.com/1).\n\nSee [two](https://example.com/2).\n\n{filler}\nLater paragraph mentions zqalttwo here.";
+        Assert.Equal("…Later paragraph mentions <mark>zqalttwo</mark> here.", Build(markdown, "zqalttwo"));
+    }
+
     [Fact]
     public void A_match_in_a_fenced_block_gives_its_line_of_the_whole_rendered_body() =>
         Assert.Equal("…more <mark>graphene</mark> code…", Build("Text before.\n\n```\ncode\n\nmore graphene code\n```\n\nText after.", "graphene"));
