@@ -3,6 +3,8 @@ using System.Globalization;
 using ContentApi.Auth;
 using ContentApi.Data;
 
+using ContentApi.Text;
+
 namespace ContentApi.Cli;
 
 /// <summary><c>keys create | list | revoke</c>.</summary>
@@ -25,9 +27,10 @@ public static class KeysCommands
         // Names are shown in `keys list`, one per line: visible text, of a length a table can hold.
         name.Validators.Add(r =>
         {
-            if (r.Tokens is [var token] && (string.IsNullOrWhiteSpace(token.Value) || token.Value.Length > 100 || token.Value.Any(char.IsControl)))
+            if (r.Tokens is [{ Value: var value }] && (string.IsNullOrWhiteSpace(value) || CharacterLimit.Count(value) > 100 || value.Any(char.IsControl)
+                || !TextRules.HasVisibleCharacter(value) || !TextRules.HasNoBidiFormatting(value)))
             {
-                r.AddError("--name must be 1-100 characters of visible text, without line breaks or other control characters.");
+                r.AddError("--name must be 1-100 characters of visible text, without line breaks, other control characters or bidirectional formatting (such as U+202E).");
             }
         });
         var command = new Command("create", "Create a key and print it once, as the last line of output.") { name, scope };

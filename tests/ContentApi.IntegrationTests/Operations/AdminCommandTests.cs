@@ -102,6 +102,9 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
     [InlineData(1, "seed", "--articles", "99999999999")]
     [InlineData(1, "keys", "create", "--name", "", "--scope", "read")]
     [InlineData(1, "keys", "create", "--name", "a\nb", "--scope", "read")]
+    [InlineData(1, "keys", "create", "--name", "\u200B", "--scope", "read")]
+    [InlineData(1, "keys", "create", "--name", "\u202Eeulav", "--scope", "read")]
+    [InlineData(0, "keys", "create", "--name", "𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷", "--scope", "read")]
     public async Task Commands_answer_typos_and_bad_values_with_an_exit_code_not_a_crash(int expected, params string[] args)
     {
         Assert.True(AdminCommands.IsCommand(args));
