@@ -15,10 +15,21 @@ public static class BackupCommands
         var command = new Command("backup", "Write a consistent snapshot of the live database (the server may keep serving and writing), then verify it.") { path };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var target = Path.GetFullPath(parse.GetRequiredValue(path));
+            var written = parse.GetRequiredValue(path);
+            var target = Path.GetFullPath(written);
+            if (Path.EndsInDirectorySeparator(written))
+            {
+                await Console.Error.WriteLineAsync($"{written} names a folder; give the snapshot's file, such as {Path.Combine(target, "content.db")}.");
+                return 1;
+            }
             if (File.Exists(target) || Directory.Exists(target))
             {
                 await Console.Error.WriteLineAsync($"{target} already exists; choose a new file.");
+                return 1;
+            }
+            if (AncestorFile(target) is { } file)
+            {
+                await Console.Error.WriteLineAsync($"{file} is a file, not a folder: no snapshot can be written under it.");
                 return 1;
             }
             if (await CommandHost.StartExistingAsync(cancellationToken, configure) is not { } app)
@@ -70,6 +81,19 @@ public static class BackupCommands
         return command;
     }
 
+    /// <summary>The nearest folder on the way to <paramref name="target"/> that is a file instead, if one is.</summary>
+    private static string? AncestorFile(string target)
+    {
+        for (var parent = Path.GetDirectoryName(target); parent is not null; parent = Path.GetDirectoryName(parent))
+        {
+            if (File.Exists(parent))
+            {
+                return parent;
+            }
+        }
+        return null;
+    }
+
     public static Command Restore(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
         var path = PathArgument.Create("A snapshot written by backup.");
@@ -78,6 +102,11 @@ public static class BackupCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             var source = Path.GetFullPath(parse.GetRequiredValue(path));
+            if (Directory.Exists(source))
+            {
+                await Console.Error.WriteLineAsync($"{source} is a folder; give the snapshot file that backup wrote.");
+                return 1;
+            }
             if (!File.Exists(source))
             {
                 await Console.Error.WriteLineAsync($"{source} does not exist.");

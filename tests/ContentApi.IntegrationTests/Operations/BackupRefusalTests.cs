@@ -29,6 +29,25 @@ public sealed class BackupRefusalTests
         }
     }
 
+    /// <summary>Each was refused with a message that was not the reason: "was created while the backup ran", "does not exist", a bare "already exists".</summary>
+    [Theory]
+    [InlineData("backup", "trail/", "trail/ names a folder; give the snapshot's file, such as ")]
+    [InlineData("backup", "notes.txt/snapshot.db", "notes.txt is a file, not a folder: no snapshot can be written under it.")]
+    [InlineData("restore", "", " is a folder; give the snapshot file that backup wrote.")]
+    public async Task Backup_and_restore_say_why_a_path_cannot_be_their_file(string command, string relative, string reason)
+    {
+        var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
+        var folder = CommandRunner.TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(folder, "notes.txt"), "an operator's notes");
+
+        var refused = await AppProcess.RunAsync(database, [command, Path.Combine(folder, relative)]);
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains(reason, Assert.Single(refused.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal([Path.Combine(folder, "notes.txt")], Directory.GetFileSystemEntries(folder));
+    }
+
     [Fact]
     public async Task Backup_writes_the_snapshot_at_the_path_and_nothing_beside_it()
     {
