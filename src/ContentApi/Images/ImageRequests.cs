@@ -32,6 +32,7 @@ public sealed partial class ImageRequestValidator : AbstractValidator<ImageReque
     public const string MimeTypePattern = @"^image/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\z";
     public const string MimeTypeMessage = "Must be a lowercase image media type, such as image/jpeg.";
     public static readonly string PixelCountMessage = $"Must be a pixel count from 1 to {MaxDimension}.";
+    public const string ByteSizeMessage = "Must not be negative.";
 
     public ImageRequestValidator()
     {
@@ -43,7 +44,7 @@ public sealed partial class ImageRequestValidator : AbstractValidator<ImageReque
         RuleFor(r => r.Width).InclusiveBetween(1, MaxDimension).When(r => r.Width is not null).WithMessage(PixelCountMessage);
         RuleFor(r => r.Height).InclusiveBetween(1, MaxDimension).When(r => r.Height is not null).WithMessage(PixelCountMessage);
         RuleFor(r => r.MimeType!).Matches(MimeTypePattern).When(r => r.MimeType is not null).WithMessage(MimeTypeMessage);
-        RuleFor(r => r.ByteSize).GreaterThanOrEqualTo(0).When(r => r.ByteSize is not null).WithMessage("Must not be negative.");
+        RuleFor(r => r.ByteSize).GreaterThanOrEqualTo(0).When(r => r.ByteSize is not null).WithMessage(ByteSizeMessage);
         RuleFor(r => r.FocalPoint!).SetValidator(new FocalPointValidator()).When(r => r.FocalPoint is not null);
     }
 
@@ -60,10 +61,14 @@ public sealed partial class ImageRequestValidator : AbstractValidator<ImageReque
 /// <summary>A validator of its own, not inline child rules, so that the OpenAPI schema of <see cref="FocalPoint"/> states the range too.</summary>
 public sealed class FocalPointValidator : AbstractValidator<FocalPoint>
 {
+    public const string RangeMessage = "Must be between 0 and 1.";
+
+    public static bool IsInRange(double coordinate) => coordinate is >= 0 and <= 1;
+
     public FocalPointValidator()
     {
-        RuleFor(p => p.X).InclusiveBetween(0, 1).WithMessage("Must be between 0 and 1.");
-        RuleFor(p => p.Y).InclusiveBetween(0, 1).WithMessage("Must be between 0 and 1.");
+        RuleFor(p => p.X).InclusiveBetween(0, 1).WithMessage(RangeMessage);
+        RuleFor(p => p.Y).InclusiveBetween(0, 1).WithMessage(RangeMessage);
     }
 }
 

@@ -10,12 +10,29 @@ namespace ContentApi.Import;
 /// </summary>
 internal static class ImportFileText
 {
+    /// <summary>
+    /// The largest file read, in bytes: a body of 500,000 characters takes at most 2 MB of UTF-8, and the front matter
+    /// little more. A 153 MB file was parsed whole before its body was found too long, taking 4 GB of memory.
+    /// </summary>
+    public const long MaxBytes = 4 * 1024 * 1024;
+
     /// <summary>The text, or (when it is null) the problem that stands in for it.</summary>
     public static async Task<(string? Text, ImportProblem? Problem)> ReadAsync(string path, CancellationToken cancellationToken)
     {
         byte[] bytes;
         try
         {
+            // Not opened when empty: opening a named pipe (or a device) waits for a writer, for ever, and no stop signal
+            // ends that wait; such files, like empty ones, report no length.
+            var length = new FileInfo(path).Length;
+            if (length == 0)
+            {
+                return (null, new ImportProblem(path, 1, "The file is empty, or is not a regular file (a named pipe or a device), which import does not read."));
+            }
+            if (length > MaxBytes)
+            {
+                return (null, new ImportProblem(path, 1, $"The file has {length:N0} bytes; import reads files of at most {MaxBytes:N0} (an article's body is at most 500,000 characters)."));
+            }
             bytes = await File.ReadAllBytesAsync(path, cancellationToken);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

@@ -8,8 +8,8 @@ namespace ContentApi.Transfer;
 /// <summary>
 /// The API's own rules for the imported columns that readers could be harmed through, or clients misled by, were they
 /// anything else: links (which pages put in an href or a src), slugs (which name resources in URLs and files), the
-/// values that pages write into markup and clients choose by (language, status, media type), and pixel sizes (read
-/// into an int). An export file is input like a request body: it can be edited between export and import. Limits that
+/// values that pages write into markup and clients choose by (language, status, media type), pixel sizes (read
+/// into an int), the focal point and byte size (which clients compute with). An export file is input like a request body: it can be edited between export and import. Limits that
 /// only keep a harmless value short or visible are not applied again, so what an older version stored is imported as it was.
 /// </summary>
 internal static class ImportedColumnRules
@@ -22,8 +22,14 @@ internal static class ImportedColumnRules
     /// <summary>The app reads widths and heights as int: a larger one made every read of the image, and of the articles showing it, a 500.</summary>
     private static readonly Rule PixelCount = new(value => value is long count && ImageRequestValidator.IsPixelCount(count), ImageRequestValidator.PixelCountMessage);
 
+    /// <summary>Frontends crop around it, taking it as a fraction of the width and height.</summary>
+    private static readonly Rule FocalCoordinate = new(value => value is double or long && FocalPointValidator.IsInRange(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)), FocalPointValidator.RangeMessage);
+
     private static readonly Dictionary<(string Table, string Column), Rule> Rules = new()
     {
+        [("images", "focal_x")] = FocalCoordinate,
+        [("images", "focal_y")] = FocalCoordinate,
+        [("images", "byte_size")] = new(value => value is long size && size >= 0, ImageRequestValidator.ByteSizeMessage),
         [("images", "url")] = HttpUrl,
         [("images", "width")] = PixelCount,
         [("images", "height")] = PixelCount,

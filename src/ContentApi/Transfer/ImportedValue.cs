@@ -43,9 +43,12 @@ internal static class ImportedValue
 
     private static (object?, string?) Integer(JsonElement value, string column) => value.ValueKind switch
     {
-        JsonValueKind.Number when value.TryGetInt64(out var integer) => IsId(column) && integer is < 1 or > MaxId
-            ? (null, $"must be an id from 1 to {MaxId}, not {integer}.")
-            : (integer, null),
+        JsonValueKind.Number when value.TryGetInt64(out var integer) && integer is < 1 or > MaxId && IsId(column) =>
+            (null, $"must be an id from 1 to {MaxId}, not {integer}."),
+        // Each write adds 1 to it, and If-Match compares it: 2^63 - 1 overflowed into a REAL and made every update a 500.
+        JsonValueKind.Number when value.TryGetInt64(out var integer) && integer is < 1 or > MaxId && column == "version" =>
+            (null, $"must be a version from 1 to {MaxId}, not {integer}."),
+        JsonValueKind.Number when value.TryGetInt64(out var integer) => (integer, null),
         _ => (null, $"must be a whole number, not {value.GetRawText()}."),
     };
 
@@ -58,13 +61,25 @@ internal static class ImportedValue
         _ => (null, $"must be a number, not {value.GetRawText()}."),
     };
 
-    private static (object?, string?) Text(JsonElement value, string column) => value.ValueKind switch
+    private static (object?, string?) Text(JsonElement value, string column)
     {
-        JsonValueKind.String when column.EndsWith("_at", StringComparison.Ordinal) && !Timestamps.IsDbFormat(value.GetString()!) =>
-            (null, $"must be a timestamp as an export writes it (2025-06-01T08:00:00.000000Z), not {value.GetRawText()}."),
-        JsonValueKind.String => (value.GetString(), null),
-        _ => (null, $"must be text, not {value.GetRawText()}."),
-    };
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return (null, $"must be text, not {value.GetRawText()}.");
+        }
+        string text;
+        try
+        {
+            text = value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return (null, "holds an escaped lone surrogate (such as \\ud800), which is no character.");
+        }
+        return column.EndsWith("_at", StringComparison.Ordinal) && !Timestamps.IsDbFormat(text)
+            ? (null, $"must be a timestamp as an export writes it (2025-06-01T08:00:00.000000Z), not {value.GetRawText()}.")
+            : (text, null);
+    }
 
     private static bool IsId(string column) => column == "id" || column.EndsWith("_id", StringComparison.Ordinal);
 }

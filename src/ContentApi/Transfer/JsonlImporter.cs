@@ -20,8 +20,16 @@ public sealed class JsonlImporter(Db db)
 
     public async Task<Dictionary<string, long>> ImportAsync(string folder, Action<string, long>? progress, CancellationToken cancellationToken)
     {
-        var manifest = JsonSerializer.Deserialize<ExportFormat.Manifest>(
-            await File.ReadAllTextAsync(Path.Combine(folder, ExportFormat.ManifestFile), cancellationToken), ExportFormat.Json);
+        var manifestPath = Path.Combine(folder, ExportFormat.ManifestFile);
+        ExportFormat.Manifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<ExportFormat.Manifest>(await File.ReadAllTextAsync(manifestPath, cancellationToken), ExportFormat.Json);
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidDataException($"{manifestPath} is not the manifest an export writes ({exception.Message})", exception);
+        }
         if (manifest is not { Format: ExportFormat.FormatName, Version: ExportFormat.FormatVersion, Counts: not null })
         {
             throw new InvalidDataException($"{folder} is not a {ExportFormat.FormatName} v{ExportFormat.FormatVersion} export.");
@@ -55,9 +63,9 @@ public sealed class JsonlImporter(Db db)
             }
             foreach (var (table, lastVersion) in manifest.LastVersions ?? [])
             {
-                if (!ExportFormat.Tables.Contains(table) || lastVersion < 0)
+                if (!ExportFormat.Tables.Contains(table) || lastVersion is < 0 or > ImportedValue.MaxId)
                 {
-                    throw new InvalidDataException($"The manifest's LastVersions has {table}: {lastVersion}; expected a table of the export and a version of 0 or more.");
+                    throw new InvalidDataException($"The manifest's LastVersions has {table}: {lastVersion}; expected a table of the export and a version from 0 to {ImportedValue.MaxId}.");
                 }
                 await connection.ExecuteAsync(SqliteDialect.RaiseVersionHighWater, new { Name = table, LastVersion = lastVersion }, transaction);
             }
@@ -111,6 +119,7 @@ public sealed class JsonlImporter(Db db)
                 {
                     var (ids, idsProblem) = ImportedValue.Ids(property.Value);
                     links.Add((link.Table, link.Column, property.Name, ids ?? throw new InvalidDataException($"{path}:{lineNumber}: '{property.Name}' {idsProblem}")));
+
                     continue;
                 }
                 // Only real columns of the table: a hostile file cannot smuggle SQL through its keys.
@@ -129,6 +138,10 @@ public sealed class JsonlImporter(Db db)
                     throw new InvalidDataException($"{path}:{lineNumber}: '{property.Name}' is {property.Value.GetRawText()}, which the API refuses: {refused}");
                 }
                 parameters.Add("p" + names.Count, value);
+            }
+            if (table == "articles" && !links.Any(l => l.Property == AuthorIdsProperty && l.Ids.Length > 0))
+            {
+                throw new InvalidDataException($"{path}:{lineNumber}: '{AuthorIdsProperty}' lists no author, which the API refuses: At least one author is required.");
             }
             var sql = $"INSERT INTO {table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select((_, i) => "@p" + (i + 1)))})";
             // The database checks the keys (a repeated id or slug, an id no row has); its refusal is told with the row's line.
@@ -165,6 +178,8 @@ public sealed class JsonlImporter(Db db)
         progress?.Invoke(table, count);
         return count;
     }
+
+    private const string AuthorIdsProperty = "author_ids";
 
     private static JsonDocument Parse(string line, string path, int lineNumber)
     {

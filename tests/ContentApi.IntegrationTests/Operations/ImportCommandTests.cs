@@ -1,4 +1,5 @@
 using System.Net;
+using ContentApi.Import;
 using ContentApi.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -269,6 +270,38 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         var updated = await (await factory.Reader().GetAsync(url)).AssertJsonAsync();
         Assert.Equal(article["version"]!.GetValue<long>() + 1, updated["version"]!.GetValue<long>());
         Assert.Contains("補充：本文已更新。", updated["body"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A named pipe called *.md waited for a writer for ever (and a stop signal could not end it), and a 153 MB file was
+    /// parsed whole, in 4 GB of memory, before its body was found too long (found by a fuzzer).
+    /// </summary>
+    [Fact]
+    public async Task Import_reads_neither_a_named_pipe_nor_an_oversized_file_and_imports_the_others()
+    {
+        _ = factory.Services;
+        var folder = CommandRunner.TempDirectory();
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [Path.Combine(folder, "pipe.md")]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+        await File.WriteAllTextAsync(Path.Combine(folder, "empty.md"), "");
+        await using (var big = File.Create(Path.Combine(folder, "big.md")))
+        {
+            big.SetLength(ImportFileText.MaxBytes + 1);
+        }
+        var slug = $"beside-a-pipe-{Guid.NewGuid():N}";
+        await File.WriteAllTextAsync(Path.Combine(folder, "good.md"), $"---\nslug: {slug}\n---\n# Beside a pipe\n\nBy Jane Doe\n\nA paragraph of text.\n");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("pipe.md:1: error: The file is empty, or is not a regular file", output, StringComparison.Ordinal);
+        Assert.Contains("empty.md:1: error: The file is empty", output, StringComparison.Ordinal);
+        Assert.Contains($"big.md:1: error: The file has {ImportFileText.MaxBytes + 1:N0} bytes", output, StringComparison.Ordinal);
+        Assert.Contains("Files read: 4; articles created: 1", output, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await factory.Reader().GetAsync($"/api/v1/articles/slug/{slug}")).StatusCode);
     }
 
     [Fact]

@@ -35,6 +35,13 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
     [InlineData("images.jsonl", "\"mime_type\":(null|\"[^\"]*\")", "\"mime_type\":\"text/html\"", "mime_type", "image media type")]
     [InlineData("images.jsonl", "\"width\":[^,]*", "\"width\":3000000000", "width", "pixel count")]
     [InlineData("images.jsonl", "\"height\":[^,]*", "\"height\":-1", "height", "pixel count")]
+    [InlineData("tags.jsonl", "\"version\":[0-9]+", "\"version\":9223372036854775807", "version", "must be a version from 1 to 9007199254740991")]
+    [InlineData("articles.jsonl", "\"version\":[0-9]+", "\"version\":-5", "version", "must be a version from 1 to 9007199254740991")]
+    [InlineData("images.jsonl", "\"focal_x\":[^,]*", "\"focal_x\":1e308", "focal_x", "between 0 and 1")]
+    [InlineData("images.jsonl", "\"focal_y\":[^,]*", "\"focal_y\":-0.5", "focal_y", "between 0 and 1")]
+    [InlineData("images.jsonl", "\"byte_size\":[^,]*", "\"byte_size\":-1", "byte_size", "not be negative")]
+    [InlineData("articles.jsonl", "\"author_ids\":\\[[^\\]]*\\]", "\"author_ids\":[]", "author_ids", "At least one author is required")]
+    [InlineData("articles.jsonl", "\"author_ids\":\\[[^\\]]*\\],?", "", "author_ids", "At least one author is required")]
     public async Task Import_refuses_a_value_the_api_refuses_saying_where_and_why_and_imports_nothing(
         string file, string pattern, string replacement, string column, string rule)
     {
@@ -114,6 +121,36 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Contains($"{file}:{line}: {match.Result(reason)}", refusal, StringComparison.Ordinal);
         // The database's own words name its SQL (a CHECK's expression), and no line of the file.
         Assert.DoesNotContain("constraint", refusal, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Each was refused with the JSON reader's words alone, naming no file or line.</summary>
+    [Fact]
+    public async Task Import_names_the_file_and_line_of_a_lone_surrogate_and_the_manifest_it_cannot_read()
+    {
+        await CreateContentAsync();
+        var folder = await ExportAsync(factory.DatabasePath);
+        var line = Tamper(folder, "articles.jsonl", "\"title\":\"[^\"]*\"", "\"title\":\"\\ud800x\"");
+        Assert.StartsWith($"{Path.Combine(folder, "articles.jsonl")}:{line}: 'title' holds an escaped lone surrogate", await RefusalAsync(folder), StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(Path.Combine(folder, ExportFormat.ManifestFile), "not json");
+        Assert.StartsWith($"{Path.Combine(folder, ExportFormat.ManifestFile)} is not the manifest an export writes", await RefusalAsync(folder), StringComparison.Ordinal);
+    }
+
+    /// <summary>The next version after 2^63 - 1 overflowed: a restore left its articles below the versions it had given.</summary>
+    [Theory]
+    [InlineData("LastVersions", 9223372036854775807)]
+    [InlineData("LastVersions", -1)]
+    [InlineData("LastIds", 9007199254740992)]
+    public async Task Import_refuses_a_manifest_high_water_mark_out_of_range(string mark, long value)
+    {
+        await CreateContentAsync();
+        var folder = await ExportAsync(factory.DatabasePath);
+        var path = Path.Combine(folder, ExportFormat.ManifestFile);
+        var manifest = JsonNode.Parse(File.ReadAllText(path))!;
+        manifest[mark] = new JsonObject { ["articles"] = value };
+        File.WriteAllText(path, manifest.ToJsonString());
+
+        Assert.StartsWith($"The manifest's {mark} has articles: {value}; expected a table of the export and ", await RefusalAsync(folder), StringComparison.Ordinal);
     }
 
     [Fact]
