@@ -23,34 +23,56 @@ public sealed class MergePatchOperationFilter : IOperationFilter
             {
                 continue;
             }
-            var patchId = id + "Patch";
-            if (!context.SchemaRepository.Schemas.ContainsKey(patchId) && context.SchemaRepository.Schemas.TryGetValue(id, out var full) && full is OpenApiSchema source)
+            if (context.SchemaRepository.Schemas.TryGetValue(id, out var full) && full is OpenApiSchema source)
             {
-                context.SchemaRepository.Schemas[patchId] = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Object,
-                    Description = "JSON Merge Patch (RFC 7396) of " + id + ": any subset of its fields; null clears an optional field.",
-                    Properties = source.Properties?.ToDictionary(p => p.Key, p => source.Required?.Contains(p.Key) == true ? p.Value : Removable(p.Value, context.SchemaRepository)),
-                    AdditionalPropertiesAllowed = false,
-                };
+                mediaType.Schema = PatchOf(id, source, context);
             }
-            mediaType.Schema = new OpenApiSchemaReference(patchId, context.Document);
         }
+    }
+
+    /// <summary>
+    /// A reference to the patch schema of <paramref name="id"/>, made once. An object member merges into the stored one
+    /// (RFC 7396 §2: <c>{"focalPoint": {"x": 0.2}}</c> keeps its y), so its own members are optional too: its schema is
+    /// patched the same way, while a member its replace schema requires still takes no null.
+    /// </summary>
+    private static OpenApiSchemaReference PatchOf(string id, OpenApiSchema source, OperationFilterContext context)
+    {
+        var patchId = id + "Patch";
+        if (!context.SchemaRepository.Schemas.ContainsKey(patchId))
+        {
+            context.SchemaRepository.Schemas[patchId] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "JSON Merge Patch (RFC 7396) of " + id + ": any subset of its fields; null clears an optional field.",
+                Properties = source.Properties?.ToDictionary(p => p.Key, p => source.Required?.Contains(p.Key) == true ? p.Value : Removable(p.Value, context)),
+                AdditionalPropertiesAllowed = false,
+            };
+        }
+        return new OpenApiSchemaReference(patchId, context.Document);
     }
 
     private const string ResetsToDefault = "null resets it to its default.";
 
-    private static IOpenApiSchema Removable(IOpenApiSchema property, SchemaRepository repository)
+    private static IOpenApiSchema Removable(IOpenApiSchema property, OperationFilterContext context)
     {
         // A member with a default is allOf its reference (ConstructorDefaultsSchemaFilter); a patch that leaves it out keeps it as it is.
         if (property is OpenApiSchema { AllOf: [OpenApiSchemaReference referenced] })
         {
             property = referenced;
         }
-        if (property is OpenApiSchemaReference { Reference.Id: { } id } reference && repository.Schemas.TryGetValue(id, out var target) &&
+        // Already nullable (NullableReference): null clears it; an object given merges, so it references the patch schema.
+        if (property is OpenApiSchema { OneOf: [OpenApiSchemaReference { Reference.Id: { } nullableId }, var nullOnly] } nullable &&
+            context.SchemaRepository.Schemas.TryGetValue(nullableId, out var nullableTarget) && nullableTarget is OpenApiSchema { Properties.Count: > 0 } objectTarget &&
+            nullable.CreateShallowCopy() is OpenApiSchema merged)
+        {
+            merged.OneOf = [PatchOf(nullableId, objectTarget, context), nullOnly];
+            return merged;
+        }
+        if (property is OpenApiSchemaReference { Reference.Id: { } id } reference && context.SchemaRepository.Schemas.TryGetValue(id, out var target) &&
             target.Type is { } referencedType && !referencedType.HasFlag(JsonSchemaType.Null))
         {
-            return NullableReference.Of(reference, referencedType, ResetsToDefault);
+            return NullableReference.Of(
+                target is OpenApiSchema { Properties.Count: > 0 } members ? PatchOf(id, members, context) : reference, referencedType, ResetsToDefault);
         }
         if (property is OpenApiSchema { Type: { } type } && !type.HasFlag(JsonSchemaType.Null) && property.CreateShallowCopy() is OpenApiSchema copy)
         {

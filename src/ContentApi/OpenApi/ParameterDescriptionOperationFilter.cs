@@ -82,6 +82,11 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
                     ? $"Only these slugs, comma-separated (up to {Paging.MaxSlugs}; none empty)."
                     : text;
             }
+            // An empty value is a 400 (QueryValueCheck and the query validators) for every text parameter but the lists.
+            if (parameter.In == ParameterLocation.Query && parameter.Schema is OpenApiSchema { Type: JsonSchemaType.String, Enum: null or [], Format: null, Pattern: null, MinLength: null } textSchema)
+            {
+                textSchema.MinLength = 1;
+            }
             // Ids are given from 1 (SqliteDialect.NextArticleId and the like); 0 or below names nothing (404).
             if (parameter.In == ParameterLocation.Path && parameter.Name == "id" && parameter.Schema is OpenApiSchema id)
             {
