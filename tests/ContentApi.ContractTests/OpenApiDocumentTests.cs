@@ -517,7 +517,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
 
     /// <summary>
     /// An empty value (<c>?author=</c>) is a 400 for every query parameter but the lists that read it as none: the
-    /// document says so by minLength, an enum or a format, or generated clients send it and meet the 400 (found by a fuzzer).
+    /// document says so by minLength or an enum, or generated clients send it and meet the 400 (found by a fuzzer).
     /// </summary>
     [Fact]
     public async Task Every_string_query_parameter_the_API_refuses_empty_says_so()
@@ -541,7 +541,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
                 }
                 var name = parameter["name"]!.GetValue<string>();
                 var refused = (await client.GetAsync($"{url}?{name}=")).StatusCode == System.Net.HttpStatusCode.BadRequest;
-                var saysSo = schema["minLength"]?.GetValue<int>() >= 1 || schema["enum"] is not null || schema["format"] is not null || schema["pattern"] is not null;
+                var saysSo = schema["minLength"]?.GetValue<int>() >= 1 || schema["enum"] is not null;
                 if (refused != saysSo)
                 {
                     undocumented.Add($"{path} {name}: empty {(refused ? "refused" : "taken")}, the document {(saysSo ? "refuses" : "takes")} it");

@@ -53,6 +53,7 @@ public sealed partial class ArticleRequestValidator : AbstractValidator<ArticleR
     public const int MaxAuthors = 50;
     public const int MaxTags = 100;
     public const int MaxInlineImages = 500;
+    public const string AuthorsRequiredMessage = "At least one author is required.";
 
     public ArticleRequestValidator()
     {
@@ -69,7 +70,7 @@ public sealed partial class ArticleRequestValidator : AbstractValidator<ArticleR
             .WithMessage("Drafts have no publishedAt; set status to 'published' to publish or schedule.");
         RuleFor(r => r.PublishedAt!.Value.UtcDateTime.Year).InclusiveBetween(UtcDateTimeOffsetConverter.FirstYear, UtcDateTimeOffsetConverter.LastYear)
             .When(r => r.PublishedAt is not null).OverridePropertyName("publishedAt").WithMessage(UtcDateTimeOffsetConverter.Problem);
-        RuleFor(r => r.AuthorIds).NotNull().NotEmpty().WithMessage("At least one author is required.")
+        RuleFor(r => r.AuthorIds).NotNull().NotEmpty().WithMessage(AuthorsRequiredMessage)
             .Must(ids => ids.Count <= MaxAuthors).WithMessage($"At most {MaxAuthors} authors.")
             .Custom((ids, context) => RepeatedIds(ids, context, "author"));
         RuleForEach(r => r.AuthorIds).GreaterThan(0);

@@ -17,14 +17,14 @@ public static class BackupCommands
         {
             var written = parse.GetRequiredValue(path);
             var target = Path.GetFullPath(written);
-            if (Path.EndsInDirectorySeparator(written))
+            if (Path.EndsInDirectorySeparator(written) && !File.Exists(Path.TrimEndingDirectorySeparator(target)))
             {
                 await Console.Error.WriteLineAsync($"{written} names a folder; give the snapshot's file, such as {Path.Combine(target, "content.db")}.");
                 return 1;
             }
-            if (File.Exists(target) || Directory.Exists(target))
+            if (File.Exists(Path.TrimEndingDirectorySeparator(target)) || Directory.Exists(target))
             {
-                await Console.Error.WriteLineAsync($"{target} already exists; choose a new file.");
+                await Console.Error.WriteLineAsync($"{Path.TrimEndingDirectorySeparator(target)} already exists; choose a new file.");
                 return 1;
             }
             if (AncestorFile(target) is { } file)

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using ContentApi.Auth;
 using ContentApi.Data;
-
 using ContentApi.Text;
 
 namespace ContentApi.Cli;

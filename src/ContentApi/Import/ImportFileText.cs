@@ -24,7 +24,8 @@ internal static class ImportFileText
         {
             // Not opened when empty: opening a named pipe (or a device) waits for a writer, for ever, and no stop signal
             // ends that wait; such files, like empty ones, report no length.
-            var length = new FileInfo(path).Length;
+            var file = new FileInfo(path);
+            var length = (file.LinkTarget is null ? file : file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? file).Length; // a link's own length is its target's name's
             if (length == 0)
             {
                 return (null, new ImportProblem(path, 1, "The file is empty, or is not a regular file (a named pipe or a device), which import does not read."));

@@ -43,7 +43,9 @@ public sealed class MergePatchOperationFilter : IOperationFilter
             context.SchemaRepository.Schemas[patchId] = new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,
-                Description = "JSON Merge Patch (RFC 7396) of " + id + ": any subset of its fields; null clears an optional field.",
+                Description = source.Required is { Count: > 0 } && source.Properties?.Keys.All(source.Required.Contains) == true
+                    ? "JSON Merge Patch (RFC 7396) of " + id + ": a member given changes it in the stored value; all are needed when none is stored."
+                    : "JSON Merge Patch (RFC 7396) of " + id + ": any subset of its fields; null clears an optional field.",
                 Properties = source.Properties?.ToDictionary(p => p.Key, p => source.Required?.Contains(p.Key) == true ? p.Value : Removable(p.Value, context)),
                 AdditionalPropertiesAllowed = false,
             };

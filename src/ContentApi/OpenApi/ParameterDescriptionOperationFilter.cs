@@ -83,7 +83,7 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
                     : text;
             }
             // An empty value is a 400 (QueryValueCheck and the query validators) for every text parameter but the lists.
-            if (parameter.In == ParameterLocation.Query && parameter.Schema is OpenApiSchema { Type: JsonSchemaType.String, Enum: null or [], Format: null, Pattern: null, MinLength: null } textSchema)
+            if (parameter.In == ParameterLocation.Query && parameter.Schema is OpenApiSchema { Type: JsonSchemaType.String, Enum: null or [], MinLength: null } textSchema)
             {
                 textSchema.MinLength = 1;
             }

@@ -114,8 +114,14 @@ internal static partial class FigureLabels
     /// next section ("**二、市場反應**"), not a caption.
     /// </summary>
     private static bool IsSubhead(LabelLine line) =>
-        !IsCredit(line.Text) && line.Inlines.Where(i => i is not LiteralInline literal || !literal.Content.IsEmptyOrWhitespace()).ToList() is [EmphasisInline emphasis]
-        && (emphasis.DelimiterCount >= 2 || emphasis is { FirstChild: EmphasisInline { DelimiterCount: >= 2, NextSibling: null } });
+        !IsCredit(line.Text) && Content(line.Inlines) is [EmphasisInline emphasis]
+        && (IsStrong(emphasis) || emphasis is { FirstChild: EmphasisInline { NextSibling: null } inner } && IsStrong(inner));
+
+    /// <summary>** or __ (~~ is a strikethrough, == a mark).</summary>
+    private static bool IsStrong(EmphasisInline emphasis) => emphasis is { DelimiterCount: >= 2, DelimiterChar: '*' or '_' };
+
+    /// <summary>The inlines of a line but the blank text between them.</summary>
+    private static List<Inline> Content(List<Inline> line) => [.. line.Where(i => i is not LiteralInline literal || !literal.Content.IsEmptyOrWhitespace())];
 
     /// <summary>A label line with no credit after it: the credit, if it is one, else the caption.</summary>
     private static FigureLabel Alone(LabelLine line, IReadOnlyList<ParagraphBlock> paragraphs, Inline? after) =>
@@ -171,7 +177,7 @@ internal static partial class FigureLabels
     /// </summary>
     private static bool HoldsMoreThanWords(List<Inline> line)
     {
-        var content = line.Where(i => i is not LiteralInline literal || !literal.Content.IsEmptyOrWhitespace()).ToList();
+        var content = Content(line);
         return line.Any(i => i is LinkInline { IsImage: true } || (i is ContainerInline container && container.Descendants<LinkInline>().Any(l => l.IsImage)))
             || content is [LinkInline { IsImage: false }];
     }

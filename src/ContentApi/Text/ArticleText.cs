@@ -40,7 +40,7 @@ public static class ArticleText
         var excerpt = Excerpts.WithinCharacters(Excerpts.Derive(excerptSource, ExcerptMaxLength), ExcerptMaxCharacters);
         return new ArticleTextStats(
             plain,
-            CountCharacters(excerpt) == 0 ? "" : excerpt, // only zero-width or format characters: nothing a reader would see
+            CountCharacters(excerptSource) == 0 ? "" : excerpt, // only zero-width or format characters: nothing a reader would see
             CountCharacters(plain),
             ReadingTime.Minutes(plain),
             placedImageIds,

@@ -43,12 +43,10 @@ internal static class ImportedValue
 
     private static (object?, string?) Integer(JsonElement value, string column) => value.ValueKind switch
     {
-        JsonValueKind.Number when value.TryGetInt64(out var integer) && integer is < 1 or > MaxId && IsId(column) =>
-            (null, $"must be an id from 1 to {MaxId}, not {integer}."),
-        // Each write adds 1 to it, and If-Match compares it: 2^63 - 1 overflowed into a REAL and made every update a 500.
-        JsonValueKind.Number when value.TryGetInt64(out var integer) && integer is < 1 or > MaxId && column == "version" =>
-            (null, $"must be a version from 1 to {MaxId}, not {integer}."),
-        JsonValueKind.Number when value.TryGetInt64(out var integer) => (integer, null),
+        // A version too: each write adds 1 to it, and 2^63 - 1 overflowed into a REAL, which made every update a 500.
+        JsonValueKind.Number when value.TryGetInt64(out var integer) => integer is < 1 or > MaxId && CountsFromOne(column) is { } what
+            ? (null, $"must be {what} from 1 to {MaxId}, not {integer}.")
+            : (integer, null),
         _ => (null, $"must be a whole number, not {value.GetRawText()}."),
     };
 
@@ -81,5 +79,7 @@ internal static class ImportedValue
             : (text, null);
     }
 
-    private static bool IsId(string column) => column == "id" || column.EndsWith("_id", StringComparison.Ordinal);
+    /// <summary>"an id" or "a version" for the columns counted from 1; null for any other.</summary>
+    private static string? CountsFromOne(string column) =>
+        column == "id" || column.EndsWith("_id", StringComparison.Ordinal) ? "an id" : column == "version" ? "a version" : null;
 }

@@ -110,38 +110,38 @@ public sealed class JsonlImporter(Db db)
             }
             foreach (var property in document.RootElement.EnumerateObject())
             {
+                var name = NameOf(property, path, lineNumber);
                 // JSON allows a name twice, and each was taken: the row got one of the values, an article both lists of links.
-                if (!given.Add(property.Name))
+                if (!given.Add(name))
                 {
-                    throw new InvalidDataException($"{path}:{lineNumber}: '{property.Name}' appears twice in the row.");
+                    throw new InvalidDataException($"{path}:{lineNumber}: '{name}' appears twice in the row.");
                 }
-                if (ExportFormat.ArticleLinks.FirstOrDefault(l => l.Property == property.Name) is { Table: not null } link && table == "articles")
+                if (ExportFormat.ArticleLinks.FirstOrDefault(l => l.Property == name) is { Table: not null } link && table == "articles")
                 {
                     var (ids, idsProblem) = ImportedValue.Ids(property.Value);
-                    links.Add((link.Table, link.Column, property.Name, ids ?? throw new InvalidDataException($"{path}:{lineNumber}: '{property.Name}' {idsProblem}")));
-
+                    links.Add((link.Table, link.Column, name, ids ?? throw new InvalidDataException($"{path}:{lineNumber}: '{name}' {idsProblem}")));
                     continue;
                 }
                 // Only real columns of the table: a hostile file cannot smuggle SQL through its keys.
-                if (!columns.TryGetValue(property.Name, out var declaredType))
+                if (!columns.TryGetValue(name, out var declaredType))
                 {
-                    throw new InvalidDataException($"{path}:{lineNumber}: unknown column '{property.Name}'.");
+                    throw new InvalidDataException($"{path}:{lineNumber}: unknown column '{name}'.");
                 }
-                names.Add(property.Name);
-                var (value, problem) = ImportedValue.Of(property.Value, property.Name, declaredType);
+                names.Add(name);
+                var (value, problem) = ImportedValue.Of(property.Value, name, declaredType);
                 if (problem is not null)
                 {
-                    throw new InvalidDataException($"{path}:{lineNumber}: '{property.Name}' {problem}");
+                    throw new InvalidDataException($"{path}:{lineNumber}: '{name}' {problem}");
                 }
-                if (ImportedColumnRules.Problem(table, property.Name, value) is { } refused)
+                if (ImportedColumnRules.Problem(table, name, value) is { } refused)
                 {
-                    throw new InvalidDataException($"{path}:{lineNumber}: '{property.Name}' is {property.Value.GetRawText()}, which the API refuses: {refused}");
+                    throw new InvalidDataException($"{path}:{lineNumber}: '{name}' is {property.Value.GetRawText()}, which the API refuses: {refused}");
                 }
                 parameters.Add("p" + names.Count, value);
             }
             if (table == "articles" && !links.Any(l => l.Property == AuthorIdsProperty && l.Ids.Length > 0))
             {
-                throw new InvalidDataException($"{path}:{lineNumber}: '{AuthorIdsProperty}' lists no author, which the API refuses: At least one author is required.");
+                throw new InvalidDataException($"{path}:{lineNumber}: '{AuthorIdsProperty}' lists no author, which the API refuses: {Articles.ArticleRequestValidator.AuthorsRequiredMessage}");
             }
             var sql = $"INSERT INTO {table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select((_, i) => "@p" + (i + 1)))})";
             // The database checks the keys (a repeated id or slug, an id no row has); its refusal is told with the row's line.
@@ -180,6 +180,19 @@ public sealed class JsonlImporter(Db db)
     }
 
     private const string AuthorIdsProperty = "author_ids";
+
+    /// <summary>A row's member name; an escaped lone surrogate in it ("\\ud800") is valid JSON, but reading it throws.</summary>
+    private static string NameOf(JsonProperty property, string path, int lineNumber)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new InvalidDataException($"{path}:{lineNumber}: a member's name holds an escaped lone surrogate (such as \\ud800), which is no character.", exception);
+        }
+    }
 
     private static JsonDocument Parse(string line, string path, int lineNumber)
     {

@@ -33,6 +33,7 @@ public sealed class BackupRefusalTests
     [Theory]
     [InlineData("backup", "trail/", "trail/ names a folder; give the snapshot's file, such as ")]
     [InlineData("backup", "notes.txt/snapshot.db", "notes.txt is a file, not a folder: no snapshot can be written under it.")]
+    [InlineData("backup", "notes.txt/", "notes.txt already exists; choose a new file.")]
     [InlineData("restore", "", " is a folder; give the snapshot file that backup wrote.")]
     public async Task Backup_and_restore_say_why_a_path_cannot_be_their_file(string command, string relative, string reason)
     {

@@ -286,6 +286,13 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
             await mkfifo.WaitForExitAsync();
             Assert.Equal(0, mkfifo.ExitCode);
         }
+        var elsewhere = CommandRunner.TempDirectory();
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [Path.Combine(elsewhere, "pipe")]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+        File.CreateSymbolicLink(Path.Combine(folder, "linked-pipe.md"), Path.Combine(elsewhere, "pipe"));
         await File.WriteAllTextAsync(Path.Combine(folder, "empty.md"), "");
         await using (var big = File.Create(Path.Combine(folder, "big.md")))
         {
@@ -297,10 +304,11 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("pipe.md:1: error: The file is empty, or is not a regular file", output, StringComparison.Ordinal);
+        Assert.Contains("/pipe.md:1: error: The file is empty, or is not a regular file", output, StringComparison.Ordinal);
+        Assert.Contains("linked-pipe.md:1: error: The file is empty, or is not a regular file", output, StringComparison.Ordinal);
         Assert.Contains("empty.md:1: error: The file is empty", output, StringComparison.Ordinal);
         Assert.Contains($"big.md:1: error: The file has {ImportFileText.MaxBytes + 1:N0} bytes", output, StringComparison.Ordinal);
-        Assert.Contains("Files read: 4; articles created: 1", output, StringComparison.Ordinal);
+        Assert.Contains("Files read: 5; articles created: 1", output, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await factory.Reader().GetAsync($"/api/v1/articles/slug/{slug}")).StatusCode);
     }
 

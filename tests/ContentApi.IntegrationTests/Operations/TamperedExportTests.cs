@@ -131,6 +131,9 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
         var folder = await ExportAsync(factory.DatabasePath);
         var line = Tamper(folder, "articles.jsonl", "\"title\":\"[^\"]*\"", "\"title\":\"\\ud800x\"");
         Assert.StartsWith($"{Path.Combine(folder, "articles.jsonl")}:{line}: 'title' holds an escaped lone surrogate", await RefusalAsync(folder), StringComparison.Ordinal);
+        Tamper(folder, "articles.jsonl", "\"title\":\"\\\\ud800x\"", "\"title\":\"x\"");
+        var nameLine = Tamper(folder, "tags.jsonl", "\"description\":", "\"descr\\ud800iption\":");
+        Assert.StartsWith($"{Path.Combine(folder, "tags.jsonl")}:{nameLine}: a member's name holds an escaped lone surrogate", await RefusalAsync(folder), StringComparison.Ordinal);
 
         await File.WriteAllTextAsync(Path.Combine(folder, ExportFormat.ManifestFile), "not json");
         Assert.StartsWith($"{Path.Combine(folder, ExportFormat.ManifestFile)} is not the manifest an export writes", await RefusalAsync(folder), StringComparison.Ordinal);

@@ -54,7 +54,7 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
 
         var waiting = await SearchIndexCheckAsync();
         Assert.Equal("Degraded", waiting.Text("status"));
-        Assert.StartsWith("2 articles wait to be reindexed after a rename", waiting.Text("description"), StringComparison.Ordinal);
+        Assert.StartsWith("2 articles wait to be reindexed after an author, tag or image changed", waiting.Text("description"), StringComparison.Ordinal);
 
         var renamed = Nonce();
         (await factory.Writer().PatchMergeAsync($"/api/v1/tags/{tag}", new { name = $"{renamed} name" })).EnsureSuccessStatusCode();

@@ -83,6 +83,7 @@ public sealed class FigureCreditTests
     [InlineData("![](image:12)\n**阿里雲發布會現場**\n\n正文。", "阿里雲發布會現場", null)]
     [InlineData("![](image:12)\n\n**阿里雲發布會現場**\n\n圖源:ifanr\n\n正文。", "阿里雲發布會現場", "圖源:ifanr")]
     [InlineData("![](image:12)\n\n**圖源:ifanr**\n\n正文。", null, "圖源:ifanr")]
+    [InlineData("![](image:12)\n\n~~舊的說明~~\n\n正文。", "舊的說明", null)]
     public void Bold_that_labels_a_picture_stays_its_label(string markdown, string? caption, string? credit)
     {
         var body = Body(markdown);

@@ -222,9 +222,10 @@ public sealed class ArticleTextTests
     [Theory]
     [InlineData("\u200B\u200B\u200B")]
     [InlineData("\u00AD\u200D\n\n\uFEFF")]
-    public void Measure_invisible_body_derives_an_empty_excerpt(string body)
+    [InlineData("\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B", 15)] // cut past the excerpt's length, with an ellipsis
+    public void Measure_invisible_body_derives_an_empty_excerpt(string body, int repeats = 1)
     {
-        var stats = ArticleText.Measure(body);
+        var stats = ArticleText.Measure(string.Concat(Enumerable.Repeat(body, repeats)));
         Assert.Equal((0, ""), (stats.CharacterCount, stats.DerivedExcerpt));
     }
 
