@@ -57,12 +57,7 @@ public static class Snippets
     internal static bool HasMatch(string text, SearchQuery query) => IndexOfMatch(text, query) >= 0;
 
     /// <summary>Where the first match in <paramref name="text"/> starts, or -1.</summary>
-    internal static int IndexOfMatch(string text, SearchQuery query)
-    {
-        var units = TextUnits.Of(text);
-        var first = FirstMatch(units, query);
-        return first < 0 ? -1 : units[first].Start;
-    }
+    internal static int IndexOfMatch(string text, SearchQuery query) => IndexOfMatch(TextUnits.Of(text), query, from: 0);
 
     /// <summary>Where the first match among <paramref name="units"/> starting at <paramref name="from"/> or later starts, or -1.</summary>
     internal static int IndexOfMatch(IReadOnlyList<TextUnit> units, SearchQuery query, int from)

@@ -9,6 +9,9 @@ namespace ContentApi.Transfer;
 /// </summary>
 internal static class ImportedValue
 {
+    /// <summary>An escaped lone surrogate ("\\ud800") is valid JSON, but no character: reading it as a string throws.</summary>
+    public const string LoneSurrogate = "holds an escaped lone surrogate (such as \\ud800), which is no character.";
+
     /// <summary>The largest id JSON carries exactly to every client (JavaScript's safe integers); the app never comes near it.</summary>
     public const long MaxId = (1L << 53) - 1;
 
@@ -72,7 +75,7 @@ internal static class ImportedValue
         }
         catch (InvalidOperationException)
         {
-            return (null, "holds an escaped lone surrogate (such as \\ud800), which is no character.");
+            return (null, LoneSurrogate);
         }
         return column.EndsWith("_at", StringComparison.Ordinal) && !Timestamps.IsDbFormat(text)
             ? (null, $"must be a timestamp as an export writes it (2025-06-01T08:00:00.000000Z), not {value.GetRawText()}.")

@@ -181,7 +181,7 @@ public sealed class JsonlImporter(Db db)
 
     private const string AuthorIdsProperty = "author_ids";
 
-    /// <summary>A row's member name; an escaped lone surrogate in it ("\\ud800") is valid JSON, but reading it throws.</summary>
+    /// <summary>A row's member name, which can hold an escaped lone surrogate too (<see cref="ImportedValue.LoneSurrogate"/>).</summary>
     private static string NameOf(JsonProperty property, string path, int lineNumber)
     {
         try
@@ -190,7 +190,7 @@ public sealed class JsonlImporter(Db db)
         }
         catch (InvalidOperationException exception)
         {
-            throw new InvalidDataException($"{path}:{lineNumber}: a member's name holds an escaped lone surrogate (such as \\ud800), which is no character.", exception);
+            throw new InvalidDataException($"{path}:{lineNumber}: a member's name {ImportedValue.LoneSurrogate}", exception);
         }
     }
 
