@@ -1,6 +1,9 @@
 namespace ContentApi.Import;
 
-/// <summary>An article as <see cref="MarkdownExportWriter"/> writes it; the body references images as <c>image:ID</c>.</summary>
+/// <summary>
+/// An article as <see cref="MarkdownExportWriter"/> writes it; the body references images as <c>image:ID</c>, and
+/// <see cref="ImageIds"/> are the article's images in order, those the body does not place included.
+/// </summary>
 public sealed record ExportArticle(
     string Title,
     string Slug,
@@ -13,4 +16,5 @@ public sealed record ExportArticle(
     string? Subtitle = null,
     string? Excerpt = null,
     string? CanonicalUrl = null,
-    CoverImageRef? Cover = null);
+    CoverImageRef? Cover = null,
+    IReadOnlyList<long>? ImageIds = null);

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace ContentApi.Import;
 
 /// <summary>
-/// Reads the front-matter keys <c>title slug subtitle excerpt authors tags language status draft publishedAt date cover canonicalUrl</c>
+/// Reads the front-matter keys <c>title slug subtitle excerpt authors tags language status draft publishedAt date cover canonicalUrl imageIds</c>
 /// (case-sensitive, camelCase as in the API), and Hugo's and Jekyll's <c>draft</c>. Unknown keys are ignored with a warning, so a typo such as <c>tittle</c>
 /// is visible without failing an import of many files.
 /// </summary>
@@ -96,6 +96,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 "date" => fields with { Date = PublishedAt(key, value), DateLine = FileLine(keyNode.Start) },
                 "cover" => fields with { Cover = Cover(keyNode, value), CoverLine = FileLine(keyNode.Start) },
                 "canonicalUrl" => fields with { CanonicalUrl = Text(key, value) },
+                "imageIds" => fields with { ImageIds = ImageIds(value), ImageIdsLine = FileLine(keyNode.Start) },
                 _ => IgnoreUnknownKey(fields, keyNode, $"front-matter key '{key}'"),
             };
         }
@@ -136,6 +137,34 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 Error(FileLine(node.Start), $"'{key}' must be a list of names or one text value.");
                 return [];
         }
+    }
+
+    /// <summary>Ids as the API takes them: whole numbers from 1, written as a list (<c>[41, 7]</c> or one per line).</summary>
+    private List<long> ImageIds(YamlNode node)
+    {
+        if (IsNull(node))
+        {
+            return [];
+        }
+        if (node is not YamlSequenceNode sequence)
+        {
+            Error(FileLine(node.Start), "'imageIds' must be a list of image ids, such as [41, 7].");
+            return [];
+        }
+        var ids = new List<long>();
+        foreach (var item in sequence.Children)
+        {
+            if (item is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } text } &&
+                long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0)
+            {
+                ids.Add(id);
+            }
+            else
+            {
+                Error(FileLine(item.Start), $"'imageIds' must hold image ids (whole numbers from 1), not '{(item as YamlScalarNode)?.Value ?? "a list or mapping"}'.");
+            }
+        }
+        return ids;
     }
 
     private string? Status(YamlNode node)

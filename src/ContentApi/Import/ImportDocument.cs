@@ -40,6 +40,11 @@ public sealed class ImportDocument
     public int CoverLine { get; init; } = 1;
     public string? CanonicalUrl { get; init; }
 
+    /// <summary>Stored images, in order, that the article has besides those its body places (front matter's <c>imageIds</c>).</summary>
+    public IReadOnlyList<long> ListedImageIds { get; init; } = [];
+    /// <summary>The file line of <c>imageIds</c>, for problems with its images.</summary>
+    public int ListedImageIdsLine { get; init; } = 1;
+
     public IReadOnlyList<ImportImage> Images { get; }
 
     /// <summary>The body with <c>image:{0}</c>, <c>image:{1}</c>, ... where the image URLs were.</summary>

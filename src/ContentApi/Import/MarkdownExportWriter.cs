@@ -7,7 +7,8 @@ namespace ContentApi.Import;
 /// Writes an article as Markdown with YAML front matter that <see cref="MarkdownImportParser"/> reads back to the
 /// same fields and body. The front matter always names the title and the authors (an empty list included), so the
 /// parser takes neither a heading nor a byline from the body; and the body's images are <c>image:ID</c> references,
-/// whose following lines the parser leaves alone. Empty optional texts are omitted and read back as null.
+/// whose following lines the parser leaves alone. Empty optional texts are omitted and read back as null. The
+/// article's <c>imageIds</c> are written whole, so that images the body does not place (a gallery) are not lost.
 /// </summary>
 public static class MarkdownExportWriter
 {
@@ -33,6 +34,10 @@ public static class MarkdownExportWriter
             yaml.Append("cover:\n");
             Field(yaml, "  url", cover.Url);
             Field(yaml, "  alt", cover.AltText);
+        }
+        if (article.ImageIds is { Count: > 0 } imageIds)
+        {
+            yaml.Append("imageIds: [").AppendJoin(", ", imageIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append("]\n");
         }
         return "---\n" + yaml + "---\n\n" + article.Body;
     }

@@ -72,6 +72,8 @@ public static class MarkdownImportParser
             CoverImage = fields.Cover,
             CoverLine = fields.CoverLine,
             CanonicalUrl = fields.CanonicalUrl,
+            ListedImageIds = fields.ImageIds,
+            ListedImageIdsLine = fields.ImageIdsLine,
         };
         return new ImportResult(document, problems);
     }

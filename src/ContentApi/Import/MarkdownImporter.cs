@@ -167,7 +167,7 @@ public sealed class MarkdownImporter(
 
         public ArticleRequest With(ReferenceIds ids) => new(
             Document.Title, Document.BodyWith(ids.ImageIds), Language, ids.AuthorIds, Status, Slug, Document.Subtitle, Document.Excerpt,
-            PublishedAt, ids.TagIds, ids.CoverId, ids.ImageIds.Distinct().ToList(), Document.CanonicalUrl);
+            PublishedAt, ids.TagIds, ids.CoverId, Document.ListedImageIds.Concat(ids.ImageIds).Distinct().ToList(), Document.CanonicalUrl);
     }
 
     /// <summary>What an article refers to: its authors and tags, its body's images (one per image, in order) and its cover.</summary>
@@ -311,11 +311,15 @@ public sealed class MarkdownImporter(
 
     private const string ImageIdByUrl = "SELECT id FROM images WHERE url = @Url ORDER BY id LIMIT 1";
 
-    /// <summary>Reports each <c>image:ID</c> (an exported article's) whose image is not in this database, at its line; returns how many.</summary>
+    /// <summary>
+    /// Reports each <c>image:ID</c> and each id of <c>imageIds</c> (an exported article's) whose image is not in this
+    /// database, at its line; returns how many.
+    /// </summary>
     private async Task<int> AddMissingImagesAsync(string path, ImportDocument document, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
         var referenced = document.Images.Where(i => i.ExistingImageId is not null).Select(i => (Id: i.ExistingImageId!.Value, i.Url, i.Line))
             .Concat(document.CoverImage is { ExistingImageId: { } coverId } cover ? [(coverId, cover.Url, document.CoverLine)] : [])
+            .Concat(document.ListedImageIds.Select(id => (Id: id, Url: ImageReferences.For(id), Line: document.ListedImageIdsLine)))
             .ToList();
         if (referenced.Count == 0)
         {

@@ -32,7 +32,8 @@ public static class MarkdownFromExport
                 Timestamps.FromDbOrNull(Text(row, "published_at")), Text(row, "subtitle"), Text(row, "excerpt"), Text(row, "canonical_url"),
                 row.GetProperty("cover_image_id") is { ValueKind: JsonValueKind.Number } cover
                     ? new CoverImageRef(ImageReferences.For(cover.GetInt64()), altTexts[cover.GetInt64()])
-                    : null);
+                    : null,
+                [.. Ids(row, "image_ids")]);
             await File.WriteAllTextAsync(Path.Combine(markdownFolder, FileName(id, slug)), MarkdownExportWriter.Write(article), cancellationToken);
             written++;
         }

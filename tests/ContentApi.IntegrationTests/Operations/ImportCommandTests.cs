@@ -1,5 +1,6 @@
 using System.Net;
 using ContentApi.Import;
+using ContentApi.IntegrationTests.Reading;
 using ContentApi.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -138,6 +139,55 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("failed: 0, unchanged: 1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_markdown_export_keeps_the_images_its_body_does_not_place_when_imported_back()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var content = new TestContent(factory.Writer());
+        var (gallery, placed, cover) = (await content.ImageAsync(), await content.ImageAsync(), await content.ImageAsync());
+        await content.ArticleAsync(new()
+        {
+            ["title"] = $"Gallery {marker}",
+            ["slug"] = $"gallery-{marker}",
+            ["body"] = $"Text.\n\n![placed](image:{placed})\n",
+            ["imageIds"] = new[] { gallery, placed },
+            ["coverImageId"] = cover,
+        });
+        var exported = CommandRunner.TempDirectory();
+        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "export", exported, "--markdown")).ExitCode);
+        var file = Path.Combine(exported, "markdown", $"gallery-{marker}.md");
+        Assert.Contains($"imageIds: [{gallery}, {placed}]\n", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        var folder = CommandRunner.TempDirectory();
+
+        File.Copy(file, Path.Combine(folder, "gallery.md"));
+        var (unchangedExit, unchanged) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.True(unchangedExit == 0, unchanged);
+        Assert.Contains("failed: 0, unchanged: 1", unchanged, StringComparison.Ordinal);
+
+        // An edited file updates the article and keeps the images it lists, the one its body does not place included.
+        await File.WriteAllTextAsync(Path.Combine(folder, "gallery.md"), (await File.ReadAllTextAsync(file)).Replace($"Gallery {marker}", $"Edited {marker}", StringComparison.Ordinal));
+        var (editedExit, edited) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.True(editedExit == 0, edited);
+        var article = await (await factory.Writer().GetAsync($"/api/v1/articles/slug/gallery-{marker}?include=images,coverImage")).AssertJsonAsync();
+        Assert.Equal($"Edited {marker}", article["title"]!.GetValue<string>());
+        Assert.Equal([gallery, placed], article["images"]!.AsArray().Select(image => image!.Id()));
+        Assert.Equal(cover, article["coverImage"]!.Id());
+    }
+
+    [Fact]
+    public async Task An_image_id_listed_in_front_matter_that_does_not_exist_fails_the_file_at_its_line()
+    {
+        _ = factory.Services;
+        var folder = CommandRunner.TempDirectory();
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        await File.WriteAllTextAsync(Path.Combine(folder, "listed.md"), $"---\ntitle: Listed {marker}\nauthors: [Listed {marker}]\nimageIds: [987654321]\n---\n\nText.\n");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("listed.md:4: error: Image image:987654321 does not exist", output, StringComparison.Ordinal);
+        await AssertNoneNamedAsync(marker, "authors", "articles");
     }
 
     [Fact]

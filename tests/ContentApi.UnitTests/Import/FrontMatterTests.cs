@@ -168,6 +168,30 @@ public sealed class FrontMatterTests
     public void Parse_cover_without_url_fails() =>
         Assert.Equal(3, Import.FailsWith(Import.Lines("---", "title: T", "cover:", "  alt: Logo", "---", "Body")).Line);
 
+    [Theory]
+    [InlineData("imageIds: [41, 7]", new long[] { 41, 7 })]
+    [InlineData("imageIds:\n- 3\n- 3", new long[] { 3, 3 })]
+    [InlineData("imageIds: []", new long[0])]
+    [InlineData("imageIds:", new long[0])]
+    public void Parse_image_ids_take_a_list_of_ids(string yaml, long[] expected) =>
+        Assert.Equal(expected, Import.Succeeds(Import.Lines("---", "title: T", yaml, "---", "Body")).ListedImageIds);
+
+    [Theory]
+    [InlineData("imageIds: 41", 3)]
+    [InlineData("imageIds: [41, image:7]", 3)]
+    [InlineData("imageIds:\n- 0", 4)]
+    [InlineData("imageIds:\n- '12'", 4)]
+    [InlineData("imageIds:\n- -3", 4)]
+    [InlineData("imageIds:\n- 1.5", 4)]
+    [InlineData("imageIds:\n- [1]", 4)]
+    [InlineData("imageIds:\n- 99999999999999999999", 4)]
+    public void Parse_image_ids_that_are_not_ids_fail_at_their_line(string yaml, int line)
+    {
+        var problem = Import.FailsWith(Import.Lines("---", "title: T", yaml, "---", "Body"));
+        Assert.Equal(line, problem.Line);
+        Assert.Contains("'imageIds' must", problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_empty_values_read_as_absent()
     {

@@ -16,7 +16,8 @@ public sealed class MarkdownExportWriterTests
         Subtitle: "兆級參數",
         Excerpt: "阿里巴巴在雲棲大會發布 Qwen3-Max。",
         CanonicalUrl: "https://news.example.com/2025/09/alibaba-qwen3-max#top",
-        Cover: new CoverImageRef("image:40", "Qwen3-Max 標誌"));
+        Cover: new CoverImageRef("image:40", "Qwen3-Max 標誌"),
+        ImageIds: [43, 41, 40]);
 
     [Fact]
     public void Write_emits_front_matter_then_body()
@@ -41,6 +42,7 @@ public sealed class MarkdownExportWriterTests
             cover:
               url: image:40
               alt: Qwen3-Max 標誌
+            imageIds: [43, 41, 40]
             ---
 
             九月下旬，阿里巴巴發布 Qwen3-Max。
@@ -124,13 +126,14 @@ public sealed class MarkdownExportWriterTests
         document.Title, document.Slug!, document.Language!, document.Status!,
         document.BodyWith([.. document.Images.Select(i => i.ExistingImageId!.Value)]),
         document.AuthorNames, document.TagNames, document.PublishedAt, document.Subtitle, document.Excerpt,
-        document.CanonicalUrl, document.CoverImage);
+        document.CanonicalUrl, document.CoverImage, document.ListedImageIds);
 
     /// <summary>Records compare lists by reference; articles are equal when their lists hold the same names.</summary>
     private static void AssertSame(ExportArticle expected, ExportArticle actual)
     {
         Assert.Equal(expected.AuthorNames, actual.AuthorNames);
         Assert.Equal(expected.TagNames, actual.TagNames);
-        Assert.Equal(expected, actual with { AuthorNames = expected.AuthorNames, TagNames = expected.TagNames });
+        Assert.Equal(expected.ImageIds ?? [], actual.ImageIds);
+        Assert.Equal(expected, actual with { AuthorNames = expected.AuthorNames, TagNames = expected.TagNames, ImageIds = expected.ImageIds });
     }
 }
