@@ -262,6 +262,13 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         });
         Assert.All(new[] { "ArticleRequest", "AuthorRequest", "TagRequest" }, name =>
             Assert.Equal(Slugs.MaxLength, schemas[name]!["properties"]!["slug"]!["maxLength"]!.GetValue<int>()));
+        // The slug's shape, which a client can check before it sends (the server's rule is the message alone without it).
+        Assert.All(new[] { "ArticleRequest", "AuthorRequest", "TagRequest", "ArticleRequestPatch", "AuthorRequestPatch", "TagRequestPatch" }, name =>
+        {
+            var pattern = schemas[name]!["properties"]!["slug"]!["pattern"]!.GetValue<string>();
+            Assert.Matches(pattern, "qwen3-max-發布");
+            Assert.DoesNotMatch(pattern, "Qwen3 Max");
+        });
         Assert.Equal(1, schemas["AuthorRequest"]!["properties"]!["avatarImageId"]!["minimum"]!.GetValue<int>());
         Assert.DoesNotMatch(article["title"]!["pattern"]!.GetValue<string>(), "  \t ");
         Assert.Matches(article["title"]!["pattern"]!.GetValue<string>(), " 標題 ");

@@ -20,6 +20,14 @@ public static class Slugs
     /// </summary>
     public const int DerivedMaxBytes = 180;
 
+    /// <summary>
+    /// What a pattern can say of a slug in every client's regular expressions, so that the OpenAPI document states it:
+    /// ASCII only as lowercase letters and digits, no space, words joined by single hyphens. Letters and marks of other
+    /// scripts need Unicode property classes, which ECMA-262 knows only under the <c>u</c> flag, which not every client
+    /// sets; <see cref="IsValid"/> judges them. Every slug matches it; not every match is a slug.
+    /// </summary>
+    public const string Shape = @"^(?:[a-z0-9]|[^\x00-\x7F\s])+(?:-(?:[a-z0-9]|[^\x00-\x7F\s])+)*\z";
+
     public static bool IsValid(string? slug)
     {
         if (string.IsNullOrEmpty(slug))

@@ -113,5 +113,6 @@ public static partial class TextRules
 
     /// <summary>A slug (<see cref="Slugs"/>), its length a limit the OpenAPI document states.</summary>
     public static IRuleBuilderOptions<T, string?> Slug<T>(this IRuleBuilderInitial<T, string?> rule) =>
-        rule.Cascade(CascadeMode.Stop).MaximumCharacters(Slugs.MaxLength).WithMessage(SlugMessage).Must(Slugs.IsValid).WithMessage(SlugMessage);
+        rule.Cascade(CascadeMode.Stop).MaximumCharacters(Slugs.MaxLength).WithMessage(SlugMessage).Matches(Slugs.Shape).WithMessage(SlugMessage)
+            .Must(Slugs.IsValid).WithMessage(SlugMessage);
 }

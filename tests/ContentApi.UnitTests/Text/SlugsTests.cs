@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using ContentApi.OpenApi;
 using ContentApi.Text;
 
 namespace ContentApi.UnitTests.Text;
@@ -120,6 +122,39 @@ public sealed class SlugsTests
     [InlineData("", false)]
     public void IsValid_accepts_only_lowercase_hyphenated_words(string slug, bool valid) =>
         Assert.Equal(valid, Slugs.IsValid(slug));
+
+    [Theory]
+    [InlineData("hello-world")]
+    [InlineData("人工智慧-ai")]
+    [InlineData("हिन्दी-समाचार")]
+    [InlineData("தமிழ்")]
+    [InlineData("𠮷-2")]
+    [InlineData("caf\u00e9")]
+    [InlineData("한국어-2025")]
+    public void Every_slug_matches_the_shape_the_openapi_document_states(string slug)
+    {
+        Assert.True(Slugs.IsValid(slug));
+        Assert.Matches(new Regex(Slugs.Shape), slug);
+        // As clients read it: ECMA-262, without the u flag (a character outside the BMP is two units).
+        Assert.Matches(new Regex(ValidationRulesSchemaFilter.EcmaScript(Slugs.Shape), RegexOptions.ECMAScript), slug);
+    }
+
+    [Theory]
+    [InlineData("Hello")]
+    [InlineData("a--b")]
+    [InlineData("-a")]
+    [InlineData("a-")]
+    [InlineData("a b")]
+    [InlineData("a_b")]
+    [InlineData("a.b")]
+    [InlineData("a/b")]
+    [InlineData("新聞 2025")]
+    [InlineData("")]
+    public void What_the_shape_refuses_is_no_slug(string text)
+    {
+        Assert.DoesNotMatch(new Regex(ValidationRulesSchemaFilter.EcmaScript(Slugs.Shape), RegexOptions.ECMAScript), text);
+        Assert.False(Slugs.IsValid(text));
+    }
 
     [Fact]
     public void IsValid_counts_characters_not_UTF16_units()
