@@ -675,7 +675,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         return [.. schema["enum"]!.AsArray().Select(v => v!.GetValue<string>())];
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ContentApi.sln")))
