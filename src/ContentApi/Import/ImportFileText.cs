@@ -34,16 +34,46 @@ internal static class ImportFileText
             {
                 return (null, new ImportProblem(path, 1, $"The file has {length:N0} bytes; import reads files of at most {MaxBytes:N0} (an article's body is at most 500,000 characters)."));
             }
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            await using var stream = File.OpenRead(path);
+            if (await ReadAtMostAsync(stream, MaxBytes, cancellationToken) is not { } read)
+            {
+                return (null, new ImportProblem(path, 1, $"The file grew past {MaxBytes:N0} bytes while it was read; import reads files of at most that."));
+            }
+            bytes = read;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return (null, new ImportProblem(path, 1, $"The file cannot be read: {exception.Message}"));
         }
+        return Decode(path, bytes);
+    }
+
+    /// <summary>
+    /// The stream's bytes, or null when it holds more than <paramref name="maxBytes"/>: a file can grow after its length
+    /// was checked, and reading it whole took what the check was there to keep.
+    /// </summary>
+    internal static async Task<byte[]?> ReadAtMostAsync(Stream stream, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int count;
+        while ((count = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + count > maxBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, count);
+        }
+        return buffer.ToArray();
+    }
+
+    private static (string? Text, ImportProblem? Problem) Decode(string path, byte[] bytes)
+    {
         if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
         {
             using var reader = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true);
-            return (await reader.ReadToEndAsync(cancellationToken), null);
+            return (reader.ReadToEnd(), null);
         }
         var utf8 = bytes.AsSpan(bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0);
         var chars = new char[utf8.Length];
