@@ -1,7 +1,7 @@
 namespace ContentApi.Import;
 
 /// <summary>
-/// What front matter said. <see cref="AuthorNames"/> is null when there is no <c>authors</c> key, which is
+/// What front matter said. <see cref="Authors"/> is null when there is no <c>authors</c> key, which is
 /// what lets a byline in the body name the authors; an empty list means "no authors" and turns bylines off.
 /// </summary>
 internal sealed record FrontMatterFields
@@ -12,10 +12,10 @@ internal sealed record FrontMatterFields
     public string? Slug { get; init; }
     public string? Subtitle { get; init; }
     public string? Excerpt { get; init; }
-    public IReadOnlyList<string>? AuthorNames { get; init; }
+    public IReadOnlyList<NamedRef>? Authors { get; init; }
     /// <summary>Hugo's and Jekyll's <c>author</c>: the authors when the file gives no <c>authors</c>.</summary>
-    public IReadOnlyList<string>? Author { get; init; }
-    public IReadOnlyList<string> TagNames { get; init; } = [];
+    public IReadOnlyList<NamedRef>? Author { get; init; }
+    public IReadOnlyList<NamedRef> Tags { get; init; } = [];
     public string? Language { get; init; }
     public string? Status { get; init; }
     /// <summary>Hugo's and Jekyll's <c>draft: true|false</c>, null when the file does not say.</summary>

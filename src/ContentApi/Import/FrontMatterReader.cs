@@ -86,9 +86,9 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 "slug" => fields with { Slug = Text(key, value) },
                 "subtitle" => fields with { Subtitle = Text(key, value) },
                 "excerpt" => fields with { Excerpt = Text(key, value) },
-                "authors" => fields with { AuthorNames = IsNull(value) ? null : Names(key, value, NameList.SplitAuthors) },
+                "authors" => fields with { Authors = IsNull(value) ? null : Names(key, value, NameList.SplitAuthors) },
                 "author" => fields with { Author = IsNull(value) ? null : Names(key, value, NameList.SplitAuthors) },
-                "tags" => fields with { TagNames = Names(key, value, NameList.SplitTags) },
+                "tags" => fields with { Tags = Names(key, value, NameList.SplitTags) },
                 "language" => fields with { Language = Text(key, value) },
                 "status" => fields with { Status = Status(value) },
                 "draft" => fields with { Draft = Draft(value), DraftLine = FileLine(keyNode.Start) },
@@ -100,9 +100,9 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 _ => IgnoreUnknownKey(fields, keyNode, $"front-matter key '{key}'"),
             };
         }
-        if (fields is { AuthorNames: null, Author: { } author })
+        if (fields is { Authors: null, Author: { } author })
         {
-            fields = fields with { AuthorNames = author };
+            fields = fields with { Authors = author };
         }
         return fields is { PublishedAt: null, Date: { } date } ? fields with { PublishedAt = date, PublishedAtLine = fields.DateLine } : fields;
     }
@@ -117,19 +117,19 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
         return IsNull(scalar) || string.IsNullOrWhiteSpace(scalar.Value) ? null : scalar.Value;
     }
 
-    private IReadOnlyList<string> Names(string key, YamlNode node, Func<string, IReadOnlyList<string>> split)
+    private IReadOnlyList<NamedRef> Names(string key, YamlNode node, Func<string, IReadOnlyList<string>> split)
     {
         switch (node)
         {
             case YamlScalarNode scalar:
-                return IsNull(scalar) ? [] : split(scalar.Value ?? "");
+                return IsNull(scalar) ? [] : [.. split(scalar.Value ?? "").Select(name => new NamedRef(name))];
             case YamlSequenceNode sequence:
-                var names = new List<string>();
+                var names = new List<NamedRef>();
                 foreach (var item in sequence.Children)
                 {
-                    if (Text(key, item) is { } name)
+                    if ((item is YamlMappingNode mapping ? NameAndSlug(key, mapping) : Text(key, item) is { } name ? new NamedRef(name) : null) is { } named)
                     {
-                        names.Add(name);
+                        names.Add(named);
                     }
                 }
                 return NameList.Clean(names);
@@ -137,6 +137,33 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 Error(FileLine(node.Start), $"'{key}' must be a list of names or one text value.");
                 return [];
         }
+    }
+
+    /// <summary>An entry written <c>{name: Jane Doe, slug: jane-doe-2}</c>, as an export writes them.</summary>
+    private NamedRef? NameAndSlug(string key, YamlMappingNode mapping)
+    {
+        string? name = null, slug = null;
+        foreach (var (subkeyNode, value) in mapping.Children)
+        {
+            switch ((subkeyNode as YamlScalarNode)?.Value ?? "")
+            {
+                case "name":
+                    name = Text($"{key}.name", value);
+                    break;
+                case "slug":
+                    slug = Text($"{key}.slug", value);
+                    break;
+                default:
+                    WarnIgnored(subkeyNode, $"key '{(subkeyNode as YamlScalarNode)?.Value}' under '{key}'");
+                    break;
+            }
+        }
+        if (name is null)
+        {
+            Error(FileLine(mapping.Start), $"An entry of '{key}' written as a mapping needs a 'name'.");
+            return null;
+        }
+        return new NamedRef(name, slug);
     }
 
     /// <summary>Ids as the API takes them: whole numbers from 1, written as a list (<c>[41, 7]</c> or one per line).</summary>

@@ -33,8 +33,10 @@ public sealed class ImportDocument
     public string? Status { get; init; }
 
     public DateTimeOffset? PublishedAt { get; init; }
-    public IReadOnlyList<string> AuthorNames { get; init; } = [];
-    public IReadOnlyList<string> TagNames { get; init; } = [];
+    public IReadOnlyList<NamedRef> Authors { get; init; } = [];
+    public IReadOnlyList<NamedRef> Tags { get; init; } = [];
+    public IReadOnlyList<string> AuthorNames => [.. Authors.Select(author => author.Name)];
+    public IReadOnlyList<string> TagNames => [.. Tags.Select(tag => tag.Name)];
     public CoverImageRef? CoverImage { get; init; }
     /// <summary>The file line of the cover in the front matter, for problems with its image.</summary>
     public int CoverLine { get; init; } = 1;

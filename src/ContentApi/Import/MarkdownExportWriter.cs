@@ -6,8 +6,9 @@ namespace ContentApi.Import;
 /// <summary>
 /// Writes an article as Markdown with YAML front matter that <see cref="MarkdownImportParser"/> reads back to the
 /// same fields and body. The front matter always names the title and the authors (an empty list included), so the
-/// parser takes neither a heading nor a byline from the body; and the body's images are <c>image:ID</c> references,
-/// whose following lines the parser leaves alone. Empty optional texts are omitted and read back as null. The
+/// parser takes neither a heading nor a byline from the body; it names authors and tags with their slugs when it has
+/// them, so that two of one name stay two; and the body's images are <c>image:ID</c> references, whose following lines
+/// the parser leaves alone. Empty optional texts are omitted and read back as null. The
 /// article's <c>imageIds</c> are written whole, so that images the body does not place (a gallery) are not lost.
 /// </summary>
 public static class MarkdownExportWriter
@@ -20,8 +21,8 @@ public static class MarkdownExportWriter
         Field(yaml, "slug", article.Slug);
         Field(yaml, "subtitle", article.Subtitle);
         Field(yaml, "excerpt", article.Excerpt);
-        List(yaml, "authors", article.AuthorNames);
-        List(yaml, "tags", article.TagNames);
+        List(yaml, "authors", article.Authors);
+        List(yaml, "tags", article.Tags);
         Field(yaml, "language", article.Language);
         Field(yaml, "status", article.Status);
         if (article.PublishedAt is { } publishedAt)
@@ -50,12 +51,19 @@ public static class MarkdownExportWriter
         }
     }
 
-    private static void List(StringBuilder yaml, string key, IReadOnlyList<string> values)
+    /// <summary>Names, each with its slug when it has one (<c>- name: …</c> and <c>slug: …</c> under it).</summary>
+    private static void List(StringBuilder yaml, string key, IReadOnlyList<NamedRef> values)
     {
         yaml.Append(key).Append(values.Count == 0 ? ": []\n" : ":\n");
         foreach (var value in values)
         {
-            yaml.Append("- ").Append(YamlScalar.Write(value)).Append('\n');
+            if (value.Slug is null)
+            {
+                yaml.Append("- ").Append(YamlScalar.Write(value.Name)).Append('\n');
+                continue;
+            }
+            yaml.Append("- name: ").Append(YamlScalar.Write(value.Name)).Append('\n');
+            yaml.Append("  slug: ").Append(YamlScalar.Write(value.Slug)).Append('\n');
         }
     }
 }

@@ -47,7 +47,7 @@ public static class MarkdownImportParser
         }
         var body = new BodyReader(fileName, bodyFirstLine, bodyText, problems);
 
-        var authors = fields.AuthorNames ?? body.TakeByline() ?? [];
+        var authors = fields.Authors ?? body.TakeByline()?.Select(name => new NamedRef(name)).ToList() ?? [];
         var images = body.TakeImages();
         var title = fields.Title ?? (frontMatterFailed ? null : body.TakeTitle());
         if (title is null && !frontMatterFailed)
@@ -67,8 +67,8 @@ public static class MarkdownImportParser
             Language = fields.Language,
             Status = status,
             PublishedAt = publishedAt,
-            AuthorNames = authors,
-            TagNames = fields.TagNames,
+            Authors = authors,
+            Tags = fields.Tags,
             CoverImage = fields.Cover,
             CoverLine = fields.CoverLine,
             CanonicalUrl = fields.CanonicalUrl,

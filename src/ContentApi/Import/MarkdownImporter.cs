@@ -114,7 +114,7 @@ public sealed class MarkdownImporter(
     private async Task<(ArticleRequest? Request, ArticleAggregate? Existing)> BuildRequestAsync(
         string path, ImportDocument document, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
-        if (document.AuthorNames.Count == 0)
+        if (document.Authors.Count == 0)
         {
             problems.Add(new ImportProblem(path, 1, "No author: add 'authors' to the front matter or a byline such as '作者 | 名字' or 'By Name'."));
             return (null, null);
@@ -199,13 +199,14 @@ public sealed class MarkdownImporter(
 
     private void AddNameProblems(string path, ImportDocument document, List<ImportProblem> problems)
     {
-        var names = document.AuthorNames.Distinct().Select(name => ("author", name, authorValidator.Validate(new AuthorRequest(name))))
-            .Concat(document.TagNames.Distinct().Select(name => ("tag", name, tagValidator.Validate(new TagRequest(name)))));
-        foreach (var (what, name, result) in names)
+        var names = document.Authors.Select(named => ("author", named, authorValidator.Validate(new AuthorRequest(named.Name, named.Slug))))
+            .Concat(document.Tags.Select(named => ("tag", named, tagValidator.Validate(new TagRequest(named.Name, named.Slug)))));
+        foreach (var (what, named, result) in names)
         {
             foreach (var error in result.Errors)
             {
-                problems.Add(new ImportProblem(path, 1, $"The {what} name '{name}': {error.ErrorMessage}"));
+                var (part, value) = error.PropertyName == nameof(AuthorRequest.Slug) ? ("slug", named.Slug) : ("name", named.Name);
+                problems.Add(new ImportProblem(path, 1, $"The {what} {part} '{value}': {error.ErrorMessage}"));
             }
         }
     }
@@ -229,14 +230,16 @@ public sealed class MarkdownImporter(
         string path, ImportDocument document, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
         var authorIds = new List<long>();
-        foreach (var name in document.AuthorNames.Distinct())
+        foreach (var named in document.Authors)
         {
-            authorIds.Add(await FindOrCreateAsync("authors", name, () => authors.CreateAsync(new AuthorRequest(name), cancellationToken), r => r.Id, () => summary.AuthorsCreated++, cancellationToken));
+            authorIds.Add(await FindOrCreateAsync("authors", named, () => authors.CreateAsync(new AuthorRequest(named.Name, named.Slug), cancellationToken), r => r.Id,
+                () => summary.AuthorsCreated++, path, problems, cancellationToken));
         }
         var tagIds = new List<long>();
-        foreach (var name in document.TagNames.Distinct())
+        foreach (var named in document.Tags)
         {
-            tagIds.Add(await FindOrCreateAsync("tags", name, () => tags.CreateAsync(new TagRequest(name), cancellationToken), r => r.Id, () => summary.TagsCreated++, cancellationToken));
+            tagIds.Add(await FindOrCreateAsync("tags", named, () => tags.CreateAsync(new TagRequest(named.Name, named.Slug), cancellationToken), r => r.Id,
+                () => summary.TagsCreated++, path, problems, cancellationToken));
         }
         var imageIds = new List<long>();
         foreach (var image in document.Images)
@@ -246,7 +249,7 @@ public sealed class MarkdownImporter(
         long? coverId = document.CoverImage is { } coverImage
             ? coverImage.ExistingImageId ?? await UpsertImageAsync(ImageRequestOf(coverImage), path, document.CoverLine, summary, problems, cancellationToken)
             : null;
-        return new ReferenceIds(authorIds, tagIds, imageIds, coverId);
+        return new ReferenceIds([.. authorIds.Distinct()], [.. tagIds.Distinct()], imageIds, coverId);
     }
 
     /// <summary>
@@ -288,14 +291,14 @@ public sealed class MarkdownImporter(
             return long.MaxValue - standIn++;
         }
         var authorIds = new List<long>();
-        foreach (var name in document.AuthorNames.Distinct())
+        foreach (var named in document.Authors)
         {
-            authorIds.Add(await IdOf(IdByName("authors"), new { Name = name }));
+            authorIds.Add(await IdOf(FindSql("authors", named), named));
         }
         var tagIds = new List<long>();
-        foreach (var name in document.TagNames.Distinct())
+        foreach (var named in document.Tags)
         {
-            tagIds.Add(await IdOf(IdByName("tags"), new { Name = name }));
+            tagIds.Add(await IdOf(FindSql("tags", named), named));
         }
         var imageIds = new List<long>();
         foreach (var image in document.Images)
@@ -303,11 +306,13 @@ public sealed class MarkdownImporter(
             imageIds.Add(image.ExistingImageId ?? await IdOf(ImageIdByUrl, new { image.Url }));
         }
         long? coverId = document.CoverImage is { } cover ? cover.ExistingImageId ?? await IdOf(ImageIdByUrl, new { cover.Url }) : null;
-        return (new ReferenceIds(authorIds, tagIds, imageIds, coverId), all);
+        return (new ReferenceIds([.. authorIds.Distinct()], [.. tagIds.Distinct()], imageIds, coverId), all);
     }
 
-    // The table name is one of two constants passed by this class.
-    private static string IdByName(string table) => $"SELECT id FROM {table} WHERE name = @Name ORDER BY id LIMIT 1";
+    /// <summary>How an author or tag the file names is found: by its slug when the file gives one, else by name. The table name is one of two constants passed by this class.</summary>
+    private static string FindSql(string table, NamedRef named) => named.Slug is null
+        ? $"SELECT id FROM {table} WHERE name = @Name ORDER BY id LIMIT 1"
+        : $"SELECT id FROM {table} WHERE slug = @Slug";
 
     private const string ImageIdByUrl = "SELECT id FROM images WHERE url = @Url ORDER BY id LIMIT 1";
 
@@ -335,19 +340,27 @@ public sealed class MarkdownImporter(
         return missing.Count;
     }
 
-    private async Task<long> FindOrCreateAsync<TRow>(string table, string name, Func<Task<WriteOutcome<TRow>>> create, Func<TRow, long> idOf, Action created, CancellationToken cancellationToken)
+    /// <summary>The author's or tag's id, created when not stored; one found by its slug keeps its stored name (a warning says so when the file names it otherwise).</summary>
+    private async Task<long> FindOrCreateAsync<TRow>(
+        string table, NamedRef named, Func<Task<WriteOutcome<TRow>>> create, Func<TRow, long> idOf, Action created, string path, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
         await using (var connection = await db.OpenAsync(cancellationToken))
         {
-            if (await connection.ExecuteScalarAsync<long?>(IdByName(table), new { Name = name }) is { } id)
+            if (await connection.ExecuteScalarAsync<long?>(FindSql(table, named), named) is { } id)
             {
+                if (named.Slug is not null && await connection.ExecuteScalarAsync<string>($"SELECT name FROM {table} WHERE id = @Id", new { Id = id }) is { } stored && stored != named.Name)
+                {
+                    problems.Add(new ImportProblem(path, 1,
+                        $"The {table[..^1]} '{named.Slug}' keeps its stored name '{stored}', not '{named.Name}': it may be named on other articles; change it through the API.",
+                        ImportSeverity.Warning));
+                }
                 return id;
             }
         }
         var outcome = await create();
         if (outcome is not WriteOutcome<TRow>.Saved saved)
         {
-            throw new InvalidDataException($"Could not create {table[..^1]} '{name}': {Describe(outcome)}");
+            throw new InvalidDataException($"Could not create {table[..^1]} '{named.Name}': {Describe(outcome)}");
         }
         created();
         return idOf(saved.Row);

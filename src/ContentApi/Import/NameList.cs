@@ -26,6 +26,25 @@ internal static partial class NameList
         return result;
     }
 
+    /// <summary>
+    /// Names trimmed, without empty entries; an entry with a slug is kept exactly (as an export wrote it). No two name
+    /// the same author or tag: one slug, or one name without a slug. First occurrence first.
+    /// </summary>
+    public static IReadOnlyList<NamedRef> Clean(IEnumerable<NamedRef> refs)
+    {
+        var seen = new HashSet<(string?, string)>();
+        var result = new List<NamedRef>();
+        foreach (var named in refs)
+        {
+            var kept = named.Slug is null ? named with { Name = named.Name.Trim() } : named;
+            if (kept.Name.Trim().Length > 0 && seen.Add((kept.Slug, kept.Slug is null ? kept.Name : "")))
+            {
+                result.Add(kept);
+            }
+        }
+        return result;
+    }
+
     [GeneratedRegex(@"[、,，&＆]|\s+and\s+")]
     private static partial Regex AuthorSeparator();
 

@@ -16,8 +16,8 @@ public static class MarkdownFromExport
     public static async Task<int> WriteAsync(string exportFolder, string markdownFolder, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(markdownFolder);
-        var authorNames = await ColumnByIdAsync(exportFolder, "authors", "name", cancellationToken);
-        var tagNames = await ColumnByIdAsync(exportFolder, "tags", "name", cancellationToken);
+        var authors = await NamedByIdAsync(exportFolder, "authors", cancellationToken);
+        var tags = await NamedByIdAsync(exportFolder, "tags", cancellationToken);
         var altTexts = await ColumnByIdAsync(exportFolder, "images", "alt_text", cancellationToken);
         var written = 0;
         await foreach (var line in File.ReadLinesAsync(Path.Combine(exportFolder, ExportFormat.FileOf("articles")), cancellationToken))
@@ -28,7 +28,7 @@ public static class MarkdownFromExport
             var slug = Text(row, "slug")!;
             var article = new ExportArticle(
                 Text(row, "title")!, slug, Text(row, "language")!, Text(row, "status")!, Text(row, "body")!,
-                [.. Ids(row, "author_ids").Select(author => authorNames[author])], [.. Ids(row, "tag_ids").Select(tag => tagNames[tag])],
+                [.. Ids(row, "author_ids").Select(author => authors[author])], [.. Ids(row, "tag_ids").Select(tag => tags[tag])],
                 Timestamps.FromDbOrNull(Text(row, "published_at")), Text(row, "subtitle"), Text(row, "excerpt"), Text(row, "canonical_url"),
                 row.GetProperty("cover_image_id") is { ValueKind: JsonValueKind.Number } cover
                     ? new CoverImageRef(ImageReferences.For(cover.GetInt64()), altTexts[cover.GetInt64()])
@@ -54,6 +54,13 @@ public static class MarkdownFromExport
     private static string? Text(JsonElement row, string column) => row.GetProperty(column).GetString();
 
     private static IEnumerable<long> Ids(JsonElement row, string property) => row.GetProperty(property).EnumerateArray().Select(id => id.GetInt64());
+
+    private static async Task<Dictionary<long, NamedRef>> NamedByIdAsync(string folder, string table, CancellationToken cancellationToken)
+    {
+        var names = await ColumnByIdAsync(folder, table, "name", cancellationToken);
+        var slugs = await ColumnByIdAsync(folder, table, "slug", cancellationToken);
+        return names.ToDictionary(name => name.Key, name => new NamedRef(name.Value, slugs[name.Key]));
+    }
 
     private static async Task<Dictionary<long, string>> ColumnByIdAsync(string folder, string table, string column, CancellationToken cancellationToken)
     {

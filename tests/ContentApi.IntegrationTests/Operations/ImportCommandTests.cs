@@ -177,6 +177,28 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task A_markdown_export_keeps_two_authors_of_one_name_apart_when_imported_back()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var content = new TestContent(factory.Writer());
+        var (first, second) = (await content.AuthorAsync($"王偉 {marker}"), await content.AuthorAsync($"王偉 {marker}"));
+        await content.ArticleAsync(new() { ["title"] = $"Namesakes {marker}", ["slug"] = $"namesakes-{marker}", ["authorIds"] = new[] { second, first } });
+        var exported = CommandRunner.TempDirectory();
+        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "export", exported, "--markdown")).ExitCode);
+        var folder = CommandRunner.TempDirectory();
+        var text = await File.ReadAllTextAsync(Path.Combine(exported, "markdown", $"namesakes-{marker}.md"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "namesakes.md"), text.Replace($"Namesakes {marker}", $"Edited {marker}", StringComparison.Ordinal));
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("authors created: 0", output, StringComparison.Ordinal);
+        var article = await (await factory.Writer().GetAsync($"/api/v1/articles/slug/namesakes-{marker}?include=authors")).AssertJsonAsync();
+        Assert.Equal($"Edited {marker}", article["title"]!.GetValue<string>());
+        Assert.Equal([second, first], article["authors"]!.AsArray().Select(author => author!.Id()));
+    }
+
+    [Fact]
     public async Task An_image_id_listed_in_front_matter_that_does_not_exist_fails_the_file_at_its_line()
     {
         _ = factory.Services;

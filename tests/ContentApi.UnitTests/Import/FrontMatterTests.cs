@@ -168,6 +168,27 @@ public sealed class FrontMatterTests
     public void Parse_cover_without_url_fails() =>
         Assert.Equal(3, Import.FailsWith(Import.Lines("---", "title: T", "cover:", "  alt: Logo", "---", "Body")).Line);
 
+    [Fact]
+    public void Parse_authors_and_tags_take_a_name_with_its_slug()
+    {
+        var document = Import.Succeeds(Import.Lines("---", "title: T", "authors:", "- name: 王偉", "  slug: wang-wei-2", "- 王偉", "- name: ' 王偉 '",
+            "  slug: wang-wei", "tags:", "- name: AI", "  slug: ai", "---", "Body"));
+        Assert.Equal([new NamedRef("王偉", "wang-wei-2"), new NamedRef("王偉"), new NamedRef(" 王偉 ", "wang-wei")], document.Authors);
+        Assert.Equal([new NamedRef("AI", "ai")], document.Tags);
+    }
+
+    [Fact]
+    public void Parse_an_author_mapping_without_a_name_fails_at_its_line() =>
+        Assert.Equal(4, Import.FailsWith(Import.Lines("---", "title: T", "authors:", "- slug: wang-wei", "---", "Body")).Line);
+
+    [Fact]
+    public void Parse_an_unknown_key_in_an_author_mapping_warns()
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "authors:", "- name: A", "  bio: x", "---", "Body"));
+        Assert.True(result.Succeeded);
+        Assert.Equal(5, Assert.Single(result.Problems).Line);
+    }
+
     [Theory]
     [InlineData("imageIds: [41, 7]", new long[] { 41, 7 })]
     [InlineData("imageIds:\n- 3\n- 3", new long[] { 3, 3 })]

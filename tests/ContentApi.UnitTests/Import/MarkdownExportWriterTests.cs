@@ -10,8 +10,8 @@ public sealed class MarkdownExportWriterTests
         Language: "zh-Hant",
         Status: "published",
         Body: "九月下旬，阿里巴巴發布 Qwen3-Max。\n\n![主視覺](image:41)\n\n## 評測\n\nSWE-Bench Verified 69.6 分。\n",
-        AuthorNames: ["林睿哲", "Jane Doe"],
-        TagNames: ["人工智慧", "AI & Society"],
+        Authors: [new("林睿哲", "lin-rui-zhe"), new("Jane Doe")],
+        Tags: [new("人工智慧", "人工智慧"), new("AI & Society", "ai-society")],
         PublishedAt: new DateTimeOffset(2025, 9, 24, 10, 30, 0, TimeSpan.FromHours(8)),
         Subtitle: "兆級參數",
         Excerpt: "阿里巴巴在雲棲大會發布 Qwen3-Max。",
@@ -30,11 +30,14 @@ public sealed class MarkdownExportWriterTests
             subtitle: 兆級參數
             excerpt: 阿里巴巴在雲棲大會發布 Qwen3-Max。
             authors:
-            - 林睿哲
+            - name: 林睿哲
+              slug: lin-rui-zhe
             - Jane Doe
             tags:
-            - 人工智慧
-            - AI & Society
+            - name: 人工智慧
+              slug: 人工智慧
+            - name: AI & Society
+              slug: ai-society
             language: zh-Hant
             status: published
             publishedAt: 2025-09-24T02:30:00Z
@@ -69,7 +72,7 @@ public sealed class MarkdownExportWriterTests
     {
         // A heading, a byline, credit lines after stored images, CRLF, NFD and leading blank lines all survive.
         const string body = "\r\n\r\n# 標題\r\n\r\n作者 | 王小明\r\n\r\n![A](image:7)\r\n*說明*\r\n圖源:ifanr\r\n\r\nCafe\u0301 image:{0}\r\n";
-        var article = Article with { Body = body, AuthorNames = [] };
+        var article = Article with { Body = body, Authors = [] };
         var document = Import.Succeeds(MarkdownExportWriter.Write(article));
         AssertSame(article, ToExport(document));
     }
@@ -77,7 +80,7 @@ public sealed class MarkdownExportWriterTests
     [Fact]
     public void Write_draft_without_optional_fields_round_trips()
     {
-        var draft = new ExportArticle("Draft", "draft", "en", "draft", "", ["Jane Doe"], []);
+        var draft = new ExportArticle("Draft", "draft", "en", "draft", "", [new("Jane Doe")], []);
         var written = MarkdownExportWriter.Write(draft);
         Assert.Equal("---\ntitle: Draft\nslug: draft\nauthors:\n- Jane Doe\ntags: []\nlanguage: en\nstatus: draft\n---\n\n", written);
         AssertSame(draft, ToExport(Import.Succeeds(written)));
@@ -109,10 +112,10 @@ public sealed class MarkdownExportWriterTests
     [InlineData("Cafe\u0301")]
     public void Write_then_parse_keeps_awkward_titles_exactly(string title)
     {
-        var article = Article with { Title = title, Subtitle = title, TagNames = [title] };
+        var article = Article with { Title = title, Subtitle = title, Tags = [new(title)], Authors = [new(title, "slug")] };
         var document = Import.Succeeds(MarkdownExportWriter.Write(article));
-        // Names (authors, tags) are trimmed; texts are kept exactly.
-        Assert.Equal((title, title, title.Trim()), (document.Title, document.Subtitle, Assert.Single(document.TagNames)));
+        // Names without a slug (as a person writes them) are trimmed; texts, and names with their slug (as an export writes them), are kept exactly.
+        Assert.Equal((title, title, title.Trim(), title), (document.Title, document.Subtitle, Assert.Single(document.TagNames), Assert.Single(document.AuthorNames)));
     }
 
     [Fact]
@@ -125,15 +128,15 @@ public sealed class MarkdownExportWriterTests
     private static ExportArticle ToExport(ImportDocument document) => new(
         document.Title, document.Slug!, document.Language!, document.Status!,
         document.BodyWith([.. document.Images.Select(i => i.ExistingImageId!.Value)]),
-        document.AuthorNames, document.TagNames, document.PublishedAt, document.Subtitle, document.Excerpt,
+        document.Authors, document.Tags, document.PublishedAt, document.Subtitle, document.Excerpt,
         document.CanonicalUrl, document.CoverImage, document.ListedImageIds);
 
     /// <summary>Records compare lists by reference; articles are equal when their lists hold the same names.</summary>
     private static void AssertSame(ExportArticle expected, ExportArticle actual)
     {
-        Assert.Equal(expected.AuthorNames, actual.AuthorNames);
-        Assert.Equal(expected.TagNames, actual.TagNames);
+        Assert.Equal(expected.Authors, actual.Authors);
+        Assert.Equal(expected.Tags, actual.Tags);
         Assert.Equal(expected.ImageIds ?? [], actual.ImageIds);
-        Assert.Equal(expected, actual with { AuthorNames = expected.AuthorNames, TagNames = expected.TagNames, ImageIds = expected.ImageIds });
+        Assert.Equal(expected, actual with { Authors = expected.Authors, Tags = expected.Tags, ImageIds = expected.ImageIds });
     }
 }

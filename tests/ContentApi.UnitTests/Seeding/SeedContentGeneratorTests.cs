@@ -216,13 +216,14 @@ public sealed partial class SeedContentGeneratorTests
             var ids = seed.Images.Select((_, i) => 1000L + i).ToList();
             var export = new ExportArticle(
                 seed.Title, seed.Slug, seed.Language, seed.Status, seed.BodyWith(ids),
-                [.. seed.AuthorIndexes.Select(i => Generator.Authors[i].Name)], [.. seed.TagIndexes.Select(i => Generator.Tags[i].Name)],
+                [.. seed.AuthorIndexes.Select(i => new NamedRef(Generator.Authors[i].Name, Generator.Authors[i].Slug))],
+                [.. seed.TagIndexes.Select(i => new NamedRef(Generator.Tags[i].Name))],
                 seed.PublishedAt, seed.Subtitle, seed.Excerpt);
             var result = MarkdownImportParser.Parse(seed.Slug + ".md", MarkdownExportWriter.Write(export));
             Assert.Empty(result.Problems);
             var document = result.Document!;
             Assert.Equal((seed.Title, seed.Subtitle, seed.Excerpt, seed.PublishedAt), (document.Title, document.Subtitle, document.Excerpt, document.PublishedAt));
-            Assert.Equal(export.AuthorNames, document.AuthorNames);
+            Assert.Equal(export.Authors, document.Authors);
             Assert.Equal(ids, document.Images.Select(i => i.ExistingImageId!.Value));
             Assert.Equal(export.Body, document.BodyWith(ids));
         });
