@@ -24,7 +24,7 @@ public enum ArticleStatus
 /// <param name="Language" example="zh-Hant">BCP 47 language tag, such as `zh-Hant`, `zh-Hans` or `en`.</param>
 /// <param name="AuthorIds" example="[3]">Ordered author ids; at least one.</param>
 /// <param name="Status" example="published">`draft` or `published`. Defaults to `draft`.</param>
-/// <param name="Slug" example="qwen3-max-發布">URL slug: 1-120 lowercase letters (any script) or digits, in words joined by single hyphens, in Unicode NFKC (the pattern states what a pattern can of this); derived from the title when omitted on create, kept when omitted on replace.</param>
+/// <param name="Slug" example="qwen3-max-發布">URL slug: at most 120 characters, hyphens included: words of lowercase letters of any script (with their marks) or digits, joined by single hyphens, in Unicode NFKC (the pattern checks the part of this a regular expression without Unicode classes can); derived from the title when omitted on create, kept when omitted on replace.</param>
 /// <param name="Subtitle" example="兆級參數模型登頂多項基準">Optional standfirst.</param>
 /// <param name="Excerpt">Optional summary; when omitted (or null), one is derived from the body (at most 200 user-perceived characters (grapheme clusters) of its paragraphs, without headings, code, tables or the credit or caption line under a figure), and follows the body's changes. Sending back the derived excerpt an article shows, as a client that reads and then replaces it does, keeps it derived.</param>
 /// <param name="PublishedAt">When a published article goes live (RFC 3339, between the years 1900 and 9999 in UTC). Omitted: now on first publish, else unchanged. In the future: scheduled. Must be omitted for drafts.</param>

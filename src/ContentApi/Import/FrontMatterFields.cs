@@ -30,8 +30,8 @@ internal sealed record FrontMatterFields
     /// <summary>The file line of <c>cover</c>, for problems with its image.</summary>
     public int CoverLine { get; init; } = 1;
     public string? CanonicalUrl { get; init; }
-    /// <summary>The API's <c>imageIds</c>: stored images, in order, that the article has besides those its body places.</summary>
-    public IReadOnlyList<long> ImageIds { get; init; } = [];
+    /// <summary>The API's <c>imageIds</c>: the article's stored images, in order; null when the file does not say.</summary>
+    public IReadOnlyList<long>? ImageIds { get; init; }
     /// <summary>The file line of <c>imageIds</c>, for problems with its images.</summary>
     public int ImageIdsLine { get; init; } = 1;
 }

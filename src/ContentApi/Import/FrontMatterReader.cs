@@ -166,12 +166,12 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
         return new NamedRef(name, slug);
     }
 
-    /// <summary>Ids as the API takes them: whole numbers from 1, written as a list (<c>[41, 7]</c> or one per line).</summary>
-    private List<long> ImageIds(YamlNode node)
+    /// <summary>Ids as the API takes them: whole numbers from 1, written as a list (<c>[41, 7]</c> or one per line); null for none given.</summary>
+    private List<long>? ImageIds(YamlNode node)
     {
         if (IsNull(node))
         {
-            return [];
+            return null;
         }
         if (node is not YamlSequenceNode sequence)
         {
@@ -181,18 +181,31 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
         var ids = new List<long>();
         foreach (var item in sequence.Children)
         {
-            if (item is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } text } &&
-                long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0)
+            if (ImageId(item) is { } id)
             {
                 ids.Add(id);
             }
             else
             {
-                Error(FileLine(item.Start), $"'imageIds' must hold image ids (whole numbers from 1), not '{(item as YamlScalarNode)?.Value ?? "a list or mapping"}'.");
+                Error(FileLine(item.Start), $"'imageIds' must hold image ids: {WhyNoImageId(item)}.");
             }
         }
         return ids;
     }
+
+    private static long? ImageId(YamlNode item) =>
+        item is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } text } &&
+        long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0
+            ? id
+            : null;
+
+    private static string WhyNoImageId(YamlNode item) => item switch
+    {
+        YamlScalarNode { Style: not ScalarStyle.Plain } quoted => $"'{quoted.Value}' is quoted; write an id as a bare number",
+        YamlScalarNode { Value: { } text } when text.Length > 0 && text.All(char.IsAsciiDigit) && text.Any(digit => digit != '0') => $"{text} is past the largest id",
+        YamlScalarNode scalar => $"'{scalar.Value}' is not a whole number from 1",
+        _ => "a list or mapping is not one",
+    };
 
     private string? Status(YamlNode node)
     {

@@ -42,8 +42,11 @@ public sealed class ImportDocument
     public int CoverLine { get; init; } = 1;
     public string? CanonicalUrl { get; init; }
 
-    /// <summary>Stored images, in order, that the article has besides those its body places (front matter's <c>imageIds</c>).</summary>
-    public IReadOnlyList<long> ListedImageIds { get; init; } = [];
+    /// <summary>
+    /// The article's stored images, in order (front matter's <c>imageIds</c>, as an export writes it); the images the
+    /// body gives by URL are added after them. Null when the file does not say: the body's images are the article's.
+    /// </summary>
+    public IReadOnlyList<long>? ListedImageIds { get; init; }
     /// <summary>The file line of <c>imageIds</c>, for problems with its images.</summary>
     public int ListedImageIdsLine { get; init; } = 1;
 

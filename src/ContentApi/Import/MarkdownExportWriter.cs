@@ -9,7 +9,8 @@ namespace ContentApi.Import;
 /// parser takes neither a heading nor a byline from the body; it names authors and tags with their slugs when it has
 /// them, so that two of one name stay two; and the body's images are <c>image:ID</c> references, whose following lines
 /// the parser leaves alone. Empty optional texts are omitted and read back as null. The
-/// article's <c>imageIds</c> are written whole, so that images the body does not place (a gallery) are not lost.
+/// article's <c>imageIds</c> are written whole (<c>[]</c> for none), so that images the body does not place (a gallery)
+/// are not lost, and a cover the body places is not added to them.
 /// </summary>
 public static class MarkdownExportWriter
 {
@@ -36,7 +37,7 @@ public static class MarkdownExportWriter
             Field(yaml, "  url", cover.Url);
             Field(yaml, "  alt", cover.AltText);
         }
-        if (article.ImageIds is { Count: > 0 } imageIds)
+        if (article.ImageIds is { } imageIds)
         {
             yaml.Append("imageIds: [").AppendJoin(", ", imageIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append("]\n");
         }

@@ -167,7 +167,16 @@ public sealed class MarkdownImporter(
 
         public ArticleRequest With(ReferenceIds ids) => new(
             Document.Title, Document.BodyWith(ids.ImageIds), Language, ids.AuthorIds, Status, Slug, Document.Subtitle, Document.Excerpt,
-            PublishedAt, ids.TagIds, ids.CoverId, Document.ListedImageIds.Concat(ids.ImageIds).Distinct().ToList(), Document.CanonicalUrl);
+            PublishedAt, ids.TagIds, ids.CoverId, ImageIds(ids), Document.CanonicalUrl);
+
+        /// <summary>
+        /// The images the file lists, then those its body gives by URL (which have no id to list); without a list, the
+        /// body's. An <c>image:ID</c> the body places is not added to a list: a stored body may place its cover or an
+        /// image it does not list (the API keeps such a body as it is), and a new one that does gets the API's 400.
+        /// </summary>
+        private List<long> ImageIds(ReferenceIds ids) => Document.ListedImageIds is { } listed
+            ? [.. listed.Concat(ids.ImageIds.Where((_, i) => Document.Images[i].ExistingImageId is null)).Distinct()]
+            : [.. ids.ImageIds.Distinct()];
     }
 
     /// <summary>What an article refers to: its authors and tags, its body's images (one per image, in order) and its cover.</summary>
@@ -324,8 +333,8 @@ public sealed class MarkdownImporter(
     {
         var referenced = document.Images.Where(i => i.ExistingImageId is not null).Select(i => (Id: i.ExistingImageId!.Value, i.Url, i.Line))
             .Concat(document.CoverImage is { ExistingImageId: { } coverId } cover ? [(coverId, cover.Url, document.CoverLine)] : [])
-            .Concat(document.ListedImageIds.Select(id => (Id: id, Url: ImageReferences.For(id), Line: document.ListedImageIdsLine)))
-            .ToList();
+            .Concat((document.ListedImageIds ?? []).Select(id => (Id: id, Url: ImageReferences.For(id), Line: document.ListedImageIdsLine)))
+            .Distinct().ToList();
         if (referenced.Count == 0)
         {
             return 0;

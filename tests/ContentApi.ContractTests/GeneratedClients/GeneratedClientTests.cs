@@ -48,12 +48,14 @@ public sealed class GeneratedClientTests(ApiFactory factory) : IClassFixture<Api
         await (Task)flow.Invoke(null, [factory.Writer(), factory.Anonymous(), jsonLibrary.ToString().ToLowerInvariant()])!;
     }
 
+    /// <summary>The assemblies this test runs with: the runtime's, and Newtonsoft.Json, which NSwag's default client uses.</summary>
+    private static readonly Lazy<MetadataReference[]> References = new(() =>
+        [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(path => MetadataReference.CreateFromFile(path))]);
+
     private static Assembly Compile(string[] sources)
     {
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Select(path => MetadataReference.CreateFromFile(path));
         var compilation = CSharpCompilation.Create(
-            "GeneratedContentClient", sources.Select(source => CSharpSyntaxTree.ParseText(source)), references,
+            "GeneratedContentClient", sources.Select(source => CSharpSyntaxTree.ParseText(source)), References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image);

@@ -176,6 +176,34 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(cover, article["coverImage"]!.Id());
     }
 
+    /// <summary>The cover, which the body may place without listing it, was added to the article's images (found by a review).</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_markdown_export_of_an_article_whose_body_places_its_cover_imports_back_unchanged(bool listsAnImage)
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var content = new TestContent(factory.Writer());
+        var (listed, cover) = (await content.ImageAsync(), await content.ImageAsync());
+        await content.ArticleAsync(new()
+        {
+            ["title"] = $"Cover {marker}",
+            ["slug"] = $"cover-{marker}",
+            ["body"] = $"![cover](image:{cover})\n\nText.\n",
+            ["imageIds"] = listsAnImage ? new[] { listed } : Array.Empty<long>(),
+            ["coverImageId"] = cover,
+        });
+        var exported = CommandRunner.TempDirectory();
+        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "export", exported, "--markdown")).ExitCode);
+        var folder = CommandRunner.TempDirectory();
+        File.Copy(Path.Combine(exported, "markdown", $"cover-{marker}.md"), Path.Combine(folder, "cover.md"));
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("failed: 0, unchanged: 1", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_markdown_export_keeps_two_authors_of_one_name_apart_when_imported_back()
     {

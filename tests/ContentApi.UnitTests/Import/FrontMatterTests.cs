@@ -193,24 +193,31 @@ public sealed class FrontMatterTests
     [InlineData("imageIds: [41, 7]", new long[] { 41, 7 })]
     [InlineData("imageIds:\n- 3\n- 3", new long[] { 3, 3 })]
     [InlineData("imageIds: []", new long[0])]
-    [InlineData("imageIds:", new long[0])]
     public void Parse_image_ids_take_a_list_of_ids(string yaml, long[] expected) =>
         Assert.Equal(expected, Import.Succeeds(Import.Lines("---", "title: T", yaml, "---", "Body")).ListedImageIds);
 
     [Theory]
-    [InlineData("imageIds: 41", 3)]
-    [InlineData("imageIds: [41, image:7]", 3)]
-    [InlineData("imageIds:\n- 0", 4)]
-    [InlineData("imageIds:\n- '12'", 4)]
-    [InlineData("imageIds:\n- -3", 4)]
-    [InlineData("imageIds:\n- 1.5", 4)]
-    [InlineData("imageIds:\n- [1]", 4)]
-    [InlineData("imageIds:\n- 99999999999999999999", 4)]
-    public void Parse_image_ids_that_are_not_ids_fail_at_their_line(string yaml, int line)
+    [InlineData("imageIds:")]
+    [InlineData("imageIds: ~")]
+    [InlineData("slug: s")]
+    public void Parse_image_ids_not_given_leave_the_articles_images_to_the_body(string yaml) =>
+        Assert.Null(Import.Succeeds(Import.Lines("---", "title: T", yaml, "---", "Body")).ListedImageIds);
+
+    [Theory]
+    [InlineData("imageIds: 41", 3, "must be a list")]
+    [InlineData("imageIds: [41, image:7]", 3, "'image:7' is not a whole number from 1")]
+    [InlineData("imageIds:\n- 0", 4, "'0' is not a whole number from 1")]
+    [InlineData("imageIds:\n- '12'", 4, "'12' is quoted")]
+    [InlineData("imageIds:\n- -3", 4, "'-3' is not a whole number")]
+    [InlineData("imageIds:\n- 1.5", 4, "'1.5' is not a whole number")]
+    [InlineData("imageIds:\n- [1]", 4, "a list or mapping is not one")]
+    [InlineData("imageIds:\n- 99999999999999999999", 4, "99999999999999999999 is past the largest id")]
+    public void Parse_image_ids_that_are_not_ids_fail_at_their_line_saying_why(string yaml, int line, string why)
     {
         var problem = Import.FailsWith(Import.Lines("---", "title: T", yaml, "---", "Body"));
         Assert.Equal(line, problem.Line);
         Assert.Contains("'imageIds' must", problem.Message, StringComparison.Ordinal);
+        Assert.Contains(why, problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -136,7 +136,7 @@ public sealed class MarkdownExportWriterTests
     {
         Assert.Equal(expected.Authors, actual.Authors);
         Assert.Equal(expected.Tags, actual.Tags);
-        Assert.Equal(expected.ImageIds ?? [], actual.ImageIds);
+        Assert.Equal(expected.ImageIds, actual.ImageIds);
         Assert.Equal(expected, actual with { Authors = expected.Authors, Tags = expected.Tags, ImageIds = expected.ImageIds });
     }
 }

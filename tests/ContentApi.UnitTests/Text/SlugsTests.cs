@@ -139,6 +139,32 @@ public sealed class SlugsTests
         Assert.Matches(new Regex(ValidationRulesSchemaFilter.EcmaScript(Slugs.Shape), RegexOptions.ECMAScript), slug);
     }
 
+    /// <summary>Every character a slug may hold, alone, after a letter that takes marks and after a hyphen (found by a review's sweep).</summary>
+    [Fact]
+    public void No_slug_of_any_one_character_is_refused_by_the_shape()
+    {
+        var dotNet = new Regex(Slugs.Shape);
+        var ecmaScript = new Regex(ValidationRulesSchemaFilter.EcmaScript(Slugs.Shape), RegexOptions.ECMAScript);
+        var checkedSlugs = 0;
+        for (var codePoint = 0; codePoint <= 0x10FFFF; codePoint++)
+        {
+            if (codePoint is >= 0xD800 and <= 0xDFFF)
+            {
+                continue;
+            }
+            var character = char.ConvertFromUtf32(codePoint);
+            foreach (var slug in new[] { character, "क" + character, "a-" + character })
+            {
+                if (Slugs.IsValid(slug))
+                {
+                    checkedSlugs++;
+                    Assert.True(dotNet.IsMatch(slug) && ecmaScript.IsMatch(slug), $"U+{codePoint:X4} in '{slug}'");
+                }
+            }
+        }
+        Assert.True(checkedSlugs > 100_000, $"only {checkedSlugs} slugs checked");
+    }
+
     [Theory]
     [InlineData("Hello")]
     [InlineData("a--b")]
