@@ -28,6 +28,22 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         }
     }
 
+    /// <summary>
+    /// Exports the database as Markdown and imports the file of the article with <paramref name="slug"/> back over it,
+    /// edited by <paramref name="edit"/>; the import's output and the exported file's text.
+    /// </summary>
+    private async Task<(string Output, string Exported)> ReimportMarkdownExportAsync(string slug, Func<string, string>? edit = null)
+    {
+        var exported = CommandRunner.TempDirectory();
+        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "export", exported, "--markdown")).ExitCode);
+        var text = await File.ReadAllTextAsync(Path.Combine(exported, "markdown", $"{slug}.md"));
+        var folder = CommandRunner.TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(folder, $"{slug}.md"), edit is null ? text : edit(text));
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.True(exitCode == 0, output);
+        return (output, text);
+    }
+
     [Fact]
     public async Task Import_waits_out_another_process_holding_the_database()
     {
@@ -130,14 +146,9 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
             // As a body stored before the limit existed (or imported from elsewhere) may be.
             await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE articles SET body = @body WHERE id = @id", new { body, id = article["id"]!.GetValue<long>() });
         }
-        var exported = CommandRunner.TempDirectory();
-        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "export", exported, "--markdown")).ExitCode);
-        var folder = CommandRunner.TempDirectory();
-        File.Copy(Path.Combine(exported, "markdown", $"legacy-{marker}.md"), Path.Combine(folder, $"legacy-{marker}.md"));
 
-        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        var (output, _) = await ReimportMarkdownExportAsync($"legacy-{marker}");
 
-        Assert.True(exitCode == 0, output);
         Assert.Contains("failed: 0, unchanged: 1", output, StringComparison.Ordinal);
     }
 
@@ -155,21 +166,13 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
             ["imageIds"] = new[] { gallery, placed },
             ["coverImageId"] = cover,
         });
-        var exported = CommandRunner.TempDirectory();
-        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "export", exported, "--markdown")).ExitCode);
-        var file = Path.Combine(exported, "markdown", $"gallery-{marker}.md");
-        Assert.Contains($"imageIds: [{gallery}, {placed}]\n", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
-        var folder = CommandRunner.TempDirectory();
 
-        File.Copy(file, Path.Combine(folder, "gallery.md"));
-        var (unchangedExit, unchanged) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
-        Assert.True(unchangedExit == 0, unchanged);
+        var (unchanged, exported) = await ReimportMarkdownExportAsync($"gallery-{marker}");
+        Assert.Contains($"imageIds: [{gallery}, {placed}]\n", exported, StringComparison.Ordinal);
         Assert.Contains("failed: 0, unchanged: 1", unchanged, StringComparison.Ordinal);
 
         // An edited file updates the article and keeps the images it lists, the one its body does not place included.
-        await File.WriteAllTextAsync(Path.Combine(folder, "gallery.md"), (await File.ReadAllTextAsync(file)).Replace($"Gallery {marker}", $"Edited {marker}", StringComparison.Ordinal));
-        var (editedExit, edited) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
-        Assert.True(editedExit == 0, edited);
+        await ReimportMarkdownExportAsync($"gallery-{marker}", text => text.Replace($"Gallery {marker}", $"Edited {marker}", StringComparison.Ordinal));
         var article = await (await factory.Writer().GetAsync($"/api/v1/articles/slug/gallery-{marker}?include=images,coverImage")).AssertJsonAsync();
         Assert.Equal($"Edited {marker}", article["title"]!.GetValue<string>());
         Assert.Equal([gallery, placed], article["images"]!.AsArray().Select(image => image!.Id()));
@@ -193,14 +196,9 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
             ["imageIds"] = listsAnImage ? new[] { listed } : Array.Empty<long>(),
             ["coverImageId"] = cover,
         });
-        var exported = CommandRunner.TempDirectory();
-        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "export", exported, "--markdown")).ExitCode);
-        var folder = CommandRunner.TempDirectory();
-        File.Copy(Path.Combine(exported, "markdown", $"cover-{marker}.md"), Path.Combine(folder, "cover.md"));
 
-        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        var (output, _) = await ReimportMarkdownExportAsync($"cover-{marker}");
 
-        Assert.True(exitCode == 0, output);
         Assert.Contains("failed: 0, unchanged: 1", output, StringComparison.Ordinal);
     }
 
@@ -211,15 +209,9 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         var content = new TestContent(factory.Writer());
         var (first, second) = (await content.AuthorAsync($"王偉 {marker}"), await content.AuthorAsync($"王偉 {marker}"));
         await content.ArticleAsync(new() { ["title"] = $"Namesakes {marker}", ["slug"] = $"namesakes-{marker}", ["authorIds"] = new[] { second, first } });
-        var exported = CommandRunner.TempDirectory();
-        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "export", exported, "--markdown")).ExitCode);
-        var folder = CommandRunner.TempDirectory();
-        var text = await File.ReadAllTextAsync(Path.Combine(exported, "markdown", $"namesakes-{marker}.md"));
-        await File.WriteAllTextAsync(Path.Combine(folder, "namesakes.md"), text.Replace($"Namesakes {marker}", $"Edited {marker}", StringComparison.Ordinal));
 
-        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        var (output, _) = await ReimportMarkdownExportAsync($"namesakes-{marker}", text => text.Replace($"Namesakes {marker}", $"Edited {marker}", StringComparison.Ordinal));
 
-        Assert.True(exitCode == 0, output);
         Assert.Contains("authors created: 0", output, StringComparison.Ordinal);
         var article = await (await factory.Writer().GetAsync($"/api/v1/articles/slug/namesakes-{marker}?include=authors")).AssertJsonAsync();
         Assert.Equal($"Edited {marker}", article["title"]!.GetValue<string>());
