@@ -14,7 +14,7 @@ namespace ContentApi.Import;
 
 /// <summary>
 /// Imports one parsed Markdown file through the same stores and validator as the API: authors and tags are
-/// found by name or created, images are found by URL or created, and the article is created or, when the slug
+/// found by slug (an entry that gives one) or name, or created, images are found by URL or created, and the article is created or, when the slug
 /// the file gives exists already, replaced (so importing a file again updates it instead of duplicating it). A slug
 /// derived from the title never replaces an article: the file must restate it or give a slug.
 /// </summary>
@@ -153,7 +153,7 @@ public sealed class MarkdownImporter(
     /// The file's article but for the ids of what it refers to: stand-ins while the file is judged, the stored ones
     /// once it is saved.
     /// </summary>
-    private sealed record ArticleDraft(ImportDocument Document, string Slug, string Language, ArticleStatus Status, DateTimeOffset? PublishedAt)
+    private sealed record ArticleDraft(ImportDocument Document, string Slug, string Language, ArticleStatus Status, DateTimeOffset? PublishedAt, string? StoredBody)
     {
         public static ArticleDraft Of(string path, ImportDocument document, string slug, ArticleAggregate? existing)
         {
@@ -162,21 +162,25 @@ public sealed class MarkdownImporter(
             // A published article's date stays when the file gives none (the API keeps it too), so restating it changes nothing.
             var keptPublishedAt = existing?.Row.StatusValue == ArticleStatus.Published ? Timestamps.FromDbOrNull(existing.Row.PublishedAt) : null;
             var language = document.Language ?? LanguageGuess.For(path, document.BodyTemplate);
-            return new(document, slug, language, status, status == ArticleStatus.Published ? document.PublishedAt ?? keptPublishedAt : null);
+            return new(document, slug, language, status, status == ArticleStatus.Published ? document.PublishedAt ?? keptPublishedAt : null, existing?.Row.Body);
         }
 
-        public ArticleRequest With(ReferenceIds ids) => new(
-            Document.Title, Document.BodyWith(ids.ImageIds), Language, ids.AuthorIds, Status, Slug, Document.Subtitle, Document.Excerpt,
-            PublishedAt, ids.TagIds, ids.CoverId, ImageIds(ids), Document.CanonicalUrl);
+        public ArticleRequest With(ReferenceIds ids)
+        {
+            var body = Document.BodyWith(ids.ImageIds);
+            return new(
+                Document.Title, body, Language, ids.AuthorIds, Status, Slug, Document.Subtitle, Document.Excerpt,
+                PublishedAt, ids.TagIds, ids.CoverId, ImageIds(ids, body), Document.CanonicalUrl);
+        }
 
         /// <summary>
-        /// The images the file lists, then those its body gives by URL (which have no id to list); without a list, the
-        /// body's. An <c>image:ID</c> the body places is not added to a list: a stored body may place its cover or an
-        /// image it does not list (the API keeps such a body as it is), and a new one that does gets the API's 400.
+        /// The images the file lists, then those its body places that the list leaves out but its cover; without a
+        /// list, the body's. A body that restates the stored one adds none: it may place its cover or an image it does
+        /// not list, as a body stored before today's rules may, and the API keeps such a body as it is.
         /// </summary>
-        private List<long> ImageIds(ReferenceIds ids) => Document.ListedImageIds is { } listed
-            ? [.. listed.Concat(ids.ImageIds.Where((_, i) => Document.Images[i].ExistingImageId is null)).Distinct()]
-            : [.. ids.ImageIds.Distinct()];
+        private List<long> ImageIds(ReferenceIds ids, string body) => Document.ListedImageIds is not { } listed ? [.. ids.ImageIds.Distinct()]
+            : body == StoredBody ? [.. listed.Distinct()]
+            : [.. listed.Concat(ids.ImageIds.Where(id => id != ids.CoverId)).Distinct()];
     }
 
     /// <summary>What an article refers to: its authors and tags, its body's images (one per image, in order) and its cover.</summary>
@@ -200,16 +204,30 @@ public sealed class MarkdownImporter(
         {
             problems.Add(new ImportProblem(path, 1, $"body: {bodyProblem}"));
         }
-        AddNameProblems(path, document, problems);
+        await AddNameProblemsAsync(path, document, problems, cancellationToken);
         await AddNewImageProblemsAsync(path, document, problems, cancellationToken);
         // Only once the file is otherwise valid: it then names at most the 500 images an article may have.
         return !problems.Any(p => p.Severity == ImportSeverity.Error) && await AddMissingImagesAsync(path, document, problems, cancellationToken) == 0;
     }
 
-    private void AddNameProblems(string path, ImportDocument document, List<ImportProblem> problems)
+    /// <summary>
+    /// What the rules say against the authors and tags the file would create: one found by its slug is stored already,
+    /// its slug perhaps from before today's rules, and an export names it so.
+    /// </summary>
+    private async Task AddNameProblemsAsync(string path, ImportDocument document, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
-        var names = document.Authors.Select(named => ("author", named, authorValidator.Validate(new AuthorRequest(named.Name, named.Slug))))
-            .Concat(document.Tags.Select(named => ("tag", named, tagValidator.Validate(new TagRequest(named.Name, named.Slug)))));
+        var names = new List<(string What, NamedRef Named, FluentValidation.Results.ValidationResult Result)>();
+        await using var connection = await db.OpenAsync(cancellationToken);
+        foreach (var (table, named) in document.Authors.Select(named => ("authors", named)).Concat(document.Tags.Select(named => ("tags", named))))
+        {
+            if (named.Slug is not null && await connection.ExecuteScalarAsync<long?>(FindSql(table, named), named) is not null)
+            {
+                continue;
+            }
+            names.Add(table == "authors"
+                ? ("author", named, await authorValidator.ValidateAsync(new AuthorRequest(named.Name, named.Slug), cancellationToken))
+                : ("tag", named, await tagValidator.ValidateAsync(new TagRequest(named.Name, named.Slug), cancellationToken)));
+        }
         foreach (var (what, named, result) in names)
         {
             foreach (var error in result.Errors)
@@ -238,18 +256,10 @@ public sealed class MarkdownImporter(
     private async Task<ReferenceIds> FindOrCreateReferencesAsync(
         string path, ImportDocument document, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
-        var authorIds = new List<long>();
-        foreach (var named in document.Authors)
-        {
-            authorIds.Add(await FindOrCreateAsync("authors", named, () => authors.CreateAsync(new AuthorRequest(named.Name, named.Slug), cancellationToken), r => r.Id,
-                () => summary.AuthorsCreated++, path, problems, cancellationToken));
-        }
-        var tagIds = new List<long>();
-        foreach (var named in document.Tags)
-        {
-            tagIds.Add(await FindOrCreateAsync("tags", named, () => tags.CreateAsync(new TagRequest(named.Name, named.Slug), cancellationToken), r => r.Id,
-                () => summary.TagsCreated++, path, problems, cancellationToken));
-        }
+        var authorIds = await IdsOfAsync(document.Authors, named => FindOrCreateAsync("authors", named,
+            () => authors.CreateAsync(new AuthorRequest(named.Name, named.Slug), cancellationToken), r => r.Id, () => summary.AuthorsCreated++, path, problems, cancellationToken));
+        var tagIds = await IdsOfAsync(document.Tags, named => FindOrCreateAsync("tags", named,
+            () => tags.CreateAsync(new TagRequest(named.Name, named.Slug), cancellationToken), r => r.Id, () => summary.TagsCreated++, path, problems, cancellationToken));
         var imageIds = new List<long>();
         foreach (var image in document.Images)
         {
@@ -258,7 +268,21 @@ public sealed class MarkdownImporter(
         long? coverId = document.CoverImage is { } coverImage
             ? coverImage.ExistingImageId ?? await UpsertImageAsync(ImageRequestOf(coverImage), path, document.CoverLine, summary, problems, cancellationToken)
             : null;
-        return new ReferenceIds([.. authorIds.Distinct()], [.. tagIds.Distinct()], imageIds, coverId);
+        return new ReferenceIds(authorIds, tagIds, imageIds, coverId);
+    }
+
+    /// <summary>
+    /// The ids of the authors or tags the file names, in its order, each once. Those named by slug are found or created
+    /// first, so that a name finds an author the file names by slug too, or passes it by, whichever comes first in it.
+    /// </summary>
+    private static async Task<List<long>> IdsOfAsync(IReadOnlyList<NamedRef> refs, Func<NamedRef, Task<long>> idOf)
+    {
+        var ids = new long[refs.Count];
+        foreach (var index in Enumerable.Range(0, refs.Count).OrderBy(index => refs[index].Slug is null))
+        {
+            ids[index] = await idOf(refs[index]);
+        }
+        return [.. ids.Distinct()];
     }
 
     /// <summary>
@@ -299,23 +323,15 @@ public sealed class MarkdownImporter(
             // Counted down from the largest id, which no row reaches: a stand-in equal to a found id would read as a repeat.
             return long.MaxValue - standIn++;
         }
-        var authorIds = new List<long>();
-        foreach (var named in document.Authors)
-        {
-            authorIds.Add(await IdOf(FindSql("authors", named), named));
-        }
-        var tagIds = new List<long>();
-        foreach (var named in document.Tags)
-        {
-            tagIds.Add(await IdOf(FindSql("tags", named), named));
-        }
+        var authorIds = await IdsOfAsync(document.Authors, named => IdOf(FindSql("authors", named), named));
+        var tagIds = await IdsOfAsync(document.Tags, named => IdOf(FindSql("tags", named), named));
         var imageIds = new List<long>();
         foreach (var image in document.Images)
         {
             imageIds.Add(image.ExistingImageId ?? await IdOf(ImageIdByUrl, new { image.Url }));
         }
         long? coverId = document.CoverImage is { } cover ? cover.ExistingImageId ?? await IdOf(ImageIdByUrl, new { cover.Url }) : null;
-        return (new ReferenceIds([.. authorIds.Distinct()], [.. tagIds.Distinct()], imageIds, coverId), all);
+        return (new ReferenceIds(authorIds, tagIds, imageIds, coverId), all);
     }
 
     /// <summary>How an author or tag the file names is found: by its slug when the file gives one, else by name. The table name is one of two constants passed by this class.</summary>

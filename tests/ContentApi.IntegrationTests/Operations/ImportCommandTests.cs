@@ -218,6 +218,68 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal([second, first], article["authors"]!.AsArray().Select(author => author!.Id()));
     }
 
+    /// <summary>An edited export whose body places another stored image failed, after creating its authors and tags (found by a review).</summary>
+    [Fact]
+    public async Task An_edited_markdown_export_whose_body_places_another_stored_image_adds_it_to_the_articles_images()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var content = new TestContent(factory.Writer());
+        var (listed, added) = (await content.ImageAsync(), await content.ImageAsync());
+        await content.ArticleAsync(new()
+        {
+            ["title"] = $"Added {marker}",
+            ["slug"] = $"added-{marker}",
+            ["body"] = $"![listed](image:{listed})\n\nText.\n",
+            ["imageIds"] = new[] { listed },
+        });
+
+        var (output, _) = await ReimportMarkdownExportAsync($"added-{marker}", text => text + $"\n![added](image:{added})\n");
+
+        Assert.Contains("failed: 0, unchanged: 0", output, StringComparison.Ordinal);
+        var article = await (await factory.Writer().GetAsync($"/api/v1/articles/slug/added-{marker}?include=images")).AssertJsonAsync();
+        Assert.Equal([listed, added], article["images"]!.AsArray().Select(image => image!.Id()));
+    }
+
+    /// <summary>An export names authors by slug, and one stored before today's slug rules failed the file (found by a review).</summary>
+    [Fact]
+    public async Task A_markdown_export_naming_an_author_by_a_slug_from_before_todays_rules_imports_back()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var content = new TestContent(factory.Writer());
+        var author = await content.AuthorAsync($"Legacy author {marker}");
+        await content.ArticleAsync(new() { ["title"] = $"Old slug {marker}", ["slug"] = $"old-slug-{marker}", ["authorIds"] = new[] { author } });
+        await using (var connection = factory.OpenDatabase())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE authors SET slug = @Slug WHERE id = @Id", new { Slug = $"\uFF4Cegacy-{marker}", Id = author });
+        }
+
+        var (output, _) = await ReimportMarkdownExportAsync($"old-slug-{marker}");
+
+        Assert.Contains("failed: 0, unchanged: 1", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A name the file also gives with a slug found the author the slug entry created only when it came after it (found by a review).</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Authors_named_by_slug_are_resolved_before_those_named_by_name_whatever_their_order(bool slugFirst)
+    {
+        _ = factory.Services;
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        string[] entries = [$"- name: Someone Else {marker}\n  slug: fresh-{marker}", $"- Fresh {marker}"];
+        var folder = CommandRunner.TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(folder, "order.md"),
+            $"---\ntitle: Order {marker}\nslug: order-{marker}\nauthors:\n{string.Join("\n", slugFirst ? entries : entries.Reverse())}\n---\n\nText.\n");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+
+        Assert.True(exitCode == 0, output);
+        var article = await (await factory.Writer().GetAsync($"/api/v1/articles/slug/order-{marker}?include=authors")).AssertJsonAsync();
+        var authors = article["authors"]!.AsArray().Select(author => (author!["name"]!.GetValue<string>(), author["slug"]!.GetValue<string>()));
+        var expected = new[] { ($"Someone Else {marker}", $"fresh-{marker}"), ($"Fresh {marker}", $"fresh-{marker}-2") };
+        Assert.Equal(slugFirst ? expected : expected.Reverse(), authors);
+    }
+
     [Fact]
     public async Task An_image_id_listed_in_front_matter_that_does_not_exist_fails_the_file_at_its_line()
     {
