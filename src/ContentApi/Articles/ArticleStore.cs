@@ -273,8 +273,27 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         ["body"] = [$"Places images that are neither in imageIds nor the coverImageId: {string.Join(", ", unlisted.Select(ImageReferences.For))}. Add them to imageIds."],
     });
 
-    /// <summary>Why a create would refuse this body (the importer asks before it creates what the article needs), or null.</summary>
-    public static string? BodyProblem(string body) => BodyRefusal(ArticleText.Measure(body))?.Errors["body"][0];
+    /// <summary>
+    /// Why a create or replace would refuse this request's body (the importer asks before it creates what the article
+    /// needs), or null: one too complex or placing no image, or one placing images neither listed nor the cover. A body
+    /// that restates the stored one (<paramref name="stored"/>) is kept as it is, but for the images it placed that
+    /// the article listed or had as its cover until now.
+    /// </summary>
+    public static string? BodyProblem(ArticleRequest request, ArticleAggregate? stored)
+    {
+        var stats = ArticleText.Measure(request.Body);
+        var restated = request.Body == stored?.Row.Body;
+        if (!restated && BodyRefusal(stats) is { } refusal)
+        {
+            return refusal.Errors["body"][0];
+        }
+        var unlisted = UnlistedPlacedImages(request, stats);
+        if (restated)
+        {
+            unlisted = [.. unlisted.Where(id => id == stored!.Row.CoverImageId || stored.Images.Any(image => image.Image.Id == id))];
+        }
+        return unlisted.Count > 0 ? PlacesUnlistedImages(unlisted).Errors["body"][0] : null;
+    }
 
     /// <summary>Why a new body cannot be stored as it is: Markdown too complex, or image references that name no image.</summary>
     private static WriteOutcome<ArticleAggregate>.Invalid? BodyRefusal(ArticleTextStats stats) =>

@@ -69,7 +69,10 @@ internal sealed class BodyReader
             var (caption, credit) = image.IsStandalone && ImageReferences.ParseId(image.Url) is null
                 ? TakeAnnotations(image.Line)
                 : (null, null);
-            images.Add(new ImportImage(images.Count, image.Url, image.AltText, caption, credit, fileLine));
+            images.Add(new ImportImage(images.Count, image.Url, image.AltText, caption, credit, fileLine)
+            {
+                WrittenDestination = ImageReferences.ParseId(image.Url) is null ? null : _body.Substring(image.UrlStart, image.UrlLength),
+            });
             _imported.Add(image);
         }
         return images;

@@ -84,8 +84,8 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
             {
                 "title" => fields with { Title = Text(key, value) },
                 "slug" => fields with { Slug = Text(key, value) },
-                "subtitle" => fields with { Subtitle = Text(key, value) },
-                "excerpt" => fields with { Excerpt = Text(key, value) },
+                "subtitle" => fields with { Subtitle = ExactText(key, value) },
+                "excerpt" => fields with { Excerpt = ExactText(key, value) },
                 "authors" => fields with { Authors = IsNull(value) ? null : Names(key, value, NameList.SplitAuthors) },
                 "author" => fields with { Author = IsNull(value) ? null : Names(key, value, NameList.SplitAuthors) },
                 "tags" => fields with { Tags = Names(key, value, NameList.SplitTags) },
@@ -116,6 +116,13 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
         }
         return IsNull(scalar) || string.IsNullOrWhiteSpace(scalar.Value) ? null : scalar.Value;
     }
+
+    /// <summary>
+    /// A text kept as written, spaces alone included (the API stores a subtitle of spaces as sent, and an export writes
+    /// it quoted); null when empty.
+    /// </summary>
+    private string? ExactText(string key, YamlNode node) =>
+        Text(key, node) is { } text ? text : node is YamlScalarNode { Value: { Length: > 0 } spaces } scalar && !IsNull(scalar) ? spaces : null;
 
     private IReadOnlyList<NamedRef> Names(string key, YamlNode node, Func<string, IReadOnlyList<string>> split)
     {

@@ -55,7 +55,7 @@ public sealed class ImportDocument
     /// <summary>The body with <c>image:{0}</c>, <c>image:{1}</c>, ... where the image URLs were.</summary>
     public string BodyTemplate => Build(i => ImageReferences.Placeholder(i));
 
-    /// <summary>The body with each image pointing at its stored image: <c>![alt](image:ID)</c>.</summary>
+    /// <summary>The body with each image pointing at its stored image: <c>![alt](image:ID)</c>; a stored image's reference stays as written.</summary>
     public string BodyWith(IReadOnlyList<long> imageIds)
     {
         ArgumentNullException.ThrowIfNull(imageIds);
@@ -63,7 +63,7 @@ public sealed class ImportDocument
         {
             throw new ArgumentException($"Expected {Images.Count} image ids, got {imageIds.Count}.", nameof(imageIds));
         }
-        return Build(i => ImageReferences.For(imageIds[i]));
+        return Build(i => Images[i] is { ExistingImageId: { } id, WrittenDestination: { } written } && id == imageIds[i] ? written : ImageReferences.For(imageIds[i]));
     }
 
     private string Build(Func<int, string> imageUrl)

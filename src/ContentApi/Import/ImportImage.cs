@@ -16,4 +16,7 @@ public sealed record ImportImage(int Index, string Url, string AltText, string? 
 {
     /// <summary>The id when <see cref="Url"/> is <c>image:ID</c> (an exported article being imported back).</summary>
     public long? ExistingImageId => ImageReferences.ParseId(Url);
+
+    /// <summary>The destination as the body writes it (<c>&lt;image:7&gt;</c>, <c>image:07</c>): kept for a stored image, so its body stays as written.</summary>
+    public string? WrittenDestination { get; init; }
 }

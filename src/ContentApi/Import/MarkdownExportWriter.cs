@@ -8,7 +8,7 @@ namespace ContentApi.Import;
 /// same fields and body. The front matter always names the title and the authors (an empty list included), so the
 /// parser takes neither a heading nor a byline from the body; it names authors and tags with their slugs when it has
 /// them, so that two of one name stay two; and the body's images are <c>image:ID</c> references, whose following lines
-/// the parser leaves alone. Empty optional texts are omitted and read back as null. The
+/// the parser leaves alone. Empty optional texts are omitted and read back as null (one of spaces is written, quoted). The
 /// article's <c>imageIds</c> are written whole (<c>[]</c> for none), so that images the body does not place (a gallery)
 /// are not lost, and a cover the body places is not added to them.
 /// </summary>
@@ -46,7 +46,7 @@ public static class MarkdownExportWriter
 
     private static void Field(StringBuilder yaml, string key, string? value)
     {
-        if (!string.IsNullOrWhiteSpace(value))
+        if (!string.IsNullOrEmpty(value))
         {
             yaml.Append(key).Append(": ").Append(YamlScalar.Write(value)).Append('\n');
         }

@@ -127,7 +127,7 @@ public sealed class MarkdownImporter(
         // not look at them), so that a file that fails leaves no authors, tags or images behind.
         var (found, allFound) = await FindExistingAsync(document, cancellationToken);
         var standIn = draft.With(found);
-        if (!await PassesRulesAsync(path, document, standIn, existing?.Row.Body, problems, cancellationToken))
+        if (!await PassesRulesAsync(path, document, standIn, existing, problems, cancellationToken))
         {
             return (null, null);
         }
@@ -191,16 +191,16 @@ public sealed class MarkdownImporter(
     /// create; true when no problem of the file (the parser's too) is an error and every stored image it names exists.
     /// </summary>
     private async Task<bool> PassesRulesAsync(
-        string path, ImportDocument document, ArticleRequest standIn, string? storedBody, List<ImportProblem> problems, CancellationToken cancellationToken)
+        string path, ImportDocument document, ArticleRequest standIn, ArticleAggregate? existing, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
         var validation = await validator.ValidateAsync(standIn, cancellationToken);
         foreach (var error in validation.Errors)
         {
             problems.Add(new ImportProblem(path, 1, $"{Http.Binding.ValidationFilter.ToJsonPath(error.PropertyName)}: {error.ErrorMessage}"));
         }
-        // What the store refuses of a new body (too complex to store, references to no image). A body that restates the
-        // stored one is left to the store, which keeps a body stored before today's rules as it is.
-        if (validation.IsValid && standIn.Body != storedBody && ArticleStore.BodyProblem(standIn.Body) is { } bodyProblem)
+        // What the store refuses of the body: the images it places that neither imageIds nor the cover gives, and of a new
+        // body, one too complex to store or placing no image.
+        if (validation.IsValid && ArticleStore.BodyProblem(standIn, existing) is { } bodyProblem)
         {
             problems.Add(new ImportProblem(path, 1, $"body: {bodyProblem}"));
         }

@@ -161,4 +161,14 @@ public sealed class ImageTests
     [Fact]
     public void BodyWith_wrong_number_of_ids_throws() =>
         Assert.Throws<ArgumentException>(() => ParseBody("![A](https://x.example/a.png)").BodyWith([1, 2]));
+
+    /// <summary>They came back as image:7, an update where nothing had changed (found by a fuzzer).</summary>
+    [Fact]
+    public void A_stored_images_reference_stays_as_written()
+    {
+        const string body = "![a](<image:7>)\n\n![b](image:07 \"title\")\n\n![c](image:8)\n";
+        var document = Import.Succeeds(Import.Lines("---", "title: T", "---") + body);
+        Assert.Equal(body, document.BodyWith([7, 7, 8]));
+        Assert.Equal(body.Replace("image:8", "image:9", StringComparison.Ordinal), document.BodyWith([7, 7, 9]));
+    }
 }

@@ -121,8 +121,21 @@ public sealed class MarkdownExportWriterTests
     [Fact]
     public void Write_omits_empty_optional_texts_which_read_back_as_null()
     {
-        var document = Import.Succeeds(MarkdownExportWriter.Write(Article with { Subtitle = "", Excerpt = " ", Cover = null }));
+        var document = Import.Succeeds(MarkdownExportWriter.Write(Article with { Subtitle = "", Excerpt = null, Cover = null }));
         Assert.Equal((null, null, null), (document.Subtitle, document.Excerpt, document.CoverImage));
+    }
+
+    /// <summary>The API stores them as sent; the export left them out, and the import then cleared them (found by a fuzzer).</summary>
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("   ")]
+    [InlineData("\u00a0")]
+    [InlineData("\u2029")]
+    [InlineData("\t\n")]
+    public void Write_then_parse_keeps_a_subtitle_and_excerpt_of_spaces(string spaces)
+    {
+        var document = Import.Succeeds(MarkdownExportWriter.Write(Article with { Subtitle = spaces, Excerpt = spaces }));
+        Assert.Equal((spaces, spaces), (document.Subtitle, document.Excerpt));
     }
 
     private static ExportArticle ToExport(ImportDocument document) => new(
