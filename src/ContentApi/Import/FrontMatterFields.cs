@@ -34,4 +34,6 @@ internal sealed record FrontMatterFields
     public IReadOnlyList<long>? ImageIds { get; init; }
     /// <summary>The file line of <c>imageIds</c>, for problems with its images.</summary>
     public int ImageIdsLine { get; init; } = 1;
+    /// <summary>The file line of each key the front matter gives, for the problems the API's rules find with its value.</summary>
+    public IReadOnlyDictionary<string, int> KeyLines { get; init; } = new Dictionary<string, int>();
 }

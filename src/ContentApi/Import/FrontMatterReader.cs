@@ -77,9 +77,11 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
     private FrontMatterFields ReadFields(YamlMappingNode mapping)
     {
         var fields = new FrontMatterFields();
+        var keyLines = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in mapping.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            keyLines.TryAdd(key, FileLine(keyNode.Start));
             fields = key switch
             {
                 "title" => fields with { Title = Text(key, value) },
@@ -100,9 +102,10 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 _ => IgnoreUnknownKey(fields, keyNode, $"front-matter key '{key}'"),
             };
         }
+        fields = fields with { KeyLines = keyLines };
         if (fields is { Authors: null, Author: { } author })
         {
-            fields = fields with { Authors = author };
+            fields = fields with { Authors = author, KeyLines = new Dictionary<string, int>(keyLines) { ["authors"] = keyLines["author"] } };
         }
         return fields is { PublishedAt: null, Date: { } date } ? fields with { PublishedAt = date, PublishedAtLine = fields.DateLine } : fields;
     }

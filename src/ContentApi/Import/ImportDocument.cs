@@ -47,6 +47,9 @@ public sealed class ImportDocument
     /// body gives by URL are added after them. Null when the file does not say: the body's images are the article's.
     /// </summary>
     public IReadOnlyList<long>? ListedImageIds { get; init; }
+    /// <summary>The file line of each front-matter key (<c>authors</c> for Hugo's <c>author</c>; <c>publishedAt</c> for its <c>date</c>).</summary>
+    public IReadOnlyDictionary<string, int> KeyLines { get; init; } = new Dictionary<string, int>();
+
     /// <summary>The file line of <c>imageIds</c>, for problems with its images.</summary>
     public int ListedImageIdsLine { get; init; } = 1;
 

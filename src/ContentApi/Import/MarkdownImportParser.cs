@@ -74,6 +74,9 @@ public static class MarkdownImportParser
             CanonicalUrl = fields.CanonicalUrl,
             ListedImageIds = fields.ImageIds,
             ListedImageIdsLine = fields.ImageIdsLine,
+            KeyLines = fields.KeyLines.ContainsKey("publishedAt") || !fields.KeyLines.TryGetValue("date", out var dateLine)
+                ? fields.KeyLines
+                : new Dictionary<string, int>(fields.KeyLines) { ["publishedAt"] = dateLine },
         };
         return new ImportResult(document, problems);
     }

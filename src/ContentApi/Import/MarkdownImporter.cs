@@ -196,7 +196,8 @@ public sealed class MarkdownImporter(
         var validation = await validator.ValidateAsync(standIn, cancellationToken);
         foreach (var error in validation.Errors)
         {
-            problems.Add(new ImportProblem(path, 1, $"{Http.Binding.ValidationFilter.ToJsonPath(error.PropertyName)}: {error.ErrorMessage}"));
+            var key = FileKey(Http.Binding.ValidationFilter.ToJsonPath(error.PropertyName));
+            problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault(key, 1), $"{key}: {error.ErrorMessage}"));
         }
         // What the store refuses of the body: the images it places that neither imageIds nor the cover gives, and of a new
         // body, one too complex to store or placing no image.
@@ -208,6 +209,19 @@ public sealed class MarkdownImporter(
         await AddNewImageProblemsAsync(path, document, problems, cancellationToken);
         // Only once the file is otherwise valid: it then names at most the 500 images an article may have.
         return !problems.Any(p => p.Severity == ImportSeverity.Error) && await AddMissingImagesAsync(path, document, problems, cancellationToken) == 0;
+    }
+
+    /// <summary>The front-matter key of a member of the API's request (<c>authorIds[3]</c> is given by <c>authors</c>).</summary>
+    private static string FileKey(string member)
+    {
+        var name = member.Split('[', '.')[0];
+        return name switch
+        {
+            "authorIds" => "authors",
+            "tagIds" => "tags",
+            "coverImageId" => "cover",
+            _ => name,
+        };
     }
 
     /// <summary>

@@ -113,6 +113,25 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         await AssertNoneNamedAsync(marker, "authors", "tags", "images");
     }
 
+    /// <summary>They were told at line 1, by the API's names for them (authorIds), not the file's (found by a fuzzer).</summary>
+    [Fact]
+    public async Task A_value_the_api_refuses_is_told_at_its_front_matter_line_by_its_key()
+    {
+        _ = factory.Services;
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var folder = CommandRunner.TempDirectory();
+        var authors = string.Concat(Enumerable.Range(0, 51).Select(i => $"- Author {i} {marker}\n"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "many.md"), $"---\ntitle: Many {marker}\nlanguage: en\nauthors:\n{authors}---\n\nText.\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "old.md"), $"---\ntitle: Old {marker}\nauthors: [A]\ndate: 1800-01-01\n---\n\nText.\n");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("many.md:4: error: authors: ", output, StringComparison.Ordinal);
+        Assert.Contains("old.md:4: error: publishedAt: ", output, StringComparison.Ordinal);
+        await AssertNoneNamedAsync(marker, "authors");
+    }
+
     [Theory]
     [InlineData("a body too complex to store", "[", "body: ")]
     [InlineData("an author name the API refuses", "Body.", "The author name", "Bell\u0007Name")]
