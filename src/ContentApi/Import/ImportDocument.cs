@@ -35,16 +35,15 @@ public sealed class ImportDocument
     public DateTimeOffset? PublishedAt { get; init; }
     public IReadOnlyList<NamedRef> Authors { get; init; } = [];
     public IReadOnlyList<NamedRef> Tags { get; init; } = [];
-    public IReadOnlyList<string> AuthorNames => [.. Authors.Select(author => author.Name)];
-    public IReadOnlyList<string> TagNames => [.. Tags.Select(tag => tag.Name)];
     public CoverImageRef? CoverImage { get; init; }
     /// <summary>The file line of the cover in the front matter, for problems with its image.</summary>
     public int CoverLine { get; init; } = 1;
     public string? CanonicalUrl { get; init; }
 
     /// <summary>
-    /// The article's stored images, in order (front matter's <c>imageIds</c>, as an export writes it); the images the
-    /// body gives by URL are added after them. Null when the file does not say: the body's images are the article's.
+    /// The article's stored images, in order (front matter's <c>imageIds</c>, as an export writes it), to which the
+    /// importer adds the images the body places that it leaves out. Null when the file does not say: the body's images
+    /// are the article's.
     /// </summary>
     public IReadOnlyList<long>? ListedImageIds { get; init; }
     /// <summary>The file line of each front-matter key (<c>authors</c> for Hugo's <c>author</c>; <c>publishedAt</c> for its <c>date</c>).</summary>

@@ -25,12 +25,12 @@ public sealed class BylineTests
         var document = Import.Succeeds(Import.Lines("# Title", "", line, "", "First paragraph."));
         if (expected is null)
         {
-            Assert.Empty(document.AuthorNames);
+            Assert.Empty(document.Authors.Names());
             Assert.Equal($"{line}\n\nFirst paragraph.\n", document.BodyTemplate);
         }
         else
         {
-            Assert.Equal(expected, document.AuthorNames);
+            Assert.Equal(expected, document.Authors.Names());
             Assert.Equal("First paragraph.\n", document.BodyTemplate);
         }
     }
@@ -39,7 +39,7 @@ public sealed class BylineTests
     public void Parse_byline_at_the_end_before_a_disclaimer_leaves_body()
     {
         var document = Import.Succeeds(Import.Lines("# Title", "", "Paragraph.", "", "作者 | 王小明", "", "本文僅供參考，不構成投資建議。"));
-        Assert.Equal(["王小明"], document.AuthorNames);
+        Assert.Equal(["王小明"], document.Authors.Names());
         Assert.Equal("Paragraph.\n\n本文僅供參考，不構成投資建議。\n", document.BodyTemplate);
     }
 
@@ -47,7 +47,7 @@ public sealed class BylineTests
     public void Parse_byline_as_last_line_without_newline_leaves_body()
     {
         var document = Import.Succeeds("# Title\n\nParagraph.\n\nBy Jane Doe");
-        Assert.Equal(["Jane Doe"], document.AuthorNames);
+        Assert.Equal(["Jane Doe"], document.Authors.Names());
         Assert.Equal("Paragraph.\n", document.BodyTemplate);
     }
 
@@ -57,7 +57,7 @@ public sealed class BylineTests
         var before = string.Concat(Enumerable.Range(1, 8).Select(i => $"Paragraph {i}.\n\n"));
         var after = string.Concat(Enumerable.Range(9, 8).Select(i => $"\n\nParagraph {i}."));
         var document = Import.Succeeds("# Title\n\n" + before + "By Jane Doe" + after);
-        Assert.Empty(document.AuthorNames);
+        Assert.Empty(document.Authors.Names());
         Assert.Contains("By Jane Doe", document.BodyTemplate, StringComparison.Ordinal);
     }
 
@@ -66,7 +66,7 @@ public sealed class BylineTests
     {
         var body = "Lead.\n\nThe new chips were designed jointly\nby Apple and Google.\n";
         var document = Import.Succeeds("# Title\n\n" + body);
-        Assert.Empty(document.AuthorNames);
+        Assert.Empty(document.Authors.Names());
         Assert.Equal(body, document.BodyTemplate);
     }
 
@@ -77,17 +77,17 @@ public sealed class BylineTests
     public void Parse_byline_sharing_its_paragraph_with_other_lines_is_text(string paragraph)
     {
         var top = Import.Succeeds("# Title\n\n" + paragraph + "\n\nMore.\n");
-        Assert.Empty(top.AuthorNames);
+        Assert.Empty(top.Authors.Names());
         Assert.Equal(paragraph + "\n\nMore.\n", top.BodyTemplate);
         var bottom = Import.Succeeds("# Title\n\nLead.\n\n" + paragraph + "\n");
-        Assert.Empty(bottom.AuthorNames);
+        Assert.Empty(bottom.Authors.Names());
     }
 
     [Fact]
     public void Parse_byline_right_under_the_title_heading_is_a_paragraph_of_its_own()
     {
         var document = Import.Succeeds(Import.Lines("# Title", "By Jane Doe", "", "Text."));
-        Assert.Equal(["Jane Doe"], document.AuthorNames);
+        Assert.Equal(["Jane Doe"], document.Authors.Names());
         Assert.Equal("Text.\n", document.BodyTemplate);
     }
 
@@ -95,7 +95,7 @@ public sealed class BylineTests
     public void Parse_authors_in_front_matter_keep_byline_in_body()
     {
         var document = Import.Succeeds(Import.Lines("---", "title: T", "authors: [李華]", "---", "作者 | 王小明", "", "Text."));
-        Assert.Equal(["李華"], document.AuthorNames);
+        Assert.Equal(["李華"], document.Authors.Names());
         Assert.Equal("作者 | 王小明\n\nText.\n", document.BodyTemplate);
     }
 
@@ -103,11 +103,11 @@ public sealed class BylineTests
     public void Parse_empty_authors_list_in_front_matter_turns_bylines_off()
     {
         var document = Import.Succeeds(Import.Lines("---", "title: T", "authors: []", "---", "By Jane Doe"));
-        Assert.Empty(document.AuthorNames);
+        Assert.Empty(document.Authors.Names());
         Assert.Equal("By Jane Doe\n", document.BodyTemplate);
     }
 
     [Fact]
     public void Parse_byline_in_a_quote_or_list_is_text() =>
-        Assert.Empty(Import.Succeeds(Import.Lines("# T", "", "> 作者 | 王小明", "", "- By Jane Doe")).AuthorNames);
+        Assert.Empty(Import.Succeeds(Import.Lines("# T", "", "> 作者 | 王小明", "", "- By Jane Doe")).Authors.Names());
 }

@@ -132,7 +132,7 @@ public sealed class FrontMatterTests
     [InlineData("authors: [Jane Doe, 王小明, Jane Doe]", new[] { "Jane Doe", "王小明" })]
     [InlineData("authors:\n  - \"Doe, Jane\"\n  - 李華", new[] { "Doe, Jane", "李華" })]
     public void Parse_authors_take_a_list_or_one_string(string yaml, string[] expected) =>
-        Assert.Equal(expected, Import.Succeeds(Import.Lines("---", "title: T", yaml, "---", "Body")).AuthorNames);
+        Assert.Equal(expected, Import.Succeeds(Import.Lines("---", "title: T", yaml, "---", "Body")).Authors.Names());
 
     [Theory]
     [InlineData("author: Jane Doe", new[] { "Jane Doe" })]
@@ -145,7 +145,7 @@ public sealed class FrontMatterTests
         var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", yaml, "---", "Body"));
 
         Assert.Empty(result.Problems);
-        Assert.Equal(expected, result.Document!.AuthorNames);
+        Assert.Equal(expected, result.Document!.Authors.Names());
     }
 
     [Theory]
@@ -153,7 +153,7 @@ public sealed class FrontMatterTests
     [InlineData("tags: [AI & Society]", new[] { "AI & Society" })]
     [InlineData("tags:", new string[0])]
     public void Parse_tags_take_a_list_or_a_comma_separated_string(string yaml, string[] expected) =>
-        Assert.Equal(expected, Import.Succeeds(Import.Lines("---", "title: T", yaml, "---", "Body")).TagNames);
+        Assert.Equal(expected, Import.Succeeds(Import.Lines("---", "title: T", yaml, "---", "Body")).Tags.Names());
 
     [Fact]
     public void Parse_cover_as_a_plain_url_has_no_alt() =>

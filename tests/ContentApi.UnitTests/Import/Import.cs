@@ -21,4 +21,7 @@ internal static class Import
     }
 
     public static string Lines(params string[] lines) => string.Join("\n", lines) + "\n";
+
+    /// <summary>The names of the authors or tags a file gives.</summary>
+    public static IReadOnlyList<string> Names(this IReadOnlyList<NamedRef> named) => [.. named.Select(entry => entry.Name)];
 }

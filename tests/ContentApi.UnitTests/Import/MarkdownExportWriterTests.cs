@@ -115,7 +115,7 @@ public sealed class MarkdownExportWriterTests
         var article = Article with { Title = title, Subtitle = title, Tags = [new(title)], Authors = [new(title, "slug")] };
         var document = Import.Succeeds(MarkdownExportWriter.Write(article));
         // Names without a slug (as a person writes them) are trimmed; texts, and names with their slug (as an export writes them), are kept exactly.
-        Assert.Equal((title, title, title.Trim(), title), (document.Title, document.Subtitle, Assert.Single(document.TagNames), Assert.Single(document.AuthorNames)));
+        Assert.Equal((title, title, title.Trim(), title), (document.Title, document.Subtitle, Assert.Single(document.Tags.Names()), Assert.Single(document.Authors.Names())));
     }
 
     [Fact]

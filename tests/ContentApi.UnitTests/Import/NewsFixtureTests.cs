@@ -18,7 +18,7 @@ public sealed class NewsFixtureTests
 
     [Fact]
     public void Parse_news_article_takes_author_from_byline() =>
-        Assert.Equal(["林睿哲"], Parse().AuthorNames);
+        Assert.Equal(["林睿哲"], Parse().Authors.Names());
 
     [Fact]
     public void Parse_news_article_without_front_matter_leaves_other_fields_empty()
@@ -29,7 +29,7 @@ public sealed class NewsFixtureTests
         Assert.Null(document.Status);
         Assert.Null(document.PublishedAt);
         Assert.Null(document.CoverImage);
-        Assert.Empty(document.TagNames);
+        Assert.Empty(document.Tags.Names());
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class NewsFixtureTests
         Assert.True(result.Succeeded);
         Assert.Equal(Fixture.Read(Fixture.ExpectedBodyFile).Replace("\n", "\r\n", StringComparison.Ordinal), result.Document!.BodyTemplate);
         Assert.Equal("圖源:ifanr", result.Document.Images[0].Credit);
-        Assert.Equal(["林睿哲"], result.Document.AuthorNames);
+        Assert.Equal(["林睿哲"], result.Document.Authors.Names());
     }
 
     [Fact]
@@ -109,8 +109,8 @@ public sealed class NewsFixtureTests
         Assert.Equal("alibaba-qwen3-max", document.Slug);
         Assert.Equal("兆級參數、SWE-Bench Verified 69.6 分，通義千問旗艦模型全面升級", document.Subtitle);
         Assert.StartsWith("阿里巴巴在雲棲大會發布 Qwen3-Max", document.Excerpt, StringComparison.Ordinal);
-        Assert.Equal(["林睿哲", "Jane Doe"], document.AuthorNames);
-        Assert.Equal(["人工智慧", "大型語言模型", "阿里巴巴"], document.TagNames);
+        Assert.Equal(["林睿哲", "Jane Doe"], document.Authors.Names());
+        Assert.Equal(["人工智慧", "大型語言模型", "阿里巴巴"], document.Tags.Names());
         Assert.Equal("zh-Hant", document.Language);
         Assert.Equal("published", document.Status);
         Assert.Equal(new DateTimeOffset(2025, 9, 24, 2, 30, 0, TimeSpan.Zero), document.PublishedAt);
