@@ -281,8 +281,13 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     /// </summary>
     public static string? BodyProblem(ArticleRequest request, ArticleAggregate? stored)
     {
-        var stats = ArticleText.Measure(request.Body);
         var restated = request.Body == stored?.Row.Body;
+        bool Kept(long id) => id == request.CoverImageId || request.ImageIds?.Contains(id) == true;
+        if (restated && stored!.Images.All(image => Kept(image.Image.Id)) && (stored.Row.CoverImageId is not { } cover || Kept(cover)))
+        {
+            return null; // every image it showed is still listed or the cover: no need to parse it (an import of a whole export restates thousands)
+        }
+        var stats = ArticleText.Measure(request.Body);
         if (!restated && BodyRefusal(stats) is { } refusal)
         {
             return refusal.Errors["body"][0];

@@ -13,10 +13,10 @@ using FluentValidation;
 namespace ContentApi.Import;
 
 /// <summary>
-/// Imports one parsed Markdown file through the same stores and validator as the API: authors and tags are
-/// found by slug (an entry that gives one) or name, or created, images are found by URL or created, and the article is created or, when the slug
-/// the file gives exists already, replaced (so importing a file again updates it instead of duplicating it). A slug
-/// derived from the title never replaces an article: the file must restate it or give a slug.
+/// Imports one parsed Markdown file through the same stores and validator as the API: authors and tags are found by
+/// slug (an entry that gives one) or name, or created, images are found by URL or created, and the article is created
+/// or, when the slug the file gives exists already, replaced (so importing a file again updates it instead of
+/// duplicating it). A slug derived from the title never replaces an article: the file must restate it or give a slug.
 /// </summary>
 public sealed class MarkdownImporter(
     Db db, ArticleStore articles, AuthorStore authors, TagStore tags, ImageStore images,
