@@ -247,7 +247,7 @@ public sealed class MarkdownImporter(
             foreach (var error in result.Errors)
             {
                 var (part, value) = error.PropertyName == nameof(AuthorRequest.Slug) ? ("slug", named.Slug) : ("name", named.Name);
-                problems.Add(new ImportProblem(path, 1, $"The {what} {part} '{value}': {error.ErrorMessage}"));
+                problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault(what + "s", 1), $"The {what} {part} '{value}': {error.ErrorMessage}"));
             }
         }
     }
@@ -270,10 +270,11 @@ public sealed class MarkdownImporter(
     private async Task<ReferenceIds> FindOrCreateReferencesAsync(
         string path, ImportDocument document, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
+        var (authorsAt, tagsAt) = ((path, document.KeyLines.GetValueOrDefault("authors", 1)), (path, document.KeyLines.GetValueOrDefault("tags", 1)));
         var authorIds = await IdsOfAsync(document.Authors, named => FindOrCreateAsync("authors", named,
-            () => authors.CreateAsync(new AuthorRequest(named.Name, named.Slug), cancellationToken), r => r.Id, () => summary.AuthorsCreated++, path, problems, cancellationToken));
+            () => authors.CreateAsync(new AuthorRequest(named.Name, named.Slug), cancellationToken), r => r.Id, () => summary.AuthorsCreated++, authorsAt, problems, cancellationToken));
         var tagIds = await IdsOfAsync(document.Tags, named => FindOrCreateAsync("tags", named,
-            () => tags.CreateAsync(new TagRequest(named.Name, named.Slug), cancellationToken), r => r.Id, () => summary.TagsCreated++, path, problems, cancellationToken));
+            () => tags.CreateAsync(new TagRequest(named.Name, named.Slug), cancellationToken), r => r.Id, () => summary.TagsCreated++, tagsAt, problems, cancellationToken));
         var imageIds = new List<long>();
         foreach (var image in document.Images)
         {
@@ -282,6 +283,11 @@ public sealed class MarkdownImporter(
         long? coverId = document.CoverImage is { } coverImage
             ? coverImage.ExistingImageId ?? await UpsertImageAsync(ImageRequestOf(coverImage), path, document.CoverLine, summary, problems, cancellationToken)
             : null;
+        if (document.CoverImage is { ExistingImageId: { } storedCover, AltText: not null } coverById)
+        {
+            // The cover's alt text is the one thing the file can say of a stored image it names by id.
+            await AnnotateStoredImageAsync(storedCover, ImageRequestOf(coverById), path, document.CoverLine, summary, problems, cancellationToken);
+        }
         return new ReferenceIds(authorIds, tagIds, imageIds, coverId);
     }
 
@@ -381,7 +387,7 @@ public sealed class MarkdownImporter(
 
     /// <summary>The author's or tag's id, created when not stored; one found by its slug keeps its stored name (a warning says so when the file names it otherwise).</summary>
     private async Task<long> FindOrCreateAsync<TRow>(
-        string table, NamedRef named, Func<Task<WriteOutcome<TRow>>> create, Func<TRow, long> idOf, Action created, string path, List<ImportProblem> problems, CancellationToken cancellationToken)
+        string table, NamedRef named, Func<Task<WriteOutcome<TRow>>> create, Func<TRow, long> idOf, Action created, (string File, int Line) at, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
         await using (var connection = await db.OpenAsync(cancellationToken))
         {
@@ -389,7 +395,7 @@ public sealed class MarkdownImporter(
             {
                 if (named.Slug is not null && await connection.ExecuteScalarAsync<string>($"SELECT name FROM {table} WHERE id = @Id", new { Id = id }) is { } stored && stored != named.Name)
                 {
-                    problems.Add(new ImportProblem(path, 1,
+                    problems.Add(new ImportProblem(at.File, at.Line,
                         $"The {table[..^1]} '{named.Slug}' keeps its stored name '{stored}', not '{named.Name}': it may be named on other articles; change it through the API.",
                         ImportSeverity.Warning));
                 }
@@ -425,21 +431,7 @@ public sealed class MarkdownImporter(
         }
         if (existing is { } id)
         {
-            if (await images.GetAsync(id, cancellationToken) is { } current)
-            {
-                var merge = ImageAnnotationMerge.Of(current, request);
-                if (merge.Conflicts.Count > 0)
-                {
-                    problems.Add(new ImportProblem(path, line,
-                        $"Image {request.Url} keeps its stored {string.Join(" and ", merge.Conflicts)}: it may be shown by other articles; change it through the API.",
-                        ImportSeverity.Warning));
-                }
-                if (merge.Update is { } update &&
-                    await images.ReplaceAsync(id, update, WritePreconditions.Absent, cancellationToken) is WriteOutcome<ImageRow>.Saved)
-                {
-                    summary.ImagesUpdated++;
-                }
-            }
+            await AnnotateStoredImageAsync(id, request, path, line, summary, problems, cancellationToken);
             return id;
         }
         var outcome = await images.CreateAsync(request, cancellationToken);
@@ -449,6 +441,27 @@ public sealed class MarkdownImporter(
         }
         summary.ImagesCreated++;
         return saved.Row.Id;
+    }
+
+    /// <summary>Gives a stored image what it lacks of <paramref name="request"/>'s alt text, caption and credit; what the file says otherwise is a warning.</summary>
+    private async Task AnnotateStoredImageAsync(long id, ImageRequest request, string path, int line, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
+    {
+        if (await images.GetAsync(id, cancellationToken) is not { } current)
+        {
+            return;
+        }
+        var merge = ImageAnnotationMerge.Of(current, request);
+        if (merge.Conflicts.Count > 0)
+        {
+            problems.Add(new ImportProblem(path, line,
+                $"Image {request.Url} keeps its stored {string.Join(" and ", merge.Conflicts)}: it may be shown by other articles; change it through the API.",
+                ImportSeverity.Warning));
+        }
+        if (merge.Update is { } update &&
+            await images.ReplaceAsync(id, update, WritePreconditions.Absent, cancellationToken) is WriteOutcome<ImageRow>.Saved)
+        {
+            summary.ImagesUpdated++;
+        }
     }
 
     private static string Describe<TRow>(WriteOutcome<TRow> outcome) => outcome switch

@@ -132,6 +132,28 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         await AssertNoneNamedAsync(marker, "authors");
     }
 
+    /// <summary>
+    /// A cover named by id kept its stored alt text without a word where a file gave another, and an author found by slug
+    /// that keeps its stored name was told at line 1 (found by a fuzzer).
+    /// </summary>
+    [Fact]
+    public async Task What_a_file_says_otherwise_of_a_stored_cover_or_author_is_a_warning_at_its_line()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var content = new TestContent(factory.Writer());
+        var cover = await content.ImageAsync();
+        var author = await (await factory.Writer().GetAsync($"/api/v1/authors/{await content.AuthorAsync($"Stored {marker}")}")).AssertJsonAsync();
+        var folder = CommandRunner.TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(folder, "stored.md"),
+            $"---\ntitle: Stored {marker}\nauthors:\n- name: Renamed {marker}\n  slug: {author["slug"]}\ncover:\n  url: image:{cover}\n  alt: 另一個說明\n---\n\nText.\n");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains($"stored.md:3: warning: The author '{author["slug"]}' keeps its stored name 'Stored {marker}'", output, StringComparison.Ordinal);
+        Assert.Contains($"stored.md:6: warning: Image image:{cover} keeps its stored alt text '示意圖' (this file gives '另一個說明')", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("a body too complex to store", "[", "body: ")]
     [InlineData("an author name the API refuses", "Body.", "The author name", "Bell\u0007Name")]
