@@ -66,12 +66,13 @@ internal sealed class BodyReader
                 continue;
             }
             // An image:ID is already stored, with its caption and credit; lines after it are article text.
-            var (caption, credit) = image.IsStandalone && ImageReferences.ParseId(image.Url) is null
+            var storedId = ImageReferences.ParseId(image.Url);
+            var (caption, credit) = image.IsStandalone && storedId is null
                 ? TakeAnnotations(image.Line)
                 : (null, null);
             images.Add(new ImportImage(images.Count, image.Url, image.AltText, caption, credit, fileLine)
             {
-                WrittenDestination = ImageReferences.ParseId(image.Url) is null ? null : _body.Substring(image.UrlStart, image.UrlLength),
+                WrittenDestination = storedId is null ? null : _body.Substring(image.UrlStart, image.UrlLength),
             });
             _imported.Add(image);
         }

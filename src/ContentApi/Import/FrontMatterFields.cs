@@ -32,8 +32,9 @@ internal sealed record FrontMatterFields
     public string? CanonicalUrl { get; init; }
     /// <summary>The API's <c>imageIds</c>: the article's stored images, in order; null when the file does not say.</summary>
     public IReadOnlyList<long>? ImageIds { get; init; }
-    /// <summary>The file line of <c>imageIds</c>, for problems with its images.</summary>
-    public int ImageIdsLine { get; init; } = 1;
-    /// <summary>The file line of each key the front matter gives, for the problems the API's rules find with its value.</summary>
+    /// <summary>
+    /// The file line of each key the front matter gives (<c>authors</c> for Hugo's <c>author</c>, <c>publishedAt</c>
+    /// for its <c>date</c>), for the problems found with its value.
+    /// </summary>
     public IReadOnlyDictionary<string, int> KeyLines { get; init; } = new Dictionary<string, int>();
 }

@@ -98,14 +98,22 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 "date" => fields with { Date = PublishedAt(key, value), DateLine = FileLine(keyNode.Start) },
                 "cover" => fields with { Cover = Cover(keyNode, value), CoverLine = FileLine(keyNode.Start) },
                 "canonicalUrl" => fields with { CanonicalUrl = Text(key, value) },
-                "imageIds" => fields with { ImageIds = ImageIds(value), ImageIdsLine = FileLine(keyNode.Start) },
+                "imageIds" => fields with { ImageIds = ImageIds(value) },
                 _ => IgnoreUnknownKey(fields, keyNode, $"front-matter key '{key}'"),
             };
+        }
+        // Hugo's and Jekyll's names stand for ours, so their lines are where our keys' problems are.
+        foreach (var (ours, theirs) in new[] { ("authors", "author"), ("publishedAt", "date") })
+        {
+            if (!keyLines.ContainsKey(ours) && keyLines.TryGetValue(theirs, out var line))
+            {
+                keyLines[ours] = line;
+            }
         }
         fields = fields with { KeyLines = keyLines };
         if (fields is { Authors: null, Author: { } author })
         {
-            fields = fields with { Authors = author, KeyLines = new Dictionary<string, int>(keyLines) { ["authors"] = keyLines["author"] } };
+            fields = fields with { Authors = author };
         }
         return fields is { PublishedAt: null, Date: { } date } ? fields with { PublishedAt = date, PublishedAtLine = fields.DateLine } : fields;
     }
@@ -125,7 +133,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
     /// it quoted); null when empty.
     /// </summary>
     private string? ExactText(string key, YamlNode node) =>
-        Text(key, node) is { } text ? text : node is YamlScalarNode { Value: { Length: > 0 } spaces } scalar && !IsNull(scalar) ? spaces : null;
+        node is YamlScalarNode { Value.Length: > 0 } scalar && !IsNull(scalar) ? scalar.Value : Text(key, node);
 
     private IReadOnlyList<NamedRef> Names(string key, YamlNode node, Func<string, IReadOnlyList<string>> split)
     {

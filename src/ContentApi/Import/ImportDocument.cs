@@ -49,9 +49,6 @@ public sealed class ImportDocument
     /// <summary>The file line of each front-matter key (<c>authors</c> for Hugo's <c>author</c>; <c>publishedAt</c> for its <c>date</c>).</summary>
     public IReadOnlyDictionary<string, int> KeyLines { get; init; } = new Dictionary<string, int>();
 
-    /// <summary>The file line of <c>imageIds</c>, for problems with its images.</summary>
-    public int ListedImageIdsLine { get; init; } = 1;
-
     public IReadOnlyList<ImportImage> Images { get; }
 
     /// <summary>The body with <c>image:{0}</c>, <c>image:{1}</c>, ... where the image URLs were.</summary>

@@ -73,10 +73,7 @@ public static class MarkdownImportParser
             CoverLine = fields.CoverLine,
             CanonicalUrl = fields.CanonicalUrl,
             ListedImageIds = fields.ImageIds,
-            ListedImageIdsLine = fields.ImageIdsLine,
-            KeyLines = fields.KeyLines.ContainsKey("publishedAt") || !fields.KeyLines.TryGetValue("date", out var dateLine)
-                ? fields.KeyLines
-                : new Dictionary<string, int>(fields.KeyLines) { ["publishedAt"] = dateLine },
+            KeyLines = fields.KeyLines,
         };
         return new ImportResult(document, problems);
     }

@@ -270,11 +270,12 @@ public sealed class MarkdownImporter(
     private async Task<ReferenceIds> FindOrCreateReferencesAsync(
         string path, ImportDocument document, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
-        var (authorsAt, tagsAt) = ((path, document.KeyLines.GetValueOrDefault("authors", 1)), (path, document.KeyLines.GetValueOrDefault("tags", 1)));
         var authorIds = await IdsOfAsync(document.Authors, named => FindOrCreateAsync("authors", named,
-            () => authors.CreateAsync(new AuthorRequest(named.Name, named.Slug), cancellationToken), r => r.Id, () => summary.AuthorsCreated++, authorsAt, problems, cancellationToken));
+            () => authors.CreateAsync(new AuthorRequest(named.Name, named.Slug), cancellationToken), r => r.Id, () => summary.AuthorsCreated++,
+            path, document.KeyLines.GetValueOrDefault("authors", 1), problems, cancellationToken));
         var tagIds = await IdsOfAsync(document.Tags, named => FindOrCreateAsync("tags", named,
-            () => tags.CreateAsync(new TagRequest(named.Name, named.Slug), cancellationToken), r => r.Id, () => summary.TagsCreated++, tagsAt, problems, cancellationToken));
+            () => tags.CreateAsync(new TagRequest(named.Name, named.Slug), cancellationToken), r => r.Id, () => summary.TagsCreated++,
+            path, document.KeyLines.GetValueOrDefault("tags", 1), problems, cancellationToken));
         var imageIds = new List<long>();
         foreach (var image in document.Images)
         {
@@ -354,10 +355,15 @@ public sealed class MarkdownImporter(
         return (new ReferenceIds(authorIds, tagIds, imageIds, coverId), all);
     }
 
-    /// <summary>How an author or tag the file names is found: by its slug when the file gives one, else by name. The table name is one of two constants passed by this class.</summary>
+    /// <summary>
+    /// How an author or tag the file names is found (its id, then its stored name): by its slug when the file gives one,
+    /// else by name. The table name is one of two constants passed by this class.
+    /// </summary>
+    private sealed record Stored(long Id, string Name);
+
     private static string FindSql(string table, NamedRef named) => named.Slug is null
-        ? $"SELECT id FROM {table} WHERE name = @Name ORDER BY id LIMIT 1"
-        : $"SELECT id FROM {table} WHERE slug = @Slug";
+        ? $"SELECT id, name FROM {table} WHERE name = @Name ORDER BY id LIMIT 1"
+        : $"SELECT id, name FROM {table} WHERE slug = @Slug";
 
     private const string ImageIdByUrl = "SELECT id FROM images WHERE url = @Url ORDER BY id LIMIT 1";
 
@@ -369,7 +375,7 @@ public sealed class MarkdownImporter(
     {
         var referenced = document.Images.Where(i => i.ExistingImageId is not null).Select(i => (Id: i.ExistingImageId!.Value, i.Url, i.Line))
             .Concat(document.CoverImage is { ExistingImageId: { } coverId } cover ? [(coverId, cover.Url, document.CoverLine)] : [])
-            .Concat((document.ListedImageIds ?? []).Select(id => (Id: id, Url: ImageReferences.For(id), Line: document.ListedImageIdsLine)))
+            .Concat((document.ListedImageIds ?? []).Select(id => (Id: id, Url: ImageReferences.For(id), Line: document.KeyLines.GetValueOrDefault("imageIds", 1))))
             .Distinct().ToList();
         if (referenced.Count == 0)
         {
@@ -387,19 +393,19 @@ public sealed class MarkdownImporter(
 
     /// <summary>The author's or tag's id, created when not stored; one found by its slug keeps its stored name (a warning says so when the file names it otherwise).</summary>
     private async Task<long> FindOrCreateAsync<TRow>(
-        string table, NamedRef named, Func<Task<WriteOutcome<TRow>>> create, Func<TRow, long> idOf, Action created, (string File, int Line) at, List<ImportProblem> problems, CancellationToken cancellationToken)
+        string table, NamedRef named, Func<Task<WriteOutcome<TRow>>> create, Func<TRow, long> idOf, Action created, string path, int line, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
         await using (var connection = await db.OpenAsync(cancellationToken))
         {
-            if (await connection.ExecuteScalarAsync<long?>(FindSql(table, named), named) is { } id)
+            if (await connection.QueryFirstOrDefaultAsync<Stored>(FindSql(table, named), named) is { } stored)
             {
-                if (named.Slug is not null && await connection.ExecuteScalarAsync<string>($"SELECT name FROM {table} WHERE id = @Id", new { Id = id }) is { } stored && stored != named.Name)
+                if (stored.Name != named.Name)
                 {
-                    problems.Add(new ImportProblem(at.File, at.Line,
-                        $"The {table[..^1]} '{named.Slug}' keeps its stored name '{stored}', not '{named.Name}': it may be named on other articles; change it through the API.",
+                    problems.Add(new ImportProblem(path, line,
+                        $"The {table[..^1]} '{named.Slug}' keeps its stored name '{stored.Name}', not '{named.Name}': it may be named on other articles; change it through the API.",
                         ImportSeverity.Warning));
                 }
-                return id;
+                return stored.Id;
             }
         }
         var outcome = await create();

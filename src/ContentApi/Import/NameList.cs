@@ -11,20 +11,7 @@ internal static partial class NameList
     public static IReadOnlyList<string> SplitTags(string text) => Clean(TagSeparator().Split(text));
 
     /// <summary>Trimmed, without empty entries or repeats, first occurrence first.</summary>
-    public static IReadOnlyList<string> Clean(IEnumerable<string> names)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<string>();
-        foreach (var name in names)
-        {
-            var trimmed = name.Trim();
-            if (trimmed.Length > 0 && seen.Add(trimmed))
-            {
-                result.Add(trimmed);
-            }
-        }
-        return result;
-    }
+    public static IReadOnlyList<string> Clean(IEnumerable<string> names) => [.. Clean(names.Select(name => new NamedRef(name))).Select(named => named.Name)];
 
     /// <summary>
     /// Names trimmed, without empty entries; an entry with a slug is kept exactly (as an export wrote it). No two name
@@ -37,7 +24,7 @@ internal static partial class NameList
         foreach (var named in refs)
         {
             var kept = named.Slug is null ? named with { Name = named.Name.Trim() } : named;
-            if (kept.Name.Trim().Length > 0 && seen.Add((kept.Slug, kept.Slug is null ? kept.Name : "")))
+            if (!string.IsNullOrWhiteSpace(kept.Name) && seen.Add((kept.Slug, kept.Slug is null ? kept.Name : "")))
             {
                 result.Add(kept);
             }
