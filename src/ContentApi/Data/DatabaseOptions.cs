@@ -35,6 +35,15 @@ public sealed class DatabaseOptions
     public long JournalSizeLimitBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>
+    /// Seconds an update of an author, tag or image waits, before it answers, for the articles that carry it to be
+    /// reindexed for search (about 2 ms each; a popular author's 10,000 articles take 20 s). The rest are reindexed in the
+    /// background: until then searches by the new text miss them, and /health/ready says how many wait. A request held
+    /// for minutes would outlast the timeouts of the proxies and clients in front of it.
+    /// </summary>
+    [Range(0, 600)]
+    public double RenameReindexWaitSeconds { get; set; } = 5;
+
+    /// <summary>
     /// Count every SQL statement run (see <see cref="SqlStatementCounter"/>), for tests that prove a request
     /// costs a fixed number of statements. Off by default: it adds a callback to every statement.
     /// </summary>

@@ -25,6 +25,9 @@ public sealed partial class Db(
 
     public string ConnectionString { get; } = connectionString;
 
+    /// <summary>How long an update of an author, tag or image waits for its articles' reindexing (<see cref="DatabaseOptions.RenameReindexWaitSeconds"/>).</summary>
+    public TimeSpan RenameReindexWait { get; } = TimeSpan.FromSeconds(options.Value.RenameReindexWaitSeconds);
+
     /// <summary>The database's file, or null for an in-memory database.</summary>
     public string? FilePath { get; } = DatabaseFile.OnDiskPath(connectionString);
 

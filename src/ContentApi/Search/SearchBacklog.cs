@@ -69,26 +69,49 @@ public static class SearchBacklog
 
     /// <summary>
     /// The outcome of an update of an author, tag or image once the articles it left in the backlog are reindexed too,
-    /// so that its caller's next search finds the new name. Drained to the end even when the caller has gone. While
-    /// another process holds the database's write lock past the retries, the update (committed) is answered as done and
-    /// the rest is reindexed once the lock is free: a 503 told its caller to retry what had been done, and a retry,
-    /// changing nothing, drained nothing.
+    /// so that its caller's next search finds the new name, or once <see cref="Db.RenameReindexWait"/> has passed: the
+    /// rest is then reindexed in the background. The drain runs to the end (or until the Db closes: a start drains the
+    /// rest) even when the caller has gone. While another process holds the database's write lock past the retries,
+    /// the update (committed) is answered as done and the rest is reindexed once the lock is free: a 503 told its
+    /// caller to retry what had been done, and a retry, changing nothing, drained nothing.
     /// </summary>
     public static async Task<T> ThenDrainAsync<T>(this Task<T> update, Db db) where T : IWriteResult
     {
         var outcome = await update;
         if (outcome.Changed)
         {
+            Task drain;
+            using (ExecutionContext.SuppressFlow())
+            {
+                // Not the request's context: the drain may outlive the request.
+                drain = Task.Run(() => DrainOrRetryWhenFreeAsync(db));
+            }
             try
             {
-                await DrainAsync(db, CancellationToken.None);
+                await drain.WaitAsync(db.RenameReindexWait);
             }
-            catch (DatabaseBusyException)
+            catch (TimeoutException)
             {
-                _ = DrainWhenFreeAsync(db);
+                // Still reindexing: it goes on in the background, and /health/ready counts what waits.
             }
         }
         return outcome;
+    }
+
+    private static async Task DrainOrRetryWhenFreeAsync(Db db)
+    {
+        try
+        {
+            await DrainAsync(db, db.Closing);
+        }
+        catch (DatabaseBusyException)
+        {
+            _ = DrainWhenFreeAsync(db);
+        }
+        catch (OperationCanceledException) when (db.Closing.IsCancellationRequested)
+        {
+            // Stopping: the rest stays in the backlog for the next start.
+        }
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace ContentApi.IntegrationTests.Search;
 
 /// <summary>
 /// An update of an author, tag or image carried by more than one batch of articles reindexes them in batches of their
-/// own transactions (other writes go on between them), and still before its response.
+/// own transactions (other writes go on between them), and before its response unless that would wait too long.
 /// </summary>
 public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
@@ -97,6 +97,36 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(0, Scalar(factory, "SELECT count(*) FROM search_backlog"));
         // The rename, then each batch of its articles, in a transaction of its own: each advanced the content version.
         Assert.True(Scalar(factory, "SELECT version FROM content_version") - versionBefore >= 3);
+    }
+
+    private sealed class AnswerAtOnceFactory : ApiFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings =>
+            new Dictionary<string, string?> { ["Database:RenameReindexWaitSeconds"] = "0" };
+    }
+
+    /// <summary>
+    /// Past its wait (none here), a rename answers and its articles are reindexed in the background: a popular author's
+    /// thousands of articles would hold the request past the timeouts of the proxies in front of the API.
+    /// </summary>
+    [Fact]
+    public async Task A_rename_answers_once_its_wait_is_over_and_its_articles_are_reindexed_in_the_background()
+    {
+        using var app = new AnswerAtOnceFactory();
+        var (old, @new) = (Nonce(), Nonce());
+        var tag = await new TestContent(app.Writer()).TagAsync($"{old} name");
+        await ArticlesAsync(app, MoreThanABatch, new() { ["tagIds"] = new[] { tag } });
+
+        await (await app.Writer().PatchMergeAsync($"/api/v1/tags/{tag}", new { name = $"{@new} name" })).AssertJsonAsync();
+
+        Assert.True(Scalar(app, "SELECT count(*) FROM search_backlog") > 0, "the rename should answer before its articles are reindexed");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (Scalar(app, "SELECT count(*) FROM search_backlog") != 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Equal(MoreThanABatch, await FoundAsync(app, @new));
+        Assert.Equal(0, await FoundAsync(app, old));
     }
 
     /// <summary>
