@@ -141,14 +141,23 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
         {
             case YamlScalarNode scalar:
                 return IsNull(scalar) ? [] : [.. split(scalar.Value ?? "").Select(name => new NamedRef(name))];
+            case YamlMappingNode mapping:
+                return NameAndSlug(key, mapping) is { } one ? [one] : [];
             case YamlSequenceNode sequence:
                 var names = new List<NamedRef>();
+                var namesBySlug = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var item in sequence.Children)
                 {
-                    if ((item is YamlMappingNode mapping ? NameAndSlug(key, mapping) : Text(key, item) is { } name ? new NamedRef(name) : null) is { } named)
+                    if ((item is YamlMappingNode entry ? NameAndSlug(key, entry) : Text(key, item) is { } name ? new NamedRef(name) : null) is not { } named)
                     {
-                        names.Add(named);
+                        continue;
                     }
+                    if (named.Slug is { } slug && !namesBySlug.TryAdd(slug, named.Name) && namesBySlug[slug] != named.Name)
+                    {
+                        problems.Add(new ImportProblem(file, FileLine(item.Start),
+                            $"'{key}' names slug '{slug}' again, as '{named.Name}': the first entry, '{namesBySlug[slug]}', is kept.", ImportSeverity.Warning));
+                    }
+                    names.Add(named);
                 }
                 return NameList.Clean(names);
             default:
@@ -157,7 +166,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
         }
     }
 
-    /// <summary>An entry written <c>{name: Jane Doe, slug: jane-doe-2}</c>, as an export writes them.</summary>
+    /// <summary>An entry written <c>{name: Jane Doe, slug: jane-doe-2}</c>, as an export writes them (or one such entry in place of the list).</summary>
     private NamedRef? NameAndSlug(string key, YamlMappingNode mapping)
     {
         string? name = null, slug = null;
@@ -170,6 +179,10 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                     break;
                 case "slug":
                     slug = Text($"{key}.slug", value);
+                    if (slug is null && value is YamlScalarNode)
+                    {
+                        Error(FileLine(value.Start), $"'{key}.slug' is empty: leave it out to find or create the entry by its name.");
+                    }
                     break;
                 default:
                     WarnIgnored(subkeyNode, $"key '{(subkeyNode as YamlScalarNode)?.Value}' under '{key}'");

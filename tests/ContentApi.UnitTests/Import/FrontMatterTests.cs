@@ -182,6 +182,27 @@ public sealed class FrontMatterTests
         Assert.Equal(4, Import.FailsWith(Import.Lines("---", "title: T", "authors:", "- slug: wang-wei", "---", "Body")).Line);
 
     [Fact]
+    public void Parse_an_author_mapping_with_an_empty_slug_fails_at_its_line() =>
+        Assert.Equal(5, Import.FailsWith(Import.Lines("---", "title: T", "authors:", "- name: 王偉", "  slug: ''", "---", "Body")).Line);
+
+    [Fact]
+    public void Parse_one_author_mapping_in_place_of_a_list_is_that_author() =>
+        Assert.Equal([new NamedRef("王偉", "wang-wei")],
+            Import.Succeeds(Import.Lines("---", "title: T", "authors:", "  name: 王偉", "  slug: wang-wei", "---", "Body")).Authors);
+
+    [Fact]
+    public void Parse_a_slug_named_twice_with_another_name_keeps_the_first_and_warns_at_the_second()
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "tags:", "- name: AI", "  slug: ai",
+            "- name: 人工智慧", "  slug: ai", "- name: AI", "  slug: ai", "---", "Body"));
+        Assert.True(result.Succeeded);
+        Assert.Equal([new NamedRef("AI", "ai")], result.Document!.Tags);
+        var warning = Assert.Single(result.Problems);
+        Assert.Equal((6, ImportSeverity.Warning), (warning.Line, warning.Severity));
+        Assert.Contains("'人工智慧'", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_an_unknown_key_in_an_author_mapping_warns()
     {
         var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "authors:", "- name: A", "  bio: x", "---", "Body"));
