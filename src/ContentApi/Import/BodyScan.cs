@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using ContentApi.Rendering;
-using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -29,11 +28,12 @@ internal sealed record BodyImage(
 
 internal sealed record BodyHeading(int Line, int EndLine, int Level, string Text);
 
-/// <summary>What Markdig sees in a body, by line, so the parser's line rules never look inside code or quotes.</summary>
+/// <summary>
+/// What Markdig sees in a body, by line, so the parser's line rules never look inside code or quotes; read in the
+/// articles' own dialect, so that the images it finds are the ones the API will find.
+/// </summary>
 internal sealed partial class BodyScan
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
-
     private readonly LineKind[] _kinds;
     private readonly bool[] _hasImage;
 
@@ -47,7 +47,7 @@ internal sealed partial class BodyScan
             _kinds[i] = Lines.IsBlank(i) ? LineKind.Blank : LineKind.Other;
         }
         // MarkdownImportParser has bounded the parsing work (MarkdownScanCost) before reading the body.
-        var document = ArticleMarkdown.ParseWithinDepth(body, Pipeline);
+        var document = ArticleMarkdown.ParseWithinDepth(body, ArticleMarkdown.PipelineWithSourceLocation);
         foreach (var block in document)
         {
             if (block is ParagraphBlock or HeadingBlock)

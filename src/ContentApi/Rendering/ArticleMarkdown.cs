@@ -12,14 +12,18 @@ internal static class ArticleMarkdown
     // set attributes or embed frames (generic attributes, media links) are left out; so are ~sub~ and ^sup^,
     // which would turn Chinese ranges such as "3~5 年" into subscripts. Footnotes ("正文[^1]" with "[^1]: 註") are
     // long-form writing's notes; without the extension "[^1]: 註" was a link definition and "[^1]" a link to "註".
-    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
+    public static MarkdownPipeline Pipeline { get; } = Dialect().Build();
+
+    /// <summary>The same dialect with each node's exact place in the text, for the importer, which rewrites the body by it.</summary>
+    public static MarkdownPipeline PipelineWithSourceLocation { get; } = Dialect().UsePreciseSourceLocation().Build();
+
+    private static MarkdownPipelineBuilder Dialect() => new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseFootnotes()
         .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
         .Use<FullWidthAwareAutoLinks>()
         .UseCjkFriendlyEmphasis()
-        .DisableHtml()
-        .Build();
+        .DisableHtml();
 
     /// <summary>
     /// Deepest nesting a body may have, the document itself counted: below Markdig's own limits (its parser refuses

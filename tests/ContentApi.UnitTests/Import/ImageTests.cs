@@ -7,6 +7,13 @@ public sealed class ImageTests
     private static ImportDocument ParseBody(params string[] bodyLines) =>
         Import.Succeeds(Import.Lines(["---", "title: T", "authors: []", "---", "", .. bodyLines]));
 
+    /// <summary>Read as the API reads bodies: a footnote holds an image, and raw HTML is text (the scan took both for other things).</summary>
+    [Theory]
+    [InlineData("Text.[^1]", "", "[^1]: ![Map](https://images.example.com/a.jpg)")]
+    [InlineData("<div>", "![Map](https://images.example.com/a.jpg)", "</div>")]
+    public void Parse_takes_the_images_the_articles_own_dialect_places(params string[] body) =>
+        Assert.Equal("Map", Assert.Single(ParseBody(body).Images).AltText);
+
     [Theory]
     [InlineData("圖源:ifanr")]
     [InlineData("圖源：ifanr")]
