@@ -494,6 +494,10 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             {
                 expected.Add("409");
             }
+            if (id == "GetArticleBySlug")
+            {
+                expected.Add("301"); // an earlier slug of an article
+            }
             Assert.True(expected.SetEquals(codes), $"{id}: documents {string.Join(", ", codes.Order())}, answers {string.Join(", ", expected.Order())}");
         }
     }

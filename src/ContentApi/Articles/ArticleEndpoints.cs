@@ -29,7 +29,10 @@ public static class ArticleEndpoints
         group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetArticle).WithName("GetArticle").WithSummary("Get an article by id")
             .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule).SendsLastModified();
         group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetArticleBySlug).WithName("GetArticleBySlug").WithSummary("Get an article by slug")
-            .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule).SendsLastModified();
+            .WithDescription("Drafts and scheduled articles are 404 for anonymous callers. An earlier slug of an article (one an edit replaced) answers 301 " +
+                "with the URL of its current slug and the same query; a slug another article has taken since leads to that one.")
+            .Reads<ArticleResponse>().Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule).SendsLastModified()
+            .Produces(StatusCodes.Status301MovedPermanently);
         group.MapPost("/", CreateArticle).WithName("CreateArticle").WithSummary("Create an article")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>(created: true).SendsLastModified();
         group.MapPut("/{id}", ReplaceArticle).WithName("ReplaceArticle").WithSummary("Replace an article")
@@ -71,8 +74,13 @@ public static class ArticleEndpoints
     public static async Task<IResult> GetArticle(long id, [AsParameters] ArticleViewQuery query, HttpContext http, ArticleStore store, CancellationToken cancellationToken) =>
         Found(await store.GetAsync(id, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken, query.View.LoadEmbeds), query.View);
 
-    public static async Task<IResult> GetArticleBySlug(string slug, [AsParameters] ArticleViewQuery query, HttpContext http, ArticleStore store, CancellationToken cancellationToken) =>
-        Found(await store.GetBySlugAsync(slug, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken, query.View.LoadEmbeds), query.View);
+    public static async Task<IResult> GetArticleBySlug(string slug, [AsParameters] ArticleViewQuery query, HttpContext http, ArticleStore store, CancellationToken cancellationToken)
+    {
+        var (article, movedTo) = await store.GetBySlugOrMovedAsync(slug, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken, query.View.LoadEmbeds);
+        return movedTo is not null
+            ? new MovedPermanentlyResult($"/api/v1/articles/slug/{Uri.EscapeDataString(movedTo)}{http.Request.QueryString}")
+            : Found(article, query.View);
+    }
 
     public static async Task<IResult> CreateArticle(ArticleRequest request, ArticleStore store, CancellationToken cancellationToken) =>
         ToResult(await store.CreateAsync(request, cancellationToken), created: true);

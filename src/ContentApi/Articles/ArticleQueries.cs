@@ -99,4 +99,15 @@ internal static class ArticleQueries
     public const string InsertImageLink = "INSERT INTO article_images (article_id, image_id, position) VALUES (@ArticleId, @RefId, @Position)";
 
     public const string Delete = "DELETE FROM articles WHERE id = @Id";
+
+    /// <summary>The slug an article is leaving leads to it from now on (it may have led to another article before).</summary>
+    public const string KeepOldSlug = """
+        INSERT INTO article_slug_aliases (slug, article_id) VALUES (@Slug, @Id)
+        ON CONFLICT (slug) DO UPDATE SET article_id = excluded.article_id
+        """;
+
+    public const string DeleteSlugAlias = "DELETE FROM article_slug_aliases WHERE slug = @Slug";
+
+    /// <summary>The current slug of the article an old slug leads to (with <see cref="PubliclyVisible"/> for anonymous callers).</summary>
+    public const string SlugOfAlias = "SELECT a.slug FROM article_slug_aliases s JOIN articles a ON a.id = s.article_id WHERE s.slug = @Key";
 }

@@ -42,6 +42,20 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         return await GetAsync(connection, null, "a.slug = @Key", slug, includeUnpublished, cancellationToken, embeds);
     }
 
+    /// <summary>The article whose slug this is; else, when it is an earlier slug of one the caller may see, that one's slug now.</summary>
+    public async Task<(ArticleAggregate? Article, string? MovedTo)> GetBySlugOrMovedAsync(
+        string slug, bool includeUnpublished, CancellationToken cancellationToken, ArticleEmbeds embeds = ArticleEmbeds.All)
+    {
+        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
+        if (await GetAsync(connection, null, "a.slug = @Key", slug, includeUnpublished, cancellationToken, embeds) is { } article)
+        {
+            return (article, null);
+        }
+        var visibility = includeUnpublished ? "" : " AND " + ArticleQueries.PubliclyVisible;
+        return (null, await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            ArticleQueries.SlugOfAlias + visibility, new { Key = slug, Now = Now() }, cancellationToken: cancellationToken)));
+    }
+
     public async Task<(IReadOnlyList<ArticleAggregate> Items, string? NextCursor, long Total)> ListAsync(
         ArticleFilter filter, SortOrder<ArticleRow> order, Cursor? after, int limit, int? page, ArticleEmbeds embeds, long bodyBytes, CancellationToken cancellationToken)
     {
@@ -122,6 +136,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             {
                 return SlugTaken(request.Slug!, holder);
             }
+            await MoveSlugAsync(connection, transaction, null, slug, cancellationToken);
             var now = clock.GetUtcNow();
             var row = await connection.QuerySingleAsync<ArticleRow>(new CommandDefinition(
                 ArticleQueries.Insert, Columns(request, text.Stats, slug.Slug!, PublishedAt(request, null, now), now), transaction, cancellationToken: cancellationToken));
@@ -161,6 +176,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             {
                 return SlugTaken(request.Slug!, holder);
             }
+            await MoveSlugAsync(connection, transaction, current.Row, slug, cancellationToken);
             var now = clock.GetUtcNow();
             var columns = Columns(request, text.Stats, slug.Slug!, PublishedAt(request, current.Row, now), now);
             columns.Add("Id", id);
@@ -188,6 +204,22 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             SearchIndex.Remove(transaction, id);
             return new WriteOutcome<ArticleAggregate>.Deleted();
         }, cancellationToken);
+
+    /// <summary>
+    /// The slug chosen stops being an alias (the article takes it over), and the one the article leaves leads to it from
+    /// now on (see migration 0019).
+    /// </summary>
+    private static async Task MoveSlugAsync(DbConnection connection, DbTransaction transaction, ArticleRow? current, SlugChoice chosen, CancellationToken cancellationToken)
+    {
+        if (chosen.TakesOverAlias)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.DeleteSlugAlias, new { chosen.Slug }, transaction, cancellationToken: cancellationToken));
+        }
+        if (current is not null && current.Slug != chosen.Slug)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.KeepOldSlug, new { current.Slug, current.Id }, transaction, cancellationToken: cancellationToken));
+        }
+    }
 
     /// <summary>
     /// A client that read an article and sends it back (GET, then PUT) restates its derived excerpt as if it were its

@@ -12,8 +12,11 @@ public enum SluggedTable
     Tags,
 }
 
-/// <summary>Outcome of choosing a slug: the slug, or the id of the resource that already holds the requested one.</summary>
-public sealed record SlugChoice(string? Slug, long? TakenBy);
+/// <summary>
+/// Outcome of choosing a slug: the slug, or the id of the resource that already holds the requested one; and whether the
+/// slug is an alias (an earlier slug of an article) that the caller must delete as it takes the slug over.
+/// </summary>
+public sealed record SlugChoice(string? Slug, long? TakenBy, bool TakesOverAlias = false);
 
 public static class SlugAllocator
 {
@@ -25,28 +28,42 @@ public static class SlugAllocator
         _ => throw new ArgumentOutOfRangeException(nameof(table)),
     };
 
+    /// <summary>Who holds a slug: the resource whose slug it is (IsAlias false), and for articles the one it was the slug of.</summary>
+    private static string HoldersSql(SluggedTable table) => table == SluggedTable.Articles
+        ? "SELECT id AS Id, 0 AS IsAlias FROM articles WHERE slug = @Slug UNION ALL SELECT article_id, 1 FROM article_slug_aliases WHERE slug = @Slug"
+        : $"SELECT id AS Id, 0 AS IsAlias FROM {TableName(table)} WHERE slug = @Slug";
+
+    private sealed record Holder
+    {
+        public long Id { get; init; }
+        public bool IsAlias { get; init; }
+    }
+
     /// <summary>
-    /// An explicit slug must be free (else the caller gets 409); a derived one gets "-2", "-3", ...
-    /// until it is free, so creating "Hello" twice just works.
+    /// An explicit slug must be free (else the caller gets 409), an earlier slug of an article being free to take over;
+    /// a derived one gets "-2", "-3", ... until it is free, and never an earlier slug of another article, so creating
+    /// "Hello" twice just works and links to an article's old slug keep leading to it.
     /// </summary>
     public static async Task<SlugChoice> ChooseAsync(
         DbConnection connection, DbTransaction transaction, SluggedTable table, string? requested, string derivedFrom,
         string fallback, long? selfId, CancellationToken cancellationToken)
     {
-        var sql = $"SELECT id FROM {TableName(table)} WHERE slug = @Slug";
+        var sql = HoldersSql(table);
         if (requested is not null)
         {
-            var holder = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(sql, new { Slug = requested }, transaction, cancellationToken: cancellationToken));
-            return holder is { } id && id != selfId ? new SlugChoice(null, id) : new SlugChoice(requested, null);
+            var holders = (await connection.QueryAsync<Holder>(new CommandDefinition(sql, new { Slug = requested }, transaction, cancellationToken: cancellationToken))).AsList();
+            return holders.FirstOrDefault(h => !h.IsAlias && h.Id != selfId) is { } holder
+                ? new SlugChoice(null, holder.Id)
+                : new SlugChoice(requested, null, holders.Any(h => h.IsAlias));
         }
         var baseSlug = Slugs.FromText(derivedFrom, fallback);
         for (var attempt = 1; ; attempt++)
         {
             var candidate = Slugs.WithSuffix(baseSlug, attempt);
-            var holder = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(sql, new { Slug = candidate }, transaction, cancellationToken: cancellationToken));
-            if (holder is null || holder == selfId)
+            var holders = (await connection.QueryAsync<Holder>(new CommandDefinition(sql, new { Slug = candidate }, transaction, cancellationToken: cancellationToken))).AsList();
+            if (holders.All(h => h.Id == selfId))
             {
-                return new SlugChoice(candidate, null);
+                return new SlugChoice(candidate, null, holders.Any(h => h.IsAlias));
             }
         }
     }

@@ -141,6 +141,10 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
             case "304":
                 AddNotModifiedHeaders(response, traits);
                 break;
+            case "301":
+                AddHeader(response, "Location", "Where the resource is now, with the request's query: follow it (every HTTP client does by default).");
+                AddHeader(response, "Cache-Control", "As on a 200 of the same request: public for anonymous callers, `private` for key holders.");
+                break;
             case "412":
                 AddHeader(response, "ETag", "The resource's current entity tag.");
                 break;

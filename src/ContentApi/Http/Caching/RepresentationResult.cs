@@ -23,7 +23,6 @@ public sealed class RepresentationResult<T>(T value, long? version, int statusCo
     {
         var services = httpContext.RequestServices;
         var jsonOptions = services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        var caching = services.GetRequiredService<IOptions<CachingOptions>>().Value;
         var body = JsonSerializer.SerializeToUtf8Bytes(value, jsonOptions);
         var coding = Representation.CodingFor(httpContext);
         var etag = version is { } v ? ETags.ForResource(v, body, coding) : ETags.ForList(body, coding);
@@ -31,11 +30,8 @@ public sealed class RepresentationResult<T>(T value, long? version, int statusCo
         var response = httpContext.Response;
         var headers = response.Headers;
         headers.ETag = etag;
-        headers.Vary = Representation.VaryFor(httpContext);
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        headers.CacheControl = httpContext.User.Identity?.IsAuthenticated == true
-            ? caching.PrivateCacheControl
-            : services.GetRequiredService<PublicFreshness>().CacheControlAt((await PublicFreshness.StateOfAsync(httpContext)).NextChangeAt, now);
+        await Representation.SetCachingHeadersAsync(httpContext, now);
         if (lastModified is { } modified)
         {
             lastModified = HttpDate.NotAfter(modified, now);
@@ -82,6 +78,17 @@ public static class Representation
         context.RequestServices.GetRequiredService<IOptions<CorsOptions>>().Value.OpenToAnyOrigin(context.Request.Method)
             ? "Authorization, Accept-Encoding"
             : "Authorization, Accept-Encoding, Origin";
+
+    /// <summary>Vary and Cache-Control of whatever a read answers with content: public for anonymous callers (cut before the next scheduled change), private for key holders.</summary>
+    public static async Task SetCachingHeadersAsync(HttpContext httpContext, DateTimeOffset now)
+    {
+        var services = httpContext.RequestServices;
+        var headers = httpContext.Response.Headers;
+        headers.Vary = VaryFor(httpContext);
+        headers.CacheControl = httpContext.User.Identity?.IsAuthenticated == true
+            ? services.GetRequiredService<IOptions<CachingOptions>>().Value.PrivateCacheControl
+            : services.GetRequiredService<PublicFreshness>().CacheControlAt((await PublicFreshness.StateOfAsync(httpContext)).NextChangeAt, now);
+    }
 
     /// <summary>The coding the compression middleware applies to this request's JSON (none for "identity" or no Accept-Encoding).</summary>
     public static string? CodingFor(HttpContext httpContext) =>

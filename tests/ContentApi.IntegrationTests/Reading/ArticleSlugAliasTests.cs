@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ContentApi.TestSupport;
+using Dapper;
+
+namespace ContentApi.IntegrationTests.Reading;
+
+/// <summary>
+/// An edit that changes an article's slug leaves its old one leading to it (301), so links made with it keep working;
+/// a live slug always wins over an old one.
+/// </summary>
+public sealed class ArticleSlugAliasTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private static string Nonce() => "s" + Guid.NewGuid().ToString("N")[..10];
+
+    private static string BySlug(string slug, string query = "") => $"/api/v1/articles/slug/{Uri.EscapeDataString(slug)}{query}";
+
+    private async Task<long> ArticleAsync(string slug, string status = "published") =>
+        (await new TestContent(factory.Writer()).ArticleAsync(new() { ["slug"] = slug, ["status"] = status }))["id"]!.GetValue<long>();
+
+    private async Task MoveAsync(long id, string slug) =>
+        await (await factory.Writer().PatchMergeAsync($"/api/v1/articles/{id}", new { slug })).AssertJsonAsync();
+
+    private static async Task<HttpResponseMessage> AssertMovedAsync(HttpClient client, string from, string to, string query = "")
+    {
+        var response = await client.GetAsync(BySlug(from, query));
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(BySlug(to, query), response.Headers.Location?.OriginalString);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        return response;
+    }
+
+    [Fact]
+    public async Task An_old_slug_answers_301_to_the_current_one_with_the_same_query()
+    {
+        var (old, @new) = ($"{Nonce()}-舊網址", $"{Nonce()}-新網址");
+        var id = await ArticleAsync(old);
+
+        await MoveAsync(id, @new);
+
+        var moved = await AssertMovedAsync(factory.Anonymous(), old, @new, "?include=authors&fields=title,slug");
+        Assert.True(moved.Headers.CacheControl?.Public);
+        var followed = await (await factory.Anonymous().GetAsync(moved.Headers.Location)).AssertJsonAsync();
+        Assert.Equal(@new, followed["slug"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Every_earlier_slug_leads_to_the_current_one_and_one_taken_back_is_live_again()
+    {
+        var (a, b, c) = (Nonce(), Nonce(), Nonce());
+        var id = await ArticleAsync(a);
+        await MoveAsync(id, b);
+        await MoveAsync(id, c);
+
+        await AssertMovedAsync(factory.Anonymous(), a, c);
+        await AssertMovedAsync(factory.Anonymous(), b, c);
+
+        await MoveAsync(id, a);
+        Assert.Equal(id, (await (await factory.Anonymous().GetAsync(BySlug(a))).AssertJsonAsync())["id"]!.GetValue<long>());
+        await AssertMovedAsync(factory.Anonymous(), c, a);
+    }
+
+    [Fact]
+    public async Task Another_article_given_an_old_slug_takes_it_over()
+    {
+        var (old, @new) = (Nonce(), Nonce());
+        var first = await ArticleAsync(old);
+        await MoveAsync(first, @new);
+
+        var second = await ArticleAsync(old);
+
+        Assert.Equal(second, (await (await factory.Anonymous().GetAsync(BySlug(old))).AssertJsonAsync())["id"]!.GetValue<long>());
+        using var connection = factory.OpenDatabase();
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT count(*) FROM article_slug_aliases WHERE slug = @Old", new { Old = old }));
+    }
+
+    [Fact]
+    public async Task A_slug_derived_from_a_title_never_takes_an_old_slug_of_another_article()
+    {
+        var title = $"Moved {Nonce()}";
+        var content = new TestContent(factory.Writer());
+        var first = await content.ArticleAsync(new() { ["title"] = title });
+        var derived = first["slug"]!.GetValue<string>();
+        await MoveAsync(first["id"]!.GetValue<long>(), Nonce());
+
+        var second = await content.ArticleAsync(new() { ["title"] = title });
+
+        Assert.Equal($"{derived}-2", second["slug"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.MovedPermanently, (await factory.Anonymous().GetAsync(BySlug(derived))).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_old_slug_of_a_draft_is_404_to_anonymous_callers_and_a_private_301_to_key_holders()
+    {
+        var (old, @new) = (Nonce(), Nonce());
+        var id = await ArticleAsync(old, status: "draft");
+        await MoveAsync(id, @new);
+
+        await (await factory.Anonymous().GetAsync(BySlug(old))).AssertProblemAsync(HttpStatusCode.NotFound);
+        var moved = await AssertMovedAsync(factory.Reader(), old, @new);
+        Assert.True(moved.Headers.CacheControl?.Private);
+    }
+
+    [Fact]
+    public async Task A_deleted_article_takes_its_old_slugs_with_it()
+    {
+        var (old, @new) = (Nonce(), Nonce());
+        var id = await ArticleAsync(old);
+        await MoveAsync(id, @new);
+
+        (await factory.Writer().DeleteAsync($"/api/v1/articles/{id}")).EnsureSuccessStatusCode();
+
+        await (await factory.Anonymous().GetAsync(BySlug(old))).AssertProblemAsync(HttpStatusCode.NotFound);
+        using var connection = factory.OpenDatabase();
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT count(*) FROM article_slug_aliases WHERE article_id = @Id", new { Id = id }));
+    }
+
+    [Fact]
+    public async Task An_edit_that_keeps_the_slug_leaves_no_old_slug()
+    {
+        var slug = Nonce();
+        var id = await ArticleAsync(slug);
+
+        await (await factory.Writer().PatchMergeAsync($"/api/v1/articles/{id}", new JsonObject { ["title"] = "Another title" })).AssertJsonAsync();
+
+        using var connection = factory.OpenDatabase();
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT count(*) FROM article_slug_aliases WHERE article_id = @Id", new { Id = id }));
+    }
+}
