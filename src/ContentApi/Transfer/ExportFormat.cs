@@ -5,7 +5,8 @@ namespace ContentApi.Transfer;
 
 /// <summary>
 /// The export format: a folder with one JSON Lines file per resource (a record per line, database column
-/// names, values exactly as stored) and a manifest. Articles carry their ordered author, tag and image ids.
+/// names, values exactly as stored) and a manifest. Articles carry their ordered author, tag and image ids, and their
+/// earlier slugs.
 /// </summary>
 public static class ExportFormat
 {
@@ -22,6 +23,9 @@ public static class ExportFormat
         ("article_tags", "tag_id", "tag_ids"),
         ("article_images", "image_id", "image_ids"),
     ];
+
+    /// <summary>An article's earlier slugs, which lead to it (see migration 0019); written only when it has some.</summary>
+    public const string PreviousSlugsProperty = "previous_slugs";
 
     public static string FileOf(string table) => table + ".jsonl";
 

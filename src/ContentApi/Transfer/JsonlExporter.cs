@@ -19,6 +19,7 @@ public sealed class JsonlExporter(Db db)
         foreach (var table in ExportFormat.Tables)
         {
             var links = table == "articles" ? await LoadLinksAsync(connection, transaction) : null;
+            var previousSlugs = table == "articles" ? await LoadPreviousSlugsAsync(connection, transaction) : null;
             await using var file = new StreamWriter(Path.Combine(folder, ExportFormat.FileOf(table)), false, new UTF8Encoding(false));
             file.NewLine = "\n";
             var count = 0L;
@@ -34,6 +35,10 @@ public sealed class JsonlExporter(Db db)
                     foreach (var (_, _, property) in ExportFormat.ArticleLinks)
                     {
                         record[property] = links[property][id].ToArray();
+                    }
+                    if (previousSlugs![id].ToArray() is { Length: > 0 } slugs)
+                    {
+                        record[ExportFormat.PreviousSlugsProperty] = slugs;
                     }
                 }
                 await file.WriteLineAsync(JsonSerializer.Serialize(record, ExportFormat.Json));
@@ -52,6 +57,10 @@ public sealed class JsonlExporter(Db db)
         await File.WriteAllTextAsync(Path.Combine(folder, ExportFormat.ManifestFile), JsonSerializer.Serialize(manifest, ExportFormat.Json) + "\n", cancellationToken);
         return manifest;
     }
+
+    private static async Task<ILookup<long, string>> LoadPreviousSlugsAsync(DbConnection connection, DbTransaction transaction) =>
+        (await connection.QueryAsync<(long ArticleId, string Slug)>(
+            "SELECT article_id, slug FROM article_slug_aliases ORDER BY article_id, slug", transaction: transaction)).ToLookup(p => p.ArticleId, p => p.Slug);
 
     private static async Task<Dictionary<string, ILookup<long, long>>> LoadLinksAsync(DbConnection connection, DbTransaction transaction)
     {

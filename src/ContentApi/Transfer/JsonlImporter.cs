@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using ContentApi.Data;
 using ContentApi.Search;
+using ContentApi.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -53,6 +54,12 @@ public sealed class JsonlImporter(Db db)
                     throw new InvalidDataException($"{ExportFormat.FileOf(table)} has {counts[table]} rows, but the manifest says {expected}: the export is incomplete or was changed.");
                 }
             }
+            // An article imported after another's earlier slug can have it as its own.
+            foreach (var (aliasOf, slug, holder) in await connection.QueryAsync<(long, string, long)>(new CommandDefinition(
+                "SELECT s.article_id, s.slug, a.id FROM article_slug_aliases s JOIN articles a ON a.slug = s.slug LIMIT 1", transaction: transaction)))
+            {
+                throw new InvalidDataException($"{ExportFormat.FileOf("articles")}: article {aliasOf}'s '{ExportFormat.PreviousSlugsProperty}' holds '{slug}', which is the slug of article {holder}.");
+            }
             foreach (var (table, lastId) in manifest.LastIds ?? [])
             {
                 if (!ExportFormat.Tables.Contains(table) || lastId is < 0 or > ImportedValue.MaxId)
@@ -102,6 +109,7 @@ public sealed class JsonlImporter(Db db)
             var parameters = new DynamicParameters();
             var names = new List<string>();
             var links = new List<(string Table, string Column, string Property, long[] Ids)>();
+            string[] previousSlugs = [];
             var given = new HashSet<string>(StringComparer.Ordinal);
             if (document.RootElement.ValueKind != JsonValueKind.Object ||
                 !document.RootElement.TryGetProperty("id", out var idElement) || ImportedValue.Of(idElement, "id", "INTEGER") is not ({ } idValue, null))
@@ -120,6 +128,11 @@ public sealed class JsonlImporter(Db db)
                 {
                     var (ids, idsProblem) = ImportedValue.Ids(property.Value);
                     links.Add((link.Table, link.Column, name, ids ?? throw new InvalidDataException($"{path}:{lineNumber}: '{name}' {idsProblem}")));
+                    continue;
+                }
+                if (name == ExportFormat.PreviousSlugsProperty && table == "articles")
+                {
+                    previousSlugs = PreviousSlugs(property.Value, path, lineNumber);
                     continue;
                 }
                 // Only real columns of the table: a hostile file cannot smuggle SQL through its keys.
@@ -169,6 +182,7 @@ public sealed class JsonlImporter(Db db)
                     throw new InvalidDataException($"{path}:{lineNumber}: {reason}", exception);
                 }
             }
+            await AddPreviousSlugsAsync(connection, transaction, id, previousSlugs, path, lineNumber, cancellationToken);
             count++;
             if (count % Batch == 0)
             {
@@ -180,6 +194,47 @@ public sealed class JsonlImporter(Db db)
     }
 
     private const string AuthorIdsProperty = "author_ids";
+
+    /// <summary>An article's earlier slugs: a list of slugs under the API's rules.</summary>
+    private static string[] PreviousSlugs(JsonElement value, string path, int lineNumber)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw new InvalidDataException($"{path}:{lineNumber}: '{ExportFormat.PreviousSlugsProperty}' must be a list of slugs.");
+        }
+        var slugs = new List<string>();
+        foreach (var item in value.EnumerateArray())
+        {
+            var slug = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
+            if (slug is null || ImportedColumnRules.Problem("articles", "slug", slug) is not null)
+            {
+                throw new InvalidDataException($"{path}:{lineNumber}: '{ExportFormat.PreviousSlugsProperty}' holds {item.GetRawText()}, which is no slug the API takes: {TextRules.SlugMessage}");
+            }
+            slugs.Add(slug);
+        }
+        return [.. slugs];
+    }
+
+    /// <summary>
+    /// Each earlier slug leads to its article again. One that two articles had, or one that is an article's slug, is
+    /// refused: the API never leaves either.
+    /// </summary>
+    private static async Task AddPreviousSlugsAsync(
+        DbConnection connection, DbTransaction transaction, long id, string[] slugs, string path, int lineNumber, CancellationToken cancellationToken)
+    {
+        foreach (var slug in slugs)
+        {
+            var holder = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT id FROM articles WHERE slug = @Slug UNION ALL SELECT article_id FROM article_slug_aliases WHERE slug = @Slug LIMIT 1",
+                new { Slug = slug }, transaction, cancellationToken: cancellationToken));
+            if (holder is { } other)
+            {
+                throw new InvalidDataException($"{path}:{lineNumber}: '{ExportFormat.PreviousSlugsProperty}' holds '{slug}', which article {other} has as its slug or an earlier one.");
+            }
+            await connection.ExecuteAsync(new CommandDefinition(
+                Articles.ArticleQueries.KeepOldSlug, new { Slug = slug, Id = id }, transaction, cancellationToken: cancellationToken));
+        }
+    }
 
     /// <summary>A row's member name, which can hold an escaped lone surrogate too (<see cref="ImportedValue.LoneSurrogate"/>).</summary>
     private static string NameOf(JsonProperty property, string path, int lineNumber)

@@ -16,7 +16,7 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
     {
         var content = new TestContent(factory.Writer());
         var imageId = await content.ImageAsync("圖源:財聯社", "發布會現場");
-        await content.ArticleAsync(new()
+        var moved = await content.ArticleAsync(new()
         {
             ["title"] = "通義千問 Qwen3-Max 發布",
             ["body"] = $"## 一、模型\n\n阿里巴巴發布模型。\n\n![現場](image:{imageId})\n\nCafe\u0301 與 𠀋。\r\n",
@@ -26,6 +26,10 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
             ["tagIds"] = new[] { await content.TagAsync("人工智慧"), await content.TagAsync("晶片") },
         });
         await content.ArticleAsync(new() { ["status"] = "draft", ["subtitle"] = "a draft" });
+        foreach (var slug in new[] { $"通義千問-{Guid.NewGuid():N}", $"qwen3-max-{Guid.NewGuid():N}" })
+        {
+            await (await factory.Writer().PatchMergeAsync($"/api/v1/articles/{moved["id"]}", new { slug })).AssertJsonAsync();
+        }
 
         var first = CommandRunner.TempDirectory();
         var (exported, exportOutput) = await CommandRunner.RunAsync(factory.DatabasePath, "export", first, "--markdown");
@@ -50,6 +54,11 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
             Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(first, file)), await File.ReadAllBytesAsync(Path.Combine(second, file)));
         }
         Assert.Contains("Cafe\u0301 與 \U0002000B。\\r\\n", await File.ReadAllTextAsync(Path.Combine(second, "articles.jsonl")), StringComparison.Ordinal);
+        // The article's two earlier slugs lead to it in the imported database too.
+        await using (var importedDatabase = new SqliteConnection($"Data Source={emptyDatabase};Pooling=False"))
+        {
+            Assert.Equal(2, await importedDatabase.ExecuteScalarAsync<long>("SELECT count(*) FROM article_slug_aliases WHERE article_id = @Id", new { Id = moved["id"]!.GetValue<long>() }));
+        }
 
         // A second import would duplicate ids: it is refused and changes nothing.
         Assert.Equal(1, (await CommandRunner.RunAsync(emptyDatabase, "import", first)).ExitCode);

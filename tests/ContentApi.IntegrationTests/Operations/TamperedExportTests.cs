@@ -123,6 +123,40 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.DoesNotContain("constraint", refusal, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>An article's earlier slugs lead to it (301): each must be a slug, and none another article's or its own.</summary>
+    [Theory]
+    [InlineData("[\"Bad Slug\"]", "articles.jsonl:1: 'previous_slugs' holds \"Bad Slug\", which is no slug the API takes: Must be 1-120 lowercase letters")]
+    [InlineData("\"old-slug\"", "articles.jsonl:1: 'previous_slugs' must be a list of slugs.")]
+    [InlineData("[\"SELF\"]", "articles.jsonl:1: 'previous_slugs' holds 'SELF', which article ID has as its slug or an earlier one.")]
+    public async Task Import_refuses_earlier_slugs_the_api_would_never_keep(string previousSlugs, string reason)
+    {
+        await CreateContentAsync();
+        var folder = await ExportAsync(factory.DatabasePath);
+        const string Pattern = "^\\{\"id\":([0-9]+),(.*?)\"slug\":\"([^\"]*)\"";
+        var first = Regex.Match(File.ReadAllText(Path.Combine(folder, "articles.jsonl")), Pattern);
+        string Named(string text) => text.Replace("SELF", first.Groups[3].Value, StringComparison.Ordinal).Replace("ID", first.Groups[1].Value, StringComparison.Ordinal);
+        Tamper(folder, "articles.jsonl", Pattern, $"{{\"id\":$1,\"previous_slugs\":{Named(previousSlugs)},$2\"slug\":\"$3\"");
+
+        var refusal = await RefusalAsync(folder);
+
+        Assert.Contains(Named(reason), refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_refuses_an_earlier_slug_that_a_later_article_has_as_its_own()
+    {
+        await CreateContentAsync();
+        await CreateContentAsync();
+        var folder = await ExportAsync(factory.DatabasePath);
+        var last = JsonNode.Parse(File.ReadLines(Path.Combine(folder, "articles.jsonl")).Last())!;
+        var (lastId, lastSlug) = (last["id"]!.GetValue<long>(), last["slug"]!.GetValue<string>());
+        Tamper(folder, "articles.jsonl", "^\\{\"id\":([0-9]+),", $"{{\"id\":$1,\"previous_slugs\":[\"{lastSlug}\"],");
+
+        var refusal = await RefusalAsync(folder);
+
+        Assert.Contains($"'previous_slugs' holds '{lastSlug}', which is the slug of article {lastId}.", refusal, StringComparison.Ordinal);
+    }
+
     /// <summary>Each was refused with the JSON reader's words alone, naming no file or line.</summary>
     [Fact]
     public async Task Import_names_the_file_and_line_of_a_lone_surrogate_and_the_manifest_it_cannot_read()
