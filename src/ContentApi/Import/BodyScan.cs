@@ -53,9 +53,11 @@ internal sealed partial class BodyScan
             if (block is ParagraphBlock or HeadingBlock)
             {
                 var (first, last) = LinesOf(block.Span);
+                // Raw HTML is text to the API, but no title, byline or caption: what CommonMark would read as an HTML block.
+                var kind = block is HeadingBlock ? LineKind.Heading : HtmlBlockStart().IsMatch(Lines.Content(first)) ? LineKind.Other : LineKind.Paragraph;
                 for (var i = first; i <= last; i++)
                 {
-                    _kinds[i] = block is ParagraphBlock ? LineKind.Paragraph : LineKind.Heading;
+                    _kinds[i] = kind;
                 }
                 if (block is HeadingBlock heading)
                 {
@@ -129,6 +131,13 @@ internal sealed partial class BodyScan
         }
         return text.ToString();
     }
+
+    /// <summary>
+    /// How CommonMark's HTML blocks start: a comment, a processing instruction, a declaration, CDATA, a block-level tag (the
+    /// common ones of its list), or any tag alone on its line.
+    /// </summary>
+    [GeneratedRegex(@"^ {0,3}(<!--|<\?|<![a-z]|<!\[CDATA\[|</?(address|article|aside|blockquote|center|details|dialog|div|dl|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|li|main|nav|ol|p|pre|script|section|style|summary|table|tbody|td|textarea|th|thead|tr|ul)(\s|/?>|$)|</?[a-z][a-z0-9-]*(\s[^<>]*)?/?>\s*$)", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlBlockStart();
 
     [GeneratedRegex(@"^ {0,3}#{1,6}(?:[ \t]+(?<text>.*?))??(?:[ \t]+#+)?[ \t]*$")]
     private static partial Regex AtxHeading();

@@ -33,6 +33,19 @@ public sealed class TitleTests
         Assert.Equal("## Kicker\n\nText.\n", document.BodyTemplate);
     }
 
+    /// <summary>Raw HTML is text to the API, but the importer takes no title from it (as when it read HTML blocks as such).</summary>
+    [Theory]
+    [InlineData("<!-- more -->")]
+    [InlineData("<div align=\"center\">")]
+    [InlineData("<br/>")]
+    [InlineData("<p>")]
+    public void Parse_without_heading_skips_raw_html_for_the_title(string html) =>
+        Assert.Equal("First paragraph of the post.", Import.Succeeds(Import.Lines(html, "", "First paragraph of the post.")).Title);
+
+    [Fact]
+    public void Parse_without_heading_takes_a_line_starting_with_inline_html_as_the_title() =>
+        Assert.Equal("<b>Bold</b> start", Import.Succeeds(Import.Lines("<b>Bold</b> start", "", "Text.")).Title);
+
     [Fact]
     public void Parse_without_heading_takes_first_line_with_a_warning()
     {
