@@ -120,7 +120,20 @@ public sealed class MarkdownImporter(
             return (null, null);
         }
         var slug = document.Slug ?? Slugs.FromText(document.Title, "article");
-        var existing = await articles.GetBySlugAsync(slug, includeUnpublished: true, cancellationToken);
+        var (existing, movedTo) = await articles.GetBySlugOrMovedAsync(slug, includeUnpublished: true, cancellationToken);
+        if (movedTo is not null)
+        {
+            // An earlier slug of an article: the file is that article's, from before an edit changed its slug.
+            if (document.Slug is null)
+            {
+                problems.Add(new ImportProblem(path, 1,
+                    $"The article whose slug was '{slug}', derived from this file's title, has the slug '{movedTo}' now: add 'slug: {movedTo}' to its front matter to update that article, or another 'slug' to create a new one."));
+                return (null, null);
+            }
+            existing = await articles.GetBySlugAsync(movedTo, includeUnpublished: true, cancellationToken);
+            problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault("slug", 1),
+                $"'{slug}' was the slug of the article that has '{movedTo}' now: the file updates that article, and gives it '{slug}' again ('{movedTo}' leads to it).", ImportSeverity.Warning));
+        }
         var draft = ArticleDraft.Of(path, document, slug, existing);
 
         // Judged before anything is created, with the ids of what exists already and stand-ins for the rest (the rules do

@@ -91,6 +91,48 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Contains("give one of them a 'slug'", output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A file naming an article's earlier slug is that article's, from before an edit changed its slug: it created a
+    /// second article, which took the old slug over and ended the redirect to the first.
+    /// </summary>
+    [Fact]
+    public async Task A_file_with_an_earlier_slug_of_an_article_updates_that_article()
+    {
+        var (old, @new) = ($"orig-{Guid.NewGuid():N}"[..20], $"renamed-{Guid.NewGuid():N}"[..20]);
+        var id = (await new TestContent(factory.Writer()).ArticleAsync(new() { ["slug"] = old }))["id"]!.GetValue<long>();
+        await (await factory.Writer().PatchMergeAsync($"/api/v1/articles/{id}", new { slug = @new })).AssertJsonAsync();
+        var folder = CommandRunner.TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(folder, "post.md"), $"---\ntitle: Back\nslug: {old}\nauthors: J\n---\n\nBody.\n");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("articles created: 0, updated: 1", output, StringComparison.Ordinal);
+        Assert.Contains($"post.md:3: warning: '{old}' was the slug of the article that has '{@new}' now", output, StringComparison.Ordinal);
+        var article = await (await factory.Reader().GetAsync($"/api/v1/articles/slug/{old}")).AssertJsonAsync();
+        Assert.Equal((id, "Back"), (article["id"]!.GetValue<long>(), article["title"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.MovedPermanently, (await factory.Reader().GetAsync($"/api/v1/articles/slug/{@new}")).StatusCode);
+    }
+
+    /// <summary>A slug derived from a title never takes an article's earlier slug (as on POST): the file is refused with what to do.</summary>
+    [Fact]
+    public async Task A_file_whose_title_gives_an_earlier_slug_of_an_article_is_refused()
+    {
+        var title = Unique("Alias Test");
+        var created = await new TestContent(factory.Writer()).ArticleAsync(new() { ["title"] = title });
+        var (id, derived) = (created["id"]!.GetValue<long>(), created["slug"]!.GetValue<string>());
+        var moved = $"{derived}-moved";
+        await (await factory.Writer().PatchMergeAsync($"/api/v1/articles/{id}", new { slug = moved })).AssertJsonAsync();
+        var folder = CommandRunner.TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(folder, "post.md"), Post(title));
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"has the slug '{moved}' now: add 'slug: {moved}'", output, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.MovedPermanently, (await factory.Anonymous().GetAsync($"/api/v1/articles/slug/{derived}")).StatusCode);
+    }
+
     [Fact]
     public async Task A_file_that_fails_leaves_no_authors_tags_or_images_behind()
     {
