@@ -71,9 +71,9 @@ public static class SearchBacklog
     /// The outcome of an update of an author, tag or image once the articles it left in the backlog are reindexed too,
     /// so that its caller's next search finds the new name, or once <see cref="Db.RenameReindexWait"/> has passed: the
     /// rest is then reindexed in the background. The drain runs to the end (or until the Db closes: a start drains the
-    /// rest) even when the caller has gone. While another process holds the database's write lock past the retries,
-    /// the update (committed) is answered as done and the rest is reindexed once the lock is free: a 503 told its
-    /// caller to retry what had been done, and a retry, changing nothing, drained nothing.
+    /// rest) even when the caller has gone. While another process holds the database's write lock past the retries, or
+    /// the reindexing fails otherwise, the update (committed) is answered as done and the rest is tried again later: a
+    /// 503 told its caller to retry what had been done, and a retry, changing nothing, drained nothing.
     /// </summary>
     public static async Task<T> ThenDrainAsync<T>(this Task<T> update, Db db) where T : IWriteResult
     {
@@ -98,25 +98,29 @@ public static class SearchBacklog
         return outcome;
     }
 
+    /// <summary>
+    /// Never fails: the update has committed, whatever the reindexing meets (a busy or full database); what it leaves
+    /// is tried again later, and /health/ready counts it meanwhile.
+    /// </summary>
     private static async Task DrainOrRetryWhenFreeAsync(Db db)
     {
         try
         {
             await DrainAsync(db, db.Closing);
         }
-        catch (DatabaseBusyException)
-        {
-            _ = DrainWhenFreeAsync(db);
-        }
         catch (OperationCanceledException) when (db.Closing.IsCancellationRequested)
         {
             // Stopping: the rest stays in the backlog for the next start.
         }
+        catch (Exception)
+        {
+            _ = DrainWhenFreeAsync(db);
+        }
     }
 
     /// <summary>
-    /// Tries again after 1, 2, 4 … 64 s; past that, or once the Db closes, the next start or update drains it. Two of
-    /// these at once share the work, as drains do.
+    /// Tries again after 1, 2, 4 … 64 s while the database stays busy; past that, once the Db closes, or on another
+    /// failure, the next start or update drains it. Two of these at once share the work, as drains do.
     /// </summary>
     private static async Task DrainWhenFreeAsync(Db db)
     {

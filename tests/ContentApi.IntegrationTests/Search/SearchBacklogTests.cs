@@ -130,6 +130,27 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     /// <summary>
+    /// The rename has committed whatever its reindexing then meets: a failure of the drain answered it with an error
+    /// (a retry, changing nothing, drained nothing), and now leaves the rest for a later drain, as ready says.
+    /// </summary>
+    [Fact]
+    public async Task A_rename_whose_reindexing_fails_answers_as_done_and_leaves_its_articles_waiting()
+    {
+        using var app = new ApiFactory();
+        var tag = await new TestContent(app.Writer()).TagAsync($"{Nonce()} name");
+        await ArticlesAsync(app, MoreThanABatch, new() { ["tagIds"] = new[] { tag } });
+        using (var connection = app.OpenDatabase())
+        {
+            connection.Execute("CREATE TRIGGER drain_fails BEFORE DELETE ON search_backlog BEGIN SELECT RAISE(FAIL, 'drain fails'); END");
+        }
+
+        var renamed = await (await app.Writer().PatchMergeAsync($"/api/v1/tags/{tag}", new { name = $"{Nonce()} name" })).AssertJsonAsync();
+
+        Assert.Equal(2, renamed["version"]!.GetValue<long>());
+        Assert.Equal(MoreThanABatch, Scalar(app, "SELECT count(*) FROM search_backlog"));
+    }
+
+    /// <summary>
     /// A stop halfway through a drain leaves the rename committed and its articles in the backlog: the next start
     /// reindexes them, and ids of articles deleted meanwhile (or never there) are dropped without stopping it.
     /// </summary>
