@@ -206,8 +206,9 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         }, cancellationToken);
 
     /// <summary>
-    /// The slug chosen stops being an alias (the article takes it over), and the one the article leaves leads to it from
-    /// now on (see migration 0019).
+    /// The slug chosen stops being an alias (the article takes it over), and the one a published (or scheduled) article
+    /// leaves leads to it from now on (see migration 0019). A draft's slug has been nobody's link: kept, every change of
+    /// it would hold a slug that a later article's title could give.
     /// </summary>
     private static async Task MoveSlugAsync(DbConnection connection, DbTransaction transaction, ArticleRow? current, SlugChoice chosen, CancellationToken cancellationToken)
     {
@@ -215,7 +216,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         {
             await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.DeleteSlugAlias, new { chosen.Slug }, transaction, cancellationToken: cancellationToken));
         }
-        if (current is not null && current.Slug != chosen.Slug)
+        if (current is not null && current.Slug != chosen.Slug && current.StatusValue == ArticleStatus.Published)
         {
             await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.KeepOldSlug, new { current.Slug, current.Id }, transaction, cancellationToken: cancellationToken));
         }

@@ -90,15 +90,30 @@ public sealed class ArticleSlugAliasTests(ApiFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
-    public async Task An_old_slug_of_a_draft_is_404_to_anonymous_callers_and_a_private_301_to_key_holders()
+    public async Task An_old_slug_of_an_unpublished_article_is_404_to_anonymous_callers_and_a_private_301_to_key_holders()
     {
         var (old, @new) = (Nonce(), Nonce());
-        var id = await ArticleAsync(old, status: "draft");
+        var id = await ArticleAsync(old);
         await MoveAsync(id, @new);
+        await (await factory.Writer().PatchMergeAsync($"/api/v1/articles/{id}", new { status = "draft" })).AssertJsonAsync();
 
         await (await factory.Anonymous().GetAsync(BySlug(old))).AssertProblemAsync(HttpStatusCode.NotFound);
         var moved = await AssertMovedAsync(factory.Reader(), old, @new);
         Assert.True(moved.Headers.CacheControl?.Private);
+    }
+
+    /// <summary>A draft's slug was nobody's link: kept, each change of it held a slug a later title could give.</summary>
+    [Fact]
+    public async Task A_draft_leaves_no_old_slug()
+    {
+        var (old, @new) = (Nonce(), Nonce());
+        var id = await ArticleAsync(old, status: "draft");
+
+        await MoveAsync(id, @new);
+
+        await (await factory.Reader().GetAsync(BySlug(old))).AssertProblemAsync(HttpStatusCode.NotFound);
+        using var connection = factory.OpenDatabase();
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT count(*) FROM article_slug_aliases WHERE article_id = @Id", new { Id = id }));
     }
 
     [Fact]
