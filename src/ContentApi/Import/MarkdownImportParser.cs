@@ -45,7 +45,16 @@ public static class MarkdownImportParser
             problems.Add(new ImportProblem(fileName, bodyFirstLine, MarkdownScanCost.Explanation));
             return new ImportResult(null, problems);
         }
-        var body = new BodyReader(fileName, bodyFirstLine, bodyText, problems);
+        BodyReader body;
+        try
+        {
+            body = new BodyReader(fileName, bodyFirstLine, bodyText, problems);
+        }
+        catch (MarkdownTooComplexException exception)
+        {
+            problems.Add(new ImportProblem(fileName, bodyFirstLine, $"body: {exception.Message}"));
+            return new ImportResult(null, problems);
+        }
 
         var authors = fields.Authors ?? body.TakeByline()?.Select(name => new NamedRef(name)).ToList() ?? [];
         var images = body.TakeImages();
@@ -73,7 +82,8 @@ public static class MarkdownImportParser
             CoverLine = fields.CoverLine,
             CanonicalUrl = fields.CanonicalUrl,
             ListedImageIds = fields.ImageIds,
-            KeyLines = fields.KeyLines,
+            // What the API says of the body is told where the body starts.
+            KeyLines = new Dictionary<string, int>(fields.KeyLines) { ["body"] = bodyFirstLine },
         };
         return new ImportResult(document, problems);
     }

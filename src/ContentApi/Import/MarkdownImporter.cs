@@ -31,16 +31,7 @@ public sealed class MarkdownImporter(
             summary.Failed++;
             return [unreadable!];
         }
-        ImportResult result;
-        try
-        {
-            result = MarkdownImportParser.Parse(path, text);
-        }
-        catch (MarkdownTooComplexException exception)
-        {
-            summary.Failed++;
-            return [new ImportProblem(path, 1, $"body: {exception.Message}")];
-        }
+        var result = MarkdownImportParser.Parse(path, text);
         var problems = result.Problems.ToList();
         if (result.Document is not { } document)
         {
@@ -216,7 +207,7 @@ public sealed class MarkdownImporter(
         // body, one too complex to store or placing no image.
         if (validation.IsValid && ArticleStore.BodyProblem(standIn, existing) is { } bodyProblem)
         {
-            problems.Add(new ImportProblem(path, 1, $"body: {bodyProblem}"));
+            problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault("body", 1), $"body: {bodyProblem}"));
         }
         await AddNameProblemsAsync(path, document, problems, cancellationToken);
         await AddNewImageProblemsAsync(path, document, problems, cancellationToken);

@@ -197,7 +197,7 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Theory]
-    [InlineData("a body too complex to store", "[", "body: ")]
+    [InlineData("a body too complex to store", "[", "refused.md:8: error: body: ")] // told where the body starts
     [InlineData("an author name the API refuses", "Body.", "The author name", "Bell\u0007Name")]
     [InlineData("a tag name the API refuses", "Body.", "The tag name", null, "\u200b\u200b")]
     public async Task A_file_the_api_would_refuse_leaves_no_authors_tags_or_images_behind(string why, string body, string reported, string? author = null, string? tag = null)
@@ -428,7 +428,7 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("b.md:1: error: body: ", output, StringComparison.Ordinal);
+        Assert.Contains("b.md:6: error: body: ", output, StringComparison.Ordinal); // the body's first line
         var articles = await ListAsync("articles");
         Assert.Contains($"First {marker}", articles, StringComparison.Ordinal);
         Assert.Contains($"Last {marker}", articles, StringComparison.Ordinal);

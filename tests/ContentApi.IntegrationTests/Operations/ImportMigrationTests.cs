@@ -128,7 +128,7 @@ public sealed class ImportMigrationTests(ApiFactory factory) : IClassFixture<Api
         var (exitCode, output) = await ImportAsync(await FolderWithAsync(("base.md", refused)));
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("base.md:1: error: body: ", output, StringComparison.Ordinal);
+        Assert.Contains("base.md:9: error: body: ", output, StringComparison.Ordinal); // where the body starts
         Assert.Contains("images created: 0, updated: 0; authors created: 0; tags created: 0", output, StringComparison.Ordinal);
         foreach (var resource in new[] { "authors", "tags", "images" })
         {
