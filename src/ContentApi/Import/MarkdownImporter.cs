@@ -121,9 +121,12 @@ public sealed class MarkdownImporter(
                     $"The article whose slug was '{slug}', derived from this file's title, has the slug '{movedTo}' now: add 'slug: {movedTo}' to its front matter to update that article, or another 'slug' to create a new one."));
                 return (null, null);
             }
+            // It keeps the slug it has now (a file from before the change would otherwise undo it), and claims that one,
+            // so that a file of this import giving it finds the article already taken.
             existing = await articles.GetBySlugAsync(movedTo, includeUnpublished: true, cancellationToken);
             problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault("slug", 1),
-                $"'{slug}' was the slug of the article that has '{movedTo}' now: the file updates that article, and gives it '{slug}' again ('{movedTo}' leads to it).", ImportSeverity.Warning));
+                $"'{slug}' was the slug of the article that has '{movedTo}' now: the file updates that article, which keeps '{movedTo}'.", ImportSeverity.Warning));
+            slug = movedTo;
         }
         var draft = ArticleDraft.Of(path, document, slug, existing);
 
