@@ -53,11 +53,13 @@ internal sealed partial class BodyScan
             if (block is ParagraphBlock or HeadingBlock)
             {
                 var (first, last) = LinesOf(block.Span);
-                // Raw HTML is text to the API, but no title, byline or caption: what CommonMark would read as an HTML block.
-                var kind = block is HeadingBlock ? LineKind.Heading : HtmlBlockStart().IsMatch(Lines.Content(first)) ? LineKind.Other : LineKind.Paragraph;
-                for (var i = first; i <= last; i++)
+                if (block is HeadingBlock)
                 {
-                    _kinds[i] = kind;
+                    Array.Fill(_kinds, LineKind.Heading, first, last - first + 1);
+                }
+                else
+                {
+                    MarkParagraph(first, last);
                 }
                 if (block is HeadingBlock heading)
                 {
@@ -72,6 +74,39 @@ internal sealed partial class BodyScan
     }
 
     public TextLines Lines { get; }
+
+    /// <summary>
+    /// The lines of a paragraph as CommonMark would read them with raw HTML on: HTML is text to the API, but no title,
+    /// byline or caption. An HTML block of the first five kinds (comments, <c>&lt;pre&gt;</c> and the like) ends at its
+    /// closing marker; one of the other two at the paragraph's end, and the seventh (any tag alone on its line) cannot
+    /// interrupt paragraph text.
+    /// </summary>
+    private void MarkParagraph(int first, int last)
+    {
+        var inText = false;
+        for (var i = first; i <= last; i++)
+        {
+            var line = Lines.Content(i);
+            if (HtmlBlocks.EndMarkerOf(line) is { } endMarker)
+            {
+                var end = i;
+                while (end < last && !Lines.Content(end)[(end == i ? 1 : 0)..].Contains(endMarker, StringComparison.OrdinalIgnoreCase))
+                {
+                    end++;
+                }
+                Array.Fill(_kinds, LineKind.Other, i, end - i + 1);
+                (i, inText) = (end, false);
+                continue;
+            }
+            if (HtmlBlocks.StartsBlockToParagraphEnd(line, inText))
+            {
+                Array.Fill(_kinds, LineKind.Other, i, last - i + 1);
+                return;
+            }
+            _kinds[i] = LineKind.Paragraph;
+            inText = true;
+        }
+    }
 
     public List<BodyImage> Images { get; } = [];
 
@@ -131,13 +166,6 @@ internal sealed partial class BodyScan
         }
         return text.ToString();
     }
-
-    /// <summary>
-    /// How CommonMark's HTML blocks start: a comment, a processing instruction, a declaration, CDATA, a block-level tag (the
-    /// common ones of its list), or any tag alone on its line.
-    /// </summary>
-    [GeneratedRegex(@"^ {0,3}(<!--|<\?|<![a-z]|<!\[CDATA\[|</?(address|article|aside|blockquote|center|details|dialog|div|dl|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|li|main|nav|ol|p|pre|script|section|style|summary|table|tbody|td|textarea|th|thead|tr|ul)(\s|/?>|$)|</?[a-z][a-z0-9-]*(\s[^<>]*)?/?>\s*$)", RegexOptions.IgnoreCase)]
-    private static partial Regex HtmlBlockStart();
 
     [GeneratedRegex(@"^ {0,3}#{1,6}(?:[ \t]+(?<text>.*?))??(?:[ \t]+#+)?[ \t]*$")]
     private static partial Regex AtxHeading();

@@ -14,6 +14,10 @@ public sealed class ImageTests
     public void Parse_takes_the_images_the_articles_own_dialect_places(params string[] body) =>
         Assert.Equal("Map", Assert.Single(ParseBody(body).Images).AltText);
 
+    [Fact]
+    public void Parse_caption_after_an_image_that_follows_a_comment_is_its_caption() =>
+        Assert.Equal("The caption", Assert.Single(ParseBody("<!-- photo -->", "![Alt](https://x.example/a.png)", "*The caption*", "", "Text.").Images).Caption);
+
     [Theory]
     [InlineData("圖源:ifanr")]
     [InlineData("圖源：ifanr")]

@@ -42,9 +42,23 @@ public sealed class TitleTests
     public void Parse_without_heading_skips_raw_html_for_the_title(string html) =>
         Assert.Equal("First paragraph of the post.", Import.Succeeds(Import.Lines(html, "", "First paragraph of the post.")).Title);
 
-    [Fact]
-    public void Parse_without_heading_takes_a_line_starting_with_inline_html_as_the_title() =>
-        Assert.Equal("<b>Bold</b> start", Import.Succeeds(Import.Lines("<b>Bold</b> start", "", "Text.")).Title);
+    [Theory]
+    [InlineData("<b>Bold</b> start")]
+    [InlineData("<Romeo & Juliet> at the Globe")]
+    [InlineData("<https://example.com/> is our home")]
+    public void Parse_without_heading_takes_a_line_starting_with_inline_html_as_the_title(string line) =>
+        Assert.Equal(line, Import.Succeeds(Import.Lines(line, "", "Text.")).Title);
+
+    /// <summary>A comment or a <c>&lt;pre&gt;</c> block ends at its closing marker: the next line of the paragraph is text again.</summary>
+    [Theory]
+    [InlineData("<!-- imported -->")]
+    [InlineData("<pre>x</pre>")]
+    [InlineData("<title>My Page</title>")]
+    public void Parse_without_heading_takes_the_line_after_a_closed_html_block_as_the_title(string html)
+    {
+        var document = Import.Succeeds(Import.Lines(html, "My Title", "", "Body text here."));
+        Assert.Equal(html.StartsWith("<title>", StringComparison.Ordinal) ? "Body text here." : "My Title", document.Title);
+    }
 
     [Fact]
     public void Parse_without_heading_takes_first_line_with_a_warning()
