@@ -9,7 +9,7 @@ using Dapper;
 
 namespace ContentApi.Authors;
 
-public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
+public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, ILogger<AuthorStore> logger)
 {
     internal static readonly string Select = SelectWith(SqliteDialect.VisiblePublishedArticleCount("author", "au.id"));
 
@@ -114,7 +114,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock)
                 await SearchIndex.UpdateArticlesOfAsync(connection, transaction, SearchIndex.ArticlesOfAuthorSql, id, cancellationToken);
             }
             return new WriteOutcome<AuthorRow>.Saved((await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken))!);
-        }, cancellationToken).ThenDrainAsync(db);
+        }, cancellationToken).ThenDrainAsync(db, logger);
 
     public Task<WriteOutcome<AuthorRow>> DeleteAsync(long id, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<AuthorRow>>(async (connection, transaction) =>

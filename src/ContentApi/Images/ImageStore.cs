@@ -7,7 +7,7 @@ using Dapper;
 
 namespace ContentApi.Images;
 
-public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock)
+public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILogger<ImageStore> logger)
 {
     /// <summary>The image columns under their ImageRow names; Articles embeds images with the same list.</summary>
     internal const string Columns = $"""
@@ -153,7 +153,7 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock)
                 await SearchIndex.UpdateArticlesOfAsync(connection, transaction, SearchIndex.ArticlesOfImageSql, id, cancellationToken);
             }
             return new WriteOutcome<ImageRow>.Saved((await GetAsync(connection, transaction, id, cancellationToken))!);
-        }, cancellationToken).ThenDrainAsync(db);
+        }, cancellationToken).ThenDrainAsync(db, logger);
 
     public Task<WriteOutcome<ImageRow>> DeleteAsync(long id, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<ImageRow>>(async (connection, transaction) =>

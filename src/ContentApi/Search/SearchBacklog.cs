@@ -75,7 +75,7 @@ public static class SearchBacklog
     /// the reindexing fails otherwise, the update (committed) is answered as done and the rest is tried again later: a
     /// 503 told its caller to retry what had been done, and a retry, changing nothing, drained nothing.
     /// </summary>
-    public static async Task<T> ThenDrainAsync<T>(this Task<T> update, Db db) where T : IWriteResult
+    public static async Task<T> ThenDrainAsync<T>(this Task<T> update, Db db, ILogger logger) where T : IWriteResult
     {
         var outcome = await update;
         if (outcome.Changed)
@@ -84,7 +84,7 @@ public static class SearchBacklog
             using (ExecutionContext.SuppressFlow())
             {
                 // Not the request's context: the drain may outlive the request.
-                drain = Task.Run(() => DrainOrRetryWhenFreeAsync(db));
+                drain = Task.Run(() => DrainOrRetryWhenFreeAsync(db, logger));
             }
             try
             {
@@ -102,7 +102,7 @@ public static class SearchBacklog
     /// Never fails: the update has committed, whatever the reindexing meets (a busy or full database); what it leaves
     /// is tried again later, and /health/ready counts it meanwhile.
     /// </summary>
-    private static async Task DrainOrRetryWhenFreeAsync(Db db)
+    private static async Task DrainOrRetryWhenFreeAsync(Db db, ILogger logger)
     {
         try
         {
@@ -112,9 +112,13 @@ public static class SearchBacklog
         {
             // Stopping: the rest stays in the backlog for the next start.
         }
-        catch (Exception)
+        catch (Exception exception)
         {
-            _ = DrainWhenFreeAsync(db);
+            if (exception is not DatabaseBusyException)
+            {
+                logger.LogWarning(exception, "Reindexing the articles of an updated author, tag or image failed; it is tried again shortly.");
+            }
+            _ = DrainWhenFreeAsync(db, logger);
         }
     }
 
@@ -122,7 +126,7 @@ public static class SearchBacklog
     /// Tries again after 1, 2, 4 … 64 s while the database stays busy; past that, once the Db closes, or on another
     /// failure, the next start or update drains it. Two of these at once share the work, as drains do.
     /// </summary>
-    private static async Task DrainWhenFreeAsync(Db db)
+    private static async Task DrainWhenFreeAsync(Db db, ILogger logger)
     {
         for (var wait = 1; wait <= 64; wait *= 2)
         {
@@ -136,11 +140,17 @@ public static class SearchBacklog
             {
                 // Still held: wait longer.
             }
-            catch (Exception)
+            catch (OperationCanceledException) when (db.Closing.IsCancellationRequested)
             {
-                return; // closing, or failing otherwise: the backlog stays for the next start or update
+                return; // the backlog stays for the next start
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Reindexing the articles of an updated author, tag or image failed again: they wait for the next start, the next such update or `reindex`, and /health/ready counts them.");
+                return;
             }
         }
+        logger.LogError("Reindexing the articles of an updated author, tag or image found the database busy for two minutes: they wait for the next start, the next such update or `reindex`, and /health/ready counts them.");
     }
 }
 

@@ -8,7 +8,7 @@ using Dapper;
 
 namespace ContentApi.Tags;
 
-public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock)
+public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogger<TagStore> logger)
 {
     internal static readonly string Select = SelectWith(SqliteDialect.VisiblePublishedArticleCount("tag", "t.id"));
 
@@ -118,7 +118,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock)
                 await SearchIndex.UpdateArticlesOfAsync(connection, transaction, SearchIndex.ArticlesOfTagSql, id, cancellationToken);
             }
             return new WriteOutcome<TagRow>.Saved((await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken))!);
-        }, cancellationToken).ThenDrainAsync(db);
+        }, cancellationToken).ThenDrainAsync(db, logger);
 
     public Task<WriteOutcome<TagRow>> DeleteAsync(long id, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<TagRow>>(async (connection, transaction) =>

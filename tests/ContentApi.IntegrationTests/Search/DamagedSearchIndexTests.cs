@@ -1,11 +1,8 @@
-using System.Collections.Concurrent;
 using System.Net;
 using ContentApi.IntegrationTests.Operations;
 using ContentApi.TestSupport;
 using Dapper;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ContentApi.IntegrationTests.Search;
@@ -16,37 +13,7 @@ namespace ContentApi.IntegrationTests.Search;
 /// </summary>
 public sealed class DamagedSearchIndexTests : IDisposable
 {
-    private sealed class LoggedFactory : ApiFactory
-    {
-        public ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(new CollectingProvider(Entries)));
-        }
-    }
-
-    private sealed class CollectingProvider(ConcurrentQueue<(LogLevel, string, Exception?)> entries) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Collecting(entries);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Collecting(ConcurrentQueue<(LogLevel, string, Exception?)> entries) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                entries.Enqueue((logLevel, formatter(state, exception), exception));
-        }
-    }
-
-    private readonly LoggedFactory _api = new();
+    private readonly LoggedApiFactory _api = new();
 
     [Fact]
     public async Task A_search_on_a_damaged_index_is_a_503_naming_the_repair_and_an_error_in_the_log()
@@ -65,7 +32,7 @@ public sealed class DamagedSearchIndexTests : IDisposable
         Assert.DoesNotContain("blob", body, StringComparison.OrdinalIgnoreCase);
         // Waiting does not repair it.
         Assert.False(response.Headers.Contains("Retry-After"));
-        Assert.Contains(_api.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("search index is damaged", StringComparison.Ordinal)
+        Assert.Contains(_api.Logs, e => e.Level == LogLevel.Error && e.Message.Contains("search index is damaged", StringComparison.Ordinal)
             && e.Message.Contains("reindex --clear", StringComparison.Ordinal) && e.Exception is SqliteException);
 
         // The repair it names works.

@@ -4,6 +4,7 @@ using ContentApi.IntegrationTests.Reading;
 using ContentApi.Search;
 using ContentApi.TestSupport;
 using Dapper;
+using Microsoft.Extensions.Logging;
 
 namespace ContentApi.IntegrationTests.Search;
 
@@ -131,12 +132,13 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
 
     /// <summary>
     /// The rename has committed whatever its reindexing then meets: a failure of the drain answered it with an error
-    /// (a retry, changing nothing, drained nothing), and now leaves the rest for a later drain, as ready says.
+    /// (a retry, changing nothing, drained nothing), and now leaves the rest for a later drain, as ready says, and the
+    /// log (past the wait, a failure went unseen).
     /// </summary>
     [Fact]
     public async Task A_rename_whose_reindexing_fails_answers_as_done_and_leaves_its_articles_waiting()
     {
-        using var app = new ApiFactory();
+        using var app = new LoggedApiFactory();
         var tag = await new TestContent(app.Writer()).TagAsync($"{Nonce()} name");
         await ArticlesAsync(app, MoreThanABatch, new() { ["tagIds"] = new[] { tag } });
         using (var connection = app.OpenDatabase())
@@ -148,6 +150,14 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
 
         Assert.Equal(2, renamed["version"]!.GetValue<long>());
         Assert.Equal(MoreThanABatch, Scalar(app, "SELECT count(*) FROM search_backlog"));
+        // Tried again a second later, and given up on: it waits for the next start or update.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!app.Logs.Any(e => e.Level == LogLevel.Error) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Contains(app.Logs, e => e.Level == LogLevel.Warning && e.Message.Contains("failed; it is tried again shortly", StringComparison.Ordinal) && e.Exception is not null);
+        Assert.Contains(app.Logs, e => e.Level == LogLevel.Error && e.Message.Contains("wait for the next start", StringComparison.Ordinal));
     }
 
     /// <summary>

@@ -119,7 +119,7 @@ public sealed class ContentionTests(ContentionTests.Factory factory) : IClassFix
 
         using (var holder = HoldWriteLock())
         {
-            var outcome = await Task.FromResult(new Committed()).ThenDrainAsync(factory.Services.GetRequiredService<Db>());
+            var outcome = await Task.FromResult(new Committed()).ThenDrainAsync(factory.Services.GetRequiredService<Db>(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
             Assert.True(outcome.Changed);
         }
 
