@@ -28,8 +28,8 @@ public static class SlugAllocator
         _ => throw new ArgumentOutOfRangeException(nameof(table)),
     };
 
-    /// <summary>Who holds a slug: the resource whose slug it is (IsAlias false), and for articles the one it was the slug of.</summary>
-    private static string HoldersSql(SluggedTable table) => table == SluggedTable.Articles
+    /// <summary>Who holds a slug (Id): the resource whose slug it is (IsAlias false), and for articles the one it was the slug of.</summary>
+    internal static string HoldersSql(SluggedTable table) => table == SluggedTable.Articles
         ? "SELECT id AS Id, 0 AS IsAlias FROM articles WHERE slug = @Slug UNION ALL SELECT article_id, 1 FROM article_slug_aliases WHERE slug = @Slug"
         : $"SELECT id AS Id, 0 AS IsAlias FROM {TableName(table)} WHERE slug = @Slug";
 

@@ -225,8 +225,7 @@ public sealed class JsonlImporter(Db db)
         foreach (var slug in slugs)
         {
             var holder = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                "SELECT id FROM articles WHERE slug = @Slug UNION ALL SELECT article_id FROM article_slug_aliases WHERE slug = @Slug LIMIT 1",
-                new { Slug = slug }, transaction, cancellationToken: cancellationToken));
+                SlugAllocator.HoldersSql(SluggedTable.Articles), new { Slug = slug }, transaction, cancellationToken: cancellationToken));
             if (holder is { } other)
             {
                 throw new InvalidDataException($"{path}:{lineNumber}: '{ExportFormat.PreviousSlugsProperty}' holds '{slug}', which article {other} has as its slug or an earlier one.");
