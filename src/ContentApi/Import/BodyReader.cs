@@ -79,13 +79,16 @@ internal sealed class BodyReader
         return images;
     }
 
-    /// <summary>The first level-1 heading; else the first heading or paragraph line, whichever comes first.</summary>
-    public string? TakeTitle()
+    /// <summary>
+    /// The first level-1 heading; else the first heading or paragraph line, whichever comes first; with its line in
+    /// the file.
+    /// </summary>
+    public (string Text, int Line)? TakeTitle()
     {
         var heading = _scan.Headings.FirstOrDefault(h => h.Level == 1 && IsUsable(h));
         if (heading is not null)
         {
-            return Consume(heading);
+            return (Consume(heading), FileLine(heading.Line));
         }
         for (var line = 0; line < Lines.Count; line++)
         {
@@ -94,7 +97,7 @@ internal sealed class BodyReader
                 var lineHeading = _scan.Headings.First(h => h.Line <= line && line <= h.EndLine);
                 if (IsUsable(lineHeading))
                 {
-                    return Consume(lineHeading);
+                    return (Consume(lineHeading), FileLine(lineHeading.Line));
                 }
                 continue;
             }
@@ -103,7 +106,7 @@ internal sealed class BodyReader
                 _consumed[line] = true;
                 _problems.Add(new ImportProblem(_file, FileLine(line),
                     "No title in front matter and no heading: the first line is the title.", ImportSeverity.Warning));
-                return Lines.Trimmed(line);
+                return (Lines.Trimmed(line), FileLine(line));
             }
         }
         return null;

@@ -58,7 +58,13 @@ public static class MarkdownImportParser
 
         var authors = fields.Authors ?? body.TakeByline()?.Select(name => new NamedRef(name)).ToList() ?? [];
         var images = body.TakeImages();
-        var title = fields.Title ?? (frontMatterFailed ? null : body.TakeTitle());
+        var keyLines = new Dictionary<string, int>(fields.KeyLines) { ["body"] = bodyFirstLine };
+        var title = fields.Title;
+        if (title is null && !frontMatterFailed && body.TakeTitle() is var (heading, headingLine))
+        {
+            title = heading;
+            keyLines["title"] = headingLine;
+        }
         if (title is null && !frontMatterFailed)
         {
             problems.Add(new ImportProblem(fileName, 1, "No title: give 'title' in front matter or start the file with a '# heading'."));
@@ -82,8 +88,8 @@ public static class MarkdownImportParser
             CoverLine = fields.CoverLine,
             CanonicalUrl = fields.CanonicalUrl,
             ListedImageIds = fields.ImageIds,
-            // What the API says of the body is told where the body starts.
-            KeyLines = new Dictionary<string, int>(fields.KeyLines) { ["body"] = bodyFirstLine },
+            // What the API says of the body is told where the body starts; of a title taken from the body, at its line.
+            KeyLines = keyLines,
         };
         return new ImportResult(document, problems);
     }

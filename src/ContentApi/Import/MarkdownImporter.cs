@@ -117,7 +117,7 @@ public sealed class MarkdownImporter(
             // An earlier slug of an article: the file is that article's, from before an edit changed its slug.
             if (document.Slug is null)
             {
-                problems.Add(new ImportProblem(path, 1,
+                problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault("title", 1),
                     $"The article whose slug was '{slug}', derived from this file's title, has the slug '{movedTo}' now: add 'slug: {movedTo}' to its front matter to update that article, or another 'slug' to create a new one."));
                 return (null, null);
             }
@@ -142,13 +142,13 @@ public sealed class MarkdownImporter(
             !(allFound && JsonSetup.SameJson(existing.ToRequest(), standIn)))
         {
             // Only a slug written in the file says which article it updates: two posts may well share a title.
-            problems.Add(new ImportProblem(path, 1,
+            problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault("title", 1),
                 $"An article already has the slug '{slug}' derived from this file's title: add 'slug: {slug}' to its front matter to update that article, or another 'slug' to create a new one."));
             return (null, null);
         }
         // After the refusal above (for articles from before this import; one written by an earlier file of it is
         // ClaimSlug's to tell): a file refused for its derived slug takes no slug from the files after it.
-        if (!ClaimSlug(path, slug, document.Slug is null, summary, problems))
+        if (!ClaimSlug(path, slug, document.Slug is null, document.KeyLines.GetValueOrDefault(document.Slug is null ? "title" : "slug", 1), summary, problems))
         {
             return (null, null);
         }
@@ -317,7 +317,7 @@ public sealed class MarkdownImporter(
     /// Takes the slug for this file in this run; false (with the problem) when another file of the run has it, whose
     /// article this one would replace.
     /// </summary>
-    private static bool ClaimSlug(string path, string slug, bool derived, ImportSummary summary, List<ImportProblem> problems)
+    private static bool ClaimSlug(string path, string slug, bool derived, int line, ImportSummary summary, List<ImportProblem> problems)
     {
         if (summary.SlugClaims.TryAdd(slug, new SlugClaim(path, derived)) || summary.SlugClaims[slug].File == path)
         {
@@ -331,7 +331,7 @@ public sealed class MarkdownImporter(
             (false, true) => $"give {earlier.File} a 'slug' of its own",
             (false, false) => "change the 'slug' of one of them",
         };
-        problems.Add(new ImportProblem(path, 1, $"Its slug '{slug}' is also that of {earlier.File}, imported before it, whose article it would replace: {advice}."));
+        problems.Add(new ImportProblem(path, line, $"Its slug '{slug}' is also that of {earlier.File}, imported before it, whose article it would replace: {advice}."));
         return false;
     }
 

@@ -133,10 +133,14 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         await (await factory.Writer().PatchMergeAsync($"/api/v1/articles/{id}", new { slug = moved })).AssertJsonAsync();
         var folder = CommandRunner.TempDirectory();
         await File.WriteAllTextAsync(Path.Combine(folder, "post.md"), Post(title));
+        await File.WriteAllTextAsync(Path.Combine(folder, "heading.md"), $"---\nauthors: J\n---\n\n# {title}\n\nBody.\n");
 
         var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
 
         Assert.NotEqual(0, exitCode);
+        // At the title's line (it was line 1).
+        Assert.Contains($"post.md:2: error: The article whose slug was '{derived}'", output, StringComparison.Ordinal);
+        Assert.Contains($"heading.md:5: error: The article whose slug was '{derived}'", output, StringComparison.Ordinal);
         Assert.Contains($"has the slug '{moved}' now: add 'slug: {moved}'", output, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.MovedPermanently, (await factory.Anonymous().GetAsync($"/api/v1/articles/slug/{derived}")).StatusCode);
     }

@@ -74,7 +74,7 @@ public sealed class ImportMigrationTests(ApiFactory factory) : IClassFixture<Api
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("articles created: 0, updated: 0, failed: 1", output, StringComparison.Ordinal);
-        Assert.Contains("roundup-2.md:1: error: An article already has the slug", output, StringComparison.Ordinal);
+        Assert.Contains("roundup-2.md:2: error: An article already has the slug", output, StringComparison.Ordinal);
         Assert.Contains("First week.", (await ArticleAsync(Text.Slugs.FromText(title, "article")))["body"]!.GetValue<string>(), StringComparison.Ordinal);
         // The file that made the article restates it: importing its folder again stays idempotent.
         Assert.Contains("failed: 0, unchanged: 1", (await ImportAsync(first)).Output, StringComparison.Ordinal);
@@ -95,8 +95,8 @@ public sealed class ImportMigrationTests(ApiFactory factory) : IClassFixture<Api
 
         var (_, output) = await ImportAsync(folder);
 
-        Assert.Contains("a-hello.md:1: error: An article already has the slug", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("b-hello.md:1: error", output, StringComparison.Ordinal);
+        Assert.Contains("a-hello.md:2: error: An article already has the slug", output, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"b-hello\.md:\d+: error", output);
         Assert.Contains("updated: 1", output, StringComparison.Ordinal);
         Assert.Contains("The edit, with its slug.", (await ArticleAsync(slug))["body"]!.GetValue<string>(), StringComparison.Ordinal);
     }
@@ -180,9 +180,28 @@ public sealed class ImportMigrationTests(ApiFactory factory) : IClassFixture<Api
 
         var (_, output) = await ImportAsync(folder);
 
-        Assert.Contains("b.md:1: error: Its slug", output, StringComparison.Ordinal);
+        // Told at the slug's line (it was line 1).
+        Assert.Contains("b.md:3: error: Its slug", output, StringComparison.Ordinal);
         Assert.Contains("change the 'slug' of one of them", output, StringComparison.Ordinal);
         Assert.DoesNotContain("give one of them a 'slug'", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A slug derived from a title is told at the title's line, in front matter or as the body's heading (it was line 1).</summary>
+    [Fact]
+    public async Task Two_files_whose_titles_give_one_slug_are_told_at_the_title()
+    {
+        _ = factory.Services;
+        var title = $"Same title {Marker()}";
+        var folder = await FolderWithAsync(
+            ("a.md", $"---\nauthors: J\n---\n\n# {title}\n\nA.\n"),
+            ("b.md", $"---\nauthors: J\n---\n\n# {title}\n\nB.\n"),
+            ("c.md", $"---\nauthors: J\ntitle: {title}\n---\n\nC.\n"));
+
+        var (_, output) = await ImportAsync(folder);
+
+        Assert.Contains("b.md:5: error: Its slug", output, StringComparison.Ordinal);
+        Assert.Contains("c.md:3: error: Its slug", output, StringComparison.Ordinal);
+        Assert.Contains("give one of them a 'slug'", output, StringComparison.Ordinal);
     }
 
     [Fact]
