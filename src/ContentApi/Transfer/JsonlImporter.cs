@@ -54,12 +54,6 @@ public sealed class JsonlImporter(Db db)
                     throw new InvalidDataException($"{ExportFormat.FileOf(table)} has {counts[table]} rows, but the manifest says {expected}: the export is incomplete or was changed.");
                 }
             }
-            // An article imported after another's earlier slug can have it as its own.
-            foreach (var (aliasOf, slug, holder) in await connection.QueryAsync<(long, string, long)>(new CommandDefinition(
-                "SELECT s.article_id, s.slug, a.id FROM article_slug_aliases s JOIN articles a ON a.slug = s.slug LIMIT 1", transaction: transaction)))
-            {
-                throw new InvalidDataException($"{ExportFormat.FileOf("articles")}: article {aliasOf}'s '{ExportFormat.PreviousSlugsProperty}' holds '{slug}', which is the slug of article {holder}.");
-            }
             foreach (var (table, lastId) in manifest.LastIds ?? [])
             {
                 if (!ExportFormat.Tables.Contains(table) || lastId is < 0 or > ImportedValue.MaxId)
@@ -182,7 +176,11 @@ public sealed class JsonlImporter(Db db)
                     throw new InvalidDataException($"{path}:{lineNumber}: {reason}", exception);
                 }
             }
-            await AddPreviousSlugsAsync(connection, transaction, id, previousSlugs, path, lineNumber, cancellationToken);
+            if (table == "articles")
+            {
+                await RefuseSlugKeptByAnotherAsync(connection, transaction, id, path, lineNumber, cancellationToken);
+                await AddPreviousSlugsAsync(connection, transaction, id, previousSlugs, path, lineNumber, cancellationToken);
+            }
             count++;
             if (count % Batch == 0)
             {
@@ -210,9 +208,26 @@ public sealed class JsonlImporter(Db db)
             {
                 throw new InvalidDataException($"{path}:{lineNumber}: '{ExportFormat.PreviousSlugsProperty}' holds {item.GetRawText()}, which is no slug the API takes: {TextRules.SlugMessage}");
             }
+            if (slugs.Contains(slug))
+            {
+                throw new InvalidDataException($"{path}:{lineNumber}: '{ExportFormat.PreviousSlugsProperty}' holds '{slug}' twice.");
+            }
             slugs.Add(slug);
         }
         return [.. slugs];
+    }
+
+    /// <summary>An article's slug that an article before it in the file kept as an earlier one: the API never leaves both.</summary>
+    private static async Task RefuseSlugKeptByAnotherAsync(
+        DbConnection connection, DbTransaction transaction, long id, string path, int lineNumber, CancellationToken cancellationToken)
+    {
+        var kept = await connection.QueryFirstOrDefaultAsync<(long ArticleId, string Slug)?>(new CommandDefinition(
+            "SELECT s.article_id, s.slug FROM articles a JOIN article_slug_aliases s ON s.slug = a.slug WHERE a.id = @Id",
+            new { Id = id }, transaction, cancellationToken: cancellationToken));
+        if (kept is { } earlier)
+        {
+            throw new InvalidDataException($"{path}:{lineNumber}: 'slug' is '{earlier.Slug}', which article {earlier.ArticleId} has as an earlier slug ('{ExportFormat.PreviousSlugsProperty}').");
+        }
     }
 
     /// <summary>

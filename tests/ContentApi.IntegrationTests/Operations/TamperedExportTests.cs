@@ -128,6 +128,7 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
     [InlineData("[\"Bad Slug\"]", "articles.jsonl:1: 'previous_slugs' holds \"Bad Slug\", which is no slug the API takes: Must be 1-120 lowercase letters")]
     [InlineData("\"old-slug\"", "articles.jsonl:1: 'previous_slugs' must be a list of slugs.")]
     [InlineData("[\"SELF\"]", "articles.jsonl:1: 'previous_slugs' holds 'SELF', which article ID has as its slug or an earlier one.")]
+    [InlineData("[\"gone\", \"gone\"]", "articles.jsonl:1: 'previous_slugs' holds 'gone' twice.")]
     public async Task Import_refuses_earlier_slugs_the_api_would_never_keep(string previousSlugs, string reason)
     {
         await CreateContentAsync();
@@ -148,13 +149,14 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
         await CreateContentAsync();
         await CreateContentAsync();
         var folder = await ExportAsync(factory.DatabasePath);
-        var last = JsonNode.Parse(File.ReadLines(Path.Combine(folder, "articles.jsonl")).Last())!;
-        var (lastId, lastSlug) = (last["id"]!.GetValue<long>(), last["slug"]!.GetValue<string>());
+        var lines = File.ReadAllLines(Path.Combine(folder, "articles.jsonl"));
+        var (firstId, lastSlug) = (JsonNode.Parse(lines[0])!["id"]!.GetValue<long>(), JsonNode.Parse(lines[^1])!["slug"]!.GetValue<string>());
         Tamper(folder, "articles.jsonl", "^\\{\"id\":([0-9]+),", $"{{\"id\":$1,\"previous_slugs\":[\"{lastSlug}\"],");
 
         var refusal = await RefusalAsync(folder);
 
-        Assert.Contains($"'previous_slugs' holds '{lastSlug}', which is the slug of article {lastId}.", refusal, StringComparison.Ordinal);
+        // At the later article's line (the refusal named no line).
+        Assert.Contains($"articles.jsonl:{lines.Length}: 'slug' is '{lastSlug}', which article {firstId} has as an earlier slug ('previous_slugs').", refusal, StringComparison.Ordinal);
     }
 
     /// <summary>Each was refused with the JSON reader's words alone, naming no file or line.</summary>
