@@ -24,7 +24,7 @@ public sealed class ResponseCacheStoreTests
     private static ContentState State(long version, long epoch = 0) => new(version, epoch, null, DateTimeOffset.UnixEpoch);
 
     private static ResponseCacheStore.Entry Entry(ContentState state) =>
-        new(state, new byte[60], "application/json; charset=utf-8", Headers, HasLastModified: false);
+        new(state, 200, new byte[60], "application/json; charset=utf-8", Headers, HasLastModified: false);
 
     [Fact]
     public void Small_entries_are_counted_at_what_they_take_so_the_cache_stays_within_its_limit()

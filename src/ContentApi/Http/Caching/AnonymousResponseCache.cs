@@ -15,7 +15,7 @@ public sealed class AnonymousResponseCache(
     RequestDelegate next, Db db, TimeProvider clock, IOptions<CachingOptions> options, ResponseCacheStore entries, ReadTurns turns, PublicFreshness freshness)
 {
     private static readonly string[] StoredHeaders =
-        [HeaderNames.ETag, HeaderNames.CacheControl, HeaderNames.Vary, HeaderNames.LastModified, HeaderNames.Link];
+        [HeaderNames.ETag, HeaderNames.CacheControl, HeaderNames.Vary, HeaderNames.LastModified, HeaderNames.Link, HeaderNames.Location];
 
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
@@ -52,13 +52,15 @@ public sealed class AnonymousResponseCache(
         PublicFreshness.BuiltIn(context, state);
         var body = await ResponseCapture.CaptureAsync(context, next);
         await ResponseCapture.SendAsync(context, body);
-        if (context.Response.StatusCode == StatusCodes.Status200OK)
+        // A 301 (an article's earlier slug) too: it was two indexed reads each time.
+        if (context.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status301MovedPermanently)
         {
             var headers = StoredHeaders
                 .Where(name => context.Response.Headers.ContainsKey(name))
                 .Select(name => KeyValuePair.Create(name, context.Response.Headers[name].ToString()))
                 .ToArray();
-            entries.Keep(key, new ResponseCacheStore.Entry(state, body, context.Response.ContentType, headers, context.Response.Headers.ContainsKey(HeaderNames.LastModified)));
+            entries.Keep(key, new ResponseCacheStore.Entry(
+                state, context.Response.StatusCode, body, context.Response.ContentType, headers, context.Response.Headers.ContainsKey(HeaderNames.LastModified)));
         }
     }
 
@@ -85,6 +87,12 @@ public sealed class AnonymousResponseCache(
         if (entry.HasLastModified)
         {
             response.Headers.Date = HttpDate.Format(clock.GetUtcNow());
+        }
+        if (entry.StatusCode == StatusCodes.Status301MovedPermanently)
+        {
+            // As MovedPermanentlyResult: no representation, so no condition to answer.
+            response.StatusCode = entry.StatusCode;
+            return;
         }
         if (await ConditionalRead.AnsweredAsync(context, response.Headers.ETag.ToString(), response.GetTypedHeaders().LastModified))
         {

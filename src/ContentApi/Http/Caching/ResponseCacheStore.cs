@@ -20,7 +20,7 @@ public sealed class ResponseCacheStore(IOptions<CachingOptions> options) : IDisp
     private (long Epoch, long Version) _content;
 
     /// <param name="HasLastModified">Then it is sent with a Date of its own (see <see cref="HttpDate"/>).</param>
-    public sealed record Entry(ContentState State, byte[] Body, string? ContentType, KeyValuePair<string, string>[] Headers, bool HasLastModified);
+    public sealed record Entry(ContentState State, int StatusCode, byte[] Body, string? ContentType, KeyValuePair<string, string>[] Headers, bool HasLastModified);
 
     /// <summary>The largest body kept: one response may not crowd out the rest.</summary>
     public long MaxBodyBytes => options.Value.ResponseCacheBytes / 16;
