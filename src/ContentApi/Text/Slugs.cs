@@ -78,6 +78,11 @@ public static class Slugs
         // The whole text, cut only once recomposed: decomposed, a Hangul syllable is two or three runes.
         foreach (var rune in decomposed.EnumerateRunes())
         {
+            if (IsInvisible(rune))
+            {
+                // A variation selector picks a glyph (渡邉󠄐): the slug is the same word without it, not the fallback.
+                continue;
+            }
             var category = Rune.GetUnicodeCategory(rune);
             // Enclosing marks (a keycap's U+20E3) are decoration: they separate, like symbols.
             var isMark = category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;

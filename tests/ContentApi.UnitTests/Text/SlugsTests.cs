@@ -29,6 +29,17 @@ public sealed class SlugsTests
     public void FromText_keeps_letters_of_any_script_and_joins_words_with_hyphens(string text, string expected) =>
         Assert.Equal(expected, Slugs.FromText(text, "fallback"));
 
+    /// <summary>A variation selector in a title or name made the whole derived slug the fallback ("article-12"; review).</summary>
+    [Theory]
+    [InlineData("渡邉󠄐社長が辞任", "渡邉社長が辞任")]
+    [InlineData("葛󠄀飾区", "葛飾区")]
+    [InlineData("禰︀豆子", "禰豆子")]
+    [InlineData("︀Start", "start")]
+    [InlineData("Ｘ᠋ Mongol᠍ian", "x-mongolian")]
+    [InlineData("한ㅤ글", "한글")]
+    public void FromText_drops_invisible_variation_selectors_and_fillers(string text, string expected) =>
+        Assert.Equal(expected, Slugs.FromText(text, "fallback"));
+
     [Theory]
     [InlineData("!!!")]
     [InlineData("")]
