@@ -19,7 +19,7 @@ public sealed class BadRequestErrorsTests(ApiFactory factory) : IClassFixture<Ap
     [InlineData("POST", """{"name":"x",""", "$", null)]
     [InlineData("POST", "{", "$", null)]
     [InlineData("POST", "xx", "$", "The request body is not valid JSON (line 1, byte 1).")]
-    [InlineData("PATCH", """{"name":""", "$", null)]
+    [InlineData("PATCH", """{"name":""", "name", "The request body is not valid JSON (line 1, byte 9).")]
     [InlineData("POST", " ", "$", "A JSON request body is required.")]
     [InlineData("POST", "", "$", "A JSON request body is required.")]
     [InlineData("PATCH", "", "$", "A JSON request body is required.")]
@@ -32,12 +32,35 @@ public sealed class BadRequestErrorsTests(ApiFactory factory) : IClassFixture<Ap
 
     [Theory]
     [InlineData("POST", "name")]
-    [InlineData("PATCH", "$")] // parsed as a document, which names no path
+    [InlineData("PATCH", "name")] // parsed as a document, which names no path: it was "$"
     public async Task A_body_nested_too_deeply_is_keyed_by_the_path_System_Text_Json_names(string method, string key)
     {
         var problem = await SendAsync(method, "{\"name\":" + new string('[', 40) + new string(']', 40) + "}", "application/json");
 
         AssertErrorsUnder(problem, key, "The JSON is nested too deeply.");
+    }
+
+    /// <summary>A merge patch is parsed whole, and the parser names no path: its errors were all filed under "$", or under the bare member name (review).</summary>
+    [Theory]
+    [InlineData("""{"altText":""", "altText")]
+    [InlineData("""{"altText":tru}""", "altText")]
+    [InlineData("""{"altText":"a","altText":"b"}""", "altText")]
+    [InlineData("""{"focalPoint":{"x":0.1,"x":0.2,"y":0.3}}""", "focalPoint.x")]
+    [InlineData("""{"focalPoint":{"x":0.1,"y":}}""", "focalPoint.y")]
+    [InlineData("""{"altText":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}""", "altText")]
+    public async Task A_merge_patch_that_is_not_JSON_the_API_takes_is_keyed_as_the_same_PUT_is(string body, string key)
+    {
+        var writer = factory.Writer();
+        var image = await new TestContent(writer).ImageAsync();
+        async Task<string> KeyAsync(string method, string mediaType)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/images/{image}") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };
+            request.Content.Headers.ContentType = new(mediaType);
+            var problem = await (await writer.SendAsync(request)).AssertProblemAsync(HttpStatusCode.BadRequest);
+            return Assert.Single(Assert.IsType<JsonObject>(problem["errors"], exactMatch: false)).Key;
+        }
+
+        Assert.Equal((key, key), (await KeyAsync("PUT", "application/json"), await KeyAsync("PATCH", "application/merge-patch+json")));
     }
 
     [Fact]

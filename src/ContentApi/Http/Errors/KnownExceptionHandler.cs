@@ -164,11 +164,6 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         else if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
         {
             problem = "The property appears more than once.";
-            if (field == DocumentPath && QuotedNames().Match(message) is { Success: true } name)
-            {
-                // A merge patch is parsed as a whole, without a path: the message names the member.
-                field = name.Groups[1].Value;
-            }
         }
         else if (message.Contains("invalid UTF-16", StringComparison.OrdinalIgnoreCase) || message.Contains("surrogate", StringComparison.OrdinalIgnoreCase))
         {

@@ -33,24 +33,39 @@ public static class MergePatch
         {
             throw new BadHttpRequestException(Problems.JsonBodyRequiredDetail);
         }
+        using var body = new MemoryStream();
         JsonNode? node;
         try
         {
-            node = await JsonNode.ParseAsync(request.Body, new JsonNodeOptions { PropertyNameCaseInsensitive = false },
-                new JsonDocumentOptions { MaxDepth = JsonSetup.Options.MaxDepth, AllowDuplicateProperties = false }, cancellationToken);
+            await request.Body.CopyToAsync(body, cancellationToken);
+            node = JsonNode.Parse(Sent(body), new JsonNodeOptions { PropertyNameCaseInsensitive = false },
+                new JsonDocumentOptions { MaxDepth = JsonSetup.Options.MaxDepth, AllowDuplicateProperties = false });
         }
         catch (InvalidOperationException exception) when (exception.InnerException is BadHttpRequestException bad)
         {
             throw bad;
         }
+        catch (JsonException exception)
+        {
+            // Parsed whole, the patch has no path in its error: filed where it went wrong, as a PUT's would be.
+            throw new JsonException(exception.Message, JsonErrorPath.Find(Sent(body), JsonSetup.Options.MaxDepth), exception.LineNumber, exception.BytePositionInLine, exception);
+        }
         catch (InvalidOperationException exception) when (exception.Message.Contains("UTF-16", StringComparison.Ordinal))
         {
             // The duplicate-property check decodes every name, and a lone surrogate escape in one cannot be decoded.
-            throw new JsonException("A property name is not valid text (it holds a lone surrogate escape).", "$", null, null, exception);
+            throw new JsonException("A property name is not valid text (it holds a lone surrogate escape).",
+                JsonErrorPath.Find(Sent(body), JsonSetup.Options.MaxDepth), null, null, exception);
         }
         var patch = node as JsonObject ?? throw new InvalidJsonValueException("A JSON merge patch must be a JSON object.");
         EnsureValidText(patch);
         return patch;
+    }
+
+    /// <summary>The JSON sent, after a UTF-8 byte order mark (which the stream parser skipped, and POST and PUT skip).</summary>
+    private static ReadOnlySpan<byte> Sent(MemoryStream body)
+    {
+        var sent = body.GetBuffer().AsSpan(0, (int)body.Length);
+        return sent.StartsWith("\uFEFF"u8) ? sent[3..] : sent;
     }
 
     /// <summary>

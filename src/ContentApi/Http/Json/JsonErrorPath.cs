@@ -1,0 +1,99 @@
+using System.Text.Json;
+
+namespace ContentApi.Http.Json;
+
+/// <summary>
+/// Where a JSON text stops being one the API takes (malformed, a member named twice in one object, nested too deeply),
+/// as the JSON path the serializer gives for a request it binds (<c>$.focalPoint.x</c>, <c>$.authorIds[2]</c>). A
+/// document parsed whole, as a merge patch is, gets no path from the parser.
+/// </summary>
+internal static class JsonErrorPath
+{
+    /// <summary>The path of the first thing wrong in <paramref name="json"/>; the root ($) when nothing is found.</summary>
+    public static string Find(ReadOnlySpan<byte> json, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth });
+        var frames = new List<Frame>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        var frame = frames[^1];
+                        frame.Member = null; // a name that is no text (a lone surrogate escape) is filed under its object
+                        frame.Member = reader.GetString();
+                        if (!frame.Members.Add(frame.Member!))
+                        {
+                            return PathOf(frames, failedInLast: false);
+                        }
+                        break;
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        StepInArray(frames);
+                        frames.Add(new Frame(reader.TokenType == JsonTokenType.StartArray));
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        frames.RemoveAt(frames.Count - 1);
+                        break;
+                    default:
+                        StepInArray(frames);
+                        break;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            // Too deep: filed under the member that holds the nesting, not at the end of its run of brackets.
+            return frames.Count >= maxDepth ? PathOf(TrailingArraysRemoved(frames), failedInLast: false) : PathOf(frames, failedInLast: true);
+        }
+        return "$";
+    }
+
+    private static void StepInArray(List<Frame> frames)
+    {
+        if (frames.Count > 0 && frames[^1].IsArray)
+        {
+            frames[^1].Index++;
+        }
+    }
+
+    private static List<Frame> TrailingArraysRemoved(List<Frame> frames)
+    {
+        var kept = frames.ToList();
+        while (kept.Count > 0 && kept[^1].IsArray)
+        {
+            kept.RemoveAt(kept.Count - 1);
+        }
+        return kept;
+    }
+
+    /// <param name="failedInLast">The innermost array failed on the element after the last one read.</param>
+    private static string PathOf(List<Frame> frames, bool failedInLast)
+    {
+        var path = new System.Text.StringBuilder("$");
+        for (var i = 0; i < frames.Count; i++)
+        {
+            var frame = frames[i];
+            if (frame.IsArray)
+            {
+                var index = frame.Index + (failedInLast && i == frames.Count - 1 ? 1 : 0);
+                path.Append('[').Append(Math.Max(index, 0)).Append(']');
+            }
+            else if (frame.Member is { } member)
+            {
+                path.Append(member.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? "." + member : $"['{member}']");
+            }
+        }
+        return path.ToString();
+    }
+
+    /// <summary>An object (its members so far, the last one read) or an array (the index of its last element read).</summary>
+    private sealed class Frame(bool isArray)
+    {
+        public bool IsArray { get; } = isArray;
+        public int Index { get; set; } = -1;
+        public string? Member { get; set; }
+        public HashSet<string> Members { get; } = new(StringComparer.Ordinal);
+    }
+}

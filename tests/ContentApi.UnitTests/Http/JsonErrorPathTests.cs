@@ -1,0 +1,21 @@
+using System.Text;
+using ContentApi.Http.Json;
+
+namespace ContentApi.UnitTests.Http;
+
+public sealed class JsonErrorPathTests
+{
+    [Theory]
+    [InlineData("{\"name\":", "$.name")]
+    [InlineData("{\"authorIds\":[1,2,x]}", "$.authorIds[2]")]
+    [InlineData("{\"authorIds\":[x]}", "$.authorIds[0]")]
+    [InlineData("{\"a\":[1,{\"b\":tru}]}", "$.a[1].b")]
+    [InlineData("{\"a\":1,\"b\":{\"c\":1,\"c\":2}}", "$.b.c")]
+    [InlineData("{\"a\":{\"c\":1},\"b\":{\"c\":2}}", "$")]
+    [InlineData("{\"標題\":", "$['標題']")]
+    [InlineData("{\"\\ud800\":1}", "$")]
+    [InlineData("xx", "$")]
+    [InlineData("{\"a\":[[[[[]]]]]}", "$.a")]
+    public void Names_where_the_text_stops_being_json_the_api_takes(string json, string path) =>
+        Assert.Equal(path, JsonErrorPath.Find(Encoding.UTF8.GetBytes(json), maxDepth: 4));
+}
