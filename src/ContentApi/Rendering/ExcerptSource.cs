@@ -11,7 +11,8 @@ namespace ContentApi.Rendering;
 /// or the label of a figure (<see cref="FigureLabels"/>); a body with no such paragraph gives all its text but the
 /// labels, and one with only figures and their labels (a gallery) its captions. So a lead sentence after a cover image
 /// stays, and so do a wrapped paragraph and a credit run into a sentence. A paragraph's lines join as a browser shows
-/// them (<see cref="Cjk.JoinLines"/>).
+/// them (<see cref="Cjk.JoinLines"/>). Nothing after a thematic break that follows text: the text before it is the
+/// article, and what follows (a disclaimer, further reading) its closing matter.
 /// </summary>
 internal static class ExcerptSource
 {
@@ -21,14 +22,25 @@ internal static class ExcerptSource
         foreach (var (proseOnly, keepCaptions) in new[] { (true, false), (false, false), (false, true) })
         {
             var text = new StringBuilder();
-            Append(text, document, proseOnly, keepCaptions, new Walk([], new NextSiblings()));
-            if (text.ToString().Trim().Length > 0)
+            var walk = new Walk([], new NextSiblings());
+            foreach (var block in document)
+            {
+                if (block is ThematicBreakBlock && HasText(text))
+                {
+                    // What follows a break after the text is closing matter (a disclaimer, "延伸閱讀"), not the article.
+                    break;
+                }
+                Append(text, block, proseOnly, keepCaptions, walk);
+            }
+            if (HasText(text))
             {
                 return text.ToString();
             }
         }
         return "";
     }
+
+    private static bool HasText(StringBuilder text) => text.ToString().Trim().Length > 0;
 
     /// <summary>Appends the block's text; a container's children in turn.</summary>
     /// <param name="keepCaptions">Leave out only the labels that are credits ("圖源:ifanr", "Source: CNCF").</param>

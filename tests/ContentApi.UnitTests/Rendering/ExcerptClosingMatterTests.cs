@@ -1,0 +1,32 @@
+using ContentApi.Rendering;
+using ContentApi.Text;
+
+namespace ContentApi.UnitTests.Rendering;
+
+/// <summary>
+/// A short article's derived excerpt ran on past the thematic break into its closing matter, the platform disclaimer
+/// the reference article ends with ("…售價五千元。本文僅代表作者個人觀點…", found by a review).
+/// </summary>
+public sealed class ExcerptClosingMatterTests
+{
+    private static string Excerpt(string markdown) =>
+        Excerpts.Derive(MarkdownRenderer.ToPlainTextForStorage(markdown, TimeSpan.FromSeconds(10)).ExcerptSource, 200);
+
+    [Theory]
+    [InlineData("華為今天發布新手機，售價五千元。\n\n---\n\n*本文僅代表作者個人觀點，不代表本平台立場。*\n", "華為今天發布新手機，售價五千元。")]
+    [InlineData("Apple unveiled the iPhone 17 today.\n\n***\n\n*Disclaimer: the author holds no shares.*", "Apple unveiled the iPhone 17 today.")]
+    [InlineData("第一段。\n\n第二段。\n\n___\n\n延伸閱讀：[另一篇](https://example.com/a)", "第一段。第二段。")]
+    public void Nothing_after_a_thematic_break_that_follows_the_text_is_in_the_excerpt(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
+    [Theory]
+    [InlineData("---\n\n導語在分隔線之後。", "導語在分隔線之後。")]
+    [InlineData("## 小標\n\n---\n\n導語在小標與分隔線之後。", "導語在小標與分隔線之後。")]
+    [InlineData("![封面](image:1)\n圖源:ifanr\n\n---\n\n導語在封面之後。", "導語在封面之後。")]
+    public void A_break_before_any_prose_leaves_the_prose_after_it(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
+    [Fact]
+    public void A_setext_heading_underline_is_no_break() =>
+        Assert.Equal("第一段。第二段。", Excerpt("第一段。\n\n小標\n---\n\n第二段。"));
+}
