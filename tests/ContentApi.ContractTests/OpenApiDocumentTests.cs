@@ -128,6 +128,37 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     }
 
     /// <summary>
+    /// Members a response leaves out rather than sends as null are optional and not nullable: typed <c>string | null</c>,
+    /// they made generated clients check for a null that never comes (review).
+    /// </summary>
+    [Fact]
+    public async Task Response_members_sent_only_with_a_value_are_optional_and_not_nullable()
+    {
+        var article = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!["components"]!["schemas"]!["ArticleResponse"]!;
+        var required = article["required"]!.AsArray().Select(n => n!.GetValue<string>()).ToHashSet();
+
+        foreach (var member in new[] { "bodyHtml", "toc", "plainText", "highlights" })
+        {
+            Assert.DoesNotContain(member, required);
+            Assert.Null(article["properties"]![member]!["nullable"]);
+        }
+        Assert.True(article["properties"]!["subtitle"]!["nullable"]!.GetValue<bool>());
+    }
+
+    /// <summary>A client behind a compressing proxy (weak ETags) or without response headers learns from the schema how to send If-Match.</summary>
+    [Theory]
+    [InlineData("ArticleResponse")]
+    [InlineData("AuthorResponse")]
+    [InlineData("ImageResponse")]
+    [InlineData("TagResponse")]
+    public async Task Every_responses_version_says_it_is_an_If_Match_value(string schema)
+    {
+        var version = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!["components"]!["schemas"]![schema]!["properties"]!["version"]!;
+
+        Assert.Contains("`If-Match`", version["description"]?.GetValue<string>() ?? "", StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A merge patch's null removes a member (RFC 7396), which for an optional member with a default (an article's
     /// status) resets it: the patch schema must allow that null, or NSwag's clients send the default on every PATCH.
     /// </summary>

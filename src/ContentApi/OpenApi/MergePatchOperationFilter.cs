@@ -45,7 +45,8 @@ public sealed class MergePatchOperationFilter : IOperationFilter
                 Type = JsonSchemaType.Object,
                 Description = source.Required is { Count: > 0 } && source.Properties?.Keys.All(source.Required.Contains) == true
                     ? "JSON Merge Patch (RFC 7396) of " + id + ": a member given changes it in the stored value; all are needed when none is stored."
-                    : "JSON Merge Patch (RFC 7396) of " + id + ": any subset of its fields; null clears an optional field.",
+                    : "JSON Merge Patch (RFC 7396) of " + id + ": any subset of its fields; null does what leaving the field out of a PUT does, " +
+                      "which each field's description says (most are cleared; some are kept, such as a slug, or derived again).",
                 Properties = source.Properties?.ToDictionary(p => p.Key, p => source.Required?.Contains(p.Key) == true ? p.Value : Removable(p.Value, context)),
                 AdditionalPropertiesAllowed = false,
             };

@@ -35,6 +35,7 @@ public static class OpenApiSetup
             options.SchemaFilter<ProblemDetailsSchemaFilter>();
             options.SchemaFilter<ValidationRulesSchemaFilter>();
             options.SchemaFilter<ConstructorDefaultsSchemaFilter>();
+            options.SchemaFilter<VersionSchemaFilter>();
             options.OperationFilter<SecurityOperationFilter>();
             options.OperationFilter<ParameterDescriptionOperationFilter>();
             options.OperationFilter<MergePatchOperationFilter>();

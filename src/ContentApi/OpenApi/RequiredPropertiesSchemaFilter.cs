@@ -9,8 +9,8 @@ namespace ContentApi.OpenApi;
 /// <summary>
 /// Request bodies (types named <c>*Request</c>): a property is required exactly when its C# type is non-nullable and it
 /// has no default, and nullable exactly when it is nullable. Responses carry every property, null or not, so all of them are required
-/// there, except those written only when not null and those marked <see cref="OmittedUnlessAttribute"/>. Generated
-/// clients then tell "absent" from "null". (<c>fields</c> still returns only the properties it names.)
+/// there, except those written only when not null (which are then not nullable either) and those marked
+/// <see cref="OmittedUnlessAttribute"/>. Generated clients then tell "absent" from "null". (<c>fields</c> still returns only the properties it names.)
 /// </summary>
 public sealed class RequiredPropertiesSchemaFilter : ISchemaFilter
 {
@@ -33,7 +33,14 @@ public sealed class RequiredPropertiesSchemaFilter : ISchemaFilter
             {
                 continue;
             }
-            var nullable = PropertyNullability.IsNullable(property);
+            // A response member written only when it has a value is left out rather than null: not nullable, so that
+            // generated clients ask only whether it is there (bodyHtml?: string, not string | null).
+            var writtenOnlyWithValue = !isRequest && property.GetCustomAttribute<JsonIgnoreAttribute>() is { Condition: JsonIgnoreCondition.WhenWritingNull };
+            var nullable = PropertyNullability.IsNullable(property) && !writtenOnlyWithValue;
+            if (writtenOnlyWithValue && concrete.Properties[name] is OpenApiSchema { Type: { } type } neverNull)
+            {
+                neverNull.Type = type & ~JsonSchemaType.Null;
+            }
             if (nullable && concrete.Properties[name] is OpenApiSchemaReference reference)
             {
                 concrete.Properties[name] = NullableReference.Of(reference, JsonSchemaType.Object);
