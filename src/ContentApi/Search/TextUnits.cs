@@ -268,11 +268,63 @@ internal static partial class TextUnits
 
         private void EndWord()
         {
-            if (_word.Length > 0)
+            if (_word.Length == 0)
             {
-                _units.Add(new TextUnit(_word.ToString(), _wordStart, _wordEnd, IsCjk: false, JoinsPrevious: false));
-                _word.Clear();
+                return;
             }
+            var word = _word.ToString();
+            _word.Clear();
+            if (IsPlainAscii(_text.AsSpan(_wordStart, _wordEnd - _wordStart), word.Length) && LetterDigitParts(word) is { } parts)
+            {
+                // A model or product name is searched by its name alone too: "Qwen3" is qwen, then 3 joined to it, as
+                // a CJK run's characters are, so "Qwen" finds it and "Qwen3" stays one exact token (qwen3).
+                var start = _wordStart;
+                foreach (var part in parts)
+                {
+                    _units.Add(new TextUnit(part, start, start + part.Length, IsCjk: false, JoinsPrevious: start > _wordStart));
+                    start += part.Length;
+                }
+                return;
+            }
+            _units.Add(new TextUnit(word, _wordStart, _wordEnd, IsCjk: false, JoinsPrevious: false));
         }
+
+        /// <summary>Whether the word came from as many ASCII letters and digits, so that its parts sit at the same offsets.</summary>
+        private static bool IsPlainAscii(ReadOnlySpan<char> source, int length) =>
+            source.Length == length && !source.ContainsAnyExcept(AsciiLettersAndDigits);
+    }
+
+    /// <summary>The most parts a word is split into: a longer mix of letters and digits is a code or a hash, kept whole.</summary>
+    private const int MaxWordParts = 4;
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLettersAndDigits =
+        System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    /// <summary>
+    /// A word's runs of letters and of digits ("qwen3" → qwen, 3; "h100" → h, 100; "gpt4o" → gpt, 4, o); null for a word
+    /// of one kind, or of more than <see cref="MaxWordParts"/> runs.
+    /// </summary>
+    internal static List<string>? LetterDigitParts(string word)
+    {
+        if (!word.AsSpan().ContainsAnyInRange('0', '9') || !word.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        {
+            return null;
+        }
+        var parts = new List<string>(MaxWordParts);
+        var start = 0;
+        for (var i = 1; i <= word.Length; i++)
+        {
+            if (i < word.Length && char.IsAsciiDigit(word[i]) == char.IsAsciiDigit(word[i - 1]))
+            {
+                continue;
+            }
+            if (parts.Count == MaxWordParts)
+            {
+                return null;
+            }
+            parts.Add(word[start..i]);
+            start = i;
+        }
+        return parts;
     }
 }

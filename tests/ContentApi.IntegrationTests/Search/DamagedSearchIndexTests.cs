@@ -57,13 +57,16 @@ public sealed class DamagedSearchIndexTests : IDisposable
         Assert.DoesNotContain("SQLite", line, StringComparison.Ordinal);
     }
 
-    /// <summary>Demo content, then what the operator's report did to the index: every third data row past the tenth gone.</summary>
+    /// <summary>
+    /// Demo content, then what the operator's report did to the index, and more: every data row past the tenth gone
+    /// (every third, as the report had it, missed the pages a search reads once the analysis changed).
+    /// </summary>
     private static async Task SeedAndDamageAsync(string database)
     {
         var (seeded, output) = await CommandRunner.RunAsync(database, "seed", "--articles", "300");
         Assert.True(seeded == 0, output);
         await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
-        Assert.True(await connection.ExecuteAsync("DELETE FROM articles_fts_data WHERE rowid % 3 = 0 AND rowid > 10") > 0);
+        Assert.True(await connection.ExecuteAsync("DELETE FROM articles_fts_data WHERE rowid > 10") > 0);
     }
 
     public void Dispose() => _api.Dispose();

@@ -34,6 +34,22 @@ public sealed class WrittenFormsSearchTests(ApiFactory factory) : IClassFixture<
         Assert.DoesNotContain(id, await FindAsync("cameback"));
     }
 
+    /// <summary>A model's name alone finds it with its version, as an editor types it: "Qwen" found nothing in "Qwen3-Max" (review).</summary>
+    [Fact]
+    public async Task A_name_written_with_its_version_is_found_by_the_name_alone_and_by_the_whole()
+    {
+        const string marker = "Zorvexa"; // letters only, and in no other article of this class
+        var id = await ArticleAsync($"阿里巴巴發布 {marker}3-Max，在 SWE-Bench 上領先。");
+
+        var results = await factory.Anonymous().SearchAsync(marker, "limit=100");
+
+        var hit = Assert.Single(results["items"]!.AsArray(), item => item!["id"]!.GetValue<long>() == id)!;
+        Assert.Contains(("body", $"阿里巴巴發布 <mark>{marker}</mark>3-Max，在 SWE-Bench 上領先。"), hit.Highlights());
+        Assert.Contains(id, await FindAsync($"{marker}3-Max"));
+        Assert.Contains(id, await FindAsync($"{marker}3"));
+        Assert.DoesNotContain(id, await FindAsync($"{marker}4"));
+    }
+
     [Theory]
     [InlineData("華為正式發\u200b佈新機", "發佈新機")]
     [InlineData("小米今日發\ufeff表新品", "發表新品")]

@@ -57,7 +57,8 @@ public sealed class Fts5IndexTests : IDisposable
     [InlineData("qwen3", new long[] { 1 })]
     [InlineData("Qwen3-Max", new long[] { 1 })]
     [InlineData("QWEN3 max", new long[] { 1 })]
-    [InlineData("qwen", new long[0])]
+    [InlineData("qwen", new long[] { 1 })] // a model's name alone (review); it was none
+    [InlineData("wen3", new long[0])]
     [InlineData("\"SWE-Bench Verified\"", new long[] { 1 })]
     [InlineData("\"Verified SWE-Bench\"", new long[0])]
     [InlineData("\"模型 SWE\"", new long[] { 1 })]

@@ -48,7 +48,7 @@ public sealed class SearchQueryTests
 
     [Fact]
     public void Parse_hyphenated_word_is_a_phrase_of_its_parts() =>
-        Assert.Equal(["qwen3", "max"], SearchQuery.Parse("Qwen3-Max").Terms.Single().Tokens);
+        Assert.Equal(["qwen3", "3", "max"], SearchQuery.Parse("Qwen3-Max").Terms.Single().Tokens);
 
     [Fact]
     public void Parse_leading_minus_excludes_a_word_or_phrase()

@@ -26,13 +26,15 @@ public sealed class SnippetsTests
     [InlineData("a qwen b QWEN", "qwen", "a <mark>qwen</mark> b <mark>QWEN</mark>")]
     [InlineData("通義千問", "通 千", "<mark>通</mark>義<mark>千</mark>問")]
     [InlineData("通義千問", "通義 千問", "<mark>通義千問</mark>")]
+    [InlineData("Qwen3-Max, qwen3max", "qwen", "<mark>Qwen</mark>3-Max, <mark>qwen</mark>3max")]
+    [InlineData("qwen3max", "qwen3", "<mark>qwen3</mark>max")]
     public void Highlight_marks_matches_found_with_the_analyzer_folding(string text, string query, string expected) =>
         Assert.Equal(expected, Highlight(text, query));
 
     [Theory]
     [InlineData("通義千問", "問通")]
     [InlineData("Qwen3 and Max", "\"qwen3 max\"")]
-    [InlineData("qwen3max", "qwen3")]
+    [InlineData("qwen3 max", "\"qwen3max\"")]
     public void Highlight_marks_nothing_the_index_would_not_match(string text, string query) =>
         Assert.Equal(text, Highlight(text, query));
 
