@@ -35,6 +35,13 @@ public sealed class ImageTests
     [InlineData("Credit: NASA/JPL-Caltech")]
     [InlineData("*圖源：ifanr*")]
     [InlineData("（圖源：中央社）")]
+    // The credits the article's HTML shows as such, which import left in the body (review).
+    [InlineData("写真：共同通信")]
+    [InlineData("사진=연합뉴스")]
+    [InlineData("المصدر: رويترز")]
+    [InlineData("圖／ifanr")]
+    [InlineData("Photo by Jane Doe")]
+    [InlineData("© Reuters")]
     public void Parse_credit_line_after_image_becomes_its_credit_as_written(string line)
     {
         var document = ParseBody("![Alt](https://images.example.com/a.jpg)", line, "", "Next paragraph.");
