@@ -27,7 +27,7 @@ public enum ArticleStatus
 /// <param name="Slug" example="qwen3-max-發布">URL slug: at most 120 characters, hyphens included: words of lowercase letters of any script (with their marks) or digits, joined by single hyphens, in Unicode NFKC (the pattern checks the part of this a regular expression without Unicode classes can); derived from the title when omitted on create, kept when omitted on replace.</param>
 /// <param name="Subtitle" example="兆級參數模型登頂多項基準">Optional standfirst.</param>
 /// <param name="Excerpt">Optional summary; when omitted (or null), one is derived from the body (at most 200 user-perceived characters (grapheme clusters) of its paragraphs before a thematic break that follows them (closing matter such as a disclaimer), without headings, code, tables or the credit or caption line under a figure), and follows the body's changes. Sending back the derived excerpt an article shows, as a client that reads and then replaces it does, keeps it derived.</param>
-/// <param name="PublishedAt">When a published article goes live (RFC 3339, between the years 1900 and 9999 in UTC). Omitted: now on first publish, else unchanged. In the future: scheduled. Must be omitted for drafts.</param>
+/// <param name="PublishedAt">When a published article goes live (RFC 3339, between the years 1900 and 9999 in UTC; kept to the microsecond, finer digits dropped). Omitted: now on first publish, else unchanged. In the future: scheduled. Must be omitted for drafts.</param>
 /// <param name="TagIds" example="[5, 8]">Tag ids, in display order.</param>
 /// <param name="CoverImageId" example="12">Cover image id, or null.</param>
 /// <param name="ImageIds" example="[12]">Ids of the inline images, in order of appearance.</param>
