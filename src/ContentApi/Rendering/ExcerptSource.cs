@@ -25,9 +25,10 @@ internal static class ExcerptSource
             var walk = new Walk([], new NextSiblings());
             foreach (var block in document)
             {
-                if (block is ThematicBreakBlock && HasText(text))
+                if (block is ThematicBreakBlock && Excerpts.HasProse(text.ToString()))
                 {
-                    // What follows a break after the text is closing matter (a disclaimer, "延伸閱讀"), not the article.
+                    // What follows a break after the text is closing matter (a disclaimer, "延伸閱讀"), not the article;
+                    // after only a byline or dateline, which the excerpt leaves out, it is the article.
                     break;
                 }
                 Append(text, block, proseOnly, keepCaptions, walk);

@@ -227,6 +227,9 @@ public static partial class Excerpts
     /// "（中央社記者王小明台北1日電）", which says nothing about the article; a dateline also when the lead runs on after it
     /// on its line ("（中央社記者王小明台北1日電）行政院今天…", "[서울=연합뉴스] 홍길동 기자 = …", "【ワシントン＝山田太郎】…").
     /// </summary>
+    /// <summary>Whether the text holds more than the byline or dateline <see cref="Derive"/> leaves out.</summary>
+    internal static bool HasProse(string plainText) => WithoutByline(plainText).Trim().Length > 0;
+
     private static string WithoutByline(string text)
     {
         var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);

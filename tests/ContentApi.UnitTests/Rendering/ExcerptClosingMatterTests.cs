@@ -23,6 +23,10 @@ public sealed class ExcerptClosingMatterTests
     [InlineData("---\n\n導語在分隔線之後。", "導語在分隔線之後。")]
     [InlineData("## 小標\n\n---\n\n導語在小標與分隔線之後。", "導語在小標與分隔線之後。")]
     [InlineData("![封面](image:1)\n圖源:ifanr\n\n---\n\n導語在封面之後。", "導語在封面之後。")]
+    // A byline or dateline alone before the break: the excerpt was empty (review).
+    [InlineData("作者 | 王小明\n\n---\n\n行政院今天宣布新政策。", "行政院今天宣布新政策。")]
+    [InlineData("By Jane Doe\n\n---\n\nThe lead paragraph is here.", "The lead paragraph is here.")]
+    [InlineData("（中央社記者王小明台北1日電）\n\n---\n\n行政院今天宣布新政策。", "行政院今天宣布新政策。")]
     public void A_break_before_any_prose_leaves_the_prose_after_it(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
