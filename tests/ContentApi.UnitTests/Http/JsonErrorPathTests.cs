@@ -16,6 +16,12 @@ public sealed class JsonErrorPathTests
     [InlineData("{\"\\ud800\":1}", "$")]
     [InlineData("xx", "$")]
     [InlineData("{\"a\":[[[[[]]]]]}", "$.a")]
+    // Review: a syntax error after a repeated member is what the parser reports; a root that is no object is the
+    // document's problem; an ordinary error at the deepest level allowed keeps its whole path.
+    [InlineData("{\"name\":\"a\",\"name\":\"b\",\"bio\":tru}", "$.bio")]
+    [InlineData("[1,2,x]", "$")]
+    [InlineData("[{\"a\":1,\"a\":2}]", "$")]
+    [InlineData("{\"a\":[[[x]]]}", "$.a[0][0][0]")]
     public void Names_where_the_text_stops_being_json_the_api_takes(string json, string path) =>
         Assert.Equal(path, JsonErrorPath.Find(Encoding.UTF8.GetBytes(json), maxDepth: 4));
 }

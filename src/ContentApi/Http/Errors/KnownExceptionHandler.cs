@@ -157,7 +157,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
             // An empty body sent without a length (chunked), or only white space: as missing as Content-Length: 0.
             return Refusal(field, Problems.JsonBodyRequiredDetail);
         }
-        else if (message.Contains("maximum configured depth", StringComparison.Ordinal))
+        else if (message.Contains(JsonErrorPath.DepthExceeded, StringComparison.Ordinal))
         {
             return Refusal(field, "The JSON is nested too deeply.");
         }

@@ -9,15 +9,27 @@ namespace ContentApi.Http.Json;
 /// </summary>
 internal static class JsonErrorPath
 {
-    /// <summary>The path of the first thing wrong in <paramref name="json"/>; the root ($) when nothing is found.</summary>
+    /// <summary>What System.Text.Json's reader and serializer say of a text nested deeper than allowed.</summary>
+    internal const string DepthExceeded = "maximum configured depth";
+
+    /// <summary>
+    /// The path of what is wrong in <paramref name="json"/>, as its parser reports it: the first place it stops being
+    /// JSON, else the first member named twice in one object (the parser looks for those only in a text that is JSON);
+    /// the root ($) when nothing is found, and for a text whose root is not an object (a problem of the document).
+    /// </summary>
     public static string Find(ReadOnlySpan<byte> json, int maxDepth)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth });
         var frames = new List<Frame>();
+        string? firstRepeated = null;
         try
         {
             while (reader.Read())
             {
+                if (frames.Count == 0 && reader.TokenType != JsonTokenType.StartObject)
+                {
+                    return "$";
+                }
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
@@ -26,7 +38,7 @@ internal static class JsonErrorPath
                         frame.Member = reader.GetString();
                         if (!frame.Members.Add(frame.Member!))
                         {
-                            return PathOf(frames, failedInLast: false);
+                            firstRepeated ??= PathOf(frames, failedInLast: false);
                         }
                         break;
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
@@ -45,9 +57,11 @@ internal static class JsonErrorPath
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
             // Too deep: filed under the member that holds the nesting, not at the end of its run of brackets.
-            return frames.Count >= maxDepth ? PathOf(TrailingArraysRemoved(frames), failedInLast: false) : PathOf(frames, failedInLast: true);
+            return exception.Message.Contains(DepthExceeded, StringComparison.Ordinal)
+                ? PathOf(TrailingArraysRemoved(frames), failedInLast: false)
+                : PathOf(frames, failedInLast: true);
         }
-        return "$";
+        return firstRepeated ?? "$";
     }
 
     private static void StepInArray(List<Frame> frames)

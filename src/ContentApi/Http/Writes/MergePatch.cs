@@ -33,7 +33,8 @@ public static class MergePatch
         {
             throw new BadHttpRequestException(Problems.JsonBodyRequiredDetail);
         }
-        using var body = new MemoryStream();
+        // Sized by the length sent (the body limit refuses more), so a large patch is not copied as the stream grows.
+        using var body = new MemoryStream((int)Math.Min(request.ContentLength ?? 0, 16 << 20));
         JsonNode? node;
         try
         {
