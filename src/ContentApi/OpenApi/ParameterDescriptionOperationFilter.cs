@@ -22,7 +22,7 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
 {
     public static readonly string SearchWords =
         "Search words, separated by spaces or list punctuation (`,` `、` `；` ...). `\"...\"` quotes a phrase, `-word` excludes; Chinese of 2+ characters matches as a phrase, and so do words joined by other punctuation (`Qwen3-Max`); a word's letters find it without its digits (`Qwen` finds `Qwen3`); Traditional and Simplified match each other. " +
-        $"At most {Search.SearchQuery.MaxLength} characters and {Search.SearchQuery.MaxTerms} words or phrases (else a 400). A query's words and phrases are matched with at most {Search.Fts5Match.MaxTokens} index tokens in all (a word is one, a Chinese character about two): the longest included phrases are matched by their start (one of 33 Chinese characters alone; shorter beside other long ones), and highlights mark only whole phrases; excluded ones (`-word`) are matched whole, at most {Search.SearchQuery.MaxExcludedTokens} index tokens in all.";
+        $"At most {Search.SearchQuery.MaxLength} characters and {Search.SearchQuery.MaxTerms} words or phrases (else a 400). A query's words and phrases are matched with at most {Search.Fts5Match.MaxTokens} index tokens in all (a word is one, a word of letters and digits such as `GPT4o` one or two per run, a Chinese character about two): the longest included phrases are matched by their start (one of 33 Chinese characters alone; shorter beside other long ones), and highlights mark only whole phrases; excluded ones (`-word`) are matched whole, at most {Search.SearchQuery.MaxExcludedTokens} index tokens in all.";
 
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -33,6 +33,7 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
         ["page"] = "1-based page number, for numbered navigation (costs grow with depth; prefer `cursor`). Not with `cursor`.",
         ["sort"] = "A field name from the allow-list in the operation description, prefixed with `-` for descending.",
         ["mimeType"] = "Only images of this media type, such as `image/jpeg`.",
+        ["url"] = "Only images stored with this URL, compared exactly (an absolute http or https URL, as an image's `url`): to find an image before creating it, so that a re-sync makes no second one.",
         ["author"] = "Only articles by this author: one id or slug (all digits match either); not a list (a comma is a 400).",
         ["tag"] = "Only articles with this tag: one id or slug (all digits match either); not a list (a comma is a 400).",
         ["language"] = "Only articles in this BCP 47 language or a more specific one (RFC 4647 basic filtering, case-insensitive): `zh` matches `zh`, `zh-Hant` and `zh-TW`; `zh-Hant` matches `zh-Hant-TW` but not `zh-Hans`.",

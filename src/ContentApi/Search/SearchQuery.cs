@@ -30,7 +30,7 @@ public sealed class SearchQuery
     public const int MaxExcludedTokens = Fts5Match.MaxTokens / 2;
 
     public static readonly string TooMuchExcludedMessage =
-        $"The words and phrases the search query excludes with '-' must be shorter: at most {MaxExcludedTokens} index tokens in all (a word is one, a Chinese character about two).";
+        $"The words and phrases the search query excludes with '-' must be shorter: at most {MaxExcludedTokens} index tokens in all (a word is one, a word of letters and digits such as GPT4o one or two per run, a Chinese character about two).";
     public static readonly string TooManyTermsMessage = $"The search query must have at most {MaxTerms} words or phrases (quote a sentence to search for it as one phrase).";
 
     private SearchQuery(IReadOnlyList<SearchTerm> terms, string? error) => (Terms, Error) = (terms, error);

@@ -20,12 +20,13 @@ internal static partial class TextUnits
     /// </summary>
     public static bool Says(string text, string part)
     {
-        var wanted = Of(part).Select(unit => unit.Text).ToList();
+        // Whole words: a short line "GPT" does not say "GPT4 benchmark chart".
+        var wanted = Of(part, splitLetterDigitWords: false).Select(unit => unit.Text).ToList();
         if (wanted.Count == 0)
         {
             return text.Contains(part, StringComparison.Ordinal);
         }
-        var units = Of(text).Select(unit => unit.Text).ToList();
+        var units = Of(text, splitLetterDigitWords: false).Select(unit => unit.Text).ToList();
         for (var start = 0; start + wanted.Count <= units.Count; start++)
         {
             if (units.Skip(start).Take(wanted.Count).SequenceEqual(wanted, StringComparer.Ordinal))
@@ -60,9 +61,10 @@ internal static partial class TextUnits
 
     private static bool IsSpaceWithinLine(char c) => char.IsWhiteSpace(c) && c is not ('\n' or '\r' or '\v' or '\f' or '\u0085' or '\u2028' or '\u2029');
 
-    public static List<TextUnit> Of(string text)
+    /// <param name="splitLetterDigitWords">A word of letters and digits is its runs ("qwen3" → qwen, 3), as search indexes it.</param>
+    public static List<TextUnit> Of(string text, bool splitLetterDigitWords = true)
     {
-        var reader = new UnitReader(text);
+        var reader = new UnitReader(text, splitLetterDigitWords);
         // Normalizing one grapheme cluster at a time keeps every unit tied to the exact span it came from.
         for (var start = 0; start < text.Length;)
         {
@@ -75,6 +77,7 @@ internal static partial class TextUnits
     private ref struct UnitReader
     {
         private readonly string _text;
+        private readonly bool _splitLetterDigitWords;
         private readonly List<TextUnit> _units;
         private readonly StringBuilder _word = new();
         private int _wordStart;
@@ -83,9 +86,10 @@ internal static partial class TextUnits
         private bool _lastWasCjk;  // and it was a CJK character
         private bool _acrossSpace; // and a space came after it
 
-        public UnitReader(string text)
+        public UnitReader(string text, bool splitLetterDigitWords)
         {
             _text = text;
+            _splitLetterDigitWords = splitLetterDigitWords;
             _units = new List<TextUnit>(text.Length);
         }
 
@@ -274,15 +278,18 @@ internal static partial class TextUnits
             }
             var word = _word.ToString();
             _word.Clear();
-            if (IsPlainAscii(_text.AsSpan(_wordStart, _wordEnd - _wordStart), word.Length) && LetterDigitParts(word) is { } parts)
+            if (_splitLetterDigitWords && LetterDigitParts(word) is { } parts)
             {
                 // A model or product name is searched by its name alone too: "Qwen3" is qwen, then 3 joined to it, as
-                // a CJK run's characters are, so "Qwen" finds it and "Qwen3" stays one exact token (qwen3).
+                // a CJK run's characters are, so "Qwen" finds it and "Qwen3" stays one exact token (qwen3). Each part
+                // spans its own characters when the word was written as it is folded, else the whole word (ＧＰＴ４ｏ).
+                var exact = IsPlainAscii(_text.AsSpan(_wordStart, _wordEnd - _wordStart), word.Length);
                 var start = _wordStart;
-                foreach (var part in parts)
+                for (var i = 0; i < parts.Count; i++)
                 {
-                    _units.Add(new TextUnit(part, start, start + part.Length, IsCjk: false, JoinsPrevious: start > _wordStart));
-                    start += part.Length;
+                    var end = exact ? start + parts[i].Length : _wordEnd;
+                    _units.Add(new TextUnit(parts[i], start, end, IsCjk: false, JoinsPrevious: i > 0));
+                    start = exact ? end : _wordStart;
                 }
                 return;
             }
@@ -301,8 +308,8 @@ internal static partial class TextUnits
         System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     /// <summary>
-    /// A word's runs of letters and of digits ("qwen3" → qwen, 3; "h100" → h, 100; "gpt4o" → gpt, 4, o); null for a word
-    /// of one kind, or of more than <see cref="MaxWordParts"/> runs.
+    /// A folded word's runs of letters and of digits ("qwen3" → qwen, 3; "h100" → h, 100; "gpt4o" → gpt, 4, o; digits of
+    /// every script are ASCII by then); null for a word of one kind, or of more than <see cref="MaxWordParts"/> runs.
     /// </summary>
     internal static List<string>? LetterDigitParts(string word)
     {

@@ -161,6 +161,12 @@ public sealed class MarkdownRendererImageTests
     public void Render_a_caption_paragraph_of_its_own_that_does_not_restate_the_images_caption_adds_to_it(string markdown, string figcaption) =>
         Assert.Equal(figcaption, SafeHtml.Parse(Render(markdown, LaunchEvent with { Caption = "台積電新竹總部外觀", Credit = "圖源：中央社" })).QuerySelector("figcaption")!.InnerHtml);
 
+    /// <summary>Captions are compared by whole words: once search split "GPT4" into gpt and 4, a paragraph "GPT" said "GPT4 benchmark chart" and erased it (review).</summary>
+    [Fact]
+    public void Render_a_paragraph_naming_part_of_a_word_of_the_caption_does_not_restate_it() =>
+        Assert.Equal("GPT4 benchmark chart GPT <small class=\"credit\">Photo: AP</small>",
+            SafeHtml.Parse(Render("![](image:12)\n\nGPT\n\nShares rose 3%.", LaunchEvent with { Caption = "GPT4 benchmark chart", Credit = "Photo: AP" })).QuerySelector("figcaption")!.InnerHtml);
+
     [Fact]
     public void Render_figures_after_a_label_in_the_same_paragraph_are_figures_with_their_own_labels()
     {

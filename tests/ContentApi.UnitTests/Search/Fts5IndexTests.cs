@@ -15,6 +15,9 @@ public sealed class Fts5IndexTests : IDisposable
         "東京タワーとすし",
         "한국어 검색 엔진",
         "x marks near the spot",
+        "ＧＰＴ４ｏ 發布",
+        "Brûlé3k menu",
+        "GPT\u00AD4o notes",
     ];
 
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
@@ -60,6 +63,12 @@ public sealed class Fts5IndexTests : IDisposable
     [InlineData("qwen", new long[] { 1 })] // a model's name alone (review); it was none
     [InlineData("wen3", new long[0])]
     [InlineData("\"SWE-Bench Verified\"", new long[] { 1 })]
+    // A word of letters and digits is found however it is written: full-width, accented, with a soft hyphen (review).
+    [InlineData("GPT4o", new long[] { 8, 10 })]
+    [InlineData("ＧＰＴ４ｏ", new long[] { 8, 10 })]
+    [InlineData("gpt", new long[] { 8, 10 })]
+    [InlineData("brule3k", new long[] { 9 })]
+    [InlineData("BRÛLÉ", new long[] { 9 })]
     [InlineData("\"Verified SWE-Bench\"", new long[0])]
     [InlineData("\"模型 SWE\"", new long[] { 1 })]
     [InlineData("cafe", new long[] { 3 })]

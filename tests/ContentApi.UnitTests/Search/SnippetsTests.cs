@@ -28,6 +28,8 @@ public sealed class SnippetsTests
     [InlineData("通義千問", "通義 千問", "<mark>通義千問</mark>")]
     [InlineData("Qwen3-Max, qwen3max", "qwen", "<mark>Qwen</mark>3-Max, <mark>qwen</mark>3max")]
     [InlineData("qwen3max", "qwen3", "<mark>qwen3</mark>max")]
+    [InlineData("ＧＰＴ４ｏ 發布", "GPT4o", "<mark>ＧＰＴ４ｏ</mark> 發布")] // written otherwise than folded: the whole word
+    [InlineData("GPT4o 發布", "ＧＰＴ４ｏ", "<mark>GPT4o</mark> 發布")]
     public void Highlight_marks_matches_found_with_the_analyzer_folding(string text, string query, string expected) =>
         Assert.Equal(expected, Highlight(text, query));
 
