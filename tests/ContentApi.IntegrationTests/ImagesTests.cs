@@ -71,6 +71,33 @@ public sealed class ImagesTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().GetAsync($"/api/v1/images/{draftInline}")).StatusCode);
     }
 
+    /// <summary>
+    /// An integrator finds an image by its URL before creating it, so that a re-sync makes no second image of one file
+    /// (GET /images?url= was a 400, and POSTing the URL again made another image; review). Anonymous callers find only
+    /// what they may see.
+    /// </summary>
+    [Fact]
+    public async Task Images_are_found_by_their_url_exactly_and_anonymous_callers_find_only_shown_ones()
+    {
+        var writer = factory.Writer();
+        var url = $"https://cdn.example.com/sync/{Guid.NewGuid():N}/圖.jpg";
+        var first = (await writer.PostOkAsync("/api/v1/images", Photo(url))).Id();
+        var second = (await writer.PostOkAsync("/api/v1/images", Photo(url))).Id();
+        await writer.PostOkAsync("/api/v1/images", Photo(url + "?w=2"));
+        string ByUrl(string value) => $"/api/v1/images?url={Uri.EscapeDataString(value)}&sort=createdAt";
+
+        var found = await factory.Reader().GetJsonAsync(ByUrl(url));
+
+        Assert.Equal([first, second], found.ItemIds());
+        Assert.Equal(2, found.Total());
+        Assert.Empty((await factory.Reader().GetJsonAsync(ByUrl(url.ToUpperInvariant()))).ItemIds());
+        Assert.Empty((await factory.Anonymous().GetJsonAsync(ByUrl(url))).ItemIds());
+        await new TestContent(writer).ArticleAsync(new() { ["coverImageId"] = second });
+        Assert.Equal([second], (await factory.Anonymous().GetJsonAsync(ByUrl(url))).ItemIds());
+        var problem = await (await factory.Reader().GetAsync("/api/v1/images?url=not-a-url")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["url"]);
+    }
+
     [Fact]
     public async Task CreateImage_with_only_required_fields_returns_nulls_for_the_rest()
     {

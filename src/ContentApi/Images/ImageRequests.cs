@@ -80,6 +80,7 @@ public sealed record ListImagesQuery : IListQuery
     public int? Page { get; init; }
     public string? Sort { get; init; }
     public string? MimeType { get; init; }
+    public string? Url { get; init; }
     /// <summary>Top-level fields to return (comma-separated), e.g. id,url,width,height. Default: all.</summary>
     public string? Fields { get; init; }
 }
@@ -97,6 +98,7 @@ public sealed class ListImagesQueryValidator : ListQueryValidator<ListImagesQuer
     {
         RuleFor(q => q.MimeType!).Matches(ImageRequestValidator.MimeTypePattern).When(q => q.MimeType is not null)
             .WithMessage(ImageRequestValidator.MimeTypeMessage);
+        RuleFor(q => q.Url!).HttpUrl().When(q => q.Url is not null);
         RuleFor(q => q.Fields).FieldsOf<ListImagesQuery, ImageResponse>();
     }
 }

@@ -125,8 +125,13 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
             conditions.Add("i.mime_type = @MimeType");
             parameters.Add("MimeType", mimeType);
         }
+        if (filter.Url is { } url)
+        {
+            conditions.Add("i.url = @Url");
+            parameters.Add("Url", url);
+        }
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        var total = filter is { PubliclyShownOnly: true, MimeType: null } ? new KeysetPage.TotalQuery(PubliclyShownTotal) : null;
+        var total = filter is { PubliclyShownOnly: true, MimeType: null, Url: null } ? new KeysetPage.TotalQuery(PubliclyShownTotal) : null;
         return await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<ImageRow>(
             Select, From, conditions, parameters, order, "i.id", r => r.Id, after, limit, page, TotalBy: total), cancellationToken);
     }
@@ -197,4 +202,4 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
 
 /// <summary>Filters of the image list.</summary>
 /// <param name="PubliclyShownOnly">Only images that published content shows (anonymous callers).</param>
-public sealed record ImageFilter(string? MimeType, bool PubliclyShownOnly);
+public sealed record ImageFilter(string? MimeType, string? Url, bool PubliclyShownOnly);
