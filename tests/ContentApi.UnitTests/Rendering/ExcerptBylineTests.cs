@@ -1,6 +1,3 @@
-using ContentApi.Rendering;
-using ContentApi.Text;
-
 namespace ContentApi.UnitTests.Rendering;
 
 /// <summary>
@@ -10,8 +7,7 @@ namespace ContentApi.UnitTests.Rendering;
 /// </summary>
 public sealed class ExcerptBylineTests
 {
-    private static string Excerpt(string markdown) =>
-        Excerpts.Derive(MarkdownRenderer.ToPlainTextForStorage(markdown, TimeSpan.FromSeconds(10)).ExcerptSource, 200);
+    private static string Excerpt(string markdown) => DerivedExcerpt.Of(markdown);
 
     [Theory]
     [InlineData("作者 | 王小明\r\n行政院今天通過法案。", "行政院今天通過法案。")]

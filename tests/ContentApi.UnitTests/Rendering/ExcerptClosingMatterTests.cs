@@ -1,6 +1,3 @@
-using ContentApi.Rendering;
-using ContentApi.Text;
-
 namespace ContentApi.UnitTests.Rendering;
 
 /// <summary>
@@ -9,8 +6,7 @@ namespace ContentApi.UnitTests.Rendering;
 /// </summary>
 public sealed class ExcerptClosingMatterTests
 {
-    private static string Excerpt(string markdown) =>
-        Excerpts.Derive(MarkdownRenderer.ToPlainTextForStorage(markdown, TimeSpan.FromSeconds(10)).ExcerptSource, 200);
+    private static string Excerpt(string markdown) => DerivedExcerpt.Of(markdown);
 
     [Theory]
     [InlineData("華為今天發布新手機，售價五千元。\n\n---\n\n*本文僅代表作者個人觀點，不代表本平台立場。*\n", "華為今天發布新手機，售價五千元。")]

@@ -1,5 +1,4 @@
 using ContentApi.Rendering;
-using ContentApi.Text;
 
 namespace ContentApi.UnitTests.Rendering;
 
@@ -35,7 +34,7 @@ public sealed class FigureCreditTests
             Assert.Equal(credit, body.QuerySelector("small.credit")!.TextContent);
             Assert.Equal("正文。", body.Children[1].TextContent);
 
-            var excerpt = Excerpts.Derive(MarkdownRenderer.ToPlainTextForStorage(markdown, TimeSpan.FromSeconds(10)).ExcerptSource, 200);
+            var excerpt = DerivedExcerpt.Of(markdown);
             Assert.Equal("正文。", excerpt);
         }
     }
