@@ -168,7 +168,10 @@ internal sealed class BodyReader
         return (caption, Lines.Trimmed(next));
     }
 
-    private bool IsCreditLine(int line) => line >= 0 && IsConsumable(line) && ImageAnnotations.IsCredit(Lines.Trimmed(line));
+    /// <summary>A credit ends its paragraph (or comes before the next image of it): the first line of a wrapped paragraph is none.</summary>
+    private bool IsCreditLine(int line) =>
+        line >= 0 && IsConsumable(line) && ImageAnnotations.IsCredit(Lines.Trimmed(line))
+        && (line == Lines.Count - 1 || _scan.Kind(line + 1) != LineKind.Paragraph || _scan.HasImage(line + 1));
 
     /// <summary>
     /// The consumed lines, and the blank lines around them that would otherwise pile up: of the blank lines before

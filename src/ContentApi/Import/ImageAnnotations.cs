@@ -13,10 +13,12 @@ internal static partial class ImageAnnotations
     public const int MaxCaptionLength = 120;
 
     /// <summary>
-    /// A label and a colon (ASCII or full-width), then the source; optionally in emphasis or parentheses. Or what the
-    /// article's HTML shows as a credit because it can be nothing else (<see cref="FigureLabels.NamesSource"/>:
-    /// <c>写真：共同通信</c>, <c>사진=연합뉴스</c>, <c>圖／中央社</c>, <c>Photo by Jane Doe</c>), which import left in the
-    /// body, so the image had no credit (review). The whole trimmed line is the credit, kept as written.
+    /// A label and a colon (ASCII or full-width), then the source; optionally in emphasis or parentheses. Or a label
+    /// (short, not ending as a sentence does: <see cref="FigureLabels.IsLabel"/>) that the article's HTML shows as a
+    /// credit because it can be nothing else (<see cref="FigureLabels.NamesSource"/>: <c>写真：共同通信</c>,
+    /// <c>사진=연합뉴스</c>, <c>圖／中央社</c>, <c>Photo by Jane Doe</c>), which import left in the body, so the image had
+    /// no credit (review); a sentence that starts the same way ("© 2025 ACME. All rights reserved.") stays in the body.
+    /// The whole trimmed line is the credit, kept as written.
     /// </summary>
     public static bool IsCredit(string trimmedLine)
     {
@@ -25,7 +27,7 @@ internal static partial class ImageAnnotations
             return false;
         }
         var text = Emphasis.Strip(trimmedLine);
-        return Credit().IsMatch(text) || FigureLabels.NamesSource(text);
+        return Credit().IsMatch(text) || (FigureLabels.NamesSource(text) && FigureLabels.IsLabel(text));
     }
 
     /// <summary>The text of a line that is wholly <c>*italic*</c> or <c>_italic_</c>, or null.</summary>

@@ -55,11 +55,34 @@ public sealed class ImageTests
     [InlineData("The source: an anonymous engineer who worked on the chip for three years and asked not to be named here.")]
     [InlineData("## Source: Reuters")]
     [InlineData("- Photo: Reuters")]
+    // Sentences that start as credits do (review: they left the body as the image's credit).
+    [InlineData("Photo by the author shows the harbour at dawn.")]
+    [InlineData("© 2025 ACME. All rights reserved.")]
+    [InlineData("Courtesy of the museum, the show runs until May.")]
+    [InlineData("Sources/methods are listed at the end.")]
     public void Parse_line_that_is_not_a_short_credit_stays_in_body(string line)
     {
         var document = ParseBody("![Alt](https://images.example.com/a.jpg)", line);
         Assert.Null(Assert.Single(document.Images).Credit);
         Assert.Equal($"![Alt](image:{{0}})\n{line}\n", document.BodyTemplate);
+    }
+
+    /// <summary>The first line of a wrapped paragraph is no credit, however it starts (review: the paragraph lost its first line).</summary>
+    [Theory]
+    [InlineData("Photo by Jane Doe", "and her team, the album grew.")]
+    [InlineData("Source: Reuters", "and AP reported the same.")]
+    public void Parse_first_line_of_a_wrapped_paragraph_stays_in_body(string first, string second)
+    {
+        var document = ParseBody("![Alt](https://images.example.com/a.jpg)", "", first, second);
+        Assert.Null(Assert.Single(document.Images).Credit);
+        Assert.Equal($"![Alt](image:{{0}})\n\n{first}\n{second}\n", document.BodyTemplate);
+    }
+
+    [Fact]
+    public void Parse_credits_of_a_gallery_in_one_paragraph_are_each_images()
+    {
+        var document = ParseBody("![A](https://images.example.com/a.jpg)", "Photo by Jane Doe", "![B](https://images.example.com/b.jpg)", "圖／中央社");
+        Assert.Equal(["Photo by Jane Doe", "圖／中央社"], document.Images.Select(image => image.Credit));
     }
 
     [Fact]
