@@ -64,6 +64,23 @@ public sealed class BadRequestErrorsTests(ApiFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task A_merge_patch_nested_too_deeply_in_objects_is_keyed_as_the_same_PUT_is()
+    {
+        var writer = factory.Writer();
+        var image = await new TestContent(writer).ImageAsync();
+        var body = "{\"focalPoint\":{\"x\":" + string.Concat(Enumerable.Repeat("{\"a\":", 40)) + "1" + new string('}', 42) + "}";
+        async Task<string> KeyAsync(string method, string mediaType)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/images/{image}") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };
+            request.Content.Headers.ContentType = new(mediaType);
+            var problem = await (await writer.SendAsync(request)).AssertProblemAsync(HttpStatusCode.BadRequest);
+            return Assert.Single(Assert.IsType<JsonObject>(problem["errors"], exactMatch: false)).Key;
+        }
+
+        Assert.Equal(("focalPoint.x", "focalPoint.x"), (await KeyAsync("PUT", "application/json"), await KeyAsync("PATCH", "application/merge-patch+json")));
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_UTF_8_is_keyed_by_the_path_of_the_text()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tags")

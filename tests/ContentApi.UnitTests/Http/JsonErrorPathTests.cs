@@ -1,5 +1,6 @@
 using System.Text;
 using ContentApi.Http.Json;
+using ContentApi.Images;
 
 namespace ContentApi.UnitTests.Http;
 
@@ -24,4 +25,12 @@ public sealed class JsonErrorPathTests
     [InlineData("{\"a\":[[[x]]]}", "$.a[0][0][0]")]
     public void Names_where_the_text_stops_being_json_the_api_takes(string json, string path) =>
         Assert.Equal(path, JsonErrorPath.Find(Encoding.UTF8.GetBytes(json), maxDepth: 4));
+
+    /// <summary>Nested too deeply in objects: filed under the resource's member that holds them, as PUT files it (review: the client's own names, up to 64 of them).</summary>
+    [Theory]
+    [InlineData("{\"focalPoint\":{\"x\":{\"a\":{\"a\":{\"a\":1}}}}}", "$.focalPoint.x")]
+    [InlineData("{\"altText\":{\"a\":{\"a\":{\"a\":{\"a\":1}}}}}", "$.altText")]
+    [InlineData("{\"other\":{\"a\":{\"a\":{\"a\":{\"a\":1}}}}}", "$.other")]
+    public void Nesting_too_deep_is_filed_under_the_resources_member_that_holds_it(string json, string path) =>
+        Assert.Equal(path, JsonErrorPath.Find(Encoding.UTF8.GetBytes(json), maxDepth: 4, JsonSetup.Options.GetTypeInfo(typeof(ImageRequest))));
 }

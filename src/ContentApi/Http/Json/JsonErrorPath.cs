@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ContentApi.Http.Json;
 
@@ -17,7 +18,9 @@ internal static class JsonErrorPath
     /// JSON, else the first member named twice in one object (the parser looks for those only in a text that is JSON);
     /// the root ($) when nothing is found, and for a text whose root is not an object (a problem of the document).
     /// </summary>
-    public static string Find(ReadOnlySpan<byte> json, int maxDepth)
+    /// <param name="resource">What the text is for: nesting too deep is filed under the member of it that holds the
+    /// nesting (<c>focalPoint.x</c>, <c>description</c>), as the serializer files it, not under the client's own names.</param>
+    public static string Find(ReadOnlySpan<byte> json, int maxDepth, JsonTypeInfo? resource = null)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth });
         var frames = new List<Frame>();
@@ -56,9 +59,8 @@ internal static class JsonErrorPath
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
-            // Too deep: filed under the member that holds the nesting, not at the end of its run of brackets.
             return exception.Message.Contains(DepthExceeded, StringComparison.Ordinal)
-                ? PathOf(TrailingArraysRemoved(frames), failedInLast: false)
+                ? PathOf(HoldingMember(frames, resource), failedInLast: false)
                 : PathOf(frames, failedInLast: true);
         }
         return firstRepeated ?? "$";
@@ -72,12 +74,31 @@ internal static class JsonErrorPath
         }
     }
 
-    private static List<Frame> TrailingArraysRemoved(List<Frame> frames)
+    /// <summary>
+    /// The objects down to the member whose value is nested too deeply: the last one the resource has as an object's
+    /// member (or the first it does not have); without a resource, the members down to the first array.
+    /// </summary>
+    private static List<Frame> HoldingMember(List<Frame> frames, JsonTypeInfo? resource)
     {
-        var kept = frames.ToList();
-        while (kept.Count > 0 && kept[^1].IsArray)
+        var kept = new List<Frame>();
+        var type = resource;
+        foreach (var frame in frames)
         {
-            kept.RemoveAt(kept.Count - 1);
+            if (frame.IsArray)
+            {
+                break;
+            }
+            kept.Add(frame);
+            if (resource is null)
+            {
+                continue;
+            }
+            var member = type?.Properties.FirstOrDefault(p => p.Name == frame.Member);
+            if (member is null || type!.Options.GetTypeInfo(Nullable.GetUnderlyingType(member.PropertyType) ?? member.PropertyType) is not { Kind: JsonTypeInfoKind.Object } memberType)
+            {
+                break;
+            }
+            type = memberType;
         }
         return kept;
     }

@@ -41,6 +41,9 @@ public static class JsonSetup
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         Configure(options);
+        // With its resolver from the start: GetTypeInfo (a merge patch's members, its errors' paths) needs one, which
+        // the options otherwise get only at their first serialization.
+        options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 }

@@ -26,7 +26,8 @@ public static class MergePatch
         }
     }
 
-    public static async Task<JsonObject> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The patch a request sends for a <typeparamref name="T"/>, whose members name where its errors are.</summary>
+    public static async Task<JsonObject> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
     {
         // As the binding of POST and PUT judges it: a request that can have no body (Content-Length: 0) sent none.
         if (request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
@@ -49,13 +50,13 @@ public static class MergePatch
         catch (JsonException exception)
         {
             // Parsed whole, the patch has no path in its error: filed where it went wrong, as a PUT's would be.
-            throw new JsonException(exception.Message, JsonErrorPath.Find(Sent(body), JsonSetup.Options.MaxDepth), exception.LineNumber, exception.BytePositionInLine, exception);
+            throw new JsonException(exception.Message, JsonErrorPath.Find(Sent(body), JsonSetup.Options.MaxDepth, JsonSetup.Options.GetTypeInfo(typeof(T))), exception.LineNumber, exception.BytePositionInLine, exception);
         }
         catch (InvalidOperationException exception) when (exception.Message.Contains("UTF-16", StringComparison.Ordinal))
         {
             // The duplicate-property check decodes every name, and a lone surrogate escape in one cannot be decoded.
             throw new JsonException("A property name is not valid text (it holds a lone surrogate escape).",
-                JsonErrorPath.Find(Sent(body), JsonSetup.Options.MaxDepth), null, null, exception);
+                JsonErrorPath.Find(Sent(body), JsonSetup.Options.MaxDepth, JsonSetup.Options.GetTypeInfo(typeof(T))), null, null, exception);
         }
         var patch = node as JsonObject ?? throw new InvalidJsonValueException("A JSON merge patch must be a JSON object.");
         EnsureValidText(patch);

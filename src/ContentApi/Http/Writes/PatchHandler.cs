@@ -61,7 +61,7 @@ public static partial class PatchHandler
             {
                 return steps.ToResult(refusal);
             }
-            patch ??= await MergePatch.ReadAsync(http, cancellationToken);
+            patch ??= await MergePatch.ReadAsync<TRequest>(http, cancellationToken);
             var unpatched = steps.ToRequest(current);
             var request = MergePatch.Apply(unpatched, patch);
             if (steps.Reconcile is { } reconcile)
