@@ -12,7 +12,7 @@ namespace ContentApi.Search;
 public static class SearchAnalysis
 {
     /// <summary>Raise when <see cref="SearchAnalyzer"/> or <see cref="TextUnits"/> analyse any text differently.</summary>
-    private const int AnalyzerRevision = 8;
+    private const int AnalyzerRevision = 9;
 
     /// <summary>This build's analysis: the analyzer's revision and the fold table it uses.</summary>
     public static string Current { get; } = $"{AnalyzerRevision}-{FoldTableHash()}";

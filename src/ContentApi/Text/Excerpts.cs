@@ -222,14 +222,14 @@ public static partial class Excerpts
         return Cjk.IsLetter(rune) || Cjk.IsPunctuation(rune);
     }
 
+    /// <summary>Whether the text holds more than the byline or dateline <see cref="Derive"/> leaves out.</summary>
+    internal static bool HasProse(string plainText) => WithoutByline(plainText).Trim().Length > 0;
+
     /// <summary>
     /// Drops a leading byline such as "作者 | 王小明", "By: Jane Doe", "By Jane Doe and John Roe", "記者王小明／台北報導" or
     /// "（中央社記者王小明台北1日電）", which says nothing about the article; a dateline also when the lead runs on after it
     /// on its line ("（中央社記者王小明台北1日電）行政院今天…", "[서울=연합뉴스] 홍길동 기자 = …", "【ワシントン＝山田太郎】…").
     /// </summary>
-    /// <summary>Whether the text holds more than the byline or dateline <see cref="Derive"/> leaves out.</summary>
-    internal static bool HasProse(string plainText) => WithoutByline(plainText).Trim().Length > 0;
-
     private static string WithoutByline(string text)
     {
         var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);
