@@ -154,13 +154,13 @@ internal sealed class BodyReader
             _consumed[next] = true;
             next = NextNonBlank(next);
         }
-        else if (next == imageLine + 1 && ImageAnnotations.IsPlainCaption(Lines.Trimmed(next)) && IsCreditLine(NextNonBlank(next)))
+        else if (next == imageLine + 1 && ImageAnnotations.IsPlainCaption(Lines.Trimmed(next)) && IsCreditLine(imageLine, NextNonBlank(next)))
         {
             caption = Lines.Trimmed(next);
             _consumed[next] = true;
             next = NextNonBlank(next);
         }
-        if (!IsCreditLine(next))
+        if (!IsCreditLine(imageLine, next))
         {
             return (caption, null);
         }
@@ -168,10 +168,17 @@ internal sealed class BodyReader
         return (caption, Lines.Trimmed(next));
     }
 
-    /// <summary>A credit ends its paragraph (or comes before the next image of it): the first line of a wrapped paragraph is none.</summary>
-    private bool IsCreditLine(int line) =>
+    /// <summary>
+    /// A credit line in the image's own paragraph, or one that ends its paragraph (or comes before the next image of
+    /// it), as the HTML takes labels: the first line of a wrapped paragraph of its own is none.
+    /// </summary>
+    private bool IsCreditLine(int imageLine, int line) =>
         line >= 0 && IsConsumable(line) && ImageAnnotations.IsCredit(Lines.Trimmed(line))
-        && (line == Lines.Count - 1 || _scan.Kind(line + 1) != LineKind.Paragraph || _scan.HasImage(line + 1));
+        && (InParagraphOf(imageLine, line) || line == Lines.Count - 1 || _scan.Kind(line + 1) != LineKind.Paragraph || _scan.HasImage(line + 1));
+
+    /// <summary>Whether the lines from the image's to this one are one paragraph.</summary>
+    private bool InParagraphOf(int imageLine, int line) =>
+        Enumerable.Range(imageLine + 1, line - imageLine).All(l => _scan.Kind(l) == LineKind.Paragraph);
 
     /// <summary>
     /// The consumed lines, and the blank lines around them that would otherwise pile up: of the blank lines before

@@ -78,6 +78,15 @@ public sealed class ImageTests
         Assert.Equal($"![Alt](image:{{0}})\n\n{first}\n{second}\n", document.BodyTemplate);
     }
 
+    /// <summary>In the image's own paragraph the line after it is its label, whatever follows, as the HTML has it.</summary>
+    [Fact]
+    public void Parse_credit_in_the_images_own_paragraph_is_taken_before_more_text()
+    {
+        var document = ParseBody("![Alt](https://images.example.com/a.jpg)", "圖源:ifanr", "正文繼續。");
+        Assert.Equal("圖源:ifanr", Assert.Single(document.Images).Credit);
+        Assert.Equal("![Alt](image:{0})\n正文繼續。\n", document.BodyTemplate);
+    }
+
     [Fact]
     public void Parse_credits_of_a_gallery_in_one_paragraph_are_each_images()
     {
