@@ -93,8 +93,7 @@ internal static class JsonErrorPath
             {
                 continue;
             }
-            var member = type?.Properties.FirstOrDefault(p => p.Name == frame.Member);
-            if (member is null || type!.Options.GetTypeInfo(Nullable.GetUnderlyingType(member.PropertyType) ?? member.PropertyType) is not { Kind: JsonTypeInfoKind.Object } memberType)
+            if (ResourceMembers.Find(type!, frame.Member)?.ObjectType is not { } memberType)
             {
                 break;
             }
@@ -117,11 +116,15 @@ internal static class JsonErrorPath
             }
             else if (frame.Member is { } member)
             {
-                path.Append(member.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? "." + member : $"['{member}']");
+                path.Append(MemberOf("", member));
             }
         }
         return path.ToString();
     }
+
+    /// <summary>The JSON path of member <paramref name="name"/> of the object at <paramref name="parent"/>: <c>.name</c>, or <c>['a name']</c> when it holds more than letters, digits and <c>_</c>.</summary>
+    public static string MemberOf(string parent, string name) =>
+        parent + (name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? "." + name : $"['{name}']");
 
     /// <summary>An object (its members so far, the last one read) or an array (the index of its last element read).</summary>
     private sealed class Frame(bool isArray)

@@ -121,20 +121,16 @@ public static class MergePatch
     {
         foreach (var (name, value) in patch)
         {
-            var member = type.Properties.FirstOrDefault(p => p.Name == name);
-            if (member is null)
+            if (ResourceMembers.Find(type, name) is not { } member)
             {
-                throw new JsonException($"The JSON property '{name}' could not be mapped to any .NET member of the resource.", PathOf(path, name), null, null);
+                throw new JsonException($"The JSON property '{name}' could not be mapped to any .NET member of the resource.", JsonErrorPath.MemberOf(path, name), null, null);
             }
-            if (value is JsonObject nested && JsonSetup.Options.GetTypeInfo(Nullable.GetUnderlyingType(member.PropertyType) ?? member.PropertyType) is { Kind: JsonTypeInfoKind.Object } memberType)
+            if (value is JsonObject nested && member.ObjectType is { } memberType)
             {
-                EnsureKnownMembers(nested, memberType, PathOf(path, name));
+                EnsureKnownMembers(nested, memberType, JsonErrorPath.MemberOf(path, name));
             }
         }
     }
-
-    /// <summary>The JSON path of member <paramref name="name"/> of the object at <paramref name="parent"/>, quoted as System.Text.Json quotes it.</summary>
-    private static string PathOf(string parent, string name) => parent + new JsonObject { [name] = 0 }[name]!.GetPath()[1..];
 
     private static void Merge(JsonObject target, JsonObject patch)
     {
