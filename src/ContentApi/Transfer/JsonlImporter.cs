@@ -91,6 +91,7 @@ public sealed class JsonlImporter(Db db)
             .ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
         var path = Path.Combine(folder, ExportFormat.FileOf(table));
         var count = 0L;
+        var earlierSlugsKept = false; // most exports have none: no article then needs looking up among them
         var lineNumber = 0;
         foreach (var line in Lines(path))
         {
@@ -178,8 +179,12 @@ public sealed class JsonlImporter(Db db)
             }
             if (table == "articles")
             {
-                await RefuseSlugKeptByAnotherAsync(connection, transaction, id, path, lineNumber, cancellationToken);
+                if (earlierSlugsKept)
+                {
+                    await RefuseSlugKeptByAnotherAsync(connection, transaction, id, path, lineNumber, cancellationToken);
+                }
                 await AddPreviousSlugsAsync(connection, transaction, id, previousSlugs, path, lineNumber, cancellationToken);
+                earlierSlugsKept |= previousSlugs.Length > 0;
             }
             count++;
             if (count % Batch == 0)
