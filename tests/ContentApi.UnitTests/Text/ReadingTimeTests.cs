@@ -41,7 +41,8 @@ public sealed class ReadingTimeTests
     [Theory]
     [InlineData("通義千問 Qwen3-Max 在 SWE-Bench Verified 上取得 69.6 分", 9, 4)]
     [InlineData("ひらがなとカタカナ", 9, 0)]
-    [InlineData("한국어 문장", 5, 0)]
+    [InlineData("한국어 문장", 0, 2)]
+    [InlineData("삼성전자가 AI 반도체를 공개했다", 0, 4)]
     [InlineData("don't stop-believing, ok?", 0, 3)]
     [InlineData("Apple，Google。Meta", 0, 3)]
     [InlineData("— … !!! 🎉", 0, 0)]
@@ -63,6 +64,15 @@ public sealed class ReadingTimeTests
         var paragraph = string.Concat(Enumerable.Repeat("กรุงเทพมหานครเปิดให้บริการรถไฟฟ้า", 50));
         var article = string.Join("\n\n", Enumerable.Repeat(paragraph, 5));
         Assert.InRange(ReadingTime.Minutes(article), 6, 10);
+    }
+
+    [Fact]
+    public void A_korean_article_is_read_by_its_words()
+    {
+        // 1,600 spaced words (eojeol) of about three syllables: 7 minutes, as 1,600 English words are, not 12.
+        var article = string.Concat(Enumerable.Repeat("삼성전자가 새로운 반도체를 공개했다. ", 400));
+        Assert.Equal((0, 1600), ReadingTime.Count(article));
+        Assert.Equal(7, ReadingTime.Minutes(article));
     }
 
     [Fact]
