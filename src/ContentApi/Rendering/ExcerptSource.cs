@@ -100,18 +100,23 @@ internal static class ExcerptSource
     private sealed record Walk(HashSet<ParagraphBlock> Labels, NextSiblings Siblings);
 
     /// <summary>
-    /// Appends a paragraph as one line; the first one's byline line ("作者 | 王小明⏎行政院今天…") stays a line of its own,
-    /// for <see cref="Excerpts.Derive"/> to leave out without the lead joined to it.
+    /// Appends a paragraph as one line; the opening bylines ("作者 | 王小明⏎編輯 | 李四⏎行政院今天…") stay lines of their
+    /// own, for <see cref="Excerpts.Derive"/> to leave out without the lead joined to them.
     /// </summary>
     private static void AppendParagraph(StringBuilder builder, Inline? first)
     {
-        if (builder.Length == 0 && FigureLabels.LineAt(first) is ({ } line, { } next) && Excerpts.IsBylineLine(line.Text))
+        for (var kept = 0; kept < Excerpts.MaxBylineLines && OnlyBylinesSoFar(builder) &&
+            FigureLabels.LineAt(first) is ({ } line, { } next) && Excerpts.IsBylineLine(line.Text); kept++)
         {
             AppendLines(builder, line.Text);
             first = next;
         }
         AppendLines(builder, FigureLabels.TextFrom(first));
     }
+
+    /// <summary>Whether the text so far is at most the bylines (or dateline) the excerpt leaves out; checked only while it is short.</summary>
+    private static bool OnlyBylinesSoFar(StringBuilder builder) =>
+        builder.Length == 0 || (builder.Length <= Excerpts.MaxBylineLines * (Excerpts.MaxBylineLength + 1) && !Excerpts.HasProse(builder.ToString()));
 
     private static void AppendLines(StringBuilder builder, string text) => PlainText.AppendLine(builder, Cjk.JoinLines(text));
 }

@@ -226,31 +226,42 @@ public static partial class Excerpts
     internal static bool HasProse(string plainText) => WithoutByline(plainText).Trim().Length > 0;
 
     /// <summary>
-    /// Drops a leading byline such as "作者 | 王小明", "By: Jane Doe", "By Jane Doe and John Roe", "記者王小明／台北報導" or
-    /// "（中央社記者王小明台北1日電）", which says nothing about the article; a dateline also when the lead runs on after it
-    /// on its line ("（中央社記者王小明台北1日電）行政院今天…", "[서울=연합뉴스] 홍길동 기자 = …", "【ワシントン＝山田太郎】…").
+    /// Drops the leading bylines such as "作者 | 王小明", "By: Jane Doe", "By Jane Doe and John Roe", "記者王小明／台北報導" or
+    /// "（中央社記者王小明台北1日電）", which say nothing about the article, up to <see cref="MaxBylineLines"/> of them
+    /// ("作者｜王小明" then "編輯｜李四"); a dateline also when the lead runs on after it on its line
+    /// ("（中央社記者王小明台北1日電）行政院今天…", "[서울=연합뉴스] 홍길동 기자 = …", "【ワシントン＝山田太郎】…").
     /// </summary>
     private static string WithoutByline(string text)
     {
-        var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);
-        var firstLine = firstLineEnd < 0 ? text : text[..firstLineEnd];
-        var dateline = DatelineRegex().Match(firstLine);
-        if (dateline.Success && firstLine[dateline.Length..].Trim().Length > 0)
+        for (var dropped = 0; dropped < MaxBylineLines; dropped++)
         {
-            return text[dateline.Length..];
+            var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);
+            var firstLine = firstLineEnd < 0 ? text : text[..firstLineEnd];
+            var dateline = DatelineRegex().Match(firstLine);
+            if (dateline.Success && firstLine[dateline.Length..].Trim().Length > 0)
+            {
+                return text[dateline.Length..];
+            }
+            if (firstLineEnd < 0 || !(dateline.Success || IsBylineLine(firstLine)))
+            {
+                return text;
+            }
+            text = text[(firstLineEnd + 1)..].TrimStart();
         }
-        if (firstLineEnd < 0)
-        {
-            return text;
-        }
-        return dateline.Success || IsBylineLine(firstLine) ? text[(firstLineEnd + 1)..] : text;
+        return text;
     }
+
+    /// <summary>Writer, editor and photographer, each on a line of their own: more than that is no byline.</summary>
+    internal const int MaxBylineLines = 3;
+
+    /// <summary>The longest line taken for a byline.</summary>
+    internal const int MaxBylineLength = 60;
 
     /// <summary>
     /// Whether this line is a byline that the excerpt leaves out, when it starts the text. A paragraph's lines are joined
     /// before an excerpt is cut from it, so <see cref="Rendering.ExcerptSource"/> keeps such a line apart.
     /// </summary>
-    internal static bool IsBylineLine(string line) => line.Length <= 60 && IsByline(line.Trim());
+    internal static bool IsBylineLine(string line) => line.Length <= MaxBylineLength && IsByline(line.Trim());
 
     private static bool IsByline(string line) =>
         BylineRegex().IsMatch(line) || ReportBylineRegex().IsMatch(line) || EnglishBylineRegex().IsMatch(line);

@@ -18,6 +18,15 @@ public sealed class ExcerptBylineTests
     public void A_byline_line_at_the_top_of_the_lead_paragraph_is_left_out_and_the_lead_kept(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
+    /// <summary>Writer and editor: the editor's line was the excerpt, or (lead joined to it) all of it was dropped (review).</summary>
+    [Theory]
+    [InlineData("作者 | 王小明\n編輯 | 李四\n行政院今天通過法案。", "行政院今天通過法案。")]
+    [InlineData("作者 | 王小明\n\n編輯 | 李四\n行政院今天通過法案。", "行政院今天通過法案。")]
+    [InlineData("作者 | 王小明\n\n編輯 | 李四\n\n行政院今天通過法案。", "行政院今天通過法案。")]
+    [InlineData("By Jane Doe\nEditor: John Roe\nThe government passed the bill.", "Editor: John Roe The government passed the bill.")]
+    public void Each_byline_line_opening_the_article_is_left_out(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
     [Fact]
     public void A_long_lead_after_a_byline_line_loses_only_the_byline()
     {

@@ -22,6 +22,9 @@ public sealed class ExcerptClosingMatterTests
     // A byline or dateline alone before the break: the excerpt was empty (review).
     [InlineData("作者 | 王小明\n\n---\n\n行政院今天宣布新政策。", "行政院今天宣布新政策。")]
     [InlineData("By Jane Doe\n\n---\n\nThe lead paragraph is here.", "The lead paragraph is here.")]
+    // Two bylines: the second was the excerpt (review).
+    [InlineData("作者 | 王小明\n\n編輯 | 李四\n\n---\n\n行政院今天宣布新政策。", "行政院今天宣布新政策。")]
+    [InlineData("作者 | 王小明\n編輯 | 李四\n\n---\n\n行政院今天宣布新政策。", "行政院今天宣布新政策。")]
     [InlineData("（中央社記者王小明台北1日電）\n\n---\n\n行政院今天宣布新政策。", "行政院今天宣布新政策。")]
     public void A_break_before_any_prose_leaves_the_prose_after_it(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));

@@ -280,6 +280,13 @@ public sealed class ExcerptsTests
         Assert.Equal("正文開始。", Excerpts.Derive(text, Max));
 
     [Theory]
+    [InlineData("作者｜王小明\n編輯｜李四\n正文開始。")]
+    [InlineData("作者｜王小明\n\n編輯｜李四\n\n正文開始。")]
+    [InlineData("文｜愛範兒\n編輯｜李四\n記者王小明／台北報導\n正文開始。")]
+    public void Derive_skips_each_of_the_leading_bylines(string text) =>
+        Assert.Equal("正文開始。", Excerpts.Derive(text, Max));
+
+    [Theory]
     [InlineData("文學的力量。\n正文。", "文學的力量。正文。")]
     [InlineData("By 2030 the grid will change\n正文。", "By 2030 the grid will change 正文。")]
     [InlineData("By the end of the year, prices fell\n正文。", "By the end of the year, prices fell 正文。")]
