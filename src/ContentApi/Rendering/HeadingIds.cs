@@ -49,7 +49,7 @@ internal sealed class HeadingIds
         var pendingHyphen = false;
         foreach (var rune in text.EnumerateRunes())
         {
-            if (rune.Value is '\'' or '’')
+            if (rune.Value is '\'' or '’' || Slugs.IsInvisibleInWord(rune))
             {
                 continue;
             }

@@ -65,6 +65,14 @@ public static class Slugs
     private static bool IsInvisible(Rune rune) => rune.Value is 0x034F or 0x115F or 0x1160 or 0x3164 or 0xFFA0
         or (>= 0x180B and <= 0x180F) or (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF);
 
+    /// <summary>
+    /// Format characters inside a word: a soft hyphen ("Bundes&#173;tag"), joiners, direction marks. They are no break
+    /// between words, so a slug or an id leaves them out rather than putting a hyphen there. Not the zero-width space,
+    /// which separates the words of Thai or Khmer text.
+    /// </summary>
+    internal static bool IsInvisibleInWord(Rune rune) =>
+        rune.Value != 0x200B && Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format;
+
     /// <summary>Derives a readable slug from a title or name; never empty (falls back to <paramref name="fallback"/>).</summary>
     public static string FromText(string text, string fallback)
     {
@@ -78,7 +86,7 @@ public static class Slugs
         // The whole text, cut only once recomposed: decomposed, a Hangul syllable is two or three runes.
         foreach (var rune in decomposed.EnumerateRunes())
         {
-            if (IsInvisible(rune))
+            if (IsInvisible(rune) || IsInvisibleInWord(rune))
             {
                 // A variation selector picks a glyph (渡邉󠄐): the slug is the same word without it, not the fallback.
                 continue;

@@ -15,6 +15,7 @@ public sealed class HeadingIdsTests
     [InlineData("がんばれ", "がんばれ")]
     [InlineData("한국어 제목", "한국어-제목")]
     [InlineData("  -- 前後 --  ", "前後")]
+    [InlineData("Bundes\u00ADtag", "bundestag")] // a soft hyphen is no break between words
     [InlineData("🎉", "")]
     public void FromText_keeps_letters_and_digits_of_any_script(string text, string expected) =>
         Assert.Equal(expected, HeadingIds.FromText(text));

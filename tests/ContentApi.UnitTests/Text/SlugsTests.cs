@@ -40,6 +40,15 @@ public sealed class SlugsTests
     public void FromText_drops_invisible_variation_selectors_and_fillers(string text, string expected) =>
         Assert.Equal(expected, Slugs.FromText(text, "fallback"));
 
+    /// <summary>A soft hyphen made "Bundes­tag" the slug "bundes-tag" (editor).</summary>
+    [Theory]
+    [InlineData("Bundes\u00ADtag", "bundestag")]
+    [InlineData("می\u200Cخواهم", "میخواهم")] // a zero-width non-joiner inside a Persian word
+    [InlineData("\u200FRTL\u200E mark", "rtl-mark")]
+    [InlineData("ภาษา\u200Bไทย", "ภาษา-ไทย")] // the zero-width space between Thai words still separates them
+    public void FromText_drops_format_characters_inside_words(string text, string expected) =>
+        Assert.Equal(expected, Slugs.FromText(text, "fallback"));
+
     [Theory]
     [InlineData("!!!")]
     [InlineData("")]
