@@ -47,6 +47,6 @@ public static class ArticleQueryRules
 
     /// <summary>A BCP 47 tag: as a pattern and a length, so that the OpenAPI document states both.</summary>
     public static IRuleBuilderOptions<T, string?> LanguageTag<T>(this IRuleBuilderInitial<T, string?> rule, string message = "Must be a BCP 47 language tag.") =>
-        rule.Cascade(CascadeMode.Stop).MaximumCharacters(ArticleRequestValidator.MaxLanguageTagLength).WithMessage(message)
-            .Matches(ArticleRequestValidator.LanguageTagPattern).WithMessage(message);
+        rule.Cascade(CascadeMode.Stop).MaximumCharacters(LanguageTags.MaxLength).WithMessage(message)
+            .Matches(LanguageTags.Pattern).WithMessage(message);
 }

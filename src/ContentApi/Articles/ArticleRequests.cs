@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 using ContentApi.Http.Binding;
 using ContentApi.Http.Json;
 using ContentApi.Http.Lists;
@@ -21,7 +20,7 @@ public enum ArticleStatus
 /// <summary>The body of POST (create) and PUT (replace) for an article; PATCH merges into this shape.</summary>
 /// <param name="Title" example="阿里雲發布通義千問 Qwen3-Max，SWE-Bench Verified 得分 69.6">Headline.</param>
 /// <param name="Body" example="## 發布會現場&#10;&#10;阿里雲今天發布通義千問 Qwen3-Max。&#10;&#10;![發布會](image:12)&#10;圖源:ifanr">Markdown source, stored exactly as sent. Inline images are written `![alt](image:ID)`, for images in `imageIds` or the `coverImageId` (any other is a 400).</param>
-/// <param name="Language" example="zh-Hant">BCP 47 language tag, such as `zh-Hant`, `zh-Hans` or `en`.</param>
+/// <param name="Language" example="zh-Hant">BCP 47 language tag (RFC 5646), such as `zh-Hant`, `zh-Hans`, `yue-Hant-HK`, `ja-JP-u-ca-japanese` or `en`; stored and returned in the case the registry writes it (`ZH-HANT-tw` is `zh-Hant-TW`).</param>
 /// <param name="AuthorIds" example="[3]">Ordered author ids; at least one.</param>
 /// <param name="Status" example="published">`draft` or `published`. Defaults to `draft`.</param>
 /// <param name="Slug" example="qwen3-max-發布">URL slug: at most 120 characters, hyphens included: words of lowercase letters of any script (with their marks) or digits, joined by single hyphens, in Unicode NFKC (the pattern checks the part of this a regular expression without Unicode classes can); derived from the title when omitted on create, kept when omitted on replace.</param>
@@ -45,9 +44,13 @@ public sealed record ArticleRequest(
     [property: SchemaFormat(MaxItems = ArticleRequestValidator.MaxTags, UniqueItems = true)] IReadOnlyList<long>? TagIds = null,
     long? CoverImageId = null,
     [property: SchemaFormat(MaxItems = ArticleRequestValidator.MaxInlineImages, UniqueItems = true)] IReadOnlyList<long>? ImageIds = null,
-    [property: SchemaFormat(Format = "iri")] string? CanonicalUrl = null);
+    [property: SchemaFormat(Format = "iri")] string? CanonicalUrl = null)
+{
+    // In canonical case however it is written or merged, so that restating a tag in another case changes nothing.
+    public string Language { get; init => field = LanguageTags.Canonical(value); } = LanguageTags.Canonical(Language);
+}
 
-public sealed partial class ArticleRequestValidator : AbstractValidator<ArticleRequest>
+public sealed class ArticleRequestValidator : AbstractValidator<ArticleRequest>
 {
     public const int MaxBodyLength = 500_000;
     public const int MaxAuthors = 50;
@@ -61,7 +64,7 @@ public sealed partial class ArticleRequestValidator : AbstractValidator<ArticleR
             .Must(TextRules.HasVisibleCharacter).WithMessage(TextRules.InvisibleMessage);
         RuleFor(r => r.Body).NotNull().MaximumCharacters(MaxBodyLength).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
         RuleFor(r => r.Language).NotEmpty();
-        RuleFor(r => r.Language).LanguageTag(LanguageTagMessage).When(r => !string.IsNullOrEmpty(r.Language));
+        RuleFor(r => r.Language).LanguageTag(LanguageTags.Message).When(r => !string.IsNullOrEmpty(r.Language));
         RuleFor(r => r.Status).IsInEnum();
         RuleFor(r => r.Slug!).Slug().When(r => r.Slug is not null);
         RuleFor(r => r.Subtitle!).MaximumCharacters(500).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Subtitle is not null);
@@ -96,20 +99,6 @@ public sealed partial class ArticleRequestValidator : AbstractValidator<ArticleR
             }
         }
     }
-
-    /// <summary>Well-formed BCP 47: language, optional script, region and variants (private-use and extensions are not accepted).</summary>
-    public const string LanguageTagPattern = @"^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*\z";
-
-    /// <summary>RFC 5646's limit for the tags the pattern allows (the pattern alone takes any number of variants).</summary>
-    public const int MaxLanguageTagLength = 35;
-
-    public const string LanguageTagMessage = "Must be a BCP 47 language tag such as 'zh-Hant', 'zh-Hans' or 'en'.";
-
-    /// <summary>The language rule as one test, for values that come in other ways (import, a file name's suffix).</summary>
-    public static bool IsLanguageTag(string? tag) => tag is { Length: <= MaxLanguageTagLength } && LanguageTagRegex().IsMatch(tag);
-
-    [GeneratedRegex(LanguageTagPattern)]
-    private static partial Regex LanguageTagRegex();
 }
 
 /// <summary>Query of GET /api/v1/articles.</summary>

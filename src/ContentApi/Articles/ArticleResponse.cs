@@ -5,6 +5,7 @@ using ContentApi.Http.Writes;
 using ContentApi.Images;
 using ContentApi.OpenApi;
 using ContentApi.Rendering;
+using ContentApi.Text;
 
 namespace ContentApi.Articles;
 
@@ -164,7 +165,7 @@ public sealed record ArticleAggregate(
     DateTimeOffset? IVersioned.ModifiedAt => Timestamps.FromDb(Timestamps.Later(Row.UpdatedAt, Row.RestoredAt));
 
     public ArticleResponse ToResponse() => new(
-        Row.Id, Row.Slug, Row.Title, Row.Subtitle, Row.Excerpt ?? Row.DerivedExcerpt, Row.Body, Row.Language,
+        Row.Id, Row.Slug, Row.Title, Row.Subtitle, Row.Excerpt ?? Row.DerivedExcerpt, Row.Body, LanguageTags.Canonical(Row.Language),
         Row.StatusValue, Timestamps.FromDbOrNull(Row.PublishedAt),
         [.. Authors.Select(a => new AuthorSummary(a.Id, a.Slug, a.Name))],
         [.. Tags.Select(t => new TagSummary(t.Id, t.Slug, t.Name))],

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ContentApi.Articles;
 using ContentApi.Text;
 
 namespace ContentApi.Import;
@@ -19,7 +18,7 @@ internal static class LanguageGuess
         var stem = Path.GetFileNameWithoutExtension(file);
         var dot = stem.LastIndexOf('.');
         var suffix = dot < 0 ? "" : stem[(dot + 1)..];
-        if (!ArticleRequestValidator.IsLanguageTag(suffix))
+        if (!LanguageTags.IsWellFormed(suffix))
         {
             return null;
         }
@@ -27,7 +26,7 @@ internal static class LanguageGuess
         {
             // Only a language the platform knows, so that 'old' in 'notes.old.md' is not taken for a tag.
             var culture = CultureInfo.GetCultureInfo(suffix, predefinedOnly: true);
-            return ArticleRequestValidator.IsLanguageTag(culture.Name) ? culture.Name : null;
+            return LanguageTags.IsWellFormed(culture.Name) ? culture.Name : null;
         }
         catch (CultureNotFoundException)
         {

@@ -24,7 +24,7 @@ public static class MarkdownExportWriter
         Field(yaml, "excerpt", article.Excerpt);
         List(yaml, "authors", article.Authors);
         List(yaml, "tags", article.Tags);
-        Field(yaml, "language", article.Language);
+        Field(yaml, "language", LanguageTags.Canonical(article.Language));
         Field(yaml, "status", article.Status);
         if (article.PublishedAt is { } publishedAt)
         {

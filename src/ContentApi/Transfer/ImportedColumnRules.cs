@@ -39,7 +39,7 @@ internal static class ImportedColumnRules
         [("tags", "slug")] = Slug,
         [("articles", "slug")] = Slug,
         [("articles", "canonical_url")] = HttpUrl,
-        [("articles", "language")] = Text(ArticleRequestValidator.IsLanguageTag, ArticleRequestValidator.LanguageTagMessage),
+        [("articles", "language")] = Text(LanguageTags.IsWellFormed, LanguageTags.Message),
         // The schema's CHECK refuses any other status too, but with no file or line to fix.
         [("articles", "status")] = Text(EnumValuesConverter.ValuesOf(typeof(ArticleStatus)).Contains, EnumValuesConverter.MustBeOneOf(typeof(ArticleStatus))),
     };

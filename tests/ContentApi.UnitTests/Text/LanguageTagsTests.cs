@@ -1,0 +1,70 @@
+using ContentApi.Text;
+
+namespace ContentApi.UnitTests.Text;
+
+public sealed class LanguageTagsTests
+{
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-Hant")]
+    [InlineData("zh-Hant-TW")]
+    [InlineData("yue-Hant-HK")]
+    [InlineData("zh-yue")]
+    [InlineData("zh-cmn-Hant")]
+    [InlineData("zh-min-nan")]
+    [InlineData("es-419")]
+    [InlineData("de-CH-1901")]
+    [InlineData("sl-rozaj-biske")]
+    [InlineData("ja-JP-u-ca-japanese")]
+    [InlineData("en-x-internal")]
+    [InlineData("en-US-u-ca-gregory-t-ja-x-custom")]
+    [InlineData("ZH-HANT-tw")]
+    public void Well_formed_tags_are_taken(string tag) => Assert.True(LanguageTags.IsWellFormed(tag));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("english")] // a reserved 5-8 letter language: a name, not a tag
+    [InlineData("chinese")]
+    [InlineData("x-private")] // private use alone names no language
+    [InlineData("en_US")]
+    [InlineData("en-")]
+    [InlineData("-en")]
+    [InlineData("en--US")]
+    [InlineData("en-a")] // a singleton needs a subtag
+    [InlineData("en-x")]
+    [InlineData("en-US-x-abcdefghi")] // a private-use subtag has at most 8 characters
+    [InlineData("zh-a-b-c-Hant")] // extended languages are three letters
+    [InlineData("en\n")]
+    public void Malformed_tags_are_refused(string tag) => Assert.False(LanguageTags.IsWellFormed(tag));
+
+    [Fact]
+    public void Tags_longer_than_the_limit_are_refused()
+    {
+        var tag = "en-x-" + string.Join("-", Enumerable.Repeat("abcdefgh", 7));
+        Assert.True(tag.Length > LanguageTags.MaxLength);
+        Assert.False(LanguageTags.IsWellFormed(tag));
+    }
+
+    [Theory]
+    // RFC 5646, section 2.1.1's own examples.
+    [InlineData("MN-cYRL-mn", "mn-Cyrl-MN")]
+    [InlineData("EN-ca-X-Ca", "en-CA-x-ca")]
+    [InlineData("Az-latn-X-latn", "az-Latn-x-latn")]
+    [InlineData("ZH-HANT-tw", "zh-Hant-TW")]
+    [InlineData("zh-hans", "zh-Hans")]
+    [InlineData("ZH-YUE", "zh-yue")]
+    [InlineData("es-419", "es-419")]
+    [InlineData("DE-ch-1901", "de-CH-1901")]
+    [InlineData("sl-ROZAJ", "sl-rozaj")]
+    [InlineData("JA-jp-U-CA-JAPANESE", "ja-JP-u-ca-japanese")]
+    [InlineData("en-a-bb-x-cc", "en-a-bb-x-cc")] // two letters after a singleton are no region
+    [InlineData("en-US-u-cu-USD", "en-US-u-cu-usd")]
+    public void Canonical_case_is_the_registrys(string written, string canonical) =>
+        Assert.Equal(canonical, LanguageTags.Canonical(written));
+
+    [Fact]
+    public void A_tag_already_in_canonical_case_comes_back_as_it_is() =>
+        Assert.Same(Tag, LanguageTags.Canonical(Tag));
+
+    private static readonly string Tag = new("zh-Hant-TW".ToCharArray());
+}
