@@ -38,11 +38,13 @@ internal static class LanguageGuess
     /// The script most of the text is written in: a Chinese article quoting a Japanese title (《ゼルダの伝説》) or a
     /// Korean name (삼성), or an English post naming 東京, keeps its own language. CJK characters count three letters of
     /// other scripts each (a word's worth); among them, kana at one in five is Japanese (Japanese prose is a third or
-    /// more), Hangul outnumbering the rest is Korean.
+    /// more), Hangul outnumbering the rest is Korean. Other text is taken for the language of the alphabet most of its
+    /// letters are in (<see cref="Alphabets"/>), and for English when that is Latin.
     /// </summary>
     public static string FromScript(string text)
     {
         int kana = 0, hangul = 0, han = 0, others = 0;
+        var alphabets = new Dictionary<string, int>();
         foreach (var rune in text.EnumerateRunes())
         {
             if (Cjk.IsKana(rune))
@@ -60,13 +62,53 @@ internal static class LanguageGuess
             else if (Rune.IsLetter(rune))
             {
                 others++;
+                if (AlphabetOf(rune) is { } language)
+                {
+                    alphabets[language] = alphabets.GetValueOrDefault(language) + 1;
+                }
             }
         }
         var cjk = kana + hangul + han;
         if (cjk == 0 || cjk * 3 < others)
         {
-            return "en";
+            return alphabets.Count > 0 && alphabets.MaxBy(a => a.Value) is var (language, letters) && letters * 2 > others ? language : "en";
         }
         return hangul * 2 > cjk ? "ko" : kana * 5 >= cjk ? "ja" : "zh";
+    }
+
+    /// <summary>
+    /// Alphabets other than Latin, by Unicode block, and the language their text is taken for: the one nearly all of
+    /// it is written in, or, for an alphabet several languages share (Arabic for Arabic, Persian and Urdu; Cyrillic;
+    /// Devanagari; Bengali), the script alone (<c>und-Arab</c>: language undetermined), which still tells a browser and a
+    /// screen reader how to read it, where <c>en</c> would have them read Arabic as English.
+    /// </summary>
+    private static readonly (int First, int Last, string Language)[] Alphabets =
+    [
+        (0x0370, 0x03FF, "el"), (0x1F00, 0x1FFF, "el"),
+        (0x0400, 0x052F, "und-Cyrl"),
+        (0x0530, 0x058F, "hy"),
+        (0x0590, 0x05FF, "he"),
+        (0x0600, 0x06FF, "und-Arab"), (0x0750, 0x077F, "und-Arab"), (0x08A0, 0x08FF, "und-Arab"), (0xFB50, 0xFDFF, "und-Arab"), (0xFE70, 0xFEFC, "und-Arab"),
+        (0x0900, 0x097F, "und-Deva"),
+        (0x0980, 0x09FF, "und-Beng"),
+        (0x0B80, 0x0BFF, "ta"),
+        (0x0C00, 0x0C7F, "te"),
+        (0x0E00, 0x0E7F, "th"),
+        (0x0E80, 0x0EFF, "lo"),
+        (0x1000, 0x109F, "my"),
+        (0x10A0, 0x10FF, "ka"),
+        (0x1780, 0x17FF, "km"),
+    ];
+
+    private static string? AlphabetOf(Rune rune)
+    {
+        foreach (var (first, last, language) in Alphabets)
+        {
+            if (rune.Value >= first && rune.Value <= last)
+            {
+                return language;
+            }
+        }
+        return null;
     }
 }

@@ -33,6 +33,26 @@ public sealed class LanguageGuessTests
     public void Script_of_the_text_guesses_the_language(string text, string expected) =>
         Assert.Equal(expected, LanguageGuess.FromScript(text));
 
+    /// <summary>An Arabic article was imported as English (editor): screen readers would read it with an English voice.</summary>
+    [Theory]
+    [InlineData("أعلنت الحكومة اليوم عن خطة جديدة للطاقة.", "und-Arab")]
+    [InlineData("دولت امروز برنامه‌ای تازه اعلام کرد.", "und-Arab")] // Persian: the same alphabet
+    [InlineData("Правительство объявило о новом плане.", "und-Cyrl")]
+    [InlineData("Η κυβέρνηση ανακοίνωσε νέο σχέδιο.", "el")]
+    [InlineData("הממשלה הודיעה היום על תוכנית חדשה.", "he")]
+    [InlineData("รัฐบาลประกาศแผนใหม่วันนี้", "th")]
+    [InlineData("सरकार ने आज नई योजना की घोषणा की।", "und-Deva")]
+    [InlineData("The Kremlin (Кремль) said on Monday that talks would go on.", "en")]
+    [InlineData("Министр посетил Google и Apple в Калифорнии.", "und-Cyrl")]
+    public void Text_in_another_alphabet_is_taken_for_its_language_or_script(string text, string expected) =>
+        Assert.Equal(expected, LanguageGuess.FromScript(text));
+
+    [Theory]
+    [InlineData("und-Arab")]
+    [InlineData("und-Cyrl")]
+    public void A_guess_of_the_script_alone_is_a_language_tag_the_api_takes(string guess) =>
+        Assert.True(ContentApi.Text.LanguageTags.IsWellFormed(guess));
+
     [Fact]
     public void File_name_wins_over_the_script() =>
         Assert.Equal("zh-Hant", LanguageGuess.For("a.zh-hant.md", "カタカナ"));
