@@ -24,9 +24,10 @@ internal static class LanguageGuess
         }
         try
         {
-            // Only a language the platform knows, so that 'old' in 'notes.old.md' is not taken for a tag.
+            // Only a language the platform knows, so that 'old' in 'notes.old.md' is not taken for a tag; the tag as the
+            // file gives it, not the culture's name, which drops what it does not know ('en-x-internal' would be 'en').
             var culture = CultureInfo.GetCultureInfo(suffix, predefinedOnly: true);
-            return LanguageTags.IsWellFormed(culture.Name) ? culture.Name : null;
+            return culture.Name.Length > 0 ? LanguageTags.Canonical(suffix) : null;
         }
         catch (CultureNotFoundException)
         {

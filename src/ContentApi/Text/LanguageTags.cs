@@ -53,7 +53,7 @@ public static partial class LanguageTags
             for (var j = subtagStart; j < i; j++)
             {
                 var upper = !isFirst && !afterSingleton && (length == 2 || (length == 4 && j == subtagStart));
-                canonical[j] = upper ? char.ToUpperInvariant(tag[j]) : char.ToLowerInvariant(tag[j]);
+                canonical[j] = upper ? AsciiUpper(tag[j]) : AsciiLower(tag[j]);
             }
             if (i < tag.Length)
             {
@@ -64,6 +64,12 @@ public static partial class LanguageTags
         }
         return canonical.SequenceEqual(tag) ? tag : new string(canonical);
     }
+
+    // ASCII letters only: the invariant culture also maps the Kelvin sign to 'k' and the long s to 'S', which would turn
+    // a tag the pattern refuses into one it takes.
+    private static char AsciiUpper(char c) => c is >= 'a' and <= 'z' ? (char)(c - ('a' - 'A')) : c;
+
+    private static char AsciiLower(char c) => c is >= 'A' and <= 'Z' ? (char)(c + ('a' - 'A')) : c;
 
     [GeneratedRegex(Pattern)]
     private static partial Regex WellFormed();

@@ -71,6 +71,7 @@ public sealed class LanguageTagTests(ApiFactory factory) : IClassFixture<ApiFact
     [InlineData("english")]
     [InlineData("x-private")]
     [InlineData("en-a")]
+    [InlineData("\u212Ao")] // the Kelvin sign: no ASCII k
     public async Task Names_and_malformed_tags_are_refused(string tag)
     {
         var response = await factory.Writer().PostAsync("/api/v1/articles", HttpAssertions.JsonBody(new

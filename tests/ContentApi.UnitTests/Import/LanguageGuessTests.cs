@@ -8,6 +8,8 @@ public sealed class LanguageGuessTests
     [InlineData("posts/hello.ja.md", "ja")]
     [InlineData("posts/hello.zh-hant.md", "zh-Hant")]
     [InlineData("posts/hello.en-us.markdown", "en-US")]
+    [InlineData("posts/hello.en-x-internal.md", "en-x-internal")] // was 'en': the culture's name (review)
+    [InlineData("posts/hello.de-DE-u-co-phonebk.md", "de-DE-u-co-phonebk")]
     [InlineData("posts/hello.md", null)]
     [InlineData("posts/notes.old.md", null)]
     [InlineData("posts/release.v2.md", null)]

@@ -62,6 +62,18 @@ public sealed class LanguageTagsTests
     public void Canonical_case_is_the_registrys(string written, string canonical) =>
         Assert.Equal(canonical, LanguageTags.Canonical(written));
 
+    /// <summary>The Kelvin sign and the long s became 'k' and 'S', so "\u212Ao" was taken as "ko" (review).</summary>
+    [Theory]
+    [InlineData("\u212Ao")]
+    [InlineData("en-\u017Fg")]
+    [InlineData("sr-LATN-\u017Fr")]
+    [InlineData("\u0130T")]
+    public void Canonical_case_changes_ascii_letters_only_so_other_letters_stay_refused(string written)
+    {
+        var canonical = LanguageTags.Canonical(written);
+        Assert.False(LanguageTags.IsWellFormed(canonical));
+    }
+
     [Fact]
     public void A_tag_already_in_canonical_case_comes_back_as_it_is() =>
         Assert.Same(Tag, LanguageTags.Canonical(Tag));
