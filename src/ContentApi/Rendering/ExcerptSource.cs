@@ -106,7 +106,8 @@ internal static class ExcerptSource
     private static void AppendParagraph(StringBuilder builder, Inline? first)
     {
         for (var kept = 0; kept < Excerpts.MaxBylineLines && OnlyBylinesSoFar(builder) &&
-            FigureLabels.LineAt(first) is ({ } line, { } next) && Excerpts.IsBylineLine(line.Text); kept++)
+            FigureLabels.LineAt(first) is ({ } line, { } next) &&
+            (builder.Length == 0 ? Excerpts.IsBylineLine(line.Text) : Excerpts.IsFurtherBylineLine(line.Text)); kept++)
         {
             AppendLines(builder, line.Text);
             first = next;

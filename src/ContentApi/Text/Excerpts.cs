@@ -242,7 +242,7 @@ public static partial class Excerpts
             {
                 return text[dateline.Length..];
             }
-            if (firstLineEnd < 0 || !(dateline.Success || IsBylineLine(firstLine)))
+            if (firstLineEnd < 0 || !(dateline.Success || (dropped == 0 ? IsBylineLine(firstLine) : IsFurtherBylineLine(firstLine))))
             {
                 return text;
             }
@@ -253,6 +253,31 @@ public static partial class Excerpts
 
     /// <summary>Writer, editor and photographer, each on a line of their own: more than that is no byline.</summary>
     internal const int MaxBylineLines = 3;
+
+    /// <summary>
+    /// A byline after the first: a label and names only ("編輯｜李四", "By Jane Doe"), since a line of an interview
+    /// ("記者：你怎麼看這次的選舉結果？") or a sentence ("By: the numbers, it was a good year.") starts the same way.
+    /// </summary>
+    internal static bool IsFurtherBylineLine(string line)
+    {
+        var trimmed = line.Trim();
+        if (line.Length > MaxBylineLength)
+        {
+            return false;
+        }
+        if (ReportBylineRegex().IsMatch(trimmed) || EnglishBylineRegex().IsMatch(trimmed))
+        {
+            return true;
+        }
+        var label = BylineRegex().Match(trimmed);
+        var names = label.Success ? trimmed[label.Length..].Trim() : "";
+        return names.Length is > 0 and <= MaxNamesLength && names.IndexOfAny(SentencePunctuation) < 0 && !names.EndsWith('.');
+    }
+
+    /// <summary>The longest names a further byline gives after its label.</summary>
+    private const int MaxNamesLength = 30;
+
+    private static readonly char[] SentencePunctuation = [.. "。．！？!?；;：:"];
 
     /// <summary>The longest line taken for a byline.</summary>
     internal const int MaxBylineLength = 60;
@@ -294,7 +319,7 @@ public static partial class Excerpts
         return builder.ToString();
     }
 
-    [GeneratedRegex(@"^\s*(作者|文|撰文|記者|记者|編輯|编辑|責編|责编|編譯|编译|翻譯|翻译|by|автор|текст|كتب|بقلم|글|기자)\s*[|｜:：/／=]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(作者|文|撰文|記者|记者|編輯|编辑|責編|责编|編譯|编译|翻譯|翻译|攝影|摄影|by|автор|текст|كتب|بقلم|글|기자)\s*[|｜:：/／=]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineRegex();
 
     /// <summary>A Taiwanese reporter's byline: "記者王小明／台北報導", "【記者王小明／台北報導】".</summary>

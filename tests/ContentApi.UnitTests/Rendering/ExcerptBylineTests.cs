@@ -27,6 +27,15 @@ public sealed class ExcerptBylineTests
     public void Each_byline_line_opening_the_article_is_left_out(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
+    /// <summary>After a byline, only a label and names are another one: an interview's question was dropped (review).</summary>
+    [Theory]
+    [InlineData("作者｜王小明\n記者：你怎麼看這次的選舉結果？\n李四：我認為民眾要的是改變。", "記者：你怎麼看這次的選舉結果？李四：我認為民眾要的是改變。")]
+    [InlineData("作者｜王小明\n\n文：這段說明我們為什麼要寫這篇文章。\n\n正文開始。", "文：這段說明我們為什麼要寫這篇文章。正文開始。")]
+    [InlineData("By Jane Doe\nBy: the numbers, it was a good year.\nSales rose.", "By: the numbers, it was a good year. Sales rose.")]
+    [InlineData("作者｜王小明\n攝影｜張三\n行政院今天通過法案。", "行政院今天通過法案。")]
+    public void After_a_byline_a_line_that_only_starts_like_one_stays(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
     [Fact]
     public void A_long_lead_after_a_byline_line_loses_only_the_byline()
     {
