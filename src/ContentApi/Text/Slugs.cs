@@ -66,12 +66,15 @@ public static class Slugs
         or (>= 0x180B and <= 0x180F) or (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF);
 
     /// <summary>
-    /// Format characters inside a word: a soft hyphen ("Bundes&#173;tag"), joiners, direction marks. They are no break
-    /// between words, so a slug or an id leaves them out rather than putting a hyphen there. Not the zero-width space,
-    /// which separates the words of Thai or Khmer text.
+    /// Format characters that show nothing inside a word: a soft hyphen ("Bundes&#173;tag"), the zero-width joiner (in
+    /// Sinhala "ශ්‍රී"), the word joiner, a byte order mark, direction marks, embeddings and isolates. A slug or an id leaves
+    /// them out rather than putting a hyphen there. Not the zero-width space, which separates Thai or Khmer words, nor
+    /// the zero-width non-joiner, which Persian writes between the parts of most compound words (a slug derived before
+    /// keeps its hyphen there, so re-importing such titles finds the same articles).
     /// </summary>
     internal static bool IsInvisibleInWord(Rune rune) =>
-        rune.Value != 0x200B && Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format;
+        rune.Value is 0x00AD or 0x061C or 0x200D or 0x200E or 0x200F or 0x2060 or 0xFEFF
+            or (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069);
 
     /// <summary>Derives a readable slug from a title or name; never empty (falls back to <paramref name="fallback"/>).</summary>
     public static string FromText(string text, string fallback)

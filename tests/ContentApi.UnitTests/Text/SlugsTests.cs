@@ -43,7 +43,9 @@ public sealed class SlugsTests
     /// <summary>A soft hyphen made "Bundes­tag" the slug "bundes-tag" (editor).</summary>
     [Theory]
     [InlineData("Bundes\u00ADtag", "bundestag")]
-    [InlineData("می\u200Cخواهم", "میخواهم")] // a zero-width non-joiner inside a Persian word
+    [InlineData("ශ්\u200Dරී ලංකා", "ශ්රී-ලංකා")] // a zero-width joiner inside a Sinhala word
+    [InlineData("\u2067abc\u2069 def", "abc-def")]
+    [InlineData("می\u200Cخواهم", "می-خواهم")] // Persian's zero-width non-joiner keeps the hyphen slugs had
     [InlineData("\u200FRTL\u200E mark", "rtl-mark")]
     [InlineData("ภาษา\u200Bไทย", "ภาษา-ไทย")] // the zero-width space between Thai words still separates them
     public void FromText_drops_format_characters_inside_words(string text, string expected) =>
