@@ -21,7 +21,7 @@ public sealed record NamedValues(string Schema, IReadOnlyList<string> Values);
 public sealed class ParameterDescriptionOperationFilter(IServiceProvider services) : IOperationFilter
 {
     public static readonly string SearchWords =
-        "Search words, separated by spaces or list punctuation (`,` `、` `；` ...). `\"...\"` quotes a phrase, `-word` excludes; Chinese of 2+ characters matches as a phrase, and so do words joined by other punctuation (`Qwen3-Max`); a word's letters find it without its digits (`Qwen` finds `Qwen3`); Traditional and Simplified match each other. " +
+        "Search words, separated by spaces or list punctuation (`,` `、` `；` ...). Every word must match (`OR`, `AND` and `NOT` are words too; no prefix search). `\"...\"` quotes a phrase, `-word` excludes; Chinese of 2+ characters matches as a phrase, and so do words joined by other punctuation (`Qwen3-Max`); a word's letters find it without its digits (`Qwen` finds `Qwen3`); Traditional and Simplified match each other. " +
         $"At most {Search.SearchQuery.MaxLength} characters and {Search.SearchQuery.MaxTerms} words or phrases (else a 400). A query's words and phrases are matched with at most {Search.Fts5Match.MaxTokens} index tokens in all (a word is one, a word of letters and digits such as `GPT4o` one or two per run, a Chinese character about two): the longest included phrases are matched by their start (one of 33 Chinese characters alone; shorter beside other long ones), and highlights mark only whole phrases; excluded ones (`-word`) are matched whole, at most {Search.SearchQuery.MaxExcludedTokens} index tokens in all.";
 
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.OrdinalIgnoreCase)
