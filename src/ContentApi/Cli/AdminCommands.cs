@@ -10,9 +10,12 @@ public static class AdminCommands
 {
     /// <summary>
     /// Any first argument that is not an option is taken as a command, so that a typo (<c>mgirate</c>) or <c>help</c>
-    /// gets an answer instead of starting the server; options alone (<c>--urls ...</c>) configure the server.
+    /// gets an answer instead of starting the server; so are <c>--help</c> and <c>--version</c>, and a short option
+    /// (<c>-v</c>), which the server's settings never are: those gave a server that migrated the database. Long options
+    /// alone (<c>--urls ...</c>) configure the server.
     /// </summary>
-    public static bool IsCommand(string[] args) => args.Length > 0 && (!args[0].StartsWith('-') || args[0] is "--help" or "-h" or "-?");
+    public static bool IsCommand(string[] args) => args.Length > 0 &&
+        (!args[0].StartsWith('-') || args[0] is "--help" or "--version" || !args[0].StartsWith("--", StringComparison.Ordinal));
 
     /// <param name="configure">Extra configuration applied to the app the commands run on (used by tests).</param>
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, Action<WebApplicationBuilder>? configure = null)
