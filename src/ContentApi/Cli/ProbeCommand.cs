@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Net;
 
 namespace ContentApi.Cli;
 
@@ -13,7 +14,7 @@ public static class ProbeCommand
     {
         var url = new Option<string?>("--url")
         {
-            Description = "The readiness URL; by default http://127.0.0.1:PORT/health/ready, PORT the first of ASPNETCORE_HTTP_PORTS (else 8080).",
+            Description = "The readiness URL; by default the server's own: the first http URL of ASPNETCORE_URLS (a wildcard host as 127.0.0.1), else http://127.0.0.1:PORT/health/ready, PORT the first of ASPNETCORE_HTTP_PORTS (else 8080).",
         };
         var timeout = new Option<int>("--timeout")
         {
@@ -27,7 +28,7 @@ public static class ProbeCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            Uri? target = DefaultUrl(Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS"));
+            Uri? target = DefaultUrl(Environment.GetEnvironmentVariable("ASPNETCORE_URLS"), Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS"));
             if (parse.GetValue(url) is { } given && !Uri.TryCreate(given, UriKind.Absolute, out target))
             {
                 await output.WriteLineAsync($"not ready: '{given}' is no absolute URL");
@@ -49,11 +50,28 @@ public static class ProbeCommand
         return command;
     }
 
-    /// <summary>The server's own port, as the Dockerfile sets it: the first of ASPNETCORE_HTTP_PORTS ("8080;9000").</summary>
-    internal static Uri DefaultUrl(string? httpPorts)
+    /// <summary>
+    /// The server's own address, as Kestrel reads it: ASPNETCORE_URLS, which wins over ASPNETCORE_HTTP_PORTS (its first
+    /// http URL; a host that binds every address, "*", "+", "0.0.0.0", "[::]" or a name, asked on 127.0.0.1), else the
+    /// first of ASPNETCORE_HTTP_PORTS ("8080;9000"), as the Dockerfile sets it. A container given ASPNETCORE_URLS was
+    /// probed on 8080 and never became healthy.
+    /// </summary>
+    internal static Uri DefaultUrl(string? urls, string? httpPorts)
     {
+        foreach (var given in (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (given.StartsWith("http://", StringComparison.OrdinalIgnoreCase) &&
+                Uri.TryCreate(given.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var address))
+            {
+                return new Uri($"http://{HostToAsk(address)}:{address.Port}/health/ready");
+            }
+        }
         var first = (httpPorts ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
         var port = int.TryParse(first, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 8080;
         return new Uri($"http://127.0.0.1:{port}/health/ready");
     }
+
+    /// <summary>The address a server bound to <paramref name="address"/> answers on here: its own, or for any address, 127.0.0.1.</summary>
+    private static string HostToAsk(Uri address) =>
+        IPAddress.TryParse(address.Host, out var ip) && !ip.Equals(IPAddress.Any) && !ip.Equals(IPAddress.IPv6Any) ? address.Host : "127.0.0.1";
 }

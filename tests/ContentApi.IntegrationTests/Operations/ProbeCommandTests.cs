@@ -53,5 +53,20 @@ public sealed class ProbeCommandTests(LoggedKestrelFactory server) : IClassFixtu
     [InlineData(" 5000 , 6000", 5000)]
     [InlineData("http", 8080)]
     public void The_default_url_is_the_servers_own_port(string? httpPorts, int port) =>
-        Assert.Equal(new Uri($"http://127.0.0.1:{port}/health/ready"), ProbeCommand.DefaultUrl(httpPorts));
+        Assert.Equal(new Uri($"http://127.0.0.1:{port}/health/ready"), ProbeCommand.DefaultUrl(null, httpPorts));
+
+    /// <summary>ASPNETCORE_URLS, which Kestrel prefers, was ignored: a container given it was probed on 8080 (operator).</summary>
+    [Theory]
+    [InlineData("http://127.0.0.1:5411", "http://127.0.0.1:5411/health/ready")]
+    [InlineData("http://+:5000", "http://127.0.0.1:5000/health/ready")]
+    [InlineData("http://*:5001;http://127.0.0.1:6000", "http://127.0.0.1:5001/health/ready")]
+    [InlineData("http://0.0.0.0:5002", "http://127.0.0.1:5002/health/ready")]
+    [InlineData("http://[::]:5003", "http://127.0.0.1:5003/health/ready")]
+    [InlineData("http://[::1]:5004", "http://[::1]:5004/health/ready")]
+    [InlineData("http://localhost:5005", "http://127.0.0.1:5005/health/ready")]
+    [InlineData("https://127.0.0.1:5443;http://127.0.0.1:5006", "http://127.0.0.1:5006/health/ready")]
+    [InlineData("http://127.0.0.1", "http://127.0.0.1:80/health/ready")]
+    [InlineData("https://127.0.0.1:5443", "http://127.0.0.1:9000/health/ready")] // no http URL: the ports
+    public void The_default_url_follows_aspnetcore_urls_first(string urls, string expected) =>
+        Assert.Equal(new Uri(expected), ProbeCommand.DefaultUrl(urls, "9000"));
 }
