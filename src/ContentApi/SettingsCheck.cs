@@ -12,7 +12,8 @@ public static class SettingsCheck
     /// <summary>Runs every settings check; throws what <see cref="Describe"/> puts in one line.</summary>
     public static void Validate(IServiceProvider services)
     {
-        if (Data.ConnectionStringSetting.Problem(services.GetRequiredService<IConfiguration>().GetConnectionString("Content")) is { } problem)
+        var configuration = services.GetRequiredService<IConfiguration>();
+        if ((Data.ConnectionStringSetting.Problem(configuration.GetConnectionString("Content")) ?? Http.Pipeline.ServerUrlsSetting.Problem(configuration)) is { } problem)
         {
             throw new InvalidSettingException(problem);
         }

@@ -1,0 +1,37 @@
+namespace ContentApi.Http.Pipeline;
+
+/// <summary>
+/// The addresses the server listens on (<c>urls</c>: ASPNETCORE_URLS or <c>--urls</c>; <c>Kestrel:Endpoints:NAME:Url</c>),
+/// checked with the other settings. Kestrel takes a URL whose host or port it cannot read ("http://127.0.0.1:5411x")
+/// for a host name, and listens on every address of the machine, on port 80: a typo exposed the API.
+/// </summary>
+public static class ServerUrlsSetting
+{
+    /// <summary>What is wrong with the configured addresses, in one line naming the setting; null when they can be used.</summary>
+    public static string? Problem(IConfiguration configuration)
+    {
+        var given = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(url => ("urls (ASPNETCORE_URLS or --urls)", url))
+            .Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren()
+                .Where(endpoint => endpoint["Url"] is not null)
+                .Select(endpoint => ($"Kestrel:Endpoints:{endpoint.Key}:Url", endpoint["Url"]!.Trim())));
+        foreach (var (setting, url) in given)
+        {
+            if (!IsUrl(url))
+            {
+                return $"{setting}: '{url}' is not an address to listen on, such as http://127.0.0.1:5000 or http://*:8080.";
+            }
+        }
+        return null;
+    }
+
+    private static bool IsUrl(string url)
+    {
+        // Kestrel's own forms for every address: "*" and "+" (a name would do the same, so only these are taken).
+        var address = url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
+        return Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.UserInfo.Length == 0 &&
+            uri.Query.Length == 0 && uri.Fragment.Length == 0 &&
+            // A Unix socket or named pipe names its path; a host listens on no path.
+            (uri.Host is "unix" or "pipe" || (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 or UriHostNameType.Dns && uri.AbsolutePath == "/"));
+    }
+}
