@@ -47,7 +47,12 @@ public sealed class MigrateOnStart(Migrator migrator, Db db, ILogger<MigrateOnSt
             await migrator.MigrateAsync(cancellationToken);
         }
         db.PinFile();
-        if (await SearchAnalysis.EnsureCurrentWhileEmptyAsync(db, cancellationToken) is (false, var indexed))
+        var (isCurrent, indexed) = await SearchAnalysis.EnsureCurrentWhileEmptyAsync(db, cancellationToken);
+        if (indexed == SearchAnalysis.UnfinishedRebuild && !isCurrent)
+        {
+            logger.LogWarning("A `reindex --clear` has not finished: searches miss the articles it has not reached (if it stopped, run `reindex`).");
+        }
+        else if (!isCurrent)
         {
             logger.LogWarning(
                 "The search index was built by another analysis ({Indexed}) than this build's ({Current}): searches can miss articles until `reindex` runs.",

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace ContentApi.Health;
 
 /// <summary>
-/// Degraded (still ready: every other read and write works) while the search index needs a <c>reindex</c>, or while
+/// Degraded (still ready: every other read and write works) while the search index needs a <c>reindex</c> (built by
+/// another analysis, or a rebuild from empty stopped before its end), or while
 /// articles wait in the backlog of a rename (an author, tag or image carried by many articles, or one whose reindexing
 /// another process kept waiting): searches by the new name miss them until they are reindexed.
 /// </summary>
@@ -16,7 +17,12 @@ public sealed class SearchIndexHealthCheck(Db db) : IHealthCheck
     {
         try
         {
-            if (await SearchAnalysis.OfIndexAsync(db, cancellationToken) != SearchAnalysis.Current)
+            var indexed = await SearchAnalysis.OfIndexAsync(db, cancellationToken);
+            if (indexed == SearchAnalysis.UnfinishedRebuild)
+            {
+                return HealthCheckResult.Degraded("a `reindex --clear` has not finished: searches miss the articles it has not reached (if it stopped, run `reindex`)");
+            }
+            if (indexed != SearchAnalysis.Current)
             {
                 return HealthCheckResult.Degraded("built by another analysis than this build's: searches can miss articles until `reindex` runs");
             }

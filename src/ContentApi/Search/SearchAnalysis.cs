@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using ContentApi.Data;
 using ContentApi.Http.Writes;
@@ -16,6 +17,12 @@ public static class SearchAnalysis
 
     /// <summary>This build's analysis: the analyzer's revision and the fold table it uses.</summary>
     public static string Current { get; } = $"{AnalyzerRevision}-{FoldTableHash()}";
+
+    /// <summary>
+    /// What the index records while <c>reindex --clear</c> rebuilds it from empty, until the rebuild records
+    /// <see cref="Current"/>: a rebuild stopped before its end leaves an index that misses articles, and says so.
+    /// </summary>
+    public const string UnfinishedRebuild = "unfinished rebuild";
 
     private const string ReadSql = "SELECT version FROM search_analysis WHERE id = 1";
     private const string RecordSql = "UPDATE search_analysis SET version = @Version WHERE id = 1";
@@ -40,6 +47,10 @@ public static class SearchAnalysis
         var indexed = await OfIndexAsync(db, cancellationToken);
         return (indexed == Current || await RecordAsync(db, onlyWithoutArticles: true, cancellationToken), indexed);
     }
+
+    /// <summary>Records, in the transaction that empties the index, that it misses articles until a rebuild ends.</summary>
+    public static Task MarkUnfinishedAsync(DbConnection connection, DbTransaction transaction) =>
+        connection.ExecuteAsync(RecordSql, new { Version = UnfinishedRebuild }, transaction);
 
     /// <summary>Records that the index is this build's: after a full reindex, or while it indexes no article. False when it did not.</summary>
     public static async Task<bool> RecordAsync(Db db, bool onlyWithoutArticles, CancellationToken cancellationToken) =>

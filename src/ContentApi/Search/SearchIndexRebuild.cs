@@ -40,8 +40,11 @@ public static class SearchIndexRebuild
     {
         if (clearFirst)
         {
-            await db.WriteRetryingBusyAsync(
-                (connection, transaction) => connection.ExecuteAsync(SqliteDialect.ClearSearchIndex, transaction: transaction), cancellationToken);
+            await db.WriteRetryingBusyAsync(async (connection, transaction) =>
+            {
+                await SearchAnalysis.MarkUnfinishedAsync(connection, transaction);
+                return await connection.ExecuteAsync(SqliteDialect.ClearSearchIndex, transaction: transaction);
+            }, cancellationToken);
         }
         // The first analysis loads the Traditional-to-Simplified table and JIT-compiles the analyzer: not inside the lock.
         _ = SearchAnalyzer.AnalyzeForIndex(MarkdownRenderer.ToPlainText("通義千問 *warm-up*"));
