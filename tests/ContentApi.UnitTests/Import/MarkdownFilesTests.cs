@@ -26,4 +26,21 @@ public sealed class MarkdownFilesTests
         Assert.Contains(Path.Combine("sub", "b.markdown"), files);
         Assert.Single(files, f => f.EndsWith("c.md", StringComparison.Ordinal));
     }
+
+    /// <summary>A folder import took '.github/*.md' and an editor's trash for articles (operator).</summary>
+    [Fact]
+    public void Hidden_files_and_folders_are_left_out()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "contentapi-markdownfiles", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(root, ".github"));
+        Directory.CreateDirectory(Path.Combine(root, "posts", ".obsidian", "trash"));
+        File.WriteAllText(Path.Combine(root, "posts", "a.md"), "");
+        File.WriteAllText(Path.Combine(root, "posts", ".draft.md"), "");
+        File.WriteAllText(Path.Combine(root, ".github", "CONTRIBUTING.md"), "");
+        File.WriteAllText(Path.Combine(root, "posts", ".obsidian", "trash", "old.md"), "");
+
+        var files = MarkdownFiles.In(root).Select(f => Path.GetRelativePath(root, f));
+
+        Assert.Equal([Path.Combine("posts", "a.md")], files);
+    }
 }
