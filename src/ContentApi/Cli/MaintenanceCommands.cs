@@ -16,7 +16,9 @@ public static class MaintenanceCommands
         {
             await using var app = CommandHost.Build(configure);
             var (before, version) = await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
-            await output.WriteLineAsync(before == version ? $"schema version {version} (up to date)" : $"schema version {version} (was {before})");
+            // Which file: a misnamed setting leaves the default one, which the server may not be reading.
+            var path = DatabaseFile.PathOf(app.Services.GetRequiredService<Db>().ConnectionString);
+            await output.WriteLineAsync(before == version ? $"{path}: schema version {version} (up to date)" : $"{path}: schema version {version} (was {before})");
             return 0;
         });
         return command;

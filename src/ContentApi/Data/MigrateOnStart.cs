@@ -47,6 +47,7 @@ public sealed class MigrateOnStart(Migrator migrator, Db db, ILogger<MigrateOnSt
             await migrator.MigrateAsync(cancellationToken);
         }
         db.PinFile();
+        logger.LogInformation("Serving the database {Path}", DatabaseFile.PathOf(db.ConnectionString));
         var (isCurrent, indexed) = await SearchAnalysis.EnsureCurrentWhileEmptyAsync(db, cancellationToken);
         if (indexed == SearchAnalysis.UnfinishedRebuild && !isCurrent)
         {
