@@ -12,7 +12,29 @@ public sealed class ServerLock(Db db, ILogger<ServerLock> logger) : IHostedServi
 {
     private FileStream? _lock;
 
-    public static string PathFor(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource + ".lock";
+    /// <summary>
+    /// Beside the database file itself, wherever it is reached from: through a symbolic link the file got a lock of its
+    /// own, and <c>restore</c> replaced the file under a running server (operator).
+    /// </summary>
+    public static string PathFor(string connectionString) => RealPath(new SqliteConnectionStringBuilder(connectionString).DataSource) + ".lock";
+
+    /// <summary>The full path with every symbolic link along it resolved, as far as it exists (at most 40 links, as Linux follows).</summary>
+    internal static string RealPath(string path, int links = 0)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full) ?? "";
+        var resolved = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(resolved, part);
+            resolved = new FileInfo(next).LinkTarget is { } target && links < MaxLinks
+                ? RealPath(Path.Combine(resolved, target), links + 1)
+                : next;
+        }
+        return resolved;
+    }
+
+    private const int MaxLinks = 40;
 
     /// <summary>True when a running server holds the lock of this database.</summary>
     public static bool IsHeld(string connectionString)

@@ -26,6 +26,21 @@ public sealed class RestoreTargetTests
         await connection.ExecuteAsync(sql);
     }
 
+    /// <summary>Through a link the file got a lock of its own, and restore replaced it under a running server (operator).</summary>
+    [Fact]
+    public async Task Restore_through_a_link_to_a_served_database_sees_the_server()
+    {
+        var snapshot = await SnapshotAsync();
+        using var api = new TestSupport.ApiFactory();
+        _ = api.Services; // the server runs, holding its lock
+        var link = Path.Combine(CommandRunner.TempDirectory(), "link.db");
+        File.CreateSymbolicLink(link, api.DatabasePath);
+
+        var (exitCode, output) = await CommandRunner.RunAsync(link, "restore", snapshot);
+
+        Assert.True(exitCode == 2, output); // refused: in use by a running server
+    }
+
     [Fact]
     public async Task Restore_refuses_to_replace_another_application_s_database()
     {

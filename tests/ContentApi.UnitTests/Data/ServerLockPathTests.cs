@@ -1,0 +1,38 @@
+using ContentApi.Data;
+
+namespace ContentApi.UnitTests.Data;
+
+/// <summary>A database reached through a symbolic link got a lock of its own, so restore replaced it under a running server (operator).</summary>
+public sealed class ServerLockPathTests
+{
+    [Fact]
+    public void The_lock_is_beside_the_file_itself_whichever_link_leads_to_it()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "contentapi-serverlock", Guid.NewGuid().ToString("N"));
+        var real = Path.Combine(root, "real");
+        Directory.CreateDirectory(real);
+        var database = Path.Combine(real, "content.db");
+        File.WriteAllText(database, "");
+        File.CreateSymbolicLink(Path.Combine(root, "link.db"), database);
+        Directory.CreateSymbolicLink(Path.Combine(root, "folder-link"), real);
+        File.CreateSymbolicLink(Path.Combine(root, "relative.db"), Path.Combine("folder-link", "content.db"));
+
+        var expected = ServerLock.PathFor($"Data Source={database}");
+        Assert.EndsWith(Path.Combine("real", "content.db.lock"), expected, StringComparison.Ordinal);
+        foreach (var path in new[] { database, Path.Combine(root, "link.db"), Path.Combine(root, "folder-link", "content.db"), Path.Combine(root, "relative.db"), Path.Combine(real, "..", "real", "content.db") })
+        {
+            Assert.Equal(expected, ServerLock.PathFor($"Data Source={path}"));
+        }
+    }
+
+    [Fact]
+    public void A_file_not_made_yet_and_a_link_loop_end()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "contentapi-serverlock", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        File.CreateSymbolicLink(Path.Combine(root, "loop"), Path.Combine(root, "loop"));
+
+        Assert.EndsWith("new.db.lock", ServerLock.PathFor($"Data Source={Path.Combine(root, "new.db")}"), StringComparison.Ordinal);
+        Assert.EndsWith("loop.lock", ServerLock.PathFor($"Data Source={Path.Combine(root, "loop")}"), StringComparison.Ordinal);
+    }
+}
