@@ -27,12 +27,19 @@ public static class SettingsCheck
         InvalidSettingException invalid => invalid.Message,
         // A value that does not bind to its type: "Failed to convert configuration value 'abc' at 'Writes:RequireIfMatch' ...".
         InvalidOperationException unbound when unbound.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => OneLine(unbound.Message),
+        // "Configuration value 'Verbose' is not supported.", thrown as the host builds its logger: a crash with a stack trace.
+        InvalidOperationException level when level.TargetSite?.DeclaringType?.Name == "LoggerFilterConfigureOptions" =>
+            $"Logging:LogLevel: {Quoted(level.Message)} is not a log level (Trace, Debug, Information, Warning, Error, Critical or None).",
         AggregateException all when all.InnerExceptions.Select(Describe).ToList() is var described && described.All(d => d is not null) =>
             string.Join(" ", described),
         _ => null,
     };
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+
+    /// <summary>The value a message quotes ("Configuration value 'Verbose' is not supported." gives 'Verbose').</summary>
+    private static string Quoted(string message) =>
+        message.IndexOf('\'') is var start && message.LastIndexOf('\'') is var end && end > start ? message[start..(end + 1)] : "a value";
 }
 
 /// <summary>A setting checked outside the options classes (the connection string); the message names it, in one line.</summary>
