@@ -9,6 +9,9 @@ namespace ContentApi.Cli;
 /// <summary><c>backup PATH</c> and <c>restore PATH</c>.</summary>
 public static class BackupCommands
 {
+    /// <summary>SQLITE_CANTOPEN: a file it cannot create or open.</summary>
+    private const int CantOpen = 14;
+
     public static Command Backup(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
         var path = PathArgument.Create("File to write the snapshot to (must not exist).");
@@ -48,8 +51,17 @@ public static class BackupCommands
                 var db = app.Services.GetRequiredService<Db>();
                 await using (var connection = await db.OpenAsync(cancellationToken))
                 {
-                    // VACUUM INTO copies one read transaction's view: consistent while writers carry on in WAL.
-                    await SqliteInterrupt.RunAsync(connection, () => connection.ExecuteAsync(SqliteDialect.BackupInto, new { Path = partial }), cancellationToken);
+                    try
+                    {
+                        // VACUUM INTO copies one read transaction's view: consistent while writers carry on in WAL.
+                        await SqliteInterrupt.RunAsync(connection, () => connection.ExecuteAsync(SqliteDialect.BackupInto, new { Path = partial }), cancellationToken);
+                    }
+                    catch (Microsoft.Data.Sqlite.SqliteException exception) when (exception.SqliteErrorCode == CantOpen)
+                    {
+                        // SQLite names the partial file it could not create, which read as the database failing.
+                        await Console.Error.WriteLineAsync($"Cannot write in {Path.GetDirectoryName(Path.GetFullPath(target))} (check the folder's permissions); nothing was written to {target}.");
+                        return 1;
+                    }
                 }
                 if (await SnapshotProblemAsync(partial, cancellationToken) is { } problem)
                 {

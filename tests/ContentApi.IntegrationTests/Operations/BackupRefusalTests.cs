@@ -7,6 +7,34 @@ namespace ContentApi.IntegrationTests.Operations;
 /// <summary>A backup that is refused or fails leaves nothing behind, so the operator can retry at the same path.</summary>
 public sealed class BackupRefusalTests
 {
+    /// <summary>SQLite's "unable to open database: …b.db.partial-491e8f2e" read as if the live database had failed (operator).</summary>
+    [Fact]
+    public async Task Backup_into_a_folder_it_cannot_write_says_so_in_one_line()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("file permissions are tested on Unix");
+        }
+        var open = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
+        var folders = open | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        var data = Path.Combine(CommandRunner.TempDirectory(), "data");
+        var database = Path.Combine(data, "content.db");
+        Assert.Equal(0, (await AppProcess.RunAsync(database, ["migrate"])).ExitCode);
+        File.SetUnixFileMode(data, folders);
+        File.SetUnixFileMode(database, open);
+        var readOnly = Path.Combine(CommandRunner.TempDirectory(), "read-only");
+        Directory.CreateDirectory(readOnly);
+        File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        var user = Environment.UserName == "root" ? "65534" : null;
+
+        var outcome = await AppProcess.RunAsync(database, ["backup", Path.Combine(readOnly, "b.db")], user);
+
+        Assert.Equal(1, outcome.ExitCode);
+        var line = Assert.Single(outcome.ErrorLines);
+        Assert.StartsWith($"Cannot write in {readOnly} (check the folder's permissions)", line, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(readOnly));
+    }
+
     [Fact]
     public async Task Backup_of_a_database_from_a_newer_ContentApi_is_refused_and_leaves_no_file_or_folder()
     {
