@@ -50,7 +50,7 @@ public static class RestoredKeys
                 yield return $"{snapshot}, which has every key of the replaced database, and none revoked there since.";
                 yield break;
             }
-            yield return $"{snapshot}; from the replaced database ({ReplacedHad} keys):";
+            yield return $"{snapshot}; from the replaced database ({ReplacedHad} {(ReplacedHad == 1 ? "key" : "keys")}):";
             if (RevokedSinceSnapshot.Count > 0)
             {
                 yield return $"  revoked there, so revoked here too: {Quoted(RevokedSinceSnapshot)}";
