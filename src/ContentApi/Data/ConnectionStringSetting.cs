@@ -32,7 +32,11 @@ public static class ConnectionStringSetting
         {
             return $"{Name} names a Password, but this build's SQLite does not encrypt databases: remove it.";
         }
-        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+        if (builder.DataSource.Length == 0 && builder.Mode != SqliteOpenMode.Memory)
+        {
+            return $"{Name} names no file (it is empty, or has no Data Source): give one (Data Source=PATH), or leave the setting out for the default.";
+        }
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is ":memory:")
         {
             return $"{Name} names an in-memory database, which each connection would see empty: give a file (Data Source=PATH).";
         }

@@ -15,6 +15,8 @@ public sealed class StartFailureTests
     [InlineData("Data Source={db};Password=x", "names a Password")]
     [InlineData("Data Source=:memory:", "names an in-memory database")]
     [InlineData("Data Source={db};Mode=Memory", "names an in-memory database")]
+    [InlineData("", "names no file")] // was told it named an in-memory database (operator)
+    [InlineData("Cache=Shared", "names no file")]
     public async Task A_connection_string_the_app_cannot_use_stops_it_in_one_line_naming_the_setting(string connectionString, string reason)
     {
         var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
