@@ -46,7 +46,7 @@ public static class MaintenanceCommands
             long[] ids;
             await using (var connection = await db.OpenAsync(cancellationToken))
             {
-                ids = [.. await connection.QueryAsync<long>("SELECT id FROM articles ORDER BY id")];
+                ids = [.. await connection.QueryAsync<long>(SearchIndexRebuild.ArticleIdsSql)];
             }
             var rederived = 0;
             await ProgressReporter.RunAsync("Refreshing excerpts and counts", ids.Length, async report =>

@@ -27,6 +27,9 @@ public static class SearchIndexRebuild
     /// </summary>
     public static bool IsDamagedIndex(SqliteException exception) => exception.SqliteExtendedErrorCode == CorruptVirtualTableExtendedCode;
 
+    /// <summary>Every article, in the order the rebuild takes them.</summary>
+    public const string ArticleIdsSql = "SELECT id FROM articles ORDER BY id";
+
     /// <summary>
     /// Replaces these articles' entries in place, a batch per transaction, so that searches meanwhile find every article
     /// (by its old entry or its new one); then drops the entries of articles that no longer exist and compacts the
@@ -40,10 +43,13 @@ public static class SearchIndexRebuild
     {
         if (clearFirst)
         {
-            await db.WriteRetryingBusyAsync(async (connection, transaction) =>
+            // The articles as they are when the index empties: one a server wrote since the caller listed them was
+            // indexed by the server, and the clearing would have lost it for good.
+            articleIds = await db.WriteRetryingBusyAsync<IReadOnlyList<long>>(async (connection, transaction) =>
             {
                 await SearchAnalysis.MarkUnfinishedAsync(connection, transaction);
-                return await connection.ExecuteAsync(SqliteDialect.ClearSearchIndex, transaction: transaction);
+                await connection.ExecuteAsync(SqliteDialect.ClearSearchIndex, transaction: transaction);
+                return [.. await connection.QueryAsync<long>(new CommandDefinition(ArticleIdsSql, transaction: transaction, cancellationToken: cancellationToken))];
             }, cancellationToken);
         }
         // The first analysis loads the Traditional-to-Simplified table and JIT-compiles the analyzer: not inside the lock.
