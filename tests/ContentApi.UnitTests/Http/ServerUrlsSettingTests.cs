@@ -38,4 +38,15 @@ public sealed class ServerUrlsSettingTests
         Assert.Null(Problem("urls", urls));
         Assert.Null(Problem("Kestrel:Endpoints:Http:Url", urls.Split(';')[0]));
     }
+
+    /// <summary>The Dockerfile's ASPNETCORE_HTTP_PORTS become http://*:PORT unchecked, so "8080x" was port 80 (review).</summary>
+    [Theory]
+    [InlineData("http_ports", "8080x", false)]
+    [InlineData("http_ports", "8080,9000", false)]
+    [InlineData("https_ports", "70000", false)]
+    [InlineData("http_ports", "8080", true)]
+    [InlineData("http_ports", "8080; 9000", true)]
+    [InlineData("https_ports", "8443", true)]
+    public void Ports_are_ports(string key, string ports, bool taken) =>
+        Assert.Equal(taken, Problem(key, ports) is null);
 }

@@ -22,6 +22,17 @@ public static class ServerUrlsSetting
                 return $"{setting}: '{url}' is not an address to listen on, such as http://127.0.0.1:5000 or http://*:8080.";
             }
         }
+        // ASPNETCORE_HTTP_PORTS and _HTTPS_PORTS (the Dockerfile's) become http://*:PORT unchecked: "8080x" is port 80 too.
+        foreach (var key in new[] { "http_ports", "https_ports" })
+        {
+            foreach (var port in (configuration[key] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!ushort.TryParse(port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+                {
+                    return $"{key} (ASPNETCORE_{key.ToUpperInvariant()}): '{port}' is not a port (0-65535; several are separated by ';').";
+                }
+            }
+        }
         return null;
     }
 
