@@ -14,7 +14,7 @@ public static class ProbeCommand
     {
         var url = new Option<string?>("--url")
         {
-            Description = "The readiness URL; by default the server's own: the first http URL of ASPNETCORE_URLS (a wildcard host as 127.0.0.1), else http://127.0.0.1:PORT/health/ready, PORT the first of ASPNETCORE_HTTP_PORTS (else 8080).",
+            Description = "The readiness URL; by default the server's own: the first http URL of ASPNETCORE_URLS (a wildcard host as 127.0.0.1; none when it has only https or socket addresses), else http://127.0.0.1:PORT/health/ready, PORT the first of ASPNETCORE_HTTP_PORTS (else 8080).",
         };
         var timeout = new Option<int>("--timeout")
         {
@@ -32,6 +32,11 @@ public static class ProbeCommand
             if (parse.GetValue(url) is { } given && !Uri.TryCreate(given, UriKind.Absolute, out target))
             {
                 await output.WriteLineAsync($"not ready: '{given}' is no absolute URL");
+                return 1;
+            }
+            if (target is null)
+            {
+                await output.WriteLineAsync("not ready: ASPNETCORE_URLS names no http:// address on a port to ask; give the readiness URL with --url");
                 return 1;
             }
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))) };
@@ -54,17 +59,24 @@ public static class ProbeCommand
     /// The server's own address, as Kestrel reads it: ASPNETCORE_URLS, which wins over ASPNETCORE_HTTP_PORTS (its first
     /// http URL; a host that binds every address, "*", "+", "0.0.0.0", "[::]" or a name, asked on 127.0.0.1), else the
     /// first of ASPNETCORE_HTTP_PORTS ("8080;9000"), as the Dockerfile sets it. A container given ASPNETCORE_URLS was
-    /// probed on 8080 and never became healthy.
+    /// probed on 8080 and never became healthy. Null when ASPNETCORE_URLS gives no http address on a port (https only, a
+    /// Unix socket): Kestrel then listens on none of ASPNETCORE_HTTP_PORTS.
     /// </summary>
-    internal static Uri DefaultUrl(string? urls, string? httpPorts)
+    internal static Uri? DefaultUrl(string? urls, string? httpPorts)
     {
-        foreach (var given in (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var listened = (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var given in listened)
         {
             if (given.StartsWith("http://", StringComparison.OrdinalIgnoreCase) &&
-                Uri.TryCreate(given.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var address))
+                Uri.TryCreate(given.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var address) &&
+                address.Host is not ("unix" or "pipe"))
             {
                 return new Uri($"http://{HostToAsk(address)}:{address.Port}/health/ready");
             }
+        }
+        if (listened.Length > 0)
+        {
+            return null; // Kestrel ignores ASPNETCORE_HTTP_PORTS once ASPNETCORE_URLS is set: https or a socket only
         }
         var first = (httpPorts ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
         var port = int.TryParse(first, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 8080;
