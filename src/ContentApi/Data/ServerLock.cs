@@ -36,12 +36,21 @@ public sealed class ServerLock(Db db, ILogger<ServerLock> logger) : IHostedServi
 
     private const int MaxLinks = 40;
 
-    /// <summary>True when a running server holds the lock of this database.</summary>
+    /// <summary>
+    /// True when a running server holds the lock of this database: beside the file itself, or beside the link the
+    /// connection string names, where servers before this rule held it.
+    /// </summary>
     public static bool IsHeld(string connectionString)
+    {
+        var named = new SqliteConnectionStringBuilder(connectionString).DataSource + ".lock";
+        return IsHeldAt(PathFor(connectionString)) || (named != PathFor(connectionString) && File.Exists(named) && IsHeldAt(named));
+    }
+
+    private static bool IsHeldAt(string lockPath)
     {
         try
         {
-            using var probe = new FileStream(PathFor(connectionString), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            using var probe = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             return false;
         }
         catch (IOException)

@@ -35,4 +35,24 @@ public sealed class ServerLockPathTests
         Assert.EndsWith("new.db.lock", ServerLock.PathFor($"Data Source={Path.Combine(root, "new.db")}"), StringComparison.Ordinal);
         Assert.EndsWith("loop.lock", ServerLock.PathFor($"Data Source={Path.Combine(root, "loop")}"), StringComparison.Ordinal);
     }
+
+    /// <summary>A server before this rule, reached through a link, holds LINK.lock: a newer restore must still see it (review).</summary>
+    [Fact]
+    public void A_lock_held_beside_the_link_is_seen_too()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "contentapi-serverlock", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        var database = Path.Combine(root, "content.db");
+        File.WriteAllText(database, "");
+        var link = Path.Combine(root, "link.db");
+        File.CreateSymbolicLink(link, database);
+        var connectionString = $"Data Source={link}";
+        Assert.False(ServerLock.IsHeld(connectionString));
+
+        using (new FileStream(link + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite))
+        {
+            Assert.True(ServerLock.IsHeld(connectionString));
+        }
+        Assert.False(ServerLock.IsHeld(connectionString));
+    }
 }
