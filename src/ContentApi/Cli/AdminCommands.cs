@@ -15,7 +15,7 @@ public static class AdminCommands
     /// alone (<c>--urls ...</c>) configure the server.
     /// </summary>
     public static bool IsCommand(string[] args) => args.Length > 0 &&
-        (!args[0].StartsWith('-') || args[0] is "--help" or "--version" || !args[0].StartsWith("--", StringComparison.Ordinal));
+        (!args[0].StartsWith("--", StringComparison.Ordinal) || args[0] is "--help" or "--version");
 
     /// <param name="configure">Extra configuration applied to the app the commands run on (used by tests).</param>
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, Action<WebApplicationBuilder>? configure = null)

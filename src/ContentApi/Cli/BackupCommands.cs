@@ -56,10 +56,10 @@ public static class BackupCommands
                         // VACUUM INTO copies one read transaction's view: consistent while writers carry on in WAL.
                         await SqliteInterrupt.RunAsync(connection, () => connection.ExecuteAsync(SqliteDialect.BackupInto, new { Path = partial }), cancellationToken);
                     }
-                    catch (Microsoft.Data.Sqlite.SqliteException exception) when (exception.SqliteErrorCode == CantOpen)
+                    catch (SqliteException exception) when (exception.SqliteErrorCode == CantOpen)
                     {
                         // SQLite names the partial file it could not create, which read as the database failing.
-                        await Console.Error.WriteLineAsync($"Cannot write in {Path.GetDirectoryName(Path.GetFullPath(target))} (check the folder's permissions); nothing was written to {target}.");
+                        await Console.Error.WriteLineAsync($"Cannot write in {Path.GetDirectoryName(target)} (check the folder's permissions); nothing was written to {target}.");
                         return 1;
                     }
                 }
