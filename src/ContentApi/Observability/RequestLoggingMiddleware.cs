@@ -4,9 +4,11 @@ namespace ContentApi.Observability;
 
 /// <summary>
 /// One structured log line per request: method, route template (not the raw path, so ids and slugs do not
-/// explode cardinality), status, duration and trace id. Never headers (keys) or bodies.
+/// explode cardinality; a list's as its URL is written, without the group's trailing slash), status, duration and
+/// trace id. Never headers (keys) or bodies. Health probes and metrics scrapes that succeed, every few seconds from an
+/// orchestrator and a scraper, are logged at Debug, so that they do not bury the API's own lines.
 /// </summary>
-public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger)
+public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger, Microsoft.Extensions.Options.IOptions<ObservabilityOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -17,8 +19,12 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
         }
         finally
         {
-            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)";
-            logger.LogInformation(
+            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } pattern
+                ? (pattern.Length > 1 ? pattern.TrimEnd('/') : pattern)
+                : "(unmatched)";
+            var routine = context.Response.StatusCode < 400 &&
+                (context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments(options.Value.MetricsPath));
+            logger.Log(routine ? LogLevel.Debug : LogLevel.Information,
                 "HTTP {Method} {Route} responded {Status} in {ElapsedMs:0.0} ms (trace {TraceId})",
                 context.Request.Method, route, context.Response.StatusCode,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds, Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);

@@ -56,11 +56,28 @@ public sealed class RequestRouteTests
         var response = await factory.Writer().PostAsync("/api/v1/tags", HttpAssertions.RawJson(body, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
 
-        Assert.Contains(factory.Lines, line => line.StartsWith("HTTP POST /api/v1/tags", StringComparison.Ordinal) && line.Contains("responded 400", StringComparison.Ordinal));
+        Assert.Contains(factory.Lines, line => line.StartsWith("HTTP POST /api/v1/tags responded 400", StringComparison.Ordinal));
         Assert.DoesNotContain(factory.Lines, line => line.Contains("(unmatched)", StringComparison.Ordinal));
         var metrics = await factory.Anonymous().GetStringAsync("/metrics");
         Assert.Contains(metrics.Split('\n'), line => line.StartsWith("http_request_duration_seconds_count{", StringComparison.Ordinal) &&
             line.Contains("code=\"400\"", StringComparison.Ordinal) && line.Contains("method=\"POST\"", StringComparison.Ordinal) &&
             line.Contains("endpoint=\"/api/v1/tags/\"", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Every probe and scrape was an Information line, burying the API's own; and a list's route was logged as
+    /// "/api/v1/tags/", a URL that is a 404 (operator).
+    /// </summary>
+    [Fact]
+    public async Task Probes_and_scrapes_that_succeed_are_not_logged_at_information_and_lists_are_logged_as_their_url()
+    {
+        using var factory = new LoggedFactory();
+        await factory.Anonymous().GetAsync("/health/ready");
+        await factory.Anonymous().GetAsync("/health/live");
+        await factory.Anonymous().GetAsync("/metrics");
+        await factory.Anonymous().GetAsync("/api/v1/tags");
+
+        Assert.DoesNotContain(factory.Lines, line => line.Contains("/health", StringComparison.Ordinal) || line.Contains("/metrics", StringComparison.Ordinal));
+        Assert.Contains(factory.Lines, line => line.StartsWith("HTTP GET /api/v1/tags responded 200", StringComparison.Ordinal));
     }
 }
