@@ -61,11 +61,11 @@ public static class KeysCommands
         {
             await using var app = await CommandHost.StartMigratedAsync(cancellationToken, configure);
             var rows = await app.Services.GetRequiredService<ApiKeyStore>().ListAsync(cancellationToken);
-            await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-24} {1,-6} {2,-13} {3,-28} {4,-28} {5}", "NAME", "SCOPE", "PREFIX", "CREATED", "LAST USED", "REVOKED"));
+            await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0} {1,-6} {2,-13} {3,-28} {4,-28} {5}", ColumnWidth.PadRight("NAME", 24), "SCOPE", "PREFIX", "CREATED", "LAST USED", "REVOKED"));
             foreach (var row in rows)
             {
-                await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-24} {1,-6} {2,-13} {3,-28} {4,-28} {5}",
-                    row.Name, row.Scope, row.Prefix + "…", row.CreatedAt, row.LastUsedAt ?? "never", row.RevokedAt ?? "-"));
+                await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0} {1,-6} {2,-13} {3,-28} {4,-28} {5}",
+                    ColumnWidth.PadRight(row.Name, 24), row.Scope, row.Prefix + "…", row.CreatedAt, row.LastUsedAt ?? "never", row.RevokedAt ?? "-"));
             }
             return 0;
         });

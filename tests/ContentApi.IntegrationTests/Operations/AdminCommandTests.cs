@@ -34,6 +34,23 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
         await (await client.GetAsync("/api/v1/tags")).AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
+    /// <summary>Names were padded by their length, so 編輯部 pushed its scope out of line with the others' (operator).</summary>
+    [Fact]
+    public async Task Keys_list_keeps_its_columns_in_line_with_names_in_any_script()
+    {
+        var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
+        foreach (var name in new[] { "editor", "編輯部" })
+        {
+            Assert.Equal(0, (await CommandRunner.RunAsync(database, "keys", "create", "--name", name, "--scope", "write")).ExitCode);
+        }
+
+        var (_, list) = await CommandRunner.RunAsync(database, "keys", "list");
+
+        var rows = list.Split('\n').Where(line => line.StartsWith("editor", StringComparison.Ordinal) || line.StartsWith("編輯部", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, row => Assert.Equal(24 + 1, ContentApi.Cli.ColumnWidth.Of(row[..row.IndexOf("write", StringComparison.Ordinal)])));
+    }
+
     [Fact]
     public async Task Migrate_prints_the_schema_version_and_a_second_run_changes_nothing()
     {
