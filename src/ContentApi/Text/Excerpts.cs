@@ -319,7 +319,7 @@ public static partial class Excerpts
         return builder.ToString();
     }
 
-    [GeneratedRegex(@"^\s*(作者|文|撰文|記者|记者|編輯|编辑|責編|责编|編譯|编译|翻譯|翻译|攝影|摄影|by|автор|текст|كتب|بقلم|글|기자)\s*[|｜:：/／=]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(作者|文|撰文|記者|记者|編輯|编辑|責編|责编|編譯|编译|翻譯|翻译|攝影|摄影|by|автор|текст|كتب|بقلم|글|기자|작성자)\s*[|｜:：/／=]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineRegex();
 
     /// <summary>A Taiwanese reporter's byline: "記者王小明／台北報導", "【記者王小明／台北報導】".</summary>

@@ -276,6 +276,7 @@ public sealed class ExcerptsTests
     [InlineData("Автор: Иван Петров\n正文開始。")]
     [InlineData("كتب: أحمد علي\n正文開始。")]
     [InlineData("글=김민수 기자\n正文開始。")]
+    [InlineData("작성자｜김민수\n正文開始。")] // was kept in the excerpt (final check)
     public void Derive_skips_a_leading_byline(string text) =>
         Assert.Equal("正文開始。", Excerpts.Derive(text, Max));
 
