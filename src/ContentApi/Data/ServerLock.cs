@@ -43,19 +43,28 @@ public sealed class ServerLock(Db db, ILogger<ServerLock> logger) : IHostedServi
     public static bool IsHeld(string connectionString)
     {
         var named = new SqliteConnectionStringBuilder(connectionString).DataSource + ".lock";
-        return IsHeldAt(PathFor(connectionString)) || (named != PathFor(connectionString) && File.Exists(named) && IsHeldAt(named));
+        return IsHeldAt(PathFor(connectionString), FileMode.OpenOrCreate, FileAccess.ReadWrite) ||
+            (named != PathFor(connectionString) && File.Exists(named) && IsHeldAt(named, FileMode.Open, FileAccess.Read));
     }
 
-    private static bool IsHeldAt(string lockPath)
+    /// <summary>
+    /// Whether a server holds this lock file. The one beside a link is only read, never made: an older server left it,
+    /// perhaps another user's, and one that cannot be opened is no server's now (a command stopped on it halfway).
+    /// </summary>
+    private static bool IsHeldAt(string lockPath, FileMode mode, FileAccess access)
     {
         try
         {
-            using var probe = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            using var probe = new FileStream(lockPath, mode, access, FileShare.None);
             return false;
         }
         catch (IOException)
         {
             return true;
+        }
+        catch (UnauthorizedAccessException) when (access == FileAccess.Read)
+        {
+            return false;
         }
     }
 
