@@ -49,4 +49,12 @@ public sealed class ServerUrlsSettingTests
     [InlineData("https_ports", "8443", true)]
     public void Ports_are_ports(string key, string ports, bool taken) =>
         Assert.Equal(taken, Problem(key, ports) is null);
+
+    /// <summary>With addresses given, Kestrel ignores the ports, and so does the check: it refused a setup that served (review).</summary>
+    [Fact]
+    public void Ports_are_not_checked_when_addresses_override_them()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("urls", "http://127.0.0.1:5000"), new("http_ports", "8080x")]).Build();
+        Assert.Null(ServerUrlsSetting.Problem(configuration));
+    }
 }

@@ -14,7 +14,7 @@ public static class ServerUrlsSetting
             .Select(url => ("urls (ASPNETCORE_URLS or --urls)", url))
             .Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren()
                 .Where(endpoint => endpoint["Url"] is not null)
-                .Select(endpoint => ($"Kestrel:Endpoints:{endpoint.Key}:Url", endpoint["Url"]!.Trim())));
+                .Select(endpoint => ($"Kestrel:Endpoints:{endpoint.Key}:Url", endpoint["Url"]!.Trim()))).ToList();
         foreach (var (setting, url) in given)
         {
             if (!IsUrl(url))
@@ -23,7 +23,9 @@ public static class ServerUrlsSetting
             }
         }
         // ASPNETCORE_HTTP_PORTS and _HTTPS_PORTS (the Dockerfile's) become http://*:PORT unchecked: "8080x" is port 80 too.
-        foreach (var key in new[] { "http_ports", "https_ports" })
+        // Only when Kestrel reads them: addresses given otherwise override them.
+        string[] portSettings = given.Count > 0 ? [] : ["http_ports", "https_ports"];
+        foreach (var key in portSettings)
         {
             foreach (var port in (configuration[key] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
