@@ -14,6 +14,9 @@ public sealed class ColumnWidthTests
     [InlineData("Café", 4)]
     [InlineData("Cafe\u0301", 4)]
     [InlineData("🚀ops", 5)]
+    [InlineData("ｱｲｳ", 3)] // half-width katakana (review)
+    [InlineData("｢｣", 2)]
+    [InlineData("a\u200Bb", 2)]
     public void Wide_characters_take_two_cells_and_marks_none(string text, int cells) =>
         Assert.Equal(cells, ColumnWidth.Of(text));
 
