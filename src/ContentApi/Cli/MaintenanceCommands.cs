@@ -52,10 +52,11 @@ public static class MaintenanceCommands
             await ProgressReporter.RunAsync("Refreshing excerpts and counts", ids.Length, async report =>
                 rederived = await DerivedTextRefresh.RefreshAsync(db, ids, report, cancellationToken), output);
             var orphans = 0;
+            var reindexed = 0L; // with --clear, the articles there are as it clears, which may be more than listed above
             try
             {
                 await ProgressReporter.RunAsync("Reindexing articles", ids.Length, async report =>
-                    orphans = await SearchIndexRebuild.ReindexAsync(db, ids, parse.GetValue(clear), report, cancellationToken), output);
+                    orphans = await SearchIndexRebuild.ReindexAsync(db, ids, parse.GetValue(clear), done => report(reindexed = done), cancellationToken), output);
             }
             catch (Microsoft.Data.Sqlite.SqliteException exception) when (!parse.GetValue(clear) && SearchIndexRebuild.IsDamagedIndex(exception))
             {
@@ -67,7 +68,7 @@ public static class MaintenanceCommands
             await SearchAnalysis.RecordAsync(db, onlyWithoutArticles: false, cancellationToken);
             var removed = orphans switch { 0 => "", 1 => " and removed 1 index entry of deleted articles", _ => $" and removed {orphans} index entries of deleted articles" };
             await output.WriteLineAsync($"Derived excerpts and counts refreshed: {rederived}.");
-            await output.WriteLineAsync($"Reindexed {ids.Length} articles{removed}.");
+            await output.WriteLineAsync($"Reindexed {reindexed} articles{removed}.");
             return 0;
         });
         return command;
