@@ -40,7 +40,7 @@ public static class ServerUrlsSetting
 
     private static bool IsUrl(string url)
     {
-        // Kestrel's own forms for every address: "*" and "+" (a name would do the same, so only these are taken).
+        // Kestrel's forms for every address, "*" and "+", are no host a URI takes: read as 0.0.0.0.
         var address = url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
         return Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.UserInfo.Length == 0 &&
             uri.Query.Length == 0 && uri.Fragment.Length == 0 &&
