@@ -18,14 +18,22 @@ public sealed class ServerLock(Db db, ILogger<ServerLock> logger) : IHostedServi
     /// </summary>
     public static string PathFor(string connectionString) => RealPath(new SqliteConnectionStringBuilder(connectionString).DataSource) + ".lock";
 
-    /// <summary>The full path with every symbolic link along it resolved, as far as it exists (at most 40 links, as Linux follows).</summary>
+    /// <summary>
+    /// The full path with every symbolic link along it resolved, as far as it exists (at most 40 links, as Linux
+    /// follows). A ".." leaves the folder a link led to, as the kernel's does, not the link's own folder.
+    /// </summary>
     internal static string RealPath(string path, int links = 0)
     {
-        var full = Path.GetFullPath(path);
-        var root = Path.GetPathRoot(full) ?? "";
+        var absolute = Path.IsPathRooted(path) ? path : Path.Combine(Directory.GetCurrentDirectory(), path);
+        var root = Path.GetPathRoot(absolute) ?? "";
         var resolved = root;
-        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in absolute[root.Length..].Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries))
         {
+            if (part is "." or "..")
+            {
+                resolved = part == "." ? resolved : Path.GetDirectoryName(resolved) ?? root;
+                continue;
+            }
             var next = Path.Combine(resolved, part);
             resolved = new FileInfo(next).LinkTarget is { } target && links < MaxLinks
                 ? RealPath(Path.Combine(resolved, target), links + 1)

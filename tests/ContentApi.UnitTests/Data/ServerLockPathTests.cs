@@ -25,6 +25,22 @@ public sealed class ServerLockPathTests
         }
     }
 
+    /// <summary>".." after a link was applied to the text, leaving the link's folder; the kernel leaves where it led (review).</summary>
+    [Fact]
+    public void A_parent_step_after_a_link_leaves_the_folder_the_link_led_to()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "contentapi-serverlock", Guid.NewGuid().ToString("N"));
+        var deep = Path.Combine(root, "a", "b");
+        Directory.CreateDirectory(deep);
+        File.WriteAllText(Path.Combine(root, "a", "content.db"), "");
+        Directory.CreateSymbolicLink(Path.Combine(root, "link"), deep);
+
+        var throughLink = ServerLock.PathFor($"Data Source={root}{Path.DirectorySeparatorChar}link{Path.DirectorySeparatorChar}..{Path.DirectorySeparatorChar}content.db");
+
+        Assert.Equal(ServerLock.PathFor($"Data Source={Path.Combine(root, "a", "content.db")}"), throughLink);
+        Assert.EndsWith(Path.Combine("a", "content.db.lock"), throughLink, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_file_not_made_yet_and_a_link_loop_end()
     {
