@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using ContentApi.Http.Pipeline;
 
 namespace ContentApi.Cli;
 
@@ -64,12 +65,10 @@ public static class ProbeCommand
     /// </summary>
     internal static Uri? DefaultUrl(string? urls, string? httpPorts)
     {
-        var listened = (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var listened = ServerUrlsSetting.Split(urls);
         foreach (var given in listened)
         {
-            if (given.StartsWith("http://", StringComparison.OrdinalIgnoreCase) &&
-                Uri.TryCreate(given.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var address) &&
-                address.Host is not ("unix" or "pipe"))
+            if (ServerUrlsSetting.TryRead(given, out var address) && address.Scheme == "http" && !ServerUrlsSetting.IsSocket(address))
             {
                 return new Uri($"http://{HostToAsk(address)}:{address.Port}/health/ready");
             }

@@ -50,9 +50,10 @@ public sealed class ServerLock(Db db, ILogger<ServerLock> logger) : IHostedServi
     /// </summary>
     public static bool IsHeld(string connectionString)
     {
+        var own = PathFor(connectionString);
         var named = new SqliteConnectionStringBuilder(connectionString).DataSource + ".lock";
-        return IsHeldAt(PathFor(connectionString), FileMode.OpenOrCreate, FileAccess.ReadWrite) ||
-            (named != PathFor(connectionString) && File.Exists(named) && IsHeldAt(named, FileMode.Open, FileAccess.Read));
+        return IsHeldAt(own, FileMode.OpenOrCreate, FileAccess.ReadWrite) ||
+            (named != own && File.Exists(named) && IsHeldAt(named, FileMode.Open, FileAccess.Read));
     }
 
     /// <summary>

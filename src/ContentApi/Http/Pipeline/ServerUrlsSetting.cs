@@ -10,7 +10,7 @@ public static class ServerUrlsSetting
     /// <summary>What is wrong with the configured addresses, in one line naming the setting; null when they can be used.</summary>
     public static string? Problem(IConfiguration configuration)
     {
-        var given = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var given = Split(configuration["urls"])
             .Select(url => ("urls (ASPNETCORE_URLS or --urls)", url))
             .Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren()
                 .Where(endpoint => endpoint["Url"] is not null)
@@ -38,13 +38,21 @@ public static class ServerUrlsSetting
         return null;
     }
 
-    private static bool IsUrl(string url)
-    {
-        // Kestrel's forms for every address, "*" and "+", are no host a URI takes: read as 0.0.0.0.
-        var address = url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
-        return Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.UserInfo.Length == 0 &&
-            uri.Query.Length == 0 && uri.Fragment.Length == 0 &&
-            // A Unix socket or named pipe names its path; a host listens on no path.
-            (uri.Host is "unix" or "pipe" || (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 or UriHostNameType.Dns && uri.AbsolutePath == "/"));
-    }
+    private static bool IsUrl(string url) =>
+        TryRead(url, out var uri) && uri.Scheme is "http" or "https" && uri.UserInfo.Length == 0 && uri.Query.Length == 0 && uri.Fragment.Length == 0 &&
+        // A Unix socket or named pipe names its path; a host listens on no path.
+        (IsSocket(uri) || (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 or UriHostNameType.Dns && uri.AbsolutePath == "/"));
+
+    /// <summary>The addresses of a <c>urls</c> value ("http://*:80; https://+:443"), as Kestrel splits them.</summary>
+    public static string[] Split(string? urls) => (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>
+    /// An address as a URI: Kestrel's forms for every address, "*" and "+", are no host a URI takes, so they are read as
+    /// 0.0.0.0.
+    /// </summary>
+    public static bool TryRead(string url, out Uri address) =>
+        Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out address!);
+
+    /// <summary>A Unix socket (<c>http://unix:/run/app.sock</c>) or a named pipe, not a host and port.</summary>
+    public static bool IsSocket(Uri address) => address.Host is "unix" or "pipe";
 }
