@@ -67,6 +67,15 @@ internal sealed class BodyReader
             }
             // An image:ID is already stored, with its caption and credit; lines after it are article text.
             var storedId = ImageReferences.ParseId(image.Url);
+            if (storedId is null && !TextRules.StartsAsHttpUrl(image.Url))
+            {
+                // The API stores such a body as written (a relative path may be the site's own), so its export imports
+                // back; an http(s) URL the API would not store as an image's still fails the file, as a mistake to mend.
+                _problems.Add(new ImportProblem(_file, fileLine,
+                    $"Image '{image.AltText}' left as written, with the lines after it: {image.Url} is no http or https URL, so it is not stored as an image.",
+                    ImportSeverity.Warning));
+                continue;
+            }
             var (caption, credit) = image.IsStandalone && storedId is null
                 ? TakeAnnotations(image.Line)
                 : (null, null);

@@ -47,6 +47,9 @@ public static partial class TextRules
         Uri.TryCreate(value, UriKind.Absolute, out var uri) &&
         (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host);
 
+    /// <summary>Whether <paramref name="value"/> starts as an http(s) URL, whatever follows.</summary>
+    public static bool StartsAsHttpUrl(string value) => HttpUrlStartRegex().IsMatch(value);
+
     [GeneratedRegex(HttpUrlStart)]
     private static partial Regex HttpUrlStartRegex();
 

@@ -161,9 +161,9 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         await AssertNoneNamedAsync(marker, "authors");
         // An image it cannot store fails the file at the image's line, also before anything is created.
         await File.WriteAllTextAsync(Path.Combine(folder, "orphans.md"),
-            $"---\ntitle: Orphans\nauthors: [Orphan {marker} One]\n---\n\nText.\n\n![pic](images/{marker}.png)\n\nbody\n");
-        var (_, relative) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
-        Assert.Contains("orphans.md:8: error: Image images/", relative, StringComparison.Ordinal);
+            $"---\ntitle: Orphans\nauthors: [Orphan {marker} One]\n---\n\nText.\n\n![pic](https://images.example.com/{new string('a', 2048)}.png)\n\nbody\n");
+        var (_, tooLong) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.Contains("orphans.md:8: error: Image https://images.example.com/aaa", tooLong, StringComparison.Ordinal);
         await AssertNoneNamedAsync(marker, "authors", "tags", "images");
     }
 
@@ -371,6 +371,29 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Contains($"Places images that are neither in imageIds nor the coverImageId: image:{placed}", output, StringComparison.Ordinal);
         Assert.Contains("tags created: 0", output, StringComparison.Ordinal);
         await AssertNoneNamedAsync(marker, "tags");
+    }
+
+    /// <summary>
+    /// The API stores a body placing an image by a relative path or another scheme, but its Markdown export failed to
+    /// import back: import took every image as one to store, and an image's URL must be absolute http(s).
+    /// </summary>
+    [Fact]
+    public async Task A_markdown_export_placing_images_by_relative_or_unsafe_urls_imports_back_unchanged()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var content = new TestContent(factory.Writer());
+        await content.ArticleAsync(new()
+        {
+            ["title"] = $"Relative images {marker}",
+            ["slug"] = $"relative-images-{marker}",
+            ["body"] = "Text.\n\n![site](/media/a.png)\nSource: us\n\n![script](javascript:alert(1))\n",
+        });
+
+        var (output, _) = await ReimportMarkdownExportAsync($"relative-images-{marker}");
+
+        Assert.Contains("failed: 0, unchanged: 1", output, StringComparison.Ordinal);
+        Assert.Contains("warning: Image 'site' left as written", output, StringComparison.Ordinal);
+        Assert.Contains("warning: Image 'script' left as written", output, StringComparison.Ordinal);
     }
 
     /// <summary>An export names authors by slug, and one stored before today's slug rules failed the file (found by a review).</summary>

@@ -208,6 +208,24 @@ public sealed class ImageTests
         Assert.Equal((3, ImportSeverity.Warning), (warning.Line, warning.Severity));
     }
 
+    /// <summary>They failed the file, though the API stores such a body and exports it so (found by a probe).</summary>
+    [Theory]
+    [InlineData("images/a.png")]
+    [InlineData("/media/a.png")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("data:image/png;base64,AAAA")]
+    public void Parse_image_whose_url_is_not_absolute_http_is_left_as_written_with_its_lines_and_a_warning(string url)
+    {
+        var body = $"![Alt]({url})\n圖源:ifanr\n\nText.\n";
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("# T", "") + body);
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Assert.Empty(result.Document!.Images);
+        Assert.Equal(body, result.Document.BodyTemplate);
+        var warning = Assert.Single(result.Problems);
+        Assert.Equal((3, ImportSeverity.Warning), (warning.Line, warning.Severity));
+        Assert.Contains($"{url} is no http or https URL", warning.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void BodyWith_wrong_number_of_ids_throws() =>
         Assert.Throws<ArgumentException>(() => ParseBody("![A](https://x.example/a.png)").BodyWith([1, 2]));
