@@ -40,9 +40,9 @@ public static class TransferCommands
                 if (parse.GetValue(markdown))
                 {
                     var written = await Transfer.MarkdownFromExport.WriteAsync(folder, Path.Combine(folder, MarkdownFolder), cancellationToken);
-                    await output.WriteLineAsync($"Wrote {written} Markdown files.");
+                    await output.WriteLineAsync($"Wrote {written} Markdown {(written == 1 ? "file" : "files")}.");
                 }
-                await output.WriteLineAsync($"Exported to {folder}: " + string.Join(", ", manifest.Counts.Select(c => $"{c.Value} {c.Key}")) + ".");
+                await output.WriteLineAsync($"Exported to {folder}: " + string.Join(", ", manifest.Counts.Select(c => $"{c.Value} {(c.Value == 1 ? c.Key.TrimEnd('s') : c.Key)}")) + ".");
                 done = true;
                 return 0;
             }

@@ -183,6 +183,20 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task Export_of_one_article_counts_it_in_the_singular()
+    {
+        using var own = new OnDatabaseFile(Path.Combine(CommandRunner.TempDirectory(), "content.db"));
+        await new TestContent(own.Writer()).ArticleAsync();
+
+        var (exitCode, output) = await CommandRunner.RunAsync(own.DatabasePath, "export", CommandRunner.TempDirectory(), "--markdown");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Wrote 1 Markdown file.", output, StringComparison.Ordinal);
+        Assert.Contains(" 1 author, ", output, StringComparison.Ordinal);
+        Assert.EndsWith(" 1 article.", output.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Markdown_export_names_files_inside_its_folder_whatever_the_slugs_hold()
     {
         // A database of its own: the class's, holding the slug below, would make every other test's export refused on import.
