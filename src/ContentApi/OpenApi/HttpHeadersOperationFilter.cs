@@ -75,7 +75,7 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
         if (traits.LastModified)
         {
             AddParameter(operation, "If-Modified-Since",
-                "An HTTP date, such as an earlier Last-Modified: 304 Not Modified when the resource has not changed since. Ignored when If-None-Match is sent. " +
+                "An HTTP date, such as an earlier Last-Modified: 304 Not Modified when the resource has not changed since. Ignored when If-None-Match is sent, and when later than the server's clock. " +
                 "A date has whole seconds, so it cannot tell two changes within one second apart: prefer If-None-Match.");
         }
     }

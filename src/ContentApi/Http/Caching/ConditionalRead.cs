@@ -42,10 +42,12 @@ public static class ConditionalRead
                 "The resource has changed since the date in If-Unmodified-Since: read it again."));
             return true;
         }
-        // If-None-Match wins over If-Modified-Since when both are sent.
+        // If-None-Match wins over If-Modified-Since when both are sent. A date still to come is no date (RFC 2616
+        // §14.25, as Apache reads it): a client whose clock runs ahead would keep its copy through every change until then.
         var notModified = request.Headers.IfNoneMatch.Count > 0
             ? ETags.NoneMatch(request, etag)
-            : lastModified is { } modified && HttpDate.ParseHeader(request.Headers.IfModifiedSince) is { } since && !HttpDate.ModifiedAfter(modified, since);
+            : lastModified is { } modified && HttpDate.ParseHeader(request.Headers.IfModifiedSince) is { } since &&
+              since <= context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() && !HttpDate.ModifiedAfter(modified, since);
         if (notModified)
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
