@@ -53,10 +53,12 @@ public static class BackupCommands
                 {
                     try
                     {
-                        // VACUUM INTO copies one read transaction's view: consistent while writers carry on in WAL.
+                        // VACUUM INTO copies one read transaction's view: consistent while writers carry on in WAL. It
+                        // writes into an empty file as into a new one, and this one only its owner may read.
+                        PrivateFiles.CreateEmpty(partial);
                         await SqliteInterrupt.RunAsync(connection, () => connection.ExecuteAsync(SqliteDialect.BackupInto, new { Path = partial }), cancellationToken);
                     }
-                    catch (SqliteException exception) when (exception.SqliteErrorCode == CantOpen)
+                    catch (Exception exception) when (exception is SqliteException { SqliteErrorCode: CantOpen } or UnauthorizedAccessException)
                     {
                         // SQLite names the partial file it could not create, which read as the database failing.
                         await Console.Error.WriteLineAsync($"Cannot write in {Path.GetDirectoryName(target)} (check the folder's permissions); nothing was written to {target}.");
@@ -161,6 +163,7 @@ public static class BackupCommands
             RestoredKeys.Outcome keys;
             try
             {
+                PrivateFiles.CreateEmpty(staged);
                 await using (var from = new SqliteConnection(OwnConnectionString(source, SqliteOpenMode.ReadOnly)))
                 await using (var copy = new SqliteConnection(OwnConnectionString(staged, SqliteOpenMode.ReadWriteCreate)))
                 {

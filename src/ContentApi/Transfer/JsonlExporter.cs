@@ -20,7 +20,7 @@ public sealed class JsonlExporter(Db db)
         {
             var links = table == "articles" ? await LoadLinksAsync(connection, transaction) : null;
             var previousSlugs = table == "articles" ? await LoadPreviousSlugsAsync(connection, transaction) : null;
-            await using var file = new StreamWriter(Path.Combine(folder, ExportFormat.FileOf(table)), false, new UTF8Encoding(false));
+            await using var file = new StreamWriter(PrivateFiles.Create(Path.Combine(folder, ExportFormat.FileOf(table))), new UTF8Encoding(false));
             file.NewLine = "\n";
             var count = 0L;
             // Table names come from ExportFormat.Tables, never from input. Rows are streamed: a buffered query held every
@@ -54,7 +54,7 @@ public sealed class JsonlExporter(Db db)
             .ToDictionary(r => r.Name, r => r.LastVersion);
         var restoredAt = await connection.ExecuteScalarAsync<string?>(SqliteDialect.ReadLastRestore, transaction: transaction);
         var manifest = new ExportFormat.Manifest(ExportFormat.FormatName, ExportFormat.FormatVersion, schema, counts, lastIds, lastVersions, restoredAt);
-        await File.WriteAllTextAsync(Path.Combine(folder, ExportFormat.ManifestFile), JsonSerializer.Serialize(manifest, ExportFormat.Json) + "\n", cancellationToken);
+        await PrivateFiles.WriteAllTextAsync(Path.Combine(folder, ExportFormat.ManifestFile), JsonSerializer.Serialize(manifest, ExportFormat.Json) + "\n", cancellationToken);
         return manifest;
     }
 

@@ -34,7 +34,7 @@ public static class MarkdownFromExport
                     ? new CoverImageRef(ImageReferences.For(cover.GetInt64()), altTexts[cover.GetInt64()])
                     : null,
                 [.. Ids(row, "image_ids")]);
-            await File.WriteAllTextAsync(Path.Combine(markdownFolder, FileName(id, slug)), MarkdownExportWriter.Write(article), cancellationToken);
+            await Data.PrivateFiles.WriteAllTextAsync(Path.Combine(markdownFolder, FileName(id, slug)), MarkdownExportWriter.Write(article), cancellationToken);
             written++;
         }
         return written;
