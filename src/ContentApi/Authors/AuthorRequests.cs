@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContentApi.Http.Binding;
 using ContentApi.Http.Lists;
 using ContentApi.OpenApi;
@@ -32,7 +33,25 @@ public sealed class AuthorRequestValidator : AbstractValidator<AuthorRequest>
         RuleFor(r => r.AvatarImageId).GreaterThan(0).When(r => r.AvatarImageId is not null);
         RuleFor(r => r.Website!).HttpUrl().When(r => r.Website is not null);
         RuleFor(r => r.Email!).MaximumCharacters(254).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage)
-            .Matches(EmailPattern).WithMessage(EmailMessage).Must(TextRules.HasNoBidiFormatting).WithMessage(EmailMessage).When(r => r.Email is not null);
+            .Matches(EmailPattern).WithMessage(EmailMessage).Must(TextRules.HasNoBidiFormatting).WithMessage(EmailMessage)
+            .Must(HasHostDomain).WithMessage(EmailMessage).When(r => r.Email is not null);
+    }
+
+    /// <summary>
+    /// Whether the part after the @ is a host name (RFC 5321, IDNA for other scripts): labels of at most 63 letters,
+    /// digits and inner hyphens. <c>x@-b.com</c> or <c>a@b_c.co</c> were stored, and clients that check the documented
+    /// format idn-email then refused every page listing the author.
+    /// </summary>
+    private static bool HasHostDomain(string email)
+    {
+        try
+        {
+            return new IdnMapping { UseStd3AsciiRules = true }.GetAscii(email[(email.LastIndexOf('@') + 1)..]).Length <= 253;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }
 

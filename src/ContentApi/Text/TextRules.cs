@@ -10,7 +10,7 @@ public static partial class TextRules
 {
     public const string SlugMessage = "Must be 1-120 lowercase letters (any script) or digits, in words joined by single hyphens, written plainly (Unicode NFKC: no fullwidth or styled letters, no invisible ones).";
     public const string ControlCharacterMessage = "Must not contain control characters (such as NUL).";
-    public const string UrlMessage = "Must be an absolute http or https URL.";
+    public const string UrlMessage = "Must be an absolute http or https URL, without a user name or password and without spaces or invisible characters.";
     public const string InvisibleMessage = "Must contain a visible character, not only spaces, joiners or accents.";
     public const int MaxUrlLength = 2048;
 
@@ -40,12 +40,14 @@ public static partial class TextRules
     /// Uri accepts raw control characters, spaces, quotes, angle brackets, backslashes, stray % signs, brackets outside
     /// the host and a second # (it escapes them, or reads a backslash as a slash), but they would be stored and served
     /// as sent, and no URI or IRI holds them: the OpenAPI document promises format iri, which clients that check
-    /// formats hold the answers to.
+    /// formats hold the answers to. A user name before the host (<c>https://bank.example@evil.example/</c>) shows one
+    /// site and opens another, and a password should not be served to readers; white space (U+00A0, U+2028) and
+    /// invisible characters (U+200B, U+FEFF) are IRI characters, but make two addresses look alike.
     /// </summary>
     public static bool IsHttpUrl(string? value) =>
         value is not null && HttpUrlStartRegex().IsMatch(value) && !value.Any(char.IsControl) && value.AsSpan().IndexOfAny(NeverInIri) < 0 && IsIriShaped(value) && HasOnlyIriCharacters(value) &&
         Uri.TryCreate(value, UriKind.Absolute, out var uri) &&
-        (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host);
+        (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host) && uri.UserInfo.Length == 0;
 
     /// <summary>Whether <paramref name="value"/> starts as an http(s) URL, whatever follows.</summary>
     public static bool StartsAsHttpUrl(string value) => HttpUrlStartRegex().IsMatch(value);
@@ -69,13 +71,17 @@ public static partial class TextRules
         {
             var inQuery = index > query && index < fragment;
             index += rune.Utf16SequenceLength;
-            if (rune.Value >= 0x80 && !(IsUcsChar(rune.Value) || inQuery && IsPrivateUse(rune.Value)) || IsBidiFormatting(rune.Value))
+            if (rune.Value >= 0x80 && !(IsUcsChar(rune.Value) || inQuery && IsPrivateUse(rune.Value)) || IsBidiFormatting(rune.Value) || IsBlankOrInvisible(rune))
             {
                 return false;
             }
         }
         return true;
     }
+
+    /// <summary>White space, or a format character but the joiners some scripts' words need (U+200C, U+200D).</summary>
+    private static bool IsBlankOrInvisible(Rune rune) =>
+        Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format && rune.Value is not (0x200C or 0x200D);
 
     private static bool IsUcsChar(int c) => c switch
     {

@@ -16,6 +16,11 @@ public sealed class AuthorRequestValidatorTests
     [InlineData("lin@example..com", false)]
     [InlineData("lin@example.com\n", false)]
     [InlineData("@example.com", false)]
+    [InlineData("x@-b.com", false)]
+    [InlineData("a@b-.co", false)]
+    [InlineData("a@b_c.co", false)]
+    [InlineData("x@bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.com", false)]
+    [InlineData("x@b-b.example.com", true)]
     public void Email_must_be_a_plain_address_with_a_dotted_domain(string email, bool valid) =>
         Assert.Equal(valid, _validator.Validate(new AuthorRequest("Lin", Email: email)).IsValid);
 
@@ -26,6 +31,15 @@ public sealed class AuthorRequestValidatorTests
     [InlineData("ftp://x", false)]
     [InlineData("//lin.example.com", false)]
     [InlineData("https://lin.example.com/a\tb", false)]
+    [InlineData("https://bank.example@evil.example/", false)]
+    [InlineData("https://user:secret@lin.example.com/", false)]
+    [InlineData("https://lin.example.com/@lin", true)]
+    [InlineData("https://lin.example.com/a\u00A0b", false)]
+    [InlineData("https://lin.example.com/a\u2028b", false)]
+    [InlineData("https://lin.example.com/a\u3000b", false)]
+    [InlineData("https://lin.example.com/a\u200Bb", false)]
+    [InlineData("https://lin.example.com/a\uFEFFb", false)]
+    [InlineData("https://lin.example.com/\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", true)]
     public void Website_must_be_an_absolute_http_url(string website, bool valid) =>
         Assert.Equal(valid, _validator.Validate(new AuthorRequest("Lin", Website: website)).IsValid);
 }
