@@ -32,6 +32,17 @@ public sealed class MarkdownRendererFootnoteTests
         Assert.Equal("阿里巴巴發布新模型，表現出色。", measured.DerivedExcerpt);
     }
 
+    /// <summary>A note no text cites is not shown; with a figure in it, an empty list of notes was (found by a probe).</summary>
+    [Theory]
+    [InlineData("正文。\n\n[^1]: 註。")]
+    [InlineData("正文。\n\n[^1]: ![](image:1)\n    圖源:ifanr")]
+    [InlineData("正文。\n\n[^1]: 註。\n\n    ![](image:1)")]
+    public void A_note_no_text_cites_leaves_nothing_after_the_text(string markdown)
+    {
+        Assert.Equal("<p>正文。</p>", MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage> { [1] = Photo }).Html.Trim());
+        Assert.Equal("正文。", ArticleText.Measure(markdown).PlainText);
+    }
+
     [Fact]
     public void A_reference_without_a_note_stays_the_text_it_is() =>
         Assert.Equal("<p>正文[^9]。</p>", Render("正文[^9]。").InnerHtml);
