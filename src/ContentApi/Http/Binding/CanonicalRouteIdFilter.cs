@@ -21,10 +21,16 @@ public static class CanonicalRouteIdFilter
         return invocation =>
         {
             if (invocation.HttpContext.Request.RouteValues[IdParameter] is string written
-                && long.TryParse(written, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id)
-                && Canonical(id) is var canonical && canonical != written)
+                && long.TryParse(written, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
             {
-                return ValueTask.FromResult<object?>(Problems.Validation(IdParameter, $"Must be written {canonical}: digits only, with no plus sign, spaces or leading zeros."));
+                if (id < 1)
+                {
+                    return ValueTask.FromResult<object?>(Problems.Validation(IdParameter, "Must be 1 or more: ids start at 1."));
+                }
+                if (Canonical(id) is var canonical && canonical != written)
+                {
+                    return ValueTask.FromResult<object?>(Problems.Validation(IdParameter, $"Must be written {canonical}: digits only, with no plus sign, spaces or leading zeros."));
+                }
             }
             return next(invocation);
         };
