@@ -173,6 +173,7 @@ public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture
                 Assert.Null(refusedList.Content.Headers.LastModified);
                 var malformed = await GetAsync(client, url, h => h.TryAddWithoutValidation("If-Match", "unquoted"));
                 await malformed.AssertProblemAsync(HttpStatusCode.BadRequest);
+                Assert.Null(malformed.Headers.ETag); // an error is no representation (it carried the 200's ETag)
                 // If-Match is evaluated before If-None-Match (RFC 9110 §13.2.2).
                 var both = await GetAsync(client, url, h =>
                 {

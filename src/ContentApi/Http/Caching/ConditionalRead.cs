@@ -57,12 +57,16 @@ public static class ConditionalRead
 
     /// <summary>
     /// A problem in place of the representation: without the headers of the 200 not sent (its caching policy, next
-    /// page and Last-Modified; as an error it is never stored, see <see cref="ErrorResponseCaching"/>), and without a
-    /// body on HEAD.
+    /// page and Last-Modified; as an error it is never stored, see <see cref="ErrorResponseCaching"/>; its ETag but on a
+    /// 412, which names the current one), and without a body on HEAD.
     /// </summary>
     private static async Task SendProblemAsync<TProblem>(HttpContext context, TProblem problem) where TProblem : IResult, IStatusCodeHttpResult
     {
         var response = context.Response;
+        if (problem.StatusCode != StatusCodes.Status412PreconditionFailed)
+        {
+            response.Headers.Remove(HeaderNames.ETag);
+        }
         response.Headers.Remove(HeaderNames.CacheControl);
         response.Headers.Remove(HeaderNames.Link);
         response.Headers.Remove(HeaderNames.LastModified);
