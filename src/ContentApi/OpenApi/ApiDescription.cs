@@ -14,5 +14,6 @@ public static class ApiDescription
         * **PATCH** takes a JSON Merge Patch (RFC 7396, `application/merge-patch+json`): send only the fields to change; `null` does what leaving the field out of a PUT does (an optional field is cleared; a slug is kept).
         * **Slugs** are lowercase letters of any script, digits and hyphens; CJK slugs are percent-encoded in URLs. When a slug is omitted on create it is derived from the title or name (at most 120 characters and 180 UTF-8 bytes, so it fits a file name, cut between words where it can; `-2`, `-3`, ... on a clash); on replace it is kept.
         * **Timestamps** are RFC 3339 in UTC; ids are integers; enums are lowercase strings.
+        * **HTTP**: every GET also answers HEAD (the same status and headers, no body); a method a path does not have is a 405 problem with `Allow`. Requests the web server refuses before the API sees them get their status with an empty body instead of a problem: raw (not percent-encoded) non-ASCII bytes in the URL (400), a request line or header block past 64 KiB (414, 431), a NUL or space in the path (400). Generated clients percent-encode, so they do not meet these.
         """;
 }
