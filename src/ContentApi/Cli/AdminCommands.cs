@@ -32,7 +32,20 @@ public static class AdminCommands
         try
         {
             var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
-            return await root.Parse(args).InvokeAsync(invocation, stopSignals.Token);
+            var parse = root.Parse(args);
+            // A command's whole help printed above the one line saying what was wrong buried it; a group's help is the
+            // list of its commands, which a typo needs.
+            var leaf = parse.CommandResult.Command.Subcommands.Count == 0;
+            if (parse.Action is System.CommandLine.Invocation.ParseErrorAction onError && leaf)
+            {
+                onError.ShowHelp = false;
+            }
+            var exitCode = await parse.InvokeAsync(invocation, stopSignals.Token);
+            if (parse.Errors.Count > 0 && leaf)
+            {
+                await Console.Error.WriteLineAsync($"See '{HelpCommand(parse.CommandResult)}'.");
+            }
+            return exitCode;
         }
         catch (OperationCanceledException) when (stopSignals.Token.IsCancellationRequested)
         {
@@ -45,6 +58,17 @@ public static class AdminCommands
             await Console.Error.WriteLineAsync($"error: {Failure(exception) ?? exception.ToString()}");
             return 1;
         }
+    }
+
+    /// <summary>How to ask for the help of the command a parse found: <c>ContentApi keys create --help</c>.</summary>
+    private static string HelpCommand(System.CommandLine.Parsing.CommandResult command)
+    {
+        var names = new List<string> { "--help" };
+        for (System.CommandLine.Parsing.SymbolResult? result = command; result is System.CommandLine.Parsing.CommandResult { Command: not RootCommand } named; result = result.Parent)
+        {
+            names.Insert(0, named.Command.Name);
+        }
+        return "ContentApi " + string.Join(' ', names);
     }
 
     public static RootCommand Commands(TextWriter output, Action<WebApplicationBuilder>? configure) =>

@@ -17,4 +17,19 @@ public sealed class CommandLanguageTests
         Assert.Contains("Required command was not provided.", outcome.Error + outcome.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Nutzung", outcome.Error + outcome.Output, StringComparison.Ordinal);
     }
+
+    /// <summary>The command's whole help came first, and the line saying what was wrong last, under it (found by an operator).</summary>
+    [Fact]
+    public async Task A_command_given_wrong_arguments_says_what_is_wrong_and_where_its_help_is_not_the_help_itself()
+    {
+        var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
+
+        var outcome = await AppProcess.RunAsync(database, ["keys", "create", "--name", "ci", "--scope", "owner"]);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Empty(outcome.Output);
+        Assert.Contains("Argument 'owner' not recognized.", outcome.Error, StringComparison.Ordinal);
+        Assert.EndsWith("See 'ContentApi keys create --help'.", outcome.Error.TrimEnd(), StringComparison.Ordinal);
+        Assert.False(File.Exists(database), "a refused command touches no database");
+    }
 }
