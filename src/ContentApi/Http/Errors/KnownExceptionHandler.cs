@@ -175,7 +175,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         }
         else if (message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            problem = "The value has the wrong JSON type for this field.";
+            problem = ExpectedJsonValue.Describe(message) ?? "The value has the wrong JSON type for this field.";
         }
         else if (message.Contains("doesn't allow null values", StringComparison.Ordinal))
         {

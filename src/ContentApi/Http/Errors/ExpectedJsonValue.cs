@@ -1,0 +1,54 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace ContentApi.Http.Errors;
+
+/// <summary>
+/// What a field takes, for a 400 that says what to send: "the wrong JSON type" told a client sending a width of
+/// 2147483648 nothing. System.Text.Json names the type it could not convert to, the field's own ("System.Int64") or,
+/// for a record's constructor parameter, the record's, whose member the path's last name is.
+/// </summary>
+internal static partial class ExpectedJsonValue
+{
+    public static string? Describe(string message)
+    {
+        if (Conversion().Match(message) is not { Success: true } match || FindType(match.Groups["type"].Value) is not { } converted)
+        {
+            return null;
+        }
+        var last = match.Groups["last"].Value;
+        var type = converted.Namespace?.StartsWith("ContentApi", StringComparison.Ordinal) == true && MemberType(converted, last) is { } member
+            ? (match.Groups["index"].Success ? ElementType(member) ?? member : member)
+            : converted;
+        return Of(Nullable.GetUnderlyingType(type) ?? type);
+    }
+
+    private static string? Of(Type type) => type switch
+    {
+        _ when type == typeof(int) => "Must be an integer from -2147483648 to 2147483647.",
+        _ when type == typeof(long) => "Must be an integer from -9223372036854775808 to 9223372036854775807.",
+        _ when type == typeof(double) || type == typeof(float) || type == typeof(decimal) => "Must be a number.",
+        _ when type == typeof(bool) => "Must be true or false.",
+        _ when type == typeof(string) => "Must be a string.",
+        _ when type == typeof(DateTimeOffset) || type == typeof(DateTime) => "Must be an RFC 3339 date-time string.",
+        _ when ElementType(type) is not null => "Must be an array.",
+        _ when type.IsClass && type.Namespace?.StartsWith("ContentApi", StringComparison.Ordinal) == true => "Must be an object.",
+        _ => null,
+    };
+
+    private static Type? FindType(string name) =>
+        Type.GetType(name) ?? typeof(ExpectedJsonValue).Assembly.GetType(name);
+
+    private static Type? MemberType(Type owner, string jsonName) => owner
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .FirstOrDefault(property => JsonNamingPolicy.CamelCase.ConvertName(property.Name) == jsonName)?.PropertyType;
+
+    private static Type? ElementType(Type type) =>
+        type == typeof(string) ? null
+        : type.IsArray ? type.GetElementType()
+        : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+
+    [GeneratedRegex(@"could not be converted to (?<type>[^\s]+?)\. Path: \$(?:\.[^.\s|]+)*?(?:\.(?<last>[^.\[\s|]+))?(?<index>\[\d+\])?\s*\|")]
+    private static partial Regex Conversion();
+}
