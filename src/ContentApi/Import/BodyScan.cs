@@ -67,8 +67,14 @@ internal sealed partial class BodyScan
                 }
             }
         }
+        // An image in an HTML comment is none to the API (HtmlComments), nor is it one to import.
+        var comments = HtmlComments.Ranges(body);
         foreach (var link in document.Descendants<LinkInline>().Where(l => l.IsImage).OrderBy(l => l.Span.Start))
         {
+            if (comments.Exists(comment => comment.Start <= link.Span.Start && link.Span.Start < comment.End))
+            {
+                continue;
+            }
             Images.Add(ToImage(body, link));
         }
     }

@@ -8,7 +8,7 @@ namespace ContentApi.Rendering;
 /// <summary>The one Markdown dialect article bodies are written in, shared by HTML rendering and text measurement.</summary>
 internal static class ArticleMarkdown
 {
-    // Raw HTML is disabled, so "<script>" in a body is text and comes out escaped. Extensions that let authors
+    // Raw HTML is disabled, so "<script>" in a body is text and comes out escaped (HTML comments are left out: Parse). Extensions that let authors
     // set attributes or embed frames (generic attributes, media links) are left out; so are ~sub~ and ^sup^,
     // which would turn Chinese ranges such as "3~5 年" into subscripts. Footnotes ("正文[^1]" with "[^1]: 註") are
     // long-form writing's notes; without the extension "[^1]: 註" was a link definition and "[^1]" a link to "註".
@@ -31,6 +31,7 @@ internal static class ArticleMarkdown
     /// </summary>
     public const int MaxDepth = 100;
 
+    /// <summary>The body as readers get it: without its HTML comments (<see cref="HtmlComments"/>).</summary>
     /// <exception cref="MarkdownTooComplexException">
     /// Markdig refused the nesting, or parsing would take too long (<see cref="MarkdownScanCost"/>).
     /// </exception>
@@ -44,7 +45,7 @@ internal static class ArticleMarkdown
         {
             throw new MarkdownTooComplexException();
         }
-        return ParseWithinDepth(markdown, Pipeline);
+        return ParseWithinDepth(HtmlComments.Without(markdown), Pipeline);
     }
 
     /// <summary>

@@ -1,0 +1,39 @@
+using ContentApi.Rendering;
+using ContentApi.Text;
+
+namespace ContentApi.UnitTests.Rendering;
+
+/// <summary>
+/// An editor's HTML comment was shown to readers as text, and was in the excerpt, the plain text and so the search index
+/// ("<!-- 編輯備註：數字待查證，勿刊出 -->"); Hugo's "<!--more-->" too (found by an editor's probe).
+/// </summary>
+public sealed class HtmlCommentTests
+{
+    private static string Html(string markdown) => MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage>()).Html;
+
+    [Theory]
+    [InlineData("營收創新高。<!-- 編輯備註：數字待查證，勿刊出 -->", "<p>營收創新高。</p>")]
+    [InlineData("導言。\n\n<!--more-->\n\n正文。", "<p>導言。</p>\n<p>正文。</p>")]
+    [InlineData("甲\n<!-- 一行\n\n跨段的備註 -->\n乙", "<p>甲</p>\n<p>乙</p>")]
+    [InlineData("A <!-- a --> B <!-- b --> C", "<p>A  B  C</p>")]
+    public void A_comment_is_left_out_of_the_html(string markdown, string html) => Assert.Equal(html, Html(markdown));
+
+    [Theory]
+    [InlineData("`<!-- code -->`", "<p><code>&lt;!-- code --&gt;</code></p>")]
+    [InlineData("```html\n<!-- block -->\n```", "<pre><code class=\"language-html\">&lt;!-- block --&gt;\n</code></pre>")]
+    [InlineData("\\<!-- shown -->", "<p>&lt;!-- shown --&gt;</p>")]
+    [InlineData("未閉合 <!-- 的註解", "<p>未閉合 &lt;!-- 的註解</p>")]
+    public void A_comment_in_code_escaped_or_never_closed_is_text(string markdown, string html) => Assert.Equal(html, Html(markdown));
+
+    [Fact]
+    public void A_comment_is_no_text_of_the_article_nor_of_its_excerpt()
+    {
+        var measured = ArticleText.Measure("營收創新高。<!-- 數字待查證 -->\n\n<!--more-->\n\n正文。");
+        Assert.Equal("營收創新高。\n正文。", measured.PlainText);
+        Assert.DoesNotContain("<!--", measured.DerivedExcerpt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_before_the_body_does_not_shift_what_is_cut() =>
+        Assert.Equal("<p>甲乙</p>", Html("\uFEFF甲<!-- x -->乙"));
+}
