@@ -35,7 +35,7 @@ public sealed class GeneratedClientTests(ApiFactory factory) : IClassFixture<Api
         {
             ClassName = "ContentClient",
             GenerateOptionalParameters = true,
-            CSharpGeneratorSettings = { Namespace = "MyApp.Content", JsonLibrary = jsonLibrary },
+            CSharpGeneratorSettings = { Namespace = "MyApp.Content", JsonLibrary = jsonLibrary, GenerateOptionalPropertiesAsNullable = true },
         };
         string[] sources =
         [

@@ -12,7 +12,13 @@ public static class NSwagClientFlow
     public static async Task RunAsync(HttpClient writer, HttpClient anonymous, string marker)
     {
         var client = new ContentClient(writer.BaseAddress!.ToString(), writer);
-        var image = await client.CreateImageAsync(body: new ImageRequest { Url = $"https://images.example.com/{marker}.jpg", AltText = "發布會現場", Credit = "圖源:ifanr" });
+        var image = await client.CreateImageAsync(body: new ImageRequest
+        {
+            Url = $"https://images.example.com/{marker}.jpg", AltText = "發布會現場", Credit = "圖源:ifanr", FocalPoint = new FocalPoint { X = 0.5, Y = 0.25 },
+        });
+        // Without GenerateOptionalPropertiesAsNullable, FocalPointPatch's y was a double that sent 0 (found by a probe).
+        var refocused = await client.PatchImageAsync(image.Id, body: new ImageRequestPatch { FocalPoint = new FocalPointPatch { X = 0.9 } });
+        Check(refocused.FocalPoint.X == 0.9 && refocused.FocalPoint.Y == 0.25 && refocused.Credit == image.Credit, "a PATCH of one coordinate keeps the other");
         var author = await client.CreateAuthorAsync(body: new AuthorRequest { Name = $"王小明 {marker}" });
         var coauthor = await client.CreateAuthorAsync(body: new AuthorRequest { Name = $"Jane Doe {marker}" });
         var tag = await client.CreateTagAsync(body: new TagRequest { Name = $"人工智慧 {marker}" });
