@@ -16,7 +16,8 @@ internal sealed record FigureLabel(LabelLine? Caption, LabelLine? Credit, IReadO
 
 /// <summary>
 /// A figure's label: a short line with no sentence end right after its image, such as the credit "圖源:ifanr" or a
-/// caption, and a credit line right after a caption (news sites write both: "阿里雲發布會現場", then "圖源:ifanr"). A
+/// caption, and a credit line right after a caption (news sites write both: "阿里雲發布會現場", then "圖源:ifanr"; a
+/// caption on the line right above its credit may also be a sentence, up to <see cref="MaxCaptionAboveCredit"/>). A
 /// line is the next one in the image's own paragraph, or the next paragraph when that is one line (or a caption and
 /// its credit); the first line of a wrapped paragraph is not a label, nor is a sentence, nor a line introducing what
 /// follows. The HTML shows it in the figure's caption; the excerpt leaves it out.
@@ -25,6 +26,13 @@ internal static partial class FigureLabels
 {
     /// <summary>Longest label, in characters as <c>characterCount</c> counts them.</summary>
     private const int MaxLength = 100;
+
+    /// <summary>
+    /// Longest caption on the line right above its credit, in the same paragraph: the credit line tells it from prose,
+    /// so it may be a sentence, as news captions are ("台積電位於新竹的晶圓廠。", then "圖源：路透社"), and as long as
+    /// an agency's (AP's often pass 100 characters).
+    /// </summary>
+    private const int MaxCaptionAboveCredit = 400;
 
     private static readonly char[] Closers = [.. Excerpts.Closers];
 
@@ -74,6 +82,10 @@ internal static partial class FigureLabels
         if (after is not null)
         {
             var (first, next) = LineAt(after);
+            if (next is not null && LineAt(next) is var (below, afterBelow) && IsCaptionAboveCredit(first, below))
+            {
+                return new FigureLabel(first, below, [], afterBelow);
+            }
             if (!IsLabelLine(first))
             {
                 return null;
@@ -92,6 +104,10 @@ internal static partial class FigureLabels
             return null;
         }
         var (line, more) = LineAt(own.Inline!.FirstChild);
+        if (more is not null && LineAt(more) is (var creditBelow, null) && IsCaptionAboveCredit(line, creditBelow))
+        {
+            return new FigureLabel(line, creditBelow, [own], null);
+        }
         if (!IsLabelLine(line))
         {
             return null;
@@ -133,6 +149,11 @@ internal static partial class FigureLabels
     /// </summary>
     private static bool IsCaptionAndCredit(LabelLine first, LabelLine second) =>
         IsCreditLine(second) && (!IsCredit(first.Text) || (NamesSource(second.Text) && !NamesSource(first.Text)));
+
+    /// <summary>A caption of any sentence shape on the line right above its credit (<see cref="MaxCaptionAboveCredit"/>).</summary>
+    private static bool IsCaptionAboveCredit(LabelLine caption, LabelLine credit) =>
+        caption.Text.Length > 0 && ArticleText.CountCharacters(caption.Text) <= MaxCaptionAboveCredit && !caption.Text.Contains('\n', StringComparison.Ordinal)
+        && !":：".Contains(caption.Text.TrimEnd(Closers).LastOrDefault()) && !HoldsMoreThanWords(caption.Inlines) && IsCaptionAndCredit(caption, credit);
 
     /// <summary>The paragraph after a block, when it has text and is not itself figures.</summary>
     private static ParagraphBlock? OwnParagraphAfter(Block block, NextSiblings siblings) =>

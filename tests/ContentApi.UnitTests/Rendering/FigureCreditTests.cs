@@ -39,6 +39,41 @@ public sealed class FigureCreditTests
         }
     }
 
+    /// <summary>
+    /// News captions are sentences, and agencies' pass 100 characters: such a caption with its credit under it became a
+    /// paragraph after the figure, with a second credit, and went into the excerpt (found by an editor's probe).
+    /// </summary>
+    [Theory]
+    [InlineData("台積電位於新竹科學園區的晶圓廠。", "圖源：路透社")]
+    [InlineData("*Residents wade through a flooded street in Jakarta.*", "Photo: AP")]
+    [InlineData("삼성전자 평택캠퍼스 전경.", "사진=연합뉴스")]
+    [InlineData("Workers in protective suits inspect the production line at the company's new semiconductor plant on the outskirts of Kumamoto, southern Japan, on Nov. 27, 2026.", "Photo: AP")]
+    public void A_sentence_caption_right_above_its_credit_is_the_figures_label(string caption, string credit)
+    {
+        var shown = caption.Trim('*');
+        foreach (var markdown in new[] { $"![](image:12)\n{caption}\n{credit}\n\n正文。", $"![](image:12)\n\n{caption}\n{credit}\n\n正文。" })
+        {
+            var body = Body(markdown);
+            Assert.Equal(["FIGURE", "P"], body.Children.Select(child => child.TagName));
+            Assert.Equal(shown, body.QuerySelector("figcaption")!.FirstChild!.TextContent.Trim());
+            Assert.Equal(credit, body.QuerySelector("small.credit")!.TextContent);
+            Assert.Equal("正文。", DerivedExcerpt.Of(markdown));
+        }
+    }
+
+    [Theory]
+    // With no credit under it, a sentence after an image is the article's; so is a sentence under which the text goes on.
+    [InlineData("![](image:12)\n台積電昨日宣布擴產。\n\n正文。")]
+    [InlineData("![](image:12)\n台積電昨日宣布擴產。\n法人認為這將推升營收。\n\n正文。")]
+    [InlineData("![](image:12)\n\n台積電昨日宣布擴產。\n法人認為這將推升營收。")]
+    public void A_sentence_after_an_image_without_a_credit_under_it_stays_text(string markdown)
+    {
+        var body = Body(markdown);
+        Assert.Null(body.QuerySelector("figcaption"));
+        Assert.Contains("台積電昨日宣布擴產。", body.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("台積電昨日宣布擴產。", DerivedExcerpt.Of(markdown), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("圖／中央社")]
     [InlineData("© Reuters")]
