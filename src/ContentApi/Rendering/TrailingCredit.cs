@@ -4,7 +4,8 @@ namespace ContentApi.Rendering;
 
 /// <summary>
 /// A credit in brackets at the end of a figure's caption line, as news sites write both on one line
-/// ("▲阿里雲發布會現場。（圖／記者王小明攝）", "The launch event in Hangzhou. (Photo: Reuters)"): set apart from the caption,
+/// ("▲阿里雲發布會現場。（圖／記者王小明攝）", "The launch event in Hangzhou. (Photo: Reuters)", "…（記者王小明攝）",
+/// "… (AP Photo/Tatan Syuflana)": <see cref="FigureLabels.IsBracketedCredit"/>): set apart from the caption,
 /// it is the figure's credit in place of the image's own, so the photo does not show two.
 /// </summary>
 internal static class TrailingCredit
@@ -82,7 +83,7 @@ internal static class TrailingCredit
             caption.RemoveAt(caption.Count - 1);
         }
         var parts = (Caption: Line(caption), Credit: Line(credit));
-        return parts.Caption.Text.Length > 0 && FigureLabels.NamesSource(parts.Credit.Text) ? parts : null;
+        return parts.Caption.Text.Length > 0 && (FigureLabels.NamesSource(parts.Credit.Text) || FigureLabels.IsBracketedCredit(parts.Credit.Text)) ? parts : null;
     }
 
     private static LabelLine Line(List<Inline> inlines) => new(inlines, PlainText.CollapseSpaces(PlainText.OfInlines(inlines)).Trim());

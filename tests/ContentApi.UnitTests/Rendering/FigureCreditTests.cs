@@ -148,6 +148,13 @@ public sealed class FigureCreditTests
     [InlineData("*Launch event* (Photo: [Reuters](https://reuters.com))", "<em>Launch event</em>", "(Photo: <a href=\"https://reuters.com\" rel=\"noopener noreferrer nofollow\">Reuters</a>)")]
     [InlineData("**Launch event** *(Photo: Reuters)*", "<strong>Launch event</strong>", "<em>(Photo: Reuters)</em>")]
     [InlineData("Launch event (Photo: Jane Doe (AP))", "Launch event", "(Photo: Jane Doe (AP))")]
+    // Brackets that say who took it or whose file photo it is without a word for a source (found by an editor's probe).
+    [InlineData("台積電晶圓廠外觀。（記者王小明攝）", "台積電晶圓廠外觀。", "（記者王小明攝）")]
+    [InlineData("總統府前廣場。（中央社檔案照片）", "總統府前廣場。", "（中央社檔案照片）")]
+    [InlineData("台北101跨年煙火。（路透社）", "台北101跨年煙火。", "（路透社）")]
+    [InlineData("ライトアップされた東京駅。（共同）", "ライトアップされた東京駅。", "（共同）")]
+    [InlineData("Residents wade through a flooded street. (AP Photo/Tatan Syuflana)", "Residents wade through a flooded street.", "(AP Photo/Tatan Syuflana)")]
+    [InlineData("The launch event in Hangzhou. (Reuters)", "The launch event in Hangzhou.", "(Reuters)")]
     public void A_credit_in_brackets_ending_the_caption_line_is_the_figures_only_credit(string line, string caption, string credit)
     {
         foreach (var markdown in new[] { $"![](image:12)\r\n{line}\r\n\r\nBody.", $"![](image:12)\n\n{line}\n\nBody." })
@@ -160,6 +167,8 @@ public sealed class FigureCreditTests
     // Brackets that name no source are the caption's; a line that is all credit has no caption to split off.
     [InlineData("阿里雲發布會現場（2025年）", "阿里雲發布會現場（2025年） <small class=\"credit\">ifanr</small>")]
     [InlineData("Launch event (file photo)", "Launch event (file photo) <small class=\"credit\">ifanr</small>")]
+    [InlineData("總統府前廣場（檔案照片）", "總統府前廣場（檔案照片） <small class=\"credit\">ifanr</small>")]
+    [InlineData("美國總統與日本首相（左）", "美國總統與日本首相（左） <small class=\"credit\">ifanr</small>")]
     [InlineData("（圖／中央社）", "資料照片：阿里雲 <small class=\"credit\">（圖／中央社）</small>")]
     [InlineData("Photo: Reuters (file)", "資料照片：阿里雲 <small class=\"credit\">Photo: Reuters (file)</small>")]
     public void Brackets_that_are_no_credit_stay_in_the_label(string line, string figcaption) =>
