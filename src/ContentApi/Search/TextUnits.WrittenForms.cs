@@ -2,7 +2,7 @@ namespace ContentApi.Search;
 
 /// <summary>
 /// What writers' tools put into a word or leave out of it without changing it: invisible breaks, the dot between a
-/// name's parts, thousands commas, and the symbols that make C# and .NET names of their own.
+/// name's parts and thousands commas (the symbols that make C# and .NET names of their own: Text.SymbolNamedTerms).
 /// </summary>
 internal static partial class TextUnits
 {
@@ -33,49 +33,6 @@ internal static partial class TextUnits
         var before = index - digits - 1;
         return digits is >= 1 and <= 3 && (before < 0 || text[before] != ',' && !char.IsAsciiLetter(text[before]) || digits == 3 && IsDigitGroupComma(text, before));
     }
-
-    /// <summary>
-    /// Names whose symbols are what tell them apart, each indexed as one word: without them C# is the letter C (found in
-    /// "Vitamin C" first) and .NET the word "net". Found where no ASCII letter or digit stands before them and no ASCII
-    /// letter after them (用C#寫 too; C++17 is C++ and 17); a search for the spelled-out word (csharp) finds them too.
-    /// </summary>
-    private static readonly (string Written, string Term)[] SymbolNamedTerms =
-        [("c#", "csharp"), ("f#", "fsharp"), ("j#", "jsharp"), ("c++", "cplusplus"), ("g++", "gplusplus"), (".net", "dotnet")];
-
-    private static (string Term, int Length)? SymbolNamedTerm(string text, int start)
-    {
-        if (Narrow(text[start]) is not ('c' or 'C' or 'f' or 'F' or 'j' or 'J' or 'g' or 'G' or '.') ||
-            start > 0 && char.IsAsciiLetterOrDigit(Narrow(text[start - 1])))
-        {
-            return null;
-        }
-        foreach (var (written, term) in SymbolNamedTerms)
-        {
-            var end = start + written.Length;
-            if (end <= text.Length && IsWrittenAt(text, start, written) &&
-                (end == text.Length || !char.IsAsciiLetter(Narrow(text[end])) && Narrow(text[end]) is not ('#' or '+')))
-            {
-                return (term, written.Length);
-            }
-        }
-        return null;
-    }
-
-    /// <summary>Whether <paramref name="text"/> holds <paramref name="written"/> (lower case ASCII) at <paramref name="start"/>, in any case and width.</summary>
-    private static bool IsWrittenAt(string text, int start, string written)
-    {
-        for (var i = 0; i < written.Length; i++)
-        {
-            if (char.ToLowerInvariant(Narrow(text[start + i])) != written[i])
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /// <summary>A full-width ASCII form (Ｃ＃, ．ＮＥＴ, as CJK input methods type them) as the ASCII character.</summary>
-    private static char Narrow(char c) => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c;
 
     /// <summary>
     /// Thai, Lao, Khmer and Myanmar, written without spaces: a zero-width space there marks where a word ends. Elsewhere

@@ -96,7 +96,7 @@ internal static partial class TextUnits
         /// <summary>Reads the symbol-named term or the grapheme cluster at <paramref name="start"/>; returns where the next one starts.</summary>
         public int ReadAt(int start)
         {
-            if (_word.Length == 0 && SymbolNamedTerm(_text, start) is var (term, length))
+            if (_word.Length == 0 && SymbolNamedTerms.At(_text, start) is var (term, length))
             {
                 _afterCjk = false;
                 _units.Add(new TextUnit(term, start, start + length, IsCjk: false, JoinsPrevious: false));

@@ -82,7 +82,7 @@ public static class Slugs
         // Compatibility-decompose so "Café" gives "cafe" and full-width "Ｑｗｅｎ" gives "qwen". Only the accents of
         // alphabets that read fine without them go; in Devanagari, Tamil or Thai the marks are part of the word
         // ("हिन्दी" without them reads "हनद").
-        var decomposed = NormalizedText.Of(text, NormalizationForm.FormKD);
+        var decomposed = NormalizedText.Of(WithSymbolNamedTerms(text), NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingHyphen = false;
         var lastLetter = default(Rune);
@@ -123,6 +123,24 @@ public static class Slugs
         var slug = builder.ToString().Normalize(NormalizationForm.FormC);
         slug = WithFinalSigmas(TrimToLength(slug, MaxLength, DerivedMaxBytes));
         return IsValid(slug) ? slug : fallback;
+    }
+
+    /// <summary>C#, C++ and .NET as the words csharp, cplusplus and dotnet: a slug kept only their letters ("c", "c-2", "net").</summary>
+    private static string WithSymbolNamedTerms(string text)
+    {
+        StringBuilder? named = null;
+        var copied = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (SymbolNamedTerms.At(text, i) is var (term, length))
+            {
+                named ??= new StringBuilder(text.Length + 16);
+                named.Append(text, copied, i - copied).Append(' ').Append(term).Append(' ');
+                copied = i + length;
+                i = copied - 1;
+            }
+        }
+        return named is null ? text : named.Append(text, copied, text.Length - copied).ToString();
     }
 
     /// <summary>

@@ -29,6 +29,19 @@ public sealed class SlugsTests
     public void FromText_keeps_letters_of_any_script_and_joins_words_with_hyphens(string text, string expected) =>
         Assert.Equal(expected, Slugs.FromText(text, "fallback"));
 
+    /// <summary>The tags C#, C++ and F# were "c", "c-2" and "f" (found by an editor's probe).</summary>
+    [Theory]
+    [InlineData("C#", "csharp")]
+    [InlineData("C++", "cplusplus")]
+    [InlineData("F#", "fsharp")]
+    [InlineData(".NET 10 發布", "dotnet-10-發布")]
+    [InlineData("用Ｃ＃寫遊戲", "用-csharp-寫遊戲")]
+    [InlineData("ASP.NET Core", "asp-net-core")]
+    [InlineData("Vitamin C", "vitamin-c")]
+    [InlineData("C++17 新功能", "cplusplus-17-新功能")]
+    public void FromText_spells_out_names_told_apart_by_their_symbols(string text, string expected) =>
+        Assert.Equal(expected, Slugs.FromText(text, "fallback"));
+
     /// <summary>A variation selector in a title or name made the whole derived slug the fallback ("article-12"; review).</summary>
     [Theory]
     [InlineData("渡邉󠄐社長が辞任", "渡邉社長が辞任")]
