@@ -29,6 +29,10 @@ internal sealed partial class BodyReader
         _problems = problems;
         _scan = new BodyScan(body);
         _consumed = new bool[_scan.Lines.Count];
+        foreach (var (line, warning) in ForeignSyntax.In(_scan.Lines))
+        {
+            _problems.Add(new ImportProblem(_file, FileLine(line), warning, ImportSeverity.Warning));
+        }
     }
 
     private TextLines Lines => _scan.Lines;

@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+
+namespace ContentApi.Import;
+
+/// <summary>
+/// Syntax of other tools that Markdown shows as written, so readers would see it: Obsidian's embeds, wiki links,
+/// comments and callouts, Hugo's shortcodes, Jekyll's Liquid. Found outside fenced code, and told once per kind with
+/// its first line, so that a folder from a static-site generator or a vault is not published with it unnoticed.
+/// </summary>
+internal static partial class ForeignSyntax
+{
+    private static readonly (Regex Pattern, string Warning)[] Kinds =
+    [
+        (ObsidianComment(), "Obsidian comments (%%…%%) are no Markdown comments: readers would see them; write <!-- … -->, which they do not."),
+        (WikiEmbed(), "Obsidian embeds (![[file]]) are left as written: readers would see them; place images as ![alt](url)."),
+        (WikiLink(), "Wiki links ([[page]]) are left as written: readers would see them; link as [text](url)."),
+        (Callout(), "Obsidian callouts (> [!note]) are quotes here: readers would see the [!note]."),
+        (HugoShortcode(), "Hugo shortcodes ({{< … >}}, {{% … %}}) are left as written: readers would see them."),
+        (LiquidTag(), "Liquid tags ({% … %}, {{ … }}) are left as written: readers would see them."),
+    ];
+
+    /// <summary>Each kind found, with the 0-based line it is first on.</summary>
+    public static IEnumerable<(int Line, string Warning)> In(TextLines lines)
+    {
+        var found = new Dictionary<string, int>();
+        string? fence = null;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines.Trimmed(i);
+            if (Fence().Match(line) is { Success: true } opening && (fence is null || line.StartsWith(fence, StringComparison.Ordinal)))
+            {
+                fence = fence is null ? opening.Value : null;
+                continue;
+            }
+            if (fence is not null)
+            {
+                continue;
+            }
+            foreach (var (pattern, warning) in Kinds)
+            {
+                if (!found.ContainsKey(warning) && pattern.IsMatch(line))
+                {
+                    found[warning] = i;
+                }
+            }
+        }
+        return found.Select(entry => (entry.Value, entry.Key)).OrderBy(entry => entry.Value);
+    }
+
+    [GeneratedRegex(@"^(`{3,}|~{3,})")]
+    private static partial Regex Fence();
+
+    [GeneratedRegex(@"%%.*?%%|^%%\s*$")]
+    private static partial Regex ObsidianComment();
+
+    [GeneratedRegex(@"!\[\[[^\[\]]+\]\](?!\()")]
+    private static partial Regex WikiEmbed();
+
+    [GeneratedRegex(@"(?<!!)\[\[[^\[\]]+\]\](?!\()")]
+    private static partial Regex WikiLink();
+
+    [GeneratedRegex(@"^(>\s*)+\[![A-Za-z-]+\][+-]?")]
+    private static partial Regex Callout();
+
+    [GeneratedRegex(@"\{\{[<%].*?[>%]\}\}")]
+    private static partial Regex HugoShortcode();
+
+    [GeneratedRegex(@"\{%-?\s*\w.*?-?%\}|\{\{-?\s*[\w.]+(\s*\|[^}]*)?\s*-?\}\}")]
+    private static partial Regex LiquidTag();
+}

@@ -1,0 +1,35 @@
+using ContentApi.Import;
+
+namespace ContentApi.UnitTests.Import;
+
+/// <summary>
+/// Obsidian's and static-site generators' syntax was imported silently and shown to readers as written, an Obsidian
+/// comment (%%TODO: 운영 시간 확인%%) among it (found by an editor's probe): each kind gets a warning at its first line.
+/// </summary>
+public sealed class ForeignSyntaxTests
+{
+    [Theory]
+    [InlineData("남산타워 %%TODO: 운영 시간 확인%%", "Obsidian comments")]
+    [InlineData("![[namsan.jpg]]", "Obsidian embeds")]
+    [InlineData("See [[Seoul trip]] for more.", "Wiki links")]
+    [InlineData("> [!tip] 야경", "Obsidian callouts")]
+    [InlineData("{{< figure src=\"/img/mrt.jpg\" >}}", "Hugo shortcodes")]
+    [InlineData("{% include related.html %}", "Liquid tags")]
+    [InlineData("<img src=\"{{ site.baseurl }}/a.png\">", "Liquid tags")]
+    public void Syntax_markdown_shows_as_written_is_told_at_its_line(string line, string kind)
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("# 제목", "", "본문.", "", line, "", line));
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        var warning = Assert.Single(result.Problems, p => p.Message.StartsWith(kind, StringComparison.Ordinal));
+        Assert.Equal((5, ImportSeverity.Warning), (warning.Line, warning.Severity));
+        Assert.Contains(line, result.Document!.BodyTemplate, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("```\n{{< figure >}}\n[[x]]\n```")]
+    [InlineData("~~~liquid\n{% include x %}\n~~~")]
+    [InlineData("成長率 50%，比去年的 40% 高。")]
+    [InlineData("[text](https://example.com) and [[1]](https://example.com/ref)")]
+    public void Code_and_plain_text_get_no_warning(string body) =>
+        Assert.Empty(MarkdownImportParser.Parse(Import.File, Import.Lines("# T", "", body)).Problems);
+}
