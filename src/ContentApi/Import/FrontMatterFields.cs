@@ -12,6 +12,9 @@ internal sealed record FrontMatterFields
     public string? Slug { get; init; }
     public string? Subtitle { get; init; }
     public string? Excerpt { get; init; }
+    /// <summary>Hugo's <c>summary</c>, else its and Jekyll's <c>description</c>: the excerpt when the file gives no <c>excerpt</c>.</summary>
+    public string? Summary { get; init; }
+    public string? Description { get; init; }
     public IReadOnlyList<NamedRef>? Authors { get; init; }
     /// <summary>Hugo's and Jekyll's <c>author</c>: the authors when the file gives no <c>authors</c>.</summary>
     public IReadOnlyList<NamedRef>? Author { get; init; }

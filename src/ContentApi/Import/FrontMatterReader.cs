@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace ContentApi.Import;
 
 /// <summary>
-/// Reads the front-matter keys <c>title slug subtitle excerpt authors tags language status draft publishedAt date cover canonicalUrl imageIds</c>
+/// Reads the front-matter keys <c>title slug subtitle excerpt summary description authors tags language status draft publishedAt date cover canonicalUrl imageIds</c>
 /// (case-sensitive, camelCase as in the API), and Hugo's and Jekyll's <c>draft</c>. Unknown keys are ignored with a warning, so a typo such as <c>tittle</c>
 /// is visible without failing an import of many files.
 /// </summary>
@@ -88,6 +88,8 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 "slug" => fields with { Slug = Text(key, value) },
                 "subtitle" => fields with { Subtitle = ExactText(key, value) },
                 "excerpt" => fields with { Excerpt = ExactText(key, value) },
+                "summary" => fields with { Summary = ExactText(key, value) },
+                "description" => fields with { Description = ExactText(key, value) },
                 "authors" => fields with { Authors = IsNull(value) ? null : Names(key, value, NameList.SplitAuthors) },
                 "author" => fields with { Author = IsNull(value) ? null : Names(key, value, NameList.SplitAuthors) },
                 "tags" => fields with { Tags = Names(key, value, NameList.SplitTags) },
@@ -103,14 +105,14 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
             };
         }
         // Hugo's and Jekyll's names stand for ours, so their lines are where our keys' problems are.
-        foreach (var (ours, theirs) in new[] { ("authors", "author"), ("publishedAt", "date") })
+        foreach (var (ours, theirs) in new[] { ("authors", "author"), ("publishedAt", "date"), ("excerpt", "summary"), ("excerpt", "description") })
         {
             if (!keyLines.ContainsKey(ours) && keyLines.TryGetValue(theirs, out var line))
             {
                 keyLines[ours] = line;
             }
         }
-        fields = fields with { KeyLines = keyLines };
+        fields = fields with { KeyLines = keyLines, Excerpt = fields.Excerpt ?? fields.Summary ?? fields.Description };
         if (fields is { Authors: null, Author: { } author })
         {
             fields = fields with { Authors = author };

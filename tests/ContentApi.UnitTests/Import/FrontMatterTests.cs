@@ -251,6 +251,19 @@ public sealed class FrontMatterTests
         Assert.Null(document.Language);
     }
 
+    /// <summary>Hugo's summary and description were ignored with a warning (found by an editor's probe).</summary>
+    [Theory]
+    [InlineData("summary: 北環段動工。", "北環段動工。")]
+    [InlineData("description: 北環段動工。", "北環段動工。")]
+    [InlineData("summary: 摘要\ndescription: 說明", "摘要")]
+    [InlineData("excerpt: 自己的\nsummary: 摘要", "自己的")]
+    public void Parse_summary_or_description_is_the_excerpt_when_no_excerpt_is_given(string yaml, string excerpt)
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", yaml, "---", "Body"));
+        Assert.Equal(excerpt, result.Document!.Excerpt);
+        Assert.Empty(result.Problems);
+    }
+
     [Fact]
     public void Parse_reports_every_error_in_the_file_at_once()
     {
