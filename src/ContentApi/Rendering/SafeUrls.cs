@@ -3,7 +3,8 @@ using System.Diagnostics.CodeAnalysis;
 namespace ContentApi.Rendering;
 
 /// <summary>
-/// Which link and image URLs a body may use: http, https, mailto, tel and relative URLs. Checked before HTML is
+/// Which link and image URLs a body may use: http, https, mailto, tel and relative URLs, without a user name before the
+/// host. Checked before HTML is
 /// written (the sanitizer checks again), so a refused link keeps its text instead of becoming an empty anchor.
 /// </summary>
 internal static class SafeUrls
@@ -24,6 +25,10 @@ internal static class SafeUrls
             return false;
         }
         var cleaned = AsBrowsersReadIt(url);
+        if (HasUserInfo(cleaned))
+        {
+            return false;
+        }
         var colon = cleaned.IndexOf(':', StringComparison.Ordinal);
         if (colon < 0)
         {
@@ -49,6 +54,23 @@ internal static class SafeUrls
         return cleaned.StartsWith("http:", StringComparison.OrdinalIgnoreCase) ||
             cleaned.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ||
             cleaned.StartsWith("//", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Whether the URL names a user before its host ("https://bank.example@evil.example/" opens evil.example, and a
+    /// password should not be served): as the API refuses in its URL fields, a body's link or image with one keeps its
+    /// text and loses its address.
+    /// </summary>
+    private static bool HasUserInfo(string url)
+    {
+        var slashes = url.IndexOf("//", StringComparison.Ordinal);
+        if (slashes < 0 || url.AsSpan(0, slashes).IndexOfAny('/', '?', '#') >= 0)
+        {
+            return false;
+        }
+        var authority = url.AsSpan(slashes + 2);
+        var end = authority.IndexOfAny("/?#\\");
+        return (end < 0 ? authority : authority[..end]).Contains('@');
     }
 
     /// <summary>Browsers ignore tabs, newlines and other controls inside a scheme ("java\tscript:"), so must we.</summary>

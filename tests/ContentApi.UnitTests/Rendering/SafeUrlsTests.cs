@@ -15,6 +15,8 @@ public sealed class SafeUrlsTests
     [InlineData("?page=2")]
     [InlineData("//cdn.example.com/a.png")]
     [InlineData("articles/a:b")]
+    [InlineData("https://example.com/@lin")]
+    [InlineData("https://example.com/a?from=a@b.example")]
     public void IsAllowed_web_mail_and_relative_urls_is_true(string url) => Assert.True(SafeUrls.IsAllowed(url));
 
     [Theory]
@@ -32,4 +34,16 @@ public sealed class SafeUrlsTests
     [InlineData(" ")]
     [InlineData(null)]
     public void IsAllowed_other_schemes_and_empty_urls_is_false(string? url) => Assert.False(SafeUrls.IsAllowed(url));
+
+    /// <summary>A link showing one site and opening another was written live (found by a security probe).</summary>
+    [Theory]
+    [InlineData("https://bank.example@evil.example/")]
+    [InlineData("https://user:secret@example.com/")]
+    [InlineData("//bank.example@evil.example/")]
+    [InlineData("HTTPS://bank.example@evil.example")]
+    public void IsAllowed_a_url_naming_a_user_before_its_host_is_false(string url)
+    {
+        Assert.False(SafeUrls.IsAllowed(url));
+        Assert.False(SafeUrls.IsAllowedImage(url));
+    }
 }
