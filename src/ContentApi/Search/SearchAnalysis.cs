@@ -12,8 +12,12 @@ namespace ContentApi.Search;
 /// </summary>
 public static class SearchAnalysis
 {
-    /// <summary>Raise when <see cref="SearchAnalyzer"/> or <see cref="TextUnits"/> analyse any text differently.</summary>
-    private const int AnalyzerRevision = 9;
+    /// <summary>
+    /// Raise when <see cref="SearchAnalyzer"/> or <see cref="TextUnits"/> analyse any text differently, or the text they
+    /// are given changes (10: a body's HTML comments are no text of it, and a sentence caption above its credit no text
+    /// of its excerpt).
+    /// </summary>
+    private const int AnalyzerRevision = 10;
 
     /// <summary>This build's analysis: the analyzer's revision and the fold table it uses.</summary>
     public static string Current { get; } = $"{AnalyzerRevision}-{FoldTableHash()}";
