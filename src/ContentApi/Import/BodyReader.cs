@@ -7,7 +7,7 @@ namespace ContentApi.Import;
 /// Takes the byline, image captions and credits, and the title out of a body, then cuts what is left around the
 /// image URLs. Only whole lines are ever removed; every other character stays as it was, line endings included.
 /// </summary>
-internal sealed partial class BodyReader
+internal sealed class BodyReader
 {
     /// <summary>A byline counts among the first or the last this many non-blank lines.</summary>
     public const int BylineWindow = 6;
@@ -116,12 +116,6 @@ internal sealed partial class BodyReader
             }
             if (IsConsumable(line))
             {
-                if (!IsTitleLike(Lines.Trimmed(line)) && FileNameTitle(_file) is { } named)
-                {
-                    _problems.Add(new ImportProblem(_file, FileLine(line),
-                        "No title in front matter and no heading, and the first line is prose: the file name is the title.", ImportSeverity.Warning));
-                    return (named, FileLine(line));
-                }
                 _consumed[line] = true;
                 _problems.Add(new ImportProblem(_file, FileLine(line),
                     "No title in front matter and no heading: the first line is the title.", ImportSeverity.Warning));
@@ -130,34 +124,6 @@ internal sealed partial class BodyReader
         }
         return null;
     }
-
-    /// <summary>
-    /// Whether a first line reads as a headline: at most 100 characters, not ending with a full stop ("台積電會漲價嗎？"
-    /// is one; an Obsidian note's lead, "서울의 밤을 … 곳들이다.", is not, and became the title, taken out of the body).
-    /// </summary>
-    private static bool IsTitleLike(string line)
-    {
-        var text = line.TrimEnd(Excerpts.Closers.ToCharArray());
-        return text.Length > 0 && ArticleText.CountCharacters(text) <= 100 && text[^1] is not ('。' or '｡' or '．' or '.');
-    }
-
-    /// <summary>
-    /// The title a file's name gives, as Obsidian shows a note's: without its extension, a Jekyll date before it
-    /// ("2026-11-30-") or a language after it (".zh-hant"); null when nothing is left.
-    /// </summary>
-    private static string? FileNameTitle(string file)
-    {
-        var stem = Path.GetFileNameWithoutExtension(file);
-        if (LanguageGuess.FromFileName(file) is not null)
-        {
-            stem = stem[..stem.LastIndexOf('.')];
-        }
-        stem = JekyllDate().Replace(stem, "").Trim();
-        return stem.Length > 0 ? stem : null;
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\A\d{4}-\d{2}-\d{2}-")]
-    private static partial System.Text.RegularExpressions.Regex JekyllDate();
 
     /// <summary>The body without the consumed lines, split around the URLs of the imported images.</summary>
     public IReadOnlyList<string> BodyParts()

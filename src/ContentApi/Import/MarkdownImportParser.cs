@@ -8,7 +8,7 @@ namespace ContentApi.Import;
 /// <item>Front matter (YAML between <c>---</c> lines at the top; TOML is refused) gives the fields; see <see cref="FrontMatterReader"/>
 /// and, for <c>draft</c>, <see cref="PublicationState"/>.</item>
 /// <item>Without a front-matter title, the first <c># heading</c> is the title, else the first heading or paragraph
-/// line (with a warning); that line leaves the body. A first line that is prose stays, and the file name is the title.</item>
+/// line (with a warning); that line leaves the body.</item>
 /// <item>Without an <c>authors</c> key, a byline that is a paragraph of its own among the first or last few lines names
 /// the authors and leaves the body.</item>
 /// <item>Every <c>![alt](url)</c> becomes an <see cref="ImportImage"/>; a caption and a credit line right after a

@@ -40,7 +40,7 @@ public sealed class TitleTests
     [InlineData("<br/>")]
     [InlineData("<p>")]
     public void Parse_without_heading_skips_raw_html_for_the_title(string html) =>
-        Assert.Equal("First line of the post", Import.Succeeds(Import.Lines(html, "", "First line of the post")).Title);
+        Assert.Equal("First paragraph of the post.", Import.Succeeds(Import.Lines(html, "", "First paragraph of the post.")).Title);
 
     [Theory]
     [InlineData("<b>Bold</b> start")]
@@ -56,8 +56,8 @@ public sealed class TitleTests
     [InlineData("<title>My Page</title>")]
     public void Parse_without_heading_takes_the_line_after_a_closed_html_block_as_the_title(string html)
     {
-        var document = Import.Succeeds(Import.Lines(html, "My Title", "", "Body text here"));
-        Assert.Equal(html.StartsWith("<title>", StringComparison.Ordinal) ? "Body text here" : "My Title", document.Title);
+        var document = Import.Succeeds(Import.Lines(html, "My Title", "", "Body text here."));
+        Assert.Equal(html.StartsWith("<title>", StringComparison.Ordinal) ? "Body text here." : "My Title", document.Title);
     }
 
     [Fact]
@@ -68,24 +68,6 @@ public sealed class TitleTests
         Assert.Equal("第二行是正文。\n\n## 小節\n\n內容。\n", result.Document.BodyTemplate);
         var warning = Assert.Single(result.Problems);
         Assert.Equal((2, ImportSeverity.Warning), (warning.Line, warning.Severity));
-    }
-
-    /// <summary>
-    /// An Obsidian note's lead became its title and left the body; Obsidian shows the file name (found by an editor's
-    /// probe). A Jekyll date and a Hugo language suffix are no part of the name.
-    /// </summary>
-    [Theory]
-    [InlineData("vault/서울 야경 명소 5곳.md", "서울 야경 명소 5곳")]
-    [InlineData("_posts/2026-11-30-kyoto-autumn.md", "kyoto-autumn")]
-    [InlineData("content/posts/taipei-mrt.zh-hant.md", "taipei-mrt")]
-    public void Parse_without_heading_whose_first_line_is_a_sentence_takes_the_file_name_as_the_title(string file, string title)
-    {
-        const string body = "서울의 밤을 즐길 수 있는 명소들이다.\n\n남산타워는 그중 하나다.\n";
-        var result = MarkdownImportParser.Parse(file, body);
-        Assert.Equal(title, result.Document!.Title);
-        Assert.Equal(body, result.Document.BodyTemplate);
-        var warning = Assert.Single(result.Problems);
-        Assert.Equal((1, ImportSeverity.Warning), (warning.Line, warning.Severity));
     }
 
     [Fact]
