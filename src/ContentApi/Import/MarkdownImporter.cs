@@ -99,6 +99,25 @@ public sealed class MarkdownImporter(
     }
 
     /// <summary>
+    /// The slug a file without one names its article by: its title's; or, when no article has that and one has the slug
+    /// builds before derived from the title ("c-入門" for "C# 入門", now "csharp-入門"), that one, so that importing a
+    /// folder again after an upgrade finds its articles instead of making them twice.
+    /// </summary>
+    private async Task<string> DerivedSlugAsync(string title, CancellationToken cancellationToken)
+    {
+        var slug = Slugs.FromText(title, "article");
+        var earlier = Slugs.FromText(title, "article", spellSymbolNames: false);
+        if (earlier == slug || await IsTakenAsync(slug) || !await IsTakenAsync(earlier))
+        {
+            return slug;
+        }
+        return earlier;
+
+        async Task<bool> IsTakenAsync(string candidate) =>
+            await articles.GetBySlugOrMovedAsync(candidate, includeUnpublished: true, cancellationToken) is (not null, _) or (_, not null);
+    }
+
+    /// <summary>
     /// The article the file asks for, with the stored article of its slug (null for a new one); null when the file
     /// fails. Everything that can fail it is judged before the first write, so a file that fails leaves nothing behind.
     /// </summary>
@@ -110,7 +129,7 @@ public sealed class MarkdownImporter(
             problems.Add(new ImportProblem(path, 1, "No author: add 'authors' to the front matter or a byline such as '作者 | 名字' or 'By Name'."));
             return (null, null);
         }
-        var slug = document.Slug ?? Slugs.FromText(document.Title, "article");
+        var slug = document.Slug ?? await DerivedSlugAsync(document.Title, cancellationToken);
         var (existing, movedTo) = await articles.GetBySlugOrMovedAsync(slug, includeUnpublished: true, cancellationToken);
         if (movedTo is not null)
         {

@@ -77,12 +77,13 @@ public static class Slugs
             or (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069);
 
     /// <summary>Derives a readable slug from a title or name; never empty (falls back to <paramref name="fallback"/>).</summary>
-    public static string FromText(string text, string fallback)
+    /// <param name="spellSymbolNames">C# as "csharp" (<see cref="SymbolNamedTerms"/>); false: as builds before did, "c".</param>
+    public static string FromText(string text, string fallback, bool spellSymbolNames = true)
     {
         // Compatibility-decompose so "Café" gives "cafe" and full-width "Ｑｗｅｎ" gives "qwen". Only the accents of
         // alphabets that read fine without them go; in Devanagari, Tamil or Thai the marks are part of the word
         // ("हिन्दी" without them reads "हनद").
-        var decomposed = NormalizedText.Of(WithSymbolNamedTerms(text), NormalizationForm.FormKD);
+        var decomposed = NormalizedText.Of(spellSymbolNames ? WithSymbolNamedTerms(text) : text, NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingHyphen = false;
         var lastLetter = default(Rune);

@@ -396,6 +396,22 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Contains("warning: Image 'script' left as written", output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Slugs now spell C# "csharp": a file without a slug, imported before as "c-入門", was imported again as a new
+    /// article (found by a review).
+    /// </summary>
+    [Fact]
+    public async Task A_file_without_a_slug_finds_the_article_its_title_named_under_the_earlier_slug_rules()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        await new TestContent(factory.Writer()).ArticleAsync(new() { ["title"] = $"C# 入門 {marker}", ["slug"] = $"c-入門-{marker}" });
+
+        var (output, exported) = await ReimportMarkdownExportAsync($"c-入門-{marker}", text => text.Replace($"slug: c-入門-{marker}\n", "", StringComparison.Ordinal));
+
+        Assert.Contains($"slug: c-入門-{marker}", exported, StringComparison.Ordinal);
+        Assert.Contains("articles created: 0, updated: 0, failed: 0, unchanged: 1", output, StringComparison.Ordinal);
+    }
+
     /// <summary>An export names authors by slug, and one stored before today's slug rules failed the file (found by a review).</summary>
     [Fact]
     public async Task A_markdown_export_naming_an_author_by_a_slug_from_before_todays_rules_imports_back()
