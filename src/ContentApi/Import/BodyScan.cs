@@ -48,9 +48,12 @@ internal sealed partial class BodyScan
         }
         // MarkdownImportParser has bounded the parsing work (MarkdownScanCost) before reading the body.
         var document = ArticleMarkdown.ParseWithinDepth(body, ArticleMarkdown.PipelineWithSourceLocation);
+        // What is in an HTML comment is none of the article to the API (HtmlComments): no title, byline, caption or image.
+        var comments = HtmlComments.Ranges(body);
+        bool InComment(int offset) => comments.Exists(comment => comment.Start <= offset && offset < comment.End);
         foreach (var block in document)
         {
-            if (block is ParagraphBlock or HeadingBlock)
+            if (block is ParagraphBlock or HeadingBlock && !(InComment(block.Span.Start) && InComment(block.Span.End)))
             {
                 var (first, last) = LinesOf(block.Span);
                 if (block is HeadingBlock)
@@ -67,11 +70,9 @@ internal sealed partial class BodyScan
                 }
             }
         }
-        // An image in an HTML comment is none to the API (HtmlComments), nor is it one to import.
-        var comments = HtmlComments.Ranges(body);
         foreach (var link in document.Descendants<LinkInline>().Where(l => l.IsImage).OrderBy(l => l.Span.Start))
         {
-            if (comments.Exists(comment => comment.Start <= link.Span.Start && link.Span.Start < comment.End))
+            if (InComment(link.Span.Start))
             {
                 continue;
             }

@@ -1,15 +1,16 @@
 using System.Text;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace ContentApi.Rendering;
 
 /// <summary>
 /// HTML comments in a body (<c>&lt;!-- 編輯備註：數字待查證 --&gt;</c>, Hugo's and Jekyll's <c>&lt;!--more--&gt;</c>) are notes
 /// for editors, but raw HTML is disabled, so readers were shown them as text, and so were the excerpt and the search
-/// index. What a body renders to leaves them out; the body keeps them as written. A <c>&lt;!--</c> with no <c>--&gt;</c>
-/// after it, escaped (<c>\&lt;!--</c>) or in code is text. A comment alone on a line ends a paragraph, as an HTML
-/// comment block does in CommonMark.
+/// index. What a body renders to leaves them out; the body keeps them as written. Read as CommonMark reads them with
+/// HTML on: one starting a line runs to the next <c>--&gt;</c>, across blank lines; one inside a line ends in its
+/// paragraph or is text; a code span that starts first is code (<c>`&lt;!-- x --&gt;`</c>), and a backtick inside a
+/// comment is the comment's; in a code block, escaped (<c>\&lt;!--</c>) or never closed, it is text. A comment alone on
+/// a line ends a paragraph, as an HTML comment block does.
 /// </summary>
 internal static class HtmlComments
 {
@@ -34,62 +35,134 @@ internal static class HtmlComments
     }
 
     /// <summary>Where the comments are, in order: from each <c>&lt;!--</c> to just after its <c>--&gt;</c>.</summary>
-    public static List<(int Start, int End)> Ranges(string markdown)
+    public static List<(int Start, int End)> Ranges(string markdown) =>
+        markdown.Contains(Open, StringComparison.Ordinal) ? new Scan(markdown).Comments() : [];
+
+    /// <summary>One pass over a body, left to right, stepping over code blocks and code spans.</summary>
+    private sealed class Scan(string markdown)
     {
-        var comments = new List<(int, int)>();
-        if (!markdown.Contains(Open, StringComparison.Ordinal))
+        private readonly List<(int Start, int End)> _codeBlocks = CodeBlockRanges(markdown);
+        private int _nextBlock;
+        private (int From, int End) _paragraph = (-1, -1);
+
+        public List<(int Start, int End)> Comments()
         {
+            var comments = new List<(int, int)>();
+            for (var at = 0; at < markdown.Length;)
+            {
+                while (_nextBlock < _codeBlocks.Count && _codeBlocks[_nextBlock].End <= at)
+                {
+                    _nextBlock++;
+                }
+                if (_nextBlock < _codeBlocks.Count && _codeBlocks[_nextBlock].Start <= at)
+                {
+                    at = _codeBlocks[_nextBlock].End;
+                }
+                else if (markdown[at] == '\\')
+                {
+                    at += 2;
+                }
+                else if (markdown[at] == '`')
+                {
+                    at = AfterCodeSpan(at);
+                }
+                else if (string.CompareOrdinal(markdown, at, Open, 0, Open.Length) == 0 && CommentEnd(at) is { } end)
+                {
+                    comments.Add((at, end));
+                    at = end;
+                }
+                else
+                {
+                    at++;
+                }
+            }
             return comments;
         }
-        var code = CodeRanges(markdown);
-        for (var open = Find(markdown, Open, 0, code); open >= 0;)
+
+        /// <summary>Just after the comment opening at <paramref name="open"/>, or null when it is never closed (text).</summary>
+        private int? CommentEnd(int open)
         {
-            var close = Find(markdown, Close, open + Open.Length, code);
-            if (close < 0)
+            // CommonMark's empty comments.
+            foreach (var empty in (ReadOnlySpan<string>)["<!-->", "<!--->"])
             {
-                break;
+                if (string.CompareOrdinal(markdown, open, empty, 0, empty.Length) == 0)
+                {
+                    return open + empty.Length;
+                }
             }
-            comments.Add((open, close + Close.Length));
-            open = Find(markdown, Open, close + Close.Length, code);
-        }
-        return comments;
-    }
-
-    /// <summary>Where <paramref name="value"/> next occurs from <paramref name="start"/> outside code and unescaped, or -1.</summary>
-    private static int Find(string markdown, string value, int start, List<(int Start, int End)> code)
-    {
-        for (var at = markdown.IndexOf(value, start, StringComparison.Ordinal); at >= 0; at = markdown.IndexOf(value, at + 1, StringComparison.Ordinal))
-        {
-            if (!code.Exists(range => range.Start <= at && at <= range.End) && !IsEscaped(markdown, at))
+            var limit = StartsLine(open) ? markdown.Length : ParagraphEnd(open);
+            for (var close = markdown.IndexOf(Close, open + Open.Length, StringComparison.Ordinal); close >= 0 && close < limit;
+                 close = markdown.IndexOf(Close, close + 1, StringComparison.Ordinal))
             {
-                return at;
+                if (!_codeBlocks.Exists(block => block.Start <= close && close < block.End))
+                {
+                    return close + Close.Length;
+                }
             }
+            return null;
         }
-        return -1;
-    }
 
-    private static bool IsEscaped(string markdown, int at)
-    {
-        var backslashes = 0;
-        for (var i = at - 1; i >= 0 && markdown[i] == '\\'; i--)
+        /// <summary>Whether only up to three spaces stand before <paramref name="at"/> on its line.</summary>
+        private bool StartsLine(int at)
         {
-            backslashes++;
+            var lineStart = at == 0 ? 0 : markdown.LastIndexOf('\n', at - 1) + 1;
+            return at - lineStart <= 3 && markdown.AsSpan(lineStart, at - lineStart).IsWhiteSpace();
         }
-        return backslashes % 2 == 1;
+
+        /// <summary>Where the paragraph holding <paramref name="at"/> ends: at the next blank line, or the end (kept for the paragraph).</summary>
+        private int ParagraphEnd(int at)
+        {
+            if (_paragraph.From <= at && at < _paragraph.End)
+            {
+                return _paragraph.End;
+            }
+            var end = markdown.Length;
+            for (var newline = markdown.IndexOf('\n', at); newline >= 0; newline = markdown.IndexOf('\n', newline + 1))
+            {
+                var next = markdown.IndexOf('\n', newline + 1);
+                if (markdown.AsSpan(newline + 1, (next < 0 ? markdown.Length : next) - newline - 1).IsWhiteSpace())
+                {
+                    end = newline;
+                    break;
+                }
+            }
+            _paragraph = (at, end);
+            return end;
+        }
+
+        /// <summary>
+        /// After the code span whose opening backticks start at <paramref name="start"/> (closed by as many, in its
+        /// paragraph), or after the backticks alone when nothing closes them.
+        /// </summary>
+        private int AfterCodeSpan(int start)
+        {
+            var run = RunLength(start);
+            var limit = ParagraphEnd(start);
+            for (var at = markdown.IndexOf('`', start + run); at >= 0 && at < limit; at = markdown.IndexOf('`', at + RunLength(at)))
+            {
+                if (RunLength(at) == run)
+                {
+                    return at + run;
+                }
+            }
+            return start + run;
+        }
+
+        private int RunLength(int at)
+        {
+            var end = at;
+            while (end < markdown.Length && markdown[end] == '`')
+            {
+                end++;
+            }
+            return end - at;
+        }
     }
 
-    /// <summary>The source ranges (inclusive) of code spans and code blocks.</summary>
-    private static List<(int Start, int End)> CodeRanges(string markdown)
+    /// <summary>The source ranges (end exclusive) of code blocks, fenced or indented.</summary>
+    private static List<(int Start, int End)> CodeBlockRanges(string markdown)
     {
         var document = ArticleMarkdown.ParseWithinDepth(markdown, ArticleMarkdown.PipelineWithSourceLocation);
-        var ranges = new List<(int, int)>();
-        foreach (var node in document.Descendants())
-        {
-            if (node is CodeBlock or CodeInline)
-            {
-                ranges.Add((node.Span.Start, node.Span.End));
-            }
-        }
-        return ranges;
+        return [.. document.Descendants<CodeBlock>().Select(block => (block.Span.Start, block.Span.End + 1))];
     }
 }

@@ -60,6 +60,15 @@ public sealed class TitleTests
         Assert.Equal(html.StartsWith("<title>", StringComparison.Ordinal) ? "Body text here." : "My Title", document.Title);
     }
 
+    /// <summary>A heading in an HTML comment, which the API does not show, was taken as the title (found by a review).</summary>
+    [Fact]
+    public void Parse_takes_no_title_from_an_html_comment()
+    {
+        var document = Import.Succeeds(Import.Lines("<!--", "# 舊標題（勿用）", "-->", "", "# 新標題", "", "正文。"));
+        Assert.Equal("新標題", document.Title);
+        Assert.Equal("<!--\n# 舊標題（勿用）\n-->\n\n正文。\n", document.BodyTemplate);
+    }
+
     [Fact]
     public void Parse_without_heading_takes_first_line_with_a_warning()
     {

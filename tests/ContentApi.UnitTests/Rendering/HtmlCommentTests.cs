@@ -25,6 +25,19 @@ public sealed class HtmlCommentTests
     [InlineData("未閉合 <!-- 的註解", "<p>未閉合 &lt;!-- 的註解</p>")]
     public void A_comment_in_code_escaped_or_never_closed_is_text(string markdown, string html) => Assert.Equal(html, Html(markdown));
 
+    /// <summary>
+    /// Code spans were found with the comments still in the text, so a backtick inside a comment paired with one after
+    /// it; and a comment inside a line ran on past its paragraph. Text was lost, or a comment shown (found by a review).
+    /// </summary>
+    [Theory]
+    [InlineData("營收 <!-- 記得改 ` 符號 --> 創新高，見 `code` 一段。\n\n第二段 <!-- 備註 --> 結束。", "<p>營收  創新高，見 <code>code</code> 一段。</p>\n<p>第二段  結束。</p>")]
+    [InlineData("A <!-- x ` y --> B `c` D", "<p>A  B <code>c</code> D</p>")]
+    [InlineData("a <!-- b\n\nc <!-- d --> e", "<p>a &lt;!-- b</p>\n<p>c  e</p>")]
+    [InlineData("A <!--> B\n\nC <!-- note --> D", "<p>A  B</p>\n<p>C  D</p>")]
+    [InlineData("`a` <!-- ` --> `b`", "<p><code>a</code>  <code>b</code></p>")]
+    public void A_comment_is_read_left_to_right_with_code_spans_as_commonmark_reads_them(string markdown, string html) =>
+        Assert.Equal(html, Html(markdown));
+
     [Fact]
     public void A_comment_is_no_text_of_the_article_nor_of_its_excerpt()
     {
