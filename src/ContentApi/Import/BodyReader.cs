@@ -167,9 +167,9 @@ internal sealed class BodyReader
             _consumed[next] = true;
             next = NextNonBlank(next);
         }
-        else if (next == imageLine + 1 && ImageAnnotations.IsPlainCaption(Lines.Trimmed(next)) && IsCreditLine(imageLine, NextNonBlank(next)))
+        else if (next == imageLine + 1 && ImageAnnotations.CaptionAboveCredit(Lines.Trimmed(next)) is { } aboveCredit && IsCreditLine(imageLine, NextNonBlank(next)))
         {
-            caption = Lines.Trimmed(next);
+            caption = aboveCredit;
             _consumed[next] = true;
             next = NextNonBlank(next);
         }

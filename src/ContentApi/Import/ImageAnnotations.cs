@@ -41,9 +41,20 @@ internal static partial class ImageAnnotations
         return match.Success ? match.Groups["text"].Value : null;
     }
 
-    /// <summary>A short line of plain text that may caption an image when a credit line follows it.</summary>
-    public static bool IsPlainCaption(string trimmedLine) =>
-        trimmedLine.Length <= MaxCaptionLength && !IsCredit(trimmedLine) && PlainLine().IsMatch(trimmedLine);
+    /// <summary>
+    /// The caption a line of plain or <c>*italic*</c> text gives an image when a credit line follows it, as long as the
+    /// HTML takes one there (<see cref="FigureLabels.MaxCaptionAboveCredit"/>: news captions are sentences, and agencies'
+    /// long); null for any other line.
+    /// </summary>
+    public static string? CaptionAboveCredit(string trimmedLine)
+    {
+        if (Text.ArticleText.CountCharacters(trimmedLine) > FigureLabels.MaxCaptionAboveCredit || IsCredit(trimmedLine))
+        {
+            return null;
+        }
+        var emphasised = EmphasisedLine().Match(trimmedLine);
+        return emphasised.Success ? emphasised.Groups["text"].Value : PlainLine().IsMatch(trimmedLine) ? trimmedLine : null;
+    }
 
     [GeneratedRegex(
         @"^[(（]?\s*(?:圖源|图源|圖片來源|图片来源|圖片出處|图片出处|圖片|图片|來源|来源|攝影|摄影|" +

@@ -32,7 +32,7 @@ internal static partial class FigureLabels
     /// so it may be a sentence, as news captions are ("台積電位於新竹的晶圓廠。", then "圖源：路透社"), and as long as
     /// an agency's (AP's often pass 100 characters).
     /// </summary>
-    private const int MaxCaptionAboveCredit = 400;
+    internal const int MaxCaptionAboveCredit = 400;
 
     private static readonly char[] Closers = [.. Excerpts.Closers];
 

@@ -226,6 +226,19 @@ public sealed class ImageTests
         Assert.Contains($"{url} is no http or https URL", warning.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>The HTML takes a sentence of up to 400 characters above a credit as the caption; import stopped at 120 (review).</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("*")]
+    public void Parse_long_sentence_caption_above_a_credit_is_the_images_caption(string emphasis)
+    {
+        const string caption = "Workers in protective suits inspect the production line at the company's new semiconductor plant on the outskirts of Kumamoto, southern Japan, on Nov. 27, 2026.";
+        var document = Import.Succeeds(Import.Lines("# T", "", "![A](https://x.example/a.png)", emphasis + caption + emphasis, "Photo: AP", "", "Text."));
+        var image = Assert.Single(document.Images);
+        Assert.Equal((caption, "Photo: AP"), (image.Caption, image.Credit));
+        Assert.Equal("![A](image:{0})\n\nText.\n", document.BodyTemplate);
+    }
+
     [Fact]
     public void BodyWith_wrong_number_of_ids_throws() =>
         Assert.Throws<ArgumentException>(() => ParseBody("![A](https://x.example/a.png)").BodyWith([1, 2]));
