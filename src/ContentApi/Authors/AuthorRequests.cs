@@ -44,9 +44,14 @@ public sealed class AuthorRequestValidator : AbstractValidator<AuthorRequest>
     /// </summary>
     private static bool HasHostDomain(string email)
     {
+        var domain = email[(email.LastIndexOf('@') + 1)..];
         try
         {
-            return new IdnMapping { UseStd3AsciiRules = true }.GetAscii(email[(email.LastIndexOf('@') + 1)..]).Length <= 253;
+            // IDNA maps what it can (full-width letters) and drops what it may (a zero-width space): the domain must
+            // already be written as it maps, but for case.
+            var mapping = new IdnMapping { UseStd3AsciiRules = true };
+            var ascii = mapping.GetAscii(domain);
+            return ascii.Length <= 253 && string.Equals(mapping.GetUnicode(ascii), domain, StringComparison.OrdinalIgnoreCase);
         }
         catch (ArgumentException)
         {

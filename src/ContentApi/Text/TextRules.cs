@@ -79,9 +79,13 @@ public static partial class TextRules
         return true;
     }
 
-    /// <summary>White space, or a format character but the joiners some scripts' words need (U+200C, U+200D).</summary>
+    /// <summary>
+    /// White space, a format character but the joiners some scripts' words need (U+200C, U+200D), or a letter that prints
+    /// as nothing (the Hangul fillers, the blank Braille pattern, the combining grapheme joiner).
+    /// </summary>
     private static bool IsBlankOrInvisible(Rune rune) =>
-        Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format && rune.Value is not (0x200C or 0x200D);
+        Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format && rune.Value is not (0x200C or 0x200D)
+        || rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800 or 0x034F;
 
     private static bool IsUcsChar(int c) => c switch
     {

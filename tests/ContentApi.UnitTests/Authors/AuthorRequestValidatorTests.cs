@@ -21,6 +21,11 @@ public sealed class AuthorRequestValidatorTests
     [InlineData("a@b_c.co", false)]
     [InlineData("x@bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.com", false)]
     [InlineData("x@b-b.example.com", true)]
+    [InlineData("LIN@EXAMPLE.COM", true)]
+    [InlineData("a@exa\u200Bmple.com", false)]
+    [InlineData("a@exa\uFEFFmple.com", false)]
+    [InlineData("a@ex\u00ADample.com", false)]
+    [InlineData("a@\uFF25\uFF38\uFF21\uFF2D\uFF30\uFF2C\uFF25.com", false)]
     public void Email_must_be_a_plain_address_with_a_dotted_domain(string email, bool valid) =>
         Assert.Equal(valid, _validator.Validate(new AuthorRequest("Lin", Email: email)).IsValid);
 
@@ -39,6 +44,10 @@ public sealed class AuthorRequestValidatorTests
     [InlineData("https://lin.example.com/a\u3000b", false)]
     [InlineData("https://lin.example.com/a\u200Bb", false)]
     [InlineData("https://lin.example.com/a\uFEFFb", false)]
+    [InlineData("https://bank\u3164.example/", false)]
+    [InlineData("https://lin.example.com/\u2800", false)]
+    [InlineData("https://lin.example.com/a\u115Fb", false)]
+    [InlineData("https://lin.example.com/a\u034Fb", false)]
     [InlineData("https://lin.example.com/\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", true)]
     public void Website_must_be_an_absolute_http_url(string website, bool valid) =>
         Assert.Equal(valid, _validator.Validate(new AuthorRequest("Lin", Website: website)).IsValid);
