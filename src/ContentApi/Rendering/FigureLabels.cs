@@ -57,16 +57,17 @@ internal static partial class FigureLabels
 
     /// <summary>
     /// A bracketed part that can only be a credit, without a word for a source: a photographer's name with 攝 or 撮影
-    /// ("（記者王小明攝）"), a file photo ("（中央社檔案照片）"), or a news agency alone or with its photographer ("（路透社）",
-    /// "（共同）", "(AP Photo/Tatan Syuflana)"), as news captions end.
+    /// ("（記者王小明攝）", not "（2019年拍攝）" or "（縮時攝影）"), a file photo ("（中央社檔案照片）"), or a news agency alone
+    /// or with its photographer ("（路透社）", "（共同）", "(AP Photo/Tatan Syuflana)"; not EPA alone, also an American
+    /// agency's name), as news captions end.
     /// </summary>
     public static bool IsBracketedCredit(string text) => BracketedCredit().IsMatch(text);
 
     [GeneratedRegex("""
         ^[(（\[［]\s*(?:
-          [^()（）\[\]［］]{1,24}?(?:攝影|摄影|攝|摄|撮影)
+          (?:記者|记者|特派員|特派员|攝影記者|摄影记者|カメラマン)?[\p{L}·・]{2,12}?(?<!拍|縮時|缩时|空拍|延時|延时)(?:攝影|摄影|攝|摄|撮影)
         | [^()（）\[\]［］]{1,24}?(?:檔案照片?|档案照片?|資料照片?|资料照片?|資料写真|資料寫真|file\s+(?:photo|picture|image))
-        | (?:AP|AFP|EPA|Reuters|Getty\s+Images|Bloomberg|Xinhua|Kyodo|Yonhap|Jiji|路透社?|美聯社|美联社|法新社|歐新社|欧新社|共同社?|共同通信社?|時事通信社?|新華社|新华社|中央社|中新社|연합뉴스|뉴시스|뉴스1)
+        | (?:AP|AFP|Reuters|Getty\s+Images|Bloomberg|Xinhua|Kyodo|Yonhap|Jiji|路透社?|美聯社|美联社|法新社|歐新社|欧新社|共同社?|共同通信社?|時事通信社?|新華社|新华社|中央社|中新社|연합뉴스|뉴시스|뉴스1)
           (?:\s*(?:photo|写真|사진)?\s*[/／][^()（）\[\]［］]{1,40}|\s+photo)?
         )\s*[)）\]］]$
         """, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]

@@ -169,6 +169,10 @@ public sealed class FigureCreditTests
     [InlineData("Launch event (file photo)", "Launch event (file photo) <small class=\"credit\">ifanr</small>")]
     [InlineData("總統府前廣場（檔案照片）", "總統府前廣場（檔案照片） <small class=\"credit\">ifanr</small>")]
     [InlineData("美國總統與日本首相（左）", "美國總統與日本首相（左） <small class=\"credit\">ifanr</small>")]
+    // Brackets about how the picture was taken, or an agency that is no news agency (found by a review).
+    [InlineData("台北101跨年煙火。（2019年拍攝）", "台北101跨年煙火。（2019年拍攝） <small class=\"credit\">ifanr</small>")]
+    [InlineData("車流光軌（縮時攝影）", "車流光軌（縮時攝影） <small class=\"credit\">ifanr</small>")]
+    [InlineData("Smog over the city, according to the agency (EPA)", "Smog over the city, according to the agency (EPA) <small class=\"credit\">ifanr</small>")]
     [InlineData("（圖／中央社）", "資料照片：阿里雲 <small class=\"credit\">（圖／中央社）</small>")]
     [InlineData("Photo: Reuters (file)", "資料照片：阿里雲 <small class=\"credit\">Photo: Reuters (file)</small>")]
     public void Brackets_that_are_no_credit_stay_in_the_label(string line, string figcaption) =>
