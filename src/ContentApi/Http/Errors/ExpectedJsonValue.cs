@@ -26,8 +26,8 @@ internal static partial class ExpectedJsonValue
 
     private static string? Of(Type type) => type switch
     {
-        _ when type == typeof(int) => "Must be an integer from -2147483648 to 2147483647.",
-        _ when type == typeof(long) => "Must be an integer from -9223372036854775808 to 9223372036854775807.",
+        // Not the type's range: the field's own is narrower (a width is 1-100000), and the document states it.
+        _ when type == typeof(int) || type == typeof(long) => "Must be an integer within the field's range.",
         _ when type == typeof(double) || type == typeof(float) || type == typeof(decimal) => "Must be a number.",
         _ when type == typeof(bool) => "Must be true or false.",
         _ when type == typeof(string) => "Must be a string.",
