@@ -71,10 +71,11 @@ internal sealed class BodyReader
             }
             // An image:ID is already stored, with its caption and credit; lines after it are article text.
             var storedId = ImageReferences.ParseId(image.Url);
-            if (storedId is null && !TextRules.StartsAsHttpUrl(image.Url))
+            if (storedId is null && !TextRules.StartsAsHttpUrl(image.Url) && !image.Url.TrimStart().StartsWith(ImageReferences.Scheme, StringComparison.OrdinalIgnoreCase))
             {
                 // The API stores such a body as written (a relative path may be the site's own), so its export imports
-                // back; an http(s) URL the API would not store as an image's still fails the file, as a mistake to mend.
+                // back; an http(s) URL the API would not store as an image's, or an image: reference naming none, still
+                // fails the file, as a mistake to mend.
                 _problems.Add(new ImportProblem(_file, fileLine,
                     $"Image '{image.AltText}' left as written, with the lines after it: {image.Url} is no http or https URL, so it is not stored as an image.",
                     ImportSeverity.Warning));

@@ -226,6 +226,16 @@ public sealed class ImageTests
         Assert.Contains($"{url} is no http or https URL", warning.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>It was "left as written" with a warning, and then failed the file (review).</summary>
+    [Theory]
+    [InlineData("image:0")]
+    [InlineData("image:abc")]
+    public void Parse_image_reference_naming_no_image_gets_no_left_as_written_warning(string url)
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("# T", "", $"![pic]({url})", "圖源:ifanr"));
+        Assert.DoesNotContain(result.Problems, p => p.Message.Contains("left as written", StringComparison.Ordinal));
+    }
+
     /// <summary>The HTML takes a sentence of up to 400 characters above a credit as the caption; import stopped at 120 (review).</summary>
     [Theory]
     [InlineData("")]
