@@ -47,10 +47,17 @@ public static partial class TextRules
     public static bool IsHttpUrl(string? value) =>
         value is not null && HttpUrlStartRegex().IsMatch(value) && !value.Any(char.IsControl) && value.AsSpan().IndexOfAny(NeverInIri) < 0 && IsIriShaped(value) && HasOnlyIriCharacters(value) &&
         Uri.TryCreate(value, UriKind.Absolute, out var uri) &&
-        (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host) && uri.UserInfo.Length == 0;
+        (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host) && uri.UserInfo.Length == 0 && !AuthorityOf(value).Contains('@');
 
     /// <summary>Whether <paramref name="value"/> starts as an http(s) URL, whatever follows.</summary>
     public static bool StartsAsHttpUrl(string value) => HttpUrlStartRegex().IsMatch(value);
+
+    /// <summary>What stands between "://" and the path, query or fragment ("https://@a.example/" has an empty user name).</summary>
+    private static ReadOnlySpan<char> AuthorityOf(string url)
+    {
+        var authority = url.AsSpan(url.IndexOf("://", StringComparison.Ordinal) + 3);
+        return authority.IndexOfAny('/', '?', '#') is var end and >= 0 ? authority[..end] : authority;
+    }
 
     [GeneratedRegex(HttpUrlStart)]
     private static partial Regex HttpUrlStartRegex();

@@ -38,6 +38,7 @@ public sealed class AuthorRequestValidatorTests
     [InlineData("https://lin.example.com/a\tb", false)]
     [InlineData("https://bank.example@evil.example/", false)]
     [InlineData("https://user:secret@lin.example.com/", false)]
+    [InlineData("https://@lin.example.com/", false)]
     [InlineData("https://lin.example.com/@lin", true)]
     [InlineData("https://lin.example.com/a\u00A0b", false)]
     [InlineData("https://lin.example.com/a\u2028b", false)]
