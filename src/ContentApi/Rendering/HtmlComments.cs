@@ -34,6 +34,23 @@ internal static class HtmlComments
         return kept.Append(markdown, position, markdown.Length - position).ToString();
     }
 
+    /// <summary>Where the first <c>&lt;!--more--&gt;</c> comment (any case, spaces inside) starts, if the body has one.</summary>
+    public static int? MoreAt(string markdown)
+    {
+        if (markdown.IndexOf("more", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return null;
+        }
+        foreach (var (start, end) in Ranges(markdown))
+        {
+            if (markdown.AsSpan(start + Open.Length, Math.Max(0, end - Close.Length - start - Open.Length)).Trim().Equals("more", StringComparison.OrdinalIgnoreCase))
+            {
+                return start;
+            }
+        }
+        return null;
+    }
+
     /// <summary>Where the comments are, in order: from each <c>&lt;!--</c> to just after its <c>--&gt;</c>.</summary>
     public static List<(int Start, int End)> Ranges(string markdown) =>
         markdown.Contains(Open, StringComparison.Ordinal) ? new Scan(markdown).Comments() : [];

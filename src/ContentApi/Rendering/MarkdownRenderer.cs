@@ -73,6 +73,12 @@ public static class MarkdownRenderer
             return (markdown, markdown, [], [], refusal);
         }
         var (plainText, excerptSource) = (PlainText.Of(document), Rendering.ExcerptSource.Of(document));
+        if (HtmlComments.MoreAt(markdown) is { } more && TryParse(markdown[..more], out _, parseLimit) is { } lead
+            && Rendering.ExcerptSource.Of(lead) is { Length: > 0 } beforeMore)
+        {
+            // Hugo's, Jekyll's and WordPress's summary ends at <!--more-->: so does the derived excerpt (when text precedes it).
+            excerptSource = beforeMore;
+        }
         var (placed, malformed) = (ImageHtml.ReferencedIds(document), ImageHtml.MalformedReferences(document));
         // Rendering changes the document (heading ids, figures), so it comes last.
         var tooComplex = ArticleMarkdown.NestsTooDeeply(document) ? MarkdownTooComplexException.Explanation

@@ -14,8 +14,8 @@ public static class SearchAnalysis
 {
     /// <summary>
     /// Raise when <see cref="SearchAnalyzer"/> or <see cref="TextUnits"/> analyse any text differently, or the text they
-    /// are given changes (10: a body's HTML comments are no text of it, and a sentence caption above its credit no text
-    /// of its excerpt).
+    /// are given changes (10: a body's HTML comments are no text of it, its excerpt ends at <!--more-->, and a sentence
+    /// caption above its credit is no text of the excerpt).
     /// </summary>
     private const int AnalyzerRevision = 10;
 

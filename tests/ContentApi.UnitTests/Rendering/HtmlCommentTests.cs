@@ -46,6 +46,26 @@ public sealed class HtmlCommentTests
         Assert.DoesNotContain("<!--", measured.DerivedExcerpt, StringComparison.Ordinal);
     }
 
+    /// <summary>Hugo's, Jekyll's and WordPress's summary ends at &lt;!--more--&gt;; the excerpt ran on past it.</summary>
+    [Theory]
+    [InlineData("導言第一段。\n\n<!--more-->\n\n正文第二段。")]
+    [InlineData("導言第一段。\n\n<!-- MORE -->\n\n正文第二段。")]
+    [InlineData("導言第一段。<!--more-->\n\n正文第二段。")]
+    public void The_derived_excerpt_ends_at_more(string markdown)
+    {
+        var measured = ArticleText.Measure(markdown);
+        Assert.Equal("導言第一段。", measured.DerivedExcerpt);
+        Assert.Equal("導言第一段。\n正文第二段。", measured.PlainText);
+    }
+
+    [Fact]
+    public void A_more_before_any_text_ends_nothing() =>
+        Assert.Equal("正文。", ArticleText.Measure("<!--more-->\n\n正文。").DerivedExcerpt);
+
+    [Fact]
+    public void A_more_in_code_ends_nothing() =>
+        Assert.Equal("導言 <!--more--> 正文。", ArticleText.Measure("導言 `<!--more-->` 正文。").DerivedExcerpt);
+
     [Fact]
     public void A_byte_order_mark_before_the_body_does_not_shift_what_is_cut() =>
         Assert.Equal("<p>甲乙</p>", Html("\uFEFF甲<!-- x -->乙"));
