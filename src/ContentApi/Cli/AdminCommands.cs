@@ -38,7 +38,8 @@ public static class AdminCommands
             var leaf = parse.CommandResult.Command.Subcommands.Count == 0;
             if (parse.Action is System.CommandLine.Invocation.ParseErrorAction onError && leaf)
             {
-                onError.ShowHelp = false;
+                // A leaf has no commands to suggest for a stray word; the suggestions put an empty line on stdout.
+                (onError.ShowHelp, onError.ShowTypoCorrections) = (false, false);
             }
             var exitCode = await parse.InvokeAsync(invocation, stopSignals.Token);
             if (parse.Errors.Count > 0 && leaf)
