@@ -71,7 +71,7 @@ internal sealed class BodyReader
             }
             // An image:ID is already stored, with its caption and credit; lines after it are article text.
             var storedId = ImageReferences.ParseId(image.Url);
-            if (storedId is null && !TextRules.StartsAsHttpUrl(image.Url) && !image.Url.TrimStart().StartsWith(ImageReferences.Scheme, StringComparison.OrdinalIgnoreCase))
+            if (storedId is null && !TextRules.StartsAsHttpUrl(image.Url) && !ImageReferences.IsReference(image.Url))
             {
                 // The API stores such a body as written (a relative path may be the site's own), so its export imports
                 // back; an http(s) URL the API would not store as an image's, or an image: reference naming none, still

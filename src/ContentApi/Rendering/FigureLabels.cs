@@ -170,8 +170,8 @@ internal static partial class FigureLabels
 
     /// <summary>A caption of any sentence shape on the line right above its credit (<see cref="MaxCaptionAboveCredit"/>).</summary>
     private static bool IsCaptionAboveCredit(LabelLine caption, LabelLine credit) =>
-        caption.Text.Length > 0 && ArticleText.CountCharacters(caption.Text) <= MaxCaptionAboveCredit && !caption.Text.Contains('\n', StringComparison.Ordinal)
-        && !":：".Contains(caption.Text.TrimEnd(Closers).LastOrDefault()) && !HoldsMoreThanWords(caption.Inlines) && IsCaptionAndCredit(caption, credit);
+        caption.Text.Length > 0 && ArticleText.CountCharacters(caption.Text) <= MaxCaptionAboveCredit
+        && !":：".Contains(caption.Text.TrimEnd(Closers).LastOrDefault()) && IsWordsOnOneLine(caption) && IsCaptionAndCredit(caption, credit);
 
     /// <summary>The paragraph after a block, when it has text and is not itself figures.</summary>
     private static ParagraphBlock? OwnParagraphAfter(Block block, NextSiblings siblings) =>
@@ -206,7 +206,10 @@ internal static partial class FigureLabels
         return (new LabelLine(inlines, text), inline?.NextSibling);
     }
 
-    private static bool IsLabelLine(LabelLine line) => IsLabel(line.Text) && !line.Text.Contains('\n', StringComparison.Ordinal) && !HoldsMoreThanWords(line.Inlines);
+    private static bool IsLabelLine(LabelLine line) => IsLabel(line.Text) && IsWordsOnOneLine(line);
+
+    /// <summary>One line of words about the picture (<see cref="HoldsMoreThanWords"/>).</summary>
+    private static bool IsWordsOnOneLine(LabelLine line) => !line.Text.Contains('\n', StringComparison.Ordinal) && !HoldsMoreThanWords(line.Inlines);
 
     private static bool IsCreditLine(LabelLine line) => IsLabelLine(line) && IsCredit(line.Text);
 

@@ -12,7 +12,7 @@ namespace ContentApi.Rendering;
 /// comment is the comment's; in a code block, escaped (<c>\&lt;!--</c>) or never closed, it is text. A comment alone on
 /// a line ends a paragraph, as an HTML comment block does.
 /// </summary>
-internal static class HtmlComments
+internal static partial class HtmlComments
 {
     private const string Open = "<!--";
     private const string Close = "-->";
@@ -37,7 +37,8 @@ internal static class HtmlComments
     /// <summary>Where the first <c>&lt;!--more--&gt;</c> comment (any case, spaces inside) starts, if the body has one.</summary>
     public static int? MoreAt(string markdown)
     {
-        if (markdown.IndexOf("more", StringComparison.OrdinalIgnoreCase) < 0)
+        // The comments are found only for a body that may hold one: "more" alone is in most English bodies.
+        if (!MoreComment().IsMatch(markdown))
         {
             return null;
         }
@@ -50,6 +51,9 @@ internal static class HtmlComments
         }
         return null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<!--\s*more\s*-->", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex MoreComment();
 
     /// <summary>Where the comments are, in order: from each <c>&lt;!--</c> to just after its <c>--&gt;</c>.</summary>
     public static List<(int Start, int End)> Ranges(string markdown) =>

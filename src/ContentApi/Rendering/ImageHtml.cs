@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContentApi.Search;
+using ContentApi.Text;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -9,7 +10,6 @@ namespace ContentApi.Rendering;
 /// <summary>Writes images: <c>![alt](image:ID)</c> references to the article's images, and plain lazy-loaded img tags.</summary>
 internal static class ImageHtml
 {
-    private const string ReferencePrefix = "image:";
 
     public static bool IsReference(LinkInline link) => TryGetReferenceId(link, out _);
 
@@ -19,7 +19,7 @@ internal static class ImageHtml
     /// </summary>
     public static List<string> MalformedReferences(MarkdownDocument document) =>
         [.. document.Descendants<LinkInline>()
-            .Where(link => link.IsImage && link.Url is { } url && url.StartsWith(ReferencePrefix, StringComparison.OrdinalIgnoreCase) && !(TryGetReferenceId(link, out var id) && id > 0))
+            .Where(link => link.IsImage && link.Url is { } url && ImageReferences.IsReference(url) && !(TryGetReferenceId(link, out var id) && id > 0))
             .Select(link => link.Url!).Distinct()];
 
     /// <summary>The ids of the images a document places, in order.</summary>
@@ -157,7 +157,7 @@ internal static class ImageHtml
         id = 0;
         var url = link.Url;
         return link.IsImage && url is not null &&
-            url.StartsWith(ReferencePrefix, StringComparison.OrdinalIgnoreCase) &&
-            long.TryParse(url.AsSpan(ReferencePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out id);
+            ImageReferences.IsReference(url) &&
+            long.TryParse(url.AsSpan(ImageReferences.Scheme.Length), NumberStyles.None, CultureInfo.InvariantCulture, out id);
     }
 }

@@ -25,7 +25,8 @@ internal static class SafeUrls
             return false;
         }
         var cleaned = AsBrowsersReadIt(url);
-        if (HasUserInfo(cleaned))
+        // As the API's URL fields refuse it, a link or image naming a user before its host keeps its text only.
+        if (Text.TextRules.NamesUser(cleaned))
         {
             return false;
         }
@@ -54,23 +55,6 @@ internal static class SafeUrls
         return cleaned.StartsWith("http:", StringComparison.OrdinalIgnoreCase) ||
             cleaned.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ||
             cleaned.StartsWith("//", StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// Whether the URL names a user before its host ("https://bank.example@evil.example/" opens evil.example, and a
-    /// password should not be served): as the API refuses in its URL fields, a body's link or image with one keeps its
-    /// text and loses its address.
-    /// </summary>
-    private static bool HasUserInfo(string url)
-    {
-        var slashes = url.IndexOf("//", StringComparison.Ordinal);
-        if (slashes < 0 || url.AsSpan(0, slashes).IndexOfAny('/', '?', '#') >= 0)
-        {
-            return false;
-        }
-        var authority = url.AsSpan(slashes + 2);
-        var end = authority.IndexOfAny("/?#\\");
-        return (end < 0 ? authority : authority[..end]).Contains('@');
     }
 
     /// <summary>Browsers ignore tabs, newlines and other controls inside a scheme ("java\tscript:"), so must we.</summary>

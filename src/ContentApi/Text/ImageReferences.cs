@@ -14,6 +14,9 @@ public static class ImageReferences
 
     public static string Placeholder(int index) => Scheme + "{" + index.ToString(CultureInfo.InvariantCulture) + "}";
 
+    /// <summary>Whether a body's image URL is a reference to a stored image (well formed or not: <c>IMAGE:0</c> too).</summary>
+    public static bool IsReference(string url) => url.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The id in <c>image:42</c>, or null for any other URL.</summary>
     public static long? ParseId(string? url)
     {

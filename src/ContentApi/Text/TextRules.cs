@@ -30,7 +30,7 @@ public static partial class TextRules
         string.IsNullOrWhiteSpace(value) || value.EnumerateRunes().Any(IsVisible);
 
     private static bool IsVisible(Rune rune) =>
-        rune.Value is not (0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800) && Rune.GetUnicodeCategory(rune) is not (
+        !PrintsAsNothing(rune) && Rune.GetUnicodeCategory(rune) is not (
             UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator
             or UnicodeCategory.ParagraphSeparator or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark
             or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned);
@@ -47,16 +47,25 @@ public static partial class TextRules
     public static bool IsHttpUrl(string? value) =>
         value is not null && HttpUrlStartRegex().IsMatch(value) && !value.Any(char.IsControl) && value.AsSpan().IndexOfAny(NeverInIri) < 0 && IsIriShaped(value) && HasOnlyIriCharacters(value) &&
         Uri.TryCreate(value, UriKind.Absolute, out var uri) &&
-        (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host) && uri.UserInfo.Length == 0 && !AuthorityOf(value).Contains('@');
+        (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host) && !NamesUser(value);
 
     /// <summary>Whether <paramref name="value"/> starts as an http(s) URL, whatever follows.</summary>
     public static bool StartsAsHttpUrl(string value) => HttpUrlStartRegex().IsMatch(value);
 
-    /// <summary>What stands between "://" and the path, query or fragment ("https://@a.example/" has an empty user name).</summary>
-    private static ReadOnlySpan<char> AuthorityOf(string url)
+    /// <summary>
+    /// Whether a URL with an authority ("https://…", "//…") names a user before its host, even an empty one
+    /// ("https://@a.example/"): <c>https://bank.example@evil.example/</c> shows one site and opens another.
+    /// </summary>
+    public static bool NamesUser(string url)
     {
-        var authority = url.AsSpan(url.IndexOf("://", StringComparison.Ordinal) + 3);
-        return authority.IndexOfAny('/', '?', '#') is var end and >= 0 ? authority[..end] : authority;
+        var slashes = url.IndexOf("//", StringComparison.Ordinal);
+        if (slashes < 0 || url.AsSpan(0, slashes).IndexOfAny('/', '?', '#') >= 0)
+        {
+            return false;
+        }
+        var authority = url.AsSpan(slashes + 2);
+        var end = authority.IndexOfAny("/?#\\");
+        return (end < 0 ? authority : authority[..end]).Contains('@');
     }
 
     [GeneratedRegex(HttpUrlStart)]
@@ -92,7 +101,10 @@ public static partial class TextRules
     /// </summary>
     private static bool IsBlankOrInvisible(Rune rune) =>
         Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format && rune.Value is not (0x200C or 0x200D)
-        || rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800 or 0x034F;
+        || PrintsAsNothing(rune) || rune.Value == 0x034F;
+
+    /// <summary>The letters that print as nothing: the Hangul fillers and the blank Braille pattern.</summary>
+    private static bool PrintsAsNothing(Rune rune) => rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800;
 
     private static bool IsUcsChar(int c) => c switch
     {
