@@ -159,7 +159,7 @@ internal sealed partial class BodyScan
     private static string PlainText(ContainerInline container)
     {
         var text = new StringBuilder();
-        foreach (var inline in container)
+        foreach (var inline in AllowedInlineHtml.Read(container))
         {
             text.Append(inline switch
             {
@@ -167,6 +167,7 @@ internal sealed partial class BodyScan
                 CodeInline code => code.Content,
                 HtmlEntityInline entity => entity.Transcoded.ToString(),
                 LineBreakInline => " ",
+                HtmlInline when AllowedInlineHtml.IsLineBreak(inline) => " ",
                 ContainerInline nested => PlainText(nested),
                 _ => "",
             });

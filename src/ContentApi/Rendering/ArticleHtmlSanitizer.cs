@@ -17,6 +17,7 @@ internal static partial class ArticleHtmlSanitizer
         "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li",
         "strong", "em", "del", "code", "pre", "a", "img", "figure", "figcaption", "small",
         "table", "thead", "tbody", "tr", "th", "td", "sup", "div",
+        "sub", "ruby", "rt", "rp", "kbd", "mark", "wbr",
     };
 
     public static readonly IReadOnlySet<string> AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)

@@ -8,7 +8,8 @@ namespace ContentApi.Rendering;
 /// <summary>The one Markdown dialect article bodies are written in, shared by HTML rendering and text measurement.</summary>
 internal static class ArticleMarkdown
 {
-    // Raw HTML is disabled, so "<script>" in a body is text and comes out escaped (HTML comments are left out: Parse). Extensions that let authors
+    // Raw HTML is disabled, so "<script>" in a body is text and comes out escaped (HTML comments are left out: Parse;
+    // a few bare inline tags, such as <sub> and <ruby>, are let through: AllowedInlineHtml). Extensions that let authors
     // set attributes or embed frames (generic attributes, media links) are left out; so are ~sub~ and ^sup^,
     // which would turn Chinese ranges such as "3~5 年" into subscripts. Footnotes ("正文[^1]" with "[^1]: 註") are
     // long-form writing's notes; without the extension "[^1]: 註" was a link definition and "[^1]" a link to "註".
@@ -22,6 +23,7 @@ internal static class ArticleMarkdown
         .UseFootnotes()
         .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
         .Use<FullWidthAwareAutoLinks>()
+        .Use<AllowedInlineHtml>()
         .UseCjkFriendlyEmphasis()
         .DisableHtml();
 

@@ -31,10 +31,7 @@ internal static partial class PlainText
     private static string From(Inline? first, IReadOnlySet<LineBreakInline>? lineBreaksKept)
     {
         var builder = new StringBuilder();
-        for (var inline = first; inline is not null; inline = inline.NextSibling)
-        {
-            AppendInline(builder, inline, lineBreaksKept);
-        }
+        AppendInlines(builder, AllowedInlineHtml.AndNextSiblings(first), lineBreaksKept);
         return builder.ToString();
     }
 
@@ -42,11 +39,16 @@ internal static partial class PlainText
     public static string OfInlines(IEnumerable<Inline> inlines)
     {
         var builder = new StringBuilder();
-        foreach (var inline in inlines)
-        {
-            AppendInline(builder, inline);
-        }
+        AppendInlines(builder, inlines, null);
         return builder.ToString();
+    }
+
+    private static void AppendInlines(StringBuilder builder, IEnumerable<Inline> inlines, IReadOnlySet<LineBreakInline>? lineBreaksKept)
+    {
+        foreach (var inline in AllowedInlineHtml.Read(inlines))
+        {
+            AppendInline(builder, inline, lineBreaksKept);
+        }
     }
 
     /// <param name="lineBreaksKept">Line breaks written as such even between Chinese characters (<see cref="FigureLabelBreaks"/>).</param>
@@ -122,6 +124,7 @@ internal static partial class PlainText
                 // and snippets must see 發佈.
                 break;
             case LineBreakInline:
+            case HtmlInline when AllowedInlineHtml.IsLineBreak(inline):
                 builder.Append('\n');
                 break;
             case AutolinkInline autolink:
@@ -130,10 +133,7 @@ internal static partial class PlainText
             case LinkInline { IsImage: true }:
                 break;
             case ContainerInline container:
-                foreach (var child in container)
-                {
-                    AppendInline(builder, child, lineBreaksKept);
-                }
+                AppendInlines(builder, container, lineBreaksKept);
                 break;
         }
     }

@@ -205,6 +205,24 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
         AssertSafe(html);
     }
 
+    [Fact]
+    public async Task Bare_inline_tags_render_and_their_text_reads_without_them_or_the_readings()
+    {
+        var id = await ArticleAsync("設計者<ruby>辰野金吾<rt>たつのきんご</rt></ruby>說明 CO<sub>2</sub> 減量。\n\n| 站 | 說明 |\n| - | - |\n| 東京 | 紅磚<br>1914 年 |");
+        var client = factory.Anonymous();
+        var article = await client.GetJsonAsync($"/api/v1/articles/{id}?format=html,text");
+        var html = Parse(article.Text("bodyHtml"));
+        Assert.Equal("たつのきんご", html.QuerySelector("ruby > rt")!.TextContent);
+        Assert.Equal("2", html.QuerySelector("sub")!.TextContent);
+        Assert.Equal("紅磚<br>1914 年", html.QuerySelectorAll("td")[^1].InnerHtml);
+        Assert.Equal("設計者辰野金吾說明 CO2 減量。\n站 說明\n東京 紅磚 1914 年", article.Text("plainText"));
+        Assert.Equal("設計者辰野金吾說明 CO2 減量。", article.Text("excerpt"));
+
+        Assert.Contains(id, (await client.GetJsonAsync("/api/v1/search?q=CO2"))["items"]!.AsArray().Select(item => item!.Id()));
+        Assert.DoesNotContain(id, (await client.GetJsonAsync("/api/v1/search?q=sub"))["items"]!.AsArray().Select(item => item!.Id()));
+        Assert.DoesNotContain(id, (await client.GetJsonAsync($"/api/v1/search?q={Uri.EscapeDataString("きんご")}"))["items"]!.AsArray().Select(item => item!.Id()));
+    }
+
     public static TheoryData<string> HostileMarkdown =>
     [
         "<script>alert(1)</script>",

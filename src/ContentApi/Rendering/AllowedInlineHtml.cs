@@ -1,0 +1,132 @@
+using Markdig;
+using Markdig.Helpers;
+using Markdig.Parsers;
+using Markdig.Parsers.Inlines;
+using Markdig.Renderers;
+using Markdig.Syntax.Inlines;
+
+namespace ContentApi.Rendering;
+
+/// <summary>
+/// The few inline HTML elements writers need that Markdown cannot say, let through a body whose raw HTML is otherwise
+/// text: subscripts and superscripts (<c>CO&lt;sub&gt;2&lt;/sub&gt;</c>, <c>m&lt;sup&gt;2&lt;/sup&gt;</c>), ruby
+/// readings over Chinese and Japanese (<c>&lt;ruby&gt;辰野金吾&lt;rt&gt;たつのきんご&lt;/rt&gt;&lt;/ruby&gt;</c>), keys,
+/// highlights, and line breaks (<c>&lt;br&gt;</c>, the only one a table cell can hold). Only the bare tags are taken, in
+/// any case, never with attributes; anything else, <c>&lt;sub class="x"&gt;</c> too, stays text.
+/// </summary>
+internal sealed class AllowedInlineHtml : IMarkdownExtension
+{
+    /// <summary>Elements that take content, each written as its opening and closing tags.</summary>
+    public static readonly IReadOnlySet<string> PairedTags = new HashSet<string>(StringComparer.Ordinal) { "sub", "sup", "ruby", "rt", "rp", "kbd", "mark" };
+
+    /// <summary>Elements without content: a line break and a place a long word may break.</summary>
+    public static readonly IReadOnlySet<string> VoidTags = new HashSet<string>(StringComparer.Ordinal) { "br", "wbr" };
+
+    /// <summary>The longest tag taken: <c>&lt;/ruby&gt;</c>, or <c>&lt;wbr /&gt;</c> with a few spaces.</summary>
+    private const int LongestTag = 16;
+
+    public void Setup(MarkdownPipelineBuilder pipeline)
+    {
+        // Before the autolink parser, which also starts at "<" and with raw HTML off takes "<sub>" as text.
+        if (!pipeline.InlineParsers.Contains<Parser>())
+        {
+            pipeline.InlineParsers.InsertBefore<AutolinkInlineParser>(new Parser());
+        }
+    }
+
+    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+    {
+    }
+
+    /// <summary>Whether this inline is a line break written as <c>&lt;br&gt;</c>.</summary>
+    public static bool IsLineBreak(Inline inline) => inline is HtmlInline { Tag: "<br>" };
+
+    /// <summary>
+    /// The inlines whose text is read, in order: a ruby's readings and fallback brackets (<c>&lt;rt&gt;</c>,
+    /// <c>&lt;rp&gt;</c>) are left out, so that the text of <c>&lt;ruby&gt;東京&lt;rt&gt;とうきょう&lt;/rt&gt;&lt;/ruby&gt;</c>
+    /// is 東京, as the excerpt, counts and search should see it. Tags themselves are returned, for a caller to read
+    /// <see cref="IsLineBreak"/>.
+    /// </summary>
+    public static IEnumerable<Inline> Read(IEnumerable<Inline> inlines)
+    {
+        var inAnnotation = false;
+        foreach (var inline in inlines)
+        {
+            if (inline is HtmlInline { Tag: var tag })
+            {
+                inAnnotation = tag is "<rt>" or "<rp>" || (inAnnotation && tag is not ("</rt>" or "</rp>" or "</ruby>"));
+                yield return inline;
+            }
+            else if (!inAnnotation)
+            {
+                yield return inline;
+            }
+        }
+    }
+
+    /// <summary>The inline and the inlines after it in its container.</summary>
+    public static IEnumerable<Inline> AndNextSiblings(Inline? first)
+    {
+        for (var inline = first; inline is not null; inline = inline.NextSibling)
+        {
+            yield return inline;
+        }
+    }
+
+    /// <summary>The tag written at the start of <paramref name="text"/>, as it is rendered (lowercase, void tags as <c>&lt;br&gt;</c>); null if none is allowed there.</summary>
+    internal static string? TagAt(ReadOnlySpan<char> text)
+    {
+        text = text[..Math.Min(text.Length, LongestTag)];
+        if (text.Length < 3 || text[0] != '<')
+        {
+            return null;
+        }
+        var closing = text[1] == '/';
+        var nameStart = closing ? 2 : 1;
+        var nameLength = 0;
+        while (nameStart + nameLength < text.Length && char.IsAsciiLetter(text[nameStart + nameLength]))
+        {
+            nameLength++;
+        }
+        var name = text.Slice(nameStart, nameLength).ToString().ToLowerInvariant();
+        var rest = text[(nameStart + nameLength)..];
+        if (PairedTags.Contains(name))
+        {
+            return rest.StartsWith(">") ? (closing ? $"</{name}>" : $"<{name}>") : null;
+        }
+        if (closing || !VoidTags.Contains(name))
+        {
+            return null;
+        }
+        rest = rest.TrimStart(' ');
+        return rest.StartsWith(">") || rest.StartsWith("/>") ? $"<{name}>" : null;
+    }
+
+    /// <summary>The written length of the tag <see cref="TagAt"/> found.</summary>
+    private static int WrittenLength(ReadOnlySpan<char> text) => text.IndexOf('>') + 1;
+
+    private sealed class Parser : InlineParser
+    {
+        public Parser() => OpeningCharacters = ['<'];
+
+        public override bool Match(InlineProcessor processor, ref StringSlice slice)
+        {
+            var text = slice.Text.AsSpan(slice.Start, slice.Length);
+            if (TagAt(text) is not { } tag)
+            {
+                return false;
+            }
+            var start = slice.Start;
+            var length = WrittenLength(text);
+            processor.Inline = new HtmlInline(tag)
+            {
+                Span = new Markdig.Syntax.SourceSpan(processor.GetSourcePosition(start, out var line, out var column), processor.GetSourcePosition(start + length - 1)),
+                Line = line,
+                Column = column,
+                IsClosed = true,
+            };
+            slice.Start += length;
+            return true;
+        }
+    }
+}
