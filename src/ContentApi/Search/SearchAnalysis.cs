@@ -16,9 +16,9 @@ public static class SearchAnalysis
     /// Raise when <see cref="SearchAnalyzer"/> or <see cref="TextUnits"/> analyse any text differently, or the text they
     /// are given changes (10: a body's HTML comments are no text of it, its excerpt ends at <!--more-->, and a sentence
     /// caption above its credit is no text of the excerpt; 11: the bare inline tags a body may hold, such as &lt;sub&gt;, are
-    /// no text, nor a ruby's readings).
+    /// no text, nor a ruby's readings; 12: a derived excerpt sees a German „…“ quotation closed).
     /// </summary>
-    private const int AnalyzerRevision = 11;
+    private const int AnalyzerRevision = 12;
 
     /// <summary>This build's analysis: the analyzer's revision and the fold table it uses.</summary>
     public static string Current { get; } = $"{AnalyzerRevision}-{FoldTableHash()}";

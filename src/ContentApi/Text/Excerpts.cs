@@ -159,27 +159,31 @@ public static partial class Excerpts
 
     /// <summary>
     /// For each prefix length up to <paramref name="budget"/>, whether it leaves a quotation or bracket open: CJK
-    /// brackets, parentheses, curly double quotes, and straight double quotes by their parity.
+    /// brackets, parentheses, curly double quotes (“…” and the German and Czech „…“ and „…”), and straight double
+    /// quotes by their parity.
     /// </summary>
     private static bool[] Quoted(List<string> elements, int budget)
     {
         var quoted = new bool[budget + 1];
-        var (depth, straight) = (0, false);
+        var (open, straight) = (new Stack<string>(), false);
         for (var length = 1; length <= budget; length++)
         {
             switch (elements[length - 1])
             {
-                case "「" or "『" or "（" or "(" or "《" or "〈" or "【" or "[" or "“":
-                    depth++;
+                case "“" when open.TryPeek(out var opener) && opener == "„":
+                    open.Pop();
+                    break;
+                case "「" or "『" or "（" or "(" or "《" or "〈" or "【" or "[" or "“" or "„":
+                    open.Push(elements[length - 1]);
                     break;
                 case "」" or "』" or "）" or ")" or "》" or "〉" or "】" or "]" or "”":
-                    depth = Math.Max(0, depth - 1);
+                    open.TryPop(out _);
                     break;
                 case "\"":
                     straight = !straight;
                     break;
             }
-            quoted[length] = depth > 0 || straight;
+            quoted[length] = open.Count > 0 || straight;
         }
         return quoted;
     }

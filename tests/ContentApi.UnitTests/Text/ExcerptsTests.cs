@@ -118,6 +118,27 @@ public sealed class ExcerptsTests
     }
 
     [Theory]
+    [InlineData("„Jahrhundertprojekt“")]
+    [InlineData("„Jahrhundertprojekt”")]
+    [InlineData("“Jahrhundertprojekt”")]
+    [InlineData("»Jahrhundertprojekt«")]
+    public void Derive_ends_at_a_sentence_after_a_closed_german_quotation(string quoted)
+    {
+        // Found by a probe: „…“ read “ as opening a second quotation, so every later stop was inside one, with an ellipsis.
+        var text = $"Die Stadt nennt die neue Straßenbahnlinie durch das Zentrum und die Vororte ein {quoted} für die Verkehrswende der Region. " +
+            "Auch die Anwohner entlang der Strecke hoffen auf weniger Verkehr, sobald die ersten Züge im nächsten Sommer fahren.";
+        Assert.EndsWith("Region.", Excerpts.Derive(text, 150), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Derive_still_sees_a_german_quotation_left_open()
+    {
+        var text = "Der Minister sprach lange über den Plan und was er für die Bauern der Region bedeutet, dann sagte er: " +
+            "„Wir investieren weiter. Wir hören nie auf. Wir lassen die Bauern nicht im Stich, was es auch kostet.“ Dann ging er.";
+        Assert.EndsWith("…", Excerpts.Derive(text, 150), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Dr.")]
     [InlineData("U.S.")]
     [InlineData("Inc.")]
