@@ -654,10 +654,11 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             if (parameters.TryGetValue("status", out var status))
             {
                 Assert.Contains("`draft`", status, StringComparison.Ordinal);
+                Assert.Contains("`scheduled`", status, StringComparison.Ordinal);
                 Assert.Contains("`published`", status, StringComparison.Ordinal);
-                Assert.Equal(["draft", "published"], enums.GetValueOrDefault("status"));
-                // The same type as the article's own status.
-                Assert.Equal("#/components/schemas/ArticleStatus", operation["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "status")!["schema"]!["$ref"]!.GetValue<string>());
+                Assert.Equal(["draft", "scheduled", "published"], enums.GetValueOrDefault("status"));
+                // A type of its own: an article's status is draft or published, a published one dated later being scheduled.
+                Assert.Equal("#/components/schemas/ArticleListStatus", operation["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "status")!["schema"]!["$ref"]!.GetValue<string>());
             }
         }
     }

@@ -24,8 +24,10 @@ public static class ArticleEndpoints
             .Lists<ListResponse<ArticleResponse>>().Sorts(ArticleStore.PublicSorts,
                 "With a read key, drafts (which have no publishedAt) take their createdAt under `publishedAt`, so `-publishedAt` shows recent drafts among recent articles.").Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule)
             .WithMetadata(new ParameterDescriptionMetadata("status",
-                "`draft` or `published`. Anonymous callers see published articles only (live ones: not scheduled), so `draft` needs a key with the read scope (else 400) and `published` changes nothing for them.",
-                Values: new(nameof(ArticleStatus), EnumValuesConverter.ValuesOf(typeof(ArticleStatus)))));
+                "`draft`, `scheduled` (published with a `publishedAt` still to come) or `published` (live: what anonymous callers see, so a key holder's " +
+                "build never takes an embargoed article). Anonymous callers see live articles only, so `draft` and `scheduled` need a key with the read scope " +
+                "(else 400) and `published` changes nothing for them. Without it, a key holder sees all three.",
+                Values: new(nameof(ArticleListStatus), EnumValuesConverter.ValuesOf(typeof(ArticleListStatus)))));
         group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetArticle).WithName("GetArticle").WithSummary("Get an article by id")
             .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule).SendsLastModified();
         group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetArticleBySlug).WithName("GetArticleBySlug").WithSummary("Get an article by slug")
@@ -55,14 +57,14 @@ public static class ArticleEndpoints
         [AsParameters] ListArticlesQuery query, HttpContext http, ArticleStore store, IOptions<RequestLimitsOptions> limits, CancellationToken cancellationToken)
     {
         var privileged = ApiKeyScopes.CanSeeUnpublished(http);
-        if (query.Status is "draft" && !privileged)
+        if (query.Status is "draft" or "scheduled" && !privileged)
         {
-            return Problems.Validation("status", "Drafts need a key with the read scope; anonymous callers only see published articles.");
+            return Problems.Validation("status", "Drafts and scheduled articles need a key with the read scope; anonymous callers only see published articles.");
         }
         var (order, after, limit) = query.Paging(privileged ? ArticleStore.PrivateSorts : ArticleStore.PublicSorts);
         var filter = new ArticleFilter(
             privileged,
-            query.Status switch { "draft" => ArticleStatus.Draft, "published" => ArticleStatus.Published, _ => null },
+            query.Status switch { "draft" => ArticleListStatus.Draft, "scheduled" => ArticleListStatus.Scheduled, "published" => ArticleListStatus.Published, _ => null },
             query.Author, query.Tag, query.Language, query.PublishedAfter?.Value, query.PublishedBefore?.Value,
             query.Q is null ? null : Search.Fts5Match.ToFts5Match(Search.SearchQuery.Parse(query.Q)));
         var view = ArticleView.From(query.Include, query.Fields, query.Format);

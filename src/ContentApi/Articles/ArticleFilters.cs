@@ -8,7 +8,7 @@ namespace ContentApi.Articles;
 /// <summary>Filters of the article list, already validated. Author and tag accept an id or a slug; all digits may be either.</summary>
 public sealed record ArticleFilter(
     bool IncludeUnpublished,
-    ArticleStatus? Status = null,
+    ArticleListStatus? Status = null,
     string? Author = null,
     string? Tag = null,
     string? Language = null,
@@ -50,8 +50,11 @@ internal static class ArticleFilters
 
     public const string StatusCondition = "a.status = @Status";
 
-    /// <summary>The published ones, nearly every article: a sort on another column reads that column's index, as for anonymous lists.</summary>
-    public const string PublishedStatusCondition = SqliteDialect.ArticleStatusPublished;
+    /// <summary>The live ones, nearly every article: a sort on another column reads that column's index, as for anonymous lists.</summary>
+    public const string PublishedStatusCondition = ArticleQueries.PubliclyVisible;
+
+    /// <summary>Published, going live later.</summary>
+    public const string ScheduledStatusCondition = SqliteDialect.ArticleScheduled;
 
     /// <summary>Fixed SQL conditions for the filters that are set; values only as parameters.</summary>
     public static (List<string> Conditions, DynamicParameters Parameters) ToSql(ArticleFilter filter, string now, FilterDrive drive = FilterDrive.None)
@@ -62,10 +65,18 @@ internal static class ArticleFilters
         {
             conditions.Add(ArticleQueries.PubliclyVisible);
         }
-        if (filter.Status is { } status)
+        switch (filter.Status)
         {
-            conditions.Add(status == ArticleStatus.Published ? PublishedStatusCondition : StatusCondition);
-            parameters.Add("Status", status == ArticleStatus.Published ? "published" : "draft");
+            case ArticleListStatus.Published when filter.IncludeUnpublished:
+                conditions.Add(PublishedStatusCondition);
+                break;
+            case ArticleListStatus.Scheduled:
+                conditions.Add(ScheduledStatusCondition);
+                break;
+            case ArticleListStatus.Draft:
+                conditions.Add(StatusCondition);
+                parameters.Add("Status", "draft");
+                break;
         }
         AddReference(filter.Author, AuthorReference);
         AddReference(filter.Tag, TagReference);

@@ -114,7 +114,7 @@ public sealed record ListArticlesQuery : IListQuery
     public string? Tag { get; init; }
     /// <summary>Only articles in this BCP 47 language or a more specific one (RFC 4647 basic filtering, case-insensitive).</summary>
     public string? Language { get; init; }
-    /// <summary>`draft` or `published`. Anonymous callers see published articles only, so `draft` needs a key with the read scope (else 400).</summary>
+    /// <summary>`draft`, `scheduled` (published, going live later) or `published` (live). Anonymous callers see live articles only, so `draft` and `scheduled` need a key with the read scope (else 400).</summary>
     public string? Status { get; init; }
     /// <summary>Only articles published at or after this instant (see <see cref="QueryInstant"/>).</summary>
     public QueryInstant? PublishedAfter { get; init; }
@@ -152,7 +152,7 @@ public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticles
 {
     public ListArticlesQueryValidator() : base(ArticleStore.PrivateSorts)
     {
-        var statuses = EnumValuesConverter.ValuesOf(typeof(ArticleStatus));
+        var statuses = EnumValuesConverter.ValuesOf(typeof(ArticleListStatus));
         RuleFor(q => q.Status).Must(s => statuses.Contains(s)).When(q => q.Status is not null)
             .WithMessage($"Must be one of: {string.Join(", ", statuses)}.");
         RuleFor(q => q.Language).LanguageTag();

@@ -80,8 +80,8 @@ internal static class SqliteDialect
     /// </summary>
     public const string ArticlePubliclyVisible = "likelihood(a.status = 'published', 0.9) AND likely(a.published_at <= @Now)";
 
-    /// <summary>A key holder's filter on @Status = 'published', weighed like <see cref="ArticlePubliclyVisible"/>.</summary>
-    public const string ArticleStatusPublished = "likelihood(a.status = @Status, 0.9)";
+    /// <summary>A key holder's filter on the published articles still to go live.</summary>
+    public const string ArticleScheduled = "a.status = 'published' AND a.published_at > @Now";
 
     /// <summary>
     /// The articles table, to be read for what <see cref="ArticlePubliclyVisible"/> and a language filter need alone.
