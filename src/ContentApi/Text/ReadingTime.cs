@@ -22,15 +22,14 @@ public static class ReadingTime
     /// </summary>
     public const int UnspacedLettersPerWord = 4;
 
-    /// <summary>Whole minutes, rounded up, at least 1.</summary>
+    /// <summary>Whole minutes, rounded up: at least 1 for any text, 0 for none (an empty body, or only images).</summary>
     public static int Minutes(string plainText)
     {
         var (cjkCharacters, words) = Count(plainText);
         // cjk/400 + words/230 rounded up, in integers so exact multiples never round up by a float error.
         const long Denominator = (long)CjkCharactersPerMinute * WordsPerMinute;
         var numerator = (long)cjkCharacters * WordsPerMinute + (long)words * CjkCharactersPerMinute;
-        var minutes = (numerator + Denominator - 1) / Denominator;
-        return (int)Math.Max(1, minutes);
+        return (int)((numerator + Denominator - 1) / Denominator);
     }
 
     /// <summary>

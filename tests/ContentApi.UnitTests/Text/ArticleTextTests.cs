@@ -211,10 +211,10 @@ public sealed class ArticleTextTests
         Assert.Equal(excerpt, ArticleText.Measure(body).DerivedExcerpt);
 
     [Fact]
-    public void Measure_empty_body_gives_empty_text_and_one_minute()
+    public void Measure_empty_body_gives_empty_text_and_no_minutes()
     {
         var stats = ArticleText.Measure("");
-        Assert.Equal(("", "", 0, 1, null), (stats.PlainText, stats.DerivedExcerpt, stats.CharacterCount, stats.ReadingTimeMinutes, stats.TooComplex));
+        Assert.Equal(("", "", 0, 0, null), (stats.PlainText, stats.DerivedExcerpt, stats.CharacterCount, stats.ReadingTimeMinutes, stats.TooComplex));
         Assert.Empty(stats.PlacedImageIds);
     }
 

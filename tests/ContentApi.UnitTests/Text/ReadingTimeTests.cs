@@ -24,8 +24,9 @@ public sealed class ReadingTimeTests
     }
 
     [Theory]
-    [InlineData(0, 0, 1)]
+    [InlineData(0, 0, 0)]
     [InlineData(1, 0, 1)]
+    [InlineData(0, 1, 1)]
     [InlineData(400, 0, 1)]
     [InlineData(401, 0, 2)]
     [InlineData(0, 230, 1)]
@@ -78,4 +79,12 @@ public sealed class ReadingTimeTests
     [Fact]
     public void Rates_are_published_for_clients() =>
         Assert.Equal((400, 230), (ReadingTime.CjkCharactersPerMinute, ReadingTime.WordsPerMinute));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  \n ")]
+    [InlineData("— · —")]
+    public void Minutes_of_a_text_with_nothing_to_read_is_zero(string text) =>
+        // Found by a frontend probe: an empty body read "1 min", which a page showed above nothing.
+        Assert.Equal(0, ReadingTime.Minutes(text));
 }
