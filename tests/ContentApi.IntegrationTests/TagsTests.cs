@@ -36,6 +36,23 @@ public sealed class TagsTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(given["id"]!.GetValue<long>(), bySlug["id"]!.GetValue<long>());
     }
 
+    /// <summary>Found by a frontend probe: 120 ideographs (360 bytes) were taken, and a static build failed to name the file.</summary>
+    [Theory]
+    [InlineData("tags", "name")]
+    [InlineData("authors", "name")]
+    public async Task A_given_slug_is_held_to_the_bytes_a_derived_one_takes(string resource, string nameField)
+    {
+        var writer = factory.Writer();
+        var fits = string.Concat(Enumerable.Repeat("字", 59)) + Guid.NewGuid().ToString("N")[..3];
+        var created = await writer.PostOkAsync($"/api/v1/{resource}", new Dictionary<string, string> { [nameField] = "x", ["slug"] = fits });
+        Assert.Equal(fits, created["slug"]!.GetValue<string>());
+
+        var tooLong = new string('字', 61);
+        var response = await writer.PostAsJsonAsync($"/api/v1/{resource}", new Dictionary<string, string> { [nameField] = "x", ["slug"] = tooLong });
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("180 bytes", problem["errors"]!["slug"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CreateTag_twice_with_same_name_gets_suffixed_slug_but_explicit_clash_is_409()
     {

@@ -143,8 +143,16 @@ public static partial class TextRules
     public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.Cascade(CascadeMode.Stop).MaximumCharacters(MaxUrlLength).Matches(HttpUrlStart).WithMessage(UrlMessage).Must(IsHttpUrl).WithMessage(UrlMessage);
 
-    /// <summary>A slug (<see cref="Slugs"/>), its length a limit the OpenAPI document states.</summary>
+    /// <summary>
+    /// A slug (<see cref="Slugs"/>), its length a limit the OpenAPI document states, and within the bytes a derived one
+    /// takes: a static-site build names a file by it, and 120 Chinese characters (360 bytes) passed the 255 bytes a
+    /// file name may have (slugs stored before keep theirs: exports and lookups take them).
+    /// </summary>
     public static IRuleBuilderOptions<T, string?> Slug<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.Cascade(CascadeMode.Stop).MaximumCharacters(Slugs.MaxLength).WithMessage(SlugMessage).Matches(Slugs.Shape).WithMessage(SlugMessage)
-            .Must(Slugs.IsValid).WithMessage(SlugMessage);
+            .Must(Slugs.IsValid).WithMessage(SlugMessage)
+            .Must(slug => Encoding.UTF8.GetByteCount(slug!) <= Slugs.DerivedMaxBytes).WithMessage(SlugBytesMessage);
+
+    public static readonly string SlugBytesMessage =
+        $"Must be at most {Slugs.DerivedMaxBytes} bytes in UTF-8 (60 Chinese characters), as a derived slug is: static-site builds name files by slug, and a file name ends at 255 bytes.";
 }
