@@ -32,7 +32,8 @@ public static class ArticleEndpoints
             .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule).SendsLastModified();
         group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetArticleBySlug).WithName("GetArticleBySlug").WithSummary("Get an article by slug")
             .WithDescription("Drafts and scheduled articles are 404 for anonymous callers. An earlier slug of an article (one an edit replaced while it was published or scheduled) answers 301 " +
-                "with the URL of its current slug and the same query; a slug another article has taken since leads to that one.")
+                "with the URL of its current slug and the same query; a slug another article has taken since leads to that one. " +
+                "So does a slug spelling Thai ำ or Lao ຳ as two characters (ํา, ໍາ: their NFKC form, which earlier builds stored), to the slug that spells it as one.")
             .Reads<ArticleResponse>().Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule).SendsLastModified()
             .Produces(StatusCodes.Status301MovedPermanently);
         group.MapPost("/", CreateArticle).WithName("CreateArticle").WithSummary("Create an article")

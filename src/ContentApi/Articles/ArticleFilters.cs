@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using ContentApi.Data;
+using ContentApi.Text;
 using Dapper;
 
 namespace ContentApi.Articles;
@@ -115,7 +116,7 @@ internal static class ArticleFilters
             {
                 return;
             }
-            parameters.Add(reference.SlugName, value);
+            parameters.Add(reference.SlugName, Slugs.InStoredSpelling(value));
             if (IdOf(value) is { } id)
             {
                 parameters.Add(reference.IdName, id);

@@ -39,21 +39,25 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     public async Task<ArticleAggregate?> GetBySlugAsync(string slug, bool includeUnpublished, CancellationToken cancellationToken, ArticleEmbeds embeds = ArticleEmbeds.All)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        return await GetAsync(connection, null, "a.slug = @Key", slug, includeUnpublished, cancellationToken, embeds);
+        return await GetAsync(connection, null, "a.slug = @Key", Slugs.InStoredSpelling(slug), includeUnpublished, cancellationToken, embeds);
     }
 
-    /// <summary>The article whose slug this is; else, when it is an earlier slug of one the caller may see, that one's slug now.</summary>
+    /// <summary>
+    /// The article whose slug this is; else, when it is an earlier slug of one the caller may see, or another spelling
+    /// of a slug (<see cref="Slugs.InStoredSpelling"/>), the slug that article has now: one URL per article for caches.
+    /// </summary>
     public async Task<(ArticleAggregate? Article, string? MovedTo)> GetBySlugOrMovedAsync(
         string slug, bool includeUnpublished, CancellationToken cancellationToken, ArticleEmbeds embeds = ArticleEmbeds.All)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        if (await GetAsync(connection, null, "a.slug = @Key", slug, includeUnpublished, cancellationToken, embeds) is { } article)
+        var stored = Slugs.InStoredSpelling(slug);
+        if (await GetAsync(connection, null, "a.slug = @Key", stored, includeUnpublished, cancellationToken, embeds) is { } article)
         {
-            return (article, null);
+            return stored == slug ? (article, null) : (null, stored);
         }
         var visibility = includeUnpublished ? "" : " AND " + ArticleQueries.PubliclyVisible;
         return (null, await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            ArticleQueries.SlugOfAlias + visibility, new { Key = slug, Now = Now() }, cancellationToken: cancellationToken)));
+            ArticleQueries.SlugOfAlias + visibility, new { Key = stored, Now = Now() }, cancellationToken: cancellationToken)));
     }
 
     public async Task<(IReadOnlyList<ArticleAggregate> Items, string? NextCursor, long Total)> ListAsync(

@@ -49,6 +49,7 @@ public static class SlugAllocator
         string fallback, long? selfId, CancellationToken cancellationToken)
     {
         var sql = HoldersSql(table);
+        requested = requested is null ? null : Slugs.InStoredSpelling(requested);
         if (requested is not null)
         {
             var holders = (await connection.QueryAsync<Holder>(new CommandDefinition(sql, new { Slug = requested }, transaction, cancellationToken: cancellationToken))).AsList();

@@ -85,7 +85,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
             fields = key switch
             {
                 "title" => fields with { Title = Text(key, value) },
-                "slug" => fields with { Slug = Text(key, value) },
+                "slug" => fields with { Slug = Slug(Text(key, value)) },
                 "subtitle" => fields with { Subtitle = ExactText(key, value) },
                 "excerpt" => fields with { Excerpt = ExactText(key, value) },
                 "summary" => fields with { Summary = ExactText(key, value) },
@@ -168,6 +168,9 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
         }
     }
 
+    /// <summary>A slug as stored, whichever spelling of Thai ำ or Lao ຳ the file has (an export of an earlier build wrote the pair).</summary>
+    private static string? Slug(string? slug) => slug is null ? null : Slugs.InStoredSpelling(slug);
+
     /// <summary>An entry written <c>{name: Jane Doe, slug: jane-doe-2}</c>, as an export writes them (or one such entry in place of the list).</summary>
     private NamedRef? NameAndSlug(string key, YamlMappingNode mapping)
     {
@@ -180,7 +183,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                     name = Text($"{key}.name", value);
                     break;
                 case "slug":
-                    slug = Text($"{key}.slug", value);
+                    slug = Slug(Text($"{key}.slug", value));
                     if (slug is null && value is YamlScalarNode)
                     {
                         Error(FileLine(value.Start), $"'{key}.slug' is empty: leave it out to find or create the entry by its name.");

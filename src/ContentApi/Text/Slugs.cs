@@ -50,10 +50,21 @@ public static class Slugs
             afterHyphen = isHyphen;
         }
         // One spelling per slug: fullwidth, styled and ligature letters (ａ, 𝐚, ﬁ) and decomposed accents are other
-        // spellings of slugs a derived one would write plainly, and look the same. Checked last: IsNormalized throws
+        // spellings of slugs a derived one would write plainly, and look the same. Checked last: Normalize throws
         // on noncharacters (U+FFFE), which the loop has refused.
-        return !afterHyphen && slug.IsNormalized(NormalizationForm.FormKC);
+        return !afterHyphen && string.Equals(InStoredSpelling(slug.Normalize(NormalizationForm.FormKC)), slug, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The spelling slugs are stored in: NFKC, but for Thai ำ (U+0E33) and Lao ຳ (U+0EB3), which NFKC splits into a
+    /// nikhahit and a sara aa (ํา, ໍາ) that keyboards never type and that a cut could part. Lookups read a slug through
+    /// it, so a URL made with either spelling finds the slug; a slug written with the pair is taken as written with
+    /// the one character.
+    /// </summary>
+    public static string InStoredSpelling(string slug) =>
+        slug.AsSpan().IndexOfAny('\u0E4D', '\u0ECD') < 0
+            ? slug
+            : slug.Replace("\u0E4D\u0E32", "\u0E33", StringComparison.Ordinal).Replace("\u0ECD\u0EB2", "\u0EB3", StringComparison.Ordinal);
 
     private static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
@@ -121,7 +132,7 @@ public static class Slugs
                 pendingHyphen = true;
             }
         }
-        var slug = builder.ToString().Normalize(NormalizationForm.FormC);
+        var slug = InStoredSpelling(builder.ToString().Normalize(NormalizationForm.FormC));
         slug = WithFinalSigmas(TrimToLength(slug, MaxLength, DerivedMaxBytes));
         return IsValid(slug) ? slug : fallback;
     }

@@ -150,8 +150,8 @@ public static partial class TextRules
     /// </summary>
     public static IRuleBuilderOptions<T, string?> Slug<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.Cascade(CascadeMode.Stop).MaximumCharacters(Slugs.MaxLength).WithMessage(SlugMessage).Matches(Slugs.Shape).WithMessage(SlugMessage)
-            .Must(Slugs.IsValid).WithMessage(SlugMessage)
-            .Must(slug => Encoding.UTF8.GetByteCount(slug!) <= Slugs.DerivedMaxBytes).WithMessage(SlugBytesMessage);
+            .Must(slug => Slugs.IsValid(Slugs.InStoredSpelling(slug))).WithMessage(SlugMessage)
+            .Must(slug => Encoding.UTF8.GetByteCount(Slugs.InStoredSpelling(slug)!) <= Slugs.DerivedMaxBytes).WithMessage(SlugBytesMessage);
 
     public static readonly string SlugBytesMessage =
         $"Must be at most {Slugs.DerivedMaxBytes} bytes in UTF-8 (60 Chinese characters), as a derived slug is: static-site builds name files by slug, and a file name ends at 255 bytes.";

@@ -136,11 +136,12 @@ public sealed class JsonlImporter(Db db)
                     throw new InvalidDataException($"{path}:{lineNumber}: unknown column '{name}'.");
                 }
                 names.Add(name);
-                var (value, problem) = ImportedValue.Of(property.Value, name, declaredType);
+                var (read, problem) = ImportedValue.Of(property.Value, name, declaredType);
                 if (problem is not null)
                 {
                     throw new InvalidDataException($"{path}:{lineNumber}: '{name}' {problem}");
                 }
+                var value = ImportedColumnRules.Stored(table, name, read);
                 if (ImportedColumnRules.Problem(table, name, value) is { } refused)
                 {
                     throw new InvalidDataException($"{path}:{lineNumber}: '{name}' is {property.Value.GetRawText()}, which the API refuses: {refused}");
@@ -208,7 +209,7 @@ public sealed class JsonlImporter(Db db)
         var slugs = new List<string>();
         foreach (var item in value.EnumerateArray())
         {
-            var slug = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
+            var slug = item.ValueKind == JsonValueKind.String ? ImportedColumnRules.Stored("articles", "slug", item.GetString()) as string : null;
             if (slug is null || ImportedColumnRules.Problem("articles", "slug", slug) is not null)
             {
                 throw new InvalidDataException($"{path}:{lineNumber}: '{ExportFormat.PreviousSlugsProperty}' holds {item.GetRawText()}, which is no slug the API takes: {TextRules.SlugMessage}");

@@ -21,6 +21,16 @@ public sealed class FrontMatterTests
         Assert.Equal("\n\nText\n", Import.Succeeds(Import.Lines("---", "title: T", "---", "", "", "", "Text")).BodyTemplate);
     }
 
+    /// <summary>A Markdown export of an earlier build wrote Thai ำ in slugs as the NFKC pair ํา: read as today's slugs spell it.</summary>
+    [Fact]
+    public void Parse_front_matter_slugs_spell_sara_am_as_one_character()
+    {
+        var document = Import.Succeeds(Import.Lines("---", "title: T", "slug: \"น\u0E49\u0E4D\u0E32\"", "tags: [{name: น้ำ, slug: \"ท\u0E4D\u0E32\"}]", "---", "Body"));
+
+        Assert.Equal("น้ำ", document.Slug);
+        Assert.Equal("ทำ", Assert.Single(document.Tags).Slug);
+    }
+
     [Fact]
     public void Parse_front_matter_closed_by_three_dots_is_accepted() =>
         Assert.Equal("T", Import.Succeeds(Import.Lines("---", "title: T", "...", "Body")).Title);

@@ -121,6 +121,44 @@ public sealed class SlugsTests
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(slug) <= Slugs.DerivedMaxBytes);
     }
 
+    /// <summary>
+    /// Thai ำ and Lao ຳ as typed, one character: NFKC splits them into ํา and ໍາ, which no title spells, and a cut at 180
+    /// bytes fell between the two (editor probe).
+    /// </summary>
+    [Theory]
+    [InlineData("การทำงานของระบบรถไฟฟ้า", "การทำงานของระบบรถไฟฟ้า")]
+    [InlineData("น้ำท่วม กรุงเทพฯ", "น้ำท่วม-กรุงเทพฯ")]
+    [InlineData("ຄຳ ລາວ", "ຄຳ-ລາວ")]
+    public void FromText_writes_sara_am_as_the_one_character_typed(string text, string expected) =>
+        Assert.Equal(expected, Slugs.FromText(text, "fallback"));
+
+    [Fact]
+    public void FromText_cuts_a_long_thai_run_around_sara_am_never_between_its_halves()
+    {
+        var title = string.Concat(Enumerable.Repeat("ก", 59)) + "ำ" + string.Concat(Enumerable.Repeat("ก", 20));
+
+        var slug = Slugs.FromText(title, "x");
+
+        Assert.Equal(title[..60], slug);
+        Assert.Equal(Slugs.DerivedMaxBytes, System.Text.Encoding.UTF8.GetByteCount(slug));
+    }
+
+    [Theory]
+    [InlineData("น้ำท่วม", true)]
+    [InlineData("ຄຳ", true)]
+    [InlineData("น\u0E49\u0E4D\u0E32ท่วม", false)] // the NFKC pair: one spelling per slug
+    [InlineData("ຄ\u0ECD\u0EB2", false)]
+    public void IsValid_takes_sara_am_as_the_one_character(string slug, bool valid) =>
+        Assert.Equal(valid, Slugs.IsValid(slug));
+
+    [Theory]
+    [InlineData("น\u0E49\u0E4D\u0E32ท่วม", "น้ำท่วม")]
+    [InlineData("ຄ\u0ECD\u0EB2-2", "ຄຳ-2")]
+    [InlineData("น้ำท่วม", "น้ำท่วม")]
+    [InlineData("\u0E4D", "\u0E4D")]
+    public void InStoredSpelling_writes_the_pair_as_the_one_character(string slug, string stored) =>
+        Assert.Equal(stored, Slugs.InStoredSpelling(slug));
+
     [Fact]
     public void FromText_cuts_a_long_latin_title_between_words() =>
         Assert.Equal(
