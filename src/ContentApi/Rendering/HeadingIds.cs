@@ -68,7 +68,7 @@ internal sealed class HeadingIds
             // .NET's invariant lowercasing leaves the Turkish capital İ as it is; its lowercase is i with a dot, an i.
             builder.Append(rune.Value == 'İ' ? "i" : Rune.ToLowerInvariant(rune).ToString());
         }
-        var id = builder.ToString();
+        var id = FinalSigmas.In(builder.ToString());
         var characters = Graphemes.Split(id);
         return characters.Count <= MaxLength ? id : string.Concat(characters.Take(MaxLength)).TrimEnd('-');
     }

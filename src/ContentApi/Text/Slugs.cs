@@ -133,7 +133,7 @@ public static class Slugs
             }
         }
         var slug = InStoredSpelling(builder.ToString().Normalize(NormalizationForm.FormC));
-        slug = WithFinalSigmas(TrimToLength(slug, MaxLength, DerivedMaxBytes));
+        slug = FinalSigmas.In(TrimToLength(slug, MaxLength, DerivedMaxBytes));
         return IsValid(slug) ? slug : fallback;
     }
 
@@ -153,27 +153,6 @@ public static class Slugs
             }
         }
         return named is null ? text : named.Append(text, copied, text.Length - copied).ToString();
-    }
-
-    /// <summary>
-    /// Greek writes a sigma ending a word as ς ("ΟΔΟΣ" is "οδος"), which lowering letter by letter does not know
-    /// (Unicode's Final_Sigma: after a letter, and not before one).
-    /// </summary>
-    private static string WithFinalSigmas(string slug)
-    {
-        if (!slug.Contains('σ', StringComparison.Ordinal))
-        {
-            return slug;
-        }
-        var characters = slug.ToCharArray();
-        for (var i = 1; i < characters.Length; i++)
-        {
-            if (characters[i] == 'σ' && char.IsLetter(characters[i - 1]) && (i + 1 == characters.Length || !char.IsLetter(characters[i + 1])))
-            {
-                characters[i] = 'ς';
-            }
-        }
-        return new string(characters);
     }
 
     /// <summary>"title", "title-2", "title-3", ... for a derived slug that is already taken.</summary>

@@ -20,6 +20,18 @@ public sealed class HeadingIdsTests
     public void FromText_keeps_letters_and_digits_of_any_script(string text, string expected) =>
         Assert.Equal(expected, HeadingIds.FromText(text));
 
+    /// <summary>A capital Σ ending a word is ς in lowercase, as GitHub's ids (JavaScript's toLowerCase) write it (editor probe).</summary>
+    [Theory]
+    [InlineData("ΟΔΟΣ", "οδος")]
+    [InlineData("ΏΡΕΣ", "ώρες")]
+    [InlineData("Ώρες", "ώρες")]
+    [InlineData("ΟΔΟΣ ΑΘΗΝΑΣ 2", "οδος-αθηνας-2")]
+    [InlineData("ΣΊΣΥΦΟΣ", "σίσυφος")]
+    [InlineData("ΑΣ\u0301", "ας\u0301")] // an accent after it, written apart
+    [InlineData("Σ", "σ")]
+    public void FromText_writes_a_word_ending_sigma_as_final(string text, string expected) =>
+        Assert.Equal(expected, HeadingIds.FromText(text));
+
     [Fact]
     public void FromText_keeps_combining_marks_with_their_letter() =>
         Assert.Equal("cafe\u0301", HeadingIds.FromText("Cafe\u0301"));
