@@ -6,7 +6,7 @@ namespace ContentApi.Search;
 /// <summary>
 /// A parsed search query. Terms separated by whitespace, or by punctuation that separates words in a list or a sentence
 /// (<c>,，、;；。！？!?</c>, <c>：</c>, and the Arabic <c>،؛؟</c> and Devanagari <c>।</c>, as in pasted keywords "儲能、系統"), must all match; <c>"..."</c> quotes a phrase
-/// (an unclosed quote runs to the end); <c>-word</c> or <c>-"a phrase"</c> excludes. Nothing else is syntax: operators,
+/// (an unclosed quote runs to the end; a <c>"</c> between two Hebrew letters is a gershayim, part of its word: צה"ל); <c>-word</c> or <c>-"a phrase"</c> excludes. Nothing else is syntax: operators,
 /// stars, colons and parentheses are ordinary text, and a term's other punctuation joins its words into a phrase
 /// ("Qwen3-Max", "Node.js"); text without letters or digits is ignored.
 /// </summary>
@@ -99,14 +99,14 @@ public sealed class SearchQuery
             if (query[i] == '"')
             {
                 start = i + 1;
-                var close = query.IndexOf('"', start);
+                var close = ClosingQuote(query, start);
                 end = close < 0 ? query.Length : close;
                 i = close < 0 ? query.Length : close + 1;
             }
             else
             {
                 start = i;
-                while (i < query.Length && (!IsSeparator(query[i]) || TextUnits.IsDigitGroupComma(query, i)) && query[i] != '"')
+                while (i < query.Length && (!IsSeparator(query[i]) || TextUnits.IsDigitGroupComma(query, i)) && (query[i] != '"' || HebrewWordMarks.At(query, i)))
                 {
                     i++;
                 }
@@ -114,6 +114,17 @@ public sealed class SearchQuery
             }
             yield return new SearchTerm(query[start..end], excluded);
         }
+    }
+
+    /// <summary>The quote that closes a phrase, or -1: not one typed for a gershayim (צה"ל), which is part of its word.</summary>
+    private static int ClosingQuote(string query, int start)
+    {
+        var close = query.IndexOf('"', start);
+        while (close >= 0 && HebrewWordMarks.At(query, close))
+        {
+            close = query.IndexOf('"', close + 1);
+        }
+        return close;
     }
 
     private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || Separators.Contains(c);

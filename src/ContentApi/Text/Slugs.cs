@@ -99,11 +99,15 @@ public static class Slugs
         var pendingHyphen = false;
         var lastLetter = default(Rune);
         // The whole text, cut only once recomposed: decomposed, a Hangul syllable is two or three runes.
+        var next = 0;
         foreach (var rune in decomposed.EnumerateRunes())
         {
-            if (IsInvisible(rune) || IsInvisibleInWord(rune))
+            var index = next;
+            next += rune.Utf16SequenceLength;
+            if (IsInvisible(rune) || IsInvisibleInWord(rune) || HebrewWordMarks.At(decomposed, index))
             {
-                // A variation selector picks a glyph (渡邉󠄐): the slug is the same word without it, not the fallback.
+                // A variation selector picks a glyph (渡邉󠄐), a gershayim marks an acronym (צה״ל): the slug is the same word
+                // without it, not the fallback or two words.
                 continue;
             }
             var category = Rune.GetUnicodeCategory(rune);

@@ -50,6 +50,24 @@ public sealed class WrittenFormsSearchTests(ApiFactory factory) : IClassFixture<
         Assert.DoesNotContain(id, await FindAsync($"{marker}4"));
     }
 
+    /// <summary>
+    /// צה״ל is found as it is usually typed, צהל, and with an ASCII quote for its gershayim; ירפה, a word of its own,
+    /// does not find ג׳ירפה (editor probe: the gershayim and geresh split the word there).
+    /// </summary>
+    [Fact]
+    public async Task A_hebrew_word_is_found_with_or_without_its_gershayim_and_not_by_what_follows_a_geresh()
+    {
+        var id = await ArticleAsync("דובר צה״ל מסר כי ג׳ירפה נראתה בגן החיות.", "he");
+
+        foreach (var q in new[] { "צה״ל", "צה\"ל", "צהל", "ג'ירפה", "גירפה" })
+        {
+            Assert.Contains(id, await FindAsync(q));
+        }
+        Assert.DoesNotContain(id, await FindAsync("ירפה"));
+        var hit = Assert.Single((await factory.Anonymous().SearchAsync("צהל", "limit=100"))["items"]!.AsArray(), item => item!["id"]!.GetValue<long>() == id)!;
+        Assert.Contains(("body", "דובר <mark>צה״ל</mark> מסר כי ג׳ירפה נראתה בגן החיות."), hit.Highlights());
+    }
+
     [Theory]
     [InlineData("華為正式發\u200b佈新機", "發佈新機")]
     [InlineData("小米今日發\ufeff表新品", "發表新品")]

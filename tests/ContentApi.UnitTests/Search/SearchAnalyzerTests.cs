@@ -36,6 +36,28 @@ public sealed class SearchAnalyzerTests
     public void AnalyzeForIndex_reads_a_word_the_same_whatever_invisible_or_optional_marks_it_was_written_with(string written, string plain) =>
         Assert.Equal(SearchAnalyzer.AnalyzeForIndex(plain), SearchAnalyzer.AnalyzeForIndex(written));
 
+    /// <summary>
+    /// A gershayim or geresh between Hebrew letters, or the ASCII quote typed for it, is part of the word, which is
+    /// also written without it: צה״ל was the words צה and ל, so צהל did not find it and ירפה found ג׳ירפה (editor probe).
+    /// </summary>
+    [Theory]
+    [InlineData("צה״ל", "צהל")]
+    [InlineData("צה\"ל", "צהל")]
+    [InlineData("ג׳ירפה", "גירפה")]
+    [InlineData("ג'ירפה", "גירפה")]
+    [InlineData("דו״ח", "דוח")]
+    [InlineData("צָה״ל", "צהל")] // pointed
+    public void AnalyzeForIndex_reads_a_hebrew_word_the_same_with_or_without_its_geresh_or_gershayim(string written, string plain) =>
+        Assert.Equal(plain, SearchAnalyzer.AnalyzeForIndex(written));
+
+    [Theory]
+    [InlineData("ה׳ ב", "ה ב")] // a numeral's geresh, before a space
+    [InlineData("\"שלום\"", "שלום")] // quotes around a word
+    [InlineData("it's", "it s")] // between Latin letters: not Hebrew's
+    [InlineData("א׳b", "א b")]
+    public void AnalyzeForIndex_separates_at_a_geresh_or_quote_not_between_hebrew_letters(string text, string expected) =>
+        Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
+
     [Theory]
     [InlineData("C# 14 and .NET 10", "csharp 14 and dotnet 10")]
     [InlineData("F#, C++17 and g++", "fsharp cplusplus 17 and gplusplus")]

@@ -24,6 +24,19 @@ public sealed class SearchQueryTests
     public void Parse_cjk_term_leaves_out_the_unigrams_its_end_bigrams_imply(string text, string[] tokens) =>
         Assert.Equal(tokens, SearchQuery.Parse(text).Terms.Single().Tokens);
 
+    /// <summary>A " typed for a gershayim (צה"ל) opened a quoted phrase: the query was the terms צה and ל (editor probe).</summary>
+    [Theory]
+    [InlineData("צה\"ל", new[] { "צה\"ל" })]
+    [InlineData("צה\"ל היום", new[] { "צה\"ל", "היום" })]
+    [InlineData("\"דובר צה\"ל\" הודיע", new[] { "דובר צה\"ל", "הודיע" })]
+    [InlineData("היום -צה\"ל", new[] { "היום", "-צה\"ל" })]
+    public void Parse_a_quote_between_hebrew_letters_is_part_of_the_word(string input, string[] expected)
+    {
+        var query = SearchQuery.Parse(input);
+        Assert.Equal(expected, Texts(query));
+        Assert.Contains(query.Terms, term => term.Tokens.Contains("צהל"));
+    }
+
     [Fact]
     public void Parse_quoted_phrase_is_one_term_with_its_tokens_in_order()
     {

@@ -26,6 +26,8 @@ public sealed class SlugsTests
     [InlineData("Top 5\uFE0F\u20E3 tips", "top-5-tips")]
     [InlineData("𠮷野家 牛丼", "𠮷野家-牛丼")]
     [InlineData("𨋢 Lift", "𨋢-lift")]
+    [InlineData("דובר צה״ל", "דובר-צהל")] // a gershayim or geresh inside a Hebrew word is no break between words
+    [InlineData("ג׳ירפה צה\"ל", "גירפה-צהל")]
     public void FromText_keeps_letters_of_any_script_and_joins_words_with_hyphens(string text, string expected) =>
         Assert.Equal(expected, Slugs.FromText(text, "fallback"));
 
