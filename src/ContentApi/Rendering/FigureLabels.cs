@@ -73,14 +73,19 @@ internal static partial class FigureLabels
         """, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex BracketedCredit();
 
-    [GeneratedRegex(@"^\s*\S+(\s\S+){0,2}?\s*(?<!\d)[:：]", RegexOptions.CultureInvariant)]
+    // A bracket opens no word but the line's first: "İstanbul Boğazı (Fotoğraf: AA)" is a caption and its bracketed
+    // credit, which the colon inside the brackets made a credit whole when the label was one no list knew.
+    [GeneratedRegex(@"^\s*[(（\[［]?[^\s(（\[［]+(\s[^\s(（\[［]+){0,2}?\s*(?<!\d)[:：]", RegexOptions.CultureInvariant)]
     private static partial Regex ColonAfterFirstWords();
 
     [GeneratedRegex("""
         ^\s*[(（\[［]?\s*(?:
           (?:圖源|图源|圖片來源|图片来源|圖片提供|图片提供|來源|来源|資料來源|资料来源|出處|出处|攝影|摄影|撮影|写真|画像|출처|사진|그래픽|圖|图
-            |photos?|photographs?|photography|images?|pictures?|credits?|sources?|fotos?|bild|quelle|illustration|graphic|фото|источник|المصدر|صورة)
+            |photos?|photographs?|photography|images?|pictures?|credits?|sources?|fotos?|fotoğraf|bild|quelle|illustration|graphic
+            |фото|источник|המקור|מקור|צילומים|צילום|φωτογραφ[ίι]ες|φωτογραφ[ίι]α|φωτ[οό]|ภาพถ่าย|ภาพ|ảnh
+            |(?:फ़|\u095E|फ)ोटो|चित्र|المصدر|صورة|تصوير)
             \s*(?:[:：/／=｜|]|by\b)
+        | ภาพ(?:ถ่าย)?\s*โดย
         | [©Ⓒ]
         | (?:photo|image|picture)s?\s+courtesy\b
         | courtesy\s+of\b

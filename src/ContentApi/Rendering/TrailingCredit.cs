@@ -1,3 +1,4 @@
+using ContentApi.Text;
 using Markdig.Syntax.Inlines;
 
 namespace ContentApi.Rendering;
@@ -5,8 +6,9 @@ namespace ContentApi.Rendering;
 /// <summary>
 /// A credit in brackets at the end of a figure's caption line, as news sites write both on one line
 /// ("▲阿里雲發布會現場。（圖／記者王小明攝）", "The launch event in Hangzhou. (Photo: Reuters)", "…（記者王小明攝）",
-/// "… (AP Photo/Tatan Syuflana)": <see cref="FigureLabels.IsBracketedCredit"/>): set apart from the caption,
-/// it is the figure's credit in place of the image's own, so the photo does not show two.
+/// "… (AP Photo/Tatan Syuflana)": <see cref="FigureLabels.IsBracketedCredit"/>), or after its last sentence, as
+/// Vietnamese and Russian papers write it ("Hành khách trên tàu. Ảnh: TTXVN", "Станция в день открытия. Фото: ТАСС"): set
+/// apart from the caption, it is the figure's credit in place of the image's own, so the photo does not show two.
 /// </summary>
 internal static class TrailingCredit
 {
@@ -26,8 +28,10 @@ internal static class TrailingCredit
         _ => label,
     };
 
+    private static (LabelLine Caption, LabelLine Credit)? Split(LabelLine line) => SplitBrackets(line) ?? SplitAfterSentence(line);
+
     /// <summary>The text before the line's last bracketed part and that part, when it names a source and text precedes it.</summary>
-    private static (LabelLine Caption, LabelLine Credit)? Split(LabelLine line)
+    private static (LabelLine Caption, LabelLine Credit)? SplitBrackets(LabelLine line)
     {
         var depth = 0;
         for (var i = line.Inlines.Count - 1; i >= 0; i--)
@@ -54,6 +58,34 @@ internal static class TrailingCredit
             }
         }
         return null;
+    }
+
+    /// <summary>The sentences of the line and the rest after them, when that names its source ("Ảnh: TTXVN").</summary>
+    private static (LabelLine Caption, LabelLine Credit)? SplitAfterSentence(LabelLine line)
+    {
+        for (var index = 0; index < line.Inlines.Count; index++)
+        {
+            if (line.Inlines[index] is not LiteralInline literal)
+            {
+                continue;
+            }
+            var text = literal.Content.ToString();
+            for (var at = 1; at < text.Length; at++)
+            {
+                if (!char.IsWhiteSpace(text[at]) && EndsSentence(text.AsSpan(0, at)) && SplitAt(line, index, at, text) is { } parts)
+                {
+                    return parts;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Whether text ends a sentence: with its end and a space, or with a full-width end, which takes none.</summary>
+    private static bool EndsSentence(ReadOnlySpan<char> text)
+    {
+        var trimmed = text.TrimEnd();
+        return trimmed.Length > 0 && Excerpts.SentenceEnds.Contains(trimmed[^1]) && (trimmed.Length < text.Length || trimmed[^1] is '。' or '｡' or '！' or '？');
     }
 
     /// <summary>The line split before character <paramref name="at"/> of its inline <paramref name="index"/>.</summary>

@@ -42,6 +42,14 @@ public sealed class ImageTests
     [InlineData("圖／ifanr")]
     [InlineData("Photo by Jane Doe")]
     [InlineData("© Reuters")]
+    // Photo credits of more languages, which the HTML did not know as credits (editor probe).
+    [InlineData("צילום: רויטרס")]
+    [InlineData("Fotoğraf: AA")]
+    [InlineData("Φωτογραφία: ΑΠΕ-ΜΠΕ")]
+    [InlineData("ภาพโดย รอยเตอร์")]
+    [InlineData("Ảnh: TTXVN")]
+    [InlineData("फ़ोटो: इसरो")]
+    [InlineData("تصوير: رويترز")]
     public void Parse_credit_line_after_image_becomes_its_credit_as_written(string line)
     {
         var document = ParseBody("![Alt](https://images.example.com/a.jpg)", line, "", "Next paragraph.");

@@ -24,6 +24,14 @@ public sealed class FigureCreditTests
     [InlineData("Launch event", "Photo by Jane Doe")]
     [InlineData("Launch event", "Courtesy of Alibaba Cloud")]
     [InlineData("發布會：現場", "來源／阿里雲")]
+    // Photo credits of more languages (editor probe).
+    [InlineData("הרכבת בתחנה", "צילום: רויטרס")]
+    [InlineData("İstanbul Boğazı", "Fotoğraf: AA")]
+    [InlineData("Η Ακρόπολη", "ΦΩΤΟ: ΑΠΕ-ΜΠΕ")]
+    [InlineData("รถไฟฟ้าสายสีชมพู", "ภาพโดย รอยเตอร์")]
+    [InlineData("Hành khách trên tàu", "Ảnh: TTXVN")]
+    [InlineData("चंद्रयान का प्रक्षेपण", "चित्र: इसरो")]
+    [InlineData("محطة القطار", "تصوير: رويترز")]
     public void A_caption_and_the_credit_under_it_are_the_figures_label(string caption, string credit)
     {
         foreach (var markdown in new[] { $"![](image:12)\n{caption}\n{credit}\n\n正文。", $"![](image:12)\n\n{caption}\n\n{credit}\n\n正文。" })
@@ -155,6 +163,20 @@ public sealed class FigureCreditTests
     [InlineData("ライトアップされた東京駅。（共同）", "ライトアップされた東京駅。", "（共同）")]
     [InlineData("Residents wade through a flooded street. (AP Photo/Tatan Syuflana)", "Residents wade through a flooded street.", "(AP Photo/Tatan Syuflana)")]
     [InlineData("The launch event in Hangzhou. (Reuters)", "The launch event in Hangzhou.", "(Reuters)")]
+    // Photo credits of more languages: the line was a credit whole, its caption included, or no credit (editor probe).
+    [InlineData("הרכבת בתחנה (צילום: רויטרס)", "הרכבת בתחנה", "(צילום: רויטרס)")]
+    [InlineData("İstanbul Boğazı (Fotoğraf: AA)", "İstanbul Boğazı", "(Fotoğraf: AA)")]
+    [InlineData("Η Ακρόπολη (Φωτογραφία: ΑΠΕ-ΜΠΕ)", "Η Ακρόπολη", "(Φωτογραφία: ΑΠΕ-ΜΠΕ)")]
+    [InlineData("รถไฟฟ้าสายสีชมพู (ภาพ: รอยเตอร์)", "รถไฟฟ้าสายสีชมพู", "(ภาพ: รอยเตอร์)")]
+    [InlineData("รถไฟฟ้าสายสีชมพู (ภาพโดย รอยเตอร์)", "รถไฟฟ้าสายสีชมพู", "(ภาพโดย รอยเตอร์)")]
+    [InlineData("चंद्रयान का प्रक्षेपण (फ़ोटो: इसरो)", "चंद्रयान का प्रक्षेपण", "(फ़ोटो: इसरो)")]
+    [InlineData("चंद्रयान का प्रक्षेपण (फोटो: इसरो)", "चंद्रयान का प्रक्षेपण", "(फोटो: इसरो)")]
+    [InlineData("محطة القطار (تصوير: رويترز)", "محطة القطار", "(تصوير: رويترز)")]
+    [InlineData("서울역 (사진: 연합뉴스)", "서울역", "(사진: 연합뉴스)")]
+    [InlineData("Hành khách trên tàu. Ảnh: TTXVN", "Hành khách trên tàu.", "Ảnh: TTXVN")]
+    [InlineData("Станция в день открытия. Фото: Иван Петров / ТАСС", "Станция в день открытия.", "Фото: Иван Петров / ТАСС")]
+    [InlineData("Станція в день відкриття. Фото: Укрінформ", "Станція в день відкриття.", "Фото: Укрінформ")]
+    [InlineData("阿里雲發布會現場。圖源：ifanr", "阿里雲發布會現場。", "圖源：ifanr")]
     public void A_credit_in_brackets_ending_the_caption_line_is_the_figures_only_credit(string line, string caption, string credit)
     {
         foreach (var markdown in new[] { $"![](image:12)\r\n{line}\r\n\r\nBody.", $"![](image:12)\n\n{line}\n\nBody." })
@@ -175,6 +197,10 @@ public sealed class FigureCreditTests
     [InlineData("Smog over the city, according to the agency (EPA)", "Smog over the city, according to the agency (EPA) <small class=\"credit\">ifanr</small>")]
     [InlineData("（圖／中央社）", "資料照片：阿里雲 <small class=\"credit\">（圖／中央社）</small>")]
     [InlineData("Photo: Reuters (file)", "資料照片：阿里雲 <small class=\"credit\">Photo: Reuters (file)</small>")]
+    // A colon inside brackets after a caption made a label no list knows a credit, caption and all (editor probe).
+    [InlineData("Dworzec Centralny (zdjęcie: PAP)", "Dworzec Centralny (zdjęcie: PAP) <small class=\"credit\">ifanr</small>")]
+    // A sentence after the caption's is no credit unless it names its source.
+    [InlineData("Hành khách trên tàu. Tàu chạy đúng giờ", "Hành khách trên tàu. Tàu chạy đúng giờ <small class=\"credit\">ifanr</small>")]
     public void Brackets_that_are_no_credit_stay_in_the_label(string line, string figcaption) =>
         Assert.Equal(figcaption, Figcaption($"![](image:12)\n{line}\n\nBody.").InnerHtml);
 }
