@@ -86,7 +86,7 @@ internal static class ArticleFilters
             // Few articles: the planner starts from the language's index. Many: "+" keeps it off that index, so that it
             // reads the sort's index in order and stops after a page instead of sorting every article in the language.
             conditions.Add(InLanguage(drive.HasFlag(FilterDrive.Language) ? "a" : "+a"));
-            parameters.Add("Language", language);
+            parameters.Add("Language", LanguageTags.WithPreferredLanguage(language));
         }
         if (filter.FullTextMatch is { } match)
         {

@@ -20,7 +20,7 @@ public enum ArticleStatus
 /// <summary>The body of POST (create) and PUT (replace) for an article; PATCH merges into this shape.</summary>
 /// <param name="Title" example="阿里雲發布通義千問 Qwen3-Max，SWE-Bench Verified 得分 69.6">Headline.</param>
 /// <param name="Body" example="## 發布會現場&#10;&#10;阿里雲今天發布通義千問 Qwen3-Max。&#10;&#10;![發布會](image:12)&#10;圖源:ifanr">Markdown source, stored exactly as sent. Inline images are written `![alt](image:ID)`, for images in `imageIds` or the `coverImageId` (any other is a 400). Raw HTML is shown as text but for a few bare inline tags: `&lt;sub&gt;`, `&lt;sup&gt;`, `&lt;ruby&gt;` with `&lt;rt&gt;` and `&lt;rp&gt;`, `&lt;kbd&gt;`, `&lt;mark&gt;`, `&lt;br&gt;`, `&lt;wbr&gt;`, without attributes.</param>
-/// <param name="Language" example="zh-Hant">BCP 47 language tag (RFC 5646), such as `zh-Hant`, `zh-Hans`, `yue-Hant-HK`, `ja-JP-u-ca-japanese` or `en`; stored and returned in the case the registry writes it (`ZH-HANT-tw` is `zh-Hant-TW`).</param>
+/// <param name="Language" example="zh-Hant">BCP 47 language tag (RFC 5646), such as `zh-Hant`, `zh-Hans`, `yue-Hant-HK`, `ja-JP-u-ca-japanese` or `en`; stored and returned in the case the registry writes it (`ZH-HANT-tw` is `zh-Hant-TW`), a deprecated language as the one the registry prefers (`iw` is `he`, `in` `id`, `ji` `yi`, `jw` `jv`, `mo` `ro`); a two-letter language must be an ISO 639-1 code (`jp`, `gr`, `ua`, `vn` and `cz` are countries: `ja`, `el`, `uk`, `vi`, `cs`).</param>
 /// <param name="AuthorIds" example="[3]">Ordered author ids; at least one.</param>
 /// <param name="Status" example="published">`draft` or `published`. Defaults to `draft`.</param>
 /// <param name="Slug" example="qwen3-max-發布">URL slug: at most 120 characters, hyphens included, and 180 UTF-8 bytes, so that it names a file: words of lowercase letters of any script (with their marks) or digits, joined by single hyphens, in Unicode NFKC but for Thai ำ and Lao ຳ, stored as the one character keyboards type (their two-character NFKC form is taken as it; the pattern checks the part of this a regular expression without Unicode classes can); derived from the title when omitted on create, kept when omitted on replace.</param>
@@ -64,7 +64,8 @@ public sealed class ArticleRequestValidator : AbstractValidator<ArticleRequest>
             .Must(TextRules.HasVisibleCharacter).WithMessage(TextRules.InvisibleMessage);
         RuleFor(r => r.Body).NotNull().MaximumCharacters(MaxBodyLength).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage);
         RuleFor(r => r.Language).NotEmpty();
-        RuleFor(r => r.Language).LanguageTag(LanguageTags.Message).When(r => !string.IsNullOrEmpty(r.Language));
+        RuleFor(r => r.Language).LanguageTag(LanguageTags.Message).Must(tag => LanguageTags.UnknownLanguage(tag!) is null)
+            .WithMessage((_, tag) => LanguageTags.UnknownLanguage(tag!)).When(r => !string.IsNullOrEmpty(r.Language));
         RuleFor(r => r.Status).IsInEnum();
         RuleFor(r => r.Slug!).Slug().When(r => r.Slug is not null);
         RuleFor(r => r.Subtitle!).MaximumCharacters(500).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Subtitle is not null);

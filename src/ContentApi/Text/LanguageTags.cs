@@ -27,10 +27,27 @@ public static partial class LanguageTags
     public static bool IsWellFormed(string? tag) => tag is { Length: <= MaxLength } && WellFormed().IsMatch(tag);
 
     /// <summary>
+    /// Why a well-formed tag names no language, or null: a two-letter language must be an ISO 639-1 code, as every
+    /// two-letter language subtag of the registry is; <c>jp</c>, <c>gr</c> or <c>ua</c> is a country's code, written for
+    /// <c>ja</c>, <c>el</c> or <c>uk</c>. Three-letter languages are not looked up.
+    /// </summary>
+    public static string? UnknownLanguage(string tag)
+    {
+        var language = tag.AsSpan(0, tag.IndexOf('-') is var end and >= 0 ? end : tag.Length).ToString();
+        if (language.Length != 2 || TwoLetterLanguages.IsKnown(language))
+        {
+            return null;
+        }
+        var meant = TwoLetterLanguages.Meant(language);
+        return $"'{language}' is no language code (ISO 639-1)" + (meant is null ? "." : $": the language's code is '{meant}', as in '{meant}{tag[2..]}'.");
+    }
+
+    /// <summary>
     /// The case RFC 5646 recommends (section 2.1.1), which the registry and CLDR use: <c>ZH-HANT-tw</c> is
     /// <c>zh-Hant-TW</c>. Subtags are lowercase but for a script (four letters, titlecase) and a region (two letters,
     /// uppercase) before the first singleton; the first subtag is always the language. Case carries no meaning in a
-    /// tag, so this changes no tag's meaning; a well-formed tag already in that case comes back as the same string.
+    /// tag, so this changes no tag's meaning; a well-formed tag already in that case comes back as the same string. A
+    /// deprecated language is written as the registry prefers (<see cref="WithPreferredLanguage"/>): <c>iw-IL</c> is <c>he-IL</c>.
     /// </summary>
     [return: NotNullIfNotNull(nameof(tag))]
     public static string? Canonical(string? tag)
@@ -62,8 +79,17 @@ public static partial class LanguageTags
             afterSingleton |= length == 1;
             subtagStart = i + 1;
         }
-        return canonical.SequenceEqual(tag) ? tag : new string(canonical);
+        return WithPreferredLanguage(canonical.SequenceEqual(tag) ? tag : new string(canonical));
     }
+
+    /// <summary>
+    /// The tag with a deprecated language replaced by the one the registry prefers (RFC 5646 section 4.5: <c>iw</c> by
+    /// <c>he</c>, <c>in</c> by <c>id</c>, <c>ji</c> by <c>yi</c>, <c>jw</c> by <c>jv</c>, <c>mo</c> by <c>ro</c>), the rest as written.
+    /// </summary>
+    public static string WithPreferredLanguage(string tag) =>
+        tag.Length >= 2 && (tag.Length == 2 || tag[2] == '-') && TwoLetterLanguages.Replaced.GetValueOrDefault(tag[..2]) is { } preferred
+            ? preferred + tag[2..]
+            : tag;
 
     // ASCII letters only: the invariant culture also maps the Kelvin sign to 'k' and the long s to 'S', which would turn
     // a tag the pattern refuses into one it takes.

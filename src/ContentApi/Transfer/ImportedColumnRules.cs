@@ -57,10 +57,17 @@ internal static class ImportedColumnRules
 
     /// <summary>
     /// The value as today's build stores it, where that differs only in spelling from what an earlier build exported:
-    /// a slug's Thai ำ or Lao ຳ, which earlier builds stored as two characters (<see cref="Slugs.InStoredSpelling"/>).
+    /// a slug's Thai ำ or Lao ຳ, which earlier builds stored as two characters (<see cref="Slugs.InStoredSpelling"/>),
+    /// and a language the registry deprecated (<c>iw</c> is <c>he</c>: <see cref="LanguageTags.WithPreferredLanguage"/>).
+    /// A language no registry knows (<c>jp</c>), which earlier builds took, is imported as it is: import judges only
+    /// what harms readers or clients, and the tag is still well formed.
     /// </summary>
-    public static object? Stored(string table, string column, object? value) =>
-        value is string slug && SlugColumns.Contains((table, column)) ? Slugs.InStoredSpelling(slug) : value;
+    public static object? Stored(string table, string column, object? value) => value switch
+    {
+        string slug when SlugColumns.Contains((table, column)) => Slugs.InStoredSpelling(slug),
+        string language when (table, column) == ("articles", "language") && LanguageTags.IsWellFormed(language) => LanguageTags.WithPreferredLanguage(language),
+        _ => value,
+    };
 
     /// <summary>What the API says of this value of the column, or null when it takes it (null itself is the schema's to judge).</summary>
     public static string? Problem(string table, string column, object? value) =>

@@ -79,4 +79,39 @@ public sealed class LanguageTagsTests
         Assert.Same(Tag, LanguageTags.Canonical(Tag));
 
     private static readonly string Tag = new("zh-Hant-TW".ToCharArray());
+
+    [Theory]
+    [InlineData("iw", "he")]
+    [InlineData("IW-il", "he-IL")]
+    [InlineData("in-Latn-ID", "id-Latn-ID")]
+    [InlineData("ji", "yi")]
+    [InlineData("jw", "jv")]
+    [InlineData("MO", "ro")]
+    [InlineData("ina", "ina")]
+    [InlineData("mol", "mol")]
+    [InlineData("en-iw", "en-IW")] // a region, not the language
+    public void Canonical_writes_a_deprecated_language_as_the_registry_prefers(string tag, string canonical) =>
+        Assert.Equal(canonical, LanguageTags.Canonical(tag));
+
+    [Theory]
+    [InlineData("jp", "'jp' is no language code (ISO 639-1): the language's code is 'ja', as in 'ja'.")]
+    [InlineData("gr-GR", "'gr' is no language code (ISO 639-1): the language's code is 'el', as in 'el-GR'.")]
+    [InlineData("ua", "'ua' is no language code (ISO 639-1): the language's code is 'uk', as in 'uk'.")]
+    [InlineData("vn", "'vn' is no language code (ISO 639-1): the language's code is 'vi', as in 'vi'.")]
+    [InlineData("cz", "'cz' is no language code (ISO 639-1): the language's code is 'cs', as in 'cs'.")]
+    [InlineData("qq-Latn", "'qq' is no language code (ISO 639-1).")]
+    public void UnknownLanguage_says_why_and_names_the_code_meant(string tag, string message) =>
+        Assert.Equal(message, LanguageTags.UnknownLanguage(tag));
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-Hant-TW")]
+    [InlineData("he")]
+    [InlineData("iw")] // deprecated, replaced as it is stored
+    [InlineData("sh")] // withdrawn from ISO 639-1, kept by the registry
+    [InlineData("jpn")] // three letters are not looked up
+    [InlineData("yue-HK")]
+    [InlineData("ZU")]
+    public void UnknownLanguage_takes_the_registrys_two_letter_languages_and_any_three_letter_one(string tag) =>
+        Assert.Null(LanguageTags.UnknownLanguage(tag));
 }

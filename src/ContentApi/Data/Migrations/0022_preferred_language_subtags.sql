@@ -1,0 +1,7 @@
+-- A language the registry deprecated is written as the one it prefers (RFC 5646 canonical form, LanguageTags.Canonical):
+-- iw as he, in as id, ji as yi, jw as jv, mo as ro. Writes store it so, responses showed stored ones so already, and the
+-- language filter reads iw as he: so that language=he also finds the articles stored as iw before, they are iw no more.
+-- Nothing a response shows changes, so the content version stays.
+UPDATE articles SET language = CASE lower(substr(language, 1, 2))
+        WHEN 'iw' THEN 'he' WHEN 'in' THEN 'id' WHEN 'ji' THEN 'yi' WHEN 'jw' THEN 'jv' ELSE 'ro' END || substr(language, 3)
+    WHERE lower(substr(language, 1, 2)) IN ('iw', 'in', 'ji', 'jw', 'mo') AND (length(language) = 2 OR substr(language, 3, 1) = '-');
