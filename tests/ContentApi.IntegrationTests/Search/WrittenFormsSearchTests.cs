@@ -68,6 +68,23 @@ public sealed class WrittenFormsSearchTests(ApiFactory factory) : IClassFixture<
         Assert.Contains(("body", "דובר <mark>צה״ל</mark> מסר כי ג׳ירפה נראתה בגן החיות."), hit.Highlights());
     }
 
+    /// <summary>
+    /// An Arabic word is found with or without the article joined to it (editor probe: شمسية missed الشمسية, قاهرة
+    /// missed القاهرة, and الطاقة missed للطاقة); a short word that only begins like it is left whole.
+    /// </summary>
+    [Fact]
+    public async Task An_arabic_word_is_found_with_or_without_its_joined_article()
+    {
+        var id = await ArticleAsync("افتتاح محطة للطاقة الشمسية في القاهرة بالتعاون مع البنك والوزارة.", "ar");
+
+        foreach (var q in new[] { "شمسية", "الشمسية", "قاهرة", "بالقاهرة", "الطاقة", "طاقة", "بنك", "وزارة", "المحطة" })
+        {
+            Assert.Contains(id, await FindAsync(q));
+        }
+        var hit = Assert.Single((await factory.Anonymous().SearchAsync("قاهرة", "limit=100"))["items"]!.AsArray(), item => item!["id"]!.GetValue<long>() == id)!;
+        Assert.Contains(("body", "افتتاح محطة للطاقة الشمسية في <mark>القاهرة</mark> بالتعاون مع البنك والوزارة."), hit.Highlights());
+    }
+
     [Theory]
     [InlineData("華為正式發\u200b佈新機", "發佈新機")]
     [InlineData("小米今日發\ufeff表新品", "發表新品")]
