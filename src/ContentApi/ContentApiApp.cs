@@ -145,6 +145,7 @@ public static class ContentApiApp
         app.UseRejectInvalidKeys();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<RouteIdCheck>();
         app.UseMiddleware<LargeBodyGate>();
         app.UseMiddleware<AnonymousResponseCache>();
         app.UseMiddleware<ReadGate>();
@@ -158,7 +159,6 @@ public static class ContentApiApp
     {
         var api = app.MapGroup("/api/v1")
             .AddEndpointFilterFactory(UnknownQueryParameterFilter.Create)
-            .AddEndpointFilterFactory(CanonicalRouteIdFilter.Create)
             .AddEndpointFilter<ValidationFilter>()
             // What any request can be answered: a bad query or body, an unknown or revoked key (even on a read), the
             // request limits (RequestLimitsMiddleware), the rate limiter, a database that stays locked.

@@ -1,0 +1,41 @@
+using System.Globalization;
+using ContentApi.Http.Errors;
+
+namespace ContentApi.Http.Binding;
+
+/// <summary>
+/// Refuses an <c>{id}</c> route value that is not an id written the one way ids are written (<c>0</c>, <c>-1</c>,
+/// <c>+1</c>, <c>01</c>, <c>%201</c>, <c>1abc</c>): each resource has one URL, so caches and CDNs keep one copy of it
+/// and a link never differs from the <c>Location</c> the API gave. Judged as a middleware, before a write's media
+/// type, preconditions and body, so every method answers the same 400 for the same URL (as an endpoint filter it ran
+/// after a PUT's body was bound, and a body that could not be was answered first, by a 404 or a 400 about the body).
+/// </summary>
+public sealed class RouteIdCheck(RequestDelegate next)
+{
+    private const string IdParameter = "id";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (context.GetEndpoint() is RouteEndpoint { RoutePattern: var pattern } && pattern.GetParameter(IdParameter) is not null &&
+            context.Request.RouteValues[IdParameter] is string written && Refusal(written) is { } refusal)
+        {
+            return Problems.Validation(IdParameter, refusal).ExecuteAsync(context);
+        }
+        return next(context);
+    }
+
+    /// <summary>Why <paramref name="written"/> is no id as the API writes one; null when it is one.</summary>
+    public static string? Refusal(string written)
+    {
+        if (!long.TryParse(written, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
+        {
+            return "Must be an integer.";
+        }
+        if (id < 1)
+        {
+            return "Must be 1 or more: ids start at 1.";
+        }
+        var canonical = id.ToString(CultureInfo.InvariantCulture);
+        return canonical == written ? null : $"Must be written {canonical}: digits only, with no plus sign, spaces or leading zeros.";
+    }
+}
