@@ -6,7 +6,8 @@ namespace ContentApi.Http.Bodies;
 /// <summary>
 /// Request bodies of POST, PUT and PATCH are UTF-8 JSON as sent (RFC 8259 §8.1) (their media types: JsonMediaTypeMiddleware
 /// and MergePatch): a <c>charset</c> other than UTF-8
-/// (or ASCII), or a <c>Content-Encoding</c> such as gzip, is a 415 that says so. ASP.NET would otherwise fail with a 500 on a charset it
+/// (or ASCII), a <c>Content-Encoding</c> such as gzip, or a <c>Content-Type</c> that is no media type
+/// (<see cref="RequestMediaType"/>), is a 415 that says so. ASP.NET would otherwise fail with a 500 on a charset it
 /// does not know, also on <c>charset="utf-8"</c> (quoted, as RFC 9110 allows), which is unquoted here.
 /// </summary>
 public sealed class JsonBodyEncodingMiddleware(RequestDelegate next)
@@ -28,16 +29,26 @@ public sealed class JsonBodyEncodingMiddleware(RequestDelegate next)
             await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, $"Request bodies are read as sent: Content-Encoding '{encoding}' is not accepted.");
             return;
         }
-        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) && contentType.Charset.HasValue)
+        if (request.Headers.ContentType.Count > 0)
         {
-            var charset = HeaderUtilities.RemoveQuotes(contentType.Charset).ToString();
-            if (!Utf8Labels.Contains(charset))
+            if (RequestMediaType.Parse(request.ContentType) is not { } mediaType)
             {
-                await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, $"JSON request bodies must be UTF-8; charset '{charset}' is not accepted.");
+                await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType,
+                    "The Content-Type is not a media type: type/subtype, with no spaces around the slash, then any parameters as ; name=value.");
                 return;
             }
-            contentType.Charset = "utf-8";
-            request.ContentType = contentType.ToString();
+            if (mediaType.Charset is { } sent)
+            {
+                var charset = HeaderUtilities.RemoveQuotes(sent).ToString();
+                if (!Utf8Labels.Contains(charset))
+                {
+                    await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, $"JSON request bodies must be UTF-8; charset '{charset}' is not accepted.");
+                    return;
+                }
+                mediaType = mediaType with { Parameters = [.. mediaType.Parameters.Select(p => p.Key.Equals("charset", StringComparison.OrdinalIgnoreCase) ? new(p.Key, "utf-8") : p)] };
+            }
+            // Written plainly for the binding, whose own parser refuses some of what RFC 9110 allows (empty parameters).
+            request.ContentType = mediaType.ToString();
         }
         await next(context);
     }

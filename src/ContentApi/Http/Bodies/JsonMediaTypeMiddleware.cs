@@ -1,6 +1,5 @@
 using ContentApi.Http.Errors;
 using ContentApi.Http.Writes;
-using Microsoft.Net.Http.Headers;
 
 namespace ContentApi.Http.Bodies;
 
@@ -24,8 +23,7 @@ public sealed class JsonMediaTypeMiddleware(RequestDelegate next)
         var request = context.Request;
         if ((HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)) &&
             context.GetEndpoint()?.Metadata.GetMetadata<JsonBody>() is not null &&
-            MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) &&
-            !mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+            RequestMediaType.Parse(request.ContentType) is { } mediaType && !mediaType.Is("application/json"))
         {
             if (context.GetEndpoint()?.Metadata.GetMetadata<PreconditionsFirst>() is { } check && await check.RefusalAsync(context) is { } refusal)
             {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using ContentApi.Http.Bodies;
 using ContentApi.Http.Errors;
 using ContentApi.Http.Json;
 using Microsoft.AspNetCore.Http.Features;
@@ -18,9 +19,7 @@ public static class MergePatch
     /// <summary>415 unless the body is sent as a merge patch or as plain JSON.</summary>
     public static void EnsureMediaType(HttpRequest request)
     {
-        var mediaType = request.ContentType?.Split(';')[0].Trim();
-        if (!string.Equals(mediaType, MediaType, StringComparison.OrdinalIgnoreCase) &&
-            !string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+        if (RequestMediaType.Parse(request.ContentType) is not { } mediaType || !(mediaType.Is(MediaType) || mediaType.Is("application/json")))
         {
             throw new BadHttpRequestException("Unsupported content type.", StatusCodes.Status415UnsupportedMediaType);
         }
