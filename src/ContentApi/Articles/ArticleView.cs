@@ -1,4 +1,5 @@
 using ContentApi.Http.Binding;
+using ContentApi.Http.Errors;
 using ContentApi.Http.Limits;
 using ContentApi.Http.Lists;
 using ContentApi.Rendering;
@@ -58,7 +59,7 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
         {
             if (embeds.FirstOrDefault(n => !IncludeValues.Contains(n)) is { } badInclude)
             {
-                errors["include"] = [$"Unknown include '{badInclude}'. Allowed: {string.Join(", ", IncludeNames)} (comma-separated), or {NoEmbeds}."];
+                errors["include"] = [$"Unknown include '{Echoed.Cut(badInclude)}'. Allowed: {string.Join(", ", IncludeNames)} (comma-separated), or {NoEmbeds}."];
             }
             else if (embeds.Length > 1 && embeds.Contains(NoEmbeds))
             {
@@ -89,7 +90,7 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
         var included = include is null ? IncludeNames : ListParameters.Items(include);
         if (fields.FirstOrDefault(f => IncludeNames.Contains(f) && !included.Contains(f)) is { } embed)
         {
-            return $"'{embed}' is sent only when include names it (include is '{include}').";
+            return $"'{embed}' is sent only when include names it (include is '{Echoed.Cut(include ?? "")}').";
         }
         var formats = format is null ? [] : ListParameters.Items(format);
         return fields.FirstOrDefault(f => RenderingFormat(f) is { } needed && !formats.Contains(needed)) is { } rendering

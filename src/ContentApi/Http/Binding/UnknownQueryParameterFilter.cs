@@ -20,13 +20,13 @@ public static class UnknownQueryParameterFilter
         {
             if (QueryUtf8.ParametersNotUtf8(invocation.HttpContext.Request.QueryString.Value) is { Count: > 0 } notUtf8)
             {
-                return Problems.Validation(notUtf8.Distinct().ToDictionary(k => k, _ => new[] { QueryUtf8.Message }));
+                return Problems.Validation(notUtf8.Select(Echoed.Cut).Distinct().ToDictionary(k => k, _ => new[] { QueryUtf8.Message }));
             }
             var query = invocation.HttpContext.Request.Query;
             var unknown = query.Keys.Where(k => !takesList.ContainsKey(k)).ToList();
             if (unknown.Count > 0)
             {
-                return Problems.Validation(unknown.ToDictionary(k => k, _ => new[] { $"Unknown query parameter. Allowed: {allowedText}." }));
+                return Problems.Validation(unknown.Select(Echoed.Cut).Distinct().ToDictionary(k => k, _ => new[] { $"Unknown query parameter. Allowed: {allowedText}." }));
             }
             // ASP.NET joins repeats with commas (author=1&author=2 as "1,2"), which only lists mean.
             var repeated = query.Where(p => p.Value.Count > 1 && !takesList[p.Key]).Select(p => p.Key).ToList();

@@ -26,7 +26,7 @@ public sealed class JsonBodyEncodingMiddleware(RequestDelegate next)
         var encoding = request.Headers.ContentEncoding.ToString();
         if (encoding.Length > 0 && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
         {
-            await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, $"Request bodies are read as sent: Content-Encoding '{encoding}' is not accepted.");
+            await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, $"Request bodies are read as sent: Content-Encoding '{Echoed.Cut(encoding)}' is not accepted.");
             return;
         }
         if (request.Headers.ContentType.Count > 0)
@@ -42,7 +42,7 @@ public sealed class JsonBodyEncodingMiddleware(RequestDelegate next)
                 var charset = HeaderUtilities.RemoveQuotes(sent).ToString();
                 if (!Utf8Labels.Contains(charset))
                 {
-                    await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, $"JSON request bodies must be UTF-8; charset '{charset}' is not accepted.");
+                    await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, $"JSON request bodies must be UTF-8; charset '{Echoed.Cut(charset)}' is not accepted.");
                     return;
                 }
                 mediaType = mediaType with { Parameters = [.. mediaType.Parameters.Select(p => p.Key.Equals("charset", StringComparison.OrdinalIgnoreCase) ? new(p.Key, "utf-8") : p)] };

@@ -212,7 +212,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
     /// </summary>
     internal const string DocumentPath = "$";
 
-    /// <summary>"$.authorIds[1]" becomes "authorIds[1]"; "$['x y']" becomes "x y"; the root (or no path) stays "$".</summary>
+    /// <summary>"$.authorIds[1]" becomes "authorIds[1]"; "$['x y']" becomes "x y"; the root (or no path) stays "$"; a long one is cut (<see cref="Echoed"/>).</summary>
     internal static string JsonPathToField(string? path)
     {
         if (string.IsNullOrEmpty(path) || path == DocumentPath)
@@ -220,7 +220,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
             return DocumentPath;
         }
         var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-        return BracketName().Replace(field, m => "." + m.Groups[1].Value).TrimStart('.');
+        return Echoed.Cut(BracketName().Replace(field, m => "." + m.Groups[1].Value).TrimStart('.'));
     }
 
     [GeneratedRegex("""Failed to bind parameter "(?<type>[^ "]+) (?<name>[^ "]+)" from "(?<value>.*)"\.?\z""", RegexOptions.Singleline)]

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ContentApi.Http.Binding;
+using ContentApi.Http.Errors;
 using FluentValidation;
 
 namespace ContentApi.Http.Lists;
@@ -55,7 +56,7 @@ public sealed class FieldSet
             return null;
         }
         var names = string.Join(", ", allowed);
-        return unknown.Count == 0 ? $"Name at least one field. Allowed: {names}." : $"Unknown field(s) {string.Join(", ", unknown)}. Allowed: {names}.";
+        return unknown.Count == 0 ? $"Name at least one field. Allowed: {names}." : $"Unknown field(s) {string.Join(", ", unknown.Select(Echoed.Cut))}. Allowed: {names}.";
     }
 
     /// <summary>
