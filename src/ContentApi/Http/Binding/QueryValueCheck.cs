@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Reflection;
 using ContentApi.Http.Errors;
 
@@ -13,12 +14,37 @@ public sealed class QueryValueCheck(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<TypedQueryParameters>() is { } parameters
-            && Errors(context.Request.Query, parameters.All) is { Count: > 0 } errors)
+        if (context.GetEndpoint()?.Metadata.GetMetadata<TypedQueryParameters>() is { } parameters)
         {
-            return Problems.Validation(errors).ExecuteAsync(context);
+            if (Errors(context.Request.Query, parameters.All) is { Count: > 0 } errors)
+            {
+                return Problems.Validation(errors).ExecuteAsync(context);
+            }
+            SaturateTooLargeIntegers(context.Request, parameters.All);
         }
         return next(context);
+    }
+
+    /// <summary>
+    /// An integer too large for its parameter's type (<c>limit=2147483648</c>) is bound as the largest the type holds
+    /// (the smallest, for one too small), so that the parameter's validator refuses it stating the range it takes:
+    /// "Must be an integer." said it was not one. Every integer parameter has a validator that bounds it (limit, page).
+    /// </summary>
+    private static void SaturateTooLargeIntegers(HttpRequest request, IReadOnlyList<TypedQueryParameter> parameters)
+    {
+        Dictionary<string, Microsoft.Extensions.Primitives.StringValues>? saturated = null;
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Saturated is { } saturate && request.Query.TryGetValue(parameter.Name, out var values) && saturate(values[0] ?? "") is { } bound)
+            {
+                saturated ??= request.Query.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+                saturated[parameter.Name] = bound;
+            }
+        }
+        if (saturated is not null)
+        {
+            request.QueryString = QueryString.Create(saturated);
+        }
     }
 
     private static Dictionary<string, string[]> Errors(IQueryCollection query, IReadOnlyList<TypedQueryParameter> parameters)
@@ -58,22 +84,32 @@ public sealed class QueryValueCheck(RequestDelegate next)
 
     public sealed record TypedQueryParameters(IReadOnlyList<TypedQueryParameter> All);
 
-    /// <summary>A query parameter whose value must parse; <see cref="Refusal"/> says why a value does not (null when it does).</summary>
-    public sealed record TypedQueryParameter(string Name, Func<string, string?> Refusal)
+    /// <summary>
+    /// A query parameter whose value must parse; <see cref="Refusal"/> says why a value does not (null when it does),
+    /// <see cref="Saturated"/> what to bind instead of an integer past its type's range (null when it is within).
+    /// </summary>
+    public sealed record TypedQueryParameter(string Name, Func<string, string?> Refusal, Func<string, string?>? Saturated = null)
     {
         public static TypedQueryParameter? For(string name, Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
         {
-            var t when t == typeof(int) => new(name, v => IntegerRefusal(v, int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n.ToString(CultureInfo.InvariantCulture) : null)),
-            var t when t == typeof(long) => new(name, v => IntegerRefusal(v, long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n.ToString(CultureInfo.InvariantCulture) : null)),
+            var t when t == typeof(int) => new(name, IntegerRefusal, v => Saturate(v, int.MinValue, int.MaxValue)),
+            var t when t == typeof(long) => new(name, IntegerRefusal, v => Saturate(v, long.MinValue, long.MaxValue)),
             var t when t == typeof(QueryInstant) => new(name, v => QueryInstant.TryParse(v, out _) ? null : "Must be an RFC 3339 date-time."),
             _ => null,
         };
 
         // The binder also reads " 2", "+2", "02" and "2\0" as 2; a number here is written one way, as an id in the path
         // is, so that a page has one URL for caches and links.
-        private static string? IntegerRefusal(string value, string? canonical) =>
-            canonical is null ? "Must be an integer."
-            : canonical != value ? $"Must be an integer, written {canonical}: digits only, with no plus sign, spaces or leading zeros."
+        private static string? IntegerRefusal(string value) =>
+            !BigInteger.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? "Must be an integer."
+            : Canonical(n) != value ? $"Must be an integer, written {Canonical(n)}: digits only, with no plus sign, spaces or leading zeros."
             : null;
+
+        private static string? Saturate(string value, BigInteger min, BigInteger max) =>
+            BigInteger.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && Canonical(n) == value && (n < min || n > max)
+                ? Canonical(n < min ? min : max)
+                : null;
+
+        private static string Canonical(BigInteger n) => n.ToString(CultureInfo.InvariantCulture);
     }
 }

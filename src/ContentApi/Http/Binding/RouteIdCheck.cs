@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using ContentApi.Http.Errors;
 
 namespace ContentApi.Http.Binding;
@@ -29,7 +30,9 @@ public sealed class RouteIdCheck(RequestDelegate next)
     {
         if (!long.TryParse(written, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
         {
-            return "Must be an integer.";
+            return BigInteger.TryParse(written, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+                ? $"Must be an id from 1 to {long.MaxValue}."
+                : "Must be an integer.";
         }
         if (id < 1)
         {

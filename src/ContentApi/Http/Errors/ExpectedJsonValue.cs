@@ -21,8 +21,22 @@ internal static partial class ExpectedJsonValue
         var type = converted.Namespace?.StartsWith("ContentApi", StringComparison.Ordinal) == true && MemberType(converted, last) is { } member
             ? (match.Groups["index"].Success ? ElementType(member) ?? member : member)
             : converted;
-        return Of(Nullable.GetUnderlyingType(type) ?? type);
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return IsNumber(type) && SentToken().Match(message) is { Success: true } sent && SentInstead(sent.Groups["token"].Value) is { } instead
+            ? $"Must be a JSON number, not {instead}."
+            : Of(type);
     }
+
+    private static bool IsNumber(Type type) =>
+        type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(float) || type == typeof(decimal);
+
+    /// <summary>What was sent where a number belongs, as System.Text.Json's reader names its token ("10" is a string).</summary>
+    private static string? SentInstead(string token) => token switch
+    {
+        "String" => "a string",
+        "True" or "False" => "true or false",
+        _ => null,
+    };
 
     private static string? Of(Type type) => type switch
     {
@@ -48,6 +62,9 @@ internal static partial class ExpectedJsonValue
         type == typeof(string) ? null
         : type.IsArray ? type.GetElementType()
         : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+
+    [GeneratedRegex(@"token type '(?<token>[A-Za-z]+)' as a number")]
+    private static partial Regex SentToken();
 
     [GeneratedRegex(@"could not be converted to (?<type>[^\s]+?)\. Path: \$(?:\.[^.\s|]+)*?(?:\.(?<last>[^.\[\s|]+))?(?<index>\[\d+\])?\s*\|")]
     private static partial Regex Conversion();
