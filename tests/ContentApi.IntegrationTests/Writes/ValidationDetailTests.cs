@@ -74,4 +74,29 @@ public sealed class ValidationDetailTests(ApiFactory factory) : IClassFixture<Ap
         var (field, _) = problem["errors"]!.AsObject().First();
         Assert.True(field.Length <= 101, field);
     }
+
+    /// <summary>
+    /// Nesting too deep is what a POST or PUT is told, as a PATCH is, also where the binder would have stopped first at
+    /// a member the resource lacks or at a root that is no object (found by a probe).
+    /// </summary>
+    [Theory]
+    [InlineData("POST", "zzz")]
+    [InlineData("PUT", "zzz")]
+    [InlineData("PATCH", "zzz")]
+    [InlineData("POST", "$")]
+    [InlineData("PUT", "$")]
+    [InlineData("PATCH", "$")]
+    public async Task Json_nested_too_deeply_is_refused_as_that(string method, string field)
+    {
+        var writer = factory.Writer();
+        var tagId = await new TestContent(writer).TagAsync();
+        var json = field == "$" ? new string('[', 1_000_000) : $$"""{"name":"x","zzz":{{new string('[', 5000)}}{{new string(']', 5000)}}}""";
+        using var request = new HttpRequestMessage(new HttpMethod(method), method == "POST" ? "/api/v1/tags" : $"/api/v1/tags/{tagId}");
+        request.Content = HttpAssertions.RawJson(json, method == "PATCH" ? "application/merge-patch+json" : "application/json");
+
+        var problem = await (await writer.SendAsync(request)).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal("The JSON is nested too deeply.", problem["detail"]!.GetValue<string>());
+        Assert.Equal(field, problem["errors"]!.AsObject().Single().Key);
+    }
 }
