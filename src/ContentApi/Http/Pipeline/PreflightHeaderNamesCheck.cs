@@ -17,7 +17,7 @@ public sealed class PreflightHeaderNamesCheck(RequestDelegate next)
         if (HttpMethods.IsOptions(context.Request.Method) && headers.ContainsKey(HeaderNames.Origin) &&
             headers.ContainsKey(HeaderNames.AccessControlRequestMethod) &&
             headers[HeaderNames.AccessControlRequestHeaders] is { Count: > 0 } requested &&
-            requested.Any(value => value is not null && !value.All(IsListCharacter)))
+            requested.Any(value => value is not null && !IsNameList(value)))
         {
             await problems.WriteAsync(context, StatusCodes.Status400BadRequest,
                 "Access-Control-Request-Headers must list header names (letters, digits and !#$%&'*+-.^_`|~), separated by commas.");
@@ -26,5 +26,12 @@ public sealed class PreflightHeaderNamesCheck(RequestDelegate next)
         await next(context);
     }
 
-    private static bool IsListCharacter(char c) => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~, \t".Contains(c, StringComparison.Ordinal);
+    /// <summary>
+    /// Tokens separated by commas, with optional white space around the commas only (RFC 9110 §5.6.1; empty items are
+    /// allowed): <c>x a</c> is no header name, though every character of it was allowed where a list may have one.
+    /// </summary>
+    private static bool IsNameList(string value) =>
+        value.Split(',').All(item => item.Trim([' ', '\t']).All(IsTokenCharacter));
+
+    private static bool IsTokenCharacter(char c) => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal);
 }
