@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ContentApi.Http.Json;
 using ContentApi.Http.Lists;
 using ContentApi.OpenApi;
 using ContentApi.Text;
@@ -32,7 +33,7 @@ public sealed partial class ImageRequestValidator : AbstractValidator<ImageReque
     public const string MimeTypePattern = @"^image/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\z";
     public const string MimeTypeMessage = "Must be a lowercase image media type, such as image/jpeg.";
     public static readonly string PixelCountMessage = $"Must be a pixel count from 1 to {MaxDimension}.";
-    public const string ByteSizeMessage = "Must not be negative.";
+    public const string ByteSizeMessage = "Must be a byte count from 0 to 9007199254740991 (2^53 - 1, the largest integer JavaScript holds exactly).";
 
     public ImageRequestValidator()
     {
@@ -44,7 +45,7 @@ public sealed partial class ImageRequestValidator : AbstractValidator<ImageReque
         RuleFor(r => r.Width).InclusiveBetween(1, MaxDimension).When(r => r.Width is not null).WithMessage(PixelCountMessage);
         RuleFor(r => r.Height).InclusiveBetween(1, MaxDimension).When(r => r.Height is not null).WithMessage(PixelCountMessage);
         RuleFor(r => r.MimeType!).Matches(MimeTypePattern).When(r => r.MimeType is not null).WithMessage(MimeTypeMessage);
-        RuleFor(r => r.ByteSize).GreaterThanOrEqualTo(0).When(r => r.ByteSize is not null).WithMessage(ByteSizeMessage);
+        RuleFor(r => r.ByteSize).InclusiveBetween(0, JsonNumbers.MaxSafeInteger).When(r => r.ByteSize is not null).WithMessage(ByteSizeMessage);
         RuleFor(r => r.FocalPoint!).SetValidator(new FocalPointValidator()).When(r => r.FocalPoint is not null);
     }
 

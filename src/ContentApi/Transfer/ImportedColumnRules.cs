@@ -29,7 +29,7 @@ internal static class ImportedColumnRules
     {
         [("images", "focal_x")] = FocalCoordinate,
         [("images", "focal_y")] = FocalCoordinate,
-        [("images", "byte_size")] = new(value => value is long size && size >= 0, ImageRequestValidator.ByteSizeMessage),
+        [("images", "byte_size")] = new(value => value is long size && size is >= 0 and <= JsonNumbers.MaxSafeInteger, ImageRequestValidator.ByteSizeMessage),
         [("images", "url")] = HttpUrl,
         [("images", "width")] = PixelCount,
         [("images", "height")] = PixelCount,

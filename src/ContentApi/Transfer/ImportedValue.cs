@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ContentApi.Data;
+using ContentApi.Http.Json;
 
 namespace ContentApi.Transfer;
 
@@ -13,7 +14,7 @@ internal static class ImportedValue
     public const string LoneSurrogate = "holds an escaped lone surrogate (such as \\ud800), which is no character.";
 
     /// <summary>The largest id JSON carries exactly to every client (JavaScript's safe integers); the app never comes near it.</summary>
-    public const long MaxId = (1L << 53) - 1;
+    public const long MaxId = JsonNumbers.MaxSafeInteger;
 
     /// <summary>The value for a column of this declared type (INTEGER, REAL or TEXT), or why it cannot be one.</summary>
     public static (object? Value, string? Problem) Of(JsonElement value, string column, string declaredType) =>

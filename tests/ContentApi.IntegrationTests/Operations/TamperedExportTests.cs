@@ -39,7 +39,8 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
     [InlineData("articles.jsonl", "\"version\":[0-9]+", "\"version\":-5", "version", "must be a version from 1 to 9007199254740991")]
     [InlineData("images.jsonl", "\"focal_x\":[^,]*", "\"focal_x\":1e308", "focal_x", "between 0 and 1")]
     [InlineData("images.jsonl", "\"focal_y\":[^,]*", "\"focal_y\":-0.5", "focal_y", "between 0 and 1")]
-    [InlineData("images.jsonl", "\"byte_size\":[^,]*", "\"byte_size\":-1", "byte_size", "not be negative")]
+    [InlineData("images.jsonl", "\"byte_size\":[^,]*", "\"byte_size\":-1", "byte_size", "from 0 to 9007199254740991")]
+    [InlineData("images.jsonl", "\"byte_size\":[^,]*", "\"byte_size\":9007199254740992", "byte_size", "from 0 to 9007199254740991")]
     [InlineData("articles.jsonl", "\"author_ids\":\\[[^\\]]*\\]", "\"author_ids\":[]", "author_ids", "At least one author is required")]
     [InlineData("articles.jsonl", "\"author_ids\":\\[[^\\]]*\\],?", "", "author_ids", "At least one author is required")]
     public async Task Import_refuses_a_value_the_api_refuses_saying_where_and_why_and_imports_nothing(

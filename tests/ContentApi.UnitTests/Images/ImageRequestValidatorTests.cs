@@ -31,4 +31,14 @@ public sealed class ImageRequestValidatorTests
     [Fact]
     public void Errors_name_nested_fields_by_their_path() =>
         Assert.Equal("FocalPoint.Y", Assert.Single(_validator.Validate(Valid with { FocalPoint = new FocalPoint(0, 2) }).Errors).PropertyName);
+
+    /// <summary>Up to 2^53 - 1, as ids and versions: 9223372036854775807 was stored, and no JavaScript client reads it exactly (found by a probe).</summary>
+    [Theory]
+    [InlineData(0L, true)]
+    [InlineData(9007199254740991L, true)]
+    [InlineData(9007199254740992L, false)]
+    [InlineData(long.MaxValue, false)]
+    [InlineData(-1L, false)]
+    public void ByteSize_is_from_0_to_the_largest_safe_integer(long byteSize, bool valid) =>
+        Assert.Equal(valid, _validator.Validate(Valid with { ByteSize = byteSize }).IsValid);
 }
