@@ -50,6 +50,19 @@ public sealed class AuthorRequestValidatorTests
     [InlineData("https://lin.example.com/a\u115Fb", false)]
     [InlineData("https://lin.example.com/a\u034Fb", false)]
     [InlineData("https://lin.example.com/\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", true)]
+    // Port 0 and host labels starting or ending with a hyphen name no site a browser opens (found by a probe).
+    [InlineData("https://a.example:0/", false)]
+    [InlineData("https://a.example:00/", false)]
+    [InlineData("https://-a-.example/", false)]
+    [InlineData("https://a-.example/", false)]
+    [InlineData("https://lin.-example.com/", false)]
+    [InlineData("https://-\u4F8B.example/", false)]
+    [InlineData("https://a.example:8080/", true)]
+    [InlineData("https://a-b.example/", true)]
+    [InlineData("https://xn--fsqu00a.xn--3lr804guic/", true)]
+    [InlineData("https://\u4F8B\u5B50.\u6E2C\u8A66/", true)]
+    [InlineData("https://[2001:db8::1]:443/", true)]
+    [InlineData("http://127.0.0.1:5000/", true)]
     public void Website_must_be_an_absolute_http_url(string website, bool valid) =>
         Assert.Equal(valid, _validator.Validate(new AuthorRequest("Lin", Website: website)).IsValid);
 }
