@@ -11,6 +11,7 @@ public static class Rfc3339
 {
     public const string SupportedFormats = "yyyy-MM-ddTHH:mm:ss[.fraction](Z|+hh:mm|-hh:mm) or yyyy-MM-dd";
 
+    private const int DateEnd = 10; // "yyyy-MM-dd".Length
     private const int SecondsEnd = 19; // "yyyy-MM-ddTHH:mm:ss".Length
     private const int MaxFractionDigits = 7;
 
@@ -38,6 +39,17 @@ public static class Rfc3339
         value = default;
         return HasOffset(normalized) &&
             DateTimeOffset.TryParseExact(normalized, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+
+    /// <summary>
+    /// A date-time as JSON Schema's <c>date-time</c> format reads RFC 3339 (§5.6: a <c>T</c>, in either case, between the
+    /// date and the time), what a request's JSON date-time is: the space RFC 3339's note allows "for readability" is for
+    /// texts people write, front matter and query strings, not for the API's documented format.
+    /// </summary>
+    public static bool TryParseSchemaDateTime(string text, out DateTimeOffset value)
+    {
+        value = default;
+        return text.Length > DateEnd && text[DateEnd] is 'T' or 't' && TryParseDateTime(text, out value);
     }
 
     /// <summary>"Z" or "±hh:mm" at the end: .NET's zzz also reads "+0100" and "+01", which RFC 3339 does not allow.</summary>

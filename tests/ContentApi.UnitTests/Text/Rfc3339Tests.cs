@@ -56,4 +56,20 @@ public sealed class Rfc3339Tests
     [InlineData("10000-01-01T00:00:00")]
     public void An_offsetless_date_time_is_otherwise_as_strict(string text) =>
         Assert.False(Rfc3339.TryParseOffsetlessAsUtc(text, out _));
+
+    /// <summary>
+    /// A JSON date-time has its T, as the document's format: date-time says (RFC 3339 §5.6); "2024-01-01 00:00:00Z" was
+    /// stored as publishedAt (found by a probe). Front matter and query strings still take the space.
+    /// </summary>
+    [Theory]
+    [InlineData("2024-01-01T00:00:00Z", true)]
+    [InlineData("2024-01-01t00:00:00z", true)]
+    [InlineData("2024-01-01 00:00:00Z", false)]
+    [InlineData("2024-01-01 00:00:00+08:00", false)]
+    [InlineData("2024-01-01", false)]
+    public void A_schema_date_time_has_a_t_between_date_and_time(string text, bool valid)
+    {
+        Assert.Equal(valid, Rfc3339.TryParseSchemaDateTime(text, out _));
+        Assert.True(Rfc3339.TryParse(text, out _));
+    }
 }

@@ -6,8 +6,9 @@ using ContentApi.Text;
 namespace ContentApi.Http.Json;
 
 /// <summary>
-/// Writes instants as RFC 3339 UTC with a "Z" (what API.md promises); reads any RFC 3339 date-time (<see cref="Rfc3339"/>):
-/// a date alone or a time without an offset is refused rather than guessed to be UTC.
+/// Writes instants as RFC 3339 UTC with a "Z" (what API.md promises); reads any RFC 3339 date-time as the document's
+/// <c>format: date-time</c> has it (<see cref="Rfc3339.TryParseSchemaDateTime"/>): a date alone or a time without an
+/// offset is refused rather than guessed to be UTC, and a space for the <c>T</c> is refused too.
 /// </summary>
 public sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
 {
@@ -24,7 +25,7 @@ public sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
         {
             throw new JsonException(); // the wrong JSON type, reported as such
         }
-        return Rfc3339.TryParseDateTime(reader.GetString()!, out var value) ? value.ToUniversalTime() : throw new InvalidJsonValueException(Problem);
+        return Rfc3339.TryParseSchemaDateTime(reader.GetString()!, out var value) ? value.ToUniversalTime() : throw new InvalidJsonValueException(Problem);
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
