@@ -116,7 +116,7 @@ internal static class ArticleFilters
             {
                 return;
             }
-            parameters.Add(reference.SlugName, Slugs.InStoredSpelling(value));
+            parameters.Add(reference.SlugName, Slugs.ForLookup(value));
             if (IdOf(value) is { } id)
             {
                 parameters.Add(reference.IdName, id);

@@ -39,18 +39,18 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     public async Task<ArticleAggregate?> GetBySlugAsync(string slug, bool includeUnpublished, CancellationToken cancellationToken, ArticleEmbeds embeds = ArticleEmbeds.All)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        return await GetAsync(connection, null, "a.slug = @Key", Slugs.InStoredSpelling(slug), includeUnpublished, cancellationToken, embeds);
+        return await GetAsync(connection, null, "a.slug = @Key", Slugs.ForLookup(slug), includeUnpublished, cancellationToken, embeds);
     }
 
     /// <summary>
     /// The article whose slug this is; else, when it is an earlier slug of one the caller may see, or another spelling
-    /// of a slug (<see cref="Slugs.InStoredSpelling"/>), the slug that article has now: one URL per article for caches.
+    /// of a slug (<see cref="Slugs.ForLookup"/>), the slug that article has now: one URL per article for caches.
     /// </summary>
     public async Task<(ArticleAggregate? Article, string? MovedTo)> GetBySlugOrMovedAsync(
         string slug, bool includeUnpublished, CancellationToken cancellationToken, ArticleEmbeds embeds = ArticleEmbeds.All)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        var stored = Slugs.InStoredSpelling(slug);
+        var stored = Slugs.ForLookup(slug);
         if (await GetAsync(connection, null, "a.slug = @Key", stored, includeUnpublished, cancellationToken, embeds) is { } article)
         {
             return stored == slug ? (article, null) : (null, stored);

@@ -66,6 +66,23 @@ public static class Slugs
             ? slug
             : slug.Replace("\u0E4D\u0E32", "\u0E33", StringComparison.Ordinal).Replace("\u0ECD\u0EB2", "\u0EB3", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The stored spelling of a slug as a URL or a filter writes it: a slug in another spelling that NFKC reads as the
+    /// same (a decomposed é, as macOS and some editors pass links on; full-width letters) finds it, as its ำ or ຳ does.
+    /// Text Unicode cannot normalise (a noncharacter) is looked up as it is, and finds nothing.
+    /// </summary>
+    public static string ForLookup(string slug)
+    {
+        try
+        {
+            return InStoredSpelling(slug.IsNormalized(NormalizationForm.FormKC) ? slug : slug.Normalize(NormalizationForm.FormKC));
+        }
+        catch (ArgumentException)
+        {
+            return slug;
+        }
+    }
+
     private static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     private static bool IsSlugCharacter(Rune rune) => !IsInvisible(rune) && Rune.GetUnicodeCategory(rune) is UnicodeCategory.LowercaseLetter
