@@ -106,7 +106,7 @@ public sealed class MarkdownImporter(
     private async Task<string> DerivedSlugAsync(string title, CancellationToken cancellationToken)
     {
         var slug = Slugs.FromText(title, "article");
-        var earlier = Slugs.FromText(title, "article", spellSymbolNames: false);
+        var earlier = Slugs.FromText(title, "article", asEarlierBuilds: true);
         if (earlier == slug || await IsTakenAsync(slug) || !await IsTakenAsync(earlier))
         {
             return slug;

@@ -1,3 +1,5 @@
+using ContentApi.Text;
+
 namespace ContentApi.Search;
 
 /// <summary>
@@ -8,23 +10,12 @@ internal static partial class TextUnits
 {
     /// <summary>
     /// What a lowercase letter is searched as, when Unicode gives it no decomposition: Latin letters with a stroke or of
-    /// their own, as their readers type them without a national keyboard (Łódź as lodz, Đà Nẵng as da nang, ılık as
-    /// ilik, Œuvre as oeuvre), and the Arabic and Persian letters one word is written with in different places: alef
+    /// their own (<see cref="LatinLetters"/>), and the Arabic and Persian letters one word is written with in different places: alef
     /// wasla, alef maksura and Persian yeh as alef and yeh, teh marbuta and heh goal as heh, keheh as kaf (Lucene's
     /// Arabic and Persian normalisers fold the same). Null: the letter is searched as it is.
     /// </summary>
-    private static string? SearchedAs(int lowercase) => lowercase switch
+    private static string? SearchedAs(int lowercase) => LatinLetters.PlainSpelling(lowercase) ?? lowercase switch
     {
-        'ß' => "ss",
-        'ł' or 'ŀ' => "l",
-        'đ' or 'ð' => "d",
-        'ø' => "o",
-        'ı' => "i",
-        'ħ' => "h",
-        'ŧ' => "t",
-        'æ' => "ae",
-        'œ' => "oe",
-        'þ' => "th",
         '\u0671' => "\u0627",
         '\u0649' or '\u06CC' => "\u064A",
         '\u0629' or '\u06C1' => "\u0647",

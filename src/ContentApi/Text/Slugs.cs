@@ -105,13 +105,16 @@ public static class Slugs
             or (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069);
 
     /// <summary>Derives a readable slug from a title or name; never empty (falls back to <paramref name="fallback"/>).</summary>
-    /// <param name="spellSymbolNames">C# as "csharp" (<see cref="SymbolNamedTerms"/>); false: as builds before did, "c".</param>
-    public static string FromText(string text, string fallback, bool spellSymbolNames = true)
+    /// <param name="asEarlierBuilds">
+    /// As builds before 2026-12-02 derived it, for finding what they stored: C# as "c" (not "csharp":
+    /// <see cref="SymbolNamedTerms"/>), צה״ל as "צה-ל", Straße as "straße", don't as "don-t", Сергей as "сергеи".
+    /// </param>
+    public static string FromText(string text, string fallback, bool asEarlierBuilds = false)
     {
         // Compatibility-decompose so "Café" gives "cafe" and full-width "Ｑｗｅｎ" gives "qwen". Only the accents of
         // alphabets that read fine without them go; in Devanagari, Tamil or Thai the marks are part of the word
         // ("हिन्दी" without them reads "हनद").
-        var decomposed = NormalizedText.Of(spellSymbolNames ? WithSymbolNamedTerms(text) : text, NormalizationForm.FormKD);
+        var decomposed = NormalizedText.Of(asEarlierBuilds ? text : WithSymbolNamedTerms(text), NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingHyphen = false;
         var lastLetter = default(Rune);
@@ -121,7 +124,7 @@ public static class Slugs
         {
             var index = next;
             next += rune.Utf16SequenceLength;
-            if (IsInvisible(rune) || IsInvisibleInWord(rune) || HebrewWordMarks.At(decomposed, index))
+            if (IsInvisible(rune) || IsInvisibleInWord(rune) || !asEarlierBuilds && (HebrewWordMarks.At(decomposed, index) || IsApostropheInWord(decomposed, index)))
             {
                 // A variation selector picks a glyph (渡邉󠄐), a gershayim marks an acronym (צה״ל): the slug is the same word
                 // without it, not the fallback or two words.
@@ -130,7 +133,7 @@ public static class Slugs
             var category = Rune.GetUnicodeCategory(rune);
             // Enclosing marks (a keycap's U+20E3) are decoration: they separate, like symbols.
             var isMark = category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
-            if (isMark && (builder.Length == 0 || pendingHyphen || HasDroppableAccents(lastLetter)))
+            if (isMark && (builder.Length == 0 || pendingHyphen || DropsAccent(lastLetter, rune, asEarlierBuilds)))
             {
                 continue;
             }
@@ -145,7 +148,8 @@ public static class Slugs
                     builder.Append('-');
                 }
                 pendingHyphen = false;
-                builder.Append(Rune.ToLowerInvariant(rune).ToString());
+                var lowercase = Rune.ToLowerInvariant(rune);
+                builder.Append((asEarlierBuilds ? null : LatinLetters.PlainSpelling(lowercase.Value)) ?? lowercase.ToString());
                 lastLetter = rune;
             }
             else
@@ -189,6 +193,22 @@ public static class Slugs
 
     /// <summary>Latin, Greek and Cyrillic letters, whose accents a slug drops ("é" → "e", "ё" → "е").</summary>
     private static bool HasDroppableAccents(Rune letter) => letter.Value is < 0x0530 or (>= 0x1E00 and < 0x2000);
+
+    /// <summary>
+    /// Whether a slug drops this mark after this letter: Latin and Greek accents, and Cyrillic ones but the breve and
+    /// diaeresis that make the letters й, ў, ё and ї (dropped, Сергей read "сергеи"), which earlier builds dropped too.
+    /// </summary>
+    private static bool DropsAccent(Rune letter, Rune mark, bool asEarlierBuilds) =>
+        HasDroppableAccents(letter) && (asEarlierBuilds || letter.Value is < 0x0400 or > 0x052F || mark.Value is not (0x0306 or 0x0308));
+
+    /// <summary>
+    /// An apostrophe between two letters (don't, o'clock, İstanbul’da): part of the word, which a slug writes without it
+    /// (dont, istanbulda), as WordPress's do, rather than as two words.
+    /// </summary>
+    private static bool IsApostropheInWord(string text, int index) =>
+        text[index] is '\'' or '\u2019' or '\u02BC' && index > 0 && index + 1 < text.Length
+            && (char.IsLetter(text[index - 1]) || CharUnicodeInfo.GetUnicodeCategory(text[index - 1]) == UnicodeCategory.NonSpacingMark)
+            && char.IsLetter(text[index + 1]);
 
     /// <summary>
     /// The longest start of at most <paramref name="maxCharacters"/> characters (Unicode scalar values) and
