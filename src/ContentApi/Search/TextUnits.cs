@@ -276,7 +276,7 @@ internal static partial class TextUnits
             {
                 return;
             }
-            var word = ArabicArticle.Without(_word.ToString());
+            var word = DevanagariNasals.AsAnusvara(ArabicArticle.Without(_word.ToString()));
             _word.Clear();
             if (_splitLetterDigitWords && LetterDigitParts(word) is { } parts)
             {

@@ -85,6 +85,17 @@ public sealed class WrittenFormsSearchTests(ApiFactory factory) : IClassFixture<
         Assert.Contains(("body", "افتتاح محطة للطاقة الشمسية في <mark>القاهرة</mark> بالتعاون مع البنك والوزارة."), hit.Highlights());
     }
 
+    /// <summary>Hindi writes a nasal before a consonant with a virama or as the anusvara: each spelling finds the other (multilingual probe).</summary>
+    [Theory]
+    [InlineData("हिन्दी में चन्द्रयान का सम्बन्ध", "हिंदी")]
+    [InlineData("हिंदी में चंद्रयान का संबंध", "सम्बन्ध")]
+    public async Task A_hindi_word_is_found_with_its_nasal_written_either_way(string body, string q)
+    {
+        var id = await ArticleAsync(body, "hi");
+
+        Assert.Contains(id, await FindAsync(q));
+    }
+
     [Theory]
     [InlineData("華為正式發\u200b佈新機", "發佈新機")]
     [InlineData("小米今日發\ufeff表新品", "發表新品")]

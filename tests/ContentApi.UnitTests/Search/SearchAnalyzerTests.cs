@@ -251,4 +251,16 @@ public sealed class SearchAnalyzerTests
     [InlineData("الدو", "الدو")]
     public void AnalyzeForIndex_takes_the_joined_article_off_an_arabic_word_of_three_letters_or_more(string text, string expected) =>
         Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
+
+    /// <summary>Found by a multilingual probe: हिंदी missed हिन्दी, संबंध missed सम्बन्ध.</summary>
+    [Theory]
+    [InlineData("हिन्दी", "हिंदी")]
+    [InlineData("सम्बन्ध", "संबंध")]
+    [InlineData("चन्द्रयान", "चंद्रयान")]
+    [InlineData("गङ्गा", "गंगा")]
+    [InlineData("अन्न", "अंन")]
+    [InlineData("वाङ्मय", "वांमय")]
+    [InlineData("क्षमा", "क्षमा")]
+    public void AnalyzeForIndex_reads_a_devanagari_nasal_with_a_virama_before_a_consonant_as_the_anusvara(string text, string expected) =>
+        Assert.Equal(SearchAnalyzer.AnalyzeForIndex(expected), SearchAnalyzer.AnalyzeForIndex(text));
 }
