@@ -47,16 +47,7 @@ public static partial class TextRules
     public static bool IsHttpUrl(string? value) =>
         value is not null && HttpUrlStartRegex().IsMatch(value) && !value.Any(char.IsControl) && value.AsSpan().IndexOfAny(NeverInIri) < 0 && IsIriShaped(value) && HasOnlyIriCharacters(value) &&
         Uri.TryCreate(value, UriKind.Absolute, out var uri) &&
-        (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host) && !NamesUser(value) && NamesOpenableSite(uri);
-
-    /// <summary>
-    /// Port 0 is no port a browser connects to, and a host name label never starts or ends with a hyphen (RFC 1123,
-    /// IDNA's CheckHyphens), so <c>https://a.example:0/</c> and <c>https://-a-.example/</c> name no site. IP literals
-    /// have no labels; an IDN is judged as written and as its A-label form.
-    /// </summary>
-    private static bool NamesOpenableSite(Uri uri) =>
-        uri.Port != 0 &&
-        (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 || !$"{uri.Host}.{uri.IdnHost}".Split('.').Any(label => label.StartsWith('-') || label.EndsWith('-')));
+        (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host) && !NamesUser(value) && uri.Port != 0;
 
     /// <summary>Whether <paramref name="value"/> starts as an http(s) URL, whatever follows.</summary>
     public static bool StartsAsHttpUrl(string value) => HttpUrlStartRegex().IsMatch(value);

@@ -50,13 +50,15 @@ public sealed class AuthorRequestValidatorTests
     [InlineData("https://lin.example.com/a\u115Fb", false)]
     [InlineData("https://lin.example.com/a\u034Fb", false)]
     [InlineData("https://lin.example.com/\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", true)]
-    // Port 0 and host labels starting or ending with a hyphen name no site a browser opens (found by a probe).
+    // Port 0 is no port a browser connects to (found by a probe). A label starting or ending with a hyphen is one
+    // browsers open (WHATWG URL does not check hyphens: old Blogspot names end so); a label .NET's IDN conversion
+    // refuses (ü-, a leading accent) made a 500 when judged by it (found by a review).
     [InlineData("https://a.example:0/", false)]
     [InlineData("https://a.example:00/", false)]
-    [InlineData("https://-a-.example/", false)]
-    [InlineData("https://a-.example/", false)]
-    [InlineData("https://lin.-example.com/", false)]
-    [InlineData("https://-\u4F8B.example/", false)]
+    [InlineData("https://ex-.blogspot.com/", true)]
+    [InlineData("https://-a-.example/", true)]
+    [InlineData("https://\u00FC-.example/", true)]
+    [InlineData("https://\u0301a.example/", true)]
     [InlineData("https://a.example:8080/", true)]
     [InlineData("https://a-b.example/", true)]
     [InlineData("https://xn--fsqu00a.xn--3lr804guic/", true)]
