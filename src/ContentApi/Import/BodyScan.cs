@@ -159,7 +159,7 @@ internal sealed partial class BodyScan
     private static string PlainText(ContainerInline container)
     {
         var text = new StringBuilder();
-        foreach (var inline in AllowedInlineHtml.Read(container))
+        foreach (var inline in AllowedInlineHtml.WithoutRubyAnnotations(container))
         {
             text.Append(inline switch
             {

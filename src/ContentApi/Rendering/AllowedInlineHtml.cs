@@ -3,6 +3,7 @@ using Markdig.Helpers;
 using Markdig.Parsers;
 using Markdig.Parsers.Inlines;
 using Markdig.Renderers;
+using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace ContentApi.Rendering;
@@ -12,7 +13,9 @@ namespace ContentApi.Rendering;
 /// text: subscripts and superscripts (<c>CO&lt;sub&gt;2&lt;/sub&gt;</c>, <c>m&lt;sup&gt;2&lt;/sup&gt;</c>), ruby
 /// readings over Chinese and Japanese (<c>&lt;ruby&gt;辰野金吾&lt;rt&gt;たつのきんご&lt;/rt&gt;&lt;/ruby&gt;</c>), keys,
 /// highlights, and line breaks (<c>&lt;br&gt;</c>, the only one a table cell can hold). Only the bare tags are taken, in
-/// any case, never with attributes; anything else, <c>&lt;sub class="x"&gt;</c> too, stays text.
+/// any case, never with attributes, and a paired one only with its partner in the same run of text (and a ruby's
+/// <c>&lt;rt&gt;</c> and <c>&lt;rp&gt;</c> only inside it): anything else, <c>&lt;sub class="x"&gt;</c> too, stays text, so
+/// that prose about HTML ("the &lt;mark&gt; element") reads as it did before these tags were taken.
 /// </summary>
 internal sealed class AllowedInlineHtml : IMarkdownExtension
 {
@@ -34,6 +37,58 @@ internal sealed class AllowedInlineHtml : IMarkdownExtension
         }
     }
 
+    /// <summary>A tag as taken: lowercase, as rendered, with what was written, for when it stays text.</summary>
+    private sealed class Tag(string tag, string written) : HtmlInline(tag)
+    {
+        public string Written { get; } = written;
+
+        public string Name { get; } = tag.Trim('<', '/', '>');
+
+        public bool IsClosing => Tag.StartsWith("</", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Turns back into text every paired tag whose partner is not in its run of inlines, and an rt or rp outside a ruby;
+    /// run on every parsed body (<see cref="ArticleMarkdown.ParseWithinDepth"/>).
+    /// </summary>
+    public static void KeepUnpairedAsText(MarkdownDocument document)
+    {
+        var unpaired = new List<Tag>();
+        var containers = document.Descendants<LeafBlock>().Select(leaf => leaf.Inline).OfType<ContainerInline>()
+            .SelectMany(root => root.Descendants<ContainerInline>().Prepend(root)).ToList();
+        foreach (var container in containers)
+        {
+            var open = new List<Tag>();
+            foreach (var tag in container.OfType<Tag>().Where(t => PairedTags.Contains(t.Name)))
+            {
+                if (!tag.IsClosing)
+                {
+                    if (tag.Name is "rt" or "rp" && !open.Exists(o => o.Name == "ruby"))
+                    {
+                        unpaired.Add(tag);
+                        continue;
+                    }
+                    open.Add(tag);
+                    continue;
+                }
+                var partner = open.FindLastIndex(o => o.Name == tag.Name);
+                if (partner < 0)
+                {
+                    unpaired.Add(tag);
+                    continue;
+                }
+                // A ruby's end closes its last reading, as in HTML; any other tag left open inside the pair stays text.
+                unpaired.AddRange(open.Skip(partner + 1).Where(o => !(tag.Name == "ruby" && o.Name is "rt" or "rp")));
+                open.RemoveRange(partner, open.Count - partner);
+            }
+            unpaired.AddRange(open);
+        }
+        foreach (var tag in unpaired)
+        {
+            tag.ReplaceBy(new LiteralInline(tag.Written) { Span = tag.Span, Line = tag.Line, Column = tag.Column });
+        }
+    }
+
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
     {
     }
@@ -47,7 +102,7 @@ internal sealed class AllowedInlineHtml : IMarkdownExtension
     /// is 東京, as the excerpt, counts and search should see it. Tags themselves are returned, for a caller to read
     /// <see cref="IsLineBreak"/>.
     /// </summary>
-    public static IEnumerable<Inline> Read(IEnumerable<Inline> inlines)
+    public static IEnumerable<Inline> WithoutRubyAnnotations(IEnumerable<Inline> inlines)
     {
         var inAnnotation = false;
         foreach (var inline in inlines)
@@ -118,9 +173,9 @@ internal sealed class AllowedInlineHtml : IMarkdownExtension
             }
             var start = slice.Start;
             var length = WrittenLength(text);
-            processor.Inline = new HtmlInline(tag)
+            processor.Inline = new Tag(tag, text[..length].ToString())
             {
-                Span = new Markdig.Syntax.SourceSpan(processor.GetSourcePosition(start, out var line, out var column), processor.GetSourcePosition(start + length - 1)),
+                Span = new SourceSpan(processor.GetSourcePosition(start, out var line, out var column), processor.GetSourcePosition(start + length - 1)),
                 Line = line,
                 Column = column,
                 IsClosed = true,

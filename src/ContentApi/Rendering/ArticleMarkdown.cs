@@ -77,7 +77,12 @@ internal static class ArticleMarkdown
     {
         try
         {
-            return Markdown.Parse(WithoutByteOrderMark(markdown), pipeline);
+            var document = Markdown.Parse(WithoutByteOrderMark(markdown), pipeline);
+            if (markdown.Contains('<', StringComparison.Ordinal))
+            {
+                AllowedInlineHtml.KeepUnpairedAsText(document);
+            }
+            return document;
         }
         catch (ArgumentException exception) when (IsDepthLimit(exception))
         {

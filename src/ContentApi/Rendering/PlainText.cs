@@ -45,7 +45,7 @@ internal static partial class PlainText
 
     private static void AppendInlines(StringBuilder builder, IEnumerable<Inline> inlines, IReadOnlySet<LineBreakInline>? lineBreaksKept)
     {
-        foreach (var inline in AllowedInlineHtml.Read(inlines))
+        foreach (var inline in AllowedInlineHtml.WithoutRubyAnnotations(inlines))
         {
             AppendInline(builder, inline, lineBreaksKept);
         }

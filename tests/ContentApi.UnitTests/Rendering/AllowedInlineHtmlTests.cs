@@ -69,6 +69,22 @@ public sealed class AllowedInlineHtmlTests
         Assert.DoesNotContain("sub>unclosed", SafeHtml.Parse(html).QuerySelectorAll("p")[^1].InnerHtml, StringComparison.Ordinal);
     }
 
+    /// <summary>Found by a review: prose about HTML highlighted the rest of its paragraph, and an rp outside a ruby hid it.</summary>
+    [Theory]
+    [InlineData("The <mark> element highlights text.", "<p>The &lt;mark&gt; element highlights text.</p>")]
+    [InlineData("Next para <sub>unclosed", "<p>Next para &lt;sub&gt;unclosed</p>")]
+    [InlineData("<rp>( after", "<p>&lt;rp&gt;( after</p>")]
+    [InlineData("a</sub>b<SUP>", "<p>a&lt;/sub&gt;b&lt;SUP&gt;</p>")]
+    [InlineData("<sub>a<mark>b</sub>", "<p><sub>a&lt;mark&gt;b</sub></p>")]
+    [InlineData("<ruby>漢<rt>かん</ruby>字", "<p><ruby>漢<rt>かん</rt></ruby>字</p>")]
+    [InlineData("*<mark>x*</mark>", "<p><em>&lt;mark&gt;x</em>&lt;/mark&gt;</p>")]
+    public void Render_keeps_a_tag_without_its_partner_in_its_run_of_text_as_text(string markdown, string html) =>
+        Assert.Equal(html, Render(markdown));
+
+    [Fact]
+    public void Plain_text_keeps_a_tag_without_its_partner_as_written() =>
+        Assert.Equal("The <mark> element and <rp>( stay", MarkdownRenderer.ToPlainText("The <mark> element and <rp>( stay"));
+
     [Theory]
     [InlineData("CO<sub>2</sub> 排放", "CO2 排放")]
     [InlineData("<ruby>辰野金吾<rt>たつのきんご</rt></ruby>が設計した", "辰野金吾が設計した")]
