@@ -74,8 +74,9 @@ internal static partial class FigureLabels
     private static partial Regex BracketedCredit();
 
     // A bracket opens no word but the line's first: "İstanbul Boğazı (Fotoğraf: AA)" is a caption and its bracketed
-    // credit, which the colon inside the brackets made a credit whole when the label was one no list knew.
-    [GeneratedRegex(@"^\s*[(（\[［]?[^\s(（\[［]+(\s[^\s(（\[［]+){0,2}?\s*(?<!\d)[:：]", RegexOptions.CultureInvariant)]
+    // credit, which the colon inside the brackets made a credit whole when the label was one no list knew. A word may
+    // end in a bracketed note closed before the colon: "Photo (file): Reuters", "來源（資料照）：中央社".
+    [GeneratedRegex(@"^\s*[(（\[［]?[^\s(（\[［]+(?:\s*[(（][^)）:：]*[)）])?(\s[^\s(（\[［]+(?:\s*[(（][^)）:：]*[)）])?){0,2}?\s*(?<!\d)[:：]", RegexOptions.CultureInvariant)]
     private static partial Regex ColonAfterFirstWords();
 
     [GeneratedRegex("""

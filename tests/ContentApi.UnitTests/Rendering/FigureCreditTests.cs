@@ -32,6 +32,9 @@ public sealed class FigureCreditTests
     [InlineData("Hành khách trên tàu", "Ảnh: TTXVN")]
     [InlineData("चंद्रयान का प्रक्षेपण", "चित्र: इसरो")]
     [InlineData("محطة القطار", "تصوير: رويترز")]
+    // A label with a bracketed note before its colon (review: no credit once brackets opened no word).
+    [InlineData("Launch event", "Photo (file): Reuters")]
+    [InlineData("阿里雲杭州發布會", "來源（資料照）：中央社")]
     public void A_caption_and_the_credit_under_it_are_the_figures_label(string caption, string credit)
     {
         foreach (var markdown in new[] { $"![](image:12)\n{caption}\n{credit}\n\n正文。", $"![](image:12)\n\n{caption}\n\n{credit}\n\n正文。" })
