@@ -39,7 +39,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     public async Task<ArticleAggregate?> GetBySlugAsync(string slug, bool includeUnpublished, CancellationToken cancellationToken, ArticleEmbeds embeds = ArticleEmbeds.All)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        return await GetAsync(connection, null, "a.slug = @Key", Slugs.ForLookup(slug), includeUnpublished, cancellationToken, embeds);
+        return await Slugs.FindBySpellingAsync(slug, spelling => GetAsync(connection, null, "a.slug = @Key", spelling, includeUnpublished, cancellationToken, embeds));
     }
 
     /// <summary>
@@ -50,10 +50,14 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         string slug, bool includeUnpublished, CancellationToken cancellationToken, ArticleEmbeds embeds = ArticleEmbeds.All)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        var stored = Slugs.ForLookup(slug);
-        if (await GetAsync(connection, null, "a.slug = @Key", stored, includeUnpublished, cancellationToken, embeds) is { } article)
+        if (await GetAsync(connection, null, "a.slug = @Key", slug, includeUnpublished, cancellationToken, embeds) is { } exact)
         {
-            return stored == slug ? (article, null) : (null, stored);
+            return (exact, null);
+        }
+        var stored = Slugs.ForLookup(slug);
+        if (stored != slug && await GetAsync(connection, null, "a.slug = @Key", stored, includeUnpublished, cancellationToken, embeds) is not null)
+        {
+            return (null, stored);
         }
         var visibility = includeUnpublished ? "" : " AND " + ArticleQueries.PubliclyVisible;
         return (null, await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(

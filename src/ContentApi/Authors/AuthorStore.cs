@@ -57,7 +57,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
     public async Task<AuthorRow?> GetBySlugAsync(string slug, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        return await GetAsync(connection, null, "au.slug = @Key", Slugs.ForLookup(slug), cancellationToken);
+        return await Slugs.FindBySpellingAsync(slug, spelling => GetAsync(connection, null, "au.slug = @Key", spelling, cancellationToken));
     }
 
     public async Task<Page<AuthorRow>> ListAsync(AuthorFilter filter, SortOrder<AuthorRow> order, Cursor? after, int limit, int? page, CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
         if (filter.Slugs is { Count: > 0 } slugs)
         {
             conditions.Add("au.slug IN @Slugs");
-            parameters.Add("Slugs", slugs.Select(Slugs.ForLookup).ToArray());
+            parameters.Add("Slugs", slugs.SelectMany(Slugs.Spellings).ToArray());
         }
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<AuthorRow>(

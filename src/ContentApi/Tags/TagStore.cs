@@ -53,7 +53,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
     public async Task<TagRow?> GetBySlugAsync(string slug, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        return await GetAsync(connection, null, "t.slug = @Key", Slugs.ForLookup(slug), cancellationToken);
+        return await Slugs.FindBySpellingAsync(slug, spelling => GetAsync(connection, null, "t.slug = @Key", spelling, cancellationToken));
     }
 
     public async Task<Page<TagRow>> ListAsync(TagFilter filter, SortOrder<TagRow> order, Cursor? after, int limit, int? page, CancellationToken cancellationToken)
@@ -63,7 +63,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
         if (filter.Slugs is { Count: > 0 } slugs)
         {
             conditions.Add("t.slug IN @Slugs");
-            parameters.Add("Slugs", slugs.Select(Slugs.ForLookup).ToArray());
+            parameters.Add("Slugs", slugs.SelectMany(Slugs.Spellings).ToArray());
         }
         if (filter.Ids is { Count: > 0 } ids)
         {

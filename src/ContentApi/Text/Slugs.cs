@@ -83,6 +83,16 @@ public static class Slugs
         }
     }
 
+    /// <summary>
+    /// What <paramref name="find"/> finds under the slug as written, else under its <see cref="ForLookup"/> spelling: a
+    /// slug stored before slugs had to be NFKC is found as it is stored.
+    /// </summary>
+    public static async Task<T?> FindBySpellingAsync<T>(string slug, Func<string, Task<T?>> find) where T : class =>
+        await find(slug) ?? (ForLookup(slug) is var stored && stored != slug ? await find(stored) : null);
+
+    /// <summary>The slug as written and its <see cref="ForLookup"/> spelling, for a list of slugs.</summary>
+    public static IEnumerable<string> Spellings(string slug) => new[] { slug, ForLookup(slug) }.Distinct(StringComparer.Ordinal);
+
     private static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     private static bool IsSlugCharacter(Rune rune) => !IsInvisible(rune) && Rune.GetUnicodeCategory(rune) is UnicodeCategory.LowercaseLetter

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using ContentApi.TestSupport;
+using Dapper;
 
 namespace ContentApi.IntegrationTests.Reading;
 
@@ -41,6 +42,24 @@ public sealed class SlugSpellingLookupTests(ApiFactory factory) : IClassFixture<
         Assert.Equal(created.Id(), found.Id());
         var listed = await factory.Anonymous().GetJsonAsync($"/api/v1/{resource}?slug={Uri.EscapeDataString(Decomposed(slug))}");
         Assert.Equal([created.Id()], listed.ItemIds());
+    }
+
+    /// <summary>A slug stored before slugs had to be NFKC is found as it is stored, and an article's is no 301 (review).</summary>
+    [Fact]
+    public async Task A_slug_stored_decomposed_before_the_rules_is_found_as_stored()
+    {
+        var slug = $"cafe\u0301-{Guid.NewGuid():N}"[..16];
+        var tag = await factory.Writer().PostOkAsync("/api/v1/tags", new { name = "Café" });
+        var article = await new TestContent(factory.Writer()).ArticleAsync();
+        await using (var db = factory.OpenDatabase())
+        {
+            await db.ExecuteAsync("UPDATE tags SET slug = @slug WHERE id = @id", new { slug, id = tag.Id() });
+            await db.ExecuteAsync("UPDATE articles SET slug = @slug WHERE id = @id", new { slug, id = article.Id() });
+        }
+
+        Assert.Equal(tag.Id(), (await factory.Anonymous().GetJsonAsync(BySlug("tags", slug))).Id());
+        Assert.Equal([tag.Id()], (await factory.Anonymous().GetJsonAsync($"/api/v1/tags?slug={Uri.EscapeDataString(slug)}")).ItemIds());
+        Assert.Equal(article.Id(), (await factory.Anonymous().GetJsonAsync(BySlug("articles", slug))).Id());
     }
 
     [Fact]
