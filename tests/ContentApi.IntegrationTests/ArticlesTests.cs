@@ -202,7 +202,7 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
             $$"""{"title":"t","body":"b","language":"en","authorIds":[1],"status":"published","publishedAt":"{{publishedAt}}"}"""));
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(
-            "Must be an RFC 3339 date-time with an offset, such as 2025-06-01T08:00:00Z, between the years 1900 and 9999 in UTC.",
+            "Must be an RFC 3339 date-time with a T between date and time and an offset, such as 2025-06-01T08:00:00Z, between the years 1900 and 9999 in UTC.",
             problem["errors"]!["publishedAt"]![0]!.GetValue<string>());
     }
 

@@ -14,6 +14,7 @@ public sealed record TagSummary(long Id, string Slug, string Name);
 
 /// <summary>An article with its authors, tags and images embedded, so one request renders it.</summary>
 /// <param name="Excerpt">The given excerpt, or one derived from the body: at most 200 user-perceived characters (grapheme clusters) of its paragraphs before a thematic break that follows them (closing matter such as a disclaimer), without headings, code, tables or the credit or caption line under a figure, cut at a sentence end that leaves no quotation open (then without an ellipsis), or else at another sentence or clause end or a word boundary (then ending with …).</param>
+/// <param name="Status">`draft` or `published`; a published article whose `publishedAt` is still to come is scheduled (the list's `status=scheduled`).</param>
 /// <param name="PublishedAt">Null for drafts; in the future for scheduled articles.</param>
 /// <param name="CharacterCount">User-perceived characters (grapheme clusters) of the body's text, as `plainText` gives it, not counting whitespace: 𠮷 and 👨‍👩‍👧 are one each.</param>
 /// <param name="ReadingTimeMinutes">Chinese and Japanese characters at ~400 a minute plus words (Korean ones too) at ~230 a minute, rounded up; 0 when the body has nothing to read (empty, or images alone). Articles stored before a change of these rules keep theirs until `ContentApi reindex`.</param>

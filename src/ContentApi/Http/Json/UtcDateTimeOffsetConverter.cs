@@ -17,7 +17,7 @@ public sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
 
     /// <summary>What a request's instant must be: said alike whether it cannot be read or falls outside the years.</summary>
     public static readonly string Problem =
-        $"Must be an RFC 3339 date-time with an offset, such as 2025-06-01T08:00:00Z, between the years {FirstYear} and {LastYear} in UTC.";
+        $"Must be an RFC 3339 date-time with a T between date and time and an offset, such as 2025-06-01T08:00:00Z, between the years {FirstYear} and {LastYear} in UTC.";
 
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
