@@ -31,7 +31,5 @@ public sealed class PreflightHeaderNamesCheck(RequestDelegate next)
     /// allowed): <c>x a</c> is no header name, though every character of it was allowed where a list may have one.
     /// </summary>
     private static bool IsNameList(string value) =>
-        value.Split(',').All(item => item.Trim([' ', '\t']).All(IsTokenCharacter));
-
-    private static bool IsTokenCharacter(char c) => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal);
+        value.Split(',').All(item => item.Trim([' ', '\t']).All(Bodies.RequestMediaType.IsTokenCharacter));
 }
