@@ -119,15 +119,6 @@ internal sealed class AllowedInlineHtml : IMarkdownExtension
         }
     }
 
-    /// <summary>The inline and the inlines after it in its container.</summary>
-    public static IEnumerable<Inline> AndNextSiblings(Inline? first)
-    {
-        for (var inline = first; inline is not null; inline = inline.NextSibling)
-        {
-            yield return inline;
-        }
-    }
-
     /// <summary>The tag written at the start of <paramref name="text"/>, as it is rendered (lowercase, void tags as <c>&lt;br&gt;</c>); null if none is allowed there.</summary>
     internal static string? TagAt(ReadOnlySpan<char> text)
     {

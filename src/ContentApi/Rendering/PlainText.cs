@@ -31,8 +31,16 @@ internal static partial class PlainText
     private static string From(Inline? first, IReadOnlySet<LineBreakInline>? lineBreaksKept)
     {
         var builder = new StringBuilder();
-        AppendInlines(builder, AllowedInlineHtml.AndNextSiblings(first), lineBreaksKept);
+        AppendInlines(builder, AndNextSiblings(first), lineBreaksKept);
         return builder.ToString();
+
+        static IEnumerable<Inline> AndNextSiblings(Inline? inline)
+        {
+            for (; inline is not null; inline = inline.NextSibling)
+            {
+                yield return inline;
+            }
+        }
     }
 
     /// <summary>The text of these inlines, such as the ones of a line.</summary>

@@ -52,7 +52,7 @@ public static class Slugs
         // One spelling per slug: fullwidth, styled and ligature letters (ａ, 𝐚, ﬁ) and decomposed accents are other
         // spellings of slugs a derived one would write plainly, and look the same. Checked last: Normalize throws
         // on noncharacters (U+FFFE), which the loop has refused.
-        return !afterHyphen && string.Equals(InStoredSpelling(slug.Normalize(NormalizationForm.FormKC)), slug, StringComparison.Ordinal);
+        return !afterHyphen && string.Equals(StoredForm(slug), slug, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -75,13 +75,17 @@ public static class Slugs
     {
         try
         {
-            return InStoredSpelling(slug.IsNormalized(NormalizationForm.FormKC) ? slug : slug.Normalize(NormalizationForm.FormKC));
+            return StoredForm(slug);
         }
         catch (ArgumentException)
         {
             return slug;
         }
     }
+
+    /// <summary>NFKC but for ำ and ຳ (<see cref="InStoredSpelling"/>). Throws on noncharacters (U+FFFE).</summary>
+    private static string StoredForm(string slug) =>
+        InStoredSpelling(slug.IsNormalized(NormalizationForm.FormKC) ? slug : slug.Normalize(NormalizationForm.FormKC));
 
     /// <summary>
     /// What <paramref name="find"/> finds under the slug as written, else under its <see cref="ForLookup"/> spelling: a

@@ -53,8 +53,6 @@ internal static class ImportedColumnRules
         ["articles"] = (["status", "published_at"], "a published article has a published_at, and a draft has none."),
     };
 
-    private static readonly HashSet<(string Table, string Column)> SlugColumns = [("articles", "slug"), ("authors", "slug"), ("tags", "slug")];
-
     /// <summary>
     /// The value as today's build stores it, where that differs only in spelling from what an earlier build exported:
     /// a slug's Thai ำ or Lao ຳ, which earlier builds stored as two characters (<see cref="Slugs.InStoredSpelling"/>),
@@ -64,7 +62,7 @@ internal static class ImportedColumnRules
     /// </summary>
     public static object? Stored(string table, string column, object? value) => value switch
     {
-        string slug when SlugColumns.Contains((table, column)) => Slugs.InStoredSpelling(slug),
+        string slug when Rules.GetValueOrDefault((table, column)) == Slug => Slugs.InStoredSpelling(slug),
         string language when (table, column) == ("articles", "language") && LanguageTags.IsWellFormed(language) => LanguageTags.WithPreferredLanguage(language),
         _ => value,
     };

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Numerics;
 using System.Reflection;
 using ContentApi.Http.Errors;
@@ -101,15 +100,13 @@ public sealed class QueryValueCheck(RequestDelegate next)
         // The binder also reads " 2", "+2", "02" and "2\0" as 2; a number here is written one way, as an id in the path
         // is, so that a page has one URL for caches and links.
         private static string? IntegerRefusal(string value) =>
-            !BigInteger.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? "Must be an integer."
-            : Canonical(n) != value ? $"Must be an integer, written {Canonical(n)}: digits only, with no plus sign, spaces or leading zeros."
+            WrittenInteger.Read(value) is not { } n ? "Must be an integer."
+            : WrittenInteger.Canonical(n) != value ? $"Must be an integer, written {WrittenInteger.Canonical(n)}: {WrittenInteger.OneWay}"
             : null;
 
         private static string? Saturate(string value, BigInteger min, BigInteger max) =>
-            BigInteger.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && Canonical(n) == value && (n < min || n > max)
-                ? Canonical(n < min ? min : max)
+            WrittenInteger.Read(value) is { } n && WrittenInteger.Canonical(n) == value && (n < min || n > max)
+                ? WrittenInteger.Canonical(n < min ? min : max)
                 : null;
-
-        private static string Canonical(BigInteger n) => n.ToString(CultureInfo.InvariantCulture);
     }
 }

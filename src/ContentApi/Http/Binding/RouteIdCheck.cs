@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Numerics;
 using ContentApi.Http.Errors;
 
 namespace ContentApi.Http.Binding;
@@ -28,17 +26,19 @@ public sealed class RouteIdCheck(RequestDelegate next)
     /// <summary>Why <paramref name="written"/> is no id as the API writes one; null when it is one.</summary>
     public static string? Refusal(string written)
     {
-        if (!long.TryParse(written, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
+        if (WrittenInteger.Read(written) is not { } id)
         {
-            return BigInteger.TryParse(written, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
-                ? $"Must be an id from 1 to {long.MaxValue}."
-                : "Must be an integer.";
+            return "Must be an integer.";
+        }
+        if (id < long.MinValue || id > long.MaxValue)
+        {
+            return $"Must be an id from 1 to {long.MaxValue}.";
         }
         if (id < 1)
         {
             return "Must be 1 or more: ids start at 1.";
         }
-        var canonical = id.ToString(CultureInfo.InvariantCulture);
-        return canonical == written ? null : $"Must be written {canonical}: digits only, with no plus sign, spaces or leading zeros.";
+        var canonical = WrittenInteger.Canonical(id);
+        return canonical == written ? null : $"Must be written {canonical}: {WrittenInteger.OneWay}";
     }
 }
