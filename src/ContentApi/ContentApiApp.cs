@@ -137,6 +137,7 @@ public static class ContentApiApp
         app.UseMiddleware<PreflightHeaderNamesCheck>();
         app.UseCors();
         app.UseMiddleware<CorsForEveryRead>();
+        app.UseMiddleware<MessageFramingCheck>();
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<CanonicalPathMiddleware>();
         app.UseMiddleware<JsonBodyEncodingMiddleware>();

@@ -35,43 +35,12 @@ public sealed class MisframedBodyTests(LoggedKestrelFactory factory) : IClassFix
             $"{method} {path} HTTP/1.1\r\nHost: {factory.Address.Authority}\r\nAuthorization: Bearer {factory.Key(ApiKeyScope.Write)}\r\n" +
             $"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n{key}\r\n{chunkSize}\r\n{{\"name\":\"a\"}}\r\n0\r\n\r\n"));
 
-        var response = await ReadResponseAsync(stream);
+        var response = await RawHttp.ReadResponseAsync(stream);
 
         Assert.StartsWith("HTTP/1.1 400 ", response, StringComparison.Ordinal);
         var problem = JsonNode.Parse(response[(response.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..])!.AsObject();
         Assert.Equal("The request could not be read.", problem["detail"]!.GetValue<string>());
         Assert.Equal(["$"], problem["errors"]!.AsObject().Select(e => e.Key));
         Assert.DoesNotContain(factory.Logs.Skip(logged), entry => entry.Level >= LogLevel.Error);
-    }
-
-    /// <summary>The response's head and its body (sent with a Content-Length, or in chunks, which are joined).</summary>
-    private static async Task<string> ReadResponseAsync(NetworkStream stream)
-    {
-        var received = new StringBuilder();
-        var buffer = new byte[8192];
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        int read;
-        while ((read = await stream.ReadAsync(buffer, timeout.Token)) > 0)
-        {
-            received.Append(Encoding.UTF8.GetString(buffer, 0, read));
-            if (received.ToString().EndsWith('}') || received.ToString().EndsWith("0\r\n\r\n", StringComparison.Ordinal))
-            {
-                break;
-            }
-        }
-        var text = received.ToString();
-        var headEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        if (headEnd < 0 || !text[..headEnd].Contains("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase))
-        {
-            return text;
-        }
-        var body = new StringBuilder();
-        var rest = text[(headEnd + 4)..];
-        while (rest.IndexOf("\r\n", StringComparison.Ordinal) is var sizeEnd and > 0 && Convert.ToInt32(rest[..sizeEnd], 16) is var size and > 0)
-        {
-            body.Append(rest.AsSpan(sizeEnd + 2, size));
-            rest = rest[(sizeEnd + 2 + size + 2)..];
-        }
-        return text[..(headEnd + 4)] + body;
     }
 }

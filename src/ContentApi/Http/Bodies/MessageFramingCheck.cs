@@ -1,0 +1,37 @@
+using ContentApi.Http.Errors;
+
+namespace ContentApi.Http.Bodies;
+
+/// <summary>
+/// How a request's body is framed, judged before anything reads it (RFC 9112 §6). Kestrel takes
+/// <c>Transfer-Encoding: gzip, chunked</c> as plain chunked, so a body a client compressed reached the JSON reader as
+/// it was sent (a 400 about its bytes), and <c>chunked, chunked</c>. A transfer coding other than chunked is a 501,
+/// as §6.1 asks; chunked twice (§7) is a 400.
+/// </summary>
+public sealed class MessageFramingCheck(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        if (context.Request.Headers.TransferEncoding.Count > 0 && Refusal(context.Request.Headers.TransferEncoding) is var (status, detail))
+        {
+            await problems.WriteAsync(context, status, detail);
+            return;
+        }
+        await next(context);
+    }
+
+    private static (int Status, string Detail)? Refusal(IEnumerable<string?> transferEncoding)
+    {
+        var codings = transferEncoding
+            .SelectMany(value => (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .ToList();
+        if (codings.FirstOrDefault(coding => !coding.Equals("chunked", StringComparison.OrdinalIgnoreCase)) is { } other)
+        {
+            return (StatusCodes.Status501NotImplemented,
+                $"Transfer-Encoding '{Echoed.Cut(other)}' is not supported: send the body as it is, with a Content-Length or chunked.");
+        }
+        return codings.Count > 1
+            ? (StatusCodes.Status400BadRequest, "Transfer-Encoding names chunked more than once.")
+            : null;
+    }
+}

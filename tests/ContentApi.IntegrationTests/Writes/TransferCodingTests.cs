@@ -1,0 +1,55 @@
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using ContentApi.Auth;
+
+namespace ContentApi.IntegrationTests.Writes;
+
+/// <summary>
+/// Kestrel read <c>Transfer-Encoding: gzip, chunked</c> as plain chunked and <c>chunked, chunked</c> as chunked once,
+/// so both were a 201 (found by a fuzzer): a compressed body would have reached the JSON reader as its compressed
+/// bytes. A transfer coding the server does not apply is a 501 (RFC 9112 §6.1), chunked twice a 400, and nothing is
+/// stored. Over a real socket: the test server has no transfer codings.
+/// </summary>
+public sealed class TransferCodingTests(LoggedKestrelFactory factory) : IClassFixture<LoggedKestrelFactory>
+{
+    [Theory]
+    [InlineData("gzip, chunked", "501 ", "Transfer-Encoding 'gzip' is not supported: send the body as it is, with a Content-Length or chunked.")]
+    [InlineData("deflate,chunked", "501 ", "Transfer-Encoding 'deflate' is not supported: send the body as it is, with a Content-Length or chunked.")]
+    [InlineData("chunked, chunked", "400 ", "Transfer-Encoding names chunked more than once.")]
+    public async Task A_transfer_coding_other_than_chunked_once_is_refused_and_nothing_is_stored(string transferEncoding, string status, string detail)
+    {
+        var name = $"framed-{Guid.NewGuid():N}";
+
+        var response = await SendAsync(transferEncoding, $"{{\"name\":\"{name}\"}}");
+
+        Assert.StartsWith($"HTTP/1.1 {status}", response, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: application/problem+json", response, StringComparison.Ordinal);
+        var problem = JsonNode.Parse(response[(response.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..])!.AsObject();
+        Assert.Equal(detail, problem["detail"]!.GetValue<string>());
+        var tags = await factory.Writer().GetStringAsync("/api/v1/tags?limit=100");
+        Assert.DoesNotContain(name, tags, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("chunked")]
+    [InlineData("Chunked")]
+    public async Task Chunked_alone_is_read(string transferEncoding)
+    {
+        var response = await SendAsync(transferEncoding, $"{{\"name\":\"framed-{Guid.NewGuid():N}\"}}");
+
+        Assert.StartsWith("HTTP/1.1 201 ", response, StringComparison.Ordinal);
+    }
+
+    private async Task<string> SendAsync(string transferEncoding, string json)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(factory.Address.Host, factory.Address.Port);
+        var stream = client.GetStream();
+        var body = Encoding.UTF8.GetBytes(json);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST /api/v1/tags HTTP/1.1\r\nHost: {factory.Address.Authority}\r\nAuthorization: Bearer {factory.Key(ApiKeyScope.Write)}\r\n" +
+            $"Content-Type: application/json\r\nTransfer-Encoding: {transferEncoding}\r\n\r\n{body.Length:x}\r\n{json}\r\n0\r\n\r\n"));
+        return await RawHttp.ReadResponseAsync(stream);
+    }
+}
