@@ -36,6 +36,11 @@ public static class ConnectionStringSetting
         {
             return $"{Name} names no file (it is empty, or has no Data Source): give one (Data Source=PATH), or leave the setting out for the default.";
         }
+        if (builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            // Taken as a path relative to the app's folder, it made a folder named "file:" there for the database.
+            return $"{Name} names the file as a SQLite URI (file:...), which this app does not read: give its path (Data Source=PATH) and any options as keywords (Mode=ReadWriteCreate).";
+        }
         if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is ":memory:")
         {
             return $"{Name} names an in-memory database, which each connection would see empty: give a file (Data Source=PATH).";

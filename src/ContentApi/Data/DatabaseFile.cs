@@ -30,10 +30,7 @@ public static class DatabaseFile
             if (!exists)
             {
                 SqliteDialect.EnsureDirectoryExists(connectionString);
-                if (!path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
-                {
-                    PrivateFiles.CreateEmpty(path); // a URI names its file with options, SQLite makes it
-                }
+                PrivateFiles.CreateEmpty(path);
             }
             // Not one of the app's connections: those apply their pragmas as they open.
             await using var connection = new SqliteConnection(builder.ToString());

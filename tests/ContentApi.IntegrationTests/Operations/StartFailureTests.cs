@@ -17,6 +17,8 @@ public sealed class StartFailureTests
     [InlineData("Data Source={db};Mode=Memory", "names an in-memory database")]
     [InlineData("", "names no file")] // was told it named an in-memory database (operator)
     [InlineData("Cache=Shared", "names no file")]
+    [InlineData("Data Source=file:{db}", "names the file as a SQLite URI")] // made a folder "file:" in the app's folder
+    [InlineData("Data Source=FILE:{db}?cache=shared", "names the file as a SQLite URI")]
     public async Task A_connection_string_the_app_cannot_use_stops_it_in_one_line_naming_the_setting(string connectionString, string reason)
     {
         var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
