@@ -54,13 +54,13 @@ public static class ContentApiApp
         var services = builder.Services;
         // Every setting is checked as the app starts: a value that cannot bind or is out of range stops it with the
         // setting's name, rather than a server that looks healthy and answers 500 to the requests that read it.
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<WriteOptions>().BindConfiguration(WriteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SwaggerOptions>().BindConfiguration(SwaggerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<Observability.ObservabilityOptions>().BindConfiguration(Observability.ObservabilityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<Http.Pipeline.CorsOptions>().BindConfiguration(Http.Pipeline.CorsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<DatabaseOptions>(DatabaseOptions.Section);
+        services.AddSettings<CachingOptions>(CachingOptions.Section);
+        services.AddSettings<WriteOptions>(WriteOptions.Section);
+        services.AddSettings<SwaggerOptions>(SwaggerOptions.Section);
+        services.AddSettings<Observability.ObservabilityOptions>(Observability.ObservabilityOptions.Section);
+        services.AddSettings<RequestLimitsOptions>(RequestLimitsOptions.Section);
+        services.AddSettings<Http.Pipeline.CorsOptions>(Http.Pipeline.CorsOptions.Section);
         // Kestrel's own limits sit above the app's, so the app answers oversize requests with problem+json.
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

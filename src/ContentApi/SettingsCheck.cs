@@ -13,7 +13,9 @@ public static class SettingsCheck
     public static void Validate(IServiceProvider services)
     {
         var configuration = services.GetRequiredService<IConfiguration>();
-        if ((Data.ConnectionStringSetting.Problem(configuration.GetConnectionString("Content")) ?? Http.Pipeline.ServerUrlsSetting.Problem(configuration)) is { } problem)
+        if ((Data.ConnectionStringSetting.Problem(configuration.GetConnectionString("Content")) ??
+             Http.Pipeline.ServerUrlsSetting.Problem(configuration) ??
+             SettingsSections.UnknownKey(configuration, services.GetServices<SettingsSections.Shape>())) is { } problem)
         {
             throw new InvalidSettingException(problem);
         }

@@ -42,6 +42,11 @@ public sealed class SettingsAtStartTests
     [InlineData("Proxies:Trusted:0", "10.0.0.0/33")]
     [InlineData("Proxies:Trusted:0", "10")]
     [InlineData("Proxies:Trusted:0", "fe80::1%eth0")]
+    // Misnamed settings were ignored without a word: the first served the default database.
+    [InlineData("Database:ConnectionString", "Data Source=/srv/content.db")]
+    [InlineData("Caching:ResponseCacheMegabytes", "64")]
+    [InlineData("RateLimiting:FailedKeyAttemptsPerHour", "5")]
+    [InlineData("Cors:WriteOrigin:0", "https://cms.example.com")]
     public void A_setting_that_cannot_be_used_stops_the_app_at_start_naming_it(string key, string value)
     {
         using var factory = new SettingsFactory(key, value);
@@ -73,6 +78,7 @@ public sealed class SettingsAtStartTests
     [InlineData("RateLimiting__KeyPerSecond", "0", "KeyPerSecond")]
     [InlineData("Observability__MetricsPath", "/api/v1/articles", "MetricsPath")]
     [InlineData("Logging__LogLevel__Default", "Verbose", "Logging:LogLevel: 'Verbose'")] // crashed with a stack trace, exit 134 (operator)
+    [InlineData("Database__ConnectionString", "Data Source=other.db", "Database:ConnectionString is not a setting; Database has BusyTimeoutSeconds, ")]
     public async Task The_server_refuses_a_bad_setting_in_one_line_before_it_touches_the_database(string variable, string value, string named)
     {
         var folder = Path.Combine(Path.GetTempPath(), "contentapi-tests", Guid.NewGuid().ToString("N"));

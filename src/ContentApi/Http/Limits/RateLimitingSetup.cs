@@ -41,7 +41,7 @@ public static class RateLimitingSetup
 {
     public static IServiceCollection AddContentApiRateLimiting(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<RateLimitingOptions>(RateLimitingOptions.Section);
         services.AddSingleton<FailedKeyAttempts>();
         services.AddRateLimiter(limiter =>
         {

@@ -44,7 +44,7 @@ public static class ProxySetup
 {
     public static IServiceCollection AddContentApiProxies(this IServiceCollection services)
     {
-        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<ProxyOptions>(ProxyOptions.Section);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxies) =>
         {
             // None without listed proxies: the host also runs this middleware, with these options, when
