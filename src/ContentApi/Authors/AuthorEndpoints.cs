@@ -26,8 +26,8 @@ public static class AuthorEndpoints
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<AuthorResponse>(created: true);
         group.MapPut("/{id}", ReplaceAuthor).WithName("ReplaceAuthor").WithSummary("Replace an author")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<AuthorResponse>()
-            .JudgesPreconditionsFirst(PreconditionsFirst.For<AuthorRow>(
-                (services, id, ct) => services.GetRequiredService<AuthorStore>().GetAsync(id, ct), (o, http) => ToResult(o, http)));
+            .JudgesPreconditionsFirst(PreconditionsFirst.For<AuthorRow, AuthorRequest>(
+                (services, id, ct) => services.GetRequiredService<AuthorStore>().GetAsync(id, ct), r => r.ToRequest(), (o, http) => ToResult(o, http)));
         group.MapPatch("/{id}", PatchAuthor).WithName("PatchAuthor").WithSummary("Update an author with a JSON merge patch")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<AuthorResponse>().AcceptsMergePatch<AuthorRequest>();
         group.MapDelete("/{id}", DeleteAuthor).WithName("DeleteAuthor").WithSummary("Delete an author")

@@ -27,8 +27,8 @@ public static class ImageEndpoints
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(created: true).SendsLastModified();
         group.MapPut("/{id}", ReplaceImage).WithName("ReplaceImage").WithSummary("Replace an image")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(hasSlug: false).SendsLastModified()
-            .JudgesPreconditionsFirst(PreconditionsFirst.For<ImageRow>(
-                (services, id, ct) => services.GetRequiredService<ImageStore>().GetAsync(id, ct), (o, _) => ToResult(o)));
+            .JudgesPreconditionsFirst(PreconditionsFirst.For<ImageRow, ImageRequest>(
+                (services, id, ct) => services.GetRequiredService<ImageStore>().GetAsync(id, ct), r => r.ToRequest(), (o, _) => ToResult(o)));
         group.MapPatch("/{id}", PatchImage).WithName("PatchImage").WithSummary("Update an image with a JSON merge patch")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(hasSlug: false).AcceptsMergePatch<ImageRequest>().SendsLastModified();
         group.MapDelete("/{id}", DeleteImage).WithName("DeleteImage").WithSummary("Delete an image")

@@ -26,8 +26,8 @@ public static class TagEndpoints
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<TagResponse>(created: true);
         group.MapPut("/{id}", ReplaceTag).WithName("ReplaceTag").WithSummary("Replace a tag")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<TagResponse>()
-            .JudgesPreconditionsFirst(PreconditionsFirst.For<TagRow>(
-                (services, id, ct) => services.GetRequiredService<TagStore>().GetAsync(id, ct), (o, _) => ToResult(o)));
+            .JudgesPreconditionsFirst(PreconditionsFirst.For<TagRow, TagRequest>(
+                (services, id, ct) => services.GetRequiredService<TagStore>().GetAsync(id, ct), r => r.ToRequest(), (o, _) => ToResult(o)));
         group.MapPatch("/{id}", PatchTag).WithName("PatchTag").WithSummary("Update a tag with a JSON merge patch")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<TagResponse>().AcceptsMergePatch<TagRequest>();
         group.MapDelete("/{id}", DeleteTag).WithName("DeleteTag").WithSummary("Delete a tag")

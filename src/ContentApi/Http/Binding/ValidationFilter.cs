@@ -1,4 +1,6 @@
+using ContentApi.Data;
 using ContentApi.Http.Errors;
+using ContentApi.Http.Pipeline;
 using ContentApi.Http.Writes;
 using FluentValidation;
 using System.Text.Json;
@@ -7,11 +9,37 @@ namespace ContentApi.Http.Binding;
 
 /// <summary>
 /// Validates every bound argument that has an <see cref="IValidator{T}"/> before the handler runs,
-/// and answers 400 with errors keyed by JSON (camelCase) property path.
+/// and answers 400 with errors keyed by JSON (camelCase) property path. On a write that judges its preconditions first
+/// (a PUT: <see cref="PreconditionsFirst"/>), a failed body is answered as that decides: its preconditions' refusal
+/// first, and no error about a value it restates from the resource as stored (as a PATCH is judged).
 /// </summary>
 public sealed class ValidationFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await JudgeAsync(context) is { } answer)
+            {
+                return answer;
+            }
+            var result = await next(context);
+            // A body judged against a version that another write replaced before its own (JudgedVersion): judged again
+            // against the newer one, as a patch is merged again onto it.
+            if (context.HttpContext.Features.Get<JudgedVersion>() is not { Overtaken: true })
+            {
+                return result;
+            }
+            context.HttpContext.Features.Set<JudgedVersion>(null);
+            if (attempt >= PatchHandler.MaxAttempts)
+            {
+                throw new DatabaseBusyException("The resource changed on every attempt to judge the body against it.");
+            }
+        }
+    }
+
+    /// <summary>The answer to arguments that fail validation; null when the handler may run.</summary>
+    private static async Task<object?> JudgeAsync(EndpointFilterInvocationContext context)
     {
         var services = context.HttpContext.RequestServices;
         foreach (var argument in context.Arguments)
@@ -26,20 +54,22 @@ public sealed class ValidationFilter : IEndpointFilter
                 continue;
             }
             var result = await validator.ValidateAsync(new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
-            if (!result.IsValid)
+            if (result.IsValid)
             {
-                var errors = result.Errors
-                    .GroupBy(e => ToJsonPath(e.PropertyName))
-                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
-                if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<PreconditionsFirst>() is { } first &&
-                    await first.RefusalAsync(context.HttpContext) is { } refused)
-                {
-                    return refused;
-                }
-                return Problems.Validation(errors);
+                continue;
             }
+            // The stored resource is read only now, for a body that failed.
+            if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<PreconditionsFirst>() is { } first)
+            {
+                if (await first.AnswerInvalidAsync(context.HttpContext, argument, validator, result) is { } answer)
+                {
+                    return answer;
+                }
+                continue;
+            }
+            return Problems.Validation(result.ToErrors());
         }
-        return await next(context);
+        return null;
     }
 
     /// <summary>"AuthorIds[0]" becomes "authorIds[0]", "FocalPoint.X" becomes "focalPoint.x".</summary>

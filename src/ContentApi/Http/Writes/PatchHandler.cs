@@ -1,24 +1,21 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using ContentApi.Data;
 using ContentApi.Http.Errors;
 using ContentApi.Http.Json;
 using ContentApi.Http.Pipeline;
 using FluentValidation;
-using FluentValidation.Results;
 
 namespace ContentApi.Http.Writes;
 
 /// <summary>The PATCH flow every resource shares: read, merge, validate, replace.</summary>
-public static partial class PatchHandler
+public static class PatchHandler
 {
     /// <summary>
     /// Rounds a patch may take, while the versions it finds still satisfy its preconditions, before it gives up with a
     /// 503. Each round one of the patches racing for a resource wins (writes committed together each read the version
     /// before them).
     /// </summary>
-    private const int MaxAttempts = 64;
+    internal const int MaxAttempts = 64;
 
     /// <param name="Reconcile">
     /// The merged request as the replace will read it, from the current resource, the request before the patch, the
@@ -75,7 +72,7 @@ public static partial class PatchHandler
                 return steps.ToResult(new WriteOutcome<TRow>.Saved(current));
             }
             if (await validator.ValidateAsync(request, cancellationToken) is { IsValid: false } invalid &&
-                await NewErrorsAsync(validator, invalid, unpatched, request, cancellationToken) is { IsValid: false } refused)
+                await AnswerableErrors.OfAsync(validator, invalid, unpatched, request, cancellationToken) is { IsValid: false } refused)
             {
                 return Problems.Validation(refused.ToErrors());
             }
@@ -94,51 +91,4 @@ public static partial class PatchHandler
             return steps.ToResult(outcome);
         }
     }
-
-    /// <summary>
-    /// The errors the patch is answerable for. A value stored before a rule existed (or imported) may stay as it is
-    /// while other fields change, as a PATCH of one field expects: an error about a member the patch left unchanged,
-    /// which the stored state already had, is not held against it.
-    /// </summary>
-    private static async Task<ValidationResult> NewErrorsAsync<TRequest>(
-        IValidator<TRequest> validator, ValidationResult invalid, TRequest unpatched, TRequest request, CancellationToken cancellationToken)
-    {
-        var stored = await validator.ValidateAsync(unpatched, cancellationToken);
-        if (stored.IsValid)
-        {
-            return invalid;
-        }
-        var (before, after) = (JsonSerializer.SerializeToNode(unpatched, JsonSetup.Options)!, JsonSerializer.SerializeToNode(request, JsonSetup.Options)!);
-        return new ValidationResult(invalid.Errors.Where(error =>
-            !stored.Errors.Any(old => old.PropertyName == error.PropertyName && old.ErrorMessage == error.ErrorMessage) ||
-            !(TryValueAt(before, error.PropertyName, out var was) && TryValueAt(after, error.PropertyName, out var now) && JsonNode.DeepEquals(was, now))));
-    }
-
-    /// <summary>
-    /// The value a FluentValidation property path ("FocalPoint.X", "AuthorIds[0]") names in a request's JSON (null when
-    /// absent). False when the path names no member at all (a rule about the whole request): then it counts as changed.
-    /// </summary>
-    private static bool TryValueAt(JsonNode root, string propertyPath, out JsonNode? value)
-    {
-        value = root;
-        foreach (var segment in propertyPath.Split('.'))
-        {
-            var match = PathSegment().Match(segment);
-            if (!match.Success)
-            {
-                return false;
-            }
-            value = value is JsonObject container ? container[JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value)] : null;
-            foreach (Capture index in match.Groups["index"].Captures)
-            {
-                var i = int.Parse(index.Value, System.Globalization.CultureInfo.InvariantCulture);
-                value = value is JsonArray items && i < items.Count ? items[i] : null;
-            }
-        }
-        return true;
-    }
-
-    [GeneratedRegex(@"^(?<name>[A-Za-z_][A-Za-z0-9_]*)(\[(?<index>[0-9]{1,9})\])*\z")]
-    private static partial Regex PathSegment();
-
 }

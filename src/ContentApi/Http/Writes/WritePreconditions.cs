@@ -26,9 +26,15 @@ namespace ContentApi.Http.Writes;
 /// `Writes:RequireIfMatch` is on and the request has no If-Match: refused (428) once the resource is known to exist, so
 /// that a missing one is a 404 as it is for everyone else.
 /// </param>
+/// <param name="Judged">
+/// The version a PUT's body was judged against, leaving aside errors about values it restates (see
+/// <see cref="JudgedVersion"/>): once the caller's own preconditions hold, another version refuses the write as
+/// <see cref="WriteOutcome{TRow}.Stale"/> and marks it overtaken, so that the body is judged again.
+/// </param>
 public sealed record WritePreconditions(
     bool AnyVersion, IReadOnlyList<long> Versions, bool ExcludesAny, IReadOnlyList<long> ExcludedVersions,
-    DateTimeOffset? UnmodifiedSince = null, DateTimeOffset? ReceivedAt = null, bool IfMatchMissing = false, bool WeakTagsOnly = false)
+    DateTimeOffset? UnmodifiedSince = null, DateTimeOffset? ReceivedAt = null, bool IfMatchMissing = false, bool WeakTagsOnly = false,
+    JudgedVersion? Judged = null)
 {
     public static WritePreconditions Absent { get; } = new(true, [], false, []);
 
@@ -43,7 +49,8 @@ public sealed record WritePreconditions(
     /// Whether an update or delete of <paramref name="current"/> (read in the write's transaction) must be refused:
     /// <see cref="WriteOutcome{TRow}.Missing"/> when there is no such row, <see cref="WriteOutcome{TRow}.Stale"/> when
     /// If-Match names another version (or, without If-Match, If-Unmodified-Since is before its modification date),
-    /// <see cref="WriteOutcome{TRow}.Excluded"/> when If-None-Match names this one (RFC 9110 §13.2.2's order).
+    /// <see cref="WriteOutcome{TRow}.Excluded"/> when If-None-Match names this one (RFC 9110 §13.2.2's order); then
+    /// <see cref="WriteOutcome{TRow}.Stale"/> when it is not the version the body was judged against (<see cref="Judged"/>).
     /// </summary>
     public bool Refuse<TRow>([NotNullWhen(false)] TRow? current, [NotNullWhen(true)] out WriteOutcome<TRow>? refusal) where TRow : class, IVersioned
     {
@@ -51,6 +58,7 @@ public sealed record WritePreconditions(
             : IfMatchMissing ? new WriteOutcome<TRow>.IfMatchRequired()
             : !Matches(current.Version) || ModifiedSince(current.ModifiedAt) ? new WriteOutcome<TRow>.Stale(current, WeakTagsOnly)
             : Excludes(current.Version) ? new WriteOutcome<TRow>.Excluded(current)
+            : Judged is { } judged && !judged.Holds(current.Version) ? new WriteOutcome<TRow>.Stale(current)
             : null;
         return refusal is not null;
     }
@@ -61,9 +69,13 @@ public sealed record WritePreconditions(
     /// <summary>These preconditions with If-Match pinned to one version (a merge patch applied to the version it read).</summary>
     public WritePreconditions PinnedTo(long version) => this with { AnyVersion = false, Versions = [version], WeakTagsOnly = false };
 
-    /// <summary>Runs an update or delete with the request's preconditions, or answers the headers' problem (400).</summary>
+    /// <summary>
+    /// Runs an update or delete with the request's preconditions (and the version its body was judged against, if any:
+    /// <see cref="JudgedVersion"/>), or answers the headers' problem (400).
+    /// </summary>
     public static async Task<IResult> ThenAsync(HttpRequest request, Func<WritePreconditions, Task<IResult>> write) =>
-        TryRead(request, out var preconditions) is { } problem ? problem : await write(preconditions);
+        TryRead(request, out var preconditions) is { } problem ? problem
+        : await write(preconditions with { Judged = request.HttpContext.Features.Get<JudgedVersion>() });
 
     public static ValidationProblem? TryRead(HttpRequest request, out WritePreconditions preconditions)
     {
