@@ -33,7 +33,8 @@ public static class ArticleEndpoints
         group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetArticleBySlug).WithName("GetArticleBySlug").WithSummary("Get an article by slug")
             .WithDescription("Drafts and scheduled articles are 404 for anonymous callers. An earlier slug of an article (one an edit replaced while it was published or scheduled) answers 301 " +
                 "with the URL of its current slug and the same query; a slug another article has taken since leads to that one. " +
-                "So does a slug in another spelling that Unicode NFKC reads as the same (a decomposed é, as macOS passes links on; full-width letters), or spelling Thai ำ or Lao ຳ as two characters (ํา, ໍາ: their NFKC form, which earlier builds stored), to the slug as stored.")
+                "So does a slug in another spelling that Unicode NFKC reads as the same (a decomposed é, as macOS passes links on; full-width letters), or spelling Thai ำ or Lao ຳ as two characters (ํา, ໍາ: their NFKC form, which earlier builds stored), to the slug as stored; " +
+                "and then one written with the points of Hebrew or Arabic or the tatweel, which derived slugs leave out (مُحَمَّد leads to محمد), when no slug is so spelled.")
             .Reads<ArticleResponse>().Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule).SendsLastModified()
             .Produces(StatusCodes.Status301MovedPermanently);
         group.MapPost("/", CreateArticle).WithName("CreateArticle").WithSummary("Create an article")
@@ -79,7 +80,7 @@ public static class ArticleEndpoints
 
     public static async Task<IResult> GetArticleBySlug(string slug, [AsParameters] ArticleViewQuery query, HttpContext http, ArticleStore store, CancellationToken cancellationToken)
     {
-        var (article, movedTo) = await store.GetBySlugOrMovedAsync(slug, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken, query.View.LoadEmbeds);
+        var (article, movedTo) = await store.GetBySlugOrMovedAsync(slug, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken, query.View.LoadEmbeds, orUnpointed: true);
         return movedTo is not null
             ? new MovedPermanentlyResult($"/api/v1/articles/slug/{Uri.EscapeDataString(movedTo)}{http.Request.QueryString}")
             : Found(article, query.View);

@@ -46,22 +46,34 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     /// The article whose slug this is; else, when it is an earlier slug of one the caller may see, or another spelling
     /// of a slug (<see cref="Slugs.ForLookup"/>), the slug that article has now: one URL per article for caches.
     /// </summary>
+    /// <param name="orUnpointed">
+    /// Then also its <see cref="Slugs.Unpointed"/> spelling, as a reader's URL is read: a pointed title copied into one
+    /// (שָׁלוֹם) leads to the slug derived from it (שלום). Not for a slug a file gives, which is that slug.
+    /// </param>
     public async Task<(ArticleAggregate? Article, string? MovedTo)> GetBySlugOrMovedAsync(
-        string slug, bool includeUnpublished, CancellationToken cancellationToken, ArticleEmbeds embeds = ArticleEmbeds.All)
+        string slug, bool includeUnpublished, CancellationToken cancellationToken, ArticleEmbeds embeds = ArticleEmbeds.All, bool orUnpointed = false)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         if (await GetAsync(connection, null, "a.slug = @Key", slug, includeUnpublished, cancellationToken, embeds) is { } exact)
         {
             return (exact, null);
         }
-        var stored = Slugs.ForLookup(slug);
-        if (stored != slug && await GetAsync(connection, null, "a.slug = @Key", stored, includeUnpublished, cancellationToken, embeds) is not null)
-        {
-            return (null, stored);
-        }
         var visibility = includeUnpublished ? "" : " AND " + ArticleQueries.PubliclyVisible;
-        return (null, await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            ArticleQueries.SlugOfAlias + visibility, new { Key = stored, Now = Now() }, cancellationToken: cancellationToken)));
+        var stored = Slugs.ForLookup(slug);
+        // Each spelling as a slug, then as an earlier slug, before the next.
+        foreach (var spelling in orUnpointed ? new[] { stored, Slugs.Unpointed(slug) }.Distinct(StringComparer.Ordinal) : [stored])
+        {
+            if (spelling != slug && await GetAsync(connection, null, "a.slug = @Key", spelling, includeUnpublished, cancellationToken, embeds) is not null)
+            {
+                return (null, spelling);
+            }
+            if (await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+                ArticleQueries.SlugOfAlias + visibility, new { Key = spelling, Now = Now() }, cancellationToken: cancellationToken)) is { } current)
+            {
+                return (null, current);
+            }
+        }
+        return (null, null);
     }
 
     public async Task<(IReadOnlyList<ArticleAggregate> Items, string? NextCursor, long Total)> ListAsync(

@@ -8,7 +8,10 @@ namespace ContentApi.Rendering;
 /// Element ids for the headings of one document, handed out in document order so the same Markdown always
 /// gives the same ids: the lowercased text with letters and digits of any script kept ("發布會現場" stays as
 /// it is) and everything else turned into single hyphens; "-2", "-3" for repeats; "section-N" (the heading's
-/// position) when the text has no letters or digits.
+/// position) when the text has no letters or digits. As in a derived slug, a word is kept whole around an apostrophe
+/// and a Hebrew gershayim or geresh (or the " and ' typed for them: <see cref="HebrewWordMarks"/>), and the points of
+/// Hebrew and Arabic and the tatweel are left out (<see cref="AbjadPoints"/>): "צה״ל" and "צה"ל" are "צהל", "שָׁלוֹם" is
+/// "שלום"; unlike a slug, an id keeps other accents ("café").
 /// </summary>
 internal sealed class HeadingIds
 {
@@ -47,9 +50,12 @@ internal sealed class HeadingIds
     {
         var builder = new StringBuilder(text.Length);
         var pendingHyphen = false;
+        var next = 0;
         foreach (var rune in text.EnumerateRunes())
         {
-            if (rune.Value is '\'' or '’' || Slugs.IsInvisibleInWord(rune))
+            var index = next;
+            next += rune.Utf16SequenceLength;
+            if (rune.Value is '\'' or '’' || Slugs.IsInvisibleInWord(rune) || AbjadPoints.IsLeftOutOfNames(rune.Value) || HebrewWordMarks.At(text, index))
             {
                 continue;
             }

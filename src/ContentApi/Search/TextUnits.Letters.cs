@@ -28,14 +28,14 @@ internal static partial class TextUnits
 
     /// <summary>
     /// Whether a nonspacing mark is an accent or a point, dropped so that cafe finds café, Ёлка finds Елка and a word
-    /// finds its pointed Hebrew or vowelled Arabic form: the combining diacritics, Cyrillic titlos, Hebrew points,
-    /// Arabic and Syriac vowel marks, kana voicing marks, and the nukta of the Indic scripts, often left out (ज़िंदगी
-    /// is जिंदगी). Other marks are part of their word: in the scripts of South and Southeast Asia they are vowels,
-    /// nasals and viramas, so कुल is not कल. Variation selectors only choose a glyph.
+    /// finds its pointed Hebrew or vowelled Arabic form: the combining diacritics, Cyrillic titlos, the points of Hebrew,
+    /// Arabic and Syriac (<see cref="AbjadPoints"/>, which derived slugs leave out too), kana voicing marks, and the
+    /// nukta of the Indic scripts, often left out (ज़िंदगी is जिंदगी). Other marks are part of their word: in the scripts
+    /// of South and Southeast Asia they are vowels, nasals and viramas, so कुल is not कल. Variation selectors only
+    /// choose a glyph.
     /// </summary>
-    private static bool IsAccent(int mark) => mark is
-        (>= 0x0300 and <= 0x036F) or (>= 0x0483 and <= 0x0489) or (>= 0x0591 and <= 0x05C7) or (>= 0x0610 and <= 0x061A)
-        or (>= 0x064B and <= 0x065F) or 0x0670 or (>= 0x06D6 and <= 0x06ED) or (>= 0x0730 and <= 0x074A) or (>= 0x1AB0 and <= 0x1AFF)
+    private static bool IsAccent(int mark) => AbjadPoints.IsPoint(mark) || mark is
+        (>= 0x0300 and <= 0x036F) or (>= 0x0483 and <= 0x0489) or (>= 0x1AB0 and <= 0x1AFF)
         or (>= 0x1DC0 and <= 0x1DFF) or (>= 0x20D0 and <= 0x20FF) or (>= 0xFE20 and <= 0xFE2F) or 0x3099 or 0x309A
         or 0x093C or 0x09BC or 0x0A3C or 0x0ABC or 0x0B3C or 0x0CBC
         or (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF) or (>= 0x180B and <= 0x180F); // variation selectors

@@ -42,7 +42,7 @@ internal static partial class TextUnits
     /// stretches a joined letter), the soft hyphen, the zero-width (non-)joiner (Persian and Indic words are written
     /// with and without it), the word joiner and its older form, the byte order mark (U+FEFF) found pasted mid-text.
     /// </summary>
-    private static bool IsInWordFormatting(int codePoint) => codePoint is 0x0640 or 0x00AD or 0x200C or 0x200D or 0x2060 or 0xFEFF;
+    private static bool IsInWordFormatting(int codePoint) => codePoint is AbjadPoints.Tatweel or 0x00AD or 0x200C or 0x200D or 0x2060 or 0xFEFF;
 
     /// <summary>The text cut before each letter, a mark staying with the letter before it.</summary>
     private static IEnumerable<string> LettersWithTheirMarks(string text)

@@ -88,14 +88,33 @@ public static class Slugs
         InStoredSpelling(slug.IsNormalized(NormalizationForm.FormKC) ? slug : slug.Normalize(NormalizationForm.FormKC));
 
     /// <summary>
-    /// What <paramref name="find"/> finds under the slug as written, else under its <see cref="ForLookup"/> spelling: a
-    /// slug stored before slugs had to be NFKC is found as it is stored.
+    /// The <see cref="ForLookup"/> spelling without the points of Hebrew and Arabic and the tatweel, which derived slugs
+    /// leave out (<see cref="AbjadPoints.IsLeftOutOfNames"/>): a reader who copies a pointed title (שָׁלוֹם) into a URL
+    /// finds the slug derived from it (שלום).
     /// </summary>
-    public static async Task<T?> FindBySpellingAsync<T>(string slug, Func<string, Task<T?>> find) where T : class =>
-        await find(slug) ?? (ForLookup(slug) is var stored && stored != slug ? await find(stored) : null);
+    public static string Unpointed(string slug) => ForLookup(AbjadPoints.LeftOutOfNames(ForLookup(slug)));
 
-    /// <summary>The slug as written and its <see cref="ForLookup"/> spelling, for a list of slugs.</summary>
-    public static IEnumerable<string> Spellings(string slug) => new[] { slug, ForLookup(slug) }.Distinct(StringComparer.Ordinal);
+    /// <summary>
+    /// What <paramref name="find"/> finds under the first of <see cref="Spellings"/> that finds anything: a slug stored
+    /// before slugs had to be NFKC, or one derived with points before slugs left them out, is found as it is stored.
+    /// </summary>
+    public static async Task<T?> FindBySpellingAsync<T>(string slug, Func<string, Task<T?>> find) where T : class
+    {
+        foreach (var spelling in Spellings(slug))
+        {
+            if (await find(spelling) is { } found)
+            {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The slug as written, its <see cref="ForLookup"/> spelling and its <see cref="Unpointed"/> one, in that order, each
+    /// once.
+    /// </summary>
+    public static IEnumerable<string> Spellings(string slug) => new[] { slug, ForLookup(slug), Unpointed(slug) }.Distinct(StringComparer.Ordinal);
 
     private static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
@@ -121,13 +140,15 @@ public static class Slugs
     /// <summary>Derives a readable slug from a title or name; never empty (falls back to <paramref name="fallback"/>).</summary>
     /// <param name="asEarlierBuilds">
     /// As builds before 2026-12-02 derived it, for finding what they stored: C# as "c" (not "csharp":
-    /// <see cref="SymbolNamedTerms"/>), צה״ל as "צה-ל", Straße as "straße", don't as "don-t", Сергей as "сергеи".
+    /// <see cref="SymbolNamedTerms"/>), צה״ל as "צה-ל", Straße as "straße", don't as "don-t", Сергей as "сергеи", and the
+    /// points of Hebrew and Arabic and the tatweel kept (שָׁלוֹם as "שָׁלוֹם", not "שלום": <see cref="AbjadPoints"/>).
     /// </param>
     public static string FromText(string text, string fallback, bool asEarlierBuilds = false)
     {
         // Compatibility-decompose so "Café" gives "cafe" and full-width "Ｑｗｅｎ" gives "qwen". Only the accents of
-        // alphabets that read fine without them go; in Devanagari, Tamil or Thai the marks are part of the word
-        // ("हिन्दी" without them reads "हनद").
+        // alphabets that read fine without them go, and the points of Hebrew and Arabic, which their texts mostly leave
+        // out (a reader types שלום and محمد); in Devanagari, Tamil or Thai the marks are part of the word ("हिन्दी"
+        // without them reads "हनद").
         var decomposed = NormalizedText.Of(asEarlierBuilds ? text : WithSymbolNamedTerms(text), NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingHyphen = false;
@@ -138,10 +159,11 @@ public static class Slugs
         {
             var index = next;
             next += rune.Utf16SequenceLength;
-            if (IsInvisible(rune) || IsInvisibleInWord(rune) || !asEarlierBuilds && (HebrewWordMarks.At(decomposed, index) || IsApostropheInWord(decomposed, index)))
+            if (IsInvisible(rune) || IsInvisibleInWord(rune) || !asEarlierBuilds && (HebrewWordMarks.At(decomposed, index)
+                || IsApostropheInWord(decomposed, index) || AbjadPoints.IsLeftOutOfNames(rune.Value)))
             {
-                // A variation selector picks a glyph (渡邉󠄐), a gershayim marks an acronym (צה״ל): the slug is the same word
-                // without it, not the fallback or two words.
+                // A variation selector picks a glyph (渡邉󠄐), a gershayim marks an acronym (צה״ל), a point a vowel (שָׁלוֹם),
+                // a tatweel stretches a letter (مـحـمـد): the slug is the same word without it, not the fallback or two words.
                 continue;
             }
             var category = Rune.GetUnicodeCategory(rune);

@@ -13,6 +13,43 @@ public sealed class CanonicalPathTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Contains("(/api/v1/tags)", (await response.AssertProblemAsync(HttpStatusCode.NotFound))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A slug written in capitals of any script is the 404 a capital ASCII letter is (one URL per resource), naming the
+    /// URL that finds it: a word-ending Σ lowers to ς as slugs write it (the hint named "οδοσ", a 404), and the Turkish
+    /// İ, which .NET's invariant lowercasing leaves as it is, to i (it passed as lowercase, a 404 with no hint).
+    /// </summary>
+    [Theory]
+    [InlineData("articles", "Hello World", "HELLO-WORLD")]
+    [InlineData("articles", "Привет мир", "ПРИВЕТ-МИР")]
+    [InlineData("articles", "ΟΔΟΣ ΑΘΗΝΑΣ", "ΟΔΟΣ-ΑΘΗΝΑΣ")]
+    [InlineData("tags", "İstanbul", "İSTANBUL")]
+    [InlineData("tags", "Οδός", "ΟΔΟΣ")]
+    [InlineData("authors", "Йошкар-Ола", "ЙОШКАР-ОЛА")]
+    public async Task A_slug_in_capitals_of_any_script_is_a_404_naming_the_url_that_finds_it(string resource, string name, string capitals)
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var created = resource == "articles"
+            ? await new TestContent(factory.Writer()).ArticleAsync(new() { ["title"] = $"{name} {marker}" })
+            : await factory.Writer().PostOkAsync($"/api/v1/{resource}", new { name = $"{name} {marker}" });
+        var slug = created["slug"]!.GetValue<string>();
+        Assert.Equal($"{capitals}-{marker}".ToLowerInvariant().Replace("σ-", "ς-", StringComparison.Ordinal).Replace('İ', 'i'), slug);
+
+        var response = await factory.Anonymous().GetAsync($"/api/v1/{resource}/slug/{Uri.EscapeDataString($"{capitals}-{marker}")}");
+
+        var detail = (await response.AssertProblemAsync(HttpStatusCode.NotFound))["detail"]!.GetValue<string>();
+        Assert.Contains($"(/api/v1/{resource}/slug/{slug})", detail, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().GetAsync($"/api/v1/{resource}/slug/{Uri.EscapeDataString(slug)}")).StatusCode);
+    }
+
+    /// <summary>A lowercase σ ending a word is no capital: the path is looked up, not refused.</summary>
+    [Fact]
+    public async Task A_lowercase_sigma_ending_a_word_is_no_capital()
+    {
+        var response = await factory.Anonymous().GetAsync($"/api/v1/tags/slug/{Uri.EscapeDataString("οδοσ-" + Guid.NewGuid().ToString("N")[..8])}");
+        var detail = (await response.AssertProblemAsync(HttpStatusCode.NotFound))["detail"]!.GetValue<string>();
+        Assert.DoesNotContain("lowercase", detail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/api/v1/articles/slug/a%2Fb")]
     [InlineData("/api/v1/tags/slug/a%2fb")]

@@ -32,6 +32,44 @@ public sealed class HeadingIdsTests
     public void FromText_writes_a_word_ending_sigma_as_final(string text, string expected) =>
         Assert.Equal(expected, HeadingIds.FromText(text));
 
+    /// <summary>
+    /// A gershayim or geresh between Hebrew letters, or the " and ' typed for them, is part of the word, as in slugs and
+    /// search: "צה״ל" was the id "צה-ל" where its slug is "צהל". A quotation mark beside a word is still no part of it.
+    /// </summary>
+    [Theory]
+    [InlineData("צה״ל", "צהל")]
+    [InlineData("צה\"ל", "צהל")]
+    [InlineData("דובר צה״ל", "דובר-צהל")]
+    [InlineData("ג׳ירפה", "גירפה")]
+    [InlineData("צָה״ל", "צהל")] // pointed
+    [InlineData("אמר \"שלום\" היום", "אמר-שלום-היום")]
+    [InlineData("\"שלום\"", "שלום")]
+    [InlineData("שלום\" \"עולם", "שלום-עולם")]
+    [InlineData("He said \"hi\"", "he-said-hi")]
+    [InlineData("a\"b", "a-b")]
+    [InlineData("\"צה״ל\"", "צהל")]
+    public void FromText_keeps_a_hebrew_word_whole_around_its_gershayim_or_geresh(string text, string expected) =>
+        Assert.Equal(expected, HeadingIds.FromText(text));
+
+    /// <summary>
+    /// The points of Hebrew and Arabic and the tatweel are left out, as in slugs: "שָׁלוֹם" and "مُحَمَّد" were ids of their
+    /// own. Hamza and madda stay with their letters, and the vowel signs of other scripts in their words.
+    /// </summary>
+    [Theory]
+    [InlineData("שָׁלוֹם עֲלֵיכֶם", "שלום-עליכם")]
+    [InlineData("בְּרֵאשִׁ֖ית", "בראשית")] // with a cantillation mark
+    [InlineData("مُحَمَّد", "محمد")]
+    [InlineData("مـحـمـد", "محمد")]
+    [InlineData("القُرْآن", "القرآن")] // madda: آ is a letter
+    [InlineData("أَحْمَد", "أحمد")]
+    [InlineData("هٰذا", "هذا")] // superscript alef
+    [InlineData("ܫܠܳܡܳܐ", "ܫܠܡܐ")] // Syriac
+    [InlineData("מַה־שֶּׁלּוֹמְךָ", "מה-שלומך")] // the maqaf is punctuation, not a point
+    [InlineData("हिन्दी समाचार", "हिन्दी-समाचार")]
+    [InlineData("ข่าวไทย", "ข่าวไทย")]
+    public void FromText_leaves_out_hebrew_and_arabic_points_and_the_tatweel(string text, string expected) =>
+        Assert.Equal(expected, HeadingIds.FromText(text));
+
     [Fact]
     public void FromText_keeps_combining_marks_with_their_letter() =>
         Assert.Equal("cafe\u0301", HeadingIds.FromText("Cafe\u0301"));

@@ -10,6 +10,19 @@ public sealed class MarkdownRendererHeadingTests
     public void Render_chinese_heading_keeps_its_text_as_id() =>
         Assert.Equal("<h2 id=\"發布會現場\">發布會現場</h2>", Render("## 發布會現場").Html);
 
+    /// <summary>
+    /// A Hebrew acronym's gershayim, typed as " in Markdown, escaped or as an entity, is part of the word: the heading's id
+    /// is the slug's spelling (צהל), not two words (צה-ל).
+    /// </summary>
+    [Theory]
+    [InlineData("## צה״ל")]
+    [InlineData("## צה\"ל")]
+    [InlineData("## צה\\\"ל")]
+    [InlineData("## צה&quot;ל")]
+    [InlineData("## **צה\"ל**")]
+    public void Render_hebrew_acronym_heading_id_keeps_the_word_whole(string markdown) =>
+        Assert.Equal("צהל", Assert.Single(Render(markdown).Toc).Id);
+
     [Fact]
     public void Render_mixed_heading_id_is_lowercase_with_hyphens_between_words() =>
         Assert.Equal("通義千問-qwen3-max-的-swe-bench-verified-成績", Assert.Single(Render("## 通義千問 Qwen3-Max 的「SWE-Bench Verified」成績").Toc).Id);

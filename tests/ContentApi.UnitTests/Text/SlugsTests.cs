@@ -50,12 +50,83 @@ public sealed class SlugsTests
     public void FromText_writes_letters_as_typed_without_a_national_keyboard_and_keeps_a_word_with_an_apostrophe_whole(string text, string expected) =>
         Assert.Equal(expected, Slugs.FromText(text, "fallback"));
 
+    /// <summary>
+    /// The points of Hebrew and Arabic and the tatweel, which search ignores and readers do not type: مُحَمَّد was the slug
+    /// "مُحَمَّد", which "محمد" did not find. Hamza and madda are parts of letters (أ, آ), and the vowel signs of Indic and
+    /// Thai parts of words: they stay.
+    /// </summary>
+    [Theory]
+    [InlineData("مُحَمَّد", "محمد")]
+    [InlineData("مـحـمـد بن سلمان", "محمد-بن-سلمان")]
+    [InlineData("اَلْعَرَبِيَّةُ", "العربية")]
+    [InlineData("هٰذا", "هذا")]
+    [InlineData("أَحْمَد", "أحمد")]
+    [InlineData("القُرْآن الكَرِيم", "القرآن-الكريم")]
+    [InlineData("مسؤول", "مسؤول")]
+    [InlineData("شَيْءٌ", "شيء")]
+    [InlineData("שָׁלוֹם עֲלֵיכֶם", "שלום-עליכם")]
+    [InlineData("בְּרֵאשִׁ֖ית בָּרָ֣א", "בראשית-ברא")] // with cantillation marks
+    [InlineData("צָה״ל", "צהל")]
+    [InlineData("מַה־שֶּׁלּוֹמְךָ", "מה-שלומך")] // the maqaf is punctuation, not a point
+    [InlineData("\uFB2Aלום", "שלום")] // a presentation form, decomposed to ש and its shin dot
+    [InlineData("ܫܠܳܡܳܐ", "ܫܠܡܐ")] // Syriac
+    [InlineData("َمرحبا", "مرحبا")] // a point with no letter before it
+    [InlineData("हिन्दी समाचार", "हिन्दी-समाचार")]
+    [InlineData("ข่าวไทย", "ข่าวไทย")]
+    [InlineData("ـــ", "fallback")]
+    public void FromText_leaves_out_hebrew_and_arabic_points_and_the_tatweel(string text, string expected) =>
+        Assert.Equal(expected, Slugs.FromText(text, "fallback"));
+
+    /// <summary>A pointed title and its unpointed spelling give one slug, which search finds them both by too.</summary>
+    [Theory]
+    [InlineData("مُحَمَّدٌ رَسُولُ", "محمد رسول")]
+    [InlineData("שָׁלוֹם", "שלום")]
+    public void FromText_gives_a_pointed_title_the_slug_of_its_unpointed_spelling(string pointed, string unpointed) =>
+        Assert.Equal(Slugs.FromText(unpointed, "x"), Slugs.FromText(pointed, "x"));
+
+    /// <summary>
+    /// A URL written with the points (a pointed title copied) finds the unpointed slug, after the spellings as written
+    /// and in NFKC, so that a slug stored with its points is still found as it is.
+    /// </summary>
+    [Theory]
+    [InlineData("مُحَمَّد", "محمد")]
+    [InlineData("مـحـمـد", "محمد")]
+    [InlineData("שָׁלוֹם-2", "שלום-2")]
+    [InlineData("\uFB2Aלום", "שלום")]
+    [InlineData("أَحْمَد", "أحمد")]
+    [InlineData("hello", "hello")]
+    public void Unpointed_leaves_out_the_points_derived_slugs_leave_out(string slug, string unpointed) =>
+        Assert.Equal(unpointed, Slugs.Unpointed(slug));
+
+    [Fact]
+    public void Spellings_are_as_written_then_nfkc_then_unpointed_each_once()
+    {
+        Assert.Equal(["שָׁלוֹם", "שלום"], Slugs.Spellings("שָׁלוֹם"));
+        Assert.Equal(["\uFB2Aלום", "ש\u05C1לום", "שלום"], Slugs.Spellings("\uFB2Aלום"));
+        Assert.Equal(["hello"], Slugs.Spellings("hello"));
+    }
+
+    [Fact]
+    public async Task FindBySpellingAsync_takes_the_stored_pointed_slug_before_the_unpointed_one()
+    {
+        var stored = new Dictionary<string, string> { ["שָׁלוֹם"] = "earlier", ["שלום"] = "later" };
+        Task<string?> Find(string spelling) => Task.FromResult(stored.GetValueOrDefault(spelling));
+
+        Assert.Equal("earlier", await Slugs.FindBySpellingAsync("שָׁלוֹם", Find));
+        Assert.Equal("later", await Slugs.FindBySpellingAsync("שְׁלוֹם", Find));
+        Assert.Equal("later", await Slugs.FindBySpellingAsync("שלום", Find));
+        Assert.Null(await Slugs.FindBySpellingAsync("עולם", Find));
+    }
+
     [Theory]
     [InlineData("Straße", "straße")]
     [InlineData("Сергей", "сергеи")]
     [InlineData("Don’t panic", "don-t-panic")]
     [InlineData("C# 入門", "c-入門")]
     [InlineData("דובר צה״ל", "דובר-צה-ל")]
+    [InlineData("مُحَمَّد", "مُحَمَّد")]
+    [InlineData("مـحـمـد", "مـحـمـد")]
+    [InlineData("שָׁלוֹם", "שָׁלוֹם")]
     public void FromText_as_earlier_builds_derives_what_they_stored(string text, string expected) =>
         Assert.Equal(expected, Slugs.FromText(text, "fallback", asEarlierBuilds: true));
 

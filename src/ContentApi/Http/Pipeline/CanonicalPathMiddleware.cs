@@ -1,4 +1,5 @@
 using ContentApi.Http.Errors;
+using ContentApi.Text;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ContentApi.Http.Pipeline;
@@ -30,7 +31,8 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
         }
         else if (LowercaseOutsideEscapes(text) is var lowercase && lowercase != text)
         {
-            await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: the API's paths are lowercase ({lowercase}).");
+            // Named as slugs lower a word-ending Σ, so that the URL named is the one that finds it (ΟΔΟΣ is οδος).
+            await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: the API's paths are lowercase ({FinalSigmas.In(lowercase)}).");
         }
         else if (HasDotSegment(sent))
         {
@@ -98,11 +100,17 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
 
     /// <summary>
     /// The path in lowercase but for its percent-escapes, which Kestrel leaves in it for a slash (<c>%2F</c>), and whose
-    /// hex digits may be written in either case (RFC 3986 §2.1).
+    /// hex digits may be written in either case (RFC 3986 §2.1). The Turkish capital İ, which .NET's invariant
+    /// lowercasing leaves as it is, is a capital too, lowered to i as slugs and heading ids write it (İstanbul is
+    /// istanbul).
     /// </summary>
     private static string LowercaseOutsideEscapes(string path)
     {
         var lowercased = path.ToLowerInvariant();
+        if (lowercased.Contains('İ', StringComparison.Ordinal))
+        {
+            lowercased = lowercased.Replace('İ', 'i');
+        }
         if (ReferenceEquals(lowercased, path) || !path.Contains('%', StringComparison.Ordinal))
         {
             return lowercased; // the same string, unallocated, for a lowercase path: every request asks this
