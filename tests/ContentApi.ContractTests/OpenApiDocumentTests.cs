@@ -123,8 +123,9 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
                 }
             }
         }
-        // coverImage, avatar, focalPoint in the image response and both image requests, and the article patch's status.
-        Assert.Equal(6, nullableReferences);
+        // coverImage (of an article and of a search result), avatar, focalPoint in the image response and both image
+        // requests, and the article patch's status.
+        Assert.Equal(7, nullableReferences);
     }
 
     /// <summary>
@@ -137,7 +138,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         var article = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!["components"]!["schemas"]!["ArticleResponse"]!;
         var required = article["required"]!.AsArray().Select(n => n!.GetValue<string>()).ToHashSet();
 
-        foreach (var member in new[] { "bodyHtml", "toc", "plainText", "highlights" })
+        foreach (var member in new[] { "bodyHtml", "toc", "plainText" })
         {
             Assert.DoesNotContain(member, required);
             Assert.Null(article["properties"]![member]!["nullable"]);
@@ -145,9 +146,50 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.True(article["properties"]!["subtitle"]!["nullable"]!.GetValue<bool>());
     }
 
+    /// <summary>
+    /// Reads always send an article's body, and only search hits leave it out and carry highlights: with one schema for
+    /// both, every article read was typed <c>body?: string</c> (openapi-typescript), and checked for a body that always comes.
+    /// </summary>
+    [Fact]
+    public async Task Article_reads_require_the_body_and_search_results_require_highlights_instead()
+    {
+        var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        var schemas = document["components"]!["schemas"]!;
+        var article = schemas["ArticleResponse"]!;
+        var hit = schemas["SearchResult"]!;
+        static HashSet<string> Required(JsonNode schema) => schema["required"]!.AsArray().Select(n => n!.GetValue<string>()).ToHashSet();
+
+        Assert.Contains("body", Required(article));
+        Assert.Null(article["properties"]!["highlights"]);
+        Assert.Contains("highlights", Required(hit));
+        Assert.DoesNotContain("body", Required(hit));
+        Assert.Equal("Left out unless `fields` names it.", hit["properties"]!["body"]!["description"]!.GetValue<string>());
+        Assert.Equal("#/components/schemas/SearchHighlight", hit["properties"]!["highlights"]!["items"]!["$ref"]!.GetValue<string>());
+        // Every other member as the article read has it, in its order; search takes no format, so no renderings.
+        var renderings = new[] { "bodyHtml", "toc", "plainText" };
+        var shared = article["properties"]!.AsObject().Select(p => p.Key).Except(renderings).ToList();
+        Assert.Equal([.. shared, "highlights"], hit["properties"]!.AsObject().Select(p => p.Key));
+        Assert.All(shared.Where(m => m != "body"), member =>
+            Assert.True(JsonNode.DeepEquals(article["properties"]![member], hit["properties"]![member]), $"{member} differs from the article's"));
+        Assert.Equal(Required(article).Except(["body"]).Order(), Required(hit).Except(["highlights"]).Order());
+        Assert.Equal(article["additionalProperties"]!.GetValue<bool>(), hit["additionalProperties"]!.GetValue<bool>());
+
+        // Search answers with hits, and every operation answering with an article (lists too: they send the body) with the article.
+        var responses = document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject())
+            .SelectMany(o => o.Value!["responses"]!.AsObject().Select(r => (Operation: o.Value!["operationId"]!.GetValue<string>(),
+                Schema: r.Value!["content"]?["application/json"]?["schema"]?["$ref"]?.GetValue<string>().Split('/')[^1])))
+            .Where(r => r.Schema is not null).ToList();
+        Assert.Equal(["SearchArticles"], responses.Where(r => r.Schema == "SearchResultListResponse").Select(r => r.Operation));
+        Assert.Equal("#/components/schemas/SearchResult", schemas["SearchResultListResponse"]!["properties"]!["items"]!["items"]!["$ref"]!.GetValue<string>());
+        Assert.Equal(["ListArticles"], responses.Where(r => r.Schema == "ArticleResponseListResponse").Select(r => r.Operation));
+        Assert.Equal(["CreateArticle", "GetArticle", "GetArticleBySlug", "PatchArticle", "ReplaceArticle"],
+            responses.Where(r => r.Schema == "ArticleResponse").Select(r => r.Operation).Distinct().Order());
+    }
+
     /// <summary>A client behind a compressing proxy (weak ETags) or without response headers learns from the schema how to send If-Match.</summary>
     [Theory]
     [InlineData("ArticleResponse")]
+    [InlineData("SearchResult")]
     [InlineData("AuthorResponse")]
     [InlineData("ImageResponse")]
     [InlineData("TagResponse")]

@@ -51,6 +51,9 @@ public sealed class ResponsesMatchDocumentTests(ApiFactory factory) : IClassFixt
             ("ListArticles", anonymous, Get("/api/v1/articles?limit=1", ("If-None-Match", listEtag)), HttpStatusCode.NotModified),
             ("GetArticleBySlug", writer, Get($"/api/v1/articles/slug/{slug}"), HttpStatusCode.OK),
             ("SearchArticles", anonymous, Get($"/api/v1/search?q={word}&limit=1"), HttpStatusCode.OK),
+            // A hit with its body (optional in its schema: sent when fields names it) and without embeds (optional too).
+            ("SearchArticles", anonymous, Get($"/api/v1/search?q={word}&limit=1&include=none&fields={string.Join(',', ContentApi.Articles.ArticleView.SearchFieldNames.Except(ContentApi.Articles.ArticleView.IncludeNames))}"), HttpStatusCode.OK),
+            ("SearchArticles", writer, Get($"/api/v1/search?q={word}&limit=1&sort=-publishedAt"), HttpStatusCode.OK),
             ("ListAuthors", anonymous, Get("/api/v1/authors?limit=1"), HttpStatusCode.OK),
             ("GetAuthor", writer, Get($"/api/v1/authors/{author}"), HttpStatusCode.OK),
             ("GetAuthor", anonymous, Get($"/api/v1/authors/{pictured}"), HttpStatusCode.OK),
@@ -84,6 +87,26 @@ public sealed class ResponsesMatchDocumentTests(ApiFactory factory) : IClassFixt
                 Assert.True(violations.Count == 0, string.Join("\n", violations));
             }
         }
+    }
+
+    /// <summary>
+    /// A hit is a <c>SearchResult</c>, not an <c>ArticleResponse</c>: it lacks the body reads always send and carries
+    /// highlights reads never do, which is why it has a schema of its own (with one for both, every read's body was optional).
+    /// </summary>
+    [Fact]
+    public async Task Search_hits_are_search_results_and_would_not_be_article_reads()
+    {
+        var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        var word = "w" + Guid.NewGuid().ToString("N")[..10];
+        await new TestContent(factory.Writer()).ArticleAsync(new() { ["title"] = $"{word} found" });
+
+        var hit = (await (await factory.Anonymous().GetAsync($"/api/v1/search?q={word}")).AssertJsonAsync())["items"]![0]!;
+
+        Assert.Empty(SchemaConformance.Violations(document, Schema("SearchResult"), hit, "hit"));
+        Assert.Equal(["hit (ArticleResponse): required property body is missing", "hit (ArticleResponse): property highlights is not in its schema"],
+            SchemaConformance.Violations(document, Schema("ArticleResponse"), hit, "hit"));
+
+        static JsonNode Schema(string name) => new JsonObject { ["$ref"] = $"#/components/schemas/{name}" };
     }
 
     [Fact]

@@ -24,14 +24,14 @@ public sealed record ArticleResponse(
     string Title,
     string? Subtitle,
     string Excerpt,
-    [property: OmittedUnless("Left out of search results unless `fields` names it.")] string Body,
+    string Body,
     string Language,
     ArticleStatus Status,
     DateTimeOffset? PublishedAt,
-    [property: OmittedUnless("Left out when `include` does not name `authors`.")] IReadOnlyList<AuthorSummary> Authors,
-    [property: OmittedUnless("Left out when `include` does not name `tags`.")] IReadOnlyList<TagSummary> Tags,
-    [property: OmittedUnless("Null when the article has none; left out when `include` does not name `coverImage`.")] ImageResponse? CoverImage,
-    [property: OmittedUnless("Left out when `include` does not name `images`.")] IReadOnlyList<ImageResponse> Images,
+    [property: OmittedUnless(ArticleResponse.AuthorsOmitted)] IReadOnlyList<AuthorSummary> Authors,
+    [property: OmittedUnless(ArticleResponse.TagsOmitted)] IReadOnlyList<TagSummary> Tags,
+    [property: OmittedUnless(ArticleResponse.CoverImageOmitted)] ImageResponse? CoverImage,
+    [property: OmittedUnless(ArticleResponse.ImagesOmitted)] IReadOnlyList<ImageResponse> Images,
     [property: SchemaFormat(Format = "iri")] string? CanonicalUrl,
     long ReadingTimeMinutes,
     long CharacterCount,
@@ -54,38 +54,11 @@ public sealed record ArticleResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? PlainText { get; init; }
 
-    /// <summary>Why a search matched: HTML snippets (escaped, matches in &lt;mark&gt;); only in search results.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<SearchHighlight>? Highlights { get; init; }
-}
-
-/// <summary>A snippet of one field of a search hit.</summary>
-/// <param name="Snippet">HTML: the text escaped, the matched words wrapped in &lt;mark&gt;. For `authors`, `tags` and `images` (only when the article's own text does not hold the match), the names (or caption and credit) that match, separated by ` · `. `excerpt` also for an excerpt derived from the body, when only it holds the match (it leaves headings and figures out, so a phrase can run across where one was). A hit whose match is in an embed the response leaves out (`include`) gets the start of the body, unmarked.</param>
-public sealed record SearchHighlight(HighlightField Field, string Snippet);
-
-/// <summary>Where a search highlight's match is: the article's own text, the names of its authors or tags, or the captions and credits of its images.</summary>
-public enum HighlightField
-{
-    [JsonStringEnumMemberName("title")]
-    Title,
-
-    [JsonStringEnumMemberName("subtitle")]
-    Subtitle,
-
-    [JsonStringEnumMemberName("excerpt")]
-    Excerpt,
-
-    [JsonStringEnumMemberName("body")]
-    Body,
-
-    [JsonStringEnumMemberName("authors")]
-    Authors,
-
-    [JsonStringEnumMemberName("tags")]
-    Tags,
-
-    [JsonStringEnumMemberName("images")]
-    Images,
+    // The embeds' descriptions, which search results share.
+    internal const string AuthorsOmitted = "Left out when `include` does not name `authors`.";
+    internal const string TagsOmitted = "Left out when `include` does not name `tags`.";
+    internal const string CoverImageOmitted = "Null when the article has none; left out when `include` does not name `coverImage`.";
+    internal const string ImagesOmitted = "Left out when `include` does not name `images`.";
 }
 
 public sealed record ArticleRow

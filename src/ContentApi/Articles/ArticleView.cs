@@ -3,6 +3,7 @@ using ContentApi.Http.Errors;
 using ContentApi.Http.Limits;
 using ContentApi.Http.Lists;
 using ContentApi.Rendering;
+using ContentApi.Search;
 
 namespace ContentApi.Articles;
 
@@ -38,12 +39,14 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
 
     public static ArticleView Default { get; } = new(ArticleEmbeds.All, null, false, false);
 
-    /// <summary>What <c>fields</c> may name on the article reads: everything but the search-only <c>highlights</c>.</summary>
-    public static IReadOnlyList<string> FieldNames { get; } = [.. FieldSet.MembersOf(typeof(ArticleResponse)).Where(f => f != "highlights")];
+    /// <summary>What <c>fields</c> may name on the article reads.</summary>
+    public static IReadOnlyList<string> FieldNames { get; } = FieldSet.MembersOf(typeof(ArticleResponse));
 
-    /// <summary>What <c>fields</c> may name on search, which offers no <c>format</c>: no HTML, table of contents or plain text.</summary>
-    public static IReadOnlyList<string> SearchFieldNames { get; } =
-        [.. FieldSet.MembersOf(typeof(ArticleResponse)).Where(f => f is not ("bodyHtml" or "toc" or "plainText"))];
+    /// <summary>What <c>fields</c> may name on search, which offers no <c>format</c> (no HTML, table of contents or plain text) and adds <c>highlights</c>.</summary>
+    public static IReadOnlyList<string> SearchFieldNames { get; } = FieldSet.MembersOf(typeof(SearchResult));
+
+    /// <summary>Every name either allows, for reading a <c>fields</c> already validated against its operation's own.</summary>
+    private static readonly IReadOnlyList<string> AnyFieldNames = [.. FieldNames.Union(SearchFieldNames)];
 
     /// <summary>The fields rule <see cref="UnsentField"/> adds, for the OpenAPI document (search has no renderings).</summary>
     public const string UnsentEmbedRule = " A field that would not be sent is a 400 too: an embed `include` leaves out";
@@ -116,7 +119,7 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
             "images" => ArticleEmbeds.Images,
             _ => ArticleEmbeds.None,
         });
-        FieldSet.TryParse(fields, FieldSet.MembersOf(typeof(ArticleResponse)), out var fieldSet, out _);
+        FieldSet.TryParse(fields, AnyFieldNames, out var fieldSet, out _);
         var formats = ListParameters.Items(format) ?? [];
         var view = new ArticleView(embeds, fieldSet, formats.Contains("html"), formats.Contains("text"));
         return view == Default ? Default : view;
@@ -144,11 +147,9 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
     public ArticleEmbeds LoadEmbeds => Html ? Embeds | ArticleEmbeds.CoverImage | ArticleEmbeds.Images : Embeds;
 
     /// <summary>The response as asked for: extra renderings, only included embeds and only the named fields.</summary>
-    public object Shape(ArticleAggregate article) => Shape(article, null);
-
-    public object Shape(ArticleAggregate article, IReadOnlyList<SearchHighlight>? highlights)
+    public object Shape(ArticleAggregate article)
     {
-        var response = article.ToResponse() with { Highlights = highlights };
+        var response = article.ToResponse();
         if (IsDefault)
         {
             return response;
@@ -163,15 +164,22 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
             response = response with { PlainText = MarkdownRenderer.ToPlainText(response.Body) };
         }
         return (Fields ?? AllFields).Without(NotEmbedded()).Apply(response);
+    }
 
-        IEnumerable<string> NotEmbedded()
+    /// <summary>
+    /// A search hit as asked for, written the same way (search always names its fields, leaving out <c>body</c> by
+    /// default): only included embeds and the named fields, with <paramref name="highlights"/> (written only when named).
+    /// </summary>
+    public SparseObject ShapeSearchResult(ArticleAggregate article, IReadOnlyList<SearchHighlight> highlights) =>
+        (Fields ?? AllSearchResultFields).Without(NotEmbedded()).Apply(SearchResult.Of(article.ToResponse(), highlights));
+
+    private IEnumerable<string> NotEmbedded()
+    {
+        foreach (var (embed, name) in EmbedMembers)
         {
-            foreach (var (embed, name) in EmbedMembers)
+            if (!Embeds.HasFlag(embed))
             {
-                if (!Embeds.HasFlag(embed))
-                {
-                    yield return name;
-                }
+                yield return name;
             }
         }
     }
@@ -184,5 +192,7 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
             .DistinctBy(i => i.Id)
             .ToDictionary(i => i.Id, i => new InlineImage(i.Id, i.Url, i.AltText, i.Caption, i.Credit, i.Width, i.Height));
 
-    private static readonly FieldSet AllFields = FieldSet.Parse(FieldSet.MembersOf(typeof(ArticleResponse)));
+    private static readonly FieldSet AllFields = FieldSet.Parse(FieldNames);
+
+    private static readonly FieldSet AllSearchResultFields = FieldSet.Parse(SearchFieldNames);
 }

@@ -14,7 +14,7 @@ public sealed class VersionSchemaFilter : ISchemaFilter
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
-        if (schema is OpenApiSchema { Properties: { } properties } && context.Type.Name.EndsWith("Response", StringComparison.Ordinal) &&
+        if (schema is OpenApiSchema { Properties: { } properties } && (context.Type.Name.EndsWith("Response", StringComparison.Ordinal) || context.Type == typeof(Search.SearchResult)) &&
             properties.TryGetValue("version", out var version) && version is OpenApiSchema { Description: null } described)
         {
             described.Description = Description;

@@ -28,7 +28,7 @@ public static class SearchEndpoints
                 "Japanese, Korean and Latin scripts. Each item carries `highlights`; items leave out `body` unless `fields` names it. Same visibility and filters as the article list " +
                 "(but `status`); " +
                 $"pages are positions in the ranking, up to {MaxOffset} results deep; under a date `sort` a cursor names the last hit shown, as on the article list (so a hit published meanwhile neither repeats nor skips one, and such cursors go on past {MaxOffset} results), while numbered pages stay positions. " + ArticleView.PageBudgetRule)
-            .Lists<ListResponse<ArticleResponse>>().Fields(ArticleView.SearchFieldNames, "SearchResultField", ArticleView.UnsentEmbedRule + ".")
+            .Lists<ListResponse<SearchResult>>().Fields(ArticleView.SearchFieldNames, "SearchResultField", ArticleView.UnsentEmbedRule + ".")
             .WithMetadata(new ParameterDescriptionMetadata("q", ParameterDescriptionOperationFilter.SearchWords, Required: true))
             .WithMetadata(new ParameterDescriptionMetadata("page",
                 $"1-based page number, for numbered navigation. Not with `cursor`. Search goes {MaxOffset} results deep, so the deepest page depends on `limit`: " +
@@ -67,9 +67,9 @@ public static class SearchEndpoints
         var (items, total, more) = await store.SearchAsync(filter.FullTextMatch!, filter, sort, after, offset, Math.Min(limit, MaxOffset - offset), view.LoadEmbeds,
             view.PageBodyBytes(limits.Value.ListPageTextBytes), cancellationToken);
         var next = NextCursor(sort, items, offset, total, more);
-        // Snippets cost a pass over each body: build them only when the response includes them.
+        // Snippets cost a pass over each body: build them only when the response includes them (else none, never written).
         var wantsHighlights = view.Fields?.Contains("highlights") != false;
-        var shaped = items.Select(article => view.Shape(article, wantsHighlights ? Highlights(article, search) : null)).ToList();
+        var shaped = items.Select(article => view.ShapeSearchResult(article, wantsHighlights ? Highlights(article, search) : [])).ToList();
         return Representation.List(new ListResponse<object>(shaped, SearchPages.Info(limit, next, total)));
     }
 

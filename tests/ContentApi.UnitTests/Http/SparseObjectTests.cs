@@ -5,6 +5,7 @@ using ContentApi.Http.Json;
 using ContentApi.Http.Lists;
 using ContentApi.Images;
 using ContentApi.Rendering;
+using ContentApi.Search;
 using ContentApi.Tags;
 
 namespace ContentApi.UnitTests.Http;
@@ -15,10 +16,9 @@ public sealed class SparseObjectTests
         7, "通义千问", "通義千問「模型」 <b>&</b>", null, "摘要", "# 標題\n\n正文 😀", "zh-Hant", ArticleStatus.Published,
         new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), [new AuthorSummary(1, "li", "李")],
         [new TagSummary(2, "ai", "AI")], null, [], "https://example.com/a", 1, 9,
-        new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), 4)
-    {
-        Highlights = [new SearchHighlight(HighlightField.Title, "<mark>通義</mark>千問")],
-    };
+        new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), 4);
+
+    private static readonly SearchResult Hit = SearchResult.Of(Article, [new SearchHighlight(HighlightField.Title, "<mark>通義</mark>千問")]);
 
     private static readonly DateTimeOffset Made = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
 
@@ -28,7 +28,9 @@ public sealed class SparseObjectTests
     public static TheoryData<object> EveryResponseType() =>
     [
         Article,
-        Article with { Highlights = null, CoverImage = Photo, Images = [Photo], BodyHtml = "<h1 id=\"x\">標題</h1>", Toc = [new TocEntry(1, "標題", "x")], PlainText = "標題" },
+        Hit,
+        Hit with { Highlights = [] },
+        Article with { CoverImage = Photo, Images = [Photo], BodyHtml = "<h1 id=\"x\">標題</h1>", Toc = [new TocEntry(1, "標題", "x")], PlainText = "標題" },
         new AuthorResponse(1, "li", "李", null, Photo, "https://example.com", "li@example.com", 3, Made, Made, 5),
         new TagResponse(2, "ai", "AI", "人工智慧", 0, Made, Made, 1),
         Photo,
@@ -56,7 +58,7 @@ public sealed class SparseObjectTests
     [Fact]
     public void Members_written_only_when_set_stay_out_when_null_although_named()
     {
-        var written = JsonDocument.Parse(Serialize(Article with { Highlights = null }, ["id", "highlights", "bodyHtml", "coverImage"])).RootElement;
+        var written = JsonDocument.Parse(Serialize(Article, ["id", "bodyHtml", "toc", "coverImage"])).RootElement;
 
         Assert.Equal(["id", "coverImage"], written.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, written.GetProperty("coverImage").ValueKind);
