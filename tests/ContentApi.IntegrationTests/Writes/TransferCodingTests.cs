@@ -31,6 +31,23 @@ public sealed class TransferCodingTests(LoggedKestrelFactory factory) : IClassFi
         Assert.DoesNotContain(name, tags, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Chunked named twice is a 400 for a header the client sent, filed under the header's name as every such 400 is
+    /// (README: every 400 for what the client sent has errors); it was a problem with a detail and no errors.
+    /// </summary>
+    [Theory]
+    [InlineData("chunked, chunked")]
+    [InlineData("chunked,chunked, chunked")]
+    public async Task Chunked_named_twice_is_a_400_with_errors_under_the_header(string transferEncoding)
+    {
+        var response = await SendAsync(transferEncoding, $"{{\"name\":\"framed-{Guid.NewGuid():N}\"}}");
+
+        Assert.StartsWith("HTTP/1.1 400 ", response, StringComparison.Ordinal);
+        var problem = JsonNode.Parse(response[(response.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..])!.AsObject();
+        Assert.Equal(["Transfer-Encoding"], problem["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal("Transfer-Encoding names chunked more than once.", problem["errors"]!["Transfer-Encoding"]![0]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("chunked")]
     [InlineData("Chunked")]

@@ -6,15 +6,24 @@ namespace ContentApi.Http.Bodies;
 /// How a request's body is framed, judged before anything reads it (RFC 9112 §6). Kestrel takes
 /// <c>Transfer-Encoding: gzip, chunked</c> as plain chunked, so a body a client compressed reached the JSON reader as
 /// it was sent (a 400 about its bytes), and <c>chunked, chunked</c>. A transfer coding other than chunked is a 501,
-/// as §6.1 asks; chunked twice (§7) is a 400.
+/// as §6.1 asks; chunked twice (§7) is a 400, filed under the header's name as every 400 for a header is.
 /// </summary>
 public sealed class MessageFramingCheck(RequestDelegate next)
 {
+    private const string HeaderName = "Transfer-Encoding";
+
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
         if (context.Request.Headers.TransferEncoding.Count > 0 && Refusal(context.Request.Headers.TransferEncoding) is var (status, detail))
         {
-            await problems.WriteAsync(context, status, detail);
+            if (status == StatusCodes.Status400BadRequest)
+            {
+                await Problems.InvalidHeader(HeaderName, detail).ExecuteAsync(context);
+            }
+            else
+            {
+                await problems.WriteAsync(context, status, detail);
+            }
             return;
         }
         await next(context);
@@ -28,10 +37,10 @@ public sealed class MessageFramingCheck(RequestDelegate next)
         if (codings.FirstOrDefault(coding => !coding.Equals("chunked", StringComparison.OrdinalIgnoreCase)) is { } other)
         {
             return (StatusCodes.Status501NotImplemented,
-                $"Transfer-Encoding '{Echoed.Cut(other)}' is not supported: send the body as it is, with a Content-Length or chunked.");
+                $"{HeaderName} '{Echoed.Cut(other)}' is not supported: send the body as it is, with a Content-Length or chunked.");
         }
         return codings.Count > 1
-            ? (StatusCodes.Status400BadRequest, "Transfer-Encoding names chunked more than once.")
+            ? (StatusCodes.Status400BadRequest, $"{HeaderName} names chunked more than once.")
             : null;
     }
 }
