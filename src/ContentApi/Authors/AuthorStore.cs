@@ -33,6 +33,8 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
 
     private const string DeleteSql = "DELETE FROM authors WHERE id = @Id";
 
+    private const string StoredSlugsSql = "SELECT slug FROM authors WHERE slug IN @Slugs";
+
     private const string ImageExistsSql = "SELECT EXISTS (SELECT 1 FROM images WHERE id = @Id)";
 
     private const string UsedBySql = """
@@ -64,12 +66,13 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
     {
         var conditions = new List<string>();
         var parameters = ListTotals.ParametersVisibleAt(Now());
+        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         if (filter.Slugs is { Count: > 0 } slugs)
         {
             conditions.Add("au.slug IN @Slugs");
-            parameters.Add("Slugs", slugs.SelectMany(Slugs.Spellings).ToArray());
+            parameters.Add("Slugs", await Slugs.ListSpellingsAsync(slugs, async spellings => await connection.QueryAsync<string>(
+                new CommandDefinition(StoredSlugsSql, new { Slugs = spellings }, cancellationToken: cancellationToken))));
         }
-        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<AuthorRow>(
             PageSelect, From, conditions, parameters, order, "au.id", r => r.Id, after, limit, page), cancellationToken);
         return result with { Rows = await WithAvatarsAsync(connection, null, result.Rows, cancellationToken) };

@@ -31,6 +31,8 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
 
     private const string DeleteSql = "DELETE FROM tags WHERE id = @Id";
 
+    private const string StoredSlugsSql = "SELECT slug FROM tags WHERE slug IN @Slugs";
+
     private const string UsedBySql = """
         SELECT a.id AS Id, a.slug AS Slug FROM article_tags x JOIN articles a ON a.id = x.article_id
         WHERE x.tag_id = @Id ORDER BY a.id LIMIT 20
@@ -60,17 +62,18 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
     {
         var conditions = new List<string>();
         var parameters = ListTotals.ParametersVisibleAt(Timestamps.ToDb(clock.GetUtcNow()));
+        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         if (filter.Slugs is { Count: > 0 } slugs)
         {
             conditions.Add("t.slug IN @Slugs");
-            parameters.Add("Slugs", slugs.SelectMany(Slugs.Spellings).ToArray());
+            parameters.Add("Slugs", await Slugs.ListSpellingsAsync(slugs, async spellings => await connection.QueryAsync<string>(
+                new CommandDefinition(StoredSlugsSql, new { Slugs = spellings }, cancellationToken: cancellationToken))));
         }
         if (filter.Ids is { Count: > 0 } ids)
         {
             conditions.Add("t.id IN @Ids");
             parameters.Add("Ids", ids);
         }
-        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         return await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<TagRow>(
             PageSelect, From, conditions, parameters, order, "t.id", r => r.Id, after, limit, page), cancellationToken);
     }

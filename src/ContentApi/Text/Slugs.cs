@@ -111,6 +111,26 @@ public static class Slugs
     }
 
     /// <summary>
+    /// The spellings a list's slug filter looks for, each slug read as <see cref="FindBySpellingAsync"/> reads one: as
+    /// written and its <see cref="ForLookup"/> spelling, and its <see cref="Unpointed"/> one only where none of those is
+    /// stored (<paramref name="storedAmong"/>: which of these spellings a row has). Taken whole, a slug stored with its
+    /// points listed beside it the resource whose slug is its unpointed spelling. Asks the store nothing when no slug has
+    /// points to leave out.
+    /// </summary>
+    public static async Task<string[]> ListSpellingsAsync(IEnumerable<string> slugs, Func<string[], Task<IEnumerable<string>>> storedAmong)
+    {
+        var lookups = slugs.Select(slug => (Written: new[] { slug, ForLookup(slug) }.Distinct(StringComparer.Ordinal).ToArray(), Unpointed: Unpointed(slug))).ToList();
+        var written = lookups.SelectMany(lookup => lookup.Written).Distinct(StringComparer.Ordinal).ToArray();
+        var pointed = lookups.Where(lookup => !lookup.Written.Contains(lookup.Unpointed, StringComparer.Ordinal)).ToList();
+        if (pointed.Count == 0)
+        {
+            return written;
+        }
+        var stored = (await storedAmong([.. pointed.SelectMany(lookup => lookup.Written).Distinct(StringComparer.Ordinal)])).ToHashSet(StringComparer.Ordinal);
+        return [.. written.Concat(pointed.Where(lookup => !lookup.Written.Any(stored.Contains)).Select(lookup => lookup.Unpointed)).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
     /// The slug as written, its <see cref="ForLookup"/> spelling and its <see cref="Unpointed"/> one, in that order, each
     /// once.
     /// </summary>

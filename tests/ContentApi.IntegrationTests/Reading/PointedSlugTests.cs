@@ -85,4 +85,32 @@ public sealed class PointedSlugTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(earlierTag.Id(), (await factory.Anonymous().GetJsonAsync(BySlug("tags", pointed))).Id());
         Assert.Equal(laterTag.Id(), (await factory.Anonymous().GetJsonAsync(BySlug("tags", plain))).Id());
     }
+
+    /// <summary>
+    /// The slug= filter of a list reads a slug as a lookup by slug does: the spelling as written (and in NFKC) first, and
+    /// the unpointed one only when no tag or author has that. It listed both, the pointed slug stored before and another
+    /// tag or author whose slug is its unpointed spelling.
+    /// </summary>
+    [Theory]
+    [InlineData("tags")]
+    [InlineData("authors")]
+    public async Task A_list_by_a_slug_stored_with_points_lists_it_and_not_the_unpointed_slug_too(string resource)
+    {
+        var marker = Marker();
+        var (pointed, otherPointing, plain) = ($"שָׁלוֹם-{marker}", $"שְׁלוֹם-{marker}", $"שלום-{marker}");
+        var earlier = await factory.Writer().PostOkAsync($"/api/v1/{resource}", new { name = $"Earlier {marker}" });
+        var later = await factory.Writer().PostOkAsync($"/api/v1/{resource}", new { name = $"Later {marker}", slug = plain });
+        await using (var db = factory.OpenDatabase())
+        {
+            await db.ExecuteAsync($"UPDATE {resource} SET slug = @pointed WHERE id = @id", new { pointed, id = earlier.Id() });
+        }
+
+        async Task<IEnumerable<long>> ListedAsync(params string[] slugs) =>
+            (await factory.Anonymous().GetJsonAsync($"/api/v1/{resource}?slug={string.Join(',', slugs.Select(Uri.EscapeDataString))}")).ItemIds();
+
+        Assert.Equal([earlier.Id()], await ListedAsync(pointed));
+        Assert.Equal([later.Id()], await ListedAsync(plain));
+        Assert.Equal([later.Id()], await ListedAsync(otherPointing)); // stored by neither: the unpointed slug's
+        Assert.Equal([earlier.Id(), later.Id()], await ListedAsync(pointed, otherPointing));
+    }
 }

@@ -118,6 +118,28 @@ public sealed class SlugsTests
         Assert.Null(await Slugs.FindBySpellingAsync("עולם", Find));
     }
 
+    /// <summary>
+    /// A list's slug filter reads each slug as a lookup by one does: the unpointed spelling only where neither the
+    /// spelling as written nor its NFKC one is stored; and the store is not asked when no slug has points.
+    /// </summary>
+    [Fact]
+    public async Task ListSpellingsAsync_takes_the_unpointed_spelling_only_where_the_written_ones_are_not_stored()
+    {
+        var asked = new List<string[]>();
+        Func<string[], Task<IEnumerable<string>>> Stored(params string[] slugs) => spellings =>
+        {
+            asked.Add(spellings);
+            return Task.FromResult(spellings.Intersect(slugs));
+        };
+
+        Assert.Equal(["hello", "שָׁלוֹם"], await Slugs.ListSpellingsAsync(["hello", "שָׁלוֹם"], Stored("שָׁלוֹם", "שלום")));
+        Assert.Equal(["שְׁלוֹם", "שלום"], await Slugs.ListSpellingsAsync(["שְׁלוֹם"], Stored("שָׁלוֹם", "שלום")));
+        Assert.Equal(["שָׁלוֹם", "שְׁלוֹם", "שלום"], await Slugs.ListSpellingsAsync(["שָׁלוֹם", "שְׁלוֹם"], Stored("שָׁלוֹם", "שלום")));
+        Assert.Equal(3, asked.Count);
+        Assert.Equal(["hello", "e\u0301", "é"], await Slugs.ListSpellingsAsync(["hello", "e\u0301"], Stored()));
+        Assert.Equal(3, asked.Count);
+    }
+
     [Theory]
     [InlineData("Straße", "straße")]
     [InlineData("Сергей", "сергеи")]
