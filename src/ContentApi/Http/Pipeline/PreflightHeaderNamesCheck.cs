@@ -11,7 +11,7 @@ namespace ContentApi.Http.Pipeline;
 /// </summary>
 public sealed class PreflightHeaderNamesCheck(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    public async Task InvokeAsync(HttpContext context)
     {
         var headers = context.Request.Headers;
         if (HttpMethods.IsOptions(context.Request.Method) && headers.ContainsKey(HeaderNames.Origin) &&
@@ -19,8 +19,8 @@ public sealed class PreflightHeaderNamesCheck(RequestDelegate next)
             headers[HeaderNames.AccessControlRequestHeaders] is { Count: > 0 } requested &&
             requested.Any(value => value is not null && !IsNameList(value)))
         {
-            await problems.WriteAsync(context, StatusCodes.Status400BadRequest,
-                "Access-Control-Request-Headers must list header names (letters, digits and !#$%&'*+-.^_`|~), separated by commas.");
+            await Problems.InvalidHeader(HeaderNames.AccessControlRequestHeaders,
+                "Access-Control-Request-Headers must list header names (letters, digits and !#$%&'*+-.^_`|~), separated by commas.").ExecuteAsync(context);
             return;
         }
         await next(context);
