@@ -163,7 +163,8 @@ public static class ContentApiApp
             .AddEndpointFilterFactory(UnknownQueryParameterFilter.Create)
             .AddEndpointFilter<ValidationFilter>()
             // What any request can be answered: a bad query or body, an unknown or revoked key (even on a read), the
-            // request limits (RequestLimitsMiddleware), the rate limiter, a database that stays locked.
+            // request limits (RequestLimitsMiddleware), the rate limiter, a database that stays locked, a transfer coding
+            // the server does not apply (MessageFramingCheck).
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -171,6 +172,7 @@ public static class ContentApiApp
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status431RequestHeaderFieldsTooLarge)
             .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblem(StatusCodes.Status501NotImplemented)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         ((IEndpointConventionBuilder)api).Finally(QueryValueCheck.Describe);
         api.MapTags();
