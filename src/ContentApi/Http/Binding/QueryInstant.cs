@@ -16,4 +16,12 @@ public readonly record struct QueryInstant(DateTimeOffset Value)
         instant = new QueryInstant(value.ToUniversalTime());
         return parsed;
     }
+
+    /// <summary>Why <paramref name="text"/> is no instant; null when it is one.</summary>
+    public static string? Refusal(string text) =>
+        TryParse(text, out _) ? null
+        // A query reads an unencoded + as a space, so an offset such as +08:00 arrives as " 08:00".
+        : text.LastIndexOf(' ') is var space and > 0 && TryParse(string.Concat(text.AsSpan(0, space), "+", text.AsSpan(space + 1)), out _)
+            ? "Must be an RFC 3339 date-time; a + in a URL's query is read as a space, so write the offset's + as %2B."
+        : "Must be an RFC 3339 date-time.";
 }

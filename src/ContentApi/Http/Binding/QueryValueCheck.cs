@@ -93,7 +93,7 @@ public sealed class QueryValueCheck(RequestDelegate next)
         {
             var t when t == typeof(int) => new(name, IntegerRefusal, v => Saturate(v, int.MinValue, int.MaxValue)),
             var t when t == typeof(long) => new(name, IntegerRefusal, v => Saturate(v, long.MinValue, long.MaxValue)),
-            var t when t == typeof(QueryInstant) => new(name, v => QueryInstant.TryParse(v, out _) ? null : "Must be an RFC 3339 date-time."),
+            var t when t == typeof(QueryInstant) => new(name, QueryInstant.Refusal),
             _ => null,
         };
 
