@@ -50,6 +50,18 @@ public sealed class CanonicalPathTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.DoesNotContain("lowercase", detail, StringComparison.Ordinal);
     }
 
+    /// <summary>The hint lowers only what was a capital: a σ sent in lowercase stays σ (it was written ς, another slug).</summary>
+    [Fact]
+    public async Task The_hint_keeps_a_lowercase_sigma_the_path_already_had()
+    {
+        var slug = "οδοσ-" + Guid.NewGuid().ToString("N")[..8];
+
+        var response = await factory.Anonymous().GetAsync($"/api/v1/Tags/slug/{Uri.EscapeDataString(slug)}");
+
+        var detail = (await response.AssertProblemAsync(HttpStatusCode.NotFound))["detail"]!.GetValue<string>();
+        Assert.Contains($"(/api/v1/tags/slug/{slug})", detail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/api/v1/articles/slug/a%2Fb")]
     [InlineData("/api/v1/tags/slug/a%2fb")]

@@ -31,8 +31,7 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
         }
         else if (LowercaseOutsideEscapes(text) is var lowercase && lowercase != text)
         {
-            // Named as slugs lower a word-ending Σ, so that the URL named is the one that finds it (ΟΔΟΣ is οδος).
-            await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: the API's paths are lowercase ({FinalSigmas.In(lowercase)}).");
+            await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: the API's paths are lowercase ({Lowered(text, lowercase)}).");
         }
         else if (HasDotSegment(sent))
         {
@@ -96,6 +95,28 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// The lowercase path named in the hint, as slugs lower a word-ending Σ (ΟΔΟΣ is οδος), so that it is the URL that
+    /// finds it; a σ the path already had in lowercase stays as sent (οδοσ is a slug of its own).
+    /// </summary>
+    private static string Lowered(string path, string lowercase)
+    {
+        var final = FinalSigmas.In(lowercase);
+        if (ReferenceEquals(final, lowercase) || final.Length != path.Length)
+        {
+            return final;
+        }
+        var characters = final.ToCharArray();
+        for (var i = 0; i < characters.Length; i++)
+        {
+            if (characters[i] == 'ς' && path[i] == 'σ')
+            {
+                characters[i] = 'σ';
+            }
+        }
+        return new string(characters);
     }
 
     /// <summary>
