@@ -48,6 +48,7 @@ internal sealed class HeadingIds
 
     public static string FromText(string text)
     {
+        text = WithHebrewPresentationFormsDecomposed(text);
         var builder = new StringBuilder(text.Length);
         var pendingHyphen = false;
         var next = 0;
@@ -78,4 +79,25 @@ internal sealed class HeadingIds
         var characters = Graphemes.Split(id);
         return characters.Count <= MaxLength ? id : string.Concat(characters.Take(MaxLength)).TrimEnd('-');
     }
+
+    /// <summary>
+    /// The text with Hebrew presentation forms (U+FB1D-U+FB4F: שׁ is ש and a shin dot) in their canonical decomposition,
+    /// so that their points are left out as a slug, which decomposes everything, leaves them out. Other text keeps its
+    /// form: ids keep full-width letters and decomposed accents as they are written, as GitHub's do.
+    /// </summary>
+    private static string WithHebrewPresentationFormsDecomposed(string text)
+    {
+        if (!text.Any(IsHebrewPresentationForm))
+        {
+            return text;
+        }
+        var builder = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            builder.Append(IsHebrewPresentationForm(c) ? c.ToString().Normalize(NormalizationForm.FormD) : c);
+        }
+        return builder.ToString();
+    }
+
+    private static bool IsHebrewPresentationForm(char c) => c is >= '\uFB1D' and <= '\uFB4F';
 }
