@@ -39,7 +39,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     public async Task<ArticleAggregate?> GetBySlugAsync(string slug, bool includeUnpublished, CancellationToken cancellationToken, ArticleEmbeds embeds = ArticleEmbeds.All)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        return await Slugs.FindBySpellingAsync(slug, spelling => GetAsync(connection, null, "a.slug = @Key", spelling, includeUnpublished, cancellationToken, embeds));
+        return await Slugs.FindBySpellingAsync(Slugs.WrittenSpellings(slug), spelling => GetAsync(connection, null, "a.slug = @Key", spelling, includeUnpublished, cancellationToken, embeds));
     }
 
     /// <summary>

@@ -59,7 +59,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
     public async Task<AuthorRow?> GetBySlugAsync(string slug, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        return await Slugs.FindBySpellingAsync(slug, spelling => GetAsync(connection, null, "au.slug = @Key", spelling, cancellationToken));
+        return await Slugs.FindBySpellingAsync(Slugs.Spellings(slug), spelling => GetAsync(connection, null, "au.slug = @Key", spelling, cancellationToken));
     }
 
     public async Task<Page<AuthorRow>> ListAsync(AuthorFilter filter, SortOrder<AuthorRow> order, Cursor? after, int limit, int? page, CancellationToken cancellationToken)

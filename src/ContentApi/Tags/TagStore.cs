@@ -55,7 +55,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
     public async Task<TagRow?> GetBySlugAsync(string slug, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        return await Slugs.FindBySpellingAsync(slug, spelling => GetAsync(connection, null, "t.slug = @Key", spelling, cancellationToken));
+        return await Slugs.FindBySpellingAsync(Slugs.Spellings(slug), spelling => GetAsync(connection, null, "t.slug = @Key", spelling, cancellationToken));
     }
 
     public async Task<Page<TagRow>> ListAsync(TagFilter filter, SortOrder<TagRow> order, Cursor? after, int limit, int? page, CancellationToken cancellationToken)

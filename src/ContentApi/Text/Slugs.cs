@@ -95,12 +95,13 @@ public static class Slugs
     public static string Unpointed(string slug) => ForLookup(AbjadPoints.LeftOutOfNames(ForLookup(slug)));
 
     /// <summary>
-    /// What <paramref name="find"/> finds under the first of <see cref="Spellings"/> that finds anything: a slug stored
-    /// before slugs had to be NFKC, or one derived with points before slugs left them out, is found as it is stored.
+    /// What <paramref name="find"/> finds under the first of <paramref name="spellings"/> (<see cref="Spellings"/>, or
+    /// <see cref="WrittenSpellings"/> for a slug taken as written) that finds anything: a slug stored before slugs had to
+    /// be NFKC, or one derived with points before slugs left them out, is found as it is stored.
     /// </summary>
-    public static async Task<T?> FindBySpellingAsync<T>(string slug, Func<string, Task<T?>> find) where T : class
+    public static async Task<T?> FindBySpellingAsync<T>(IEnumerable<string> spellings, Func<string, Task<T?>> find) where T : class
     {
-        foreach (var spelling in Spellings(slug))
+        foreach (var spelling in spellings)
         {
             if (await find(spelling) is { } found)
             {
@@ -119,7 +120,7 @@ public static class Slugs
     /// </summary>
     public static async Task<string[]> ListSpellingsAsync(IEnumerable<string> slugs, Func<string[], Task<IEnumerable<string>>> storedAmong)
     {
-        var lookups = slugs.Select(slug => (Written: new[] { slug, ForLookup(slug) }.Distinct(StringComparer.Ordinal).ToArray(), Unpointed: Unpointed(slug))).ToList();
+        var lookups = slugs.Select(slug => (Written: WrittenSpellings(slug).ToArray(), Unpointed: Unpointed(slug))).ToList();
         var written = lookups.SelectMany(lookup => lookup.Written).Distinct(StringComparer.Ordinal).ToArray();
         var pointed = lookups.Where(lookup => !lookup.Written.Contains(lookup.Unpointed, StringComparer.Ordinal)).ToList();
         if (pointed.Count == 0)
@@ -134,7 +135,10 @@ public static class Slugs
     /// The slug as written, its <see cref="ForLookup"/> spelling and its <see cref="Unpointed"/> one, in that order, each
     /// once.
     /// </summary>
-    public static IEnumerable<string> Spellings(string slug) => new[] { slug, ForLookup(slug), Unpointed(slug) }.Distinct(StringComparer.Ordinal);
+    public static IEnumerable<string> Spellings(string slug) => WrittenSpellings(slug).Append(Unpointed(slug)).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The slug as written and its <see cref="ForLookup"/> spelling, each once: a slug a file gives, read as it is written.</summary>
+    public static IEnumerable<string> WrittenSpellings(string slug) => new[] { slug, ForLookup(slug) }.Distinct(StringComparer.Ordinal);
 
     private static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 

@@ -14,33 +14,26 @@ public sealed class MessageFramingCheck(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
-        if (context.Request.Headers.TransferEncoding.Count > 0 && Refusal(context.Request.Headers.TransferEncoding) is var (status, detail))
+        if (context.Request.Headers.TransferEncoding.Count == 0)
         {
-            if (status == StatusCodes.Status400BadRequest)
-            {
-                await Problems.InvalidHeader(HeaderName, detail).ExecuteAsync(context);
-            }
-            else
-            {
-                await problems.WriteAsync(context, status, detail);
-            }
+            await next(context); // most requests: nothing to read
             return;
         }
-        await next(context);
-    }
-
-    private static (int Status, string Detail)? Refusal(IEnumerable<string?> transferEncoding)
-    {
-        var codings = transferEncoding
+        var codings = context.Request.Headers.TransferEncoding
             .SelectMany(value => (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             .ToList();
         if (codings.FirstOrDefault(coding => !coding.Equals("chunked", StringComparison.OrdinalIgnoreCase)) is { } other)
         {
-            return (StatusCodes.Status501NotImplemented,
+            await problems.WriteAsync(context, StatusCodes.Status501NotImplemented,
                 $"{HeaderName} '{Echoed.Cut(other)}' is not supported: send the body as it is, with a Content-Length or chunked.");
         }
-        return codings.Count > 1
-            ? (StatusCodes.Status400BadRequest, $"{HeaderName} names chunked more than once.")
-            : null;
+        else if (codings.Count > 1)
+        {
+            await Problems.InvalidHeader(HeaderName, $"{HeaderName} names chunked more than once.").ExecuteAsync(context);
+        }
+        else
+        {
+            await next(context);
+        }
     }
 }
