@@ -19,7 +19,7 @@ public sealed record ArticleFilter(
 
 internal static class ArticleFilters
 {
-    // Slugs may be all digits ("2025"), so an all-digit value matches an id or a slug.
+    // Slugs may be all digits ("2025"), so an all-digit value matches an id (written without leading zeros) or a slug.
     // The author, tag, date-range and language filters each have two forms: "walk" tests each article met in the list's
     // order and stops after a page, right when many articles match; "drive" starts from the matching rows of an index
     // (an author's or tag's links, ix_articles_published, ix_articles_language), right when few do (walking for a tag
@@ -116,7 +116,11 @@ internal static class ArticleFilters
             {
                 return;
             }
-            parameters.Add(reference.SlugName, Slugs.ForLookup(value));
+            var spellings = Slugs.Spellings(value).ToArray();
+            for (var i = 0; i < Reference.Spellings; i++)
+            {
+                parameters.Add(reference.SlugName + i, spellings[Math.Min(i, spellings.Length - 1)]);
+            }
             if (IdOf(value) is { } id)
             {
                 parameters.Add(reference.IdName, id);
@@ -191,14 +195,22 @@ internal static class ArticleFilters
     /// <summary>The published articles in the filter's date range, as r, from the index that holds them by date.</summary>
     private static string DatedRows(ArticleFilter filter) => $"FROM articles r INDEXED BY ix_articles_published WHERE {PublishedRange(filter, "r")}";
 
-    private static long? IdOf(string value) => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+    /// <summary>The id an all-digit value may be: one written as ids are, without leading zeros ("042" is a slug only).</summary>
+    private static long? IdOf(string value) =>
+        !value.StartsWith('0') && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     /// <summary>An author or a tag an article links to (<paramref name="Links"/>.<paramref name="Key"/>), given by id or slug.</summary>
     private sealed record Reference(string Links, string Key, string Owners, string IdName, string SlugName, FilterDrive Flag)
     {
+        /// <summary>The spellings of a slug a filter tries (<see cref="Slugs.Spellings"/>), the last repeated where it has fewer.</summary>
+        public const int Spellings = 3;
+
+        /// <summary>The first of the slug's spellings that is stored, as a lookup by slug finds it (<see cref="Slugs.FindBySpellingAsync"/>).</summary>
+        private string Slug => $"coalesce((SELECT s.slug FROM {Owners} s WHERE s.slug = @{SlugName}0), (SELECT s.slug FROM {Owners} s WHERE s.slug = @{SlugName}1), @{SlugName}2)";
+
         private string Owner(string value) => IdOf(value) is null
-            ? $"SELECT o.id FROM {Owners} o WHERE o.slug = @{SlugName}"
-            : $"SELECT o.id FROM {Owners} o WHERE o.id = @{IdName} OR o.slug = @{SlugName}";
+            ? $"SELECT o.id FROM {Owners} o WHERE o.slug = {Slug}"
+            : $"SELECT o.id FROM {Owners} o WHERE o.id = @{IdName} OR o.slug = {Slug}";
 
         public string Walk(string value) => $"EXISTS (SELECT 1 FROM {Links} x WHERE x.article_id = a.id AND x.{Key} IN ({Owner(value)}))";
 

@@ -47,6 +47,28 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Contains(article, (await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={author.Id()}&tag={tag.Id()}")).ItemIds());
     }
 
+    /// <summary>
+    /// An id is written without leading zeros, as a path's must be, so "042" is a slug only. It was also read as id 42,
+    /// and listed that author's or tag's articles beside those of the one whose slug is "042".
+    /// </summary>
+    [Theory]
+    [InlineData("author")]
+    [InlineData("tag")]
+    public async Task ListArticles_by_a_digit_slug_with_a_leading_zero_does_not_take_it_as_an_id_too(string filter)
+    {
+        var writer = factory.Writer();
+        var byId = await writer.PostOkAsync($"/api/v1/{filter}s", new { name = $"Id {Guid.NewGuid():N}" });
+        var bySlug = await writer.PostOkAsync($"/api/v1/{filter}s", new { name = $"Zero {Guid.NewGuid():N}", slug = $"0{byId.Id()}" });
+        var ofSlug = await ArticleOfAsync(bySlug.Id());
+        await ArticleOfAsync(byId.Id());
+
+        Assert.Equal([ofSlug], (await factory.Anonymous().GetJsonAsync($"/api/v1/articles?{filter}=0{byId.Id()}")).ItemIds());
+
+        async Task<long> ArticleOfAsync(long id) => filter == "author"
+            ? (await writer.CreateArticleAsync([id])).Id()
+            : (await writer.CreateArticleAsync([await _content.AuthorAsync()], new() { ["tagIds"] = new[] { id } })).Id();
+    }
+
     [Fact]
     public async Task ListArticles_by_tag_id_or_chinese_slug_returns_only_tagged_articles()
     {
