@@ -23,6 +23,25 @@ public sealed class BackupRestoreFilesTests
         Assert.Equal(["Backed up"], await TagsAsync(target));
     }
 
+    /// <summary>
+    /// The snapshot was written beside its file as "NAME.partial-1a2b3c4d", which a name near the file system's 255 bytes
+    /// had no room for: a valid path failed, with an error naming a file the operator never gave.
+    /// </summary>
+    [Fact]
+    public async Task Backup_to_a_file_whose_name_is_near_the_longest_allowed_writes_that_file_and_nothing_beside_it()
+    {
+        var folder = CommandRunner.TempDirectory();
+        var database = await DatabaseWithTagAsync(folder, "Long");
+        var snapshots = Path.Combine(folder, "snapshots");
+        var target = Path.Combine(snapshots, new string('n', 250) + ".db");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(database, "backup", target);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal([target], Directory.GetFileSystemEntries(snapshots));
+        Assert.Equal(["Long"], await TagsAsync(target));
+    }
+
     [Theory]
     [InlineData("nightly;2026.db")]
     // Pasted into "Data Source=...;Mode=ReadOnly", this path named {folder}/plain.db: the second Data Source won.
