@@ -66,6 +66,13 @@ public sealed class ResponsesMatchDocumentTests(ApiFactory factory) : IClassFixt
             ("CreateImage", anonymous, Send(HttpMethod.Post, "/api/v1/images", new { url = "https://images.example.com/x.jpg", altText = "x" }), HttpStatusCode.Unauthorized),
             ("PatchArticle", writer, Send(HttpMethod.Patch, $"/api/v1/articles/{id}", new { title = "Changed" }, ("If-Match", "\"99-0\"")), HttpStatusCode.PreconditionFailed),
             ("PatchArticle", writer, Send(HttpMethod.Patch, $"/api/v1/articles/{id}", new { subtitle = "A subtitle" }, ("If-Match", etag)), HttpStatusCode.OK),
+            // 400s of each kind: the schema requires their errors.
+            ("ListArticles", anonymous, Get("/api/v1/articles?limit=abc"), HttpStatusCode.BadRequest),
+            ("ListArticles", anonymous, Get("/api/v1/articles?colour=red"), HttpStatusCode.BadRequest),
+            ("GetArticle", anonymous, Get("/api/v1/articles/abc"), HttpStatusCode.BadRequest),
+            ("CreateTag", writer, Send(HttpMethod.Post, "/api/v1/tags", new { name = "" }), HttpStatusCode.BadRequest),
+            ("CreateTag", writer, new HttpRequestMessage(HttpMethod.Post, "/api/v1/tags") { Content = new StringContent("{\"name\":", System.Text.Encoding.UTF8, "application/json") }, HttpStatusCode.BadRequest),
+            ("DeleteTag", writer, Delete($"/api/v1/tags/{tag}", ("If-Match", "not-an-etag")), HttpStatusCode.BadRequest),
         };
         foreach (var (operationId, client, request, status) in cases)
         {
@@ -150,6 +157,13 @@ public sealed class ResponsesMatchDocumentTests(ApiFactory factory) : IClassFixt
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
+        return request;
+    }
+
+    private static HttpRequestMessage Delete(string url, params (string Name, string Value)[] headers)
+    {
+        var request = Get(url, headers);
+        request.Method = HttpMethod.Delete;
         return request;
     }
 

@@ -22,6 +22,12 @@ public sealed class ProblemDetailsSchemaFilter : ISchemaFilter
         };
         // ProblemDetailsSetup fills every one of these on every problem (instance with the request path).
         concrete.Required = new HashSet<string> { "type", "title", "status", "detail", "instance", "traceId" };
+        if (context.Type == typeof(HttpValidationProblemDetails) && concrete.Properties.TryGetValue("errors", out var errors) && errors is OpenApiSchema errorsSchema)
+        {
+            // ProblemDetailsSetup gives every 400 its errors, so clients may read them without a null check.
+            concrete.Required.Add("errors");
+            errorsSchema.Description = "What was wrong, each with its messages: a body member by its JSON path ($ for the body as a whole), a query or route parameter or a header by its name.";
+        }
         foreach (var name in concrete.Required)
         {
             if (concrete.Properties.TryGetValue(name, out var property) && property is OpenApiSchema member && member.Type is { } type)
