@@ -45,7 +45,7 @@ public static class BackupCommands
             // retry there is not told it already exists; nor does the path ever hold a snapshot that is not whole.
             var createdFolders = CreatedFolders.Create(Path.GetDirectoryName(target)!);
             // A short name of its own: the target's with a suffix would not fit beside a name near the 255-byte limit.
-            var partial = Path.Combine(Path.GetDirectoryName(target)!, $".backup-{Guid.NewGuid().ToString("N")[..8]}.partial");
+            var partial = Path.Combine(Path.GetDirectoryName(target)!, $"backup-{Guid.NewGuid().ToString("N")[..8]}.partial");
             var done = false;
             try
             {

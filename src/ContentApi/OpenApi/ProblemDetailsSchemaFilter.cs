@@ -26,7 +26,7 @@ public sealed class ProblemDetailsSchemaFilter : ISchemaFilter
         {
             // ProblemDetailsSetup gives every 400 its errors, so clients may read them without a null check.
             concrete.Required.Add("errors");
-            errorsSchema.Description = "What was wrong, each with its messages: a body member by its JSON path ($ for the body as a whole), a query or route parameter or a header by its name.";
+            errorsSchema.Description = "What was wrong, each with its messages: a body member by its JSON path, a query or route parameter or a header by its name, and $ for the body or the request as a whole.";
         }
         foreach (var name in concrete.Required)
         {

@@ -7,7 +7,7 @@ namespace ContentApi.IntegrationTests.Operations;
 /// <summary>A backup that is refused or fails leaves nothing behind, so the operator can retry at the same path.</summary>
 public sealed class BackupRefusalTests
 {
-    /// <summary>SQLite's "unable to open database: …b.db.partial-491e8f2e" read as if the live database had failed (operator).</summary>
+    /// <summary>SQLite's "unable to open database: …backup-491e8f2e.partial" read as if the live database had failed (operator).</summary>
     [Fact]
     public async Task Backup_into_a_folder_it_cannot_write_says_so_in_one_line()
     {

@@ -135,10 +135,19 @@ public sealed class PointedSlugTests(ApiFactory factory) : IClassFixture<ApiFact
         var ofOwner = await ArticleOfAsync(owner.Id());
         var ofEarlier = await ArticleOfAsync(earlier.Id());
 
-        Task<System.Text.Json.Nodes.JsonObject> ArticleOfAsync(long id) =>
-            new TestContent(writer).ArticleAsync(new() { [filter == "author" ? "authorIds" : "tagIds"] = new[] { id } });
-        async Task<IEnumerable<long>> ListedAsync(string slug) =>
-            (await factory.Anonymous().GetJsonAsync($"/api/v1/articles?{filter}={Uri.EscapeDataString(slug)}")).ItemIds();
+        Task<System.Text.Json.Nodes.JsonObject> ArticleOfAsync(long id) => new TestContent(writer).ArticleAsync(new()
+        {
+            ["title"] = $"Pointed {marker}",
+            [filter == "author" ? "authorIds" : "tagIds"] = new[] { id },
+        });
+        async Task<IEnumerable<long>> ListedAsync(string slug)
+        {
+            var listed = (await factory.Anonymous().GetJsonAsync($"/api/v1/articles?{filter}={Uri.EscapeDataString(slug)}")).ItemIds();
+            // Search filters the same way, walking its hits rather than starting from the few articles' links.
+            var found = (await factory.Anonymous().GetJsonAsync($"/api/v1/search?q={marker}&{filter}={Uri.EscapeDataString(slug)}")).ItemIds();
+            Assert.Equal(listed, found);
+            return listed;
+        }
 
         Assert.Equal([ofOwner.Id()], await ListedAsync(plain));
         Assert.Equal([ofOwner.Id()], await ListedAsync(otherPointing)); // stored by neither: the unpointed slug's
