@@ -1,3 +1,4 @@
+using ContentApi.Http.Limits;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -28,10 +29,11 @@ public static class AuthSetup
             context.GetEndpoint()?.Metadata.GetMetadata<Health.ProbeEndpoint>() is null)
         {
             var attempts = context.RequestServices.GetRequiredService<FailedKeyAttempts>();
-            if (!attempts.TryRecordFailure(Http.Limits.RateLimitingSetup.ClientAddress(context)))
+            if (!attempts.TryRecordFailure(RateLimitingSetup.ClientAddress(context), out var retryAfter))
             {
-                var quota = Math.Max(1, context.RequestServices.GetRequiredService<IOptions<Http.Limits.RateLimitingOptions>>().Value.FailedKeyAttemptsPerMinute);
-                await Http.Limits.RateLimitingSetup.WriteTooManyRequestsAsync(context, 60, new Http.Limits.RateLimitQuota(quota, 60), "Too many failed API key attempts from this address; retry later.");
+                var quota = Math.Max(1, context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value.FailedKeyAttemptsPerMinute);
+                await RateLimitingSetup.WriteTooManyRequestsAsync(context, RateLimitingSetup.WholeSecondsToWait(retryAfter),
+                    new RateLimitQuota(quota, (int)FailedKeyAttempts.Window.TotalSeconds), "Too many failed API key attempts from this address; retry later.");
                 return;
             }
             context.Response.StatusCode = 401;

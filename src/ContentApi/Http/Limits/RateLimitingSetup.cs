@@ -67,7 +67,7 @@ public static class RateLimitingSetup
             {
                 var context = rejected.HttpContext;
                 var (_, burst, perSecond) = BucketOf(context, context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value);
-                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? WholeSecondsToWait(wait) : 1;
                 await WriteTooManyRequestsAsync(context, retryAfter, new RateLimitQuota(perSecond, 1, burst),
                     "Too many requests: slow down and retry after the number of seconds in Retry-After.");
             };
@@ -89,6 +89,9 @@ public static class RateLimitingSetup
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, detail);
     }
+
+    /// <summary>A wait as Retry-After states it: whole seconds, rounded up so a client that obeys it is not refused again.</summary>
+    public static int WholeSecondsToWait(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
     public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
