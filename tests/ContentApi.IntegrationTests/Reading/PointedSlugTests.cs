@@ -98,12 +98,7 @@ public sealed class PointedSlugTests(ApiFactory factory) : IClassFixture<ApiFact
     {
         var marker = Marker();
         var (pointed, otherPointing, plain) = ($"שָׁלוֹם-{marker}", $"שְׁלוֹם-{marker}", $"שלום-{marker}");
-        var earlier = await factory.Writer().PostOkAsync($"/api/v1/{resource}", new { name = $"Earlier {marker}" });
-        var later = await factory.Writer().PostOkAsync($"/api/v1/{resource}", new { name = $"Later {marker}", slug = plain });
-        await using (var db = factory.OpenDatabase())
-        {
-            await db.ExecuteAsync($"UPDATE {resource} SET slug = @pointed WHERE id = @id", new { pointed, id = earlier.Id() });
-        }
+        var (earlier, later) = await StoredWithPointsAndPlainAsync(resource, marker, pointed, plain);
 
         async Task<IEnumerable<long>> ListedAsync(params string[] slugs) =>
             (await factory.Anonymous().GetJsonAsync($"/api/v1/{resource}?slug={string.Join(',', slugs.Select(Uri.EscapeDataString))}")).ItemIds();
@@ -126,12 +121,7 @@ public sealed class PointedSlugTests(ApiFactory factory) : IClassFixture<ApiFact
         var marker = Marker();
         var (pointed, otherPointing, plain) = ($"שָׁלוֹם-{marker}", $"שְׁלוֹם-{marker}", $"שלום-{marker}");
         var writer = factory.Writer();
-        var owner = await writer.PostOkAsync($"/api/v1/{filter}s", new { name = $"Owner {marker}", slug = plain });
-        var earlier = await writer.PostOkAsync($"/api/v1/{filter}s", new { name = $"Earlier {marker}" });
-        await using (var db = factory.OpenDatabase())
-        {
-            await db.ExecuteAsync($"UPDATE {filter}s SET slug = @pointed WHERE id = @id", new { pointed, id = earlier.Id() });
-        }
+        var (earlier, owner) = await StoredWithPointsAndPlainAsync($"{filter}s", marker, pointed, plain);
         var ofOwner = await ArticleOfAsync(owner.Id());
         var ofEarlier = await ArticleOfAsync(earlier.Id());
 
@@ -152,5 +142,18 @@ public sealed class PointedSlugTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal([ofOwner.Id()], await ListedAsync(plain));
         Assert.Equal([ofOwner.Id()], await ListedAsync(otherPointing)); // stored by neither: the unpointed slug's
         Assert.Equal([ofEarlier.Id()], await ListedAsync(pointed)); // stored so: found as stored, and only it
+    }
+
+    /// <summary>Two tags or authors: one stored with the pointed slug (as by a build before slugs left points out), one with the plain slug.</summary>
+    private async Task<(System.Text.Json.Nodes.JsonObject Pointed, System.Text.Json.Nodes.JsonObject Plain)> StoredWithPointsAndPlainAsync(
+        string resource, string marker, string pointed, string plain)
+    {
+        var earlier = await factory.Writer().PostOkAsync($"/api/v1/{resource}", new { name = $"Earlier {marker}" });
+        var later = await factory.Writer().PostOkAsync($"/api/v1/{resource}", new { name = $"Later {marker}", slug = plain });
+        await using (var db = factory.OpenDatabase())
+        {
+            await db.ExecuteAsync($"UPDATE {resource} SET slug = @pointed WHERE id = @id", new { pointed, id = earlier.Id() });
+        }
+        return (earlier, later);
     }
 }
