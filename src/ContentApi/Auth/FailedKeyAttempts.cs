@@ -64,7 +64,10 @@ public sealed class FailedKeyAttempts(IOptions<RateLimitingOptions> settings, Ti
         }
     }
 
-    /// <summary>Once a window, so an address is forgotten at most two windows after its last failure.</summary>
+    /// <summary>
+    /// At most once a window, when a failure arrives: under a stream of failures an address is forgotten at most two
+    /// windows after its last one; after a burst and silence, the burst's addresses stay until the next failure.
+    /// </summary>
     private void ForgetEndedWindows(long now)
     {
         if (clock.GetElapsedTime(_lastSweep, now) < Window)

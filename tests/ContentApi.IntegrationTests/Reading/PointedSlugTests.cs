@@ -144,12 +144,15 @@ public sealed class PointedSlugTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal([ofEarlier.Id()], await ListedAsync(pointed)); // stored so: found as stored, and only it
     }
 
-    /// <summary>Two tags or authors: one stored with the pointed slug (as by a build before slugs left points out), one with the plain slug.</summary>
+    /// <summary>
+    /// Two tags or authors: one with the plain slug, then one stored with the pointed slug (as by a build before slugs
+    /// left points out), so that a lookup taking the lowest id among the spellings would find the wrong one.
+    /// </summary>
     private async Task<(System.Text.Json.Nodes.JsonObject Pointed, System.Text.Json.Nodes.JsonObject Plain)> StoredWithPointsAndPlainAsync(
         string resource, string marker, string pointed, string plain)
     {
-        var earlier = await factory.Writer().PostOkAsync($"/api/v1/{resource}", new { name = $"Earlier {marker}" });
         var later = await factory.Writer().PostOkAsync($"/api/v1/{resource}", new { name = $"Later {marker}", slug = plain });
+        var earlier = await factory.Writer().PostOkAsync($"/api/v1/{resource}", new { name = $"Earlier {marker}" });
         await using (var db = factory.OpenDatabase())
         {
             await db.ExecuteAsync($"UPDATE {resource} SET slug = @pointed WHERE id = @id", new { pointed, id = earlier.Id() });
