@@ -175,6 +175,7 @@ public static class ContentApiApp
             .ProducesProblem(StatusCodes.Status501NotImplemented)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         ((IEndpointConventionBuilder)api).Finally(QueryValueCheck.Describe);
+        ((IEndpointConventionBuilder)api).Finally(CollectionRoutes.WithoutTrailingSlash);
         api.MapTags();
         api.MapAuthors();
         api.MapImages();

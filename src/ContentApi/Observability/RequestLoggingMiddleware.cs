@@ -4,7 +4,7 @@ namespace ContentApi.Observability;
 
 /// <summary>
 /// One structured log line per request: method, route template (not the raw path, so ids and slugs do not
-/// explode cardinality; a list's as its URL is written, without the group's trailing slash), status, duration and
+/// explode cardinality), status, duration and
 /// trace id. Never headers (keys) or bodies. Health probes and metrics scrapes that succeed, every few seconds from an
 /// orchestrator and a scraper, are logged at Debug, so that they do not bury the API's own lines.
 /// </summary>
@@ -19,9 +19,7 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
         }
         finally
         {
-            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } pattern
-                ? (pattern.Length > 1 ? pattern.TrimEnd('/') : pattern)
-                : "(unmatched)";
+            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)";
             var routine = context.Response.StatusCode < 400 &&
                 (context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments(options.Value.MetricsPath));
             logger.Log(routine ? LogLevel.Debug : LogLevel.Information,

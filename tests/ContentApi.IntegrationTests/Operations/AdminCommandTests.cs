@@ -257,7 +257,7 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
         await new TestContent(factory.Writer()).TagAsync();
         var metrics = await factory.Anonymous().GetStringAsync("/metrics");
         Assert.Contains("http_request_duration_seconds_bucket", metrics, StringComparison.Ordinal);
-        Assert.Contains("endpoint=\"/api/v1/tags/\"", metrics, StringComparison.Ordinal);
+        Assert.Contains("endpoint=\"/api/v1/tags\"", metrics, StringComparison.Ordinal);
         Assert.Contains("contentapi_db_write_transaction_seconds", metrics, StringComparison.Ordinal);
         Assert.Contains("contentapi_db_connection_open_seconds", metrics, StringComparison.Ordinal);
         var sqliteMemory = metrics.Split('\n').Single(line => line.StartsWith("contentapi_db_sqlite_memory_bytes ", StringComparison.Ordinal));

@@ -108,7 +108,7 @@ public sealed class CutShortBodyTests(LoggedKestrelFactory factory) : IClassFixt
     /// <summary>The 499s counted for the tag writes of this method.</summary>
     private async Task<double> ClientGoneCountAsync(string method)
     {
-        var endpoint = method == "POST" ? "/api/v1/tags/" : "/api/v1/tags/{id}";
+        var endpoint = method == "POST" ? "/api/v1/tags" : "/api/v1/tags/{id}";
         var metrics = await factory.Anonymous().GetStringAsync("/metrics");
         return metrics.Split('\n')
             .Where(line => line.StartsWith("http_request_duration_seconds_count{", StringComparison.Ordinal) &&
