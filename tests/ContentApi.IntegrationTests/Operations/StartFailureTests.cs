@@ -19,6 +19,7 @@ public sealed class StartFailureTests
     [InlineData("Cache=Shared", "names no file")]
     [InlineData("Data Source=file:{db}", "names the file as a SQLite URI")] // made a folder "file:" in the app's folder
     [InlineData("Data Source=FILE:{db}?cache=shared", "names the file as a SQLite URI")]
+    [InlineData("Data Source=~/content-tilde-test.db", "starts its path with ~")] // made a folder "~" in the app's folder
     public async Task A_connection_string_the_app_cannot_use_stops_it_in_one_line_naming_the_setting(string connectionString, string reason)
     {
         var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
