@@ -141,6 +141,18 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Contains(errors, e => e.Message.Contains("PATH must name a file or folder", StringComparison.Ordinal));
     }
 
+    /// <summary>A quoted "~/…" reaches the command unexpanded: backup made a folder named "~" in the current folder.</summary>
+    [Theory]
+    [InlineData("backup", "~/nightly.db")]
+    [InlineData("restore", "~")]
+    [InlineData("export", "~/export")]
+    [InlineData("import", "~/posts")]
+    public void A_path_starting_with_a_tilde_no_shell_expanded_is_refused_when_the_command_is_read(string command, string path)
+    {
+        var errors = AdminCommands.Commands(TextWriter.Null, null).Parse([command, path]).Errors;
+        Assert.Contains(errors, e => e.Message.Contains("PATH starts with ~, which only a shell expands", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Ready_is_degraded_while_the_search_index_needs_a_reindex_and_reindex_ends_it()
     {
