@@ -15,9 +15,8 @@ public static class PathArgument
             {
                 result.AddError("PATH must name a file or folder; it is empty.");
             }
-            else if (result.Tokens is [var quoted] && (quoted.Value is "~" || quoted.Value.StartsWith("~/", StringComparison.Ordinal)))
+            else if (result.Tokens is [var quoted] && Data.TildePaths.StartsWithTilde(quoted.Value))
             {
-                // Quoted, so no shell expanded it: taken as written, it made a folder named "~" in the current one.
                 result.AddError("PATH starts with ~, which only a shell expands (not inside quotes): give the full path.");
             }
         });

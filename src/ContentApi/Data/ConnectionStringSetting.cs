@@ -41,9 +41,8 @@ public static class ConnectionStringSetting
             // Taken as a path relative to the app's folder, it made a folder named "file:" there for the database.
             return $"{Name} names the file as a SQLite URI (file:...), which this app does not read: give its path (Data Source=PATH) and any options as keywords (Mode=ReadWriteCreate).";
         }
-        if (builder.DataSource is "~" || builder.DataSource.StartsWith("~/", StringComparison.Ordinal) || builder.DataSource.StartsWith(@"~\", StringComparison.Ordinal))
+        if (TildePaths.StartsWithTilde(builder.DataSource))
         {
-            // Only a shell expands ~: taken as written, it made a folder named "~" in the app's folder for the database.
             return $"{Name} starts its path with ~, which only a shell expands: give the full path (Data Source=/home/me/content.db).";
         }
         if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is ":memory:")

@@ -110,7 +110,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     /// the path the request used (routing ignores it).
     /// </summary>
     private static string CollectionPath(HttpContext context) =>
-        context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern } ? "/" + pattern.Trim('/') : context.Request.Path.Value!.TrimEnd('/');
+        context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern } ? pattern : context.Request.Path.Value!.TrimEnd('/');
 
     /// <summary>How long after its reservation a response not yet stored is taken to be still on its way, rather than lost.</summary>
     private static readonly TimeSpan InFlightFor = TimeSpan.FromSeconds(30);
