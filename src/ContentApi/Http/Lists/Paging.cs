@@ -45,10 +45,11 @@ public static class Paging
 public sealed record Cursor(string Sort, string? Value, long Id)
 {
     /// <summary>
-    /// The longest cursor read back. The longest sort value, a title of 300 characters, is at most 1,200 bytes of UTF-8
-    /// (1,800 if every character were a lone surrogate, escaped): about 2,450 characters of base64url with the rest.
+    /// The longest cursor read back: the longest request line Kestrel takes, the ceiling of <c>Limits:MaxUrlLength</c>,
+    /// which refuses longer URLs first. It cannot follow today's longest title: a title stored under earlier rules or
+    /// by SQL may be longer, and every cursor the API issues must be taken back when its URL fits.
     /// </summary>
-    public const int MaxLength = 4096;
+    public const int MaxLength = 64 * 1024;
 
     public string Encode()
     {
