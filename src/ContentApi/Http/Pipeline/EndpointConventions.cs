@@ -110,7 +110,9 @@ public static class EndpointConventions
     private static RouteHandlerBuilder WriteProblems(this RouteHandlerBuilder builder, bool takesBody)
     {
         builder.ProducesProblem(StatusCodes.Status403Forbidden);
-        return takesBody ? builder.ProducesProblem(StatusCodes.Status415UnsupportedMediaType) : builder;
+        return takesBody
+            ? builder.ProducesProblem(StatusCodes.Status408RequestTimeout).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            : builder;
     }
 
     public static Dictionary<string, string[]> ToErrors(this ValidationResult result) =>
