@@ -17,10 +17,10 @@ public static class ImageReferences
     /// <summary>Whether a body's image URL is a reference to a stored image (well formed or not: <c>IMAGE:0</c> too).</summary>
     public static bool IsReference(string url) => url.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The id in <c>image:42</c>, or null for any other URL.</summary>
+    /// <summary>The id in <c>image:42</c> (<c>IMAGE:42</c> too: a URI scheme has no case, RFC 3986 §3.1), or null for any other URL.</summary>
     public static long? ParseId(string? url)
     {
-        if (url is null || !url.StartsWith(Scheme, StringComparison.Ordinal))
+        if (url is null || !IsReference(url))
         {
             return null;
         }

@@ -274,6 +274,32 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(cover, article["coverImage"]!.Id());
     }
 
+    /// <summary>
+    /// The API takes and renders <c>IMAGE:5</c> as it does <c>image:5</c> (a URI scheme has no case), but import read only
+    /// the lowercase form: the export of such a body failed to import, the reference taken for an image to create.
+    /// </summary>
+    [Theory]
+    [InlineData("IMAGE")]
+    [InlineData("Image")]
+    public async Task A_markdown_export_of_a_body_placing_an_image_in_another_case_imports_back_unchanged(string scheme)
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var content = new TestContent(factory.Writer());
+        var placed = await content.ImageAsync();
+        await content.ArticleAsync(new()
+        {
+            ["title"] = $"Case {marker}",
+            ["slug"] = $"case-{marker}",
+            ["body"] = $"Text.\n\n![placed]({scheme}:{placed})\n",
+            ["imageIds"] = new[] { placed },
+        });
+
+        var (output, exported) = await ReimportMarkdownExportAsync($"case-{marker}");
+
+        Assert.Contains($"]({scheme}:{placed})", exported, StringComparison.Ordinal);
+        Assert.Contains("failed: 0, unchanged: 1", output, StringComparison.Ordinal);
+    }
+
     /// <summary>The cover, which the body may place without listing it, was added to the article's images (found by a review).</summary>
     [Theory]
     [InlineData(true)]

@@ -13,10 +13,11 @@ public sealed class ImageReferencesTests
     [InlineData("image:1a", null)]
     [InlineData("image:{0}", null)]
     [InlineData("image:99999999999999999999", null)]
-    [InlineData("Image:1", null)]
+    [InlineData("Image:1", 1L)]
+    [InlineData("IMAGE:7", 7L)]
     [InlineData("https://images.example.com/1.jpg", null)]
     [InlineData(null, null)]
-    public void ParseId_accepts_only_image_colon_positive_integer(string? url, long? id) =>
+    public void ParseId_accepts_only_image_colon_positive_integer_in_any_case(string? url, long? id) =>
         Assert.Equal(id, ImageReferences.ParseId(url));
 
     [Fact]
