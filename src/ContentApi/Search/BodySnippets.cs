@@ -13,7 +13,7 @@ namespace ContentApi.Search;
 /// it, link reference definitions elsewhere) or no block matches within the blocks rendered, the body is rendered
 /// around its first match in the source, and the snippet comes from the first matching line there; around the next
 /// match past that part when none does (the match was alt text or a URL), a few times; failing that, the snippet is
-/// the start of the body.
+/// the start of the body. HTML comments are taken out first, as from everything readers see.
 /// No render takes more than <see cref="RenderLength"/> characters of the body, and the match is looked for in its
 /// first <see cref="SearchedLength"/> only: a hit costs no more for a 500,000-character body than for one of 50,000
 /// (rendering a whole 500,000-character body took 0.5 s, for each hit).
@@ -36,11 +36,15 @@ public static partial class BodySnippets
 
     private const string Ellipsis = "…";
 
-    public static string Build(string markdown, SearchQuery query)
+    public static string Build(string body, SearchQuery query)
     {
-        var searched = SearchedPart(markdown);
-        if (!markdown.Contains("```", StringComparison.Ordinal) && !markdown.Contains("~~~", StringComparison.Ordinal) &&
-            !ReferenceDefinition().IsMatch(markdown))
+        // The part searched without its HTML comments, which are no text of the article (HtmlComments): cut from the
+        // body as written, a paragraph or part could start inside a comment, or split one, and show it.
+        var prefix = SearchedPart(body);
+        var textBeyond = prefix.Length < body.Length && !body.AsSpan(prefix.Length).IsWhiteSpace();
+        var searched = HtmlComments.Without(prefix);
+        if (!body.Contains("```", StringComparison.Ordinal) && !body.Contains("~~~", StringComparison.Ordinal) &&
+            !ReferenceDefinition().IsMatch(body))
         {
             var rendered = 0;
             for (var start = 0; start < searched.Length && rendered < BlocksRendered;)
@@ -56,7 +60,7 @@ public static partial class BodySnippets
                     var snippet = Snippets.Build(MarkdownRenderer.ToPlainText(block[from..to]), query);
                     if (snippet.Contains("<mark>", StringComparison.Ordinal))
                     {
-                        return Framed(snippet, HasText(markdown, 0, start + from), HasText(markdown, start + to, markdown.Length));
+                        return Framed(snippet, HasText(searched, 0, start + from), textBeyond || HasText(searched, start + to, searched.Length));
                     }
                 }
                 start = end + 2;
@@ -74,7 +78,7 @@ public static partial class BodySnippets
                 break;
             }
             var part = Around(searched, at);
-            var around = FromFirstMatchingLine(markdown, part, query);
+            var around = FromFirstMatchingLine(searched, part, query, textBeyond);
             if (around.Contains("<mark>", StringComparison.Ordinal))
             {
                 return around;
@@ -82,7 +86,7 @@ public static partial class BodySnippets
             headSnippet = part == head ? around : headSnippet;
             from = Math.Max(part.To, at + 1);
         }
-        return headSnippet ?? FromFirstMatchingLine(markdown, head, query);
+        return headSnippet ?? FromFirstMatchingLine(searched, head, query, textBeyond);
     }
 
     /// <summary>Parts of the body rendered around matches in its source when no block alone gave the snippet.</summary>
@@ -138,10 +142,10 @@ public static partial class BodySnippets
     /// or a line of a wrapped paragraph), so that it never runs across paragraphs; the whole part's when only lines
     /// together match (a phrase across two of them), or when none does (its start).
     /// </summary>
-    private static string FromFirstMatchingLine(string markdown, (int From, int To) part, SearchQuery query)
+    private static string FromFirstMatchingLine(string markdown, (int From, int To) part, SearchQuery query, bool textBeyond)
     {
         var plainText = MarkdownRenderer.ToPlainText(markdown[part.From..part.To]);
-        var (before, after) = (HasText(markdown, 0, part.From), HasText(markdown, part.To, markdown.Length));
+        var (before, after) = (HasText(markdown, 0, part.From), textBeyond || HasText(markdown, part.To, markdown.Length));
         var lines = plainText.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {

@@ -37,6 +37,24 @@ public sealed class BodySnippetsTests
     }
 
     /// <summary>
+    /// An HTML comment is no text of the article, to readers or to search, but a snippet cut from the body one paragraph
+    /// or one part at a time showed a comment that ran across a blank line or past the part's start.
+    /// </summary>
+    [Theory]
+    [InlineData("<!-- 編輯備註：\n\n數字待查證，石墨烯供應商未回覆 -->\n\n研究團隊在電極中加入石墨烯。", "研究團隊在電極中加入<mark>石墨烯</mark>。")]
+    [InlineData("研究團隊加入石墨烯。\n\n<!-- 內部：\n\n石墨烯報價保密 -->\n\n結論段。", "研究團隊加入<mark>石墨烯</mark>。…")]
+    public void Text_in_an_html_comment_is_never_in_the_snippet(string markdown, string expected) =>
+        Assert.Equal(expected, Build(markdown, "石墨烯"));
+
+    [Fact]
+    public void A_comment_before_a_long_part_is_left_out_of_the_part_rendered_around_the_match()
+    {
+        var note = "<!-- 編輯備註：\n" + string.Concat(Enumerable.Repeat("內部討論石墨烯，不對外。\n", 200)) + "-->\n\n";
+        var markdown = "```\ncode\n```\n\n" + note + "研究團隊在電極中加入石墨烯。";
+        Assert.Equal("…研究團隊在電極中加入<mark>石墨烯</mark>。", Build(markdown, "石墨烯"));
+    }
+
+    /// <summary>
     /// The first match in the source can render to nothing (an image's alt text, a link's URL): the snippet was then the
     /// unmarked start of the body, though a later paragraph says the word (found by a fuzzer).
     /// </summary>
