@@ -19,9 +19,10 @@ public static class SearchAnalysis
     /// no text, nor a ruby's readings; 12: a derived excerpt sees a German „…“ quotation closed; 13: Hebrew ״ ׳ inside a word are no break, and
     /// more credit lines under figures are no text of the excerpt; 14: the Arabic article joined to a word is taken off; 15: a Devanagari nasal with a virama is read as
     /// the anusvara; 16: an inline tag without its partner is text again; 17: the Arabic
-    /// article's longer forms are taken off only before four letters; 18: a credit label may hold a bracketed note).
+    /// article's longer forms are taken off only before four letters; 18: a credit label may hold a bracketed note; 19: a
+    /// derived excerpt's stop before a word in lowercase ends no sentence).
     /// </summary>
-    private const int AnalyzerRevision = 18;
+    private const int AnalyzerRevision = 19;
 
     /// <summary>This build's analysis: the analyzer's revision and the fold table it uses.</summary>
     public static string Current { get; } = $"{AnalyzerRevision}-{FoldTableHash()}";

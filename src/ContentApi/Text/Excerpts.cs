@@ -126,7 +126,7 @@ public static partial class Excerpts
                 end++;
             }
             if (end <= budget && EndsSentence(elements[i][0], end < elements.Count ? elements[end] : null) && quoted?[end] != true
-                && !EndsAbbreviation(elements, i))
+                && !EndsAbbreviation(elements, i) && !LowercaseFollows(elements, end))
             {
                 return end;
             }
@@ -153,6 +153,13 @@ public static partial class Excerpts
         var word = string.Concat(elements.Skip(start).Take(stop - start));
         return word.Length > 0 && char.IsAsciiLetterUpper(word[0]) && (word.Length <= 2 || Abbreviations.Contains(word));
     }
+
+    /// <summary>
+    /// Whether a word in lowercase follows the stop's space: in a script with case no sentence starts so, so the stop
+    /// ends an abbreviation or a name ("3 p.m. on Friday", "e.g. the", "ст. в", "Yahoo! said").
+    /// </summary>
+    private static bool LowercaseFollows(List<string> elements, int end) =>
+        end + 1 < elements.Count && Graphemes.IsWhitespace(elements[end]) && char.IsLower(elements[end + 1][0]);
 
     private static readonly HashSet<string> Abbreviations =
         ["Mrs", "Inc", "Ltd", "Corp", "Prof", "Gen", "Sen", "Rep", "Gov", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ave", "Dept", "Univ"];

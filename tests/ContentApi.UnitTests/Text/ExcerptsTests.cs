@@ -151,6 +151,33 @@ public sealed class ExcerptsTests
         Assert.Contains(abbreviation + " Jane Smith", excerpt, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A stop before a word in lowercase ends no sentence: the excerpt stopped after "3 p.m." as if the sentence had
+    /// ended there, with no ellipsis, where the abbreviation rule looked only at capitalised words.
+    /// </summary>
+    [Theory]
+    [InlineData("3 p.m.", "on Friday")]
+    [InlineData("e.g.", "the reef")]
+    [InlineData("etc.", "and more")]
+    [InlineData("Yahoo!", "said today")]
+    [InlineData("ст.", "в Москве")]
+    public void Derive_never_cuts_at_a_stop_that_a_lowercase_word_follows(string stop, string next)
+    {
+        var text = "The study of coral bleaching across the northern reef was funded by the ministry and carried out over three years, " +
+            $"and its final phase was presented at {stop} {next} by the marine institute, who took questions from the press today in town.";
+        var excerpt = Excerpts.Derive(text, 170);
+        Assert.EndsWith("…", excerpt, StringComparison.Ordinal);
+        Assert.Contains($"{stop} {next}", excerpt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Derive_still_cuts_at_a_sentence_end_that_a_capitalised_word_follows()
+    {
+        var text = "The study of coral bleaching across the northern reef was funded by the ministry and carried out over three years " +
+            "and its final phase ended at 3 p.m. The marine institute presented the results to the press today in the town hall.";
+        Assert.EndsWith("3 p.m.", Excerpts.Derive(text, 170), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Derive_cuts_inside_a_quotation_with_an_ellipsis_when_no_sentence_outside_it_is_long_enough() =>
         Assert.Equal(Han(50) + "「" + Han(100) + "。…", Excerpts.Derive(Han(50) + "「" + Han(100) + "。" + Han(100), Max));
