@@ -59,7 +59,8 @@ internal static class ExcerptSource
                 {
                     var label = FigureLabels.Of(paragraph, after, walk.Siblings);
                     walk.Labels.UnionWith(label?.Paragraphs ?? []);
-                    if (keepCaptions && label?.Caption is { } caption)
+                    // A credit run into the caption line ("… Photo: CNA", "…（圖／記者王小明攝）") is set apart as the HTML sets it.
+                    if (keepCaptions && label is not null && TrailingCredit.SetApart(label).Caption is { } caption)
                     {
                         AppendLines(builder, caption.Text);
                     }

@@ -20,7 +20,8 @@ public static class SearchAnalysis
     /// more credit lines under figures are no text of the excerpt; 14: the Arabic article joined to a word is taken off; 15: a Devanagari nasal with a virama is read as
     /// the anusvara; 16: an inline tag without its partner is text again; 17: the Arabic
     /// article's longer forms are taken off only before four letters; 18: a credit label may hold a bracketed note; 19: a
-    /// derived excerpt's stop before a word in lowercase ends no sentence).
+    /// derived excerpt's stop before a word in lowercase ends no sentence, and a gallery's excerpt leaves out the credit
+    /// run into a caption's line).
     /// </summary>
     private const int AnalyzerRevision = 19;
 

@@ -197,6 +197,10 @@ public sealed class ArticleTextTests
     [InlineData("![煙火](image:1)\n台北101跨年煙火\n\n![燈會](image:2)\n圖源：中央社", "台北101跨年煙火")]
     [InlineData("![煙火](image:1)\n\n10:30 台北跨年煙火\n\n![燈會](image:2)\n\n圖源：中央社", "10:30 台北跨年煙火")]
     [InlineData("![煙火](image:1)\n台北101跨年煙火\n圖源：中央社\n\n![燈會](image:2)\n\n高雄愛河燈會\n\n圖源：中央社", "台北101跨年煙火 高雄愛河燈會")]
+    // A credit run into a caption's line, as the HTML sets it apart (it was in the excerpt; the third gave none at all).
+    [InlineData("![煙火](image:1)\nFireworks over Taipei 101. Photo: CNA\n\n![燈會](image:2)\nLanterns in Kaohsiung. Photo: CNA", "Fireworks over Taipei 101. Lanterns in Kaohsiung.")]
+    [InlineData("![煙火](image:1)\nFireworks over Taipei 101 (AP Photo/Jane Doe)\n\n![燈會](image:2)\nLanterns in Kaohsiung (AP Photo/Jane Doe)", "Fireworks over Taipei 101 Lanterns in Kaohsiung")]
+    [InlineData("![煙火](image:1)\n台北101跨年煙火。圖源：中央社\n\n![燈會](image:2)\n高雄愛河燈會。圖源：中央社", "台北101跨年煙火。高雄愛河燈會。")]
     public void A_body_without_paragraphs_gives_the_rest_of_its_text_but_figure_labels(string body, string excerpt) =>
         Assert.Equal(excerpt, ArticleText.Measure(body).DerivedExcerpt);
 
