@@ -218,6 +218,7 @@ public static class BackupCommands
     {
         await using var copy = new SqliteConnection(OwnConnectionString(staged, SqliteOpenMode.ReadWriteCreate));
         await copy.OpenAsync(cancellationToken);
+        await MatchPageSizeAsync(copy, to, cancellationToken);
         // Rewriting every row's version takes about as long as copying the pages (0.9 s for 10,000 seeded articles), so it
         // is done before the write lock, while a server under --force goes on writing. Under the lock, the rows move again
         // only if a version above all before was given meanwhile (finding none to move took 0.1 s).
@@ -250,6 +251,23 @@ public static class BackupCommands
         // Every page, and the commit: SQLite's online backup replaces the database in one transaction.
         replace.CopyAll(cancellationToken);
         return keys;
+    }
+
+    /// <summary>
+    /// Rewrites the copy in the database's page size when it has another (a snapshot vacuumed with another
+    /// <c>page_size</c>, or made by another tool): SQLite's online backup cannot change the page size of a database in WAL
+    /// mode, and failed as if the database were read-only. The copy leaves WAL mode for it, as a page size is set only
+    /// outside it.
+    /// </summary>
+    private static async Task MatchPageSizeAsync(SqliteConnection copy, SqliteConnection to, CancellationToken cancellationToken)
+    {
+        var pageSize = await to.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA page_size", cancellationToken: cancellationToken));
+        if (await copy.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA page_size", cancellationToken: cancellationToken)) == pageSize)
+        {
+            return;
+        }
+        // VACUUM rewrites every page: a stop signal interrupts it, leaving the copy, which is deleted.
+        await SqliteInterrupt.RunAsync(copy, () => copy.ExecuteAsync($"PRAGMA journal_mode = DELETE; PRAGMA page_size = {pageSize}; VACUUM;"), cancellationToken);
     }
 
     /// <summary>

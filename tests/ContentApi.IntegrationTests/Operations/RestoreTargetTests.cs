@@ -117,4 +117,27 @@ public sealed class RestoreTargetTests
         Assert.True(exitCode == 0, output);
         Assert.Contains("(up to date)", (await CommandRunner.RunAsync(target, "migrate")).Output, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A snapshot whose pages are of another size (copied with the sqlite3 tool from a database made elsewhere, or
+    /// vacuumed with another page_size) could not replace a database in WAL mode: SQLite's online backup cannot change
+    /// a WAL database's page size, and restore failed with "attempt to write a readonly database".
+    /// </summary>
+    [Theory]
+    [InlineData(1024)]
+    [InlineData(8192)]
+    public async Task Restore_takes_a_snapshot_of_another_page_size(int pageSize)
+    {
+        var snapshot = await SnapshotAsync();
+        await ExecuteAsync(snapshot, $"PRAGMA journal_mode = DELETE; PRAGMA page_size = {pageSize}; VACUUM; INSERT INTO tags (name, slug, created_at, updated_at) VALUES ('Paged', 'paged', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');");
+        var target = Path.Combine(CommandRunner.TempDirectory(), "content.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(target, "migrate")).ExitCode);
+
+        var (exitCode, output) = await CommandRunner.RunAsync(target, "restore", snapshot);
+
+        Assert.True(exitCode == 0, output);
+        await using var connection = new SqliteConnection($"Data Source={target};Pooling=False");
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM tags WHERE slug = 'paged'"));
+        Assert.Equal("ok", await connection.ExecuteScalarAsync<string>("PRAGMA integrity_check"));
+    }
 }
