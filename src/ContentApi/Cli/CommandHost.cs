@@ -22,7 +22,7 @@ public static class CommandHost
     }
 
     /// <summary>
-    /// <see cref="StartMigratedAsync"/> for commands that read what a database holds (backup, export, reindex): null,
+    /// <see cref="StartMigratedAsync"/> for commands that read what a database holds (backup, export, reindex, keys list and revoke): null,
     /// having said why, when there is no database file. A mistyped path would otherwise be created, migrated and read
     /// empty, and the command would report success over nothing.
     /// </summary>

@@ -59,7 +59,11 @@ public static class KeysCommands
         var command = new Command("list", "List keys: name, scope, prefix, created, last used, revoked (never the key).");
         command.SetAction(async (_, cancellationToken) =>
         {
-            await using var app = await CommandHost.StartMigratedAsync(cancellationToken, configure);
+            if (await CommandHost.StartExistingAsync(cancellationToken, configure) is not { } app)
+            {
+                return 1;
+            }
+            await using var started = app;
             var rows = await app.Services.GetRequiredService<ApiKeyStore>().ListAsync(cancellationToken);
             await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0} {1,-6} {2,-13} {3,-28} {4,-28} {5}", ColumnWidth.PadRight("NAME", 24), "SCOPE", "PREFIX", "CREATED", "LAST USED", "REVOKED"));
             foreach (var row in rows)
@@ -78,7 +82,11 @@ public static class KeysCommands
         var command = new Command("revoke", "Revoke a key: requests with it get 401 from now on.") { name };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = await CommandHost.StartMigratedAsync(cancellationToken, configure);
+            if (await CommandHost.StartExistingAsync(cancellationToken, configure) is not { } app)
+            {
+                return 1;
+            }
+            await using var started = app;
             var keyName = parse.GetRequiredValue(name);
             if (!await app.Services.GetRequiredService<ApiKeyStore>().RevokeAsync(keyName, cancellationToken))
             {
