@@ -330,5 +330,27 @@ public static class BackupCommands
         {
             return "is not a SQLite database";
         }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == CantOpen)
+        {
+            return Unreadable(file); // SQLite says no more than "unable to open database file"
+        }
+    }
+
+    /// <summary>Why SQLite could not open a snapshot, as the file system tells it.</summary>
+    private static string Unreadable(string file)
+    {
+        try
+        {
+            using var _ = File.OpenRead(file);
+            return "cannot be opened by SQLite";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "cannot be read (check its permissions)";
+        }
+        catch (IOException exception)
+        {
+            return $"cannot be read ({exception.Message})";
+        }
     }
 }

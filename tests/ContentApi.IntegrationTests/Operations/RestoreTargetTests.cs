@@ -140,4 +140,33 @@ public sealed class RestoreTargetTests
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM tags WHERE slug = 'paged'"));
         Assert.Equal("ok", await connection.ExecuteScalarAsync<string>("PRAGMA integrity_check"));
     }
+
+    /// <summary>A snapshot the command's user may not read ended the restore with "SQLite Error 14: 'unable to open database file'" alone.</summary>
+    [Fact]
+    public async Task Restore_of_a_snapshot_it_cannot_read_says_so_in_one_line_and_leaves_the_database()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("file permissions are tested on Unix");
+        }
+        var everyone = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
+        var folders = everyone | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        var snapshot = await SnapshotAsync();
+        File.SetUnixFileMode(Path.GetDirectoryName(snapshot)!, folders);
+        File.SetUnixFileMode(snapshot, UnixFileMode.None);
+        var data = Path.Combine(CommandRunner.TempDirectory(), "data");
+        var database = Path.Combine(data, "content.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
+        File.SetUnixFileMode(data, folders);
+        File.SetUnixFileMode(database, everyone);
+        var before = await File.ReadAllBytesAsync(database);
+        var user = Environment.UserName == "root" ? "65534" : null;
+
+        var outcome = await AppProcess.RunAsync(database, ["restore", snapshot], user);
+
+        Assert.Equal(1, outcome.ExitCode);
+        var line = Assert.Single(outcome.ErrorLines);
+        Assert.Equal($"{snapshot} cannot be read (check its permissions); the database was left as it was.", line);
+        Assert.Equal(before, await File.ReadAllBytesAsync(database));
+    }
 }
