@@ -15,8 +15,7 @@ public sealed class BackupRefusalTests
         {
             throw new PlatformNotSupportedException("file permissions are tested on Unix");
         }
-        var open = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
-        var folders = open | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        var (open, folders) = (OpenModes.File, OpenModes.Folder);
         var data = Path.Combine(CommandRunner.TempDirectory(), "data");
         var database = Path.Combine(data, "content.db");
         Assert.Equal(0, (await AppProcess.RunAsync(database, ["migrate"])).ExitCode);
@@ -25,7 +24,7 @@ public sealed class BackupRefusalTests
         var readOnly = Path.Combine(CommandRunner.TempDirectory(), "read-only");
         Directory.CreateDirectory(readOnly);
         File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        var user = Environment.UserName == "root" ? "65534" : null;
+        var user = OpenModes.OtherUser;
 
         var outcome = await AppProcess.RunAsync(database, ["backup", Path.Combine(readOnly, "b.db")], user);
 

@@ -194,7 +194,7 @@ public sealed class DatabaseFileTests
         var readOnly = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
         File.SetUnixFileMode(database, readOnly);
         File.SetUnixFileMode(folder, readOnly | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-        var user = Environment.UserName == "root" ? "65534" : null;
+        var user = OpenModes.OtherUser;
 
         AssertRefusedInOneLine(await AppProcess.ServeAsync(database, user), database, "is read-only (check the file's and its folder's permissions)");
         var keys = await AppProcess.RunAsync(database, ["keys", "create", "--name", "editor", "--scope", "write"], user);
@@ -223,7 +223,7 @@ public sealed class DatabaseFileTests
         File.SetUnixFileMode(database, (UnixFileMode)0x1B6); // rw-rw-rw-
         File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead
             | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        var user = Environment.UserName == "root" ? "65534" : null;
+        var user = OpenModes.OtherUser;
 
         AssertRefusedInOneLine(await AppProcess.ServeAsync(database, user), database, "is read-only (check the file's and its folder's permissions)");
     }
@@ -255,7 +255,7 @@ public sealed class DatabaseFileTests
                 }
                 File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead
                     | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-                var user = Environment.UserName == "root" ? "65534" : null;
+                var user = OpenModes.OtherUser;
                 return (kind == "folder not writable" ? database : Path.Combine(folder, "sub", "content.db"), user);
         }
     }

@@ -53,8 +53,7 @@ public sealed class RestoreTargetTests
             throw new PlatformNotSupportedException("file permissions are tested on Unix");
         }
         var snapshot = await SnapshotAsync();
-        var everyone = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
-        var folders = everyone | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        var (everyone, folders) = (OpenModes.File, OpenModes.Folder);
         var real = Path.Combine(CommandRunner.TempDirectory(), "real");
         var links = Path.Combine(CommandRunner.TempDirectory(), "links");
         Directory.CreateDirectory(links);
@@ -69,7 +68,7 @@ public sealed class RestoreTargetTests
         File.CreateSymbolicLink(link, database);
         await File.WriteAllTextAsync(link + ".lock", "");
         File.SetUnixFileMode(link + ".lock", UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        var user = Environment.UserName == "root" ? "65534" : null;
+        var user = OpenModes.OtherUser;
 
         var outcome = await AppProcess.RunAsync(link, ["restore", snapshot], user);
 
@@ -149,8 +148,7 @@ public sealed class RestoreTargetTests
         {
             throw new PlatformNotSupportedException("file permissions are tested on Unix");
         }
-        var everyone = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
-        var folders = everyone | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        var (everyone, folders) = (OpenModes.File, OpenModes.Folder);
         var snapshot = await SnapshotAsync();
         File.SetUnixFileMode(Path.GetDirectoryName(snapshot)!, folders);
         File.SetUnixFileMode(snapshot, UnixFileMode.None);
@@ -160,7 +158,7 @@ public sealed class RestoreTargetTests
         File.SetUnixFileMode(data, folders);
         File.SetUnixFileMode(database, everyone);
         var before = await File.ReadAllBytesAsync(database);
-        var user = Environment.UserName == "root" ? "65534" : null;
+        var user = OpenModes.OtherUser;
 
         var outcome = await AppProcess.RunAsync(database, ["restore", snapshot], user);
 
