@@ -34,6 +34,32 @@ internal static partial class HtmlComments
         return kept.Append(markdown, position, markdown.Length - position).ToString();
     }
 
+    /// <summary>
+    /// The first <paramref name="length"/> characters without their comments, as the whole body reads them: a comment
+    /// open at the cut and closed further on is left out, where read alone it would be never closed, and text.
+    /// </summary>
+    public static string WithoutInStart(string markdown, int length)
+    {
+        if (length >= markdown.Length)
+        {
+            return Without(markdown);
+        }
+        var close = markdown.IndexOf(Close, Math.Max(0, length - Close.Length + 1), StringComparison.Ordinal);
+        var read = close < 0 ? markdown[..length] : markdown[..(close + Close.Length)];
+        var kept = new StringBuilder(length);
+        var position = 0;
+        foreach (var (start, end) in Ranges(read))
+        {
+            if (start >= length)
+            {
+                break;
+            }
+            kept.Append(markdown, position, start - position);
+            position = Math.Min(end, length);
+        }
+        return kept.Append(markdown, position, length - position).ToString();
+    }
+
     /// <summary>Where the first <c>&lt;!--more--&gt;</c> comment (any case, spaces inside) starts, if the body has one.</summary>
     public static int? MoreAt(string markdown)
     {

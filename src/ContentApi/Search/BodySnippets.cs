@@ -39,10 +39,11 @@ public static partial class BodySnippets
     public static string Build(string body, SearchQuery query)
     {
         // The part searched without its HTML comments, which are no text of the article (HtmlComments): cut from the
-        // body as written, a paragraph or part could start inside a comment, or split one, and show it.
-        var prefix = SearchedPart(body);
-        var textBeyond = prefix.Length < body.Length && !body.AsSpan(prefix.Length).IsWhiteSpace();
-        var searched = HtmlComments.Without(prefix);
+        // body as written, a paragraph or part could start inside a comment, or split one, and show it; read from the
+        // cut alone, a comment open there would be never closed, so text.
+        var searchedLength = SearchedPart(body).Length;
+        var textBeyond = searchedLength < body.Length && !body.AsSpan(searchedLength).IsWhiteSpace();
+        var searched = HtmlComments.WithoutInStart(body, searchedLength);
         if (!body.Contains("```", StringComparison.Ordinal) && !body.Contains("~~~", StringComparison.Ordinal) &&
             !ReferenceDefinition().IsMatch(body))
         {

@@ -55,6 +55,21 @@ public sealed class BodySnippetsTests
     }
 
     /// <summary>
+    /// A comment open where the part searched ends, and closed past it, is a comment: the part read alone left it
+    /// never closed, so text, and its note was the snippet.
+    /// </summary>
+    [Fact]
+    public void A_comment_across_the_end_of_the_part_searched_is_never_in_the_snippet()
+    {
+        var intro = string.Concat(Enumerable.Repeat("Opening words without the term.\n\n", 1500));
+        var note = "<!-- supplier's graphene price\n\n" + string.Concat(Enumerable.Repeat("confidential notes line.\n", 200)) + "-->\n\n";
+        Assert.InRange(BodySnippets.SearchedLength, intro.Length + 1, intro.Length + note.Length - 1);
+        var snippet = Build(intro + note + "We used graphene here.", "graphene");
+        Assert.DoesNotContain("supplier", snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("confidential", snippet, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// The first match in the source can render to nothing (an image's alt text, a link's URL): the snippet was then the
     /// unmarked start of the body, though a later paragraph says the word (found by a fuzzer).
     /// </summary>
