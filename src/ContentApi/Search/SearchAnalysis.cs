@@ -21,9 +21,9 @@ public static class SearchAnalysis
     /// the anusvara; 16: an inline tag without its partner is text again; 17: the Arabic
     /// article's longer forms are taken off only before four letters; 18: a credit label may hold a bracketed note; 19: a
     /// derived excerpt's stop before a word in lowercase ends no sentence, and a gallery's excerpt leaves out the credit
-    /// run into a caption's line).
+    /// run into a caption's line; 20: a semicolon before a word in lowercase is a clause end again).
     /// </summary>
-    private const int AnalyzerRevision = 19;
+    private const int AnalyzerRevision = 20;
 
     /// <summary>This build's analysis: the analyzer's revision and the fold table it uses.</summary>
     public static string Current { get; } = $"{AnalyzerRevision}-{FoldTableHash()}";

@@ -126,7 +126,7 @@ public static partial class Excerpts
                 end++;
             }
             if (end <= budget && EndsSentence(elements[i][0], end < elements.Count ? elements[end] : null) && quoted?[end] != true
-                && !EndsAbbreviation(elements, i) && !LowercaseFollows(elements, end))
+                && !EndsAbbreviation(elements, i) && !(SentenceEnds.Contains(elements[i], StringComparison.Ordinal) && LowercaseFollows(elements, end)))
             {
                 return end;
             }
@@ -156,7 +156,8 @@ public static partial class Excerpts
 
     /// <summary>
     /// Whether a word in lowercase follows the stop's space: in a script with case no sentence starts so, so the stop
-    /// ends an abbreviation or a name ("3 p.m. on Friday", "e.g. the", "ст. в", "Yahoo! said").
+    /// ends an abbreviation or a name ("3 p.m. on Friday", "e.g. the", "ст. в", "Yahoo! said"). Not asked of a clause
+    /// end, which a lowercase word follows as a rule ("prices rose; the bank").
     /// </summary>
     private static bool LowercaseFollows(List<string> elements, int end) =>
         end + 1 < elements.Count && Graphemes.IsWhitespace(elements[end]) && char.IsLower(elements[end + 1][0]);

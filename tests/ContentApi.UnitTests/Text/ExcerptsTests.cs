@@ -170,6 +170,18 @@ public sealed class ExcerptsTests
         Assert.Contains($"{stop} {next}", excerpt, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A semicolon ends a clause whatever case follows it: the lowercase rule, meant for stops, left English text with
+    /// no clause end to fall back to ("…prices rose;" lost to a cut between words).
+    /// </summary>
+    [Fact]
+    public void Derive_falls_back_to_a_semicolon_that_a_lowercase_word_follows()
+    {
+        var text = "Across the northern provinces the cost of rice, flour and cooking oil climbed for the fourth month running, " +
+            "and in the markets of the capital prices rose; the central bank said it would wait for the harvest figures before it acted";
+        Assert.EndsWith("prices rose;…", Excerpts.Derive(text, 170), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Derive_still_cuts_at_a_sentence_end_that_a_capitalised_word_follows()
     {
