@@ -44,8 +44,7 @@ internal static partial class HtmlComments
         {
             return Without(markdown);
         }
-        var close = markdown.IndexOf(Close, Math.Max(0, length - Close.Length + 1), StringComparison.Ordinal);
-        var read = close < 0 ? markdown[..length] : markdown[..(close + Close.Length)];
+        var read = PartRead(markdown, length);
         var kept = new StringBuilder(length);
         var position = 0;
         foreach (var (start, end) in Ranges(read))
@@ -58,6 +57,32 @@ internal static partial class HtmlComments
             position = Math.Min(end, length);
         }
         return kept.Append(markdown, position, length - position).ToString();
+    }
+
+    /// <summary>
+    /// The most <see cref="WithoutInStart"/> reads past its cut for a comment open there: finding comments parses what
+    /// is read, and a comment's close could lie hundreds of thousands of characters on.
+    /// </summary>
+    private const int MaxReadPastCut = 10_000;
+
+    /// <summary>
+    /// What <see cref="WithoutInStart"/> finds comments in: the first <paramref name="length"/> characters, and when an
+    /// <c>&lt;!--</c> after the last <c>--&gt;</c> among them is closed further on, up to that close; or, when the close
+    /// is more than <see cref="MaxReadPastCut"/> on, the cut with a close set after it (the comment reads as closed, as
+    /// the whole body reads it when it starts a line).
+    /// </summary>
+    internal static string PartRead(string markdown, int length)
+    {
+        var start = markdown.AsSpan(0, length);
+        var lastOpen = start.LastIndexOf(Open, StringComparison.Ordinal);
+        if (lastOpen < 0 || start.LastIndexOf(Close, StringComparison.Ordinal) > lastOpen)
+        {
+            return markdown[..length];
+        }
+        var close = markdown.IndexOf(Close, Math.Max(lastOpen + Open.Length, length - Close.Length + 1), StringComparison.Ordinal);
+        return close < 0 ? markdown[..length]
+            : close + Close.Length - length <= MaxReadPastCut ? markdown[..(close + Close.Length)]
+            : string.Concat(start, Close);
     }
 
     /// <summary>Where the first <c>&lt;!--more--&gt;</c> comment (any case, spaces inside) starts, if the body has one.</summary>

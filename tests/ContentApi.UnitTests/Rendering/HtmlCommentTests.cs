@@ -69,4 +69,35 @@ public sealed class HtmlCommentTests
     [Fact]
     public void A_byte_order_mark_before_the_body_does_not_shift_what_is_cut() =>
         Assert.Equal("<p>甲乙</p>", Html("\uFEFF甲<!-- x -->乙"));
+
+    /// <summary>
+    /// The start of a long body is read past its cut only for a comment open there: it was read up to the first
+    /// <c>--&gt;</c> after the cut whatever came before, so a body with a note in its start and another ~450,000 characters
+    /// on was parsed whole for each search hit (review).
+    /// </summary>
+    [Fact]
+    public void The_start_is_read_no_further_than_its_cut_when_no_comment_is_open_there()
+    {
+        var body = "Lead <!-- note --> text.\n\n" + new string('x', 60_000) + "\n\n" + new string('y', 450_000) + "\n\n<!-- late -->";
+        Assert.Equal(50_000, HtmlComments.PartRead(body, 50_000).Length);
+        Assert.Equal("Lead  text.\n\n" + new string('x', 50_000 - 26), HtmlComments.WithoutInStart(body, 50_000));
+    }
+
+    [Fact]
+    public void A_comment_open_at_the_cut_is_read_to_its_close_when_that_is_near()
+    {
+        var body = new string('x', 49_990) + "\n\n<!-- a note\n\nrunning on -->\n\nmore";
+        var close = body.IndexOf("-->", StringComparison.Ordinal) + 3;
+        Assert.Equal(close, HtmlComments.PartRead(body, 50_000).Length);
+        Assert.Equal(new string('x', 49_990) + "\n\n", HtmlComments.WithoutInStart(body, 50_000));
+    }
+
+    /// <summary>A comment closed far past the cut is still no text, but the body is not read to its close.</summary>
+    [Fact]
+    public void A_comment_open_at_the_cut_and_closed_far_past_it_is_left_out_without_reading_that_far()
+    {
+        var body = new string('x', 49_990) + "\n\n<!-- a note\n\n" + new string('z', 400_000) + " -->\n\nmore";
+        Assert.InRange(HtmlComments.PartRead(body, 50_000).Length, 50_000, 50_000 + 20_000);
+        Assert.Equal(new string('x', 49_990) + "\n\n", HtmlComments.WithoutInStart(body, 50_000));
+    }
 }
