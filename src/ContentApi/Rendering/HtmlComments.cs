@@ -66,23 +66,34 @@ internal static partial class HtmlComments
     private const int MaxReadPastCut = 10_000;
 
     /// <summary>
-    /// What <see cref="WithoutInStart"/> finds comments in: the first <paramref name="length"/> characters, and when an
-    /// <c>&lt;!--</c> after the last <c>--&gt;</c> among them is closed further on, up to that close; or, when the close
-    /// is more than <see cref="MaxReadPastCut"/> on, the cut with a close set after it (the comment reads as closed, as
-    /// the whole body reads it when it starts a line).
+    /// What <see cref="WithoutInStart"/> finds comments in: the first <paramref name="length"/> characters, and up to
+    /// the close of a comment open at the cut (<see cref="PastCommentOpenAt"/>); or, when that close is more than
+    /// <see cref="MaxReadPastCut"/> on, the cut with a close set after it (the comment reads as closed, as the whole
+    /// body reads it when it starts a line).
     /// </summary>
     internal static string PartRead(string markdown, int length)
+    {
+        var end = PastCommentOpenAt(markdown, length);
+        return end == length ? markdown[..length]
+            : end - length <= MaxReadPastCut ? markdown[..end]
+            : string.Concat(markdown.AsSpan(0, length), Close);
+    }
+
+    /// <summary>
+    /// Just after the <c>--&gt;</c> that closes a comment open where the first <paramref name="length"/> characters end
+    /// (an <c>&lt;!--</c> after their last <c>--&gt;</c>), or <paramref name="length"/> when none is open there or it
+    /// is never closed.
+    /// </summary>
+    public static int PastCommentOpenAt(string markdown, int length)
     {
         var start = markdown.AsSpan(0, length);
         var lastOpen = start.LastIndexOf(Open, StringComparison.Ordinal);
         if (lastOpen < 0 || start.LastIndexOf(Close, StringComparison.Ordinal) > lastOpen)
         {
-            return markdown[..length];
+            return length;
         }
         var close = markdown.IndexOf(Close, Math.Max(lastOpen + Open.Length, length - Close.Length + 1), StringComparison.Ordinal);
-        return close < 0 ? markdown[..length]
-            : close + Close.Length - length <= MaxReadPastCut ? markdown[..(close + Close.Length)]
-            : string.Concat(start, Close);
+        return close < 0 ? length : close + Close.Length;
     }
 
     /// <summary>Where the first <c>&lt;!--more--&gt;</c> comment (any case, spaces inside) starts, if the body has one.</summary>

@@ -70,6 +70,20 @@ public sealed class BodySnippetsTests
     }
 
     /// <summary>
+    /// A snippet of a body whose only text past the part searched is the rest of a comment open at its end stops with
+    /// no ellipsis: the comment was counted as more text (review).
+    /// </summary>
+    [Fact]
+    public void A_comment_that_ends_the_body_past_the_part_searched_is_no_text_after_the_snippet()
+    {
+        var intro = string.Concat(Enumerable.Repeat("Opening words without the term.\n\n", 1500));
+        var note = "<!-- supplier's price\n\n" + string.Concat(Enumerable.Repeat("confidential notes line.\n", 200)) + "-->\n";
+        var markdown = intro + "We used graphene here.\n\n" + note;
+        Assert.InRange(BodySnippets.SearchedLength, markdown.Length - note.Length + 1, markdown.Length - 1);
+        Assert.Equal("…We used <mark>graphene</mark> here.", Build(markdown, "graphene"));
+    }
+
+    /// <summary>
     /// The first match in the source can render to nothing (an image's alt text, a link's URL): the snippet was then the
     /// unmarked start of the body, though a later paragraph says the word (found by a fuzzer).
     /// </summary>
