@@ -35,18 +35,19 @@ internal static partial class HtmlComments
     }
 
     /// <summary>
-    /// The first <paramref name="length"/> characters without their comments, as the whole body reads them: a comment
-    /// open at the cut and closed further on is left out, where read alone it would be never closed, and text.
+    /// The first <paramref name="length"/> characters without their comments, as the whole body reads them (a comment
+    /// open at the cut and closed further on is left out, where read alone it would be never closed, and text), and
+    /// where the body goes on past them: after such a comment's close, when that close was read.
     /// </summary>
-    public static string WithoutInStart(string markdown, int length)
+    public static (string Text, int RestAt) WithoutInStart(string markdown, int length)
     {
         if (length >= markdown.Length)
         {
-            return Without(markdown);
+            return (Without(markdown), markdown.Length);
         }
-        var read = PartRead(markdown, length);
+        var (read, closeAdded) = PartRead(markdown, length);
         var kept = new StringBuilder(length);
-        var position = 0;
+        var (position, restAt) = (0, length);
         foreach (var (start, end) in Ranges(read))
         {
             if (start >= length)
@@ -55,45 +56,35 @@ internal static partial class HtmlComments
             }
             kept.Append(markdown, position, start - position);
             position = Math.Min(end, length);
+            restAt = closeAdded ? length : Math.Max(end, length);
         }
-        return kept.Append(markdown, position, length - position).ToString();
+        return (kept.Append(markdown, position, length - position).ToString(), restAt);
     }
 
     /// <summary>
-    /// The most <see cref="WithoutInStart"/> reads past its cut for a comment open there: finding comments parses what
-    /// is read, and a comment's close could lie hundreds of thousands of characters on.
+    /// The most <see cref="WithoutInStart"/> reads past its cut: finding comments parses what is read, and a comment's
+    /// close could lie hundreds of thousands of characters on.
     /// </summary>
     private const int MaxReadPastCut = 10_000;
 
     /// <summary>
-    /// What <see cref="WithoutInStart"/> finds comments in: the first <paramref name="length"/> characters, and up to
-    /// the close of a comment open at the cut (<see cref="PastCommentOpenAt"/>); or, when that close is more than
-    /// <see cref="MaxReadPastCut"/> on, the cut with a close set after it (the comment reads as closed, as the whole
-    /// body reads it when it starts a line).
+    /// What <see cref="WithoutInStart"/> finds comments in: when the first <paramref name="length"/> characters hold an
+    /// opener (or the cut splits one), up to the first <c>--&gt;</c> past the cut, which may close a comment open there (a
+    /// <c>--&gt;</c> before the cut can be code's); when that is more than <see cref="MaxReadPastCut"/> on, the cut with a
+    /// close set after a blank line, which closes a comment that starts a line, as the whole body reads it, and not one
+    /// inside a paragraph, which its paragraph ends first. Otherwise the first characters alone.
     /// </summary>
-    internal static string PartRead(string markdown, int length)
+    internal static (string Text, bool CloseAdded) PartRead(string markdown, int length)
     {
-        var end = PastCommentOpenAt(markdown, length);
-        return end == length ? markdown[..length]
-            : end - length <= MaxReadPastCut ? markdown[..end]
-            : string.Concat(markdown.AsSpan(0, length), Close);
-    }
-
-    /// <summary>
-    /// Just after the <c>--&gt;</c> that closes a comment open where the first <paramref name="length"/> characters end
-    /// (an <c>&lt;!--</c> after their last <c>--&gt;</c>), or <paramref name="length"/> when none is open there or it
-    /// is never closed.
-    /// </summary>
-    public static int PastCommentOpenAt(string markdown, int length)
-    {
-        var start = markdown.AsSpan(0, length);
-        var lastOpen = start.LastIndexOf(Open, StringComparison.Ordinal);
-        if (lastOpen < 0 || start.LastIndexOf(Close, StringComparison.Ordinal) > lastOpen)
+        var withSplitOpener = markdown.AsSpan(0, Math.Min(markdown.Length, length + Open.Length - 1));
+        if (!withSplitOpener.Contains(Open, StringComparison.Ordinal))
         {
-            return length;
+            return (markdown[..length], false);
         }
-        var close = markdown.IndexOf(Close, Math.Max(lastOpen + Open.Length, length - Close.Length + 1), StringComparison.Ordinal);
-        return close < 0 ? length : close + Close.Length;
+        var close = markdown.IndexOf(Close, Math.Max(0, length - Close.Length + 1), StringComparison.Ordinal);
+        return close < 0 ? (markdown[..length], false)
+            : close + Close.Length - length <= MaxReadPastCut ? (markdown[..(close + Close.Length)], false)
+            : (string.Concat(markdown.AsSpan(0, length), "\n\n", Close), true);
     }
 
     /// <summary>Where the first <c>&lt;!--more--&gt;</c> comment (any case, spaces inside) starts, if the body has one.</summary>

@@ -41,10 +41,8 @@ public static partial class BodySnippets
         // The part searched without its HTML comments, which are no text of the article (HtmlComments): cut from the
         // body as written, a paragraph or part could start inside a comment, or split one, and show it; read from the
         // cut alone, a comment open there would be never closed, so text; the rest of it is no text past the part.
-        var searchedLength = SearchedPart(body).Length;
-        var searchedEnd = HtmlComments.PastCommentOpenAt(body, searchedLength);
-        var textBeyond = searchedEnd < body.Length && !body.AsSpan(searchedEnd).IsWhiteSpace();
-        var searched = HtmlComments.WithoutInStart(body, searchedLength);
+        var (searched, restAt) = HtmlComments.WithoutInStart(body, SearchedPart(body).Length);
+        var textBeyond = restAt < body.Length && !body.AsSpan(restAt).IsWhiteSpace();
         if (!body.Contains("```", StringComparison.Ordinal) && !body.Contains("~~~", StringComparison.Ordinal) &&
             !ReferenceDefinition().IsMatch(body))
         {

@@ -70,6 +70,47 @@ public sealed class BodySnippetsTests
     }
 
     /// <summary>
+    /// Where the part searched ends, a comment is read as the whole body reads it, though only up to 10,000 characters
+    /// past the cut are read (review): a <c>--&gt;</c> in code inside the comment closes nothing; the close set at the cut,
+    /// when the real one is further, closes a comment that starts a line, not one inside a paragraph, which is text when
+    /// its paragraph ends first; and an opener split by the cut is a comment too.
+    /// </summary>
+    [Fact]
+    public void A_code_arrow_inside_a_comment_open_at_the_cut_does_not_close_it()
+    {
+        var intro = string.Concat(Enumerable.Repeat("Opening words without the term.\n\n", 1500));
+        var note = "<!-- supplier's graphene price\n\n```\nflow: a --> b\n```\n\n" + string.Concat(Enumerable.Repeat("confidential notes line.\n", 200)) + "-->\n\n";
+        Assert.InRange(BodySnippets.SearchedLength, intro.Length + 60, intro.Length + note.Length - 1);
+        Assert.DoesNotContain("supplier", Build(intro + note + "We used graphene here.", "graphene"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_comment_open_at_the_cut_with_code_to_a_far_close_is_never_in_the_snippet()
+    {
+        var intro = string.Concat(Enumerable.Repeat("Opening words without the term.\n\n", 1500));
+        var note = "<!-- supplier's graphene price\n\n```\n" + string.Concat(Enumerable.Repeat("code line\n", 2000)) + "```\n\n-->\n\n";
+        Assert.DoesNotContain("supplier", Build(intro + note + "We used graphene here.", "graphene"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_opener_inside_a_paragraph_that_runs_past_the_cut_and_never_closes_in_it_is_text()
+    {
+        var intro = string.Concat(Enumerable.Repeat("Opening words without the term.\n\n", 1500));
+        var paragraph = "In HTML the sequence <!-- opens a comment, graphene aside, " + string.Concat(Enumerable.Repeat("and the prose runs on ", 60)) + "to the end.\n\n";
+        var far = string.Concat(Enumerable.Repeat("Filler paragraph without the term.\n\n", 400)) + "Arrows such as --> are text too.";
+        Assert.InRange(BodySnippets.SearchedLength, intro.Length + 60, intro.Length + paragraph.Length - 1);
+        Assert.Contains("<mark>graphene</mark>", Build(intro + paragraph + far, "graphene"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_opener_split_by_the_cut_is_not_in_the_snippet()
+    {
+        var body = new string('甲', 49_990) + "石墨烯丙丙丙丙" + "<!-- 備註 -->" + new string('乙', 100);
+        Assert.Equal(50_000, BodySnippets.SearchedLength);
+        Assert.DoesNotContain("&lt;!-", Build(body, "石墨烯"), StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A snippet of a body whose only text past the part searched is the rest of a comment open at its end stops with
     /// no ellipsis: the comment was counted as more text (review).
     /// </summary>
