@@ -12,6 +12,9 @@ public static class BackupCommands
     /// <summary>SQLITE_CANTOPEN: a file it cannot create or open.</summary>
     private const int CantOpen = 14;
 
+    /// <summary>SQLITE_READONLY: a write it needed, where it may not write.</summary>
+    private const int ReadOnly = 8;
+
     public static Command Backup(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
         var path = PathArgument.Create("File to write the snapshot to (must not exist).");
@@ -124,7 +127,8 @@ public static class BackupCommands
             }
             if (!File.Exists(source))
             {
-                await Console.Error.WriteLineAsync($"{source} does not exist.");
+                // File.Exists is false too for a file in a folder the user may not search.
+                await Console.Error.WriteLineAsync(OpeningFailure(source) is UnauthorizedAccessException ? $"{source} {DeniedReading}; the database was left as it was." : $"{source} does not exist.");
                 return 1;
             }
             if (await SnapshotProblemAsync(source, cancellationToken) is { } problem)
@@ -334,23 +338,34 @@ public static class BackupCommands
         {
             return Unreadable(file); // SQLite says no more than "unable to open database file"
         }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == ReadOnly)
+        {
+            // Read-only, a connection still makes a WAL file's -shm, or rolls back a journal left beside the file.
+            return "cannot be read where it is: SQLite writes beside a snapshot in WAL mode or with a journal to roll back, " +
+                "and its folder is read-only (copy it to a writable folder)";
+        }
     }
 
+    private const string DeniedReading = "cannot be read (check the permissions of it and its folders)";
+
     /// <summary>Why SQLite could not open a snapshot, as the file system tells it.</summary>
-    private static string Unreadable(string file)
+    private static string Unreadable(string file) => OpeningFailure(file) switch
+    {
+        null => "cannot be opened by SQLite",
+        UnauthorizedAccessException => DeniedReading,
+        var failure => $"cannot be read ({failure.Message})",
+    };
+
+    private static Exception? OpeningFailure(string file)
     {
         try
         {
             using var _ = File.OpenRead(file);
-            return "cannot be opened by SQLite";
+            return null;
         }
-        catch (UnauthorizedAccessException)
+        catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
         {
-            return "cannot be read (check its permissions)";
-        }
-        catch (IOException exception)
-        {
-            return $"cannot be read ({exception.Message})";
+            return exception;
         }
     }
 }

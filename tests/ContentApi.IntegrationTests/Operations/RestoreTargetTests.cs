@@ -140,9 +140,16 @@ public sealed class RestoreTargetTests
         Assert.Equal("ok", await connection.ExecuteScalarAsync<string>("PRAGMA integrity_check"));
     }
 
-    /// <summary>A snapshot the command's user may not read ended the restore with "SQLite Error 14: 'unable to open database file'" alone.</summary>
-    [Fact]
-    public async Task Restore_of_a_snapshot_it_cannot_read_says_so_in_one_line_and_leaves_the_database()
+    /// <summary>
+    /// A snapshot the command's user may not read ended the restore with "SQLite Error 14: 'unable to open database file'"
+    /// alone; one in a folder the user may not search was called missing; and one in WAL mode in a read-only folder (a
+    /// backup volume mounted read-only), where SQLite cannot make its -shm, blamed "the database" (review).
+    /// </summary>
+    [Theory]
+    [InlineData("unreadable file", "cannot be read (check the permissions of it and its folders)")]
+    [InlineData("unsearchable folder", "cannot be read (check the permissions of it and its folders)")]
+    [InlineData("wal in a read-only folder", "cannot be read where it is: SQLite writes beside a snapshot in WAL mode or with a journal to roll back, and its folder is read-only (copy it to a writable folder)")]
+    public async Task Restore_of_a_snapshot_it_cannot_read_says_why_in_one_line_and_leaves_the_database(string setup, string why)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -150,8 +157,23 @@ public sealed class RestoreTargetTests
         }
         var (everyone, folders) = (OpenModes.File, OpenModes.Folder);
         var snapshot = await SnapshotAsync();
-        File.SetUnixFileMode(Path.GetDirectoryName(snapshot)!, folders);
-        File.SetUnixFileMode(snapshot, UnixFileMode.None);
+        var snapshotFolder = Path.GetDirectoryName(snapshot)!;
+        File.SetUnixFileMode(snapshotFolder, folders);
+        switch (setup)
+        {
+            case "unreadable file":
+                File.SetUnixFileMode(snapshot, UnixFileMode.None);
+                break;
+            case "unsearchable folder":
+                File.SetUnixFileMode(snapshot, everyone);
+                File.SetUnixFileMode(snapshotFolder, UnixFileMode.None);
+                break;
+            default:
+                await ExecuteAsync(snapshot, "PRAGMA journal_mode = WAL;");
+                File.SetUnixFileMode(snapshot, everyone);
+                File.SetUnixFileMode(snapshotFolder, folders & ~(UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite));
+                break;
+        }
         var data = Path.Combine(CommandRunner.TempDirectory(), "data");
         var database = Path.Combine(data, "content.db");
         Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
@@ -164,7 +186,7 @@ public sealed class RestoreTargetTests
 
         Assert.Equal(1, outcome.ExitCode);
         var line = Assert.Single(outcome.ErrorLines);
-        Assert.Equal($"{snapshot} cannot be read (check its permissions); the database was left as it was.", line);
+        Assert.Equal($"{snapshot} {why}; the database was left as it was.", line);
         Assert.Equal(before, await File.ReadAllBytesAsync(database));
     }
 }
