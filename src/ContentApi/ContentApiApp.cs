@@ -65,7 +65,8 @@ public static class ContentApiApp
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestLineSize = 64 * 1024;
+            // Room past the longest target allowed for the method and version around it.
+            kestrel.Limits.MaxRequestLineSize = RequestLimitsOptions.LongestUrlAllowed + 64;
             kestrel.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
             kestrel.Limits.MaxRequestHeaderCount = 2000;
             kestrel.Limits.MaxRequestBodySize = null;

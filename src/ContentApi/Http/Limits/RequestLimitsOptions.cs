@@ -14,9 +14,12 @@ public sealed class RequestLimitsOptions
     [Range(1, long.MaxValue)]
     public long MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
 
-    /// <summary>Longest request target (path and query), in characters (414 above it).</summary>
-    [Range(1, 64 * 1024)]
+    /// <summary>Longest request target (path and query) as sent, percent-escapes included, in characters (414 above it).</summary>
+    [Range(1, LongestUrlAllowed)]
     public int MaxUrlLength { get; set; } = 8 * 1024;
+
+    /// <summary>The largest <see cref="MaxUrlLength"/> allowed.</summary>
+    public const int LongestUrlAllowed = 64 * 1024;
 
     /// <summary>Largest total size of request header names and values, in bytes (431 above it).</summary>
     [Range(1, 64 * 1024)]
