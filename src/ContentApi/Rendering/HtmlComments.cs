@@ -45,10 +45,10 @@ internal static partial class HtmlComments
         {
             return (Without(markdown), markdown.Length);
         }
-        var (read, closeAdded) = PartRead(markdown, length);
+        var (read, closedFurther) = PartRead(markdown, length);
         var kept = new StringBuilder(length);
         var (position, restAt) = (0, length);
-        foreach (var (start, end) in Ranges(read))
+        foreach (var (start, end) in Ranges(read, closedFurther))
         {
             if (start >= length)
             {
@@ -56,35 +56,38 @@ internal static partial class HtmlComments
             }
             kept.Append(markdown, position, start - position);
             position = Math.Min(end, length);
-            restAt = closeAdded ? length : Math.Max(end, length);
+            restAt = closedFurther && end == read.Length ? length : Math.Max(end, length);
         }
         return (kept.Append(markdown, position, length - position).ToString(), restAt);
     }
 
     /// <summary>
-    /// The most <see cref="WithoutInStart"/> reads past its cut: finding comments parses what is read, and a comment's
-    /// close could lie hundreds of thousands of characters on.
+    /// How far <see cref="WithoutInStart"/> reads past its cut: finding comments parses what is read, and a comment's
+    /// close could lie hundreds of thousands of characters on. Then on to the end of that line, if it ends soon.
     /// </summary>
     private const int MaxReadPastCut = 10_000;
 
+    private const int MaxReadToLineEnd = 2_000;
+
     /// <summary>
-    /// What <see cref="WithoutInStart"/> finds comments in: when the first <paramref name="length"/> characters hold an
-    /// opener (or the cut splits one), up to the first <c>--&gt;</c> past the cut, which may close a comment open there (a
-    /// <c>--&gt;</c> before the cut can be code's); when that is more than <see cref="MaxReadPastCut"/> on, the cut with a
-    /// close set after a blank line, which closes a comment that starts a line, as the whole body reads it, and not one
-    /// inside a paragraph, which its paragraph ends first. Otherwise the first characters alone.
+    /// What <see cref="WithoutInStart"/> finds comments in: the first <paramref name="length"/> characters alone when
+    /// they hold no opener (and the cut splits none); else <see cref="MaxReadPastCut"/> more, to the end of a line, so
+    /// that a comment open at the cut is closed as the whole body closes it (its first <c>--&gt;</c> past the cut may be
+    /// code's, and a code span split by the cut holds no comment). Whether a <c>--&gt;</c> lies further on, which closes
+    /// a comment that starts a line and is still open where the text read ends.
     /// </summary>
-    internal static (string Text, bool CloseAdded) PartRead(string markdown, int length)
+    internal static (string Text, bool ClosedFurther) PartRead(string markdown, int length)
     {
         var withSplitOpener = markdown.AsSpan(0, Math.Min(markdown.Length, length + Open.Length - 1));
         if (!withSplitOpener.Contains(Open, StringComparison.Ordinal))
         {
             return (markdown[..length], false);
         }
-        var close = markdown.IndexOf(Close, Math.Max(0, length - Close.Length + 1), StringComparison.Ordinal);
-        return close < 0 ? (markdown[..length], false)
-            : close + Close.Length - length <= MaxReadPastCut ? (markdown[..(close + Close.Length)], false)
-            : (string.Concat(markdown.AsSpan(0, length), "\n\n", Close), true);
+        var end = Math.Min(markdown.Length, length + MaxReadPastCut);
+        var lineEnd = markdown.IndexOf('\n', end, Math.Min(MaxReadToLineEnd, markdown.Length - end));
+        end = lineEnd >= 0 ? lineEnd + 1 : end < markdown.Length && char.IsLowSurrogate(markdown[end]) ? end + 1 : end;
+        var closedFurther = end < markdown.Length && markdown.IndexOf(Close, Math.Max(0, end - Close.Length + 1), StringComparison.Ordinal) >= 0;
+        return (markdown[..end], closedFurther);
     }
 
     /// <summary>Where the first <c>&lt;!--more--&gt;</c> comment (any case, spaces inside) starts, if the body has one.</summary>
@@ -109,11 +112,14 @@ internal static partial class HtmlComments
     private static partial System.Text.RegularExpressions.Regex MoreComment();
 
     /// <summary>Where the comments are, in order: from each <c>&lt;!--</c> to just after its <c>--&gt;</c>.</summary>
-    public static List<(int Start, int End)> Ranges(string markdown) =>
-        markdown.Contains(Open, StringComparison.Ordinal) ? new Scan(markdown).Comments() : [];
+    /// <param name="markdown">A body, or the start of one.</param>
+    /// <param name="closedFurther">Whether the body goes on past <paramref name="markdown"/> with a <c>--&gt;</c>, which
+    /// closes a comment that starts a line and is still open at its end.</param>
+    public static List<(int Start, int End)> Ranges(string markdown, bool closedFurther = false) =>
+        markdown.Contains(Open, StringComparison.Ordinal) ? new Scan(markdown, closedFurther).Comments() : [];
 
     /// <summary>One pass over a body, left to right, stepping over code blocks and code spans.</summary>
-    private sealed class Scan(string markdown)
+    private sealed class Scan(string markdown, bool closedFurther)
     {
         private readonly List<(int Start, int End)> _codeBlocks = CodeBlockRanges(markdown);
         private int _nextBlock;
@@ -173,7 +179,7 @@ internal static partial class HtmlComments
                     return close + Close.Length;
                 }
             }
-            return null;
+            return closedFurther && StartsLine(open) ? markdown.Length : null;
         }
 
         /// <summary>Whether only up to three spaces stand before <paramref name="at"/> on its line.</summary>
@@ -233,10 +239,15 @@ internal static partial class HtmlComments
         }
     }
 
-    /// <summary>The source ranges (end exclusive) of code blocks, fenced or indented.</summary>
+    /// <summary>
+    /// The source ranges (end exclusive) of code blocks, fenced or indented. A fence never closed runs to the end of
+    /// the body, but its span covers its opening line only: its last line of code ends it.
+    /// </summary>
     private static List<(int Start, int End)> CodeBlockRanges(string markdown)
     {
         var document = ArticleMarkdown.ParseWithinDepth(markdown, ArticleMarkdown.PipelineWithSourceLocation);
-        return [.. document.Descendants<CodeBlock>().Select(block => (block.Span.Start, block.Span.End + 1))];
+        return [.. document.Descendants<CodeBlock>().Select(block => (block.Span.Start, Math.Max(block.Span.End, LastCodeEnd(block)) + 1))];
     }
+
+    private static int LastCodeEnd(CodeBlock block) => block.Lines.Count == 0 ? -1 : block.Lines.Lines[block.Lines.Count - 1].Slice.End;
 }

@@ -102,6 +102,34 @@ public sealed class BodySnippetsTests
         Assert.Contains("<mark>graphene</mark>", Build(intro + paragraph + far, "graphene"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Its first <c>--&gt;</c> past the cut can be code's, inside the comment, and a code span split by the cut holds no
+    /// comment: the part read ended at that first <c>--&gt;</c> (second review).
+    /// </summary>
+    [Fact]
+    public void A_code_arrow_past_the_cut_inside_a_comment_open_there_does_not_close_it()
+    {
+        var intro = string.Concat(Enumerable.Repeat("Opening words without the term.\n\n", 1500));
+        var note = "<!-- supplier's graphene price\n\n" + string.Concat(Enumerable.Repeat("confidential notes line.\n", 40)) + "\n```\nflow: a --> b\n```\n\n-->\n\n";
+        Assert.DoesNotContain("supplier", Build(intro + note + "We used graphene here.", "graphene"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_code_span_split_by_the_cut_keeps_the_comment_it_shows()
+    {
+        var body = new string('x', 49_960) + "\n\nWrite graphene `<!--" + " " + new string('c', 40) + " -->` to hide a note.\n\nMore text.";
+        Assert.Contains("&lt;!--", Build(body, "graphene"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_comment_in_a_fence_across_the_cut_is_code_in_the_snippet()
+    {
+        var intro = string.Concat(Enumerable.Repeat("Opening words without the term.\n\n", 1500));
+        var code = "```html\n" + string.Concat(Enumerable.Repeat("<div>plain</div>\n", 20)) + "<!-- zqmarker section -->\n" +
+            string.Concat(Enumerable.Repeat("<p>more code lines</p>\n", 100)) + "```\n\nAfter.";
+        Assert.Contains("<mark>zqmarker</mark>", Build(intro + code, "zqmarker"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_opener_split_by_the_cut_is_not_in_the_snippet()
     {
