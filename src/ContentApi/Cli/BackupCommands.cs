@@ -15,6 +15,9 @@ public static class BackupCommands
     /// <summary>SQLITE_READONLY: a write it needed, where it may not write.</summary>
     private const int ReadOnly = 8;
 
+    /// <summary>SQLITE_READONLY_ROLLBACK: a read-only connection found a journal it must roll back (a hot journal).</summary>
+    private const int ReadOnlyRollback = ReadOnly | (3 << 8);
+
     public static Command Backup(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
         var path = PathArgument.Create("File to write the snapshot to (must not exist).");
@@ -338,11 +341,16 @@ public static class BackupCommands
         {
             return Unreadable(file); // SQLite says no more than "unable to open database file"
         }
+        catch (SqliteException exception) when (exception.SqliteExtendedErrorCode == ReadOnlyRollback)
+        {
+            return $"has the journal of a write never finished beside it ({file}-journal): open it once where SQLite may " +
+                "write, which rolls that write back, or take a new backup";
+        }
         catch (SqliteException exception) when (exception.SqliteErrorCode == ReadOnly)
         {
-            // Read-only, a connection still makes a WAL file's -shm, or rolls back a journal left beside the file.
-            return "cannot be read where it is: SQLite writes beside a snapshot in WAL mode or with a journal to roll back, " +
-                "and its folder is read-only (copy it to a writable folder)";
+            // Read-only, a connection still makes a WAL file's -shm beside it.
+            return "cannot be read where it is: SQLite must write its -shm file beside a snapshot in WAL mode, and may not " +
+                "(let its folder, and its -shm file if there is one, be written, or copy it with its -wal file to a folder that may be)";
         }
     }
 

@@ -148,7 +148,8 @@ public sealed class RestoreTargetTests
     [Theory]
     [InlineData("unreadable file", "cannot be read (check the permissions of it and its folders)")]
     [InlineData("unsearchable folder", "cannot be read (check the permissions of it and its folders)")]
-    [InlineData("wal in a read-only folder", "cannot be read where it is: SQLite writes beside a snapshot in WAL mode or with a journal to roll back, and its folder is read-only (copy it to a writable folder)")]
+    [InlineData("wal in a read-only folder", "cannot be read where it is: SQLite must write its -shm file beside a snapshot in WAL mode, and may not " +
+        "(let its folder, and its -shm file if there is one, be written, or copy it with its -wal file to a folder that may be)")]
     public async Task Restore_of_a_snapshot_it_cannot_read_says_why_in_one_line_and_leaves_the_database(string setup, string why)
     {
         if (OperatingSystem.IsWindows())
@@ -187,6 +188,38 @@ public sealed class RestoreTargetTests
         Assert.Equal(1, outcome.ExitCode);
         var line = Assert.Single(outcome.ErrorLines);
         Assert.Equal($"{snapshot} {why}; the database was left as it was.", line);
+        Assert.Equal(before, await File.ReadAllBytesAsync(database));
+    }
+
+    /// <summary>
+    /// A snapshot copied in the middle of a write, with the write's journal beside it: opened read-only, SQLite cannot
+    /// roll the write back, and restore said its folder was read-only, though it was not (second review).
+    /// </summary>
+    [Fact]
+    public async Task Restore_of_a_snapshot_with_an_unfinished_writes_journal_says_so()
+    {
+        var snapshot = await SnapshotAsync();
+        var copy = snapshot + ".copy";
+        File.Copy(snapshot, copy);
+        await using (var writer = new SqliteConnection($"Data Source={copy};Pooling=False"))
+        {
+            await writer.OpenAsync();
+            await writer.ExecuteAsync("PRAGMA journal_mode = DELETE; PRAGMA cache_size = 1; BEGIN; CREATE TABLE filler (x); " +
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO filler SELECT randomblob(4000) FROM n; " +
+                "UPDATE schema_migrations SET version = version;");
+            Assert.True(File.Exists(copy + "-journal"));
+            File.Copy(copy, snapshot, overwrite: true);
+            File.Copy(copy + "-journal", snapshot + "-journal");
+        }
+        var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
+        var before = await File.ReadAllBytesAsync(database);
+
+        var outcome = await AppProcess.RunAsync(database, ["restore", snapshot]);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal($"{snapshot} has the journal of a write never finished beside it ({snapshot}-journal): open it once where " +
+            "SQLite may write, which rolls that write back, or take a new backup; the database was left as it was.", Assert.Single(outcome.ErrorLines));
         Assert.Equal(before, await File.ReadAllBytesAsync(database));
     }
 }
