@@ -54,64 +54,46 @@ public sealed class BodySnippetsTests
         Assert.Equal("…研究團隊在電極中加入<mark>石墨烯</mark>。", Build(markdown, "石墨烯"));
     }
 
-    /// <summary>
-    /// A comment open where the part searched ends, and closed past it, is a comment: the part read alone left it
-    /// never closed, so text, and its note was the snippet.
-    /// </summary>
-    [Fact]
-    public void A_comment_across_the_end_of_the_part_searched_is_never_in_the_snippet()
+    /// <summary>The start of a body up to just short of the part searched: a comment after it runs across the cut.</summary>
+    private static readonly string LongIntro = string.Concat(Enumerable.Repeat("Opening words without the term.\n\n", 1500));
+
+    private static string Lines(string line, int count) => string.Concat(Enumerable.Repeat(line + "\n", count));
+
+    public static TheoryData<string> NotesAcrossTheCut => new()
     {
-        var intro = string.Concat(Enumerable.Repeat("Opening words without the term.\n\n", 1500));
-        var note = "<!-- supplier's graphene price\n\n" + string.Concat(Enumerable.Repeat("confidential notes line.\n", 200)) + "-->\n\n";
-        Assert.InRange(BodySnippets.SearchedLength, intro.Length + 1, intro.Length + note.Length - 1);
-        var snippet = Build(intro + note + "We used graphene here.", "graphene");
+        "<!-- supplier's graphene price\n\n" + Lines("confidential notes line.", 200) + "-->\n\n",
+        "<!-- supplier's graphene price\n\n```\nflow: a --> b\n```\n\n" + Lines("confidential notes line.", 200) + "-->\n\n",
+        "<!-- supplier's graphene price\n\n" + Lines("confidential notes line.", 40) + "\n```\nflow: a --> b\n```\n\n-->\n\n",
+        "<!-- supplier's graphene price\n\n```\n" + Lines("code line", 2000) + "```\n\n-->\n\n",
+    };
+
+    /// <summary>
+    /// A comment open where the part searched ends, and closed past it, is a comment: the part read alone left it never
+    /// closed, so text, and its note was the snippet. It is read as the whole body reads it, though only about 10,000
+    /// characters past the cut are read (reviews): a <c>--&gt;</c> in code inside the comment, before the cut or after
+    /// it, closes nothing, and a close further than that closes a comment that starts a line.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(NotesAcrossTheCut))]
+    public void A_comment_across_the_end_of_the_part_searched_is_never_in_the_snippet(string note)
+    {
+        Assert.InRange(BodySnippets.SearchedLength, LongIntro.Length + 60, LongIntro.Length + note.Length - 1);
+        var snippet = Build(LongIntro + note + "We used graphene here.", "graphene");
         Assert.DoesNotContain("supplier", snippet, StringComparison.Ordinal);
         Assert.DoesNotContain("confidential", snippet, StringComparison.Ordinal);
     }
 
     /// <summary>
-    /// Where the part searched ends, a comment is read as the whole body reads it, though only up to 10,000 characters
-    /// past the cut are read (review): a <c>--&gt;</c> in code inside the comment closes nothing; the close set at the cut,
-    /// when the real one is further, closes a comment that starts a line, not one inside a paragraph, which is text when
-    /// its paragraph ends first; and an opener split by the cut is a comment too.
+    /// An in-line <c>&lt;!--</c> whose paragraph ends before any close is text, a code span split by the cut holds no
+    /// comment, a comment in a fence across the cut is code, and an opener split by the cut is a comment (reviews).
     /// </summary>
-    [Fact]
-    public void A_code_arrow_inside_a_comment_open_at_the_cut_does_not_close_it()
-    {
-        var intro = string.Concat(Enumerable.Repeat("Opening words without the term.\n\n", 1500));
-        var note = "<!-- supplier's graphene price\n\n```\nflow: a --> b\n```\n\n" + string.Concat(Enumerable.Repeat("confidential notes line.\n", 200)) + "-->\n\n";
-        Assert.InRange(BodySnippets.SearchedLength, intro.Length + 60, intro.Length + note.Length - 1);
-        Assert.DoesNotContain("supplier", Build(intro + note + "We used graphene here.", "graphene"), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_comment_open_at_the_cut_with_code_to_a_far_close_is_never_in_the_snippet()
-    {
-        var intro = string.Concat(Enumerable.Repeat("Opening words without the term.\n\n", 1500));
-        var note = "<!-- supplier's graphene price\n\n```\n" + string.Concat(Enumerable.Repeat("code line\n", 2000)) + "```\n\n-->\n\n";
-        Assert.DoesNotContain("supplier", Build(intro + note + "We used graphene here.", "graphene"), StringComparison.Ordinal);
-    }
-
     [Fact]
     public void An_opener_inside_a_paragraph_that_runs_past_the_cut_and_never_closes_in_it_is_text()
     {
-        var intro = string.Concat(Enumerable.Repeat("Opening words without the term.\n\n", 1500));
         var paragraph = "In HTML the sequence <!-- opens a comment, graphene aside, " + string.Concat(Enumerable.Repeat("and the prose runs on ", 60)) + "to the end.\n\n";
         var far = string.Concat(Enumerable.Repeat("Filler paragraph without the term.\n\n", 400)) + "Arrows such as --> are text too.";
-        Assert.InRange(BodySnippets.SearchedLength, intro.Length + 60, intro.Length + paragraph.Length - 1);
-        Assert.Contains("<mark>graphene</mark>", Build(intro + paragraph + far, "graphene"), StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// Its first <c>--&gt;</c> past the cut can be code's, inside the comment, and a code span split by the cut holds no
-    /// comment: the part read ended at that first <c>--&gt;</c> (second review).
-    /// </summary>
-    [Fact]
-    public void A_code_arrow_past_the_cut_inside_a_comment_open_there_does_not_close_it()
-    {
-        var intro = string.Concat(Enumerable.Repeat("Opening words without the term.\n\n", 1500));
-        var note = "<!-- supplier's graphene price\n\n" + string.Concat(Enumerable.Repeat("confidential notes line.\n", 40)) + "\n```\nflow: a --> b\n```\n\n-->\n\n";
-        Assert.DoesNotContain("supplier", Build(intro + note + "We used graphene here.", "graphene"), StringComparison.Ordinal);
+        Assert.InRange(BodySnippets.SearchedLength, LongIntro.Length + 60, LongIntro.Length + paragraph.Length - 1);
+        Assert.Contains("<mark>graphene</mark>", Build(LongIntro + paragraph + far, "graphene"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -124,10 +106,8 @@ public sealed class BodySnippetsTests
     [Fact]
     public void A_comment_in_a_fence_across_the_cut_is_code_in_the_snippet()
     {
-        var intro = string.Concat(Enumerable.Repeat("Opening words without the term.\n\n", 1500));
-        var code = "```html\n" + string.Concat(Enumerable.Repeat("<div>plain</div>\n", 20)) + "<!-- zqmarker section -->\n" +
-            string.Concat(Enumerable.Repeat("<p>more code lines</p>\n", 100)) + "```\n\nAfter.";
-        Assert.Contains("<mark>zqmarker</mark>", Build(intro + code, "zqmarker"), StringComparison.Ordinal);
+        var code = "```html\n" + Lines("<div>plain</div>", 20) + "<!-- zqmarker section -->\n" + Lines("<p>more code lines</p>", 100) + "```\n\nAfter.";
+        Assert.Contains("<mark>zqmarker</mark>", Build(LongIntro + code, "zqmarker"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -145,9 +125,8 @@ public sealed class BodySnippetsTests
     [Fact]
     public void A_comment_that_ends_the_body_past_the_part_searched_is_no_text_after_the_snippet()
     {
-        var intro = string.Concat(Enumerable.Repeat("Opening words without the term.\n\n", 1500));
-        var note = "<!-- supplier's price\n\n" + string.Concat(Enumerable.Repeat("confidential notes line.\n", 200)) + "-->\n";
-        var markdown = intro + "We used graphene here.\n\n" + note;
+        var note = "<!-- supplier's price\n\n" + Lines("confidential notes line.", 200) + "-->\n";
+        var markdown = LongIntro + "We used graphene here.\n\n" + note;
         Assert.InRange(BodySnippets.SearchedLength, markdown.Length - note.Length + 1, markdown.Length - 1);
         Assert.Equal("…We used <mark>graphene</mark> here.", Build(markdown, "graphene"));
     }
