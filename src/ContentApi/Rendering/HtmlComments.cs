@@ -246,8 +246,20 @@ internal static partial class HtmlComments
     private static List<(int Start, int End)> CodeBlockRanges(string markdown)
     {
         var document = ArticleMarkdown.ParseWithinDepth(markdown, ArticleMarkdown.PipelineWithSourceLocation);
-        return [.. document.Descendants<CodeBlock>().Select(block => (block.Span.Start, Math.Max(block.Span.End, LastCodeEnd(block)) + 1))];
+        return [.. document.Descendants<CodeBlock>().Select(block => (block.Span.Start, Math.Max(block.Span.End, LastCodeEnd(markdown, block)) + 1))];
     }
 
-    private static int LastCodeEnd(CodeBlock block) => block.Lines.Count == 0 ? -1 : block.Lines.Lines[block.Lines.Count - 1].Slice.End;
+    /// <summary>
+    /// Where the block's last line of code ends in the body (its last character): found from where the line starts, as
+    /// its slice is a copy, counted from 0, when the line starts inside a tab.
+    /// </summary>
+    private static int LastCodeEnd(string markdown, CodeBlock block)
+    {
+        if (block.Lines.Count == 0)
+        {
+            return -1;
+        }
+        var newline = markdown.IndexOf('\n', block.Lines.Lines[block.Lines.Count - 1].Position);
+        return (newline < 0 ? markdown.Length : newline) - 1;
+    }
 }
