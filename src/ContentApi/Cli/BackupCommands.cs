@@ -343,7 +343,8 @@ public static class BackupCommands
         }
         catch (SqliteException exception) when (exception.SqliteExtendedErrorCode == ReadOnlyRollback)
         {
-            return $"has the journal of a write never finished beside it ({file}-journal): open it once where SQLite may " +
+            var linkedTo = new FileInfo(file).ResolveLinkTarget(returnFinalTarget: true)?.FullName; // SQLite follows links
+            return $"has the journal of a write never finished beside it ({linkedTo ?? file}-journal): open it once where SQLite may " +
                 "write, which rolls that write back, or take a new backup";
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode == ReadOnly)

@@ -193,11 +193,18 @@ public sealed class RestoreTargetTests
 
     /// <summary>
     /// A snapshot copied in the middle of a write, with the write's journal beside it: opened read-only, SQLite cannot
-    /// roll the write back, and restore said its folder was read-only, though it was not (second review).
+    /// roll the write back, and restore said its folder was read-only, though it was not (second review). Through a
+    /// link, the journal SQLite found is the one beside the file linked to (third review).
     /// </summary>
-    [Fact]
-    public async Task Restore_of_a_snapshot_with_an_unfinished_writes_journal_says_so()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Restore_of_a_snapshot_with_an_unfinished_writes_journal_says_so(bool throughLink)
     {
+        if (throughLink && OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("links are tested on Unix");
+        }
         var snapshot = await SnapshotAsync();
         var copy = snapshot + ".copy";
         File.Copy(snapshot, copy);
@@ -211,14 +218,20 @@ public sealed class RestoreTargetTests
             File.Copy(copy, snapshot, overwrite: true);
             File.Copy(copy + "-journal", snapshot + "-journal");
         }
+        var given = snapshot;
+        if (throughLink)
+        {
+            given = Path.Combine(CommandRunner.TempDirectory(), "linked.db");
+            File.CreateSymbolicLink(given, snapshot);
+        }
         var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
         Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
         var before = await File.ReadAllBytesAsync(database);
 
-        var outcome = await AppProcess.RunAsync(database, ["restore", snapshot]);
+        var outcome = await AppProcess.RunAsync(database, ["restore", given]);
 
         Assert.Equal(1, outcome.ExitCode);
-        Assert.Equal($"{snapshot} has the journal of a write never finished beside it ({snapshot}-journal): open it once where " +
+        Assert.Equal($"{given} has the journal of a write never finished beside it ({snapshot}-journal): open it once where " +
             "SQLite may write, which rolls that write back, or take a new backup; the database was left as it was.", Assert.Single(outcome.ErrorLines));
         Assert.Equal(before, await File.ReadAllBytesAsync(database));
     }
