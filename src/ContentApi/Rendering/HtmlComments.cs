@@ -7,7 +7,8 @@ namespace ContentApi.Rendering;
 /// HTML comments in a body (<c>&lt;!-- 編輯備註：數字待查證 --&gt;</c>, Hugo's and Jekyll's <c>&lt;!--more--&gt;</c>) are notes
 /// for editors, but raw HTML is disabled, so readers were shown them as text, and so were the excerpt and the search
 /// index. What a body renders to leaves them out; the body keeps them as written. Read as CommonMark reads them with
-/// HTML on: one starting a line runs to the next <c>--&gt;</c>, across blank lines; one inside a line ends in its
+/// HTML on: one starting a line (also in a list item or a quote) runs to the next <c>--&gt;</c>, across blank lines and
+/// fences; one inside a line ends in its
 /// paragraph or is text; a code span that starts first is code (<c>`&lt;!-- x --&gt;`</c>), and a backtick inside a
 /// comment is the comment's; in a code block, escaped (<c>\&lt;!--</c>) or never closed, it is text. A comment alone on
 /// a line ends a paragraph, as an HTML comment block does.
@@ -121,7 +122,8 @@ internal static partial class HtmlComments
     /// <summary>One pass over a body, left to right, stepping over code blocks and code spans.</summary>
     private sealed class Scan(string markdown, bool closedFurther)
     {
-        private readonly List<(int Start, int End)> _codeBlocks = CodeBlockRanges(markdown);
+        private readonly (List<(int Start, int End)> CodeBlocks, HashSet<int> ParagraphStarts) _blocks = Blocks(markdown);
+        private List<(int Start, int End)> _codeBlocks => _blocks.CodeBlocks;
         private int _nextBlock;
         private (int From, int End) _paragraph = (-1, -1);
 
@@ -170,23 +172,29 @@ internal static partial class HtmlComments
                     return open + empty.Length;
                 }
             }
-            var limit = StartsLine(open) ? markdown.Length : ParagraphEnd(open);
+            // One that starts a line is CommonMark's HTML block, which ends at the first -->: a fence opened after it is
+            // its text (parsed with HTML off, it was a code block, which never closed and held that -->).
+            var startsLine = StartsLine(open);
+            var limit = startsLine ? markdown.Length : ParagraphEnd(open);
             for (var close = markdown.IndexOf(Close, open + Open.Length, StringComparison.Ordinal); close >= 0 && close < limit;
                  close = markdown.IndexOf(Close, close + 1, StringComparison.Ordinal))
             {
-                if (!_codeBlocks.Exists(block => block.Start <= close && close < block.End))
+                if (startsLine || !_codeBlocks.Exists(block => block.Start <= close && close < block.End))
                 {
                     return close + Close.Length;
                 }
             }
-            return closedFurther && StartsLine(open) ? markdown.Length : null;
+            return closedFurther && startsLine ? markdown.Length : null;
         }
 
-        /// <summary>Whether only up to three spaces stand before <paramref name="at"/> on its line.</summary>
+        /// <summary>
+        /// Whether only up to three spaces stand before <paramref name="at"/> on its line, or a paragraph starts there (in
+        /// a list item or a quote, after its marker).
+        /// </summary>
         private bool StartsLine(int at)
         {
             var lineStart = at == 0 ? 0 : markdown.LastIndexOf('\n', at - 1) + 1;
-            return at - lineStart <= 3 && markdown.AsSpan(lineStart, at - lineStart).IsWhiteSpace();
+            return (at - lineStart <= 3 && markdown.AsSpan(lineStart, at - lineStart).IsWhiteSpace()) || _blocks.ParagraphStarts.Contains(at);
         }
 
         /// <summary>Where the paragraph holding <paramref name="at"/> ends: at the next blank line, or the end (kept for the paragraph).</summary>
@@ -240,13 +248,18 @@ internal static partial class HtmlComments
     }
 
     /// <summary>
-    /// The source ranges (end exclusive) of code blocks, fenced or indented. A fence never closed runs to the end of
-    /// the body, but its span covers its opening line only: its last line of code ends it.
+    /// From a parse with HTML off: the source ranges (end exclusive) of code blocks, fenced or indented, in source
+    /// order (footnotes' come last in the document); and where paragraphs start. A fence never closed runs to the end
+    /// of the body, but its span covers its opening line only: its last line of code ends it.
     /// </summary>
-    private static List<(int Start, int End)> CodeBlockRanges(string markdown)
+    private static (List<(int Start, int End)> CodeBlocks, HashSet<int> ParagraphStarts) Blocks(string markdown)
     {
         var document = ArticleMarkdown.ParseWithinDepth(markdown, ArticleMarkdown.PipelineWithSourceLocation);
-        return [.. document.Descendants<CodeBlock>().Select(block => (block.Span.Start, Math.Max(block.Span.End, LastCodeEnd(markdown, block)) + 1))];
+        var codeBlocks = document.Descendants<CodeBlock>()
+            .Select(block => (block.Span.Start, Math.Max(block.Span.End, LastCodeEnd(markdown, block)) + 1))
+            .OrderBy(block => block.Start)
+            .ToList();
+        return (codeBlocks, [.. document.Descendants<ParagraphBlock>().Select(paragraph => paragraph.Span.Start)]);
     }
 
     /// <summary>

@@ -18,6 +18,18 @@ public sealed class HtmlCommentTests
     [InlineData("A <!-- a --> B <!-- b --> C", "<p>A  B  C</p>")]
     public void A_comment_is_left_out_of_the_html(string markdown, string html) => Assert.Equal(html, Html(markdown));
 
+    /// <summary>
+    /// A comment that starts a line, also in a list item or a quote, ends at its first <c>--&gt;</c>, as CommonMark's HTML
+    /// block does: a fence opened inside it is the comment's text. Once a fence never closed ran to the end of the body,
+    /// it held that close, and the comment and the rest of the article showed as code (fourth review).
+    /// </summary>
+    [Theory]
+    [InlineData("<!--\n```js\nold();\n-->\n\n正文。", "<p>正文。</p>")]
+    [InlineData("<!-- 待補：\n~~~\n-->\n正文。", "<p>正文。</p>")]
+    [InlineData("- <!-- a\n  ```\n  -->\n\nbody", "<ul>\n<li></li>\n</ul>\n<p>body</p>")]
+    [InlineData("> <!-- a\n> ```\n> -->\n\nbody", "<blockquote>\n</blockquote>\n<p>body</p>")]
+    public void A_fence_opened_inside_a_comment_does_not_hold_its_close(string markdown, string html) => Assert.Equal(html, Html(markdown));
+
     [Theory]
     [InlineData("`<!-- code -->`", "<p><code>&lt;!-- code --&gt;</code></p>")]
     [InlineData("```html\n<!-- block -->\n```", "<pre><code class=\"language-html\">&lt;!-- block --&gt;\n</code></pre>")]

@@ -62,16 +62,15 @@ public sealed class BodySnippetsTests
     public static TheoryData<string> NotesAcrossTheCut => new()
     {
         "<!-- supplier's graphene price\n\n" + Lines("confidential notes line.", 200) + "-->\n\n",
-        "<!-- supplier's graphene price\n\n```\nflow: a --> b\n```\n\n" + Lines("confidential notes line.", 200) + "-->\n\n",
-        "<!-- supplier's graphene price\n\n" + Lines("confidential notes line.", 40) + "\n```\nflow: a --> b\n```\n\n-->\n\n",
+        "<!-- supplier's graphene price\n\n```js\nold();\n" + Lines("confidential notes line.", 200) + "-->\n\n",
         "<!-- supplier's graphene price\n\n```\n" + Lines("code line", 2000) + "```\n\n-->\n\n",
     };
 
     /// <summary>
     /// A comment open where the part searched ends, and closed past it, is a comment: the part read alone left it never
     /// closed, so text, and its note was the snippet. It is read as the whole body reads it, though only about 10,000
-    /// characters past the cut are read (reviews): a <c>--&gt;</c> in code inside the comment, before the cut or after
-    /// it, closes nothing, and a close further than that closes a comment that starts a line.
+    /// characters past the cut are read (reviews): a fence it holds is its text, and a close further than that closes
+    /// a comment that starts a line.
     /// </summary>
     [Theory]
     [MemberData(nameof(NotesAcrossTheCut))]
