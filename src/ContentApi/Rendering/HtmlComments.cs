@@ -8,10 +8,10 @@ namespace ContentApi.Rendering;
 /// for editors, but raw HTML is disabled, so readers were shown them as text, and so were the excerpt and the search
 /// index. What a body renders to leaves them out; the body keeps them as written. Read as CommonMark reads them with
 /// HTML on: one starting a line (also in a list item or a quote) runs to the next <c>--&gt;</c>, across blank lines and
-/// fences; one inside a line ends in its
-/// paragraph or is text; a code span that starts first is code (<c>`&lt;!-- x --&gt;`</c>), and a backtick inside a
-/// comment is the comment's; in a code block, escaped (<c>\&lt;!--</c>) or never closed, it is text. A comment alone on
-/// a line ends a paragraph, as an HTML comment block does.
+/// fences; one inside a line ends in its paragraph or is text; a code span that starts first is code
+/// (<c>`&lt;!-- x --&gt;`</c>), and a backtick inside a comment is the comment's; in a code block, escaped
+/// (<c>\&lt;!--</c>) or never closed, it is text. A comment alone on a line ends a paragraph, as an HTML comment block
+/// does.
 /// </summary>
 internal static partial class HtmlComments
 {
