@@ -21,8 +21,9 @@ public static class SearchAnalysis
     /// the anusvara; 16: an inline tag without its partner is text again; 17: the Arabic
     /// article's longer forms are taken off only before four letters; 18: a credit label may hold a bracketed note; 19: a
     /// derived excerpt's stop before a word in lowercase ends no sentence, and a gallery's excerpt leaves out the credit
-    /// run into a caption's line; 20: a semicolon before a word in lowercase is a clause end again, and
-    /// a comment in a fence never closed is code, so text).
+    /// run into a caption's line; 20: a semicolon before a word in lowercase is a clause end again,
+    /// a comment in a fence never closed is code, so text, and a comment that starts a line ends at its first --&gt;, also
+    /// one in a fence it holds).
     /// </summary>
     private const int AnalyzerRevision = 20;
 
