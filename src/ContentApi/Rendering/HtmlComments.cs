@@ -7,8 +7,8 @@ namespace ContentApi.Rendering;
 /// HTML comments in a body (<c>&lt;!-- 編輯備註：數字待查證 --&gt;</c>, Hugo's and Jekyll's <c>&lt;!--more--&gt;</c>) are notes
 /// for editors, but raw HTML is disabled, so readers were shown them as text, and so were the excerpt and the search
 /// index. What a body renders to leaves them out; the body keeps them as written. Read as CommonMark reads them with
-/// HTML on: one starting a line (also in a list item or a quote) runs to the next <c>--&gt;</c>, across blank lines and
-/// fences; one inside a line ends in its paragraph or is text; a code span that starts first is code
+/// HTML on: one starting a line (also in a list item or a quote, which it ends with) runs to the next <c>--&gt;</c>,
+/// across blank lines and fences; one inside a line ends in its paragraph or is text; a code span that starts first is code
 /// (<c>`&lt;!-- x --&gt;`</c>), and a backtick inside a comment is the comment's; in a code block, escaped
 /// (<c>\&lt;!--</c>) or never closed, it is text. A comment alone on a line ends a paragraph, as an HTML comment block
 /// does.
@@ -122,7 +122,7 @@ internal static partial class HtmlComments
     /// <summary>One pass over a body, left to right, stepping over code blocks and code spans.</summary>
     private sealed class Scan(string markdown, bool closedFurther)
     {
-        private readonly (List<(int Start, int End)> CodeBlocks, HashSet<int> ParagraphStarts) _blocks = Blocks(markdown);
+        private readonly (List<(int Start, int End)> CodeBlocks, Dictionary<int, int> ParagraphStarts, List<(int Start, int End)> Headings) _blocks = Blocks(markdown);
         private List<(int Start, int End)> _codeBlocks => _blocks.CodeBlocks;
         private int _nextBlock;
         private (int From, int End) _paragraph = (-1, -1);
@@ -175,7 +175,11 @@ internal static partial class HtmlComments
             // One that starts a line is CommonMark's HTML block, which ends at the first -->: a fence opened after it is
             // its text (parsed with HTML off, it was a code block, which never closed and held that -->).
             var startsLine = StartsLine(open);
-            var limit = startsLine ? markdown.Length : ParagraphEnd(open);
+            // One that starts a paragraph in a container ends with the container; one inside a line, in its paragraph,
+            // or in its heading's line.
+            var limit = startsLine ? (_blocks.ParagraphStarts.TryGetValue(open, out var containerEnd) ? containerEnd : markdown.Length)
+                : _blocks.Headings.Find(heading => heading.Start <= open && open < heading.End) is { End: > 0 } heading ? heading.End
+                : ParagraphEnd(open);
             for (var close = markdown.IndexOf(Close, open + Open.Length, StringComparison.Ordinal); close >= 0 && close < limit;
                  close = markdown.IndexOf(Close, close + 1, StringComparison.Ordinal))
             {
@@ -194,7 +198,7 @@ internal static partial class HtmlComments
         private bool StartsLine(int at)
         {
             var lineStart = at == 0 ? 0 : markdown.LastIndexOf('\n', at - 1) + 1;
-            return (at - lineStart <= 3 && markdown.AsSpan(lineStart, at - lineStart).IsWhiteSpace()) || _blocks.ParagraphStarts.Contains(at);
+            return (at - lineStart <= 3 && markdown.AsSpan(lineStart, at - lineStart).IsWhiteSpace()) || _blocks.ParagraphStarts.ContainsKey(at);
         }
 
         /// <summary>Where the paragraph holding <paramref name="at"/> ends: at the next blank line, or the end (kept for the paragraph).</summary>
@@ -249,17 +253,27 @@ internal static partial class HtmlComments
 
     /// <summary>
     /// From a parse with HTML off: the source ranges (end exclusive) of code blocks, fenced or indented, in source
-    /// order (footnotes' come last in the document); and where paragraphs start. A fence never closed runs to the end
-    /// of the body, but its span covers its opening line only: its last line of code ends it.
+    /// order (footnotes' come last in the document); where paragraphs outside tables start, with where a comment that
+    /// opens one may end (its list item, quote or footnote's end); and the headings. A fence never closed runs to the
+    /// end of the body, but its span covers its opening line only: its last line of code ends it.
     /// </summary>
-    private static (List<(int Start, int End)> CodeBlocks, HashSet<int> ParagraphStarts) Blocks(string markdown)
+    private static (List<(int Start, int End)> CodeBlocks, Dictionary<int, int> ParagraphStarts, List<(int Start, int End)> Headings) Blocks(string markdown)
     {
         var document = ArticleMarkdown.ParseWithinDepth(markdown, ArticleMarkdown.PipelineWithSourceLocation);
         var codeBlocks = document.Descendants<CodeBlock>()
             .Select(block => (block.Span.Start, Math.Max(block.Span.End, LastCodeEnd(markdown, block)) + 1))
             .OrderBy(block => block.Start)
             .ToList();
-        return (codeBlocks, [.. document.Descendants<ParagraphBlock>().Select(paragraph => paragraph.Span.Start)]);
+        var starts = new Dictionary<int, int>();
+        foreach (var paragraph in document.Descendants<ParagraphBlock>())
+        {
+            // A cell's comment is inline; a container's HTML block ends with the container.
+            if (paragraph.Parent is not Markdig.Extensions.Tables.TableCell)
+            {
+                starts.TryAdd(paragraph.Span.Start, paragraph.Parent is MarkdownDocument or null ? markdown.Length : paragraph.Parent.Span.End + 1);
+            }
+        }
+        return (codeBlocks, starts, [.. document.Descendants<HeadingBlock>().Select(heading => (heading.Span.Start, heading.Span.End + 1))]);
     }
 
     /// <summary>

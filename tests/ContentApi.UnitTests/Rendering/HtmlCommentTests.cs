@@ -19,6 +19,19 @@ public sealed class HtmlCommentTests
     public void A_comment_is_left_out_of_the_html(string markdown, string html) => Assert.Equal(html, Html(markdown));
 
     /// <summary>
+    /// A comment that opens a list item, a quote or a footnote ends with it, as CommonMark's HTML block ends with its
+    /// container; one in a table cell is inline, so text when its cell does not close it; and one in a heading, which is
+    /// one line, is text when the line does not close it. Each ran on to a --> further down the body and hid the text
+    /// between (fifth review).
+    /// </summary>
+    [Theory]
+    [InlineData("|a|b|\n|-|-|\n|<!-- x|y|\n\nVisible.\n\nLater --> text", "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>&lt;!-- x</td>\n<td>y</td>\n</tr>\n</tbody>\n</table>\n<p>Visible.</p>\n<p>Later --&gt; text</p>")]
+    [InlineData("> <!-- note\n\nVisible.\n\nAnother --> more", "<blockquote>\n<p>&lt;!-- note</p>\n</blockquote>\n<p>Visible.</p>\n<p>Another --&gt; more</p>")]
+    [InlineData("- <!-- a\n\nVisible.\n\n    x --> y", "<ul>\n<li>&lt;!-- a</li>\n</ul>\n<p>Visible.</p>\n<pre><code>x --&gt; y\n</code></pre>")]
+    [InlineData("# <!-- heading\ntext -->", "<h1 id=\"heading\">&lt;!-- heading</h1>\n<p>text --&gt;</p>")]
+    public void A_comment_opening_a_container_cell_or_heading_ends_with_it(string markdown, string html) => Assert.Equal(html, Html(markdown));
+
+    /// <summary>
     /// A comment that starts a line, also in a list item or a quote, ends at its first <c>--&gt;</c>, as CommonMark's HTML
     /// block does: a fence opened inside it is the comment's text. Once a fence never closed ran to the end of the body,
     /// it held that close, and the comment and the rest of the article showed as code (fourth review).
