@@ -122,8 +122,7 @@ internal static partial class HtmlComments
     /// <summary>One pass over a body, left to right, stepping over code blocks and code spans.</summary>
     private sealed class Scan(string markdown, bool closedFurther)
     {
-        private readonly (List<(int Start, int End)> CodeBlocks, Dictionary<int, int> ParagraphStarts, List<(int Start, int End)> Headings) _blocks = Blocks(markdown);
-        private List<(int Start, int End)> _codeBlocks => _blocks.CodeBlocks;
+        private readonly BlockMap _blocks = BlockMap.Of(markdown);
         private int _nextBlock;
         private (int From, int End) _paragraph = (-1, -1);
 
@@ -132,13 +131,13 @@ internal static partial class HtmlComments
             var comments = new List<(int, int)>();
             for (var at = 0; at < markdown.Length;)
             {
-                while (_nextBlock < _codeBlocks.Count && _codeBlocks[_nextBlock].End <= at)
+                while (_nextBlock < _blocks.CodeBlocks.Count && _blocks.CodeBlocks[_nextBlock].End <= at)
                 {
                     _nextBlock++;
                 }
-                if (_nextBlock < _codeBlocks.Count && _codeBlocks[_nextBlock].Start <= at)
+                if (_nextBlock < _blocks.CodeBlocks.Count && _blocks.CodeBlocks[_nextBlock].Start <= at)
                 {
-                    at = _codeBlocks[_nextBlock].End;
+                    at = _blocks.CodeBlocks[_nextBlock].End;
                 }
                 else if (markdown[at] == '\\')
                 {
@@ -177,13 +176,13 @@ internal static partial class HtmlComments
             var startsLine = StartsLine(open);
             // One that starts a paragraph in a container ends with the container; one inside a line, in its paragraph,
             // or in its heading's line.
-            var limit = startsLine ? (_blocks.ParagraphStarts.TryGetValue(open, out var containerEnd) ? containerEnd : markdown.Length)
+            var limit = startsLine ? (_blocks.CommentEnds.TryGetValue(open, out var containerEnd) ? containerEnd : markdown.Length)
                 : _blocks.Headings.Find(heading => heading.Start <= open && open < heading.End) is { End: > 0 } heading ? heading.End
                 : ParagraphEnd(open);
             for (var close = markdown.IndexOf(Close, open + Open.Length, StringComparison.Ordinal); close >= 0 && close < limit;
                  close = markdown.IndexOf(Close, close + 1, StringComparison.Ordinal))
             {
-                if (startsLine || !_codeBlocks.Exists(block => block.Start <= close && close < block.End))
+                if (startsLine || !_blocks.CodeBlocks.Exists(block => block.Start <= close && close < block.End))
                 {
                     return close + Close.Length;
                 }
@@ -198,7 +197,7 @@ internal static partial class HtmlComments
         private bool StartsLine(int at)
         {
             var lineStart = at == 0 ? 0 : markdown.LastIndexOf('\n', at - 1) + 1;
-            return (at - lineStart <= 3 && markdown.AsSpan(lineStart, at - lineStart).IsWhiteSpace()) || _blocks.ParagraphStarts.ContainsKey(at);
+            return (at - lineStart <= 3 && markdown.AsSpan(lineStart, at - lineStart).IsWhiteSpace()) || _blocks.CommentEnds.ContainsKey(at);
         }
 
         /// <summary>Where the paragraph holding <paramref name="at"/> ends: at the next blank line, or the end (kept for the paragraph).</summary>
@@ -252,28 +251,31 @@ internal static partial class HtmlComments
     }
 
     /// <summary>
-    /// From a parse with HTML off: the source ranges (end exclusive) of code blocks, fenced or indented, in source
-    /// order (footnotes' come last in the document); where paragraphs outside tables start, with where a comment that
-    /// opens one may end (its list item, quote or footnote's end); and the headings. A fence never closed runs to the
-    /// end of the body, but its span covers its opening line only: its last line of code ends it.
+    /// From a parse with HTML off: the source ranges (end exclusive) of code blocks, fenced or indented, in source order
+    /// (footnotes' come last in the document); where paragraphs outside tables start, with where a comment that opens
+    /// one may end (its list item, quote or footnote's end, or the body's); and the headings' ranges. A fence never
+    /// closed runs to the end of the body, but its span covers its opening line only: its last line of code ends it.
     /// </summary>
-    private static (List<(int Start, int End)> CodeBlocks, Dictionary<int, int> ParagraphStarts, List<(int Start, int End)> Headings) Blocks(string markdown)
+    private sealed record BlockMap(List<(int Start, int End)> CodeBlocks, Dictionary<int, int> CommentEnds, List<(int Start, int End)> Headings)
     {
-        var document = ArticleMarkdown.ParseWithinDepth(markdown, ArticleMarkdown.PipelineWithSourceLocation);
-        var codeBlocks = document.Descendants<CodeBlock>()
-            .Select(block => (block.Span.Start, Math.Max(block.Span.End, LastCodeEnd(markdown, block)) + 1))
-            .OrderBy(block => block.Start)
-            .ToList();
-        var starts = new Dictionary<int, int>();
-        foreach (var paragraph in document.Descendants<ParagraphBlock>())
+        public static BlockMap Of(string markdown)
         {
-            // A cell's comment is inline; a container's HTML block ends with the container.
-            if (paragraph.Parent is not Markdig.Extensions.Tables.TableCell)
+            var document = ArticleMarkdown.ParseWithinDepth(markdown, ArticleMarkdown.PipelineWithSourceLocation);
+            var codeBlocks = document.Descendants<CodeBlock>()
+                .Select(block => (block.Span.Start, Math.Max(block.Span.End, LastCodeEnd(markdown, block)) + 1))
+                .OrderBy(block => block.Start)
+                .ToList();
+            var commentEnds = new Dictionary<int, int>();
+            foreach (var paragraph in document.Descendants<ParagraphBlock>())
             {
-                starts.TryAdd(paragraph.Span.Start, paragraph.Parent is MarkdownDocument or null ? markdown.Length : paragraph.Parent.Span.End + 1);
+                // A cell's comment is inline; a container's HTML block ends with the container.
+                if (paragraph.Parent is not Markdig.Extensions.Tables.TableCell)
+                {
+                    commentEnds.TryAdd(paragraph.Span.Start, paragraph.Parent is MarkdownDocument or null ? markdown.Length : paragraph.Parent.Span.End + 1);
+                }
             }
+            return new(codeBlocks, commentEnds, [.. document.Descendants<HeadingBlock>().Select(heading => (heading.Span.Start, heading.Span.End + 1))]);
         }
-        return (codeBlocks, starts, [.. document.Descendants<HeadingBlock>().Select(heading => (heading.Span.Start, heading.Span.End + 1))]);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using ContentApi.Http.Limits;
 using ContentApi.IntegrationTests.Writes;
 
 namespace ContentApi.IntegrationTests.Reading;
@@ -14,7 +15,7 @@ public sealed class UrlLengthTests
     {
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
-            ["Limits:MaxUrlLength"] = (64 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Limits:MaxUrlLength"] = RequestLimitsOptions.LongestUrlAllowed.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 
@@ -38,7 +39,7 @@ public sealed class UrlLengthTests
     {
         using var api = new LargestLimitFactory();
         const string Start = "/api/v1/articles?q=";
-        var target = Start + new string('a', 64 * 1024 - Start.Length + over);
+        var target = Start + new string('a', RequestLimitsOptions.LongestUrlAllowed - Start.Length + over);
 
         var response = await api.SendRawAsync("GET", target);
 

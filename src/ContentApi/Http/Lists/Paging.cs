@@ -45,8 +45,9 @@ public static class Paging
 public sealed record Cursor(string Sort, string? Value, long Id)
 {
     /// <summary>
-    /// The longest cursor read back: the ceiling of <c>Limits:MaxUrlLength</c>, which refuses longer URLs first. It cannot follow today's longest title: a title stored under earlier rules or
-    /// by SQL may be longer, and every cursor the API issues must be taken back when its URL fits.
+    /// The longest cursor read back: the ceiling of <c>Limits:MaxUrlLength</c>, which refuses longer URLs first. It
+    /// cannot follow today's longest title: a title stored under earlier rules or by SQL may be longer, and every cursor
+    /// the API issues must be taken back when its URL fits.
     /// </summary>
     public const int MaxLength = Limits.RequestLimitsOptions.LongestUrlAllowed;
 
