@@ -20,7 +20,7 @@ public static class KeysCommands
 
     private static Command CreateKey(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
-        var name = new Option<string>("--name") { Description = "A unique name for the key, such as the client it is for.", Required = true };
+        var name = new Option<string>("--name") { Description = "A name for the key, such as the client it is for; no other active key may have it (a revoked key gives its name up).", Required = true };
         var scope = new Option<string>("--scope") { Description = "read (see drafts), write (change content) or admin (manage keys).", Required = true };
         scope.AcceptOnlyFromAmong("read", "write", "admin");
         // Names are shown in `keys list`, one per line: visible text, of a length a table can hold.
@@ -47,7 +47,7 @@ public static class KeysCommands
             }
             catch (Microsoft.Data.Sqlite.SqliteException exception) when (SqliteDialect.IsUniqueViolation(exception))
             {
-                await Console.Error.WriteLineAsync($"A key named '{keyName}' already exists.");
+                await Console.Error.WriteLineAsync($"An active key is named '{keyName}': revoke it first, or choose another name.");
                 return 1;
             }
         });

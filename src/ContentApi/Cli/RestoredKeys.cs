@@ -9,8 +9,8 @@ namespace ContentApi.Cli;
 /// What <c>restore</c> does with API keys. A snapshot restores content, not access: its keys are put back, together
 /// with the keys the replaced database had that the snapshot lacks (created after it), and a key revoked in either
 /// stays revoked, so restoring an older snapshot never re-enables a key revoked since. Keys are matched by the hash
-/// of the key (its identity; names are only labels). A kept key whose name the snapshot gives to another key is
-/// renamed, so it keeps working and can still be revoked by name.
+/// of the key (its identity; names are only labels). A kept active key whose name the snapshot gives to another active
+/// key is renamed, so it keeps working and can still be revoked by name (a revoked key's name is free, migration 0023).
 /// </summary>
 public static class RestoredKeys
 {
@@ -85,7 +85,7 @@ public static class RestoredKeys
         WHERE id = @Id
         """;
 
-    private const string NameTakenSql = "SELECT count(*) > 0 FROM api_keys WHERE name = @Name";
+    private const string NameTakenSql = "SELECT count(*) > 0 FROM api_keys WHERE name = @Name AND revoked_at IS NULL";
 
     private const string InsertSql = """
         INSERT INTO api_keys (name, prefix, key_hash, scope, created_at, last_used_at, revoked_at)
@@ -117,7 +117,7 @@ public static class RestoredKeys
                 await snapshot.ExecuteAsync(MergeSql, new { same.Id, key.RevokedAt, key.LastUsedAt }, transaction);
                 continue;
             }
-            var name = await FreeNameAsync(snapshot, transaction, key.Name);
+            var name = key.RevokedAt is null ? await FreeNameAsync(snapshot, transaction, key.Name) : key.Name;
             if (name != key.Name)
             {
                 renamed.Add((key.Name, name));
@@ -130,7 +130,7 @@ public static class RestoredKeys
     }
 
     /// <summary>
-    /// <paramref name="name"/>, or the first of name-2, name-3, ... that no key has (cut to keys create's 100
+    /// <paramref name="name"/>, or the first of name-2, name-3, ... that no active key has (cut to keys create's 100
     /// characters, never inside a surrogate pair).
     /// </summary>
     private static async Task<string> FreeNameAsync(SqliteConnection connection, DbTransaction transaction, string name)

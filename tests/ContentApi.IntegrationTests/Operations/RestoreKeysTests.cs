@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using ContentApi.TestSupport;
 using Dapper;
 
@@ -12,20 +11,20 @@ public sealed class RestoreKeysTests
     public async Task Restore_keeps_keys_revoked_since_the_snapshot_revoked_and_keeps_keys_created_since()
     {
         using var api = new ApiFactory();
-        var kept = await CreateKeyAsync(api.DatabasePath, "kept", "write");
-        var revoked = await CreateKeyAsync(api.DatabasePath, "r", "read");
+        var kept = await KeyCommands.CreateAsync(api.DatabasePath, "kept", "write");
+        var revoked = await KeyCommands.CreateAsync(api.DatabasePath, "r", "read");
         var snapshot = Path.Combine(CommandRunner.TempDirectory(), "bk.db");
         Assert.Equal(0, (await CommandRunner.RunAsync(api.DatabasePath, "backup", snapshot)).ExitCode);
         Assert.Equal(0, (await CommandRunner.RunAsync(api.DatabasePath, "keys", "revoke", "r")).ExitCode);
-        var created = await CreateKeyAsync(api.DatabasePath, "created-since", "read");
-        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(api, revoked));
+        var created = await KeyCommands.CreateAsync(api.DatabasePath, "created-since", "read");
+        Assert.Equal(HttpStatusCode.Unauthorized, await KeyCommands.StatusWithAsync(api, revoked));
 
         var (exitCode, output) = await CommandRunner.RunAsync(api.DatabasePath, "restore", snapshot, "--force");
 
         Assert.True(exitCode == 0, output);
-        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(api, revoked));
-        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(api, kept));
-        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(api, created));
+        Assert.Equal(HttpStatusCode.Unauthorized, await KeyCommands.StatusWithAsync(api, revoked));
+        Assert.Equal(HttpStatusCode.OK, await KeyCommands.StatusWithAsync(api, kept));
+        Assert.Equal(HttpStatusCode.OK, await KeyCommands.StatusWithAsync(api, created));
         var list = await KeysListAsync(api.DatabasePath);
         Assert.NotEqual("-", list["r"]);
         Assert.Equal("-", list["kept"]);
@@ -35,8 +34,8 @@ public sealed class RestoreKeysTests
         // Restoring the same snapshot again changes nothing more.
         var (again, againOutput) = await CommandRunner.RunAsync(api.DatabasePath, "restore", snapshot, "--force");
         Assert.True(again == 0, againOutput);
-        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(api, revoked));
-        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(api, created));
+        Assert.Equal(HttpStatusCode.Unauthorized, await KeyCommands.StatusWithAsync(api, revoked));
+        Assert.Equal(HttpStatusCode.OK, await KeyCommands.StatusWithAsync(api, created));
         Assert.Equal(list, await KeysListAsync(api.DatabasePath));
     }
 
@@ -44,8 +43,8 @@ public sealed class RestoreKeysTests
     public async Task Restore_into_a_database_that_does_not_exist_brings_the_snapshots_keys_as_they_are()
     {
         var source = Path.Combine(CommandRunner.TempDirectory(), "content.db");
-        await CreateKeyAsync(source, "active", "write");
-        await CreateKeyAsync(source, "gone", "read");
+        await KeyCommands.CreateAsync(source, "active", "write");
+        await KeyCommands.CreateAsync(source, "gone", "read");
         Assert.Equal(0, (await CommandRunner.RunAsync(source, "keys", "revoke", "gone")).ExitCode);
         var snapshot = Path.Combine(CommandRunner.TempDirectory(), "bk.db");
         Assert.Equal(0, (await CommandRunner.RunAsync(source, "backup", snapshot)).ExitCode);
@@ -63,29 +62,29 @@ public sealed class RestoreKeysTests
     public async Task A_kept_key_whose_name_the_snapshot_gives_another_key_is_renamed_and_keeps_working()
     {
         var other = Path.Combine(CommandRunner.TempDirectory(), "other.db");
-        var theirs = await CreateKeyAsync(other, "ci", "read");
+        var theirs = await KeyCommands.CreateAsync(other, "ci", "read");
         var snapshot = Path.Combine(CommandRunner.TempDirectory(), "bk.db");
         Assert.Equal(0, (await CommandRunner.RunAsync(other, "backup", snapshot)).ExitCode);
         using var api = new ApiFactory();
-        var ours = await CreateKeyAsync(api.DatabasePath, "ci", "write");
+        var ours = await KeyCommands.CreateAsync(api.DatabasePath, "ci", "write");
 
         var (exitCode, output) = await CommandRunner.RunAsync(api.DatabasePath, "restore", snapshot);
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("'ci' is now named 'ci-2'", output, StringComparison.Ordinal);
         Assert.Equal(["ci", "ci-2"], (await KeysListAsync(api.DatabasePath)).Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(api, theirs));
-        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(api, ours));
+        Assert.Equal(HttpStatusCode.OK, await KeyCommands.StatusWithAsync(api, theirs));
+        Assert.Equal(HttpStatusCode.OK, await KeyCommands.StatusWithAsync(api, ours));
         Assert.Equal(0, (await CommandRunner.RunAsync(api.DatabasePath, "keys", "revoke", "ci-2")).ExitCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(api, ours));
-        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(api, theirs));
+        Assert.Equal(HttpStatusCode.Unauthorized, await KeyCommands.StatusWithAsync(api, ours));
+        Assert.Equal(HttpStatusCode.OK, await KeyCommands.StatusWithAsync(api, theirs));
     }
 
     [Fact]
     public async Task A_key_revoked_in_the_snapshot_stays_revoked_whatever_the_replaced_database_says()
     {
         var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
-        await CreateKeyAsync(database, "k", "write");
+        await KeyCommands.CreateAsync(database, "k", "write");
         var snapshot = Path.Combine(CommandRunner.TempDirectory(), "bk.db");
         Assert.Equal(0, (await CommandRunner.RunAsync(database, "keys", "revoke", "k")).ExitCode);
         Assert.Equal(0, (await CommandRunner.RunAsync(database, "backup", snapshot)).ExitCode);
@@ -100,26 +99,6 @@ public sealed class RestoreKeysTests
         Assert.NotEqual("-", (await KeysListAsync(database))["k"]);
     }
 
-    private static async Task<string> CreateKeyAsync(string database, string name, string scope)
-    {
-        var (exitCode, output) = await CommandRunner.RunAsync(database, "keys", "create", "--name", name, "--scope", scope);
-        Assert.True(exitCode == 0, output);
-        return output.TrimEnd().Split('\n')[^1];
-    }
-
-    /// <summary>Each key's name and the REVOKED column of <c>keys list</c> ("-" while active).</summary>
-    private static async Task<Dictionary<string, string>> KeysListAsync(string database)
-    {
-        var (exitCode, output) = await CommandRunner.RunAsync(database, "keys", "list");
-        Assert.Equal(0, exitCode);
-        return output.TrimEnd().Split('\n').Skip(1).Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .ToDictionary(columns => columns[0], columns => columns[^1]);
-    }
-
-    private static async Task<HttpStatusCode> StatusWithAsync(ApiFactory api, string key)
-    {
-        using var client = api.Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return (await client.GetAsync("/api/v1/tags")).StatusCode;
-    }
+    private static async Task<Dictionary<string, string>> KeysListAsync(string database) =>
+        (await KeyCommands.ListAsync(database)).ToDictionary(row => row.Name, row => row.Revoked);
 }
