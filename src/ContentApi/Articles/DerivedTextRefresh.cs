@@ -9,7 +9,8 @@ namespace ContentApi.Articles;
 /// to this build's rules, which an upgrade may change (<c>reindex</c> runs it first: the index holds the excerpt).
 /// Bodies are measured outside the write lock, and a row is written only while it is still the version measured, so an
 /// edit meanwhile (derived by these rules already) is never overwritten. The version and updatedAt stay as they are:
-/// nobody edited the article; its ETag changes with its representation.
+/// nobody edited the article; its ETag changes with its representation, and so does its Last-Modified, through the date
+/// before which no Last-Modified falls (migration 0013, which a restore also moves).
 /// </summary>
 public static class DerivedTextRefresh
 {
@@ -28,7 +29,7 @@ public static class DerivedTextRefresh
         """;
 
     /// <summary>Returns how many articles' derived values changed.</summary>
-    public static async Task<int> RefreshAsync(Db db, IReadOnlyList<long> articleIds, Action<long> progress, CancellationToken cancellationToken)
+    public static async Task<int> RefreshAsync(Db db, TimeProvider clock, IReadOnlyList<long> articleIds, Action<long> progress, CancellationToken cancellationToken)
     {
         var (refreshed, done) = (0, 0L);
         foreach (var batch in articleIds.Chunk(Batch))
@@ -36,7 +37,7 @@ public static class DerivedTextRefresh
             var changed = await MeasureAsync(db, batch, cancellationToken);
             if (changed.Count > 0)
             {
-                refreshed += await WriteAsync(db, changed, cancellationToken);
+                refreshed += await WriteAsync(db, clock, changed, cancellationToken);
                 await ServerLock.LetServerWriteAsync(db.ConnectionString, cancellationToken);
             }
             progress(done += batch.Length);
@@ -64,7 +65,16 @@ public static class DerivedTextRefresh
     }
 
     /// <summary>Writes the measured rows that are still the version measured; returns how many.</summary>
-    internal static Task<int> WriteAsync(Db db, List<ArticleRow> measured, CancellationToken cancellationToken) =>
-        db.WriteRetryingBusyAsync((connection, transaction) =>
-            connection.ExecuteAsync(new CommandDefinition(UpdateSql, measured, transaction, cancellationToken: cancellationToken)), cancellationToken);
+    internal static Task<int> WriteAsync(Db db, TimeProvider clock, List<ArticleRow> measured, CancellationToken cancellationToken) =>
+        db.WriteRetryingBusyAsync(async (connection, transaction) =>
+        {
+            var written = await connection.ExecuteAsync(new CommandDefinition(UpdateSql, measured, transaction, cancellationToken: cancellationToken));
+            if (written > 0)
+            {
+                // Else a cache revalidating by date alone is told 304 and keeps the earlier excerpt.
+                await connection.ExecuteAsync(new CommandDefinition(
+                    SqliteDialect.RecordRestore, new { Now = Timestamps.ToDb(clock.GetUtcNow()) }, transaction, cancellationToken: cancellationToken));
+            }
+            return written;
+        }, cancellationToken);
 }

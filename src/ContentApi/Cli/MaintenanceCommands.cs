@@ -50,7 +50,7 @@ public static class MaintenanceCommands
             }
             var rederived = 0;
             await ProgressReporter.RunAsync("Refreshing excerpts and counts", ids.Length, async report =>
-                rederived = await DerivedTextRefresh.RefreshAsync(db, ids, report, cancellationToken), output);
+                rederived = await DerivedTextRefresh.RefreshAsync(db, app.Services.GetRequiredService<TimeProvider>(), ids, report, cancellationToken), output);
             var orphans = 0;
             var reindexed = 0L; // with --clear, the articles there are as it clears, which may be more than listed above
             try

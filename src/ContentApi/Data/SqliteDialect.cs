@@ -194,7 +194,10 @@ internal static class SqliteDialect
     /// <summary>A content version past both the current one and @Version (after a restore brought back an older one).</summary>
     public const string MoveContentVersionPast = "UPDATE content_version SET version = max(version, @Version) + 1 WHERE id = 1";
 
-    /// <summary>Records that the content was restored at @Now (migration 0013).</summary>
+    /// <summary>
+    /// Records that the content was restored at @Now, or that reindex changed what articles show then: no Last-Modified
+    /// is earlier (migration 0013).
+    /// </summary>
     public const string RecordRestore = """
         INSERT INTO last_restore (id, restored_at) VALUES (1, @Now)
         ON CONFLICT (id) DO UPDATE SET restored_at = excluded.restored_at

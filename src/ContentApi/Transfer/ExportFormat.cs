@@ -43,7 +43,7 @@ public static class ExportFormat
     /// Per table, the highest version it has ever given, so that an If-Match made before the export never matches a
     /// resource of the imported database that a later restore brings back. Absent from older exports.
     /// </param>
-    /// <param name="RestoredAt">When the exported content was last restored: Last-Modified is never earlier. Absent: never, or an older export.</param>
+    /// <param name="RestoredAt">When the exported content was last restored (or reindexed into what it shows): Last-Modified is never earlier. Absent: never, or an older export.</param>
     public sealed record Manifest(
         string Format, int Version, int SchemaVersion, Dictionary<string, long> Counts, Dictionary<string, long>? LastIds = null,
         Dictionary<string, long>? LastVersions = null, string? RestoredAt = null);

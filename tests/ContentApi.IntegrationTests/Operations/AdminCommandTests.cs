@@ -189,6 +189,38 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Contains("Derived excerpts and counts refreshed: 0.", (await CommandRunner.RunAsync(own.DatabasePath, "reindex")).Output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Reindex changed the excerpt but not Last-Modified, so a cache revalidating by date alone was told 304 and kept the
+    /// earlier excerpt (review).
+    /// </summary>
+    [Fact]
+    public async Task A_refreshed_excerpt_is_not_modified_since_no_earlier_date()
+    {
+        using var own = new ApiFactory();
+        var writer = own.Writer();
+        var article = await new TestContent(writer).ArticleAsync(new() { ["body"] = "通義千問發布新模型，表現出色。" });
+        var url = $"/api/v1/articles/{article.Id()}";
+        using (var connection = own.OpenDatabase())
+        {
+            // Written a while ago (with what it embeds), so that the reindex is in a later second than its Last-Modified.
+            connection.Execute($"""
+                UPDATE articles SET derived_excerpt = 'As an earlier build derived it.', updated_at = '2026-01-01T00:00:00.000000Z' WHERE id = {article.Id()};
+                UPDATE authors SET updated_at = '2026-01-01T00:00:00.000000Z';
+                """);
+        }
+        var before = await writer.GetAsync(url);
+        var lastModified = before.Content.Headers.LastModified;
+        Assert.NotNull(lastModified);
+
+        Assert.Equal(0, (await CommandRunner.RunAsync(own.DatabasePath, "reindex")).ExitCode);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.IfModifiedSince = lastModified;
+        var revalidated = await writer.SendAsync(request);
+        Assert.Equal("通義千問發布新模型，表現出色。", (await revalidated.AssertJsonAsync()).Text("excerpt"));
+        Assert.True(revalidated.Content.Headers.LastModified > lastModified);
+    }
+
     [Fact]
     public async Task The_refresh_leaves_an_article_edited_after_it_was_measured_as_the_edit_wrote_it()
     {
@@ -208,7 +240,7 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
         (await writer.PatchMergeAsync(url, new { body = "阿里巴巴再次更新模型。" })).EnsureSuccessStatusCode();
         var edited = await writer.GetJsonAsync(url);
 
-        Assert.Equal(0, await Articles.DerivedTextRefresh.WriteAsync(db, measured, CancellationToken.None));
+        Assert.Equal(0, await Articles.DerivedTextRefresh.WriteAsync(db, TimeProvider.System, measured, CancellationToken.None));
         var after = await writer.GetJsonAsync(url);
         Assert.Equal("阿里巴巴再次更新模型。", after.Text("excerpt"));
         Assert.Equal(edited.ToJsonString(), after.ToJsonString());
