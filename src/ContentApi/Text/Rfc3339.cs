@@ -67,6 +67,27 @@ public static class Rfc3339
     public static string Format(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Whether <paramref name="text"/> has a fraction digit other than 0 past the seven .NET keeps, which parsing drops:
+    /// the instant it names is then later than the one parsed, by less than 100 ns.
+    /// </summary>
+    public static bool HasFinerDigits(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length <= SecondsEnd || trimmed[SecondsEnd] != '.')
+        {
+            return false;
+        }
+        for (var i = SecondsEnd + 1; i < trimmed.Length && char.IsAsciiDigit(trimmed[i]); i++)
+        {
+            if (i > SecondsEnd + MaxFractionDigits && trimmed[i] != '0')
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Upper case (<c>t</c>, <c>z</c>) and at most the seven fraction digits .NET keeps.</summary>
     private static string Normalized(string text) => WithoutExtraFractionDigits(text.ToUpperInvariant());
 

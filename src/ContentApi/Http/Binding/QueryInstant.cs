@@ -13,7 +13,15 @@ public readonly record struct QueryInstant(DateTimeOffset Value)
     public static bool TryParse(string? text, out QueryInstant instant)
     {
         var parsed = Rfc3339.TryParse(text ?? "", out var value) || Rfc3339.TryParseOffsetlessAsUtc(text ?? "", out value);
-        instant = new QueryInstant(value.ToUniversalTime());
+        var utc = value.ToUniversalTime();
+        // An instant here is a range's bound, which Timestamps.ToDbRoundedUp rounds up to the stored microsecond: the
+        // digits parsing drops must round it up too (to the next 100 ns), or publishedAfter=...05.250000001Z took in an
+        // article of ...05.250000 and publishedBefore left it out. Past the last tick every stored time is before it anyway.
+        if (parsed && Rfc3339.HasFinerDigits(text!) && utc.Ticks < DateTimeOffset.MaxValue.Ticks)
+        {
+            utc = utc.AddTicks(1);
+        }
+        instant = new QueryInstant(utc);
         return parsed;
     }
 
