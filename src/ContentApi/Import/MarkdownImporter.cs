@@ -220,6 +220,12 @@ public sealed class MarkdownImporter(
         string path, ImportDocument document, ArticleRequest standIn, ArticleAggregate? existing, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
         var validation = await validator.ValidateAsync(standIn, cancellationToken);
+        if (!validation.IsValid && existing is not null)
+        {
+            // As a PUT is judged: a value stored before a rule existed (a language such as 'jp', a title past today's
+            // length), which the file restates, does not fail it; one it changes is judged by today's rules.
+            validation = await AnswerableErrors.OfAsync(validator, validation, existing.ToRequest(), standIn, cancellationToken);
+        }
         foreach (var error in validation.Errors)
         {
             var key = FileKey(Http.Binding.ValidationFilter.ToJsonPath(error.PropertyName));

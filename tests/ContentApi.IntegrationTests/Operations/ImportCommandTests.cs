@@ -247,6 +247,42 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Contains("failed: 0, unchanged: 1", output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A value stored before a rule existed (a language such as <c>jp</c>, which earlier builds took; a title past
+    /// today's length, which an imported export keeps) does not block a PUT restating it, but failed the Markdown export
+    /// of its article when imported back over it, even unchanged.
+    /// </summary>
+    [Fact]
+    public async Task A_markdown_export_of_an_article_with_values_stored_before_todays_rules_imports_back_over_it()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var article = await new TestContent(factory.Writer()).ArticleAsync(new() { ["title"] = $"Legacy values {marker}", ["slug"] = $"legacy-values-{marker}" });
+        var longTitle = $"Legacy values {marker} " + new string('x', 400);
+        await using (var connection = factory.OpenDatabase())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE articles SET language = 'jp', title = @longTitle WHERE id = @id",
+                new { longTitle, id = article["id"]!.GetValue<long>() });
+        }
+
+        var (unchanged, _) = await ReimportMarkdownExportAsync($"legacy-values-{marker}");
+        Assert.Contains("failed: 0, unchanged: 1", unchanged, StringComparison.Ordinal);
+
+        // An edit of another field applies and keeps them, as a PUT's does; changing one of them is judged by today's rules.
+        var (edited, _) = await ReimportMarkdownExportAsync($"legacy-values-{marker}", text => text.Replace("status: published", "status: draft", StringComparison.Ordinal));
+        Assert.Contains("failed: 0, unchanged: 0", edited, StringComparison.Ordinal);
+        var stored = await (await factory.Writer().GetAsync($"/api/v1/articles/slug/legacy-values-{marker}")).AssertJsonAsync();
+        Assert.Equal(("draft", "jp", longTitle), (stored["status"]!.GetValue<string>(), stored["language"]!.GetValue<string>(), stored["title"]!.GetValue<string>()));
+
+        var folder = CommandRunner.TempDirectory();
+        var exported = CommandRunner.TempDirectory();
+        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "export", exported, "--markdown")).ExitCode);
+        var text = await File.ReadAllTextAsync(Path.Combine(exported, "markdown", $"legacy-values-{marker}.md"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "changed.md"), text.Replace("language: jp", "language: gr", StringComparison.Ordinal));
+        var (exitCode, refused) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("error: language: 'gr'", refused, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_markdown_export_keeps_the_images_its_body_does_not_place_when_imported_back()
     {
