@@ -86,8 +86,8 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
             {
                 "title" => fields with { Title = Text(key, value) },
                 "slug" => fields with { Slug = Slug(Text(key, value)) },
-                "subtitle" => fields with { Subtitle = ExactText(key, value) },
-                "excerpt" => fields with { Excerpt = ExactText(key, value) },
+                "subtitle" => fields with { Subtitle = ExactText(key, value, keepsEmpty: true) },
+                "excerpt" => fields with { Excerpt = ExactText(key, value, keepsEmpty: true) },
                 "summary" => fields with { Summary = ExactText(key, value) },
                 "description" => fields with { Description = ExactText(key, value) },
                 "authors" => fields with { Authors = IsNull(value) ? null : Names(key, value, NameList.SplitAuthors) },
@@ -132,10 +132,14 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
 
     /// <summary>
     /// A text kept as written, spaces alone included (the API stores a subtitle of spaces as sent, and an export writes
-    /// it quoted); null when empty.
+    /// it quoted); null when empty, but for a quoted empty one where <paramref name="keepsEmpty"/>: the API stores an
+    /// empty subtitle or excerpt too (an empty excerpt is shown, not derived), and an export writes it <c>""</c>. Hugo's
+    /// summary and description are often left as empty placeholders, meaning none.
     /// </summary>
-    private string? ExactText(string key, YamlNode node) =>
-        node is YamlScalarNode { Value.Length: > 0 } scalar && !IsNull(scalar) ? scalar.Value : Text(key, node);
+    private string? ExactText(string key, YamlNode node, bool keepsEmpty = false) =>
+        node is YamlScalarNode scalar && !IsNull(scalar) && (scalar.Value?.Length > 0 || keepsEmpty && scalar.Style != ScalarStyle.Plain)
+            ? scalar.Value ?? ""
+            : Text(key, node);
 
     private IReadOnlyList<NamedRef> Names(string key, YamlNode node, Func<string, IReadOnlyList<string>> split)
     {

@@ -8,7 +8,8 @@ namespace ContentApi.Import;
 /// same fields and body. The front matter always names the title and the authors (an empty list included), so the
 /// parser takes neither a heading nor a byline from the body; it names authors and tags with their slugs when it has
 /// them, so that two of one name stay two; and the body's images are <c>image:ID</c> references, whose following lines
-/// the parser leaves alone. Empty optional texts are omitted and read back as null (one of spaces is written, quoted). The
+/// the parser leaves alone. Empty optional texts are omitted and read back as null, but for the subtitle and excerpt,
+/// written <c>""</c> when empty (one of spaces is written, quoted) and left out only when null. The
 /// article's <c>imageIds</c> are written whole (<c>[]</c> for none), so that images the body does not place (a gallery)
 /// are not lost, and a cover the body places is not added to them.
 /// </summary>
@@ -20,8 +21,8 @@ public static class MarkdownExportWriter
         var yaml = new StringBuilder();
         Field(yaml, "title", article.Title);
         Field(yaml, "slug", article.Slug);
-        Field(yaml, "subtitle", article.Subtitle);
-        Field(yaml, "excerpt", article.Excerpt);
+        KeptField(yaml, "subtitle", article.Subtitle);
+        KeptField(yaml, "excerpt", article.Excerpt);
         List(yaml, "authors", article.Authors);
         List(yaml, "tags", article.Tags);
         Field(yaml, "language", LanguageTags.Canonical(article.Language));
@@ -47,6 +48,18 @@ public static class MarkdownExportWriter
     private static void Field(StringBuilder yaml, string key, string? value)
     {
         if (!string.IsNullOrEmpty(value))
+        {
+            yaml.Append(key).Append(": ").Append(YamlScalar.Write(value)).Append('\n');
+        }
+    }
+
+    /// <summary>
+    /// A text the API stores even when empty, written then as <c>""</c> (an empty excerpt is shown as such, where an
+    /// absent one is derived from the body); null is left out.
+    /// </summary>
+    private static void KeptField(StringBuilder yaml, string key, string? value)
+    {
+        if (value is not null)
         {
             yaml.Append(key).Append(": ").Append(YamlScalar.Write(value)).Append('\n');
         }

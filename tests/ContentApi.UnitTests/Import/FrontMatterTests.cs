@@ -254,11 +254,24 @@ public sealed class FrontMatterTests
     [Fact]
     public void Parse_empty_values_read_as_absent()
     {
-        var document = Import.Succeeds(Import.Lines("---", "title: T", "slug:", "subtitle: ''", "excerpt: ~", "language: null", "---", "Body"));
+        var document = Import.Succeeds(Import.Lines("---", "title: T", "slug:", "subtitle:", "excerpt: ~", "language: null", "---", "Body"));
         Assert.Null(document.Slug);
         Assert.Null(document.Subtitle);
         Assert.Null(document.Excerpt);
         Assert.Null(document.Language);
+    }
+
+    /// <summary>
+    /// A quoted empty subtitle or excerpt is an empty text, as the API stores one (an empty excerpt is shown as such, not
+    /// derived); Hugo's summary and description, often left as empty placeholders, are absent when empty.
+    /// </summary>
+    [Theory]
+    [InlineData("subtitle: ''\nexcerpt: \"\"", "", "")]
+    [InlineData("summary: ''\ndescription: \"\"", null, null)]
+    public void Parse_quoted_empty_subtitle_and_excerpt_are_empty_texts(string yaml, string? subtitle, string? excerpt)
+    {
+        var document = Import.Succeeds(Import.Lines("---", "title: T", yaml, "---", "Body"));
+        Assert.Equal((subtitle, excerpt), (document.Subtitle, document.Excerpt));
     }
 
     /// <summary>Hugo's summary and description were ignored with a warning (found by an editor's probe).</summary>

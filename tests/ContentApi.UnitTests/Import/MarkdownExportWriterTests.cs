@@ -119,10 +119,23 @@ public sealed class MarkdownExportWriterTests
     }
 
     [Fact]
-    public void Write_omits_empty_optional_texts_which_read_back_as_null()
+    public void Write_omits_absent_optional_texts_which_read_back_as_null()
     {
-        var document = Import.Succeeds(MarkdownExportWriter.Write(Article with { Subtitle = "", Excerpt = null, Cover = null }));
+        var document = Import.Succeeds(MarkdownExportWriter.Write(Article with { Subtitle = null, Excerpt = null, Cover = null }));
         Assert.Equal((null, null, null), (document.Subtitle, document.Excerpt, document.CoverImage));
+    }
+
+    /// <summary>
+    /// The API stores an empty subtitle and excerpt as sent, and shows an empty excerpt rather than one derived from the
+    /// body; the export left them out, and the import then made them null: the excerpt derived again, a new version.
+    /// </summary>
+    [Fact]
+    public void Write_then_parse_keeps_an_empty_subtitle_and_excerpt()
+    {
+        var written = MarkdownExportWriter.Write(Article with { Subtitle = "", Excerpt = "" });
+        Assert.Contains("\nsubtitle: \"\"\nexcerpt: \"\"\n", written, StringComparison.Ordinal);
+        var document = Import.Succeeds(written);
+        Assert.Equal(("", ""), (document.Subtitle, document.Excerpt));
     }
 
     /// <summary>The API stores them as sent; the export left them out, and the import then cleared them (found by a fuzzer).</summary>
