@@ -36,6 +36,14 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
             Error(1, "Front matter is not valid YAML: an unterminated list or mapping.");
             return FrontMatterFields.None;
         }
+        catch (ArgumentException)
+        {
+            // YamlDotNet's parser reads an alias right after a flow list or mapping ("tags: [a]*b") as a key without a
+            // value, and its loader then throws this, without a position.
+            Error(AliasAfterCollection(yaml) is { } alias ? FileLine(alias) : 1,
+                "Front matter is not valid YAML: a key without a value (an alias such as '*a' right after a list or mapping reads as one).");
+            return FrontMatterFields.None;
+        }
         if (root is null || IsNull(root))
         {
             return FrontMatterFields.None;
@@ -70,6 +78,30 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                     depth--;
                     break;
             }
+        }
+        return null;
+    }
+
+    /// <summary>Where an alias right after a list or mapping starts, found with the parser's events; null when there is none.</summary>
+    private static Mark? AliasAfterCollection(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        YamlDotNet.Core.Events.ParsingEvent? previous = null;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                if (parser.Current is YamlDotNet.Core.Events.AnchorAlias alias &&
+                    previous is YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd && previous.End.Line == alias.Start.Line)
+                {
+                    return alias.Start;
+                }
+                previous = parser.Current;
+            }
+        }
+        catch (YamlException)
+        {
+            // Only the loader's failure is being placed here.
         }
         return null;
     }

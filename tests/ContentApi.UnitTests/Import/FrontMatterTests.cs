@@ -56,6 +56,10 @@ public sealed class FrontMatterTests
     [InlineData("title: T\nslug: a: b\n", 3)]
     [InlineData("title: T\n\tslug: x\n", 2)]
     [InlineData("title: T\nsubtitle: \"unterminated\n", 3)]
+    // YamlDotNet's parser takes an alias right after a flow list or mapping for a key without a value, and its loader then
+    // threw an ArgumentException, which stopped the whole import with a stack trace.
+    [InlineData("title: T\nauthors: J\ntags: [x]*y\n", 4)]
+    [InlineData("title: T\ncover: {url: image:3}*a\nauthors: J\n", 3)]
     public void Parse_invalid_yaml_fails_with_its_file_line(string yaml, int line)
     {
         var problem = Import.FailsWith("---\n" + yaml + "---\n\nBody\n");
