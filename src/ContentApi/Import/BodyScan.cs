@@ -70,7 +70,9 @@ internal sealed partial class BodyScan
                 }
             }
         }
-        foreach (var link in document.Descendants<LinkInline>().Where(l => l.IsImage).OrderBy(l => l.Span.Start))
+        // In the order of their destinations, which the body is cut around: an image's description may hold another
+        // image (CommonMark), whose destination comes before its own.
+        foreach (var link in document.Descendants<LinkInline>().Where(l => l.IsImage).OrderBy(l => HasDestination(l) ? l.UrlSpan.Start : l.Span.Start))
         {
             if (InComment(link.Span.Start))
             {
@@ -132,13 +134,16 @@ internal sealed partial class BodyScan
             _hasImage[i] = true;
         }
         var isReference = link.Reference is not null || link.IsShortcut;
-        var hasUrl = !isReference && link.UrlSpan.Length > 0;
+        var hasUrl = HasDestination(link);
         var source = body.AsSpan(link.Span.Start, link.Span.Length);
         var standalone = first == last && Lines.Content(first).Trim().SequenceEqual(source);
         return new BodyImage(
             first, last, hasUrl ? link.UrlSpan.Start : -1, hasUrl ? link.UrlSpan.Length : 0, link.Url ?? "",
             PlainText(link).Trim(), standalone, isReference);
     }
+
+    /// <summary>An inline image's destination is written in the body (a reference-style one's is in its definition).</summary>
+    private static bool HasDestination(LinkInline link) => link.Reference is null && !link.IsShortcut && link.UrlSpan.Length > 0;
 
     private (int First, int Last) LinesOf(SourceSpan span) => (Lines.LineOf(span.Start), Lines.LineOf(Math.Max(span.Start, span.End)));
 

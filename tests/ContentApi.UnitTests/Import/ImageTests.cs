@@ -183,6 +183,22 @@ public sealed class ImageTests
         Assert.Equal("![A](image:7 \"Title\")\n\n![B](image:8)\n", document.BodyWith([7, 8]));
     }
 
+    /// <summary>
+    /// CommonMark lets an image's description hold an image, whose destination then comes first; the body was cut around
+    /// the destinations in the order the images start, and the parser threw (an ArgumentOutOfRangeException that stopped
+    /// the whole import), also for the Markdown export of such a body, which the API stores.
+    /// </summary>
+    [Fact]
+    public void Parse_image_inside_an_images_description_replaces_each_destination()
+    {
+        var document = ParseBody("Intro.", "", "![outer ![inner](https://x.example/inner.png) alt](https://x.example/outer.png)");
+        Assert.Equal(["https://x.example/inner.png", "https://x.example/outer.png"], document.Images.Select(i => i.Url));
+        Assert.Equal("Intro.\n\n![outer ![inner](image:7) alt](image:8)\n", document.BodyWith([7, 8]));
+
+        const string stored = "Intro.\n\n![outer ![inner](image:2) alt](image:3)\n";
+        Assert.Equal(stored, Import.Succeeds(Import.Lines("---", "title: T", "---") + stored).BodyWith([2, 3]));
+    }
+
     [Fact]
     public void Parse_alt_text_is_plain_text() =>
         Assert.Equal("OpenAI logo & mark", ParseBody("![OpenAI *logo* &amp; `mark`](https://x.example/a.png)").Images[0].AltText);
