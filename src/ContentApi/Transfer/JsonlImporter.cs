@@ -45,9 +45,12 @@ public sealed class JsonlImporter(Db db)
                     throw new InvalidOperationException($"The database already has {table}; import an export only into an empty database.");
                 }
             }
+            // An empty database may have held content: the ids it gave stay given (README: Ids), as the export's ids are kept.
+            var givenBefore = (await connection.QueryAsync<(string Name, long LastId)>(SqliteDialect.ReadIdHighWater, transaction: transaction))
+                .ToDictionary(r => r.Name, r => r.LastId);
             foreach (var table in ExportFormat.Tables)
             {
-                counts[table] = await ImportTableAsync(connection, transaction, folder, table, progress, cancellationToken);
+                counts[table] = await ImportTableAsync(connection, transaction, folder, table, givenBefore.GetValueOrDefault(table), progress, cancellationToken);
                 // A truncated or edited file must not pass for the whole export: nothing is imported then.
                 if (manifest.Counts.GetValueOrDefault(table, -1) is var expected && expected != counts[table])
                 {
@@ -85,7 +88,9 @@ public sealed class JsonlImporter(Db db)
         return counts;
     }
 
-    private static async Task<long> ImportTableAsync(DbConnection connection, DbTransaction transaction, string folder, string table, Action<string, long>? progress, CancellationToken cancellationToken)
+    /// <param name="givenBefore">The highest id the database gave <paramref name="table"/> before the import: none of those may be given again.</param>
+    private static async Task<long> ImportTableAsync(
+        DbConnection connection, DbTransaction transaction, string folder, string table, long givenBefore, Action<string, long>? progress, CancellationToken cancellationToken)
     {
         var columns = (await connection.QueryAsync<(string Name, string Type)>($"SELECT name, type FROM pragma_table_info('{table}')", transaction: transaction))
             .ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
@@ -110,6 +115,12 @@ public sealed class JsonlImporter(Db db)
                 !document.RootElement.TryGetProperty("id", out var idElement) || ImportedValue.Of(idElement, "id", "INTEGER") is not ({ } idValue, null))
             {
                 throw new InvalidDataException($"{path}:{lineNumber}: a row must be an object with an id from 1 to {ImportedValue.MaxId}.");
+            }
+            if ((long)idValue <= givenBefore)
+            {
+                throw new InvalidDataException(
+                    $"{path}:{lineNumber}: id {(long)idValue} is one this database gave before, to content since deleted (it gave {table} ids up to {givenBefore}): " +
+                    "import the export into a new database, so that no URL, cached copy or If-Match of what was deleted names other content.");
             }
             foreach (var property in document.RootElement.EnumerateObject())
             {

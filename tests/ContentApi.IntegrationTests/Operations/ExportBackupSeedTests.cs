@@ -4,6 +4,7 @@ using ContentApi.IntegrationTests.Search;
 using ContentApi.TestSupport;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContentApi.IntegrationTests.Operations;
 
@@ -130,6 +131,36 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
         Assert.True(await connection.ExecuteScalarAsync<long>("SELECT max(id) FROM tags") >= kept);
         Assert.True(await connection.ExecuteScalarAsync<long>("SELECT last_id FROM id_high_water WHERE name = 'tags'") >= deleted,
             "the next tag would take the deleted tag's id");
+    }
+
+    /// <summary>
+    /// A database emptied of its content had given ids, and an export imported into it gave them again: a URL, cached copy
+    /// or If-Match (same id, same version) of a deleted resource named another (README: ids are never given twice).
+    /// </summary>
+    [Fact]
+    public async Task An_export_is_not_imported_over_ids_the_database_gave_before_and_nothing_is_imported()
+    {
+        await new TestContent(factory.Writer()).TagAsync();
+        var folder = CommandRunner.TempDirectory();
+        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "export", folder)).ExitCode);
+        var emptied = Path.Combine(CommandRunner.TempDirectory(), "emptied.db");
+        var markdown = CommandRunner.TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(markdown, "gone.md"), "---\ntitle: Gone\nauthors: J\ntags: [t]\n---\n\nDeleted since.\n");
+        Assert.Equal(0, (await CommandRunner.RunAsync(emptied, "import", markdown)).ExitCode);
+        await using (var connection = new SqliteConnection($"Data Source={emptied};Pooling=False"))
+        {
+            await connection.ExecuteAsync("PRAGMA foreign_keys = ON; DELETE FROM articles; DELETE FROM authors; DELETE FROM tags;");
+        }
+
+        Assert.Equal(1, (await CommandRunner.RunAsync(emptied, "import", folder)).ExitCode);
+        await using (var app = await ContentApi.Cli.CommandHost.StartMigratedAsync(CancellationToken.None, CommandRunner.UsingDatabase(emptied)))
+        {
+            var refusal = await Assert.ThrowsAsync<InvalidDataException>(() =>
+                new ContentApi.Transfer.JsonlImporter(app.Services.GetRequiredService<ContentApi.Data.Db>()).ImportAsync(folder, null, CancellationToken.None));
+            Assert.Matches(@"(authors|tags)\.jsonl:[0-9]+: id 1 is one this database gave before", refusal.Message);
+        }
+        await using var after = new SqliteConnection($"Data Source={emptied};Pooling=False");
+        Assert.Equal(0L, await after.ExecuteScalarAsync<long>("SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM tags) + (SELECT count(*) FROM images) + (SELECT count(*) FROM authors)"));
     }
 
     [Fact]
