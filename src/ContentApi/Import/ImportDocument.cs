@@ -51,6 +51,12 @@ public sealed class ImportDocument
 
     public IReadOnlyList<ImportImage> Images { get; }
 
+    /// <summary>
+    /// The body would take Markdig seconds to parse (<see cref="Rendering.MarkdownScanCost"/>): it was taken whole, with
+    /// no image, caption or byline read from it, and is imported only as the body its article has stored already.
+    /// </summary>
+    public bool BodyUnscanned { get; init; }
+
     /// <summary>The body with <c>image:{0}</c>, <c>image:{1}</c>, ... where the image URLs were.</summary>
     public string BodyTemplate => Build(i => ImageReferences.Placeholder(i));
 

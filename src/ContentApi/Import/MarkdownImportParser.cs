@@ -39,16 +39,19 @@ public static class MarkdownImportParser
         var (status, publishedAt) = PublicationState.Of(fileName, fields, problems);
         var bodyFirstLine = frontMatter?.BodyFirstLine ?? 1;
         var bodyText = frontMatter is null ? text : text[frontMatter.BodyStart..];
-        if (!MarkdownScanCost.IsWithinBudget(bodyText))
+        // Reading the body's headings and images would take the parser seconds. Such a body stays when stored (imported
+        // from an export, or from before the bound), so a file that names all the body could give (title, authors and
+        // the images, as an export writes them) has it taken whole, for the importer to accept only as the stored one.
+        var unscanned = !MarkdownScanCost.IsWithinBudget(bodyText);
+        if (unscanned && (fields is { Title: null } or { Authors: null } or { ImageIds: null } || frontMatterFailed))
         {
-            // Reading the body's headings and images would take the parser seconds, and the article could not be stored.
             problems.Add(new ImportProblem(fileName, bodyFirstLine, MarkdownScanCost.Explanation));
             return new ImportResult(null, problems);
         }
-        BodyReader body;
+        BodyReader? body = null;
         try
         {
-            body = new BodyReader(fileName, bodyFirstLine, bodyText, problems);
+            body = unscanned ? null : new BodyReader(fileName, bodyFirstLine, bodyText, problems);
         }
         catch (MarkdownTooComplexException exception)
         {
@@ -56,11 +59,11 @@ public static class MarkdownImportParser
             return new ImportResult(null, problems);
         }
 
-        var authors = fields.Authors ?? body.TakeByline()?.Select(name => new NamedRef(name)).ToList() ?? [];
-        var images = body.TakeImages();
+        var authors = fields.Authors ?? body?.TakeByline()?.Select(name => new NamedRef(name)).ToList() ?? [];
+        var images = body?.TakeImages() ?? [];
         var keyLines = new Dictionary<string, int>(fields.KeyLines) { ["body"] = bodyFirstLine };
         var title = fields.Title;
-        if (title is null && !frontMatterFailed && body.TakeTitle() is var (heading, headingLine))
+        if (title is null && !frontMatterFailed && body?.TakeTitle() is var (heading, headingLine))
         {
             title = heading;
             keyLines["title"] = headingLine;
@@ -73,8 +76,9 @@ public static class MarkdownImportParser
         {
             return new ImportResult(null, problems);
         }
-        var document = new ImportDocument(body.BodyParts(), images)
+        var document = new ImportDocument(body?.BodyParts() ?? [bodyText], images)
         {
+            BodyUnscanned = unscanned,
             Title = title,
             Slug = fields.Slug,
             Subtitle = fields.Subtitle,

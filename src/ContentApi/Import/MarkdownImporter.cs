@@ -147,6 +147,12 @@ public sealed class MarkdownImporter(
                 $"'{slug}' was the slug of the article that has '{movedTo}' now: the file updates that article, which keeps '{movedTo}'.", ImportSeverity.Warning));
             slug = movedTo;
         }
+        if (document.BodyUnscanned && existing?.Row.Body != document.BodyTemplate)
+        {
+            // Only a body stored already may be one Markdig takes seconds to parse (the API refuses a new one).
+            problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault("body", 1), MarkdownScanCost.Explanation));
+            return (null, null);
+        }
         var draft = ArticleDraft.Of(path, document, slug, existing);
 
         // Judged before anything is created, with the ids of what exists already and stand-ins for the rest (the rules do

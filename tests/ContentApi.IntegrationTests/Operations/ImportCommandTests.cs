@@ -248,6 +248,42 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     /// <summary>
+    /// A body Markdig would take seconds to parse (MarkdownScanCost) stays when stored before the bound or imported from
+    /// an export, but its article's Markdown export failed to import back over it, even unchanged: the parser refused
+    /// the file before the importer could see that it restates the stored body.
+    /// </summary>
+    [Fact]
+    public async Task A_markdown_export_of_an_article_whose_stored_body_is_too_costly_to_parse_imports_back_over_it()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var article = await new TestContent(factory.Writer()).ArticleAsync(new() { ["title"] = $"Costly {marker}", ["slug"] = $"costly-{marker}" });
+        var body = $"costly {marker} " + string.Concat(Enumerable.Repeat("*a ", 5000));
+        Assert.False(Rendering.MarkdownScanCost.IsWithinBudget(body));
+        await using (var connection = factory.OpenDatabase())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE articles SET body = @body WHERE id = @id", new { body, id = article["id"]!.GetValue<long>() });
+        }
+
+        var (unchanged, _) = await ReimportMarkdownExportAsync($"costly-{marker}");
+        Assert.Contains("failed: 0, unchanged: 1", unchanged, StringComparison.Ordinal);
+
+        var (edited, _) = await ReimportMarkdownExportAsync($"costly-{marker}", text => text.Replace($"title: Costly {marker}", $"title: Edited {marker}", StringComparison.Ordinal));
+        Assert.Contains("failed: 0, unchanged: 0", edited, StringComparison.Ordinal);
+        var stored = await (await factory.Writer().GetAsync($"/api/v1/articles/slug/costly-{marker}")).AssertJsonAsync();
+        Assert.Equal(($"Edited {marker}", body), (stored["title"]!.GetValue<string>(), stored["body"]!.GetValue<string>()));
+
+        // A changed body is judged as before: refused, at the line where it starts.
+        var folder = CommandRunner.TempDirectory();
+        var exported = CommandRunner.TempDirectory();
+        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "export", exported, "--markdown")).ExitCode);
+        var text = await File.ReadAllTextAsync(Path.Combine(exported, "markdown", $"costly-{marker}.md"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "changed.md"), text + " more");
+        var (exitCode, refused) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"changed.md:{text.Split('\n').ToList().IndexOf("---", 1) + 3}: error: {Rendering.MarkdownScanCost.Explanation}", refused, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A value stored before a rule existed (a language such as <c>jp</c>, which earlier builds took; a title past
     /// today's length, which an imported export keeps) does not block a PUT restating it, but failed the Markdown export
     /// of its article when imported back over it, even unchanged.

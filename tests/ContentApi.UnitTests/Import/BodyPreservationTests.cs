@@ -4,6 +4,25 @@ namespace ContentApi.UnitTests.Import;
 
 public sealed class BodyPreservationTests
 {
+    /// <summary>
+    /// A body Markdig would take seconds to parse is refused at its line, unless the front matter names everything the
+    /// body could give (title, authors, images), as an export writes it: then it is taken whole and unread, for the
+    /// importer to accept only as the body its article has stored.
+    /// </summary>
+    [Fact]
+    public void Parse_takes_a_body_too_costly_to_read_whole_only_when_the_front_matter_names_all_it_could_give()
+    {
+        var body = "![a](https://x.example/a.png)\n圖源:ifanr\n\n" + string.Concat(Enumerable.Repeat("*a ", 5000));
+        var problem = Import.FailsWith(Import.Lines("---", "title: T", "authors: [J]", "---", "") + body);
+        Assert.Equal(6, problem.Line);
+        Assert.Equal(ContentApi.Rendering.MarkdownScanCost.Explanation, problem.Message);
+
+        var document = Import.Succeeds(Import.Lines("---", "title: T", "authors: [J]", "imageIds: []", "---", "") + body);
+        Assert.True(document.BodyUnscanned);
+        Assert.Empty(document.Images);
+        Assert.Equal(body, document.BodyTemplate);
+    }
+
     [Fact]
     public void Parse_keeps_unicode_unnormalised()
     {
