@@ -44,15 +44,17 @@ internal static partial class YamlScalar
         return builder.Append('"').ToString();
     }
 
-    // Controls, line and paragraph separators, the byte-order mark, and lone surrogates, which YAML cannot hold raw.
+    // Controls, line and paragraph separators, the byte-order mark, the non-characters U+FFFE and U+FFFF (no YAML
+    // character: PyYAML and Go's yaml refuse the file), and lone surrogates, which YAML cannot hold raw.
     private static bool NeedsEscape(string value, int index)
     {
         var c = value[index];
-        return char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' ||
+        return char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF' ||
             (char.IsHighSurrogate(c) && (index + 1 >= value.Length || !char.IsLowSurrogate(value[index + 1]))) ||
             (char.IsLowSurrogate(c) && (index == 0 || !char.IsHighSurrogate(value[index - 1])));
     }
 
-    [GeneratedRegex("^(?i:y|n|yes|no|on|off|true|false|null)$")]
+    // YAML 1.1's booleans and null, and its value and merge keys, which PyYAML refuses as values.
+    [GeneratedRegex("^(?:(?i:y|n|yes|no|on|off|true|false|null)|=|<<)$")]
     private static partial Regex ReservedWord();
 }

@@ -118,6 +118,24 @@ public sealed class MarkdownExportWriterTests
         Assert.Equal((title, title, title.Trim(), title), (document.Title, document.Subtitle, Assert.Single(document.Tags.Names()), Assert.Single(document.Authors.Names())));
     }
 
+    /// <summary>
+    /// Plain, these read as something else to YAML 1.1 readers such as PyYAML (<c>=</c> as a value key, <c>&lt;&lt;</c> as a
+    /// merge key: both refused), and U+FFFE and U+FFFF are no YAML characters at all (PyYAML and Go's yaml refuse the
+    /// file): the export of such a title, which the API stores, could not be read by the site generators the front matter
+    /// is written for.
+    /// </summary>
+    [Theory]
+    [InlineData("=", "\"=\"")]
+    [InlineData("<<", "\"<<\"")]
+    [InlineData("x\uFFFFy", "\"x\\uFFFFy\"")]
+    [InlineData("\uFFFEx", "\"\\uFFFEx\"")]
+    public void Write_quotes_what_yaml_1_1_readers_take_for_something_else_or_refuse(string title, string written)
+    {
+        var text = MarkdownExportWriter.Write(Article with { Title = title });
+        Assert.Contains($"\ntitle: {written}\n", text, StringComparison.Ordinal);
+        Assert.Equal(title, Import.Succeeds(text).Title);
+    }
+
     [Fact]
     public void Write_omits_absent_optional_texts_which_read_back_as_null()
     {
