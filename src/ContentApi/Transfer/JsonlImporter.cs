@@ -292,6 +292,31 @@ public sealed class JsonlImporter(Db db)
         }
     }
 
+    /// <summary>The line of the file's first bytes that are not UTF-8 (after a byte-order mark), read in pieces: an export can be large.</summary>
+    private static long LineNotUtf8(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[64 * 1024];
+        var chars = new char[buffer.Length];
+        var (pending, line, first) = (0, 1L, true);
+        while (true)
+        {
+            var read = stream.Read(buffer, pending, buffer.Length - pending);
+            var length = pending + read;
+            var start = first && buffer.AsSpan(0, length).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+            first = false;
+            var status = System.Text.Unicode.Utf8.ToUtf16(buffer.AsSpan(start, length - start), chars, out var consumed, out _, replaceInvalidSequences: false, isFinalBlock: read == 0);
+            line += buffer.AsSpan(start, consumed).Count((byte)'\n');
+            if (status == System.Buffers.OperationStatus.InvalidData || read == 0)
+            {
+                return line;
+            }
+            // What is left is the start of a character cut by the read: it is read again with the next piece.
+            pending = length - start - consumed;
+            buffer.AsSpan(start + consumed, pending).CopyTo(buffer);
+        }
+    }
+
     /// <summary>The file's lines, read as strict UTF-8: a byte that is not UTF-8 is an error, not a U+FFFD in the data.</summary>
     internal static IEnumerable<string> Lines(string path)
     {
@@ -305,7 +330,8 @@ public sealed class JsonlImporter(Db db)
             }
             catch (System.Text.DecoderFallbackException)
             {
-                throw new InvalidDataException($"{path} is not UTF-8.");
+                // The reader decodes ahead of the line it returns: the line is found in the bytes.
+                throw new InvalidDataException($"{path}:{LineNotUtf8(path)}: not UTF-8 (save the file as UTF-8).");
             }
             if (line is null)
             {
