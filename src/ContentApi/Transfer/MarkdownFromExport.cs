@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ContentApi.Data;
 using ContentApi.Import;
 using ContentApi.Text;
@@ -11,7 +12,7 @@ namespace ContentApi.Transfer;
 /// from the database: they come from the export's one snapshot, so the Markdown names exactly the articles, slugs,
 /// authors, tags and images of the export it is imported over, however the database changed meanwhile.
 /// </summary>
-public static class MarkdownFromExport
+public static partial class MarkdownFromExport
 {
     public static async Task<int> WriteAsync(string exportFolder, string markdownFolder, CancellationToken cancellationToken)
     {
@@ -42,12 +43,16 @@ public static class MarkdownFromExport
 
     /// <summary>
     /// The article's slug as its file name when it is a valid slug (letters, digits and hyphens: never a path) short
-    /// enough for a file system's 255-byte names; else its id. A slug from an imported export may be neither.
+    /// enough for a file system's 255-byte names and not a name Windows keeps for a device (with any extension), as the
+    /// export may be copied there; else its id. A slug from an imported export may be neither.
     /// </summary>
     internal static string FileName(long id, string slug) =>
-        Slugs.IsValid(slug) && Encoding.UTF8.GetByteCount(slug) <= MaxFileNameBytes - ".md".Length
+        Slugs.IsValid(slug) && Encoding.UTF8.GetByteCount(slug) <= MaxFileNameBytes - ".md".Length && !WindowsDeviceName().IsMatch(slug)
             ? slug + ".md"
             : $"_article-{id}.md"; // "_" is never in a slug, so no other article's file has this name
+
+    [GeneratedRegex("^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WindowsDeviceName();
 
     private const int MaxFileNameBytes = 255;
 
