@@ -1,4 +1,5 @@
 using ContentApi.Articles;
+using ContentApi.Authors;
 using ContentApi.Http.Json;
 using ContentApi.Images;
 using ContentApi.Text;
@@ -8,8 +9,8 @@ namespace ContentApi.Transfer;
 /// <summary>
 /// The API's own rules for the imported columns that readers could be harmed through, or clients misled by, were they
 /// anything else: links (which pages put in an href or a src), slugs (which name resources in URLs and files), the
-/// values that pages write into markup and clients choose by (language, status, media type), pixel sizes (read
-/// into an int), the focal point and byte size (which clients compute with). An export file is input like a request body: it can be edited between export and import. Limits that
+/// values that pages write into markup and clients choose by (language, status, media type), an author's email (whose
+/// format the document states), pixel sizes (read into an int), the focal point and byte size (which clients compute with). An export file is input like a request body: it can be edited between export and import. Limits that
 /// only keep a harmless value short or visible are not applied again, so what an older version stored is imported as it was.
 /// </summary>
 internal static class ImportedColumnRules
@@ -36,6 +37,8 @@ internal static class ImportedColumnRules
         [("images", "mime_type")] = Text(ImageRequestValidator.IsMimeType, ImageRequestValidator.MimeTypeMessage),
         [("authors", "slug")] = Slug,
         [("authors", "website")] = HttpUrl,
+        // The document says format idn-email, and a stored x@-b.com made clients that check formats refuse every page listing its author.
+        [("authors", "email")] = Text(AuthorRequestValidator.IsEmail, AuthorRequestValidator.EmailMessage),
         [("tags", "slug")] = Slug,
         [("articles", "slug")] = Slug,
         [("articles", "canonical_url")] = HttpUrl,

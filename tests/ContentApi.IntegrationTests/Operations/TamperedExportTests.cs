@@ -21,11 +21,14 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
 {
     private const string UrlRule = "absolute http or https URL";
     private const string SlugRule = "lowercase letters";
+    private const string EmailRule = "email address";
 
     [Theory]
     [InlineData("images.jsonl", "\"url\":\"[^\"]*\"", "\"url\":\"javascript:alert(document.domain)\"", "url", UrlRule)]
     [InlineData("images.jsonl", "\"url\":\"[^\"]*\"", "\"url\":\"https://images.example.com/a.jpg\\\" onerror=\\\"alert(2)\"", "url", UrlRule)]
     [InlineData("authors.jsonl", "\"website\":(null|\"[^\"]*\")", "\"website\":\"javascript:alert(1)\"", "website", UrlRule)]
+    [InlineData("authors.jsonl", "\"email\":(null|\"[^\"]*\")", "\"email\":\"x@-b.com\"", "email", EmailRule)]
+    [InlineData("authors.jsonl", "\"email\":(null|\"[^\"]*\")", "\"email\":\"not an address\"", "email", EmailRule)]
     [InlineData("articles.jsonl", "\"canonical_url\":(null|\"[^\"]*\")", "\"canonical_url\":\"javascript:alert(3)\"", "canonical_url", UrlRule)]
     [InlineData("articles.jsonl", "\"slug\":\"[^\"]*\"", "\"slug\":\"../../../tmp/pwned\"", "slug", SlugRule)]
     [InlineData("authors.jsonl", "\"slug\":\"[^\"]*\"", "\"slug\":\"Admin\"", "slug", SlugRule)]
@@ -247,6 +250,7 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
             name = $"王小明 {Guid.NewGuid():N}",
             slug = $"王小明-{Guid.NewGuid():N}",
             website = "http://例え.jp/wang",
+            email = "王.小明@例え.jp",
         });
         await content.ArticleAsync(new()
         {

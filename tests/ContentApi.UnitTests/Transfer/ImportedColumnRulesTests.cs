@@ -5,10 +5,12 @@ using ContentApi.Transfer;
 
 namespace ContentApi.UnitTests.Transfer;
 
-/// <summary>A URL or slug that a request gains later is checked on import too, or this fails.</summary>
+/// <summary>A URL, email or slug that a request gains later is checked on import too, or this fails.</summary>
 public sealed class ImportedColumnRulesTests
 {
     public static TheoryData<string, string> UrlColumns => ColumnsOf(property => property.GetCustomAttribute<SchemaFormatAttribute>()?.Format == "iri");
+
+    public static TheoryData<string, string> EmailColumns => ColumnsOf(property => property.GetCustomAttribute<SchemaFormatAttribute>()?.Format == "idn-email");
 
     public static TheoryData<string, string> SlugColumns => ColumnsOf(property => property.Name == "Slug");
 
@@ -18,6 +20,15 @@ public sealed class ImportedColumnRulesTests
     {
         Assert.NotNull(ImportedColumnRules.Problem(table, column, "javascript:alert(1)"));
         Assert.Null(ImportedColumnRules.Problem(table, column, "https://example.com/a"));
+    }
+
+    /// <summary>Responses state the format too, and clients that check it refused every page listing an author whose stored email failed it.</summary>
+    [Theory]
+    [MemberData(nameof(EmailColumns))]
+    public void Every_email_a_request_takes_is_held_to_the_email_rule_on_import(string table, string column)
+    {
+        Assert.NotNull(ImportedColumnRules.Problem(table, column, "x@-b.com"));
+        Assert.Null(ImportedColumnRules.Problem(table, column, "王.小明@例え.jp"));
     }
 
     [Theory]
