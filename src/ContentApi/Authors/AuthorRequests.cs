@@ -27,13 +27,13 @@ public sealed partial class AuthorRequestValidator : AbstractValidator<AuthorReq
 
     public AuthorRequestValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumCharacters(200).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage)
+        RuleFor(r => r.Name).NotEmpty().MaximumCharacters(200).NoControlCharacters()
             .Must(TextRules.HasVisibleCharacter).WithMessage(TextRules.InvisibleMessage);
         RuleFor(r => r.Slug!).Slug().When(r => r.Slug is not null);
-        RuleFor(r => r.Bio!).MaximumCharacters(5000).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage).When(r => r.Bio is not null);
+        RuleFor(r => r.Bio!).MaximumCharacters(5000).NoControlCharacters().When(r => r.Bio is not null);
         RuleFor(r => r.AvatarImageId).GreaterThan(0).When(r => r.AvatarImageId is not null);
         RuleFor(r => r.Website!).HttpUrl().When(r => r.Website is not null);
-        RuleFor(r => r.Email!).MaximumCharacters(254).Must(TextRules.HasNoControlCharacters).WithMessage(TextRules.ControlCharacterMessage)
+        RuleFor(r => r.Email!).MaximumCharacters(254).NoControlCharacters()
             .Matches(EmailPattern).WithMessage(EmailMessage).Must(TextRules.HasNoBidiFormatting).WithMessage(EmailMessage)
             .Must(HasHostDomain).WithMessage(EmailMessage).When(r => r.Email is not null);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ContentApi.Text;
 using FluentValidation;
 using FluentValidation.Validators;
 using Microsoft.OpenApi;
@@ -78,7 +79,7 @@ public sealed class ValidationRulesSchemaFilter(IServiceProvider services) : ISc
             // NotEmpty refuses blank text too ("   "), which a length alone allows.
             case INotEmptyValidator when isString:
                 schema.MinLength = 1;
-                schema.Pattern ??= NotBlank;
+                schema.Pattern = schema.Pattern is null ? NotBlank : schema.Pattern == NoControls ? NotBlankNoControls : schema.Pattern;
                 break;
             case ILengthValidator length when isString:
                 schema.MinLength = length.Min > 0 ? length.Min : schema.MinLength;
@@ -104,7 +105,10 @@ public sealed class ValidationRulesSchemaFilter(IServiceProvider services) : ISc
                 schema.Format ??= "email";
                 break;
             case IRegularExpressionValidator regex when isString:
-                schema.Pattern = EcmaScript(regex.Expression);
+                // A pattern is one regular expression: a text that must not be blank takes both rules in one, and one
+                // that already has a pattern of its own (which says more) keeps it.
+                schema.Pattern = regex.Expression != TextRules.NoControlCharactersPattern ? EcmaScript(regex.Expression)
+                    : schema.Pattern is null ? NoControls : schema.Pattern == NotBlank ? NotBlankNoControls : schema.Pattern;
                 break;
         }
     }
@@ -114,6 +118,10 @@ public sealed class ValidationRulesSchemaFilter(IServiceProvider services) : ISc
     /// .NET (whose $ also matches before a final newline, which is why the validators use \z).
     /// </summary>
     private const string NotBlank = @"\S";
+
+    private static readonly string NoControls = EcmaScript(TextRules.NoControlCharactersPattern);
+
+    private static readonly string NotBlankNoControls = EcmaScript(TextRules.NotBlankNoControlCharactersPattern);
 
     internal static string EcmaScript(string dotNetPattern) => dotNetPattern.Replace(@"\z", "$", StringComparison.Ordinal);
 

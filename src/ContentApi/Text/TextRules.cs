@@ -17,6 +17,12 @@ public static partial class TextRules
     /// <summary>How an http(s) URL starts; in the rule as a pattern, so that the OpenAPI document states it.</summary>
     public const string HttpUrlStart = "^[Hh][Tt][Tt][Pp][Ss]?://";
 
+    /// <summary><see cref="HasNoControlCharacters"/> as a pattern, for the OpenAPI document (where \z is written $).</summary>
+    public const string NoControlCharactersPattern = @"^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*\z";
+
+    /// <summary><see cref="NoControlCharactersPattern"/> and something that is not white space: a text that must not be blank.</summary>
+    public const string NotBlankNoControlCharactersPattern = @"^(?=[\s\S]*\S)[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*\z";
+
     /// <summary>Line breaks and tabs are text; NUL and other C0/C1 controls are not.</summary>
     public static bool HasNoControlCharacters(string? value) =>
         value is null || !value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
