@@ -407,6 +407,9 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             Assert.Null(Parameter(path, "include")["minItems"]);
         }
         Assert.Equal(1, Parameter("/api/v1/articles", "format")["minItems"]!.GetValue<int>());
+        // The url filter holds its value to an image's url rule (a space, a user name or a second # is a 400), so it
+        // states the format an image's url states.
+        Assert.Equal("iri", Parameter("/api/v1/images", "url")["format"]?.GetValue<string>());
         foreach (var path in new[] { "/api/v1/authors", "/api/v1/tags" })
         {
             Assert.Equal(Paging.MaxSlugs, Parameter(path, "slug")["maxItems"]!.GetValue<int>());

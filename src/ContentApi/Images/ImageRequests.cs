@@ -81,6 +81,7 @@ public sealed record ListImagesQuery : IListQuery
     public int? Page { get; init; }
     public string? Sort { get; init; }
     public string? MimeType { get; init; }
+    [SchemaFormat(Format = "iri")]
     public string? Url { get; init; }
     /// <summary>Top-level fields to return (comma-separated), e.g. id,url,width,height. Default: all.</summary>
     public string? Fields { get; init; }

@@ -118,6 +118,11 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
                 {
                     schema.Format = "date-time";
                 }
+                // A format the query's rule holds the value to, which the rule, being code, cannot state (a url filter's iri).
+                if (queryRecords.Select(t => t.GetProperty(property)?.GetCustomAttribute<SchemaFormatAttribute>()?.Format).FirstOrDefault(f => f is not null) is { } format)
+                {
+                    schema.Format = format;
+                }
                 // What the query's validator checks (bounds of limit and page: 400 outside them), so that clients can check it too.
                 foreach (var validator in queryValidators)
                 {
