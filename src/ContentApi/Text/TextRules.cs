@@ -12,6 +12,9 @@ public static partial class TextRules
     public const string ControlCharacterMessage = "Must not contain control characters (such as NUL).";
     public const string UrlMessage = "Must be an absolute http or https URL, without a user name or password, a port 0, a host name part starting or ending with a hyphen, spaces or invisible characters.";
     public const string InvisibleMessage = "Must contain a visible character, not only spaces, joiners or accents.";
+
+    /// <summary>What the descriptions of the texts <see cref="HasVisibleCharacter"/> judges say (a pattern cannot), as a contract test checks.</summary>
+    public const string ShowsSomething = "Must show something: not only white space, zero-width or other invisible characters, or accents alone.";
     public const int MaxUrlLength = 2048;
 
     /// <summary>How an http(s) URL starts; in the rule as a pattern, so that the OpenAPI document states it.</summary>
