@@ -56,6 +56,11 @@ public sealed class KeyNameReuseTests
                 INSERT INTO api_keys (id, name, prefix, key_hash, scope, created_at, revoked_at) VALUES (8, 'old', 'capi_x', 'h', 'read', '2026-12-01T00:00:00.000000Z', '2026-12-02T00:00:00.000000Z');
                 INSERT INTO idempotency_keys (api_key_id, key, request_hash, status, body, created_at) VALUES (7, 'retry-1', 'r', 201, x'7B7D', '2026-12-01T00:00:00.000000Z');
                 """, new { Prefix = ApiKeyHasher.DisplayPrefix(key), Hash = ApiKeyHasher.Hash(key) });
+            // A key deleted by hand in a shell with foreign keys off (sqlite3's default) leaves its stored responses behind.
+            await connection.ExecuteAsync("""
+                PRAGMA foreign_keys = OFF;
+                INSERT INTO idempotency_keys (api_key_id, key, request_hash, status, body, created_at) VALUES (99, 'orphan', 'r', 201, x'7B7D', '2026-12-01T00:00:00.000000Z');
+                """);
         }
 
         Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
@@ -63,7 +68,7 @@ public sealed class KeyNameReuseTests
         await using (var migrated = new SqliteConnection($"Data Source={database};Foreign Keys=True;Pooling=False"))
         {
             Assert.Equal([7L, 8L], await migrated.QueryAsync<long>("SELECT id FROM api_keys ORDER BY id"));
-            Assert.Equal("retry-1", await migrated.ExecuteScalarAsync<string>("SELECT key FROM idempotency_keys WHERE api_key_id = 7"));
+            Assert.Equal(["retry-1"], await migrated.QueryAsync<string>("SELECT key FROM idempotency_keys"));
             Assert.Equal("api_keys", await migrated.ExecuteScalarAsync<string>("SELECT \"table\" FROM pragma_foreign_key_list('idempotency_keys')"));
             Assert.Empty(await migrated.QueryAsync("PRAGMA foreign_key_check"));
             Assert.Equal("ok", await migrated.ExecuteScalarAsync<string>("PRAGMA integrity_check"));
