@@ -62,9 +62,14 @@ internal static partial class TextUnits
     private static bool IsSpaceWithinLine(char c) => char.IsWhiteSpace(c) && c is not ('\n' or '\r' or '\v' or '\f' or '\u0085' or '\u2028' or '\u2029');
 
     /// <param name="splitLetterDigitWords">A word of letters and digits is its runs ("qwen3" → qwen, 3), as search indexes it.</param>
-    public static List<TextUnit> Of(string text, bool splitLetterDigitWords = true)
+    /// <param name="joinWrappedLines">
+    /// Text is Markdown as written: one line break after a Chinese or Japanese character is read as nothing, as its
+    /// rendered text reads a wrapped line (發⏎佈 is 發佈), so that a word found in the rendered text is found in the
+    /// source. Not for text indexed: there a line break separates blocks, such as a heading from its paragraph.
+    /// </param>
+    public static List<TextUnit> Of(string text, bool splitLetterDigitWords = true, bool joinWrappedLines = false)
     {
-        var reader = new UnitReader(text, splitLetterDigitWords);
+        var reader = new UnitReader(text, splitLetterDigitWords, joinWrappedLines);
         // Normalizing one grapheme cluster at a time keeps every unit tied to the exact span it came from.
         for (var start = 0; start < text.Length;)
         {
@@ -78,6 +83,7 @@ internal static partial class TextUnits
     {
         private readonly string _text;
         private readonly bool _splitLetterDigitWords;
+        private readonly bool _joinWrappedLines;
         private readonly List<TextUnit> _units;
         private readonly StringBuilder _word = new();
         private int _wordStart;
@@ -85,11 +91,13 @@ internal static partial class TextUnits
         private bool _afterCjk;    // the last unit was a CJK character or an unspaced letter, with nothing but a space since
         private bool _lastWasCjk;  // and it was a CJK character
         private bool _acrossSpace; // and a space came after it
+        private bool _acrossLineBreak; // and a line break, read as a space (joinWrappedLines)
 
-        public UnitReader(string text, bool splitLetterDigitWords)
+        public UnitReader(string text, bool splitLetterDigitWords, bool joinWrappedLines)
         {
             _text = text;
             _splitLetterDigitWords = splitLetterDigitWords;
+            _joinWrappedLines = joinWrappedLines;
             _units = new List<TextUnit>(text.Length);
         }
 
@@ -103,6 +111,12 @@ internal static partial class TextUnits
                 return start + length;
             }
             var end = start + Graphemes.LengthAt(_text, start);
+            if (IsWrappedLine(start, end))
+            {
+                // One line break (\r\n is one cluster) between CJK characters; a second is a blank line, which ends a paragraph.
+                (_acrossSpace, _acrossLineBreak) = (true, true);
+                return end;
+            }
             if (end - start > 1 || !TryReadAlone(start))
             {
                 ReadNormalized(start, end);
@@ -115,6 +129,10 @@ internal static partial class TextUnits
             EndWord();
             return _units;
         }
+
+        private readonly bool IsWrappedLine(int start, int end) =>
+            _joinWrappedLines && _afterCjk && _lastWasCjk && !_acrossLineBreak && !Cjk.IsHangul(Rune.GetRuneAt(_units[^1].Text, 0)) &&
+            (end - start == 1 && _text[start] == '\n' || end - start == 2 && _text[start] == '\r' && _text[start + 1] == '\n');
 
         /// <summary>Reads a one-character cluster that needs no normalization: an ASCII letter or digit, a plain CJK character, or
         /// what only separates units or is skipped; false for any other.</summary>
@@ -257,7 +275,7 @@ internal static partial class TextUnits
         {
             EndWord();
             _units.Add(new TextUnit(folded, start, end, IsCjk: true, JoinsPrevious: _afterCjk));
-            (_afterCjk, _lastWasCjk, _acrossSpace) = (true, true, false);
+            (_afterCjk, _lastWasCjk, _acrossSpace, _acrossLineBreak) = (true, true, false, false);
         }
 
         /// <summary>Makes the word being read reach to <paramref name="end"/>, starting it at <paramref name="start"/> if it is empty.</summary>

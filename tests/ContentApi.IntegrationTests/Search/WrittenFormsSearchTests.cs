@@ -25,6 +25,22 @@ public sealed class WrittenFormsSearchTests(ApiFactory factory) : IClassFixture<
         Assert.Contains(("body", "…蘋果公司<mark>正式發佈</mark>了摺疊手機。"), hit.Highlights());
     }
 
+    /// <summary>
+    /// Past the first 2,000 characters of the body the snippet looked for the word in the Markdown as written, where the
+    /// line break split it: the article was found, but its highlight was the start of the body with nothing marked (review).
+    /// </summary>
+    [Fact]
+    public async Task A_chinese_word_wrapped_across_a_line_far_into_the_body_is_marked()
+    {
+        var intro = string.Concat(Enumerable.Repeat("開場白的段落，沒有要找的詞，" + string.Concat(Enumerable.Repeat("內容很長很長，", 40)) + "結束。\n\n", 10));
+        var id = await ArticleAsync(intro + "華為公司正式發\n表了摺疊平板。");
+
+        var results = await factory.Anonymous().SearchAsync("正式發表", "limit=100");
+
+        var hit = Assert.Single(results["items"]!.AsArray(), item => item!["id"]!.GetValue<long>() == id)!;
+        Assert.Contains(("body", "…華為公司<mark>正式發表</mark>了摺疊平板。"), hit.Highlights());
+    }
+
     [Fact]
     public async Task A_line_break_between_latin_words_still_separates_them()
     {

@@ -37,6 +37,20 @@ public sealed class BodySnippetsTests
     }
 
     /// <summary>
+    /// A word wrapped across a line of Chinese text is one word to readers and to the index (the rendered text
+    /// joins the line), but the snippet looked for it in the Markdown as written, where the line break split it: past the
+    /// first part of the body rendered, or in a fenced body, the hit showed the start of the body with nothing marked.
+    /// </summary>
+    [Theory]
+    [InlineData("", "蘋果公司正式發\n佈了摺疊手機。", "正式發佈", "…蘋果公司<mark>正式發佈</mark>了摺疊手機。")]
+    [InlineData("```\ncode\n```\n\n", "蘋果公司正式發\r\n佈了摺疊手機。", "正式發佈", "…蘋果公司<mark>正式發佈</mark>了摺疊手機。")]
+    public void A_word_wrapped_across_a_line_far_into_the_body_is_marked(string start, string paragraph, string query, string expected)
+    {
+        var markdown = start + string.Concat(Enumerable.Repeat(Intro + "\n\n", 6)) + paragraph;
+        Assert.Equal(expected, Build(markdown, query));
+    }
+
+    /// <summary>
     /// An HTML comment is no text of the article, to readers or to search, but a snippet cut from the body one paragraph
     /// or one part at a time showed a comment that ran across a blank line or past the part's start.
     /// </summary>
