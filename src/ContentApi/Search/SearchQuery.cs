@@ -5,7 +5,8 @@ namespace ContentApi.Search;
 
 /// <summary>
 /// A parsed search query. Terms separated by whitespace, or by punctuation that separates words in a list or a sentence
-/// (<c>,，、;；。！？!?</c>, <c>：</c>, and the Arabic <c>،؛؟</c> and Devanagari <c>।</c>, as in pasted keywords "儲能、系統"), must all match; <c>"..."</c> quotes a phrase
+/// (<c>,，、;；。！？!?</c>, <c>：</c>, and the Arabic <c>،؛؟</c> and Devanagari <c>।</c>, as in pasted keywords "儲能、系統"), must all match; <c>"..."</c> quotes a phrase,
+/// as do the quotation marks phones and input methods type for it (<c>“…”</c>, <c>„…“</c>, <c>＂…＂</c>, <c>«…»</c>)
 /// (an unclosed quote runs to the end; a <c>"</c> between two Hebrew letters is a gershayim, part of its word: צה"ל); <c>-word</c> or <c>-"a phrase"</c> excludes. Nothing else is syntax: operators,
 /// stars, colons and parentheses are ordinary text, and a term's other punctuation joins its words into a phrase
 /// ("Qwen3-Max", "Node.js"); text without letters or digits is ignored.
@@ -96,7 +97,7 @@ public sealed class SearchQuery
                 i++;
             }
             int start, end;
-            if (query[i] == '"')
+            if (IsQuote(query, i))
             {
                 start = i + 1;
                 var close = ClosingQuote(query, start);
@@ -106,7 +107,7 @@ public sealed class SearchQuery
             else
             {
                 start = i;
-                while (i < query.Length && (!IsSeparator(query[i]) || TextUnits.IsDigitGroupComma(query, i)) && (query[i] != '"' || HebrewWordMarks.At(query, i)))
+                while (i < query.Length && (!IsSeparator(query[i]) || TextUnits.IsDigitGroupComma(query, i)) && !IsQuote(query, i))
                 {
                     i++;
                 }
@@ -119,13 +120,24 @@ public sealed class SearchQuery
     /// <summary>The quote that closes a phrase, or -1: not one typed for a gershayim (צה"ל), which is part of its word.</summary>
     private static int ClosingQuote(string query, int start)
     {
-        var close = query.IndexOf('"', start);
-        while (close >= 0 && HebrewWordMarks.At(query, close))
+        var close = query.AsSpan(start).IndexOfAny(QuotationMarks);
+        while (close >= 0 && !IsQuote(query, start + close))
         {
-            close = query.IndexOf('"', close + 1);
+            var next = query.AsSpan(start + close + 1).IndexOfAny(QuotationMarks);
+            close = next < 0 ? -1 : close + 1 + next;
         }
-        return close;
+        return close < 0 ? -1 : start + close;
     }
+
+    /// <summary>
+    /// A quotation mark that opens or closes a phrase: the ASCII one, and those phones, word processors and input methods
+    /// type for it (iOS smart punctuation and a Chinese IME write “ ”, German „ “, French « », full-width ＂), any of
+    /// which may close what another opened; not a <c>"</c> typed for a Hebrew gershayim (צה"ל).
+    /// </summary>
+    private static bool IsQuote(string query, int i) =>
+        QuotationMarks.Contains(query[i]) && (query[i] != '"' || !HebrewWordMarks.At(query, i));
+
+    private static readonly System.Buffers.SearchValues<char> QuotationMarks = System.Buffers.SearchValues.Create("\"“”„‟＂«»");
 
     private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || Separators.Contains(c);
 

@@ -41,6 +41,24 @@ public sealed class WrittenFormsSearchTests(ApiFactory factory) : IClassFixture<
         Assert.Contains(("body", "…華為公司<mark>正式發表</mark>了摺疊平板。"), hit.Highlights());
     }
 
+    /// <summary>
+    /// A phrase quoted as phones and Chinese input methods type quotes, “…”, is a phrase: it was its words anywhere, and
+    /// excluding it excluded each article holding its first word (review).
+    /// </summary>
+    [Fact]
+    public async Task A_phrase_in_typographic_quotes_is_found_and_excluded_as_a_phrase()
+    {
+        var phrase = await ArticleAsync("Qxvela Morintha shipped today.", "en");
+        var apart = await ArticleAsync("Morintha met Qxvela later.", "en");
+
+        var found = await FindAsync("“Qxvela Morintha”");
+        Assert.Contains(phrase, found);
+        Assert.DoesNotContain(apart, found);
+        var rest = await FindAsync("Morintha -“Qxvela Morintha”");
+        Assert.Contains(apart, rest);
+        Assert.DoesNotContain(phrase, rest);
+    }
+
     [Fact]
     public async Task A_line_break_between_latin_words_still_separates_them()
     {

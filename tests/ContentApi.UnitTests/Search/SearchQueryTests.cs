@@ -37,6 +37,21 @@ public sealed class SearchQueryTests
         Assert.Contains(query.Terms, term => term.Tokens.Contains("צהל"));
     }
 
+    /// <summary>
+    /// Phones and Chinese input methods type quotation marks as “ ” (iOS smart punctuation, a Chinese IME's " key), and
+    /// German writers „ “: they quoted nothing, so “Apple Watch” was the words “Apple and Watch” anywhere, and
+    /// -“Apple Watch” excluded every article holding Apple while requiring Watch (review).
+    /// </summary>
+    [Theory]
+    [InlineData("“Apple Watch” review", new[] { "Apple Watch", "review" })]
+    [InlineData("Watch -“Apple Watch”", new[] { "Watch", "-Apple Watch" })]
+    [InlineData("„Deutsche Bahn“ Streik", new[] { "Deutsche Bahn", "Streik" })]
+    [InlineData("＂台灣 晶片＂", new[] { "台灣 晶片" })]
+    [InlineData("«Le Monde» -»Le Figaro«", new[] { "Le Monde", "-Le Figaro" })]
+    [InlineData("“Apple Watch", new[] { "Apple Watch" })]
+    public void Parse_typographic_quotation_marks_quote_a_phrase(string input, string[] expected) =>
+        Assert.Equal(expected, Texts(SearchQuery.Parse(input)));
+
     [Fact]
     public void Parse_quoted_phrase_is_one_term_with_its_tokens_in_order()
     {
