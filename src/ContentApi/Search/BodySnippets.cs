@@ -52,7 +52,7 @@ public static partial class BodySnippets
                 var end = searched.IndexOf("\n\n", start, StringComparison.Ordinal);
                 end = end < 0 ? searched.Length : end;
                 var block = searched[start..end];
-                var match = Snippets.IndexOfMatch(TextUnits.Of(block, joinWrappedLines: true), query, from: 0);
+                var match = Snippets.IndexOfMatch(TextUnits.Of(block, markdownSource: true), query, from: 0);
                 if (match >= 0 || block.AsSpan().IndexOfAny(InlineMarkup) >= 0)
                 {
                     rendered++;
@@ -67,8 +67,8 @@ public static partial class BodySnippets
             }
         }
         // Around each match in the source in turn: one can render to nothing (an image's alt text, a link's URL).
-        // Read as its rendered text reads it, a word wrapped across a line of Chinese being one (TextUnits.Of).
-        var units = TextUnits.Of(searched, joinWrappedLines: true);
+        // Read as its rendered text reads it: a word wrapped across a line of Chinese, or split by emphasis, is one (TextUnits.Of).
+        var units = TextUnits.Of(searched, markdownSource: true);
         var head = Around(searched, 0);
         string? headSnippet = null;
         for (var (from, renders) = (0, 0); renders < PartsRendered; renders++)

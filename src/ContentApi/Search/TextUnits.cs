@@ -62,14 +62,15 @@ internal static partial class TextUnits
     private static bool IsSpaceWithinLine(char c) => char.IsWhiteSpace(c) && c is not ('\n' or '\r' or '\v' or '\f' or '\u0085' or '\u2028' or '\u2029');
 
     /// <param name="splitLetterDigitWords">A word of letters and digits is its runs ("qwen3" → qwen, 3), as search indexes it.</param>
-    /// <param name="joinWrappedLines">
+    /// <param name="markdownSource">
     /// Text is Markdown as written: one line break after a Chinese or Japanese character is read as nothing, as its
-    /// rendered text reads a wrapped line (發⏎佈 is 發佈), so that a word found in the rendered text is found in the
+    /// rendered text reads a wrapped line (發⏎佈 is 發佈), and so are the emphasis, strikethrough and code delimiters
+    /// between CJK characters (**通義**千問 is 通義千問), so that a word found in the rendered text is found in the
     /// source. Not for text indexed: there a line break separates blocks, such as a heading from its paragraph.
     /// </param>
-    public static List<TextUnit> Of(string text, bool splitLetterDigitWords = true, bool joinWrappedLines = false)
+    public static List<TextUnit> Of(string text, bool splitLetterDigitWords = true, bool markdownSource = false)
     {
-        var reader = new UnitReader(text, splitLetterDigitWords, joinWrappedLines);
+        var reader = new UnitReader(text, splitLetterDigitWords, markdownSource);
         // Normalizing one grapheme cluster at a time keeps every unit tied to the exact span it came from.
         for (var start = 0; start < text.Length;)
         {
@@ -83,7 +84,7 @@ internal static partial class TextUnits
     {
         private readonly string _text;
         private readonly bool _splitLetterDigitWords;
-        private readonly bool _joinWrappedLines;
+        private readonly bool _markdownSource;
         private readonly List<TextUnit> _units;
         private readonly StringBuilder _word = new();
         private int _wordStart;
@@ -91,13 +92,13 @@ internal static partial class TextUnits
         private bool _afterCjk;    // the last unit was a CJK character or an unspaced letter, with nothing but a space since
         private bool _lastWasCjk;  // and it was a CJK character
         private bool _acrossSpace; // and a space came after it
-        private bool _acrossLineBreak; // and a line break, read as a space (joinWrappedLines)
+        private bool _acrossLineBreak; // and a line break, read as a space (markdownSource)
 
-        public UnitReader(string text, bool splitLetterDigitWords, bool joinWrappedLines)
+        public UnitReader(string text, bool splitLetterDigitWords, bool markdownSource)
         {
             _text = text;
             _splitLetterDigitWords = splitLetterDigitWords;
-            _joinWrappedLines = joinWrappedLines;
+            _markdownSource = markdownSource;
             _units = new List<TextUnit>(text.Length);
         }
 
@@ -131,7 +132,7 @@ internal static partial class TextUnits
         }
 
         private readonly bool IsWrappedLine(int start, int end) =>
-            _joinWrappedLines && _afterCjk && _lastWasCjk && !_acrossLineBreak && !Cjk.IsHangul(Rune.GetRuneAt(_units[^1].Text, 0)) &&
+            _markdownSource && _afterCjk && _lastWasCjk && !_acrossLineBreak && !Cjk.IsHangul(Rune.GetRuneAt(_units[^1].Text, 0)) &&
             (end - start == 1 && _text[start] == '\n' || end - start == 2 && _text[start] == '\r' && _text[start + 1] == '\n');
 
         /// <summary>Reads a one-character cluster that needs no normalization: an ASCII letter or digit, a plain CJK character, or
@@ -156,6 +157,10 @@ internal static partial class TextUnits
             if (IsNameDot(c) || IsDigitGroupComma(_text, index) || HebrewWordMarks.At(_text, index) || c == ZeroWidthSpace && !BreaksWordAt(_text, index))
             {
                 return true; // written or left out as the writer likes: it ends neither a word nor a CJK run
+            }
+            if (_afterCjk && _lastWasCjk && _markdownSource && c is '*' or '_' or '~' or '`')
+            {
+                return true; // Markdown's inline delimiters, which the rendered text leaves out: they end no CJK run
             }
             if (_afterCjk && _lastWasCjk && IsSpaceWithinLine(c))
             {

@@ -51,6 +51,21 @@ public sealed class BodySnippetsTests
     }
 
     /// <summary>
+    /// A word whose characters inline markup splits in the Markdown (<c>**通義**千問</c>) is one word in the rendered text
+    /// and the index, but past the paragraphs with markup rendered alone the snippet looked for it in the Markdown as
+    /// written: the hit showed the start of the body with nothing marked.
+    /// </summary>
+    [Theory]
+    [InlineData("阿里雲的**通義**千問今天發布。", "…阿里雲的<mark>通義千問</mark>今天發布。")]
+    [InlineData("阿里雲的通義`千問`今天發布。", "…阿里雲的<mark>通義千問</mark>今天發布。")]
+    [InlineData("阿里雲的~~通~~義千問今天發布。", "…阿里雲的<mark>通義千問</mark>今天發布。")]
+    public void A_word_split_by_inline_markup_past_the_paragraphs_rendered_alone_is_marked(string paragraph, string expected)
+    {
+        var markdown = string.Concat(Enumerable.Repeat("開場白有**粗體**的段落，" + Intro + "\n\n", 6)) + paragraph;
+        Assert.Equal(expected, Build(markdown, "通義千問"));
+    }
+
+    /// <summary>
     /// An HTML comment is no text of the article, to readers or to search, but a snippet cut from the body one paragraph
     /// or one part at a time showed a comment that ran across a blank line or past the part's start.
     /// </summary>
