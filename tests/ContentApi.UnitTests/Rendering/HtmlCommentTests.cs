@@ -136,4 +136,26 @@ public sealed class HtmlCommentTests
         Assert.InRange(HtmlComments.PartRead(body, 50_000).Text.Length, 50_000, 50_000 + 12_000);
         Assert.Equal((new string('x', 49_990) + "\n\n", 50_000), HtmlComments.WithoutInStart(body, 50_000));
     }
+
+    /// <summary>
+    /// Finding comments was quadratic in the openers nothing closes: each searched the rest of the body for a "-->" (and
+    /// back to its line's start, and through every heading), so 80,000 "&lt;!--a&gt;" (480,000 characters) took 12 s
+    /// to parse, 60,000 lines of "# a&lt;!--" 13 s, at every write (on past its refusal) and every read that parses.
+    /// </summary>
+    [Theory]
+    [InlineData("<!--", "", 100_000)]
+    [InlineData("<!--a>", "", 80_000)]
+    [InlineData("x <!--a>", "\n", 50_000)]
+    [InlineData("# a<!--", "\n", 50_000)]
+    [InlineData("```\n-->\n```", "\n", 40_000)]
+    public void Finds_comments_in_time_linear_in_the_openers(string unit, string separator, int count)
+    {
+        var body = "x <!--\n" + string.Join(separator, Enumerable.Repeat(unit, count));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var without = HtmlComments.Without(body);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"found in {watch.Elapsed}");
+        Assert.Equal(body, without);
+    }
 }
