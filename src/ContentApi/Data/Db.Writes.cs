@@ -32,6 +32,11 @@ public sealed partial class Db
     /// <summary>The last write transaction failed for lack of disk space (SQLITE_FULL); false again once one commits.</summary>
     public bool LastWriteFoundDiskFull => _lastWriteFoundDiskFull;
 
+    private volatile bool _lastWriteFoundReadOnly;
+
+    /// <summary>The last write transaction found the database read-only (SQLITE_READONLY); false again once one commits.</summary>
+    public bool LastWriteFoundReadOnly => _lastWriteFoundReadOnly;
+
     /// <summary>
     /// Runs <paramref name="work"/> in a write transaction and returns its result once that has committed. A result
     /// that says it changed nothing (<see cref="IWriteResult"/>) is rolled back, as is a write that throws; neither
@@ -290,6 +295,13 @@ public sealed partial class Db
         catch (Exception exception) when (!attempt.Committed && writes.Count == 1)
         {
             _lastWriteFoundDiskFull |= SqliteDialect.IsFull(exception);
+            if (SqliteDialect.IsReadOnly(exception))
+            {
+                // What the connections opened meanwhile share of the file (its -shm, opened read-only too) lasts while any
+                // of them is open: closed, the next ones open it afresh, writable once the operator has made it so.
+                _lastWriteFoundReadOnly = true;
+                ForgetPooledConnections();
+            }
             writes[0].Fail(await NewerSchemaBehindAsync(exception) ?? exception);
             return true;
         }
@@ -333,7 +345,7 @@ public sealed partial class Db
     /// </summary>
     private async Task<bool> RunInOneTransactionAsync(GroupCommit attempt)
     {
-        await using var connection = await OpenAsync(CancellationToken.None);
+        await using var connection = await OpenForWritingAsync();
         // BeginTransaction() in Microsoft.Data.Sqlite is BEGIN IMMEDIATE: the write lock is
         // taken up front, so a busy database fails here and not halfway through the work.
         await using var transaction = connection.BeginTransaction();
@@ -352,12 +364,32 @@ public sealed partial class Db
         var version = await CommitKeptAsync(connection, transaction, attempt.KeptContentChange);
         attempt.Committed = true;
         _lastWriteFoundDiskFull = false;
+        _lastWriteFoundReadOnly = false;
         attempt.Outcome = "commit";
         if (version is not null)
         {
             _state.LearnOwnWrite(version.Version, Timestamps.FromDbOrNull(version.NextChangeAt));
         }
         return true;
+    }
+
+    /// <summary>
+    /// A connection for the writer. One opened while the database file could not be written (its mode or its folder's
+    /// changed under the server, a disk remounted read-only) is read-only for good, as SQLite then falls back to reading:
+    /// pooled, it was handed to the writer again after the file was writable, and every write failed until a restart.
+    /// Such a one is dropped with the pool's others, and one opened afresh, which can write once the file can (while it
+    /// cannot, the write fails with SQLITE_READONLY: a 503).
+    /// </summary>
+    private async Task<SqliteConnection> OpenForWritingAsync()
+    {
+        var connection = await OpenAsync(CancellationToken.None);
+        if (!SqliteDialect.IsReadOnly(connection))
+        {
+            return connection;
+        }
+        await connection.DisposeAsync();
+        ForgetPooledConnections();
+        return await OpenAsync(CancellationToken.None);
     }
 
     /// <summary>

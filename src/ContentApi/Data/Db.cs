@@ -56,6 +56,12 @@ public sealed partial class Db(
         StopWriter();
         _file.Dispose();
         // Its pooled connections would hold the file open after the Db is gone (a restore deletes its staged copy next).
+        ForgetPooledConnections();
+    }
+
+    /// <summary>Closes the pooled connections (those in use, once they are returned): the next ones are opened afresh.</summary>
+    private void ForgetPooledConnections()
+    {
         using var connection = new SqliteConnection(ConnectionString);
         SqliteConnection.ClearPool(connection);
     }

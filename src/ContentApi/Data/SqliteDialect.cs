@@ -229,6 +229,17 @@ internal static class SqliteDialect
     /// <summary>The database could not grow: its disk (or its folder's quota) is full.</summary>
     public static bool IsFull(Exception exception) => exception is SqliteException { SqliteErrorCode: FullErrorCode };
 
+    public const int ReadOnlyErrorCode = 8;    // SQLITE_READONLY
+
+    /// <summary>
+    /// The database could not be written: its file or folder was made read-only (or its disk remounted so) after the
+    /// server opened it, and the connection that tried was opened since, when SQLite falls back to reading.
+    /// </summary>
+    public static bool IsReadOnly(Exception exception) => exception is SqliteException { SqliteErrorCode: ReadOnlyErrorCode };
+
+    /// <summary>The connection can only read its main database (opened while the file could not be written).</summary>
+    public static bool IsReadOnly(SqliteConnection connection) => SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1;
+
     public static bool IsBusy(SqliteException exception) =>
         exception.SqliteErrorCode is BusyErrorCode or LockedErrorCode;
 

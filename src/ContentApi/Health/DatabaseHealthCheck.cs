@@ -22,6 +22,7 @@ public sealed class DatabaseHealthCheck(Migrator migrator, Db db) : IHealthCheck
             return version != Migrator.LatestVersion ? HealthCheckResult.Unhealthy($"schema version {version}, expected {Migrator.LatestVersion}")
                 // Still ready: reads are answered, and a smaller write may fit.
                 : db.LastWriteFoundDiskFull ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: the database's disk is full")
+                : db.LastWriteFoundReadOnly ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: the database is read-only (check the file's and its folder's permissions)")
                 : HealthCheckResult.Healthy($"schema version {version}");
         }
         catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)

@@ -27,6 +27,10 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         {
             logger.LogError("The database's disk is full: {Method} {Path} answered 503, nothing written. Free space on it.", context.Request.Method, context.Request.Path);
         }
+        else if (SqliteDialect.IsReadOnly(exception))
+        {
+            logger.LogError("The database is read-only: {Method} {Path} answered 503, nothing written. Check the file's and its folder's permissions (and its disk's mount).", context.Request.Method, context.Request.Path);
+        }
         else if (exception is DatabaseFileException { IsNewerSchema: true })
         {
             logger.LogError("{Reason} Writes are refused ({Method} {Path} answered 503): stop this server.", exception.Message, context.Request.Method, context.Request.Path);
@@ -61,6 +65,8 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         // and space comes back without the caller doing anything (an operator frees it, the WAL is cut back). SQLite
         // rolled the transaction back: nothing of the write is stored.
         SqliteException sqlite when SqliteDialect.IsFull(sqlite) => (503, DiskFullDetail, null),
+        // The same for a file made read-only under the server: its operator makes it writable again.
+        SqliteException sqlite when SqliteDialect.IsReadOnly(sqlite) => (503, ReadOnlyDetail, null),
         // A retry reaches the server once it runs again, or another instance.
         DatabaseClosedException => (503, StoppingDetail, null),
         // Retry-After, unlike the damage below: in a rolling upgrade the retry reaches a server of the newer build.
@@ -76,6 +82,9 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
 
     internal const string DiskFullDetail =
         "The database's disk is full, so nothing was written; retry after the number of seconds in Retry-After.";
+
+    internal const string ReadOnlyDetail =
+        "The database is read-only, so nothing was written; retry after the number of seconds in Retry-After.";
 
     internal const string StoppingDetail =
         "The server is stopping, so nothing was written; retry after the number of seconds in Retry-After.";

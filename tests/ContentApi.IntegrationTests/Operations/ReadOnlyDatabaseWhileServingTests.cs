@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using ContentApi.Data;
+using ContentApi.TestSupport;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContentApi.IntegrationTests.Operations;
+
+/// <summary>
+/// A database file made read-only while the server runs (its mode changed, its disk remounted read-only): SQLite opens
+/// the connections made after that read-only, and the writer, handed one by the pool, failed every write with
+/// SQLITE_READONLY as an unhandled 500 logged with its stack, while readiness stayed Healthy; once the file was writable
+/// again, those connections stayed in the pool and writes went on failing with 500 until a restart (operator).
+/// </summary>
+/// <remarks>
+/// The file is made immutable (chattr +i) rather than given another mode: the tests run as root, whom a mode does not
+/// stop, and an immutable file is opened for writing by nobody, so SQLite falls back to reading as it does for a mode.
+/// Connections already open keep writing, as with a mode; clearing the pool stands for the connections a busy server
+/// opens afterwards. Alone: another test's factory clearing every pool of the process would change what the pool holds.
+/// </remarks>
+[Collection(nameof(ReadOnlyDatabaseWhileServingTests))]
+public sealed class ReadOnlyDatabaseWhileServingTests
+{
+    [Fact]
+    public async Task A_write_that_finds_the_database_read_only_is_a_503_ready_says_so_and_the_first_write_once_it_is_writable_is_stored()
+    {
+        using var factory = new ApiFactory();
+        var writer = factory.Writer();
+        var anonymous = factory.Anonymous();
+        await (await writer.PostAsJsonAsync("/api/v1/tags", new { name = "Before" })).AssertJsonAsync(HttpStatusCode.Created);
+        var connectionString = factory.Services.GetRequiredService<Db>().ConnectionString;
+
+        Immutable(factory.DatabasePath, true);
+        try
+        {
+            using (var connection = new SqliteConnection(connectionString))
+            {
+                SqliteConnection.ClearPool(connection);
+            }
+            var refused = await writer.PostAsJsonAsync("/api/v1/tags", new { name = "While read-only" });
+
+            var problem = await refused.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+            Assert.Contains("read-only", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.True(refused.Headers.RetryAfter is not null, "the operator can make it writable again");
+            var ready = await anonymous.GetAsync("/health/ready");
+            Assert.Contains("read-only", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            // Reads go on, on connections opened read-only now, which the pool keeps.
+            await (await anonymous.GetAsync("/api/v1/tags")).AssertJsonAsync(HttpStatusCode.OK);
+        }
+        finally
+        {
+            Immutable(factory.DatabasePath, false);
+        }
+
+        // Writable again: the first write is stored, not refused on a connection the pool kept from before.
+        await (await writer.PostAsJsonAsync("/api/v1/tags", new { name = "After" })).AssertJsonAsync(HttpStatusCode.Created);
+        Assert.DoesNotContain("read-only", await (await anonymous.GetAsync("/health/ready")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var check = factory.OpenDatabase();
+        Assert.Equal(["Before", "After"], check.Query<string>("SELECT name FROM tags ORDER BY id"));
+    }
+
+    private static void Immutable(string path, bool on)
+    {
+        using var chattr = Process.Start(new ProcessStartInfo("chattr", [on ? "+i" : "-i", path]) { RedirectStandardError = true })!;
+        var error = chattr.StandardError.ReadToEnd();
+        chattr.WaitForExit();
+        Assert.True(chattr.ExitCode == 0, $"chattr {(on ? "+i" : "-i")} {path}: {error} (the test needs root and a file system with the immutable attribute)");
+    }
+}
+
+[CollectionDefinition(nameof(ReadOnlyDatabaseWhileServingTests), DisableParallelization = true)]
+public sealed class ReadOnlyDatabaseWhileServingTestsCollection;
