@@ -9,6 +9,7 @@ public static class ProblemTypes
     public const string NotFound = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5";
     public const string MethodNotAllowed = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6";
     public const string NotAcceptable = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.7";
+    public const string RequestTimeout = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.9";
     public const string Conflict = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10";
     public const string PreconditionFailed = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13";
     public const string ContentTooLarge = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14";
@@ -19,6 +20,7 @@ public static class ProblemTypes
     public const string TooManyRequests = "https://www.rfc-editor.org/rfc/rfc6585#section-4";
     public const string HeaderFieldsTooLarge = "https://www.rfc-editor.org/rfc/rfc6585#section-5";
     public const string InternalServerError = "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1";
+    public const string NotImplemented = "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.2";
     public const string ServiceUnavailable = "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4";
 
     public static string ForStatus(int status) => status switch
@@ -29,6 +31,7 @@ public static class ProblemTypes
         404 => NotFound,
         405 => MethodNotAllowed,
         406 => NotAcceptable,
+        408 => RequestTimeout,
         409 => Conflict,
         412 => PreconditionFailed,
         413 => ContentTooLarge,
@@ -38,6 +41,7 @@ public static class ProblemTypes
         428 => PreconditionRequired,
         429 => TooManyRequests,
         431 => HeaderFieldsTooLarge,
+        501 => NotImplemented,
         503 => ServiceUnavailable,
         _ when status >= 500 => InternalServerError,
         _ => BadRequest,
