@@ -10,10 +10,17 @@ public sealed class ObservabilityOptions : IValidatableObject
     /// <summary>Paths the app serves itself: metrics there would shadow them, or be shadowed.</summary>
     private static readonly string[] TakenPaths = ["/api", "/health", "/openapi", "/swagger", "/bench"];
 
+    private const string MetricsPathShape = "MetricsPath must be a path such as /metrics: segments of letters, digits and ._~- after each /.";
+
     /// <summary>Serve Prometheus metrics at <see cref="MetricsPath"/>.</summary>
     public bool MetricsEnabled { get; set; } = true;
 
-    [RegularExpression("^(/[A-Za-z0-9._~-]+)+$", ErrorMessage = "MetricsPath must be a path such as /metrics: segments of letters, digits and ._~- after each /.")]
+    /// <summary>
+    /// Where metrics are served; also what the request log takes for scrapes, logged at Debug. Required, as the pattern
+    /// lets an empty value through: metrics were served at / and every request was logged as a scrape.
+    /// </summary>
+    [Required(ErrorMessage = MetricsPathShape)]
+    [RegularExpression("^(/[A-Za-z0-9._~-]+)+$", ErrorMessage = MetricsPathShape)]
     public string MetricsPath { get; set; } = "/metrics";
 
     /// <summary>Log one structured line per request (method, route template, status, duration, trace id).</summary>
