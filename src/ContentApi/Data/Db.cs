@@ -90,6 +90,8 @@ public sealed partial class Db(
         }
     }
 
+    private const int CannotOpenErrorCode = 14; // SQLITE_CANTOPEN
+
     private async Task<SqliteConnection> OpenAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -102,6 +104,11 @@ public sealed partial class Db(
             await command.ExecuteNonQueryAsync(cancellationToken);
             DatabaseMetrics.ConnectionOpen.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             return connection;
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == CannotOpenErrorCode && FileIsGone)
+        {
+            await connection.DisposeAsync();
+            throw new DatabaseFileGoneException($"{FilePath} is gone or was replaced.", exception);
         }
         catch
         {

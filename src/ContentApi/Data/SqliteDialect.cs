@@ -25,6 +25,13 @@ internal static class SqliteDialect
         }
         builder.ForeignKeys = true;
         builder.Pooling = true;
+        // DatabaseFile.CheckAsync makes a missing file (its owner's only) before any of these connections opens. One
+        // opened while the file is gone (moved or deleted under the server) must fail, not make a new empty database at
+        // its path, with a new -wal over the name of the one that went with it.
+        if (builder.Mode == SqliteOpenMode.ReadWriteCreate)
+        {
+            builder.Mode = SqliteOpenMode.ReadWrite;
+        }
         // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout (whole seconds); with SQLite's own
         // busy_timeout equal to it (ConnectionPragmas), the first busy answer already ends the wait.
         builder.DefaultTimeout = options.BusyTimeoutSeconds;

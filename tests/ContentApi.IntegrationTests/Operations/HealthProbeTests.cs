@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using ContentApi.TestSupport;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContentApi.IntegrationTests.Operations;
 
@@ -78,6 +79,39 @@ public sealed class HealthProbeTests
         var problem = await write.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Contains("database file is gone", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.False(write.Headers.Contains("Retry-After"), "waiting does not bring the file back");
+    }
+
+    /// <summary>
+    /// A database moved away under the server (as an operator does by mistake, or to copy it): a read on a connection
+    /// opened meanwhile made a new, empty database at its path (mode 0644, not the owner's only) and a new -wal over the
+    /// moved one's name, answered 500 ("no such table"), and the server then took the file put back for a replaced one.
+    /// </summary>
+    [Fact]
+    public async Task A_read_while_the_database_file_is_moved_away_makes_no_new_file_and_the_file_put_back_serves_on()
+    {
+        using var factory = new ApiFactory();
+        await new TestContent(factory.Writer()).TagAsync();
+        var files = new[] { factory.DatabasePath, factory.DatabasePath + "-wal", factory.DatabasePath + "-shm" }.Where(File.Exists).ToList();
+        foreach (var file in files)
+        {
+            File.Move(file, file + ".away");
+        }
+        // The connections a busy server opens meanwhile.
+        using (var connection = new SqliteConnection(factory.Services.GetRequiredService<ContentApi.Data.Db>().ConnectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        var read = await factory.Anonymous().GetAsync("/api/v1/search?q=moved");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, read.StatusCode);
+        Assert.False(File.Exists(factory.DatabasePath), "the server made a new database file at the path");
+        foreach (var file in files)
+        {
+            File.Move(file + ".away", file);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().GetAsync("/health/ready")).StatusCode);
+        await (await factory.Writer().PostAsJsonAsync("/api/v1/tags", new { name = "after the file came back" })).AssertJsonAsync(HttpStatusCode.Created);
     }
 
     /// <summary>
