@@ -49,6 +49,26 @@ public sealed class ContentTypeTests(KestrelApiFactory factory) : IClassFixture<
         }
     }
 
+    /// <summary>
+    /// Only the first charset was judged: <c>charset=utf-8; charset=iso-8859-1</c> was read as UTF-8 (a Latin-1 body's
+    /// accents then a 400 "not valid UTF-8"), where a charset other than UTF-8 is a 415.
+    /// </summary>
+    [Theory]
+    [InlineData("application/json; charset=utf-8; charset=iso-8859-1")]
+    [InlineData("application/json; charset=utf-8; CHARSET=utf-16")]
+    public async Task Every_charset_a_write_names_must_be_utf8(string contentType)
+    {
+        var writer = factory.Writer();
+        var tagId = await new TestContent(writer).TagAsync();
+
+        foreach (var (method, url) in new[] { (HttpMethod.Post, "/api/v1/tags"), (HttpMethod.Put, $"/api/v1/tags/{tagId}"), (HttpMethod.Patch, $"/api/v1/tags/{tagId}") })
+        {
+            var response = await writer.SendAsync(Request(method, url, $$"""{"name":"{{Guid.NewGuid():N}}"}""", contentType));
+
+            await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(WellFormed))]
     public async Task Every_write_takes_a_well_formed_json_content_type(string contentType)

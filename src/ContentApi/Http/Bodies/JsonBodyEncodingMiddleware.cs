@@ -37,13 +37,17 @@ public sealed class JsonBodyEncodingMiddleware(RequestDelegate next)
                     "The Content-Type is not a media type: type/subtype, with no spaces around the slash, then any parameters as ; name=value.");
                 return;
             }
-            if (mediaType.Charset is { } sent)
+            if (mediaType.Charset is not null)
             {
-                var charset = HeaderUtilities.RemoveQuotes(sent).ToString();
-                if (!Utf8Labels.Contains(charset))
+                // Every one named, not the first alone: a second (charset=utf-8; charset=iso-8859-1) was read as UTF-8.
+                foreach (var sent in mediaType.Parameters.Where(p => p.Key.Equals("charset", StringComparison.OrdinalIgnoreCase)).Select(p => p.Value))
                 {
-                    await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, $"JSON request bodies must be UTF-8; charset '{Echoed.Cut(charset)}' is not accepted.");
-                    return;
+                    var charset = HeaderUtilities.RemoveQuotes(sent).ToString();
+                    if (!Utf8Labels.Contains(charset))
+                    {
+                        await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, $"JSON request bodies must be UTF-8; charset '{Echoed.Cut(charset)}' is not accepted.");
+                        return;
+                    }
                 }
                 mediaType = mediaType with { Parameters = [.. mediaType.Parameters.Select(p => p.Key.Equals("charset", StringComparison.OrdinalIgnoreCase) ? new(p.Key, "utf-8") : p)] };
             }
