@@ -15,6 +15,20 @@ internal static class KeyCommands
         return output.TrimEnd().Split('\n')[^1];
     }
 
+    /// <summary>A snapshot of another server's new database holding one key, revoked there or not; returns the key and the snapshot's path.</summary>
+    public static async Task<(string Key, string Snapshot)> SnapshotOfAnotherDatabaseAsync(string name, bool revoked)
+    {
+        var other = Path.Combine(CommandRunner.TempDirectory(), "other.db");
+        var key = await CreateAsync(other, name, "read");
+        if (revoked)
+        {
+            Assert.Equal(0, (await CommandRunner.RunAsync(other, "keys", "revoke", name)).ExitCode);
+        }
+        var snapshot = Path.Combine(CommandRunner.TempDirectory(), "bk.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(other, "backup", snapshot)).ExitCode);
+        return (key, snapshot);
+    }
+
     /// <summary>Each row of <c>keys list</c>: its name and its REVOKED column ("-" while active).</summary>
     public static async Task<IReadOnlyList<(string Name, string Revoked)>> ListAsync(string database)
     {

@@ -83,11 +83,7 @@ public sealed class KeyNameReuseTests
     [Fact]
     public async Task Restore_keeps_a_keys_name_that_the_snapshot_gives_only_a_revoked_key()
     {
-        var other = Path.Combine(CommandRunner.TempDirectory(), "other.db");
-        await KeyCommands.CreateAsync(other, "ci", "read");
-        Assert.Equal(0, (await CommandRunner.RunAsync(other, "keys", "revoke", "ci")).ExitCode);
-        var snapshot = Path.Combine(CommandRunner.TempDirectory(), "bk.db");
-        Assert.Equal(0, (await CommandRunner.RunAsync(other, "backup", snapshot)).ExitCode);
+        var (_, snapshot) = await KeyCommands.SnapshotOfAnotherDatabaseAsync("ci", revoked: true);
         using var api = new ApiFactory();
         var ours = await KeyCommands.CreateAsync(api.DatabasePath, "ci", "write");
 

@@ -61,10 +61,7 @@ public sealed class RestoreKeysTests
     [Fact]
     public async Task A_kept_key_whose_name_the_snapshot_gives_another_key_is_renamed_and_keeps_working()
     {
-        var other = Path.Combine(CommandRunner.TempDirectory(), "other.db");
-        var theirs = await KeyCommands.CreateAsync(other, "ci", "read");
-        var snapshot = Path.Combine(CommandRunner.TempDirectory(), "bk.db");
-        Assert.Equal(0, (await CommandRunner.RunAsync(other, "backup", snapshot)).ExitCode);
+        var (theirs, snapshot) = await KeyCommands.SnapshotOfAnotherDatabaseAsync("ci", revoked: false);
         using var api = new ApiFactory();
         var ours = await KeyCommands.CreateAsync(api.DatabasePath, "ci", "write");
 
