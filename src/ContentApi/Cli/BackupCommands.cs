@@ -9,14 +9,8 @@ namespace ContentApi.Cli;
 /// <summary><c>backup PATH</c> and <c>restore PATH</c>.</summary>
 public static class BackupCommands
 {
-    /// <summary>SQLITE_CANTOPEN: a file it cannot create or open.</summary>
-    private const int CantOpen = 14;
-
-    /// <summary>SQLITE_READONLY: a write it needed, where it may not write.</summary>
-    private const int ReadOnly = 8;
-
     /// <summary>SQLITE_READONLY_ROLLBACK: a read-only connection found a journal it must roll back (a hot journal).</summary>
-    private const int ReadOnlyRollback = ReadOnly | (3 << 8);
+    private const int ReadOnlyRollback = SqliteDialect.ReadOnlyErrorCode | (3 << 8);
 
     public static Command Backup(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
@@ -65,7 +59,7 @@ public static class BackupCommands
                         PrivateFiles.CreateEmpty(partial);
                         await SqliteInterrupt.RunAsync(connection, () => connection.ExecuteAsync(SqliteDialect.BackupInto, new { Path = partial }), cancellationToken);
                     }
-                    catch (Exception exception) when (exception is SqliteException { SqliteErrorCode: CantOpen } or UnauthorizedAccessException)
+                    catch (Exception exception) when (exception is SqliteException { SqliteErrorCode: SqliteDialect.CannotOpenErrorCode } or UnauthorizedAccessException)
                     {
                         // SQLite names the partial file it could not create, which read as the database failing.
                         await Console.Error.WriteLineAsync($"Cannot write in {Path.GetDirectoryName(target)} (check the folder's permissions); nothing was written to {target}.");
@@ -337,7 +331,7 @@ public static class BackupCommands
         {
             return "is not a SQLite database";
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == CantOpen)
+        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteDialect.CannotOpenErrorCode)
         {
             return Unreadable(file); // SQLite says no more than "unable to open database file"
         }
@@ -347,7 +341,7 @@ public static class BackupCommands
             return $"has the journal of a write never finished beside it ({linkedTo ?? file}-journal): open it once where SQLite may " +
                 "write, which rolls that write back, or take a new backup";
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == ReadOnly)
+        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteDialect.ReadOnlyErrorCode)
         {
             // Read-only, a connection still makes a WAL file's -shm beside it.
             return "cannot be read where it is: SQLite must write its -shm file beside a snapshot in WAL mode, and may not " +

@@ -42,7 +42,7 @@ public static class DatabaseFile
             var version = await Migrator.VersionOfAsync(connection);
             return version > Migrator.LatestVersion ? throw NewerSchema(path, version) : version;
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == CannotOpenCode)
+        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteDialect.CannotOpenErrorCode)
         {
             throw CannotOpen(path, exists, exception);
         }
@@ -128,7 +128,6 @@ public static class DatabaseFile
     private static readonly string[] JournalColumns = ["version", "name", "applied_at"];
 
     private const int ReadOnlyCode = 8;       // SQLITE_READONLY
-    private const int CannotOpenCode = 14;    // SQLITE_CANTOPEN: no such folder, or no permission for it or the file
     public const int NotADatabaseCode = 26;   // SQLITE_NOTADB
 }
 

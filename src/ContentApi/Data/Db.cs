@@ -90,8 +90,6 @@ public sealed partial class Db(
         }
     }
 
-    private const int CannotOpenErrorCode = 14; // SQLITE_CANTOPEN
-
     private async Task<SqliteConnection> OpenAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -105,7 +103,7 @@ public sealed partial class Db(
             DatabaseMetrics.ConnectionOpen.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
             return connection;
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == CannotOpenErrorCode && FileIsGone)
+        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteDialect.CannotOpenErrorCode && FileIsGone)
         {
             await connection.DisposeAsync();
             throw new DatabaseFileGoneException($"{FilePath} is gone or was replaced.", exception);

@@ -238,6 +238,8 @@ internal static class SqliteDialect
 
     public const int ReadOnlyErrorCode = 8;    // SQLITE_READONLY
 
+    public const int CannotOpenErrorCode = 14; // SQLITE_CANTOPEN: no such file or folder, or no permission for it
+
     /// <summary>
     /// The database could not be written: its file or folder was made read-only (or its disk remounted so) after the
     /// server opened it, and the connection that tried was opened since, when SQLite falls back to reading.
