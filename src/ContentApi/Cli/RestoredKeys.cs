@@ -106,17 +106,23 @@ public static class RestoredKeys
         var revokedSince = new List<string>();
         var kept = new List<KeyRow>();
         var renamed = new List<(string, string)>();
+        var missing = new List<KeyRow>();
         foreach (var key in replaced)
         {
-            if (await snapshot.QuerySingleOrDefaultAsync<SnapshotKey>(FindByHashSql, key, transaction) is { } same)
+            if (await snapshot.QuerySingleOrDefaultAsync<SnapshotKey>(FindByHashSql, key, transaction) is not { } same)
             {
-                if (same.RevokedAt is null && key.RevokedAt is not null)
-                {
-                    revokedSince.Add(key.Name);
-                }
-                await snapshot.ExecuteAsync(MergeSql, new { same.Id, key.RevokedAt, key.LastUsedAt }, transaction);
+                missing.Add(key);
                 continue;
             }
+            if (same.RevokedAt is null && key.RevokedAt is not null)
+            {
+                revokedSince.Add(key.Name);
+            }
+            await snapshot.ExecuteAsync(MergeSql, new { same.Id, key.RevokedAt, key.LastUsedAt }, transaction);
+        }
+        // Only after every revocation is merged are the names free that the kept keys may take.
+        foreach (var key in missing)
+        {
             var name = key.RevokedAt is null ? await FreeNameAsync(snapshot, transaction, key.Name) : key.Name;
             if (name != key.Name)
             {

@@ -96,4 +96,32 @@ public sealed class KeyNameReuseTests
         Assert.Equal(0, (await CommandRunner.RunAsync(api.DatabasePath, "keys", "revoke", "ci")).ExitCode);
         Assert.Equal(HttpStatusCode.Unauthorized, await KeyCommands.StatusWithAsync(api, ours));
     }
+
+    /// <summary>
+    /// Keys found in the snapshot were merged in the replaced database's id order with the kept ones, so a kept key
+    /// listed before its revoked namesake was renamed for a name the merge gave up a moment later. A restore that kept
+    /// keys inserts them with new ids, which is how a database comes to list them so.
+    /// </summary>
+    [Fact]
+    public async Task Restore_keeps_a_keys_name_that_a_key_revoked_since_the_snapshot_gave_up_whatever_their_order()
+    {
+        using var api = new ApiFactory();
+        var rotated = await KeyCommands.CreateAsync(api.DatabasePath, "ci", "write");
+        var snapshot = Path.Combine(CommandRunner.TempDirectory(), "bk.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(api.DatabasePath, "backup", snapshot)).ExitCode);
+        Assert.Equal(0, (await CommandRunner.RunAsync(api.DatabasePath, "keys", "revoke", "ci")).ExitCode);
+        var current = await KeyCommands.CreateAsync(api.DatabasePath, "ci", "write");
+        await using (var connection = new SqliteConnection($"Data Source={api.DatabasePath};Pooling=False"))
+        {
+            await connection.ExecuteAsync("UPDATE api_keys SET id = id + 100 WHERE revoked_at IS NOT NULL");
+        }
+
+        var (exitCode, output) = await CommandRunner.RunAsync(api.DatabasePath, "restore", snapshot);
+
+        Assert.True(exitCode == 0, output);
+        Assert.DoesNotContain("is now named", output, StringComparison.Ordinal);
+        Assert.Equal([("ci", "-")], (await KeyCommands.ListAsync(api.DatabasePath)).Where(row => row.Revoked == "-"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await KeyCommands.StatusWithAsync(api, rotated));
+        Assert.Equal(HttpStatusCode.OK, await KeyCommands.StatusWithAsync(api, current));
+    }
 }
