@@ -1,3 +1,4 @@
+using ContentApi.Http.Json;
 using ContentApi.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -322,6 +323,11 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
             DateTimeOffset.TryParseExact(text.Trim(), JekyllFormats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out value))
         {
             return value;
+        }
+        if (Rfc3339.IsBeyondRange(text))
+        {
+            Error(FileLine(node.Start), $"'{key}' {text.Trim()} is outside the years {UtcDateTimeOffsetConverter.FirstYear} to {UtcDateTimeOffsetConverter.LastYear} in UTC.");
+            return null;
         }
         Error(FileLine(node.Start), $"Unsupported {key} format '{text}'; use {Rfc3339.SupportedFormats}, or yyyy-MM-dd HH:mm:ss +hhmm.");
         return null;

@@ -52,6 +52,17 @@ public static class Rfc3339
         return text.Length > DateEnd && text[DateEnd] is 'T' or 't' && TryParseDateTime(text, out value);
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> is a well-written date-time whose offset takes it past the instants .NET holds
+    /// (<c>9999-12-31T23:59:59-14:00</c>), which <see cref="TryParseDateTime"/> refuses as if its format were wrong.
+    /// </summary>
+    public static bool IsBeyondRange(string text)
+    {
+        var normalized = Normalized(text.Trim());
+        return HasOffset(normalized) && !normalized.EndsWith('Z') && !TryParseDateTime(normalized, out _) &&
+            DateTime.TryParseExact(normalized[..^6], OffsetlessFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+    }
+
     /// <summary>"Z" or "±hh:mm" at the end: .NET's zzz also reads "+0100" and "+01", which RFC 3339 does not allow.</summary>
     private static bool HasOffset(string text) =>
         text.EndsWith('Z') ||

@@ -129,6 +129,17 @@ public sealed class FrontMatterTests
         Assert.StartsWith("Unsupported publishedAt format", problem.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>A well-written date-time whose instant .NET cannot hold was told "Unsupported publishedAt format".</summary>
+    [Theory]
+    [InlineData("9999-12-31T23:59:59-14:00")]
+    [InlineData("0001-01-01T00:00:00+01:00")]
+    public void Parse_published_at_beyond_the_years_says_so_at_its_line(string value)
+    {
+        var problem = Import.FailsWith(Import.Lines("---", "title: T", "publishedAt: " + value, "---", "Body"));
+        Assert.Equal(3, problem.Line);
+        Assert.Equal($"'publishedAt' {value} is outside the years 1900 to 9999 in UTC.", problem.Message);
+    }
+
     [Theory]
     [InlineData("draft", "draft")]
     [InlineData("Published", "published")]
