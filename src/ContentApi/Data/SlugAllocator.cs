@@ -40,6 +40,14 @@ public static class SlugAllocator
     }
 
     /// <summary>
+    /// Whether <paramref name="slug"/> is already this resource's own: a slug stored in an older spelling, which migration
+    /// 0021 left where today's spelling was taken, is kept by a write that keeps the slug.
+    /// </summary>
+    private static async Task<bool> HeldBySelfAsync(DbConnection connection, DbTransaction transaction, string sql, string slug, long selfId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<Holder>(new CommandDefinition(sql, new { Slug = slug }, transaction, cancellationToken: cancellationToken)))
+            .Any(h => !h.IsAlias && h.Id == selfId);
+
+    /// <summary>
     /// An explicit slug must be free (else the caller gets 409), an earlier slug of an article being free to take over;
     /// a derived one gets "-2", "-3", ... until it is free, and never an earlier slug of another article, so creating
     /// "Hello" twice just works and links to an article's old slug keep leading to it.
@@ -49,6 +57,11 @@ public static class SlugAllocator
         string fallback, long? selfId, CancellationToken cancellationToken)
     {
         var sql = HoldersSql(table);
+        if (requested is not null && selfId is not null && Slugs.InStoredSpelling(requested) != requested &&
+            await HeldBySelfAsync(connection, transaction, sql, requested, selfId.Value, cancellationToken))
+        {
+            return new SlugChoice(requested, null);
+        }
         requested = requested is null ? null : Slugs.InStoredSpelling(requested);
         if (requested is not null)
         {
