@@ -28,6 +28,11 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
         }
         catch (YamlException e)
         {
+            if (YamlTabIndentation.LineOfTab(yaml, e.Start) is { } tabLine)
+            {
+                Error(FrontMatterBlock.FirstYamlLine + tabLine - 1, "Front matter is not valid YAML: a tab in the indentation (YAML indents with spaces).");
+                return FrontMatterFields.None;
+            }
             Error(FileLine(e.Start), $"Front matter is not valid YAML: {e.Message}");
             return FrontMatterFields.None;
         }

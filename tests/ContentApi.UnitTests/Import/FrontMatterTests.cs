@@ -54,7 +54,6 @@ public sealed class FrontMatterTests
     [Theory]
     [InlineData("title: T\ntitle: U\n", 3)]
     [InlineData("title: T\nslug: a: b\n", 3)]
-    [InlineData("title: T\n\tslug: x\n", 2)]
     [InlineData("title: T\nsubtitle: \"unterminated\n", 3)]
     // YamlDotNet's parser takes an alias right after a flow list or mapping for a key without a value, and its loader then
     // threw an ArgumentException, which stopped the whole import with a stack trace.
@@ -66,6 +65,26 @@ public sealed class FrontMatterTests
         Assert.Equal(Import.File, problem.File);
         Assert.Equal(line, problem.Line);
         Assert.StartsWith("Front matter is not valid YAML", problem.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>YamlDotNet reports a tab in the indentation at the start of the mapping around it, lines before the tab.</summary>
+    [Theory]
+    [InlineData("title: T\n\tslug: x\n", 3)]
+    [InlineData("title: T\nlanguage: en\nauthors:\n  - A\n \t- B\n", 6)]
+    [InlineData("title: T\ncover:\n  url: image:1\n\talt: x\n", 5)]
+    public void Parse_yaml_indented_with_a_tab_fails_at_the_tabs_line(string yaml, int line)
+    {
+        var problem = Import.FailsWith("---\n" + yaml + "---\n\nBody\n");
+        Assert.Equal(line, problem.Line);
+        Assert.Equal("Front matter is not valid YAML: a tab in the indentation (YAML indents with spaces).", problem.Message);
+    }
+
+    [Fact]
+    public void Parse_a_tab_inside_a_block_scalar_is_not_blamed_for_another_error()
+    {
+        var problem = Import.FailsWith("---\ntitle: T\nexcerpt: |\n  \tindented with a tab\nslug: a: b\n---\n\nBody\n");
+        Assert.Equal(5, problem.Line);
+        Assert.DoesNotContain("tab", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
