@@ -81,6 +81,22 @@ public sealed class TrustedProxyTests(
         Assert.InRange(await AnswersBefore429Async(client, "203.0.113.8"), Burst, 199);
     }
 
+    /// <summary>
+    /// An IPv6 visitor is given a /64 (RFC 6177), its addresses taken at will (privacy addresses change daily, and any
+    /// host can take billions more), so each address had a bucket of its own and the anonymous limit limited nothing.
+    /// </summary>
+    [Fact]
+    public async Task Behind_a_listed_proxy_an_IPv6_visitor_has_one_bucket_for_its_64_bit_prefix()
+    {
+        var client = fromListedProxy.Anonymous();
+        Assert.InRange(await AnswersBefore429Async(client, "2001:db8:7:1::10"), Burst, 199);
+
+        Assert.InRange(await AnswersBefore429Async(client, "2001:db8:7:1:a8b:ffff:1:2"), 0, Burst - 1);
+        Assert.InRange(await AnswersBefore429Async(client, "2001:db8:7:2::10"), Burst, 199);
+        Assert.InRange(await AnswersBefore429Async(client, "::ffff:203.0.113.44"), Burst, 199);
+        Assert.InRange(await AnswersBefore429Async(client, "::ffff:203.0.113.45"), Burst, 199);
+    }
+
     [Fact]
     public async Task From_a_peer_that_is_no_listed_proxy_X_Forwarded_For_changes_nothing() =>
         await AssertOneBucketAsync(fromUnlistedPeer.Anonymous());

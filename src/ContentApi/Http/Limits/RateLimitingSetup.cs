@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using ContentApi.Auth;
 using ContentApi.Http.Errors;
@@ -93,7 +95,27 @@ public static class RateLimitingSetup
     /// <summary>A wait as Retry-After states it: whole seconds, rounded up so a client that obeys it is not refused again.</summary>
     public static int WholeSecondsToWait(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
-    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>
+    /// Whose request it is, as the anonymous and failed-key limits count: an IPv4 address (an IPv4-mapped IPv6 one as
+    /// that IPv4), or an IPv6 address's /64, the least a site is given (RFC 6177), whose addresses its hosts take at will.
+    /// </summary>
+    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress is { } address ? Counted(address) : "unknown";
+
+    private static string Counted(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out _);
+        bytes[8..].Clear();
+        return $"{new IPAddress(bytes)}/64";
+    }
 
     /// <summary>The bucket a request draws from: its API key's, or its address's when anonymous.</summary>
     private static (string Partition, int Burst, int PerSecond) BucketOf(HttpContext context, RateLimitingOptions options)
