@@ -487,24 +487,46 @@ public sealed class MarkdownImporter(
         return saved.Row.Id;
     }
 
-    /// <summary>Gives a stored image what it lacks of <paramref name="request"/>'s alt text, caption and credit; what the file says otherwise is a warning.</summary>
+    /// <summary>
+    /// Gives a stored image what it lacks of <paramref name="request"/>'s alt text, caption and credit; what the file says
+    /// otherwise is a warning. The update is the image as read with those filled in, so it is pinned to the version read:
+    /// an edit committed in between (a server beside the import) is read again and merged, not overwritten.
+    /// </summary>
     private async Task AnnotateStoredImageAsync(long id, ImageRequest request, string path, int line, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
-        if (await images.GetAsync(id, cancellationToken) is not { } current)
+        for (var attempt = 1; ; attempt++)
         {
+            if (await images.GetAsync(id, cancellationToken) is not { } current)
+            {
+                return;
+            }
+            var merge = ImageAnnotationMerge.Of(current, request);
+            if (merge.Update is not { } update)
+            {
+                AddAnnotationConflicts(merge, request, path, line, problems);
+                return;
+            }
+            var outcome = await images.ReplaceAsync(id, update, WritePreconditions.Absent.PinnedTo(current.Version), cancellationToken);
+            if (outcome is WriteOutcome<ImageRow>.Stale && attempt < PatchHandler.MaxAttempts)
+            {
+                continue;
+            }
+            AddAnnotationConflicts(merge, request, path, line, problems);
+            if (outcome is WriteOutcome<ImageRow>.Saved)
+            {
+                summary.ImagesUpdated++;
+            }
             return;
         }
-        var merge = ImageAnnotationMerge.Of(current, request);
+    }
+
+    private static void AddAnnotationConflicts(ImageAnnotationMerge.Outcome merge, ImageRequest request, string path, int line, List<ImportProblem> problems)
+    {
         if (merge.Conflicts.Count > 0)
         {
             problems.Add(new ImportProblem(path, line,
                 $"Image {request.Url} keeps its stored {string.Join(" and ", merge.Conflicts)}: it may be shown by other articles; change it through the API.",
                 ImportSeverity.Warning));
-        }
-        if (merge.Update is { } update &&
-            await images.ReplaceAsync(id, update, WritePreconditions.Absent, cancellationToken) is WriteOutcome<ImageRow>.Saved)
-        {
-            summary.ImagesUpdated++;
         }
     }
 
