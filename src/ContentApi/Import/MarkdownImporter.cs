@@ -38,11 +38,11 @@ public sealed class MarkdownImporter(
             summary.Failed++;
             return problems;
         }
-        for (var attempt = 1; ; attempt++)
+        for (int attempt = 1, changed = 0; ; attempt++)
         {
             try
             {
-                return await SaveAsync(path, document, summary, [.. problems], cancellationToken);
+                return await SaveAsync(path, document, summary, [.. problems], changed + 1 < PatchHandler.MaxAttempts, cancellationToken);
             }
             catch (DatabaseBusyException) when (attempt < BusyAttempts)
             {
@@ -50,12 +50,27 @@ public sealed class MarkdownImporter(
                 // running the file again is safe.
                 await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken);
             }
+            catch (ArticleChangedException)
+            {
+                // A server beside the import changed the article after it was read: the file is merged again onto
+                // what is stored now, as a merge patch is.
+                attempt--;
+                changed++;
+            }
         }
     }
 
     private const int BusyAttempts = 5;
 
-    private async Task<IReadOnlyList<ImportProblem>> SaveAsync(string path, ImportDocument document, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
+    /// <summary>The article the file updates changed between its read and the import's replace of it.</summary>
+    private sealed class ArticleChangedException : Exception;
+
+    /// <param name="againIfChanged">
+    /// Throw <see cref="ArticleChangedException"/> when the article changed after it was read: the request keeps some of
+    /// what was read (a publication date the file does not give), so it replaces only the version read.
+    /// </param>
+    private async Task<IReadOnlyList<ImportProblem>> SaveAsync(
+        string path, ImportDocument document, ImportSummary summary, List<ImportProblem> problems, bool againIfChanged, CancellationToken cancellationToken)
     {
         ArticleRequest? request;
         ArticleAggregate? existing;
@@ -81,7 +96,11 @@ public sealed class MarkdownImporter(
         }
         var outcome = existing is null
             ? await articles.CreateAsync(request, cancellationToken)
-            : await articles.ReplaceAsync(existing.Row.Id, request, WritePreconditions.Absent, cancellationToken);
+            : await articles.ReplaceAsync(existing.Row.Id, request, WritePreconditions.Absent.PinnedTo(existing.Row.Version), cancellationToken);
+        if (outcome is WriteOutcome<ArticleAggregate>.Stale && againIfChanged)
+        {
+            throw new ArticleChangedException();
+        }
         switch (outcome)
         {
             case WriteOutcome<ArticleAggregate>.Saved when existing is null:

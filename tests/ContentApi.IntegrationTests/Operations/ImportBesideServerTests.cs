@@ -25,34 +25,73 @@ public sealed class ImportBesideServerTests(ApiFactory factory) : IClassFixture<
         var file = Path.Combine(CommandRunner.TempDirectory(), "post.md");
         await File.WriteAllTextAsync(file, $"---\ntitle: Post {marker}\nauthors: Writer {marker}\n---\n\nText.\n\n![示意圖]({url})\n圖源:Importer {marker}\n");
 
+        var problems = await ImportWhileAnotherWriteCommitsFirstAsync(file,
+            "UPDATE images SET license = 'CC BY 4.0', version = version + 1 WHERE id = @Id", new { Id = image });
+
+        Assert.DoesNotContain(problems, p => p.Severity == ImportSeverity.Error);
+
+        var stored = await (await factory.Writer().GetAsync($"/api/v1/images/{image}")).AssertJsonAsync();
+        Assert.Equal("CC BY 4.0", stored["license"]?.GetValue<string>());
+        Assert.Contains($"Importer {marker}", stored["credit"]?.GetValue<string>() ?? "", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A re-import keeps the publication date of a published article whose file gives none: it read the article, built
+    /// its request with the date read, and replaced it with no condition, so a new date an editor set through a running
+    /// server in between was put back to the old one.
+    /// </summary>
+    [Fact]
+    public async Task An_edit_of_an_article_committed_while_import_replaces_it_keeps_what_the_file_leaves_to_the_stored_article()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var author = await new TestContent(factory.Writer()).AuthorAsync($"Writer {marker}");
+        var slug = $"post-{marker}";
+        var article = await factory.Writer().PostOkAsync("/api/v1/articles", new
+        {
+            title = $"Post {marker}", body = "Text.", language = "en", authorIds = new[] { author }, status = "published",
+            slug, publishedAt = "2024-01-02T03:04:05Z",
+        });
+        var file = Path.Combine(CommandRunner.TempDirectory(), "post.md");
+        await File.WriteAllTextAsync(file, $"---\ntitle: Post {marker}\nslug: {slug}\nstatus: published\nlanguage: en\nauthors: Writer {marker}\n---\n\nText, edited.\n");
+
+        var problems = await ImportWhileAnotherWriteCommitsFirstAsync(file,
+            "UPDATE articles SET published_at = '2024-05-06T07:08:09.000000Z', version = version + 1 WHERE id = @Id", new { Id = article["id"]!.GetValue<long>() });
+
+        Assert.DoesNotContain(problems, p => p.Severity == ImportSeverity.Error);
+        var stored = await (await factory.Writer().GetAsync($"/api/v1/articles/{article["id"]}")).AssertJsonAsync();
+        Assert.Equal("Text, edited.", stored["body"]!.GetValue<string>().Trim());
+        Assert.Equal(new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero), stored["publishedAt"]!.GetValue<DateTimeOffset>());
+    }
+
+    /// <summary>
+    /// Imports <paramref name="file"/> beside the server, with <paramref name="editSql"/> committed after the import has
+    /// read what it updates and before its update: the import's writer is busy with that edit (an editor's through the
+    /// server, made here through the import's own writer, which holds the database's write lock meanwhile) until the
+    /// update has queued behind it.
+    /// </summary>
+    private async Task<IReadOnlyList<ImportProblem>> ImportWhileAnotherWriteCommitsFirstAsync(string file, string editSql, object editParameters)
+    {
         await using var app = await CommandHost.StartMigratedAsync(CancellationToken.None, CommandRunner.UsingDatabase(factory.DatabasePath));
         var db = app.Services.GetRequiredService<Db>();
         var importer = ActivatorUtilities.CreateInstance<MarkdownImporter>(app.Services);
-        // The import's writer is busy when its update of the image comes: another write, which commits first, is the
-        // editor's (made here through the import's own writer, which holds the database's write lock meanwhile).
         var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var edit = db.WriteAsync(async (connection, transaction) =>
         {
             holding.SetResult();
             await release.Task;
-            return await connection.ExecuteAsync(
-                "UPDATE images SET license = 'CC BY 4.0', version = version + 1 WHERE id = @Id", new { Id = image }, transaction);
+            return await connection.ExecuteAsync(editSql, editParameters, transaction);
         }, CancellationToken.None);
         await holding.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var import = importer.ImportFileAsync(file, new ImportSummary(), CancellationToken.None);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (db.QueuedWrites == 0 && !import.IsCompleted)
         {
-            Assert.True(DateTime.UtcNow < deadline, "the import's update of the image never reached the writer");
+            Assert.True(DateTime.UtcNow < deadline, "the import's update never reached the writer");
             await Task.Delay(10);
         }
         release.SetResult();
         Assert.Equal(1, await edit);
-        Assert.DoesNotContain(await import, p => p.Severity == ImportSeverity.Error);
-
-        var stored = await (await factory.Writer().GetAsync($"/api/v1/images/{image}")).AssertJsonAsync();
-        Assert.Equal("CC BY 4.0", stored["license"]?.GetValue<string>());
-        Assert.Contains($"Importer {marker}", stored["credit"]?.GetValue<string>() ?? "", StringComparison.Ordinal);
+        return await import;
     }
 }
