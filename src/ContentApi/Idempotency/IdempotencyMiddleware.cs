@@ -68,41 +68,49 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             [.. Encoding.UTF8.GetBytes(CollectionPath(context) + (context.Request.Query.Count > 0 ? context.Request.QueryString.Value : "") + "\n"), .. CanonicalJson.Of(body)]));
         var gate = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode($"{keyId}:{key}") % _stripes.Length)];
         await gate.WaitAsync(context.RequestAborted);
+        // What goes to the client is sent once the lock is released: sent under it, a client slow to read its 201 held
+        // up every create whose key shares the lock (other callers' too), and its own retry, until it had read it all.
+        Task answer;
         try
         {
-            if (await store.FindAsync(keyId, key, context.RequestAborted) is { } stored)
-            {
-                await AnswerFromStoreAsync(context, problems, stored, hash);
-                return;
-            }
-            context.Items[IdempotencyScope.ItemKey] = new IdempotencyScope(keyId, key, hash, CollectionPath(context));
-            byte[] captured;
-            try
-            {
-                captured = await ResponseCapture.CaptureAsync(context, next);
-            }
-            catch (IdempotencyKeyTakenException)
-            {
-                // Another instance on the same database reserved the key first; this request's write was rolled back.
-                context.Response.Clear();
-                await AnswerFromStoreAsync(context, problems, await store.FindAsync(keyId, key, CancellationToken.None), hash);
-                return;
-            }
-            try
-            {
-                await ResponseCapture.SendAsync(context, captured);
-            }
-            finally
-            {
-                // Kept even when the client has gone (it is the one that will retry), and after it has the response:
-                // failing to keep it must not turn a create that happened into an error.
-                await KeepAsync(context, keyId, key, hash, captured);
-            }
+            answer = await CreateOrFindAsync(context, problems, keyId, key, hash);
         }
         finally
         {
             gate.Release();
         }
+        await answer;
+    }
+
+    /// <summary>
+    /// Under the key's lock: the stored answer, or the create, whose response is kept before the lock is released (so the
+    /// next request with the key replays it); returns the sending of the answer, which may go on after the lock is released.
+    /// </summary>
+    private async Task<Task> CreateOrFindAsync(HttpContext context, IProblemDetailsService problems, long keyId, string key, string hash)
+    {
+        if (await store.FindAsync(keyId, key, context.RequestAborted) is { } stored)
+        {
+            return AnswerFromStoreAsync(context, problems, stored, hash);
+        }
+        context.Items[IdempotencyScope.ItemKey] = new IdempotencyScope(keyId, key, hash, CollectionPath(context));
+        byte[] captured;
+        try
+        {
+            captured = await ResponseCapture.CaptureAsync(context, next);
+        }
+        catch (IdempotencyKeyTakenException)
+        {
+            // Another instance on the same database reserved the key first; this request's write was rolled back.
+            context.Response.Clear();
+            return AnswerFromStoreAsync(context, problems, await store.FindAsync(keyId, key, CancellationToken.None), hash);
+        }
+        // Kept even when the client has gone (it is the one that will retry); the client is sent its response meanwhile,
+        // not after the keeping: failing to keep it must not turn a create that happened into an error, nor delay it.
+        // KeepAsync reads the response's status and headers before it first waits, so before anything is sent.
+        var keeping = KeepAsync(context, keyId, key, hash, captured);
+        var sending = ResponseCapture.SendAsync(context, captured);
+        await keeping;
+        return sending;
     }
 
     /// <summary>

@@ -374,6 +374,45 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
         await (await factory.Writer().SendAsync(Post("/api/v1/tags", key, """{"name":"Too long a key"}"""))).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
+    /// <summary>
+    /// A create's response was sent while its key's lock was held (one of 64, shared by all keys that hash alike), and
+    /// kept only once the client had read it all: a client slow to read a long article's 201 held up every create whose
+    /// key shared that lock, other callers' included, and the retry of its own, for as long as it took to read.
+    /// </summary>
+    [Fact]
+    public async Task A_client_slow_to_read_its_response_holds_up_no_other_create_nor_its_own_retry()
+    {
+        var writer = factory.Writer();
+        var authorId = await new TestContent(writer).AuthorAsync();
+        long keyId;
+        using (var db = factory.OpenDatabase())
+        {
+            keyId = await db.ExecuteScalarAsync<long>("SELECT id FROM api_keys WHERE key_hash = @Hash", new { Hash = ApiKeyHasher.Hash(factory.Key(ApiKeyScope.Write)) });
+        }
+        // The lock a key takes, as the middleware picks it (string hashes differ between processes, not within one).
+        int LockOf(string key) => (int)((uint)StringComparer.Ordinal.GetHashCode($"{keyId}:{key}") % 64);
+        var slowKey = Guid.NewGuid().ToString("N");
+        var otherKey = Enumerable.Range(0, 100_000).Select(_ => Guid.NewGuid().ToString("N")).First(k => LockOf(k) == LockOf(slowKey));
+        var title = $"Long {slowKey}";
+        var json = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            title, body = string.Join("\n\n", Enumerable.Repeat("A paragraph that makes the article long enough to fill the buffers.", 5_000)),
+            language = "en", authorIds = new[] { authorId }, status = "published",
+        });
+
+        // The client reads the headers of its 201, then none of the body (a slow connection).
+        using var slow = await writer.SendAsync(Post("/api/v1/articles", slowKey, json), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.Created, slow.StatusCode);
+
+        using var other = await writer.SendAsync(Post("/api/v1/tags", otherKey, $$"""{"name":"Other {{otherKey}}"}""")).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.Created, other.StatusCode);
+        using var retry = await writer.SendAsync(Post("/api/v1/articles", slowKey, json)).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.True(retry.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(await slow.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM articles WHERE title = @Title", new { Title = title }));
+    }
+
     private static string ArticleBody(string title, long authorId) =>
         $$"""{"title":"{{title}}","body":"Body","language":"en","authorIds":[{{authorId}}],"status":"published"}""";
 
