@@ -10,7 +10,8 @@ namespace ContentApi.Http.Limits;
 /// Lets only a few requests with large bodies be worked on at once; the others wait their turn with their bodies unread.
 /// Reading, rendering and indexing a 3 MB article takes about 45 MB for a moment: sixteen of them at once took the
 /// server from 115 MB to 719 MB, and one limited to 250 MB answered most of them 500, some after storing the article
-/// (so a retry made a copy). After authorization, so a caller without a key is refused without queueing.
+/// (so a retry made a copy). After authorization, so a caller without a key is refused without queueing. A turn is
+/// held while the body is read and worked on, not while the response is sent (<see cref="HeldTurn"/>).
 /// </summary>
 public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOptions> options, LargeBodyTurns largeBodyTurns)
 {
@@ -28,13 +29,14 @@ public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOp
             {
                 return;
             }
+            var turn = new HeldTurn(_turns, context.Response);
             try
             {
                 await next(context);
             }
             finally
             {
-                _turns.Return();
+                turn.Return();
             }
             return;
         }
@@ -43,7 +45,7 @@ public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOp
         if (context.Request.ContentLength is null && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
         {
             RequireSteadyBody(context);
-            var body = new TurnTakingBody(context.Request.Body, _limits.LargeBodyBytes, _turns, BusyDetail, context.RequestAborted);
+            var body = new TurnTakingBody(context.Request.Body, _limits.LargeBodyBytes, _turns, BusyDetail, context.Response, context.RequestAborted);
             context.Request.Body = body;
             try
             {
@@ -76,26 +78,19 @@ public sealed class LargeBodyGate(RequestDelegate next, IOptions<RequestLimitsOp
     /// A request body that, once more than <paramref name="limit"/> bytes of it are read, waits for a turn before it
     /// yields more; the wait ends when the client goes (the JSON reader of an endpoint's body passes no token).
     /// </summary>
-    private sealed class TurnTakingBody(Stream inner, long limit, Turns turns, string busyDetail, CancellationToken requestAborted) : ReadOnlyBodyWrapper(inner)
+    private sealed class TurnTakingBody(Stream inner, long limit, Turns turns, string busyDetail, HttpResponse response, CancellationToken requestAborted) : ReadOnlyBodyWrapper(inner)
     {
         private long _read;
-        private bool _holdsTurn;
+        private HeldTurn? _turn;
 
-        public void ReturnTurn()
-        {
-            if (_holdsTurn)
-            {
-                _holdsTurn = false;
-                turns.Return();
-            }
-        }
+        public void ReturnTurn() => _turn?.Return();
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            if (_read > limit && !_holdsTurn)
+            if (_read > limit && _turn is null)
             {
                 using var waitEnds = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, cancellationToken);
-                _holdsTurn = await turns.WaitAsync(waitEnds.Token) ? true : throw new NoTurnException(busyDetail);
+                _turn = await turns.WaitAsync(waitEnds.Token) ? new HeldTurn(turns, response) : throw new NoTurnException(busyDetail);
             }
             var read = await Inner.ReadAsync(buffer, cancellationToken);
             _read += read;

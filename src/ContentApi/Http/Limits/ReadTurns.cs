@@ -10,13 +10,6 @@ namespace ContentApi.Http.Limits;
 /// </summary>
 public sealed class ReadTurns(IOptions<RequestLimitsOptions> options)
 {
-    /// <summary>
-    /// How long a read keeps its turn once its response has begun to be sent: a client that takes the response at once
-    /// frees its buffers within the turn, and one that reads slowly holds its own buffer but not, for long, a turn
-    /// that others wait for.
-    /// </summary>
-    private static readonly TimeSpan SendingGrace = TimeSpan.FromSeconds(1);
-
     private static readonly object HeldKey = new();
 
     private readonly Turns _turns = new(options.Value.ConcurrentReads, TimeSpan.FromSeconds(options.Value.ReadWaitSeconds));
@@ -34,34 +27,15 @@ public sealed class ReadTurns(IOptions<RequestLimitsOptions> options)
         {
             return;
         }
-        var turn = new HeldTurn(_turns);
+        var turn = new HeldTurn(_turns, context.Response);
         try
         {
             context.Items[HeldKey] = turn;
-            context.Response.OnStarting(static state =>
-            {
-                _ = Task.Delay(SendingGrace).ContinueWith(static (_, held) => ((HeldTurn)held!).Return(), state, TaskScheduler.Default);
-                return Task.CompletedTask;
-            }, turn);
             await read();
         }
         finally
         {
             turn.Return();
-        }
-    }
-
-    /// <summary>A turn returned once, by whichever comes first: the end of the read or the end of its sending grace.</summary>
-    private sealed class HeldTurn(Turns turns)
-    {
-        private int _returned;
-
-        public void Return()
-        {
-            if (Interlocked.Exchange(ref _returned, 1) == 0)
-            {
-                turns.Return();
-            }
         }
     }
 }
