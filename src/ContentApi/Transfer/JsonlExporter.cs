@@ -20,7 +20,7 @@ public sealed class JsonlExporter(Db db)
         {
             var links = table == "articles" ? await LoadLinksAsync(connection, transaction) : null;
             var previousSlugs = table == "articles" ? await LoadPreviousSlugsAsync(connection, transaction) : null;
-            await using var file = new StreamWriter(PrivateFiles.Create(Path.Combine(folder, ExportFormat.FileOf(table))), new UTF8Encoding(false));
+            await using var file = new StreamWriter(PrivateFiles.CreateNew(Path.Combine(folder, ExportFormat.FileOf(table))), new UTF8Encoding(false));
             file.NewLine = "\n";
             var count = 0L;
             // Table names come from ExportFormat.Tables, never from input. Rows are streamed: a buffered query held every

@@ -16,7 +16,8 @@ public static partial class MarkdownFromExport
 {
     public static async Task<int> WriteAsync(string exportFolder, string markdownFolder, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(markdownFolder);
+        // A new folder of its own: one found there (a link to another folder) was not in the export's empty folder before.
+        PrivateFiles.CreateNewFolder(markdownFolder);
         var authors = await NamedByIdAsync(exportFolder, "authors", cancellationToken);
         var tags = await NamedByIdAsync(exportFolder, "tags", cancellationToken);
         var altTexts = await ColumnByIdAsync(exportFolder, "images", "alt_text", cancellationToken);
