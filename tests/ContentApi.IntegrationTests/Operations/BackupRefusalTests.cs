@@ -76,6 +76,28 @@ public sealed class BackupRefusalTests
         Assert.Equal([Path.Combine(folder, "notes.txt")], Directory.GetFileSystemEntries(folder));
     }
 
+    /// <summary>
+    /// A snapshot named as one of the files SQLite keeps beside the database: content.db-journal was written and reported
+    /// good, and the next command or server to open the database took it for the journal of a write never finished and
+    /// deleted it; -wal and -shm were refused as "created while the backup ran".
+    /// </summary>
+    [Theory]
+    [InlineData("-journal")]
+    [InlineData("-wal")]
+    [InlineData("-shm")]
+    public async Task Backup_refuses_a_name_sqlite_keeps_for_the_database_itself(string suffix)
+    {
+        var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
+
+        var refused = await AppProcess.RunAsync(database, ["backup", database + suffix]);
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains($"is the name SQLite gives the database's {suffix} file", Assert.Single(refused.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
+        Assert.False(File.Exists(database + suffix));
+    }
+
     [Fact]
     public async Task Backup_writes_the_snapshot_at_the_path_and_nothing_beside_it()
     {
