@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 
@@ -17,6 +19,9 @@ public sealed class ListTotals(Db db, TimeProvider clock)
     private static readonly HashSet<string> PositionalParameters = new(StringComparer.OrdinalIgnoreCase) { "Now", "CursorValue", "CursorId", "Take", "Offset", "PageIds" };
 
     private readonly ConcurrentDictionary<string, (ContentState State, long Total)> _totals = new();
+
+    /// <summary>The characters of the kept totals' keys: what remembering them costs in memory, beside the totals.</summary>
+    internal long KeptKeyCharacters => _totals.Keys.Sum(key => (long)key.Length);
 
     public async Task<long> CountAsync(DbConnection connection, string countSql, DynamicParameters parameters, CancellationToken cancellationToken)
     {
@@ -66,6 +71,10 @@ public sealed class ListTotals(Db db, TimeProvider clock)
         return parameters;
     }
 
+    /// <summary>
+    /// A SHA-256 of the query and its parameters: a key holding them held the request's text (60 slugs, a query of
+    /// 256 characters) for as long as the total was kept, ~18 KB each for up to <see cref="MaxEntries"/> of them.
+    /// </summary>
     private static string Key(string sql, DynamicParameters parameters)
     {
         var key = new StringBuilder(sql);
@@ -75,6 +84,7 @@ public sealed class ListTotals(Db db, TimeProvider clock)
             key.Append('\u0001').Append(name).Append('=')
                 .Append(value is System.Collections.IEnumerable list and not string ? string.Join('\u0002', list.Cast<object?>()) : value);
         }
-        return key.ToString();
+        // Its UTF-16 code units as they are: no encoding of them could take two texts for one.
+        return Convert.ToBase64String(SHA256.HashData(MemoryMarshal.AsBytes(key.ToString().AsSpan())));
     }
 }
