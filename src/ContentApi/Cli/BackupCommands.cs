@@ -41,10 +41,9 @@ public static class BackupCommands
             }
             await using var started = app;
             var db = app.Services.GetRequiredService<Db>();
-            if (SqliteCompanion(target, db.FilePath) is { } suffix)
+            if (DatabaseFile.CompanionSuffix(target, db.FilePath) is { } suffix)
             {
-                // SQLite deletes a -journal it finds invalid when it next opens the database, and makes its own -wal and -shm.
-                await Console.Error.WriteLineAsync($"{target} is the name SQLite gives the database's {suffix} file, which it deletes or overwrites; choose another name for the snapshot.");
+                await Console.Error.WriteLineAsync(DatabaseFile.CompanionRefusal(target, suffix));
                 return 1;
             }
             // The snapshot is written beside the target and renamed into place only once verified, so a refused or
@@ -101,11 +100,6 @@ public static class BackupCommands
         });
         return command;
     }
-
-    /// <summary>The suffix of the file SQLite keeps beside <paramref name="database"/> that <paramref name="target"/> names, if it names one.</summary>
-    private static string? SqliteCompanion(string target, string? database) =>
-        database is null ? null
-            : new[] { "-journal", "-wal", "-shm" }.FirstOrDefault(suffix => string.Equals(target, Path.GetFullPath(database) + suffix, StringComparison.Ordinal));
 
     /// <summary>The nearest folder on the way to <paramref name="target"/> that is a file instead, if one is.</summary>
     private static string? AncestorFile(string target)

@@ -30,6 +30,11 @@ public static class TransferCommands
                 return 1;
             }
             await using var started = app;
+            if (Data.DatabaseFile.CompanionSuffix(Path.TrimEndingDirectorySeparator(folder), app.Services.GetRequiredService<Data.Db>().FilePath) is { } suffix)
+            {
+                await Console.Error.WriteLineAsync(Data.DatabaseFile.CompanionRefusal(Path.TrimEndingDirectorySeparator(folder), suffix));
+                return 1;
+            }
             // An export stopped part way (Ctrl+C, a full disk) is removed: it has no manifest, so import refuses it, and
             // its files would make the folder refused as not empty when the export is run again.
             var createdFolders = CreatedFolders.Create(folder);

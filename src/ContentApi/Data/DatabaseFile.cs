@@ -70,6 +70,20 @@ public static class DatabaseFile
 
     public static string PathOf(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
 
+    /// <summary>
+    /// The suffix of the file SQLite keeps beside <paramref name="database"/> (its rollback journal, write-ahead log or
+    /// shared memory) that the full path <paramref name="target"/> names, if it names one: a command must not write there.
+    /// SQLite deletes a journal it finds invalid when it next opens the database (a backup written there was lost), and
+    /// cannot open the database at all while a folder has that name (an export there stopped the server).
+    /// </summary>
+    public static string? CompanionSuffix(string target, string? database) =>
+        database is null ? null
+            : Array.Find(["-journal", "-wal", "-shm"], suffix => string.Equals(target, Path.GetFullPath(database) + suffix, StringComparison.Ordinal));
+
+    /// <summary>Why a command refuses <paramref name="target"/>, which names the database's <paramref name="suffix"/> file.</summary>
+    public static string CompanionRefusal(string target, string suffix) =>
+        $"{target} is the name SQLite gives the database's {suffix} file, which it deletes or needs for itself; choose another name.";
+
     /// <summary>The file a connection string names, or null for an in-memory database.</summary>
     public static string? OnDiskPath(string connectionString)
     {

@@ -98,6 +98,27 @@ public sealed class BackupRefusalTests
         Assert.False(File.Exists(database + suffix));
     }
 
+    /// <summary>
+    /// An export into content.db-journal made a folder there, and every command and the server then failed to open the
+    /// database ("disk I/O error", SQLite finding a journal it cannot read) until the folder was moved.
+    /// </summary>
+    [Theory]
+    [InlineData("-journal")]
+    [InlineData("-wal")]
+    [InlineData("-shm")]
+    public async Task Export_refuses_a_name_sqlite_keeps_for_the_database_itself(string suffix)
+    {
+        var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
+
+        var refused = await AppProcess.RunAsync(database, ["export", database + suffix]);
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains($"is the name SQLite gives the database's {suffix} file", Assert.Single(refused.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
+        Assert.False(Path.Exists(database + suffix));
+    }
+
     [Fact]
     public async Task Backup_writes_the_snapshot_at_the_path_and_nothing_beside_it()
     {
