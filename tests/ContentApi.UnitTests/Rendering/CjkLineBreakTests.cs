@@ -19,6 +19,18 @@ public sealed class CjkLineBreakTests
     public void A_soft_break_between_chinese_or_japanese_characters_writes_nothing(string markdown, string html) =>
         Assert.Equal(html, Html(markdown));
 
+    /// <summary>
+    /// Full-width punctuation carries its own space: a line wrapped after "，" before a Latin word or a “ quote was
+    /// drawn as a space after the comma ("製程， GPU"), where the excerpt, which reads the same lines, shows none.
+    /// </summary>
+    [Theory]
+    [InlineData("採3奈米製程，\nGPU效能提升20%。", "<p>採3奈米製程，GPU效能提升20%。</p>")]
+    [InlineData("市府表示，\n“目前已有三萬戶停電”。", "<p>市府表示，“目前已有三萬戶停電”。</p>")]
+    [InlineData("新款 iPhone 15 Pro\n（蘋果）今天開賣。", "<p>新款 iPhone 15 Pro（蘋果）今天開賣。</p>")]
+    [InlineData("**蘋果表示，**\nGPU 更快。", "<p><strong>蘋果表示，</strong>GPU 更快。</p>")]
+    public void A_soft_break_beside_full_width_punctuation_writes_nothing(string markdown, string html) =>
+        Assert.Equal(html, Html(markdown));
+
     [Theory]
     [InlineData("中文\nEnglish", "<p>中文\nEnglish</p>")]
     [InlineData("English\n中文", "<p>English\n中文</p>")]
