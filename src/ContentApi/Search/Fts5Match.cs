@@ -12,8 +12,10 @@ public static class Fts5Match
     public const int MaxTokens = 64;
 
     /// <summary>
-    /// Every term becomes one double-quoted FTS5 string, so no user input is ever read as FTS5 syntax. Included terms
-    /// are ANDed; excluded ones are subtracted with NOT. Null when the query is invalid.
+    /// Every term becomes one double-quoted FTS5 string (an included name and its version one for each spelling,
+    /// ORed: <see cref="SearchTerm.Forms"/>), so no user input is ever read as FTS5 syntax. Included terms are ANDed;
+    /// excluded ones, as typed (their tokens are bounded by <see cref="SearchQuery.MaxExcludedTokens"/>), are
+    /// subtracted with NOT. Null when the query is invalid.
     /// When the terms have more than <see cref="MaxTokens"/> tokens in all, the longest included ones are matched by
     /// their start only (the start that fits the longest terms' equal share of what the excluded ones leave): a pasted
     /// sentence still finds its articles, perhaps with others that begin it the same way, and snippets mark only the
@@ -27,7 +29,7 @@ public static class Fts5Match
             return null;
         }
         var share = TokensPerTerm([.. query.IncludedTerms], MaxTokens - query.ExcludedTerms.Sum(t => t.Tokens.Count));
-        var included = string.Join(" AND ", query.IncludedTerms.Select(term => Quote(term.TokensOfStart(share))).Distinct());
+        var included = string.Join(" AND ", query.IncludedTerms.Select(term => AnyOf(term.FormTokensOfStart(share))).Distinct());
         var excluded = query.ExcludedTerms.Select(term => Quote(term.Tokens)).Distinct().ToList();
         return excluded.Count == 0 ? included : $"({included}) NOT ({string.Join(" OR ", excluded)})";
     }
@@ -35,13 +37,18 @@ public static class Fts5Match
     /// <summary>The most tokens each term keeps so that all of them have at most <paramref name="budget"/>.</summary>
     internal static int TokensPerTerm(IReadOnlyList<SearchTerm> terms, int budget = MaxTokens)
     {
+        var counts = terms.SelectMany(t => t.FormTokensOfStart(int.MaxValue)).Select(tokens => tokens.Count).ToList();
         var share = budget;
-        while (share > 1 && terms.Sum(t => Math.Min(t.Tokens.Count, share)) > budget)
+        while (share > 1 && counts.Sum(count => Math.Min(count, share)) > budget)
         {
             share--;
         }
         return share;
     }
+
+    /// <summary>A term's one quoted string, or its spellings' (<see cref="SearchTerm.Forms"/>) ORed in parentheses.</summary>
+    private static string AnyOf(IReadOnlyList<IReadOnlyList<string>> forms) =>
+        forms.Count == 1 ? Quote(forms[0]) : "(" + string.Join(" OR ", forms.Select(Quote)) + ")";
 
     private static string Quote(IReadOnlyList<string> tokens) => "\"" + string.Join(' ', tokens).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -80,7 +80,7 @@ public static class Snippets
     /// <summary>The index of the first unit, from <paramref name="fromUnit"/> on, where an included term matches, or -1.</summary>
     internal static int FirstMatch(IReadOnlyList<TextUnit> units, SearchQuery query, int fromUnit = 0)
     {
-        var terms = query.IncludedTerms.Select(t => t.Units).ToList();
+        var terms = query.IncludedTerms.SelectMany(t => t.Forms).ToList();
         for (var i = fromUnit; i < units.Count; i++)
         {
             if (terms.Any(wanted => MatchesAt(units, i, wanted)))
@@ -98,7 +98,7 @@ public static class Snippets
     /// </summary>
     internal static List<(int Start, int End)> Matches(IReadOnlyList<TextUnit> units, SearchQuery query, int fromUnit, int until)
     {
-        var terms = query.IncludedTerms.Select(t => t.Units).ToList();
+        var terms = query.IncludedTerms.SelectMany(t => t.Forms).ToList();
         var merged = new List<(int Start, int End)>();
         for (var i = fromUnit; i < units.Count && units[i].Start < until; i++)
         {

@@ -85,6 +85,28 @@ public sealed class WrittenFormsSearchTests(ApiFactory factory) : IClassFixture<
     }
 
     /// <summary>
+    /// A name and its version number are found as readers type them, joined or apart, whichever the article wrote:
+    /// "gpt5" found nothing in an article about GPT-5, "iphone15" nothing about the iPhone 15 (CJK probe), while
+    /// "GPT 5" found "GPT5". A run's start finds it as it finds the word joined ("GPT4" finds "GPT4o" and "GPT-4o").
+    /// </summary>
+    [Fact]
+    public async Task A_name_and_its_version_are_found_joined_or_apart()
+    {
+        var apart = await ArticleAsync("OpenAI 發布 Vorlix-5 與 Vorlix-4o，蘋果的 Qandro 15 Pro 也開賣了。");
+        var joined = await ArticleAsync("網友熱議 Vorlix5 和 Qandro15 Pro 的價格。");
+
+        foreach (var q in new[] { "vorlix5", "Vorlix-5", "\"Vorlix 5\"", "qandro15", "\"Qandro 15\"" })
+        {
+            Assert.Equal([apart, joined], (await FindAsync(q)).Order());
+        }
+        Assert.Equal([apart], await FindAsync("vorlix4o"));
+        Assert.Equal([apart], await FindAsync("vorlix4"));
+        Assert.Empty(await FindAsync("vorlix6"));
+        var hit = Assert.Single((await factory.Anonymous().SearchAsync("vorlix5 qandro15", "limit=100"))["items"]!.AsArray(), item => item!["id"]!.GetValue<long>() == apart)!;
+        Assert.Contains(("body", "OpenAI 發布 <mark>Vorlix-5</mark> 與 Vorlix-4o，蘋果的 <mark>Qandro 15</mark> Pro 也開賣了。"), hit.Highlights());
+    }
+
+    /// <summary>
     /// צה״ל is found as it is usually typed, צהל, and with an ASCII quote for its gershayim; ירפה, a word of its own,
     /// does not find ג׳ירפה (editor probe: the gershayim and geresh split the word there).
     /// </summary>

@@ -8,13 +8,27 @@ public sealed partial class Fts5MatchTests
     private static string? Match(string query) => Fts5Match.ToFts5Match(SearchQuery.Parse(query));
 
     [Theory]
-    [InlineData("qwen3", "\"qwen3\"")]
-    [InlineData("qwen3 模型", "\"qwen3\" AND \"模型\"")]
+    [InlineData("qwen", "\"qwen\"")]
+    [InlineData("qwen 模型", "\"qwen\" AND \"模型\"")]
     [InlineData("通義千問", "\"通义 义 义千 千 千问\"")]
     [InlineData("問", "\"问\"")]
     [InlineData("Qwen3-Max", "\"qwen3 3 max\"")]
     [InlineData("\"SWE-Bench Verified\"", "\"swe bench verified\"")]
     public void ToFts5Match_included_terms_are_quoted_strings_joined_with_and(string query, string expected) =>
+        Assert.Equal(expected, Match(query));
+
+    /// <summary>A name and its version are matched joined or apart, whichever was typed: "gpt5" found no "GPT-5" (CJK probe).</summary>
+    [Theory]
+    [InlineData("qwen3", "(\"qwen3\" OR \"qwen 3\")")]
+    [InlineData("GPT-5", "(\"gpt 5\" OR \"gpt5\")")]
+    [InlineData("\"iPhone 15\" 模型", "(\"iphone 15\" OR \"iphone15\") AND \"模型\"")]
+    [InlineData("gpt4o", "(\"gpt4 4 4o\" OR \"gpt 4 4o\")")]
+    [InlineData("GPT-4o", "(\"gpt 4 4o\" OR \"gpt4 4 4o\")")]
+    [InlineData("Qwen3-Max", "\"qwen3 3 max\"")] // a name after the version: one spelling
+    [InlineData("2024-10", "\"2024 10\"")] // digits and digits
+    [InlineData("a1b2c3d4e5", "\"a1b2c3d4e5\"")] // a code, kept whole
+    [InlineData("models -gpt5", "(\"models\") NOT (\"gpt5\")")] // excluded as typed, within their bound
+    public void ToFts5Match_a_name_and_its_version_are_matched_joined_or_apart(string query, string expected) =>
         Assert.Equal(expected, Match(query));
 
     [Fact]
