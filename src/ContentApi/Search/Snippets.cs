@@ -1,4 +1,5 @@
 using System.Text;
+using ContentApi.Text;
 
 namespace ContentApi.Search;
 
@@ -141,6 +142,14 @@ public static class Snippets
         return wanted.Count > 0;
     }
 
+    /// <summary>Whether the characters just before <paramref name="start"/> and at <paramref name="end"/>, around a whitespace run, include CJK punctuation.</summary>
+    private static bool BesideFullWidthPunctuation(string text, int start, int end)
+    {
+        Rune.DecodeLastFromUtf16(text.AsSpan(0, start), out var previous, out _);
+        Rune.DecodeFromUtf16(text.AsSpan(end), out var next, out _);
+        return (start > 0 && Cjk.IsPunctuation(previous)) || (end < text.Length && Cjk.IsPunctuation(next));
+    }
+
     private static string Render(string text, int start, int end, List<(int Start, int End)> matches, bool collapseWhitespace)
     {
         var html = new StringBuilder(end - start + 32);
@@ -153,27 +162,38 @@ public static class Snippets
             {
                 continue;
             }
-            AppendEscaped(html, text.AsSpan(position, from - position), collapseWhitespace);
+            AppendEscaped(html, text, position, from, collapseWhitespace);
             html.Append("<mark>");
-            AppendEscaped(html, text.AsSpan(from, to - from), collapseWhitespace);
+            AppendEscaped(html, text, from, to, collapseWhitespace);
             html.Append("</mark>");
             position = to;
         }
-        AppendEscaped(html, text.AsSpan(position, end - position), collapseWhitespace);
+        AppendEscaped(html, text, position, end, collapseWhitespace);
         return html.ToString();
     }
 
-    private static void AppendEscaped(StringBuilder html, ReadOnlySpan<char> text, bool collapseWhitespace)
+    /// <summary>
+    /// Appends <paramref name="text"/> from <paramref name="from"/> to <paramref name="to"/>, escaped; collapsing, each
+    /// whitespace run as one space, or as none beside full-width punctuation, which carries its own space (a line wrapped
+    /// at "製程，⏎GPU" reads "製程，GPU", as the article's HTML and excerpt show it).
+    /// </summary>
+    private static void AppendEscaped(StringBuilder html, string text, int from, int to, bool collapseWhitespace)
     {
-        for (var i = 0; i < text.Length; i++)
+        for (var i = from; i < to; i++)
         {
             var c = text[i];
             if (collapseWhitespace && char.IsWhiteSpace(c))
             {
-                if (html.Length == 0 || html[^1] != ' ')
+                var runEnd = i + 1;
+                while (runEnd < to && char.IsWhiteSpace(text[runEnd]))
+                {
+                    runEnd++;
+                }
+                if ((html.Length == 0 || html[^1] != ' ') && !BesideFullWidthPunctuation(text, i, runEnd))
                 {
                     html.Append(' ');
                 }
+                i = runEnd - 1;
                 continue;
             }
             switch (c)

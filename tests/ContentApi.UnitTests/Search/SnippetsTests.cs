@@ -63,6 +63,18 @@ public sealed class SnippetsTests
     public void Build_short_text_is_whole_with_whitespace_collapsed() =>
         Assert.Equal("First line <mark>qwen</mark> second", Build("  First line\n\n  qwen\tsecond  ", "qwen"));
 
+    /// <summary>
+    /// A line wrapped beside full-width punctuation is no space, as the article's HTML and excerpt show it: the snippet
+    /// read "製程， GPU" (CJK probe).
+    /// </summary>
+    [Theory]
+    [InlineData("採3奈米製程，\nGPU效能提升。", "GPU", "採3奈米製程，<mark>GPU</mark>效能提升。")]
+    [InlineData("市府表示，\n“目前已有三萬戶停電”。", "停電", "市府表示，“目前已有三萬戶<mark>停電</mark>”。")]
+    [InlineData("新款 iPhone 15 Pro\n（蘋果）今天開賣。", "蘋果", "新款 iPhone 15 Pro（<mark>蘋果</mark>）今天開賣。")]
+    [InlineData("The results came\nback positive.", "back", "The results came <mark>back</mark> positive.")]
+    public void Build_writes_no_space_beside_full_width_punctuation(string text, string query, string expected) =>
+        Assert.Equal(expected, Build(text, query));
+
     [Fact]
     public void Build_without_a_match_starts_at_the_beginning()
     {
