@@ -20,6 +20,8 @@ internal sealed record FrontMatterFields
     public IReadOnlyList<NamedRef>? Author { get; init; }
     public IReadOnlyList<NamedRef> Tags { get; init; } = [];
     public string? Language { get; init; }
+    /// <summary>Jekyll's, Hexo's and Eleventy's <c>lang</c>: the language when the file gives no <c>language</c>.</summary>
+    public string? Lang { get; init; }
     public string? Status { get; init; }
     /// <summary>Hugo's and Jekyll's <c>draft: true|false</c>, null when the file does not say.</summary>
     public bool? Draft { get; init; }

@@ -132,6 +132,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 "author" => fields with { Author = IsNull(value) ? null : Names(key, value, NameList.SplitAuthors) },
                 "tags" => fields with { Tags = Names(key, value, NameList.SplitTags) },
                 "language" => fields with { Language = Text(key, value) },
+                "lang" => fields with { Lang = Text(key, value) },
                 "status" => fields with { Status = Status(value) },
                 "draft" => fields with { Draft = Draft(value), DraftLine = FileLine(keyNode.Start) },
                 "publishedAt" => fields with { PublishedAt = PublishedAt(key, value), PublishedAtLine = FileLine(keyNode.Start) },
@@ -142,15 +143,15 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 _ => IgnoreUnknownKey(fields, keyNode, $"front-matter key '{key}'"),
             };
         }
-        // Hugo's and Jekyll's names stand for ours, so their lines are where our keys' problems are.
-        foreach (var (ours, theirs) in new[] { ("authors", "author"), ("publishedAt", "date"), ("excerpt", "summary"), ("excerpt", "description") })
+        // Hugo's, Jekyll's and Hexo's names stand for ours, so their lines are where our keys' problems are.
+        foreach (var (ours, theirs) in new[] { ("authors", "author"), ("publishedAt", "date"), ("excerpt", "summary"), ("excerpt", "description"), ("language", "lang") })
         {
             if (!keyLines.ContainsKey(ours) && keyLines.TryGetValue(theirs, out var line))
             {
                 keyLines[ours] = line;
             }
         }
-        fields = fields with { KeyLines = keyLines, Excerpt = fields.Excerpt ?? fields.Summary ?? fields.Description };
+        fields = fields with { KeyLines = keyLines, Excerpt = fields.Excerpt ?? fields.Summary ?? fields.Description, Language = fields.Language ?? fields.Lang };
         if (fields is { Authors: null, Author: { } author })
         {
             fields = fields with { Authors = author };

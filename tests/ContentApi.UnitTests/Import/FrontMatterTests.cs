@@ -321,6 +321,21 @@ public sealed class FrontMatterTests
         Assert.Empty(result.Problems);
     }
 
+    /// <summary>
+    /// Jekyll's, Hexo's and Eleventy's name for the language, lang, was ignored with a warning, and the language guessed
+    /// from the text: a Taiwanese blog's "lang: zh-TW" imported as zh (CJK probe).
+    /// </summary>
+    [Theory]
+    [InlineData("lang: zh-TW", "zh-TW")]
+    [InlineData("lang: ja", "ja")]
+    [InlineData("language: zh-Hant\nlang: zh-TW", "zh-Hant")]
+    public void Parse_lang_is_the_language_when_no_language_is_given(string yaml, string language)
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", yaml, "---", "Body"));
+        Assert.Equal(language, result.Document!.Language);
+        Assert.Empty(result.Problems);
+    }
+
     [Fact]
     public void Parse_reports_every_error_in_the_file_at_once()
     {
