@@ -34,6 +34,9 @@ internal static class Cjk
         rune.Value is (>= 0x3000 and <= 0x303F) or (>= 0xFE30 and <= 0xFE4F) or (>= 0xFF01 and <= 0xFF65)
         && !IsLetter(rune) && !Rune.IsLetterOrDigit(rune);
 
+    /// <summary>Full-width Latin letters and digits (ＦＲＢ, １２), as wide as the CJK characters Japanese and Chinese set them among.</summary>
+    public static bool IsFullWidthLetterOrDigit(Rune rune) => rune.Value is (>= 0xFF10 and <= 0xFF19) or (>= 0xFF21 and <= 0xFF3A) or (>= 0xFF41 and <= 0xFF5A);
+
     /// <summary>Hiragana and katakana (half-width too), the letters only Japanese writes; not the middle dot ・, which Chinese uses as well.</summary>
     public static bool IsKana(Rune rune) =>
         rune.Value is (>= 0x3041 and <= 0x309F) or (>= 0x30A1 and <= 0x30FA) or (>= 0x30FC and <= 0x30FF) or (>= 0x31F0 and <= 0x31FF) or (>= 0xFF66 and <= 0xFF9D);

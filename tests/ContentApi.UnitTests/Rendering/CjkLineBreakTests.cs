@@ -31,7 +31,21 @@ public sealed class CjkLineBreakTests
     public void A_soft_break_beside_full_width_punctuation_writes_nothing(string markdown, string html) =>
         Assert.Equal(html, Html(markdown));
 
+    /// <summary>
+    /// Full-width letters and digits are as wide as the characters around them, as Japanese papers write numbers and
+    /// abbreviations (１２月, ＦＲＢ): a line wrapped beside one was drawn as a space ("会合は １２月"), where CSS Text 3
+    /// removes a break between full-width characters.
+    /// </summary>
     [Theory]
+    [InlineData("次回の会合は\n１２月に予定されている。", "<p>次回の会合は１２月に予定されている。</p>")]
+    [InlineData("米連邦準備制度理事会（ＦＲＢ）は３日\n、政策金利を引き下げた。", "<p>米連邦準備制度理事会（ＦＲＢ）は３日、政策金利を引き下げた。</p>")]
+    [InlineData("ＦＲＢ\nは利下げした。", "<p>ＦＲＢは利下げした。</p>")]
+    [InlineData("利下げは２\n会合連続。", "<p>利下げは２会合連続。</p>")]
+    public void A_soft_break_beside_full_width_letters_or_digits_writes_nothing(string markdown, string html) =>
+        Assert.Equal(html, Html(markdown));
+
+    [Theory]
+    [InlineData("１２\nApples", "<p>１２\nApples</p>")] // a full-width digit beside a Latin word: as CSS keeps it
     [InlineData("中文\nEnglish", "<p>中文\nEnglish</p>")]
     [InlineData("English\n中文", "<p>English\n中文</p>")]
     [InlineData("한국어\n문장", "<p>한국어\n문장</p>")] // Hangul is spaced
