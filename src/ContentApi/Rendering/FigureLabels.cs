@@ -53,7 +53,20 @@ internal static partial class FigureLabels
     /// "사진=연합뉴스", "Photo: Reuters", "Photo by Jane Doe"), or "©", or "Courtesy of". A caption may have a colon after
     /// its first words ("左起：吳泳銘、蔡崇信"); when such a line names its source, the line before it is the caption.
     /// </summary>
-    public static bool NamesSource(string label) => SourceWords().IsMatch(label);
+    public static bool NamesSource(string label) => SourceWords().IsMatch(label) || PhotographerLine().IsMatch(label) || IsBracketedCredit(label.Trim());
+
+    /// <summary>
+    /// A Chinese photographer's credit without brackets, as Xinhua and Chinese papers write it under the caption or at its
+    /// end: "新华社记者 张三 摄", "记者王小明攝", "张三 李四 摄", "新华社发（张三 摄）", "新华社发 张三 摄" (not "遊客在步道上拍攝").
+    /// </summary>
+    [GeneratedRegex("""
+        ^\s*(?:
+          (?:(?:新華社|新华社|中新社|中新網|中新网|人民网|人民網|中央社)?(?:記者|记者|特約記者|特约记者|通訊員|通讯员|攝影記者|摄影记者)\s*)?
+            [\p{L}·・]{2,8}(?:\s+[\p{L}·・]{2,8}){0,3}\s*(?<!拍|拍\s|縮時|缩时|空拍|延時|延时)(?:攝|摄)
+        | (?:新華社|新华社|中新社)(?:發|发)\s*(?:[（(]\s*[\p{L}·・]{2,8}(?:\s+[\p{L}·・]{2,8}){0,3}\s*(?:攝|摄)\s*[)）]|[\p{L}·・]{2,8}(?:\s+[\p{L}·・]{2,8}){0,3}\s*(?:攝|摄))?
+        )\s*$
+        """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex PhotographerLine();
 
     /// <summary>
     /// A bracketed part that can only be a credit, without a word for a source: a photographer's name with 攝 or 撮影
@@ -65,7 +78,8 @@ internal static partial class FigureLabels
 
     [GeneratedRegex("""
         ^[(（\[［]\s*(?:
-          (?:記者|记者|特派員|特派员|攝影記者|摄影记者|カメラマン)?[\p{L}·・]{2,12}?(?<!拍|縮時|缩时|空拍|延時|延时)(?:攝影|摄影|攝|摄|撮影)
+          (?:(?:新華社|新华社|中新社|中央社)?(?:記者|记者|特派員|特派员|攝影記者|摄影记者|カメラマン)\s*)?[\p{L}·・]{2,12}?(?:\s+[\p{L}·・]{1,12}?){0,3}?\s*(?<!拍|縮時|缩时|空拍|延時|延时)(?:攝影|摄影|攝|摄|撮影)
+        | [^()（）\[\]［］]{1,30}?\s*(?:제공|자료사진)(?:\s*[.,]\s*재판매\s*및\s*DB\s*금지)?
         | [^()（）\[\]［］]{1,24}?(?:檔案照片?|档案照片?|資料照片?|资料照片?|資料写真|資料寫真|file\s+(?:photo|picture|image))
         | (?:AP|AFP|Reuters|Getty\s+Images|Bloomberg|Xinhua|Kyodo|Yonhap|Jiji|路透社?|美聯社|美联社|法新社|歐新社|欧新社|共同社?|共同通信社?|時事通信社?|新華社|新华社|中央社|中新社|연합뉴스|뉴시스|뉴스1)
           (?:\s*(?:photo|写真|사진)?\s*[/／][^()（）\[\]［］]{1,40}|\s+photo)?

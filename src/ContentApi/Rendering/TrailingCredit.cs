@@ -114,6 +114,10 @@ internal static class TrailingCredit
         {
             caption.RemoveAt(caption.Count - 1);
         }
+        if (caption is [.., LiteralInline { Content: var content }] && content.ToString() is var written && written.TrimEnd() is var trimmed && trimmed.Length < written.Length)
+        {
+            caption[^1] = new LiteralInline(trimmed); // a '[' Markdig reads as a literal of its own leaves the space before it in the caption's
+        }
         var parts = (Caption: Line(caption), Credit: Line(credit));
         return parts.Caption.Text.Length > 0 && (FigureLabels.NamesSource(parts.Credit.Text) || FigureLabels.IsBracketedCredit(parts.Credit.Text)) ? parts : null;
     }

@@ -53,6 +53,13 @@ public sealed class ExcerptBylineTests
     [InlineData("[서울=연합뉴스] 홍길동 기자 = 정부가 오늘 법안을 통과시켰다.", "정부가 오늘 법안을 통과시켰다.")]
     [InlineData("[서울=연합뉴스] 정부가 오늘 법안을 통과시켰다.", "정부가 오늘 법안을 통과시켰다.")]
     [InlineData("【ワシントン＝山田太郎】米政府は１日、法案を可決した。", "米政府は１日、法案を可決した。")]
+    // Yonhap's and News1's own parentheses, Xinhua's and Chinese papers' datelines (CJK probe: kept in the excerpt).
+    [InlineData("(서울=연합뉴스) 홍길동 기자 = 정부가 오늘 법안을 통과시켰다.", "정부가 오늘 법안을 통과시켰다.")]
+    [InlineData("(서울=뉴스1) 홍길동 기자 = 정부가 오늘 법안을 통과시켰다.", "정부가 오늘 법안을 통과시켰다.")]
+    [InlineData("新华社北京10月4日电（记者李明）国家统计局4日发布数据。", "国家统计局4日发布数据。")]
+    [InlineData("新华社华盛顿10月3日电 国家统计局4日发布数据。", "国家统计局4日发布数据。")]
+    [InlineData("中新网北京10月4日电 (记者 李明)国家统计局4日发布数据。", "国家统计局4日发布数据。")]
+    [InlineData("本报讯（记者 李明）国家统计局4日发布数据。", "国家统计局4日发布数据。")]
     public void A_dateline_the_lead_runs_on_from_is_left_out(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
@@ -61,6 +68,8 @@ public sealed class ExcerptBylineTests
     [InlineData("【獨家】行政院今天通過法案。")]
     [InlineData("[속보] 정부가 오늘 법안을 통과시켰다.")]
     [InlineData("【E＝mc²】アインシュタインの式は有名だ。")]
+    [InlineData("(참고=연합뉴스 DB) 정부가 오늘 법안을 통과시켰다.")]
+    [InlineData("新华社是国家通讯社。")]
     public void A_bracketed_opening_that_is_no_dateline_stays(string markdown) =>
         Assert.Equal(markdown, Excerpt(markdown));
 

@@ -58,6 +58,10 @@ public sealed class FigureCreditTests
     [InlineData("台積電位於新竹科學園區的晶圓廠。", "圖源：路透社")]
     [InlineData("*Residents wade through a flooded street in Jakarta.*", "Photo: AP")]
     [InlineData("삼성전자 평택캠퍼스 전경.", "사진=연합뉴스")]
+    // Xinhua's credit line under its caption (CJK probe: both became paragraphs of the article and of its excerpt).
+    [InlineData("图为工人在安徽合肥一家新能源汽车工厂生产线上作业。", "新华社记者 张三 摄")]
+    [InlineData("10月4日，工人在生产线上作业。", "新华社发（张三 摄）")]
+    [InlineData("工人在生產線上作業。", "記者王小明攝")]
     [InlineData("Workers in protective suits inspect the production line at the company's new semiconductor plant on the outskirts of Kumamoto, southern Japan, on Nov. 27, 2026.", "Photo: AP")]
     public void A_sentence_caption_right_above_its_credit_is_the_figures_label(string caption, string credit)
     {
@@ -90,6 +94,11 @@ public sealed class FigureCreditTests
     [InlineData("© Reuters")]
     [InlineData("Photo by Jane Doe")]
     [InlineData("사진=연합뉴스")]
+    [InlineData("新华社记者 张三 摄")]
+    [InlineData("新华社发（张三 摄）")]
+    [InlineData("张三 李四 摄")]
+    [InlineData("[삼성전자 제공. 재판매 및 DB 금지]")]
+    [InlineData("[연합뉴스 자료사진]")]
     public void A_credit_without_a_colon_alone_under_an_image_is_its_credit(string credit)
     {
         var body = Body($"![](image:12)\n{credit}\n\n正文。");
@@ -180,6 +189,9 @@ public sealed class FigureCreditTests
     [InlineData("Станция в день открытия. Фото: Иван Петров / ТАСС", "Станция в день открытия.", "Фото: Иван Петров / ТАСС")]
     [InlineData("Станція в день відкриття. Фото: Укрінформ", "Станція в день відкриття.", "Фото: Укрінформ")]
     [InlineData("阿里雲發布會現場。圖源：ifanr", "阿里雲發布會現場。", "圖源：ifanr")]
+    [InlineData("10月4日，工人在生产线上作业。新华社记者 张三 摄", "10月4日，工人在生产线上作业。", "新华社记者 张三 摄")]
+    [InlineData("工人在生产线上作业（新华社记者 张三 摄）", "工人在生产线上作业", "（新华社记者 张三 摄）")]
+    [InlineData("서울 서초구 삼성전자 서초사옥 [삼성전자 제공. 재판매 및 DB 금지]", "서울 서초구 삼성전자 서초사옥", "[삼성전자 제공. 재판매 및 DB 금지]")]
     public void A_credit_in_brackets_ending_the_caption_line_is_the_figures_only_credit(string line, string caption, string credit)
     {
         foreach (var markdown in new[] { $"![](image:12)\r\n{line}\r\n\r\nBody.", $"![](image:12)\n\n{line}\n\nBody." })
@@ -197,6 +209,8 @@ public sealed class FigureCreditTests
     // Brackets about how the picture was taken, or an agency that is no news agency (found by a review).
     [InlineData("台北101跨年煙火。（2019年拍攝）", "台北101跨年煙火。（2019年拍攝） <small class=\"credit\">ifanr</small>")]
     [InlineData("車流光軌（縮時攝影）", "車流光軌（縮時攝影） <small class=\"credit\">ifanr</small>")]
+    [InlineData("遊客在步道上拍攝", "遊客在步道上拍攝 <small class=\"credit\">ifanr</small>")]
+    [InlineData("游客在步道上拍 摄", "游客在步道上拍 摄 <small class=\"credit\">ifanr</small>")]
     [InlineData("Smog over the city, according to the agency (EPA)", "Smog over the city, according to the agency (EPA) <small class=\"credit\">ifanr</small>")]
     [InlineData("（圖／中央社）", "資料照片：阿里雲 <small class=\"credit\">（圖／中央社）</small>")]
     [InlineData("Photo: Reuters (file)", "資料照片：阿里雲 <small class=\"credit\">Photo: Reuters (file)</small>")]
