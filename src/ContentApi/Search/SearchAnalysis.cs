@@ -24,7 +24,8 @@ public static class SearchAnalysis
     /// run into a caption's line; 20: a semicolon before a word in lowercase is a clause end again,
     /// a comment in a fence never closed is code, so text, and a comment that starts a line ends at its first --&gt;, also
     /// one in a fence it holds; 21: Xinhua's, Yonhap's and Chinese papers' datelines leave a derived excerpt, and so
-    /// do photographers' credits under a figure written without a label, "新华社记者 张三 摄").
+    /// do photographers' credits under a figure written without a label, "新华社记者 张三 摄"; a line wrapped beside
+    /// full-width punctuation, or between full-width letters or digits and Chinese or Japanese, joins without a space).
     /// </summary>
     private const int AnalyzerRevision = 21;
 

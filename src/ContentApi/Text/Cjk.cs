@@ -48,8 +48,15 @@ internal static class Cjk
     /// <summary>Chinese or Japanese text, or CJK punctuation: what a line break between two of them does not separate.</summary>
     public static bool IsUnspaced(Rune rune) => (IsLetter(rune) && !IsHangul(rune)) || IsPunctuation(rune);
 
-    /// <summary>Whether a line break between these two characters is nothing to a reader (see <see cref="JoinLines"/>).</summary>
-    public static bool JoinsWithoutSpace(Rune? before, Rune? after) => before is { } b && after is { } a && IsUnspaced(b) && IsUnspaced(a);
+    /// <summary>
+    /// Whether a line break between these two characters is nothing to a reader (see <see cref="JoinLines"/>): between
+    /// Chinese or Japanese characters, or full-width letters and digits among them (CSS Text 3 removes a break between
+    /// full-width characters: "会合は⏎１２月"), and beside full-width punctuation, which holds its own space ("製程，⏎GPU").
+    /// </summary>
+    public static bool JoinsWithoutSpace(Rune? before, Rune? after) =>
+        before is { } b && after is { } a && (IsPunctuation(b) || IsPunctuation(a) || (IsFullWidth(b) && IsFullWidth(a)));
+
+    private static bool IsFullWidth(Rune rune) => IsUnspaced(rune) || IsFullWidthLetterOrDigit(rune);
 
     /// <summary>
     /// Joins the lines of one paragraph as a reader sees them: a break between Chinese or Japanese characters (or CJK

@@ -44,6 +44,20 @@ public sealed class CjkLineBreakTests
     public void A_soft_break_beside_full_width_letters_or_digits_writes_nothing(string markdown, string html) =>
         Assert.Equal(html, Html(markdown));
 
+    /// <summary>
+    /// The plain text (and so the excerpt and search snippets) read those breaks as a space where the HTML shows none:
+    /// "会合は １２月", "製程， GPU" (CJK review).
+    /// </summary>
+    [Theory]
+    [InlineData("次回の会合は\n１２月に予定されている。", "次回の会合は１２月に予定されている。")]
+    [InlineData("ＦＲＢ\nは利下げした。", "ＦＲＢは利下げした。")]
+    [InlineData("採3奈米製程，\nGPU效能提升20%。", "採3奈米製程，GPU效能提升20%。")]
+    [InlineData("市府表示，\n“目前已有三萬戶停電”。", "市府表示，“目前已有三萬戶停電”。")]
+    [InlineData("１２\nApples", "１２\nApples")]
+    [InlineData("中文\nEnglish", "中文\nEnglish")]
+    public void The_plain_text_joins_the_lines_as_the_html_shows_them(string markdown, string text) =>
+        Assert.Equal(text, MarkdownRenderer.ToPlainText(markdown).Trim());
+
     [Theory]
     [InlineData("１２\nApples", "<p>１２\nApples</p>")] // a full-width digit beside a Latin word: as CSS keeps it
     [InlineData("中文\nEnglish", "<p>中文\nEnglish</p>")]
