@@ -34,7 +34,9 @@ public static class ArticleEndpoints
             .WithDescription("Drafts and scheduled articles are 404 for anonymous callers. An earlier slug of an article (one an edit replaced while it was published or scheduled) answers 301 " +
                 "with the URL of its current slug and the same query; a slug another article has taken since leads to that one. " +
                 "So does a slug in another spelling that Unicode NFKC reads as the same (a decomposed é, as macOS passes links on; full-width letters), or spelling Thai ำ or Lao ຳ as two characters (ํา, ໍາ: their NFKC form, which earlier builds stored), to the slug as stored; " +
-                "and then one written with the points of Hebrew or Arabic or the tatweel, which derived slugs leave out (مُحَمَّد leads to محمد), when no slug is so spelled.")
+                "and then one written with the points of Hebrew or Arabic or the tatweel, which derived slugs leave out (مُحَمَّد leads to محمد), when no slug is so spelled. " +
+                "Those 301s are for anonymous callers: a key holder gets the article in place (200, with `Content-Location` naming that URL), as keyed answers are private, " +
+                "and .NET's and Java's HttpClients drop the `Authorization` header when they follow a redirect, even on the same host.")
             .Reads<ArticleResponse>().Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule).SendsLastModified()
             .Produces(StatusCodes.Status301MovedPermanently);
         group.MapPost("/", CreateArticle).WithName("CreateArticle").WithSummary("Create an article")
@@ -80,10 +82,25 @@ public static class ArticleEndpoints
 
     public static async Task<IResult> GetArticleBySlug(string slug, [AsParameters] ArticleViewQuery query, HttpContext http, ArticleStore store, CancellationToken cancellationToken)
     {
-        var (article, movedTo) = await store.GetBySlugOrMovedAsync(slug, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken, query.View.LoadEmbeds, orUnpointed: true);
-        return movedTo is not null
-            ? new MovedPermanentlyResult($"/api/v1/articles/slug/{Uri.EscapeDataString(movedTo)}{http.Request.QueryString}")
-            : Found(article, query.View);
+        var keyed = ApiKeyScopes.CanSeeUnpublished(http);
+        var (article, movedTo) = await store.GetBySlugOrMovedAsync(slug, keyed, cancellationToken, query.View.LoadEmbeds, orUnpointed: true, loadMoved: keyed);
+        if (movedTo is null)
+        {
+            return Found(article, query.View);
+        }
+        var location = $"/api/v1/articles/slug/{Uri.EscapeDataString(movedTo)}{http.Request.QueryString}";
+        if (!keyed)
+        {
+            return new MovedPermanentlyResult(location);
+        }
+        // A key holder's answer is private, so no cache keeps it under this URL: it is answered in place. .NET's and
+        // Java's HttpClients drop Authorization when they follow a redirect, even to the same host, and a 301 led them
+        // to what anonymous callers see (a 404 for a draft or a scheduled article).
+        if (article is not null)
+        {
+            http.Response.Headers.ContentLocation = location;
+        }
+        return Found(article, query.View);
     }
 
     public static async Task<IResult> CreateArticle(ArticleRequest request, ArticleStore store, CancellationToken cancellationToken) =>

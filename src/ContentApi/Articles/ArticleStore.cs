@@ -50,8 +50,10 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     /// Then also its <see cref="Slugs.Unpointed"/> spelling, as a reader's URL is read: a pointed title copied into one
     /// (שָׁלוֹם) leads to the slug derived from it (שלום). Not for a slug a file gives, which is that slug.
     /// </param>
+    /// <param name="loadMoved">Also read the article a moved slug leads to, from the same snapshot (else its Article is null).</param>
     public async Task<(ArticleAggregate? Article, string? MovedTo)> GetBySlugOrMovedAsync(
-        string slug, bool includeUnpublished, CancellationToken cancellationToken, ArticleEmbeds embeds = ArticleEmbeds.All, bool orUnpointed = false)
+        string slug, bool includeUnpublished, CancellationToken cancellationToken, ArticleEmbeds embeds = ArticleEmbeds.All, bool orUnpointed = false,
+        bool loadMoved = false)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         if (await GetAsync(connection, null, "a.slug = @Key", slug, includeUnpublished, cancellationToken, embeds) is { } exact)
@@ -63,14 +65,14 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         // Each spelling as a slug, then as an earlier slug, before the next.
         foreach (var spelling in orUnpointed ? new[] { stored, Slugs.Unpointed(slug) }.Distinct(StringComparer.Ordinal) : [stored])
         {
-            if (spelling != slug && await GetAsync(connection, null, "a.slug = @Key", spelling, includeUnpublished, cancellationToken, embeds) is not null)
+            if (spelling != slug && await GetAsync(connection, null, "a.slug = @Key", spelling, includeUnpublished, cancellationToken, embeds) is { } respelled)
             {
-                return (null, spelling);
+                return (loadMoved ? respelled : null, spelling);
             }
             if (await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
                 ArticleQueries.SlugOfAlias + visibility, new { Key = spelling, Now = Now() }, cancellationToken: cancellationToken)) is { } current)
             {
-                return (null, current);
+                return (loadMoved ? await GetAsync(connection, null, "a.slug = @Key", current, includeUnpublished, cancellationToken, embeds) : null, current);
             }
         }
         return (null, null);

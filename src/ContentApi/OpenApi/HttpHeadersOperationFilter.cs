@@ -24,7 +24,8 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
     /// <param name="LastModified">Its resource has a modification date (<see cref="LastModifiedMetadata"/>).</param>
     /// <param name="TakesCursor">It pages a list, so its responses carry Link.</param>
     /// <param name="Idempotent">A create that takes Idempotency-Key: a POST that can answer 422.</param>
-    private sealed record Traits(string Method, bool LastModified, bool TakesCursor, bool Idempotent);
+    /// <param name="Moves">A read that can answer 301 (an article's earlier slug, or another spelling of it).</param>
+    private sealed record Traits(string Method, bool LastModified, bool TakesCursor, bool Idempotent, bool Moves);
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
@@ -37,7 +38,8 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
             method,
             LastModified: context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<LastModifiedMetadata>().Any(),
             TakesCursor: operation.Parameters?.Any(p => p.Name == "cursor") == true,
-            Idempotent: method == "POST" && responses.ContainsKey("422"));
+            Idempotent: method == "POST" && responses.ContainsKey("422"),
+            Moves: responses.ContainsKey("301"));
 
         if (responses.ContainsKey("304"))
         {
@@ -144,7 +146,7 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
                 break;
             case "301":
                 AddHeader(response, "Location", "Where the resource is now, with the request's query: follow it (every HTTP client does by default).");
-                AddHeader(response, "Cache-Control", "As on a 200 of the same request: public for anonymous callers, `private` for key holders.");
+                AddHeader(response, "Cache-Control", "As on a 200 of the same request: public (only anonymous callers are sent on; a key holder gets a 200 in place).");
                 break;
             case "412":
                 AddHeader(response, "ETag", "The resource's current entity tag.");
@@ -177,6 +179,10 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
         if (traits.LastModified)
         {
             AddHeader(response, "Last-Modified", "When the resource, or anything embedded in it, last changed (an HTTP date).");
+        }
+        if (traits.Moves && status == "200")
+        {
+            AddHeader(response, "Content-Location", "Only for a key holder who named the resource by a URL an anonymous caller gets a 301 for: the URL it has now, with the request's query.");
         }
         if (traits.TakesCursor && status == "200")
         {

@@ -119,7 +119,9 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Contains($"a.md:3: warning: '{old}' was the slug of the article that has '{@new}' now: the file updates that article, which keeps '{@new}'.", output, StringComparison.Ordinal);
         var article = await (await factory.Reader().GetAsync($"/api/v1/articles/slug/{@new}")).AssertJsonAsync();
         Assert.Equal((id, "Back"), (article["id"]!.GetValue<long>(), article["title"]!.GetValue<string>()));
-        Assert.Equal(HttpStatusCode.MovedPermanently, (await factory.Reader().GetAsync($"/api/v1/articles/slug/{old}")).StatusCode);
+        var byOld = await factory.Reader().GetAsync($"/api/v1/articles/slug/{old}");
+        Assert.Equal(id, (await byOld.AssertJsonAsync())["id"]!.GetValue<long>());
+        Assert.Equal($"/api/v1/articles/slug/{@new}", byOld.Content.Headers.ContentLocation?.OriginalString);
     }
 
     /// <summary>A slug derived from a title never takes an article's earlier slug (as on POST): the file is refused with what to do.</summary>

@@ -37,7 +37,7 @@ public sealed class CorsOptions : IValidatableObject
 /// </remarks>
 public sealed class ContentApiCorsPolicyProvider(IOptions<CorsOptions> options) : ICorsPolicyProvider
 {
-    internal static readonly string[] Exposed = ["ETag", "Last-Modified", "Link", "Location", "Retry-After", "RateLimit", "RateLimit-Policy",
+    internal static readonly string[] Exposed = ["ETag", "Last-Modified", "Link", "Location", "Content-Location", "Retry-After", "RateLimit", "RateLimit-Policy",
         IdempotencyMiddleware.ReplayedHeaderName, "WWW-Authenticate", "Allow"];
 
     public Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
