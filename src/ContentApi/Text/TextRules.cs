@@ -10,7 +10,7 @@ public static partial class TextRules
 {
     public const string SlugMessage = "Must be 1-120 lowercase letters (any script) or digits, in words joined by single hyphens, written plainly (Unicode NFKC: no fullwidth or styled letters, no invisible ones).";
     public const string ControlCharacterMessage = "Must not contain control characters (such as NUL).";
-    public const string UrlMessage = "Must be an absolute http or https URL, without a user name or password, a port 0, a host name part starting or ending with a hyphen, spaces or invisible characters.";
+    public const string UrlMessage = "Must be an absolute http or https URL, without a user name or password, a port 0, spaces or invisible characters.";
     public const string InvisibleMessage = "Must contain a visible character, not only spaces, joiners or accents.";
 
     /// <summary>What the descriptions of the texts <see cref="HasVisibleCharacter"/> judges say (a pattern cannot), as a contract test checks.</summary>

@@ -67,4 +67,18 @@ public sealed class AuthorRequestValidatorTests
     [InlineData("http://127.0.0.1:5000/", true)]
     public void Website_must_be_an_absolute_http_url(string website, bool valid) =>
         Assert.Equal(valid, _validator.Validate(new AuthorRequest("Lin", Website: website)).IsValid);
+
+    /// <summary>
+    /// The refusal names only what is refused: it said a host name part starting or ending with a hyphen was, after
+    /// such labels were taken again (browsers open them), so a client fixing its 400 changed URLs that were fine.
+    /// </summary>
+    [Fact]
+    public void A_refused_website_is_told_only_what_is_refused()
+    {
+        var refusal = Assert.Single(_validator.Validate(new AuthorRequest("Lin", Website: "https://ex-.blogspot.com/a b")).Errors).ErrorMessage;
+
+        Assert.True(_validator.Validate(new AuthorRequest("Lin", Website: "https://ex-.blogspot.com/a%20b")).IsValid);
+        Assert.DoesNotContain("hyphen", refusal, StringComparison.Ordinal);
+        Assert.Contains("spaces", refusal, StringComparison.Ordinal);
+    }
 }
