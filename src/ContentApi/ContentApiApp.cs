@@ -138,6 +138,7 @@ public static class ContentApiApp
         app.UseMiddleware<PreflightHeaderNamesCheck>();
         app.UseCors();
         app.UseMiddleware<CorsForEveryRead>();
+        app.UseMiddleware<UnsetHeaderParameters>();
         app.UseMiddleware<MessageFramingCheck>();
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<CanonicalPathMiddleware>();

@@ -121,7 +121,7 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
             "again and creates nothing; the same key with another body (compared as JSON: whitespace, member order and escapes do not count), or on another endpoint or with a query, is a 422. A request refused without creating anything (4xx) does not use " +
             "the key up: correct it and retry with the same key. While the first request with the key is still being answered (on another instance), " +
             "a retry gets 409 with Retry-After; when its response was lost (the server stopped before storing it), 409 without it. Either 409 " +
-            "carries Location, the URL of what the first request created.",
+            "carries Location, the URL of what the first request created. Sent empty, it is no key (as if not sent).",
             new OpenApiSchema
             {
                 Type = JsonSchemaType.String,
