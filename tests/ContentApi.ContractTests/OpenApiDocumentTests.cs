@@ -90,11 +90,14 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     }
 
     /// <summary>
-    /// A nullable reference is <c>oneOf: [$ref, {type: (its type), nullable: true, enum: [null]}]</c>. Strict validators
+    /// A nullable reference is <c>oneOf: [$ref, {type: string, nullable: true, enum: [null]}]</c>. Strict validators
     /// refused null for <c>{type: object, oneOf: [$ref], nullable: true}</c> (the <c>oneOf</c> still refuses it, OAS
     /// 3.0.3); with <c>allOf</c>, Kiota made a wrapper class per property (<c>ArticleResponse_coverImage</c>) and NSwag
     /// copies (<c>FocalPoint2</c>), and with <c>anyOf</c> NSwag made empty wrappers, where this form gives all of them
-    /// the referenced class.
+    /// the referenced class. The null is typed <c>string</c> whatever the reference's type: typed <c>object</c>, the zod
+    /// generators read it as an empty object, so openapi-zod-client's schemas refused every null cover, avatar and focal
+    /// point (<c>z.object({})</c>) and orval's did not compile (<c>z.object({}).passthrough().literal(null)</c>), while
+    /// Kiota, NSwag and openapi-typescript give the same types for both.
     /// </summary>
     [Fact]
     public async Task Nullable_references_are_oneOf_the_reference_and_a_typed_null()
@@ -117,7 +120,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
                     Assert.True(oneOf.Count == 2 && oneOf[0]!["$ref"] is not null, $"{where}: oneOf a $ref and null");
                     var referenced = document["components"]!["schemas"]![oneOf[0]!["$ref"]!.GetValue<string>().Split('/')[^1]]!;
                     var onlyNull = oneOf[1]!.AsObject();
-                    Assert.True(onlyNull["type"]?.GetValue<string>() == referenced["type"]!.GetValue<string>() && onlyNull["nullable"]?.GetValue<bool>() == true &&
+                    Assert.True(referenced["type"] is not null && onlyNull["type"]?.GetValue<string>() == "string" && onlyNull["nullable"]?.GetValue<bool>() == true &&
                         onlyNull["enum"] is JsonArray { Count: 1 } only && only[0] is null && onlyNull.Count == 3,
                         $"{where}: the second schema is {onlyNull.ToJsonString()}");
                 }

@@ -75,7 +75,7 @@ public sealed class MergePatchOperationFilter : IOperationFilter
             target.Type is { } referencedType && !referencedType.HasFlag(JsonSchemaType.Null))
         {
             return NullableReference.Of(
-                target is OpenApiSchema { Properties.Count: > 0 } members ? PatchOf(id, members, context) : reference, referencedType, ResetsToDefault);
+                target is OpenApiSchema { Properties.Count: > 0 } members ? PatchOf(id, members, context) : reference, ResetsToDefault);
         }
         if (property is OpenApiSchema { Type: { } type } && !type.HasFlag(JsonSchemaType.Null) && property.CreateShallowCopy() is OpenApiSchema copy)
         {
