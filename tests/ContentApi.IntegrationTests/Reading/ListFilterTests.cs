@@ -427,6 +427,24 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Contains(url.Contains("/1?", StringComparison.Ordinal) ? "include" : "sort", message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// axios writes an array parameter with brackets (<c>include[]=authors&amp;include[]=tags</c>) unless told otherwise,
+    /// and so do the clients built on it (orval's default, zodios from openapi-zod-client): the 400 says how a list is
+    /// written here, where it only said the name was unknown.
+    /// </summary>
+    [Theory]
+    [InlineData("/api/v1/articles?include%5B%5D=authors&include%5B%5D=tags", "include[]", "include")]
+    [InlineData("/api/v1/articles/1?fields%5B0%5D=id&fields%5B1%5D=slug", "fields[0]", "fields")]
+    [InlineData("/api/v1/authors?slug%5B%5D=a", "slug[]", "slug")]
+    public async Task A_list_parameter_written_with_brackets_is_told_how_lists_are_written(string url, string parameter, string list)
+    {
+        var message = (await factory.Anonymous().GetErrorsAsync(url)).Message(parameter);
+
+        Assert.Contains($"{list}=a,b", message, StringComparison.Ordinal);
+        Assert.Contains("paramsSerializer", message, StringComparison.Ordinal);
+        Assert.Contains("Allowed:", message, StringComparison.Ordinal);
+    }
+
     /// <summary>The query record's computed View member is not a parameter, however ASP.NET's reflection shows it.</summary>
     [Theory]
     [InlineData("/api/v1/articles/1?view=garbage")]

@@ -26,7 +26,7 @@ public static class UnknownQueryParameterFilter
             var unknown = query.Keys.Where(k => !takesList.ContainsKey(k)).ToList();
             if (unknown.Count > 0)
             {
-                return Problems.Validation(unknown.Select(Echoed.Cut).Distinct().ToDictionary(k => k, _ => new[] { $"Unknown query parameter. Allowed: {allowedText}." }));
+                return Problems.Validation(unknown.GroupBy(Echoed.Cut).ToDictionary(g => g.Key, g => new[] { UnknownMessage(g.First(), takesList, allowedText) }));
             }
             // ASP.NET joins repeats with commas (author=1&author=2 as "1,2"), which only lists mean.
             var repeated = query.Where(p => p.Value.Count > 1 && !takesList[p.Key]).Select(p => p.Key).ToList();
@@ -42,6 +42,16 @@ public static class UnknownQueryParameterFilter
             return await next(invocation);
         };
     }
+
+    /// <summary>
+    /// A list parameter written with brackets (<c>include[]</c>, <c>fields[0]</c>), as axios writes an array unless its
+    /// paramsSerializer says otherwise (and so orval's and zodios's clients), is told how a list is written here.
+    /// </summary>
+    private static string UnknownMessage(string name, Dictionary<string, bool> takesList, string allowedText) =>
+        name.IndexOf('[', StringComparison.Ordinal) is > 0 and var bracket && name.EndsWith(']') && takesList.GetValueOrDefault(name[..bracket])
+            ? $"Unknown query parameter: write a list as {name[..bracket]}=a,b (or {name[..bracket]}=a&{name[..bracket]}=b), without brackets " +
+              $"(axios writes them unless given paramsSerializer: {{ indexes: null }}). Allowed: {allowedText}."
+            : $"Unknown query parameter. Allowed: {allowedText}.";
 
     /// <summary>The query parameters the endpoint binds, by name, and whether each takes several values (an array or a <see cref="ListParameters"/> list).</summary>
     private static Dictionary<string, bool> AllowedNames(MethodInfo method) =>
