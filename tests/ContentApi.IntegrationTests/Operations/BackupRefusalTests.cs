@@ -77,41 +77,24 @@ public sealed class BackupRefusalTests
     }
 
     /// <summary>
-    /// A snapshot named as one of the files SQLite keeps beside the database: content.db-journal was written and reported
-    /// good, and the next command or server to open the database took it for the journal of a write never finished and
-    /// deleted it; -wal and -shm were refused as "created while the backup ran".
+    /// A path named as one of the files SQLite keeps beside the database: a backup to content.db-journal was written and
+    /// reported good, and the next command or server to open the database took it for the journal of a write never
+    /// finished and deleted it (-wal and -shm were refused as "created while the backup ran"); an export there made a
+    /// folder, and every command and the server then failed to open the database ("disk I/O error") until it was moved.
     /// </summary>
     [Theory]
-    [InlineData("-journal")]
-    [InlineData("-wal")]
-    [InlineData("-shm")]
-    public async Task Backup_refuses_a_name_sqlite_keeps_for_the_database_itself(string suffix)
+    [InlineData("backup", "-journal")]
+    [InlineData("backup", "-wal")]
+    [InlineData("backup", "-shm")]
+    [InlineData("export", "-journal")]
+    [InlineData("export", "-wal")]
+    [InlineData("export", "-shm")]
+    public async Task Backup_and_export_refuse_a_name_sqlite_keeps_for_the_database_itself(string command, string suffix)
     {
         var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
         Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
 
-        var refused = await AppProcess.RunAsync(database, ["backup", database + suffix]);
-
-        Assert.Equal(1, refused.ExitCode);
-        Assert.Contains($"is the name SQLite gives the database's {suffix} file", Assert.Single(refused.ErrorLines), StringComparison.Ordinal);
-        Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
-        Assert.False(File.Exists(database + suffix));
-    }
-
-    /// <summary>
-    /// An export into content.db-journal made a folder there, and every command and the server then failed to open the
-    /// database ("disk I/O error", SQLite finding a journal it cannot read) until the folder was moved.
-    /// </summary>
-    [Theory]
-    [InlineData("-journal")]
-    [InlineData("-wal")]
-    [InlineData("-shm")]
-    public async Task Export_refuses_a_name_sqlite_keeps_for_the_database_itself(string suffix)
-    {
-        var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
-        Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
-
-        var refused = await AppProcess.RunAsync(database, ["export", database + suffix]);
+        var refused = await AppProcess.RunAsync(database, [command, database + suffix]);
 
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains($"is the name SQLite gives the database's {suffix} file", Assert.Single(refused.ErrorLines), StringComparison.Ordinal);

@@ -17,11 +17,9 @@ public sealed class ExportPlantedFilesTests
     [InlineData("manifest.json")]
     public async Task Export_does_not_write_through_a_link_put_in_its_folder_after_the_check(string name)
     {
-        var (database, folder) = await SeededAsync();
+        var (database, folder, export) = await SeededAsync();
         var victim = Path.Combine(folder, "victim.txt");
         await File.WriteAllTextAsync(victim, "the admin's own file");
-        var export = Path.Combine(folder, "export");
-        Directory.CreateDirectory(export);
 
         var exitCode = await ExportAsync(database, export, () => File.CreateSymbolicLink(Path.Combine(export, name), victim));
 
@@ -32,9 +30,7 @@ public sealed class ExportPlantedFilesTests
     [Fact]
     public async Task Export_does_not_write_into_a_file_someone_else_put_in_its_folder_after_the_check()
     {
-        var (database, folder) = await SeededAsync();
-        var export = Path.Combine(folder, "export");
-        Directory.CreateDirectory(export);
+        var (database, _, export) = await SeededAsync();
         var planted = Path.Combine(export, "authors.jsonl");
         FileStream? planterHandle = null;
 
@@ -56,13 +52,11 @@ public sealed class ExportPlantedFilesTests
     [Fact]
     public async Task Export_markdown_does_not_write_into_a_folder_a_link_put_in_its_place_leads_to()
     {
-        var (database, folder) = await SeededAsync();
+        var (database, folder, export) = await SeededAsync();
         var elsewhere = Path.Combine(folder, "elsewhere");
         Directory.CreateDirectory(elsewhere);
         var kept = Path.Combine(elsewhere, "notes.md");
         await File.WriteAllTextAsync(kept, "the admin's own notes");
-        var export = Path.Combine(folder, "export");
-        Directory.CreateDirectory(export);
 
         var exitCode = await ExportAsync(database, export, () => Directory.CreateSymbolicLink(Path.Combine(export, "markdown"), elsewhere), "--markdown");
 
@@ -74,9 +68,7 @@ public sealed class ExportPlantedFilesTests
     [Fact]
     public async Task Export_into_an_empty_folder_still_writes_every_file()
     {
-        var (database, folder) = await SeededAsync();
-        var export = Path.Combine(folder, "export");
-        Directory.CreateDirectory(export);
+        var (database, _, export) = await SeededAsync();
 
         var exitCode = await ExportAsync(database, export, () => { }, "--markdown");
 
@@ -85,13 +77,16 @@ public sealed class ExportPlantedFilesTests
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(export, "markdown"), "*.md"));
     }
 
-    private static async Task<(string Database, string Folder)> SeededAsync()
+    /// <summary>A seeded database, the folder it is in, and an empty folder there to export into.</summary>
+    private static async Task<(string Database, string Folder, string Export)> SeededAsync()
     {
         var folder = CommandRunner.TempDirectory();
         var database = Path.Combine(folder, "content.db");
         var (seeded, output) = await CommandRunner.RunAsync(database, "seed", "--articles", "3");
         Assert.True(seeded == 0, output);
-        return (database, folder);
+        var export = Path.Combine(folder, "export");
+        Directory.CreateDirectory(export);
+        return (database, folder, export);
     }
 
     /// <summary>
