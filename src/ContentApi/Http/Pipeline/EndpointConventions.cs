@@ -57,7 +57,7 @@ public static class EndpointConventions
     /// and what else refuses one (<paramref name="refusedWhen"/>).
     /// </summary>
     public static RouteHandlerBuilder Fields(this RouteHandlerBuilder builder, IReadOnlyList<string> names, string valuesSchema, string refusedWhen = "") => builder.WithMetadata(
-        new ParameterDescriptionMetadata("fields", $"Top-level fields to return, comma-separated (e.g. `id,slug`), from: {string.Join(", ", names.Select(f => $"`{f}`"))}. Default: all. Only the fields named are sent, required ones too: the response then lacks members its schema requires, so a client that enforces them (NSwag with Newtonsoft) should read it untyped. Anything else is a 400 listing these.{refusedWhen}",
+        new ParameterDescriptionMetadata("fields", $"Top-level fields to return, comma-separated (e.g. `{string.Join(",", names.Take(2))}`), from: {string.Join(", ", names.Select(f => $"`{f}`"))}. Default: all. Only the fields named are sent, required ones too: the response then lacks members its schema requires, so a client that enforces them (NSwag with Newtonsoft) should read it untyped. Anything else is a 400 listing these.{refusedWhen}",
             Values: new(valuesSchema, names)));
 
     /// <param name="created">A POST: 409 for a taken slug or an Idempotency-Key still in use, 422 for a key reused with another body or on another endpoint.</param>
