@@ -6,9 +6,9 @@ using FluentValidation;
 namespace ContentApi.Tags;
 
 /// <summary>The body of POST (create) and PUT (replace) for a tag; PATCH merges into this shape.</summary>
-/// <param name="Name" example="人工智慧">Display name. Must show something: not only white space, zero-width or other invisible characters, or accents alone.</param>
-/// <param name="Slug" example="人工智慧">URL slug: at most 120 characters, hyphens included, and 180 UTF-8 bytes, so that it names a file: words of lowercase letters of any script (with their marks) or digits, joined by single hyphens, in Unicode NFKC but for Thai ำ and Lao ຳ, stored as the one character keyboards type (their two-character NFKC form is taken as it; the pattern checks the part of this a regular expression without Unicode classes can); derived from the name when omitted on create, kept when omitted on replace.</param>
-/// <param name="Description" example="大型語言模型與生成式 AI 的新聞。">Optional longer text.</param>
+/// <param name="Name" example="大型語言模型">Display name. Must show something: not only white space, zero-width or other invisible characters, or accents alone.</param>
+/// <param name="Slug" example="大型語言模型">URL slug: at most 120 characters, hyphens included, and 180 UTF-8 bytes, so that it names a file: words of lowercase letters of any script (with their marks) or digits, joined by single hyphens, in Unicode NFKC but for Thai ำ and Lao ຳ, stored as the one character keyboards type (their two-character NFKC form is taken as it; the pattern checks the part of this a regular expression without Unicode classes can); derived from the name when omitted on create, kept when omitted on replace.</param>
+/// <param name="Description" example="大型語言模型的發布、評測與開放權重。">Optional longer text.</param>
 public sealed record TagRequest(string Name, string? Slug = null, string? Description = null);
 
 public sealed class TagRequestValidator : AbstractValidator<TagRequest>
