@@ -31,18 +31,15 @@ public sealed class SearchTerm
     internal IReadOnlyList<IReadOnlyList<TextUnit>> Forms { get; }
 
     /// <summary>
-    /// The tokens of the term's longest start that has at most <paramref name="max"/> of them (at least its first unit):
-    /// every place the term matches, its start matches too.
+    /// The tokens of each of <see cref="Forms"/>, each cut to its longest start that has at most <paramref name="max"/>
+    /// of them (at least its first unit): every place the term matches, its start matches too.
     /// </summary>
-    internal IReadOnlyList<string> TokensOfStart(int max) => TokensOfStart(Units, max);
+    internal IReadOnlyList<IReadOnlyList<string>> FormTokensOfStart(int max) =>
+        [.. Forms.Select((form, i) => TokensOfStart(form, i == 0 ? Tokens : SearchAnalyzer.PhraseTokens(form), max))];
 
-    /// <summary>The tokens of each of <see cref="Forms"/>, each cut to its start as <see cref="TokensOfStart(int)"/> cuts them.</summary>
-    internal IReadOnlyList<IReadOnlyList<string>> FormTokensOfStart(int max) => [.. Forms.Select(form => TokensOfStart(form, max))];
-
-    private static List<string> TokensOfStart(IReadOnlyList<TextUnit> units, int max)
+    private static IReadOnlyList<string> TokensOfStart(IReadOnlyList<TextUnit> units, IReadOnlyList<string> tokens, int max)
     {
         var count = units.Count;
-        var tokens = SearchAnalyzer.PhraseTokens(units);
         while (tokens.Count > max && count > 1)
         {
             tokens = SearchAnalyzer.PhraseTokens([.. units.Take(--count)]);
