@@ -10,7 +10,8 @@ namespace ContentApi.Http.Pipeline;
 /// purge of the one URL). A path under <c>/api/</c> ending in a slash or holding a capital letter is a 404 that names
 /// the URL it meant; the API's paths are lowercase, slugs included. So is one written with a <c>.</c> or <c>..</c>
 /// segment (<c>/api/v1/articles/%2e%2e/authors</c>), which Kestrel resolves before routing, or with a letter, digit or
-/// <c>-._~</c> escaped (<c>/api/v1/tags/%31</c>), which it decodes.
+/// <c>-._~</c> escaped (<c>/api/v1/tags/%31</c>), which it decodes. The OpenAPI document, cached publicly as the
+/// content is, has one URL by the same rules: <c>/openapi/v1.json</c>.
 /// </summary>
 public sealed class CanonicalPathMiddleware(RequestDelegate next)
 {
@@ -19,8 +20,7 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
         var path = context.Request.Path;
         var sent = PathAsSent(context.Features.Get<IHttpRequestFeature>()?.RawTarget);
         // The request line decides too: /api/%2e%2e/openapi/v1.json resolves out of /api.
-        if (path.Value is not { Length: > 1 } text ||
-            !(path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || sent.StartsWith("/api", StringComparison.OrdinalIgnoreCase)))
+        if (path.Value is not { Length: > 1 } text || !(HasOneUrl(path) || HasOneUrl(sent)))
         {
             await next(context);
             return;
@@ -46,6 +46,17 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
             await next(context);
         }
     }
+
+    /// <summary>
+    /// Whether the path is under <c>/api</c> or <c>/openapi</c>, in any case: the API's resources and its OpenAPI
+    /// document, which is cached publicly as they are (and which Swashbuckle, past <see cref="OpenApi.OpenApiDocumentCaching"/>,
+    /// wrote anew for <c>/openapi/v1.json/</c>, without its ETag).
+    /// </summary>
+    private static bool HasOneUrl(PathString path) =>
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
+
+    private static bool HasOneUrl(ReadOnlySpan<char> sent) =>
+        sent.StartsWith("/api", StringComparison.OrdinalIgnoreCase) || sent.StartsWith("/openapi", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The path of the request line as sent, before the query.</summary>
     private static ReadOnlySpan<char> PathAsSent(string? rawTarget) =>
