@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -26,6 +28,7 @@ public sealed class MergePatchOperationFilter : IOperationFilter
             if (context.SchemaRepository.Schemas.TryGetValue(id, out var full) && full is OpenApiSchema source)
             {
                 mediaType.Schema = PatchOf(id, source, context);
+                mediaType.Example = OneMemberExample(source);
             }
         }
     }
@@ -53,6 +56,18 @@ public sealed class MergePatchOperationFilter : IOperationFilter
         }
         return new OpenApiSchemaReference(patchId, context.Document);
     }
+
+    /// <summary>
+    /// The patch's own example, which Swagger UI's "Try it out" sends in place of one it would make from the schema:
+    /// that one holds every member (an article's status at its first value, draft), so run on a published article it
+    /// unpublished it and replaced the rest with the examples. One optional member, at its example text, shows what a
+    /// merge patch is; not the slug, which an old URL would then have to redirect.
+    /// </summary>
+    private static JsonObject? OneMemberExample(OpenApiSchema source) =>
+        source.Properties?.FirstOrDefault(p => p.Key != "slug" && source.Required?.Contains(p.Key) != true &&
+            p.Value is OpenApiSchema { Example: JsonValue text } && text.GetValueKind() == JsonValueKind.String) is { Key: { } name, Value.Example: { } value }
+            ? new JsonObject { [name] = value.DeepClone() }
+            : null;
 
     private const string ResetsToDefault = "null resets it to its default.";
 
