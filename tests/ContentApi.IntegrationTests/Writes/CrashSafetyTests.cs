@@ -61,7 +61,9 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             server = await StartServerAsync(key);
             live.Client = server.Client;
         }
-        await WaitForProgressAsync(ledger, 1, writers);
+        // The kills may each have come after authors only (each writer creates its author first): write on until there
+        // are enough articles to check, however slow the machine.
+        await WaitUntilAsync(ledger, () => ledger.Articles.Count >= Kills, writers);
         await stop.CancelAsync();
         await Task.WhenAll(writers);
         live.Client = null;
@@ -182,12 +184,22 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"{landed} of the edits whose response was lost had landed");
     }
 
-    private static async Task WaitForProgressAsync(Ledger ledger, int writes, List<Task> writers)
+    private static Task WaitForProgressAsync(Ledger ledger, int writes, List<Task> writers)
     {
         var target = ledger.Acknowledged + writes;
-        var deadline = Stopwatch.StartNew();
-        while (ledger.Acknowledged < target)
+        return WaitUntilAsync(ledger, () => ledger.Acknowledged >= target, writers);
+    }
+
+    /// <summary>Waits while writes go on being acknowledged, until <paramref name="done"/>; fails when they stop.</summary>
+    private static async Task WaitUntilAsync(Ledger ledger, Func<bool> done, List<Task> writers)
+    {
+        var (deadline, acknowledged) = (Stopwatch.StartNew(), ledger.Acknowledged);
+        while (!done())
         {
+            if (ledger.Acknowledged != acknowledged)
+            {
+                (deadline, acknowledged) = (Stopwatch.StartNew(), ledger.Acknowledged);
+            }
             if (writers.FirstOrDefault(w => w.IsFaulted) is { } failed)
             {
                 await failed;
