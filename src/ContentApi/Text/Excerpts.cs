@@ -35,7 +35,7 @@ public static partial class Excerpts
     public static string Derive(string plainText, int maxLength)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
-        var source = WithoutByline(plainText);
+        var source = ClosingCredit.Without(WithoutByline(plainText));
         var head = Prefix(source, maxLength);
         var text = CollapseWhitespace(head);
         var elements = Graphemes.Split(text);

@@ -32,4 +32,27 @@ public sealed class ExcerptClosingMatterTests
     [Fact]
     public void A_setext_heading_underline_is_no_break() =>
         Assert.Equal("第一段。第二段。", Excerpt("第一段。\n\n小標\n---\n\n第二段。"));
+
+    /// <summary>
+    /// The editor's credit a Chinese news article ends with, run into its last line as the CNA writes it or on a line of
+    /// its own, was the end of a short article's excerpt ("…良率已達60%以上。（編輯：李四）1141204").
+    /// </summary>
+    [Theory]
+    [InlineData("台積電今天宣布，2奈米製程明年量產。\n\n外資指出，良率已達60%以上。（編輯：李四）1141204", "台積電今天宣布，2奈米製程明年量產。外資指出，良率已達60%以上。")]
+    [InlineData("台積電今天宣布，2奈米製程明年量產。（編輯：李四）", "台積電今天宣布，2奈米製程明年量產。")]
+    [InlineData("美國聯準會今天宣布維持利率不變。（編譯：張三/核稿：李四）1141204", "美國聯準會今天宣布維持利率不變。")]
+    [InlineData("国务院今天召开常务会议。\n\n（责任编辑：王五）", "国务院今天召开常务会议。")]
+    [InlineData("国务院今天召开常务会议。\n\n【责任编辑：王五、赵六】", "国务院今天召开常务会议。")]
+    [InlineData("国务院今天召开常务会议。\n\n责任编辑：王五", "国务院今天召开常务会议。")]
+    [InlineData("国务院今天召开常务会议。（编辑 王五）", "国务院今天召开常务会议。")]
+    [InlineData("新华社北京12月4日电 国务院今天召开常务会议。（完）", "国务院今天召开常务会议。")]
+    public void The_editors_credit_ending_a_chinese_article_is_not_in_the_excerpt(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
+    [Theory]
+    [InlineData("他說：「這件事由編輯決定。」（編輯部觀點）", "他說：「這件事由編輯決定。」（編輯部觀點）")]
+    [InlineData("（編輯：李四）", "（編輯：李四）")]
+    [InlineData("讀者來信請寄編輯：李四收。", "讀者來信請寄編輯：李四收。")]
+    public void Text_that_only_mentions_an_editor_stays(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
 }

@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+
+namespace ContentApi.Text;
+
+/// <summary>
+/// The credits a Chinese news article ends with, which say nothing about it: the editor's, run into the last line as
+/// the CNA writes it with its date code ("…以上。（編輯：李四）1141204", "（編譯：張三/核稿：李四）"), bracketed or on a line of
+/// its own ("【责任编辑：王五】", "责任编辑：王五"), and Xinhua's end mark "（完）".
+/// </summary>
+public static partial class ClosingCredit
+{
+    /// <summary>The text without the closing credits at its end; the text as it is when they are all it holds.</summary>
+    public static string Without(string text)
+    {
+        var kept = text;
+        for (var match = ClosingRegex().Match(kept); match.Success && match.Index > 0; match = ClosingRegex().Match(kept))
+        {
+            kept = kept[..match.Index];
+        }
+        return kept.Trim().Length > 0 ? kept : text;
+    }
+
+    private const string Label = "(?:責任編輯|责任编辑|責編|责编|編輯|编辑|編譯|编译|核稿|校對|校对|審校|审校)";
+    private const string Names = @"[^\n（）()【】\[\]/／:：]{1,30}";
+    private const string Credit = $@"{Label}(?:\s*[:：｜|]\s*|\s+){Names}";
+
+    [GeneratedRegex(
+        $@"(?:[（(【\[]\s*{Credit}(?:\s*[/／]\s*{Credit})*\s*[）)】\]]\s*\d{{0,8}}|[（(]完[）)]|(?<=\n)\s*(?:責任編輯|责任编辑)\s*[:：｜|]\s*{Names})\s*\z",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex ClosingRegex();
+}
