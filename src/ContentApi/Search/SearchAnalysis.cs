@@ -25,9 +25,10 @@ public static class SearchAnalysis
     /// a comment in a fence never closed is code, so text, and a comment that starts a line ends at its first --&gt;, also
     /// one in a fence it holds; 21: Xinhua's, Yonhap's and Chinese papers' datelines leave a derived excerpt, and so
     /// do photographers' credits under a figure written without a label, "新华社记者 张三 摄"; a line wrapped beside
-    /// full-width punctuation, or between full-width letters or digits and Chinese or Japanese, joins without a space).
+    /// full-width punctuation, or between full-width letters or digits and Chinese or Japanese, joins without a space;
+    /// 22: the editor's credit ending a Chinese news article, "（編輯：李四）", leaves a derived excerpt).
     /// </summary>
-    private const int AnalyzerRevision = 21;
+    private const int AnalyzerRevision = 22;
 
     /// <summary>This build's analysis: the analyzer's revision and the fold table it uses.</summary>
     public static string Current { get; } = $"{AnalyzerRevision}-{FoldTableHash()}";
