@@ -635,6 +635,31 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     }
 
     /// <summary>
+    /// A 409 typed as a slug conflict only where the request can ask for a slug: an image has none, so its create's 409
+    /// is only ever an Idempotency-Key still in use, and a client typed it as a slug conflict whose conflictingId never comes.
+    /// </summary>
+    [Fact]
+    public async Task Only_operations_whose_request_has_a_slug_document_a_slug_conflict()
+    {
+        var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        var schemas = document["components"]!["schemas"]!;
+        var slugConflicts = new List<string>();
+        foreach (var operation in document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => o.Value!)))
+        {
+            var conflict = operation["responses"]!["409"]?["content"]?["application/problem+json"]?["schema"]?["$ref"]?.GetValue<string>();
+            if (conflict != "#/components/schemas/SlugConflictProblemDetails")
+            {
+                continue;
+            }
+            var id = operation["operationId"]!.GetValue<string>();
+            slugConflicts.Add(id);
+            var request = operation["requestBody"]!["content"]!.AsObject().First().Value!["schema"]!["$ref"]!.GetValue<string>();
+            Assert.True(schemas[request.Split('/')[^1]]!["properties"]!["slug"] is not null, $"{id} documents a slug conflict, but its request has no slug");
+        }
+        Assert.Equal(9, slugConflicts.Count); // the creates, replaces and patches of articles, authors and tags
+    }
+
+    /// <summary>
     /// The parameters the unknown-parameter 400 allows are those the document lists (ASP.NET's own reading of the query
     /// records), so no member of a record that is not bound, such as a computed one, is taken as a parameter.
     /// </summary>

@@ -24,7 +24,7 @@ public static class ImageEndpoints
         group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetImage).WithName("GetImage").WithSummary("Get an image by id").WithDescription(AnonymousImages).Reads<ImageResponse>().Fields<ImageResponse>().SendsLastModified();
         group.MapPost("/", CreateImage).WithName("CreateImage").WithSummary("Create an image")
             .WithDescription("Records an image's metadata; the bytes stay where url points.")
-            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(created: true).SendsLastModified();
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(created: true, hasSlug: false).SendsLastModified();
         group.MapPut("/{id}", ReplaceImage).WithName("ReplaceImage").WithSummary("Replace an image")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(hasSlug: false).SendsLastModified()
             .JudgesPreconditionsFirst(PreconditionsFirst.For<ImageRow, ImageRequest>(

@@ -61,14 +61,17 @@ public static class EndpointConventions
             Values: new(valuesSchema, names)));
 
     /// <param name="created">A POST: 409 for a taken slug or an Idempotency-Key still in use, 422 for a key reused with another body or on another endpoint.</param>
-    /// <param name="hasSlug">Whether a replace can be refused (409) because the slug it asks for is taken.</param>
+    /// <param name="hasSlug">
+    /// Whether the request can ask for a slug, so that a create or replace can be refused (409) because another resource
+    /// holds it. Without one, a create's 409 is only an Idempotency-Key in use, a plain problem with no conflictingId.
+    /// </param>
     public static RouteHandlerBuilder Writes<T>(this RouteHandlerBuilder builder, bool created = false, bool hasSlug = true)
     {
         builder.Produces<T>(created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         if (created)
         {
             builder.WithMetadata(IdempotencyMiddleware.IdempotentCreate.Instance);
-            builder.ProducesConflict<SlugConflictProblemDetails>()
+            (hasSlug ? builder.ProducesConflict<SlugConflictProblemDetails>() : builder.ProducesProblem(StatusCodes.Status409Conflict))
                 .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         }
         else
