@@ -57,6 +57,42 @@ public sealed class EmptyHeaderValuesTests(KestrelApiFactory factory) : IClassFi
         Assert.Equal(1, connection.ExecuteScalar<long>("SELECT count(*) FROM tags WHERE name = @Name", new { Name = name }));
     }
 
+    /// <summary>
+    /// An empty line of a header beside one with a value (a client's unset parameter, and the value a proxy or an
+    /// interceptor adds) is no line: the value holds. If-Unmodified-Since was dropped as "a list of dates", so the
+    /// write went through over a change it was meant to refuse.
+    /// </summary>
+    [Theory]
+    [InlineData("If-Unmodified-Since", "Sat, 01 Jan 2000 00:00:00 GMT")]
+    [InlineData("If-Match", "\"999\"")]
+    [InlineData("If-None-Match", "*")]
+    public async Task An_empty_header_line_beside_a_value_leaves_the_value_to_decide(string header, string value)
+    {
+        var image = await new TestContent(factory.Writer()).ImageAsync();
+        var authorization = $"Authorization: Bearer {factory.Key(ApiKeyScope.Write)}";
+
+        foreach (var lines in new[] { new[] { $"{header}: ", $"{header}: {value}" }, [$"{header}: {value}", $"{header}: "] })
+        {
+            var response = await factory.SendRawAsync("DELETE", $"/api/v1/images/{image}", [authorization, .. lines]);
+            Assert.True(response.StartsWith("HTTP/1.1 412 ", StringComparison.Ordinal), $"{string.Join(" / ", lines)}: {response}");
+        }
+    }
+
+    [Fact]
+    public async Task An_empty_idempotency_key_line_beside_a_key_leaves_the_key()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var body = $$"""{"name":"Keyed {{key}}"}""";
+        string[] headers = [$"Authorization: Bearer {factory.Key(ApiKeyScope.Write)}", "Content-Type: application/json", "Idempotency-Key: ", $"Idempotency-Key: {key}"];
+
+        var first = await factory.SendRawWithBodyAsync("POST", "/api/v1/tags", body, headers);
+        var retry = await factory.SendRawWithBodyAsync("POST", "/api/v1/tags", body, headers);
+
+        Assert.True(first.StartsWith("HTTP/1.1 201 ", StringComparison.Ordinal), first);
+        Assert.True(retry.StartsWith("HTTP/1.1 201 ", StringComparison.Ordinal), retry);
+        Assert.Contains("Idempotent-Replayed: true", retry, StringComparison.Ordinal);
+    }
+
     private HttpClient Socket()
     {
         var client = new HttpClient { BaseAddress = factory.Address };

@@ -26,13 +26,19 @@ public class KestrelApiFactory : ApiFactory
     /// Sends a bodiless request as written (HttpClient would resolve dot segments and refuse odd header bytes), with
     /// <c>Connection: close</c>, and returns the whole response as text.
     /// </summary>
-    public async Task<string> SendRawAsync(string method, string target, params string[] headers)
+    public Task<string> SendRawAsync(string method, string target, params string[] headers) => SendRawWithBodyAsync(method, target, null, headers);
+
+    /// <summary>As <see cref="SendRawAsync"/>, with a UTF-8 body and its Content-Length (when <paramref name="body"/> is not null).</summary>
+    public async Task<string> SendRawWithBodyAsync(string method, string target, string? body, params string[] headers)
     {
         using var client = new System.Net.Sockets.TcpClient();
         await client.ConnectAsync(Address.Host, Address.Port);
         var stream = client.GetStream();
-        var head = $"{method} {target} HTTP/1.1\r\nHost: {Address.Authority}\r\n{string.Concat(headers.Select(h => h + "\r\n"))}Connection: close\r\n\r\n";
+        var bytes = body is null ? [] : System.Text.Encoding.UTF8.GetBytes(body);
+        var length = body is null ? "" : $"Content-Length: {bytes.Length}\r\n";
+        var head = $"{method} {target} HTTP/1.1\r\nHost: {Address.Authority}\r\n{string.Concat(headers.Select(h => h + "\r\n"))}{length}Connection: close\r\n\r\n";
         await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(head));
+        await stream.WriteAsync(bytes);
         using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         return await reader.ReadToEndAsync(timeout.Token);
