@@ -247,6 +247,29 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     }
 
     /// <summary>
+    /// A client gets every error of an operation as one union of problem types (openapi-fetch's <c>error</c>), so a 400
+    /// must be told from the rest by a member: the validation problem requires <c>errors</c>, which no other problem
+    /// declares or admits. With <c>additionalProperties: {}</c>, openapi-typescript gave each problem an index signature
+    /// (<c>[key: string]: unknown</c>), which keeps every problem in <c>"errors" in error</c> and typed its errors as unknown.
+    /// Every extension member the server sends is declared (traceId, errors, conflictingId, articles, authors).
+    /// </summary>
+    [Fact]
+    public async Task A_validation_problem_is_told_from_the_other_problems_by_its_errors()
+    {
+        var schemas = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!["components"]!["schemas"]!.AsObject();
+        var problems = schemas.Where(s => s.Key.EndsWith("ProblemDetails", StringComparison.Ordinal)).ToDictionary(s => s.Key, s => s.Value!);
+        Assert.Contains("errors", problems["HttpValidationProblemDetails"]["required"]!.AsArray().Select(r => r!.GetValue<string>()));
+        foreach (var (name, schema) in problems)
+        {
+            Assert.True(schema["additionalProperties"] is null, $"{name} states additionalProperties: {schema["additionalProperties"]?.ToJsonString()}");
+            if (name != "HttpValidationProblemDetails")
+            {
+                Assert.True(schema["properties"]!["errors"] is null, $"{name} declares errors");
+            }
+        }
+    }
+
+    /// <summary>
     /// The request and response records document their members in XML comments; without the documentation file they
     /// never reached the document, so integrators read "publishedAt: string" without "must be omitted for drafts".
     /// </summary>

@@ -41,6 +41,11 @@ public sealed class ProblemDetailsSchemaFilter : ISchemaFilter
             detailSchema.Extensions ??= new Dictionary<string, IOpenApiExtension>();
             detailSchema.Extensions[OpenApiPrimaryErrorMessageExtension.Name] = new OpenApiPrimaryErrorMessageExtension { IsPrimaryErrorMessage = true };
         }
+        // Open, as RFC 9457 has problems, but without the empty additionalProperties schema Swashbuckle writes for
+        // ProblemDetails.Extensions: from it openapi-typescript gave every problem an index signature, so a client could
+        // not narrow its error union to the validation problem by "errors" in error, nor read errors typed. Every
+        // extension member the server sends is declared (traceId, errors, and those of the 409s).
         concrete.AdditionalPropertiesAllowed = true;
+        concrete.AdditionalProperties = null;
     }
 }
