@@ -150,6 +150,35 @@ public sealed class ResponsesMatchDocumentTests(ApiFactory factory) : IClassFixt
         }
     }
 
+    /// <summary>
+    /// A delete refused while in use always names the articles (none, for an image only an author uses), and an image's
+    /// also the authors: the schema requires what every such 409 carries, so a generated client reads
+    /// <c>error.articles</c> without a check for undefined (openapi-typescript), and NSwag does not type it nullable.
+    /// </summary>
+    [Fact]
+    public async Task In_use_conflicts_carry_every_member_their_schema_does_not_mark_optional_and_it_requires_articles()
+    {
+        var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        var schema = document["components"]!["schemas"]!["InUseProblemDetails"]!;
+        var required = schema["required"]!.AsArray().Select(r => r!.GetValue<string>()).ToHashSet();
+        Assert.Contains("articles", required);
+        Assert.DoesNotContain("authors", required); // only an image's delete names authors
+
+        var writer = factory.Writer();
+        var content = new TestContent(writer);
+        var tag = await content.TagAsync();
+        var author = await content.AuthorAsync();
+        var avatar = await content.ImageAsync();
+        await content.ArticleAsync(new() { ["tagIds"] = new[] { tag }, ["authorIds"] = new[] { author } });
+        Assert.Equal(HttpStatusCode.OK, (await writer.SendAsync(Send(HttpMethod.Patch, $"/api/v1/authors/{author}", new { avatarImageId = avatar }))).StatusCode);
+
+        foreach (var url in new[] { $"/api/v1/tags/{tag}", $"/api/v1/authors/{author}", $"/api/v1/images/{avatar}" })
+        {
+            var problem = await (await writer.SendAsync(Delete(url))).AssertProblemAsync(HttpStatusCode.Conflict);
+            Assert.All(required, member => Assert.True(problem[member] is not null, $"{url}: the 409 lacks {member}"));
+        }
+    }
+
     private static HttpRequestMessage Get(string url, params (string Name, string Value)[] headers)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);

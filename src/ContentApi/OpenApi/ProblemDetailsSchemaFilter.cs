@@ -20,8 +20,11 @@ public sealed class ProblemDetailsSchemaFilter : ISchemaFilter
             Type = JsonSchemaType.String,
             Description = "The request's trace id, as the server's request log shows it (the W3C trace id when tracing is on); quote it when reporting a problem.",
         };
-        // ProblemDetailsSetup fills every one of these on every problem (instance with the request path).
+        // ProblemDetailsSetup fills every one of these on every problem (instance with the request path); a 409's own
+        // members that every such problem carries (RequiredPropertiesSchemaFilter) stay required after them.
+        var own = concrete.Required ?? new HashSet<string>();
         concrete.Required = new HashSet<string> { "type", "title", "status", "detail", "instance", "traceId" };
+        concrete.Required.UnionWith(own);
         if (context.Type == typeof(HttpValidationProblemDetails) && concrete.Properties.TryGetValue("errors", out var errors) && errors is OpenApiSchema errorsSchema)
         {
             // ProblemDetailsSetup gives every 400 its errors, so clients may read them without a null check.

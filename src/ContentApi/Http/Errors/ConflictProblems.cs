@@ -17,7 +17,7 @@ public sealed class SlugConflictProblemDetails : ProblemDetails
 /// <remarks>Written from <see cref="InUse"/>.</remarks>
 public sealed class InUseProblemDetails : ProblemDetails
 {
-    [OmittedUnless("The articles that use the resource, the first 20 by id.")]
+    /// <summary>The articles that use the resource, the first 20 by id; empty when only authors use an image.</summary>
     public IReadOnlyList<ArticleReference> Articles { get; init; } = [];
 
     [OmittedUnless("The authors that use the image as their avatar, the first 20 by id; only when deleting an image.")]
