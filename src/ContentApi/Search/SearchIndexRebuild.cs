@@ -37,8 +37,7 @@ public static class SearchIndexRebuild
     /// find only what is reindexed so far). Returns how many orphaned entries were dropped. The steps that can change
     /// what a search finds advance the content version, so a server's cached search results never outlive them: the
     /// clearing, each batch after it, and the dropping of orphans (which always ends the rebuild). Batches replacing
-    /// entries in place, whose searches still find every article, and the compaction, do not empty the response cache,
-    /// unless the rebuild stops before its end, which then advances it for the batches it did.
+    /// entries in place, whose searches still find every article, and the compaction, do not empty the response cache.
     /// </summary>
     public static async Task<int> ReindexAsync(Db db, IReadOnlyList<long> articleIds, bool clearFirst, Action<long> progress, CancellationToken cancellationToken)
     {
@@ -56,28 +55,18 @@ public static class SearchIndexRebuild
         // The first analysis loads the Traditional-to-Simplified table and JIT-compiles the analyzer: not inside the lock.
         _ = SearchAnalyzer.AnalyzeForIndex(MarkdownRenderer.ToPlainText("通義千問 *warm-up*"));
         var done = 0L;
-        try
+        foreach (var batch in articleIds.Chunk(Batch))
         {
-            foreach (var batch in articleIds.Chunk(Batch))
+            await db.WriteRetryingBusyAsync(async (connection, transaction) =>
             {
-                await db.WriteRetryingBusyAsync(async (connection, transaction) =>
-                {
-                    await SearchIndex.UpdateAsync(connection, transaction, batch, cancellationToken);
-                    // Reindexed from the tables as they are now, so a rename's leftovers among them are done.
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        SearchIndex.RemoveFromBacklogSql, new { Ids = batch }, transaction, cancellationToken: cancellationToken));
-                    return 0;
-                }, cancellationToken, changesContent: clearFirst);
-                progress(done += batch.Length);
-                await ServerLock.LetServerWriteAsync(db.ConnectionString, cancellationToken);
-            }
-        }
-        catch (OperationCanceledException) when (done > 0 && !clearFirst)
-        {
-            // Stopped before the step that advances the content version: the batches done (after an analyzer change,
-            // what searches find) must not stay hidden behind cached searches until the next write.
-            await db.WriteRetryingBusyAsync((_, _) => Task.FromResult(0), CancellationToken.None);
-            throw;
+                await SearchIndex.UpdateAsync(connection, transaction, batch, cancellationToken);
+                // Reindexed from the tables as they are now, so a rename's leftovers among them are done.
+                await connection.ExecuteAsync(new CommandDefinition(
+                    SearchIndex.RemoveFromBacklogSql, new { Ids = batch }, transaction, cancellationToken: cancellationToken));
+                return 0;
+            }, cancellationToken, changesContent: clearFirst);
+            progress(done += batch.Length);
+            await ServerLock.LetServerWriteAsync(db.ConnectionString, cancellationToken);
         }
         var orphans = await db.WriteRetryingBusyAsync(async (connection, transaction) =>
         {
