@@ -79,21 +79,24 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
     }
 
     public Task<WriteOutcome<AuthorRow>> CreateAsync(AuthorRequest request, CancellationToken cancellationToken) =>
-        db.WriteAsync<WriteOutcome<AuthorRow>>(async (connection, transaction) =>
+        db.WriteAsync((connection, transaction) => InsertAsync(connection, transaction, request, cancellationToken), cancellationToken);
+
+    /// <summary>The work of <see cref="CreateAsync"/>, for a write that decides in its own transaction whether to create (import).</summary>
+    internal async Task<WriteOutcome<AuthorRow>> InsertAsync(DbConnection connection, DbTransaction transaction, AuthorRequest request, CancellationToken cancellationToken)
+    {
+        if (await MissingAvatarAsync(connection, transaction, request.AvatarImageId, cancellationToken) is { } invalid)
         {
-            if (await MissingAvatarAsync(connection, transaction, request.AvatarImageId, cancellationToken) is { } invalid)
-            {
-                return invalid;
-            }
-            var slug = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Authors, request.Slug, request.Name, "author", null, cancellationToken);
-            if (slug.TakenBy is { } holder)
-            {
-                return SlugTaken(request.Slug!, holder);
-            }
-            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                InsertSql, Parameters(request, 0, slug.Slug!), transaction, cancellationToken: cancellationToken));
-            return new WriteOutcome<AuthorRow>.Saved((await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken))!);
-        }, cancellationToken);
+            return invalid;
+        }
+        var slug = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Authors, request.Slug, request.Name, "author", null, cancellationToken);
+        if (slug.TakenBy is { } holder)
+        {
+            return SlugTaken(request.Slug!, holder);
+        }
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            InsertSql, Parameters(request, 0, slug.Slug!), transaction, cancellationToken: cancellationToken));
+        return new WriteOutcome<AuthorRow>.Saved((await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken))!);
+    }
 
     public Task<WriteOutcome<AuthorRow>> ReplaceAsync(long id, AuthorRequest request, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<AuthorRow>>(async (connection, transaction) =>

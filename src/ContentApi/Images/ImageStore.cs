@@ -137,12 +137,15 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
     }
 
     public Task<WriteOutcome<ImageRow>> CreateAsync(ImageRequest request, CancellationToken cancellationToken) =>
-        db.WriteAsync<WriteOutcome<ImageRow>>(async (connection, transaction) =>
-        {
-            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                InsertSql, Parameters(request, 0), transaction, cancellationToken: cancellationToken));
-            return new WriteOutcome<ImageRow>.Saved((await GetAsync(connection, transaction, id, cancellationToken))!);
-        }, cancellationToken);
+        db.WriteAsync((connection, transaction) => InsertAsync(connection, transaction, request, cancellationToken), cancellationToken);
+
+    /// <summary>The work of <see cref="CreateAsync"/>, for a write that decides in its own transaction whether to create (import).</summary>
+    internal async Task<WriteOutcome<ImageRow>> InsertAsync(DbConnection connection, DbTransaction transaction, ImageRequest request, CancellationToken cancellationToken)
+    {
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            InsertSql, Parameters(request, 0), transaction, cancellationToken: cancellationToken));
+        return new WriteOutcome<ImageRow>.Saved((await GetAsync(connection, transaction, id, cancellationToken))!);
+    }
 
     public Task<WriteOutcome<ImageRow>> ReplaceAsync(long id, ImageRequest request, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<ImageRow>>(async (connection, transaction) =>

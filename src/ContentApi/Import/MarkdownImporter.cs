@@ -1,3 +1,4 @@
+using System.Data.Common;
 using ContentApi.Articles;
 using ContentApi.Authors;
 using ContentApi.Data;
@@ -328,11 +329,11 @@ public sealed class MarkdownImporter(
         string path, ImportDocument document, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
         var authorIds = await IdsOfAsync(document.Authors, named => FindOrCreateAsync("authors", named,
-            () => authors.CreateAsync(new AuthorRequest(named.Name, named.Slug), cancellationToken), r => r.Id, () => summary.AuthorsCreated++,
-            path, document.KeyLines.GetValueOrDefault("authors", 1), problems, cancellationToken));
+            (connection, transaction) => authors.InsertAsync(connection, transaction, new AuthorRequest(named.Name, named.Slug), cancellationToken),
+            r => r.Id, () => summary.AuthorsCreated++, path, document.KeyLines.GetValueOrDefault("authors", 1), problems, cancellationToken));
         var tagIds = await IdsOfAsync(document.Tags, named => FindOrCreateAsync("tags", named,
-            () => tags.CreateAsync(new TagRequest(named.Name, named.Slug), cancellationToken), r => r.Id, () => summary.TagsCreated++,
-            path, document.KeyLines.GetValueOrDefault("tags", 1), problems, cancellationToken));
+            (connection, transaction) => tags.InsertAsync(connection, transaction, new TagRequest(named.Name, named.Slug), cancellationToken),
+            r => r.Id, () => summary.TagsCreated++, path, document.KeyLines.GetValueOrDefault("tags", 1), problems, cancellationToken));
         var imageIds = new List<long>();
         foreach (var image in document.Images)
         {
@@ -422,7 +423,26 @@ public sealed class MarkdownImporter(
         ? $"SELECT id, name FROM {table} WHERE name = @Name ORDER BY id LIMIT 1"
         : $"SELECT id, name FROM {table} WHERE slug = @Slug";
 
-    private const string ImageIdByUrl = "SELECT id FROM images WHERE url = @Url ORDER BY id LIMIT 1";
+    /// <summary>Its id first (the scalar read), then its URL as the <see cref="Stored"/> name.</summary>
+    private const string ImageIdByUrl = "SELECT id, url AS name FROM images WHERE url = @Url ORDER BY id LIMIT 1";
+
+    /// <summary>What a find-or-create write came to: the row found, which it leaves as it is, or the outcome of creating one.</summary>
+    private sealed record FoundOrCreated<TRow>(Stored? Found, WriteOutcome<TRow>? Created) : IWriteResult
+    {
+        public bool Changed => Created is { Changed: true };
+    }
+
+    /// <summary>
+    /// Finds the row by <paramref name="findSql"/>, or inserts it, in one write transaction: found beforehand, an author,
+    /// tag or image that an API client created between the look-up and the insert (no unique constraint on a name or
+    /// URL stops a second) was made twice.
+    /// </summary>
+    private Task<FoundOrCreated<TRow>> FindOrInsertAsync<TRow>(
+        string findSql, object key, Func<DbConnection, DbTransaction, Task<WriteOutcome<TRow>>> insert, CancellationToken cancellationToken) =>
+        db.WriteAsync(async (connection, transaction) =>
+            await connection.QueryFirstOrDefaultAsync<Stored>(new CommandDefinition(findSql, key, transaction, cancellationToken: cancellationToken)) is { } found
+                ? new FoundOrCreated<TRow>(found, null)
+                : new FoundOrCreated<TRow>(null, await insert(connection, transaction)), cancellationToken);
 
     /// <summary>
     /// Reports each <c>image:ID</c> and each id of <c>imageIds</c> (an exported article's) whose image is not in this
@@ -450,25 +470,23 @@ public sealed class MarkdownImporter(
 
     /// <summary>The author's or tag's id, created when not stored; one found by its slug keeps its stored name (a warning says so when the file names it otherwise).</summary>
     private async Task<long> FindOrCreateAsync<TRow>(
-        string table, NamedRef named, Func<Task<WriteOutcome<TRow>>> create, Func<TRow, long> idOf, Action created, string path, int line, List<ImportProblem> problems, CancellationToken cancellationToken)
+        string table, NamedRef named, Func<DbConnection, DbTransaction, Task<WriteOutcome<TRow>>> insert, Func<TRow, long> idOf, Action created,
+        string path, int line, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
-        await using (var connection = await db.OpenAsync(cancellationToken))
+        var (stored, outcome) = await FindOrInsertAsync(FindSql(table, named), named, insert, cancellationToken);
+        if (stored is not null)
         {
-            if (await connection.QueryFirstOrDefaultAsync<Stored>(FindSql(table, named), named) is { } stored)
+            if (stored.Name != named.Name)
             {
-                if (stored.Name != named.Name)
-                {
-                    problems.Add(new ImportProblem(path, line,
-                        $"The {table[..^1]} '{named.Slug}' keeps its stored name '{stored.Name}', not '{named.Name}': it may be named on other articles; change it through the API.",
-                        ImportSeverity.Warning));
-                }
-                return stored.Id;
+                problems.Add(new ImportProblem(path, line,
+                    $"The {table[..^1]} '{named.Slug}' keeps its stored name '{stored.Name}', not '{named.Name}': it may be named on other articles; change it through the API.",
+                    ImportSeverity.Warning));
             }
+            return stored.Id;
         }
-        var outcome = await create();
         if (outcome is not WriteOutcome<TRow>.Saved saved)
         {
-            throw new InvalidDataException($"Could not create {table[..^1]} '{named.Name}': {Describe(outcome)}");
+            throw new InvalidDataException($"Could not create {table[..^1]} '{named.Name}': {Describe(outcome!)}");
         }
         created();
         return idOf(saved.Row);
@@ -487,20 +505,16 @@ public sealed class MarkdownImporter(
     /// </summary>
     private async Task<long> UpsertImageAsync(ImageRequest request, string path, int line, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
-        long? existing;
-        await using (var connection = await db.OpenAsync(cancellationToken))
+        var (existing, outcome) = await FindOrInsertAsync(
+            ImageIdByUrl, new { request.Url }, (connection, transaction) => images.InsertAsync(connection, transaction, request, cancellationToken), cancellationToken);
+        if (existing is not null)
         {
-            existing = await connection.ExecuteScalarAsync<long?>(ImageIdByUrl, new { request.Url });
+            await AnnotateStoredImageAsync(existing.Id, request, path, line, summary, problems, cancellationToken);
+            return existing.Id;
         }
-        if (existing is { } id)
-        {
-            await AnnotateStoredImageAsync(id, request, path, line, summary, problems, cancellationToken);
-            return id;
-        }
-        var outcome = await images.CreateAsync(request, cancellationToken);
         if (outcome is not WriteOutcome<ImageRow>.Saved saved)
         {
-            throw new InvalidDataException($"Could not create the image {request.Url}: {Describe(outcome)}");
+            throw new InvalidDataException($"Could not create the image {request.Url}: {Describe(outcome!)}");
         }
         summary.ImagesCreated++;
         return saved.Row.Id;

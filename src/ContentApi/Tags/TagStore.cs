@@ -79,22 +79,25 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
     }
 
     public Task<WriteOutcome<TagRow>> CreateAsync(TagRequest request, CancellationToken cancellationToken) =>
-        db.WriteAsync<WriteOutcome<TagRow>>(async (connection, transaction) =>
+        db.WriteAsync((connection, transaction) => InsertAsync(connection, transaction, request, cancellationToken), cancellationToken);
+
+    /// <summary>The work of <see cref="CreateAsync"/>, for a write that decides in its own transaction whether to create (import).</summary>
+    internal async Task<WriteOutcome<TagRow>> InsertAsync(DbConnection connection, DbTransaction transaction, TagRequest request, CancellationToken cancellationToken)
+    {
+        var slug = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Tags, request.Slug, request.Name, "tag", null, cancellationToken);
+        if (slug.TakenBy is { } holder)
         {
-            var slug = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Tags, request.Slug, request.Name, "tag", null, cancellationToken);
-            if (slug.TakenBy is { } holder)
-            {
-                return SlugTaken(request.Slug!, holder);
-            }
-            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
-            {
-                Slug = slug.Slug,
-                request.Name,
-                request.Description,
-                Now = Now(),
-            }, transaction, cancellationToken: cancellationToken));
-            return new WriteOutcome<TagRow>.Saved((await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken))!);
-        }, cancellationToken);
+            return SlugTaken(request.Slug!, holder);
+        }
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
+        {
+            Slug = slug.Slug,
+            request.Name,
+            request.Description,
+            Now = Now(),
+        }, transaction, cancellationToken: cancellationToken));
+        return new WriteOutcome<TagRow>.Saved((await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken))!);
+    }
 
     public Task<WriteOutcome<TagRow>> ReplaceAsync(long id, TagRequest request, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<TagRow>>(async (connection, transaction) =>

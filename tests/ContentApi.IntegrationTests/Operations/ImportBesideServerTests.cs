@@ -64,6 +64,54 @@ public sealed class ImportBesideServerTests(ApiFactory factory) : IClassFixture<
     }
 
     /// <summary>
+    /// Import finds an author or tag by name, and an image by URL, then creates it when none was found: an API client
+    /// creating the same one between the look-up and the create (made here through the import's own writer, as the
+    /// server's would be) left two rows, and the imported article named the import's copy. The look-up now runs in the
+    /// create's write transaction, so it finds the one committed first.
+    /// </summary>
+    [Theory]
+    [InlineData("authors")]
+    [InlineData("tags")]
+    [InlineData("images")]
+    public async Task What_an_API_client_creates_while_import_looks_it_up_is_found_not_made_twice(string table)
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var (author, tag, url) = ($"Writer {marker}", $"Topic {marker}", $"https://images.example.com/{marker}.jpg");
+        var content = new TestContent(factory.Writer());
+        // Only the one under test is new to the database, so that its create is the import's first write.
+        if (table != "authors")
+        {
+            await content.AuthorAsync(author);
+        }
+        if (table == "images")
+        {
+            await content.TagAsync(tag);
+        }
+        var file = Path.Combine(CommandRunner.TempDirectory(), "post.md");
+        await File.WriteAllTextAsync(file, $"---\ntitle: Post {marker}\nauthors: {author}\n" +
+            (table == "authors" ? "" : $"tags: {tag}\n") + $"---\n\nText.\n" + (table == "images" ? $"\n![示意圖]({url})\n" : ""));
+        var (insertSql, countSql) = table switch
+        {
+            "authors" => (
+                "INSERT INTO authors (id, slug, name, created_at, updated_at, version) VALUES ((SELECT last_id + 1 FROM id_high_water WHERE name = 'authors'), @Slug, @Name, @Now, @Now, 1)",
+                "SELECT count(*) FROM authors WHERE name = @Name"),
+            "tags" => (
+                "INSERT INTO tags (id, slug, name, created_at, updated_at, version) VALUES ((SELECT last_id + 1 FROM id_high_water WHERE name = 'tags'), @Slug, @Name, @Now, @Now, 1)",
+                "SELECT count(*) FROM tags WHERE name = @Name"),
+            _ => (
+                "INSERT INTO images (id, url, alt_text, created_at, updated_at, version) VALUES ((SELECT last_id + 1 FROM id_high_water WHERE name = 'images'), @Url, '示意圖', @Now, @Now, 1)",
+                "SELECT count(*) FROM images WHERE url = @Url"),
+        };
+        var row = new { Slug = $"api-{marker}", Name = table == "tags" ? tag : author, Url = url, Now = "2024-05-06T07:08:09.000000Z" };
+
+        var problems = await ImportWhileAnotherWriteCommitsFirstAsync(file, insertSql, row);
+
+        Assert.DoesNotContain(problems, p => p.Severity == ImportSeverity.Error);
+        using var connection = factory.OpenDatabase();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>(countSql, row));
+    }
+
+    /// <summary>
     /// Imports <paramref name="file"/> beside the server, with <paramref name="editSql"/> committed after the import has
     /// read what it updates and before its update: the import's writer is busy with that edit (an editor's through the
     /// server, made here through the import's own writer, which holds the database's write lock meanwhile) until the
