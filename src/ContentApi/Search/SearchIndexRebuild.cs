@@ -37,7 +37,8 @@ public static class SearchIndexRebuild
     /// find only what is reindexed so far). Returns how many orphaned entries were dropped. The steps that can change
     /// what a search finds advance the content version, so a server's cached search results never outlive them: the
     /// clearing, each batch after it, and the dropping of orphans (which always ends the rebuild). Batches replacing
-    /// entries in place, whose searches still find every article, and the compaction, do not empty the response cache.
+    /// entries in place, whose searches still find every article, and the compaction, do not empty the response cache;
+    /// a rebuild that stops after some of them advances it as it stops.
     /// </summary>
     public static async Task<int> ReindexAsync(Db db, IReadOnlyList<long> articleIds, bool clearFirst, Action<long> progress, CancellationToken cancellationToken)
     {
@@ -55,24 +56,45 @@ public static class SearchIndexRebuild
         // The first analysis loads the Traditional-to-Simplified table and JIT-compiles the analyzer: not inside the lock.
         _ = SearchAnalyzer.AnalyzeForIndex(MarkdownRenderer.ToPlainText("通義千問 *warm-up*"));
         var done = 0L;
-        foreach (var batch in articleIds.Chunk(Batch))
+        var unannounced = false; // a batch in place has committed, and the content version has not moved since
+        int orphans;
+        try
         {
-            await db.WriteRetryingBusyAsync(async (connection, transaction) =>
+            foreach (var batch in articleIds.Chunk(Batch))
             {
-                await SearchIndex.UpdateAsync(connection, transaction, batch, cancellationToken);
-                // Reindexed from the tables as they are now, so a rename's leftovers among them are done.
-                await connection.ExecuteAsync(new CommandDefinition(
-                    SearchIndex.RemoveFromBacklogSql, new { Ids = batch }, transaction, cancellationToken: cancellationToken));
-                return 0;
-            }, cancellationToken, changesContent: clearFirst);
-            progress(done += batch.Length);
-            await ServerLock.LetServerWriteAsync(db.ConnectionString, cancellationToken);
+                await db.WriteRetryingBusyAsync(async (connection, transaction) =>
+                {
+                    await SearchIndex.UpdateAsync(connection, transaction, batch, cancellationToken);
+                    // Reindexed from the tables as they are now, so a rename's leftovers among them are done.
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        SearchIndex.RemoveFromBacklogSql, new { Ids = batch }, transaction, cancellationToken: cancellationToken));
+                    return 0;
+                }, cancellationToken, changesContent: clearFirst);
+                unannounced = !clearFirst;
+                progress(done += batch.Length);
+                await ServerLock.LetServerWriteAsync(db.ConnectionString, cancellationToken);
+            }
+            orphans = await db.WriteRetryingBusyAsync(async (connection, transaction) =>
+            {
+                await connection.ExecuteAsync(SearchIndex.RemoveGoneFromBacklogSql, transaction: transaction);
+                return await connection.ExecuteAsync(SqliteDialect.DeleteOrphanedSearchEntries, transaction: transaction);
+            }, cancellationToken);
         }
-        var orphans = await db.WriteRetryingBusyAsync(async (connection, transaction) =>
+        catch (Exception) when (unannounced)
         {
-            await connection.ExecuteAsync(SearchIndex.RemoveGoneFromBacklogSql, transaction: transaction);
-            return await connection.ExecuteAsync(SqliteDialect.DeleteOrphanedSearchEntries, transaction: transaction);
-        }, cancellationToken);
+            // Stopped (Ctrl+C, a failure) before the last step, which advances the content version for the batches in
+            // place: after an analysis change they do change what searches find, and a server's cached searches missed
+            // it until the next write. An empty write advances it instead; if that fails too, what stopped the rebuild
+            // is still what the caller hears.
+            try
+            {
+                await db.WriteRetryingBusyAsync((_, _) => Task.FromResult(0), CancellationToken.None);
+            }
+            catch (Exception exception) when (exception is DatabaseBusyException or DatabaseClosedException or SqliteException)
+            {
+            }
+            throw;
+        }
         await SearchIndex.OptimizeAsync(db, cancellationToken);
         return orphans;
     }
