@@ -92,7 +92,7 @@ public static class ContentApiApp
         services.AddSingleton<LargeBodyTurns>();
         services.AddHostedService<MigrateOnStart>();
         services.AddHostedService<ServerLock>();
-        services.AddHostedService<SearchBacklogOnStart>();
+        services.AddHostedService<SearchBacklogWatch>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<TagStore>();
         services.AddSingleton<AuthorStore>();

@@ -30,7 +30,7 @@ public sealed class SearchIndexHealthCheck(Db db) : IHealthCheck
             var waiting = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SearchIndex.BacklogCountSql, cancellationToken: cancellationToken));
             return waiting == 0
                 ? HealthCheckResult.Healthy($"analysis {SearchAnalysis.Current}")
-                : HealthCheckResult.Degraded($"{waiting} {(waiting == 1 ? "article waits" : "articles wait")} to be reindexed after an author, tag or image changed: searches by the new text miss {(waiting == 1 ? "it" : "them")} until then (the server reindexes the backlog after the next such change and at start; `reindex` does too)");
+                : HealthCheckResult.Degraded($"{waiting} {(waiting == 1 ? "article waits" : "articles wait")} to be reindexed after an author, tag or image changed: searches by the new text miss {(waiting == 1 ? "it" : "them")} until then (a server reindexes the backlog after the next such change, at start and once it sees another process's write; `reindex` does too)");
         }
         catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {

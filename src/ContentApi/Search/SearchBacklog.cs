@@ -156,29 +156,45 @@ public static class SearchBacklog
 
 /// <summary>
 /// Once the server has started (readiness does not wait for it), reindexes what a stop or crash left in the backlog
-/// halfway through a drain.
+/// halfway through a drain; then again whenever this instance finds that another process has written. Another server on
+/// the same database that renamed something and stopped (killed, crashed) before draining what its rename left, left
+/// this one serving searches that missed the new name until a restart or its own next rename.
 /// </summary>
-public sealed class SearchBacklogOnStart(Db db, IHostApplicationLifetime lifetime, ILogger<SearchBacklogOnStart> logger) : BackgroundService
+public sealed class SearchBacklogWatch(Db db, IHostApplicationLifetime lifetime, ILogger<SearchBacklogWatch> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             await WhenStartedAsync(stoppingToken);
-            var reindexed = await SearchBacklog.DrainAsync(db, stoppingToken);
-            if (reindexed > 0)
+            await DrainAsync("an earlier run", stoppingToken);
+            while (true)
             {
-                logger.LogInformation("Reindexed {Count} articles left in the search backlog by an earlier run.", reindexed);
+                await db.WhenAnotherProcessWroteAsync(stoppingToken);
+                // A drain that the other process still runs is shared, batch by batch; an empty backlog costs one read.
+                await DrainAsync("another process", stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: what is left stays in the backlog for the next start.
         }
-        catch (Exception exception)
+    }
+
+    private async Task DrainAsync(string leftBy, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var reindexed = await SearchBacklog.DrainAsync(db, stoppingToken);
+            if (reindexed > 0)
+            {
+                logger.LogInformation("Reindexed {Count} articles left in the search backlog by {LeftBy}.", reindexed, leftBy);
+            }
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             // Thrown out of a background service, it would stop the host; the backlog waits for the next drain instead.
-            logger.LogWarning(exception, "The search backlog was not reindexed; the next start or update of an author, tag or image tries again.");
+            logger.LogWarning(exception, "The search backlog was not reindexed; the next start, update of an author, tag or image, or write by another process tries again.");
         }
     }
 

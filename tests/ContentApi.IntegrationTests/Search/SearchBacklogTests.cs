@@ -161,6 +161,43 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     /// <summary>
+    /// Two instances on one database: one renamed an author and stopped (killed, crashed) before reindexing the
+    /// articles its rename left in the backlog, which committed with the rename. The other, still serving, drained a
+    /// backlog only after its own renames and at its start, so until a restart its searches missed the new name while
+    /// /health/ready counted the articles waiting. It now drains what it finds once it sees another process's write.
+    /// </summary>
+    [Fact]
+    public async Task A_backlog_another_instance_left_is_reindexed_by_a_running_one_without_a_restart()
+    {
+        var (old, @new) = (Nonce(), Nonce());
+        var author = await new TestContent(factory.Writer()).AuthorAsync($"{old} name");
+        var articles = await ArticlesAsync(factory, 3, new() { ["authorIds"] = new[] { author } });
+        Assert.Equal(3, await FoundAsync(factory.Anonymous(), old));
+
+        // The other instance's rename, as it commits: the name, its articles in the backlog, a new content version.
+        using (var connection = factory.OpenDatabase())
+        {
+            using var transaction = connection.BeginTransaction();
+            connection.Execute("UPDATE authors SET name = @Name, version = version + 1 WHERE id = @Id", new { Name = $"{@new} name", Id = author }, transaction);
+            connection.Execute("INSERT INTO search_backlog (article_id) VALUES (@Id)", articles.Select(id => new { Id = id }), transaction);
+            connection.Execute("UPDATE content_version SET version = version + 1 WHERE id = 1", transaction: transaction);
+            transaction.Commit();
+        }
+
+        // Readers learn of the other's write within Database:ContentStateRecheckMilliseconds; the reindexing follows.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await FoundAsync(factory.Anonymous(), @new) != articles.Count || Scalar(factory, "SELECT count(*) FROM search_backlog") != 0)
+            && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Equal(0, Scalar(factory, "SELECT count(*) FROM search_backlog"));
+        Assert.Equal(articles.Count, await FoundAsync(factory.Anonymous(), @new));
+        Assert.Equal(articles.Count, await FoundAsync(factory, @new));
+        Assert.Equal(0, await FoundAsync(factory, old));
+    }
+
+    /// <summary>
     /// A stop halfway through a drain leaves the rename committed and its articles in the backlog: the next start
     /// reindexes them, and ids of articles deleted meanwhile (or never there) are dropped without stopping it.
     /// </summary>
