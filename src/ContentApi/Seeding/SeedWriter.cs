@@ -99,6 +99,15 @@ public sealed class SeedWriter(Db db)
             using var link = Prepare(connection, transaction, "INSERT INTO article_authors (article_id, author_id, position) VALUES ($a, $r, $p)", "$a", "$r", "$p");
             using var tagLink = Prepare(connection, transaction, "INSERT INTO article_tags (article_id, tag_id, position) VALUES ($a, $r, $p)", "$a", "$r", "$p");
             using var imageLink = Prepare(connection, transaction, "INSERT INTO article_images (article_id, image_id, position) VALUES ($a, $r, $p)", "$a", "$r", "$p");
+            // Indexed under the names stored now, not the generator's: an author or tag renamed through a server while
+            // the seed ran was reindexed with its articles then, and those written after were indexed under the old name
+            // for good (searches by the new one missed them), as were those of one that had the seed's slug before it.
+            var authorNames = await StoredNamesAsync(connection, transaction, AuthorNamesSql, authorIds);
+            var tagNames = await StoredNamesAsync(connection, transaction, TagNamesSql, tagIds);
+            var analysedNames = new Dictionary<string, string>(StringComparer.Ordinal);
+            string Analysed(IEnumerable<string> names) =>
+                analysedNames.TryGetValue(string.Join(' ', names), out var known) ? known
+                    : analysedNames[string.Join(' ', names)] = SearchAnalyzer.AnalyzeForIndex(string.Join(' ', names));
             var documents = new List<IndexDocument>(batch.Count);
             foreach (var (seed, stats, index) in batch)
             {
@@ -122,11 +131,23 @@ public sealed class SeedWriter(Db db)
                 {
                     Run(imageLink, id, imageIds[p], p);
                 }
-                documents.Add(index with { Id = id });
+                documents.Add(index with
+                {
+                    Id = id,
+                    Authors = Analysed(seed.AuthorIndexes.Select(a => authorNames[authorIds[a]])),
+                    Tags = Analysed(seed.TagIndexes.Select(t => tagNames[tagIds[t]])),
+                });
             }
             await SearchIndex.InsertAsync(connection, transaction, documents, cancellationToken);
             return 0;
         }, cancellationToken);
+
+    private const string AuthorNamesSql = "SELECT id AS Id, name AS Name FROM authors WHERE id IN @Ids";
+    private const string TagNamesSql = "SELECT id AS Id, name AS Name FROM tags WHERE id IN @Ids";
+
+    private static async Task<Dictionary<long, string>> StoredNamesAsync(SqliteConnection connection, System.Data.Common.DbTransaction transaction, string sql, long[] ids) =>
+        (await connection.QueryAsync<(long Id, string Name)>(new CommandDefinition(sql, new { Ids = ids.Distinct().ToArray() }, transaction)))
+            .ToDictionary(row => row.Id, row => row.Name);
 
     private static SqliteCommand Prepare(SqliteConnection connection, System.Data.Common.DbTransaction transaction, string sql, params string[] names)
     {
