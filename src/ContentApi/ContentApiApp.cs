@@ -92,7 +92,8 @@ public static class ContentApiApp
         services.AddSingleton<LargeBodyTurns>();
         services.AddHostedService<MigrateOnStart>();
         services.AddHostedService<ServerLock>();
-        services.AddHostedService<SearchBacklogWatch>();
+        services.AddSingleton<SearchBacklogWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<SearchBacklogWatch>());
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<TagStore>();
         services.AddSingleton<AuthorStore>();

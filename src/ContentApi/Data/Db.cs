@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Dapper;
 using System.Diagnostics;
-using System.Threading.Channels;
 using ContentApi.Observability;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -141,22 +140,18 @@ public sealed partial class Db(
         var learned = _state.Learn(row.Version, Timestamps.FromDbOrNull(row.NextChangeAt), readStartedAt);
         if (known is not null && learned.Version > known)
         {
-            _othersWrote.Writer.TryWrite(learned.Version);
+            AnotherProcessWrote?.Invoke();
         }
         return learned;
     }
 
-    // One waiting signal is enough: its reader looks at the database as it is when it wakes.
-    private readonly Channel<long> _othersWrote = Channel.CreateBounded<long>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
-
     /// <summary>
-    /// Completes once a read has found a content version newer than this instance knew, which another process (a server
-    /// beside this one, an admin command) wrote, and which may have left work for whoever finds it (see
-    /// <see cref="Search.SearchBacklogWatch"/>). Only readers of the content state (anonymous reads, list totals) notice.
+    /// Raised (on the reading thread: handlers must only signal) when a read has found a content version newer than this
+    /// instance knew, which another process (a server beside this one, an admin command) wrote, and which may have left
+    /// work for whoever finds it (see <see cref="Search.SearchBacklogWatch"/>). Only readers of the content state
+    /// (anonymous reads, list totals) notice.
     /// </summary>
-    public async Task WhenAnotherProcessWroteAsync(CancellationToken cancellationToken) =>
-        await _othersWrote.Reader.ReadAsync(cancellationToken);
+    public event Action? AnotherProcessWrote;
 }
 
 /// <summary>The database stayed locked longer than we are willing to wait: the caller should retry.</summary>

@@ -9,9 +9,10 @@ namespace ContentApi.Health;
 /// Degraded (still ready: every other read and write works) while the search index needs a <c>reindex</c> (built by
 /// another analysis, or a rebuild from empty stopped before its end), or while
 /// articles wait in the backlog of a rename (an author, tag or image carried by many articles, or one whose reindexing
-/// another process kept waiting): searches by the new name miss them until they are reindexed.
+/// another process kept waiting): searches by the new name miss them until they are reindexed, which finding them here
+/// sets off (<see cref="SearchBacklogWatch.Nudge"/>).
 /// </summary>
-public sealed class SearchIndexHealthCheck(Db db) : IHealthCheck
+public sealed class SearchIndexHealthCheck(Db db, SearchBacklogWatch backlog) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -28,9 +29,15 @@ public sealed class SearchIndexHealthCheck(Db db) : IHealthCheck
             }
             await using var connection = await db.OpenAsync(cancellationToken);
             var waiting = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SearchIndex.BacklogCountSql, cancellationToken: cancellationToken));
+            if (waiting > 0)
+            {
+                // Left by a process that stopped before draining it (another server on the database, a crash): the
+                // probes of a load balancer see to it even on a server that no read has told of that process's writes.
+                backlog.Nudge();
+            }
             return waiting == 0
                 ? HealthCheckResult.Healthy($"analysis {SearchAnalysis.Current}")
-                : HealthCheckResult.Degraded($"{waiting} {(waiting == 1 ? "article waits" : "articles wait")} to be reindexed after an author, tag or image changed: searches by the new text miss {(waiting == 1 ? "it" : "them")} until then (a server reindexes the backlog after the next such change, at start and once it sees another process's write; `reindex` does too)");
+                : HealthCheckResult.Degraded($"{waiting} {(waiting == 1 ? "article waits" : "articles wait")} to be reindexed after an author, tag or image changed: searches by the new text miss {(waiting == 1 ? "it" : "them")} until then (a server reindexes the backlog after the next such change, at start, and once it sees another process's write or this check finds it; `reindex` does too)");
         }
         catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {

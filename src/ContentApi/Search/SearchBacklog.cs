@@ -1,6 +1,7 @@
 using ContentApi.Data;
 using ContentApi.Http.Writes;
 using Dapper;
+using System.Threading.Channels;
 
 namespace ContentApi.Search;
 
@@ -156,23 +157,47 @@ public static class SearchBacklog
 
 /// <summary>
 /// Once the server has started (readiness does not wait for it), reindexes what a stop or crash left in the backlog
-/// halfway through a drain; then again whenever this instance finds that another process has written. Another server on
-/// the same database that renamed something and stopped (killed, crashed) before draining what its rename left, left
-/// this one serving searches that missed the new name until a restart or its own next rename.
+/// halfway through a drain; then again whenever this instance finds that another process has written, or readiness
+/// finds articles waiting (<see cref="Nudge"/>). Another server on the same database that renamed something and stopped
+/// (killed, crashed) before draining what its rename left, left this one serving searches that missed the new name until
+/// a restart or its own next rename.
 /// </summary>
-public sealed class SearchBacklogWatch(Db db, IHostApplicationLifetime lifetime, ILogger<SearchBacklogWatch> logger) : BackgroundService
+public sealed class SearchBacklogWatch : BackgroundService
 {
+    private readonly Db _db;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly ILogger<SearchBacklogWatch> _logger;
+
+    // One waiting nudge is enough: the drain it wakes looks at the backlog as it is then.
+    private readonly Channel<bool> _nudges = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+
+    public SearchBacklogWatch(Db db, IHostApplicationLifetime lifetime, ILogger<SearchBacklogWatch> logger)
+    {
+        (_db, _lifetime, _logger) = (db, lifetime, logger);
+        db.AnotherProcessWrote += Nudge;
+    }
+
+    /// <summary>Asks for a drain soon; several asks before it starts make one.</summary>
+    public void Nudge() => _nudges.Writer.TryWrite(true);
+
+    public override void Dispose()
+    {
+        _db.AnotherProcessWrote -= Nudge;
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             await WhenStartedAsync(stoppingToken);
-            await DrainAsync("an earlier run", stoppingToken);
+            await DrainAsync(stoppingToken);
             while (true)
             {
-                await db.WhenAnotherProcessWroteAsync(stoppingToken);
-                // A drain that the other process still runs is shared, batch by batch; an empty backlog costs one read.
-                await DrainAsync("another process", stoppingToken);
+                await _nudges.Reader.ReadAsync(stoppingToken);
+                // A drain that another process still runs is shared, batch by batch; an empty backlog costs one read.
+                await DrainAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -181,27 +206,27 @@ public sealed class SearchBacklogWatch(Db db, IHostApplicationLifetime lifetime,
         }
     }
 
-    private async Task DrainAsync(string leftBy, CancellationToken stoppingToken)
+    private async Task DrainAsync(CancellationToken stoppingToken)
     {
         try
         {
-            var reindexed = await SearchBacklog.DrainAsync(db, stoppingToken);
+            var reindexed = await SearchBacklog.DrainAsync(_db, stoppingToken);
             if (reindexed > 0)
             {
-                logger.LogInformation("Reindexed {Count} articles left in the search backlog by {LeftBy}.", reindexed, leftBy);
+                _logger.LogInformation("Reindexed {Count} articles left in the search backlog by an earlier run or another process.", reindexed);
             }
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             // Thrown out of a background service, it would stop the host; the backlog waits for the next drain instead.
-            logger.LogWarning(exception, "The search backlog was not reindexed; the next start, update of an author, tag or image, or write by another process tries again.");
+            _logger.LogWarning(exception, "The search backlog was not reindexed; the next start, update of an author, tag or image, write by another process or readiness check tries again.");
         }
     }
 
     private async Task WhenStartedAsync(CancellationToken stoppingToken)
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await using var onStarted = _lifetime.ApplicationStarted.Register(() => started.TrySetResult());
         await started.Task.WaitAsync(stoppingToken);
     }
 }

@@ -198,6 +198,34 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     /// <summary>
+    /// The same, on a server that no read has told of the other's write (its clients all hold keys and read single
+    /// resources, or it has no traffic yet): the readiness probes that count the articles waiting set off their drain.
+    /// </summary>
+    [Fact]
+    public async Task A_backlog_another_instance_left_is_reindexed_once_readiness_finds_it()
+    {
+        var (old, @new) = (Nonce(), Nonce());
+        var tag = await new TestContent(factory.Writer()).TagAsync($"{old} name");
+        var articles = await ArticlesAsync(factory, 2, new() { ["tagIds"] = new[] { tag } });
+        using (var connection = factory.OpenDatabase())
+        {
+            using var transaction = connection.BeginTransaction();
+            connection.Execute("UPDATE tags SET name = @Name, version = version + 1 WHERE id = @Id", new { Name = $"{@new} name", Id = tag }, transaction);
+            connection.Execute("INSERT INTO search_backlog (article_id) VALUES (@Id)", articles.Select(id => new { Id = id }), transaction);
+            connection.Execute("UPDATE content_version SET version = version + 1 WHERE id = 1", transaction: transaction);
+            transaction.Commit();
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await SearchIndexCheckAsync()).Text("status") != "Healthy" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Equal(0, Scalar(factory, "SELECT count(*) FROM search_backlog"));
+        Assert.Equal(articles.Count, await FoundAsync(factory, @new));
+    }
+
+    /// <summary>
     /// A stop halfway through a drain leaves the rename committed and its articles in the backlog: the next start
     /// reindexes them, and ids of articles deleted meanwhile (or never there) are dropped without stopping it.
     /// </summary>
