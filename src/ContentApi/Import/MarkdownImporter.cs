@@ -433,16 +433,26 @@ public sealed class MarkdownImporter(
     }
 
     /// <summary>
-    /// Finds the row by <paramref name="findSql"/>, or inserts it, in one write transaction: found beforehand, an author,
-    /// tag or image that an API client created between the look-up and the insert (no unique constraint on a name or
-    /// URL stops a second) was made twice.
+    /// Finds the row by <paramref name="findSql"/>, or inserts it: one not found by a plain read is looked up again in
+    /// the insert's write transaction. Found only beforehand, an author, tag or image that an API client created between
+    /// the look-up and the insert (no unique constraint on a name or URL stops a second) was made twice. The read first
+    /// keeps the usual case, a name already stored, out of the write lock a server beside the import needs.
     /// </summary>
-    private Task<FoundOrCreated<TRow>> FindOrInsertAsync<TRow>(
-        string findSql, object key, Func<DbConnection, DbTransaction, Task<WriteOutcome<TRow>>> insert, CancellationToken cancellationToken) =>
-        db.WriteAsync(async (connection, transaction) =>
+    private async Task<FoundOrCreated<TRow>> FindOrInsertAsync<TRow>(
+        string findSql, object key, Func<DbConnection, DbTransaction, Task<WriteOutcome<TRow>>> insert, CancellationToken cancellationToken)
+    {
+        await using (var connection = await db.OpenAsync(cancellationToken))
+        {
+            if (await connection.QueryFirstOrDefaultAsync<Stored>(new CommandDefinition(findSql, key, cancellationToken: cancellationToken)) is { } stored)
+            {
+                return new FoundOrCreated<TRow>(stored, null);
+            }
+        }
+        return await db.WriteAsync(async (connection, transaction) =>
             await connection.QueryFirstOrDefaultAsync<Stored>(new CommandDefinition(findSql, key, transaction, cancellationToken: cancellationToken)) is { } found
                 ? new FoundOrCreated<TRow>(found, null)
                 : new FoundOrCreated<TRow>(null, await insert(connection, transaction)), cancellationToken);
+    }
 
     /// <summary>
     /// Reports each <c>image:ID</c> and each id of <c>imageIds</c> (an exported article's) whose image is not in this
