@@ -25,7 +25,7 @@ public sealed class JsonlImporter(Db db)
         ExportFormat.Manifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<ExportFormat.Manifest>(await File.ReadAllTextAsync(manifestPath, cancellationToken), ExportFormat.Json);
+            manifest = JsonSerializer.Deserialize<ExportFormat.Manifest>(await ManifestTextAsync(manifestPath, cancellationToken), ExportFormat.Json);
         }
         catch (JsonException exception)
         {
@@ -86,6 +86,18 @@ public sealed class JsonlImporter(Db db)
             return 0;
         }, cancellationToken);
         return counts;
+    }
+
+    /// <summary>The longest manifest read: one an export writes has a few hundred bytes.</summary>
+    private const long MaxManifestBytes = 1024 * 1024;
+
+    /// <summary>The manifest's text, read no further than <see cref="MaxManifestBytes"/>: read whole, a file of gigabytes took the machine's memory.</summary>
+    private static async Task<string> ManifestTextAsync(string manifestPath, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(manifestPath);
+        var bytes = await Import.ImportFileText.ReadAtMostAsync(stream, MaxManifestBytes, cancellationToken)
+            ?? throw new InvalidDataException($"{manifestPath} is not the manifest an export writes (it is larger than {MaxManifestBytes:N0} bytes).");
+        return new System.Text.UTF8Encoding(false).GetString(bytes.AsSpan(bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0));
     }
 
     /// <param name="givenBefore">The highest id the database gave <paramref name="table"/> before the import: none of those may be given again.</param>
@@ -317,27 +329,81 @@ public sealed class JsonlImporter(Db db)
         }
     }
 
-    /// <summary>The file's lines, read as strict UTF-8: a byte that is not UTF-8 is an error, not a U+FFFD in the data.</summary>
-    internal static IEnumerable<string> Lines(string path)
+    /// <summary>
+    /// The longest line read, in characters: an article's row, with a body of 500,000 characters each written as an
+    /// escaped surrogate pair (12 characters), is under 6.5 million. Read whole, a line of gigabytes (an export edited, or
+    /// a file that is not one) took the memory of the machine before anything could refuse it.
+    /// </summary>
+    public const int MaxLineCharacters = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The file's lines (ended by LF, CR or CRLF, as <see cref="TextReader.ReadLine"/> ends them), read as strict UTF-8: a
+    /// byte that is not UTF-8 is an error, not a U+FFFD in the data; a line past <paramref name="maxLineCharacters"/> is an
+    /// error at its line, found before it is held whole.
+    /// </summary>
+    internal static IEnumerable<string> Lines(string path, int maxLineCharacters = MaxLineCharacters)
     {
         using var reader = new StreamReader(path, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-        while (true)
+        var buffer = new char[64 * 1024];
+        var line = new System.Text.StringBuilder();
+        var (lineNumber, afterCarriageReturn) = (1L, false);
+        int read;
+        while ((read = Read(reader, buffer, path)) > 0)
         {
-            string? line;
-            try
+            var start = 0;
+            if (afterCarriageReturn && buffer[0] == '\n')
             {
-                line = reader.ReadLine();
+                start = 1; // the LF of a CRLF that a read cut in two
             }
-            catch (System.Text.DecoderFallbackException)
+            afterCarriageReturn = false;
+            while (start < read)
             {
-                // The reader decodes ahead of the line it returns: the line is found in the bytes.
-                throw new InvalidDataException($"{path}:{LineNotUtf8(path)}: not UTF-8 (save the file as UTF-8).");
+                var end = buffer.AsSpan(start, read - start).IndexOfAny('\r', '\n');
+                var length = end < 0 ? read - start : end;
+                if (line.Length + length > maxLineCharacters)
+                {
+                    throw new InvalidDataException(
+                        $"{path}:{lineNumber}: the line is longer than {maxLineCharacters:N0} characters, which no row of an export is (an article's body is at most {Articles.ArticleRequestValidator.MaxBodyLength:N0} characters).");
+                }
+                line.Append(buffer, start, length);
+                if (end < 0)
+                {
+                    break;
+                }
+                var breakAt = start + end;
+                start = breakAt + 1;
+                if (buffer[breakAt] == '\r')
+                {
+                    if (start < read && buffer[start] == '\n')
+                    {
+                        start++;
+                    }
+                    else if (start == read)
+                    {
+                        afterCarriageReturn = true;
+                    }
+                }
+                yield return line.ToString();
+                line.Clear();
+                lineNumber++;
             }
-            if (line is null)
-            {
-                yield break;
-            }
-            yield return line;
+        }
+        if (line.Length > 0)
+        {
+            yield return line.ToString();
+        }
+    }
+
+    private static int Read(StreamReader reader, char[] buffer, string path)
+    {
+        try
+        {
+            return reader.Read(buffer, 0, buffer.Length);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            // The reader decodes ahead of the line it returns: the line is found in the bytes.
+            throw new InvalidDataException($"{path}:{LineNotUtf8(path)}: not UTF-8 (save the file as UTF-8).");
         }
     }
 }

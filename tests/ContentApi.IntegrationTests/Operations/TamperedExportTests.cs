@@ -164,6 +164,37 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     /// <summary>Each was refused with the JSON reader's words alone, naming no file or line.</summary>
+    /// <summary>
+    /// A line was read whole before anything judged it: an export edited to hold a line of gigabytes (or a file that is no
+    /// export) took the machine's memory. A line longer than any row is refused at its line before it is held.
+    /// </summary>
+    [Fact]
+    public async Task Import_refuses_a_line_longer_than_any_row_naming_the_file_and_line_and_imports_nothing()
+    {
+        await CreateContentAsync();
+        var folder = await ExportAsync(factory.DatabasePath);
+        var path = Path.Combine(folder, "tags.jsonl");
+        var rows = File.ReadAllLines(path);
+        rows[^1] = "{\"padding\":\"" + new string('a', JsonlImporter.MaxLineCharacters) + "\"," + rows[^1][1..];
+        File.WriteAllLines(path, rows);
+
+        var refusal = await RefusalAsync(folder);
+
+        Assert.StartsWith($"{path}:{rows.Length}: the line is longer than {JsonlImporter.MaxLineCharacters:N0} characters", refusal, StringComparison.Ordinal);
+    }
+
+    /// <summary>The manifest was read whole too: one of gigabytes (padded with white space, still JSON) is refused, not read.</summary>
+    [Fact]
+    public async Task Import_refuses_a_manifest_larger_than_any_export_writes()
+    {
+        await CreateContentAsync();
+        var folder = await ExportAsync(factory.DatabasePath);
+        var manifest = Path.Combine(folder, ExportFormat.ManifestFile);
+        File.WriteAllText(manifest, new string(' ', 2 * 1024 * 1024) + File.ReadAllText(manifest));
+
+        Assert.StartsWith($"{manifest} is not the manifest an export writes (it is larger than", await RefusalAsync(folder), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Import_names_the_file_and_line_of_a_lone_surrogate_and_the_manifest_it_cannot_read()
     {

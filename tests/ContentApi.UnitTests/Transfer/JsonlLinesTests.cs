@@ -29,4 +29,55 @@ public sealed class JsonlLinesTests
             File.Delete(path);
         }
     }
+
+    /// <summary>The bounded reader ends lines where ReadLine ends them, a CRLF cut by a read included.</summary>
+    [Theory]
+    [InlineData("a\nb\n")]
+    [InlineData("a\r\nb")]
+    [InlineData("a\rb\r")]
+    [InlineData("\n\n{}\r\n\r\n")]
+    [InlineData("")]
+    public void Lines_end_where_read_line_ends_them(string text)
+    {
+        foreach (var width in new[] { 1, 65535, 65536 })
+        {
+            // The padding puts each line break at a read's edge once: reads are of 64 Ki characters.
+            var padded = new string('x', width) + text;
+            var path = Path.Combine(Path.GetTempPath(), $"lines-{Guid.NewGuid():N}.jsonl");
+            File.WriteAllText(path, padded);
+            try
+            {
+                var expected = new List<string>();
+                using (var reader = new StringReader(padded))
+                {
+                    while (reader.ReadLine() is { } line)
+                    {
+                        expected.Add(line);
+                    }
+                }
+                Assert.Equal(expected, JsonlImporter.Lines(path).ToList());
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_line_past_the_limit_is_refused_at_its_line_before_it_is_held()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"lines-{Guid.NewGuid():N}.jsonl");
+        File.WriteAllText(path, "{}\r\n{}\n" + new string('a', 100_001) + "\n{}\n");
+        try
+        {
+            var refusal = Assert.Throws<InvalidDataException>(() => JsonlImporter.Lines(path, maxLineCharacters: 100_000).ToList());
+            Assert.StartsWith($"{path}:3: the line is longer than 100,000 characters", refusal.Message, StringComparison.Ordinal);
+            Assert.Equal(["{}", "{}"], JsonlImporter.Lines(path, maxLineCharacters: 100_000).Take(2));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
