@@ -15,6 +15,7 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Reque
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
         var request = context.Request;
+        BoundWhatKestrelReads(context);
         if (TargetLength(context) > _limits.MaxUrlLength)
         {
             await problems.WriteAsync(context, StatusCodes.Status414UriTooLong, $"The URL is longer than {_limits.MaxUrlLength} characters.");
@@ -41,6 +42,27 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Reque
             request.Body = new LimitedReadStream(request.Body, _limits.MaxBodyBytes);
         }
         await next(context);
+    }
+
+    /// <summary>
+    /// How far past <see cref="RequestLimitsOptions.MaxBodyBytes"/> Kestrel may read a body: more than it reads ahead of
+    /// the app (what one connection buffers, 1 MiB), so that a body read by the app meets the app's limit, and its 413
+    /// problem, first.
+    /// </summary>
+    internal const long KestrelReadsPast = 2 * 1024 * 1024;
+
+    /// <summary>
+    /// Kestrel's own body limit, per request: Kestrel reads on through a body the app answered without reading it (a 401,
+    /// a 413 for its Content-Length, a GET's body) for up to 5 seconds, to use the connection again, and without a limit
+    /// (the server's is lifted for the app's) an anonymous client had it take in gigabytes a request. Past this one it
+    /// stops and closes the connection. Set before anything reads the body, as it must be.
+    /// </summary>
+    private void BoundWhatKestrelReads(HttpContext context)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = _limits.MaxBodyBytes > long.MaxValue - KestrelReadsPast ? null : _limits.MaxBodyBytes + KestrelReadsPast;
+        }
     }
 
     /// <summary>Counts what a body without Content-Length (chunked) yields and fails past the limit.</summary>
