@@ -182,6 +182,11 @@ public static class BackupCommands
                 // A snapshot of an older schema is brought up to this one in the copy, as a server would on start (the
                 // id high-water marks exist from migration 0009 on), so the copy is whole before it replaces anything.
                 await MigrateStagedAsync(app.Services, staged, cancellationToken);
+                if (await ObjectNotFromMigrationsAsync(app.Services, staged, cancellationToken) is { } foreign)
+                {
+                    await Console.Error.WriteLineAsync($"{source} {foreign}; the database was left as it was.");
+                    return 1;
+                }
                 await using var to = await db.OpenAsync(cancellationToken);
                 keys = await ReplaceAsync(db, app.Services.GetRequiredService<TimeProvider>(), to, staged, cancellationToken);
             }
@@ -211,6 +216,56 @@ public static class BackupCommands
             new SqliteConnectionStringBuilder { DataSource = staged }.ToString(), Path.GetDirectoryName(staged)!, options.Value);
         using var db = new Db(connectionString, options, clock);
         await new Migrator(db, clock, services.GetRequiredService<ILogger<Migrator>>()).MigrateAsync(cancellationToken);
+    }
+
+    private sealed record SchemaObject(string Type, string Name, string? Sql);
+
+    /// <summary>
+    /// Why the migrated copy of a snapshot holds what ContentApi's migrations would not make, if it does: a trigger or a
+    /// view they do not create (or one of theirs rewritten), or one of their tables or indexes missing or made as
+    /// something else. A trigger runs on every write the server makes, and a view stands where a table is read: a
+    /// snapshot that is not the operator's own backup could have every new tag renamed, or a key of its maker's added on
+    /// each write. Values are not checked as import checks an export's (the README: a snapshot must be your own backup),
+    /// but what runs inside the database is the app's.
+    /// </summary>
+    private static async Task<string?> ObjectNotFromMigrationsAsync(IServiceProvider services, string staged, CancellationToken cancellationToken)
+    {
+        var reference = $"{staged}.schema";
+        List<SchemaObject> expected;
+        try
+        {
+            await MigrateStagedAsync(services, reference, cancellationToken);
+            expected = await SchemaAsync(reference, cancellationToken);
+        }
+        finally
+        {
+            DeleteDatabaseFiles(reference);
+        }
+        var found = await SchemaAsync(staged, cancellationToken);
+        const string Rule = "that ContentApi's migrations do not create (a snapshot must be a backup of a ContentApi database, as backup writes it)";
+        foreach (var item in found.Where(o => o.Type is "trigger" or "view" && !expected.Contains(o)))
+        {
+            return expected.Any(o => o.Type == item.Type && o.Name == item.Name)
+                ? $"has the {item.Type} '{item.Name}' rewritten, as ContentApi's migrations do not make it (a snapshot must be a backup of a ContentApi database, as backup writes it)"
+                : $"has a {item.Type} '{item.Name}' {Rule}";
+        }
+        foreach (var item in expected.Where(o => !found.Any(f => f.Type == o.Type && f.Name == o.Name)))
+        {
+            return found.FirstOrDefault(f => f.Name == item.Name) is { } other
+                ? $"has '{item.Name}' as a {other.Type}, where ContentApi's migrations make a {item.Type}"
+                : $"lacks the {item.Type} '{item.Name}' that ContentApi's migrations make (a snapshot must be a backup of a ContentApi database, as backup writes it)";
+        }
+        return null;
+    }
+
+    private static async Task<List<SchemaObject>> SchemaAsync(string file, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(OwnConnectionString(file, SqliteOpenMode.ReadOnly));
+        await connection.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<SchemaObject>(new CommandDefinition(
+            // SQLite's own (a UNIQUE constraint's index, named after the table it had when it was made, which VACUUM INTO
+            // names anew after a rename) are not the migrations' to compare.
+            @"SELECT type AS Type, name AS Name, sql AS Sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\_%' ESCAPE '\'", cancellationToken: cancellationToken))];
     }
 
     /// <summary>
