@@ -377,7 +377,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     /// A text the document allows is no 400: the server refuses control characters in every text a request takes (a
     /// vertical tab, as a word processor's line break pastes; a form feed; NUL), which an integrator syncing from
     /// another system met as 400s the schemas did not foretell. Each such text's pattern refuses them too, and passes
-    /// the line breaks and tabs the server takes; and a title or name that must show something says so.
+    /// the line breaks and tabs the server takes; and a title or name that must show something, or close its
+    /// bidirectional controls, says so.
     /// </summary>
     [Fact]
     public async Task Text_properties_state_the_control_characters_the_server_refuses()
@@ -415,6 +416,11 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
                 Assert.True(invisible.IsSuccessStatusCode || !Ecma(property["pattern"]!.GetValue<string>()).IsMatch("\u200B")
                     || property["description"]?.GetValue<string>().Contains(TextRules.ShowsSomething, StringComparison.Ordinal) == true,
                     $"{schema}.{name}: the server refuses a zero-width space alone, which the document does not say");
+                // An override left open, which a pattern cannot tell from one closed: where the server refuses it, the description says so.
+                var overriding = await writer.PostAsync(path, HttpAssertions.JsonBody(new Dictionary<string, object?>(body) { [name] = "a\u202Eb" }));
+                Assert.True(overriding.IsSuccessStatusCode || property["pattern"] is { } refusing && !Ecma(refusing.GetValue<string>()).IsMatch("a\u202Eb")
+                    || property["description"]?.GetValue<string>().Contains(TextRules.BidiControlsBalanced, StringComparison.Ordinal) == true,
+                    $"{schema}.{name}: the server refuses a bidirectional override left open, which the document does not say");
                 var text = await writer.PostAsync(path, HttpAssertions.JsonBody(new Dictionary<string, object?>(body) { [name] = "a\r\nb\tc" }));
                 Assert.True(!text.IsSuccessStatusCode || property["pattern"] is not { } taken || Ecma(taken.GetValue<string>()).IsMatch("a\r\nb\tc"),
                     $"{schema}.{name}: the server takes line breaks and tabs, which the document refuses");

@@ -60,7 +60,7 @@ public sealed class ArticleRequestValidator : AbstractValidator<ArticleRequest>
 
     public ArticleRequestValidator()
     {
-        RuleFor(r => r.Title).NotEmpty().MaximumCharacters(300).NoControlCharacters()
+        RuleFor(r => r.Title).NotEmpty().MaximumCharacters(300).NoControlCharacters().BalancedBidiControls()
             .Must(TextRules.HasVisibleCharacter).WithMessage(TextRules.InvisibleMessage);
         RuleFor(r => r.Body).NotNull().MaximumCharacters(MaxBodyLength).NoControlCharacters();
         RuleFor(r => r.Language).NotEmpty();
@@ -68,8 +68,8 @@ public sealed class ArticleRequestValidator : AbstractValidator<ArticleRequest>
             .WithMessage((_, tag) => LanguageTags.UnknownLanguage(tag!)).When(r => !string.IsNullOrEmpty(r.Language));
         RuleFor(r => r.Status).IsInEnum();
         RuleFor(r => r.Slug!).Slug().When(r => r.Slug is not null);
-        RuleFor(r => r.Subtitle!).MaximumCharacters(500).NoControlCharacters().When(r => r.Subtitle is not null);
-        RuleFor(r => r.Excerpt!).MaximumCharacters(ArticleText.ExcerptMaxCharacters).NoControlCharacters().When(r => r.Excerpt is not null);
+        RuleFor(r => r.Subtitle!).MaximumCharacters(500).NoControlCharacters().BalancedBidiControls().When(r => r.Subtitle is not null);
+        RuleFor(r => r.Excerpt!).MaximumCharacters(ArticleText.ExcerptMaxCharacters).NoControlCharacters().BalancedBidiControls().When(r => r.Excerpt is not null);
         RuleFor(r => r.PublishedAt).Null().When(r => r.Status == ArticleStatus.Draft)
             .WithMessage("Drafts have no publishedAt; set status to 'published' to publish or schedule.");
         RuleFor(r => r.PublishedAt!.Value.UtcDateTime.Year).InclusiveBetween(UtcDateTimeOffsetConverter.FirstYear, UtcDateTimeOffsetConverter.LastYear)

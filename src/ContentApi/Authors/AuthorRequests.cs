@@ -27,10 +27,10 @@ public sealed partial class AuthorRequestValidator : AbstractValidator<AuthorReq
 
     public AuthorRequestValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumCharacters(200).NoControlCharacters()
+        RuleFor(r => r.Name).NotEmpty().MaximumCharacters(200).NoControlCharacters().BalancedBidiControls()
             .Must(TextRules.HasVisibleCharacter).WithMessage(TextRules.InvisibleMessage);
         RuleFor(r => r.Slug!).Slug().When(r => r.Slug is not null);
-        RuleFor(r => r.Bio!).MaximumCharacters(5000).NoControlCharacters().When(r => r.Bio is not null);
+        RuleFor(r => r.Bio!).MaximumCharacters(5000).NoControlCharacters().BalancedBidiControls().When(r => r.Bio is not null);
         RuleFor(r => r.AvatarImageId).GreaterThan(0).When(r => r.AvatarImageId is not null);
         RuleFor(r => r.Website!).HttpUrl().When(r => r.Website is not null);
         RuleFor(r => r.Email!).MaximumCharacters(254).NoControlCharacters()

@@ -38,10 +38,10 @@ public sealed partial class ImageRequestValidator : AbstractValidator<ImageReque
     public ImageRequestValidator()
     {
         RuleFor(r => r.Url).HttpUrl();
-        RuleFor(r => r.AltText).MaximumCharacters(1000).NoControlCharacters();
-        RuleFor(r => r.Caption!).MaximumCharacters(2000).NoControlCharacters().When(r => r.Caption is not null);
-        RuleFor(r => r.Credit!).MaximumCharacters(500).NoControlCharacters().When(r => r.Credit is not null);
-        RuleFor(r => r.License!).MaximumCharacters(500).NoControlCharacters().When(r => r.License is not null);
+        RuleFor(r => r.AltText).MaximumCharacters(1000).NoControlCharacters().BalancedBidiControls();
+        RuleFor(r => r.Caption!).MaximumCharacters(2000).NoControlCharacters().BalancedBidiControls().When(r => r.Caption is not null);
+        RuleFor(r => r.Credit!).MaximumCharacters(500).NoControlCharacters().BalancedBidiControls().When(r => r.Credit is not null);
+        RuleFor(r => r.License!).MaximumCharacters(500).NoControlCharacters().BalancedBidiControls().When(r => r.License is not null);
         RuleFor(r => r.Width).InclusiveBetween(1, MaxDimension).When(r => r.Width is not null).WithMessage(PixelCountMessage);
         RuleFor(r => r.Height).InclusiveBetween(1, MaxDimension).When(r => r.Height is not null).WithMessage(PixelCountMessage);
         RuleFor(r => r.MimeType!).Matches(MimeTypePattern).When(r => r.MimeType is not null).WithMessage(MimeTypeMessage);

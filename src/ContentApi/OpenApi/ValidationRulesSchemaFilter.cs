@@ -101,6 +101,12 @@ public sealed class ValidationRulesSchemaFilter(IServiceProvider services) : ISc
                     _ => (schema.Minimum, schema.Maximum),
                 };
                 break;
+            // A pattern cannot count nesting: the rule is said in words.
+            case IPropertyValidator { Name: "BalancedBidiControlsValidator" } when isString:
+                schema.Description = schema.Description is not { Length: > 0 } description ? TextRules.BidiControlsBalanced
+                    : description.Contains(TextRules.BidiControlsBalanced, StringComparison.Ordinal) ? description
+                    : $"{description} {TextRules.BidiControlsBalanced}";
+                break;
             case IEmailValidator:
                 schema.Format ??= "email";
                 break;

@@ -15,10 +15,10 @@ public sealed class TagRequestValidator : AbstractValidator<TagRequest>
 {
     public TagRequestValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumCharacters(100).NoControlCharacters()
+        RuleFor(r => r.Name).NotEmpty().MaximumCharacters(100).NoControlCharacters().BalancedBidiControls()
             .Must(TextRules.HasVisibleCharacter).WithMessage(TextRules.InvisibleMessage);
         RuleFor(r => r.Slug!).Slug().When(r => r.Slug is not null);
-        RuleFor(r => r.Description!).MaximumCharacters(2000).NoControlCharacters().When(r => r.Description is not null);
+        RuleFor(r => r.Description!).MaximumCharacters(2000).NoControlCharacters().BalancedBidiControls().When(r => r.Description is not null);
     }
 }
 

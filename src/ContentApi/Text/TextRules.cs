@@ -11,6 +11,13 @@ public static partial class TextRules
     public const string SlugMessage = "Must be 1-120 lowercase letters (any script) or digits, in words joined by single hyphens, written plainly (Unicode NFKC: no fullwidth or styled letters, no invisible ones).";
     public const string ControlCharacterMessage = "Must not contain control characters (such as NUL).";
     public const string UrlMessage = "Must be an absolute http or https URL, without a user name or password, a port 0, spaces or invisible characters.";
+    public const string BidiControlMessage =
+        "Must close each bidirectional embedding or override (U+202A, U+202B, U+202D, U+202E) with U+202C and each isolate (U+2066, U+2067, U+2068) with U+2069, in the order opened, and close none that is not open: one left open reorders the text shown after this one.";
+
+    /// <summary>What the description of a text <see cref="HasBalancedBidiControls"/> judges says (a pattern cannot count nesting).</summary>
+    public const string BidiControlsBalanced =
+        "Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) must each be closed within the text, in the order opened (U+202C closes an embedding or override, U+2069 an isolate), and none closed that is not open; marks (U+200E, U+200F, U+061C) and mixed-direction text are free.";
+
     public const string InvisibleMessage = "Must contain a visible character, not only spaces, joiners or accents.";
 
     /// <summary>What the descriptions of the texts <see cref="HasVisibleCharacter"/> judges say (a pattern cannot), as a contract test checks.</summary>
@@ -29,6 +36,41 @@ public static partial class TextRules
     /// <summary>Line breaks and tabs are text; NUL and other C0/C1 controls are not.</summary>
     public static bool HasNoControlCharacters(string? value) =>
         value is null || !value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
+
+    /// <summary>
+    /// Whether every bidirectional embedding or override (LRE, RLE, LRO, RLO) in the text is closed by a PDF and every
+    /// isolate (LRI, RLI, FSI) by a PDI, nested, with no PDF or PDI closing what is not open: the Unicode Bidirectional
+    /// Algorithm ends what is left open only at the end of a paragraph, and a page showing the text inline (a title in a
+    /// list) has the text after it in the same paragraph. Checked over the whole text, line breaks included: HTML joins
+    /// lines into one paragraph.
+    /// </summary>
+    public static bool HasBalancedBidiControls(string? value)
+    {
+        if (value is null || value.AsSpan().IndexOfAnyInRange('\u202A', '\u202E') < 0 && value.AsSpan().IndexOfAnyInRange('\u2066', '\u2069') < 0)
+        {
+            return true;
+        }
+        var open = new Stack<bool>(); // true for an isolate
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '\u202A' or '\u202B' or '\u202D' or '\u202E':
+                    open.Push(false);
+                    break;
+                case '\u2066' or '\u2067' or '\u2068':
+                    open.Push(true);
+                    break;
+                case '\u202C' or '\u2069':
+                    if (!open.TryPop(out var isolate) || isolate != (c == '\u2069'))
+                    {
+                        return false;
+                    }
+                    break;
+            }
+        }
+        return open.Count == 0;
+    }
 
     /// <summary>
     /// Whether blank-free text shows anything: not only format characters (zero-width space and joiners, U+FEFF),
