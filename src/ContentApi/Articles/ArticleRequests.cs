@@ -74,16 +74,18 @@ public sealed class ArticleRequestValidator : AbstractValidator<ArticleRequest>
             .WithMessage("Drafts have no publishedAt; set status to 'published' to publish or schedule.");
         RuleFor(r => r.PublishedAt!.Value.UtcDateTime.Year).InclusiveBetween(UtcDateTimeOffsetConverter.FirstYear, UtcDateTimeOffsetConverter.LastYear)
             .When(r => r.PublishedAt is not null).OverridePropertyName("publishedAt").WithMessage(UtcDateTimeOffsetConverter.Problem);
+        // A list past its count is refused for its count alone, its items once it is within it: an error for each of
+        // 1,300,000 zeros made a 400 of 126 MB from a body of 2.6 MB.
         RuleFor(r => r.AuthorIds).NotNull().NotEmpty().WithMessage(AuthorsRequiredMessage)
-            .Must(ids => ids.Count <= MaxAuthors).WithMessage($"At most {MaxAuthors} authors.")
-            .Custom((ids, context) => RepeatedIds(ids, context, "author"));
-        RuleForEach(r => r.AuthorIds).GreaterThan(0);
+            .Must(ids => ids.Count <= MaxAuthors).WithMessage($"At most {MaxAuthors} authors.");
+        RuleFor(r => r.AuthorIds).Custom((ids, context) => RepeatedIds(ids, context, "author")).When(r => r.AuthorIds is { Count: <= MaxAuthors });
+        RuleForEach(r => r.AuthorIds).GreaterThan(0).When(r => r.AuthorIds is { Count: <= MaxAuthors });
         RuleFor(r => r.TagIds!).Must(ids => ids.Count <= MaxTags).WithMessage($"At most {MaxTags} tags.").When(r => r.TagIds is not null);
-        RuleFor(r => r.TagIds!).Custom((ids, context) => RepeatedIds(ids, context, "tag")).When(r => r.TagIds is not null);
-        RuleForEach(r => r.TagIds).GreaterThan(0);
+        RuleFor(r => r.TagIds!).Custom((ids, context) => RepeatedIds(ids, context, "tag")).When(r => r.TagIds is { Count: <= MaxTags });
+        RuleForEach(r => r.TagIds).GreaterThan(0).When(r => r.TagIds is { Count: <= MaxTags });
         RuleFor(r => r.ImageIds!).Must(ids => ids.Count <= MaxInlineImages).WithMessage($"At most {MaxInlineImages} inline images.").When(r => r.ImageIds is not null);
-        RuleFor(r => r.ImageIds!).Custom((ids, context) => RepeatedIds(ids, context, "image")).When(r => r.ImageIds is not null);
-        RuleForEach(r => r.ImageIds).GreaterThan(0);
+        RuleFor(r => r.ImageIds!).Custom((ids, context) => RepeatedIds(ids, context, "image")).When(r => r.ImageIds is { Count: <= MaxInlineImages });
+        RuleForEach(r => r.ImageIds).GreaterThan(0).When(r => r.ImageIds is { Count: <= MaxInlineImages });
         RuleFor(r => r.CoverImageId).GreaterThan(0).When(r => r.CoverImageId is not null);
         RuleFor(r => r.CanonicalUrl).HttpUrl().When(r => r.CanonicalUrl is not null);
     }
