@@ -11,7 +11,9 @@ namespace ContentApi.Rendering;
 /// The label written under them (<see cref="FigureLabels"/>:
 /// a credit line such as "圖源:ifanr", a caption, or both, on the next lines or as the next one-line paragraphs) goes into the
 /// last figure's caption, in place of the image's own credit or caption of the same kind, so a credit shows once and
-/// inside its figure; any other lines after the figures stay a paragraph of their own. Unknown references render nothing.
+/// inside its figure; under a row of figures the credit is each one's (an editor credits the row: "圖／中央社" under two
+/// agency photos), the caption the last one's. Any other lines after the figures stay a paragraph of their own.
+/// Unknown references render nothing.
 /// </summary>
 internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineImage> images) : ParagraphRenderer
 {
@@ -31,10 +33,11 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
         {
             var shown = figures.Select(figure => (Figure: figure, Image: ImageHtml.Resolve(figure.Reference, images))).Where(f => f.Image is not null).ToList();
             var label = shown.Count > 0 ? FigureLabels.Of(paragraph, rest, _siblings) : null;
+            var rowCredit = label is null ? null : ImageHtml.CreditOfTheRow(label, shown[^1].Image!);
             for (var i = 0; i < shown.Count; i++)
             {
                 renderer.EnsureLine();
-                ImageHtml.WriteFigure(renderer, shown[i].Figure, shown[i].Image!, i == shown.Count - 1 ? label : null);
+                ImageHtml.WriteFigure(renderer, shown[i].Figure, shown[i].Image!, i == shown.Count - 1 ? label : rowCredit);
                 renderer.WriteLine();
             }
             _writtenAsLabels.UnionWith(label?.Paragraphs ?? []);

@@ -94,6 +94,13 @@ internal static class ImageHtml
 
     private const string CreditStart = "<small class=\"credit\">";
 
+    /// <summary>
+    /// The credit a label under a row of figures gives the figures before the last (which takes the whole label): its
+    /// credit line, or a trailing credit set apart from its caption, as the last figure reads it; null when it has none.
+    /// </summary>
+    public static FigureLabel? CreditOfTheRow(FigureLabel label, InlineImage last) =>
+        AsCreditWhenItIsTheImagesCredit(TrailingCredit.SetApart(label), last.Credit) is { Credit: { } credit } ? new FigureLabel(null, credit, [], null) : null;
+
     /// <summary>A label line without a colon that says just the image's credit ("Reuters" under a Reuters photo) is that credit.</summary>
     private static FigureLabel? AsCreditWhenItIsTheImagesCredit(FigureLabel? label, string? credit) =>
         label is { Caption: { } line, Credit: null } && credit?.Trim() is { Length: > 0 } own && TextUnits.Says(line.Text, own) && TextUnits.Says(own, line.Text)

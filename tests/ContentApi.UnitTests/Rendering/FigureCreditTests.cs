@@ -220,4 +220,36 @@ public sealed class FigureCreditTests
     [InlineData("Hành khách trên tàu. Tàu chạy đúng giờ", "Hành khách trên tàu. Tàu chạy đúng giờ <small class=\"credit\">ifanr</small>")]
     public void Brackets_that_are_no_credit_stay_in_the_label(string line, string figcaption) =>
         Assert.Equal(figcaption, Figcaption($"![](image:12)\n{line}\n\nBody.").InnerHtml);
+
+    private static readonly InlineImage Second = new(13, "https://cdn.example.com/b.jpg", "會場", "會場外", "ifanr", 1200, 800);
+
+    private static AngleSharp.Dom.IElement Row(string markdown) =>
+        SafeHtml.Parse(MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage> { [12] = Bare with { Credit = "阿里雲" }, [13] = Second }).Html);
+
+    /// <summary>
+    /// A credit typed under a row of pictures (on consecutive lines or one line) is the credit of each: it went to the
+    /// last figure alone, so the first showed its library credit, or none, under an agency's photo (CJK review).
+    /// </summary>
+    [Theory]
+    [InlineData("![](image:12)\n![](image:13)\n\n圖／中央社\n\n正文。")]
+    [InlineData("![](image:12)\n![](image:13)\n圖／中央社\n\n正文。")]
+    [InlineData("![](image:12) ![](image:13)\n圖／中央社\n\n正文。")]
+    [InlineData("![](image:12)\n![](image:13)\n（圖／中央社）\n\n正文。")]
+    public void A_credit_under_a_row_of_pictures_is_the_credit_of_each(string markdown)
+    {
+        var body = Row(markdown);
+        var credit = markdown.Contains('（', StringComparison.Ordinal) ? "（圖／中央社）" : "圖／中央社";
+        Assert.Equal(["FIGURE", "FIGURE", "P"], body.Children.Select(child => child.TagName));
+        Assert.Equal([credit, credit], body.QuerySelectorAll("figure").Select(figure => figure.QuerySelector("small.credit")?.TextContent));
+        Assert.Equal("正文。", DerivedExcerpt.Of(markdown));
+    }
+
+    /// <summary>A caption and its credit under a row: the credit for each picture, the caption once, under the row's last.</summary>
+    [Fact]
+    public void A_caption_and_credit_under_a_row_keep_the_caption_under_the_last()
+    {
+        var figures = Row("![](image:12)\n![](image:13)\n左起：吳泳銘、蔡崇信\n圖源：ifanr\n\n正文。").QuerySelectorAll("figure");
+        Assert.Equal("<small class=\"credit\">圖源：ifanr</small>", figures[0].QuerySelector("figcaption")!.InnerHtml);
+        Assert.Equal("左起：吳泳銘、蔡崇信 <small class=\"credit\">圖源：ifanr</small>", figures[1].QuerySelector("figcaption")!.InnerHtml);
+    }
 }
