@@ -5,7 +5,7 @@ namespace ContentApi.Text;
 
 /// <summary>
 /// Short summaries cut from plain text. A cut falls, in order of preference, after the last sentence end
-/// (<see cref="SentenceEnds"/>), after the last clause end (；;), at the last word boundary (a space, or beside a CJK
+/// (<see cref="SentenceEnds"/>), after the last clause end (；;), after the last Chinese or Japanese comma (，、), at the last word boundary (a space, or beside a CJK
 /// character), or else between two grapheme clusters; never inside one. Only the second half of the
 /// allowed length is searched for a boundary, so an early full stop does not leave a stub.
 /// </summary>
@@ -21,6 +21,12 @@ public static partial class Excerpts
     /// <summary>Semicolons: CJK, Latin and Arabic (؛).</summary>
     private const string ClauseEnds = "；;؛";
 
+    /// <summary>
+    /// The commas that end a clause in Chinese and Japanese (，、 and the half-width ､), whose long sentences often run on
+    /// with commas alone: a cut after one keeps whole clauses, where a cut beside any character fell mid-word ("…持續強勁帶…").
+    /// </summary>
+    private const string CjkCommas = "，、､";
+
     /// <summary>What may close a sentence after its stop: CJK brackets, curly and straight quotes, » and › (French, Arabic).</summary>
     internal const string Closers = "」』”’\"')）》〉】]»›";
 
@@ -29,7 +35,7 @@ public static partial class Excerpts
     /// that open what the cut leaves out ("他說「…" opened a quote it never showed). Not curly quotes or guillemets,
     /// which close quotes in German and Danish („Wir kommen“).
     /// </summary>
-    private static readonly char[] TrailingSeparators = [.. ",，、،:：;；؛-–—「『(（《〈【["];
+    private static readonly char[] TrailingSeparators = [.. ",，、､،:：;；؛-–—「『(（《〈【["];
 
     /// <summary>At most <paramref name="maxLength"/> grapheme clusters, the ellipsis included when the text was cut.</summary>
     public static string Derive(string plainText, int maxLength)
@@ -63,7 +69,7 @@ public static partial class Excerpts
         {
             return string.Concat(elements.Take(cut.Value)) + Ellipsis;
         }
-        var kept = string.Concat(elements.Take(LastWordBoundary(elements, minimum, budget) ?? budget));
+        var kept = string.Concat(elements.Take(LastSentenceEnd(elements, minimum, budget, CjkCommas) ?? LastWordBoundary(elements, minimum, budget) ?? budget));
         return kept.TrimEnd().TrimEnd(TrailingSeparators).TrimEnd() + Ellipsis;
     }
 

@@ -228,6 +228,22 @@ public sealed class ExcerptsTests
         Assert.Equal(Han(198) + "…", Excerpts.Derive(text, Max));
     }
 
+    /// <summary>
+    /// A long Chinese or Japanese paragraph whose sentences run on with commas alone, as news leads do: the excerpt was
+    /// cut at its 199th character, mid-clause, where a clause ended a few characters before (CJK review).
+    /// </summary>
+    [Theory]
+    [InlineData("，", "受到全球人工智慧需求持續強勁帶動")]
+    [InlineData("、", "世界的なＡＩ需要の拡大を受けて")]
+    public void Derive_cuts_a_comma_only_cjk_paragraph_at_a_clause_end(string comma, string clause)
+    {
+        var text = string.Join(comma, Enumerable.Repeat(clause, 30)) + "。";
+        var excerpt = Excerpts.Derive(text, Max);
+        Assert.EndsWith(clause + "…", excerpt, StringComparison.Ordinal);
+        Assert.StartsWith(excerpt[..^1] + comma, text, StringComparison.Ordinal);
+        Assert.True(Length(excerpt) > Max - clause.Length - 2, excerpt);
+    }
+
     [Fact]
     public void Derive_cuts_a_single_long_word_at_a_character_boundary()
     {
