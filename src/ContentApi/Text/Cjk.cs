@@ -51,10 +51,16 @@ internal static class Cjk
     /// <summary>
     /// Whether a line break between these two characters is nothing to a reader (see <see cref="JoinLines"/>): between
     /// Chinese or Japanese characters, or full-width letters and digits among them (CSS Text 3 removes a break between
-    /// full-width characters: "会合は⏎１２月"), and beside full-width punctuation, which holds its own space ("製程，⏎GPU").
+    /// full-width characters: "会合は⏎１２月"), and beside full-width punctuation, which holds its own space ("製程，⏎GPU");
+    /// also between Chinese or Japanese and a curly quote, an ellipsis or a dash, which Chinese sets full-width
+    /// ("增多”⏎他同时", "指出⏎“供应", "一下……⏎然后"; not "said “yes”⏎and", nor beside Hangul, which is spaced).
     /// </summary>
     public static bool JoinsWithoutSpace(Rune? before, Rune? after) =>
-        before is { } b && after is { } a && (IsPunctuation(b) || IsPunctuation(a) || (IsFullWidth(b) && IsFullWidth(a)));
+        before is { } b && after is { } a && (IsPunctuation(b) || IsPunctuation(a) || (IsFullWidth(b) && IsFullWidth(a))
+            || (IsSetFullWidthBesideChinese(b) && IsUnspaced(a)) || (IsUnspaced(b) && IsSetFullWidthBesideChinese(a)));
+
+    /// <summary>Curly quotes, the ellipsis and the em dashes: punctuation Chinese shares with English, and sets full-width.</summary>
+    private static bool IsSetFullWidthBesideChinese(Rune rune) => rune.Value is 0x2018 or 0x2019 or 0x201C or 0x201D or 0x2026 or 0x2014 or 0x2015;
 
     private static bool IsFullWidth(Rune rune) => IsUnspaced(rune) || IsFullWidthLetterOrDigit(rune);
 

@@ -65,4 +65,31 @@ public sealed class CjkLineBreakTests
     [InlineData("한국어\n문장", "<p>한국어\n문장</p>")] // Hangul is spaced
     [InlineData("正式發  \n佈了", "<p>正式發<br>\n佈了</p>")] // a hard break stays one
     public void Other_line_breaks_stay(string markdown, string html) => Assert.Equal(html, Html(markdown));
+
+    /// <summary>
+    /// Curly quotes, the ellipsis and the dash beside Chinese are set as full-width there: a line wrapped after a closing
+    /// quote ("…增多”⏎他同时…") or before an opening one was read as a space, in the HTML and in the plain text, the
+    /// excerpt and search snippets (CJK review).
+    /// </summary>
+    [Theory]
+    [InlineData("他说，今年的订单明显增多”\n他同时表示", "他说，今年的订单明显增多”他同时表示")]
+    [InlineData("业者指出\n“供应仍然吃紧”。", "业者指出“供应仍然吃紧”。")]
+    [InlineData("他說「這是‘試點’\n計畫」。", "他說「這是‘試點’計畫」。")]
+    [InlineData("他停了一下……\n然后说", "他停了一下……然后说")]
+    [InlineData("台積電——\n全球最大的晶圓代工廠", "台積電——全球最大的晶圓代工廠")]
+    public void A_soft_break_beside_a_quote_or_dash_next_to_chinese_writes_nothing(string markdown, string text)
+    {
+        Assert.Equal($"<p>{text}</p>", Html(markdown));
+        Assert.Equal(text, MarkdownRenderer.ToPlainText(markdown).Trim());
+    }
+
+    [Theory]
+    [InlineData("He said “yes”\nand left.")]
+    [InlineData("the word\n“hello” again")]
+    [InlineData("삼성전자는 “공급이 부족하다”\n고 말했다")]
+    public void A_soft_break_beside_a_quote_among_spaced_words_stays(string markdown)
+    {
+        Assert.Equal($"<p>{markdown}</p>", Html(markdown));
+        Assert.Equal(markdown, MarkdownRenderer.ToPlainText(markdown).Trim());
+    }
 }
