@@ -55,6 +55,9 @@ internal static partial class FigureLabels
     /// </summary>
     public static bool NamesSource(string label) => SourceWords().IsMatch(label) || PhotographerLine().IsMatch(label) || IsBracketedCredit(label.Trim());
 
+    /// <summary>Whether the text starts with a word for a picture's source and a separator ("圖源：", "Photo:", "사진=", "©").</summary>
+    public static bool StartsWithSourceWord(string text) => SourceWords().IsMatch(text);
+
     /// <summary>
     /// A Chinese photographer's credit without brackets, as Xinhua and Chinese papers write it under the caption or at its
     /// end: "新华社记者 张三 摄", "记者王小明攝", "张三 李四 摄", "新华社发（张三 摄）", "新华社发 张三 摄" (not "遊客在步道上拍攝").

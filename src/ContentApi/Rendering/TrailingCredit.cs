@@ -7,7 +7,8 @@ namespace ContentApi.Rendering;
 /// A credit in brackets at the end of a figure's caption line, as news sites write both on one line
 /// ("▲阿里雲發布會現場。（圖／記者王小明攝）", "The launch event in Hangzhou. (Photo: Reuters)", "…（記者王小明攝）",
 /// "… (AP Photo/Tatan Syuflana)": <see cref="FigureLabels.IsBracketedCredit"/>), or after its last sentence, as
-/// Vietnamese and Russian papers write it ("Hành khách trên tàu. Ảnh: TTXVN", "Станция в день открытия. Фото: ТАСС"): set
+/// Vietnamese and Russian papers write it ("Hành khách trên tàu. Ảnh: TTXVN", "Станция в день открытия. Фото: ТАСС"), or
+/// after a space, as Chinese captions run one in ("台北101夜景 圖源：中央社"): set
 /// apart from the caption, it is the figure's credit in place of the image's own, so the photo does not show two.
 /// </summary>
 internal static class TrailingCredit
@@ -60,7 +61,11 @@ internal static class TrailingCredit
         return null;
     }
 
-    /// <summary>The sentences of the line and the rest after them, when that names its source ("Ảnh: TTXVN").</summary>
+    /// <summary>
+    /// The sentences of the line and the rest after them, when that names its source ("Ảnh: TTXVN"); or the words before
+    /// a space and a credit after it that starts with a word for a picture's source ("台北101夜景 圖源：中央社",
+    /// "Launch event Photo: Reuters"; not "Smiling for a photo: the team", where the word is in lowercase).
+    /// </summary>
     private static (LabelLine Caption, LabelLine Credit)? SplitAfterSentence(LabelLine line)
     {
         for (var index = 0; index < line.Inlines.Count; index++)
@@ -72,7 +77,8 @@ internal static class TrailingCredit
             var text = literal.Content.ToString();
             for (var at = 1; at < text.Length; at++)
             {
-                if (!char.IsWhiteSpace(text[at]) && EndsSentence(text.AsSpan(0, at)) && SplitAt(line, index, at, text) is { } parts)
+                if (!char.IsWhiteSpace(text[at]) && (EndsSentence(text.AsSpan(0, at)) || StartsCreditAfterSpace(text, at))
+                    && SplitAt(line, index, at, text) is { } parts)
                 {
                     return parts;
                 }
@@ -87,6 +93,10 @@ internal static class TrailingCredit
         var trimmed = text.TrimEnd();
         return trimmed.Length > 0 && Excerpts.SentenceEnds.Contains(trimmed[^1]) && (trimmed.Length < text.Length || trimmed[^1] is '。' or '｡' or '！' or '？');
     }
+
+    /// <summary>Whether a word for a picture's source and its separator, not in lowercase, start at a word after a space.</summary>
+    private static bool StartsCreditAfterSpace(string text, int at) =>
+        char.IsWhiteSpace(text[at - 1]) && !char.IsLower(text[at]) && FigureLabels.StartsWithSourceWord(text[at..]);
 
     /// <summary>The line split before character <paramref name="at"/> of its inline <paramref name="index"/>.</summary>
     private static (LabelLine Caption, LabelLine Credit)? SplitAt(LabelLine line, int index, int at, string text)

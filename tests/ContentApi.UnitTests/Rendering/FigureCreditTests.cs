@@ -192,6 +192,12 @@ public sealed class FigureCreditTests
     [InlineData("10月4日，工人在生产线上作业。新华社记者 张三 摄", "10月4日，工人在生产线上作业。", "新华社记者 张三 摄")]
     [InlineData("工人在生产线上作业（新华社记者 张三 摄）", "工人在生产线上作业", "（新华社记者 张三 摄）")]
     [InlineData("서울 서초구 삼성전자 서초사옥 [삼성전자 제공. 재판매 및 DB 금지]", "서울 서초구 삼성전자 서초사옥", "[삼성전자 제공. 재판매 및 DB 금지]")]
+    // A credit run into the caption after a space: the line was a credit whole, caption and all (CJK review).
+    [InlineData("台北101夜景 圖源：中央社", "台北101夜景", "圖源：中央社")]
+    [InlineData("阿里雲 杭州發布會現場 圖源:ifanr", "阿里雲 杭州發布會現場", "圖源:ifanr")]
+    [InlineData("ライトアップされた東京駅 写真：共同通信", "ライトアップされた東京駅", "写真：共同通信")]
+    [InlineData("삼성전자 평택캠퍼스 사진=연합뉴스", "삼성전자 평택캠퍼스", "사진=연합뉴스")]
+    [InlineData("Launch event in Hangzhou Photo: Reuters", "Launch event in Hangzhou", "Photo: Reuters")]
     public void A_credit_in_brackets_ending_the_caption_line_is_the_figures_only_credit(string line, string caption, string credit)
     {
         foreach (var markdown in new[] { $"![](image:12)\r\n{line}\r\n\r\nBody.", $"![](image:12)\n\n{line}\n\nBody." })
@@ -218,6 +224,8 @@ public sealed class FigureCreditTests
     [InlineData("Dworzec Centralny (zdjęcie: PAP)", "Dworzec Centralny (zdjęcie: PAP) <small class=\"credit\">ifanr</small>")]
     // A sentence after the caption's is no credit unless it names its source.
     [InlineData("Hành khách trên tàu. Tàu chạy đúng giờ", "Hành khách trên tàu. Tàu chạy đúng giờ <small class=\"credit\">ifanr</small>")]
+    // A word for a picture in lowercase inside a caption names no source.
+    [InlineData("Smiling for a photo: the team", "Smiling for a photo: the team <small class=\"credit\">ifanr</small>")]
     public void Brackets_that_are_no_credit_stay_in_the_label(string line, string figcaption) =>
         Assert.Equal(figcaption, Figcaption($"![](image:12)\n{line}\n\nBody.").InnerHtml);
 
