@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ContentApi.Search;
 using ContentApi.Text;
 
 namespace ContentApi.Import;
@@ -39,12 +40,13 @@ internal static class LanguageGuess
     /// The script most of the text is written in: a Chinese article quoting a Japanese title (《ゼルダの伝説》) or a
     /// Korean name (삼성), or an English post naming 東京, keeps its own language. CJK characters count three letters of
     /// other scripts each (a word's worth); among them, kana at one in five is Japanese (Japanese prose is a third or
-    /// more), Hangul outnumbering the rest is Korean. Other text is taken for the language of the alphabet most of its
+    /// more), Hangul outnumbering the rest is Korean, and Chinese is Traditional or Simplified as its characters tell
+    /// (<see cref="Chinese"/>). Other text is taken for the language of the alphabet most of its
     /// letters are in (<see cref="Alphabets"/>), and for English when that is Latin.
     /// </summary>
     public static string FromScript(string text)
     {
-        int kana = 0, hangul = 0, han = 0, others = 0;
+        int kana = 0, hangul = 0, han = 0, others = 0, traditional = 0, simplified = 0;
         var alphabets = new Dictionary<string, int>();
         foreach (var rune in text.EnumerateRunes())
         {
@@ -59,6 +61,8 @@ internal static class LanguageGuess
             else if (Cjk.IsLetter(rune))
             {
                 han++;
+                traditional += HanVariants.IsTraditionalForm(rune) ? 1 : 0;
+                simplified += HanVariants.IsSimplifiedForm(rune) ? 1 : 0;
             }
             else if (Rune.IsLetter(rune))
             {
@@ -74,8 +78,18 @@ internal static class LanguageGuess
         {
             return alphabets.Count > 0 && alphabets.MaxBy(a => a.Value) is var (language, letters) && letters * 2 > others ? language : "en";
         }
-        return hangul * 2 > cjk ? "ko" : kana * 5 >= cjk ? "ja" : "zh";
+        return hangul * 2 > cjk ? "ko" : kana * 5 >= cjk ? "ja" : Chinese(traditional, simplified);
     }
+
+    /// <summary>
+    /// Traditional (<c>zh-Hant</c>) or Simplified (<c>zh-Hans</c>) Chinese, by the characters the two write differently
+    /// (<see cref="HanVariants"/>). A Traditional form is a strong sign (Simplified text writes few: 著名), a Simplified
+    /// one a weak sign, since Traditional text writes many of them too (台, 家, 同, 表: forms of rarer variants); so
+    /// Traditional when its forms are more than half as many, Simplified when they are fewer than a quarter (a title
+    /// quoted from the other, 《臺灣關係法》, stays in the minority), and plain <c>zh</c> when the text tells neither.
+    /// </summary>
+    private static string Chinese(int traditional, int simplified) =>
+        traditional * 2 > simplified ? "zh-Hant" : simplified > traditional * 4 ? "zh-Hans" : "zh";
 
     /// <summary>
     /// Alphabets other than Latin, by Unicode block, and the language their text is taken for: the one nearly all of

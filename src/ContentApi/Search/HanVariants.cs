@@ -18,6 +18,14 @@ internal static class HanVariants
 
     public static Rune Fold(Rune rune) => Table.Value.TryGetValue(rune.Value, out var folded) ? folded : rune;
 
+    private static readonly Lazy<FrozenSet<int>> SimplifiedForms = new(() => Table.Value.Values.Select(rune => rune.Value).ToFrozenSet());
+
+    /// <summary>A character Traditional text writes and Simplified text writes otherwise (發, 們).</summary>
+    public static bool IsTraditionalForm(Rune rune) => Table.Value.ContainsKey(rune.Value);
+
+    /// <summary>A character Simplified text writes for some Traditional one (发, 们); Traditional text may write a few (台, 里).</summary>
+    public static bool IsSimplifiedForm(Rune rune) => SimplifiedForms.Value.Contains(rune.Value);
+
     private static readonly string?[] FoldedBmp = new string?[char.MaxValue + 1];
 
     /// <summary><see cref="Fold"/> of a BMP character as a string, cached: indexing makes one per CJK character.</summary>

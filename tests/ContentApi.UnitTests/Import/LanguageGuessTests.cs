@@ -21,18 +21,36 @@ public sealed class LanguageGuessTests
     [InlineData("新しいチップは共同で設計された。", "ja")]
     [InlineData("日本語の文章です", "ja")]
     [InlineData("カタカナ", "ja")]
-    [InlineData("新晶片由兩家公司共同設計。", "zh")]
+    [InlineData("新晶片由兩家公司共同設計。", "zh-Hant")]
     [InlineData("한국어 문장입니다", "ko")]
     [InlineData("Plain English.", "en")]
-    [InlineData("瑪麗・居禮", "zh")]
+    [InlineData("瑪麗・居禮", "zh-Hant")]
     // The script most of the text is written in, not the first kana or Hangul seen (review).
-    [InlineData("任天堂今天宣布《ゼルダの伝説》新作將於明年春季在全球同步發售，售價與前作相同。", "zh")]
-    [InlineData("韓國電子大廠三星（삼성）今天公布第三季財報，營收創下新高。", "zh")]
+    [InlineData("任天堂今天宣布《ゼルダの伝説》新作將於明年春季在全球同步發售，售價與前作相同。", "zh-Hant")]
+    [InlineData("韓國電子大廠三星（삼성）今天公布第三季財報，營收創下新高。", "zh-Hant")]
     [InlineData("We flew to Tokyo (東京) last spring and stayed for a week.", "en")]
     [InlineData("I ate ラーメン at a small shop near the station.", "en")]
     [InlineData("삼성전자는 오늘 三星 반도체 실적을 발표했다.", "ko")]
     [InlineData("このAPIはKubernetesの上で動きます。", "ja")]
     public void Script_of_the_text_guesses_the_language(string text, string expected) =>
+        Assert.Equal(expected, LanguageGuess.FromScript(text));
+
+    /// <summary>
+    /// Chinese was guessed as plain <c>zh</c>, though its characters tell Traditional from Simplified: a reader's font and
+    /// a screen reader's voice differ between the two, and <c>language=zh-Hant</c> did not find the imports (CJK review).
+    /// </summary>
+    [Theory]
+    [InlineData("台積電今天宣布，將在高雄興建兩座先進製程晶圓廠，預計後年量產。", "zh-Hant")]
+    [InlineData("台积电今天宣布，将在高雄兴建两座先进制程晶圆厂，预计后年量产。", "zh-Hans")]
+    [InlineData("國務院發布新規，對網絡平台加強監管。", "zh-Hant")]
+    [InlineData("国务院发布新规，对网络平台加强监管。", "zh-Hans")]
+    // Simplified text quoting a Traditional name, and the reverse: the script most of the text is in.
+    [InlineData("记者从国家发展改革委了解到，《臺灣關係法》相关条款引发讨论，专家认为这将影响两岸经贸往来。", "zh-Hans")]
+    [InlineData("中國大陸國家發展改革委員會公布的「一带一路」計畫，預計在東南亞興建鐵路與港口。", "zh-Hant")]
+    // Characters both forms write alike tell neither.
+    [InlineData("中文", "zh")]
+    [InlineData("我们在上海", "zh-Hans")]
+    public void Chinese_is_taken_for_traditional_or_simplified_by_its_characters(string text, string expected) =>
         Assert.Equal(expected, LanguageGuess.FromScript(text));
 
     /// <summary>An Arabic article was imported as English (editor): screen readers would read it with an English voice.</summary>
