@@ -179,7 +179,7 @@ internal sealed class BodyReader
             return (caption, null);
         }
         _consumed[next] = true;
-        return (caption, Lines.Trimmed(next));
+        return (caption, ImageAnnotations.CreditText(Lines.Trimmed(next)));
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ internal static partial class ImageAnnotations
     /// credit because it can be nothing else (<see cref="FigureLabels.NamesSource"/>: <c>写真：共同通信</c>,
     /// <c>사진=연합뉴스</c>, <c>圖／中央社</c>, <c>Photo by Jane Doe</c>), which import left in the body, so the image had
     /// no credit (review); a sentence that starts the same way ("© 2025 ACME. All rights reserved.") stays in the body.
-    /// The whole trimmed line is the credit, kept as written.
+    /// The whole trimmed line is the credit (<see cref="CreditText"/>).
     /// </summary>
     public static bool IsCredit(string trimmedLine)
     {
@@ -29,6 +29,34 @@ internal static partial class ImageAnnotations
         var text = Emphasis.Strip(trimmedLine);
         return Credit().IsMatch(text) || (FigureLabels.NamesSource(text) && FigureLabels.IsLabel(text));
     }
+
+    /// <summary>
+    /// The credit a credit line gives (<see cref="IsCredit"/>): as written, but for emphasis or brackets around all of it
+    /// ("*圖源：ifanr*", "（圖片來源：台積電）"), which set the line apart in the body and are no part of the credit: the
+    /// image's credit shows wherever the photo is used, and the HTML writes it inside a credit element of its own.
+    /// </summary>
+    public static string CreditText(string trimmedLine)
+    {
+        var text = Emphasis.Strip(trimmedLine);
+        var opener = text.Length > 2 ? Openers.IndexOf(text[0], StringComparison.Ordinal) : -1;
+        if (opener < 0 || text[^1] != Closers[opener])
+        {
+            return text;
+        }
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            depth += text[i] == Openers[opener] ? 1 : text[i] == Closers[opener] ? -1 : 0;
+            if (depth == 0 && i < text.Length - 1)
+            {
+                return text; // the first bracket closes before the end: "(Photo: Jane Doe) (AP)"
+            }
+        }
+        return text[1..^1].Trim() is { Length: > 0 } inner ? inner : text;
+    }
+
+    private const string Openers = "(（[［【";
+    private const string Closers = ")）]］】";
 
     /// <summary>The text of a line that is wholly <c>*italic*</c> or <c>_italic_</c>, or null.</summary>
     public static string? EmphasisedCaption(string trimmedLine)

@@ -18,6 +18,27 @@ public sealed class ImageTests
     public void Parse_caption_after_an_image_that_follows_a_comment_is_its_caption() =>
         Assert.Equal("The caption", Assert.Single(ParseBody("<!-- photo -->", "![Alt](https://x.example/a.png)", "*The caption*", "", "Text.").Images).Caption);
 
+    /// <summary>
+    /// Brackets or emphasis around a whole credit line are how the body set it apart, not part of the credit: the image's
+    /// credit was "（圖片來源：台積電）", shown so under every article using the photo (CJK review).
+    /// </summary>
+    [Theory]
+    [InlineData("（圖片來源：台積電）", "圖片來源：台積電")]
+    [InlineData("（圖源：中央社）", "圖源：中央社")]
+    [InlineData("(Photo: Reuters)", "Photo: Reuters")]
+    [InlineData("*圖源：ifanr*", "圖源：ifanr")]
+    [InlineData("*（圖／中央社）*", "圖／中央社")]
+    [InlineData("[삼성전자 제공. 재판매 및 DB 금지]", "삼성전자 제공. 재판매 및 DB 금지")]
+    // Brackets that close inside the line are the credit's own.
+    [InlineData("(Photo: Jane Doe) (AP)", "(Photo: Jane Doe) (AP)")]
+    [InlineData("Photo: Jane Doe (AP)", "Photo: Jane Doe (AP)")]
+    public void Parse_credit_line_in_brackets_or_emphasis_becomes_its_credit_without_them(string line, string credit)
+    {
+        var document = ParseBody("![Alt](https://images.example.com/a.jpg)", line, "", "Next paragraph.");
+        Assert.Equal(credit, Assert.Single(document.Images).Credit);
+        Assert.Equal("![Alt](image:{0})\n\nNext paragraph.\n", document.BodyTemplate);
+    }
+
     [Theory]
     [InlineData("圖源:ifanr")]
     [InlineData("圖源：ifanr")]
@@ -33,8 +54,6 @@ public sealed class ImageTests
     [InlineData("PHOTO： Getty Images")]
     [InlineData("Image: Company handout")]
     [InlineData("Credit: NASA/JPL-Caltech")]
-    [InlineData("*圖源：ifanr*")]
-    [InlineData("（圖源：中央社）")]
     // The credits the article's HTML shows as such, which import left in the body (review).
     [InlineData("写真：共同通信")]
     [InlineData("사진=연합뉴스")]
