@@ -18,7 +18,10 @@ internal static class ImageAnnotationMerge
         var conflicts = new List<string>();
         var altText = Merge("alt text", stored.AltText, fromFile.AltText, conflicts) ?? "";
         var caption = Merge("caption", stored.Caption, fromFile.Caption, conflicts);
-        var credit = Merge("credit", stored.Credit, fromFile.Credit, conflicts);
+        // A credit an earlier build took with the brackets or emphasis around its line is the one the file gives now.
+        var credit = stored.Credit is { } written && ImageAnnotations.CreditText(written) == fromFile.Credit
+            ? written
+            : Merge("credit", stored.Credit, fromFile.Credit, conflicts);
         var changed = altText != stored.AltText || caption != stored.Caption || credit != stored.Credit;
         return new Outcome(changed ? stored.ToRequest() with { AltText = altText, Caption = caption, Credit = credit } : null, conflicts);
     }
