@@ -142,12 +142,16 @@ public static class Snippets
         return wanted.Count > 0;
     }
 
-    /// <summary>Whether the characters just before <paramref name="start"/> and at <paramref name="end"/>, around a whitespace run, include CJK punctuation.</summary>
+    /// <summary>
+    /// Whether the characters just before <paramref name="start"/> and at <paramref name="end"/>, around a whitespace run,
+    /// include CJK punctuation, or punctuation set full-width beside Chinese (<see cref="Cjk.CarriesItsOwnSpace"/>: "…努力。”⏎市场").
+    /// </summary>
     private static bool BesideFullWidthPunctuation(string text, int start, int end)
     {
         Rune.DecodeLastFromUtf16(text.AsSpan(0, start), out var previous, out _);
         Rune.DecodeFromUtf16(text.AsSpan(end), out var next, out _);
-        return (start > 0 && Cjk.IsPunctuation(previous)) || (end < text.Length && Cjk.IsPunctuation(next));
+        return (start > 0 && Cjk.IsPunctuation(previous)) || (end < text.Length && Cjk.IsPunctuation(next))
+            || (start > 0 && end < text.Length && Cjk.CarriesItsOwnSpace(previous, next));
     }
 
     private static string Render(string text, int start, int end, List<(int Start, int End)> matches, bool collapseWhitespace)

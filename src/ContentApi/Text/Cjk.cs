@@ -52,15 +52,27 @@ internal static class Cjk
     /// Whether a line break between these two characters is nothing to a reader (see <see cref="JoinLines"/>): between
     /// Chinese or Japanese characters, or full-width letters and digits among them (CSS Text 3 removes a break between
     /// full-width characters: "会合は⏎１２月"), and beside full-width punctuation, which holds its own space ("製程，⏎GPU");
-    /// also between Chinese or Japanese and a curly quote, an ellipsis or a dash, which Chinese sets full-width
-    /// ("增多”⏎他同时", "指出⏎“供应", "一下……⏎然后"; not "said “yes”⏎and", nor beside Hangul, which is spaced).
+    /// also between Chinese or Japanese and a curly quote, an ellipsis, a dash or a name's dot, which Chinese sets full-width
+    /// ("增多”⏎他同时", "指出⏎“供应", "一下……⏎然后", "東京・⏎大阪"; not "said “yes”⏎and", nor beside Hangul, which is spaced).
     /// </summary>
     public static bool JoinsWithoutSpace(Rune? before, Rune? after) =>
-        before is { } b && after is { } a && (IsPunctuation(b) || IsPunctuation(a) || (IsFullWidth(b) && IsFullWidth(a))
-            || (IsSetFullWidthBesideChinese(b) && IsUnspaced(a)) || (IsUnspaced(b) && IsSetFullWidthBesideChinese(a)));
+        before is { } b && after is { } a && (CarriesItsOwnSpace(b, a) || (IsFullWidth(b) && IsFullWidth(a)));
 
-    /// <summary>Curly quotes, the ellipsis and the em dashes: punctuation Chinese shares with English, and sets full-width.</summary>
-    private static bool IsSetFullWidthBesideChinese(Rune rune) => rune.Value is 0x2018 or 0x2019 or 0x201C or 0x201D or 0x2026 or 0x2014 or 0x2015;
+    /// <summary>
+    /// Whether punctuation between these two characters holds the space a reader sees, so that no space goes between them
+    /// even where text of two blocks joins (a paragraph ending "…努力。”" and the next): full-width punctuation, and a
+    /// curly quote, an ellipsis, a dash or a name's dot beside Chinese or Japanese, which Chinese and Japanese set full-width.
+    /// </summary>
+    public static bool CarriesItsOwnSpace(Rune before, Rune after) =>
+        IsPunctuation(before) || IsPunctuation(after)
+        || (IsSetFullWidthBesideChinese(before) && IsUnspaced(after)) || (IsUnspaced(before) && IsSetFullWidthBesideChinese(after));
+
+    /// <summary>
+    /// Curly quotes, the ellipsis, the em dashes and the dots between the parts of a name (Japanese ・, Chinese ·,
+    /// Taiwanese ‧): punctuation Chinese and Japanese share with other scripts or that lies outside the CJK blocks.
+    /// </summary>
+    private static bool IsSetFullWidthBesideChinese(Rune rune) =>
+        rune.Value is 0x2018 or 0x2019 or 0x201C or 0x201D or 0x2026 or 0x2014 or 0x2015 or 0x30FB or 0x00B7 or 0x2027;
 
     private static bool IsFullWidth(Rune rune) => IsUnspaced(rune) || IsFullWidthLetterOrDigit(rune);
 

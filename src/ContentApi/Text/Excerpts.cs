@@ -311,7 +311,8 @@ public static partial class Excerpts
 
     /// <summary>
     /// Each run of whitespace (between paragraphs, list items, words) as one space, or as nothing beside CJK punctuation,
-    /// which already separates: "…取得 69.6 分。 政府提出…" reads "…分。政府提出…".
+    /// which already separates (<see cref="Cjk.CarriesItsOwnSpace"/>): "…取得 69.6 分。 政府提出…" reads "…分。政府提出…",
+    /// and "…努力。” 市场人士…" "…努力。”市场人士…".
     /// </summary>
     private static string CollapseWhitespace(string text)
     {
@@ -326,7 +327,7 @@ public static partial class Excerpts
                 pendingSpace = true;
                 continue;
             }
-            if (pendingSpace && !Cjk.IsPunctuation(previous) && !Cjk.IsPunctuation(rune))
+            if (pendingSpace && !Cjk.CarriesItsOwnSpace(previous, rune))
             {
                 builder.Append(' ');
             }

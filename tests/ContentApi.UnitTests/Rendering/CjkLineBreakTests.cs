@@ -77,6 +77,10 @@ public sealed class CjkLineBreakTests
     [InlineData("他說「這是‘試點’\n計畫」。", "他說「這是‘試點’計畫」。")]
     [InlineData("他停了一下……\n然后说", "他停了一下……然后说")]
     [InlineData("台積電——\n全球最大的晶圓代工廠", "台積電——全球最大的晶圓代工廠")]
+    // A name's dot, Japanese (・), Chinese (·) or Taiwanese (‧), set full-width between its parts.
+    [InlineData("東京・\n大阪", "東京・大阪")]
+    [InlineData("瑪麗·\n居禮", "瑪麗·居禮")]
+    [InlineData("瑪麗‧\n居禮", "瑪麗‧居禮")]
     public void A_soft_break_beside_a_quote_or_dash_next_to_chinese_writes_nothing(string markdown, string text)
     {
         Assert.Equal($"<p>{text}</p>", Html(markdown));

@@ -72,6 +72,10 @@ public sealed class SnippetsTests
     [InlineData("市府表示，\n“目前已有三萬戶停電”。", "停電", "市府表示，“目前已有三萬戶<mark>停電</mark>”。")]
     [InlineData("新款 iPhone 15 Pro\n（蘋果）今天開賣。", "蘋果", "新款 iPhone 15 Pro（<mark>蘋果</mark>）今天開賣。")]
     [InlineData("The results came\nback positive.", "back", "The results came <mark>back</mark> positive.")]
+    // A paragraph ending in a closing quote, as Chinese quotes end ("…努力。”⏎市场…"), or a name wrapped at its dot (CJK review).
+    [InlineData("他说：“我们会继续努力。”\n市场人士认为需求强劲。", "市场", "他说：“我们会继续努力。”<mark>市场</mark>人士认为需求强劲。")]
+    [InlineData("物理學家瑪麗・\n居禮", "居禮", "物理學家瑪麗・<mark>居禮</mark>")]
+    [InlineData("He said “yes”\nand left.", "left", "He said “yes” and <mark>left</mark>.")]
     public void Build_writes_no_space_beside_full_width_punctuation(string text, string query, string expected) =>
         Assert.Equal(expected, Build(text, query));
 

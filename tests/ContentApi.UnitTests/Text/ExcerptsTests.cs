@@ -229,6 +229,18 @@ public sealed class ExcerptsTests
     }
 
     /// <summary>
+    /// Paragraphs join with no space where Chinese sets none: after a quotation closing a paragraph ("…努力。”" then
+    /// "市场…"), as after 。; the excerpt read "…努力。” 市场人士…" (CJK review).
+    /// </summary>
+    [Theory]
+    [InlineData("他说：“我们会继续努力。”\n\n市场人士认为需求强劲。", "他说：“我们会继续努力。”市场人士认为需求强劲。")]
+    [InlineData("他停了一下……\n\n然后说", "他停了一下……然后说")]
+    [InlineData("第一段\n\n第二段", "第一段 第二段")]
+    [InlineData("He said “yes”\n\nThen he left.", "He said “yes” Then he left.")]
+    public void Derive_joins_paragraphs_beside_a_closing_quote_in_chinese_without_a_space(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, DerivedExcerpt.Of(markdown));
+
+    /// <summary>
     /// A long Chinese or Japanese paragraph whose sentences run on with commas alone, as news leads do: the excerpt was
     /// cut at its 199th character, mid-clause, where a clause ended a few characters before (CJK review).
     /// </summary>
