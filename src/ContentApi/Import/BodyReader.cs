@@ -84,6 +84,10 @@ internal sealed class BodyReader
             var (caption, credit) = image.IsStandalone && storedId is null
                 ? TakeAnnotations(image.Line)
                 : (null, null);
+            if (credit is not null)
+            {
+                CreditTheRowAbove(images, image.Line, credit);
+            }
             images.Add(new ImportImage(images.Count, image.Url, image.AltText, caption, credit, fileLine)
             {
                 WrittenDestination = storedId is null ? null : _body.Substring(image.UrlStart, image.UrlLength),
@@ -91,6 +95,23 @@ internal sealed class BodyReader
             _imported.Add(image);
         }
         return images;
+    }
+
+    /// <summary>
+    /// Gives a credit taken under an image to the images of its row, each alone on the line right above (the HTML reads
+    /// a credit under a row so: "圖／中央社" under two agency photos credits both), that have none; the caption stays the
+    /// last one's.
+    /// </summary>
+    private void CreditTheRowAbove(List<ImportImage> images, int line, string credit)
+    {
+        for (var i = images.Count - 1; i >= 0 && _imported[i].EndLine == line - 1 && _imported[i].IsStandalone && images[i].ExistingImageId is null; i--)
+        {
+            if (images[i].Credit is null)
+            {
+                images[i] = images[i] with { Credit = credit };
+            }
+            line = _imported[i].Line;
+        }
     }
 
     /// <summary>

@@ -19,6 +19,33 @@ public sealed class ImageTests
         Assert.Equal("The caption", Assert.Single(ParseBody("<!-- photo -->", "![Alt](https://x.example/a.png)", "*The caption*", "", "Text.").Images).Caption);
 
     /// <summary>
+    /// A credit under a row of pictures, one on each line, credits them all, as the article's HTML reads it: import gave
+    /// it to the last alone and took the line out of the body, so the others showed no credit (CJK review).
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n")]
+    public void Parse_credit_line_under_a_row_of_images_credits_each(string gap)
+    {
+        var document = ParseBody("![a](https://images.example.com/a.jpg)", "![b](https://images.example.com/b.jpg)" + gap, "圖／中央社", "", "Next paragraph.");
+        Assert.Equal(["圖／中央社", "圖／中央社"], document.Images.Select(image => image.Credit));
+    }
+
+    [Fact]
+    public void Parse_caption_and_credit_under_a_row_give_the_caption_to_the_last()
+    {
+        var document = ParseBody("![a](https://images.example.com/a.jpg)", "![b](https://images.example.com/b.jpg)", "*發布會現場*", "圖源:ifanr", "", "Text.");
+        Assert.Equal([(null, "圖源:ifanr"), ("發布會現場", "圖源:ifanr")], document.Images.Select(image => (image.Caption, image.Credit)));
+    }
+
+    [Fact]
+    public void Parse_credit_line_under_an_image_in_a_paragraph_of_its_own_credits_it_alone()
+    {
+        var document = ParseBody("![a](https://images.example.com/a.jpg)", "", "![b](https://images.example.com/b.jpg)", "圖／中央社", "", "Text.");
+        Assert.Equal([null, "圖／中央社"], document.Images.Select(image => image.Credit));
+    }
+
+    /// <summary>
     /// Brackets or emphasis around a whole credit line are how the body set it apart, not part of the credit: the image's
     /// credit was "（圖片來源：台積電）", shown so under every article using the photo (CJK review).
     /// </summary>
