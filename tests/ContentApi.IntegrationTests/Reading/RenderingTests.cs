@@ -115,6 +115,31 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal($"{caption} <small class=\"credit\">{credit}</small>", Parse(html).QuerySelector("figure figcaption")!.InnerHtml);
     }
 
+    /// <summary>
+    /// A Taiwanese news article as editors write it: a lead running on with commas, a row of agency photos under one
+    /// credit, and a caption with its credit run in after a space. The first photo of the row kept its library credit,
+    /// the run-in credit swallowed its caption, and the excerpt stopped mid-word (CJK review).
+    /// </summary>
+    [Fact]
+    public async Task A_chinese_news_article_credits_a_row_of_photos_and_cuts_its_excerpt_at_a_clause()
+    {
+        var (first, second, third) = (await _content.ImageAsync("台積電提供"), await _content.ImageAsync("路透社"), await _content.ImageAsync(null, "台北101"));
+        var lead = "晶圓代工龍頭台積電今天舉行第三季法說會，董事長表示人工智慧相關需求持續強勁，客戶對先進製程的需求遠高於公司產能，" +
+            "預計明年資本支出將介於四百億至四百二十億美元之間，創下歷史新高，法人普遍認為這將進一步拉開與競爭對手的差距，" +
+            "也讓供應鏈業者對明年營運抱持樂觀看法，不過也有分析師提醒地緣政治風險與匯率波動仍可能影響毛利率表現，" +
+            "多家外資券商隨即調高目標價，台股加權指數盤中一度大漲逾三百點，電子類股全面走強，半導體設備與材料族群同步受惠";
+        var body = $"{lead}。\n\n![](image:{first})\n![](image:{second})\n\n圖／中央社\n\n![](image:{third})\n台北101夜景 圖源：中央社\n\n正文。";
+        var id = await ArticleAsync(body, [first, second, third]);
+
+        var article = await factory.Anonymous().GetJsonAsync($"/api/v1/articles/{id}?format=html");
+        var figures = Parse(article.Text("bodyHtml")).QuerySelectorAll("figure");
+        Assert.Equal(["圖／中央社", "圖／中央社", "圖源：中央社"], figures.Select(figure => figure.QuerySelector("small.credit")!.TextContent));
+        Assert.Equal("台北101夜景 <small class=\"credit\">圖源：中央社</small>", figures[2].QuerySelector("figcaption")!.InnerHtml);
+        var excerpt = article.Text("excerpt");
+        Assert.EndsWith("…", excerpt, StringComparison.Ordinal);
+        Assert.StartsWith(excerpt[..^1] + "，", lead, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Figure_ending_a_footnote_is_followed_by_the_link_back_not_holding_it_in_its_credit()
     {
