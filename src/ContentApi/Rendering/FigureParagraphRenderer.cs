@@ -33,7 +33,7 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
         {
             var shown = figures.Select(figure => (Figure: figure, Image: ImageHtml.Resolve(figure.Reference, images))).Where(f => f.Image is not null).ToList();
             var label = shown.Count > 0 ? FigureLabels.Of(paragraph, rest, _siblings) : null;
-            var rowCredit = label is null ? null : ImageHtml.CreditOfTheRow(label, shown[^1].Image!);
+            var rowCredit = label is null ? null : ImageHtml.CreditOfTheRow(label);
             for (var i = 0; i < shown.Count; i++)
             {
                 renderer.EnsureLine();

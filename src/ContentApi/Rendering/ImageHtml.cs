@@ -96,10 +96,11 @@ internal static class ImageHtml
 
     /// <summary>
     /// The credit a label under a row of figures gives the figures before the last (which takes the whole label): its
-    /// credit line, or a trailing credit set apart from its caption, as the last figure reads it; null when it has none.
+    /// credit line, or a trailing credit set apart from its caption; null when it has none. Not a plain line that is a
+    /// credit only by saying the last image's own ("ifanr" under an ifanr photo): that one is the last figure's.
     /// </summary>
-    public static FigureLabel? CreditOfTheRow(FigureLabel label, InlineImage last) =>
-        AsCreditWhenItIsTheImagesCredit(TrailingCredit.SetApart(label), last.Credit) is { Credit: { } credit } ? new FigureLabel(null, credit, [], null) : null;
+    public static FigureLabel? CreditOfTheRow(FigureLabel label) =>
+        TrailingCredit.SetApart(label) is { Credit: { } credit } ? new FigureLabel(null, credit, [], null) : null;
 
     /// <summary>A label line without a colon that says just the image's credit ("Reuters" under a Reuters photo) is that credit.</summary>
     private static FigureLabel? AsCreditWhenItIsTheImagesCredit(FigureLabel? label, string? credit) =>

@@ -252,6 +252,17 @@ public sealed class FigureCreditTests
         Assert.Equal("正文。", DerivedExcerpt.Of(markdown));
     }
 
+    /// <summary>
+    /// A plain line that says just the last picture's credit ("ifanr" under a row whose last photo is ifanr's) is that
+    /// picture's credit, not the row's: the first keeps its own.
+    /// </summary>
+    [Fact]
+    public void A_line_naming_the_last_pictures_own_credit_is_not_the_rows()
+    {
+        var figures = Row("![](image:12)\n![](image:13)\nifanr\n\n正文。").QuerySelectorAll("figure");
+        Assert.Equal(["阿里雲", "ifanr"], figures.Select(figure => figure.QuerySelector("small.credit")?.TextContent));
+    }
+
     /// <summary>A caption and its credit under a row: the credit for each picture, the caption once, under the row's last.</summary>
     [Fact]
     public void A_caption_and_credit_under_a_row_keep_the_caption_under_the_last()
