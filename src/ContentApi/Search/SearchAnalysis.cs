@@ -26,7 +26,11 @@ public static class SearchAnalysis
     /// one in a fence it holds; 21: Xinhua's, Yonhap's and Chinese papers' datelines leave a derived excerpt, and so
     /// do photographers' credits under a figure written without a label, "新华社记者 张三 摄"; a line wrapped beside
     /// full-width punctuation, or between full-width letters or digits and Chinese or Japanese, joins without a space;
-    /// 22: the editor's credit ending a Chinese news article, "（編輯：李四）", leaves a derived excerpt).
+    /// 22: the editor's credit ending a Chinese news article, "（編輯：李四）", leaves a derived excerpt; a derived excerpt
+    /// with no sentence end in reach is cut after a Chinese or Japanese comma, not mid-word; a line wrapped between
+    /// Chinese and a curly quote, an ellipsis, a dash or a name's dot joins without a space, and a paragraph ending in
+    /// such a quote joins the next in an excerpt without one; a gallery's excerpt leaves out a credit run into a caption
+    /// after a space, "台北101夜景 圖源：中央社").
     /// </summary>
     private const int AnalyzerRevision = 22;
 
