@@ -14,13 +14,13 @@ public sealed class BackupRestoreFilesTests
     public async Task Backup_to_a_path_holding_a_semicolon_writes_that_file()
     {
         var folder = CommandRunner.TempDirectory();
-        var database = await DatabaseWithTagAsync(folder, "Backed up");
+        var database = await TagSnapshots.DatabaseWithTagAsync(folder, "Backed up");
         var target = Path.Combine(folder, "nightly;Mode=Memory.db");
 
         var (exitCode, output) = await CommandRunner.RunAsync(database, "backup", target);
 
         Assert.True(exitCode == 0, output);
-        Assert.Equal(["Backed up"], await TagsAsync(target));
+        Assert.Equal(["Backed up"], await TagSnapshots.TagsAsync(target));
     }
 
     /// <summary>
@@ -31,7 +31,7 @@ public sealed class BackupRestoreFilesTests
     public async Task Backup_to_a_file_whose_name_is_near_the_longest_allowed_writes_that_file_and_nothing_beside_it()
     {
         var folder = CommandRunner.TempDirectory();
-        var database = await DatabaseWithTagAsync(folder, "Long");
+        var database = await TagSnapshots.DatabaseWithTagAsync(folder, "Long");
         var snapshots = Path.Combine(folder, "snapshots");
         var target = Path.Combine(snapshots, new string('n', 250) + ".db");
 
@@ -39,7 +39,7 @@ public sealed class BackupRestoreFilesTests
 
         Assert.True(exitCode == 0, output);
         Assert.Equal([target], Directory.GetFileSystemEntries(snapshots));
-        Assert.Equal(["Long"], await TagsAsync(target));
+        Assert.Equal(["Long"], await TagSnapshots.TagsAsync(target));
     }
 
     [Theory]
@@ -51,60 +51,34 @@ public sealed class BackupRestoreFilesTests
         var folder = CommandRunner.TempDirectory();
         var named = Path.Combine(folder, name.Replace("{folder}", folder, StringComparison.Ordinal));
         Directory.CreateDirectory(Path.GetDirectoryName(named)!);
-        File.Copy(await SnapshotWithTagAsync("Named"), named);
-        File.Copy(await SnapshotWithTagAsync("Other"), Path.Combine(folder, "plain.db"));
-        var database = await DatabaseWithTagAsync(folder, "Replaced");
+        File.Copy(await TagSnapshots.SnapshotWithTagAsync("Named"), named);
+        File.Copy(await TagSnapshots.SnapshotWithTagAsync("Other"), Path.Combine(folder, "plain.db"));
+        var database = await TagSnapshots.DatabaseWithTagAsync(folder, "Replaced");
 
         var (exitCode, output) = await CommandRunner.RunAsync(database, "restore", named);
 
         Assert.True(exitCode == 0, output);
-        Assert.Equal(["Named"], await TagsAsync(database));
+        Assert.Equal(["Named"], await TagSnapshots.TagsAsync(database));
     }
 
     [Fact]
     public async Task Restoring_an_older_snapshot_leaves_no_file_of_its_staged_copy_open()
     {
-        var snapshot = await SnapshotWithTagAsync("Older");
+        var snapshot = await TagSnapshots.SnapshotWithTagAsync("Older");
         await using (var connection = new SqliteConnection($"Data Source={snapshot};Pooling=False"))
         {
             // As a build before migration 0013 wrote it: the restore migrates its staged copy.
             await connection.ExecuteAsync("DROP TABLE last_restore; DELETE FROM schema_migrations WHERE version >= 13");
         }
         var folder = CommandRunner.TempDirectory();
-        var database = await DatabaseWithTagAsync(folder, "Replaced");
+        var database = await TagSnapshots.DatabaseWithTagAsync(folder, "Replaced");
 
         var (exitCode, output) = await CommandRunner.RunAsync(database, "restore", snapshot);
 
         Assert.True(exitCode == 0, output);
-        Assert.Equal(["Older"], await TagsAsync(database));
+        Assert.Equal(["Older"], await TagSnapshots.TagsAsync(database));
         Assert.Empty(Directory.GetFiles(folder, "content.db.restoring-*"));
         Assert.Empty(OpenFilesStartingWith(database + ".restoring-"));
-    }
-
-    private static async Task<string> DatabaseWithTagAsync(string folder, string tag)
-    {
-        var database = Path.Combine(folder, "content.db");
-        Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
-        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
-        await connection.ExecuteAsync(
-            "INSERT INTO tags (slug, name, created_at, updated_at) VALUES (@Slug, @Name, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
-            new { Slug = tag.ToLowerInvariant().Replace(' ', '-'), Name = tag });
-        return database;
-    }
-
-    /// <summary>A snapshot, written by backup to a plain path, of a database holding one tag.</summary>
-    private static async Task<string> SnapshotWithTagAsync(string tag)
-    {
-        var folder = CommandRunner.TempDirectory();
-        var snapshot = Path.Combine(folder, "snapshot.db");
-        Assert.Equal(0, (await CommandRunner.RunAsync(await DatabaseWithTagAsync(folder, tag), "backup", snapshot)).ExitCode);
-        return snapshot;
-    }
-
-    private static async Task<List<string>> TagsAsync(string database)
-    {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        return [.. await connection.QueryAsync<string>("SELECT name FROM tags ORDER BY name")];
     }
 
     /// <summary>The files this process holds open whose path starts with <paramref name="prefix"/> (a deleted one's too).</summary>

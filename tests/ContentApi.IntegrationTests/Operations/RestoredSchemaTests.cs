@@ -23,12 +23,12 @@ public sealed class RestoredSchemaTests
     [InlineData("DROP INDEX ix_articles_cover;", "lacks the index 'ix_articles_cover' that ContentApi's migrations make")]
     public async Task A_snapshot_with_what_the_migrations_do_not_make_is_refused_and_the_database_left_as_it_was(string tampering, string refusal)
     {
-        var snapshot = await SnapshotWithTagAsync("From the snapshot");
+        var snapshot = await TagSnapshots.SnapshotWithTagAsync("From the snapshot");
         await using (var connection = new SqliteConnection($"Data Source={snapshot};Pooling=False"))
         {
             await connection.ExecuteAsync(tampering);
         }
-        var database = await DatabaseWithTagAsync(CommandRunner.TempDirectory(), "Replaced");
+        var database = await TagSnapshots.DatabaseWithTagAsync(CommandRunner.TempDirectory(), "Replaced");
 
         var outcome = await AppProcess.RunAsync(database, ["restore", snapshot]);
 
@@ -36,7 +36,7 @@ public sealed class RestoredSchemaTests
         var line = Assert.Single(outcome.ErrorLines);
         Assert.StartsWith($"{snapshot} {refusal}", line, StringComparison.Ordinal);
         Assert.EndsWith("; the database was left as it was.", line, StringComparison.Ordinal);
-        Assert.Equal(["Replaced"], await TagsAsync(database));
+        Assert.Equal(["Replaced"], await TagSnapshots.TagsAsync(database));
         // The staged copy, and the schema it was compared with, are gone.
         Assert.DoesNotContain(Directory.GetFiles(Path.GetDirectoryName(database)!), file => file.Contains(".restoring-", StringComparison.Ordinal));
     }
@@ -45,41 +45,16 @@ public sealed class RestoredSchemaTests
     [Fact]
     public async Task A_snapshot_of_an_older_schema_is_still_restored()
     {
-        var snapshot = await SnapshotWithTagAsync("Older");
+        var snapshot = await TagSnapshots.SnapshotWithTagAsync("Older");
         await using (var connection = new SqliteConnection($"Data Source={snapshot};Pooling=False"))
         {
             await connection.ExecuteAsync("DROP INDEX ix_images_url; DELETE FROM schema_migrations WHERE version >= 20;");
         }
-        var database = await DatabaseWithTagAsync(CommandRunner.TempDirectory(), "Replaced");
+        var database = await TagSnapshots.DatabaseWithTagAsync(CommandRunner.TempDirectory(), "Replaced");
 
         var (exitCode, output) = await CommandRunner.RunAsync(database, "restore", snapshot);
 
         Assert.True(exitCode == 0, output);
-        Assert.Equal(["Older"], await TagsAsync(database));
-    }
-
-    private static async Task<string> DatabaseWithTagAsync(string folder, string tag)
-    {
-        var database = Path.Combine(folder, "content.db");
-        Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
-        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
-        await connection.ExecuteAsync(
-            "INSERT INTO tags (slug, name, created_at, updated_at) VALUES (@Slug, @Name, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
-            new { Slug = tag.ToLowerInvariant().Replace(' ', '-'), Name = tag });
-        return database;
-    }
-
-    private static async Task<string> SnapshotWithTagAsync(string tag)
-    {
-        var folder = CommandRunner.TempDirectory();
-        var snapshot = Path.Combine(folder, "snapshot.db");
-        Assert.Equal(0, (await CommandRunner.RunAsync(await DatabaseWithTagAsync(folder, tag), "backup", snapshot)).ExitCode);
-        return snapshot;
-    }
-
-    private static async Task<List<string>> TagsAsync(string database)
-    {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        return [.. await connection.QueryAsync<string>("SELECT name FROM tags ORDER BY name")];
+        Assert.Equal(["Older"], await TagSnapshots.TagsAsync(database));
     }
 }
