@@ -163,7 +163,6 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Contains($"articles.jsonl:{lines.Length}: 'slug' is '{lastSlug}', which article {firstId} has as an earlier slug ('previous_slugs').", refusal, StringComparison.Ordinal);
     }
 
-    /// <summary>Each was refused with the JSON reader's words alone, naming no file or line.</summary>
     /// <summary>
     /// A line was read whole before anything judged it: an export edited to hold a line of gigabytes (or a file that is no
     /// export) took the machine's memory. A line longer than any row is refused at its line before it is held.
@@ -195,6 +194,7 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.StartsWith($"{manifest} is not the manifest an export writes (it is larger than", await RefusalAsync(folder), StringComparison.Ordinal);
     }
 
+    /// <summary>Each was refused with the JSON reader's words alone, naming no file or line.</summary>
     [Fact]
     public async Task Import_names_the_file_and_line_of_a_lone_surrogate_and_the_manifest_it_cannot_read()
     {

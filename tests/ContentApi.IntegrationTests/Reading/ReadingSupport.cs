@@ -37,11 +37,11 @@ public sealed class FrontendApiFactory : ApiFactory
 /// <summary>Small helpers the reading tests share: creating content with chosen fields and reading lists.</summary>
 internal static class Reads
 {
-    /// <summary>Creates a published English article by <paramref name="authorIds"/>; <paramref name="extra"/> overrides any field.</summary>
     /// <summary>SQLite's plan of <paramref name="sql"/>, one line per step.</summary>
     public static async Task<string> QueryPlanAsync(this SqliteConnection connection, string sql, object? parameters = null) =>
         string.Join("\n", (await connection.QueryAsync("EXPLAIN QUERY PLAN " + sql, parameters)).Select(row => (string)row.detail));
 
+    /// <summary>Creates a published English article by <paramref name="authorIds"/>; <paramref name="extra"/> overrides any field.</summary>
     public static async Task<JsonObject> CreateArticleAsync(this HttpClient writer, long[] authorIds, Dictionary<string, object?>? extra = null)
     {
         var body = new Dictionary<string, object?>
