@@ -173,7 +173,9 @@ public static class Snippets
             position = to;
         }
         AppendEscaped(html, text, position, end, collapseWhitespace);
-        return html.ToString();
+        // Shown inline beside the other hits, a snippet must leave no override open (a body's paragraph may: its end closes
+        // it), nor keep a closer whose opener the cut left out; the markup and escapes hold no such control.
+        return TextRules.WithBalancedBidiControls(html.ToString());
     }
 
     /// <summary>

@@ -37,7 +37,10 @@ public static class ArticleText
     {
         var (plain, excerptSource, placedImageIds, malformedImageReferences, tooComplex) =
             MarkdownRenderer.ToPlainTextForStorage(markdownBody, parseLimit ?? TimedMarkdownParse.Limit);
-        var excerpt = Excerpts.WithinCharacters(Excerpts.Derive(excerptSource, ExcerptMaxLength), ExcerptMaxCharacters);
+        // A paragraph's end closes what it leaves open, and a cut can fall between an opener and its closer: shown inline
+        // in a list, an override left open in the excerpt reversed the titles after it (Trojan Source), as a given excerpt may not.
+        var excerpt = TextRules.WithBalancedBidiControls(
+            Excerpts.WithinCharacters(Excerpts.Derive(excerptSource, ExcerptMaxLength), ExcerptMaxCharacters));
         return new ArticleTextStats(
             plain,
             CountCharacters(excerptSource) == 0 ? "" : excerpt, // only zero-width or format characters: nothing a reader would see

@@ -73,6 +73,60 @@ public static partial class TextRules
     }
 
     /// <summary>
+    /// The text without the bidirectional controls <see cref="HasBalancedBidiControls"/> finds unbalanced: each
+    /// embedding, override or isolate closed within it stays with its closer; one left open, a closer of none, or one
+    /// closing another kind than the innermost open one (which the algorithm ignores) goes. For text cut from text that
+    /// was free to leave them open (a body's paragraph, which ends them) or cut between an opener and its closer, and shown
+    /// inline as a title is (a derived excerpt, a search snippet): nothing it leaves open reorders what follows it, and
+    /// it is never longer than it was. Text without such controls is returned as it is.
+    /// </summary>
+    public static string WithBalancedBidiControls(string value)
+    {
+        if (value.AsSpan().IndexOfAnyInRange('\u202A', '\u202E') < 0 && value.AsSpan().IndexOfAnyInRange('\u2066', '\u2069') < 0)
+        {
+            return value;
+        }
+        var dropped = new List<int>();
+        var open = new Stack<(int At, bool Isolate)>();
+        for (var i = 0; i < value.Length; i++)
+        {
+            switch (value[i])
+            {
+                case '\u202A' or '\u202B' or '\u202D' or '\u202E':
+                    open.Push((i, false));
+                    break;
+                case '\u2066' or '\u2067' or '\u2068':
+                    open.Push((i, true));
+                    break;
+                case '\u202C' or '\u2069':
+                    if (open.TryPeek(out var innermost) && innermost.Isolate == (value[i] == '\u2069'))
+                    {
+                        open.Pop();
+                    }
+                    else
+                    {
+                        dropped.Add(i);
+                    }
+                    break;
+            }
+        }
+        dropped.AddRange(open.Select(o => o.At));
+        if (dropped.Count == 0)
+        {
+            return value;
+        }
+        dropped.Sort();
+        var kept = new StringBuilder(value.Length - dropped.Count);
+        var from = 0;
+        foreach (var at in dropped)
+        {
+            kept.Append(value, from, at - from);
+            from = at + 1;
+        }
+        return kept.Append(value, from, value.Length - from).ToString();
+    }
+
+    /// <summary>
     /// Whether blank-free text shows anything: not only format characters (zero-width space and joiners, U+FEFF),
     /// accents with no letter, or the letters that print as nothing (Hangul fillers, the blank Braille pattern).
     /// Blank text passes here: NotEmpty says what is wrong with it.

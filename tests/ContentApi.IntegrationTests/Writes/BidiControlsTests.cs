@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using ContentApi.IntegrationTests.Reading;
 using ContentApi.TestSupport;
 
 namespace ContentApi.IntegrationTests.Writes;
@@ -54,5 +55,38 @@ public sealed class BidiControlsTests(ApiFactory factory) : IClassFixture<ApiFac
 
         Assert.Equal(text, article["title"]!.GetValue<string>());
         Assert.Equal(text, article["subtitle"]!.GetValue<string>());
+    }
+
+    /// <summary>
+    /// A body may leave an override open (its paragraph's end closes it in the HTML), and the excerpt's cut may fall
+    /// between an isolate and its close: the derived excerpt, shown inline in lists as a title is, kept the override open
+    /// and reversed what a list showed after it, and a client sending the article back as it read it got a 400 on the
+    /// excerpt it had been given. A derived excerpt keeps only the controls closed within it.
+    /// </summary>
+    [Theory]
+    [InlineData("Please open invoice\u202Efdp.exe today.", "Please open invoicefdp.exe today.")]
+    [InlineData("Stray close\u202C and \u2067שלום\u2069 kept.", "Stray close and \u2067שלום\u2069 kept.")]
+    public async Task A_derived_excerpt_leaves_no_bidi_control_open_and_goes_back_as_it_came(string body, string excerpt)
+    {
+        var writer = factory.Writer();
+        var article = await new TestContent(writer).ArticleAsync(new() { ["body"] = body });
+        var url = $"/api/v1/articles/{article.Id()}";
+
+        Assert.Equal(excerpt, article.Text("excerpt"));
+        var sentBack = await (await writer.PatchMergeAsync(url, new { excerpt = article.Text("excerpt") })).AssertJsonAsync();
+        Assert.Equal(excerpt, sentBack.Text("excerpt"));
+    }
+
+    [Fact]
+    public async Task A_derived_excerpt_cut_inside_an_isolate_leaves_the_isolate_out()
+    {
+        var body = "Lead " + string.Concat(Enumerable.Repeat("word ", 30)) + "\u2067" + string.Concat(Enumerable.Repeat("שלום ", 40)) + "\u2069 end.";
+        var article = await new TestContent(factory.Writer()).ArticleAsync(new() { ["body"] = body });
+
+        var excerpt = article.Text("excerpt");
+        Assert.EndsWith("…", excerpt);
+        Assert.Contains("שלום", excerpt);
+        Assert.True(Text.TextRules.HasBalancedBidiControls(excerpt), excerpt);
+        Assert.DoesNotContain('\u2067', excerpt);
     }
 }
