@@ -10,7 +10,9 @@ namespace ContentApi.Transfer;
 /// The API's own rules for the imported columns that readers could be harmed through, or clients misled by, were they
 /// anything else: links (which pages put in an href or a src), slugs (which name resources in URLs and files), the
 /// values that pages write into markup and clients choose by (language, status, media type), an author's email (whose
-/// format the document states), pixel sizes (read into an int), the focal point and byte size (which clients compute with). An export file is input like a request body: it can be edited between export and import. Limits that
+/// format the document states), pixel sizes (read into an int), the focal point and byte size (which clients compute with),
+/// and the bidirectional controls of the texts pages show inline (titles, names, captions: one left open reverses what
+/// follows). An export file is input like a request body: it can be edited between export and import. Limits that
 /// only keep a harmless value short or visible are not applied again, so what an older version stored is imported as it was.
 /// </summary>
 internal static class ImportedColumnRules
@@ -19,6 +21,9 @@ internal static class ImportedColumnRules
 
     private static readonly Rule HttpUrl = Text(TextRules.IsHttpUrl, TextRules.UrlMessage);
     private static readonly Rule Slug = Text(Slugs.IsValid, TextRules.SlugMessage);
+
+    /// <summary>An override left open in a title or name reverses what a page shows after it (the next title in a list: Trojan Source).</summary>
+    private static readonly Rule BalancedBidi = Text(TextRules.HasBalancedBidiControls, TextRules.BidiControlMessage);
 
     /// <summary>The app reads widths and heights as int: a larger one made every read of the image, and of the articles showing it, a 500.</summary>
     private static readonly Rule PixelCount = new(value => value is long count && ImageRequestValidator.IsPixelCount(count), ImageRequestValidator.PixelCountMessage);
@@ -35,6 +40,17 @@ internal static class ImportedColumnRules
         [("images", "width")] = PixelCount,
         [("images", "height")] = PixelCount,
         [("images", "mime_type")] = Text(ImageRequestValidator.IsMimeType, ImageRequestValidator.MimeTypeMessage),
+        [("images", "alt_text")] = BalancedBidi,
+        [("images", "caption")] = BalancedBidi,
+        [("images", "credit")] = BalancedBidi,
+        [("images", "license")] = BalancedBidi,
+        [("authors", "name")] = BalancedBidi,
+        [("authors", "bio")] = BalancedBidi,
+        [("tags", "name")] = BalancedBidi,
+        [("tags", "description")] = BalancedBidi,
+        [("articles", "title")] = BalancedBidi,
+        [("articles", "subtitle")] = BalancedBidi,
+        [("articles", "excerpt")] = BalancedBidi,
         [("authors", "slug")] = Slug,
         [("authors", "website")] = HttpUrl,
         // The document says format idn-email, and a stored x@-b.com made clients that check formats refuse every page listing its author.
@@ -61,12 +77,14 @@ internal static class ImportedColumnRules
     /// a slug's Thai ำ or Lao ຳ, which earlier builds stored as two characters (<see cref="Slugs.InStoredSpelling"/>),
     /// and a language the registry deprecated (<c>iw</c> is <c>he</c>: <see cref="LanguageTags.WithPreferredLanguage"/>).
     /// A language no registry knows (<c>jp</c>), which earlier builds took, is imported as it is: import judges only
-    /// what harms readers or clients, and the tag is still well formed.
+    /// what harms readers or clients, and the tag is still well formed. A derived excerpt, which no one writes, keeps only
+    /// the bidirectional controls closed within it, as this build derives it (<see cref="ArticleText.Measure"/>).
     /// </summary>
     public static object? Stored(string table, string column, object? value) => value switch
     {
         string slug when Rules.GetValueOrDefault((table, column)) == Slug => Slugs.InStoredSpelling(slug),
         string language when (table, column) == ("articles", "language") && LanguageTags.IsWellFormed(language) => LanguageTags.WithPreferredLanguage(language),
+        string excerpt when (table, column) == ("articles", "derived_excerpt") => TextRules.WithBalancedBidiControls(excerpt),
         _ => value,
     };
 

@@ -22,6 +22,7 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
     private const string UrlRule = "absolute http or https URL";
     private const string SlugRule = "lowercase letters";
     private const string EmailRule = "email address";
+    private const string BidiRule = "close each bidirectional embedding or override";
 
     [Theory]
     [InlineData("images.jsonl", "\"url\":\"[^\"]*\"", "\"url\":\"javascript:alert(document.domain)\"", "url", UrlRule)]
@@ -46,6 +47,10 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
     [InlineData("images.jsonl", "\"byte_size\":[^,]*", "\"byte_size\":9007199254740992", "byte_size", "from 0 to 9007199254740991")]
     [InlineData("articles.jsonl", "\"author_ids\":\\[[^\\]]*\\]", "\"author_ids\":[]", "author_ids", "At least one author is required")]
     [InlineData("articles.jsonl", "\"author_ids\":\\[[^\\]]*\\],?", "", "author_ids", "At least one author is required")]
+    [InlineData("articles.jsonl", "\"title\":\"[^\"]*\"", "\"title\":\"invoice\\u202Efdp.exe\"", "title", BidiRule)]
+    [InlineData("authors.jsonl", "\"name\":\"[^\"]*\"", "\"name\":\"\\u2067שלום\"", "name", BidiRule)]
+    [InlineData("tags.jsonl", "\"name\":\"[^\"]*\"", "\"name\":\"AI\\u202C\"", "name", BidiRule)]
+    [InlineData("images.jsonl", "\"alt_text\":\"[^\"]*\"", "\"alt_text\":\"\\u202Egnp.exe\"", "alt_text", BidiRule)]
     public async Task Import_refuses_a_value_the_api_refuses_saying_where_and_why_and_imports_nothing(
         string file, string pattern, string replacement, string column, string rule)
     {
@@ -261,6 +266,25 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
         await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM articles WHERE title = @Title AND subtitle = @Subtitle AND canonical_url = @Url", new { Title = "\u200B", Subtitle = subtitle, Url = url }));
+    }
+
+    /// <summary>
+    /// An earlier build derived an excerpt that kept an override its body's paragraph left open (or an export was edited
+    /// so): no one wrote it, so it is imported as this build derives it, with only the controls closed within it.
+    /// </summary>
+    [Fact]
+    public async Task Import_takes_a_derived_excerpt_with_only_the_bidi_controls_closed_within_it()
+    {
+        await CreateContentAsync();
+        var folder = await ExportAsync(factory.DatabasePath);
+        Tamper(folder, "articles.jsonl", "\"derived_excerpt\":\"[^\"]*\"", "\"derived_excerpt\":\"Open invoice\\u202Efdp.exe\"");
+
+        var database = NewDatabase();
+        await ImportAsync(folder, database);
+
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM articles WHERE derived_excerpt = 'Open invoicefdp.exe'"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM articles WHERE derived_excerpt LIKE '%' || char(0x202E) || '%'"));
     }
 
     /// <summary>An image, an author, a tag and an article, with every column that import checks filled in as unusually as the API allows.</summary>
