@@ -20,13 +20,13 @@ public static class UnknownQueryParameterFilter
         {
             if (QueryUtf8.ParametersNotUtf8(invocation.HttpContext.Request.QueryString.Value) is { Count: > 0 } notUtf8)
             {
-                return Problems.Validation(notUtf8.Select(Echoed.Cut).Distinct().ToDictionary(k => k, _ => new[] { QueryUtf8.Message }));
+                return Problems.Validation([.. notUtf8.Select(Echoed.Cut).Distinct()], _ => QueryUtf8.Message);
             }
             var query = invocation.HttpContext.Request.Query;
-            var unknown = query.Keys.Where(k => !takesList.ContainsKey(k)).ToList();
+            var unknown = query.Keys.Where(k => !takesList.ContainsKey(k)).GroupBy(Echoed.Cut).ToDictionary(g => g.Key, g => g.First());
             if (unknown.Count > 0)
             {
-                return Problems.Validation(unknown.GroupBy(Echoed.Cut).ToDictionary(g => g.Key, g => new[] { UnknownMessage(g.First(), takesList, allowedText) }));
+                return Problems.Validation(unknown.Keys, cut => UnknownMessage(unknown[cut], takesList, allowedText));
             }
             // ASP.NET joins repeats with commas (author=1&author=2 as "1,2"), which only lists mean.
             var repeated = query.Where(p => p.Value.Count > 1 && !takesList[p.Key]).Select(p => p.Key).ToList();
