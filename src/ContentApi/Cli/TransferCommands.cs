@@ -101,7 +101,7 @@ public static class TransferCommands
                 }
                 catch (Exception exception) when (exception is InvalidOperationException or InvalidDataException or System.Text.Json.JsonException)
                 {
-                    await Console.Error.WriteLineAsync(exception.Message);
+                    await Console.Error.WriteLineAsync(TerminalText.Escaped(exception.Message));
                     return 1;
                 }
             }
@@ -126,7 +126,7 @@ public static class TransferCommands
                 {
                     foreach (var problem in await importer.ImportFileAsync(file, summary, cancellationToken))
                     {
-                        await output.WriteLineAsync(problem.ToString());
+                        await output.WriteLineAsync(TerminalText.Escaped(problem.ToString()));
                     }
                     report(summary.FilesRead);
                 }

@@ -147,6 +147,28 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(HttpStatusCode.MovedPermanently, (await factory.Anonymous().GetAsync($"/api/v1/articles/slug/{derived}")).StatusCode);
     }
 
+    /// <summary>
+    /// A problem quoted what the file says as it was, control characters included: a file from elsewhere naming its author
+    /// "Ann \e[2J\e[31m" (YAML writes ESC as \e) cleared the operator's terminal and turned it red, one whose file name
+    /// held a line break printed a line of its own making, and so did an export's unknown column. Each is shown escaped.
+    /// </summary>
+    [Fact]
+    public async Task What_import_quotes_of_a_file_reaches_the_terminal_with_its_control_characters_escaped()
+    {
+        _ = factory.Services;
+        var folder = CommandRunner.TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(folder, "a.md"), "---\ntitle: \"Hello \\e]0;PWNED\\a\"\nauthors: [\"Ann \\e[2J\\e[31mred\"]\n---\n\nText.\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "b\nFiles read: 9.md"), "No title here.\n");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("a.md:3: error: The author name 'Ann \\u001B[2J\\u001B[31mred': ", output, StringComparison.Ordinal);
+        Assert.Contains("b\\u000AFiles read: 9.md:1: error: No author", output, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001B', output);
+        Assert.Equal(5, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // four problems and the summary
+    }
+
     [Fact]
     public async Task A_file_that_fails_leaves_no_authors_tags_or_images_behind()
     {
