@@ -152,7 +152,62 @@ public static partial class TextRules
     public static bool IsHttpUrl(string? value) =>
         value is not null && HttpUrlStartRegex().IsMatch(value) && !value.Any(char.IsControl) && value.AsSpan().IndexOfAny(NeverInIri) < 0 && IsIriShaped(value) && HasOnlyIriCharacters(value) &&
         Uri.TryCreate(value, UriKind.Absolute, out var uri) &&
-        (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host) && !NamesUser(value) && uri.Port != 0;
+        (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host) && !NamesUser(value) && uri.Port != 0 &&
+        HasBrowserHost(value);
+
+    /// <summary>
+    /// Whether browsers read the URL's host (WHATWG URL, which Uri does not follow here): one whose last label is a number
+    /// (digits, or 0x and hex digits) is an IPv4 address to them, of at most four numbers (decimal, 0x hex or 0 octal), all
+    /// but the last at most 255 and the last filling the bytes left; "1.2.3.4.5", "256.0.0.1", "example.123" or "08" is
+    /// no URL there at all: new URL() throws, so a frontend making a link or an image loader's URL of it failed its page,
+    /// and a link or an image goes nowhere. Judged on the host as written (Uri rewrites some IPv4 spellings).
+    /// </summary>
+    private static bool HasBrowserHost(string url)
+    {
+        var start = url.IndexOf("//", StringComparison.Ordinal) + 2;
+        var end = url.AsSpan(start).IndexOfAny("/?#\\") is var length and >= 0 ? start + length : url.Length;
+        var host = url[start..end];
+        if (host.StartsWith('['))
+        {
+            return true; // an IPv6 literal, which Uri has read
+        }
+        host = host.LastIndexOf(':') is var colon and >= 0 ? host[..colon] : host;
+        var labels = host.Split('.');
+        if (labels.Length > 1 && labels[^1].Length == 0)
+        {
+            labels = labels[..^1];
+        }
+        if (!(labels[^1].Length > 0 && labels[^1].All(char.IsAsciiDigit)) && Ipv4Number(labels[^1]) is null)
+        {
+            return true; // a domain
+        }
+        var numbers = labels.Select(Ipv4Number).ToList();
+        return numbers.Count <= 4 && numbers.All(n => n is not null) && numbers.SkipLast(1).All(n => n <= 255)
+            && numbers[^1] < System.Numerics.BigInteger.Pow(256, 5 - numbers.Count);
+    }
+
+    /// <summary>A part of an IPv4 host as WHATWG URL reads it (decimal, 0x hex, or octal after a 0), or null when it is none.</summary>
+    private static System.Numerics.BigInteger? Ipv4Number(string part)
+    {
+        if (part.Length == 0)
+        {
+            return null;
+        }
+        var (digits, radix) = part.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? (part[2..], 16)
+            : part.Length > 1 && part[0] == '0' ? (part[1..], 8)
+            : (part, 10);
+        System.Numerics.BigInteger value = 0;
+        foreach (var c in digits)
+        {
+            var digit = char.IsAsciiDigit(c) ? c - '0' : char.IsAsciiHexDigit(c) ? char.ToLowerInvariant(c) - 'a' + 10 : radix;
+            if (digit >= radix)
+            {
+                return null;
+            }
+            value = value * radix + digit;
+        }
+        return value;
+    }
 
     /// <summary>Whether <paramref name="value"/> starts as an http(s) URL, whatever follows.</summary>
     public static bool StartsAsHttpUrl(string value) => HttpUrlStartRegex().IsMatch(value);

@@ -65,6 +65,19 @@ public sealed class AuthorRequestValidatorTests
     [InlineData("https://\u4F8B\u5B50.\u6E2C\u8A66/", true)]
     [InlineData("https://[2001:db8::1]:443/", true)]
     [InlineData("http://127.0.0.1:5000/", true)]
+    // A host whose last label is a number is an IPv4 address to browsers (WHATWG URL), and one that is none is no URL at
+    // all there: new URL() throws, so a frontend building a link or an image loader's URL from it failed its page.
+    [InlineData("https://1.2.3.4.5/", false)]
+    [InlineData("https://256.0.0.1/", false)]
+    [InlineData("https://example.123/", false)]
+    [InlineData("https://08/", false)]
+    [InlineData("https://4294967296/", false)]
+    [InlineData("https://1..2/", false)]
+    [InlineData("https://0x7f.1/", true)]
+    [InlineData("https://1.2.3.4./", true)]
+    [InlineData("https://4294967295/", true)]
+    [InlineData("https://example.com./", true)]
+    [InlineData("https://a1.example.com2/", true)]
     public void Website_must_be_an_absolute_http_url(string website, bool valid) =>
         Assert.Equal(valid, _validator.Validate(new AuthorRequest("Lin", Website: website)).IsValid);
 
