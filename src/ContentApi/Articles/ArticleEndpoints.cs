@@ -47,8 +47,11 @@ public static class ArticleEndpoints
                 "from the body again, and only `slug` is kept. " +
                 "To change some members and keep the rest, PATCH.")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>().SendsLastModified()
+            // Judged against the article as a read shows it, its derived excerpt included: a client sending that back restates
+            // a stored value (one derived before today's rules, until a reindex), which the replace keeps derived.
             .JudgesPreconditionsFirst(PreconditionsFirst.For<ArticleAggregate, ArticleRequest>(
-                (services, id, ct) => services.GetRequiredService<ArticleStore>().GetAsync(id, true, ct), a => a.ToRequest(), (o, _) => ToResult(o)));
+                (services, id, ct) => services.GetRequiredService<ArticleStore>().GetAsync(id, true, ct),
+                a => a.ToRequest() with { Excerpt = a.Row.Excerpt ?? a.Row.DerivedExcerpt }, (o, _) => ToResult(o)));
         group.MapPatch("/{id}", PatchArticle).WithName("PatchArticle").WithSummary("Update an article with a JSON merge patch")
             .WithDescription("RFC 7396: members set replace, null removes, absent ones stay. `{\"status\":\"draft\"}` unpublishes, and publishedAt goes with it.")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>().AcceptsMergePatch<ArticleRequest>().SendsLastModified();
