@@ -125,7 +125,8 @@ public sealed class StoredBeforeRulesTests(ApiFactory factory) : IClassFixture<A
         Assert.Equal(value, put[edited]!.GetValue<string>());
         await using (var db = factory.OpenDatabase())
         {
-            Assert.Equal(stored, await db.ExecuteScalarAsync<object>($"SELECT {column} FROM {table} WHERE id = @id", new { id }));
+            // As JSON: compared as objects, xunit compares two strings by culture, to which "\u200b" and "" are equal.
+            Assert.Equal(JsonSerializer.Serialize(stored), JsonSerializer.Serialize(await db.ExecuteScalarAsync<object>($"SELECT {column} FROM {table} WHERE id = @id", new { id })));
         }
         // Today's rules still refuse the value where it is not the one stored: the same body to another resource.
         var other = await CreateAsync(table);
