@@ -172,7 +172,8 @@ public static partial class TextRules
             return true; // an IPv6 literal, which Uri has read
         }
         host = host.LastIndexOf(':') is var colon and >= 0 ? host[..colon] : host;
-        var labels = host.Split('.');
+        // Browsers map the host as IDNA does first (full-width digits and dots are ASCII ones then), much as NFKC does.
+        var labels = host.Normalize(NormalizationForm.FormKC).Split('.');
         if (labels.Length > 1 && labels[^1].Length == 0)
         {
             labels = labels[..^1];

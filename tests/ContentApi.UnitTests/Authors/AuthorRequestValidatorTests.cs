@@ -78,6 +78,9 @@ public sealed class AuthorRequestValidatorTests
     [InlineData("https://4294967295/", true)]
     [InlineData("https://example.com./", true)]
     [InlineData("https://a1.example.com2/", true)]
+    [InlineData("https://\uFF11.\uFF12.\uFF13.\uFF14.\uFF15/", false)] // full-width digits, which browsers map to ASCII ones first
+    [InlineData("https://\uFF11\uFF12\uFF17.0.0.1/", true)]
+    [InlineData("https://\uD800.1/", false)]
     public void Website_must_be_an_absolute_http_url(string website, bool valid) =>
         Assert.Equal(valid, _validator.Validate(new AuthorRequest("Lin", Website: website)).IsValid);
 
