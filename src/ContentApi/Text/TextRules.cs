@@ -44,33 +44,8 @@ public static partial class TextRules
     /// list) has the text after it in the same paragraph. Checked over the whole text, line breaks included: HTML joins
     /// lines into one paragraph.
     /// </summary>
-    public static bool HasBalancedBidiControls(string? value)
-    {
-        if (value is null || value.AsSpan().IndexOfAnyInRange('\u202A', '\u202E') < 0 && value.AsSpan().IndexOfAnyInRange('\u2066', '\u2069') < 0)
-        {
-            return true;
-        }
-        var open = new Stack<bool>(); // true for an isolate
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '\u202A' or '\u202B' or '\u202D' or '\u202E':
-                    open.Push(false);
-                    break;
-                case '\u2066' or '\u2067' or '\u2068':
-                    open.Push(true);
-                    break;
-                case '\u202C' or '\u2069':
-                    if (!open.TryPop(out var isolate) || isolate != (c == '\u2069'))
-                    {
-                        return false;
-                    }
-                    break;
-            }
-        }
-        return open.Count == 0;
-    }
+    public static bool HasBalancedBidiControls(string? value) =>
+        value is null || ReferenceEquals(WithBalancedBidiControls(value), value);
 
     /// <summary>
     /// The text without the bidirectional controls <see cref="HasBalancedBidiControls"/> finds unbalanced: each
