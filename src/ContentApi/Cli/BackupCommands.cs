@@ -184,7 +184,8 @@ public static class BackupCommands
                 await MigrateStagedAsync(app.Services, staged, cancellationToken);
                 if (await ObjectNotFromMigrationsAsync(app.Services, staged, cancellationToken) is { } foreign)
                 {
-                    await Console.Error.WriteLineAsync($"{source} {foreign}; the database was left as it was.");
+                    // The snapshot names what it holds: an ESC in a trigger's name would reach the terminal.
+                    await Console.Error.WriteLineAsync($"{source} {TerminalText.Escaped(foreign)}; the database was left as it was.");
                     return 1;
                 }
                 await using var to = await db.OpenAsync(cancellationToken);

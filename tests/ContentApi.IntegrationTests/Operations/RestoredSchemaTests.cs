@@ -21,6 +21,9 @@ public sealed class RestoredSchemaTests
         CREATE TRIGGER tags_published_count_kept AFTER INSERT ON tags BEGIN UPDATE tags SET name = 'pwned' WHERE id = new.id; END;
         """, "has the trigger 'tags_published_count_kept' rewritten")]
     [InlineData("DROP INDEX ix_articles_cover;", "lacks the index 'ix_articles_cover' that ContentApi's migrations make")]
+    // Its name printed as it was cleared the operator's terminal (ESC [2J) in the line refusing it.
+    [InlineData("CREATE TRIGGER \"t\u001B[2J\" AFTER INSERT ON tags BEGIN SELECT 1; END;",
+        "has a trigger 't\\u001B[2J' that ContentApi's migrations do not create")]
     public async Task A_snapshot_with_what_the_migrations_do_not_make_is_refused_and_the_database_left_as_it_was(string tampering, string refusal)
     {
         var snapshot = await TagSnapshots.SnapshotWithTagAsync("From the snapshot");
