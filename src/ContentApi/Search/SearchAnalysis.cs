@@ -30,9 +30,10 @@ public static class SearchAnalysis
     /// with no sentence end in reach is cut after a Chinese or Japanese comma, not mid-word; a line wrapped between
     /// Chinese and a curly quote, an ellipsis, a dash or a name's dot joins without a space, and a paragraph ending in
     /// such a quote joins the next in an excerpt without one; a gallery's excerpt leaves out a credit run into a caption
-    /// after a space, "台北101夜景 圖源：中央社").
+    /// after a space, "台北101夜景 圖源：中央社"; 23: a derived excerpt keeps only the bidirectional embeddings, overrides
+    /// and isolates closed within it, dropping one its paragraph left open).
     /// </summary>
-    private const int AnalyzerRevision = 22;
+    private const int AnalyzerRevision = 23;
 
     /// <summary>This build's analysis: the analyzer's revision and the fold table it uses.</summary>
     public static string Current { get; } = $"{AnalyzerRevision}-{FoldTableHash()}";
