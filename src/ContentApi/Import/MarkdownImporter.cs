@@ -292,7 +292,7 @@ public sealed class MarkdownImporter(
         await using var connection = await db.OpenAsync(cancellationToken);
         foreach (var (table, named) in document.Authors.Select(named => ("authors", named)).Concat(document.Tags.Select(named => ("tags", named))))
         {
-            if (named.Slug is not null && await connection.ExecuteScalarAsync<long?>(FindSql(table, named), named) is not null)
+            if (named.Slug is not null && await connection.ExecuteScalarAsync<long?>(FindSql(table, named), FindKey(named)) is not null)
             {
                 continue;
             }
@@ -402,8 +402,8 @@ public sealed class MarkdownImporter(
             // Counted down from the largest id, which no row reaches: a stand-in equal to a found id would read as a repeat.
             return long.MaxValue - standIn++;
         }
-        var authorIds = await IdsOfAsync(document.Authors, named => IdOf(FindSql("authors", named), named));
-        var tagIds = await IdsOfAsync(document.Tags, named => IdOf(FindSql("tags", named), named));
+        var authorIds = await IdsOfAsync(document.Authors, named => IdOf(FindSql("authors", named), FindKey(named)));
+        var tagIds = await IdsOfAsync(document.Tags, named => IdOf(FindSql("tags", named), FindKey(named)));
         var imageIds = new List<long>();
         foreach (var image in document.Images)
         {
@@ -415,13 +415,20 @@ public sealed class MarkdownImporter(
 
     /// <summary>
     /// How an author or tag the file names is found (its id, then its stored name): by its slug when the file gives one,
-    /// else by name. The table name is one of two constants passed by this class.
+    /// else by name. The table name is one of two constants passed by this class. A slug is read as the API reads a slug
+    /// given as written (<see cref="Slugs.WrittenSpellings"/>): as written first (a slug stored before slugs had to be
+    /// NFKC, as its export names it), then in its NFKC spelling, so that a decomposed é or full-width letters find the
+    /// author GET /authors/slug/{slug} finds, where the file was refused for a slug it could not create.
     /// </summary>
     private sealed record Stored(long Id, string Name);
 
     private static string FindSql(string table, NamedRef named) => named.Slug is null
         ? $"SELECT id, name FROM {table} WHERE name = @Name ORDER BY id LIMIT 1"
-        : $"SELECT id, name FROM {table} WHERE slug = @Slug";
+        : $"SELECT id, name FROM {table} WHERE slug IN (@Slug, @Respelled) ORDER BY slug = @Slug DESC LIMIT 1";
+
+    /// <summary>The parameters of <see cref="FindSql"/>.</summary>
+    private static object FindKey(NamedRef named) =>
+        new { named.Name, named.Slug, Respelled = named.Slug is null ? null : Slugs.ForLookup(named.Slug) };
 
     /// <summary>Its id first (the scalar read), then its URL as the <see cref="Stored"/> name.</summary>
     private const string ImageIdByUrl = "SELECT id, url AS name FROM images WHERE url = @Url ORDER BY id LIMIT 1";
@@ -483,7 +490,7 @@ public sealed class MarkdownImporter(
         string table, NamedRef named, Func<DbConnection, DbTransaction, Task<WriteOutcome<TRow>>> insert, Func<TRow, long> idOf, Action created,
         string path, int line, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
-        var (stored, outcome) = await FindOrInsertAsync(FindSql(table, named), named, insert, cancellationToken);
+        var (stored, outcome) = await FindOrInsertAsync(FindSql(table, named), FindKey(named), insert, cancellationToken);
         if (stored is not null)
         {
             if (stored.Name != named.Name)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using ContentApi.Import;
 using ContentApi.IntegrationTests.Reading;
 using ContentApi.TestSupport;
@@ -230,6 +231,32 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.True(exitCode == 0, output);
         Assert.Contains($"stored.md:3: warning: The author '{author["slug"]}' keeps its stored name 'Stored {marker}'", output, StringComparison.Ordinal);
         Assert.Contains($"stored.md:6: warning: Image image:{cover} keeps its stored alt text '示意圖' (this file gives '另一個說明')", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// An author or tag a file names by a slug in another spelling that NFKC reads as the same (a decomposed é, as macOS
+    /// editors write it; full-width letters) is the stored one, as GET /authors/slug/{slug} finds it: import matched the
+    /// slug byte for byte, missed the author, and then refused the file, the spelling being no slug to create one with.
+    /// </summary>
+    [Fact]
+    public async Task An_author_or_tag_named_by_another_spelling_of_its_slug_is_the_stored_one_as_the_api_finds_it()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var author = await (await factory.Writer().PostAsJsonAsync("/api/v1/authors", new { name = $"Café {marker}", slug = $"café-{marker}" })).AssertJsonAsync(HttpStatusCode.Created);
+        var tag = await (await factory.Writer().PostAsJsonAsync("/api/v1/tags", new { name = $"Tag {marker}", slug = $"tag-{marker}" })).AssertJsonAsync(HttpStatusCode.Created);
+        var (decomposed, fullWidth) = ($"cafe\u0301-{marker}", $"\uFF54ag-{marker}");
+        Assert.Equal(author["id"]!.GetValue<long>(), (await (await factory.Reader().GetAsync($"/api/v1/authors/slug/{Uri.EscapeDataString(decomposed)}")).AssertJsonAsync())["id"]!.GetValue<long>());
+        Assert.Equal(tag["id"]!.GetValue<long>(), (await (await factory.Reader().GetAsync($"/api/v1/tags/slug/{Uri.EscapeDataString(fullWidth)}")).AssertJsonAsync())["id"]!.GetValue<long>());
+        var folder = CommandRunner.TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(folder, "spelt.md"),
+            $"---\ntitle: Spelt {marker}\nslug: spelt-{marker}\nauthors:\n- name: Café {marker}\n  slug: {decomposed}\ntags:\n- name: Tag {marker}\n  slug: {fullWidth}\n---\n\nText.\n");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+
+        Assert.True(exitCode == 0, output);
+        var article = await (await factory.Reader().GetAsync($"/api/v1/articles/slug/spelt-{marker}")).AssertJsonAsync();
+        Assert.Equal([author["id"]!.GetValue<long>()], article["authors"]!.AsArray().Select(a => a!["id"]!.GetValue<long>()));
+        Assert.Equal([tag["id"]!.GetValue<long>()], article["tags"]!.AsArray().Select(t => t!["id"]!.GetValue<long>()));
     }
 
     [Theory]
