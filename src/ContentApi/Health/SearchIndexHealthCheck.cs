@@ -35,9 +35,11 @@ public sealed class SearchIndexHealthCheck(Db db, SearchBacklogWatch backlog) : 
                 // probes of a load balancer see to it even on a server that no read has told of that process's writes.
                 backlog.Nudge();
             }
+            var failed = backlog.FailedInARow;
             return waiting == 0
                 ? HealthCheckResult.Healthy($"analysis {SearchAnalysis.Current}")
-                : HealthCheckResult.Degraded($"{waiting} {(waiting == 1 ? "article waits" : "articles wait")} to be reindexed after an author, tag or image changed: searches by the new text miss {(waiting == 1 ? "it" : "them")} until then (a server reindexes the backlog after the next such change, at start, and once it sees another process's write or this check finds it; `reindex` does too)");
+                : HealthCheckResult.Degraded($"{waiting} {(waiting == 1 ? "article waits" : "articles wait")} to be reindexed after an author, tag or image changed: searches by the new text miss {(waiting == 1 ? "it" : "them")} until then (a server reindexes the backlog after the next such change, at start, and once it sees another process's write or this check finds it; `reindex` does too)"
+                    + (failed == 0 ? "" : $"; reindexing {(waiting == 1 ? "it" : "them")} has failed {failed} {(failed == 1 ? "time" : "times")} in a row (the log has the first failure)"));
         }
         catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {

@@ -206,6 +206,14 @@ public sealed class SearchBacklogWatch : BackgroundService
         }
     }
 
+    /// <summary>
+    /// How many drains in a row have failed (0 while they succeed), for /health/ready to tell while the log, which says
+    /// so once, stays quiet.
+    /// </summary>
+    public int FailedInARow => Volatile.Read(ref _failedInARow);
+
+    private int _failedInARow;
+
     private async Task DrainAsync(CancellationToken stoppingToken)
     {
         try
@@ -215,11 +223,27 @@ public sealed class SearchBacklogWatch : BackgroundService
             {
                 _logger.LogInformation("Reindexed {Count} articles left in the search backlog by an earlier run or another process.", reindexed);
             }
+            var failed = Interlocked.Exchange(ref _failedInARow, 0);
+            if (failed > 0)
+            {
+                _logger.LogInformation("The search backlog is reindexed again, after {Failed} failed attempts.", failed);
+            }
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             // Thrown out of a background service, it would stop the host; the backlog waits for the next drain instead.
-            _logger.LogWarning(exception, "The search backlog was not reindexed; the next start, update of an author, tag or image, write by another process or readiness check tries again.");
+            // Each readiness probe and each write of another process tries again: while the cause lasts (a read-only or
+            // locked database), a load balancer probing every second logged a warning with its stack every second. The
+            // first failure is a warning, the rest debug, and the recovery says how many there were; /health/ready
+            // counts them meanwhile.
+            if (Interlocked.Increment(ref _failedInARow) == 1)
+            {
+                _logger.LogWarning(exception, "The search backlog was not reindexed; the next start, update of an author, tag or image, write by another process or readiness check tries again (further failures are logged at debug level until one succeeds; /health/ready counts them).");
+            }
+            else
+            {
+                _logger.LogDebug(exception, "The search backlog was not reindexed again ({Failed} attempts in a row).", FailedInARow);
+            }
         }
     }
 

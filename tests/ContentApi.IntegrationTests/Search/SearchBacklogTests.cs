@@ -63,9 +63,11 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(2, await FoundAsync(factory, renamed));
     }
 
-    private async Task<JsonNode> SearchIndexCheckAsync()
+    private Task<JsonNode> SearchIndexCheckAsync() => SearchIndexCheckAsync(factory);
+
+    private static async Task<JsonNode> SearchIndexCheckAsync(ApiFactory app)
     {
-        var ready = await factory.Anonymous().GetAsync("/health/ready");
+        var ready = await app.Anonymous().GetAsync("/health/ready");
         Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode); // degraded search keeps the instance in service
         return (await ready.AssertJsonAsync())["checks"]!["searchIndex"]!;
     }
@@ -158,6 +160,60 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
         }
         Assert.Contains(app.Logs, e => e.Level == LogLevel.Warning && e.Message.Contains("failed; it is tried again shortly", StringComparison.Ordinal) && e.Exception is not null);
         Assert.Contains(app.Logs, e => e.Level == LogLevel.Error && e.Message.Contains("wait for the next start", StringComparison.Ordinal));
+    }
+
+    private sealed class WatchLoggedFactory : LoggedApiFactory
+    {
+        protected override LogLevel KeptFrom => LogLevel.Information;
+
+        protected override IReadOnlyDictionary<string, string?> Settings =>
+            new Dictionary<string, string?> { [$"Logging:LogLevel:{typeof(SearchBacklogWatch).FullName}"] = "Information" };
+    }
+
+    /// <summary>
+    /// While the backlog's drain keeps failing (a read-only or locked database; here a trigger), every readiness probe
+    /// retried it and logged a warning with its stack: a load balancer probing every second filled the log. The first
+    /// failure is a warning, /health/ready counts the failures that follow, and the recovery is logged once.
+    /// </summary>
+    [Fact]
+    public async Task A_backlog_drain_that_keeps_failing_is_logged_once_counted_by_ready_and_its_recovery_logged()
+    {
+        using var app = new WatchLoggedFactory();
+        var tag = await new TestContent(app.Writer()).TagAsync($"{Nonce()} name");
+        var articles = await ArticlesAsync(app, 2, new() { ["tagIds"] = new[] { tag } });
+        using (var connection = app.OpenDatabase())
+        {
+            connection.Execute("CREATE TRIGGER drain_fails BEFORE DELETE ON search_backlog BEGIN SELECT RAISE(FAIL, 'drain fails'); END");
+            connection.Execute("INSERT INTO search_backlog (article_id) VALUES (@Id)", articles.Select(id => new { Id = id }));
+        }
+        int Warnings() => app.Logs.Count(e => e.Category == typeof(SearchBacklogWatch).FullName && e.Level >= LogLevel.Warning);
+
+        // Each probe asks for a drain; until three have failed (told by ready, or, unthrottled, by three warnings).
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        string description;
+        do
+        {
+            description = (await SearchIndexCheckAsync(app)).Text("description");
+        }
+        while (!description.Contains("has failed 3 times in a row", StringComparison.Ordinal) && Warnings() < 3 && DateTime.UtcNow < deadline);
+
+        Assert.Equal(1, Warnings());
+        Assert.Contains(app.Logs, e => e.Level == LogLevel.Warning && e.Exception is not null && e.Message.Contains("further failures are logged at debug level", StringComparison.Ordinal));
+        Assert.StartsWith("2 articles wait to be reindexed", description, StringComparison.Ordinal);
+        Assert.Contains("has failed 3 times in a row (the log has the first failure)", description, StringComparison.Ordinal);
+
+        using (var connection = app.OpenDatabase())
+        {
+            connection.Execute("DROP TRIGGER drain_fails");
+        }
+        deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await SearchIndexCheckAsync(app)).Text("status") != "Healthy" && DateTime.UtcNow < deadline)
+        {
+        }
+        Assert.Equal("Healthy", (await SearchIndexCheckAsync(app)).Text("status"));
+        Assert.Equal(0, Scalar(app, "SELECT count(*) FROM search_backlog"));
+        Assert.Equal(1, Warnings());
+        Assert.Contains(app.Logs, e => e.Level == LogLevel.Information && e.Message.StartsWith("The search backlog is reindexed again, after ", StringComparison.Ordinal));
     }
 
     /// <summary>
