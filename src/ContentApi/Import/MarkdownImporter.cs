@@ -163,8 +163,13 @@ public sealed class MarkdownImporter(
             // It keeps the slug it has now (a file from before the change would otherwise undo it), and claims that one,
             // so that a file of this import giving it finds the article already taken.
             existing = await articles.GetBySlugAsync(movedTo, includeUnpublished: true, cancellationToken);
-            problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault("slug", 1),
-                $"'{slug}' was the slug of the article that has '{movedTo}' now: the file updates that article, which keeps '{movedTo}'.", ImportSeverity.Warning));
+            if (movedTo != Slugs.ForLookup(slug))
+            {
+                // Not when the slug is the article's own in another spelling NFKC reads as the same (a decomposed é):
+                // nothing moved, and the warning named two slugs that look alike.
+                problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault("slug", 1),
+                    $"'{slug}' was the slug of the article that has '{movedTo}' now: the file updates that article, which keeps '{movedTo}'.", ImportSeverity.Warning));
+            }
             slug = movedTo;
         }
         if (document.BodyUnscanned && existing?.Row.Body != document.BodyTemplate)

@@ -259,6 +259,28 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal([tag["id"]!.GetValue<long>()], article["tags"]!.AsArray().Select(t => t!["id"]!.GetValue<long>()));
     }
 
+    /// <summary>
+    /// A file giving an article's slug in another spelling NFKC reads as the same (a decomposed é) updates that article,
+    /// as GET /articles/slug/{slug} finds it, without a warning that the slug "was" that of the article which "has"
+    /// the same-looking slug "now": it is no earlier slug, and nothing moved.
+    /// </summary>
+    [Fact]
+    public async Task A_file_giving_an_articles_slug_in_another_spelling_updates_it_without_calling_the_slug_an_earlier_one()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var id = (await new TestContent(factory.Writer()).ArticleAsync(new() { ["slug"] = $"café-{marker}" }))["id"]!.GetValue<long>();
+        var folder = CommandRunner.TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(folder, "spelt.md"), $"---\ntitle: Respelt {marker}\nslug: cafe\u0301-{marker}\nauthors: J\n---\n\nText.\n");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+
+        Assert.True(exitCode == 0, output);
+        Assert.DoesNotContain("warning", output, StringComparison.Ordinal);
+        var article = await (await factory.Reader().GetAsync($"/api/v1/articles/{id}")).AssertJsonAsync();
+        Assert.Equal($"Respelt {marker}", article["title"]!.GetValue<string>());
+        Assert.Equal($"café-{marker}", article["slug"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("a body too complex to store", "[", "refused.md:8: error: body: ")] // told where the body starts
     [InlineData("an author name the API refuses", "Body.", "The author name", "Bell\u0007Name")]
