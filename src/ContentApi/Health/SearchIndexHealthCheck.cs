@@ -29,13 +29,16 @@ public sealed class SearchIndexHealthCheck(Db db, SearchBacklogWatch backlog) : 
             }
             await using var connection = await db.OpenAsync(cancellationToken);
             var waiting = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SearchIndex.BacklogCountSql, cancellationToken: cancellationToken));
-            if (waiting > 0)
+            var failed = backlog.FailedInARow;
+            if (waiting > 0 || failed > 0)
             {
                 // Left by a process that stopped before draining it (another server on the database, a crash): the
                 // probes of a load balancer see to it even on a server that no read has told of that process's writes.
+                // After failed drains, an empty backlog (drained by a rename's own drain, another server or `reindex`)
+                // is one more drain, of one read, away from the watch's recovery: without it, the watch kept counting,
+                // and the first failure of a later backlog was never logged.
                 backlog.Nudge();
             }
-            var failed = backlog.FailedInARow;
             return waiting == 0
                 ? HealthCheckResult.Healthy($"analysis {SearchAnalysis.Current}")
                 : HealthCheckResult.Degraded($"{waiting} {(waiting == 1 ? "article waits" : "articles wait")} to be reindexed after an author, tag or image changed: searches by the new text miss {(waiting == 1 ? "it" : "them")} until then (a server reindexes the backlog after the next such change, at start, and once it sees another process's write or this check finds it; `reindex` does too)"
