@@ -181,17 +181,17 @@ public static class Snippets
     /// <summary>
     /// Appends <paramref name="text"/> from <paramref name="from"/> to <paramref name="to"/>, escaped; collapsing, each
     /// whitespace run as one space, or as none beside full-width punctuation, which carries its own space (a line wrapped
-    /// at "製程，⏎GPU" reads "製程，GPU", as the article's HTML and excerpt show it).
+    /// at "製程，⏎GPU" reads "製程，GPU", as the article's HTML and excerpt show it); a full-width space stays as written.
     /// </summary>
     private static void AppendEscaped(StringBuilder html, string text, int from, int to, bool collapseWhitespace)
     {
         for (var i = from; i < to; i++)
         {
             var c = text[i];
-            if (collapseWhitespace && char.IsWhiteSpace(c))
+            if (collapseWhitespace && Cjk.IsCollapsibleWhitespace(c))
             {
                 var runEnd = i + 1;
-                while (runEnd < to && char.IsWhiteSpace(text[runEnd]))
+                while (runEnd < to && Cjk.IsCollapsibleWhitespace(text[runEnd]))
                 {
                     runEnd++;
                 }

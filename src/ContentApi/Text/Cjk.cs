@@ -34,6 +34,13 @@ internal static class Cjk
         rune.Value is (>= 0x3000 and <= 0x303F) or (>= 0xFE30 and <= 0xFE4F) or (>= 0xFF01 and <= 0xFF65)
         && !IsLetter(rune) && !Rune.IsLetterOrDigit(rune);
 
+    /// <summary>
+    /// Whitespace that a reader sees run together into one space: not the ideographic space U+3000, which Chinese and
+    /// Japanese set as a character as wide as a letter ("記者　王小明") and browsers show as written (CSS collapses only
+    /// spaces, tabs and line breaks). Beside whitespace it is punctuation (<see cref="IsPunctuation"/>), holding its own space.
+    /// </summary>
+    public static bool IsCollapsibleWhitespace(char c) => char.IsWhiteSpace(c) && c != '\u3000';
+
     /// <summary>Full-width Latin letters and digits (ＦＲＢ, １２), as wide as the CJK characters Japanese and Chinese set them among.</summary>
     public static bool IsFullWidthLetterOrDigit(Rune rune) => rune.Value is (>= 0xFF10 and <= 0xFF19) or (>= 0xFF21 and <= 0xFF3A) or (>= 0xFF41 and <= 0xFF5A);
 

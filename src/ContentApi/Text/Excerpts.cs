@@ -312,7 +312,7 @@ public static partial class Excerpts
     /// <summary>
     /// Each run of whitespace (between paragraphs, list items, words) as one space, or as nothing beside CJK punctuation,
     /// which already separates (<see cref="Cjk.CarriesItsOwnSpace"/>): "…取得 69.6 分。 政府提出…" reads "…分。政府提出…",
-    /// and "…努力。” 市场人士…" "…努力。”市场人士…".
+    /// and "…努力。” 市场人士…" "…努力。”市场人士…"; a full-width space inside the text stays as written ("記者　王小明").
     /// </summary>
     private static string CollapseWhitespace(string text)
     {
@@ -322,7 +322,7 @@ public static partial class Excerpts
         Span<char> units = stackalloc char[2];
         foreach (var rune in text.AsSpan().Trim().EnumerateRunes())
         {
-            if (Rune.IsWhiteSpace(rune))
+            if (Rune.IsWhiteSpace(rune) && Cjk.IsCollapsibleWhitespace((char)rune.Value))
             {
                 pendingSpace = true;
                 continue;

@@ -76,6 +76,9 @@ public sealed class SnippetsTests
     [InlineData("他说：“我们会继续努力。”\n市场人士认为需求强劲。", "市场", "他说：“我们会继续努力。”<mark>市场</mark>人士认为需求强劲。")]
     [InlineData("物理學家瑪麗・\n居禮", "居禮", "物理學家瑪麗・<mark>居禮</mark>")]
     [InlineData("He said “yes”\nand left.", "left", "He said “yes” and <mark>left</mark>.")]
+    // A full-width space is a character of the text, not a run to collapse: it read "記者 王小明".
+    [InlineData("中央社記者\u3000王小明報導", "王小明", "中央社記者\u3000<mark>王小明</mark>報導")]
+    [InlineData("記者 \u3000王小明報導", "王小明", "記者\u3000<mark>王小明</mark>報導")]
     public void Build_writes_no_space_beside_full_width_punctuation(string text, string query, string expected) =>
         Assert.Equal(expected, Build(text, query));
 

@@ -241,6 +241,18 @@ public sealed class ExcerptsTests
         Assert.Equal(excerpt, DerivedExcerpt.Of(markdown));
 
     /// <summary>
+    /// A full-width space inside a Chinese or Japanese paragraph is a character of it, as wide as the letters beside it,
+    /// which browsers show as written (CSS collapses only spaces, tabs and line breaks): the excerpt read "中央社記者 王小明".
+    /// </summary>
+    [Theory]
+    [InlineData("中央社記者\u3000王小明報導，行政院今天通過。", "中央社記者\u3000王小明報導，行政院今天通過。")]
+    [InlineData("東京\u3000\u3000大阪を結ぶ新幹線。", "東京\u3000\u3000大阪を結ぶ新幹線。")]
+    [InlineData("記者 \u3000王小明", "記者\u3000王小明")]
+    [InlineData("第一段\n\n\u3000\u3000第二段", "第一段 第二段")]
+    public void Derive_keeps_a_full_width_space_as_written(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, DerivedExcerpt.Of(markdown));
+
+    /// <summary>
     /// A long Chinese or Japanese paragraph whose sentences run on with commas alone, as news leads do: the excerpt was
     /// cut at its 199th character, mid-clause, where a clause ended a few characters before (CJK review).
     /// </summary>
