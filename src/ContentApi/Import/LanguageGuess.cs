@@ -48,6 +48,7 @@ internal static class LanguageGuess
     {
         int kana = 0, hangul = 0, han = 0, others = 0, traditional = 0, simplified = 0;
         var alphabets = new Dictionary<string, int>();
+        var simplifiedForms = new HashSet<int>();
         foreach (var rune in text.EnumerateRunes())
         {
             if (Cjk.IsKana(rune))
@@ -62,7 +63,11 @@ internal static class LanguageGuess
             {
                 han++;
                 traditional += HanVariants.IsTraditionalForm(rune) ? 1 : 0;
-                simplified += HanVariants.IsSimplifiedForm(rune) ? 1 : 0;
+                if (HanVariants.IsSimplifiedForm(rune))
+                {
+                    simplified++;
+                    simplifiedForms.Add(rune.Value);
+                }
             }
             else if (Rune.IsLetter(rune))
             {
@@ -78,7 +83,7 @@ internal static class LanguageGuess
         {
             return alphabets.Count > 0 && alphabets.MaxBy(a => a.Value) is var (language, letters) && letters * 2 > others ? language : "en";
         }
-        return hangul * 2 > cjk ? "ko" : kana * 5 >= cjk ? "ja" : Chinese(traditional, simplified);
+        return hangul * 2 > cjk ? "ko" : kana * 5 >= cjk ? "ja" : Chinese(traditional, simplified, simplifiedForms.Count);
     }
 
     /// <summary>
@@ -87,9 +92,17 @@ internal static class LanguageGuess
     /// one a weak sign, since Traditional text writes many of them too (台, 家, 同, 表: forms of rarer variants); so
     /// Traditional when its forms are more than half as many, Simplified when they are fewer than a quarter (a title
     /// quoted from the other, 《臺灣關係法》, stays in the minority), and plain <c>zh</c> when the text tells neither.
+    /// Being weak, Simplified forms tell Simplified only when the text writes at least <see cref="SimplifiedFormsNeeded"/>
+    /// different ones: '台北市' (台, Traditional text's own form of 臺) or '只有台中' is too short to tell, and plain
+    /// <c>zh</c> is less precise but not wrong, where <c>zh-Hans</c> would have a reader's font draw Taiwanese text as mainland's.
     /// </summary>
-    private static string Chinese(int traditional, int simplified) =>
-        traditional * 2 > simplified ? "zh-Hant" : simplified > traditional * 4 ? "zh-Hans" : "zh";
+    private static string Chinese(int traditional, int simplified, int differentSimplified) =>
+        traditional * 2 > simplified ? "zh-Hant"
+        : simplified > traditional * 4 && differentSimplified >= SimplifiedFormsNeeded ? "zh-Hans"
+        : "zh";
+
+    /// <summary>The different Simplified forms a text must write to be taken for Simplified Chinese by them.</summary>
+    private const int SimplifiedFormsNeeded = 3;
 
     /// <summary>
     /// Alphabets other than Latin, by Unicode block, and the language their text is taken for: the one nearly all of
