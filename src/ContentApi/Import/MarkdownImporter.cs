@@ -218,9 +218,24 @@ public sealed class MarkdownImporter(
                 : document.PublishedAt is not null ? ArticleStatus.Published : ArticleStatus.Draft;
             // A published article's date stays when the file gives none (the API keeps it too), so restating it changes nothing.
             var keptPublishedAt = existing?.Row.StatusValue == ArticleStatus.Published ? Timestamps.FromDbOrNull(existing.Row.PublishedAt) : null;
-            var language = document.Language ?? LanguageGuess.For(path, document.BodyTemplate);
+            var language = document.Language ?? LanguageGuess.FromFileName(path) ?? KeptOrGuessed(existing?.Row.Language, document.BodyTemplate);
             return new(document, slug, language, status, status == ArticleStatus.Published ? document.PublishedAt ?? keptPublishedAt : null, existing?.Row.Body);
         }
+
+        /// <summary>
+        /// The language of a file that names none, for an article it may update: the stored tag when the text's script
+        /// tells the same language, since it says more than a guess can (an editor's <c>en-GB</c>, or <c>zh</c> stored by a
+        /// build before the guess told Traditional from Simplified), so importing an unchanged file again leaves the
+        /// article alone; else the guess (<see cref="LanguageGuess.FromScript"/>), the body now being in another language.
+        /// </summary>
+        private static string KeptOrGuessed(string? stored, string text)
+        {
+            var guessed = LanguageGuess.FromScript(text);
+            return stored is not null && string.Equals(PrimaryLanguage(stored), PrimaryLanguage(guessed), StringComparison.OrdinalIgnoreCase)
+                ? stored : guessed;
+        }
+
+        private static string PrimaryLanguage(string tag) => tag.Split('-')[0];
 
         public ArticleRequest With(ReferenceIds ids)
         {

@@ -303,6 +303,40 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         await AssertNoneNamedAsync(marker, "authors", "tags", "images");
     }
 
+    /// <summary>
+    /// A file without <c>language</c> imported again over its article: the stored language stays when the guess is of the
+    /// same language, since it says more than the guess can (an editor's <c>en-GB</c>; <c>zh</c>, stored by a build before
+    /// import told zh-Hant from zh-Hans), so an unchanged file leaves the article alone; it added a version (CJK review).
+    /// A guess of another language still replaces it: the body is now in that language.
+    /// </summary>
+    [Theory]
+    [InlineData("台積電今天宣布，將在高雄興建兩座先進製程晶圓廠，預計後年量產。", "zh", "zh", 1)]
+    [InlineData("台积电今天宣布，将在高雄兴建两座先进制程晶圆厂，预计后年量产。", "zh-CN", "zh-CN", 1)]
+    [InlineData("The results came back positive.", "en-GB", "en-GB", 1)]
+    [InlineData("台積電今天宣布，將在高雄興建兩座先進製程晶圓廠，預計後年量產。", "en", "zh-Hant", 0)]
+    public async Task A_file_without_a_language_keeps_the_stored_tag_of_the_language_it_guesses(
+        string body, string stored, string expected, int unchanged)
+    {
+        _ = factory.Services;
+        var slug = $"guessed-language-{Guid.NewGuid().ToString("N")[..8]}";
+        var folder = CommandRunner.TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(folder, $"{slug}.md"), $"---\ntitle: {slug}\nslug: {slug}\nauthors: J\n---\n\n{body}\n");
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+        Assert.True(exitCode == 0, output);
+        await using (var connection = factory.OpenDatabase())
+        {
+            // As an earlier build, or an editor through the API, stored it.
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE articles SET language = @stored WHERE slug = @slug", new { stored, slug });
+        }
+
+        (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains($"failed: 0, unchanged: {unchanged}", output, StringComparison.Ordinal);
+        var article = await (await factory.Reader().GetAsync($"/api/v1/articles/slug/{slug}")).AssertJsonAsync();
+        Assert.Equal(expected, article["language"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task A_markdown_export_of_an_article_stored_before_todays_rules_imports_back_over_it()
     {
