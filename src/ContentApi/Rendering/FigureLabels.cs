@@ -55,8 +55,8 @@ internal static partial class FigureLabels
     /// </summary>
     public static bool NamesSource(string label) => SourceWords().IsMatch(label) || PhotographerLine().IsMatch(label) || IsBracketedCredit(label.Trim());
 
-    /// <summary>Whether the text starts with a word for a picture's source and a separator ("圖源：", "Photo:", "사진=", "©").</summary>
-    public static bool StartsWithSourceWord(string text) => SourceWords().IsMatch(text);
+    /// <summary>The length of the word for a picture's source and its separator the text starts with ("圖源：", "Photo:", "사진=", "©"), or 0.</summary>
+    public static int SourceWordLength(string text) => SourceWords().Match(text) is { Success: true } word ? word.Length : 0;
 
     /// <summary>
     /// A Chinese photographer's credit without brackets, as Xinhua and Chinese papers write it under the caption or at its

@@ -94,9 +94,20 @@ internal static class TrailingCredit
         return trimmed.Length > 0 && Excerpts.SentenceEnds.Contains(trimmed[^1]) && (trimmed.Length < text.Length || trimmed[^1] is '。' or '｡' or '！' or '？');
     }
 
-    /// <summary>Whether a word for a picture's source and its separator, not in lowercase, start at a word after a space.</summary>
-    private static bool StartsCreditAfterSpace(string text, int at) =>
-        char.IsWhiteSpace(text[at - 1]) && !char.IsLower(text[at]) && FigureLabels.StartsWithSourceWord(text[at..]);
+    /// <summary>
+    /// Whether a word for a picture's source and its separator, not in lowercase, start at a word after a space; a
+    /// capitalised one only with a name after it not in lowercase either, since in a cased script it may end a title the
+    /// caption names ("the exhibition Open Source: a history"), where a credit names its source ("Hangzhou Photo: Reuters").
+    /// </summary>
+    private static bool StartsCreditAfterSpace(string text, int at)
+    {
+        if (!char.IsWhiteSpace(text[at - 1]) || char.IsLower(text[at]) || FigureLabels.SourceWordLength(text[at..]) is not (> 0 and var length))
+        {
+            return false;
+        }
+        var name = text.AsSpan(at + length).TrimStart();
+        return !char.IsUpper(text[at]) || (name.Length > 0 && !char.IsLower(name[0]));
+    }
 
     /// <summary>The line split before character <paramref name="at"/> of its inline <paramref name="index"/>.</summary>
     private static (LabelLine Caption, LabelLine Credit)? SplitAt(LabelLine line, int index, int at, string text)

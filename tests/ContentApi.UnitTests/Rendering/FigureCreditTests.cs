@@ -198,6 +198,8 @@ public sealed class FigureCreditTests
     [InlineData("ライトアップされた東京駅 写真：共同通信", "ライトアップされた東京駅", "写真：共同通信")]
     [InlineData("삼성전자 평택캠퍼스 사진=연합뉴스", "삼성전자 평택캠퍼스", "사진=연합뉴스")]
     [InlineData("Launch event in Hangzhou Photo: Reuters", "Launch event in Hangzhou", "Photo: Reuters")]
+    [InlineData("Rice terraces in Yunnan Source: Xinhua", "Rice terraces in Yunnan", "Source: Xinhua")]
+    [InlineData("Rice terraces in Yunnan. Source: Xinhua", "Rice terraces in Yunnan.", "Source: Xinhua")]
     public void A_credit_in_brackets_ending_the_caption_line_is_the_figures_only_credit(string line, string caption, string credit)
     {
         foreach (var markdown in new[] { $"![](image:12)\r\n{line}\r\n\r\nBody.", $"![](image:12)\n\n{line}\n\nBody." })
@@ -226,6 +228,10 @@ public sealed class FigureCreditTests
     [InlineData("Hành khách trên tàu. Tàu chạy đúng giờ", "Hành khách trên tàu. Tàu chạy đúng giờ <small class=\"credit\">ifanr</small>")]
     // A word for a picture in lowercase inside a caption names no source.
     [InlineData("Smiling for a photo: the team", "Smiling for a photo: the team <small class=\"credit\">ifanr</small>")]
+    // A capitalised word for a source ending a title the caption names is no credit when no name follows it: the caption
+    // was split before "Source:" (CJK review).
+    [InlineData("Poster for the exhibition Open Source: a history", "Poster for the exhibition Open Source: a history <small class=\"credit\">ifanr</small>")]
+    [InlineData("Cover of the report Data Source: how agencies share", "Cover of the report Data Source: how agencies share <small class=\"credit\">ifanr</small>")]
     public void Brackets_that_are_no_credit_stay_in_the_label(string line, string figcaption) =>
         Assert.Equal(figcaption, Figcaption($"![](image:12)\n{line}\n\nBody.").InnerHtml);
 
