@@ -195,6 +195,11 @@ internal sealed class BodyReader
             _consumed[next] = true;
             next = NextNonBlank(next);
         }
+        else if (next == imageLine + 1 && ImageAnnotations.CaptionWithRunInCredit(Lines.Trimmed(next)) is var (runInCaption, runInCredit))
+        {
+            _consumed[next] = true;
+            return (runInCaption, runInCredit);
+        }
         if (!IsCreditLine(imageLine, next))
         {
             return (caption, null);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ContentApi.Rendering;
+using Markdig.Syntax.Inlines;
 
 namespace ContentApi.Import;
 
@@ -83,6 +84,26 @@ internal static partial class ImageAnnotations
         var emphasised = EmphasisedLine().Match(trimmedLine);
         return emphasised.Success ? emphasised.Groups["text"].Value : PlainLine().IsMatch(trimmedLine) ? trimmedLine : null;
     }
+
+    /// <summary>
+    /// The caption and credit of a caption line with its credit run in, as the article's HTML sets them apart
+    /// (<see cref="TrailingCredit"/>: "台北101夜景 圖源：中央社", "阿里雲發布會現場。圖源：ifanr", "…（圖源：ifanr）"), the credit
+    /// as a credit line gives it (<see cref="CreditText"/>); null for any other line, and for one holding Markdown syntax,
+    /// whose caption would be read as written.
+    /// </summary>
+    public static (string Caption, string Credit)? CaptionWithRunInCredit(string trimmedLine)
+    {
+        if (!FigureLabels.IsLabel(trimmedLine) || IsCredit(trimmedLine) || !PlainLine().IsMatch(trimmedLine)
+            || trimmedLine.AsSpan().IndexOfAny(MarkdownSyntax) >= 0)
+        {
+            return null;
+        }
+        var line = new LabelLine([new LiteralInline(trimmedLine)], trimmedLine);
+        var label = FigureLabels.IsCredit(trimmedLine) ? new FigureLabel(null, line, [], null) : new FigureLabel(line, null, [], null);
+        return TrailingCredit.SetApart(label) is { Caption: { } caption, Credit: { } credit } ? (caption.Text, CreditText(credit.Text)) : null;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> MarkdownSyntax = System.Buffers.SearchValues.Create("*_`<>\\&");
 
     [GeneratedRegex(
         @"^[(（]?\s*(?:圖源|图源|圖片來源|图片来源|圖片出處|图片出处|圖片|图片|來源|来源|攝影|摄影|" +

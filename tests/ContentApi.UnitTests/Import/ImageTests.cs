@@ -182,6 +182,40 @@ public sealed class ImageTests
         Assert.Equal("![Alt](image:{0})\n\nNext.\n", document.BodyTemplate);
     }
 
+    /// <summary>
+    /// A caption line with its credit run in (after a space, a sentence or in brackets), right under the image, gives
+    /// both, as a caption line and a credit line under it do: import left it in the body, so the image had no credit
+    /// wherever else it was used, though the article's HTML shows the line as its caption and credit (CJK review).
+    /// </summary>
+    [Theory]
+    [InlineData("台北101夜景 圖源：中央社", "台北101夜景", "圖源：中央社")]
+    [InlineData("阿里雲發布會現場。圖源：ifanr", "阿里雲發布會現場。", "圖源：ifanr")]
+    [InlineData("阿里雲發布會現場（圖源：ifanr）", "阿里雲發布會現場", "圖源：ifanr")]
+    [InlineData("Rice terraces in Yunnan Photo: Xinhua", "Rice terraces in Yunnan", "Photo: Xinhua")]
+    public void Parse_caption_line_with_its_credit_run_in_gives_both(string line, string caption, string credit)
+    {
+        var document = ParseBody("![Alt](https://images.example.com/a.jpg)", line, "", "Next.");
+        Assert.Equal((caption, credit), (document.Images[0].Caption, document.Images[0].Credit));
+        Assert.Equal("![Alt](image:{0})\n\nNext.\n", document.BodyTemplate);
+    }
+
+    [Fact]
+    public void Parse_caption_line_with_its_credit_run_in_under_a_row_credits_each()
+    {
+        var document = ParseBody("![a](https://images.example.com/a.jpg)", "![b](https://images.example.com/b.jpg)", "台北101夜景 圖源：中央社", "", "Next.");
+        Assert.Equal([(null, "圖源：中央社"), ("台北101夜景", "圖源：中央社")], document.Images.Select(image => (image.Caption, image.Credit)));
+    }
+
+    [Theory]
+    [InlineData("Poster for the exhibition Open Source: a history")]
+    [InlineData("阿里雲發布會現場（2025年）")]
+    public void Parse_caption_line_without_a_credit_run_in_stays_in_body(string line)
+    {
+        var document = ParseBody("![Alt](https://images.example.com/a.jpg)", line, "", "Next.");
+        Assert.Equal((null, null), (document.Images[0].Caption, document.Images[0].Credit));
+        Assert.Equal($"![Alt](image:{{0}})\n{line}\n\nNext.\n", document.BodyTemplate);
+    }
+
     [Fact]
     public void Parse_plain_line_after_image_without_credit_stays_in_body()
     {
