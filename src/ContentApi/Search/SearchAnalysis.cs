@@ -31,7 +31,9 @@ public static class SearchAnalysis
     /// Chinese and a curly quote, an ellipsis, a dash or a name's dot joins without a space, and a paragraph ending in
     /// such a quote joins the next in an excerpt without one; a gallery's excerpt leaves out a credit run into a caption
     /// after a space, "台北101夜景 圖源：中央社"; 23: a derived excerpt keeps only the bidirectional embeddings, overrides
-    /// and isolates closed within it, dropping one its paragraph left open).
+    /// and isolates closed within it, dropping one its paragraph left open; a full-width space inside a paragraph stays in
+    /// a derived excerpt as written, "記者　王小明"; a gallery's excerpt keeps a caption ending in a title's capitalised
+    /// word for a source whole, "… Open Source: a history").
     /// </summary>
     private const int AnalyzerRevision = 23;
 
