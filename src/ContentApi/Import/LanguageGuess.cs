@@ -12,8 +12,6 @@ namespace ContentApi.Import;
 /// </summary>
 internal static class LanguageGuess
 {
-    public static string For(string file, string text) => FromFileName(file) ?? FromScript(text);
-
     public static string? FromFileName(string file)
     {
         var stem = Path.GetFileNameWithoutExtension(file);

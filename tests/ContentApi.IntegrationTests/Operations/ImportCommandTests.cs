@@ -314,13 +314,15 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
     [InlineData("台积电今天宣布，将在高雄兴建两座先进制程晶圆厂，预计后年量产。", "zh-CN", "zh-CN", 1)]
     [InlineData("The results came back positive.", "en-GB", "en-GB", 1)]
     [InlineData("台積電今天宣布，將在高雄興建兩座先進製程晶圓廠，預計後年量產。", "en", "zh-Hant", 0)]
+    // A file name's language suffix still says more than what is stored.
+    [InlineData("台積電今天宣布，將在高雄興建兩座先進製程晶圓廠，預計後年量產。", "zh", "zh-HK", 0, ".zh-hk")]
     public async Task A_file_without_a_language_keeps_the_stored_tag_of_the_language_it_guesses(
-        string body, string stored, string expected, int unchanged)
+        string body, string stored, string expected, int unchanged, string suffix = "")
     {
         _ = factory.Services;
         var slug = $"guessed-language-{Guid.NewGuid().ToString("N")[..8]}";
         var folder = CommandRunner.TempDirectory();
-        await File.WriteAllTextAsync(Path.Combine(folder, $"{slug}.md"), $"---\ntitle: {slug}\nslug: {slug}\nauthors: J\n---\n\n{body}\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, $"{slug}{suffix}.md"), $"---\ntitle: {slug}\nslug: {slug}\nauthors: J\n---\n\n{body}\n");
         var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
         Assert.True(exitCode == 0, output);
         await using (var connection = factory.OpenDatabase())

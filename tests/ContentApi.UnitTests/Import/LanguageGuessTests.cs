@@ -78,8 +78,4 @@ public sealed class LanguageGuessTests
     [InlineData("und-Cyrl")]
     public void A_guess_of_the_script_alone_is_a_language_tag_the_api_takes(string guess) =>
         Assert.True(ContentApi.Text.LanguageTags.IsWellFormed(guess));
-
-    [Fact]
-    public void File_name_wins_over_the_script() =>
-        Assert.Equal("zh-Hant", LanguageGuess.For("a.zh-hant.md", "カタカナ"));
 }
