@@ -1,3 +1,4 @@
+using ContentApi.Text;
 using System.Text;
 using Markdig.Syntax.Inlines;
 
@@ -10,14 +11,18 @@ namespace ContentApi.Rendering;
 internal static class AdjacentText
 {
     /// <summary>The first character written after <paramref name="inline"/>; null at a line break or the paragraph's end.</summary>
-    public static Rune? After(Inline inline) => Written(inline.NextSibling, forward: true, out var rune) ? rune : null;
+    public static Rune? After(Inline inline) => Written(inline.NextSibling, forward: true, out var rune, out _) ? rune : null;
 
-    /// <summary>The last character written before <paramref name="inline"/>; null at a line break or the paragraph's start.</summary>
-    public static Rune? Before(Inline inline) => Written(inline.PreviousSibling, forward: false, out var rune) ? rune : null;
+    /// <summary>
+    /// The last character written before <paramref name="inline"/> (null at a line break or the paragraph's start), and
+    /// the one before that when the same text writes it.
+    /// </summary>
+    public static (Rune? BeforeThat, Rune? Last) Before(Inline inline) => Written(inline.PreviousSibling, forward: false, out var rune, out var beforeThat) ? (beforeThat, rune) : (null, null);
 
     /// <summary>False when these inlines write nothing; else true, with the nearest character (null when a line break comes first).</summary>
-    private static bool Written(Inline? inline, bool forward, out Rune? rune)
+    private static bool Written(Inline? inline, bool forward, out Rune? rune, out Rune? beyond)
     {
+        beyond = null;
         for (; inline is not null; inline = forward ? inline.NextSibling : inline.PreviousSibling)
         {
             if (inline is LineBreakInline)
@@ -26,7 +31,7 @@ internal static class AdjacentText
                 return true;
             }
             if (inline is ContainerInline container and not LinkInline { IsImage: true }
-                && Written(forward ? container.FirstChild : container.LastChild, forward, out rune))
+                && Written(forward ? container.FirstChild : container.LastChild, forward, out rune, out beyond))
             {
                 return true;
             }
@@ -40,8 +45,14 @@ internal static class AdjacentText
             };
             if (text.Length > 0)
             {
-                var status = forward ? Rune.DecodeFromUtf16(text, out var nearest, out _) : Rune.DecodeLastFromUtf16(text, out nearest, out _);
-                rune = status == System.Buffers.OperationStatus.Done ? nearest : null;
+                if (forward)
+                {
+                    rune = Rune.DecodeFromUtf16(text, out var nearest, out _) == System.Buffers.OperationStatus.Done ? nearest : null;
+                }
+                else
+                {
+                    (beyond, rune) = Cjk.LastTwo(text);
+                }
                 return true;
             }
         }

@@ -15,7 +15,8 @@ internal sealed class CjkLineBreakRenderer : LineBreakInlineRenderer
 {
     protected override void Write(HtmlRenderer renderer, LineBreakInline obj)
     {
-        if (!obj.IsHard && Cjk.JoinsWithoutSpace(AdjacentText.Before(obj), AdjacentText.After(obj)))
+        var (beforeThat, before) = AdjacentText.Before(obj);
+        if (!obj.IsHard && Cjk.JoinsWithoutSpace(beforeThat, before, AdjacentText.After(obj)))
         {
             return;
         }

@@ -127,7 +127,7 @@ internal static partial class PlainText
             case HtmlEntityInline entity:
                 builder.Append(entity.Transcoded.AsSpan());
                 break;
-            case LineBreakInline { IsHard: false } lineBreak when lineBreaksKept?.Contains(lineBreak) != true && Cjk.JoinsWithoutSpace(LastRune(builder), AdjacentText.After(inline)):
+            case LineBreakInline { IsHard: false } lineBreak when lineBreaksKept?.Contains(lineBreak) != true && JoinsWithoutSpace(builder, AdjacentText.After(inline)):
                 // A line wrapped inside Chinese or Japanese text (發\n佈) reads as one word, as browsers show it: searches
                 // and snippets must see 發佈.
                 break;
@@ -146,10 +146,13 @@ internal static partial class PlainText
         }
     }
 
-    private static Rune? LastRune(StringBuilder builder) => builder.Length switch
+    /// <summary>Whether a line break after what <paramref name="builder"/> holds, before <paramref name="after"/>, is nothing to a reader.</summary>
+    private static bool JoinsWithoutSpace(StringBuilder builder, Rune? after)
     {
-        0 => null,
-        > 1 when char.IsSurrogatePair(builder[^2], builder[^1]) => new Rune(builder[^2], builder[^1]),
-        _ => Rune.TryCreate(builder[^1], out var rune) ? rune : null,
-    };
+        Span<char> tail = stackalloc char[4];
+        var length = Math.Min(builder.Length, tail.Length);
+        builder.CopyTo(builder.Length - length, tail, length);
+        var (beforeThat, last) = Cjk.LastTwo(tail[..length]);
+        return Cjk.JoinsWithoutSpace(beforeThat, last, after);
+    }
 }

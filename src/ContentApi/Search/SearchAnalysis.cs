@@ -33,7 +33,8 @@ public static class SearchAnalysis
     /// after a space, "台北101夜景 圖源：中央社"; 23: a derived excerpt keeps only the bidirectional embeddings, overrides
     /// and isolates closed within it, dropping one its paragraph left open; a full-width space inside a paragraph stays in
     /// a derived excerpt as written, "記者　王小明"; a gallery's excerpt keeps a caption ending in a title's capitalised
-    /// word for a source whole, "… Open Source: a history").
+    /// word for a source whole, "… Open Source: a history"; a curly quote or an ellipsis closing a word of spaced text keeps
+    /// the space after it before Chinese, "He said “yes” 他同意了。").
     /// </summary>
     private const int AnalyzerRevision = 23;
 

@@ -148,10 +148,10 @@ public static class Snippets
     /// </summary>
     private static bool BesideFullWidthPunctuation(string text, int start, int end)
     {
-        Rune.DecodeLastFromUtf16(text.AsSpan(0, start), out var previous, out _);
+        var (beforePrevious, previous) = Cjk.LastTwo(text.AsSpan(0, start));
         Rune.DecodeFromUtf16(text.AsSpan(end), out var next, out _);
-        return (start > 0 && Cjk.IsPunctuation(previous)) || (end < text.Length && Cjk.IsPunctuation(next))
-            || (start > 0 && end < text.Length && Cjk.CarriesItsOwnSpace(previous, next));
+        return (previous is { } p && Cjk.IsPunctuation(p)) || (end < text.Length && Cjk.IsPunctuation(next))
+            || (previous is { } q && end < text.Length && Cjk.CarriesItsOwnSpace(beforePrevious, q, next));
     }
 
     private static string Render(string text, int start, int end, List<(int Start, int End)> matches, bool collapseWhitespace)

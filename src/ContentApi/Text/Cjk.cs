@@ -62,17 +62,35 @@ internal static class Cjk
     /// also between Chinese or Japanese and a curly quote, an ellipsis, a dash or a name's dot, which Chinese sets full-width
     /// ("增多”⏎他同时", "指出⏎“供应", "一下……⏎然后", "東京・⏎大阪"; not "said “yes”⏎and", nor beside Hangul, which is spaced).
     /// </summary>
-    public static bool JoinsWithoutSpace(Rune? before, Rune? after) =>
-        before is { } b && after is { } a && (CarriesItsOwnSpace(b, a) || (IsFullWidth(b) && IsFullWidth(a)));
+    public static bool JoinsWithoutSpace(Rune? beforeThat, Rune? before, Rune? after) =>
+        before is { } b && after is { } a && (CarriesItsOwnSpace(beforeThat, b, a) || (IsFullWidth(b) && IsFullWidth(a)));
 
     /// <summary>
     /// Whether punctuation between these two characters holds the space a reader sees, so that no space goes between them
     /// even where text of two blocks joins (a paragraph ending "…努力。”" and the next): full-width punctuation, and a
-    /// curly quote, an ellipsis, a dash or a name's dot beside Chinese or Japanese, which Chinese and Japanese set full-width.
+    /// curly quote, an ellipsis, a dash or a name's dot beside Chinese or Japanese, which Chinese and Japanese set full-width;
+    /// but not one closing a word of spaced text (<paramref name="beforeThat"/>, the character before it, when known):
+    /// "He said “yes”" and "He paused…" keep their space before Chinese, as English sets them.
     /// </summary>
-    public static bool CarriesItsOwnSpace(Rune before, Rune after) =>
+    public static bool CarriesItsOwnSpace(Rune? beforeThat, Rune before, Rune after) =>
         IsPunctuation(before) || IsPunctuation(after)
-        || (IsSetFullWidthBesideChinese(before) && IsUnspaced(after)) || (IsUnspaced(before) && IsSetFullWidthBesideChinese(after));
+        || (IsSetFullWidthBesideChinese(before) && IsUnspaced(after) && !IsSpacedWordCharacter(beforeThat))
+        || (IsUnspaced(before) && IsSetFullWidthBesideChinese(after));
+
+    /// <summary>A letter or digit of a script that spaces its words (Latin, Cyrillic, Hangul…), not a full-width one.</summary>
+    private static bool IsSpacedWordCharacter(Rune? rune) =>
+        rune is { } r && Rune.IsLetterOrDigit(r) && !IsUnspaced(r) && !IsFullWidthLetterOrDigit(r);
+
+    /// <summary>The last character of <paramref name="text"/> and the one before it (null where there is none).</summary>
+    public static (Rune? BeforeThat, Rune? Last) LastTwo(ReadOnlySpan<char> text)
+    {
+        if (Rune.DecodeLastFromUtf16(text, out var last, out var length) != System.Buffers.OperationStatus.Done)
+        {
+            return (null, null);
+        }
+        return Rune.DecodeLastFromUtf16(text[..^length], out var beforeThat, out _) == System.Buffers.OperationStatus.Done
+            ? (beforeThat, last) : (null, last);
+    }
 
     /// <summary>
     /// Curly quotes, the ellipsis, the em dashes and the dots between the parts of a name (Japanese ・, Chinese ·,
@@ -97,9 +115,9 @@ internal static class Cjk
         var previous = "";
         foreach (var line in text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            Rune.DecodeLastFromUtf16(previous, out var before, out _);
+            var (beforeThat, before) = LastTwo(previous);
             Rune.DecodeFromUtf16(line, out var after, out _);
-            if (previous.Length > 0 && !JoinsWithoutSpace(before, after))
+            if (previous.Length > 0 && !JoinsWithoutSpace(beforeThat, before, after))
             {
                 builder.Append(' ');
             }

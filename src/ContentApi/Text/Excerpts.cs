@@ -318,7 +318,7 @@ public static partial class Excerpts
     {
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
-        var previous = default(Rune);
+        var (beforePrevious, previous) = (default(Rune?), default(Rune));
         Span<char> units = stackalloc char[2];
         foreach (var rune in text.AsSpan().Trim().EnumerateRunes())
         {
@@ -327,13 +327,13 @@ public static partial class Excerpts
                 pendingSpace = true;
                 continue;
             }
-            if (pendingSpace && !Cjk.CarriesItsOwnSpace(previous, rune))
+            if (pendingSpace && !Cjk.CarriesItsOwnSpace(beforePrevious, previous, rune))
             {
                 builder.Append(' ');
             }
             pendingSpace = false;
             builder.Append(units[..rune.EncodeToUtf16(units)]);
-            previous = rune;
+            (beforePrevious, previous) = (previous, rune);
         }
         return builder.ToString();
     }

@@ -91,6 +91,10 @@ public sealed class CjkLineBreakTests
     [InlineData("He said “yes”\nand left.")]
     [InlineData("the word\n“hello” again")]
     [InlineData("삼성전자는 “공급이 부족하다”\n고 말했다")]
+    // A quote or an ellipsis closing English text is set as English sets it, whatever follows the break (session 49's
+    // final read: "He said “yes”⏎他同意了。" read "“yes”他同意了。").
+    [InlineData("He said “yes”\n他同意了。")]
+    [InlineData("He paused…\n然后说")]
     public void A_soft_break_beside_a_quote_among_spaced_words_stays(string markdown)
     {
         Assert.Equal($"<p>{markdown}</p>", Html(markdown));

@@ -76,6 +76,7 @@ public sealed class SnippetsTests
     [InlineData("他说：“我们会继续努力。”\n市场人士认为需求强劲。", "市场", "他说：“我们会继续努力。”<mark>市场</mark>人士认为需求强劲。")]
     [InlineData("物理學家瑪麗・\n居禮", "居禮", "物理學家瑪麗・<mark>居禮</mark>")]
     [InlineData("He said “yes”\nand left.", "left", "He said “yes” and <mark>left</mark>.")]
+    [InlineData("He said “yes”\n他同意了。", "同意", "He said “yes” 他<mark>同意</mark>了。")]
     // A full-width space is a character of the text, not a run to collapse: it read "記者 王小明".
     [InlineData("中央社記者\u3000王小明報導", "王小明", "中央社記者\u3000<mark>王小明</mark>報導")]
     [InlineData("記者 \u3000王小明報導", "王小明", "記者\u3000<mark>王小明</mark>報導")]

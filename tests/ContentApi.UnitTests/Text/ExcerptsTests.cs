@@ -237,6 +237,10 @@ public sealed class ExcerptsTests
     [InlineData("他停了一下……\n\n然后说", "他停了一下……然后说")]
     [InlineData("第一段\n\n第二段", "第一段 第二段")]
     [InlineData("He said “yes”\n\nThen he left.", "He said “yes” Then he left.")]
+    // An English paragraph's closing quote or ellipsis, before a Chinese one, keeps its space (session 49's final read).
+    [InlineData("He said “yes”\n\n他同意了。", "He said “yes” 他同意了。")]
+    [InlineData("He paused…\n\n然后说", "He paused… 然后说")]
+    [InlineData("He said “yes” 他同意了。", "He said “yes” 他同意了。")]
     public void Derive_joins_paragraphs_beside_a_closing_quote_in_chinese_without_a_space(string markdown, string excerpt) =>
         Assert.Equal(excerpt, DerivedExcerpt.Of(markdown));
 
