@@ -69,7 +69,7 @@ public static class KeysCommands
             foreach (var row in rows)
             {
                 await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0} {1,-6} {2,-13} {3,-28} {4,-28} {5}",
-                    ColumnWidth.PadRight(row.Name, 24), row.Scope, row.Prefix + "…", row.CreatedAt, row.LastUsedAt ?? "never", row.RevokedAt ?? "-"));
+                    ColumnWidth.PadRight(TerminalText.Escaped(row.Name), 24), row.Scope, row.Prefix + "…", row.CreatedAt, row.LastUsedAt ?? "never", row.RevokedAt ?? "-"));
             }
             return 0;
         });

@@ -4,9 +4,10 @@ using System.Text;
 namespace ContentApi.Cli;
 
 /// <summary>
-/// What a command prints that quotes a file it read (a name from front matter, a file's name, an export's column): its
-/// control characters as escapes (<c>\u001B</c>). Printed as they are, an ESC sequence from a file from elsewhere
-/// cleared the operator's terminal or recoloured it, and a line break printed a line of the file's making.
+/// What a command prints that quotes a file it read (a name from front matter, a file's name, an export's column, a
+/// restored snapshot's trigger or key names): its control characters as escapes (<c>\u001B</c>). Printed as they are,
+/// an ESC sequence from a file from elsewhere cleared the operator's terminal or recoloured it, and a line break
+/// printed a line of the file's making.
 /// </summary>
 internal static class TerminalText
 {

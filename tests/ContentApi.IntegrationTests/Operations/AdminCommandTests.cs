@@ -51,6 +51,27 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.All(rows, row => Assert.Equal(24 + 1, ContentApi.Cli.ColumnWidth.Of(row[..row.IndexOf("write", StringComparison.Ordinal)])));
     }
 
+    /// <summary>
+    /// keys create refuses control characters in a name, but a restored snapshot's keys are taken as they are: one named
+    /// "ci\e[2J" cleared the operator's terminal at keys list (security review).
+    /// </summary>
+    [Fact]
+    public async Task Keys_list_prints_a_restored_keys_control_characters_escaped()
+    {
+        var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(database, "keys", "create", "--name", "ci", "--scope", "write")).ExitCode);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            await connection.ExecuteAsync("UPDATE api_keys SET name = 'ci' || char(27) || '[2J'");
+        }
+
+        var (exitCode, list) = await CommandRunner.RunAsync(database, "keys", "list");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("ci\\u001B[2J", list, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001B', list);
+    }
+
     [Fact]
     public async Task Migrate_prints_the_schema_version_and_a_second_run_changes_nothing()
     {
