@@ -231,11 +231,9 @@ public sealed class MarkdownImporter(
         private static string KeptOrGuessed(string? stored, string text)
         {
             var guessed = LanguageGuess.FromScript(text);
-            return stored is not null && string.Equals(PrimaryLanguage(stored), PrimaryLanguage(guessed), StringComparison.OrdinalIgnoreCase)
+            return stored is not null && string.Equals(LanguageTags.PrimaryLanguage(stored), LanguageTags.PrimaryLanguage(guessed), StringComparison.OrdinalIgnoreCase)
                 ? stored : guessed;
         }
-
-        private static string PrimaryLanguage(string tag) => tag.Split('-')[0];
 
         public ArticleRequest With(ReferenceIds ids)
         {

@@ -26,6 +26,9 @@ public static partial class LanguageTags
     /// <summary>The language rule as one test, for values that come in other ways (import, a file name's suffix).</summary>
     public static bool IsWellFormed(string? tag) => tag is { Length: <= MaxLength } && WellFormed().IsMatch(tag);
 
+    /// <summary>The tag's first subtag, its language: <c>zh</c> of <c>zh-Hant-TW</c>.</summary>
+    public static string PrimaryLanguage(string tag) => tag.IndexOf('-') is var end and >= 0 ? tag[..end] : tag;
+
     /// <summary>
     /// Why a well-formed tag names no language, or null: a two-letter language must be an ISO 639-1 code, as every
     /// two-letter language subtag of the registry is; <c>jp</c>, <c>gr</c> or <c>ua</c> is a country's code, written for
@@ -33,7 +36,7 @@ public static partial class LanguageTags
     /// </summary>
     public static string? UnknownLanguage(string tag)
     {
-        var language = tag.AsSpan(0, tag.IndexOf('-') is var end and >= 0 ? end : tag.Length).ToString();
+        var language = PrimaryLanguage(tag);
         if (language.Length != 2 || TwoLetterLanguages.IsKnown(language))
         {
             return null;
