@@ -109,7 +109,7 @@ public static class SearchBacklog
         {
             await DrainAsync(db, db.Closing);
         }
-        catch (OperationCanceledException) when (db.Closing.IsCancellationRequested)
+        catch (Exception exception) when (IsStop(exception, db))
         {
             // Stopping: the rest stays in the backlog for the next start.
         }
@@ -122,6 +122,15 @@ public static class SearchBacklog
             _ = DrainWhenFreeAsync(db, logger);
         }
     }
+
+    /// <summary>
+    /// Whether the drain ended because the Db closed (its server is stopping), which is no failure: what waited on
+    /// <see cref="Db.Closing"/> is cancelled, and a batch asked for once the Db has closed is refused with
+    /// <see cref="DatabaseClosedException"/> (an <see cref="ObjectDisposedException"/>, no cancellation): a batch that
+    /// had waited for a busy database and was tried again after the stop was logged as a failure, "tried again shortly".
+    /// </summary>
+    private static bool IsStop(Exception exception, Db db) =>
+        exception is (OperationCanceledException or DatabaseClosedException) && db.Closing.IsCancellationRequested;
 
     /// <summary>
     /// Tries again after 1, 2, 4 … 64 s while the database stays busy; past that, once the Db closes, or on another
@@ -141,7 +150,7 @@ public static class SearchBacklog
             {
                 // Still held: wait longer.
             }
-            catch (OperationCanceledException) when (db.Closing.IsCancellationRequested)
+            catch (Exception exception) when (IsStop(exception, db))
             {
                 return; // the backlog stays for the next start
             }
@@ -200,9 +209,10 @@ public sealed class SearchBacklogWatch : BackgroundService
                 await DrainAsync(stoppingToken);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is (OperationCanceledException or DatabaseClosedException) && stoppingToken.IsCancellationRequested)
         {
-            // Stopping: what is left stays in the backlog for the next start.
+            // Stopping: what is left stays in the backlog for the next start. A batch that waited past the host's
+            // shutdown timeout finds the Db closed when it is tried again: a stop too, not a failed background service.
         }
     }
 

@@ -1,12 +1,17 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ContentApi.Data;
+using ContentApi.Http.Writes;
 using ContentApi.IntegrationTests.Operations;
 using ContentApi.IntegrationTests.Reading;
+using ContentApi.IntegrationTests.Writes;
 using ContentApi.Search;
 using ContentApi.TestSupport;
 using Dapper;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ContentApi.IntegrationTests.Search;
 
@@ -368,5 +373,74 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(0, Scalar(second, "SELECT count(*) FROM search_backlog"));
         Assert.Equal(kept.Count, await FoundAsync(second, @new));
         Assert.Equal(0, await FoundAsync(second, old));
+    }
+
+    private sealed record Renamed(bool Changed) : IWriteResult;
+
+    /// <summary>Keeps what is logged at warning level and above.</summary>
+    private sealed class KeptWarnings : ILogger
+    {
+        public ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = new();
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                Entries.Enqueue((logLevel, formatter(state, exception), exception));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A stop while a rename's drain waits for the writer (busy with a long write; another process's lock does the
+    /// same) is no failure: the batch, tried again once its wait is over, finds the Db closed (DatabaseClosedException,
+    /// an ObjectDisposedException, not a cancellation), which was logged as a warning that it "failed; it is tried
+    /// again shortly". The backlog simply waits for the next start.
+    /// </summary>
+    [Fact]
+    public async Task A_stop_while_a_renames_drain_waits_for_the_writer_logs_no_failure_and_leaves_the_backlog_for_the_next_start()
+    {
+        var path = Path.Combine(CommandRunner.TempDirectory(), "content.db");
+        using (var migrated = new OnDatabaseFile(path))
+        {
+            _ = migrated.Services; // makes and migrates the file
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            connection.Execute("INSERT INTO search_backlog (article_id) VALUES (1), (2)");
+        }
+        // The stop below comes well within the batch's wait for the writer (WriteQueueTimeoutSeconds); the rename waits
+        // for its drain to end, however it ends.
+        var options = new DatabaseOptions { WriteQueueTimeoutSeconds = 5, RenameReindexWaitSeconds = 600 };
+        var db = new Db(SqliteDialect.BuildConnectionString($"Data Source={path}", Path.GetDirectoryName(path)!, options), Options.Create(options), TimeProvider.System);
+        var log = new KeptWarnings();
+
+        var holder = await WriterHeld.StartAsync(db);
+        // The rename has committed; its drain's first batch queues behind the held write.
+        var rename = Task.FromResult(new Renamed(true)).ThenDrainAsync(db, log);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (db.QueuedWrites == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the drain's batch never reached the writer's queue");
+            await Task.Delay(10);
+        }
+        // The server stops: the Db closes (it waits for the writer, so on another thread) while the batch waits.
+        var stopping = Task.Run(db.Dispose);
+        await rename; // the batch's wait ends, and it is tried again on the closed Db
+        await holder.DisposeAsync();
+        await stopping;
+
+        Assert.Empty(log.Entries);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            Assert.Equal(2, connection.ExecuteScalar<long>("SELECT count(*) FROM search_backlog"));
+        }
     }
 }
