@@ -27,12 +27,15 @@ public static class SearchBacklog
     /// <summary>
     /// Reindexes the backlog until it is empty; how many articles it reindexed. Each batch takes its ids out of the
     /// backlog in the write that reindexes them, so drains running at once share the work. Each advances the content
-    /// version, so cached search results never outlive it. <paramref name="stopBetweenBatches"/> only ends the drain
-    /// between batches: a batch, once queued, always completes.
+    /// version, so cached search results never outlive it. <paramref name="stop"/> ends the drain between batches, and
+    /// a batch still waiting for the writer, or to be tried again after the database was busy, of which nothing is
+    /// written (OperationCanceledException); a batch the writer has begun always completes. Left to wait, a batch kept
+    /// a stopping server waiting as long as five tries allow (each up to the writer's queue timeout or the database's
+    /// busy timeout, while another process held the lock), and then failed its background service.
     /// </summary>
-    public static async Task<int> DrainAsync(Db db, CancellationToken stopBetweenBatches)
+    public static async Task<int> DrainAsync(Db db, CancellationToken stop)
     {
-        await using (var connection = await db.OpenAsync(stopBetweenBatches))
+        await using (var connection = await db.OpenAsync(stop))
         {
             if (await connection.ExecuteScalarAsync<bool>(SearchIndex.BacklogIsEmptySql))
             {
@@ -40,7 +43,7 @@ public static class SearchBacklog
             }
         }
         var reindexed = 0;
-        while (!stopBetweenBatches.IsCancellationRequested)
+        while (!stop.IsCancellationRequested)
         {
             var batch = await db.WriteRetryingBusyAsync(async (connection, transaction) =>
             {
@@ -58,7 +61,7 @@ public static class SearchBacklog
                 await connection.ExecuteAsync(new CommandDefinition(
                     SearchIndex.RemoveFromBacklogSql, new { Ids = taken.Select(t => t.ArticleId).ToArray() }, transaction));
                 return new Batch(taken.Count(t => t.ArticleExists), taken.Count);
-            }, CancellationToken.None);
+            }, stop);
             if (batch.Taken == 0)
             {
                 break;
@@ -239,9 +242,10 @@ public sealed class SearchBacklogWatch : BackgroundService
                 _logger.LogInformation("The search backlog is reindexed again, after {Failed} failed attempts.", failed);
             }
         }
-        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        catch (Exception exception) when (!(exception is (OperationCanceledException or DatabaseClosedException) && stoppingToken.IsCancellationRequested))
         {
-            // Thrown out of a background service, it would stop the host; the backlog waits for the next drain instead.
+            // Only the stop itself ends the service. Thrown out of a background service, anything else would stop the host
+            // (logged as critical, during a stop too); the backlog waits for the next drain instead.
             // Each readiness probe and each write of another process tries again: while the cause lasts (a read-only or
             // locked database), a load balancer probing every second logged a warning with its stack every second. The
             // first failure is a warning, the rest debug, and the recovery says how many there were; /health/ready

@@ -10,6 +10,7 @@ using ContentApi.IntegrationTests.Writes;
 using ContentApi.Search;
 using ContentApi.TestSupport;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -442,5 +443,49 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
             connection.Open();
             Assert.Equal(2, connection.ExecuteScalar<long>("SELECT count(*) FROM search_backlog"));
         }
+    }
+
+    /// <summary>The app on a database file of the test's (which outlives it), keeping its log; writes wait for the writer half a second.</summary>
+    private sealed class ShortWriteWaitFactory(string databasePath) : LoggedApiFactory
+    {
+        public override string DatabasePath => databasePath;
+
+        protected override IReadOnlyDictionary<string, string?> Settings =>
+            new Dictionary<string, string?> { ["Database:WriteQueueTimeoutSeconds"] = "0.5" };
+    }
+
+    /// <summary>
+    /// A stop while the backlog's watch waits for a busy writer (a long write; another process's lock does the same)
+    /// ends the wait: the batch is not written yet, and the backlog waits for the next start. The watch went on trying
+    /// it (five times, each as long as the writer's queue or the database's lock allows) with the stop waiting, and once
+    /// they had all failed, the DatabaseBusyException ended the background service as a failure.
+    /// </summary>
+    [Fact]
+    public async Task A_stop_while_the_backlog_watch_waits_for_a_busy_writer_ends_its_wait_and_logs_no_failure()
+    {
+        var path = Path.Combine(CommandRunner.TempDirectory(), "content.db");
+        var app = new ShortWriteWaitFactory(path);
+        var db = app.Services.GetRequiredService<Db>();
+        using (var connection = app.OpenDatabase())
+        {
+            connection.Execute("INSERT INTO search_backlog (article_id) VALUES (1), (2)");
+        }
+        var holder = await WriterHeld.StartAsync(db);
+        app.Services.GetRequiredService<SearchBacklogWatch>().Nudge();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (db.QueuedWrites == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the watch's batch never reached the writer's queue");
+            await Task.Delay(10);
+        }
+
+        // The writer stays held until the host has stopped.
+        await Task.Run(app.Dispose);
+        await holder.DisposeAsync();
+
+        Assert.DoesNotContain(app.Logs, e => e.Level >= LogLevel.Warning);
+        using var database = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        database.Open();
+        Assert.Equal(2, database.ExecuteScalar<long>("SELECT count(*) FROM search_backlog"));
     }
 }
