@@ -445,13 +445,10 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
         }
     }
 
-    /// <summary>The app on a database file of the test's (which outlives it), keeping its log; writes wait for the writer half a second.</summary>
-    private sealed class ShortWriteWaitFactory(string databasePath) : LoggedApiFactory
+    /// <summary>The app on a database file of the test's (which outlives it), keeping its log.</summary>
+    private sealed class LoggedOnDatabaseFile(string databasePath) : LoggedApiFactory
     {
         public override string DatabasePath => databasePath;
-
-        protected override IReadOnlyDictionary<string, string?> Settings =>
-            new Dictionary<string, string?> { ["Database:WriteQueueTimeoutSeconds"] = "0.5" };
     }
 
     /// <summary>
@@ -464,7 +461,7 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
     public async Task A_stop_while_the_backlog_watch_waits_for_a_busy_writer_ends_its_wait_and_logs_no_failure()
     {
         var path = Path.Combine(CommandRunner.TempDirectory(), "content.db");
-        var app = new ShortWriteWaitFactory(path);
+        var app = new LoggedOnDatabaseFile(path);
         var db = app.Services.GetRequiredService<Db>();
         using (var connection = app.OpenDatabase())
         {
@@ -479,7 +476,7 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
             await Task.Delay(10);
         }
 
-        // The writer stays held until the host has stopped.
+        // The writer stays held until the host has stopped (its Db waits for the writer as long as a queued write may).
         await Task.Run(app.Dispose);
         await holder.DisposeAsync();
 
