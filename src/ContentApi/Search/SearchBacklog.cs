@@ -112,7 +112,7 @@ public static class SearchBacklog
         {
             await DrainAsync(db, db.Closing);
         }
-        catch (Exception exception) when (IsStop(exception, db))
+        catch (Exception exception) when (IsStop(exception, db.Closing))
         {
             // Stopping: the rest stays in the backlog for the next start.
         }
@@ -127,13 +127,13 @@ public static class SearchBacklog
     }
 
     /// <summary>
-    /// Whether the drain ended because the Db closed (its server is stopping), which is no failure: what waited on
-    /// <see cref="Db.Closing"/> is cancelled, and a batch asked for once the Db has closed is refused with
+    /// Whether the drain ended because its server is stopping (<paramref name="stopping"/>: the Db's closing or the
+    /// host's stop), which is no failure: what waited on the stop is cancelled, and a batch asked for once the Db has closed is refused with
     /// <see cref="DatabaseClosedException"/> (an <see cref="ObjectDisposedException"/>, no cancellation): a batch that
     /// had waited for a busy database and was tried again after the stop was logged as a failure, "tried again shortly".
     /// </summary>
-    private static bool IsStop(Exception exception, Db db) =>
-        exception is (OperationCanceledException or DatabaseClosedException) && db.Closing.IsCancellationRequested;
+    internal static bool IsStop(Exception exception, CancellationToken stopping) =>
+        exception is (OperationCanceledException or DatabaseClosedException) && stopping.IsCancellationRequested;
 
     /// <summary>
     /// Tries again after 1, 2, 4 … 64 s while the database stays busy; past that, once the Db closes, or on another
@@ -153,7 +153,7 @@ public static class SearchBacklog
             {
                 // Still held: wait longer.
             }
-            catch (Exception exception) when (IsStop(exception, db))
+            catch (Exception exception) when (IsStop(exception, db.Closing))
             {
                 return; // the backlog stays for the next start
             }
@@ -212,7 +212,7 @@ public sealed class SearchBacklogWatch : BackgroundService
                 await DrainAsync(stoppingToken);
             }
         }
-        catch (Exception exception) when (exception is (OperationCanceledException or DatabaseClosedException) && stoppingToken.IsCancellationRequested)
+        catch (Exception exception) when (SearchBacklog.IsStop(exception, stoppingToken))
         {
             // Stopping: what is left stays in the backlog for the next start. A batch that waited past the host's
             // shutdown timeout finds the Db closed when it is tried again: a stop too, not a failed background service.
@@ -242,7 +242,7 @@ public sealed class SearchBacklogWatch : BackgroundService
                 _logger.LogInformation("The search backlog is reindexed again, after {Failed} failed attempts.", failed);
             }
         }
-        catch (Exception exception) when (!(exception is (OperationCanceledException or DatabaseClosedException) && stoppingToken.IsCancellationRequested))
+        catch (Exception exception) when (!SearchBacklog.IsStop(exception, stoppingToken))
         {
             // Only the stop itself ends the service. Thrown out of a background service, anything else would stop the host
             // (logged as critical, during a stop too); the backlog waits for the next drain instead.
