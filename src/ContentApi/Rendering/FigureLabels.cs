@@ -44,9 +44,14 @@ internal static partial class FigureLabels
 
     /// <summary>
     /// A label naming a source rather than describing the picture: one that says so (<see cref="NamesSource"/>), or a
-    /// colon after a few leading words ("Jane Doe: AP"), not one between digits ("10:30 的發布會現場" is a caption).
+    /// colon after a few leading words ("Jane Doe: AP"), not one between digits ("10:30 的發布會現場" is a caption), nor
+    /// one before a word in lowercase, which names no one in a cased script ("Open Source: a history", "Step one: mix
+    /// the flour"), as a credit run into a caption must name its source (<see cref="TrailingCredit"/>).
     /// </summary>
-    public static bool IsCredit(string label) => NamesSource(label) || ColonAfterFirstWords().IsMatch(label);
+    public static bool IsCredit(string label) =>
+        NamesSource(label) || ColonAfterFirstWords().Match(label) is { Success: true } colon && !StartsInLowercase(label.AsSpan(colon.Index + colon.Length));
+
+    private static bool StartsInLowercase(ReadOnlySpan<char> text) => text.TrimStart() is [var first, ..] && char.IsLower(first);
 
     /// <summary>
     /// A label that can only be a credit: a word for a picture's source and a separator ("圖源:ifanr", "圖／中央社",

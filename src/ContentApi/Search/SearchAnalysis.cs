@@ -34,7 +34,8 @@ public static class SearchAnalysis
     /// and isolates closed within it, dropping one its paragraph left open; a full-width space inside a paragraph stays in
     /// a derived excerpt as written, "記者　王小明"; a gallery's excerpt keeps a caption ending in a title's capitalised
     /// word for a source whole, "… Open Source: a history"; a curly quote or an ellipsis closing a word of spaced text keeps
-    /// the space after it before Chinese, "He said “yes” 他同意了。").
+    /// the space after it before Chinese, "He said “yes” 他同意了。"; a label under a picture with a colon before a word in
+    /// lowercase, "Open Source: a history", is a caption a gallery's excerpt keeps, not a credit).
     /// </summary>
     private const int AnalyzerRevision = 23;
 

@@ -232,8 +232,18 @@ public sealed class FigureCreditTests
     // was split before "Source:" (CJK review).
     [InlineData("Poster for the exhibition Open Source: a history", "Poster for the exhibition Open Source: a history <small class=\"credit\">ifanr</small>")]
     [InlineData("Cover of the report Data Source: how agencies share", "Cover of the report Data Source: how agencies share <small class=\"credit\">ifanr</small>")]
+    // A label of a few words, a colon and words in lowercase names no one: it was the picture's credit, in place of its own.
+    [InlineData("Open Source: a history", "Open Source: a history <small class=\"credit\">ifanr</small>")]
+    [InlineData("Step one: mix the flour", "Step one: mix the flour <small class=\"credit\">ifanr</small>")]
+    // A name after the colon still makes a credit of it.
+    [InlineData("Jane Doe: AP", "資料照片：阿里雲 <small class=\"credit\">Jane Doe: AP</small>")]
     public void Brackets_that_are_no_credit_stay_in_the_label(string line, string figcaption) =>
         Assert.Equal(figcaption, Figcaption($"![](image:12)\n{line}\n\nBody.").InnerHtml);
+
+    /// <summary>A gallery's excerpt is its captions: a caption taken for a credit by its colon was left out of it.</summary>
+    [Fact]
+    public void A_gallerys_excerpt_keeps_a_caption_with_a_colon_before_words_in_lowercase() =>
+        Assert.Equal("Open Source: a history", DerivedExcerpt.Of("![](image:12)\nOpen Source: a history"));
 
     private static readonly InlineImage Second = new(13, "https://cdn.example.com/b.jpg", "會場", "會場外", "ifanr", 1200, 800);
 
