@@ -85,6 +85,30 @@ internal static class LanguageGuess
     }
 
     /// <summary>
+    /// Whether <paramref name="tag"/> names a language written in the script that <paramref name="guessed"/>, a guess of
+    /// <see cref="FromScript"/> that tells a script and no language, stands for: <c>und-Arab</c> for <c>fa</c>, <c>ar-EG</c>
+    /// or <c>ur</c>, <c>und-Cyrl</c> for <c>ru</c>, and <c>en</c>, the guess for any text in Latin letters, for <c>fr</c>
+    /// or <c>vi</c>. Read from the language's name for itself, which is written in its script (فارسی, русский,
+    /// français; <c>sr-Latn</c>'s srpski); a language the platform does not know tells nothing.
+    /// </summary>
+    public static bool IsWrittenInScriptOf(string tag, string guessed)
+    {
+        if (!guessed.StartsWith("und-", StringComparison.Ordinal) && guessed != "en")
+        {
+            return false;
+        }
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(tag, predefinedOnly: true);
+            return culture.Name.Length > 0 && FromScript(culture.NativeName) == guessed;
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Traditional (<c>zh-Hant</c>) or Simplified (<c>zh-Hans</c>) Chinese, by the characters the two write differently
     /// (<see cref="HanVariants"/>). A Traditional form is a strong sign (Simplified text writes few: 著名), a Simplified
     /// one a weak sign, since Traditional text writes many of them too (台, 家, 同, 表: forms of rarer variants); so

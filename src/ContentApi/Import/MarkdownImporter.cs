@@ -225,13 +225,16 @@ public sealed class MarkdownImporter(
         /// <summary>
         /// The language of a file that names none, for an article it may update: the stored tag when the text's script
         /// tells the same language, since it says more than a guess can (an editor's <c>en-GB</c>, or <c>zh</c> stored by a
-        /// build before the guess told Traditional from Simplified), so importing an unchanged file again leaves the
-        /// article alone; else the guess (<see cref="LanguageGuess.FromScript"/>), the body now being in another language.
+        /// build before the guess told Traditional from Simplified), or tells only a script the stored language is written
+        /// in (<c>fa</c> for <c>und-Arab</c>, <c>ru</c> for <c>und-Cyrl</c>, <c>fr</c> for Latin text's <c>en</c>:
+        /// <see cref="LanguageGuess.IsWrittenInScriptOf"/>), so importing an unchanged file again leaves the article
+        /// alone; else the guess (<see cref="LanguageGuess.FromScript"/>), the body now being in another language or script.
         /// </summary>
         private static string KeptOrGuessed(string? stored, string text)
         {
             var guessed = LanguageGuess.FromScript(text);
-            return stored is not null && string.Equals(LanguageTags.PrimaryLanguage(stored), LanguageTags.PrimaryLanguage(guessed), StringComparison.OrdinalIgnoreCase)
+            return stored is not null && (string.Equals(LanguageTags.PrimaryLanguage(stored), LanguageTags.PrimaryLanguage(guessed), StringComparison.OrdinalIgnoreCase)
+                || LanguageGuess.IsWrittenInScriptOf(stored, guessed))
                 ? stored : guessed;
         }
 

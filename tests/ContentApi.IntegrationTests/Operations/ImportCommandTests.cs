@@ -314,6 +314,15 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
     [InlineData("台积电今天宣布，将在高雄兴建两座先进制程晶圆厂，预计后年量产。", "zh-CN", "zh-CN", 1)]
     [InlineData("The results came back positive.", "en-GB", "en-GB", 1)]
     [InlineData("台積電今天宣布，將在高雄興建兩座先進製程晶圓廠，預計後年量產。", "en", "zh-Hant", 0)]
+    // A guess of a script alone (und-Arab, und-Cyrl; en for Latin) keeps a stored language written in that script: a
+    // Persian article became und-Arab, a Russian one und-Cyrl, a French one en, on every import (CJK review).
+    [InlineData("این گزارش درباره بازار کار در تهران است و تحلیلگران انتظار دارند نرخ بیکاری کاهش یابد.", "fa", "fa", 1)]
+    [InlineData("هذا التقرير عن سوق العمل في القاهرة.", "ar-EG", "ar-EG", 1)]
+    [InlineData("Правительство утвердило новый бюджет на следующий год.", "ru", "ru", 1)]
+    [InlineData("Le gouvernement a présenté son budget pour l'année prochaine.", "fr", "fr", 1)]
+    // A guess of another script still replaces it.
+    [InlineData("Правительство утвердило новый бюджет на следующий год.", "fa", "und-Cyrl", 0)]
+    [InlineData("The results came back positive.", "ja", "en", 0)]
     // A file name's language suffix still says more than what is stored.
     [InlineData("台積電今天宣布，將在高雄興建兩座先進製程晶圓廠，預計後年量產。", "zh", "zh-HK", 0, ".zh-hk")]
     public async Task A_file_without_a_language_keeps_the_stored_tag_of_the_language_it_guesses(
