@@ -142,8 +142,12 @@ public static class Slugs
 
     private static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
+    /// <summary>
+    /// A letter in lowercase or of a script without case, a digit, a mark, or a letter number: 〇, the zero Chinese and
+    /// Japanese write numbers with ("二〇二五年"), and the Hangzhou numerals (Roman numerals are letters once in NFKC).
+    /// </summary>
     private static bool IsSlugCharacter(Rune rune) => !IsInvisible(rune) && Rune.GetUnicodeCategory(rune) is UnicodeCategory.LowercaseLetter
-        or UnicodeCategory.OtherLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.DecimalDigitNumber
+        or UnicodeCategory.OtherLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber
         or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     /// <summary>Letters and marks that show nothing (Hangul fillers, variation selectors, the grapheme joiner): slugs that differ only by them look the same.</summary>
@@ -165,7 +169,8 @@ public static class Slugs
     /// <param name="asEarlierBuilds">
     /// As builds before 2026-12-02 derived it, for finding what they stored: C# as "c" (not "csharp":
     /// <see cref="SymbolNamedTerms"/>), צה״ל as "צה-ל", Straße as "straße", don't as "don-t", Сергей as "сергеи", and the
-    /// points of Hebrew and Arabic and the tatweel kept (שָׁלוֹם as "שָׁלוֹם", not "שלום": <see cref="AbjadPoints"/>).
+    /// points of Hebrew and Arabic and the tatweel kept (שָׁלוֹם as "שָׁלוֹם", not "שלום": <see cref="AbjadPoints"/>),
+    /// and, as builds before 2026-12-05 derived it, 〇 as a break between words (二〇二五年 as "二-二五年").
     /// </param>
     public static string FromText(string text, string fallback, bool asEarlierBuilds = false)
     {
@@ -201,7 +206,7 @@ public static class Slugs
             {
                 builder.Append(rune.ToString());
             }
-            else if (Rune.IsLetterOrDigit(rune))
+            else if (Rune.IsLetterOrDigit(rune) || !asEarlierBuilds && category == UnicodeCategory.LetterNumber)
             {
                 if (pendingHyphen && builder.Length > 0)
                 {

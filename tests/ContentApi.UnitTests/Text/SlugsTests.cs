@@ -28,6 +28,11 @@ public sealed class SlugsTests
     [InlineData("𨋢 Lift", "𨋢-lift")]
     [InlineData("דובר צה״ל", "דובר-צהל")] // a gershayim or geresh inside a Hebrew word is no break between words
     [InlineData("ג׳ירפה צה\"ל", "גירפה-צהל")]
+    // 〇, the zero of Chinese and Japanese numbers, is a letter number, not a letter or digit: "二〇二五年施政報告" (Hong
+    // Kong's policy address) had the slug "二-二五年施政報告", as if two words (CJK review).
+    [InlineData("二〇二五年施政報告", "二〇二五年施政報告")]
+    [InlineData("令和〇年度 予算", "令和〇年度-予算")]
+    [InlineData("〇〇", "〇〇")]
     public void FromText_keeps_letters_of_any_script_and_joins_words_with_hyphens(string text, string expected) =>
         Assert.Equal(expected, Slugs.FromText(text, "fallback"));
 
@@ -149,6 +154,7 @@ public sealed class SlugsTests
     [InlineData("مُحَمَّد", "مُحَمَّد")]
     [InlineData("مـحـمـد", "مـحـمـد")]
     [InlineData("שָׁלוֹם", "שָׁלוֹם")]
+    [InlineData("二〇二五年施政報告", "二-二五年施政報告")]
     public void FromText_as_earlier_builds_derives_what_they_stored(string text, string expected) =>
         Assert.Equal(expected, Slugs.FromText(text, "fallback", asEarlierBuilds: true));
 
@@ -313,6 +319,7 @@ public sealed class SlugsTests
     [InlineData("हिन्दी", true)]
     [InlineData("한국어", true)]
     [InlineData("𠮷-2", true)]
+    [InlineData("二〇二五", true)]
     [InlineData("a\uD842b", false)]
     [InlineData("\uDFB7", false)]
     [InlineData("", false)]
