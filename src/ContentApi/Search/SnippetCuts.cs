@@ -126,7 +126,8 @@ internal sealed class SnippetCuts
         return !(IsWordPart(before) && IsWordPart(after));
     }
 
+    /// <summary>A letter, digit or mark of a word that spaces surround: not Chinese or Japanese, which run on, but Hangul, which Korean spaces.</summary>
     private static bool IsWordPart(Rune rune) =>
-        !CjkScript.IsCjk(rune) && (Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) is
+        !(CjkScript.IsCjk(rune) && !Cjk.IsHangul(rune)) && (Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) is
             UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark);
 }

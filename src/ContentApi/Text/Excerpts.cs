@@ -5,8 +5,8 @@ namespace ContentApi.Text;
 
 /// <summary>
 /// Short summaries cut from plain text. A cut falls, in order of preference, after the last sentence end
-/// (<see cref="SentenceEnds"/>), after the last clause end (；;), after the last Chinese or Japanese comma (，、), at the last word boundary (a space, or beside a CJK
-/// character), or else between two grapheme clusters; never inside one. Only the second half of the
+/// (<see cref="SentenceEnds"/>), after the last clause end (；;), after the last Chinese or Japanese comma (，、), at the last word boundary (a space, or beside a
+/// Chinese or Japanese character or CJK punctuation; Korean is spaced), or else between two grapheme clusters; never inside one. Only the second half of the
 /// allowed length is searched for a boundary, so an early full stop does not leave a stub.
 /// </summary>
 public static partial class Excerpts
@@ -218,7 +218,11 @@ public static partial class Excerpts
     private static bool IsLatinLetterOrDigit(char c) =>
         char.IsAsciiLetterOrDigit(c) || c is (>= '０' and <= '９') or (>= 'Ａ' and <= 'Ｚ') or (>= 'ａ' and <= 'ｚ');
 
-    /// <summary>The length of the longest prefix that ends between two words, or beside a CJK character.</summary>
+    /// <summary>
+    /// The length of the longest prefix that ends between two words, or beside a Chinese or Japanese character or CJK
+    /// punctuation, which run on without spaces; not between two Hangul syllables, which Korean spaces into words as
+    /// English does (a cut there fell inside a word: "…국무회…").
+    /// </summary>
     private static int? LastWordBoundary(List<string> elements, int minimum, int budget)
     {
         for (var length = budget; length >= minimum; length--)
@@ -226,7 +230,7 @@ public static partial class Excerpts
             var before = elements[length - 1];
             var after = elements[length];
             if (Graphemes.IsWhitespace(after) || Graphemes.IsWhitespace(before) ||
-                IsCjk(before) || IsCjk(after))
+                IsUnspaced(before) || IsUnspaced(after))
             {
                 return length;
             }
@@ -234,11 +238,7 @@ public static partial class Excerpts
         return null;
     }
 
-    private static bool IsCjk(string element)
-    {
-        var rune = Graphemes.FirstRune(element);
-        return Cjk.IsLetter(rune) || Cjk.IsPunctuation(rune);
-    }
+    private static bool IsUnspaced(string element) => Cjk.IsUnspaced(Graphemes.FirstRune(element));
 
     /// <summary>Whether the text holds more than the byline or dateline <see cref="Derive"/> leaves out.</summary>
     internal static bool HasProse(string plainText) => WithoutByline(plainText).Trim().Length > 0;

@@ -210,6 +210,16 @@ public sealed class SnippetsTests
     }
 
     /// <summary>Units that count how often they are read.</summary>
+    /// <summary>A snippet of Korean, which is spaced as English is, starts and ends between words: it ended inside one (CJK review).</summary>
+    [Fact]
+    public void Build_cuts_korean_between_words_not_inside_one()
+    {
+        var sentence = "정부는 오늘 국무회의에서 반도체 산업 지원 방안을 논의했다 ";
+        var text = string.Concat(Enumerable.Repeat(sentence, 3)) + "대통령은 반도체 투자를 늘리겠다고 " + string.Concat(Enumerable.Repeat(sentence, 6));
+        var snippet = StripMarkup(Build(text, "대통령은"));
+        Assert.Contains(" " + snippet.Trim() + " ", text, StringComparison.Ordinal);
+    }
+
     private sealed class CountingUnits(List<TextUnit> units) : IReadOnlyList<TextUnit>
     {
         public int Reads { get; private set; }

@@ -47,6 +47,19 @@ public sealed class ExcerptsTests
     public void Derive_cuts_after_an_arabic_semicolon_when_no_sentence_ends_in_range() =>
         Assert.Equal(Han(120) + "؛…", Excerpts.Derive(Han(120) + "؛" + Han(100), Max));
 
+    /// <summary>
+    /// Hangul is spaced as English is: a long Korean sentence with no stop in reach was cut between two syllables of a
+    /// word ("…국무회…"), as if Korean ran on like Chinese (CJK review).
+    /// </summary>
+    [Fact]
+    public void Derive_cuts_korean_between_words_not_inside_one()
+    {
+        var text = string.Concat(Enumerable.Repeat("대한민국 정부는 오늘 국무회의에서 반도체 산업 지원 방안을 ", 12)) + "발표했다.";
+        var excerpt = Excerpts.Derive(text, Max);
+        Assert.EndsWith("…", excerpt, StringComparison.Ordinal);
+        Assert.StartsWith(excerpt[..^1] + " ", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Derive_drops_an_arabic_comma_at_a_word_cut()
     {
