@@ -35,7 +35,7 @@ public static partial class Excerpts
     /// that open what the cut leaves out ("他說「…" opened a quote it never showed). Not curly quotes or guillemets,
     /// which close quotes in German and Danish („Wir kommen“).
     /// </summary>
-    private static readonly char[] TrailingSeparators = [.. ",，、､،:：;；؛-–—「『(（《〈【["];
+    private const string TrailingSeparators = ",，、､،:：;；؛-–—「『(（《〈【[";
 
     /// <summary>At most <paramref name="maxLength"/> grapheme clusters, the ellipsis included when the text was cut.</summary>
     public static string Derive(string plainText, int maxLength)
@@ -70,7 +70,24 @@ public static partial class Excerpts
             return string.Concat(elements.Take(cut.Value)) + Ellipsis;
         }
         var kept = string.Concat(elements.Take(LastSentenceEnd(elements, minimum, budget, CjkCommas) ?? LastWordBoundary(elements, minimum, budget) ?? budget));
-        return kept.TrimEnd().TrimEnd(TrailingSeparators).TrimEnd() + Ellipsis;
+        return WithoutTrailingSeparators(kept) + Ellipsis;
+    }
+
+    /// <summary>
+    /// The kept text without what a cut between words drops at its end, in any order down to its last word: white space,
+    /// <see cref="TrailingSeparators"/>, and bidirectional embeddings and isolates opened there, which open nothing and
+    /// which <see cref="TextRules.WithBalancedBidiControls"/> drops later. Trimmed once each, an opener the cut fell after
+    /// left what stood before it: "…said, (" kept "said,…", and "…said \u2067(" read "said …".
+    /// </summary>
+    private static string WithoutTrailingSeparators(string kept)
+    {
+        var end = kept.Length;
+        while (end > 0 && (char.IsWhiteSpace(kept[end - 1]) || TrailingSeparators.Contains(kept[end - 1], StringComparison.Ordinal)
+            || kept[end - 1] is '\u202A' or '\u202B' or '\u202D' or '\u202E' or '\u2066' or '\u2067' or '\u2068'))
+        {
+            end--;
+        }
+        return kept[..end];
     }
 
     /// <summary>

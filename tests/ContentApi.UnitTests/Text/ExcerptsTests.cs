@@ -363,6 +363,23 @@ public sealed class ExcerptsTests
         Assert.EndsWith(Excerpts.Ellipsis, excerpt, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A cut right after an opening bracket or quote drops it, and with it what a cut drops before it: "…said, (台灣…"
+    /// kept "said,…" with its comma, "x: (" its colon, and an isolate opened before the bracket, which the excerpt
+    /// drops as left open, left "said …" with a space before the ellipsis (CJK review).
+    /// </summary>
+    [Theory]
+    [InlineData(", (")]
+    [InlineData(": (")]
+    [InlineData(" \u2067(")]
+    [InlineData(" \u2068「")]
+    public void Derive_drops_the_separators_before_an_opener_it_drops(string end)
+    {
+        var words = string.Concat(Enumerable.Repeat("plan ", 40))[..(Max - 2 - end.Length)] + "x"; // the opener is the last one kept
+        var excerpt = ArticleText.Measure(words + end + Han(100), ParseLimits.Unhurried).DerivedExcerpt;
+        Assert.Equal(words + Excerpts.Ellipsis, excerpt);
+    }
+
     [Theory]
     [InlineData("「")]
     [InlineData("《")]
