@@ -46,10 +46,21 @@ internal static partial class FigureLabels
     /// A label naming a source rather than describing the picture: one that says so (<see cref="NamesSource"/>), or a
     /// colon after a few leading words ("Jane Doe: AP"), not one between digits ("10:30 的發布會現場" is a caption), nor
     /// one before a word in lowercase, which names no one in a cased script ("Open Source: a history", "Step one: mix
-    /// the flour"), as a credit run into a caption must name its source (<see cref="TrailingCredit"/>).
+    /// the flour"), as a credit run into a caption must name its source (<see cref="TrailingCredit"/>), nor one after words
+    /// that start a caption ("左起：", "圖說：": <see cref="CaptionWords"/>).
     /// </summary>
     public static bool IsCredit(string label) =>
-        NamesSource(label) || ColonAfterFirstWords().Match(label) is { Success: true } colon && !StartsInLowercase(label.AsSpan(colon.Index + colon.Length));
+        NamesSource(label) || !CaptionWords().IsMatch(label)
+            && ColonAfterFirstWords().Match(label) is { Success: true } colon && !StartsInLowercase(label.AsSpan(colon.Index + colon.Length));
+
+    /// <summary>
+    /// Words and a colon that start a caption, not a credit: a word for a caption ("圖說：", as Taiwanese papers label
+    /// one; "說明：", "Caption:"), or where the people shown stand ("左起：", "前排左起：", "由左至右：", "From left:").
+    /// </summary>
+    [GeneratedRegex(
+        @"^\s*[(（\[［]?\s*(?:圖說|图说|圖片說明|图片说明|說明|说明|(?:前排|後排|后排|中排)?(?:左起|右起)|由左至右|由右至左|從左至右|从左至右|從左到右|从左到右|captions?|from\s+(?:left|right)|(?:left|right)\s+to\s+(?:right|left))\s*[:：]",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CaptionWords();
 
     private static bool StartsInLowercase(ReadOnlySpan<char> text) => text.TrimStart() is [var first, ..] && char.IsLower(first);
 

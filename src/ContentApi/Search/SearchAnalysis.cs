@@ -35,7 +35,7 @@ public static class SearchAnalysis
     /// a derived excerpt as written, "記者　王小明"; a gallery's excerpt keeps a caption ending in a title's capitalised
     /// word for a source whole, "… Open Source: a history"; a curly quote or an ellipsis closing a word of spaced text keeps
     /// the space after it before Chinese, "He said “yes” 他同意了。"; a label under a picture with a colon before a word in
-    /// lowercase, "Open Source: a history", is a caption a gallery's excerpt keeps, not a credit; a long Korean sentence
+    /// lowercase, "Open Source: a history", or after a caption's words, "左起：", is a caption a gallery's excerpt keeps, not a credit; a long Korean sentence
     /// is cut between words, not between two syllables of one; a cut after an opening bracket drops the comma, colon,
     /// space or isolate before it too, "…said, (" no longer reading "…said,…").
     /// </summary>

@@ -240,6 +240,24 @@ public sealed class FigureCreditTests
     public void Brackets_that_are_no_credit_stay_in_the_label(string line, string figcaption) =>
         Assert.Equal(figcaption, Figcaption($"![](image:12)\n{line}\n\nBody.").InnerHtml);
 
+    /// <summary>
+    /// A caption line that says where people stand ("左起：", "From left:") or calls itself one ("圖說：", Taiwanese papers'
+    /// word for a caption), alone under a picture, was its credit by its colon: the figure showed it as the credit, in place
+    /// of the image's own, and a gallery's excerpt left it out (CJK review).
+    /// </summary>
+    [Theory]
+    [InlineData("左起：吳泳銘、蔡崇信")]
+    [InlineData("前排左起：吳泳銘、蔡崇信")]
+    [InlineData("由左至右：吳泳銘、蔡崇信")]
+    [InlineData("圖說：總統府前廣場")]
+    [InlineData("图片说明：杭州发布会现场")]
+    [InlineData("From left: Eddie Wu, Joe Tsai")]
+    public void A_caption_line_with_a_colon_alone_under_a_picture_is_its_caption(string line)
+    {
+        Assert.Equal($"{line} <small class=\"credit\">ifanr</small>", Figcaption($"![](image:12)\n{line}\n\nBody.").InnerHtml);
+        Assert.Equal(line, DerivedExcerpt.Of($"![](image:12)\n{line}"));
+    }
+
     /// <summary>A gallery's excerpt is its captions: a caption taken for a credit by its colon was left out of it.</summary>
     [Fact]
     public void A_gallerys_excerpt_keeps_a_caption_with_a_colon_before_words_in_lowercase() =>
