@@ -233,7 +233,9 @@ public sealed class MarkdownImporter(
         private static string KeptOrGuessed(string? stored, string text)
         {
             var guessed = LanguageGuess.FromScript(text);
-            return stored is not null && (string.Equals(LanguageTags.PrimaryLanguage(stored), LanguageTags.PrimaryLanguage(guessed), StringComparison.OrdinalIgnoreCase)
+            // 'und' (undetermined) is no language two tags share: und-Cyrl stored is not of und-Arab's language.
+            var language = LanguageTags.PrimaryLanguage(guessed);
+            return stored is not null && (language != "und" && string.Equals(LanguageTags.PrimaryLanguage(stored), language, StringComparison.OrdinalIgnoreCase)
                 || LanguageGuess.IsWrittenInScriptOf(stored, guessed))
                 ? stored : guessed;
         }

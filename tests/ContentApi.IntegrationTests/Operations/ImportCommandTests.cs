@@ -323,6 +323,8 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
     // A guess of another script still replaces it.
     [InlineData("Правительство утвердило новый бюджет на следующий год.", "fa", "und-Cyrl", 0)]
     [InlineData("The results came back positive.", "ja", "en", 0)]
+    // 'und' is no language two tags can share: a stored guess of another script is replaced.
+    [InlineData("هذا التقرير عن سوق العمل في القاهرة.", "und-Cyrl", "und-Arab", 0)]
     // A file name's language suffix still says more than what is stored.
     [InlineData("台積電今天宣布，將在高雄興建兩座先進製程晶圓廠，預計後年量產。", "zh", "zh-HK", 0, ".zh-hk")]
     public async Task A_file_without_a_language_keeps_the_stored_tag_of_the_language_it_guesses(
