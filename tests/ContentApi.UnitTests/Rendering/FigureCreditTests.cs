@@ -237,6 +237,9 @@ public sealed class FigureCreditTests
     [InlineData("Step one: mix the flour", "Step one: mix the flour <small class=\"credit\">ifanr</small>")]
     // A name after the colon still makes a credit of it.
     [InlineData("Jane Doe: AP", "資料照片：阿里雲 <small class=\"credit\">Jane Doe: AP</small>")]
+    // Japanese "provided by" is a word for the source, before a name in lowercase too.
+    [InlineData("写真提供：ifanr", "資料照片：阿里雲 <small class=\"credit\">写真提供：ifanr</small>")]
+    [InlineData("提供：ifanr", "資料照片：阿里雲 <small class=\"credit\">提供：ifanr</small>")]
     public void Brackets_that_are_no_credit_stay_in_the_label(string line, string figcaption) =>
         Assert.Equal(figcaption, Figcaption($"![](image:12)\n{line}\n\nBody.").InnerHtml);
 
