@@ -244,13 +244,5 @@ public sealed class GroupCommitTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Empty(await FoundAsync(newName));
     }
 
-    private async Task WaitUntilQueuedAsync(int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (Db.QueuedWrites < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"only {Db.QueuedWrites} of {count} writes reached the queue");
-            await Task.Delay(10);
-        }
-    }
+    private Task WaitUntilQueuedAsync(int count) => WriterHeld.UntilQueuedAsync(Db, count);
 }
