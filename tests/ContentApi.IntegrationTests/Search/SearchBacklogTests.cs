@@ -447,12 +447,7 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
         var holder = await WriterHeld.StartAsync(db);
         // The rename has committed; its drain's first batch queues behind the held write.
         var rename = Task.FromResult(new Renamed(true)).ThenDrainAsync(db, log);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (db.QueuedWrites == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the drain's batch never reached the writer's queue");
-            await Task.Delay(10);
-        }
+        await WriterHeld.UntilQueuedAsync(db, 1);
         // The server stops: the Db closes (it waits for the writer, so on another thread) while the batch waits.
         var stopping = Task.Run(db.Dispose);
         await rename; // the batch's wait ends, and it is tried again on the closed Db
@@ -491,12 +486,7 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
         }
         var holder = await WriterHeld.StartAsync(db);
         app.Services.GetRequiredService<SearchBacklogWatch>().Nudge();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (db.QueuedWrites == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the watch's batch never reached the writer's queue");
-            await Task.Delay(10);
-        }
+        await WriterHeld.UntilQueuedAsync(db, 1);
 
         // The writer stays held until the host has stopped (its Db waits for the writer as long as a queued write may).
         await Task.Run(app.Dispose);
