@@ -83,7 +83,7 @@ public static partial class Excerpts
     {
         var end = kept.Length;
         while (end > 0 && (char.IsWhiteSpace(kept[end - 1]) || TrailingSeparators.Contains(kept[end - 1], StringComparison.Ordinal)
-            || kept[end - 1] is '\u202A' or '\u202B' or '\u202D' or '\u202E' or '\u2066' or '\u2067' or '\u2068'))
+            || TextRules.OpensBidiRun(kept[end - 1])))
         {
             end--;
         }

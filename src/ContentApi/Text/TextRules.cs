@@ -47,6 +47,9 @@ public static partial class TextRules
     public static bool HasBalancedBidiControls(string? value) =>
         value is null || ReferenceEquals(WithBalancedBidiControls(value), value);
 
+    /// <summary>An embedding, override or isolate that U+202C or U+2069 closes.</summary>
+    public static bool OpensBidiRun(char c) => c is '\u202A' or '\u202B' or '\u202D' or '\u202E' or '\u2066' or '\u2067' or '\u2068';
+
     /// <summary>
     /// The text without the bidirectional controls <see cref="HasBalancedBidiControls"/> finds unbalanced: each
     /// embedding, override or isolate closed within it stays with its closer; one left open, a closer of none, or one
@@ -67,11 +70,8 @@ public static partial class TextRules
         {
             switch (value[i])
             {
-                case '\u202A' or '\u202B' or '\u202D' or '\u202E':
-                    open.Push((i, false));
-                    break;
-                case '\u2066' or '\u2067' or '\u2068':
-                    open.Push((i, true));
+                case var opener when OpensBidiRun(opener):
+                    open.Push((i, opener >= '\u2066'));
                     break;
                 case '\u202C' or '\u2069':
                     if (open.TryPeek(out var innermost) && innermost.Isolate == (value[i] == '\u2069'))
