@@ -29,9 +29,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     /// <summary>What <see cref="IsValidKey"/> takes, as the document states it: visible ASCII characters only.</summary>
     public const string KeyPattern = @"^[\x21-\x7E]+$";
     public const string ReplayedHeaderName = "Idempotent-Replayed";
-    // Striped locks: requests with the same key always share a stripe, and memory stays bounded. Per app, not static:
-    // two apps in one process (tests) are two instances, as two processes would be.
-    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+    // Per app, not static: two apps in one process (tests) are two instances, as two processes would be.
+    private readonly KeyedLocks _locks = new();
 
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
@@ -66,18 +65,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         // The query too: a POST takes none, and one sent with a query is a 400, not the replay of one sent without.
         var hash = Convert.ToHexStringLower(SHA256.HashData(
             [.. Encoding.UTF8.GetBytes(CollectionPath(context) + (context.Request.Query.Count > 0 ? context.Request.QueryString.Value : "") + "\n"), .. CanonicalJson.Of(body)]));
-        var gate = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode($"{keyId}:{key}") % _stripes.Length)];
-        await gate.WaitAsync(context.RequestAborted);
         // What goes to the client is sent once the lock is released: sent under it, a client slow to read its 201 held
-        // up every create whose key shares the lock (other callers' too), and its own retry, until it had read it all.
+        // up its own retry until it had read it all.
         Task answer;
-        try
+        using (await _locks.EnterAsync($"{keyId}:{key}", context.RequestAborted))
         {
             answer = await CreateOrFindAsync(context, problems, keyId, key, hash);
-        }
-        finally
-        {
-            gate.Release();
         }
         await answer;
     }
