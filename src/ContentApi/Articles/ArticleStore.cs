@@ -159,7 +159,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
                 return SlugTaken(request.Slug!, holder);
             }
             await MoveSlugAsync(connection, transaction, null, slug, cancellationToken);
-            var now = clock.GetUtcNow();
+            var now = Timestamps.ServerNow(clock);
             var row = await connection.QuerySingleAsync<ArticleRow>(new CommandDefinition(
                 ArticleQueries.Insert, Columns(request, text.Stats, slug.Slug!, PublishedAt(request, null, now), now), transaction, cancellationToken: cancellationToken));
             await InsertLinksAsync(connection, transaction, row.Id, request, cancellationToken);
@@ -199,7 +199,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
                 return SlugTaken(request.Slug!, holder);
             }
             await MoveSlugAsync(connection, transaction, current.Row, slug, cancellationToken);
-            var now = clock.GetUtcNow();
+            var now = Timestamps.ServerNow(clock);
             var columns = Columns(request, text.Stats, slug.Slug!, PublishedAt(request, current.Row, now), now);
             columns.Add("Id", id);
             var indexedTextChanges = !await IndexedTextUnchangedAsync(connection, transaction, current.Row, request, text.Stats, cancellationToken);

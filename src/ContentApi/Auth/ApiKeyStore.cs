@@ -45,7 +45,7 @@ public sealed class ApiKeyStore(Db db, TimeProvider clock)
             Prefix = ApiKeyHasher.DisplayPrefix(key),
             Hash = ApiKeyHasher.Hash(key),
             Scope = ApiKeyScopes.ToText(scope),
-            Now = Timestamps.ToDb(clock.GetUtcNow()),
+            Now = Timestamps.ToDb(Timestamps.ServerNow(clock)),
         }, transaction, cancellationToken: cancellationToken)), cancellationToken, changesContent: false);
         return key;
     }
@@ -72,11 +72,11 @@ public sealed class ApiKeyStore(Db db, TimeProvider clock)
 
     public Task<bool> RevokeAsync(string name, CancellationToken cancellationToken) =>
         db.WriteAsync(async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(
-            RevokeSql, new { Name = name, Now = Timestamps.ToDb(clock.GetUtcNow()) }, transaction, cancellationToken: cancellationToken)) > 0,
+            RevokeSql, new { Name = name, Now = Timestamps.ToDb(Timestamps.ServerNow(clock)) }, transaction, cancellationToken: cancellationToken)) > 0,
             cancellationToken, changesContent: false);
 
     public Task TouchAsync(long id, CancellationToken cancellationToken) =>
         db.WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
-            TouchSql, new { Id = id, Now = Timestamps.ToDb(clock.GetUtcNow()) }, transaction, cancellationToken: cancellationToken)),
+            TouchSql, new { Id = id, Now = Timestamps.ToDb(Timestamps.ServerNow(clock)) }, transaction, cancellationToken: cancellationToken)),
             cancellationToken, changesContent: false);
 }

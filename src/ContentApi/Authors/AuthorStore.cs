@@ -172,7 +172,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
         request.AvatarImageId,
         request.Website,
         request.Email,
-        Now = Now(),
+        Now = Timestamps.ToDb(Timestamps.ServerNow(clock)),
     };
 
     private static string SelectWith(string publishedArticleCount) => $"""

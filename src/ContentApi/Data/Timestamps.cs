@@ -48,6 +48,18 @@ public static class Timestamps
     /// <summary>The later of a stored timestamp and one that may be absent (text order is time order).</summary>
     public static string Later(string value, string? other) => other is not null && string.CompareOrdinal(other, value) > 0 ? other : value;
 
+    /// <summary>
+    /// The time the server records of its own accord (createdAt, updatedAt, a publishedAt set on publishing): now, to the
+    /// whole millisecond. A JavaScript Date holds no finer, and a client that read a publishedAt into one and sent the
+    /// article back (GET, then PUT) moved it by its microseconds: to a new place in lists, behind cursors handed out
+    /// before. A time a request gives keeps its microseconds.
+    /// </summary>
+    public static DateTimeOffset ServerNow(TimeProvider clock)
+    {
+        var utc = clock.GetUtcNow().UtcTicks;
+        return new DateTimeOffset(utc - (utc % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+    }
+
     /// <summary>Drops what the database cannot keep, so what a write returns equals what a read returns.</summary>
     public static DateTimeOffset Truncate(DateTimeOffset value)
     {

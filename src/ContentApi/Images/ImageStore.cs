@@ -199,7 +199,7 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
         request.ByteSize,
         FocalX = request.FocalPoint?.X,
         FocalY = request.FocalPoint?.Y,
-        Now = Timestamps.ToDb(clock.GetUtcNow()),
+        Now = Timestamps.ToDb(Timestamps.ServerNow(clock)),
     };
 }
 

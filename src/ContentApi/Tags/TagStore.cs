@@ -94,7 +94,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
             Slug = slug.Slug,
             request.Name,
             request.Description,
-            Now = Now(),
+            Now = Timestamps.ToDb(Timestamps.ServerNow(clock)),
         }, transaction, cancellationToken: cancellationToken));
         return new WriteOutcome<TagRow>.Saved((await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken))!);
     }
@@ -118,7 +118,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
                 Slug = slug.Slug,
                 request.Name,
                 request.Description,
-                Now = Now(),
+                Now = Timestamps.ToDb(Timestamps.ServerNow(clock)),
             }, transaction, cancellationToken: cancellationToken));
             if (request.Name != current.Name)
             {

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ContentApi.TestSupport;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ContentApi.IntegrationTests.Reading;
 
@@ -140,18 +137,6 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Contains("draft", invalid.Message("status"), StringComparison.Ordinal);
     }
 
-    /// <summary>The app on a clock that only the test moves.</summary>
-    private sealed class MovedClockFactory : ApiFactory
-    {
-        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
-        }
-    }
-
     /// <summary>
     /// The app's clock is moved past the article's time rather than waited on: scheduled two seconds ahead of the real
     /// clock, an article went live before a slow machine had read it as scheduled.
@@ -159,7 +144,7 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
     [Fact]
     public async Task A_scheduled_article_moves_from_scheduled_to_published_when_it_goes_live()
     {
-        using var app = new MovedClockFactory();
+        using var app = new FakeClockApiFactory();
         var author = await new TestContent(app.Writer()).AuthorAsync();
         var soon = (await app.Writer().CreateArticleAsync([author], new() { ["publishedAt"] = app.Clock.GetUtcNow().AddMinutes(5) })).Id();
         var reader = app.Reader();

@@ -2,9 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using ContentApi.Auth;
 using ContentApi.TestSupport;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ContentApi.IntegrationTests.Writes;
 
@@ -16,21 +13,13 @@ namespace ContentApi.IntegrationTests.Writes;
 public sealed class FailedKeyRetryAfterTests(FailedKeyRetryAfterTests.FakeClockFactory factory)
     : IClassFixture<FailedKeyRetryAfterTests.FakeClockFactory>
 {
-    public sealed class FakeClockFactory : ApiFactory
+    public sealed class FakeClockFactory : FakeClockApiFactory
     {
-        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["RateLimiting:Enabled"] = "true",
             ["RateLimiting:FailedKeyAttemptsPerMinute"] = "3",
         };
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
-        }
     }
 
     [Fact]
