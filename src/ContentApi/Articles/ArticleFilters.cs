@@ -15,7 +15,13 @@ public sealed record ArticleFilter(
     string? Language = null,
     DateTimeOffset? PublishedAfter = null,
     DateTimeOffset? PublishedBefore = null,
-    string? FullTextMatch = null);
+    string? FullTextMatch = null)
+{
+    /// <summary>An RFC 4647 basic range: a tag, or null for every language (<see cref="LanguageTags.AnyLanguage"/> says the same).</summary>
+    public string? Language { get; init => field = Range(value); } = Range(Language);
+
+    private static string? Range(string? language) => language == LanguageTags.AnyLanguage ? null : language;
+}
 
 internal static class ArticleFilters
 {

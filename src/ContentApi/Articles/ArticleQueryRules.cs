@@ -46,7 +46,15 @@ public static class ArticleQueryRules
             .WithMessage("Must be later than publishedAfter.");
 
     /// <summary>A BCP 47 tag: as a pattern and a length, so that the OpenAPI document states both.</summary>
-    public static IRuleBuilderOptions<T, string?> LanguageTag<T>(this IRuleBuilderInitial<T, string?> rule, string message = "Must be a BCP 47 language tag.") =>
+    public static IRuleBuilderOptions<T, string?> LanguageTag<T>(this IRuleBuilderInitial<T, string?> rule, string message) =>
         rule.Cascade(CascadeMode.Stop).MaximumCharacters(LanguageTags.MaxLength).WithMessage(message)
             .Matches(LanguageTags.Pattern).WithMessage(message);
+
+    /// <summary>A list's language filter: an RFC 4647 basic range, a tag or <c>*</c> (every language), as a pattern and a length.</summary>
+    public static IRuleBuilderOptions<T, string?> LanguageRange<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.Cascade(CascadeMode.Stop).MaximumCharacters(LanguageTags.MaxLength).WithMessage(LanguageRangeMessage)
+            .Matches(LanguageTags.RangePattern).WithMessage(LanguageRangeMessage);
+
+    public const string LanguageRangeMessage =
+        "Must be a BCP 47 language tag such as 'zh-Hant' (which also finds 'zh-Hant-TW') or 'en', or * for every language.";
 }

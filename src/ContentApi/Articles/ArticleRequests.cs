@@ -115,7 +115,7 @@ public sealed record ListArticlesQuery : IListQuery
     public string? Author { get; init; }
     /// <summary>Only articles with this tag (id or slug; digits match either, but 042 is a slug only).</summary>
     public string? Tag { get; init; }
-    /// <summary>Only articles in this BCP 47 language or a more specific one (RFC 4647 basic filtering, case-insensitive).</summary>
+    /// <summary>Only articles in this BCP 47 language or a more specific one (RFC 4647 basic filtering, case-insensitive); * is every language.</summary>
     public string? Language { get; init; }
     /// <summary>`draft`, `scheduled` (published, going live later) or `published` (live). Anonymous callers see live articles only, so `draft` and `scheduled` need a key with the read scope (else 400).</summary>
     public string? Status { get; init; }
@@ -158,7 +158,7 @@ public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticles
         var statuses = EnumValuesConverter.ValuesOf(typeof(ArticleListStatus));
         RuleFor(q => q.Status).Must(s => statuses.Contains(s)).When(q => q.Status is not null)
             .WithMessage($"Must be one of: {string.Join(", ", statuses)}.");
-        RuleFor(q => q.Language).LanguageTag();
+        RuleFor(q => q.Language).LanguageRange();
         RuleFor(q => q.Q).SearchText();
         RuleFor(q => q.Author).IdOrSlug();
         RuleFor(q => q.Tag).IdOrSlug();

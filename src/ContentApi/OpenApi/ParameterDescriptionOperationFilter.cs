@@ -36,7 +36,7 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
         ["url"] = "Only images stored with this URL, compared exactly (an absolute http or https URL, as an image's `url`): to find an image before creating it, so that a re-sync makes no second one.",
         ["author"] = "Only articles by this author: one id or slug (digits match either, but an id has no leading zero: 042 is a slug only); not a list (a comma is a 400).",
         ["tag"] = "Only articles with this tag: one id or slug (digits match either, but an id has no leading zero: 042 is a slug only); not a list (a comma is a 400).",
-        ["language"] = "Only articles in this BCP 47 language or a more specific one (RFC 4647 basic filtering, case-insensitive): `zh` matches `zh`, `zh-Hant` and `zh-TW`; `zh-Hant` matches `zh-Hant-TW` but not `zh-Hans`.",
+        ["language"] = "Only articles in this BCP 47 language or a more specific one (RFC 4647 basic filtering, case-insensitive): `zh` matches `zh`, `zh-Hant` and `zh-TW`; `zh-Hant` matches `zh-Hant-TW` but not `zh-Hans`. `*` is every language, as RFC 4647 reads it: the same as leaving the filter out (a range with `*` in it, such as `*-TW`, is a 400).",
         ["publishedAfter"] = "Only articles published at or after this instant: RFC 3339 with an offset, a date (midnight UTC), or a date-time without an offset, read as UTC (NSwag's clients write them so: give them UTC values).",
         ["publishedBefore"] = "Only articles published before this instant; read like publishedAfter.",
         ["include"] = "Embedded relations to return, comma-separated: `authors`, `tags`, `coverImage`, `images`; or `none` alone (an empty value says the same). Default: all.",

@@ -42,7 +42,7 @@ public sealed class SearchArticlesQueryValidator : AbstractValidator<SearchArtic
         RuleFor(q => q.Cursor).Must((q, c) => SearchSort.TryParse(q.Sort, false, out var sort) && SearchEndpoints.TryReadCursor(c, sort, out _, out _))
             .When(q => q.Cursor is not null && q.Page is null)
             .WithMessage("Invalid cursor: pass back the nextCursor of a previous page, with the same sort.");
-        RuleFor(q => q.Language).LanguageTag();
+        RuleFor(q => q.Language).LanguageRange();
         RuleFor(q => q.Author).IdOrSlug();
         RuleFor(q => q.Tag).IdOrSlug();
         RuleFor(q => q.PublishedBefore).LaterThanPublishedAfter(q => q.PublishedAfter);

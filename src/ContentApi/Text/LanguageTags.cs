@@ -14,9 +14,17 @@ public static partial class LanguageTags
     /// (<c>en-x-internal</c>). Languages of 4-8 letters, reserved or unused, are not taken: they would let
     /// <c>english</c> or <c>chinese</c> pass for tags.
     /// </summary>
-    public const string Pattern =
-        @"^[a-zA-Z]{2,3}(-[a-zA-Z]{3}){0,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*" +
-        @"(-[0-9a-wyzA-WYZ](-[a-zA-Z0-9]{2,8})+)*(-[xX](-[a-zA-Z0-9]{1,8})+)?\z";
+    public const string Pattern = "^" + Tag + @"\z";
+
+    private const string Tag =
+        @"[a-zA-Z]{2,3}(-[a-zA-Z]{3}){0,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*" +
+        @"(-[0-9a-wyzA-WYZ](-[a-zA-Z0-9]{2,8})+)*(-[xX](-[a-zA-Z0-9]{1,8})+)?";
+
+    /// <summary>RFC 4647's language range of every language: a list filtered by it is not filtered.</summary>
+    public const string AnyLanguage = "*";
+
+    /// <summary>A language range of RFC 4647 basic filtering: a tag (<see cref="Pattern"/>), or <see cref="AnyLanguage"/>.</summary>
+    public const string RangePattern = @"^(\*|" + Tag + @")\z";
 
     /// <summary>Room for every tag in use with an extension or two; RFC 5646 sets no limit.</summary>
     public const int MaxLength = 63;

@@ -106,6 +106,29 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Contains("BCP 47", errors.Message("language"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// RFC 4647 reads the range * as every language, and a client filling the parameter in whatever it is asked for
+    /// (language=${lang ?? '*'}) sent it; it was a 400. Only a whole * is a range of every language in basic filtering.
+    /// </summary>
+    [Fact]
+    public async Task ListArticles_by_language_star_lists_every_language()
+    {
+        var writer = factory.Writer();
+        var author = await _content.AuthorAsync();
+        var en = (await writer.CreateArticleAsync([author])).Id();
+        var ja = (await writer.CreateArticleAsync([author], new() { ["language"] = "ja" })).Id();
+
+        var all = await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={author}&language=*&sort=createdAt");
+
+        Assert.Equal([en, ja], all.ItemIds());
+        Assert.Equal(2, all.Total());
+        foreach (var range in new[] { "*-JP", "ja-*", "en,*", "**" })
+        {
+            var errors = await factory.Anonymous().GetErrorsAsync($"/api/v1/articles?language={Uri.EscapeDataString(range)}");
+            Assert.Contains("or * for every language", errors.Message("language"), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task ListArticles_by_status_needs_a_key_and_separates_drafts_scheduled_and_published()
     {

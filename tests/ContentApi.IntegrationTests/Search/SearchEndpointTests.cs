@@ -281,6 +281,7 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
             Assert.Equal(new[] { Id(a), Id(b) }.Order(), (await search(anonymous, $"tag={t}")).Ids().Order());
             Assert.Equal(new[] { Id(a), Id(b) }.Order(), (await search(anonymous, $"tag={Uri.EscapeDataString(tagSlug)}")).Ids().Order());
             Assert.Equal([Id(b)], (await search(anonymous, "language=zh-hant")).Ids());
+            Assert.Equal(new[] { Id(a), Id(b) }.Order(), (await search(anonymous, $"tag={t}&language=*")).Ids().Order());
             Assert.Equal([Id(a)], (await search(anonymous, $"author={x}&tag={t}&language=en")).Ids());
             Assert.Equal(1, (await search(anonymous, $"author={x}&tag={t}")).Total());
             Assert.Equal(new[] { Id(a), Id(d) }.Order(), (await search(factory.Reader(), $"author={x}&tag={t}")).Ids().Order());
