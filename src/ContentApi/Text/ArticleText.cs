@@ -31,6 +31,14 @@ public static class ArticleText
     /// <summary>The longest excerpt a request may give, in characters as JSON Schema counts them (scalar values).</summary>
     public const int ExcerptMaxCharacters = 2000;
 
+    /// <summary>Whether an excerpt is no longer than one <see cref="Measure"/> derives: <see cref="ExcerptMaxLength"/> clusters and <see cref="ExcerptMaxCharacters"/> characters.</summary>
+    public static bool HasDerivedExcerptLength(string excerpt) =>
+        CharacterLimit.Count(excerpt) <= ExcerptMaxCharacters && Graphemes.Ranges(excerpt).Take(ExcerptMaxLength + 1).Count() <= ExcerptMaxLength;
+
+    public static readonly string DerivedExcerptLengthMessage =
+        $"A derived excerpt is cut from the body to at most {ExcerptMaxLength} characters (user-perceived: a letter with its marks is one) " +
+        $"and {ExcerptMaxCharacters:N0} Unicode scalar values, and is sent with its article in every list: put back the one the export was written with.";
+
     /// <summary>Measures a body about to be stored (see <see cref="ArticleTextStats.TooComplex"/>).</summary>
     /// <param name="parseLimit">How long parsing it may take; by default <see cref="TimedMarkdownParse.Limit"/>.</param>
     public static ArticleTextStats Measure(string markdownBody, TimeSpan? parseLimit = null)

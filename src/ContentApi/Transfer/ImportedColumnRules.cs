@@ -13,7 +13,8 @@ namespace ContentApi.Transfer;
 /// format the document states), pixel sizes (read into an int), the focal point and byte size (which clients compute with),
 /// and the bidirectional controls of the texts pages show inline (titles, names, captions: one left open reverses what
 /// follows). An export file is input like a request body: it can be edited between export and import. Limits that
-/// only keep a harmless value short or visible are not applied again, so what an older version stored is imported as it was.
+/// only keep a harmless value short or visible are not applied again, so what an older version stored is imported as it was;
+/// a derived excerpt, which no one writes, is held to the length the app derives (sent with its article in every list).
 /// </summary>
 internal static class ImportedColumnRules
 {
@@ -51,6 +52,8 @@ internal static class ImportedColumnRules
         [("articles", "title")] = BalancedBidi,
         [("articles", "subtitle")] = BalancedBidi,
         [("articles", "excerpt")] = BalancedBidi,
+        // No one writes it: one longer than the app derives was edited into the export (a megabyte, sent in every list).
+        [("articles", "derived_excerpt")] = Text(ArticleText.HasDerivedExcerptLength, ArticleText.DerivedExcerptLengthMessage),
         [("authors", "slug")] = Slug,
         [("authors", "website")] = HttpUrl,
         // The document says format idn-email, and a stored x@-b.com made clients that check formats refuse every page listing its author.

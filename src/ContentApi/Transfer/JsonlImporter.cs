@@ -167,7 +167,7 @@ public sealed class JsonlImporter(Db db)
                 var value = ImportedColumnRules.Stored(table, name, read);
                 if (ImportedColumnRules.Problem(table, name, value) is { } refused)
                 {
-                    throw new InvalidDataException($"{path}:{lineNumber}: '{name}' is {property.Value.GetRawText()}, which the API refuses: {refused}");
+                    throw new InvalidDataException($"{path}:{lineNumber}: '{name}' is {Http.Errors.Echoed.Cut(property.Value.GetRawText())}, which the API refuses: {refused}");
                 }
                 parameters.Add("p" + names.Count, value);
             }

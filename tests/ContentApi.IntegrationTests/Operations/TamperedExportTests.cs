@@ -287,6 +287,24 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM articles WHERE derived_excerpt LIKE '%' || char(0x202E) || '%'"));
     }
 
+    /// <summary>
+    /// A derived excerpt was trusted for its length: edited to a megabyte, it was stored and sent with its article in
+    /// every list. It is refused as longer than the app derives, and the refusal quotes only its start.
+    /// </summary>
+    [Fact]
+    public async Task Import_refuses_a_derived_excerpt_longer_than_the_app_derives_quoting_only_its_start()
+    {
+        await CreateContentAsync();
+        var folder = await ExportAsync(factory.DatabasePath);
+        var line = Tamper(folder, "articles.jsonl", "\"derived_excerpt\":\"[^\"]*\"", $"\"derived_excerpt\":\"{new string('長', 1024 * 1024)}\"");
+
+        var refusal = await RefusalAsync(folder);
+
+        Assert.Contains($"articles.jsonl:{line}: 'derived_excerpt' is \"長長長", refusal, StringComparison.Ordinal);
+        Assert.Contains($"at most {ArticleText.ExcerptMaxLength} characters", refusal, StringComparison.Ordinal);
+        Assert.True(refusal.Length < 1_000, $"The refusal quoted {refusal.Length:N0} characters.");
+    }
+
     /// <summary>An image, an author, a tag and an article, with every column that import checks filled in as unusually as the API allows.</summary>
     private async Task CreateContentAsync()
     {

@@ -1,7 +1,9 @@
 using System.Reflection;
 using System.Text.Json;
 using ContentApi.OpenApi;
+using ContentApi.Text;
 using ContentApi.Transfer;
+using ContentApi.UnitTests.Seeding;
 
 namespace ContentApi.UnitTests.Transfer;
 
@@ -87,6 +89,24 @@ public sealed class ImportedColumnRulesTests
         // As string: compared as objects, xunit compares strings by culture, to which the override weighs nothing.
         Assert.Equal("invoicefdp.exe", (string?)ImportedColumnRules.Stored("articles", "derived_excerpt", "invoice\u202Efdp.exe"));
         Assert.Null(ImportedColumnRules.Problem("articles", "derived_excerpt", "invoicefdp.exe"));
+    }
+
+    /// <summary>
+    /// A derived excerpt is cut from the body: one an export was edited to hold (a megabyte) was sent with its article
+    /// in every list. What the app derives still passes: from the longest bodies, Chinese or heavy with combining marks,
+    /// and from the demo articles in each language.
+    /// </summary>
+    [Fact]
+    public void A_derived_excerpt_longer_than_the_app_derives_is_refused()
+    {
+        Assert.NotNull(ImportedColumnRules.Problem("articles", "derived_excerpt", new string('長', ArticleText.ExcerptMaxLength + 1)));
+        Assert.NotNull(ImportedColumnRules.Problem("articles", "derived_excerpt", "e" + new string('\u0301', ArticleText.ExcerptMaxCharacters)));
+        string[] bodies = [new string('長', 10_000), string.Concat(Enumerable.Repeat("e" + new string('\u0301', 30) + " ", 1_000)), .. SeedSample.Articles.Take(100).Select(a => a.Body)];
+        foreach (var body in bodies)
+        {
+            var derived = ArticleText.Measure(body).DerivedExcerpt;
+            Assert.Null(ImportedColumnRules.Problem("articles", "derived_excerpt", ImportedColumnRules.Stored("articles", "derived_excerpt", derived)));
+        }
     }
 
     /// <summary>The columns, by table of the export, of the properties of its request (<c>articles</c>: <c>ArticleRequest</c>) that <paramref name="which"/> picks.</summary>
