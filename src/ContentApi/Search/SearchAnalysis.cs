@@ -37,7 +37,8 @@ public static class SearchAnalysis
     /// the space after it before Chinese, "He said “yes” 他同意了。"; a label under a picture with a colon before a word in
     /// lowercase, "Open Source: a history", or after a caption's words, "左起：", is a caption a gallery's excerpt keeps, not a credit; a long Korean sentence
     /// is cut between words, not between two syllables of one; a cut after an opening bracket drops the comma, colon,
-    /// space or isolate before it too, "…said, (" no longer reading "…said,…").
+    /// space or isolate before it too, "…said, (" no longer reading "…said,…"; a long Japanese sentence is cut where a
+    /// phrase ends, not inside a katakana word, "…コーポレー…", and a cut at a name's dot leaves the dot out).
     /// </summary>
     private const int AnalyzerRevision = 23;
 

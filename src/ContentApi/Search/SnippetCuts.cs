@@ -10,9 +10,13 @@ internal sealed class SnippetCuts
     private readonly string _text;
     private readonly bool[] _isCluster;
 
+    /// <summary>Whether the text holds kana: Japanese, cut where a phrase ends when one is near (<see cref="JapaneseCuts.EndsPhrase"/>).</summary>
+    private readonly bool _isJapanese;
+
     public SnippetCuts(string text)
     {
         _text = text;
+        _isJapanese = text.EnumerateRunes().Any(Cjk.IsKana);
         _isCluster = new bool[text.Length + 1];
         for (var i = 0; i < text.Length; i += Graphemes.LengthAt(text, i))
         {
@@ -36,14 +40,7 @@ internal sealed class SnippetCuts
                 return p;
             }
         }
-        for (var p = earliest; p < anchor; p++)
-        {
-            if (IsWordBoundary(p))
-            {
-                return p;
-            }
-        }
-        return anchor;
+        return FirstWordBoundary(earliest, anchor) ?? anchor;
     }
 
     /// <summary>Moves <paramref name="start"/> back towards <paramref name="earliest"/>, to the earliest sentence start, else word boundary.</summary>
@@ -56,14 +53,7 @@ internal sealed class SnippetCuts
                 return p;
             }
         }
-        for (var p = earliest; p < start; p++)
-        {
-            if (IsWordBoundary(p))
-            {
-                return p;
-            }
-        }
-        return start;
+        return FirstWordBoundary(earliest, start) ?? start;
     }
 
     /// <summary>At most <paramref name="maxLength"/> after <paramref name="start"/>, at a sentence end in the last third, else a word boundary in the last half.</summary>
@@ -81,12 +71,9 @@ internal sealed class SnippetCuts
                 return p;
             }
         }
-        for (var p = limit; p > start + maxLength / 2; p--)
+        if (LastWordBoundary(limit, start + maxLength / 2) is { } boundary)
         {
-            if (IsWordBoundary(p))
-            {
-                return p;
-            }
+            return boundary;
         }
         var end = limit;
         while (end > start + 1 && !_isCluster[end])
@@ -111,7 +98,43 @@ internal sealed class SnippetCuts
             (Excerpts.SentenceEnds.Contains(previous) && Excerpts.EndsSentence(previous, _text.Substring(p, Graphemes.LengthAt(_text, p))));
     }
 
-    private bool IsWordBoundary(int p)
+    /// <summary>The first word boundary from <paramref name="from"/> up to before <paramref name="to"/>; in Japanese, one where a phrase ends if any.</summary>
+    private int? FirstWordBoundary(int from, int to) =>
+        (_isJapanese ? FirstBoundary(from, to, phrase: true) : null) ?? FirstBoundary(from, to, phrase: false);
+
+    private int? FirstBoundary(int from, int to, bool phrase)
+    {
+        for (var p = from; p < to; p++)
+        {
+            if (IsWordBoundary(p, phrase))
+            {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The last word boundary from <paramref name="from"/> down to after <paramref name="after"/>; in Japanese, one where a phrase ends if any.</summary>
+    private int? LastWordBoundary(int from, int after) =>
+        (_isJapanese ? LastBoundary(from, after, phrase: true) : null) ?? LastBoundary(from, after, phrase: false);
+
+    private int? LastBoundary(int from, int after, bool phrase)
+    {
+        for (var p = from; p > after; p--)
+        {
+            if (IsWordBoundary(p, phrase))
+            {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Between two words, or beside a Chinese or Japanese character, but not inside a katakana word; with
+    /// <paramref name="phrase"/>, only where a Japanese phrase ends.
+    /// </summary>
+    private bool IsWordBoundary(int p, bool phrase)
     {
         if (!_isCluster[p])
         {
@@ -123,7 +146,18 @@ internal sealed class SnippetCuts
         }
         Rune.DecodeLastFromUtf16(_text.AsSpan(0, p), out var before, out _);
         Rune.DecodeFromUtf16(_text.AsSpan(p), out var after, out _);
-        return !(IsWordPart(before) && IsWordPart(after));
+        if (IsWordPart(before) && IsWordPart(after))
+        {
+            return false;
+        }
+        // A cluster's first character tells its script: a katakana letter written with a combining sound mark ends in the mark.
+        var clusterStart = p - 1;
+        while (!_isCluster[clusterStart])
+        {
+            clusterStart--;
+        }
+        Rune.DecodeFromUtf16(_text.AsSpan(clusterStart), out var letterBefore, out _);
+        return !JapaneseCuts.SplitsWord(letterBefore, after) && (!phrase || JapaneseCuts.EndsPhrase(letterBefore, after));
     }
 
     /// <summary>A letter, digit or mark of a word that spaces surround: not Chinese or Japanese, which run on, but Hangul, which Korean spaces.</summary>

@@ -6,7 +6,7 @@ namespace ContentApi.Text;
 /// <summary>
 /// Short summaries cut from plain text. A cut falls, in order of preference, after the last sentence end
 /// (<see cref="SentenceEnds"/>), after the last clause end (；;), after the last Chinese or Japanese comma (，、), at the last word boundary (a space, or beside a
-/// Chinese or Japanese character or CJK punctuation; Korean is spaced), or else between two grapheme clusters; never inside one. Only the second half of the
+/// Chinese or Japanese character or CJK punctuation; Korean is spaced; Japanese preferably where a phrase ends), or else between two grapheme clusters; never inside one. Only the second half of the
 /// allowed length is searched for a boundary, so an early full stop does not leave a stub.
 /// </summary>
 public static partial class Excerpts
@@ -31,11 +31,12 @@ public static partial class Excerpts
     internal const string Closers = "」』”’\"')）》〉】]»›";
 
     /// <summary>
-    /// What a cut between words drops at its end: commas (also Arabic ،), colons, semicolons, dashes, and the brackets
+    /// What a cut between words drops at its end: commas (also Arabic ،), colons, semicolons, dashes, the dots between
+    /// the parts of a name (Japanese ・, Chinese ·, Taiwanese ‧: "…マイクロソフト・…" read as a name cut short), and the brackets
     /// that open what the cut leaves out ("他說「…" opened a quote it never showed). Not curly quotes or guillemets,
     /// which close quotes in German and Danish („Wir kommen“).
     /// </summary>
-    private const string TrailingSeparators = ",，、､،:：;；؛-–—「『(（《〈【[";
+    private const string TrailingSeparators = ",，、､،:：;；؛-–—・·‧「『(（《〈【[";
 
     /// <summary>At most <paramref name="maxLength"/> grapheme clusters, the ellipsis included when the text was cut.</summary>
     public static string Derive(string plainText, int maxLength)
@@ -238,24 +239,31 @@ public static partial class Excerpts
     /// <summary>
     /// The length of the longest prefix that ends between two words, or beside a Chinese or Japanese character or CJK
     /// punctuation, which run on without spaces; not between two Hangul syllables, which Korean spaces into words as
-    /// English does (a cut there fell inside a word: "…국무회…").
+    /// English does (a cut there fell inside a word: "…국무회…"), nor inside a katakana word. Japanese (text holding kana)
+    /// is cut where a phrase ends (<see cref="JapaneseCuts.EndsPhrase"/>) when one is in reach: a cut beside any
+    /// character fell inside a word ("…コーポレー…", "…政府は国土交…").
     /// </summary>
     private static int? LastWordBoundary(List<string> elements, int minimum, int budget)
     {
+        var japanese = elements.Skip(minimum - 1).Take(budget - minimum + 2).Any(e => Cjk.IsKana(Graphemes.FirstRune(e)));
+        return (japanese ? LastBoundary(elements, minimum, budget, JapaneseCuts.EndsPhrase) : null)
+            ?? LastBoundary(elements, minimum, budget, static (_, _) => true);
+    }
+
+    private static int? LastBoundary(List<string> elements, int minimum, int budget, Func<Rune, Rune, bool> preferred)
+    {
         for (var length = budget; length >= minimum; length--)
         {
-            var before = elements[length - 1];
-            var after = elements[length];
-            if (Graphemes.IsWhitespace(after) || Graphemes.IsWhitespace(before) ||
-                IsUnspaced(before) || IsUnspaced(after))
+            var (before, after) = (Graphemes.FirstRune(elements[length - 1]), Graphemes.FirstRune(elements[length]));
+            var isBoundary = Graphemes.IsWhitespace(elements[length]) || Graphemes.IsWhitespace(elements[length - 1])
+                || ((Cjk.IsUnspaced(before) || Cjk.IsUnspaced(after)) && !JapaneseCuts.SplitsWord(before, after));
+            if (isBoundary && preferred(before, after))
             {
                 return length;
             }
         }
         return null;
     }
-
-    private static bool IsUnspaced(string element) => Cjk.IsUnspaced(Graphemes.FirstRune(element));
 
     /// <summary>Whether the text holds more than the byline or dateline <see cref="Derive"/> leaves out.</summary>
     internal static bool HasProse(string plainText) => WithoutByline(plainText).Trim().Length > 0;

@@ -209,7 +209,6 @@ public sealed class SnippetsTests
         return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
-    /// <summary>Units that count how often they are read.</summary>
     /// <summary>A snippet of Korean, which is spaced as English is, starts and ends between words: it ended inside one (CJK review).</summary>
     [Fact]
     public void Build_cuts_korean_between_words_not_inside_one()
@@ -220,6 +219,26 @@ public sealed class SnippetsTests
         Assert.Contains(" " + snippet.Trim() + " ", text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A snippet of Japanese starts and ends where a phrase ends, as an excerpt is cut: it started inside a katakana word
+    /// ("ロソフトコーポレーション…") where a particle ended a phrase a few characters on (CJK review).
+    /// </summary>
+    [Fact]
+    public void Build_cuts_japanese_where_a_phrase_ends_not_inside_a_katakana_word()
+    {
+        var sentence = "米マイクロソフトコーポレーションは新しい人工知能サービスを発表した後で";
+        var text = string.Concat(Enumerable.Repeat(sentence, 2)) + "その後も日本の民間企業は協力して新たな計画を政府は"
+            + string.Concat(Enumerable.Repeat(sentence, 6));
+        var snippet = StripMarkup(Build(text, "政府"));
+        var at = text.IndexOf(snippet, StringComparison.Ordinal);
+        Assert.True(at > 0, snippet);
+        Assert.False(IsKatakana(text[at - 1]) && IsKatakana(text[at]), snippet);
+        Assert.False(IsKatakana(text[at + snippet.Length - 1]) && IsKatakana(text[at + snippet.Length]), snippet);
+    }
+
+    private static bool IsKatakana(char c) => c is >= '\u30A1' and <= '\u30FF' and not '\u30FB';
+
+    /// <summary>Units that count how often they are read.</summary>
     private sealed class CountingUnits(List<TextUnit> units) : IReadOnlyList<TextUnit>
     {
         public int Reads { get; private set; }

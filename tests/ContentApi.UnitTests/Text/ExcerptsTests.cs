@@ -285,6 +285,32 @@ public sealed class ExcerptsTests
         Assert.True(Length(excerpt) > Max - clause.Length - 2, excerpt);
     }
 
+    /// <summary>
+    /// Japanese runs on without spaces, but its scripts show where words end: a long sentence with no stop or comma in
+    /// reach was cut inside a katakana word ("…コーポレー…"), or inside a compound where a particle had ended a phrase a
+    /// few characters before ("…政府は国土交…"). The cut now falls where a phrase ends: after hiragana (a particle or an
+    /// ending) before kanji or katakana, as the first case's "…後で", or after a katakana word (CJK review).
+    /// </summary>
+    [Theory]
+    [InlineData("", "マイクロソフトコーポレーションの担当者が説明した。")]
+    [InlineData("今日も改めて政府は", "国土交通省の担当者が記者会見で説明した。")]
+    public void Derive_cuts_japanese_where_a_phrase_ends_not_inside_a_word(string leadEnd, string rest)
+    {
+        var lead = string.Concat(Enumerable.Repeat("政府は新しい経済対策を発表した後で", 11)) + leadEnd;
+        Assert.Equal(lead + "…", Excerpts.Derive(lead + rest, Max));
+    }
+
+    /// <summary>A cut right after a name's dot leaves the dot out, as it does a comma: "…マイクロソフト・…" read as a name cut short.</summary>
+    [Theory]
+    [InlineData("マイクロソフト", "・", "ジャパン")]
+    [InlineData("瑪麗", "·", "居禮")]
+    [InlineData("瑪麗", "‧", "居禮")]
+    public void Derive_drops_a_name_dot_at_a_word_cut(string name, string dot, string after)
+    {
+        var lead = Han(Max - 1 - name.Length - 1) + name;
+        Assert.Equal(lead + "…", Excerpts.Derive(lead + dot + after + Han(100), Max));
+    }
+
     [Fact]
     public void Derive_cuts_a_single_long_word_at_a_character_boundary()
     {
