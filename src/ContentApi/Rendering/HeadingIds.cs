@@ -62,7 +62,7 @@ internal sealed class HeadingIds
             }
             var category = Rune.GetUnicodeCategory(rune);
             var isMark = category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
-            if (!Rune.IsLetterOrDigit(rune) && !(isMark && builder.Length > 0 && !pendingHyphen))
+            if (!Rune.IsLetterOrDigit(rune) && !IsNumber(category) && !(isMark && builder.Length > 0 && !pendingHyphen))
             {
                 pendingHyphen = true;
                 continue;
@@ -79,6 +79,12 @@ internal sealed class HeadingIds
         var characters = Graphemes.Split(id);
         return characters.Count <= MaxLength ? id : string.Concat(characters.Take(MaxLength)).TrimEnd('-');
     }
+
+    /// <summary>
+    /// A number written without digits: 〇, the zero of Chinese and Japanese numbers ("二〇二五年"), Roman numerals ("第Ⅱ章")
+    /// and circled digits ("①"), which a slug reads as letters or digits in NFKC and GitHub's ids keep.
+    /// </summary>
+    private static bool IsNumber(UnicodeCategory category) => category is UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
 
     /// <summary>
     /// The text with Hebrew presentation forms (U+FB1D-U+FB4F: שׁ is ש and a shin dot) in their canonical decomposition,

@@ -20,6 +20,18 @@ public sealed class HeadingIdsTests
     public void FromText_keeps_letters_and_digits_of_any_script(string text, string expected) =>
         Assert.Equal(expected, HeadingIds.FromText(text));
 
+    /// <summary>
+    /// Numbers written with 〇, Roman numerals or circled digits are part of a heading's words, as in a slug (dc4ff55) and
+    /// in GitHub's ids: "二〇二五年" was "二-二五年", and "第Ⅰ章"/"第Ⅱ章" were "第-章" and "第-章-2" (CJK review).
+    /// </summary>
+    [Theory]
+    [InlineData("二〇二五年施政報告", "二〇二五年施政報告")]
+    [InlineData("令和〇年度", "令和〇年度")]
+    [InlineData("第Ⅱ章　今後の展望", "第ⅱ章-今後の展望")]
+    [InlineData("①市場の動向", "①市場の動向")]
+    public void FromText_keeps_numbers_written_without_digits(string text, string expected) =>
+        Assert.Equal(expected, HeadingIds.FromText(text));
+
     /// <summary>A capital Σ ending a word is ς in lowercase, as GitHub's ids (JavaScript's toLowerCase) write it (editor probe).</summary>
     [Theory]
     [InlineData("ΟΔΟΣ", "οδος")]
