@@ -69,7 +69,21 @@ internal static partial class FigureLabels
     /// "사진=연합뉴스", "Photo: Reuters", "Photo by Jane Doe"), or "©", or "Courtesy of". A caption may have a colon after
     /// its first words ("左起：吳泳銘、蔡崇信"); when such a line names its source, the line before it is the caption.
     /// </summary>
-    public static bool NamesSource(string label) => SourceWords().IsMatch(label) || PhotographerLine().IsMatch(label) || IsBracketedCredit(label.Trim());
+    public static bool NamesSource(string label) =>
+        SourceWords().IsMatch(label) || PhotographerLine().IsMatch(label) || IsBracketedCredit(label.Trim()) || CreditAfterEquals().IsMatch(label);
+
+    /// <summary>
+    /// A Japanese paper's credit after an equals sign, as it ends a caption ("…ナデラ氏（3日）＝ロイター"): a news agency,
+    /// or a photographer or a provider ("＝吉田拓史撮影", "＝同社提供"); not the date and place a caption gives so
+    /// ("＝2日、首相官邸"), nor how the picture was taken ("＝ドローンで撮影").
+    /// </summary>
+    [GeneratedRegex("""
+        ^\s*[=＝]\s*(?:
+          (?:ロイター|共同(?:通信)?|時事(?:通信)?|(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ)(?:[=＝]?時事)?|新華社|聯合(?:ニュース)?|ゲッティ|ブルームバーグ|Reuters|Bloomberg|Getty\s+Images)
+        | [^=＝]{1,30}?(?<!で)(?:撮影|提供)
+        )\s*$
+        """, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex CreditAfterEquals();
 
     /// <summary>The length of the word for a picture's source and its separator the text starts with ("圖源：", "Photo:", "사진=", "©"), or 0.</summary>
     public static int SourceWordLength(string text) => SourceWords().Match(text) is { Success: true } word ? word.Length : 0;
@@ -118,7 +132,7 @@ internal static partial class FigureLabels
             |photos?|photographs?|photography|images?|pictures?|credits?|sources?|fotos?|fotoğraf|bild|quelle|illustration|graphic
             |фото|источник|המקור|מקור|צילומים|צילום|φωτογραφ[ίι]ες|φωτογραφ[ίι]α|φωτ[οό]|ภาพถ่าย|ภาพ|ảnh
             |(?:फ़|\u095E|फ)ोटो|चित्र|المصدر|صورة|تصوير)
-            \s*(?:[:：/／=｜|]|by\b)
+            \s*(?:[:：/／=＝｜|]|by\b)
         | ภาพ(?:ถ่าย)?\s*โดย
         | [©Ⓒ]
         | (?:photo|image|picture)s?\s+courtesy\b

@@ -64,7 +64,8 @@ internal static class TrailingCredit
     /// <summary>
     /// The sentences of the line and the rest after them, when that names its source ("Ảnh: TTXVN"); or the words before
     /// a space and a credit after it that starts with a word for a picture's source ("台北101夜景 圖源：中央社",
-    /// "Launch event Photo: Reuters"; not "Smiling for a photo: the team", where the word is in lowercase).
+    /// "Launch event Photo: Reuters"; not "Smiling for a photo: the team", where the word is in lowercase); or the words
+    /// before an equals sign and a Japanese paper's credit after it ("…ナデラ氏＝ロイター").
     /// </summary>
     private static (LabelLine Caption, LabelLine Credit)? SplitAfterSentence(LabelLine line)
     {
@@ -77,7 +78,7 @@ internal static class TrailingCredit
             var text = literal.Content.ToString();
             for (var at = 1; at < text.Length; at++)
             {
-                if (!char.IsWhiteSpace(text[at]) && (EndsSentence(text.AsSpan(0, at)) || StartsCreditAfterSpace(text, at))
+                if (!char.IsWhiteSpace(text[at]) && (EndsSentence(text.AsSpan(0, at)) || StartsCreditAfterSpace(text, at) || StartsCreditAfterEquals(text, at))
                     && SplitAt(line, index, at, text) is { } parts)
                 {
                     return parts;
@@ -108,6 +109,9 @@ internal static class TrailingCredit
         var name = text.AsSpan(at + length).TrimStart();
         return !char.IsUpper(text[at]) || (name.Length > 0 && !char.IsLower(name[0]));
     }
+
+    /// <summary>Whether an equals sign starts a credit after a caption's words, not after a word for a source ("写真＝ロイター").</summary>
+    private static bool StartsCreditAfterEquals(string text, int at) => text[at] is '=' or '＝' && FigureLabels.SourceWordLength(text) == 0;
 
     /// <summary>The line split before character <paramref name="at"/> of its inline <paramref name="index"/>.</summary>
     private static (LabelLine Caption, LabelLine Credit)? SplitAt(LabelLine line, int index, int at, string text)

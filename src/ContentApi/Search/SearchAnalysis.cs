@@ -38,7 +38,8 @@ public static class SearchAnalysis
     /// lowercase, "Open Source: a history", or after a caption's words, "左起：", is a caption a gallery's excerpt keeps, not a credit; a long Korean sentence
     /// is cut between words, not between two syllables of one; a cut after an opening bracket drops the comma, colon,
     /// space or isolate before it too, "…said, (" no longer reading "…said,…"; a long Japanese sentence is cut where a
-    /// phrase ends, not inside a katakana word, "…コーポレー…", and a cut at a name's dot leaves the dot out).
+    /// phrase ends, not inside a katakana word, "…コーポレー…", and a cut at a name's dot leaves the dot out; a Japanese
+    /// credit with a full-width equals sign, "写真＝ロイター", or after a caption, "…ナデラ氏＝ロイター", is a credit).
     /// </summary>
     private const int AnalyzerRevision = 23;
 

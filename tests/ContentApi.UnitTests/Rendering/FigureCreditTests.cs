@@ -99,6 +99,11 @@ public sealed class FigureCreditTests
     [InlineData("张三 李四 摄")]
     [InlineData("[삼성전자 제공. 재판매 및 DB 금지]")]
     [InlineData("[연합뉴스 자료사진]")]
+    // Japanese papers write the label with a full-width equals sign, and a credit after one alone: this was a caption
+    // beside the image's own credit (CJK review).
+    [InlineData("写真＝ロイター")]
+    [InlineData("（写真＝共同）")]
+    [InlineData("＝ロイター")]
     public void A_credit_without_a_colon_alone_under_an_image_is_its_credit(string credit)
     {
         var body = Body($"![](image:12)\n{credit}\n\n正文。");
@@ -200,6 +205,12 @@ public sealed class FigureCreditTests
     [InlineData("Launch event in Hangzhou Photo: Reuters", "Launch event in Hangzhou", "Photo: Reuters")]
     [InlineData("Rice terraces in Yunnan Source: Xinhua", "Rice terraces in Yunnan", "Source: Xinhua")]
     [InlineData("Rice terraces in Yunnan. Source: Xinhua", "Rice terraces in Yunnan.", "Source: Xinhua")]
+    // A Japanese caption ends with its credit after an equals sign, an agency or a photographer (CJK review); one after
+    // the date and place ("＝3日、首相官邸") is the caption's.
+    [InlineData("記者会見するナデラ氏（3日、米レドモンド）=ロイター", "記者会見するナデラ氏（3日、米レドモンド）", "=ロイター")]
+    [InlineData("記者会見する岸田首相＝２日、首相官邸＝共同", "記者会見する岸田首相＝２日、首相官邸", "＝共同")]
+    [InlineData("ライトアップされた東京駅＝吉田拓史撮影", "ライトアップされた東京駅", "＝吉田拓史撮影")]
+    [InlineData("ライトアップされた東京駅 写真＝共同通信", "ライトアップされた東京駅", "写真＝共同通信")]
     public void A_credit_in_brackets_ending_the_caption_line_is_the_figures_only_credit(string line, string caption, string credit)
     {
         foreach (var markdown in new[] { $"![](image:12)\r\n{line}\r\n\r\nBody.", $"![](image:12)\n\n{line}\n\nBody." })
@@ -214,6 +225,8 @@ public sealed class FigureCreditTests
     [InlineData("Launch event (file photo)", "Launch event (file photo) <small class=\"credit\">ifanr</small>")]
     [InlineData("總統府前廣場（檔案照片）", "總統府前廣場（檔案照片） <small class=\"credit\">ifanr</small>")]
     [InlineData("美國總統與日本首相（左）", "美國總統與日本首相（左） <small class=\"credit\">ifanr</small>")]
+    [InlineData("記者会見する岸田首相＝２日、首相官邸", "記者会見する岸田首相＝２日、首相官邸 <small class=\"credit\">ifanr</small>")]
+    [InlineData("東京湾の夜景＝ドローンで撮影", "東京湾の夜景＝ドローンで撮影 <small class=\"credit\">ifanr</small>")]
     // Brackets about how the picture was taken, or an agency that is no news agency (found by a review).
     [InlineData("台北101跨年煙火。（2019年拍攝）", "台北101跨年煙火。（2019年拍攝） <small class=\"credit\">ifanr</small>")]
     [InlineData("車流光軌（縮時攝影）", "車流光軌（縮時攝影） <small class=\"credit\">ifanr</small>")]
