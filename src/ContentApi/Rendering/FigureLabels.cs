@@ -66,7 +66,7 @@ internal static partial class FigureLabels
 
     /// <summary>
     /// A label that can only be a credit: a word for a picture's source and a separator ("圖源:ifanr", "圖／中央社",
-    /// "사진=연합뉴스", "Photo: Reuters", "Photo by Jane Doe"), or "©", or "Courtesy of". A caption may have a colon after
+    /// "사진=연합뉴스", "사진 제공=삼성전자", "写真＝ロイター", "撮影・山田太郎", "Photo: Reuters", "Photo by Jane Doe"), or "©", or "Courtesy of". A caption may have a colon after
     /// its first words ("左起：吳泳銘、蔡崇信"); when such a line names its source, the line before it is the caption.
     /// </summary>
     public static bool NamesSource(string label) =>
@@ -128,12 +128,13 @@ internal static partial class FigureLabels
 
     [GeneratedRegex("""
         ^\s*[(（\[［]?\s*(?:
-          (?:圖源|图源|圖片來源|图片来源|圖片提供|图片提供|來源|来源|資料來源|资料来源|出處|出处|写真提供|画像提供|提供|攝影|摄影|撮影|写真|画像|출처|사진|그래픽|圖|图
+          (?:圖源|图源|圖片來源|图片来源|圖片提供|图片提供|來源|来源|資料來源|资料来源|出處|出处|写真提供|画像提供|提供|攝影|摄影|撮影|写真|画像|출처|(?:사진\s*|자료\s*)?제공|사진|그래픽|圖|图
             |photos?|photographs?|photography|images?|pictures?|credits?|sources?|fotos?|fotoğraf|bild|quelle|illustration|graphic
             |фото|источник|המקור|מקור|צילומים|צילום|φωτογραφ[ίι]ες|φωτογραφ[ίι]α|φωτ[οό]|ภาพถ่าย|ภาพ|ảnh
             |(?:फ़|\u095E|फ)ोटो|चित्र|المصدر|صورة|تصوير)
             \s*(?:[:：/／=＝｜|]|by\b)
         | ภาพ(?:ถ่าย)?\s*โดย
+        | 撮影\s*・
         | [©Ⓒ]
         | (?:photo|image|picture)s?\s+courtesy\b
         | courtesy\s+of\b

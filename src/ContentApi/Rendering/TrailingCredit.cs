@@ -19,12 +19,14 @@ internal static class TrailingCredit
     /// <summary>
     /// The label with a caption line's trailing credit as its credit. A label with a caption and a credit line keeps them
     /// as typed; a credit line keeps its brackets unless what precedes them names no source (a colon inside the brackets
-    /// made "阿里雲發布會現場（圖源：ifanr）" a credit).
+    /// made "阿里雲發布會現場（圖源：ifanr）" a credit), and one that starts with a word for a source is all credit
+    /// ("写真＝ロイター", "사진 제공=삼성전자": not the caption "사진" and a credit after it).
     /// </summary>
     public static FigureLabel SetApart(FigureLabel label) => label switch
     {
         { Caption: { } line, Credit: null } when Split(line) is var (caption, credit) => label with { Caption = caption, Credit = credit },
-        { Caption: null, Credit: { } line } when Split(line) is var (caption, credit) && !FigureLabels.NamesSource(caption.Text) =>
+        { Caption: null, Credit: { } line } when FigureLabels.SourceWordLength(line.Text) == 0 && Split(line) is var (caption, credit)
+            && !FigureLabels.NamesSource(caption.Text) =>
             label with { Caption = caption, Credit = credit },
         _ => label,
     };
@@ -78,7 +80,7 @@ internal static class TrailingCredit
             var text = literal.Content.ToString();
             for (var at = 1; at < text.Length; at++)
             {
-                if (!char.IsWhiteSpace(text[at]) && (EndsSentence(text.AsSpan(0, at)) || StartsCreditAfterSpace(text, at) || StartsCreditAfterEquals(text, at))
+                if (!char.IsWhiteSpace(text[at]) && (EndsSentence(text.AsSpan(0, at)) || StartsCreditAfterSpace(text, at) || text[at] is '=' or '＝')
                     && SplitAt(line, index, at, text) is { } parts)
                 {
                     return parts;
@@ -109,9 +111,6 @@ internal static class TrailingCredit
         var name = text.AsSpan(at + length).TrimStart();
         return !char.IsUpper(text[at]) || (name.Length > 0 && !char.IsLower(name[0]));
     }
-
-    /// <summary>Whether an equals sign starts a credit after a caption's words, not after a word for a source ("写真＝ロイター").</summary>
-    private static bool StartsCreditAfterEquals(string text, int at) => text[at] is '=' or '＝' && FigureLabels.SourceWordLength(text) == 0;
 
     /// <summary>The line split before character <paramref name="at"/> of its inline <paramref name="index"/>.</summary>
     private static (LabelLine Caption, LabelLine Credit)? SplitAt(LabelLine line, int index, int at, string text)

@@ -104,6 +104,11 @@ public sealed class FigureCreditTests
     [InlineData("写真＝ロイター")]
     [InlineData("（写真＝共同）")]
     [InlineData("＝ロイター")]
+    // Korean papers' "photo provided by" and a Japanese photographer's credit with a dot (CJK review: captions).
+    [InlineData("사진 제공=삼성전자")]
+    [InlineData("[사진 제공=삼성전자]")]
+    [InlineData("제공=삼성전자")]
+    [InlineData("（撮影・山田太郎）")]
     public void A_credit_without_a_colon_alone_under_an_image_is_its_credit(string credit)
     {
         var body = Body($"![](image:12)\n{credit}\n\n正文。");
@@ -211,6 +216,7 @@ public sealed class FigureCreditTests
     [InlineData("記者会見する岸田首相＝２日、首相官邸＝共同", "記者会見する岸田首相＝２日、首相官邸", "＝共同")]
     [InlineData("ライトアップされた東京駅＝吉田拓史撮影", "ライトアップされた東京駅", "＝吉田拓史撮影")]
     [InlineData("ライトアップされた東京駅 写真＝共同通信", "ライトアップされた東京駅", "写真＝共同通信")]
+    [InlineData("삼성전자 평택캠퍼스 전경 사진 제공=삼성전자", "삼성전자 평택캠퍼스 전경", "사진 제공=삼성전자")]
     public void A_credit_in_brackets_ending_the_caption_line_is_the_figures_only_credit(string line, string caption, string credit)
     {
         foreach (var markdown in new[] { $"![](image:12)\r\n{line}\r\n\r\nBody.", $"![](image:12)\n\n{line}\n\nBody." })
