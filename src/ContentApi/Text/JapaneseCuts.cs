@@ -17,12 +17,20 @@ internal static class JapaneseCuts
     /// <summary>
     /// Whether a phrase ends between these two characters, as far as the scripts tell: after hiragana before anything
     /// else ("政府は|国土", "は|2025年"), after a katakana word before kanji, Latin letters or digits ("サービス|開始";
-    /// one before hiragana goes on: "マイクロソフトは"), or beside punctuation or white space ("東京・大阪").
+    /// one before hiragana goes on: "マイクロソフトは"), beside white space, after punctuation that opens nothing
+    /// ("東京・|大阪", "＝|山田太郎】") or before punctuation that opens ("は|「"); not before a stop, a closing bracket or
+    /// a dot, which belong to what they follow (a snippet started at "＝山田太郎】").
     /// </summary>
     public static bool EndsPhrase(Rune before, Rune after) =>
         !SplitsWord(before, after)
-        && (!Rune.IsLetterOrDigit(before) || !Rune.IsLetterOrDigit(after)
-            || (IsHiragana(before) && !IsHiragana(after)) || (IsKatakana(before) && !Cjk.IsKana(after)));
+        && (Rune.IsWhiteSpace(before) || Rune.IsWhiteSpace(after)
+            || (Rune.IsLetterOrDigit(after)
+                ? !Rune.IsLetterOrDigit(before) && !Opens(before) || (IsHiragana(before) && !IsHiragana(after)) || (IsKatakana(before) && !Cjk.IsKana(after))
+                : Opens(after)));
+
+    /// <summary>An opening bracket or quote ("「", "（", "“").</summary>
+    private static bool Opens(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.OpenPunctuation or System.Globalization.UnicodeCategory.InitialQuotePunctuation;
 
     private static bool IsHiragana(Rune rune) => rune.Value is (>= 0x3041 and <= 0x3096) or (>= 0x309D and <= 0x309F);
 

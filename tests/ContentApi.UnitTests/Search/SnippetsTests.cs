@@ -236,6 +236,18 @@ public sealed class SnippetsTests
         Assert.False(IsKatakana(text[at + snippet.Length - 1]) && IsKatakana(text[at + snippet.Length]), snippet);
     }
 
+    /// <summary>
+    /// A snippet starts after punctuation that closes or joins, not before it: one of Japanese started at the equals sign
+    /// of a dateline, "…＝山田太郎】" (CJK review).
+    /// </summary>
+    [Fact]
+    public void Build_starts_japanese_after_punctuation_not_before_it()
+    {
+        var text = "【ワシントン＝山田太郎】米マイクロソフトは３日生成人工知能を活用した業務支援サービスを全世界の社員に展開するの政府は"
+            + string.Concat(Enumerable.Repeat("新しい人工知能サービスを発表した後で", 10));
+        Assert.StartsWith("…山田太郎】", Build(text, "政府"), StringComparison.Ordinal);
+    }
+
     private static bool IsKatakana(char c) => c is >= '\u30A1' and <= '\u30FF' and not '\u30FB';
 
     /// <summary>Units that count how often they are read.</summary>
