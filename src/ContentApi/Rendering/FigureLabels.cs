@@ -70,7 +70,21 @@ internal static partial class FigureLabels
     /// its first words ("左起：吳泳銘、蔡崇信"); when such a line names its source, the line before it is the caption.
     /// </summary>
     public static bool NamesSource(string label) =>
-        SourceWords().IsMatch(label) || PhotographerLine().IsMatch(label) || IsBracketedCredit(label.Trim()) || CreditAfterEquals().IsMatch(label);
+        SourceWords().IsMatch(label) || PhotographerLine().IsMatch(label) || IsBracketedCredit(label.Trim()) || CreditAfterEquals().IsMatch(label)
+        || CreditAfterSlash().IsMatch(label);
+
+    /// <summary>
+    /// A Korean paper's credit after a slash, as it ends a caption ("정부세종청사 전경. /뉴스1"): a news agency, or its
+    /// photographer ("/장련성 기자"); not the rest of a number or a name a slash joins ("2024/25 시즌").
+    /// </summary>
+    [GeneratedRegex("""
+        ^\s*/\s*(?:
+          (?:(?:로이터|AP|AFP|EPA|UPI|신화|교도|게티이미지(?:코리아)?)\s*)?(?:연합뉴스|뉴스1|뉴시스)
+        | 로이터|AP|AFP|EPA|UPI|신화|교도|게티이미지(?:코리아)?
+        | \p{L}{2,5}\s*(?:객원|사진)?기자
+        )\s*$
+        """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex CreditAfterSlash();
 
     /// <summary>
     /// A Japanese paper's credit after an equals sign, as it ends a caption ("…ナデラ氏（3日）＝ロイター"): a news agency,

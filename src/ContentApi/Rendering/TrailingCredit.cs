@@ -67,7 +67,8 @@ internal static class TrailingCredit
     /// The sentences of the line and the rest after them, when that names its source ("Ảnh: TTXVN"); or the words before
     /// a space and a credit after it that starts with a word for a picture's source ("台北101夜景 圖源：中央社",
     /// "Launch event Photo: Reuters"; not "Smiling for a photo: the team", where the word is in lowercase); or the words
-    /// before an equals sign and a Japanese paper's credit after it ("…ナデラ氏＝ロイター").
+    /// before an equals sign or a slash and a Japanese or Korean paper's credit after it ("…ナデラ氏＝ロイター",
+    /// "…걷고 있다 /연합뉴스").
     /// </summary>
     private static (LabelLine Caption, LabelLine Credit)? SplitAfterSentence(LabelLine line)
     {
@@ -80,7 +81,7 @@ internal static class TrailingCredit
             var text = literal.Content.ToString();
             for (var at = 1; at < text.Length; at++)
             {
-                if (!char.IsWhiteSpace(text[at]) && (EndsSentence(text.AsSpan(0, at)) || StartsCreditAfterSpace(text, at) || text[at] is '=' or '＝')
+                if (!char.IsWhiteSpace(text[at]) && (EndsSentence(text.AsSpan(0, at)) || StartsCreditAfterSpace(text, at) || text[at] is '=' or '＝' or '/')
                     && SplitAt(line, index, at, text) is { } parts)
                 {
                     return parts;

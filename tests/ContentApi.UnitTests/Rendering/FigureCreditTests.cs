@@ -109,6 +109,10 @@ public sealed class FigureCreditTests
     [InlineData("[사진 제공=삼성전자]")]
     [InlineData("제공=삼성전자")]
     [InlineData("（撮影・山田太郎）")]
+    // Korean papers credit after a slash: an agency, or their photographer (CJK review).
+    [InlineData("/뉴스1")]
+    [InlineData("/로이터 연합뉴스")]
+    [InlineData("/장련성 기자")]
     public void A_credit_without_a_colon_alone_under_an_image_is_its_credit(string credit)
     {
         var body = Body($"![](image:12)\n{credit}\n\n正文。");
@@ -217,6 +221,8 @@ public sealed class FigureCreditTests
     [InlineData("ライトアップされた東京駅＝吉田拓史撮影", "ライトアップされた東京駅", "＝吉田拓史撮影")]
     [InlineData("ライトアップされた東京駅 写真＝共同通信", "ライトアップされた東京駅", "写真＝共同通信")]
     [InlineData("삼성전자 평택캠퍼스 전경 사진 제공=삼성전자", "삼성전자 평택캠퍼스 전경", "사진 제공=삼성전자")]
+    [InlineData("정부세종청사 전경. /뉴스1", "정부세종청사 전경.", "/뉴스1")]
+    [InlineData("서울 광화문 광장에서 시민들이 걷고 있다 /연합뉴스", "서울 광화문 광장에서 시민들이 걷고 있다", "/연합뉴스")]
     public void A_credit_in_brackets_ending_the_caption_line_is_the_figures_only_credit(string line, string caption, string credit)
     {
         foreach (var markdown in new[] { $"![](image:12)\r\n{line}\r\n\r\nBody.", $"![](image:12)\n\n{line}\n\nBody." })
@@ -232,6 +238,7 @@ public sealed class FigureCreditTests
     [InlineData("總統府前廣場（檔案照片）", "總統府前廣場（檔案照片） <small class=\"credit\">ifanr</small>")]
     [InlineData("美國總統與日本首相（左）", "美國總統與日本首相（左） <small class=\"credit\">ifanr</small>")]
     [InlineData("記者会見する岸田首相＝２日、首相官邸", "記者会見する岸田首相＝２日、首相官邸 <small class=\"credit\">ifanr</small>")]
+    [InlineData("2024/25 시즌 개막전", "2024/25 시즌 개막전 <small class=\"credit\">ifanr</small>")]
     [InlineData("東京湾の夜景＝ドローンで撮影", "東京湾の夜景＝ドローンで撮影 <small class=\"credit\">ifanr</small>")]
     // Brackets about how the picture was taken, or an agency that is no news agency (found by a review).
     [InlineData("台北101跨年煙火。（2019年拍攝）", "台北101跨年煙火。（2019年拍攝） <small class=\"credit\">ifanr</small>")]
