@@ -39,6 +39,10 @@ public static class ArticleText
         $"A derived excerpt is cut from the body to at most {ExcerptMaxLength} characters (user-perceived: a letter with its marks is one) " +
         $"and {ExcerptMaxCharacters:N0} Unicode scalar values, and is sent with its article in every list: put back the one the export was written with.";
 
+    public static readonly string GivenExcerptLengthMessage =
+        $"An excerpt holds at most {ExcerptMaxCharacters:N0} characters (Unicode scalar values), as the API has always taken it, " +
+        "and is sent with its article in every list: put back the one the export was written with.";
+
     /// <summary>Measures a body about to be stored (see <see cref="ArticleTextStats.TooComplex"/>).</summary>
     /// <param name="parseLimit">How long parsing it may take; by default <see cref="TimedMarkdownParse.Limit"/>.</param>
     public static ArticleTextStats Measure(string markdownBody, TimeSpan? parseLimit = null)

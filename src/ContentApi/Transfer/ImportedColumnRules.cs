@@ -14,11 +14,15 @@ namespace ContentApi.Transfer;
 /// and the bidirectional controls of the texts pages show inline (titles, names, captions: one left open reverses what
 /// follows). An export file is input like a request body: it can be edited between export and import. Limits that
 /// only keep a harmless value short or visible are not applied again, so what an older version stored is imported as it was;
-/// a derived excerpt, which no one writes, is held to the length the app derives (sent with its article in every list).
+/// excerpts, sent with their article in every list, are held to their length: a derived one, which no one writes, to the
+/// length the app derives, and a given one to the length the API has taken since its first build.
 /// </summary>
 internal static class ImportedColumnRules
 {
-    private sealed record Rule(Func<object, bool> Holds, string Message);
+    private sealed record Rule(Func<object, bool> Holds, string Message, Rule? AndThen = null)
+    {
+        public string? ProblemWith(object value) => Holds(value) ? AndThen?.ProblemWith(value) : Message;
+    }
 
     private static readonly Rule HttpUrl = Text(TextRules.IsHttpUrl, TextRules.UrlMessage);
     private static readonly Rule Slug = Text(Slugs.IsValid, TextRules.SlugMessage);
@@ -51,7 +55,8 @@ internal static class ImportedColumnRules
         [("tags", "description")] = BalancedBidi,
         [("articles", "title")] = BalancedBidi,
         [("articles", "subtitle")] = BalancedBidi,
-        [("articles", "excerpt")] = BalancedBidi,
+        // 2,000 characters since the first build: one longer was edited into the export (a megabyte, sent in every list).
+        [("articles", "excerpt")] = BalancedBidi with { AndThen = Text(excerpt => CharacterLimit.Count(excerpt) <= ArticleText.ExcerptMaxCharacters, ArticleText.GivenExcerptLengthMessage) },
         // No one writes it: one longer than the app derives was edited into the export (a megabyte, sent in every list).
         [("articles", "derived_excerpt")] = Text(ArticleText.HasDerivedExcerptLength, ArticleText.DerivedExcerptLengthMessage),
         [("authors", "slug")] = Slug,
@@ -93,7 +98,7 @@ internal static class ImportedColumnRules
 
     /// <summary>What the API says of this value of the column, or null when it takes it (null itself is the schema's to judge).</summary>
     public static string? Problem(string table, string column, object? value) =>
-        value is not null && Rules.TryGetValue((table, column), out var rule) && !rule.Holds(value) ? rule.Message : null;
+        value is not null && Rules.TryGetValue((table, column), out var rule) ? rule.ProblemWith(value) : null;
 
     private static Rule Text(Func<string, bool> holds, string message) => new(value => value is string text && holds(text), message);
 }

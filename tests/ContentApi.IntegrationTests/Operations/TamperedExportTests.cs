@@ -288,20 +288,24 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     /// <summary>
-    /// A derived excerpt was trusted for its length: edited to a megabyte, it was stored and sent with its article in
-    /// every list. It is refused as longer than the app derives, and the refusal quotes only its start.
+    /// Excerpts were trusted for their length: edited to a megabyte, one was stored and sent with its article in every
+    /// list. A derived excerpt is refused as longer than the app derives, a given one as longer than the API has ever
+    /// taken (2,000 characters since the first build, so no older export holds a longer one), and the refusal quotes
+    /// only its start.
     /// </summary>
-    [Fact]
-    public async Task Import_refuses_a_derived_excerpt_longer_than_the_app_derives_quoting_only_its_start()
+    [Theory]
+    [InlineData("derived_excerpt", "at most 200 characters")]
+    [InlineData("excerpt", "at most 2,000 characters")]
+    public async Task Import_refuses_an_excerpt_longer_than_the_api_makes_or_takes_quoting_only_its_start(string column, string rule)
     {
         await CreateContentAsync();
         var folder = await ExportAsync(factory.DatabasePath);
-        var line = Tamper(folder, "articles.jsonl", "\"derived_excerpt\":\"[^\"]*\"", $"\"derived_excerpt\":\"{new string('長', 1024 * 1024)}\"");
+        var line = Tamper(folder, "articles.jsonl", $"\"{column}\":(null|\"[^\"]*\")", $"\"{column}\":\"{new string('長', 1024 * 1024)}\"");
 
         var refusal = await RefusalAsync(folder);
 
-        Assert.Contains($"articles.jsonl:{line}: 'derived_excerpt' is \"長長長", refusal, StringComparison.Ordinal);
-        Assert.Contains($"at most {ArticleText.ExcerptMaxLength} characters", refusal, StringComparison.Ordinal);
+        Assert.Contains($"articles.jsonl:{line}: '{column}' is \"長長長", refusal, StringComparison.Ordinal);
+        Assert.Contains(rule, refusal, StringComparison.Ordinal);
         Assert.True(refusal.Length < 1_000, $"The refusal quoted {refusal.Length:N0} characters.");
     }
 
