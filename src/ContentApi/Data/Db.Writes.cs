@@ -27,6 +27,9 @@ public sealed partial class Db
     /// <summary>Writes waiting for the writer to take them.</summary>
     internal int QueuedWrites => _writes.Count;
 
+    /// <summary>Content writes waiting for the writer, leaving out bookkeeping (a key's last use, index merges) queued beside them.</summary>
+    internal int QueuedContentWrites => _writes.Count(write => write.ChangesContent);
+
     private volatile bool _lastWriteFoundDiskFull;
 
     /// <summary>The last write transaction failed for lack of disk space (SQLITE_FULL); false again once one commits.</summary>
