@@ -72,7 +72,8 @@ public static class ContentApiApp
             kestrel.Limits.MaxRequestBodySize = null;
         });
 
-        services.AddSingleton(TimeProvider.System);
+        // Unless the caller's configuration gave one (a test's clock for a command it runs in-process).
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new Db(
             SqliteDialect.BuildConnectionString(
                 builder.Configuration.GetConnectionString("Content") ?? "Data Source=data/content.db",
