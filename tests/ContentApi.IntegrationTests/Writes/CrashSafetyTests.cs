@@ -216,26 +216,50 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         return created.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
     }
 
+    /// <summary>
+    /// The server on a port that was free a moment before it started: another process can take the port meanwhile (an
+    /// outgoing connection's ephemeral port), and then the server stops, saying so, and is started on another.
+    /// </summary>
     private async Task<ServerProcess> StartServerAsync(string key)
     {
-        var port = AppProcess.FreePort();
-        var server = new ServerProcess(Process.Start(StartInfo("--urls", $"http://127.0.0.1:{port}"))!, new Uri($"http://127.0.0.1:{port}"), key);
-        _servers.Add(server);
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = AppProcess.FreePort();
+            var server = new ServerProcess(Process.Start(StartInfo("--urls", $"http://127.0.0.1:{port}"))!, new Uri($"http://127.0.0.1:{port}"), key);
+            _servers.Add(server);
+            if (await ReadyAsync(server))
+            {
+                return server;
+            }
+            server.Process.WaitForExit(); // until its output is read whole
+            Assert.True(attempt < 3 && server.Output.Contains("address already in use", StringComparison.Ordinal), $"the server exited during start: {server.Output}");
+            output.WriteLine($"port {port} was taken before the server bound it; starting it on another");
+        }
+    }
+
+    /// <summary>Whether the server got ready; false when it exited during start.</summary>
+    private static async Task<bool> ReadyAsync(ServerProcess server)
+    {
         var started = Stopwatch.StartNew();
         while (true)
         {
-            Assert.False(server.Process.HasExited, $"the server exited during start: {server.Output}");
+            if (server.Process.HasExited)
+            {
+                return false;
+            }
             Assert.True(started.Elapsed < StartTimeout, $"the server did not get ready: {server.Output}");
+            // A process that took the port may listen on it and never answer: each look is short.
+            using var look = new CancellationTokenSource(TimeSpan.FromSeconds(2));
             try
             {
-                if ((await server.Client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+                if ((await server.Client.GetAsync("/health/ready", look.Token)).StatusCode == HttpStatusCode.OK)
                 {
-                    return server;
+                    return true;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception exception) when (exception is HttpRequestException || look.IsCancellationRequested)
             {
-                // Not listening yet.
+                // Not listening yet, or not the server listening.
             }
             await Task.Delay(50);
         }
