@@ -1,6 +1,7 @@
 using System.Text;
 using ContentApi.Rendering;
 using ContentApi.Text;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ContentApi.UnitTests.Rendering;
 
@@ -29,6 +30,66 @@ public sealed class TimedMarkdownParseTests
         var stats = ArticleText.Measure(LongArticle(), ParseLimits.Unhurried);
         Assert.Null(stats.TooComplex);
         Assert.Contains("這是重點", stats.PlainText, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// On a stalled or crowded machine a real article's parse had not had its turn when the limit passed, and was
+    /// refused as too slow. The limit is on its processor time: one that has used none is waited for.
+    /// </summary>
+    [Fact]
+    public void A_long_body_whose_parse_has_used_no_processor_time_at_the_limit_is_waited_for()
+    {
+        var document = TimedMarkdownParse.Parse(LongArticle(), TimeSpan.FromMilliseconds(1), () => new UsedClock(TimeSpan.Zero), new FakeTimeProvider());
+        Assert.NotEmpty(document);
+    }
+
+    [Fact]
+    public void A_long_body_whose_parse_has_used_its_limit_is_refused()
+    {
+        var limit = TimeSpan.FromMilliseconds(1);
+        var refused = Assert.Throws<MarkdownTooComplexException>(
+            () => TimedMarkdownParse.Parse(LongArticle(), limit, () => new UsedClock(limit), new FakeTimeProvider()));
+        Assert.Equal(TimedMarkdownParse.Explanation, refused.Message);
+    }
+
+    [Fact]
+    public void A_parse_stalled_for_many_times_the_limit_is_refused_though_it_used_no_processor_time()
+    {
+        using var stalled = new ManualResetEventSlim();
+        var limit = TimeSpan.FromMilliseconds(10);
+        var time = new FakeTimeProvider { AutoAdvanceAmount = limit * TimedMarkdownParse.StalledFactor };
+        try
+        {
+            // The parse thread never gets past the start, and each look at the time finds the stalled bound passed.
+            var refused = Assert.Throws<MarkdownTooComplexException>(() => TimedMarkdownParse.Parse(LongArticle(), limit, () =>
+            {
+                stalled.Wait();
+                return new UsedClock(TimeSpan.Zero);
+            }, time));
+            Assert.Equal(TimedMarkdownParse.Explanation, refused.Message);
+        }
+        finally
+        {
+            stalled.Set();
+        }
+    }
+
+    [Fact]
+    public void This_threads_processor_time_is_read_as_it_grows()
+    {
+        var clock = ThreadCpuClock.OfCurrentThread();
+        var before = clock.Used;
+        Assert.True(before is not null, "Linux tells a thread's processor time; without it the limit is on the time passed");
+        var spin = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Used <= before)
+        {
+            Assert.True(spin.Elapsed < TimeSpan.FromSeconds(30), "the processor time did not grow while the thread spun");
+        }
+    }
+
+    private sealed class UsedClock(TimeSpan used) : IThreadCpuClock
+    {
+        public TimeSpan? Used => used;
     }
 
     [Fact]
