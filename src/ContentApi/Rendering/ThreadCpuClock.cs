@@ -23,11 +23,7 @@ internal sealed class ThreadCpuClock(string? schedstatPath) : IThreadCpuClock
         {
             return new ThreadCpuClock(new DirectoryInfo("/proc/thread-self").LinkTarget is { } folder ? Path.Combine("/proc", folder, "schedstat") : null);
         }
-        catch (IOException)
-        {
-            return new ThreadCpuClock(null);
-        }
-        catch (UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return new ThreadCpuClock(null);
         }
@@ -48,11 +44,7 @@ internal sealed class ThreadCpuClock(string? schedstatPath) : IThreadCpuClock
                     ? TimeSpan.FromTicks(nanoseconds / (1_000_000_000 / TimeSpan.TicksPerSecond))
                     : null;
             }
-            catch (IOException)
-            {
-                return null;
-            }
-            catch (UnauthorizedAccessException)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 return null;
             }
