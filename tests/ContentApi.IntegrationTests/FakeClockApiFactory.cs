@@ -16,3 +16,15 @@ public class FakeClockApiFactory : ApiFactory
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
+
+/// <summary>Another instance of the app on the database and the clock of <paramref name="first"/>, as a second server on the same host.</summary>
+public sealed class SecondInstanceOnClock(FakeClockApiFactory first) : ApiFactory
+{
+    public override string DatabasePath => first.DatabasePath;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(first.Clock));
+    }
+}
