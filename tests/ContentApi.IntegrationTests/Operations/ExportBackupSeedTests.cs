@@ -357,8 +357,9 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
         Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "reindex")).ExitCode);
 
         // Another process's writes reach the server's cache within Database:ContentStateRecheckMilliseconds (250).
+        // A bound far past that, for a stalled machine: 50 tries of 100 ms could all fall within a stall.
         var found = new List<long>();
-        for (var attempt = 0; attempt < 50 && found.Count == 0; attempt++)
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); found.Count == 0 && DateTime.UtcNow < deadline;)
         {
             await Task.Delay(100);
             found = (await factory.Anonymous().SearchAsync(word)).Ids();
