@@ -66,25 +66,38 @@ internal static partial class FigureLabels
 
     /// <summary>
     /// A label that can only be a credit: a word for a picture's source and a separator ("圖源:ifanr", "圖／中央社",
-    /// "사진=연합뉴스", "사진 제공=삼성전자", "写真＝ロイター", "撮影・山田太郎", "Photo: Reuters", "Photo by Jane Doe"), or "©", or "Courtesy of". A caption may have a colon after
+    /// "사진=연합뉴스", "사진 제공=삼성전자", "자료사진=연합뉴스", "写真＝ロイター", "撮影・山田太郎", "Photo: Reuters", "Photo by Jane Doe"), a Japanese
+    /// chart's bracketed "（出所）総務省", "©", or "Courtesy of", or a Korean agency's file photo ("연합뉴스 자료사진"). A caption may have a colon after
     /// its first words ("左起：吳泳銘、蔡崇信"); when such a line names its source, the line before it is the caption.
     /// </summary>
     public static bool NamesSource(string label) =>
         SourceWords().IsMatch(label) || PhotographerLine().IsMatch(label) || IsBracketedCredit(label.Trim()) || CreditAfterEquals().IsMatch(label)
-        || CreditAfterSlash().IsMatch(label);
+        || CreditAfterSlash().IsMatch(label) || KoreanAgencyFilePhoto().IsMatch(label);
+
+    /// <summary>The news agencies Korean papers credit, alone or as a foreign agency's photo through a Korean one ("로이터 연합뉴스").</summary>
+    private const string KoreanAgencies = """
+        (?:(?:(?:로이터|AP|AFP|EPA|UPI|신화|교도|게티이미지(?:코리아)?)\s*)?(?:연합뉴스|뉴스1|뉴시스)
+        | 로이터|AP|AFP|EPA|UPI|신화|교도|게티이미지(?:코리아)?)
+        """;
 
     /// <summary>
     /// A Korean paper's credit after a slash, as it ends a caption ("정부세종청사 전경. /뉴스1"): a news agency, or its
     /// photographer ("/장련성 기자"); not the rest of a number or a name a slash joins ("2024/25 시즌").
     /// </summary>
-    [GeneratedRegex("""
+    [GeneratedRegex($$"""
         ^\s*/\s*(?:
-          (?:(?:로이터|AP|AFP|EPA|UPI|신화|교도|게티이미지(?:코리아)?)\s*)?(?:연합뉴스|뉴스1|뉴시스)
-        | 로이터|AP|AFP|EPA|UPI|신화|교도|게티이미지(?:코리아)?
+          {{KoreanAgencies}}
         | \p{L}{2,5}\s*(?:객원|사진)?기자
         )\s*$
         """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex CreditAfterSlash();
+
+    /// <summary>
+    /// A news agency's file photo, as Korean papers credit one without brackets ("연합뉴스 자료사진"); not a file photo of
+    /// what the picture shows ("1990년대 서울역 자료사진").
+    /// </summary>
+    [GeneratedRegex($$"""^\s*{{KoreanAgencies}}\s*자료\s*사진\s*$""", RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex KoreanAgencyFilePhoto();
 
     /// <summary>
     /// A Japanese paper's credit after an equals sign, as it ends a caption ("…ナデラ氏（3日）＝ロイター"): a news agency,
@@ -118,7 +131,8 @@ internal static partial class FigureLabels
     /// <summary>
     /// A bracketed part that can only be a credit, without a word for a source: a photographer's name with 攝 or 撮影
     /// ("（記者王小明攝）", not "（2019年拍攝）" or "（縮時攝影）"), a file photo ("（中央社檔案照片）"), or a news agency alone
-    /// or with its photographer ("（路透社）", "（共同）", "(AP Photo/Tatan Syuflana)"; not EPA alone, also an American
+    /// or with its photographer ("（路透社）", "（共同）", "（AFP時事）", "(AP Photo/Tatan Syuflana)", and the photo agencies Chinese
+    /// papers credit, "（视觉中国）"; not EPA alone, also an American
     /// agency's name), as news captions end.
     /// </summary>
     public static bool IsBracketedCredit(string text) => BracketedCredit().IsMatch(text);
@@ -128,7 +142,8 @@ internal static partial class FigureLabels
           (?:(?:新華社|新华社|中新社|中央社)?(?:記者|记者|特派員|特派员|攝影記者|摄影记者|カメラマン)\s*)?[\p{L}·・]{2,12}?(?:\s+[\p{L}·・]{1,12}?){0,3}?\s*(?<!拍|縮時|缩时|空拍|延時|延时)(?:攝影|摄影|攝|摄|撮影)
         | [^()（）\[\]［］]{1,30}?\s*(?:제공|자료사진)(?:\s*[.,]\s*재판매\s*및\s*DB\s*금지)?
         | [^()（）\[\]［］]{1,24}?(?:檔案照片?|档案照片?|資料照片?|资料照片?|資料写真|資料寫真|file\s+(?:photo|picture|image))
-        | (?:AP|AFP|Reuters|Getty\s+Images|Bloomberg|Xinhua|Kyodo|Yonhap|Jiji|路透社?|美聯社|美联社|法新社|歐新社|欧新社|共同社?|共同通信社?|時事通信社?|新華社|新华社|中央社|中新社|연합뉴스|뉴시스|뉴스1)
+        | (?:AP|AFP|Reuters|Getty\s+Images|Bloomberg|Xinhua|Kyodo|Yonhap|Jiji|路透社?|美聯社|美联社|法新社|歐新社|欧新社|共同社?|共同通信社?
+            |(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ)?[=＝]?時事(?:通信社?)?|新華社|新华社|中央社|中新社|视觉中国|視覺中國|东方IC|東方IC|연합뉴스|뉴시스|뉴스1)
           (?:\s*(?:photo|写真|사진)?\s*[/／][^()（）\[\]［］]{1,40}|\s+photo)?
         )\s*[)）\]］]$
         """, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
@@ -142,13 +157,14 @@ internal static partial class FigureLabels
 
     [GeneratedRegex("""
         ^\s*[(（\[［]?\s*(?:
-          (?:圖源|图源|圖片來源|图片来源|圖片提供|图片提供|來源|来源|資料來源|资料来源|出處|出处|写真提供|画像提供|提供|攝影|摄影|撮影|写真|画像|출처|(?:사진\s*|자료\s*)?제공|사진|그래픽|圖|图
+          (?:圖源|图源|圖片來源|图片来源|圖片提供|图片提供|來源|来源|資料來源|资料来源|出處|出处|出所|出典|写真提供|画像提供|提供|攝影|摄影|撮影|写真|画像|출처|(?:사진\s*|자료\s*)?제공|(?:자료\s*)?사진|그래픽|圖|图
             |photos?|photographs?|photography|images?|pictures?|credits?|sources?|fotos?|fotoğraf|bild|quelle|illustration|graphic
             |фото|источник|המקור|מקור|צילומים|צילום|φωτογραφ[ίι]ες|φωτογραφ[ίι]α|φωτ[οό]|ภาพถ่าย|ภาพ|ảnh
             |(?:फ़|\u095E|फ)ोटो|चित्र|المصدر|صورة|تصوير)
             \s*(?:[:：/／=＝｜|]|by\b)
         | ภาพ(?:ถ่าย)?\s*โดย
         | 撮影\s*・
+        | [(（【［\[]\s*(?:出所|出典)\s*[)）】］\]]
         | [©Ⓒ]
         | (?:photo|image|picture)s?\s+courtesy\b
         | courtesy\s+of\b

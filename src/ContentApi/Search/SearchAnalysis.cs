@@ -39,7 +39,8 @@ public static class SearchAnalysis
     /// is cut between words, not between two syllables of one; a cut after an opening bracket drops the comma, colon,
     /// space or isolate before it too, "…said, (" no longer reading "…said,…"; a long Japanese sentence is cut where a
     /// phrase ends, not inside a katakana word, "…コーポレー…", and a cut at a name's dot leaves the dot out; a Japanese
-    /// credit with a full-width equals sign, "写真＝ロイター", or after a caption, "…ナデラ氏＝ロイター", is a credit, as are "사진 제공=삼성전자", "/뉴스1" and "（撮影・山田太郎）").
+    /// credit with a full-width equals sign, "写真＝ロイター", or after a caption, "…ナデラ氏＝ロイター", is a credit, as are "사진 제공=삼성전자", "/뉴스1", "연합뉴스 자료사진",
+    /// "（撮影・山田太郎）", "（時事）", "（出所）総務省" and "（视觉中国）").
     /// </summary>
     private const int AnalyzerRevision = 23;
 

@@ -113,6 +113,22 @@ public sealed class FigureCreditTests
     [InlineData("/뉴스1")]
     [InlineData("/로이터 연합뉴스")]
     [InlineData("/장련성 기자")]
+    // An agency alone in brackets (Chinese papers' photo agencies, Jiji), a Japanese chart's "（出所）" or "出典：", and a
+    // Korean agency's file photo unbracketed or after "자료사진=": captions beside the image's own credit (CJK review).
+    [InlineData("（视觉中国）")]
+    [InlineData("（視覺中國）")]
+    [InlineData("(东方IC)")]
+    [InlineData("（時事）")]
+    [InlineData("（AFP時事）")]
+    [InlineData("（出所）総務省")]
+    [InlineData("（出所）総務省「労働力調査」")]
+    [InlineData("【出典】内閣府")]
+    [InlineData("出所：総務省")]
+    [InlineData("出典：内閣府「経済財政白書」")]
+    [InlineData("연합뉴스 자료사진")]
+    [InlineData("뉴스1 자료사진")]
+    [InlineData("자료사진=연합뉴스")]
+    [InlineData("자료 사진=뉴시스")]
     public void A_credit_without_a_colon_alone_under_an_image_is_its_credit(string credit)
     {
         var body = Body($"![](image:12)\n{credit}\n\n正文。");
@@ -223,6 +239,10 @@ public sealed class FigureCreditTests
     [InlineData("삼성전자 평택캠퍼스 전경 사진 제공=삼성전자", "삼성전자 평택캠퍼스 전경", "사진 제공=삼성전자")]
     [InlineData("정부세종청사 전경. /뉴스1", "정부세종청사 전경.", "/뉴스1")]
     [InlineData("서울 광화문 광장에서 시민들이 걷고 있다 /연합뉴스", "서울 광화문 광장에서 시민들이 걷고 있다", "/연합뉴스")]
+    [InlineData("上海外滩夜景（视觉中国）", "上海外滩夜景", "（视觉中国）")]
+    [InlineData("記者会見する岸田首相（時事）", "記者会見する岸田首相", "（時事）")]
+    [InlineData("完全失業率の推移 （出所）総務省", "完全失業率の推移", "（出所）総務省")]
+    [InlineData("정부세종청사 전경. 연합뉴스 자료사진", "정부세종청사 전경.", "연합뉴스 자료사진")]
     public void A_credit_in_brackets_ending_the_caption_line_is_the_figures_only_credit(string line, string caption, string credit)
     {
         foreach (var markdown in new[] { $"![](image:12)\r\n{line}\r\n\r\nBody.", $"![](image:12)\n\n{line}\n\nBody." })
@@ -240,6 +260,9 @@ public sealed class FigureCreditTests
     [InlineData("記者会見する岸田首相＝２日、首相官邸", "記者会見する岸田首相＝２日、首相官邸 <small class=\"credit\">ifanr</small>")]
     [InlineData("2024/25 시즌 개막전", "2024/25 시즌 개막전 <small class=\"credit\">ifanr</small>")]
     [InlineData("東京湾の夜景＝ドローンで撮影", "東京湾の夜景＝ドローンで撮影 <small class=\"credit\">ifanr</small>")]
+    // "出所" is also a release from prison, and a file photo of a place names no source.
+    [InlineData("出所した元受刑者", "出所した元受刑者 <small class=\"credit\">ifanr</small>")]
+    [InlineData("1990년대 서울역 자료사진", "1990년대 서울역 자료사진 <small class=\"credit\">ifanr</small>")]
     // Brackets about how the picture was taken, or an agency that is no news agency (found by a review).
     [InlineData("台北101跨年煙火。（2019年拍攝）", "台北101跨年煙火。（2019年拍攝） <small class=\"credit\">ifanr</small>")]
     [InlineData("車流光軌（縮時攝影）", "車流光軌（縮時攝影） <small class=\"credit\">ifanr</small>")]
