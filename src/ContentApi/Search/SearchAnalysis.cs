@@ -38,7 +38,7 @@ public static class SearchAnalysis
     /// lowercase, "Open Source: a history", or after a caption's words, "左起：", is a caption a gallery's excerpt keeps, not a credit; a long Korean sentence
     /// is cut between words, not between two syllables of one; a cut after an opening bracket drops the comma, colon,
     /// space or isolate before it too, "…said, (" no longer reading "…said,…"; a long Japanese sentence is cut where a
-    /// phrase ends, not inside a katakana word, "…コーポレー…", and a cut at a name's dot leaves the dot out; a Japanese
+    /// phrase ends, not inside a katakana word, "…コーポレー…", but Chinese with a stray "の" ("台北の夜市") as Chinese, and a cut at a name's dot leaves the dot out; a Japanese
     /// credit with a full-width equals sign, "写真＝ロイター", or after a caption, "…ナデラ氏＝ロイター", is a credit, as are "사진 제공=삼성전자", "/뉴스1", "연합뉴스 자료사진",
     /// "（撮影・山田太郎）", "（時事）", "（出所）総務省" and "（视觉中国）").
     /// </summary>

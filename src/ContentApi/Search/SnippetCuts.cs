@@ -10,13 +10,13 @@ internal sealed class SnippetCuts
     private readonly string _text;
     private readonly bool[] _isCluster;
 
-    /// <summary>Whether the text holds kana: Japanese, cut where a phrase ends when one is near (<see cref="JapaneseCuts.EndsPhrase"/>).</summary>
+    /// <summary>Whether the text is Japanese (<see cref="JapaneseCuts.IsJapanese"/>), cut where a phrase ends when one is near (<see cref="JapaneseCuts.EndsPhrase"/>).</summary>
     private readonly bool _isJapanese;
 
     public SnippetCuts(string text)
     {
         _text = text;
-        _isJapanese = text.EnumerateRunes().Any(Cjk.IsKana);
+        _isJapanese = JapaneseCuts.IsJapanese(text.EnumerateRunes());
         _isCluster = new bool[text.Length + 1];
         for (var i = 0; i < text.Length; i += Graphemes.LengthAt(text, i))
         {

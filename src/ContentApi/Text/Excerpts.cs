@@ -239,13 +239,14 @@ public static partial class Excerpts
     /// <summary>
     /// The length of the longest prefix that ends between two words, or beside a Chinese or Japanese character or CJK
     /// punctuation, which run on without spaces; not between two Hangul syllables, which Korean spaces into words as
-    /// English does (a cut there fell inside a word: "…국무회…"), nor inside a katakana word. Japanese (text holding kana)
-    /// is cut where a phrase ends (<see cref="JapaneseCuts.EndsPhrase"/>) when one is in reach: a cut beside any
-    /// character fell inside a word ("…コーポレー…", "…政府は国土交…").
+    /// English does (a cut there fell inside a word: "…국무회…"), nor inside a katakana word. Japanese
+    /// (<see cref="JapaneseCuts.IsJapanese"/>, as the excerpt's text reads) is cut where a phrase ends
+    /// (<see cref="JapaneseCuts.EndsPhrase"/>) when one is in reach: a cut beside any character fell inside a word
+    /// ("…コーポレー…", "…政府は国土交…").
     /// </summary>
     private static int? LastWordBoundary(List<string> elements, int minimum, int budget)
     {
-        var japanese = elements.Skip(minimum - 1).Take(budget - minimum + 2).Any(e => Cjk.IsKana(Graphemes.FirstRune(e)));
+        var japanese = JapaneseCuts.IsJapanese(elements.Take(budget + 1).Select(Graphemes.FirstRune));
         return (japanese ? LastBoundary(elements, minimum, budget, JapaneseCuts.EndsPhrase) : null)
             ?? LastBoundary(elements, minimum, budget, static (_, _) => true);
     }

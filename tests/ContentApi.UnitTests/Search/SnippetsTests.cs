@@ -248,6 +248,19 @@ public sealed class SnippetsTests
         Assert.StartsWith("…山田太郎】", Build(text, "政府"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Chinese with a stray "の" ("台北の夜市") is cut as Chinese: the one kana made the whole body Japanese, and the
+    /// snippet ended right after it, "…台北の…", where Chinese may be cut between any two characters (CJK review).
+    /// </summary>
+    [Fact]
+    public void Build_cuts_chinese_with_a_stray_kana_as_chinese()
+    {
+        var clause = "觀光署今年推出的夜市美食地圖收錄全台各地";
+        var text = "夜市" + clause + clause + clause + clause + clause + clause + "台北の夜市最受歡迎" + string.Concat(Enumerable.Repeat(clause, 6));
+        var snippet = StripMarkup(Build(text, "夜市"));
+        Assert.Equal(text[..Snippets.BodyLength], snippet);
+    }
+
     private static bool IsKatakana(char c) => c is >= '\u30A1' and <= '\u30FF' and not '\u30FB';
 
     /// <summary>Units that count how often they are read.</summary>

@@ -300,6 +300,21 @@ public sealed class ExcerptsTests
         Assert.Equal(lead + "…", Excerpts.Derive(lead + rest, Max));
     }
 
+    /// <summary>
+    /// Chinese with a stray "の", as Taiwanese and Hong Kong papers write shop names and headlines ("台北の夜市"), is no
+    /// Japanese: one kana in reach took it for Japanese, whose phrases end after hiragana, and the cut fell right after
+    /// the "の", dozens of characters short, mid-name (CJK review).
+    /// </summary>
+    [Fact]
+    public void Derive_cuts_chinese_with_a_stray_kana_as_chinese()
+    {
+        var clause = "觀光署今年推出的夜市美食地圖收錄全台各地";
+        var text = clause + clause + clause + clause + clause + clause + "人氣攤商其中台北の夜市最受歡迎" + string.Concat(Enumerable.Repeat(clause, 6)) + "。";
+        var excerpt = Excerpts.Derive(text, Max);
+        Assert.Equal(Max, Length(excerpt));
+        Assert.StartsWith(excerpt[..^1], text, StringComparison.Ordinal);
+    }
+
     /// <summary>A cut right after a name's dot leaves the dot out, as it does a comma: "…マイクロソフト・…" read as a name cut short.</summary>
     [Theory]
     [InlineData("マイクロソフト", "・", "ジャパン")]
