@@ -98,7 +98,10 @@ internal sealed class SnippetCuts
             (Excerpts.SentenceEnds.Contains(previous) && Excerpts.EndsSentence(previous, _text.Substring(p, Graphemes.LengthAt(_text, p))));
     }
 
-    /// <summary>The first word boundary from <paramref name="from"/> up to before <paramref name="to"/>; in Japanese, one where a phrase ends if any.</summary>
+    /// <summary>
+    /// The first word boundary from <paramref name="from"/> up to before <paramref name="to"/> that starts no snippet
+    /// with punctuation belonging to what came before it; in Japanese, one where a phrase ends if any.
+    /// </summary>
     private int? FirstWordBoundary(int from, int to) =>
         (_isJapanese ? FirstBoundary(from, to, phrase: true) : null) ?? FirstBoundary(from, to, phrase: false);
 
@@ -106,13 +109,25 @@ internal sealed class SnippetCuts
     {
         for (var p = from; p < to; p++)
         {
-            if (IsWordBoundary(p, phrase))
+            if (IsWordBoundary(p, phrase) && !(p < _text.Length && BelongsBefore(Rune.GetRuneAt(_text, p))))
             {
                 return p;
             }
         }
         return null;
     }
+
+    /// <summary>
+    /// Punctuation that closes or joins what comes before it (a comma, a stop, a closing bracket or quote, a name's dot,
+    /// a dash): a snippet of Chinese started at one, "…，据报道", "…）表示". Not an opener, nor "#", "@", "¿" or a
+    /// straight quote, which may start what follows.
+    /// </summary>
+    private static bool BelongsBefore(Rune rune) => Rune.GetUnicodeCategory(rune) switch
+    {
+        UnicodeCategory.ClosePunctuation or UnicodeCategory.FinalQuotePunctuation or UnicodeCategory.DashPunctuation or UnicodeCategory.ConnectorPunctuation => true,
+        UnicodeCategory.OtherPunctuation => rune.Value is not ('#' or '@' or '"' or '\'' or '¿' or '¡' or '*'),
+        _ => false,
+    };
 
     /// <summary>The last word boundary from <paramref name="from"/> down to after <paramref name="after"/>; in Japanese, one where a phrase ends if any.</summary>
     private int? LastWordBoundary(int from, int after) =>

@@ -42,6 +42,10 @@ public static class Snippets
         {
             end--;
         }
+        if (!text.AsSpan(end).IsWhiteSpace() && Excerpts.EndWithoutTrailingSeparators(text, start, end) is var trimmed && trimmed > start)
+        {
+            end = trimmed; // cut short: no comma or opener ("…据报道（…") before the ellipsis, as an excerpt leaves none
+        }
         // Only the matches the snippet shows: a repetitive body holds one at every character.
         var matches = first < 0 ? [] : Matches(units, query, first, until: end);
         var body = Render(text, start, end, matches, collapseWhitespace: true);

@@ -80,15 +80,20 @@ public static partial class Excerpts
     /// which <see cref="TextRules.WithBalancedBidiControls"/> drops later. Trimmed once each, an opener the cut fell after
     /// left what stood before it: "…said, (" kept "said,…", and "…said \u2067(" read "said …".
     /// </summary>
-    private static string WithoutTrailingSeparators(string kept)
+    private static string WithoutTrailingSeparators(string kept) => kept[..EndWithoutTrailingSeparators(kept, 0, kept.Length)];
+
+    /// <summary>
+    /// Where the text kept from <paramref name="start"/> to <paramref name="end"/> ends once a cut between words drops
+    /// what it drops at its end (<see cref="WithoutTrailingSeparators"/>): a search snippet's end is cut as an excerpt's.
+    /// </summary>
+    internal static int EndWithoutTrailingSeparators(string text, int start, int end)
     {
-        var end = kept.Length;
-        while (end > 0 && (char.IsWhiteSpace(kept[end - 1]) || TrailingSeparators.Contains(kept[end - 1], StringComparison.Ordinal)
-            || TextRules.OpensBidiRun(kept[end - 1])))
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || TrailingSeparators.Contains(text[end - 1], StringComparison.Ordinal)
+            || TextRules.OpensBidiRun(text[end - 1])))
         {
             end--;
         }
-        return kept[..end];
+        return end;
     }
 
     /// <summary>

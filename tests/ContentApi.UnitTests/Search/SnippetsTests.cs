@@ -261,6 +261,42 @@ public sealed class SnippetsTests
         Assert.Equal(text[..Snippets.BodyLength], snippet);
     }
 
+    /// <summary>
+    /// A snippet cut between words leaves out what an excerpt's cut leaves out at its end: a bracket or quote that opens
+    /// what it does not show, or a comma (CJK review: "…据报道（…", "…他说「…" opened what the snippet never showed).
+    /// </summary>
+    [Theory]
+    [InlineData("（")]
+    [InlineData("「")]
+    [InlineData("，")]
+    [InlineData("、")]
+    [InlineData("：")]
+    public void Build_leaves_out_an_opener_or_comma_at_its_cut_end(string separator)
+    {
+        var lead = "夜市" + new string('字', Snippets.BodyLength - 3);
+        var snippet = Build(lead + separator + "新华社" + new string('字', 100), "夜市");
+        Assert.Equal("<mark>夜市</mark>" + lead[2..] + "…", snippet);
+    }
+
+    /// <summary>
+    /// A snippet of Chinese starts after punctuation that closes or joins what came before, as one of Japanese does: it
+    /// started "…，据报道…" or "…）表示…" where its start fell just before it (CJK review).
+    /// </summary>
+    [Theory]
+    [InlineData("，")]
+    [InlineData("）")]
+    [InlineData("」")]
+    [InlineData("、")]
+    [InlineData("·")]
+    public void Build_starts_chinese_after_punctuation_not_before_it(string punctuation)
+    {
+        var lead = new string('字', 100);
+        var text = lead + punctuation + new string('字', Snippets.BodyLength / 3 - 1) + "夜市" + new string('字', 200);
+        var earliest = text.IndexOf("夜市", StringComparison.Ordinal) - Snippets.BodyLength / 3;
+        Assert.Equal(punctuation, text[earliest].ToString());
+        Assert.StartsWith("…字", Build(text, "夜市"), StringComparison.Ordinal);
+    }
+
     private static bool IsKatakana(char c) => c is >= '\u30A1' and <= '\u30FF' and not '\u30FB';
 
     /// <summary>Units that count how often they are read.</summary>
