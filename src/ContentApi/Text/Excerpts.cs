@@ -249,7 +249,7 @@ public static partial class Excerpts
     /// (<see cref="JapaneseCuts.EndsPhrase"/>) when one is in reach: a cut beside any character fell inside a word
     /// ("…コーポレー…", "…政府は国土交…").
     /// </summary>
-    private static int? LastWordBoundary(List<string> elements, int minimum, int budget)
+    internal static int? LastWordBoundary(List<string> elements, int minimum, int budget)
     {
         var japanese = JapaneseCuts.IsJapanese(elements.Take(budget + 1).Select(Graphemes.FirstRune));
         return (japanese ? LastBoundary(elements, minimum, budget, JapaneseCuts.EndsPhrase) : null)

@@ -170,7 +170,8 @@ public static class Slugs
     /// As builds before 2026-12-02 derived it, for finding what they stored: C# as "c" (not "csharp":
     /// <see cref="SymbolNamedTerms"/>), צה״ל as "צה-ל", Straße as "straße", don't as "don-t", Сергей as "сергеи", and the
     /// points of Hebrew and Arabic and the tatweel kept (שָׁלוֹם as "שָׁלוֹם", not "שלום": <see cref="AbjadPoints"/>),
-    /// and, as builds before 2026-12-05 derived it, 〇 as a break between words (二〇二五年 as "二-二五年").
+    /// and, as builds before 2026-12-05 derived it, 〇 as a break between words (二〇二五年 as "二-二五年"), and a
+    /// title with no space in reach of the limit cut wherever the limit fell ("…後でマイクロソフトコー").
     /// </param>
     public static string FromText(string text, string fallback, bool asEarlierBuilds = false)
     {
@@ -223,7 +224,7 @@ public static class Slugs
             }
         }
         var slug = InStoredSpelling(builder.ToString().Normalize(NormalizationForm.FormC));
-        slug = FinalSigmas.In(TrimToLength(slug, MaxLength, DerivedMaxBytes));
+        slug = FinalSigmas.In(TrimToLength(slug, MaxLength, DerivedMaxBytes, asEarlierBuilds));
         return IsValid(slug) ? slug : fallback;
     }
 
@@ -278,9 +279,11 @@ public static class Slugs
     /// <summary>
     /// The longest start of at most <paramref name="maxCharacters"/> characters (Unicode scalar values) and
     /// <paramref name="maxBytes"/> UTF-8 bytes, ending between words when a cut falls inside one late enough, and
-    /// without a hyphen at either end.
+    /// without a hyphen at either end. Words end where an excerpt's cut takes them to (<see cref="Excerpts"/>): at a
+    /// hyphen, or beside Chinese or Japanese, not inside a katakana word, and in Japanese preferably where a phrase ends;
+    /// <paramref name="asEarlierBuilds"/>, at a hyphen only.
     /// </summary>
-    private static string TrimToLength(string slug, int maxCharacters, int maxBytes)
+    private static string TrimToLength(string slug, int maxCharacters, int maxBytes, bool asEarlierBuilds = false)
     {
         // Whole user-perceived characters only: a cut inside one would leave a letter without its mark or a conjunct
         // ending in a virama ("क्ष" cut to "क्").
@@ -300,10 +303,22 @@ public static class Slugs
             }
             (end, characters, bytes) = (start + length, characters + clusterCharacters, bytes + clusterBytes);
         }
-        if (end > 0 && end < slug.Length && slug[end] != '-' && slug.LastIndexOf('-', end - 1) is var hyphen && hyphen > end * 2 / 3)
+        if (end > 0 && end < slug.Length && slug[end] != '-')
         {
-            end = hyphen; // "a-long-title-that-was-cu" → "a-long-title-that-was"
+            end = asEarlierBuilds ? EndAtHyphen(slug, end) : EndBetweenWords(slug, end); // "a-long-title-that-was-cu" → "a-long-title-that-was"
         }
         return slug[..end].Trim('-');
+    }
+
+    private static int EndAtHyphen(string slug, int end) => slug.LastIndexOf('-', end - 1) is var hyphen && hyphen > end * 2 / 3 ? hyphen : end;
+
+    /// <summary>Where the slug's start up to <paramref name="end"/> ends between words in its last third, as an excerpt is cut; else <paramref name="end"/>.</summary>
+    private static int EndBetweenWords(string slug, int end)
+    {
+        // The hyphens as the spaces they stand for, so that the excerpt's rule reads the slug as text; one more cluster
+        // than is kept, to see what a cut at the end would part.
+        var elements = Graphemes.Split(slug[..(end + Graphemes.LengthAt(slug, end))]).ConvertAll(element => element == "-" ? " " : element);
+        var kept = elements.Count - 1;
+        return Excerpts.LastWordBoundary(elements, kept * 2 / 3 + 1, kept) is { } length ? string.Concat(elements.Take(length)).Length : end;
     }
 }

@@ -220,6 +220,21 @@ public sealed class SlugsTests
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(Slugs.WithSuffix(slug, 12)) <= Slugs.DerivedMaxBytes);
     }
 
+    /// <summary>
+    /// A title with no space in reach of the 180-byte limit was cut wherever the limit fell: inside a katakana word
+    /// ("…後でマイクロソフトコー") or a Latin word run into Chinese ("…microsoftcorpor"), where the excerpt is cut at a
+    /// word's end. The cut now falls where an excerpt's would, within the last third; earlier builds' cut is kept for
+    /// finding what they stored (CJK review).
+    /// </summary>
+    [Theory]
+    [InlineData("政府は新しい経済対策を発表した後で政府は新しい経済対策を発表した後で政府は新しい経済対策を発表した後で", "マイクロソフトコーポレーションの担当者が説明", "マイクロソフトコー")]
+    [InlineData("阿里巴巴發布新一代大型語言模型阿里巴巴發布新一代大型語言模型阿里巴巴發布新一代大型語言模型阿里巴巴發布新一代", "Microsoftcorporation合作", "microsoftcorporati")]
+    public void FromText_cuts_a_long_cjk_title_between_words(string kept, string rest, string earlierCut)
+    {
+        Assert.Equal(kept, Slugs.FromText(kept + rest, "x"));
+        Assert.Equal(kept + earlierCut, Slugs.FromText(kept + rest, "x", asEarlierBuilds: true));
+    }
+
     [Fact]
     public void FromText_cuts_a_long_korean_title_between_whole_syllables_and_words()
     {
