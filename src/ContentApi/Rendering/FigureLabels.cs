@@ -190,7 +190,7 @@ internal static partial class FigureLabels
             }
             if (!IsLabelLine(first))
             {
-                return null;
+                return next is null ? SentenceAboveCreditParagraph(figures, siblings, first, []) : null;
             }
             if (next is not null)
             {
@@ -212,7 +212,7 @@ internal static partial class FigureLabels
         }
         if (!IsLabelLine(line))
         {
-            return null;
+            return more is null ? SentenceAboveCreditParagraph(own, siblings, line, [own]) : null;
         }
         if (more is not null)
         {
@@ -256,6 +256,17 @@ internal static partial class FigureLabels
     private static bool IsCaptionAboveCredit(LabelLine caption, LabelLine credit) =>
         caption.Text.Length > 0 && ArticleText.CountCharacters(caption.Text) <= MaxCaptionAboveCredit
         && !":：".Contains(caption.Text.TrimEnd(Closers).LastOrDefault()) && IsWordsOnOneLine(caption) && IsCaptionAndCredit(caption, credit);
+
+    /// <summary>
+    /// A caption of any sentence shape alone on its line (<see cref="IsCaptionAboveCredit"/>) and the paragraph right
+    /// after it when that is one line that names its source, as CMS exports write a caption and its credit, one
+    /// &lt;p&gt; each ("熊本縣知事蒲島郁夫與魏哲家握手。", then "圖／達志影像"). A credit only by its colon does not
+    /// make a sentence a caption.
+    /// </summary>
+    private static FigureLabel? SentenceAboveCreditParagraph(Block block, NextSiblings siblings, LabelLine caption, IReadOnlyList<ParagraphBlock> paragraphs) =>
+        CreditParagraphAfter(block, siblings, caption) is var (credit, paragraph) && NamesSource(credit.Text) && IsCaptionAboveCredit(caption, credit)
+            ? new FigureLabel(caption, credit, [.. paragraphs, paragraph], null)
+            : null;
 
     /// <summary>The paragraph after a block, when it has text and is not itself figures.</summary>
     private static ParagraphBlock? OwnParagraphAfter(Block block, NextSiblings siblings) =>

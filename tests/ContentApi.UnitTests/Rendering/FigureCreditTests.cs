@@ -76,6 +76,28 @@ public sealed class FigureCreditTests
         }
     }
 
+    /// <summary>
+    /// The same caption and credit each in a paragraph of its own, as CMS exports write them one &lt;p&gt; a line: the
+    /// sentence caption and then the credit were paragraphs of the article, after a figure without either, and went into
+    /// the excerpt (CJK probe).
+    /// </summary>
+    [Theory]
+    [InlineData("熊本縣知事蒲島郁夫（左）與魏哲家（右）握手。", "圖／達志影像")]
+    [InlineData("图为工人在安徽合肥一家新能源汽车工厂生产线上作业。", "新华社记者 张三 摄")]
+    [InlineData("記者会見する佐藤恒治社長。", "写真＝共同")]
+    [InlineData("삼성전자 평택캠퍼스 전경.", "연합뉴스 자료사진")]
+    public void A_sentence_caption_and_its_credit_in_paragraphs_of_their_own_are_the_figures_label(string caption, string credit)
+    {
+        foreach (var markdown in new[] { $"![](image:12)\n\n{caption}\n\n{credit}\n\n正文。", $"![](image:12)\n{caption}\n\n{credit}\n\n正文。" })
+        {
+            var body = Body(markdown);
+            Assert.Equal(["FIGURE", "P"], body.Children.Select(child => child.TagName));
+            Assert.Equal(caption, body.QuerySelector("figcaption")!.FirstChild!.TextContent.Trim());
+            Assert.Equal(credit, body.QuerySelector("small.credit")!.TextContent);
+            Assert.Equal("正文。", DerivedExcerpt.Of(markdown));
+        }
+    }
+
     [Theory]
     // With no credit under it, a sentence after an image is the article's; so is a sentence under which the text goes on.
     [InlineData("![](image:12)\n台積電昨日宣布擴產。\n\n正文。")]
