@@ -93,9 +93,19 @@ internal sealed class SnippetCuts
         {
             return false;
         }
-        var previous = _text[p - 1];
-        return previous == '\n' ||
-            (Excerpts.SentenceEnds.Contains(previous) && Excerpts.EndsSentence(previous, _text.Substring(p, Graphemes.LengthAt(_text, p))));
+        if (_text[p - 1] == '\n')
+        {
+            return true;
+        }
+        // The quotes and brackets closing a sentence after its stop are the sentence's, as an excerpt keeps them: no
+        // snippet starts with them ("…」他並指出") or ends before them ("…支持。…" left "「" open).
+        var stop = p - 1;
+        while (stop > 0 && Excerpts.Closers.Contains(_text[stop]))
+        {
+            stop--;
+        }
+        return !Excerpts.Closers.Contains(_text[p]) && Excerpts.SentenceEnds.Contains(_text[stop])
+            && Excerpts.EndsSentence(_text[stop], _text.Substring(p, Graphemes.LengthAt(_text, p)));
     }
 
     /// <summary>

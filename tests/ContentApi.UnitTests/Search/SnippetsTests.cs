@@ -297,6 +297,24 @@ public sealed class SnippetsTests
         Assert.StartsWith("…字", Build(text, "夜市"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A sentence ends after the quote or bracket that closes it, as an excerpt's does: a snippet started at the closing
+    /// quote of a sentence quoted before it, "…」他並指出", and one ending at a quoted sentence left its quote open,
+    /// "…「熊本二廠是…支持。…" (CJK probe).
+    /// </summary>
+    [Fact]
+    public void Build_ends_a_sentence_after_its_closing_quote()
+    {
+        var quoted = "董事長魏哲家在動土典禮上表示：「熊本二廠是台積電在日本布局的重要里程碑，我們感謝日本政府與熊本縣的大力支持。」";
+        var next = "他並指出，隨著AI需求持續強勁，先進製程產能供不應求，公司將持續擴大全球布局。";
+        var text = "台灣積體電路製造公司今天宣布，位於日本熊本縣菊陽町的第二座晶圓廠正式動工。" + quoted + next + "根據市調機構TrendForce統計，全球晶圓代工產值達到新台幣1.2兆元，其中台積電市占率約為67%。" + new string('字', 200);
+
+        Assert.StartsWith("…他並指出", StripMarkupKeepingEllipsis(Build(text, "供不應求")), StringComparison.Ordinal);
+        Assert.EndsWith("大力支持。」…", StripMarkupKeepingEllipsis(Build(text, "菊陽町", maxLength: 100)), StringComparison.Ordinal);
+    }
+
+    private static string StripMarkupKeepingEllipsis(string html) => html.Replace("<mark>", "").Replace("</mark>", "");
+
     private static bool IsKatakana(char c) => c is >= '\u30A1' and <= '\u30FF' and not '\u30FB';
 
     /// <summary>Units that count how often they are read.</summary>
