@@ -60,6 +60,12 @@ public sealed class ExcerptBylineTests
     [InlineData("新华社华盛顿10月3日电 国家统计局4日发布数据。", "国家统计局4日发布数据。")]
     [InlineData("中新网北京10月4日电 (记者 李明)国家统计局4日发布数据。", "国家统计局4日发布数据。")]
     [InlineData("本报讯（记者 李明）国家统计局4日发布数据。", "国家统计局4日发布数据。")]
+    // The CNA's dateline without a reporter, and for its roundups of foreign news; Kyodo's and Jiji's, which name the
+    // agency after the place with no equals sign (CJK probe: kept in the excerpt).
+    [InlineData("（中央社台北5日電）行政院今天通過法案。", "行政院今天通過法案。")]
+    [InlineData("（中央社華盛頓5日綜合外電報導）美國國會今天通過法案。", "美國國會今天通過法案。")]
+    [InlineData("【ワシントン共同】米政府は１日、法案を可決した。", "米政府は１日、法案を可決した。")]
+    [InlineData("【北京時事】中国政府は１日、法案を可決した。", "中国政府は１日、法案を可決した。")]
     public void A_dateline_the_lead_runs_on_from_is_left_out(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
@@ -70,6 +76,8 @@ public sealed class ExcerptBylineTests
     [InlineData("【E＝mc²】アインシュタインの式は有名だ。")]
     [InlineData("(참고=연합뉴스 DB) 정부가 오늘 법안을 통과시켰다.")]
     [InlineData("新华社是国家通讯社。")]
+    [InlineData("【共同】声明を発表した。")]
+    [InlineData("（中央社資料照）行政院今天通過法案。")]
     public void A_bracketed_opening_that_is_no_dateline_stays(string markdown) =>
         Assert.Equal(markdown, Excerpt(markdown));
 
