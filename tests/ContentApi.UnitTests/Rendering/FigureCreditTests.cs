@@ -151,6 +151,14 @@ public sealed class FigureCreditTests
     [InlineData("뉴스1 자료사진")]
     [InlineData("자료사진=연합뉴스")]
     [InlineData("자료 사진=뉴시스")]
+    // Korean web papers' "photo source" and Chinese papers' "provided by" in brackets: the first was split into a caption
+    // "[사진" and a credit "출처=연합뉴스]", the second a caption (CJK probe).
+    [InlineData("[사진 출처=연합뉴스]")]
+    [InlineData("사진 출처: 게티이미지뱅크")]
+    [InlineData("사진출처=게티이미지뱅크")]
+    [InlineData("（台積電提供）")]
+    [InlineData("（受訪者提供）")]
+    [InlineData("（东方IC供图）")]
     public void A_credit_without_a_colon_alone_under_an_image_is_its_credit(string credit)
     {
         var body = Body($"![](image:12)\n{credit}\n\n正文。");
@@ -265,6 +273,8 @@ public sealed class FigureCreditTests
     [InlineData("記者会見する岸田首相（時事）", "記者会見する岸田首相", "（時事）")]
     [InlineData("完全失業率の推移 （出所）総務省", "完全失業率の推移", "（出所）総務省")]
     [InlineData("정부세종청사 전경. 연합뉴스 자료사진", "정부세종청사 전경.", "연합뉴스 자료사진")]
+    [InlineData("台積電熊本廠外觀。（台積電提供）", "台積電熊本廠外觀。", "（台積電提供）")]
+    [InlineData("서울 도심 전경 사진 출처=연합뉴스", "서울 도심 전경", "사진 출처=연합뉴스")]
     public void A_credit_in_brackets_ending_the_caption_line_is_the_figures_only_credit(string line, string caption, string credit)
     {
         foreach (var markdown in new[] { $"![](image:12)\r\n{line}\r\n\r\nBody.", $"![](image:12)\n\n{line}\n\nBody." })
@@ -285,6 +295,7 @@ public sealed class FigureCreditTests
     // "出所" is also a release from prison, and a file photo of a place names no source.
     [InlineData("出所した元受刑者", "出所した元受刑者 <small class=\"credit\">ifanr</small>")]
     [InlineData("1990년대 서울역 자료사진", "1990년대 서울역 자료사진 <small class=\"credit\">ifanr</small>")]
+    [InlineData("免費提供的午餐（限量）", "免費提供的午餐（限量） <small class=\"credit\">ifanr</small>")]
     // Brackets about how the picture was taken, or an agency that is no news agency (found by a review).
     [InlineData("台北101跨年煙火。（2019年拍攝）", "台北101跨年煙火。（2019年拍攝） <small class=\"credit\">ifanr</small>")]
     [InlineData("車流光軌（縮時攝影）", "車流光軌（縮時攝影） <small class=\"credit\">ifanr</small>")]
