@@ -189,7 +189,8 @@ internal sealed class BodyReader
             _consumed[next] = true;
             next = NextNonBlank(next);
         }
-        else if (next == imageLine + 1 && ImageAnnotations.CaptionAboveCredit(Lines.Trimmed(next)) is { } aboveCredit && IsCreditLine(imageLine, NextNonBlank(next)))
+        else if ((next == imageLine + 1 || IsSentenceCaptionParagraph(imageLine, next))
+            && ImageAnnotations.CaptionAboveCredit(Lines.Trimmed(next)) is { } aboveCredit && IsCreditLine(imageLine, NextNonBlank(next)))
         {
             caption = aboveCredit;
             _consumed[next] = true;
@@ -206,6 +207,18 @@ internal sealed class BodyReader
         }
         _consumed[next] = true;
         return (caption, ImageAnnotations.CreditText(Lines.Trimmed(next)));
+    }
+
+    /// <summary>
+    /// A caption in a one-line paragraph of its own under the image's, above a one-line paragraph that names its source,
+    /// as CMS exports write a caption and its credit, one &lt;p&gt; each, and as the article's HTML reads them
+    /// (FigureLabels' sentence above a credit paragraph).
+    /// </summary>
+    private bool IsSentenceCaptionParagraph(int imageLine, int line)
+    {
+        var credit = NextNonBlank(line);
+        return line > imageLine + 1 && (line + 1 == Lines.Count || Lines.IsBlank(line + 1))
+            && credit > line + 1 && Rendering.FigureLabels.NamesSource(Lines.Trimmed(credit));
     }
 
     /// <summary>

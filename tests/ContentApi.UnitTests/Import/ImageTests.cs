@@ -31,6 +31,35 @@ public sealed class ImageTests
         Assert.Equal(["圖／中央社", "圖／中央社"], document.Images.Select(image => image.Credit));
     }
 
+    /// <summary>
+    /// A sentence caption and its credit each in a paragraph of its own, as CMS exports write them one &lt;p&gt; a line:
+    /// the article's HTML shows them as the figure's caption and credit (7387eaa), but import gave the image neither and
+    /// left both in the body.
+    /// </summary>
+    [Theory]
+    [InlineData("熊本縣知事蒲島郁夫（左）與魏哲家（右）握手。", "圖／達志影像")]
+    [InlineData("記者会見する佐藤恒治社長。", "写真＝共同")]
+    [InlineData("삼성전자 평택캠퍼스 전경.", "연합뉴스 자료사진")]
+    public void Parse_sentence_caption_and_credit_in_paragraphs_of_their_own_become_the_images(string caption, string credit)
+    {
+        foreach (var gap in new[] { new[] { "" }, Array.Empty<string>() })
+        {
+            var document = ParseBody(["![a](https://images.example.com/a.jpg)", .. gap, caption, "", credit, "", "正文。"]);
+            Assert.Equal((caption, credit), (Assert.Single(document.Images).Caption, document.Images[0].Credit));
+            Assert.DoesNotContain(caption, document.BodyTemplate, StringComparison.Ordinal);
+            Assert.DoesNotContain(credit, document.BodyTemplate, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>A sentence in a paragraph of its own under a picture, with text rather than a credit after it, stays the article's.</summary>
+    [Fact]
+    public void Parse_sentence_paragraph_under_an_image_with_no_credit_after_it_stays_text()
+    {
+        var document = ParseBody("![a](https://images.example.com/a.jpg)", "", "台積電昨日宣布擴產。", "", "正文。");
+        Assert.Null(Assert.Single(document.Images).Caption);
+        Assert.Contains("台積電昨日宣布擴產。", document.BodyTemplate, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_caption_and_credit_under_a_row_give_the_caption_to_the_last()
     {
