@@ -159,6 +159,11 @@ public sealed class FigureCreditTests
     [InlineData("（台積電提供）")]
     [InlineData("（受訪者提供）")]
     [InlineData("（东方IC供图）")]
+    // Taiwanese papers' file photo with its agency: a caption beside the image's own credit (CJK review).
+    [InlineData("（資料照，中央社）")]
+    [InlineData("（中央社檔案照片）")]
+    [InlineData("（資料照片／聯合報系）")]
+    [InlineData("（本報資料照片）")]
     public void A_credit_without_a_colon_alone_under_an_image_is_its_credit(string credit)
     {
         var body = Body($"![](image:12)\n{credit}\n\n正文。");
@@ -275,6 +280,7 @@ public sealed class FigureCreditTests
     [InlineData("정부세종청사 전경. 연합뉴스 자료사진", "정부세종청사 전경.", "연합뉴스 자료사진")]
     [InlineData("台積電熊本廠外觀。（台積電提供）", "台積電熊本廠外觀。", "（台積電提供）")]
     [InlineData("서울 도심 전경 사진 출처=연합뉴스", "서울 도심 전경", "사진 출처=연합뉴스")]
+    [InlineData("總統府前廣場。（資料照，中央社）", "總統府前廣場。", "（資料照，中央社）")]
     public void A_credit_in_brackets_ending_the_caption_line_is_the_figures_only_credit(string line, string caption, string credit)
     {
         foreach (var markdown in new[] { $"![](image:12)\r\n{line}\r\n\r\nBody.", $"![](image:12)\n\n{line}\n\nBody." })
