@@ -131,7 +131,7 @@ internal static partial class FigureLabels
     /// <summary>
     /// A bracketed part that can only be a credit, without a word for a source: a photographer's name with 攝 or 撮影
     /// ("（記者王小明攝）", not "（2019年拍攝）" or "（縮時攝影）"), a file photo ("（中央社檔案照片）", "（資料照，中央社）"), or a news agency alone
-    /// or with its photographer ("（路透社）", "（共同）", "（AFP時事）", "(AP Photo/Tatan Syuflana)", and the photo agencies Chinese
+    /// or with its photographer ("（路透社）", "（共同）", "（AFP時事）", and Japanese papers' "（ロイター）", "（ＡＰ）", "（ロイター＝共同）", "(AP Photo/Tatan Syuflana)", and the photo agencies Chinese
     /// papers credit, "（视觉中国）"; not EPA alone, also an American agency's name), or who provided it ("（台積電提供）",
     /// "[삼성전자 제공]"), as news captions end.
     /// </summary>
@@ -143,8 +143,8 @@ internal static partial class FigureLabels
         | [^()（）\[\]［］]{1,30}?\s*(?:제공|자료사진|提供|供圖|供图)(?:\s*[.,]\s*재판매\s*및\s*DB\s*금지)?
         | [^()（）\[\]［］]{1,24}?(?:檔案照片?|档案照片?|資料照片?|资料照片?|資料写真|資料寫真|file\s+(?:photo|picture|image))
         | (?:檔案照片?|档案照片?|資料照片?|资料照片?|file\s+(?:photo|picture|image))\s*[，,、／/]\s*[^()（）\[\]［］\s][^()（）\[\]［］]{0,23}
-        | (?:AP|AFP|Reuters|Getty\s+Images|Bloomberg|Xinhua|Kyodo|Yonhap|Jiji|路透社?|美聯社|美联社|法新社|歐新社|欧新社|共同社?|共同通信社?
-            |(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ)?[=＝]?時事(?:通信社?)?|新華社|新华社|中央社|中新社|视觉中国|視覺中國|东方IC|東方IC|연합뉴스|뉴시스|뉴스1)
+        | (?:AP|AFP|Reuters|Getty\s+Images|Bloomberg|Xinhua|Kyodo|Yonhap|Jiji|路透社?|美聯社|美联社|法新社|歐新社|欧新社|共同社?|ロイター|ＡＰ|ＡＦＰ|ブルームバーグ|ゲッティ(?:イメージズ)?
+            |(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ|UPI|ＵＰＩ|ロイター|ゲッティ|新華社|聯合)?[=＝]?(?:時事|共同)(?:通信社?)?|新華社|新华社|中央社|中新社|视觉中国|視覺中國|东方IC|東方IC|연합뉴스|뉴시스|뉴스1)
           (?:\s*(?:photo|写真|사진)?\s*[/／][^()（）\[\]［］]{1,40}|\s+photo)?
         )\s*[)）\]］]$
         """, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]

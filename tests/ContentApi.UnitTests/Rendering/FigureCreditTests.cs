@@ -164,6 +164,12 @@ public sealed class FigureCreditTests
     [InlineData("（中央社檔案照片）")]
     [InlineData("（資料照片／聯合報系）")]
     [InlineData("（本報資料照片）")]
+    // Japanese papers write the foreign agencies in katakana or full-width letters.
+    [InlineData("（ロイター）")]
+    [InlineData("（ＡＰ）")]
+    [InlineData("（ＡＦＰ）")]
+    [InlineData("（ロイター＝共同）")]
+    [InlineData("（ゲッティ＝共同）")]
     public void A_credit_without_a_colon_alone_under_an_image_is_its_credit(string credit)
     {
         var body = Body($"![](image:12)\n{credit}\n\n正文。");
@@ -281,6 +287,8 @@ public sealed class FigureCreditTests
     [InlineData("台積電熊本廠外觀。（台積電提供）", "台積電熊本廠外觀。", "（台積電提供）")]
     [InlineData("서울 도심 전경 사진 출처=연합뉴스", "서울 도심 전경", "사진 출처=연합뉴스")]
     [InlineData("總統府前廣場。（資料照，中央社）", "總統府前廣場。", "（資料照，中央社）")]
+    [InlineData("記者会見するゼレンスキー大統領（ロイター＝共同）", "記者会見するゼレンスキー大統領", "（ロイター＝共同）")]
+    [InlineData("ホワイトハウスで演説する大統領（ＡＰ）", "ホワイトハウスで演説する大統領", "（ＡＰ）")]
     public void A_credit_in_brackets_ending_the_caption_line_is_the_figures_only_credit(string line, string caption, string credit)
     {
         foreach (var markdown in new[] { $"![](image:12)\r\n{line}\r\n\r\nBody.", $"![](image:12)\n\n{line}\n\nBody." })
