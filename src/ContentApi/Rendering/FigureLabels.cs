@@ -67,12 +67,20 @@ internal static partial class FigureLabels
     /// <summary>
     /// A label that can only be a credit: a word for a picture's source and a separator ("圖源:ifanr", "圖／中央社",
     /// "사진=연합뉴스", "사진 제공=삼성전자", "자료사진=연합뉴스", "写真＝ロイター", "撮影・山田太郎", "Photo: Reuters", "Photo by Jane Doe"), a Japanese
-    /// chart's bracketed "（出所）総務省", "©", or "Courtesy of", or a Korean agency's file photo ("연합뉴스 자료사진"). A caption may have a colon after
+    /// chart's bracketed "（出所）総務省", "©", or "Courtesy of", a Korean agency's file photo ("연합뉴스 자료사진") or a stock photo
+    /// agency alone ("게티이미지뱅크"). A caption may have a colon after
     /// its first words ("左起：吳泳銘、蔡崇信"); when such a line names its source, the line before it is the caption.
     /// </summary>
     public static bool NamesSource(string label) =>
         SourceWords().IsMatch(label) || PhotographerLine().IsMatch(label) || IsBracketedCredit(label.Trim()) || CreditAfterEquals().IsMatch(label)
-        || CreditAfterSlash().IsMatch(label) || KoreanAgencyFilePhoto().IsMatch(label);
+        || CreditAfterSlash().IsMatch(label) || KoreanAgencyFilePhoto().IsMatch(label) || KoreanStockPhotoAgency().IsMatch(label);
+
+    /// <summary>
+    /// A stock photo agency, as Korean papers credit one alone ("게티이미지뱅크", "클립아트코리아"): a brand, never what a
+    /// picture shows.
+    /// </summary>
+    [GeneratedRegex("""^\s*(?:게티\s*이미지\s*(?:뱅크|코리아)|클립아트\s*코리아|셔터스톡|이미지\s*투데이|아이클릭아트|픽사베이|언스플래시)\s*$""", RegexOptions.CultureInvariant)]
+    private static partial Regex KoreanStockPhotoAgency();
 
     /// <summary>The news agencies Korean papers credit, alone or as a foreign agency's photo through a Korean one ("로이터 연합뉴스").</summary>
     private const string KoreanAgencies = """

@@ -170,6 +170,10 @@ public sealed class FigureCreditTests
     [InlineData("（ＡＦＰ）")]
     [InlineData("（ロイター＝共同）")]
     [InlineData("（ゲッティ＝共同）")]
+    // Korean papers credit a stock photo agency by its name alone.
+    [InlineData("게티이미지뱅크")]
+    [InlineData("클립아트코리아")]
+    [InlineData("셔터스톡")]
     public void A_credit_without_a_colon_alone_under_an_image_is_its_credit(string credit)
     {
         var body = Body($"![](image:12)\n{credit}\n\n正文。");
@@ -289,6 +293,7 @@ public sealed class FigureCreditTests
     [InlineData("總統府前廣場。（資料照，中央社）", "總統府前廣場。", "（資料照，中央社）")]
     [InlineData("記者会見するゼレンスキー大統領（ロイター＝共同）", "記者会見するゼレンスキー大統領", "（ロイター＝共同）")]
     [InlineData("ホワイトハウスで演説する大統領（ＡＰ）", "ホワイトハウスで演説する大統領", "（ＡＰ）")]
+    [InlineData("서울 도심 야경. 게티이미지뱅크", "서울 도심 야경.", "게티이미지뱅크")]
     public void A_credit_in_brackets_ending_the_caption_line_is_the_figures_only_credit(string line, string caption, string credit)
     {
         foreach (var markdown in new[] { $"![](image:12)\r\n{line}\r\n\r\nBody.", $"![](image:12)\n\n{line}\n\nBody." })
