@@ -5,7 +5,8 @@ namespace ContentApi.Text;
 /// <summary>
 /// The credits a Chinese news article ends with, which say nothing about it: the editor's, run into the last line as
 /// the CNA writes it with its date code ("…以上。（編輯：李四）1141204", "（編譯：張三/核稿：李四）"), bracketed or on a line of
-/// its own ("【责任编辑：王五】", "责任编辑：王五"), and Xinhua's end mark "（完）".
+/// its own ("【责任编辑：王五】", "责任编辑：王五"), Xinhua's end mark "（完）", and the wire a Japanese paper's article came
+/// over, after its last sentence ("…と述べた。（共同）", "（ロイター＝共同）", "（時事）").
 /// </summary>
 public static partial class ClosingCredit
 {
@@ -25,7 +26,7 @@ public static partial class ClosingCredit
     private const string Credit = $@"{Label}(?:\s*[:：｜|]\s*|\s+){Names}";
 
     [GeneratedRegex(
-        $@"(?:[（(【\[]\s*{Credit}(?:\s*[/／]\s*{Credit})*\s*[）)】\]]\s*\d{{0,8}}|[（(]完[）)]|(?<=\n)\s*(?:責任編輯|责任编辑)\s*[:：｜|]\s*{Names})\s*\z",
+        $@"(?:[（(【\[]\s*{Credit}(?:\s*[/／]\s*{Credit})*\s*[）)】\]]\s*\d{{0,8}}|[（(]完[）)]|(?<=[。」』])\s*[（(](?:(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ|ロイター|ゲッティ|新華社|聯合)[=＝])?(?:共同|時事)(?:通信)?[）)]|(?<=\n)\s*(?:責任編輯|责任编辑)\s*[:：｜|]\s*{Names})\s*\z",
         RegexOptions.CultureInvariant)]
     private static partial Regex ClosingRegex();
 }

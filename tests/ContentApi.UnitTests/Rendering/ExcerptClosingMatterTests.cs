@@ -49,10 +49,20 @@ public sealed class ExcerptClosingMatterTests
     public void The_editors_credit_ending_a_chinese_article_is_not_in_the_excerpt(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
+    /// <summary>The wire a Japanese paper's article came over, after its last sentence, was the end of a short article's excerpt.</summary>
+    [Theory]
+    [InlineData("政府は４日、新たな経済対策を閣議決定した。（共同）", "政府は４日、新たな経済対策を閣議決定した。")]
+    [InlineData("大統領は「合意は近い」と述べた。（ロイター＝共同）", "大統領は「合意は近い」と述べた。")]
+    [InlineData("日銀は政策金利を据え置いた。\n\n（時事）", "日銀は政策金利を据え置いた。")]
+    public void The_wire_ending_a_japanese_article_is_not_in_the_excerpt(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
     [Theory]
     [InlineData("他說：「這件事由編輯決定。」（編輯部觀點）", "他說：「這件事由編輯決定。」（編輯部觀點）")]
     [InlineData("（編輯：李四）", "（編輯：李四）")]
     [InlineData("讀者來信請寄編輯：李四收。", "讀者來信請寄編輯：李四收。")]
+    [InlineData("両社は開発を進める（共同）", "両社は開発を進める（共同）")]
+    [InlineData("（共同）", "（共同）")]
     public void Text_that_only_mentions_an_editor_stays(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 }
