@@ -6,7 +6,9 @@ namespace ContentApi.Text;
 /// The credits a Chinese news article ends with, which say nothing about it: the editor's, run into the last line as
 /// the CNA writes it with its date code ("…以上。（編輯：李四）1141204", "（編譯：張三/核稿：李四）"), bracketed or on a line of
 /// its own ("【责任编辑：王五】", "责任编辑：王五"), Xinhua's end mark "（完）", and the wire a Japanese paper's article came
-/// over, after its last sentence ("…と述べた。（共同）", "（ロイター＝共同）", "（時事）").
+/// over, after its last sentence ("…と述べた。（共同）", "（ロイター＝共同）", "（時事）"), and what a Korean agency's ends with after
+/// its last sentence or on a line of its own: the reporter's address ("hong@yna.co.kr", "홍길동 기자 hong@hankyung.com") and the
+/// copyright notice ("&lt;저작권자(c) 연합뉴스, 무단 전재-재배포 금지&gt;", "[ⓒ 한국경제, 무단전재 및 재배포 금지]").
 /// </summary>
 public static partial class ClosingCredit
 {
@@ -25,8 +27,11 @@ public static partial class ClosingCredit
     private const string Names = @"[^\n（）()【】\[\]/／:：]{1,30}";
     private const string Credit = $@"{Label}(?:\s*[:：｜|]\s*|\s+){Names}";
 
+    private const string ReporterAddress = @"(?:\p{L}{2,5}\s*(?:기자|특파원)\s+)?[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+";
+    private const string CopyrightNotice = @"[<\[]\s*(?:저작권자\s*)?(?:[(（]\s*[cC]\s*[)）]|ⓒ|©)[^\n<>\[\]]{0,80}?(?:무단\s*전재|재배포)[^\n<>\[\]]{0,80}?[>\]]";
+
     [GeneratedRegex(
-        $@"(?:[（(【\[]\s*{Credit}(?:\s*[/／]\s*{Credit})*\s*[）)】\]]\s*\d{{0,8}}|[（(]完[）)]|(?<=[。」』])\s*[（(](?:(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ|ロイター|ゲッティ|新華社|聯合)[=＝])?(?:共同|時事)(?:通信)?[）)]|(?<=\n)\s*(?:責任編輯|责任编辑)\s*[:：｜|]\s*{Names})\s*\z",
+        $@"(?:(?:(?<=\n)|(?<=[.!?。]\s))\s*(?:{ReporterAddress}|{CopyrightNotice})|[（(【\[]\s*{Credit}(?:\s*[/／]\s*{Credit})*\s*[）)】\]]\s*\d{{0,8}}|[（(]完[）)]|(?<=[。」』])\s*[（(](?:(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ|ロイター|ゲッティ|新華社|聯合)[=＝])?(?:共同|時事)(?:通信)?[）)]|(?<=\n)\s*(?:責任編輯|责任编辑)\s*[:：｜|]\s*{Names})\s*\z",
         RegexOptions.CultureInvariant)]
     private static partial Regex ClosingRegex();
 }

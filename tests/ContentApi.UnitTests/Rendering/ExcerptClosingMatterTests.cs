@@ -57,12 +57,27 @@ public sealed class ExcerptClosingMatterTests
     public void The_wire_ending_a_japanese_article_is_not_in_the_excerpt(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
+    /// <summary>
+    /// A Korean agency's article ends with its reporter's address and the agency's copyright notice, which were the end
+    /// of a short article's excerpt.
+    /// </summary>
+    [Theory]
+    [InlineData("정부는 4일 새 경제 대책을 발표했다.\n\nhong@yna.co.kr", "정부는 4일 새 경제 대책을 발표했다.")]
+    [InlineData("정부는 4일 새 경제 대책을 발표했다.\n\nhong@yna.co.kr\n\n<저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지>", "정부는 4일 새 경제 대책을 발표했다.")]
+    [InlineData("정부는 4일 새 경제 대책을 발표했다. <저작권자 ⓒ 1980-2025 ㈜연합뉴스. 무단 전재 재배포 금지.>", "정부는 4일 새 경제 대책을 발표했다.")]
+    [InlineData("정부는 4일 새 경제 대책을 발표했다.\n\n[ⓒ 한국경제 & hankyung.com, 무단전재 및 재배포 금지]", "정부는 4일 새 경제 대책을 발표했다.")]
+    [InlineData("정부는 4일 새 경제 대책을 발표했다.\n\n홍길동 기자 hong@hankyung.com", "정부는 4일 새 경제 대책을 발표했다.")]
+    public void The_reporters_address_and_copyright_ending_a_korean_article_are_not_in_the_excerpt(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
     [Theory]
     [InlineData("他說：「這件事由編輯決定。」（編輯部觀點）", "他說：「這件事由編輯決定。」（編輯部觀點）")]
     [InlineData("（編輯：李四）", "（編輯：李四）")]
     [InlineData("讀者來信請寄編輯：李四收。", "讀者來信請寄編輯：李四收。")]
     [InlineData("両社は開発を進める（共同）", "両社は開発を進める（共同）")]
     [InlineData("（共同）", "（共同）")]
+    [InlineData("문의는 hong@yna.co.kr로 하면 된다.", "문의는 hong@yna.co.kr로 하면 된다.")]
+    [InlineData("Write to jane@example.com for details", "Write to jane@example.com for details")]
     public void Text_that_only_mentions_an_editor_stays(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 }
