@@ -66,6 +66,13 @@ public sealed class ExcerptBylineTests
     [InlineData("（中央社華盛頓5日綜合外電報導）美國國會今天通過法案。", "美國國會今天通過法案。")]
     [InlineData("【ワシントン共同】米政府は１日、法案を可決した。", "米政府は１日、法案を可決した。")]
     [InlineData("【北京時事】中国政府は１日、法案を可決した。", "中国政府は１日、法案を可決した。")]
+    // A bracketed report with its reporter, a news site's "消息：", an agency's Japanese edition (CJK review: kept).
+    [InlineData("【环球时报报道 记者 李明】国家统计局4日发布数据。", "国家统计局4日发布数据。")]
+    [InlineData("人民网北京10月4日电 （记者李明）国家统计局4日发布数据。", "国家统计局4日发布数据。")]
+    [InlineData("央视网消息：国家统计局4日发布数据。", "国家统计局4日发布数据。")]
+    [InlineData("【東京＝山田太郎】政府は１日、法案を閣議決定した。", "政府は１日、法案を閣議決定した。")]
+    [InlineData("（ソウル＝聯合ニュース）韓国政府は１日、法案を可決した。", "韓国政府は１日、法案を可決した。")]
+    [InlineData("【홍콩=홍길동 특파원】 중국 정부가 오늘 법안을 통과시켰다.", "중국 정부가 오늘 법안을 통과시켰다.")]
     public void A_dateline_the_lead_runs_on_from_is_left_out(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
