@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ContentApi.Text;
 
 /// <summary>
-/// The credits a Chinese news article ends with, which say nothing about it: the editor's, run into the last line as
+/// The credits a news article ends with, which say nothing about it; a Chinese one's: the editor's, run into the last line as
 /// the CNA writes it with its date code ("…以上。（編輯：李四）1141204", "（編譯：張三/核稿：李四）"), bracketed or on a line of
 /// its own ("【责任编辑：王五】", "责任编辑：王五"), Xinhua's end mark "（完）", and the wire a Japanese paper's article came
 /// over, after its last sentence ("…と述べた。（共同）", "（ロイター＝共同）", "（時事）"), and what a Korean agency's ends with after

@@ -29,6 +29,26 @@ internal static class BadValues
         new string('x', 5_000), "2024-13-45", "%2C%2C", "a,b,,c", "-", "%20",
     ];
 
+    /// <summary>Request headers the API reads, each with values a careless client or a proxy sends.</summary>
+    public static readonly (string Name, string[] Values)[] Headers =
+    [
+        ("If-Match", ["", "garbage", "\"", "W/\"1-x\"", "*", "\"99999999999999999999-x\"", "\"-1-x\"", "\"1-x\", *", new string('"', 1_000)]),
+        ("If-None-Match", ["", "garbage", "\"", "W/\"1-x\"", "*", "\"99999999999999999999-x\"", "\"1-x\",,\"2-y\""]),
+        ("If-Modified-Since", ["", "garbage", "Mon, 32 Dec 2024 25:00:00 GMT", "0", "Fri, 31 Dec 9999 23:59:59 GMT", "Mon, 01 Jan 0001 00:00:00 GMT"]),
+        ("If-Unmodified-Since", ["", "garbage", "Mon, 32 Dec 2024 25:00:00 GMT", "Mon, 01 Jan 0001 00:00:00 GMT"]),
+        ("Idempotency-Key", ["", " ", new string('k', 1_000), "a\tb"]),
+        ("Accept", ["application/xml", "*/*;q=abc", "", "text/html;q=0", "application/json;q=0"]),
+        ("Accept-Encoding", ["gzip;q=abc", "br, zstd, *;q=2", "identity;q=0"]),
+        ("Accept-Language", ["*;q=x", new string('a', 1_000)]),
+    ];
+
+    /// <summary>Content types a request body is sent with that are not the ones the operation documents as they are.</summary>
+    public static readonly string[] MediaTypes =
+    [
+        "application/json; charset=utf-16", "application/json; charset=latin1", "application/json; charset=nonsense",
+        "application/json;", "APPLICATION/JSON", "multipart/form-data", "application/x-www-form-urlencoded", "garbage", "",
+    ];
+
     /// <summary>Path segments where an id or a slug goes (not %00: the test host cannot send it, and Kestrel refuses it before the app).</summary>
     public static readonly string[] PathSegments =
     [

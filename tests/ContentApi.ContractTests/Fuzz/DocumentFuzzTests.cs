@@ -104,6 +104,42 @@ public sealed class DocumentFuzzTests(ApiFactory factory, ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task Bad_headers_and_content_types_get_a_success_or_a_problem_and_a_refused_write_changes_nothing()
+    {
+        var valid = await ValidRequestsAsync(await DocumentAsync());
+        foreach (var (schema, collection) in Resources)
+        {
+            var (body, id) = valid[schema];
+            foreach (var (method, url, mediaType) in new[]
+            {
+                (HttpMethod.Get, collection, null),
+                (HttpMethod.Get, $"{collection}/{id}", null),
+                (HttpMethod.Post, collection, "application/json"),
+                (HttpMethod.Put, $"{collection}/{id}", "application/json"),
+                (HttpMethod.Patch, $"{collection}/{id}", "application/merge-patch+json"),
+            })
+            {
+                var sent = mediaType is null ? null : body.ToJsonString();
+                foreach (var (name, values) in BadValues.Headers)
+                {
+                    foreach (var value in values)
+                    {
+                        await SendAsync(method, url, sent, mediaType, (name, value));
+                    }
+                }
+                if (mediaType is not null)
+                {
+                    foreach (var badType in BadValues.MediaTypes)
+                    {
+                        await SendAsync(method, url, sent, badType);
+                    }
+                }
+            }
+        }
+        AssertAllKeptTheRule();
+    }
+
+    [Fact]
     public async Task Bad_query_values_and_path_segments_get_a_success_or_a_problem()
     {
         var document = await DocumentAsync();
@@ -155,14 +191,19 @@ public sealed class DocumentFuzzTests(ApiFactory factory, ITestOutputHelper outp
         Assert.True(_failures.Count == 0, $"{_failures.Count} of {_sent} answers broke the rule{replay}:\n{string.Join("\n\n", _failures.Take(20))}");
     }
 
-    private async Task SendAsync(HttpMethod method, string url, string? body = null, string? mediaType = null)
+    private async Task SendAsync(HttpMethod method, string url, string? body = null, string? mediaType = null, (string Name, string Value)? header = null)
     {
         var before = method == HttpMethod.Get ? null : Counts();
         using var request = new HttpRequestMessage(method, url);
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8);
-            request.Content.Headers.ContentType = new(mediaType!);
+            request.Content.Headers.Remove("Content-Type");
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", mediaType);
+        }
+        if (header is var (name, value))
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
         }
         using var response = await factory.Writer().SendAsync(request);
         _sent++;
@@ -178,7 +219,7 @@ public sealed class DocumentFuzzTests(ApiFactory factory, ITestOutputHelper outp
         };
         if (broken is not null)
         {
-            _failures.Add($"{broken}: {method} {Cut(url)} {Cut(body ?? "")} ({mediaType}) answered {status}: {Cut(text)}");
+            _failures.Add($"{broken}: {method} {Cut(url)} {header?.Name}: {Cut(header?.Value ?? "")} {Cut(body ?? "")} ({mediaType}) answered {status}: {Cut(text)}");
         }
     }
 
