@@ -37,8 +37,9 @@ internal static class LanguageGuess
     /// <summary>
     /// The script most of the text is written in: a Chinese article quoting a Japanese title (《ゼルダの伝説》) or a
     /// Korean name (삼성), or an English post naming 東京, keeps its own language. CJK characters count three letters of
-    /// other scripts each (a word's worth); among them, kana at one in five is Japanese (Japanese prose is a third or
-    /// more), Hangul outnumbering the rest is Korean, and Chinese is Traditional or Simplified as its characters tell
+    /// other scripts each (a word's worth); among them, kana at one in five is Japanese
+    /// (<see cref="JapaneseCuts.IsJapaneseShare"/>), Hangul outnumbering the rest is Korean, and Chinese is Traditional
+    /// or Simplified as its characters tell
     /// (<see cref="Chinese"/>). Other text is taken for the language of the alphabet most of its
     /// letters are in (<see cref="Alphabets"/>), and for English when that is Latin.
     /// </summary>
@@ -81,7 +82,7 @@ internal static class LanguageGuess
         {
             return alphabets.Count > 0 && alphabets.MaxBy(a => a.Value) is var (language, letters) && letters * 2 > others ? language : "en";
         }
-        return hangul * 2 > cjk ? "ko" : kana * 5 >= cjk ? "ja" : Chinese(traditional, simplified, simplifiedForms.Count);
+        return hangul * 2 > cjk ? "ko" : JapaneseCuts.IsJapaneseShare(kana, cjk) ? "ja" : Chinese(traditional, simplified, simplifiedForms.Count);
     }
 
     /// <summary>

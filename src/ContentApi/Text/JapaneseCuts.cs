@@ -11,10 +11,9 @@ namespace ContentApi.Text;
 internal static class JapaneseCuts
 {
     /// <summary>
-    /// Whether text is Japanese, to be cut as its scripts show: kana at one in five of its Chinese and Japanese letters,
-    /// as import's language guess reads it (Japanese prose is a third or more). Chinese with a stray "の", as Taiwanese
-    /// and Hong Kong papers write shop names and headlines ("台北の夜市"), is not: any kana made it Japanese, and it was
-    /// cut right after the "の".
+    /// Whether text is Japanese, to be cut as its scripts show: kana at one in five of its Chinese and Japanese letters
+    /// (<see cref="IsJapaneseShare"/>). Chinese with a stray "の", as Taiwanese and Hong Kong papers write shop names and
+    /// headlines ("台北の夜市"), is not: any kana made it Japanese, and it was cut right after the "の".
     /// </summary>
     public static bool IsJapanese(IEnumerable<Rune> text)
     {
@@ -30,8 +29,14 @@ internal static class JapaneseCuts
                 han++;
             }
         }
-        return kana > 0 && kana * 5 >= kana + han;
+        return IsJapaneseShare(kana, kana + han);
     }
+
+    /// <summary>
+    /// Whether <paramref name="kana"/> among <paramref name="letters"/> CJK letters make text Japanese: one in five
+    /// (Japanese prose is a third or more), as both the cuts and import's language guess read it.
+    /// </summary>
+    public static bool IsJapaneseShare(int kana, int letters) => kana > 0 && kana * 5 >= letters;
 
     /// <summary>Whether a cut between these two characters would split a katakana word or a sound.</summary>
     public static bool SplitsWord(Rune before, Rune after) =>
