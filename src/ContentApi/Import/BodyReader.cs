@@ -210,7 +210,7 @@ internal sealed class BodyReader
     }
 
     /// <summary>
-    /// A caption in a one-line paragraph of its own under the image's, above a one-line paragraph that names its source,
+    /// A caption in a one-line paragraph of its own under the image's, above a one-line paragraph that names a picture's source,
     /// as CMS exports write a caption and its credit, one &lt;p&gt; each, and as the article's HTML reads them
     /// (FigureLabels' sentence above a credit paragraph).
     /// </summary>
@@ -218,7 +218,7 @@ internal sealed class BodyReader
     {
         var credit = NextNonBlank(line);
         return line > imageLine + 1 && (line + 1 == Lines.Count || Lines.IsBlank(line + 1))
-            && credit > line + 1 && Rendering.FigureLabels.NamesSource(Lines.Trimmed(credit));
+            && credit > line + 1 && Rendering.FigureLabels.NamesPictureSource(Lines.Trimmed(credit));
     }
 
     /// <summary>

@@ -76,6 +76,21 @@ internal static partial class FigureLabels
         || CreditAfterSlash().IsMatch(label) || KoreanAgencyFilePhoto().IsMatch(label) || KoreanStockPhotoAgency().IsMatch(label);
 
     /// <summary>
+    /// Whether a label names the source of a picture, not only where figures come from: a data note ("資料來源：主計總處",
+    /// "Source: company filings", "出所：総務省") in a paragraph under a one-line sentence is that sentence's, so it makes
+    /// no caption of it (<see cref="SentenceAboveCreditParagraph"/>).
+    /// </summary>
+    public static bool NamesPictureSource(string label) => NamesSource(label) && !DataSourceNote().IsMatch(label);
+
+    [GeneratedRegex("""
+        ^\s*[(（\[［]?\s*(?:
+          (?:資料來源|资料来源|數據來源|数据来源|來源|来源|出處|出处|出所|出典|sources?|quelle|источник|המקור|מקור|المصدر)\s*[:：/／=＝｜|]
+        | [(（【［\[]\s*(?:出所|出典)\s*[)）】］\]]
+        )
+        """, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex DataSourceNote();
+
+    /// <summary>
     /// A stock photo agency, as Korean papers credit one alone ("게티이미지뱅크", "클립아트코리아"): a brand, never what a
     /// picture shows.
     /// </summary>
@@ -270,10 +285,10 @@ internal static partial class FigureLabels
     /// A caption of any sentence shape alone on its line (<see cref="IsCaptionAboveCredit"/>) and the paragraph right
     /// after it when that is one line that names its source, as CMS exports write a caption and its credit, one
     /// &lt;p&gt; each ("熊本縣知事蒲島郁夫與魏哲家握手。", then "圖／達志影像"). A credit only by its colon does not
-    /// make a sentence a caption.
+    /// make a sentence a caption, nor does a data note (<see cref="NamesPictureSource"/>).
     /// </summary>
     private static FigureLabel? SentenceAboveCreditParagraph(Block block, NextSiblings siblings, LabelLine caption, IReadOnlyList<ParagraphBlock> paragraphs) =>
-        CreditParagraphAfter(block, siblings, caption) is var (credit, paragraph) && NamesSource(credit.Text) && IsCaptionAboveCredit(caption, credit)
+        CreditParagraphAfter(block, siblings, caption) is var (credit, paragraph) && NamesPictureSource(credit.Text) && IsCaptionAboveCredit(caption, credit)
             ? new FigureLabel(caption, credit, [.. paragraphs, paragraph], null)
             : null;
 

@@ -51,6 +51,22 @@ public sealed class ImageTests
         }
     }
 
+    /// <summary>
+    /// A data note under a sentence names where the sentence's figures come from: import took the sentence and
+    /// "資料來源：主計總處" under a chart as the chart's caption and credit and removed both from the body.
+    /// </summary>
+    [Theory]
+    [InlineData("去年經濟成長率為3.1%，創三年新高。", "資料來源：主計總處")]
+    [InlineData("Revenue rose 12% last year.", "Source: company filings")]
+    [InlineData("消費者物価は前年比3%上昇した。", "出所：総務省")]
+    public void Parse_sentence_paragraph_above_a_data_source_note_stays_text(string sentence, string note)
+    {
+        var document = ParseBody("![a](https://images.example.com/a.jpg)", "", sentence, "", note, "", "正文。");
+        Assert.Null(Assert.Single(document.Images).Caption);
+        Assert.Contains(sentence, document.BodyTemplate, StringComparison.Ordinal);
+        Assert.Contains(note, document.BodyTemplate, StringComparison.Ordinal);
+    }
+
     /// <summary>A sentence in a paragraph of its own under a picture, with text rather than a credit after it, stays the article's.</summary>
     [Fact]
     public void Parse_sentence_paragraph_under_an_image_with_no_credit_after_it_stays_text()

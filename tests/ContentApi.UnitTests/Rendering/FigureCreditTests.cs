@@ -98,6 +98,27 @@ public sealed class FigureCreditTests
         }
     }
 
+    /// <summary>
+    /// A data note under a sentence names where the sentence's figures come from, not who took a picture: under a chart,
+    /// a one-line body sentence and then "資料來源：主計總處" were taken as the chart's caption and credit, and the sentence
+    /// left the text and the excerpt.
+    /// </summary>
+    [Theory]
+    [InlineData("去年經濟成長率為3.1%，創三年新高。", "資料來源：主計總處")]
+    [InlineData("Revenue rose 12% last year.", "Source: company filings")]
+    [InlineData("消費者物価は前年比3%上昇した。", "出所：総務省")]
+    [InlineData("去年出口增长7%。", "来源：海关总署")]
+    public void A_sentence_above_a_data_source_note_stays_text(string sentence, string note)
+    {
+        foreach (var markdown in new[] { $"![](image:12)\n\n{sentence}\n\n{note}\n\n正文。", $"![](image:12)\n{sentence}\n\n{note}\n\n正文。" })
+        {
+            var body = Body(markdown);
+            Assert.Null(body.QuerySelector("figcaption"));
+            Assert.Contains(sentence, body.TextContent, StringComparison.Ordinal);
+            Assert.StartsWith(sentence, DerivedExcerpt.Of(markdown), StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     // With no credit under it, a sentence after an image is the article's; so is a sentence under which the text goes on.
     [InlineData("![](image:12)\n台積電昨日宣布擴產。\n\n正文。")]
