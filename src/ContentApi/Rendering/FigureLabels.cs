@@ -67,7 +67,7 @@ internal static partial class FigureLabels
     /// <summary>
     /// A label that can only be a credit: a word for a picture's source and a separator ("圖源:ifanr", "圖／中央社",
     /// "사진=연합뉴스", "사진 제공=삼성전자", "자료사진=연합뉴스", "写真＝ロイター", "撮影・山田太郎", "Photo: Reuters", "Photo by Jane Doe"), a Japanese
-    /// chart's bracketed "（出所）総務省", "©", or "Courtesy of", a Korean agency's file photo ("연합뉴스 자료사진") or a stock photo
+    /// chart's bracketed "（出所）総務省", "©" (or a C in brackets before a year or an agency, "（Ｃ）共同通信"), or "Courtesy of", a Korean agency's file photo ("연합뉴스 자료사진") or a stock photo
     /// agency alone ("게티이미지뱅크"). A caption may have a colon after
     /// its first words ("左起：吳泳銘、蔡崇信"); when such a line names its source, the line before it is the caption.
     /// </summary>
@@ -155,7 +155,8 @@ internal static partial class FigureLabels
     /// A bracketed part that can only be a credit, without a word for a source: a photographer's name with 攝 or 撮影
     /// ("（記者王小明攝）", not "（2019年拍攝）" or "（縮時攝影）"), a file photo ("（中央社檔案照片）", "（資料照，中央社）"), or a news agency alone
     /// or with its photographer ("（路透社）", "（共同）", "（AFP時事）", and Japanese papers' "（ロイター）", "（ＡＰ）", "（ロイター＝共同）", "(AP Photo/Tatan Syuflana)", and the photo agencies Chinese
-    /// papers credit, "（视觉中国）"; not EPA alone, also an American agency's name), or who provided it ("（台積電提供）",
+    /// papers credit, "（视觉中国）", and the stock agencies Japanese papers credit, "（ＰＩＸＴＡ）", "（アフロ）"; not EPA alone,
+    /// also an American agency's name), or who provided it ("（台積電提供）",
     /// "[삼성전자 제공]"), as news captions end.
     /// </summary>
     public static bool IsBracketedCredit(string text) => BracketedCredit().IsMatch(text);
@@ -167,7 +168,7 @@ internal static partial class FigureLabels
         | [^()（）\[\]［］]{1,24}?(?:檔案照片?|档案照片?|資料照片?|资料照片?|資料写真|資料寫真|file\s+(?:photo|picture|image))
         | (?:檔案照片?|档案照片?|資料照片?|资料照片?|file\s+(?:photo|picture|image))\s*[，,、／/]\s*[^()（）\[\]［］\s][^()（）\[\]［］]{0,23}
         | (?:AP|AFP|Reuters|Getty\s+Images|Bloomberg|Xinhua|Kyodo|Yonhap|Jiji|路透社?|美聯社|美联社|法新社|歐新社|欧新社|共同社?|ロイター|ＡＰ|ＡＦＰ|ブルームバーグ|ゲッティ(?:イメージズ)?
-            |(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ|UPI|ＵＰＩ|ロイター|ゲッティ|新華社|聯合)?[=＝]?(?:時事|共同)(?:通信社?)?|新華社|新华社|中央社|中新社|视觉中国|視覺中國|东方IC|東方IC|연합뉴스|뉴시스|뉴스1)
+            |(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ|UPI|ＵＰＩ|ロイター|ゲッティ|新華社|聯合)?[=＝]?(?:時事|共同)(?:通信社?)?|新華社|新华社|中央社|中新社|视觉中国|視覺中國|东方IC|東方IC|PIXTA|ＰＩＸＴＡ|アフロ|연합뉴스|뉴시스|뉴스1)
           (?:\s*(?:photo|写真|사진)?\s*[/／][^()（）\[\]［］]{1,40}|\s+photo)?
         )\s*[)）\]］]$
         """, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
@@ -190,6 +191,7 @@ internal static partial class FigureLabels
         | 撮影\s*・
         | [(（【［\[]\s*(?:出所|出典)\s*[)）】］\]]
         | [©Ⓒ]
+        | [(（]\s*[CcＣｃ]\s*[)）]\s*(?:\d{4}|[０-９]{4}|共同|時事|ロイター|ＡＰ|ＡＦＰ|AP\b|AFP|Reuters|Kyodo|Jiji|Getty|Bloomberg|Xinhua|新華社|新华社)
         | (?:photo|image|picture)s?\s+courtesy\b
         | courtesy\s+of\b
         )

@@ -101,6 +101,8 @@ public sealed class ImageTests
     [InlineData("*圖源：ifanr*", "圖源：ifanr")]
     [InlineData("*（圖／中央社）*", "圖／中央社")]
     [InlineData("[삼성전자 제공. 재판매 및 DB 금지]", "삼성전자 제공. 재판매 및 DB 금지")]
+    [InlineData("（ＰＩＸＴＡ）", "ＰＩＸＴＡ")]
+    [InlineData("（アフロ）", "アフロ")]
     // Brackets that close inside the line are the credit's own.
     [InlineData("(Photo: Jane Doe) (AP)", "(Photo: Jane Doe) (AP)")]
     [InlineData("Photo: Jane Doe (AP)", "Photo: Jane Doe (AP)")]
@@ -141,6 +143,9 @@ public sealed class ImageTests
     [InlineData("Ảnh: TTXVN")]
     [InlineData("फ़ोटो: इसरो")]
     [InlineData("تصوير: رويترز")]
+    // A copyright with a C in brackets, as Japanese papers credit (the HTML's credits).
+    [InlineData("（Ｃ）共同通信")]
+    [InlineData("(c) 2024 Reuters")]
     public void Parse_credit_line_after_image_becomes_its_credit_as_written(string line)
     {
         var document = ParseBody("![Alt](https://images.example.com/a.jpg)", line, "", "Next paragraph.");

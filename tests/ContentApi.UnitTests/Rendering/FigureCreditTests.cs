@@ -191,6 +191,14 @@ public sealed class FigureCreditTests
     [InlineData("（ＡＦＰ）")]
     [InlineData("（ロイター＝共同）")]
     [InlineData("（ゲッティ＝共同）")]
+    // Japanese papers credit a stock photo agency in brackets, and a copyright with a letter C in brackets before its
+    // holder or year: all were captions beside the image's own credit.
+    [InlineData("（ＰＩＸＴＡ）")]
+    [InlineData("(PIXTA)")]
+    [InlineData("（アフロ）")]
+    [InlineData("（Ｃ）共同通信")]
+    [InlineData("(C)Kyodo")]
+    [InlineData("(c) 2024 Reuters")]
     // Korean papers credit a stock photo agency by its name alone.
     [InlineData("게티이미지뱅크")]
     [InlineData("클립아트코리아")]
@@ -269,6 +277,8 @@ public sealed class FigureCreditTests
     [InlineData("總統府前廣場。（中央社檔案照片）", "總統府前廣場。", "（中央社檔案照片）")]
     [InlineData("台北101跨年煙火。（路透社）", "台北101跨年煙火。", "（路透社）")]
     [InlineData("ライトアップされた東京駅。（共同）", "ライトアップされた東京駅。", "（共同）")]
+    [InlineData("渋谷のスクランブル交差点（ＰＩＸＴＡ）", "渋谷のスクランブル交差点", "（ＰＩＸＴＡ）")]
+    [InlineData("記者会見する首相（アフロ）", "記者会見する首相", "（アフロ）")]
     [InlineData("Residents wade through a flooded street. (AP Photo/Tatan Syuflana)", "Residents wade through a flooded street.", "(AP Photo/Tatan Syuflana)")]
     [InlineData("The launch event in Hangzhou. (Reuters)", "The launch event in Hangzhou.", "(Reuters)")]
     // Photo credits of more languages: the line was a credit whole, its caption included, or no credit (editor probe).
