@@ -11,8 +11,9 @@ namespace ContentApi.Rendering;
 /// or the label of a figure (<see cref="FigureLabels"/>); a body with no such paragraph gives all its text but the
 /// labels, and one with only figures and their labels (a gallery) its captions. So a lead sentence after a cover image
 /// stays, and so do a wrapped paragraph and a credit run into a sentence. A paragraph's lines join as a browser shows
-/// them (<see cref="Cjk.JoinLines"/>). Nothing after a thematic break that follows text: the text before it is the
-/// article, and what follows (a disclaimer, further reading) its closing matter.
+/// them (<see cref="Cjk.JoinLines"/>). Nothing after a thematic break or a label of further reading
+/// (<see cref="FurtherReading"/>) that follows text: the text before it is the article, and what follows (a disclaimer,
+/// further reading) its closing matter.
 /// </summary>
 internal static class ExcerptSource
 {
@@ -25,10 +26,10 @@ internal static class ExcerptSource
             var walk = new Walk([], new NextSiblings());
             foreach (var block in document)
             {
-                if (block is ThematicBreakBlock && Excerpts.HasProse(text.ToString()))
+                if ((block is ThematicBreakBlock || FurtherReading.IsLabel(block)) && Excerpts.HasProse(text.ToString()))
                 {
-                    // What follows a break after the text is closing matter (a disclaimer, "延伸閱讀"), not the article;
-                    // after only a byline or dateline, which the excerpt leaves out, it is the article.
+                    // What follows a break or a label of further reading after the text is closing matter (a disclaimer,
+                    // "延伸閱讀"), not the article; after only a byline or dateline, which the excerpt leaves out, it is the article.
                     break;
                 }
                 Append(text, block, proseOnly, keepCaptions, walk);

@@ -70,6 +70,31 @@ public sealed class ExcerptClosingMatterTests
     public void The_reporters_address_and_copyright_ending_a_korean_article_are_not_in_the_excerpt(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
+    /// <summary>
+    /// The links to further reading a short article ends with, under a label of their own and without a thematic break
+    /// before them, were the end of its excerpt ("…提供を始める。関連記事・マイクロソフト、AI投資を拡大", found by a probe).
+    /// </summary>
+    [Theory]
+    [InlineData("日本では年内にも提供を始める。\n\n関連記事\n・[マイクロソフト、AI投資を拡大](https://example.com/a)", "日本では年内にも提供を始める。")]
+    [InlineData("台積電今天宣布擴產。\n\n延伸閱讀：[台積電熊本廠開幕](https://example.com/a)", "台積電今天宣布擴產。")]
+    [InlineData("台積電今天宣布擴產。\n\n**延伸閱讀**\n\n- [台積電熊本廠開幕](https://example.com/a)\n- [另一篇](https://example.com/b)", "台積電今天宣布擴產。")]
+    [InlineData("国务院今天召开常务会议。\n\n## 相关阅读\n\n- [另一篇](https://example.com/a)", "国务院今天召开常务会议。")]
+    [InlineData("国务院今天召开常务会议。\n\n【相关新闻】\n\n[另一篇](https://example.com/a)", "国务院今天召开常务会议。")]
+    [InlineData("정부는 4일 새 경제 대책을 발표했다.\n\n▶ 관련기사\n\n- [다른 기사](https://example.com/a)", "정부는 4일 새 경제 대책을 발표했다.")]
+    [InlineData("Apple unveiled the iPhone 17 today.\n\nRead more:\n\n- [Another story](https://example.com/a)", "Apple unveiled the iPhone 17 today.")]
+    [InlineData("Apple unveiled the iPhone 17 today.\n\n### Related articles\n\n- [Another story](https://example.com/a)", "Apple unveiled the iPhone 17 today.")]
+    public void Further_reading_ending_an_article_is_not_in_the_excerpt(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
+    [Theory]
+    // Only a label of its own is one, or one with a colon before links: prose that names further reading stays, and so
+    // does a lead after a label.
+    [InlineData("Apple unveiled the iPhone 17 today.\n\nRelated reading for the curious is in the notes.", "Apple unveiled the iPhone 17 today. Related reading for the curious is in the notes.")]
+    [InlineData("関連記事\n\n日本では年内にも提供を始める。", "関連記事 日本では年内にも提供を始める。")]
+    [InlineData("Apple unveiled the iPhone 17 today.\n\nRead more: the company said sales would start in May.", "Apple unveiled the iPhone 17 today. Read more: the company said sales would start in May.")]
+    public void Text_that_only_names_further_reading_stays(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
     [Theory]
     [InlineData("他說：「這件事由編輯決定。」（編輯部觀點）", "他說：「這件事由編輯決定。」（編輯部觀點）")]
     [InlineData("（編輯：李四）", "（編輯：李四）")]

@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace ContentApi.Rendering;
+
+/// <summary>
+/// The label of the links to further reading an article ends with ("延伸閱讀", "相关阅读", "関連記事", "관련기사", "Read
+/// more:"): a heading, or a paragraph whose first line is the label alone or the label, a colon and links. What follows it
+/// is closing matter, as after a thematic break.
+/// </summary>
+internal static partial class FurtherReading
+{
+    public static bool IsLabel(Block block) => block switch
+    {
+        HeadingBlock heading => LabelAlone().IsMatch(PlainText.From(heading.Inline?.FirstChild)),
+        ParagraphBlock { Inline.FirstChild: { } first } paragraph => FigureLabels.LineAt(first).Line.Text is var line
+            && (LabelAlone().IsMatch(line) || LabelAndColon().IsMatch(line) && paragraph.Inline.Descendants<LinkInline>().Any(link => !link.IsImage)),
+        _ => false,
+    };
+
+    private const string Label = """
+        [\s▶►▷■□●○◆◇★☆→》>]*[【\[［(（]?\s*
+        (?:延伸閱讀|延伸阅读|相關閱讀|相关阅读|推薦閱讀|推荐阅读|相關新聞|相关新闻|相關報導|相关报道|相關文章|相关文章|更多報導|更多报道
+          |関連記事|関連ニュース|あわせて読みたい|合わせて読みたい|관련\s*기사|추천\s*기사|함께\s*볼\s*기사
+          |related(?:\s+(?:articles?|stories|story|reading|news|content|posts?|coverage))?|read\s+more|further\s+reading|see\s+also|more\s+on\s+this(?:\s+story)?)
+        \s*[】\]］)）]?
+        """;
+
+    [GeneratedRegex($@"^{Label}\s*[:：]?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex LabelAlone();
+
+    [GeneratedRegex($@"^{Label}\s*[:：]", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex LabelAndColon();
+}
