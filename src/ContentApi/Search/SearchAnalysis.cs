@@ -40,9 +40,11 @@ public static class SearchAnalysis
     /// space or isolate before it too, "…said, (" no longer reading "…said,…"; a long Japanese sentence is cut where a
     /// phrase ends, not inside a katakana word, "…コーポレー…", but Chinese with a stray "の" ("台北の夜市") as Chinese, and a cut at a name's dot leaves the dot out; a Japanese
     /// credit with a full-width equals sign, "写真＝ロイター", or after a caption, "…ナデラ氏＝ロイター", is a credit, as are "사진 제공=삼성전자", "/뉴스1", "연합뉴스 자료사진",
-    /// "（撮影・山田太郎）", "（時事）", "（出所）総務省", "（视觉中国）", "（台積電提供）", "（資料照，中央社）", "（ロイター＝共同）", "사진 출처=연합뉴스" and "게티이미지뱅크"; the wire a Japanese article ends with, "…と述べた。（共同）", and a Korean one's reporter address and copyright notice, "hong@yna.co.kr", are no text of the excerpt; a sentence caption in a paragraph of its own right above
-    /// a credit paragraph, "熊本縣知事與魏哲家握手。" then "圖／達志影像", is no text of the excerpt, nor the CNA's dateline
-    /// without a reporter, "（中央社台北5日電）", nor Kyodo's and Jiji's, "【ワシントン共同】", nor "【环球时报报道 记者 李明】", "央视网消息：" and "（ソウル＝聯合ニュース）").
+    /// "（撮影・山田太郎）", "（時事）", "（出所）総務省", "（视觉中国）", "（台積電提供）", "（資料照，中央社）", "（ロイター＝共同）", "사진 출처=연합뉴스", "게티이미지뱅크", "（ＰＩＸＴＡ）" and "（Ｃ）共同通信"; a
+    /// sentence caption above a credit paragraph, "熊本縣知事與魏哲家握手。" then "圖／達志影像" (not above a data note,
+    /// "資料來源：主計總處"), is no text of the excerpt, nor the CNA's dateline without a reporter, "（中央社台北5日電）", nor
+    /// Kyodo's and Jiji's, "【ワシントン共同】", nor "【环球时报报道 记者 李明】", "央视网消息：" and "（ソウル＝聯合ニュース）", nor the further
+    /// reading after a label of its own, "関連記事").
     /// </summary>
     private const int AnalyzerRevision = 23;
 
