@@ -372,13 +372,18 @@ public static partial class Excerpts
     [GeneratedRegex(@"^\s*(作者|文|撰文|記者|记者|編輯|编辑|責編|责编|編譯|编译|翻譯|翻译|攝影|摄影|by|автор|текст|كتب|بقلم|글|기자|작성자)\s*[|｜:：/／=]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineRegex();
 
-    /// <summary>A Taiwanese reporter's byline: "記者王小明／台北報導", "【記者王小明／台北報導】".</summary>
-    [GeneratedRegex(@"^[【\[]?\s*(?:記者|记者)[^\s／/，,：:、。]{1,12}[／/][^\s／/，,：:、。]{1,12}(?:報導|报道)\s*[】\]]?$", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A Taiwanese reporter's byline: "記者王小明／台北報導", "【記者王小明／台北報導】", and the Liberty Times' in tortoise-shell
+    /// brackets, a reporter's or a desk's: "〔記者王小明／台北報導〕", "〔即時新聞／綜合報導〕".
+    /// </summary>
+    [GeneratedRegex(@"^(?:[【\[]?\s*(?:記者|记者)[^\s／/，,：:、。]{1,12}[／/][^\s／/，,：:、。]{1,12}(?:報導|报道)\s*[】\]]?|" + LibertyTimesDateline + ")$", RegexOptions.CultureInvariant)]
     private static partial Regex ReportBylineRegex();
+
+    private const string LibertyTimesDateline = @"〔[^\s〔〕／/，,：:、。]{1,12}[／/][^\s〔〕／/，,：:、。]{1,12}(?:報導|报道)〕";
 
     /// <summary>
     /// A news agency's or newspaper's dateline opening the lead, and the space after it: "（中央社記者王小明台北1日電）",
-    /// "【記者王小明／台北報導】", Yonhap's "(서울=연합뉴스) 홍길동 기자 = " (Newsis brackets it: "[서울=뉴시스]"), Xinhua's
+    /// "【記者王小明／台北報導】", "〔記者王小明／台北報導〕", Yonhap's "(서울=연합뉴스) 홍길동 기자 = " (Newsis brackets it: "[서울=뉴시스]"), Xinhua's
     /// "新华社北京10月4日电（记者李明）", a Chinese paper's "本报讯（记者 李明）", a Japanese paper's "【ワシントン＝山田太郎】";
     /// the CNA's without a reporter or for a roundup ("（中央社台北5日電）", "（中央社華盛頓5日綜合外電報導）"), Kyodo's and
     /// Jiji's "【ワシントン共同】", "【北京時事】"; a bracketed report with its reporter ("【环球时报报道 记者 李明】"), an agency's
@@ -386,6 +391,7 @@ public static partial class Excerpts
     /// </summary>
     [GeneratedRegex(@"^\s*(?:[（(【\[]\s*(?:(?:中央社|中新社|新華社|新华社)?(?:記者|记者)|中央社)[^\s，,：:、。（()）]{1,20}(?:電|电|報導|报道)\s*[）)】\]]" +
         @"|【\s*(?:記者|记者)[^\s／/，,：:、。]{1,12}[／/][^\s／/，,：:、。]{1,12}(?:報導|报道)\s*】" +
+        "|" + LibertyTimesDateline +
         @"|[\[(（][^\])）\n=]{1,12}=(?:연합뉴스|뉴시스|뉴스1)[\])）](?:\s*[^\s=\])）]{1,12}(?:\s+[^\s=\])）]{1,12})?\s*(?:기자|특파원)\s*=)?" +
         @"|(?:新華社|新华社|中新社|中新網|中新网|人民網|人民网|本報|本报)[\p{L}]{1,12}?\d{1,2}月\d{1,2}日(?:電|电)(?:\s*[（(]\s*(?:記者|记者)[^\n（()）]{1,30}[）)])?" +
         @"|(?:本報訊|本报讯)\s*[（(]\s*(?:記者|记者)[^\n（()）]{1,30}[）)]" +

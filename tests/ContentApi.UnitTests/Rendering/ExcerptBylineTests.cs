@@ -50,6 +50,9 @@ public sealed class ExcerptBylineTests
     [Theory]
     [InlineData("（中央社記者王小明台北1日電）行政院今天通過法案。", "行政院今天通過法案。")]
     [InlineData("【記者王小明／台北報導】行政院今天通過法案。", "行政院今天通過法案。")]
+    // The Liberty Times brackets its dateline in tortoise-shell brackets, with a reporter or a desk (probe: kept).
+    [InlineData("〔記者王小明／台北報導〕行政院今天通過法案。", "行政院今天通過法案。")]
+    [InlineData("〔即時新聞／綜合報導〕行政院今天通過法案。", "行政院今天通過法案。")]
     [InlineData("[서울=연합뉴스] 홍길동 기자 = 정부가 오늘 법안을 통과시켰다.", "정부가 오늘 법안을 통과시켰다.")]
     [InlineData("[서울=연합뉴스] 정부가 오늘 법안을 통과시켰다.", "정부가 오늘 법안을 통과시켰다.")]
     [InlineData("【ワシントン＝山田太郎】米政府は１日、法案を可決した。", "米政府は１日、法案を可決した。")]

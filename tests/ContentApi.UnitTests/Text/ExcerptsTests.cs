@@ -440,6 +440,7 @@ public sealed class ExcerptsTests
     [InlineData("By Jane Doe\n正文開始。")]
     [InlineData("記者王小明／台北報導\n正文開始。")]
     [InlineData("【記者王小明／台北報導】\n正文開始。")]
+    [InlineData("〔記者王小明／台北報導〕\n正文開始。")]
     [InlineData("（中央社記者王小明台北1日電）\n正文開始。")]
     [InlineData("Автор: Иван Петров\n正文開始。")]
     [InlineData("كتب: أحمد علي\n正文開始。")]
