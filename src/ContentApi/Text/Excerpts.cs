@@ -314,7 +314,7 @@ public static partial class Excerpts
         {
             return false;
         }
-        if (ReportBylineRegex().IsMatch(trimmed) || EnglishBylineRegex().IsMatch(trimmed))
+        if (ReportBylineRegex().IsMatch(trimmed) || EnglishBylineRegex().IsMatch(trimmed) || ReporterLineRegex().IsMatch(trimmed))
         {
             return true;
         }
@@ -338,7 +338,7 @@ public static partial class Excerpts
     internal static bool IsBylineLine(string line) => line.Length <= MaxBylineLength && IsByline(line.Trim());
 
     private static bool IsByline(string line) =>
-        BylineRegex().IsMatch(line) || ReportBylineRegex().IsMatch(line) || EnglishBylineRegex().IsMatch(line);
+        BylineRegex().IsMatch(line) || ReportBylineRegex().IsMatch(line) || EnglishBylineRegex().IsMatch(line) || ReporterLineRegex().IsMatch(line);
 
     /// <summary>
     /// Each run of whitespace (between paragraphs, list items, words) as one space, or as nothing beside CJK punctuation,
@@ -378,6 +378,13 @@ public static partial class Excerpts
     /// </summary>
     [GeneratedRegex(@"^(?:[【\[]?\s*(?:記者|记者)[^\s／/，,：:、。]{1,12}[／/][^\s／/，,：:、。]{1,12}(?:報導|报道)\s*[】\]]?|" + LibertyTimesDateline + ")$", RegexOptions.CultureInvariant)]
     private static partial Regex ReportBylineRegex();
+
+    /// <summary>
+    /// A Chinese paper's reporter line, without a label: the paper (or "本报") and "记者" before the names, perhaps an intern
+    /// or correspondent after them ("澎湃新闻记者 王小明", "新京报记者 王小明 李四", "本报记者 王小明 实习生 李四", "記者王小明").
+    /// </summary>
+    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{0,8}?(?:記者|记者|特約記者|特约记者|見習記者|见习记者)\s*[\p{IsCJKUnifiedIdeographs}·]{2,4}(?:[\s、，,]+(?:(?:記者|记者|實習生|实习生|通訊員|通讯员)\s*)?[\p{IsCJKUnifiedIdeographs}·]{2,4})*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReporterLineRegex();
 
     private const string LibertyTimesDateline = @"〔[^\s〔〕／/，,：:、。]{1,12}[／/][^\s〔〕／/，,：:、。]{1,12}(?:報導|报道)〕";
 

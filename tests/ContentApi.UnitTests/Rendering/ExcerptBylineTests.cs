@@ -43,6 +43,21 @@ public sealed class ExcerptBylineTests
         Assert.Equal(lead + lead, Excerpt("作者 | 王小明\n" + lead + lead));
     }
 
+    /// <summary>A Chinese paper's reporter line, the paper and "记者" before the names, stayed at the start of the excerpt (probe).</summary>
+    [Theory]
+    [InlineData("澎湃新闻记者 王小明\n\n国家统计局今天发布数据。")]
+    [InlineData("新京报记者 王小明 李四\n国家统计局今天发布数据。")]
+    [InlineData("本报记者 王小明 实习生 李四\n\n国家统计局今天发布数据。")]
+    [InlineData("記者王小明\n\n国家统计局今天发布数据。")]
+    public void A_reporter_line_without_a_label_is_left_out(string markdown) =>
+        Assert.Equal("国家统计局今天发布数据。", Excerpt(markdown));
+
+    [Theory]
+    [InlineData("记者会见现场气氛热烈。\n\n国家统计局今天发布数据。", "记者会见现场气氛热烈。国家统计局今天发布数据。")]
+    [InlineData("记者王小明今天在北京报道。", "记者王小明今天在北京报道。")]
+    public void A_sentence_about_reporters_stays(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
     [Fact]
     public void A_byline_line_in_a_later_paragraph_stays() =>
         Assert.Equal("行政院今天通過法案。作者：王小明補充說明。", Excerpt("行政院今天通過法案。\n\n作者：王小明\n補充說明。"));

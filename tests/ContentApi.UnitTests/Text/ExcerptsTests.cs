@@ -264,7 +264,7 @@ public sealed class ExcerptsTests
     [Theory]
     [InlineData("中央社記者\u3000王小明報導，行政院今天通過。", "中央社記者\u3000王小明報導，行政院今天通過。")]
     [InlineData("東京\u3000\u3000大阪を結ぶ新幹線。", "東京\u3000\u3000大阪を結ぶ新幹線。")]
-    [InlineData("記者 \u3000王小明", "記者\u3000王小明")]
+    [InlineData("記者 \u3000王小明說，法案今天通過。", "記者\u3000王小明說，法案今天通過。")]
     [InlineData("第一段\n\n\u3000\u3000第二段", "第一段 第二段")]
     public void Derive_keeps_a_full_width_space_as_written(string markdown, string excerpt) =>
         Assert.Equal(excerpt, DerivedExcerpt.Of(markdown));
