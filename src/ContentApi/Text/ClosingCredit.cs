@@ -30,8 +30,15 @@ public static partial class ClosingCredit
     private const string ReporterAddress = @"(?:\p{L}{2,5}\s*(?:기자|특파원)\s+)?[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+";
     private const string CopyrightNotice = @"[<\[]\s*(?:저작권자\s*)?(?:[(（]\s*[cC]\s*[)）]|ⓒ|©)[^\n<>\[\]]{0,80}?(?:무단\s*전재|재배포)[^\n<>\[\]]{0,80}?[>\]]";
 
+    /// <summary>
+    /// Where a reposted article came from, on a line of its own: "（本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP）", "本文經授權轉載自《天下雜誌》",
+    /// "本文来自微信公众号“硅星人”…，36氪经授权发布。", its original title and source ("原标题：《…》", "来源：新京报"), "This article was
+    /// originally published on …".
+    /// </summary>
+    private const string RepostNote = @"[（(*_\s]*(?:本文(?:来自|來自|转载自|轉載自|转自|轉自|经|經|由|系|為|为|原載|原载|原刊)|原标题|原標題|原文标题|原文標題|(?:文章)?(?:来源|來源)\s*[:：]|稿源\s*[:：]|This\s+(?:article|story|post|piece)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)|(?:Originally|First)\s+published\s+(?:on|in|at|by))[^\n]{0,200}";
+
     [GeneratedRegex(
-        $@"(?:(?:(?<=\n)|(?<=[.!?。]\s))\s*(?:{ReporterAddress}|{CopyrightNotice})|[（(【\[]\s*{Credit}(?:\s*[/／]\s*{Credit})*\s*[）)】\]]\s*\d{{0,8}}|[（(]完[）)]|(?<=[。」』])\s*[（(](?:(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ|ロイター|ゲッティ|新華社|聯合)[=＝])?(?:共同|時事)(?:通信)?[）)]|(?<=\n)\s*(?:責任編輯|责任编辑)\s*[:：｜|]\s*{Names})\s*\z",
+        $@"(?:(?<=\n)\s*{RepostNote}|(?:(?<=\n)|(?<=[.!?。]\s))\s*(?:{ReporterAddress}|{CopyrightNotice})|[（(【\[]\s*{Credit}(?:\s*[/／]\s*{Credit})*\s*[）)】\]]\s*\d{{0,8}}|[（(]完[）)]|(?<=[。」』])\s*[（(](?:(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ|ロイター|ゲッティ|新華社|聯合)[=＝])?(?:共同|時事)(?:通信)?[）)]|(?<=\n)\s*(?:責任編輯|责任编辑)\s*[:：｜|]\s*{Names})\s*\z",
         RegexOptions.CultureInvariant)]
     private static partial Regex ClosingRegex();
 }

@@ -96,6 +96,28 @@ public sealed class ExcerptClosingMatterTests
     public void Text_that_only_names_further_reading_stays(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
+    /// <summary>
+    /// What a Chinese article reposted from elsewhere ends with, each on a line of its own: where it came from ("（本文来自澎湃新闻，
+    /// 更多原创资讯请下载“澎湃新闻”APP）", "本文經授權轉載自…"), its original title ("原标题：《…》") and source ("来源：新京报"), which were
+    /// the end of a short article's excerpt (probe).
+    /// </summary>
+    [Theory]
+    [InlineData("专家表示，物价总体保持平稳。\n\n（本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP）", "专家表示，物价总体保持平稳。")]
+    [InlineData("专家表示，物价总体保持平稳。\n\n原标题：《11月CPI同比上涨0.2%》\n\n来源：新京报\n\n责任编辑：王五", "专家表示，物价总体保持平稳。")]
+    [InlineData("專家表示，物價總體保持平穩。\n\n本文經授權轉載自《天下雜誌》，原文標題：〈物價平穩〉", "專家表示，物價總體保持平穩。")]
+    [InlineData("专家表示，物价总体保持平稳。\n\n本文来自微信公众号“硅星人”（ID：guixingren123），作者：王小明，36氪经授权发布。", "专家表示，物价总体保持平稳。")]
+    [InlineData("Prices held steady in November.\n\n*This article was originally published on The Conversation.*", "Prices held steady in November.")]
+    public void Where_a_reposted_article_came_from_is_not_in_the_excerpt(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
+    [Theory]
+    // In a sentence, or not at the end, such words are the article's.
+    [InlineData("他说，本文来自一位读者的来信。", "他说，本文来自一位读者的来信。")]
+    [InlineData("来源：新京报\n\n专家表示，物价总体保持平稳。", "来源：新京报 专家表示，物价总体保持平稳。")]
+    [InlineData("专家表示，数据来源：国家统计局。", "专家表示，数据来源：国家统计局。")]
+    public void Words_of_a_source_inside_the_article_stay(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
     [Theory]
     [InlineData("他說：「這件事由編輯決定。」（編輯部觀點）", "他說：「這件事由編輯決定。」（編輯部觀點）")]
     [InlineData("（編輯：李四）", "（編輯：李四）")]
