@@ -318,7 +318,7 @@ public static partial class Excerpts
         {
             return true;
         }
-        var label = BylineRegex().Match(trimmed);
+        var label = BylineRegex().Match(trimmed) is { Success: true } writer ? writer : PictureBylineRegex().Match(trimmed);
         var names = label.Success ? trimmed[label.Length..].Trim() : "";
         return names.Length is > 0 and <= MaxNamesLength && names.IndexOfAny(SentencePunctuation) < 0 && !names.EndsWith('.');
     }
@@ -372,21 +372,26 @@ public static partial class Excerpts
     [GeneratedRegex(@"^\s*(作者|文|撰文|記者|记者|編輯|编辑|責編|责编|編譯|编译|翻譯|翻译|攝影|摄影|by|автор|текст|كتب|بقلم|글|기자|작성자)\s*[|｜:：/／=]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineRegex();
 
+    /// <summary>Who made the pictures or the layout, as a byline after the writer's gives them ("文 | 王小明" then "图 | 李四").</summary>
+    [GeneratedRegex(@"^\s*(?:圖|图|圖片|图片|設計|设计|視覺|视觉|美編|美编|排版)\s*[|｜/／]", RegexOptions.CultureInvariant)]
+    private static partial Regex PictureBylineRegex();
+
     /// <summary>
     /// A Taiwanese reporter's byline: "記者王小明／台北報導", "【記者王小明／台北報導】", and the Liberty Times' in tortoise-shell
     /// brackets, a reporter's or a desk's: "〔記者王小明／台北報導〕", "〔即時新聞／綜合報導〕".
     /// </summary>
-    [GeneratedRegex(@"^(?:[【\[]?\s*(?:記者|记者)[^\s／/，,：:、。]{1,12}[／/][^\s／/，,：:、。]{1,12}(?:報導|报道)\s*[】\]]?|" + LibertyTimesDateline + ")$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[【\[]?\s*(?:記者|记者)[^\s／/，,：:、。]{1,12}[／/][^\s／/，,：:、。]{1,12}(?:報導|报道)\s*[】\]]?|" + SlashReportDateline + ")$", RegexOptions.CultureInvariant)]
     private static partial Regex ReportBylineRegex();
 
     /// <summary>
     /// A Chinese paper's reporter line, without a label: the paper (or "本报") and "记者" before the names, perhaps an intern
     /// or correspondent after them ("澎湃新闻记者 王小明", "新京报记者 王小明 李四", "本报记者 王小明 实习生 李四", "記者王小明").
     /// </summary>
-    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{0,8}?(?:記者|记者|特約記者|特约记者|見習記者|见习记者)\s*[\p{IsCJKUnifiedIdeographs}·]{2,4}(?:[\s、，,]+(?:(?:記者|记者|實習生|实习生|通訊員|通讯员)\s*)?[\p{IsCJKUnifiedIdeographs}·]{2,4})*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[□■◎●○◇◆]?\s*\p{IsCJKUnifiedIdeographs}{0,8}?(?:記者|记者|特約記者|特约记者|見習記者|见习记者)\s*[\p{IsCJKUnifiedIdeographs}·]{2,4}(?:[\s、，,]+(?:(?:記者|记者|實習生|实习生|通訊員|通讯员)\s*)?[\p{IsCJKUnifiedIdeographs}·]{2,4})*$", RegexOptions.CultureInvariant)]
     private static partial Regex ReporterLineRegex();
 
-    private const string LibertyTimesDateline = @"〔[^\s〔〕／/，,：:、。]{1,12}[／/][^\s〔〕／/，,：:、。]{1,12}(?:報導|报道)〕";
+    /// <summary>A reporter's or a desk's report in brackets, as Taiwanese papers open the lead: "【財經中心／台北報導】", the Liberty Times' "〔記者王小明／台北報導〕".</summary>
+    private const string SlashReportDateline = @"[〔【][^\s〔〕【】／/，,：:、。]{1,12}[／/][^\s〔〕【】／/，,：:、。]{1,12}(?:報導|报道)[〕】]";
 
     /// <summary>
     /// A news agency's or newspaper's dateline opening the lead, and the space after it: "（中央社記者王小明台北1日電）",
@@ -394,18 +399,23 @@ public static partial class Excerpts
     /// "新华社北京10月4日电（记者李明）", a Chinese paper's "本报讯（记者 李明）", a Japanese paper's "【ワシントン＝山田太郎】";
     /// the CNA's without a reporter or for a roundup ("（中央社台北5日電）", "（中央社華盛頓5日綜合外電報導）"), Kyodo's and
     /// Jiji's "【ワシントン共同】", "【北京時事】"; a bracketed report with its reporter ("【环球时报报道 记者 李明】"), an agency's
-    /// Japanese edition's "（ソウル＝聯合ニュース）", and a Chinese news site's "央视网消息：".
+    /// Japanese edition's "（ソウル＝聯合ニュース）", a Chinese news site's "央视网消息：", a foreign agency's in Chinese,
+    /// "（路透社華盛頓4日電）", a Taiwanese desk's "【財經中心／台北報導】", a Korean paper's bracketed reporter, "[이데일리 김철수 기자]",
+    /// Reuters' Japanese edition's "［東京　２日　ロイター］ -", and the English wires' "WASHINGTON, Dec 4 (Reuters) -",
+    /// "WASHINGTON (AP) —" (a place and a dash alone, "LONDON —", may be a name: "NASA — the agency — said").
     /// </summary>
-    [GeneratedRegex(@"^\s*(?:[（(【\[]\s*(?:(?:中央社|中新社|新華社|新华社)?(?:記者|记者)|中央社)[^\s，,：:、。（()）]{1,20}(?:電|电|報導|报道)\s*[）)】\]]" +
-        @"|【\s*(?:記者|记者)[^\s／/，,：:、。]{1,12}[／/][^\s／/，,：:、。]{1,12}(?:報導|报道)\s*】" +
-        "|" + LibertyTimesDateline +
-        @"|[\[(（][^\])）\n=]{1,12}=(?:연합뉴스|뉴시스|뉴스1)[\])）](?:\s*[^\s=\])）]{1,12}(?:\s+[^\s=\])）]{1,12})?\s*(?:기자|특파원)\s*=)?" +
+    [GeneratedRegex(@"^\s*(?:[（(【\[]\s*(?:(?:中央社|中新社|新華社|新华社)?(?:記者|记者)|中央社|路透社?|法新社|美聯社|美联社|彭博社?|共同社|韓聯社|韩联社|塔斯社|歐新社|欧新社|德新社)[^\s，,：:、。（()）]{1,20}(?:電|电|報導|报道)\s*[）)】\]]" +
+        "|" + SlashReportDateline +
+        @"|[\[(（【][^\])）】\n=]{1,12}=(?:연합뉴스|뉴시스|뉴스1)[\])）】](?:\s*[^\s=\])）]{1,12}(?:\s+[^\s=\])）]{1,12})?\s*(?:기자|특파원)\s*=)?" +
         @"|(?:新華社|新华社|中新社|中新網|中新网|人民網|人民网|本報|本报)[\p{L}]{1,12}?\d{1,2}月\d{1,2}日(?:電|电)(?:\s*[（(]\s*(?:記者|记者)[^\n（()）]{1,30}[）)])?" +
         @"|(?:本報訊|本报讯)\s*[（(]\s*(?:記者|记者)[^\n（()）]{1,30}[）)]" +
         @"|【[\p{L}\p{M}・ ]{1,15}[＝=][\p{L}\p{M}・ ]{1,20}】|【[\p{L}\p{M}・ ]{1,15}?(?:共同|時事)】" +
         @"|【[^【】\n]{0,20}?(?:記者|记者)\s*[\p{L}·・ ]{2,12}】" +
         @"|[（(][\p{L}\p{M}・ ]{1,15}[＝=](?:聯合ニュース|共同|時事|新華社|ロイター|ＡＦＰ|AFP|ＡＰ|AP)[）)]" +
-        @"|[\p{L}]{1,8}(?:網|网|台|社|報|报)(?:消息|訊|讯)[：:])\s*", RegexOptions.CultureInvariant)]
+        @"|[\p{L}]{1,8}(?:網|网|台|社|報|报)(?:消息|訊|讯)[：:]" +
+        @"|\[(?:[^\]\n=]{1,15}?[\s=])?\p{IsHangulSyllables}{2,4}\s?(?:기자|특파원)\]" +
+        @"|[［\[][^\]］\n]{1,20}?(?:ロイター|ブルームバーグ)\s*[］\]](?:\s*[-－–—])?" +
+        @"|[A-Z][A-Z.'’ -]{1,30}?(?:,\s*[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2})?\s*\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|Kyodo|Yonhap)\)\s*[-–—])\s*", RegexOptions.CultureInvariant)]
     private static partial Regex DatelineRegex();
 
     /// <summary>

@@ -33,6 +33,8 @@ public sealed class ExcerptBylineTests
     [InlineData("作者｜王小明\n\n文：這段說明我們為什麼要寫這篇文章。\n\n正文開始。", "文：這段說明我們為什麼要寫這篇文章。正文開始。")]
     [InlineData("By Jane Doe\nBy: the numbers, it was a good year.\nSales rose.", "By: the numbers, it was a good year. Sales rose.")]
     [InlineData("作者｜王小明\n攝影｜張三\n行政院今天通過法案。", "行政院今天通過法案。")]
+    [InlineData("文 | 王小明\n图 | 李四\n\n国家统计局今天发布数据。", "国家统计局今天发布数据。")]
+    [InlineData("文／王小明\n圖／李四\n\n行政院今天通過法案。", "行政院今天通過法案。")]
     public void After_a_byline_a_line_that_only_starts_like_one_stays(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
@@ -49,6 +51,8 @@ public sealed class ExcerptBylineTests
     [InlineData("新京报记者 王小明 李四\n国家统计局今天发布数据。")]
     [InlineData("本报记者 王小明 实习生 李四\n\n国家统计局今天发布数据。")]
     [InlineData("記者王小明\n\n国家统计局今天发布数据。")]
+    [InlineData("□本报记者 王小明\n\n国家统计局今天发布数据。")]
+    [InlineData("■新京报记者 王小明\n\n国家统计局今天发布数据。")]
     public void A_reporter_line_without_a_label_is_left_out(string markdown) =>
         Assert.Equal("国家统计局今天发布数据。", Excerpt(markdown));
 
@@ -91,6 +95,21 @@ public sealed class ExcerptBylineTests
     [InlineData("【東京＝山田太郎】政府は１日、法案を閣議決定した。", "政府は１日、法案を閣議決定した。")]
     [InlineData("（ソウル＝聯合ニュース）韓国政府は１日、法案を可決した。", "韓国政府は１日、法案を可決した。")]
     [InlineData("【홍콩=홍길동 특파원】 중국 정부가 오늘 법안을 통과시켰다.", "중국 정부가 오늘 법안을 통과시켰다.")]
+    // Probe, kept in the excerpt: Korean papers' bracketed reporter ("[이데일리 김철수 기자]"), Newsis' older 【】 with the
+    // reporter after it (the reporter was left), Reuters' Japanese edition, the English wires', foreign agencies in
+    // Chinese, and a Taiwanese desk's report in 【】.
+    [InlineData("[이데일리 김철수 기자] 삼성전자가 5일 새 반도체를 발표했다.", "삼성전자가 5일 새 반도체를 발표했다.")]
+    [InlineData("[아이뉴스24 김철수 기자] 삼성전자가 5일 새 반도체를 발표했다.", "삼성전자가 5일 새 반도체를 발표했다.")]
+    [InlineData("[헤럴드경제=김철수 기자] 삼성전자가 5일 새 반도체를 발표했다.", "삼성전자가 5일 새 반도체를 발표했다.")]
+    [InlineData("【서울=뉴시스】김철수 기자 = 삼성전자가 5일 새 반도체를 발표했다.", "삼성전자가 5일 새 반도체를 발표했다.")]
+    [InlineData("［東京　２日　ロイター］ - 日銀は２日、政策金利を据え置いた。", "日銀は２日、政策金利を据え置いた。")]
+    [InlineData("[東京 2日 ロイター] - 日銀は2日、政策金利を据え置いた。", "日銀は2日、政策金利を据え置いた。")]
+    [InlineData("WASHINGTON, Dec 4 (Reuters) - The Federal Reserve held rates steady.", "The Federal Reserve held rates steady.")]
+    [InlineData("WASHINGTON (AP) — The Federal Reserve held rates steady.", "The Federal Reserve held rates steady.")]
+    [InlineData("NEW YORK, Dec. 4 (AFP) – Stocks rose on Wednesday.", "Stocks rose on Wednesday.")]
+    [InlineData("（路透社華盛頓4日電）美國聯準會今天維持利率不變。", "美國聯準會今天維持利率不變。")]
+    [InlineData("（法新社巴黎4日電）法國政府今天宣布新政策。", "法國政府今天宣布新政策。")]
+    [InlineData("【財經中心／台北報導】台積電今天宣布擴產。", "台積電今天宣布擴產。")]
     public void A_dateline_the_lead_runs_on_from_is_left_out(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
@@ -103,6 +122,10 @@ public sealed class ExcerptBylineTests
     [InlineData("新华社是国家通讯社。")]
     [InlineData("【共同】声明を発表した。")]
     [InlineData("（中央社資料照）行政院今天通過法案。")]
+    [InlineData("[단독] 삼성전자가 5일 새 반도체를 발표했다.")]
+    [InlineData("NASA — the space agency — said on Tuesday it would delay the launch.")]
+    [InlineData("LONDON — The Bank of England held rates steady.")]
+    [InlineData("[기자수첩] 반도체 전쟁의 승자는 누구인가.")]
     public void A_bracketed_opening_that_is_no_dateline_stays(string markdown) =>
         Assert.Equal(markdown, Excerpt(markdown));
 
