@@ -43,8 +43,9 @@ public static class SearchAnalysis
     /// "（撮影・山田太郎）", "（時事）", "（出所）総務省", "（视觉中国）", "（台積電提供）", "（資料照，中央社）", "（ロイター＝共同）", "사진 출처=연합뉴스", "게티이미지뱅크", "（ＰＩＸＴＡ）" and "（Ｃ）共同通信"; a
     /// sentence caption above a credit paragraph, "熊本縣知事與魏哲家握手。" then "圖／達志影像" (not above a data note,
     /// "資料來源：主計總處"), is no text of the excerpt, nor the CNA's dateline without a reporter, "（中央社台北5日電）", nor
-    /// Kyodo's and Jiji's, "【ワシントン共同】", nor "【环球时报报道 记者 李明】", "央视网消息：" and "（ソウル＝聯合ニュース）", nor the further
-    /// reading after a label of its own, "関連記事").
+    /// Kyodo's and Jiji's, "【ワシントン共同】", nor "【环球时报报道 记者 李明】", "央视网消息：" and "（ソウル＝聯合ニュース）", nor "〔記者王小明／台北報導〕",
+    /// "【財經中心／台北報導】", "（路透社華盛頓4日電）", "[이데일리 김철수 기자]", "［東京　２日　ロイター］ -", "WASHINGTON (AP) —" and "澎湃新闻记者 王小明",
+    /// nor the further reading after a label of its own, "関連記事", nor where a reposted article came from, "（本文来自澎湃新闻…）").
     /// </summary>
     private const int AnalyzerRevision = 23;
 
