@@ -67,13 +67,26 @@ internal static partial class FigureLabels
     /// <summary>
     /// A label that can only be a credit: a word for a picture's source and a separator ("圖源:ifanr", "圖／中央社",
     /// "사진=연합뉴스", "사진 제공=삼성전자", "자료사진=연합뉴스", "写真＝ロイター", "撮影・山田太郎", "Photo: Reuters", "Photo by Jane Doe"), a Japanese
-    /// chart's bracketed "（出所）総務省", "©" (or a C in brackets before a year or an agency, "（Ｃ）共同通信"), or "Courtesy of", a Korean agency's file photo ("연합뉴스 자료사진") or a stock photo
+    /// chart's bracketed "（出所）総務省", "示意圖／取自pixabay", "图片来源于网络", "©" (or a C in brackets before a year or an agency, "（Ｃ）共同通信"), or "Courtesy of", a Korean agency's file photo ("연합뉴스 자료사진") or a stock photo
     /// agency alone ("게티이미지뱅크"). A caption may have a colon after
     /// its first words ("左起：吳泳銘、蔡崇信"); when such a line names its source, the line before it is the caption.
     /// </summary>
     public static bool NamesSource(string label) =>
         SourceWords().IsMatch(label) || PhotographerLine().IsMatch(label) || IsBracketedCredit(label.Trim()) || CreditAfterEquals().IsMatch(label)
-        || CreditAfterSlash().IsMatch(label) || KoreanAgencyFilePhoto().IsMatch(label) || KoreanStockPhotoAgency().IsMatch(label);
+        || CreditAfterSlash().IsMatch(label) || KoreanAgencyFilePhoto().IsMatch(label) || KoreanStockPhotoAgency().IsMatch(label)
+        || EnglishAgencyCredit().IsMatch(label);
+
+    /// <summary>
+    /// A photo agency or paper as English captions credit it without a label, alone or after the photographer and a slash:
+    /// "Getty Images", "Jane Doe/Reuters", "Saul Loeb/AFP via Getty Images", "Jane Doe/The New York Times" (not "New
+    /// York/New Jersey", nor a caption ending in an agency's name, "Before/after the Reuters building fire").
+    /// </summary>
+    [GeneratedRegex("""
+        ^\s*(?:(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*\s*/\s*)?
+        (?:(?:AFP|AP|Reuters|Bloomberg|EPA(?:-EFE)?|Xinhua|Kyodo|Yonhap|Anadolu|NurPhoto|SOPA\s+Images|Shutterstock|Alamy|Redux|ZUMA\s+Press|Zuma\s+Press|Sipa|Imago|dpa|PA\s+(?:Images|Wire|Media))(?:\s+(?:via|for)\s+Getty\s+Images)?
+          |Getty\s+Images|The\s+New\s+York\s+Times|The\s+Washington\s+Post|The\s+Guardian|The\s+Wall\s+Street\s+Journal|Financial\s+Times)\s*$
+        """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex EnglishAgencyCredit();
 
     /// <summary>
     /// Whether a label names the source of a picture, not only where figures come from: a data note ("資料來源：主計總處",
@@ -186,7 +199,9 @@ internal static partial class FigureLabels
             |photos?|photographs?|photography|images?|pictures?|credits?|sources?|fotos?|fotoğraf|bild|quelle|illustration|graphic
             |фото|источник|המקור|מקור|צילומים|צילום|φωτογραφ[ίι]ες|φωτογραφ[ίι]α|φωτ[οό]|ภาพถ่าย|ภาพ|ảnh
             |(?:फ़|\u095E|फ)ोटो|चित्र|المصدر|صورة|تصوير)
-            \s*(?:[:：/／=＝｜|]|by\b)
+            \s*(?:[:：/／=＝｜|ⓒ©]|by\b)
+        | (?:示意圖|示意图|資料照片?|资料照片?|檔案照片?|档案照片?)\s*[/／]
+        | (?:圖片|图片)(?:來源於|来源于|來源于|來自|来自|源自)
         | ภาพ(?:ถ่าย)?\s*โดย
         | 撮影\s*・
         | [(（【［\[]\s*(?:出所|出典)\s*[)）】］\]]

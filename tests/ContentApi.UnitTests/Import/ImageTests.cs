@@ -146,6 +146,12 @@ public sealed class ImageTests
     // A copyright with a C in brackets, as Japanese papers credit (the HTML's credits).
     [InlineData("（Ｃ）共同通信")]
     [InlineData("(c) 2024 Reuters")]
+    // Credits without a label the HTML shows as such (probe).
+    [InlineData("사진ⓒ뉴스1")]
+    [InlineData("示意圖／取自pixabay")]
+    [InlineData("图片来自网络")]
+    [InlineData("Getty Images")]
+    [InlineData("Saul Loeb/AFP via Getty Images")]
     public void Parse_credit_line_after_image_becomes_its_credit_as_written(string line)
     {
         var document = ParseBody("![Alt](https://images.example.com/a.jpg)", line, "", "Next paragraph.");

@@ -199,6 +199,20 @@ public sealed class FigureCreditTests
     [InlineData("（Ｃ）共同通信")]
     [InlineData("(C)Kyodo")]
     [InlineData("(c) 2024 Reuters")]
+    // Probe, captions beside the image's own credit: Korean's "photo ©", Taiwanese papers' illustration or file photo and
+    // its source after a slash, Chinese sites' "picture from the web" disclaimer, and English credits without a label:
+    // a photo agency alone, or a photographer and their agency or paper after a slash.
+    [InlineData("사진ⓒ뉴스1")]
+    [InlineData("（示意圖／取自pixabay）")]
+    [InlineData("示意圖／取自pixabay")]
+    [InlineData("資料照／中央社")]
+    [InlineData("（图片来源于网络，如有侵权请联系删除）")]
+    [InlineData("图片来自网络")]
+    [InlineData("Getty Images")]
+    [InlineData("Jane Doe/Getty Images")]
+    [InlineData("Saul Loeb/AFP via Getty Images")]
+    [InlineData("Jane Doe / Reuters")]
+    [InlineData("Jane Doe/The New York Times")]
     // Korean papers credit a stock photo agency by its name alone.
     [InlineData("게티이미지뱅크")]
     [InlineData("클립아트코리아")]
@@ -387,6 +401,10 @@ public sealed class FigureCreditTests
     [InlineData("圖說：總統府前廣場")]
     [InlineData("图片说明：杭州发布会现场")]
     [InlineData("From left: Eddie Wu, Joe Tsai")]
+    // Slashes between places or words of a caption name no photographer's agency.
+    [InlineData("New York/New Jersey")]
+    [InlineData("Before/after the Reuters building fire")]
+    [InlineData("示意圖")]
     public void A_caption_line_with_a_colon_alone_under_a_picture_is_its_caption(string line)
     {
         Assert.Equal($"{line} <small class=\"credit\">ifanr</small>", Figcaption($"![](image:12)\n{line}\n\nBody.").InnerHtml);
