@@ -167,12 +167,13 @@ internal static partial class FigureLabels
     /// <summary>
     /// A bracketed part that can only be a credit, without a word for a source: a photographer's name with 攝 or 撮影
     /// ("（記者王小明攝）", not "（2019年拍攝）" or "（縮時攝影）"), a file photo ("（中央社檔案照片）", "（資料照，中央社）"), or a news agency alone
-    /// or with its photographer ("（路透社）", "（共同）", "（AFP時事）", and Japanese papers' "（ロイター）", "（ＡＰ）", "（ロイター＝共同）", "(AP Photo/Tatan Syuflana)", and the photo agencies Chinese
+    /// or with its photographer ("（路透社）", "（共同）", "（AFP時事）", and Japanese papers' "（ロイター）", "（ＡＰ）", "（ロイター＝共同）", "(AP Photo/Tatan Syuflana)", "(Jane Doe/AP)", and the photo agencies Chinese
     /// papers credit, "（视觉中国）", and the stock agencies Japanese papers credit, "（ＰＩＸＴＡ）", "（アフロ）"; not EPA alone,
     /// also an American agency's name), or who provided it ("（台積電提供）",
     /// "[삼성전자 제공]"), as news captions end.
     /// </summary>
-    public static bool IsBracketedCredit(string text) => BracketedCredit().IsMatch(text);
+    public static bool IsBracketedCredit(string text) =>
+        BracketedCredit().IsMatch(text) || text is ['(' or '（', .., ')' or '）'] && text.Contains('/', StringComparison.Ordinal) && EnglishAgencyCredit().IsMatch(text[1..^1]);
 
     [GeneratedRegex("""
         ^[(（\[［]\s*(?:

@@ -99,13 +99,13 @@ internal static class TrailingCredit
     }
 
     /// <summary>
-    /// Whether a word for a picture's source and its separator, not in lowercase, start at a word after a space; a
+    /// Whether a word for a picture's source and its separator, not in lowercase, start at a word after a space (or a bar); a
     /// capitalised one only with a name after it not in lowercase either, since in a cased script it may end a title the
     /// caption names ("the exhibition Open Source: a history"), where a credit names its source ("Hangzhou Photo: Reuters").
     /// </summary>
     private static bool StartsCreditAfterSpace(string text, int at)
     {
-        if (!char.IsWhiteSpace(text[at - 1]) || char.IsLower(text[at]) || FigureLabels.SourceWordLength(text[at..]) is not (> 0 and var length))
+        if (!(char.IsWhiteSpace(text[at - 1]) || text[at - 1] is '｜' or '|') || char.IsLower(text[at]) || FigureLabels.SourceWordLength(text[at..]) is not (> 0 and var length))
         {
             return false;
         }
@@ -121,7 +121,7 @@ internal static class TrailingCredit
         if (line.Inlines[index] is LiteralInline)
         {
             // New literals for the two parts: the document's own stays whole for its plain text and excerpt.
-            if (text[..at].TrimEnd() is { Length: > 0 } before)
+            if (WithoutTrailingSeparator(text[..at]) is { Length: > 0 } before)
             {
                 caption.Add(new LiteralInline(before));
             }
@@ -135,16 +135,30 @@ internal static class TrailingCredit
         {
             return null;
         }
-        while (caption is [.., LiteralInline last] && last.Content.IsEmptyOrWhitespace())
+        // A '[' or '|' Markdig reads as a literal of its own leaves the space or the bar before it in the caption's literals.
+        while (caption is [.., LiteralInline last] && last.Content.ToString() is var written && WithoutTrailingSeparator(written) is var kept && kept.Length < written.Length)
         {
+            if (kept.Length > 0)
+            {
+                caption[^1] = new LiteralInline(kept);
+                break;
+            }
             caption.RemoveAt(caption.Count - 1);
-        }
-        if (caption is [.., LiteralInline { Content: var content }] && content.ToString() is var written && written.TrimEnd() is var trimmed && trimmed.Length < written.Length)
-        {
-            caption[^1] = new LiteralInline(trimmed); // a '[' Markdig reads as a literal of its own leaves the space before it in the caption's
         }
         var parts = (Caption: Line(caption), Credit: Line(credit));
         return parts.Caption.Text.Length > 0 && (FigureLabels.NamesSource(parts.Credit.Text) || FigureLabels.IsBracketedCredit(parts.Credit.Text)) ? parts : null;
+    }
+
+    /// <summary>
+    /// The caption's text before a credit, without the separator set between them ("The launch in Hangzhou | Photo: …",
+    /// "… — Photo: …", "杭州發布會現場｜圖源：…"); a bar or dash alone is all separator.
+    /// </summary>
+    private static string WithoutTrailingSeparator(string before)
+    {
+        var trimmed = before.TrimEnd();
+        return trimmed.Length > 0 && (trimmed[^1] == '｜' || ("|-–—·".Contains(trimmed[^1], StringComparison.Ordinal) && (trimmed.Length == 1 || char.IsWhiteSpace(trimmed[^2]))))
+            ? trimmed[..^1].TrimEnd()
+            : trimmed;
     }
 
     private static LabelLine Line(List<Inline> inlines) => new(inlines, PlainText.CollapseSpaces(PlainText.OfInlines(inlines)).Trim());

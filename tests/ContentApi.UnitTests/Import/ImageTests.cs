@@ -248,6 +248,10 @@ public sealed class ImageTests
     [InlineData("阿里雲發布會現場。圖源：ifanr", "阿里雲發布會現場。", "圖源：ifanr")]
     [InlineData("阿里雲發布會現場（圖源：ifanr）", "阿里雲發布會現場", "圖源：ifanr")]
     [InlineData("Rice terraces in Yunnan Photo: Xinhua", "Rice terraces in Yunnan", "Photo: Xinhua")]
+    // A bar between them, and a photographer and agency in brackets, as the HTML sets them apart (probe).
+    [InlineData("The launch in Hangzhou | Photo: Alibaba", "The launch in Hangzhou", "Photo: Alibaba")]
+    [InlineData("杭州發布會現場｜圖源：阿里雲", "杭州發布會現場", "圖源：阿里雲")]
+    [InlineData("Protesters gather in London. (Jane Doe/AP)", "Protesters gather in London.", "Jane Doe/AP")]
     public void Parse_caption_line_with_its_credit_run_in_gives_both(string line, string caption, string credit)
     {
         var document = ParseBody("![Alt](https://images.example.com/a.jpg)", line, "", "Next.");

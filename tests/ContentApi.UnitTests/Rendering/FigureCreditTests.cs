@@ -292,6 +292,9 @@ public sealed class FigureCreditTests
     [InlineData("台北101跨年煙火。（路透社）", "台北101跨年煙火。", "（路透社）")]
     [InlineData("ライトアップされた東京駅。（共同）", "ライトアップされた東京駅。", "（共同）")]
     [InlineData("渋谷のスクランブル交差点（ＰＩＸＴＡ）", "渋谷のスクランブル交差点", "（ＰＩＸＴＡ）")]
+    // American papers bracket the photographer and the agency the other way round from AP's own "(AP Photo/…)" (probe).
+    [InlineData("President Biden speaks at the White House. (Jane Doe/AP)", "President Biden speaks at the White House.", "(Jane Doe/AP)")]
+    [InlineData("Protesters gather in London. (Jane Doe/AFP via Getty Images)", "Protesters gather in London.", "(Jane Doe/AFP via Getty Images)")]
     [InlineData("記者会見する首相（アフロ）", "記者会見する首相", "（アフロ）")]
     [InlineData("Residents wade through a flooded street. (AP Photo/Tatan Syuflana)", "Residents wade through a flooded street.", "(AP Photo/Tatan Syuflana)")]
     [InlineData("The launch event in Hangzhou. (Reuters)", "The launch event in Hangzhou.", "(Reuters)")]
@@ -319,6 +322,10 @@ public sealed class FigureCreditTests
     [InlineData("삼성전자 평택캠퍼스 사진=연합뉴스", "삼성전자 평택캠퍼스", "사진=연합뉴스")]
     [InlineData("Launch event in Hangzhou Photo: Reuters", "Launch event in Hangzhou", "Photo: Reuters")]
     [InlineData("Rice terraces in Yunnan Source: Xinhua", "Rice terraces in Yunnan", "Source: Xinhua")]
+    // A separator between them is neither's: the caption kept it at its end (probe).
+    [InlineData("The launch in Hangzhou | Photo: Alibaba", "The launch in Hangzhou", "Photo: Alibaba")]
+    [InlineData("The launch in Hangzhou — Photo: Alibaba", "The launch in Hangzhou", "Photo: Alibaba")]
+    [InlineData("杭州發布會現場｜圖源：阿里雲", "杭州發布會現場", "圖源：阿里雲")]
     [InlineData("Rice terraces in Yunnan. Source: Xinhua", "Rice terraces in Yunnan.", "Source: Xinhua")]
     // A Japanese caption ends with its credit after an equals sign, an agency or a photographer (CJK review); one after
     // the date and place ("＝3日、首相官邸") is the caption's.
