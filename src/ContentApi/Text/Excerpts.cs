@@ -319,7 +319,13 @@ public static partial class Excerpts
             return true;
         }
         var label = BylineRegex().Match(trimmed) is { Success: true } writer ? writer : PictureBylineRegex().Match(trimmed);
-        var names = label.Success ? trimmed[label.Length..].Trim() : "";
+        return label.Success && IsNames(trimmed[label.Length..]);
+    }
+
+    /// <summary>What a byline gives after its label: a few names, no sentence.</summary>
+    private static bool IsNames(string text)
+    {
+        var names = text.Trim();
         return names.Length is > 0 and <= MaxNamesLength && names.IndexOfAny(SentencePunctuation) < 0 && !names.EndsWith('.');
     }
 
@@ -337,8 +343,33 @@ public static partial class Excerpts
     /// </summary>
     internal static bool IsBylineLine(string line) => line.Length <= MaxBylineLength && IsByline(line.Trim());
 
-    private static bool IsByline(string line) =>
-        BylineRegex().IsMatch(line) || ReportBylineRegex().IsMatch(line) || EnglishBylineRegex().IsMatch(line) || ReporterLineRegex().IsMatch(line);
+    private static bool IsByline(string line)
+    {
+        var undated = DateAfterBar().Replace(line, "");
+        return BylineRegex().IsMatch(undated) || ReportBylineRegex().IsMatch(undated) || EnglishBylineRegex().IsMatch(undated)
+            || ReporterLineRegex().IsMatch(undated) || TimestampLine().IsMatch(line)
+            || (SourceLabel().Match(line) is { Success: true } source && IsNames(line[source.Length..]));
+    }
+
+    private const string Months = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
+    private const string Date = $@"(?:\d{{4}}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?|{Months}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{Months}\s+\d{{4}})";
+    private const string Time = @"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?)?(?:\s*[A-Z]{2,4}\b)?)";
+    private const string Timestamp = $@"(?:(?i:updated|published|posted|last\s+updated)(?:\s+on)?\s*:?\s*|(?:更新時間|更新时间|發布時間|发布时间|發佈時間|更新日時?|公開日時?|更新|發布|发布|発行)\s*[:：]?\s*)?{Date}(?:\s*,?\s*(?:at\s+)?{Time})?";
+
+    /// <summary>
+    /// A line that only dates the article, as pages put one above the lead: "Updated Dec 4, 2025, 10:00 a.m. ET",
+    /// "更新時間：2025/12/04 10:00", "2025年12月4日 10:00 (2025年12月4日 12:30更新)".
+    /// </summary>
+    [GeneratedRegex($@"^{Timestamp}(?:\s*[(（]\s*{Timestamp}\s*(?:更新|(?i:updated))?\s*[)）])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex TimestampLine();
+
+    /// <summary>A date after a byline and a bar: "By Jane Doe | December 4, 2025".</summary>
+    [GeneratedRegex($@"\s*[|｜·•]\s*{Timestamp}\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateAfterBar();
+
+    /// <summary>Where a reposted article comes from, as a line above its lead: "来源：新华社" (with names only after it).</summary>
+    [GeneratedRegex(@"^\s*(?:来源|來源|稿源)\s*[:：]", RegexOptions.CultureInvariant)]
+    private static partial Regex SourceLabel();
 
     /// <summary>
     /// Each run of whitespace (between paragraphs, list items, words) as one space, or as nothing beside CJK punctuation,
@@ -378,9 +409,10 @@ public static partial class Excerpts
 
     /// <summary>
     /// A Taiwanese reporter's byline: "記者王小明／台北報導", "【記者王小明／台北報導】", and the Liberty Times' in tortoise-shell
-    /// brackets, a reporter's or a desk's: "〔記者王小明／台北報導〕", "〔即時新聞／綜合報導〕".
+    /// brackets, a reporter's or a desk's: "〔記者王小明／台北報導〕", "〔即時新聞／綜合報導〕"; perhaps after the paper's name, as
+    /// the United Daily News writes it: "聯合報／ 記者王小明／台北即時報導".
     /// </summary>
-    [GeneratedRegex(@"^(?:[【\[]?\s*(?:記者|记者)[^\s／/，,：:、。]{1,12}[／/][^\s／/，,：:、。]{1,12}(?:報導|报道)\s*[】\]]?|" + SlashReportDateline + ")$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:\p{L}{2,8}\s*[／/]\s*)?[【\[]?\s*(?:記者|记者)[^\s／/，,：:、。]{1,12}[／/][^\s／/，,：:、。]{1,12}(?:報導|报道)\s*[】\]]?|" + SlashReportDateline + ")$", RegexOptions.CultureInvariant)]
     private static partial Regex ReportBylineRegex();
 
     /// <summary>

@@ -56,6 +56,26 @@ public sealed class ExcerptBylineTests
     public void A_reporter_line_without_a_label_is_left_out(string markdown) =>
         Assert.Equal("国家统计局今天发布数据。", Excerpt(markdown));
 
+    /// <summary>
+    /// What pages put above the lead and editors paste with it, each on a line of its own, opened the excerpt (probe): a
+    /// timestamp, a byline with its date after a bar, a Taiwanese paper's name before the reporter's byline, a source line.
+    /// </summary>
+    [Theory]
+    [InlineData("Updated Dec 4, 2025, 10:00 a.m. ET\n\nThe Federal Reserve held rates.", "The Federal Reserve held rates.")]
+    [InlineData("By Jane Doe | December 4, 2025\n\nThe Federal Reserve held rates.", "The Federal Reserve held rates.")]
+    [InlineData("更新時間：2025/12/04 10:00\n\n台積電今天宣布擴產。", "台積電今天宣布擴產。")]
+    [InlineData("2025年12月4日 10:00 (2025年12月4日 12:30更新)\n\n日銀は政策金利を据え置いた。", "日銀は政策金利を据え置いた。")]
+    [InlineData("聯合報／ 記者王小明／台北即時報導\n\n台積電今天宣布擴產。", "台積電今天宣布擴產。")]
+    [InlineData("来源：新华社\n\n国家统计局4日发布数据。", "国家统计局4日发布数据。")]
+    public void A_timestamp_or_source_line_opening_the_article_is_left_out(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
+    [Theory]
+    [InlineData("来源：根据国家统计局的数据，物价平稳。\n\n国家统计局4日发布数据。", "来源：根据国家统计局的数据，物价平稳。国家统计局4日发布数据。")]
+    [InlineData("December 4, 2025 was a cold day in Washington.", "December 4, 2025 was a cold day in Washington.")]
+    public void A_line_that_only_starts_like_a_timestamp_or_source_stays(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
     [Theory]
     [InlineData("记者会见现场气氛热烈。\n\n国家统计局今天发布数据。", "记者会见现场气氛热烈。国家统计局今天发布数据。")]
     [InlineData("记者王小明今天在北京报道。", "记者王小明今天在北京报道。")]

@@ -110,11 +110,28 @@ public sealed class ExcerptClosingMatterTests
     public void Where_a_reposted_article_came_from_is_not_in_the_excerpt(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
+    /// <summary>
+    /// Who reported and edited, as Reuters ends its stories; a Japanese paper's reporter in brackets; a Korean paper's
+    /// reporter, with or without an address after a slash: the end of a short article's excerpt (probe).
+    /// </summary>
     [Theory]
-    // In a sentence, or not at the end, such words are the article's.
+    [InlineData("The Federal Reserve held rates steady.\n\n*Reporting by Jane Doe; Editing by John Roe*", "The Federal Reserve held rates steady.")]
+    [InlineData("The Federal Reserve held rates steady.\n\n(Additional reporting by Jane Doe in London; Writing by John Roe)", "The Federal Reserve held rates steady.")]
+    [InlineData("日銀は2日、政策金利を据え置いた。\n\n（山田太郎）", "日銀は2日、政策金利を据え置いた。")]
+    [InlineData("日銀は2日、政策金利を据え置いた。\n\n（編集委員　山田太郎）", "日銀は2日、政策金利を据え置いた。")]
+    [InlineData("삼성전자가 5일 새 반도체를 발표했다.\n\n김철수 기자", "삼성전자가 5일 새 반도체를 발표했다.")]
+    [InlineData("삼성전자가 5일 새 반도체를 발표했다.\n\n/김철수 기자 kim@sedaily.com", "삼성전자가 5일 새 반도체를 발표했다.")]
+    public void Who_reported_it_at_the_end_is_not_in_the_excerpt(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
+    [Theory]
+    // In a sentence, or not at the end, such words are the article's (a source line above the lead is a byline:
+    // ExcerptBylineTests).
     [InlineData("他说，本文来自一位读者的来信。", "他说，本文来自一位读者的来信。")]
-    [InlineData("来源：新京报\n\n专家表示，物价总体保持平稳。", "来源：新京报 专家表示，物价总体保持平稳。")]
+    [InlineData("本文来自一位读者的来信，他这样写道。\n\n专家表示，物价总体保持平稳。", "本文来自一位读者的来信，他这样写道。专家表示，物价总体保持平稳。")]
     [InlineData("专家表示，数据来源：国家统计局。", "专家表示，数据来源：国家统计局。")]
+    [InlineData("Reporting by our team continues.\n\nThe Federal Reserve held rates steady.", "Reporting by our team continues. The Federal Reserve held rates steady.")]
+    [InlineData("市場は（山田太郎）氏の発言に注目した。", "市場は（山田太郎）氏の発言に注目した。")]
     public void Words_of_a_source_inside_the_article_stay(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
