@@ -45,7 +45,10 @@ public static class SearchAnalysis
     /// "資料來源：主計總處"), is no text of the excerpt, nor the CNA's dateline without a reporter, "（中央社台北5日電）", nor
     /// Kyodo's and Jiji's, "【ワシントン共同】", nor "【环球时报报道 记者 李明】", "央视网消息：" and "（ソウル＝聯合ニュース）", nor "〔記者王小明／台北報導〕",
     /// "【財經中心／台北報導】", "（路透社華盛頓4日電）", "[이데일리 김철수 기자]", "［東京　２日　ロイター］ -", "WASHINGTON (AP) —" and "澎湃新闻记者 王小明",
-    /// nor the further reading after a label of its own, "関連記事", nor where a reposted article came from, "（本文来自澎湃新闻…）").
+    /// nor the further reading after a label of its own, "関連記事", nor where a reposted article came from, "（本文来自澎湃新闻…）", nor who
+    /// reported it, "Reporting by Jane Doe; Editing by John Roe", "（山田太郎）", "김철수 기자", nor a timestamp or source line
+    /// above the lead, "Updated Dec 4, 2025, 10:00 a.m. ET", "来源：新华社"; "Getty Images", "Jane Doe/AP", "사진ⓒ뉴스1",
+    /// "示意圖／取自pixabay" and "图片来源于网络" are credits, and a bar between a caption and its credit is neither's).
     /// </summary>
     private const int AnalyzerRevision = 23;
 
