@@ -118,11 +118,12 @@ internal static partial class FigureLabels
 
     /// <summary>
     /// A Korean paper's credit after a slash, as it ends a caption ("정부세종청사 전경. /뉴스1"): a news agency, or its
-    /// photographer ("/장련성 기자"); not the rest of a number or a name a slash joins ("2024/25 시즌").
+    /// photographer ("/장련성 기자"), News1's with its copyright and photographer ("/뉴스1 ⓒ News1 김철수 기자"); not the rest
+    /// of a number or a name a slash joins ("2024/25 시즌").
     /// </summary>
     [GeneratedRegex($$"""
         ^\s*/\s*(?:
-          {{KoreanAgencies}}
+          {{KoreanAgencies}}(?:\s*ⓒ\s*(?:News1|NEWSIS|뉴스1|뉴시스)(?:\s+\p{L}{2,5}\s*(?:객원|사진)?기자)?)?
         | \p{L}{2,5}\s*(?:객원|사진)?기자
         )\s*$
         """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
@@ -195,7 +196,7 @@ internal static partial class FigureLabels
     private static partial Regex ColonAfterFirstWords();
 
     [GeneratedRegex("""
-        ^\s*[(（\[［]?\s*(?:
+        ^\s*[(（\[［<〈]?\s*(?:
           (?:圖源|图源|圖片來源|图片来源|圖片提供|图片提供|來源|来源|資料來源|资料来源|出處|出处|出所|出典|写真提供|画像提供|提供|攝影|摄影|撮影|写真|画像|(?:사진\s*)?출처|(?:사진\s*|자료\s*)?제공|(?:자료\s*)?사진|그래픽|圖|图
             |photos?|photographs?|photography|images?|pictures?|credits?|sources?|fotos?|fotoğraf|bild|quelle|illustration|graphic
             |фото|источник|המקור|מקור|צילומים|צילום|φωτογραφ[ίι]ες|φωτογραφ[ίι]α|φωτ[οό]|ภาพถ่าย|ภาพ|ảnh

@@ -13,8 +13,8 @@ namespace ContentApi.Rendering;
 /// </summary>
 internal static class TrailingCredit
 {
-    private const string Openers = "(（[［";
-    private const string Closers = ")）]］";
+    private const string Openers = "(（[［<〈";
+    private const string Closers = ")）]］>〉";
 
     /// <summary>
     /// The label with a caption line's trailing credit as its credit. A label with a caption and a credit line keeps them

@@ -203,6 +203,7 @@ public sealed class FigureCreditTests
     // its source after a slash, Chinese sites' "picture from the web" disclaimer, and English credits without a label:
     // a photo agency alone, or a photographer and their agency or paper after a slash.
     [InlineData("사진ⓒ뉴스1")]
+    [InlineData("<사진=연합뉴스>")]
     [InlineData("（示意圖／取自pixabay）")]
     [InlineData("示意圖／取自pixabay")]
     [InlineData("資料照／中央社")]
@@ -322,6 +323,10 @@ public sealed class FigureCreditTests
     [InlineData("삼성전자 평택캠퍼스 사진=연합뉴스", "삼성전자 평택캠퍼스", "사진=연합뉴스")]
     [InlineData("Launch event in Hangzhou Photo: Reuters", "Launch event in Hangzhou", "Photo: Reuters")]
     [InlineData("Rice terraces in Yunnan Source: Xinhua", "Rice terraces in Yunnan", "Source: Xinhua")]
+    // Korean papers' credit in angle brackets, and News1's after its date with its copyright and photographer (probe:
+    // captions, or the agency left at the caption's end).
+    [InlineData("▲ 삼성전자 평택캠퍼스 전경. <사진=삼성전자>", "▲ 삼성전자 평택캠퍼스 전경.", "&lt;사진=삼성전자&gt;")]
+    [InlineData("이재용 회장이 5일 출근하고 있다. 2025.12.5/뉴스1 ⓒ News1 김철수 기자", "이재용 회장이 5일 출근하고 있다. 2025.12.5", "/뉴스1 ⓒ News1 김철수 기자")]
     // A separator between them is neither's: the caption kept it at its end (probe).
     [InlineData("The launch in Hangzhou | Photo: Alibaba", "The launch in Hangzhou", "Photo: Alibaba")]
     [InlineData("The launch in Hangzhou — Photo: Alibaba", "The launch in Hangzhou", "Photo: Alibaba")]
