@@ -88,7 +88,7 @@ public sealed class FigureCreditTests
     [InlineData("삼성전자 평택캠퍼스 전경.", "연합뉴스 자료사진")]
     public void A_sentence_caption_and_its_credit_in_paragraphs_of_their_own_are_the_figures_label(string caption, string credit)
     {
-        foreach (var markdown in new[] { $"![](image:12)\n\n{caption}\n\n{credit}\n\n正文。", $"![](image:12)\n{caption}\n\n{credit}\n\n正文。" })
+        foreach (var markdown in TwoParagraphsUnderAPicture(caption, credit))
         {
             var body = Body(markdown);
             Assert.Equal(["FIGURE", "P"], body.Children.Select(child => child.TagName));
@@ -97,6 +97,10 @@ public sealed class FigureCreditTests
             Assert.Equal("正文。", DerivedExcerpt.Of(markdown));
         }
     }
+
+    /// <summary>Two one-line paragraphs under a picture, the first apart from it or on the line right under it, then text.</summary>
+    private static string[] TwoParagraphsUnderAPicture(string first, string second) =>
+        [$"![](image:12)\n\n{first}\n\n{second}\n\n正文。", $"![](image:12)\n{first}\n\n{second}\n\n正文。"];
 
     /// <summary>
     /// A data note under a sentence names where the sentence's figures come from, not who took a picture: under a chart,
@@ -110,7 +114,7 @@ public sealed class FigureCreditTests
     [InlineData("去年出口增长7%。", "来源：海关总署")]
     public void A_sentence_above_a_data_source_note_stays_text(string sentence, string note)
     {
-        foreach (var markdown in new[] { $"![](image:12)\n\n{sentence}\n\n{note}\n\n正文。", $"![](image:12)\n{sentence}\n\n{note}\n\n正文。" })
+        foreach (var markdown in TwoParagraphsUnderAPicture(sentence, note))
         {
             var body = Body(markdown);
             Assert.Null(body.QuerySelector("figcaption"));
