@@ -19,6 +19,8 @@ internal sealed record FrontMatterFields
     /// <summary>Hugo's and Jekyll's <c>author</c>: the authors when the file gives no <c>authors</c>.</summary>
     public IReadOnlyList<NamedRef>? Author { get; init; }
     public IReadOnlyList<NamedRef> Tags { get; init; } = [];
+    /// <summary>Jekyll's and Hugo's <c>categories</c>: tags after the file's <c>tags</c>, as Ghost's own migrations make them.</summary>
+    public IReadOnlyList<NamedRef> Categories { get; init; } = [];
     public string? Language { get; init; }
     /// <summary>Jekyll's, Hexo's and Eleventy's <c>lang</c>: the language when the file gives no <c>language</c>.</summary>
     public string? Lang { get; init; }
@@ -31,9 +33,18 @@ internal sealed record FrontMatterFields
     /// <summary>Hugo's and Jekyll's <c>date</c>: the publication date when the file gives no <c>publishedAt</c>.</summary>
     public DateTimeOffset? Date { get; init; }
     public int DateLine { get; init; } = 1;
+    /// <summary>Hugo's <c>publishDate</c>, else Ghost's <c>published_at</c>: the publication date when the file gives no <c>publishedAt</c>, before <c>date</c>.</summary>
+    public DateTimeOffset? PublishDate { get; init; }
+    public int PublishDateLine { get; init; } = 1;
     public CoverImageRef? Cover { get; init; }
     /// <summary>The file line of <c>cover</c>, for problems with its image.</summary>
     public int CoverLine { get; init; } = 1;
+    /// <summary>
+    /// Ghost's <c>feature_image</c>, and <c>featured_image</c>, <c>featureImage</c> or <c>image</c> as Jekyll and Hugo themes
+    /// name it: the cover when the file gives no <c>cover</c>.
+    /// </summary>
+    public CoverImageRef? TheirCover { get; init; }
+    public int TheirCoverLine { get; init; } = 1;
     public string? CanonicalUrl { get; init; }
     /// <summary>The API's <c>imageIds</c>: the article's stored images, in order; null when the file does not say.</summary>
     public IReadOnlyList<long>? ImageIds { get; init; }

@@ -131,32 +131,80 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 "authors" => fields with { Authors = IsNull(value) ? null : Names(key, value, NameList.SplitAuthors) },
                 "author" => fields with { Author = IsNull(value) ? null : Names(key, value, NameList.SplitAuthors) },
                 "tags" => fields with { Tags = Names(key, value, NameList.SplitTags) },
+                "categories" => fields with { Categories = Names(key, value, NameList.SplitTags) },
                 "language" => fields with { Language = Text(key, value) },
                 "lang" => fields with { Lang = Text(key, value) },
                 "status" => fields with { Status = Status(value) },
                 "draft" => fields with { Draft = Draft(value), DraftLine = FileLine(keyNode.Start) },
                 "publishedAt" => fields with { PublishedAt = PublishedAt(key, value), PublishedAtLine = FileLine(keyNode.Start) },
                 "date" => fields with { Date = PublishedAt(key, value), DateLine = FileLine(keyNode.Start) },
+                "publishDate" or "published_at" when fields.PublishDate is null =>
+                    fields with { PublishDate = PublishedAt(key, value), PublishDateLine = FileLine(keyNode.Start) },
+                "feature_image" or "featured_image" or "featureImage" or "image" when fields.TheirCover is null =>
+                    fields with { TheirCover = TheirCover(key, value), TheirCoverLine = FileLine(keyNode.Start) },
                 "cover" => fields with { Cover = Cover(keyNode, value), CoverLine = FileLine(keyNode.Start) },
                 "canonicalUrl" => fields with { CanonicalUrl = Text(key, value) },
                 "imageIds" => fields with { ImageIds = ImageIds(value) },
                 _ => IgnoreUnknownKey(fields, keyNode, $"front-matter key '{key}'"),
             };
         }
-        // Hugo's, Jekyll's and Hexo's names stand for ours, so their lines are where our keys' problems are.
-        foreach (var (ours, theirs) in new[] { ("authors", "author"), ("publishedAt", "date"), ("excerpt", "summary"), ("excerpt", "description"), ("language", "lang") })
+        // Hugo's, Jekyll's, Hexo's and Ghost's names stand for ours, so their lines are where our keys' problems are.
+        foreach (var (ours, theirs) in TheirNames)
         {
             if (!keyLines.ContainsKey(ours) && keyLines.TryGetValue(theirs, out var line))
             {
                 keyLines[ours] = line;
             }
         }
-        fields = fields with { KeyLines = keyLines, Excerpt = fields.Excerpt ?? fields.Summary ?? fields.Description, Language = fields.Language ?? fields.Lang };
+        fields = fields with
+        {
+            KeyLines = keyLines,
+            Excerpt = fields.Excerpt ?? fields.Summary ?? fields.Description,
+            Language = fields.Language ?? fields.Lang,
+            Tags = NameList.Clean([.. fields.Tags, .. fields.Categories]),
+        };
+        if (fields is { Cover: null, TheirCover: { } theirCover })
+        {
+            fields = fields with { Cover = theirCover, CoverLine = fields.TheirCoverLine };
+        }
+        if (fields is { PublishedAt: null, PublishDate: { } publishDate })
+        {
+            fields = fields with { PublishedAt = publishDate, PublishedAtLine = fields.PublishDateLine };
+        }
         if (fields is { Authors: null, Author: { } author })
         {
             fields = fields with { Authors = author };
         }
         return fields is { PublishedAt: null, Date: { } date } ? fields with { PublishedAt = date, PublishedAtLine = fields.DateLine } : fields;
+    }
+
+    /// <summary>Their names for our keys, in the order they stand in for them (Hugo's publishDate before its date).</summary>
+    private static readonly (string Ours, string Theirs)[] TheirNames =
+    [
+        ("authors", "author"), ("publishedAt", "publishDate"), ("publishedAt", "published_at"), ("publishedAt", "date"),
+        ("excerpt", "summary"), ("excerpt", "description"), ("language", "lang"), ("cover", "feature_image"),
+        ("cover", "featured_image"), ("cover", "featureImage"), ("cover", "image"), ("tags", "categories"),
+    ];
+
+    /// <summary>
+    /// A cover under another generator's name: taken when it is an absolute http(s) URL or a stored image, as
+    /// <c>cover</c> must be; one that is not (a theme's <c>image: /assets/a.png</c>, relative to a site this import does
+    /// not have) is ignored with a warning, as the key was before it was read.
+    /// </summary>
+    private CoverImageRef? TheirCover(string key, YamlNode node)
+    {
+        if (node is not YamlScalarNode || Text(key, node) is not { } url)
+        {
+            problems.Add(new ImportProblem(file, FileLine(node.Start), $"'{key}' ignored: a cover is one URL.", ImportSeverity.Warning));
+            return null;
+        }
+        if (TextRules.IsHttpUrl(url) || ImageReferences.ParseId(url) is not null)
+        {
+            return new CoverImageRef(url);
+        }
+        problems.Add(new ImportProblem(file, FileLine(node.Start),
+            $"'{key}' ignored: '{url}' is not an absolute http(s) URL, which a cover needs (give the image's URL as 'cover').", ImportSeverity.Warning));
+        return null;
     }
 
     private string? Text(string key, YamlNode node)
@@ -360,6 +408,9 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
             {
                 case "url":
                     url = Text("cover.url", value);
+                    break;
+                case "image" when url is null:
+                    url = Text("cover.image", value); // Hugo themes' (PaperMod's) name for it
                     break;
                 case "alt":
                     alt = Text("cover.alt", value);

@@ -336,6 +336,66 @@ public sealed class FrontMatterTests
         Assert.Empty(result.Problems);
     }
 
+    /// <summary>
+    /// The cover image as Ghost, Jekyll and Hugo themes name it, and Hugo's and Ghost's publication date, were ignored
+    /// with a warning: a migrated post lost its cover, and its date when it gave only theirs (probe: importing a Ghost,
+    /// a Jekyll and a Hugo file).
+    /// </summary>
+    [Theory]
+    [InlineData("feature_image: https://images.example.com/c.jpg")]
+    [InlineData("featured_image: https://images.example.com/c.jpg")]
+    [InlineData("featureImage: https://images.example.com/c.jpg")]
+    [InlineData("image: https://images.example.com/c.jpg")]
+    [InlineData("cover:\n  image: https://images.example.com/c.jpg")]
+    [InlineData("cover: https://images.example.com/c.jpg\nimage: https://images.example.com/other.jpg")]
+    public void Parse_their_names_for_the_cover_give_it(string yaml)
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", yaml, "---", "Body"));
+        Assert.Empty(result.Problems);
+        Assert.Equal("https://images.example.com/c.jpg", result.Document!.CoverImage!.Url);
+    }
+
+    /// <summary>A theme's image relative to the site, or not one URL, is no cover: ignored with a warning, as before.</summary>
+    [Theory]
+    [InlineData("image: /assets/img/post.png", 3)]
+    [InlineData("image:\n  path: /assets/img/post.png", 4)]
+    public void Parse_their_cover_that_is_no_absolute_url_warns_and_is_ignored(string yaml, int line)
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", yaml, "---", "Body"));
+        var warning = Assert.Single(result.Problems);
+        Assert.Equal((ImportSeverity.Warning, line), (warning.Severity, warning.Line));
+        Assert.Null(result.Document!.CoverImage);
+    }
+
+    [Fact]
+    public void Parse_hugos_cover_mapping_keeps_its_alt() =>
+        Assert.Equal(new CoverImageRef("https://images.example.com/c.jpg", "Logo"),
+            Import.Succeeds(Import.Lines("---", "title: T", "cover:", "  image: https://images.example.com/c.jpg", "  alt: Logo", "---", "Body")).CoverImage);
+
+    [Theory]
+    [InlineData("published_at: 2025-12-04T01:00:00.000Z", "2025-12-04T01:00:00")]
+    [InlineData("publishDate: 2025-12-04T09:00:00+08:00", "2025-12-04T01:00:00")]
+    [InlineData("date: 2025-12-01\npublishDate: 2025-12-04T09:00:00+08:00", "2025-12-04T01:00:00")]
+    [InlineData("publishedAt: 2025-12-04T01:00:00Z\npublished_at: 2025-11-01T00:00:00Z", "2025-12-04T01:00:00")]
+    public void Parse_their_names_for_the_publication_date_give_it(string yaml, string expectedUtc)
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", yaml, "---", "Body"));
+        Assert.Empty(result.Problems);
+        Assert.Equal(DateTimeOffset.Parse(expectedUtc + "Z", System.Globalization.CultureInfo.InvariantCulture), result.Document!.PublishedAt);
+    }
+
+    /// <summary>Jekyll's and Hugo's categories were ignored with a warning; Ghost's own migrations make them tags.</summary>
+    [Theory]
+    [InlineData("categories: [AI, 大模型]", new[] { "AI", "大模型" })]
+    [InlineData("tags: [AI]\ncategories: [大模型, AI]", new[] { "AI", "大模型" })]
+    [InlineData("categories: 半導體", new[] { "半導體" })]
+    public void Parse_categories_are_tags(string yaml, string[] expected)
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", yaml, "---", "Body"));
+        Assert.Empty(result.Problems);
+        Assert.Equal(expected, result.Document!.Tags.Names());
+    }
+
     [Fact]
     public void Parse_reports_every_error_in_the_file_at_once()
     {
