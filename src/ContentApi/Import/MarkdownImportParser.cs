@@ -5,7 +5,7 @@ namespace ContentApi.Import;
 /// <summary>
 /// Reads one Markdown file into an <see cref="ImportDocument"/>. Pure: no files, database or clock.
 /// <list type="bullet">
-/// <item>Front matter (YAML between <c>---</c> lines at the top; TOML is refused) gives the fields; see <see cref="FrontMatterReader"/>
+/// <item>Front matter (YAML between <c>---</c> lines at the top, or Hugo's TOML between <c>+++</c> lines) gives the fields; see <see cref="FrontMatterReader"/>
 /// and, for <c>draft</c>, <see cref="PublicationState"/>.</item>
 /// <item>Without a front-matter title, the first <c># heading</c> is the title, else the first heading or paragraph
 /// line (with a warning); that line leaves the body.</item>
@@ -33,7 +33,7 @@ public static class MarkdownImportParser
             problems.Add(new ImportProblem(fileName, 1, frontMatterError));
             return new ImportResult(null, problems);
         }
-        var fields = frontMatter is null ? FrontMatterFields.None : new FrontMatterReader(fileName, problems).Read(frontMatter.Yaml);
+        var fields = frontMatter is null ? FrontMatterFields.None : ReadFrontMatter(fileName, frontMatter, problems);
         // Front matter that failed may well have held the title: looking for one in the body would only mislead.
         var frontMatterFailed = problems.Any(p => p.Severity == ImportSeverity.Error);
         var (status, publishedAt) = PublicationState.Of(fileName, fields, problems);
@@ -96,5 +96,21 @@ public static class MarkdownImportParser
             KeyLines = keyLines,
         };
         return new ImportResult(document, problems);
+    }
+
+    /// <summary>The fields of YAML front matter, or of TOML read as YAML; a TOML syntax error is the file's error at its line.</summary>
+    private static FrontMatterFields ReadFrontMatter(string fileName, FrontMatterBlock frontMatter, List<ImportProblem> problems)
+    {
+        if (!frontMatter.IsToml)
+        {
+            return new FrontMatterReader(fileName, problems).Read(frontMatter.Text);
+        }
+        var (yaml, line, error) = TomlFrontMatter.ToYaml(frontMatter.Text);
+        if (yaml is null)
+        {
+            problems.Add(new ImportProblem(fileName, FrontMatterBlock.FirstYamlLine + line - 1, $"Front matter is not valid TOML: {error}"));
+            return FrontMatterFields.None;
+        }
+        return new FrontMatterReader(fileName, problems).Read(yaml);
     }
 }
