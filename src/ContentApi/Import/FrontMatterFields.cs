@@ -46,6 +46,8 @@ internal sealed record FrontMatterFields
     public CoverImageRef? TheirCover { get; init; }
     public int TheirCoverLine { get; init; } = 1;
     public string? CanonicalUrl { get; init; }
+    /// <summary>Ghost's and DEV's <c>canonical_url</c>, Hugo themes' <c>canonicalURL</c>: the canonical URL when the file gives no <c>canonicalUrl</c>.</summary>
+    public string? TheirCanonicalUrl { get; init; }
     /// <summary>The API's <c>imageIds</c>: the article's stored images, in order; null when the file does not say.</summary>
     public IReadOnlyList<long>? ImageIds { get; init; }
     /// <summary>

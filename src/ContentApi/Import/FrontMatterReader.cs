@@ -144,6 +144,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                     fields with { TheirCover = TheirCover(key, value), TheirCoverLine = FileLine(keyNode.Start) },
                 "cover" => fields with { Cover = Cover(keyNode, value), CoverLine = FileLine(keyNode.Start) },
                 "canonicalUrl" => fields with { CanonicalUrl = Text(key, value) },
+                "canonical_url" or "canonicalURL" when fields.TheirCanonicalUrl is null => fields with { TheirCanonicalUrl = Text(key, value) },
                 "imageIds" => fields with { ImageIds = ImageIds(value) },
                 _ => IgnoreUnknownKey(fields, keyNode, $"front-matter key '{key}'"),
             };
@@ -162,6 +163,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
             Excerpt = fields.Excerpt ?? fields.Summary ?? fields.Description,
             Language = fields.Language ?? fields.Lang,
             Tags = NameList.Clean([.. fields.Tags, .. fields.Categories]),
+            CanonicalUrl = fields.CanonicalUrl ?? fields.TheirCanonicalUrl,
         };
         if (fields is { Cover: null, TheirCover: { } theirCover })
         {
@@ -184,6 +186,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
         ("authors", "author"), ("publishedAt", "publishDate"), ("publishedAt", "published_at"), ("publishedAt", "date"),
         ("excerpt", "summary"), ("excerpt", "description"), ("language", "lang"), ("cover", "feature_image"),
         ("cover", "featured_image"), ("cover", "featureImage"), ("cover", "image"), ("tags", "categories"),
+        ("canonicalUrl", "canonical_url"), ("canonicalUrl", "canonicalURL"),
     ];
 
     /// <summary>

@@ -384,6 +384,17 @@ public sealed class FrontMatterTests
         Assert.Equal(DateTimeOffset.Parse(expectedUtc + "Z", System.Globalization.CultureInfo.InvariantCulture), result.Document!.PublishedAt);
     }
 
+    [Theory]
+    [InlineData("canonical_url: https://example.com/a")]
+    [InlineData("canonicalURL: https://example.com/a")]
+    [InlineData("canonicalUrl: https://example.com/a\ncanonical_url: https://example.com/b")]
+    public void Parse_their_names_for_the_canonical_url_give_it(string yaml)
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", yaml, "---", "Body"));
+        Assert.Empty(result.Problems);
+        Assert.Equal("https://example.com/a", result.Document!.CanonicalUrl);
+    }
+
     /// <summary>Jekyll's and Hugo's categories were ignored with a warning; Ghost's own migrations make them tags.</summary>
     [Theory]
     [InlineData("categories: [AI, 大模型]", new[] { "AI", "大模型" })]
