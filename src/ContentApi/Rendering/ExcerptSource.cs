@@ -7,8 +7,8 @@ using Markdig.Syntax.Inlines;
 namespace ContentApi.Rendering;
 
 /// <summary>
-/// The text an article's excerpt is cut from: its paragraphs (in lists and quotes too), without headings, code, tables
-/// or the label of a figure (<see cref="FigureLabels"/>); a body with no such paragraph gives all its text but the
+/// The text an article's excerpt is cut from: its paragraphs (in lists and quotes too), without headings, code, tables,
+/// a table of contents (<see cref="TableOfContents"/>) or the label of a figure (<see cref="FigureLabels"/>); a body with no such paragraph gives all its text but the
 /// labels, and one with only figures and their labels (a gallery) its captions. So a lead sentence after a cover image
 /// stays, and so do a wrapped paragraph and a credit run into a sentence. A paragraph's lines join as a browser shows
 /// them (<see cref="Cjk.JoinLines"/>). Nothing after a thematic break or a label of further reading
@@ -52,6 +52,10 @@ internal static class ExcerptSource
         switch (block)
         {
             case ParagraphBlock paragraph when walk.Labels.Contains(paragraph):
+                break;
+            case ListBlock when TableOfContents.IsList(block):
+                break; // navigation, not the article's text
+            case ParagraphBlock when TableOfContents.IsLabel(block, walk.Siblings.Of(block)):
                 break;
             case ParagraphBlock paragraph when FigureParagraphRenderer.FigureLines(paragraph) is (_, var after):
                 // The same labels the HTML puts into the figures' captions, for each group of figures the paragraph starts
