@@ -26,7 +26,7 @@ internal static class ExcerptSource
             var walk = new Walk([], new NextSiblings());
             foreach (var block in document)
             {
-                if ((block is ThematicBreakBlock || FurtherReading.IsLabel(block)) && Excerpts.HasProse(text.ToString()))
+                if ((block is ThematicBreakBlock || FurtherReading.IsLabel(block) || FurtherReading.IsEndMark(block)) && Excerpts.HasProse(text.ToString()))
                 {
                     // What follows a break or a label of further reading after the text is closing matter (a disclaimer,
                     // "延伸閱讀"), not the article; after only a byline or dateline, which the excerpt leaves out, it is the article.

@@ -49,7 +49,8 @@ public static class SearchAnalysis
     /// reported it, "Reporting by Jane Doe; Editing by John Roe", "（山田太郎）", "김철수 기자", nor a timestamp or source line
     /// above the lead, "Updated Dec 4, 2025, 10:00 a.m. ET", "来源：新华社"; "Getty Images", "Jane Doe/AP", "사진ⓒ뉴스1",
     /// "示意圖／取自pixabay" and "图片来源于网络" are credits, and a bar between a caption and its credit is neither's; a
-    /// table of contents, "- [Setup](#setup)", is no text of the excerpt).
+    /// table of contents, "- [Setup](#setup)", is no text of the excerpt, nor are WeChat's "点击上方蓝字关注我们", "END" and
+    /// "点个“在看”").
     /// </summary>
     private const int AnalyzerRevision = 23;
 

@@ -45,8 +45,11 @@ public static partial class ClosingCredit
         @"|[（(]\s*(?:編集委員|論説委員|記者|特派員)?[\s　]*[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々・]{2,8}(?:[\s　]+[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々・]{1,8})?\s*[）)]" +
         @"|/?\s*\p{IsHangulSyllables}{2,4}\s*(?:기자|특파원)(?:\s+[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?";
 
+    /// <summary>A WeChat account's prompt to like, share or follow it, on a line of its own: "点个“在看”，分享给更多朋友", "长按识别二维码关注我们".</summary>
+    private const string SharePrompt = @"[^\n。]{0,12}?(?:点个?\s*[“""「]?在看|分享给更多|转发给更多|长按(?:识别)?(?:二维码|图片)|扫码关注|扫描二维码)[^\n]{0,60}";
+
     [GeneratedRegex(
-        $@"(?:(?<=\n)\s*(?:{RepostNote}|{Reporters})|(?:(?<=\n)|(?<=[.!?。]\s))\s*(?:{ReporterAddress}|{CopyrightNotice})|[（(【\[]\s*{Credit}(?:\s*[/／]\s*{Credit})*\s*[）)】\]]\s*\d{{0,8}}|[（(]完[）)]|(?<=[。」』])\s*[（(](?:(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ|ロイター|ゲッティ|新華社|聯合)[=＝])?(?:共同|時事)(?:通信)?[）)]|(?<=\n)\s*(?:責任編輯|责任编辑)\s*[:：｜|]\s*{Names})\s*\z",
+        $@"(?:(?<=\n)\s*(?:{RepostNote}|{Reporters}|{SharePrompt})|(?:(?<=\n)|(?<=[.!?。]\s))\s*(?:{ReporterAddress}|{CopyrightNotice})|[（(【\[]\s*{Credit}(?:\s*[/／]\s*{Credit})*\s*[）)】\]]\s*\d{{0,8}}|[（(]完[）)]|(?<=[。」』])\s*[（(](?:(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ|ロイター|ゲッティ|新華社|聯合)[=＝])?(?:共同|時事)(?:通信)?[）)]|(?<=\n)\s*(?:責任編輯|责任编辑)\s*[:：｜|]\s*{Names})\s*\z",
         RegexOptions.CultureInvariant)]
     private static partial Regex ClosingRegex();
 }

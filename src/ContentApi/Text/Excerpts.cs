@@ -347,7 +347,7 @@ public static partial class Excerpts
     {
         var undated = DateAfterBar().Replace(line, "");
         return BylineRegex().IsMatch(undated) || ReportBylineRegex().IsMatch(undated) || EnglishBylineRegex().IsMatch(undated)
-            || ReporterLineRegex().IsMatch(undated) || TimestampLine().IsMatch(line)
+            || ReporterLineRegex().IsMatch(undated) || TimestampLine().IsMatch(line) || FollowPrompt().IsMatch(line)
             || (SourceLabel().Match(line) is { Success: true } source && IsNames(line[source.Length..]));
     }
 
@@ -366,6 +366,10 @@ public static partial class Excerpts
     /// <summary>A date after a byline and a bar: "By Jane Doe | December 4, 2025".</summary>
     [GeneratedRegex($@"\s*[|｜·•]\s*{Timestamp}\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex DateAfterBar();
+
+    /// <summary>A WeChat account's prompt to follow it, above the article: "点击上方蓝字关注我们", "👆点击“硅星人”关注我们".</summary>
+    [GeneratedRegex(@"^\W{0,3}(?:点击|點擊)[^\n。，！？,]{0,24}(?:关注|關注)[^\n。，！？,]{0,12}$", RegexOptions.CultureInvariant)]
+    private static partial Regex FollowPrompt();
 
     /// <summary>Where a reposted article comes from, as a line above its lead: "来源：新华社" (with names only after it).</summary>
     [GeneratedRegex(@"^\s*(?:来源|來源|稿源)\s*[:：]", RegexOptions.CultureInvariant)]
