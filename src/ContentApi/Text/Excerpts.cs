@@ -421,9 +421,10 @@ public static partial class Excerpts
 
     /// <summary>
     /// A Chinese paper's reporter line, without a label: the paper (or "本报") and "记者" before the names, perhaps an intern
-    /// or correspondent after them ("澎湃新闻记者 王小明", "新京报记者 王小明 李四", "本报记者 王小明 实习生 李四", "記者王小明").
+    /// or correspondent after them ("澎湃新闻记者 王小明", "新京报记者 王小明 李四", "本报记者 王小明 实习生 李四", "記者 王小明");
+    /// without the paper, a space sets the names apart ("记者节快乐" is no byline).
     /// </summary>
-    [GeneratedRegex(@"^[□■◎●○◇◆]?\s*\p{IsCJKUnifiedIdeographs}{0,8}?(?:記者|记者|特約記者|特约记者|見習記者|见习记者)\s*[\p{IsCJKUnifiedIdeographs}·]{2,4}(?:[\s、，,]+(?:(?:記者|记者|實習生|实习生|通訊員|通讯员)\s*)?[\p{IsCJKUnifiedIdeographs}·]{2,4})*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[□■◎●○◇◆]?\s*(?:\p{IsCJKUnifiedIdeographs}{1,8}?(?:記者|记者|特約記者|特约记者|見習記者|见习记者)\s*|(?:記者|记者|特約記者|特约记者|見習記者|见习记者)\s+)[\p{IsCJKUnifiedIdeographs}·]{2,4}(?:[\s、，,]+(?:(?:記者|记者|實習生|实习生|通訊員|通讯员)\s*)?[\p{IsCJKUnifiedIdeographs}·]{2,4})*$", RegexOptions.CultureInvariant)]
     private static partial Regex ReporterLineRegex();
 
     /// <summary>A reporter's or a desk's report in brackets, as Taiwanese papers open the lead: "【財經中心／台北報導】", the Liberty Times' "〔記者王小明／台北報導〕".</summary>

@@ -50,7 +50,7 @@ public sealed class ExcerptBylineTests
     [InlineData("澎湃新闻记者 王小明\n\n国家统计局今天发布数据。")]
     [InlineData("新京报记者 王小明 李四\n国家统计局今天发布数据。")]
     [InlineData("本报记者 王小明 实习生 李四\n\n国家统计局今天发布数据。")]
-    [InlineData("記者王小明\n\n国家统计局今天发布数据。")]
+    [InlineData("記者 王小明\n\n国家统计局今天发布数据。")]
     [InlineData("□本报记者 王小明\n\n国家统计局今天发布数据。")]
     [InlineData("■新京报记者 王小明\n\n国家统计局今天发布数据。")]
     public void A_reporter_line_without_a_label_is_left_out(string markdown) =>
@@ -79,6 +79,7 @@ public sealed class ExcerptBylineTests
     [Theory]
     [InlineData("记者会见现场气氛热烈。\n\n国家统计局今天发布数据。", "记者会见现场气氛热烈。国家统计局今天发布数据。")]
     [InlineData("记者王小明今天在北京报道。", "记者王小明今天在北京报道。")]
+    [InlineData("记者节快乐\n\n国家统计局今天发布数据。", "记者节快乐 国家统计局今天发布数据。")]
     public void A_sentence_about_reporters_stays(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
