@@ -27,11 +27,11 @@ internal static partial class FurtherReading
     private static partial Regex EndMark();
 
     private const string Label = """
-        [\s▶►▷■□●○◆◇★☆→》>]*[【\[［(（]?\s*
+        [\s▶►▷■□●○◆◇★☆→》>]*[【\[［(（＜<〈《]?\s*
         (?:看更多相關新聞|看更多相关新闻|往期推荐|往期回顾|往期回顧|精彩推荐|热门推荐|猜你喜欢|猜你喜歡|更多相關新聞|更多相关新闻|延伸閱讀|延伸阅读|相關閱讀|相关阅读|推薦閱讀|推荐阅读|相關新聞|相关新闻|相關報導|相关报道|相關文章|相关文章|更多報導|更多报道
           |関連記事|関連ニュース|あわせて読みたい|合わせて読みたい|관련\s*기사|추천\s*기사|함께\s*볼\s*기사
           |related(?:\s+(?:articles?|stories|story|reading|news|content|posts?|coverage))?|read\s+more|further\s+reading|see\s+also|more\s+on\s+this(?:\s+story)?)
-        \s*[】\]］)）]?[\s◀◄◁■□●○◆◇★☆←《<]*
+        \s*[】\]］)）＞>〉》]?[\s◀◄◁■□●○◆◇★☆←《<]*
         """;
 
     [GeneratedRegex($@"^{Label}\s*[:：]?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]

@@ -81,6 +81,7 @@ public sealed class ExcerptClosingMatterTests
     [InlineData("国务院今天召开常务会议。\n\n## 相关阅读\n\n- [另一篇](https://example.com/a)", "国务院今天召开常务会议。")]
     [InlineData("国务院今天召开常务会议。\n\n【相关新闻】\n\n[另一篇](https://example.com/a)", "国务院今天召开常务会议。")]
     [InlineData("정부는 4일 새 경제 대책을 발표했다.\n\n▶ 관련기사\n\n- [다른 기사](https://example.com/a)", "정부는 4일 새 경제 대책을 발표했다.")]
+    [InlineData("日銀は政策金利を据え置いた。\n\n＜関連記事＞\n\n- [日銀総裁会見](https://example.com/a)", "日銀は政策金利を据え置いた。")]
     [InlineData("台積電今天宣布擴產。\n\n★ 看更多相關新聞 ★\n\n- [台積電熊本二廠動工](https://example.com/a)", "台積電今天宣布擴產。")]
     [InlineData("Apple unveiled the iPhone 17 today.\n\nRead more:\n\n- [Another story](https://example.com/a)", "Apple unveiled the iPhone 17 today.")]
     [InlineData("Apple unveiled the iPhone 17 today.\n\n### Related articles\n\n- [Another story](https://example.com/a)", "Apple unveiled the iPhone 17 today.")]
