@@ -29,7 +29,9 @@ internal sealed class BodyReader
         _problems = problems;
         _scan = new BodyScan(body);
         _consumed = new bool[_scan.Lines.Count];
-        foreach (var (line, warning) in ForeignSyntax.In(_scan.Lines))
+        // A Hugo figure import makes an image of is no shortcode left for readers; one of a picture it cannot take is.
+        var figureLines = _scan.Images.Where(image => image.Figure is not null && IsImportable(image.Url)).Select(image => image.Line).ToHashSet();
+        foreach (var (line, warning) in ForeignSyntax.In(_scan.Lines, figureLines))
         {
             _problems.Add(new ImportProblem(_file, FileLine(line), warning, ImportSeverity.Warning));
         }
@@ -71,7 +73,7 @@ internal sealed class BodyReader
             }
             // An image:ID is already stored, with its caption and credit; lines after it are article text.
             var storedId = ImageReferences.ParseId(image.Url);
-            if (storedId is null && !TextRules.StartsAsHttpUrl(image.Url) && !ImageReferences.IsReference(image.Url))
+            if (!IsImportable(image.Url))
             {
                 // The API stores such a body as written (a relative path may be the site's own), so its export imports
                 // back; an http(s) URL the API would not store as an image's, or an image: reference naming none, still
@@ -81,10 +83,10 @@ internal sealed class BodyReader
                     ImportSeverity.Warning));
                 continue;
             }
-            var (caption, credit) = image.IsStandalone && storedId is null
-                ? TakeAnnotations(image.Line)
+            var (caption, credit) = image.Figure is { } figure ? (figure.Caption, figure.Credit)
+                : image.IsStandalone && storedId is null ? TakeAnnotations(image.Line)
                 : (null, null);
-            if (credit is not null)
+            if (credit is not null && image.Figure is null)
             {
                 CreditTheRowAbove(images, image.Line, credit);
             }
@@ -96,6 +98,9 @@ internal sealed class BodyReader
         }
         return images;
     }
+
+    /// <summary>An http(s) URL, or an <c>image:</c> reference (to a stored image, or naming none: a mistake the file fails for).</summary>
+    private static bool IsImportable(string url) => TextRules.StartsAsHttpUrl(url) || ImageReferences.IsReference(url);
 
     /// <summary>
     /// Gives a credit taken under an image to the images of its row, each alone on the line right above (the HTML reads
@@ -164,9 +169,9 @@ internal sealed class BodyReader
             var end = Lines.End(line);
             for (; next < _imported.Count && _imported[next].UrlStart < end; next++)
             {
-                part.Append(_body, position, _imported[next].UrlStart - position);
+                part.Append(_body, position, _imported[next].UrlStart - position).Append(_imported[next].Figure?.Before);
                 parts.Add(part.ToString());
-                part.Clear();
+                part.Clear().Append(_imported[next].Figure?.After);
                 position = _imported[next].UrlStart + _imported[next].UrlLength;
             }
             part.Append(_body, position, end - position);

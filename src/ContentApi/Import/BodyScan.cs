@@ -20,11 +20,16 @@ internal enum LineKind
     Other,
 }
 
-/// <param name="UrlStart">Offset of the destination, angle brackets included; it is what gets replaced.</param>
+/// <param name="UrlStart">Offset of the destination, angle brackets included, or of a Hugo figure's whole shortcode: what gets replaced.</param>
 /// <param name="IsStandalone">The image is all there is on its line, so the lines after it may describe it.</param>
 /// <param name="IsReferenceStyle"><c>![alt][ref]</c>: its URL lives in a link definition elsewhere.</param>
+/// <param name="Figure">A Hugo figure shortcode's caption and credit, and the Markdown written in its place around the destination.</param>
 internal sealed record BodyImage(
-    int Line, int EndLine, int UrlStart, int UrlLength, string Url, string AltText, bool IsStandalone, bool IsReferenceStyle);
+    int Line, int EndLine, int UrlStart, int UrlLength, string Url, string AltText, bool IsStandalone, bool IsReferenceStyle,
+    BodyFigureShortcode? Figure = null);
+
+/// <summary>What a Hugo figure shortcode gives besides its source (<see cref="HugoFigure"/>).</summary>
+internal sealed record BodyFigureShortcode(string? Caption, string? Credit, string Before, string After);
 
 internal sealed record BodyHeading(int Line, int EndLine, int Level, string Text);
 
@@ -79,6 +84,34 @@ internal sealed partial class BodyScan
                 continue;
             }
             Images.Add(ToImage(body, link));
+        }
+        AddHugoFigures();
+    }
+
+    /// <summary>
+    /// Hugo figure shortcodes, each a paragraph line of its own, as images in the order of the body (the shortcode is
+    /// text to Markdig, so no image of its own overlaps it).
+    /// </summary>
+    private void AddHugoFigures()
+    {
+        var added = false;
+        for (var line = 0; line < Lines.Count; line++)
+        {
+            if (_kinds[line] != LineKind.Paragraph || _hasImage[line] || HugoFigure.Read(Lines.Trimmed(line)) is not var (src, alt, caption, credit))
+            {
+                continue;
+            }
+            var content = Lines.Content(line);
+            var start = Lines.Start(line) + (content.Length - content.TrimStart().Length);
+            var length = content.Trim().Length;
+            _hasImage[line] = true;
+            Images.Add(new BodyImage(line, line, start, length, src, alt, true, false,
+                new BodyFigureShortcode(caption, credit, HugoFigure.ImageOpening(alt), ")")));
+            added = true;
+        }
+        if (added)
+        {
+            Images.Sort((a, b) => a.UrlStart.CompareTo(b.UrlStart));
         }
     }
 

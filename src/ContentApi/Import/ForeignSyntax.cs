@@ -19,8 +19,8 @@ internal static partial class ForeignSyntax
         (LiquidTag(), "Liquid tags ({% … %}, {{ … }}) are left as written: readers would see them."),
     ];
 
-    /// <summary>Each kind found, with the 0-based line it is first on.</summary>
-    public static IEnumerable<(int Line, string Warning)> In(TextLines lines)
+    /// <summary>Each kind found, with the 0-based line it is first on, but on the lines import reads (<paramref name="read"/>: Hugo figures).</summary>
+    public static IEnumerable<(int Line, string Warning)> In(TextLines lines, IReadOnlySet<int> read)
     {
         var found = new Dictionary<string, int>();
         string? fence = null;
@@ -32,7 +32,7 @@ internal static partial class ForeignSyntax
                 fence = fence is null ? opening.Value : null;
                 continue;
             }
-            if (fence is not null)
+            if (fence is not null || read.Contains(i))
             {
                 continue;
             }
