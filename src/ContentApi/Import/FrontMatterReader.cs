@@ -403,7 +403,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
             Error(FileLine(node.Start), "'cover' must be a URL or a mapping with 'url' and 'alt'.");
             return null;
         }
-        string? url = null, alt = null;
+        string? url = null, alt = null, caption = null;
         foreach (var (subkeyNode, value) in mapping.Children)
         {
             var key = (subkeyNode as YamlScalarNode)?.Value ?? "";
@@ -418,6 +418,9 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 case "alt":
                     alt = Text("cover.alt", value);
                     break;
+                case "caption":
+                    caption = Text("cover.caption", value);
+                    break;
                 default:
                     WarnIgnored(subkeyNode, $"key '{key}' under 'cover'");
                     break;
@@ -428,7 +431,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
             Error(FileLine(keyNode.Start), "'cover' needs a 'url'.");
             return null;
         }
-        return new CoverImageRef(url, alt);
+        return new CoverImageRef(url, alt, caption);
     }
 
     private FrontMatterFields IgnoreUnknownKey(FrontMatterFields fields, YamlNode keyNode, string what)

@@ -365,9 +365,9 @@ public sealed class MarkdownImporter(
         long? coverId = document.CoverImage is { } coverImage
             ? coverImage.ExistingImageId ?? await UpsertImageAsync(ImageRequestOf(coverImage), path, document.CoverLine, summary, problems, cancellationToken)
             : null;
-        if (document.CoverImage is { ExistingImageId: { } storedCover, AltText: not null } coverById)
+        if (document.CoverImage is { ExistingImageId: { } storedCover } coverById && (coverById.AltText ?? coverById.Caption) is not null)
         {
-            // The cover's alt text is the one thing the file can say of a stored image it names by id.
+            // The cover's alt text and caption are all the file can say of a stored image it names by id.
             await AnnotateStoredImageAsync(storedCover, ImageRequestOf(coverById), path, document.CoverLine, summary, problems, cancellationToken);
         }
         return new ReferenceIds(authorIds, tagIds, imageIds, coverId);
@@ -534,7 +534,7 @@ public sealed class MarkdownImporter(
 
     private static ImageRequest ImageRequestOf(ImportImage image) => new(image.Url, image.AltText, image.Caption, image.Credit);
 
-    private static ImageRequest ImageRequestOf(CoverImageRef cover) => new(cover.Url, cover.AltText ?? "");
+    private static ImageRequest ImageRequestOf(CoverImageRef cover) => new(cover.Url, cover.AltText ?? "", cover.Caption);
 
     private static string ImageProblem(ImageRequest image, FluentValidation.Results.ValidationResult invalid) =>
         $"Image {image.Url}: " + string.Join(" ", invalid.Errors.Select(e => $"{Http.Binding.ValidationFilter.ToJsonPath(e.PropertyName)}: {e.ErrorMessage}"));

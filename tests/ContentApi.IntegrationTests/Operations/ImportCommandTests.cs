@@ -929,4 +929,34 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal("Jane Doe", article["authors"]![0]!["name"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
     }
+
+    /// <summary>
+    /// A Hugo post as Hugo writes it: TOML front matter with its theme's cover and caption, and a picture placed by the
+    /// figure shortcode with its caption and attribution. Import refused the TOML; once read, the figure stayed text and
+    /// the cover lost its caption.
+    /// </summary>
+    [Fact]
+    public async Task A_hugo_post_imports_with_its_cover_and_figure_as_images_with_their_captions_and_credit()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var folder = CommandRunner.TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(folder, "hugo.md"), string.Join("\n",
+            "+++", $"title = \"台北跨年 {marker}\"", $"slug = \"hugo-{marker}\"", "date = 2025-12-31T23:00:00+08:00", "draft = false",
+            "authors = [\"王小明\"]", "[cover]", $"image = \"https://images.example.com/cover-{marker}.jpg\"", "alt = \"台北101\"",
+            "caption = \"跨年夜的台北101\"", "+++", "", "台北101今晚舉行跨年煙火。", "",
+            $"{{{{< figure src=\"https://images.example.com/fig-{marker}.jpg\" alt=\"煙火\" caption=\"五分鐘的煙火\" attr=\"中央社\" >}}}}",
+            "", "煙火持續了五分鐘。", ""));
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+
+        Assert.True(exitCode == 0, output);
+        var article = await (await factory.Reader().GetAsync($"/api/v1/articles/slug/hugo-{marker}")).AssertJsonAsync();
+        Assert.Equal("2025-12-31T15:00:00.000000Z", article["publishedAt"]!.GetValue<string>());
+        var cover = article["coverImage"]!;
+        Assert.Equal(("台北101", "跨年夜的台北101"), (cover["altText"]!.GetValue<string>(), cover["caption"]!.GetValue<string>()));
+        var figure = Assert.Single(article["images"]!.AsArray(), image => image!["url"]!.GetValue<string>().Contains("fig-", StringComparison.Ordinal))!;
+        Assert.Equal(("煙火", "五分鐘的煙火", "中央社"),
+            (figure["altText"]!.GetValue<string>(), figure["caption"]!.GetValue<string>(), figure["credit"]!.GetValue<string>()));
+        Assert.Equal($"台北101今晚舉行跨年煙火。\n\n![煙火](image:{figure["id"]})\n\n煙火持續了五分鐘。\n", article["body"]!.GetValue<string>());
+    }
 }

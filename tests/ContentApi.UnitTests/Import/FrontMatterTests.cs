@@ -367,10 +367,11 @@ public sealed class FrontMatterTests
         Assert.Null(result.Document!.CoverImage);
     }
 
+    /// <summary>Hugo themes' cover caption was ignored with a warning.</summary>
     [Fact]
-    public void Parse_hugos_cover_mapping_keeps_its_alt() =>
-        Assert.Equal(new CoverImageRef("https://images.example.com/c.jpg", "Logo"),
-            Import.Succeeds(Import.Lines("---", "title: T", "cover:", "  image: https://images.example.com/c.jpg", "  alt: Logo", "---", "Body")).CoverImage);
+    public void Parse_hugos_cover_mapping_keeps_its_alt_and_caption() =>
+        Assert.Equal(new CoverImageRef("https://images.example.com/c.jpg", "Logo", "The new logo"),
+            Import.Succeeds(Import.Lines("---", "title: T", "cover:", "  image: https://images.example.com/c.jpg", "  alt: Logo", "  caption: The new logo", "---", "Body")).CoverImage);
 
     [Theory]
     [InlineData("published_at: 2025-12-04T01:00:00.000Z", "2025-12-04T01:00:00")]
