@@ -41,7 +41,7 @@ internal sealed record FrontMatterFields
     public int CoverLine { get; init; } = 1;
     /// <summary>
     /// Ghost's <c>feature_image</c>, and <c>featured_image</c>, <c>featureImage</c> or <c>image</c> as Jekyll and Hugo themes
-    /// name it: the cover when the file gives no <c>cover</c>.
+    /// name it, or the first of Hugo's <c>images</c> (its Open Graph pictures): the cover when the file gives no <c>cover</c>.
     /// </summary>
     public CoverImageRef? TheirCover { get; init; }
     public int TheirCoverLine { get; init; } = 1;

@@ -142,6 +142,8 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                     fields with { PublishDate = PublishedAt(key, value), PublishDateLine = FileLine(keyNode.Start) },
                 "feature_image" or "featured_image" or "featureImage" or "image" when fields.TheirCover is null =>
                     fields with { TheirCover = TheirCover(key, value), TheirCoverLine = FileLine(keyNode.Start) },
+                "images" when fields.TheirCover is null && value is YamlSequenceNode { Children: [var first, ..] } =>
+                    fields with { TheirCover = TheirCover(key, first), TheirCoverLine = FileLine(keyNode.Start) },
                 "cover" => fields with { Cover = Cover(keyNode, value), CoverLine = FileLine(keyNode.Start) },
                 "canonicalUrl" => fields with { CanonicalUrl = Text(key, value) },
                 "canonical_url" or "canonicalURL" when fields.TheirCanonicalUrl is null => fields with { TheirCanonicalUrl = Text(key, value) },
@@ -185,7 +187,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
     [
         ("authors", "author"), ("publishedAt", "publishDate"), ("publishedAt", "published_at"), ("publishedAt", "date"),
         ("excerpt", "summary"), ("excerpt", "description"), ("language", "lang"), ("cover", "feature_image"),
-        ("cover", "featured_image"), ("cover", "featureImage"), ("cover", "image"), ("tags", "categories"),
+        ("cover", "featured_image"), ("cover", "featureImage"), ("cover", "image"), ("cover", "images"), ("tags", "categories"),
         ("canonicalUrl", "canonical_url"), ("canonicalUrl", "canonicalURL"),
     ];
 

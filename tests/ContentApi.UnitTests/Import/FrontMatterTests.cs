@@ -347,6 +347,7 @@ public sealed class FrontMatterTests
     [InlineData("featureImage: https://images.example.com/c.jpg")]
     [InlineData("image: https://images.example.com/c.jpg")]
     [InlineData("cover:\n  image: https://images.example.com/c.jpg")]
+    [InlineData("images: [https://images.example.com/c.jpg, https://images.example.com/other.jpg]")]
     [InlineData("cover: https://images.example.com/c.jpg\nimage: https://images.example.com/other.jpg")]
     public void Parse_their_names_for_the_cover_give_it(string yaml)
     {
