@@ -28,7 +28,7 @@ internal static class ImageHtml
 
     /// <summary>The image a reference names, if the article has it and its URL is one a page may load.</summary>
     public static InlineImage? Resolve(LinkInline link, IReadOnlyDictionary<long, InlineImage> images) =>
-        TryGetReferenceId(link, out var id) && images.TryGetValue(id, out var image) && SafeUrls.IsAllowed(image.Url)
+        TryGetReferenceId(link, out var id) && images.TryGetValue(id, out var image) && SafeUrls.IsAllowedImage(image.Url)
             ? image
             : null;
 

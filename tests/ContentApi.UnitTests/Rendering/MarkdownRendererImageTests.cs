@@ -61,6 +61,10 @@ public sealed class MarkdownRendererImageTests
     [Theory]
     [InlineData("javascript:alert(1)")]
     [InlineData("data:image/png;base64,iVBORw0KGgo=")]
+    // Link schemes are no picture's: a stored image only a restored snapshot could hold (writes take http(s) only) was an
+    // <img> loading mailto: (security helper's review).
+    [InlineData("mailto:a@example.com")]
+    [InlineData("tel:+886212345678")]
     public void Render_image_whose_stored_url_has_a_refused_scheme_is_dropped(string url) =>
         Assert.Equal("", Render("![](image:12)", LaunchEvent with { Url = url }));
 
