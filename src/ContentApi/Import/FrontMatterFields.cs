@@ -45,6 +45,9 @@ internal sealed record FrontMatterFields
     /// </summary>
     public CoverImageRef? TheirCover { get; init; }
     public int TheirCoverLine { get; init; } = 1;
+    /// <summary>Ghost's <c>feature_image_alt</c> and <c>feature_image_caption</c>: the alt text and caption of <see cref="TheirCover"/>.</summary>
+    public string? TheirCoverAlt { get; init; }
+    public string? TheirCoverCaption { get; init; }
     public string? CanonicalUrl { get; init; }
     /// <summary>Ghost's and DEV's <c>canonical_url</c>, Hugo themes' <c>canonicalURL</c>: the canonical URL when the file gives no <c>canonicalUrl</c>.</summary>
     public string? TheirCanonicalUrl { get; init; }

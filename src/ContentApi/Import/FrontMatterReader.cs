@@ -142,6 +142,8 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                     fields with { PublishDate = PublishedAt(key, value), PublishDateLine = FileLine(keyNode.Start) },
                 "feature_image" or "featured_image" or "featureImage" or "image" when fields.TheirCover is null =>
                     fields with { TheirCover = TheirCover(key, value), TheirCoverLine = FileLine(keyNode.Start) },
+                "feature_image_alt" => fields with { TheirCoverAlt = Text(key, value) },
+                "feature_image_caption" => fields with { TheirCoverCaption = Text(key, value) },
                 "images" when fields.TheirCover is null && value is YamlSequenceNode { Children: [var first, ..] } =>
                     fields with { TheirCover = TheirCover(key, first), TheirCoverLine = FileLine(keyNode.Start) },
                 "cover" => fields with { Cover = Cover(keyNode, value), CoverLine = FileLine(keyNode.Start) },
@@ -169,7 +171,11 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
         };
         if (fields is { Cover: null, TheirCover: { } theirCover })
         {
-            fields = fields with { Cover = theirCover, CoverLine = fields.TheirCoverLine };
+            fields = fields with
+            {
+                Cover = theirCover with { AltText = fields.TheirCoverAlt, Caption = fields.TheirCoverCaption },
+                CoverLine = fields.TheirCoverLine,
+            };
         }
         if (fields is { PublishedAt: null, PublishDate: { } publishDate })
         {

@@ -368,6 +368,16 @@ public sealed class FrontMatterTests
         Assert.Null(result.Document!.CoverImage);
     }
 
+    /// <summary>Ghost's alt text and caption of its feature image were ignored with a warning.</summary>
+    [Fact]
+    public void Parse_ghosts_feature_image_keeps_its_alt_and_caption()
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "feature_image: https://images.example.com/c.jpg",
+            "feature_image_alt: 日銀本店", "feature_image_caption: 日銀本店（東京・中央区）", "---", "Body"));
+        Assert.Empty(result.Problems);
+        Assert.Equal(new CoverImageRef("https://images.example.com/c.jpg", "日銀本店", "日銀本店（東京・中央区）"), result.Document!.CoverImage);
+    }
+
     /// <summary>Hugo themes' cover caption was ignored with a warning.</summary>
     [Fact]
     public void Parse_hugos_cover_mapping_keeps_its_alt_and_caption() =>
