@@ -64,9 +64,9 @@ internal static class TomlFrontMatter
                     return (keyLines, repeatedLine, $"'{key}' is given twice (first on line {keyLines[key]})");
                 }
                 repeated = null;
-                if (current.Kind == TomlParseEventKind.PropertyName && parser.Depth == 1 && !keyLines.TryAdd(parser.GetPropertyName(), line))
+                if (current.Kind == TomlParseEventKind.PropertyName && parser.Depth == 1 && parser.GetPropertyName() is var name && !keyLines.TryAdd(name, line))
                 {
-                    repeated = (parser.GetPropertyName(), line);
+                    repeated = (name, line);
                 }
             }
         }

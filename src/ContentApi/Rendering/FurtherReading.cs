@@ -21,7 +21,10 @@ internal static partial class FurtherReading
     };
 
     public static bool IsEndMark(Block block) =>
-        block is ParagraphBlock { Inline: { } inline } && EndMark().IsMatch(PlainText.Of(inline));
+        block is ParagraphBlock { Inline: { } inline, Span.Length: <= MaxEndMarkLength } && EndMark().IsMatch(PlainText.Of(inline));
+
+    /// <summary>Longer than any end mark ("— END —" with emphasis): every other paragraph is not read out for it.</summary>
+    private const int MaxEndMarkLength = 24;
 
     [GeneratedRegex(@"^[\s\-—–_~·=*]*(?:END|End)[\s\-—–_~·=*]*$", RegexOptions.CultureInvariant)]
     private static partial Regex EndMark();
