@@ -140,6 +140,14 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 "date" => fields with { Date = PublishedAt(key, value), DateLine = FileLine(keyNode.Start) },
                 "publishDate" or "published_at" when fields.PublishDate is null =>
                     fields with { PublishDate = PublishedAt(key, value), PublishDateLine = FileLine(keyNode.Start) },
+                "image" when fields.TheirCover is null && value is YamlMappingNode seoImage =>
+                    fields with { TheirCover = TheirCoverMapping(keyNode, seoImage, ["path"], "alt", null), TheirCoverLine = FileLine(keyNode.Start) },
+                "header" when fields.TheirCover is null && value is YamlMappingNode header =>
+                    fields with
+                    {
+                        TheirCover = TheirCoverMapping(keyNode, header, ["image", "overlay_image", "teaser"], "image_description", "caption"),
+                        TheirCoverLine = FileLine(keyNode.Start),
+                    },
                 "feature_image" or "featured_image" or "featureImage" or "image" when fields.TheirCover is null =>
                     fields with { TheirCover = TheirCover(key, value), TheirCoverLine = FileLine(keyNode.Start) },
                 "feature_image_alt" => fields with { TheirCoverAlt = Text(key, value) },
@@ -173,7 +181,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
         {
             fields = fields with
             {
-                Cover = theirCover with { AltText = fields.TheirCoverAlt, Caption = fields.TheirCoverCaption },
+                Cover = theirCover with { AltText = fields.TheirCoverAlt ?? theirCover.AltText, Caption = fields.TheirCoverCaption ?? theirCover.Caption },
                 CoverLine = fields.TheirCoverLine,
             };
         }
@@ -193,7 +201,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
     [
         ("authors", "author"), ("publishedAt", "publishDate"), ("publishedAt", "published_at"), ("publishedAt", "date"),
         ("excerpt", "summary"), ("excerpt", "description"), ("language", "lang"), ("cover", "feature_image"),
-        ("cover", "featured_image"), ("cover", "featureImage"), ("cover", "image"), ("cover", "images"), ("tags", "categories"),
+        ("cover", "featured_image"), ("cover", "featureImage"), ("cover", "image"), ("cover", "images"), ("cover", "header"), ("tags", "categories"),
         ("canonicalUrl", "canonical_url"), ("canonicalUrl", "canonicalURL"),
     ];
 
@@ -216,6 +224,45 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
         problems.Add(new ImportProblem(file, FileLine(node.Start),
             $"'{key}' ignored: '{url}' is not an absolute http(s) URL, which a cover needs (give the image's URL as 'cover').", ImportSeverity.Warning));
         return null;
+    }
+
+    /// <summary>
+    /// A cover given as a mapping by a Jekyll plugin or theme: jekyll-seo-tag's <c>image: {path, alt}</c>, Minimal
+    /// Mistakes' <c>header: {image, overlay_image, teaser, image_description, caption}</c>. The first of
+    /// <paramref name="urlKeys"/> present is the picture; the rest of the mapping (sizes, the theme's colours and
+    /// buttons) is ignored with a warning. None present: the whole key is ignored with a warning.
+    /// </summary>
+    private CoverImageRef? TheirCoverMapping(YamlNode keyNode, YamlMappingNode mapping, string[] urlKeys, string altKey, string? captionKey)
+    {
+        var key = ((YamlScalarNode)keyNode).Value;
+        var picture = mapping.Children
+            .Where(entry => entry.Key is YamlScalarNode { Value: { } name } && urlKeys.Contains(name))
+            .OrderBy(entry => Array.IndexOf(urlKeys, ((YamlScalarNode)entry.Key).Value))
+            .FirstOrDefault();
+        if (picture.Key is null)
+        {
+            WarnIgnored(keyNode, $"front-matter key '{key}' (it names no picture)");
+            return null;
+        }
+        string? alt = null, caption = null;
+        foreach (var (subkeyNode, value) in mapping.Children)
+        {
+            var subkey = (subkeyNode as YamlScalarNode)?.Value ?? "";
+            if (subkey == altKey)
+            {
+                alt = Text($"{key}.{subkey}", value);
+            }
+            else if (subkey == captionKey)
+            {
+                caption = Text($"{key}.{subkey}", value);
+            }
+            else if (subkeyNode != picture.Key)
+            {
+                WarnIgnored(subkeyNode, $"key '{subkey}' under '{key}'");
+            }
+        }
+        var pictureKey = ((YamlScalarNode)picture.Key).Value;
+        return TheirCover($"{key}.{pictureKey}", picture.Value) is { } cover ? cover with { AltText = alt, Caption = caption } : null;
     }
 
     private string? Text(string key, YamlNode node)

@@ -368,6 +368,41 @@ public sealed class FrontMatterTests
         Assert.Null(result.Document!.CoverImage);
     }
 
+    /// <summary>
+    /// jekyll-seo-tag's <c>image: {path, alt}</c> and Minimal Mistakes' <c>header: {image, overlay_image, teaser,
+    /// caption, image_description}</c> were ignored with a warning: a migrated Jekyll post lost its cover.
+    /// </summary>
+    [Theory]
+    [InlineData("image:\n  path: https://images.example.com/c.jpg\n  alt: 工地", "工地", null)]
+    [InlineData("header:\n  image: https://images.example.com/c.jpg\n  image_description: 工地\n  caption: \"Photo: Jane Doe\"", "工地", "Photo: Jane Doe")]
+    [InlineData("header:\n  overlay_image: https://images.example.com/c.jpg", null, null)]
+    [InlineData("header:\n  teaser: https://images.example.com/c.jpg", null, null)]
+    public void Parse_jekyll_themes_cover_mappings_give_the_cover(string yaml, string? alt, string? caption)
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", yaml, "---", "Body"));
+        Assert.Empty(result.Problems);
+        Assert.Equal(new CoverImageRef("https://images.example.com/c.jpg", alt, caption), result.Document!.CoverImage);
+    }
+
+    /// <summary>The header's picture is the first of image, overlay_image and teaser; what else it holds is the theme's.</summary>
+    [Fact]
+    public void Parse_jekyll_header_takes_its_first_picture_and_warns_of_the_rest()
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "header:", "  teaser: https://images.example.com/t.jpg",
+            "  overlay_image: https://images.example.com/c.jpg", "  overlay_filter: 0.5", "---", "Body"));
+        Assert.Equal("https://images.example.com/c.jpg", result.Document!.CoverImage!.Url);
+        Assert.Equal([(ImportSeverity.Warning, 4), (ImportSeverity.Warning, 6)], result.Problems.Select(p => (p.Severity, p.Line)));
+    }
+
+    /// <summary>A header with no picture of its own (a theme's colour, its buttons) is ignored with a warning, as before.</summary>
+    [Fact]
+    public void Parse_jekyll_header_without_an_image_warns()
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "header:", "  overlay_color: \"#333\"", "---", "Body"));
+        Assert.Equal((ImportSeverity.Warning, 3), (Assert.Single(result.Problems).Severity, Assert.Single(result.Problems).Line));
+        Assert.Null(result.Document!.CoverImage);
+    }
+
     /// <summary>Ghost's alt text and caption of its feature image were ignored with a warning.</summary>
     [Fact]
     public void Parse_ghosts_feature_image_keeps_its_alt_and_caption()
