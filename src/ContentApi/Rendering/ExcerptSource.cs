@@ -8,7 +8,7 @@ namespace ContentApi.Rendering;
 
 /// <summary>
 /// The text an article's excerpt is cut from: its paragraphs (in lists and quotes too), without headings, code, tables,
-/// a table of contents (<see cref="TableOfContents"/>) or the label of a figure (<see cref="FigureLabels"/>); a body with no such paragraph gives all its text but the
+/// a table of contents (<see cref="TableOfContents"/>), a page's ad markers and prompts (<see cref="PageChrome"/>) or the label of a figure (<see cref="FigureLabels"/>); a body with no such paragraph gives all its text but the
 /// labels, and one with only figures and their labels (a gallery) its captions. So a lead sentence after a cover image
 /// stays, and so do a wrapped paragraph and a credit run into a sentence. A paragraph's lines join as a browser shows
 /// them (<see cref="Cjk.JoinLines"/>). Nothing after a thematic break or a label of further reading
@@ -57,6 +57,8 @@ internal static class ExcerptSource
                 break; // navigation, not the article's text
             case ParagraphBlock when TableOfContents.IsLabel(block, walk.Siblings.Of(block)):
                 break;
+            case ParagraphBlock when PageChrome.IsParagraph(block):
+                break; // the page's, not the article's: "[廣告] 請繼續往下閱讀...", "Advertisement"
             case ParagraphBlock paragraph when FigureParagraphRenderer.FigureLines(paragraph) is (_, var after):
                 // The same labels the HTML puts into the figures' captions, for each group of figures the paragraph starts
                 // with again after a label; a gallery keeps its captions.

@@ -50,7 +50,7 @@ public static class SearchAnalysis
     /// above the lead, "Updated Dec 4, 2025, 10:00 a.m. ET", "来源：新华社"; "Getty Images", "Jane Doe/AP", "사진ⓒ뉴스1",
     /// "示意圖／取自pixabay" and "图片来源于网络" are credits, and a bar between a caption and its credit is neither's; a
     /// table of contents, "- [Setup](#setup)", is no text of the excerpt, nor are WeChat's "点击上方蓝字关注我们", "END" and
-    /// "点个“在看”").
+    /// "点个“在看”", a page's "[廣告] 請繼續往下閱讀...", "Advertisement" and newsletter prompt, and "Share this:" with what follows).
     /// </summary>
     private const int AnalyzerRevision = 23;
 
