@@ -86,10 +86,24 @@ public static class TransferCommands
     public static Command Import(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
         var path = PathArgument.Create("A Markdown file, a folder of them (searched recursively), or a folder written by export.");
-        var command = new Command("import", "Import Markdown articles (front matter, images with credits, bylines), or an export folder into an empty database.") { path };
+        var imageBaseUrl = new Option<string?>("--image-base-url")
+        {
+            Description = "Where the imported folder is served (https://example.com/): an image given as a path, /images/a.png or a page bundle's a.png, becomes an image at the URL a browser resolves it to on the file's page, the file's folder under PATH standing for the page's path.",
+        };
+        imageBaseUrl.Validators.Add(result =>
+        {
+            if (result.Tokens is [var token] && ImageBaseUrl.ProblemWith(token.Value) is { } problem)
+            {
+                result.AddError(problem);
+            }
+        });
+        var command = new Command("import", "Import Markdown articles (front matter, images with credits, bylines), or an export folder into an empty database.") { path, imageBaseUrl };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var source = Path.GetFullPath(parse.GetRequiredValue(path));
+            var imageBase = parse.GetValue(imageBaseUrl) is { } givenBase
+                ? ImageBaseUrl.Create(givenBase, Directory.Exists(source) ? source : Path.GetDirectoryName(source) ?? source)
+                : null;
             await using var app = await CommandHost.StartMigratedAsync(cancellationToken, configure);
             if (Directory.Exists(source) && JsonlImporter.IsExportFolder(source))
             {
@@ -124,7 +138,7 @@ public static class TransferCommands
             {
                 foreach (var file in files)
                 {
-                    foreach (var problem in await importer.ImportFileAsync(file, summary, cancellationToken))
+                    foreach (var problem in await importer.ImportFileAsync(file, summary, imageBase, cancellationToken))
                     {
                         await output.WriteLineAsync(TerminalText.Escaped(problem.ToString()));
                     }

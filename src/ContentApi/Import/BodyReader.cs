@@ -20,17 +20,22 @@ internal sealed class BodyReader
     private readonly bool[] _consumed;
     private readonly List<BodyImage> _imported = [];
 
+    /// <summary>The body's images, a path among them resolved where the file's page is.</summary>
+    private readonly List<BodyImage> _images;
+
     /// <param name="firstFileLine">The file line of the body's first line, for problems.</param>
-    public BodyReader(string file, int firstFileLine, string body, List<ImportProblem> problems)
+    /// <param name="imagePage">Where the file's page is, to resolve images given as paths (<see cref="ImageBaseUrl"/>); null: they stay as written.</param>
+    public BodyReader(string file, int firstFileLine, string body, List<ImportProblem> problems, Uri? imagePage = null)
     {
         _file = file;
         _firstFileLine = firstFileLine;
         _body = body;
         _problems = problems;
         _scan = new BodyScan(body);
+        _images = [.. _scan.Images.Select(image => image with { Url = ImageBaseUrl.Resolve(imagePage, image.Url) })];
         _consumed = new bool[_scan.Lines.Count];
         // A Hugo figure import makes an image of is no shortcode left for readers; one of a picture it cannot take is.
-        var figureLines = _scan.Images.Where(image => image.Figure is not null && IsImportable(image.Url)).Select(image => image.Line).ToHashSet();
+        var figureLines = _images.Where(image => image.Figure is not null && IsImportable(image.Url)).Select(image => image.Line).ToHashSet();
         foreach (var (line, warning) in ForeignSyntax.In(_scan.Lines, figureLines))
         {
             _problems.Add(new ImportProblem(_file, FileLine(line), warning, ImportSeverity.Warning));
@@ -57,7 +62,7 @@ internal sealed class BodyReader
     public IReadOnlyList<ImportImage> TakeImages()
     {
         var images = new List<ImportImage>();
-        foreach (var image in _scan.Images)
+        foreach (var image in _images)
         {
             var fileLine = FileLine(image.Line);
             if (image.IsReferenceStyle)
@@ -79,7 +84,7 @@ internal sealed class BodyReader
                 // back; an http(s) URL the API would not store as an image's, or an image: reference naming none, still
                 // fails the file, as a mistake to mend.
                 _problems.Add(new ImportProblem(_file, fileLine,
-                    $"Image '{image.AltText}' left as written, with the lines after it: {image.Url} is no http or https URL, so it is not stored as an image.",
+                    $"Image '{image.AltText}' left as written, with the lines after it: {image.Url} is no http or https URL, so it is not stored as an image (a path becomes one with import's --image-base-url).",
                     ImportSeverity.Warning));
                 continue;
             }

@@ -10,7 +10,8 @@ namespace ContentApi.Import;
 /// (case-sensitive, camelCase as in the API), and Hugo's and Jekyll's <c>draft</c>. Unknown keys are ignored with a warning, so a typo such as <c>tittle</c>
 /// is visible without failing an import of many files.
 /// </summary>
-internal sealed class FrontMatterReader(string file, List<ImportProblem> problems)
+/// <param name="imagePage">Where the file's page is, to resolve a cover given as a path (<see cref="ImageBaseUrl"/>); null: paths stay as written.</param>
+internal sealed class FrontMatterReader(string file, List<ImportProblem> problems, Uri? imagePage = null)
 {
     public FrontMatterFields Read(string yaml)
     {
@@ -212,17 +213,18 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
     /// </summary>
     private CoverImageRef? TheirCover(string key, YamlNode node)
     {
-        if (node is not YamlScalarNode || Text(key, node) is not { } url)
+        if (node is not YamlScalarNode || Text(key, node) is not { } written)
         {
             problems.Add(new ImportProblem(file, FileLine(node.Start), $"'{key}' ignored: a cover is one URL.", ImportSeverity.Warning));
             return null;
         }
+        var url = ImageBaseUrl.Resolve(imagePage, written);
         if (TextRules.IsHttpUrl(url) || ImageReferences.ParseId(url) is not null)
         {
             return new CoverImageRef(url);
         }
         problems.Add(new ImportProblem(file, FileLine(node.Start),
-            $"'{key}' ignored: '{url}' is not an absolute http(s) URL, which a cover needs (give the image's URL as 'cover').", ImportSeverity.Warning));
+            $"'{key}' ignored: '{url}' is not an absolute http(s) URL, which a cover needs (give the image's URL as 'cover', or where the site is served as import's --image-base-url).", ImportSeverity.Warning));
         return null;
     }
 
@@ -451,7 +453,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
     {
         if (node is YamlScalarNode)
         {
-            return Text("cover", node) is { } plainUrl ? new CoverImageRef(plainUrl) : null;
+            return Text("cover", node) is { } plainUrl ? new CoverImageRef(ImageBaseUrl.Resolve(imagePage, plainUrl)) : null;
         }
         if (node is not YamlMappingNode mapping)
         {
@@ -486,7 +488,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
             Error(FileLine(keyNode.Start), "'cover' needs a 'url'.");
             return null;
         }
-        return new CoverImageRef(url, alt, caption);
+        return new CoverImageRef(ImageBaseUrl.Resolve(imagePage, url), alt, caption);
     }
 
     private FrontMatterFields IgnoreUnknownKey(FrontMatterFields fields, YamlNode keyNode, string what)

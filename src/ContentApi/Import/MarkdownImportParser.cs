@@ -20,7 +20,8 @@ namespace ContentApi.Import;
 /// </summary>
 public static class MarkdownImportParser
 {
-    public static ImportResult Parse(string fileName, string content)
+    /// <param name="imagePage">Where the file's page is served (<see cref="ImageBaseUrl.PageOf"/>), to resolve images given as paths; null: they stay as written.</param>
+    public static ImportResult Parse(string fileName, string content, Uri? imagePage = null)
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(content);
@@ -33,7 +34,7 @@ public static class MarkdownImportParser
             problems.Add(new ImportProblem(fileName, 1, frontMatterError));
             return new ImportResult(null, problems);
         }
-        var fields = frontMatter is null ? FrontMatterFields.None : ReadFrontMatter(fileName, frontMatter, problems);
+        var fields = frontMatter is null ? FrontMatterFields.None : ReadFrontMatter(fileName, frontMatter, problems, imagePage);
         // Front matter that failed may well have held the title: looking for one in the body would only mislead.
         var frontMatterFailed = problems.Any(p => p.Severity == ImportSeverity.Error);
         var (status, publishedAt) = PublicationState.Of(fileName, fields, problems);
@@ -51,7 +52,7 @@ public static class MarkdownImportParser
         BodyReader? body = null;
         try
         {
-            body = unscanned ? null : new BodyReader(fileName, bodyFirstLine, bodyText, problems);
+            body = unscanned ? null : new BodyReader(fileName, bodyFirstLine, bodyText, problems, imagePage);
         }
         catch (MarkdownTooComplexException exception)
         {
@@ -99,11 +100,11 @@ public static class MarkdownImportParser
     }
 
     /// <summary>The fields of YAML front matter, or of TOML read as YAML; a TOML syntax error is the file's error at its line.</summary>
-    private static FrontMatterFields ReadFrontMatter(string fileName, FrontMatterBlock frontMatter, List<ImportProblem> problems)
+    private static FrontMatterFields ReadFrontMatter(string fileName, FrontMatterBlock frontMatter, List<ImportProblem> problems, Uri? imagePage)
     {
         if (!frontMatter.IsToml)
         {
-            return new FrontMatterReader(fileName, problems).Read(frontMatter.Text);
+            return new FrontMatterReader(fileName, problems, imagePage).Read(frontMatter.Text);
         }
         var (yaml, line, error) = TomlFrontMatter.ToYaml(frontMatter.Text);
         if (yaml is null)
@@ -111,6 +112,6 @@ public static class MarkdownImportParser
             problems.Add(new ImportProblem(fileName, FrontMatterBlock.FirstYamlLine + line - 1, $"Front matter is not valid TOML: {error}"));
             return FrontMatterFields.None;
         }
-        return new FrontMatterReader(fileName, problems).Read(yaml);
+        return new FrontMatterReader(fileName, problems, imagePage).Read(yaml);
     }
 }

@@ -23,7 +23,8 @@ public sealed class MarkdownImporter(
     Db db, ArticleStore articles, AuthorStore authors, TagStore tags, ImageStore images,
     IValidator<ArticleRequest> validator, IValidator<ImageRequest> imageValidator, IValidator<AuthorRequest> authorValidator, IValidator<TagRequest> tagValidator)
 {
-    public async Task<IReadOnlyList<ImportProblem>> ImportFileAsync(string path, ImportSummary summary, CancellationToken cancellationToken)
+    /// <param name="imageBase">Where the imported folder is served, to make images given as paths images; null: they stay as written.</param>
+    public async Task<IReadOnlyList<ImportProblem>> ImportFileAsync(string path, ImportSummary summary, ImageBaseUrl? imageBase, CancellationToken cancellationToken)
     {
         summary.FilesRead++;
         var (text, unreadable) = await ImportFileText.ReadAsync(path, cancellationToken);
@@ -32,7 +33,7 @@ public sealed class MarkdownImporter(
             summary.Failed++;
             return [unreadable!];
         }
-        var result = MarkdownImportParser.Parse(path, text);
+        var result = MarkdownImportParser.Parse(path, text, imageBase?.PageOf(path));
         var problems = result.Problems.ToList();
         if (result.Document is not { } document)
         {

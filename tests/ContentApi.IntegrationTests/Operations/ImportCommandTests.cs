@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using ContentApi.Cli;
 using ContentApi.Import;
 using ContentApi.IntegrationTests.Reading;
 using ContentApi.TestSupport;
@@ -958,5 +959,39 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(("煙火", "五分鐘的煙火", "中央社"),
             (figure["altText"]!.GetValue<string>(), figure["caption"]!.GetValue<string>(), figure["credit"]!.GetValue<string>()));
         Assert.Equal($"台北101今晚舉行跨年煙火。\n\n![煙火](image:{figure["id"]})\n\n煙火持續了五分鐘。\n", article["body"]!.GetValue<string>());
+    }
+
+    /// <summary>
+    /// A Hugo site's page bundle names its pictures by path (beside <c>index.md</c>, or under the site's
+    /// <c>/images/</c>): import left them as written, so the migrated article had no images. With
+    /// <c>--image-base-url</c> they are images at the URLs the site serves them from.
+    /// </summary>
+    [Fact]
+    public async Task Images_given_as_paths_become_images_where_the_site_serves_them()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var site = CommandRunner.TempDirectory();
+        var bundle = Directory.CreateDirectory(Path.Combine(site, "posts", $"qwen-{marker}")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(bundle, "index.md"), string.Join("\n",
+            "---", $"title: 通義千問 {marker}", $"slug: bundle-{marker}", "authors: [王小明]", "status: published", "cover: /images/cover.jpg", "---", "",
+            "阿里雲今天發布新模型。", "", "![發布會現場](launch.jpg)", "圖源：阿里雲", "",
+            "{{< figure src=\"chart.png\" alt=\"跑分\" caption=\"跑分結果\" attr=\"阿里雲\" >}}", ""));
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", site, "--image-base-url", $"https://{marker}.example.com/blog");
+
+        Assert.True(exitCode == 0, output);
+        var article = await (await factory.Reader().GetAsync($"/api/v1/articles/slug/bundle-{marker}")).AssertJsonAsync();
+        var folder = $"https://{marker}.example.com/blog/posts/qwen-{marker}/";
+        Assert.Equal($"https://{marker}.example.com/images/cover.jpg", article["coverImage"]!["url"]!.GetValue<string>());
+        var images = article["images"]!.AsArray().Select(image => (image!["url"]!.GetValue<string>(), image["caption"]?.GetValue<string>(), image["credit"]?.GetValue<string>())).ToList();
+        Assert.Equal([(folder + "launch.jpg", null, "圖源：阿里雲"), (folder + "chart.png", "跑分結果", "阿里雲")], images);
+        Assert.DoesNotContain("launch.jpg", article["body"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_image_base_that_is_no_http_url_is_refused_when_the_command_is_read()
+    {
+        var errors = AdminCommands.Commands(TextWriter.Null, null).Parse(["import", CommandRunner.TempDirectory(), "--image-base-url", "/assets/"]).Errors;
+        Assert.Contains(errors, error => error.Message.Contains("--image-base-url '/assets/' is no absolute http(s) URL", StringComparison.Ordinal));
     }
 }
