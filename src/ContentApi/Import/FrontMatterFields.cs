@@ -28,6 +28,8 @@ internal sealed record FrontMatterFields
     /// <summary>Hugo's and Jekyll's <c>draft: true|false</c>, null when the file does not say.</summary>
     public bool? Draft { get; init; }
     public int DraftLine { get; init; } = 1;
+    /// <summary>The key and value <see cref="Draft"/> was read from when not <c>draft</c>: "published: false" (Jekyll, DEV).</summary>
+    public string? DraftWritten { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
     public int PublishedAtLine { get; init; } = 1;
     /// <summary>Hugo's and Jekyll's <c>date</c>: the publication date when the file gives no <c>publishedAt</c>.</summary>

@@ -136,7 +136,11 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 "language" => fields with { Language = Text(key, value) },
                 "lang" => fields with { Lang = Text(key, value) },
                 "status" => fields with { Status = Status(value) },
-                "draft" => fields with { Draft = Draft(value), DraftLine = FileLine(keyNode.Start) },
+                "draft" => fields with { Draft = Draft(key, value), DraftLine = FileLine(keyNode.Start), DraftWritten = null },
+                "published" when fields.Draft is null =>
+                    Draft(key, value) is { } published
+                        ? fields with { Draft = !published, DraftLine = FileLine(keyNode.Start), DraftWritten = $"published: {(published ? "true" : "false")}" }
+                        : fields,
                 "publishedAt" => fields with { PublishedAt = PublishedAt(key, value), PublishedAtLine = FileLine(keyNode.Start) },
                 "date" => fields with { Date = PublishedAt(key, value), DateLine = FileLine(keyNode.Start) },
                 "publishDate" or "published_at" when fields.PublishDate is null =>
@@ -149,7 +153,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                         TheirCover = TheirCoverMapping(keyNode, header, ["image", "overlay_image", "teaser"], "image_description", "caption"),
                         TheirCoverLine = FileLine(keyNode.Start),
                     },
-                "feature_image" or "featured_image" or "featureImage" or "image" when fields.TheirCover is null =>
+                "feature_image" or "featured_image" or "featureImage" or "image" or "coverImage" or "cover_image" or "heroImage" when fields.TheirCover is null =>
                     fields with { TheirCover = TheirCover(key, value), TheirCoverLine = FileLine(keyNode.Start) },
                 "feature_image_alt" => fields with { TheirCoverAlt = Text(key, value) },
                 "feature_image_caption" => fields with { TheirCoverCaption = Text(key, value) },
@@ -200,9 +204,9 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
     /// <summary>Their names for our keys, in the order they stand in for them (Hugo's publishDate before its date).</summary>
     private static readonly (string Ours, string Theirs)[] TheirNames =
     [
-        ("authors", "author"), ("publishedAt", "publishDate"), ("publishedAt", "published_at"), ("publishedAt", "date"),
+        ("authors", "author"), ("draft", "published"), ("publishedAt", "publishDate"), ("publishedAt", "published_at"), ("publishedAt", "date"),
         ("excerpt", "summary"), ("excerpt", "description"), ("language", "lang"), ("cover", "feature_image"),
-        ("cover", "featured_image"), ("cover", "featureImage"), ("cover", "image"), ("cover", "images"), ("cover", "header"), ("tags", "categories"),
+        ("cover", "featured_image"), ("cover", "featureImage"), ("cover", "image"), ("cover", "images"), ("cover", "header"), ("cover", "coverImage"), ("cover", "cover_image"), ("cover", "heroImage"), ("tags", "categories"),
         ("canonicalUrl", "canonical_url"), ("canonicalUrl", "canonicalURL"),
     ];
 
@@ -410,9 +414,10 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
         return null;
     }
 
-    private bool? Draft(YamlNode node)
+    /// <summary><c>draft</c>, or Jekyll's and DEV's <c>published</c>: true or false.</summary>
+    private bool? Draft(string key, YamlNode node)
     {
-        var text = Text("draft", node);
+        var text = Text(key, node);
         if (text is null)
         {
             return null;
@@ -421,7 +426,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
         {
             return draft;
         }
-        Error(FileLine(node.Start), $"'draft' must be true or false, not '{text}'.");
+        Error(FileLine(node.Start), $"'{key}' must be true or false, not '{text}'.");
         return null;
     }
 

@@ -1,8 +1,8 @@
 namespace ContentApi.Import;
 
 /// <summary>
-/// The status and publishedAt a file asks for. <c>draft: true</c> (Hugo, Jekyll) makes a draft and <c>draft: false</c>
-/// only says "not a draft"; either contradicting an explicit <c>status</c> fails the file. A draft has no publication
+/// The status and publishedAt a file asks for. <c>draft: true</c> (Hugo, Jekyll) or <c>published: false</c> (Jekyll,
+/// DEV) makes a draft and <c>draft: false</c> or <c>published: true</c> only says "not a draft"; either contradicting an explicit <c>status</c> fails the file. A draft has no publication
 /// date in the API, which refuses one: a draft's <c>publishedAt</c> is dropped with a warning.
 /// </summary>
 internal static class PublicationState
@@ -11,14 +11,14 @@ internal static class PublicationState
     {
         if (fields.Draft is { } draft && fields.Status is { } status && draft != (status == "draft"))
         {
-            problems.Add(new ImportProblem(file, fields.DraftLine, $"'draft: {(draft ? "true" : "false")}' contradicts 'status: {status}': keep one of them."));
+            problems.Add(new ImportProblem(file, fields.DraftLine, $"'{Said(fields)}' contradicts 'status: {status}': keep one of them."));
             return (null, null);
         }
         var resolved = fields.Status ?? (fields.Draft == true ? "draft" : null);
         if (fields.Draft == false && resolved is null && fields.PublishedAt is null)
         {
             problems.Add(new ImportProblem(file, fields.DraftLine,
-                "'draft: false' but no 'publishedAt', 'date' or 'status': imported as a draft. Give 'publishedAt' or 'status: published' to publish it.",
+                $"'{Said(fields)}' but no 'publishedAt', 'date' or 'status': imported as a draft. Give 'publishedAt' or 'status: published' to publish it.",
                 ImportSeverity.Warning));
         }
         if (resolved == "draft" && fields.PublishedAt is not null)
@@ -30,4 +30,6 @@ internal static class PublicationState
         }
         return (resolved, fields.PublishedAt);
     }
+
+    private static string Said(FrontMatterFields fields) => fields.DraftWritten ?? $"draft: {(fields.Draft == true ? "true" : "false")}";
 }

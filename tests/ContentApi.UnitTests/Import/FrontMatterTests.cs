@@ -349,6 +349,10 @@ public sealed class FrontMatterTests
     [InlineData("cover:\n  image: https://images.example.com/c.jpg")]
     [InlineData("images: [https://images.example.com/c.jpg, https://images.example.com/other.jpg]")]
     [InlineData("cover: https://images.example.com/c.jpg\nimage: https://images.example.com/other.jpg")]
+    // Next.js' blog starter and wordpress-export-to-markdown, DEV, Astro's blog template (probe: their files imported without a cover).
+    [InlineData("coverImage: https://images.example.com/c.jpg")]
+    [InlineData("cover_image: https://images.example.com/c.jpg")]
+    [InlineData("heroImage: https://images.example.com/c.jpg")]
     public void Parse_their_names_for_the_cover_give_it(string yaml)
     {
         var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", yaml, "---", "Body"));
@@ -418,6 +422,29 @@ public sealed class FrontMatterTests
     public void Parse_hugos_cover_mapping_keeps_its_alt_and_caption() =>
         Assert.Equal(new CoverImageRef("https://images.example.com/c.jpg", "Logo", "The new logo"),
             Import.Succeeds(Import.Lines("---", "title: T", "cover:", "  image: https://images.example.com/c.jpg", "  alt: Logo", "  caption: The new logo", "---", "Body")).CoverImage);
+
+    /// <summary>
+    /// Jekyll's and DEV's <c>published: false</c> keeps a post off the site; import ignored the key with a warning and
+    /// published the post when it had a date.
+    /// </summary>
+    [Theory]
+    [InlineData("published: false\ndate: 2025-12-04", "draft")]
+    [InlineData("published: true\ndate: 2025-12-04", "published")]
+    [InlineData("published: true\ndraft: true", "draft")]
+    public void Parse_published_false_is_a_draft(string yaml, string status)
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", yaml, "---", "Body"));
+        Assert.DoesNotContain(result.Problems, problem => problem.Message.Contains("Unknown", StringComparison.Ordinal));
+        Assert.Equal(status, result.Document!.Status ?? (result.Document.PublishedAt is null ? "draft" : "published"));
+    }
+
+    [Fact]
+    public void Parse_published_false_contradicting_status_names_the_key_as_written()
+    {
+        var problem = Import.FailsWith(Import.Lines("---", "title: T", "status: published", "published: false", "---", "Body"));
+        Assert.Equal(4, problem.Line);
+        Assert.Contains("'published: false' contradicts 'status: published'", problem.Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("published_at: 2025-12-04T01:00:00.000Z", "2025-12-04T01:00:00")]
