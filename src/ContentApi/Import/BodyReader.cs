@@ -34,9 +34,11 @@ internal sealed class BodyReader
         _scan = new BodyScan(body);
         _images = [.. _scan.Images.Select(image => image with { Url = ImageBaseUrl.Resolve(imagePage, image.Url) })];
         _consumed = new bool[_scan.Lines.Count];
-        // A Hugo figure import makes an image of is no shortcode left for readers; one of a picture it cannot take is.
-        var figureLines = _images.Where(image => image.Figure is not null && IsImportable(image.Url)).Select(image => image.Line).ToHashSet();
-        foreach (var (line, warning) in ForeignSyntax.In(_scan.Lines, figureLines))
+        // A Hugo figure import makes an image of, or an embed it makes a link of, is no shortcode left for readers; a
+        // figure of a picture it cannot take is.
+        var readLines = _images.Where(image => image.Figure is not null && IsImportable(image.Url)).Select(image => image.Line)
+            .Concat(_scan.Embeds.Select(embed => embed.Line)).ToHashSet();
+        foreach (var (line, warning) in ForeignSyntax.In(_scan.Lines, readLines))
         {
             _problems.Add(new ImportProblem(_file, FileLine(line), warning, ImportSeverity.Warning));
         }
@@ -157,10 +159,11 @@ internal sealed class BodyReader
         return null;
     }
 
-    /// <summary>The body without the consumed lines, split around the URLs of the imported images.</summary>
+    /// <summary>The body without the consumed lines, its Hugo embeds as links, split around the URLs of the imported images.</summary>
     public IReadOnlyList<string> BodyParts()
     {
         var removed = RemovedLines();
+        var embeds = _scan.Embeds.ToDictionary(embed => embed.Line);
         var parts = new List<string>(_imported.Count + 1);
         var part = new StringBuilder(_body.Length);
         var next = 0;
@@ -172,6 +175,11 @@ internal sealed class BodyReader
             }
             var position = Lines.Start(line);
             var end = Lines.End(line);
+            if (embeds.TryGetValue(line, out var embed))
+            {
+                part.Append(_body, position, embed.Start - position).Append('<').Append(embed.Url).Append('>');
+                position = embed.Start + embed.Length;
+            }
             for (; next < _imported.Count && _imported[next].UrlStart < end; next++)
             {
                 part.Append(_body, position, _imported[next].UrlStart - position).Append(_imported[next].Figure?.Before);

@@ -31,6 +31,9 @@ internal sealed record BodyImage(
 /// <summary>What a Hugo figure shortcode gives besides its source (<see cref="HugoFigure"/>).</summary>
 internal sealed record BodyFigureShortcode(string? Caption, string? Credit, string Before, string After);
 
+/// <summary>A Hugo embed shortcode on its line: where it is (<paramref name="Start"/>, <paramref name="Length"/>) and the URL written instead.</summary>
+internal sealed record BodyEmbed(int Line, int Start, int Length, string Url);
+
 internal sealed record BodyHeading(int Line, int EndLine, int Level, string Text);
 
 /// <summary>
@@ -86,6 +89,20 @@ internal sealed partial class BodyScan
             Images.Add(ToImage(body, link));
         }
         AddHugoFigures();
+        AddHugoEmbeds();
+    }
+
+    /// <summary>Hugo's embed shortcodes, each a paragraph line of its own, as the links they stand for (<see cref="HugoEmbed"/>).</summary>
+    private void AddHugoEmbeds()
+    {
+        for (var line = 0; line < Lines.Count; line++)
+        {
+            if (_kinds[line] == LineKind.Paragraph && !_hasImage[line] && HugoEmbed.UrlOf(Lines.Trimmed(line)) is { } url)
+            {
+                var content = Lines.Content(line);
+                Embeds.Add(new BodyEmbed(line, Lines.Start(line) + (content.Length - content.TrimStart().Length), content.Trim().Length, url));
+            }
+        }
     }
 
     /// <summary>
@@ -151,6 +168,9 @@ internal sealed partial class BodyScan
     }
 
     public List<BodyImage> Images { get; } = [];
+
+    /// <summary>Hugo's embed shortcodes, in the order of the body.</summary>
+    public List<BodyEmbed> Embeds { get; } = [];
 
     /// <summary>Top-level headings in order.</summary>
     public List<BodyHeading> Headings { get; } = [];
