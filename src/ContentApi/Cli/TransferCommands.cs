@@ -97,13 +97,22 @@ public static class TransferCommands
                 result.AddError(problem);
             }
         });
-        var command = new Command("import", "Import Markdown articles (front matter, images with credits, bylines), or an export folder into an empty database.") { path, imageBaseUrl };
+        var slugsFromFileNames = new Option<bool>("--slugs-from-file-names")
+        {
+            Description = "A file without a slug key gets the slug Jekyll and Hugo make of its name, which the site's URLs hold (_posts/2024-05-01-welcome.md: welcome; posts/qwen/index.md: qwen), not one derived from its title.",
+        };
+        var command = new Command("import", "Import Markdown articles (front matter, images with credits, bylines), or an export folder into an empty database.")
+        {
+            path,
+            imageBaseUrl,
+            slugsFromFileNames,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var source = Path.GetFullPath(parse.GetRequiredValue(path));
-            var imageBase = parse.GetValue(imageBaseUrl) is { } givenBase
-                ? ImageBaseUrl.Create(givenBase, Directory.Exists(source) ? source : Path.GetDirectoryName(source) ?? source)
-                : null;
+            var options = new ImportOptions(
+                parse.GetValue(imageBaseUrl) is { } givenBase ? ImageBaseUrl.Create(givenBase, Directory.Exists(source) ? source : Path.GetDirectoryName(source) ?? source) : null,
+                parse.GetValue(slugsFromFileNames));
             await using var app = await CommandHost.StartMigratedAsync(cancellationToken, configure);
             if (Directory.Exists(source) && JsonlImporter.IsExportFolder(source))
             {
@@ -138,7 +147,7 @@ public static class TransferCommands
             {
                 foreach (var file in files)
                 {
-                    foreach (var problem in await importer.ImportFileAsync(file, summary, imageBase, cancellationToken))
+                    foreach (var problem in await importer.ImportFileAsync(file, summary, options, cancellationToken))
                     {
                         await output.WriteLineAsync(TerminalText.Escaped(problem.ToString()));
                     }

@@ -22,7 +22,8 @@ namespace ContentApi.Import;
 public static class MarkdownImportParser
 {
     /// <param name="imagePage">Where the file's page is served (<see cref="ImageBaseUrl.PageOf"/>), to resolve images given as paths; null: they stay as written.</param>
-    public static ImportResult Parse(string fileName, string content, Uri? imagePage = null)
+    /// <param name="slugFromFileName">Without a <c>slug</c> key, the slug is the one Jekyll and Hugo make of the file name (<see cref="FileNameSlug"/>).</param>
+    public static ImportResult Parse(string fileName, string content, Uri? imagePage = null, bool slugFromFileName = false)
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(content);
@@ -82,7 +83,7 @@ public static class MarkdownImportParser
         {
             BodyUnscanned = unscanned,
             Title = title,
-            Slug = fields.Slug,
+            Slug = fields.Slug ?? (slugFromFileName ? FileNameSlug.Of(fileName) : null),
             Subtitle = fields.Subtitle,
             Excerpt = fields.Excerpt,
             Language = fields.Language,

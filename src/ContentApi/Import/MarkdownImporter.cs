@@ -23,8 +23,7 @@ public sealed class MarkdownImporter(
     Db db, ArticleStore articles, AuthorStore authors, TagStore tags, ImageStore images,
     IValidator<ArticleRequest> validator, IValidator<ImageRequest> imageValidator, IValidator<AuthorRequest> authorValidator, IValidator<TagRequest> tagValidator)
 {
-    /// <param name="imageBase">Where the imported folder is served, to make images given as paths images; null: they stay as written.</param>
-    public async Task<IReadOnlyList<ImportProblem>> ImportFileAsync(string path, ImportSummary summary, ImageBaseUrl? imageBase, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ImportProblem>> ImportFileAsync(string path, ImportSummary summary, ImportOptions options, CancellationToken cancellationToken)
     {
         summary.FilesRead++;
         var (text, unreadable) = await ImportFileText.ReadAsync(path, cancellationToken);
@@ -33,7 +32,7 @@ public sealed class MarkdownImporter(
             summary.Failed++;
             return [unreadable!];
         }
-        var result = MarkdownImportParser.Parse(path, text, imageBase?.PageOf(path));
+        var result = MarkdownImportParser.Parse(path, text, options.ImageBase?.PageOf(path), options.SlugsFromFileNames);
         var problems = result.Problems.ToList();
         if (result.Document is not { } document)
         {

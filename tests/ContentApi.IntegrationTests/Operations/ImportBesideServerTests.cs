@@ -131,7 +131,7 @@ public sealed class ImportBesideServerTests(ApiFactory factory) : IClassFixture<
             return await connection.ExecuteAsync(editSql, editParameters, transaction);
         }, CancellationToken.None);
         await holding.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var import = importer.ImportFileAsync(file, new ImportSummary(), null, CancellationToken.None);
+        var import = importer.ImportFileAsync(file, new ImportSummary(), ImportOptions.None, CancellationToken.None);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (db.QueuedWrites == 0 && !import.IsCompleted)
         {
