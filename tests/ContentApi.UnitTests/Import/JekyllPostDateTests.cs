@@ -1,0 +1,37 @@
+using ContentApi.Import;
+
+namespace ContentApi.UnitTests.Import;
+
+/// <summary>
+/// Jekyll publishes a post of its <c>_posts</c> folder on the date its file name starts with, and many posts give no
+/// <c>date</c> of their own: import made each such post a draft, so a migrated blog came in unpublished.
+/// </summary>
+public sealed class JekyllPostDateTests
+{
+    private static ImportDocument Parse(string path, params string[] frontMatter) =>
+        MarkdownImportParser.Parse(Path.Combine(Path.GetTempPath(), "site", path), Import.Lines(["---", "title: T", .. frontMatter, "---", "Body"])).Document!;
+
+    [Theory]
+    [InlineData("_posts/2024-05-01-welcome.md")]
+    [InlineData("_posts/2024/2024-05-01-welcome.md")]
+    [InlineData("blog/_posts/2024-05-01-welcome.markdown")]
+    public void A_post_without_a_date_is_published_on_its_file_names_date(string path)
+    {
+        var document = Parse(path);
+        Assert.Equal(new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero), document.PublishedAt);
+        Assert.Equal("published", document.Status ?? "published");
+    }
+
+    [Theory]
+    [InlineData("_posts/2024-05-01-welcome.md", "date: 2024-05-01 10:00:00 +0800", "2024-05-01T02:00:00Z")]
+    [InlineData("_posts/2024-05-01-welcome.md", "draft: true", null)]
+    [InlineData("_posts/2024-05-01-welcome.md", "published: false", null)]
+    [InlineData("_drafts/2024-05-01-welcome.md", "authors: []", null)]
+    [InlineData("posts/2024-05-01-welcome.md", "authors: []", null)]
+    [InlineData("_posts/2024-13-45-welcome.md", "authors: []", null)]
+    public void The_files_own_date_or_draft_wins_and_only_posts_have_one(string path, string frontMatter, string? publishedAt)
+    {
+        var document = Parse(path, frontMatter);
+        Assert.Equal(publishedAt is null ? null : DateTimeOffset.Parse(publishedAt, System.Globalization.CultureInfo.InvariantCulture), document.PublishedAt);
+    }
+}
