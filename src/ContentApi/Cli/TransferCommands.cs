@@ -101,18 +101,31 @@ public static class TransferCommands
         {
             Description = "A file without a slug key gets the slug Jekyll and Hugo make of its name, which the site's URLs hold (_posts/2024-05-01-welcome.md: welcome; posts/qwen/index.md: qwen), not one derived from its title.",
         };
+        var author = new Option<string?>("--author")
+        {
+            Description = "The author of the files that name none in front matter or a byline, as a site's configuration gives one (Hugo's params.author): found by name, or created.",
+        };
+        author.Validators.Add(result =>
+        {
+            if (result.Tokens is [var token] && string.IsNullOrWhiteSpace(token.Value))
+            {
+                result.AddError("--author must name someone; it is empty.");
+            }
+        });
         var command = new Command("import", "Import Markdown articles (front matter, images with credits, bylines), or an export folder into an empty database.")
         {
             path,
             imageBaseUrl,
             slugsFromFileNames,
+            author,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var source = Path.GetFullPath(parse.GetRequiredValue(path));
             var options = new ImportOptions(
                 parse.GetValue(imageBaseUrl) is { } givenBase ? ImageBaseUrl.Create(givenBase, Directory.Exists(source) ? source : Path.GetDirectoryName(source) ?? source) : null,
-                parse.GetValue(slugsFromFileNames));
+                parse.GetValue(slugsFromFileNames),
+                parse.GetValue(author)?.Trim());
             await using var app = await CommandHost.StartMigratedAsync(cancellationToken, configure);
             if (Directory.Exists(source) && JsonlImporter.IsExportFolder(source))
             {

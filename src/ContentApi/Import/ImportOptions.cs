@@ -3,7 +3,10 @@ namespace ContentApi.Import;
 /// <summary>What the <c>import</c> command was told of the site its files come from.</summary>
 /// <param name="ImageBase">Where the imported folder is served (<c>--image-base-url</c>), to make images given as paths images.</param>
 /// <param name="SlugsFromFileNames">Without a <c>slug</c> key, take the slug Jekyll and Hugo make of the file name (<c>--slugs-from-file-names</c>).</param>
-public sealed record ImportOptions(ImageBaseUrl? ImageBase = null, bool SlugsFromFileNames = false)
+/// <param name="DefaultAuthor">The author of a file that names none (<c>--author</c>).</param>
+public sealed record ImportOptions(ImageBaseUrl? ImageBase = null, bool SlugsFromFileNames = false, string? DefaultAuthor = null)
 {
     public static ImportOptions None { get; } = new();
+
+    public ParseOptions For(string file) => new(ImageBase?.PageOf(file), SlugsFromFileNames, DefaultAuthor);
 }

@@ -22,12 +22,11 @@ namespace ContentApi.Import;
 /// </summary>
 public static class MarkdownImportParser
 {
-    /// <param name="imagePage">Where the file's page is served (<see cref="ImageBaseUrl.PageOf"/>), to resolve images given as paths; null: they stay as written.</param>
-    /// <param name="slugFromFileName">Without a <c>slug</c> key, the slug is the one Jekyll and Hugo make of the file name (<see cref="FileNameSlug"/>).</param>
-    public static ImportResult Parse(string fileName, string content, Uri? imagePage = null, bool slugFromFileName = false)
+    public static ImportResult Parse(string fileName, string content, ParseOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(content);
+        var (imagePage, slugFromFileName, defaultAuthor) = options ?? ParseOptions.None;
         var problems = new List<ImportProblem>();
         var text = content.StartsWith('\uFEFF') ? content[1..] : content;
 
@@ -68,6 +67,10 @@ public static class MarkdownImportParser
         }
 
         var authors = fields.Authors ?? body?.TakeByline()?.Select(name => new NamedRef(name)).ToList() ?? [];
+        if (authors.Count == 0 && defaultAuthor is not null)
+        {
+            authors = [new NamedRef(defaultAuthor)];
+        }
         var images = body?.TakeImages() ?? [];
         var keyLines = new Dictionary<string, int>(fields.KeyLines) { ["body"] = bodyFirstLine };
         var title = fields.Title;

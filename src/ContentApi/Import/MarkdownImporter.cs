@@ -32,7 +32,7 @@ public sealed class MarkdownImporter(
             summary.Failed++;
             return [unreadable!];
         }
-        var result = MarkdownImportParser.Parse(path, text, options.ImageBase?.PageOf(path), options.SlugsFromFileNames);
+        var result = MarkdownImportParser.Parse(path, text, options.For(path));
         var problems = result.Problems.ToList();
         if (result.Document is not { } document)
         {
@@ -146,7 +146,7 @@ public sealed class MarkdownImporter(
     {
         if (document.Authors.Count == 0)
         {
-            problems.Add(new ImportProblem(path, 1, "No author: add 'authors' to the front matter or a byline such as '作者 | 名字' or 'By Name'."));
+            problems.Add(new ImportProblem(path, 1, "No author: add 'authors' to the front matter or a byline such as '作者 | 名字' or 'By Name', or give import --author NAME for the files that name none."));
             return (null, null);
         }
         var slug = document.Slug ?? await DerivedSlugAsync(document.Title, cancellationToken);

@@ -110,4 +110,15 @@ public sealed class BylineTests
     [Fact]
     public void Parse_byline_in_a_quote_or_list_is_text() =>
         Assert.Empty(Import.Succeeds(Import.Lines("# T", "", "> 作者 | 王小明", "", "- By Jane Doe")).Authors.Names());
+
+    /// <summary>
+    /// A Hugo or Jekyll site names its author once, in its configuration, and its posts name none: every such file
+    /// failed ("No author"). <c>import --author NAME</c> is the author of the files that name none.
+    /// </summary>
+    [Theory]
+    [InlineData("---\ntitle: T\n---\nBody.\n", "Site Owner")]
+    [InlineData("---\ntitle: T\nauthors: [王小明]\n---\nBody.\n", "王小明")]
+    [InlineData("---\ntitle: T\n---\n作者 | 王小明\n\nBody.\n", "王小明")]
+    public void Parse_the_default_author_is_only_for_files_that_name_none(string content, string author) =>
+        Assert.Equal([author], MarkdownImportParser.Parse(Import.File, content, new ParseOptions(DefaultAuthor: "Site Owner")).Document!.Authors.Select(a => a.Name));
 }

@@ -32,8 +32,8 @@ public sealed class FileNameSlugTests
     public void Parse_takes_the_file_names_slug_when_asked_and_the_file_gives_none()
     {
         var file = Path.Combine(Path.GetTempPath(), "site", "_posts", "2024-05-01-welcome.md");
-        Assert.Equal("welcome", MarkdownImportParser.Parse(file, Import.Lines("---", "title: Welcome to Jekyll!", "---", "Body"), slugFromFileName: true).Document!.Slug);
-        Assert.Equal("given", MarkdownImportParser.Parse(file, Import.Lines("---", "title: T", "slug: given", "---", "Body"), slugFromFileName: true).Document!.Slug);
+        Assert.Equal("welcome", MarkdownImportParser.Parse(file, Import.Lines("---", "title: Welcome to Jekyll!", "---", "Body"), new ParseOptions(SlugFromFileName: true)).Document!.Slug);
+        Assert.Equal("given", MarkdownImportParser.Parse(file, Import.Lines("---", "title: T", "slug: given", "---", "Body"), new ParseOptions(SlugFromFileName: true)).Document!.Slug);
         Assert.Null(MarkdownImportParser.Parse(file, Import.Lines("---", "title: T", "---", "Body")).Document!.Slug);
     }
 }

@@ -61,7 +61,7 @@ public sealed class ImageBaseUrlTests
         var result = MarkdownImportParser.Parse(Import.File, Import.Lines(
             "---", "title: 通義千問", "image: /assets/cover.jpg", "---",
             "阿里雲今天發布新模型。", "", "![發布會現場](launch.jpg)", "圖源：阿里雲", "",
-            "{{< figure src=\"chart.png\" alt=\"跑分\" caption=\"SWE-Bench Verified 跑分\" attr=\"阿里雲\" >}}"), page);
+            "{{< figure src=\"chart.png\" alt=\"跑分\" caption=\"SWE-Bench Verified 跑分\" attr=\"阿里雲\" >}}"), new ParseOptions(page));
 
         Assert.Empty(result.Problems);
         var document = result.Document!;

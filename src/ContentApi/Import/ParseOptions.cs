@@ -1,0 +1,10 @@
+namespace ContentApi.Import;
+
+/// <summary>What <see cref="MarkdownImportParser"/> is told of the site a file comes from (<see cref="ImportOptions"/>, for one file).</summary>
+/// <param name="ImagePage">Where the file's page is served (<see cref="ImageBaseUrl.PageOf"/>), to resolve images given as paths; null: they stay as written.</param>
+/// <param name="SlugFromFileName">Without a <c>slug</c> key, the slug is the one Jekyll and Hugo make of the file name (<see cref="FileNameSlug"/>).</param>
+/// <param name="DefaultAuthor">The author of a file that names none (front matter or byline), as a site's configuration gives one.</param>
+public sealed record ParseOptions(Uri? ImagePage = null, bool SlugFromFileName = false, string? DefaultAuthor = null)
+{
+    public static ParseOptions None { get; } = new();
+}
