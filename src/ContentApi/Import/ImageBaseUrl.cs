@@ -39,7 +39,7 @@ public sealed class ImageBaseUrl
     public Uri PageOf(string file)
     {
         var folder = Path.GetRelativePath(_importedFolder, Path.GetDirectoryName(Path.GetFullPath(file)) ?? _importedFolder);
-        if (folder == "." || folder.StartsWith("..", StringComparison.Ordinal))
+        if (folder == "." || folder == ".." || folder.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(folder))
         {
             return _root;
         }

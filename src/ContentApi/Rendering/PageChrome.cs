@@ -19,7 +19,7 @@ internal static partial class PageChrome
 
     private const string Open = @"[\s\[【［(（<＜〔*_—–\-]*";
     private const string Close = @"[\s\]】］)）>＞〕*_—–\-.…。!！]*";
-    private const string AdMark = @"廣告|广告|광고|広告|advertisement|advertising|sponsored\s+content|skip\s+advertisement";
+    private const string AdMark = @"廣告|广告|광고|広告|advertisement|sponsored\s+content|skip\s+advertisement";
     private const string ReadOn = @"請繼續往下閱讀|请继续往下阅读|繼續往下閱讀|继续往下阅读|(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?advertisement)?|continue\s+reading\s+(?:the\s+main\s+story|below)";
     private const string Newsletter = @"(?:subscribe|sign\s+up)\s+(?:to|for)\s+(?:our|the|my)\s+(?:[\w'’-]+\s+){0,3}newsletters?\b.{0,80}";
 

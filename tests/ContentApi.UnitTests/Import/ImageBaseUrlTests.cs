@@ -18,6 +18,7 @@ public sealed class ImageBaseUrlTests
     [InlineData("https://example.com/", new[] { "post.md" }, "https://example.com/")]
     [InlineData("https://example.com/", new[] { "posts", "qwen3", "index.md" }, "https://example.com/posts/qwen3/")]
     [InlineData("https://example.com/blog", new[] { "posts", "qwen3", "index.md" }, "https://example.com/blog/posts/qwen3/")]
+    [InlineData("https://example.com/", new[] { "..drafts", "index.md" }, "https://example.com/..drafts/")]
     [InlineData("https://example.com/", new[] { "文章", "通義 千問", "index.md" }, "https://example.com/%E6%96%87%E7%AB%A0/%E9%80%9A%E7%BE%A9%20%E5%8D%83%E5%95%8F/")]
     public void A_files_page_is_its_folder_under_the_base(string baseUrl, string[] fileParts, string page) =>
         Assert.Equal(page, PageOf(baseUrl, fileParts).AbsoluteUri);

@@ -31,6 +31,7 @@ public sealed class ExcerptPageChromeTests
     // Words about ads, newsletters and sharing in the article's own sentences stay.
     [InlineData("廣告主今天表示，請繼續往下閱讀的設計將取消。", "廣告主今天表示，請繼續往下閱讀的設計將取消。")]
     [InlineData("Advertisement spending rose 5% this year.", "Advertisement spending rose 5% this year.")]
+    [InlineData("Advertising\n\nAd revenue rose 5% this year.", "Advertising Ad revenue rose 5% this year.")]
     [InlineData("The Federal Reserve held rates steady.\n\nSubscribers to the newsletter were told first.", "The Federal Reserve held rates steady. Subscribers to the newsletter were told first.")]
     [InlineData("We shipped version 2.0 today.\n\nShare this with your team: the upgrade is free.", "We shipped version 2.0 today. Share this with your team: the upgrade is free.")]
     public void Such_words_in_the_articles_sentences_stay(string markdown, string excerpt) =>
