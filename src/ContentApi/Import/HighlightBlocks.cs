@@ -8,7 +8,7 @@ namespace ContentApi.Import;
 /// <c>{% highlight ruby %}</c> … <c>{% endhighlight %}</c> and <c>{{&lt; highlight go &gt;}}</c> … <c>{{&lt; /highlight &gt;}}</c>.
 /// Markdown would read the code between them as text (its <c>*</c> as emphasis, an image in it as an image) and show
 /// the tags, so each pair becomes the fenced code block it stands for, line for line, before the body is read. Tags
-/// inside a fence (a post about Jekyll), unclosed, or inside a line stay as written.
+/// inside a fence or indented as code (a post about Jekyll), unclosed, or inside a line stay as written.
 /// </summary>
 internal static partial class HighlightBlocks
 {
@@ -34,7 +34,7 @@ internal static partial class HighlightBlocks
                 fence = opening.Value;
                 continue;
             }
-            if (Opening(line) is var (language, closes) && ClosingAfter(lines, i, closes) is { } closing)
+            if (Indentation(lines.Content(i)) < 4 && Opening(line) is var (language, closes) && ClosingAfter(lines, i, closes) is { } closing)
             {
                 blocks.Add((i, closing, language));
                 i = closing;
@@ -60,6 +60,21 @@ internal static partial class HighlightBlocks
         JekyllOpening().Match(line) is { Success: true } jekyll ? (jekyll.Groups["language"].Value, JekyllClosing())
         : HugoOpening().Match(line) is { Success: true } hugo ? (hugo.Groups["language"].Value, HugoClosing())
         : null;
+
+    /// <summary>Columns of leading white space, a tab as four: a tag indented four or more may be indented code, as written.</summary>
+    private static int Indentation(ReadOnlySpan<char> line)
+    {
+        var columns = 0;
+        foreach (var character in line)
+        {
+            if (character is not (' ' or '\t'))
+            {
+                break;
+            }
+            columns += character == '\t' ? 4 : 1;
+        }
+        return columns;
+    }
 
     private static int? ClosingAfter(TextLines lines, int opening, Regex closing)
     {
