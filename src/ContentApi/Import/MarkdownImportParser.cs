@@ -14,7 +14,8 @@ namespace ContentApi.Import;
 /// <item>Every <c>![alt](url)</c> becomes an <see cref="ImportImage"/>; a caption and a credit line right after a
 /// standalone image become its <see cref="ImportImage.Caption"/> and <see cref="ImportImage.Credit"/> and leave the body.</item>
 /// <item>A Jekyll post without a date is published on the date its file name gives (<see cref="JekyllPostDate"/>).</item>
-/// <item>Jekyll's and Hugo's highlight tags around code become a code fence (<see cref="HighlightBlocks"/>).</item>
+/// <item>Jekyll's and Hugo's highlight tags around code become a code fence (<see cref="HighlightBlocks"/>), and Jekyll's raw
+/// tags leave what they wrap (<see cref="LiquidRaw"/>).</item>
 /// <item>Everything else is kept exactly: no Unicode normalisation, CRLF stays CRLF. A leading byte-order mark is dropped.</item>
 /// </list>
 /// Errors (bad front matter, an unsupported publishedAt or status, an image with an empty URL, no title) mean the
@@ -45,7 +46,7 @@ public static class MarkdownImportParser
         var frontMatterFailed = problems.Any(p => p.Severity == ImportSeverity.Error);
         var (status, publishedAt) = PublicationState.Of(fileName, fields, problems);
         var bodyFirstLine = frontMatter?.BodyFirstLine ?? 1;
-        var bodyText = HighlightBlocks.AsFences(frontMatter is null ? text : text[frontMatter.BodyStart..]);
+        var bodyText = HighlightBlocks.AsFences(LiquidRaw.Unwrapped(frontMatter is null ? text : text[frontMatter.BodyStart..]));
         // Reading the body's headings and images would take the parser seconds. Such a body stays when stored (imported
         // from an export, or from before the bound), so a file that names all the body could give (title, authors and
         // the images, as an export writes them) has it taken whole, for the importer to accept only as the stored one.
