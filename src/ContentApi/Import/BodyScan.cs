@@ -106,15 +106,16 @@ internal sealed partial class BodyScan
     }
 
     /// <summary>
-    /// Hugo figure shortcodes, each a paragraph line of its own, as images in the order of the body (the shortcode is
-    /// text to Markdig, so no image of its own overlaps it).
+    /// Hugo figure shortcodes and Jekyll figure includes (<see cref="JekyllFigure"/>), each a paragraph line of its own, as
+    /// images in the order of the body (the tag is text to Markdig, so no image of its own overlaps it).
     /// </summary>
     private void AddHugoFigures()
     {
         var added = false;
         for (var line = 0; line < Lines.Count; line++)
         {
-            if (_kinds[line] != LineKind.Paragraph || _hasImage[line] || HugoFigure.Read(Lines.Trimmed(line)) is not var (src, alt, caption, credit))
+            if (_kinds[line] != LineKind.Paragraph || _hasImage[line] ||
+                (HugoFigure.Read(Lines.Trimmed(line)) ?? JekyllFigure.Read(Lines.Trimmed(line))) is not var (src, alt, caption, credit))
             {
                 continue;
             }
