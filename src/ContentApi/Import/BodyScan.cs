@@ -92,6 +92,13 @@ internal sealed partial class BodyScan
         AddHugoEmbeds();
     }
 
+    /// <summary>Where the line's text is in the body, without the white space around it.</summary>
+    private (int Start, int Length) TrimmedSpan(int line)
+    {
+        var content = Lines.Content(line);
+        return (Lines.Start(line) + (content.Length - content.TrimStart().Length), content.Trim().Length);
+    }
+
     /// <summary>Hugo's embed shortcodes, each a paragraph line of its own, as the links they stand for (<see cref="HugoEmbed"/>).</summary>
     private void AddHugoEmbeds()
     {
@@ -99,8 +106,8 @@ internal sealed partial class BodyScan
         {
             if (_kinds[line] == LineKind.Paragraph && !_hasImage[line] && HugoEmbed.UrlOf(Lines.Trimmed(line)) is { } url)
             {
-                var content = Lines.Content(line);
-                Embeds.Add(new BodyEmbed(line, Lines.Start(line) + (content.Length - content.TrimStart().Length), content.Trim().Length, url));
+                var (start, length) = TrimmedSpan(line);
+                Embeds.Add(new BodyEmbed(line, start, length, url));
             }
         }
     }
@@ -119,9 +126,7 @@ internal sealed partial class BodyScan
             {
                 continue;
             }
-            var content = Lines.Content(line);
-            var start = Lines.Start(line) + (content.Length - content.TrimStart().Length);
-            var length = content.Trim().Length;
+            var (start, length) = TrimmedSpan(line);
             _hasImage[line] = true;
             Images.Add(new BodyImage(line, line, start, length, src, alt, true, false,
                 new BodyFigureShortcode(caption, credit, HugoFigure.ImageOpening(alt), ")")));

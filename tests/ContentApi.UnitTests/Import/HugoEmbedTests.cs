@@ -10,8 +10,7 @@ namespace ContentApi.UnitTests.Import;
 /// </summary>
 public sealed class HugoEmbedTests
 {
-    private static ImportResult Parse(params string[] bodyLines) =>
-        MarkdownImportParser.Parse(Import.File, Import.Lines(["---", "title: T", "authors: []", "---", "", .. bodyLines]));
+    private static ImportResult Parse(params string[] bodyLines) => Import.Body(bodyLines);
 
     [Theory]
     [InlineData("{{< youtube w7Ft2ymGmfc >}}", "https://www.youtube.com/watch?v=w7Ft2ymGmfc")]

@@ -22,6 +22,9 @@ internal static class Import
 
     public static string Lines(params string[] lines) => string.Join("\n", lines) + "\n";
 
+    /// <summary>A file of these body lines under front matter that gives a title and no authors.</summary>
+    public static ImportResult Body(params string[] bodyLines) => MarkdownImportParser.Parse(File, Lines(["---", "title: T", "authors: []", "---", "", .. bodyLines]));
+
     /// <summary>The names of the authors or tags a file gives.</summary>
     public static IReadOnlyList<string> Names(this IReadOnlyList<NamedRef> named) => [.. named.Select(entry => entry.Name)];
 }

@@ -9,8 +9,7 @@ namespace ContentApi.UnitTests.Import;
 /// </summary>
 public sealed class JekyllFigureTests
 {
-    private static ImportResult Parse(params string[] bodyLines) =>
-        MarkdownImportParser.Parse(Import.File, Import.Lines(["---", "title: T", "authors: []", "---", "", .. bodyLines]));
+    private static ImportResult Parse(params string[] bodyLines) => Import.Body(bodyLines);
 
     [Theory]
     [InlineData("{% include figure image_path=\"https://images.example.com/a.jpg\" alt=\"台北101\" caption=\"台北101跨年煙火\" %}")]

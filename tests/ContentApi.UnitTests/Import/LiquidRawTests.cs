@@ -9,8 +9,7 @@ namespace ContentApi.UnitTests.Import;
 /// </summary>
 public sealed class LiquidRawTests
 {
-    private static ImportDocument Parse(params string[] bodyLines) =>
-        MarkdownImportParser.Parse(Import.File, Import.Lines(["---", "title: T", "authors: []", "---", "", .. bodyLines])).Document!;
+    private static ImportDocument Parse(params string[] bodyLines) => Import.Body(bodyLines).Document!;
 
     [Theory]
     [InlineData("Vue writes {% raw %}`{{ message }}`{% endraw %} in templates.", "Vue writes `{{ message }}` in templates.")]
