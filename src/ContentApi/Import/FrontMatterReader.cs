@@ -137,10 +137,9 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 "lang" => fields with { Lang = Text(key, value) },
                 "status" => fields with { Status = Status(value) },
                 "draft" => fields with { Draft = Draft(key, value), DraftLine = FileLine(keyNode.Start), DraftWritten = null },
-                "published" when fields.Draft is null =>
-                    Draft(key, value) is { } published
-                        ? fields with { Draft = !published, DraftLine = FileLine(keyNode.Start), DraftWritten = $"published: {(published ? "true" : "false")}" }
-                        : fields,
+                // Other tools write a date there: theirs, not Jekyll's flag, ignored with a warning as before.
+                "published" when fields.Draft is null && value is YamlScalarNode { Value: var flag } && bool.TryParse(flag?.Trim(), out var published) =>
+                    fields with { Draft = !published, DraftLine = FileLine(keyNode.Start), DraftWritten = $"published: {(published ? "true" : "false")}" },
                 "publishedAt" => fields with { PublishedAt = PublishedAt(key, value), PublishedAtLine = FileLine(keyNode.Start) },
                 "date" => fields with { Date = PublishedAt(key, value), DateLine = FileLine(keyNode.Start) },
                 "publishDate" or "published_at" when fields.PublishDate is null =>

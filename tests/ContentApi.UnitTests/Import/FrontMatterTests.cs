@@ -439,6 +439,14 @@ public sealed class FrontMatterTests
     }
 
     [Fact]
+    public void Parse_published_as_a_date_is_no_flag_and_is_ignored_with_a_warning()
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "published: 2024-05-01", "---", "Body"));
+        Assert.True(result.Succeeded);
+        Assert.Equal((ImportSeverity.Warning, 3), (Assert.Single(result.Problems).Severity, Assert.Single(result.Problems).Line));
+    }
+
+    [Fact]
     public void Parse_published_false_contradicting_status_names_the_key_as_written()
     {
         var problem = Import.FailsWith(Import.Lines("---", "title: T", "status: published", "published: false", "---", "Body"));
