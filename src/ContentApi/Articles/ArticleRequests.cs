@@ -8,6 +8,11 @@ using FluentValidation;
 
 namespace ContentApi.Articles;
 
+/// <summary>
+/// `draft` (seen only with a key) or `published`. A `published` article whose `publishedAt` is still to come is
+/// scheduled: its status stays `published`, anonymous callers get 404 for it until that instant, and the list filter
+/// `status=scheduled` finds it (a frontend tells it by `publishedAt` later than now).
+/// </summary>
 public enum ArticleStatus
 {
     [JsonStringEnumMemberName("draft")]
