@@ -35,21 +35,23 @@ public static partial class ClosingCredit
     /// "本文来自微信公众号“硅星人”…，36氪经授权发布。", its original title and source ("原标题：《…》", "来源：新京报"), "This article was
     /// originally published on …".
     /// </summary>
-    private const string RepostNote = @"[（(*_\s]*(?:本文(?:来自|來自|转载自|轉載自|转自|轉自|经|經|由|系|為|为|原載|原载|原刊)|原标题|原標題|原文标题|原文標題|(?:文章)?(?:来源|來源)\s*[:：]|稿源\s*[:：]|This\s+(?:article|story|post|piece)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)|(?:Originally|First)\s+published\s+(?:on|in|at|by))[^\n]{0,200}";
+    private const string RepostNote = @"[（(*_ \t]*(?:本文(?:来自|來自|转载自|轉載自|转自|轉自|经|經|由|系|為|为|原載|原载|原刊)|原标题|原標題|原文标题|原文標題|(?:文章)?(?:来源|來源)\s*[:：]|稿源\s*[:：]|This\s+(?:article|story|post|piece)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)|(?:Originally|First)\s+published\s+(?:on|in|at|by))[^\n]{0,200}";
 
     /// <summary>
     /// Who reported, on a line of its own: Reuters' "Reporting by Jane Doe; Editing by John Roe", a Japanese paper's reporter in
     /// brackets, "（山田太郎）", "（編集委員　山田太郎）", a Korean paper's, "김철수 기자", "/김철수 기자 kim@sedaily.com".
     /// </summary>
-    private const string Reporters = @"[(\[*_\s]*(?:(?:Additional\s+)?[Rr]eporting\s+by|Writing\s+by|Editing\s+by|Compiled\s+by)\b[^\n]{0,300}" +
+    private const string Reporters = @"[(\[*_ \t]*(?:(?:Additional\s+)?[Rr]eporting\s+by|Writing\s+by|Editing\s+by|Compiled\s+by)\b[^\n]{0,300}" +
         @"|[（(]\s*(?:編集委員|論説委員|記者|特派員)?[\s　]*[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々・]{2,8}(?:[\s　]+[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々・]{1,8})?\s*[）)]" +
-        @"|/?\s*\p{IsHangulSyllables}{2,4}\s*(?:기자|특파원)(?:\s+[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?";
+        @"|/?[ \t]*\p{IsHangulSyllables}{2,4}\s*(?:기자|특파원)(?:\s+[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?";
 
     /// <summary>A WeChat account's prompt to like, share or follow it, on a line of its own: "点个“在看”，分享给更多朋友", "长按识别二维码关注我们".</summary>
     private const string SharePrompt = @"[^\n。]{0,12}?(?:点个?\s*[“""「]?在看|分享给更多|转发给更多|长按(?:识别)?(?:二维码|图片)|扫码关注|扫描二维码)[^\n]{0,60}";
 
+    // What may stand before a repost note, a reporter line or an address stays on its line ([ \t], not \s): a run that
+    // crossed lines made every line end of a body of "***" lines, or of blank lines, scan to its end (and back).
     [GeneratedRegex(
-        $@"(?:(?<=\n)\s*(?:{RepostNote}|{Reporters}|{SharePrompt})|(?:(?<=\n)|(?<=[.!?。]\s))\s*(?:{ReporterAddress}|{CopyrightNotice})|[（(【\[]\s*{Credit}(?:\s*[/／]\s*{Credit})*\s*[）)】\]]\s*\d{{0,8}}|[（(]完[）)]|(?<=[。」』])\s*[（(](?:(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ|ロイター|ゲッティ|新華社|聯合)[=＝])?(?:共同|時事)(?:通信)?[）)]|(?<=\n)\s*(?:責任編輯|责任编辑)\s*[:：｜|]\s*{Names})\s*\z",
+        $@"(?:(?<=\n)[ \t]*(?:{RepostNote}|{Reporters}|{SharePrompt})|(?:(?<=\n)|(?<=[.!?。]\s))[ \t]*(?:{ReporterAddress}|{CopyrightNotice})|[（(【\[]\s*{Credit}(?:\s*[/／]\s*{Credit})*\s*[）)】\]]\s*\d{{0,8}}|[（(]完[）)]|(?<=[。」』])\s*[（(](?:(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ|ロイター|ゲッティ|新華社|聯合)[=＝])?(?:共同|時事)(?:通信)?[）)]|(?<=\n)[ \t]*(?:責任編輯|责任编辑)\s*[:：｜|]\s*{Names})\s*\z",
         RegexOptions.CultureInvariant)]
     private static partial Regex ClosingRegex();
 }
