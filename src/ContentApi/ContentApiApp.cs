@@ -141,6 +141,7 @@ public static class ContentApiApp
         app.UseCors();
         app.UseMiddleware<CorsForEveryRead>();
         app.UseMiddleware<UnsetHeaderParameters>();
+        app.UseMiddleware<MethodCaseCheck>();
         app.UseMiddleware<MessageFramingCheck>();
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<CanonicalPathMiddleware>();
