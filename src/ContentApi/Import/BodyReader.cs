@@ -38,6 +38,7 @@ internal sealed class BodyReader
         // figure of a picture it cannot take is.
         var readLines = _images.Where(image => image.Figure is not null && IsImportable(image.Url)).Select(image => image.Line)
             .Concat(_scan.Embeds.Select(embed => embed.Line)).ToHashSet();
+        readLines.UnionWith(_scan.CodeLines);
         foreach (var (line, warning) in ForeignSyntax.In(_scan.Lines, readLines))
         {
             _problems.Add(new ImportProblem(_file, FileLine(line), warning, ImportSeverity.Warning));

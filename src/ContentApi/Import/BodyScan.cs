@@ -78,6 +78,14 @@ internal sealed partial class BodyScan
                 }
             }
         }
+        foreach (var code in document.Descendants<CodeBlock>())
+        {
+            var (first, last) = LinesOf(code.Span);
+            for (var line = first; line <= last; line++)
+            {
+                CodeLines.Add(line);
+            }
+        }
         // In the order of their destinations, which the body is cut around: an image's description may hold another
         // image (CommonMark), whose destination comes before its own.
         foreach (var link in document.Descendants<LinkInline>().Where(l => l.IsImage).OrderBy(l => HasDestination(l) ? l.UrlSpan.Start : l.Span.Start))
@@ -139,6 +147,9 @@ internal sealed partial class BodyScan
     }
 
     public TextLines Lines { get; }
+
+    /// <summary>The lines of code blocks, fenced or indented, their fences included.</summary>
+    public HashSet<int> CodeLines { get; } = [];
 
     /// <summary>
     /// The lines of a paragraph as CommonMark would read them with raw HTML on: HTML is text to the API, but no title,

@@ -19,7 +19,11 @@ internal static partial class ForeignSyntax
         (LiquidTag(), "Liquid tags ({% … %}, {{ … }}) are left as written: readers would see them."),
     ];
 
-    /// <summary>Each kind found, with the 0-based line it is first on, but on the lines import reads (<paramref name="read"/>: Hugo figures).</summary>
+    /// <summary>
+    /// Each kind found, with the 0-based line it is first on, but on the lines import reads or that are code
+    /// (<paramref name="read"/>: Hugo figures and embeds, code blocks) and in code spans (<c>`{{ message }}`</c>: template
+    /// code a post shows).
+    /// </summary>
     public static IEnumerable<(int Line, string Warning)> In(TextLines lines, IReadOnlySet<int> read)
     {
         var found = new Dictionary<string, int>();
@@ -27,6 +31,7 @@ internal static partial class ForeignSyntax
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines.Trimmed(i);
+            var text = CodeSpan().Replace(line, "");
             if (Fence().Match(line) is { Success: true } opening && (fence is null || line.StartsWith(fence, StringComparison.Ordinal)))
             {
                 fence = fence is null ? opening.Value : null;
@@ -38,7 +43,7 @@ internal static partial class ForeignSyntax
             }
             foreach (var (pattern, warning) in Kinds)
             {
-                if (!found.ContainsKey(warning) && pattern.IsMatch(line))
+                if (!found.ContainsKey(warning) && pattern.IsMatch(text))
                 {
                     found[warning] = i;
                 }
@@ -49,6 +54,10 @@ internal static partial class ForeignSyntax
 
     [GeneratedRegex(@"^(`{3,}|~{3,})")]
     private static partial Regex Fence();
+
+    /// <summary>A code span on one line: a run of backticks, then text, then a run of as many.</summary>
+    [GeneratedRegex(@"(?<!`)(?<ticks>`+)(?!`).+?(?<!`)\k<ticks>(?!`)")]
+    private static partial Regex CodeSpan();
 
     [GeneratedRegex(@"%%.*?%%|^%%\s*$")]
     private static partial Regex ObsidianComment();

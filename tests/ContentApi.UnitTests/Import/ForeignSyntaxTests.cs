@@ -30,6 +30,9 @@ public sealed class ForeignSyntaxTests
     [InlineData("~~~liquid\n{% include x %}\n~~~")]
     [InlineData("成長率 50%，比去年的 40% 高。")]
     [InlineData("[text](https://example.com) and [[1]](https://example.com/ref)")]
+    // Template code in a code span or an indented code block is code readers should see (a post about Vue or Hugo).
+    [InlineData("Vue writes `{{ message }}` and Hugo `{{< figure >}}` in templates.")]
+    [InlineData("A Jekyll include:\n\n    {% include footer.html %}")]
     public void Code_and_plain_text_get_no_warning(string body) =>
         Assert.Empty(MarkdownImportParser.Parse(Import.File, Import.Lines("# T", "", body)).Problems);
 }

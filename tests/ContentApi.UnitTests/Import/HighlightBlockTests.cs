@@ -40,7 +40,7 @@ public sealed class HighlightBlockTests
     [InlineData(true, "{% highlight ruby %}", "def x")]
     [InlineData(false, "```", "{% highlight ruby %}", "def x", "{% endhighlight %}", "```")]
     [InlineData(true, "Use {% highlight ruby %} here.", "{% endhighlight %}")]
-    [InlineData(true, "Jekyll marks code so:", "", "    {% highlight ruby %}", "    def x", "    {% endhighlight %}")]
+    [InlineData(false, "Jekyll marks code so:", "", "    {% highlight ruby %}", "    def x", "    {% endhighlight %}")]
     public void Parse_other_highlight_tags_stay_as_written(bool warned, params string[] body)
     {
         var result = Parse(body);
