@@ -100,13 +100,6 @@ internal sealed partial class BodyScan
         AddHugoEmbeds();
     }
 
-    /// <summary>Where the line's text is in the body, without the white space around it.</summary>
-    private (int Start, int Length) TrimmedSpan(int line)
-    {
-        var content = Lines.Content(line);
-        return (Lines.Start(line) + (content.Length - content.TrimStart().Length), content.Trim().Length);
-    }
-
     /// <summary>Hugo's embed shortcodes, each a paragraph line of its own, as the links they stand for (<see cref="HugoEmbed"/>).</summary>
     private void AddHugoEmbeds()
     {
@@ -114,7 +107,7 @@ internal sealed partial class BodyScan
         {
             if (_kinds[line] == LineKind.Paragraph && !_hasImage[line] && HugoEmbed.UrlOf(Lines.Trimmed(line)) is { } url)
             {
-                var (start, length) = TrimmedSpan(line);
+                var (start, length) = Lines.TrimmedSpan(line);
                 Embeds.Add(new BodyEmbed(line, start, length, url));
             }
         }
@@ -134,7 +127,7 @@ internal sealed partial class BodyScan
             {
                 continue;
             }
-            var (start, length) = TrimmedSpan(line);
+            var (start, length) = Lines.TrimmedSpan(line);
             _hasImage[line] = true;
             Images.Add(new BodyImage(line, line, start, length, src, alt, true, false,
                 new BodyFigureShortcode(caption, credit, HugoFigure.ImageOpening(alt), ")")));

@@ -4,7 +4,7 @@ namespace ContentApi.Import;
 
 /// <summary>
 /// Syntax of other tools that Markdown shows as written, so readers would see it: Obsidian's embeds, wiki links,
-/// comments and callouts, Hugo's shortcodes, Jekyll's Liquid. Found outside fenced code, and told once per kind with
+/// comments and callouts, Hugo's shortcodes, Jekyll's Liquid. Found outside code, and told once per kind with
 /// its first line, so that a folder from a static-site generator or a vault is not published with it unnoticed.
 /// </summary>
 internal static partial class ForeignSyntax
@@ -27,20 +27,13 @@ internal static partial class ForeignSyntax
     public static IEnumerable<(int Line, string Warning)> In(TextLines lines, IReadOnlySet<int> read)
     {
         var found = new Dictionary<string, int>();
-        string? fence = null;
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = lines.Trimmed(i);
-            var text = CodeSpan().Replace(line, "");
-            if (Fence().Match(line) is { Success: true } opening && (fence is null || line.StartsWith(fence, StringComparison.Ordinal)))
-            {
-                fence = fence is null ? opening.Value : null;
-                continue;
-            }
-            if (fence is not null || read.Contains(i))
+            if (read.Contains(i))
             {
                 continue;
             }
+            var text = CodeSpan().Replace(lines.Trimmed(i), "");
             foreach (var (pattern, warning) in Kinds)
             {
                 if (!found.ContainsKey(warning) && pattern.IsMatch(text))
@@ -51,9 +44,6 @@ internal static partial class ForeignSyntax
         }
         return found.Select(entry => (entry.Value, entry.Key)).OrderBy(entry => entry.Value);
     }
-
-    [GeneratedRegex(@"^(`{3,}|~{3,})")]
-    private static partial Regex Fence();
 
     /// <summary>A code span on one line: a run of backticks, then text, then a run of as many.</summary>
     [GeneratedRegex(@"(?<!`)(?<ticks>`+)(?!`).+?(?<!`)\k<ticks>(?!`)")]

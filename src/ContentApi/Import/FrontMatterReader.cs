@@ -136,7 +136,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 "language" => fields with { Language = Text(key, value) },
                 "lang" => fields with { Lang = Text(key, value) },
                 "status" => fields with { Status = Status(value) },
-                "draft" => fields with { Draft = Draft(key, value), DraftLine = FileLine(keyNode.Start), DraftWritten = null },
+                "draft" => fields with { Draft = Draft(value), DraftLine = FileLine(keyNode.Start), DraftWritten = null },
                 // Other tools write a date there: theirs, not Jekyll's flag, ignored with a warning as before.
                 "published" when fields.Draft is null && value is YamlScalarNode { Value: var flag } && bool.TryParse(flag?.Trim(), out var published) =>
                     fields with { Draft = !published, DraftLine = FileLine(keyNode.Start), DraftWritten = $"published: {(published ? "true" : "false")}" },
@@ -413,10 +413,9 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
         return null;
     }
 
-    /// <summary><c>draft</c>, or Jekyll's and DEV's <c>published</c>: true or false.</summary>
-    private bool? Draft(string key, YamlNode node)
+    private bool? Draft(YamlNode node)
     {
-        var text = Text(key, node);
+        var text = Text("draft", node);
         if (text is null)
         {
             return null;
@@ -425,7 +424,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
         {
             return draft;
         }
-        Error(FileLine(node.Start), $"'{key}' must be true or false, not '{text}'.");
+        Error(FileLine(node.Start), $"'draft' must be true or false, not '{text}'.");
         return null;
     }
 

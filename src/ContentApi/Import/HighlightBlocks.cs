@@ -107,10 +107,9 @@ internal static partial class HighlightBlocks
     /// <summary>Copies the body up to the line's tag, writes <paramref name="replacement"/> for it, and returns where the rest starts.</summary>
     private static int Replace(StringBuilder result, string body, TextLines lines, int line, string replacement, int position)
     {
-        var content = lines.Content(line);
-        var tagStart = lines.Start(line) + (content.Length - content.TrimStart().Length);
+        var (tagStart, tagLength) = lines.TrimmedSpan(line);
         result.Append(body, position, tagStart - position).Append(replacement);
-        return tagStart + content.Trim().Length;
+        return tagStart + tagLength;
     }
 
     [GeneratedRegex(@"^(`{3,}|~{3,})")]

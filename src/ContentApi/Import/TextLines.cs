@@ -41,6 +41,13 @@ internal sealed class TextLines
 
     public string Trimmed(int index) => Content(index).Trim().ToString();
 
+    /// <summary>Where the line's text is, without the white space around it.</summary>
+    public (int Start, int Length) TrimmedSpan(int index)
+    {
+        var content = Content(index);
+        return (_starts[index] + (content.Length - content.TrimStart().Length), content.Trim().Length);
+    }
+
     public bool IsBlank(int index) => Content(index).IsWhiteSpace();
 
     /// <summary>The line holding the character at <paramref name="offset"/>.</summary>
