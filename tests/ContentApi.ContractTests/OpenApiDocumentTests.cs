@@ -655,9 +655,9 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             {
                 expected.Add("409");
             }
-            if (id == "GetArticleBySlug")
+            if (id.EndsWith("BySlug", StringComparison.Ordinal))
             {
-                expected.Add("301"); // an earlier slug of an article
+                expected.Add("301"); // another spelling of the slug, or an earlier slug of an article
             }
             Assert.True(expected.SetEquals(codes), $"{id}: documents {string.Join(", ", codes.Order())}, answers {string.Join(", ", expected.Order())}");
         }

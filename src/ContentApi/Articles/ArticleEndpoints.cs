@@ -91,19 +91,7 @@ public static class ArticleEndpoints
         {
             return Found(article, query.View);
         }
-        var location = $"/api/v1/articles/slug/{Uri.EscapeDataString(movedTo)}{http.Request.QueryString}";
-        if (!keyed)
-        {
-            return new MovedPermanentlyResult(location);
-        }
-        // A key holder's answer is private, so no cache keeps it under this URL: it is answered in place. .NET's and
-        // Java's HttpClients drop Authorization when they follow a redirect, even to the same host, and a 301 led them
-        // to what anonymous callers see (a 404 for a draft or a scheduled article).
-        if (article is not null)
-        {
-            http.Response.Headers.ContentLocation = location;
-        }
-        return Found(article, query.View);
+        return CanonicalSlugAnswer.MovedOrInPlace(http, keyed, "articles", movedTo, article is not null, () => Found(article, query.View));
     }
 
     public static async Task<IResult> CreateArticle(ArticleRequest request, ArticleStore store, CancellationToken cancellationToken) =>

@@ -21,7 +21,8 @@ public static class AuthorEndpoints
         group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetAuthor).WithName("GetAuthor").WithSummary("Get an author by id")
             .WithDescription("The email is null without a key.").Reads<AuthorResponse>().Fields<AuthorResponse>();
         group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetAuthorBySlug).WithName("GetAuthorBySlug").WithSummary("Get an author by slug")
-            .WithDescription("The email is null without a key. A slug in a spelling Unicode NFKC reads as the same finds the author (a decomposed é, full-width letters; Thai ำ and Lao ຳ in one character or two), and so does one written with the points of Hebrew or Arabic or the tatweel, which derived slugs leave out (مُحَمَّد finds محمد), when no slug is so spelled.").Reads<AuthorResponse>().Fields<AuthorResponse>();
+            .WithDescription("The email is null without a key. " + CanonicalSlugAnswer.SpellingsRule("an author"))
+            .Reads<AuthorResponse>().Fields<AuthorResponse>().Produces(StatusCodes.Status301MovedPermanently);
         group.MapPost("/", CreateAuthor).WithName("CreateAuthor").WithSummary("Create an author")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<AuthorResponse>(created: true);
         group.MapPut("/{id}", ReplaceAuthor).WithName("ReplaceAuthor").WithSummary("Replace an author")
@@ -48,8 +49,11 @@ public static class AuthorEndpoints
     public static async Task<IResult> GetAuthor(long id, [AsParameters] AuthorViewQuery query, HttpContext http, AuthorStore store, CancellationToken cancellationToken) =>
         Found(await store.GetAsync(id, cancellationToken), query, http);
 
-    public static async Task<IResult> GetAuthorBySlug(string slug, [AsParameters] AuthorViewQuery query, HttpContext http, AuthorStore store, CancellationToken cancellationToken) =>
-        Found(await store.GetBySlugAsync(slug, cancellationToken), query, http);
+    public static async Task<IResult> GetAuthorBySlug(string slug, [AsParameters] AuthorViewQuery query, HttpContext http, AuthorStore store, CancellationToken cancellationToken)
+    {
+        var row = await store.GetBySlugAsync(slug, cancellationToken);
+        return CanonicalSlugAnswer.ForSpelling(http, ApiKeyScopes.CanSeeUnpublished(http), "authors", slug, row?.Slug, () => Found(row, query, http));
+    }
 
     public static async Task<IResult> CreateAuthor(AuthorRequest request, HttpContext http, AuthorStore store, CancellationToken cancellationToken) =>
         ToResult(await store.CreateAsync(request, cancellationToken), http, created: true);

@@ -21,7 +21,8 @@ public static class TagEndpoints
         group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetTag).WithName("GetTag").WithSummary("Get a tag by id")
             .WithDescription("Anyone may read tags; publishedArticleCount counts the articles anonymous readers see (published and live, not scheduled).").Reads<TagResponse>().Fields<TagResponse>();
         group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetTagBySlug).WithName("GetTagBySlug").WithSummary("Get a tag by slug")
-            .WithDescription("Anyone may read tags; publishedArticleCount counts the articles anonymous readers see (published and live, not scheduled). The slug is matched exactly (percent-encode CJK), but for spellings Unicode NFKC reads as the same (a decomposed é, full-width letters; Thai ำ and Lao ຳ in one character or two), and one written with the points of Hebrew or Arabic or the tatweel, which derived slugs leave out (مُحَمَّد finds محمد), when no slug is so spelled.").Reads<TagResponse>().Fields<TagResponse>();
+            .WithDescription("Anyone may read tags; publishedArticleCount counts the articles anonymous readers see (published and live, not scheduled). " + CanonicalSlugAnswer.SpellingsRule("a tag"))
+            .Reads<TagResponse>().Fields<TagResponse>().Produces(StatusCodes.Status301MovedPermanently);
         group.MapPost("/", CreateTag).WithName("CreateTag").WithSummary("Create a tag")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<TagResponse>(created: true);
         group.MapPut("/{id}", ReplaceTag).WithName("ReplaceTag").WithSummary("Replace a tag")
@@ -47,8 +48,11 @@ public static class TagEndpoints
     public static async Task<IResult> GetTag(long id, [AsParameters] TagViewQuery query, TagStore store, CancellationToken cancellationToken) =>
         Found(await store.GetAsync(id, cancellationToken), query);
 
-    public static async Task<IResult> GetTagBySlug(string slug, [AsParameters] TagViewQuery query, TagStore store, CancellationToken cancellationToken) =>
-        Found(await store.GetBySlugAsync(slug, cancellationToken), query);
+    public static async Task<IResult> GetTagBySlug(string slug, [AsParameters] TagViewQuery query, HttpContext http, TagStore store, CancellationToken cancellationToken)
+    {
+        var row = await store.GetBySlugAsync(slug, cancellationToken);
+        return CanonicalSlugAnswer.ForSpelling(http, ApiKeyScopes.CanSeeUnpublished(http), "tags", slug, row?.Slug, () => Found(row, query));
+    }
 
     public static async Task<IResult> CreateTag(TagRequest request, TagStore store, CancellationToken cancellationToken) =>
         ToResult(await store.CreateAsync(request, cancellationToken), created: true);

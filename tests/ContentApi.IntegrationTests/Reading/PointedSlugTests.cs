@@ -55,7 +55,10 @@ public sealed class PointedSlugTests(ApiFactory factory) : IClassFixture<ApiFact
         var created = await factory.Writer().PostOkAsync($"/api/v1/{resource}", new { name = $"مُحَمَّد {marker}" });
         Assert.Equal($"محمد-{marker}", created["slug"]!.GetValue<string>());
 
-        var found = await factory.Anonymous().GetJsonAsync(BySlug(resource, $"مُحَمَّد-{marker}"));
+        var moved = await factory.Anonymous().GetAsync(BySlug(resource, $"مُحَمَّد-{marker}"));
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
+        Assert.Equal(BySlug(resource, $"محمد-{marker}"), moved.Headers.Location?.OriginalString);
+        var found = await factory.Reader().GetJsonAsync(BySlug(resource, $"مُحَمَّد-{marker}"));
         Assert.Equal(created.Id(), found.Id());
         var listed = await factory.Anonymous().GetJsonAsync($"/api/v1/{resource}?slug={Uri.EscapeDataString($"مُحَمَّد-{marker}")}");
         Assert.Equal([created.Id()], listed.ItemIds());
