@@ -158,7 +158,7 @@ public static class ContentApiApp
         app.UseMiddleware<JsonMediaTypeMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseMiddleware<PreconditionsBeforeBodyMiddleware>();
-        app.UseMiddleware<JsonNestingCheck>();
+        app.UseMiddleware<JsonSyntaxCheck>();
         app.UseMiddleware<QueryValueCheck>();
     }
 

@@ -19,6 +19,11 @@ public sealed class BadRequestErrorsTests(ApiFactory factory) : IClassFixture<Ap
     [InlineData("POST", """{"name":"x",""", "$", null)]
     [InlineData("POST", "{", "$", null)]
     [InlineData("POST", "xx", "$", "The request body is not valid JSON (line 1, byte 1).")]
+    // Read as the resource while parsed, these were a missing or an unknown member: name: Required, zzz: Unknown property (fuzz helper).
+    [InlineData("POST", "{} trailing", "$", "The request body is not valid JSON (line 1, byte 4).")]
+    [InlineData("PUT", "{}{}", "$", "The request body is not valid JSON (line 1, byte 3).")]
+    [InlineData("POST", """{"zzz":1,""", "$", "The request body is not valid JSON (line 1, byte 9).")]
+    [InlineData("POST", """{"zzz":1 "name":"n"}""", "$", "The request body is not valid JSON (line 1, byte 10).")]
     [InlineData("PATCH", """{"name":""", "name", "The request body is not valid JSON (line 1, byte 9).")]
     [InlineData("POST", " ", "$", "A JSON request body is required.")]
     [InlineData("POST", "", "$", "A JSON request body is required.")]

@@ -23,6 +23,10 @@ public sealed class JsonErrorPathTests
     [InlineData("[1,2,x]", "$")]
     [InlineData("[{\"a\":1,\"a\":2}]", "$")]
     [InlineData("{\"a\":[[[x]]]}", "$.a[0][0][0]")]
+    // A member read whole is behind where the text fails: these were filed under name and a.
+    [InlineData("{\"name\":\"x\",", "$")]
+    [InlineData("{\"a\":{\"b\":1} \"c\":2}", "$")]
+    [InlineData("{\"a\":{\"b\":1,}", "$.a")]
     public void Names_where_the_text_stops_being_json_the_api_takes(string json, string path) =>
         Assert.Equal(path, JsonErrorPath.Find(Encoding.UTF8.GetBytes(json), maxDepth: 4));
 

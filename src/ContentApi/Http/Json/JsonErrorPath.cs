@@ -50,9 +50,11 @@ internal static class JsonErrorPath
                         break;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
                         frames.RemoveAt(frames.Count - 1);
+                        EndValue(frames);
                         break;
                     default:
                         StepInArray(frames);
+                        EndValue(frames);
                         break;
                 }
             }
@@ -64,6 +66,15 @@ internal static class JsonErrorPath
                 : PathOf(frames, failedInLast: true);
         }
         return firstRepeated ?? "$";
+    }
+
+    /// <summary>A member whose value is read whole is no longer where the text can fail: <c>{"name":"x",</c> fails in its object, as the serializer says.</summary>
+    private static void EndValue(List<Frame> frames)
+    {
+        if (frames.Count > 0 && !frames[^1].IsArray)
+        {
+            frames[^1].Member = null;
+        }
     }
 
     private static void StepInArray(List<Frame> frames)

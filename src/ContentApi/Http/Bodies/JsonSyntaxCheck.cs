@@ -6,12 +6,13 @@ using Microsoft.AspNetCore.Http.Metadata;
 namespace ContentApi.Http.Bodies;
 
 /// <summary>
-/// A POST or PUT body nested deeper than the serializer allows is refused as that, as a PATCH's is: the binder reads a
-/// body as the resource while it parses it, so it stopped at the first member it does not have (<c>zzz: Unknown
-/// property</c> for <c>{"zzz":[[[…]]]}</c>) or at a root that is not an object (<c>$: Must be an object.</c> for a
-/// million <c>[</c>), while a merge patch is parsed whole first. Read here whole, before the binder, and handed on.
+/// A POST or PUT body that is not JSON is refused as that, whatever it holds, as a PATCH's is: the binder reads a body
+/// as the resource while it parses it, so it stopped at the first member it does not have or lacks. <c>{"zzz":[[[…]]]}</c>
+/// was <c>zzz: Unknown property</c> rather than too deeply nested, a million <c>[</c> <c>$: Must be an object.</c>,
+/// <c>{} trailing</c> <c>name: Required.</c> and a body cut short (<c>{"zzz":1,</c>) an unknown property. Read here whole,
+/// before the binder, and handed on.
 /// </summary>
-public sealed class JsonNestingCheck(RequestDelegate next)
+public sealed class JsonSyntaxCheck(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -29,19 +30,19 @@ public sealed class JsonNestingCheck(RequestDelegate next)
         await request.Body.CopyToAsync(body, context.RequestAborted);
         var sent = body.GetBuffer().AsSpan(0, (int)body.Length);
         sent = sent.StartsWith("\uFEFF"u8) ? sent[3..] : sent;
-        if (DepthExceeded(sent) is { } tooDeep)
+        if (Malformed(sent) is { } malformed)
         {
             var resource = metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } type ? JsonSetup.Options.GetTypeInfo(type) : null;
             throw new BadHttpRequestException("Failed to read the request body as JSON.", StatusCodes.Status400BadRequest,
-                new JsonException(tooDeep.Message, JsonErrorPath.Find(sent, JsonSetup.Options.MaxDepth, resource), null, null, tooDeep));
+                new JsonException(malformed.Message, JsonErrorPath.Find(sent, JsonSetup.Options.MaxDepth, resource), malformed.LineNumber, malformed.BytePositionInLine, malformed));
         }
         body.Position = 0;
         request.Body = body;
         await next(context);
     }
 
-    /// <summary>The reader's error when nesting is what stops it; null when the text is read to its end, or stops at something else first.</summary>
-    private static JsonException? DepthExceeded(ReadOnlySpan<byte> json)
+    /// <summary>The reader's error where the text stops being JSON (nested too deeply included); null when it is JSON.</summary>
+    private static JsonException? Malformed(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions
         {
@@ -58,7 +59,7 @@ public sealed class JsonNestingCheck(RequestDelegate next)
         }
         catch (JsonException exception)
         {
-            return exception.Message.Contains(JsonErrorPath.DepthExceeded, StringComparison.Ordinal) ? exception : null;
+            return exception;
         }
     }
 }
