@@ -53,6 +53,11 @@ internal sealed record FrontMatterFields
     public string? CanonicalUrl { get; init; }
     /// <summary>Ghost's and DEV's <c>canonical_url</c>, Hugo themes' <c>canonicalURL</c>: the canonical URL when the file gives no <c>canonicalUrl</c>.</summary>
     public string? TheirCanonicalUrl { get; init; }
+    /// <summary>
+    /// Slugs the article had before, from Hugo's <c>aliases</c> and Jekyll's <c>redirect_from</c> (a migrated site's earlier
+    /// URLs, <see cref="EarlierSlugPath"/>), in order, each once.
+    /// </summary>
+    public IReadOnlyList<string> EarlierSlugs { get; init; } = [];
     /// <summary>The API's <c>imageIds</c>: the article's stored images, in order; null when the file does not say.</summary>
     public IReadOnlyList<long>? ImageIds { get; init; }
     /// <summary>

@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace ContentApi.Import;
 
 /// <summary>
-/// Reads the front-matter keys <c>title slug subtitle excerpt summary description authors tags language status draft publishedAt date cover canonicalUrl imageIds</c>
+/// Reads the front-matter keys <c>title slug subtitle excerpt summary description authors tags language status draft publishedAt date cover canonicalUrl imageIds aliases</c>
 /// (case-sensitive, camelCase as in the API), and Hugo's and Jekyll's <c>draft</c>. Unknown keys are ignored with a warning, so a typo such as <c>tittle</c>
 /// is visible without failing an import of many files.
 /// </summary>
@@ -162,6 +162,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 "canonicalUrl" => fields with { CanonicalUrl = Text(key, value) },
                 "canonical_url" or "canonicalURL" when fields.TheirCanonicalUrl is null => fields with { TheirCanonicalUrl = Text(key, value) },
                 "imageIds" => fields with { ImageIds = ImageIds(value) },
+                "aliases" or "redirect_from" => fields with { EarlierSlugs = [.. fields.EarlierSlugs.Union(EarlierSlugs(key, value), StringComparer.Ordinal)] },
                 _ => IgnoreUnknownKey(fields, keyNode, $"front-matter key '{key}'"),
             };
         }
@@ -206,7 +207,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
         ("authors", "author"), ("draft", "published"), ("publishedAt", "publishDate"), ("publishedAt", "published_at"), ("publishedAt", "date"),
         ("excerpt", "summary"), ("excerpt", "description"), ("language", "lang"), ("cover", "feature_image"),
         ("cover", "featured_image"), ("cover", "featureImage"), ("cover", "image"), ("cover", "images"), ("cover", "header"), ("cover", "coverImage"), ("cover", "cover_image"), ("cover", "heroImage"), ("tags", "categories"),
-        ("canonicalUrl", "canonical_url"), ("canonicalUrl", "canonicalURL"),
+        ("canonicalUrl", "canonical_url"), ("canonicalUrl", "canonicalURL"), ("aliases", "redirect_from"),
     ];
 
     /// <summary>
@@ -290,6 +291,36 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
         node is YamlScalarNode scalar && !IsNull(scalar) && (scalar.Value?.Length > 0 || keepsEmpty && scalar.Style != ScalarStyle.Plain)
             ? scalar.Value ?? ""
             : Text(key, node);
+
+    /// <summary>The slugs of a post's earlier URLs, given as one path or a list of them; a path that names no slug is ignored with a warning.</summary>
+    private List<string> EarlierSlugs(string key, YamlNode node)
+    {
+        var paths = node switch
+        {
+            YamlScalarNode scalar when IsNull(scalar) => [],
+            YamlScalarNode scalar => [scalar],
+            YamlSequenceNode sequence => sequence.Children,
+            _ => null,
+        };
+        if (paths is null)
+        {
+            problems.Add(new ImportProblem(file, FileLine(node.Start), $"'{key}' ignored: it must be a list of the post's earlier URLs or paths.", ImportSeverity.Warning));
+            return [];
+        }
+        var slugs = new List<string>();
+        foreach (var path in paths)
+        {
+            if (path is YamlScalarNode { Value: { } written } && EarlierSlugPath.SlugOf(written) is { } slug)
+            {
+                slugs.Add(slug);
+                continue;
+            }
+            var shown = path is YamlScalarNode scalar ? $"'{scalar.Value}'" : "an entry that is no text";
+            problems.Add(new ImportProblem(file, FileLine(path.Start),
+                $"'{key}' gives {shown}, whose last segment is no slug the API takes, so it leads nowhere: ignored. {TextRules.SlugMessage}", ImportSeverity.Warning));
+        }
+        return slugs;
+    }
 
     private IReadOnlyList<NamedRef> Names(string key, YamlNode node, Func<string, IReadOnlyList<string>> split)
     {

@@ -39,6 +39,8 @@ public sealed class ImportDocument
     /// <summary>The file line of the cover in the front matter, for problems with its image.</summary>
     public int CoverLine { get; init; } = 1;
     public string? CanonicalUrl { get; init; }
+    /// <summary>Slugs the article had on the site it comes from (<see cref="FrontMatterFields.EarlierSlugs"/>), which lead to it once imported.</summary>
+    public IReadOnlyList<string> EarlierSlugs { get; init; } = [];
 
     /// <summary>
     /// The article's stored images, in order (front matter's <c>imageIds</c>, as an export writes it), to which the

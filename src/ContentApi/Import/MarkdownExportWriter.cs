@@ -11,7 +11,7 @@ namespace ContentApi.Import;
 /// the parser leaves alone. Empty optional texts are omitted and read back as null, but for the subtitle and excerpt,
 /// written <c>""</c> when empty (one of spaces is written, quoted) and left out only when null. The
 /// article's <c>imageIds</c> are written whole (<c>[]</c> for none), so that images the body does not place (a gallery)
-/// are not lost, and a cover the body places is not added to them.
+/// are not lost, and a cover the body places is not added to them. Its earlier slugs are its <c>aliases</c>.
 /// </summary>
 public static class MarkdownExportWriter
 {
@@ -41,6 +41,11 @@ public static class MarkdownExportWriter
         if (article.ImageIds is { } imageIds)
         {
             yaml.Append("imageIds: [").AppendJoin(", ", imageIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append("]\n");
+        }
+        if (article.EarlierSlugs is { Count: > 0 } earlierSlugs)
+        {
+            // Hugo's name: a slug is a path of one segment, whose slug is itself.
+            yaml.Append("aliases: [").AppendJoin(", ", earlierSlugs.Select(YamlScalar.Write)).Append("]\n");
         }
         return "---\n" + yaml + "---\n\n" + article.Body;
     }

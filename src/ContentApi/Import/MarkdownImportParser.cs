@@ -103,6 +103,7 @@ public static class MarkdownImportParser
             CoverImage = fields.Cover,
             CoverLine = fields.CoverLine,
             CanonicalUrl = fields.CanonicalUrl,
+            EarlierSlugs = fields.EarlierSlugs,
             ListedImageIds = fields.ImageIds,
             // What the API says of the body is told where the body starts; of a title taken from the body, at its line.
             KeyLines = keyLines,

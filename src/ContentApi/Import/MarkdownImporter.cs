@@ -93,6 +93,7 @@ public sealed class MarkdownImporter(
         {
             // Importing a folder again leaves the articles it already holds as they are: no new version or ETag.
             summary.ArticlesUnchanged++;
+            await KeepEarlierSlugsAsync(path, document, existing.Row.Id, problems, cancellationToken);
             return problems;
         }
         var outcome = existing is null
@@ -104,11 +105,16 @@ public sealed class MarkdownImporter(
         }
         switch (outcome)
         {
-            case WriteOutcome<ArticleAggregate>.Saved when existing is null:
-                summary.ArticlesCreated++;
-                break;
-            case WriteOutcome<ArticleAggregate>.Saved:
-                summary.ArticlesUpdated++;
+            case WriteOutcome<ArticleAggregate>.Saved saved:
+                if (existing is null)
+                {
+                    summary.ArticlesCreated++;
+                }
+                else
+                {
+                    summary.ArticlesUpdated++;
+                }
+                await KeepEarlierSlugsAsync(path, document, saved.Row.Row.Id, problems, cancellationToken);
                 break;
             default:
                 summary.Failed++;
@@ -116,6 +122,15 @@ public sealed class MarkdownImporter(
                 break;
         }
         return problems;
+    }
+
+    private async Task KeepEarlierSlugsAsync(string path, ImportDocument document, long articleId, List<ImportProblem> problems, CancellationToken cancellationToken)
+    {
+        foreach (var slug in await EarlierSlugsImport.KeepAsync(db, articleId, document.EarlierSlugs, cancellationToken))
+        {
+            problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault("aliases", 1),
+                $"The earlier URL with slug '{slug}' keeps leading to the article that has it as its slug or an earlier one, not to this file's.", ImportSeverity.Warning));
+        }
     }
 
     /// <summary>

@@ -35,7 +35,8 @@ public static partial class MarkdownFromExport
                 row.GetProperty("cover_image_id") is { ValueKind: JsonValueKind.Number } cover
                     ? new CoverImageRef(ImageReferences.For(cover.GetInt64()), altTexts[cover.GetInt64()])
                     : null,
-                [.. Ids(row, "image_ids")]);
+                [.. Ids(row, "image_ids")],
+                row.TryGetProperty(ExportFormat.PreviousSlugsProperty, out var earlier) ? [.. earlier.EnumerateArray().Select(slug => slug.GetString()!)] : []);
             await Data.PrivateFiles.WriteAllTextAsync(Path.Combine(markdownFolder, FileName(id, slug)), MarkdownExportWriter.Write(article), cancellationToken);
             written++;
         }

@@ -203,6 +203,21 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
         Assert.Equal(expected, Directory.GetFiles(Path.Combine(folder, "markdown")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>The Markdown left out the slugs that lead to an article (its previous_slugs), so importing it lost them.</summary>
+    [Fact]
+    public async Task The_markdown_of_an_export_gives_an_articles_earlier_slugs_as_aliases()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var article = await new TestContent(factory.Writer()).ArticleAsync(new() { ["slug"] = $"first-{marker}" });
+        await (await factory.Writer().PatchMergeAsync($"/api/v1/articles/{article["id"]}", new { slug = $"second-{marker}" })).AssertJsonAsync();
+
+        var folder = CommandRunner.TempDirectory();
+        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "export", folder, "--markdown")).ExitCode);
+
+        var markdown = await File.ReadAllTextAsync(Path.Combine(folder, "markdown", $"second-{marker}.md"));
+        Assert.Contains($"\naliases: [first-{marker}]\n", markdown, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Import_of_an_export_without_its_manifest_fails_instead_of_importing_nothing()
     {

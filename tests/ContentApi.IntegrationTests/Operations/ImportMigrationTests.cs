@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.Json.Nodes;
+using ContentApi.IntegrationTests.Reading;
 using ContentApi.TestSupport;
 
 namespace ContentApi.IntegrationTests.Operations;
@@ -253,4 +255,43 @@ public sealed class ImportMigrationTests(ApiFactory factory) : IClassFixture<Api
         Assert.Contains("images created: 0, updated: 1", output, StringComparison.Ordinal);
         Assert.Equal("Source: Agency", (await ArticleAsync($"bare-b-{marker}"))["images"]![0]!["credit"]!.GetValue<string>());
     }
+
+    /// <summary>
+    /// Hugo's <c>aliases</c> and Jekyll's <c>redirect_from</c> were ignored as unknown keys: every old link to a migrated
+    /// post that had moved was a 404. Their slugs now lead to it as an edit's earlier slug does, but one another article
+    /// has, which stays that article's.
+    /// </summary>
+    [Fact]
+    public async Task A_migrated_posts_earlier_urls_answer_301_to_it()
+    {
+        var marker = Marker();
+        var other = await new TestContent(factory.Writer()).ArticleAsync(new() { ["slug"] = $"taken-{marker}" });
+        var folder = await FolderWithAsync(($"moved-{marker}.md", Import(
+            $"title: Moved {marker}", $"slug: new-{marker}", "authors: J", "date: 2024-01-01T00:00:00Z",
+            $"aliases: [/2019/05/old-{marker}/, /p/taken-{marker}/, /posts/Bad_{marker}/]", $"redirect_from: /blog/older-{marker}.html")));
+
+        var (exitCode, output) = await ImportAsync(folder);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains($"moved-{marker}.md:6: warning: 'aliases' gives '/posts/Bad_{marker}/'", output, StringComparison.Ordinal);
+        Assert.Contains($"moved-{marker}.md:6: warning: The earlier URL with slug 'taken-{marker}' keeps leading", output, StringComparison.Ordinal);
+        foreach (var earlier in new[] { $"old-{marker}", $"older-{marker}" })
+        {
+            var moved = await factory.Anonymous().GetAsync($"/api/v1/articles/slug/{earlier}?fields=id");
+            Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
+            Assert.Equal($"/api/v1/articles/slug/new-{marker}?fields=id", moved.Headers.Location?.OriginalString);
+        }
+        Assert.Equal(other.Id(), (await factory.Anonymous().GetJsonAsync($"/api/v1/articles/slug/taken-{marker}")).Id());
+
+        // Imported again, the file restates what is stored: nothing is written, not even its earlier slugs again.
+        long ContentVersion(Microsoft.Data.Sqlite.SqliteConnection connection) =>
+            Dapper.SqlMapper.ExecuteScalar<long>(connection, "SELECT version FROM content_version");
+        await using var connection = factory.OpenDatabase();
+        var before = ContentVersion(connection);
+        var again = await ImportAsync(folder);
+        Assert.Contains("unchanged: 1", again.Output, StringComparison.Ordinal);
+        Assert.Equal(before, ContentVersion(connection));
+    }
+
+    private static string Import(params string[] frontMatter) => string.Join("\n", ["---", .. frontMatter, "---", "", "Body."]) + "\n";
 }

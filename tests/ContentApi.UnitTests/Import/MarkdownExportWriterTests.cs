@@ -169,11 +169,21 @@ public sealed class MarkdownExportWriterTests
         Assert.Equal((spaces, spaces), (document.Subtitle, document.Excerpt));
     }
 
+    /// <summary>An export's Markdown left out the slugs that lead to an article, so importing it lost them.</summary>
+    [Fact]
+    public void Write_then_parse_keeps_the_earlier_slugs_as_aliases()
+    {
+        var article = Article with { EarlierSlugs = ["old-title", "2019-舊文", "true"] };
+        var written = MarkdownExportWriter.Write(article);
+        Assert.Contains("\naliases: [old-title, \"2019-舊文\", \"true\"]\n", written, StringComparison.Ordinal);
+        AssertSame(article, ToExport(Import.Succeeds(written)));
+    }
+
     private static ExportArticle ToExport(ImportDocument document) => new(
         document.Title, document.Slug!, document.Language!, document.Status!,
         document.BodyWith([.. document.Images.Select(i => i.ExistingImageId!.Value)]),
         document.Authors, document.Tags, document.PublishedAt, document.Subtitle, document.Excerpt,
-        document.CanonicalUrl, document.CoverImage, document.ListedImageIds);
+        document.CanonicalUrl, document.CoverImage, document.ListedImageIds, document.EarlierSlugs);
 
     /// <summary>Records compare lists by reference; articles are equal when their lists hold the same names.</summary>
     private static void AssertSame(ExportArticle expected, ExportArticle actual)
@@ -181,6 +191,7 @@ public sealed class MarkdownExportWriterTests
         Assert.Equal(expected.Authors, actual.Authors);
         Assert.Equal(expected.Tags, actual.Tags);
         Assert.Equal(expected.ImageIds, actual.ImageIds);
-        Assert.Equal(expected, actual with { Authors = expected.Authors, Tags = expected.Tags, ImageIds = expected.ImageIds });
+        Assert.Equal(expected.EarlierSlugs ?? [], actual.EarlierSlugs);
+        Assert.Equal(expected, actual with { Authors = expected.Authors, Tags = expected.Tags, ImageIds = expected.ImageIds, EarlierSlugs = expected.EarlierSlugs });
     }
 }
