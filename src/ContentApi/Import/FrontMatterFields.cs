@@ -35,7 +35,10 @@ internal sealed record FrontMatterFields
     /// <summary>Hugo's and Jekyll's <c>date</c>: the publication date when the file gives no <c>publishedAt</c>.</summary>
     public DateTimeOffset? Date { get; init; }
     public int DateLine { get; init; } = 1;
-    /// <summary>Hugo's <c>publishDate</c>, else Ghost's <c>published_at</c>: the publication date when the file gives no <c>publishedAt</c>, before <c>date</c>.</summary>
+    /// <summary>
+    /// Hugo's <c>publishDate</c>, Ghost's <c>published_at</c>, Astro's <c>pubDate</c> or AstroPaper's <c>pubDatetime</c>,
+    /// the first given: the publication date when the file gives no <c>publishedAt</c>, before <c>date</c>.
+    /// </summary>
     public DateTimeOffset? PublishDate { get; init; }
     public int PublishDateLine { get; init; } = 1;
     public CoverImageRef? Cover { get; init; }

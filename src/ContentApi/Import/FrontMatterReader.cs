@@ -142,7 +142,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                     fields with { Draft = !published, DraftLine = FileLine(keyNode.Start), DraftWritten = $"published: {(published ? "true" : "false")}" },
                 "publishedAt" => fields with { PublishedAt = PublishedAt(key, value), PublishedAtLine = FileLine(keyNode.Start) },
                 "date" => fields with { Date = PublishedAt(key, value), DateLine = FileLine(keyNode.Start) },
-                "publishDate" or "published_at" when fields.PublishDate is null =>
+                "publishDate" or "published_at" or "pubDate" or "pubDatetime" when fields.PublishDate is null =>
                     fields with { PublishDate = PublishedAt(key, value), PublishDateLine = FileLine(keyNode.Start) },
                 "image" when fields.TheirCover is null && value is YamlMappingNode seoImage =>
                     fields with { TheirCover = TheirCoverMapping(keyNode, seoImage, ["path"], "alt", null), TheirCoverLine = FileLine(keyNode.Start) },
@@ -162,6 +162,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 "canonicalUrl" => fields with { CanonicalUrl = Text(key, value) },
                 "canonical_url" or "canonicalURL" when fields.TheirCanonicalUrl is null => fields with { TheirCanonicalUrl = Text(key, value) },
                 "imageIds" => fields with { ImageIds = ImageIds(value) },
+                "lastmod" or "updatedDate" or "modDatetime" or "last_modified_at" => Ignore(fields, keyNode, $"'{key}' ignored: the API sets an article's updatedAt when it is written."),
                 "aliases" or "redirect_from" => fields with { EarlierSlugs = [.. fields.EarlierSlugs.Union(EarlierSlugs(key, value), StringComparer.Ordinal)] },
                 _ => IgnoreUnknownKey(fields, keyNode, $"front-matter key '{key}'"),
             };
@@ -204,7 +205,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
     /// <summary>Their names for our keys, in the order they stand in for them (Hugo's publishDate before its date).</summary>
     private static readonly (string Ours, string Theirs)[] TheirNames =
     [
-        ("authors", "author"), ("draft", "published"), ("publishedAt", "publishDate"), ("publishedAt", "published_at"), ("publishedAt", "date"),
+        ("authors", "author"), ("draft", "published"), ("publishedAt", "publishDate"), ("publishedAt", "published_at"), ("publishedAt", "pubDate"), ("publishedAt", "pubDatetime"), ("publishedAt", "date"),
         ("excerpt", "summary"), ("excerpt", "description"), ("language", "lang"), ("cover", "feature_image"),
         ("cover", "featured_image"), ("cover", "featureImage"), ("cover", "image"), ("cover", "images"), ("cover", "header"), ("cover", "coverImage"), ("cover", "cover_image"), ("cover", "heroImage"), ("tags", "categories"),
         ("canonicalUrl", "canonical_url"), ("canonicalUrl", "canonicalURL"), ("aliases", "redirect_from"),
@@ -468,7 +469,8 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
             return null;
         }
         if (Rfc3339.TryParse(text, out var value) ||
-            DateTimeOffset.TryParseExact(text.Trim(), JekyllFormats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out value))
+            DateTimeOffset.TryParseExact(text.Trim(), JekyllFormats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out value) ||
+            DateTimeOffset.TryParseExact(text.Trim(), MonthNameFormats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out value))
         {
             return value;
         }
@@ -477,11 +479,18 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
             Error(FileLine(node.Start), $"'{key}' {text.Trim()} is outside the years {UtcDateTimeOffsetConverter.FirstYear} to {UtcDateTimeOffsetConverter.LastYear} in UTC.");
             return null;
         }
-        Error(FileLine(node.Start), $"Unsupported {key} format '{text}'; use {Rfc3339.SupportedFormats}, or yyyy-MM-dd HH:mm:ss +hhmm.");
+        Error(FileLine(node.Start), $"Unsupported {key} format '{text}'; use {Rfc3339.SupportedFormats}, yyyy-MM-dd HH:mm:ss +hhmm, or a date with its month's English name (Jul 8 2022).");
         return null;
     }
 
     private static readonly string[] JekyllFormats = ["yyyy-MM-dd HH:mm:ss zzz", "yyyy-MM-dd HH:mm:ss.FFFFFFF zzz", "yyyy-MM-dd HH:mm zzz"];
+
+    /// <summary>
+    /// A day written with its month's English name, as Astro's blog template writes <c>pubDate: 'Jul 08 2022'</c>: UTC
+    /// midnight, as a date alone is. Days written in digits alone other than year first (<c>08/07/2022</c>) are refused:
+    /// which is the month depends on the country.
+    /// </summary>
+    private static readonly string[] MonthNameFormats = ["MMM d yyyy", "MMMM d yyyy", "MMM d, yyyy", "MMMM d, yyyy", "d MMM yyyy", "d MMMM yyyy"];
 
     private CoverImageRef? Cover(YamlNode keyNode, YamlNode node)
     {
@@ -528,6 +537,12 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
     private FrontMatterFields IgnoreUnknownKey(FrontMatterFields fields, YamlNode keyNode, string what)
     {
         WarnIgnored(keyNode, what);
+        return fields;
+    }
+
+    private FrontMatterFields Ignore(FrontMatterFields fields, YamlNode keyNode, string why)
+    {
+        problems.Add(new ImportProblem(file, FileLine(keyNode.Start), why, ImportSeverity.Warning));
         return fields;
     }
 

@@ -95,7 +95,7 @@ public sealed class DraftTests
     [Fact]
     public void Parse_date_in_another_format_fails_at_its_line()
     {
-        var problem = Import.FailsWith(Import.Lines("---", "title: T", "date: May 1, 2024", "---", "Body"));
+        var problem = Import.FailsWith(Import.Lines("---", "title: T", "date: 1.5.2024", "---", "Body"));
         Assert.Equal(3, problem.Line);
         Assert.Contains("Unsupported date format", problem.Message, StringComparison.Ordinal);
     }

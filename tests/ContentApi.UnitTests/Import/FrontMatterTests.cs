@@ -129,6 +129,11 @@ public sealed class FrontMatterTests
     [InlineData("2025-09-24T02:30:00.125-01:00", "2025-09-24T03:30:00.125Z")]
     [InlineData("'2025-09-24T02:30:00Z'", "2025-09-24T02:30:00Z")]
     [InlineData("2025-09-24", "2025-09-24T00:00:00Z")]
+    // Astro's blog template writes 'Jul 08 2022': these failed the file.
+    [InlineData("'Jul 08 2022'", "2022-07-08T00:00:00Z")]
+    [InlineData("September 24, 2025", "2025-09-24T00:00:00Z")]
+    [InlineData("Sep 4 2025", "2025-09-04T00:00:00Z")]
+    [InlineData("24 September 2025", "2025-09-24T00:00:00Z")]
     public void Parse_published_at_accepts_rfc3339_and_dates(string yaml, string expectedUtc)
     {
         var document = Import.Succeeds(Import.Lines("---", "title: T", "publishedAt: " + yaml, "---", "Body"));
@@ -138,7 +143,8 @@ public sealed class FrontMatterTests
     [Theory]
     [InlineData("2025-09-24T02:30:00")]
     [InlineData("24/09/2025")]
-    [InlineData("September 24, 2025")]
+    [InlineData("09/24/2025")]
+    [InlineData("Septembre 24, 2025")]
     [InlineData("2025-13-01")]
     [InlineData("yesterday")]
     public void Parse_published_at_in_another_format_fails_at_its_line(string value)
@@ -459,11 +465,27 @@ public sealed class FrontMatterTests
     [InlineData("publishDate: 2025-12-04T09:00:00+08:00", "2025-12-04T01:00:00")]
     [InlineData("date: 2025-12-01\npublishDate: 2025-12-04T09:00:00+08:00", "2025-12-04T01:00:00")]
     [InlineData("publishedAt: 2025-12-04T01:00:00Z\npublished_at: 2025-11-01T00:00:00Z", "2025-12-04T01:00:00")]
+    // Astro's and AstroPaper's names were unknown keys: their posts came in as drafts.
+    [InlineData("pubDate: 'Jul 08 2022'", "2022-07-08T00:00:00")]
+    [InlineData("pubDatetime: 2022-09-23T15:22:00Z", "2022-09-23T15:22:00")]
+    [InlineData("date: 2021-01-01\npubDate: 2022-07-08", "2022-07-08T00:00:00")]
     public void Parse_their_names_for_the_publication_date_give_it(string yaml, string expectedUtc)
     {
         var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", yaml, "---", "Body"));
         Assert.Empty(result.Problems);
         Assert.Equal(DateTimeOffset.Parse(expectedUtc + "Z", System.Globalization.CultureInfo.InvariantCulture), result.Document!.PublishedAt);
+    }
+
+    /// <summary>Hugo's lastmod and its kin were "unknown" keys: they are known, and the API sets updatedAt itself.</summary>
+    [Theory]
+    [InlineData("lastmod")]
+    [InlineData("updatedDate")]
+    [InlineData("modDatetime")]
+    [InlineData("last_modified_at")]
+    public void Parse_a_modification_date_is_ignored_with_the_reason(string key)
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", $"{key}: 2023-12-21T09:12:47Z", "---", "Body"));
+        Assert.Equal([new ImportProblem(Import.File, 3, $"'{key}' ignored: the API sets an article's updatedAt when it is written.", ImportSeverity.Warning)], result.Problems);
     }
 
     [Theory]
