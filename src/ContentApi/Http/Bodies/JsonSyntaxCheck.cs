@@ -9,7 +9,7 @@ namespace ContentApi.Http.Bodies;
 /// A POST or PUT body that is not JSON is refused as that, whatever it holds, as a PATCH's is: the binder reads a body
 /// as the resource while it parses it, so it stopped at the first member it does not have or lacks. <c>{"zzz":[[[…]]]}</c>
 /// was <c>zzz: Unknown property</c> rather than too deeply nested, a million <c>[</c> <c>$: Must be an object.</c>,
-/// <c>{} trailing</c> <c>name: Required.</c> and a body cut short (<c>{"zzz":1,</c>) an unknown property. Read here whole,
+/// <c>{} trailing</c> <c>name: Required.</c>, a body cut short (<c>{"zzz":1,</c>) or not UTF-8 an unknown property. Read here whole,
 /// before the binder, and handed on.
 /// </summary>
 public sealed class JsonSyntaxCheck(RequestDelegate next)
@@ -30,9 +30,16 @@ public sealed class JsonSyntaxCheck(RequestDelegate next)
         await request.Body.CopyToAsync(body, context.RequestAborted);
         var sent = body.GetBuffer().AsSpan(0, (int)body.Length);
         sent = sent.StartsWith("\uFEFF"u8) ? sent[3..] : sent;
+        var resource = metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } type ? JsonSetup.Options.GetTypeInfo(type) : null;
+        // The reader checks UTF-8 only where it must, not inside strings, where the binder met such a body's members
+        // first (zzz: Unknown property); filed under the member whose text it is, as the binder files it.
+        if (FirstInvalidUtf8(sent) is { } invalidAt)
+        {
+            throw new BadHttpRequestException("Failed to read the request body as JSON.", StatusCodes.Status400BadRequest,
+                new JsonException("The JSON text is not valid UTF-8.", JsonErrorPath.Find(sent[..invalidAt], JsonSetup.Options.MaxDepth, resource), null, null));
+        }
         if (Malformed(sent) is { } malformed)
         {
-            var resource = metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } type ? JsonSetup.Options.GetTypeInfo(type) : null;
             throw new BadHttpRequestException("Failed to read the request body as JSON.", StatusCodes.Status400BadRequest,
                 new JsonException(malformed.Message, JsonErrorPath.Find(sent, JsonSetup.Options.MaxDepth, resource), malformed.LineNumber, malformed.BytePositionInLine, malformed));
         }
@@ -41,9 +48,23 @@ public sealed class JsonSyntaxCheck(RequestDelegate next)
         await next(context);
     }
 
+    private static int? FirstInvalidUtf8(ReadOnlySpan<byte> text)
+    {
+        for (var i = 0; i < text.Length;)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(text[i..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return i;
+            }
+            i += consumed;
+        }
+        return null;
+    }
+
     /// <summary>The reader's error where the text stops being JSON (nested too deeply included); null when it is JSON.</summary>
     private static JsonException? Malformed(ReadOnlySpan<byte> json)
     {
+
         var reader = new Utf8JsonReader(json, new JsonReaderOptions
         {
             MaxDepth = JsonSetup.Options.MaxDepth,
