@@ -31,7 +31,7 @@ public static class ArticleEndpoints
         group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetArticle).WithName("GetArticle").WithSummary("Get an article by id")
             .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule).SendsLastModified();
         group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetArticleBySlug).WithName("GetArticleBySlug").WithSummary("Get an article by slug")
-            .WithDescription("Drafts and scheduled articles are 404 for anonymous callers. An earlier slug of an article (one an edit replaced while it was published or scheduled) answers 301 " +
+            .WithDescription("Drafts and scheduled articles are 404 for anonymous callers. An earlier slug of an article (one an edit replaced while it was published or scheduled, or one an import gave it as a migrated post's earlier URL) answers 301 " +
                 "with the URL of its current slug and the same query; a slug another article has taken since leads to that one. " +
                 "So does a slug in another spelling that Unicode NFKC reads as the same (a decomposed é, as macOS passes links on; full-width letters), or spelling Thai ำ or Lao ຳ as two characters (ํา, ໍາ: their NFKC form, which earlier builds stored), to the slug as stored; " +
                 "and then one written with the points of Hebrew or Arabic or the tatweel, which derived slugs leave out (مُحَمَّد leads to محمد), when no slug is so spelled. " +

@@ -103,8 +103,18 @@ internal static class ArticleQueries
     /// <summary>The slug an article is leaving leads to it from now on (it may have led to another article before).</summary>
     public const string KeepOldSlug = """
         INSERT INTO article_slug_aliases (slug, article_id) VALUES (@Slug, @Id)
-        ON CONFLICT (slug) DO UPDATE SET article_id = excluded.article_id
+        ON CONFLICT (slug) DO UPDATE SET article_id = excluded.article_id;
+        DELETE FROM article_slug_aliases_from_import WHERE slug = @Slug
         """;
+
+    /// <summary>A slug an import gives an article as one of its earlier URLs (nothing holds it: the import checks).</summary>
+    public const string KeepImportedSlug = """
+        INSERT INTO article_slug_aliases (slug, article_id) VALUES (@Slug, @Id);
+        INSERT INTO article_slug_aliases_from_import (slug) VALUES (@Slug)
+        """;
+
+    /// <summary>Whether an earlier slug (in any of the spellings given) came from an import's aliases, not from an edit.</summary>
+    public const string IsImportedAlias = "SELECT count(*) > 0 FROM article_slug_aliases_from_import WHERE slug IN @Spellings";
 
     public const string DeleteSlugAlias = "DELETE FROM article_slug_aliases WHERE slug = @Slug";
 

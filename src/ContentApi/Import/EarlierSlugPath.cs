@@ -10,7 +10,7 @@ namespace ContentApi.Import;
 /// </summary>
 public static class EarlierSlugPath
 {
-    /// <summary>The slug, in its stored spelling; null when the path names none (a root, or a segment that is no slug, such as <c>Old_Title</c>).</summary>
+    /// <summary>The slug, in its stored spelling; null when the path names none (a root, a segment that is no slug, such as <c>Old_Title</c>, or a number).</summary>
     public static string? SlugOf(string written)
     {
         var path = written.Trim();
@@ -30,7 +30,8 @@ public static class EarlierSlugPath
             return null;
         }
         var slug = Slugs.ForLookup(Uri.UnescapeDataString(last));
-        return Slugs.IsValid(slug) ? slug : null;
+        // A number is a date's or a listing page's (/2019/05/01/, /page/2/), not a post's.
+        return Slugs.IsValid(slug) && !slug.All(char.IsAsciiDigit) ? slug : null;
     }
 
     private static string WithoutPageExtension(string segment)

@@ -60,7 +60,7 @@ internal sealed record FrontMatterFields
     /// Slugs the article had before, from Hugo's <c>aliases</c> and Jekyll's <c>redirect_from</c> (a migrated site's earlier
     /// URLs, <see cref="EarlierSlugPath"/>), in order, each once.
     /// </summary>
-    public IReadOnlyList<string> EarlierSlugs { get; init; } = [];
+    public IReadOnlyList<EarlierSlug> EarlierSlugs { get; init; } = [];
     /// <summary>The API's <c>imageIds</c>: the article's stored images, in order; null when the file does not say.</summary>
     public IReadOnlyList<long>? ImageIds { get; init; }
     /// <summary>

@@ -11,7 +11,7 @@ namespace ContentApi.Import;
 /// is visible without failing an import of many files.
 /// </summary>
 /// <param name="imagePage">Where the file's page is, to resolve a cover given as a path (<see cref="ImageBaseUrl"/>); null: paths stay as written.</param>
-internal sealed class FrontMatterReader(string file, List<ImportProblem> problems, Uri? imagePage = null)
+internal sealed partial class FrontMatterReader(string file, List<ImportProblem> problems, Uri? imagePage = null)
 {
     public FrontMatterFields Read(string yaml)
     {
@@ -163,7 +163,7 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
                 "canonical_url" or "canonicalURL" when fields.TheirCanonicalUrl is null => fields with { TheirCanonicalUrl = Text(key, value) },
                 "imageIds" => fields with { ImageIds = ImageIds(value) },
                 "lastmod" or "updatedDate" or "modDatetime" or "last_modified_at" => Ignore(fields, keyNode, $"'{key}' ignored: the API sets an article's updatedAt when it is written."),
-                "aliases" or "redirect_from" => fields with { EarlierSlugs = [.. fields.EarlierSlugs.Union(EarlierSlugs(key, value), StringComparer.Ordinal)] },
+                "aliases" or "redirect_from" => fields with { EarlierSlugs = [.. fields.EarlierSlugs.Concat(EarlierSlugs(key, value)).DistinctBy(earlier => earlier.Slug, StringComparer.Ordinal)] },
                 _ => IgnoreUnknownKey(fields, keyNode, $"front-matter key '{key}'"),
             };
         }
@@ -294,34 +294,39 @@ internal sealed class FrontMatterReader(string file, List<ImportProblem> problem
             : Text(key, node);
 
     /// <summary>The slugs of a post's earlier URLs, given as one path or a list of them; a path that names no slug is ignored with a warning.</summary>
-    private List<string> EarlierSlugs(string key, YamlNode node)
+    private List<EarlierSlug> EarlierSlugs(string key, YamlNode node)
     {
-        var paths = node switch
+        IEnumerable<YamlNode> paths = node switch
         {
             YamlScalarNode scalar when IsNull(scalar) => [],
+            YamlScalarNode { Value: { } one } scalar when SeveralPaths().IsMatch(one) => Warn(scalar, $"'{key}' gives several paths in one text, '{one}': write them as a list, one path an entry. Ignored."),
             YamlScalarNode scalar => [scalar],
-            YamlSequenceNode sequence => sequence.Children,
-            _ => null,
+            YamlSequenceNode sequence => sequence.Children.Where(path => !IsNull(path)),
+            _ => Warn(node, $"'{key}' ignored: it must be a list of the post's earlier URLs or paths."),
         };
-        if (paths is null)
-        {
-            problems.Add(new ImportProblem(file, FileLine(node.Start), $"'{key}' ignored: it must be a list of the post's earlier URLs or paths.", ImportSeverity.Warning));
-            return [];
-        }
-        var slugs = new List<string>();
+        var slugs = new List<EarlierSlug>();
         foreach (var path in paths)
         {
             if (path is YamlScalarNode { Value: { } written } && EarlierSlugPath.SlugOf(written) is { } slug)
             {
-                slugs.Add(slug);
+                slugs.Add(new EarlierSlug(slug, FileLine(path.Start)));
                 continue;
             }
             var shown = path is YamlScalarNode scalar ? $"'{scalar.Value}'" : "an entry that is no text";
-            problems.Add(new ImportProblem(file, FileLine(path.Start),
-                $"'{key}' gives {shown}, whose last segment is no slug the API takes, so it leads nowhere: ignored. {TextRules.SlugMessage}", ImportSeverity.Warning));
+            Warn(path, $"'{key}' gives {shown}, whose last segment names no post (no slug the API takes, or a number, a date's or a listing page's), so it leads nowhere: ignored. {TextRules.SlugMessage}");
         }
         return slugs;
+
+        IEnumerable<YamlNode> Warn(YamlNode at, string message)
+        {
+            problems.Add(new ImportProblem(file, FileLine(at.Start), message, ImportSeverity.Warning));
+            return [];
+        }
     }
+
+    /// <summary>Two paths in one text, as <c>/a/, /b/</c>: a comma before a slash.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@",\s*/")]
+    private static partial System.Text.RegularExpressions.Regex SeveralPaths();
 
     private IReadOnlyList<NamedRef> Names(string key, YamlNode node, Func<string, IReadOnlyList<string>> split)
     {

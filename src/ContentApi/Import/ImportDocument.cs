@@ -40,7 +40,7 @@ public sealed class ImportDocument
     public int CoverLine { get; init; } = 1;
     public string? CanonicalUrl { get; init; }
     /// <summary>Slugs the article had on the site it comes from (<see cref="FrontMatterFields.EarlierSlugs"/>), which lead to it once imported.</summary>
-    public IReadOnlyList<string> EarlierSlugs { get; init; } = [];
+    public IReadOnlyList<EarlierSlug> EarlierSlugs { get; init; } = [];
 
     /// <summary>
     /// The article's stored images, in order (front matter's <c>imageIds</c>, as an export writes it), to which the

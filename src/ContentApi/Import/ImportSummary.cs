@@ -12,11 +12,13 @@ public sealed class ImportSummary
     public int ImagesUpdated { get; set; }
     public int AuthorsCreated { get; set; }
     public int TagsCreated { get; set; }
+    public int EarlierSlugsKept { get; set; }
 
     /// <summary>The file each slug came from in this run: a second file with the same slug would replace the first's article.</summary>
     public Dictionary<string, SlugClaim> SlugClaims { get; } = new(StringComparer.Ordinal);
 
     public override string ToString() =>
         $"Files read: {FilesRead}; articles created: {ArticlesCreated}, updated: {ArticlesUpdated}, failed: {Failed}, unchanged: {ArticlesUnchanged}; " +
-        $"images created: {ImagesCreated}, updated: {ImagesUpdated}; authors created: {AuthorsCreated}; tags created: {TagsCreated}.";
+        $"images created: {ImagesCreated}, updated: {ImagesUpdated}; authors created: {AuthorsCreated}; tags created: {TagsCreated}" +
+        (EarlierSlugsKept > 0 ? $"; earlier URLs kept: {EarlierSlugsKept}." : ".");
 }

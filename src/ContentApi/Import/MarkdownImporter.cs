@@ -93,7 +93,7 @@ public sealed class MarkdownImporter(
         {
             // Importing a folder again leaves the articles it already holds as they are: no new version or ETag.
             summary.ArticlesUnchanged++;
-            await KeepEarlierSlugsAsync(path, document, existing.Row.Id, problems, cancellationToken);
+            await KeepEarlierSlugsAsync(path, document, existing.Row.Id, summary, problems, cancellationToken);
             return problems;
         }
         var outcome = existing is null
@@ -114,7 +114,7 @@ public sealed class MarkdownImporter(
                 {
                     summary.ArticlesUpdated++;
                 }
-                await KeepEarlierSlugsAsync(path, document, saved.Row.Row.Id, problems, cancellationToken);
+                await KeepEarlierSlugsAsync(path, document, saved.Row.Row.Id, summary, problems, cancellationToken);
                 break;
             default:
                 summary.Failed++;
@@ -124,12 +124,20 @@ public sealed class MarkdownImporter(
         return problems;
     }
 
-    private async Task KeepEarlierSlugsAsync(string path, ImportDocument document, long articleId, List<ImportProblem> problems, CancellationToken cancellationToken)
+    private async Task KeepEarlierSlugsAsync(
+        string path, ImportDocument document, long articleId, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
-        foreach (var slug in await EarlierSlugsImport.KeepAsync(db, articleId, document.EarlierSlugs, cancellationToken))
+        if (await EarlierSlugsImport.KeepAsync(db, articleId, document.EarlierSlugs, cancellationToken) is not var (kept, others))
         {
-            problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault("aliases", 1),
-                $"The earlier URL with slug '{slug}' keeps leading to the article that has it as its slug or an earlier one, not to this file's.", ImportSeverity.Warning));
+            problems.Add(new ImportProblem(path, document.EarlierSlugs[0].Line,
+                "The database stayed busy, so the article is saved but its earlier URLs are not: import the file again.", ImportSeverity.Warning));
+            return;
+        }
+        summary.EarlierSlugsKept += kept;
+        foreach (var earlier in others)
+        {
+            problems.Add(new ImportProblem(path, earlier.Line,
+                $"The earlier URL with slug '{earlier.Slug}' keeps leading to the article that has it as its slug or an earlier one, not to this file's.", ImportSeverity.Warning));
         }
     }
 
@@ -166,6 +174,18 @@ public sealed class MarkdownImporter(
         }
         var slug = document.Slug ?? await DerivedSlugAsync(document.Title, cancellationToken);
         var (existing, movedTo) = await articles.GetBySlugOrMovedAsync(slug, includeUnpublished: true, cancellationToken);
+        if (movedTo is not null && await EarlierSlugsImport.IsImportedAliasAsync(db, slug, cancellationToken))
+        {
+            // Another file gave it as one of its post's earlier URLs: this file is another post, not that article's file
+            // from before an edit. Giving the slug, it takes it over, as through the API; a title's is no claim to it.
+            if (document.Slug is null)
+            {
+                problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault("title", 1),
+                    $"The slug '{slug}', derived from this file's title, is an earlier URL an import gave the article that has '{movedTo}': add a 'slug' to the front matter (that one, to take the URL over)."));
+                return (null, null);
+            }
+            movedTo = null;
+        }
         if (movedTo is not null)
         {
             // An earlier slug of an article: the file is that article's, from before an edit changed its slug.

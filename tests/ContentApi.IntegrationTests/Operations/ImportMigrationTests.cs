@@ -293,5 +293,35 @@ public sealed class ImportMigrationTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal(before, ContentVersion(connection));
     }
 
+    /// <summary>
+    /// Review: a file whose slug another file had given as an alias was taken for that article's file from before an
+    /// edit, and overwrote it (title, body, authors) with a warning that the slug had been the article's.
+    /// </summary>
+    [Fact]
+    public async Task A_file_whose_slug_another_file_gave_as_an_earlier_url_is_another_post()
+    {
+        var marker = Marker();
+        var first = await FolderWithAsync(($"a-moved-{marker}.md", Import(
+            $"title: Moved {marker}", $"slug: new-home-{marker}", "authors: J", "date: 2024-01-01T00:00:00Z", $"aliases: [/2019/05/foo-{marker}/, /x/bar-{marker}/]")));
+        var (exitCode, output) = await ImportAsync(first);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("earlier URLs kept: 2.", output, StringComparison.Ordinal);
+
+        var second = await FolderWithAsync(($"b-foo-{marker}.md", Import($"title: Another post {marker}", $"slug: foo-{marker}", "authors: K", "date: 2024-02-01T00:00:00Z")));
+        (exitCode, output) = await ImportAsync(second);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("articles created: 1, updated: 0", output, StringComparison.Ordinal);
+        Assert.Equal($"Another post {marker}", (await ArticleAsync($"foo-{marker}"))["title"]!.GetValue<string>());
+        Assert.Equal($"Moved {marker}", (await ArticleAsync($"new-home-{marker}"))["title"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.MovedPermanently, (await factory.Anonymous().GetAsync($"/api/v1/articles/slug/bar-{marker}")).StatusCode);
+
+        // A title's slug is no claim to another post's earlier URL: the file is told to give one.
+        var third = await FolderWithAsync(($"c-{marker}.md", Import($"title: Bar {marker}", "authors: K")));
+        (exitCode, output) = await ImportAsync(third);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"c-{marker}.md:2: error: The slug 'bar-{marker}', derived from this file's title, is an earlier URL an import gave the article that has 'new-home-{marker}'", output, StringComparison.Ordinal);
+    }
+
     private static string Import(params string[] frontMatter) => string.Join("\n", ["---", .. frontMatter, "---", "", "Body."]) + "\n";
 }

@@ -12,7 +12,7 @@ public sealed class EarlierSlugFrontMatterTests
             "---", "title: T", "aliases:", "  - /2019/05/old-title/", "  - /posts/older-title.html", "  - /posts/old-title/", "---", "Body"));
 
         Assert.Empty(result.Problems);
-        Assert.Equal(["old-title", "older-title"], result.Document!.EarlierSlugs);
+        Assert.Equal([new EarlierSlug("old-title", 4), new EarlierSlug("older-title", 5)], result.Document!.EarlierSlugs);
     }
 
     [Fact]
@@ -20,7 +20,7 @@ public sealed class EarlierSlugFrontMatterTests
     {
         var document = Import.Succeeds(Import.Lines("---", "title: T", "redirect_from: /blog/jekyll-old/", "aliases: [/a/hugo-old/]", "---", "Body"));
 
-        Assert.Equal(["jekyll-old", "hugo-old"], document.EarlierSlugs);
+        Assert.Equal([new EarlierSlug("jekyll-old", 3), new EarlierSlug("hugo-old", 4)], document.EarlierSlugs);
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class EarlierSlugFrontMatterTests
     {
         var document = Import.Succeeds(Import.Lines("+++", "title = \"T\"", "aliases = [\"/posts/舊文/\"]", "+++", "Body"));
 
-        Assert.Equal(["舊文"], document.EarlierSlugs);
+        Assert.Equal(["舊文"], document.EarlierSlugs.Select(earlier => earlier.Slug));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class EarlierSlugFrontMatterTests
             "---", "title: T", "aliases:", "  - /posts/Old_Title/", "  - /posts/kept/", "  - {path: /x/}", "---", "Body"));
 
         Assert.True(result.Succeeded);
-        Assert.Equal(["kept"], result.Document!.EarlierSlugs);
+        Assert.Equal(["kept"], result.Document!.EarlierSlugs.Select(earlier => earlier.Slug));
         Assert.Equal([(ImportSeverity.Warning, 4), (ImportSeverity.Warning, 6)], result.Problems.Select(p => (p.Severity, p.Line)));
         Assert.Contains("'/posts/Old_Title/'", result.Problems[0].Message, StringComparison.Ordinal);
     }
@@ -51,5 +51,18 @@ public sealed class EarlierSlugFrontMatterTests
         Assert.True(result.Succeeded);
         Assert.Empty(result.Document!.EarlierSlugs);
         Assert.Equal((ImportSeverity.Warning, 3), (result.Problems.Single().Severity, result.Problems.Single().Line));
+    }
+
+    /// <summary>Review: a YAML null in the list became the earlier slug "null"; two paths in one text gave the last alone.</summary>
+    [Fact]
+    public void Null_entries_are_none_and_several_paths_in_one_text_are_told()
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines(
+            "---", "title: T", "aliases: [null, ~, /kept/]", "redirect_from: /a/, /b/", "---", "Body"));
+
+        Assert.Equal([new EarlierSlug("kept", 3)], result.Document!.EarlierSlugs);
+        var warning = Assert.Single(result.Problems);
+        Assert.Equal((ImportSeverity.Warning, 4), (warning.Severity, warning.Line));
+        Assert.Contains("several paths in one text", warning.Message, StringComparison.Ordinal);
     }
 }

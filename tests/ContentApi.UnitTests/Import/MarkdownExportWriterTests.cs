@@ -183,7 +183,7 @@ public sealed class MarkdownExportWriterTests
         document.Title, document.Slug!, document.Language!, document.Status!,
         document.BodyWith([.. document.Images.Select(i => i.ExistingImageId!.Value)]),
         document.Authors, document.Tags, document.PublishedAt, document.Subtitle, document.Excerpt,
-        document.CanonicalUrl, document.CoverImage, document.ListedImageIds, document.EarlierSlugs);
+        document.CanonicalUrl, document.CoverImage, document.ListedImageIds, [.. document.EarlierSlugs.Select(earlier => earlier.Slug)]);
 
     /// <summary>Records compare lists by reference; articles are equal when their lists hold the same names.</summary>
     private static void AssertSame(ExportArticle expected, ExportArticle actual)
