@@ -112,12 +112,24 @@ public static class TransferCommands
                 result.AddError("--author must name someone; it is empty.");
             }
         });
+        var timeZone = new Option<string?>("--time-zone")
+        {
+            Description = "The site's time zone, as its configuration names it (Hexo's and Jekyll's timezone, Hugo's timeZone: an IANA name such as Asia/Taipei): dates written without an offset (Hexo's 2024-05-01 10:00:00), and a Jekyll post's file-name date, are read on its clock. Without it, UTC, with a warning for each time without an offset.",
+        };
+        timeZone.Validators.Add(result =>
+        {
+            if (result.Tokens is [var token] && !TimeZoneInfo.TryFindSystemTimeZoneById(token.Value, out _))
+            {
+                result.AddError($"--time-zone: '{token.Value}' is no time zone this machine knows; give an IANA name such as Asia/Taipei or Europe/Berlin, or UTC.");
+            }
+        });
         var command = new Command("import", "Import Markdown articles (front matter, images with credits, bylines), or an export folder into an empty database.")
         {
             path,
             imageBaseUrl,
             slugsFromFileNames,
             author,
+            timeZone,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -125,7 +137,8 @@ public static class TransferCommands
             var options = new ImportOptions(
                 parse.GetValue(imageBaseUrl) is { } givenBase ? ImageBaseUrl.Create(givenBase, Directory.Exists(source) ? source : Path.GetDirectoryName(source) ?? source) : null,
                 parse.GetValue(slugsFromFileNames),
-                parse.GetValue(author)?.Trim());
+                parse.GetValue(author)?.Trim(),
+                parse.GetValue(timeZone) is { } zone ? TimeZoneInfo.FindSystemTimeZoneById(zone) : null);
             await using var app = await CommandHost.StartMigratedAsync(cancellationToken, configure);
             if (Directory.Exists(source) && JsonlImporter.IsExportFolder(source))
             {

@@ -11,8 +11,11 @@ namespace ContentApi.Import;
 /// is visible without failing an import of many files.
 /// </summary>
 /// <param name="imagePage">Where the file's page is, to resolve a cover given as a path (<see cref="ImageBaseUrl"/>); null: paths stay as written.</param>
-internal sealed partial class FrontMatterReader(string file, List<ImportProblem> problems, Uri? imagePage = null)
+/// <param name="siteZone">The site's time zone, for dates written without an offset (<see cref="FrontMatterDate"/>); null: UTC.</param>
+internal sealed partial class FrontMatterReader(string file, List<ImportProblem> problems, Uri? imagePage = null, TimeZoneInfo? siteZone = null)
 {
+    private readonly FrontMatterDate _dates = new(siteZone);
+
     public FrontMatterFields Read(string yaml)
     {
         YamlNode? root;
@@ -162,7 +165,7 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
                 "canonicalUrl" => fields with { CanonicalUrl = Text(key, value) },
                 "canonical_url" or "canonicalURL" when fields.TheirCanonicalUrl is null => fields with { TheirCanonicalUrl = Text(key, value) },
                 "imageIds" => fields with { ImageIds = ImageIds(value) },
-                "lastmod" or "updatedDate" or "modDatetime" or "last_modified_at" => Ignore(fields, keyNode, $"'{key}' ignored: the API sets an article's updatedAt when it is written."),
+                "lastmod" or "updatedDate" or "modDatetime" or "last_modified_at" or "updated" or "updated_at" => Ignore(fields, keyNode, $"'{key}' ignored: the API sets an article's updatedAt when it is written."),
                 "aliases" or "redirect_from" => fields with { EarlierSlugs = [.. fields.EarlierSlugs.Concat(EarlierSlugs(key, value)).DistinctBy(earlier => earlier.Slug, StringComparer.Ordinal)] },
                 _ => IgnoreUnknownKey(fields, keyNode, $"front-matter key '{key}'"),
             };
@@ -473,10 +476,14 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
         {
             return null;
         }
-        if (Rfc3339.TryParse(text, out var value) ||
-            DateTimeOffset.TryParseExact(text.Trim(), JekyllFormats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out value) ||
-            DateTimeOffset.TryParseExact(text.Trim(), MonthNameFormats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out value))
+        if (_dates.Read(text) is { Value: { } value } reading)
         {
+            if (reading.ReadAsUtc)
+            {
+                problems.Add(new ImportProblem(file, FileLine(node.Start),
+                    $"'{key}' {text.Trim()} gives no UTC offset: read as UTC. Give import --time-zone with the site's time zone (its configuration's timezone, or Hugo's timeZone) to read it as the site did.",
+                    ImportSeverity.Warning));
+            }
             return value;
         }
         if (Rfc3339.IsBeyondRange(text))
@@ -484,18 +491,9 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
             Error(FileLine(node.Start), $"'{key}' {text.Trim()} is outside the years {UtcDateTimeOffsetConverter.FirstYear} to {UtcDateTimeOffsetConverter.LastYear} in UTC.");
             return null;
         }
-        Error(FileLine(node.Start), $"Unsupported {key} format '{text}'; use {Rfc3339.SupportedFormats}, yyyy-MM-dd HH:mm:ss +hhmm, or a date with its month's English name (Jul 8 2022).");
+        Error(FileLine(node.Start), $"Unsupported {key} format '{text}'; use {FrontMatterDate.SupportedFormats}.");
         return null;
     }
-
-    private static readonly string[] JekyllFormats = ["yyyy-MM-dd HH:mm:ss zzz", "yyyy-MM-dd HH:mm:ss.FFFFFFF zzz", "yyyy-MM-dd HH:mm zzz"];
-
-    /// <summary>
-    /// A day written with its month's English name, as Astro's blog template writes <c>pubDate: 'Jul 08 2022'</c>: UTC
-    /// midnight, as a date alone is. Days written in digits alone other than year first (<c>08/07/2022</c>) are refused:
-    /// which is the month depends on the country.
-    /// </summary>
-    private static readonly string[] MonthNameFormats = ["MMM d yyyy", "MMMM d yyyy", "MMM d, yyyy", "MMMM d, yyyy", "d MMM yyyy", "d MMMM yyyy"];
 
     private CoverImageRef? Cover(YamlNode keyNode, YamlNode node)
     {

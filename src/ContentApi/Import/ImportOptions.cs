@@ -4,9 +4,10 @@ namespace ContentApi.Import;
 /// <param name="ImageBase">Where the imported folder is served (<c>--image-base-url</c>), to make images given as paths images.</param>
 /// <param name="SlugsFromFileNames">Without a <c>slug</c> key, take the slug Jekyll and Hugo make of the file name (<c>--slugs-from-file-names</c>).</param>
 /// <param name="DefaultAuthor">The author of a file that names none (<c>--author</c>).</param>
-public sealed record ImportOptions(ImageBaseUrl? ImageBase = null, bool SlugsFromFileNames = false, string? DefaultAuthor = null)
+/// <param name="SiteZone">The site's time zone, for dates written without an offset (<c>--time-zone</c>).</param>
+public sealed record ImportOptions(ImageBaseUrl? ImageBase = null, bool SlugsFromFileNames = false, string? DefaultAuthor = null, TimeZoneInfo? SiteZone = null)
 {
     public static ImportOptions None { get; } = new();
 
-    public ParseOptions For(string file) => new(ImageBase?.PageOf(file), SlugsFromFileNames, DefaultAuthor);
+    public ParseOptions For(string file) => new(ImageBase?.PageOf(file), SlugsFromFileNames, DefaultAuthor, SiteZone);
 }

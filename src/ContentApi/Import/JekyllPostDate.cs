@@ -5,19 +5,19 @@ namespace ContentApi.Import;
 
 /// <summary>
 /// The date Jekyll publishes a post of a <c>_posts</c> folder on when its front matter gives none: the one its file name
-/// starts with (<c>2024-05-01-welcome.md</c>), at midnight UTC (the site's time zone is its configuration's, which import
-/// does not read: give <c>date</c> to be exact). Files elsewhere, in <c>_drafts</c> among them, have none.
+/// starts with (<c>2024-05-01-welcome.md</c>), at midnight in the site's time zone (its configuration's <c>timezone</c>,
+/// which import is told with <c>--time-zone</c>; else UTC). Files elsewhere, in <c>_drafts</c> among them, have none.
 /// </summary>
 internal static partial class JekyllPostDate
 {
-    public static DateTimeOffset? Of(string file)
+    public static DateTimeOffset? Of(string file, TimeZoneInfo? siteZone = null)
     {
         if (!InPostsFolder(Path.GetDirectoryName(file)) || DatedName().Match(Path.GetFileName(file)) is not { Success: true } dated)
         {
             return null;
         }
         return DateTime.TryParseExact(dated.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? new DateTimeOffset(date, TimeSpan.Zero)
+            ? new DateTimeOffset(date, siteZone?.GetUtcOffset(date) ?? TimeSpan.Zero)
             : null;
     }
 

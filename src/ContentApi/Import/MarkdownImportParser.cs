@@ -27,7 +27,7 @@ public static class MarkdownImportParser
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(content);
-        var (imagePage, slugFromFileName, defaultAuthor) = options ?? ParseOptions.None;
+        var (imagePage, slugFromFileName, defaultAuthor, siteZone) = options ?? ParseOptions.None;
         var problems = new List<ImportProblem>();
         var text = content.StartsWith('\uFEFF') ? content[1..] : content;
 
@@ -37,8 +37,8 @@ public static class MarkdownImportParser
             problems.Add(new ImportProblem(fileName, 1, frontMatterError));
             return new ImportResult(null, problems);
         }
-        var fields = frontMatter is null ? FrontMatterFields.None : ReadFrontMatter(fileName, frontMatter, problems, imagePage);
-        if (fields is { PublishedAt: null, Draft: not true } && JekyllPostDate.Of(fileName) is { } postDate)
+        var fields = frontMatter is null ? FrontMatterFields.None : ReadFrontMatter(fileName, frontMatter, problems, imagePage, siteZone);
+        if (fields is { PublishedAt: null, Draft: not true } && JekyllPostDate.Of(fileName, siteZone) is { } postDate)
         {
             fields = fields with { PublishedAt = postDate };
         }
@@ -112,11 +112,11 @@ public static class MarkdownImportParser
     }
 
     /// <summary>The fields of YAML front matter, or of TOML read as YAML; a TOML syntax error is the file's error at its line.</summary>
-    private static FrontMatterFields ReadFrontMatter(string fileName, FrontMatterBlock frontMatter, List<ImportProblem> problems, Uri? imagePage)
+    private static FrontMatterFields ReadFrontMatter(string fileName, FrontMatterBlock frontMatter, List<ImportProblem> problems, Uri? imagePage, TimeZoneInfo? siteZone)
     {
         if (!frontMatter.IsToml)
         {
-            return new FrontMatterReader(fileName, problems, imagePage).Read(frontMatter.Text);
+            return new FrontMatterReader(fileName, problems, imagePage, siteZone).Read(frontMatter.Text);
         }
         var (yaml, line, error) = TomlFrontMatter.ToYaml(frontMatter.Text);
         if (yaml is null)
@@ -124,6 +124,6 @@ public static class MarkdownImportParser
             problems.Add(new ImportProblem(fileName, FrontMatterBlock.FirstYamlLine + line - 1, $"Front matter is not valid TOML: {error}"));
             return FrontMatterFields.None;
         }
-        return new FrontMatterReader(fileName, problems, imagePage).Read(yaml);
+        return new FrontMatterReader(fileName, problems, imagePage, siteZone).Read(yaml);
     }
 }

@@ -4,7 +4,8 @@ namespace ContentApi.Import;
 /// <param name="ImagePage">Where the file's page is served (<see cref="ImageBaseUrl.PageOf"/>), to resolve images given as paths; null: they stay as written.</param>
 /// <param name="SlugFromFileName">Without a <c>slug</c> key, the slug is the one Jekyll and Hugo make of the file name (<see cref="FileNameSlug"/>).</param>
 /// <param name="DefaultAuthor">The author of a file that names none (front matter or byline), as a site's configuration gives one.</param>
-public sealed record ParseOptions(Uri? ImagePage = null, bool SlugFromFileName = false, string? DefaultAuthor = null)
+/// <param name="SiteZone">The site's time zone, for dates written without an offset (<see cref="FrontMatterDate"/>); null: UTC.</param>
+public sealed record ParseOptions(Uri? ImagePage = null, bool SlugFromFileName = false, string? DefaultAuthor = null, TimeZoneInfo? SiteZone = null)
 {
     public static ParseOptions None { get; } = new();
 }

@@ -323,5 +323,27 @@ public sealed class ImportMigrationTests(ApiFactory factory) : IClassFixture<Api
         Assert.Contains($"c-{marker}.md:2: error: The slug 'bar-{marker}', derived from this file's title, is an earlier URL an import gave the article that has 'new-home-{marker}'", output, StringComparison.Ordinal);
     }
 
+    /// <summary>Hexo writes dates without an offset, on its configuration's time zone: every such file failed the import.</summary>
+    [Fact]
+    public async Task A_hexo_post_is_published_at_its_time_on_the_sites_clock()
+    {
+        var marker = Marker();
+        var folder = await FolderWithAsync(($"hexo-{marker}.md", Import($"title: 你好 {marker}", $"slug: hexo-{marker}", "authors: J", "date: 2013/7/13 20:46:25", "tags:", "- 隨筆")));
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder, "--time-zone", "Asia/Taipei");
+
+        Assert.True(exitCode == 0, output);
+        Assert.DoesNotContain("warning", output, StringComparison.Ordinal);
+        Assert.Equal("2013-07-13T12:46:25.000000Z", (await ArticleAsync($"hexo-{marker}"))["publishedAt"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_time_zone_the_machine_does_not_know_is_refused_when_the_command_is_read()
+    {
+        var errors = Cli.AdminCommands.Commands(TextWriter.Null, null).Parse(["import", CommandRunner.TempDirectory(), "--time-zone", "Taipei"]).Errors;
+        Assert.Contains(errors, error => error.Message.Contains("--time-zone: 'Taipei' is no time zone this machine knows", StringComparison.Ordinal));
+        Assert.Empty(Cli.AdminCommands.Commands(TextWriter.Null, null).Parse(["import", CommandRunner.TempDirectory(), "--time-zone", "Asia/Taipei"]).Errors);
+    }
+
     private static string Import(params string[] frontMatter) => string.Join("\n", ["---", .. frontMatter, "---", "", "Body."]) + "\n";
 }

@@ -140,8 +140,20 @@ public sealed class FrontMatterTests
         Assert.Equal(expectedUtc, Rfc3339.Format(document.PublishedAt!.Value));
     }
 
+    /// <summary>Hexo's and many Hugo posts' dates: they failed the file ("Unsupported publishedAt format").</summary>
+    [Fact]
+    public void Parse_published_at_without_an_offset_is_read_as_utc_with_a_warning()
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "date: 2025-09-24 02:30:00", "---", "Body"));
+        Assert.Equal("2025-09-24T02:30:00Z", Rfc3339.Format(result.Document!.PublishedAt!.Value));
+        var warning = Assert.Single(result.Problems);
+        Assert.Equal((ImportSeverity.Warning, 3), (warning.Severity, warning.Line));
+        Assert.StartsWith("'date' 2025-09-24 02:30:00 gives no UTC offset: read as UTC. Give import --time-zone", warning.Message, StringComparison.Ordinal);
+        Assert.Empty(MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "date: 2025-09-24 02:30:00", "---", "Body"),
+            new ParseOptions(SiteZone: TimeZoneInfo.Utc)).Problems);
+    }
+
     [Theory]
-    [InlineData("2025-09-24T02:30:00")]
     [InlineData("24/09/2025")]
     [InlineData("09/24/2025")]
     [InlineData("Septembre 24, 2025")]
@@ -476,12 +488,14 @@ public sealed class FrontMatterTests
         Assert.Equal(DateTimeOffset.Parse(expectedUtc + "Z", System.Globalization.CultureInfo.InvariantCulture), result.Document!.PublishedAt);
     }
 
-    /// <summary>Hugo's lastmod and its kin were "unknown" keys: they are known, and the API sets updatedAt itself.</summary>
+    /// <summary>Hugo's lastmod and its kin (Hexo's updated, Ghost's updated_at) were "unknown" keys: they are known, and the API sets updatedAt itself.</summary>
     [Theory]
     [InlineData("lastmod")]
     [InlineData("updatedDate")]
     [InlineData("modDatetime")]
     [InlineData("last_modified_at")]
+    [InlineData("updated")]
+    [InlineData("updated_at")]
     public void Parse_a_modification_date_is_ignored_with_the_reason(string key)
     {
         var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", $"{key}: 2023-12-21T09:12:47Z", "---", "Body"));

@@ -22,6 +22,16 @@ public sealed class JekyllPostDateTests
         Assert.Equal("published", document.Status ?? "published");
     }
 
+    /// <summary>Jekyll publishes it at midnight on the site's clock (its configuration's timezone).</summary>
+    [Fact]
+    public void With_the_sites_time_zone_it_is_that_zones_midnight()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "site", "_posts", "2024-05-01-welcome.md");
+        var document = MarkdownImportParser.Parse(file, Import.Lines("---", "title: T", "---", "Body"),
+            new ParseOptions(SiteZone: TimeZoneInfo.FindSystemTimeZoneById("Asia/Taipei"))).Document!;
+        Assert.Equal(new DateTimeOffset(2024, 4, 30, 16, 0, 0, TimeSpan.Zero), document.PublishedAt);
+    }
+
     [Theory]
     [InlineData("_posts/2024-05-01-welcome.md", "date: 2024-05-01 10:00:00 +0800", "2024-05-01T02:00:00Z")]
     [InlineData("_posts/2024-05-01-welcome.md", "draft: true", null)]

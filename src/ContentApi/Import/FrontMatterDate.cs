@@ -1,0 +1,61 @@
+using System.Globalization;
+using ContentApi.Text;
+
+namespace ContentApi.Import;
+
+/// <summary>
+/// A publication date as static-site generators write it in front matter. With an offset (RFC 3339, Jekyll's
+/// <c>2024-05-01 10:00:00 +0800</c>) it is exact. Without one, it is a time on the site's clock, which the site's
+/// configuration names (Hexo's and Jekyll's <c>timezone</c>, Hugo's <c>timeZone</c>) and import is told with
+/// <c>--time-zone</c>, else UTC: Hexo writes <c>2024-05-01 10:00:00</c> or <c>2013/7/13 20:46:25</c>, Hugo users
+/// <c>2024-05-01T10:00:00</c>, Astro's template <c>Jul 08 2022</c>; a date alone is that day's midnight.
+/// </summary>
+/// <param name="siteZone">The site's time zone; null: UTC.</param>
+internal sealed class FrontMatterDate(TimeZoneInfo? siteZone)
+{
+    /// <param name="Value">The instant; null when the text is no date this reads (or names an instant .NET cannot hold).</param>
+    /// <param name="ReadAsUtc">A time of day without an offset, read as UTC because no site time zone was given.</param>
+    public readonly record struct Reading(DateTimeOffset? Value, bool ReadAsUtc);
+
+    public const string SupportedFormats =
+        Rfc3339.SupportedFormats + ", yyyy-MM-dd HH:mm:ss +hhmm, a local yyyy-MM-dd HH:mm[:ss] or yyyy/M/d H:mm:ss, or a date with its month's English name (Jul 8 2022)";
+
+    public Reading Read(string written)
+    {
+        var text = written.Trim();
+        if (Rfc3339.TryParseDateTime(text, out var exact) ||
+            DateTimeOffset.TryParseExact(text, JekyllFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out exact))
+        {
+            return new(exact, false);
+        }
+        if (DateTime.TryParseExact(text.ToUpperInvariant(), LocalDateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return new(OnSiteClock(local), siteZone is null);
+        }
+        return DateTime.TryParseExact(text, DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? new(OnSiteClock(day), false)
+            : new(null, false);
+    }
+
+    private DateTimeOffset? OnSiteClock(DateTime local)
+    {
+        var offset = siteZone?.GetUtcOffset(local) ?? TimeSpan.Zero;
+        var utcTicks = local.Ticks - offset.Ticks;
+        return utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks ? null : new DateTimeOffset(local, offset);
+    }
+
+    private static readonly string[] JekyllFormats = ["yyyy-MM-dd HH:mm:ss zzz", "yyyy-MM-dd HH:mm:ss.FFFFFFF zzz", "yyyy-MM-dd HH:mm zzz"];
+
+    /// <summary>A time of day without an offset (read upper-cased, so that a lowercase <c>t</c> separates too).</summary>
+    private static readonly string[] LocalDateTimeFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd' 'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd' 'HH:mm",
+        "yyyy/M/d' 'H:mm:ss", "yyyy/M/d' 'H:mm",
+    ];
+
+    /// <summary>
+    /// A day: year first in digits, or with its month's English name. Days written in digits alone other than year first
+    /// (<c>08/07/2022</c>) are refused: which is the month depends on the country.
+    /// </summary>
+    private static readonly string[] DayFormats = ["yyyy-MM-dd", "yyyy/M/d", "MMM d yyyy", "MMMM d yyyy", "MMM d, yyyy", "MMMM d, yyyy", "d MMM yyyy", "d MMMM yyyy"];
+}
