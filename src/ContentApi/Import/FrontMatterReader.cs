@@ -342,7 +342,7 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
             case YamlSequenceNode sequence:
                 var names = new List<NamedRef>();
                 var namesBySlug = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var item in sequence.Children)
+                foreach (var item in sequence.Children.SelectMany(item => key == "categories" ? HexoCategoryPath(item) : [item]))
                 {
                     if ((item is YamlMappingNode entry ? NameAndSlug(key, entry) : Text(key, item) is { } name ? new NamedRef(name) : null) is not { } named)
                     {
@@ -361,6 +361,12 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
                 return [];
         }
     }
+
+    /// <summary>
+    /// Hexo's categories may be paths, each a list (<c>- [Diary, PlayStation]</c>: PlayStation under Diary): each category
+    /// of one is a tag, as tags have no hierarchy.
+    /// </summary>
+    private static IEnumerable<YamlNode> HexoCategoryPath(YamlNode item) => item is YamlSequenceNode path ? path.Children : [item];
 
     /// <summary>A slug as stored, whichever spelling of Thai ำ or Lao ຳ the file has (an export of an earlier build wrote the pair).</summary>
     private static string? Slug(string? slug) => slug is null ? null : Slugs.InStoredSpelling(slug);

@@ -518,6 +518,8 @@ public sealed class FrontMatterTests
     [InlineData("categories: [AI, 大模型]", new[] { "AI", "大模型" })]
     [InlineData("tags: [AI]\ncategories: [大模型, AI]", new[] { "AI", "大模型" })]
     [InlineData("categories: 半導體", new[] { "半導體" })]
+    // Hexo's category paths failed the file ("'categories' must be a single text value").
+    [InlineData("categories:\n- [Diary, PlayStation]\n- [Diary, Games]\n- Life", new[] { "Diary", "PlayStation", "Games", "Life" })]
     public void Parse_categories_are_tags(string yaml, string[] expected)
     {
         var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", yaml, "---", "Body"));
