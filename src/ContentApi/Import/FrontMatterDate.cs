@@ -13,9 +13,10 @@ namespace ContentApi.Import;
 /// <param name="siteZone">The site's time zone; null: UTC.</param>
 internal sealed class FrontMatterDate(TimeZoneInfo? siteZone)
 {
-    /// <param name="Value">The instant; null when the text is no date this reads (or names an instant .NET cannot hold).</param>
+    /// <param name="Value">The instant; null when the text is no date this reads, or names an instant .NET cannot hold.</param>
     /// <param name="ReadAsUtc">A time of day without an offset, read as UTC because no site time zone was given.</param>
-    public readonly record struct Reading(DateTimeOffset? Value, bool ReadAsUtc);
+    /// <param name="BeyondRange">A date this reads, on the site's clock an instant .NET cannot hold (year 1 east of UTC).</param>
+    public readonly record struct Reading(DateTimeOffset? Value, bool ReadAsUtc, bool BeyondRange = false);
 
     public const string SupportedFormats =
         Rfc3339.SupportedFormats + ", yyyy-MM-dd HH:mm:ss +hhmm, a local yyyy-MM-dd HH:mm[:ss] or yyyy/M/d H:mm:ss, or a date with its month's English name (Jul 8 2022)";
@@ -30,16 +31,26 @@ internal sealed class FrontMatterDate(TimeZoneInfo? siteZone)
         }
         if (DateTime.TryParseExact(text.ToUpperInvariant(), LocalDateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            return new(OnSiteClock(local), siteZone is null);
+            return OnSiteClock(local, siteZone is null);
         }
         return DateTime.TryParseExact(text, DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? new(OnSiteClock(day), false)
+            ? OnSiteClock(day, false)
             : new(null, false);
     }
 
-    private DateTimeOffset? OnSiteClock(DateTime local)
+    private Reading OnSiteClock(DateTime local, bool readAsUtc) =>
+        At(local, siteZone) is { } value ? new(value, readAsUtc) : new(null, readAsUtc, BeyondRange: true);
+
+    /// <summary>
+    /// <paramref name="local"/> on the clock of <paramref name="zone"/> (null: UTC); null past the instants .NET holds. A
+    /// time the clock shows twice, as summer time ends, is the first (moment-timezone's, Hexo's, reading); one it skips, as
+    /// summer time starts, is read with the offset before the change.
+    /// </summary>
+    public static DateTimeOffset? At(DateTime local, TimeZoneInfo? zone)
     {
-        var offset = siteZone?.GetUtcOffset(local) ?? TimeSpan.Zero;
+        var offset = zone is null ? TimeSpan.Zero
+            : zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max()
+            : zone.GetUtcOffset(local);
         var utcTicks = local.Ticks - offset.Ticks;
         return utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks ? null : new DateTimeOffset(local, offset);
     }

@@ -147,6 +147,8 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
                 "date" => fields with { Date = PublishedAt(key, value), DateLine = FileLine(keyNode.Start) },
                 "publishDate" or "published_at" or "pubDate" or "pubDatetime" when fields.PublishDate is null =>
                     fields with { PublishDate = PublishedAt(key, value), PublishDateLine = FileLine(keyNode.Start) },
+                "publishDate" or "published_at" or "pubDate" or "pubDatetime" =>
+                    Ignore(fields, keyNode, $"'{key}' ignored: a key before it gives the publication date ({PublicationDateKeys}, the first given)."),
                 "image" when fields.TheirCover is null && value is YamlMappingNode seoImage =>
                     fields with { TheirCover = TheirCoverMapping(keyNode, seoImage, ["path"], "alt", null), TheirCoverLine = FileLine(keyNode.Start) },
                 "header" when fields.TheirCover is null && value is YamlMappingNode header =>
@@ -327,8 +329,8 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
         }
     }
 
-    /// <summary>Two paths in one text, as <c>/a/, /b/</c>: a comma before a slash.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@",\s*/")]
+    /// <summary>Two paths or URLs in one text, as <c>/a/, /b/</c> or <c>https://x/a/ https://x/b/</c>: a comma, semicolon or space before another.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"[,;\s]\s*(?:/|[a-z][a-z0-9+.-]*://)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex SeveralPaths();
 
     private IReadOnlyList<NamedRef> Names(string key, YamlNode node, Func<string, IReadOnlyList<string>> split)
@@ -482,7 +484,14 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
         {
             return null;
         }
-        if (_dates.Read(text) is { Value: { } value } reading)
+        var reading = _dates.Read(text);
+        if (reading.BeyondRange || Rfc3339.IsBeyondRange(text) ||
+            reading.Value is { } instant && instant.UtcDateTime.Year is < UtcDateTimeOffsetConverter.FirstYear or > UtcDateTimeOffsetConverter.LastYear)
+        {
+            Error(FileLine(node.Start), $"'{key}' {text.Trim()} is outside the years {UtcDateTimeOffsetConverter.FirstYear} to {UtcDateTimeOffsetConverter.LastYear} in UTC.");
+            return null;
+        }
+        if (reading.Value is { } value)
         {
             if (reading.ReadAsUtc)
             {
@@ -491,11 +500,6 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
                     ImportSeverity.Warning));
             }
             return value;
-        }
-        if (Rfc3339.IsBeyondRange(text))
-        {
-            Error(FileLine(node.Start), $"'{key}' {text.Trim()} is outside the years {UtcDateTimeOffsetConverter.FirstYear} to {UtcDateTimeOffsetConverter.LastYear} in UTC.");
-            return null;
         }
         Error(FileLine(node.Start), $"Unsupported {key} format '{text}'; use {FrontMatterDate.SupportedFormats}.");
         return null;
@@ -548,6 +552,8 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
         WarnIgnored(keyNode, what);
         return fields;
     }
+
+    private const string PublicationDateKeys = "publishDate, published_at, pubDate or pubDatetime";
 
     private FrontMatterFields Ignore(FrontMatterFields fields, YamlNode keyNode, string why)
     {

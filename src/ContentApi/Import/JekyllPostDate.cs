@@ -17,7 +17,7 @@ internal static partial class JekyllPostDate
             return null;
         }
         return DateTime.TryParseExact(dated.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? new DateTimeOffset(date, siteZone?.GetUtcOffset(date) ?? TimeSpan.Zero)
+            ? FrontMatterDate.At(date, siteZone)
             : null;
     }
 

@@ -208,7 +208,7 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("many.md:4: error: authors: ", output, StringComparison.Ordinal);
-        Assert.Contains("old.md:4: error: publishedAt: ", output, StringComparison.Ordinal);
+        Assert.Contains("old.md:4: error: 'date' 1800-01-01 is outside the years 1900 to 9999 in UTC.", output, StringComparison.Ordinal);
         await AssertNoneNamedAsync(marker, "authors");
     }
 

@@ -53,6 +53,19 @@ public sealed class EarlierSlugFrontMatterTests
         Assert.Equal((ImportSeverity.Warning, 3), (result.Problems.Single().Severity, result.Problems.Single().Line));
     }
 
+    /// <summary>Review: URLs, or paths parted by a space or a semicolon, in one text gave the last alone, without a word.</summary>
+    [Theory]
+    [InlineData("\"https://old.example.com/a/, https://old.example.com/b/\"")]
+    [InlineData("/a/ /b/")]
+    [InlineData("/a/;/b/")]
+    public void Several_urls_in_one_text_are_told(string value)
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "redirect_from: " + value, "---", "Body"));
+
+        Assert.Empty(result.Document!.EarlierSlugs);
+        Assert.Contains("several paths in one text", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Review: a YAML null in the list became the earlier slug "null"; two paths in one text gave the last alone.</summary>
     [Fact]
     public void Null_entries_are_none_and_several_paths_in_one_text_are_told()

@@ -59,6 +59,15 @@ public sealed class FrontMatterDateTests
     public void Other_texts_are_no_date(string text) => Assert.Null(Read(text, Taipei));
 
     [Fact]
-    public void A_local_time_past_the_years_net_holds_is_no_date() =>
-        Assert.Null(Read("0001-01-01 00:30:00", TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
+    public void A_local_time_past_the_years_net_holds_is_no_date_and_says_so() =>
+        Assert.Equal(new(null, false, BeyondRange: true), new FrontMatterDate(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).Read("0001-01-01 00:30:00"));
+
+    /// <summary>Review: a time the clock shows twice was read as the later one, where moment-timezone (Hexo's) reads the first.</summary>
+    [Fact]
+    public void A_time_shown_twice_as_summer_time_ends_is_the_first()
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        Assert.Equal("2024-10-27T00:30:00Z", Read("2024-10-27 02:30:00", berlin));
+        Assert.Equal("2024-03-31T01:30:00Z", Read("2024-03-31 02:30:00", berlin));
+    }
 }

@@ -153,6 +153,28 @@ public sealed class FrontMatterTests
             new ParseOptions(SiteZone: TimeZoneInfo.Utc)).Problems);
     }
 
+    /// <summary>Review: past the years on the site's clock these were "Unsupported format", or the API's publishedAt message.</summary>
+    [Theory]
+    [InlineData("1900-01-01 05:00:00", "Asia/Taipei")]
+    [InlineData("9999-12-31 23:00:00", "America/New_York")]
+    [InlineData("0001-01-01 05:00:00", "Asia/Taipei")]
+    public void Parse_a_local_time_past_the_years_says_so_at_its_line(string value, string zone)
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "date: " + value, "---", "Body"),
+            new ParseOptions(SiteZone: TimeZoneInfo.FindSystemTimeZoneById(zone)));
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((ImportSeverity.Error, 3, $"'date' {value} is outside the years 1900 to 9999 in UTC."), (problem.Severity, problem.Line, problem.Message));
+    }
+
+    /// <summary>Review: the second of two such keys was called an unknown key.</summary>
+    [Fact]
+    public void Parse_a_second_publication_date_key_is_ignored_with_the_reason()
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "pubDate: 2024-01-01", "publishDate: 2024-02-01", "---", "Body"));
+        Assert.Equal(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), result.Document!.PublishedAt);
+        Assert.Equal([new ImportProblem(Import.File, 4, "'publishDate' ignored: a key before it gives the publication date (publishDate, published_at, pubDate or pubDatetime, the first given).", ImportSeverity.Warning)], result.Problems);
+    }
+
     [Theory]
     [InlineData("24/09/2025")]
     [InlineData("09/24/2025")]

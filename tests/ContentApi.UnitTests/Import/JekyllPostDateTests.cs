@@ -32,6 +32,16 @@ public sealed class JekyllPostDateTests
         Assert.Equal(new DateTimeOffset(2024, 4, 30, 16, 0, 0, TimeSpan.Zero), document.PublishedAt);
     }
 
+    /// <summary>Review: year 1 east of UTC is before any instant .NET holds, and the import stopped with an exception.</summary>
+    [Fact]
+    public void A_file_name_date_before_the_instants_net_holds_gives_none()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "site", "_posts", "0001-01-01-x.md");
+        var result = MarkdownImportParser.Parse(file, Import.Lines("---", "title: T", "---", "Body"),
+            new ParseOptions(SiteZone: TimeZoneInfo.FindSystemTimeZoneById("Asia/Taipei")));
+        Assert.Null(result.Document!.PublishedAt);
+    }
+
     [Theory]
     [InlineData("_posts/2024-05-01-welcome.md", "date: 2024-05-01 10:00:00 +0800", "2024-05-01T02:00:00Z")]
     [InlineData("_posts/2024-05-01-welcome.md", "draft: true", null)]
