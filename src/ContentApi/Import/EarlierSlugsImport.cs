@@ -15,8 +15,6 @@ namespace ContentApi.Import;
 /// </summary>
 internal static class EarlierSlugsImport
 {
-    private const int BusyAttempts = 5;
-
     /// <returns>The slugs kept, and those left to other articles; null when the database stayed busy.</returns>
     public static async Task<(int Kept, IReadOnlyList<EarlierSlug> Others)?> KeepAsync(
         Db db, long articleId, IReadOnlyList<EarlierSlug> slugs, CancellationToken cancellationToken)
@@ -50,9 +48,9 @@ internal static class EarlierSlugsImport
                     return (toKeep.Count, others);
                 }, cancellationToken);
             }
-            catch (DatabaseBusyException) when (attempt < BusyAttempts)
+            catch (DatabaseBusyException) when (attempt < BusyRetry.Attempts)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken);
+                await BusyRetry.PauseAsync(attempt, cancellationToken);
             }
             catch (DatabaseBusyException)
             {

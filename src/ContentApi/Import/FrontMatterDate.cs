@@ -29,6 +29,11 @@ internal sealed class FrontMatterDate(TimeZoneInfo? siteZone)
         {
             return new(exact, false);
         }
+        // Rfc3339's spellings without the offset (its T or a space, in either case, any fraction digits), then Hexo's.
+        if (Rfc3339.TryParseOffsetlessAsUtc(text, out var offsetless))
+        {
+            return OnSiteClock(offsetless.DateTime, siteZone is null);
+        }
         if (DateTime.TryParseExact(text.ToUpperInvariant(), LocalDateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             return OnSiteClock(local, siteZone is null);
@@ -57,12 +62,8 @@ internal sealed class FrontMatterDate(TimeZoneInfo? siteZone)
 
     private static readonly string[] JekyllFormats = ["yyyy-MM-dd HH:mm:ss zzz", "yyyy-MM-dd HH:mm:ss.FFFFFFF zzz", "yyyy-MM-dd HH:mm zzz"];
 
-    /// <summary>A time of day without an offset (read upper-cased, so that a lowercase <c>t</c> separates too).</summary>
-    private static readonly string[] LocalDateTimeFormats =
-    [
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd' 'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd' 'HH:mm",
-        "yyyy/M/d' 'H:mm:ss", "yyyy/M/d' 'H:mm",
-    ];
+    /// <summary>A time of day without an offset and without seconds, or Hexo's (read upper-cased, so that a lowercase <c>t</c> separates too).</summary>
+    private static readonly string[] LocalDateTimeFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd' 'HH:mm", "yyyy/M/d' 'H:mm:ss", "yyyy/M/d' 'H:mm"];
 
     /// <summary>
     /// A day: year first in digits, or with its month's English name. Days written in digits alone other than year first

@@ -145,10 +145,9 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
                     fields with { Draft = !published, DraftLine = FileLine(keyNode.Start), DraftWritten = $"published: {(published ? "true" : "false")}" },
                 "publishedAt" => fields with { PublishedAt = PublishedAt(key, value), PublishedAtLine = FileLine(keyNode.Start) },
                 "date" => fields with { Date = PublishedAt(key, value), DateLine = FileLine(keyNode.Start) },
-                "publishDate" or "published_at" or "pubDate" or "pubDatetime" when fields.PublishDate is null =>
-                    fields with { PublishDate = PublishedAt(key, value), PublishDateLine = FileLine(keyNode.Start) },
-                "publishDate" or "published_at" or "pubDate" or "pubDatetime" =>
-                    Ignore(fields, keyNode, $"'{key}' ignored: a key before it gives the publication date ({PublicationDateKeys}, the first given)."),
+                "publishDate" or "published_at" or "pubDate" or "pubDatetime" => fields.PublishDate is null
+                    ? fields with { PublishDate = PublishedAt(key, value), PublishDateLine = FileLine(keyNode.Start) }
+                    : Ignore(fields, keyNode, $"'{key}' ignored: a key before it gives the publication date ({PublicationDateKeys}, the first given)."),
                 "image" when fields.TheirCover is null && value is YamlMappingNode seoImage =>
                     fields with { TheirCover = TheirCoverMapping(keyNode, seoImage, ["path"], "alt", null), TheirCoverLine = FileLine(keyNode.Start) },
                 "header" when fields.TheirCover is null && value is YamlMappingNode header =>

@@ -45,11 +45,11 @@ public sealed class MarkdownImporter(
             {
                 return await SaveAsync(path, document, summary, [.. problems], changed + 1 < PatchHandler.MaxAttempts, cancellationToken);
             }
-            catch (DatabaseBusyException) when (attempt < BusyAttempts)
+            catch (DatabaseBusyException) when (attempt < BusyRetry.Attempts)
             {
                 // Another process is writing (a seed, a long server write): every step finds before it creates, so
                 // running the file again is safe.
-                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken);
+                await BusyRetry.PauseAsync(attempt, cancellationToken);
             }
             catch (ArticleChangedException)
             {
@@ -60,8 +60,6 @@ public sealed class MarkdownImporter(
             }
         }
     }
-
-    private const int BusyAttempts = 5;
 
     /// <summary>The article the file updates changed between its read and the import's replace of it.</summary>
     private sealed class ArticleChangedException : Exception;

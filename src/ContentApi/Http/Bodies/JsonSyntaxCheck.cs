@@ -35,18 +35,20 @@ public sealed class JsonSyntaxCheck(RequestDelegate next)
         // first (zzz: Unknown property); filed under the member whose text it is, as the binder files it.
         if (FirstInvalidUtf8(sent) is { } invalidAt)
         {
-            throw new BadHttpRequestException("Failed to read the request body as JSON.", StatusCodes.Status400BadRequest,
-                new JsonException("The JSON text is not valid UTF-8.", JsonErrorPath.Find(sent[..invalidAt], JsonSetup.Options.MaxDepth, resource), null, null));
+            throw Refused(new JsonException("The JSON text is not valid UTF-8.", JsonErrorPath.Find(sent[..invalidAt], JsonSetup.Options.MaxDepth, resource), null, null));
         }
         if (Malformed(sent) is { } malformed)
         {
-            throw new BadHttpRequestException("Failed to read the request body as JSON.", StatusCodes.Status400BadRequest,
-                new JsonException(malformed.Message, JsonErrorPath.Find(sent, JsonSetup.Options.MaxDepth, resource), malformed.LineNumber, malformed.BytePositionInLine, malformed));
+            throw Refused(new JsonException(malformed.Message, JsonErrorPath.Find(sent, JsonSetup.Options.MaxDepth, resource), malformed.LineNumber, malformed.BytePositionInLine, malformed));
         }
         body.Position = 0;
         request.Body = body;
         await next(context);
     }
+
+    /// <summary>As the binder refuses a body it cannot read, so that the problem is the same.</summary>
+    private static BadHttpRequestException Refused(JsonException json) =>
+        new("Failed to read the request body as JSON.", StatusCodes.Status400BadRequest, json);
 
     private static int? FirstInvalidUtf8(ReadOnlySpan<byte> text)
     {
