@@ -16,12 +16,12 @@ namespace ContentApi.Import;
 internal static class EarlierSlugsImport
 {
     /// <returns>The slugs kept, and those left to other articles; null when the database stayed busy.</returns>
-    public static async Task<(int Kept, IReadOnlyList<EarlierSlug> Others)?> KeepAsync(
+    public static async Task<(IReadOnlyList<EarlierSlug> Kept, IReadOnlyList<EarlierSlug> Others)?> KeepAsync(
         Db db, long articleId, IReadOnlyList<EarlierSlug> slugs, CancellationToken cancellationToken)
     {
         if (slugs.Count == 0)
         {
-            return (0, []);
+            return ([], []);
         }
         // Read first: a file imported again, whose slugs lead here already, writes nothing (and moves no content version).
         await using (var snapshot = await db.OpenSnapshotAsync(cancellationToken))
@@ -29,7 +29,7 @@ internal static class EarlierSlugsImport
             var (toKeep, others) = await SortAsync(snapshot, null, articleId, slugs, cancellationToken);
             if (toKeep.Count == 0)
             {
-                return (0, others);
+                return ([], others);
             }
         }
         // Retried here, not with the file: the article is saved by now, and saving the file again would count it twice.
@@ -37,7 +37,7 @@ internal static class EarlierSlugsImport
         {
             try
             {
-                return await db.WriteAsync<(int, IReadOnlyList<EarlierSlug>)>(async (connection, transaction) =>
+                return await db.WriteAsync<(IReadOnlyList<EarlierSlug>, IReadOnlyList<EarlierSlug>)>(async (connection, transaction) =>
                 {
                     var (toKeep, others) = await SortAsync(connection, transaction, articleId, slugs, cancellationToken);
                     foreach (var earlier in toKeep)
@@ -45,7 +45,7 @@ internal static class EarlierSlugsImport
                         await connection.ExecuteAsync(new CommandDefinition(
                             ArticleQueries.KeepImportedSlug, new { earlier.Slug, Id = articleId }, transaction, cancellationToken: cancellationToken));
                     }
-                    return (toKeep.Count, others);
+                    return (toKeep, others);
                 }, cancellationToken);
             }
             catch (DatabaseBusyException) when (attempt < BusyRetry.Attempts)

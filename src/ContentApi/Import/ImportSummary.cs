@@ -12,7 +12,9 @@ public sealed class ImportSummary
     public int ImagesUpdated { get; set; }
     public int AuthorsCreated { get; set; }
     public int TagsCreated { get; set; }
-    public int EarlierSlugsKept { get; set; }
+
+    /// <summary>The earlier slugs this run made lead to its articles (as looked up), less those a later file took over.</summary>
+    public HashSet<string> EarlierSlugsKept { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The file each slug came from in this run: a second file with the same slug would replace the first's article.</summary>
     public Dictionary<string, SlugClaim> SlugClaims { get; } = new(StringComparer.Ordinal);
@@ -20,5 +22,5 @@ public sealed class ImportSummary
     public override string ToString() =>
         $"Files read: {FilesRead}; articles created: {ArticlesCreated}, updated: {ArticlesUpdated}, failed: {Failed}, unchanged: {ArticlesUnchanged}; " +
         $"images created: {ImagesCreated}, updated: {ImagesUpdated}; authors created: {AuthorsCreated}; tags created: {TagsCreated}" +
-        (EarlierSlugsKept > 0 ? $"; earlier URLs kept: {EarlierSlugsKept}." : ".");
+        (EarlierSlugsKept.Count > 0 ? $"; earlier URLs kept: {EarlierSlugsKept.Count}." : ".");
 }

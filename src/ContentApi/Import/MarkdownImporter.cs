@@ -61,6 +61,12 @@ public sealed class MarkdownImporter(
         }
     }
 
+    /// <summary>
+    /// What a file asks for, with the stored article of its slug (null for a new one) and, when its slug was an earlier
+    /// URL an import gave another article, that article's slug now.
+    /// </summary>
+    private sealed record PlannedWrite(ArticleRequest Request, ArticleAggregate? Existing, string? ImportedAliasOf);
+
     /// <summary>The article the file updates changed between its read and the import's replace of it.</summary>
     private sealed class ArticleChangedException : Exception;
 
@@ -71,18 +77,17 @@ public sealed class MarkdownImporter(
     private async Task<IReadOnlyList<ImportProblem>> SaveAsync(
         string path, ImportDocument document, ImportSummary summary, List<ImportProblem> problems, bool againIfChanged, CancellationToken cancellationToken)
     {
-        ArticleRequest? request;
-        ArticleAggregate? existing;
+        PlannedWrite? planned;
         try
         {
-            (request, existing) = await BuildRequestAsync(path, document, summary, problems, cancellationToken);
+            planned = await BuildRequestAsync(path, document, summary, problems, cancellationToken);
         }
         catch (InvalidDataException exception)
         {
             problems.Add(new ImportProblem(path, 1, exception.Message));
-            (request, existing) = (null, null);
+            planned = null;
         }
-        if (request is null)
+        if (planned is not var (request, existing, aliasOf))
         {
             summary.Failed++;
             return problems;
@@ -112,6 +117,12 @@ public sealed class MarkdownImporter(
                 {
                     summary.ArticlesUpdated++;
                 }
+                if (aliasOf is not null)
+                {
+                    problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault("slug", 1),
+                        $"The slug '{request.Slug}' was an earlier URL an import gave the article that has '{aliasOf}': this file's article takes it over, so that URL leads to it from now on.", ImportSeverity.Warning));
+                    summary.EarlierSlugsKept.Remove(Slugs.ForLookup(request.Slug!));
+                }
                 await KeepEarlierSlugsAsync(path, document, saved.Row.Row.Id, summary, problems, cancellationToken);
                 break;
             default:
@@ -131,7 +142,7 @@ public sealed class MarkdownImporter(
                 "The database stayed busy, so the article is saved but its earlier URLs are not: import the file again.", ImportSeverity.Warning));
             return;
         }
-        summary.EarlierSlugsKept += kept;
+        summary.EarlierSlugsKept.UnionWith(kept.Select(earlier => Slugs.ForLookup(earlier.Slug)));
         foreach (var earlier in others)
         {
             problems.Add(new ImportProblem(path, earlier.Line,
@@ -162,16 +173,17 @@ public sealed class MarkdownImporter(
     /// The article the file asks for, with the stored article of its slug (null for a new one); null when the file
     /// fails. Everything that can fail it is judged before the first write, so a file that fails leaves nothing behind.
     /// </summary>
-    private async Task<(ArticleRequest? Request, ArticleAggregate? Existing)> BuildRequestAsync(
+    private async Task<PlannedWrite?> BuildRequestAsync(
         string path, ImportDocument document, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
         if (document.Authors.Count == 0)
         {
             problems.Add(new ImportProblem(path, 1, "No author: add 'authors' to the front matter or a byline such as '作者 | 名字' or 'By Name', or give import --author NAME for the files that name none."));
-            return (null, null);
+            return null;
         }
         var slug = document.Slug ?? await DerivedSlugAsync(document.Title, cancellationToken);
         var (existing, movedTo) = await articles.GetBySlugOrMovedAsync(slug, includeUnpublished: true, cancellationToken);
+        string? aliasOf = null;
         if (movedTo is not null && await EarlierSlugsImport.IsImportedAliasAsync(db, slug, cancellationToken))
         {
             // Another file gave it as one of its post's earlier URLs: this file is another post, not that article's file
@@ -180,8 +192,9 @@ public sealed class MarkdownImporter(
             {
                 problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault("title", 1),
                     $"The slug '{slug}', derived from this file's title, is an earlier URL an import gave the article that has '{movedTo}': add a 'slug' to the front matter (that one, to take the URL over)."));
-                return (null, null);
+                return null;
             }
+            aliasOf = movedTo;
             movedTo = null;
         }
         if (movedTo is not null)
@@ -191,7 +204,7 @@ public sealed class MarkdownImporter(
             {
                 problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault("title", 1),
                     $"The article whose slug was '{slug}', derived from this file's title, has the slug '{movedTo}' now: add 'slug: {movedTo}' to its front matter to update that article, or another 'slug' to create a new one."));
-                return (null, null);
+                return null;
             }
             // It keeps the slug it has now (a file from before the change would otherwise undo it), and claims that one,
             // so that a file of this import giving it finds the article already taken.
@@ -209,7 +222,7 @@ public sealed class MarkdownImporter(
         {
             // Only a body stored already may be one Markdig takes seconds to parse (the API refuses a new one).
             problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault("body", 1), MarkdownScanCost.Explanation));
-            return (null, null);
+            return null;
         }
         var draft = ArticleDraft.Of(path, document, slug, existing);
 
@@ -219,7 +232,7 @@ public sealed class MarkdownImporter(
         var standIn = draft.With(found);
         if (!await PassesRulesAsync(path, document, standIn, existing, problems, cancellationToken))
         {
-            return (null, null);
+            return null;
         }
         if (existing is not null && document.Slug is null && !summary.SlugClaims.ContainsKey(slug) &&
             !(allFound && JsonSetup.SameJson(existing.ToRequest(), standIn)))
@@ -227,16 +240,16 @@ public sealed class MarkdownImporter(
             // Only a slug written in the file says which article it updates: two posts may well share a title.
             problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault("title", 1),
                 $"An article already has the slug '{slug}' derived from this file's title: add 'slug: {slug}' to its front matter to update that article, or another 'slug' to create a new one."));
-            return (null, null);
+            return null;
         }
         // After the refusal above (for articles from before this import; one written by an earlier file of it is
         // ClaimSlug's to tell): a file refused for its derived slug takes no slug from the files after it.
         if (!ClaimSlug(path, slug, document.Slug is null, document.KeyLines.GetValueOrDefault(document.Slug is null ? "title" : "slug", 1), summary, problems))
         {
-            return (null, null);
+            return null;
         }
         var ids = await FindOrCreateReferencesAsync(path, document, summary, problems, cancellationToken);
-        return (draft.With(ids), existing);
+        return new PlannedWrite(draft.With(ids), existing, aliasOf);
     }
 
     /// <summary>

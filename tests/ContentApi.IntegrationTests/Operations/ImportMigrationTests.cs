@@ -323,6 +323,26 @@ public sealed class ImportMigrationTests(ApiFactory factory) : IClassFixture<Api
         Assert.Contains($"c-{marker}.md:2: error: The slug 'bar-{marker}', derived from this file's title, is an earlier URL an import gave the article that has 'new-home-{marker}'", output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A file that took over an earlier URL another file of the import had given said nothing, and the summary still
+    /// counted that URL as kept for the other post.
+    /// </summary>
+    [Fact]
+    public async Task A_file_taking_over_an_imported_earlier_url_is_told_and_the_url_is_not_counted_as_kept()
+    {
+        var marker = Marker();
+        var folder = await FolderWithAsync(
+            ($"a-moved-{marker}.md", Import($"title: Moved {marker}", $"slug: new-home-{marker}", "authors: J", "date: 2024-01-01T00:00:00Z", $"aliases: [/2019/05/foo-{marker}/, /x/bar-{marker}/]")),
+            ($"b-foo-{marker}.md", Import($"title: Another post {marker}", $"slug: foo-{marker}", "authors: K", "date: 2024-02-01T00:00:00Z")));
+
+        var (exitCode, output) = await ImportAsync(folder);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains($"b-foo-{marker}.md:3: warning: The slug 'foo-{marker}' was an earlier URL an import gave the article that has 'new-home-{marker}': this file's article takes it over, so that URL leads to it from now on.", output, StringComparison.Ordinal);
+        Assert.Contains("earlier URLs kept: 1.", output, StringComparison.Ordinal);
+        Assert.Equal($"Another post {marker}", (await ArticleAsync($"foo-{marker}"))["title"]!.GetValue<string>());
+    }
+
     /// <summary>Hexo writes dates without an offset, on its configuration's time zone: every such file failed the import.</summary>
     [Fact]
     public async Task A_hexo_post_is_published_at_its_time_on_the_sites_clock()
