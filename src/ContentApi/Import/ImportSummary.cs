@@ -13,6 +13,9 @@ public sealed class ImportSummary
     public int AuthorsCreated { get; set; }
     public int TagsCreated { get; set; }
 
+    /// <summary>Articles written as drafts only because their file gave no date, status or draft flag.</summary>
+    public int UndatedDrafts { get; set; }
+
     /// <summary>The earlier slugs this run made lead to its articles (as looked up), less those a later file took over.</summary>
     public HashSet<string> EarlierSlugsKept { get; } = new(StringComparer.Ordinal);
 
@@ -22,5 +25,6 @@ public sealed class ImportSummary
     public override string ToString() =>
         $"Files read: {FilesRead}; articles created: {ArticlesCreated}, updated: {ArticlesUpdated}, failed: {Failed}, unchanged: {ArticlesUnchanged}; " +
         $"images created: {ImagesCreated}, updated: {ImagesUpdated}; authors created: {AuthorsCreated}; tags created: {TagsCreated}" +
-        (EarlierSlugsKept.Count > 0 ? $"; earlier URLs kept: {EarlierSlugsKept.Count}." : ".");
+        (EarlierSlugsKept.Count > 0 ? $"; earlier URLs kept: {EarlierSlugsKept.Count}" : "") +
+        (UndatedDrafts > 0 ? $"; drafts for want of a date: {UndatedDrafts} (give 'date', or 'status: published', to publish one)." : ".");
 }

@@ -13,7 +13,7 @@ namespace ContentApi.Import;
 /// the authors and leaves the body.</item>
 /// <item>Every <c>![alt](url)</c> becomes an <see cref="ImportImage"/>; a caption and a credit line right after a
 /// standalone image become its <see cref="ImportImage.Caption"/> and <see cref="ImportImage.Credit"/> and leave the body.</item>
-/// <item>A Jekyll post without a date is published on the date its file name gives (<see cref="JekyllPostDate"/>).</item>
+/// <item>A post without a date is published on the date its file name gives (<see cref="FileNameDate"/>).</item>
 /// <item>Jekyll's and Hugo's highlight tags around code become a code fence (<see cref="HighlightBlocks"/>), and Jekyll's raw
 /// tags leave what they wrap (<see cref="LiquidRaw"/>).</item>
 /// <item>Everything else is kept exactly: no Unicode normalisation, CRLF stays CRLF. A leading byte-order mark is dropped.</item>
@@ -38,7 +38,7 @@ public static class MarkdownImportParser
             return new ImportResult(null, problems);
         }
         var fields = frontMatter is null ? FrontMatterFields.None : ReadFrontMatter(fileName, frontMatter, problems, imagePage, siteZone);
-        if (fields is { PublishedAt: null, Draft: not true } && JekyllPostDate.Of(fileName, siteZone) is { } postDate)
+        if (fields is { PublishedAt: null, Draft: not true } && FileNameDate.Of(fileName, siteZone) is { } postDate)
         {
             fields = fields with { PublishedAt = postDate };
         }

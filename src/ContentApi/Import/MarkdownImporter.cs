@@ -117,6 +117,10 @@ public sealed class MarkdownImporter(
                 {
                     summary.ArticlesUpdated++;
                 }
+                if (document is { Status: null, PublishedAt: null })
+                {
+                    summary.UndatedDrafts++;
+                }
                 if (aliasOf is not null)
                 {
                     problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault("slug", 1),

@@ -343,6 +343,29 @@ public sealed class ImportMigrationTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal($"Another post {marker}", (await ArticleAsync($"foo-{marker}"))["title"]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// Docusaurus, Zola and Eleventy publish a post on the date its file or folder name starts with: the Docusaurus
+    /// starter blog came in as drafts, and the summary did not say that any import had made drafts for want of a date.
+    /// </summary>
+    [Fact]
+    public async Task A_docusaurus_post_is_published_on_its_names_date_and_undated_drafts_are_counted()
+    {
+        var marker = Marker();
+        var folder = CommandRunner.TempDirectory();
+        Directory.CreateDirectory(Path.Combine(folder, "blog", $"2021-08-26-welcome-{marker}"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "blog", $"2019-05-28-first-{marker}.md"), Import($"slug: first-{marker}", "title: First Blog Post", "authors: J"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "blog", $"2021-08-26-welcome-{marker}", "index.md"), Import($"slug: welcome-{marker}", "title: Welcome", "authors: J"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "blog", $"undated-{marker}.md"), Import($"slug: undated-{marker}", "title: Undated", "authors: J"));
+
+        var (exitCode, output) = await ImportAsync(folder);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("drafts for want of a date: 1 (give 'date', or 'status: published', to publish one).", output, StringComparison.Ordinal);
+        Assert.Equal("2019-05-28T00:00:00.000000Z", (await ArticleAsync($"first-{marker}"))["publishedAt"]!.GetValue<string>());
+        Assert.Equal("2021-08-26T00:00:00.000000Z", (await ArticleAsync($"welcome-{marker}"))["publishedAt"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.Anonymous().GetAsync($"/api/v1/articles/slug/undated-{marker}")).StatusCode);
+    }
+
     /// <summary>Hexo writes dates without an offset, on its configuration's time zone: every such file failed the import.</summary>
     [Fact]
     public async Task A_hexo_post_is_published_at_its_time_on_the_sites_clock()

@@ -4,9 +4,11 @@ namespace ContentApi.UnitTests.Import;
 
 /// <summary>
 /// Jekyll publishes a post of its <c>_posts</c> folder on the date its file name starts with, and many posts give no
-/// <c>date</c> of their own: import made each such post a draft, so a migrated blog came in unpublished.
+/// <c>date</c> of their own: import made each such post a draft, so a migrated blog came in unpublished. So do
+/// Docusaurus, Zola and Eleventy, wherever the file is, also for a page bundle's folder: their posts came in as drafts
+/// (the whole Docusaurus starter blog), without a word.
 /// </summary>
-public sealed class JekyllPostDateTests
+public sealed class FileNameDateTests
 {
     private static ImportDocument Parse(string path, params string[] frontMatter) =>
         MarkdownImportParser.Parse(Path.Combine(Path.GetTempPath(), "site", path), Import.Lines(["---", "title: T", .. frontMatter, "---", "Body"])).Document!;
@@ -15,6 +17,10 @@ public sealed class JekyllPostDateTests
     [InlineData("_posts/2024-05-01-welcome.md")]
     [InlineData("_posts/2024/2024-05-01-welcome.md")]
     [InlineData("blog/_posts/2024-05-01-welcome.markdown")]
+    [InlineData("blog/2024-05-01-welcome.md")]
+    [InlineData("blog/2024-05-01-welcome/index.md")]
+    [InlineData("content/blog/2024-05-01_welcome.md")]
+    [InlineData("content/blog/2024-05-01_welcome/index.ja.md")]
     public void A_post_without_a_date_is_published_on_its_file_names_date(string path)
     {
         var document = Parse(path);
@@ -47,9 +53,11 @@ public sealed class JekyllPostDateTests
     [InlineData("_posts/2024-05-01-welcome.md", "draft: true", null)]
     [InlineData("_posts/2024-05-01-welcome.md", "published: false", null)]
     [InlineData("_drafts/2024-05-01-welcome.md", "authors: []", null)]
-    [InlineData("posts/2024-05-01-welcome.md", "authors: []", null)]
+    [InlineData("_drafts/2024/2024-05-01-welcome.md", "authors: []", null)]
+    [InlineData("posts/2024-05-01welcome.md", "authors: []", null)]
+    [InlineData("posts/welcome-2024-05-01.md", "authors: []", null)]
     [InlineData("_posts/2024-13-45-welcome.md", "authors: []", null)]
-    public void The_files_own_date_or_draft_wins_and_only_posts_have_one(string path, string frontMatter, string? publishedAt)
+    public void The_files_own_date_or_draft_wins_and_drafts_have_none(string path, string frontMatter, string? publishedAt)
     {
         var document = Parse(path, frontMatter);
         Assert.Equal(publishedAt is null ? null : DateTimeOffset.Parse(publishedAt, System.Globalization.CultureInfo.InvariantCulture), document.PublishedAt);
