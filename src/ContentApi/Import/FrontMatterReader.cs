@@ -134,8 +134,12 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
                 "description" => fields with { Description = ExactText(key, value) },
                 "authors" => fields with { Authors = IsNull(value) ? null : Names(key, value, NameList.SplitAuthors) },
                 "author" => fields with { Author = IsNull(value) ? null : Names(key, value, NameList.SplitAuthors) },
-                "tags" => fields with { Tags = Names(key, value, NameList.SplitTags) },
-                "categories" => fields with { Categories = Names(key, value, NameList.SplitTags) },
+                "tags" => fields with { Tags = [.. fields.Tags, .. Names(key, value, NameList.SplitTags)] },
+                "categories" => fields with { Categories = [.. fields.Categories, .. Names(key, value, NameList.SplitTags)] },
+                // vuepress-theme-hope's names for them.
+                "tag" => fields with { Tags = [.. fields.Tags, .. Names(key, value, NameList.SplitTags)] },
+                "category" => fields with { Categories = [.. fields.Categories, .. Names(key, value, NameList.SplitTags)] },
+                "taxonomies" when value is YamlMappingNode taxonomies => Taxonomies(fields, taxonomies),
                 "language" => fields with { Language = Text(key, value) },
                 "lang" => fields with { Lang = Text(key, value) },
                 "status" => fields with { Status = Status(value) },
@@ -144,6 +148,7 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
                 "published" when fields.Draft is null && value is YamlScalarNode { Value: var flag } && bool.TryParse(flag?.Trim(), out var published) =>
                     fields with { Draft = !published, DraftLine = FileLine(keyNode.Start), DraftWritten = $"published: {(published ? "true" : "false")}" },
                 "publishedAt" => fields with { PublishedAt = PublishedAt(key, value), PublishedAtLine = FileLine(keyNode.Start) },
+                "date" when value is YamlMappingNode dates => fields with { Date = CreatedDate(dates), DateLine = FileLine(keyNode.Start) },
                 "date" => fields with { Date = PublishedAt(key, value), DateLine = FileLine(keyNode.Start) },
                 "publishDate" or "published_at" or "pubDate" or "pubDatetime" => fields.PublishDate is null
                     ? fields with { PublishDate = PublishedAt(key, value), PublishDateLine = FileLine(keyNode.Start) }
@@ -166,8 +171,10 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
                 "canonicalUrl" => fields with { CanonicalUrl = Text(key, value) },
                 "canonical_url" or "canonicalURL" when fields.TheirCanonicalUrl is null => fields with { TheirCanonicalUrl = Text(key, value) },
                 "imageIds" => fields with { ImageIds = ImageIds(value) },
-                "lastmod" or "updatedDate" or "modDatetime" or "last_modified_at" or "updated" or "updated_at" => Ignore(fields, keyNode, $"'{key}' ignored: the API sets an article's updatedAt when it is written."),
-                "aliases" or "redirect_from" => fields with { EarlierSlugs = [.. fields.EarlierSlugs.Concat(EarlierSlugs(key, value)).DistinctBy(earlier => earlier.Slug, StringComparer.Ordinal)] },
+                "lastmod" or "updatedDate" or "modDatetime" or "last_modified_at" or "updated" or "updated_at" => Ignore(fields, keyNode, ModificationDateIgnored(key)),
+                "unlisted" or "eleventyExcludeFromCollections" or "publish" or "permalink" when HiddenBy(key, value) is { } hidden => Hidden(fields, keyNode, hidden),
+                "unlisted" or "eleventyExcludeFromCollections" or "publish" when value is YamlScalarNode { Value: var flag } && bool.TryParse(flag?.Trim(), out _) => fields,
+                "aliases" or "redirect_from" or "permalink" or "path" => fields with { EarlierSlugs = [.. fields.EarlierSlugs.Concat(EarlierSlugs(key, value)).DistinctBy(earlier => earlier.Slug, StringComparer.Ordinal)] },
                 _ => IgnoreUnknownKey(fields, keyNode, $"front-matter key '{key}'"),
             };
         }
@@ -206,13 +213,78 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
         return fields is { PublishedAt: null, Date: { } date } ? fields with { PublishedAt = date, PublishedAtLine = fields.DateLine } : fields;
     }
 
+    /// <summary>
+    /// Zola's <c>[taxonomies]</c>: its <c>tags</c> and <c>categories</c> are tags, as the keys of those names are; another
+    /// taxonomy (a theme's <c>series</c>) is ignored with a warning.
+    /// </summary>
+    private FrontMatterFields Taxonomies(FrontMatterFields fields, YamlMappingNode taxonomies)
+    {
+        foreach (var (nameNode, value) in taxonomies.Children)
+        {
+            fields = ((nameNode as YamlScalarNode)?.Value ?? "") switch
+            {
+                "tags" => fields with { Tags = [.. fields.Tags, .. Names("taxonomies.tags", value, NameList.SplitTags)] },
+                "categories" => fields with { Categories = [.. fields.Categories, .. Names("taxonomies.categories", value, NameList.SplitTags)] },
+                var other => IgnoreUnknownKey(fields, nameNode, $"taxonomy '{other}' (tags and categories are read)"),
+            };
+        }
+        return fields;
+    }
+
+    /// <summary>
+    /// MkDocs Material's <c>date: {created, updated}</c>: the post's date is <c>created</c>; <c>updated</c>, a
+    /// modification date, is ignored as <c>lastmod</c> is.
+    /// </summary>
+    private DateTimeOffset? CreatedDate(YamlMappingNode dates)
+    {
+        DateTimeOffset? created = null;
+        foreach (var (subkeyNode, value) in dates.Children)
+        {
+            switch ((subkeyNode as YamlScalarNode)?.Value ?? "")
+            {
+                case "created":
+                    created = PublishedAt("date.created", value);
+                    break;
+                case "updated":
+                    problems.Add(new ImportProblem(file, FileLine(subkeyNode.Start), ModificationDateIgnored("date.updated"), ImportSeverity.Warning));
+                    break;
+                case var other:
+                    WarnIgnored(subkeyNode, $"key '{other}' under 'date'");
+                    break;
+            }
+        }
+        return created;
+    }
+
+    private static string ModificationDateIgnored(string key) => $"'{key}' ignored: the API sets an article's updatedAt when it is written.";
+
+    /// <summary>
+    /// What a key says when it keeps a page out of the site's lists or pages: Docusaurus' <c>unlisted: true</c>,
+    /// Eleventy's <c>eleventyExcludeFromCollections: true</c> and <c>permalink: false</c> (no page written),
+    /// vuepress-theme-reco's <c>publish: false</c>; null when it does not.
+    /// </summary>
+    private static string? HiddenBy(string key, YamlNode value) =>
+        value is YamlScalarNode { Style: ScalarStyle.Plain, Value: var flag } && bool.TryParse(flag?.Trim(), out var set) &&
+        (key is "unlisted" or "eleventyExcludeFromCollections" ? set : !set)
+            ? $"{key}: {(set ? "true" : "false")}"
+            : null;
+
+    /// <summary>A page the site kept out of sight is a draft: the API has no unlisted article, and a public one would be listed.</summary>
+    private FrontMatterFields Hidden(FrontMatterFields fields, YamlNode keyNode, string said)
+    {
+        problems.Add(new ImportProblem(file, FileLine(keyNode.Start),
+            $"'{said}': imported as a draft, as the API lists every published article. Give 'status: published' instead to publish it.", ImportSeverity.Warning));
+        return fields.Draft == true ? fields : fields with { Draft = true, DraftLine = FileLine(keyNode.Start), DraftWritten = said };
+    }
+
     /// <summary>Their names for our keys, in the order they stand in for them (Hugo's publishDate before its date).</summary>
     private static readonly (string Ours, string Theirs)[] TheirNames =
     [
         ("authors", "author"), ("draft", "published"), ("publishedAt", "publishDate"), ("publishedAt", "published_at"), ("publishedAt", "pubDate"), ("publishedAt", "pubDatetime"), ("publishedAt", "date"),
         ("excerpt", "summary"), ("excerpt", "description"), ("language", "lang"), ("cover", "feature_image"),
         ("cover", "featured_image"), ("cover", "featureImage"), ("cover", "image"), ("cover", "images"), ("cover", "header"), ("cover", "coverImage"), ("cover", "cover_image"), ("cover", "heroImage"), ("tags", "categories"),
-        ("canonicalUrl", "canonical_url"), ("canonicalUrl", "canonicalURL"), ("aliases", "redirect_from"),
+        ("canonicalUrl", "canonical_url"), ("canonicalUrl", "canonicalURL"), ("aliases", "redirect_from"), ("aliases", "permalink"), ("aliases", "path"),
+        ("tags", "tag"), ("tags", "category"), ("tags", "taxonomies"), ("draft", "unlisted"), ("draft", "eleventyExcludeFromCollections"), ("draft", "publish"),
     ];
 
     /// <summary>
