@@ -48,16 +48,22 @@ public sealed class SearchTerm
     }
 
     /// <summary>
-    /// The term with its first two units joined if typed apart, or apart if typed joined, when it is one word of runs
-    /// of letters and of digits (<see cref="TextUnits.LetterDigitParts"/>) or such a word split once between its first
-    /// two runs ("GPT-5", "iPhone 15" quoted); null for any other term.
+    /// The term with its first two units joined if typed apart, or apart if typed joined, when they are a run of
+    /// letters and one of digits (either first) that the index holds as one word's runs when joined (<see
+    /// cref="TextUnits.LetterDigitParts"/>): "GPT5", "GPT-5", "iPhone 15" quoted, "GPT4o". What follows that word stays
+    /// as typed: a version's further parts and a name after it ("Llama3.1", "Qwen2.5-Max"). Null for any other term.
     /// </summary>
     private static List<TextUnit>? OtherSpelling(IReadOnlyList<TextUnit> units)
     {
-        if (units.Count < 2 || units.Any(unit => unit.IsCjk || KindOf(unit.Text) is null)
-            || units.Skip(2).Any(unit => !unit.JoinsPrevious)
-            || Enumerable.Range(1, units.Count - 1).Any(i => KindOf(units[i].Text) == KindOf(units[i - 1].Text))
-            || TextUnits.LetterDigitParts(string.Concat(units.Select(unit => unit.Text))) is not { } parts || parts.Count != units.Count)
+        var wordEnd = 2;
+        while (wordEnd < units.Count && units[wordEnd].JoinsPrevious)
+        {
+            wordEnd++;
+        }
+        var word = units.Take(wordEnd).ToList();
+        // Joined, the word is split into its units again only if each is one run, of the other kind than the one before.
+        if (units.Count < 2 || word.Any(unit => unit.IsCjk)
+            || TextUnits.LetterDigitParts(string.Concat(word.Select(unit => unit.Text))) is not { } parts || parts.Count != word.Count)
         {
             return null;
         }
@@ -65,8 +71,4 @@ public sealed class SearchTerm
         other[1] = other[1] with { JoinsPrevious = !other[1].JoinsPrevious };
         return other;
     }
-
-    /// <summary>Whether a word is all digits (true) or holds none (false); null for a mix.</summary>
-    private static bool? KindOf(string word) =>
-        !word.AsSpan().ContainsAnyExceptInRange('0', '9') ? true : word.AsSpan().ContainsAnyInRange('0', '9') ? null : false;
 }

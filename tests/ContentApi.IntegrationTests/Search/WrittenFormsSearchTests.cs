@@ -107,6 +107,26 @@ public sealed class WrittenFormsSearchTests(ApiFactory factory) : IClassFixture<
     }
 
     /// <summary>
+    /// A version of several parts is found after its name joined or apart, as readers type them: "Llama3.1" found
+    /// nothing written "Llama 3.1", "Llama 3.1" quoted nothing written "Llama3.1", nor "Qwen2.5-Max" "Qwen 2.5-Max" (review).
+    /// </summary>
+    [Fact]
+    public async Task A_name_and_a_version_of_several_parts_are_found_joined_or_apart()
+    {
+        var joined = await ArticleAsync("網友熱議 Dravik3.1 和 Quorra2.5-Max 的價格。");
+        var apart = await ArticleAsync("Meta 發布 Dravik 3.1，阿里巴巴發布 Quorra 2.5-Max。");
+
+        foreach (var q in new[] { "Dravik3.1", "\"Dravik 3.1\"", "Dravik-3.1", "Quorra2.5-Max", "\"Quorra 2.5-Max\"" })
+        {
+            Assert.Equal([joined, apart], (await FindAsync(q)).Order());
+        }
+        Assert.Empty(await FindAsync("Dravik3.2"));
+        Assert.Empty(await FindAsync("Quorra2.5-Pro"));
+        var hit = Assert.Single((await factory.Anonymous().SearchAsync("Dravik3.1 Quorra2.5-Max", "limit=100"))["items"]!.AsArray(), item => item!["id"]!.GetValue<long>() == apart)!;
+        Assert.Contains(("body", "Meta 發布 <mark>Dravik 3.1</mark>，阿里巴巴發布 <mark>Quorra 2.5-Max</mark>。"), hit.Highlights());
+    }
+
+    /// <summary>
     /// צה״ל is found as it is usually typed, צהל, and with an ASCII quote for its gershayim; ירפה, a word of its own,
     /// does not find ג׳ירפה (editor probe: the gershayim and geresh split the word there).
     /// </summary>
