@@ -154,10 +154,10 @@ public static class TransferCommands
                     return 1;
                 }
             }
-            var files = File.Exists(source) ? [source]
-                : Directory.Exists(source) ? MarkdownFiles.In(source)
+            var listing = File.Exists(source) ? new MarkdownFiles.Listing([source], [])
+                : Directory.Exists(source) ? MarkdownFiles.List(source)
                 : null;
-            if (files is null)
+            if (listing is not var (files, leftOut))
             {
                 await Console.Error.WriteLineAsync($"{source} does not exist.");
                 return 1;
@@ -168,7 +168,11 @@ public static class TransferCommands
                 return 1;
             }
             var importer = ActivatorUtilities.CreateInstance<MarkdownImporter>(app.Services);
-            var summary = new ImportSummary();
+            var summary = new ImportSummary { FilesLeftOut = leftOut.Count };
+            foreach (var (file, why) in leftOut)
+            {
+                await output.WriteLineAsync(TerminalText.Escaped(new ImportProblem(file, 1, why, ImportSeverity.Warning).ToString()));
+            }
             await ProgressReporter.RunAsync("Importing", files.Length, async report =>
             {
                 foreach (var file in files)

@@ -4,6 +4,9 @@ namespace ContentApi.Import;
 public sealed class ImportSummary
 {
     public int FilesRead { get; set; }
+
+    /// <summary>Files of a folder that were not read, each told with its reason (<see cref="MarkdownFiles.Listing.LeftOut"/>).</summary>
+    public int FilesLeftOut { get; init; }
     public int ArticlesCreated { get; set; }
     public int ArticlesUpdated { get; set; }
     public int ArticlesUnchanged { get; set; }
@@ -23,7 +26,7 @@ public sealed class ImportSummary
     public Dictionary<string, SlugClaim> SlugClaims { get; } = new(StringComparer.Ordinal);
 
     public override string ToString() =>
-        $"Files read: {FilesRead}; articles created: {ArticlesCreated}, updated: {ArticlesUpdated}, failed: {Failed}, unchanged: {ArticlesUnchanged}; " +
+        $"Files read: {FilesRead}{(FilesLeftOut > 0 ? $" ({FilesLeftOut} left out)" : "")}; articles created: {ArticlesCreated}, updated: {ArticlesUpdated}, failed: {Failed}, unchanged: {ArticlesUnchanged}; " +
         $"images created: {ImagesCreated}, updated: {ImagesUpdated}; authors created: {AuthorsCreated}; tags created: {TagsCreated}" +
         (EarlierSlugsKept.Count > 0 ? $"; earlier URLs kept: {EarlierSlugsKept.Count}" : "") +
         (UndatedDrafts > 0 ? $"; drafts for want of a date: {UndatedDrafts} (give 'date', or 'status: published', to publish one)." : ".");

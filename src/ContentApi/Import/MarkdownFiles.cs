@@ -4,13 +4,20 @@ namespace ContentApi.Import;
 /// The Markdown files (<c>.md</c>, <c>.markdown</c>) under a folder, in ordinal order of path. Linked folders are
 /// followed once each, by where they lead: a link back up the tree (a loop) was followed until the path grew too long.
 /// Hidden files and folders (a name starting with a dot: <c>.github</c>, an editor's <c>.obsidian/.trash</c>) are
-/// not content and are left out, as static site generators leave them out.
+/// not content and are left out, as static site generators leave them out. Files that look like posts but are not
+/// read as ones are listed apart, with the reason, so that an import says what it left out.
 /// </summary>
 public static class MarkdownFiles
 {
-    public static string[] In(string folder)
+    /// <summary>The files to import, and those left out with the reason.</summary>
+    public sealed record Listing(string[] Files, IReadOnlyList<(string File, string Why)> LeftOut);
+
+    public static string[] In(string folder) => List(folder).Files;
+
+    public static Listing List(string folder)
     {
         var files = new List<string>();
+        var leftOut = new List<(string, string)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>([folder]);
         while (pending.TryPop(out var directory))
@@ -19,14 +26,35 @@ public static class MarkdownFiles
             {
                 continue;
             }
-            files.AddRange(Directory.EnumerateFiles(directory).Where(file => IsMarkdown(file) && !IsHidden(file)));
+            foreach (var file in Directory.EnumerateFiles(directory).Where(file => !IsHidden(file)))
+            {
+                if (WhyLeftOut(file) is { } why)
+                {
+                    leftOut.Add((file, why));
+                }
+                else if (IsMarkdown(file))
+                {
+                    files.Add(file);
+                }
+            }
             foreach (var child in Directory.EnumerateDirectories(directory).Where(child => !IsHidden(child)))
             {
                 pending.Push(child);
             }
         }
-        return [.. files.Order(StringComparer.Ordinal)];
+        return new([.. files.Order(StringComparer.Ordinal)], [.. leftOut.OrderBy(entry => entry.Item1, StringComparer.Ordinal)]);
     }
+
+    /// <summary>
+    /// Hugo's and Zola's <c>_index.md</c> is a section's list page (its title and intro), not a post; an MDX file's JSX
+    /// components and expressions would be published as text.
+    /// </summary>
+    private static string? WhyLeftOut(string file) =>
+        file.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase)
+            ? "not imported: an MDX file, whose JSX (components, {…} expressions, import lines) would be published as text. Rewrite the JSX as Markdown and rename the file to .md to import it."
+            : IsMarkdown(file) && Path.GetFileName(file).StartsWith("_index.", StringComparison.Ordinal)
+                ? "not imported: '_index' is a section's list page (Hugo, Zola), not a post. Give the file to import by itself to import it as an article."
+                : null;
 
     private static bool IsHidden(string path) => Path.GetFileName(path).StartsWith('.');
 

@@ -366,6 +366,28 @@ public sealed class ImportMigrationTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal(HttpStatusCode.NotFound, (await factory.Anonymous().GetAsync($"/api/v1/articles/slug/undated-{marker}")).StatusCode);
     }
 
+    /// <summary>A section's list page became an article, and an MDX post was skipped without a word (migration trial).</summary>
+    [Fact]
+    public async Task Section_list_pages_and_mdx_files_are_told_as_left_out_and_a_list_page_given_alone_is_imported()
+    {
+        var marker = Marker();
+        var folder = await FolderWithAsync(
+            ("_index.md", Import("title: Home", "authors: J")),
+            ($"mdx-{marker}.mdx", Import($"title: MDX {marker}", "authors: J")),
+            ($"post-{marker}.md", Import($"title: Post {marker}", $"slug: post-{marker}", "authors: J", "date: 2024-01-01T00:00:00Z")));
+
+        var (exitCode, output) = await ImportAsync(folder);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("_index.md:1: warning: not imported: '_index' is a section's list page (Hugo, Zola), not a post.", output, StringComparison.Ordinal);
+        Assert.Contains($"mdx-{marker}.mdx:1: warning: not imported: an MDX file", output, StringComparison.Ordinal);
+        Assert.Contains("Files read: 1 (2 left out); articles created: 1,", output, StringComparison.Ordinal);
+
+        (exitCode, output) = await ImportAsync(Path.Combine(folder, "_index.md"));
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Files read: 1; articles created: 1,", output, StringComparison.Ordinal);
+    }
+
     /// <summary>Hexo writes dates without an offset, on its configuration's time zone: every such file failed the import.</summary>
     [Fact]
     public async Task A_hexo_post_is_published_at_its_time_on_the_sites_clock()

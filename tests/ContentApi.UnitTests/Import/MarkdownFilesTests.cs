@@ -43,4 +43,30 @@ public sealed class MarkdownFilesTests
 
         Assert.Equal([Path.Combine("posts", "a.md")], files);
     }
+
+    /// <summary>
+    /// A migration trial: Hugo's and Zola's section list pages (<c>_index.md</c>) became articles (the site's home page
+    /// one with the import folder's name as its slug), and Docusaurus' and Astro's <c>.mdx</c> posts were skipped without
+    /// a word.
+    /// </summary>
+    [Fact]
+    public void Section_list_pages_and_mdx_files_are_left_out_with_the_reason()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "contentapi-markdownfiles", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(root, "blog", "bundle"));
+        File.WriteAllText(Path.Combine(root, "_index.md"), "");
+        File.WriteAllText(Path.Combine(root, "blog", "_index.ja.md"), "");
+        File.WriteAllText(Path.Combine(root, "blog", "bundle", "index.md"), "");
+        File.WriteAllText(Path.Combine(root, "blog", "post.md"), "");
+        File.WriteAllText(Path.Combine(root, "blog", "2021-08-01-mdx-blog-post.mdx"), "");
+        File.WriteAllText(Path.Combine(root, "blog", "notes.txt"), "");
+
+        var listing = MarkdownFiles.List(root);
+
+        Assert.Equal([Path.Combine("blog", "bundle", "index.md"), Path.Combine("blog", "post.md")], listing.Files.Select(f => Path.GetRelativePath(root, f)));
+        Assert.Equal([Path.Combine("_index.md"), Path.Combine("blog", "2021-08-01-mdx-blog-post.mdx"), Path.Combine("blog", "_index.ja.md")],
+            listing.LeftOut.Select(entry => Path.GetRelativePath(root, entry.File)));
+        Assert.StartsWith("not imported: '_index' is a section's list page", listing.LeftOut[0].Why, StringComparison.Ordinal);
+        Assert.StartsWith("not imported: an MDX file", listing.LeftOut[1].Why, StringComparison.Ordinal);
+    }
 }
