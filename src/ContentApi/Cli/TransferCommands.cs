@@ -138,7 +138,8 @@ public static class TransferCommands
                 parse.GetValue(imageBaseUrl) is { } givenBase ? ImageBaseUrl.Create(givenBase, Directory.Exists(source) ? source : Path.GetDirectoryName(source) ?? source) : null,
                 parse.GetValue(slugsFromFileNames),
                 parse.GetValue(author)?.Trim(),
-                parse.GetValue(timeZone) is { } zone ? TimeZoneInfo.FindSystemTimeZoneById(zone) : null);
+                parse.GetValue(timeZone) is { } zone ? TimeZoneInfo.FindSystemTimeZoneById(zone) : null,
+                new SiteProfileFiles(Directory.Exists(source) ? source : Path.GetDirectoryName(source) ?? source));
             await using var app = await CommandHost.StartMigratedAsync(cancellationToken, configure);
             if (Directory.Exists(source) && JsonlImporter.IsExportFolder(source))
             {

@@ -444,10 +444,15 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
     /// <summary>A slug as stored, whichever spelling of Thai ำ or Lao ຳ the file has (an export of an earlier build wrote the pair).</summary>
     private static string? Slug(string? slug) => slug is null ? null : Slugs.InStoredSpelling(slug);
 
-    /// <summary>An entry written <c>{name: Jane Doe, slug: jane-doe-2}</c>, as an export writes them (or one such entry in place of the list).</summary>
+    /// <summary>
+    /// An entry written <c>{name: Jane Doe, slug: jane-doe-2}</c>, as an export writes them (or one such entry in place of
+    /// the list); an author's also with what Docusaurus and vuepress-theme-hope write of one (<c>title</c>, <c>url</c>,
+    /// <c>image_url</c>, <c>email</c>: <see cref="NamedDetailsKeys"/>), a tag's with a <c>description</c>.
+    /// </summary>
     private NamedRef? NameAndSlug(string key, YamlMappingNode mapping)
     {
         string? name = null, slug = null;
+        var details = new NamedDetails();
         foreach (var (subkeyNode, value) in mapping.Children)
         {
             switch ((subkeyNode as YamlScalarNode)?.Value ?? "")
@@ -462,6 +467,13 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
                         Error(FileLine(value.Start), $"'{key}.slug' is empty: leave it out to find or create the entry by its name.");
                     }
                     break;
+                case var subkey when value is YamlScalarNode && Text($"{key}.{subkey}", value) is { } text &&
+                    NamedDetailsKeys.TryRead(subkey, text.Trim(), key is "authors" or "author", ref details, out var refusal):
+                    if (refusal is not null)
+                    {
+                        problems.Add(new ImportProblem(file, FileLine(value.Start), refusal, ImportSeverity.Warning));
+                    }
+                    break;
                 default:
                     WarnIgnored(subkeyNode, $"key '{(subkeyNode as YamlScalarNode)?.Value}' under '{key}'");
                     break;
@@ -472,7 +484,7 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
             Error(FileLine(mapping.Start), $"An entry of '{key}' written as a mapping needs a 'name'.");
             return null;
         }
-        return new NamedRef(name, slug);
+        return new NamedRef(name, slug, details == new NamedDetails() ? null : details);
     }
 
     /// <summary>Ids as the API takes them: whole numbers from 1, written as a list (<c>[41, 7]</c> or one per line); null for none given.</summary>

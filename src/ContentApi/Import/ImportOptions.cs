@@ -5,9 +5,11 @@ namespace ContentApi.Import;
 /// <param name="SlugsFromFileNames">Without a <c>slug</c> key, take the slug Jekyll and Hugo make of the file name (<c>--slugs-from-file-names</c>).</param>
 /// <param name="DefaultAuthor">The author of a file that names none (<c>--author</c>).</param>
 /// <param name="SiteZone">The site's time zone, for dates written without an offset (<c>--time-zone</c>).</param>
-public sealed record ImportOptions(ImageBaseUrl? ImageBase = null, bool SlugsFromFileNames = false, string? DefaultAuthor = null, TimeZoneInfo? SiteZone = null)
+/// <param name="Profiles">The site's authors and tags files beside the posts (<see cref="SiteProfileFiles"/>); null: none are read.</param>
+public sealed record ImportOptions(
+    ImageBaseUrl? ImageBase = null, bool SlugsFromFileNames = false, string? DefaultAuthor = null, TimeZoneInfo? SiteZone = null, SiteProfileFiles? Profiles = null)
 {
     public static ImportOptions None { get; } = new();
 
-    public ParseOptions For(string file) => new(ImageBase?.PageOf(file), SlugsFromFileNames, DefaultAuthor, SiteZone);
+    public ParseOptions For(string file, SiteProfiles? profiles = null) => new(ImageBase?.PageOf(file), SlugsFromFileNames, DefaultAuthor, SiteZone, profiles);
 }

@@ -27,7 +27,7 @@ public static class MarkdownImportParser
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(content);
-        var (imagePage, slugFromFileName, defaultAuthor, siteZone) = options ?? ParseOptions.None;
+        var (imagePage, slugFromFileName, defaultAuthor, siteZone, profiles) = options ?? ParseOptions.None;
         var problems = new List<ImportProblem>();
         var text = content.StartsWith('\uFEFF') ? content[1..] : content;
 
@@ -72,6 +72,7 @@ public static class MarkdownImportParser
         {
             authors = [new NamedRef(defaultAuthor)];
         }
+        authors = SiteProfiles.Resolve(authors, profiles?.Authors);
         var images = body?.TakeImages() ?? [];
         var keyLines = new Dictionary<string, int>(fields.KeyLines) { ["body"] = bodyFirstLine };
         var title = fields.Title;
@@ -99,7 +100,7 @@ public static class MarkdownImportParser
             Status = status,
             PublishedAt = publishedAt,
             Authors = authors,
-            Tags = fields.Tags,
+            Tags = SiteProfiles.Resolve(fields.Tags, profiles?.Tags),
             CoverImage = fields.Cover,
             CoverLine = fields.CoverLine,
             CanonicalUrl = fields.CanonicalUrl,

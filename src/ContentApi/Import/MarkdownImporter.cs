@@ -32,8 +32,9 @@ public sealed class MarkdownImporter(
             summary.Failed++;
             return [unreadable!];
         }
-        var result = MarkdownImportParser.Parse(path, text, options.For(path));
-        var problems = result.Problems.ToList();
+        var (profiles, profileProblems) = options.Profiles?.For(path) ?? (SiteProfiles.None, []);
+        var result = MarkdownImportParser.Parse(path, text, options.For(path, profiles));
+        var problems = profileProblems.Concat(result.Problems).ToList();
         if (result.Document is not { } document)
         {
             summary.Failed++;
@@ -370,14 +371,20 @@ public sealed class MarkdownImporter(
                 continue;
             }
             names.Add(table == "authors"
-                ? ("author", named, await authorValidator.ValidateAsync(new AuthorRequest(named.Name, named.Slug), cancellationToken))
-                : ("tag", named, await tagValidator.ValidateAsync(new TagRequest(named.Name, named.Slug), cancellationToken)));
+                ? ("author", named, await authorValidator.ValidateAsync(AuthorRequestOf(named), cancellationToken))
+                : ("tag", named, await tagValidator.ValidateAsync(TagRequestOf(named), cancellationToken)));
         }
         foreach (var (what, named, result) in names)
         {
             foreach (var error in result.Errors)
             {
-                var (part, value) = error.PropertyName == nameof(AuthorRequest.Slug) ? ("slug", named.Slug) : ("name", named.Name);
+                var (part, value) = error.PropertyName switch
+                {
+                    nameof(AuthorRequest.Slug) => ("slug", named.Slug),
+                    nameof(AuthorRequest.Bio) => ("bio", named.Details?.Text),
+                    nameof(TagRequest.Description) => ("description", named.Details?.Text),
+                    _ => ("name", named.Name),
+                };
                 problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault(what + "s", 1), $"The {what} {part} '{value}': {error.ErrorMessage}"));
             }
         }
@@ -401,11 +408,16 @@ public sealed class MarkdownImporter(
     private async Task<ReferenceIds> FindOrCreateReferencesAsync(
         string path, ImportDocument document, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
-        var authorIds = await IdsOfAsync(document.Authors, named => FindOrCreateAsync("authors", named,
-            (connection, transaction) => authors.InsertAsync(connection, transaction, new AuthorRequest(named.Name, named.Slug), cancellationToken),
-            r => r.Id, () => summary.AuthorsCreated++, path, document.KeyLines.GetValueOrDefault("authors", 1), problems, cancellationToken));
+        var authorsLine = document.KeyLines.GetValueOrDefault("authors", 1);
+        var authorIds = await IdsOfAsync(document.Authors, async named =>
+        {
+            var avatarId = await NewAuthorsAvatarAsync(named, path, authorsLine, summary, problems, cancellationToken);
+            return await FindOrCreateAsync("authors", named,
+                (connection, transaction) => authors.InsertAsync(connection, transaction, AuthorRequestOf(named, avatarId), cancellationToken),
+                r => r.Id, () => summary.AuthorsCreated++, path, authorsLine, problems, cancellationToken);
+        });
         var tagIds = await IdsOfAsync(document.Tags, named => FindOrCreateAsync("tags", named,
-            (connection, transaction) => tags.InsertAsync(connection, transaction, new TagRequest(named.Name, named.Slug), cancellationToken),
+            (connection, transaction) => tags.InsertAsync(connection, transaction, TagRequestOf(named), cancellationToken),
             r => r.Id, () => summary.TagsCreated++, path, document.KeyLines.GetValueOrDefault("tags", 1), problems, cancellationToken));
         var imageIds = new List<long>();
         foreach (var image in document.Images)
@@ -421,6 +433,38 @@ public sealed class MarkdownImporter(
             await AnnotateStoredImageAsync(storedCover, ImageRequestOf(coverById), path, document.CoverLine, summary, problems, cancellationToken);
         }
         return new ReferenceIds(authorIds, tagIds, imageIds, coverId);
+    }
+
+    private static AuthorRequest AuthorRequestOf(NamedRef named, long? avatarId = null) =>
+        new(named.Name, named.Slug, named.Details?.Text, avatarId, named.Details?.Website, named.Details?.Email);
+
+    private static TagRequest TagRequestOf(NamedRef named) => new(named.Name, named.Slug, named.Details?.Text);
+
+    /// <summary>
+    /// The portrait of an author the site's authors file describes (<see cref="NamedDetails.PictureUrl"/>), found by URL
+    /// or created, when that author is not stored yet; null otherwise, or with a warning when the image rules refuse it.
+    /// </summary>
+    private async Task<long?> NewAuthorsAvatarAsync(
+        NamedRef named, string path, int line, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
+    {
+        if (named.Details?.PictureUrl is not { } url)
+        {
+            return null;
+        }
+        await using (var connection = await db.OpenAsync(cancellationToken))
+        {
+            if (await connection.ExecuteScalarAsync<long?>(new CommandDefinition(FindSql("authors", named), FindKey(named), cancellationToken: cancellationToken)) is not null)
+            {
+                return null;
+            }
+        }
+        var portrait = new ImageRequest(url, named.Name);
+        if (await imageValidator.ValidateAsync(portrait, cancellationToken) is { IsValid: false } invalid)
+        {
+            problems.Add(new ImportProblem(path, line, $"The author '{named.Name}' is created without a portrait: {ImageProblem(portrait, invalid)}", ImportSeverity.Warning));
+            return null;
+        }
+        return await UpsertImageAsync(portrait, path, line, summary, problems, cancellationToken);
     }
 
     /// <summary>

@@ -5,7 +5,8 @@ namespace ContentApi.Import;
 /// <param name="SlugFromFileName">Without a <c>slug</c> key, the slug is the one Jekyll and Hugo make of the file name (<see cref="FileNameSlug"/>).</param>
 /// <param name="DefaultAuthor">The author of a file that names none (front matter or byline), as a site's configuration gives one.</param>
 /// <param name="SiteZone">The site's time zone, for dates written without an offset (<see cref="FrontMatterDate"/>); null: UTC.</param>
-public sealed record ParseOptions(Uri? ImagePage = null, bool SlugFromFileName = false, string? DefaultAuthor = null, TimeZoneInfo? SiteZone = null)
+/// <param name="Profiles">The authors and tags the site defines by key, for the file's names of them (<see cref="SiteProfiles"/>).</param>
+public sealed record ParseOptions(Uri? ImagePage = null, bool SlugFromFileName = false, string? DefaultAuthor = null, TimeZoneInfo? SiteZone = null, SiteProfiles? Profiles = null)
 {
     public static ParseOptions None { get; } = new();
 }

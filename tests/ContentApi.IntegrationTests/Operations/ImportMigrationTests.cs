@@ -388,6 +388,45 @@ public sealed class ImportMigrationTests(ApiFactory factory) : IClassFixture<Api
         Assert.Contains("Files read: 1; articles created: 1,", output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A Docusaurus blog names its authors and tags by the keys of its authors.yml and tags.yml, and MkDocs Material its
+    /// authors by those of .authors.yml: the import created authors named 'slorber' and 'squidfunk' and tags named by
+    /// their keys, without bios, sites or portraits.
+    /// </summary>
+    [Fact]
+    public async Task Authors_and_tags_a_site_defines_by_key_are_created_as_it_defines_them()
+    {
+        var marker = Marker();
+        var folder = CommandRunner.TempDirectory();
+        Directory.CreateDirectory(Path.Combine(folder, "blog", "2021-08-26-welcome"));
+        Directory.CreateDirectory(Path.Combine(folder, "docs", "blog", "posts"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "blog", "authors.yml"), string.Join("\n",
+            $"lorber{marker}:", "  name: Sébastien Lorber", "  title: Docusaurus maintainer", "  url: https://sebastienlorber.com",
+            $"  image_url: https://github.com/slorber-{marker}.png", "  page: true", "  socials:", "    x: sebastienlorber") + "\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "blog", "tags.yml"), string.Join("\n",
+            $"facebook{marker}:", "  label: Facebook", $"  permalink: /facebook{marker}", "  description: Facebook tag description") + "\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "blog", "2021-08-26-welcome", "index.md"),
+            Import($"slug: welcome-{marker}", "title: Welcome", $"authors: [lorber{marker}]", $"tags: [facebook{marker}, hello]"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "docs", "blog", ".authors.yml"), string.Join("\n",
+            "authors:", $"  squid{marker}:", "    name: Martin Donath", "    description: Creator") + "\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "docs", "blog", "posts", "hello.md"),
+            Import($"slug: hello-{marker}", "title: Hello", "date:", "  created: 2024-01-31", $"authors: [squid{marker}]"));
+
+        var (exitCode, output) = await ImportAsync(folder);
+
+        Assert.True(exitCode == 0, output);
+        var lorber = await (await factory.Reader().GetAsync($"/api/v1/authors/slug/lorber{marker}")).AssertJsonAsync();
+        Assert.Equal(("Sébastien Lorber", "Docusaurus maintainer", "https://sebastienlorber.com", $"https://github.com/slorber-{marker}.png", "Sébastien Lorber"),
+            (lorber["name"]!.GetValue<string>(), lorber["bio"]!.GetValue<string>(), lorber["website"]!.GetValue<string>(),
+             lorber["avatar"]!["url"]!.GetValue<string>(), lorber["avatar"]!["altText"]!.GetValue<string>()));
+        var facebook = await (await factory.Reader().GetAsync($"/api/v1/tags/slug/facebook{marker}")).AssertJsonAsync();
+        Assert.Equal(("Facebook", "Facebook tag description"), (facebook["name"]!.GetValue<string>(), facebook["description"]!.GetValue<string>()));
+        var squid = await (await factory.Reader().GetAsync($"/api/v1/authors/slug/squid{marker}")).AssertJsonAsync();
+        Assert.Equal(("Martin Donath", "Creator"), (squid["name"]!.GetValue<string>(), squid["bio"]!.GetValue<string>()));
+        var hello = await ArticleAsync($"hello-{marker}");
+        Assert.Equal("2024-01-31T00:00:00.000000Z", hello["publishedAt"]!.GetValue<string>());
+    }
+
     /// <summary>Hexo writes dates without an offset, on its configuration's time zone: every such file failed the import.</summary>
     [Fact]
     public async Task A_hexo_post_is_published_at_its_time_on_the_sites_clock()

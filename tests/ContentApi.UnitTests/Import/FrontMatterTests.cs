@@ -289,7 +289,7 @@ public sealed class FrontMatterTests
     [Fact]
     public void Parse_an_unknown_key_in_an_author_mapping_warns()
     {
-        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "authors:", "- name: A", "  bio: x", "---", "Body"));
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "authors:", "- name: A", "  twitter: x", "---", "Body"));
         Assert.True(result.Succeeded);
         Assert.Equal(5, Assert.Single(result.Problems).Line);
     }

@@ -1,0 +1,97 @@
+using ContentApi.Import;
+
+namespace ContentApi.UnitTests.Import;
+
+/// <summary>
+/// Docusaurus and MkDocs Material define a blog's authors (and Docusaurus its tags) once, by key, in a file beside the
+/// posts, which name them by key: a migration trial found authors named <c>slorber</c> and <c>squidfunk</c>, tags named
+/// by their keys, and every bio, site and portrait lost.
+/// </summary>
+public sealed class SiteProfilesTests
+{
+    private static (IReadOnlyDictionary<string, NamedRef> Entries, List<ImportProblem> Problems) Read(string file, bool ofAuthors, params string[] lines)
+    {
+        var problems = new List<ImportProblem>();
+        return (SiteProfiles.Read(file, Import.Lines(lines), ofAuthors, problems), problems);
+    }
+
+    [Fact]
+    public void Docusaurus_authors_are_read_by_key_with_their_title_site_portrait_and_email()
+    {
+        var (authors, problems) = Read("blog/authors.yml", true,
+            "slorber:", "  name: Sébastien Lorber", "  title: Docusaurus maintainer", "  url: https://sebastienlorber.com",
+            "  image_url: https://github.com/slorber.png", "  page: true", "  socials:", "    x: sebastienlorber",
+            "yangshun:", "  name: Yangshun Tay", "  image_url: /img/yangshun.png", "  email: yangshun@example.com");
+
+        Assert.Equal(new NamedRef("Sébastien Lorber", "slorber", new NamedDetails("Docusaurus maintainer", "https://sebastienlorber.com", "https://github.com/slorber.png")), authors["slorber"]);
+        Assert.Equal(new NamedRef("Yangshun Tay", "yangshun", new NamedDetails(Email: "yangshun@example.com")), authors["yangshun"]);
+        var warning = Assert.Single(problems);
+        Assert.Equal((11, ImportSeverity.Warning), (warning.Line, warning.Severity));
+        Assert.StartsWith("'image_url' /img/yangshun.png left out: a portrait is read from an absolute http(s) URL", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mkdocs_materials_authors_are_under_authors_with_a_description_and_avatar()
+    {
+        var (authors, problems) = Read("docs/blog/.authors.yml", true,
+            "authors:", "  squidfunk:", "    name: Martin Donath", "    description: Creator", "    avatar: https://github.com/squidfunk.png");
+
+        Assert.Empty(problems);
+        Assert.Equal(new NamedRef("Martin Donath", "squidfunk", new NamedDetails("Creator", PictureUrl: "https://github.com/squidfunk.png")), Assert.Single(authors).Value);
+    }
+
+    [Fact]
+    public void Docusaurus_tags_have_a_label_a_permalink_slug_and_a_description()
+    {
+        var (tags, problems) = Read("blog/tags.yml", false,
+            "facebook:", "  label: Facebook", "  permalink: /facebook", "  description: Facebook tag description", "hello:", "  label: Hello", "docusaurus: {}");
+
+        Assert.Empty(problems);
+        Assert.Equal(new NamedRef("Facebook", "facebook", new NamedDetails("Facebook tag description")), tags["facebook"]);
+        Assert.Equal(new NamedRef("Hello", "hello"), tags["hello"]);
+        Assert.Equal(new NamedRef("docusaurus", "docusaurus"), tags["docusaurus"]);
+    }
+
+    [Theory]
+    [InlineData("a: [b")]
+    [InlineData("- a")]
+    public void A_file_that_cannot_be_read_is_a_warning_and_defines_nothing(string yaml)
+    {
+        var (authors, problems) = Read("blog/authors.yml", true, yaml);
+        Assert.Empty(authors);
+        Assert.Equal(ImportSeverity.Warning, Assert.Single(problems).Severity);
+    }
+
+    [Fact]
+    public void An_author_without_a_name_is_left_out_with_a_warning()
+    {
+        var (authors, problems) = Read("blog/authors.yml", true, "jd:", "  title: Writer");
+        Assert.Empty(authors);
+        Assert.Equal("'jd' gives no 'name': left out.", Assert.Single(problems).Message);
+    }
+
+    [Fact]
+    public void A_post_naming_keys_names_those_authors_and_tags_and_other_names_stay_names()
+    {
+        var profiles = new SiteProfiles(
+            new Dictionary<string, NamedRef> { ["slorber"] = new("Sébastien Lorber", "slorber") },
+            new Dictionary<string, NamedRef> { ["facebook"] = new("Facebook", "facebook") });
+        var document = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "authors: [slorber, Jane Doe]", "tags: [facebook, other]", "---", "Body"),
+            new ParseOptions(Profiles: profiles)).Document!;
+
+        Assert.Equal([new NamedRef("Sébastien Lorber", "slorber"), new NamedRef("Jane Doe")], document.Authors);
+        Assert.Equal([new NamedRef("Facebook", "facebook"), new NamedRef("other")], document.Tags);
+    }
+
+    /// <summary>Docusaurus' and vuepress-theme-hope's authors written in the post: all but the name was ignored with a warning.</summary>
+    [Fact]
+    public void An_author_written_in_the_post_keeps_its_title_site_and_portrait()
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "authors:", "  name: Joel Marcey", "  title: Co-creator of Docusaurus 1",
+            "  url: https://github.com/JoelMarcey", "  image_url: https://github.com/JoelMarcey.png", "  socials:", "    x: joelmarcey", "---", "Body"));
+
+        Assert.Equal([new NamedRef("Joel Marcey", null, new NamedDetails("Co-creator of Docusaurus 1", "https://github.com/JoelMarcey", "https://github.com/JoelMarcey.png"))],
+            result.Document!.Authors);
+        Assert.Equal("Unknown key 'socials' under 'authors' ignored.", Assert.Single(result.Problems).Message);
+    }
+}
