@@ -127,7 +127,7 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
             fields = key switch
             {
                 "title" => fields with { Title = Text(key, value) },
-                "slug" => fields with { Slug = Slug(Text(key, value)) },
+                "slug" => fields with { Slug = Slug(PathSlug(Text(key, value), value)) },
                 "subtitle" => fields with { Subtitle = ExactText(key, value, keepsEmpty: true) },
                 "excerpt" => fields with { Excerpt = ExactText(key, value, keepsEmpty: true) },
                 "summary" => fields with { Summary = ExactText(key, value) },
@@ -440,6 +440,20 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
     /// of one is a tag, as tags have no hierarchy.
     /// </summary>
     private static IEnumerable<YamlNode> HexoCategoryPath(YamlNode item) => item is YamlSequenceNode path ? path.Children : [item];
+
+    /// <summary>
+    /// Docusaurus' slug may be a path (<c>slug: /my/path/to/post</c>, the post's URL under the blog's): its last segment is
+    /// the slug, as a frontend reads it out of that URL and as an earlier URL's is (<see cref="EarlierSlugPath"/>).
+    /// </summary>
+    private string? PathSlug(string? written, YamlNode node)
+    {
+        if (written is null || !written.Contains('/') || EarlierSlugPath.SlugOf(written) is not { } slug)
+        {
+            return written;
+        }
+        problems.Add(new ImportProblem(file, FileLine(node.Start), $"'slug' {written.Trim()} is a path: its last segment, '{slug}', is the slug.", ImportSeverity.Warning));
+        return slug;
+    }
 
     /// <summary>A slug as stored, whichever spelling of Thai ำ or Lao ຳ the file has (an export of an earlier build wrote the pair).</summary>
     private static string? Slug(string? slug) => slug is null ? null : Slugs.InStoredSpelling(slug);

@@ -100,4 +100,25 @@ public sealed class OtherGeneratorsFrontMatterTests
     [InlineData("path: /blog/my-first-post", "my-first-post")]
     public void A_permalink_or_path_is_an_earlier_url_of_the_post(string given, string slug) =>
         Assert.Equal(slug, Assert.Single(Succeeds(given).EarlierSlugs).Slug);
+
+    [Theory]
+    [InlineData("slug: /my/path/to/blog/post", "post")]
+    [InlineData("slug: /2024/hello-world/", "hello-world")]
+    public void A_docusaurus_slug_written_as_a_path_is_its_last_segment_with_a_warning(string given, string slug)
+    {
+        var result = Parse(given);
+
+        Assert.Equal(slug, result.Document!.Slug);
+        var warning = Assert.Single(result.Problems);
+        Assert.Equal((4, ImportSeverity.Warning), (warning.Line, warning.Severity));
+        Assert.Equal($"'slug' {given[6..]} is a path: its last segment, '{slug}', is the slug.", warning.Message);
+    }
+
+    /// <summary>Left as written, for the importer to refuse as the slug rules do.</summary>
+    [Fact]
+    public void A_slug_path_naming_no_post_stays_as_written()
+    {
+        var result = Parse("slug: /");
+        Assert.Equal(("/", 0), (result.Document!.Slug, result.Problems.Count));
+    }
 }
