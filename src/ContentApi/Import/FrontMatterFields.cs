@@ -18,6 +18,8 @@ internal sealed record FrontMatterFields
     public IReadOnlyList<NamedRef>? Authors { get; init; }
     /// <summary>Hugo's and Jekyll's <c>author</c>: the authors when the file gives no <c>authors</c>.</summary>
     public IReadOnlyList<NamedRef>? Author { get; init; }
+    /// <summary>Docusaurus' <c>author_title</c>, <c>author_url</c> and <c>author_image_url</c>: of the one author <see cref="Author"/> names.</summary>
+    public NamedDetails? AuthorDetails { get; init; }
     public IReadOnlyList<NamedRef> Tags { get; init; } = [];
     /// <summary>Jekyll's and Hugo's <c>categories</c>: tags after the file's <c>tags</c>, as Ghost's own migrations make them.</summary>
     public IReadOnlyList<NamedRef> Categories { get; init; } = [];

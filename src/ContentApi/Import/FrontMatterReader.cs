@@ -134,6 +134,7 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
                 "description" => fields with { Description = ExactText(key, value) },
                 "authors" => fields with { Authors = IsNull(value) ? null : Names(key, value, NameList.SplitAuthors) },
                 "author" => fields with { Author = IsNull(value) ? null : Names(key, value, NameList.SplitAuthors) },
+                "author_title" or "author_url" or "author_image_url" => fields with { AuthorDetails = LegacyAuthorDetail(fields.AuthorDetails, key, value) },
                 "tags" => fields with { Tags = [.. fields.Tags, .. Names(key, value, NameList.SplitTags)] },
                 "categories" => fields with { Categories = [.. fields.Categories, .. Names(key, value, NameList.SplitTags)] },
                 // vuepress-theme-hope's names for them.
@@ -205,6 +206,15 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
         if (fields is { PublishedAt: null, PublishDate: { } publishDate })
         {
             fields = fields with { PublishedAt = publishDate, PublishedAtLine = fields.PublishDateLine };
+        }
+        if (fields is { Authors: null, Author: [{ Details: null } one], AuthorDetails: { } details })
+        {
+            fields = fields with { Author = [one with { Details = details }] };
+        }
+        else if (fields.AuthorDetails is not null)
+        {
+            problems.Add(new ImportProblem(file, keyLines.GetValueOrDefault("author_title", keyLines.GetValueOrDefault("author_url", keyLines.GetValueOrDefault("author_image_url", 1))),
+                "'author_title', 'author_url' and 'author_image_url' ignored: they describe the one author 'author' names.", ImportSeverity.Warning));
         }
         if (fields is { Authors: null, Author: { } author })
         {
@@ -453,6 +463,17 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
         }
         problems.Add(new ImportProblem(file, FileLine(node.Start), $"'slug' {written.Trim()} is a path: its last segment, '{slug}', is the slug.", ImportSeverity.Warning));
         return slug;
+    }
+
+    /// <summary>Docusaurus' older keys for its one author's details: <c>author_title</c>, <c>author_url</c>, <c>author_image_url</c>.</summary>
+    private NamedDetails? LegacyAuthorDetail(NamedDetails? details, string key, YamlNode value)
+    {
+        var read = details ?? new NamedDetails();
+        if (Text(key, value) is { } text && NamedDetailsKeys.TryRead(key["author_".Length..], text.Trim(), ofAuthor: true, ref read, out var refusal) && refusal is not null)
+        {
+            problems.Add(new ImportProblem(file, FileLine(value.Start), refusal, ImportSeverity.Warning));
+        }
+        return read;
     }
 
     /// <summary>A slug as stored, whichever spelling of Thai ำ or Lao ຳ the file has (an export of an earlier build wrote the pair).</summary>

@@ -94,4 +94,27 @@ public sealed class SiteProfilesTests
             result.Document!.Authors);
         Assert.Equal("Unknown key 'socials' under 'authors' ignored.", Assert.Single(result.Problems).Message);
     }
+
+    /// <summary>Docusaurus' older keys for a post's one author were unknown keys.</summary>
+    [Fact]
+    public void Docusaurus_older_author_keys_describe_the_one_author()
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "author: Joel Marcey", "author_title: Co-creator of Docusaurus 1",
+            "author_url: https://github.com/JoelMarcey", "author_image_url: https://github.com/JoelMarcey.png", "---", "Body"));
+
+        Assert.Empty(result.Problems);
+        Assert.Equal([new NamedRef("Joel Marcey", null, new NamedDetails("Co-creator of Docusaurus 1", "https://github.com/JoelMarcey", "https://github.com/JoelMarcey.png"))],
+            result.Document!.Authors);
+    }
+
+    [Theory]
+    [InlineData("authors: [A, B]")]
+    [InlineData("author: A and B")]
+    public void Older_author_keys_beside_several_authors_are_ignored_with_a_warning(string authors)
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", authors, "author_url: https://example.com/a", "---", "Body"));
+
+        Assert.Equal([new NamedRef("A"), new NamedRef("B")], result.Document!.Authors);
+        Assert.Equal((4, ImportSeverity.Warning), (Assert.Single(result.Problems).Line, result.Problems[0].Severity));
+    }
 }
