@@ -9,7 +9,8 @@ namespace ContentApi.Import;
 /// <param name="BodyStart">Offset of the body in the file's text.</param>
 /// <param name="BodyFirstLine">The 1-based file line where the body starts.</param>
 /// <param name="IsToml">Whether the text is TOML (<see cref="TomlFrontMatter"/>).</param>
-internal sealed record FrontMatterBlock(string Text, int BodyStart, int BodyFirstLine, bool IsToml = false)
+/// <param name="FirstLine">The file line of the text's first line: the line after the opening delimiter, or the file's first for <see cref="MetadataLines"/>.</param>
+internal sealed record FrontMatterBlock(string Text, int BodyStart, int BodyFirstLine, bool IsToml = false, int FirstLine = FrontMatterBlock.FirstYamlLine)
 {
     /// <summary>The file line of the first line of front matter (the line after the opening delimiter).</summary>
     public const int FirstYamlLine = 2;
@@ -22,7 +23,7 @@ internal sealed record FrontMatterBlock(string Text, int BodyStart, int BodyFirs
         var isToml = lines.Count > 0 && IsDelimiter(lines.Content(0), "+++");
         if (lines.Count == 0 || !(isToml || IsDelimiter(lines.Content(0), "---")))
         {
-            return null;
+            return MetadataLines.Find(text, lines);
         }
         for (var i = 1; i < lines.Count; i++)
         {

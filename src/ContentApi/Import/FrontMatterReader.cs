@@ -12,7 +12,9 @@ namespace ContentApi.Import;
 /// </summary>
 /// <param name="imagePage">Where the file's page is, to resolve a cover given as a path (<see cref="ImageBaseUrl"/>); null: paths stay as written.</param>
 /// <param name="siteZone">The site's time zone, for dates written without an offset (<see cref="FrontMatterDate"/>); null: UTC.</param>
-internal sealed partial class FrontMatterReader(string file, List<ImportProblem> problems, Uri? imagePage = null, TimeZoneInfo? siteZone = null)
+/// <param name="firstLine">The file line of the text's first line (<see cref="FrontMatterBlock.FirstLine"/>).</param>
+internal sealed partial class FrontMatterReader(
+    string file, List<ImportProblem> problems, Uri? imagePage = null, TimeZoneInfo? siteZone = null, int firstLine = FrontMatterBlock.FirstYamlLine)
 {
     private readonly FrontMatterDate _dates = new(siteZone);
 
@@ -34,7 +36,7 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
         {
             if (YamlTabIndentation.LineOfTab(yaml, e.Start) is { } tabLine)
             {
-                Error(FrontMatterBlock.FirstYamlLine + tabLine - 1, "Front matter is not valid YAML: a tab in the indentation (YAML indents with spaces).");
+                Error(firstLine + tabLine - 1, "Front matter is not valid YAML: a tab in the indentation (YAML indents with spaces).");
                 return FrontMatterFields.None;
             }
             Error(FileLine(e.Start), $"Front matter is not valid YAML: {e.Message}");
@@ -143,6 +145,8 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
                 "taxonomies" when value is YamlMappingNode taxonomies => Taxonomies(fields, taxonomies),
                 "language" => fields with { Language = Text(key, value) },
                 "lang" => fields with { Lang = Text(key, value) },
+                // Pelican's: a page it writes but lists nowhere.
+                "status" when value is YamlScalarNode { Value: { } said } && said.Trim().Equals("hidden", StringComparison.OrdinalIgnoreCase) => Hidden(fields, keyNode, "status: hidden"),
                 "status" => fields with { Status = Status(value) },
                 "draft" => fields with { Draft = Draft(value), DraftLine = FileLine(keyNode.Start), DraftWritten = null },
                 // Other tools write a date there: theirs, not Jekyll's flag, ignored with a warning as before.
@@ -172,7 +176,7 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
                 "canonicalUrl" => fields with { CanonicalUrl = Text(key, value) },
                 "canonical_url" or "canonicalURL" when fields.TheirCanonicalUrl is null => fields with { TheirCanonicalUrl = Text(key, value) },
                 "imageIds" => fields with { ImageIds = ImageIds(value) },
-                "lastmod" or "updatedDate" or "modDatetime" or "last_modified_at" or "updated" or "updated_at" => Ignore(fields, keyNode, ModificationDateIgnored(key)),
+                "lastmod" or "updatedDate" or "modDatetime" or "last_modified_at" or "updated" or "updated_at" or "modified" => Ignore(fields, keyNode, ModificationDateIgnored(key)),
                 "unlisted" or "eleventyExcludeFromCollections" or "publish" or "permalink" when HiddenBy(key, value) is { } hidden => Hidden(fields, keyNode, hidden),
                 "unlisted" or "eleventyExcludeFromCollections" or "publish" when value is YamlScalarNode { Value: var flag } && bool.TryParse(flag?.Trim(), out _) => fields,
                 "aliases" or "redirect_from" or "permalink" or "path" => fields with { EarlierSlugs = [.. fields.EarlierSlugs.Concat(EarlierSlugs(key, value)).DistinctBy(earlier => earlier.Slug, StringComparer.Ordinal)] },
@@ -685,7 +689,7 @@ internal sealed partial class FrontMatterReader(string file, List<ImportProblem>
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
 
-    private static int FileLine(Mark mark) => FrontMatterBlock.FirstYamlLine + (int)mark.Line - 1;
+    private int FileLine(Mark mark) => firstLine + (int)mark.Line - 1;
 
     private void Error(int line, string message) => problems.Add(new ImportProblem(file, line, message));
 }

@@ -112,12 +112,12 @@ public static class MarkdownImportParser
         return new ImportResult(document, problems);
     }
 
-    /// <summary>The fields of YAML front matter, or of TOML read as YAML; a TOML syntax error is the file's error at its line.</summary>
+    /// <summary>The fields of YAML front matter (or metadata lines, read as YAML), or of TOML read as YAML; a TOML syntax error is the file's error at its line.</summary>
     private static FrontMatterFields ReadFrontMatter(string fileName, FrontMatterBlock frontMatter, List<ImportProblem> problems, Uri? imagePage, TimeZoneInfo? siteZone)
     {
         if (!frontMatter.IsToml)
         {
-            return new FrontMatterReader(fileName, problems, imagePage, siteZone).Read(frontMatter.Text);
+            return new FrontMatterReader(fileName, problems, imagePage, siteZone, frontMatter.FirstLine).Read(frontMatter.Text);
         }
         var (yaml, line, error) = TomlFrontMatter.ToYaml(frontMatter.Text);
         if (yaml is null)

@@ -1,0 +1,55 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ContentApi.Import;
+
+/// <summary>
+/// Pelican's (and Python-Markdown's meta extension's, MultiMarkdown's) metadata: <c>Key: value</c> lines at the top of
+/// the file, up to the first blank line, with a <c>Title</c> among them (keys in any case; a line indented four spaces
+/// goes on the value above). Read as YAML front matter of the same keys in lower case, line for line: <c>Tags: a, b</c>,
+/// <c>Authors</c>, <c>Category</c>, <c>Summary</c>, <c>Slug</c>, <c>Lang</c>, <c>Date</c>; <c>Status: hidden</c>, a
+/// page Pelican writes but lists nowhere, is a draft. Without a <c>Title</c> line, the lines are the body's.
+/// </summary>
+internal static partial class MetadataLines
+{
+    public static FrontMatterBlock? Find(string text, TextLines lines)
+    {
+        var yaml = new StringBuilder();
+        var hasTitle = false;
+        var i = 0;
+        for (; i < lines.Count && !lines.IsBlank(i); i++)
+        {
+            var line = lines.Content(i).ToString();
+            if (i > 0 && line.StartsWith("    ", StringComparison.Ordinal))
+            {
+                yaml.Append("#\n"); // goes on the value above, which YAML has whole; the line keeps its number
+                continue;
+            }
+            if (KeyLine().Match(line) is not { Success: true } match)
+            {
+                return null;
+            }
+            var key = match.Groups["key"].Value.ToLowerInvariant();
+            hasTitle |= key == "title";
+            var value = string.Join(" ", [match.Groups["value"].Value.Trim(), .. Continuation(lines, i + 1)]);
+            yaml.Append(key).Append(": \"").Append(value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append("\"\n");
+        }
+        if (!hasTitle)
+        {
+            return null;
+        }
+        var bodyLine = i < lines.Count ? i + 1 : i;
+        return new FrontMatterBlock(yaml.ToString(), bodyLine < lines.Count ? lines.Start(bodyLine) : text.Length, bodyLine + 1, FirstLine: 1);
+    }
+
+    private static IEnumerable<string> Continuation(TextLines lines, int from)
+    {
+        for (var i = from; i < lines.Count && !lines.IsBlank(i) && lines.Content(i).StartsWith("    "); i++)
+        {
+            yield return lines.Content(i).Trim().ToString();
+        }
+    }
+
+    [GeneratedRegex(@"^(?<key>[A-Za-z][A-Za-z0-9_-]*):(?:\s+(?<value>.*))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyLine();
+}

@@ -1,0 +1,61 @@
+using ContentApi.Import;
+
+namespace ContentApi.UnitTests.Import;
+
+/// <summary>
+/// Pelican writes a post's metadata as <c>Key: value</c> lines at its top, without <c>---</c>: a migration trial found
+/// the title <c>Title: My super title</c>, the metadata lines kept as the body and its excerpt, and no tags or date.
+/// </summary>
+public sealed class MetadataLinesTests
+{
+    private static ImportResult Parse(params string[] lines) => MarkdownImportParser.Parse(Import.File, Import.Lines(lines));
+
+    [Fact]
+    public void Pelicans_metadata_lines_are_the_front_matter()
+    {
+        var result = Parse(
+            "Title: My super title", "Date: 2010-12-03 10:20", "Modified: 2010-12-05 19:30", "Category: Python", "Tags: pelican, publishing",
+            "Slug: my-super-post", "Authors: Alexis Métaireau, Conan Doyle", "Summary: Short version for index and feeds", "Lang: fr", "",
+            "This is the content of my super blog post.");
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        var document = result.Document!;
+        Assert.Equal(("My super title", "my-super-post", "Short version for index and feeds", "fr"), (document.Title, document.Slug, document.Excerpt, document.Language));
+        Assert.Equal(new DateTimeOffset(2010, 12, 3, 10, 20, 0, TimeSpan.Zero), document.PublishedAt);
+        Assert.Equal(["pelican", "publishing", "Python"], document.Tags.Names());
+        Assert.Equal(["Alexis Métaireau", "Conan Doyle"], document.Authors.Names());
+        Assert.Equal("This is the content of my super blog post.\n", document.BodyTemplate);
+        Assert.Equal([(2, ImportSeverity.Warning), (3, ImportSeverity.Warning)], result.Problems.Select(p => (p.Line, p.Severity)));
+    }
+
+    [Fact]
+    public void A_line_indented_four_spaces_goes_on_the_value_above_and_problems_keep_their_lines()
+    {
+        var result = Parse("Title: A long", "    title", "Date: someday", "", "Body");
+
+        Assert.Equal("Unsupported date format 'someday'; use", Assert.Single(result.Problems).Message[..38]);
+        Assert.Equal(3, result.Problems[0].Line);
+        var titled = Parse("Title: A long", "    title", "Date: 2010-12-03", "", "Body");
+        Assert.Equal("A long title", titled.Document!.Title);
+    }
+
+    [Fact]
+    public void Status_hidden_is_a_draft_with_a_warning()
+    {
+        var result = Parse("Title: T", "Authors: J", "Date: 2010-12-03", "Status: hidden", "", "Body");
+
+        Assert.Equal("draft", result.Document!.Status);
+        Assert.Contains(result.Problems, p => p.Line == 4 && p.Message.StartsWith("'status: hidden': imported as a draft", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Note: this is a paragraph", "", "Body")]
+    [InlineData("Title: T", "not a key line", "", "Body")]
+    [InlineData("# Heading", "", "Title: T")]
+    public void Lines_that_are_not_such_metadata_with_a_title_are_the_body(params string[] lines)
+    {
+        var document = Parse(lines).Document!;
+        Assert.Contains(lines[0].TrimStart('#', ' '), document.Title + "\n" + document.BodyTemplate, StringComparison.Ordinal);
+        Assert.Contains(lines[^1], document.BodyTemplate, StringComparison.Ordinal);
+    }
+}
