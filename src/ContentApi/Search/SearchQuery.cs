@@ -7,7 +7,7 @@ namespace ContentApi.Search;
 /// A parsed search query. Terms separated by whitespace, or by punctuation that separates words in a list or a sentence
 /// (<c>,，、;；。！？!?</c>, <c>：</c>, and the Arabic <c>،؛؟</c> and Devanagari <c>।</c>, as in pasted keywords "儲能、系統"), must all match; <c>"..."</c> quotes a phrase,
 /// as do the quotation marks phones and input methods type for it (<c>“…”</c>, <c>„…“</c>, <c>＂…＂</c>, <c>«…»</c>)
-/// (an unclosed quote runs to the end; a <c>"</c> between two Hebrew letters is a gershayim, part of its word: צה"ל); <c>-word</c> or <c>-"a phrase"</c> excludes. Nothing else is syntax: operators,
+/// (a quote that nothing closes is ignored, as search engines ignore it: its words are plain words; a <c>"</c> between two Hebrew letters is a gershayim, part of its word: צה"ל); <c>-word</c> or <c>-"a phrase"</c> excludes. Nothing else is syntax: operators,
 /// stars, colons and parentheses are ordinary text, and a term's other punctuation joins its words into a phrase
 /// ("Qwen3-Max", "Node.js"); text without letters or digits is ignored.
 /// </summary>
@@ -97,15 +97,19 @@ public sealed class SearchQuery
                 i++;
             }
             int start, end;
-            if (IsQuote(query, i))
+            var close = IsQuote(query, i) ? ClosingQuote(query, i + 1) : -1;
+            if (close >= 0)
             {
                 start = i + 1;
-                var close = ClosingQuote(query, start);
-                end = close < 0 ? query.Length : close;
-                i = close < 0 ? query.Length : close + 1;
+                end = close;
+                i = close + 1;
             }
             else
             {
+                if (IsQuote(query, i))
+                {
+                    i++; // a quote nothing closes quotes nothing
+                }
                 start = i;
                 while (i < query.Length && (!IsSeparator(query[i]) || TextUnits.IsDigitGroupComma(query, i)) && !IsQuote(query, i))
                 {

@@ -170,6 +170,21 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal([("excerpt", $"Alpha <mark>{first}. {second}</mark> beta.")], item.Highlights());
     }
 
+    /// <summary>An unclosed quote made the rest of the query one phrase, which found nothing here (review).</summary>
+    [Fact]
+    public async Task Search_unclosed_quote_is_ignored_and_its_words_match_anywhere()
+    {
+        var n = Nonce();
+        var article = await ArticleAsync($"{n} café", "Une crème brûlée, puis un café.");
+
+        foreach (var q in new[] { $"\"{n} crème", $"{n} \"crème", $"{n} crème\"" })
+        {
+            Assert.Equal([Id(article)], (await factory.Anonymous().SearchAsync(q)).Ids());
+            Assert.Equal([Id(article)], (await factory.Anonymous().ListAsync(q)).Ids());
+        }
+        Assert.Empty((await factory.Anonymous().SearchAsync($"\"{n} crème\"")).Ids()); // a closed quote still makes a phrase
+    }
+
     [Fact]
     public async Task Search_match_in_an_embed_the_response_leaves_out_shows_the_start_of_the_body()
     {

@@ -48,7 +48,7 @@ public sealed class SearchQueryTests
     [InlineData("„Deutsche Bahn“ Streik", new[] { "Deutsche Bahn", "Streik" })]
     [InlineData("＂台灣 晶片＂", new[] { "台灣 晶片" })]
     [InlineData("«Le Monde» -»Le Figaro«", new[] { "Le Monde", "-Le Figaro" })]
-    [InlineData("“Apple Watch", new[] { "Apple Watch" })]
+    [InlineData("“Apple Watch", new[] { "Apple", "Watch" })] // closed by nothing: no quote
     public void Parse_typographic_quotation_marks_quote_a_phrase(string input, string[] expected) =>
         Assert.Equal(expected, Texts(SearchQuery.Parse(input)));
 
@@ -87,10 +87,13 @@ public sealed class SearchQueryTests
     }
 
     [Theory]
-    [InlineData("qwen \"open source", new[] { "qwen", "open source" })]
+    [InlineData("qwen \"open source", new[] { "qwen", "open", "source" })]
     [InlineData("qwen \"", new[] { "qwen" })]
-    [InlineData("a\"b c", new[] { "a", "b c" })]
-    public void Parse_unbalanced_quote_runs_to_the_end(string input, string[] expected)
+    [InlineData("a\"b c", new[] { "a", "b", "c" })]
+    [InlineData("\"open source\" \"qwen max", new[] { "open source", "qwen", "max" })]
+    [InlineData("-\"open source", new[] { "-open", "source" })]
+    [InlineData("“café crème", new[] { "café", "crème" })]
+    public void Parse_unclosed_quote_is_ignored_and_its_words_are_plain_words(string input, string[] expected)
     {
         var query = SearchQuery.Parse(input);
         Assert.True(query.IsValid);
