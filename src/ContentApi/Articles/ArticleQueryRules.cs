@@ -30,9 +30,12 @@ public static class ArticleQueryRules
             .WithMessage("Must be one id or slug; no slug holds a comma, so a list such as 'a,b' is not a filter.")
             .MaximumCharacters(200);
 
-    /// <summary>A search text the analyzer can turn into a query (the message says what is wrong with it).</summary>
+    /// <summary>
+    /// A search text the analyzer can turn into a query (the message says what is wrong with it), without control
+    /// characters but tabs and line breaks, as every text the API takes: one inside a word split it, and found nothing.
+    /// </summary>
     public static IRuleBuilderOptionsConditions<T, string?> SearchText<T>(this IRuleBuilderInitial<T, string?> rule) =>
-        rule.Cascade(CascadeMode.Stop).MaximumCharacters(SearchQuery.MaxLength).WithMessage(SearchQuery.TooLongMessage).Custom((text, context) =>
+        rule.Cascade(CascadeMode.Stop).MaximumCharacters(SearchQuery.MaxLength).WithMessage(SearchQuery.TooLongMessage).NoControlCharacters().Custom((text, context) =>
         {
             if (text is not null && SearchQuery.Parse(text).Error is { } error)
             {
