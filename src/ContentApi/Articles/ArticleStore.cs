@@ -256,7 +256,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             return (request, text);
         }
         var derived = request with { Excerpt = null };
-        return (derived, text.Stats.DerivedExcerpt == request.Excerpt ? text : PrepareText(derived, text.Stats));
+        return (derived, text.Stats.IndexedDerivedExcerpt == request.Excerpt ? text : PrepareText(derived, text.Stats));
     }
 
     private sealed record LinkId(string Kind, long Id);
@@ -373,7 +373,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     private static PreparedText PrepareText(ArticleRequest request) => PrepareText(request, ArticleText.Measure(request.Body));
 
     private static PreparedText PrepareText(ArticleRequest request, ArticleTextStats stats) =>
-        new(stats, AnalyzedArticleText.Of(request.Title, request.Subtitle, request.Excerpt ?? stats.DerivedExcerpt, stats.PlainText));
+        new(stats, AnalyzedArticleText.Of(request.Title, request.Subtitle, request.Excerpt ?? stats.IndexedDerivedExcerpt, stats.PlainText));
 
     private static DynamicParameters Columns(ArticleRequest request, ArticleTextStats stats, string slug, DateTimeOffset? publishedAt, DateTimeOffset now)
     {

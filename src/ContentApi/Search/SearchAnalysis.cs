@@ -50,9 +50,10 @@ public static class SearchAnalysis
     /// above the lead, "Updated Dec 4, 2025, 10:00 a.m. ET", "来源：新华社"; "Getty Images", "Jane Doe/AP", "사진ⓒ뉴스1",
     /// "示意圖／取自pixabay" and "图片来源于网络" are credits, and a bar between a caption and its credit is neither's; a
     /// table of contents, "- [Setup](#setup)", is no text of the excerpt, nor are WeChat's "点击上方蓝字关注我们", "END" and
-    /// "点个“在看”", a page's "[廣告] 請繼續往下閱讀...", "Advertisement" and newsletter prompt, and "Share this:" with what follows).
+    /// "点个“在看”", a page's "[廣告] 請繼續往下閱讀...", "Advertisement" and newsletter prompt, and "Share this:" with what follows;
+    /// 24: a derived excerpt is indexed with a line break where it joins two paragraphs, so no Chinese run reads across it).
     /// </summary>
-    private const int AnalyzerRevision = 23;
+    private const int AnalyzerRevision = 24;
 
     /// <summary>This build's analysis: the analyzer's revision and the fold table it uses.</summary>
     public static string Current { get; } = $"{AnalyzerRevision}-{FoldTableHash()}";

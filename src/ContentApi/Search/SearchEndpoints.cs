@@ -6,6 +6,7 @@ using ContentApi.Http.Limits;
 using ContentApi.Http.Lists;
 using ContentApi.Http.Pipeline;
 using ContentApi.OpenApi;
+using ContentApi.Text;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 
@@ -131,8 +132,11 @@ public static class SearchEndpoints
             return marked;
         }
         // A derived excerpt leaves headings and figures out, so a phrase can run across where one was: in the excerpt
-        // the article is served with, and no longer in its body.
-        if (row.Excerpt is null && Snippets.Build(row.DerivedExcerpt, search) is var derived && derived.Contains("<mark>", StringComparison.Ordinal))
+        // the article is served with, and no longer in its body. Read as indexed, no Chinese run reads across a paragraph's
+        // end (measured again only when the excerpt holds a match: it is the rare hit).
+        if (row.Excerpt is null && Snippets.HasMatch(row.DerivedExcerpt, search)
+            && Snippets.Build(ArticleText.Measure(row.Body).IndexedFormOf(row.DerivedExcerpt), search) is var derived
+            && derived.Contains("<mark>", StringComparison.Ordinal))
         {
             return [new SearchHighlight(HighlightField.Excerpt, derived)];
         }

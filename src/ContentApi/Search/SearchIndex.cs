@@ -2,6 +2,7 @@ using System.Data.Common;
 using ContentApi.Data;
 using ContentApi.Http.Writes;
 using ContentApi.Rendering;
+using ContentApi.Text;
 using Dapper;
 
 namespace ContentApi.Search;
@@ -45,7 +46,7 @@ public static class SearchIndex
         """;
 
     private const string ArticlesSql = """
-        SELECT id AS Id, title AS Title, coalesce(subtitle, '') AS Subtitle, coalesce(excerpt, derived_excerpt) AS Excerpt, body AS Body
+        SELECT id AS Id, title AS Title, coalesce(subtitle, '') AS Subtitle, excerpt AS Excerpt, derived_excerpt AS DerivedExcerpt, body AS Body
         FROM articles WHERE id IN @Ids
         """;
 
@@ -95,7 +96,8 @@ public static class SearchIndex
         public long Id { get; init; }
         public string Title { get; init; } = "";
         public string Subtitle { get; init; } = "";
-        public string Excerpt { get; init; } = "";
+        public string? Excerpt { get; init; }
+        public string DerivedExcerpt { get; init; } = "";
         public string Body { get; init; } = "";
     }
 
@@ -162,8 +164,22 @@ public static class SearchIndex
     {
         var articles = await connection.QueryAsync<ArticleFields>(new CommandDefinition(ArticlesSql, new { Ids = articleIds }, transaction, cancellationToken: cancellationToken));
         var related = await RelatedAsync(connection, transaction, articleIds, cancellationToken);
-        return articles.Select(a => IndexDocument.Build(
-            a.Id, a.Title, a.Subtitle, a.Excerpt, MarkdownRenderer.ToPlainText(a.Body), related.Authors[a.Id], related.Tags[a.Id], related.Images[a.Id]));
+        return articles.Select(a =>
+        {
+            var (excerpt, plainText) = Text(a);
+            return IndexDocument.Build(a.Id, a.Title, a.Subtitle, excerpt, plainText, related.Authors[a.Id], related.Tags[a.Id], related.Images[a.Id]);
+        });
+    }
+
+    /// <summary>An article's excerpt as indexed (a derived one with the line breaks between its paragraphs) and its plain text.</summary>
+    private static (string Excerpt, string PlainText) Text(ArticleFields article)
+    {
+        if (article.Excerpt is { } given)
+        {
+            return (given, MarkdownRenderer.ToPlainText(article.Body));
+        }
+        var stats = ArticleText.Measure(article.Body);
+        return (stats.IndexedFormOf(article.DerivedExcerpt), stats.PlainText);
     }
 
     /// <summary>The documents of articles whose own text is already analysed; the names of their authors, tags and images come from the tables.</summary>

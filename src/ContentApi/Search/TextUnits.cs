@@ -59,7 +59,7 @@ internal static partial class TextUnits
         yield return text[start..];
     }
 
-    private static bool IsSpaceWithinLine(char c) => char.IsWhiteSpace(c) && c is not ('\n' or '\r' or '\v' or '\f' or '\u0085' or '\u2028' or '\u2029');
+    private static bool IsSpaceWithinLine(char c) => char.IsWhiteSpace(c) && !TextRules.IsLineBreak(c);
 
     /// <param name="splitLetterDigitWords">A word of letters and digits is its runs ("qwen3" → qwen, 3), as search indexes it.</param>
     /// <param name="markdownSource">

@@ -9,7 +9,10 @@ namespace ContentApi.Text;
 /// The readable text: one line per heading, paragraph, list item, table row or code line, without markup.
 /// Images contribute nothing, not even their alt text, which describes a picture rather than being read.
 /// </param>
-/// <param name="DerivedExcerpt">The excerpt to use when none is given, cut (see <see cref="Excerpts"/>) from <see cref="Rendering.ExcerptSource"/>.</param>
+/// <param name="IndexedDerivedExcerpt">
+/// The excerpt to use when none is given, cut (see <see cref="Excerpts"/>) from <see cref="Rendering.ExcerptSource"/>, as
+/// search indexes it: a line break where it joins two paragraphs (<see cref="Excerpts.DeriveKeepingLineBreaks"/>).
+/// </param>
 /// <param name="CharacterCount">Grapheme clusters of the plain text other than whitespace, punctuation included.</param>
 /// <param name="ReadingTimeMinutes">See <see cref="ReadingTime"/>.</param>
 /// <param name="PlacedImageIds">The images the body places with <c>![alt](image:ID)</c>, in order (repeats included).</param>
@@ -20,8 +23,19 @@ namespace ContentApi.Text;
 /// A new body like it is refused; one already stored stays readable (its source stands in for HTML).
 /// </param>
 public sealed record ArticleTextStats(
-    string PlainText, string DerivedExcerpt, int CharacterCount, int ReadingTimeMinutes, IReadOnlyList<long> PlacedImageIds,
-    IReadOnlyList<string> MalformedImageReferences, string? TooComplex = null);
+    string PlainText, string IndexedDerivedExcerpt, int CharacterCount, int ReadingTimeMinutes, IReadOnlyList<long> PlacedImageIds,
+    IReadOnlyList<string> MalformedImageReferences, string? TooComplex = null)
+{
+    /// <summary>The excerpt to use when none is given, as it is stored and shown.</summary>
+    public string DerivedExcerpt => Excerpts.ShownAs(IndexedDerivedExcerpt);
+
+    /// <summary>
+    /// A derived excerpt stored from this body as search indexes it: with its line breaks, if it is the one these stats
+    /// derive (one an earlier build derived differently is taken as it is, until <c>reindex</c> derives it again).
+    /// </summary>
+    public string IndexedFormOf(string storedDerivedExcerpt) =>
+        DerivedExcerpt == storedDerivedExcerpt ? IndexedDerivedExcerpt : storedDerivedExcerpt;
+}
 
 public static class ArticleText
 {
@@ -52,7 +66,7 @@ public static class ArticleText
         // A paragraph's end closes what it leaves open, and a cut can fall between an opener and its closer: shown inline
         // in a list, an override left open in the excerpt reversed the titles after it (Trojan Source), as a given excerpt may not.
         var excerpt = TextRules.WithBalancedBidiControls(
-            Excerpts.WithinCharacters(Excerpts.Derive(excerptSource, ExcerptMaxLength), ExcerptMaxCharacters));
+            Excerpts.WithinCharacters(Excerpts.DeriveKeepingLineBreaks(excerptSource, ExcerptMaxLength), ExcerptMaxCharacters));
         return new ArticleTextStats(
             plain,
             CountCharacters(excerptSource) == 0 ? "" : excerpt, // only zero-width or format characters: nothing a reader would see

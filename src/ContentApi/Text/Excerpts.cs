@@ -39,7 +39,13 @@ public static partial class Excerpts
     private const string TrailingSeparators = ",，、､،:：;；؛-–—・·‧「『(（《〈【[";
 
     /// <summary>At most <paramref name="maxLength"/> grapheme clusters, the ellipsis included when the text was cut.</summary>
-    public static string Derive(string plainText, int maxLength)
+    public static string Derive(string plainText, int maxLength) => ShownAs(DeriveKeepingLineBreaks(plainText, maxLength));
+
+    /// <summary>
+    /// <see cref="Derive"/>, but with a line break, not a space, where the excerpt joins two lines of the text (its
+    /// paragraphs, once headings are left out): as search indexes it, so that no Chinese run reads across the join.
+    /// </summary>
+    public static string DeriveKeepingLineBreaks(string plainText, int maxLength)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 2);
         var source = ClosingCredit.Without(WithoutByline(plainText));
@@ -375,15 +381,19 @@ public static partial class Excerpts
     [GeneratedRegex(@"^\s*(?:来源|來源|稿源)\s*[:：]", RegexOptions.CultureInvariant)]
     private static partial Regex SourceLabel();
 
+    /// <summary>An excerpt <see cref="DeriveKeepingLineBreaks"/> derived, as it is shown: its line breaks as spaces.</summary>
+    public static string ShownAs(string excerptKeepingLineBreaks) => excerptKeepingLineBreaks.Replace('\n', ' ');
+
     /// <summary>
-    /// Each run of whitespace (between paragraphs, list items, words) as one space, or as nothing beside CJK punctuation,
+    /// Each run of whitespace (between paragraphs, list items, words) as one space (a line break if it holds one, which
+    /// <see cref="ShownAs"/> shows as a space), or as nothing beside CJK punctuation,
     /// which already separates (<see cref="Cjk.CarriesItsOwnSpace"/>): "…取得 69.6 分。 政府提出…" reads "…分。政府提出…",
     /// and "…努力。” 市场人士…" "…努力。”市场人士…"; a full-width space inside the text stays as written ("記者　王小明").
     /// </summary>
     private static string CollapseWhitespace(string text)
     {
         var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
+        var (pendingSpace, pendingLineBreak) = (false, false);
         var (beforePrevious, previous) = (default(Rune?), default(Rune));
         Span<char> units = stackalloc char[2];
         foreach (var rune in text.AsSpan().Trim().EnumerateRunes())
@@ -391,13 +401,14 @@ public static partial class Excerpts
             if (Rune.IsWhiteSpace(rune) && Cjk.IsCollapsibleWhitespace((char)rune.Value))
             {
                 pendingSpace = true;
+                pendingLineBreak |= TextRules.IsLineBreak((char)rune.Value);
                 continue;
             }
             if (pendingSpace && !Cjk.CarriesItsOwnSpace(beforePrevious, previous, rune))
             {
-                builder.Append(' ');
+                builder.Append(pendingLineBreak ? '\n' : ' ');
             }
-            pendingSpace = false;
+            (pendingSpace, pendingLineBreak) = (false, false);
             builder.Append(units[..rune.EncodeToUtf16(units)]);
             (beforePrevious, previous) = (previous, rune);
         }

@@ -33,6 +33,9 @@ public static partial class TextRules
     /// <summary><see cref="NoControlCharactersPattern"/> and something that is not white space: a text that must not be blank.</summary>
     public const string NotBlankNoControlCharactersPattern = @"^(?=[\s\S]*\S)[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*\z";
 
+    /// <summary>A character that ends a line (and so a run of Chinese or Japanese, for search).</summary>
+    public static bool IsLineBreak(char c) => c is '\n' or '\r' or '\v' or '\f' or '\u0085' or '\u2028' or '\u2029';
+
     /// <summary>Line breaks and tabs are text; NUL and other C0/C1 controls are not.</summary>
     public static bool HasNoControlCharacters(string? value) =>
         value is null || !value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));

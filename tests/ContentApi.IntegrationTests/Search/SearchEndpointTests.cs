@@ -170,6 +170,42 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal([("excerpt", $"Alpha <mark>{first}. {second}</mark> beta.")], item.Highlights());
     }
 
+    /// <summary>
+    /// A derived excerpt joins its paragraphs with a space, which Chinese runs read across: 台積電 found an article
+    /// holding 台積 and 電子 on either side of a heading, marked "台積 電" in its excerpt (review). Indexed on a write,
+    /// again from the tables (a tag renamed), and on a replace restating the derived excerpt, as a GET gave it.
+    /// </summary>
+    [Fact]
+    public async Task Search_chinese_word_never_runs_across_the_paragraphs_a_derived_excerpt_joins()
+    {
+        const string body = "第一段結尾台積\n\n## 標題\n\n電子公司第二段。";
+        const string excerpt = "第一段結尾台積 電子公司第二段。";
+        var (n, m) = (Nonce(), Nonce());
+        var tag = await _content.TagAsync($"{n} tag");
+        var article = await ArticleAsync($"{n} 標題", body, ("tagIds", new[] { tag }));
+        var byTag = await ArticleAsync("Plain title", body, ("tagIds", new[] { await _content.TagAsync($"台積電 {m}") }));
+        Assert.Equal(excerpt, article["excerpt"]!.GetValue<string>());
+
+        async Task AssertNoMatchAcrossTheJoin()
+        {
+            foreach (var q in new[] { $"{n} 台積電", $"{n} 積電子", $"{n} \"台積 電\"" })
+            {
+                Assert.Empty((await factory.Anonymous().SearchAsync(q)).Ids());
+            }
+            var item = (await factory.Anonymous().SearchAsync($"{n} 台積 電子"))["items"]![0]!; // each word where it is
+            Assert.Equal((Id(article), excerpt), (Id(item), item["excerpt"]!.GetValue<string>()));
+        }
+
+        await AssertNoMatchAcrossTheJoin();
+        (await factory.Writer().PatchMergeAsync($"/api/v1/tags/{tag}", new { name = $"{n} renamed" })).EnsureSuccessStatusCode();
+        await AssertNoMatchAcrossTheJoin();
+        (await factory.Writer().PatchMergeAsync($"/api/v1/articles/{Id(article)}", new { excerpt })).EnsureSuccessStatusCode();
+        await AssertNoMatchAcrossTheJoin();
+        // Found through its tag alone, the article's excerpt holds no match to mark.
+        Assert.Equal([("tags", $"<mark>台積電</mark> <mark>{m}</mark>")], (await factory.Anonymous().SearchAsync($"{m} 台積電"))["items"]![0]!.Highlights());
+        Assert.Equal(Id(byTag), Id((await factory.Anonymous().SearchAsync(m))["items"]![0]!));
+    }
+
     /// <summary>An unclosed quote made the rest of the query one phrase, which found nothing here (review).</summary>
     [Fact]
     public async Task Search_unclosed_quote_is_ignored_and_its_words_match_anywhere()

@@ -4,6 +4,34 @@ namespace ContentApi.UnitTests.Text;
 
 public sealed class ArticleTextTests
 {
+    /// <summary>
+    /// The space a derived excerpt joins two paragraphs with is a line break as search indexes it, so that no Chinese
+    /// run reads across it (台積電 found "台積" and "電子" on either side of a heading: review); the excerpt shown stays.
+    /// </summary>
+    [Theory]
+    [InlineData("第一段結尾台積\n\n## 標題\n\n電子公司第二段。", "第一段結尾台積 電子公司第二段。", "第一段結尾台積\n電子公司第二段。")]
+    [InlineData("- 台積\n- 電子", "台積 電子", "台積\n電子")]
+    [InlineData("佐藤 花子は\n\n東京へ。", "佐藤 花子は 東京へ。", "佐藤 花子は\n東京へ。")] // a space within a paragraph stays a space
+    [InlineData("第一段。\n\n第二段", "第一段。第二段", "第一段。第二段")]
+    public void Measure_derived_excerpt_is_indexed_with_a_line_break_where_it_joins_two_paragraphs(string body, string shown, string indexed)
+    {
+        var stats = ArticleText.Measure(body);
+
+        Assert.Equal((shown, indexed), (stats.DerivedExcerpt, stats.IndexedDerivedExcerpt));
+        Assert.Equal(indexed, stats.IndexedFormOf(shown));
+        Assert.Equal("舊版 摘要", stats.IndexedFormOf("舊版 摘要")); // one an earlier build derived: as it is
+    }
+
+    [Fact]
+    public void Measure_long_derived_excerpt_cut_is_the_same_shown_and_indexed()
+    {
+        var paragraphs = string.Join("\n\n", Enumerable.Range(0, 40).Select(i => $"第{i}段的文字沒有句號"));
+        var stats = ArticleText.Measure(paragraphs);
+
+        Assert.Equal(stats.DerivedExcerpt, stats.IndexedDerivedExcerpt.Replace('\n', ' '));
+        Assert.Contains('\n', stats.IndexedDerivedExcerpt);
+    }
+
     [Fact]
     public void Measure_plain_text_has_one_line_per_block_and_no_markup()
     {
