@@ -91,7 +91,10 @@ internal static partial class HtmlComments
         return (markdown[..end], closedFurther);
     }
 
-    /// <summary>Where the first <c>&lt;!--more--&gt;</c> comment (any case, spaces inside) starts, if the body has one.</summary>
+    /// <summary>
+    /// Where the first <c>&lt;!--more--&gt;</c> comment (any case, spaces inside), or Docusaurus' <c>&lt;!-- truncate --&gt;</c>,
+    /// starts, if the body has one.
+    /// </summary>
     public static int? MoreAt(string markdown)
     {
         // The comments are found only for a body that may hold one: "more" alone is in most English bodies.
@@ -101,7 +104,8 @@ internal static partial class HtmlComments
         }
         foreach (var (start, end) in Ranges(markdown))
         {
-            if (markdown.AsSpan(start + Open.Length, Math.Max(0, end - Close.Length - start - Open.Length)).Trim().Equals("more", StringComparison.OrdinalIgnoreCase))
+            var text = markdown.AsSpan(start + Open.Length, Math.Max(0, end - Close.Length - start - Open.Length)).Trim();
+            if (text.Equals("more", StringComparison.OrdinalIgnoreCase) || text.Equals("truncate", StringComparison.OrdinalIgnoreCase))
             {
                 return start;
             }
@@ -109,7 +113,7 @@ internal static partial class HtmlComments
         return null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"<!--\s*more\s*-->", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"<!--\s*(?:more|truncate)\s*-->", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex MoreComment();
 
     /// <summary>Where the comments are, in order: from each <c>&lt;!--</c> to just after its <c>--&gt;</c>.</summary>

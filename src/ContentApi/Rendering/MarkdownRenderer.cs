@@ -76,7 +76,7 @@ public static class MarkdownRenderer
         if (HtmlComments.MoreAt(markdown) is { } more && TryParse(markdown[..more], out _, parseLimit) is { } lead
             && Rendering.ExcerptSource.Of(lead) is { Length: > 0 } beforeMore)
         {
-            // Hugo's, Jekyll's and WordPress's summary ends at <!--more-->: so does the derived excerpt (when text precedes it).
+            // Hugo's, Jekyll's and WordPress's summary ends at <!--more-->, Docusaurus' at <!-- truncate -->: so does the derived excerpt (when text precedes it).
             excerptSource = beforeMore;
         }
         var (placed, malformed) = (ImageHtml.ReferencedIds(document), ImageHtml.MalformedReferences(document));

@@ -51,9 +51,10 @@ public static class SearchAnalysis
     /// "示意圖／取自pixabay" and "图片来源于网络" are credits, and a bar between a caption and its credit is neither's; a
     /// table of contents, "- [Setup](#setup)", is no text of the excerpt, nor are WeChat's "点击上方蓝字关注我们", "END" and
     /// "点个“在看”", a page's "[廣告] 請繼續往下閱讀...", "Advertisement" and newsletter prompt, and "Share this:" with what follows;
-    /// 24: a derived excerpt is indexed with a line break where it joins two paragraphs, so no Chinese run reads across it).
+    /// 24: a derived excerpt is indexed with a line break where it joins two paragraphs, so no Chinese run reads across it;
+    /// 25: a derived excerpt ends at Docusaurus' <!-- truncate --> as at <!--more-->).
     /// </summary>
-    private const int AnalyzerRevision = 24;
+    private const int AnalyzerRevision = 25;
 
     /// <summary>This build's analysis: the analyzer's revision and the fold table it uses.</summary>
     public static string Current { get; } = $"{AnalyzerRevision}-{FoldTableHash()}";

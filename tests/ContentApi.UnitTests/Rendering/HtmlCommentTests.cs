@@ -88,6 +88,8 @@ public sealed class HtmlCommentTests
     [InlineData("導言第一段。\n\n<!--more-->\n\n正文第二段。")]
     [InlineData("導言第一段。\n\n<!-- MORE -->\n\n正文第二段。")]
     [InlineData("導言第一段。<!--more-->\n\n正文第二段。")]
+    [InlineData("導言第一段。\n\n<!-- truncate -->\n\n正文第二段。")] // Docusaurus' marker: the excerpt ran on past it (migration trial)
+    [InlineData("導言第一段。\n\n<!--TRUNCATE-->\n\n正文第二段。")]
     public void The_derived_excerpt_ends_at_more(string markdown)
     {
         var measured = ArticleText.Measure(markdown);
