@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -406,7 +407,7 @@ public static partial class Excerpts
             }
             if (pendingSpace && !Cjk.CarriesItsOwnSpace(beforePrevious, previous, rune))
             {
-                builder.Append(pendingLineBreak ? '\n' : ' ');
+                builder.Append(pendingLineBreak && !ExtendsASpace(rune) ? '\n' : ' ');
             }
             (pendingSpace, pendingLineBreak) = (false, false);
             builder.Append(units[..rune.EncodeToUtf16(units)]);
@@ -414,6 +415,12 @@ public static partial class Excerpts
         }
         return builder.ToString();
     }
+
+    /// <summary>
+    /// A mark or joiner a space before it carries in its grapheme cluster, where a line break would not: there the join
+    /// stays a space, so that the excerpt, cut in clusters, is cut where the one shown would be.
+    /// </summary>
+    private static bool ExtendsASpace(Rune rune) => StringInfo.GetNextTextElementLength(" " + rune.ToString()) > 1;
 
     [GeneratedRegex(@"^\s*(作者|文|撰文|記者|记者|編輯|编辑|責編|责编|編譯|编译|翻譯|翻译|攝影|摄影|by|автор|текст|كتب|بقلم|글|기자|작성자)\s*[|｜:：/／=]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineRegex();

@@ -32,6 +32,25 @@ public sealed class ArticleTextTests
         Assert.Contains('\n', stats.IndexedDerivedExcerpt);
     }
 
+    /// <summary>
+    /// Review: a paragraph starting with a mark or a joiner, which a space before it carries in its grapheme cluster and a
+    /// line break does not, moved the cut, counted in clusters: the excerpt shown differed from the one joined with a space.
+    /// </summary>
+    [Theory]
+    [InlineData("\u0301")]
+    [InlineData("\u200D")]
+    [InlineData("\uFE0F")]
+    public void A_paragraph_starting_with_a_mark_cuts_the_excerpt_where_a_space_would(string mark)
+    {
+        var paragraphs = string.Join("\n\n", Enumerable.Range(0, 80).Select(i => $"{mark}word{i} more"));
+        var spaced = string.Join(" ", Enumerable.Range(0, 80).Select(i => $"{mark}word{i} more"));
+
+        var stats = ArticleText.Measure(paragraphs);
+
+        Assert.Equal(ArticleText.Measure(spaced).DerivedExcerpt, stats.DerivedExcerpt);
+        Assert.Equal(stats.DerivedExcerpt, stats.IndexedDerivedExcerpt.Replace('\n', ' '));
+    }
+
     [Fact]
     public void Measure_plain_text_has_one_line_per_block_and_no_markup()
     {
