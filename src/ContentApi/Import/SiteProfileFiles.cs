@@ -8,7 +8,7 @@ namespace ContentApi.Import;
 /// </summary>
 public sealed class SiteProfileFiles(string root)
 {
-    private readonly string _root = Path.GetFullPath(root);
+    private readonly string _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
     private readonly Dictionary<string, SiteProfiles> _folders = new(StringComparer.Ordinal);
 
     public (SiteProfiles Profiles, IReadOnlyList<ImportProblem> Problems) For(string file)
@@ -25,7 +25,7 @@ public sealed class SiteProfileFiles(string root)
             return known;
         }
         var parent = Path.GetDirectoryName(folder);
-        var above = folder != _root && parent is not null && parent.StartsWith(_root, StringComparison.Ordinal) ? Of(parent, problems) : SiteProfiles.None;
+        var above = folder != _root && parent is not null && IsWithinRoot(parent) ? Of(parent, problems) : SiteProfiles.None;
         var authors = new Dictionary<string, NamedRef>(above.Authors, StringComparer.Ordinal);
         var tags = new Dictionary<string, NamedRef>(above.Tags, StringComparer.Ordinal);
         foreach (var (name, ofAuthors) in SiteProfiles.FileNames)
@@ -52,4 +52,7 @@ public sealed class SiteProfileFiles(string root)
         }
         return _folders[folder] = new SiteProfiles(authors, tags);
     }
+
+    private bool IsWithinRoot(string folder) =>
+        folder == _root || folder.StartsWith(Path.EndsInDirectorySeparator(_root) ? _root : _root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

@@ -117,4 +117,21 @@ public sealed class SiteProfilesTests
         Assert.Equal([new NamedRef("A"), new NamedRef("B")], result.Document!.Authors);
         Assert.Equal((4, ImportSeverity.Warning), (Assert.Single(result.Problems).Line, result.Problems[0].Severity));
     }
+
+    /// <summary>Review: a root given with a trailing slash (as shells complete it) hid the files above a post's folder.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("/")]
+    public void The_files_above_a_posts_folder_are_found_up_to_the_root_however_it_is_written(string trailing)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "contentapi-siteprofiles", Guid.NewGuid().ToString("N"), "blog");
+        Directory.CreateDirectory(Path.Combine(root, "posts"));
+        File.WriteAllText(Path.Combine(root, ".authors.yml"), Import.Lines("authors:", "  squidfunk:", "    name: Martin Donath"));
+        File.WriteAllText(Path.Combine(root, "..", "authors.yml"), Import.Lines("outside:", "  name: Not This Site's"));
+
+        var (profiles, problems) = new SiteProfileFiles(root + trailing).For(Path.Combine(root, "posts", "hello.md"));
+
+        Assert.Empty(problems);
+        Assert.Equal(["squidfunk"], profiles.Authors.Keys);
+    }
 }
