@@ -385,7 +385,7 @@ public sealed class MarkdownImporter(
                     nameof(TagRequest.Description) => ("description", named.Details?.Text),
                     _ => ("name", named.Name),
                 };
-                problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault(what + "s", 1), $"The {what} {part} '{value}': {error.ErrorMessage}"));
+                problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault(what + "s", 1), $"The {what} {part} '{ImportProblem.Shortened(value ?? "")}': {error.ErrorMessage}"));
             }
         }
     }

@@ -134,4 +134,23 @@ public sealed class SiteProfilesTests
         Assert.Empty(problems);
         Assert.Equal(["squidfunk"], profiles.Authors.Keys);
     }
+
+    /// <summary>
+    /// Review: a bio past the API's length or with a control character, in a site's authors file, failed every post naming
+    /// that author, each error quoting the whole value; a bad email was already left out with a warning.
+    /// </summary>
+    [Fact]
+    public void A_value_the_api_refuses_is_left_out_with_a_shortened_warning_and_the_entry_kept()
+    {
+        var (authors, problems) = Read("blog/authors.yml", true,
+            "big:", "  name: Big", $"  title: {new string('y', 6000)}", "ctl:", "  name: Ctl", "  title: \"bio with \\a bell\"");
+        var (tags, tagProblems) = Read("blog/tags.yml", false, "t:", "  label: T", $"  description: {new string('z', 2001)}");
+
+        Assert.Equal(new NamedRef("Big", "big"), authors["big"]);
+        Assert.Equal(new NamedRef("Ctl", "ctl"), authors["ctl"]);
+        Assert.Equal(new NamedRef("T", "t"), tags["t"]);
+        Assert.Equal([3, 6, 3], problems.Concat(tagProblems).Select(p => p.Line));
+        Assert.All(problems.Concat(tagProblems), p => Assert.True(p.Severity == ImportSeverity.Warning && p.Message.Length < 300, p.Message));
+        Assert.StartsWith($"'title' {new string('y', 100)}… left out: Must be at most 5000 characters", problems[0].Message, StringComparison.Ordinal);
+    }
 }
