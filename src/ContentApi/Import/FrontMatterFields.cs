@@ -32,6 +32,9 @@ internal sealed record FrontMatterFields
     public int DraftLine { get; init; } = 1;
     /// <summary>The key and value <see cref="Draft"/> was read from when not <c>draft</c>: "published: false" (Jekyll, DEV).</summary>
     public string? DraftWritten { get; init; }
+    /// <summary>The key and value that kept the page out of the site's lists or pages (<c>unlisted: true</c>): a draft.</summary>
+    public string? HiddenBy { get; init; }
+    public int HiddenLine { get; init; } = 1;
     public DateTimeOffset? PublishedAt { get; init; }
     public int PublishedAtLine { get; init; } = 1;
     /// <summary>Hugo's and Jekyll's <c>date</c>: the publication date when the file gives no <c>publishedAt</c>.</summary>

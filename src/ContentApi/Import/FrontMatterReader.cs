@@ -146,7 +146,8 @@ internal sealed partial class FrontMatterReader(
                 "language" => fields with { Language = Text(key, value) },
                 "lang" => fields with { Lang = Text(key, value) },
                 // Pelican's: a page it writes but lists nowhere.
-                "status" when value is YamlScalarNode { Value: { } said } && said.Trim().Equals("hidden", StringComparison.OrdinalIgnoreCase) => Hidden(fields, keyNode, "status: hidden"),
+                "status" when value is YamlScalarNode { Value: { } said } && said.Trim().Equals("hidden", StringComparison.OrdinalIgnoreCase) =>
+                    fields with { HiddenBy = "status: hidden", HiddenLine = FileLine(keyNode.Start) },
                 "status" => fields with { Status = Status(value) },
                 "draft" => fields with { Draft = Draft(value), DraftLine = FileLine(keyNode.Start), DraftWritten = null },
                 // Other tools write a date there: theirs, not Jekyll's flag, ignored with a warning as before.
@@ -177,12 +178,14 @@ internal sealed partial class FrontMatterReader(
                 "canonical_url" or "canonicalURL" when fields.TheirCanonicalUrl is null => fields with { TheirCanonicalUrl = Text(key, value) },
                 "imageIds" => fields with { ImageIds = ImageIds(value) },
                 "lastmod" or "updatedDate" or "modDatetime" or "last_modified_at" or "updated" or "updated_at" or "modified" => Ignore(fields, keyNode, ModificationDateIgnored(key)),
-                "unlisted" or "eleventyExcludeFromCollections" or "publish" or "permalink" when HiddenBy(key, value) is { } hidden => Hidden(fields, keyNode, hidden),
+                "unlisted" or "eleventyExcludeFromCollections" or "publish" or "permalink" when HiddenBy(key, value) is { } hidden =>
+                    fields with { HiddenBy = hidden, HiddenLine = FileLine(keyNode.Start) },
                 "unlisted" or "eleventyExcludeFromCollections" or "publish" when value is YamlScalarNode { Value: var flag } && bool.TryParse(flag?.Trim(), out _) => fields,
                 "aliases" or "redirect_from" or "permalink" or "path" => fields with { EarlierSlugs = [.. fields.EarlierSlugs.Concat(EarlierSlugs(key, value)).DistinctBy(earlier => earlier.Slug, StringComparer.Ordinal)] },
                 _ => IgnoreUnknownKey(fields, keyNode, $"front-matter key '{key}'"),
             };
         }
+        fields = Hidden(fields);
         // Hugo's, Jekyll's, Hexo's and Ghost's names stand for ours, so their lines are where our keys' problems are.
         foreach (var (ours, theirs) in TheirNames)
         {
@@ -278,17 +281,30 @@ internal sealed partial class FrontMatterReader(
     /// vuepress-theme-reco's <c>publish: false</c>; null when it does not.
     /// </summary>
     private static string? HiddenBy(string key, YamlNode value) =>
-        value is YamlScalarNode { Style: ScalarStyle.Plain, Value: var flag } && bool.TryParse(flag?.Trim(), out var set) &&
+        value is YamlScalarNode { Value: var flag } && bool.TryParse(flag?.Trim(), out var set) &&
         (key is "unlisted" or "eleventyExcludeFromCollections" ? set : !set)
             ? $"{key}: {(set ? "true" : "false")}"
             : null;
 
-    /// <summary>A page the site kept out of sight is a draft: the API has no unlisted article, and a public one would be listed.</summary>
-    private FrontMatterFields Hidden(FrontMatterFields fields, YamlNode keyNode, string said)
+    /// <summary>
+    /// A page the site kept out of sight is a draft: the API has no unlisted article, and a public one would be listed.
+    /// Beside <c>draft: false</c> (or <c>published: true</c>), whichever comes first, the file contradicts itself, as
+    /// beside <c>status: published</c> (<see cref="PublicationState"/>).
+    /// </summary>
+    private FrontMatterFields Hidden(FrontMatterFields fields)
     {
-        problems.Add(new ImportProblem(file, FileLine(keyNode.Start),
+        if (fields is not { HiddenBy: { } said, HiddenLine: var line })
+        {
+            return fields;
+        }
+        if (fields.Draft == false)
+        {
+            Error(line, $"'{said}' contradicts '{fields.DraftWritten ?? "draft: false"}': keep one of them.");
+            return fields;
+        }
+        problems.Add(new ImportProblem(file, line,
             $"'{said}': imported as a draft, as the API lists every published article. Give 'status: published' instead to publish it.", ImportSeverity.Warning));
-        return fields.Draft == true ? fields : fields with { Draft = true, DraftLine = FileLine(keyNode.Start), DraftWritten = said };
+        return fields.Draft == true ? fields : fields with { Draft = true, DraftLine = line, DraftWritten = said };
     }
 
     /// <summary>Their names for our keys, in the order they stand in for them (Hugo's publishDate before its date).</summary>
