@@ -5,8 +5,8 @@ namespace ContentApi.Import;
 
 /// <summary>
 /// Pelican's (and Python-Markdown's meta extension's, MultiMarkdown's) metadata: <c>Key: value</c> lines at the top of
-/// the file, up to the first blank line, with a <c>Title</c> among them (keys in any case; a line indented four spaces
-/// goes on the value above). Read as YAML front matter of the same keys in lower case, line for line: <c>Tags: a, b</c>,
+/// the file, up to the first blank line or other line, with a <c>Title</c> among them (keys in any case; a line indented
+/// four spaces goes on the value above). Read as YAML front matter of the same keys in lower case, line for line: <c>Tags: a, b</c>,
 /// <c>Authors</c>, <c>Category</c>, <c>Summary</c>, <c>Slug</c>, <c>Lang</c>, <c>Date</c>; <c>Status: hidden</c>, a
 /// page Pelican writes but lists nowhere, is a draft. Without a <c>Title</c> line, the lines are the body's.
 /// </summary>
@@ -27,7 +27,7 @@ internal static partial class MetadataLines
             }
             if (KeyLine().Match(line) is not { Success: true } match)
             {
-                return null;
+                break; // as Python-Markdown reads them: the first other line starts the body
             }
             var key = match.Groups["key"].Value.ToLowerInvariant();
             hasTitle |= key == "title";
@@ -38,7 +38,7 @@ internal static partial class MetadataLines
         {
             return null;
         }
-        var bodyLine = i < lines.Count ? i + 1 : i;
+        var bodyLine = i < lines.Count && lines.IsBlank(i) ? i + 1 : i;
         return new FrontMatterBlock(yaml.ToString(), bodyLine < lines.Count ? lines.Start(bodyLine) : text.Length, bodyLine + 1, FirstLine: 1);
     }
 

@@ -48,9 +48,21 @@ public sealed class MetadataLinesTests
         Assert.Contains(result.Problems, p => p.Line == 4 && p.Message.StartsWith("'status: hidden': imported as a draft", StringComparison.Ordinal));
     }
 
+    /// <summary>Review: as Python-Markdown (Pelican's reader) reads them, the first line that is no key line starts the body.</summary>
+    [Theory]
+    [InlineData("# Heading")]
+    [InlineData("\tindented with a tab")]
+    [InlineData("not a key line")]
+    public void The_first_other_line_starts_the_body(string line)
+    {
+        var result = Parse("Title: T", "Authors: J", line, "", "Body");
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Assert.Equal(("T", $"{line}\n\nBody\n"), (result.Document!.Title, result.Document.BodyTemplate));
+    }
+
     [Theory]
     [InlineData("Note: this is a paragraph", "", "Body")]
-    [InlineData("Title: T", "not a key line", "", "Body")]
     [InlineData("# Heading", "", "Title: T")]
     public void Lines_that_are_not_such_metadata_with_a_title_are_the_body(params string[] lines)
     {
