@@ -231,8 +231,8 @@ internal sealed partial class FrontMatterReader(
     }
 
     /// <summary>
-    /// Zola's <c>[taxonomies]</c>: its <c>tags</c> and <c>categories</c> are tags, as the keys of those names are; another
-    /// taxonomy (a theme's <c>series</c>) is ignored with a warning.
+    /// Zola's <c>[taxonomies]</c>: its <c>tags</c> and <c>categories</c> are tags, as the keys of those names are, and its
+    /// <c>authors</c> the authors; another taxonomy (a theme's <c>series</c>) is ignored with a warning.
     /// </summary>
     private FrontMatterFields Taxonomies(FrontMatterFields fields, YamlMappingNode taxonomies)
     {
@@ -242,7 +242,9 @@ internal sealed partial class FrontMatterReader(
             {
                 "tags" => fields with { Tags = [.. fields.Tags, .. Names("taxonomies.tags", value, NameList.SplitTags)] },
                 "categories" => fields with { Categories = [.. fields.Categories, .. Names("taxonomies.categories", value, NameList.SplitTags)] },
-                var other => IgnoreUnknownKey(fields, nameNode, $"taxonomy '{other}' (tags and categories are read)"),
+                // Zola themes' authors taxonomy: the authors, unless the page's own key names them.
+                "authors" when fields.Authors is null => fields with { Authors = Names("taxonomies.authors", value, NameList.SplitAuthors) },
+                var other => IgnoreUnknownKey(fields, nameNode, $"taxonomy '{other}' (tags, categories and authors are read)"),
             };
         }
         return fields;

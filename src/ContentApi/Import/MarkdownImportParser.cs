@@ -38,7 +38,7 @@ public static class MarkdownImportParser
             return new ImportResult(null, problems);
         }
         var fields = frontMatter is null ? FrontMatterFields.None : ReadFrontMatter(fileName, frontMatter, problems, imagePage, siteZone);
-        if (fields is { PublishedAt: null, Draft: not true } && FileNameDate.Of(fileName, siteZone) is { } postDate)
+        if (fields is { PublishedAt: null, Draft: not true } && fields.Status != "draft" && FileNameDate.Of(fileName, siteZone) is { } postDate)
         {
             fields = fields with { PublishedAt = postDate };
         }

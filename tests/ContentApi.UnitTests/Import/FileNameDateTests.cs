@@ -52,6 +52,7 @@ public sealed class FileNameDateTests
     [InlineData("_posts/2024-05-01-welcome.md", "date: 2024-05-01 10:00:00 +0800", "2024-05-01T02:00:00Z")]
     [InlineData("_posts/2024-05-01-welcome.md", "draft: true", null)]
     [InlineData("_posts/2024-05-01-welcome.md", "published: false", null)]
+    [InlineData("blog/2024-05-01-welcome.md", "status: draft", null)]
     [InlineData("_drafts/2024-05-01-welcome.md", "authors: []", null)]
     [InlineData("_drafts/2024/2024-05-01-welcome.md", "authors: []", null)]
     [InlineData("posts/2024-05-01welcome.md", "authors: []", null)]
@@ -59,7 +60,10 @@ public sealed class FileNameDateTests
     [InlineData("_posts/2024-13-45-welcome.md", "authors: []", null)]
     public void The_files_own_date_or_draft_wins_and_drafts_have_none(string path, string frontMatter, string? publishedAt)
     {
-        var document = Parse(path, frontMatter);
+        var result = MarkdownImportParser.Parse(Path.Combine(Path.GetTempPath(), "site", path), Import.Lines(["---", "title: T", frontMatter, "---", "Body"]));
+        // Review: a status: draft was told its 'publishedAt' was dropped, a key it does not have (the name's date was taken).
+        Assert.DoesNotContain(result.Problems, p => p.Message.Contains("'publishedAt' dropped", StringComparison.Ordinal) && !frontMatter.StartsWith("date", StringComparison.Ordinal));
+        var document = result.Document!;
         Assert.Equal(publishedAt is null ? null : DateTimeOffset.Parse(publishedAt, System.Globalization.CultureInfo.InvariantCulture), document.PublishedAt);
     }
 }

@@ -48,7 +48,20 @@ public sealed class OtherGeneratorsFrontMatterTests
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         Assert.Equal(["rust", "ssg", "programming"], result.Document!.Tags.Names());
         var warning = Assert.Single(result.Problems); // at its table's line: TOML is read as YAML, which keeps the tables' lines
-        Assert.Equal((5, "Unknown taxonomy 'series' (tags and categories are read) ignored."), (warning.Line, warning.Message));
+        Assert.Equal((5, "Unknown taxonomy 'series' (tags, categories and authors are read) ignored."), (warning.Line, warning.Message));
+    }
+
+    /// <summary>Review: many Zola themes name a page's authors as a taxonomy, which was ignored, so the file had none.</summary>
+    [Fact]
+    public void A_zola_authors_taxonomy_names_the_authors_unless_the_page_does()
+    {
+        var byTaxonomy = MarkdownImportParser.Parse(Import.File, Import.Lines("+++", "title = \"T\"", "[taxonomies]", "authors = [\"Ann\", \"Bo\"]", "+++", "Body"));
+        var byKey = MarkdownImportParser.Parse(Import.File, Import.Lines("+++", "title = \"T\"", "authors = [\"Cy\"]", "[taxonomies]", "authors = [\"Ann\"]", "+++", "Body"));
+
+        Assert.Equal(["Ann", "Bo"], byTaxonomy.Document!.Authors.Names());
+        Assert.Empty(byTaxonomy.Problems);
+        Assert.Equal(["Cy"], byKey.Document!.Authors.Names());
+        Assert.Contains("taxonomy 'authors'", Assert.Single(byKey.Problems).Message, StringComparison.Ordinal);
     }
 
     [Fact]
