@@ -12,16 +12,14 @@ namespace ContentApi.Import;
 /// </summary>
 internal static partial class FileNameDate
 {
-    public static DateTimeOffset? Of(string file, TimeZoneInfo? siteZone = null)
-    {
-        if (InFolderNamed(Path.GetDirectoryName(file), "_drafts") || DatedName().Match(NameOf(file)) is not { Success: true } dated)
-        {
-            return null;
-        }
-        return DateTime.TryParseExact(dated.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+    public static DateTimeOffset? Of(string file, TimeZoneInfo? siteZone = null) =>
+        Written(file) is { } written && DateTime.TryParseExact(written, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? FrontMatterDate.At(date, siteZone)
             : null;
-    }
+
+    /// <summary>The date the name starts with, as written (perhaps no day of the calendar: 2024-02-30); null when none counts.</summary>
+    public static string? Written(string file) =>
+        !InFolderNamed(Path.GetDirectoryName(file), "_drafts") && DatedName().Match(NameOf(file)) is { Success: true } dated ? dated.Groups["date"].Value : null;
 
     /// <summary>The name a post's URL and date come from: the file's, or its folder's for a page bundle's <c>index</c>.</summary>
     public static string NameOf(string file)

@@ -38,9 +38,16 @@ public static class MarkdownImportParser
             return new ImportResult(null, problems);
         }
         var fields = frontMatter is null ? FrontMatterFields.None : ReadFrontMatter(fileName, frontMatter, problems, imagePage, siteZone);
-        if (fields is { PublishedAt: null, Draft: not true } && fields.Status != "draft" && FileNameDate.Of(fileName, siteZone) is { } postDate)
+        if (fields is { PublishedAt: null, Draft: not true } && fields.Status != "draft" && FileNameDate.Written(fileName) is { } nameDate)
         {
-            fields = fields with { PublishedAt = postDate };
+            if (FileNameDate.Of(fileName, siteZone) is { } postDate)
+            {
+                fields = fields with { PublishedAt = postDate };
+            }
+            else
+            {
+                problems.Add(new ImportProblem(fileName, 1, $"The file name's date, {nameDate}, is no instant this API holds (no such day, or before year 1 on the site's clock): the post has no date from it.", ImportSeverity.Warning));
+            }
         }
         // Front matter that failed may well have held the title: looking for one in the body would only mislead.
         var frontMatterFailed = problems.Any(p => p.Severity == ImportSeverity.Error);

@@ -35,6 +35,11 @@ public sealed class MarkdownImporter(
         var (profiles, profileProblems) = options.Profiles?.For(path) ?? (SiteProfiles.None, []);
         var result = MarkdownImportParser.Parse(path, text, options.For(path, profiles));
         var problems = profileProblems.Concat(result.Problems).ToList();
+        if (path.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase))
+        {
+            // Given by itself: a folder's are left out (MarkdownFiles).
+            problems.Add(new ImportProblem(path, 1, "An MDX file, read as Markdown: its JSX (components, {…} expressions, import lines) is text readers would see.", ImportSeverity.Warning));
+        }
         if (result.Document is not { } document)
         {
             summary.Failed++;

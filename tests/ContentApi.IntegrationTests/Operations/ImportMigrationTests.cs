@@ -386,6 +386,11 @@ public sealed class ImportMigrationTests(ApiFactory factory) : IClassFixture<Api
         (exitCode, output) = await ImportAsync(Path.Combine(folder, "_index.md"));
         Assert.True(exitCode == 0, output);
         Assert.Contains("Files read: 1; articles created: 1,", output, StringComparison.Ordinal);
+
+        // Review: an MDX file given by itself was read as Markdown without a word.
+        (exitCode, output) = await ImportAsync(Path.Combine(folder, $"mdx-{marker}.mdx"));
+        Assert.True(exitCode == 0, output);
+        Assert.Contains($"mdx-{marker}.mdx:1: warning: An MDX file, read as Markdown: its JSX", output, StringComparison.Ordinal);
     }
 
     /// <summary>
