@@ -23,6 +23,7 @@ internal sealed partial class FrontMatterReader
                 "categories" => fields with { Categories = [.. fields.Categories, .. Names("taxonomies.categories", value, NameList.SplitTags)] },
                 // Zola themes' authors taxonomy: the authors, unless the page's own key names them.
                 "authors" when fields.Authors is null => fields with { Authors = Names("taxonomies.authors", value, NameList.SplitAuthors) },
+                "authors" => Ignore(fields, nameNode, "'taxonomies.authors' ignored: 'authors' names the page's authors."),
                 var other => IgnoreUnknownKey(fields, nameNode, $"taxonomy '{other}' (tags, categories and authors are read)"),
             };
         }

@@ -23,9 +23,10 @@ internal sealed partial class FrontMatterReader(
         YamlNode? root;
         try
         {
-            if (PositionTooDeep(yaml) is { } tooDeep)
+            // An alias right after a list ("tags: [a]*b") is a key too: the loader's message below says what it is.
+            if (YamlShape.Unsafe(yaml) is var (at, problem, ofKey) && !(ofKey && AliasAfterCollection(yaml) is not null))
             {
-                Error(FileLine(tooDeep), $"Front matter nests lists and mappings deeper than {MaxDepth} levels.");
+                Error(FileLine(at), $"Front matter has {problem}.");
                 return FrontMatterFields.None;
             }
             var stream = new YamlStream();
@@ -66,32 +67,6 @@ internal sealed partial class FrontMatterReader(
             return FrontMatterFields.None;
         }
         return ReadFields(mapping);
-    }
-
-    /// <summary>Deeper than any front matter needs; YamlDotNet builds its node tree recursively, and 50,000 levels overflowed the stack.</summary>
-    private const int MaxDepth = 64;
-
-    /// <summary>Where nesting first passes <see cref="MaxDepth"/>, found with the parser's events, which need no recursion.</summary>
-    private static Mark? PositionTooDeep(string yaml)
-    {
-        var parser = new Parser(new StringReader(yaml));
-        var depth = 0;
-        while (parser.MoveNext())
-        {
-            switch (parser.Current)
-            {
-                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
-                    if (++depth > MaxDepth)
-                    {
-                        return parser.Current.Start;
-                    }
-                    break;
-                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
-                    depth--;
-                    break;
-            }
-        }
-        return null;
     }
 
     /// <summary>Where an alias right after a list or mapping starts, found with the parser's events; null when there is none.</summary>

@@ -22,11 +22,22 @@ public static class MarkdownFiles
         var pending = new Stack<string>([folder]);
         while (pending.TryPop(out var directory))
         {
-            if (!seen.Add(RealPath(directory)))
+            string[] entries, children;
+            try
             {
+                if (!seen.Add(RealPath(directory)))
+                {
+                    continue;
+                }
+                (entries, children) = (Directory.GetFiles(directory), Directory.GetDirectories(directory));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // A folder whose name the file system cannot give back (not UTF-8) or may not be read: the rest is imported.
+                leftOut.Add((directory, $"not imported: the folder could not be read ({exception.Message})."));
                 continue;
             }
-            foreach (var file in Directory.EnumerateFiles(directory).Where(file => !IsHidden(file)))
+            foreach (var file in entries.Where(file => !IsHidden(file)))
             {
                 if (WhyLeftOut(file) is { } why)
                 {
@@ -37,7 +48,7 @@ public static class MarkdownFiles
                     files.Add(file);
                 }
             }
-            foreach (var child in Directory.EnumerateDirectories(directory).Where(child => !IsHidden(child)))
+            foreach (var child in children.Where(child => !IsHidden(child)))
             {
                 pending.Push(child);
             }

@@ -1,3 +1,4 @@
+using ContentApi.Http.Json;
 using ContentApi.Rendering;
 
 namespace ContentApi.Import;
@@ -40,13 +41,14 @@ public static class MarkdownImportParser
         var fields = frontMatter is null ? FrontMatterFields.None : ReadFrontMatter(fileName, frontMatter, problems, imagePage, siteZone);
         if (fields is { PublishedAt: null, Draft: not true } && fields.Status != "draft" && FileNameDate.Written(fileName) is { } nameDate)
         {
-            if (FileNameDate.Of(fileName, siteZone) is { } postDate)
+            if (FileNameDate.Of(fileName, siteZone) is { UtcDateTime.Year: >= UtcDateTimeOffsetConverter.FirstYear and <= UtcDateTimeOffsetConverter.LastYear } postDate)
             {
                 fields = fields with { PublishedAt = postDate };
             }
             else
             {
-                problems.Add(new ImportProblem(fileName, 1, $"The file name's date, {nameDate}, is no instant this API holds (no such day, or before year 1 on the site's clock): the post has no date from it.", ImportSeverity.Warning));
+                problems.Add(new ImportProblem(fileName, 1,
+                    $"The file name's date, {nameDate}, is no day of the years {UtcDateTimeOffsetConverter.FirstYear} to {UtcDateTimeOffsetConverter.LastYear} in UTC: the post has no date from it.", ImportSeverity.Warning));
             }
         }
         // Front matter that failed may well have held the title: looking for one in the body would only mislead.
@@ -79,7 +81,7 @@ public static class MarkdownImportParser
         {
             authors = [new NamedRef(defaultAuthor)];
         }
-        authors = SiteProfiles.Resolve(authors, profiles?.Authors);
+        authors = SiteProfiles.Resolve(authors, profiles?.Authors, fileName, fields.KeyLines.GetValueOrDefault("authors", 1), problems);
         var images = body?.TakeImages() ?? [];
         var keyLines = new Dictionary<string, int>(fields.KeyLines) { ["body"] = bodyFirstLine };
         var title = fields.Title;
@@ -107,7 +109,7 @@ public static class MarkdownImportParser
             Status = status,
             PublishedAt = publishedAt,
             Authors = authors,
-            Tags = SiteProfiles.Resolve(fields.Tags, profiles?.Tags),
+            Tags = SiteProfiles.Resolve(fields.Tags, profiles?.Tags, fileName, fields.KeyLines.GetValueOrDefault("tags", 1), problems),
             CoverImage = fields.Cover,
             CoverLine = fields.CoverLine,
             CanonicalUrl = fields.CanonicalUrl,

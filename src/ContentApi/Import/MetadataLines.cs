@@ -32,7 +32,9 @@ internal static partial class MetadataLines
             var key = match.Groups["key"].Value.ToLowerInvariant();
             hasTitle |= key == "title";
             var value = string.Join(" ", [match.Groups["value"].Value.Trim(), .. Continuation(lines, i + 1)]);
-            yaml.Append(key).Append(": \"").Append(value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append("\"\n");
+            yaml.Append(key).Append(": \"");
+            AppendEscaped(yaml, value);
+            yaml.Append("\"\n");
         }
         if (!hasTitle)
         {
@@ -40,6 +42,29 @@ internal static partial class MetadataLines
         }
         var bodyLine = i < lines.Count && lines.IsBlank(i) ? i + 1 : i;
         return new FrontMatterBlock(yaml.ToString(), bodyLine < lines.Count ? lines.Start(bodyLine) : text.Length, bodyLine + 1, FirstLine: 1);
+    }
+
+    /// <summary>
+    /// The value as a YAML double-quoted text: its control characters and line separators escaped, so that they reach
+    /// the API's rules as written (a NEL or U+2028 broke the YAML; a NUL ended it).
+    /// </summary>
+    private static void AppendEscaped(StringBuilder yaml, string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is '\\' or '"')
+            {
+                yaml.Append('\\').Append(c);
+            }
+            else if (char.IsControl(c) || c is '\u2028' or '\u2029')
+            {
+                yaml.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                yaml.Append(c);
+            }
+        }
     }
 
     private static IEnumerable<string> Continuation(TextLines lines, int from)

@@ -19,16 +19,46 @@ public sealed record SiteProfiles(IReadOnlyDictionary<string, NamedRef> Authors,
     /// <summary>The file names read, and whether each defines authors (else tags).</summary>
     public static readonly IReadOnlyList<(string Name, bool OfAuthors)> FileNames = [("authors.yml", true), (".authors.yml", true), ("tags.yml", false)];
 
-    /// <summary>The authors or tags a file names, each entry of a name alone that is a key of <paramref name="byKey"/> as that key's.</summary>
-    public static IReadOnlyList<NamedRef> Resolve(IReadOnlyList<NamedRef> named, IReadOnlyDictionary<string, NamedRef>? byKey) =>
-        byKey is null or { Count: 0 } ? named
-            : NameList.Clean(named.Select(entry => entry is { Slug: null, Details: null } && byKey.TryGetValue(entry.Name, out var defined) ? defined : entry));
+    /// <summary>
+    /// The authors or tags a file names, each entry of a name alone that is a key of <paramref name="byKey"/> as that
+    /// key's; two keys of one slug name one author or tag, which a warning says.
+    /// </summary>
+    public static IReadOnlyList<NamedRef> Resolve(
+        IReadOnlyList<NamedRef> named, IReadOnlyDictionary<string, NamedRef>? byKey, string file, int line, List<ImportProblem> problems)
+    {
+        if (byKey is null or { Count: 0 })
+        {
+            return named;
+        }
+        var keysBySlug = new Dictionary<string, string>(StringComparer.Ordinal);
+        var resolved = new List<NamedRef>();
+        foreach (var entry in named)
+        {
+            if (entry is not { Slug: null, Details: null } || !byKey.TryGetValue(entry.Name, out var defined))
+            {
+                resolved.Add(entry);
+                continue;
+            }
+            if (defined.Slug is { } slug && !keysBySlug.TryAdd(slug, entry.Name) && keysBySlug[slug] != entry.Name)
+            {
+                problems.Add(new ImportProblem(file, line,
+                    $"'{entry.Name}' and '{keysBySlug[slug]}' are defined with one slug, '{slug}', so they name one: '{byKey[keysBySlug[slug]].Name}'.", ImportSeverity.Warning));
+            }
+            resolved.Add(defined);
+        }
+        return NameList.Clean(resolved);
+    }
 
     /// <summary>The entries of one such file by key; what cannot be read is a warning at its line, and that entry or value is left out.</summary>
     public static IReadOnlyDictionary<string, NamedRef> Read(string file, string yaml, bool ofAuthors, List<ImportProblem> problems)
     {
         var entries = new Dictionary<string, NamedRef>(StringComparer.Ordinal);
         YamlNode? root;
+        if (YamlShape.Unsafe(yaml) is var (at, problem, _))
+        {
+            Warn(at, $"{problem}, so its entries are not read.");
+            return entries;
+        }
         try
         {
             var stream = new YamlStream();
@@ -58,6 +88,10 @@ public sealed record SiteProfiles(IReadOnlyDictionary<string, NamedRef> Authors,
             else if (value is not YamlMappingNode)
             {
                 Warn(keyNode.Start, "an entry is a mapping of its name and details: left out.");
+            }
+            else if (keyNode is not YamlScalarNode { Value.Length: > 0 })
+            {
+                Warn(keyNode.Start, "an entry without a key, which no post can name: left out.");
             }
         }
         return entries;

@@ -57,7 +57,20 @@ public sealed class FileNameDateTests
         Assert.Null(result.Document!.PublishedAt);
         var warning = Assert.Single(result.Problems);
         Assert.Equal((1, ImportSeverity.Warning), (warning.Line, warning.Severity));
-        Assert.StartsWith("The file name's date, 2024-02-30, is no instant", warning.Message, StringComparison.Ordinal);
+        Assert.Equal("The file name's date, 2024-02-30, is no day of the years 1900 to 9999 in UTC: the post has no date from it.", warning.Message);
+    }
+
+    /// <summary>Fuzz: a name's date before 1900 failed the file with the API's message on 'publishedAt', a key it does not have.</summary>
+    [Theory]
+    [InlineData("1900-01-01-edge.md", "Asia/Taipei")]
+    [InlineData("0001-01-01_old.md", null)]
+    public void A_name_date_outside_the_apis_years_is_told_and_gives_no_date(string name, string? zone)
+    {
+        var result = MarkdownImportParser.Parse(Path.Combine(Path.GetTempPath(), "site", "blog", name), Import.Lines("---", "title: T", "---", "Body"),
+            new ParseOptions(SiteZone: zone is null ? null : TimeZoneInfo.FindSystemTimeZoneById(zone)));
+
+        Assert.Null(result.Document!.PublishedAt);
+        Assert.StartsWith($"The file name's date, {name[..10]}, is no day of the years 1900 to 9999", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
     }
 
     [Theory]

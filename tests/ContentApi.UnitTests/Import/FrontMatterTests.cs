@@ -567,4 +567,14 @@ public sealed class FrontMatterTests
         Assert.Contains("deeper than 64", problem.Message, StringComparison.Ordinal);
         Assert.Equal(3, problem.Line);
     }
+
+    /// <summary>Fuzz: a key holding itself overflowed the stack (the process died); a key of aliases of aliases hashed for minutes.</summary>
+    [Theory]
+    [InlineData("? &a [*a]", 4)]
+    [InlineData("? [a, b]", 4)]
+    public void A_key_that_is_a_list_or_alias_fails_the_file_at_its_line(string key, int line)
+    {
+        var problem = Import.FailsWith(Import.Lines("---", "title: T", "authors: [J]", key, ": 1", "---", "Body"));
+        Assert.Equal((line, "Front matter has a key that is a list, a mapping or an alias ('? [a]', '? *a'), which no key needs."), (problem.Line, problem.Message));
+    }
 }

@@ -69,4 +69,23 @@ public sealed class MarkdownFilesTests
         Assert.StartsWith("not imported: '_index' is a section's list page", listing.LeftOut[0].Why, StringComparison.Ordinal);
         Assert.StartsWith("not imported: an MDX file", listing.LeftOut[1].Why, StringComparison.Ordinal);
     }
+
+    /// <summary>Fuzz: one folder whose name is not UTF-8 stopped the whole import, the other files never read.</summary>
+    [Fact]
+    public void A_folder_that_cannot_be_read_is_left_out_and_the_rest_listed()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "contentapi-markdownfiles", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "ok.md"), "");
+        var badName = System.Text.Encoding.UTF8.GetBytes(root + "/bad").Concat(new byte[] { 0xFF, (byte)'d', 0 }).ToArray();
+        Assert.Equal(0, MakeDirectory(badName, Convert.ToUInt32("755", 8)));
+
+        var listing = MarkdownFiles.List(root);
+
+        Assert.Equal([Path.Combine(root, "ok.md")], listing.Files);
+        Assert.StartsWith("not imported: the folder could not be read", Assert.Single(listing.LeftOut).Why, StringComparison.Ordinal);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkdir", SetLastError = true)]
+    private static extern int MakeDirectory(byte[] path, uint mode);
 }

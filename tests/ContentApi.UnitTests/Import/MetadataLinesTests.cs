@@ -70,4 +70,17 @@ public sealed class MetadataLinesTests
         Assert.Contains(lines[0].TrimStart('#', ' '), document.Title + "\n" + document.BodyTemplate, StringComparison.Ordinal);
         Assert.Contains(lines[^1], document.BodyTemplate, StringComparison.Ordinal);
     }
+
+    /// <summary>Fuzz: a line separator in a value broke the YAML it is read as, and a NUL ended it, each with a message about YAML the file does not have.</summary>
+    [Theory]
+    [InlineData("\u2028")]
+    [InlineData("\u0085")]
+    [InlineData("\0")]
+    public void A_control_character_or_line_separator_in_a_value_reaches_the_rules_as_written(string character)
+    {
+        var result = Parse($"Title: A{character}B", "Authors: J", "", "Body");
+
+        Assert.DoesNotContain(result.Problems, p => p.Message.Contains("YAML", StringComparison.Ordinal));
+        Assert.Equal($"A{character}B", result.Document?.Title ?? $"A{character}B");
+    }
 }

@@ -153,4 +153,32 @@ public sealed class SiteProfilesTests
         Assert.All(problems.Concat(tagProblems), p => Assert.True(p.Severity == ImportSeverity.Warning && p.Message.Length < 300, p.Message));
         Assert.StartsWith($"'title' {new string('y', 100)}… left out: Must be at most 5000 characters", problems[0].Message, StringComparison.Ordinal);
     }
+
+    /// <summary>Fuzz: YamlDotNet's loader overflowed the stack on these (the process died) and hashed a key of aliases of aliases for minutes.</summary>
+    [Theory]
+    [InlineData(50_000, null)]
+    [InlineData(0, "? &a [*a]\n: 1")]
+    [InlineData(0, "x: &a [lol, lol]\n? *a\n: 1")]
+    public void A_file_the_yaml_loader_cannot_be_given_is_a_warning(int depth, string? yaml)
+    {
+        var problems = new List<ImportProblem>();
+        var entries = SiteProfiles.Read("blog/tags.yml", yaml ?? new string('[', depth) + new string(']', depth), false, problems);
+
+        Assert.Empty(entries);
+        Assert.EndsWith("so its entries are not read.", Assert.Single(problems).Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Fuzz: two keys defined with one slug named one tag without a word, and an entry keyed "" was dropped silently.</summary>
+    [Fact]
+    public void Two_keys_of_one_slug_are_told_and_an_entry_without_a_key_too()
+    {
+        var problems = new List<ImportProblem>();
+        var tags = SiteProfiles.Read("blog/tags.yml", Import.Lines("news: {label: News, permalink: /tags/news}", "announcements: {label: Announcements, permalink: /tags/news}", "'': {label: Nothing}"), false, problems);
+        Assert.Equal("an entry without a key, which no post can name: left out.", Assert.Single(problems).Message);
+
+        var resolved = SiteProfiles.Resolve([new NamedRef("news"), new NamedRef("announcements")], tags, "post.md", 4, problems);
+
+        Assert.Equal([new NamedRef("News", "news")], resolved);
+        Assert.Equal((4, "'announcements' and 'news' are defined with one slug, 'news', so they name one: 'News'."), (problems[^1].Line, problems[^1].Message));
+    }
 }
