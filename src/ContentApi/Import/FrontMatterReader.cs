@@ -512,6 +512,11 @@ internal sealed partial class FrontMatterReader(
             }
             return value;
         }
+        if (text.Trim().ToLowerInvariant() is "last modified" or "created" or "git last modified" or "git created")
+        {
+            Error(FileLine(node.Start), $"'{key}: {text.Trim()}' is Eleventy's: the file's time on disk or in git, which this import does not read (a copy of the site changes it). Give the post's date.");
+            return null;
+        }
         Error(FileLine(node.Start), $"Unsupported {key} format '{text}'; use {FrontMatterDate.SupportedFormats}.");
         return null;
     }

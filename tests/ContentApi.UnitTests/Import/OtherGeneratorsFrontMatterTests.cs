@@ -149,4 +149,15 @@ public sealed class OtherGeneratorsFrontMatterTests
         var result = Parse("slug: /");
         Assert.Equal(("/", 0), (result.Document!.Slug, result.Problems.Count));
     }
+
+    /// <summary>Eleventy's dates that name a file's time were "Unsupported date format", which did not say what to do.</summary>
+    [Theory]
+    [InlineData("Last Modified")]
+    [InlineData("git Created")]
+    public void Eleventys_file_time_dates_fail_saying_what_they_are(string date)
+    {
+        var error = Assert.Single(Parse($"date: {date}").Problems, p => p.Severity == ImportSeverity.Error);
+        Assert.Equal((4, $"'date: {date}' is Eleventy's: the file's time on disk or in git, which this import does not read (a copy of the site changes it). Give the post's date."),
+            (error.Line, error.Message));
+    }
 }
