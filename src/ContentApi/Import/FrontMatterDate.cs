@@ -11,7 +11,7 @@ namespace ContentApi.Import;
 /// <c>2024-05-01T10:00:00</c>, Astro's template <c>Jul 08 2022</c>; a date alone is that day's midnight.
 /// </summary>
 /// <param name="siteZone">The site's time zone; null: UTC.</param>
-internal sealed class FrontMatterDate(TimeZoneInfo? siteZone)
+internal sealed partial class FrontMatterDate(TimeZoneInfo? siteZone)
 {
     /// <param name="Value">The instant; null when the text is no date this reads, or names an instant .NET cannot hold.</param>
     /// <param name="ReadAsUtc">A time of day without an offset, read as UTC because no site time zone was given.</param>
@@ -38,10 +38,16 @@ internal sealed class FrontMatterDate(TimeZoneInfo? siteZone)
         {
             return OnSiteClock(local, siteZone is null);
         }
-        return DateTime.TryParseExact(text, DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+        return DateTime.TryParseExact(AsAbbreviated(text), DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? OnSiteClock(day, false)
             : new(null, false);
     }
+
+    /// <summary>A month abbreviated as AP and newspapers write it, "Sept. 8, 2022", "Jan. 5, 2024", as .NET reads it: "Sep 8, 2022".</summary>
+    private static string AsAbbreviated(string text) => ApMonth().Replace(text, match => match.Groups["month"].Value[..3]);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<month>Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ApMonth();
 
     private Reading OnSiteClock(DateTime local, bool readAsUtc) =>
         At(local, siteZone) is { } value ? new(value, readAsUtc) : new(null, readAsUtc, BeyondRange: true);

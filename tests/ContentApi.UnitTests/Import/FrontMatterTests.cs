@@ -134,6 +134,10 @@ public sealed class FrontMatterTests
     [InlineData("September 24, 2025", "2025-09-24T00:00:00Z")]
     [InlineData("Sep 4 2025", "2025-09-04T00:00:00Z")]
     [InlineData("24 September 2025", "2025-09-24T00:00:00Z")]
+    // AP's abbreviations, as newspapers' sites write them: refused before.
+    [InlineData("Sept. 8, 2022", "2022-09-08T00:00:00Z")]
+    [InlineData("Sept 8, 2022", "2022-09-08T00:00:00Z")]
+    [InlineData("Jan. 5, 2024", "2024-01-05T00:00:00Z")]
     public void Parse_published_at_accepts_rfc3339_and_dates(string yaml, string expectedUtc)
     {
         var document = Import.Succeeds(Import.Lines("---", "title: T", "publishedAt: " + yaml, "---", "Body"));
