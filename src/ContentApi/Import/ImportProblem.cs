@@ -13,8 +13,4 @@ public enum ImportSeverity
 public sealed record ImportProblem(string File, int Line, string Message, ImportSeverity Severity = ImportSeverity.Error)
 {
     public override string ToString() => $"{File}:{Line}: {Severity.ToString().ToLowerInvariant()}: {Message}";
-
-    /// <summary>A value a problem quotes: its first 100 characters, so that a 70,000-character bio is no line of its own.</summary>
-    public static string Shortened(string value) =>
-        value.Length <= 100 ? value : value[..(char.IsHighSurrogate(value[99]) ? 99 : 100)] + "…";
 }

@@ -61,11 +61,16 @@ public static class MarkdownFiles
     /// components and expressions would be published as text.
     /// </summary>
     private static string? WhyLeftOut(string file) =>
-        file.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase)
-            ? "not imported: an MDX file, whose JSX (components, {…} expressions, import lines) would be published as text. Rewrite the JSX as Markdown and rename the file to .md to import it."
+        IsMdx(file)
+            ? $"not imported: an MDX file, whose {MdxJsx} would be published as text. Rewrite the JSX as Markdown and rename the file to .md to import it."
             : IsMarkdown(file) && Path.GetFileName(file).StartsWith("_index.", StringComparison.Ordinal)
                 ? "not imported: '_index' is a section's list page (Hugo, Zola), not a post. Give the file to import by itself to import it as an article."
                 : null;
+
+    public static bool IsMdx(string file) => file.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What an MDX file holds that Markdown does not.</summary>
+    public const string MdxJsx = "JSX (components, {…} expressions, import lines)";
 
     private static bool IsHidden(string path) => Path.GetFileName(path).StartsWith('.');
 

@@ -35,10 +35,10 @@ public sealed class MarkdownImporter(
         var (profiles, profileProblems) = options.Profiles?.For(path) ?? (SiteProfiles.None, []);
         var result = MarkdownImportParser.Parse(path, text, options.For(path, profiles));
         var problems = profileProblems.Concat(result.Problems).ToList();
-        if (path.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase))
+        if (MarkdownFiles.IsMdx(path))
         {
             // Given by itself: a folder's are left out (MarkdownFiles).
-            problems.Add(new ImportProblem(path, 1, "An MDX file, read as Markdown: its JSX (components, {…} expressions, import lines) is text readers would see.", ImportSeverity.Warning));
+            problems.Add(new ImportProblem(path, 1, $"An MDX file, read as Markdown: its {MarkdownFiles.MdxJsx} is text readers would see.", ImportSeverity.Warning));
         }
         if (result.Document is not { } document)
         {
@@ -390,7 +390,7 @@ public sealed class MarkdownImporter(
                     nameof(TagRequest.Description) => ("description", named.Details?.Text),
                     _ => ("name", named.Name),
                 };
-                problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault(what + "s", 1), $"The {what} {part} '{ImportProblem.Shortened(value ?? "")}': {error.ErrorMessage}"));
+                problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault(what + "s", 1), $"The {what} {part} '{Http.Errors.Echoed.Cut(value ?? "")}': {error.ErrorMessage}"));
             }
         }
     }

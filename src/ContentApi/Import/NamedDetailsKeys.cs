@@ -46,7 +46,7 @@ internal static class NamedDetailsKeys
         }
         else
         {
-            refusal = $"'{key}' {ImportProblem.Shortened(value)} left out: {message}";
+            refusal = $"'{key}' {Http.Errors.Echoed.Cut(value)} left out: {message}";
         }
         return true;
     }
