@@ -13,8 +13,10 @@ namespace ContentApi.Import;
 /// <param name="imagePage">Where the file's page is, to resolve a cover given as a path (<see cref="ImageBaseUrl"/>); null: paths stay as written.</param>
 /// <param name="siteZone">The site's time zone, for dates written without an offset (<see cref="FrontMatterDate"/>); null: UTC.</param>
 /// <param name="firstLine">The file line of the text's first line (<see cref="FrontMatterBlock.FirstLine"/>).</param>
+/// <param name="fileExistsBeside">Whether a path relative to the file's folder names a file (<see cref="CoverInImagesFolder"/>).</param>
 internal sealed partial class FrontMatterReader(
-    string file, List<ImportProblem> problems, Uri? imagePage = null, TimeZoneInfo? siteZone = null, int firstLine = FrontMatterBlock.FirstYamlLine)
+    string file, List<ImportProblem> problems, Uri? imagePage = null, TimeZoneInfo? siteZone = null, int firstLine = FrontMatterBlock.FirstYamlLine,
+    Func<string, bool>? fileExistsBeside = null)
 {
     private readonly FrontMatterDate _dates = new(siteZone);
 
@@ -227,7 +229,7 @@ internal sealed partial class FrontMatterReader(
             problems.Add(new ImportProblem(file, FileLine(node.Start), $"'{key}' ignored: a cover is one URL.", ImportSeverity.Warning));
             return null;
         }
-        var url = ImageBaseUrl.Resolve(imagePage, written);
+        var url = ImageBaseUrl.Resolve(imagePage, CoverInImagesFolder.PathOf(written, fileExistsBeside));
         if (TextRules.IsHttpUrl(url) || ImageReferences.ParseId(url) is not null)
         {
             return new CoverImageRef(url);

@@ -11,5 +11,9 @@ public sealed record ImportOptions(
 {
     public static ImportOptions None { get; } = new();
 
-    public ParseOptions For(string file, SiteProfiles? profiles = null) => new(ImageBase?.PageOf(file), SlugsFromFileNames, DefaultAuthor, SiteZone, profiles);
+    public ParseOptions For(string file, SiteProfiles? profiles = null)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
+        return new(ImageBase?.PageOf(file), SlugsFromFileNames, DefaultAuthor, SiteZone, profiles, relative => File.Exists(Path.Combine(folder, relative)));
+    }
 }

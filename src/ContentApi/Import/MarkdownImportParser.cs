@@ -28,7 +28,7 @@ public static class MarkdownImportParser
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(content);
-        var (imagePage, slugFromFileName, defaultAuthor, siteZone, profiles) = options ?? ParseOptions.None;
+        var (imagePage, slugFromFileName, defaultAuthor, siteZone, profiles, fileExistsBeside) = options ?? ParseOptions.None;
         var problems = new List<ImportProblem>();
         var text = content.StartsWith('\uFEFF') ? content[1..] : content;
 
@@ -38,7 +38,7 @@ public static class MarkdownImportParser
             problems.Add(new ImportProblem(fileName, 1, frontMatterError));
             return new ImportResult(null, problems);
         }
-        var fields = frontMatter is null ? FrontMatterFields.None : ReadFrontMatter(fileName, frontMatter, problems, imagePage, siteZone);
+        var fields = frontMatter is null ? FrontMatterFields.None : ReadFrontMatter(fileName, frontMatter, problems, imagePage, siteZone, fileExistsBeside);
         if (fields is { PublishedAt: null, Draft: not true } && fields.Status != "draft" && FileNameDate.Written(fileName) is { } nameDate)
         {
             if (FileNameDate.Of(fileName, siteZone) is { UtcDateTime.Year: >= UtcDateTimeOffsetConverter.FirstYear and <= UtcDateTimeOffsetConverter.LastYear } postDate)
@@ -122,11 +122,12 @@ public static class MarkdownImportParser
     }
 
     /// <summary>The fields of YAML front matter (or metadata lines, read as YAML), or of TOML read as YAML; a TOML syntax error is the file's error at its line.</summary>
-    private static FrontMatterFields ReadFrontMatter(string fileName, FrontMatterBlock frontMatter, List<ImportProblem> problems, Uri? imagePage, TimeZoneInfo? siteZone)
+    private static FrontMatterFields ReadFrontMatter(
+        string fileName, FrontMatterBlock frontMatter, List<ImportProblem> problems, Uri? imagePage, TimeZoneInfo? siteZone, Func<string, bool>? fileExistsBeside)
     {
         if (!frontMatter.IsToml)
         {
-            return new FrontMatterReader(fileName, problems, imagePage, siteZone, frontMatter.FirstLine).Read(frontMatter.Text);
+            return new FrontMatterReader(fileName, problems, imagePage, siteZone, frontMatter.FirstLine, fileExistsBeside).Read(frontMatter.Text);
         }
         var (yaml, line, error) = TomlFrontMatter.ToYaml(frontMatter.Text);
         if (yaml is null)
@@ -134,6 +135,6 @@ public static class MarkdownImportParser
             problems.Add(new ImportProblem(fileName, FrontMatterBlock.FirstYamlLine + line - 1, $"Front matter is not valid TOML: {error}"));
             return FrontMatterFields.None;
         }
-        return new FrontMatterReader(fileName, problems, imagePage, siteZone).Read(yaml);
+        return new FrontMatterReader(fileName, problems, imagePage, siteZone, fileExistsBeside: fileExistsBeside).Read(yaml);
     }
 }

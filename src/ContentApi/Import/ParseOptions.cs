@@ -6,7 +6,10 @@ namespace ContentApi.Import;
 /// <param name="DefaultAuthor">The author of a file that names none (front matter or byline), as a site's configuration gives one.</param>
 /// <param name="SiteZone">The site's time zone, for dates written without an offset (<see cref="FrontMatterDate"/>); null: UTC.</param>
 /// <param name="Profiles">The authors and tags the site defines by key, for the file's names of them (<see cref="SiteProfiles"/>).</param>
-public sealed record ParseOptions(Uri? ImagePage = null, bool SlugFromFileName = false, string? DefaultAuthor = null, TimeZoneInfo? SiteZone = null, SiteProfiles? Profiles = null)
+/// <param name="FileExistsBeside">Whether a path relative to the file's folder names a file (<see cref="CoverInImagesFolder"/>); null: none is looked for.</param>
+public sealed record ParseOptions(
+    Uri? ImagePage = null, bool SlugFromFileName = false, string? DefaultAuthor = null, TimeZoneInfo? SiteZone = null, SiteProfiles? Profiles = null,
+    Func<string, bool>? FileExistsBeside = null)
 {
     public static ParseOptions None { get; } = new();
 }

@@ -988,6 +988,31 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.DoesNotContain("launch.jpg", article["body"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// wordpress-export-to-markdown saves a post's pictures in its <c>images/</c> folder and names the cover by the file's
+    /// bare name (<c>coverImage: "beach.jpg"</c>): the migrated article's cover pointed beside the post, where no file is.
+    /// </summary>
+    [Fact]
+    public async Task A_wordpress_export_cover_named_by_its_file_in_the_images_folder_is_that_file()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var site = CommandRunner.TempDirectory();
+        var post = Directory.CreateDirectory(Path.Combine(site, "posts", $"2024-05-01-beach-{marker}")).FullName;
+        Directory.CreateDirectory(Path.Combine(post, "images"));
+        await File.WriteAllBytesAsync(Path.Combine(post, "images", "beach.jpg"), [0xFF, 0xD8, 0xFF]);
+        await File.WriteAllTextAsync(Path.Combine(post, "index.md"), string.Join("\n",
+            "---", $"title: \"海邊的一天 {marker}\"", $"slug: beach-{marker}", "authors: [王小明]", "coverImage: \"beach.jpg\"", "---", "",
+            "![](images/beach.jpg)", "", "天氣很好。", ""));
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", site, "--image-base-url", $"https://{marker}.example.com/");
+
+        Assert.True(exitCode == 0, output);
+        var article = await (await factory.Reader().GetAsync($"/api/v1/articles/slug/beach-{marker}")).AssertJsonAsync();
+        var picture = $"https://{marker}.example.com/posts/2024-05-01-beach-{marker}/images/beach.jpg";
+        Assert.Equal(picture, article["coverImage"]!["url"]!.GetValue<string>());
+        Assert.Equal(article["coverImage"]!["id"]!.GetValue<long>(), Assert.Single(article["images"]!.AsArray())!["id"]!.GetValue<long>());
+    }
+
     [Fact]
     public void An_image_base_that_is_no_http_url_is_refused_when_the_command_is_read()
     {

@@ -404,6 +404,24 @@ public sealed class FrontMatterTests
         Assert.Equal("https://images.example.com/c.jpg", result.Document!.CoverImage!.Url);
     }
 
+    /// <summary>
+    /// wordpress-export-to-markdown names the cover by the bare name of the file it saved in the post's <c>images/</c>
+    /// folder: the cover's URL missed that folder. A name that is a file beside the post, or is no bare name, stays.
+    /// </summary>
+    [Theory]
+    [InlineData("beach.jpg", new[] { "images/beach.jpg" }, "https://example.com/blog/day/images/beach.jpg")]
+    [InlineData("beach.jpg", new[] { "beach.jpg", "images/beach.jpg" }, "https://example.com/blog/day/beach.jpg")]
+    [InlineData("beach.jpg", new string[0], "https://example.com/blog/day/beach.jpg")]
+    [InlineData("photos/beach.jpg", new[] { "images/photos/beach.jpg" }, "https://example.com/blog/day/photos/beach.jpg")]
+    [InlineData("/beach.jpg", new[] { "images//beach.jpg" }, "https://example.com/beach.jpg")]
+    public void Parse_a_bare_cover_name_of_a_file_in_the_posts_images_folder_is_that_file(string written, string[] files, string url)
+    {
+        var options = new ParseOptions(ImagePage: new Uri("https://example.com/blog/day/"), FileExistsBeside: files.Contains);
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", $"coverImage: \"{written}\"", "---", "Body"), options);
+        Assert.Empty(result.Problems);
+        Assert.Equal(url, result.Document!.CoverImage!.Url);
+    }
+
     /// <summary>A theme's image relative to the site, or not one URL, is no cover: ignored with a warning, as before.</summary>
     [Theory]
     [InlineData("image: /assets/img/post.png", 3)]
