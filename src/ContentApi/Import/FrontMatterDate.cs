@@ -19,7 +19,7 @@ internal sealed partial class FrontMatterDate(TimeZoneInfo? siteZone)
     public readonly record struct Reading(DateTimeOffset? Value, bool ReadAsUtc, bool BeyondRange = false);
 
     public const string SupportedFormats =
-        Rfc3339.SupportedFormats + ", yyyy-MM-dd HH:mm:ss +hhmm, a local yyyy-MM-dd HH:mm[:ss] or yyyy/M/d H:mm:ss, or a date with its month's English name (Jul 8 2022)";
+        Rfc3339.SupportedFormats + ", yyyy-MM-dd HH:mm:ss +hhmm, a local yyyy-MM-dd HH:mm[:ss] or yyyy/M/d H:mm:ss, or a date with its month's English name (Jul 8 2022) and a local time (Jul 8 2022 10:00)";
 
     public Reading Read(string written)
     {
@@ -38,8 +38,12 @@ internal sealed partial class FrontMatterDate(TimeZoneInfo? siteZone)
         {
             return OnSiteClock(local, siteZone is null);
         }
-        return DateTime.TryParseExact(AsAbbreviated(text), DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? OnSiteClock(day, false)
+        if (DateTime.TryParseExact(AsAbbreviated(text), DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return OnSiteClock(day, false);
+        }
+        return DateTime.TryParseExact(AsAbbreviated(text), NamedMonthTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite, out var named)
+            ? OnSiteClock(named, siteZone is null)
             : new(null, false);
     }
 
@@ -76,4 +80,8 @@ internal sealed partial class FrontMatterDate(TimeZoneInfo? siteZone)
     /// (<c>08/07/2022</c>) are refused: which is the month depends on the country.
     /// </summary>
     private static readonly string[] DayFormats = ["yyyy-MM-dd", "yyyy/M/d", "MMM d yyyy", "MMMM d yyyy", "MMM d, yyyy", "MMMM d, yyyy", "d MMM yyyy", "d MMMM yyyy"];
+
+    /// <summary>A day with its month's name and a time of day on the site's clock (<c>Jul 8 2022 10:00</c>, <c>July 8, 2022 10:00 PM</c>).</summary>
+    private static readonly string[] NamedMonthTimeFormats =
+        [.. DayFormats.Where(day => day.Contains("MMM", StringComparison.Ordinal)).SelectMany(day => new[] { " H:mm", " H:mm:ss", " h:mm tt", " h:mm:ss tt" }, (day, time) => day + time)];
 }

@@ -157,6 +157,23 @@ public sealed class FrontMatterTests
             new ParseOptions(SiteZone: TimeZoneInfo.Utc)).Problems);
     }
 
+    /// <summary>A date with its month's name and a time of day was "Unsupported date format" (noticed, stop 55).</summary>
+    [Theory]
+    [InlineData("Jul 8 2022 10:00", "2022-07-08T02:00:00Z")]
+    [InlineData("July 8, 2022 10:00:30", "2022-07-08T02:00:30Z")]
+    [InlineData("July 8, 2022 10:00 PM", "2022-07-08T14:00:00Z")]
+    [InlineData("Sept. 8, 2022 9:05 am", "2022-09-08T01:05:00Z")]
+    [InlineData("8 July 2022 23:59", "2022-07-08T15:59:00Z")]
+    public void Parse_a_date_with_its_months_name_and_a_time_is_on_the_sites_clock(string value, string expectedUtc)
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "date: " + value, "---", "Body"),
+            new ParseOptions(SiteZone: TimeZoneInfo.FindSystemTimeZoneById("Asia/Taipei")));
+        Assert.Empty(result.Problems);
+        Assert.Equal(expectedUtc, Rfc3339.Format(result.Document!.PublishedAt!.Value));
+        Assert.StartsWith("'date' Jul 8 2022 10:00 gives no UTC offset: read as UTC.",
+            Assert.Single(MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", "date: Jul 8 2022 10:00", "---", "Body")).Problems).Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Review: past the years on the site's clock these were "Unsupported format", or the API's publishedAt message.</summary>
     [Theory]
     [InlineData("1900-01-01 05:00:00", "Asia/Taipei")]
