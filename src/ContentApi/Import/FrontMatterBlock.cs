@@ -15,6 +15,9 @@ internal sealed record FrontMatterBlock(string Text, int BodyStart, int BodyFirs
     /// <summary>The file line of the first line of front matter (the line after the opening delimiter).</summary>
     public const int FirstYamlLine = 2;
 
+    /// <summary>Metadata lines whose key an earlier line gave (<see cref="MetadataLines"/>); YAML refuses such keys itself.</summary>
+    public IReadOnlyList<RepeatedKey> RepeatedKeys { get; init; } = [];
+
     /// <summary>The block, null when the text has no front matter, or an error when it is never closed.</summary>
     public static FrontMatterBlock? Find(string text, out string? error)
     {
@@ -47,3 +50,6 @@ internal sealed record FrontMatterBlock(string Text, int BodyStart, int BodyFirs
 
     private static bool IsDelimiter(ReadOnlySpan<char> line, string delimiter) => line.TrimEnd().SequenceEqual(delimiter);
 }
+
+/// <summary>A metadata line, at <paramref name="Line"/> of the file, whose key (as written) an earlier line gave.</summary>
+internal readonly record struct RepeatedKey(int Line, string Key);

@@ -8,13 +8,16 @@ namespace ContentApi.Import;
 /// the file, up to the first blank line or other line, with a <c>Title</c> among them (keys in any case; a line indented
 /// four spaces goes on the value above). Read as YAML front matter of the same keys in lower case, line for line: <c>Tags: a, b</c>,
 /// <c>Authors</c>, <c>Category</c>, <c>Summary</c>, <c>Slug</c>, <c>Lang</c>, <c>Date</c>; <c>Status: hidden</c>, a
-/// page Pelican writes but lists nowhere, is a draft. Without a <c>Title</c> line, the lines are the body's.
+/// page Pelican writes but lists nowhere, is a draft. A key given again is ignored (<see cref="FrontMatterBlock.RepeatedKeys"/>),
+/// as Pelican keeps the first of its own keys. Without a <c>Title</c> line, the lines are the body's.
 /// </summary>
 internal static partial class MetadataLines
 {
     public static FrontMatterBlock? Find(string text, TextLines lines)
     {
         var yaml = new StringBuilder();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var repeated = new List<RepeatedKey>();
         var hasTitle = false;
         var i = 0;
         for (; i < lines.Count && !lines.IsBlank(i); i++)
@@ -31,6 +34,12 @@ internal static partial class MetadataLines
             }
             var key = match.Groups["key"].Value.ToLowerInvariant();
             hasTitle |= key == "title";
+            if (!keys.Add(key))
+            {
+                repeated.Add(new RepeatedKey(i + 1, match.Groups["key"].Value));
+                yaml.Append("#\n");
+                continue;
+            }
             var value = string.Join(" ", [match.Groups["value"].Value.Trim(), .. Continuation(lines, i + 1)]);
             yaml.Append(key).Append(": \"");
             AppendEscaped(yaml, value);
@@ -41,7 +50,7 @@ internal static partial class MetadataLines
             return null;
         }
         var bodyLine = i < lines.Count && lines.IsBlank(i) ? i + 1 : i;
-        return new FrontMatterBlock(yaml.ToString(), bodyLine < lines.Count ? lines.Start(bodyLine) : text.Length, bodyLine + 1, FirstLine: 1);
+        return new FrontMatterBlock(yaml.ToString(), bodyLine < lines.Count ? lines.Start(bodyLine) : text.Length, bodyLine + 1, FirstLine: 1) { RepeatedKeys = repeated };
     }
 
     /// <summary>

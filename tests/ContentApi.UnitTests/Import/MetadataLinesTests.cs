@@ -48,6 +48,21 @@ public sealed class MetadataLinesTests
         Assert.Contains(result.Problems, p => p.Line == 4 && p.Message.StartsWith("'status: hidden': imported as a draft", StringComparison.Ordinal));
     }
 
+    /// <summary>A key given twice failed the file with "Front matter is not valid YAML: Duplicate key" (fuzz, stop 56), a YAML rule the file does not follow; Pelican keeps the first.</summary>
+    [Fact]
+    public void A_key_given_again_is_ignored_with_a_warning_and_the_first_is_kept()
+    {
+        var result = Parse("Title: one", "Tags: a, b", "title: two", "Date: 2010-12-03", "Tags: c", "", "Body");
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
+        Assert.Equal("one", result.Document!.Title);
+        Assert.Equal(["a", "b"], result.Document.Tags.Names());
+        Assert.Equal(new DateTimeOffset(2010, 12, 3, 0, 0, 0, TimeSpan.Zero), result.Document.PublishedAt);
+        Assert.Equal(
+            [(3, "'title' ignored: given on an earlier line, which is kept (as Pelican keeps it)."), (5, "'Tags' ignored: given on an earlier line, which is kept (as Pelican keeps it).")],
+            result.Problems.Select(p => (p.Line, p.Message)));
+    }
+
     /// <summary>Review: as Python-Markdown (Pelican's reader) reads them, the first line that is no key line starts the body.</summary>
     [Theory]
     [InlineData("# Heading")]
