@@ -154,14 +154,15 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
         {
             return response;
         }
-        if (Html)
+        // Rendered only when sent: format=html with fields=id,title rendered every article of the page for nothing.
+        if (Html && (Sends("bodyHtml") || Sends("toc")))
         {
             var rendered = RenderedArticleCache.Shared.Render(response.Body, InlineImages(article));
             response = response with { BodyHtml = rendered.Html, Toc = rendered.Toc };
         }
-        if (Text)
+        if (Text && Sends("plainText"))
         {
-            response = response with { PlainText = MarkdownRenderer.ToPlainText(response.Body) };
+            response = response with { PlainText = RenderedArticleCache.Shared.PlainText(response.Body) };
         }
         return (Fields ?? AllFields).Without(NotEmbedded()).Apply(response);
     }

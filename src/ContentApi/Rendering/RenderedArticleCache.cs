@@ -1,33 +1,52 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace ContentApi.Rendering;
 
 /// <summary>
 /// Rendered bodies by what they are rendered from (a SHA-256 of the Markdown and of every image it may place), so an
-/// article is rendered once per version, not again for every <c>format=html</c> URL that differs in another parameter,
-/// nor after every write anywhere (which clears the response cache). Bounded by the characters of HTML it holds.
+/// article is rendered once per version, not again for every <c>format=html</c> or <c>format=text</c> URL that differs
+/// in another parameter, nor after every write anywhere (which clears the response cache). Bounded by the characters of
+/// HTML and text it holds, the least recently used making room.
 /// </summary>
-internal sealed class RenderedArticleCache(long maxCharacters, Func<string, IReadOnlyDictionary<long, InlineImage>, RenderedArticle> render)
+internal sealed class RenderedArticleCache(long maxCharacters, Func<string, IReadOnlyDictionary<long, InlineImage>, RenderedArticle> render, Func<string, string> toPlainText)
 {
-    public static RenderedArticleCache Shared { get; } = new(8_000_000, MarkdownRenderer.Render);
+    public static RenderedArticleCache Shared { get; } = new(8_000_000, MarkdownRenderer.Render, MarkdownRenderer.ToPlainText);
 
-    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = maxCharacters });
+    private readonly LeastRecentlyUsed<RenderedArticle> _renderings = new(maxCharacters);
+    private readonly LeastRecentlyUsed<string> _plainTexts = new(maxCharacters / 4);
 
     public RenderedArticle Render(string markdown, IReadOnlyDictionary<long, InlineImage> images)
     {
         var key = KeyOf(markdown, images);
-        if (_entries.TryGetValue(key, out RenderedArticle? rendered))
+        if (_renderings.TryGet(key, out var rendered))
         {
-            return rendered!;
+            return rendered;
         }
         rendered = render(markdown, images);
-        // One larger than the whole cache is simply not kept.
-        _entries.Set(key, rendered, new MemoryCacheEntryOptions { Size = rendered.Html.Length + 1, SlidingExpiration = TimeSpan.FromHours(1) });
+        _renderings.Set(key, rendered, rendered.Html.Length + 1);
         return rendered;
     }
+
+    /// <summary>The body as plain text (<see cref="MarkdownRenderer.ToPlainText"/>), which places no image.</summary>
+    public string PlainText(string markdown)
+    {
+        var key = KeyOf(markdown, EmptyImages);
+        if (_plainTexts.TryGet(key, out var text))
+        {
+            return text;
+        }
+        text = toPlainText(markdown);
+        _plainTexts.Set(key, text, text.Length + 1);
+        return text;
+    }
+
+    /// <summary>Whether the HTML of <paramref name="markdown"/> (placing no image) is kept, and its plain text.</summary>
+    internal (bool Html, bool PlainText) Holds(string markdown) =>
+        (_renderings.TryGet(KeyOf(markdown, EmptyImages), out _), _plainTexts.TryGet(KeyOf(markdown, EmptyImages), out _));
+
+    private static readonly Dictionary<long, InlineImage> EmptyImages = [];
 
     private static string KeyOf(string markdown, IReadOnlyDictionary<long, InlineImage> images)
     {

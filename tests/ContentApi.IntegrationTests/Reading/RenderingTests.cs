@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using ContentApi.Rendering;
 using ContentApi.TestSupport;
 
 namespace ContentApi.IntegrationTests.Reading;
@@ -22,6 +23,25 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
             ["imageIds"] = imageIds ?? [],
             ["coverImageId"] = cover,
         })).Id();
+
+    /// <summary>
+    /// Review: format=html or format=text rendered every article of the answer even when fields left out what it renders,
+    /// so a list of ids of long articles took seconds; a rendering is made only when sent.
+    /// </summary>
+    [Fact]
+    public async Task A_rendering_that_fields_leaves_out_is_not_made()
+    {
+        var body = $"# 標題 {Guid.NewGuid():N}\n\n第一段。";
+        var id = await ArticleAsync(body);
+        var client = factory.Anonymous();
+
+        var ids = await client.GetJsonAsync($"/api/v1/articles/{id}?format=html,text&fields=id,title");
+        Assert.Equal(["id", "title"], ids.Select(p => p.Key));
+        Assert.Equal((false, false), RenderedArticleCache.Shared.Holds(body));
+
+        await client.GetJsonAsync($"/api/v1/articles/{id}?format=html,text&fields=id,toc,plainText");
+        Assert.Equal((true, true), RenderedArticleCache.Shared.Holds(body));
+    }
 
     [Fact]
     public async Task Format_adds_html_and_toc_or_plain_text_or_both_and_nothing_by_default()

@@ -8,11 +8,19 @@ public sealed class RenderedArticleCacheTests
 
     private int _renders;
 
+    private int _plainTexts;
+
     private RenderedArticleCache Cache(long maxCharacters = 1_000_000) => new(maxCharacters, (markdown, images) =>
     {
         _renders++;
         return MarkdownRenderer.Render(markdown, images);
+    }, markdown =>
+    {
+        _plainTexts++;
+        return MarkdownRenderer.ToPlainText(markdown);
     });
+
+    private static readonly Dictionary<long, InlineImage> NoImages = [];
 
     [Fact]
     public void The_same_body_and_images_render_once()
@@ -45,5 +53,37 @@ public sealed class RenderedArticleCacheTests
         cache.Render("A paragraph longer than ten characters.", new Dictionary<long, InlineImage>());
         cache.Render("A paragraph longer than ten characters.", new Dictionary<long, InlineImage>());
         Assert.Equal(2, _renders);
+    }
+
+    /// <summary>
+    /// Review: the cache (a MemoryCache) refused what did not fit and then freed a twentieth of its bound, so once full,
+    /// as on any site read for a while, a rendering larger than that was rendered again for every read.
+    /// </summary>
+    [Fact]
+    public void A_large_rendering_is_kept_once_the_cache_is_full_by_dropping_the_least_recently_used()
+    {
+        var cache = Cache(maxCharacters: 2_000);
+        for (var i = 0; i < 100; i++)
+        {
+            cache.Render($"Paragraph {i}.", NoImages);
+        }
+        var large = string.Join("\n\n", Enumerable.Range(0, 40).Select(i => $"Paragraph {i} of a long article."));
+        var first = cache.Render(large, NoImages);
+        Assert.Same(first, cache.Render(large, NoImages));
+        Assert.Equal(101, _renders);
+
+        cache.Render("Paragraph 0.", NoImages);
+        Assert.Equal(102, _renders); // dropped to make room; the large one, used since, stays
+        Assert.Same(first, cache.Render(large, NoImages));
+    }
+
+    [Fact]
+    public void Plain_text_is_made_once_per_body()
+    {
+        var cache = Cache();
+        var first = cache.PlainText("# 標題\n\n**粗體**文字。");
+        Assert.Same(first, cache.PlainText("# 標題\n\n**粗體**文字。"));
+        Assert.Equal(1, _plainTexts);
+        Assert.Equal(MarkdownRenderer.ToPlainText("# 標題\n\n**粗體**文字。"), first);
     }
 }

@@ -15,7 +15,9 @@ public sealed class ResponseCacheStore(IOptions<CachingOptions> options) : IDisp
     /// <summary>What an entry costs besides its body, key and headers: the cache's entry, the record, arrays, strings' headers.</summary>
     internal const int EntryOverheadBytes = 512;
 
-    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = options.Value.ResponseCacheBytes, TrackStatistics = true });
+    // A MemoryCache refuses an entry that does not fit and then frees CompactionPercentage of its limit (default 5%):
+    // once full, it never kept an entry past that, and the largest kept (MaxBodyBytes) are a sixteenth.
+    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = options.Value.ResponseCacheBytes, CompactionPercentage = 0.10, TrackStatistics = true });
     private readonly Lock _contentLock = new();
     private (long Epoch, long Version) _content;
 

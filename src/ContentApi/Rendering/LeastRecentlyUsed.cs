@@ -1,0 +1,75 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace ContentApi.Rendering;
+
+/// <summary>
+/// Values by key, bounded by the sum of their sizes: a new value makes room for itself by dropping the values used
+/// least recently, whatever its size up to the whole bound. <see cref="Microsoft.Extensions.Caching.Memory.MemoryCache"/>
+/// refuses a value that does not fit and then frees only a twentieth of its bound, so once full it never kept a value
+/// larger than that, which were the renderings most worth keeping.
+/// </summary>
+internal sealed class LeastRecentlyUsed<T>(long capacity) where T : class
+{
+    private sealed record Entry(string Key, T Value, long Size);
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, LinkedListNode<Entry>> _entries = new(StringComparer.Ordinal);
+    private readonly LinkedList<Entry> _byLastUse = new();
+    private long _size;
+
+    public long Size
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _size;
+            }
+        }
+    }
+
+    public bool TryGet(string key, [NotNullWhen(true)] out T? value)
+    {
+        lock (_lock)
+        {
+            if (_entries.TryGetValue(key, out var node))
+            {
+                _byLastUse.Remove(node);
+                _byLastUse.AddFirst(node);
+                value = node.Value.Value;
+                return true;
+            }
+        }
+        value = null;
+        return false;
+    }
+
+    /// <summary>Keeps <paramref name="value"/> unless it alone is larger than the bound.</summary>
+    public void Set(string key, T value, long size)
+    {
+        if (size > capacity)
+        {
+            return;
+        }
+        lock (_lock)
+        {
+            if (_entries.Remove(key, out var replaced))
+            {
+                Drop(replaced);
+            }
+            while (_size + size > capacity && _byLastUse.Last is { } leastRecent)
+            {
+                _entries.Remove(leastRecent.Value.Key);
+                Drop(leastRecent);
+            }
+            _entries[key] = _byLastUse.AddFirst(new Entry(key, value, size));
+            _size += size;
+        }
+    }
+
+    private void Drop(LinkedListNode<Entry> node)
+    {
+        _byLastUse.Remove(node);
+        _size -= node.Value.Size;
+    }
+}
