@@ -28,6 +28,12 @@ public static class ConnectionStringSetting
             // The message may quote the value, which can hold a password: say what is wrong, not what was written.
             return $"{Name} is not a SQLite connection string ({FirstSentence(exception.Message)}).";
         }
+        catch (Exception exception) when (exception is FormatException or OverflowException)
+        {
+            // A keyword's value of the wrong type (Pooling=maybe, Default Timeout=abc) fails its conversion, which names
+            // neither the keyword nor the setting; the value quoted is that keyword's, never the password's (any text).
+            return $"{Name} is not a SQLite connection string ({KeywordRefusing(configured)} {FirstSentence(exception.Message)}).";
+        }
         if (!string.IsNullOrEmpty(builder.Password))
         {
             return $"{Name} names a Password, but this build's SQLite does not encrypt databases: remove it.";
@@ -50,6 +56,23 @@ public static class ConnectionStringSetting
             return $"{Name} names an in-memory database, which each connection would see empty: give a file (Data Source=PATH).";
         }
         return null;
+    }
+
+    private static string KeywordRefusing(string configured)
+    {
+        var parts = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
+        foreach (string keyword in parts.Keys)
+        {
+            try
+            {
+                _ = new SqliteConnectionStringBuilder { [keyword] = parts[keyword] };
+            }
+            catch (Exception exception) when (exception is FormatException or OverflowException)
+            {
+                return $"keyword '{keyword}':";
+            }
+        }
+        return "a keyword's value:";
     }
 
     private static string FirstSentence(string message) =>

@@ -12,6 +12,9 @@ public sealed class StartFailureTests
     [Theory]
     [InlineData("garbage", "is not a SQLite connection string")]
     [InlineData("Data Source={db};Foo=1", "is not a SQLite connection string (Connection string keyword 'foo' is not supported)")]
+    [InlineData("Data Source={db};Pooling=maybe", "is not a SQLite connection string (keyword 'pooling': String 'maybe' was not recognized as a valid Boolean)")]
+    [InlineData("Data Source={db};Default Timeout=abc", "is not a SQLite connection string (keyword 'default timeout':")]
+    [InlineData("Data Source={db};Default Timeout=99999999999", "is not a SQLite connection string (keyword 'default timeout':")] // a stack trace, as for the two above
     [InlineData("Data Source={db};Password=x", "names a Password")]
     [InlineData("Data Source=:memory:", "names an in-memory database")]
     [InlineData("Data Source={db};Mode=Memory", "names an in-memory database")]
