@@ -55,6 +55,12 @@ public static class ConnectionStringSetting
         {
             return $"{Name} names an in-memory database, which each connection would see empty: give a file (Data Source=PATH).";
         }
+        if (builder.Mode == SqliteOpenMode.ReadOnly)
+        {
+            // Taken, the server started healthy and answered every write 503, telling the operator to check the file's
+            // permissions, which were fine.
+            return $"{Name} opens the database read-only (Mode=ReadOnly), but the app writes to it (migrations, content, keys' last use): remove Mode.";
+        }
         return null;
     }
 

@@ -15,6 +15,7 @@ public sealed class StartFailureTests
     [InlineData("Data Source={db};Pooling=maybe", "is not a SQLite connection string (keyword 'pooling': String 'maybe' was not recognized as a valid Boolean)")]
     [InlineData("Data Source={db};Default Timeout=abc", "is not a SQLite connection string (keyword 'default timeout':")]
     [InlineData("Data Source={db};Default Timeout=99999999999", "is not a SQLite connection string (keyword 'default timeout':")] // a stack trace, as for the two above
+    [InlineData("Data Source={db};Mode=ReadOnly", "opens the database read-only")] // served, every write a 503 blaming the file's mode
     [InlineData("Data Source={db};Password=x", "names a Password")]
     [InlineData("Data Source=:memory:", "names an in-memory database")]
     [InlineData("Data Source={db};Mode=Memory", "names an in-memory database")]
