@@ -25,13 +25,14 @@ internal sealed class BodyReader
 
     /// <param name="firstFileLine">The file line of the body's first line, for problems.</param>
     /// <param name="imagePage">Where the file's page is, to resolve images given as paths (<see cref="ImageBaseUrl"/>); null: they stay as written.</param>
-    public BodyReader(string file, int firstFileLine, string body, List<ImportProblem> problems, Uri? imagePage = null)
+    /// <param name="othersTags">Whether other generators' tags are read and told (a body written for this API has none: they are its text).</param>
+    public BodyReader(string file, int firstFileLine, string body, List<ImportProblem> problems, Uri? imagePage = null, bool othersTags = true)
     {
         _file = file;
         _firstFileLine = firstFileLine;
         _body = body;
         _problems = problems;
-        _scan = new BodyScan(body);
+        _scan = new BodyScan(body, othersTags);
         _images = [.. _scan.Images.Select(image => image with { Url = ImageBaseUrl.Resolve(imagePage, image.Url) })];
         _consumed = new bool[_scan.Lines.Count];
         // A Hugo figure import makes an image of, or an embed it makes a link of, is no shortcode left for readers; a
@@ -39,7 +40,7 @@ internal sealed class BodyReader
         var readLines = _images.Where(image => image.Figure is not null && IsImportable(image.Url)).Select(image => image.Line)
             .Concat(_scan.Embeds.Select(embed => embed.Line)).ToHashSet();
         readLines.UnionWith(_scan.CodeLines);
-        foreach (var (line, warning) in ForeignSyntax.In(_scan.Lines, readLines))
+        foreach (var (line, warning) in othersTags ? ForeignSyntax.In(_scan.Lines, readLines) : [])
         {
             _problems.Add(new ImportProblem(_file, FileLine(line), warning, ImportSeverity.Warning));
         }

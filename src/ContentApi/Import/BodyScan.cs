@@ -45,7 +45,8 @@ internal sealed partial class BodyScan
     private readonly LineKind[] _kinds;
     private readonly bool[] _hasImage;
 
-    public BodyScan(string body)
+    /// <param name="othersTags">Whether Hugo's and Jekyll's figure and embed tags are read (<see cref="AddHugoFigures"/>, <see cref="AddHugoEmbeds"/>).</param>
+    public BodyScan(string body, bool othersTags = true)
     {
         Lines = new TextLines(body);
         _kinds = new LineKind[Lines.Count];
@@ -96,8 +97,11 @@ internal sealed partial class BodyScan
             }
             Images.Add(ToImage(body, link));
         }
-        AddHugoFigures();
-        AddHugoEmbeds();
+        if (othersTags)
+        {
+            AddHugoFigures();
+            AddHugoEmbeds();
+        }
     }
 
     /// <summary>Hugo's embed shortcodes, each a paragraph line of its own, as the links they stand for (<see cref="HugoEmbed"/>).</summary>

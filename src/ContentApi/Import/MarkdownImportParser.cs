@@ -16,7 +16,7 @@ namespace ContentApi.Import;
 /// standalone image become its <see cref="ImportImage.Caption"/> and <see cref="ImportImage.Credit"/> and leave the body.</item>
 /// <item>A post without a date is published on the date its file name gives (<see cref="FileNameDate"/>).</item>
 /// <item>Jekyll's and Hugo's highlight tags around code become a code fence (<see cref="HighlightBlocks"/>), and Jekyll's raw
-/// tags leave what they wrap (<see cref="LiquidRaw"/>).</item>
+/// tags leave what they wrap (<see cref="LiquidRaw"/>); not in a file that names <c>imageIds</c> (an export), whose body is this API's Markdown.</item>
 /// <item>Everything else is kept exactly: no Unicode normalisation, CRLF stays CRLF. A leading byte-order mark is dropped.</item>
 /// </list>
 /// Errors (bad front matter, an unsupported publishedAt or status, an image with an empty URL, no title) mean the
@@ -57,7 +57,11 @@ public static class MarkdownImportParser
         var frontMatterFailed = problems.Any(p => p.Severity == ImportSeverity.Error);
         var (status, publishedAt) = PublicationState.Of(fileName, fields, problems);
         var bodyFirstLine = frontMatter?.BodyFirstLine ?? 1;
-        var bodyText = HighlightBlocks.AsFences(LiquidRaw.Unwrapped(frontMatter is null ? text : text[frontMatter.BodyStart..]));
+        // A file naming imageIds is written for this API (its Markdown export always names them): what other generators
+        // would read as their tags is its text, which an article about Hugo or Jekyll holds.
+        var othersTags = fields.ImageIds is null;
+        var writtenBody = frontMatter is null ? text : text[frontMatter.BodyStart..];
+        var bodyText = othersTags ? HighlightBlocks.AsFences(LiquidRaw.Unwrapped(writtenBody)) : writtenBody;
         // Reading the body's headings and images would take the parser seconds. Such a body stays when stored (imported
         // from an export, or from before the bound), so a file that names all the body could give (title, authors and
         // the images, as an export writes them) has it taken whole, for the importer to accept only as the stored one.
@@ -70,7 +74,7 @@ public static class MarkdownImportParser
         BodyReader? body = null;
         try
         {
-            body = unscanned ? null : new BodyReader(fileName, bodyFirstLine, bodyText, problems, imagePage);
+            body = unscanned ? null : new BodyReader(fileName, bodyFirstLine, bodyText, problems, imagePage, othersTags);
         }
         catch (MarkdownTooComplexException exception)
         {

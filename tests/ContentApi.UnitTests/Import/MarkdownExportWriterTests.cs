@@ -77,6 +77,22 @@ public sealed class MarkdownExportWriterTests
         AssertSame(article, ToExport(document));
     }
 
+    /// <summary>
+    /// Review: an article about Hugo or Jekyll writing their tags as text came back changed from its own export: a
+    /// figure shortcode became a new image, raw and highlight tags were taken away, an embed became a link. A file that
+    /// names imageIds is written for this API, and its body is this API's Markdown.
+    /// </summary>
+    [Fact]
+    public void Write_then_parse_keeps_other_generators_tags_as_the_text_they_are()
+    {
+        const string body = "{{< figure src=\"https://example.com/a.jpg\" alt=\"x\" >}}\n\n{% raw %}{{ page.title }}{% endraw %}\n\n" +
+            "{% highlight ruby %}\nputs 1\n{% endhighlight %}\n\n{{< youtube dQw4w9WgXcQ >}}\n\n{% include figure.html image_path=\"https://example.com/b.jpg\" %}\n";
+        var article = Article with { Body = body, ImageIds = [] };
+        var result = MarkdownImportParser.Parse(Import.File, MarkdownExportWriter.Write(article));
+        AssertSame(article, ToExport(result.Document!));
+        Assert.Empty(result.Problems);
+    }
+
     [Fact]
     public void Write_draft_without_optional_fields_round_trips()
     {
