@@ -26,7 +26,7 @@ public static class MarkdownScanCost
         "time: each link that nothing closes is followed to the end of its line (to the end of its paragraph when an " +
         "unclosed title in parentheses " +
         "follows), each bare URL to the next space and back over its paragraph, and link definitions cost more the more of " +
-        "them one paragraph holds, as do emphasis markers (*, _, ~) and brackets ([), and pipes next to a colon (:| or |:) " +
+        "them one paragraph holds, as do emphasis markers (*, _, ~~) and brackets ([), and pipes next to a colon (:| or |:) " +
         "on one line. Close the links and titles, write URLs as [text](url), or split the paragraphs and lines.";
 
     public static bool IsWithinBudget(string markdown) => Of(markdown) <= Budget;
@@ -123,24 +123,29 @@ public static class MarkdownScanCost
     private static int NextLineStart(string text, int lineEnd) =>
         lineEnd + (lineEnd + 1 < text.Length && text[lineEnd] == '\r' && text[lineEnd + 1] == '\n' ? 2 : 1);
 
-    /// <summary>The first of a run of '*', '~' or '_' (not an underscore inside a word, as in snake_case).</summary>
+    /// <summary>
+    /// The first of a run of '*', '~' or '_' that Markdig reads as delimiters: not an escaped one (<c>\*</c> is text),
+    /// not an underscore inside a word (as in snake_case), and not a lone '~' (strikethrough takes two; "3~5 年" is a
+    /// range).
+    /// </summary>
     private static bool StartsDelimiterRun(string text, int i, int lineStart)
     {
         var c = text[i];
-        if (i > lineStart && text[i - 1] == c)
+        if (IsEscaped(text, i) || (i > lineStart && text[i - 1] == c && !IsEscaped(text, i - 1)))
         {
             return false;
         }
-        if (c != '_')
-        {
-            return true;
-        }
         var end = i;
-        while (end < text.Length && text[end] == '_')
+        while (end < text.Length && text[end] == c)
         {
             end++;
         }
-        return !(i > lineStart && char.IsLetterOrDigit(text[i - 1]) && end < text.Length && char.IsLetterOrDigit(text[end]));
+        return c switch
+        {
+            '~' => end - i >= 2,
+            '_' => !(i > lineStart && char.IsLetterOrDigit(text[i - 1]) && end < text.Length && char.IsLetterOrDigit(text[end])),
+            _ => true,
+        };
     }
 
     /// <summary>Where the scheme of the "://" at <paramref name="colon"/> starts.</summary>
@@ -154,7 +159,16 @@ public static class MarkdownScanCost
         return start;
     }
 
-    private static bool IsEscaped(string text, int i) => i > 0 && text[i - 1] == '\\';
+    /// <summary>Whether an odd number of backslashes precedes <paramref name="i"/> (<c>\\*</c> escapes the backslash, not the star).</summary>
+    private static bool IsEscaped(string text, int i)
+    {
+        var backslashes = 0;
+        while (i - backslashes > 0 && text[i - backslashes - 1] == '\\')
+        {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
+    }
 
     /// <summary>Whether the line goes on with a colon after spaces or tabs, if any, from <paramref name="i"/>.</summary>
     private static bool ColonFollows(string text, int i, int lineEnd)

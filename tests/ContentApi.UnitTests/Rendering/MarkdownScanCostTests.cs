@@ -29,6 +29,10 @@ public sealed class MarkdownScanCostTests
     [InlineData("a [b [c] d [e\n\\] f", 2 * 2 / 2)]
     [InlineData(":|:|\n|: a|b :|\n\n:|", (2 * 2 * 2) + (2 * 2 * 2) + 2)]
     [InlineData("| :-- | --: |\n| a | b |", 1 * 1 * 2)]
+    [InlineData("3~5 年 a ~ b ~c~", 0)]
+    [InlineData("~~a~~ ~~~b \\~~c", 3 * 3)]
+    [InlineData("\\*a \\_b \\**c", 1 * 1)]
+    [InlineData("\\\\*a \\\\[b \\\\[c", (1 * 1) + (2 * 2 / 2))]
     public void Counts_link_scans_url_scans_what_precedes_bare_urls_and_definitions_squared(string markdown, long cost) =>
         Assert.Equal(cost, MarkdownScanCost.Of(markdown));
 
@@ -56,6 +60,8 @@ public sealed class MarkdownScanCostTests
         { "*a **a\n", 5_000 },
         { "_a __a\n", 5_000 },
         { "~~a ~~~~a\n", 5_000 },
+        { "a ~~~b ~c ~~d\n", 5_000 },
+        { "\\\\*a \\\\**a\n", 5_000 },
         { "1. \r*a **a\n", 5_000 },
         { "1) \r_a __a\r\n", 5_000 },
         { ":|", 20_000 },
@@ -125,9 +131,15 @@ public sealed class MarkdownScanCostTests
         string.Concat(Enumerable.Range(0, 3_000).Select(i => $"[{i}]: https://example.com/refs/{i}\n")),
         "| 名稱 | 說明 |\n| --- | --- |\n" + string.Concat(Enumerable.Range(0, 1_000).Select(i => $"| **第 {i} 項** | snake_case_name_{i} |\n")),
         string.Concat(Enumerable.Range(0, 200).Select(i => $"這是**重點 {i}**，也有*斜體*與~~刪除~~。")),
+        string.Concat(Enumerable.Range(0, 3_300).Select(i => $"第 {i} 組約 3~5 年，")),
+        "| 項目 | 年限 |\n| --- | --- |\n" + string.Concat(Enumerable.Range(0, 3_300).Select(i => $"| 第 {i} 項 | 3~5 年 |\n")),
+        string.Concat(Enumerable.Range(0, 3_000).Select(i => $"\\*註 {i}\\* 與 a\\_b\\_c，")),
     };
 
-    /// <summary>Shapes the first forms of the bound refused although Markdig parses them in milliseconds (lists, closed titles, reference lists).</summary>
+    /// <summary>
+    /// Shapes the first forms of the bound refused although Markdig parses them in milliseconds (lists, closed titles,
+    /// reference lists, Chinese ranges written with a lone '~', escaped delimiters).
+    /// </summary>
     [Theory]
     [MemberData(nameof(FastShapes))]
     public void Lists_closed_titles_reference_lists_and_emphasis_stay_within_the_budget(string body) =>
