@@ -57,6 +57,9 @@ internal static partial class ArticleHtmlSanitizer
         // Highlighters read a fenced block's language from class="language-…", which Markdig writes from the info
         // string as typed: only a plain name passes, and only on <code>.
         sanitizer.RemovingCssClass += (_, e) => e.Cancel = e.Tag.LocalName == "code" && CodeLanguageClass().IsMatch(e.CssClass);
+        // HtmlSanitizer takes all before a URL's first colon not after '/' or '#' for its scheme, so "?q=a:b", which
+        // SafeUrls let through as relative, lost its address; what SafeUrls reads as relative is no scheme to refuse.
+        sanitizer.FilterUrl += (_, e) => e.SanitizedUrl ??= SafeUrls.IsRelative(e.OriginalUrl) ? e.OriginalUrl : null;
         sanitizer.PostProcessNode += (_, e) =>
         {
             if (e.Node is IElement { LocalName: "a" } anchor && anchor.GetAttribute("href") is { } href && SafeUrls.IsExternal(href))

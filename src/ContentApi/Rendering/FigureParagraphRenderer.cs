@@ -59,8 +59,16 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
                 break;
             }
         }
-        base.Write(renderer, paragraph);
+        if (!WritesNothing(paragraph))
+        {
+            base.Write(renderer, paragraph);
+        }
     }
+
+    /// <summary>A paragraph of images with refused URLs only, as in <c>![a](javascript:x)</c>: no empty p for it.</summary>
+    private static bool WritesNothing(ParagraphBlock paragraph) =>
+        paragraph.Inline?.All(inline => SafeLinkRenderer.IsDroppedImage(inline)
+            || inline is LineBreakInline || (inline is LiteralInline literal && literal.Content.IsEmptyOrWhitespace())) ?? false;
 
     /// <summary>
     /// The image references on the paragraph's leading lines that hold nothing else, and the first inline of the line

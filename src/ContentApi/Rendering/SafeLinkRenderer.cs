@@ -21,7 +21,7 @@ internal sealed class SafeLinkRenderer(IReadOnlyDictionary<long, InlineImage> im
             }
             return;
         }
-        var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
+        var url = Url(link);
         if (!(link.IsImage ? SafeUrls.IsAllowedImage(url) : SafeUrls.IsAllowed(url)))
         {
             if (!link.IsImage)
@@ -37,4 +37,10 @@ internal sealed class SafeLinkRenderer(IReadOnlyDictionary<long, InlineImage> im
         }
         base.Write(renderer, link);
     }
+
+    /// <summary>Whether this renders nothing of the link: an image (not an <c>image:ID</c> reference) with a refused URL.</summary>
+    public static bool IsDroppedImage(Inline inline) =>
+        inline is LinkInline { IsImage: true } image && !ImageHtml.IsReference(image) && !SafeUrls.IsAllowedImage(Url(image));
+
+    private static string? Url(LinkInline link) => link.GetDynamicUrl?.Invoke() ?? link.Url;
 }

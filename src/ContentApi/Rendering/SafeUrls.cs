@@ -30,18 +30,20 @@ internal static class SafeUrls
         {
             return false;
         }
+        return IsRelativeAsRead(cleaned) || schemes.Contains(cleaned[..cleaned.IndexOf(':', StringComparison.Ordinal)], StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Whether a URL has no scheme: no colon, or a '/', '?' or '#' before its first one, as in "?q=a:b" or "x?y:z"
+    /// (RFC 3986 §4.2: a scheme's characters do not include them, so a browser reads it relative to the page).
+    /// </summary>
+    public static bool IsRelative(string url) => IsRelativeAsRead(AsBrowsersReadIt(url));
+
+    private static bool IsRelativeAsRead(string cleaned)
+    {
         var colon = cleaned.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0)
-        {
-            return true;
-        }
         var pathStart = cleaned.IndexOfAny(['/', '?', '#']);
-        if (pathStart >= 0 && pathStart < colon)
-        {
-            return true;
-        }
-        var scheme = cleaned[..colon];
-        return schemes.Contains(scheme, StringComparer.OrdinalIgnoreCase);
+        return colon < 0 || (pathStart >= 0 && pathStart < colon);
     }
 
     /// <summary>
