@@ -21,6 +21,7 @@ internal static class ArticleMarkdown
     private static MarkdownPipelineBuilder Dialect() => new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseFootnotes()
+        .Use<AdjacentFootnoteReferences>()
         .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
         .Use<FullWidthAwareAutoLinks>()
         .Use<AllowedInlineHtml>()

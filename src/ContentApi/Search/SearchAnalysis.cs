@@ -53,9 +53,10 @@ public static class SearchAnalysis
     /// "点个“在看”", a page's "[廣告] 請繼續往下閱讀...", "Advertisement" and newsletter prompt, and "Share this:" with what follows;
     /// 24: a derived excerpt is indexed with a line break where it joins two paragraphs, so no Chinese run reads across it;
     /// 25: a derived excerpt ends at Docusaurus' <!-- truncate --> as at <!--more-->;
-    /// 26: a body held back as too complex only for lone "~" or escaped delimiters, "3~5 年", is read as Markdown).
+    /// 26: a body held back as too complex only for lone "~" or escaped delimiters, "3~5 年", is read as Markdown;
+    /// 27: adjacent footnote references, "據報導[^1][^2]。", each cite their note, so the first note is text again).
     /// </summary>
-    private const int AnalyzerRevision = 26;
+    private const int AnalyzerRevision = 27;
 
     /// <summary>This build's analysis: the analyzer's revision and the fold table it uses.</summary>
     public static string Current { get; } = $"{AnalyzerRevision}-{FoldTableHash()}";

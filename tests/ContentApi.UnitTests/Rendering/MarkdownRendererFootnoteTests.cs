@@ -82,4 +82,21 @@ public sealed class MarkdownRendererFootnoteTests
         Assert.Equal(["FIGURE", "P"], note.Children.Select(child => child.TagName));
         Assert.Equal("見官方部落格。↩", note.Children[1].TextContent);
     }
+
+    /// <summary>
+    /// Markdig read "[^1][^2]" as a link to note 2 labelled "^1": one marker "1" linking to note "two", and note "one"
+    /// missing from the HTML, the text and search (review).
+    /// </summary>
+    [Theory]
+    [InlineData("a[^1][^2]\n\n[^1]: one\n[^2]: two", new[] { "one", "two" }, "a\none\ntwo")]
+    [InlineData("a[^1][^2][^3]\n\n[^1]: one\n[^2]: two\n[^3]: three", new[] { "one", "two", "three" }, "a\none\ntwo\nthree")]
+    [InlineData("據報導[^1][^2]。\n\n[^1]: 甲\n[^2]: 乙", new[] { "甲", "乙" }, "據報導。\n甲\n乙")]
+    public void Adjacent_references_each_cite_their_own_note(string markdown, string[] notes, string plainText)
+    {
+        var body = Render(markdown);
+        var references = body.QuerySelectorAll("p a.footnote-ref").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
+        Assert.Equal(notes.Select((_, i) => ($"{i + 1}", (string?)$"#fn:{i + 1}")), references);
+        Assert.Equal(notes, body.QuerySelectorAll("div.footnotes li").Select(li => li.TextContent.Trim().TrimEnd('↩')));
+        Assert.Equal(plainText, ArticleText.Measure(markdown).PlainText);
+    }
 }
