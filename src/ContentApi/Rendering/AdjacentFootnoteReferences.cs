@@ -23,6 +23,8 @@ internal sealed class AdjacentFootnoteReferences : IMarkdownExtension
 
     private sealed class Parser : InlineParser
     {
+        private static readonly System.Buffers.SearchValues<char> LabelEnds = System.Buffers.SearchValues.Create("] \t\r\n[");
+
         public Parser() => OpeningCharacters = ['['];
 
         public override bool Match(InlineProcessor processor, ref StringSlice slice)
@@ -32,8 +34,10 @@ internal sealed class AdjacentFootnoteReferences : IMarkdownExtension
             {
                 return false;
             }
-            var close = slice.Text.IndexOf(']', start + 2, slice.End - start - 1);
-            if (close < 0 || close == start + 2 || slice.Text.AsSpan(start + 2, close - start - 2).IndexOfAny(" \t\r\n[") >= 0
+            // A label holds no white space or bracket: the scan stops at the first, so many "[^" cost no more than one each.
+            var labelLength = slice.Text.AsSpan(start + 2, slice.End - start - 1).IndexOfAny(LabelEnds);
+            var close = start + 2 + labelLength;
+            if (labelLength <= 0 || slice.Text[close] != ']'
                 || !processor.Document.TryGetLinkReferenceDefinition(slice.Text[(start + 1)..close], out var definition)
                 || definition is not FootnoteLinkReferenceDefinition || definition.CreateLinkInline is null)
             {
