@@ -48,8 +48,14 @@ internal sealed class AllowedInlineHtml : IMarkdownExtension
     }
 
     /// <summary>
-    /// Turns back into text every paired tag whose partner is not in its run of inlines, and an rt or rp outside a ruby;
-    /// run on every parsed body (<see cref="ArticleMarkdown.ParseWithinDepth"/>).
+    /// Most tags open at once in a run of text: a tag opened inside as many stays text. Unbounded, 40,000 nested
+    /// <c>&lt;sub&gt;</c> were served as an element tree as deep, past what HTML libraries take (libxml2 stops at 256).
+    /// </summary>
+    public const int MaxOpenTags = 32;
+
+    /// <summary>
+    /// Turns back into text every paired tag whose partner is not in its run of inlines, an rt or rp outside a ruby, and
+    /// one opened inside <see cref="MaxOpenTags"/> others; run on every parsed body (<see cref="ArticleMarkdown.ParseWithinDepth"/>).
     /// </summary>
     public static void KeepUnpairedAsText(MarkdownDocument document)
     {
@@ -67,7 +73,7 @@ internal sealed class AllowedInlineHtml : IMarkdownExtension
             {
                 if (!tag.IsClosing)
                 {
-                    if (tag.Name is "rt" or "rp" && openByName.GetValueOrDefault("ruby") == 0)
+                    if ((tag.Name is "rt" or "rp" && openByName.GetValueOrDefault("ruby") == 0) || open.Count == MaxOpenTags)
                     {
                         unpaired.Add(tag);
                         continue;

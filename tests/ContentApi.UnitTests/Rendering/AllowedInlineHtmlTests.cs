@@ -22,6 +22,23 @@ public sealed class AllowedInlineHtmlTests
     public void Render_lets_the_bare_inline_tags_writers_need_through(string markdown, string html) =>
         Assert.Equal(html, Render(markdown));
 
+    /// <summary>Review: 40,000 nested sub tags were served as an element tree 40,000 deep.</summary>
+    [Fact]
+    public void Render_keeps_tags_opened_inside_the_most_open_at_once_as_text()
+    {
+        const int written = 40_000;
+        var html = Render(string.Concat(Enumerable.Repeat("<sub>", written)) + "x" + string.Concat(Enumerable.Repeat("</sub>", written)));
+
+        var depth = 0;
+        for (var node = SafeHtml.Parse(html).QuerySelector("p"); node?.FirstElementChild is { } child; node = child)
+        {
+            depth++;
+        }
+        Assert.Equal(AllowedInlineHtml.MaxOpenTags, depth);
+        Assert.Equal(2 * (written - AllowedInlineHtml.MaxOpenTags), html.Split("&lt;").Length - 1);
+        Assert.Equal("<p>a<sub>b<sup>c</sup></sub></p>", Render("a<sub>b<sup>c</sup></sub>"));
+    }
+
     [Theory]
     [InlineData("| 地點 | 說明 |\n| - | - |\n| 台北 | 第一行<br>第二行 |")]
     [InlineData("| 地點 | 說明 |\n| - | - |\n| 台北 | 第一行<br/>第二行 |")]
