@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using ContentApi.Auth;
-using ContentApi.Data;
 using ContentApi.Text;
 
 namespace ContentApi.Cli;
@@ -31,6 +30,10 @@ public static class KeysCommands
             {
                 r.AddError("--name must be 1-100 characters of visible text, without line breaks, other control characters or bidirectional formatting (such as U+202E).");
             }
+            else if (r.Tokens is [{ Value: var written }] && !KeyNames.IsWrittenPlainly(written))
+            {
+                r.AddError(KeyNames.NotPlainMessage);
+            }
         });
         var command = new Command("create", "Create a key and print it once, as the last line of output.") { name, scope };
         command.SetAction(async (parse, cancellationToken) =>
@@ -45,7 +48,7 @@ public static class KeysCommands
                 await output.WriteLineAsync(key);
                 return 0;
             }
-            catch (Microsoft.Data.Sqlite.SqliteException exception) when (SqliteDialect.IsUniqueViolation(exception))
+            catch (KeyNameTakenException)
             {
                 await Console.Error.WriteLineAsync($"An active key is named '{keyName}': revoke it first, or choose another name.");
                 return 1;
@@ -78,8 +81,9 @@ public static class KeysCommands
 
     private static Command RevokeKey(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
-        var name = new Argument<string>("name") { Description = "The name the key was created with." };
-        var command = new Command("revoke", "Revoke a key: requests with it get 401 from now on.") { name };
+        var name = new Argument<string>("name") { Description = "The name the key was created with (in any Unicode spelling of it, white space at either end aside)." };
+        var prefix = new Option<string>("--prefix") { Description = "The key's prefix, as keys list shows it: which key is meant when several active keys have names that look alike (stored before names had one spelling)." };
+        var command = new Command("revoke", "Revoke a key: requests with it get 401 from now on.") { name, prefix };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (await CommandHost.StartExistingAsync(cancellationToken, configure) is not { } app)
@@ -88,13 +92,20 @@ public static class KeysCommands
             }
             await using var started = app;
             var keyName = parse.GetRequiredValue(name);
-            if (!await app.Services.GetRequiredService<ApiKeyStore>().RevokeAsync(keyName, cancellationToken))
+            var named = await app.Services.GetRequiredService<ApiKeyStore>().RevokeAsync(keyName, parse.GetValue(prefix), cancellationToken);
+            switch (named)
             {
-                await Console.Error.WriteLineAsync($"No active key named '{keyName}'.");
-                return 1;
+                case []:
+                    await Console.Error.WriteLineAsync($"No active key named '{TerminalText.Escaped(keyName)}'{(parse.GetValue(prefix) is { } given ? $" with the prefix '{TerminalText.Escaped(given)}'" : "")}.");
+                    return 1;
+                case [var revoked]:
+                    await output.WriteLineAsync($"Revoked key '{TerminalText.Escaped(revoked.Name)}' ({revoked.Prefix}…).");
+                    return 0;
+                default:
+                    await Console.Error.WriteLineAsync($"{named.Count} active keys are named '{TerminalText.Escaped(keyName)}' in spellings that look alike; none was revoked: "
+                        + $"add --prefix with the prefix of the one to revoke ({string.Join(", ", named.Select(row => row.Prefix + "…"))}, as keys list shows them).");
+                    return 1;
             }
-            await output.WriteLineAsync($"Revoked key '{keyName}'.");
-            return 0;
         });
         return command;
     }

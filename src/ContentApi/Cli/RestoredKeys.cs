@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ContentApi.Auth;
 using ContentApi.Data;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -85,7 +86,7 @@ public static class RestoredKeys
         WHERE id = @Id
         """;
 
-    private const string NameTakenSql = "SELECT count(*) > 0 FROM api_keys WHERE name = @Name AND revoked_at IS NULL";
+    private const string ActiveNamesSql = "SELECT name FROM api_keys WHERE revoked_at IS NULL";
 
     private const string InsertSql = """
         INSERT INTO api_keys (name, prefix, key_hash, scope, created_at, last_used_at, revoked_at)
@@ -136,13 +137,14 @@ public static class RestoredKeys
     }
 
     /// <summary>
-    /// <paramref name="name"/>, or the first of name-2, name-3, ... that no active key has (cut to keys create's 100
-    /// characters, never inside a surrogate pair).
+    /// <paramref name="name"/>, or the first of name-2, name-3, ... that no active key has in any spelling
+    /// <see cref="KeyNames"/> compares as the same (cut to keys create's 100 characters, never inside a surrogate pair).
     /// </summary>
     private static async Task<string> FreeNameAsync(SqliteConnection connection, DbTransaction transaction, string name)
     {
+        var active = (await connection.QueryAsync<string>(ActiveNamesSql, transaction: transaction)).Select(KeyNames.ForComparison).ToHashSet(StringComparer.Ordinal);
         var candidate = name;
-        for (var n = 2; await connection.ExecuteScalarAsync<bool>(NameTakenSql, new { Name = candidate }, transaction); n++)
+        for (var n = 2; active.Contains(KeyNames.ForComparison(candidate)); n++)
         {
             var suffix = $"-{n}";
             var keep = Math.Min(name.Length, 100 - suffix.Length);

@@ -109,7 +109,7 @@ public sealed class AbuseTests(
         var store = factory.Services.GetRequiredService<ApiKeyStore>();
         var revokedName = $"revoked-{Guid.NewGuid():N}";
         var revoked = await store.CreateAsync(revokedName, ApiKeyScope.Write, CancellationToken.None);
-        Assert.True(await store.RevokeAsync(revokedName, CancellationToken.None));
+        Assert.Single(await store.RevokeAsync(revokedName, null, CancellationToken.None));
 
         var answers = new Dictionary<string, (HttpStatusCode Status, string Body, string Challenge)>();
         foreach (var (name, authorization) in new (string, string?)[]
