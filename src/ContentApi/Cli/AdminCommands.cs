@@ -56,7 +56,11 @@ public static class AdminCommands
         catch (Exception exception)
         {
             // A failure of the machine or the input in one line; anything else is a bug, shown whole.
-            await Console.Error.WriteLineAsync($"error: {Failure(exception) ?? exception.ToString()}");
+            var failure = exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: Data.DatabaseFile.CorruptCode } corrupt
+                && !Search.SearchIndexRebuild.IsDamagedIndex(corrupt) && ConfiguredDatabase(configure) is { } file
+                    ? Data.DatabaseFile.Damaged(file, corrupt)
+                    : Failure(exception);
+            await Console.Error.WriteLineAsync($"error: {failure ?? exception.ToString()}");
             return 1;
         }
     }
@@ -85,6 +89,20 @@ public static class AdminCommands
             TransferCommands.Import(output, configure),
             ProbeCommand.Create(output),
         };
+
+    /// <summary>The database file the commands' settings name, for a failure whose message does not (null for none, or settings that fail).</summary>
+    private static string? ConfiguredDatabase(Action<WebApplicationBuilder>? configure)
+    {
+        try
+        {
+            using var app = CommandHost.Build(configure);
+            return Data.DatabaseFile.OnDiskPath(app.Services.GetRequiredService<Data.Db>().ConnectionString);
+        }
+        catch (Exception exception) when (Failure(exception) is not null)
+        {
+            return null;
+        }
+    }
 
     /// <summary>What went wrong, in one line, for failures that are the machine's or the input's rather than a bug.</summary>
     private static string? Failure(Exception exception) => exception switch

@@ -61,12 +61,23 @@ public static class DatabaseFile
         {
             throw new DatabaseFileException($"{path} is not a SQLite database: check ConnectionStrings__Content (nothing was changed).", exception);
         }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == CorruptCode)
+        {
+            throw new DatabaseFileException(Damaged(path, exception), exception);
+        }
         catch (SqliteException exception) when (!SqliteDialect.IsBusy(exception) && exception.SqliteErrorCode != ReadOnlyCode)
         {
-            // Damaged (SQLITE_CORRUPT), unreadable (SQLITE_IOERR): still one line with the file's name, for the server too.
+            // Unreadable (SQLITE_IOERR): still one line with the file's name, for the server too.
             throw new DatabaseFileException($"{path} cannot be read: {exception.Message}", exception);
         }
     }
+
+    /// <summary>
+    /// What to say of <paramref name="path"/> when SQLite finds it damaged (SQLITE_CORRUPT), on opening it or on reading a
+    /// damaged page later: SQLite's message names neither the file nor what to do.
+    /// </summary>
+    public static string Damaged(string path, SqliteException exception) =>
+        $"{path} is damaged ({exception.Message.TrimEnd('.')}): check it with sqlite3's PRAGMA integrity_check, and restore a backup if it is not 'ok'.";
 
     public static string PathOf(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
 
@@ -143,6 +154,7 @@ public static class DatabaseFile
 
     private const int ReadOnlyCode = 8;       // SQLITE_READONLY
     public const int NotADatabaseCode = 26;   // SQLITE_NOTADB
+    public const int CorruptCode = 11;        // SQLITE_CORRUPT
 }
 
 /// <summary>
