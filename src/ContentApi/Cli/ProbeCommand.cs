@@ -11,6 +11,9 @@ namespace ContentApi.Cli;
 /// </summary>
 public static class ProbeCommand
 {
+    /// <summary>The longest wait HttpClient takes: int.MaxValue milliseconds.</summary>
+    private const int MaxTimeoutSeconds = int.MaxValue / 1000;
+
     public static Command Create(TextWriter output)
     {
         var url = new Option<string?>("--url")
@@ -22,6 +25,13 @@ public static class ProbeCommand
             Description = "Seconds to wait for the answer.",
             DefaultValueFactory = _ => 5,
         };
+        timeout.Validators.Add(r =>
+        {
+            if (r.Tokens is [var token] && int.TryParse(token.Value, out var seconds) && seconds is < 1 or > MaxTimeoutSeconds)
+            {
+                r.AddError("--timeout must be between 1 and 2,147,483 seconds (the longest wait HttpClient takes).");
+            }
+        });
         var command = new Command("probe", "Ask a running server whether it is ready (for a container's HEALTHCHECK): exit 0 when /health/ready answers 200.")
         {
             url,
@@ -40,7 +50,7 @@ public static class ProbeCommand
                 await output.WriteLineAsync("not ready: ASPNETCORE_URLS names no http:// address on a port to ask; give the readiness URL with --url");
                 return 1;
             }
-            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))) };
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) };
             try
             {
                 using var response = await client.GetAsync(target, cancellationToken);

@@ -23,6 +23,19 @@ public sealed class ProbeCommandTests(LoggedKestrelFactory server) : IClassFixtu
         Assert.Contains("Healthy", output, StringComparison.Ordinal);
     }
 
+    /// <summary>0 and -1 were taken as 1 second, and a ready server passed; a wait longer than HttpClient allows threw.</summary>
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("2147484")]
+    public async Task A_timeout_out_of_range_is_refused_before_asking(string seconds)
+    {
+        var (exitCode, output) = await ProbeAsync("--url", new Uri(server.Address, "/health/ready").ToString(), "--timeout", seconds);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("", output);
+    }
+
     [Fact]
     public async Task No_server_fails_in_one_line()
     {
