@@ -60,20 +60,32 @@ internal sealed class AllowedInlineHtml : IMarkdownExtension
     public static void KeepUnpairedAsText(MarkdownDocument document)
     {
         var unpaired = new List<Tag>();
-        var containers = document.Descendants<LeafBlock>().Select(leaf => leaf.Inline).OfType<ContainerInline>()
-            .SelectMany(root => root.Descendants<ContainerInline>().Prepend(root)).ToList();
+        // Each run of inlines with how many tags are open around it (in the runs it is nested in, as an emphasis or a
+        // link is): the bound is on the tree's depth, which 32 in each of nested runs would pass many times.
+        var containers = new Stack<(ContainerInline Container, int OpenAround)>(
+            document.Descendants<LeafBlock>().Select(leaf => leaf.Inline).OfType<ContainerInline>().Select(root => (root, 0)));
         // How many tags of each name are open: a closing tag without a partner, or an rt outside a ruby, is found so
         // without walking the open ones (that walk made 30,000 "<mark>" then 30,000 "</kbd>" take 10 s to parse).
         var openByName = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var container in containers)
+        while (containers.TryPop(out var run))
         {
+            var (container, openAround) = run;
             var open = new List<Tag>();
             openByName.Clear();
-            foreach (var tag in container.OfType<Tag>().Where(t => PairedTags.Contains(t.Name)))
+            foreach (var inline in container)
             {
+                if (inline is ContainerInline nested)
+                {
+                    containers.Push((nested, openAround + open.Count));
+                    continue;
+                }
+                if (inline is not Tag tag || !PairedTags.Contains(tag.Name))
+                {
+                    continue;
+                }
                 if (!tag.IsClosing)
                 {
-                    if ((tag.Name is "rt" or "rp" && openByName.GetValueOrDefault("ruby") == 0) || open.Count == MaxOpenTags)
+                    if ((tag.Name is "rt" or "rp" && openByName.GetValueOrDefault("ruby") == 0) || openAround + open.Count >= MaxOpenTags)
                     {
                         unpaired.Add(tag);
                         continue;

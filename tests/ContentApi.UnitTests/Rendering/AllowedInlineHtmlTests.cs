@@ -39,6 +39,32 @@ public sealed class AllowedInlineHtmlTests
         Assert.Equal("<p>a<sub>b<sup>c</sup></sub></p>", Render("a<sub>b<sup>c</sup></sub>"));
     }
 
+    /// <summary>
+    /// Review: the bound counted the tags open in one run of inlines only, so 32 in each of nested emphasis and links
+    /// (<c>&lt;sub&gt;×32 *&lt;sub&gt;×32 **…</c>) made a tree as many times 32 deep.
+    /// </summary>
+    [Fact]
+    public void Render_counts_the_tags_open_around_emphasis_and_links_toward_the_bound()
+    {
+        var open = string.Concat(Enumerable.Repeat("<sub>", AllowedInlineHtml.MaxOpenTags));
+        var close = string.Concat(Enumerable.Repeat("</sub>", AllowedInlineHtml.MaxOpenTags));
+        var html = Render($"{open}a *{open}b **{open}c [{open}d ~~{open}e{close}~~ f{close}](/x) g{close}** h{close}* i{close}");
+
+        var deepest = 0;
+        foreach (var sub in SafeHtml.Parse(html).QuerySelectorAll("sub"))
+        {
+            var depth = 0;
+            for (var node = sub; node is not null; node = node.ParentElement)
+            {
+                depth += node.LocalName == "sub" ? 1 : 0;
+            }
+            deepest = Math.Max(deepest, depth);
+        }
+        Assert.Equal(AllowedInlineHtml.MaxOpenTags, deepest);
+        Assert.Contains("<em>", html);
+        Assert.Contains("<del>", html);
+    }
+
     [Theory]
     [InlineData("| 地點 | 說明 |\n| - | - |\n| 台北 | 第一行<br>第二行 |")]
     [InlineData("| 地點 | 說明 |\n| - | - |\n| 台北 | 第一行<br/>第二行 |")]
