@@ -40,7 +40,7 @@ public static class MarkdownImportParser
         }
         var fields = frontMatter is null ? FrontMatterFields.None : ReadFrontMatter(fileName, frontMatter, problems, imagePage, siteZone, fileExistsBeside);
         problems.AddRange(frontMatter?.RepeatedKeys.Select(repeated => new ImportProblem(fileName, repeated.Line,
-            $"'{repeated.Key}' ignored: given on an earlier line, which is kept (as Pelican keeps it).", ImportSeverity.Warning)) ?? []);
+            $"'{repeated.Key}' ignored: given on an earlier line, which is kept.", ImportSeverity.Warning)) ?? []);
         if (fields is { PublishedAt: null, Draft: not true } && fields.Status != "draft" && FileNameDate.Written(fileName) is { } nameDate)
         {
             if (FileNameDate.Of(fileName, siteZone) is { UtcDateTime.Year: >= UtcDateTimeOffsetConverter.FirstYear and <= UtcDateTimeOffsetConverter.LastYear } postDate)

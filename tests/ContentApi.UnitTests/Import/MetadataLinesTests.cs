@@ -59,7 +59,7 @@ public sealed class MetadataLinesTests
         Assert.Equal(["a", "b"], result.Document.Tags.Names());
         Assert.Equal(new DateTimeOffset(2010, 12, 3, 0, 0, 0, TimeSpan.Zero), result.Document.PublishedAt);
         Assert.Equal(
-            [(3, "'title' ignored: given on an earlier line, which is kept (as Pelican keeps it)."), (5, "'Tags' ignored: given on an earlier line, which is kept (as Pelican keeps it).")],
+            [(3, "'title' ignored: given on an earlier line, which is kept."), (5, "'Tags' ignored: given on an earlier line, which is kept.")],
             result.Problems.Select(p => (p.Line, p.Message)));
     }
 
