@@ -150,7 +150,7 @@ public static class MarkdownRenderer
     /// <summary>
     /// Gives every heading an id and lists those with text, in document order, but for the footnotes' (notes to the
     /// text, not its sections). A heading's text is as written, but for its line breaks, runs of ASCII spaces and tabs,
-    /// and white space at its ends.
+    /// white space at its ends, and bidirectional controls it leaves unbalanced.
     /// </summary>
     private static List<TocEntry> AssignHeadingIds(MarkdownDocument document)
     {
@@ -163,7 +163,8 @@ public static class MarkdownRenderer
             heading.GetAttributes().Id = id;
             if (text.Length > 0 && !IsInFootnote(heading))
             {
-                toc.Add(new TocEntry(heading.Level, text, id));
+                // Listed inline with the next entries, as a title is: an override the heading leaves open goes (Trojan Source).
+                toc.Add(new TocEntry(heading.Level, Text.TextRules.WithBalancedBidiControls(text), id));
             }
         }
         return toc;

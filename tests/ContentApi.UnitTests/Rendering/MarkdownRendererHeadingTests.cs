@@ -35,6 +35,21 @@ public sealed class MarkdownRendererHeadingTests
     public void Render_toc_text_is_the_heading_as_written_but_for_ascii_space_runs(string markdown, string text) =>
         Assert.Equal(text, Assert.Single(Render(markdown).Toc).Text);
 
+    /// <summary>
+    /// Review: a heading leaving a right-to-left override open (<c>invoice\u202Efdp.exe</c>, Trojan Source) kept it open in
+    /// its toc text, which a page lists inline with the next entries, as excerpts and snippets no longer do.
+    /// </summary>
+    [Theory]
+    [InlineData("## invoice\u202Efdp.exe", "invoicefdp.exe")]
+    [InlineData("## \u2067שלום\u2069 world", "\u2067שלום\u2069 world")]
+    [InlineData("## a\u202Cb", "ab")]
+    public void Render_toc_text_keeps_only_the_bidirectional_controls_closed_within_it(string markdown, string text)
+    {
+        var rendered = Render(markdown);
+        Assert.Equal(text, Assert.Single(rendered.Toc).Text);
+        Assert.Contains(markdown[3..], rendered.Html, StringComparison.Ordinal); // the heading itself stays as written
+    }
+
     [Fact]
     public void Render_toc_leaves_out_headings_inside_footnotes_but_gives_them_ids()
     {
