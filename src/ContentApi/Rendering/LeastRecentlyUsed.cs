@@ -17,15 +17,16 @@ internal sealed class LeastRecentlyUsed<T>(long capacity) where T : class
     private readonly LinkedList<Entry> _byLastUse = new();
     private long _size;
 
-    public long Size
+    /// <summary>The value kept under <paramref name="key"/>, else <paramref name="make"/>'s, kept as <paramref name="sizeOf"/> it says.</summary>
+    public T GetOrAdd(string key, Func<T> make, Func<T, long> sizeOf)
     {
-        get
+        if (TryGet(key, out var value))
         {
-            lock (_lock)
-            {
-                return _size;
-            }
+            return value;
         }
+        value = make();
+        Set(key, value, sizeOf(value));
+        return value;
     }
 
     public bool TryGet(string key, [NotNullWhen(true)] out T? value)

@@ -17,30 +17,12 @@ internal sealed class RenderedArticleCache(long maxCharacters, Func<string, IRea
     private readonly LeastRecentlyUsed<RenderedArticle> _renderings = new(maxCharacters);
     private readonly LeastRecentlyUsed<string> _plainTexts = new(maxCharacters / 4);
 
-    public RenderedArticle Render(string markdown, IReadOnlyDictionary<long, InlineImage> images)
-    {
-        var key = KeyOf(markdown, images);
-        if (_renderings.TryGet(key, out var rendered))
-        {
-            return rendered;
-        }
-        rendered = render(markdown, images);
-        _renderings.Set(key, rendered, rendered.Html.Length + 1);
-        return rendered;
-    }
+    public RenderedArticle Render(string markdown, IReadOnlyDictionary<long, InlineImage> images) =>
+        _renderings.GetOrAdd(KeyOf(markdown, images), () => render(markdown, images), rendered => rendered.Html.Length + 1);
 
     /// <summary>The body as plain text (<see cref="MarkdownRenderer.ToPlainText"/>), which places no image.</summary>
-    public string PlainText(string markdown)
-    {
-        var key = KeyOf(markdown, EmptyImages);
-        if (_plainTexts.TryGet(key, out var text))
-        {
-            return text;
-        }
-        text = toPlainText(markdown);
-        _plainTexts.Set(key, text, text.Length + 1);
-        return text;
-    }
+    public string PlainText(string markdown) =>
+        _plainTexts.GetOrAdd(KeyOf(markdown, EmptyImages), () => toPlainText(markdown), text => text.Length + 1);
 
     /// <summary>Whether the HTML of <paramref name="markdown"/> (placing no image) is kept, and its plain text.</summary>
     internal (bool Html, bool PlainText) Holds(string markdown) =>
