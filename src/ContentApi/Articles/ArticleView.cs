@@ -127,14 +127,16 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
 
     /// <summary>
     /// How many times a page holds each article's text, for the bound on its size (<see cref="PageBodyBytes"/>): the
-    /// Markdown body, its HTML (counted twice: markup and escapes make it longer than its source) and its plain text,
-    /// when sent; at least once, as every article is loaded with its body (for its excerpt and snippets too).
+    /// Markdown body, its HTML (counted twice: markup and escapes make it longer than its source), its table of contents
+    /// (a body of headings lists each again, with its id) and its plain text, when sent; at least once, as every article
+    /// is loaded with its body (for its excerpt and snippets too).
     /// </summary>
-    public int BodyCopies => Math.Max(1, (Sends("body") ? 1 : 0) + (Html && Sends("bodyHtml") ? 2 : 0) + (Text && Sends("plainText") ? 1 : 0));
+    public int BodyCopies => Math.Max(1,
+        (Sends("body") ? 1 : 0) + (Html && Sends("bodyHtml") ? 2 : 0) + (Html && Sends("toc") ? 1 : 0) + (Text && Sends("plainText") ? 1 : 0));
 
     /// <summary>The bound of <see cref="PageBodyBytes"/> at its default, for the OpenAPI document.</summary>
     public static readonly string PageBudgetRule =
-        $"A page holds `limit` articles unless their text would pass {RequestLimitsOptions.DefaultListPageTextBytes / (1024 * 1024)} MiB (each body counted once per rendering sent: the Markdown, the HTML twice, the plain text; and at least once): " +
+        $"A page holds `limit` articles unless their text would pass {RequestLimitsOptions.DefaultListPageTextBytes / (1024 * 1024)} MiB (each body counted once per rendering sent: the Markdown, the HTML twice, the table of contents, the plain text; and at least once): " +
         "it then ends before the article that would pass it (it always holds one), and `nextCursor` and `Link: rel=\"next\"` go on from there. " +
         "Numbered pages count `limit` articles each, so after such a page follow `nextCursor`, not `page` + 1.";
 

@@ -68,6 +68,18 @@ public sealed class ListPageBudgetTests(ListPageBudgetTests.SmallPagesFactory fa
     }
 
     [Fact]
+    public async Task The_table_of_contents_counts_as_a_rendering()
+    {
+        var (tag, newestFirst) = await CreateArticlesAsync();
+
+        // Markdown and toc: 6,000 bytes an article, two of them past the budget (a body of headings lists each again in its toc).
+        var (pages, walked) = await WalkAsync($"/api/v1/articles?tag={tag}&limit=100&format=html&fields=id,body,toc");
+
+        Assert.Equal(Enumerable.Repeat(1, Articles), pages);
+        Assert.Equal(newestFirst, walked);
+    }
+
+    [Fact]
     public async Task A_cut_page_keeps_its_total_and_links_the_rest_by_cursor()
     {
         var (tag, _) = await CreateArticlesAsync();
