@@ -148,7 +148,7 @@ public static class MarkdownRenderer
     }
 
     /// <summary>
-    /// Gives every heading an id and lists those with text, in document order, but for the footnotes' (notes to the
+    /// Gives every heading an id and lists those with text a reader sees (<see cref="Text.ArticleText.CountCharacters"/>), in document order, but for the footnotes' (notes to the
     /// text, not its sections). A heading's text is as written, but for its line breaks, runs of ASCII spaces and tabs,
     /// white space at its ends, and bidirectional controls it leaves unbalanced.
     /// </summary>
@@ -161,7 +161,7 @@ public static class MarkdownRenderer
             var text = string.Join(' ', PlainText.Of(heading.Inline).Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
             var id = ids.Next(text);
             heading.GetAttributes().Id = id;
-            if (text.Length > 0 && !IsInFootnote(heading))
+            if (Text.ArticleText.CountCharacters(text) > 0 && !IsInFootnote(heading))
             {
                 // Listed inline with the next entries, as a title is: an override the heading leaves open goes (Trojan Source).
                 toc.Add(new TocEntry(heading.Level, Text.TextRules.WithBalancedBidiControls(text), id));

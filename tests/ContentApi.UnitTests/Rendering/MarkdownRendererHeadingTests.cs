@@ -81,6 +81,18 @@ public sealed class MarkdownRendererHeadingTests
         Assert.Equal("結語", Assert.Single(rendered.Toc).Id);
     }
 
+    [Theory]
+    [InlineData("# \u200B")] // zero-width space
+    [InlineData("# \u2066\u2069")] // an empty bidi isolate
+    [InlineData("# \u00AD\u200D")] // soft hyphen, zero-width joiner
+    public void Render_heading_of_invisible_characters_only_gets_an_id_but_no_toc_entry(string heading)
+    {
+        // A toc entry that shows nothing is an empty link in the reader's contents, as an empty heading would be.
+        var rendered = Render(heading + "\n\n## 結語");
+        Assert.Contains("<h1 id=\"section-1\">", rendered.Html, StringComparison.Ordinal);
+        Assert.Equal("結語", Assert.Single(rendered.Toc).Id);
+    }
+
     [Fact]
     public void Render_toc_lists_headings_in_document_order_with_level_and_plain_text()
     {
