@@ -55,9 +55,10 @@ public static class SearchAnalysis
     /// 25: a derived excerpt ends at Docusaurus' <!-- truncate --> as at <!--more-->;
     /// 26: a body held back as too complex only for lone "~" or escaped delimiters, "3~5 年", is read as Markdown;
     /// 27: adjacent footnote references, "據報導[^1][^2]。", each cite their note, so the first note is text again;
-    /// 28: an inline tag opened inside 32 others stays text).
+    /// 28: an inline tag opened inside 32 others stays text;
+    /// 29: an article's author and tag names, and its images' captions and credits, are indexed one a line, so no Chinese run reads across two).
     /// </summary>
-    private const int AnalyzerRevision = 28;
+    private const int AnalyzerRevision = 29;
 
     /// <summary>This build's analysis: the analyzer's revision and the fold table it uses.</summary>
     public static string Current { get; } = $"{AnalyzerRevision}-{FoldTableHash()}";

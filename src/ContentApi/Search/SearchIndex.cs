@@ -19,9 +19,12 @@ public sealed record IndexDocument(long Id, string Title, string Subtitle, strin
     public static IndexDocument Build(
         long id, AnalyzedArticleText text, IEnumerable<string> authorNames, IEnumerable<string> tagNames, IEnumerable<string> imageTexts) => new(
         id, text.Title, text.Subtitle, text.Excerpt, text.Body,
-        SearchAnalyzer.AnalyzeForIndex(string.Join(' ', authorNames)),
-        SearchAnalyzer.AnalyzeForIndex(string.Join(' ', tagNames)),
-        SearchAnalyzer.AnalyzeForIndex(string.Join(' ', imageTexts)));
+        SearchAnalyzer.AnalyzeForIndex(OnLinesOfTheirOwn(authorNames)),
+        SearchAnalyzer.AnalyzeForIndex(OnLinesOfTheirOwn(tagNames)),
+        SearchAnalyzer.AnalyzeForIndex(OnLinesOfTheirOwn(imageTexts)));
+
+    /// <summary>Names one a line: a space between two would join their Chinese runs, so 豪王 would find 劉家豪 and 王柏翰.</summary>
+    private static string OnLinesOfTheirOwn(IEnumerable<string> names) => string.Join('\n', names);
 }
 
 /// <summary>An article's own text, analysed for the index (its authors, tags and images are added in the transaction).</summary>
@@ -59,10 +62,10 @@ public static class SearchIndex
         """;
 
     private const string ImageTextsSql = """
-        SELECT x.article_id AS ArticleId, coalesce(i.caption, '') || ' ' || coalesce(i.credit, '') AS Text
+        SELECT x.article_id AS ArticleId, coalesce(i.caption, '') || char(10) || coalesce(i.credit, '') AS Text
         FROM article_images x JOIN images i ON i.id = x.image_id WHERE x.article_id IN @Ids
         UNION ALL
-        SELECT a.id, coalesce(i.caption, '') || ' ' || coalesce(i.credit, '')
+        SELECT a.id, coalesce(i.caption, '') || char(10) || coalesce(i.credit, '')
         FROM articles a JOIN images i ON i.id = a.cover_image_id WHERE a.id IN @Ids
         """;
 

@@ -82,7 +82,7 @@ public sealed class SeedWriter(Db db)
             var stats = ArticleText.Measure(seed.Body); // image placeholders add no text, so ids do not matter here
             var index = IndexDocument.Build(0, seed.Title, seed.Subtitle, seed.Excerpt ?? stats.IndexedDerivedExcerpt, stats.PlainText,
                 seed.AuthorIndexes.Select(a => generator.Authors[a].Name), seed.TagIndexes.Select(t => generator.Tags[t].Name),
-                seed.Images.Select(image => $"{image.Caption} {image.Credit}"));
+                seed.Images.Select(image => $"{image.Caption}\n{image.Credit}"));
             prepared[i] = new PreparedArticle(seed, stats, index);
         });
         return prepared;

@@ -206,6 +206,35 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal(Id(byTag), Id((await factory.Anonymous().SearchAsync(m))["items"]![0]!));
     }
 
+    /// <summary>
+    /// An article's authors, tags and image texts were indexed joined with spaces, which Chinese runs read across: 豪王
+    /// found an article by 劉家豪 and 王柏翰, with the unmarked start of its body for a highlight (review). Indexed on a
+    /// write and again from the tables (an author renamed).
+    /// </summary>
+    [Fact]
+    public async Task Search_chinese_word_never_runs_across_two_names_or_an_image_caption_and_credit()
+    {
+        var n = Nonce();
+        var authors = new[] { await _content.AuthorAsync("劉家豪"), await _content.AuthorAsync("王柏翰") };
+        var tags = new[] { await _content.TagAsync($"{n}半導體"), await _content.TagAsync($"台積電{n}") };
+        var images = new[] { await _content.ImageAsync(credit: "中央社", caption: "台北夜景"), await _content.ImageAsync(caption: "晶圓廠") };
+        var article = await ArticleAsync("Plain title", "Plain body text.",
+            ("authorIds", authors), ("tagIds", tags), ("coverImageId", images[0]), ("imageIds", images));
+
+        async Task AssertNoMatchAcrossNames()
+        {
+            foreach (var q in new[] { $"{n} 豪王", $"{n} 家豪王柏", $"{n} 體台", $"{n} 景中", $"{n} 社晶" })
+            {
+                Assert.Empty((await factory.Anonymous().SearchAsync(q)).Ids());
+            }
+            Assert.Equal([Id(article)], (await factory.Anonymous().SearchAsync($"{n} 家豪 王柏 半導體 台積電 夜景 中央社 晶圓廠")).Ids());
+        }
+
+        await AssertNoMatchAcrossNames();
+        (await factory.Writer().PatchMergeAsync($"/api/v1/authors/{authors[1]}", new { name = "王柏宇" })).EnsureSuccessStatusCode();
+        await AssertNoMatchAcrossNames();
+    }
+
     /// <summary>An unclosed quote made the rest of the query one phrase, which found nothing here (review).</summary>
     [Fact]
     public async Task Search_unclosed_quote_is_ignored_and_its_words_match_anywhere()
