@@ -6,6 +6,7 @@ using ContentApi.OpenApi;
 namespace ContentApi.Authors;
 
 /// <summary>An author. <c>email</c> is null unless the caller sends a key.</summary>
+/// <param name="PublishedArticleCount">How many articles anonymous readers see credit the author (published and live, not scheduled).</param>
 public sealed record AuthorResponse(
     long Id, string Slug, string Name, string? Bio, ImageResponse? Avatar, [property: SchemaFormat(Format = "iri")] string? Website,
     [property: SchemaFormat(Format = "idn-email")] string? Email, long PublishedArticleCount,

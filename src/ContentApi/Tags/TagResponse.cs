@@ -4,7 +4,7 @@ using ContentApi.Http.Writes;
 namespace ContentApi.Tags;
 
 /// <summary>A tag.</summary>
-/// <param name="PublishedArticleCount">How many published articles carry the tag.</param>
+/// <param name="PublishedArticleCount">How many articles anonymous readers see carry the tag (published and live, not scheduled).</param>
 public sealed record TagResponse(
     long Id, string Slug, string Name, string? Description, long PublishedArticleCount,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
