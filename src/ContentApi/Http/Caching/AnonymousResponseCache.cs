@@ -1,5 +1,6 @@
 using ContentApi.Data;
 using ContentApi.Http.Limits;
+using ContentApi.Http.Pipeline;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -20,9 +21,15 @@ public sealed class AnonymousResponseCache(
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
         var request = context.Request;
-        if (!options.Value.ResponseCacheEnabled || !HttpMethods.IsGet(request.Method) || request.Headers.Authorization.Count > 0 ||
-            !request.Path.StartsWithSegments("/api/v1"))
+        if (!ReadMethods.Includes(request.Method) || request.Headers.Authorization.Count > 0 || !request.Path.StartsWithSegments("/api/v1"))
         {
+            await next(context);
+            return;
+        }
+        if (!options.Value.ResponseCacheEnabled || !HttpMethods.IsGet(request.Method))
+        {
+            // Not kept, but cut by the state before the build all the same (see PublicFreshness.StateOfAsync).
+            PublicFreshness.BuiltIn(context, await db.ContentStateAsync(context.RequestAborted));
             await next(context);
             return;
         }
