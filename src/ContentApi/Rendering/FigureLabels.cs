@@ -36,9 +36,12 @@ internal static partial class FigureLabels
 
     private static readonly char[] Closers = [.. Excerpts.Closers];
 
-    private const string ProseEnds = Excerpts.SentenceEnds + ":：";
+    private const string ProseEnds = Excerpts.SentenceEnds + ":：，,、；;";
 
-    /// <summary>Some text, short, and not ending as a sentence does, or as a line that introduces what follows (a colon).</summary>
+    /// <summary>
+    /// Some text, short, and not ending as a sentence does, or as a line that introduces what follows (a colon), or as the
+    /// first line of a sentence wrapped onto the next (a comma or a semicolon: "阿里雲今天在杭州發布了新模型，").
+    /// </summary>
     public static bool IsLabel(string line) =>
         line.Length > 0 && ArticleText.CountCharacters(line) <= MaxLength && !ProseEnds.Contains(line.TrimEnd(Closers).LastOrDefault());
 
@@ -238,7 +241,9 @@ internal static partial class FigureLabels
             if (next is not null)
             {
                 var (second, rest) = LineAt(next);
-                return IsCaptionAndCredit(first, second) ? new FigureLabel(first, second, [], rest) : Alone(first, [], next);
+                return IsCaptionAndCredit(first, second) ? new FigureLabel(first, second, [], rest)
+                    : GoesOnFrom(first, second) ? null
+                    : Alone(first, [], next);
             }
             return CreditParagraphAfter(figures, siblings, first) is var (credit, paragraph)
                 ? new FigureLabel(first, credit, [paragraph], null)
@@ -269,6 +274,15 @@ internal static partial class FigureLabels
         }
         return IsSubhead(line) ? null : Alone(line, [own], null);
     }
+
+    /// <summary>
+    /// Whether a line goes on with the sentence of the line above, as an English sentence wrapped between words does
+    /// ("…released its new model", then "in Hangzhou, drawing…"): the line above ends in a word or number, and this one
+    /// starts with a word in lowercase (not a brand written so, "iPhone", which may start a sentence).
+    /// </summary>
+    private static bool GoesOnFrom(LabelLine above, LabelLine line) =>
+        above.Text is [.., var last] && (char.IsLower(last) || char.IsUpper(last) || char.IsDigit(last))
+        && line.Text.Split(' ', 2)[0] is [var first, ..] word && char.IsLower(first) && !word.Any(char.IsUpper);
 
     /// <summary>
     /// A line all in bold that names no source: in a paragraph of its own with no credit under it, the subhead of the

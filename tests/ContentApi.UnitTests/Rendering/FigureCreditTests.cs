@@ -136,6 +136,32 @@ public sealed class FigureCreditTests
         Assert.StartsWith("台積電昨日宣布擴產。", DerivedExcerpt.Of(markdown), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A sentence wrapped onto a second line right under an image: its first line became the figure's caption and the
+    /// rest a paragraph, so the sentence was cut in two and the excerpt started in its middle (review).
+    /// </summary>
+    [Theory]
+    [InlineData("![](image:12)\n阿里雲今天在杭州發布了新模型，\n引起業界熱議。\n\n正文。", "阿里雲今天在杭州發布了新模型，")]
+    [InlineData("![](image:12)\nAlibaba Cloud released its new model on Tuesday,\nwhich drew wide attention.\n\nBody.", "Alibaba Cloud released its new model on Tuesday,")]
+    [InlineData("![](image:12)\nAlibaba Cloud on Tuesday released its new model\nin Hangzhou, drawing wide attention.\n\nBody.", "Alibaba Cloud on Tuesday released its new model")]
+    [InlineData("![](image:12)\n\n各大廠商紛紛跟進；\n\n正文。", "各大廠商紛紛跟進；")]
+    public void A_sentence_wrapped_under_an_image_stays_text(string markdown, string firstLine)
+    {
+        var body = Body(markdown);
+        Assert.Null(body.QuerySelector("figcaption"));
+        Assert.StartsWith(firstLine, body.Children[1].TextContent, StringComparison.Ordinal);
+        Assert.StartsWith(firstLine, DerivedExcerpt.Of(markdown), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Apple launch event\niPhone 17 goes on sale on Friday.\n\nBody.", "Apple launch event")]
+    [InlineData("阿里雲杭州發布會\n現場座無虛席", "阿里雲杭州發布會")]
+    public void A_caption_above_a_line_that_starts_a_sentence_is_still_the_caption(string label, string caption)
+    {
+        var body = Body($"![](image:12)\n{label}");
+        Assert.Equal(caption, body.QuerySelector("figcaption")!.TextContent.Trim());
+    }
+
     [Theory]
     [InlineData("圖／中央社")]
     [InlineData("© Reuters")]
