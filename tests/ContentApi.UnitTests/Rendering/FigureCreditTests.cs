@@ -137,6 +137,28 @@ public sealed class FigureCreditTests
     }
 
     /// <summary>
+    /// "照片來源：" and "相片提供：", as Taiwanese and Hong Kong sites credit a photo, were credits only by their colon: a
+    /// caption sentence above one in a paragraph of its own stayed text with the credit (both in the excerpt), and a
+    /// credit run into a caption line was not set apart, so the photo showed the image's caption or credit too (review).
+    /// </summary>
+    [Theory]
+    [InlineData("照片來源：中央社")]
+    [InlineData("照片来源：新华社")]
+    [InlineData("相片提供：受訪者")]
+    [InlineData("圖片出處：維基百科")]
+    public void A_photo_source_word_names_the_pictures_source(string credit)
+    {
+        foreach (var markdown in new[] { $"![](image:12)\n\n熊本縣知事蒲島郁夫與魏哲家握手。\n\n{credit}\n\n正文。", $"![](image:12)\n熊本縣知事蒲島郁夫與魏哲家握手。{credit}\n\n正文。", $"![](image:12)\n熊本縣知事蒲島郁夫與魏哲家握手（{credit}）\n\n正文。" })
+        {
+            var body = Body(markdown);
+            Assert.Equal(["FIGURE", "P"], body.Children.Select(child => child.TagName));
+            Assert.StartsWith("熊本縣知事蒲島郁夫與魏哲家握手", body.QuerySelector("figcaption")!.FirstChild!.TextContent.Trim(), StringComparison.Ordinal);
+            Assert.Contains(credit, body.QuerySelector("small.credit")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("正文。", DerivedExcerpt.Of(markdown));
+        }
+    }
+
+    /// <summary>
     /// A sentence wrapped onto a second line right under an image: its first line became the figure's caption and the
     /// rest a paragraph, so the sentence was cut in two and the excerpt started in its middle (review).
     /// </summary>
