@@ -91,6 +91,9 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
                     break;
                 case LiteralInline literal when literal.Content.IsEmptyOrWhitespace():
                     break;
+                case var htmlBreak when AllowedInlineHtml.IsLineBreak(htmlBreak) && (line.Count > 0 || figures.Count > 0):
+                    // An image's line ending in <br>, as HTML converted to Markdown writes it, or a line of just <br> under it.
+                    break;
                 case var backLink when FootnoteBackLinks.Is(backLink):
                     break;
                 case LineBreakInline:

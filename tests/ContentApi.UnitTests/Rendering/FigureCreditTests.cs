@@ -159,6 +159,23 @@ public sealed class FigureCreditTests
     }
 
     /// <summary>
+    /// An image's line ending in &lt;br&gt;, as HTML converted to Markdown (a WeChat or CMS paste) writes it, made no
+    /// figure: the img stayed in a paragraph with its credit as text, which led the excerpt (review).
+    /// </summary>
+    [Theory]
+    [InlineData("![](image:12)<br>\n圖源：ifanr\n\n正文。")]
+    [InlineData("![](image:12) <BR />\n圖源：ifanr\n\n正文。")]
+    [InlineData("![](image:12)\n<br>\n圖源：ifanr\n\n正文。")]
+    public void An_image_line_ending_in_a_br_tag_is_a_figure(string markdown)
+    {
+        var body = Body(markdown);
+        Assert.Equal(["FIGURE", "P"], body.Children.Select(child => child.TagName));
+        Assert.Equal("圖源：ifanr", body.QuerySelector("small.credit")!.TextContent);
+        Assert.Equal("正文。", body.Children[1].InnerHtml);
+        Assert.Equal("正文。", DerivedExcerpt.Of(markdown));
+    }
+
+    /// <summary>
     /// A sentence wrapped onto a second line right under an image: its first line became the figure's caption and the
     /// rest a paragraph, so the sentence was cut in two and the excerpt started in its middle (review).
     /// </summary>
