@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ContentApi.Data;
+using ContentApi.Http.Caching;
 using ContentApi.TestSupport;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContentApi.IntegrationTests.Reading;
 
@@ -47,5 +51,19 @@ public sealed class UnkeptScheduledFreshnessTests : IDisposable
                     $"{before} µs before its time: a list without the article is {response.Headers.CacheControl}");
             }
         }
+    }
+
+    [Fact]
+    public async Task A_response_whose_build_saw_an_article_scheduled_meanwhile_is_cut_by_it()
+    {
+        var content = new TestContent(_factory.Writer());
+        await content.ArticleAsync();
+        var context = new DefaultHttpContext { RequestServices = _factory.Services };
+        // Read before the build, with nothing scheduled; then, while the response is built, a write schedules an article.
+        PublicFreshness.BuiltIn(context, await _factory.Services.GetRequiredService<Db>().ContentStateAsync(CancellationToken.None));
+        var liveAt = new DateTimeOffset(_factory.Clock.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
+        await content.ArticleAsync(new() { ["publishedAt"] = liveAt });
+
+        Assert.Equal(liveAt, await PublicFreshness.NextChangeAtAsync(context));
     }
 }

@@ -28,7 +28,7 @@ public sealed class AnonymousResponseCache(
         }
         if (!options.Value.ResponseCacheEnabled || !HttpMethods.IsGet(request.Method))
         {
-            // Not kept, but cut by the state before the build all the same (see PublicFreshness.StateOfAsync).
+            // Not kept, but cut by the state before the build all the same (see PublicFreshness.NextChangeAtAsync).
             PublicFreshness.BuiltIn(context, await db.ContentStateAsync(context.RequestAborted));
             await next(context);
             return;

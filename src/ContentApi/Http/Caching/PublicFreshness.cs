@@ -27,13 +27,18 @@ public sealed class PublicFreshness(IOptions<CachingOptions> options)
     public static void BuiltIn(HttpContext context, ContentState state) => context.Items[typeof(PublicFreshness)] = state;
 
     /// <summary>
-    /// The state to cut by: the one read before the build when there is one (read after, an article that went live
-    /// meanwhile would already be past, and a list built without it would go out with the full lifetime).
+    /// The next scheduled change to cut by: the earlier of the state read before the build, when there is one (read only
+    /// after, an article that went live meanwhile would already be past, and a list built without it would go out with
+    /// the full lifetime), and the state now (an article scheduled meanwhile, which the build may have read as such).
     /// </summary>
-    public static async ValueTask<ContentState> StateOfAsync(HttpContext context) =>
-        context.Items.TryGetValue(typeof(PublicFreshness), out var state) && state is ContentState before
+    public static async ValueTask<DateTimeOffset?> NextChangeAtAsync(HttpContext context)
+    {
+        var now = (await context.RequestServices.GetRequiredService<Db>().ContentStateAsync(context.RequestAborted)).NextChangeAt;
+        return context.Items.TryGetValue(typeof(PublicFreshness), out var state) && state is ContentState { NextChangeAt: { } before }
+            && (now is not { } after || before < after)
             ? before
-            : await context.RequestServices.GetRequiredService<Db>().ContentStateAsync(context.RequestAborted);
+            : now;
+    }
 
     /// <summary>
     /// <paramref name="configured"/> with <c>max-age</c> and <c>s-maxage</c> cut to the whole seconds left before

@@ -87,7 +87,7 @@ public static class Representation
         headers.Vary = VaryFor(httpContext);
         headers.CacheControl = httpContext.User.Identity?.IsAuthenticated == true
             ? services.GetRequiredService<IOptions<CachingOptions>>().Value.PrivateCacheControl
-            : services.GetRequiredService<PublicFreshness>().CacheControlAt((await PublicFreshness.StateOfAsync(httpContext)).NextChangeAt, now);
+            : services.GetRequiredService<PublicFreshness>().CacheControlAt(await PublicFreshness.NextChangeAtAsync(httpContext), now);
     }
 
     /// <summary>The coding the compression middleware applies to this request's JSON (none for "identity" or no Accept-Encoding).</summary>
