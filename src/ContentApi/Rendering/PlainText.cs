@@ -8,8 +8,8 @@ using Markdig.Syntax.Inlines;
 namespace ContentApi.Rendering;
 
 /// <summary>
-/// Markdown syntax trees as readable text: one line per heading, paragraph, list item, table row or code line;
-/// images give nothing (their alt text describes a picture, it is not read as part of the article).
+/// Markdown syntax trees as readable text: one line per heading, paragraph, list item, table row (its cells parted by
+/// tabs) or code line; images give nothing (their alt text describes a picture, it is not read as part of the article).
 /// </summary>
 internal static partial class PlainText
 {
@@ -65,7 +65,9 @@ internal static partial class PlainText
         switch (block)
         {
             case TableRow row:
-                AppendLine(builder, string.Join(' ', row.OfType<TableCell>().Select(CellText)));
+                // A tab, which search reads as the end of a Chinese run where it reads a space as nothing (TextUnits):
+                // no word runs across two cells.
+                AppendLine(builder, string.Join('\t', row.OfType<TableCell>().Select(CellText)));
                 break;
             case LeafBlock { Inline: not null } leaf:
                 // Line by line: an image alone on a line of a paragraph leaves an empty one.
@@ -96,7 +98,7 @@ internal static partial class PlainText
     {
         var builder = new StringBuilder();
         AppendBlock(builder, cell);
-        return builder.ToString().Trim().Replace('\n', ' ');
+        return builder.ToString().Trim().Replace('\n', '\t'); // a cell's <br>: a break, as between cells
     }
 
     internal static void AppendLine(StringBuilder builder, string line)
@@ -108,10 +110,13 @@ internal static partial class PlainText
         }
     }
 
-    /// <summary>A dropped image or link leaves the spaces on both sides of it; keep one.</summary>
+    /// <summary>
+    /// A dropped image or link leaves the spaces on both sides of it; keep one. A tab in running text, which a browser
+    /// shows as a space, is one too: only a table's cells are parted by tabs.
+    /// </summary>
     internal static string CollapseSpaces(string text) => SpaceRunRegex().Replace(text, " ");
 
-    [GeneratedRegex("[ \\t]{2,}")]
+    [GeneratedRegex("[ \\t]{2,}|\\t")]
     private static partial Regex SpaceRunRegex();
 
     private static void AppendInline(StringBuilder builder, Inline? inline, IReadOnlySet<LineBreakInline>? lineBreaksKept = null)

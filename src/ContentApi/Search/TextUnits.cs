@@ -162,10 +162,12 @@ internal static partial class TextUnits
             {
                 return true; // Markdown's inline delimiters, which the rendered text leaves out: they end no CJK run
             }
-            if (_afterCjk && _lastWasCjk && IsSpaceWithinLine(c))
+            if (_afterCjk && _lastWasCjk && IsSpaceWithinLine(c) && (c != '\t' || _markdownSource))
             {
                 // Spaces between CJK characters say nothing: a Japanese name is written with or without one
-                // (佐藤 花子), Korean spacing varies, and text copied from PDFs spaces out every character.
+                // (佐藤 花子), Korean spacing varies, and text copied from PDFs spaces out every character. A tab parts
+                // two cells of a table row in the plain text (PlainText), which no word runs across; the Markdown
+                // source parts them with a bar, and its tabs are spaces to its rendered text.
                 _acrossSpace = true;
                 return true;
             }

@@ -386,8 +386,8 @@ public static partial class Excerpts
     public static string ShownAs(string excerptKeepingLineBreaks) => excerptKeepingLineBreaks.Replace('\n', ' ');
 
     /// <summary>
-    /// Each run of whitespace (between paragraphs, list items, words) as one space (a line break if it holds one, which
-    /// <see cref="ShownAs"/> shows as a space), or as nothing beside CJK punctuation,
+    /// Each run of whitespace (between paragraphs, list items, words) as one space (a line break if it holds one or a
+    /// tab, which <see cref="ShownAs"/> shows as a space), or as nothing beside CJK punctuation,
     /// which already separates (<see cref="Cjk.CarriesItsOwnSpace"/>): "…取得 69.6 分。 政府提出…" reads "…分。政府提出…",
     /// and "…努力。” 市场人士…" "…努力。”市场人士…"; a full-width space inside the text stays as written ("記者　王小明").
     /// </summary>
@@ -402,7 +402,7 @@ public static partial class Excerpts
             if (Rune.IsWhiteSpace(rune) && Cjk.IsCollapsibleWhitespace((char)rune.Value))
             {
                 pendingSpace = true;
-                pendingLineBreak |= TextRules.IsLineBreak((char)rune.Value);
+                pendingLineBreak |= TextRules.IsLineBreak((char)rune.Value) || rune.Value == '\t'; // a tab parts a table's cells, as search reads it
                 continue;
             }
             if (pendingSpace && !Cjk.CarriesItsOwnSpace(beforePrevious, previous, rune))

@@ -260,7 +260,7 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal("たつのきんご", html.QuerySelector("ruby > rt")!.TextContent);
         Assert.Equal("2", html.QuerySelector("sub")!.TextContent);
         Assert.Equal("紅磚<br>1914 年", html.QuerySelectorAll("td")[^1].InnerHtml);
-        Assert.Equal("設計者辰野金吾說明 CO2 減量。\n站 說明\n東京 紅磚 1914 年", article.Text("plainText"));
+        Assert.Equal("設計者辰野金吾說明 CO2 減量。\n站\t說明\n東京\t紅磚\t1914 年", article.Text("plainText"));
         Assert.Equal("設計者辰野金吾說明 CO2 減量。", article.Text("excerpt"));
 
         Assert.Contains(id, (await client.GetJsonAsync("/api/v1/search?q=CO2"))["items"]!.AsArray().Select(item => item!.Id()));

@@ -235,6 +235,31 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
         await AssertNoMatchAcrossNames();
     }
 
+    /// <summary>
+    /// A table row's cells were joined by a space in the plain text, which Chinese runs read across: 鸕鶿 found
+    /// "| 欄一鸕 | 鶿欄二 |", highlighted "欄一<mark>鸕 鶿</mark>欄二", and 灣大 "| 台灣 | 大學 |" (review). Also through the
+    /// excerpt of a body that is only a table, and a cell's &lt;br&gt;.
+    /// </summary>
+    [Fact]
+    public async Task Search_chinese_word_never_runs_across_two_table_cells()
+    {
+        var n = Nonce();
+        var article = await ArticleAsync($"{n} table",
+            "| 欄一鸕 | 鶿欄二 |\n| --- | --- |\n| 台灣 | 大學 |\n| 第一行鵟<br>鷂第二行 | x |");
+
+        foreach (var q in new[] { "鸕鶿", "灣大", "鵟鷂", "鸕 鶿" })
+        {
+            Assert.Empty((await factory.Anonymous().SearchAsync($"{n} \"{q}\"")).Ids());
+        }
+        var hit = (await factory.Anonymous().SearchAsync($"{n} 欄一鸕 台灣"))["items"]![0]!;
+        Assert.Equal(Id(article), Id(hit));
+        Assert.DoesNotContain('\t', hit["excerpt"]!.GetValue<string>());
+        Assert.All(hit.Highlights(), highlight => Assert.DoesNotContain('\t', highlight.Snippet));
+        var read = await (await factory.Anonymous().GetAsync($"/api/v1/articles/{Id(article)}?format=text")).AssertJsonAsync();
+        Assert.Equal("欄一鸕\t鶿欄二\n台灣\t大學\n第一行鵟\t鷂第二行\tx", read["plainText"]!.GetValue<string>());
+        Assert.Equal("欄一鸕 鶿欄二 台灣 大學 第一行鵟 鷂第二行 x", read["excerpt"]!.GetValue<string>());
+    }
+
     /// <summary>An unclosed quote made the rest of the query one phrase, which found nothing here (review).</summary>
     [Fact]
     public async Task Search_unclosed_quote_is_ignored_and_its_words_match_anywhere()

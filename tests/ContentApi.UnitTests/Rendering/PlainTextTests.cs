@@ -39,4 +39,16 @@ public sealed class PlainTextTests
     [InlineData("[![](image:1)](https://example.com/full.jpg)\nライトアップされた東京駅\n写真：共同通信", "ライトアップされた東京駅\n写真：共同通信")]
     public void The_lines_of_a_figures_label_stay_apart(string markdown, string expected) =>
         Assert.Equal(expected, MarkdownRenderer.ToPlainText(markdown));
+
+    /// <summary>
+    /// Review: a row's cells were joined by a space, which search reads as nothing between Chinese characters, so 鸕鶿
+    /// found "| 欄一鸕 | 鶿欄二 |". A tab parts them, also the lines of a cell (its &lt;br&gt;); a tab in running text is a space.
+    /// </summary>
+    [Theory]
+    [InlineData("| 欄一鸕 | 鶿欄二 |\n| --- | --- |\n| 台灣 | 大學 |", "欄一鸕\t鶿欄二\n台灣\t大學")]
+    [InlineData("| 地點 | 說明 |\n| - | - |\n| 台北 | 第一行<br>第二行 |", "地點\t說明\n台北\t第一行\t第二行")]
+    [InlineData("| a | | c |\n| - | - | - |\n| **x**  y | 2 | ![圖](image:1) |", "a\t\tc\nx y\t2")]
+    [InlineData("佐藤\t花子は東京へ。", "佐藤 花子は東京へ。")]
+    public void A_tables_cells_are_parted_by_tabs(string markdown, string expected) =>
+        Assert.Equal(expected, MarkdownRenderer.ToPlainText(markdown));
 }

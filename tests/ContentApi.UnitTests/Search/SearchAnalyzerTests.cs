@@ -114,7 +114,7 @@ public sealed class SearchAnalyzerTests
     [Theory]
     [InlineData("佐藤 花子", "佐藤花子")]
     [InlineData("佐藤　花子", "佐藤花子")] // the ideographic space
-    [InlineData("佐藤\u00a0\t 花子", "佐藤花子")]
+    [InlineData("佐藤\u00a0 花子", "佐藤花子")]
     [InlineData("中 文 文 本", "中文文本")] // spaced out, as text copied from a PDF often is
     public void AnalyzeForIndex_spaces_within_a_line_between_cjk_characters_do_not_end_the_run(string spaced, string plain) =>
         Assert.Equal(SearchAnalyzer.AnalyzeForIndex(plain), SearchAnalyzer.AnalyzeForIndex(spaced));
@@ -124,6 +124,8 @@ public sealed class SearchAnalyzerTests
     [InlineData("佐藤 \r\n花子", "佐 佐藤 藤 花 花子 子")]
     [InlineData("東京 Tower 大阪", "东 东京 京 tower 大 大坂 坂")]
     [InlineData("東京, 大阪", "东 东京 京 大 大坂 坂")]
+    [InlineData("欄一鸕\t鶿欄二", "栏 栏一 一 一鸬 鸬 鹚 鹚栏 栏 栏二 二")] // a tab parts a table's cells in the plain text
+    [InlineData("佐藤\u00a0\t 花子", "佐 佐藤 藤 花 花子 子")]
     public void AnalyzeForIndex_line_breaks_words_and_punctuation_between_cjk_characters_still_end_the_run(string text, string expected) =>
         Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
 

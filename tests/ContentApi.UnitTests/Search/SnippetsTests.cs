@@ -63,6 +63,14 @@ public sealed class SnippetsTests
     public void Build_short_text_is_whole_with_whitespace_collapsed() =>
         Assert.Equal("First line <mark>qwen</mark> second", Build("  First line\n\n  qwen\tsecond  ", "qwen"));
 
+    /// <summary>Review: 鸕鶿 was marked across two cells of a table row, "欄一<mark>鸕 鶿</mark>欄二"; their tab shows as a space.</summary>
+    [Fact]
+    public void Build_marks_no_chinese_word_across_a_tab_between_table_cells()
+    {
+        Assert.Equal("欄一鸕 鶿欄二", Build("欄一鸕\t鶿欄二", "鸕鶿"));
+        Assert.Equal("欄一<mark>鸕</mark> 鶿欄二", Build("欄一鸕\t鶿欄二", "鸕"));
+    }
+
     /// <summary>
     /// A line wrapped beside full-width punctuation is no space, as the article's HTML and excerpt show it: the snippet
     /// read "製程， GPU" (CJK probe).

@@ -13,6 +13,7 @@ public sealed class ArticleTextTests
     [InlineData("- 台積\n- 電子", "台積 電子", "台積\n電子")]
     [InlineData("佐藤 花子は\n\n東京へ。", "佐藤 花子は 東京へ。", "佐藤 花子は\n東京へ。")] // a space within a paragraph stays a space
     [InlineData("第一段。\n\n第二段", "第一段。第二段", "第一段。第二段")]
+    [InlineData("| 欄一鸕 | 鶿欄二 |\n| --- | --- |\n| 台灣 | 大學 |", "欄一鸕 鶿欄二 台灣 大學", "欄一鸕\n鶿欄二\n台灣\n大學")] // a table's cells, parted by tabs
     public void Measure_derived_excerpt_is_indexed_with_a_line_break_where_it_joins_two_paragraphs(string body, string shown, string indexed)
     {
         var stats = ArticleText.Measure(body);
@@ -79,7 +80,7 @@ public sealed class ArticleTextTests
             ---
             """;
         Assert.Equal(
-            "阿里發布 Qwen3-Max\n通義千問在 SWE-Bench Verified 取得 69.6 分。\n圖源:ifanr\n第一點\n第二點 刪除\n引用的話\n模型 分數\nQwen3-Max 69.6\nprint(\"hi\")",
+            "阿里發布 Qwen3-Max\n通義千問在 SWE-Bench Verified 取得 69.6 分。\n圖源:ifanr\n第一點\n第二點 刪除\n引用的話\n模型\t分數\nQwen3-Max\t69.6\nprint(\"hi\")",
             ArticleText.Measure(Body).PlainText);
     }
 
