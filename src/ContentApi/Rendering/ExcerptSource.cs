@@ -10,8 +10,8 @@ namespace ContentApi.Rendering;
 /// The text an article's excerpt is cut from: its paragraphs (in lists and quotes too), without headings, code, tables,
 /// a table of contents (<see cref="TableOfContents"/>), a page's ad markers and prompts (<see cref="PageChrome"/>) or the label of a figure (<see cref="FigureLabels"/>); a body with no such paragraph gives all its text but the
 /// labels, and one with only figures and their labels (a gallery) its captions. So a lead sentence after a cover image
-/// stays, and so do a wrapped paragraph and a credit run into a sentence. A paragraph's lines join as a browser shows
-/// them (<see cref="Cjk.JoinLines"/>). Nothing after a thematic break or a label of further reading
+/// stays, and so do a wrapped paragraph and a credit run into a sentence. A paragraph's wrapped lines join as a browser
+/// shows them (<see cref="Cjk.JoinLines"/>); a hard line break stays a line break, as a paragraph's end. Nothing after a thematic break or a label of further reading
 /// (<see cref="FurtherReading"/>) that follows text: the text before it is the article, and what follows (a disclaimer,
 /// further reading) its closing matter.
 /// </summary>
@@ -79,7 +79,7 @@ internal static class ExcerptSource
                     }
                     if (rest is not null)
                     {
-                        AppendLines(builder, FigureLabels.TextFrom(rest));
+                        AppendShownLines(builder, rest);
                     }
                     break;
                 }
@@ -120,7 +120,7 @@ internal static class ExcerptSource
             AppendLines(builder, line.Text);
             first = next;
         }
-        AppendLines(builder, FigureLabels.TextFrom(first));
+        AppendShownLines(builder, first);
     }
 
     /// <summary>Whether the text so far is at most the bylines (or dateline) the excerpt leaves out; checked only while it is short.</summary>
@@ -128,4 +128,16 @@ internal static class ExcerptSource
         builder.Length == 0 || (builder.Length <= Excerpts.MaxBylineLines * (Excerpts.MaxBylineLength + 1) && !Excerpts.HasProse(builder.ToString()));
 
     private static void AppendLines(StringBuilder builder, string text) => PlainText.AppendLine(builder, Cjk.JoinLines(text));
+
+    /// <summary>
+    /// Appends the text from <paramref name="first"/> on as the lines the HTML shows: a hard line break (a poem's, an
+    /// address's) stays one, as between paragraphs, while the source lines wrapped between two join.
+    /// </summary>
+    private static void AppendShownLines(StringBuilder builder, Inline? first)
+    {
+        foreach (var line in PlainText.HardLinesFrom(first))
+        {
+            AppendLines(builder, PlainText.CollapseSpaces(line).Trim());
+        }
+    }
 }

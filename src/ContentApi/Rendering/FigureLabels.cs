@@ -218,9 +218,6 @@ internal static partial class FigureLabels
         """, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex SourceWords();
 
-    /// <summary>The text from <paramref name="first"/> on, as one line per source line, spaces collapsed.</summary>
-    public static string TextFrom(Inline? first) => PlainText.CollapseSpaces(PlainText.From(first)).Trim();
-
     /// <summary>
     /// The label of the figures of a paragraph (<see cref="FigureParagraphRenderer.FigureLines"/>), whose line after
     /// them starts at <paramref name="after"/> (null: the paragraph ends with them). Null when there is none.

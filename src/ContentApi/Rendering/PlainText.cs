@@ -33,13 +33,34 @@ internal static partial class PlainText
         var builder = new StringBuilder();
         AppendInlines(builder, AndNextSiblings(first), lineBreaksKept);
         return builder.ToString();
+    }
 
-        static IEnumerable<Inline> AndNextSiblings(Inline? inline)
+    /// <summary>
+    /// <see cref="From(Inline?)"/> cut at each hard line break (a backslash or two spaces ending a line, a &lt;br&gt;),
+    /// which the HTML shows: the lines a reader sees, each with the source lines wrapped in it.
+    /// </summary>
+    public static List<string> HardLinesFrom(Inline? first)
+    {
+        var builder = new StringBuilder();
+        var hardBreaks = new List<int>();
+        AppendInlines(builder, AndNextSiblings(first), null, hardBreaks);
+        var text = builder.ToString();
+        var lines = new List<string>(hardBreaks.Count + 1);
+        var start = 0;
+        foreach (var hardBreak in hardBreaks)
         {
-            for (; inline is not null; inline = inline.NextSibling)
-            {
-                yield return inline;
-            }
+            lines.Add(text[start..hardBreak]);
+            start = hardBreak + 1;
+        }
+        lines.Add(text[start..]);
+        return lines;
+    }
+
+    private static IEnumerable<Inline> AndNextSiblings(Inline? inline)
+    {
+        for (; inline is not null; inline = inline.NextSibling)
+        {
+            yield return inline;
         }
     }
 
@@ -51,11 +72,13 @@ internal static partial class PlainText
         return builder.ToString();
     }
 
-    private static void AppendInlines(StringBuilder builder, IEnumerable<Inline> inlines, IReadOnlySet<LineBreakInline>? lineBreaksKept)
+    /// <param name="hardBreaks">Where the line breaks written for hard ones (not wrapped lines) are, when wanted.</param>
+    private static void AppendInlines(
+        StringBuilder builder, IEnumerable<Inline> inlines, IReadOnlySet<LineBreakInline>? lineBreaksKept, List<int>? hardBreaks = null)
     {
         foreach (var inline in AllowedInlineHtml.WithoutRubyAnnotations(inlines))
         {
-            AppendInline(builder, inline, lineBreaksKept);
+            AppendInline(builder, inline, lineBreaksKept, hardBreaks);
         }
     }
 
@@ -119,7 +142,7 @@ internal static partial class PlainText
     [GeneratedRegex("[ \\t]{2,}|\\t")]
     private static partial Regex SpaceRunRegex();
 
-    private static void AppendInline(StringBuilder builder, Inline? inline, IReadOnlySet<LineBreakInline>? lineBreaksKept = null)
+    private static void AppendInline(StringBuilder builder, Inline? inline, IReadOnlySet<LineBreakInline>? lineBreaksKept, List<int>? hardBreaks)
     {
         switch (inline)
         {
@@ -138,6 +161,10 @@ internal static partial class PlainText
                 break;
             case LineBreakInline:
             case HtmlInline when AllowedInlineHtml.IsLineBreak(inline):
+                if (inline is not LineBreakInline { IsHard: false })
+                {
+                    hardBreaks?.Add(builder.Length);
+                }
                 builder.Append('\n');
                 break;
             case AutolinkInline autolink:
@@ -146,7 +173,7 @@ internal static partial class PlainText
             case LinkInline { IsImage: true }:
                 break;
             case ContainerInline container:
-                AppendInlines(builder, container, lineBreaksKept);
+                AppendInlines(builder, container, lineBreaksKept, hardBreaks);
                 break;
         }
     }

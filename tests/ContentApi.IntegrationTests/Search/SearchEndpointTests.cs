@@ -260,6 +260,26 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal("欄一鸕 鶿欄二 台灣 大學 第一行鵟 鷂第二行 x", read["excerpt"]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// A hard line break, which the HTML shows, was joined in the derived excerpt as a wrapped line is: the excerpt read
+    /// 第一行鵟鷂第二行, and 鵟鷂 found the article through it alone (review). A wrapped line still joins.
+    /// </summary>
+    [Theory]
+    [InlineData("第一行鵟\\\n鷂第二行")]
+    [InlineData("第一行鵟  \n鷂第二行")]
+    [InlineData("第一行鵟<br>鷂第二行")]
+    public async Task Search_chinese_word_never_runs_across_a_hard_line_break_in_the_derived_excerpt(string body)
+    {
+        var n = Nonce();
+        var article = await ArticleAsync($"{n} poem", body + "\n\n第二段\n文字");
+
+        Assert.Empty((await factory.Anonymous().SearchAsync($"{n} 鵟鷂")).Ids());
+        Assert.Equal([Id(article)], (await factory.Anonymous().SearchAsync($"{n} 第一行鵟 鷂第二行 第二段文字")).Ids());
+        var read = await (await factory.Anonymous().GetAsync($"/api/v1/articles/{Id(article)}?format=text")).AssertJsonAsync();
+        Assert.Equal("第一行鵟 鷂第二行 第二段文字", read["excerpt"]!.GetValue<string>());
+        Assert.Equal("第一行鵟\n鷂第二行\n第二段文字", read["plainText"]!.GetValue<string>());
+    }
+
     /// <summary>An unclosed quote made the rest of the query one phrase, which found nothing here (review).</summary>
     [Fact]
     public async Task Search_unclosed_quote_is_ignored_and_its_words_match_anywhere()

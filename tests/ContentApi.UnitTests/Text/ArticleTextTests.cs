@@ -23,6 +23,31 @@ public sealed class ArticleTextTests
         Assert.Equal("舊版 摘要", stats.IndexedFormOf("舊版 摘要")); // one an earlier build derived: as it is
     }
 
+    /// <summary>
+    /// Review: a hard line break (a poem's, an address's), which the HTML shows, was joined as a wrapped line is, so the
+    /// excerpt read 第一行鵟鷂第二行 and 鵟鷂 found the article through it. It is kept as a paragraph's end is.
+    /// </summary>
+    [Theory]
+    [InlineData("第一行鵟\\\n鷂第二行")]
+    [InlineData("第一行鵟  \n鷂第二行")]
+    [InlineData("第一行鵟<br>鷂第二行")]
+    [InlineData("第一行**鵟<br>鷂**第二行")]
+    [InlineData("> 第一行鵟<br/>\n> 鷂第二行")]
+    public void Measure_derived_excerpt_keeps_a_hard_line_break_as_a_paragraphs_end(string body)
+    {
+        var stats = ArticleText.Measure(body);
+
+        Assert.Equal(("第一行鵟 鷂第二行", "第一行鵟\n鷂第二行"), (stats.DerivedExcerpt, stats.IndexedDerivedExcerpt));
+    }
+
+    [Theory]
+    [InlineData("第一行鵟\n鷂第二行", "第一行鵟鷂第二行")] // a wrapped line still joins
+    [InlineData("Roses are red,\\\nviolets\nare blue.", "Roses are red,\nviolets are blue.")]
+    [InlineData("第一句。\\\n第二句", "第一句。第二句")] // the full stop holds the space, as between paragraphs
+    [InlineData("記者王小明／台北報導\\\n行政院今天宣布。", "行政院今天宣布。")]
+    public void Measure_derived_excerpt_breaks_only_at_hard_line_breaks(string body, string indexed) =>
+        Assert.Equal(indexed, ArticleText.Measure(body).IndexedDerivedExcerpt);
+
     [Fact]
     public void Measure_long_derived_excerpt_cut_is_the_same_shown_and_indexed()
     {
