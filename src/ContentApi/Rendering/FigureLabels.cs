@@ -226,8 +226,8 @@ internal static partial class FigureLabels
     {
         if (after is not null)
         {
-            var (first, next) = LineAt(after);
-            if (next is not null && LineAt(next) is var (below, afterBelow) && IsCaptionAboveCredit(first, below))
+            var (first, next) = LabelLineAt(after);
+            if (next is not null && LabelLineAt(next) is var (below, afterBelow) && IsCaptionAboveCredit(first, below))
             {
                 return new FigureLabel(first, below, [], afterBelow);
             }
@@ -237,7 +237,7 @@ internal static partial class FigureLabels
             }
             if (next is not null)
             {
-                var (second, rest) = LineAt(next);
+                var (second, rest) = LabelLineAt(next);
                 return IsCaptionAndCredit(first, second) ? new FigureLabel(first, second, [], rest)
                     : GoesOnFrom(first, second) ? null
                     : Alone(first, [], next);
@@ -250,8 +250,8 @@ internal static partial class FigureLabels
         {
             return null;
         }
-        var (line, more) = LineAt(own.Inline!.FirstChild);
-        if (more is not null && LineAt(more) is (var creditBelow, null) && IsCaptionAboveCredit(line, creditBelow))
+        var (line, more) = LabelLineAt(own.Inline!.FirstChild);
+        if (more is not null && LabelLineAt(more) is (var creditBelow, null) && IsCaptionAboveCredit(line, creditBelow))
         {
             return new FigureLabel(line, creditBelow, [own], null);
         }
@@ -262,7 +262,7 @@ internal static partial class FigureLabels
         if (more is not null)
         {
             // A paragraph of two lines is a label only as a caption and its credit; any other is a wrapped paragraph.
-            var (second, rest) = LineAt(more);
+            var (second, rest) = LabelLineAt(more);
             return rest is null && IsCaptionAndCredit(line, second) ? new FigureLabel(line, second, [own], null) : null;
         }
         if (CreditParagraphAfter(own, siblings, line) is var (credit2, creditParagraph))
@@ -335,16 +335,24 @@ internal static partial class FigureLabels
         {
             return null;
         }
-        var (line, more) = LineAt(paragraph.Inline!.FirstChild);
+        var (line, more) = LabelLineAt(paragraph.Inline!.FirstChild);
         return more is null && IsCaptionAndCredit(caption, line) ? (line, paragraph) : null;
     }
 
     /// <summary>The line starting at <paramref name="first"/>, and the first inline of the next line (null: none).</summary>
-    internal static (LabelLine Line, Inline? Next) LineAt(Inline? first)
+    internal static (LabelLine Line, Inline? Next) LineAt(Inline? first) => LineAt(first, breakTags: false);
+
+    /// <summary>
+    /// A line of a figure's label: a &lt;br&gt; ends it too, as HTML converted to Markdown writes the lines under an image
+    /// ("![](image:1)&lt;br&gt;台北101夜景&lt;br&gt;圖源：中央社"), and the next starts past the source line break after it.
+    /// </summary>
+    private static (LabelLine Line, Inline? Next) LabelLineAt(Inline? first) => LineAt(first, breakTags: true);
+
+    private static (LabelLine Line, Inline? Next) LineAt(Inline? first, bool breakTags)
     {
         var inlines = new List<Inline>();
         var inline = first;
-        for (; inline is not null and not LineBreakInline; inline = inline.NextSibling)
+        for (; inline is not null and not LineBreakInline && !(breakTags && AllowedInlineHtml.IsLineBreak(inline)); inline = inline.NextSibling)
         {
             if (!FootnoteBackLinks.Is(inline))
             {
@@ -352,7 +360,17 @@ internal static partial class FigureLabels
             }
         }
         var text = PlainText.CollapseSpaces(PlainText.OfInlines(inlines)).Trim();
-        return (new LabelLine(inlines, text), inline?.NextSibling);
+        return (new LabelLine(inlines, text), inline is LineBreakInline ? inline.NextSibling : PastBreaks(inline));
+    }
+
+    /// <summary>The first inline after a run of &lt;br&gt; tags, source line breaks and blank text (null: none).</summary>
+    private static Inline? PastBreaks(Inline? inline)
+    {
+        while (inline is LineBreakInline || (inline is not null && AllowedInlineHtml.IsLineBreak(inline)) || (inline is LiteralInline literal && literal.Content.IsEmptyOrWhitespace()))
+        {
+            inline = inline.NextSibling;
+        }
+        return inline;
     }
 
     private static bool IsLabelLine(LabelLine line) => IsLabel(line.Text) && IsWordsOnOneLine(line);

@@ -91,12 +91,12 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
                     break;
                 case LiteralInline literal when literal.Content.IsEmptyOrWhitespace():
                     break;
-                case var htmlBreak when AllowedInlineHtml.IsLineBreak(htmlBreak) && (line.Count > 0 || figures.Count > 0):
-                    // An image's line ending in <br>, as HTML converted to Markdown writes it, or a line of just <br> under it.
-                    break;
                 case var backLink when FootnoteBackLinks.Is(backLink):
                     break;
                 case LineBreakInline:
+                // A <br> after an image ends its line, as HTML converted to Markdown writes a figure and its label
+                // ("![](image:1)<br>圖源：ifanr"); a line of just <br> under it is a blank one.
+                case var htmlBreak when AllowedInlineHtml.IsLineBreak(htmlBreak) && (line.Count > 0 || figures.Count > 0):
                     figures.AddRange(line);
                     line.Clear();
                     lineStart = inline.NextSibling;

@@ -127,11 +127,21 @@ internal static class ImageHtml
             || own?.Trim() is not { Length: > 0 } text || TextUnits.Says(line.Text, text) || TextUnits.Says(text, line.Text);
     }
 
+    /// <summary>A label line's inlines, without the spaces at its ends a &lt;br&gt; leaves ("![](image:1) &lt;br&gt; 圖源：ifanr").</summary>
     private static void WriteInlines(HtmlRenderer renderer, List<Inline> inlines)
     {
-        foreach (var inline in inlines)
+        for (var i = 0; i < inlines.Count; i++)
         {
-            renderer.Write(inline);
+            if (inlines[i] is LiteralInline literal)
+            {
+                var text = literal.Content.ToString();
+                text = i == 0 ? text.TrimStart() : text;
+                renderer.WriteEscape(i == inlines.Count - 1 ? text.TrimEnd() : text);
+            }
+            else
+            {
+                renderer.Write(inlines[i]);
+            }
         }
     }
 

@@ -176,6 +176,41 @@ public sealed class FigureCreditTests
     }
 
     /// <summary>
+    /// A &lt;br&gt; with the label after it on the image's line, as HTML converted to Markdown writes a WeChat or CMS
+    /// figure: the img stayed in a paragraph with the credit as its text, which led the excerpt (review).
+    /// </summary>
+    [Theory]
+    [InlineData("![](image:12)<br>圖源：ifanr\n\n正文。", null, "圖源：ifanr")]
+    [InlineData("![](image:12)<br/>圖源：ifanr\n\n正文。", null, "圖源：ifanr")]
+    [InlineData("![](image:12) <BR> 圖源：ifanr\n\n正文。", null, "圖源：ifanr")]
+    [InlineData("![](image:12)<br>台北101夜景<br>圖源：中央社\n\n正文。", "台北101夜景", "圖源：中央社")]
+    [InlineData("![](image:12)<br>台北101夜景 <br>\n圖源：中央社\n\n正文。", "台北101夜景", "圖源：中央社")]
+    [InlineData("![](image:12)<br>台北101夜景<br>圖源：中央社<br>正文。", "台北101夜景", "圖源：中央社")]
+    [InlineData("![](image:12)<br><br>圖源：ifanr\n\n正文。", null, "圖源：ifanr")]
+    [InlineData("![](image:12)\n\n台北101夜景<br>圖源：中央社\n\n正文。", "台北101夜景", "圖源：中央社")]
+    public void A_label_after_a_br_tag_on_the_images_line_is_the_figures_label(string markdown, string? caption, string credit)
+    {
+        var body = Body(markdown);
+        Assert.Equal(["FIGURE", "P"], body.Children.Select(child => child.TagName));
+        Assert.Equal(credit, body.QuerySelector("small.credit")!.TextContent);
+        Assert.Equal(caption is null ? credit : $"{caption} {credit}", body.QuerySelector("figcaption")!.TextContent);
+        Assert.Equal("正文。", body.Children[1].TextContent);
+        Assert.Equal("正文。", DerivedExcerpt.Of(markdown));
+        Assert.Equal(caption is null ? $"{credit}\n正文。" : $"{caption}\n{credit}\n正文。", MarkdownRenderer.ToPlainText(markdown));
+    }
+
+    [Theory]
+    // Elsewhere a <br> in running text stays as it was, and so does a line of text with an image on it.
+    [InlineData("正文第一行<br>圖源：ifanr")]
+    [InlineData("台北101夜景 ![](image:12)<br>圖源：ifanr")]
+    public void A_br_tag_in_running_text_stays_text(string markdown)
+    {
+        var body = Body(markdown);
+        Assert.Equal(["P"], body.Children.Select(child => child.TagName));
+        Assert.NotNull(body.QuerySelector("p br"));
+    }
+
+    /// <summary>
     /// A sentence wrapped onto a second line right under an image: its first line became the figure's caption and the
     /// rest a paragraph, so the sentence was cut in two and the excerpt started in its middle (review).
     /// </summary>
