@@ -77,7 +77,39 @@ internal static partial class FigureLabels
     public static bool NamesSource(string label) =>
         SourceWords().IsMatch(label) || PhotographerLine().IsMatch(label) || IsBracketedCredit(label.Trim()) || CreditAfterEquals().IsMatch(label)
         || CreditAfterSlash().IsMatch(label) || KoreanAgencyFilePhoto().IsMatch(label) || KoreanStockPhotoAgency().IsMatch(label)
-        || EnglishAgencyCredit().IsMatch(label);
+        || EnglishAgencyCredit().IsMatch(label) || CreditWithoutSeparator().IsMatch(label) || EnglishViaCredit().IsMatch(label);
+
+    /// <summary>
+    /// A note on where a picture comes from that newsrooms write without a separator, all the label says: a file photo or
+    /// an illustration ("資料照", "（示意圖）", "写真はイメージ"), a picture from the web ("網路圖片", "图源网络",
+    /// "圖片取自網路", "翻攝自臉書"), or who provided it ("台積電提供", "图片由受访者提供", "受访者供图").
+    /// </summary>
+    [GeneratedRegex("""
+        ^\s*[(（\[［]?\s*(?:
+          (?:本報|本报)?(?:資料照片?|资料照片?|檔案照片?|档案照片?)
+        | 示意圖|示意图|(?:写真|画像|イラスト)はイメージ(?:です)?
+        | (?:網路|网络|網絡|网路)(?:圖片|图片|照片)|(?:圖源|图源|圖片來源|图片来源)(?:網路|网络|網絡|网路)
+        | (?:圖片?|图片?|照片|相片)?(?:取自|翻攝自|翻摄自)[^()（）\[\]［］，,。；;]{1,30}
+        | [\p{L}\p{N}·・]{1,12}?(?:提供|供圖|供图)
+        )\s*[)）\]］]?\s*$
+        """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex CreditWithoutSeparator();
+
+    /// <summary>
+    /// A file photo or an illustration noted without its source ("資料照", "（示意圖）", "写真はイメージ"): it says what the
+    /// picture is, not whose, so the image's own credit stays beside it.
+    /// </summary>
+    public static bool IsNoteWithoutSource(string label) => SourcelessNote().IsMatch(label);
+
+    [GeneratedRegex("""^\s*[(（\[［]?\s*(?:資料照片?|资料照片?|檔案照片?|档案照片?|示意圖|示意图|(?:写真|画像|イラスト)はイメージ(?:です)?)\s*[)）\]］]?\s*$""", RegexOptions.CultureInvariant)]
+    private static partial Regex SourcelessNote();
+
+    /// <summary>
+    /// "via" and a name, as English sites credit a picture taken from another site or an agency ("via Twitter", "Photo via
+    /// Reuters"): every word after it capitalised, so a caption saying how it was seen ("via satellite") is none.
+    /// </summary>
+    [GeneratedRegex("""^\s*[(（]?\s*(?:(?:Photo|Image|Picture|Video|PHOTO|IMAGE)s?\s+)?[Vv]ia\s+[\p{Lu}@][\p{L}\p{N}.'’&@_-]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}.'’&_-]*){0,3}\s*[)）]?\s*$""", RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishViaCredit();
 
     /// <summary>
     /// A photo agency or paper as English captions credit it without a label, alone or after the photographer and a slash:
@@ -87,7 +119,7 @@ internal static partial class FigureLabels
     [GeneratedRegex("""
         ^\s*(?:(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*\s*/\s*)?
         (?:(?:AFP|AP|Reuters|Bloomberg|EPA(?:-EFE)?|Xinhua|Kyodo|Yonhap|Anadolu|NurPhoto|SOPA\s+Images|Shutterstock|Alamy|Redux|ZUMA\s+Press|Zuma\s+Press|Sipa|Imago|dpa|PA\s+(?:Images|Wire|Media))(?:\s+(?:via|for)\s+Getty\s+Images)?
-          |Getty\s+Images|The\s+New\s+York\s+Times|The\s+Washington\s+Post|The\s+Guardian|The\s+Wall\s+Street\s+Journal|Financial\s+Times)\s*$
+          |Getty\s+Images(?:\s*/\s*iStock(?:photo)?)?|iStock(?:photo)?(?:\s*/\s*Getty\s+Images(?:\s+Plus)?)?|The\s+New\s+York\s+Times|The\s+Washington\s+Post|The\s+Guardian|The\s+Wall\s+Street\s+Journal|Financial\s+Times)\s*$
         """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex EnglishAgencyCredit();
 

@@ -54,10 +54,11 @@ internal static class ImageHtml
         }
         label = AsCreditWhenItIsTheImagesCredit(label is null ? null : TrailingCredit.SetApart(label), image.Credit);
         // The image's own credit, unless the label has a credit line: what the article writes under this use of the photo
-        // is its credit here (two credits, the library's and the article's, were a conflicting attribution). A caption
+        // is its credit here (two credits, the library's and the article's, were a conflicting attribution), unless it
+        // only notes a file photo or an illustration ("資料照"), which names no source. A caption
         // that names the source ("阿里雲發布會" under a photo credited 阿里雲) does not stand in for the credit.
         var caption = StandsInForTheCaption(label, image.Caption) ? null : Trimmed(image.Caption);
-        var credit = label?.Credit is null ? Trimmed(image.Credit) : null;
+        var credit = label?.Credit is null || FigureLabels.IsNoteWithoutSource(label.Credit.Text) ? Trimmed(image.Credit) : null;
         if (caption is null && credit is null && label is null)
         {
             renderer.Write("</figure>");

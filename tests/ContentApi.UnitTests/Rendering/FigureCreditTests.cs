@@ -467,7 +467,6 @@ public sealed class FigureCreditTests
     // Brackets that name no source are the caption's; a line that is all credit has no caption to split off.
     [InlineData("阿里雲發布會現場（2025年）", "阿里雲發布會現場（2025年） <small class=\"credit\">ifanr</small>")]
     [InlineData("Launch event (file photo)", "Launch event (file photo) <small class=\"credit\">ifanr</small>")]
-    [InlineData("總統府前廣場（檔案照片）", "總統府前廣場（檔案照片） <small class=\"credit\">ifanr</small>")]
     [InlineData("美國總統與日本首相（左）", "美國總統與日本首相（左） <small class=\"credit\">ifanr</small>")]
     [InlineData("記者会見する岸田首相＝２日、首相官邸", "記者会見する岸田首相＝２日、首相官邸 <small class=\"credit\">ifanr</small>")]
     [InlineData("2024/25 시즌 개막전", "2024/25 시즌 개막전 <small class=\"credit\">ifanr</small>")]
@@ -520,7 +519,6 @@ public sealed class FigureCreditTests
     // Slashes between places or words of a caption name no photographer's agency.
     [InlineData("New York/New Jersey")]
     [InlineData("Before/after the Reuters building fire")]
-    [InlineData("示意圖")]
     public void A_caption_line_with_a_colon_alone_under_a_picture_is_its_caption(string line)
     {
         Assert.Equal($"{line} <small class=\"credit\">ifanr</small>", Figcaption($"![](image:12)\n{line}\n\nBody.").InnerHtml);
@@ -573,5 +571,65 @@ public sealed class FigureCreditTests
         var figures = Row("![](image:12)\n![](image:13)\n左起：吳泳銘、蔡崇信\n圖源：ifanr\n\n正文。").QuerySelectorAll("figure");
         Assert.Equal("<small class=\"credit\">圖源：ifanr</small>", figures[0].QuerySelector("figcaption")!.InnerHtml);
         Assert.Equal("左起：吳泳銘、蔡崇信 <small class=\"credit\">圖源：ifanr</small>", figures[1].QuerySelector("figcaption")!.InnerHtml);
+    }
+
+    /// <summary>
+    /// Credit words newsrooms write without a separator (a file photo, an illustration, a handout, a picture from the web
+    /// or another site) were read as captions, so they replaced the image's own caption; under a caption they were kept
+    /// inside it (review). A note that names no source ("資料照") keeps the image's own credit beside it.
+    /// </summary>
+    [Theory]
+    [InlineData("資料照", true)]
+    [InlineData("資料照片", true)]
+    [InlineData("（資料照）", true)]
+    [InlineData("示意圖", true)]
+    [InlineData("（示意圖）", true)]
+    [InlineData("写真はイメージ", true)]
+    [InlineData("（画像はイメージ）", true)]
+    [InlineData("台積電提供", false)]
+    [InlineData("图片由受访者提供", false)]
+    [InlineData("受访者供图", false)]
+    [InlineData("图源网络", false)]
+    [InlineData("網路圖片", false)]
+    [InlineData("圖片取自網路", false)]
+    [InlineData("翻攝自臉書", false)]
+    [InlineData("Photo via Reuters", false)]
+    [InlineData("via Twitter", false)]
+    [InlineData("Getty Images / iStock", false)]
+    public void A_credit_word_without_a_separator_is_a_credit(string credit, bool keepsTheImagesCredit)
+    {
+        var figcaption = Figcaption($"![](image:12)\n{credit}\n\n正文。");
+        Assert.Equal("資料照片：阿里雲", figcaption.FirstChild!.TextContent.Trim());
+        Assert.Equal(keepsTheImagesCredit ? [credit, "ifanr"] : [credit], figcaption.QuerySelectorAll("small.credit").Select(small => small.TextContent));
+
+        var captioned = Figcaption($"![](image:12)\n台北101夜景\n{credit}\n\n正文。");
+        Assert.Equal("台北101夜景", captioned.FirstChild!.TextContent.Trim());
+        Assert.Equal(credit, captioned.QuerySelector("small.credit")!.TextContent);
+        Assert.Equal("正文。", DerivedExcerpt.Of($"![](image:12)\n\n台北101夜景\n\n{credit}\n\n正文。"));
+    }
+
+    [Theory]
+    [InlineData("台北101夜景（資料照）", "台北101夜景", "（資料照）")]
+    [InlineData("台北101夜景（示意圖）", "台北101夜景", "（示意圖）")]
+    [InlineData("記者会見する首相（写真はイメージ）", "記者会見する首相", "（写真はイメージ）")]
+    [InlineData("總統府前廣場（檔案照片）", "總統府前廣場", "（檔案照片）")]
+    public void A_bracketed_credit_word_without_a_separator_leaves_the_caption(string label, string caption, string credit)
+    {
+        var figcaption = Figcaption($"![](image:12)\n{label}\n\n正文。");
+        Assert.Equal(caption, figcaption.FirstChild!.TextContent.Trim());
+        Assert.Equal([credit, "ifanr"], figcaption.QuerySelectorAll("small.credit").Select(small => small.TextContent));
+    }
+
+    [Theory]
+    // The same words in a caption that describes the picture stay its caption.
+    [InlineData("Flooding seen via satellite")]
+    [InlineData("Shares traded via the Nasdaq exchange")]
+    [InlineData("台積電今天提供新服務")]
+    [InlineData("示意圖中的晶圓廠")]
+    public void A_caption_with_such_a_word_in_it_stays_a_caption(string caption)
+    {
+        var figcaption = Figcaption($"![](image:12)\n{caption}\n\n正文。");
+        Assert.Equal(caption, figcaption.FirstChild!.TextContent.Trim());
+        Assert.Equal("ifanr", figcaption.QuerySelector("small.credit")!.TextContent);
     }
 }
