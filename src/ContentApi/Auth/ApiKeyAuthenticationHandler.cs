@@ -51,4 +51,12 @@ public sealed class ApiKeyAuthenticationHandler(
         Response.Headers.WWWAuthenticate = "Bearer";
         return Task.CompletedTask;
     }
+
+    /// <summary>RFC 6750 §3.1: a valid key whose scope is too narrow, so a client can tell it from a bad key.</summary>
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = 403;
+        Response.Headers.WWWAuthenticate = "Bearer error=\"insufficient_scope\"";
+        return Task.CompletedTask;
+    }
 }

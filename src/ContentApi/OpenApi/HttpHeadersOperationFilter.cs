@@ -158,6 +158,9 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
             case "401":
                 AddHeader(response, "WWW-Authenticate", "`Bearer`, with `error=\"invalid_token\"` when the key sent is not valid.");
                 break;
+            case "403":
+                AddHeader(response, "WWW-Authenticate", "`Bearer error=\"insufficient_scope\"`: the key is valid, but its scope does not allow this operation.");
+                break;
             case "429":
                 AddHeader(response, "Retry-After", "Seconds to wait before retrying.");
                 AddHeader(response, "RateLimit", "The quota that ran out: `limit=N, remaining=0, reset=SECONDS` (IETF RateLimit fields draft).");

@@ -145,6 +145,17 @@ public sealed class AbuseTests(
     }
 
     [Fact]
+    public async Task A_valid_key_without_the_scope_gets_403_with_the_insufficient_scope_challenge()
+    {
+        var response = await factory.Reader().PostAsync("/api/v1/tags", HttpAssertions.JsonBody(new { name = "Scope probe" }));
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+        // RFC 6750 §3.1: the client learns its key is good but too narrow, not that it should ask for a new one.
+        Assert.Equal("Bearer error=\"insufficient_scope\"", string.Join(", ", response.Headers.WwwAuthenticate));
+        Assert.Equal(0, await CountTagsNamedAsync("Scope probe"));
+    }
+
+    [Fact]
     public async Task Security_headers_are_on_success_and_error_responses()
     {
         var writer = factory.Writer();
