@@ -214,6 +214,9 @@ public sealed class AbuseTests(
         var policy = string.Join("; ", page.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        // Its scripts are files it serves: an inline script (one an injected string would make) is no script of its own.
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("'unsafe-inline'", policy.Split(';').Single(directive => directive.Trim().StartsWith("script-src", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
