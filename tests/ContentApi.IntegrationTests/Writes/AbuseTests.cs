@@ -218,6 +218,7 @@ public sealed class AbuseTests(
         Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("'unsafe-inline'", policy.Split(';').Single(directive => directive.Trim().StartsWith("script-src", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.False(page.Headers.Contains("x-swagger-ui-version"), "no header names the Swagger UI build, as none names the server's");
     }
 
     private static async Task<HttpResponseMessage> FloodUntil429Async(Func<Task<HttpResponseMessage>> send)

@@ -12,6 +12,8 @@ public static class SecurityHeaders
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
+            // Swashbuckle names the Swagger UI build on every page, as a Server header names a server's.
+            headers.Remove("x-swagger-ui-version");
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers.XFrameOptions = "DENY";
