@@ -18,7 +18,8 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
-        if (string.IsNullOrEmpty(header))
+        // Probes answer whatever they are sent (a scraper's token meant for a proxy), so theirs is not looked up or logged.
+        if (string.IsNullOrEmpty(header) || Context.GetEndpoint()?.Metadata.GetMetadata<Health.ProbeEndpoint>() is not null)
         {
             return AuthenticateResult.NoResult();
         }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using ContentApi.Auth;
 using ContentApi.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,7 @@ public sealed class RequestRouteTests
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["Logging:LogLevel:ContentApi.Observability"] = "Information",
+            ["Logging:LogLevel:ContentApi.Auth"] = "Information",
         };
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -80,5 +82,23 @@ public sealed class RequestRouteTests
 
         Assert.DoesNotContain(factory.Lines, line => line.Contains("/health", StringComparison.Ordinal) || line.Contains("/metrics", StringComparison.Ordinal));
         Assert.Contains(factory.Lines, line => line.StartsWith("HTTP GET /api/v1/tags responded 200", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A scraper or probe sending a token meant for a proxy is answered as documented, but the token was judged as an
+    /// API key first: an Information line ("Bearer was not authenticated") on every probe and scrape.
+    /// </summary>
+    [Fact]
+    public async Task Probes_and_scrapes_that_carry_a_token_are_not_logged_at_information_either()
+    {
+        using var factory = new LoggedFactory();
+        foreach (var path in new[] { "/health/ready", "/health/live", "/metrics" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + ApiKeyHasher.NewKey());
+            Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().SendAsync(request)).StatusCode);
+        }
+
+        Assert.DoesNotContain(factory.Lines, line => line.Contains("Bearer", StringComparison.Ordinal) || line.Contains("/health", StringComparison.Ordinal) || line.Contains("/metrics", StringComparison.Ordinal));
     }
 }
