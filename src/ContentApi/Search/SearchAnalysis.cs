@@ -56,10 +56,11 @@ public static class SearchAnalysis
     /// 26: a body held back as too complex only for lone "~" or escaped delimiters, "3~5 年", is read as Markdown;
     /// 27: adjacent footnote references, "據報導[^1][^2]。", each cite their note, so the first note is text again;
     /// 28: an inline tag opened inside 32 others stays text;
-    /// 29: an article's author and tag names, and its images' captions and credits, are indexed one a line, and a table row's
-    /// cells are parted by a tab in the plain text, so no Chinese run reads across two; a derived excerpt keeps a hard line
-    /// break; a sentence wrapped onto a second line right under an image, "…發布了新模型，", is text, not the figure's caption,
-    /// "照片來源：" names a picture's source, and an image's line may end in &lt;br&gt;, its label after it on the same line too; "資料照", "台積電提供", "via Twitter" are credits).
+    /// 29: an article's author and tag names, and its images' captions and credits, are indexed apart (no phrase runs
+    /// across two), and a table row's cells are parted by a tab in the plain text, so no Chinese run reads across two; a
+    /// derived excerpt keeps a hard line break; a sentence wrapped onto a second line right under an image, "…發布了新模型，",
+    /// is text, not the figure's caption, "照片來源：" names a picture's source, and an image's line may end in &lt;br&gt;,
+    /// its label after it on the same line too; "資料照", "台積電提供", "via Twitter" are credits).
     /// </summary>
     private const int AnalyzerRevision = 29;
 

@@ -236,6 +236,30 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     /// <summary>
+    /// A quoted phrase matched across two of an article's names, as their words sat next to each other in the index:
+    /// "Quill Marlow" found an article by Jane Quill and Marlow Doe, "Island Reuters" one whose photo's caption ends in
+    /// Island and whose credit is Reuters (review). A token no query makes now stands between two names, as
+    /// Elasticsearch leaves a gap between an array's values; each name's own phrase, and the words unquoted, still match.
+    /// </summary>
+    [Fact]
+    public async Task Search_quoted_phrase_never_runs_across_two_names()
+    {
+        var n = Nonce();
+        var authors = new[] { await _content.AuthorAsync("Jane Quill"), await _content.AuthorAsync("Marlow Doe") };
+        var image = await _content.ImageAsync(credit: "Reuters", caption: "Bleached coral near Lizard Island");
+        var article = await ArticleAsync($"{n} names", "Plain body text.", ("authorIds", authors), ("imageIds", new[] { image }));
+
+        foreach (var q in new[] { "\"Quill Marlow\"", "\"Island Reuters\"" })
+        {
+            Assert.Empty((await factory.Anonymous().SearchAsync($"{n} {q}")).Ids());
+        }
+        foreach (var q in new[] { "\"Jane Quill\"", "\"Lizard Island\"", "Quill Marlow", "Island Reuters" })
+        {
+            Assert.Equal([Id(article)], (await factory.Anonymous().SearchAsync($"{n} {q}")).Ids());
+        }
+    }
+
+    /// <summary>
     /// A table row's cells were joined by a space in the plain text, which Chinese runs read across: 鸕鶿 found
     /// "| 欄一鸕 | 鶿欄二 |", highlighted "欄一<mark>鸕 鶿</mark>欄二", and 灣大 "| 台灣 | 大學 |" (review). Also through the
     /// excerpt of a body that is only a table, and a cell's &lt;br&gt;.
