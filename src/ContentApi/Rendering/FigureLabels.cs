@@ -333,10 +333,11 @@ internal static partial class FigureLabels
 
     /// <summary>
     /// Whether a label line and the line after it are a caption and its credit: the second a credit, and the first none,
-    /// or one only by its colon while the second names its source ("左起：吳泳銘、蔡崇信", then "圖源:ifanr").
+    /// or one only by its colon while the second names its source ("左起：吳泳銘、蔡崇信", then "圖源:ifanr"), or a note
+    /// that names none ("資料照", then "圖源：中央社").
     /// </summary>
     private static bool IsCaptionAndCredit(LabelLine first, LabelLine second) =>
-        IsCreditLine(second) && (!IsCredit(first.Text) || (NamesSource(second.Text) && !NamesSource(first.Text)));
+        IsCreditLine(second) && (!IsCredit(first.Text) || IsNoteWithoutSource(first.Text) || (NamesSource(second.Text) && !NamesSource(first.Text)));
 
     /// <summary>A caption of any sentence shape on the line right above its credit (<see cref="MaxCaptionAboveCredit"/>).</summary>
     private static bool IsCaptionAboveCredit(LabelLine caption, LabelLine credit) =>

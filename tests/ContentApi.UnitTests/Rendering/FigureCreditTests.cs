@@ -608,6 +608,23 @@ public sealed class FigureCreditTests
         Assert.Equal("正文。", DerivedExcerpt.Of($"![](image:12)\n\n台北101夜景\n\n{credit}\n\n正文。"));
     }
 
+    /// <summary>
+    /// A file photo's note above the credit line that names its source ("資料照", then "圖源：中央社") was a caption and its
+    /// credit; read as a credit once the note was one, it made a label alone, and the credit line under it became body
+    /// text that led the excerpt while the image's own credit was shown (review).
+    /// </summary>
+    [Theory]
+    [InlineData("![](image:12)\n資料照\n圖源：中央社\n\n正文。")]
+    [InlineData("![](image:12)\n\n（資料照片）\n圖／記者王小明攝\n\n正文。")]
+    [InlineData("![](image:12)\n\n示意圖\n\n圖源：中央社\n\n正文。")]
+    public void A_note_without_a_source_above_a_credit_line_keeps_that_credit(string markdown)
+    {
+        var body = Body(markdown);
+        Assert.Equal(["FIGURE", "P"], body.Children.Select(child => child.TagName));
+        Assert.Equal("正文。", body.Children[1].TextContent);
+        Assert.Equal("正文。", DerivedExcerpt.Of(markdown));
+    }
+
     [Theory]
     [InlineData("台北101夜景（資料照）", "台北101夜景", "（資料照）")]
     [InlineData("台北101夜景（示意圖）", "台北101夜景", "（示意圖）")]
