@@ -82,7 +82,8 @@ internal static partial class FigureLabels
     /// <summary>
     /// A note on where a picture comes from that newsrooms write without a separator, all the label says: a file photo or
     /// an illustration ("資料照", "（示意圖）", "写真はイメージ"), a picture from the web ("網路圖片", "图源网络",
-    /// "圖片取自網路", "翻攝自臉書"), or who provided it ("台積電提供", "图片由受访者提供", "受访者供图").
+    /// "圖片取自網路", "翻攝自臉書"), or who provided it ("台積電提供", "图片由受访者提供", "受访者供图"; not who provided
+    /// what it shows, "疫苗由政府免費提供").
     /// </summary>
     [GeneratedRegex("""
         ^\s*[(（\[［]?\s*(?:
@@ -90,7 +91,7 @@ internal static partial class FigureLabels
         | 示意圖|示意图|(?:写真|画像|イラスト)はイメージ(?:です)?
         | (?:網路|网络|網絡|网路)(?:圖片|图片|照片)|(?:圖源|图源|圖片來源|图片来源)(?:網路|网络|網絡|网路)
         | (?:圖片?|图片?|照片|相片)?(?:取自|翻攝自|翻摄自)[^()（）\[\]［］，,。；;]{1,30}
-        | [\p{L}\p{N}·・]{1,12}?(?:提供|供圖|供图)
+        | (?:(?:圖片?|图片?|照片|相片)?由)?[\p{L}\p{N}·・-[由]]{1,12}?(?:提供|供圖|供图)
         )\s*[)）\]］]?\s*$
         """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex CreditWithoutSeparator();

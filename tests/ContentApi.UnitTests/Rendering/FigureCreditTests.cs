@@ -643,10 +643,16 @@ public sealed class FigureCreditTests
     [InlineData("Shares traded via the Nasdaq exchange")]
     [InlineData("台積電今天提供新服務")]
     [InlineData("示意圖中的晶圓廠")]
+    // What the picture shows is provided by someone: not the picture ("图片由受访者提供" is a credit).
+    [InlineData("疫苗由政府免費提供")]
+    [InlineData("現場餐點由主辦單位提供")]
     public void A_caption_with_such_a_word_in_it_stays_a_caption(string caption)
     {
         var figcaption = Figcaption($"![](image:12)\n{caption}\n\n正文。");
         Assert.Equal(caption, figcaption.FirstChild!.TextContent.Trim());
         Assert.Equal("ifanr", figcaption.QuerySelector("small.credit")!.TextContent);
+
+        var credited = Figcaption($"![](image:12)\n{caption}\n圖源：中央社\n\n正文。");
+        Assert.Equal($"{caption} <small class=\"credit\">圖源：中央社</small>", credited.InnerHtml);
     }
 }
