@@ -26,7 +26,7 @@ public sealed record IndexDocument(long Id, string Title, string Subtitle, strin
     /// them: joined by a space, 豪王 found 劉家豪 and 王柏翰 (Chinese runs read across spaces), and the quoted
     /// "Quill Marlow" Jane Quill and Marlow Doe.
     /// </summary>
-    private static string NamesApart(IEnumerable<string> names) => string.Join(
+    internal static string NamesApart(IEnumerable<string> names) => string.Join(
         $" {NameGap} ", names.SelectMany(name => name.Split('\n')).Select(SearchAnalyzer.AnalyzeForIndex).Where(tokens => tokens.Length > 0));
 
     /// <summary>

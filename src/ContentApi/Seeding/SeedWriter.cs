@@ -105,9 +105,9 @@ public sealed class SeedWriter(Db db)
             var authorNames = await StoredNamesAsync(connection, transaction, AuthorNamesSql, authorIds);
             var tagNames = await StoredNamesAsync(connection, transaction, TagNamesSql, tagIds);
             var analysedNames = new Dictionary<string, string>(StringComparer.Ordinal);
-            string Analysed(IEnumerable<string> names) =>
-                analysedNames.TryGetValue(string.Join(' ', names), out var known) ? known
-                    : analysedNames[string.Join(' ', names)] = SearchAnalyzer.AnalyzeForIndex(string.Join(' ', names));
+            string Analysed(IEnumerable<string> names) => string.Join('\n', names) is var key && analysedNames.TryGetValue(key, out var known)
+                ? known
+                : analysedNames[key] = IndexDocument.NamesApart(names);
             var documents = new List<IndexDocument>(batch.Count);
             foreach (var (seed, stats, index) in batch)
             {
