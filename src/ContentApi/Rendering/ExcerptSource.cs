@@ -108,8 +108,8 @@ internal static class ExcerptSource
     private sealed record Walk(HashSet<ParagraphBlock> Labels, NextSiblings Siblings);
 
     /// <summary>
-    /// Appends a paragraph as one line; the opening bylines ("作者 | 王小明⏎編輯 | 李四⏎行政院今天…") stay lines of their
-    /// own, for <see cref="Excerpts.Derive"/> to leave out without the lead joined to them.
+    /// Appends a paragraph as one line; the opening bylines ("作者 | 王小明⏎編輯 | 李四⏎行政院今天…", also ended by a
+    /// &lt;br&gt;) stay lines of their own, for <see cref="Excerpts.Derive"/> to leave out without the lead joined to them.
     /// </summary>
     private static void AppendParagraph(StringBuilder builder, Inline? first)
     {

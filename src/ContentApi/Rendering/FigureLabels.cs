@@ -259,8 +259,8 @@ internal static partial class FigureLabels
     {
         if (after is not null)
         {
-            var (first, next) = LabelLineAt(after);
-            if (next is not null && LabelLineAt(next) is var (below, afterBelow) && IsCaptionAboveCredit(first, below))
+            var (first, next) = LineAt(after);
+            if (next is not null && LineAt(next) is var (below, afterBelow) && IsCaptionAboveCredit(first, below))
             {
                 return new FigureLabel(first, below, [], afterBelow);
             }
@@ -270,7 +270,7 @@ internal static partial class FigureLabels
             }
             if (next is not null)
             {
-                var (second, rest) = LabelLineAt(next);
+                var (second, rest) = LineAt(next);
                 return IsCaptionAndCredit(first, second) ? new FigureLabel(first, second, [], rest)
                     : GoesOnFrom(first, second) ? null
                     : Alone(first, [], next);
@@ -283,8 +283,8 @@ internal static partial class FigureLabels
         {
             return null;
         }
-        var (line, more) = LabelLineAt(own.Inline!.FirstChild);
-        if (more is not null && LabelLineAt(more) is (var creditBelow, null) && IsCaptionAboveCredit(line, creditBelow))
+        var (line, more) = LineAt(own.Inline!.FirstChild);
+        if (more is not null && LineAt(more) is (var creditBelow, null) && IsCaptionAboveCredit(line, creditBelow))
         {
             return new FigureLabel(line, creditBelow, [own], null);
         }
@@ -295,7 +295,7 @@ internal static partial class FigureLabels
         if (more is not null)
         {
             // A paragraph of two lines is a label only as a caption and its credit; any other is a wrapped paragraph.
-            var (second, rest) = LabelLineAt(more);
+            var (second, rest) = LineAt(more);
             return rest is null && IsCaptionAndCredit(line, second) ? new FigureLabel(line, second, [own], null) : null;
         }
         if (CreditParagraphAfter(own, siblings, line) is var (credit2, creditParagraph))
@@ -369,24 +369,21 @@ internal static partial class FigureLabels
         {
             return null;
         }
-        var (line, more) = LabelLineAt(paragraph.Inline!.FirstChild);
+        var (line, more) = LineAt(paragraph.Inline!.FirstChild);
         return more is null && IsCaptionAndCredit(caption, line) ? (line, paragraph) : null;
     }
 
-    /// <summary>The line starting at <paramref name="first"/>, and the first inline of the next line (null: none).</summary>
-    internal static (LabelLine Line, Inline? Next) LineAt(Inline? first) => LineAt(first, breakTags: false);
-
     /// <summary>
-    /// A line of a figure's label: a &lt;br&gt; ends it too, as HTML converted to Markdown writes the lines under an image
-    /// ("![](image:1)&lt;br&gt;台北101夜景&lt;br&gt;圖源：中央社"), and the next starts past the source line break after it.
+    /// The line starting at <paramref name="first"/>, and the first inline of the next line (null: none). A &lt;br&gt; ends
+    /// it too, as HTML converted to Markdown writes lines: the label under an image ("![](image:1)&lt;br&gt;台北101夜景&lt;br&gt;圖源：中央社"),
+    /// a byline ("作者｜王小明&lt;br&gt;行政院…") or a label of further reading ("延伸閱讀&lt;br&gt;[…](…)"); the next starts past
+    /// the source line break after it.
     /// </summary>
-    private static (LabelLine Line, Inline? Next) LabelLineAt(Inline? first) => LineAt(first, breakTags: true);
-
-    private static (LabelLine Line, Inline? Next) LineAt(Inline? first, bool breakTags)
+    internal static (LabelLine Line, Inline? Next) LineAt(Inline? first)
     {
         var inlines = new List<Inline>();
         var inline = first;
-        for (; inline is not null and not LineBreakInline && !(breakTags && AllowedInlineHtml.IsLineBreak(inline)); inline = inline.NextSibling)
+        for (; inline is not null and not LineBreakInline && !AllowedInlineHtml.IsLineBreak(inline); inline = inline.NextSibling)
         {
             if (!FootnoteBackLinks.Is(inline))
             {

@@ -7,7 +7,7 @@ namespace ContentApi.Rendering;
 /// <summary>
 /// Where an article's closing matter starts without a thematic break: the label of the links to further reading it ends
 /// with ("延伸閱讀", "相关阅读", "往期推荐", "関連記事", "관련기사", "Read more:") or of its share buttons (WordPress' "Share
-/// this:"), as a heading, or as a paragraph whose first line is the label alone or the label, a colon and links; or an end mark of its own, as WeChat articles write one ("END",
+/// this:"), as a heading, or as a paragraph whose first line (a &lt;br&gt; ends it too) is the label alone or the label, a colon and links; or an end mark of its own, as WeChat articles write one ("END",
 /// "— END —"). What follows is closing matter, as after a thematic break.
 /// </summary>
 internal static partial class FurtherReading

@@ -78,6 +78,18 @@ public sealed class MultilingualTextTests(ApiFactory factory) : IClassFixture<Ap
         Assert.Equal("通義千問發布 Qwen3-Max。", article.Text("excerpt"));
     }
 
+    /// <summary>
+    /// A body pasted from WeChat or a CMS through an HTML-to-Markdown converter, its lines ended by &lt;br&gt;: the byline
+    /// took the lead's first line out of the excerpt with it, and the further reading under its label ended it (review).
+    /// </summary>
+    [Fact]
+    public async Task A_byline_and_a_label_of_further_reading_ended_by_br_read_as_lines_of_their_own()
+    {
+        var article = await ArticleAsync(
+            "作者｜王小明<br>行政院今天宣布新政策，\n將送立法院審議。\n\n延伸閱讀<br>[台積電熊本廠開幕](https://example.com/a)", "zh-Hant");
+        Assert.Equal("行政院今天宣布新政策，將送立法院審議。", article.Text("excerpt"));
+    }
+
     [Fact]
     public async Task Given_excerpt_wins_until_it_is_cleared_and_the_derived_one_follows_the_body()
     {

@@ -38,6 +38,21 @@ public sealed class ExcerptBylineTests
     public void After_a_byline_a_line_that_only_starts_like_one_stays(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
+    /// <summary>
+    /// A byline ended by a &lt;br&gt;, as HTML converted to Markdown writes its lines ("作者｜王小明&lt;br&gt;行政院…"), was read
+    /// with the lead's first line as one byline line, and both were left out: the excerpt started at the lead's second
+    /// line (review).
+    /// </summary>
+    [Theory]
+    [InlineData("作者｜王小明<br>行政院今天宣布新政策，\n將送立法院審議。", "行政院今天宣布新政策，將送立法院審議。")]
+    [InlineData("文／王小明<br/>行政院今天宣布新政策，\n將送立法院審議。", "行政院今天宣布新政策，將送立法院審議。")]
+    [InlineData("作者｜王小明<br>\n行政院今天宣布新政策，\n將送立法院審議。", "行政院今天宣布新政策，將送立法院審議。")]
+    [InlineData("作者｜王小明<BR>編輯｜李四<br>行政院今天宣布新政策，\n將送立法院審議。", "行政院今天宣布新政策，將送立法院審議。")]
+    [InlineData("記者王小明／台北報導<br>行政院今天宣布新政策，\n將送立法院審議。", "行政院今天宣布新政策，將送立法院審議。")]
+    [InlineData("By Jane Doe<br>The government passed\nthe bill.", "The government passed the bill.")]
+    public void A_byline_ended_by_a_br_is_left_out_as_one_on_its_own_line(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
     [Fact]
     public void A_long_lead_after_a_byline_line_loses_only_the_byline()
     {

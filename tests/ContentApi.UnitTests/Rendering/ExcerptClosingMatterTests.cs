@@ -88,6 +88,25 @@ public sealed class ExcerptClosingMatterTests
     public void Further_reading_ending_an_article_is_not_in_the_excerpt(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
+    /// <summary>
+    /// A label of further reading ended by a &lt;br&gt;, as HTML converted to Markdown writes its lines (a WeChat or CMS
+    /// article's "延伸閱讀&lt;br&gt;[…](…)"), was read as one line with the links after it, so no label: they ended the excerpt (review).
+    /// </summary>
+    [Theory]
+    [InlineData("台積電今天宣布擴產。\n\n延伸閱讀<br>[台積電熊本廠開幕](https://example.com/a)", "台積電今天宣布擴產。")]
+    [InlineData("台積電今天宣布擴產。\n\n相關新聞<br/>[台積電熊本廠開幕](https://example.com/a)<br>[另一篇](https://example.com/b)", "台積電今天宣布擴產。")]
+    [InlineData("国务院今天召开常务会议。\n\n【相关阅读】<BR>[另一篇](https://example.com/a)", "国务院今天召开常务会议。")]
+    [InlineData("Apple unveiled the iPhone 17 today.\n\nRead more<br>[Another story](https://example.com/a)", "Apple unveiled the iPhone 17 today.")]
+    public void A_label_of_further_reading_ended_by_a_br_is_one(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
+    [Theory]
+    // A <br> after words that only start like a label, or after a label at the top, ends no article.
+    [InlineData("Apple unveiled the iPhone 17 today.\n\nRead more about it<br>[Another story](https://example.com/a)", "Apple unveiled the iPhone 17 today. Read more about it Another story")]
+    [InlineData("延伸閱讀<br>日本では年内にも提供を始める。", "延伸閱讀 日本では年内にも提供を始める。")]
+    public void A_br_after_no_label_of_further_reading_ends_nothing(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
     [Theory]
     // Only a label of its own is one, or one with a colon before links: prose that names further reading stays, and so
     // does a lead after a label.
