@@ -19,7 +19,7 @@ internal static partial class Bylines
         {
             return null;
         }
-        var line = Emphasis.Strip(trimmedLine);
+        var line = Emphasis.Strip(TrailingLineBreaks().Replace(trimmedLine, ""));
         var chinese = ChineseByline().Match(line);
         if (chinese.Success)
         {
@@ -32,14 +32,18 @@ internal static partial class Bylines
     private static IReadOnlyList<string>? Valid(IReadOnlyList<string> names, Regex name) =>
         names.Count is > 0 and <= MaxNames && names.All(n => n.Length <= MaxNameLength && name.IsMatch(n)) ? names : null;
 
+    /// <summary>The &lt;br&gt; tags ending a line, as HTML converted to Markdown writes them ("作者｜王小明&lt;br&gt;"): the line ends there.</summary>
+    [GeneratedRegex(@"(?:\s*<[bB][rR] */?>)+$")]
+    private static partial Regex TrailingLineBreaks();
+
     [GeneratedRegex(@"^(?:作者|文|撰文|文字|記者|记者)\s*[|｜:：/／]\s*(?<names>\S.*)$")]
     private static partial Regex ChineseByline();
 
     [GeneratedRegex(@"^(?i:by)\s+(?<names>\S.*)$")]
     private static partial Regex EnglishByline();
 
-    // No sentence punctuation or Markdown: a name, not a clause.
-    [GeneratedRegex(@"^[^。！？；，,.!?;:：\[\]()（）*_#|｜]+$")]
+    // No sentence punctuation, Markdown or tag (a <br> with the lead after it): a name, not a clause.
+    [GeneratedRegex(@"^[^。！？；，,.!?;:：\[\]()（）*_#|｜<>]+$")]
     private static partial Regex ChineseName();
 
     // Capitalised words ("Jane Doe", "J. R. Tolkien", "Ludwig van Beethoven") or a name in a CJK script.

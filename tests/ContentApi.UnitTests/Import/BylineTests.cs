@@ -20,6 +20,13 @@ public sealed class BylineTests
     [InlineData("By 2026 the market will double", null)]
     [InlineData("作者認為，這項技術仍不成熟。", null)]
     [InlineData("作者：我們在實驗室裡待了三天。", null)]
+    // Ended by a <br>, as HTML converted to Markdown writes a line: the author was named "王小明<br>", and "By Jane Doe<br>"
+    // named none (review); with the lead after the <br>, the lead's first line left the body as the author's name.
+    [InlineData("作者｜王小明<br>", new[] { "王小明" })]
+    [InlineData("文／王小明 <BR/>", new[] { "王小明" })]
+    [InlineData("By Jane Doe<br />", new[] { "Jane Doe" })]
+    [InlineData("**By J. R. Smith**<br>", new[] { "J. R. Smith" })]
+    [InlineData("作者｜王小明<br>行政院今天宣布新政策", null)]
     public void Parse_byline_near_top_names_authors_and_leaves_body(string line, string[]? expected)
     {
         var document = Import.Succeeds(Import.Lines("# Title", "", line, "", "First paragraph."));
