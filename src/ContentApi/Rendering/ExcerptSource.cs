@@ -131,13 +131,26 @@ internal static class ExcerptSource
 
     /// <summary>
     /// Appends the text from <paramref name="first"/> on as the lines the HTML shows: a hard line break (a poem's, an
-    /// address's) stays one, as between paragraphs, while the source lines wrapped between two join.
+    /// address's) stays one, as between paragraphs, while the source lines wrapped between two join; but not across white
+    /// space Markdown keeps at a wrap (a tab, a no-break space), where the plain text breaks the line too.
     /// </summary>
     private static void AppendShownLines(StringBuilder builder, Inline? first)
     {
         foreach (var line in PlainText.HardLinesFrom(first))
         {
-            AppendLines(builder, PlainText.CollapseSpaces(line).Trim());
+            var wrapped = PlainText.CollapseSpaces(line).Trim().Split('\n');
+            var start = 0;
+            for (var i = 1; i <= wrapped.Length; i++)
+            {
+                if (i == wrapped.Length || EndsOrStartsWithSpace(wrapped[i - 1], wrapped[i]))
+                {
+                    AppendLines(builder, string.Join('\n', wrapped[start..i]));
+                    start = i;
+                }
+            }
         }
     }
+
+    private static bool EndsOrStartsWithSpace(string before, string after) =>
+        (before.Length > 0 && char.IsWhiteSpace(before[^1])) || (after.Length > 0 && char.IsWhiteSpace(after[0]));
 }

@@ -61,7 +61,8 @@ public static class SearchAnalysis
     /// derived excerpt keeps a hard line break; a sentence wrapped onto a second line right under an image, "…發布了新模型，",
     /// is text, not the figure's caption, "照片來源：" names a picture's source, and an image's line may end in &lt;br&gt;,
     /// its label after it on the same line too; "資料照", "台積電提供", "via Twitter" are credits; a byline or a label of
-    /// further reading ended by &lt;br&gt; is a line of its own).
+    /// further reading ended by &lt;br&gt; is a line of its own; a derived excerpt breaks a wrapped line where the plain
+    /// text does, after a tab or a no-break space ending it).
     /// </summary>
     private const int AnalyzerRevision = 29;
 

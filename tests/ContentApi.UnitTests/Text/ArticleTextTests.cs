@@ -48,6 +48,24 @@ public sealed class ArticleTextTests
     public void Measure_derived_excerpt_breaks_only_at_hard_line_breaks(string body, string indexed) =>
         Assert.Equal(indexed, ArticleText.Measure(body).IndexedDerivedExcerpt);
 
+    /// <summary>
+    /// Fuzzing: a wrapped line ending in a tab or a no-break space, which Markdown keeps where it drops a trailing space,
+    /// is no join in the plain text (製程⏎通義千問, as the HTML shows a space there), but the excerpt trimmed it and joined
+    /// the lines as wrapped Chinese: 製程通義千問, so 程通 found the article through its excerpt alone. It follows the plain text.
+    /// </summary>
+    [Theory]
+    [InlineData("製程\t\n通義千問")]
+    [InlineData("製程&#9;\n通義千問")]
+    [InlineData("製程&nbsp;\n通義千問")]
+    [InlineData("*製程*\t\n通義千問")]
+    public void Measure_derived_excerpt_breaks_a_wrapped_line_where_the_plain_text_does(string body)
+    {
+        var stats = ArticleText.Measure(body);
+
+        Assert.Equal("製程\n通義千問", stats.PlainText);
+        Assert.Equal(("製程 通義千問", "製程\n通義千問"), (stats.DerivedExcerpt, stats.IndexedDerivedExcerpt));
+    }
+
     [Fact]
     public void Measure_long_derived_excerpt_cut_is_the_same_shown_and_indexed()
     {
