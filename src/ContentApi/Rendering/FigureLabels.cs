@@ -77,18 +77,17 @@ internal static partial class FigureLabels
     public static bool NamesSource(string label) =>
         SourceWords().IsMatch(label) || PhotographerLine().IsMatch(label) || IsBracketedCredit(label.Trim()) || CreditAfterEquals().IsMatch(label)
         || CreditAfterSlash().IsMatch(label) || KoreanAgencyFilePhoto().IsMatch(label) || KoreanStockPhotoAgency().IsMatch(label)
-        || EnglishAgencyCredit().IsMatch(label) || CreditWithoutSeparator().IsMatch(label) || EnglishViaCredit().IsMatch(label);
+        || EnglishAgencyCredit().IsMatch(label) || IsNoteWithoutSource(label) || CreditWithoutSeparator().IsMatch(label) || EnglishViaCredit().IsMatch(label);
 
     /// <summary>
-    /// A note on where a picture comes from that newsrooms write without a separator, all the label says: a file photo or
-    /// an illustration ("資料照", "（示意圖）", "写真はイメージ"), a picture from the web ("網路圖片", "图源网络",
-    /// "圖片取自網路", "翻攝自臉書"), or who provided it ("台積電提供", "图片由受访者提供", "受访者供图"; not who provided
+    /// A note on where a picture comes from that newsrooms write without a separator, all the label says, besides a file
+    /// photo or an illustration (<see cref="IsNoteWithoutSource"/>): the paper's own file photo ("本報資料照"), a picture
+    /// from the web ("網路圖片", "图源网络", "圖片取自網路", "翻攝自臉書"), or who provided it ("台積電提供", "图片由受访者提供", "受访者供图"; not who provided
     /// what it shows, "疫苗由政府免費提供").
     /// </summary>
     [GeneratedRegex("""
         ^\s*[(（\[［]?\s*(?:
-          (?:本報|本报)?(?:資料照片?|资料照片?|檔案照片?|档案照片?)
-        | 示意圖|示意图|(?:写真|画像|イラスト)はイメージ(?:です)?
+          (?:本報|本报)(?:資料照片?|资料照片?|檔案照片?|档案照片?)
         | (?:網路|网络|網絡|网路)(?:圖片|图片|照片)|(?:圖源|图源|圖片來源|图片来源)(?:網路|网络|網絡|网路)
         | (?:圖片?|图片?|照片|相片)?(?:取自|翻攝自|翻摄自)[^()（）\[\]［］，,。；;]{1,30}
         | (?:(?:圖片?|图片?|照片|相片)?由)?[\p{L}\p{N}·・-[由]]{1,12}?(?:提供|供圖|供图)
