@@ -150,8 +150,11 @@ public static class Slugs
         or UnicodeCategory.OtherLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber
         or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
-    /// <summary>Letters and marks that show nothing (Hangul fillers, variation selectors, the grapheme joiner): slugs that differ only by them look the same.</summary>
-    private static bool IsInvisible(Rune rune) => rune.Value is 0x034F or 0x115F or 0x1160 or 0x3164 or 0xFFA0
+    /// <summary>
+    /// Letters and marks that show nothing (Hangul fillers, variation selectors, the grapheme joiner, Khmer's deprecated
+    /// inherent vowels): slugs that differ only by them look the same.
+    /// </summary>
+    private static bool IsInvisible(Rune rune) => rune.Value is 0x034F or 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x17B4 or 0x17B5
         or (>= 0x180B and <= 0x180F) or (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF);
 
     /// <summary>

@@ -235,15 +235,15 @@ public static partial class TextRules
     }
 
     /// <summary>
-    /// White space, a format character but the joiners some scripts' words need (U+200C, U+200D), or a letter that prints
-    /// as nothing (the Hangul fillers, the blank Braille pattern, the combining grapheme joiner).
+    /// White space, a format character but the joiners some scripts' words need (U+200C, U+200D), or a letter or mark that
+    /// prints as nothing (<see cref="PrintsAsNothing"/>, the combining grapheme joiner).
     /// </summary>
     private static bool IsBlankOrInvisible(Rune rune) =>
         Rune.IsWhiteSpace(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format && rune.Value is not (0x200C or 0x200D)
         || PrintsAsNothing(rune) || rune.Value == 0x034F;
 
-    /// <summary>The letters that print as nothing: the Hangul fillers and the blank Braille pattern.</summary>
-    private static bool PrintsAsNothing(Rune rune) => rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800;
+    /// <summary>The letters and marks that print as nothing: the Hangul fillers, the blank Braille pattern, Khmer's deprecated inherent vowels.</summary>
+    private static bool PrintsAsNothing(Rune rune) => rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800 or 0x17B4 or 0x17B5;
 
     private static bool IsUcsChar(int c) => c switch
     {

@@ -49,6 +49,8 @@ public sealed class AuthorRequestValidatorTests
     [InlineData("https://lin.example.com/\u2800", false)]
     [InlineData("https://lin.example.com/a\u115Fb", false)]
     [InlineData("https://lin.example.com/a\u034Fb", false)]
+    [InlineData("https://exa\u17B4mple.com/", false)]
+    [InlineData("https://lin.example.com/a\u17B5b", false)]
     [InlineData("https://lin.example.com/\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", true)]
     // Port 0 is no port a browser connects to (found by a probe). A label starting or ending with a hyphen is one
     // browsers open (WHATWG URL does not check hyphens: old Blogspot names end so); a label .NET's IDN conversion
