@@ -404,7 +404,10 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
 
         using (var stale = Write(lastModified.AddSeconds(-1)))
         {
-            await (await writer.SendAsync(stale)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+            // The refusal names the date, not an ETag the client never sent (input review).
+            var detail = (await (await writer.SendAsync(stale)).AssertProblemAsync(HttpStatusCode.PreconditionFailed))["detail"]!.GetValue<string>();
+            Assert.Contains("If-Unmodified-Since", detail);
+            Assert.DoesNotContain("ETag", detail);
         }
         Assert.Equal(current.ToJsonString(), (await (await writer.GetAsync(url)).AssertJsonAsync()).ToJsonString());
         using var fresh = Write(lastModified);

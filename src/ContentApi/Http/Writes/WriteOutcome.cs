@@ -32,9 +32,10 @@ public abstract record WriteOutcome<TRow> : IWriteResult
 
     /// <summary>
     /// If-Match named another version: the caller's copy is out of date. Or it named only weak tags
-    /// (<paramref name="WeakTagsOnly"/>), which never match a write.
+    /// (<paramref name="WeakTagsOnly"/>), which never match a write; or, without If-Match, the resource was modified
+    /// after the date in If-Unmodified-Since (<paramref name="ModifiedSinceDate"/>).
     /// </summary>
-    public sealed record Stale(TRow Current, bool WeakTagsOnly = false) : PreconditionFailed(Current);
+    public sealed record Stale(TRow Current, bool WeakTagsOnly = false, bool ModifiedSinceDate = false) : PreconditionFailed(Current);
 
     /// <summary>If-None-Match named the current version (or was <c>*</c>): the caller asked for no change to it.</summary>
     public sealed record Excluded(TRow Current) : PreconditionFailed(Current);

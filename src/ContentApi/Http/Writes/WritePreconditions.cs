@@ -56,7 +56,8 @@ public sealed record WritePreconditions(
     {
         refusal = current is null ? new WriteOutcome<TRow>.Missing()
             : IfMatchMissing ? new WriteOutcome<TRow>.IfMatchRequired()
-            : !Matches(current.Version) || ModifiedSince(current.ModifiedAt) ? new WriteOutcome<TRow>.Stale(current, WeakTagsOnly)
+            : !Matches(current.Version) ? new WriteOutcome<TRow>.Stale(current, WeakTagsOnly)
+            : ModifiedSince(current.ModifiedAt) ? new WriteOutcome<TRow>.Stale(current, ModifiedSinceDate: true)
             : Excludes(current.Version) ? new WriteOutcome<TRow>.Excluded(current)
             : Judged is { } judged && !judged.Holds(current.Version) ? new WriteOutcome<TRow>.Stale(current)
             : null;

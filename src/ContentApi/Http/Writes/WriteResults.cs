@@ -27,6 +27,8 @@ public static class WriteResults
                     : failed is WriteOutcome<TRow>.Stale { WeakTagsOnly: true }
                     ? "If-Match names only weak ETags (W/\"...\"), which never match a write (RFC 9110 compares them strongly). Send the ETag as the API sent it, " +
                       "or the one in this response; a proxy that compresses responses may have weakened it."
+                    : failed is WriteOutcome<TRow>.Stale { ModifiedSinceDate: true }
+                    ? $"The {resourceName.ToLowerInvariant()} has been modified since the date in If-Unmodified-Since (it is now at version {versionOf(failed.Current)}), so the change was not applied. Read it again and retry."
                     : $"The {resourceName.ToLowerInvariant()} has changed since you read it (it is now at version {versionOf(failed.Current)}). Read it again and retry with the new ETag."),
                 versionOf(failed.Current), JsonSerializer.SerializeToUtf8Bytes(toResponse(failed.Current), JsonSetup.Options)),
             WriteOutcome<TRow>.Conflict conflict => Problems.Conflict(conflict.Detail, conflict.Extensions),
