@@ -15,9 +15,14 @@ public static class ListParameters
 {
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "include", "fields", "format", "slug" };
 
-    /// <summary>The items of a list parameter, trimmed; empty ones are left out (<c>include=</c> names none).</summary>
+    /// <summary>
+    /// The items of a list parameter, without the spaces typed around commas (<c>authors, tags</c>); empty ones are left
+    /// out (<c>include=</c> names none). Only spaces: any other white space, such as U+0085 (a control) or a no-break
+    /// space, stays part of the item, which then names nothing.
+    /// </summary>
     [return: NotNullIfNotNull(nameof(text))]
-    public static string[]? Items(string? text) => text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public static string[]? Items(string? text) =>
+        text?.Split(',').Select(item => item.Trim(' ')).Where(item => item.Length > 0).ToArray();
 
     public const string EmptyItemMessage = "Separate the items with commas, and leave none empty (as in a,,b).";
 
@@ -28,7 +33,7 @@ public static class ListParameters
     public static bool HasEmptyItem(StringValues values)
     {
         var items = values.SelectMany(v => (v ?? "").Split(',')).ToList();
-        return items.Count > 1 && items.Any(string.IsNullOrWhiteSpace);
+        return items.Count > 1 && items.Any(item => item.Trim(' ').Length == 0);
     }
 }
 
@@ -45,11 +50,12 @@ public static class ListParameterRules
             {
                 return;
             }
-            if (string.IsNullOrWhiteSpace(slugs))
+            var items = ListParameters.Items(slugs);
+            if (items.Length == 0)
             {
                 context.AddFailure("Name at least one slug: slug= is empty.");
             }
-            else if (ListParameters.Items(slugs).Length > Paging.MaxSlugs)
+            else if (items.Length > Paging.MaxSlugs)
             {
                 context.AddFailure($"At most {Paging.MaxSlugs} slugs.");
             }
