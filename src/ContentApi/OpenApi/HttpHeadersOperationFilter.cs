@@ -161,6 +161,13 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
             case "403":
                 AddHeader(response, "WWW-Authenticate", "`Bearer error=\"insufficient_scope\"`: the key is valid, but its scope does not allow this operation.");
                 break;
+            case "415":
+                if (traits.Method == "PATCH")
+                {
+                    AddHeader(response, "Accept-Patch", $"`{Http.Bodies.AcceptedBodyFormats.PatchMediaTypes}`: the media types a PATCH body may be sent as.");
+                }
+                AddHeader(response, "Accept-Encoding", "`identity`, only when the body was refused for its `Content-Encoding`: bodies are read as sent, not decompressed.");
+                break;
             case "429":
                 AddHeader(response, "Retry-After", "Seconds to wait before retrying.");
                 AddHeader(response, "RateLimit", "The quota that ran out: `limit=N, remaining=0, reset=SECONDS` (IETF RateLimit fields draft).");

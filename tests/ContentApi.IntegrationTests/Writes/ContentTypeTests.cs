@@ -78,6 +78,37 @@ public sealed class ContentTypeTests(KestrelApiFactory factory) : IClassFixture<
         await response.AssertJsonAsync();
     }
 
+    /// <summary>
+    /// A 415 said what was refused but not what is taken: RFC 5789 §2.2 asks a PATCH's to name the patch media types in
+    /// Accept-Patch, RFC 9110 §15.5.16 a content coding's to name those taken in Accept-Encoding (input review).
+    /// </summary>
+    [Fact]
+    public async Task A_415_names_the_patch_media_types_and_content_codings_taken()
+    {
+        var writer = factory.Writer();
+        var tagId = await new TestContent(writer).TagAsync();
+
+        foreach (var contentType in new[] { "text/plain", "application/json-patch+json", "application/json; charset=iso-8859-1" })
+        {
+            var patch = await writer.SendAsync(Request(HttpMethod.Patch, $"/api/v1/tags/{tagId}", """{"name":"n"}""", contentType));
+            await patch.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+            Assert.Equal("application/merge-patch+json, application/json", string.Join(", ", patch.Headers.GetValues("Accept-Patch")));
+            Assert.False(patch.Headers.Contains("Accept-Encoding"), contentType);
+        }
+        var post = await writer.SendAsync(Request(HttpMethod.Post, "/api/v1/tags", """{"name":"n"}""", "text/plain"));
+        await post.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.False(post.Headers.Contains("Accept-Patch"));
+
+        foreach (var method in new[] { HttpMethod.Post, HttpMethod.Patch })
+        {
+            var request = Request(method, method == HttpMethod.Post ? "/api/v1/tags" : $"/api/v1/tags/{tagId}", """{"name":"n"}""", "application/json");
+            request.Content!.Headers.ContentEncoding.Add("gzip");
+            var encoded = await writer.SendAsync(request);
+            await encoded.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+            Assert.Equal("identity", string.Join(", ", encoded.Headers.GetValues("Accept-Encoding")));
+        }
+    }
+
     private static HttpRequestMessage Request(HttpMethod method, string url, string json, string contentType)
     {
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(json));

@@ -15,6 +15,10 @@ public sealed class JsonBodyEncodingMiddleware(RequestDelegate next)
     /// <summary>UTF-8, and ASCII, which is UTF-8 too.</summary>
     private static readonly HashSet<string> Utf8Labels = new(StringComparer.OrdinalIgnoreCase) { "utf-8", "utf8", "us-ascii" };
 
+    /// <summary>Whether the request names a content coding other than identity.</summary>
+    public static bool HasContentCoding(HttpRequest request) =>
+        request.Headers.ContentEncoding.ToString() is { Length: > 0 } encoding && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase);
+
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
         var request = context.Request;
@@ -23,10 +27,9 @@ public sealed class JsonBodyEncodingMiddleware(RequestDelegate next)
             await next(context);
             return;
         }
-        var encoding = request.Headers.ContentEncoding.ToString();
-        if (encoding.Length > 0 && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
+        if (HasContentCoding(request))
         {
-            await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, $"Request bodies are read as sent: Content-Encoding '{Echoed.Cut(encoding)}' is not accepted.");
+            await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, $"Request bodies are read as sent: Content-Encoding '{Echoed.Cut(request.Headers.ContentEncoding.ToString())}' is not accepted.");
             return;
         }
         if (request.Headers.ContentType.Count > 0)

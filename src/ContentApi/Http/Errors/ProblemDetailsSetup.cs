@@ -23,6 +23,10 @@ public static class ProblemDetailsSetup
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions.Remove("exception");
             problem.Extensions["traceId"] = Activity.Current?.TraceId.ToHexString() ?? context.HttpContext.TraceIdentifier;
+            if (status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                Bodies.AcceptedBodyFormats.AddTo(context.HttpContext);
+            }
             if (status == StatusCodes.Status400BadRequest && problem is not HttpValidationProblemDetails && !problem.Extensions.ContainsKey("errors"))
             {
                 // The 400 schema requires errors; a refusal that named nothing in particular names the request as a whole.
