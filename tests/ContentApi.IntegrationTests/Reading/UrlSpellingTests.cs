@@ -38,6 +38,19 @@ public sealed class UrlSpellingTests(KestrelApiFactory factory) : IClassFixture<
         Assert.Contains($"{rule} ({meant})", response, StringComparison.Ordinal);
     }
 
+    /// <summary>/api/v1/tags/slug/.. resolves to /api/v1/tags/, and its 404 named the tag list as the URL meant (input review).</summary>
+    [Theory]
+    [InlineData("/api/v1/tags/slug/..")]
+    [InlineData("/api/v1/articles/slug/%2e%2e/")]
+    [InlineData("/api/v1/./")]
+    public async Task A_dot_segment_resolving_to_a_path_ending_in_a_slash_names_no_url(string target)
+    {
+        var response = await GetRawAsync(target);
+
+        Assert.StartsWith("HTTP/1.1 404 ", response, StringComparison.Ordinal);
+        Assert.Contains("no '.' or '..' segments.\"", response, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_openapi_document_is_served_at_its_url()
     {

@@ -25,7 +25,12 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
             await next(context);
             return;
         }
-        if (text.EndsWith('/'))
+        if (HasDotSegment(sent) && text.EndsWith('/'))
+        {
+            // Resolved to a path ending in a slash (/api/v1/tags/slug/..): no URL it names is one the caller meant.
+            await problems.WriteAsync(context, StatusCodes.Status404NotFound, "No resource has this URL: the API's URLs have no '.' or '..' segments.");
+        }
+        else if (text.EndsWith('/'))
         {
             await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: the API's URLs do not end in a slash ({text.TrimEnd('/')}).");
         }
