@@ -155,6 +155,11 @@ public static class BackupCommands
                     return 1;
                 }
             }
+            if (ServerLock.RealPath(Path.GetFullPath(DatabaseFile.PathOf(db.ConnectionString))) == ServerLock.RealPath(source))
+            {
+                await Console.Error.WriteLineAsync($"{source} is the database itself; give a snapshot that backup wrote.");
+                return 1;
+            }
             // First: where there is no folder yet (a new machine), probing the server's lock file failed, and read as in use.
             SqliteDialect.EnsureDirectoryExists(db.ConnectionString);
             if (ServerLock.IsHeld(db.ConnectionString) && !parse.GetValue(force))

@@ -26,6 +26,30 @@ public sealed class RestoreTargetTests
         await connection.ExecuteAsync(sql);
     }
 
+    /// <summary>
+    /// Restoring the database from itself (by its path or a link to it) reported "Restored X into X", exit code 0, and
+    /// moved every version on, so every ETag and If-Match value changed (operations review).
+    /// </summary>
+    [Fact]
+    public async Task Restore_refuses_the_database_itself_as_its_snapshot()
+    {
+        var folder = CommandRunner.TempDirectory();
+        var database = Path.Combine(folder, "content.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
+        var link = Path.Combine(CommandRunner.TempDirectory(), "link.db");
+        File.CreateSymbolicLink(link, database);
+        var before = await File.ReadAllBytesAsync(database);
+
+        foreach (var snapshot in new[] { database, link })
+        {
+            var outcome = await AppProcess.RunAsync(database, ["restore", snapshot]);
+
+            Assert.True(outcome.ExitCode == 1, outcome.ToString());
+            Assert.Equal($"{snapshot} is the database itself; give a snapshot that backup wrote.", Assert.Single(outcome.ErrorLines));
+        }
+        Assert.Equal(before, await File.ReadAllBytesAsync(database));
+    }
+
     /// <summary>Through a link the file got a lock of its own, and restore replaced it under a running server (operator).</summary>
     [Fact]
     public async Task Restore_through_a_link_to_a_served_database_sees_the_server()
