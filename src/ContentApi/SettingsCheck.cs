@@ -13,7 +13,8 @@ public static class SettingsCheck
     public static void Validate(IServiceProvider services)
     {
         var configuration = services.GetRequiredService<IConfiguration>();
-        if ((Data.ConnectionStringSetting.Problem(configuration.GetConnectionString("Content")) ??
+        if ((Data.ConnectionStringSetting.OtherName(configuration) ??
+             Data.ConnectionStringSetting.Problem(configuration.GetConnectionString("Content")) ??
              Http.Pipeline.ServerUrlsSetting.Problem(configuration) ??
              SettingsSections.UnknownKey(configuration, services.GetServices<SettingsSections.Shape>())) is { } problem)
         {
@@ -32,12 +33,18 @@ public static class SettingsCheck
         // "Configuration value 'Verbose' is not supported.", thrown as the host builds its logger: a crash with a stack trace.
         InvalidOperationException level when level.TargetSite?.DeclaringType?.Name == "LoggerFilterConfigureOptions" =>
             $"Logging:LogLevel: {Quoted(level.Message)} is not a log level (Trace, Debug, Information, Warning, Error, Critical or None).",
+        // A settings file that is not JSON ("Failed to load configuration from file '…/appsettings.json'."), thrown as
+        // the host is built: it crashed with a stack trace, exit 134. What is wrong, and where, is in the innermost.
+        InvalidDataException unreadable when unreadable.Message.StartsWith("Failed to load configuration from file", StringComparison.Ordinal) =>
+            OneLine($"{unreadable.Message} {Innermost(unreadable).Message}"),
         AggregateException all when all.InnerExceptions.Select(Describe).ToList() is var described && described.All(d => d is not null) =>
             string.Join(" ", described),
         _ => null,
     };
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+
+    private static Exception Innermost(Exception exception) => exception.InnerException is { } inner ? Innermost(inner) : exception;
 
     /// <summary>The value a message quotes ("Configuration value 'Verbose' is not supported." gives 'Verbose').</summary>
     private static string Quoted(string message) =>

@@ -11,6 +11,15 @@ public static class ConnectionStringSetting
 {
     public const string Name = "ConnectionStrings:Content";
 
+    /// <summary>
+    /// The first other connection string configured, named as a setting that is not one: the app has one database, and
+    /// a misspelt name (<c>ConnectionStrings__Contents</c>) was ignored while the default database was migrated and served.
+    /// </summary>
+    public static string? OtherName(IConfiguration configuration) =>
+        configuration.GetSection("ConnectionStrings").GetChildren().FirstOrDefault(child => !child.Key.Equals("Content", StringComparison.OrdinalIgnoreCase)) is { } other
+            ? $"ConnectionStrings:{other.Key} is not a setting; the database's connection string is {Name}."
+            : null;
+
     /// <summary>What is wrong with the configured value, in one line naming the setting; null when it can be used.</summary>
     public static string? Problem(string? configured)
     {

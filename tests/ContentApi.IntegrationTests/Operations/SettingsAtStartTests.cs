@@ -82,6 +82,8 @@ public sealed class SettingsAtStartTests
     [InlineData("Observability__MetricsPath", "/api/v1/articles", "MetricsPath")]
     [InlineData("Logging__LogLevel__Default", "Verbose", "Logging:LogLevel: 'Verbose'")] // crashed with a stack trace, exit 134 (operator)
     [InlineData("Database__ConnectionString", "Data Source=other.db", "Database:ConnectionString is not a setting; Database has BusyTimeoutSeconds, ")]
+    // Misspelt, it was ignored: the default database was created, migrated and served (operations review).
+    [InlineData("ConnectionStrings__Contents", "Data Source=other.db", "ConnectionStrings:Contents is not a setting; the database's connection string is ConnectionStrings:Content.")]
     public async Task The_server_refuses_a_bad_setting_in_one_line_before_it_touches_the_database(string variable, string value, string named)
     {
         var folder = Path.Combine(Path.GetTempPath(), "contentapi-tests", Guid.NewGuid().ToString("N"));
@@ -94,6 +96,40 @@ public sealed class SettingsAtStartTests
         Assert.StartsWith("error: invalid settings:", line, StringComparison.Ordinal);
         Assert.Contains(named, line, StringComparison.Ordinal);
         Assert.False(File.Exists(database), outcome.ToString());
+    }
+
+    /// <summary>
+    /// A settings file that is not JSON (a stray comma in appsettings.json, which the README has operators edit) crashed
+    /// the server and every command with a stack trace, the server with exit code 134 (operations review).
+    /// </summary>
+    [Theory]
+    [InlineData("serve")]
+    [InlineData("migrate")]
+    public async Task A_settings_file_that_is_not_json_stops_the_app_in_one_line_naming_it(string command)
+    {
+        var environmentName = "Broken" + Guid.NewGuid().ToString("N");
+        var settingsFile = Path.Combine(AppContext.BaseDirectory, $"appsettings.{environmentName}.json");
+        await File.WriteAllTextAsync(settingsFile, "{\n  \"Writes\": { \"RequireIfMatch\": true } \"Caching\": {}\n}\n");
+        try
+        {
+            var database = Path.Combine(Path.GetTempPath(), "contentapi-tests", Guid.NewGuid().ToString("N"), "content.db");
+            var environment = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = environmentName, ["DOTNET_ENVIRONMENT"] = environmentName };
+
+            var outcome = command == "serve"
+                ? await AppProcess.ServeAsync(database, environment: environment)
+                : await AppProcess.RunAsync(database, [command], environment: environment);
+
+            Assert.Equal(1, outcome.ExitCode);
+            var line = Assert.Single(outcome.ErrorLines);
+            Assert.StartsWith("error: invalid settings: Failed to load configuration from file", line, StringComparison.Ordinal);
+            Assert.Contains(settingsFile, line, StringComparison.Ordinal);
+            Assert.Contains("LineNumber: 1 ", line, StringComparison.Ordinal);
+            Assert.False(File.Exists(database), outcome.ToString());
+        }
+        finally
+        {
+            File.Delete(settingsFile);
+        }
     }
 
     [Theory]
