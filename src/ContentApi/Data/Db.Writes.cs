@@ -40,6 +40,11 @@ public sealed partial class Db
     /// <summary>The last write transaction found the database read-only (SQLITE_READONLY); false again once one commits.</summary>
     public bool LastWriteFoundReadOnly => _lastWriteFoundReadOnly;
 
+    private volatile bool _lastWriteFoundIoError;
+
+    /// <summary>The last write transaction failed with a disk I/O error (SQLITE_IOERR); false again once one commits.</summary>
+    public bool LastWriteFoundIoError => _lastWriteFoundIoError;
+
     /// <summary>
     /// Runs <paramref name="work"/> in a write transaction and returns its result once that has committed. A result
     /// that says it changed nothing (<see cref="IWriteResult"/>) is rolled back, as is a write that throws; neither
@@ -298,11 +303,14 @@ public sealed partial class Db
         catch (Exception exception) when (!attempt.Committed && writes.Count == 1)
         {
             _lastWriteFoundDiskFull |= SqliteDialect.IsFull(exception);
-            if (SqliteDialect.IsReadOnly(exception))
+            _lastWriteFoundIoError |= SqliteDialect.IsIoError(exception);
+            if (SqliteDialect.IsReadOnly(exception) || SqliteDialect.IsIoError(exception))
             {
                 // What the connections opened meanwhile share of the file (its -shm, opened read-only too) lasts while any
-                // of them is open: closed, the next ones open it afresh, writable once the operator has made it so.
-                _lastWriteFoundReadOnly = true;
+                // of them is open: closed, the next ones open it afresh, writable once the operator has made it so. A
+                // connection opened before the disk was remounted read-only fails its writes with an I/O error through
+                // the handle it keeps, every time: forgotten, the next write opens one that finds the file read-only.
+                _lastWriteFoundReadOnly |= SqliteDialect.IsReadOnly(exception);
                 ForgetPooledConnections();
             }
             writes[0].Fail(await NewerSchemaBehindAsync(exception) ?? exception);
@@ -368,6 +376,7 @@ public sealed partial class Db
         attempt.Committed = true;
         _lastWriteFoundDiskFull = false;
         _lastWriteFoundReadOnly = false;
+        _lastWriteFoundIoError = false;
         attempt.Outcome = "commit";
         if (version is not null)
         {

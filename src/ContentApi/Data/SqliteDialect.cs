@@ -246,6 +246,14 @@ internal static class SqliteDialect
     /// </summary>
     public static bool IsReadOnly(Exception exception) => exception is SqliteException { SqliteErrorCode: ReadOnlyErrorCode };
 
+    public const int IoErrorCode = 10;         // SQLITE_IOERR: the OS failed a read, write or sync (extended codes say which)
+
+    /// <summary>
+    /// The OS failed SQLite's reading or writing of the file: above all a connection opened before its disk was remounted
+    /// read-only (or the file made immutable), whose writes through the handle it keeps fail so, not as SQLITE_READONLY.
+    /// </summary>
+    public static bool IsIoError(Exception exception) => exception is SqliteException { SqliteErrorCode: IoErrorCode };
+
     /// <summary>The connection can only read its main database (opened while the file could not be written).</summary>
     public static bool IsReadOnly(SqliteConnection connection) => SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1;
 

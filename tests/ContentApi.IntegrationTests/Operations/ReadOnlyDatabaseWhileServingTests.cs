@@ -62,6 +62,55 @@ public sealed class ReadOnlyDatabaseWhileServingTests
         Assert.Equal(["Before", "After"], check.Query<string>("SELECT name FROM tags ORDER BY id"));
     }
 
+    /// <summary>
+    /// (write-path fault review) A disk remounted read-only under the server: the connections already open keep their
+    /// handles, and SQLite reports their failed writes as SQLITE_IOERR ("disk I/O error"), not SQLITE_READONLY. The
+    /// writer kept its pooled connection, so every write was a 500 logged with its stack, for good, and readiness stayed
+    /// Healthy. Making the file and its WAL immutable fails the pooled connection's writes the same way.
+    /// </summary>
+    [Fact]
+    public async Task A_write_that_meets_a_disk_I_O_error_on_an_open_connection_is_a_503_ready_says_so_and_writes_resume_once_writable()
+    {
+        using var factory = new ApiFactory();
+        var writer = factory.Writer();
+        var anonymous = factory.Anonymous();
+        await (await writer.PostAsJsonAsync("/api/v1/tags", new { name = "Before" })).AssertJsonAsync(HttpStatusCode.Created);
+        string[] files = [factory.DatabasePath, factory.DatabasePath + "-wal"];
+
+        foreach (var file in files)
+        {
+            Immutable(file, true);
+        }
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var refused = await writer.PostAsJsonAsync("/api/v1/tags", new { name = $"While unwritable {i}" });
+
+                var problem = await refused.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+                Assert.Contains("nothing was written", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+                Assert.True(refused.Headers.RetryAfter is not null, "the operator can make the disk writable again");
+            }
+            var ready = await anonymous.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            Assert.Contains("Degraded", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            await (await anonymous.GetAsync("/api/v1/tags")).AssertJsonAsync(HttpStatusCode.OK);
+        }
+        finally
+        {
+            foreach (var file in files)
+            {
+                Immutable(file, false);
+            }
+        }
+
+        await (await writer.PostAsJsonAsync("/api/v1/tags", new { name = "After" })).AssertJsonAsync(HttpStatusCode.Created);
+        Assert.DoesNotContain("Degraded", await (await anonymous.GetAsync("/health/ready")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var check = factory.OpenDatabase();
+        Assert.Equal(["Before", "After"], check.Query<string>("SELECT name FROM tags ORDER BY id"));
+        Assert.Equal("ok", check.ExecuteScalar<string>("PRAGMA integrity_check"));
+    }
+
     private static void Immutable(string path, bool on)
     {
         using var chattr = Process.Start(new ProcessStartInfo("chattr", [on ? "+i" : "-i", path]) { RedirectStandardError = true })!;

@@ -31,6 +31,10 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         {
             logger.LogError("The database is read-only: {Method} {Path} answered 503, nothing written. Check the file's and its folder's permissions (and its disk's mount).", context.Request.Method, context.Request.Path);
         }
+        else if (SqliteDialect.IsIoError(exception))
+        {
+            logger.LogError("A disk I/O error (SQLite extended code {Code}): {Method} {Path} answered 503, nothing written. Check the database's disk (remounted read-only, failing) and its files' attributes.", ((SqliteException)exception).SqliteExtendedErrorCode, context.Request.Method, context.Request.Path);
+        }
         else if (exception is DatabaseFileException { IsNewerSchema: true })
         {
             logger.LogError("{Reason} Writes are refused ({Method} {Path} answered 503): stop this server.", exception.Message, context.Request.Method, context.Request.Path);
@@ -67,6 +71,9 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         SqliteException sqlite when SqliteDialect.IsFull(sqlite) => (503, DiskFullDetail, null),
         // The same for a file made read-only under the server: its operator makes it writable again.
         SqliteException sqlite when SqliteDialect.IsReadOnly(sqlite) => (503, ReadOnlyDetail, null),
+        // A connection opened before the disk was remounted read-only fails its writes so (the writer then opens anew,
+        // and meets the read-only file); SQLite rolled the transaction back.
+        SqliteException sqlite when SqliteDialect.IsIoError(sqlite) => (503, IoErrorDetail, null),
         // A retry reaches the server once it runs again, or another instance.
         DatabaseClosedException => (503, StoppingDetail, null),
         // Retry-After, unlike the damage below: in a rolling upgrade the retry reaches a server of the newer build.
@@ -85,6 +92,9 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
 
     internal const string ReadOnlyDetail =
         "The database is read-only, so nothing was written; retry after the number of seconds in Retry-After.";
+
+    internal const string IoErrorDetail =
+        "The database's disk failed to read or write (an I/O error), so nothing was written; retry after the number of seconds in Retry-After.";
 
     internal const string StoppingDetail =
         "The server is stopping, so nothing was written; retry after the number of seconds in Retry-After.";
