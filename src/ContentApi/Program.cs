@@ -2,6 +2,7 @@ using ContentApi;
 using ContentApi.Cli;
 using ContentApi.Data;
 
+FileSizeLimitSignal.Ignore();
 if (AdminCommands.IsCommand(args))
 {
     return await AdminCommands.RunAsync(args);

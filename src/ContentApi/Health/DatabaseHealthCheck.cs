@@ -23,7 +23,7 @@ public sealed class DatabaseHealthCheck(Migrator migrator, Db db) : IHealthCheck
                 // Still ready: reads are answered, and a smaller write may fit.
                 : db.LastWriteFoundDiskFull ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: the database's disk is full")
                 : db.LastWriteFoundReadOnly ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: the database is read-only (check the file's and its folder's permissions)")
-                : db.LastWriteFoundIoError ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: a disk I/O error (check the database's disk: remounted read-only, failing)")
+                : db.LastWriteFoundIoError ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: a disk I/O error (check the database's disk: remounted read-only, failing; and the file-size limit)")
                 : HealthCheckResult.Healthy($"schema version {version}");
         }
         catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)

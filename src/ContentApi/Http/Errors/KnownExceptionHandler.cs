@@ -33,7 +33,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         }
         else if (SqliteDialect.IsIoError(exception))
         {
-            logger.LogError("A disk I/O error (SQLite extended code {Code}): {Method} {Path} answered 503, nothing written. Check the database's disk (remounted read-only, failing) and its files' attributes.", ((SqliteException)exception).SqliteExtendedErrorCode, context.Request.Method, context.Request.Path);
+            logger.LogError("A disk I/O error (SQLite extended code {Code}): {Method} {Path} answered 503, nothing written. Check the database's disk (remounted read-only, failing), its files' attributes and the file-size limit (ulimit -f, LimitFSIZE).", ((SqliteException)exception).SqliteExtendedErrorCode, context.Request.Method, context.Request.Path);
         }
         else if (exception is DatabaseFileException { IsNewerSchema: true })
         {
