@@ -12,6 +12,9 @@ public static class BackupCommands
     /// <summary>SQLITE_READONLY_ROLLBACK: a read-only connection found a journal it must roll back (a hot journal).</summary>
     private const int ReadOnlyRollback = SqliteDialect.ReadOnlyErrorCode | (3 << 8);
 
+    /// <summary>SQLITE_IOERR_WRITE, _FSYNC and _TRUNCATE: the OS refused to write the file (as past a file-size limit).</summary>
+    private static readonly int[] WriteIoErrors = [SqliteDialect.IoErrorCode | (3 << 8), SqliteDialect.IoErrorCode | (4 << 8), SqliteDialect.IoErrorCode | (6 << 8)];
+
     public static Command Backup(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
         var path = PathArgument.Create("File to write the snapshot to (must not exist).");
@@ -70,6 +73,12 @@ public static class BackupCommands
                         await Console.Error.WriteLineAsync($"Cannot write in {Path.GetDirectoryName(target)} (check the folder's permissions); nothing was written to {target}.");
                         return 1;
                     }
+                    catch (SqliteException exception) when (SnapshotWriteFailure(exception) is { } reason)
+                    {
+                        // SQLite's raw "database or disk is full" named neither the path nor what to do.
+                        await Console.Error.WriteLineAsync($"Cannot write the snapshot to {target}: {reason}; nothing was written to {target}.");
+                        return 1;
+                    }
                 }
                 if (await SnapshotProblemAsync(partial, cancellationToken) is { } problem)
                 {
@@ -100,6 +109,13 @@ public static class BackupCommands
         });
         return command;
     }
+
+    /// <summary>Why the snapshot's file could not be written, when its disk refused it (null for any other failure).</summary>
+    private static string? SnapshotWriteFailure(SqliteException exception) =>
+        SqliteDialect.IsFull(exception) ? "its disk is full (free space on it, or choose a path on another disk)"
+        : WriteIoErrors.Contains(exception.SqliteExtendedErrorCode)
+            ? "its disk refused the write (a file-size limit such as ulimit -f or LimitFSIZE, or a disk read-only or failing); raise the limit, or choose a path on another disk"
+        : null;
 
     /// <summary>The nearest folder on the way to <paramref name="target"/> that is a file instead, if one is.</summary>
     private static string? AncestorFile(string target)

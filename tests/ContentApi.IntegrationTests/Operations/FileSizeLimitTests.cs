@@ -36,7 +36,9 @@ public sealed class FileSizeLimitTests
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.True(process.ExitCode == 1, $"exit code {process.ExitCode} (153: killed by SIGXFSZ): {await error}");
-        Assert.Single((await error).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var line = Assert.Single((await error).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"Cannot write the snapshot to {target}:", line, StringComparison.Ordinal);
+        Assert.Contains("file-size limit", line, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(folder));
     }
 }
