@@ -8,8 +8,8 @@ using Markdig.Syntax.Inlines;
 namespace ContentApi.Rendering;
 
 /// <summary>
-/// Markdown syntax trees as readable text: one line per heading, paragraph, list item, table row (its cells parted by
-/// tabs) or code line; images give nothing (their alt text describes a picture, it is not read as part of the article).
+/// Markdown syntax trees as readable text: one line per heading, paragraph, list item (their wrapped source lines read
+/// on), table row (its cells parted by tabs) or code line, and a line per hard line break; images give nothing (their alt text describes a picture, it is not read as part of the article).
 /// </summary>
 internal static partial class PlainText
 {
@@ -159,6 +159,10 @@ internal static partial class PlainText
                 // A line wrapped inside Chinese or Japanese text (發\n佈) reads as one word, as browsers show it: searches
                 // and snippets must see 發佈.
                 break;
+            case LineBreakInline { IsHard: false } lineBreak when lineBreaksKept?.Contains(lineBreak) != true && IsBetweenWords(builder, AdjacentText.After(inline)):
+                // A wrapped line reads on, as a browser shows it: one line per paragraph.
+                builder.Append(' ');
+                break;
             case LineBreakInline:
             case HtmlInline when AllowedInlineHtml.IsLineBreak(inline):
                 if (inline is not LineBreakInline { IsHard: false })
@@ -177,6 +181,14 @@ internal static partial class PlainText
                 break;
         }
     }
+
+    /// <summary>
+    /// Whether a line break after what <paramref name="builder"/> holds, before <paramref name="after"/>, has text and no
+    /// white space on both sides. White space Markdown keeps at a wrap (a tab, a no-break space: "製程&amp;nbsp;⏎通義")
+    /// keeps the line break, since search reads a space between Chinese characters as nothing; so does an image alone on its line.
+    /// </summary>
+    private static bool IsBetweenWords(StringBuilder builder, Rune? after) =>
+        builder.Length > 0 && !char.IsWhiteSpace(builder[^1]) && after is { } a && !Rune.IsWhiteSpace(a);
 
     /// <summary>Whether a line break after what <paramref name="builder"/> holds, before <paramref name="after"/>, is nothing to a reader.</summary>
     private static bool JoinsWithoutSpace(StringBuilder builder, Rune? after)

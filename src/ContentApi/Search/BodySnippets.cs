@@ -139,8 +139,8 @@ public static partial class BodySnippets
     }
 
     /// <summary>
-    /// The snippet of the first line of the rendered part of the body that matches (one line per source line: a block,
-    /// or a line of a wrapped paragraph), so that it never runs across paragraphs; the whole part's when only lines
+    /// The snippet of the first line of the rendered part of the body that matches (the plain text's lines: a block,
+    /// or a line of it after a hard line break), so that it never runs across paragraphs; the whole part's when only lines
     /// together match (a phrase across two of them), or when none does (its start).
     /// </summary>
     private static string FromFirstMatchingLine(string markdown, (int From, int To) part, SearchQuery query, bool textBeyond)

@@ -62,9 +62,11 @@ public static class SearchAnalysis
     /// is text, not the figure's caption, "照片來源：" names a picture's source, and an image's line may end in &lt;br&gt;,
     /// its label after it on the same line too; "資料照", "台積電提供", "via Twitter" are credits; a byline or a label of
     /// further reading ended by &lt;br&gt; is a line of its own; a derived excerpt breaks a wrapped line where the plain
-    /// text does, after a tab or a no-break space ending it).
+    /// text does, after a tab or a no-break space ending it);
+    /// 30: a paragraph's wrapped source lines read on with a space in the plain text, as a browser shows them, but a line
+    /// break where white space Markdown keeps stands at the wrap.
     /// </summary>
-    private const int AnalyzerRevision = 29;
+    private const int AnalyzerRevision = 30;
 
     /// <summary>This build's analysis: the analyzer's revision and the fold table it uses.</summary>
     public static string Current { get; } = $"{AnalyzerRevision}-{FoldTableHash()}";

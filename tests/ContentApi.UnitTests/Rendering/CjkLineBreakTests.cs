@@ -53,8 +53,8 @@ public sealed class CjkLineBreakTests
     [InlineData("ＦＲＢ\nは利下げした。", "ＦＲＢは利下げした。")]
     [InlineData("採3奈米製程，\nGPU效能提升20%。", "採3奈米製程，GPU效能提升20%。")]
     [InlineData("市府表示，\n“目前已有三萬戶停電”。", "市府表示，“目前已有三萬戶停電”。")]
-    [InlineData("１２\nApples", "１２\nApples")]
-    [InlineData("中文\nEnglish", "中文\nEnglish")]
+    [InlineData("１２\nApples", "１２ Apples")]
+    [InlineData("中文\nEnglish", "中文 English")]
     public void The_plain_text_joins_the_lines_as_the_html_shows_them(string markdown, string text) =>
         Assert.Equal(text, MarkdownRenderer.ToPlainText(markdown).Trim());
 
@@ -98,6 +98,6 @@ public sealed class CjkLineBreakTests
     public void A_soft_break_beside_a_quote_among_spaced_words_stays(string markdown)
     {
         Assert.Equal($"<p>{markdown}</p>", Html(markdown));
-        Assert.Equal(markdown, MarkdownRenderer.ToPlainText(markdown).Trim());
+        Assert.Equal(markdown.Replace('\n', ' '), MarkdownRenderer.ToPlainText(markdown).Trim()); // a space, as a browser shows it
     }
 }

@@ -19,12 +19,12 @@ public sealed class PlainTextTests
     [InlineData("蘋果公司正式發\n佈了手機。", "蘋果公司正式發佈了手機。")]
     [InlineData("正式**發**\n佈了", "正式發佈了")]
     [InlineData("公司表示，\n「下週發佈」。", "公司表示，「下週發佈」。")]
-    [InlineData("The results came\nback positive.", "The results came\nback positive.")]
-    [InlineData("模型 Qwen3\n發佈", "模型 Qwen3\n發佈")]
+    [InlineData("The results came\nback positive.", "The results came back positive.")]
+    [InlineData("模型 Qwen3\n發佈", "模型 Qwen3 發佈")]
     [InlineData("正式發  \n佈了", "正式發\n佈了")] // a hard break is a line break
     [InlineData("正式發\n**佈**了", "正式發佈了")]
     [InlineData("正式發\n![圖](image:1)佈了", "正式發佈了")]
-    [InlineData("正式發\n*<https://example.com>*佈", "正式發\nhttps://example.com佈")]
+    [InlineData("正式發\n*<https://example.com>*佈", "正式發 https://example.com佈")]
     public void A_line_wrapped_inside_chinese_text_joins_as_a_browser_shows_it(string markdown, string expected)
     {
         Assert.Equal(expected, MarkdownRenderer.ToPlainText(markdown));
@@ -50,5 +50,23 @@ public sealed class PlainTextTests
     [InlineData("| a | | c |\n| - | - | - |\n| **x**  y | 2 | ![圖](image:1) |", "a\t\tc\nx y\t2")]
     [InlineData("佐藤\t花子は東京へ。", "佐藤 花子は東京へ。")]
     public void A_tables_cells_are_parted_by_tabs(string markdown, string expected) =>
+        Assert.Equal(expected, MarkdownRenderer.ToPlainText(markdown));
+
+    /// <summary>
+    /// Rendering review: a Latin paragraph wrapped in its source (Hugo, Jekyll) kept its source lines in the plain text,
+    /// where the HTML shows one line and the excerpt joins them with a space. A wrapped line is a space, as a browser shows
+    /// it; but a line break where white space Markdown keeps stands at the wrap (a tab, a no-break space), which search
+    /// would read as nothing between Chinese characters.
+    /// </summary>
+    [Theory]
+    [InlineData(
+        "This is a long sentence that an editor\nwrapped at eighty columns, as Hugo and Jekyll\nsources often are.\n\n- a list item that\n  wraps too\n",
+        "This is a long sentence that an editor wrapped at eighty columns, as Hugo and Jekyll sources often are.\na list item that wraps too")]
+    [InlineData("한국어 문장이\n줄바꿈된다", "한국어 문장이 줄바꿈된다")]
+    [InlineData("製程\t\n通義千問", "製程\n通義千問")]
+    [InlineData("製程&nbsp;\n通義千問", "製程\n通義千問")]
+    [InlineData("製程\n&nbsp;通義千問", "製程\n通義千問")]
+    [InlineData("Line one\\\nLine two", "Line one\nLine two")] // a hard break stays a line break
+    public void A_wrapped_line_is_a_space_but_not_beside_white_space_kept_at_the_wrap(string markdown, string expected) =>
         Assert.Equal(expected, MarkdownRenderer.ToPlainText(markdown));
 }
