@@ -83,6 +83,10 @@ internal static class ArticleMarkdown
             {
                 AllowedInlineHtml.KeepUnpairedAsText(document);
             }
+            if (markdown.Contains("\\|", StringComparison.Ordinal))
+            {
+                EscapedPipesInTableCells.Unescape(document);
+            }
             return document;
         }
         catch (ArgumentException exception) when (IsDepthLimit(exception))
