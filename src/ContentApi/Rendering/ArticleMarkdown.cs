@@ -87,6 +87,10 @@ internal static class ArticleMarkdown
             {
                 EscapedPipesInTableCells.Unescape(document);
             }
+            if (markdown.Contains("[^", StringComparison.Ordinal))
+            {
+                FootnotesCitedInAltText.Drop(document);
+            }
             return document;
         }
         catch (ArgumentException exception) when (IsDepthLimit(exception))

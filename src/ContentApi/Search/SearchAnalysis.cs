@@ -64,7 +64,7 @@ public static class SearchAnalysis
     /// further reading ended by &lt;br&gt; is a line of its own; a derived excerpt breaks a wrapped line where the plain
     /// text does, after a tab or a no-break space ending it);
     /// 30: a paragraph's wrapped source lines read on with a space in the plain text, as a browser shows them, but a line
-    /// break where white space Markdown keeps stands at the wrap; a pipe escaped in a table cell's code, "`a \| b`", is a pipe.
+    /// break where white space Markdown keeps stands at the wrap; a pipe escaped in a table cell's code, "`a \| b`", is a pipe, and a note cited only in an image's alt text is left out.
     /// </summary>
     private const int AnalyzerRevision = 30;
 

@@ -99,4 +99,28 @@ public sealed class MarkdownRendererFootnoteTests
         Assert.Equal(notes, body.QuerySelectorAll("div.footnotes li").Select(li => li.TextContent.Trim().TrimEnd('↩')));
         Assert.Equal(plainText, ArticleText.Measure(markdown).PlainText);
     }
+
+    /// <summary>
+    /// Rendering review: a note cited only in an image's alt text, which shows no number, was listed with a link back to
+    /// an "#fnref:1" nowhere in the page. A note nothing visibly cites is left out, as one nothing cites; the others keep
+    /// their numbers in order.
+    /// </summary>
+    [Theory]
+    [InlineData("正文 ![圖[^1]](https://cdn.example.com/a.jpg) 文字\n\n[^1]: 只在圖的替代文字中引用\n")]
+    [InlineData("正文 ![圖[^2]](image:1) 文字\n\n[^2]: 只在圖的替代文字中引用\n")]
+    [InlineData("正文 ![圖[^1]](https://cdn.example.com/a.jpg) 又見[^3]。\n\n[^1]: 只在圖的替代文字中引用\n[^3]: 正文的註\n")]
+    public void A_note_cited_only_in_alt_text_is_left_out(string markdown)
+    {
+        var html = Render(markdown);
+        Assert.DoesNotContain("只在圖的替代文字中引用", html.OuterHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("只在圖的替代文字中引用", MarkdownRenderer.ToPlainText(markdown), StringComparison.Ordinal);
+        foreach (var link in html.QuerySelectorAll("a[href^='#fn']"))
+        {
+            Assert.NotNull(html.QuerySelector($"[id='{link.GetAttribute("href")![1..]}']"));
+        }
+        foreach (var (reference, number) in html.QuerySelectorAll("a.footnote-ref").Select((reference, i) => (reference, i + 1)))
+        {
+            Assert.Equal(number.ToString(System.Globalization.CultureInfo.InvariantCulture), reference.TextContent);
+        }
+    }
 }
