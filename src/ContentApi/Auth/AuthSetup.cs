@@ -10,7 +10,11 @@ public static class AuthSetup
     {
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<LastUseRecorder>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        // AddAuthentication would also add Data Protection, which made and stored a key ring at every start (an
+        // unencrypted key in ~/.aspnet, a warning in each new container) though nothing here protects anything with it.
+        services.AddAuthenticationCore(options => options.DefaultScheme = ApiKeyAuthenticationHandler.SchemeName);
+        services.AddWebEncoders();
+        new AuthenticationBuilder(services)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyScopes.ReadPolicy, p => p.RequireAssertion(c => ApiKeyScopes.Has(c.User, ApiKeyScope.Read)))
