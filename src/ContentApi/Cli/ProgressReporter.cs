@@ -34,7 +34,7 @@ public static class ProgressReporter
             if (decile != lastDecile)
             {
                 lastDecile = decile;
-                output.WriteLine($"{description}: {done}/{total} ({decile * 10}%)");
+                output.WriteLine($"{description}: {done}/{total} ({(total == 0 ? 100 : done * 100 / total)}%)");
             }
         });
     }
