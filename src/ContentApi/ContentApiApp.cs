@@ -30,23 +30,13 @@ public static class ContentApiApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot() });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRootFolder.Choose(Directory.GetCurrentDirectory(), AppContext.BaseDirectory) });
         configure?.Invoke(builder);
         AddServices(builder);
         var app = builder.Build();
         UsePipeline(app);
         MapRoutes(app);
         return app;
-    }
-
-    /// <summary>
-    /// The current directory when it holds the app's settings (dotnet run, Docker's WORKDIR), else the folder of
-    /// the binaries: a published app started from elsewhere still finds appsettings.json and its data folder.
-    /// </summary>
-    private static string ContentRoot()
-    {
-        var current = Directory.GetCurrentDirectory();
-        return File.Exists(Path.Combine(current, "appsettings.json")) ? current : AppContext.BaseDirectory;
     }
 
     private static void AddServices(WebApplicationBuilder builder)
