@@ -1,7 +1,8 @@
 namespace ContentApi.Import;
 
 /// <summary>
-/// The Markdown files (<c>.md</c>, <c>.markdown</c>) under a folder, in ordinal order of path. Linked folders are
+/// The Markdown files (<c>.md</c>, <c>.markdown</c>, and <c>.mdown</c>, <c>.mkd</c>, <c>.mkdn</c>, <c>.mkdown</c> as older
+/// Jekyll sites name them) under a folder, in ordinal order of path. Linked folders are
 /// followed once each, by where they lead: a link back up the tree (a loop) was followed until the path grew too long.
 /// Hidden files and folders (a name starting with a dot: <c>.github</c>, an editor's <c>.obsidian/.trash</c>) are
 /// not content and are left out, as static site generators leave them out. Files that look like posts but are not
@@ -74,8 +75,9 @@ public static class MarkdownFiles
 
     private static bool IsHidden(string path) => Path.GetFileName(path).StartsWith('.');
 
-    private static bool IsMarkdown(string file) =>
-        file.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] Extensions = [".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mkdown"];
+
+    private static bool IsMarkdown(string file) => Extensions.Any(extension => file.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
 
     private static string RealPath(string directory) =>
         new DirectoryInfo(directory).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(directory);

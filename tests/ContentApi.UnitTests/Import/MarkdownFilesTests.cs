@@ -70,6 +70,24 @@ public sealed class MarkdownFilesTests
         Assert.StartsWith("not imported: an MDX file", listing.LeftOut[1].Why, StringComparison.Ordinal);
     }
 
+    /// <summary>Review: older Jekyll sites' posts named <c>.mdown</c>, <c>.mkd</c>, <c>.mkdn</c> or <c>.mkdown</c> were skipped without a word.</summary>
+    [Fact]
+    public void Every_common_markdown_extension_is_listed()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "contentapi-markdownfiles", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        string[] names = ["a.md", "b.markdown", "c.mdown", "d.mkd", "e.mkdn", "f.MKDOWN"];
+        foreach (var name in names.Append("g.mkdownx").Append("h.txt"))
+        {
+            File.WriteAllText(Path.Combine(root, name), "");
+        }
+
+        var listing = MarkdownFiles.List(root);
+
+        Assert.Equal(names, listing.Files.Select(Path.GetFileName));
+        Assert.Empty(listing.LeftOut);
+    }
+
     /// <summary>Fuzz: one folder whose name is not UTF-8 stopped the whole import, the other files never read.</summary>
     [Fact]
     public void A_folder_that_cannot_be_read_is_left_out_and_the_rest_listed()
