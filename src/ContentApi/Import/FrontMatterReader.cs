@@ -14,10 +14,14 @@ namespace ContentApi.Import;
 /// <param name="siteZone">The site's time zone, for dates written without an offset (<see cref="FrontMatterDate"/>); null: UTC.</param>
 /// <param name="firstLine">The file line of the text's first line (<see cref="FrontMatterBlock.FirstLine"/>).</param>
 /// <param name="fileExistsBeside">Whether a path relative to the file's folder names a file (<see cref="CoverInImagesFolder"/>).</param>
+/// <param name="site">What the file's site is (<see cref="SiteKind"/>): a Jekyll site's tags written as one text are words.</param>
 internal sealed partial class FrontMatterReader(
     string file, List<ImportProblem> problems, Uri? imagePage = null, TimeZoneInfo? siteZone = null, int firstLine = FrontMatterBlock.FirstYamlLine,
-    Func<string, bool>? fileExistsBeside = null)
+    Func<string, bool>? fileExistsBeside = null, SiteKind site = SiteKind.None)
 {
+    /// <summary>Jekyll reads <c>tags: jekyll update</c> as two; elsewhere a text is one tag but for commas.</summary>
+    private readonly Func<string, IReadOnlyList<string>> _splitTags = site.HasFlag(SiteKind.Jekyll) ? NameList.SplitWords : NameList.SplitTags;
+
     private readonly FrontMatterDate _dates = new(siteZone);
 
     public FrontMatterFields Read(string yaml)
@@ -114,8 +118,8 @@ internal sealed partial class FrontMatterReader(
                 "authors" => fields with { Authors = IsNull(value) ? null : Names(key, value, NameList.SplitAuthors) },
                 "author" => fields with { Author = IsNull(value) ? null : Names(key, value, NameList.SplitAuthors) },
                 "author_title" or "author_url" or "author_image_url" => fields with { AuthorDetails = LegacyAuthorDetail(fields.AuthorDetails, key, value) },
-                "tags" => fields with { Tags = [.. fields.Tags, .. Names(key, value, NameList.SplitTags)] },
-                "categories" => fields with { Categories = [.. fields.Categories, .. Names(key, value, NameList.SplitTags)] },
+                "tags" => fields with { Tags = [.. fields.Tags, .. Names(key, value, _splitTags)] },
+                "categories" => fields with { Categories = [.. fields.Categories, .. Names(key, value, _splitTags)] },
                 // vuepress-theme-hope's names for them.
                 "tag" => fields with { Tags = [.. fields.Tags, .. Names(key, value, NameList.SplitTags)] },
                 "category" => fields with { Categories = [.. fields.Categories, .. Names(key, value, NameList.SplitTags)] },

@@ -14,6 +14,6 @@ public sealed record ImportOptions(
     public ParseOptions For(string file, SiteProfiles? profiles = null)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
-        return new(ImageBase?.PageOf(file), SlugsFromFileNames, DefaultAuthor, SiteZone, profiles, relative => File.Exists(Path.Combine(folder, relative)));
+        return new(ImageBase?.PageOf(file), SlugsFromFileNames, DefaultAuthor, SiteZone, profiles, relative => File.Exists(Path.Combine(folder, relative)), SiteKinds.Of(file));
     }
 }

@@ -28,7 +28,7 @@ public static class MarkdownImportParser
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(content);
-        var (imagePage, slugFromFileName, defaultAuthor, siteZone, profiles, fileExistsBeside) = options ?? ParseOptions.None;
+        var (imagePage, slugFromFileName, defaultAuthor, siteZone, profiles, fileExistsBeside, site) = options ?? ParseOptions.None;
         var problems = new List<ImportProblem>();
         var text = content.StartsWith('\uFEFF') ? content[1..] : content;
 
@@ -38,7 +38,7 @@ public static class MarkdownImportParser
             problems.Add(new ImportProblem(fileName, 1, frontMatterError));
             return new ImportResult(null, problems);
         }
-        var fields = frontMatter is null ? FrontMatterFields.None : ReadFrontMatter(fileName, frontMatter, problems, imagePage, siteZone, fileExistsBeside);
+        var fields = frontMatter is null ? FrontMatterFields.None : ReadFrontMatter(fileName, frontMatter, problems, imagePage, siteZone, fileExistsBeside, site);
         problems.AddRange(frontMatter?.RepeatedKeys.Select(repeated => new ImportProblem(fileName, repeated.Line,
             $"'{repeated.Key}' ignored: given on an earlier line, which is kept.", ImportSeverity.Warning)) ?? []);
         if (fields is { PublishedAt: null, Draft: not true } && fields.Status != "draft" && FileNameDate.Written(fileName) is { } nameDate)
@@ -129,11 +129,11 @@ public static class MarkdownImportParser
 
     /// <summary>The fields of YAML front matter (or metadata lines, read as YAML), or of TOML read as YAML; a TOML syntax error is the file's error at its line.</summary>
     private static FrontMatterFields ReadFrontMatter(
-        string fileName, FrontMatterBlock frontMatter, List<ImportProblem> problems, Uri? imagePage, TimeZoneInfo? siteZone, Func<string, bool>? fileExistsBeside)
+        string fileName, FrontMatterBlock frontMatter, List<ImportProblem> problems, Uri? imagePage, TimeZoneInfo? siteZone, Func<string, bool>? fileExistsBeside, SiteKind site)
     {
         if (!frontMatter.IsToml)
         {
-            return new FrontMatterReader(fileName, problems, imagePage, siteZone, frontMatter.FirstLine, fileExistsBeside).Read(frontMatter.Text);
+            return new FrontMatterReader(fileName, problems, imagePage, siteZone, frontMatter.FirstLine, fileExistsBeside, site).Read(frontMatter.Text);
         }
         var (yaml, line, error) = TomlFrontMatter.ToYaml(frontMatter.Text);
         if (yaml is null)
@@ -141,6 +141,6 @@ public static class MarkdownImportParser
             problems.Add(new ImportProblem(fileName, FrontMatterBlock.FirstYamlLine + line - 1, $"Front matter is not valid TOML: {error}"));
             return FrontMatterFields.None;
         }
-        return new FrontMatterReader(fileName, problems, imagePage, siteZone, fileExistsBeside: fileExistsBeside).Read(yaml);
+        return new FrontMatterReader(fileName, problems, imagePage, siteZone, fileExistsBeside: fileExistsBeside, site: site).Read(yaml);
     }
 }

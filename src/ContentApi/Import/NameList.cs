@@ -10,6 +10,9 @@ internal static partial class NameList
     /// <summary>Tags split on commas only: "and" and "&amp;" are common inside tag names.</summary>
     public static IReadOnlyList<string> SplitTags(string text) => Clean(TagSeparator().Split(text));
 
+    /// <summary>Tags split on white space as Jekyll splits them (<c>categories: jekyll update</c>), and on commas.</summary>
+    public static IReadOnlyList<string> SplitWords(string text) => Clean(WordSeparator().Split(text));
+
     /// <summary>Trimmed, without empty entries or repeats, first occurrence first.</summary>
     public static IReadOnlyList<string> Clean(IEnumerable<string> names) => [.. Clean(names.Select(name => new NamedRef(name))).Select(named => named.Name)];
 
@@ -37,4 +40,7 @@ internal static partial class NameList
 
     [GeneratedRegex("[、,，]")]
     private static partial Regex TagSeparator();
+
+    [GeneratedRegex(@"[\s、,，]+")]
+    private static partial Regex WordSeparator();
 }

@@ -7,9 +7,10 @@ namespace ContentApi.Import;
 /// <param name="SiteZone">The site's time zone, for dates written without an offset (<see cref="FrontMatterDate"/>); null: UTC.</param>
 /// <param name="Profiles">The authors and tags the site defines by key, for the file's names of them (<see cref="SiteProfiles"/>).</param>
 /// <param name="FileExistsBeside">Whether a path relative to the file's folder names a file (<see cref="CoverInImagesFolder"/>); null: none is looked for.</param>
+/// <param name="Site">What the file's site is, for the keys it means something of its own by (<see cref="SiteKind"/>).</param>
 public sealed record ParseOptions(
     Uri? ImagePage = null, bool SlugFromFileName = false, string? DefaultAuthor = null, TimeZoneInfo? SiteZone = null, SiteProfiles? Profiles = null,
-    Func<string, bool>? FileExistsBeside = null)
+    Func<string, bool>? FileExistsBeside = null, SiteKind Site = SiteKind.None)
 {
     public static ParseOptions None { get; } = new();
 }

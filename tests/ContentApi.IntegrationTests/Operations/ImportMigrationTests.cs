@@ -455,4 +455,30 @@ public sealed class ImportMigrationTests(ApiFactory factory) : IClassFixture<Api
     }
 
     private static string Import(params string[] frontMatter) => string.Join("\n", ["---", .. frontMatter, "---", "", "Body."]) + "\n";
+
+    /// <summary>
+    /// Review: Jekyll reads <c>tags</c> and <c>categories</c> written as one text as words (its starter post's
+    /// <c>categories: jekyll update</c> is two categories), but the import made one tag "jekyll update".
+    /// </summary>
+    [Fact]
+    public async Task A_jekyll_sites_tags_and_categories_written_as_one_text_are_words()
+    {
+        var marker = Marker();
+        var site = CommandRunner.TempDirectory();
+        Directory.CreateDirectory(Path.Combine(site, "_posts"));
+        await File.WriteAllTextAsync(Path.Combine(site, "_config.yml"), "title: My blog\n");
+        await File.WriteAllTextAsync(Path.Combine(site, "_posts", $"2024-01-02-welcome-{marker}.md"), Import(
+            $"title: Welcome {marker}", $"slug: welcome-{marker}", "authors: J", $"categories: jekyll update-{marker}", $"tags: [\"two words {marker}\"]"));
+        var elsewhere = await FolderWithAsync(($"plain-{marker}.md", Import(
+            $"title: Plain {marker}", $"slug: plain-{marker}", "authors: J", "date: 2024-01-01T00:00:00Z", $"tags: hugo post-{marker}")));
+
+        var (exitCode, output) = await ImportAsync(site);
+        var (elsewhereExitCode, elsewhereOutput) = await ImportAsync(elsewhere);
+
+        Assert.True(exitCode == 0, output);
+        Assert.True(elsewhereExitCode == 0, elsewhereOutput);
+        Assert.Equal([$"two words {marker}", "jekyll", $"update-{marker}"],
+            (await ArticleAsync($"welcome-{marker}"))["tags"]!.AsArray().Select(tag => (string)tag!["name"]!));
+        Assert.Equal([$"hugo post-{marker}"], (await ArticleAsync($"plain-{marker}"))["tags"]!.AsArray().Select(tag => (string)tag!["name"]!));
+    }
 }

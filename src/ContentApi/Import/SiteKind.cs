@@ -1,0 +1,14 @@
+namespace ContentApi.Import;
+
+/// <summary>
+/// What a file's site is, where its front matter means something of its own (<see cref="SiteKinds"/>): a Jekyll site's
+/// <c>tags</c> and <c>categories</c> written as one text are words.
+/// </summary>
+[Flags]
+public enum SiteKind
+{
+    None = 0,
+
+    /// <summary>A folder above the file holds <c>_config.yml</c> and a <c>_posts</c> folder.</summary>
+    Jekyll = 1,
+}

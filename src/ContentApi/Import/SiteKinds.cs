@@ -1,0 +1,21 @@
+namespace ContentApi.Import;
+
+/// <summary>
+/// The <see cref="SiteKind"/> of a file, from its folder and every folder above it, past the folder imported: a Jekyll
+/// site is often imported by its <c>_posts</c> folder.
+/// </summary>
+public static class SiteKinds
+{
+    public static SiteKind Of(string file)
+    {
+        var kind = SiteKind.None;
+        for (var folder = Path.GetDirectoryName(Path.GetFullPath(file)); folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(Path.Combine(folder, "_config.yml")) && Directory.Exists(Path.Combine(folder, "_posts")))
+            {
+                kind |= SiteKind.Jekyll;
+            }
+        }
+        return kind;
+    }
+}
