@@ -14,7 +14,7 @@ namespace ContentApi.Import;
 /// <param name="siteZone">The site's time zone, for dates written without an offset (<see cref="FrontMatterDate"/>); null: UTC.</param>
 /// <param name="firstLine">The file line of the text's first line (<see cref="FrontMatterBlock.FirstLine"/>).</param>
 /// <param name="fileExistsBeside">Whether a path relative to the file's folder names a file (<see cref="CoverInImagesFolder"/>).</param>
-/// <param name="site">What the file's site is (<see cref="SiteKind"/>): a Jekyll site's tags written as one text are words.</param>
+/// <param name="site">What the file's site is (<see cref="SiteKind"/>): a Jekyll site's tags written as one text are words, an Obsidian vault's <c>aliases</c> no earlier URLs.</param>
 internal sealed partial class FrontMatterReader(
     string file, List<ImportProblem> problems, Uri? imagePage = null, TimeZoneInfo? siteZone = null, int firstLine = FrontMatterBlock.FirstYamlLine,
     Func<string, bool>? fileExistsBeside = null, SiteKind site = SiteKind.None)
@@ -162,6 +162,8 @@ internal sealed partial class FrontMatterReader(
                 "unlisted" or "eleventyExcludeFromCollections" or "publish" or "permalink" when HiddenBy(key, value) is { } hidden =>
                     fields with { HiddenBy = hidden, HiddenLine = FileLine(keyNode.Start) },
                 "unlisted" or "eleventyExcludeFromCollections" or "publish" when value is YamlScalarNode { Value: var flag } && bool.TryParse(flag?.Trim(), out _) => fields,
+                // Obsidian's: other names of the note, to link to it by, not its earlier URLs.
+                "aliases" when site.HasFlag(SiteKind.ObsidianVault) => fields,
                 "aliases" or "redirect_from" or "permalink" or "path" => fields with { EarlierSlugs = [.. fields.EarlierSlugs.Concat(EarlierSlugs(key, value)).DistinctBy(earlier => earlier.Slug, StringComparer.Ordinal)] },
                 _ => IgnoreUnknownKey(fields, keyNode, $"front-matter key '{key}'"),
             };

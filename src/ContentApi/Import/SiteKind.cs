@@ -2,7 +2,8 @@ namespace ContentApi.Import;
 
 /// <summary>
 /// What a file's site is, where its front matter means something of its own (<see cref="SiteKinds"/>): a Jekyll site's
-/// <c>tags</c> and <c>categories</c> written as one text are words.
+/// <c>tags</c> and <c>categories</c> written as one text are words; an Obsidian vault's <c>aliases</c> are other names
+/// of a note, not its earlier URLs.
 /// </summary>
 [Flags]
 public enum SiteKind
@@ -11,4 +12,7 @@ public enum SiteKind
 
     /// <summary>A folder above the file holds <c>_config.yml</c> and a <c>_posts</c> folder.</summary>
     Jekyll = 1,
+
+    /// <summary>A folder above the file holds an <c>.obsidian</c> folder.</summary>
+    ObsidianVault = 2,
 }

@@ -2,7 +2,7 @@ namespace ContentApi.Import;
 
 /// <summary>
 /// The <see cref="SiteKind"/> of a file, from its folder and every folder above it, past the folder imported: a Jekyll
-/// site is often imported by its <c>_posts</c> folder.
+/// site is often imported by its <c>_posts</c> folder, and an Obsidian vault by one of its folders.
 /// </summary>
 public static class SiteKinds
 {
@@ -14,6 +14,10 @@ public static class SiteKinds
             if (File.Exists(Path.Combine(folder, "_config.yml")) && Directory.Exists(Path.Combine(folder, "_posts")))
             {
                 kind |= SiteKind.Jekyll;
+            }
+            if (Directory.Exists(Path.Combine(folder, ".obsidian")))
+            {
+                kind |= SiteKind.ObsidianVault;
             }
         }
         return kind;

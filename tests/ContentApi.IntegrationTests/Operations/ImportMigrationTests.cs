@@ -481,4 +481,24 @@ public sealed class ImportMigrationTests(ApiFactory factory) : IClassFixture<Api
             (await ArticleAsync($"welcome-{marker}"))["tags"]!.AsArray().Select(tag => (string)tag!["name"]!));
         Assert.Equal([$"hugo post-{marker}"], (await ArticleAsync($"plain-{marker}"))["tags"]!.AsArray().Select(tag => (string)tag!["name"]!));
     }
+
+    /// <summary>
+    /// Review: an Obsidian vault's <c>aliases</c> are other names of a note, not its earlier URLs, but they were read as
+    /// Hugo's: <c>GET /api/v1/articles/slug/ai</c> answered 301 to whichever note named "AI" among its aliases.
+    /// </summary>
+    [Fact]
+    public async Task An_obsidian_vaults_aliases_are_no_earlier_urls()
+    {
+        var marker = Marker();
+        var vault = await FolderWithAsync(($"note-{marker}.md", Import(
+            $"title: Note {marker}", $"slug: note-{marker}", "authors: J", "date: 2024-01-01T00:00:00Z", $"aliases: [AI-{marker}, other-name-{marker}]")));
+        Directory.CreateDirectory(Path.Combine(vault, ".obsidian"));
+
+        var (exitCode, output) = await ImportAsync(vault);
+
+        Assert.True(exitCode == 0, output);
+        Assert.DoesNotContain("earlier URLs kept", output, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.Anonymous().GetAsync($"/api/v1/articles/slug/other-name-{marker}")).StatusCode);
+        Assert.Equal($"Note {marker}", (string)(await ArticleAsync($"note-{marker}"))["title"]!);
+    }
 }
