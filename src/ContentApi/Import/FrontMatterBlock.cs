@@ -2,15 +2,16 @@ namespace ContentApi.Import;
 
 /// <summary>
 /// The YAML between a first line <c>---</c> and the next line <c>---</c> (or <c>...</c>), or Hugo's TOML between
-/// <c>+++</c> lines, and where the body starts. One blank line after the closing delimiter separates the two and belongs
+/// <c>+++</c> lines, or its JSON object at the top (<see cref="JsonFrontMatter"/>), and where the body starts. One blank line after the closing delimiter separates the two and belongs
 /// to neither.
 /// </summary>
 /// <param name="Text">The text between the delimiter lines.</param>
 /// <param name="BodyStart">Offset of the body in the file's text.</param>
 /// <param name="BodyFirstLine">The 1-based file line where the body starts.</param>
 /// <param name="IsToml">Whether the text is TOML (<see cref="TomlFrontMatter"/>).</param>
+/// <param name="IsJson">Whether the text is a JSON object (<see cref="JsonFrontMatter"/>).</param>
 /// <param name="FirstLine">The file line of the text's first line: the line after the opening delimiter, or the file's first for <see cref="MetadataLines"/>.</param>
-internal sealed record FrontMatterBlock(string Text, int BodyStart, int BodyFirstLine, bool IsToml = false, int FirstLine = FrontMatterBlock.FirstYamlLine)
+internal sealed record FrontMatterBlock(string Text, int BodyStart, int BodyFirstLine, bool IsToml = false, bool IsJson = false, int FirstLine = FrontMatterBlock.FirstYamlLine)
 {
     /// <summary>The file line of the first line of front matter (the line after the opening delimiter).</summary>
     public const int FirstYamlLine = 2;
@@ -23,6 +24,10 @@ internal sealed record FrontMatterBlock(string Text, int BodyStart, int BodyFirs
     {
         error = null;
         var lines = new TextLines(text);
+        if (JsonFrontMatter.Opens(text))
+        {
+            return JsonFrontMatter.Find(text, lines, out error);
+        }
         var isToml = lines.Count > 0 && IsDelimiter(lines.Content(0), "+++");
         if (lines.Count == 0 || !(isToml || IsDelimiter(lines.Content(0), "---")))
         {

@@ -6,7 +6,7 @@ namespace ContentApi.Import;
 /// <summary>
 /// Reads one Markdown file into an <see cref="ImportDocument"/>. Pure: no files, database or clock.
 /// <list type="bullet">
-/// <item>Front matter (YAML between <c>---</c> lines at the top, or Hugo's TOML between <c>+++</c> lines) gives the fields; see <see cref="FrontMatterReader"/>
+/// <item>Front matter (YAML between <c>---</c> lines at the top, Hugo's TOML between <c>+++</c> lines, or its JSON object at the top) gives the fields; see <see cref="FrontMatterReader"/>
 /// and, for <c>draft</c>, <see cref="PublicationState"/>.</item>
 /// <item>Without a front-matter title, the first <c># heading</c> is the title, else the first heading or paragraph
 /// line (with a warning); that line leaves the body.</item>
@@ -127,10 +127,20 @@ public static class MarkdownImportParser
         return new ImportResult(document, problems);
     }
 
-    /// <summary>The fields of YAML front matter (or metadata lines, read as YAML), or of TOML read as YAML; a TOML syntax error is the file's error at its line.</summary>
+    /// <summary>The fields of YAML front matter (or metadata lines, read as YAML), or of TOML or JSON read as YAML; a TOML or JSON syntax error is the file's error at its line.</summary>
     private static FrontMatterFields ReadFrontMatter(
         string fileName, FrontMatterBlock frontMatter, List<ImportProblem> problems, Uri? imagePage, TimeZoneInfo? siteZone, Func<string, bool>? fileExistsBeside, SiteKind site)
     {
+        if (frontMatter.IsJson)
+        {
+            var (json, jsonLine, jsonError) = JsonFrontMatter.ToYaml(frontMatter.Text);
+            if (json is null)
+            {
+                problems.Add(new ImportProblem(fileName, frontMatter.FirstLine + jsonLine - 1, $"Front matter is not valid JSON: {jsonError}."));
+                return FrontMatterFields.None;
+            }
+            return new FrontMatterReader(fileName, problems, imagePage, siteZone, frontMatter.FirstLine, fileExistsBeside, site).Read(json);
+        }
         if (!frontMatter.IsToml)
         {
             return new FrontMatterReader(fileName, problems, imagePage, siteZone, frontMatter.FirstLine, fileExistsBeside, site).Read(frontMatter.Text);

@@ -616,4 +616,59 @@ public sealed class FrontMatterTests
         var problem = Import.FailsWith(Import.Lines("---", "title: T", "authors: [J]", key, ": 1", "---", "Body"));
         Assert.Equal((line, "Front matter has a key that is a list, a mapping or an alias ('? [a]', '? *a'), which no key needs."), (problem.Line, problem.Message));
     }
+
+    /// <summary>Review: Hugo's JSON front matter was no front matter: the file became an article titled "{".</summary>
+    [Fact]
+    public void Parse_hugos_json_front_matter_gives_the_fields_yaml_would()
+    {
+        var document = Import.Succeeds(Import.Lines(
+            "{", "  \"title\": \"你好\",", "  \"tags\": [\"a\",\"b\"],", "  \"authors\": [\"王小明\"],", "  \"date\": \"2024-01-02\"", "}", "", "正文"));
+
+        Assert.Equal("你好", document.Title);
+        Assert.Equal(["a", "b"], document.Tags.Names());
+        Assert.Equal(new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.Zero), document.PublishedAt);
+        Assert.Equal("正文\n", document.BodyTemplate);
+    }
+
+    [Fact]
+    public void Parse_json_front_matter_on_one_line_with_a_cover_mapping_and_escapes()
+    {
+        var document = Import.Succeeds(Import.Lines(
+            "{\"title\": \"A \\\"quoted\\\" \\ud83d\\ude00 {title}\", \"cover\": {\"url\": \"https://images.example.com/c.jpg\", \"alt\": \"圖\"}, \"draft\": false}", "Body"));
+
+        Assert.Equal("A \"quoted\" \U0001F600 {title}", document.Title);
+        Assert.Equal(new CoverImageRef("https://images.example.com/c.jpg", "圖"), document.CoverImage);
+        Assert.Equal("Body\n", document.BodyTemplate);
+    }
+
+    [Fact]
+    public void Parse_json_front_matter_problems_are_at_their_own_lines()
+    {
+        var result = MarkdownImportParser.Parse(Import.File, Import.Lines(
+            "{", "  \"title\": \"T\",", "  \"weight\": 10,", "  \"status\": \"archived\"", "}", "Body"));
+
+        Assert.Equal([(ImportSeverity.Warning, 3), (ImportSeverity.Error, 4)], result.Problems.Select(p => (p.Severity, p.Line)));
+    }
+
+    [Theory]
+    [InlineData("{\n  \"title\": \"T\",\n  \"tags\": [\"a\",]\n}\n\nBody\n", 3)]
+    [InlineData("{\n  \"title\": \"T\",\n  \"title\": \"U\"\n}\n\nBody\n", 3)]
+    [InlineData("{\n  \"title\": \"T\"\n\nBody\n", 1)]
+    public void Parse_malformed_json_front_matter_is_the_files_error(string content, int line)
+    {
+        var result = MarkdownImportParser.Parse(Import.File, content);
+
+        Assert.Null(result.Document);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((ImportSeverity.Error, line), (problem.Severity, problem.Line));
+        Assert.Contains("JSON", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_a_body_starting_with_a_hugo_shortcode_is_no_json_front_matter()
+    {
+        var document = Import.Succeeds(Import.Lines("{{< youtube abc >}}", "", "# Title", "", "Text"));
+
+        Assert.Equal("Title", document.Title);
+    }
 }
