@@ -19,7 +19,7 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         string? header = Request.Headers.Authorization;
         // Probes answer whatever they are sent (a scraper's token meant for a proxy), so theirs is not looked up or logged.
-        if (string.IsNullOrEmpty(header) || Context.GetEndpoint()?.Metadata.GetMetadata<Health.ProbeEndpoint>() is not null)
+        if (string.IsNullOrWhiteSpace(header) || Context.GetEndpoint()?.Metadata.GetMetadata<Health.ProbeEndpoint>() is not null)
         {
             return AuthenticateResult.NoResult();
         }

@@ -25,11 +25,11 @@ public static class AuthSetup
 
     /// <summary>
     /// A request that sends a key must send a valid one, even on a route anonymous callers may read:
-    /// silently downgrading a bad key to anonymous would hide drafts and confuse the caller.
+    /// silently downgrading a bad key to anonymous would hide drafts and confuse the caller. An empty header sends no key.
     /// </summary>
     public static IApplicationBuilder UseRejectInvalidKeys(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.Request.Headers.Authorization.Count > 0 && context.User.Identity?.IsAuthenticated != true &&
+        if (!string.IsNullOrWhiteSpace(context.Request.Headers.Authorization) && context.User.Identity?.IsAuthenticated != true &&
             context.GetEndpoint()?.Metadata.GetMetadata<Health.ProbeEndpoint>() is null)
         {
             var attempts = context.RequestServices.GetRequiredService<FailedKeyAttempts>();
