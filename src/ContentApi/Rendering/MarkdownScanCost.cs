@@ -27,7 +27,8 @@ public static class MarkdownScanCost
         "unclosed title in parentheses " +
         "follows), each bare URL to the next space and back over its paragraph, and link definitions cost more the more of " +
         "them one paragraph holds, as do emphasis markers (*, _, ~~) and brackets ([), and pipes next to a colon (:| or |:) " +
-        "on one line. Close the links and titles, write URLs as [text](url), or split the paragraphs and lines.";
+        "on one line. Close the links and titles, write URLs as [text](url), or split the paragraphs and lines (a table's " +
+        "rows count as one paragraph: split a long table whose cells hold emphasis into several).";
 
     public static bool IsWithinBudget(string markdown) => Of(markdown) <= Budget;
 

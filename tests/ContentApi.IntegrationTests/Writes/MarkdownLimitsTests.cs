@@ -61,6 +61,22 @@ public sealed class MarkdownLimitsTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal(0, await db.ExecuteScalarAsync<long>("SELECT count(*) FROM articles WHERE title = @title", new { title }));
     }
 
+    /// <summary>
+    /// The refusal told the author to "split the paragraphs", but a table has no blank line between its rows: its emphasis
+    /// markers all count in one paragraph, so the author did not know what to split.
+    /// </summary>
+    [Fact]
+    public async Task A_long_table_with_emphasis_in_its_cells_is_refused_saying_its_rows_count_as_one_paragraph()
+    {
+        var body = "| 項目 | 說明 |\n| --- | --- |\n" + string.Concat(Enumerable.Repeat("| *粗體* | _斜體_ |\n", 1_600));
+        var author = await _content.AuthorAsync();
+        var response = await factory.Writer().PostAsJsonAsync("/api/v1/articles",
+            new { title = $"Long table {Guid.NewGuid():N}", body, language = "zh-Hant", authorIds = new[] { author }, status = "published" }, HttpAssertions.Json);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("a table's rows count as one paragraph", problem["errors"]!["body"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_stored_body_of_unclosed_links_reads_searches_and_renames_without_parsing_it()
     {
