@@ -6,8 +6,8 @@ using Markdig.Syntax.Inlines;
 namespace ContentApi.Rendering;
 
 /// <summary>
-/// <c>![alt](image:ID)</c> references on lines of their own at the start of a paragraph, bare or as all a link holds
-/// (<see cref="FigureImage"/>), become one figure per image, with no enclosing p (a figure inside a p is invalid HTML).
+/// <c>![alt](image:ID)</c> references and images by URL on lines of their own at the start of a paragraph, bare or as all a
+/// link holds (<see cref="FigureImage"/>), become one figure per image, with no enclosing p (a figure inside a p is invalid HTML).
 /// The label written under them (<see cref="FigureLabels"/>:
 /// a credit line such as "圖源:ifanr", a caption, or both, on the next lines or as the next one-line paragraphs) goes into the
 /// last figure's caption, in place of the image's own credit or caption of the same kind, so a credit shows once and
@@ -31,13 +31,14 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
         // A loop, not recursion: a paragraph may hold thousands of figures, each with its label.
         while (FigureLines(paragraph) is var (figures, rest))
         {
-            var shown = figures.Select(figure => (Figure: figure, Image: ImageHtml.Resolve(figure.Reference, images))).Where(f => f.Image is not null).ToList();
+            var shown = figures.Select(figure => (Figure: figure, Image: figure.IsByUrl ? null : ImageHtml.Resolve(figure.Image, images)))
+                .Where(f => f.Figure.IsByUrl || f.Image is not null).ToList();
             var label = shown.Count > 0 ? FigureLabels.Of(paragraph, rest, _siblings) : null;
             var rowCredit = label is null ? null : ImageHtml.CreditOfTheRow(label);
             for (var i = 0; i < shown.Count; i++)
             {
                 renderer.EnsureLine();
-                ImageHtml.WriteFigure(renderer, shown[i].Figure, shown[i].Image!, i == shown.Count - 1 ? label : rowCredit);
+                ImageHtml.WriteFigure(renderer, shown[i].Figure, shown[i].Image, i == shown.Count - 1 ? label : rowCredit);
                 renderer.WriteLine();
             }
             _writtenAsLabels.UnionWith(label?.Paragraphs ?? []);
@@ -71,7 +72,7 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
             || inline is LineBreakInline || (inline is LiteralInline literal && literal.Content.IsEmptyOrWhitespace())) ?? false;
 
     /// <summary>
-    /// The image references on the paragraph's leading lines that hold nothing else, and the first inline of the line
+    /// The figure images on the paragraph's leading lines that hold nothing else, and the first inline of the line
     /// after them (null when there is none); null when the paragraph does not start with such a line.
     /// </summary>
     internal static (List<FigureImage> Figures, Inline? After)? FigureLines(ParagraphBlock paragraph) => FigureLinesFrom(paragraph.Inline?.FirstChild);

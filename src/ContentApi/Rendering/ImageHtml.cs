@@ -7,11 +7,15 @@ using Markdig.Syntax.Inlines;
 
 namespace ContentApi.Rendering;
 
-/// <summary>Writes images: <c>![alt](image:ID)</c> references to the article's images, and plain lazy-loaded img tags.</summary>
+/// <summary>Writes images: <c>![alt](image:ID)</c> references to the article's images, figures, and plain lazy-loaded img tags.</summary>
 internal static class ImageHtml
 {
 
     public static bool IsReference(LinkInline link) => TryGetReferenceId(link, out _);
+
+    /// <summary>An image given by a URL a page may load (http, https or relative), not an <c>image:</c> reference.</summary>
+    public static bool IsShownByUrl(LinkInline link) =>
+        link.IsImage && link.Url is { } url && !ImageReferences.IsReference(url) && SafeUrls.IsAllowedImage(SafeLinkRenderer.Url(link));
 
     /// <summary>
     /// The URLs of images a document places with <c>image:</c> that name no image id (<c>image:0</c>, <c>image:abc</c>,
@@ -39,26 +43,31 @@ internal static class ImageHtml
         return written.Length > 0 || image is null ? written : image.AltText;
     }
 
-    /// <param name="figure">The reference to <paramref name="image"/>, and the link around it if it has one.</param>
+    /// <param name="figure">The reference to <paramref name="image"/>, or the image by URL, and the link around it if it has one.</param>
+    /// <param name="image">The article's image a reference names; null for an image by URL, which has no caption or credit of its own.</param>
     /// <param name="label">The label the body writes under the figure, shown in its caption.</param>
-    public static void WriteFigure(HtmlRenderer renderer, FigureImage figure, InlineImage image, FigureLabel? label = null)
+    public static void WriteFigure(HtmlRenderer renderer, FigureImage figure, InlineImage? image, FigureLabel? label = null)
     {
         renderer.Write("<figure>");
         if (figure.Link is { } link)
         {
-            renderer.Write(link); // as links are written (one to a refused URL keeps only the img), the reference inside as an img
+            renderer.Write(link); // as links are written (one to a refused URL keeps only the img), the image inside as an img
+        }
+        else if (image is null)
+        {
+            renderer.Write(figure.Image); // the lazy img of an image by URL, as in running text
         }
         else
         {
-            WriteImg(renderer, image.Url, AltText(figure.Reference, image), image.Width, image.Height, image.Id);
+            WriteImg(renderer, image.Url, AltText(figure.Image, image), image.Width, image.Height, image.Id);
         }
-        label = AsCreditWhenItIsTheImagesCredit(label is null ? null : TrailingCredit.SetApart(label), image.Credit);
+        label = AsCreditWhenItIsTheImagesCredit(label is null ? null : TrailingCredit.SetApart(label), image?.Credit);
         // The image's own credit, unless the label has a credit line: what the article writes under this use of the photo
         // is its credit here (two credits, the library's and the article's, were a conflicting attribution), unless it
         // only notes a file photo or an illustration ("資料照"), which names no source. A caption
         // that names the source ("阿里雲發布會" under a photo credited 阿里雲) does not stand in for the credit.
-        var caption = StandsInForTheCaption(label, image.Caption) ? null : Trimmed(image.Caption);
-        var credit = label?.Credit is null || FigureLabels.IsNoteWithoutSource(label.Credit.Text) ? Trimmed(image.Credit) : null;
+        var caption = StandsInForTheCaption(label, image?.Caption) ? null : Trimmed(image?.Caption);
+        var credit = label?.Credit is null || FigureLabels.IsNoteWithoutSource(label.Credit.Text) ? Trimmed(image?.Credit) : null;
         if (caption is null && credit is null && label is null)
         {
             renderer.Write("</figure>");

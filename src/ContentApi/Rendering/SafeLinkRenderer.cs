@@ -7,7 +7,7 @@ namespace ContentApi.Rendering;
 /// <summary>
 /// Links and images inside running text. A link to a refused URL keeps only its text; an image with one is
 /// dropped; an <c>image:ID</c> reference becomes a plain img here (a figure would be invalid inside a
-/// paragraph; <see cref="FigureParagraphRenderer"/> handles references that stand alone) or nothing if unknown.
+/// paragraph; <see cref="FigureParagraphRenderer"/> handles references and images by URL that stand alone) or nothing if unknown.
 /// </summary>
 internal sealed class SafeLinkRenderer(IReadOnlyDictionary<long, InlineImage> images) : LinkInlineRenderer
 {
@@ -42,5 +42,6 @@ internal sealed class SafeLinkRenderer(IReadOnlyDictionary<long, InlineImage> im
     public static bool IsDroppedImage(Inline inline) =>
         inline is LinkInline { IsImage: true } image && !ImageHtml.IsReference(image) && !SafeUrls.IsAllowedImage(Url(image));
 
-    private static string? Url(LinkInline link) => link.GetDynamicUrl?.Invoke() ?? link.Url;
+    /// <summary>The URL a link or image is written with.</summary>
+    internal static string? Url(LinkInline link) => link.GetDynamicUrl?.Invoke() ?? link.Url;
 }

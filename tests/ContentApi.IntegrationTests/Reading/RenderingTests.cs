@@ -186,6 +186,32 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal("Photo: Reuters", html.Text("plainText"));
     }
 
+    /// <summary>
+    /// A body imported from Hugo or WordPress places its images by URL: one alone on its line was a p with an img, its
+    /// credit running text, which led the excerpt ("圖源：鳶尾社 阿里雲今天…") and ran into the caption in search.
+    /// </summary>
+    [Fact]
+    public async Task Image_by_url_alone_is_a_figure_whose_label_leaves_the_excerpt_as_an_image_references_does()
+    {
+        var id = await ArticleAsync("![發布會](https://cdn.example.com/a.jpg?w=1200&q=80)\n鵟鷂棲息現場\n圖源：鳶尾社\n\n## 發布會\n\n阿里雲今天在杭州發布了新模型。");
+        var client = factory.Anonymous();
+
+        var article = await client.GetJsonAsync($"/api/v1/articles/{id}?format=html,text");
+        var body = Parse(article.Text("bodyHtml"));
+        Assert.Equal(["FIGURE", "H2", "P"], body.Children.Select(child => child.TagName));
+        var img = body.QuerySelector("figure > img")!;
+        Assert.Equal(("https://cdn.example.com/a.jpg?w=1200&q=80", "發布會", "lazy", false),
+            (img.GetAttribute("src"), img.GetAttribute("alt"), img.GetAttribute("loading"), img.HasAttribute("data-image-id")));
+        Assert.Equal("鵟鷂棲息現場 <small class=\"credit\">圖源：鳶尾社</small>", body.QuerySelector("figcaption")!.InnerHtml);
+        Assert.Equal("阿里雲今天在杭州發布了新模型。", article.Text("excerpt"));
+        Assert.Equal("鵟鷂棲息現場\n圖源：鳶尾社\n發布會\n阿里雲今天在杭州發布了新模型。", article.Text("plainText"));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""[{"level":2,"text":"發布會","id":"發布會"}]"""), article["toc"]));
+
+        Assert.Contains(id, (await client.GetJsonAsync($"/api/v1/search?q={Uri.EscapeDataString("鳶尾社")}"))["items"]!.AsArray().Select(item => item!.Id()));
+        // The caption and the credit are lines apart, as the figure shows them: no word runs from one into the other.
+        Assert.DoesNotContain(id, (await client.GetJsonAsync($"/api/v1/search?q={Uri.EscapeDataString("現場圖源")}"))["items"]!.AsArray().Select(item => item!.Id()));
+    }
+
     [Fact]
     public async Task Image_reference_to_an_image_only_used_as_cover_still_renders()
     {

@@ -205,8 +205,9 @@ public sealed class MarkdownRendererImageTests
     }
 
     [Theory]
-    // An image, a lone link (a call to action), or nothing visible is no label: it stays after the figure.
-    [InlineData("![](image:12)\n\n![chart](https://example.com/chart.png)", "P")]
+    // An image, a lone link (a call to action), or nothing visible is no label: it stays after the figure (an image by URL
+    // alone is a figure of its own).
+    [InlineData("![](image:12)\n\n![chart](https://example.com/chart.png)", "FIGURE")]
     [InlineData("![](image:12)\n\n![](image:13) 圖二 模型跑分", "P")]
     [InlineData("![](image:12)\n\n[閱讀原文](https://example.com)", "P")]
     public void Render_a_line_showing_an_image_or_only_a_link_is_not_taken_into_the_caption(string markdown, string after)
@@ -315,9 +316,9 @@ public sealed class MarkdownRendererImageTests
         Assert.Empty(SafeHtml.Parse(Render(markdown, LaunchEvent)).QuerySelectorAll("img"));
 
     [Fact]
-    public void Render_ordinary_image_is_a_lazy_img() =>
+    public void Render_ordinary_image_alone_is_a_lazy_img_in_a_figure() =>
         Assert.Equal(
-            "<p><img src=\"https://example.com/chart.png\" alt=\"跑分圖\" loading=\"lazy\"></p>",
+            "<figure><img src=\"https://example.com/chart.png\" alt=\"跑分圖\" loading=\"lazy\"></figure>",
             Render("![跑分圖](https://example.com/chart.png)"));
 
     [Fact]
