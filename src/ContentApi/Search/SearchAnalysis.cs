@@ -64,9 +64,10 @@ public static class SearchAnalysis
     /// further reading ended by &lt;br&gt; is a line of its own; a derived excerpt breaks a wrapped line where the plain
     /// text does, after a tab or a no-break space ending it);
     /// 30: a paragraph's wrapped source lines read on with a space in the plain text, as a browser shows them, but a line
-    /// break where white space Markdown keeps stands at the wrap; a pipe escaped in a table cell's code, "`a \| b`", is a pipe, and a note cited only in an image's alt text is left out.
+    /// break where white space Markdown keeps stands at the wrap; a pipe escaped in a table cell's code, "`a \| b`", is a pipe, and a note cited only in an image's alt text is left out;
+    /// 31: an image given by its URL alone on its line is a figure, its label out of the excerpt and its lines apart.
     /// </summary>
-    private const int AnalyzerRevision = 30;
+    private const int AnalyzerRevision = 31;
 
     /// <summary>This build's analysis: the analyzer's revision and the fold table it uses.</summary>
     public static string Current { get; } = $"{AnalyzerRevision}-{FoldTableHash()}";
