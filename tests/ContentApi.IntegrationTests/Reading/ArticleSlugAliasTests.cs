@@ -46,6 +46,30 @@ public sealed class ArticleSlugAliasTests(ApiFactory factory) : IClassFixture<Ap
         Assert.Equal(@new, followed["slug"]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// An old slug's 301 is public but never fresh: a browser or CDN that kept "A moved to B" for the article's minute
+    /// went A→B→A→… once an editor moved the slug back to A (a typo undone), ERR_TOO_MANY_REDIRECTS until it expired.
+    /// </summary>
+    [Fact]
+    public async Task An_old_slugs_301_is_asked_again_each_time_so_a_slug_moved_back_cannot_loop()
+    {
+        var (first, second) = (Nonce(), Nonce());
+        var id = await ArticleAsync(first);
+        await MoveAsync(id, second);
+
+        var moved = await AssertMovedAsync(factory.Anonymous(), first, second);
+        await MoveAsync(id, first);
+        var back = await AssertMovedAsync(factory.Anonymous(), second, first);
+
+        foreach (var response in new[] { moved, back })
+        {
+            Assert.True(response.Headers.CacheControl?.Public);
+            Assert.True(response.Headers.CacheControl?.NoCache);
+            Assert.Null(response.Headers.CacheControl?.MaxAge);
+        }
+        await (await factory.Anonymous().GetAsync(BySlug(first))).AssertJsonAsync();
+    }
+
     /// <summary>An old slug's 301 is kept in the app's response cache as a 200 is (it cost two indexed reads each time), until the content changes.</summary>
     [Fact]
     public async Task An_old_slugs_301_is_answered_from_the_response_cache_until_the_content_changes()
@@ -62,6 +86,8 @@ public sealed class ArticleSlugAliasTests(ApiFactory factory) : IClassFixture<Ap
 
         Assert.Equal(0, counter.Count - before);
         Assert.True(cached.Headers.CacheControl?.Public);
+        Assert.True(cached.Headers.CacheControl?.NoCache);
+        Assert.Null(cached.Headers.CacheControl?.MaxAge);
         await (await app.Writer().PatchMergeAsync($"/api/v1/articles/{id}", new { slug = newer })).AssertJsonAsync();
         await AssertMovedAsync(app.Anonymous(), old, newer);
     }

@@ -89,17 +89,18 @@ public sealed class AnonymousResponseCache(
         {
             response.Headers[name] = value;
         }
+        if (entry.StatusCode == StatusCodes.Status301MovedPermanently)
+        {
+            // As MovedPermanentlyResult: never fresh, and no representation, so no condition to answer.
+            response.Headers.CacheControl = MovedPermanentlyResult.CacheControl;
+            response.StatusCode = entry.StatusCode;
+            return;
+        }
         // Cut anew for each answer: the time left before the next scheduled change shrinks while the entry is kept.
         response.Headers.CacheControl = freshness.CacheControlAt(state.NextChangeAt, clock.GetUtcNow());
         if (entry.HasLastModified)
         {
             response.Headers.Date = HttpDate.Format(clock.GetUtcNow());
-        }
-        if (entry.StatusCode == StatusCodes.Status301MovedPermanently)
-        {
-            // As MovedPermanentlyResult: no representation, so no condition to answer.
-            response.StatusCode = entry.StatusCode;
-            return;
         }
         if (await ConditionalRead.AnsweredAsync(context, response.Headers.ETag.ToString(), response.GetTypedHeaders().LastModified))
         {
