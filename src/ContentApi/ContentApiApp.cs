@@ -16,6 +16,7 @@ using ContentApi.Idempotency;
 using ContentApi.Images;
 using ContentApi.Observability;
 using ContentApi.OpenApi;
+using ContentApi.Rendering;
 using ContentApi.Search;
 using ContentApi.Tags;
 using FluentValidation;
@@ -64,6 +65,7 @@ public static class ContentApiApp
 
         // Unless the caller's configuration gave one (a test's clock for a command it runs in-process).
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(RenderingBuild.ThisBuild);
         services.AddSingleton(sp => new Db(
             SqliteDialect.BuildConnectionString(
                 builder.Configuration.GetConnectionString("Content") ?? "Data Source=data/content.db",
@@ -76,6 +78,7 @@ public static class ContentApiApp
         services.AddHttpContextAccessor();
         services.AddSingleton<SqlStatementCounter>();
         services.AddSingleton<Migrator>();
+        services.AddSingleton<RenderingFloor>();
         services.AddSingleton<ListTotals>();
         services.AddSingleton<ResponseCacheStore>();
         services.AddSingleton<ReadTurns>();

@@ -8,6 +8,7 @@ using ContentApi.Http.Lists;
 using ContentApi.Http.Pipeline;
 using ContentApi.Http.Writes;
 using ContentApi.OpenApi;
+using ContentApi.Rendering;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 
@@ -80,18 +81,20 @@ public static class ArticleEndpoints
         return Representation.List(new ListResponse<object>([.. items.Select(view.Shape)], new PageInfo(limit, next, total)));
     }
 
-    public static async Task<IResult> GetArticle(long id, [AsParameters] ArticleViewQuery query, HttpContext http, ArticleStore store, CancellationToken cancellationToken) =>
-        Found(await store.GetAsync(id, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken, query.View.LoadEmbeds), query.View);
+    public static async Task<IResult> GetArticle(
+        long id, [AsParameters] ArticleViewQuery query, HttpContext http, ArticleStore store, RenderingFloor renderingFloor, CancellationToken cancellationToken) =>
+        Found(await store.GetAsync(id, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken, query.View.LoadEmbeds), query.View, renderingFloor);
 
-    public static async Task<IResult> GetArticleBySlug(string slug, [AsParameters] ArticleViewQuery query, HttpContext http, ArticleStore store, CancellationToken cancellationToken)
+    public static async Task<IResult> GetArticleBySlug(
+        string slug, [AsParameters] ArticleViewQuery query, HttpContext http, ArticleStore store, RenderingFloor renderingFloor, CancellationToken cancellationToken)
     {
         var keyed = ApiKeyScopes.CanSeeUnpublished(http);
         var (article, movedTo) = await store.GetBySlugOrMovedAsync(slug, keyed, cancellationToken, query.View.LoadEmbeds, orUnpointed: true, loadMoved: keyed);
         if (movedTo is null)
         {
-            return Found(article, query.View);
+            return Found(article, query.View, renderingFloor);
         }
-        return CanonicalSlugAnswer.MovedOrInPlace(http, keyed, "articles", movedTo, article is not null, () => Found(article, query.View));
+        return CanonicalSlugAnswer.MovedOrInPlace(http, keyed, "articles", movedTo, article is not null, () => Found(article, query.View, renderingFloor));
     }
 
     public static async Task<IResult> CreateArticle(ArticleRequest request, ArticleStore store, CancellationToken cancellationToken) =>
@@ -128,8 +131,9 @@ public static class ArticleEndpoints
     public static Task<IResult> DeleteArticle(long id, HttpRequest http, ArticleStore store, CancellationToken cancellationToken) =>
         WritePreconditions.ThenAsync(http, async preconditions => ToResult(await store.DeleteAsync(id, preconditions, cancellationToken)));
 
-    private static IResult Found(ArticleAggregate? article, ArticleView view) =>
-        article is null ? Problems.NotFound("Article") : Representation.Ok(view.Shape(article), article.Row.Version, article.LastModified);
+    private static IResult Found(ArticleAggregate? article, ArticleView view, RenderingFloor renderingFloor) =>
+        article is null ? Problems.NotFound("Article") : Representation.Ok(view.Shape(article), article.Row.Version,
+            view.SendsRendering ? renderingFloor.NotBefore(article.LastModified) : article.LastModified);
 
     private static IResult ToResult(WriteOutcome<ArticleAggregate> outcome, bool created = false) =>
         WriteResults.ToResult(outcome, "Article", a => a.ToResponse(), a => a.Row.Version, a => a.LastModified, created ? a => $"/api/v1/articles/{a.Row.Id}" : null);

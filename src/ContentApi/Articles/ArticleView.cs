@@ -145,6 +145,13 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
 
     private bool Sends(string field) => Fields is null || Fields.Contains(field);
 
+    private bool SendsHtml => Html && (Sends("bodyHtml") || Sends("toc"));
+
+    private bool SendsText => Text && Sends("plainText");
+
+    /// <summary>Whether the response holds output this build renders (HTML, table of contents, plain text), which changes with the build (<see cref="RenderingFloor"/>).</summary>
+    public bool SendsRendering => SendsHtml || SendsText;
+
     /// <summary>What to load: rendering HTML needs the images even when they are not returned.</summary>
     public ArticleEmbeds LoadEmbeds => Html ? Embeds | ArticleEmbeds.CoverImage | ArticleEmbeds.Images : Embeds;
 
@@ -157,12 +164,12 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
             return response;
         }
         // Rendered only when sent: format=html with fields=id,title rendered every article of the page for nothing.
-        if (Html && (Sends("bodyHtml") || Sends("toc")))
+        if (SendsHtml)
         {
             var rendered = RenderedArticleCache.Shared.Render(response.Body, InlineImages(article));
             response = response with { BodyHtml = rendered.Html, Toc = rendered.Toc };
         }
-        if (Text && Sends("plainText"))
+        if (SendsText)
         {
             response = response with { PlainText = RenderedArticleCache.Shared.PlainText(response.Body) };
         }

@@ -1,12 +1,13 @@
+using ContentApi.Rendering;
 using ContentApi.Search;
 
 namespace ContentApi.Data;
 
 /// <summary>
 /// Creates and migrates the database before the server takes requests, and says when its search index was built by
-/// another analysis than this build's (after an upgrade: <c>reindex</c>).
+/// another analysis than this build's (after an upgrade: <c>reindex</c>); records when this build's rendering first served it (<see cref="RenderingFloor"/>).
 /// </summary>
-public sealed class MigrateOnStart(Migrator migrator, Db db, ILogger<MigrateOnStart> logger) : IHostedService
+public sealed class MigrateOnStart(Migrator migrator, Db db, RenderingFloor renderingFloor, ILogger<MigrateOnStart> logger) : IHostedService
 {
     /// <summary>
     /// Migrates before the server's host starts: why the database cannot be used, in one line naming the file, or null.
@@ -48,6 +49,7 @@ public sealed class MigrateOnStart(Migrator migrator, Db db, ILogger<MigrateOnSt
         }
         db.PinFile();
         logger.LogInformation("Serving the database {Path}", DatabaseFile.PathOf(db.ConnectionString));
+        await renderingFloor.EstablishAsync(cancellationToken);
         var (isCurrent, indexed) = await SearchAnalysis.EnsureCurrentWhileEmptyAsync(db, cancellationToken);
         if (indexed == SearchAnalysis.UnfinishedRebuild && !isCurrent)
         {
