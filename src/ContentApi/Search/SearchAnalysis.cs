@@ -65,7 +65,9 @@ public static class SearchAnalysis
     /// text does, after a tab or a no-break space ending it);
     /// 30: a paragraph's wrapped source lines read on with a space in the plain text, as a browser shows them, but a line
     /// break where white space Markdown keeps stands at the wrap; a pipe escaped in a table cell's code, "`a \| b`", is a pipe, and a note cited only in an image's alt text is left out;
-    /// 31: an image given by its URL alone on its line is a figure, its label out of the excerpt and its lines apart.
+    /// 31: an image given by its URL alone on its line is a figure, its label out of the excerpt and its lines apart;
+    /// a token no query makes stands at each line break and tab of the indexed text, so no quoted phrase runs across
+    /// two blocks, a hard line break or two table cells ("Quill Marlow" found "| Jane Quill | Marlow Doe |").
     /// </summary>
     private const int AnalyzerRevision = 31;
 

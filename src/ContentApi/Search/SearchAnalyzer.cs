@@ -19,7 +19,8 @@ public static class SearchAnalyzer
     /// a run a contiguous token sequence, so a query analyzed the same way is an FTS5 phrase: one character matches its
     /// unigram, two or more must match the bigram chain in order ("千問" matches, "問通" does not), and nothing matches
     /// across a gap between runs. Spaces within a line do not end a run (<see cref="TextUnit.JoinsPrevious"/>), but a
-    /// tab does: it parts a table's cells in the plain text.
+    /// tab does: it parts a table's cells in the plain text. At a line break or a tab (<see cref="TextUnit.AfterBreak"/>)
+    /// stands <see cref="Gap"/>, so that no phrase of words runs across two blocks, lines or cells either.
     /// </summary>
     public static string AnalyzeForIndex(string text)
     {
@@ -32,6 +33,10 @@ public static class SearchAnalyzer
             if (index.Length > 0)
             {
                 index.Append(' ');
+                if (units[i].AfterBreak)
+                {
+                    index.Append(Gap[0]).Append(' ');
+                }
             }
             index.Append(units[i].Text);
             if (i + 1 < units.Count && units[i + 1].JoinsPrevious)
@@ -41,6 +46,13 @@ public static class SearchAnalyzer
         }
         return index.ToString();
     }
+
+    /// <summary>
+    /// A token no query analyses to (the analyzer reads the pilcrow as punctuation, and FTS5's ascii tokenizer keeps any
+    /// non-ASCII character), so no phrase matches across it, as Elasticsearch leaves a gap between an array's values
+    /// (position_increment_gap).
+    /// </summary>
+    internal const string Gap = "\u00B6";
 
     /// <summary>
     /// The tokens a term must match, in order: its index tokens without a leading unigram that its first bigram

@@ -22,18 +22,12 @@ public sealed record IndexDocument(long Id, string Title, string Subtitle, strin
         NamesApart(authorNames), NamesApart(tagNames), NamesApart(imageTexts));
 
     /// <summary>
-    /// Names (and each line of an image's caption and credit) analysed one by one, with <see cref="NameGap"/> between
-    /// them: joined by a space, 豪王 found 劉家豪 and 王柏翰 (Chinese runs read across spaces), and the quoted
+    /// Names (and each line of an image's caption and credit) analysed one by one, with <see cref="SearchAnalyzer.Gap"/>
+    /// between them: joined by a space, 豪王 found 劉家豪 and 王柏翰 (Chinese runs read across spaces), and the quoted
     /// "Quill Marlow" Jane Quill and Marlow Doe.
     /// </summary>
     internal static string NamesApart(IEnumerable<string> names) => string.Join(
-        $" {NameGap} ", names.SelectMany(name => name.Split('\n')).Select(SearchAnalyzer.AnalyzeForIndex).Where(tokens => tokens.Length > 0));
-
-    /// <summary>
-    /// A token no query analyses to (the analyzer reads the pilcrow as punctuation, and FTS5's ascii tokenizer keeps any
-    /// non-ASCII character), so no phrase matches across it, as Elasticsearch leaves a gap between an array's values.
-    /// </summary>
-    private const string NameGap = "\u00B6";
+        $" {SearchAnalyzer.Gap} ", names.SelectMany(name => name.Split('\n')).Select(SearchAnalyzer.AnalyzeForIndex).Where(tokens => tokens.Length > 0));
 }
 
 /// <summary>An article's own text, analysed for the index (its authors, tags and images are added in the transaction).</summary>

@@ -127,8 +127,8 @@ public static class Snippets
         return merged;
     }
 
-    // The same rule as the FTS5 phrase over interleaved tokens: equal units, and CJK characters that are adjacent in
-    // the term adjacent in the text.
+    // The same rule as the FTS5 phrase over interleaved tokens: equal units, CJK characters that are adjacent in the
+    // term adjacent in the text, and no line break or tab between two (SearchAnalyzer.Gap).
     private static bool MatchesAt(IReadOnlyList<TextUnit> units, int at, IReadOnlyList<TextUnit> wanted)
     {
         if (at + wanted.Count > units.Count)
@@ -138,7 +138,7 @@ public static class Snippets
         for (var k = 0; k < wanted.Count; k++)
         {
             var unit = units[at + k];
-            if (unit.Text != wanted[k].Text || (k > 0 && unit.JoinsPrevious != wanted[k].JoinsPrevious))
+            if (unit.Text != wanted[k].Text || (k > 0 && (unit.JoinsPrevious != wanted[k].JoinsPrevious || unit.AfterBreak)))
             {
                 return false;
             }

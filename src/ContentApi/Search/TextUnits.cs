@@ -93,6 +93,7 @@ internal static partial class TextUnits
         private bool _lastWasCjk;  // and it was a CJK character
         private bool _acrossSpace; // and a space came after it
         private bool _acrossLineBreak; // and a line break, read as a space (markdownSource)
+        private bool _afterBreak;      // a line break or a tab came since the last unit (not markdownSource)
 
         public UnitReader(string text, bool splitLetterDigitWords, bool markdownSource)
         {
@@ -108,7 +109,7 @@ internal static partial class TextUnits
             if (_word.Length == 0 && SymbolNamedTerms.At(_text, start) is var (term, length))
             {
                 _afterCjk = false;
-                _units.Add(new TextUnit(term, start, start + length, IsCjk: false, JoinsPrevious: false));
+                Add(term, start, start + length, isCjk: false, joinsPrevious: false);
                 return start + length;
             }
             var end = start + Graphemes.LengthAt(_text, start);
@@ -122,7 +123,15 @@ internal static partial class TextUnits
             {
                 ReadNormalized(start, end);
             }
+            // After the cluster, whose reading ended the word before it: the next unit is the one after the break.
+            _afterBreak |= !_markdownSource && _text.AsSpan(start, end - start).ContainsAny(Breaks);
             return end;
+        }
+
+        private void Add(string text, int start, int end, bool isCjk, bool joinsPrevious)
+        {
+            _units.Add(new TextUnit(text, start, end, isCjk, joinsPrevious, _afterBreak));
+            _afterBreak = false;
         }
 
         public List<TextUnit> Finish()
@@ -271,7 +280,7 @@ internal static partial class TextUnits
             // One unit per letter of what NFKC made of the cluster: ำ is ํ and า, ໜ is ຫ and ນ, as others type them.
             foreach (var letter in LettersWithTheirMarks(_word.ToString()))
             {
-                _units.Add(new TextUnit(letter, start, end, IsCjk: true, JoinsPrevious: joinsPrevious));
+                Add(letter, start, end, isCjk: true, joinsPrevious);
                 joinsPrevious = true;
             }
             _word.Clear();
@@ -281,7 +290,7 @@ internal static partial class TextUnits
         private void AddCjk(string folded, int start, int end)
         {
             EndWord();
-            _units.Add(new TextUnit(folded, start, end, IsCjk: true, JoinsPrevious: _afterCjk));
+            Add(folded, start, end, isCjk: true, joinsPrevious: _afterCjk);
             (_afterCjk, _lastWasCjk, _acrossSpace, _acrossLineBreak) = (true, true, false, false);
         }
 
@@ -313,18 +322,24 @@ internal static partial class TextUnits
                 for (var i = 0; i < parts.Count; i++)
                 {
                     var end = exact ? start + parts[i].Length : _wordEnd;
-                    _units.Add(new TextUnit(parts[i], start, end, IsCjk: false, JoinsPrevious: i > 0));
+                    Add(parts[i], start, end, isCjk: false, joinsPrevious: i > 0);
                     start = exact ? end : _wordStart;
                 }
                 return;
             }
-            _units.Add(new TextUnit(word, _wordStart, _wordEnd, IsCjk: false, JoinsPrevious: false));
+            Add(word, _wordStart, _wordEnd, isCjk: false, joinsPrevious: false);
         }
 
         /// <summary>Whether the word came from as many ASCII letters and digits, so that its parts sit at the same offsets.</summary>
         private static bool IsPlainAscii(ReadOnlySpan<char> source, int length) =>
             source.Length == length && !source.ContainsAnyExcept(AsciiLettersAndDigits);
     }
+
+    /// <summary>
+    /// What parts the plain text's blocks, hard line breaks (<see cref="TextRules.IsLineBreak"/>) and table cells (a tab):
+    /// no phrase runs across it.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> Breaks = System.Buffers.SearchValues.Create("\t\n\r\v\f\u0085\u2028\u2029");
 
     /// <summary>The most parts a word is split into: a longer mix of letters and digits is a code or a hash, kept whole.</summary>
     private const int MaxWordParts = 4;

@@ -261,7 +261,7 @@ public sealed class TextPipelineFuzz
         }
         foreach (var text in new[] { plain, indexed })
         {
-            var pieces = string.Join(' ', text.Split(['\n', '\t']).Select(SearchAnalyzer.AnalyzeForIndex).Where(piece => piece.Length > 0));
+            var pieces = string.Join($" {SearchAnalyzer.Gap} ", text.Split(['\n', '\t']).Select(SearchAnalyzer.AnalyzeForIndex).Where(piece => piece.Length > 0));
             if (SearchAnalyzer.AnalyzeForIndex(text) != pieces)
             {
                 return $"a token runs across a tab or a line break: {text}";

@@ -72,6 +72,18 @@ public sealed class SnippetsTests
     }
 
     /// <summary>
+    /// Review: a quoted phrase of Latin words matched across two cells of a table row and a line break (a block's end or a
+    /// hard break), "Jane <mark>Quill Marlow</mark> Doe"; the words unquoted are each marked.
+    /// </summary>
+    [Theory]
+    [InlineData("Jane Quill\tMarlow Doe", "\"Quill Marlow\"", "Jane Quill Marlow Doe")]
+    [InlineData("Line one zbr1\nzbr2", "\"zbr1 zbr2\"", "Line one zbr1 zbr2")]
+    [InlineData("Jane Quill\tMarlow Doe", "Quill Marlow", "Jane <mark>Quill</mark> <mark>Marlow</mark> Doe")]
+    [InlineData("Jane Quill\tMarlow Doe", "\"Jane Quill\"", "<mark>Jane Quill</mark> Marlow Doe")]
+    public void Build_marks_no_phrase_across_a_tab_between_table_cells_or_a_line_break(string text, string query, string expected) =>
+        Assert.Equal(expected, Build(text, query));
+
+    /// <summary>
     /// A line wrapped beside full-width punctuation is no space, as the article's HTML and excerpt show it: the snippet
     /// read "製程， GPU" (CJK probe).
     /// </summary>
