@@ -67,7 +67,8 @@ public static class SearchAnalysis
     /// break where white space Markdown keeps stands at the wrap; a pipe escaped in a table cell's code, "`a \| b`", is a pipe, and a note cited only in an image's alt text is left out;
     /// 31: an image given by its URL alone on its line is a figure, its label out of the excerpt and its lines apart;
     /// a token no query makes stands at each line break and tab of the indexed text, so no quoted phrase runs across
-    /// two blocks, a hard line break or two table cells ("Quill Marlow" found "| Jane Quill | Marlow Doe |").
+    /// two blocks, a hard line break or two table cells ("Quill Marlow" found "| Jane Quill | Marlow Doe |"); a query's
+    /// corner brackets, 「machine learning」, quote a phrase.
     /// </summary>
     private const int AnalyzerRevision = 31;
 

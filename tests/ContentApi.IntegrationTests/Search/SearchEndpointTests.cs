@@ -336,6 +336,24 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Contains(hit.Highlights(), highlight => highlight.Snippet.Contains("<mark>Jane Quill</mark>", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Corner brackets, the quotation marks of Traditional Chinese and Japanese, quoted nothing: 「machine learning」 and
+    /// 『machine learning』 found an article holding both words apart, as unquoted (review).
+    /// </summary>
+    [Fact]
+    public async Task Search_corner_brackets_quote_a_phrase()
+    {
+        var n = Nonce();
+        var phrase = await ArticleAsync($"{n} phrase", "An introduction to machine learning.");
+        var apart = await ArticleAsync($"{n} apart", "Learning a machine takes time.");
+
+        foreach (var q in new[] { "「machine learning」", "『machine learning』", "“machine learning”" })
+        {
+            Assert.Equal([Id(phrase)], (await factory.Anonymous().SearchAsync($"{n} {q}")).Ids());
+        }
+        Assert.Equal([Id(apart)], (await factory.Anonymous().SearchAsync($"{n} machine -「machine learning」")).Ids());
+    }
+
     /// <summary>An unclosed quote made the rest of the query one phrase, which found nothing here (review).</summary>
     [Fact]
     public async Task Search_unclosed_quote_is_ignored_and_its_words_match_anywhere()

@@ -49,6 +49,9 @@ public sealed class SearchQueryTests
     [InlineData("＂台灣 晶片＂", new[] { "台灣 晶片" })]
     [InlineData("«Le Monde» -»Le Figaro«", new[] { "Le Monde", "-Le Figaro" })]
     [InlineData("“Apple Watch", new[] { "Apple", "Watch" })] // closed by nothing: no quote
+    // Traditional Chinese and Japanese quote with corner brackets: 「machine learning」 was the two words anywhere (review).
+    [InlineData("「machine learning」 課程", new[] { "machine learning", "課程" })]
+    [InlineData("『Deep Learning』 -「machine learning」", new[] { "Deep Learning", "-machine learning" })]
     public void Parse_typographic_quotation_marks_quote_a_phrase(string input, string[] expected) =>
         Assert.Equal(expected, Texts(SearchQuery.Parse(input)));
 
