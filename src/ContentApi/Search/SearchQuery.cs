@@ -7,7 +7,7 @@ namespace ContentApi.Search;
 /// A parsed search query. Terms separated by whitespace, or by punctuation that separates words in a list or a sentence
 /// (<c>,，、;；。！？!?</c>, <c>：</c>, and the Arabic <c>،؛؟</c> and Devanagari <c>।</c>, as in pasted keywords "儲能、系統"), must all match; <c>"..."</c> quotes a phrase,
 /// as do the quotation marks phones and input methods type for it (<c>“…”</c>, <c>„…“</c>, <c>＂…＂</c>, <c>«…»</c>, <c>「…」</c>, <c>『…』</c>)
-/// (a quote that nothing closes is ignored, as search engines ignore it: its words are plain words; a <c>"</c> between two Hebrew letters is a gershayim, part of its word: צה"ל); <c>-word</c> or <c>-"a phrase"</c> excludes. Nothing else is syntax: operators,
+/// (a quote that nothing closes is ignored, as search engines ignore it: its words are plain words; a <c>"</c> between two Hebrew letters is a gershayim, part of its word: צה"ל); <c>-word</c> or <c>-"a phrase"</c> excludes (so does the full-width <c>－</c>). Nothing else is syntax: operators,
 /// stars, colons and parentheses are ordinary text, and a term's other punctuation joins its words into a phrase
 /// ("Qwen3-Max", "Node.js"); text without letters or digits is ignored.
 /// </summary>
@@ -91,7 +91,7 @@ public sealed class SearchQuery
                 i++;
                 continue;
             }
-            var excluded = query[i] == '-' && i + 1 < query.Length && !IsSeparator(query[i + 1]);
+            var excluded = query[i] is '-' or FullWidthMinus && i + 1 < query.Length && !IsSeparator(query[i + 1]);
             if (excluded)
             {
                 i++;
@@ -142,6 +142,9 @@ public sealed class SearchQuery
         QuotationMarks.Contains(query[i]) && (query[i] != '"' || !HebrewWordMarks.At(query, i));
 
     private static readonly System.Buffers.SearchValues<char> QuotationMarks = System.Buffers.SearchValues.Create("\"“”„‟＂«»「」『』");
+
+    /// <summary>What an input method in full-width mode types for "-": it excludes too, as its full-width ＂ quotes.</summary>
+    private const char FullWidthMinus = '－';
 
     private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || Separators.Contains(c);
 

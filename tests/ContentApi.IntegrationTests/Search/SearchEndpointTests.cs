@@ -354,6 +354,17 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal([Id(apart)], (await factory.Anonymous().SearchAsync($"{n} machine -「machine learning」")).Ids());
     }
 
+    /// <summary>A full-width minus, as an input method in full-width mode types it, made "－GPT" required, not excluded (review).</summary>
+    [Fact]
+    public async Task Search_full_width_minus_excludes()
+    {
+        var n = Nonce();
+        var plain = await ArticleAsync($"{n} 測試", "一般的測試。");
+        await ArticleAsync($"{n} GPT 測試", "GPT 的測試。");
+
+        Assert.Equal([Id(plain)], (await factory.Anonymous().SearchAsync($"{n} －GPT 測試")).Ids());
+    }
+
     /// <summary>An unclosed quote made the rest of the query one phrase, which found nothing here (review).</summary>
     [Fact]
     public async Task Search_unclosed_quote_is_ignored_and_its_words_match_anywhere()

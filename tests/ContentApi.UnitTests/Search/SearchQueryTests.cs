@@ -55,6 +55,14 @@ public sealed class SearchQueryTests
     public void Parse_typographic_quotation_marks_quote_a_phrase(string input, string[] expected) =>
         Assert.Equal(expected, Texts(SearchQuery.Parse(input)));
 
+    /// <summary>An input method in full-width mode types "－" for the minus: "－GPT 測試" required GPT (review).</summary>
+    [Theory]
+    [InlineData("－GPT 測試", new[] { "-GPT", "測試" })]
+    [InlineData("測試 －＂機器 學習＂", new[] { "測試", "-機器 學習" })]
+    [InlineData("測試 － GPT", new[] { "測試", "GPT" })] // apart from a word, as "-" is
+    public void Parse_full_width_minus_excludes(string input, string[] expected) =>
+        Assert.Equal(expected, Texts(SearchQuery.Parse(input)));
+
     [Fact]
     public void Parse_quoted_phrase_is_one_term_with_its_tokens_in_order()
     {
