@@ -45,6 +45,12 @@ public sealed class SettingsAtStartTests
     [InlineData("Proxies:Trusted:0", "10.0.0.0/33")]
     [InlineData("Proxies:Trusted:0", "10")]
     [InlineData("Proxies:Trusted:0", "fe80::1%eth0")]
+    // Any client could choose its own address with X-Forwarded-For, escaping the rate limits and the failed-key lockout.
+    [InlineData("Proxies:Trusted:0", "0.0.0.0/0")]
+    [InlineData("Proxies:Trusted:0", "128.0.0.0/1")]
+    [InlineData("Proxies:Trusted:0", "::/0")]
+    [InlineData("Proxies:Trusted:0", "2000::/3")]
+    [InlineData("Proxies:Trusted:0", "::ffff:0:0/96")]
     // Misnamed settings were ignored without a word: the first served the default database.
     [InlineData("Database:ConnectionString", "Data Source=/srv/content.db")]
     [InlineData("Caching:ResponseCacheMegabytes", "64")]
@@ -68,6 +74,8 @@ public sealed class SettingsAtStartTests
     [InlineData("Observability:MetricsPath", "/internal/metrics")]
     [InlineData("Proxies:Trusted:0", "10.0.0.0/8")]
     [InlineData("Proxies:Trusted:0", "2001:db8::7")]
+    [InlineData("Proxies:Trusted:0", "fc00::/7")]
+    [InlineData("Proxies:Trusted:0", "173.245.48.0/20")]
     public async Task Settings_in_range_start(string key, string value)
     {
         using var factory = new SettingsFactory(key, value);

@@ -23,9 +23,26 @@ public sealed class ProxyOptions : IValidatableObject
     public string[] Trusted { get; set; } = [];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
-        Trusted.Where(entry => !IPNetwork.TryParse(entry, out _) && !IsPlainAddress(entry)).Select(entry => new ValidationResult(
-            $"Proxies:Trusted holds '{entry}', which is neither an IP address (10.0.0.5) nor a network (10.0.0.0/8).",
-            [nameof(Trusted)]));
+        Trusted.Select(Problem).OfType<string>().Select(problem => new ValidationResult(problem, [nameof(Trusted)]));
+
+    private static string? Problem(string entry) =>
+        IPNetwork.TryParse(entry, out var network) is var isNetwork && !isNetwork && !IsPlainAddress(entry)
+            ? $"Proxies:Trusted holds '{entry}', which is neither an IP address (10.0.0.5) nor a network (10.0.0.0/8)."
+            : isNetwork && IsWholeInternet(network)
+                ? $"Proxies:Trusted holds '{entry}', which holds much of the internet: any client could choose its own address " +
+                  "with X-Forwarded-For and escape the rate limits. List your proxies' addresses or networks (10.0.0.0/8, a CDN's published ranges)."
+                : null;
+
+    /// <summary>
+    /// Wider than the widest private network of its family (IPv4 10.0.0.0/8, IPv6 fc00::/7; an IPv4-mapped network
+    /// counted as the IPv4 one it maps): such a list names no proxy but the whole internet.
+    /// </summary>
+    private static bool IsWholeInternet(IPNetwork network)
+    {
+        var ipv4MappedPrefix = network.BaseAddress.IsIPv4MappedToIPv6 ? network.PrefixLength - 96 : (int?)null;
+        return network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? network.PrefixLength < 8
+            : ipv4MappedPrefix is { } mapped ? mapped < 8 : network.PrefixLength < 7;
+    }
 
     /// <summary>An address written out: IPAddress also takes shorthands ("10" is 0.0.0.10) and scoped IPv6 ("fe80::1%eth0").</summary>
     private static bool IsPlainAddress(string entry) =>
