@@ -4,8 +4,8 @@ namespace ContentApi.Observability;
 
 /// <summary>
 /// One structured log line per request: method, route template (not the raw path, so ids and slugs do not
-/// explode cardinality), status, duration and
-/// trace id. Never headers (keys) or bodies. Health probes and metrics scrapes that succeed, every few seconds from an
+/// explode cardinality), status, duration, trace id, the client's address (after trusted proxies) and the name of the
+/// key used, so that an operator can tell what a leaked key did and where refused keys came from. Never headers (keys) or bodies. Health probes and metrics scrapes that succeed, every few seconds from an
 /// orchestrator and a scraper, are logged at Debug, so that they do not bury the API's own lines.
 /// </summary>
 public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger, Microsoft.Extensions.Options.IOptions<ObservabilityOptions> options)
@@ -23,9 +23,17 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
             var routine = context.Response.StatusCode < 400 &&
                 (context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments(options.Value.MetricsPath));
             logger.Log(routine ? LogLevel.Debug : LogLevel.Information,
-                "HTTP {Method} {Route} responded {Status} in {ElapsedMs:0.0} ms (trace {TraceId})",
+                "HTTP {Method} {Route} responded {Status} in {ElapsedMs:0.0} ms (trace {TraceId}, client {Client}, key {Key})",
                 context.Request.Method, route, context.Response.StatusCode,
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds, Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier);
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds, Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier,
+                ClientOf(context), context.User.Identity is { IsAuthenticated: true, Name: { } key } ? key : "-");
         }
     }
+
+    private static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress switch
+    {
+        null => "-",
+        { IsIPv4MappedToIPv6: true } mapped => mapped.MapToIPv4().ToString(),
+        var address => address.ToString(),
+    };
 }

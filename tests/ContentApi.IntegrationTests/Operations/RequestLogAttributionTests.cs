@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using ContentApi.Auth;
+using ContentApi.Observability;
+using ContentApi.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ContentApi.IntegrationTests.Operations;
+
+/// <summary>
+/// A request's log line names the client's address and the key it was made with (its name, never the key): after a key
+/// leaked, an operator could not tell which writes it made, nor where a burst of refused keys came from.
+/// </summary>
+public sealed class RequestLogAttributionTests : IDisposable
+{
+    private const string Peer = "198.51.100.7";
+
+    private sealed class FromPeerLoggedFactory : LoggedApiFactory
+    {
+        protected override LogLevel KeptFrom => LogLevel.Information;
+
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Information" };
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new FromPeer()));
+        }
+
+        /// <summary>The test server gives no peer address of its own.</summary>
+        private sealed class FromPeer : IStartupFilter
+        {
+            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+            {
+                app.Use((context, rest) =>
+                {
+                    context.Connection.RemoteIpAddress = IPAddress.Parse(Peer);
+                    return rest(context);
+                });
+                next(app);
+            };
+        }
+    }
+
+    private readonly FromPeerLoggedFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    private string[] RequestLines() =>
+        [.. _factory.Logs.Where(log => log.Category == typeof(RequestLoggingMiddleware).FullName).Select(log => log.Message)];
+
+    [Fact]
+    public async Task A_line_names_the_client_and_the_key_used()
+    {
+        var key = await _factory.Services.GetRequiredService<ApiKeyStore>().CreateAsync("cms-editor", ApiKeyScope.Write, CancellationToken.None);
+        var editor = _factory.Anonymous();
+        editor.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        var stranger = _factory.Anonymous();
+        stranger.DefaultRequestHeaders.Authorization = new("Bearer", ApiKeyHasher.NewKey());
+
+        Assert.Equal(HttpStatusCode.Created, (await editor.PostAsJsonAsync("/api/v1/tags", new { name = "署名" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.GetAsync("/api/v1/tags")).StatusCode);
+
+        var lines = RequestLines();
+        Assert.Contains(lines, line => line.StartsWith("HTTP POST /api/v1/tags responded 201", StringComparison.Ordinal)
+            && line.EndsWith($", client {Peer}, key cms-editor)", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("HTTP GET /api/v1/tags responded 401", StringComparison.Ordinal)
+            && line.EndsWith($", client {Peer}, key -)", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains(key, StringComparison.Ordinal));
+    }
+}
