@@ -68,7 +68,8 @@ public static class SearchAnalysis
     /// 31: an image given by its URL alone on its line is a figure, its label out of the excerpt and its lines apart;
     /// a token no query makes stands at each line break and tab of the indexed text, so no quoted phrase runs across
     /// two blocks, a hard line break or two table cells ("Quill Marlow" found "| Jane Quill | Marlow Doe |"); a query's
-    /// corner brackets, 「machine learning」, quote a phrase, and a full-width minus, －GPT, excludes.
+    /// corner brackets, 「machine learning」, quote a phrase, and a full-width minus, －GPT, excludes; quotation marks and
+    /// brackets inside a Chinese or Japanese run no longer end it ("台積電「先進製程」發表" holds 程发).
     /// </summary>
     private const int AnalyzerRevision = 31;
 

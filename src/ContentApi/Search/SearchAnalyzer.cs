@@ -18,8 +18,8 @@ public static class SearchAnalyzer
     /// followed by the bigram it starts: "通義千問" → "通 通义 义 义千 千 千问 问". Interleaving keeps every substring of
     /// a run a contiguous token sequence, so a query analyzed the same way is an FTS5 phrase: one character matches its
     /// unigram, two or more must match the bigram chain in order ("千問" matches, "問通" does not), and nothing matches
-    /// across a gap between runs. Spaces within a line do not end a run (<see cref="TextUnit.JoinsPrevious"/>), but a
-    /// tab does: it parts a table's cells in the plain text. At a line break or a tab (<see cref="TextUnit.AfterBreak"/>)
+    /// across a gap between runs. Spaces within a line, quotation marks and brackets do not end a run
+    /// (<see cref="TextUnit.JoinsPrevious"/>), but a tab does: it parts a table's cells in the plain text. At a line break or a tab (<see cref="TextUnit.AfterBreak"/>)
     /// stands <see cref="Gap"/>, so that no phrase of words runs across two blocks, lines or cells either.
     /// </summary>
     public static string AnalyzeForIndex(string text)

@@ -7,7 +7,8 @@ namespace ContentApi.Search;
 /// A parsed search query. Terms separated by whitespace, or by punctuation that separates words in a list or a sentence
 /// (<c>,，、;；。！？!?</c>, <c>：</c>, and the Arabic <c>،؛؟</c> and Devanagari <c>।</c>, as in pasted keywords "儲能、系統"), must all match; <c>"..."</c> quotes a phrase,
 /// as do the quotation marks phones and input methods type for it (<c>“…”</c>, <c>„…“</c>, <c>＂…＂</c>, <c>«…»</c>, <c>「…」</c>, <c>『…』</c>)
-/// (a quote that nothing closes is ignored, as search engines ignore it: its words are plain words; a <c>"</c> between two Hebrew letters is a gershayim, part of its word: צה"ל); <c>-word</c> or <c>-"a phrase"</c> excludes (so does the full-width <c>－</c>). Nothing else is syntax: operators,
+/// (a quote that nothing closes is ignored, as search engines ignore it: its words are plain words; a <c>"</c> between two Hebrew letters is a gershayim, part of its word: צה"ל;
+/// a quotation mark between two Chinese or Japanese characters is part of their run: 台積電「先進製程」發表 is one term); <c>-word</c> or <c>-"a phrase"</c> excludes (so does the full-width <c>－</c>). Nothing else is syntax: operators,
 /// stars, colons and parentheses are ordinary text, and a term's other punctuation joins its words into a phrase
 /// ("Qwen3-Max", "Node.js"); text without letters or digits is ignored.
 /// </summary>
@@ -136,10 +137,11 @@ public sealed class SearchQuery
     /// <summary>
     /// A quotation mark that opens or closes a phrase: the ASCII one, and those phones, word processors and input methods
     /// type for it (iOS smart punctuation and a Chinese IME write “ ”, German „ “, French « », full-width ＂, Traditional
-    /// Chinese and Japanese the corner brackets 「 」 and 『 』), any of which may close what another opened; not a <c>"</c> typed for a Hebrew gershayim (צה"ל).
+    /// Chinese and Japanese the corner brackets 「 」 and 『 』), any of which may close what another opened; not a <c>"</c> typed for a Hebrew gershayim (צה"ל),
+    /// nor one between two Chinese or Japanese characters, which is part of their run as the index reads it ("台積電「先進製程」發表").
     /// </summary>
     private static bool IsQuote(string query, int i) =>
-        QuotationMarks.Contains(query[i]) && (query[i] != '"' || !HebrewWordMarks.At(query, i));
+        QuotationMarks.Contains(query[i]) && (query[i] != '"' || !HebrewWordMarks.At(query, i)) && !TextUnits.StandsInsideCjkRun(query, i);
 
     private static readonly System.Buffers.SearchValues<char> QuotationMarks = System.Buffers.SearchValues.Create("\"“”„‟＂«»「」『』");
 

@@ -171,15 +171,40 @@ public static class Snippets
                 continue;
             }
             AppendEscaped(html, text, position, from, collapseWhitespace);
-            html.Append("<mark>");
-            AppendEscaped(html, text, from, to, collapseWhitespace);
-            html.Append("</mark>");
+            AppendMarked(html, text, from, to, collapseWhitespace);
             position = to;
         }
         AppendEscaped(html, text, position, end, collapseWhitespace);
         // Shown inline beside the other hits, a snippet must leave no override open (a body's paragraph may: its end closes
         // it), nor keep a closer whose opener the cut left out; the markup and escapes hold no such control.
         return TextRules.WithBalancedBidiControls(html.ToString());
+    }
+
+    /// <summary>
+    /// Appends a match marked, but for the quotation marks and brackets inside a Chinese or Japanese run that it spans,
+    /// which it matched across as the index reads them (<see cref="TextUnits.StandsInsideCjkRun"/>): "先進製程發表" marks
+    /// 「<mark>先進製程</mark>」<mark>發表</mark>, not a closing bracket without its opener.
+    /// </summary>
+    private static void AppendMarked(StringBuilder html, string text, int from, int to, bool collapseWhitespace)
+    {
+        for (var pieceStart = from; pieceStart < to;)
+        {
+            var pieceEnd = pieceStart + 1;
+            while (pieceEnd < to && !(TextUnits.IsQuoteOrBracketInRun(text[pieceEnd]) && TextUnits.StandsInsideCjkRun(text, pieceEnd)))
+            {
+                pieceEnd++;
+            }
+            html.Append("<mark>");
+            AppendEscaped(html, text, pieceStart, pieceEnd, collapseWhitespace);
+            html.Append("</mark>");
+            var next = pieceEnd;
+            while (next < to && TextUnits.IsQuoteOrBracketInRun(text[next]))
+            {
+                next++;
+            }
+            AppendEscaped(html, text, pieceEnd, next, collapseWhitespace);
+            pieceStart = next;
+        }
     }
 
     /// <summary>

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+
 namespace ContentApi.Search;
 
 /// <summary>
@@ -13,6 +16,38 @@ internal static partial class TextUnits
     /// written or left out as the writer likes, so, like a soft hyphen, they neither end a word nor a CJK run.
     /// </summary>
     private static bool IsNameDot(char c) => c is '\u00B7' or '\u30FB' or '\uFF65' or '\u2027';
+
+    /// <summary>
+    /// Quotation marks and brackets, which readers paste with a headline or type without ("台積電「先進製程」發表",
+    /// "收錄於《半導體年鑑》"): inside a Chinese or Japanese run they end it no more than Latin's punctuation ends a phrase,
+    /// as search engines ignore them. Clause and sentence punctuation (，。、；：！？) still ends a run.
+    /// </summary>
+    internal static bool IsQuoteOrBracketInRun(char c) => QuotesAndBracketsInRun.Contains(c);
+
+    private static readonly SearchValues<char> QuotesAndBracketsInRun =
+        SearchValues.Create("「」『』“”‘’《》〈〉（）【】〔〕〖〗［］｢｣＂＇\"'()[]");
+
+    /// <summary>
+    /// Whether the quotation marks or brackets at <paramref name="index"/> (one or more in a row) stand between two
+    /// Chinese or Japanese characters, so that they are part of the run (<see cref="IsQuoteOrBracketInRun"/>): a query
+    /// reads them so, not as quotes of a phrase ("台積電「先進製程」發表" is one run, as the index holds it).
+    /// </summary>
+    public static bool StandsInsideCjkRun(string text, int index)
+    {
+        var before = index;
+        while (before > 0 && IsQuoteOrBracketInRun(text[before - 1]))
+        {
+            before--;
+        }
+        var after = index;
+        while (after < text.Length && IsQuoteOrBracketInRun(text[after]))
+        {
+            after++;
+        }
+        return before > 0 && after < text.Length
+            && Rune.DecodeLastFromUtf16(text.AsSpan(0, before), out var previous, out _) == OperationStatus.Done && CjkScript.IsCjk(previous)
+            && Rune.DecodeFromUtf16(text.AsSpan(after), out var next, out _) == OperationStatus.Done && CjkScript.IsCjk(next);
+    }
 
     /// <summary>
     /// The comma of a number written in groups of three digits (1,000, 12,345,678): part of the number, which is then

@@ -180,6 +180,10 @@ internal static partial class TextUnits
                 _acrossSpace = true;
                 return true;
             }
+            if (_afterCjk && _lastWasCjk && IsQuoteOrBracketInRun(c))
+            {
+                return true; // a quote or bracket inside a Chinese or Japanese run ends it no more than a space does
+            }
             if (char.IsPunctuation(c) || char.IsWhiteSpace(c))
             {
                 // Punctuation and spaces (also full-width ones such as "，" and "。") only separate units, whatever NFKC makes of them.

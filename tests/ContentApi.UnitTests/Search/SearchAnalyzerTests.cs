@@ -26,6 +26,31 @@ public sealed class SearchAnalyzerTests
     public void AnalyzeForIndex_puts_a_gap_no_query_makes_between_table_cells_and_lines(string text, string expected) =>
         Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
 
+    /// <summary>
+    /// Quotation marks and brackets ended a Chinese run, so "台積電「先進製程」發表" stored no 程发 and "先進製程發表" did
+    /// not find it (review): they stand inside a run now, as Latin's punctuation stands inside a phrase; clause and sentence
+    /// punctuation, a line break and a tab still end one.
+    /// </summary>
+    [Theory]
+    [InlineData("台積電「先進製程」發表", "台積電先進製程發表")]
+    [InlineData("收錄於《半導體年鑑》一書", "收錄於半導體年鑑一書")]
+    [InlineData("他說“好”了‘嗎’", "他說好了嗎")]
+    [InlineData("臺北（中央社）電『新』〈舊〉【快訊】〔註〕［圖］", "臺北中央社電新舊快訊註圖")]
+    [InlineData("東京(港区)タワー[新]\"雨\"", "東京港区タワー新雨")]
+    [InlineData("東京｢タワー｣", "東京タワー")]
+    [InlineData("台積電」 「發表", "台積電發表")]
+    public void AnalyzeForIndex_quotes_and_brackets_inside_a_chinese_run_do_not_end_it(string written, string plain) =>
+        Assert.Equal(SearchAnalyzer.AnalyzeForIndex(plain), SearchAnalyzer.AnalyzeForIndex(written));
+
+    [Theory]
+    [InlineData("製程，GPU", "制 制程 程 gpu")]
+    [InlineData("通義。千問", "通 通义 义 千 千问 问")]
+    [InlineData("通義」，「千問", "通 通义 义 千 千问 问")]
+    [InlineData("通義「\n」千問", "通 通义 义 \u00B6 千 千问 问")]
+    [InlineData("通義「GPU」千問", "通 通义 义 gpu 千 千问 问")]
+    public void AnalyzeForIndex_clause_punctuation_breaks_and_words_still_end_a_chinese_run(string text, string expected) =>
+        Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
+
     [Fact]
     public void AnalyzeForIndex_gap_is_no_query_term() =>
         Assert.False(SearchQuery.Parse("\u00B6").IsValid);

@@ -55,6 +55,23 @@ public sealed class SearchQueryTests
     public void Parse_typographic_quotation_marks_quote_a_phrase(string input, string[] expected) =>
         Assert.Equal(expected, Texts(SearchQuery.Parse(input)));
 
+    /// <summary>
+    /// A corner bracket or other quotation mark between two Chinese or Japanese characters is a bracket inside the run,
+    /// as the index reads it, not a quote: "台積電「先進製程」發表" was three words anywhere, and "“台積電「先進製程」發表”"
+    /// closed its phrase at 「 (review).
+    /// </summary>
+    [Theory]
+    [InlineData("台積電「先進製程」發表", new[] { "台積電「先進製程」發表" })]
+    [InlineData("“台積電「先進製程」發表” 晶片", new[] { "台積電「先進製程」發表", "晶片" })]
+    [InlineData("-『台積電「先進製程」』 晶片", new[] { "-台積電「先進製程", "晶片" })]
+    [InlineData("「先進製程」 發表", new[] { "先進製程", "發表" })]
+    public void Parse_quotation_marks_inside_a_chinese_run_are_part_of_it(string input, string[] expected) =>
+        Assert.Equal(expected, Texts(SearchQuery.Parse(input)));
+
+    [Fact]
+    public void Parse_a_chinese_run_with_brackets_has_the_tokens_of_the_run_without_them() =>
+        Assert.Equal(SearchQuery.Parse("台積電先進製程發表").Terms[0].Tokens, SearchQuery.Parse("台積電「先進製程」發表").Terms[0].Tokens);
+
     /// <summary>An input method in full-width mode types "－" for the minus: "－GPT 測試" required GPT (review).</summary>
     [Theory]
     [InlineData("－GPT 測試", new[] { "-GPT", "測試" })]

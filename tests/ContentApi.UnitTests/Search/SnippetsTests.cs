@@ -103,6 +103,14 @@ public sealed class SnippetsTests
     public void Build_writes_no_space_beside_full_width_punctuation(string text, string query, string expected) =>
         Assert.Equal(expected, Build(text, query));
 
+    /// <summary>A Chinese run is matched across the brackets inside it; the marks leave the brackets out (review).</summary>
+    [Theory]
+    [InlineData("台積電「先進製程」發表新品。", "先進製程發表", "台積電「<mark>先進製程</mark>」<mark>發表</mark>新品。")]
+    [InlineData("台積電「先進製程」發表新品。", "台積電「先進製程」發表", "<mark>台積電</mark>「<mark>先進製程</mark>」<mark>發表</mark>新品。")]
+    [InlineData("收錄於《半導體年鑑》。", "於半", "收錄<mark>於</mark>《<mark>半</mark>導體年鑑》。")]
+    public void Build_marks_a_chinese_match_across_brackets_without_the_brackets(string text, string query, string expected) =>
+        Assert.Equal(expected, Build(text, query));
+
     [Fact]
     public void Build_without_a_match_starts_at_the_beginning()
     {
