@@ -25,7 +25,7 @@ public sealed class ApiKeyAuthenticationHandler(
         }
         // Missing, malformed, unknown and revoked keys all fail the same way, so probing learns nothing.
         const string failure = "Invalid API key.";
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (!SendsBearerToken(Request))
         {
             return AuthenticateResult.Fail(failure);
         }
@@ -45,6 +45,10 @@ public sealed class ApiKeyAuthenticationHandler(
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    /// <summary>Whether the request's Authorization is of the Bearer scheme (any case), whatever the token.</summary>
+    public static bool SendsBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -41,7 +41,9 @@ public static class AuthSetup
                 return;
             }
             context.Response.StatusCode = 401;
-            context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            // RFC 6750 §3.1: a token that is not valid is named so; credentials of another scheme hold no token to name.
+            context.Response.Headers.WWWAuthenticate = ApiKeyAuthenticationHandler.SendsBearerToken(context.Request)
+                ? "Bearer error=\"invalid_token\"" : ApiKeyAuthenticationHandler.SchemeName;
             return;
         }
         await next(context);

@@ -156,7 +156,7 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
                 AddHeader(response, "Retry-After", "Only while that earlier request's response may still be on its way: seconds to wait before retrying to get it.");
                 break;
             case "401":
-                AddHeader(response, "WWW-Authenticate", "`Bearer`, with `error=\"invalid_token\"` when the key sent is not valid.");
+                AddHeader(response, "WWW-Authenticate", "`Bearer`, with `error=\"invalid_token\"` when the bearer key sent is not valid.");
                 break;
             case "403":
                 AddHeader(response, "WWW-Authenticate", "`Bearer error=\"insufficient_scope\"`: the key is valid, but its scope does not allow this operation.");

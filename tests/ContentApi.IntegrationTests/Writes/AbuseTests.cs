@@ -137,10 +137,14 @@ public sealed class AbuseTests(
 
         Assert.Single(answers.Values.Select(a => (a.Status, a.Body)).Distinct());
         // Every key that was sent fails identically, so probing cannot tell a revoked key from one that never existed.
-        Assert.Single(answers.Where(a => a.Key != "missing").Select(a => a.Value.Challenge).Distinct());
+        var bearerKeys = answers.Where(a => a.Key is not ("missing" or "malformed: other scheme" or "malformed: no scheme"));
+        Assert.Single(bearerKeys.Select(a => a.Value.Challenge).Distinct());
         Assert.Equal("Bearer error=\"invalid_token\"", answers["unknown"].Challenge);
-        // RFC 6750 §3.1: a request with no credentials gets the bare challenge, without an error code.
+        // RFC 6750 §3.1: a request with no bearer credentials (none, or another scheme's) gets the bare challenge,
+        // without an error code: there is no token to call invalid.
         Assert.Equal("Bearer", answers["missing"].Challenge);
+        Assert.Equal("Bearer", answers["malformed: other scheme"].Challenge);
+        Assert.Equal("Bearer", answers["malformed: no scheme"].Challenge);
         Assert.Equal(0, await CountTagsNamedAsync("Probe"));
     }
 
