@@ -13,6 +13,10 @@ public static class ObservabilitySetup
     public static void UseObservability(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<ObservabilityOptions>>().Value;
+        if (options.MetricsEnabled)
+        {
+            app.UseMiddleware<MetricsClientCheck>();
+        }
         if (options.RequestLogging)
         {
             app.UseMiddleware<RequestLoggingMiddleware>();

@@ -51,6 +51,8 @@ public sealed class SettingsAtStartTests
     [InlineData("Proxies:Trusted:0", "::/0")]
     [InlineData("Proxies:Trusted:0", "2000::/3")]
     [InlineData("Proxies:Trusted:0", "::ffff:0:0/96")]
+    [InlineData("Observability:MetricsAllowedNetworks:0", "prometheus.internal")]
+    [InlineData("Observability:MetricsAllowedNetworks:0", "10.0.0.0/33")]
     // Misnamed settings were ignored without a word: the first served the default database.
     [InlineData("Database:ConnectionString", "Data Source=/srv/content.db")]
     [InlineData("Caching:ResponseCacheMegabytes", "64")]
@@ -76,6 +78,7 @@ public sealed class SettingsAtStartTests
     [InlineData("Proxies:Trusted:0", "2001:db8::7")]
     [InlineData("Proxies:Trusted:0", "fc00::/7")]
     [InlineData("Proxies:Trusted:0", "173.245.48.0/20")]
+    [InlineData("Observability:MetricsAllowedNetworks:0", "10.0.0.0/8")]
     public async Task Settings_in_range_start(string key, string value)
     {
         using var factory = new SettingsFactory(key, value);

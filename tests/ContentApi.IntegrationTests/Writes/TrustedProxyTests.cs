@@ -1,6 +1,5 @@
 using System.Net;
 using ContentApi.TestSupport;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,19 +42,6 @@ public sealed class TrustedProxyTests(
     public sealed class FromUnlistedPeer() : PeerFactory("198.51.100.77", "10.0.0.0/8");
 
     public sealed class NoneListed() : PeerFactory("10.1.2.3", null);
-
-    private sealed class FromPeer(IPAddress peer) : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, rest) =>
-            {
-                context.Connection.RemoteIpAddress = peer;
-                return rest(context);
-            });
-            next(app);
-        };
-    }
 
     /// <summary>How many answers a visitor gets before its first 429 (at most 200 requests).</summary>
     private static async Task<int> AnswersBefore429Async(HttpClient client, string visitor)

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using IPNetwork = System.Net.IPNetwork;
@@ -26,9 +25,9 @@ public sealed class ProxyOptions : IValidatableObject
         Trusted.Select(Problem).OfType<string>().Select(problem => new ValidationResult(problem, [nameof(Trusted)]));
 
     private static string? Problem(string entry) =>
-        IPNetwork.TryParse(entry, out var network) is var isNetwork && !isNetwork && !IsPlainAddress(entry)
+        !NetworkEntries.IsValid(entry)
             ? $"Proxies:Trusted holds '{entry}', which is neither an IP address (10.0.0.5) nor a network (10.0.0.0/8)."
-            : isNetwork && IsWholeInternet(network)
+            : IsWholeInternet(NetworkEntries.Parse(entry))
                 ? $"Proxies:Trusted holds '{entry}', which holds much of the internet: any client could choose its own address " +
                   "with X-Forwarded-For and escape the rate limits. List your proxies' addresses or networks (10.0.0.0/8, a CDN's published ranges)."
                 : null;
@@ -44,17 +43,8 @@ public sealed class ProxyOptions : IValidatableObject
             : ipv4MappedPrefix is { } mapped ? mapped < 8 : network.PrefixLength < 7;
     }
 
-    /// <summary>An address written out: IPAddress also takes shorthands ("10" is 0.0.0.10) and scoped IPv6 ("fe80::1%eth0").</summary>
-    private static bool IsPlainAddress(string entry) =>
-        IPAddress.TryParse(entry, out var address) && !entry.Contains('%') &&
-        (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork || entry.Count(c => c == '.') == 3);
-
     /// <summary>The networks the entries name (an address is a network of one).</summary>
-    public IEnumerable<IPNetwork> Networks() => Trusted.Select(entry =>
-        IPNetwork.TryParse(entry, out var network) ? network : NetworkOfOne(IPAddress.Parse(entry)));
-
-    private static IPNetwork NetworkOfOne(IPAddress address) =>
-        new(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
+    public IEnumerable<IPNetwork> Networks() => Trusted.Select(NetworkEntries.Parse);
 }
 
 public static class ProxySetup

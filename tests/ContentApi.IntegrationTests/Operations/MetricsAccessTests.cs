@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ContentApi.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContentApi.IntegrationTests.Operations;
+
+/// <summary>
+/// /metrics answers clients on loopback or private networks (a Prometheus in the same Docker network or cluster) and,
+/// to anyone else, the 404 an unknown path gets. Before, anyone could scrape it: ~500 KB for a 50-byte request, outside
+/// the rate limits, with live counts of each route's 401, 403 and 429 answers (security review).
+/// </summary>
+public sealed class MetricsAccessTests
+{
+    private sealed class PeerFactory(string peer, params (string Key, string Value)[] settings) : ApiFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings =>
+            settings.ToDictionary(setting => setting.Key, setting => (string?)setting.Value);
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new FromPeer(IPAddress.Parse(peer))));
+        }
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    [InlineData("10.1.2.3")]
+    [InlineData("172.20.0.5")]
+    [InlineData("192.168.1.10")]
+    [InlineData("169.254.10.1")]
+    [InlineData("fd12:3456::7")]
+    [InlineData("fe80::1")]
+    [InlineData("::ffff:172.18.0.3")]
+    public async Task A_client_on_a_private_network_is_answered_the_metrics(string peer)
+    {
+        using var factory = new PeerFactory(peer);
+
+        var response = await factory.Anonymous().GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("http_request_duration_seconds", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("203.0.113.7")]
+    [InlineData("172.32.0.1")]
+    [InlineData("2001:db8::7")]
+    [InlineData("::ffff:203.0.113.7")]
+    public async Task Anyone_else_gets_the_404_an_unknown_path_gets(string peer)
+    {
+        using var factory = new PeerFactory(peer);
+        var client = factory.Anonymous();
+
+        foreach (var method in new[] { HttpMethod.Get, HttpMethod.Head, HttpMethod.Post })
+        {
+            var unknown = await client.SendAsync(new HttpRequestMessage(method, "/no-such-path"));
+            var metrics = await client.SendAsync(new HttpRequestMessage(method, "/metrics"));
+
+            Assert.Equal(HttpStatusCode.NotFound, metrics.StatusCode);
+            Assert.Equal(Unnamed(await unknown.Content.ReadAsStringAsync(), "/no-such-path"), Unnamed(await metrics.Content.ReadAsStringAsync(), "/metrics"));
+            Assert.Equal(unknown.Content.Headers.ContentType, metrics.Content.Headers.ContentType);
+            Assert.Equal(unknown.Headers.CacheControl, metrics.Headers.CacheControl);
+        }
+    }
+
+    /// <summary>Behind a listed proxy the visitor's own address is judged, not the proxy's private one.</summary>
+    [Fact]
+    public async Task Behind_a_listed_proxy_the_forwarded_visitor_is_judged()
+    {
+        using var factory = new PeerFactory("10.0.0.2", ("Proxies:Trusted:0", "10.0.0.0/8"));
+        var client = factory.Anonymous();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await GetForwardedAsync(client, "203.0.113.7")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetForwardedAsync(client, "192.168.5.6")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_allowed_networks_setting_replaces_the_private_ones()
+    {
+        using var monitoring = new PeerFactory("203.0.113.7", ("Observability:MetricsAllowedNetworks:0", "203.0.113.0/24"));
+        using var privateClient = new PeerFactory("10.1.2.3", ("Observability:MetricsAllowedNetworks:0", "203.0.113.0/24"));
+
+        Assert.Equal(HttpStatusCode.OK, (await monitoring.Anonymous().GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await privateClient.Anonymous().GetAsync("/metrics")).StatusCode);
+    }
+
+    /// <summary>A problem's text without what differs between any two requests: the path asked for and the trace id.</summary>
+    private static string Unnamed(string problem, string path) =>
+        Regex.Replace(problem.Replace(path, "(path)", StringComparison.Ordinal), "\"traceId\":\"[^\"]*\"", "(trace)");
+
+    private static async Task<HttpResponseMessage> GetForwardedAsync(HttpClient client, string visitor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Add("X-Forwarded-For", visitor);
+        return await client.SendAsync(request);
+    }
+}
