@@ -110,7 +110,9 @@ public static class ContentApiApp
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
-            options.MimeTypes = ["application/json", "application/problem+json", "text/html", "text/css", "application/javascript"];
+            // The last two are /metrics' formats (Prometheus's text, OpenMetrics): ~500 KB a scrape uncompressed.
+            options.MimeTypes = ["application/json", "application/problem+json", "text/html", "text/css", "application/javascript",
+                "text/plain", "application/openmetrics-text"];
         });
         services.Replace(ServiceDescriptor.Singleton<IResponseCompressionProvider>(provider => new WildcardRespectingCompression(
             new ResponseCompressionProvider(provider, provider.GetRequiredService<IOptions<ResponseCompressionOptions>>()))));
