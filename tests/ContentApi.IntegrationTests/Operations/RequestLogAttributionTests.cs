@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using ContentApi.Auth;
 using ContentApi.Observability;
 using ContentApi.TestSupport;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,21 +26,7 @@ public sealed class RequestLogAttributionTests : IDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new FromPeer()));
-        }
-
-        /// <summary>The test server gives no peer address of its own.</summary>
-        private sealed class FromPeer : IStartupFilter
-        {
-            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-            {
-                app.Use((context, rest) =>
-                {
-                    context.Connection.RemoteIpAddress = IPAddress.Parse(Peer);
-                    return rest(context);
-                });
-                next(app);
-            };
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new FromPeer(IPAddress.Parse(Peer))));
         }
     }
 
