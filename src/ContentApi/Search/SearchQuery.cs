@@ -98,7 +98,9 @@ public sealed class SearchQuery
                 i++;
             }
             int start, end;
-            var close = IsQuote(query, i) ? ClosingQuote(query, i + 1) : -1;
+            // A quote that opens a term is one, whatever stands after its partner ("台積電"發表); inside a term, one
+            // between two Chinese or Japanese characters is part of their run (台積電「先進製程」發表).
+            var close = IsQuoteMark(query, i) ? ClosingQuote(query, i + 1) : -1;
             if (close >= 0)
             {
                 start = i + 1;
@@ -107,7 +109,7 @@ public sealed class SearchQuery
             }
             else
             {
-                if (IsQuote(query, i))
+                if (IsQuoteMark(query, i))
                 {
                     i++; // a quote nothing closes quotes nothing
                 }
@@ -122,16 +124,33 @@ public sealed class SearchQuery
         }
     }
 
-    /// <summary>The quote that closes a phrase, or -1: not one typed for a gershayim (צה"ל), which is part of its word.</summary>
+    /// <summary>
+    /// The quote that closes a phrase, or -1: not one typed for a gershayim (צה"ל), which is part of its word, nor a
+    /// corner bracket that a bracket inside the phrase opened (“台積電「先進製程」發表”).
+    /// </summary>
     private static int ClosingQuote(string query, int start)
     {
-        var close = query.AsSpan(start).IndexOfAny(QuotationMarks);
-        while (close >= 0 && !IsQuote(query, start + close))
+        var nested = 0;
+        for (var i = start; i < query.Length; i++)
         {
-            var next = query.AsSpan(start + close + 1).IndexOfAny(QuotationMarks);
-            close = next < 0 ? -1 : close + 1 + next;
+            if (!IsQuoteMark(query, i))
+            {
+                continue;
+            }
+            if (query[i] is '「' or '『')
+            {
+                nested++;
+            }
+            else if (query[i] is '」' or '』' && nested > 0)
+            {
+                nested--;
+            }
+            else
+            {
+                return i;
+            }
         }
-        return close < 0 ? -1 : start + close;
+        return -1;
     }
 
     /// <summary>
@@ -140,8 +159,9 @@ public sealed class SearchQuery
     /// Chinese and Japanese the corner brackets 「 」 and 『 』), any of which may close what another opened; not a <c>"</c> typed for a Hebrew gershayim (צה"ל),
     /// nor one between two Chinese or Japanese characters, which is part of their run as the index reads it ("台積電「先進製程」發表").
     /// </summary>
-    private static bool IsQuote(string query, int i) =>
-        QuotationMarks.Contains(query[i]) && (query[i] != '"' || !HebrewWordMarks.At(query, i)) && !TextUnits.StandsInsideCjkRun(query, i);
+    private static bool IsQuote(string query, int i) => IsQuoteMark(query, i) && !TextUnits.StandsInsideCjkRun(query, i);
+
+    private static bool IsQuoteMark(string query, int i) => QuotationMarks.Contains(query[i]) && (query[i] != '"' || !HebrewWordMarks.At(query, i));
 
     private static readonly System.Buffers.SearchValues<char> QuotationMarks = System.Buffers.SearchValues.Create("\"“”„‟＂«»「」『』");
 
