@@ -187,24 +187,40 @@ public static class Snippets
     /// </summary>
     private static void AppendMarked(StringBuilder html, string text, int from, int to, bool collapseWhitespace)
     {
-        for (var pieceStart = from; pieceStart < to;)
+        var pieceStart = from;
+        for (var i = from; i < to;)
         {
-            var pieceEnd = pieceStart + 1;
-            while (pieceEnd < to && !(TextUnits.IsQuoteOrBracketInRun(text[pieceEnd]) && TextUnits.StandsInsideCjkRun(text, pieceEnd)))
+            if (!TextUnits.IsQuoteOrBracketInRun(text[i]))
             {
-                pieceEnd++;
+                i++;
+                continue;
             }
-            html.Append("<mark>");
-            AppendEscaped(html, text, pieceStart, pieceEnd, collapseWhitespace);
-            html.Append("</mark>");
-            var next = pieceEnd;
-            while (next < to && TextUnits.IsQuoteOrBracketInRun(text[next]))
+            // Each run of marks is looked at once: a match across 80,000 brackets between two words looked across the
+            // whole run at each of them.
+            var runEnd = i + 1;
+            while (runEnd < to && TextUnits.IsQuoteOrBracketInRun(text[runEnd]))
             {
-                next++;
+                runEnd++;
             }
-            AppendEscaped(html, text, pieceEnd, next, collapseWhitespace);
-            pieceStart = next;
+            if (i > pieceStart && runEnd < to && TextUnits.IsBetweenCjk(text, i, runEnd))
+            {
+                AppendMark(html, text, pieceStart, i, collapseWhitespace);
+                AppendEscaped(html, text, i, runEnd, collapseWhitespace);
+                pieceStart = runEnd;
+            }
+            i = runEnd;
         }
+        if (pieceStart < to)
+        {
+            AppendMark(html, text, pieceStart, to, collapseWhitespace);
+        }
+    }
+
+    private static void AppendMark(StringBuilder html, string text, int from, int to, bool collapseWhitespace)
+    {
+        html.Append("<mark>");
+        AppendEscaped(html, text, from, to, collapseWhitespace);
+        html.Append("</mark>");
     }
 
     /// <summary>

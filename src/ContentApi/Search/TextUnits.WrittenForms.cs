@@ -44,10 +44,14 @@ internal static partial class TextUnits
         {
             after++;
         }
-        return before > 0 && after < text.Length
-            && Rune.DecodeLastFromUtf16(text.AsSpan(0, before), out var previous, out _) == OperationStatus.Done && CjkScript.IsCjk(previous)
-            && Rune.DecodeFromUtf16(text.AsSpan(after), out var next, out _) == OperationStatus.Done && CjkScript.IsCjk(next);
+        return IsBetweenCjk(text, before, after);
     }
+
+    /// <summary>Whether the text from <paramref name="start"/> to <paramref name="end"/> has a Chinese or Japanese character on either side.</summary>
+    internal static bool IsBetweenCjk(string text, int start, int end) =>
+        start > 0 && end < text.Length
+        && Rune.DecodeLastFromUtf16(text.AsSpan(0, start), out var previous, out _) == OperationStatus.Done && CjkScript.IsCjk(previous)
+        && Rune.DecodeFromUtf16(text.AsSpan(end), out var next, out _) == OperationStatus.Done && CjkScript.IsCjk(next);
 
     /// <summary>
     /// The comma of a number written in groups of three digits (1,000, 12,345,678): part of the number, which is then
