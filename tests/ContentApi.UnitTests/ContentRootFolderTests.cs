@@ -30,6 +30,8 @@ public sealed class ContentRootFolderTests : IDisposable
     [Theory]
     [InlineData("bin/Debug/net10.0")]
     [InlineData("bin/Release/net10.0/")]
+    [InlineData("bin/Debug/net10.0/linux-x64")] // dotnet run -r linux-x64
+    [InlineData("bin/Release/net10.0/linux-musl-x64/")]
     public void The_project_folder_for_a_build_run_from_its_source_tree_elsewhere(string build)
     {
         var project = Folder("src/ContentApi", "appsettings.json", "ContentApi.csproj");
