@@ -163,7 +163,7 @@ internal sealed partial class FrontMatterReader(
                     fields with { HiddenBy = hidden, HiddenLine = FileLine(keyNode.Start) },
                 "unlisted" or "eleventyExcludeFromCollections" or "publish" when value is YamlScalarNode { Value: var flag } && bool.TryParse(flag?.Trim(), out _) => fields,
                 // Obsidian's: other names of the note, to link to it by, not its earlier URLs.
-                "aliases" when site.HasFlag(SiteKind.ObsidianVault) => fields,
+                "aliases" when site.HasFlag(SiteKind.ObsidianVault) && !site.HasFlag(SiteKind.Hugo) => fields,
                 "aliases" or "redirect_from" or "permalink" or "path" => fields with { EarlierSlugs = [.. fields.EarlierSlugs.Concat(EarlierSlugs(key, value)).DistinctBy(earlier => earlier.Slug, StringComparer.Ordinal)] },
                 _ => IgnoreUnknownKey(fields, keyNode, $"front-matter key '{key}'"),
             };

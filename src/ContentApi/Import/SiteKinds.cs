@@ -19,7 +19,19 @@ public static class SiteKinds
             {
                 kind |= SiteKind.ObsidianVault;
             }
+            if (IsHugoSite(folder))
+            {
+                kind |= SiteKind.Hugo;
+            }
         }
         return kind;
     }
+
+    private static readonly string[] SettingsFormats = ["toml", "yaml", "yml", "json"];
+
+    /// <summary>Hugo's settings file: <c>hugo.*</c> since 0.110, <c>config.*</c> before, which other tools name too, so only beside Hugo's folders.</summary>
+    private static bool IsHugoSite(string folder) =>
+        SettingsFormats.Any(format => File.Exists(Path.Combine(folder, $"hugo.{format}"))) ||
+        (SettingsFormats.Any(format => File.Exists(Path.Combine(folder, $"config.{format}")))
+            && (Directory.Exists(Path.Combine(folder, "content")) || Directory.Exists(Path.Combine(folder, "archetypes"))));
 }

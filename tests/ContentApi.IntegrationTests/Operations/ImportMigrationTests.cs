@@ -486,6 +486,27 @@ public sealed class ImportMigrationTests(ApiFactory factory) : IClassFixture<Api
     /// Review: an Obsidian vault's <c>aliases</c> are other names of a note, not its earlier URLs, but they were read as
     /// Hugo's: <c>GET /api/v1/articles/slug/ai</c> answered 301 to whichever note named "AI" among its aliases.
     /// </summary>
+    /// <summary>
+    /// Obsidian is a common editor of Hugo sites (its vault the site or its content folder): there a post's aliases are
+    /// Hugo's, earlier URLs, and were left out as a vault's names of a note (session review).
+    /// </summary>
+    [Fact]
+    public async Task A_hugo_sites_aliases_are_earlier_urls_though_obsidian_edits_it()
+    {
+        var marker = Marker();
+        var site = await FolderWithAsync(($"post-{marker}.md", Import(
+            $"title: Post {marker}", $"slug: post-{marker}", "authors: J", "date: 2024-01-01T00:00:00Z", $"aliases: [/2019/05/old-post-{marker}/]")));
+        Directory.CreateDirectory(Path.Combine(site, ".obsidian"));
+        await File.WriteAllTextAsync(Path.Combine(site, "hugo.toml"), "baseURL = 'https://example.org/'\n");
+
+        var (exitCode, output) = await ImportAsync(site);
+
+        Assert.True(exitCode == 0, output);
+        var moved = await factory.Anonymous().GetAsync($"/api/v1/articles/slug/old-post-{marker}");
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
+        Assert.Equal($"/api/v1/articles/slug/post-{marker}", moved.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task An_obsidian_vaults_aliases_are_no_earlier_urls()
     {
