@@ -46,6 +46,9 @@ public sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
+    /// <summary>Whether the request sends an Authorization header with something in it: an empty one sends no key.</summary>
+    public static bool SendsCredentials(HttpRequest request) => !string.IsNullOrWhiteSpace(request.Headers.Authorization);
+
     /// <summary>Whether the request's Authorization is of the Bearer scheme (any case), whatever the token.</summary>
     public static bool SendsBearerToken(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);

@@ -29,7 +29,7 @@ public static class AuthSetup
     /// </summary>
     public static IApplicationBuilder UseRejectInvalidKeys(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (!string.IsNullOrWhiteSpace(context.Request.Headers.Authorization) && context.User.Identity?.IsAuthenticated != true &&
+        if (ApiKeyAuthenticationHandler.SendsCredentials(context.Request) && context.User.Identity?.IsAuthenticated != true &&
             context.GetEndpoint()?.Metadata.GetMetadata<Health.ProbeEndpoint>() is null)
         {
             var attempts = context.RequestServices.GetRequiredService<FailedKeyAttempts>();

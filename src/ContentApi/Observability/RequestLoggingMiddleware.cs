@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ContentApi.Http.Pipeline;
 
 namespace ContentApi.Observability;
 
@@ -26,14 +27,8 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
                 "HTTP {Method} {Route} responded {Status} in {ElapsedMs:0.0} ms (trace {TraceId}, client {Client}, key {Key})",
                 context.Request.Method, route, context.Response.StatusCode,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds, Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier,
-                ClientOf(context), context.User.Identity is { IsAuthenticated: true, Name: { } key } ? key : "-");
+                context.Connection.RemoteIpAddress is { } client ? NetworkEntries.Plain(client).ToString() : "-",
+                context.User.Identity is { IsAuthenticated: true, Name: { } key } ? key : "-");
         }
     }
-
-    private static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress switch
-    {
-        null => "-",
-        { IsIPv4MappedToIPv6: true } mapped => mapped.MapToIPv4().ToString(),
-        var address => address.ToString(),
-    };
 }

@@ -21,7 +21,7 @@ public sealed class AnonymousResponseCache(
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
         var request = context.Request;
-        if (!ReadMethods.Includes(request.Method) || !string.IsNullOrWhiteSpace(request.Headers.Authorization) || !request.Path.StartsWithSegments("/api/v1"))
+        if (!ReadMethods.Includes(request.Method) || Auth.ApiKeyAuthenticationHandler.SendsCredentials(request) || !request.Path.StartsWithSegments("/api/v1"))
         {
             await next(context);
             return;

@@ -19,9 +19,12 @@ public static class NetworkEntries
     /// <summary>Whether one of <paramref name="networks"/> holds the address, an IPv4-mapped IPv6 one taken as that IPv4.</summary>
     public static bool AnyContains(IEnumerable<IPNetwork> networks, IPAddress address)
     {
-        var plain = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        var plain = Plain(address);
         return networks.Any(network => network.Contains(plain));
     }
+
+    /// <summary>The address as its family writes it: an IPv4-mapped IPv6 one (a dual-stack socket's) as that IPv4.</summary>
+    public static IPAddress Plain(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 
     /// <summary>An address written out: IPAddress also takes shorthands ("10" is 0.0.0.10) and scoped IPv6 ("fe80::1%eth0").</summary>
     private static bool IsPlainAddress(string entry) =>
