@@ -26,7 +26,7 @@ public static class ObservabilitySetup
             // Per route template and status: request counts, in-flight gauge and latency histograms. prometheus-net
             // labels them with the method as sent, so a made-up method ("M1", "M2", ...) added series without end:
             // only the standard methods, written as standardised, are counted.
-            app.UseWhen(context => StandardMethods.Contains(context.Request.Method), metered => metered.UseHttpMetrics());
+            app.UseWhen(context => StandardMethods.Contains(context.Request.Method), metered => metered.UseHttpMetrics(HttpMetricsShape.Apply));
         }
         if (!options.RequestLogging && !options.MetricsEnabled)
         {

@@ -13,10 +13,10 @@ namespace ContentApi.IntegrationTests.Operations;
 /// </summary>
 public sealed class MetricsAccessTests
 {
-    private sealed class PeerFactory(string peer, params (string Key, string Value)[] settings) : ApiFactory
+    private sealed class PeerFactory(string peer, params (string Key, string? Value)[] settings) : ApiFactory
     {
         protected override IReadOnlyDictionary<string, string?> Settings =>
-            settings.ToDictionary(setting => setting.Key, setting => (string?)setting.Value);
+            settings.ToDictionary(setting => setting.Key, setting => setting.Value);
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -86,6 +86,20 @@ public sealed class MetricsAccessTests
 
         Assert.Equal(HttpStatusCode.OK, (await monitoring.Anonymous().GetAsync("/metrics")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await privateClient.Anonymous().GetAsync("/metrics")).StatusCode);
+    }
+
+    /// <summary>
+    /// An empty list (<c>"MetricsAllowedNetworks": []</c> in appsettings.json, which reaches the app as the key with no
+    /// value, or the variable set to nothing) answers nobody: it bound as no list at all, the private default.
+    /// </summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task An_empty_list_of_allowed_networks_answers_nobody(string? empty)
+    {
+        using var factory = new PeerFactory("10.1.2.3", ("Observability:MetricsAllowedNetworks", empty));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.Anonymous().GetAsync("/metrics")).StatusCode);
     }
 
     /// <summary>A problem's text without what differs between any two requests: the path asked for and the trace id.</summary>

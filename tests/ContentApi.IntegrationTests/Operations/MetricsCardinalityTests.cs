@@ -39,4 +39,25 @@ public sealed class MetricsCardinalityTests
             Assert.True(response.Headers.CacheControl?.NoStore, $"{method}: {response.Headers.CacheControl}");
         }
     }
+
+    /// <summary>
+    /// Each route's latency was 17 lines per status and method, each with a <c>controller</c> and an <c>action</c>
+    /// label that minimal APIs leave empty: 901 of a scrape's ~1,100 lines after 100 requests (157 KB).
+    /// </summary>
+    [Fact]
+    public async Task Latency_series_have_a_dozen_buckets_and_no_empty_labels()
+    {
+        using var factory = new ApiFactory();
+        var client = factory.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/tags")).StatusCode);
+
+        var lines = (await (await client.GetAsync("/metrics")).Content.ReadAsStringAsync()).Split('\n');
+        var tagBuckets = lines.Where(line => line.StartsWith("http_request_duration_seconds_bucket{", StringComparison.Ordinal)
+            && line.Contains("endpoint=\"/api/v1/tags\"", StringComparison.Ordinal) && line.Contains("code=\"200\"", StringComparison.Ordinal)
+            && line.Contains("method=\"GET\"", StringComparison.Ordinal)).ToList();
+        Assert.Equal(12, tagBuckets.Count);
+        Assert.Contains(tagBuckets, line => line.Contains("le=\"+Inf\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.StartsWith("http_request", StringComparison.Ordinal)
+            && (line.Contains("controller=", StringComparison.Ordinal) || line.Contains("action=", StringComparison.Ordinal)));
+    }
 }
