@@ -40,6 +40,7 @@ public static class MarkdownRenderer
     private static RenderedArticle RenderDocument(MarkdownDocument document, IReadOnlyDictionary<long, InlineImage> images, int maxHtmlCharacters)
     {
         var toc = AssignHeadingIds(document);
+        RightToLeftBlocks.Mark(document);
         // Markdig drops the notes nothing cites but keeps their group, which it writes as an empty list of notes.
         foreach (var emptyNotes in document.OfType<Markdig.Extensions.Footnotes.FootnoteGroup>().Where(group => group.Count == 0).ToList())
         {

@@ -1,0 +1,32 @@
+using ContentApi.Rendering;
+
+namespace ContentApi.UnitTests.Rendering;
+
+/// <summary>
+/// Review: an Arabic or Hebrew paragraph in a Chinese article rendered as a plain p, laid out left to right by the
+/// page's direction, so its sentence-final punctuation landed at the wrong end. GitHub writes dir="auto" on its blocks.
+/// </summary>
+public sealed class RightToLeftBlockTests
+{
+    private static string Html(string markdown) => MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage>()).Html;
+
+    [Theory]
+    [InlineData("台積電今天宣布擴產。\n\nقالت الشركة إنها ستبني مصنعًا جديدًا.", "<p>台積電今天宣布擴產。</p>\n<p dir=\"auto\">قالت الشركة إنها ستبني مصنعًا جديدًا.</p>")]
+    [InlineData("## כותרת בעברית", "<h2 id=\"כותרת-בעברית\" dir=\"auto\">כותרת בעברית</h2>")]
+    [InlineData("> שלום עולם.", "<blockquote>\n<p dir=\"auto\">שלום עולם.</p>\n</blockquote>")]
+    [InlineData("- 中文\n- עברית.", "<ul>\n<li>中文</li>\n<li dir=\"auto\">עברית.</li>\n</ul>")]
+    [InlineData("- 中文\n\n- עברית.", "<ul>\n<li><p>中文</p>\n</li>\n<li><p dir=\"auto\">עברית.</p>\n</li>\n</ul>")]
+    public void A_block_holding_right_to_left_letters_takes_its_direction_from_its_text(string markdown, string html) =>
+        Assert.Equal(html, Html(markdown));
+
+    [Fact]
+    public void A_table_cell_holding_right_to_left_letters_takes_its_direction_from_its_text() =>
+        Assert.Contains("<td dir=\"auto\">مرحبا.</td>", Html("| 語言 | 問候 |\n| --- | --- |\n| 阿拉伯語 | مرحبا. |"), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("台積電今天宣布擴產，TSMC 股價上漲。")]
+    [InlineData("## 第一章")]
+    [InlineData("- 中文\n- English")]
+    public void Left_to_right_blocks_are_left_as_they_were(string markdown) =>
+        Assert.DoesNotContain("dir=", Html(markdown), StringComparison.Ordinal);
+}
