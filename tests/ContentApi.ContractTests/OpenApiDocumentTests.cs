@@ -175,7 +175,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.All(shared.Where(m => m != "body"), member =>
             Assert.True(JsonNode.DeepEquals(article["properties"]![member], hit["properties"]![member]), $"{member} differs from the article's"));
         Assert.Equal(Required(article).Except(["body"]).Order(), Required(hit).Except(["highlights"]).Order());
-        Assert.Equal(article["additionalProperties"]!.GetValue<bool>(), hit["additionalProperties"]!.GetValue<bool>());
+        Assert.Equal(article["additionalProperties"]?.ToJsonString(), hit["additionalProperties"]?.ToJsonString());
 
         // Search answers with hits, and every operation answering with an article (lists too: they send the body) with the article.
         var responses = document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject())
@@ -233,6 +233,50 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     }
 
     /// <summary>Kiota's exceptions take their Message from the member marked so; without it, every one read "Exception of type 'ProblemDetails' was thrown."</summary>
+    /// <summary>
+    /// Integrator review: every response schema was closed (<c>additionalProperties: false</c>, from the unknown-member
+    /// rule of request bodies), so a member added in a later release would make strict response validators (ajv
+    /// middleware, Prism's proxy, zod's <c>.strict()</c> from openapi-zod-client) refuse every response: an additive change
+    /// would break them. Schemas a request body can reach stay closed, as the server refuses unknown members.
+    /// </summary>
+    [Fact]
+    public async Task Response_schemas_are_open_and_request_schemas_closed()
+    {
+        var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        var requests = new HashSet<string>();
+        var pending = new Stack<JsonNode>(document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject())
+            .Select(operation => operation.Value!["requestBody"]).OfType<JsonNode>());
+        while (pending.TryPop(out var node))
+        {
+            if (node is JsonObject obj && obj["$ref"]?.GetValue<string>() is { } reference && requests.Add(reference.Split('/')[^1]))
+            {
+                pending.Push(schemas[reference.Split('/')[^1]]!);
+            }
+            foreach (var child in node switch { JsonObject o => o.Select(m => m.Value), JsonArray a => a, _ => [] })
+            {
+                if (child is not null)
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+
+        Assert.Contains("ArticleRequest", requests);
+        Assert.Contains("FocalPointPatch", requests);
+        foreach (var (name, schema) in schemas.Where(s => s.Value!["properties"] is not null))
+        {
+            if (requests.Contains(name))
+            {
+                Assert.True(schema!["additionalProperties"]?.GetValue<bool>() == false, $"{name} (a request body's) admits unknown members");
+            }
+            else
+            {
+                Assert.True(schema!["additionalProperties"] is null, $"{name} (only in responses) states additionalProperties: {schema["additionalProperties"]?.ToJsonString()}");
+            }
+        }
+    }
+
     [Fact]
     public async Task Every_problem_schema_marks_detail_as_the_primary_error_message()
     {

@@ -6,7 +6,7 @@ namespace ContentApi.ContractTests;
 /// <summary>
 /// Checks a JSON value against a schema of the document as OpenAPI 3.0.3 reads it, as strict validators (ajv) do:
 /// <c>$ref</c>, <c>oneOf</c> (exactly one schema matches), <c>type</c>, <c>enum</c>, required properties, no others
-/// under <c>additionalProperties: false</c>, and array items, at any depth. Null passes a <c>type</c> only beside
+/// unless <c>additionalProperties</c> admits them (absent, it does not: stricter than OpenAPI), and array items, at any depth. Null passes a <c>type</c> only beside
 /// <c>nullable: true</c>, and an <c>enum</c> only if it lists null. Formats, lengths and patterns are the validators'
 /// side and are not checked here.
 /// </summary>
@@ -60,7 +60,9 @@ public static class SchemaConformance
                 {
                     violations.AddRange(Violations(document, propertySchema, member, $"{where}.{name}"));
                 }
-                else if (schema["additionalProperties"]?.GetValueKind() == JsonValueKind.False)
+                // Stricter than a validator reading the document, where response schemas are open for later members:
+                // whatever the server sends now must be documented.
+                else if (schema["additionalProperties"] is null || schema["additionalProperties"]!.GetValueKind() == JsonValueKind.False)
                 {
                     violations.Add($"{where}: property {name} is not in its schema");
                 }

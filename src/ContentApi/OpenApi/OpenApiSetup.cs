@@ -41,6 +41,7 @@ public static class OpenApiSetup
             options.OperationFilter<MergePatchOperationFilter>();
             options.OperationFilter<HttpHeadersOperationFilter>();
             options.OperationFilter<ResponseOrderOperationFilter>();
+            options.DocumentFilter<OpenResponseSchemasDocumentFilter>();
         });
         return services;
     }
