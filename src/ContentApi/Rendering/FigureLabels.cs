@@ -71,13 +71,13 @@ internal static partial class FigureLabels
     /// A label that can only be a credit: a word for a picture's source and a separator ("圖源:ifanr", "圖／中央社",
     /// "사진=연합뉴스", "사진 제공=삼성전자", "자료사진=연합뉴스", "写真＝ロイター", "撮影・山田太郎", "Photo: Reuters", "Photo by Jane Doe"), a Japanese
     /// chart's bracketed "（出所）総務省", "示意圖／取自pixabay", "图片来源于网络", "©" (or a C in brackets before a year or an agency, "（Ｃ）共同通信"), or "Courtesy of", a Korean agency's file photo ("연합뉴스 자료사진") or a stock photo
-    /// agency alone ("게티이미지뱅크"). A caption may have a colon after
+    /// agency alone ("게티이미지뱅크"), or a wire service's credit (<see cref="WireServiceCredit"/>: "REUTERS/Ann Wang"). A caption may have a colon after
     /// its first words ("左起：吳泳銘、蔡崇信"); when such a line names its source, the line before it is the caption.
     /// </summary>
     public static bool NamesSource(string label) =>
         SourceWords().IsMatch(label) || PhotographerLine().IsMatch(label) || IsBracketedCredit(label.Trim()) || CreditAfterEquals().IsMatch(label)
         || CreditAfterSlash().IsMatch(label) || KoreanAgencyFilePhoto().IsMatch(label) || KoreanStockPhotoAgency().IsMatch(label)
-        || EnglishAgencyCredit().IsMatch(label) || IsNoteWithoutSource(label) || CreditWithoutSeparator().IsMatch(label) || EnglishViaCredit().IsMatch(label);
+        || EnglishAgencyCredit().IsMatch(label) || WireServiceCredit.Is(label) || IsNoteWithoutSource(label) || CreditWithoutSeparator().IsMatch(label) || EnglishViaCredit().IsMatch(label);
 
     /// <summary>
     /// A note on where a picture comes from that newsrooms write without a separator, all the label says, besides a file
@@ -188,13 +188,27 @@ internal static partial class FigureLabels
     public static int SourceWordLength(string text) => SourceWords().Match(text) is { Success: true } word ? word.Length : 0;
 
     /// <summary>
-    /// A Chinese photographer's credit without brackets, as Xinhua and Chinese papers write it under the caption or at its
-    /// end: "新华社记者 张三 摄", "记者王小明攝", "张三 李四 摄", "新华社发（张三 摄）", "新华社发 张三 摄" (not "遊客在步道上拍攝").
+    /// A reporter's photo credit as Taiwanese papers write it, with 攝 or 攝影 right after the name or after a slash
+    /// ("記者王小明攝影", "記者王小明／攝", "中央社記者王小明攝"; not "記者會現場／攝影").
     /// </summary>
-    [GeneratedRegex("""
+    private const string ReporterTookIt = """
+        (?:新華社|新华社|中新社|中央社)?(?:記者|记者|特約記者|特约记者|攝影記者|摄影记者)\s*(?!會|会)
+        [\p{L}·・]{2,8}?(?:\s+[\p{L}·・]{2,8}?){0,3}\s*[/／]?\s*(?:攝影|摄影|攝|摄)
+        """;
+
+    /// <summary>The day a photo was taken, as CNA dates it inside the brackets of its credit ("114年12月5日", by the ROC calendar).</summary>
+    private const string DayTaken = """(?:\d{2,4}年\d{1,2}月\d{1,2}日|\d{4}[./-]\d{1,2}[./-]\d{1,2})""";
+
+    /// <summary>
+    /// A Chinese photographer's credit without brackets, as Xinhua and Chinese papers write it under the caption or at its
+    /// end: "新华社记者 张三 摄", "记者王小明攝", "张三 李四 摄", "新华社发（张三 摄）", "新华社发 张三 摄", and a reporter's with 攝影 or a
+    /// slash, "記者王小明攝影", "記者王小明／攝" (not "遊客在步道上拍攝").
+    /// </summary>
+    [GeneratedRegex($$"""
         ^\s*(?:
           (?:(?:新華社|新华社|中新社|中新網|中新网|人民网|人民網|中央社)?(?:記者|记者|特約記者|特约记者|通訊員|通讯员|攝影記者|摄影记者)\s*)?
             [\p{L}·・]{2,8}(?:\s+[\p{L}·・]{2,8}){0,3}\s*(?<!拍|拍\s|縮時|缩时|空拍|延時|延时)(?:攝|摄)
+        | {{ReporterTookIt}}
         | (?:新華社|新华社|中新社)(?:發|发)\s*(?:[（(]\s*[\p{L}·・]{2,8}(?:\s+[\p{L}·・]{2,8}){0,3}\s*(?:攝|摄)\s*[)）]|[\p{L}·・]{2,8}(?:\s+[\p{L}·・]{2,8}){0,3}\s*(?:攝|摄))?
         )\s*$
         """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
@@ -202,18 +216,27 @@ internal static partial class FigureLabels
 
     /// <summary>
     /// A bracketed part that can only be a credit, without a word for a source: a photographer's name with 攝 or 撮影
-    /// ("（記者王小明攝）", not "（2019年拍攝）" or "（縮時攝影）"), a file photo ("（中央社檔案照片）", "（資料照，中央社）"), or a news agency alone
+    /// ("（記者王小明攝）", a reporter's with a slash, "（記者王小明／攝影）", or with the day as CNA dates it, "（中央社記者王小明攝　114年12月5日）";
+    /// not "（2019年拍攝）" or "（縮時攝影）"), a file photo ("（中央社檔案照片）", "（資料照，中央社）"), or a news agency alone
     /// or with its photographer ("（路透社）", "（共同）", "（AFP時事）", and Japanese papers' "（ロイター）", "（ＡＰ）", "（ロイター＝共同）", "(AP Photo/Tatan Syuflana)", "(Jane Doe/AP)", and the photo agencies Chinese
     /// papers credit, "（视觉中国）", and the stock agencies Japanese papers credit, "（ＰＩＸＴＡ）", "（アフロ）"; not EPA alone,
     /// also an American agency's name), or who provided it ("（台積電提供）",
     /// "[삼성전자 제공]"), as news captions end.
     /// </summary>
     public static bool IsBracketedCredit(string text) =>
-        BracketedCredit().IsMatch(text) || text is ['(' or '（', .., ')' or '）'] && text.Contains('/', StringComparison.Ordinal) && EnglishAgencyCredit().IsMatch(text[1..^1]);
+        BracketedCredit().IsMatch(text) || text is ['(' or '（', .., ')' or '）'] && text.Contains('/', StringComparison.Ordinal)
+            && (EnglishAgencyCredit().IsMatch(text[1..^1]) || WireServiceCredit.Is(text[1..^1]));
 
-    [GeneratedRegex("""
+    /// <summary>
+    /// A credit line that is one credit whole, which no caption precedes, though a word in it may start one
+    /// ("AFP PHOTO / SAM YEH" is no caption "AFP" and a credit "PHOTO / SAM YEH", nor "(AP Photo/Tatan Syuflana)" one "(AP").
+    /// </summary>
+    public static bool IsOneCredit(string label) => IsBracketedCredit(label.Trim()) || WireServiceCredit.Is(label) || PhotographerLine().IsMatch(label);
+
+    [GeneratedRegex($$"""
         ^[(（\[［]\s*(?:
           (?:(?:新華社|新华社|中新社|中央社)?(?:記者|记者|特派員|特派员|攝影記者|摄影记者|カメラマン)\s*)?[\p{L}·・]{2,12}?(?:\s+[\p{L}·・]{1,12}?){0,3}?\s*(?<!拍|縮時|缩时|空拍|延時|延时)(?:攝影|摄影|攝|摄|撮影)
+        | {{ReporterTookIt}}(?:\s*{{DayTaken}})?
         | [^()（）\[\]［］]{1,30}?\s*(?:제공|자료사진|提供|供圖|供图)(?:\s*[.,]\s*재판매\s*및\s*DB\s*금지)?
         | [^()（）\[\]［］]{1,24}?(?:檔案照片?|档案照片?|資料照片?|资料照片?|資料写真|資料寫真|file\s+(?:photo|picture|image))
         | (?:檔案照片?|档案照片?|資料照片?|资料照片?|file\s+(?:photo|picture|image))\s*[，,、／/]\s*[^()（）\[\]［］\s][^()（）\[\]［］]{0,23}

@@ -20,12 +20,13 @@ internal static class TrailingCredit
     /// The label with a caption line's trailing credit as its credit. A label with a caption and a credit line keeps them
     /// as typed; a credit line keeps its brackets unless what precedes them names no source (a colon inside the brackets
     /// made "阿里雲發布會現場（圖源：ifanr）" a credit), and one that starts with a word for a source is all credit
-    /// ("写真＝ロイター", "사진 제공=삼성전자": not the caption "사진" and a credit after it).
+    /// ("写真＝ロイター", "사진 제공=삼성전자": not the caption "사진" and a credit after it), as is one credit whole
+    /// (<see cref="FigureLabels.IsOneCredit"/>: "AFP PHOTO / SAM YEH", not the caption "AFP").
     /// </summary>
     public static FigureLabel SetApart(FigureLabel label) => label switch
     {
         { Caption: { } line, Credit: null } when Split(line) is var (caption, credit) => label with { Caption = caption, Credit = credit },
-        { Caption: null, Credit: { } line } when FigureLabels.SourceWordLength(line.Text) == 0 && Split(line) is var (caption, credit)
+        { Caption: null, Credit: { } line } when FigureLabels.SourceWordLength(line.Text) == 0 && !FigureLabels.IsOneCredit(line.Text) && Split(line) is var (caption, credit)
             && !FigureLabels.NamesSource(caption.Text) =>
             label with { Caption = caption, Credit = credit },
         _ => label,
