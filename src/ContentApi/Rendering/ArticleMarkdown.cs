@@ -34,7 +34,10 @@ internal static class ArticleMarkdown
     /// </summary>
     public const int MaxDepth = 100;
 
-    /// <summary>The body as readers get it: without its HTML comments (<see cref="HtmlComments"/>).</summary>
+    /// <summary>
+    /// The body as readers get it: without its HTML comments (<see cref="HtmlComments"/>), and with a paragraph ending
+    /// before an image alone on its line under its text (<see cref="FigureLinesAfterText"/>).
+    /// </summary>
     /// <exception cref="MarkdownTooComplexException">
     /// Markdig refused the nesting, or parsing would take too long (<see cref="MarkdownScanCost"/>).
     /// </exception>
@@ -48,7 +51,9 @@ internal static class ArticleMarkdown
         {
             throw new MarkdownTooComplexException();
         }
-        return ParseWithinDepth(HtmlComments.Without(markdown), Pipeline);
+        var document = ParseWithinDepth(HtmlComments.Without(markdown), Pipeline);
+        FigureLinesAfterText.SplitParagraphs(document);
+        return document;
     }
 
     /// <summary>

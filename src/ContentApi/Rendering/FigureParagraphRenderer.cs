@@ -6,8 +6,9 @@ using Markdig.Syntax.Inlines;
 namespace ContentApi.Rendering;
 
 /// <summary>
-/// <c>![alt](image:ID)</c> references and images by URL on lines of their own at the start of a paragraph, bare or as all a
-/// link holds (<see cref="FigureImage"/>), become one figure per image, with no enclosing p (a figure inside a p is invalid HTML).
+/// <c>![alt](image:ID)</c> references and images by URL on lines of their own at the start of a paragraph (also one that
+/// a line of text ended: <see cref="FigureLinesAfterText"/>), bare or as all a link holds (<see cref="FigureImage"/>),
+/// become one figure per image, with no enclosing p (a figure inside a p is invalid HTML).
 /// The label written under them (<see cref="FigureLabels"/>:
 /// a credit line such as "圖源:ifanr", a caption, or both, on the next lines or as the next one-line paragraphs) goes into the
 /// last figure's caption, in place of the image's own credit or caption of the same kind, so a credit shows once and

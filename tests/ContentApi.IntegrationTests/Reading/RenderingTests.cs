@@ -212,6 +212,28 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.DoesNotContain(id, (await client.GetJsonAsync($"/api/v1/search?q={Uri.EscapeDataString("現場圖源")}"))["items"]!.AsArray().Select(item => item!.Id()));
     }
 
+    /// <summary>
+    /// Pasted text with no blank line before its image, and a wire service's credit typed under a photo: the image was an
+    /// img inside the paragraph with "圖／中央社" running on as text, into the excerpt too, and "REUTERS/Ann Wang" was the
+    /// photo's caption, so the image's own credit, 中央社, stayed beside it: the photo credited to the wrong source.
+    /// </summary>
+    [Fact]
+    public async Task An_image_alone_on_its_line_after_text_is_a_figure_and_a_wire_credit_under_it_is_its_credit()
+    {
+        var image = await _content.ImageAsync("中央社", "原始圖說蘋果派");
+        var id = await ArticleAsync(
+            $"行政院今天宣布新的補助方案，將於明年上路。\n![](image:{image})\n圖／中央社\n\n第二段。\n\n![](image:{image})\nREUTERS/Ann Wang\n\n第三段。", [image]);
+        var article = await factory.Anonymous().GetJsonAsync($"/api/v1/articles/{id}?format=html");
+
+        var body = Parse(article.Text("bodyHtml"));
+        Assert.Equal(["P", "FIGURE", "P", "FIGURE", "P"], body.Children.Select(child => child.TagName));
+        Assert.Equal("行政院今天宣布新的補助方案，將於明年上路。", body.Children[0].InnerHtml);
+        Assert.Equal(
+            ["原始圖說蘋果派 <small class=\"credit\">圖／中央社</small>", "原始圖說蘋果派 <small class=\"credit\">REUTERS/Ann Wang</small>"],
+            body.QuerySelectorAll("figcaption").Select(caption => caption.InnerHtml));
+        Assert.Equal("行政院今天宣布新的補助方案，將於明年上路。第二段。第三段。", article.Text("excerpt"));
+    }
+
     [Fact]
     public async Task Image_reference_to_an_image_only_used_as_cover_still_renders()
     {

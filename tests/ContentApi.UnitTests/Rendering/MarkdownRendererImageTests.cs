@@ -292,9 +292,10 @@ public sealed class MarkdownRendererImageTests
         Assert.Equal(Render(text, LaunchEvent), body.Children[2].OuterHtml);
     }
 
+    /// <summary>An image alone on its line ends the paragraph of the text above it, as a blank line would (FigureInsideParagraphTests).</summary>
     [Fact]
-    public void Render_text_line_before_an_image_line_keeps_the_paragraph_whole() =>
-        Assert.Equal(["P"], SafeHtml.Parse(Render("圖源:ifanr\n![](image:12)", LaunchEvent)).Children.Select(child => child.TagName));
+    public void Render_text_line_before_an_image_line_ends_its_paragraph() =>
+        Assert.Equal(["P", "FIGURE"], SafeHtml.Parse(Render("圖源:ifanr\n![](image:12)", LaunchEvent)).Children.Select(child => child.TagName));
 
     [Fact]
     public void Render_reference_inside_running_text_is_a_plain_img_in_the_paragraph() =>

@@ -69,9 +69,15 @@ public sealed class UrlImageFigureTests
     // Inside running text, or with text on its line, an image by URL stays an inline img, as before.
     [InlineData("見 ![圖](https://cdn.example.com/a.jpg) 所示", "<p>見 <img src=\"https://cdn.example.com/a.jpg\" alt=\"圖\" loading=\"lazy\"> 所示</p>")]
     [InlineData("![圖](https://cdn.example.com/a.jpg) 所示\n圖源:ifanr", "<p><img src=\"https://cdn.example.com/a.jpg\" alt=\"圖\" loading=\"lazy\"> 所示圖源:ifanr</p>")]
-    [InlineData("圖源:ifanr\n![圖](https://cdn.example.com/a.jpg)", "<p>圖源:ifanr\n<img src=\"https://cdn.example.com/a.jpg\" alt=\"圖\" loading=\"lazy\"></p>")]
-    public void An_image_by_url_with_text_on_its_line_or_above_it_stays_in_its_paragraph(string markdown, string expected) =>
+    public void An_image_by_url_with_text_on_its_line_stays_in_its_paragraph(string markdown, string expected) =>
         Assert.Equal(expected, Render(markdown));
+
+    /// <summary>Alone on its line under text, it ends that text's paragraph and is a figure (FigureInsideParagraphTests).</summary>
+    [Fact]
+    public void An_image_by_url_alone_on_its_line_under_text_ends_the_paragraph() =>
+        Assert.Equal(
+            "<p>圖源:ifanr</p>\n<figure><img src=\"https://cdn.example.com/a.jpg\" alt=\"圖\" loading=\"lazy\"></figure>",
+            Render("圖源:ifanr\n![圖](https://cdn.example.com/a.jpg)"));
 
     [Theory]
     // A refused URL leaves nothing, as before: no figure, and the line under it stays text.
