@@ -37,6 +37,8 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
 
     private const string ImageExistsSql = "SELECT EXISTS (SELECT 1 FROM images WHERE id = @Id)";
 
+    private const string UsedByCountSql = "SELECT COUNT(*) FROM article_authors WHERE author_id = @Id";
+
     private const string UsedBySql = """
         SELECT a.id AS Id, a.slug AS Slug FROM article_authors x JOIN articles a ON a.id = x.article_id
         WHERE x.author_id = @Id ORDER BY a.id LIMIT 20
@@ -134,7 +136,8 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
             var usedBy = (await connection.QueryAsync<ArticleReference>(new CommandDefinition(UsedBySql, new { Id = id }, transaction, cancellationToken: cancellationToken))).AsList();
             if (usedBy.Count > 0)
             {
-                return InUse.Conflict<AuthorRow>("author", usedBy);
+                var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(UsedByCountSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
+                return InUse.Conflict<AuthorRow>("author", usedBy, total);
             }
             await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
             return new WriteOutcome<AuthorRow>.Deleted();

@@ -12,27 +12,34 @@ public static class InUse
 {
     private const int Shown = 20;
 
-    /// <summary>Deleting something articles still use is refused, naming them; there is no silent cascade.</summary>
-    public static WriteOutcome<TRow>.Conflict Conflict<TRow>(string what, IReadOnlyList<ArticleReference> articles) =>
-        new($"The {what} is still used by {Describe(articles.Count, "article(s)", articles.Select(a => (a.Id, a.Slug)))}. Remove it from them first.",
-            new Dictionary<string, object?> { ["articles"] = articles });
+    /// <summary>
+    /// Deleting something articles still use is refused, naming the first of them and saying how many there are in all
+    /// (<paramref name="total"/>: every article, drafts and scheduled ones included, as the writer who may delete sees
+    /// them); there is no silent cascade.
+    /// </summary>
+    public static WriteOutcome<TRow>.Conflict Conflict<TRow>(string what, IReadOnlyList<ArticleReference> articles, int total) =>
+        new($"The {what} is still used by {Describe(total, "article(s)", articles.Select(a => (a.Id, a.Slug)))}. Remove it from them first.",
+            new Dictionary<string, object?> { ["articles"] = articles, ["total"] = total });
 
     /// <summary>As above, for things that authors use too; the problem names both, under "articles" and "authors".</summary>
-    public static WriteOutcome<TRow>.Conflict Conflict<TRow>(string what, IReadOnlyList<ArticleReference> articles, IReadOnlyList<AuthorReference> authors)
+    public static WriteOutcome<TRow>.Conflict Conflict<TRow>(string what, IReadOnlyList<ArticleReference> articles, int total, IReadOnlyList<AuthorReference> authors)
     {
         var users = new List<string>();
-        if (articles.Count > 0)
+        if (total > 0)
         {
-            users.Add(Describe(articles.Count, "article(s)", articles.Select(a => (a.Id, a.Slug))));
+            users.Add(Describe(total, "article(s)", articles.Select(a => (a.Id, a.Slug))));
         }
         if (authors.Count > 0)
         {
-            users.Add(Describe(authors.Count, "author(s)", authors.Select(a => (a.Id, a.Slug))));
+            users.Add(DescribeAuthors(authors));
         }
         return new($"The {what} is still used by {string.Join(" and by ", users)}. Remove it from them first.",
-            new Dictionary<string, object?> { ["articles"] = articles, ["authors"] = authors });
+            new Dictionary<string, object?> { ["articles"] = articles, ["total"] = total, ["authors"] = authors });
     }
 
-    private static string Describe(int count, string noun, IEnumerable<(long Id, string Slug)> users) =>
-        $"{count}{(count >= Shown ? " or more" : "")} {noun}: " + string.Join(", ", users.Select(u => $"{u.Id} ({u.Slug})"));
+    private static string Describe(int total, string noun, IEnumerable<(long Id, string Slug)> users) =>
+        $"{total} {noun}" + (total > Shown ? $", the first {Shown} by id: " : ": ") + string.Join(", ", users.Select(u => $"{u.Id} ({u.Slug})"));
+
+    private static string DescribeAuthors(IReadOnlyList<AuthorReference> authors) =>
+        $"{authors.Count}{(authors.Count >= Shown ? " or more" : "")} author(s): " + string.Join(", ", authors.Select(a => $"{a.Id} ({a.Slug})"));
 }

@@ -33,6 +33,8 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
 
     private const string StoredSlugsSql = "SELECT slug FROM tags WHERE slug IN @Slugs";
 
+    private const string UsedByCountSql = "SELECT COUNT(*) FROM article_tags WHERE tag_id = @Id";
+
     private const string UsedBySql = """
         SELECT a.id AS Id, a.slug AS Slug FROM article_tags x JOIN articles a ON a.id = x.article_id
         WHERE x.tag_id = @Id ORDER BY a.id LIMIT 20
@@ -138,7 +140,8 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
             var usedBy = (await connection.QueryAsync<ArticleReference>(new CommandDefinition(UsedBySql, new { Id = id }, transaction, cancellationToken: cancellationToken))).AsList();
             if (usedBy.Count > 0)
             {
-                return InUse.Conflict<TagRow>("tag", usedBy);
+                var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(UsedByCountSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
+                return InUse.Conflict<TagRow>("tag", usedBy, total);
             }
             await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
             return new WriteOutcome<TagRow>.Deleted();
