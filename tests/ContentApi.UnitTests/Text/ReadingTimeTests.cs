@@ -23,6 +23,21 @@ public sealed class ReadingTimeTests
         Assert.Equal(5, ReadingTime.Minutes(article));
     }
 
+    /// <summary>A body of 250 emoji read in 0 minutes, while "內文。" read in 1: emoji and other symbols were counted as nothing.</summary>
+    [Theory]
+    [InlineData("😀", 1)]
+    [InlineData("👨‍👩‍👧‍👦 ✔ → €", 1)]
+    public void Minutes_counts_emoji_and_symbols(string text, int expected) =>
+        Assert.Equal(expected, ReadingTime.Minutes(text));
+
+    [Fact]
+    public void Minutes_for_250_emoji_is_not_0()
+    {
+        var emoji = string.Concat(Enumerable.Repeat("😀", 250));
+        Assert.Equal((0, 250), ReadingTime.Count(emoji));
+        Assert.Equal(2, ReadingTime.Minutes(emoji));
+    }
+
     [Theory]
     [InlineData(0, 0, 0)]
     [InlineData(1, 0, 1)]
@@ -46,7 +61,8 @@ public sealed class ReadingTimeTests
     [InlineData("삼성전자가 AI 반도체를 공개했다", 0, 4)]
     [InlineData("don't stop-believing, ok?", 0, 3)]
     [InlineData("Apple，Google。Meta", 0, 3)]
-    [InlineData("— … !!! 🎉", 0, 0)]
+    [InlineData("— … !!!", 0, 0)]
+    [InlineData("— … !!! 🎉", 0, 1)]
     [InlineData("𠀀𠀁 Ünïcödé", 2, 1)]
     public void Count_splits_cjk_characters_from_words(string text, int cjkCharacters, int words) =>
         Assert.Equal((cjkCharacters, words), ReadingTime.Count(text));
