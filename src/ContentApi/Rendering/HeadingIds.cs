@@ -11,7 +11,7 @@ namespace ContentApi.Rendering;
 /// position) when the text has no letters or digits. As in a derived slug, a word is kept whole around an apostrophe
 /// and a Hebrew gershayim or geresh (or the " and ' typed for them: <see cref="HebrewWordMarks"/>), and the points of
 /// Hebrew and Arabic and the tatweel are left out (<see cref="AbjadPoints"/>): "צה״ל" and "צה"ל" are "צהל", "שָׁלוֹם" is
-/// "שלום"; unlike a slug, an id keeps other accents ("café").
+/// "שלום"; a format character is left out as if absent (<see cref="Slugs.IsLeftOutOfWords"/>: "台北\u200B市" is "台北市"); unlike a slug, an id keeps other accents ("café").
 /// </summary>
 internal sealed class HeadingIds
 {
@@ -56,7 +56,7 @@ internal sealed class HeadingIds
         {
             var index = next;
             next += rune.Utf16SequenceLength;
-            if (rune.Value is '\'' or '’' || Slugs.IsInvisibleInWord(rune) || AbjadPoints.IsLeftOutOfNames(rune.Value) || HebrewWordMarks.At(text, index))
+            if (rune.Value is '\'' or '’' || Slugs.IsLeftOutOfWords(text, index, rune) || AbjadPoints.IsLeftOutOfNames(rune.Value) || HebrewWordMarks.At(text, index))
             {
                 continue;
             }

@@ -72,17 +72,4 @@ internal static partial class TextUnits
         var before = index - digits - 1;
         return digits is >= 1 and <= 3 && (before < 0 || text[before] != ',' && !char.IsAsciiLetter(text[before]) || digits == 3 && IsDigitGroupComma(text, before));
     }
-
-    /// <summary>
-    /// Thai, Lao, Khmer and Myanmar, written without spaces: a zero-width space there marks where a word ends. Elsewhere
-    /// it only says where a line may break (a long word, a URL, Chinese text from a web editor), and the reader sees one word.
-    /// </summary>
-    private static bool IsSpacelessScript(char c) => c is (>= '\u0E00' and <= '\u0EFF') // Thai, Lao
-        or (>= '\u1000' and <= '\u109F') or (>= '\uA9E0' and <= '\uA9FF') or (>= '\uAA60' and <= '\uAA7F') // Myanmar and its extensions
-        or (>= '\u1780' and <= '\u17FF') or (>= '\u19E0' and <= '\u19FF') // Khmer and its symbols
-        or (>= '\u1980' and <= '\u19DF') or (>= '\u1A20' and <= '\u1AAF') or (>= '\uAA80' and <= '\uAADF'); // New Tai Lue, Tai Tham, Tai Viet
-
-    /// <summary>A zero-width space between two characters of which one is of a script written without spaces: a word break there.</summary>
-    private static bool BreaksWordAt(string text, int index) =>
-        index > 0 && IsSpacelessScript(text[index - 1]) || index + 1 < text.Length && IsSpacelessScript(text[index + 1]);
 }

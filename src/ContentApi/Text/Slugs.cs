@@ -158,15 +158,25 @@ public static class Slugs
         or (>= 0x180B and <= 0x180F) or (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF);
 
     /// <summary>
-    /// Format characters that show nothing inside a word: a soft hyphen ("Bundes&#173;tag"), the zero-width joiner (in
-    /// Sinhala "ශ්‍රී"), the word joiner, a byte order mark, direction marks, embeddings and isolates. A slug or an id leaves
-    /// them out rather than putting a hyphen there. Not the zero-width space, which separates Thai or Khmer words, nor
-    /// the zero-width non-joiner, which Persian writes between the parts of most compound words (a slug derived before
-    /// keeps its hyphen there, so re-importing such titles finds the same articles).
+    /// Format characters that show nothing inside a word, as builds before 2026-12-06 left them out: a soft hyphen
+    /// ("Bundes&#173;tag"), the zero-width joiner (in Sinhala "ශ්‍රී"), the word joiner, a byte order mark, direction marks,
+    /// embeddings and isolates; any other, such as a zero-width space, was a break between words.
     /// </summary>
-    internal static bool IsInvisibleInWord(Rune rune) =>
+    private static bool IsInvisibleInWordAsEarlierBuilds(Rune rune) =>
         rune.Value is 0x00AD or 0x061C or 0x200D or 0x200E or 0x200F or 0x2060 or 0xFEFF
             or (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069);
+
+    /// <summary>
+    /// Format characters (Unicode category Cf), which show nothing: a slug or an id leaves them out as if absent, as
+    /// search reads them ("台北\u200B市" is "台北市", "Bundes&#173;tag" "bundestag"), rather than putting a hyphen there.
+    /// Not a zero-width space beside Thai, Lao, Khmer or Myanmar, where it separates words
+    /// (<see cref="UnspacedScripts.ZeroWidthSpaceBreaksWordAt"/>), nor the zero-width non-joiner, which Persian writes
+    /// between the parts of most compound words (a slug derived before keeps its hyphen there, so re-importing such
+    /// titles finds the same articles).
+    /// </summary>
+    internal static bool IsLeftOutOfWords(string text, int index, Rune rune) =>
+        Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format && rune.Value != 0x200C
+            && !(rune.Value == 0x200B && UnspacedScripts.ZeroWidthSpaceBreaksWordAt(text, index));
 
     /// <summary>Derives a readable slug from a title or name; never empty (falls back to <paramref name="fallback"/>).</summary>
     /// <param name="asEarlierBuilds">
@@ -174,7 +184,8 @@ public static class Slugs
     /// <see cref="SymbolNamedTerms"/>), צה״ל as "צה-ל", Straße as "straße", don't as "don-t", Сергей as "сергеи", and the
     /// points of Hebrew and Arabic and the tatweel kept (שָׁלוֹם as "שָׁלוֹם", not "שלום": <see cref="AbjadPoints"/>),
     /// and, as builds before 2026-12-05 derived it, 〇 as a break between words (二〇二五年 as "二-二五年"), and a
-    /// title with no space in reach of the limit cut wherever the limit fell ("…後でマイクロソフトコー").
+    /// title with no space in reach of the limit cut wherever the limit fell ("…後でマイクロソフトコー"), and, as builds
+    /// before 2026-12-06 derived it, a format character such as a zero-width space as a break ("台北\u200B市" as "台北-市").
     /// </param>
     public static string FromText(string text, string fallback, bool asEarlierBuilds = false)
     {
@@ -192,7 +203,7 @@ public static class Slugs
         {
             var index = next;
             next += rune.Utf16SequenceLength;
-            if (IsInvisible(rune) || IsInvisibleInWord(rune) || !asEarlierBuilds && (HebrewWordMarks.At(decomposed, index)
+            if (IsInvisible(rune) || (asEarlierBuilds ? IsInvisibleInWordAsEarlierBuilds(rune) : IsLeftOutOfWords(decomposed, index, rune)) || !asEarlierBuilds && (HebrewWordMarks.At(decomposed, index)
                 || IsApostropheInWord(decomposed, index) || AbjadPoints.IsLeftOutOfNames(rune.Value)))
             {
                 // A variation selector picks a glyph (渡邉󠄐), a gershayim marks an acronym (צה״ל), a point a vowel (שָׁלוֹם),

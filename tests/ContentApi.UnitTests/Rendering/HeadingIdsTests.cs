@@ -20,6 +20,15 @@ public sealed class HeadingIdsTests
     public void FromText_keeps_letters_and_digits_of_any_script(string text, string expected) =>
         Assert.Equal(expected, HeadingIds.FromText(text));
 
+    /// <summary>A zero-width space inside a Chinese word made "台北\u200B市" the id "台北-市", where search reads it as nothing.</summary>
+    [Theory]
+    [InlineData("台北\u200B市", "台北市")]
+    [InlineData("Zero\u200Bwidth", "zerowidth")]
+    [InlineData("a\u2061b", "ab")]
+    [InlineData("ภาษา\u200Bไทย", "ภาษา-ไทย")]
+    public void FromText_reads_format_characters_as_absent(string text, string expected) =>
+        Assert.Equal(expected, HeadingIds.FromText(text));
+
     /// <summary>
     /// Numbers written with 〇, Roman numerals or circled digits are part of a heading's words, as in a slug (dc4ff55) and
     /// in GitHub's ids: "二〇二五年" was "二-二五年", and "第Ⅰ章"/"第Ⅱ章" were "第-章" and "第-章-2" (CJK review).

@@ -194,6 +194,27 @@ public sealed class SlugsTests
     public void FromText_drops_format_characters_inside_words(string text, string expected) =>
         Assert.Equal(expected, Slugs.FromText(text, "fallback"));
 
+    /// <summary>
+    /// A zero-width space or another format character inside a Chinese or Latin word was a break between words
+    /// ("台北\u200B市" was "台北-市") where search reads it as nothing: it is left out, but between the words of Thai,
+    /// Lao, Khmer or Myanmar, which it separates, and the Persian zero-width non-joiner keeps its hyphen.
+    /// </summary>
+    [Theory]
+    [InlineData("台北\u200B市", "台北市")]
+    [InlineData("Zero\u200Bwidth", "zerowidth")]
+    [InlineData("東京\u2060タワー", "東京タワー")]
+    [InlineData("a\u2061b", "ab")]
+    [InlineData("\uFEFF台北\u200C", "台北")]
+    [InlineData("ภาษา\u200Bไทย", "ภาษา-ไทย")]
+    [InlineData("ភាសា\u200Bខ្មែរ", "ភាសា-ខ្មែរ")]
+    [InlineData("می\u200Cخواهم", "می-خواهم")]
+    public void FromText_reads_format_characters_as_absent(string text, string expected) =>
+        Assert.Equal(expected, Slugs.FromText(text, "fallback"));
+
+    [Fact]
+    public void FromText_as_earlier_builds_still_breaks_at_a_zero_width_space() =>
+        Assert.Equal("台北-市", Slugs.FromText("台北\u200B市", "fallback", asEarlierBuilds: true));
+
     [Theory]
     [InlineData("!!!")]
     [InlineData("")]
