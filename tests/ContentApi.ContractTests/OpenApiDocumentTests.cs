@@ -414,7 +414,10 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         });
         Assert.Equal(1, schemas["AuthorRequest"]!["properties"]!["avatarImageId"]!["minimum"]!.GetValue<int>());
         Assert.DoesNotMatch(article["title"]!["pattern"]!.GetValue<string>(), "  \t ");
-        Assert.Matches(article["title"]!["pattern"]!.GetValue<string>(), " 標題 ");
+        Assert.Matches(article["title"]!["pattern"]!.GetValue<string>(), "標題 二");
+        // One line, with no white space at either end: the server refuses the rest.
+        Assert.All(new[] { " 標題 ", "標題\u3000", "標\n題", "標\t題", "標\u2028題", "標\uFEFF題" }, text =>
+            Assert.DoesNotMatch(article["title"]!["pattern"]!.GetValue<string>(), text));
     }
 
     /// <summary>

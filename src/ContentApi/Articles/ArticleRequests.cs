@@ -23,7 +23,7 @@ public enum ArticleStatus
 }
 
 /// <summary>The body of POST (create) and PUT (replace) for an article; PATCH merges into this shape.</summary>
-/// <param name="Title" example="阿里雲發布通義千問 Qwen3-Max，SWE-Bench Verified 得分 69.6">Headline. Must show something: not only white space, zero-width or other invisible characters, or accents alone.</param>
+/// <param name="Title" example="阿里雲發布通義千問 Qwen3-Max，SWE-Bench Verified 得分 69.6">Headline, on one line: no line breaks or tabs, no white space at either end, no byte order mark. Must show something: not only white space, zero-width or other invisible characters, or accents alone.</param>
 /// <param name="Body" example="## 發布會現場&#10;&#10;阿里雲今天發布通義千問 Qwen3-Max。&#10;&#10;![發布會](image:12)&#10;圖源:ifanr">Markdown source, stored exactly as sent. Inline images are written `![alt](image:ID)`, for images in `imageIds` or the `coverImageId` (any other is a 400). Raw HTML is shown as text but for a few bare inline tags: `&lt;sub&gt;`, `&lt;sup&gt;`, `&lt;ruby&gt;` with `&lt;rt&gt;` and `&lt;rp&gt;`, `&lt;kbd&gt;`, `&lt;mark&gt;`, `&lt;br&gt;`, `&lt;wbr&gt;`, without attributes, and a paired one only with its partner in the same run of text.</param>
 /// <param name="Language" example="zh-Hant">BCP 47 language tag (RFC 5646), such as `zh-Hant`, `zh-Hans`, `yue-Hant-HK`, `ja-JP-u-ca-japanese` or `en`; stored and returned in the case the registry writes it (`ZH-HANT-tw` is `zh-Hant-TW`), a deprecated language as the one the registry prefers (`iw` is `he`, `in` `id`, `ji` `yi`, `jw` `jv`, `mo` `ro`); a two-letter language must be an ISO 639-1 code (`jp`, `gr`, `ua`, `vn` and `cz` are countries: `ja`, `el`, `uk`, `vi`, `cs`).</param>
 /// <param name="AuthorIds" example="[3]">Ordered author ids; at least one.</param>
@@ -65,7 +65,7 @@ public sealed class ArticleRequestValidator : AbstractValidator<ArticleRequest>
 
     public ArticleRequestValidator()
     {
-        RuleFor(r => r.Title).NotEmpty().MaximumCharacters(300).NoControlCharacters().BalancedBidiControls()
+        RuleFor(r => r.Title).NotEmpty().MaximumCharacters(300).NoControlCharacters().SingleLine().BalancedBidiControls()
             .Must(TextRules.HasVisibleCharacter).WithMessage(TextRules.InvisibleMessage);
         RuleFor(r => r.Body).NotNull().MaximumCharacters(MaxBodyLength).NoControlCharacters();
         RuleFor(r => r.Language).NotEmpty();

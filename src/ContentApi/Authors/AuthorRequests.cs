@@ -9,7 +9,7 @@ using FluentValidation;
 namespace ContentApi.Authors;
 
 /// <summary>The body of POST (create) and PUT (replace) for an author; PATCH merges into this shape.</summary>
-/// <param name="Name" example="王小明">Display name, as bylines show it. Must show something: not only white space, zero-width or other invisible characters, or accents alone.</param>
+/// <param name="Name" example="王小明">Display name, as bylines show it, on one line: no line breaks or tabs, no white space at either end, no byte order mark. Must show something: not only white space, zero-width or other invisible characters, or accents alone.</param>
 /// <param name="Slug" example="wang-xiao-ming">URL slug: at most 120 characters, hyphens included, and 180 UTF-8 bytes, so that it names a file: words of lowercase letters of any script (with their marks) or digits, joined by single hyphens, in Unicode NFKC but for Thai ำ and Lao ຳ, stored as the one character keyboards type (their two-character NFKC form is taken as it; the pattern checks the part of this a regular expression without Unicode classes can); derived from the name when omitted on create, kept when omitted on replace.</param>
 /// <param name="Bio" example="科技記者，關注 AI 與半導體。">Optional short biography (plain text).</param>
 /// <param name="AvatarImageId" example="12">Id of the image shown as the author's portrait, or null.</param>
@@ -27,7 +27,7 @@ public sealed partial class AuthorRequestValidator : AbstractValidator<AuthorReq
 
     public AuthorRequestValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumCharacters(200).NoControlCharacters().BalancedBidiControls()
+        RuleFor(r => r.Name).NotEmpty().MaximumCharacters(200).NoControlCharacters().SingleLine().BalancedBidiControls()
             .Must(TextRules.HasVisibleCharacter).WithMessage(TextRules.InvisibleMessage);
         RuleFor(r => r.Slug!).Slug().When(r => r.Slug is not null);
         RuleFor(r => r.Bio!).MaximumCharacters(5000).NoControlCharacters().BalancedBidiControls().When(r => r.Bio is not null);

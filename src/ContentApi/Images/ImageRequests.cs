@@ -9,12 +9,12 @@ namespace ContentApi.Images;
 
 /// <summary>The body of POST (create) and PUT (replace) for an image's metadata; PATCH merges into this shape.</summary>
 /// <param name="Url" example="https://cdn.example.com/2025/09/qwen3-max-launch.jpg">Where the image's bytes are served (http or https); the API stores metadata only.</param>
-/// <param name="AltText" example="阿里雲發布會現場，舞台上的 Qwen3-Max 投影">Text that replaces the image for readers who cannot see it; empty for a decorative image.</param>
-/// <param name="Caption" example="阿里雲杭州發布會現場">What the picture shows, as figures caption it.</param>
-/// <param name="Credit" example="圖源:ifanr">Who made or supplied the image (source attribution), shown with it.</param>
-/// <param name="License" example="CC BY 4.0">Terms the image is used under.</param>
-/// <param name="Width" example="1200">Width in pixels.</param>
-/// <param name="Height" example="800">Height in pixels.</param>
+/// <param name="AltText" example="阿里雲發布會現場，舞台上的 Qwen3-Max 投影">Text that replaces the image for readers who cannot see it; empty for a decorative image; else on one line, as an alt attribute shows it: no line breaks or tabs, no white space at either end, no byte order mark.</param>
+/// <param name="Caption" example="阿里雲杭州發布會現場">What the picture shows, as figures caption it; null for none (not empty or only white space).</param>
+/// <param name="Credit" example="圖源:ifanr">Who made or supplied the image (source attribution), shown with it; null for none (not empty or only white space).</param>
+/// <param name="License" example="CC BY 4.0">Terms the image is used under; null for none (not empty or only white space).</param>
+/// <param name="Width" example="1200">Width in pixels; given with the height, or neither is.</param>
+/// <param name="Height" example="800">Height in pixels; given with the width, or neither is.</param>
 /// <param name="MimeType" example="image/jpeg">Lowercase image media type.</param>
 /// <param name="ByteSize" example="245760">Size of the file in bytes.</param>
 /// <param name="FocalPoint">The point crops keep in frame, or null for the centre.</param>
@@ -33,17 +33,23 @@ public sealed partial class ImageRequestValidator : AbstractValidator<ImageReque
     public const string MimeTypePattern = @"^image/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\z";
     public const string MimeTypeMessage = "Must be a lowercase image media type, such as image/jpeg.";
     public static readonly string PixelCountMessage = $"Must be a pixel count from 1 to {MaxDimension}.";
+    public const string BlankMessage = "Must not be empty or only white space: send null (or leave it out) for none.";
+    public const string SizeTogetherMessage = "Width and height are given together or not at all: a figure sized on one side only is stretched.";
     public const string ByteSizeMessage = "Must be a byte count from 0 to 9007199254740991 (2^53 - 1, the largest integer JavaScript holds exactly).";
 
     public ImageRequestValidator()
     {
         RuleFor(r => r.Url).HttpUrl();
-        RuleFor(r => r.AltText).MaximumCharacters(1000).NoControlCharacters().BalancedBidiControls();
-        RuleFor(r => r.Caption!).MaximumCharacters(2000).NoControlCharacters().BalancedBidiControls().When(r => r.Caption is not null);
-        RuleFor(r => r.Credit!).MaximumCharacters(500).NoControlCharacters().BalancedBidiControls().When(r => r.Credit is not null);
-        RuleFor(r => r.License!).MaximumCharacters(500).NoControlCharacters().BalancedBidiControls().When(r => r.License is not null);
+        RuleFor(r => r.AltText).MaximumCharacters(1000).NoControlCharacters().SingleLine().BalancedBidiControls();
+        // Optional texts: null is none, and blank text is no credit, caption or license to show either.
+        RuleFor(r => r.Caption!).NotEmpty().WithMessage(BlankMessage).MaximumCharacters(2000).NoControlCharacters().BalancedBidiControls().When(r => r.Caption is not null);
+        RuleFor(r => r.Credit!).NotEmpty().WithMessage(BlankMessage).MaximumCharacters(500).NoControlCharacters().BalancedBidiControls().When(r => r.Credit is not null);
+        RuleFor(r => r.License!).NotEmpty().WithMessage(BlankMessage).MaximumCharacters(500).NoControlCharacters().BalancedBidiControls().When(r => r.License is not null);
         RuleFor(r => r.Width).InclusiveBetween(1, MaxDimension).When(r => r.Width is not null).WithMessage(PixelCountMessage);
         RuleFor(r => r.Height).InclusiveBetween(1, MaxDimension).When(r => r.Height is not null).WithMessage(PixelCountMessage);
+        // Judged on the whole request, which a PATCH has merged: a figure sized on one side only is stretched.
+        RuleFor(r => r.Width).NotNull().When(r => r.Height is not null).WithMessage(SizeTogetherMessage);
+        RuleFor(r => r.Height).NotNull().When(r => r.Width is not null).WithMessage(SizeTogetherMessage);
         RuleFor(r => r.MimeType!).Matches(MimeTypePattern).When(r => r.MimeType is not null).WithMessage(MimeTypeMessage);
         RuleFor(r => r.ByteSize).InclusiveBetween(0, JsonNumbers.MaxSafeInteger).When(r => r.ByteSize is not null).WithMessage(ByteSizeMessage);
         RuleFor(r => r.FocalPoint!).SetValidator(new FocalPointValidator()).When(r => r.FocalPoint is not null);

@@ -6,7 +6,7 @@ using FluentValidation;
 namespace ContentApi.Tags;
 
 /// <summary>The body of POST (create) and PUT (replace) for a tag; PATCH merges into this shape.</summary>
-/// <param name="Name" example="大型語言模型">Display name. Must show something: not only white space, zero-width or other invisible characters, or accents alone.</param>
+/// <param name="Name" example="大型語言模型">Display name, on one line: no line breaks or tabs, no white space at either end, no byte order mark. Must show something: not only white space, zero-width or other invisible characters, or accents alone.</param>
 /// <param name="Slug" example="大型語言模型">URL slug: at most 120 characters, hyphens included, and 180 UTF-8 bytes, so that it names a file: words of lowercase letters of any script (with their marks) or digits, joined by single hyphens, in Unicode NFKC but for Thai ำ and Lao ຳ, stored as the one character keyboards type (their two-character NFKC form is taken as it; the pattern checks the part of this a regular expression without Unicode classes can); derived from the name when omitted on create, kept when omitted on replace.</param>
 /// <param name="Description" example="大型語言模型的發布、評測與開放權重。">Optional longer text.</param>
 public sealed record TagRequest(string Name, string? Slug = null, string? Description = null);
@@ -15,7 +15,7 @@ public sealed class TagRequestValidator : AbstractValidator<TagRequest>
 {
     public TagRequestValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumCharacters(100).NoControlCharacters().BalancedBidiControls()
+        RuleFor(r => r.Name).NotEmpty().MaximumCharacters(100).NoControlCharacters().SingleLine().BalancedBidiControls()
             .Must(TextRules.HasVisibleCharacter).WithMessage(TextRules.InvisibleMessage);
         RuleFor(r => r.Slug!).Slug().When(r => r.Slug is not null);
         RuleFor(r => r.Description!).MaximumCharacters(2000).NoControlCharacters().BalancedBidiControls().When(r => r.Description is not null);

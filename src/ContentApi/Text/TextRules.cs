@@ -18,6 +18,10 @@ public static partial class TextRules
     public const string BidiControlsBalanced =
         "Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) must each be closed within the text, in the order opened (U+202C closes an embedding or override, U+2069 an isolate), and none closed that is not open; marks (U+200E, U+200F, U+061C) and mixed-direction text are free.";
 
+    public const string LineBreakMessage = "Must be one line: no line breaks (CR, LF, U+0085, U+2028, U+2029) or tabs.";
+    public const string SurroundingWhiteSpaceMessage = "Must not start or end with white space.";
+    public const string ByteOrderMarkMessage = "Must not contain a byte order mark (U+FEFF).";
+
     public const string InvisibleMessage = "Must contain a visible character, not only spaces, joiners or accents.";
 
     /// <summary>What the descriptions of the texts <see cref="HasVisibleCharacter"/> judges say (a pattern cannot), as a contract test checks.</summary>
@@ -32,6 +36,24 @@ public static partial class TextRules
 
     /// <summary><see cref="NoControlCharactersPattern"/> and something that is not white space: a text that must not be blank.</summary>
     public const string NotBlankNoControlCharactersPattern = @"^(?=[\s\S]*\S)[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*\z";
+
+    /// <summary>
+    /// <see cref="SingleLineProblem"/> as a pattern, for the OpenAPI document: no control character (line breaks and tabs
+    /// included), U+2028, U+2029 or U+FEFF, and no white space (as char.IsWhiteSpace reads it) first or last.
+    /// </summary>
+    public const string SingleLinePattern =
+        @"^(?![\t-\r \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000])(?![\s\S]*[\t-\r \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]\z)[^\x00-\x1F\x7F-\x9F\u2028\u2029\uFEFF]*\z";
+
+    /// <summary>
+    /// What keeps text off one line, as a message, or null when it is one line: a line break or a tab, white space at
+    /// either end, a byte order mark. Blank text is null here: NotEmpty says what is wrong with it.
+    /// </summary>
+    public static string? SingleLineProblem(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : value.Any(c => IsLineBreak(c) || c == '\t') ? LineBreakMessage
+        : char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) ? SurroundingWhiteSpaceMessage
+        : value.Contains('\uFEFF', StringComparison.Ordinal) ? ByteOrderMarkMessage
+        : null;
 
     /// <summary>A character that ends a line (and so a run of Chinese or Japanese, for search).</summary>
     public static bool IsLineBreak(char c) => c is '\n' or '\r' or '\v' or '\f' or '\u0085' or '\u2028' or '\u2029';
