@@ -6,7 +6,7 @@ using Dapper;
 
 namespace ContentApi.Articles;
 
-/// <summary>Filters of the article list, already validated. Author and tag accept an id or a slug; all digits may be either.</summary>
+/// <summary>Filters of the article list, already validated. Author and tag accept an id or a slug; all digits are a slug when one has it, else an id.</summary>
 public sealed record ArticleFilter(
     bool IncludeUnpublished,
     ArticleListStatus? Status = null,
@@ -25,7 +25,8 @@ public sealed record ArticleFilter(
 
 internal static class ArticleFilters
 {
-    // Slugs may be all digits ("2025"), so an all-digit value matches an id (written without leading zeros) or a slug.
+    // Slugs may be all digits ("2025"), so an all-digit value names the holder of that slug, or when none has it the
+    // one with that id (written without leading zeros); never both.
     // The author, tag, date-range and language filters each have two forms: "walk" tests each article met in the list's
     // order and stops after a page, right when many articles match; "drive" starts from the matching rows of an index
     // (an author's or tag's links, ix_articles_published, ix_articles_language), right when few do (walking for a tag
@@ -214,9 +215,13 @@ internal static class ArticleFilters
         /// <summary>The first of the slug's spellings that is stored, as a lookup by slug finds it (<see cref="Slugs.FindBySpellingAsync"/>).</summary>
         private string Slug => $"coalesce((SELECT s.slug FROM {Owners} s WHERE s.slug = @{SlugName}0), (SELECT s.slug FROM {Owners} s WHERE s.slug = @{SlugName}1), @{SlugName}2)";
 
+        /// <summary>
+        /// The one the value names: the holder of its slug, or, for digits no slug holds, the one with that id. Digits
+        /// named both (?tag=2025 listed the year tag's articles and tag 2025's together).
+        /// </summary>
         private string Owner(string value) => IdOf(value) is null
             ? $"SELECT o.id FROM {Owners} o WHERE o.slug = {Slug}"
-            : $"SELECT o.id FROM {Owners} o WHERE o.id = @{IdName} OR o.slug = {Slug}";
+            : $"SELECT coalesce((SELECT o.id FROM {Owners} o WHERE o.slug = {Slug}), @{IdName})";
 
         public string Walk(string value) => $"EXISTS (SELECT 1 FROM {Links} x WHERE x.article_id = a.id AND x.{Key} IN ({Owner(value)}))";
 

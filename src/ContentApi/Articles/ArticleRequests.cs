@@ -116,9 +116,9 @@ public sealed record ListArticlesQuery : IListQuery
     public string? Cursor { get; init; }
     public int? Page { get; init; }
     public string? Sort { get; init; }
-    /// <summary>Only articles by this author (id or slug; digits match either, but 042 is a slug only).</summary>
+    /// <summary>Only articles by this author (id or slug; digits are the slug when one has it, else the id; 042 is a slug only).</summary>
     public string? Author { get; init; }
-    /// <summary>Only articles with this tag (id or slug; digits match either, but 042 is a slug only).</summary>
+    /// <summary>Only articles with this tag (id or slug; digits are the slug when one has it, else the id; 042 is a slug only).</summary>
     public string? Tag { get; init; }
     /// <summary>Only articles in this BCP 47 language or a more specific one (RFC 4647 basic filtering, case-insensitive); * is every language.</summary>
     public string? Language { get; init; }
