@@ -54,11 +54,11 @@ public sealed class TagsTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task CreateTag_twice_with_same_name_gets_suffixed_slug_but_explicit_clash_is_409()
+    public async Task CreateTag_whose_derived_slug_is_taken_gets_suffixed_slug_but_explicit_clash_is_409()
     {
         var writer = factory.Writer();
         var first = await writer.PostOkAsync("/api/v1/tags", new { name = "Duplicate Name" });
-        var second = await writer.PostOkAsync("/api/v1/tags", new { name = "Duplicate Name" });
+        var second = await writer.PostOkAsync("/api/v1/tags", new { name = "Duplicate: Name" });
         Assert.Equal("duplicate-name", first["slug"]!.GetValue<string>());
         Assert.Equal("duplicate-name-2", second["slug"]!.GetValue<string>());
 

@@ -514,24 +514,24 @@ public sealed class MarkdownImporter(
         var all = true;
         var standIn = 0L;
         await using var connection = await db.OpenAsync(cancellationToken);
-        async Task<long> IdOf(string sql, object key)
+        async Task<long> IdOf(Find find)
         {
-            if (await connection.ExecuteScalarAsync<long?>(sql, key) is { } id)
+            if (await find(connection, null) is { } stored)
             {
-                return id;
+                return stored.Id;
             }
             all = false;
             // Counted down from the largest id, which no row reaches: a stand-in equal to a found id would read as a repeat.
             return long.MaxValue - standIn++;
         }
-        var authorIds = await IdsOfAsync(document.Authors, named => IdOf(FindSql("authors", named), FindKey(named)));
-        var tagIds = await IdsOfAsync(document.Tags, named => IdOf(FindSql("tags", named), FindKey(named)));
+        var authorIds = await IdsOfAsync(document.Authors, named => IdOf(FindNamed("authors", named, cancellationToken)));
+        var tagIds = await IdsOfAsync(document.Tags, named => IdOf(FindNamed("tags", named, cancellationToken)));
         var imageIds = new List<long>();
         foreach (var image in document.Images)
         {
-            imageIds.Add(image.ExistingImageId ?? await IdOf(ImageIdByUrl, new { image.Url }));
+            imageIds.Add(image.ExistingImageId ?? await IdOf(FindBySql(ImageIdByUrl, new { image.Url }, cancellationToken)));
         }
-        long? coverId = document.CoverImage is { } cover ? cover.ExistingImageId ?? await IdOf(ImageIdByUrl, new { cover.Url }) : null;
+        long? coverId = document.CoverImage is { } cover ? cover.ExistingImageId ?? await IdOf(FindBySql(ImageIdByUrl, new { cover.Url }, cancellationToken)) : null;
         return (new ReferenceIds(authorIds, tagIds, imageIds, coverId), all);
     }
 
@@ -552,7 +552,23 @@ public sealed class MarkdownImporter(
     private static object FindKey(NamedRef named) =>
         new { named.Name, named.Slug, Respelled = named.Slug is null ? null : Slugs.ForLookup(named.Slug) };
 
-    /// <summary>Its id first (the scalar read), then its URL as the <see cref="Stored"/> name.</summary>
+    /// <summary>Looks an author, tag or image up, in <paramref name="transaction"/> when there is one.</summary>
+    private delegate Task<Stored?> Find(DbConnection connection, DbTransaction? transaction);
+
+    private static Find FindBySql(string sql, object key, CancellationToken cancellationToken) => (connection, transaction) =>
+        connection.QueryFirstOrDefaultAsync<Stored?>(new CommandDefinition(sql, key, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// <see cref="FindSql"/>, and for a tag then its name as tag names are compared (<see cref="TagNames"/>): a tag is
+    /// unique by name so, and one the file names as ai beside a stored AI, or with a slug no tag has, is that one.
+    /// </summary>
+    private static Find FindNamed(string table, NamedRef named, CancellationToken cancellationToken) => async (connection, transaction) =>
+        await FindBySql(FindSql(table, named), FindKey(named), cancellationToken)(connection, transaction)
+        ?? (table == "tags" && await TagNames.FindAsync(connection, transaction, named.Name, null, cancellationToken) is { } tag
+            ? new Stored(tag.Id, tag.Name)
+            : null);
+
+    /// <summary>Its id, then its URL as the <see cref="Stored"/> name.</summary>
     private const string ImageIdByUrl = "SELECT id, url AS name FROM images WHERE url = @Url ORDER BY id LIMIT 1";
 
     /// <summary>What a find-or-create write came to: the row found, which it leaves as it is, or the outcome of creating one.</summary>
@@ -562,23 +578,23 @@ public sealed class MarkdownImporter(
     }
 
     /// <summary>
-    /// Finds the row by <paramref name="findSql"/>, or inserts it: one not found by a plain read is looked up again in
+    /// Finds the row by <paramref name="find"/>, or inserts it: one not found by a plain read is looked up again in
     /// the insert's write transaction. Found only beforehand, an author, tag or image that an API client created between
     /// the look-up and the insert (no unique constraint on a name or URL stops a second) was made twice. The read first
     /// keeps the usual case, a name already stored, out of the write lock a server beside the import needs.
     /// </summary>
     private async Task<FoundOrCreated<TRow>> FindOrInsertAsync<TRow>(
-        string findSql, object key, Func<DbConnection, DbTransaction, Task<WriteOutcome<TRow>>> insert, CancellationToken cancellationToken)
+        Find find, Func<DbConnection, DbTransaction, Task<WriteOutcome<TRow>>> insert, CancellationToken cancellationToken)
     {
         await using (var connection = await db.OpenAsync(cancellationToken))
         {
-            if (await connection.QueryFirstOrDefaultAsync<Stored>(new CommandDefinition(findSql, key, cancellationToken: cancellationToken)) is { } stored)
+            if (await find(connection, null) is { } stored)
             {
                 return new FoundOrCreated<TRow>(stored, null);
             }
         }
         return await db.WriteAsync(async (connection, transaction) =>
-            await connection.QueryFirstOrDefaultAsync<Stored>(new CommandDefinition(findSql, key, transaction, cancellationToken: cancellationToken)) is { } found
+            await find(connection, transaction) is { } found
                 ? new FoundOrCreated<TRow>(found, null)
                 : new FoundOrCreated<TRow>(null, await insert(connection, transaction)), cancellationToken);
     }
@@ -612,13 +628,13 @@ public sealed class MarkdownImporter(
         string table, NamedRef named, Func<DbConnection, DbTransaction, Task<WriteOutcome<TRow>>> insert, Func<TRow, long> idOf, Action created,
         string path, int line, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
-        var (stored, outcome) = await FindOrInsertAsync(FindSql(table, named), FindKey(named), insert, cancellationToken);
+        var (stored, outcome) = await FindOrInsertAsync(FindNamed(table, named, cancellationToken), insert, cancellationToken);
         if (stored is not null)
         {
             if (stored.Name != named.Name)
             {
                 problems.Add(new ImportProblem(path, line,
-                    $"The {table[..^1]} '{named.Slug}' keeps its stored name '{stored.Name}', not '{named.Name}': it may be named on other articles; change it through the API.",
+                    $"The {table[..^1]} '{named.Slug ?? named.Name}' keeps its stored name '{stored.Name}', not '{named.Name}': it may be named on other articles; change it through the API.",
                     ImportSeverity.Warning));
             }
             return stored.Id;
@@ -645,7 +661,7 @@ public sealed class MarkdownImporter(
     private async Task<long> UpsertImageAsync(ImageRequest request, string path, int line, ImportSummary summary, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
         var (existing, outcome) = await FindOrInsertAsync(
-            ImageIdByUrl, new { request.Url }, (connection, transaction) => images.InsertAsync(connection, transaction, request, cancellationToken), cancellationToken);
+            FindBySql(ImageIdByUrl, new { request.Url }, cancellationToken), (connection, transaction) => images.InsertAsync(connection, transaction, request, cancellationToken), cancellationToken);
         if (existing is not null)
         {
             await AnnotateStoredImageAsync(existing.Id, request, path, line, summary, problems, cancellationToken);

@@ -1,5 +1,6 @@
 using ContentApi.Data;
 using ContentApi.Search;
+using ContentApi.Tags;
 using ContentApi.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -26,7 +27,10 @@ public sealed class SeedWriter(Db db)
         RETURNING id
         """;
 
-    /// <summary>Creates the generator's authors and tags (or finds them by slug) and returns their ids in its order.</summary>
+    /// <summary>
+    /// Creates the generator's authors and tags (or finds them by slug, and a tag by its name too, which is unique) and
+    /// returns their ids in its order.
+    /// </summary>
     public async Task<(long[] Authors, long[] Tags)> EnsurePeopleAndTagsAsync(SeedContentGenerator generator, DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.WriteAsync(async (connection, transaction) =>
         {
@@ -45,6 +49,7 @@ public sealed class SeedWriter(Db db)
             {
                 var t = generator.Tags[i];
                 tags[i] = await connection.ExecuteScalarAsync<long?>("SELECT id FROM tags WHERE slug = @Slug", new { t.Slug }, transaction)
+                    ?? (await TagNames.FindAsync(connection, transaction, t.Name, null, cancellationToken))?.Id
                     ?? await connection.ExecuteScalarAsync<long>(
                         $"INSERT INTO tags (id, slug, name, description, created_at, updated_at, version) VALUES ({SqliteDialect.NextTagId}, @Slug, @Name, @Description, @Now, @Now, 1) RETURNING id",
                         new { t.Slug, t.Name, t.Description, Now = stamp }, transaction);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ContentApi.Articles;
 using ContentApi.Data;
+using ContentApi.Http.Errors;
 using ContentApi.Http.Lists;
 using ContentApi.Http.Writes;
 using ContentApi.Search;
@@ -86,6 +87,10 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
     /// <summary>The work of <see cref="CreateAsync"/>, for a write that decides in its own transaction whether to create (import).</summary>
     internal async Task<WriteOutcome<TagRow>> InsertAsync(DbConnection connection, DbTransaction transaction, TagRequest request, CancellationToken cancellationToken)
     {
+        if (await TagNames.FindAsync(connection, transaction, request.Name, null, cancellationToken) is { } named)
+        {
+            return NameTaken(named);
+        }
         var slug = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Tags, request.Slug, request.Name, "tag", null, cancellationToken);
         if (slug.TakenBy is { } holder)
         {
@@ -108,6 +113,12 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
             if (preconditions.Refuse(current, out var refusal))
             {
                 return refusal;
+            }
+            // Only a new name is checked: a tag that shares its name with another from before this rule can still be edited.
+            if (!TagNames.AreSame(request.Name, current.Name)
+                && await TagNames.FindAsync(connection, transaction, request.Name, id, cancellationToken) is { } named)
+            {
+                return NameTaken(named);
             }
             var slug = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Tags, request.Slug ?? current.Slug, request.Name, "tag", id, cancellationToken);
             if (slug.TakenBy is { } holder)
@@ -158,6 +169,10 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
         """;
 
     private string Now() => Timestamps.ToDb(clock.GetUtcNow());
+
+    private static WriteOutcome<TagRow>.Conflict NameTaken(NamedTag holder) =>
+        new($"The name is already that of tag {holder.Id}, '{Echoed.Cut(holder.Name)}' (tag names are compared in Unicode NFKC, ignoring case).",
+            new Dictionary<string, object?> { ["conflictingId"] = holder.Id });
 
     private static WriteOutcome<TagRow>.Conflict SlugTaken(string slug, long holder) =>
         new($"The slug '{slug}' is already used by tag {holder}.", new Dictionary<string, object?> { ["conflictingId"] = holder });

@@ -261,6 +261,32 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     /// <summary>
+    /// A tag the file names as a stored tag is named once in NFKC and lowercased (ai beside AI, ＡＩ, a decomposed é) is
+    /// that tag, named by name alone or with a slug no tag has: a tag's name is unique so, and creating it failed.
+    /// </summary>
+    [Fact]
+    public async Task A_tag_named_as_a_stored_one_in_another_case_or_form_is_the_stored_one()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var tag = await factory.Writer().PostOkAsync("/api/v1/tags", new { name = $"Café AI {marker}" });
+        var folder = CommandRunner.TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(folder, "by-name.md"),
+            $"---\ntitle: By name {marker}\nslug: by-name-{marker}\nauthors: J\ntags: [cafe\u0301 ａｉ {marker}]\n---\n\nText.\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "by-slug.md"),
+            $"---\ntitle: By slug {marker}\nslug: by-slug-{marker}\nauthors: J\ntags:\n- name: CAFÉ AI {marker}\n  slug: other-{marker}\n---\n\nText.\n");
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+
+        Assert.True(exitCode == 0, output);
+        foreach (var slug in new[] { $"by-name-{marker}", $"by-slug-{marker}" })
+        {
+            var article = await (await factory.Reader().GetAsync($"/api/v1/articles/slug/{slug}")).AssertJsonAsync();
+            Assert.Equal([tag.Id()], article["tags"]!.AsArray().Select(t => t!.Id()));
+        }
+        await (await factory.Reader().GetAsync($"/api/v1/tags/slug/other-{marker}")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>
     /// A file giving an article's slug in another spelling NFKC reads as the same (a decomposed é) updates that article,
     /// as GET /articles/slug/{slug} finds it, without a warning that the slug "was" that of the article which "has"
     /// the same-looking slug "now": it is no earlier slug, and nothing moved.

@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ContentApi.Http.Errors;
 
-/// <summary>The 409 of a create or replace whose slug another resource holds: it names that resource.</summary>
+/// <summary>The 409 of a create or replace whose slug another resource holds, or whose name another tag has: it names that resource.</summary>
 /// <remarks>Describes the body for the OpenAPI document; the problem is written from the write's outcome (<see cref="WriteOutcome{TRow}.Conflict"/>).</remarks>
 public sealed class SlugConflictProblemDetails : ProblemDetails
 {
-    [OmittedUnless("The id of the resource that holds the slug; absent for other conflicts (an Idempotency-Key still in use).")]
+    [OmittedUnless("The id of the resource that holds the slug, or of the tag whose name is the one sent (tag names are unique in Unicode NFKC, ignoring case: find it rather than create another); absent for other conflicts (an Idempotency-Key still in use).")]
     public long ConflictingId { get; init; }
 }
 
