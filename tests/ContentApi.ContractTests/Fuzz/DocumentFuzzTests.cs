@@ -207,7 +207,7 @@ public sealed class DocumentFuzzTests(ApiFactory factory, ITestOutputHelper outp
         }
         using var response = await factory.Writer().SendAsync(request);
         _sent++;
-        var text = await response.Content.ReadAsStringAsync();
+        var text = await DecodedTextAsync(response.Content);
         var status = (int)response.StatusCode;
         string? broken = status switch
         {
@@ -221,6 +221,25 @@ public sealed class DocumentFuzzTests(ApiFactory factory, ITestOutputHelper outp
         {
             _failures.Add($"{broken}: {method} {Cut(url)} {header?.Name}: {Cut(header?.Value ?? "")} {Cut(body ?? "")} ({mediaType}) answered {status}: {Cut(text)}");
         }
+    }
+
+    /// <summary>The body as text, decoded when the server compressed it as the request's Accept-Encoding let it.</summary>
+    private static async Task<string> DecodedTextAsync(HttpContent content)
+    {
+        var coding = content.Headers.ContentEncoding.LastOrDefault();
+        if (coding is null)
+        {
+            return await content.ReadAsStringAsync();
+        }
+        await using var compressed = await content.ReadAsStreamAsync();
+        await using Stream decoded = coding switch
+        {
+            "br" => new System.IO.Compression.BrotliStream(compressed, System.IO.Compression.CompressionMode.Decompress),
+            "gzip" => new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionMode.Decompress),
+            _ => throw new InvalidOperationException($"The server answered in a coding the test does not read: {coding}"),
+        };
+        using var reader = new StreamReader(decoded, Encoding.UTF8);
+        return await reader.ReadToEndAsync();
     }
 
     private static bool IsProblemOf(string text, int status)
@@ -245,7 +264,7 @@ public sealed class DocumentFuzzTests(ApiFactory factory, ITestOutputHelper outp
     private async Task<JsonNode> DocumentAsync() => JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
 
     /// <summary>
-    /// For each resource, a request made of the document's examples (its slug left out, so creates do not clash) naming
+    /// For each resource, a request made of the document's examples (its slug left out and a tag's name made unique, so creates do not clash) naming
     /// what the test created, and the id of the resource created with it.
     /// </summary>
     private async Task<Dictionary<string, (JsonObject Body, long Id)>> ValidRequestsAsync(JsonNode document)
@@ -272,6 +291,8 @@ public sealed class DocumentFuzzTests(ApiFactory factory, ITestOutputHelper outp
                     "tagIds" => new JsonArray(ids["TagRequest"]),
                     "body" => System.Text.RegularExpressions.Regex.Replace(value!.GetValue<string>(), "image:[0-9]+", $"image:{ids["ImageRequest"]}"),
                     "url" => $"https://images.example.com/fuzz/{Guid.NewGuid():N}.jpg",
+                    // A tag's name is unique, and each test creates one.
+                    "name" when schema == "TagRequest" => $"{value!.GetValue<string>()} {Guid.NewGuid():N}",
                     _ => value?.DeepClone(),
                 };
             }
