@@ -59,7 +59,9 @@ public static class AdminCommands
             var failure = exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: Data.DatabaseFile.CorruptCode } corrupt
                 && !Search.SearchIndexRebuild.IsDamagedIndex(corrupt) && ConfiguredDatabase(configure) is { } file
                     ? Data.DatabaseFile.Damaged(file, corrupt)
-                    : Failure(exception);
+                    : Data.SqliteDialect.IsReadOnly(exception) && ConfiguredDatabase(configure) is { } readOnly
+                        ? Data.DatabaseFile.ReadOnly(readOnly)
+                        : Failure(exception);
             await Console.Error.WriteLineAsync($"error: {failure ?? exception.ToString()}");
             return 1;
         }

@@ -26,7 +26,8 @@ public static class CommandHost
     /// having said why, when there is no database file. A mistyped path would otherwise be created, migrated and read
     /// empty, and the command would report success over nothing.
     /// </summary>
-    public static async Task<WebApplication?> StartExistingAsync(CancellationToken cancellationToken, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="writes">The command writes (reindex, keys revoke): refused, as by <see cref="StartMigratedAsync"/>, on a database it cannot write.</param>
+    public static async Task<WebApplication?> StartExistingAsync(CancellationToken cancellationToken, Action<WebApplicationBuilder>? configure = null, bool writes = false)
     {
         var app = Build(configure);
         var file = DatabaseFile.PathOf(app.Services.GetRequiredService<Db>().ConnectionString);
@@ -38,13 +39,19 @@ public static class CommandHost
             return null;
         }
         await MigrateAsync(app, cancellationToken);
+        if (writes)
+        {
+            await DatabaseFile.EnsureWritableAsync(app.Services.GetRequiredService<Db>(), cancellationToken);
+        }
         return app;
     }
 
+    /// <summary>For commands that write (keys create, seed, import): refused in one line, naming what to fix, on a database they cannot write.</summary>
     public static async Task<WebApplication> StartMigratedAsync(CancellationToken cancellationToken, Action<WebApplicationBuilder>? configure = null)
     {
         var app = Build(configure);
         await MigrateAsync(app, cancellationToken);
+        await DatabaseFile.EnsureWritableAsync(app.Services.GetRequiredService<Db>(), cancellationToken);
         return app;
     }
 

@@ -86,7 +86,7 @@ public static class KeysCommands
         var command = new Command("revoke", "Revoke a key: requests with it get 401 from now on.") { name, prefix };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (await CommandHost.StartExistingAsync(cancellationToken, configure) is not { } app)
+            if (await CommandHost.StartExistingAsync(cancellationToken, configure, writes: true) is not { } app)
             {
                 return 1;
             }

@@ -16,6 +16,8 @@ public static class MaintenanceCommands
         {
             await using var app = CommandHost.Build(configure);
             var (before, version) = await app.Services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
+            // An up-to-date schema wrote nothing: "(up to date)" and exit 0 on a file no write can reach.
+            await DatabaseFile.EnsureWritableAsync(app.Services.GetRequiredService<Db>(), cancellationToken);
             // Which file: a misnamed setting leaves the default one, which the server may not be reading.
             var path = DatabaseFile.PathOf(app.Services.GetRequiredService<Db>().ConnectionString);
             await output.WriteLineAsync(before == version ? $"{path}: schema version {version} (up to date)" : $"{path}: schema version {version} (was {before})");
@@ -37,7 +39,7 @@ public static class MaintenanceCommands
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (await CommandHost.StartExistingAsync(cancellationToken, configure) is not { } app)
+            if (await CommandHost.StartExistingAsync(cancellationToken, configure, writes: true) is not { } app)
             {
                 return 1;
             }

@@ -65,6 +65,11 @@ public static class DatabaseFile
         {
             throw new DatabaseFileException(Damaged(path, exception), exception);
         }
+        catch (SqliteException exception) when ((SqliteDialect.IsIoError(exception) || SqliteDialect.IsFull(exception)) && DiskIsFull(path))
+        {
+            // SQLite could not make the -shm beside the readable file: "disk I/O error" named neither the cause nor the cure.
+            throw new DatabaseFileException(DiskFull(path), exception);
+        }
         catch (SqliteException exception) when (!SqliteDialect.IsBusy(exception) && exception.SqliteErrorCode != ReadOnlyCode)
         {
             // Unreadable (SQLITE_IOERR): still one line with the file's name, for the server too.
@@ -78,6 +83,57 @@ public static class DatabaseFile
     /// </summary>
     public static string Damaged(string path, SqliteException exception) =>
         $"{path} is damaged ({exception.Message.TrimEnd('.')}): check it with sqlite3's PRAGMA integrity_check, and restore a backup if it is not 'ok'.";
+
+    /// <summary>
+    /// Throws <see cref="DatabaseFileException"/> when the app cannot write the database it opens: SQLite opens a file it
+    /// cannot write read-only without a word, and a current schema leaves nothing to write at start, so the server
+    /// started and answered every write with 503. A -wal or -shm it cannot write fails every write the same way.
+    /// </summary>
+    public static async Task EnsureWritableAsync(Db db, CancellationToken cancellationToken)
+    {
+        if (OnDiskPath(db.ConnectionString) is not { } path)
+        {
+            return;
+        }
+        bool readOnly;
+        await using (var connection = await db.OpenAsync(cancellationToken))
+        {
+            readOnly = SqliteDialect.IsReadOnly(connection);
+        }
+        if (readOnly || NotWritable.FileOf(path) is not null)
+        {
+            throw new DatabaseFileException(ReadOnly(path));
+        }
+    }
+
+    /// <summary>Why the app cannot write <paramref name="path"/>, naming what to fix: the file, its -wal or -shm, or its folder.</summary>
+    public static string ReadOnly(string path) =>
+        (NotWritable.FileOf(path) ?? NotWritable.FolderOf(path)) is { } culprit
+            ? $"{path} is read-only: {culprit} cannot be written (check its permissions and its disk's mount)."
+            : $"{path} is read-only (check the file's and its folder's permissions and its disk's mount).";
+
+    /// <summary>What to do about a full disk, as the server's log says it for a write refused so.</summary>
+    public const string FreeSpace = "Free space on it.";
+
+    /// <summary>Why <paramref name="path"/> cannot be opened on a disk without room for what SQLite makes beside it.</summary>
+    public static string DiskFull(string path) =>
+        $"{path} cannot be opened: the database's disk is full (SQLite could not make its -shm and -wal files beside it). {FreeSpace}";
+
+    /// <summary>Whether the disk of <paramref name="path"/> lacks room for the -shm and the first -wal pages SQLite makes beside a database.</summary>
+    public static bool DiskIsFull(string path)
+    {
+        try
+        {
+            return new DriveInfo(Path.GetDirectoryName(Path.GetFullPath(path))!).AvailableFreeSpace < RoomBesideDatabase;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The -shm's first 32 KiB and a few pages of -wal.</summary>
+    private const long RoomBesideDatabase = 64 * 1024;
 
     public static string PathOf(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
 

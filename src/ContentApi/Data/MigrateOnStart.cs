@@ -22,7 +22,7 @@ public sealed class MigrateOnStart(Migrator migrator, Db db, RenderingFloor rend
             await services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
             // A connection as every request opens one: its pragmas turn a file in another journal mode to WAL, which
             // needs the folder writable (the migration found nothing to do, so it never wrote).
-            await using var connection = await db.OpenAsync(cancellationToken);
+            await DatabaseFile.EnsureWritableAsync(db, cancellationToken);
             return null;
         }
         catch (DatabaseFileException exception)
@@ -31,7 +31,12 @@ public sealed class MigrateOnStart(Migrator migrator, Db db, RenderingFloor rend
         }
         catch (Microsoft.Data.Sqlite.SqliteException exception) when (DatabaseFile.IsReadOnly(exception))
         {
-            return $"{DatabaseFile.PathOf(db.ConnectionString)} is read-only (check the file's and its folder's permissions).";
+            return DatabaseFile.ReadOnly(DatabaseFile.PathOf(db.ConnectionString));
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException exception) when (
+            (SqliteDialect.IsFull(exception) || SqliteDialect.IsIoError(exception)) && DatabaseFile.DiskIsFull(DatabaseFile.PathOf(db.ConnectionString)))
+        {
+            return DatabaseFile.DiskFull(DatabaseFile.PathOf(db.ConnectionString));
         }
         catch (Microsoft.Data.Sqlite.SqliteException exception) when (!SqliteDialect.IsBusy(exception))
         {

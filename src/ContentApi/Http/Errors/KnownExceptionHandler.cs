@@ -13,7 +13,7 @@ namespace ContentApi.Http.Errors;
 /// The one place where exceptions become responses. Known failures get a precise 4xx/503; anything
 /// else is a 500 that says nothing about the internals (no message, stack, SQL or path).
 /// </summary>
-public sealed partial class KnownExceptionHandler(IProblemDetailsService problems, ILogger<KnownExceptionHandler> logger) : IExceptionHandler
+public sealed partial class KnownExceptionHandler(IProblemDetailsService problems, Db db, ILogger<KnownExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -25,11 +25,13 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         }
         else if (SqliteDialect.IsFull(exception))
         {
-            logger.LogError("The database's disk is full: {Method} {Path} answered 503, nothing written. Free space on it.", context.Request.Method, context.Request.Path);
+            logger.LogError("The database's disk is full: {Method} {Path} answered 503, nothing written. " + DatabaseFile.FreeSpace, context.Request.Method, context.Request.Path);
         }
         else if (SqliteDialect.IsReadOnly(exception))
         {
-            logger.LogError("The database is read-only: {Method} {Path} answered 503, nothing written. Check the file's and its folder's permissions (and its disk's mount).", context.Request.Method, context.Request.Path);
+            // Which file to fix: its -shm, left read-only, failed every write once the database was writable again.
+            logger.LogError("{Method} {Path} answered 503, nothing written: {ReadOnly}", context.Request.Method, context.Request.Path,
+                db.FilePath is { } file ? DatabaseFile.ReadOnly(file) : "the database is read-only.");
         }
         else if (SqliteDialect.IsIoError(exception))
         {
@@ -46,7 +48,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         // Damage is the operator's to repair, and waiting does not: no Retry-After for it.
         if (status == 503 && damaged is null)
         {
-            context.Response.Headers.RetryAfter = exception is NoTurnException ? Turns.RetryAfterSeconds : "1";
+            context.Response.Headers.RetryAfter = RetryAfterSeconds(exception);
         }
         context.Response.StatusCode = status;
         var problem = errors is null
@@ -83,6 +85,22 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         _ when Damage(exception) is { Detail: var damage } => (503, damage, null),
         _ => (500, "An unexpected error occurred. Quote the traceId when reporting it.", null),
     };
+
+    /// <summary>
+    /// How long a 503 asks clients to wait (their retry handlers honour it): a second for what clears by itself (another
+    /// process's write lock, a server stopping or of an older build, whose retry reaches another); a minute for what
+    /// only the operator clears (a full disk, a read-only database or disk, a failing disk), where a retry each second
+    /// from every client, for as long as that takes, only adds load.
+    /// </summary>
+    internal static string RetryAfterSeconds(Exception exception) => exception switch
+    {
+        NoTurnException => Turns.RetryAfterSeconds,
+        _ when SqliteDialect.IsFull(exception) || SqliteDialect.IsReadOnly(exception) || SqliteDialect.IsIoError(exception) => OperatorRetryAfterSeconds,
+        _ => "1",
+    };
+
+    /// <summary>As GitHub's Retry-After for its secondary rate limits.</summary>
+    internal const string OperatorRetryAfterSeconds = "60";
 
     internal const string SearchIndexDamagedDetail =
         $"The search index is damaged and must be rebuilt by the operator with `{SearchIndexRebuild.RepairCommand}`; until then, requests that use it fail.";
