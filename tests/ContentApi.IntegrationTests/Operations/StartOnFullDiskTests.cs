@@ -8,13 +8,9 @@ namespace ContentApi.IntegrationTests.Operations;
 /// </summary>
 public sealed class StartOnFullDiskTests
 {
-    [Fact]
+    [MountFact]
     public async Task A_server_started_on_a_full_disk_says_in_one_line_that_the_disk_is_full()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            throw new PlatformNotSupportedException("a small tmpfs stands in for the full disk on Linux");
-        }
         var migrated = Path.Combine(CommandRunner.TempDirectory(), "content.db");
         Assert.Equal(0, (await AppProcess.RunAsync(migrated, ["migrate"])).ExitCode);
         var disk = CommandRunner.TempDirectory();
