@@ -51,8 +51,8 @@ public sealed class ImagesTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var (publishedCover, publishedInline, avatar) = (await ImageAsync("cover"), await ImageAsync("inline"), await ImageAsync("avatar"));
         var draft = await content.ArticleAsync(new() { ["status"] = "draft", ["coverImageId"] = draftCover, ["imageIds"] = new[] { draftInline } });
         await content.ArticleAsync(new() { ["publishedAt"] = DateTimeOffset.UtcNow.AddDays(7), ["coverImageId"] = scheduledCover });
-        await content.ArticleAsync(new() { ["coverImageId"] = publishedCover, ["imageIds"] = new[] { publishedInline } });
-        await writer.PostOkAsync("/api/v1/authors", new { name = $"Avatar {Guid.NewGuid():N}", avatarImageId = avatar });
+        var avatarAuthor = (await writer.PostOkAsync("/api/v1/authors", new { name = $"Avatar {Guid.NewGuid():N}", avatarImageId = avatar })).Id();
+        await content.ArticleAsync(new() { ["coverImageId"] = publishedCover, ["imageIds"] = new[] { publishedInline }, ["authorIds"] = new[] { avatarAuthor } });
         var list = $"/api/v1/images?mimeType={Uri.EscapeDataString(mimeType)}&sort=createdAt";
 
         var shown = await factory.Anonymous().GetJsonAsync(list);

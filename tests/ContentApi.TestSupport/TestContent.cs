@@ -17,6 +17,13 @@ public sealed class TestContent(HttpClient writer)
         return tag["id"]!.GetValue<long>();
     }
 
+    /// <summary>
+    /// Publishes an article crediting the author or carrying the tag (<paramref name="collection"/>: "authors" or
+    /// "tags"): anonymous callers see only the authors and tags of published articles.
+    /// </summary>
+    public async Task PublishWithAsync(string collection, long id) =>
+        await ArticleAsync(collection == "authors" ? new() { ["authorIds"] = new[] { id } } : new() { ["tagIds"] = new[] { id } });
+
     /// <summary>A new resource of this collection ("articles", "authors", "tags" or "images") with the defaults; its id.</summary>
     public async Task<long> ResourceAsync(string collection) => collection switch
     {

@@ -11,17 +11,21 @@ namespace ContentApi.Authors;
 
 public static class AuthorEndpoints
 {
+    private const string AnonymousAuthors =
+        "Without a key (or with a key lacking the read scope), only authors that published content credits: an author of a published article " +
+        "(live, not scheduled); any other author is a 404 and left out of lists, so a guest author of a draft or a scheduled article stays private until it is published. The email is null without a key.";
+
     public static RouteGroupBuilder MapAuthors(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/authors").WithTags("Authors");
 
         group.MapMethods("/", EndpointConventions.ReadMethods, ListAuthors).WithName("ListAuthors").WithSummary("List authors")
-            .WithDescription($"Authors in pages (keyset cursor or page number). Sort: {AuthorStore.Sorts.Description}; default name. Emails are null without a key.")
+            .WithDescription($"Authors in pages (keyset cursor or page number). Sort: {AuthorStore.Sorts.Description}; default name. {AnonymousAuthors}")
             .Lists<ListResponse<AuthorResponse>>().Sorts(AuthorStore.Sorts).Fields<AuthorResponse>();
         group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetAuthor).WithName("GetAuthor").WithSummary("Get an author by id")
-            .WithDescription("The email is null without a key.").Reads<AuthorResponse>().Fields<AuthorResponse>();
+            .WithDescription(AnonymousAuthors).Reads<AuthorResponse>().Fields<AuthorResponse>();
         group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetAuthorBySlug).WithName("GetAuthorBySlug").WithSummary("Get an author by slug")
-            .WithDescription("The email is null without a key. " + CanonicalSlugAnswer.SpellingsRule("an author"))
+            .WithDescription(AnonymousAuthors + " " + CanonicalSlugAnswer.SpellingsRule("an author"))
             .Reads<AuthorResponse>().Fields<AuthorResponse>().Produces(StatusCodes.Status301MovedPermanently);
         group.MapPost("/", CreateAuthor).WithName("CreateAuthor").WithSummary("Create an author")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<AuthorResponse>(created: true);
@@ -40,19 +44,20 @@ public static class AuthorEndpoints
     public static async Task<IResult> ListAuthors([AsParameters] ListAuthorsQuery query, HttpContext http, AuthorStore store, CancellationToken cancellationToken)
     {
         var (order, after, limit) = query.Paging(AuthorStore.Sorts);
-        var page = await store.ListAsync(new AuthorFilter(ListParameters.Items(query.Slug)), order, after, limit, query.Page, cancellationToken);
         var includeEmail = ApiKeyScopes.CanSeeUnpublished(http);
+        var page = await store.ListAsync(new AuthorFilter(ListParameters.Items(query.Slug), !includeEmail), order, after, limit, query.Page, cancellationToken);
         return Representation.List(new ListResponse<object>(
             [.. page.Rows.Select(r => FieldSet.Shape(r.ToResponse(includeEmail), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)));
     }
 
     public static async Task<IResult> GetAuthor(long id, [AsParameters] AuthorViewQuery query, HttpContext http, AuthorStore store, CancellationToken cancellationToken) =>
-        Found(await store.GetAsync(id, cancellationToken), query, http);
+        Found(await (ApiKeyScopes.CanSeeUnpublished(http) ? store.GetAsync(id, cancellationToken) : store.GetPubliclyShownAsync(id, cancellationToken)), query, http);
 
     public static async Task<IResult> GetAuthorBySlug(string slug, [AsParameters] AuthorViewQuery query, HttpContext http, AuthorStore store, CancellationToken cancellationToken)
     {
-        var row = await store.GetBySlugAsync(slug, cancellationToken);
-        return CanonicalSlugAnswer.ForSpelling(http, ApiKeyScopes.CanSeeUnpublished(http), "authors", slug, row?.Slug, () => Found(row, query, http));
+        var keyed = ApiKeyScopes.CanSeeUnpublished(http);
+        var row = await store.GetBySlugAsync(slug, publiclyShownOnly: !keyed, cancellationToken);
+        return CanonicalSlugAnswer.ForSpelling(http, keyed, "authors", slug, row?.Slug, () => Found(row, query, http));
     }
 
     public static async Task<IResult> CreateAuthor(AuthorRequest request, HttpContext http, AuthorStore store, CancellationToken cancellationToken) =>

@@ -19,6 +19,12 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
 
     private const string From = "FROM authors au";
 
+    /// <summary>
+    /// Authors that published content credits: an author of an article anonymous callers see. Anonymous callers see
+    /// only these, so a guest author of an embargoed article stays hidden with it.
+    /// </summary>
+    internal static readonly string PubliclyShown = SqliteDialect.UsedByVisibleArticle("author", "au.id");
+
     private const string InsertSql = $"""
         INSERT INTO authors (id, slug, name, bio, avatar_image_id, website, email, created_at, updated_at, version)
         VALUES ({SqliteDialect.NextAuthorId}, @Slug, @Name, @Bio, @AvatarImageId, @Website, @Email, @Now, @Now, 1)
@@ -58,16 +64,29 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
         return await GetAsync(connection, null, "au.id = @Key", id, cancellationToken);
     }
 
-    public async Task<AuthorRow?> GetBySlugAsync(string slug, CancellationToken cancellationToken)
+    /// <summary>The author, when published content credits it (what anonymous callers may read).</summary>
+    public async Task<AuthorRow?> GetPubliclyShownAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        return await Slugs.FindBySpellingAsync(Slugs.Spellings(slug), spelling => GetAsync(connection, null, "au.slug = @Key", spelling, cancellationToken));
+        return await GetAsync(connection, null, $"au.id = @Key AND {PubliclyShown}", id, cancellationToken);
+    }
+
+    /// <param name="publiclyShownOnly">Only an author that published content credits (anonymous callers).</param>
+    public async Task<AuthorRow?> GetBySlugAsync(string slug, bool publiclyShownOnly, CancellationToken cancellationToken)
+    {
+        var condition = publiclyShownOnly ? $"au.slug = @Key AND {PubliclyShown}" : "au.slug = @Key";
+        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
+        return await Slugs.FindBySpellingAsync(Slugs.Spellings(slug), spelling => GetAsync(connection, null, condition, spelling, cancellationToken));
     }
 
     public async Task<Page<AuthorRow>> ListAsync(AuthorFilter filter, SortOrder<AuthorRow> order, Cursor? after, int limit, int? page, CancellationToken cancellationToken)
     {
         var conditions = new List<string>();
         var parameters = ListTotals.ParametersVisibleAt(Now());
+        if (filter.PubliclyShownOnly)
+        {
+            conditions.Add(PubliclyShown);
+        }
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         if (filter.Slugs is { Count: > 0 } slugs)
         {
@@ -192,4 +211,5 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
 }
 
 /// <summary>Filters of the author list.</summary>
-public sealed record AuthorFilter(IReadOnlyList<string>? Slugs);
+/// <param name="PubliclyShownOnly">Only authors that published content credits (anonymous callers).</param>
+public sealed record AuthorFilter(IReadOnlyList<string>? Slugs, bool PubliclyShownOnly);

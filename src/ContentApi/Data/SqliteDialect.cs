@@ -123,6 +123,17 @@ internal static class SqliteDialect
 
         """;
 
+    /// <summary>
+    /// Whether an article anonymous callers may see carries the tag or author (<paramref name="kind"/>: "tag" or
+    /// "author"; <paramref name="owner"/>: its id column), at @Now: what they may see of tags and authors. Its links
+    /// are read from ix_article_{kind}s_{kind} and each article's status and date from ix_articles_visibility, stopping
+    /// at the first visible one.
+    /// </summary>
+    public static string UsedByVisibleArticle(string kind, string owner) => $"""
+        EXISTS (SELECT 1 FROM article_{kind}s x CROSS JOIN {ArticlesForVisibility} ON a.id = x.article_id
+                WHERE x.{kind}_id = {owner} AND {ArticlePubliclyVisible})
+        """;
+
     /// <summary><see cref="VisiblePublishedArticleCount"/> for a page, in a statement started by <see cref="ScheduledArticlesBy"/>.</summary>
     public static string PageVisiblePublishedArticleCount(string kind, string owner) => $"""
         ((SELECT c.articles FROM {kind}_published_counts c WHERE c.{kind}_id = {owner})

@@ -12,7 +12,7 @@ public static class ImageEndpoints
 {
     private const string AnonymousImages =
         "Without a key (or with a key lacking the read scope), only images that published content shows: the cover of a published article " +
-        "or an image in its imageIds, or an author's avatar; any other image is a 404 and left out of lists, so a draft's or a scheduled article's images stay private until it is published.";
+        "or an image in its imageIds, or the avatar of an author of a published article; any other image is a 404 and left out of lists, so a draft's or a scheduled article's images (and its only authors' avatars) stay private until it is published.";
 
     public static RouteGroupBuilder MapImages(this RouteGroupBuilder api)
     {

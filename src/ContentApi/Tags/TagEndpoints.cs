@@ -11,17 +11,22 @@ namespace ContentApi.Tags;
 
 public static class TagEndpoints
 {
+    private const string AnonymousTags =
+        "Without a key (or with a key lacking the read scope), only tags that published content carries: a tag of a published article " +
+        "(live, not scheduled); any other tag is a 404 and left out of lists, so a tag made for a draft or a scheduled article stays private until it is published. " +
+        "publishedArticleCount counts the articles anonymous readers see (published and live, not scheduled).";
+
     public static RouteGroupBuilder MapTags(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/tags").WithTags("Tags");
 
         group.MapMethods("/", EndpointConventions.ReadMethods, ListTags).WithName("ListTags").WithSummary("List tags")
-            .WithDescription($"Tags in pages (keyset cursor or page number). Sort: {TagStore.Sorts.Description}; default name.")
+            .WithDescription($"Tags in pages (keyset cursor or page number). Sort: {TagStore.Sorts.Description}; default name. {AnonymousTags}")
             .Lists<ListResponse<TagResponse>>().Sorts(TagStore.Sorts).Fields<TagResponse>();
         group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetTag).WithName("GetTag").WithSummary("Get a tag by id")
-            .WithDescription("Anyone may read tags; publishedArticleCount counts the articles anonymous readers see (published and live, not scheduled).").Reads<TagResponse>().Fields<TagResponse>();
+            .WithDescription(AnonymousTags).Reads<TagResponse>().Fields<TagResponse>();
         group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetTagBySlug).WithName("GetTagBySlug").WithSummary("Get a tag by slug")
-            .WithDescription("Anyone may read tags; publishedArticleCount counts the articles anonymous readers see (published and live, not scheduled). " + CanonicalSlugAnswer.SpellingsRule("a tag"))
+            .WithDescription(AnonymousTags + " " + CanonicalSlugAnswer.SpellingsRule("a tag"))
             .Reads<TagResponse>().Fields<TagResponse>().Produces(StatusCodes.Status301MovedPermanently);
         group.MapPost("/", CreateTag).WithName("CreateTag").WithSummary("Create a tag")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<TagResponse>(created: true);
@@ -37,21 +42,22 @@ public static class TagEndpoints
         return group;
     }
 
-    public static async Task<IResult> ListTags([AsParameters] ListTagsQuery query, TagStore store, CancellationToken cancellationToken)
+    public static async Task<IResult> ListTags([AsParameters] ListTagsQuery query, HttpContext http, TagStore store, CancellationToken cancellationToken)
     {
         var (order, after, limit) = query.Paging(TagStore.Sorts);
-        var page = await store.ListAsync(new TagFilter(ListParameters.Items(query.Slug), null), order, after, limit, query.Page, cancellationToken);
+        var page = await store.ListAsync(new TagFilter(ListParameters.Items(query.Slug), null, !ApiKeyScopes.CanSeeUnpublished(http)), order, after, limit, query.Page, cancellationToken);
         return Representation.List(new ListResponse<object>(
             [.. page.Rows.Select(r => FieldSet.Shape(r.ToResponse(), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)));
     }
 
-    public static async Task<IResult> GetTag(long id, [AsParameters] TagViewQuery query, TagStore store, CancellationToken cancellationToken) =>
-        Found(await store.GetAsync(id, cancellationToken), query);
+    public static async Task<IResult> GetTag(long id, [AsParameters] TagViewQuery query, HttpContext http, TagStore store, CancellationToken cancellationToken) =>
+        Found(await (ApiKeyScopes.CanSeeUnpublished(http) ? store.GetAsync(id, cancellationToken) : store.GetPubliclyShownAsync(id, cancellationToken)), query);
 
     public static async Task<IResult> GetTagBySlug(string slug, [AsParameters] TagViewQuery query, HttpContext http, TagStore store, CancellationToken cancellationToken)
     {
-        var row = await store.GetBySlugAsync(slug, cancellationToken);
-        return CanonicalSlugAnswer.ForSpelling(http, ApiKeyScopes.CanSeeUnpublished(http), "tags", slug, row?.Slug, () => Found(row, query));
+        var keyed = ApiKeyScopes.CanSeeUnpublished(http);
+        var row = await store.GetBySlugAsync(slug, publiclyShownOnly: !keyed, cancellationToken);
+        return CanonicalSlugAnswer.ForSpelling(http, keyed, "tags", slug, row?.Slug, () => Found(row, query));
     }
 
     public static async Task<IResult> CreateTag(TagRequest request, TagStore store, CancellationToken cancellationToken) =>

@@ -19,6 +19,12 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
 
     private const string From = "FROM tags t";
 
+    /// <summary>
+    /// Tags that published content carries: a tag of an article anonymous callers see. Anonymous callers see only
+    /// these, so a tag made for an embargoed article stays hidden with it.
+    /// </summary>
+    internal static readonly string PubliclyShown = SqliteDialect.UsedByVisibleArticle("tag", "t.id");
+
     private const string InsertSql = $"""
         INSERT INTO tags (id, slug, name, description, created_at, updated_at, version)
         VALUES ({SqliteDialect.NextTagId}, @Slug, @Name, @Description, @Now, @Now, 1)
@@ -55,16 +61,29 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
         return await GetAsync(connection, null, "t.id = @Key", id, cancellationToken);
     }
 
-    public async Task<TagRow?> GetBySlugAsync(string slug, CancellationToken cancellationToken)
+    /// <summary>The tag, when published content carries it (what anonymous callers may read).</summary>
+    public async Task<TagRow?> GetPubliclyShownAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        return await Slugs.FindBySpellingAsync(Slugs.Spellings(slug), spelling => GetAsync(connection, null, "t.slug = @Key", spelling, cancellationToken));
+        return await GetAsync(connection, null, $"t.id = @Key AND {PubliclyShown}", id, cancellationToken);
+    }
+
+    /// <param name="publiclyShownOnly">Only a tag that published content carries (anonymous callers).</param>
+    public async Task<TagRow?> GetBySlugAsync(string slug, bool publiclyShownOnly, CancellationToken cancellationToken)
+    {
+        var condition = publiclyShownOnly ? $"t.slug = @Key AND {PubliclyShown}" : "t.slug = @Key";
+        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
+        return await Slugs.FindBySpellingAsync(Slugs.Spellings(slug), spelling => GetAsync(connection, null, condition, spelling, cancellationToken));
     }
 
     public async Task<Page<TagRow>> ListAsync(TagFilter filter, SortOrder<TagRow> order, Cursor? after, int limit, int? page, CancellationToken cancellationToken)
     {
         var conditions = new List<string>();
         var parameters = ListTotals.ParametersVisibleAt(Timestamps.ToDb(clock.GetUtcNow()));
+        if (filter.PubliclyShownOnly)
+        {
+            conditions.Add(PubliclyShown);
+        }
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         if (filter.Slugs is { Count: > 0 } slugs)
         {
@@ -179,4 +198,5 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
 }
 
 /// <summary>Filters of the tag list.</summary>
-public sealed record TagFilter(IReadOnlyList<string>? Slugs, IReadOnlyList<long>? Ids);
+/// <param name="PubliclyShownOnly">Only tags that published content carries (anonymous callers).</param>
+public sealed record TagFilter(IReadOnlyList<string>? Slugs, IReadOnlyList<long>? Ids, bool PubliclyShownOnly);

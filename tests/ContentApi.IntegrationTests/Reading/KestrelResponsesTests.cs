@@ -32,8 +32,8 @@ public sealed class KestrelResponsesTests(LoggedKestrelFactory factory) : IClass
     {
         using var client = factory.Anonymous();
         var content = new TestContent(factory.Writer());
-        var article = await content.ArticleAsync();
         var tag = await content.TagAsync();
+        var article = await content.ArticleAsync(new() { ["tagIds"] = new[] { tag } });
         foreach (var url in new[] { $"/api/v1/articles/{article["id"]}", $"/api/v1/articles/slug/{article["slug"]}", "/api/v1/articles?limit=1", $"/api/v1/tags/{tag}", "/api/v1/search?q=article" })
         {
             using var get = await client.GetAsync(url);

@@ -275,10 +275,10 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
             authors.Add(await writer.PostOkAsync("/api/v1/authors", new { name = $"Slug Filter {Guid.NewGuid():N}" }));
             tags.Add(await writer.PostOkAsync("/api/v1/tags", new { name = $"標籤 {Guid.NewGuid():N}" }));
         }
-        var authorList = await factory.Anonymous().GetJsonAsync($"/api/v1/authors?slug={authors[0].Text("slug")}&slug={authors[2].Text("slug")}");
+        var authorList = await factory.Reader().GetJsonAsync($"/api/v1/authors?slug={authors[0].Text("slug")}&slug={authors[2].Text("slug")}");
         Assert.Equal(new[] { authors[0].Id(), authors[2].Id() }.Order(), authorList.ItemIds().Order());
         Assert.Equal(2, authorList.Total());
-        var tagList = await factory.Anonymous().GetJsonAsync($"/api/v1/tags?slug={Uri.EscapeDataString(tags[1].Text("slug"))}");
+        var tagList = await factory.Reader().GetJsonAsync($"/api/v1/tags?slug={Uri.EscapeDataString(tags[1].Text("slug"))}");
         Assert.Equal([tags[1].Id()], tagList.ItemIds());
     }
 
@@ -304,7 +304,7 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
             ($"slug={a}%2C{c}", [ids[0], ids[2]]), ($"slug={a},%20{b}", ids[..2]),
         })
         {
-            var list = await factory.Anonymous().GetJsonAsync($"/api/v1/{resource}?{query}");
+            var list = await factory.Reader().GetJsonAsync($"/api/v1/{resource}?{query}");
             Assert.True(expected.Order().SequenceEqual(list.ItemIds().Order()), $"{resource}?{query}: {list.ToJsonString()}");
             Assert.Equal(expected.Count, list.Total());
         }
@@ -405,10 +405,10 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
     {
         var slug = Uri.EscapeDataString((await factory.Writer().PostOkAsync($"/api/v1/{resource}", new { name = $"Trim {Guid.NewGuid():N}" })).Text("slug"));
 
-        Assert.Single((await factory.Anonymous().GetJsonAsync($"/api/v1/{resource}?slug=%20{slug}%20")).ItemIds());
+        Assert.Single((await factory.Reader().GetJsonAsync($"/api/v1/{resource}?slug=%20{slug}%20")).ItemIds());
         foreach (var other in new[] { "%C2%A0", "%C2%85", "%09", "%E3%80%80" })
         {
-            Assert.Empty((await factory.Anonymous().GetJsonAsync($"/api/v1/{resource}?slug={other}{slug}")).ItemIds());
+            Assert.Empty((await factory.Reader().GetJsonAsync($"/api/v1/{resource}?slug={other}{slug}")).ItemIds());
         }
     }
 

@@ -251,6 +251,7 @@ public sealed class PaginationTests(ThreeHundredArticles data) : IClassFixture<T
         for (var i = 0; i < 6; i++)
         {
             var tag = await content.TagAsync(name: $"link budget {nonce} {i}");
+            await content.PublishWithAsync("tags", tag);
             tags.Add((await Factory.Anonymous().GetJsonAsync($"/api/v1/tags/{tag}"))["slug"]!.GetValue<string>());
         }
         var slugs = tags.Concat(Enumerable.Range(0, absentSlugs).Select(i => $"no-tag-has-this-slug-{nonce}-{i:D3}"));

@@ -78,6 +78,7 @@ public sealed class PublicImageTotalTests : IDisposable
         var content = new TestContent(writer);
         var (avatar, a, b) = (await content.ImageAsync(), await content.ImageAsync(), await content.ImageAsync());
         var authors = new[] { await content.AuthorAsync(), await content.AuthorAsync() };
+        await content.ArticleAsync(new() { ["authorIds"] = authors }); // an avatar shows only with its author
         var later = DateTimeOffset.UtcNow.AddDays(3);
         foreach (var author in authors)
         {
