@@ -130,7 +130,7 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
             var (exitCode, _) = await CommandRunner.RunAsync(factory.DatabasePath, "restore", source, "--force");
             Assert.Equal(1, exitCode);
         }
-        await (await factory.Anonymous().GetAsync($"/api/v1/tags/{tag}")).AssertJsonAsync();
+        await (await factory.Reader().GetAsync($"/api/v1/tags/{tag}")).AssertJsonAsync();
     }
 
     [Theory]

@@ -125,7 +125,7 @@ public sealed class SaraAmSlugTests(ApiFactory factory) : IClassFixture<ApiFacto
         var (slug, earlier, tagSlug, authorSlug) = ($"ทำ-{Nonce()}", $"น้ำ-{Nonce()}", $"ซ้ำ-{Nonce()}", $"ຄຳ-{Nonce()}");
         var tagId = (await app.Writer().PostOkAsync("/api/v1/tags", new { name = "t", slug = tagSlug }))["id"]!.GetValue<long>();
         var authorId = (await app.Writer().PostOkAsync("/api/v1/authors", new { name = "a", slug = authorSlug }))["id"]!.GetValue<long>();
-        var id = (await new TestContent(app.Writer()).ArticleAsync(new() { ["slug"] = earlier, ["tagIds"] = new[] { tagId } }))["id"]!.GetValue<long>();
+        var id = (await new TestContent(app.Writer()).ArticleAsync(new() { ["slug"] = earlier, ["tagIds"] = new[] { tagId }, ["authorIds"] = new[] { authorId } }))["id"]!.GetValue<long>();
         await (await app.Writer().PatchMergeAsync($"/api/v1/articles/{id}", new { slug })).AssertJsonAsync();
         await using (var connection = app.OpenDatabase())
         {

@@ -41,6 +41,7 @@ public sealed class SlugSpellingLookupTests(ApiFactory factory) : IClassFixture<
     {
         var slug = $"tiếng-việt-{Guid.NewGuid():N}"[..20];
         var created = await factory.Writer().PostOkAsync($"/api/v1/{resource}", new { name = "Tiếng Việt", slug });
+        await new TestContent(factory.Writer()).PublishWithAsync(resource, created.Id());
 
         foreach (var spelling in new[] { Decomposed(slug), "ｔｉ" + slug[2..] })
         {
@@ -66,7 +67,7 @@ public sealed class SlugSpellingLookupTests(ApiFactory factory) : IClassFixture<
     {
         var slug = $"cafe\u0301-{Guid.NewGuid():N}"[..16];
         var tag = await factory.Writer().PostOkAsync("/api/v1/tags", new { name = "Café" });
-        var article = await new TestContent(factory.Writer()).ArticleAsync();
+        var article = await new TestContent(factory.Writer()).ArticleAsync(new() { ["tagIds"] = new[] { tag.Id() } });
         await using (var db = factory.OpenDatabase())
         {
             await db.ExecuteAsync("UPDATE tags SET slug = @slug WHERE id = @id", new { slug, id = tag.Id() });

@@ -231,8 +231,9 @@ public sealed class WriteVisibilityTests(TwoInstancesOnOneClock apps) : IClassFi
                 return new([.. articleUrls, $"/api/v1/articles?author={author}", $"/api/v1/images/{cover}", $"/api/v1/images/{other}"], patchArticle(new { coverImageId = other }));
             }
             case "create author":
+                // Anonymous callers see an author once a published article credits it.
                 return new([$"/api/v1/authors/slug/new-{word}", $"/api/v1/authors?slug=new-{word}"], async () =>
-                    await Writer.PostOkAsync("/api/v1/authors", new { name = $"New {word}", slug = $"new-{word}" }));
+                    await Content.PublishWithAsync("authors", (await Writer.PostOkAsync("/api/v1/authors", new { name = $"New {word}", slug = $"new-{word}" })).Id()));
             case "rename author":
                 return new([.. showsAuthor, $"/api/v1/search?q=renamed{word}"], Patch($"/api/v1/authors/{author}", new { name = $"Renamed{word}" }));
             case "replace author":
@@ -254,13 +255,19 @@ public sealed class WriteVisibilityTests(TwoInstancesOnOneClock apps) : IClassFi
             }
             case "delete author":
             {
-                var unused = await Writer.PostOkAsync("/api/v1/authors", new { name = $"Unused {word}" });
-                return new([$"/api/v1/authors/{unused.Id()}", $"/api/v1/authors/slug/{unused.Text("slug")}", $"/api/v1/authors?slug={unused.Text("slug")}"],
-                    async () => Assert.Equal(HttpStatusCode.NoContent, (await Writer.DeleteAsync($"/api/v1/authors/{unused.Id()}")).StatusCode));
+                // Shown while its one article is published: the write deletes the article, then the author.
+                var deleted = await Writer.PostOkAsync("/api/v1/authors", new { name = $"Deleted {word}" });
+                var only = await Writer.CreateArticleAsync([deleted.Id()]);
+                return new([$"/api/v1/authors/{deleted.Id()}", $"/api/v1/authors/slug/{deleted.Text("slug")}", $"/api/v1/authors?slug={deleted.Text("slug")}"], async () =>
+                {
+                    Assert.Equal(HttpStatusCode.NoContent, (await Writer.DeleteAsync($"/api/v1/articles/{only.Id()}")).StatusCode);
+                    Assert.Equal(HttpStatusCode.NoContent, (await Writer.DeleteAsync($"/api/v1/authors/{deleted.Id()}")).StatusCode);
+                });
             }
             case "create tag":
+                // Anonymous callers see a tag once a published article carries it.
                 return new([$"/api/v1/tags/slug/new-{word}", $"/api/v1/tags?slug=new-{word}"], async () =>
-                    await Writer.PostOkAsync("/api/v1/tags", new { name = $"New {word}", slug = $"new-{word}" }));
+                    await Content.PublishWithAsync("tags", (await Writer.PostOkAsync("/api/v1/tags", new { name = $"New {word}", slug = $"new-{word}" })).Id()));
             case "rename tag":
                 return new([.. showsTag, $"/api/v1/tags/slug/{tag.Text("slug")}", $"/api/v1/search?q=renamed{word}"],
                     Patch($"/api/v1/tags/{tag.Id()}", new { name = $"Renamed{word}" }));
@@ -272,9 +279,14 @@ public sealed class WriteVisibilityTests(TwoInstancesOnOneClock apps) : IClassFi
                     Patch($"/api/v1/tags/{tag.Id()}", new { slug = $"moved-{word}" }));
             case "delete tag":
             {
-                var unused = await Writer.PostOkAsync("/api/v1/tags", new { name = $"Unused {word}" });
-                return new([$"/api/v1/tags/{unused.Id()}", $"/api/v1/tags/slug/{unused.Text("slug")}", $"/api/v1/tags?slug={unused.Text("slug")}"],
-                    async () => Assert.Equal(HttpStatusCode.NoContent, (await Writer.DeleteAsync($"/api/v1/tags/{unused.Id()}")).StatusCode));
+                // Shown while its one article is published: the write deletes the article, then the tag.
+                var deleted = await Writer.PostOkAsync("/api/v1/tags", new { name = $"Deleted {word}" });
+                var only = await Writer.CreateArticleAsync([author], new() { ["tagIds"] = new[] { deleted.Id() } });
+                return new([$"/api/v1/tags/{deleted.Id()}", $"/api/v1/tags/slug/{deleted.Text("slug")}", $"/api/v1/tags?slug={deleted.Text("slug")}"], async () =>
+                {
+                    Assert.Equal(HttpStatusCode.NoContent, (await Writer.DeleteAsync($"/api/v1/articles/{only.Id()}")).StatusCode);
+                    Assert.Equal(HttpStatusCode.NoContent, (await Writer.DeleteAsync($"/api/v1/tags/{deleted.Id()}")).StatusCode);
+                });
             }
             case "patch image credit":
                 return new([.. articleUrls, $"/api/v1/articles?author={author}&format=html", $"/api/v1/images/{inline}", $"/api/v1/search?q=credited{word}"],

@@ -496,7 +496,7 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
         var x = await _content.AuthorAsync();
         var y = await _content.AuthorAsync();
         var t = await _content.TagAsync();
-        var tagSlug = (await (await factory.Anonymous().GetAsync($"/api/v1/tags/{t}")).AssertJsonAsync())["slug"]!.GetValue<string>();
+        var tagSlug = (await (await factory.Reader().GetAsync($"/api/v1/tags/{t}")).AssertJsonAsync())["slug"]!.GetValue<string>();
         var a = await ArticleAsync($"{n} a", "Body.", ("authorIds", new[] { x }), ("tagIds", new[] { t }));
         var b = await ArticleAsync($"{n} b", "內文。", ("authorIds", new[] { y }), ("tagIds", new[] { t }), ("language", "zh-Hant"));
         var c = await ArticleAsync($"{n} c", "Body.", ("authorIds", new[] { x }));
