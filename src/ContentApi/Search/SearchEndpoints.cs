@@ -146,7 +146,8 @@ public static class SearchEndpoints
         [
             (HighlightField.Authors, MatchingNames(article.Authors.Select(a => a.Name), search)),
             (HighlightField.Tags, MatchingNames(article.Tags.Select(t => t.Name), search)),
-            (HighlightField.Images, MatchingNames(images.Select(i => string.Join(' ', new[] { i.Image.Caption, i.Image.Credit }.OfType<string>())), search)),
+            // Two photos of one scene often share a caption and credit: the text is shown once.
+            (HighlightField.Images, MatchingNames(images.Select(i => string.Join(' ', new[] { i.Image.Caption, i.Image.Credit }.OfType<string>())).Distinct(), search)),
         ]);
         // Nothing shown holds the match: the start of the body, if it has text.
         var body = ownText[3].Snippet!;

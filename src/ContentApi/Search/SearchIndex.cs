@@ -64,12 +64,14 @@ public static class SearchIndex
         SELECT x.article_id AS ArticleId, t.name AS Text FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id IN @Ids
         """;
 
+    /// <summary>Each image of an article once: a cover its body also shows is one image (as the seed indexes it).</summary>
     private const string ImageTextsSql = """
         SELECT x.article_id AS ArticleId, coalesce(i.caption, '') || char(10) || coalesce(i.credit, '') AS Text
-        FROM article_images x JOIN images i ON i.id = x.image_id WHERE x.article_id IN @Ids
-        UNION ALL
-        SELECT a.id, coalesce(i.caption, '') || char(10) || coalesce(i.credit, '')
-        FROM articles a JOIN images i ON i.id = a.cover_image_id WHERE a.id IN @Ids
+        FROM (
+            SELECT article_id, image_id FROM article_images WHERE article_id IN @Ids
+            UNION
+            SELECT id, cover_image_id FROM articles WHERE id IN @Ids AND cover_image_id IS NOT NULL
+        ) x JOIN images i ON i.id = x.image_id
         """;
 
     public const string ArticlesOfAuthorSql = "SELECT article_id FROM article_authors WHERE author_id = @Id";

@@ -154,6 +154,40 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     /// <summary>
+    /// An article whose cover is also in its body, beside another photo with the same caption and credit, showed that
+    /// text twice in the images highlight, "新廠預計兩年內完工 圖源:ifanr · 新廠預計兩年內完工 圖源:ifanr" (seeded data), and
+    /// indexed the cover's caption and credit twice, once as the cover and once as an image of the body.
+    /// </summary>
+    [Fact]
+    public async Task Search_match_in_images_shows_each_text_once_and_indexes_each_image_once()
+    {
+        var n = Nonce();
+        Task<long> PhotoAsync() => _content.ImageAsync(credit: $"圖源:{n}", caption: "新廠預計兩年內完工");
+        var (cover, other) = (await PhotoAsync(), await PhotoAsync());
+        var both = await ArticleAsync("Plain title", $"![新廠](image:{cover})\n\nPlain body text.\n\n![新廠](image:{other})",
+            ("coverImageId", cover), ("imageIds", new[] { cover, other }));
+        var apart = await ArticleAsync("Plain title", "Plain body text.", ("coverImageId", await PhotoAsync()), ("imageIds", new[] { await PhotoAsync() }));
+
+        var item = (await factory.Anonymous().SearchAsync(n))["items"]!.AsArray().Single(i => Id(i!) == Id(both))!;
+
+        Assert.Equal([("images", $"新廠預計兩年內完工 圖源:<mark>{n}</mark>")], item.Highlights());
+        Assert.Equal(IndexedImageTokens(Id(apart)), IndexedImageTokens(Id(both)));
+    }
+
+    /// <summary>How many tokens the index holds in an article's images column.</summary>
+    private long IndexedImageTokens(long articleId)
+    {
+        using var db = factory.OpenDatabase();
+        using var command = db.CreateCommand();
+        command.CommandText = """
+            CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_instances USING fts5vocab(main, articles_fts, instance);
+            SELECT count(*) FROM temp.fts_instances WHERE doc = $id AND col = 'images';
+            """;
+        command.Parameters.AddWithValue("$id", articleId);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>
     /// A derived excerpt leaves headings and figures out, so a phrase ran across where one was, in the excerpt the
     /// article is served with and not in its body: it was a hit with the unmarked start of the body for a highlight (found
     /// by a fuzzer), then marked in the excerpt. The excerpt is indexed with a gap where it joins two paragraphs, as the
