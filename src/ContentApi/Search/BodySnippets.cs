@@ -43,8 +43,8 @@ public static partial class BodySnippets
         // cut alone, a comment open there would be never closed, so text; the rest of it is no text past the part.
         var (searched, restAt) = HtmlComments.WithoutInStart(body, SearchedPart(body).Length);
         var textBeyond = restAt < body.Length && !body.AsSpan(restAt).IsWhiteSpace();
-        if (!body.Contains("```", StringComparison.Ordinal) && !body.Contains("~~~", StringComparison.Ordinal) &&
-            !ReferenceDefinition().IsMatch(body))
+        var hasDefinitions = ReferenceDefinition().IsMatch(body);
+        if (!body.Contains("```", StringComparison.Ordinal) && !body.Contains("~~~", StringComparison.Ordinal) && !hasDefinitions)
         {
             var rendered = 0;
             for (var start = 0; start < searched.Length && rendered < BlocksRendered;)
@@ -69,6 +69,7 @@ public static partial class BodySnippets
         // Around each match in the source in turn: one can render to nothing (an image's alt text, a link's URL).
         // Read as its rendered text reads it: a word wrapped across a line of Chinese, or split by emphasis, is one (TextUnits.Of).
         var units = TextUnits.Of(searched, markdownSource: true);
+        var definitions = hasDefinitions ? BodyDefinitions.Of(searched) : null;
         var head = Around(searched, 0);
         string? headSnippet = null;
         for (var (from, renders) = (0, 0); renders < PartsRendered; renders++)
@@ -79,7 +80,7 @@ public static partial class BodySnippets
                 break;
             }
             var part = Around(searched, at);
-            var around = FromFirstMatchingLine(searched, part, query, textBeyond);
+            var around = FromFirstMatchingLine(searched, part, definitions, query, textBeyond);
             if (around.Contains("<mark>", StringComparison.Ordinal))
             {
                 return around;
@@ -87,7 +88,7 @@ public static partial class BodySnippets
             headSnippet = part == head ? around : headSnippet;
             from = Math.Max(part.To, at + 1);
         }
-        return headSnippet ?? FromFirstMatchingLine(searched, head, query, textBeyond);
+        return headSnippet ?? FromFirstMatchingLine(searched, head, definitions, query, textBeyond);
     }
 
     /// <summary>Parts of the body rendered around matches in its source when no block alone gave the snippet.</summary>
@@ -139,13 +140,14 @@ public static partial class BodySnippets
     }
 
     /// <summary>
-    /// The snippet of the first line of the rendered part of the body that matches (the plain text's lines: a block,
-    /// or a line of it after a hard line break), so that it never runs across paragraphs; the whole part's when only lines
+    /// The snippet of the first line of the rendered part of the body that matches (the plain text's lines: a block, a
+    /// footnote's paragraph, or a line of it after a hard line break; the part is rendered with the definitions its
+    /// references need, <see cref="BodyDefinitions"/>), so that it never runs across paragraphs; the whole part's when only lines
     /// together match (a phrase across two of them), or when none does (its start).
     /// </summary>
-    private static string FromFirstMatchingLine(string markdown, (int From, int To) part, SearchQuery query, bool textBeyond)
+    private static string FromFirstMatchingLine(string markdown, (int From, int To) part, BodyDefinitions? definitions, SearchQuery query, bool textBeyond)
     {
-        var plainText = MarkdownRenderer.ToPlainText(markdown[part.From..part.To]);
+        var plainText = MarkdownRenderer.ToPlainText(definitions?.Complete(markdown, part.From, part.To) ?? markdown[part.From..part.To]);
         var (before, after) = (HasText(markdown, 0, part.From), textBeyond || HasText(markdown, part.To, markdown.Length));
         var lines = plainText.Split('\n');
         for (var i = 0; i < lines.Length; i++)

@@ -188,6 +188,27 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     /// <summary>
+    /// A body longer than one render (2,000 characters) was rendered for its snippet only around the match, without
+    /// the definitions of its reference links and footnotes at its end: <c>…段落有[^x]與連結][y]&lt;mark&gt;乾坤震&lt;/mark&gt;…</c>;
+    /// and a word only a footnote's text held gave the unmarked start of the body.
+    /// </summary>
+    [Fact]
+    public async Task Search_snippet_of_a_long_body_resolves_its_reference_links_and_footnotes()
+    {
+        var n = Nonce();
+        var filler = string.Concat(Enumerable.Repeat("這是一段沒有要找的詞的填充文字，用來讓正文超過兩千字。\n\n", 90));
+        var body = $"開頭。\n\n段落有[^x]與[連結][y]乾坤震{n}，後文。\n\n{filler}[y]: https://example.com/y\n\n[^x]: 據彭博社{n}的報導。";
+        Assert.InRange(body.Length, 2_300, 3_000);
+        await ArticleAsync("Plain title", body);
+
+        var inText = (await factory.Anonymous().SearchAsync($"乾坤震{n}"))["items"]![0]!.Highlights();
+        var inNote = (await factory.Anonymous().SearchAsync($"彭博社{n}"))["items"]![0]!.Highlights();
+
+        Assert.Equal([("body", $"…段落有與連結<mark>乾坤震{n}</mark>，後文。…")], inText);
+        Assert.Equal([("body", $"…據<mark>彭博社{n}</mark>的報導。")], inNote);
+    }
+
+    /// <summary>
     /// A derived excerpt leaves headings and figures out, so a phrase ran across where one was, in the excerpt the
     /// article is served with and not in its body: it was a hit with the unmarked start of the body for a highlight (found
     /// by a fuzzer), then marked in the excerpt. The excerpt is indexed with a gap where it joins two paragraphs, as the

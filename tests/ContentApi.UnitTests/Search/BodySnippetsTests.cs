@@ -200,6 +200,67 @@ public sealed class BodySnippetsTests
         Assert.Equal(wholeBody.IndexOf("<mark>", StringComparison.Ordinal), at + snippet.IndexOf("<mark>", StringComparison.Ordinal));
     }
 
+    /// <summary>The Intro paragraph enough times that a body holding it is longer than one render.</summary>
+    private static readonly string LongFiller = string.Concat(Enumerable.Repeat(Intro + "\n\n", 6));
+
+    /// <summary>
+    /// A body longer than one render is rendered only around its match, and the definitions of its reference links
+    /// and footnotes, at its end, were left out of that part: the snippet showed them as written,
+    /// <c>…段落有[^x]與連結][y]&lt;mark&gt;乾坤震&lt;/mark&gt;…</c>, where a short body shows the link's text and
+    /// leaves the footnote's reference out, as its plain text does.
+    /// </summary>
+    [Theory]
+    [InlineData("開頭。\n\n段落有[^x]與[連結][y]乾坤震，後文。\n\n", "乾坤震", "…段落有與連結<mark>乾坤震</mark>，後文。…")]
+    [InlineData("開頭。\n\n第二段提到[高通官網][qc]與驍龍晶片[^a]。\n\n", "高通官網", "…第二段提到<mark>高通官網</mark>與驍龍晶片。…")]
+    [InlineData("開頭。\n\n第二段提到[高通官網][QC]與[驍龍][]晶片[^a]。\n\n", "高通官網", "…第二段提到<mark>高通官網</mark>與驍龍晶片。…")]
+    public void References_in_a_long_body_resolve_to_definitions_at_its_end(string start, string query, string expected)
+    {
+        const string definitions = "[y]: https://example.com/y\n[qc]: https://www.qualcomm.com/ \"官網\"\n[驍龍]: https://example.com/sd\n\n" +
+            "[^x]: 註解一的文字。\n\n[^a]: 註解二的文字。\n    第二行。";
+        var markdown = start + LongFiller + definitions;
+        Assert.True(markdown.Length > BodySnippets.RenderLength);
+        Assert.Equal(expected, Build(markdown, query));
+        Assert.Equal(expected, Build(start + definitions, query));
+    }
+
+    /// <summary>
+    /// A word only a footnote's text holds is in the body's plain text and found by search, but the note, rendered
+    /// without the reference that cites it, was dropped as a note nothing cites: the hit's highlight had no mark and
+    /// was the start of the body.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_match_only_in_a_footnotes_text_is_marked_in_that_text(bool longBody)
+    {
+        var markdown = "開頭的段落引用了報導[^1]。\n\n" + (longBody ? LongFiller : "") + "[^1]: 據彭博社的報導，\n    工廠將延後完工。";
+        Assert.Equal("…據<mark>彭博社</mark>的報導，工廠將延後完工。", Build(markdown, "彭博社"));
+    }
+
+    /// <summary>The definitions a part needs are found by a scan of the body's lines: the body is not rendered whole for them.</summary>
+    [Fact]
+    public void A_body_with_many_definitions_renders_only_the_part_around_the_match()
+    {
+        var cites = string.Concat(Enumerable.Range(0, 300).Select(i => $"Paragraph {i} cites a note[^{i}] and a [link][l{i}].\n\n"));
+        var definitions = string.Concat(Enumerable.Range(0, 300).Select(i => $"[l{i}]: https://example.com/{i}\n[^{i}]: The note number {i}, long enough to count.\n"));
+        var markdown = cites + "We used graphene in [tests][l7][^7].\n\n" + cites + definitions;
+
+        string snippet = "";
+        var building = Allocated(() => snippet = Build(markdown, "graphene"));
+
+        Assert.Equal("…We used <mark>graphene</mark> in tests.…", snippet);
+        // Beyond reading the body's words, which every snippet of a long body does, a small share of a whole render.
+        var tokenizing = Allocated(() => TextUnits.Of(markdown, markdownSource: true));
+        Assert.InRange(building - tokenizing, 0, Allocated(() => MarkdownRenderer.ToPlainText(markdown)) / 3);
+    }
+
+    [Fact]
+    public void A_definition_written_inside_fenced_code_defines_nothing()
+    {
+        const string start = "開頭。\n\n段落寫著[連結][y]乾坤震。\n\n", code = "```\n[y]: https://example.com/y\n```";
+        Assert.Equal(Build(start + code, "乾坤震"), Build(start + LongFiller + code, "乾坤震"));
+    }
+
     [Fact]
     public void Body_without_a_match_shows_its_start()
     {
