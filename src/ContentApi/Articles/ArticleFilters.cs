@@ -221,7 +221,7 @@ internal static class ArticleFilters
         /// </summary>
         private string Owner(string value) => IdOf(value) is null
             ? $"SELECT o.id FROM {Owners} o WHERE o.slug = {Slug}"
-            : $"SELECT coalesce((SELECT o.id FROM {Owners} o WHERE o.slug = {Slug}), @{IdName})";
+            : $"SELECT o.id FROM {Owners} o WHERE o.id = coalesce((SELECT s.id FROM {Owners} s WHERE s.slug = {Slug}), @{IdName})";
 
         public string Walk(string value) => $"EXISTS (SELECT 1 FROM {Links} x WHERE x.article_id = a.id AND x.{Key} IN ({Owner(value)}))";
 

@@ -146,10 +146,12 @@ public sealed class RestorePreconditionsTests(ApiFactory factory) : IClassFixtur
     }
 
     /// <summary>A change to one field each resource has.</summary>
+    /// <summary>A change of the resource's text; a tag's name made unique, as the class's tests share one database and tag names are unique.</summary>
     private static object Edit(string collection, string text) => collection switch
     {
         "articles" => new { title = text },
-        "authors" or "tags" => new { name = text },
+        "authors" => new { name = text },
+        "tags" => new { name = $"{text} {Guid.NewGuid():N}" },
         _ => (object)new { altText = text },
     };
 

@@ -160,9 +160,12 @@ public sealed class FilterDriveTests(SeededLibrary library) : IClassFixture<Seed
         Assert.Equal(pages[0], pages[1]);
     }
 
-    /// <summary>An all-digit value may be one tag's id and another tag's slug: both forms select the articles of both.</summary>
+    /// <summary>
+    /// An all-digit value may be one tag's id and another tag's slug: both forms select the articles of the tag with that
+    /// slug alone (they selected both tags' articles: ?tag=2025 mixed the year tag's with tag 2025's).
+    /// </summary>
     [Fact]
-    public async Task An_all_digit_value_selects_the_tag_with_that_id_and_the_tag_with_that_slug_in_both_forms()
+    public async Task An_all_digit_value_selects_the_tag_with_that_slug_before_the_tag_with_that_id_in_both_forms()
     {
         var copy = Path.Combine(CommandRunner.TempDirectory(), "digits.db");
         await using (var source = library.Open())
@@ -175,7 +178,7 @@ public sealed class FilterDriveTests(SeededLibrary library) : IClassFixture<Seed
         await connection.ExecuteAsync("UPDATE tags SET slug = @Slug WHERE id = @Id", new { Slug = digits, Id = bySlug });
         var expected = (await connection.QueryAsync<long>("""
             SELECT DISTINCT a.id FROM article_tags x JOIN articles a ON a.id = x.article_id
-            WHERE x.tag_id IN (@ById, @BySlug) AND a.status = 'published' AND a.published_at <= @Now ORDER BY a.id
+            WHERE x.tag_id = @BySlug AND a.status = 'published' AND a.published_at <= @Now ORDER BY a.id
             """, new { ById = byId, BySlug = bySlug, Now })).AsList();
         var filter = new ArticleFilter(false, Tag: digits);
         foreach (var drive in new[] { FilterDrive.None, FilterDrive.Tag })
@@ -184,8 +187,9 @@ public sealed class FilterDriveTests(SeededLibrary library) : IClassFixture<Seed
             Assert.Equal(expected, await connection.QueryAsync<long>($"SELECT a.id FROM articles a WHERE {string.Join(" AND ", conditions)} ORDER BY a.id", parameters));
             Assert.Equal(expected.Count, await connection.ExecuteScalarAsync<long>(CountSql(filter, drive), parameters));
         }
-        var ofOneTag = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM article_tags WHERE tag_id = @ById", new { ById = byId });
-        Assert.True(expected.Count > ofOneTag);
+        var ofTheIdsTag = (await connection.QueryAsync<long>("SELECT article_id FROM article_tags WHERE tag_id = @ById", new { ById = byId })).AsList();
+        Assert.NotEmpty(expected.Except(ofTheIdsTag));
+        Assert.NotEmpty(ofTheIdsTag.Except(expected));
     }
 
     [Fact]

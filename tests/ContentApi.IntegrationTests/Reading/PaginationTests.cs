@@ -186,7 +186,8 @@ public sealed class PaginationTests(ThreeHundredArticles data) : IClassFixture<T
     {
         var writer = Factory.Writer();
         var author = await new TestContent(writer).AuthorAsync();
-        var tag = await new TestContent(writer).TagAsync(name: string.Concat(Enumerable.Repeat("長", 100)));
+        // The longest name, and each case's own (tag names are unique).
+        var tag = await new TestContent(writer).TagAsync(name: string.Concat(Enumerable.Repeat("長", 99)) + character);
         var title = string.Concat(Enumerable.Repeat(character, 299));
         for (var i = 0; i < 3; i++)
         {
