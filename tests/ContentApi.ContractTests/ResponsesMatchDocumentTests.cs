@@ -25,15 +25,18 @@ public sealed class ResponsesMatchDocumentTests(ApiFactory factory) : IClassFixt
         var word = "w" + Guid.NewGuid().ToString("N")[..10];
         // Two of everything, so that every list of one item has a next page (and a Link).
         var tag = await content.TagAsync();
-        await content.TagAsync();
+        var otherTag = await content.TagAsync();
         var image = await content.ImageAsync("圖源:ifanr", "A caption");
         await content.ImageAsync();
-        var article = await content.ArticleAsync(new() { ["title"] = $"{word} first", ["tagIds"] = new[] { tag }, ["coverImageId"] = image, ["imageIds"] = new[] { image } });
+        // Both tags on a published article, as anonymous callers see only tags that one carries.
+        var article = await content.ArticleAsync(new() { ["title"] = $"{word} first", ["tagIds"] = new[] { tag, otherTag }, ["coverImageId"] = image, ["imageIds"] = new[] { image } });
         // Nullable references both ways: an article without a cover (the first has one), an image with a focal point
         // (ImageAsync sets none), an author with an avatar (the articles' author has none).
         var uncovered = (await content.ArticleAsync(new() { ["title"] = $"{word} second" }))["id"]!.GetValue<long>();
         var focused = (await writer.PostOkAsync("/api/v1/images", new { url = "https://images.example.com/focused.jpg", altText = "x", focalPoint = new { x = 0.25, y = 0.75 } }))["id"]!.GetValue<long>();
         var pictured = (await writer.PostOkAsync("/api/v1/authors", new { name = $"Pictured {word}", avatarImageId = focused }))["id"]!.GetValue<long>();
+        // Anonymous callers see an author, and its avatar, once a published article credits it.
+        await content.ArticleAsync(new() { ["title"] = $"{word} third", ["authorIds"] = new[] { pictured } });
         var id = article["id"]!.GetValue<long>();
         var slug = article["slug"]!.GetValue<string>();
         var author = article["authors"]![0]!["id"]!.GetValue<long>();
