@@ -25,6 +25,7 @@ public static class HttpAssertions
         // problems said "Bad Request".
         Assert.Equal(Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase((int)status), problem["title"]?.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(problem["detail"]?.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty(problem["code"]?.GetValue<string>()), $"the problem has no code: {text}");
         Assert.Matches("^[0-9a-f]{32}$", problem["traceId"]?.GetValue<string>() ?? ""); // the W3C trace id the request log shows
         Assert.False(string.IsNullOrEmpty(problem["instance"]?.GetValue<string>()), "a problem names its instance (the request path)");
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);

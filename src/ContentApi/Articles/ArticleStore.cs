@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ContentApi.Data;
+using ContentApi.Http.Errors;
 using ContentApi.Http.Lists;
 using ContentApi.Http.Writes;
 using ContentApi.Text;
@@ -483,5 +484,5 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     private string Now() => Timestamps.ToDb(clock.GetUtcNow());
 
     private static WriteOutcome<ArticleAggregate>.Conflict SlugTaken(string slug, long holder) =>
-        new($"The slug '{slug}' is already used by article {holder}.", new Dictionary<string, object?> { ["conflictingId"] = holder });
+        new(ProblemCodes.SlugTaken, $"The slug '{slug}' is already used by article {holder}.", new Dictionary<string, object?> { ["conflictingId"] = holder });
 }

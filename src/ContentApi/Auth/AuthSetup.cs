@@ -1,3 +1,4 @@
+using ContentApi.Http.Errors;
 using ContentApi.Http.Limits;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -37,7 +38,7 @@ public static class AuthSetup
             {
                 var quota = Math.Max(1, context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value.FailedKeyAttemptsPerMinute);
                 await RateLimitingSetup.WriteTooManyRequestsAsync(context, RateLimitingSetup.WholeSecondsToWait(retryAfter),
-                    new RateLimitQuota(quota, (int)FailedKeyAttempts.Window.TotalSeconds), "Too many failed API key attempts from this address; retry later.");
+                    new RateLimitQuota(quota, (int)FailedKeyAttempts.Window.TotalSeconds), ProblemCodes.KeyLockout, "Too many failed API key attempts from this address; retry later.");
                 return;
             }
             context.Response.StatusCode = 401;

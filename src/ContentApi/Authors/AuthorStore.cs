@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ContentApi.Articles;
 using ContentApi.Data;
+using ContentApi.Http.Errors;
 using ContentApi.Http.Lists;
 using ContentApi.Http.Writes;
 using ContentApi.Images;
@@ -207,7 +208,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
     private string Now() => Timestamps.ToDb(clock.GetUtcNow());
 
     private static WriteOutcome<AuthorRow>.Conflict SlugTaken(string slug, long holder) =>
-        new($"The slug '{slug}' is already used by author {holder}.", new Dictionary<string, object?> { ["conflictingId"] = holder });
+        new(ProblemCodes.SlugTaken, $"The slug '{slug}' is already used by author {holder}.", new Dictionary<string, object?> { ["conflictingId"] = holder });
 }
 
 /// <summary>Filters of the author list.</summary>

@@ -1,3 +1,4 @@
+using ContentApi.Http.Errors;
 using ContentApi.Http.Writes;
 
 namespace ContentApi.Data;
@@ -18,7 +19,7 @@ public static class InUse
     /// them); there is no silent cascade.
     /// </summary>
     public static WriteOutcome<TRow>.Conflict Conflict<TRow>(string what, IReadOnlyList<ArticleReference> articles, int total) =>
-        new($"The {what} is still used by {Describe(total, "article(s)", articles.Select(a => (a.Id, a.Slug)))}. Remove it from them first.",
+        new(ProblemCodes.InUse, $"The {what} is still used by {Describe(total, "article(s)", articles.Select(a => (a.Id, a.Slug)))}. Remove it from them first.",
             new Dictionary<string, object?> { ["articles"] = articles, ["total"] = total });
 
     /// <summary>As above, for things that authors use too; the problem names both, under "articles" and "authors".</summary>
@@ -33,7 +34,7 @@ public static class InUse
         {
             users.Add(DescribeAuthors(authors));
         }
-        return new($"The {what} is still used by {string.Join(" and by ", users)}. Remove it from them first.",
+        return new(ProblemCodes.InUse, $"The {what} is still used by {string.Join(" and by ", users)}. Remove it from them first.",
             new Dictionary<string, object?> { ["articles"] = articles, ["total"] = total, ["authors"] = authors });
     }
 

@@ -121,7 +121,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     {
         if (stored is not null && stored.RequestHash != hash)
         {
-            await problems.WriteAsync(context, 422, "This Idempotency-Key was already used with a different request (another endpoint, query or body).");
+            await problems.WriteAsync(context, 422, ProblemCodes.IdempotencyKeyReused, "This Idempotency-Key was already used with a different request (another endpoint, query or body).");
         }
         else if (stored is null || stored.Status == 0)
         {
@@ -136,13 +136,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             {
                 // Reserved moments ago: its response is on its way to being stored (by another instance), or was lost just now.
                 context.Response.Headers.RetryAfter = "1";
-                await problems.WriteAsync(context, 409,
+                await problems.WriteAsync(context, 409, ProblemCodes.IdempotencyInFlight,
                     "A request with this Idempotency-Key is still being answered, or its response was lost moments ago (the server stopped before storing it). " +
                     "Retry after Retry-After to get its response." + created);
             }
             else
             {
-                await problems.WriteAsync(context, 409,
+                await problems.WriteAsync(context, 409, ProblemCodes.IdempotencyResponseLost,
                     "A request with this Idempotency-Key was carried out, but its response was lost (the server stopped before storing it)." +
                     (created.Length > 0 ? created + " Read it there instead of retrying." : " Look the resource up instead of retrying."));
             }

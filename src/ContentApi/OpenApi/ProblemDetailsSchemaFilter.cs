@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using ContentApi.Http.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.MicrosoftExtensions;
@@ -20,10 +22,11 @@ public sealed class ProblemDetailsSchemaFilter : ISchemaFilter
             Type = JsonSchemaType.String,
             Description = "The request's trace id, as the server's request log shows it (the W3C trace id when tracing is on); quote it when reporting a problem.",
         };
+        concrete.Properties[Problems.CodeMember] = CodeSchema();
         // ProblemDetailsSetup fills every one of these on every problem (instance with the request path); a 409's own
         // members that every such problem carries (RequiredPropertiesSchemaFilter) stay required after them.
         var own = concrete.Required ?? new HashSet<string>();
-        concrete.Required = new HashSet<string> { "type", "title", "status", "detail", "instance", "traceId" };
+        concrete.Required = new HashSet<string> { "type", "title", "status", "detail", "instance", "traceId", Problems.CodeMember };
         concrete.Required.UnionWith(own);
         if (context.Type == typeof(HttpValidationProblemDetails) && concrete.Properties.TryGetValue("errors", out var errors) && errors is OpenApiSchema errorsSchema)
         {
@@ -51,4 +54,13 @@ public sealed class ProblemDetailsSchemaFilter : ISchemaFilter
         concrete.AdditionalPropertiesAllowed = true;
         concrete.AdditionalProperties = null;
     }
+
+    /// <summary>Every code the server sends, so that generated clients get a union type to switch on.</summary>
+    private static OpenApiSchema CodeSchema() => new()
+    {
+        Type = JsonSchemaType.String,
+        Enum = [.. ProblemCodes.Meanings.Select(m => (JsonNode)JsonValue.Create(m.Code))],
+        Description = "What kind of problem this is, where type names only its status: a stable identifier to switch on (a new kind of problem " +
+            "gets a new code; a code never changes meaning).\n\n" + string.Join("\n", ProblemCodes.Meanings.Select(m => $"- `{m.Code}` ({m.Status}): {m.Meaning}")),
+    };
 }

@@ -194,7 +194,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
             new Dictionary<string, object?> { ["conflictingId"] = holder.Id });
 
     private static WriteOutcome<TagRow>.Conflict SlugTaken(string slug, long holder) =>
-        new($"The slug '{slug}' is already used by tag {holder}.", new Dictionary<string, object?> { ["conflictingId"] = holder });
+        new(ProblemCodes.SlugTaken, $"The slug '{slug}' is already used by tag {holder}.", new Dictionary<string, object?> { ["conflictingId"] = holder });
 }
 
 /// <summary>Filters of the tag list.</summary>

@@ -10,7 +10,7 @@ public sealed class DamagedDatabaseProblemTests
     public void A_damaged_search_index_is_a_503_naming_reindex_clear()
     {
         // What FTS5 throws: SQLITE_CORRUPT, extended SQLITE_CORRUPT_VTAB.
-        var (status, detail, errors) = KnownExceptionHandler.Classify(
+        var (status, _, detail, errors) = KnownExceptionHandler.Classify(
             new SqliteException("SQLite Error 11: 'fts5: corruption found reading blob 137438953509 from table \"articles_fts\"'.", 11, 267));
 
         Assert.Equal(503, status);
@@ -23,7 +23,7 @@ public sealed class DamagedDatabaseProblemTests
     [Fact]
     public void A_damaged_database_file_is_a_503_that_does_not_promise_reindex_repairs_it()
     {
-        var (status, detail, _) = KnownExceptionHandler.Classify(new SqliteException("SQLite Error 11: 'database disk image is malformed'.", 11, 11));
+        var (status, _, detail, _) = KnownExceptionHandler.Classify(new SqliteException("SQLite Error 11: 'database disk image is malformed'.", 11, 11));
 
         Assert.Equal(503, status);
         Assert.Equal(KnownExceptionHandler.DatabaseDamagedDetail, detail);

@@ -9,7 +9,7 @@ public sealed class StoppingServerProblemTests
     [Fact]
     public void A_write_refused_by_a_closed_database_is_a_503_saying_the_server_is_stopping()
     {
-        var (status, detail, errors) = KnownExceptionHandler.Classify(new DatabaseClosedException());
+        var (status, _, detail, errors) = KnownExceptionHandler.Classify(new DatabaseClosedException());
 
         Assert.Equal(503, status);
         Assert.Equal(KnownExceptionHandler.StoppingDetail, detail);

@@ -12,7 +12,7 @@ public sealed class UnreadableRequestProblemTests
     [Fact]
     public void A_body_Kestrel_could_not_read_is_a_400_with_errors_on_the_document()
     {
-        var (status, detail, errors) = KnownExceptionHandler.Classify(new BadHttpRequestException("Bad chunk size data.", 400));
+        var (status, _, detail, errors) = KnownExceptionHandler.Classify(new BadHttpRequestException("Bad chunk size data.", 400));
 
         Assert.Equal(400, status);
         Assert.Equal("The request could not be read.", detail);
@@ -22,7 +22,7 @@ public sealed class UnreadableRequestProblemTests
     [Fact]
     public void A_body_sent_too_slowly_stays_a_408_without_errors()
     {
-        var (status, _, errors) = KnownExceptionHandler.Classify(new BadHttpRequestException("Reading the request body timed out due to data arriving too slowly.", 408));
+        var (status, _, _, errors) = KnownExceptionHandler.Classify(new BadHttpRequestException("Reading the request body timed out due to data arriving too slowly.", 408));
 
         Assert.Equal(408, status);
         Assert.Null(errors);

@@ -29,14 +29,14 @@ public sealed class JsonBodyEncodingMiddleware(RequestDelegate next)
         }
         if (HasContentCoding(request))
         {
-            await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, $"Request bodies are read as sent: Content-Encoding '{Echoed.Cut(request.Headers.ContentEncoding.ToString())}' is not accepted.");
+            await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedContentEncoding, $"Request bodies are read as sent: Content-Encoding '{Echoed.Cut(request.Headers.ContentEncoding.ToString())}' is not accepted.");
             return;
         }
         if (request.Headers.ContentType.Count > 0)
         {
             if (RequestMediaType.Parse(request.ContentType) is not { } mediaType)
             {
-                await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType,
+                await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType,
                     "The Content-Type is not a media type: type/subtype, with no spaces around the slash, then any parameters as ; name=value.");
                 return;
             }
@@ -48,7 +48,7 @@ public sealed class JsonBodyEncodingMiddleware(RequestDelegate next)
                     var charset = HeaderUtilities.RemoveQuotes(sent).ToString();
                     if (!Utf8Labels.Contains(charset))
                     {
-                        await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, $"JSON request bodies must be UTF-8; charset '{Echoed.Cut(charset)}' is not accepted.");
+                        await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedCharset, $"JSON request bodies must be UTF-8; charset '{Echoed.Cut(charset)}' is not accepted.");
                         return;
                     }
                 }

@@ -30,7 +30,7 @@ public sealed class JsonMediaTypeMiddleware(RequestDelegate next)
                 await refusal.ExecuteAsync(context);
                 return;
             }
-            await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, $"POST and PUT bodies are application/json; '{Echoed.Cut(mediaType.MediaType)}' is not accepted.");
+            await problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType, $"POST and PUT bodies are application/json; '{Echoed.Cut(mediaType.MediaType)}' is not accepted.");
             return;
         }
         await next(context);

@@ -24,7 +24,7 @@ public sealed class MessageFramingCheck(RequestDelegate next)
             .ToList();
         if (codings.FirstOrDefault(coding => !coding.Equals("chunked", StringComparison.OrdinalIgnoreCase)) is { } other)
         {
-            await problems.WriteAsync(context, StatusCodes.Status501NotImplemented,
+            await problems.WriteAsync(context, StatusCodes.Status501NotImplemented, ProblemCodes.TransferCodingNotImplemented,
                 $"{HeaderName} '{Echoed.Cut(other)}' is not supported: send the body as it is, with a Content-Length or chunked.");
         }
         else if (codings.Count > 1)

@@ -31,14 +31,14 @@ public static class ConditionalRead
             }
             if (!ETags.MatchesStrongly(tags, etag))
             {
-                await SendProblemAsync(context, Problems.PreconditionFailed(
+                await SendProblemAsync(context, Problems.PreconditionFailed(ProblemCodes.VersionMismatch,
                     "If-Match names none of this resource's current representations: read it again to get its ETag."));
                 return true;
             }
         }
         else if (lastModified is { } changed && HttpDate.ParseHeader(request.Headers.IfUnmodifiedSince) is { } unmodifiedSince && HttpDate.ModifiedAfter(changed, unmodifiedSince))
         {
-            await SendProblemAsync(context, Problems.PreconditionFailed(
+            await SendProblemAsync(context, Problems.PreconditionFailed(ProblemCodes.VersionMismatch,
                 "The resource has changed since the date in If-Unmodified-Since: read it again."));
             return true;
         }

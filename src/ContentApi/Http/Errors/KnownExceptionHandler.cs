@@ -17,7 +17,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, detail, errors) = Classify(exception);
+        var (status, code, detail, errors) = Classify(exception);
         var damaged = Damage(exception);
         if (damaged is not null)
         {
@@ -56,34 +56,35 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
             : new HttpValidationProblemDetails(errors) { Title = Problems.ValidationTitle };
         problem.Status = status;
         problem.Detail = detail;
+        problem.Extensions[Problems.CodeMember] = code;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    internal static (int Status, string Detail, IDictionary<string, string[]>? Errors) Classify(Exception exception) => exception switch
+    internal static (int Status, string Code, string Detail, IDictionary<string, string[]>? Errors) Classify(Exception exception) => exception switch
     {
         BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
         BadHttpRequestException bad => BadRequestProblem(bad),
         JsonException json => JsonProblem(json),
-        NoTurnException busy => (503, busy.Message, null),
-        DatabaseBusyException => (503, "The database is busy; retry after the number of seconds in Retry-After.", null),
-        SqliteException sqlite when SqliteDialect.IsBusy(sqlite) => (503, "The database is busy; retry after the number of seconds in Retry-After.", null),
+        NoTurnException busy => (503, ProblemCodes.ServerBusy, busy.Message, null),
+        DatabaseBusyException => (503, ProblemCodes.DatabaseBusy, "The database is busy; retry after the number of seconds in Retry-After.", null),
+        SqliteException sqlite when SqliteDialect.IsBusy(sqlite) => (503, ProblemCodes.DatabaseBusy, "The database is busy; retry after the number of seconds in Retry-After.", null),
         // 503 with Retry-After rather than 507: the API documents 503 for every route and generated clients retry it,
         // and space comes back without the caller doing anything (an operator frees it, the WAL is cut back). SQLite
         // rolled the transaction back: nothing of the write is stored.
-        SqliteException sqlite when SqliteDialect.IsFull(sqlite) => (503, DiskFullDetail, null),
+        SqliteException sqlite when SqliteDialect.IsFull(sqlite) => (503, ProblemCodes.DiskFull, DiskFullDetail, null),
         // The same for a file made read-only under the server: its operator makes it writable again.
-        SqliteException sqlite when SqliteDialect.IsReadOnly(sqlite) => (503, ReadOnlyDetail, null),
+        SqliteException sqlite when SqliteDialect.IsReadOnly(sqlite) => (503, ProblemCodes.DatabaseReadOnly, ReadOnlyDetail, null),
         // A connection opened before the disk was remounted read-only fails its writes so (the writer then opens anew,
         // and meets the read-only file); SQLite rolled the transaction back.
-        SqliteException sqlite when SqliteDialect.IsIoError(sqlite) => (503, IoErrorDetail, null),
+        SqliteException sqlite when SqliteDialect.IsIoError(sqlite) => (503, ProblemCodes.DiskIoError, IoErrorDetail, null),
         // A retry reaches the server once it runs again, or another instance.
-        DatabaseClosedException => (503, StoppingDetail, null),
+        DatabaseClosedException => (503, ProblemCodes.ServerStopping, StoppingDetail, null),
         // Retry-After, unlike the damage below: in a rolling upgrade the retry reaches a server of the newer build.
-        DatabaseFileException { IsNewerSchema: true } => (503, NewerSchemaDetail, null),
-        SqliteException sqlite when SqliteDialect.IsUniqueViolation(sqlite) => (409, "A resource with the same unique value (such as the slug) already exists.", null),
-        SqliteException sqlite when SqliteDialect.IsConstraintViolation(sqlite) => (409, "The change conflicts with related resources (a referenced resource is missing or still in use).", null),
-        _ when Damage(exception) is { Detail: var damage } => (503, damage, null),
-        _ => (500, "An unexpected error occurred. Quote the traceId when reporting it.", null),
+        DatabaseFileException { IsNewerSchema: true } => (503, ProblemCodes.NewerSchema, NewerSchemaDetail, null),
+        SqliteException sqlite when SqliteDialect.IsUniqueViolation(sqlite) => (409, ProblemCodes.AlreadyExists, "A resource with the same unique value (such as the slug) already exists.", null),
+        SqliteException sqlite when SqliteDialect.IsConstraintViolation(sqlite) => (409, ProblemCodes.ReferenceConflict, "The change conflicts with related resources (a referenced resource is missing or still in use).", null),
+        _ when Damage(exception) is { Code: var damageCode, Detail: var damage } => (503, damageCode, damage, null),
+        _ => (500, ProblemCodes.InternalError, "An unexpected error occurred. Quote the traceId when reporting it.", null),
     };
 
     /// <summary>
@@ -129,29 +130,32 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
     /// What only the operator can repair (waiting does not): the caller's detail, and the repair for the log; null when
     /// the exception is no such damage.
     /// </summary>
-    private static (string Detail, string Repair)? Damage(Exception exception) => exception switch
+    private static (string Code, string Detail, string Repair)? Damage(Exception exception) => exception switch
     {
         DatabaseFileGoneException gone => (
+            ProblemCodes.DatabaseFileGone,
             "The database file is gone (deleted, moved or replaced while the server runs), so nothing was written: the operator must put it back in place or restart the server.",
             $"{gone.Message} Writes are refused until the file is back in place (a missing one) or the server is restarted (a replaced one)"),
         SqliteException sqlite when SearchIndexRebuild.IsDamagedIndex(sqlite) => (
+            ProblemCodes.SearchIndexDamaged,
             SearchIndexDamagedDetail,
             $"The search index is damaged: rebuild it with `{SearchIndexRebuild.RepairCommand}` (searches find only what is reindexed until it finishes)"),
         SqliteException { SqliteErrorCode: CorruptErrorCode } => (
+            ProblemCodes.DatabaseDamaged,
             DatabaseDamagedDetail,
             "The database file is damaged: check it with `PRAGMA integrity_check`, and restore a backup if it is not 'ok'"),
         _ => null,
     };
 
-    private static (int, string, IDictionary<string, string[]>?) BadRequestProblem(BadHttpRequestException bad)
+    private static (int, string, string, IDictionary<string, string[]>?) BadRequestProblem(BadHttpRequestException bad)
     {
         if (bad.StatusCode == 413)
         {
-            return (413, "The request body is larger than the limit this server accepts.", null);
+            return (413, ProblemCodes.BodyTooLarge, "The request body is larger than the limit this server accepts.", null);
         }
         if (bad.StatusCode == 415)
         {
-            return (415, Problems.UnsupportedMediaTypeDetail, null);
+            return (415, ProblemCodes.UnsupportedMediaType, Problems.UnsupportedMediaTypeDetail, null);
         }
         var binding = FailedBinding().Match(bad.Message);
         if (binding.Success)
@@ -160,23 +164,25 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
             // A route value ({id}): query values that must parse are checked before binding (QueryValueCheck).
             var expected = binding.Groups["type"].Value is "long" or "int" ? "an integer" : "a valid value";
             var errors = new Dictionary<string, string[]> { [name] = [$"Must be {expected}."] };
-            return (400, Problems.ValidationDetail(errors), errors);
+            return (400, ProblemCodes.ValidationFailed, Problems.ValidationDetail(errors), errors);
         }
         if (bad.Message == Problems.JsonBodyRequiredDetail ||
             bad.Message.Contains("was not provided", StringComparison.Ordinal) || bad.Message.Contains("no body was provided", StringComparison.Ordinal))
         {
-            return Refusal(DocumentPath, Problems.JsonBodyRequiredDetail);
+            return Refusal(ProblemCodes.BodyRequired, DocumentPath, Problems.JsonBodyRequiredDetail);
         }
         if (bad.Message.Contains("Content-Type", StringComparison.OrdinalIgnoreCase) || bad.Message.Contains("content type", StringComparison.OrdinalIgnoreCase))
         {
-            return (415, Problems.UnsupportedMediaTypeDetail, null);
+            return (415, ProblemCodes.UnsupportedMediaType, Problems.UnsupportedMediaTypeDetail, null);
         }
         // Kestrel's own refusals of what it was sent (a chunked body framed wrongly, a body too slow: 408).
         const string unreadable = "The request could not be read.";
-        return bad.StatusCode is > 400 and < 500 ? (bad.StatusCode, unreadable, null) : Refusal(DocumentPath, unreadable);
+        return bad.StatusCode is > 400 and < 500
+            ? (bad.StatusCode, ProblemCodes.ForStatus(bad.StatusCode, atEndpoint: true), unreadable, null)
+            : Refusal(ProblemCodes.BadRequest, DocumentPath, unreadable);
     }
 
-    internal static (int, string, IDictionary<string, string[]>?) JsonProblem(JsonException json)
+    internal static (int, string, string, IDictionary<string, string[]>?) JsonProblem(JsonException json)
     {
         var field = JsonPathToField(json.Path);
         var message = json.Message + " " + json.InnerException?.Message;
@@ -192,11 +198,11 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         else if (message.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
         {
             // An empty body sent without a length (chunked), or only white space: as missing as Content-Length: 0.
-            return Refusal(field, Problems.JsonBodyRequiredDetail);
+            return Refusal(ProblemCodes.BodyRequired, field, Problems.JsonBodyRequiredDetail);
         }
         else if (message.Contains(JsonErrorPath.DepthExceeded, StringComparison.Ordinal))
         {
-            return Refusal(field, "The JSON is nested too deeply.");
+            return Refusal(ProblemCodes.InvalidJson, field, "The JSON is nested too deeply.");
         }
         else if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
         {
@@ -208,7 +214,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         }
         else if (message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase))
         {
-            return Refusal(field, "The request body is not valid UTF-8.");
+            return Refusal(ProblemCodes.InvalidJson, field, "The request body is not valid UTF-8.");
         }
         else if (message.Contains("could not be converted", StringComparison.Ordinal))
         {
@@ -224,24 +230,24 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
                 .Select(m => field == DocumentPath ? m.Groups[1].Value : $"{field}.{m.Groups[1].Value}").ToList();
             var missingErrors = missing.ToDictionary(m => m, _ => new[] { "Required." });
             return missing.Count == 0
-                ? Refusal(field, "Required properties are missing.")
-                : (400, Problems.ValidationDetail(missingErrors), missingErrors);
+                ? Refusal(ProblemCodes.ValidationFailed, field, "Required properties are missing.")
+                : (400, ProblemCodes.ValidationFailed, Problems.ValidationDetail(missingErrors), missingErrors);
         }
         else
         {
             var where = json.LineNumber is { } line ? $" (line {line + 1}, byte {json.BytePositionInLine + 1})" : "";
-            return Refusal(field, $"The request body is not valid JSON{where}.");
+            return Refusal(ProblemCodes.InvalidJson, field, $"The request body is not valid JSON{where}.");
         }
         var fieldErrors = new Dictionary<string, string[]> { [field] = [problem] };
-        return (400, Problems.ValidationDetail(fieldErrors), fieldErrors);
+        return (400, ProblemCodes.ValidationFailed, Problems.ValidationDetail(fieldErrors), fieldErrors);
     }
 
     /// <summary>
     /// A 400 whose detail says it all, also filed in errors under where it is (every 400 for what the client sent has
     /// errors: generated clients read them as validation problems).
     /// </summary>
-    private static (int, string, IDictionary<string, string[]>?) Refusal(string field, string detail) =>
-        (400, detail, new Dictionary<string, string[]> { [field] = [detail] });
+    private static (int, string, string, IDictionary<string, string[]>?) Refusal(string code, string field, string detail) =>
+        (400, code, detail, new Dictionary<string, string[]> { [field] = [detail] });
 
     /// <summary>
     /// The errors key of a problem with the JSON document as a whole (not an object, a member name that is not text):

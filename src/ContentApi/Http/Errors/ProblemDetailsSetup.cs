@@ -20,6 +20,8 @@ public static class ProblemDetailsSetup
                 problem.Type = ProblemTypes.ForStatus(status);
             }
             problem.Detail ??= DefaultDetail(status, context.HttpContext);
+            // A status page (401, 403, 404 at no endpoint, 405) names no code of its own.
+            problem.Extensions.TryAdd(Problems.CodeMember, ProblemCodes.ForStatus(status, context.HttpContext.Features.Get<IEndpointFeature>()?.Endpoint is not null));
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions.Remove("exception");
             problem.Extensions["traceId"] = Activity.Current?.TraceId.ToHexString() ?? context.HttpContext.TraceIdentifier;

@@ -6,21 +6,41 @@ namespace ContentApi.Http.Errors;
 /// <summary>Builders for the expected (non-exceptional) problem responses handlers return.</summary>
 public static class Problems
 {
+    /// <summary>The extension member that names the kind of problem (<see cref="ProblemCodes"/>).</summary>
+    public const string CodeMember = "code";
+
     public static ProblemHttpResult NotFound(string what) =>
-        TypedResults.Problem(statusCode: 404, title: "Not Found", detail: $"{what} was not found.", type: ProblemTypes.NotFound);
+        TypedResults.Problem(statusCode: 404, title: "Not Found", detail: $"{what} was not found.", type: ProblemTypes.NotFound, extensions: Coded(ProblemCodes.NotFound));
 
-    public static ProblemHttpResult Conflict(string detail, IDictionary<string, object?>? extensions = null) =>
-        TypedResults.Problem(statusCode: 409, title: "Conflict", detail: detail, type: ProblemTypes.Conflict, extensions: extensions);
+    public static ProblemHttpResult Conflict(string code, string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(statusCode: 409, title: "Conflict", detail: detail, type: ProblemTypes.Conflict, extensions: Coded(code, extensions));
 
-    public static ProblemHttpResult PreconditionFailed(string detail) =>
-        TypedResults.Problem(statusCode: 412, title: "Precondition Failed", detail: detail, type: ProblemTypes.PreconditionFailed);
+    public static ProblemHttpResult PreconditionFailed(string code, string detail) =>
+        TypedResults.Problem(statusCode: 412, title: "Precondition Failed", detail: detail, type: ProblemTypes.PreconditionFailed, extensions: Coded(code));
+
+    public static ProblemHttpResult IfMatchRequired() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "Precondition Required",
+            detail: "This server requires If-Match on updates and deletes: send the ETag you last read.", type: ProblemTypes.PreconditionRequired,
+            extensions: Coded(ProblemCodes.IfMatchRequired));
+
+    /// <summary>The code first, then any members of the problem's own.</summary>
+    public static Dictionary<string, object?> Coded(string code, IDictionary<string, object?>? extensions = null)
+    {
+        var coded = new Dictionary<string, object?> { [CodeMember] = code };
+        foreach (var (name, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            coded[name] = value;
+        }
+        return coded;
+    }
 
     /// <summary>An If-Match or If-None-Match that is neither "*" nor a list of quoted ETags.</summary>
     public static ValidationProblem MalformedEntityTags(string header) => InvalidHeader(header, $"{header} must be '*' or a list of quoted ETags.");
 
     /// <summary>A request header that cannot be read: filed in errors under its name, as a query parameter is under its.</summary>
     public static ValidationProblem InvalidHeader(string header, string detail) => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { [header] = [detail] }, detail: detail, type: ProblemTypes.BadRequest, title: ValidationTitle);
+        new Dictionary<string, string[]> { [header] = [detail] }, detail: detail, type: ProblemTypes.BadRequest, title: ValidationTitle,
+        extensions: Coded(ProblemCodes.InvalidHeader));
 
     public static ValidationProblem Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });
@@ -32,7 +52,8 @@ public static class Problems
     public const string JsonBodyRequiredDetail = "A JSON request body is required.";
 
     public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, detail: ValidationDetail(errors), type: ProblemTypes.BadRequest, title: ValidationTitle);
+        TypedResults.ValidationProblem(errors, detail: ValidationDetail(errors), type: ProblemTypes.BadRequest, title: ValidationTitle,
+            extensions: Coded(ProblemCodes.ValidationFailed));
 
     /// <summary>The most fields one 400 names, where a request can name any number (query parameters: their names are the caller's).</summary>
     public const int MaxFieldsListed = 20;
@@ -47,7 +68,8 @@ public static class Problems
         var errors = fields.Take(MaxFieldsListed).ToDictionary(f => f, f => new[] { message(f) });
         var detail = fields.Count <= MaxFieldsListed ? ValidationDetail(errors)
             : $"{ValidationDetail(errors.Take(1).ToDictionary())} ({fields.Count - 1} more; errors names the first {MaxFieldsListed}.)";
-        return TypedResults.ValidationProblem(errors, detail: detail, type: ProblemTypes.BadRequest, title: ValidationTitle);
+        return TypedResults.ValidationProblem(errors, detail: detail, type: ProblemTypes.BadRequest, title: ValidationTitle,
+            extensions: Coded(ProblemCodes.ValidationFailed));
     }
 
     /// <summary>The title of every problem of the 400 type, validation errors included (RFC 9457: a type keeps its title).</summary>

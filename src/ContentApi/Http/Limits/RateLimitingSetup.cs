@@ -70,7 +70,7 @@ public static class RateLimitingSetup
                 var context = rejected.HttpContext;
                 var (_, burst, perSecond) = BucketOf(context, context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value);
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? WholeSecondsToWait(wait) : 1;
-                await WriteTooManyRequestsAsync(context, retryAfter, new RateLimitQuota(perSecond, 1, burst),
+                await WriteTooManyRequestsAsync(context, retryAfter, new RateLimitQuota(perSecond, 1, burst), ProblemCodes.RateLimited,
                     "Too many requests: slow down and retry after the number of seconds in Retry-After.");
             };
         });
@@ -82,14 +82,14 @@ public static class RateLimitingSetup
     /// (draft-ietf-httpapi-ratelimit-headers): <c>RateLimit-Policy: QUOTA;w=WINDOW[;burst=N]</c> and
     /// <c>RateLimit: limit=QUOTA, remaining=0, reset=SECONDS</c>.
     /// </summary>
-    public static async Task WriteTooManyRequestsAsync(HttpContext context, int retryAfterSeconds, RateLimitQuota quota, string detail)
+    public static async Task WriteTooManyRequestsAsync(HttpContext context, int retryAfterSeconds, RateLimitQuota quota, string code, string detail)
     {
         var response = context.Response;
         response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         response.Headers["RateLimit"] = string.Create(CultureInfo.InvariantCulture, $"limit={quota.Requests}, remaining=0, reset={retryAfterSeconds}");
         response.Headers["RateLimit-Policy"] = quota.ToString();
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, detail);
+        await problems.WriteAsync(context, StatusCodes.Status429TooManyRequests, code, detail);
     }
 
     /// <summary>A wait as Retry-After states it: whole seconds, rounded up so a client that obeys it is not refused again.</summary>

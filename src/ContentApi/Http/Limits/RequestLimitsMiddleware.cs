@@ -18,23 +18,23 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Reque
         BoundWhatKestrelReads(context);
         if (TargetLength(context) > _limits.MaxUrlLength)
         {
-            await problems.WriteAsync(context, StatusCodes.Status414UriTooLong, $"The URL is longer than {_limits.MaxUrlLength} characters.");
+            await problems.WriteAsync(context, StatusCodes.Status414UriTooLong, ProblemCodes.UriTooLong, $"The URL is longer than {_limits.MaxUrlLength} characters.");
             return;
         }
         if (request.Headers.Sum(h => h.Value.Count) > _limits.MaxHeaderCount)
         {
-            await problems.WriteAsync(context, StatusCodes.Status431RequestHeaderFieldsTooLarge, $"The request has more than {_limits.MaxHeaderCount} header lines.");
+            await problems.WriteAsync(context, StatusCodes.Status431RequestHeaderFieldsTooLarge, ProblemCodes.HeadersTooLarge, $"The request has more than {_limits.MaxHeaderCount} header lines.");
             return;
         }
         var headerBytes = request.Headers.Sum(h => h.Key.Length + h.Value.Sum(v => v?.Length ?? 0));
         if (headerBytes > _limits.MaxHeaderBytes)
         {
-            await problems.WriteAsync(context, StatusCodes.Status431RequestHeaderFieldsTooLarge, $"The request headers are larger than {_limits.MaxHeaderBytes} bytes.");
+            await problems.WriteAsync(context, StatusCodes.Status431RequestHeaderFieldsTooLarge, ProblemCodes.HeadersTooLarge, $"The request headers are larger than {_limits.MaxHeaderBytes} bytes.");
             return;
         }
         if (request.ContentLength > _limits.MaxBodyBytes)
         {
-            await problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {_limits.MaxBodyBytes} bytes.");
+            await problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ProblemCodes.BodyTooLarge, $"The request body is larger than {_limits.MaxBodyBytes} bytes.");
             return;
         }
         if (request.ContentLength is null && HttpMethods.IsGet(request.Method) is false)

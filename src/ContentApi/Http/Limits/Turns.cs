@@ -21,7 +21,7 @@ public sealed class Turns(int count, TimeSpan wait)
             return true;
         }
         context.Response.Headers.RetryAfter = RetryAfterSeconds;
-        await problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, busyDetail);
+        await problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ProblemCodes.ServerBusy, busyDetail);
         return false;
     }
 

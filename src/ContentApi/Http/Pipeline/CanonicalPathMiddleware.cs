@@ -28,23 +28,23 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
         if (HasDotSegment(sent) && text.EndsWith('/'))
         {
             // Resolved to a path ending in a slash (/api/v1/tags/slug/..): no URL it names is one the caller meant.
-            await problems.WriteAsync(context, StatusCodes.Status404NotFound, "No resource has this URL: the API's URLs have no '.' or '..' segments.");
+            await problems.WriteAsync(context, StatusCodes.Status404NotFound, ProblemCodes.NoSuchPath, "No resource has this URL: the API's URLs have no '.' or '..' segments.");
         }
         else if (text.EndsWith('/'))
         {
-            await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: the API's URLs do not end in a slash ({text.TrimEnd('/')}).");
+            await problems.WriteAsync(context, StatusCodes.Status404NotFound, ProblemCodes.NoSuchPath, $"No resource has this URL: the API's URLs do not end in a slash ({text.TrimEnd('/')}).");
         }
         else if (LowercaseOutsideEscapes(text) is var lowercase && lowercase != text)
         {
-            await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: the API's paths are lowercase ({Lowered(text, lowercase)}).");
+            await problems.WriteAsync(context, StatusCodes.Status404NotFound, ProblemCodes.NoSuchPath, $"No resource has this URL: the API's paths are lowercase ({Lowered(text, lowercase)}).");
         }
         else if (HasDotSegment(sent))
         {
-            await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: the API's URLs have no '.' or '..' segments ({text}).");
+            await problems.WriteAsync(context, StatusCodes.Status404NotFound, ProblemCodes.NoSuchPath, $"No resource has this URL: the API's URLs have no '.' or '..' segments ({text}).");
         }
         else if (EscapesUnreserved(sent))
         {
-            await problems.WriteAsync(context, StatusCodes.Status404NotFound, $"No resource has this URL: letters, digits and -._~ are written unescaped ({text}).");
+            await problems.WriteAsync(context, StatusCodes.Status404NotFound, ProblemCodes.NoSuchPath, $"No resource has this URL: letters, digits and -._~ are written unescaped ({text}).");
         }
         else
         {

@@ -13,7 +13,7 @@ public sealed class MethodCaseCheck(RequestDelegate next)
     {
         if (context.Request.Method.Any(char.IsAsciiLetterLower))
         {
-            await problems.WriteAsync(context, StatusCodes.Status501NotImplemented,
+            await problems.WriteAsync(context, StatusCodes.Status501NotImplemented, ProblemCodes.MethodNotImplemented,
                 $"The method '{Echoed.Cut(context.Request.Method)}' is not one this API knows: methods are case-sensitive, so send it in capitals ({context.Request.Method.ToUpperInvariant()}).");
             return;
         }

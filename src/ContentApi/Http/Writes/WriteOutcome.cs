@@ -40,7 +40,7 @@ public abstract record WriteOutcome<TRow> : IWriteResult
     /// <summary>If-None-Match named the current version (or was <c>*</c>): the caller asked for no change to it.</summary>
     public sealed record Excluded(TRow Current) : PreconditionFailed(Current);
 
-    public sealed record Conflict(string Detail, IDictionary<string, object?>? Extensions = null) : WriteOutcome<TRow>;
+    public sealed record Conflict(string Code, string Detail, IDictionary<string, object?>? Extensions = null) : WriteOutcome<TRow>;
 
     /// <summary>A field names something that does not exist (such as an unknown author id).</summary>
     public sealed record Invalid(IDictionary<string, string[]> Errors) : WriteOutcome<TRow>;

@@ -19,10 +19,13 @@ public static class WriteResults
             WriteOutcome<TRow>.Saved saved => Representation.Ok(toResponse(saved.Row), versionOf(saved.Row), lastModifiedOf(saved.Row)),
             WriteOutcome<TRow>.Deleted => TypedResults.NoContent(),
             WriteOutcome<TRow>.Missing => Problems.NotFound(resourceName),
-            WriteOutcome<TRow>.IfMatchRequired => TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "Precondition Required",
-                detail: "This server requires If-Match on updates and deletes: send the ETag you last read.", type: ProblemTypes.PreconditionRequired),
+            WriteOutcome<TRow>.IfMatchRequired => Problems.IfMatchRequired(),
             WriteOutcome<TRow>.PreconditionFailed failed => new PreconditionFailedResult(
-                Problems.PreconditionFailed(failed is WriteOutcome<TRow>.Excluded
+                Problems.PreconditionFailed(
+                    failed is WriteOutcome<TRow>.Excluded ? ProblemCodes.VersionExcluded
+                    : failed is WriteOutcome<TRow>.Stale { WeakTagsOnly: true } ? ProblemCodes.WeakEtag
+                    : ProblemCodes.VersionMismatch,
+                    failed is WriteOutcome<TRow>.Excluded
                     ? $"If-None-Match excludes the {resourceName.ToLowerInvariant()}'s current version ({versionOf(failed.Current)}), so the change was not applied."
                     : failed is WriteOutcome<TRow>.Stale { WeakTagsOnly: true }
                     ? "If-Match names only weak ETags (W/\"...\"), which never match a write (RFC 9110 compares them strongly). Send the ETag as the API sent it, " +
@@ -31,7 +34,7 @@ public static class WriteResults
                     ? $"The {resourceName.ToLowerInvariant()} has been modified since the date in If-Unmodified-Since (it is now at version {versionOf(failed.Current)}), so the change was not applied. Read it again and retry."
                     : $"The {resourceName.ToLowerInvariant()} has changed since you read it (it is now at version {versionOf(failed.Current)}). Read it again and retry with the new ETag."),
                 versionOf(failed.Current), JsonSerializer.SerializeToUtf8Bytes(toResponse(failed.Current), JsonSetup.Options)),
-            WriteOutcome<TRow>.Conflict conflict => Problems.Conflict(conflict.Detail, conflict.Extensions),
+            WriteOutcome<TRow>.Conflict conflict => Problems.Conflict(conflict.Code, conflict.Detail, conflict.Extensions),
             WriteOutcome<TRow>.Invalid invalid => Problems.Validation(invalid.Errors),
             _ => throw new InvalidOperationException("Unknown write outcome."),
         };
