@@ -190,7 +190,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
     private string Now() => Timestamps.ToDb(clock.GetUtcNow());
 
     private static WriteOutcome<TagRow>.Conflict NameTaken(NamedTag holder) =>
-        new($"The name is already that of tag {holder.Id}, '{Echoed.Cut(holder.Name)}' (tag names are compared in Unicode NFKC, ignoring case).",
+        new(ProblemCodes.NameTaken, $"The name is already that of tag {holder.Id}, '{Echoed.Cut(holder.Name)}' (tag names are compared in Unicode NFKC, ignoring case).",
             new Dictionary<string, object?> { ["conflictingId"] = holder.Id });
 
     private static WriteOutcome<TagRow>.Conflict SlugTaken(string slug, long holder) =>

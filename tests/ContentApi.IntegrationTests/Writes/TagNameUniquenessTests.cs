@@ -30,6 +30,7 @@ public sealed class TagNameUniquenessTests(ApiFactory factory) : IClassFixture<A
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(existing.Id(), problem["conflictingId"]!.GetValue<long>());
+        Assert.Equal("name_taken", problem["code"]!.GetValue<string>());
         var list = await factory.Reader().GetJsonAsync("/api/v1/tags?limit=100&sort=-createdAt");
         Assert.Single(list["items"]!.AsArray(), t => t!.Text("name").EndsWith(marker, StringComparison.Ordinal));
     }
