@@ -152,6 +152,7 @@ public static class ContentApiApp
         app.UseMiddleware<ReadGate>();
         app.UseMiddleware<JsonMediaTypeMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseMiddleware<EveryBodyErrorMiddleware>();
         app.UseMiddleware<PreconditionsBeforeBodyMiddleware>();
         app.UseMiddleware<JsonSyntaxCheck>();
         app.UseMiddleware<QueryValueCheck>();

@@ -7,7 +7,9 @@ namespace ContentApi.Http.Binding;
 /// <summary>
 /// Answers a query value that cannot bind to its parameter's type (<c>limit=abc</c>, <c>page=1&amp;page=2</c>,
 /// <c>publishedAfter=01/02/2025</c>) with a 400 naming the parameter, before the endpoint binds it. The generated
-/// binding (the Request Delegate Generator) answers these with a bare 400 and no word of which parameter failed.
+/// binding (the Request Delegate Generator) answers these with a bare 400 and no word of which parameter failed. They
+/// are answered by <see cref="UnknownQueryParameterFilter"/> (on every endpoint this describes), with the query's other
+/// errors: the parameters are left out of the query, so that the rest binds and is judged.
 /// </summary>
 public sealed class QueryValueCheck(RequestDelegate next)
 {
@@ -17,7 +19,10 @@ public sealed class QueryValueCheck(RequestDelegate next)
         {
             if (Errors(context.Request.Query, parameters.All) is { Count: > 0 } errors)
             {
-                return Problems.Validation(errors).ExecuteAsync(context);
+                // Left out, so that the endpoint binds the rest: its filter answers these with the query's other errors.
+                context.Features.Set(new RefusedValues(errors));
+                // The query's names are matched in any case here (page=1&PAGE=2 is page twice), so they are left out so.
+                context.Request.QueryString = QueryString.Create(context.Request.Query.Where(p => !errors.Keys.Contains(p.Key, StringComparer.OrdinalIgnoreCase)));
             }
             SaturateTooLargeIntegers(context.Request, parameters.All);
         }
@@ -80,6 +85,9 @@ public sealed class QueryValueCheck(RequestDelegate next)
             endpoint.Metadata.Add(new TypedQueryParameters(typed));
         }
     }
+
+    /// <summary>The errors of values that cannot bind, by parameter, for the endpoint's filter to answer.</summary>
+    public sealed record RefusedValues(Dictionary<string, string[]> Errors);
 
     public sealed record TypedQueryParameters(IReadOnlyList<TypedQueryParameter> All);
 

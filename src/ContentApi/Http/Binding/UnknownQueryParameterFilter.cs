@@ -1,12 +1,13 @@
 using System.Reflection;
 using ContentApi.Http.Errors;
+using ContentApi.Http.Writes;
 
 namespace ContentApi.Http.Binding;
 
 /// <summary>
 /// Rejects query parameters an endpoint does not declare (400 listing the allowed ones), so a typo such
 /// as <c>?autor=3</c> is never silently ignored, and parameters given more than once. Values that must parse are
-/// checked before binding, by <see cref="QueryValueCheck"/>.
+/// checked before binding, by <see cref="QueryValueCheck"/>, and answered here in the same 400.
 /// </summary>
 public static class UnknownQueryParameterFilter
 {
@@ -23,24 +24,47 @@ public static class UnknownQueryParameterFilter
                 return Problems.Validation([.. notUtf8.Select(Echoed.Cut).Distinct()], _ => QueryUtf8.Message);
             }
             var query = invocation.HttpContext.Request.Query;
+            var errors = new Dictionary<string, string[]>(invocation.HttpContext.Features.Get<QueryValueCheck.RefusedValues>()?.Errors ?? []);
             var unknown = query.Keys.Where(k => !takesList.ContainsKey(k)).GroupBy(Echoed.Cut).ToDictionary(g => g.Key, g => g.First());
-            if (unknown.Count > 0)
+            foreach (var cut in unknown.Keys.Take(Problems.MaxFieldsListed))
             {
-                return Problems.Validation(unknown.Keys, cut => UnknownMessage(unknown[cut], takesList, allowedText));
+                errors.TryAdd(cut, [UnknownMessage(unknown[cut], takesList, allowedText)]);
             }
             // ASP.NET joins repeats with commas (author=1&author=2 as "1,2"), which only lists mean.
-            var repeated = query.Where(p => p.Value.Count > 1 && !takesList[p.Key]).Select(p => p.Key).ToList();
-            if (repeated.Count > 0)
+            foreach (var name in query.Where(p => takesList.TryGetValue(p.Key, out var list) && !list && p.Value.Count > 1).Select(p => p.Key))
             {
-                return Problems.Validation(repeated.ToDictionary(k => k, _ => new[] { RepeatedMessage }));
+                errors.TryAdd(name, [RepeatedMessage]);
             }
-            var gapped = query.Where(p => takesList[p.Key] && ListParameters.HasEmptyItem(p.Value)).Select(p => p.Key).ToList();
-            if (gapped.Count > 0)
+            foreach (var name in query.Where(p => takesList.GetValueOrDefault(p.Key) && ListParameters.HasEmptyItem(p.Value)).Select(p => p.Key))
             {
-                return Problems.Validation(gapped.ToDictionary(k => k, _ => new[] { ListParameters.EmptyItemMessage }));
+                errors.TryAdd(name, [ListParameters.EmptyItemMessage]);
+            }
+            if (errors.Count > 0)
+            {
+                return await EveryErrorAsync(invocation, errors, unknown, cut => UnknownMessage(unknown[cut], takesList, allowedText));
             }
             return await next(invocation);
         };
+    }
+
+    /// <summary>
+    /// The query's errors with those the validators find in what it binds (a bad sort beside an unknown parameter):
+    /// every problem in one 400. Unknown parameters alone are listed as ever, the first <see cref="Problems.MaxFieldsListed"/>.
+    /// </summary>
+    private static async Task<object?> EveryErrorAsync(
+        EndpointFilterInvocationContext invocation, Dictionary<string, string[]> errors, Dictionary<string, string> unknown, Func<string, string> unknownMessage)
+    {
+        // A PUT's body is judged against the resource as stored (PreconditionsFirst), by the validation filter.
+        if (invocation.HttpContext.GetEndpoint()?.Metadata.GetMetadata<PreconditionsFirst>() is null)
+        {
+            foreach (var (field, messages) in await ValidationFilter.ErrorsAsync(invocation))
+            {
+                errors.TryAdd(field, messages);
+            }
+        }
+        return errors.Count == Math.Min(unknown.Count, Problems.MaxFieldsListed) && errors.Keys.All(unknown.ContainsKey)
+            ? Problems.Validation(unknown.Keys, unknownMessage)
+            : Problems.Validation(errors);
     }
 
     /// <summary>

@@ -41,18 +41,8 @@ public sealed class ValidationFilter : IEndpointFilter
     /// <summary>The answer to arguments that fail validation; null when the handler may run.</summary>
     private static async Task<object?> JudgeAsync(EndpointFilterInvocationContext context)
     {
-        var services = context.HttpContext.RequestServices;
-        foreach (var argument in context.Arguments)
+        foreach (var (argument, validator) in Validated(context))
         {
-            if (argument is null || argument is string || argument.GetType().IsPrimitive)
-            {
-                continue;
-            }
-            var validatorType = typeof(IValidator<>).MakeGenericType(argument.GetType());
-            if (services.GetService(validatorType) is not IValidator validator)
-            {
-                continue;
-            }
             var result = await validator.ValidateAsync(new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
             if (result.IsValid)
             {
@@ -70,6 +60,41 @@ public sealed class ValidationFilter : IEndpointFilter
             return Problems.Validation(result.ToErrors());
         }
         return null;
+    }
+
+    /// <summary>
+    /// The errors the validators find in the arguments, each judged on its own, for a request already refused for its
+    /// query (<see cref="UnknownQueryParameterFilter"/>), which lists them with its own.
+    /// </summary>
+    internal static async Task<Dictionary<string, string[]>> ErrorsAsync(EndpointFilterInvocationContext context)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (argument, validator) in Validated(context))
+        {
+            var result = await validator.ValidateAsync(new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
+            foreach (var (field, messages) in result.ToErrors())
+            {
+                errors.TryAdd(field, messages);
+            }
+        }
+        return errors;
+    }
+
+    /// <summary>The arguments that have a validator, with it.</summary>
+    private static IEnumerable<(object Argument, IValidator Validator)> Validated(EndpointFilterInvocationContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        foreach (var argument in context.Arguments)
+        {
+            if (argument is null || argument is string || argument.GetType().IsPrimitive)
+            {
+                continue;
+            }
+            if (services.GetService(typeof(IValidator<>).MakeGenericType(argument.GetType())) is IValidator validator)
+            {
+                yield return (argument, validator);
+            }
+        }
     }
 
     /// <summary>"AuthorIds[0]" becomes "authorIds[0]", "FocalPoint.X" becomes "focalPoint.x".</summary>

@@ -43,8 +43,12 @@ public sealed class JsonSyntaxCheck(RequestDelegate next)
         }
         body.Position = 0;
         request.Body = body;
+        context.Features.Set(new CheckedBody(body.GetBuffer().AsMemory((int)body.Length - sent.Length, sent.Length)));
         await next(context);
     }
+
+    /// <summary>A body that is JSON, as sent (after a byte order mark), for <see cref="EveryBodyErrorMiddleware"/> to read again.</summary>
+    public sealed record CheckedBody(ReadOnlyMemory<byte> Sent);
 
     /// <summary>As the binder refuses a body it cannot read, so that the problem is the same.</summary>
     private static BadHttpRequestException Refused(JsonException json) =>

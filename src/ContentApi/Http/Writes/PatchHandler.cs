@@ -60,7 +60,19 @@ public static class PatchHandler
             }
             patch ??= await MergePatch.ReadAsync<TRequest>(http, cancellationToken);
             var unpatched = steps.ToRequest(current);
-            var request = MergePatch.Apply(unpatched, patch);
+            TRequest request;
+            try
+            {
+                request = MergePatch.Apply(unpatched, patch);
+            }
+            catch (System.Text.Json.JsonException failed)
+            {
+                if (await EveryPatchError.FindAsync(validator, steps, current, unpatched, patch, failed, cancellationToken) is { } errors)
+                {
+                    return Problems.Validation(errors);
+                }
+                throw;
+            }
             if (steps.Reconcile is { } reconcile)
             {
                 request = reconcile(current, unpatched, request, patch);

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Writes;
+
+/// <summary>
+/// A 400 lists every problem of the request, as FluentValidation and Strapi do: a value of the wrong JSON type or a
+/// member the resource does not have hid every other error (integrator review), so a form took one round trip per error.
+/// </summary>
+public sealed class EveryErrorAtOnceTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task A_patch_with_values_of_the_wrong_type_lists_them_with_the_rules_it_breaks()
+    {
+        var writer = factory.Writer();
+        var image = await new TestContent(writer).ImageAsync();
+
+        var problem = await (await writer.PatchAsync($"/api/v1/images/{image}",
+            HttpAssertions.RawJson("""{"url":"x","width":"wide","altText":5}""", "application/merge-patch+json"))).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        var errors = Errors(problem);
+        Assert.Equal(["altText", "url", "width"], errors.Keys.Order());
+        Assert.Equal(["Must be a string."], errors["altText"]);
+        Assert.Equal(["Must be a JSON number, not a string."], errors["width"]);
+    }
+
+    [Fact]
+    public async Task An_unknown_member_is_listed_with_the_rules_the_rest_breaks()
+    {
+        var known = Errors(await PostAsync("/api/v1/articles", """{"title":"","body":"","authorIds":[],"language":"en"}"""));
+
+        var errors = Errors(await PostAsync("/api/v1/articles", """{"title":"","body":"","authorIds":[],"language":"en","width":1}"""));
+
+        Assert.Equal(["authorIds", "title"], known.Keys.Order());
+        Assert.Equal(known.Append(new("width", ["Unknown property: this resource has no such field."])).OrderBy(e => e.Key), errors.OrderBy(e => e.Key));
+    }
+
+    [Fact]
+    public async Task Every_value_of_the_wrong_type_is_listed()
+    {
+        var problem = await PostAsync("/api/v1/articles", """{"title":1,"body":2,"authorIds":"x"}""");
+
+        var errors = Errors(problem);
+        Assert.Equal(["authorIds", "body", "language", "title"], errors.Keys.Order());
+        Assert.Equal(["Must be a string."], errors["title"]);
+        Assert.Equal(["Required."], errors["language"]);
+        Assert.Equal(["Must be an array."], errors["authorIds"]);
+        Assert.StartsWith("title: Must be a string. (3 more in errors.)", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_replacement_lists_every_value_of_the_wrong_type_and_unknown_member_nested_too()
+    {
+        var writer = factory.Writer();
+        var image = await new TestContent(writer).ImageAsync();
+
+        var problem = await (await writer.PutAsync($"/api/v1/images/{image}", HttpAssertions.RawJson(
+            """{"url":"https://cdn.example.com/a.png","altText":5,"width":"wide","focalPoint":{"x":"0.5","y":true,"z":1},"colour":"red"}"""))).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        var errors = Errors(problem);
+        Assert.Equal(["altText", "colour", "focalPoint.x", "focalPoint.y", "focalPoint.z", "width"], errors.Keys.Order());
+        Assert.Equal(["Must be a JSON number, not a string."], errors["focalPoint.x"]);
+        Assert.Equal(["Unknown property: this resource has no such field."], errors["focalPoint.z"]);
+    }
+
+    /// <summary>As a query naming many unknown parameters is: the members are the caller's, any number of them.</summary>
+    [Fact]
+    public async Task A_body_with_many_unknown_members_lists_the_first_twenty()
+    {
+        var members = string.Concat(Enumerable.Range(0, 1000).Select(i => $",\"m{i}\":1"));
+
+        var errors = Errors(await PostAsync("/api/v1/tags", "{\"name\":\"x\"" + members + "}"));
+
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"m{i}"), errors.Keys);
+    }
+
+    [Fact]
+    public async Task Every_bad_query_parameter_is_listed()
+    {
+        var problem = await (await factory.CreateClient().GetAsync("/api/v1/articles?limit=abc&sort=bogus&foo=1")).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        var errors = Errors(problem);
+        Assert.Equal(["foo", "limit", "sort"], errors.Keys.Order());
+        Assert.Equal(["Must be an integer."], errors["limit"]);
+        Assert.StartsWith("Unknown query parameter.", errors["foo"][0], StringComparison.Ordinal);
+    }
+
+    private async Task<JsonObject> PostAsync(string url, string body) =>
+        await (await factory.Writer().PostAsync(url, HttpAssertions.RawJson(body))).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+    private static Dictionary<string, string[]> Errors(JsonObject problem) =>
+        problem["errors"]!.AsObject().ToDictionary(e => e.Key, e => e.Value!.AsArray().Select(m => m!.GetValue<string>()).ToArray());
+}
