@@ -77,6 +77,8 @@ public sealed record ListAuthorsQuery : IListQuery
     public string? Sort { get; init; }
     /// <summary>Only these slugs (comma-separated; repeating the parameter works too).</summary>
     public string? Slug { get; init; }
+    /// <summary>Only authors whose name or slug contains this text, compared in NFKC ignoring case (<see cref="Data.FoldedTextScan"/>).</summary>
+    public string? Q { get; init; }
     /// <summary>Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</summary>
     public string? Fields { get; init; }
 }
@@ -93,6 +95,7 @@ public sealed class ListAuthorsQueryValidator : ListQueryValidator<ListAuthorsQu
     public ListAuthorsQueryValidator() : base(AuthorStore.Sorts)
     {
         RuleFor(q => q.Slug).SlugList();
+        RuleFor(q => q.Q).NameSearchText();
         RuleFor(q => q.Fields).FieldsOf<ListAuthorsQuery, AuthorResponse>();
     }
 }

@@ -42,6 +42,8 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
 
     private const string StoredSlugsSql = "SELECT slug FROM authors WHERE slug IN @Slugs";
 
+    private static readonly string NamesSql = $"SELECT id AS Id, {FoldedTextScan.Texts("name", "slug")} AS Texts FROM authors";
+
     private const string ImageExistsSql = "SELECT EXISTS (SELECT 1 FROM images WHERE id = @Id)";
 
     private const string UsedByCountSql = "SELECT COUNT(*) FROM article_authors WHERE author_id = @Id";
@@ -57,6 +59,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
         new("slug", "au.slug", r => r.Slug),
         new("createdAt", "au.created_at", r => r.CreatedAt),
         new("updatedAt", "au.updated_at", r => r.UpdatedAt),
+        SortField<AuthorRow>.Count("publishedArticleCount", SqliteDialect.PageVisiblePublishedArticleCount("author", "au.id"), r => r.PublishedArticleCount),
     ], "name");
 
     public async Task<AuthorRow?> GetAsync(long id, CancellationToken cancellationToken)
@@ -94,6 +97,11 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
             conditions.Add("au.slug IN @Slugs");
             parameters.Add("Slugs", await Slugs.ListSpellingsAsync(slugs, async spellings => await connection.QueryAsync<string>(
                 new CommandDefinition(StoredSlugsSql, new { Slugs = spellings }, cancellationToken: cancellationToken))));
+        }
+        if (filter.Q is { } q)
+        {
+            conditions.Add(FoldedTextScan.Condition("au.id"));
+            parameters.Add("Matches", await FoldedTextScan.MatchesAsync(connection, NamesSql, q, cancellationToken));
         }
         var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<AuthorRow>(
             PageSelect, From, conditions, parameters, order, "au.id", r => r.Id, after, limit, page), cancellationToken);
@@ -213,4 +221,4 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
 
 /// <summary>Filters of the author list.</summary>
 /// <param name="PubliclyShownOnly">Only authors that published content credits (anonymous callers).</param>
-public sealed record AuthorFilter(IReadOnlyList<string>? Slugs, bool PubliclyShownOnly);
+public sealed record AuthorFilter(IReadOnlyList<string>? Slugs, string? Q, bool PubliclyShownOnly);

@@ -32,7 +32,7 @@ public static class KeysetPage
         if (query.After is { } after)
         {
             conditions.Add(query.Order.After(query.IdColumn));
-            query.Parameters.Add("CursorValue", after.Value);
+            query.Parameters.Add("CursorValue", after.Value is { } value ? query.Order.Field.CursorParameter(value) : null);
             query.Parameters.Add("CursorId", after.Id);
         }
         var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);

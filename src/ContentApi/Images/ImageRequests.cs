@@ -89,6 +89,8 @@ public sealed record ListImagesQuery : IListQuery
     public string? MimeType { get; init; }
     [SchemaFormat(Format = "iri")]
     public string? Url { get; init; }
+    /// <summary>Only images whose alt text, caption or credit contains this text, compared in NFKC ignoring case (<see cref="Data.FoldedTextScan"/>).</summary>
+    public string? Q { get; init; }
     /// <summary>Top-level fields to return (comma-separated), e.g. id,url,width,height. Default: all.</summary>
     public string? Fields { get; init; }
 }
@@ -107,6 +109,7 @@ public sealed class ListImagesQueryValidator : ListQueryValidator<ListImagesQuer
         RuleFor(q => q.MimeType!).Matches(ImageRequestValidator.MimeTypePattern).When(q => q.MimeType is not null)
             .WithMessage(ImageRequestValidator.MimeTypeMessage);
         RuleFor(q => q.Url!).HttpUrl().When(q => q.Url is not null);
+        RuleFor(q => q.Q).NameSearchText();
         RuleFor(q => q.Fields).FieldsOf<ListImagesQuery, ImageResponse>();
     }
 }

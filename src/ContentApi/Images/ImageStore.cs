@@ -86,6 +86,8 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
                   AND NOT EXISTS (SELECT 1 FROM authors au WHERE au.avatar_image_id = g.image_id AND {Authors.AuthorStore.PubliclyShown}))
         """;
 
+    private static readonly string TextsSql = $"SELECT id AS Id, {FoldedTextScan.Texts("alt_text", "caption", "credit")} AS Texts FROM images";
+
     private const string UsedByAuthorsSql = "SELECT id AS Id, slug AS Slug FROM authors WHERE avatar_image_id = @Id ORDER BY id LIMIT 20";
 
     public static SortOptions<ImageRow> Sorts { get; } = new(
@@ -138,7 +140,12 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
             parameters.Add("Url", url);
         }
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        var total = filter is { PubliclyShownOnly: true, MimeType: null, Url: null } ? new KeysetPage.TotalQuery(PubliclyShownTotal) : null;
+        if (filter.Q is { } q)
+        {
+            conditions.Add(FoldedTextScan.Condition("i.id"));
+            parameters.Add("Matches", await FoldedTextScan.MatchesAsync(connection, TextsSql, q, cancellationToken));
+        }
+        var total = filter is { PubliclyShownOnly: true, MimeType: null, Url: null, Q: null } ? new KeysetPage.TotalQuery(PubliclyShownTotal) : null;
         return await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<ImageRow>(
             Select, From, conditions, parameters, order, "i.id", r => r.Id, after, limit, page, TotalBy: total), cancellationToken);
     }
@@ -212,5 +219,6 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
 }
 
 /// <summary>Filters of the image list.</summary>
+/// <param name="Q">Only images whose alt text, caption or credit holds this text (<see cref="FoldedTextScan"/>).</param>
 /// <param name="PubliclyShownOnly">Only images that published content shows (anonymous callers).</param>
-public sealed record ImageFilter(string? MimeType, string? Url, bool PubliclyShownOnly);
+public sealed record ImageFilter(string? MimeType, string? Url, string? Q, bool PubliclyShownOnly);

@@ -19,6 +19,12 @@ public static class TagNames
     public static string Key(string name) =>
         FinalSigmas.In(NormalizedText.Of(name, NormalizationForm.FormKC).ToLowerInvariant()).Trim();
 
+    /// <summary>
+    /// <paramref name="text"/> as name searches compare it (<c>q</c> of the author, tag and image lists): its
+    /// <see cref="Key"/> with every sigma written σ, so that a search for the middle of a word finds one that ends it.
+    /// </summary>
+    public static string SearchKey(string text) => Key(text).Replace('ς', 'σ');
+
     public static bool AreSame(string name, string other) => string.Equals(Key(name), Key(other), StringComparison.Ordinal);
 
     /// <summary>The first tag by id, other than <paramref name="except"/>, whose name is the same as <paramref name="name"/>.</summary>

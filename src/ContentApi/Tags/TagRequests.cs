@@ -31,6 +31,8 @@ public sealed record ListTagsQuery : IListQuery
     public string? Sort { get; init; }
     /// <summary>Only these slugs (comma-separated; repeating the parameter works too).</summary>
     public string? Slug { get; init; }
+    /// <summary>Only tags whose name or slug contains this text, compared in NFKC ignoring case (<see cref="Data.FoldedTextScan"/>).</summary>
+    public string? Q { get; init; }
     /// <summary>Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</summary>
     public string? Fields { get; init; }
 }
@@ -47,6 +49,7 @@ public sealed class ListTagsQueryValidator : ListQueryValidator<ListTagsQuery, T
     public ListTagsQueryValidator() : base(TagStore.Sorts)
     {
         RuleFor(q => q.Slug).SlugList();
+        RuleFor(q => q.Q).NameSearchText();
         RuleFor(q => q.Fields).FieldsOf<ListTagsQuery, TagResponse>();
     }
 }

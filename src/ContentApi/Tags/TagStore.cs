@@ -40,6 +40,8 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
 
     private const string StoredSlugsSql = "SELECT slug FROM tags WHERE slug IN @Slugs";
 
+    private static readonly string NamesSql = $"SELECT id AS Id, {FoldedTextScan.Texts("name", "slug")} AS Texts FROM tags";
+
     private const string UsedByCountSql = "SELECT COUNT(*) FROM article_tags WHERE tag_id = @Id";
 
     private const string UsedBySql = """
@@ -53,6 +55,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
         new("slug", "t.slug", r => r.Slug),
         new("createdAt", "t.created_at", r => r.CreatedAt),
         new("updatedAt", "t.updated_at", r => r.UpdatedAt),
+        SortField<TagRow>.Count("publishedArticleCount", SqliteDialect.PageVisiblePublishedArticleCount("tag", "t.id"), r => r.PublishedArticleCount),
     ], "name");
 
     public async Task<TagRow?> GetAsync(long id, CancellationToken cancellationToken)
@@ -90,6 +93,11 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
             conditions.Add("t.slug IN @Slugs");
             parameters.Add("Slugs", await Slugs.ListSpellingsAsync(slugs, async spellings => await connection.QueryAsync<string>(
                 new CommandDefinition(StoredSlugsSql, new { Slugs = spellings }, cancellationToken: cancellationToken))));
+        }
+        if (filter.Q is { } q)
+        {
+            conditions.Add(FoldedTextScan.Condition("t.id"));
+            parameters.Add("Matches", await FoldedTextScan.MatchesAsync(connection, NamesSql, q, cancellationToken));
         }
         if (filter.Ids is { Count: > 0 } ids)
         {
@@ -198,5 +206,6 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
 }
 
 /// <summary>Filters of the tag list.</summary>
+/// <param name="Q">Only tags whose name or slug holds this text (<see cref="FoldedTextScan"/>).</param>
 /// <param name="PubliclyShownOnly">Only tags that published content carries (anonymous callers).</param>
-public sealed record TagFilter(IReadOnlyList<string>? Slugs, IReadOnlyList<long>? Ids, bool PubliclyShownOnly);
+public sealed record TagFilter(IReadOnlyList<string>? Slugs, IReadOnlyList<long>? Ids, string? Q, bool PubliclyShownOnly);

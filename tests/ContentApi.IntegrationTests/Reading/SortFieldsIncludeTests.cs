@@ -47,7 +47,7 @@ public sealed class SortFieldsIncludeTests(ApiFactory factory) : IClassFixture<A
     [InlineData("/api/v1/articles?sort=Title", "title, -title")]
     [InlineData("/api/v1/authors?sort=email", "name, -name")]
     [InlineData("/api/v1/authors?sort=-email", "name, -name")]
-    [InlineData("/api/v1/tags?sort=publishedArticleCount", "name, -name")]
+    [InlineData("/api/v1/tags?sort=articleCount", "publishedArticleCount, -publishedArticleCount")]
     [InlineData("/api/v1/images?sort=url", "createdAt, -createdAt")]
     [InlineData("/api/v1/articles?sort=published_at%20DESC%3B%20DROP%20TABLE%20articles", "publishedAt")]
     [InlineData("/api/v1/articles?sort=", "publishedAt, -publishedAt")]

@@ -1,17 +1,31 @@
+using System.Globalization;
+
 namespace ContentApi.Http.Lists;
 
 /// <summary>
 /// One allowed sort: the name callers use, the SQL expression it stands for (a constant, never caller
-/// text) and how to read that value off a row for the next cursor.
+/// text) and how to read that value off a row for the next cursor; <paramref name="IsCount"/> for an integer.
 /// </summary>
-public sealed record SortField<TRow>(string Name, string Expression, Func<TRow, string?> ValueOf)
+public sealed record SortField<TRow>(string Name, string Expression, Func<TRow, string?> ValueOf, bool IsCount = false)
 {
+    /// <summary>A sort by a count (an integer expression), whose cursor holds the count written in digits.</summary>
+    public static SortField<TRow> Count(string name, string expression, Func<TRow, long> countOf) =>
+        new(name, expression, r => countOf(r).ToString(CultureInfo.InvariantCulture), IsCount: true);
+
     /// <summary>
-    /// Whether a cursor's sort value could have come from a row: never null, and a stored timestamp for the
-    /// timestamp fields (named *At). A tampered cursor is refused rather than answered with an arbitrary page.
+    /// Whether a cursor's sort value could have come from a row: never null, an integer for a count, and a stored
+    /// timestamp for the timestamp fields (named *At). A tampered cursor is refused rather than answered with an arbitrary page.
     /// </summary>
     public bool Accepts(string? value) =>
-        value is not null && (!Name.EndsWith("At", StringComparison.Ordinal) || Data.Timestamps.IsDbFormat(value));
+        value is not null && (IsCount
+            ? long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+            : !Name.EndsWith("At", StringComparison.Ordinal) || Data.Timestamps.IsDbFormat(value));
+
+    /// <summary>
+    /// A cursor's (accepted) value as the parameter compared with <see cref="Expression"/>: a count as a number, since
+    /// SQLite orders every number before any text, so "count &lt; '3'" held for every row.
+    /// </summary>
+    public object CursorParameter(string value) => IsCount ? long.Parse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : value;
 }
 
 /// <summary>A parsed <c>sort</c> parameter: a field from the allow-list and a direction ("-" prefix = descending).</summary>

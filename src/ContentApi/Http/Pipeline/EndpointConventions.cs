@@ -36,10 +36,16 @@ public static class EndpointConventions
     /// <summary>Documents the operation's <c>sort</c> parameter with the sorts it allows, its default, and <paramref name="note"/>.</summary>
     public static RouteHandlerBuilder Sorts<TRow>(this RouteHandlerBuilder builder, SortOptions<TRow> sorts, string? note = null) => builder.WithMetadata(
         new ParameterDescriptionMetadata("sort", $"One of {string.Join(", ", sorts.Keys.Select(s => $"`{s}`"))} (`-` sorts descending); default `{sorts.DefaultKey}`. Ties are broken by id. " +
-            TextOrder(sorts) + (note is null ? "" : note + " ") + "Anything else is a 400 listing these.",
+            TextOrder(sorts) + CountOrder(sorts) + (note is null ? "" : note + " ") + "Anything else is a 400 listing these.",
             Values: new(typeof(TRow).Name.Replace("Row", "Sort", StringComparison.Ordinal), sorts.Keys)));
 
     private static readonly string[] TextSorts = ["title", "name", "slug"];
+
+    /// <summary>How the list's count sorts order, when it has any.</summary>
+    private static string CountOrder<TRow>(SortOptions<TRow> sorts) =>
+        sorts.Allowed.Where(f => f.IsCount).Select(f => $"`{f.Name}`").ToList() is { Count: > 0 } counts
+            ? $"{string.Join(" and ", counts)} sort by the count each item shows (`-` for the most used first); the count changes as articles are published, so a cursor kept while it does may skip or repeat an item. "
+            : "";
 
     /// <summary>How the list's text sorts order, when it has any.</summary>
     private static string TextOrder<TRow>(SortOptions<TRow> sorts) =>
