@@ -49,7 +49,7 @@ public sealed class EveryBodyErrorMiddleware(RequestDelegate next)
             // A member named twice, a name that is no text: the binder's error is the body's.
             return null;
         }
-        if (document is null || KnownExceptionHandler.JsonProblem(first) is not (_, _, { } firstErrors))
+        if (document is null || KnownExceptionHandler.JsonProblem(first) is not (_, _, _, { } firstErrors))
         {
             return null;
         }
@@ -70,7 +70,7 @@ public sealed class EveryBodyErrorMiddleware(RequestDelegate next)
         }
         catch (JsonException missing)
         {
-            var (_, _, missingErrors) = KnownExceptionHandler.JsonProblem(missing);
+            var (_, _, _, missingErrors) = KnownExceptionHandler.JsonProblem(missing);
             JsonMemberErrors.AddOthers(errors, missingErrors);
         }
         if (rest is not null)

@@ -101,7 +101,7 @@ internal static class JsonMemberErrors
 
     private static void Add(Dictionary<string, string[]> errors, JsonException exception)
     {
-        if (KnownExceptionHandler.JsonProblem(exception) is (_, _, { } found))
+        if (KnownExceptionHandler.JsonProblem(exception) is (_, _, _, { } found))
         {
             foreach (var (field, messages) in found)
             {

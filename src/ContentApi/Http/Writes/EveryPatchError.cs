@@ -19,7 +19,7 @@ internal static class EveryPatchError
         IValidator<TRequest> validator, PatchHandler.Steps<TRow, TRequest> steps, TRow current, TRequest unpatched, JsonObject patch,
         JsonException first, CancellationToken cancellationToken) where TRow : class, IVersioned
     {
-        if (KnownExceptionHandler.JsonProblem(first) is not (_, _, { } firstErrors))
+        if (KnownExceptionHandler.JsonProblem(first) is not (_, _, _, { } firstErrors))
         {
             return null;
         }
@@ -39,7 +39,7 @@ internal static class EveryPatchError
         }
         catch (JsonException failed)
         {
-            var (_, _, restErrors) = KnownExceptionHandler.JsonProblem(failed);
+            var (_, _, _, restErrors) = KnownExceptionHandler.JsonProblem(failed);
             JsonMemberErrors.AddOthers(errors, restErrors);
             return errors.Count > 1 ? errors : null;
         }
