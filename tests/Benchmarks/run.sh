@@ -13,6 +13,9 @@ WARMUP=3
 # Writes run code that no earlier scenario ran: the JIT (dynamic PGO's instrumented tier, then the final code) took
 # ~15-20 s under write load on 2 cores to settle (tests/Benchmarks/README.md, "Writes").
 WRITE_WARMUP=15
+# Searches too: run first in an instance after a 3 s warm-up, search-rare served half its steady rate with twice its
+# p95 (tests/Benchmarks/README.md, "Search warms up longer").
+SEARCH_WARMUP=15
 OUT="$HERE/results"
 SEED=1
 CONNECTIONS=32
@@ -32,6 +35,7 @@ Usage: tests/Benchmarks/run.sh [options]
   --duration S              measured seconds per scenario (default $DURATION)
   --warmup S                warm-up seconds per scenario, 0 for none (default $WARMUP)
   --write-warmup S          warm-up seconds of create and update (default $WRITE_WARMUP)
+  --search-warmup S         warm-up seconds of the search scenarios (default $SEARCH_WARMUP)
   --out DIR                 where results.json, results.md and raw/ go (default tests/Benchmarks/results)
   --connections N           wrk connections for the read scenarios (default $CONNECTIONS)
   --write-connections N     wrk connections for create and update (default $WRITE_CONNECTIONS)
@@ -52,6 +56,7 @@ while [[ $# -gt 0 ]]; do
     --duration) DURATION="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
     --write-warmup) WRITE_WARMUP="$2"; shift 2 ;;
+    --search-warmup) SEARCH_WARMUP="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --write-connections) WRITE_CONNECTIONS="$2"; shift 2 ;;
@@ -67,7 +72,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-for number in "$DURATION" "$WARMUP" "$WRITE_WARMUP" "$CONNECTIONS" "$WRITE_CONNECTIONS" "$SEARCH_CONNECTIONS" "$THREADS" "$SEED"; do
+for number in "$DURATION" "$WARMUP" "$WRITE_WARMUP" "$SEARCH_WARMUP" "$CONNECTIONS" "$WRITE_CONNECTIONS" "$SEARCH_CONNECTIONS" "$THREADS" "$SEED"; do
   [[ "$number" =~ ^[0-9]+$ ]] || { echo "Not a whole number: $number" >&2; exit 2; }
 done
 [[ "$SIZES" =~ ^[0-9]+(,[0-9]+)*$ ]] || { echo "--sizes takes numbers separated by commas, e.g. 10000,100000" >&2; exit 2; }
@@ -167,7 +172,7 @@ python3 "$HERE/tools/report.py" put "$RUN/run.json" \
   "memory_mb=$(awk '/^MemTotal/ {printf "%d", $2 / 1024}' /proc/meminfo)" \
   "os:=$(uname -sr)" "dotnet:=$(dotnet --version)" "wrk:=$(wrk -v 2>&1 | head -n1 | cut -d' ' -f1-2)" \
   "load_average:=$(cut -d' ' -f1-3 /proc/loadavg)" "runtime_env:=$("$HERE/tools/runtime-env.sh" | paste -sd' ')" \
-  "duration_s=$DURATION" "warmup_s=$WARMUP" "write_warmup_s=$WRITE_WARMUP" "threads=$THREADS" "seed=$SEED" \
+  "duration_s=$DURATION" "warmup_s=$WARMUP" "write_warmup_s=$WRITE_WARMUP" "search_warmup_s=$SEARCH_WARMUP" "threads=$THREADS" "seed=$SEED" \
   "connections=$CONNECTIONS" "write_connections=$WRITE_CONNECTIONS" "search_connections=$SEARCH_CONNECTIONS"
 
 # ---- publish ----------------------------------------------------------------------------------------
@@ -255,6 +260,7 @@ scenario() {
   local meta=("name=$name" "cache=$cache" "connections=$connections" "threads=$threads" "expect=$expect" "duration_s=$DURATION")
   local warmup="$WARMUP"
   [[ "$name" == create || "$name" == update ]] && warmup="$WRITE_WARMUP"
+  [[ "$name" == search-* ]] && warmup="$SEARCH_WARMUP"
   if (( warmup > 0 )); then
     BENCH_PHASE=warmup bounded $(( warmup + 30 )) wrk -d "${warmup}s" "${wrk_args[@]}" -- "$@" count >"$raw/$name.warmup.txt" 2>&1 || true
     meta+=("warmup=$raw/$name.warmup.txt")

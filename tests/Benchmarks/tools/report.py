@@ -203,7 +203,8 @@ def final(run_dir, out_dir):
     md = [f"# ContentApi benchmark — {meta.get('date', '?')}", ""]
     md.append(f"- commit `{meta.get('commit', '?')}`; machine: {meta.get('cpus', '?')} × {meta.get('cpu_model', '?')}, "
               f"{fmt(meta.get('memory_mb'), 0)} MB RAM, {meta.get('os', '?')}; .NET SDK {meta.get('dotnet', '?')}; {meta.get('wrk', '?')}")
-    md.append(f"- each scenario: {meta.get('warmup_s', '?')} s warm-up ({meta.get('write_warmup_s', meta.get('warmup_s', '?'))} s for create and update), "
+    md.append(f"- each scenario: {meta.get('warmup_s', '?')} s warm-up ({meta.get('write_warmup_s', meta.get('warmup_s', '?'))} s for create and update, "
+              f"{meta.get('search_warmup_s', meta.get('warmup_s', '?'))} s for the searches), "
               f"then {meta.get('duration_s', '?')} s measured; "
               f"wrk threads ≤ {meta.get('threads', '?')}; seed {meta.get('seed', '?')}")
     if meta.get("runtime_env"):
