@@ -50,7 +50,9 @@ public sealed class ReadTurnLimitTests(ReadTurnLimitTests.OneReadAtATimeFactory 
         foreach (var refused in new[] { uncached, keyed })
         {
             Assert.Equal(TimeSpan.FromSeconds(5), refused.Headers.RetryAfter?.Delta);
-            Assert.Contains("busy answering other reads", (await refused.AssertProblemAsync(HttpStatusCode.ServiceUnavailable))["detail"]!.GetValue<string>());
+            var problem = await refused.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+            Assert.Contains("busy answering other reads", problem["detail"]!.GetValue<string>());
+            Assert.Equal("server_busy", problem["code"]!.GetValue<string>());
         }
         Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
         Assert.Equal(HttpStatusCode.OK, probe.StatusCode);

@@ -14,10 +14,10 @@ namespace ContentApi.IntegrationTests.Writes;
 public sealed class TransferCodingTests(LoggedKestrelFactory factory) : IClassFixture<LoggedKestrelFactory>
 {
     [Theory]
-    [InlineData("gzip, chunked", "501 ", "Transfer-Encoding 'gzip' is not supported: send the body as it is, with a Content-Length or chunked.")]
-    [InlineData("deflate,chunked", "501 ", "Transfer-Encoding 'deflate' is not supported: send the body as it is, with a Content-Length or chunked.")]
-    [InlineData("chunked, chunked", "400 ", "Transfer-Encoding names chunked more than once.")]
-    public async Task A_transfer_coding_other_than_chunked_once_is_refused_and_nothing_is_stored(string transferEncoding, string status, string detail)
+    [InlineData("gzip, chunked", "501 ", "transfer_coding_not_implemented", "Transfer-Encoding 'gzip' is not supported: send the body as it is, with a Content-Length or chunked.")]
+    [InlineData("deflate,chunked", "501 ", "transfer_coding_not_implemented", "Transfer-Encoding 'deflate' is not supported: send the body as it is, with a Content-Length or chunked.")]
+    [InlineData("chunked, chunked", "400 ", "invalid_header", "Transfer-Encoding names chunked more than once.")]
+    public async Task A_transfer_coding_other_than_chunked_once_is_refused_and_nothing_is_stored(string transferEncoding, string status, string code, string detail)
     {
         var name = $"framed-{Guid.NewGuid():N}";
 
@@ -27,6 +27,7 @@ public sealed class TransferCodingTests(LoggedKestrelFactory factory) : IClassFi
         Assert.Contains("Content-Type: application/problem+json", response, StringComparison.Ordinal);
         var problem = JsonNode.Parse(response[(response.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..])!.AsObject();
         Assert.Equal(detail, problem["detail"]!.GetValue<string>());
+        Assert.Equal(code, problem["code"]!.GetValue<string>());
         var tags = await factory.Writer().GetStringAsync($"/api/v1/tags?slug={name}");
         Assert.Contains("\"items\":[]", tags, StringComparison.Ordinal);
     }
