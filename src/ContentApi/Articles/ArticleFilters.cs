@@ -31,8 +31,8 @@ internal static class ArticleFilters
     // order and stops after a page, right when many articles match; "drive" starts from the matching rows of an index
     // (an author's or tag's links, ix_articles_published, ix_articles_language), right when few do (walking for a tag
     // with none read every article: 0.15 s a page at 100,000 articles). WithFewArticlesAsync tells which.
-    private static readonly Reference AuthorReference = new("article_authors", "author_id", "authors", "AuthorId", "AuthorSlug", FilterDrive.Author);
-    private static readonly Reference TagReference = new("article_tags", "tag_id", "tags", "TagId", "TagSlug", FilterDrive.Tag);
+    private static readonly Reference AuthorReference = new("author", "authors", "AuthorId", "AuthorSlug", FilterDrive.Author);
+    private static readonly Reference TagReference = new("tag", "tags", "TagId", "TagSlug", FilterDrive.Tag);
 
     /// <summary>Up to this many matching articles, a list starts from a filter's rows (see <see cref="FilterDrive"/>).</summary>
     public const int FewArticles = 1000;
@@ -132,7 +132,8 @@ internal static class ArticleFilters
             {
                 parameters.Add(reference.IdName, id);
             }
-            conditions.Add(drive.HasFlag(reference.Flag) ? reference.Drive(value) : reference.Walk(value));
+            var anonymous = !filter.IncludeUnpublished;
+            conditions.Add(drive.HasFlag(reference.Flag) ? reference.Drive(value, anonymous) : reference.Walk(value, anonymous));
         }
     }
 
@@ -140,16 +141,16 @@ internal static class ArticleFilters
     /// Which of the set author, tag, date-range and language filters match at most <paramref name="few"/> articles
     /// (drafts included; in the app <see cref="FewArticles"/>), found by reading no more of their index rows than that.
     /// </summary>
-    public static async Task<FilterDrive> WithFewArticlesAsync(DbConnection connection, ArticleFilter filter, int few, CancellationToken cancellationToken)
+    public static async Task<FilterDrive> WithFewArticlesAsync(DbConnection connection, ArticleFilter filter, string now, int few, CancellationToken cancellationToken)
     {
         if (filter is { Author: null, Tag: null, PublishedAfter: null, PublishedBefore: null, Language: null })
         {
             return FilterDrive.None;
         }
-        var (_, parameters) = ToSql(filter, "");
+        var (_, parameters) = ToSql(filter, now);
         parameters.Add("Enough", few + 1);
-        var author = filter.Author is { } byAuthor ? UpToEnough(AuthorReference.Rows(byAuthor)) : "NULL";
-        var tag = filter.Tag is { } byTag ? UpToEnough(TagReference.Rows(byTag)) : "NULL";
+        var author = filter.Author is { } byAuthor ? UpToEnough(AuthorReference.Rows(byAuthor, !filter.IncludeUnpublished)) : "NULL";
+        var tag = filter.Tag is { } byTag ? UpToEnough(TagReference.Rows(byTag, !filter.IncludeUnpublished)) : "NULL";
         var dated = filter is { PublishedAfter: null, PublishedBefore: null } ? "NULL" : UpToEnough(DatedRows(filter));
         var written = filter.Language is null ? "NULL" : UpToEnough($"FROM articles l INDEXED BY ix_articles_language WHERE {InLanguage("l")}");
         var (authorLinks, tagLinks, datedArticles, inLanguage) = await connection.QuerySingleAsync<(long?, long?, long?, long?)>(
@@ -206,9 +207,13 @@ internal static class ArticleFilters
     private static long? IdOf(string value) =>
         !value.StartsWith('0') && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    /// <summary>An author or a tag an article links to (<paramref name="Links"/>.<paramref name="Key"/>), given by id or slug.</summary>
-    private sealed record Reference(string Links, string Key, string Owners, string IdName, string SlugName, FilterDrive Flag)
+    /// <summary>An author or a tag (<paramref name="Kind"/>) an article links to (article_{kind}s.{kind}_id), given by id or slug.</summary>
+    private sealed record Reference(string Kind, string Owners, string IdName, string SlugName, FilterDrive Flag)
     {
+        private string Links => $"article_{Kind}s";
+
+        private string Key => $"{Kind}_id";
+
         /// <summary>The spellings of a slug a filter tries (<see cref="Slugs.Spellings"/>), the last repeated where it has fewer.</summary>
         public const int Spellings = 3;
 
@@ -217,18 +222,19 @@ internal static class ArticleFilters
 
         /// <summary>
         /// The one the value names: the holder of its slug, or, for digits no slug holds, the one with that id. Digits
-        /// named both (?tag=2025 listed the year tag's articles and tag 2025's together).
+        /// named both (?tag=2025 listed the year tag's articles and tag 2025's together). For anonymous callers only a
+        /// holder they may see counts: a hidden year tag took ?tag=2 over from the public tag 2, emptying its list.
         /// </summary>
-        private string Owner(string value) => IdOf(value) is null
+        private string Owner(string value, bool anonymous) => IdOf(value) is null
             ? $"SELECT o.id FROM {Owners} o WHERE o.slug = {Slug}"
-            : $"SELECT o.id FROM {Owners} o WHERE o.id = coalesce((SELECT s.id FROM {Owners} s WHERE s.slug = {Slug}), @{IdName})";
+            : $"SELECT o.id FROM {Owners} o WHERE o.id = coalesce((SELECT s.id FROM {Owners} s WHERE s.slug = {Slug}{(anonymous ? " AND " + SqliteDialect.UsedByVisibleArticle(Kind, "s.id") : "")}), @{IdName})";
 
-        public string Walk(string value) => $"EXISTS (SELECT 1 FROM {Links} x WHERE x.article_id = a.id AND x.{Key} IN ({Owner(value)}))";
+        public string Walk(string value, bool anonymous) => $"EXISTS (SELECT 1 FROM {Links} x WHERE x.article_id = a.id AND x.{Key} IN ({Owner(value, anonymous)}))";
 
-        public string Drive(string value) => $"a.id IN (SELECT x.article_id {Rows(value)})";
+        public string Drive(string value, bool anonymous) => $"a.id IN (SELECT x.article_id {Rows(value, anonymous)})";
 
         /// <summary>The links to the author or tag, as x.</summary>
-        public string Rows(string value) => $"FROM {Links} x WHERE x.{Key} IN ({Owner(value)})";
+        public string Rows(string value, bool anonymous) => $"FROM {Links} x WHERE x.{Key} IN ({Owner(value, anonymous)})";
     }
 }
 

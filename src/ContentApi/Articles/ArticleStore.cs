@@ -84,7 +84,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         var now = Now();
-        var few = await ArticleFilters.WithFewArticlesAsync(connection, filter, ArticleFilters.FewArticles, cancellationToken);
+        var few = await ArticleFilters.WithFewArticlesAsync(connection, filter, now, ArticleFilters.FewArticles, cancellationToken);
         var (conditions, parameters) = ArticleFilters.ToSql(filter, now, few);
         var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<ArticleRow>(
             ArticleQueries.Select, ArticleQueries.From, conditions, parameters, order, "a.id", r => r.Id, after, limit, page,

@@ -201,22 +201,22 @@ public sealed class FilterDriveTests(SeededLibrary library) : IClassFixture<Seed
         var author = await FilterAsync(connection, "author", "id");
         var both = tag with { Author = author.Author };
 
-        Assert.Equal(FilterDrive.References, await ArticleFilters.WithFewArticlesAsync(connection, both, ArticleFilters.FewArticles, CancellationToken.None));
-        Assert.Equal(FilterDrive.Tag, await ArticleFilters.WithFewArticlesAsync(connection, tag, links, CancellationToken.None));
-        Assert.Equal(FilterDrive.None, await ArticleFilters.WithFewArticlesAsync(connection, tag, links - 1, CancellationToken.None));
-        Assert.Equal(FilterDrive.None, await ArticleFilters.WithFewArticlesAsync(connection, new ArticleFilter(false), ArticleFilters.FewArticles, CancellationToken.None));
-        Assert.Equal(FilterDrive.Tag, await ArticleFilters.WithFewArticlesAsync(connection, new ArticleFilter(false, Tag: "no-such-tag"), 0, CancellationToken.None));
+        Assert.Equal(FilterDrive.References, await ArticleFilters.WithFewArticlesAsync(connection, both, Now, ArticleFilters.FewArticles, CancellationToken.None));
+        Assert.Equal(FilterDrive.Tag, await ArticleFilters.WithFewArticlesAsync(connection, tag, Now, links, CancellationToken.None));
+        Assert.Equal(FilterDrive.None, await ArticleFilters.WithFewArticlesAsync(connection, tag, Now, links - 1, CancellationToken.None));
+        Assert.Equal(FilterDrive.None, await ArticleFilters.WithFewArticlesAsync(connection, new ArticleFilter(false), Now, ArticleFilters.FewArticles, CancellationToken.None));
+        Assert.Equal(FilterDrive.Tag, await ArticleFilters.WithFewArticlesAsync(connection, new ArticleFilter(false, Tag: "no-such-tag"), Now, 0, CancellationToken.None));
 
         var dated = await FilterAsync(connection, "published", "range");
         var inRange = await connection.ExecuteScalarAsync<int>(
             "SELECT count(*) FROM articles WHERE status = 'published' AND published_at >= @After AND published_at < @Before",
             new { After = Timestamps.ToDbRoundedUp(dated.PublishedAfter!.Value), Before = Timestamps.ToDbRoundedUp(dated.PublishedBefore!.Value) });
-        Assert.Equal(FilterDrive.PublishedRange | FilterDrive.Tag, await ArticleFilters.WithFewArticlesAsync(connection, dated with { Tag = tag.Tag }, Math.Max(inRange, links), CancellationToken.None));
-        Assert.Equal(FilterDrive.None, await ArticleFilters.WithFewArticlesAsync(connection, dated, inRange - 1, CancellationToken.None));
+        Assert.Equal(FilterDrive.PublishedRange | FilterDrive.Tag, await ArticleFilters.WithFewArticlesAsync(connection, dated with { Tag = tag.Tag }, Now, Math.Max(inRange, links), CancellationToken.None));
+        Assert.Equal(FilterDrive.None, await ArticleFilters.WithFewArticlesAsync(connection, dated, Now, inRange - 1, CancellationToken.None));
 
         var english = await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM articles WHERE language = 'en'");
-        Assert.Equal(FilterDrive.Language, await ArticleFilters.WithFewArticlesAsync(connection, new ArticleFilter(false, Language: "EN"), english, CancellationToken.None));
-        Assert.Equal(FilterDrive.None, await ArticleFilters.WithFewArticlesAsync(connection, new ArticleFilter(false, Language: "en"), english - 1, CancellationToken.None));
+        Assert.Equal(FilterDrive.Language, await ArticleFilters.WithFewArticlesAsync(connection, new ArticleFilter(false, Language: "EN"), Now, english, CancellationToken.None));
+        Assert.Equal(FilterDrive.None, await ArticleFilters.WithFewArticlesAsync(connection, new ArticleFilter(false, Language: "en"), Now, english - 1, CancellationToken.None));
     }
 
     private static Task<string> PagePlanAsync(SqliteConnection connection, ArticleFilter filter, FilterDrive drive, string orderBy)
