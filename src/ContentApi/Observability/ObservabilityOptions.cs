@@ -39,6 +39,9 @@ public sealed class ObservabilityOptions : IValidatableObject
     /// <summary>The networks answered metrics.</summary>
     public IEnumerable<IPNetwork> MetricsNetworks() => (MetricsAllowedNetworks ?? PrivateNetworks).Select(NetworkEntries.Parse);
 
+    /// <summary>The probes' and the metrics' paths, which are for operators' tools, not for pages: no CORS, and logged at Debug.</summary>
+    public bool IsOperatorPath(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments(MetricsPath);
+
     /// <summary>Log one structured line per request (method, route template, status, duration, trace id).</summary>
     public bool RequestLogging { get; set; } = true;
 

@@ -21,8 +21,7 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
         finally
         {
             var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)";
-            var routine = context.Response.StatusCode < 400 &&
-                (context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments(options.Value.MetricsPath));
+            var routine = context.Response.StatusCode < 400 && options.Value.IsOperatorPath(context.Request.Path);
             logger.Log(routine ? LogLevel.Debug : LogLevel.Information,
                 "HTTP {Method} {Route} responded {Status} in {ElapsedMs:0.0} ms (trace {TraceId}, client {Client}, key {Key})",
                 context.Request.Method, route, context.Response.StatusCode,

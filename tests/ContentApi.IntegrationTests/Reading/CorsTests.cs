@@ -35,6 +35,32 @@ public sealed class CorsTests(FrontendApiFactory factory) : IClassFixture<Fronte
         Assert.Equal("*", Header(response, "Access-Control-Allow-Origin"));
     }
 
+    /// <summary>
+    /// Review: /metrics and /health answered every origin with Access-Control-Allow-Origin: *, so any page a reader on
+    /// the private network opened could read the operators' metrics (per-route traffic, 401/403 counts, latencies)
+    /// through that reader's browser. Scrapers and probes send no Origin and need no CORS; browsers get none here.
+    /// </summary>
+    [Theory]
+    [InlineData("/metrics")]
+    [InlineData("/health/ready")]
+    [InlineData("/health/live")]
+    public async Task Operator_endpoints_give_other_origins_no_CORS_headers(string url)
+    {
+        foreach (var origin in new[] { Stranger, null })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (origin is not null)
+            {
+                request.Headers.Add("Origin", origin);
+            }
+            var response = await factory.Anonymous().SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Null(Header(response, "Access-Control-Allow-Origin"));
+        }
+        var preflight = await factory.Anonymous().SendAsync(Preflight(url, Stranger, "GET"));
+        Assert.Null(Header(preflight, "Access-Control-Allow-Origin"));
+    }
+
     [Theory]
     [InlineData("/api/v1/articles")]
     [InlineData("/api/v1/authors")]

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ContentApi.Idempotency;
+using ContentApi.Observability;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -30,18 +31,25 @@ public sealed class CorsOptions : IValidatableObject
         string.Equals(uri.GetLeftPart(UriPartial.Authority), origin, StringComparison.OrdinalIgnoreCase) && uri.UserInfo.Length == 0;
 }
 
-/// <summary>Chooses the CORS policy by method: open for reads, an allow-list for writes.</summary>
+/// <summary>
+/// Chooses the CORS policy by method: open for reads, an allow-list for writes; none for the operators' paths, which
+/// any page a reader on the private network opened could otherwise read through that reader's browser.
+/// </summary>
 /// <remarks>
 /// The settings as the app started with them, like every other setting: read as they change, a bad edit of the file
 /// (refused by the validation) made every response that asks for them a 500.
 /// </remarks>
-public sealed class ContentApiCorsPolicyProvider(IOptions<CorsOptions> options) : ICorsPolicyProvider
+public sealed class ContentApiCorsPolicyProvider(IOptions<CorsOptions> options, IOptions<ObservabilityOptions> observability) : ICorsPolicyProvider
 {
     internal static readonly string[] Exposed = ["ETag", "Last-Modified", "Link", "Location", "Content-Location", "Retry-After", "RateLimit", "RateLimit-Policy",
         IdempotencyMiddleware.ReplayedHeaderName, "WWW-Authenticate", "Allow"];
 
     public Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
     {
+        if (observability.Value.IsOperatorPath(context.Request.Path))
+        {
+            return Task.FromResult<CorsPolicy?>(null);
+        }
         var settings = options.Value;
         var method = context.Request.Headers.AccessControlRequestMethod.FirstOrDefault() ?? context.Request.Method;
         var builder = new CorsPolicyBuilder().AllowAnyHeader().WithExposedHeaders(Exposed).SetPreflightMaxAge(TimeSpan.FromHours(1));
@@ -60,14 +68,15 @@ public sealed class ContentApiCorsPolicyProvider(IOptions<CorsOptions> options) 
 /// copy without them for its whole lifetime, which fetch() from another origin refuses; <c>Vary: Origin</c> would
 /// instead keep one copy per origin. Requests that name an origin are answered by the CORS middleware.
 /// </summary>
-public sealed class CorsForEveryRead(RequestDelegate next, IOptions<CorsOptions> options)
+public sealed class CorsForEveryRead(RequestDelegate next, IOptions<CorsOptions> options, IOptions<ObservabilityOptions> observability)
 {
     private static readonly string ExposedHeaders = string.Join(',', ContentApiCorsPolicyProvider.Exposed);
 
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (options.Value.OpenToAnyOrigin(request.Method) && !request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Origin))
+        if (options.Value.OpenToAnyOrigin(request.Method) && !request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Origin)
+            && !observability.Value.IsOperatorPath(request.Path))
         {
             // When the response starts, like the CORS middleware's own: an error answer is written on cleared headers.
             context.Response.OnStarting(static state =>
