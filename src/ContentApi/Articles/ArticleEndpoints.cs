@@ -30,7 +30,7 @@ public static class ArticleEndpoints
                 "(else 400) and `published` changes nothing for them. Without it, a key holder sees all three.",
                 Values: new(nameof(ArticleListStatus), EnumValuesConverter.ValuesOf(typeof(ArticleListStatus)))));
         group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetArticle).WithName("GetArticle").WithSummary("Get an article by id")
-            .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule).SendsLastModified();
+            .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule).SendsLastModified().SameAtGoLive();
         group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetArticleBySlug).WithName("GetArticleBySlug").WithSummary("Get an article by slug")
             .WithDescription("Drafts and scheduled articles are 404 for anonymous callers. An earlier slug of an article (one an edit replaced while it was published or scheduled, or one an import gave it as a migrated post's earlier URL) answers 301 " +
                 "with the URL of its current slug and the same query; a slug another article has taken since leads to that one. " +
@@ -38,7 +38,7 @@ public static class ArticleEndpoints
                 "and then one written with the points of Hebrew or Arabic or the tatweel, which derived slugs leave out (مُحَمَّد leads to محمد), when no slug is so spelled. " +
                 "Those 301s are for anonymous callers: a key holder gets the article in place (200, with `Content-Location` naming that URL), as keyed answers are private, " +
                 "and .NET's and Java's HttpClients drop the `Authorization` header when they follow a redirect, even on the same host.")
-            .Reads<ArticleResponse>().Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule).SendsLastModified()
+            .Reads<ArticleResponse>().Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule).SendsLastModified().SameAtGoLive()
             .Produces(StatusCodes.Status301MovedPermanently);
         group.MapPost("/", CreateArticle).WithName("CreateArticle").WithSummary("Create an article")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ArticleResponse>(created: true).SendsLastModified();

@@ -21,7 +21,7 @@ public static class ImageEndpoints
         group.MapMethods("/", EndpointConventions.ReadMethods, ListImages).WithName("ListImages").WithSummary("List images")
             .WithDescription($"Image metadata in pages (keyset cursor or page number), optionally only one mimeType, or the images of one url (to find an image before creating it, so that a re-sync makes no second one). Sort: {ImageStore.Sorts.Description}; default -createdAt. {AnonymousImages}")
             .Lists<ListResponse<ImageResponse>>().Sorts(ImageStore.Sorts).Fields<ImageResponse>().WithMetadata(NameSearch.Parameter("alt text, caption or credit", "ifanr"));
-        group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetImage).WithName("GetImage").WithSummary("Get an image by id").WithDescription(AnonymousImages).Reads<ImageResponse>().Fields<ImageResponse>().SendsLastModified();
+        group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetImage).WithName("GetImage").WithSummary("Get an image by id").WithDescription(AnonymousImages).Reads<ImageResponse>().Fields<ImageResponse>().SendsLastModified().SameAtGoLive();
         group.MapPost("/", CreateImage).WithName("CreateImage").WithSummary("Create an image")
             .WithDescription("Records an image's metadata; the bytes stay where url points.")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<ImageResponse>(created: true, hasSlug: false).SendsLastModified();

@@ -97,7 +97,7 @@ public sealed class AnonymousResponseCache(
             return;
         }
         // Cut anew for each answer: the time left before the next scheduled change shrinks while the entry is kept.
-        response.Headers.CacheControl = freshness.CacheControlAt(state.NextChangeAt, clock.GetUtcNow());
+        response.Headers.CacheControl = freshness.CacheControlFor(context, state.NextChangeAt, clock.GetUtcNow());
         if (entry.HasLastModified)
         {
             response.Headers.Date = HttpDate.Format(clock.GetUtcNow());

@@ -23,6 +23,10 @@ public sealed class PublicFreshness(IOptions<CachingOptions> options)
     public string CacheControlAt(DateTimeOffset? nextChangeAt, DateTimeOffset now) =>
         nextChangeAt is { } next && next - now < _horizon ? CacheControl(_configured, next, now) : _configured;
 
+    /// <summary><see cref="CacheControlAt"/>, or the configured value for a read whose answers no going live changes (<see cref="SameAtGoLive"/>).</summary>
+    public string CacheControlFor(HttpContext context, DateTimeOffset? nextChangeAt, DateTimeOffset now) =>
+        SameAtGoLive.Marks(context) ? _configured : CacheControlAt(nextChangeAt, now);
+
     /// <summary>The content state a response is being built in, when the response cache read it before the build.</summary>
     public static void BuiltIn(HttpContext context, ContentState state) => context.Items[typeof(PublicFreshness)] = state;
 

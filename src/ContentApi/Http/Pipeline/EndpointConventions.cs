@@ -33,6 +33,9 @@ public static class EndpointConventions
     /// <summary>The operation's representations carry Last-Modified and answer If-Modified-Since (documented as such).</summary>
     public static RouteHandlerBuilder SendsLastModified(this RouteHandlerBuilder builder) => builder.WithMetadata(LastModifiedMetadata.Instance);
 
+    /// <summary>The operation's answers cannot change when an article goes live, so their Cache-Control is never cut for one (<see cref="Caching.SameAtGoLive"/>).</summary>
+    public static RouteHandlerBuilder SameAtGoLive(this RouteHandlerBuilder builder) => builder.WithMetadata(Caching.SameAtGoLive.Instance);
+
     /// <summary>Documents the operation's <c>sort</c> parameter with the sorts it allows, its default, and <paramref name="note"/>.</summary>
     public static RouteHandlerBuilder Sorts<TRow>(this RouteHandlerBuilder builder, SortOptions<TRow> sorts, string? note = null) => builder.WithMetadata(
         new ParameterDescriptionMetadata("sort", $"One of {string.Join(", ", sorts.Keys.Select(s => $"`{s}`"))} (`-` sorts descending); default `{sorts.DefaultKey}`. Ties are broken by id. " +
