@@ -67,6 +67,57 @@ public sealed class WireServiceCreditTests
     public void A_bracketed_wire_credit_ending_the_caption_line_is_set_apart(string credit) =>
         Assert.Equal($"行政院長出席記者會。 <small class=\"credit\">{credit}</small>", Figcaption($"![](image:3)\n行政院長出席記者會。{credit}\n\nBody."));
 
+    /// <summary>
+    /// A news agency's name alone under a photo, as newsrooms type it: the credit, in any case, in Chinese too; it was the
+    /// caption, replacing the image's own, and the image record's credit stayed beside it.
+    /// </summary>
+    [Theory]
+    [InlineData("Reuters")]
+    [InlineData("REUTERS")]
+    [InlineData("reuters")]
+    [InlineData("AFP")]
+    [InlineData("AP")]
+    [InlineData("AP Photo")]
+    [InlineData("AFP PHOTO")]
+    [InlineData("XINHUA")]
+    [InlineData("EPA-EFE")]
+    [InlineData("Kyodo")]
+    [InlineData("中央社")]
+    [InlineData("新華社")]
+    [InlineData("新华社")]
+    [InlineData("路透社")]
+    [InlineData("美聯社")]
+    [InlineData("美联社")]
+    [InlineData("法新社")]
+    [InlineData("歐新社")]
+    [InlineData("中新社")]
+    [InlineData("中央社提供")]
+    public void A_news_agency_alone_under_a_photo_is_its_credit(string credit)
+    {
+        Assert.True(FigureLabels.NamesSource(credit));
+        foreach (var markdown in new[] { $"![](image:3)\n{credit}\n\n正文。", $"![](image:3)\n\n{credit}\n\n正文。", $"> ![](image:3)\n> {credit}\n\n正文。" })
+        {
+            Assert.Equal($"原始圖說蘋果派 <small class=\"credit\">{credit}</small>", Figcaption(markdown));
+            Assert.Equal("正文。", DerivedExcerpt.Of(markdown));
+        }
+    }
+
+    /// <summary>An agency's name in a sentence or beside another name with a slash is no credit: the line is the caption.</summary>
+    [Theory]
+    [InlineData("Apple/Google 合作發表")]
+    [InlineData("SpaceX/NASA")]
+    [InlineData("Reuters/Ipsos Poll shows support rising")]
+    [InlineData("Reuters/Ipsos Poll Shows Support")]
+    [InlineData("Reuters/Ipsos Poll")]
+    [InlineData("Reuters Building")]
+    [InlineData("中央社大樓")]
+    [InlineData("路透社總部")]
+    public void A_caption_naming_an_agency_stays_a_caption(string caption)
+    {
+        Assert.False(FigureLabels.NamesSource(caption));
+        Assert.Equal($"{caption} <small class=\"credit\">中央社</small>", Figcaption($"![](image:3)\n{caption}\n\n正文。"));
+    }
+
     /// <summary>Slashes, "for" and 攝影 in a caption name no agency or photographer: such a line stays the caption.</summary>
     [Theory]
     [InlineData("台北/新北 兩市合作")]
