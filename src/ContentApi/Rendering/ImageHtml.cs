@@ -73,7 +73,8 @@ internal static class ImageHtml
             renderer.Write("</figure>");
             return;
         }
-        renderer.Write("<figcaption>");
+        var texts = new[] { caption, label?.Caption?.Text, label?.Credit?.Text, credit };
+        renderer.Write(texts.Any(text => text is not null && RightToLeftBlocks.HoldsRightToLeft(text)) ? "<figcaption dir=\"auto\">" : "<figcaption>");
         var separator = "";
         if (caption is not null)
         {

@@ -9,7 +9,8 @@ namespace ContentApi.Rendering;
 /// Paragraphs, headings, list items and table cells that hold right-to-left letters (Arabic, Hebrew, Syriac, Thaana…)
 /// get <c>dir="auto"</c>: a browser then lays each out by its first strong letter, so an Arabic paragraph in a Chinese
 /// article reads right to left with its full stop at its end, and a Chinese one quoting a Hebrew word stays left to
-/// right. Blocks with none are left without it, as GitHub's bare paragraphs would only grow the HTML.
+/// right. Blocks with none are left without it, as GitHub's bare paragraphs would only grow the HTML. A figure's caption
+/// gets it as it is written (<see cref="ImageHtml.WriteFigure"/>).
 /// </summary>
 internal static class RightToLeftBlocks
 {
@@ -32,7 +33,7 @@ internal static class RightToLeftBlocks
         _ => leaf,
     };
 
-    private static bool HoldsRightToLeft(string text)
+    public static bool HoldsRightToLeft(string text)
     {
         foreach (var rune in text.EnumerateRunes())
         {

@@ -29,4 +29,26 @@ public sealed class RightToLeftBlockTests
     [InlineData("- 中文\n- English")]
     public void Left_to_right_blocks_are_left_as_they_were(string markdown) =>
         Assert.DoesNotContain("dir=", Html(markdown), StringComparison.Ordinal);
+    private static string FigureHtml(string markdown, string credit) =>
+        MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage> { [3] = new(3, "https://cdn.example.com/a.jpg", "圖", "台北101夜景", credit, 1200, 800) }).Html;
+
+    /// <summary>Review: an Arabic credit under an image in a Chinese article got a figcaption with no direction hint.</summary>
+    [Theory]
+    [InlineData("![](image:3)\nصورة: رويترز\n\n正文。", "中央社")]
+    [InlineData("![](image:3)\n\nصورة: رويترز\n\n正文。", "中央社")]
+    [InlineData("![](image:3)\nמקור: רויטרס\n\n正文。", "中央社")]
+    [InlineData("![](image:3)\n\n正文。", "رويترز")]
+    [InlineData("![](image:3)\nصورة الغلاف\n\n正文。", "中央社")]
+    public void A_figure_caption_holding_right_to_left_letters_takes_its_direction_from_its_text(string markdown, string credit)
+    {
+        var html = FigureHtml(markdown, credit);
+        Assert.Contains("<figcaption dir=\"auto\">", html, StringComparison.Ordinal);
+        Assert.Contains("<p>正文。</p>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("![](image:3)\n圖源：ifanr\n\n正文。")]
+    [InlineData("![](image:3)\n\n正文。")]
+    public void A_left_to_right_figure_caption_is_left_as_it_was(string markdown) =>
+        Assert.DoesNotContain("dir=", FigureHtml(markdown, "中央社"), StringComparison.Ordinal);
 }
