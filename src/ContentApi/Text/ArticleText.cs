@@ -71,7 +71,7 @@ public static class ArticleText
             plain,
             CountCharacters(excerptSource) == 0 ? "" : excerpt, // only zero-width or format characters: nothing a reader would see
             CountCharacters(plain),
-            ReadingTime.Minutes(plain),
+            ReadingTime.Minutes(plain, placedImageIds.Count),
             placedImageIds,
             malformedImageReferences,
             tooComplex);

@@ -23,7 +23,7 @@ public static class ReadingTime
     /// </summary>
     public const int UnspacedLettersPerWord = 4;
 
-    /// <summary>Whole minutes, rounded up: at least 1 for any text, 0 for none (an empty body, or only images).</summary>
+    /// <summary>Whole minutes of text, rounded up: at least 1 for any word or character read, 0 for none.</summary>
     public static int Minutes(string plainText)
     {
         var (cjkCharacters, words) = Count(plainText);
@@ -32,6 +32,13 @@ public static class ReadingTime
         var numerator = (long)cjkCharacters * WordsPerMinute + (long)words * CjkCharactersPerMinute;
         return (int)((numerator + Denominator - 1) / Denominator);
     }
+
+    /// <summary>
+    /// The minutes of a body's plain text, and at least 1 when the body shows anything: a photo essay (only images, none
+    /// of whose text is the body's) or a line of punctuation read in 0. Images add no time to a body with words.
+    /// </summary>
+    public static int Minutes(string plainText, int images) =>
+        Math.Max(Minutes(plainText), images > 0 || ArticleText.CountCharacters(plainText) > 0 ? 1 : 0);
 
     /// <summary>
     /// A word is a run of letters or digits with any inner punctuation ("Qwen3-Max", "don't", "한국어를"), ended by

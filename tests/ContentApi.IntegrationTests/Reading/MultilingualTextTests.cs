@@ -17,9 +17,13 @@ public sealed class MultilingualTextTests(ApiFactory factory) : IClassFixture<Ap
 
     private readonly TestContent _content = new(factory.Writer());
 
-    private async Task<System.Text.Json.Nodes.JsonObject> ArticleAsync(string body, string language, string? excerpt = null)
+    private async Task<System.Text.Json.Nodes.JsonObject> ArticleAsync(string body, string language, string? excerpt = null, long[]? imageIds = null)
     {
         var extra = new Dictionary<string, object?> { ["body"] = body, ["language"] = language };
+        if (imageIds is not null)
+        {
+            extra["imageIds"] = imageIds;
+        }
         if (excerpt is not null)
         {
             extra["excerpt"] = excerpt;
@@ -139,5 +143,17 @@ public sealed class MultilingualTextTests(ApiFactory factory) : IClassFixture<Ap
         var composed = await ArticleAsync("Cafe\u0301 👍🏽 𠀋", "en");
         Assert.Equal(6, composed["characterCount"]!.GetValue<long>());
         Assert.Equal(1, composed["readingTimeMinutes"]!.GetValue<long>());
+    }
+    /// <summary>A photo essay (a body of images only) and a body of punctuation only read in 0 minutes.</summary>
+    [Fact]
+    public async Task A_body_of_images_or_punctuation_only_reads_in_a_minute()
+    {
+        var first = await _content.ImageAsync();
+        var second = await _content.ImageAsync();
+        var photoEssay = await ArticleAsync($"![](image:{first})\n\n![](image:{second})", "zh-Hant", imageIds: [first, second]);
+        Assert.Equal(1, photoEssay["readingTimeMinutes"]!.GetValue<long>());
+
+        var punctuation = await ArticleAsync("……！？", "zh-Hant");
+        Assert.Equal(1, punctuation["readingTimeMinutes"]!.GetValue<long>());
     }
 }

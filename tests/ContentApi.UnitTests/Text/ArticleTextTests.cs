@@ -305,6 +305,17 @@ public sealed class ArticleTextTests
     public void Lines_of_a_paragraph_join_as_a_browser_shows_them(string body, string excerpt) =>
         Assert.Equal(excerpt, ArticleText.Measure(body).DerivedExcerpt);
 
+    /// <summary>
+    /// Review: 230 family emoji (each three people joined by ZWJ) or 230 flags in a body read in 3 or 2 minutes, as 690 or
+    /// 460 words; each is one user-perceived character, a word, and the body one minute.
+    /// </summary>
+    [Theory]
+    [InlineData("👨‍👩‍👧")]
+    [InlineData("🇹🇼")]
+    [InlineData("👍🏽")]
+    public void Measure_reads_an_emoji_sequence_as_one_word(string emoji) =>
+        Assert.Equal(1, ArticleText.Measure(string.Join(' ', Enumerable.Repeat(emoji, 230))).ReadingTimeMinutes);
+
     [Fact]
     public void Measure_empty_body_gives_empty_text_and_no_minutes()
     {

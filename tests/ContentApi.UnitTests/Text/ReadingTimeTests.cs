@@ -30,6 +30,31 @@ public sealed class ReadingTimeTests
     public void Minutes_counts_emoji_and_symbols(string text, int expected) =>
         Assert.Equal(expected, ReadingTime.Minutes(text));
 
+    /// <summary>
+    /// Review: each pictograph was a word, so a family emoji joined with ZWJ counted 3 and a flag 2; one grapheme (one
+    /// user-perceived character) is one word.
+    /// </summary>
+    [Theory]
+    [InlineData("👨‍👩‍👧", 1)]
+    [InlineData("🇹🇼", 1)]
+    [InlineData("🇹🇼🇯🇵", 2)]
+    [InlineData("👍🏽", 1)]
+    [InlineData("👨‍👩‍👧 🇹🇼", 2)]
+    [InlineData("❤️", 1)]
+    public void Count_takes_an_emoji_sequence_as_one_word(string text, int words) =>
+        Assert.Equal((0, words), ReadingTime.Count(text));
+
+    /// <summary>A body that shows something, only punctuation or only images (a photo essay), read in 0 minutes.</summary>
+    [Theory]
+    [InlineData("— … !!!", 0, 1)]
+    [InlineData("", 3, 1)]
+    [InlineData("", 1, 1)]
+    [InlineData("", 0, 0)]
+    [InlineData(" \u200B ", 0, 0)]
+    [InlineData("內文。", 0, 1)]
+    public void A_body_that_shows_something_reads_in_a_minute_at_least(string plainText, int images, int minutes) =>
+        Assert.Equal(minutes, ReadingTime.Minutes(plainText, images));
+
     [Fact]
     public void Minutes_for_250_emoji_is_not_0()
     {
