@@ -176,6 +176,11 @@ internal static partial class PlainText
                 break;
             case LinkInline { IsImage: true }:
                 break;
+            case DelimiterInline delimiter:
+                // A bracket no link closed ("[連結][y]" without a definition for y): Markdig leaves it as a delimiter, which the HTML writes as it was typed.
+                builder.Append(delimiter.ToLiteral());
+                AppendInlines(builder, delimiter, lineBreaksKept, hardBreaks);
+                break;
             case ContainerInline container:
                 AppendInlines(builder, container, lineBreaksKept, hardBreaks);
                 break;

@@ -4,6 +4,21 @@ namespace ContentApi.UnitTests.Rendering;
 
 public sealed class PlainTextTests
 {
+    /// <summary>
+    /// Review: a reference link whose definition is missing, which Markdown shows as its literal text, lost its first
+    /// bracket in the plain text and the derived excerpt (連結][y]): the bracket Markdig leaves as a delimiter was skipped.
+    /// </summary>
+    [Theory]
+    [InlineData("這是一段關於[連結][y]的文字，還有[另一個連結]。")]
+    [InlineData("見[注釋][]與[甲[乙]丙]。")]
+    [InlineData("[開頭][x]在前")]
+    public void A_reference_link_without_its_definition_reads_as_the_html_shows_it(string markdown)
+    {
+        Assert.Equal(markdown, MarkdownRenderer.ToPlainText(markdown));
+        Assert.Equal(markdown, DerivedExcerpt.Of(markdown));
+        Assert.Equal($"<p>{markdown}</p>", MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage>()).Html);
+    }
+
     [Theory]
     [InlineData("第一行\n![圖](image:1)\n第二行", "第一行\n第二行")]
     [InlineData("![圖](image:1)\n說明文字", "說明文字")]
