@@ -7,7 +7,8 @@ namespace ContentApi.Rendering;
 /// Figure images alone on a line after a paragraph's text, as pasted text places them with no blank line before
 /// ("行政院…上路。⏎![](image:3)⏎圖／中央社"): the paragraph ends before that line, which starts a paragraph of its own,
 /// so the image is a figure with its label under it (<see cref="FigureParagraphRenderer"/>), as at a paragraph's start,
-/// and not an img in the text with its credit running on as text into the excerpt.
+/// and not an img in the text with its credit running on as text into the excerpt. A &lt;br&gt; ends the line of text
+/// as a line break does ("…上路。&lt;br&gt;![](image:3)", as HTML converted to Markdown writes lines); it goes with it.
 /// </summary>
 internal static class FigureLinesAfterText
 {
@@ -16,18 +17,18 @@ internal static class FigureLinesAfterText
         foreach (var paragraph in document.Descendants<ParagraphBlock>().ToList())
         {
             var rest = paragraph;
-            while (FigureLineAfterText(rest) is { } lineBreak)
+            while (FigureLineAfterText(rest) is var (lineBreak, figures))
             {
-                rest = SplitBefore(rest, lineBreak);
+                rest = SplitBefore(rest, lineBreak, figures);
             }
         }
     }
 
     /// <summary>
-    /// The first source line break after a line of text that a line of figure images follows (null: none). The figure
-    /// lines a paragraph starts with are no text; the label under them is.
+    /// The first source line break or &lt;br&gt; after a line of text that a line of figure images follows, and the
+    /// first inline of those (null: none). The figure lines a paragraph starts with are no text; the label under them is.
     /// </summary>
-    private static LineBreakInline? FigureLineAfterText(ParagraphBlock paragraph)
+    private static (Inline Break, Inline Figures)? FigureLineAfterText(ParagraphBlock paragraph)
     {
         var inline = paragraph.Inline?.FirstChild;
         if (FigureParagraphRenderer.FigureLinesFrom(inline) is (_, var afterFigures))
@@ -36,18 +37,35 @@ internal static class FigureLinesAfterText
         }
         for (; inline is not null; inline = inline.NextSibling)
         {
-            if (inline is LineBreakInline lineBreak && FigureParagraphRenderer.FigureLinesFrom(lineBreak.NextSibling) is not null)
+            var figures = inline switch
             {
-                return lineBreak;
+                LineBreakInline => inline.NextSibling,
+                HtmlInline when AllowedInlineHtml.IsLineBreak(inline) => PastBlankText(inline.NextSibling),
+                _ => null,
+            };
+            if (figures is not null && FigureParagraphRenderer.FigureLinesFrom(figures) is not null)
+            {
+                return (inline, figures);
             }
         }
         return null;
     }
 
-    /// <summary>Moves the lines after <paramref name="lineBreak"/> into a new paragraph right after this one, and returns it.</summary>
-    private static ParagraphBlock SplitBefore(ParagraphBlock paragraph, LineBreakInline lineBreak)
+    private static Inline? PastBlankText(Inline? inline)
     {
-        var first = lineBreak.NextSibling!;
+        while (inline is LiteralInline literal && literal.Content.IsEmptyOrWhitespace())
+        {
+            inline = inline.NextSibling;
+        }
+        return inline;
+    }
+
+    /// <summary>
+    /// Moves the lines from <paramref name="first"/> into a new paragraph right after this one, leaving out the
+    /// <paramref name="lineBreak"/> before them and any blank text between, and returns it.
+    /// </summary>
+    private static ParagraphBlock SplitBefore(ParagraphBlock paragraph, Inline lineBreak, Inline first)
+    {
         var rest = new ParagraphBlock(paragraph.Parser)
         {
             Inline = new ContainerInline(),
@@ -61,6 +79,10 @@ internal static class FigureLinesAfterText
             inline.Remove();
             rest.Inline.AppendChild(inline);
             inline = next;
+        }
+        while (lineBreak.NextSibling is { } between)
+        {
+            between.Remove();
         }
         lineBreak.Remove();
         paragraph.Span = new SourceSpan(paragraph.Span.Start, Math.Max(paragraph.Span.Start, lineBreak.Span.Start - 1));

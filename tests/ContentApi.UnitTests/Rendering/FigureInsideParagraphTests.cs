@@ -32,6 +32,23 @@ public sealed class FigureInsideParagraphTests
         Assert.Equal(Lead + "第二段。", DerivedExcerpt.Of(markdown));
     }
 
+    /// <summary>
+    /// Review: after a hard break written &lt;br&gt;, as HTML converted to Markdown writes lines, the image stayed an img in
+    /// the text, its credit running on into the excerpt; it ends the paragraph as a line break does.
+    /// </summary>
+    [Theory]
+    [InlineData(Lead + "<br>![](image:3)\n圖／中央社\n\n第二段。", "原始圖說蘋果派 <small class=\"credit\">圖／中央社</small>")]
+    [InlineData(Lead + "<br>![](image:3)<br>圖／中央社\n\n第二段。", "原始圖說蘋果派 <small class=\"credit\">圖／中央社</small>")]
+    [InlineData(Lead + "<br/> ![](image:3)\n\n第二段。", "原始圖說蘋果派 <small class=\"credit\">中央社</small>")]
+    public void An_image_alone_after_a_br_ends_the_paragraph_and_is_a_figure(string markdown, string figcaption)
+    {
+        var body = Body(markdown);
+        Assert.Equal(["P", "FIGURE", "P"], body.Children.Select(child => child.TagName));
+        Assert.Equal(Lead, body.Children[0].TextContent);
+        Assert.Equal(figcaption, body.QuerySelector("figcaption")!.InnerHtml);
+        Assert.Equal(Lead + "第二段。", DerivedExcerpt.Of(markdown));
+    }
+
     [Fact]
     public void Text_after_the_figures_label_in_the_same_paragraph_is_a_paragraph_of_its_own()
     {
@@ -47,6 +64,7 @@ public sealed class FigureInsideParagraphTests
     [InlineData(Lead + "\n![](image:3) 圖／中央社\n\n第二段。")]
     [InlineData(Lead + " ![](image:3)\n圖／中央社\n\n第二段。")]
     [InlineData("行政院 ![](image:3) 今天宣布。")]
+    [InlineData(Lead + "<br>![](image:3) 圖／中央社\n\n第二段。")]
     public void An_image_sharing_its_line_with_text_stays_in_the_paragraph(string markdown)
     {
         var body = Body(markdown);
