@@ -27,14 +27,14 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
     internal static readonly string PubliclyShown = SqliteDialect.UsedByVisibleArticle("author", "au.id");
 
     private const string InsertSql = $"""
-        INSERT INTO authors (id, slug, name, bio, avatar_image_id, website, email, created_at, updated_at, version)
-        VALUES ({SqliteDialect.NextAuthorId}, @Slug, @Name, @Bio, @AvatarImageId, @Website, @Email, @Now, @Now, 1)
+        INSERT INTO authors (id, slug, name, bio, avatar_image_id, website, email, search_key, created_at, updated_at, version)
+        VALUES ({SqliteDialect.NextAuthorId}, @Slug, @Name, @Bio, @AvatarImageId, @Website, @Email, @SearchKey, @Now, @Now, 1)
         RETURNING id
         """;
 
     private const string UpdateSql = """
         UPDATE authors SET slug = @Slug, name = @Name, bio = @Bio, avatar_image_id = @AvatarImageId, website = @Website, email = @Email,
-               updated_at = @Now, version = version + 1
+               search_key = @SearchKey, updated_at = @Now, version = version + 1
         WHERE id = @Id
         """;
 
@@ -42,7 +42,6 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
 
     private const string StoredSlugsSql = "SELECT slug FROM authors WHERE slug IN @Slugs";
 
-    private static readonly string NamesSql = $"SELECT id AS Id, {FoldedTextScan.Texts("name", "slug")} AS Texts FROM authors";
 
     private const string ImageExistsSql = "SELECT EXISTS (SELECT 1 FROM images WHERE id = @Id)";
 
@@ -100,8 +99,8 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
         }
         if (filter.Q is { } q)
         {
-            conditions.Add(FoldedTextScan.Condition("au.id"));
-            parameters.Add("Matches", await FoldedTextScan.MatchesAsync(connection, NamesSql, q, cancellationToken));
+            conditions.Add(FoldedTextScan.Condition("au.search_key"));
+            parameters.Add("Needle", FoldedTextScan.Needle(q));
         }
         var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<AuthorRow>(
             PageSelect, From, conditions, parameters, order, "au.id", r => r.Id, after, limit, page), cancellationToken);
@@ -203,6 +202,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
         request.AvatarImageId,
         request.Website,
         request.Email,
+        SearchKey = FoldedKeys.AuthorKey(request.Name, slug),
         Now = Timestamps.ToDb(Timestamps.ServerNow(clock)),
     };
 

@@ -43,9 +43,15 @@ public sealed partial class Migrator(Db db, TimeProvider clock, ILogger<Migrator
             {
                 throw DatabaseFile.NewerSchema(DatabaseFile.PathOf(db.ConnectionString), applied.Max());
             }
+            // Migrations that compute keys in C# (0026) call it as SQL functions, which exist on this connection only.
+            FoldedKeys.RegisterFunctions(connection);
             foreach (var migration in All.Where(m => !applied.Contains(m.Version)))
             {
                 logger.LogInformation("Applying migration {Version} {Name}", migration.Version, migration.Name);
+                if (migration.Version == FoldedKeys.ColumnsMigration)
+                {
+                    await FoldedKeys.AddMissingColumnsAsync(connection, transaction);
+                }
                 await connection.ExecuteAsync(migration.Sql, transaction: transaction);
                 await connection.ExecuteAsync(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)",

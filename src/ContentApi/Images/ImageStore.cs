@@ -22,15 +22,15 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
     private const string From = "FROM images i";
 
     private const string InsertSql = $"""
-        INSERT INTO images (id, url, alt_text, caption, credit, license, width, height, mime_type, byte_size, focal_x, focal_y, created_at, updated_at, version)
-        VALUES ({SqliteDialect.NextImageId}, @Url, @AltText, @Caption, @Credit, @License, @Width, @Height, @MimeType, @ByteSize, @FocalX, @FocalY, @Now, @Now, 1)
+        INSERT INTO images (id, url, alt_text, caption, credit, license, width, height, mime_type, byte_size, focal_x, focal_y, search_key, created_at, updated_at, version)
+        VALUES ({SqliteDialect.NextImageId}, @Url, @AltText, @Caption, @Credit, @License, @Width, @Height, @MimeType, @ByteSize, @FocalX, @FocalY, @SearchKey, @Now, @Now, 1)
         RETURNING id
         """;
 
     private const string UpdateSql = """
         UPDATE images SET url = @Url, alt_text = @AltText, caption = @Caption, credit = @Credit, license = @License,
                width = @Width, height = @Height, mime_type = @MimeType, byte_size = @ByteSize, focal_x = @FocalX, focal_y = @FocalY,
-               updated_at = @Now, version = version + 1
+               search_key = @SearchKey, updated_at = @Now, version = version + 1
         WHERE id = @Id
         """;
 
@@ -88,7 +88,6 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
                   AND NOT EXISTS (SELECT 1 FROM authors au WHERE au.avatar_image_id = g.image_id AND {Authors.AuthorStore.PubliclyShown}))
         """;
 
-    private static readonly string TextsSql = $"SELECT id AS Id, {FoldedTextScan.Texts("alt_text", "caption", "credit")} AS Texts FROM images";
 
     private const string UsedByAuthorsSql = "SELECT id AS Id, slug AS Slug FROM authors WHERE avatar_image_id = @Id ORDER BY id LIMIT 20";
 
@@ -144,8 +143,8 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         if (filter.Q is { } q)
         {
-            conditions.Add(FoldedTextScan.Condition("i.id"));
-            parameters.Add("Matches", await FoldedTextScan.MatchesAsync(connection, TextsSql, q, cancellationToken));
+            conditions.Add(FoldedTextScan.Condition("i.search_key"));
+            parameters.Add("Needle", FoldedTextScan.Needle(q));
         }
         var total = filter is { PubliclyShownOnly: true, MimeType: null, Url: null, Q: null } ? new KeysetPage.TotalQuery(PubliclyShownTotal) : null;
         return await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<ImageRow>(
@@ -216,6 +215,7 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
         request.ByteSize,
         FocalX = request.FocalPoint?.X,
         FocalY = request.FocalPoint?.Y,
+        SearchKey = FoldedKeys.ImageKey(request.AltText, request.Caption, request.Credit),
         Now = Timestamps.ToDb(Timestamps.ServerNow(clock)),
     };
 }

@@ -16,8 +16,8 @@ public sealed class SeedWriter(Db db)
     public const int BatchSize = 4000;
 
     private const string InsertImage = $"""
-        INSERT INTO images (id, url, alt_text, caption, credit, width, height, mime_type, byte_size, created_at, updated_at, version)
-        VALUES ({SqliteDialect.NextImageId}, $url, $alt, $caption, $credit, $width, $height, $mime, $size, $now, $now, 1) RETURNING id
+        INSERT INTO images (id, url, alt_text, caption, credit, width, height, mime_type, byte_size, search_key, created_at, updated_at, version)
+        VALUES ({SqliteDialect.NextImageId}, $url, $alt, $caption, $credit, $width, $height, $mime, $size, $key, $now, $now, 1) RETURNING id
         """;
 
     private const string InsertArticle = $"""
@@ -41,8 +41,8 @@ public sealed class SeedWriter(Db db)
                 var a = generator.Authors[i];
                 authors[i] = await connection.ExecuteScalarAsync<long?>("SELECT id FROM authors WHERE slug = @Slug", new { a.Slug }, transaction)
                     ?? await connection.ExecuteScalarAsync<long>(
-                        $"INSERT INTO authors (id, slug, name, bio, website, email, created_at, updated_at, version) VALUES ({SqliteDialect.NextAuthorId}, @Slug, @Name, @Bio, @Website, @Email, @Now, @Now, 1) RETURNING id",
-                        new { a.Slug, a.Name, a.Bio, a.Website, a.Email, Now = stamp }, transaction);
+                        $"INSERT INTO authors (id, slug, name, bio, website, email, search_key, created_at, updated_at, version) VALUES ({SqliteDialect.NextAuthorId}, @Slug, @Name, @Bio, @Website, @Email, @SearchKey, @Now, @Now, 1) RETURNING id",
+                        new { a.Slug, a.Name, a.Bio, a.Website, a.Email, SearchKey = FoldedKeys.AuthorKey(a.Name, a.Slug), Now = stamp }, transaction);
             }
             var tags = new long[generator.Tags.Count];
             for (var i = 0; i < tags.Length; i++)
@@ -51,8 +51,8 @@ public sealed class SeedWriter(Db db)
                 tags[i] = await connection.ExecuteScalarAsync<long?>("SELECT id FROM tags WHERE slug = @Slug", new { t.Slug }, transaction)
                     ?? (await TagNames.FindAsync(connection, transaction, t.Name, null, cancellationToken))?.Id
                     ?? await connection.ExecuteScalarAsync<long>(
-                        $"INSERT INTO tags (id, slug, name, description, created_at, updated_at, version) VALUES ({SqliteDialect.NextTagId}, @Slug, @Name, @Description, @Now, @Now, 1) RETURNING id",
-                        new { t.Slug, t.Name, t.Description, Now = stamp }, transaction);
+                        $"INSERT INTO tags (id, slug, name, description, name_key, search_key, created_at, updated_at, version) VALUES ({SqliteDialect.NextTagId}, @Slug, @Name, @Description, @NameKey, @SearchKey, @Now, @Now, 1) RETURNING id",
+                        new { t.Slug, t.Name, t.Description, NameKey = TagNames.Key(t.Name), SearchKey = FoldedKeys.TagKeys(t.Name, t.Slug).SearchKey, Now = stamp }, transaction);
             }
             return (authors, tags);
         }, cancellationToken);
@@ -98,7 +98,7 @@ public sealed class SeedWriter(Db db)
         db.WriteAsync(async (connection, transaction) =>
         {
             var stamp = Timestamps.ToDb(now);
-            using var image = Prepare(connection, transaction, InsertImage, "$url", "$alt", "$caption", "$credit", "$width", "$height", "$mime", "$size", "$now");
+            using var image = Prepare(connection, transaction, InsertImage, "$url", "$alt", "$caption", "$credit", "$width", "$height", "$mime", "$size", "$key", "$now");
             using var article = Prepare(connection, transaction, InsertArticle,
                 "$slug", "$title", "$subtitle", "$excerpt", "$derived", "$body", "$language", "$status", "$published", "$cover", "$minutes", "$characters", "$now");
             using var link = Prepare(connection, transaction, "INSERT INTO article_authors (article_id, author_id, position) VALUES ($a, $r, $p)", "$a", "$r", "$p");
@@ -119,7 +119,8 @@ public sealed class SeedWriter(Db db)
                 var imageIds = new List<long>(seed.Images.Count);
                 foreach (var i in seed.Images)
                 {
-                    imageIds.Add((long)Run(image, i.Url, i.AltText, i.Caption, i.Credit, i.Width, i.Height, i.MimeType, i.ByteSize, stamp)!);
+                    imageIds.Add((long)Run(image, i.Url, i.AltText, i.Caption, i.Credit, i.Width, i.Height, i.MimeType, i.ByteSize,
+                        FoldedKeys.ImageKey(i.AltText, i.Caption, i.Credit), stamp)!);
                 }
                 var id = (long)Run(article, seed.Slug, seed.Title, seed.Subtitle, seed.Excerpt, stats.DerivedExcerpt, seed.BodyWith(imageIds), seed.Language,
                     seed.Status, Timestamps.ToDb(seed.PublishedAt), seed.CoverImageIndex is { } cover ? imageIds[cover] : null,

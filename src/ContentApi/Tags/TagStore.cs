@@ -26,13 +26,14 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
     internal static readonly string PubliclyShown = SqliteDialect.UsedByVisibleArticle("tag", "t.id");
 
     private const string InsertSql = $"""
-        INSERT INTO tags (id, slug, name, description, created_at, updated_at, version)
-        VALUES ({SqliteDialect.NextTagId}, @Slug, @Name, @Description, @Now, @Now, 1)
+        INSERT INTO tags (id, slug, name, description, name_key, search_key, created_at, updated_at, version)
+        VALUES ({SqliteDialect.NextTagId}, @Slug, @Name, @Description, @NameKey, @SearchKey, @Now, @Now, 1)
         RETURNING id
         """;
 
     private const string UpdateSql = """
-        UPDATE tags SET slug = @Slug, name = @Name, description = @Description, updated_at = @Now, version = version + 1
+        UPDATE tags SET slug = @Slug, name = @Name, description = @Description, name_key = @NameKey, search_key = @SearchKey,
+               updated_at = @Now, version = version + 1
         WHERE id = @Id
         """;
 
@@ -40,7 +41,6 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
 
     private const string StoredSlugsSql = "SELECT slug FROM tags WHERE slug IN @Slugs";
 
-    private static readonly string NamesSql = $"SELECT id AS Id, {FoldedTextScan.Texts("name", "slug")} AS Texts FROM tags";
 
     private const string UsedByCountSql = "SELECT COUNT(*) FROM article_tags WHERE tag_id = @Id";
 
@@ -96,8 +96,8 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
         }
         if (filter.Q is { } q)
         {
-            conditions.Add(FoldedTextScan.Condition("t.id"));
-            parameters.Add("Matches", await FoldedTextScan.MatchesAsync(connection, NamesSql, q, cancellationToken));
+            conditions.Add(FoldedTextScan.Condition("t.search_key"));
+            parameters.Add("Needle", FoldedTextScan.Needle(q));
         }
         if (filter.Ids is { Count: > 0 } ids)
         {
@@ -123,11 +123,14 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
         {
             return SlugTaken(request.Slug!, holder);
         }
+        var (nameKey, searchKey) = FoldedKeys.TagKeys(request.Name, slug.Slug!);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
         {
             Slug = slug.Slug,
             request.Name,
             request.Description,
+            NameKey = nameKey,
+            SearchKey = searchKey,
             Now = Timestamps.ToDb(Timestamps.ServerNow(clock)),
         }, transaction, cancellationToken: cancellationToken));
         return new WriteOutcome<TagRow>.Saved((await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken))!);
@@ -152,12 +155,15 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
             {
                 return SlugTaken(request.Slug!, holder);
             }
+            var (nameKey, searchKey) = FoldedKeys.TagKeys(request.Name, slug.Slug!);
             await connection.ExecuteAsync(new CommandDefinition(UpdateSql, new
             {
                 Id = id,
                 Slug = slug.Slug,
                 request.Name,
                 request.Description,
+                NameKey = nameKey,
+                SearchKey = searchKey,
                 Now = Timestamps.ToDb(Timestamps.ServerNow(clock)),
             }, transaction, cancellationToken: cancellationToken));
             if (request.Name != current.Name)
@@ -198,7 +204,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
     private string Now() => Timestamps.ToDb(clock.GetUtcNow());
 
     private static WriteOutcome<TagRow>.Conflict NameTaken(NamedTag holder) =>
-        new(ProblemCodes.NameTaken, $"The name is already that of tag {holder.Id}, '{Echoed.Cut(holder.Name)}' (tag names are compared in Unicode NFKC, ignoring case).",
+        new(ProblemCodes.NameTaken, $"The name is already that of tag {holder.Id}, '{Echoed.Cut(holder.Name)}' (tag names are compared in Unicode NFKC, ignoring case and format characters).",
             new Dictionary<string, object?> { ["conflictingId"] = holder.Id });
 
     private static WriteOutcome<TagRow>.Conflict SlugTaken(string slug, long holder) =>

@@ -28,7 +28,8 @@ public sealed class JsonlExporter(Db db)
             var rows = connection.QueryUnbufferedAsync($"SELECT * FROM {table} ORDER BY id", transaction: transaction);
             await foreach (IDictionary<string, object?> row in rows.WithCancellation(cancellationToken))
             {
-                var record = new Dictionary<string, object?>(row);
+                // The folded keys are the app's to compute (FoldedKeys): the format stays as it was, and an import computes them.
+                var record = new Dictionary<string, object?>(row.Where(column => !FoldedKeys.IsKey(table, column.Key)));
                 if (links is not null)
                 {
                     var id = (long)row["id"]!;

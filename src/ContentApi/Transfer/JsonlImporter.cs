@@ -57,6 +57,8 @@ public sealed class JsonlImporter(Db db)
                     throw new InvalidDataException($"{ExportFormat.FileOf(table)} has {counts[table]} rows, but the manifest says {expected}: the export is incomplete or was changed.");
                 }
             }
+            // Computed here, not taken from the files (FoldedKeys), which never give them.
+            await FoldedKeys.RecomputeAsync(connection, transaction, cancellationToken);
             foreach (var (table, lastId) in manifest.LastIds ?? [])
             {
                 if (!ExportFormat.Tables.Contains(table) || lastId is < 0 or > ImportedValue.MaxId)
@@ -105,6 +107,7 @@ public sealed class JsonlImporter(Db db)
         DbConnection connection, DbTransaction transaction, string folder, string table, long givenBefore, Action<string, long>? progress, CancellationToken cancellationToken)
     {
         var columns = (await connection.QueryAsync<(string Name, string Type)>($"SELECT name, type FROM pragma_table_info('{table}')", transaction: transaction))
+            .Where(c => !FoldedKeys.IsKey(table, c.Name))
             .ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
         var path = Path.Combine(folder, ExportFormat.FileOf(table));
         var count = 0L;

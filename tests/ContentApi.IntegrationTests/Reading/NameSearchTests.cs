@@ -40,6 +40,42 @@ public sealed class NameSearchTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.All(substring["items"]!.AsArray(), item => Assert.Contains("語言", item!.Text("name"), StringComparison.Ordinal));
     }
 
+    /// <summary>Format characters (a zero-width space, a soft hyphen) show nothing: q finds across them, either way round.</summary>
+    [Theory]
+    [InlineData("tags")]
+    [InlineData("authors")]
+    public async Task Q_finds_names_across_format_characters(string collection)
+    {
+        var m = Marker();
+        var city = await CreateAsync(collection, $"{m} 台北\u200B市");
+        var hyphenated = await CreateAsync(collection, $"{m} Bundes\u00ADtag");
+
+        foreach (var (q, expected) in new (string, long[])[]
+        {
+            ($"{m} 台北市", [city]), ($"{m} 台北\u200B市", [city]), ($"{m} bundestag", [hyphenated]), ($"{m} Bun\u00ADdestag", [hyphenated]),
+        })
+        {
+            var list = await factory.Reader().GetJsonAsync($"/api/v1/{collection}?q={Uri.EscapeDataString(q)}");
+            Assert.True(expected.SequenceEqual(list.ItemIds()), $"{collection}?q={q}: {list.ToJsonString()}");
+        }
+    }
+
+    [Fact]
+    public async Task Q_finds_image_texts_across_format_characters()
+    {
+        var m = Marker();
+        var image = (await factory.Writer().PostOkAsync("/api/v1/images", new
+        {
+            url = $"https://cdn.example.com/{m}.jpg", altText = $"{m} 台北\u200B市", credit = "Ph\u00ADoto", mimeType = "image/jpeg",
+        })).Id();
+
+        foreach (var q in new[] { $"{m} 台北市", "ph\u00ADoto", "photo" })
+        {
+            var list = await factory.Writer().GetJsonAsync($"/api/v1/images?q={Uri.EscapeDataString(q)}&limit=100");
+            Assert.Contains(image, list.ItemIds());
+        }
+    }
+
     [Theory]
     [InlineData("tags")]
     [InlineData("authors")]

@@ -20,6 +20,11 @@ public sealed class TagNameUniquenessTests(ApiFactory factory) : IClassFixture<A
     [InlineData("AI", "ＡＩ")]
     [InlineData("Café", "Cafe\u0301")]
     [InlineData("ΟΔΟΣ", "οδος")]
+    [InlineData("台北市", "台北\u200B市")]
+    [InlineData("台北\u200B市", "台北市")]
+    [InlineData("AI", "Ai\u200B")]
+    [InlineData("AI", "A\u00ADI")]
+    [InlineData("AI", "A\u2060I")]
     public async Task A_tag_named_as_another_is_refused_with_409_naming_it(string first, string second)
     {
         var marker = Marker();
@@ -33,6 +38,17 @@ public sealed class TagNameUniquenessTests(ApiFactory factory) : IClassFixture<A
         Assert.Equal("name_taken", problem["code"]!.GetValue<string>());
         var list = await factory.Reader().GetJsonAsync("/api/v1/tags?limit=100&sort=-createdAt");
         Assert.Single(list["items"]!.AsArray(), t => t!.Text("name").EndsWith(marker, StringComparison.Ordinal));
+    }
+
+    /// <summary>The zero-width non-joiner parts the words of a Persian compound, as slugs keep it: no look-alike.</summary>
+    [Fact]
+    public async Task A_name_with_a_zero_width_non_joiner_is_another_name()
+    {
+        var marker = Marker();
+        var writer = factory.Writer();
+        await writer.PostOkAsync("/api/v1/tags", new { name = $"می\u200Cخواهم {marker}" });
+
+        await writer.PostOkAsync("/api/v1/tags", new { name = $"میخواهم {marker}" });
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace ContentApi.Http.Errors;
 /// <remarks>Describes the body for the OpenAPI document; the problem is written from the write's outcome (<see cref="WriteOutcome{TRow}.Conflict"/>).</remarks>
 public sealed class SlugConflictProblemDetails : ProblemDetails
 {
-    [OmittedUnless("The id of the resource that holds the slug, or of the tag whose name is the one sent (tag names are unique in Unicode NFKC, ignoring case: find it rather than create another); absent for other conflicts (an Idempotency-Key still in use).")]
+    [OmittedUnless("The id of the resource that holds the slug, or of the tag whose name is the one sent (tag names are unique in Unicode NFKC, ignoring case and format characters: find it rather than create another); absent for other conflicts (an Idempotency-Key still in use).")]
     public long ConflictingId { get; init; }
 }
 

@@ -67,7 +67,7 @@ public static class ProblemCodes
         (MethodNotAllowed, 405, "the resource does not take this method."),
         (RequestTimeout, 408, "the request body arrived too slowly."),
         (SlugTaken, 409, "another resource holds the slug; conflictingId names it."),
-        (NameTaken, 409, "another tag has the name (tag names are compared in Unicode NFKC, ignoring case); conflictingId names it."),
+        (NameTaken, 409, "another tag has the name (tag names are compared in Unicode NFKC, ignoring case and format characters); conflictingId names it."),
         (InUse, 409, "the resource is still in use, so it was not deleted; articles (and for an image authors) name what uses it."),
         (AlreadyExists, 409, "a resource with the same unique value already exists."),
         (ReferenceConflict, 409, "the change conflicts with related resources (one referenced is missing or still in use)."),
