@@ -22,7 +22,7 @@ public static class NameSearch
     public static ParameterDescriptionMetadata Parameter(string texts, string example) => new("q",
         $"Only items whose {texts} contains this text (e.g. `{example}`), compared as tag names are for uniqueness: in Unicode NFKC, " +
         "ignoring case and format characters, so `ＡＩ`, `ai` and `AI` find `AI`, a decomposed `Cafe\u0301` is found by `café` and " +
-        "`台北\u200B市` (with a zero-width space) by `台北市`; Chinese and other unspaced " +
+        "`台北` U+200B `市` (a zero-width space between) by `台北市`; Chinese and other unspaced " +
         "scripts match any part (`語言` finds `大型語言模型`). Not full-text search: the text is found as written, without stemming " +
         "or Traditional/Simplified matching. Combined with the other filters and visibility, in the list's sort (not ranked). " +
         $"1 to {MaxLength} characters on one line, showing something (else a 400); white space around it is ignored.");
