@@ -12,8 +12,8 @@ namespace ContentApi.Http.Bodies;
 
 /// <summary>
 /// A POST or PUT body the binder cannot read as the resource is answered with every member it refuses (unknown, of the
-/// wrong JSON type), and with the rules the rest breaks when the rest can be read: the binder stops at its first, so a
-/// form took one round trip per error. The body is read again only once the binder has failed; a refusal that comes
+/// wrong JSON type), and with the rules the rest breaks, a required member it lacks for an error already listed given
+/// a placeholder (<see cref="RequiredPlaceholders"/>): the binder stops at its first, so a form took one round trip per error. The body is read again only once the binder has failed; a refusal that comes
 /// before the body's errors (a PUT's 412, <see cref="PreconditionsBeforeBodyMiddleware"/>) is judged inside this.
 /// </summary>
 public sealed class EveryBodyErrorMiddleware(RequestDelegate next)
@@ -72,6 +72,7 @@ public sealed class EveryBodyErrorMiddleware(RequestDelegate next)
         {
             var (_, _, _, missingErrors) = KnownExceptionHandler.JsonProblem(missing);
             JsonMemberErrors.AddOthers(errors, missingErrors);
+            rest = RequiredPlaceholders.Read(wellTyped, type, errors.Keys);
         }
         if (rest is not null)
         {

@@ -9,7 +9,8 @@ namespace ContentApi.Http.Writes;
 
 /// <summary>
 /// Every error of a merge patch that cannot be applied: each member the resource does not have or whose value has the
-/// wrong JSON type, and the rules the rest of the patch breaks, judged as a patch is (<see cref="AnswerableErrors"/>).
+/// wrong JSON type, and the rules the rest of the patch breaks, judged as a patch is (<see cref="AnswerableErrors"/>),
+/// a required member it nulls or lacks for an error already listed given a placeholder (<see cref="RequiredPlaceholders"/>).
 /// Applying it stops at the first, so a form took one round trip per error. Looked for only once applying it failed.
 /// </summary>
 internal static class EveryPatchError
@@ -41,7 +42,11 @@ internal static class EveryPatchError
         {
             var (_, _, _, restErrors) = KnownExceptionHandler.JsonProblem(failed);
             JsonMemberErrors.AddOthers(errors, restErrors);
-            return errors.Count > 1 ? errors : null;
+            if (MergePatch.ApplyWithPlaceholders(unpatched, rest, errors.Keys) is not { } placeheld)
+            {
+                return errors.Count > 1 ? errors : null;
+            }
+            request = placeheld;
         }
         if (steps.Reconcile is { } reconcile)
         {

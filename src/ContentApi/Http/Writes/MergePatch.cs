@@ -103,13 +103,24 @@ public static class MergePatch
         }
     }
 
-    public static T Apply<T>(T current, JsonObject patch)
+    public static T Apply<T>(T current, JsonObject patch) =>
+        Merged(current, patch).Deserialize<T>(JsonSetup.Options) ?? throw new JsonException("The patched document is empty.", "$", null, null);
+
+    /// <summary>
+    /// The patch applied, a required member it leaves absent for an error already reported (a null merged) given a
+    /// placeholder, so that the rest can be judged; default when it cannot be read so.
+    /// </summary>
+    /// <param name="reported">The errors' keys.</param>
+    internal static T? ApplyWithPlaceholders<T>(T current, JsonObject patch, IReadOnlyCollection<string> reported) =>
+        RequiredPlaceholders.Read(Merged(current, patch), JsonSetup.Options.GetTypeInfo(typeof(T)), reported) is T request ? request : default;
+
+    private static JsonObject Merged<T>(T current, JsonObject patch)
     {
         // After serializing: that gives the options their resolver, which GetTypeInfo needs.
         var target = JsonSerializer.SerializeToNode(current, JsonSetup.Options)!.AsObject();
         EnsureKnownMembers(patch, JsonSetup.Options.GetTypeInfo(typeof(T)));
         Merge(target, patch);
-        return target.Deserialize<T>(JsonSetup.Options) ?? throw new JsonException("The patched document is empty.", "$", null, null);
+        return target;
     }
 
     /// <summary>
