@@ -88,6 +88,7 @@ public static class ContentApiApp
         services.AddHostedService<ServerLock>();
         services.AddSingleton<SearchBacklogWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchBacklogWatch>());
+        services.AddHostedService<ScheduledGoLiveRecorder>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<TagStore>();
         services.AddSingleton<AuthorStore>();

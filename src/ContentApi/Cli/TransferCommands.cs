@@ -145,7 +145,7 @@ public static class TransferCommands
             {
                 try
                 {
-                    var counts = await new JsonlImporter(app.Services.GetRequiredService<Data.Db>()).ImportAsync(source, null, cancellationToken);
+                    var counts = await new JsonlImporter(app.Services.GetRequiredService<Data.Db>(), app.Services.GetRequiredService<TimeProvider>()).ImportAsync(source, null, cancellationToken);
                     await output.WriteLineAsync("Imported export: " + string.Join(", ", counts.Select(c => $"{c.Value} {c.Key}")) + ".");
                     return 0;
                 }

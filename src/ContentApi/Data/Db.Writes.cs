@@ -381,6 +381,7 @@ public sealed partial class Db
         if (version is not null)
         {
             _state.LearnOwnWrite(version.Version, Timestamps.FromDbOrNull(version.NextChangeAt));
+            ContentWritten?.Invoke();
         }
         return true;
     }

@@ -152,6 +152,12 @@ public sealed partial class Db(
     /// (anonymous reads, list totals) notice.
     /// </summary>
     public event Action? AnotherProcessWrote;
+
+    /// <summary>
+    /// Raised (on the writer thread: handlers must only signal) when this instance has committed a content write, which
+    /// may have scheduled an article sooner than any before (see <see cref="Articles.ScheduledGoLiveRecorder"/>).
+    /// </summary>
+    public event Action? ContentWritten;
 }
 
 /// <summary>The database stayed locked longer than we are willing to wait: the caller should retry.</summary>

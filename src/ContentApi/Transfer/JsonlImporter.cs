@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using ContentApi.Articles;
 using ContentApi.Data;
 using ContentApi.Search;
 using ContentApi.Text;
@@ -10,10 +11,11 @@ namespace ContentApi.Transfer;
 
 /// <summary>
 /// Imports an export folder into an empty database, keeping ids, timestamps and versions, so that an
-/// export of the result is byte for byte the export that was imported. Every value is checked as the app will read it
+/// export of the result is byte for byte the export that was imported (but for a scheduled article whose time has come
+/// since, whose going live is recorded: <see cref="ScheduledGoLive"/>). Every value is checked as the app will read it
 /// (<see cref="ImportedValue"/>) and, where readers rely on it, as the API checks it (<see cref="ImportedColumnRules"/>).
 /// </summary>
-public sealed class JsonlImporter(Db db)
+public sealed class JsonlImporter(Db db, TimeProvider clock)
 {
     private const int Batch = 1000;
 
@@ -83,6 +85,8 @@ public sealed class JsonlImporter(Db db)
                 }
                 await connection.ExecuteAsync(SqliteDialect.RecordRestore, new { Now = restoredAt }, transaction);
             }
+            // An article exported while scheduled whose time has come since went live unrecorded: as the server would have.
+            await ScheduledGoLive.RecordDueAsync(connection, transaction, clock.GetUtcNow(), cancellationToken);
             var articleIds = (await connection.QueryAsync<long>("SELECT id FROM articles", transaction: transaction)).AsList();
             await SearchIndex.UpdateAsync(connection, transaction, articleIds, cancellationToken);
             return 0;

@@ -157,7 +157,7 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
         await using (var app = await ContentApi.Cli.CommandHost.StartMigratedAsync(CancellationToken.None, CommandRunner.UsingDatabase(emptied)))
         {
             var refusal = await Assert.ThrowsAsync<InvalidDataException>(() =>
-                new ContentApi.Transfer.JsonlImporter(app.Services.GetRequiredService<ContentApi.Data.Db>()).ImportAsync(folder, null, CancellationToken.None));
+                new ContentApi.Transfer.JsonlImporter(app.Services.GetRequiredService<ContentApi.Data.Db>(), TimeProvider.System).ImportAsync(folder, null, CancellationToken.None));
             Assert.Matches(@"(authors|tags)\.jsonl:[0-9]+: id 1 is one this database gave before", refusal.Message);
         }
         await using var after = new SqliteConnection($"Data Source={emptied};Pooling=False");

@@ -376,6 +376,6 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
     private static async Task ImportAsync(string folder, string database)
     {
         await using var app = await CommandHost.StartMigratedAsync(CancellationToken.None, CommandRunner.UsingDatabase(database));
-        await new JsonlImporter(app.Services.GetRequiredService<Db>()).ImportAsync(folder, null, CancellationToken.None);
+        await new JsonlImporter(app.Services.GetRequiredService<Db>(), app.Services.GetRequiredService<TimeProvider>()).ImportAsync(folder, null, CancellationToken.None);
     }
 }
