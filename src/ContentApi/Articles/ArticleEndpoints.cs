@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ContentApi.Auth;
+using ContentApi.Http.Binding;
 using ContentApi.Http.Caching;
 using ContentApi.Http.Errors;
 using ContentApi.Http.Json;
@@ -28,7 +29,17 @@ public static class ArticleEndpoints
                 "`draft`, `scheduled` (published with a `publishedAt` still to come) or `published` (live: what anonymous callers see, so a key holder's " +
                 "build never takes an embargoed article). Anonymous callers see live articles only, so `draft` and `scheduled` need a key with the read scope " +
                 "(else 400) and `published` changes nothing for them. Without it, a key holder sees all three.",
-                Values: new(nameof(ArticleListStatus), EnumValuesConverter.ValuesOf(typeof(ArticleListStatus)))));
+                Values: new(nameof(ArticleListStatus), EnumValuesConverter.ValuesOf(typeof(ArticleListStatus)))))
+            .WithMetadata(new ParameterDescriptionMetadata("id",
+                $"Only these articles, by id, comma-separated (`id=12,7,31`; up to {Paging.MaxIds}, none empty): an editor's featured block or a page built " +
+                "from a list of articles in one request. Listed in the list's `sort`, not in the order given; an id no article has, or one of an article the " +
+                "caller may not see (a draft or a scheduled article, for anonymous callers), is simply absent. Ids are written as in paths: digits, from 1, " +
+                "without a plus sign or leading zeros (else a 400 naming the item). Combined with `slug` and the other filters, each narrowing the list."))
+            .WithMetadata(new ParameterDescriptionMetadata("slug",
+                $"Only these articles, by slug, comma-separated (`slug=deepseek-v3,qwen3-max`; up to {Paging.MaxSlugs}, none empty; percent-encode non-ASCII letters). " +
+                "Each is looked up as `GET /articles/slug/{slug}` looks one up: another spelling Unicode NFKC reads as the same, or one with the points of Hebrew or Arabic, " +
+                "finds the article, and so does an earlier slug of an article (which that URL redirects to it), which is listed with its current `slug`. " +
+                "Listed in the list's `sort`; a slug no article has, or one of an article the caller may not see, is simply absent. Combined with `id` and the other filters."));
         group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetArticle).WithName("GetArticle").WithSummary("Get an article by id")
             .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule).SendsLastModified().SameAtGoLive();
         group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetArticleBySlug).WithName("GetArticleBySlug").WithSummary("Get an article by slug")
@@ -74,7 +85,8 @@ public static class ArticleEndpoints
             privileged,
             query.Status switch { "draft" => ArticleListStatus.Draft, "scheduled" => ArticleListStatus.Scheduled, "published" => ArticleListStatus.Published, _ => null },
             query.Author, query.Tag, query.Language, query.PublishedAfter?.Value, query.PublishedBefore?.Value,
-            query.Q is null ? null : Search.Fts5Match.ToFts5Match(Search.SearchQuery.Parse(query.Q)));
+            query.Q is null ? null : Search.Fts5Match.ToFts5Match(Search.SearchQuery.Parse(query.Q)),
+            ListParameterRules.Ids(query.Id), ListParameters.Items(query.Slug));
         var view = ArticleView.From(query.Include, query.Fields, query.Format);
         var bodyBytes = view.PageBodyBytes(limits.Value.ListPageTextBytes);
         var (items, next, total) = await store.ListAsync(filter, order, after, limit, query.Page, view.LoadEmbeds, bodyBytes, cancellationToken);

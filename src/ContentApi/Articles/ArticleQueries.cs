@@ -116,6 +116,9 @@ internal static class ArticleQueries
     /// <summary>Whether an earlier slug (in any of the spellings given) came from an import's aliases, not from an edit.</summary>
     public const string IsImportedAlias = "SELECT count(*) > 0 FROM article_slug_aliases_from_import WHERE slug IN @Spellings";
 
+    /// <summary>Which of @Slugs an article has, as its slug or an earlier one (for <see cref="Text.Slugs.ListSpellingsAsync"/>).</summary>
+    public const string StoredSlugs = "SELECT slug FROM articles WHERE slug IN @Slugs UNION ALL SELECT slug FROM article_slug_aliases WHERE slug IN @Slugs";
+
     public const string DeleteSlugAlias = "DELETE FROM article_slug_aliases WHERE slug = @Slug";
 
     /// <summary>The current slug of the article an old slug leads to (with <see cref="PubliclyVisible"/> for anonymous callers).</summary>

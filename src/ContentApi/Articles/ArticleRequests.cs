@@ -122,6 +122,10 @@ public sealed record ListArticlesQuery : IListQuery
     public string? Tag { get; init; }
     /// <summary>Only articles in this BCP 47 language or a more specific one (RFC 4647 basic filtering, case-insensitive); * is every language.</summary>
     public string? Language { get; init; }
+    /// <summary>Only these articles, by id (comma-separated, up to 100), listed in the list's sort.</summary>
+    public string? Id { get; init; }
+    /// <summary>Only these articles, by current or earlier slug (comma-separated, up to 100), listed in the list's sort.</summary>
+    public string? Slug { get; init; }
     /// <summary>`draft`, `scheduled` (published, going live later) or `published` (live). Anonymous callers see live articles only, so `draft` and `scheduled` need a key with the read scope (else 400).</summary>
     public string? Status { get; init; }
     /// <summary>Only articles published at or after this instant (see <see cref="QueryInstant"/>).</summary>
@@ -167,6 +171,8 @@ public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticles
         RuleFor(q => q.Q).SearchText();
         RuleFor(q => q.Author).IdOrSlug();
         RuleFor(q => q.Tag).IdOrSlug();
+        RuleFor(q => q.Id).IdList();
+        RuleFor(q => q.Slug).SlugList();
         RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, q.Format), ArticleView.FieldNames);
         RuleFor(q => q.PublishedBefore).LaterThanPublishedAfter(q => q.PublishedAfter);
     }

@@ -84,10 +84,15 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         var now = Now();
+        if (filter.Slugs is { } slugs)
+        {
+            filter = filter with { Slugs = await Slugs.ListSpellingsAsync(slugs, async spellings => await connection.QueryAsync<string>(
+                new CommandDefinition(ArticleQueries.StoredSlugs, new { Slugs = spellings }, cancellationToken: cancellationToken))) };
+        }
         var few = await ArticleFilters.WithFewArticlesAsync(connection, filter, now, ArticleFilters.FewArticles, cancellationToken);
         var (conditions, parameters) = ArticleFilters.ToSql(filter, now, few);
         var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<ArticleRow>(
-            ArticleQueries.Select, ArticleQueries.From, conditions, parameters, order, "a.id", r => r.Id, after, limit, page,
+            ArticleQueries.Select, ArticleFilters.From(filter), conditions, parameters, order, "a.id", r => r.Id, after, limit, page,
             ArticleQueries.BodyBudget(bodyBytes), ArticleFilters.TotalQuery(filter, now, few)), cancellationToken);
         var items = await EmbedAsync(connection, null, result.Rows, embeds, cancellationToken);
         return (items, result.NextCursor, result.Total);

@@ -96,16 +96,16 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
             if (parameter.In == ParameterLocation.Query && parameter.Name is { } list && ListParameters.Names.Contains(list))
             {
                 // An array written comma-separated: generated clients type the names, and send them as the API reads them.
-                // Empty, include means "none"; fields and format are a 400 ("name at least one"), and so is an empty slug.
+                // Empty, include means "none"; fields and format are a 400 ("name at least one"), and so is an empty slug or id list.
                 var items = own.GetValueOrDefault(list)?.Values ?? ListValues.GetValueOrDefault(list);
                 parameter.Schema = new OpenApiSchema
                 {
                     Type = JsonSchemaType.Array,
-                    Items = items is null
-                        ? new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1 }
-                        : NamedEnum(context, items),
+                    Items = items is not null ? NamedEnum(context, items)
+                        : list == "id" ? new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "1" }
+                        : new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1 },
                     MinItems = list == "include" ? null : 1,
-                    MaxItems = list == "slug" ? Paging.MaxSlugs : null,
+                    MaxItems = list switch { "slug" => Paging.MaxSlugs, "id" => Paging.MaxIds, _ => null },
                 };
                 parameter.Style = ParameterStyle.Form;
                 parameter.Explode = false;

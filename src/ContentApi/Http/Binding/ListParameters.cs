@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using ContentApi.Http.Errors;
 using ContentApi.Http.Lists;
 using FluentValidation;
 using Microsoft.Extensions.Primitives;
@@ -13,7 +15,7 @@ namespace ContentApi.Http.Binding;
 /// </summary>
 public static class ListParameters
 {
-    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "include", "fields", "format", "slug" };
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "include", "fields", "format", "slug", "id" };
 
     /// <summary>
     /// The items of a list parameter, without the spaces typed around commas (<c>authors, tags</c>); empty ones are left
@@ -40,7 +42,40 @@ public static class ListParameters
 public static class ListParameterRules
 {
     /// <summary>
-    /// The <c>slug</c> filter of authors and tags: not empty (it could match nothing; an empty item among others is
+    /// The <c>id</c> filter of articles: at least one and at most <see cref="Paging.MaxIds"/> ids, each written as a
+    /// path's id is (<see cref="RouteIdCheck"/>); a bad one is named. Empty items are refused with every list, as for slugs.
+    /// </summary>
+    public static IRuleBuilderOptionsConditions<T, string?> IdList<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Custom((ids, context) =>
+        {
+            if (ids is null)
+            {
+                return;
+            }
+            var items = ListParameters.Items(ids);
+            if (items.Length == 0)
+            {
+                context.AddFailure("Name at least one id: id= is empty.");
+            }
+            else if (items.Length > Paging.MaxIds)
+            {
+                context.AddFailure($"At most {Paging.MaxIds} ids.");
+            }
+            foreach (var item in items.Distinct(StringComparer.Ordinal).Take(Problems.MaxFieldsListed))
+            {
+                if (RouteIdCheck.Refusal(item) is { } refusal)
+                {
+                    context.AddFailure($"'{Echoed.Cut(item)}' is no id. {refusal}");
+                }
+            }
+        });
+
+    /// <summary>The ids of a valid <c>id</c> filter (<see cref="IdList{T}"/>), or null without one.</summary>
+    public static long[]? Ids(string? ids) =>
+        ListParameters.Items(ids)?.Select(item => long.Parse(item, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
+
+    /// <summary>
+    /// The <c>slug</c> filter of articles, authors and tags: not empty (it could match nothing; an empty item among others is
     /// refused with every list, by <see cref="UnknownQueryParameterFilter"/>), and at most <see cref="Paging.MaxSlugs"/>.
     /// </summary>
     public static IRuleBuilderOptionsConditions<T, string?> SlugList<T>(this IRuleBuilder<T, string?> rule) =>

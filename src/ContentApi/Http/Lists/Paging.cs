@@ -36,6 +36,9 @@ public static class Paging
 
     /// <summary>Most slugs the <c>slug</c> filter of authors and tags takes.</summary>
     public const int MaxSlugs = 100;
+
+    /// <summary>Most ids the <c>id</c> filter of articles takes.</summary>
+    public const int MaxIds = 100;
 }
 
 /// <summary>
