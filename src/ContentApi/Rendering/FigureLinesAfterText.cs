@@ -14,7 +14,8 @@ internal static class FigureLinesAfterText
 {
     public static void SplitParagraphs(MarkdownDocument document)
     {
-        foreach (var paragraph in document.Descendants<ParagraphBlock>().ToList())
+        // Not in a table cell, which holds inline content only and writes its lines as <br> (GFM): a cell of thumbnails.
+        foreach (var paragraph in document.Descendants<ParagraphBlock>().Where(p => p.Parent is not Markdig.Extensions.Tables.TableCell).ToList())
         {
             var rest = paragraph;
             while (FigureLineAfterText(rest) is var (lineBreak, figures))

@@ -49,6 +49,20 @@ public sealed class FigureInsideParagraphTests
         Assert.Equal(Lead + "第二段。", DerivedExcerpt.Of(markdown));
     }
 
+    /// <summary>
+    /// Review: a table cell, where GFM writes a line as a &lt;br&gt;, was split into a paragraph and a figure, with the
+    /// image's caption and credit, by the rule above: a cell of thumbnails changed its layout. A cell stays as written.
+    /// </summary>
+    [Fact]
+    public void An_image_after_a_br_in_a_table_cell_stays_in_the_cell_as_written()
+    {
+        var body = Body("| a | b |\n|---|---|\n| 說明<br>![](image:3) | x |");
+        var cell = body.QuerySelector("td")!;
+        Assert.Null(cell.QuerySelector("p"));
+        Assert.Null(body.QuerySelector("figure"));
+        Assert.NotNull(cell.QuerySelector("br + img"));
+    }
+
     [Fact]
     public void Text_after_the_figures_label_in_the_same_paragraph_is_a_paragraph_of_its_own()
     {
