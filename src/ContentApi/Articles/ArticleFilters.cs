@@ -175,7 +175,7 @@ internal static class ArticleFilters
             {
                 parameters.Add(reference.IdName, id);
             }
-            var anonymous = !filter.IncludeUnpublished;
+            var anonymous = SeesAsAnonymous(filter);
             conditions.Add(drive.HasFlag(reference.Flag) ? reference.Drive(value, anonymous) : reference.Walk(value, anonymous));
         }
     }
@@ -192,8 +192,8 @@ internal static class ArticleFilters
         }
         var (_, parameters) = ToSql(filter, now);
         parameters.Add("Enough", few + 1);
-        var author = filter.Author is { } byAuthor ? UpToEnough(AuthorReference.Rows(byAuthor, !filter.IncludeUnpublished)) : "NULL";
-        var tag = filter.Tag is { } byTag ? UpToEnough(TagReference.Rows(byTag, !filter.IncludeUnpublished)) : "NULL";
+        var author = filter.Author is { } byAuthor ? UpToEnough(AuthorReference.Rows(byAuthor, SeesAsAnonymous(filter))) : "NULL";
+        var tag = filter.Tag is { } byTag ? UpToEnough(TagReference.Rows(byTag, SeesAsAnonymous(filter))) : "NULL";
         var dated = filter is { PublishedAfter: null, PublishedBefore: null } ? "NULL" : UpToEnough(DatedRows(filter));
         var written = filter.Language is null ? "NULL" : UpToEnough($"FROM articles l INDEXED BY ix_articles_language WHERE {InLanguage("l")}");
         var (authorLinks, tagLinks, datedArticles, inLanguage) = await connection.QuerySingleAsync<(long?, long?, long?, long?)>(
@@ -245,6 +245,9 @@ internal static class ArticleFilters
 
     /// <summary>The published articles in the filter's date range, as r, from the index that holds them by date.</summary>
     private static string DatedRows(ArticleFilter filter) => $"FROM articles r INDEXED BY ix_articles_published WHERE {PublishedRange(filter, "r")}";
+
+    /// <summary>Whether the list is what anonymous callers see: theirs, or a key holder's <c>status=published</c>, which says it is.</summary>
+    private static bool SeesAsAnonymous(ArticleFilter filter) => !filter.IncludeUnpublished || filter.Status == ArticleListStatus.Published;
 
     /// <summary>The id an all-digit value may be: one written as ids are, without leading zeros ("042" is a slug only).</summary>
     private static long? IdOf(string value) =>
