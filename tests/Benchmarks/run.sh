@@ -33,7 +33,8 @@ Usage: tests/Benchmarks/run.sh [options]
 
   --sizes N[,N...]          library sizes in articles (default $SIZES)
   --duration S              measured seconds per scenario (default $DURATION)
-  --warmup S                warm-up seconds per scenario, 0 for none (default $WARMUP)
+  --warmup S                warm-up seconds per read scenario, 0 for none (default $WARMUP; writes and
+                            searches have their own, below)
   --write-warmup S          warm-up seconds of create and update (default $WRITE_WARMUP)
   --search-warmup S         warm-up seconds of the search scenarios (default $SEARCH_WARMUP)
   --out DIR                 where results.json, results.md and raw/ go (default tests/Benchmarks/results)
