@@ -47,7 +47,12 @@ public sealed class FoldedKeyWriteTests(ApiFactory factory) : IClassFixture<ApiF
         }
 
         using var migrated = new OnDatabaseFile(factory.DatabasePath);
-        var keyed = migrated.Writer();
+        await AssertKeyedAsync(migrated.Writer(), m, tag, author, image);
+    }
+
+    /// <summary>The look-alike tag name is taken, and <c>q</c> finds each row across its format characters.</summary>
+    private static async Task AssertKeyedAsync(HttpClient keyed, string m, long tag, long author, long image)
+    {
         var problem = await (await keyed.PostAsJsonAsync("/api/v1/tags", new { name = $"台北市 {m}" })).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(tag, problem["conflictingId"]!.GetValue<long>());
         Assert.Equal([tag], (await keyed.GetJsonAsync($"/api/v1/tags?q={Uri.EscapeDataString($"台北市 {m}")}")).ItemIds());
@@ -71,12 +76,7 @@ public sealed class FoldedKeyWriteTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.True(exitCode == 0, output);
 
         using var importedApp = new OnDatabaseFile(imported);
-        var keyed = importedApp.Writer();
-        var problem = await (await keyed.PostAsJsonAsync("/api/v1/tags", new { name = $"台北市 {m}" })).AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal(tag, problem["conflictingId"]!.GetValue<long>());
-        Assert.Equal([tag], (await keyed.GetJsonAsync($"/api/v1/tags?q={Uri.EscapeDataString($"台北市 {m}")}")).ItemIds());
-        Assert.Equal([author], (await keyed.GetJsonAsync($"/api/v1/authors?q={Uri.EscapeDataString($"bundestag {m}")}")).ItemIds());
-        Assert.Equal([image], (await keyed.GetJsonAsync($"/api/v1/images?q={Uri.EscapeDataString($"台北市 {m}")}")).ItemIds());
+        await AssertKeyedAsync(importedApp.Writer(), m, tag, author, image);
     }
 
     /// <summary>A Markdown file's tag named as a stored one but for a format character is that tag; one it creates is keyed.</summary>
