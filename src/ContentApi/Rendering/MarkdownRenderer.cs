@@ -66,12 +66,13 @@ public static class MarkdownRenderer
     /// <summary>The readable text of a body about to be stored, and why it is too complex to store, if it is.</summary>
     /// <param name="parseLimit">How long the parse may take (<see cref="TimedMarkdownParse"/>).</param>
     /// <returns>Also the text its excerpt is cut from (<see cref="ExcerptSource"/>).</returns>
-    public static (string PlainText, string ExcerptSource, IReadOnlyList<long> PlacedImageIds, IReadOnlyList<string> MalformedImageReferences, string? TooComplex) ToPlainTextForStorage(
+    /// <returns>… and <c>ShownImages</c>: how many images the body shows, records (image:ID) and URLs alike, which reading time counts.</returns>
+    public static (string PlainText, string ExcerptSource, IReadOnlyList<long> PlacedImageIds, IReadOnlyList<string> MalformedImageReferences, string? TooComplex, int ShownImages) ToPlainTextForStorage(
         string markdown, TimeSpan parseLimit)
     {
         if (TryParse(markdown, out var refusal, parseLimit) is not { } document)
         {
-            return (markdown, markdown, [], [], refusal);
+            return (markdown, markdown, [], [], refusal, 0);
         }
         var (plainText, excerptSource) = (PlainText.Of(document), Rendering.ExcerptSource.Of(document));
         if (HtmlComments.MoreAt(markdown) is { } more && TryParse(markdown[..more], out _, parseLimit) is { } lead
@@ -81,11 +82,12 @@ public static class MarkdownRenderer
             excerptSource = beforeMore;
         }
         var (placed, malformed) = (ImageHtml.ReferencedIds(document), ImageHtml.MalformedReferences(document));
+        var shownImages = document.Descendants<LinkInline>().Count(link => link.IsImage);
         // Rendering changes the document (heading ids, figures), so it comes last.
         var tooComplex = ArticleMarkdown.NestsTooDeeply(document) ? MarkdownTooComplexException.Explanation
             : RendersPastBound(document, markdown) ? HtmlTooLargeExplanation
             : null;
-        return (plainText, excerptSource, placed, malformed, tooComplex);
+        return (plainText, excerptSource, placed, malformed, tooComplex, shownImages);
     }
 
     public const string HtmlTooLargeExplanation =

@@ -61,7 +61,7 @@ public static class ArticleText
     /// <param name="parseLimit">How long parsing it may take; by default <see cref="TimedMarkdownParse.Limit"/>.</param>
     public static ArticleTextStats Measure(string markdownBody, TimeSpan? parseLimit = null)
     {
-        var (plain, excerptSource, placedImageIds, malformedImageReferences, tooComplex) =
+        var (plain, excerptSource, placedImageIds, malformedImageReferences, tooComplex, shownImages) =
             MarkdownRenderer.ToPlainTextForStorage(markdownBody, parseLimit ?? TimedMarkdownParse.Limit);
         // A paragraph's end closes what it leaves open, and a cut can fall between an opener and its closer: shown inline
         // in a list, an override left open in the excerpt reversed the titles after it (Trojan Source), as a given excerpt may not.
@@ -71,7 +71,7 @@ public static class ArticleText
             plain,
             CountCharacters(excerptSource) == 0 ? "" : excerpt, // only zero-width or format characters: nothing a reader would see
             CountCharacters(plain),
-            ReadingTime.Minutes(plain, placedImageIds.Count),
+            ReadingTime.Minutes(plain, shownImages),
             placedImageIds,
             malformedImageReferences,
             tooComplex);

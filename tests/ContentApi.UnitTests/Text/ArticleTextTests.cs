@@ -316,6 +316,16 @@ public sealed class ArticleTextTests
     public void Measure_reads_an_emoji_sequence_as_one_word(string emoji) =>
         Assert.Equal(1, ArticleText.Measure(string.Join(' ', Enumerable.Repeat(emoji, 230))).ReadingTimeMinutes);
 
+    /// <summary>
+    /// Session review: a photo essay of images given by URL (an import's, or a CDN link) read 0 minutes, while the same
+    /// with image:ID records read 1: every image a body shows counts for the floor.
+    /// </summary>
+    [Theory]
+    [InlineData("![](https://cdn.example.com/a.jpg)\n\n![](https://cdn.example.com/b.jpg)")]
+    [InlineData("![台北夜景](https://cdn.example.com/a.jpg)")]
+    public void Measure_a_body_of_images_given_by_url_reads_in_a_minute(string body) =>
+        Assert.Equal(1, ArticleText.Measure(body).ReadingTimeMinutes);
+
     [Fact]
     public void Measure_empty_body_gives_empty_text_and_no_minutes()
     {
