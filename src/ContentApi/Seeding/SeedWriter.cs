@@ -48,11 +48,12 @@ public sealed class SeedWriter(Db db)
             for (var i = 0; i < tags.Length; i++)
             {
                 var t = generator.Tags[i];
+                var (nameKey, searchKey) = FoldedKeys.TagKeys(t.Name, t.Slug);
                 tags[i] = await connection.ExecuteScalarAsync<long?>("SELECT id FROM tags WHERE slug = @Slug", new { t.Slug }, transaction)
                     ?? (await TagNames.FindAsync(connection, transaction, t.Name, null, cancellationToken))?.Id
                     ?? await connection.ExecuteScalarAsync<long>(
                         $"INSERT INTO tags (id, slug, name, description, name_key, search_key, created_at, updated_at, version) VALUES ({SqliteDialect.NextTagId}, @Slug, @Name, @Description, @NameKey, @SearchKey, @Now, @Now, 1) RETURNING id",
-                        new { t.Slug, t.Name, t.Description, NameKey = TagNames.Key(t.Name), SearchKey = FoldedKeys.TagKeys(t.Name, t.Slug).SearchKey, Now = stamp }, transaction);
+                        new { t.Slug, t.Name, t.Description, NameKey = nameKey, SearchKey = searchKey, Now = stamp }, transaction);
             }
             return (authors, tags);
         }, cancellationToken);

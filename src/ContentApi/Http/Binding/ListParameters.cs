@@ -48,20 +48,7 @@ public static class ListParameterRules
     public static IRuleBuilderOptionsConditions<T, string?> IdList<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Custom((ids, context) =>
         {
-            if (ids is null)
-            {
-                return;
-            }
-            var items = ListParameters.Items(ids);
-            if (items.Length == 0)
-            {
-                context.AddFailure("Name at least one id: id= is empty.");
-            }
-            else if (items.Length > Paging.MaxIds)
-            {
-                context.AddFailure($"At most {Paging.MaxIds} ids.");
-            }
-            foreach (var item in items.Distinct(StringComparer.Ordinal).Take(Problems.MaxFieldsListed))
+            foreach (var item in CountedItems(ids, "id", Paging.MaxIds, context).Distinct(StringComparer.Ordinal).Take(Problems.MaxFieldsListed))
             {
                 if (RouteIdCheck.Refusal(item) is { } refusal)
                 {
@@ -79,20 +66,23 @@ public static class ListParameterRules
     /// refused with every list, by <see cref="UnknownQueryParameterFilter"/>), and at most <see cref="Paging.MaxSlugs"/>.
     /// </summary>
     public static IRuleBuilderOptionsConditions<T, string?> SlugList<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Custom((slugs, context) =>
+        rule.Custom((slugs, context) => CountedItems(slugs, "slug", Paging.MaxSlugs, context));
+
+    /// <summary>The items of a list filter (none when it is not given), with a failure when there are none or more than <paramref name="max"/>.</summary>
+    private static string[] CountedItems<T>(string? list, string name, int max, ValidationContext<T> context)
+    {
+        if (ListParameters.Items(list) is not { } items)
         {
-            if (slugs is null)
-            {
-                return;
-            }
-            var items = ListParameters.Items(slugs);
-            if (items.Length == 0)
-            {
-                context.AddFailure("Name at least one slug: slug= is empty.");
-            }
-            else if (items.Length > Paging.MaxSlugs)
-            {
-                context.AddFailure($"At most {Paging.MaxSlugs} slugs.");
-            }
-        });
+            return [];
+        }
+        if (items.Length == 0)
+        {
+            context.AddFailure($"Name at least one {name}: {name}= is empty.");
+        }
+        else if (items.Length > max)
+        {
+            context.AddFailure($"At most {max} {name}s.");
+        }
+        return items;
+    }
 }

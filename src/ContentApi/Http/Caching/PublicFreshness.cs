@@ -27,6 +27,10 @@ public sealed class PublicFreshness(IOptions<CachingOptions> options)
     public string CacheControlFor(HttpContext context, DateTimeOffset? nextChangeAt, DateTimeOffset now) =>
         SameAtGoLive.Marks(context) ? _configured : CacheControlAt(nextChangeAt, now);
 
+    /// <summary><see cref="CacheControlFor"/> a response being built, reading the next change only when it is cut by one.</summary>
+    public async ValueTask<string> CacheControlForAsync(HttpContext context, DateTimeOffset now) =>
+        SameAtGoLive.Marks(context) ? _configured : CacheControlAt(await NextChangeAtAsync(context), now);
+
     /// <summary>The content state a response is being built in, when the response cache read it before the build.</summary>
     public static void BuiltIn(HttpContext context, ContentState state) => context.Items[typeof(PublicFreshness)] = state;
 

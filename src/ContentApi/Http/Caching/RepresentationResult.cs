@@ -87,8 +87,7 @@ public static class Representation
         headers.Vary = VaryFor(httpContext);
         headers.CacheControl = httpContext.User.Identity?.IsAuthenticated == true
             ? services.GetRequiredService<IOptions<CachingOptions>>().Value.PrivateCacheControl
-            : services.GetRequiredService<PublicFreshness>().CacheControlFor(
-                httpContext, SameAtGoLive.Marks(httpContext) ? null : await PublicFreshness.NextChangeAtAsync(httpContext), now);
+            : await services.GetRequiredService<PublicFreshness>().CacheControlForAsync(httpContext, now);
     }
 
     /// <summary>The coding the compression middleware applies to this request's JSON (none for "identity" or no Accept-Encoding).</summary>
