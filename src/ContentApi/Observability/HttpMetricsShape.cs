@@ -10,7 +10,7 @@ namespace ContentApi.Observability;
 /// </summary>
 public static class HttpMetricsShape
 {
-    private static readonly double[] LatencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5];
+    private static readonly double[] LatencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
     private static readonly Histogram Duration = Metrics.CreateHistogram("http_request_duration_seconds",
         "The duration of HTTP requests processed by an ASP.NET Core application.",

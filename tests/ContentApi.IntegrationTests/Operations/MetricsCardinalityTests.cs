@@ -55,8 +55,9 @@ public sealed class MetricsCardinalityTests
         var tagBuckets = lines.Where(line => line.StartsWith("http_request_duration_seconds_bucket{", StringComparison.Ordinal)
             && line.Contains("endpoint=\"/api/v1/tags\"", StringComparison.Ordinal) && line.Contains("code=\"200\"", StringComparison.Ordinal)
             && line.Contains("method=\"GET\"", StringComparison.Ordinal)).ToList();
-        Assert.Equal(12, tagBuckets.Count);
+        Assert.Equal(13, tagBuckets.Count);
         Assert.Contains(tagBuckets, line => line.Contains("le=\"+Inf\"", StringComparison.Ordinal));
+        Assert.Contains(tagBuckets, line => line.Contains("le=\"2.5\"", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.StartsWith("http_request", StringComparison.Ordinal)
             && (line.Contains("controller=", StringComparison.Ordinal) || line.Contains("action=", StringComparison.Ordinal)));
     }
