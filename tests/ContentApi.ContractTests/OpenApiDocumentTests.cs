@@ -650,6 +650,22 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         }
     }
 
+    /// <summary>The server sends Retry-After only as whole seconds, never as an HTTP date, so clients get a number.</summary>
+    [Fact]
+    public async Task Retry_after_response_headers_are_whole_seconds()
+    {
+        var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        var retryAfters = document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject())
+            .SelectMany(operation => operation.Value!["responses"]!.AsObject())
+            .Select(response => response.Value!["headers"]?["Retry-After"]).OfType<JsonNode>().ToList();
+        Assert.NotEmpty(retryAfters);
+        Assert.All(retryAfters, header =>
+        {
+            Assert.Equal("integer", header["schema"]!["type"]!.GetValue<string>());
+            Assert.Equal(1, header["schema"]!["minimum"]!.GetValue<int>());
+        });
+    }
+
     [Fact]
     public async Task Operations_document_the_problems_they_can_answer_and_no_others()
     {

@@ -240,6 +240,9 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
     private static void AddHeader(OpenApiResponse response, string name, string description)
     {
         response.Headers ??= new Dictionary<string, IOpenApiHeader>();
-        response.Headers[name] = new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+        response.Headers[name] = new OpenApiHeader { Description = description, Schema = name == "Retry-After" ? WholeSeconds : new OpenApiSchema { Type = JsonSchemaType.String } };
     }
+
+    /// <summary>Retry-After as the server sends it: whole seconds, never an HTTP date.</summary>
+    private static OpenApiSchema WholeSeconds => new() { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1" };
 }
