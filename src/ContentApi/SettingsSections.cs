@@ -15,7 +15,8 @@ public static class SettingsSections
     public static OptionsBuilder<TOptions> AddSettings<TOptions>(this IServiceCollection services, string section) where TOptions : class
     {
         services.AddSingleton(new Shape(section, typeof(TOptions)));
-        return services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>>(new SettingsValidation<TOptions>(section));
+        return services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
     }
 
     /// <summary>The first key, in a section of <paramref name="shapes"/>, that names no setting; null when all do.</summary>

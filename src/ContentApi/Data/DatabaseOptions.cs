@@ -23,7 +23,7 @@ public sealed class DatabaseOptions
     /// SQLite synchronous mode. NORMAL (default) with WAL survives a crash of the process;
     /// FULL also survives power loss, at the cost of an fsync per commit.
     /// </summary>
-    [RegularExpression("^(NORMAL|FULL)$")]
+    [RegularExpression("^(NORMAL|FULL)$", ErrorMessage = "{0} must be NORMAL or FULL.")]
     public string Synchronous { get; set; } = "NORMAL";
 
     /// <summary>

@@ -69,6 +69,26 @@ public sealed class SettingsAtStartTests
         Assert.Contains(name, SettingsCheck.Describe(exception) ?? exception.ToString(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Said as the operator wrote it: "DataAnnotation validation failed for 'DatabaseOptions' members: 'BusyTimeoutSeconds'
+    /// with the error: 'The field BusyTimeoutSeconds must be between 1 and 60.'" named a class, not the setting, and
+    /// gave a bound of "9.223372036854776E+18" (operations review).
+    /// </summary>
+    [Theory]
+    [InlineData("Database:BusyTimeoutSeconds", "-1", "Database:BusyTimeoutSeconds is -1; it must be from 1 to 60.")]
+    [InlineData("Database:JournalSizeLimitBytes", "-5", "Database:JournalSizeLimitBytes is -5; it must be -1 or more.")]
+    [InlineData("Database:WriteQueueTimeoutSeconds", "0.01", "Database:WriteQueueTimeoutSeconds is 0.01; it must be from 0.05 to 60.")]
+    [InlineData("RateLimiting:AnonymousBurst", "-5", "RateLimiting:AnonymousBurst is -5; it must be 1 or more.")]
+    [InlineData("Database:Synchronous", "OFF", "Database:Synchronous is 'OFF'; it must be NORMAL or FULL.")]
+    [InlineData("Observability:MetricsPath", "/api/v1/articles", "Observability:MetricsPath /api/v1/articles is under /api, which the API serves itself: choose another, such as /metrics.")]
+    public void An_out_of_range_setting_is_named_as_written_with_its_bounds(string key, string value, string message)
+    {
+        using var factory = new SettingsFactory(key, value);
+        var exception = Record.Exception(() => SettingsCheck.Validate(factory.Services));
+        Assert.NotNull(exception);
+        Assert.Equal(message, SettingsCheck.Describe(exception));
+    }
+
     [Theory]
     [InlineData("Cors:WriteOrigins:0", "https://cms.example.com")]
     [InlineData("Cors:WriteOrigins:0", "http://localhost:5173")]
