@@ -63,18 +63,7 @@ public sealed class EveryBodyErrorMiddleware(RequestDelegate next)
         {
             return errors;
         }
-        object? rest = null;
-        try
-        {
-            rest = wellTyped.Deserialize(type);
-        }
-        catch (JsonException missing)
-        {
-            var (_, _, _, missingErrors) = KnownExceptionHandler.JsonProblem(missing);
-            JsonMemberErrors.AddOthers(errors, missingErrors);
-            rest = RequiredPlaceholders.Read(wellTyped, type, errors.Keys);
-        }
-        if (rest is not null)
+        if (RequiredPlaceholders.Read(wellTyped, type, errors) is { } rest)
         {
             JsonMemberErrors.AddOthers(errors, await RuleErrorsAsync(context, rest));
         }

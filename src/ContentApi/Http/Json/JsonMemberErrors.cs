@@ -14,7 +14,7 @@ internal static class JsonMemberErrors
 {
     /// <summary>
     /// The errors keyed as a problem keys them, in the document's order (at most <see cref="Problems.MaxFieldsListed"/>),
-    /// and the document without the members they are about; null when the errors reached that many before its end, so
+    /// and the document without the members they are about (a nested object kept without its own); null when the errors reached that many before its end, so
     /// that the rest was not judged.
     /// </summary>
     /// <param name="nullRemoves">A null is no value to read but a removal (a merge patch's), judged once merged.</param>
@@ -61,7 +61,9 @@ internal static class JsonMemberErrors
             }
             else if (value is JsonObject nested && member.ObjectType is { } objectType)
             {
-                Check(nested, objectType, memberPath, nullRemoves, errors);
+                // Kept without the members refused in it, as the document is, so that the rules of the rest are judged.
+                wellTyped[name] = Check(nested, objectType, memberPath, nullRemoves, errors);
+                continue;
             }
             else if (!(value is null && nullRemoves) && Refusal(name, value, type) is { } refusal)
             {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using ContentApi.Http.Errors;
 
 namespace ContentApi.Http.Json;
 
@@ -13,27 +14,42 @@ namespace ContentApi.Http.Json;
 /// <c>AuthorIds.Count</c>), a 500; a placeholder is a value a client could have sent, read by the binder's own options,
 /// so the validators meet nothing a sent body could not bring them, and a value the type refuses fails the read (no
 /// rules judged) rather than reaching them. What the rules say of a placeholder is about a field already reported and
-/// left out (<see cref="JsonMemberErrors.AddOthers"/>): so a member is given one only when a reported error is about it,
-/// and the rest is not judged when a required member is absent without one, or is of a type with no placeholder.
+/// left out (<see cref="JsonMemberErrors.AddOthers"/>): so a member is given one only when a reported error is about it.
+/// The binder stops at the first object that lacks a required member, a nested one before the members around it
+/// (<c>{"focalPoint":{},"width":-1}</c>: <c>focalPoint.x</c> and <c>focalPoint.y</c>, not <c>url</c>): so the rest is
+/// read again once those are given theirs, each time with the members the binder then says are missing reported as it
+/// words them, until it reads; it is not judged when a reported member is of a type with no placeholder.
 /// </summary>
 internal static class RequiredPlaceholders
 {
-    /// <summary><paramref name="rest"/> read as <paramref name="type"/> with placeholders; null when it cannot be.</summary>
-    /// <param name="reported">The errors' keys (<c>title</c>, <c>focalPoint.x</c>).</param>
-    public static object? Read(JsonObject rest, JsonTypeInfo type, IReadOnlyCollection<string> reported)
+    /// <summary>
+    /// <paramref name="rest"/> read as <paramref name="type"/> with placeholders, the required members the binder finds
+    /// missing added to <paramref name="errors"/>; null when it cannot be.
+    /// </summary>
+    /// <param name="errors">The errors reported, keyed as a problem keys them (<c>title</c>, <c>focalPoint.x</c>).</param>
+    public static object? Read(JsonObject rest, JsonTypeInfo type, Dictionary<string, string[]> errors)
     {
-        var filled = rest.DeepClone().AsObject();
-        if (!TryFill(filled, type, null, reported))
+        while (true)
         {
-            return null;
-        }
-        try
-        {
-            return filled.Deserialize(type);
-        }
-        catch (JsonException)
-        {
-            return null;
+            var filled = rest.DeepClone().AsObject();
+            if (!TryFill(filled, type, null, errors.Keys))
+            {
+                return null;
+            }
+            try
+            {
+                return filled.Deserialize(type);
+            }
+            catch (JsonException missing)
+            {
+                var reported = errors.Count;
+                var (_, _, _, missingErrors) = KnownExceptionHandler.JsonProblem(missing);
+                JsonMemberErrors.AddOthers(errors, missingErrors);
+                if (errors.Count == reported)
+                {
+                    return null;
+                }
+            }
         }
     }
 
@@ -50,10 +66,11 @@ internal static class RequiredPlaceholders
                     return false;
                 }
             }
-            else if (IsRequired(member) && !document.ContainsKey(member.Name))
+            else if (IsRequired(member) && !document.ContainsKey(member.Name) &&
+                (reported is null || reported.Any(r => JsonMemberErrors.Within(r, field) || JsonMemberErrors.Within(field, r))))
             {
-                if ((reported is not null && !reported.Any(r => JsonMemberErrors.Within(r, field) || JsonMemberErrors.Within(field, r))) ||
-                    !TryPlaceholder(type.Options.GetTypeInfo(member.PropertyType), out var placeholder))
+                // One not reported is left missing, for the binder to report.
+                if (!TryPlaceholder(type.Options.GetTypeInfo(member.PropertyType), out var placeholder))
                 {
                     return false;
                 }

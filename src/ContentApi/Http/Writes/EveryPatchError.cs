@@ -33,20 +33,9 @@ internal static class EveryPatchError
         {
             return errors;
         }
-        TRequest request;
-        try
+        if (MergePatch.ApplyWithPlaceholders(unpatched, rest, errors) is not { } request)
         {
-            request = MergePatch.Apply(unpatched, rest);
-        }
-        catch (JsonException failed)
-        {
-            var (_, _, _, restErrors) = KnownExceptionHandler.JsonProblem(failed);
-            JsonMemberErrors.AddOthers(errors, restErrors);
-            if (MergePatch.ApplyWithPlaceholders(unpatched, rest, errors.Keys) is not { } placeheld)
-            {
-                return errors.Count > 1 ? errors : null;
-            }
-            request = placeheld;
+            return errors.Count > 1 ? errors : null;
         }
         if (steps.Reconcile is { } reconcile)
         {

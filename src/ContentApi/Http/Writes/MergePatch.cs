@@ -108,11 +108,11 @@ public static class MergePatch
 
     /// <summary>
     /// The patch applied, a required member it leaves absent for an error already reported (a null merged) given a
-    /// placeholder, so that the rest can be judged; default when it cannot be read so.
+    /// placeholder, so that the rest can be judged, and those the binder finds missing added to
+    /// <paramref name="errors"/> (<see cref="RequiredPlaceholders"/>); default when it cannot be read so.
     /// </summary>
-    /// <param name="reported">The errors' keys.</param>
-    internal static T? ApplyWithPlaceholders<T>(T current, JsonObject patch, IReadOnlyCollection<string> reported) =>
-        RequiredPlaceholders.Read(Merged(current, patch), JsonSetup.Options.GetTypeInfo(typeof(T)), reported) is T request ? request : default;
+    internal static T? ApplyWithPlaceholders<T>(T current, JsonObject patch, Dictionary<string, string[]> errors) =>
+        RequiredPlaceholders.Read(Merged(current, patch), JsonSetup.Options.GetTypeInfo(typeof(T)), errors) is T request ? request : default;
 
     private static JsonObject Merged<T>(T current, JsonObject patch)
     {
