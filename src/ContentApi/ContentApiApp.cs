@@ -148,6 +148,7 @@ public static class ContentApiApp
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<RouteIdCheck>();
+        app.UseMiddleware<RouteSlugUtf8Check>();
         app.UseMiddleware<LargeBodyGate>();
         app.UseMiddleware<AnonymousResponseCache>();
         app.UseMiddleware<ReadGate>();

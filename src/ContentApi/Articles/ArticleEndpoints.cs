@@ -10,6 +10,7 @@ using ContentApi.Http.Pipeline;
 using ContentApi.Http.Writes;
 using ContentApi.OpenApi;
 using ContentApi.Rendering;
+using ContentApi.Text;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 
@@ -39,7 +40,8 @@ public static class ArticleEndpoints
                 $"Only these articles, by slug, comma-separated (`slug=deepseek-v3,qwen3-max`; up to {Paging.MaxSlugs}, none empty; percent-encode non-ASCII letters). " +
                 "Each is looked up as `GET /articles/slug/{slug}` looks one up: another spelling Unicode NFKC reads as the same, or one with the points of Hebrew or Arabic, " +
                 "finds the article, and so does an earlier slug of an article (which that URL redirects to it), which is listed with its current `slug`. " +
-                "Listed in the list's `sort`; a slug no article has, or one of an article the caller may not see, is simply absent. Combined with `id` and the other filters."));
+                "Listed in the list's `sort`; a slug no article has, or one of an article the caller may not see, is simply absent. Combined with `id` and the other filters. " +
+                SlugCase.FilterRule));
         group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetArticle).WithName("GetArticle").WithSummary("Get an article by id")
             .WithDescription("Drafts and scheduled articles are 404 for anonymous callers.").Reads<ArticleResponse>().Fields(ArticleView.FieldNames, "ArticleField", ArticleView.UnsentFieldsRule).SendsLastModified().SameAtGoLive();
         group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetArticleBySlug).WithName("GetArticleBySlug").WithSummary("Get an article by slug")

@@ -21,13 +21,14 @@ public static class ArticleQueryRules
         });
 
     /// <summary>
-    /// The author or tag filter: one id or slug, so never empty and never a list (either would match nothing, silently:
-    /// no slug holds a comma, and <c>tag=a,b</c> read as a list elsewhere in the API).
+    /// The author or tag filter: one id or slug, so never empty, never a list and never in capitals (each would match
+    /// nothing, silently: no slug holds a comma or a capital, and <c>tag=a,b</c> read as a list elsewhere in the API).
     /// </summary>
     public static IRuleBuilderOptions<T, string?> IdOrSlug<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.Cascade(CascadeMode.Stop).Must(value => value is null || !string.IsNullOrWhiteSpace(value)).WithMessage("Must be an id or a slug; it is empty.")
             .Must(value => value is null || !value.Contains(',', StringComparison.Ordinal))
             .WithMessage("Must be one id or slug; no slug holds a comma, so a list such as 'a,b' is not a filter.")
+            .Must(value => value is null || SlugCase.LowercaseOf(value) is null).WithMessage((_, value) => SlugCase.Refusal(SlugCase.LowercaseOf(value!)!))
             .MaximumCharacters(200);
 
     /// <summary>

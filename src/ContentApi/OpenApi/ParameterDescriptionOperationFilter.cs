@@ -1,6 +1,7 @@
 using System.Reflection;
 using ContentApi.Http.Binding;
 using ContentApi.Http.Lists;
+using ContentApi.Text;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -27,15 +28,15 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.OrdinalIgnoreCase)
     {
         ["id"] = "The resource's integer id.",
-        ["slug"] = "The resource's slug (percent-encode non-ASCII letters).",
+        ["slug"] = "The resource's slug (percent-encode non-ASCII letters). " + SlugCase.PathRule,
         ["limit"] = "Items per page, 1 to 100; default 20.",
         ["cursor"] = "The `nextCursor` of the previous page, sent with the same other parameters (filters, `sort`, `q`). Opaque. Not with `page`.",
         ["page"] = "1-based page number, for numbered navigation (costs grow with depth; prefer `cursor`). Not with `cursor`.",
         ["sort"] = "A field name from the allow-list in the operation description, prefixed with `-` for descending.",
         ["mimeType"] = "Only images of this media type, such as `image/jpeg`.",
         ["url"] = "Only images stored with this URL, compared exactly (an absolute http or https URL, as an image's `url`): to find an image before creating it, so that a re-sync makes no second one.",
-        ["author"] = "Only articles by this author: one id or slug. Digits name the one whose slug they are when one has it (year tags such as `2025` are common), else the one with that id, never both; an id has no leading zero, so 042 is a slug only. Not a list (a comma is a 400).",
-        ["tag"] = "Only articles with this tag: one id or slug. Digits name the one whose slug they are when one has it (year tags such as `2025` are common), else the one with that id, never both; an id has no leading zero, so 042 is a slug only. Not a list (a comma is a 400).",
+        ["author"] = "Only articles by this author: one id or slug. Digits name the one whose slug they are when one has it (year tags such as `2025` are common), else the one with that id, never both; an id has no leading zero, so 042 is a slug only. Not a list (a comma is a 400). " + SlugCase.FilterRule,
+        ["tag"] = "Only articles with this tag: one id or slug. Digits name the one whose slug they are when one has it (year tags such as `2025` are common), else the one with that id, never both; an id has no leading zero, so 042 is a slug only. Not a list (a comma is a 400). " + SlugCase.FilterRule,
         ["language"] = "Only articles in this BCP 47 language or a more specific one (RFC 4647 basic filtering, case-insensitive): `zh` matches `zh`, `zh-Hant` and `zh-TW`; `zh-Hant` matches `zh-Hant-TW` but not `zh-Hans`. `*` is every language, as RFC 4647 reads it: the same as leaving the filter out (a range with `*` in it, such as `*-TW`, is a 400).",
         ["publishedAfter"] = "Only articles published at or after this instant: RFC 3339 with an offset, a date (midnight UTC), or a date-time without an offset, read as UTC (NSwag's clients write them so: give them UTC values).",
         ["publishedBefore"] = "Only articles published before this instant; read like publishedAfter.",
@@ -80,7 +81,7 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
             else if (parameter.Name is { } name && Descriptions.TryGetValue(name, out var text))
             {
                 parameter.Description = name == "slug" && parameter.In == ParameterLocation.Query
-                    ? $"Only these slugs, comma-separated (up to {Paging.MaxSlugs}; none empty)."
+                    ? $"Only these slugs, comma-separated (up to {Paging.MaxSlugs}; none empty). {SlugCase.FilterRule}"
                     : text;
             }
             // An empty value is a 400 (QueryValueCheck and the query validators) for every text parameter but the lists.

@@ -74,5 +74,17 @@ public sealed class UrlSpellingTests(KestrelApiFactory factory) : IClassFixture<
         Assert.DoesNotContain("unescaped", response, StringComparison.Ordinal);
     }
 
+    /// <summary>Kestrel keeps an escape that is not UTF-8 as written, and the slug "%FF" was looked up: a 404, where <c>?tag=%FF</c> is a 400.</summary>
+    [Theory]
+    [InlineData("/api/v1/tags/slug/%FF")]
+    [InlineData("/api/v1/articles/slug/%E6%A8%A1%E5%9E%8B%E5?fields=id")]
+    public async Task A_slug_path_whose_escapes_are_not_UTF_8_is_a_400_naming_slug(string target)
+    {
+        var response = await GetRawAsync(target);
+
+        Assert.StartsWith("HTTP/1.1 400 ", response, StringComparison.Ordinal);
+        Assert.Contains("\"errors\":{\"slug\":[\"Must be UTF-8 text", response, StringComparison.Ordinal);
+    }
+
     private Task<string> GetRawAsync(string target) => factory.SendRawAsync("GET", target);
 }

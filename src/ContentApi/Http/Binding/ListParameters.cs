@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using ContentApi.Http.Errors;
 using ContentApi.Http.Lists;
+using ContentApi.Text;
 using FluentValidation;
 using Microsoft.Extensions.Primitives;
 
@@ -63,10 +64,20 @@ public static class ListParameterRules
 
     /// <summary>
     /// The <c>slug</c> filter of articles, authors and tags: not empty (it could match nothing; an empty item among others is
-    /// refused with every list, by <see cref="UnknownQueryParameterFilter"/>), and at most <see cref="Paging.MaxSlugs"/>.
+    /// refused with every list, by <see cref="UnknownQueryParameterFilter"/>), at most <see cref="Paging.MaxSlugs"/>,
+    /// and none in capitals (<see cref="SlugCase"/>), which would be absent, silently; a bad one is named.
     /// </summary>
     public static IRuleBuilderOptionsConditions<T, string?> SlugList<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Custom((slugs, context) => CountedItems(slugs, "slug", Paging.MaxSlugs, context));
+        rule.Custom((slugs, context) =>
+        {
+            foreach (var item in CountedItems(slugs, "slug", Paging.MaxSlugs, context).Distinct(StringComparer.Ordinal).Take(Problems.MaxFieldsListed))
+            {
+                if (SlugCase.LowercaseOf(item) is { } lowercase)
+                {
+                    context.AddFailure($"'{Echoed.Cut(item)}': {SlugCase.Refusal(lowercase)}");
+                }
+            }
+        });
 
     /// <summary>The items of a list filter (none when it is not given), with a failure when there are none or more than <paramref name="max"/>.</summary>
     private static string[] CountedItems<T>(string? list, string name, int max, ValidationContext<T> context)

@@ -32,8 +32,8 @@ public static class QueryUtf8
         return names;
     }
 
-    /// <summary>Whether the bytes a query pair spells (its text as UTF-8, each %XX escape as its byte) are UTF-8.</summary>
-    private static bool SpellsUtf8(string encoded)
+    /// <summary>Whether the bytes a query pair or a path as sent spells (its text as UTF-8, each %XX escape as its byte) are UTF-8.</summary>
+    public static bool SpellsUtf8(string encoded)
     {
         var bytes = Encoding.UTF8.GetBytes(encoded);
         return Utf8.IsValid(WebUtility.UrlDecodeToBytes(bytes, 0, bytes.Length));

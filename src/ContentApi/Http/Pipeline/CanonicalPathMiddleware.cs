@@ -36,7 +36,7 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
         }
         else if (LowercaseOutsideEscapes(text) is var lowercase && lowercase != text)
         {
-            await problems.WriteAsync(context, StatusCodes.Status404NotFound, ProblemCodes.NoSuchPath, $"No resource has this URL: the API's paths are lowercase ({Lowered(text, lowercase)}).");
+            await problems.WriteAsync(context, StatusCodes.Status404NotFound, ProblemCodes.NoSuchPath, $"No resource has this URL: the API's paths are lowercase ({SlugCase.Lowered(text, lowercase)}).");
         }
         else if (HasDotSegment(sent))
         {
@@ -64,7 +64,7 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
         sent.StartsWith("/api", StringComparison.OrdinalIgnoreCase) || sent.StartsWith("/openapi", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The path of the request line as sent, before the query.</summary>
-    private static ReadOnlySpan<char> PathAsSent(string? rawTarget) =>
+    public static ReadOnlySpan<char> PathAsSent(string? rawTarget) =>
         rawTarget is null ? [] : rawTarget.AsSpan(0, rawTarget.IndexOf('?', StringComparison.Ordinal) is >= 0 and var query ? query : rawTarget.Length);
 
     /// <summary>Whether the path as sent has a <c>.</c> or <c>..</c> segment, plain or escaped.</summary>
@@ -114,40 +114,12 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
     }
 
     /// <summary>
-    /// The lowercase path named in the hint, as slugs lower a word-ending Σ (ΟΔΟΣ is οδος), so that it is the URL that
-    /// finds it; a σ the path already had in lowercase stays as sent (οδοσ is a slug of its own).
-    /// </summary>
-    private static string Lowered(string path, string lowercase)
-    {
-        var final = FinalSigmas.In(lowercase);
-        if (ReferenceEquals(final, lowercase) || final.Length != path.Length)
-        {
-            return final;
-        }
-        var characters = final.ToCharArray();
-        for (var i = 0; i < characters.Length; i++)
-        {
-            if (characters[i] == 'ς' && path[i] == 'σ')
-            {
-                characters[i] = 'σ';
-            }
-        }
-        return new string(characters);
-    }
-
-    /// <summary>
     /// The path in lowercase but for its percent-escapes, which Kestrel leaves in it for a slash (<c>%2F</c>), and whose
-    /// hex digits may be written in either case (RFC 3986 §2.1). The Turkish capital İ, which .NET's invariant
-    /// lowercasing leaves as it is, is a capital too, lowered to i as slugs and heading ids write it (İstanbul is
-    /// istanbul).
+    /// hex digits may be written in either case (RFC 3986 §2.1), lowered as slugs are (<see cref="SlugCase.Lowercase"/>).
     /// </summary>
     private static string LowercaseOutsideEscapes(string path)
     {
-        var lowercased = path.ToLowerInvariant();
-        if (lowercased.Contains('İ', StringComparison.Ordinal))
-        {
-            lowercased = lowercased.Replace('İ', 'i');
-        }
+        var lowercased = SlugCase.Lowercase(path);
         if (ReferenceEquals(lowercased, path) || !path.Contains('%', StringComparison.Ordinal))
         {
             return lowercased; // the same string, unallocated, for a lowercase path: every request asks this
