@@ -166,7 +166,7 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
         // Rendered only when sent: format=html with fields=id,title rendered every article of the page for nothing.
         if (SendsHtml)
         {
-            var rendered = RenderedArticleCache.Shared.Render(response.Body, InlineImages(article));
+            var rendered = RenderedArticleCache.Shared.Render(response.Id, response.Body, InlineImages(article));
             response = response with { BodyHtml = rendered.Html, Toc = rendered.Toc };
         }
         if (SendsText)

@@ -1,3 +1,4 @@
+using Markdig.Extensions.Footnotes;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Renderers.Html.Inlines;
@@ -18,11 +19,12 @@ public static class MarkdownRenderer
     /// comes back as its escaped source in a &lt;pre&gt;, rather than failing, or taking seconds, at every read that
     /// renders it.
     /// </summary>
-    public static RenderedArticle Render(string markdown, IReadOnlyDictionary<long, InlineImage> images)
+    /// <param name="articleId">The article the body is of, which every element id of its HTML names (<see cref="ArticleElementIds"/>).</param>
+    public static RenderedArticle Render(long articleId, string markdown, IReadOnlyDictionary<long, InlineImage> images)
     {
         try
         {
-            return RenderDocument(ArticleMarkdown.Parse(markdown), images, MaxHtmlCharacters(markdown));
+            return RenderDocument(ArticleMarkdown.Parse(markdown), images, MaxHtmlCharacters(markdown), articleId);
         }
         catch (Exception exception) when (exception is MarkdownTooComplexException or RenderedHtmlTooLargeException
             || exception is ArgumentException argument && ArticleMarkdown.IsDepthLimit(argument))
@@ -37,9 +39,11 @@ public static class MarkdownRenderer
     /// </summary>
     public static int MaxHtmlCharacters(string markdown) => 1_000_000 + (2 * markdown.Length);
 
-    private static RenderedArticle RenderDocument(MarkdownDocument document, IReadOnlyDictionary<long, InlineImage> images, int maxHtmlCharacters)
+    private static RenderedArticle RenderDocument(MarkdownDocument document, IReadOnlyDictionary<long, InlineImage> images, int maxHtmlCharacters, long articleId)
     {
-        var toc = AssignHeadingIds(document);
+        var prefix = ArticleElementIds.Prefix(articleId);
+        var (toc, headingIds) = AssignHeadingIds(document, prefix);
+        LinksToHeadings.Point(document, headingIds, prefix);
         RightToLeftBlocks.Mark(document);
         // Markdig drops the notes nothing cites but keeps their group, which it writes as an empty list of notes.
         foreach (var emptyNotes in document.OfType<Markdig.Extensions.Footnotes.FootnoteGroup>().Where(group => group.Count == 0).ToList())
@@ -54,6 +58,8 @@ public static class MarkdownRenderer
         renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new SafeLinkRenderer(images));
         renderer.ObjectRenderers.Replace<AutolinkInlineRenderer>(new SafeAutolinkRenderer());
         renderer.ObjectRenderers.Replace<LineBreakInlineRenderer>(new CjkLineBreakRenderer());
+        renderer.ObjectRenderers.Replace<HtmlFootnoteLinkRenderer>(new PrefixedFootnoteLinkRenderer(prefix));
+        renderer.ObjectRenderers.Replace<HtmlFootnoteGroupRenderer>(new PrefixedFootnoteGroupRenderer(prefix));
         renderer.Render(document);
         writer.Flush();
 
@@ -124,7 +130,7 @@ public static class MarkdownRenderer
         }
         try
         {
-            RenderDocument(document, new Dictionary<long, InlineImage>(), bound);
+            RenderDocument(document, new Dictionary<long, InlineImage>(), bound, ArticleElementIds.LongestArticleId);
             return false;
         }
         catch (RenderedHtmlTooLargeException)
@@ -153,16 +159,20 @@ public static class MarkdownRenderer
     /// <summary>
     /// Gives every heading an id and lists those with text a reader sees (<see cref="Text.ArticleText.CountCharacters"/>), in document order, but for the footnotes' (notes to the
     /// text, not its sections). A heading's text is as written, but for its line breaks, runs of ASCII spaces and tabs,
-    /// white space at its ends, and bidirectional controls it leaves unbalanced.
+    /// white space at its ends, and bidirectional controls it leaves unbalanced. Each id starts with
+    /// <paramref name="prefix"/>; the ids are also returned without it, as a link in the body names them.
     /// </summary>
-    private static List<TocEntry> AssignHeadingIds(MarkdownDocument document)
+    private static (List<TocEntry> Toc, HashSet<string> Ids) AssignHeadingIds(MarkdownDocument document, string prefix)
     {
         var ids = new HeadingIds();
         var toc = new List<TocEntry>();
+        var given = new HashSet<string>(StringComparer.Ordinal);
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
             var text = string.Join(' ', PlainText.Of(heading.Inline).Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
-            var id = ids.Next(text);
+            var bare = ids.Next(text);
+            given.Add(bare);
+            var id = prefix + bare;
             heading.GetAttributes().Id = id;
             if (Text.ArticleText.CountCharacters(text) > 0 && !IsInFootnote(heading))
             {
@@ -170,7 +180,7 @@ public static class MarkdownRenderer
                 toc.Add(new TocEntry(heading.Level, Text.TextRules.WithBalancedBidiControls(text), id));
             }
         }
-        return toc;
+        return (toc, given);
     }
 
     private static bool IsInFootnote(Block block)

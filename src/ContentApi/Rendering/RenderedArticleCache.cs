@@ -5,34 +5,38 @@ using System.Text;
 namespace ContentApi.Rendering;
 
 /// <summary>
-/// Rendered bodies by what they are rendered from (a SHA-256 of the Markdown and of every image it may place), so an
+/// Rendered bodies by what they are rendered from (a SHA-256 of the article's id, its Markdown and every image it may place), so an
 /// article is rendered once per version, not again for every <c>format=html</c> or <c>format=text</c> URL that differs
 /// in another parameter, nor after every write anywhere (which clears the response cache). Bounded by the characters of
 /// HTML and text it holds, the least recently used making room.
 /// </summary>
-internal sealed class RenderedArticleCache(long maxCharacters, Func<string, IReadOnlyDictionary<long, InlineImage>, RenderedArticle> render, Func<string, string> toPlainText)
+internal sealed class RenderedArticleCache(long maxCharacters, Func<long, string, IReadOnlyDictionary<long, InlineImage>, RenderedArticle> render, Func<string, string> toPlainText)
 {
     public static RenderedArticleCache Shared { get; } = new(8_000_000, MarkdownRenderer.Render, MarkdownRenderer.ToPlainText);
 
     private readonly LeastRecentlyUsed<RenderedArticle> _renderings = new(maxCharacters);
     private readonly LeastRecentlyUsed<string> _plainTexts = new(maxCharacters / 4);
 
-    public RenderedArticle Render(string markdown, IReadOnlyDictionary<long, InlineImage> images) =>
-        _renderings.GetOrAdd(KeyOf(markdown, images), () => render(markdown, images), rendered => rendered.Html.Length + 1);
+    public RenderedArticle Render(long articleId, string markdown, IReadOnlyDictionary<long, InlineImage> images) =>
+        _renderings.GetOrAdd(KeyOf(articleId, markdown, images), () => render(articleId, markdown, images), rendered => rendered.Html.Length + 1);
 
     /// <summary>The body as plain text (<see cref="MarkdownRenderer.ToPlainText"/>), which places no image.</summary>
     public string PlainText(string markdown) =>
-        _plainTexts.GetOrAdd(KeyOf(markdown, EmptyImages), () => toPlainText(markdown), text => text.Length + 1);
+        _plainTexts.GetOrAdd(KeyOf(NoArticle, markdown, EmptyImages), () => toPlainText(markdown), text => text.Length + 1);
 
-    /// <summary>Whether the HTML of <paramref name="markdown"/> (placing no image) is kept, and its plain text.</summary>
-    internal (bool Html, bool PlainText) Holds(string markdown) =>
-        (_renderings.TryGet(KeyOf(markdown, EmptyImages), out _), _plainTexts.TryGet(KeyOf(markdown, EmptyImages), out _));
+    /// <summary>Whether the HTML of article <paramref name="articleId"/>'s <paramref name="markdown"/> (placing no image) is kept, and its plain text.</summary>
+    internal (bool Html, bool PlainText) Holds(long articleId, string markdown) =>
+        (_renderings.TryGet(KeyOf(articleId, markdown, EmptyImages), out _), _plainTexts.TryGet(KeyOf(NoArticle, markdown, EmptyImages), out _));
+
+    /// <summary>The plain text names no element, so it is the same for every article with the body.</summary>
+    private const long NoArticle = 0;
 
     private static readonly Dictionary<long, InlineImage> EmptyImages = [];
 
-    private static string KeyOf(string markdown, IReadOnlyDictionary<long, InlineImage> images)
+    private static string KeyOf(long articleId, string markdown, IReadOnlyDictionary<long, InlineImage> images)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(BitConverter.GetBytes(articleId));
         hash.AppendData(MemoryMarshal.AsBytes(markdown.AsSpan()));
         foreach (var image in images.Values.OrderBy(i => i.Id))
         {

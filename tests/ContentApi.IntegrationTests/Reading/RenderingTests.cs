@@ -37,10 +37,26 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
 
         var ids = await client.GetJsonAsync($"/api/v1/articles/{id}?format=html,text&fields=id,title");
         Assert.Equal(["id", "title"], ids.Select(p => p.Key));
-        Assert.Equal((false, false), RenderedArticleCache.Shared.Holds(body));
+        Assert.Equal((false, false), RenderedArticleCache.Shared.Holds(id, body));
 
         await client.GetJsonAsync($"/api/v1/articles/{id}?format=html,text&fields=id,toc,plainText");
-        Assert.Equal((true, true), RenderedArticleCache.Shared.Holds(body));
+        Assert.Equal((true, true), RenderedArticleCache.Shared.Holds(id, body));
+    }
+
+    /// <summary>
+    /// Security review: <c># root</c> gave <c>id="root"</c>, which a host page's script reads as <c>window.root</c>, and
+    /// every article's first note was <c>fn:1</c>: ids name the article now, and the body's links follow them.
+    /// </summary>
+    [Fact]
+    public async Task Element_ids_of_an_article_name_it_and_its_links_follow_them()
+    {
+        var id = await ArticleAsync("見[根](#root)[^1]。\n\n# root\n\n[^1]: 註。");
+        var article = await factory.Anonymous().GetJsonAsync($"/api/v1/articles/{id}?format=html");
+        var body = Parse(article.Text("bodyHtml"));
+        var prefix = $"user-content-{id}-";
+        Assert.Equal([prefix + "fnref:1", prefix + "root", prefix + "fn:1"], body.QuerySelectorAll("[id]").Select(element => element.Id));
+        Assert.Equal(["#" + prefix + "root", "#" + prefix + "fn:1", "#" + prefix + "fnref:1"], body.QuerySelectorAll("a[href]").Select(link => link.GetAttribute("href")));
+        Assert.Equal(prefix + "root", article["toc"]![0]!["id"]!.GetValue<string>());
     }
 
     [Fact]
@@ -54,8 +70,8 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal(plain.ToJsonString(), markdown.ToJsonString());
 
         var html = await client.GetJsonAsync($"/api/v1/articles/{id}?format=html");
-        Assert.Equal("<h1 id=\"標題\">標題</h1>\n<p>第一段，有 <strong>粗體</strong>。</p>", html.Text("bodyHtml"));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""[{"level":1,"text":"標題","id":"標題"}]"""), html["toc"]));
+        Assert.Equal($"<h1 id=\"user-content-{id}-標題\">標題</h1>\n<p>第一段，有 <strong>粗體</strong>。</p>", html.Text("bodyHtml"));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse($$"""[{"level":1,"text":"標題","id":"user-content-{{id}}-標題"}]"""), html["toc"]));
         Assert.False(html.ContainsKey("plainText"));
         Assert.Equal(plain.Text("body"), html.Text("body"));
 
@@ -169,7 +185,7 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
         var note = Parse(html).QuerySelector("div.footnotes li")!;
         Assert.Equal("資料照片：阿里雲 <small class=\"credit\">圖源:ifanr</small>", note.QuerySelector("figure figcaption")!.InnerHtml);
         Assert.Equal(["FIGURE", "P"], note.Children.Select(child => child.TagName));
-        Assert.Equal("#fnref:1", note.Children[1].QuerySelector("a.footnote-back-ref")!.GetAttribute("href"));
+        Assert.Equal($"#user-content-{id}-fnref:1", note.Children[1].QuerySelector("a.footnote-back-ref")!.GetAttribute("href"));
     }
 
     [Fact]
@@ -205,7 +221,7 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal("鵟鷂棲息現場 <small class=\"credit\">圖源：鳶尾社</small>", body.QuerySelector("figcaption")!.InnerHtml);
         Assert.Equal("阿里雲今天在杭州發布了新模型。", article.Text("excerpt"));
         Assert.Equal("鵟鷂棲息現場\n圖源：鳶尾社\n發布會\n阿里雲今天在杭州發布了新模型。", article.Text("plainText"));
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""[{"level":2,"text":"發布會","id":"發布會"}]"""), article["toc"]));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse($$"""[{"level":2,"text":"發布會","id":"user-content-{{id}}-發布會"}]"""), article["toc"]));
 
         Assert.Contains(id, (await client.GetJsonAsync($"/api/v1/search?q={Uri.EscapeDataString("鳶尾社")}"))["items"]!.AsArray().Select(item => item!.Id()));
         // The caption and the credit are lines apart, as the figure shows them: no word runs from one into the other.
@@ -276,7 +292,7 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
                 (2, "！？", "section-6"),
                 (2, "結語：開源與商業化", "結語-開源與商業化"),
             ],
-            toc);
+            toc.Select(entry => entry with { Id = entry.Id.Replace($"user-content-{id}-", "", StringComparison.Ordinal) }));
         var headings = Parse(first.Text("bodyHtml")).QuerySelectorAll("h1, h2, h3").Select(h => h.Id).ToList();
         Assert.Equal(toc.Select(t => t.Id), headings);
 

@@ -7,7 +7,7 @@ public sealed class AllowedInlineHtmlTests
 {
     private static readonly Dictionary<long, InlineImage> NoImages = [];
 
-    private static string Render(string markdown) => MarkdownRenderer.Render(markdown, NoImages).Html;
+    private static string Render(string markdown) => MarkdownRenderer.Render(articleId: 1, markdown, NoImages).Html;
 
     [Theory]
     [InlineData("CO<sub>2</sub> 排放", "<p>CO<sub>2</sub> 排放</p>")]
@@ -148,7 +148,7 @@ public sealed class AllowedInlineHtmlTests
     [Fact]
     public void Heading_ids_and_contents_take_the_text_without_the_tags()
     {
-        var rendered = MarkdownRenderer.Render("## H<sub>2</sub>O 與 <ruby>水<rt>みず</rt></ruby>", NoImages);
+        var rendered = MarkdownRenderer.Render(articleId: 1, "## H<sub>2</sub>O 與 <ruby>水<rt>みず</rt></ruby>", NoImages);
         var entry = Assert.Single(rendered.Toc);
         Assert.Equal("H2O 與 水", entry.Text);
     }

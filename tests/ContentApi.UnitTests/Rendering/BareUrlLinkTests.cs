@@ -9,7 +9,7 @@ namespace ContentApi.UnitTests.Rendering;
 /// </summary>
 public sealed class BareUrlLinkTests
 {
-    private static string Render(string markdown) => MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage>()).Html;
+    private static string Render(string markdown) => MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage>()).Html;
 
     [Theory]
     [InlineData("請見 https://example.com/a。", "<p>請見 <a href=\"https://example.com/a\" rel=\"noopener noreferrer nofollow\">https://example.com/a</a>。</p>")]

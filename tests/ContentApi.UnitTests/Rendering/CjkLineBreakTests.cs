@@ -8,7 +8,7 @@ namespace ContentApi.UnitTests.Rendering;
 /// </summary>
 public sealed class CjkLineBreakTests
 {
-    private static string Html(string markdown) => MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage>()).Html;
+    private static string Html(string markdown) => MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage>()).Html;
 
     [Theory]
     [InlineData("編輯在這裡\n換行了。", "<p>編輯在這裡換行了。</p>")]

@@ -32,7 +32,7 @@ public sealed class ContainerDepthTests
     {
         var body = "正文。\n\n" + string.Concat(Enumerable.Repeat(unit, 5_000));
         Assert.Equal(MarkdownTooComplexException.Explanation, ArticleText.Measure(body, ParseLimits.Unhurried).TooComplex);
-        Assert.StartsWith("<pre>", MarkdownRenderer.Render(body, new Dictionary<long, InlineImage>()).Html, StringComparison.Ordinal);
+        Assert.StartsWith("<pre>", MarkdownRenderer.Render(articleId: 1, body, new Dictionary<long, InlineImage>()).Html, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -45,6 +45,6 @@ public sealed class ContainerDepthTests
     {
         var body = before + string.Concat(Enumerable.Repeat(unit, count)) + "\n";
         Assert.Null(ArticleText.Measure(body, ParseLimits.Unhurried).TooComplex);
-        Assert.Contains(html, MarkdownRenderer.Render(body, new Dictionary<long, InlineImage>()).Html, StringComparison.Ordinal);
+        Assert.Contains(html, MarkdownRenderer.Render(articleId: 1, body, new Dictionary<long, InlineImage>()).Html, StringComparison.Ordinal);
     }
 }

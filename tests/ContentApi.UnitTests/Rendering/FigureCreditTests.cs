@@ -12,7 +12,7 @@ public sealed class FigureCreditTests
     private static readonly InlineImage Bare = new(12, "https://cdn.example.com/a.jpg", "發布會", null, null, 1200, 800);
 
     private static AngleSharp.Dom.IElement Body(string markdown) =>
-        SafeHtml.Parse(MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage> { [12] = Bare }).Html);
+        SafeHtml.Parse(MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage> { [12] = Bare }).Html);
 
     [Theory]
     [InlineData("左起：吳泳銘、蔡崇信", "圖源:ifanr")]
@@ -375,7 +375,7 @@ public sealed class FigureCreditTests
     private static readonly InlineImage Credited = Bare with { Caption = "資料照片：阿里雲", Credit = "ifanr" };
 
     private static AngleSharp.Dom.IElement Figcaption(string markdown) =>
-        SafeHtml.Parse(MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage> { [12] = Credited }).Html).QuerySelector("figcaption")!;
+        SafeHtml.Parse(MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage> { [12] = Credited }).Html).QuerySelector("figcaption")!;
 
     [Theory]
     // A credit in brackets at the end of the caption, as news sites write both on one line: the photo showed the typed
@@ -533,7 +533,7 @@ public sealed class FigureCreditTests
     private static readonly InlineImage Second = new(13, "https://cdn.example.com/b.jpg", "會場", "會場外", "ifanr", 1200, 800);
 
     private static AngleSharp.Dom.IElement Row(string markdown) =>
-        SafeHtml.Parse(MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage> { [12] = Bare with { Credit = "阿里雲" }, [13] = Second }).Html);
+        SafeHtml.Parse(MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage> { [12] = Bare with { Credit = "阿里雲" }, [13] = Second }).Html);
 
     /// <summary>
     /// A credit typed under a row of pictures (on consecutive lines or one line) is the credit of each: it went to the

@@ -12,7 +12,7 @@ public sealed class FigureInsideParagraphTests
     private static readonly InlineImage Agency = new(3, "https://cdn.example.com/a.jpg", "蘋果派", "原始圖說蘋果派", "中央社", 1200, 800);
 
     private static AngleSharp.Dom.IElement Body(string markdown) =>
-        SafeHtml.Parse(MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage> { [3] = Agency }).Html);
+        SafeHtml.Parse(MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage> { [3] = Agency }).Html);
 
     private const string Lead = "行政院今天宣布新的補助方案，將於明年上路。";
 

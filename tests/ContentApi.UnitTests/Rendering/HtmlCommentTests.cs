@@ -9,7 +9,7 @@ namespace ContentApi.UnitTests.Rendering;
 /// </summary>
 public sealed class HtmlCommentTests
 {
-    private static string Html(string markdown) => MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage>()).Html;
+    private static string Html(string markdown) => MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage>()).Html;
 
     [Theory]
     [InlineData("營收創新高。<!-- 編輯備註：數字待查證，勿刊出 -->", "<p>營收創新高。</p>")]
@@ -28,7 +28,7 @@ public sealed class HtmlCommentTests
     [InlineData("|a|b|\n|-|-|\n|<!-- x|y|\n\nVisible.\n\nLater --> text", "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>&lt;!-- x</td>\n<td>y</td>\n</tr>\n</tbody>\n</table>\n<p>Visible.</p>\n<p>Later --&gt; text</p>")]
     [InlineData("> <!-- note\n\nVisible.\n\nAnother --> more", "<blockquote>\n<p>&lt;!-- note</p>\n</blockquote>\n<p>Visible.</p>\n<p>Another --&gt; more</p>")]
     [InlineData("- <!-- a\n\nVisible.\n\n    x --> y", "<ul>\n<li>&lt;!-- a</li>\n</ul>\n<p>Visible.</p>\n<pre><code>x --&gt; y\n</code></pre>")]
-    [InlineData("# <!-- heading\ntext -->", "<h1 id=\"heading\">&lt;!-- heading</h1>\n<p>text --&gt;</p>")]
+    [InlineData("# <!-- heading\ntext -->", "<h1 id=\"user-content-1-heading\">&lt;!-- heading</h1>\n<p>text --&gt;</p>")]
     public void A_comment_opening_a_container_cell_or_heading_ends_with_it(string markdown, string html) => Assert.Equal(html, Html(markdown));
 
     /// <summary>

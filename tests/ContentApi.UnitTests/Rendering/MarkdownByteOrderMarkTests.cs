@@ -10,14 +10,14 @@ namespace ContentApi.UnitTests.Rendering;
 /// </summary>
 public sealed class MarkdownByteOrderMarkTests
 {
-    private static RenderedArticle Render(string markdown) => MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage>());
+    private static RenderedArticle Render(string markdown) => MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage>());
 
     [Fact]
     public void A_heading_after_a_byte_order_mark_is_a_heading()
     {
         var rendered = Render("\uFEFF# 標題\n\n正文。");
-        Assert.Equal("<h1 id=\"標題\">標題</h1>\n<p>正文。</p>", rendered.Html);
-        Assert.Equal("標題", Assert.Single(rendered.Toc).Id);
+        Assert.Equal("<h1 id=\"user-content-1-標題\">標題</h1>\n<p>正文。</p>", rendered.Html);
+        Assert.Equal("user-content-1-標題", Assert.Single(rendered.Toc).Id);
     }
 
     [Fact]

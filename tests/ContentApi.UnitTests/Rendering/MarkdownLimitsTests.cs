@@ -16,7 +16,7 @@ public sealed class MarkdownLimitsTests
     {
         var body = new string('[', ArticleMarkdown.MaxDepth - 10) + "x";
         Assert.Null(ArticleText.Measure(body, ParseLimits.Unhurried).TooComplex);
-        Assert.StartsWith("<p>[[[", MarkdownRenderer.Render(body, new Dictionary<long, InlineImage>()).Html, StringComparison.Ordinal);
+        Assert.StartsWith("<p>[[[", MarkdownRenderer.Render(articleId: 1, body, new Dictionary<long, InlineImage>()).Html, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed class MarkdownLimitsTests
     {
         var body = new string('[', brackets);
         Assert.Equal(refusal, ArticleText.Measure(body, ParseLimits.Unhurried).TooComplex);
-        Assert.Equal($"<pre>{body}</pre>", MarkdownRenderer.Render(body, new Dictionary<long, InlineImage>()).Html);
+        Assert.Equal($"<pre>{body}</pre>", MarkdownRenderer.Render(articleId: 1, body, new Dictionary<long, InlineImage>()).Html);
         _ = MarkdownRenderer.ToPlainText(body);
     }
 }

@@ -9,18 +9,18 @@ public sealed class MarkdownRendererFootnoteTests
 {
     private const string Body = "阿里巴巴發布新模型[^1]，表現出色。\n\n[^1]: 數據來自[官方部落格](https://qwenlm.github.io)。";
 
-    private static IElement Render(string markdown) => SafeHtml.Parse(MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage>()).Html);
+    private static IElement Render(string markdown) => SafeHtml.Parse(MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage>()).Html);
 
     [Fact]
     public void A_footnote_is_a_numbered_link_to_its_note_in_a_list_at_the_end()
     {
         var body = Render(Body);
         var reference = body.QuerySelector("p a.footnote-ref")!;
-        Assert.Equal("#fn:1", reference.GetAttribute("href"));
+        Assert.Equal("#user-content-1-fn:1", reference.GetAttribute("href"));
         Assert.Equal("1", reference.TextContent);
-        var note = body.QuerySelector("div.footnotes ol li#fn\\:1")!;
+        var note = body.QuerySelector("div.footnotes ol li#user-content-1-fn\\:1")!;
         Assert.Equal("數據來自官方部落格。↩", note.TextContent.Trim());
-        Assert.Equal("#fnref:1", note.QuerySelector("a.footnote-back-ref")!.GetAttribute("href"));
+        Assert.Equal("#user-content-1-fnref:1", note.QuerySelector("a.footnote-back-ref")!.GetAttribute("href"));
         Assert.Equal(ArticleHtmlSanitizer.ExternalLinkRel, note.QuerySelector("a[href^=https]")!.GetAttribute("rel"));
     }
 
@@ -39,7 +39,7 @@ public sealed class MarkdownRendererFootnoteTests
     [InlineData("正文。\n\n[^1]: 註。\n\n    ![](image:1)")]
     public void A_note_no_text_cites_leaves_nothing_after_the_text(string markdown)
     {
-        Assert.Equal("<p>正文。</p>", MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage> { [1] = Photo }).Html.Trim());
+        Assert.Equal("<p>正文。</p>", MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage> { [1] = Photo }).Html.Trim());
         Assert.Equal("正文。", ArticleText.Measure(markdown).PlainText);
     }
 
@@ -58,18 +58,18 @@ public sealed class MarkdownRendererFootnoteTests
     [InlineData("正文[^1]。\n\n[^1]: ![](image:1)", "資料照片：阿里雲 <small class=\"credit\">ifanr</small>")]
     public void A_figure_ending_a_note_is_followed_by_the_link_back_not_holding_it(string markdown, string figcaption)
     {
-        var note = SafeHtml.Parse(MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage> { [1] = Photo }).Html).QuerySelector("li#fn\\:1")!;
+        var note = SafeHtml.Parse(MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage> { [1] = Photo }).Html).QuerySelector("li#user-content-1-fn\\:1")!;
         Assert.Equal(figcaption, note.QuerySelector("figure figcaption")!.InnerHtml);
         Assert.Equal("P", note.Children[^1].TagName);
-        Assert.Equal("<a href=\"#fnref:1\" class=\"footnote-back-ref\">↩</a>", note.Children[^1].InnerHtml);
+        Assert.Equal("<a href=\"#user-content-1-fnref:1\" class=\"footnote-back-ref\">↩</a>", note.Children[^1].InnerHtml);
         Assert.Single(note.QuerySelectorAll("a.footnote-back-ref"));
     }
 
     [Fact]
     public void A_note_cited_twice_keeps_both_links_back_after_its_figure()
     {
-        var html = MarkdownRenderer.Render("甲[^1]，乙[^1]。\n\n[^1]: ![](image:1)\n    圖源:ifanr", new Dictionary<long, InlineImage> { [1] = Photo }).Html;
-        var note = SafeHtml.Parse(html).QuerySelector("li#fn\\:1")!;
+        var html = MarkdownRenderer.Render(articleId: 1, "甲[^1]，乙[^1]。\n\n[^1]: ![](image:1)\n    圖源:ifanr", new Dictionary<long, InlineImage> { [1] = Photo }).Html;
+        var note = SafeHtml.Parse(html).QuerySelector("li#user-content-1-fn\\:1")!;
         Assert.Empty(note.QuerySelectorAll("figure a"));
         Assert.Equal(2, note.Children[^1].QuerySelectorAll("a.footnote-back-ref").Length);
     }
@@ -77,8 +77,8 @@ public sealed class MarkdownRendererFootnoteTests
     [Fact]
     public void A_note_ending_with_text_after_its_figure_keeps_the_link_back_at_the_end_of_that_text()
     {
-        var html = MarkdownRenderer.Render("正文[^1]。\n\n[^1]: ![](image:1)\n    圖源:ifanr\n    見官方部落格。", new Dictionary<long, InlineImage> { [1] = Photo }).Html;
-        var note = SafeHtml.Parse(html).QuerySelector("li#fn\\:1")!;
+        var html = MarkdownRenderer.Render(articleId: 1, "正文[^1]。\n\n[^1]: ![](image:1)\n    圖源:ifanr\n    見官方部落格。", new Dictionary<long, InlineImage> { [1] = Photo }).Html;
+        var note = SafeHtml.Parse(html).QuerySelector("li#user-content-1-fn\\:1")!;
         Assert.Equal(["FIGURE", "P"], note.Children.Select(child => child.TagName));
         Assert.Equal("見官方部落格。↩", note.Children[1].TextContent);
     }
@@ -95,14 +95,14 @@ public sealed class MarkdownRendererFootnoteTests
     {
         var body = Render(markdown);
         var references = body.QuerySelectorAll("p a.footnote-ref").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
-        Assert.Equal(notes.Select((_, i) => ($"{i + 1}", (string?)$"#fn:{i + 1}")), references);
+        Assert.Equal(notes.Select((_, i) => ($"{i + 1}", (string?)$"#user-content-1-fn:{i + 1}")), references);
         Assert.Equal(notes, body.QuerySelectorAll("div.footnotes li").Select(li => li.TextContent.Trim().TrimEnd('↩')));
         Assert.Equal(plainText, ArticleText.Measure(markdown).PlainText);
     }
 
     /// <summary>
     /// Rendering review: a note cited only in an image's alt text, which shows no number, was listed with a link back to
-    /// an "#fnref:1" nowhere in the page. A note nothing visibly cites is left out, as one nothing cites; the others keep
+    /// an "#user-content-1-fnref:1" nowhere in the page. A note nothing visibly cites is left out, as one nothing cites; the others keep
     /// their numbers in order.
     /// </summary>
     [Theory]

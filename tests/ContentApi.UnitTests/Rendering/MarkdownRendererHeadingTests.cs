@@ -4,11 +4,11 @@ namespace ContentApi.UnitTests.Rendering;
 
 public sealed class MarkdownRendererHeadingTests
 {
-    private static RenderedArticle Render(string markdown) => MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage>());
+    private static RenderedArticle Render(string markdown) => MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage>());
 
     [Fact]
     public void Render_chinese_heading_keeps_its_text_as_id() =>
-        Assert.Equal("<h2 id=\"發布會現場\">發布會現場</h2>", Render("## 發布會現場").Html);
+        Assert.Equal("<h2 id=\"user-content-1-發布會現場\">發布會現場</h2>", Render("## 發布會現場").Html);
 
     /// <summary>
     /// A Hebrew acronym's gershayim, typed as " in Markdown, escaped or as an entity, is part of the word: the heading's id
@@ -21,11 +21,11 @@ public sealed class MarkdownRendererHeadingTests
     [InlineData("## צה&quot;ל")]
     [InlineData("## **צה\"ל**")]
     public void Render_hebrew_acronym_heading_id_keeps_the_word_whole(string markdown) =>
-        Assert.Equal("צהל", Assert.Single(Render(markdown).Toc).Id);
+        Assert.Equal("user-content-1-צהל", Assert.Single(Render(markdown).Toc).Id);
 
     [Fact]
     public void Render_mixed_heading_id_is_lowercase_with_hyphens_between_words() =>
-        Assert.Equal("通義千問-qwen3-max-的-swe-bench-verified-成績", Assert.Single(Render("## 通義千問 Qwen3-Max 的「SWE-Bench Verified」成績").Toc).Id);
+        Assert.Equal("user-content-1-通義千問-qwen3-max-的-swe-bench-verified-成績", Assert.Single(Render("## 通義千問 Qwen3-Max 的「SWE-Bench Verified」成績").Toc).Id);
 
     [Theory]
     [InlineData("## 第一章\u3000總論", "第一章\u3000總論")] // the ideographic space is part of how the heading is written
@@ -55,30 +55,30 @@ public sealed class MarkdownRendererHeadingTests
     {
         var rendered = Render("## 正文\n\n內容[^1]\n\n[^1]: 註解\n\n    ## 附註標題\n");
         Assert.Equal("正文", Assert.Single(rendered.Toc).Text);
-        Assert.Contains("id=\"附註標題\"", rendered.Html, StringComparison.Ordinal);
+        Assert.Contains("id=\"user-content-1-附註標題\"", rendered.Html, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Render_duplicate_headings_get_numbered_ids()
     {
         var toc = Render("# 背景\n\n## 背景\n\n### 背景\n\n## 背景 2").Toc;
-        Assert.Equal(["背景", "背景-2", "背景-3", "背景-2-2"], toc.Select(entry => entry.Id));
+        Assert.Equal(["user-content-1-背景", "user-content-1-背景-2", "user-content-1-背景-3", "user-content-1-背景-2-2"], toc.Select(entry => entry.Id));
     }
 
     [Fact]
     public void Render_heading_without_letters_falls_back_to_its_position()
     {
         var rendered = Render("## 簡介\n\n## !!!\n\n## 🎉");
-        Assert.Equal(["簡介", "section-2", "section-3"], rendered.Toc.Select(entry => entry.Id));
-        Assert.Contains("<h2 id=\"section-2\">!!!</h2>", rendered.Html, StringComparison.Ordinal);
+        Assert.Equal(["user-content-1-簡介", "user-content-1-section-2", "user-content-1-section-3"], rendered.Toc.Select(entry => entry.Id));
+        Assert.Contains("<h2 id=\"user-content-1-section-2\">!!!</h2>", rendered.Html, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Render_empty_heading_gets_an_id_but_no_toc_entry()
     {
         var rendered = Render("#\n\n## 結語");
-        Assert.Contains("<h1 id=\"section-1\"></h1>", rendered.Html, StringComparison.Ordinal);
-        Assert.Equal("結語", Assert.Single(rendered.Toc).Id);
+        Assert.Contains("<h1 id=\"user-content-1-section-1\"></h1>", rendered.Html, StringComparison.Ordinal);
+        Assert.Equal("user-content-1-結語", Assert.Single(rendered.Toc).Id);
     }
 
     [Theory]
@@ -89,8 +89,8 @@ public sealed class MarkdownRendererHeadingTests
     {
         // A toc entry that shows nothing is an empty link in the reader's contents, as an empty heading would be.
         var rendered = Render(heading + "\n\n## 結語");
-        Assert.Contains("<h1 id=\"section-1\">", rendered.Html, StringComparison.Ordinal);
-        Assert.Equal("結語", Assert.Single(rendered.Toc).Id);
+        Assert.Contains("<h1 id=\"user-content-1-section-1\">", rendered.Html, StringComparison.Ordinal);
+        Assert.Equal("user-content-1-結語", Assert.Single(rendered.Toc).Id);
     }
 
     [Fact]
@@ -99,10 +99,10 @@ public sealed class MarkdownRendererHeadingTests
         var toc = Render("# 阿里發布 **Qwen3-Max**\n\n正文。\n\n## 跑分 `SWE-Bench`\n\n> ### 引用裡的標題\n\n## [價格](https://example.com)").Toc;
         Assert.Equal(
             [
-                new TocEntry(1, "阿里發布 Qwen3-Max", "阿里發布-qwen3-max"),
-                new TocEntry(2, "跑分 SWE-Bench", "跑分-swe-bench"),
-                new TocEntry(3, "引用裡的標題", "引用裡的標題"),
-                new TocEntry(2, "價格", "價格"),
+                new TocEntry(1, "阿里發布 Qwen3-Max", "user-content-1-阿里發布-qwen3-max"),
+                new TocEntry(2, "跑分 SWE-Bench", "user-content-1-跑分-swe-bench"),
+                new TocEntry(3, "引用裡的標題", "user-content-1-引用裡的標題"),
+                new TocEntry(2, "價格", "user-content-1-價格"),
             ],
             toc);
     }
@@ -117,13 +117,13 @@ public sealed class MarkdownRendererHeadingTests
 
     [Fact]
     public void Render_setext_heading_is_in_the_toc() =>
-        Assert.Equal(new TocEntry(1, "總結", "總結"), Assert.Single(Render("總結\n===").Toc));
+        Assert.Equal(new TocEntry(1, "總結", "user-content-1-總結"), Assert.Single(Render("總結\n===").Toc));
 
     [Fact]
     public void Render_heading_with_html_has_escaped_text_and_a_safe_id()
     {
         var rendered = Render("## <script>alert(1)</script>");
         SafeHtml.AssertSafe(rendered.Html);
-        Assert.Equal(new TocEntry(2, "<script>alert(1)</script>", "script-alert-1-script"), Assert.Single(rendered.Toc));
+        Assert.Equal(new TocEntry(2, "<script>alert(1)</script>", "user-content-1-script-alert-1-script"), Assert.Single(rendered.Toc));
     }
 }

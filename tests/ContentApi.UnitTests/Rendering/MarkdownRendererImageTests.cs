@@ -8,7 +8,7 @@ public sealed class MarkdownRendererImageTests
         new(12, "https://cdn.example.com/launch.jpg?w=1200&q=80", "阿里雲發布會", "發布會現場", "圖源:ifanr", 1200, 800);
 
     private static string Render(string markdown, params InlineImage[] images) =>
-        MarkdownRenderer.Render(markdown, images.ToDictionary(image => image.Id)).Html;
+        MarkdownRenderer.Render(articleId: 1, markdown, images.ToDictionary(image => image.Id)).Html;
 
     [Fact]
     public void Render_image_reference_alone_becomes_figure_with_caption_and_credit() =>

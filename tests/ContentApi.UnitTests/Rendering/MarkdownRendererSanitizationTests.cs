@@ -6,7 +6,7 @@ public sealed class MarkdownRendererSanitizationTests
 {
     private static readonly Dictionary<long, InlineImage> NoImages = [];
 
-    private static string Render(string markdown) => MarkdownRenderer.Render(markdown, NoImages).Html;
+    private static string Render(string markdown) => MarkdownRenderer.Render(articleId: 1, markdown, NoImages).Html;
 
     public static TheoryData<string> HostileMarkdown =>
     [

@@ -80,7 +80,7 @@ public sealed class MarkdownScanCostTests
         var body = string.Concat(Enumerable.Repeat(unit, count));
 
         Assert.Equal(MarkdownScanCost.Explanation, ArticleText.Measure(body, ParseLimits.Unhurried).TooComplex);
-        Assert.StartsWith("<pre>", MarkdownRenderer.Render(body, NoImages).Html, StringComparison.Ordinal);
+        Assert.StartsWith("<pre>", MarkdownRenderer.Render(articleId: 1, body, NoImages).Html, StringComparison.Ordinal);
         Assert.Equal(body, MarkdownRenderer.ToPlainText(body));
     }
 
@@ -176,6 +176,6 @@ public sealed class MarkdownScanCostTests
 
         Assert.True(MarkdownScanCost.Of(body) < MarkdownScanCost.Budget / 2);
         Assert.Null(ArticleText.Measure(body, ParseLimits.Unhurried).TooComplex);
-        Assert.Contains("<table>", MarkdownRenderer.Render(body, NoImages).Html, StringComparison.Ordinal);
+        Assert.Contains("<table>", MarkdownRenderer.Render(articleId: 1, body, NoImages).Html, StringComparison.Ordinal);
     }
 }

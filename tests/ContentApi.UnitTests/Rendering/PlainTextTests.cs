@@ -16,7 +16,7 @@ public sealed class PlainTextTests
     {
         Assert.Equal(markdown, MarkdownRenderer.ToPlainText(markdown));
         Assert.Equal(markdown, DerivedExcerpt.Of(markdown));
-        Assert.Equal($"<p>{markdown}</p>", MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage>()).Html);
+        Assert.Equal($"<p>{markdown}</p>", MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage>()).Html);
     }
 
     [Theory]

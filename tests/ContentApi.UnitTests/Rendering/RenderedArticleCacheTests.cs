@@ -10,10 +10,10 @@ public sealed class RenderedArticleCacheTests
 
     private int _plainTexts;
 
-    private RenderedArticleCache Cache(long maxCharacters = 1_000_000) => new(maxCharacters, (markdown, images) =>
+    private RenderedArticleCache Cache(long maxCharacters = 1_000_000) => new(maxCharacters, (articleId, markdown, images) =>
     {
         _renders++;
-        return MarkdownRenderer.Render(markdown, images);
+        return MarkdownRenderer.Render(articleId, markdown, images);
     }, markdown =>
     {
         _plainTexts++;
@@ -26,21 +26,22 @@ public sealed class RenderedArticleCacheTests
     public void The_same_body_and_images_render_once()
     {
         var cache = Cache();
-        var first = cache.Render("# 標題\n\n![](image:7)", new Dictionary<long, InlineImage> { [7] = Photo });
-        var again = cache.Render("# 標題\n\n![](image:7)", new Dictionary<long, InlineImage> { [7] = Photo with { } });
+        var first = cache.Render(articleId: 1, "# 標題\n\n![](image:7)", new Dictionary<long, InlineImage> { [7] = Photo });
+        var again = cache.Render(articleId: 1, "# 標題\n\n![](image:7)", new Dictionary<long, InlineImage> { [7] = Photo with { } });
         Assert.Same(first, again);
         Assert.Equal(1, _renders);
     }
 
     [Fact]
-    public void Another_body_or_a_changed_image_renders_again()
+    public void Another_body_article_or_a_changed_image_renders_again()
     {
         var cache = Cache();
         var images = new Dictionary<long, InlineImage> { [7] = Photo };
-        var first = cache.Render("![](image:7)", images);
-        var recredited = cache.Render("![](image:7)", new Dictionary<long, InlineImage> { [7] = Photo with { Credit = "圖源:財聯社" } });
-        var edited = cache.Render("![](image:7)\n\nMore.", images);
-        Assert.Equal(3, _renders);
+        var first = cache.Render(articleId: 1, "![](image:7)", images);
+        var recredited = cache.Render(articleId: 1, "![](image:7)", new Dictionary<long, InlineImage> { [7] = Photo with { Credit = "圖源:財聯社" } });
+        var edited = cache.Render(articleId: 1, "![](image:7)\n\nMore.", images);
+        cache.Render(articleId: 2, "![](image:7)", images); // its HTML names article 2 in its ids
+        Assert.Equal(4, _renders);
         Assert.Contains("圖源:ifanr", first.Html, StringComparison.Ordinal);
         Assert.Contains("圖源:財聯社", recredited.Html, StringComparison.Ordinal);
         Assert.Contains("More.", edited.Html, StringComparison.Ordinal);
@@ -50,8 +51,8 @@ public sealed class RenderedArticleCacheTests
     public void A_rendering_larger_than_the_cache_is_not_kept()
     {
         var cache = Cache(maxCharacters: 10);
-        cache.Render("A paragraph longer than ten characters.", new Dictionary<long, InlineImage>());
-        cache.Render("A paragraph longer than ten characters.", new Dictionary<long, InlineImage>());
+        cache.Render(articleId: 1, "A paragraph longer than ten characters.", new Dictionary<long, InlineImage>());
+        cache.Render(articleId: 1, "A paragraph longer than ten characters.", new Dictionary<long, InlineImage>());
         Assert.Equal(2, _renders);
     }
 
@@ -65,16 +66,16 @@ public sealed class RenderedArticleCacheTests
         var cache = Cache(maxCharacters: 2_000);
         for (var i = 0; i < 100; i++)
         {
-            cache.Render($"Paragraph {i}.", NoImages);
+            cache.Render(articleId: 1, $"Paragraph {i}.", NoImages);
         }
         var large = string.Join("\n\n", Enumerable.Range(0, 40).Select(i => $"Paragraph {i} of a long article."));
-        var first = cache.Render(large, NoImages);
-        Assert.Same(first, cache.Render(large, NoImages));
+        var first = cache.Render(articleId: 1, large, NoImages);
+        Assert.Same(first, cache.Render(articleId: 1, large, NoImages));
         Assert.Equal(101, _renders);
 
-        cache.Render("Paragraph 0.", NoImages);
+        cache.Render(articleId: 1, "Paragraph 0.", NoImages);
         Assert.Equal(102, _renders); // dropped to make room; the large one, used since, stays
-        Assert.Same(first, cache.Render(large, NoImages));
+        Assert.Same(first, cache.Render(articleId: 1, large, NoImages));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class RenderedHtmlBoundTests
     [MemberData(nameof(Expanding))]
     public void A_body_rendering_to_more_than_its_bound_is_shown_as_its_source(string markdown)
     {
-        var html = MarkdownRenderer.Render(markdown, NoImages).Html;
+        var html = MarkdownRenderer.Render(articleId: 1, markdown, NoImages).Html;
 
         Assert.StartsWith("<pre>", html, StringComparison.Ordinal);
         Assert.True(html.Length <= MarkdownRenderer.MaxHtmlCharacters(markdown), $"{html.Length} characters");
@@ -44,7 +44,7 @@ public sealed class RenderedHtmlBoundTests
         var body = string.Concat(Enumerable.Range(0, 300).Select(i =>
             $"第 {i} 段，據[報導](https://example.com/news/{i})指出[^{i}]，詳見 https://example.org/{i}。\n\n![](image:1)\n圖源:ifanr\n\n[^{i}]: 註 {i}\n\n"));
 
-        var html = MarkdownRenderer.Render(body, new Dictionary<long, InlineImage> { [1] = image }).Html;
+        var html = MarkdownRenderer.Render(articleId: 1, body, new Dictionary<long, InlineImage> { [1] = image }).Html;
 
         Assert.StartsWith("<p>", html, StringComparison.Ordinal);
         Assert.Equal(300, html.Split("<figure>").Length - 1);

@@ -8,11 +8,11 @@ namespace ContentApi.UnitTests.Rendering;
 /// </summary>
 public sealed class RightToLeftBlockTests
 {
-    private static string Html(string markdown) => MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage>()).Html;
+    private static string Html(string markdown) => MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage>()).Html;
 
     [Theory]
     [InlineData("台積電今天宣布擴產。\n\nقالت الشركة إنها ستبني مصنعًا جديدًا.", "<p>台積電今天宣布擴產。</p>\n<p dir=\"auto\">قالت الشركة إنها ستبني مصنعًا جديدًا.</p>")]
-    [InlineData("## כותרת בעברית", "<h2 id=\"כותרת-בעברית\" dir=\"auto\">כותרת בעברית</h2>")]
+    [InlineData("## כותרת בעברית", "<h2 id=\"user-content-1-כותרת-בעברית\" dir=\"auto\">כותרת בעברית</h2>")]
     [InlineData("> שלום עולם.", "<blockquote>\n<p dir=\"auto\">שלום עולם.</p>\n</blockquote>")]
     [InlineData("- 中文\n- עברית.", "<ul>\n<li>中文</li>\n<li dir=\"auto\">עברית.</li>\n</ul>")]
     [InlineData("- 中文\n\n- עברית.", "<ul>\n<li><p>中文</p>\n</li>\n<li><p dir=\"auto\">עברית.</p>\n</li>\n</ul>")]
@@ -30,7 +30,7 @@ public sealed class RightToLeftBlockTests
     public void Left_to_right_blocks_are_left_as_they_were(string markdown) =>
         Assert.DoesNotContain("dir=", Html(markdown), StringComparison.Ordinal);
     private static string FigureHtml(string markdown, string credit) =>
-        MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage> { [3] = new(3, "https://cdn.example.com/a.jpg", "圖", "台北101夜景", credit, 1200, 800) }).Html;
+        MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage> { [3] = new(3, "https://cdn.example.com/a.jpg", "圖", "台北101夜景", credit, 1200, 800) }).Html;
 
     /// <summary>Review: an Arabic credit under an image in a Chinese article got a figcaption with no direction hint.</summary>
     [Theory]

@@ -12,7 +12,7 @@ public sealed class TableCellCodeTests
 
     [Fact]
     public void A_pipe_escaped_in_code_in_a_cell_is_a_pipe_in_the_html() =>
-        Assert.Contains("<code>a | b</code>", MarkdownRenderer.Render(Table, new Dictionary<long, InlineImage>()).Html, StringComparison.Ordinal);
+        Assert.Contains("<code>a | b</code>", MarkdownRenderer.Render(articleId: 1, Table, new Dictionary<long, InlineImage>()).Html, StringComparison.Ordinal);
 
     [Fact]
     public void A_pipe_escaped_in_code_in_a_cell_is_a_pipe_in_the_plain_text() =>

@@ -255,7 +255,7 @@ public sealed class TextPipelineFuzz
         {
             return "plain text or character count";
         }
-        if (HtmlProblem(MarkdownRenderer.Render(body, Images).Html) is { } html)
+        if (HtmlProblem(MarkdownRenderer.Render(articleId: 1, body, Images).Html) is { } html)
         {
             return html;
         }

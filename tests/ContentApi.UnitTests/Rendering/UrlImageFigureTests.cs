@@ -13,7 +13,7 @@ public sealed class UrlImageFigureTests
         new(12, "https://cdn.example.com/launch.jpg", "阿里雲發布會", "發布會現場", "圖源:ifanr", 1200, 800);
 
     private static string Render(string markdown) =>
-        MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage> { [12] = LaunchEvent }).Html;
+        MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage> { [12] = LaunchEvent }).Html;
 
     private static AngleSharp.Dom.IElement Body(string markdown) => SafeHtml.Parse(Render(markdown));
 

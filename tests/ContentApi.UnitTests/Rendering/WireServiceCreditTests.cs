@@ -14,7 +14,7 @@ public sealed class WireServiceCreditTests
     private static readonly InlineImage Agency = new(3, "https://cdn.example.com/a.jpg", "蘋果派", "原始圖說蘋果派", "中央社", 1200, 800);
 
     private static AngleSharp.Dom.IElement Body(string markdown) =>
-        SafeHtml.Parse(MarkdownRenderer.Render(markdown, new Dictionary<long, InlineImage> { [3] = Agency }).Html);
+        SafeHtml.Parse(MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage> { [3] = Agency }).Html);
 
     private static string Figcaption(string markdown) => Body(markdown).QuerySelector("figcaption")!.InnerHtml;
 
