@@ -39,9 +39,13 @@ public static class SlugCase
         return new string(characters);
     }
 
-    /// <summary>The lowercase spelling of a slug given with capitals (<c>AI</c> is <c>ai</c>); null when it has none, or is a slug as it is.</summary>
+    /// <summary>
+    /// The lowercase spelling of a slug given with capitals (<c>AI</c> is <c>ai</c>); null when it has none, is a slug
+    /// as it is, or is no slug lowercased either (<c>x'); DROP TABLE</c>: absent like any slug nobody has).
+    /// </summary>
     public static string? LowercaseOf(string slug) =>
-        Lowercase(slug) is var lowercase && !string.Equals(lowercase, slug, StringComparison.Ordinal) && !Slugs.IsValid(slug) ? Lowered(slug, lowercase) : null;
+        Lowercase(slug) is var lowercase && !string.Equals(lowercase, slug, StringComparison.Ordinal) && !Slugs.IsValid(slug) &&
+        Lowered(slug, lowercase) is var lowered && Slugs.IsValid(lowered) ? lowered : null;
 
     /// <summary>What the OpenAPI document says of a slug filter's case and escapes.</summary>
     public const string FilterRule =
