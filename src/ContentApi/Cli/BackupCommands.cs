@@ -158,14 +158,16 @@ public static class BackupCommands
             var db = app.Services.GetRequiredService<Db>();
             // The database replaced must be ours (or new): a connection string naming another application's file would
             // have it overwritten. One a newer build migrated may be replaced: going back to a snapshot is how a
-            // failed upgrade is undone.
+            // failed upgrade is undone; and so may a damaged one, which is what a restore is for.
+            var targetDamaged = false;
             try
             {
                 await DatabaseFile.CheckAsync(db.ConnectionString, cancellationToken);
             }
             catch (DatabaseFileException exception)
             {
-                if (!exception.IsNewerSchema)
+                targetDamaged = exception.IsDamaged;
+                if (!exception.IsNewerSchema && !exception.IsDamaged)
                 {
                     await Console.Error.WriteLineAsync(exception.Message);
                     return 1;
@@ -188,36 +190,25 @@ public static class BackupCommands
             // database's pages in one step: whatever stops the restore (a crash, a server's write lock outlasting the
             // busy timeout under --force), the database never holds the snapshot's keys without the revocations since.
             var staged = $"{databaseFile}.restoring-{Guid.NewGuid().ToString("N")[..8]}";
-            RestoredKeys.Outcome keys;
+            IReadOnlyList<string> keys;
             try
             {
                 PrivateFiles.CreateEmpty(staged);
-                await using (var from = new SqliteConnection(OwnConnectionString(source, SqliteOpenMode.ReadOnly)))
-                await using (var copy = new SqliteConnection(OwnConnectionString(staged, SqliteOpenMode.ReadWriteCreate)))
+                if (await StageAsync(app.Services, source, staged, cancellationToken) is { } refusal)
                 {
-                    await from.OpenAsync(cancellationToken);
-                    await copy.OpenAsync(cancellationToken);
-                    using var pages = new PageCopy(from, copy);
-                    pages.CopyAll(cancellationToken);
-                }
-                // A snapshot of an older schema is brought up to this one in the copy, as a server would on start (the
-                // id high-water marks exist from migration 0009 on), so the copy is whole before it replaces anything.
-                await MigrateStagedAsync(app.Services, staged, cancellationToken);
-                if (await ObjectNotFromMigrationsAsync(app.Services, staged, cancellationToken) is { } foreign)
-                {
-                    // The snapshot names what it holds: an ESC in a trigger's name would reach the terminal.
-                    await Console.Error.WriteLineAsync($"{source} {TerminalText.Escaped(foreign)}; the database was left as it was.");
+                    await Console.Error.WriteLineAsync($"{source} {refusal}; the database was left as it was.");
                     return 1;
                 }
-                await using var to = await db.OpenAsync(cancellationToken);
-                keys = await ReplaceAsync(db, app.Services.GetRequiredService<TimeProvider>(), to, staged, cancellationToken);
+                Func<Task<SqliteConnection>> open = targetDamaged ? () => OpenDamagedAsync(databaseFile, cancellationToken) : () => db.OpenAsync(cancellationToken);
+                await using var to = await open();
+                keys = await ReplaceAsync(open, app.Services.GetRequiredService<TimeProvider>(), to, staged, targetDamaged, cancellationToken);
             }
             finally
             {
                 DeleteDatabaseFiles(staged);
             }
             await output.WriteLineAsync($"Restored {source} into {databaseFile}.");
-            foreach (var line in keys.Lines())
+            foreach (var line in keys)
             {
                 await output.WriteLineAsync(line);
             }
@@ -225,6 +216,37 @@ public static class BackupCommands
         });
         return command;
     }
+
+    /// <summary>
+    /// Copies the snapshot to <paramref name="staged"/> and brings it up to this schema; why it cannot be restored, if it
+    /// cannot. SQLite's damage found meanwhile is the snapshot's: only it and the copy are open.
+    /// </summary>
+    private static async Task<string?> StageAsync(IServiceProvider services, string source, string staged, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using (var from = new SqliteConnection(OwnConnectionString(source, SqliteOpenMode.ReadOnly)))
+            await using (var copy = new SqliteConnection(OwnConnectionString(staged, SqliteOpenMode.ReadWriteCreate)))
+            {
+                await from.OpenAsync(cancellationToken);
+                await copy.OpenAsync(cancellationToken);
+                using var pages = new PageCopy(from, copy);
+                pages.CopyAll(cancellationToken);
+            }
+            // A snapshot of an older schema is brought up to this one in the copy, as a server would on start (the
+            // id high-water marks exist from migration 0009 on), so the copy is whole before it replaces anything.
+            await MigrateStagedAsync(services, staged, cancellationToken);
+            // The snapshot names what it holds: an ESC in a trigger's name would reach the terminal.
+            return await ObjectNotFromMigrationsAsync(services, staged, cancellationToken) is { } foreign ? TerminalText.Escaped(foreign) : null;
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == DatabaseFile.CorruptCode)
+        {
+            return DamagedSnapshot(exception);
+        }
+    }
+
+    private static string DamagedSnapshot(SqliteException exception) =>
+        $"is damaged ({exception.Message.TrimEnd('.')}): restore another backup";
 
     /// <summary>
     /// Migrates the staged copy as the app's own migrator would, and closes it again: its Db's writer and pooled
@@ -297,17 +319,32 @@ public static class BackupCommands
     /// transaction, so a crash or a second Ctrl+C at any moment leaves either the database as it was or the whole restore
     /// (ids given since the snapshot were given again when these were written after the swap).
     /// </summary>
-    private static async Task<RestoredKeys.Outcome> ReplaceAsync(Db db, TimeProvider clock, SqliteConnection to, string staged, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> ReplaceAsync(
+        Func<Task<SqliteConnection>> openReplaced, TimeProvider clock, SqliteConnection to, string staged, bool targetDamaged, CancellationToken cancellationToken)
     {
         await using var copy = new SqliteConnection(OwnConnectionString(staged, SqliteOpenMode.ReadWriteCreate));
         await copy.OpenAsync(cancellationToken);
         await MatchPageSizeAsync(copy, to, cancellationToken);
+        var damaged = targetDamaged;
+        // What a read of the replaced database finds, or whenDamaged when a page it needs is damaged.
+        async Task<T> UnlessDamagedAsync<T>(Func<Task<T>> read, T whenDamaged)
+        {
+            try
+            {
+                return await read();
+            }
+            catch (SqliteException exception) when (exception.SqliteErrorCode == DatabaseFile.CorruptCode)
+            {
+                damaged = true;
+                return whenDamaged;
+            }
+        }
         // Rewriting every row's version takes about as long as copying the pages (0.9 s for 10,000 seeded articles), so it
         // is done before the write lock, while a server under --force goes on writing. Under the lock, the rows move again
         // only if a version above all before was given meanwhile (finding none to move took 0.1 s).
-        await using (var beforeTheLock = await db.OpenAsync(cancellationToken))
+        await using (var beforeTheLock = await openReplaced())
         {
-            await RestoredVersions.MovePastAsync(copy, await RestoredVersions.HighWaterAsync(beforeTheLock), cancellationToken);
+            await RestoredVersions.MovePastAsync(copy, await UnlessDamagedAsync(() => RestoredVersions.HighWaterAsync(beforeTheLock), NoVersions), cancellationToken);
         }
         using var replace = new PageCopy(copy, to);
         // A first step of no pages takes the database's write lock, which the backup holds to its last step: from here on
@@ -315,25 +352,52 @@ public static class BackupCommands
         // key revoked and no id given meanwhile is missed. A reader in WAL is not held back by that lock and sees what the
         // copy replaces (through a connection of its own: the backup's destination must not be used until it is done).
         replace.LockDestination();
-        RestoredKeys.Outcome keys;
-        await using (var replaced = await db.OpenAsync(cancellationToken))
+        IReadOnlyList<string> keys;
+        await using (var replaced = await openReplaced())
         {
+            // A damaged database is replaced with what of it can still be read: a damaged page gives nothing.
             // Written through the backup's source connection, which the backup then copies as it is.
-            foreach (var (name, lastId) in await IdHighWaterAsync(replaced))
+            foreach (var (name, lastId) in await UnlessDamagedAsync(() => IdHighWaterAsync(replaced), []))
             {
                 await copy.ExecuteAsync(SqliteDialect.RaiseIdHighWater, new { Name = name, LastId = lastId });
             }
             // The content version moves on, so no cache entry or list total made before the restore matches after it.
-            await copy.ExecuteAsync(SqliteDialect.MoveContentVersionPast, new { Version = await ContentVersionAsync(replaced) });
+            await copy.ExecuteAsync(SqliteDialect.MoveContentVersionPast, new { Version = await UnlessDamagedAsync(() => ContentVersionAsync(replaced), 0L) });
             // And each resource's, so no If-Match or ETag given before the restore names other content after it.
-            await RestoredVersions.MovePastAsync(copy, await RestoredVersions.HighWaterAsync(replaced), cancellationToken);
+            await RestoredVersions.MovePastAsync(copy, await UnlessDamagedAsync(() => RestoredVersions.HighWaterAsync(replaced), NoVersions), cancellationToken);
             // And Last-Modified, which is never before this (migration 0013), so no If-Modified-Since given before it matches.
             await copy.ExecuteAsync(SqliteDialect.RecordRestore, new { Now = Timestamps.ToDb(clock.GetUtcNow()) });
-            keys = await RestoredKeys.MergeAsync(copy, await RestoredKeys.ReadAsync(replaced), cancellationToken);
+            var replacedKeys = await UnlessDamagedAsync<IReadOnlyList<RestoredKeys.KeyRow>?>(async () => await RestoredKeys.ReadAsync(replaced), null);
+            if (replacedKeys is null)
+            {
+                keys = await RestoredKeys.UnmergedAsync(copy);
+            }
+            else
+            {
+                var merged = (await RestoredKeys.MergeAsync(copy, replacedKeys, cancellationToken)).Lines();
+                keys = damaged
+                    ? [.. merged, "The replaced database is damaged: what of it could be read was carried over. The restored database's API keys:", .. await RestoredKeys.ListAsync(copy)]
+                    : [.. merged];
+            }
         }
         // Every page, and the commit: SQLite's online backup replaces the database in one transaction.
         replace.CopyAll(cancellationToken);
         return keys;
+    }
+
+    private static readonly IReadOnlyDictionary<string, long> NoVersions = new Dictionary<string, long>();
+
+    /// <summary>
+    /// A connection to a damaged database on which SQLite reads what it still can, and lets it be written over whole:
+    /// one shorter than its header says (cut short) it refuses to read or write at all unless its schema may be written.
+    /// Not one of the app's, whose pragmas read the file as they open.
+    /// </summary>
+    private static async Task<SqliteConnection> OpenDamagedAsync(string file, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(OwnConnectionString(file, SqliteOpenMode.ReadWrite));
+        await connection.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("PRAGMA writable_schema = ON");
+        return connection;
     }
 
     /// <summary>
@@ -412,6 +476,11 @@ public static class BackupCommands
         catch (SqliteException exception) when (exception.SqliteErrorCode == DatabaseFile.NotADatabaseCode)
         {
             return "is not a SQLite database";
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == DatabaseFile.CorruptCode)
+        {
+            // Left to the command's own handler, it was told as the configured database being damaged.
+            return DamagedSnapshot(exception);
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteDialect.CannotOpenErrorCode)
         {

@@ -136,6 +136,32 @@ public static class RestoredKeys
         return new Outcome((int)keys, (int)revoked, replaced.Count, revokedSince, kept, renamed);
     }
 
+    private const string ListSql = "SELECT name AS Name, scope AS Scope, revoked_at AS RevokedAt FROM api_keys ORDER BY id";
+
+    /// <summary>
+    /// What restore says when the replaced database's keys could not be read (it is damaged): none were merged, so the
+    /// restored database has the snapshot's keys alone, which it names for the operator to revoke or create anew.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> UnmergedAsync(SqliteConnection snapshot) =>
+    [
+        "API keys: the replaced database's could not be read (it is damaged), so none of them were merged: keys created " +
+            "since the snapshot are gone, and keys revoked since it are active again (revoke them with `keys revoke NAME`).",
+        .. await ListAsync(snapshot),
+    ];
+
+    /// <summary>The keys the restored database has, named for the operator once the replaced database was found damaged.</summary>
+    public static async Task<IReadOnlyList<string>> ListAsync(SqliteConnection restored)
+    {
+        var keys = (await restored.QueryAsync<(string Name, string Scope, string? RevokedAt)>(ListSql)).ToList();
+        var active = keys.Where(k => k.RevokedAt is null).Select(k => $"'{k.Name}' ({k.Scope})").ToList();
+        var revoked = keys.Where(k => k.RevokedAt is not null).Select(k => $"'{k.Name}'").ToList();
+        return
+        [
+            active.Count == 0 ? "  active: none (create one with `keys create`)" : $"  active: {string.Join(", ", active)}",
+            .. revoked.Count == 0 ? Array.Empty<string>() : [$"  revoked: {string.Join(", ", revoked)}"],
+        ];
+    }
+
     /// <summary>
     /// <paramref name="name"/>, or the first of name-2, name-3, ... that no active key has in any spelling
     /// <see cref="KeyNames"/> compares as the same (cut to keys create's 100 characters, never inside a surrogate pair).

@@ -63,7 +63,7 @@ public static class DatabaseFile
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode == CorruptCode)
         {
-            throw new DatabaseFileException(Damaged(path, exception), exception);
+            throw new DatabaseFileException(Damaged(path, exception), exception) { IsDamaged = true };
         }
         catch (SqliteException exception) when ((SqliteDialect.IsIoError(exception) || SqliteDialect.IsFull(exception)) && DiskIsFull(path))
         {
@@ -221,6 +221,9 @@ public sealed class DatabaseFileException : IOException
 {
     /// <summary>The file is a database of ours that a newer build has migrated further.</summary>
     public bool IsNewerSchema { get; init; }
+
+    /// <summary>SQLite found the file damaged (SQLITE_CORRUPT).</summary>
+    public bool IsDamaged { get; init; }
 
     public DatabaseFileException() { }
     public DatabaseFileException(string message) : base(message) { }
