@@ -22,6 +22,10 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
         if (damaged is not null)
         {
             logger.LogError(exception, "{Damage} ({Method} {Path} answered 503)", damaged.Value.Repair, context.Request.Method, context.Request.Path);
+            if (damaged.Value.Code == ProblemCodes.DatabaseDamaged)
+            {
+                db.NoteDamage();
+            }
         }
         else if (SqliteDialect.IsFull(exception))
         {
