@@ -16,11 +16,11 @@ internal sealed class CreatedFolders
         }
     }
 
-    /// <summary>Notes which folders on the way to <paramref name="folder"/> do not exist yet, then creates them.</summary>
+    /// <summary>Notes which folders on the way to <paramref name="folder"/> do not exist yet, then creates them for their owner only.</summary>
     public static CreatedFolders Create(string folder)
     {
         var created = new CreatedFolders(folder);
-        Directory.CreateDirectory(folder);
+        Data.PrivateFiles.CreateFolder(folder);
         return created;
     }
 

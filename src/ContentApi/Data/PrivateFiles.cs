@@ -48,7 +48,25 @@ public static class PrivateFiles
         {
             throw Planted(path, null);
         }
-        Directory.CreateDirectory(path);
+        CreateFolder(path);
+    }
+
+    /// <summary>
+    /// Creates <paramref name="path"/> and the folders on the way that are missing, for their owner only (0700): listed
+    /// by others, an export's file names are the slugs of its drafts.
+    /// </summary>
+    public static void CreateFolder(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+        if (Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))) is { } parent && !Directory.Exists(parent))
+        {
+            CreateFolder(parent);
+        }
+        Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     /// <summary>Whether anything is at the path: a file, a folder, or a link, even one leading nowhere.</summary>

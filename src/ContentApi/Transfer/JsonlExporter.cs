@@ -11,7 +11,7 @@ public sealed class JsonlExporter(Db db)
 {
     public async Task<ExportFormat.Manifest> ExportAsync(string folder, Action<string, long>? progress, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(folder);
+        PrivateFiles.CreateFolder(folder);
         await using var connection = await db.OpenAsync(cancellationToken);
         // A deferred transaction is one read snapshot in WAL mode: writers carry on, the export stays consistent.
         await using var transaction = connection.BeginTransaction(deferred: true);

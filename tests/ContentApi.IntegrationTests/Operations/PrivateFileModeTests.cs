@@ -39,5 +39,8 @@ public sealed class PrivateFileModeTests
         var files = Directory.GetFiles(export, "*", SearchOption.AllDirectories);
         Assert.Contains(files, file => file.EndsWith(".md", StringComparison.Ordinal));
         Assert.All(files, file => Assert.Equal((file, OwnerOnly), (file, File.GetUnixFileMode(file))));
+        // The folders it made too: listed by others, the Markdown files' names are the slugs of drafts.
+        const UnixFileMode OwnerOnlyFolder = OwnerOnly | UnixFileMode.UserExecute;
+        Assert.All(new[] { export, Path.Combine(export, "markdown") }, made => Assert.Equal((made, OwnerOnlyFolder), (made, File.GetUnixFileMode(made))));
     }
 }
