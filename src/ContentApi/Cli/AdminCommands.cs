@@ -33,6 +33,12 @@ public static class AdminCommands
         {
             var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             var parse = root.Parse(args);
+            if (parse.CommandResult.Command == root && parse.UnmatchedTokens is [var unknown, ..] && unknown == args[0] && !unknown.StartsWith('-'))
+            {
+                // No command serves: "Required command was not provided." and the whole help on stdout misled.
+                await Console.Error.WriteLineAsync($"unknown command '{TerminalText.Escaped(unknown)}'. See 'ContentApi --help' for the commands.");
+                return 1;
+            }
             // A command's whole help printed above the one line saying what was wrong buried it; a group's help is the
             // list of its commands, which a typo needs.
             var leaf = parse.CommandResult.Command.Subcommands.Count == 0;

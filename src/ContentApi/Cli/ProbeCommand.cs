@@ -7,7 +7,7 @@ namespace ContentApi.Cli;
 /// <summary>
 /// <c>probe</c>: asks a running server whether it is ready, for a container's <c>HEALTHCHECK</c> (the runtime image has
 /// no curl). It reads no database and starts no host: a request to <c>/health/ready</c>, exit 0 on a 200 (Healthy or
-/// Degraded), 1 otherwise.
+/// Degraded), 1 otherwise. The answer goes to stdout; no answer, on stderr, says why.
 /// </summary>
 public static class ProbeCommand
 {
@@ -42,12 +42,12 @@ public static class ProbeCommand
             Uri? target = DefaultUrl(Environment.GetEnvironmentVariable("ASPNETCORE_URLS"), Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS"));
             if (parse.GetValue(url) is { } given && !Uri.TryCreate(given, UriKind.Absolute, out target))
             {
-                await output.WriteLineAsync($"not ready: '{given}' is no absolute URL");
+                await Console.Error.WriteLineAsync($"not ready: '{given}' is no absolute URL");
                 return 1;
             }
             if (target is null)
             {
-                await output.WriteLineAsync("not ready: ASPNETCORE_URLS names no http:// address on a port to ask; give the readiness URL with --url");
+                await Console.Error.WriteLineAsync("not ready: ASPNETCORE_URLS names no http:// address on a port to ask; give the readiness URL with --url");
                 return 1;
             }
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) };
@@ -59,7 +59,7 @@ public static class ProbeCommand
             }
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                await output.WriteLineAsync($"not ready: {target} did not answer ({exception.Message})");
+                await Console.Error.WriteLineAsync($"not ready: {target} did not answer ({exception.Message})");
                 return 1;
             }
         });
