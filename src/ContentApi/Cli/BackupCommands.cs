@@ -390,13 +390,14 @@ public static class BackupCommands
     /// <summary>
     /// A connection to a damaged database on which SQLite reads what it still can, and lets it be written over whole:
     /// one shorter than its header says (cut short) it refuses to read or write at all unless its schema may be written.
-    /// Not one of the app's, whose pragmas read the file as they open.
+    /// Not one of the app's, whose pragmas read the file as they open; but in WAL mode, as theirs make it: in rollback
+    /// mode the replacement's lock kept the reads of the replaced database out ("database is locked").
     /// </summary>
     private static async Task<SqliteConnection> OpenDamagedAsync(string file, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(OwnConnectionString(file, SqliteOpenMode.ReadWrite));
         await connection.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("PRAGMA writable_schema = ON");
+        await connection.ExecuteAsync("PRAGMA writable_schema = ON; PRAGMA journal_mode = WAL;");
         return connection;
     }
 

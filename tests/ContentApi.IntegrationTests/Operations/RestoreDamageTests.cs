@@ -13,6 +13,7 @@ public sealed class RestoreDamageTests
     [Theory]
     [InlineData("truncated")]
     [InlineData("keys unreadable")]
+    [InlineData("a truncated copy of a backup")] // not in WAL mode: the replacement's lock kept the reads of it out
     public async Task Restore_replaces_a_database_it_cannot_read_and_says_which_keys_it_has(string damage)
     {
         var folder = CommandRunner.TempDirectory();
@@ -24,6 +25,15 @@ public sealed class RestoreDamageTests
         Assert.Equal(0, (await CommandRunner.RunAsync(database, "keys", "create", "--name", "made-since", "--scope", "write")).ExitCode);
         if (damage == "truncated")
         {
+            await DamagedFiles.TruncateAsync(database);
+        }
+        else if (damage == "a truncated copy of a backup")
+        {
+            foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+            {
+                File.Delete(file);
+            }
+            File.Copy(snapshot, database);
             await DamagedFiles.TruncateAsync(database);
         }
         else
