@@ -163,7 +163,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
             var usedBy = (await connection.QueryAsync<ArticleReference>(new CommandDefinition(UsedBySql, new { Id = id }, transaction, cancellationToken: cancellationToken))).AsList();
             if (usedBy.Count > 0)
             {
-                var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(UsedByCountSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
+                var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(UsedByCountSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
                 return InUse.Conflict<AuthorRow>("author", usedBy, total);
             }
             await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, transaction, cancellationToken: cancellationToken));

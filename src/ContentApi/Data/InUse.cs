@@ -18,12 +18,12 @@ public static class InUse
     /// (<paramref name="total"/>: every article, drafts and scheduled ones included, as the writer who may delete sees
     /// them); there is no silent cascade.
     /// </summary>
-    public static WriteOutcome<TRow>.Conflict Conflict<TRow>(string what, IReadOnlyList<ArticleReference> articles, int total) =>
+    public static WriteOutcome<TRow>.Conflict Conflict<TRow>(string what, IReadOnlyList<ArticleReference> articles, long total) =>
         new(ProblemCodes.InUse, $"The {what} is still used by {Describe(total, "article(s)", articles.Select(a => (a.Id, a.Slug)))}. Remove it from them first.",
             new Dictionary<string, object?> { ["articles"] = articles, ["total"] = total });
 
     /// <summary>As above, for things that authors use too; the problem names both, under "articles" and "authors".</summary>
-    public static WriteOutcome<TRow>.Conflict Conflict<TRow>(string what, IReadOnlyList<ArticleReference> articles, int total, IReadOnlyList<AuthorReference> authors)
+    public static WriteOutcome<TRow>.Conflict Conflict<TRow>(string what, IReadOnlyList<ArticleReference> articles, long total, IReadOnlyList<AuthorReference> authors)
     {
         var users = new List<string>();
         if (total > 0)
@@ -38,7 +38,7 @@ public static class InUse
             new Dictionary<string, object?> { ["articles"] = articles, ["total"] = total, ["authors"] = authors });
     }
 
-    private static string Describe(int total, string noun, IEnumerable<(long Id, string Slug)> users) =>
+    private static string Describe(long total, string noun, IEnumerable<(long Id, string Slug)> users) =>
         $"{total} {noun}" + (total > Shown ? $", the first {Shown} by id: " : ": ") + string.Join(", ", users.Select(u => $"{u.Id} ({u.Slug})"));
 
     private static string DescribeAuthors(IReadOnlyList<AuthorReference> authors) =>

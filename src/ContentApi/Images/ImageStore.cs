@@ -190,7 +190,7 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
             var authors = (await connection.QueryAsync<AuthorReference>(new CommandDefinition(UsedByAuthorsSql, new { Id = id }, transaction, cancellationToken: cancellationToken))).AsList();
             if (articles.Count > 0 || authors.Count > 0)
             {
-                var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(UsedByArticlesCountSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
+                var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(UsedByArticlesCountSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
                 return InUse.Conflict<ImageRow>("image", articles, total, authors);
             }
             await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, transaction, cancellationToken: cancellationToken));

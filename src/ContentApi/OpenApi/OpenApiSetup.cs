@@ -36,10 +36,12 @@ public static class OpenApiSetup
             options.SchemaFilter<ValidationRulesSchemaFilter>();
             options.SchemaFilter<ConstructorDefaultsSchemaFilter>();
             options.SchemaFilter<VersionSchemaFilter>();
+            options.SchemaFilter<ExtensibleEnumSchemaFilter>();
             options.OperationFilter<SecurityOperationFilter>();
             options.OperationFilter<ParameterDescriptionOperationFilter>();
             options.OperationFilter<MergePatchOperationFilter>();
             options.OperationFilter<HttpHeadersOperationFilter>();
+            options.OperationFilter<ProblemResponseDescriptionsOperationFilter>();
             options.OperationFilter<ResponseOrderOperationFilter>();
             options.DocumentFilter<OpenResponseSchemasDocumentFilter>();
         });

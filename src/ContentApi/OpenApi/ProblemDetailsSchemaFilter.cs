@@ -22,7 +22,11 @@ public sealed class ProblemDetailsSchemaFilter : ISchemaFilter
             Type = JsonSchemaType.String,
             Description = "The request's trace id, as the server's request log shows it (the W3C trace id when tracing is on); quote it when reporting a problem.",
         };
-        concrete.Properties[Problems.CodeMember] = CodeSchema();
+        if (!context.SchemaRepository.Schemas.ContainsKey(CodeSchemaId))
+        {
+            context.SchemaRepository.AddDefinition(CodeSchemaId, CodeSchema());
+        }
+        concrete.Properties[Problems.CodeMember] = new OpenApiSchemaReference(CodeSchemaId);
         // ProblemDetailsSetup fills every one of these on every problem (instance with the request path); a 409's own
         // members that every such problem carries (RequiredPropertiesSchemaFilter) stay required after them.
         var own = concrete.Required ?? new HashSet<string>();
@@ -55,12 +59,23 @@ public sealed class ProblemDetailsSchemaFilter : ISchemaFilter
         concrete.AdditionalProperties = null;
     }
 
-    /// <summary>Every code the server sends, so that generated clients get a union type to switch on.</summary>
-    private static OpenApiSchema CodeSchema() => new()
+    private const string CodeSchemaId = "ProblemCode";
+
+    /// <summary>
+    /// Every code the server sends, one schema every problem refers to (inline, NSwag made a code type per problem),
+    /// open (<see cref="ExtensibleEnum"/>), as a new kind of problem gets a new code.
+    /// </summary>
+    private static OpenApiSchema CodeSchema()
     {
-        Type = JsonSchemaType.String,
-        Enum = [.. ProblemCodes.Meanings.Select(m => (JsonNode)JsonValue.Create(m.Code))],
-        Description = "What kind of problem this is, where type names only its status: a stable identifier to switch on (a new kind of problem " +
-            "gets a new code; a code never changes meaning).\n\n" + string.Join("\n", ProblemCodes.Meanings.Select(m => $"- `{m.Code}` ({m.Status}): {m.Meaning}")),
-    };
+        var schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Enum = [.. ProblemCodes.Meanings.Select(m => (JsonNode)JsonValue.Create(m.Code))],
+            Description = "What kind of problem this is, where type names only its status: a stable identifier to switch on (a new kind of problem " +
+                "gets a new code; a code never changes meaning).",
+        };
+        ExtensibleEnum.Open(schema);
+        schema.Description += " Take an unknown code as its status says.\n\n" + string.Join("\n", ProblemCodes.Meanings.Select(m => $"- `{m.Code}` ({m.Status}): {m.Meaning}"));
+        return schema;
+    }
 }

@@ -54,6 +54,7 @@ public sealed record SearchResult(
 public sealed record SearchHighlight(HighlightField Field, string Snippet);
 
 /// <summary>Where a search highlight's match is: the article's own text, the names of its authors or tags, or the captions and credits of its images.</summary>
+[ExtensibleEnum]
 public enum HighlightField
 {
     [JsonStringEnumMemberName("title")]

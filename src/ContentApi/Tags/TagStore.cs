@@ -184,7 +184,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
             var usedBy = (await connection.QueryAsync<ArticleReference>(new CommandDefinition(UsedBySql, new { Id = id }, transaction, cancellationToken: cancellationToken))).AsList();
             if (usedBy.Count > 0)
             {
-                var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(UsedByCountSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
+                var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(UsedByCountSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
                 return InUse.Conflict<TagRow>("tag", usedBy, total);
             }
             await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, transaction, cancellationToken: cancellationToken));

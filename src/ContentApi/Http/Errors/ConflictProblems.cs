@@ -21,7 +21,7 @@ public sealed class InUseProblemDetails : ProblemDetails
     public IReadOnlyList<ArticleReference> Articles { get; init; } = [];
 
     /// <summary>How many articles use the resource in all, drafts and scheduled ones included; 0 when only authors use an image.</summary>
-    public int Total { get; init; }
+    public long Total { get; init; }
 
     [OmittedUnless("The authors that use the image as their avatar, the first 20 by id; only when deleting an image.")]
     public IReadOnlyList<AuthorReference> Authors { get; init; } = [];
