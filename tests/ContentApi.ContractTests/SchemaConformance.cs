@@ -5,7 +5,7 @@ namespace ContentApi.ContractTests;
 
 /// <summary>
 /// Checks a JSON value against a schema of the document as OpenAPI 3.0.3 reads it, as strict validators (ajv) do:
-/// <c>$ref</c>, <c>oneOf</c> (exactly one schema matches), <c>type</c>, <c>enum</c>, required properties, no others
+/// <c>$ref</c>, <c>allOf</c> (read as one schema with the members of all), <c>oneOf</c> (exactly one schema matches), <c>type</c>, <c>enum</c>, required properties, no others
 /// unless <c>additionalProperties</c> admits them (absent, it does not: stricter than OpenAPI), and array items, at any depth. Null passes a <c>type</c> only beside
 /// <c>nullable: true</c>, and an <c>enum</c> only if it lists null. Formats, lengths and patterns are the validators'
 /// side and are not checked here.
@@ -18,6 +18,13 @@ public static class SchemaConformance
         {
             var name = reference.Split('/')[^1];
             return Violations(document, document["components"]!["schemas"]![name]!, value, $"{where} ({name})");
+        }
+        if (schema["allOf"] is JsonArray allOf)
+        {
+            var parts = allOf.Select(part => Resolved(document, part!)).ToList();
+            return parts.Any(part => part["properties"] is not null)
+                ? Violations(document, Merged(parts), value, where)
+                : [.. parts.SelectMany(part => Violations(document, part, value, where))];
         }
         var violations = new List<string>();
         if (schema["oneOf"] is JsonArray oneOf)
@@ -70,6 +77,31 @@ public static class SchemaConformance
         }
         return violations;
     }
+
+    /// <summary>
+    /// The object schemas of an <c>allOf</c> as one, so that a member one part declares is no undocumented member of
+    /// another (each part alone has no <c>additionalProperties</c>, which this check reads as closed).
+    /// </summary>
+    private static JsonObject Merged(List<JsonNode> parts)
+    {
+        var properties = new JsonObject();
+        var required = new JsonArray();
+        foreach (var resolved in parts)
+        {
+            foreach (var (name, member) in resolved["properties"]?.AsObject() ?? [])
+            {
+                properties[name] = member!.DeepClone();
+            }
+            foreach (var name in resolved["required"]?.AsArray() ?? [])
+            {
+                required.Add(name!.DeepClone());
+            }
+        }
+        return new JsonObject { ["type"] = "object", ["properties"] = properties, ["required"] = required };
+    }
+
+    private static JsonNode Resolved(JsonNode document, JsonNode schema) =>
+        schema["$ref"]?.GetValue<string>() is { } reference ? document["components"]!["schemas"]![reference.Split('/')[^1]]! : schema;
 
     private static bool HasType(JsonNode? value, string type, bool nullable) => value is null
         ? nullable

@@ -43,6 +43,7 @@ public static class OpenApiSetup
             options.OperationFilter<HttpHeadersOperationFilter>();
             options.OperationFilter<ProblemResponseDescriptionsOperationFilter>();
             options.OperationFilter<ResponseOrderOperationFilter>();
+            options.DocumentFilter<ProblemInheritanceDocumentFilter>();
             options.DocumentFilter<OpenResponseSchemasDocumentFilter>();
         });
         return services;
