@@ -41,11 +41,14 @@ public static class SlugCase
 
     /// <summary>
     /// The lowercase spelling of a slug given with capitals (<c>AI</c> is <c>ai</c>); null when it has none, is a slug
-    /// as it is, or is no slug lowercased either (<c>x'); DROP TABLE</c>: absent like any slug nobody has).
+    /// as it is, or is no slug lowercased either (<c>x'); DROP TABLE</c>: absent like any slug nobody has). Read in the
+    /// spelling lookups read (<see cref="Slugs.ForLookup"/>), so full-width <c>ＡＩ</c> is <c>ai</c>, as <c>ａｉ</c> finds it.
     /// </summary>
     public static string? LowercaseOf(string slug) =>
-        Lowercase(slug) is var lowercase && !string.Equals(lowercase, slug, StringComparison.Ordinal) && !Slugs.IsValid(slug) &&
-        Lowered(slug, lowercase) is var lowered && Slugs.IsValid(lowered) ? lowered : null;
+        !Slugs.IsValid(slug) && Slugs.ForLookup(slug) is var spelled && Lowercase(spelled) is var lowercase &&
+        !string.Equals(lowercase, spelled, StringComparison.Ordinal) && Lowered(spelled, lowercase) is var lowered && Slugs.IsValid(lowered)
+            ? lowered
+            : null;
 
     /// <summary>What the OpenAPI document says of a slug filter's case and escapes.</summary>
     public const string FilterRule =

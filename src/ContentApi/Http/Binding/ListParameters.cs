@@ -70,12 +70,11 @@ public static class ListParameterRules
     public static IRuleBuilderOptionsConditions<T, string?> SlugList<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Custom((slugs, context) =>
         {
-            foreach (var item in CountedItems(slugs, "slug", Paging.MaxSlugs, context).Distinct(StringComparer.Ordinal).Take(Problems.MaxFieldsListed))
+            var inCapitals = CountedItems(slugs, "slug", Paging.MaxSlugs, context).Distinct(StringComparer.Ordinal)
+                .Select(item => (Item: item, Lowercase: SlugCase.LowercaseOf(item))).Where(judged => judged.Lowercase is not null);
+            foreach (var (item, lowercase) in inCapitals.Take(Problems.MaxFieldsListed))
             {
-                if (SlugCase.LowercaseOf(item) is { } lowercase)
-                {
-                    context.AddFailure($"'{Echoed.Cut(item)}': {SlugCase.Refusal(lowercase)}");
-                }
+                context.AddFailure($"'{Echoed.Cut(item)}': {SlugCase.Refusal(lowercase!)}");
             }
         });
 
