@@ -210,7 +210,8 @@ public static class BackupCommands
             await output.WriteLineAsync($"Restored {source} into {databaseFile}.");
             foreach (var line in keys)
             {
-                await output.WriteLineAsync(line);
+                // Key names come from database files (the snapshot's, the replaced one's).
+                await output.WriteLineAsync(TerminalText.Escaped(line));
             }
             return 0;
         });

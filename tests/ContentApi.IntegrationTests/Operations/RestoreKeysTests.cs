@@ -96,6 +96,27 @@ public sealed class RestoreKeysTests
         Assert.NotEqual("-", (await KeysListAsync(database))["k"]);
     }
 
+    /// <summary>Key names come from a database file, so restore prints them escaped, as import prints what a file says (session review).</summary>
+    [Fact]
+    public async Task Restore_prints_key_names_with_control_characters_escaped()
+    {
+        var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
+        await KeyCommands.CreateAsync(database, "k", "write");
+        var snapshot = Path.Combine(CommandRunner.TempDirectory(), "bk.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(database, "backup", snapshot)).ExitCode);
+        await KeyCommands.CreateAsync(database, "since", "read");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            await connection.ExecuteAsync("UPDATE api_keys SET name = 'a' || char(27) || '[31mred' || char(8232) || 'x' WHERE name = 'since'");
+        }
+
+        var (exitCode, output) = await CommandRunner.RunAsync(database, "restore", snapshot);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("'a\\u001B[31mred\\u2028x'", output, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001B', output);
+    }
+
     private static async Task<Dictionary<string, string>> KeysListAsync(string database) =>
         (await KeyCommands.ListAsync(database)).ToDictionary(row => row.Name, row => row.Revoked);
 }
