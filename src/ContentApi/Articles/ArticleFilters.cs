@@ -7,7 +7,10 @@ using Dapper;
 
 namespace ContentApi.Articles;
 
-/// <summary>Filters of the article list, already validated. Author and tag accept an id or a slug; all digits are a slug when one has it, else an id.</summary>
+/// <summary>
+/// Filters of the article list, already validated. Author and tag accept an id or a slug; all digits are a slug when one
+/// has it, else an id. AuthorIds and TagIds are ids alone, any of them.
+/// </summary>
 public sealed record ArticleFilter(
     bool IncludeUnpublished,
     ArticleListStatus? Status = null,
@@ -18,8 +21,13 @@ public sealed record ArticleFilter(
     DateTimeOffset? PublishedBefore = null,
     string? FullTextMatch = null,
     IReadOnlyList<long>? Ids = null,
-    IReadOnlyList<string>? Slugs = null)
+    IReadOnlyList<string>? Slugs = null,
+    IReadOnlyList<long>? AuthorIds = null,
+    IReadOnlyList<long>? TagIds = null)
 {
+    /// <summary>Whether an author or tag filter is set, by id or slug or by ids.</summary>
+    public bool ByReference => Author is not null || Tag is not null || AuthorIds is not null || TagIds is not null;
+
     /// <summary>Whether the filter names its articles (by id or slug): at most a few hundred, read by primary key.</summary>
     public bool NamesArticles => Ids is not null || Slugs is not null;
 
@@ -37,8 +45,9 @@ internal static class ArticleFilters
     // order and stops after a page, right when many articles match; "drive" starts from the matching rows of an index
     // (an author's or tag's links, ix_articles_published, ix_articles_language), right when few do (walking for a tag
     // with none read every article: 0.15 s a page at 100,000 articles). WithFewArticlesAsync tells which.
-    private static readonly Reference AuthorReference = new("author", "authors", "AuthorId", "AuthorSlug", FilterDrive.Author);
-    private static readonly Reference TagReference = new("tag", "tags", "TagId", "TagSlug", FilterDrive.Tag);
+    // The authorId and tagId filters name authors and tags by id alone, any of several, and have the same two forms.
+    private static readonly Reference AuthorReference = new("author", "authors", "AuthorId", "AuthorSlug", "AuthorIds", FilterDrive.Author, FilterDrive.AuthorIds);
+    private static readonly Reference TagReference = new("tag", "tags", "TagId", "TagSlug", "TagIds", FilterDrive.Tag, FilterDrive.TagIds);
 
     /// <summary>Up to this many matching articles, a list starts from a filter's rows (see <see cref="FilterDrive"/>).</summary>
     public const int FewArticles = 1000;
@@ -56,7 +65,7 @@ internal static class ArticleFilters
         {
             return null;
         }
-        var fromLinks = filter.Author is not null || filter.Tag is not null
+        var fromLinks = filter.ByReference
             ? KeysetPage.TotalQuery.Count("FROM " + SqliteDialect.ArticlesForVisibility, ToSql(filter, now, FilterDrive.References).Conditions)
             : null;
         if ((few & FilterDrive.References) != 0 || filter.Language is null)
@@ -131,6 +140,8 @@ internal static class ArticleFilters
         }
         AddReference(filter.Author, AuthorReference);
         AddReference(filter.Tag, TagReference);
+        AddIds(filter.AuthorIds, AuthorReference);
+        AddIds(filter.TagIds, TagReference);
         if (filter.Language is { } language)
         {
             // Few articles: the planner starts from the language's index. Many: "+" keeps it off that index, so that it
@@ -178,6 +189,17 @@ internal static class ArticleFilters
             var anonymous = SeesAsAnonymous(filter);
             conditions.Add(drive.HasFlag(reference.Flag) ? reference.Drive(value, anonymous) : reference.Walk(value, anonymous));
         }
+
+        // No visibility of their own: an author or a tag hidden from anonymous callers is one no article they see has.
+        void AddIds(IReadOnlyList<long>? ids, Reference reference)
+        {
+            if (ids is null)
+            {
+                return;
+            }
+            parameters.Add(reference.IdsName, JsonSerializer.Serialize(ids));
+            conditions.Add(drive.HasFlag(reference.IdsFlag) ? reference.DriveIds() : reference.WalkIds());
+        }
     }
 
     /// <summary>
@@ -186,7 +208,7 @@ internal static class ArticleFilters
     /// </summary>
     public static async Task<FilterDrive> WithFewArticlesAsync(DbConnection connection, ArticleFilter filter, string now, int few, CancellationToken cancellationToken)
     {
-        if (filter is { Author: null, Tag: null, PublishedAfter: null, PublishedBefore: null, Language: null } || filter.NamesArticles)
+        if (filter is { ByReference: false, PublishedAfter: null, PublishedBefore: null, Language: null } || filter.NamesArticles)
         {
             return FilterDrive.None;
         }
@@ -194,12 +216,16 @@ internal static class ArticleFilters
         parameters.Add("Enough", few + 1);
         var author = filter.Author is { } byAuthor ? UpToEnough(AuthorReference.Rows(byAuthor, SeesAsAnonymous(filter))) : "NULL";
         var tag = filter.Tag is { } byTag ? UpToEnough(TagReference.Rows(byTag, SeesAsAnonymous(filter))) : "NULL";
+        var authorIds = filter.AuthorIds is null ? "NULL" : UpToEnough(AuthorReference.IdsRows);
+        var tagIds = filter.TagIds is null ? "NULL" : UpToEnough(TagReference.IdsRows);
         var dated = filter is { PublishedAfter: null, PublishedBefore: null } ? "NULL" : UpToEnough(DatedRows(filter));
         var written = filter.Language is null ? "NULL" : UpToEnough($"FROM articles l INDEXED BY ix_articles_language WHERE {InLanguage("l")}");
-        var (authorLinks, tagLinks, datedArticles, inLanguage) = await connection.QuerySingleAsync<(long?, long?, long?, long?)>(
-            new CommandDefinition($"SELECT {author}, {tag}, {dated}, {written}", parameters, cancellationToken: cancellationToken));
+        var (authorLinks, tagLinks, authorIdsLinks, tagIdsLinks, datedArticles, inLanguage) = await connection.QuerySingleAsync<(long?, long?, long?, long?, long?, long?)>(
+            new CommandDefinition($"SELECT {author}, {tag}, {authorIds}, {tagIds}, {dated}, {written}", parameters, cancellationToken: cancellationToken));
         return (authorLinks <= few ? FilterDrive.Author : FilterDrive.None)
             | (tagLinks <= few ? FilterDrive.Tag : FilterDrive.None)
+            | (authorIdsLinks <= few ? FilterDrive.AuthorIds : FilterDrive.None)
+            | (tagIdsLinks <= few ? FilterDrive.TagIds : FilterDrive.None)
             | (datedArticles <= few ? FilterDrive.PublishedRange : FilterDrive.None)
             | (inLanguage <= few ? FilterDrive.Language : FilterDrive.None);
     }
@@ -253,8 +279,8 @@ internal static class ArticleFilters
     private static long? IdOf(string value) =>
         !value.StartsWith('0') && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    /// <summary>An author or a tag (<paramref name="Kind"/>) an article links to (article_{kind}s.{kind}_id), given by id or slug.</summary>
-    private sealed record Reference(string Kind, string Owners, string IdName, string SlugName, FilterDrive Flag)
+    /// <summary>An author or a tag (<paramref name="Kind"/>) an article links to (article_{kind}s.{kind}_id), given by id or slug, or any of several ids.</summary>
+    private sealed record Reference(string Kind, string Owners, string IdName, string SlugName, string IdsName, FilterDrive Flag, FilterDrive IdsFlag)
     {
         private string Links => $"article_{Kind}s";
 
@@ -281,6 +307,16 @@ internal static class ArticleFilters
 
         /// <summary>The links to the author or tag, as x.</summary>
         public string Rows(string value, bool anonymous) => $"FROM {Links} x WHERE x.{Key} IN ({Owner(value, anonymous)})";
+
+        /// <summary>The ids as one JSON array, so that the statement's text is the same for any number of them.</summary>
+        private string Ids => $"SELECT value FROM json_each(@{IdsName})";
+
+        public string WalkIds() => $"EXISTS (SELECT 1 FROM {Links} x WHERE x.article_id = a.id AND x.{Key} IN ({Ids}))";
+
+        public string DriveIds() => $"a.id IN (SELECT x.article_id {IdsRows})";
+
+        /// <summary>The links to any of the ids, as x.</summary>
+        public string IdsRows => $"FROM {Links} x WHERE x.{Key} IN ({Ids})";
     }
 }
 
@@ -293,5 +329,7 @@ internal enum FilterDrive
     Tag = 2,
     PublishedRange = 4,
     Language = 8,
-    References = Author | Tag,
+    AuthorIds = 16,
+    TagIds = 32,
+    References = Author | Tag | AuthorIds | TagIds,
 }

@@ -118,8 +118,12 @@ public sealed record ListArticlesQuery : IListQuery
     public string? Sort { get; init; }
     /// <summary>Only articles by this author (id or slug; digits are the slug when one has it, else the id; 042 is a slug only).</summary>
     public string? Author { get; init; }
+    /// <summary>Only articles by any of these authors, by id alone (comma-separated, up to 100).</summary>
+    public string? AuthorId { get; init; }
     /// <summary>Only articles with this tag (id or slug; digits are the slug when one has it, else the id; 042 is a slug only).</summary>
     public string? Tag { get; init; }
+    /// <summary>Only articles with any of these tags, by id alone (comma-separated, up to 100).</summary>
+    public string? TagId { get; init; }
     /// <summary>Only articles in this BCP 47 language or a more specific one (RFC 4647 basic filtering, case-insensitive); * is every language.</summary>
     public string? Language { get; init; }
     /// <summary>Only these articles, by id (comma-separated, up to 100), listed in the list's sort.</summary>
@@ -171,6 +175,8 @@ public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticles
         RuleFor(q => q.Q).SearchText();
         RuleFor(q => q.Author).IdOrSlug();
         RuleFor(q => q.Tag).IdOrSlug();
+        RuleFor(q => q.AuthorId).IdList("authorId", "author id");
+        RuleFor(q => q.TagId).IdList("tagId", "tag id");
         RuleFor(q => q.Id).IdList();
         RuleFor(q => q.Slug).SlugList();
         RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, q.Format), ArticleView.FieldNames);

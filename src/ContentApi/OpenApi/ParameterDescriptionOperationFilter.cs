@@ -35,8 +35,10 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
         ["sort"] = "A field name from the allow-list in the operation description, prefixed with `-` for descending.",
         ["mimeType"] = "Only images of this media type, such as `image/jpeg`.",
         ["url"] = "Only images stored with this URL, compared exactly (an absolute http or https URL, as an image's `url`): to find an image before creating it, so that a re-sync makes no second one.",
-        ["author"] = "Only articles by this author: one id or slug. Digits name the one whose slug they are when one has it (year tags such as `2025` are common), else the one with that id, never both; an id has no leading zero, so 042 is a slug only. Not a list (a comma is a 400). " + SlugCase.FilterRule,
-        ["tag"] = "Only articles with this tag: one id or slug. Digits name the one whose slug they are when one has it (year tags such as `2025` are common), else the one with that id, never both; an id has no leading zero, so 042 is a slug only. Not a list (a comma is a 400). " + SlugCase.FilterRule,
+        ["author"] = "Only articles by this author: one id or slug. Digits name the one whose slug they are when one has it (year tags such as `2025` are common), else the one with that id, never both; an id has no leading zero, so 042 is a slug only. Not a list (a comma is a 400). A client holding an author's id sends `authorId`, which is never read as a slug. " + SlugCase.FilterRule,
+        ["tag"] = "Only articles with this tag: one id or slug. Digits name the one whose slug they are when one has it (year tags such as `2025` are common), else the one with that id, never both; an id has no leading zero, so 042 is a slug only. Not a list (a comma is a 400). A client holding a tag's id sends `tagId`, which is never read as a slug. " + SlugCase.FilterRule,
+        ["authorId"] = IdFilter("by any of these authors", "author", "authorId=3,7"),
+        ["tagId"] = IdFilter("with any of these tags", "tag", "tagId=5,8"),
         ["language"] = "Only articles in this BCP 47 language or a more specific one (RFC 4647 basic filtering, case-insensitive): `zh` matches `zh`, `zh-Hant` and `zh-TW`; `zh-Hant` matches `zh-Hant-TW` but not `zh-Hans`. `*` is every language, as RFC 4647 reads it: the same as leaving the filter out (a range with `*` in it, such as `*-TW`, is a 400).",
         ["publishedAfter"] = "Only articles published at or after this instant: RFC 3339 with an offset, a date (midnight UTC), or a date-time without an offset, read as UTC (NSwag's clients write them so: give them UTC values).",
         ["publishedBefore"] = "Only articles published before this instant; read like publishedAfter.",
@@ -45,6 +47,15 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
         ["format"] = "Extra renderings, comma-separated: `html` adds `bodyHtml` and `toc` (sanitized), `text` adds `plainText`; `markdown` (the body) is always there.",
         ["q"] = SearchWords,
     };
+
+    /// <summary>The list parameters of ids (<see cref="ListParameterRules.IdList{T}"/>).</summary>
+    private static readonly HashSet<string> IdLists = new(StringComparer.OrdinalIgnoreCase) { "id", "authorId", "tagId" };
+
+    private static string IdFilter(string which, string kind, string example) =>
+        $"Only articles {which}, by id alone, comma-separated or repeated (`{example}`; up to {Paging.MaxIds}, none empty): what a client holding " +
+        $"{kind} ids sends, as `{kind}` reads digits as the slug of the one that has them as its slug. Ids are written as in paths: digits, from 1, without a " +
+        $"plus sign or leading zeros (else a 400 naming the item). An id that names no {kind}, or one hidden from the caller, matches nothing. " +
+        $"Combined with `{kind}` and the other filters, each narrowing the list.";
 
     /// <summary>The values of the list parameters that are the same for every operation taking them, and their schemas' names.</summary>
     private static readonly Dictionary<string, NamedValues> ListValues = new(StringComparer.OrdinalIgnoreCase)
@@ -103,10 +114,10 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
                 {
                     Type = JsonSchemaType.Array,
                     Items = items is not null ? NamedEnum(context, items)
-                        : list == "id" ? new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "1" }
+                        : IdLists.Contains(list) ? new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "1" }
                         : new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1 },
                     MinItems = list == "include" ? null : 1,
-                    MaxItems = list switch { "slug" => Paging.MaxSlugs, "id" => Paging.MaxIds, _ => null },
+                    MaxItems = list == "slug" ? Paging.MaxSlugs : IdLists.Contains(list) ? Paging.MaxIds : null,
                 };
                 parameter.Style = ParameterStyle.Form;
                 parameter.Explode = false;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContentApi.Articles;
 using ContentApi.Auth;
+using ContentApi.Http.Binding;
 using ContentApi.Http.Caching;
 using ContentApi.Http.Limits;
 using ContentApi.Http.Lists;
@@ -64,7 +65,8 @@ public static class SearchEndpoints
         // a page of 20 hits small. fields=...,body brings the body back.
         var view = ArticleView.From(query.Include, query.Fields ?? DefaultFields, null);
         var filter = new ArticleFilter(privileged, null, query.Author, query.Tag, query.Language,
-            query.PublishedAfter?.Value, query.PublishedBefore?.Value, Fts5Match.ToFts5Match(search));
+            query.PublishedAfter?.Value, query.PublishedBefore?.Value, Fts5Match.ToFts5Match(search),
+            AuthorIds: ListParameterRules.Ids(query.AuthorId), TagIds: ListParameterRules.Ids(query.TagId));
         var (items, total, more) = await store.SearchAsync(filter.FullTextMatch!, filter, sort, after, offset, Math.Min(limit, MaxOffset - offset), view.LoadEmbeds,
             view.PageBodyBytes(limits.Value.ListPageTextBytes), cancellationToken);
         var next = NextCursor(sort, items, offset, total, more);

@@ -15,6 +15,10 @@ public sealed record SearchArticlesQuery
     public string? Sort { get; init; }
     public string? Author { get; init; }
     public string? Tag { get; init; }
+    /// <summary>Only articles by any of these authors, by id alone (comma-separated, up to 100).</summary>
+    public string? AuthorId { get; init; }
+    /// <summary>Only articles with any of these tags, by id alone (comma-separated, up to 100).</summary>
+    public string? TagId { get; init; }
     public string? Language { get; init; }
     public QueryInstant? PublishedAfter { get; init; }
     public QueryInstant? PublishedBefore { get; init; }
@@ -45,6 +49,8 @@ public sealed class SearchArticlesQueryValidator : AbstractValidator<SearchArtic
         RuleFor(q => q.Language).LanguageRange();
         RuleFor(q => q.Author).IdOrSlug();
         RuleFor(q => q.Tag).IdOrSlug();
+        RuleFor(q => q.AuthorId).IdList("authorId", "author id");
+        RuleFor(q => q.TagId).IdList("tagId", "tag id");
         RuleFor(q => q.PublishedBefore).LaterThanPublishedAfter(q => q.PublishedAfter);
         RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, (string?)null), ArticleView.SearchFieldNames);
     }

@@ -16,7 +16,7 @@ namespace ContentApi.Http.Binding;
 /// </summary>
 public static class ListParameters
 {
-    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "include", "fields", "format", "slug", "id" };
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "include", "fields", "format", "slug", "id", "tagId", "authorId" };
 
     /// <summary>
     /// The items of a list parameter, without the spaces typed around commas (<c>authors, tags</c>); empty ones are left
@@ -43,13 +43,14 @@ public static class ListParameters
 public static class ListParameterRules
 {
     /// <summary>
-    /// The <c>id</c> filter of articles: at least one and at most <see cref="Paging.MaxIds"/> ids, each written as a
+    /// An id filter (<paramref name="parameter"/>: articles' <c>id</c>, or their <c>tagId</c> and <c>authorId</c>, with
+    /// <paramref name="noun"/> saying what they are ids of, as "tag id"): at least one and at most <see cref="Paging.MaxIds"/> ids, each written as a
     /// path's id is (<see cref="RouteIdCheck"/>); a bad one is named. Empty items are refused with every list, as for slugs.
     /// </summary>
-    public static IRuleBuilderOptionsConditions<T, string?> IdList<T>(this IRuleBuilder<T, string?> rule) =>
+    public static IRuleBuilderOptionsConditions<T, string?> IdList<T>(this IRuleBuilder<T, string?> rule, string parameter = "id", string noun = "id") =>
         rule.Custom((ids, context) =>
         {
-            foreach (var item in CountedItems(ids, "id", Paging.MaxIds, context).Distinct(StringComparer.Ordinal).Take(Problems.MaxFieldsListed))
+            foreach (var item in CountedItems(ids, noun, parameter, Paging.MaxIds, context).Distinct(StringComparer.Ordinal).Take(Problems.MaxFieldsListed))
             {
                 if (RouteIdCheck.Refusal(item) is { } refusal)
                 {
@@ -58,7 +59,7 @@ public static class ListParameterRules
             }
         });
 
-    /// <summary>The ids of a valid <c>id</c> filter (<see cref="IdList{T}"/>), or null without one.</summary>
+    /// <summary>The ids of a valid id filter (<see cref="IdList{T}"/>), or null without one.</summary>
     public static long[]? Ids(string? ids) =>
         ListParameters.Items(ids)?.Select(item => long.Parse(item, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
 
@@ -70,7 +71,7 @@ public static class ListParameterRules
     public static IRuleBuilderOptionsConditions<T, string?> SlugList<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Custom((slugs, context) =>
         {
-            var inCapitals = CountedItems(slugs, "slug", Paging.MaxSlugs, context).Distinct(StringComparer.Ordinal)
+            var inCapitals = CountedItems(slugs, "slug", "slug", Paging.MaxSlugs, context).Distinct(StringComparer.Ordinal)
                 .Select(item => (Item: item, Lowercase: SlugCase.LowercaseOf(item))).Where(judged => judged.Lowercase is not null);
             foreach (var (item, lowercase) in inCapitals.Take(Problems.MaxFieldsListed))
             {
@@ -79,7 +80,7 @@ public static class ListParameterRules
         });
 
     /// <summary>The items of a list filter (none when it is not given), with a failure when there are none or more than <paramref name="max"/>.</summary>
-    private static string[] CountedItems<T>(string? list, string name, int max, ValidationContext<T> context)
+    private static string[] CountedItems<T>(string? list, string name, string parameter, int max, ValidationContext<T> context)
     {
         if (ListParameters.Items(list) is not { } items)
         {
@@ -87,7 +88,7 @@ public static class ListParameterRules
         }
         if (items.Length == 0)
         {
-            context.AddFailure($"Name at least one {name}: {name}= is empty.");
+            context.AddFailure($"Name at least one {name}: {parameter}= is empty.");
         }
         else if (items.Length > max)
         {
