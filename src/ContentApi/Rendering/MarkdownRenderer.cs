@@ -91,46 +91,35 @@ public static class MarkdownRenderer
         var shownImages = document.Descendants<LinkInline>().Count(link => link.IsImage);
         // Rendering changes the document (heading ids, figures), so it comes last.
         var tooComplex = ArticleMarkdown.NestsTooDeeply(document) ? MarkdownTooComplexException.Explanation
-            : RendersPastBound(document, markdown) ? HtmlTooLargeExplanation
+            : RendersPastBound(document, markdown, placed) ? HtmlTooLargeExplanation
             : null;
         return (plainText, excerptSource, placed, malformed, tooComplex, shownImages);
     }
 
     public const string HtmlTooLargeExplanation =
         "The Markdown would render to more HTML than allowed (a million characters plus twice the body's length): many " +
-        "references to one footnote, or reference links repeating a long URL, each add hundreds of characters. Cite each " +
-        "note once, or write fewer references.";
+        "references to one footnote, reference links repeating a long URL, or a credit line under a long row of figures " +
+        "each add hundreds of characters, and each heading (it gets an id), quote or list level, or table cell tens. " +
+        "Cite each note once, write fewer references, or fewer empty headings, levels or cells.";
 
     /// <summary>
     /// Whether a body about to be stored would render past <see cref="MaxHtmlCharacters"/>, so that its author hears it
-    /// now rather than every reader getting its source (<see cref="Render"/>). Rendered only when a generous estimate
-    /// from its links and notes passes the bound: an ordinary article is far below it and is not rendered here.
+    /// now rather than every reader getting its source (<see cref="Render"/>). Rendered only when an upper bound on its
+    /// HTML (<see cref="RenderedHtmlEstimate"/>) passes the bound: an ordinary article is far below it and is not
+    /// rendered here. Every image it places stands for one with no caption or credit of its own, so that the labels
+    /// under its figures are written as a reader gets them.
     /// </summary>
-    private static bool RendersPastBound(MarkdownDocument document, string markdown)
+    private static bool RendersPastBound(MarkdownDocument document, string markdown, IEnumerable<long> placedImageIds)
     {
         var bound = MaxHtmlCharacters(markdown);
-        var estimate = 6L * markdown.Length; // every character escaped at worst (&quot; for ")
-        foreach (var inline in document.Descendants<Inline>())
-        {
-            estimate += inline switch
-            {
-                LinkInline link => 200 + (2L * EscapedLength(link.Url)) + (6L * (link.Title?.Length ?? 0)),
-                AutolinkInline autolink => 200 + (2L * EscapedLength(autolink.Url)),
-                Markdig.Extensions.Footnotes.FootnoteLink => 200,
-                _ => 0,
-            };
-            if (estimate > bound)
-            {
-                break;
-            }
-        }
-        if (estimate <= bound)
+        if (RenderedHtmlEstimate.UpperBound(document, markdown, stopAbove: bound) <= bound)
         {
             return false;
         }
         try
         {
-            RenderDocument(document, new Dictionary<long, InlineImage>(), bound, ArticleElementIds.LongestArticleId);
+            var placeholders = placedImageIds.Distinct().ToDictionary(id => id, id => new InlineImage(id, PlaceholderImageUrl, "", null, null, null, null));
+            RenderDocument(document, placeholders, bound, ArticleElementIds.LongestArticleId);
             return false;
         }
         catch (RenderedHtmlTooLargeException)
@@ -139,8 +128,7 @@ public static class MarkdownRenderer
         }
     }
 
-    /// <summary>At most how long a URL is once written into HTML: each non-ASCII character percent-escaped (up to 9).</summary>
-    private static long EscapedLength(string? url) => url is null ? 0 : 9L * System.Text.Encoding.UTF8.GetByteCount(url);
+    private const string PlaceholderImageUrl = "https://images.invalid/i.jpg";
 
     private static MarkdownDocument? TryParse(string markdown, out string? refusal, TimeSpan? limit = null)
     {
