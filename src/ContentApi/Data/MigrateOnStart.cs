@@ -54,6 +54,13 @@ public sealed class MigrateOnStart(Migrator migrator, Db db, RenderingFloor rend
         }
         db.PinFile();
         logger.LogInformation("Serving the database {Path}", DatabaseFile.PathOf(db.ConnectionString));
+        if (migrator.CreatedDatabase)
+        {
+            // A mistyped path in a service's settings would otherwise serve an empty site that monitoring calls Healthy.
+            logger.LogWarning(
+                "There was no database at {Path}: it was created empty (with any missing folders) and migrated. If the content is in an existing database, point ConnectionStrings__Content at that file and restart.",
+                Path.GetFullPath(DatabaseFile.PathOf(db.ConnectionString)));
+        }
         await renderingFloor.EstablishAsync(cancellationToken);
         var (isCurrent, indexed) = await SearchAnalysis.EnsureCurrentWhileEmptyAsync(db, cancellationToken);
         if (indexed == SearchAnalysis.UnfinishedRebuild && !isCurrent)

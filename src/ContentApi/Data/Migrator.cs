@@ -19,6 +19,9 @@ public sealed partial class Migrator(Db db, TimeProvider clock, ILogger<Migrator
     /// <summary>Whether this process has brought the database to <see cref="LatestVersion"/> already.</summary>
     public bool HasMigrated { get; private set; }
 
+    /// <summary>Whether this process created the database file (there was none at its path), empty, before migrating it.</summary>
+    public bool CreatedDatabase { get; private set; }
+
     /// <summary>
     /// Brings the database to <see cref="LatestVersion"/>, creating it when there is none; throws
     /// <see cref="DatabaseFileException"/>, having changed nothing, for a file this build must not write (<see cref="DatabaseFile"/>).
@@ -27,7 +30,9 @@ public sealed partial class Migrator(Db db, TimeProvider clock, ILogger<Migrator
     {
         // Up to date, the usual case (every command checks, also beside a running server): found without the write lock.
         // Migrations are applied in order, in one transaction: the latest applied means all are.
+        var creates = DatabaseFile.OnDiskPath(db.ConnectionString) is { } path && !File.Exists(path) && !Directory.Exists(path);
         var before = await DatabaseFile.CheckAsync(db.ConnectionString, cancellationToken);
+        CreatedDatabase |= creates;
         if (before == LatestVersion)
         {
             HasMigrated = true;

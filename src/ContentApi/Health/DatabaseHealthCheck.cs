@@ -25,6 +25,7 @@ public sealed class DatabaseHealthCheck(Migrator migrator, Db db) : IHealthCheck
                 : db.LastWriteFoundReadOnly ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: the database is read-only (check the file's and its folder's permissions)")
                 : db.LastWriteFoundIoError ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: a disk I/O error (check the database's disk: remounted read-only, failing; and the file-size limit)")
                 : db.DamageFound && await db.StillDamagedAsync(cancellationToken) ? HealthCheckResult.Degraded($"schema version {version}; {DamageFound}")
+                : migrator.CreatedDatabase ? HealthCheckResult.Healthy($"schema version {version}; {CreatedEmpty}")
                 : HealthCheckResult.Healthy($"schema version {version}");
         }
         catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
@@ -32,6 +33,10 @@ public sealed class DatabaseHealthCheck(Migrator migrator, Db db) : IHealthCheck
             return HealthCheckResult.Unhealthy("database unreachable");
         }
     }
+
+    /// <summary>Still Healthy (the app serves it), but a mistyped path serves an empty site: said where monitoring looks.</summary>
+    private const string CreatedEmpty =
+        "the database was created empty by this process at start (if content was expected, check ConnectionStrings__Content)";
 
     private const string DamageFound =
         "a read found the database damaged (requests that read its damaged pages are a 503): check it with `PRAGMA integrity_check`, and restore a backup (`restore`) if it is not 'ok'";

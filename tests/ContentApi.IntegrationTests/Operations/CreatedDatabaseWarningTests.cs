@@ -1,0 +1,38 @@
+using ContentApi.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ContentApi.IntegrationTests.Operations;
+
+/// <summary>
+/// (operations review) A mistyped database path (a typo in a systemd unit or a compose file) was created, with its
+/// folders, migrated and served empty and Healthy, logging only "Serving the database …": nothing said it was new.
+/// </summary>
+public sealed class CreatedDatabaseWarningTests
+{
+    [Fact]
+    public async Task The_server_warns_naming_the_file_when_it_creates_the_database_and_ready_says_so_but_not_when_it_opens_one()
+    {
+        var database = Path.Combine(CommandRunner.TempDirectory(), "typo3", "sub", "c.db");
+
+        using (var created = new OnDatabase(database))
+        {
+            _ = created.Services.GetRequiredService<Data.Db>();
+            Assert.Contains(created.Logs, log => log.Level == LogLevel.Warning
+                && log.Message.Contains(database, StringComparison.Ordinal)
+                && log.Message.Contains("created", StringComparison.Ordinal)
+                && log.Message.Contains("ConnectionStrings__Content", StringComparison.Ordinal));
+            var ready = await created.Anonymous().GetStringAsync("/health/ready");
+            Assert.Contains("created empty by this process", ready, StringComparison.Ordinal);
+        }
+        using var opened = new OnDatabase(database);
+        _ = opened.Services.GetRequiredService<Data.Db>();
+        Assert.DoesNotContain(opened.Logs, log => log.Message.Contains("created", StringComparison.Ordinal));
+        Assert.DoesNotContain("created empty", await opened.Anonymous().GetStringAsync("/health/ready"), StringComparison.Ordinal);
+    }
+
+    private sealed class OnDatabase(string database) : LoggedApiFactory
+    {
+        public override string DatabasePath => database;
+    }
+}
