@@ -66,7 +66,8 @@ public static class ContentApiApp
         // Unless the caller's configuration gave one (a test's clock for a command it runs in-process).
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(RenderingBuild.ThisBuild);
-        services.AddSingleton(sp => new Db(
+        // Unless the caller's configuration gave one (a command reading a database it cannot write opens it read-only).
+        services.TryAddSingleton(sp => new Db(
             SqliteDialect.BuildConnectionString(
                 builder.Configuration.GetConnectionString("Content") ?? "Data Source=data/content.db",
                 builder.Environment.ContentRootPath,

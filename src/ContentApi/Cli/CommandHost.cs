@@ -1,4 +1,5 @@
 using ContentApi.Data;
+using Microsoft.Extensions.Options;
 
 namespace ContentApi.Cli;
 
@@ -30,7 +31,8 @@ public static class CommandHost
     public static async Task<WebApplication?> StartExistingAsync(CancellationToken cancellationToken, Action<WebApplicationBuilder>? configure = null, bool writes = false)
     {
         var app = Build(configure);
-        var file = DatabaseFile.PathOf(app.Services.GetRequiredService<Db>().ConnectionString);
+        var connectionString = app.Services.GetRequiredService<Db>().ConnectionString;
+        var file = DatabaseFile.PathOf(connectionString);
         // A directory goes on to the migrator, which says what it is.
         if (!File.Exists(file) && !Directory.Exists(file))
         {
@@ -38,12 +40,39 @@ public static class CommandHost
             await Console.Error.WriteLineAsync($"There is no database at {file}; check ConnectionStrings__Content (nothing was read or created).");
             return null;
         }
+        if (!writes && ReadOnlyDatabase.ConnectionString(connectionString) is { } readOnly)
+        {
+            await app.DisposeAsync();
+            return await StartReadOnlyAsync(readOnly, file, configure, cancellationToken);
+        }
         await MigrateAsync(app, cancellationToken);
         if (writes)
         {
             await DatabaseFile.EnsureWritableAsync(app.Services.GetRequiredService<Db>(), cancellationToken);
         }
         return app;
+    }
+
+    /// <summary>On a database this process cannot write (<see cref="ReadOnlyDatabase"/>): opened read-only, checked, not migrated.</summary>
+    private static async Task<WebApplication> StartReadOnlyAsync(
+        string readOnly, string file, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
+    {
+        var app = Build(builder =>
+        {
+            configure?.Invoke(builder);
+            builder.Services.AddSingleton(services => new Db(
+                readOnly, services.GetRequiredService<IOptions<DatabaseOptions>>(), services.GetRequiredService<TimeProvider>()));
+        });
+        try
+        {
+            await ReadOnlyDatabase.CheckAsync(app.Services.GetRequiredService<Db>(), file, cancellationToken);
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>For commands that write (keys create, seed, import): refused in one line, naming what to fix, on a database they cannot write.</summary>

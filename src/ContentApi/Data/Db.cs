@@ -21,7 +21,8 @@ public sealed partial class Db(
 
     private readonly DatabaseOptions _options = options.Value;
     private readonly TimeSpan _contentStateRecheck = TimeSpan.FromMilliseconds(options.Value.ContentStateRecheckMilliseconds);
-    private readonly string _pragmas = SqliteDialect.ConnectionPragmas(options.Value);
+    private readonly string _pragmas = SqliteDialect.ConnectionPragmas(
+        options.Value, readOnly: new SqliteConnectionStringBuilder(connectionString).Mode == SqliteOpenMode.ReadOnly);
 
     public string ConnectionString { get; } = connectionString;
 

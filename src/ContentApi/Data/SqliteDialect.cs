@@ -51,9 +51,12 @@ internal static class SqliteDialect
     /// <summary>Rows changed on this connection since it opened, by every statement (an FTS5 command's shadow-table writes too).</summary>
     public static long RowsChanged(SqliteConnection connection) => SQLitePCL.raw.sqlite3_total_changes(connection.Handle);
 
-    /// <summary>Pragmas applied to every connection as it opens.</summary>
-    public static string ConnectionPragmas(DatabaseOptions options) =>
-        $"PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = {options.Synchronous}; " +
+    /// <summary>
+    /// Pragmas applied to every connection as it opens. A read-only one leaves the journal mode as it is: asking for WAL
+    /// on a file in another mode is a write, refused with SQLITE_READONLY.
+    /// </summary>
+    public static string ConnectionPragmas(DatabaseOptions options, bool readOnly = false) =>
+        (readOnly ? "" : "PRAGMA journal_mode = WAL; ") + $"PRAGMA foreign_keys = ON; PRAGMA synchronous = {options.Synchronous}; " +
         $"PRAGMA busy_timeout = {options.BusyTimeoutSeconds * 1000}; " +
         $"PRAGMA journal_size_limit = {options.JournalSizeLimitBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)};";
 
