@@ -511,7 +511,8 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
         await Task.Run(app.Dispose);
         await holder.DisposeAsync();
 
-        Assert.DoesNotContain(app.Logs, e => e.Level >= LogLevel.Warning);
+        // The database's creation at start is told as a warning (a mistyped path); the stop's failures would be others.
+        Assert.DoesNotContain(app.Logs, e => e.Level >= LogLevel.Warning && !e.Message.StartsWith("There was no database at", StringComparison.Ordinal));
         using var database = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
         database.Open();
         Assert.Equal(2, database.ExecuteScalar<long>("SELECT count(*) FROM search_backlog"));
