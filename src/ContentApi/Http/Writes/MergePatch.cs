@@ -142,22 +142,30 @@ public static class MergePatch
         }
     }
 
-    private static void Merge(JsonObject target, JsonObject patch)
+    /// <summary><paramref name="patch"/> applied to <paramref name="target"/> (RFC 7396 §2), which is changed if it is an object.</summary>
+    internal static JsonNode? Merge(JsonNode? target, JsonNode? patch)
     {
-        foreach (var (name, value) in patch.ToList())
+        if (patch is not JsonObject patchObject)
+        {
+            return patch?.DeepClone();
+        }
+        var targetObject = target as JsonObject ?? new JsonObject();
+        foreach (var (name, value) in patchObject)
         {
             if (value is null)
             {
-                target.Remove(name);
+                targetObject.Remove(name);
             }
-            else if (value is JsonObject patchObject && target[name] is JsonObject targetObject)
+            else if (value is JsonObject && targetObject[name] is JsonObject nested)
             {
-                Merge(targetObject, patchObject);
+                Merge(nested, value);
             }
             else
             {
-                target[name] = value.DeepClone();
+                // A patch object meeting no object is merged into an empty one, so that its nulls are removals too.
+                targetObject[name] = Merge(null, value);
             }
         }
+        return targetObject;
     }
 }
