@@ -39,5 +39,5 @@ public sealed class DatabaseHealthCheck(Migrator migrator, Db db) : IHealthCheck
         "the database was created empty by this process at start (if content was expected, check ConnectionStrings__Content)";
 
     private const string DamageFound =
-        "a read found the database damaged (requests that read its damaged pages are a 503): check it with `PRAGMA integrity_check`, and restore a backup (`restore`) if it is not 'ok'";
+        "a read found the database damaged (requests that read its damaged pages are a 503; checked again at most every 30 s): check it with `PRAGMA integrity_check`, and restore a backup (`restore`) if it is not 'ok'";
 }

@@ -55,6 +55,36 @@ internal static class DamagedFiles
         return (offset, was);
     }
 
+    /// <summary>
+    /// Runs <paramref name="change"/> while <paramref name="index"/> is hidden from SQLite, so the index keeps its entries
+    /// as they were: every page is sound and the index has as many entries as its table has rows (<c>quick_check</c>
+    /// finds nothing), but it no longer matches its table, and a read through an entry whose row has another id now
+    /// finds no row there (SQLITE_CORRUPT). <c>REINDEX</c> repairs it.
+    /// </summary>
+    public static async Task ChangeBehindIndexAsync(string database, string index, string change, object parameters)
+    {
+        await CheckpointAsync(database);
+        IndexEntry entry;
+        await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            entry = await connection.QuerySingleAsync<IndexEntry>(
+                "SELECT name AS Name, tbl_name AS TableName, rootpage AS RootPage, sql AS Sql FROM sqlite_schema WHERE type = 'index' AND name = @Index", new { Index = index });
+            await connection.ExecuteAsync("PRAGMA writable_schema = ON; DELETE FROM sqlite_schema WHERE name = @Index", new { Index = index });
+        }
+        await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            await connection.ExecuteAsync(change, parameters);
+        }
+        await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            await connection.ExecuteAsync(
+                "PRAGMA writable_schema = ON; INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql) VALUES ('index', @Name, @TableName, @RootPage, @Sql)", entry);
+        }
+        await CheckpointAsync(database);
+    }
+
+    private sealed record IndexEntry(string Name, string TableName, long RootPage, string Sql);
+
     public static async Task WriteAtAsync(string database, long offset, byte[] bytes)
     {
         await using var file = new FileStream(database, FileMode.Open, FileAccess.Write);
