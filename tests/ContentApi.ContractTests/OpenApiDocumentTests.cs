@@ -126,9 +126,9 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
                 }
             }
         }
-        // coverImage (of an article and of a search result), avatar, focalPoint in the image response and both image
-        // requests, and the article patch's status.
-        Assert.Equal(7, nullableReferences);
+        // coverImage (of an article and of a search result), avatar (of an author and of its summary in an article),
+        // focalPoint in the image response and both image requests, and the article patch's status.
+        Assert.Equal(8, nullableReferences);
     }
 
     /// <summary>

@@ -28,13 +28,16 @@ internal static class ArticleQueries
     /// <summary>What anonymous callers may see: published, and not scheduled for later.</summary>
     public const string PubliclyVisible = SqliteDialect.ArticlePubliclyVisible;
 
-    private const string AuthorColumns = "u.id AS Id, u.slug AS Slug, u.name AS Name, u.version AS Version, u.updated_at AS UpdatedAt";
+    /// <summary>An author's columns, then its avatar's (all null when it has none), split at the avatar's Id.</summary>
+    private const string AuthorColumns = $"u.id AS Id, u.slug AS Slug, u.name AS Name, u.version AS Version, u.updated_at AS UpdatedAt, {ImageStore.Columns}";
+
+    private const string AuthorAvatarJoin = "LEFT JOIN images i ON i.id = u.avatar_image_id";
 
     private const string TagColumns = "t.id AS Id, t.slug AS Slug, t.name AS Name, t.updated_at AS UpdatedAt";
 
     public const string AuthorsOf = $"""
         SELECT x.article_id AS ArticleId, {AuthorColumns}
-        FROM article_authors x JOIN authors u ON u.id = x.author_id
+        FROM article_authors x JOIN authors u ON u.id = x.author_id {AuthorAvatarJoin}
         WHERE x.article_id IN @Ids ORDER BY x.article_id, x.position
         """;
 
@@ -57,7 +60,7 @@ internal static class ArticleQueries
         """;
 
     /// <summary>The authors, tags and images a write refers to, as its response embeds them (for ArticleReferences).</summary>
-    public const string ReferencedAuthors = $"SELECT {AuthorColumns} FROM authors u WHERE u.id IN @Ids";
+    public const string ReferencedAuthors = $"SELECT {AuthorColumns} FROM authors u {AuthorAvatarJoin} WHERE u.id IN @Ids";
     public const string ReferencedTags = $"SELECT {TagColumns} FROM tags t WHERE t.id IN @Ids";
     public const string ReferencedImages = $"SELECT {ImageStore.Columns} FROM images i WHERE i.id IN @Ids";
 

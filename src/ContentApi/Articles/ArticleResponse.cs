@@ -103,6 +103,9 @@ public sealed record ArticleAuthorRow
     public string Name { get; init; } = "";
     public long Version { get; init; }
     public string UpdatedAt { get; init; } = "";
+
+    /// <summary>Read with the author, in the same statement (see <see cref="ArticleQueries.AuthorsOf"/>).</summary>
+    public ImageRow? Avatar { get; init; }
 }
 
 public sealed record ArticleTagRow
@@ -141,7 +144,7 @@ public sealed record ArticleAggregate(
     public ArticleResponse ToResponse() => new(
         Row.Id, Row.Slug, Row.Title, Row.Subtitle, Row.Excerpt ?? Row.DerivedExcerpt, Row.Body, LanguageTags.Canonical(Row.Language),
         Row.StatusValue, Timestamps.FromDbOrNull(Row.PublishedAt),
-        [.. Authors.Select(a => new AuthorSummary(a.Id, a.Slug, a.Name))],
+        [.. Authors.Select(a => new AuthorSummary(a.Id, a.Slug, a.Name, a.Avatar?.ToResponse()))],
         [.. Tags.Select(t => new TagSummary(t.Id, t.Slug, t.Name))],
         Cover?.Image.ToResponse(),
         [.. Images.Select(i => i.Image.ToResponse())],
@@ -154,7 +157,7 @@ public sealed record ArticleAggregate(
     /// themselves are content, restored as they were.
     /// </summary>
     public DateTimeOffset LastModified => Timestamps.FromDb(new[] { Timestamps.Later(Row.UpdatedAt, Row.RestoredAt) }
-        .Concat(Authors.Select(a => a.UpdatedAt)).Concat(Tags.Select(t => t.UpdatedAt))
+        .Concat(Authors.Select(a => a.UpdatedAt)).Concat(Authors.Select(a => a.Avatar?.UpdatedAt ?? "")).Concat(Tags.Select(t => t.UpdatedAt))
         .Concat(Images.Select(i => i.Image.UpdatedAt)).Concat(Cover is null ? [] : [Cover.Image.UpdatedAt])
         .Where(t => t.Length > 0).Max(StringComparer.Ordinal)!);
 

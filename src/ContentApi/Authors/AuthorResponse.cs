@@ -12,8 +12,9 @@ public sealed record AuthorResponse(
     [property: SchemaFormat(Format = "idn-email")] string? Email, long PublishedArticleCount,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
 
-/// <summary>What an article embeds of each of its authors.</summary>
-public sealed record AuthorSummary(long Id, string Slug, string Name);
+/// <summary>What an article embeds of each of its authors: enough for a byline with a photo.</summary>
+/// <param name="Avatar">The author's avatar, as the author's own read shows it; null when the author has none.</param>
+public sealed record AuthorSummary(long Id, string Slug, string Name, ImageResponse? Avatar);
 
 /// <summary>An author as the database returns it (Dapper maps columns by alias onto these properties), with its avatar attached by the store.</summary>
 public sealed record AuthorRow : IVersioned

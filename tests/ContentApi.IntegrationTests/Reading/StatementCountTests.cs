@@ -87,6 +87,11 @@ public sealed class StatementCountTests(FiftyRichArticles data) : IClassFixture<
         var (large, largeBody) = await CountAsync($"/api/v1/articles?author={author}&limit=50&{query}");
         Assert.Equal(5, smallBody.ItemIds().Count);
         Assert.Equal(FiftyRichArticles.Count, largeBody.ItemIds().Count);
+        if (query.Contains("authors", StringComparison.Ordinal))
+        {
+            // 50 coauthors, each with an avatar of their own: the avatars come with the authors, not one statement each.
+            Assert.All(largeBody["items"]!.AsArray(), item => Assert.NotNull(item!["authors"]![1]!["avatar"]));
+        }
         Assert.Equal(small, large);
     }
 
@@ -99,6 +104,8 @@ public sealed class StatementCountTests(FiftyRichArticles data) : IClassFixture<
         Assert.All(body["items"]!.AsArray(), item =>
         {
             Assert.Equal(2, item!["authors"]!.AsArray().Count);
+            Assert.Null(item["authors"]![0]!["avatar"]);
+            Assert.NotNull(item["authors"]![1]!["avatar"]);
             Assert.Equal(2, item["tags"]!.AsArray().Count);
             Assert.NotNull(item["coverImage"]);
             Assert.Equal(2, item["images"]!.AsArray().Count);

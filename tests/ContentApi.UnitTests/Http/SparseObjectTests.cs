@@ -14,7 +14,7 @@ public sealed class SparseObjectTests
 {
     private static readonly ArticleResponse Article = new(
         7, "通义千问", "通義千問「模型」 <b>&</b>", null, "摘要", "# 標題\n\n正文 😀", "zh-Hant", ArticleStatus.Published,
-        new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), [new AuthorSummary(1, "li", "李")],
+        new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), [new AuthorSummary(1, "li", "李", null)],
         [new TagSummary(2, "ai", "AI")], null, [], "https://example.com/a", 1, 9,
         new DateTimeOffset(2026, 11, 29, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), 4);
 

@@ -24,7 +24,7 @@ public sealed class SearchResultTests
     /// <summary>Every member a value of its own, so that one copied into another's place shows.</summary>
     private static readonly ArticleResponse Article = new(
         7, "tongyi", "通義千問", "副標題", "摘要", "# 標題\n\n正文", "zh-Hant", ArticleStatus.Published, Made.AddHours(1),
-        [new AuthorSummary(11, "li", "李")], [new TagSummary(12, "ai", "AI")], Photo, [Photo with { Id = 4 }], "https://example.com/a",
+        [new AuthorSummary(11, "li", "李", Photo with { Id = 5 })], [new TagSummary(12, "ai", "AI")], Photo, [Photo with { Id = 4 }], "https://example.com/a",
         5, 9, Made.AddHours(2), Made.AddHours(3), 13);
 
     [Fact]
