@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ContentApi.TestSupport;
+using static ContentApi.IntegrationTests.Writes.ListedErrors;
 
 namespace ContentApi.IntegrationTests.Writes;
 
@@ -124,27 +125,7 @@ public sealed class RulesBesideANestedRequiredMemberTests(ApiFactory factory) : 
         await (await writer.SendAsync(request)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
     }
 
-    private async Task<JsonObject> SendAsync(HttpMethod method, string url, string body) =>
-        await (await factory.Writer().SendAsync(new HttpRequestMessage(method, url)
-        {
-            Content = HttpAssertions.RawJson(body, method == HttpMethod.Patch ? "application/merge-patch+json" : "application/json"),
-        })).AssertProblemAsync(HttpStatusCode.BadRequest);
-
-    private static Dictionary<string, string[]> With(Dictionary<string, string[]> rules, params (string Field, string Message)[] refusals)
-    {
-        var all = new Dictionary<string, string[]>(rules);
-        foreach (var (field, message) in refusals)
-        {
-            all.Add(field, [message]);
-        }
-        return all;
-    }
-
-    private static void AssertEqual(Dictionary<string, string[]> expected, Dictionary<string, string[]> actual) =>
-        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), actual.OrderBy(e => e.Key, StringComparer.Ordinal));
-
-    private static Dictionary<string, string[]> Errors(JsonObject problem) =>
-        problem["errors"]!.AsObject().ToDictionary(e => e.Key, e => e.Value!.AsArray().Select(m => m!.GetValue<string>()).ToArray());
+    private Task<JsonObject> SendAsync(HttpMethod method, string url, string body) => ListedErrors.BadRequestAsync(factory.Writer(), method, url, body);
 }
 
 /// <summary>With Writes:RequireIfMatch=true, a replacement without If-Match is a 428 before its nested object's errors.</summary>
