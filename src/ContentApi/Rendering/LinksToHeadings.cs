@@ -1,11 +1,12 @@
+using Markdig.Extensions.Footnotes;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace ContentApi.Rendering;
 
 /// <summary>
-/// A body's links to its own headings, <c>[見](#背景)</c>, written with the heading's id as the HTML has it
-/// (<see cref="ArticleElementIds"/>), so they find it without a script. A fragment no heading of the body has, such as
+/// A body's links to its own headings, <c>[見](#背景)</c>, and notes, <c>(#fn:1)</c>, written with the id the HTML gives
+/// them (<see cref="ArticleElementIds"/>), so they find it without a script. A fragment no heading of the body has, such as
 /// <c>#comments</c>, may name an element of the page around it and is left as written.
 /// </summary>
 internal static class LinksToHeadings
@@ -13,16 +14,22 @@ internal static class LinksToHeadings
     /// <param name="headingIds">The headings' ids as <see cref="HeadingIds"/> gives them, without the prefix.</param>
     public static void Point(MarkdownDocument document, IReadOnlySet<string> headingIds, string prefix)
     {
-        if (headingIds.Count == 0)
+        var ids = headingIds.Concat(NoteIds(document)).ToHashSet(StringComparer.Ordinal);
+        if (ids.Count == 0)
         {
             return;
         }
         foreach (var link in document.Descendants<LinkInline>())
         {
-            if (!link.IsImage && link.Url is ['#', _, ..] url && Uri.UnescapeDataString(url[1..]) is var fragment && headingIds.Contains(fragment))
+            if (!link.IsImage && link.Url is ['#', _, ..] url && Uri.UnescapeDataString(url[1..]) is var fragment && ids.Contains(fragment))
             {
                 link.Url = "#" + prefix + fragment;
             }
         }
     }
+
+    /// <summary>The notes' and their references' ids as Markdig writes them bare (<see cref="PrefixedFootnoteLinkRenderer"/>).</summary>
+    private static IEnumerable<string> NoteIds(MarkdownDocument document) =>
+        document.Descendants<FootnoteLink>().Where(link => !link.IsBackLink)
+            .SelectMany(link => new[] { $"fn:{link.Footnote.Order}", $"fnref:{link.Index}" });
 }
