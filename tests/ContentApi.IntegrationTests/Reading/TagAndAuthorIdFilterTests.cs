@@ -112,6 +112,11 @@ public sealed class TagAndAuthorIdFilterTests(ApiFactory factory) : IClassFixtur
     [InlineData("%2B1", "'+1'")]
     [InlineData("1,,2", "empty")]
     [InlineData("", "empty")]
+    // Past the 20 items whose messages a problem lists (session review: a 500 from parsing the unjudged -1, abc, or an id past long).
+    [InlineData("100,101,102,103,104,105,106,107,108,109,110,111,112,113,114,115,116,117,118,119,120,-1", "'-1'")]
+    [InlineData("100,101,102,103,104,105,106,107,108,109,110,111,112,113,114,115,116,117,118,119,120,abc", "'abc'")]
+    [InlineData("100,101,102,103,104,105,106,107,108,109,110,111,112,113,114,115,116,117,118,119,120,007", "'007'")]
+    [InlineData("100,101,102,103,104,105,106,107,108,109,110,111,112,113,114,115,116,117,118,119,120,99999999999999999999", "'99999999999999999999'")]
     public async Task A_bad_id_is_a_400_naming_it(string ids, string named)
     {
         foreach (var parameter in new[] { "tagId", "authorId" })

@@ -48,16 +48,8 @@ public static class ListParameterRules
     /// path's id is (<see cref="RouteIdCheck"/>); a bad one is named. Empty items are refused with every list, as for slugs.
     /// </summary>
     public static IRuleBuilderOptionsConditions<T, string?> IdList<T>(this IRuleBuilder<T, string?> rule, string parameter = "id", string noun = "id") =>
-        rule.Custom((ids, context) =>
-        {
-            foreach (var item in CountedItems(ids, noun, parameter, Paging.MaxIds, context).Distinct(StringComparer.Ordinal).Take(Problems.MaxFieldsListed))
-            {
-                if (RouteIdCheck.Refusal(item) is { } refusal)
-                {
-                    context.AddFailure($"'{Echoed.Cut(item)}' is no id. {refusal}");
-                }
-            }
-        });
+        rule.Custom((ids, context) => RefuseEach(CountedItems(ids, noun, parameter, Paging.MaxIds, context), context,
+            item => RouteIdCheck.Refusal(item) is { } refusal ? $"'{Echoed.Cut(item)}' is no id. {refusal}" : null));
 
     /// <summary>The ids of a valid id filter (<see cref="IdList{T}"/>), or null without one.</summary>
     public static long[]? Ids(string? ids) =>
@@ -69,15 +61,20 @@ public static class ListParameterRules
     /// and none in capitals (<see cref="SlugCase"/>), which would be absent, silently; a bad one is named.
     /// </summary>
     public static IRuleBuilderOptionsConditions<T, string?> SlugList<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Custom((slugs, context) =>
+        rule.Custom((slugs, context) => RefuseEach(CountedItems(slugs, "slug", "slug", Paging.MaxSlugs, context), context,
+            item => SlugCase.LowercaseOf(item) is { } lowercase ? $"'{Echoed.Cut(item)}': {SlugCase.Refusal(lowercase)}" : null));
+
+    /// <summary>
+    /// A failure for each distinct item <paramref name="refusal"/> refuses: every item judged (one past the first
+    /// <see cref="Problems.MaxFieldsListed"/> went unjudged, and an id list then parsed it: a 500), only the messages capped.
+    /// </summary>
+    private static void RefuseEach<T>(IEnumerable<string> items, ValidationContext<T> context, Func<string, string?> refusal)
+    {
+        foreach (var message in items.Distinct(StringComparer.Ordinal).Select(refusal).OfType<string>().Take(Problems.MaxFieldsListed))
         {
-            var inCapitals = CountedItems(slugs, "slug", "slug", Paging.MaxSlugs, context).Distinct(StringComparer.Ordinal)
-                .Select(item => (Item: item, Lowercase: SlugCase.LowercaseOf(item))).Where(judged => judged.Lowercase is not null);
-            foreach (var (item, lowercase) in inCapitals.Take(Problems.MaxFieldsListed))
-            {
-                context.AddFailure($"'{Echoed.Cut(item)}': {SlugCase.Refusal(lowercase!)}");
-            }
-        });
+            context.AddFailure(message);
+        }
+    }
 
     /// <summary>The items of a list filter (none when it is not given), with a failure when there are none or more than <paramref name="max"/>.</summary>
     private static string[] CountedItems<T>(string? list, string name, string parameter, int max, ValidationContext<T> context)
