@@ -34,7 +34,7 @@ public static class ReadOnlyDatabase
                 throw new DatabaseFileException(
                     $"{path} cannot be read: {changes} holds changes that SQLite can only read by writing in {folder}; copy the database with it into a folder that can be written (nothing was changed).");
             }
-            builder.DataSource = new Uri(Path.GetFullPath(path)).AbsoluteUri + "?immutable=1";
+            builder.DataSource = FileUri(Path.GetFullPath(path)) + "?immutable=1";
         }
         return builder.ToString();
     }
@@ -63,4 +63,11 @@ public static class ReadOnlyDatabase
     }
 
     private static bool HoldsChanges(string file) => File.Exists(file) && new FileInfo(file).Length > 0;
+
+    /// <summary>
+    /// The file's URI, each segment escaped whole: Uri leaves an escape already in a name as it is (ro%41x), which SQLite
+    /// then decodes (roAx), reading another file or none.
+    /// </summary>
+    private static string FileUri(string fullPath) =>
+        "file://" + string.Join('/', fullPath.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
 }
