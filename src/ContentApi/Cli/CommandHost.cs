@@ -81,6 +81,12 @@ public static class CommandHost
         var app = Build(configure);
         await MigrateAsync(app, cancellationToken);
         await DatabaseFile.EnsureWritableAsync(app.Services.GetRequiredService<Db>(), cancellationToken);
+        if (app.Services.GetRequiredService<Migrator>().CreatedDatabase)
+        {
+            // As the server warns: a mistyped path is otherwise a new database that a server later opens without a word.
+            await Console.Error.WriteLineAsync(
+                $"There was no database at {DatabaseFile.PathOf(app.Services.GetRequiredService<Db>().ConnectionString)}: it was created (with any missing folders) and migrated. If the content is in an existing database, point ConnectionStrings__Content at that file.");
+        }
         return app;
     }
 

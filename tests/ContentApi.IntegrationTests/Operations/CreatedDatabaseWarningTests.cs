@@ -31,6 +31,26 @@ public sealed class CreatedDatabaseWarningTests
         Assert.DoesNotContain("created empty", await opened.Anonymous().GetStringAsync("/health/ready"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// (session review) Commands that create the database as they write (keys create, the usual first step, seed,
+    /// import) made one at a mistyped path without a word, and the server then found it existing and said nothing either.
+    /// </summary>
+    [Fact]
+    public async Task A_command_that_creates_the_database_says_so_naming_the_file_but_not_when_it_opens_one()
+    {
+        var database = Path.Combine(CommandRunner.TempDirectory(), "typo3", "c.db");
+
+        var created = await AppProcess.RunAsync(database, ["keys", "create", "--name", "editor", "--scope", "write"]);
+        var opened = await AppProcess.RunAsync(database, ["keys", "create", "--name", "second", "--scope", "read"]);
+
+        Assert.True(created.ExitCode == 0, created.ToString());
+        var line = Assert.Single(created.ErrorLines);
+        Assert.Contains(database, line, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings__Content", line, StringComparison.Ordinal);
+        Assert.True(opened.ExitCode == 0, opened.ToString());
+        Assert.Empty(opened.ErrorLines);
+    }
+
     private sealed class OnDatabase(string database) : LoggedApiFactory
     {
         public override string DatabasePath => database;
