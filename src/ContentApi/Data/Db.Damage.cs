@@ -10,9 +10,6 @@ public sealed partial class Db
 
     private DamageWatch Damage => LazyInitializer.EnsureInitialized(ref _damage, () => new DamageWatch(clock, Closing));
 
-    /// <summary>A request found the database damaged (SQLITE_CORRUPT), and no check has found it whole since (<see cref="StillDamagedAsync"/>).</summary>
-    public bool DamageFound => Damage.Found;
-
     public void NoteDamage() => Damage.Note();
 
     /// <summary>Checks of the whole file run since the app began (see <see cref="DamageWatch.ChecksRun"/>).</summary>
@@ -20,7 +17,7 @@ public sealed partial class Db
 
     /// <summary>
     /// Whether the database is still damaged, by SQLite's <c>integrity_check</c> (see <see cref="DamageWatch"/> for how
-    /// often), until the file is whole again (restored, or repaired), which clears <see cref="DamageFound"/>.
+    /// often), until the file is whole again (restored, or repaired); false at once while no request has found damage.
     /// <c>quick_check</c>, cheaper, does not compare an index's entries with its table's rows: an index whose entries
     /// name rows that have moved made requests a 503 database_damaged while it said "ok", and readiness went from
     /// Degraded to Healthy and back with each probe and request. Re-reading only what a request failed on would need

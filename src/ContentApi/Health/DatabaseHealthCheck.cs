@@ -24,7 +24,7 @@ public sealed class DatabaseHealthCheck(Migrator migrator, Db db) : IHealthCheck
                 : db.LastWriteFoundDiskFull ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: the database's disk is full")
                 : db.LastWriteFoundReadOnly ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: the database is read-only (check the file's and its folder's permissions)")
                 : db.LastWriteFoundIoError ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: a disk I/O error (check the database's disk: remounted read-only, failing; and the file-size limit)")
-                : db.DamageFound && await db.StillDamagedAsync(cancellationToken) ? HealthCheckResult.Degraded($"schema version {version}; {DamageFound}")
+                : await db.StillDamagedAsync(cancellationToken) ? HealthCheckResult.Degraded($"schema version {version}; {DamageFound}")
                 : migrator.CreatedDatabase ? HealthCheckResult.Healthy($"schema version {version}; {CreatedEmpty}")
                 : HealthCheckResult.Healthy($"schema version {version}");
         }
