@@ -97,6 +97,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             context.Response.Clear();
             return AnswerFromStoreAsync(context, problems, await store.FindAsync(keyId, key, CancellationToken.None), hash);
         }
+        if (context.Response.StatusCode is not (>= 200 and < 300) && await store.FindAsync(keyId, key, CancellationToken.None) is { } reserved)
+        {
+            // Refused because another instance's request with this key committed first: its slug or name is taken by
+            // what that request created. This one is its retry, and gets its answer, not a conflict with itself.
+            context.Response.Clear();
+            return AnswerFromStoreAsync(context, problems, reserved, hash);
+        }
         // Kept even when the client has gone (it is the one that will retry); the client is sent its response meanwhile,
         // not after the keeping: failing to keep it must not turn a create that happened into an error, nor delay it.
         // KeepAsync reads the response's status and headers before it first waits, so before anything is sent.
