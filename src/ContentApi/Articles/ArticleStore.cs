@@ -155,9 +155,9 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         return db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             var (references, invalid) = await ResolveReferencesAsync(connection, transaction, request, cancellationToken);
-            if (invalid is not null)
+            if ((invalid ?? HtmlRefusal(text.Stats, references!)) is { } refused)
             {
-                return invalid;
+                return refused;
             }
             var slug = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Articles, request.Slug, request.Title, "article", null, cancellationToken);
             if (slug.TakenBy is { } holder)
@@ -198,6 +198,10 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             if (invalid is not null)
             {
                 return invalid;
+            }
+            if (request.Body != current.Row.Body && HtmlRefusal(text.Stats, references!) is { } tooLarge)
+            {
+                return tooLarge;
             }
             var slug = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Articles, request.Slug ?? current.Row.Slug, request.Title, "article", id, cancellationToken);
             if (slug.TakenBy is { } holder)
@@ -349,7 +353,8 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             return null; // every image it showed is still listed or the cover: no need to parse it (an import of a whole export restates thousands)
         }
         var stats = ArticleText.Measure(request.Body);
-        if (!restated && BodyRefusal(stats) is { } refusal)
+        // Without its images, which the import may create after asking: what they add is judged when it is stored.
+        if (!restated && (BodyRefusal(stats) ?? HtmlRefusal(stats, NoImages)) is { } refusal)
         {
             return refusal.Errors["body"][0];
         }
@@ -369,6 +374,20 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             ["body"] = [$"Places images by references that name no image: {string.Join(", ", malformed.Take(10).Select(url => url.Length > 60 ? url[..60] + "…" : url))}. Write image:ID, the id of an image in imageIds or the coverImageId."],
         })
         : null;
+
+    /// <summary>
+    /// Why a new body cannot be stored with the images it places (loaded by the write, in its transaction, as a read
+    /// renders them): it would render to more HTML than allowed, so every reader would get its source.
+    /// </summary>
+    private static WriteOutcome<ArticleAggregate>.Invalid? HtmlRefusal(ArticleTextStats stats, ArticleReferences references) =>
+        HtmlRefusal(stats, InlineImages.Of(references.Images.Values));
+
+    private static WriteOutcome<ArticleAggregate>.Invalid? HtmlRefusal(ArticleTextStats stats, IReadOnlyDictionary<long, Rendering.InlineImage> images) =>
+        stats.Html?.RendersPastBound(images) == true
+            ? new(new Dictionary<string, string[]> { ["body"] = [Rendering.MarkdownRenderer.HtmlTooLargeExplanation] })
+            : null;
+
+    private static readonly Dictionary<long, Rendering.InlineImage> NoImages = [];
 
     /// <summary>
     /// The CPU-heavy text work of a write, done before it queues for the single writer slot (a replace that keeps a

@@ -198,9 +198,7 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
         [(ArticleEmbeds.Authors, "authors"), (ArticleEmbeds.Tags, "tags"), (ArticleEmbeds.CoverImage, "coverImage"), (ArticleEmbeds.Images, "images")];
 
     private static Dictionary<long, InlineImage> InlineImages(ArticleAggregate article) =>
-        article.Images.Select(i => i.Image).Concat(article.Cover is null ? [] : [article.Cover.Image])
-            .DistinctBy(i => i.Id)
-            .ToDictionary(i => i.Id, i => new InlineImage(i.Id, i.Url, i.AltText, i.Caption, i.Credit, i.Width, i.Height));
+        Images.InlineImages.Of(article.Images.Select(i => i.Image).Concat(article.Cover is null ? [] : [article.Cover.Image]));
 
     private static readonly FieldSet AllFields = FieldSet.Parse(FieldNames);
 

@@ -170,6 +170,10 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
             {
                 return refusal;
             }
+            if (await PlacingArticlesHtml.RefusalAsync(connection, transaction, current, request, cancellationToken) is { } tooLarge)
+            {
+                return tooLarge;
+            }
             await connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(request, id), transaction, cancellationToken: cancellationToken));
             if (request.Caption != current.Caption || request.Credit != current.Credit)
             {

@@ -73,12 +73,13 @@ public static class MarkdownRenderer
     /// <param name="parseLimit">How long the parse may take (<see cref="TimedMarkdownParse"/>).</param>
     /// <returns>Also the text its excerpt is cut from (<see cref="ExcerptSource"/>).</returns>
     /// <returns>… and <c>ShownImages</c>: how many images the body shows, records (image:ID) and URLs alike, which reading time counts.</returns>
-    public static (string PlainText, string ExcerptSource, IReadOnlyList<long> PlacedImageIds, IReadOnlyList<string> MalformedImageReferences, string? TooComplex, int ShownImages) ToPlainTextForStorage(
+    /// <returns>… and <c>Html</c>: whether it would render past <see cref="MaxHtmlCharacters"/>, asked with the images it places; null when too complex.</returns>
+    public static (string PlainText, string ExcerptSource, IReadOnlyList<long> PlacedImageIds, IReadOnlyList<string> MalformedImageReferences, string? TooComplex, int ShownImages, RenderedHtmlCheck? Html) ToPlainTextForStorage(
         string markdown, TimeSpan parseLimit)
     {
         if (TryParse(markdown, out var refusal, parseLimit) is not { } document)
         {
-            return (markdown, markdown, [], [], refusal, 0);
+            return (markdown, markdown, [], [], refusal, 0, null);
         }
         var (plainText, excerptSource) = (PlainText.Of(document), Rendering.ExcerptSource.Of(document));
         if (HtmlComments.MoreAt(markdown) is { } more && TryParse(markdown[..more], out _, parseLimit) is { } lead
@@ -89,37 +90,26 @@ public static class MarkdownRenderer
         }
         var (placed, malformed) = (ImageHtml.ReferencedIds(document), ImageHtml.MalformedReferences(document));
         var shownImages = document.Descendants<LinkInline>().Count(link => link.IsImage);
-        // Rendering changes the document (heading ids, figures), so it comes last.
-        var tooComplex = ArticleMarkdown.NestsTooDeeply(document) ? MarkdownTooComplexException.Explanation
-            : RendersPastBound(document, markdown, placed) ? HtmlTooLargeExplanation
-            : null;
-        return (plainText, excerptSource, placed, malformed, tooComplex, shownImages);
+        var tooComplex = ArticleMarkdown.NestsTooDeeply(document) ? MarkdownTooComplexException.Explanation : null;
+        return (plainText, excerptSource, placed, malformed, tooComplex, shownImages, tooComplex is null ? new RenderedHtmlCheck(document, markdown) : null);
     }
 
     public const string HtmlTooLargeExplanation =
         "The Markdown would render to more HTML than allowed (a million characters plus twice the body's length): many " +
-        "references to one footnote, reference links repeating a long URL, or a credit line under a long row of figures " +
-        "each add hundreds of characters, and each heading (it gets an id), quote or list level, or table cell tens. " +
-        "Cite each note once, write fewer references, or fewer empty headings, levels or cells.";
+        "references to one footnote, reference links repeating a long URL, an image placed many times (each place writes " +
+        "its image's URL, alt text, caption and credit, escaped: a \" is six characters), or a credit line under a long row " +
+        "of figures each add hundreds of characters, and each heading (it gets an id), quote or list level, or table cell tens. " +
+        "Cite each note once, write fewer references, place an image with long texts fewer times, or fewer empty headings, levels or cells.";
 
     /// <summary>
-    /// Whether a body about to be stored would render past <see cref="MaxHtmlCharacters"/>, so that its author hears it
-    /// now rather than every reader getting its source (<see cref="Render"/>). Rendered only when an upper bound on its
-    /// HTML (<see cref="RenderedHtmlEstimate"/>) passes the bound: an ordinary article is far below it and is not
-    /// rendered here. Every image it places stands for one with no caption or credit of its own, so that the labels
-    /// under its figures are written as a reader gets them.
+    /// Whether a body would render past <see cref="MaxHtmlCharacters"/> with these images, as the article with the
+    /// longest id; <paramref name="document"/> is changed by the render, so it must be a parse of its own.
     /// </summary>
-    private static bool RendersPastBound(MarkdownDocument document, string markdown, IEnumerable<long> placedImageIds)
+    internal static bool RendersPastBound(MarkdownDocument document, string markdown, IReadOnlyDictionary<long, InlineImage> images)
     {
-        var bound = MaxHtmlCharacters(markdown);
-        if (RenderedHtmlEstimate.UpperBound(document, markdown, stopAbove: bound) <= bound)
-        {
-            return false;
-        }
         try
         {
-            var placeholders = placedImageIds.Distinct().ToDictionary(id => id, id => new InlineImage(id, PlaceholderImageUrl, "", null, null, null, null));
-            RenderDocument(document, placeholders, bound, ArticleElementIds.LongestArticleId);
+            RenderDocument(document, images, MaxHtmlCharacters(markdown), ArticleElementIds.LongestArticleId);
             return false;
         }
         catch (RenderedHtmlTooLargeException)
@@ -127,8 +117,6 @@ public static class MarkdownRenderer
             return true;
         }
     }
-
-    private const string PlaceholderImageUrl = "https://images.invalid/i.jpg";
 
     private static MarkdownDocument? TryParse(string markdown, out string? refusal, TimeSpan? limit = null)
     {

@@ -9,7 +9,8 @@ namespace ContentApi.Rendering;
 /// At most how much HTML a parsed body renders to, in one pass over its text and one over its nodes, so that a write
 /// renders a body only when this passes the bound (<see cref="MarkdownRenderer.MaxHtmlCharacters"/>): each character
 /// of the text once, escaped, plus for each node the markup it writes and any text it repeats (a heading's id, a
-/// reference link's URL, a footnote's link back, a credit under a row of figures). Each node's share is measured by
+/// reference link's URL, a footnote's link back, a credit under a row of figures), and for each placed image what its
+/// record writes there (its URL, alt text, caption and credit, escaped). Each node's share is measured by
 /// RenderedHtmlEstimateTests against its worst storm; a node of a kind not listed counts <see cref="UnknownNode"/>.
 /// </summary>
 internal static class RenderedHtmlEstimate
@@ -20,7 +21,8 @@ internal static class RenderedHtmlEstimate
     private const int UnknownNode = 300;
 
     /// <summary>The estimate, or a number past <paramref name="stopAbove"/> as soon as it passes it.</summary>
-    public static long UpperBound(MarkdownDocument document, string markdown, long stopAbove)
+    /// <param name="images">The images the body may place (<c>image:ID</c>), as a reader's render gets them.</param>
+    public static long UpperBound(MarkdownDocument document, string markdown, IReadOnlyDictionary<long, InlineImage> images, long stopAbove)
     {
         var (estimate, longestLine) = EscapedText(markdown);
         long figuresSharingALabel = 0;
@@ -37,7 +39,7 @@ internal static class RenderedHtmlEstimate
             {
                 imagesInParagraph++;
             }
-            estimate += Markup(node);
+            estimate += Markup(node) + (node is LinkInline link && ImageHtml.Resolve(link, images) is { } image ? PlacedImage(image) : 0);
             if (estimate > stopAbove)
             {
                 return estimate;
@@ -53,6 +55,16 @@ internal static class RenderedHtmlEstimate
     /// link of the label, its share of the link's markup and its URL percent-escaped.
     /// </summary>
     private const long LabelCharacterWeight = 60;
+
+    /// <summary>
+    /// What a placement writes of its image's record, beyond the figure's markup (<see cref="Markup"/>): its URL, alt text,
+    /// caption and credit, each escaped, and the attributes and elements around them (width, height, data-image-id,
+    /// figcaption dir="auto", the credit's small).
+    /// </summary>
+    private static long PlacedImage(InlineImage image) =>
+        200 + EscapedLength(image.Url) + Escaped(image.AltText) + Escaped(image.Caption) + Escaped(image.Credit);
+
+    private static long Escaped(string? text) => text is null ? 0 : EscapedText(text).Weight;
 
     /// <summary>
     /// The text's characters as HTML escapes them (&amp;quot; for ", &amp;amp; for &amp;, &amp;lt; and &amp;gt;; a tab

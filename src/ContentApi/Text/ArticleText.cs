@@ -22,9 +22,13 @@ namespace ContentApi.Text;
 /// (<see cref="MarkdownTooComplexException.Explanation"/>) or parsing work out of bounds (<see cref="MarkdownScanCost"/>).
 /// A new body like it is refused; one already stored stays readable (its source stands in for HTML).
 /// </param>
+/// <param name="Html">
+/// Whether it would render to more HTML than allowed, asked with the images it places (a write loads them); null when
+/// <see cref="TooComplex"/>. A new body that would is refused (<see cref="MarkdownRenderer.HtmlTooLargeExplanation"/>).
+/// </param>
 public sealed record ArticleTextStats(
     string PlainText, string IndexedDerivedExcerpt, int CharacterCount, int ReadingTimeMinutes, IReadOnlyList<long> PlacedImageIds,
-    IReadOnlyList<string> MalformedImageReferences, string? TooComplex = null)
+    IReadOnlyList<string> MalformedImageReferences, string? TooComplex = null, RenderedHtmlCheck? Html = null)
 {
     /// <summary>The excerpt to use when none is given, as it is stored and shown.</summary>
     public string DerivedExcerpt => Excerpts.ShownAs(IndexedDerivedExcerpt);
@@ -61,7 +65,7 @@ public static class ArticleText
     /// <param name="parseLimit">How long parsing it may take; by default <see cref="TimedMarkdownParse.Limit"/>.</param>
     public static ArticleTextStats Measure(string markdownBody, TimeSpan? parseLimit = null)
     {
-        var (plain, excerptSource, placedImageIds, malformedImageReferences, tooComplex, shownImages) =
+        var (plain, excerptSource, placedImageIds, malformedImageReferences, tooComplex, shownImages, html) =
             MarkdownRenderer.ToPlainTextForStorage(markdownBody, parseLimit ?? TimedMarkdownParse.Limit);
         // A paragraph's end closes what it leaves open, and a cut can fall between an opener and its closer: shown inline
         // in a list, an override left open in the excerpt reversed the titles after it (Trojan Source), as a given excerpt may not.
@@ -74,7 +78,8 @@ public static class ArticleText
             ReadingTime.Minutes(plain, shownImages),
             placedImageIds,
             malformedImageReferences,
-            tooComplex);
+            tooComplex,
+            html);
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ public sealed class RenderedHtmlBoundTests
     [MemberData(nameof(Expanding))]
     public void A_body_rendering_past_its_bound_is_refused_when_written(string markdown) =>
         // So its author hears it at once, not every reader later (review: it was stored with a 201).
-        Assert.Equal(MarkdownRenderer.HtmlTooLargeExplanation, ArticleText.Measure(markdown, ParseLimits.Unhurried).TooComplex);
+        Assert.True(ArticleText.Measure(markdown, ParseLimits.Unhurried).Html!.RendersPastBound(NoImages));
 
     [Fact]
     public void A_long_article_with_many_links_footnotes_and_images_renders_as_html()
@@ -54,6 +54,8 @@ public sealed class RenderedHtmlBoundTests
     public void A_long_article_with_many_links_and_footnotes_is_stored()
     {
         var body = string.Concat(Enumerable.Range(0, 2_000).Select(i => $"第 {i} 段，據[報導](https://example.com/news/{i})指出[^{i}]。\n\n[^{i}]: 註 {i}\n\n"));
-        Assert.Null(ArticleText.Measure(body, ParseLimits.Unhurried).TooComplex);
+        var stats = ArticleText.Measure(body, ParseLimits.Unhurried);
+        Assert.Null(stats.TooComplex);
+        Assert.False(stats.Html!.RendersPastBound(NoImages));
     }
 }

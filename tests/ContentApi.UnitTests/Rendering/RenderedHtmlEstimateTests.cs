@@ -53,7 +53,7 @@ public sealed class RenderedHtmlEstimateTests
         var html = MarkdownRenderer.Render(ArticleElementIds.LongestArticleId, markdown, Images).Html;
         Assert.NotEqual($"<pre>{System.Net.WebUtility.HtmlEncode(markdown)}</pre>", html); // past the bound: measure a smaller storm
 
-        var estimate = RenderedHtmlEstimate.UpperBound(ArticleMarkdown.Parse(markdown), markdown, stopAbove: long.MaxValue);
+        var estimate = RenderedHtmlEstimate.UpperBound(ArticleMarkdown.Parse(markdown), markdown, Images, stopAbove: long.MaxValue);
 
         Assert.True(estimate >= html.Length, $"{storm}: estimated {estimate}, rendered {html.Length} ({(double)html.Length / markdown.Length:F1}x)");
     }
@@ -68,7 +68,47 @@ public sealed class RenderedHtmlEstimateTests
             + $"![發布會現場](image:{ImageId})\n圖源:ifanr\n\n- 第一點\n- 第二點\n\n[^{i}]: 註 {i}\n\n"));
         Assert.InRange(markdown.Length, 20_000, 40_000);
 
-        var estimate = RenderedHtmlEstimate.UpperBound(ArticleMarkdown.Parse(markdown), markdown, stopAbove: long.MaxValue);
+        var estimate = RenderedHtmlEstimate.UpperBound(ArticleMarkdown.Parse(markdown), markdown, Images, stopAbove: long.MaxValue);
+
+        Assert.True(estimate < MarkdownRenderer.MaxHtmlCharacters(markdown) / 2, $"estimated {estimate}");
+    }
+
+    /// <summary>
+    /// Each placement writes its image's URL, alt text, caption and credit, escaped: 120 placements of an image whose
+    /// texts held 3,500 " (each &amp;quot;) rendered past the bound while the estimate, counting none of them, said it
+    /// was far below it (review), so a body like it was stored and read as its source.
+    /// </summary>
+    [Fact]
+    public void The_estimate_counts_each_placed_images_escaped_texts()
+    {
+        var quoted = new InlineImage(ImageId, "https://images.example.com/" + new string('"', 100) + ".jpg",
+            new string('"', 1_000), new string('"', 2_000), new string('"', 500), 1200, 675);
+        var images = new Dictionary<long, InlineImage> { [ImageId] = quoted };
+        var markdown = Times($"![](image:{ImageId})\n\n", 20) + Times($"段落 ![](image:{ImageId}) 文字\n\n", 20);
+        var html = MarkdownRenderer.Render(ArticleElementIds.LongestArticleId, markdown, images).Html;
+        Assert.DoesNotContain("<pre>", html, StringComparison.Ordinal);
+
+        var estimate = RenderedHtmlEstimate.UpperBound(ArticleMarkdown.Parse(markdown), markdown, images, stopAbove: long.MaxValue);
+
+        Assert.True(estimate >= html.Length, $"estimated {estimate}, rendered {html.Length}");
+    }
+
+    /// <summary>
+    /// A long Chinese article with 20 credited and captioned images (of ordinary lengths) is decided by the estimate alone:
+    /// well below the bound, it is not rendered when stored.
+    /// </summary>
+    [Fact]
+    public void An_ordinary_long_chinese_article_with_its_real_credited_images_is_estimated_well_below_the_bound()
+    {
+        var images = Enumerable.Range(1, 20).ToDictionary(id => (long)id, id => new InlineImage(
+            id, $"https://cdn.example.com/uploads/2025/06/{Guid.NewGuid():N}-{id}.jpg", "阿里雲發布會現場，舞台上的 Qwen3-Max 投影",
+            "阿里雲在杭州舉行的年度發布會現場，台上展示了新一代大模型在推理、程式設計與多語言理解上的評測成績。", "圖源:ifanr / 攝影:王小明", 1200, 675));
+        var markdown = string.Concat(Enumerable.Range(0, 120).Select(i =>
+            $"## 第 {i} 節\n\n阿里雲在杭州發布了新一代大模型，**據報導**其推理成本下降了一半[^{i}]，詳見[官網](https://example.com/news/{i})。"
+            + "業界人士認為，這將推動更多中小企業採用生成式人工智慧，並加速應用落地。\n\n"
+            + (i % 6 == 0 ? $"![發布會現場](image:{(i / 6) + 1})\n圖源:ifanr\n\n" : "") + $"- 第一點\n- 第二點\n\n[^{i}]: 註 {i}\n\n"));
+
+        var estimate = RenderedHtmlEstimate.UpperBound(ArticleMarkdown.Parse(markdown), markdown, images, stopAbove: long.MaxValue);
 
         Assert.True(estimate < MarkdownRenderer.MaxHtmlCharacters(markdown) / 2, $"estimated {estimate}");
     }

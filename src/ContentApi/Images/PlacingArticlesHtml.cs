@@ -1,0 +1,78 @@
+using System.Data.Common;
+using System.Globalization;
+using ContentApi.Http.Writes;
+using ContentApi.Rendering;
+using Dapper;
+
+namespace ContentApi.Images;
+
+/// <summary>
+/// An edit of an image that the articles placing it would show as their escaped source: each place a body shows the
+/// image writes its URL, alt text, caption and credit, so longer ones can push an article stored within the HTML bound
+/// (<see cref="MarkdownRenderer.MaxHtmlCharacters"/>) past it, as a body's own edit is refused for (README: an image's
+/// edit is judged against the articles placing it).
+/// </summary>
+internal static class PlacingArticlesHtml
+{
+    /// <summary>The articles that list the image (cover or imageIds) and whose body may place an image at all ("![").</summary>
+    private const string ListingArticlesSql = """
+        SELECT a.id AS Id, a.body AS Body FROM articles a
+        WHERE a.id IN (SELECT c.id FROM articles c WHERE c.cover_image_id = @Id UNION SELECT x.article_id FROM article_images x WHERE x.image_id = @Id)
+          AND instr(a.body, '![') > 0
+        ORDER BY a.id
+        """;
+
+    private const string ImagesOfArticleSql = """
+        SELECT image_id FROM article_images WHERE article_id = @Id
+        UNION SELECT cover_image_id FROM articles WHERE id = @Id AND cover_image_id IS NOT NULL
+        """;
+
+    private sealed record ListingArticle(long Id, string Body);
+
+    /// <summary>The 400 an edit of <paramref name="current"/> to <paramref name="request"/> gets, or null when every article placing it stays within the bound.</summary>
+    public static async Task<WriteOutcome<ImageRow>.Invalid?> RefusalAsync(
+        DbConnection connection, DbTransaction transaction, ImageRow current, ImageRequest request, CancellationToken cancellationToken)
+    {
+        var edited = new InlineImage(current.Id, request.Url, request.AltText, request.Caption, request.Credit, request.Width, request.Height);
+        var before = InlineImages.Of(current);
+        if (edited == before)
+        {
+            return null;
+        }
+        var broken = new List<long>();
+        var listing = await connection.QueryAsync<ListingArticle>(new CommandDefinition(ListingArticlesSql, new { current.Id }, transaction, cancellationToken: cancellationToken));
+        foreach (var article in listing)
+        {
+            if (RenderedHtmlCheck.OfStored(article.Body) is not { } check)
+            {
+                continue; // too complex to parse: its source stands in for its HTML whatever the image says
+            }
+            var imageIds = (await connection.QueryAsync<long>(new CommandDefinition(ImagesOfArticleSql, new { article.Id }, transaction, cancellationToken: cancellationToken))).AsList();
+            var images = InlineImages.Of(await ImageStore.GetManyAsync(connection, transaction, imageIds, cancellationToken));
+            images[current.Id] = edited;
+            // Most are decided by the estimate alone; one rendering past the bound already, whatever this edit does, is no reason to refuse it.
+            if (!check.EstimatedWithin(images) && check.RendersPastBound(images) && !check.RendersPastBound(images.SetItem(current.Id, before)))
+            {
+                broken.Add(article.Id);
+            }
+        }
+        if (broken.Count == 0)
+        {
+            return null;
+        }
+        var message = $"Would make the body of article {string.Join(", ", broken.Take(10).Select(id => id.ToString(CultureInfo.InvariantCulture)))}"
+            + (broken.Count > 10 ? $" (and {broken.Count - 10} more)" : "")
+            + " render to more HTML than allowed (a million characters plus twice the body's length), so that readers would get its "
+            + "Markdown source: each place a body shows this image writes its URL, alt text, caption and credit, escaped (a \" is six "
+            + "characters). Shorten them, or place the image fewer times in that article first.";
+        var fields = new (string Name, bool Changed)[]
+        {
+            ("url", edited.Url != before.Url), ("altText", edited.AltText != before.AltText), ("caption", edited.Caption != before.Caption),
+            ("credit", edited.Credit != before.Credit), ("width", edited.Width != before.Width), ("height", edited.Height != before.Height),
+        };
+        return new(fields.Where(f => f.Changed).ToDictionary(f => f.Name, _ => new[] { message }));
+    }
+
+    private static Dictionary<long, InlineImage> SetItem(this Dictionary<long, InlineImage> images, long id, InlineImage image) =>
+        new(images) { [id] = image };
+}
