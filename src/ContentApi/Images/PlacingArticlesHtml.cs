@@ -35,7 +35,7 @@ internal static class PlacingArticlesHtml
     {
         var edited = new InlineImage(current.Id, request.Url, request.AltText, request.Caption, request.Credit, request.Width, request.Height);
         var before = InlineImages.Of(current);
-        if (edited == before)
+        if (!WritesMoreThan(edited, before))
         {
             return null;
         }
@@ -72,6 +72,20 @@ internal static class PlacingArticlesHtml
         };
         return new(fields.Where(f => f.Changed).ToDictionary(f => f.Name, _ => new[] { message }));
     }
+
+    /// <summary>
+    /// Whether a placement of <paramref name="edited"/> may write more HTML than one of <paramref name="before"/>: its texts
+    /// longer escaped, a caption, credit or alt text where there was none (its element or attribute with it), or wider
+    /// numbers. An edit that shortens or keeps them cannot push an article past the bound, so no article is parsed for it.
+    /// </summary>
+    internal static bool WritesMoreThan(InlineImage edited, InlineImage before) =>
+        RenderedHtmlEstimate.PlacedImage(edited) > RenderedHtmlEstimate.PlacedImage(before)
+        || Appears(edited.Caption, before.Caption) || Appears(edited.Credit, before.Credit) || Appears(edited.AltText, before.AltText)
+        || Digits(edited.Width) > Digits(before.Width) || Digits(edited.Height) > Digits(before.Height);
+
+    private static bool Appears(string? now, string? was) => !string.IsNullOrWhiteSpace(now) && string.IsNullOrWhiteSpace(was);
+
+    private static int Digits(int? number) => number?.ToString(CultureInfo.InvariantCulture).Length ?? 0;
 
     private static Dictionary<long, InlineImage> SetItem(this Dictionary<long, InlineImage> images, long id, InlineImage image) =>
         new(images) { [id] = image };

@@ -61,7 +61,7 @@ internal static class RenderedHtmlEstimate
     /// caption and credit, each escaped, and the attributes and elements around them (width, height, data-image-id,
     /// figcaption dir="auto", the credit's small).
     /// </summary>
-    private static long PlacedImage(InlineImage image) =>
+    internal static long PlacedImage(InlineImage image) =>
         200 + EscapedLength(image.Url) + Escaped(image.AltText) + Escaped(image.Caption) + Escaped(image.Credit);
 
     private static long Escaped(string? text) => text is null ? 0 : EscapedText(text).Weight;
