@@ -39,6 +39,12 @@ public static class AdminCommands
                 await Console.Error.WriteLineAsync($"unknown command '{TerminalText.Escaped(unknown)}'. See 'ContentApi --help' for the commands.");
                 return 1;
             }
+            if (UnknownSubcommand(parse) is { } unknownSubcommand)
+            {
+                // As for an unknown command: "Required command was not provided." and the group's help on stdout misled.
+                await Console.Error.WriteLineAsync(unknownSubcommand);
+                return 1;
+            }
             // A command's whole help printed above the one line saying what was wrong buried it; a group's help is the
             // list of its commands, which a typo needs.
             var leaf = parse.CommandResult.Command.Subcommands.Count == 0;
@@ -71,6 +77,24 @@ public static class AdminCommands
             await Console.Error.WriteLineAsync($"error: {failure ?? exception.ToString()}");
             return 1;
         }
+    }
+
+    /// <summary>
+    /// What is wrong when a group (<c>keys</c>) is given a word that is not one of its commands, or no command: null when
+    /// the parse is of a leaf, or asks for help, or has no errors.
+    /// </summary>
+    private static string? UnknownSubcommand(ParseResult parse)
+    {
+        var group = parse.CommandResult.Command;
+        if (group is RootCommand || group.Subcommands.Count == 0 || parse.Errors.Count == 0)
+        {
+            return null;
+        }
+        var commands = string.Join(", ", group.Subcommands.Select(command => command.Name));
+        var help = HelpCommand(parse.CommandResult);
+        return parse.UnmatchedTokens is [var unknown, ..]
+            ? $"unknown command '{TerminalText.Escaped($"{group.Name} {unknown}")}': '{group.Name}' has {commands}. See '{help}'."
+            : $"missing command: '{group.Name}' needs one of {commands}. See '{help}'.";
     }
 
     /// <summary>How to ask for the help of the command a parse found: <c>ContentApi keys create --help</c>.</summary>

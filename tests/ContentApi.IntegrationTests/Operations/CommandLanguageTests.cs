@@ -8,13 +8,13 @@ public sealed class CommandLanguageTests
     {
         var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
 
-        var outcome = await AppProcess.RunAsync(database, ["keys"], environment: new Dictionary<string, string>
+        var outcome = await AppProcess.RunAsync(database, ["keys", "create", "--name", "ci"], environment: new Dictionary<string, string>
         {
             ["LANG"] = "de_DE.UTF-8",
             ["LC_ALL"] = "de_DE.UTF-8",
         });
 
-        Assert.Contains("Required command was not provided.", outcome.Error + outcome.Output, StringComparison.Ordinal);
+        Assert.Contains("Option '--scope' is required.", outcome.Error + outcome.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Nutzung", outcome.Error + outcome.Output, StringComparison.Ordinal);
     }
 
