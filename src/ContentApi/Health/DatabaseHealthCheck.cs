@@ -1,4 +1,5 @@
 using ContentApi.Data;
+using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ContentApi.Health;
@@ -25,7 +26,7 @@ public sealed class DatabaseHealthCheck(Migrator migrator, Db db) : IHealthCheck
                 : db.LastWriteFoundReadOnly ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: the database is read-only (check the file's and its folder's permissions)")
                 : db.LastWriteFoundIoError ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: a disk I/O error (check the database's disk: remounted read-only, failing; and the file-size limit)")
                 : await db.StillDamagedAsync(cancellationToken) ? HealthCheckResult.Degraded($"schema version {version}; {DamageFound}")
-                : migrator.CreatedDatabase ? HealthCheckResult.Healthy($"schema version {version}; {CreatedEmpty}")
+                : migrator.CreatedDatabase && !await HoldsContentOrKeysAsync(cancellationToken) ? HealthCheckResult.Healthy($"schema version {version}; {CreatedEmpty}")
                 : HealthCheckResult.Healthy($"schema version {version}");
         }
         catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
@@ -34,7 +35,19 @@ public sealed class DatabaseHealthCheck(Migrator migrator, Db db) : IHealthCheck
         }
     }
 
-    /// <summary>Still Healthy (the app serves it), but a mistyped path serves an empty site: said where monitoring looks.</summary>
+    /// <summary>
+    /// Whether an article, author, tag or image was ever made in the database (its id high-water marks, one row each), or a
+    /// key is in it (its first row): once one is, an empty site is no longer what a mistyped path would explain.
+    /// </summary>
+    private async Task<bool> HoldsContentOrKeysAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(HoldsContentOrKeys, cancellationToken: cancellationToken));
+    }
+
+    private const string HoldsContentOrKeys = "SELECT EXISTS (SELECT 1 FROM id_high_water WHERE last_id > 0) OR EXISTS (SELECT 1 FROM api_keys)";
+
+    /// <summary>Still Healthy (the app serves it), but a mistyped path serves an empty site, until content or a key is made in it: said where monitoring looks.</summary>
     private const string CreatedEmpty =
         "the database was created empty by this process at start (if content was expected, check ConnectionStrings__Content)";
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using ContentApi.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,31 @@ public sealed class CreatedDatabaseWarningTests
         _ = opened.Services.GetRequiredService<Data.Db>();
         Assert.DoesNotContain(opened.Logs, log => log.Message.Contains("created", StringComparison.Ordinal));
         Assert.DoesNotContain("created empty", await opened.Anonymous().GetStringAsync("/health/ready"), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// (operations review) Ready said the database was created empty for the whole life of the process, after editors
+    /// had made keys and content in it, so a dashboard kept warning of a mistyped path that was not one.
+    /// </summary>
+    [Fact]
+    public async Task Ready_says_the_created_database_is_empty_only_while_it_holds_no_content_and_no_keys()
+    {
+        var database = Path.Combine(CommandRunner.TempDirectory(), "c.db");
+        using var created = new OnDatabase(database);
+        var anonymous = created.Anonymous();
+        Assert.Contains("created empty by this process", await anonymous.GetStringAsync("/health/ready"), StringComparison.Ordinal);
+
+        var writer = created.Writer();
+        Assert.DoesNotContain("created empty", await anonymous.GetStringAsync("/health/ready"), StringComparison.Ordinal);
+
+        (await writer.PostAsJsonAsync("/api/v1/tags", new { name = "News" })).EnsureSuccessStatusCode();
+        using (var connection = created.OpenDatabase())
+        using (var deleteKeys = connection.CreateCommand())
+        {
+            deleteKeys.CommandText = "DELETE FROM api_keys";
+            deleteKeys.ExecuteNonQuery();
+        }
+        Assert.DoesNotContain("created empty", await anonymous.GetStringAsync("/health/ready"), StringComparison.Ordinal);
     }
 
     /// <summary>
