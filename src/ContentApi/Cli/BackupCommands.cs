@@ -191,6 +191,7 @@ public static class BackupCommands
             // busy timeout under --force), the database never holds the snapshot's keys without the revocations since.
             var staged = $"{databaseFile}.restoring-{Guid.NewGuid().ToString("N")[..8]}";
             IReadOnlyList<string> keys;
+            IReadOnlyList<string> unread;
             try
             {
                 PrivateFiles.CreateEmpty(staged);
@@ -201,7 +202,7 @@ public static class BackupCommands
                 }
                 Func<Task<SqliteConnection>> open = targetDamaged ? () => OpenDamagedAsync(databaseFile, cancellationToken) : () => db.OpenAsync(cancellationToken);
                 await using var to = await open();
-                keys = await ReplaceAsync(open, app.Services.GetRequiredService<TimeProvider>(), to, staged, targetDamaged, cancellationToken);
+                (keys, unread) = await ReplaceAsync(open, app.Services.GetRequiredService<TimeProvider>(), to, staged, targetDamaged, cancellationToken);
             }
             finally
             {
@@ -212,6 +213,10 @@ public static class BackupCommands
             {
                 // Key names come from database files (the snapshot's, the replaced one's).
                 await output.WriteLineAsync(TerminalText.Escaped(line));
+            }
+            if (unread.Count > 0)
+            {
+                await Console.Error.WriteLineAsync(UnreadHighWater.Warning(unread));
             }
             return 0;
         });
@@ -320,15 +325,17 @@ public static class BackupCommands
     /// transaction, so a crash or a second Ctrl+C at any moment leaves either the database as it was or the whole restore
     /// (ids given since the snapshot were given again when these were written after the swap).
     /// </summary>
-    private static async Task<IReadOnlyList<string>> ReplaceAsync(
+    /// <returns>What to print of the keys, and which of <see cref="UnreadHighWater"/>'s records of the replaced database could not be read.</returns>
+    private static async Task<(IReadOnlyList<string> Keys, IReadOnlyList<string> Unread)> ReplaceAsync(
         Func<Task<SqliteConnection>> openReplaced, TimeProvider clock, SqliteConnection to, string staged, bool targetDamaged, CancellationToken cancellationToken)
     {
         await using var copy = new SqliteConnection(OwnConnectionString(staged, SqliteOpenMode.ReadWriteCreate));
         await copy.OpenAsync(cancellationToken);
         await MatchPageSizeAsync(copy, to, cancellationToken);
         var damaged = targetDamaged;
-        // What a read of the replaced database finds, or whenDamaged when a page it needs is damaged.
-        async Task<T> UnlessDamagedAsync<T>(Func<Task<T>> read, T whenDamaged)
+        var unread = new List<string>();
+        // What a read of the replaced database finds, or whenDamaged when a page it needs is damaged (noted as unread).
+        async Task<T> UnlessDamagedAsync<T>(Func<Task<T>> read, T whenDamaged, string? unreadRecord = null)
         {
             try
             {
@@ -337,6 +344,10 @@ public static class BackupCommands
             catch (SqliteException exception) when (exception.SqliteErrorCode == DatabaseFile.CorruptCode)
             {
                 damaged = true;
+                if (unreadRecord is not null)
+                {
+                    unread.Add(unreadRecord);
+                }
                 return whenDamaged;
             }
         }
@@ -358,14 +369,14 @@ public static class BackupCommands
         {
             // A damaged database is replaced with what of it can still be read: a damaged page gives nothing.
             // Written through the backup's source connection, which the backup then copies as it is.
-            foreach (var (name, lastId) in await UnlessDamagedAsync(() => IdHighWaterAsync(replaced), []))
+            foreach (var (name, lastId) in await UnlessDamagedAsync(() => IdHighWaterAsync(replaced), [], UnreadHighWater.Ids))
             {
                 await copy.ExecuteAsync(SqliteDialect.RaiseIdHighWater, new { Name = name, LastId = lastId });
             }
             // The content version moves on, so no cache entry or list total made before the restore matches after it.
-            await copy.ExecuteAsync(SqliteDialect.MoveContentVersionPast, new { Version = await UnlessDamagedAsync(() => ContentVersionAsync(replaced), 0L) });
+            await copy.ExecuteAsync(SqliteDialect.MoveContentVersionPast, new { Version = await UnlessDamagedAsync(() => ContentVersionAsync(replaced), 0L, UnreadHighWater.ContentVersion) });
             // And each resource's, so no If-Match or ETag given before the restore names other content after it.
-            await RestoredVersions.MovePastAsync(copy, await UnlessDamagedAsync(() => RestoredVersions.HighWaterAsync(replaced), NoVersions), cancellationToken);
+            await RestoredVersions.MovePastAsync(copy, await UnlessDamagedAsync(() => RestoredVersions.HighWaterAsync(replaced), NoVersions, UnreadHighWater.Versions), cancellationToken);
             // And Last-Modified, which is never before this (migration 0013), so no If-Modified-Since given before it matches.
             await copy.ExecuteAsync(SqliteDialect.RecordRestore, new { Now = Timestamps.ToDb(clock.GetUtcNow()) });
             var replacedKeys = await UnlessDamagedAsync<IReadOnlyList<RestoredKeys.KeyRow>?>(async () => await RestoredKeys.ReadAsync(replaced), null);
@@ -383,7 +394,7 @@ public static class BackupCommands
         }
         // Every page, and the commit: SQLite's online backup replaces the database in one transaction.
         replace.CopyAll(cancellationToken);
-        return keys;
+        return (keys, unread);
     }
 
     private static readonly IReadOnlyDictionary<string, long> NoVersions = new Dictionary<string, long>();
