@@ -45,6 +45,35 @@ public sealed class CanonicalPathTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().GetAsync($"/api/v1/{resource}/slug/{Uri.EscapeDataString(slug)}")).StatusCode);
     }
 
+    /// <summary>
+    /// Full-width capitals are the ASCII slug's, as lookups read a slug (NFKC): the 404 named the full-width lowercase
+    /// <c>ａｉ</c> where the filter <c>?tag=ＡＩ</c> named <c>ai</c>, two spellings for one slug (operations review).
+    /// </summary>
+    [Theory]
+    [InlineData("tags")]
+    [InlineData("authors")]
+    [InlineData("articles")]
+    public async Task Full_width_capitals_in_a_slug_path_are_a_404_naming_the_slug_the_filter_names(string resource)
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var created = resource == "articles"
+            ? await new TestContent(factory.Writer()).ArticleAsync(new() { ["title"] = $"AI {marker}" })
+            : await factory.Writer().PostOkAsync($"/api/v1/{resource}", new { name = $"AI {marker}" });
+        if (resource != "articles")
+        {
+            await new TestContent(factory.Writer()).PublishWithAsync(resource, created.Id());
+        }
+        Assert.Equal($"ai-{marker}", created["slug"]!.GetValue<string>());
+
+        var response = await factory.Anonymous().GetAsync($"/api/v1/{resource}/slug/{Uri.EscapeDataString($"ＡＩ-{marker}")}");
+
+        var detail = (await response.AssertProblemAsync(HttpStatusCode.NotFound))["detail"]!.GetValue<string>();
+        Assert.Contains($"(/api/v1/{resource}/slug/ai-{marker})", detail, StringComparison.Ordinal);
+        var filter = resource == "articles" ? "slug" : resource[..^1];
+        var filtered = await factory.Anonymous().GetAsync($"/api/v1/articles?{filter}={Uri.EscapeDataString($"ＡＩ-{marker}")}");
+        Assert.Contains($"write ai-{marker}.", (await filtered.AssertProblemAsync(HttpStatusCode.BadRequest)).ToJsonString(), StringComparison.Ordinal);
+    }
+
     /// <summary>A lowercase σ ending a word is no capital: the path is looked up, not refused.</summary>
     [Fact]
     public async Task A_lowercase_sigma_ending_a_word_is_no_capital()

@@ -36,7 +36,7 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
         }
         else if (LowercaseOutsideEscapes(text) is var lowercase && lowercase != text)
         {
-            await problems.WriteAsync(context, StatusCodes.Status404NotFound, ProblemCodes.NoSuchPath, $"No resource has this URL: the API's paths are lowercase ({SlugCase.Lowered(text, lowercase)}).");
+            await problems.WriteAsync(context, StatusCodes.Status404NotFound, ProblemCodes.NoSuchPath, $"No resource has this URL: the API's paths are lowercase ({LowercaseUrl(text, lowercase)}).");
         }
         else if (HasDotSegment(sent))
         {
@@ -51,6 +51,23 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
             await next(context);
         }
     }
+
+    /// <summary>
+    /// The URL a path in capitals meant: its slug, when it names one, in the spelling lookups and the slug filters read
+    /// (<see cref="SlugCase.LowercaseOf"/>), so full-width <c>/tags/slug/ＡＩ</c> names <c>/tags/slug/ai</c> as
+    /// <c>?tag=ＡＩ</c> names <c>ai</c>, not the full-width lowercase <c>ａｉ</c>.
+    /// </summary>
+    private static string LowercaseUrl(string path, string lowercase)
+    {
+        var lowered = SlugCase.Lowered(path, lowercase);
+        var slugStart = lowered.LastIndexOf('/') + 1;
+        return SlugPaths.Any(prefix => slugStart == prefix.Length && lowered.StartsWith(prefix, StringComparison.Ordinal))
+            && SlugCase.LowercaseOf(path[slugStart..]) is { } slug
+                ? lowered[..slugStart] + slug
+                : lowered;
+    }
+
+    private static readonly string[] SlugPaths = ["/api/v1/articles/slug/", "/api/v1/authors/slug/", "/api/v1/tags/slug/"];
 
     /// <summary>
     /// Whether the path is under <c>/api</c> or <c>/openapi</c>, in any case: the API's resources and its OpenAPI
