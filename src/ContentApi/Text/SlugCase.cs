@@ -56,7 +56,7 @@ public static class SlugCase
 
     /// <summary>What the OpenAPI document says of a slug path's case and escapes, which a filter's answer as it does (<see cref="FilterRule"/>).</summary>
     public const string PathRule =
-        "Lowercase: a path in capitals is a 404 naming the lowercase URL (no slug is matched in another case); percent-escapes that are not UTF-8 are a 400 naming `slug`.";
+        "Lowercase: a path in capitals is a 404 naming the lowercase URL (no slug is matched in another case); escapes are written in uppercase hex (`%E4%BA%BA`, as browsers send them; `%e4%ba%ba` is a 404 naming that URL); percent-escapes that are not UTF-8, or a `%` not followed by two hex digits, are a 400 naming `slug`.";
 
     /// <summary>The refusal of a slug in capitals, naming its lowercase spelling.</summary>
     public static string Refusal(string lowercase) => $"Slugs are lowercase, and none is found in another case: write {lowercase}.";

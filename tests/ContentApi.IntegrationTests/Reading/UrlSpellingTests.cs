@@ -86,5 +86,49 @@ public sealed class UrlSpellingTests(KestrelApiFactory factory) : IClassFixture<
         Assert.Contains("\"errors\":{\"slug\":[\"Must be UTF-8 text", response, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// RFC 3986 §2.1 writes an escape's hex digits in uppercase, as browsers send them: <c>%e4%ba%ba</c> and <c>%E4%ba%BA</c>
+    /// were 200s with the same ETag, each a copy in a CDN keyed on the URL and missed by a purge of the others. (Kestrel
+    /// refuses raw non-ASCII bytes in the request line with a bare 400 before the API sees them.)
+    /// </summary>
+    [Theory]
+    [InlineData("/api/v1/tags/slug/%e4%ba%ba%e5%b7%a5%e6%99%ba%e6%85%a7")]
+    [InlineData("/api/v1/tags/slug/%E4%ba%BA%E5%B7%A5%E6%99%BA%E6%85%A7")]
+    [InlineData("/api/v1/tags/slug/%E4%BA%BA%E5%B7%A5%E6%99%BA%e6%85%a7")]
+    public async Task A_path_escaped_in_lowercase_hex_is_a_404_naming_the_uppercase_escapes(string target)
+    {
+        var response = await GetRawAsync(target);
+
+        Assert.StartsWith("HTTP/1.1 404 ", response, StringComparison.Ordinal);
+        Assert.Contains("(/api/v1/tags/slug/%E4%BA%BA%E5%B7%A5%E6%99%BA%E6%85%A7)", response, StringComparison.Ordinal);
+    }
+
+    /// <summary>A '%' not followed by two hex digits was looked up as written: a 404, or one naming %e4%zz as the URL meant.</summary>
+    [Theory]
+    [InlineData("/api/v1/articles/slug/a%zz")]
+    [InlineData("/api/v1/articles/slug/%E4%ZZ")]
+    [InlineData("/api/v1/articles/slug/a%2")]
+    [InlineData("/api/v1/tags/slug/100%")]
+    public async Task A_slug_path_with_a_malformed_escape_is_a_400_naming_slug(string target)
+    {
+        var response = await GetRawAsync(target);
+
+        Assert.StartsWith("HTTP/1.1 400 ", response, StringComparison.Ordinal);
+        Assert.Contains("\"errors\":{\"slug\":[\"A '%' must begin an escape", response, StringComparison.Ordinal);
+    }
+
+    /// <summary>ASP.NET keeps a malformed escape in a query value as written: tag=%zz was a 200 empty page, cached publicly.</summary>
+    [Theory]
+    [InlineData("/api/v1/articles?tag=%zz", "tag")]
+    [InlineData("/api/v1/search?q=50%", "q")]
+    [InlineData("/api/v1/tags?limit=1&slug=a%g1", "slug")]
+    public async Task A_query_value_with_a_malformed_escape_is_a_400_naming_its_parameter(string target, string parameter)
+    {
+        var response = await GetRawAsync(target);
+
+        Assert.StartsWith("HTTP/1.1 400 ", response, StringComparison.Ordinal);
+        Assert.Contains($"\"errors\":{{\"{parameter}\":[\"A '%' must begin an escape", response, StringComparison.Ordinal);
+    }
+
     private Task<string> GetRawAsync(string target) => factory.SendRawAsync("GET", target);
 }

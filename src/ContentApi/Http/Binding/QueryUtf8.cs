@@ -14,7 +14,10 @@ public static class QueryUtf8
     public const string Message = "Must be UTF-8 text: its percent-encoded bytes are not.";
 
     /// <summary>The names of the parameters in <paramref name="rawQuery"/> (as sent, with or without "?") whose name or value is not UTF-8.</summary>
-    public static IReadOnlyList<string> ParametersNotUtf8(string? rawQuery)
+    public static IReadOnlyList<string> ParametersNotUtf8(string? rawQuery) => ParametersWhere(rawQuery, pair => !SpellsUtf8(pair));
+
+    /// <summary>The names of the parameters in <paramref name="rawQuery"/> whose pair (name=value, as sent) holds an escape <paramref name="refused"/> finds wrong.</summary>
+    public static IReadOnlyList<string> ParametersWhere(string? rawQuery, Func<string, bool> refused)
     {
         if (string.IsNullOrEmpty(rawQuery) || !rawQuery.Contains('%'))
         {
@@ -23,7 +26,7 @@ public static class QueryUtf8
         var names = new List<string>();
         foreach (var pair in rawQuery.TrimStart('?').Split('&'))
         {
-            if (!SpellsUtf8(pair))
+            if (refused(pair))
             {
                 var equals = pair.IndexOf('=');
                 names.Add(Uri.UnescapeDataString((equals < 0 ? pair : pair[..equals]).Replace('+', ' ')));

@@ -19,6 +19,10 @@ public static class UnknownQueryParameterFilter
         var allowedText = takesList.Count == 0 ? "none" : string.Join(", ", takesList.Keys.Order(StringComparer.Ordinal));
         return async invocation =>
         {
+            if (MalformedEscapes.Parameters(invocation.HttpContext.Request.QueryString.Value) is { Count: > 0 } malformed)
+            {
+                return Problems.Validation([.. malformed.Select(Echoed.Cut).Distinct()], _ => MalformedEscapes.Message);
+            }
             if (QueryUtf8.ParametersNotUtf8(invocation.HttpContext.Request.QueryString.Value) is { Count: > 0 } notUtf8)
             {
                 return Problems.Validation([.. notUtf8.Select(Echoed.Cut).Distinct()], _ => QueryUtf8.Message);

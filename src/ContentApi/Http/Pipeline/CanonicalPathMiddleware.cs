@@ -1,3 +1,4 @@
+using ContentApi.Http.Binding;
 using ContentApi.Http.Errors;
 using ContentApi.Text;
 using Microsoft.AspNetCore.Http.Features;
@@ -10,7 +11,8 @@ namespace ContentApi.Http.Pipeline;
 /// purge of the one URL). A path under <c>/api/</c> ending in a slash or holding a capital letter is a 404 that names
 /// the URL it meant; the API's paths are lowercase, slugs included. So is one written with a <c>.</c> or <c>..</c>
 /// segment (<c>/api/v1/articles/%2e%2e/authors</c>), which Kestrel resolves before routing, or with a letter, digit or
-/// <c>-._~</c> escaped (<c>/api/v1/tags/%31</c>), which it decodes. The OpenAPI document, cached publicly as the
+/// <c>-._~</c> escaped (<c>/api/v1/tags/%31</c>), which it decodes, or with an escape in lowercase hex
+/// (<c>/api/v1/tags/slug/%e4%ba%ba</c> for <c>%E4%BA%BA</c>: RFC 3986 §2.1). The OpenAPI document, cached publicly as the
 /// content is, has one URL by the same rules: <c>/openapi/v1.json</c>.
 /// </summary>
 public sealed class CanonicalPathMiddleware(RequestDelegate next)
@@ -20,7 +22,8 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
         var path = context.Request.Path;
         var sent = PathAsSent(context.Features.Get<IHttpRequestFeature>()?.RawTarget);
         // The request line decides too: /api/%2e%2e/openapi/v1.json resolves out of /api.
-        if (path.Value is not { Length: > 1 } text || !(HasOneUrl(path) || HasOneUrl(sent)))
+        // A '%' beginning no escape is a 400 naming the route parameter it is in (RouteSlugUtf8Check, RouteIdCheck).
+        if (path.Value is not { Length: > 1 } text || !(HasOneUrl(path) || HasOneUrl(sent)) || MalformedEscapes.In(sent))
         {
             await next(context);
             return;
@@ -45,6 +48,10 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
         else if (EscapesUnreserved(sent))
         {
             await problems.WriteAsync(context, StatusCodes.Status404NotFound, ProblemCodes.NoSuchPath, $"No resource has this URL: letters, digits and -._~ are written unescaped ({text}).");
+        }
+        else if (UppercaseEscapes(sent) is { } uppercase)
+        {
+            await problems.WriteAsync(context, StatusCodes.Status404NotFound, ProblemCodes.NoSuchPath, $"No resource has this URL: escapes are written in uppercase hex ({uppercase}).");
         }
         else
         {
@@ -128,6 +135,25 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// The path as sent with its escapes in uppercase hex (RFC 3986 §2.1, as browsers send them), or null when it is
+    /// already so: <c>%e4%ba%ba</c> and <c>%E4%ba%BA</c> were each another URL for <c>%E4%BA%BA</c>, a copy a CDN purge
+    /// of it missed. (Kestrel refuses raw non-ASCII bytes in the request line with a 400 before the API sees them.)
+    /// </summary>
+    private static string? UppercaseEscapes(ReadOnlySpan<char> sent)
+    {
+        char[]? uppercase = null;
+        for (var i = 0; i + 2 < sent.Length; i++)
+        {
+            if (sent[i] == '%' && (sent[i + 1] is >= 'a' and <= 'f' || sent[i + 2] is >= 'a' and <= 'f'))
+            {
+                uppercase ??= sent.ToArray();
+                (uppercase[i + 1], uppercase[i + 2]) = (char.ToUpperInvariant(sent[i + 1]), char.ToUpperInvariant(sent[i + 2]));
+            }
+        }
+        return uppercase is null ? null : new string(uppercase);
     }
 
     /// <summary>
