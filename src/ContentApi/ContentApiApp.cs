@@ -131,6 +131,7 @@ public static class ContentApiApp
         app.UseSecurityHeaders();
         app.UseResponseCompression();
         app.UseStatusCodePages();
+        app.UseMiddleware<PlainOptions>();
         app.UseMiddleware<BodyReadFailureMiddleware>();
         // CORS first: a browser page can read a refusal (414, 431, 413) only if it carries the CORS headers.
         app.UseMiddleware<CorsPreflightVary>();
