@@ -127,8 +127,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             }
         }
         // coverImage (of an article and of a search result), avatar (of an author and of its summary in an article),
-        // focalPoint in the image response and both image requests, and the article patch's status.
-        Assert.Equal(8, nullableReferences);
+        // focalPoint in the image response and both image requests, and the article request's and patch's status.
+        Assert.Equal(9, nullableReferences);
     }
 
     /// <summary>
@@ -224,7 +224,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
                 Assert.True(allowsNull == !required.Contains(property), $"{name}.{property}: nullable exactly when optional");
             }
         }
-        Assert.Equal("null resets it to its default.", schemas["ArticleRequestPatch"]!["properties"]!["status"]!["description"]!.GetValue<string>());
+        // A null status leaves it out, which keeps it, as a replace without one does: the patch says what the replace says.
+        Assert.Equal(schemas["ArticleRequest"]!["properties"]!["status"]!.ToJsonString(), schemas["ArticleRequestPatch"]!["properties"]!["status"]!.ToJsonString());
         // An object member merges into the stored one ({"focalPoint": {"x": 0.2}} keeps y): its own members are optional.
         Assert.Equal("#/components/schemas/FocalPointPatch", schemas["ImageRequestPatch"]!["properties"]!["focalPoint"]!["oneOf"]![0]!["$ref"]!.GetValue<string>());
         Assert.Null(schemas["FocalPointPatch"]!["required"]);
@@ -569,12 +570,12 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     }
 
     /// <summary>
-    /// A create or replace without <c>status</c> makes a draft (a PUT unpublishes): only the prose said so. OpenAPI 3.0
-    /// ignores a default beside a bare <c>$ref</c>, so it stands beside <c>allOf</c> the reference. A merge patch leaves
-    /// an omitted member as it is, so its schema states no default.
+    /// A create without <c>status</c> makes a draft, a replace without it keeps the article's (editorial review: a default
+    /// of draft on the one schema both use made a PUT from an editor app that sends no status unpublish a live story).
+    /// The description says both; a merge patch leaves an omitted member as it is, so its schema states no default either.
     /// </summary>
     [Fact]
-    public async Task Request_schemas_state_the_defaults_the_server_takes()
+    public async Task An_article_requests_status_has_no_default_a_replace_leaving_it_out_keeps_it()
     {
         var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
         foreach (var method in new[] { "post", "put" })
@@ -584,9 +585,10 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         }
         var schemas = document["components"]!["schemas"]!;
         var status = schemas["ArticleRequest"]!["properties"]!["status"]!;
-        Assert.Equal("draft", status["default"]!.GetValue<string>());
-        Assert.Equal("#/components/schemas/ArticleStatus", status["allOf"]!.AsArray().Single()!["$ref"]!.GetValue<string>());
-        Assert.Contains("Defaults to `draft`", status["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        // One request schema for create and replace: a default of draft told generated clients to send draft on every PUT.
+        Assert.Null(status["default"]);
+        Assert.Equal("#/components/schemas/ArticleStatus", status["oneOf"]![0]!["$ref"]!.GetValue<string>());
+        Assert.Contains("`draft` on create; on replace, the article's current status", status["description"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain("\"default\"", schemas["ArticleRequestPatch"]!.ToJsonString(), StringComparison.Ordinal);
     }
 

@@ -124,8 +124,9 @@ public static class ArticleEndpoints
 
     /// <summary>
     /// <c>{"status":"draft"}</c> unpublishes: the publishedAt the article had goes with it (drafts have none), unless the
-    /// patch sets one, which stays the 400 it is on PUT. Nulls that a replace reads as "as it is" or "none" are written
-    /// out: a null slug keeps the slug, a null publishedAt of an article that stays published keeps its date, null tag and
+    /// patch sets one, which stays the 400 it is on PUT (the store keeps it for publishing again). Nulls that a replace
+    /// reads as "as it is" or "none" are written out: a null slug keeps the slug, a null status the status (as a PUT
+    /// leaving it out does), a null publishedAt of an article that stays published keeps its date, null tag and
     /// image lists are empty. The derived excerpt restated, as a form posting every field does, stays derived (as the
     /// replace would keep it).
     /// </summary>

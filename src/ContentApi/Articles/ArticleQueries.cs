@@ -16,7 +16,7 @@ internal static class ArticleQueries
     public const string Columns = $"""
         id AS Id, slug AS Slug, title AS Title, subtitle AS Subtitle, excerpt AS Excerpt,
                derived_excerpt AS DerivedExcerpt, body AS Body, language AS Language, status AS Status,
-               published_at AS PublishedAt, cover_image_id AS CoverImageId, canonical_url AS CanonicalUrl,
+               published_at AS PublishedAt, earlier_published_at AS EarlierPublishedAt, cover_image_id AS CoverImageId, canonical_url AS CanonicalUrl,
                reading_time_minutes AS ReadingTimeMinutes, character_count AS CharacterCount,
                created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version, {SqliteDialect.RestoredAtColumn}
         """;
@@ -75,7 +75,7 @@ internal static class ArticleQueries
     public const string Update = $"""
         UPDATE articles SET slug = @Slug, title = @Title, subtitle = @Subtitle, excerpt = @Excerpt,
                derived_excerpt = @DerivedExcerpt, body = @Body, language = @Language, status = @Status,
-               published_at = @PublishedAt, cover_image_id = @CoverImageId, canonical_url = @CanonicalUrl,
+               published_at = @PublishedAt, earlier_published_at = @EarlierPublishedAt, cover_image_id = @CoverImageId, canonical_url = @CanonicalUrl,
                reading_time_minutes = @ReadingTimeMinutes, character_count = @CharacterCount,
                updated_at = @Now, version = version + 1
         WHERE id = @Id

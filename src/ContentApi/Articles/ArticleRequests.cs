@@ -27,11 +27,11 @@ public enum ArticleStatus
 /// <param name="Body" example="## 發布會現場&#10;&#10;阿里雲今天發布通義千問 Qwen3-Max。&#10;&#10;![發布會](image:12)&#10;圖源:ifanr">Markdown source, stored exactly as sent. Inline images are written `![alt](image:ID)`, for images in `imageIds` or the `coverImageId` (any other is a 400). Raw HTML is shown as text but for a few bare inline tags: `&lt;sub&gt;`, `&lt;sup&gt;`, `&lt;ruby&gt;` with `&lt;rt&gt;` and `&lt;rp&gt;`, `&lt;kbd&gt;`, `&lt;mark&gt;`, `&lt;br&gt;`, `&lt;wbr&gt;`, without attributes, and a paired one only with its partner in the same run of text.</param>
 /// <param name="Language" example="zh-Hant">BCP 47 language tag (RFC 5646), such as `zh-Hant`, `zh-Hans`, `yue-Hant-HK`, `ja-JP-u-ca-japanese` or `en`; stored and returned in the case the registry writes it (`ZH-HANT-tw` is `zh-Hant-TW`), a deprecated language as the one the registry prefers (`iw` is `he`, `in` `id`, `ji` `yi`, `jw` `jv`, `mo` `ro`); a two-letter language must be an ISO 639-1 code (`jp`, `gr`, `ua`, `vn` and `cz` are countries: `ja`, `el`, `uk`, `vi`, `cs`).</param>
 /// <param name="AuthorIds" example="[3]">Ordered author ids; at least one.</param>
-/// <param name="Status" example="published">`draft` or `published`. Defaults to `draft`.</param>
+/// <param name="Status" example="published">`draft` or `published`. Omitted (or null): `draft` on create; on replace, the article's current status, as an omitted `slug` is kept (a published or scheduled article also keeps its `publishedAt` unless one is given), so a client that does not send it never unpublishes.</param>
 /// <param name="Slug" example="qwen3-max-發布">URL slug: at most 120 characters, hyphens included, and 180 UTF-8 bytes, so that it names a file: words of lowercase letters of any script (with their marks) or digits, joined by single hyphens, in Unicode NFKC but for Thai ำ and Lao ຳ, stored as the one character keyboards type (their two-character NFKC form is taken as it; the pattern checks the part of this a regular expression without Unicode classes can); derived from the title when omitted on create, kept when omitted on replace.</param>
 /// <param name="Subtitle" example="兆級參數模型登頂多項基準">Optional standfirst.</param>
 /// <param name="Excerpt" example="null">Optional summary; when omitted (or null), one is derived from the body (at most 200 user-perceived characters (grapheme clusters) of its paragraphs before a thematic break that follows them (closing matter such as a disclaimer), without headings, code, tables or the credit or caption line under a figure), and follows the body's changes. Sending back the derived excerpt an article shows, as a client that reads and then replaces it does, keeps it derived.</param>
-/// <param name="PublishedAt" example="null">When a published article goes live (RFC 3339, between the years 1900 and 9999 in UTC; kept to the microsecond, finer digits dropped). Omitted: now (to the millisecond) on first publish, else unchanged. In the future: scheduled. Must be omitted for drafts.</param>
+/// <param name="PublishedAt" example="null">When a published article goes live (RFC 3339, between the years 1900 and 9999 in UTC; kept to the microsecond, finer digits dropped). Omitted: unchanged while published; on publishing again after an unpublish, the time the article had then; else now (to the millisecond). In the future: scheduled. Must be omitted for drafts.</param>
 /// <param name="TagIds" example="[5, 8]">Tag ids, in display order.</param>
 /// <param name="CoverImageId" example="12">Cover image id, or null.</param>
 /// <param name="ImageIds" example="[12]">Ids of the inline images, in order of appearance.</param>
@@ -41,7 +41,7 @@ public sealed record ArticleRequest(
     string Body,
     string Language,
     [property: SchemaFormat(MaxItems = ArticleRequestValidator.MaxAuthors, UniqueItems = true)] IReadOnlyList<long> AuthorIds,
-    ArticleStatus Status = ArticleStatus.Draft,
+    ArticleStatus? Status = null,
     string? Slug = null,
     string? Subtitle = null,
     string? Excerpt = null,
@@ -62,6 +62,7 @@ public sealed class ArticleRequestValidator : AbstractValidator<ArticleRequest>
     public const int MaxTags = 100;
     public const int MaxInlineImages = 500;
     public const string AuthorsRequiredMessage = "At least one author is required.";
+    public const string DraftPublishedAtMessage = "Drafts have no publishedAt; set status to 'published' to publish or schedule.";
 
     public ArticleRequestValidator()
     {
@@ -75,8 +76,8 @@ public sealed class ArticleRequestValidator : AbstractValidator<ArticleRequest>
         RuleFor(r => r.Slug!).Slug().When(r => r.Slug is not null);
         RuleFor(r => r.Subtitle!).MaximumCharacters(500).NoControlCharacters().BalancedBidiControls().When(r => r.Subtitle is not null);
         RuleFor(r => r.Excerpt!).MaximumCharacters(ArticleText.ExcerptMaxCharacters).NoControlCharacters().BalancedBidiControls().When(r => r.Excerpt is not null);
-        RuleFor(r => r.PublishedAt).Null().When(r => r.Status == ArticleStatus.Draft)
-            .WithMessage("Drafts have no publishedAt; set status to 'published' to publish or schedule.");
+        // A status left out is the article's: the store judges a publishedAt beside it (ArticleStore.WithStatus).
+        RuleFor(r => r.PublishedAt).Null().When(r => r.Status == ArticleStatus.Draft).WithMessage(DraftPublishedAtMessage);
         RuleFor(r => r.PublishedAt!.Value.UtcDateTime.Year).InclusiveBetween(UtcDateTimeOffsetConverter.FirstYear, UtcDateTimeOffsetConverter.LastYear)
             .When(r => r.PublishedAt is not null).OverridePropertyName("publishedAt").WithMessage(UtcDateTimeOffsetConverter.Problem);
         // A list past its count is refused for its count alone, its items once it is within it: an error for each of

@@ -80,6 +80,10 @@ public sealed record ArticleRow
     public string Language { get; init; } = "";
     public string Status { get; init; } = "";
     public string? PublishedAt { get; init; }
+
+    /// <summary>A draft's publishedAt from before it was unpublished, for publishing it again; null otherwise (migration 0028).</summary>
+    public string? EarlierPublishedAt { get; init; }
+
     public long? CoverImageId { get; init; }
     public string? CanonicalUrl { get; init; }
     public long ReadingTimeMinutes { get; init; }

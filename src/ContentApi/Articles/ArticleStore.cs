@@ -141,8 +141,13 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         return (await EmbedAsync(connection, null, rows, embeds, cancellationToken), total, more || ids.Count < candidates.Count);
     }
 
-    public Task<WriteOutcome<ArticleAggregate>> CreateAsync(ArticleRequest request, CancellationToken cancellationToken)
+    public Task<WriteOutcome<ArticleAggregate>> CreateAsync(ArticleRequest given, CancellationToken cancellationToken)
     {
+        var (request, invalidStatus) = WithStatus(given, ArticleStatus.Draft);
+        if (invalidStatus is not null)
+        {
+            return Task.FromResult<WriteOutcome<ArticleAggregate>>(invalidStatus);
+        }
         var text = PrepareText(request);
         if (BodyRefusal(text.Stats) is { } refused)
         {
@@ -184,7 +189,12 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             {
                 return await WithEmbedsAsync(connection, transaction, refusal, cancellationToken);
             }
-            var (request, text) = KeepingDerivedExcerpt(replacement, prepared, current.Row);
+            var (stated, invalidStatus) = WithStatus(replacement, current.Row.StatusValue);
+            if (invalidStatus is not null)
+            {
+                return invalidStatus;
+            }
+            var (request, text) = KeepingDerivedExcerpt(stated, prepared, current.Row);
             // A body stored before these rules (or imported) may stay as it is while other fields change.
             if (request.Body != current.Row.Body && BodyRefusal(text.Stats) is { } refused)
             {
@@ -212,6 +222,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             var now = Timestamps.ServerNow(clock);
             var columns = Columns(request, text.Stats, slug.Slug!, PublishedAt(request, current.Row, now), now);
             columns.Add("Id", id);
+            columns.Add("EarlierPublishedAt", EarlierPublishedAt(request, current.Row));
             var indexedTextChanges = !await IndexedTextUnchangedAsync(connection, transaction, current.Row, request, text.Stats, cancellationToken);
             var row = await connection.QuerySingleAsync<ArticleRow>(new CommandDefinition(ArticleQueries.Update, columns, transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.DeleteLinks, new { Id = id }, transaction, cancellationToken: cancellationToken));
@@ -302,12 +313,32 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             : refusal;
 
     /// <summary>
-    /// Publishing sets publishedAt: as given, else kept from an earlier publish, else now.
-    /// Drafts never have one (the validator refuses a publishedAt on a draft).
+    /// The request with its status stated: a status left out is <paramref name="kept"/> (a new article's is draft, a
+    /// replaced one keeps its own, as it keeps its slug). A draft so stated with a publishedAt is the 400 the validator
+    /// gives a draft stated in the request.
+    /// </summary>
+    private static (ArticleRequest Request, WriteOutcome<ArticleAggregate>.Invalid? Invalid) WithStatus(ArticleRequest request, ArticleStatus kept)
+    {
+        var stated = request.Status is null ? request with { Status = kept } : request;
+        return stated is { Status: ArticleStatus.Draft, PublishedAt: not null }
+            ? (stated, new(new Dictionary<string, string[]> { ["publishedAt"] = [ArticleRequestValidator.DraftPublishedAtMessage] }))
+            : (stated, null);
+    }
+
+    /// <summary>
+    /// Publishing sets publishedAt: as given, else kept from an earlier publish (while published, or from before it was
+    /// unpublished: <see cref="EarlierPublishedAt"/>), else now. Drafts never have one.
     /// </summary>
     private static DateTimeOffset? PublishedAt(ArticleRequest request, ArticleRow? current, DateTimeOffset now) =>
         request.Status == ArticleStatus.Draft ? null
-        : request.PublishedAt ?? Timestamps.FromDbOrNull(current?.PublishedAt) ?? now;
+        : request.PublishedAt ?? Timestamps.FromDbOrNull(current?.PublishedAt ?? current?.EarlierPublishedAt) ?? now;
+
+    /// <summary>
+    /// What a draft keeps of its publication (migration 0028): unpublishing keeps the publishedAt it had, a draft
+    /// edited keeps what it kept, and publishing takes it back into publishedAt.
+    /// </summary>
+    private static string? EarlierPublishedAt(ArticleRequest request, ArticleRow current) =>
+        request.Status == ArticleStatus.Draft ? current.PublishedAt ?? current.EarlierPublishedAt : null;
 
     /// <summary>
     /// A body places images by id, and only the article's own (its imageIds and cover): those are the ones a read

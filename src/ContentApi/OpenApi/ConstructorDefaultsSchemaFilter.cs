@@ -6,8 +6,8 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace ContentApi.OpenApi;
 
 /// <summary>
-/// States the value a request member takes when it is left out: its record's constructor default (an article's
-/// <c>status</c> is <c>draft</c>, so a PUT without it unpublishes). OpenAPI 3.0 ignores keywords beside a bare
+/// States the value a request member takes when it is left out: its record's constructor default (none at present: an
+/// article's <c>status</c> had <c>draft</c>, and a PUT without it unpublished). OpenAPI 3.0 ignores keywords beside a bare
 /// <c>$ref</c>, so a referenced schema's default stands beside <c>allOf</c> the reference, with the member's
 /// description: Kiota and NSwag then start the member at the default, typed as the referenced enum.
 /// </summary>

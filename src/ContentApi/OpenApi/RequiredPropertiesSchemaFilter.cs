@@ -43,7 +43,7 @@ public sealed class RequiredPropertiesSchemaFilter : ISchemaFilter
             }
             if (nullable && concrete.Properties[name] is OpenApiSchemaReference reference)
             {
-                concrete.Properties[name] = NullableReference.Of(reference);
+                concrete.Properties[name] = NullableReference.Of(reference, isRequest ? reference.Description : null);
             }
             var omitted = property.GetCustomAttribute<OmittedUnlessAttribute>();
             if (omitted is not null && concrete.Properties[name] is OpenApiSchema described)
