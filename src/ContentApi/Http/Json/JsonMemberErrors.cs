@@ -67,8 +67,12 @@ internal static class JsonMemberErrors
             }
             else if (!(value is null && nullRemoves) && Refusal(name, value, type) is { } refusal)
             {
-                // Read alone, the member's path is $.name…: put where the member is.
-                Add(errors, new JsonException(refusal.Message, path + refusal.Path![DocumentPath.Length..], refusal.LineNumber, refusal.BytePositionInLine, refusal.InnerException));
+                // Read alone, the member's path is $.name…: put where the member is, still what it is (a value its
+                // field does not take is told so, not that the body is no JSON).
+                var where = path + refusal.Path![DocumentPath.Length..];
+                Add(errors, refusal is InvalidJsonValueException
+                    ? new InvalidJsonValueException(refusal.Message, where, refusal.LineNumber, refusal.BytePositionInLine)
+                    : new JsonException(refusal.Message, where, refusal.LineNumber, refusal.BytePositionInLine, refusal.InnerException));
             }
             if (errors.Count == before)
             {
