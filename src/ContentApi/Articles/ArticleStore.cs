@@ -547,5 +547,5 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     private string Now() => Timestamps.ToDb(clock.GetUtcNow());
 
     private static WriteOutcome<ArticleAggregate>.Conflict SlugTaken(string slug, long holder) =>
-        new(ProblemCodes.SlugTaken, $"The slug '{slug}' is already used by article {holder}.", new Dictionary<string, object?> { ["conflictingId"] = holder });
+        FieldConflict.Of<ArticleAggregate>(ProblemCodes.SlugTaken, "slug", $"The slug '{slug}' is already used by article {holder}.", holder);
 }

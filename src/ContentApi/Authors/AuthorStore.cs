@@ -216,7 +216,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
     private string Now() => Timestamps.ToDb(clock.GetUtcNow());
 
     private static WriteOutcome<AuthorRow>.Conflict SlugTaken(string slug, long holder) =>
-        new(ProblemCodes.SlugTaken, $"The slug '{slug}' is already used by author {holder}.", new Dictionary<string, object?> { ["conflictingId"] = holder });
+        FieldConflict.Of<AuthorRow>(ProblemCodes.SlugTaken, "slug", $"The slug '{slug}' is already used by author {holder}.", holder);
 }
 
 /// <summary>Filters of the author list.</summary>

@@ -204,11 +204,11 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
     private string Now() => Timestamps.ToDb(clock.GetUtcNow());
 
     private static WriteOutcome<TagRow>.Conflict NameTaken(NamedTag holder) =>
-        new(ProblemCodes.NameTaken, $"The name is already that of tag {holder.Id}, '{Echoed.Cut(holder.Name)}' (tag names are compared in Unicode NFKC, ignoring case and format characters).",
-            new Dictionary<string, object?> { ["conflictingId"] = holder.Id });
+        FieldConflict.Of<TagRow>(ProblemCodes.NameTaken, "name",
+            $"The name is already that of tag {holder.Id}, '{Echoed.Cut(holder.Name)}' (tag names are compared in Unicode NFKC, ignoring case and format characters).", holder.Id);
 
     private static WriteOutcome<TagRow>.Conflict SlugTaken(string slug, long holder) =>
-        new(ProblemCodes.SlugTaken, $"The slug '{slug}' is already used by tag {holder}.", new Dictionary<string, object?> { ["conflictingId"] = holder });
+        FieldConflict.Of<TagRow>(ProblemCodes.SlugTaken, "slug", $"The slug '{slug}' is already used by tag {holder}.", holder);
 }
 
 /// <summary>Filters of the tag list.</summary>

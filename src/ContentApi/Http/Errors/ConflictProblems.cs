@@ -11,6 +11,9 @@ public sealed class SlugConflictProblemDetails : ProblemDetails
 {
     [OmittedUnless("The id of the resource that holds the slug, or of the tag whose name is the one sent (tag names are unique in Unicode NFKC, ignoring case and format characters: find it rather than create another); absent for other conflicts (an Idempotency-Key still in use).")]
     public long ConflictingId { get; init; }
+
+    [OmittedUnless("The detail filed under the member the conflict is about, `slug`, or `name` for a tag's name, as a 400 files its errors, so that a form shows it beside that field; absent for other conflicts (an Idempotency-Key still in use).")]
+    public IDictionary<string, string[]> Errors { get; init; } = new Dictionary<string, string[]>();
 }
 
 /// <summary>The 409 of a delete refused while the resource is in use: it names what uses it.</summary>
