@@ -253,8 +253,8 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
 
         var dropped = await factory.Writer().PatchMergeAsync($"/api/v1/articles/{article["id"]}", new { imageIds = Array.Empty<long>() });
         var problem = await dropped.AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains($"image:{listed}", problem["errors"]!["body"]![0]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.DoesNotContain($"image:{unlisted}", problem["errors"]!["body"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains($"image:{listed}", problem["errors"]!["imageIds"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain($"image:{unlisted}", problem["errors"]!["imageIds"]![0]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -202,7 +202,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             }
             if (await NewlyUnlistedPlacedImagesAsync(connection, transaction, request, text.Stats, current.Row, cancellationToken) is { Count: > 0 } unlisted)
             {
-                return PlacesUnlistedImages(unlisted);
+                return request.Body == current.Row.Body ? StillPlacesUnlistedImages(unlisted) : PlacesUnlistedImages(unlisted);
             }
             var (references, invalid) = await ResolveReferencesAsync(connection, transaction, request, cancellationToken);
             if (invalid is not null)
@@ -367,6 +367,15 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     private static WriteOutcome<ArticleAggregate>.Invalid PlacesUnlistedImages(List<long> unlisted) => new(new Dictionary<string, string[]>
     {
         ["body"] = [$"Places images that are neither in imageIds nor the coverImageId: {string.Join(", ", unlisted.Select(ImageReferences.For))}. Add them to imageIds."],
+    });
+
+    /// <summary>
+    /// A replace or patch that leaves the body as stored but drops images it places from imageIds or the cover: told
+    /// where the editor acted (the image picker), not under a body they did not change.
+    /// </summary>
+    private static WriteOutcome<ArticleAggregate>.Invalid StillPlacesUnlistedImages(List<long> unlisted) => new(new Dictionary<string, string[]>
+    {
+        ["imageIds"] = [$"The body still places images that would be neither in imageIds nor the coverImageId: {string.Join(", ", unlisted.Select(ImageReferences.For))}. Remove them from the body first, or keep them in imageIds."],
     });
 
     /// <summary>
