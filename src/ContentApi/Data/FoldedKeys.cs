@@ -17,10 +17,8 @@ namespace ContentApi.Data;
 /// </summary>
 public static class FoldedKeys
 {
-    /// <summary>The migration that adds the key columns (0026_folded_keys.sql); see <see cref="AddMissingColumnsAsync"/>.</summary>
-    public const int ColumnsMigration = 26;
-
-    private static readonly (string Table, string Column)[] Columns =
+    /// <summary>The key columns, which migration 0026 adds (<see cref="MigrationColumns"/>).</summary>
+    internal static readonly (string Table, string Column)[] Columns =
         [("tags", "name_key"), ("tags", "search_key"), ("authors", "search_key"), ("images", "search_key")];
 
     /// <summary>
@@ -61,22 +59,5 @@ public static class FoldedKeys
     {
         RegisterFunctions(connection);
         await connection.ExecuteAsync(new CommandDefinition(RecomputeSql, transaction: transaction, cancellationToken: cancellationToken));
-    }
-
-    /// <summary>
-    /// Adds the key columns a table lacks, before migration 0026 runs. SQLite has no ADD COLUMN IF NOT EXISTS, and a
-    /// restore applies migrations again to a snapshot whose record of them is older than its tables (see 0012).
-    /// </summary>
-    public static async Task AddMissingColumnsAsync(SqliteConnection connection, DbTransaction transaction)
-    {
-        foreach (var (table, column) in Columns)
-        {
-            var exists = await connection.ExecuteScalarAsync<bool>(
-                $"SELECT EXISTS (SELECT 1 FROM pragma_table_info('{table}') WHERE name = @Column)", new { Column = column }, transaction);
-            if (!exists)
-            {
-                await connection.ExecuteAsync($"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT ''", transaction: transaction);
-            }
-        }
     }
 }

@@ -53,10 +53,7 @@ public sealed partial class Migrator(Db db, TimeProvider clock, ILogger<Migrator
             foreach (var migration in All.Where(m => !applied.Contains(m.Version)))
             {
                 logger.LogInformation("Applying migration {Version} {Name}", migration.Version, migration.Name);
-                if (migration.Version == FoldedKeys.ColumnsMigration)
-                {
-                    await FoldedKeys.AddMissingColumnsAsync(connection, transaction);
-                }
+                await MigrationColumns.AddMissingAsync(connection, transaction, migration.Version);
                 await connection.ExecuteAsync(migration.Sql, transaction: transaction);
                 await connection.ExecuteAsync(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)",
