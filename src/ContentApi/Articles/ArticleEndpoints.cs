@@ -88,7 +88,8 @@ public static class ArticleEndpoints
             query.Status switch { "draft" => ArticleListStatus.Draft, "scheduled" => ArticleListStatus.Scheduled, "published" => ArticleListStatus.Published, _ => null },
             query.Author, query.Tag, query.Language, query.PublishedAfter?.Value, query.PublishedBefore?.Value,
             query.Q is null ? null : Search.Fts5Match.ToFts5Match(Search.SearchQuery.Parse(query.Q)),
-            ListParameterRules.Ids(query.Id), ListParameters.Items(query.Slug), ListParameterRules.Ids(query.AuthorId), ListParameterRules.Ids(query.TagId));
+            ListParameterRules.Ids(query.Id), ListParameters.Items(query.Slug), ListParameterRules.Ids(query.AuthorId), ListParameterRules.Ids(query.TagId),
+            ListParameterRules.Ids(query.ImageId), query.UpdatedAfter?.Value, query.UpdatedBefore?.Value);
         var view = ArticleView.From(query.Include, query.Fields, query.Format);
         var bodyBytes = view.PageBodyBytes(limits.Value.ListPageTextBytes);
         var (items, next, total) = await store.ListAsync(filter, order, after, limit, query.Page, view.LoadEmbeds, bodyBytes, cancellationToken);

@@ -9,7 +9,8 @@ namespace ContentApi.Articles;
 
 /// <summary>
 /// Filters of the article list, already validated. Author and tag accept an id or a slug; all digits are a slug when one
-/// has it, else an id. AuthorIds and TagIds are ids alone, any of them.
+/// has it, else an id. AuthorIds, TagIds and ImageIds are ids alone, any of them. UpdatedAfter and UpdatedBefore bound
+/// updatedAt as PublishedAfter and PublishedBefore bound publishedAt.
 /// </summary>
 public sealed record ArticleFilter(
     bool IncludeUnpublished,
@@ -23,10 +24,13 @@ public sealed record ArticleFilter(
     IReadOnlyList<long>? Ids = null,
     IReadOnlyList<string>? Slugs = null,
     IReadOnlyList<long>? AuthorIds = null,
-    IReadOnlyList<long>? TagIds = null)
+    IReadOnlyList<long>? TagIds = null,
+    IReadOnlyList<long>? ImageIds = null,
+    DateTimeOffset? UpdatedAfter = null,
+    DateTimeOffset? UpdatedBefore = null)
 {
-    /// <summary>Whether an author or tag filter is set, by id or slug or by ids.</summary>
-    public bool ByReference => Author is not null || Tag is not null || AuthorIds is not null || TagIds is not null;
+    /// <summary>Whether an author, tag or image filter is set, by id or slug or by ids.</summary>
+    public bool ByReference => Author is not null || Tag is not null || AuthorIds is not null || TagIds is not null || ImageIds is not null;
 
     /// <summary>Whether the filter names its articles (by id or slug): at most a few hundred, read by primary key.</summary>
     public bool NamesArticles => Ids is not null || Slugs is not null;
@@ -45,7 +49,8 @@ internal static class ArticleFilters
     // order and stops after a page, right when many articles match; "drive" starts from the matching rows of an index
     // (an author's or tag's links, ix_articles_published, ix_articles_language), right when few do (walking for a tag
     // with none read every article: 0.15 s a page at 100,000 articles). WithFewArticlesAsync tells which.
-    // The authorId and tagId filters name authors and tags by id alone, any of several, and have the same two forms.
+    // The authorId and tagId filters name authors and tags by id alone, any of several, and have the same two forms;
+    // so does imageId (ImageUses). updatedAfter/updatedBefore are a plain range, which ix_articles_updated serves.
     private static readonly Reference AuthorReference = new("author", "authors", "AuthorId", "AuthorSlug", "AuthorIds", FilterDrive.Author, FilterDrive.AuthorIds);
     private static readonly Reference TagReference = new("tag", "tags", "TagId", "TagSlug", "TagIds", FilterDrive.Tag, FilterDrive.TagIds);
 
@@ -142,6 +147,11 @@ internal static class ArticleFilters
         AddReference(filter.Tag, TagReference);
         AddIds(filter.AuthorIds, AuthorReference);
         AddIds(filter.TagIds, TagReference);
+        if (filter.ImageIds is { } imageIds)
+        {
+            parameters.Add(ImageUses.IdsName, JsonSerializer.Serialize(imageIds));
+            conditions.Add(drive.HasFlag(FilterDrive.ImageIds) ? ImageUses.Drive : ImageUses.Walk);
+        }
         if (filter.Language is { } language)
         {
             // Few articles: the planner starts from the language's index. Many: "+" keeps it off that index, so that it
@@ -168,6 +178,16 @@ internal static class ArticleFilters
             {
                 parameters.Add("PublishedBefore", Timestamps.ToDbRoundedUp(before));
             }
+        }
+        if (filter.UpdatedAfter is { } updatedAfter)
+        {
+            conditions.Add("a.updated_at >= @UpdatedAfter");
+            parameters.Add("UpdatedAfter", Timestamps.ToDbRoundedUp(updatedAfter));
+        }
+        if (filter.UpdatedBefore is { } updatedBefore)
+        {
+            conditions.Add("a.updated_at < @UpdatedBefore");
+            parameters.Add("UpdatedBefore", Timestamps.ToDbRoundedUp(updatedBefore));
         }
         return (conditions, parameters);
 
@@ -218,14 +238,16 @@ internal static class ArticleFilters
         var tag = filter.Tag is { } byTag ? UpToEnough(TagReference.Rows(byTag, SeesAsAnonymous(filter))) : "NULL";
         var authorIds = filter.AuthorIds is null ? "NULL" : UpToEnough(AuthorReference.IdsRows);
         var tagIds = filter.TagIds is null ? "NULL" : UpToEnough(TagReference.IdsRows);
+        var imageIds = filter.ImageIds is null ? "NULL" : UpToEnough(ImageUses.Rows);
         var dated = filter is { PublishedAfter: null, PublishedBefore: null } ? "NULL" : UpToEnough(DatedRows(filter));
         var written = filter.Language is null ? "NULL" : UpToEnough($"FROM articles l INDEXED BY ix_articles_language WHERE {InLanguage("l")}");
-        var (authorLinks, tagLinks, authorIdsLinks, tagIdsLinks, datedArticles, inLanguage) = await connection.QuerySingleAsync<(long?, long?, long?, long?, long?, long?)>(
-            new CommandDefinition($"SELECT {author}, {tag}, {authorIds}, {tagIds}, {dated}, {written}", parameters, cancellationToken: cancellationToken));
+        var (authorLinks, tagLinks, authorIdsLinks, tagIdsLinks, imageUses, datedArticles, inLanguage) = await connection.QuerySingleAsync<(long?, long?, long?, long?, long?, long?, long?)>(
+            new CommandDefinition($"SELECT {author}, {tag}, {authorIds}, {tagIds}, {imageIds}, {dated}, {written}", parameters, cancellationToken: cancellationToken));
         return (authorLinks <= few ? FilterDrive.Author : FilterDrive.None)
             | (tagLinks <= few ? FilterDrive.Tag : FilterDrive.None)
             | (authorIdsLinks <= few ? FilterDrive.AuthorIds : FilterDrive.None)
             | (tagIdsLinks <= few ? FilterDrive.TagIds : FilterDrive.None)
+            | (imageUses <= few ? FilterDrive.ImageIds : FilterDrive.None)
             | (datedArticles <= few ? FilterDrive.PublishedRange : FilterDrive.None)
             | (inLanguage <= few ? FilterDrive.Language : FilterDrive.None);
     }
@@ -331,5 +353,6 @@ internal enum FilterDrive
     Language = 8,
     AuthorIds = 16,
     TagIds = 32,
-    References = Author | Tag | AuthorIds | TagIds,
+    ImageIds = 64,
+    References = Author | Tag | AuthorIds | TagIds | ImageIds,
 }

@@ -46,8 +46,12 @@ public static class ArticleQueryRules
 
     /// <summary>The end of the publishedAt range (publishedBefore) after its start (publishedAfter), when both are given.</summary>
     public static IRuleBuilderOptions<T, QueryInstant?> LaterThanPublishedAfter<T>(this IRuleBuilderInitial<T, QueryInstant?> rule, Func<T, QueryInstant?> publishedAfter) =>
-        rule.Must((query, before) => before is not { } end || publishedAfter(query) is not { } start || end.Value > start.Value)
-            .WithMessage("Must be later than publishedAfter.");
+        rule.LaterThan(publishedAfter, "publishedAfter");
+
+    /// <summary>The end of a range of instants after its start (the parameter <paramref name="startName"/>), when both are given.</summary>
+    public static IRuleBuilderOptions<T, QueryInstant?> LaterThan<T>(this IRuleBuilderInitial<T, QueryInstant?> rule, Func<T, QueryInstant?> start, string startName) =>
+        rule.Must((query, end) => end is not { } last || start(query) is not { } first || last.Value > first.Value)
+            .WithMessage($"Must be later than {startName}.");
 
     /// <summary>A BCP 47 tag: as a pattern and a length, so that the OpenAPI document states both.</summary>
     public static IRuleBuilderOptions<T, string?> LanguageTag<T>(this IRuleBuilderInitial<T, string?> rule, string message) =>

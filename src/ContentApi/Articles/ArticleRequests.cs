@@ -125,6 +125,8 @@ public sealed record ListArticlesQuery : IListQuery
     public string? Tag { get; init; }
     /// <summary>Only articles with any of these tags, by id alone (comma-separated, up to 100).</summary>
     public string? TagId { get; init; }
+    /// <summary>Only articles showing any of these images, as their cover or in their body, by id (comma-separated, up to 100).</summary>
+    public string? ImageId { get; init; }
     /// <summary>Only articles in this BCP 47 language or a more specific one (RFC 4647 basic filtering, case-insensitive); * is every language.</summary>
     public string? Language { get; init; }
     /// <summary>Only these articles, by id (comma-separated, up to 100), listed in the list's sort.</summary>
@@ -137,6 +139,10 @@ public sealed record ListArticlesQuery : IListQuery
     public QueryInstant? PublishedAfter { get; init; }
     /// <summary>Only articles published before this instant (see <see cref="QueryInstant"/>).</summary>
     public QueryInstant? PublishedBefore { get; init; }
+    /// <summary>Only articles last updated at or after this instant (see <see cref="QueryInstant"/>).</summary>
+    public QueryInstant? UpdatedAfter { get; init; }
+    /// <summary>Only articles last updated before this instant (see <see cref="QueryInstant"/>).</summary>
+    public QueryInstant? UpdatedBefore { get; init; }
     /// <summary>Embedded relations to return: authors, tags, coverImage, images (comma-separated), or none. Default: all.</summary>
     public string? Include { get; init; }
     /// <summary>Top-level fields to return (comma-separated), e.g. id,slug,title. Default: all.</summary>
@@ -178,9 +184,11 @@ public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticles
         RuleFor(q => q.Tag).IdOrSlug();
         RuleFor(q => q.AuthorId).IdList("authorId", "author id");
         RuleFor(q => q.TagId).IdList("tagId", "tag id");
+        RuleFor(q => q.ImageId).IdList("imageId", "image id");
         RuleFor(q => q.Id).IdList();
         RuleFor(q => q.Slug).SlugList();
         RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, q.Format), ArticleView.FieldNames);
         RuleFor(q => q.PublishedBefore).LaterThanPublishedAfter(q => q.PublishedAfter);
+        RuleFor(q => q.UpdatedBefore).LaterThan(q => q.UpdatedAfter, "updatedAfter");
     }
 }

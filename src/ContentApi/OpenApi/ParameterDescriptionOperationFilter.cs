@@ -39,9 +39,14 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
         ["tag"] = "Only articles with this tag: one id or slug. Digits name the one whose slug they are when one has it (year tags such as `2025` are common), else the one with that id, never both; an id has no leading zero, so 042 is a slug only. Not a list (a comma is a 400). A client holding a tag's id sends `tagId`, which is never read as a slug. " + SlugCase.FilterRule,
         ["authorId"] = IdFilter("by any of these authors", "author", "authorId=3,7"),
         ["tagId"] = IdFilter("with any of these tags", "tag", "tagId=5,8"),
+        ["imageId"] = $"Only articles showing any of these images, as their cover or placed in their body (in their `imageIds`): the articles an image's edit changes, whose URLs a CDN purge after it names. " +
+            $"By id, comma-separated or repeated (`imageId=12,40`; up to {Paging.MaxIds}, none empty), written as in paths: digits, from 1, without a plus sign or leading zeros (else a 400 naming the item). " +
+            "Only articles the caller may see are listed (anonymous callers: live published ones). Combined with the other filters, each narrowing the list.",
         ["language"] = "Only articles in this BCP 47 language or a more specific one (RFC 4647 basic filtering, case-insensitive): `zh` matches `zh`, `zh-Hant` and `zh-TW`; `zh-Hant` matches `zh-Hant-TW` but not `zh-Hans`. `*` is every language, as RFC 4647 reads it: the same as leaving the filter out (a range with `*` in it, such as `*-TW`, is a 400).",
         ["publishedAfter"] = "Only articles published at or after this instant: RFC 3339 with an offset, a date (midnight UTC), or a date-time without an offset, read as UTC (NSwag's clients write them so: give them UTC values).",
         ["publishedBefore"] = "Only articles published before this instant; read like publishedAfter.",
+        ["updatedAfter"] = "Only articles last updated at or after this instant, read like publishedAfter: what a syncing client asks, with the newest `updatedAt` it has seen and `sort=updatedAt`. Going live moves `updatedAt`, so a scheduled article is taken when it goes live; a deleted or unpublished article is not listed, so a sync does not see it go.",
+        ["updatedBefore"] = "Only articles last updated before this instant; read like publishedAfter, and later than updatedAfter.",
         ["include"] = "Embedded relations to return, comma-separated: `authors`, `tags`, `coverImage`, `images`; or `none` alone (an empty value says the same). Default: all.",
         ["fields"] = "Top-level fields to return, comma-separated (e.g. `id,slug,title`). Default: all. Only the fields named are sent, required ones too. Unknown names are a 400 listing the allowed ones.",
         ["format"] = "Extra renderings, comma-separated: `html` adds `bodyHtml` and `toc` (sanitized), `text` adds `plainText`; `markdown` (the body) is always there.",
@@ -49,7 +54,7 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
     };
 
     /// <summary>The list parameters of ids (<see cref="ListParameterRules.IdList{T}"/>).</summary>
-    private static readonly HashSet<string> IdLists = new(StringComparer.OrdinalIgnoreCase) { "id", "authorId", "tagId" };
+    private static readonly HashSet<string> IdLists = new(StringComparer.OrdinalIgnoreCase) { "id", "authorId", "tagId", "imageId" };
 
     private static string IdFilter(string which, string kind, string example) =>
         $"Only articles {which}, by id alone, comma-separated or repeated (`{example}`; up to {Paging.MaxIds}, none empty): what a client holding " +

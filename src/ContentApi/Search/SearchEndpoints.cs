@@ -66,7 +66,8 @@ public static class SearchEndpoints
         var view = ArticleView.From(query.Include, query.Fields ?? DefaultFields, null);
         var filter = new ArticleFilter(privileged, null, query.Author, query.Tag, query.Language,
             query.PublishedAfter?.Value, query.PublishedBefore?.Value, Fts5Match.ToFts5Match(search),
-            AuthorIds: ListParameterRules.Ids(query.AuthorId), TagIds: ListParameterRules.Ids(query.TagId));
+            AuthorIds: ListParameterRules.Ids(query.AuthorId), TagIds: ListParameterRules.Ids(query.TagId),
+            ImageIds: ListParameterRules.Ids(query.ImageId));
         var (items, total, more) = await store.SearchAsync(filter.FullTextMatch!, filter, sort, after, offset, Math.Min(limit, MaxOffset - offset), view.LoadEmbeds,
             view.PageBodyBytes(limits.Value.ListPageTextBytes), cancellationToken);
         var next = NextCursor(sort, items, offset, total, more);

@@ -19,6 +19,8 @@ public sealed record SearchArticlesQuery
     public string? AuthorId { get; init; }
     /// <summary>Only articles with any of these tags, by id alone (comma-separated, up to 100).</summary>
     public string? TagId { get; init; }
+    /// <summary>Only articles showing any of these images, as their cover or in their body, by id (comma-separated, up to 100).</summary>
+    public string? ImageId { get; init; }
     public string? Language { get; init; }
     public QueryInstant? PublishedAfter { get; init; }
     public QueryInstant? PublishedBefore { get; init; }
@@ -51,6 +53,7 @@ public sealed class SearchArticlesQueryValidator : AbstractValidator<SearchArtic
         RuleFor(q => q.Tag).IdOrSlug();
         RuleFor(q => q.AuthorId).IdList("authorId", "author id");
         RuleFor(q => q.TagId).IdList("tagId", "tag id");
+        RuleFor(q => q.ImageId).IdList("imageId", "image id");
         RuleFor(q => q.PublishedBefore).LaterThanPublishedAfter(q => q.PublishedAfter);
         RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, (string?)null), ArticleView.SearchFieldNames);
     }

@@ -1,0 +1,20 @@
+namespace ContentApi.Articles;
+
+/// <summary>
+/// The imageId filter: articles showing any of the images, as their cover (ix_articles_cover) or in their imageIds
+/// (article_images, ix_article_images_image), which are the images a body may place; the uses the 409 of an image's
+/// DELETE lists. Walked, each article met is tested on its cover column and its links' primary key.
+/// </summary>
+internal static class ImageUses
+{
+    public const string IdsName = "ImageIds";
+
+    private const string Ids = $"SELECT value FROM json_each(@{IdsName})";
+
+    public const string Walk = $"(a.cover_image_id IN ({Ids}) OR EXISTS (SELECT 1 FROM article_images x WHERE x.article_id = a.id AND x.image_id IN ({Ids})))";
+
+    public const string Drive = $"a.id IN (SELECT c.id FROM articles c WHERE c.cover_image_id IN ({Ids}) UNION ALL SELECT x.article_id FROM article_images x WHERE x.image_id IN ({Ids}))";
+
+    /// <summary>The uses of any of the images, as rows of one column (an article may be counted twice: a bound, not a total).</summary>
+    public const string Rows = $"FROM (SELECT c.id FROM articles c WHERE c.cover_image_id IN ({Ids}) UNION ALL SELECT x.article_id FROM article_images x WHERE x.image_id IN ({Ids}))";
+}
