@@ -732,7 +732,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             {
                 expected.Add("404");
             }
-            if (isWrite)
+            // A key without the scope: every write's, and the article list's drafts, which need the read scope.
+            if (isWrite || id == "ListArticles")
             {
                 expected.Add("403");
             }

@@ -500,7 +500,7 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Fact]
-    public async Task ListArticles_filters_by_author_slug_and_language_and_rejects_status_for_anonymous()
+    public async Task ListArticles_filters_by_author_slug_and_language_and_challenges_anonymous_drafts()
     {
         var author = await factory.Writer().PostOkAsync("/api/v1/authors", new { name = "Filter Person" });
         var authorId = author["id"]!.GetValue<long>();
@@ -509,7 +509,7 @@ public sealed class ArticlesTests(ApiFactory factory) : IClassFixture<ApiFactory
         var list = await (await factory.Anonymous().GetAsync($"/api/v1/articles?author={author["slug"]}&language=zh-hant")).AssertJsonAsync();
         Assert.Single(list["items"]!.AsArray());
         Assert.Equal(1, list["page"]!["total"]!.GetValue<long>());
-        await (await factory.Anonymous().GetAsync("/api/v1/articles?status=draft")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await factory.Anonymous().GetAsync("/api/v1/articles?status=draft")).AssertProblemAsync(HttpStatusCode.Unauthorized);
         await (await factory.Reader().GetAsync("/api/v1/articles?status=draft")).AssertJsonAsync();
     }
 

@@ -29,8 +29,10 @@ public static class ArticleEndpoints
             .WithMetadata(new ParameterDescriptionMetadata("status",
                 "`draft`, `scheduled` (published with a `publishedAt` still to come) or `published` (live: what anonymous callers see, so a key holder's " +
                 "build never takes an embargoed article). Anonymous callers see live articles only, so `draft` and `scheduled` need a key with the read scope " +
-                "(else 400) and `published` changes nothing for them. Without it, a key holder sees all three.",
+                "(without a key, the 401 of a missing key; a key without that scope, the 403 of one too narrow) and `published` changes nothing for them. " +
+                "Any other value is a 400. Without it, a key holder sees all three.",
                 Values: new(nameof(ArticleListStatus), EnumValuesConverter.ValuesOf(typeof(ArticleListStatus)))))
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithMetadata(new ParameterDescriptionMetadata("id",
                 $"Only these articles, by id, comma-separated (`id=12,7,31`; up to {Paging.MaxIds}, none empty): an editor's featured block or a page built " +
                 "from a list of articles in one request. Listed in the list's `sort`, not in the order given; an id no article has, or one of an article the " +
@@ -80,7 +82,8 @@ public static class ArticleEndpoints
         var privileged = ApiKeyScopes.CanSeeUnpublished(http);
         if (query.Status is "draft" or "scheduled" && !privileged)
         {
-            return Problems.Validation("status", "Drafts and scheduled articles need a key with the read scope; anonymous callers only see published articles.");
+            // Missing credentials, not a bad value (RFC 9110 §15.5.2): the challenge is what lets a client attach its key and retry.
+            return http.User.Identity?.IsAuthenticated == true ? Results.Forbid() : Results.Challenge();
         }
         var (order, after, limit) = query.Paging(privileged ? ArticleStore.PrivateSorts : ArticleStore.PublicSorts);
         var filter = new ArticleFilter(

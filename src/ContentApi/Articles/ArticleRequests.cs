@@ -133,7 +133,7 @@ public sealed record ListArticlesQuery : IListQuery
     public string? Id { get; init; }
     /// <summary>Only these articles, by current or earlier slug (comma-separated, up to 100), listed in the list's sort.</summary>
     public string? Slug { get; init; }
-    /// <summary>`draft`, `scheduled` (published, going live later) or `published` (live). Anonymous callers see live articles only, so `draft` and `scheduled` need a key with the read scope (else 400).</summary>
+    /// <summary>`draft`, `scheduled` (published, going live later) or `published` (live). Anonymous callers see live articles only, so `draft` and `scheduled` need a key with the read scope (else 401, or 403 for a key without it); another value is a 400.</summary>
     public string? Status { get; init; }
     /// <summary>Only articles published at or after this instant (see <see cref="QueryInstant"/>).</summary>
     public QueryInstant? PublishedAfter { get; init; }

@@ -186,7 +186,8 @@ public sealed class AdversarialInputTests(AdversarialInputTests.Factory factory)
         ["date_filter_month_first"] = new(s => Get("/api/v1/articles?publishedAfter=01/02/2025"), HttpStatusCode.BadRequest, ["publishedAfter"], Caller.Anonymous),
         ["date_filter_with_a_time_but_no_seconds"] = new(s => Get("/api/v1/articles?publishedBefore=2025-01-02T08:00"), HttpStatusCode.BadRequest, ["publishedBefore"], Caller.Anonymous),
         ["date_filter_garbage"] = new(s => Get("/api/v1/articles?publishedAfter=yesterday"), HttpStatusCode.BadRequest, ["publishedAfter"], Caller.Anonymous),
-        ["status_filter_anonymous"] = new(s => Get("/api/v1/articles?status=draft"), HttpStatusCode.BadRequest, ["status"], Caller.Anonymous),
+        ["status_filter_anonymous"] = new(s => Get("/api/v1/articles?status=draft"), HttpStatusCode.Unauthorized, As: Caller.Anonymous),
+        ["status_filter_unknown"] = new(s => Get("/api/v1/articles?status=live"), HttpStatusCode.BadRequest, ["status"], Caller.Anonymous),
         ["language_filter_with_sql"] = new(s => Get("/api/v1/articles?language=" + Uri.EscapeDataString("en' OR '1'='1")), HttpStatusCode.BadRequest, ["language"], Caller.Anonymous),
 
         // SQL-looking values are just values: no match, never SQL.
