@@ -134,6 +134,33 @@ public sealed class CorsTests(FrontendApiFactory factory) : IClassFixture<Fronte
         Assert.Contains("Allow", exposed);
     }
 
+    /// <summary>
+    /// A 415 says how to send the body instead, in Accept-Patch (the media types of a PATCH) or Accept-Encoding (bodies
+    /// are read as sent), and Date lets a page set its clock by the server's: a page reads them only if exposed.
+    /// </summary>
+    [Fact]
+    public async Task The_headers_a_415_names_its_fix_in_and_Date_are_exposed()
+    {
+        var tag = await factory.Writer().PostAsync("/api/v1/tags", JsonContent.Create(new { name = $"Exposed {Guid.NewGuid():N}" }));
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, tag.Headers.Location) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "text/plain") };
+        patch.Headers.Add("Origin", FrontendApiFactory.EditorOrigin);
+        using var encoded = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tags") { Content = JsonContent.Create(new { name = "Encoded" }) };
+        encoded.Content.Headers.ContentEncoding.Add("gzip");
+        encoded.Headers.Add("Origin", FrontendApiFactory.EditorOrigin);
+
+        var refusedPatch = await factory.Writer().SendAsync(patch);
+        var refusedEncoding = await factory.Writer().SendAsync(encoded);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, refusedPatch.StatusCode);
+        Assert.NotNull(Header(refusedPatch, "Accept-Patch"));
+        Assert.Contains("Accept-Patch", Header(refusedPatch, "Access-Control-Expose-Headers")!.Split(',', StringSplitOptions.TrimEntries));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, refusedEncoding.StatusCode);
+        Assert.NotNull(Header(refusedEncoding, "Accept-Encoding"));
+        var exposed = Header(refusedEncoding, "Access-Control-Expose-Headers")!.Split(',', StringSplitOptions.TrimEntries);
+        Assert.Contains("Accept-Encoding", exposed);
+        Assert.Contains("Date", exposed);
+    }
+
     /// <summary>The OpenAPI document lists Idempotent-Replayed on every create's 201; a browser app reads it only if exposed.</summary>
     [Fact]
     public async Task A_replayed_create_from_the_configured_origin_exposes_Idempotent_Replayed()

@@ -41,8 +41,13 @@ public sealed class CorsOptions : IValidatableObject
 /// </remarks>
 public sealed class ContentApiCorsPolicyProvider(IOptions<CorsOptions> options, IOptions<ObservabilityOptions> observability) : ICorsPolicyProvider
 {
+    /// <summary>
+    /// What a page may read beyond the CORS-safelisted headers: the caching, paging and retry headers, and the ones a
+    /// refusal names its fix in (Accept-Patch, Accept-Encoding on a 415; WWW-Authenticate; Allow). Date too, the server's
+    /// clock, which decides when a scheduled article goes live and which Last-Modified never passes.
+    /// </summary>
     internal static readonly string[] Exposed = ["ETag", "Last-Modified", "Link", "Location", "Content-Location", "Retry-After", "RateLimit", "RateLimit-Policy",
-        IdempotencyMiddleware.ReplayedHeaderName, "WWW-Authenticate", "Allow"];
+        IdempotencyMiddleware.ReplayedHeaderName, "WWW-Authenticate", "Allow", "Accept-Patch", "Accept-Encoding", "Date"];
 
     public Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
     {
