@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace ContentApi.Auth;
@@ -60,11 +61,16 @@ public sealed class ApiKeyAuthenticationHandler(
         return Task.CompletedTask;
     }
 
-    /// <summary>RFC 6750 §3.1: a valid key whose scope is too narrow, so a client can tell it from a bad key.</summary>
+    /// <summary>
+    /// RFC 6750 §3.1: a valid key whose scope is too narrow, so a client can tell it from a bad key, with the scope it
+    /// needs (§3): the endpoint's policy, or the read scope of a read that asked for drafts.
+    /// </summary>
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
+        var needed = Context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).FirstOrDefault(p => p is not null)
+            ?? ApiKeyScopes.ReadPolicy;
         Response.StatusCode = 403;
-        Response.Headers.WWWAuthenticate = "Bearer error=\"insufficient_scope\"";
+        Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", scope=\"{needed}\"";
         return Task.CompletedTask;
     }
 }

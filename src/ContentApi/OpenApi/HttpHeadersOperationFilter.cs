@@ -25,7 +25,8 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
     /// <param name="TakesCursor">It pages a list, so its responses carry Link.</param>
     /// <param name="Idempotent">A create that takes Idempotency-Key: a POST that can answer 422.</param>
     /// <param name="Moves">A read that can answer 301 (an article's earlier slug, or another spelling of it).</param>
-    private sealed record Traits(string Method, bool LastModified, bool TakesCursor, bool Idempotent, bool Moves);
+    /// <param name="Scope">The scope a key needs for it: its policy's, or read for a read (whose drafts need one).</param>
+    private sealed record Traits(string Method, bool LastModified, bool TakesCursor, bool Idempotent, bool Moves, string Scope);
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
@@ -39,7 +40,9 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
             LastModified: context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<LastModifiedMetadata>().Any(),
             TakesCursor: operation.Parameters?.Any(p => p.Name == "cursor") == true,
             Idempotent: method == "POST" && responses.ContainsKey("422"),
-            Moves: responses.ContainsKey("301"));
+            Moves: responses.ContainsKey("301"),
+            Scope: context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
+                .Select(a => a.Policy).FirstOrDefault(p => p is not null) ?? Auth.ApiKeyScopes.ReadPolicy);
 
         if (responses.ContainsKey("304"))
         {
@@ -159,7 +162,7 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
                 AddHeader(response, "WWW-Authenticate", "`Bearer`, with `error=\"invalid_token\"` when the bearer key sent is not valid.");
                 break;
             case "403":
-                AddHeader(response, "WWW-Authenticate", "`Bearer error=\"insufficient_scope\"`: the key is valid, but its scope does not allow this operation.");
+                AddHeader(response, "WWW-Authenticate", $"`Bearer error=\"insufficient_scope\", scope=\"{traits.Scope}\"`: the key is valid, but its scope does not allow this operation, which needs `{traits.Scope}`.");
                 break;
             case "415":
                 if (traits.Method == "PATCH")

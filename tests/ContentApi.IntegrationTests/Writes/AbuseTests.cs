@@ -155,7 +155,8 @@ public sealed class AbuseTests(
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
         // RFC 6750 §3.1: the client learns its key is good but too narrow, not that it should ask for a new one.
-        Assert.Equal("Bearer error=\"insufficient_scope\"", string.Join(", ", response.Headers.WwwAuthenticate));
+        // RFC 6750 §3: and names the scope the request needs.
+        Assert.Equal("Bearer error=\"insufficient_scope\", scope=\"write\"", string.Join(", ", response.Headers.WwwAuthenticate));
         Assert.Equal(0, await CountTagsNamedAsync("Scope probe"));
     }
 
