@@ -366,6 +366,28 @@ public sealed class HttpCachingTests(FrontendApiFactory factory) : IClassFixture
         }
     }
 
+    /// <summary>RFC 9110 §13.2.2: an invalid If-None-Match is ignored as a whole, so the If-Modified-Since beside it is evaluated.</summary>
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("**")]
+    public async Task A_malformed_If_None_Match_leaves_If_Modified_Since_to_answer(string ifNoneMatch)
+    {
+        var content = await CreateContentAsync();
+        foreach (var url in content.SingleUrls.Where(u => u.Contains("/articles/", StringComparison.Ordinal) || u.Contains("/images/", StringComparison.Ordinal)))
+        {
+            var client = factory.Anonymous();
+            var lastModified = (await client.GetAsync(url)).Content.Headers.LastModified;
+
+            var response = await GetAsync(client, url, h =>
+            {
+                h.IfModifiedSince = lastModified;
+                h.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+            });
+
+            Assert.True(response.StatusCode == HttpStatusCode.NotModified, $"{url} with If-None-Match {ifNoneMatch}: {response.StatusCode}");
+        }
+    }
+
     [Fact]
     public async Task Articles_and_images_answer_If_Unmodified_Since_before_their_Last_Modified_with_412_unless_If_Match_is_sent()
     {

@@ -42,9 +42,10 @@ public static class ConditionalRead
                 "The resource has changed since the date in If-Unmodified-Since: read it again."));
             return true;
         }
-        // If-None-Match wins over If-Modified-Since when both are sent. A date still to come is no date (RFC 2616
-        // §14.25, as Apache reads it): a client whose clock runs ahead would keep its copy through every change until then.
-        var notModified = request.Headers.IfNoneMatch.Count > 0
+        // If-None-Match wins over If-Modified-Since when both are sent, but a malformed one is no field at all (RFC 9110
+        // §13.2.2), so If-Modified-Since answers. A date still to come is no date (RFC 2616 §14.25, as Apache reads it): a
+        // client whose clock runs ahead would keep its copy through every change until then.
+        var notModified = ETags.TryParseConditional(request.Headers.IfNoneMatch, out _)
             ? ETags.NoneMatch(request, etag)
             : lastModified is { } modified && HttpDate.ParseHeader(request.Headers.IfModifiedSince) is { } since &&
               since <= context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() && !HttpDate.ModifiedAfter(modified, since);
