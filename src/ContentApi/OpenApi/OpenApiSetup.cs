@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 
 namespace ContentApi.OpenApi;
@@ -60,6 +61,7 @@ public static class OpenApiSetup
         });
         if (app.Services.GetRequiredService<IOptions<SwaggerOptions>>().Value.UiEnabled)
         {
+            app.Use(CacheUiRedirectAsTheApiDoes);
             app.UseSwaggerUI(options =>
             {
                 options.RoutePrefix = "swagger";
@@ -67,5 +69,23 @@ public static class OpenApiSetup
                 options.DocumentTitle = "ContentApi";
             });
         }
+    }
+
+    /// <summary>Swagger UI's 301 from /swagger to its page says nothing of caching: it gets what the API's own 301s get.</summary>
+    private static Task CacheUiRedirectAsTheApiDoes(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.Path.StartsWithSegments("/swagger"))
+        {
+            context.Response.OnStarting(static state =>
+            {
+                var response = (HttpResponse)state;
+                if (response.StatusCode == StatusCodes.Status301MovedPermanently && !response.Headers.ContainsKey(HeaderNames.CacheControl))
+                {
+                    response.Headers.CacheControl = Http.Caching.MovedPermanentlyResult.CacheControl;
+                }
+                return Task.CompletedTask;
+            }, context.Response);
+        }
+        return next(context);
     }
 }

@@ -211,6 +211,17 @@ public sealed class AbuseTests(
         AssertSecurityHeaders(document);
     }
 
+    /// <summary>The 301 from /swagger to its page is cached as the API's other redirects are: public, but asked again each time.</summary>
+    [Fact]
+    public async Task The_swagger_redirect_carries_the_cache_policy_of_the_other_redirects()
+    {
+        var response = await factory.Anonymous().GetAsync("/swagger");
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.Public, $"Cache-Control: {response.Headers.CacheControl}");
+        Assert.True(response.Headers.CacheControl?.NoCache, $"Cache-Control: {response.Headers.CacheControl}");
+    }
+
     [Fact]
     public async Task Swagger_ui_on_gets_a_policy_that_lets_its_own_scripts_run_and_nothing_else()
     {
