@@ -117,6 +117,19 @@ public sealed class UrlSpellingTests(KestrelApiFactory factory) : IClassFixture<
         Assert.Contains("\"errors\":{\"slug\":[\"A '%' must begin an escape", response, StringComparison.Ordinal);
     }
 
+    /// <summary>A malformed escape beside a '.' segment, which Kestrel resolves away, turned the other rules off: a 200, cached publicly.</summary>
+    [Theory]
+    [InlineData("/api/v1/x%zz/../tags?limit=1")]
+    [InlineData("/api/v1/tags/%zz/..")]
+    [InlineData("/openapi/x%zz/../v1.json")]
+    public async Task A_dot_segment_beside_a_malformed_escape_is_still_the_404(string target)
+    {
+        var response = await GetRawAsync(target);
+
+        Assert.StartsWith("HTTP/1.1 404 ", response, StringComparison.Ordinal);
+        Assert.Contains("'.' or '..' segments", response, StringComparison.Ordinal);
+    }
+
     /// <summary>ASP.NET keeps a malformed escape in a query value as written: tag=%zz was a 200 empty page, cached publicly.</summary>
     [Theory]
     [InlineData("/api/v1/articles?tag=%zz", "tag")]

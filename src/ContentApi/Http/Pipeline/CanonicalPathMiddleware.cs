@@ -22,8 +22,7 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
         var path = context.Request.Path;
         var sent = PathAsSent(context.Features.Get<IHttpRequestFeature>()?.RawTarget);
         // The request line decides too: /api/%2e%2e/openapi/v1.json resolves out of /api.
-        // A '%' beginning no escape is a 400 naming the route parameter it is in (RouteSlugUtf8Check, RouteIdCheck).
-        if (path.Value is not { Length: > 1 } text || !(HasOneUrl(path) || HasOneUrl(sent)) || MalformedEscapes.In(sent))
+        if (path.Value is not { Length: > 1 } text || !(HasOneUrl(path) || HasOneUrl(sent)))
         {
             await next(context);
             return;
@@ -36,6 +35,12 @@ public sealed class CanonicalPathMiddleware(RequestDelegate next)
         else if (text.EndsWith('/'))
         {
             await problems.WriteAsync(context, StatusCodes.Status404NotFound, ProblemCodes.NoSuchPath, $"No resource has this URL: the API's URLs do not end in a slash ({text.TrimEnd('/')}).");
+        }
+        else if (MalformedEscapes.In(sent) && !HasDotSegment(sent))
+        {
+            // A '%' beginning no escape: no spelling of the path can be named, and the route parameter it is in is a 400
+            // that says why (RouteSlugUtf8Check, RouteIdCheck); a '.' segment or a trailing slash beside it is still the 404.
+            await next(context);
         }
         else if (LowercaseOutsideEscapes(text) is var lowercase && lowercase != text)
         {
