@@ -14,11 +14,14 @@ namespace ContentApi.Images;
 /// </summary>
 internal static class PlacingArticlesHtml
 {
-    /// <summary>The articles that list the image (cover or imageIds) and whose body may place an image at all ("![").</summary>
+    /// <summary>
+    /// The articles that list the image (cover or imageIds) and whose body may place it: an image at all ("![") and its id's
+    /// digits, which a placement writes as they are (image:ID, leading zeros allowed) or as character references ('&amp;').
+    /// </summary>
     private const string ListingArticlesSql = """
         SELECT a.id AS Id, a.body AS Body FROM articles a
         WHERE a.id IN (SELECT c.id FROM articles c WHERE c.cover_image_id = @Id UNION SELECT x.article_id FROM article_images x WHERE x.image_id = @Id)
-          AND instr(a.body, '![') > 0
+          AND instr(a.body, '![') > 0 AND (instr(a.body, @Digits) > 0 OR instr(a.body, '&') > 0)
         ORDER BY a.id
         """;
 
@@ -40,7 +43,7 @@ internal static class PlacingArticlesHtml
             return null;
         }
         var broken = new List<long>();
-        var listing = await connection.QueryAsync<ListingArticle>(new CommandDefinition(ListingArticlesSql, new { current.Id }, transaction, cancellationToken: cancellationToken));
+        var listing = await connection.QueryAsync<ListingArticle>(new CommandDefinition(ListingArticlesSql, new { current.Id, Digits = current.Id.ToString(CultureInfo.InvariantCulture) }, transaction, cancellationToken: cancellationToken));
         foreach (var article in listing)
         {
             if (RenderedHtmlCheck.OfStored(article.Body) is not { } check)
@@ -74,16 +77,17 @@ internal static class PlacingArticlesHtml
     }
 
     /// <summary>
-    /// Whether a placement of <paramref name="edited"/> may write more HTML than one of <paramref name="before"/>: its texts
-    /// longer escaped, a caption, credit or alt text where there was none (its element or attribute with it), or wider
-    /// numbers. An edit that shortens or keeps them cannot push an article past the bound, so no article is parsed for it.
+    /// Whether a placement of <paramref name="edited"/> may write more HTML than one of <paramref name="before"/>. Whether
+    /// a caption or credit is written at all depends on its text (a paragraph under the figure saying it stands in for the
+    /// caption; a line saying the image's credit is taken as it), so any change of either may; the URL and alt text are
+    /// written whenever the image is, so only a longer one escaped may, as may wider numbers. An edit that may not cannot
+    /// push an article past the bound, so no article is parsed for it.
     /// </summary>
     internal static bool WritesMoreThan(InlineImage edited, InlineImage before) =>
-        RenderedHtmlEstimate.PlacedImage(edited) > RenderedHtmlEstimate.PlacedImage(before)
-        || Appears(edited.Caption, before.Caption) || Appears(edited.Credit, before.Credit) || Appears(edited.AltText, before.AltText)
+        edited.Caption != before.Caption || edited.Credit != before.Credit
+        || RenderedHtmlEstimate.EscapedLength(edited.Url) > RenderedHtmlEstimate.EscapedLength(before.Url)
+        || RenderedHtmlEstimate.Escaped(edited.AltText) > RenderedHtmlEstimate.Escaped(before.AltText)
         || Digits(edited.Width) > Digits(before.Width) || Digits(edited.Height) > Digits(before.Height);
-
-    private static bool Appears(string? now, string? was) => !string.IsNullOrWhiteSpace(now) && string.IsNullOrWhiteSpace(was);
 
     private static int Digits(int? number) => number?.ToString(CultureInfo.InvariantCulture).Length ?? 0;
 

@@ -61,10 +61,10 @@ internal static class RenderedHtmlEstimate
     /// caption and credit, each escaped, and the attributes and elements around them (width, height, data-image-id,
     /// figcaption dir="auto", the credit's small).
     /// </summary>
-    internal static long PlacedImage(InlineImage image) =>
+    private static long PlacedImage(InlineImage image) =>
         200 + EscapedLength(image.Url) + Escaped(image.AltText) + Escaped(image.Caption) + Escaped(image.Credit);
 
-    private static long Escaped(string? text) => text is null ? 0 : EscapedText(text).Weight;
+    internal static long Escaped(string? text) => text is null ? 0 : EscapedText(text).Weight;
 
     /// <summary>
     /// The text's characters as HTML escapes them (&amp;quot; for ", &amp;amp; for &amp;, &amp;lt; and &amp;gt;; a tab
@@ -117,5 +117,5 @@ internal static class RenderedHtmlEstimate
     };
 
     /// <summary>At most how long a URL is once written into HTML: each byte percent-escaped (%E4), or &amp;amp; for &amp;.</summary>
-    private static long EscapedLength(string? url) => url is null ? 0 : 6L * System.Text.Encoding.UTF8.GetByteCount(url);
+    internal static long EscapedLength(string? url) => url is null ? 0 : 6L * System.Text.Encoding.UTF8.GetByteCount(url);
 }

@@ -135,6 +135,32 @@ public sealed class RenderedSizeWithImageTextsTests(ApiFactory factory) : IClass
         Assert.StartsWith("<p>", html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Texts a placement does not write count for nothing: an alt text the body gives its own for, a caption a paragraph
+    /// under the figure stands in for. Trading them for texts it writes, fewer characters in all, pushed the article past
+    /// the bound unjudged (session review).
+    /// </summary>
+    [Fact]
+    public async Task An_edit_trading_an_unwritten_text_for_a_written_one_is_judged()
+    {
+        var image = (await factory.Writer().PostOkAsync("/api/v1/images", new Dictionary<string, object?>
+        {
+            ["url"] = $"https://images.example.com/{Guid.NewGuid():N}.jpg",
+            ["altText"] = new string('"', 1_000),
+            ["caption"] = new string('y', 1_000),
+            ["mimeType"] = "image/jpeg",
+        }))["id"]!.GetValue<long>();
+        var body = "引言。\n\n" + string.Concat(Enumerable.Repeat($"![x](image:{image})\n\n", 600));
+        var id = (await factory.Writer().PostOkAsync("/api/v1/articles", await ArticleAsync(body, image)))["id"]!.GetValue<long>();
+
+        var response = await factory.Writer().PatchMergeAsync($"/api/v1/images/{image}", new { altText = new string('"', 800), caption = new string('y', 2_000) });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains($"article {id}", problem["errors"]!["caption"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        var html = (await factory.Anonymous().GetJsonAsync($"/api/v1/articles/{id}?format=html")).Text("bodyHtml");
+        Assert.StartsWith("<p>", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_ordinary_edit_of_an_image_placed_in_articles_is_saved()
     {
