@@ -157,10 +157,14 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         {
             return Task.FromResult<WriteOutcome<ArticleAggregate>>(PlacesUnlistedImages(unlisted));
         }
+        if (HtmlRefusalWithoutImages(text.Stats) is { } tooLarge)
+        {
+            return Task.FromResult<WriteOutcome<ArticleAggregate>>(tooLarge);
+        }
         return db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             var (references, invalid) = await ResolveReferencesAsync(connection, transaction, request, cancellationToken);
-            if ((invalid ?? HtmlRefusal(text.Stats, references!)) is { } refused)
+            if ((invalid ?? HtmlRefusalWithImages(text.Stats, references!)) is { } refused)
             {
                 return refused;
             }
@@ -182,6 +186,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     public Task<WriteOutcome<ArticleAggregate>> ReplaceAsync(long id, ArticleRequest replacement, WritePreconditions preconditions, CancellationToken cancellationToken)
     {
         var prepared = PrepareText(replacement);
+        var tooLargeWithoutImages = HtmlRefusalWithoutImages(prepared.Stats);
         return db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken, ArticleEmbeds.None);
@@ -209,7 +214,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             {
                 return invalid;
             }
-            if (request.Body != current.Row.Body && HtmlRefusal(text.Stats, references!) is { } tooLarge)
+            if (request.Body != current.Row.Body && (tooLargeWithoutImages ?? HtmlRefusalWithImages(text.Stats, references!)) is { } tooLarge)
             {
                 return tooLarge;
             }
@@ -419,8 +424,16 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     /// Why a new body cannot be stored with the images it places (loaded by the write, in its transaction, as a read
     /// renders them): it would render to more HTML than allowed, so every reader would get its source.
     /// </summary>
-    private static WriteOutcome<ArticleAggregate>.Invalid? HtmlRefusal(ArticleTextStats stats, ArticleReferences references) =>
-        HtmlRefusal(stats, InlineImages.Of(references.Images.Values));
+    /// <summary>
+    /// The HTML check of a body that places no image, which its images cannot change: judged before the write queues, so
+    /// that a body that must be rendered to tell (rare, near the bound) is not rendered while every other write waits.
+    /// </summary>
+    private static WriteOutcome<ArticleAggregate>.Invalid? HtmlRefusalWithoutImages(ArticleTextStats stats) =>
+        stats.PlacedImageIds.Count == 0 ? HtmlRefusal(stats, NoImages) : null;
+
+    /// <summary>The HTML check of a body that places images, with them as stored: in the write, which has loaded them.</summary>
+    private static WriteOutcome<ArticleAggregate>.Invalid? HtmlRefusalWithImages(ArticleTextStats stats, ArticleReferences references) =>
+        stats.PlacedImageIds.Count > 0 ? HtmlRefusal(stats, InlineImages.Of(references.Images.Values)) : null;
 
     private static WriteOutcome<ArticleAggregate>.Invalid? HtmlRefusal(ArticleTextStats stats, IReadOnlyDictionary<long, Rendering.InlineImage> images) =>
         stats.Html?.RendersPastBound(images) == true
