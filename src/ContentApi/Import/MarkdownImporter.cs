@@ -270,8 +270,9 @@ public sealed class MarkdownImporter(
     {
         public static ArticleDraft Of(string path, ImportDocument document, string slug, ArticleAggregate? existing)
         {
+            // A file saying nothing of publication keeps a stored article's status, as a PUT without status does.
             var status = document.Status is { } given ? (given == "published" ? ArticleStatus.Published : ArticleStatus.Draft)
-                : document.PublishedAt is not null ? ArticleStatus.Published : ArticleStatus.Draft;
+                : document.PublishedAt is not null ? ArticleStatus.Published : existing?.Row.StatusValue ?? ArticleStatus.Draft;
             // A published article's date stays when the file gives none (the API keeps it too), so restating it changes nothing.
             var keptPublishedAt = existing?.Row.StatusValue == ArticleStatus.Published ? Timestamps.FromDbOrNull(existing.Row.PublishedAt) : null;
             var language = document.Language ?? LanguageGuess.FromFileName(path) ?? KeptOrGuessed(existing?.Row.Language, document.BodyTemplate);

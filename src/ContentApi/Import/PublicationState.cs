@@ -18,7 +18,7 @@ internal static class PublicationState
         if (fields.Draft == false && resolved is null && fields.PublishedAt is null)
         {
             problems.Add(new ImportProblem(file, fields.DraftLine,
-                $"'{Said(fields)}' but no 'publishedAt', 'date' or 'status': imported as a draft. Give 'publishedAt' or 'status: published' to publish it.",
+                $"'{Said(fields)}' but no 'publishedAt', 'date' or 'status': imported as a draft (an article already stored keeps its status). Give 'publishedAt' or 'status: published' to publish it.",
                 ImportSeverity.Warning));
         }
         if (resolved == "draft" && fields.PublishedAt is not null)
