@@ -124,15 +124,7 @@ public sealed class ArticleBatchFilterTests(ApiFactory factory) : IClassFixture<
     {
         var articles = await ArticlesAsync(5);
         var url = $"/api/v1/articles?id={Ids(articles)}&limit=2&sort=publishedAt";
-        var seen = new List<long>();
-        for (var pages = 0; url is not null && pages < 5; pages++)
-        {
-            var response = await factory.Anonymous().GetAsync(url);
-            var page = await response.AssertJsonAsync();
-            Assert.Equal(5, page.Total());
-            seen.AddRange(page.ItemIds());
-            url = response.NextLink();
-        }
+        var seen = await factory.Anonymous().IdsOfEveryPageAsync(url, 5);
         Assert.Equal(articles.Select(a => a.Id()), seen);
     }
 

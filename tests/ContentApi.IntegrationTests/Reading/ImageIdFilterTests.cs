@@ -142,16 +142,7 @@ public sealed class ImageIdFilterTests(ApiFactory factory) : IClassFixture<ApiFa
         }
         var elsewhere = await ArticleAsync(cover: other, day: 5);
         var start = $"/api/v1/articles?imageId={image}&limit=2&sort=publishedAt";
-        string? url = start;
-        var seen = new List<long>();
-        for (var pages = 0; url is not null && pages < 5; pages++)
-        {
-            var response = await factory.Anonymous().GetAsync(url);
-            var page = await response.AssertJsonAsync();
-            Assert.Equal(5, page.Total());
-            seen.AddRange(page.ItemIds());
-            url = response.NextLink();
-        }
+        var seen = await factory.Anonymous().IdsOfEveryPageAsync(start, 5);
         Assert.Equal(articles, seen);
 
         var whole = $"/api/v1/articles?imageId={image}&sort=publishedAt";

@@ -80,6 +80,25 @@ internal static class Reads
 
     public static string? NextCursor(this JsonObject list) => list["page"]!["nextCursor"]?.GetValue<string>();
 
+    /// <summary>
+    /// The ids of the pages from <paramref name="url"/> on, following <c>rel="next"</c> (at most five pages), each page
+    /// saying <paramref name="total"/>.
+    /// </summary>
+    public static async Task<List<long>> IdsOfEveryPageAsync(this HttpClient client, string url, long total)
+    {
+        var seen = new List<long>();
+        string? next = url;
+        for (var pages = 0; next is not null && pages < 5; pages++)
+        {
+            var response = await client.GetAsync(next);
+            var page = await response.AssertJsonAsync();
+            Assert.Equal(total, page.Total());
+            seen.AddRange(page.ItemIds());
+            next = response.NextLink();
+        }
+        return seen;
+    }
+
     /// <summary>The target of the RFC 8288 <c>rel="next"</c> link, or null when the response has none.</summary>
     public static string? NextLink(this HttpResponseMessage response) => response.LinkTo("next");
 

@@ -172,16 +172,7 @@ public sealed class TagAndAuthorIdFilterTests(ApiFactory factory) : IClassFixtur
             articles.Add(await ArticleOfAsync("tag", [day % 2 == 0 ? first : second], day));
         }
         var start = $"/api/v1/articles?tagId={first},{second}&limit=2&sort=publishedAt";
-        string? url = start;
-        var seen = new List<long>();
-        for (var pages = 0; url is not null && pages < 5; pages++)
-        {
-            var response = await factory.Anonymous().GetAsync(url);
-            var page = await response.AssertJsonAsync();
-            Assert.Equal(5, page.Total());
-            seen.AddRange(page.ItemIds());
-            url = response.NextLink();
-        }
+        var seen = await factory.Anonymous().IdsOfEveryPageAsync(start, 5);
         Assert.Equal(articles, seen);
 
         var etag = (await factory.Anonymous().GetAsync(start)).Headers.ETag;
