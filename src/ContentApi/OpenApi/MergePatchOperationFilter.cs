@@ -73,11 +73,6 @@ public sealed class MergePatchOperationFilter : IOperationFilter
 
     private static IOpenApiSchema Removable(IOpenApiSchema property, OperationFilterContext context)
     {
-        // A member with a default is allOf its reference (ConstructorDefaultsSchemaFilter); a patch that leaves it out keeps it as it is.
-        if (property is OpenApiSchema { AllOf: [OpenApiSchemaReference referenced] })
-        {
-            property = referenced;
-        }
         // Already nullable (NullableReference): null clears it; an object given merges, so it references the patch schema.
         if (property is OpenApiSchema { OneOf: [OpenApiSchemaReference { Reference.Id: { } nullableId }, var nullOnly] } nullable &&
             context.SchemaRepository.Schemas.TryGetValue(nullableId, out var nullableTarget) && nullableTarget is OpenApiSchema { Properties.Count: > 0 } objectTarget &&

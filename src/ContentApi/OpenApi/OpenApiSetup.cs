@@ -35,7 +35,6 @@ public static class OpenApiSetup
             options.SchemaFilter<RequiredPropertiesSchemaFilter>();
             options.SchemaFilter<ProblemDetailsSchemaFilter>();
             options.SchemaFilter<ValidationRulesSchemaFilter>();
-            options.SchemaFilter<ConstructorDefaultsSchemaFilter>();
             options.SchemaFilter<VersionSchemaFilter>();
             options.SchemaFilter<ExtensibleEnumSchemaFilter>();
             options.OperationFilter<SecurityOperationFilter>();
