@@ -13,8 +13,11 @@ internal static class ImageUses
 
     public const string Walk = $"(a.cover_image_id IN ({Ids}) OR EXISTS (SELECT 1 FROM article_images x WHERE x.article_id = a.id AND x.image_id IN ({Ids})))";
 
-    public const string Drive = $"a.id IN (SELECT c.id FROM articles c WHERE c.cover_image_id IN ({Ids}) UNION ALL SELECT x.article_id FROM article_images x WHERE x.image_id IN ({Ids}))";
+    /// <summary>The uses of any of the images, as article ids (an article may be there twice).</summary>
+    private const string Uses = $"SELECT c.id FROM articles c WHERE c.cover_image_id IN ({Ids}) UNION ALL SELECT x.article_id FROM article_images x WHERE x.image_id IN ({Ids})";
+
+    public const string Drive = $"a.id IN ({Uses})";
 
     /// <summary>The uses of any of the images, as rows of one column (an article may be counted twice: a bound, not a total).</summary>
-    public const string Rows = $"FROM (SELECT c.id FROM articles c WHERE c.cover_image_id IN ({Ids}) UNION ALL SELECT x.article_id FROM article_images x WHERE x.image_id IN ({Ids}))";
+    public const string Rows = $"FROM ({Uses})";
 }
