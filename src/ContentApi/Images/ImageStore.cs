@@ -162,15 +162,17 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
         return new WriteOutcome<ImageRow>.Saved((await GetAsync(connection, transaction, id, cancellationToken))!);
     }
 
-    public Task<WriteOutcome<ImageRow>> ReplaceAsync(long id, ImageRequest request, WritePreconditions preconditions, CancellationToken cancellationToken) =>
-        db.WriteAsync<WriteOutcome<ImageRow>>(async (connection, transaction) =>
+    public async Task<WriteOutcome<ImageRow>> ReplaceAsync(long id, ImageRequest request, WritePreconditions preconditions, CancellationToken cancellationToken)
+    {
+        var judged = await PlacingArticlesHtml.JudgeOnSnapshotAsync(db, id, request, cancellationToken);
+        return await db.WriteAsync<WriteOutcome<ImageRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, id, cancellationToken);
             if (preconditions.Refuse(current, out var refusal))
             {
                 return refusal;
             }
-            if (await PlacingArticlesHtml.RefusalAsync(connection, transaction, current, request, cancellationToken) is { } tooLarge)
+            if (await PlacingArticlesHtml.RefusalAsync(connection, transaction, current, request, judged, cancellationToken) is { } tooLarge)
             {
                 return tooLarge;
             }
@@ -181,6 +183,7 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
             }
             return new WriteOutcome<ImageRow>.Saved((await GetAsync(connection, transaction, id, cancellationToken))!);
         }, cancellationToken).ThenDrainAsync(db, logger);
+    }
 
     public Task<WriteOutcome<ImageRow>> DeleteAsync(long id, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<ImageRow>>(async (connection, transaction) =>

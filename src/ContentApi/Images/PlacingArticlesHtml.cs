@@ -18,11 +18,26 @@ internal static class PlacingArticlesHtml
     /// The articles that list the image (cover or imageIds) and whose body may place it: an image at all ("![") and its id's
     /// digits, which a placement writes as they are (image:ID, leading zeros allowed) or as character references ('&amp;').
     /// </summary>
-    private const string ListingArticlesSql = """
+    private const string PlacingFilter = "instr(a.body, '![') > 0 AND (instr(a.body, @Digits) > 0 OR instr(a.body, '&') > 0)";
+
+    private const string ListingArticlesSql = $"""
         SELECT a.id AS Id, a.body AS Body FROM articles a
         WHERE a.id IN (SELECT c.id FROM articles c WHERE c.cover_image_id = @Id UNION SELECT x.article_id FROM article_images x WHERE x.image_id = @Id)
-          AND instr(a.body, '![') > 0 AND (instr(a.body, @Digits) > 0 OR instr(a.body, '&') > 0)
+          AND {PlacingFilter}
         ORDER BY a.id
+        """;
+
+    private const string PlacingArticlesOfIdsSql = $"SELECT a.id AS Id, a.body AS Body FROM articles a WHERE a.id IN @Ids AND {PlacingFilter} ORDER BY a.id";
+
+    /// <summary>Each article listing image @Id with its version, beside each image it lists (cover or imageIds) with that image's version; reads no body.</summary>
+    private const string ListingStateSql = """
+        WITH listing AS MATERIALIZED (
+            SELECT c.id, c.version, c.cover_image_id FROM articles c WHERE c.cover_image_id = @Id
+            UNION SELECT a.id, a.version, a.cover_image_id FROM article_images x JOIN articles a ON a.id = x.article_id WHERE x.image_id = @Id)
+        SELECT l.id AS ArticleId, l.version AS ArticleVersion, i.id AS ImageId, i.version AS ImageVersion
+        FROM listing l JOIN article_images x ON x.article_id = l.id JOIN images i ON i.id = x.image_id
+        UNION ALL
+        SELECT l.id, l.version, i.id, i.version FROM listing l JOIN images i ON i.id = l.cover_image_id
         """;
 
     private const string ImagesOfArticleSql = """
@@ -32,32 +47,75 @@ internal static class PlacingArticlesHtml
 
     private sealed record ListingArticle(long Id, string Body);
 
-    /// <summary>The 400 an edit of <paramref name="current"/> to <paramref name="request"/> gets, or null when every article placing it stays within the bound.</summary>
-    public static async Task<WriteOutcome<ImageRow>.Invalid?> RefusalAsync(
-        DbConnection connection, DbTransaction transaction, ImageRow current, ImageRequest request, CancellationToken cancellationToken)
+    private sealed record ListedImage(long ArticleId, long ArticleVersion, long ImageId, long ImageVersion);
+
+    /// <summary>
+    /// Judges the edit on a read snapshot, before it queues for the writer, so that parsing the articles listing the
+    /// image (a second for a logo listed by thousands) holds no other write up; null when the image is missing or the
+    /// edit writes no more per placement (the write then judges it itself, should the image have changed meanwhile).
+    /// </summary>
+    public static async Task<PlacingArticlesJudgement?> JudgeOnSnapshotAsync(Data.Db db, long id, ImageRequest request, CancellationToken cancellationToken)
     {
-        var edited = new InlineImage(current.Id, request.Url, request.AltText, request.Caption, request.Credit, request.Width, request.Height);
+        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
+        if (await ImageStore.GetManyAsync(connection, null, [id], cancellationToken) is not [var current]
+            || !WritesMoreThan(Edited(current, request), InlineImages.Of(current)))
+        {
+            return null;
+        }
+        var listing = await ListingAsync(connection, null, id, cancellationToken);
+        var articles = await connection.QueryAsync<ListingArticle>(new CommandDefinition(ListingArticlesSql, new { Id = id, Digits = IdDigits(id) }, cancellationToken: cancellationToken));
+        var broken = await BrokenAsync(connection, null, articles, current, request, cancellationToken);
+        return new PlacingArticlesJudgement(current.Version, listing, broken.ToHashSet());
+    }
+
+    /// <summary>
+    /// Each article listing image <paramref name="id"/> with what its rendered HTML depends on besides the edit: its
+    /// version (its body changes it) and the ids and versions of the images it lists, in one read.
+    /// </summary>
+    internal static async Task<IReadOnlyDictionary<long, string>> ListingAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<ListedImage>(new CommandDefinition(ListingStateSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
+        return rows.GroupBy(row => row.ArticleId).ToDictionary(
+            article => article.Key,
+            article => $"{article.First().ArticleVersion}:" + string.Join(",", article.Select(row => (row.ImageId, row.ImageVersion)).Distinct().Order()));
+    }
+
+    /// <summary>
+    /// The 400 an edit of <paramref name="current"/> to <paramref name="request"/> gets, or null when every article placing
+    /// it stays within the bound. With a <paramref name="judged"/> of the same image version, only the articles whose
+    /// state changed since are parsed here; else every one is.
+    /// </summary>
+    public static async Task<WriteOutcome<ImageRow>.Invalid?> RefusalAsync(
+        DbConnection connection, DbTransaction transaction, ImageRow current, ImageRequest request, PlacingArticlesJudgement? judged, CancellationToken cancellationToken)
+    {
+        var edited = Edited(current, request);
         var before = InlineImages.Of(current);
         if (!WritesMoreThan(edited, before))
         {
             return null;
         }
-        var broken = new List<long>();
-        var listing = await connection.QueryAsync<ListingArticle>(new CommandDefinition(ListingArticlesSql, new { current.Id, Digits = current.Id.ToString(CultureInfo.InvariantCulture) }, transaction, cancellationToken: cancellationToken));
-        foreach (var article in listing)
+        List<long> broken;
+        if (judged is not null && judged.ImageVersion == current.Version)
         {
-            if (RenderedHtmlCheck.OfStored(article.Body) is not { } check)
+            var now = await ListingAsync(connection, transaction, current.Id, cancellationToken);
+            broken = [.. judged.StillBroken(now)];
+            if (judged.ToJudgeAgain(now) is { Count: > 0 } changed)
             {
-                continue; // too complex to parse: its source stands in for its HTML whatever the image says
+                var articles = new List<ListingArticle>();
+                foreach (var chunk in changed.Chunk(Search.SearchIndex.ChunkSize))
+                {
+                    articles.AddRange(await connection.QueryAsync<ListingArticle>(new CommandDefinition(
+                        PlacingArticlesOfIdsSql, new { Ids = chunk, Digits = IdDigits(current.Id) }, transaction, cancellationToken: cancellationToken)));
+                }
+                broken.AddRange(await BrokenAsync(connection, transaction, articles, current, request, cancellationToken));
+                broken.Sort();
             }
-            var imageIds = (await connection.QueryAsync<long>(new CommandDefinition(ImagesOfArticleSql, new { article.Id }, transaction, cancellationToken: cancellationToken))).AsList();
-            var images = InlineImages.Of(await ImageStore.GetManyAsync(connection, transaction, imageIds, cancellationToken));
-            images[current.Id] = edited;
-            // Most are decided by the estimate alone; one rendering past the bound already, whatever this edit does, is no reason to refuse it.
-            if (!check.EstimatedWithin(images) && check.RendersPastBound(images) && !check.RendersPastBound(images.SetItem(current.Id, before)))
-            {
-                broken.Add(article.Id);
-            }
+        }
+        else
+        {
+            var articles = await connection.QueryAsync<ListingArticle>(new CommandDefinition(
+                ListingArticlesSql, new { current.Id, Digits = IdDigits(current.Id) }, transaction, cancellationToken: cancellationToken));
+            broken = await BrokenAsync(connection, transaction, articles, current, request, cancellationToken);
         }
         if (broken.Count == 0)
         {
@@ -75,6 +133,36 @@ internal static class PlacingArticlesHtml
         };
         return new(fields.Where(f => f.Changed).ToDictionary(f => f.Name, _ => new[] { message }));
     }
+
+    /// <summary>The articles of <paramref name="articles"/> that the edit would push past the bound, each parsed once, with the images it lists as they are on <paramref name="connection"/>.</summary>
+    private static async Task<List<long>> BrokenAsync(
+        DbConnection connection, DbTransaction? transaction, IEnumerable<ListingArticle> articles, ImageRow current, ImageRequest request, CancellationToken cancellationToken)
+    {
+        var edited = Edited(current, request);
+        var before = InlineImages.Of(current);
+        var broken = new List<long>();
+        foreach (var article in articles)
+        {
+            if (RenderedHtmlCheck.OfStored(article.Body) is not { } check)
+            {
+                continue; // too complex to parse: its source stands in for its HTML whatever the image says
+            }
+            var imageIds = (await connection.QueryAsync<long>(new CommandDefinition(ImagesOfArticleSql, new { article.Id }, transaction, cancellationToken: cancellationToken))).AsList();
+            var images = InlineImages.Of(await ImageStore.GetManyAsync(connection, transaction, imageIds, cancellationToken));
+            images[current.Id] = edited;
+            // Most are decided by the estimate alone; one rendering past the bound already, whatever this edit does, is no reason to refuse it.
+            if (!check.EstimatedWithin(images) && check.RendersPastBound(images) && !check.RendersPastBound(images.SetItem(current.Id, before)))
+            {
+                broken.Add(article.Id);
+            }
+        }
+        return broken;
+    }
+
+    private static InlineImage Edited(ImageRow current, ImageRequest request) =>
+        new(current.Id, request.Url, request.AltText, request.Caption, request.Credit, request.Width, request.Height);
+
+    private static string IdDigits(long id) => id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Whether a placement of <paramref name="edited"/> may write more HTML than one of <paramref name="before"/>. Whether
