@@ -22,7 +22,7 @@ internal static partial class ArticleHtmlSanitizer
 
     public static readonly IReadOnlySet<string> AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "href", "title", "src", "alt", "width", "height", "loading", "id", "class", "start", "style", "data-image-id", "dir",
+        "href", "title", "src", "alt", "width", "height", "loading", "fetchpriority", "id", "class", "start", "style", "data-image-id", "dir",
     };
 
     public static readonly IReadOnlySet<string> AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)

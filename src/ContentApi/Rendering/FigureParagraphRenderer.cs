@@ -16,7 +16,7 @@ namespace ContentApi.Rendering;
 /// agency photos), the caption the last one's. Any other lines after the figures stay a paragraph of their own.
 /// Unknown references render nothing.
 /// </summary>
-internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineImage> images) : ParagraphRenderer
+internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineImage> images, ImageLoading loading) : ParagraphRenderer
 {
     /// <summary>Paragraphs already written as the label of the figures before them.</summary>
     private readonly HashSet<ParagraphBlock> _writtenAsLabels = [];
@@ -39,7 +39,7 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
             for (var i = 0; i < shown.Count; i++)
             {
                 renderer.EnsureLine();
-                ImageHtml.WriteFigure(renderer, shown[i].Figure, shown[i].Image, i == shown.Count - 1 ? label : rowCredit);
+                ImageHtml.WriteFigure(renderer, loading, shown[i].Figure, shown[i].Image, i == shown.Count - 1 ? label : rowCredit);
                 renderer.WriteLine();
             }
             _writtenAsLabels.UnionWith(label?.Paragraphs ?? []);

@@ -7,7 +7,7 @@ using Markdig.Syntax.Inlines;
 
 namespace ContentApi.Rendering;
 
-/// <summary>Writes images: <c>![alt](image:ID)</c> references to the article's images, figures, and plain lazy-loaded img tags.</summary>
+/// <summary>Writes images: <c>![alt](image:ID)</c> references to the article's images, figures, and plain img tags (lazy but the first: <see cref="ImageLoading"/>).</summary>
 internal static class ImageHtml
 {
 
@@ -46,7 +46,7 @@ internal static class ImageHtml
     /// <param name="figure">The reference to <paramref name="image"/>, or the image by URL, and the link around it if it has one.</param>
     /// <param name="image">The article's image a reference names; null for an image by URL, which has no caption or credit of its own.</param>
     /// <param name="label">The label the body writes under the figure, shown in its caption.</param>
-    public static void WriteFigure(HtmlRenderer renderer, FigureImage figure, InlineImage? image, FigureLabel? label = null)
+    public static void WriteFigure(HtmlRenderer renderer, ImageLoading loading, FigureImage figure, InlineImage? image, FigureLabel? label = null)
     {
         renderer.Write("<figure>");
         if (figure.Link is { } link)
@@ -55,11 +55,11 @@ internal static class ImageHtml
         }
         else if (image is null)
         {
-            renderer.Write(figure.Image); // the lazy img of an image by URL, as in running text
+            renderer.Write(figure.Image); // the img of an image by URL, as in running text
         }
         else
         {
-            WriteImg(renderer, image.Url, AltText(figure.Image, image), image.Width, image.Height, image.Id);
+            WriteImg(renderer, loading, image.Url, AltText(figure.Image, image), image.Width, image.Height, image.Id);
         }
         label = AsCreditWhenItIsTheImagesCredit(label is null ? null : TrailingCredit.SetApart(label), image?.Credit);
         // The image's own credit, unless the label has a credit line: what the article writes under this use of the photo
@@ -158,7 +158,7 @@ internal static class ImageHtml
 
     /// <param name="imageId">The id of the article's image it shows, as <c>data-image-id</c>: a frontend finds the image's
     /// focal point, credit or other sizes by it instead of matching URLs.</param>
-    public static void WriteImg(HtmlRenderer renderer, string url, string alt, int? width, int? height, long? imageId = null)
+    public static void WriteImg(HtmlRenderer renderer, ImageLoading loading, string url, string alt, int? width, int? height, long? imageId = null)
     {
         renderer.Write("<img src=\"");
         renderer.WriteEscapeUrl(url);
@@ -173,7 +173,7 @@ internal static class ImageHtml
         {
             renderer.Write(" height=\"").Write(height.Value.ToString(CultureInfo.InvariantCulture)).Write("\"");
         }
-        renderer.Write(" loading=\"lazy\"");
+        loading.WriteAttribute(renderer);
         if (imageId is { } id)
         {
             renderer.Write(" data-image-id=\"").Write(id.ToString(CultureInfo.InvariantCulture)).Write("\"");

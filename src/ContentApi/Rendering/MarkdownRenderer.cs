@@ -54,8 +54,9 @@ public static class MarkdownRenderer
         using var writer = new BoundedHtmlWriter(maxHtmlCharacters);
         var renderer = new HtmlRenderer(writer);
         ArticleMarkdown.Pipeline.Setup(renderer);
-        renderer.ObjectRenderers.Replace<ParagraphRenderer>(new FigureParagraphRenderer(images));
-        renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new SafeLinkRenderer(images));
+        var loading = new ImageLoading();
+        renderer.ObjectRenderers.Replace<ParagraphRenderer>(new FigureParagraphRenderer(images, loading));
+        renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new SafeLinkRenderer(images, loading));
         renderer.ObjectRenderers.Replace<AutolinkInlineRenderer>(new SafeAutolinkRenderer());
         renderer.ObjectRenderers.Replace<LineBreakInlineRenderer>(new CjkLineBreakRenderer());
         renderer.ObjectRenderers.Replace<HtmlFootnoteLinkRenderer>(new PrefixedFootnoteLinkRenderer(prefix));

@@ -9,7 +9,7 @@ namespace ContentApi.Rendering;
 /// dropped; an <c>image:ID</c> reference becomes a plain img here (a figure would be invalid inside a
 /// paragraph; <see cref="FigureParagraphRenderer"/> handles references and images by URL that stand alone) or nothing if unknown.
 /// </summary>
-internal sealed class SafeLinkRenderer(IReadOnlyDictionary<long, InlineImage> images) : LinkInlineRenderer
+internal sealed class SafeLinkRenderer(IReadOnlyDictionary<long, InlineImage> images, ImageLoading loading) : LinkInlineRenderer
 {
     protected override void Write(HtmlRenderer renderer, LinkInline link)
     {
@@ -17,7 +17,7 @@ internal sealed class SafeLinkRenderer(IReadOnlyDictionary<long, InlineImage> im
         {
             if (ImageHtml.Resolve(link, images) is { } image)
             {
-                ImageHtml.WriteImg(renderer, image.Url, ImageHtml.AltText(link, image), image.Width, image.Height, image.Id);
+                ImageHtml.WriteImg(renderer, loading, image.Url, ImageHtml.AltText(link, image), image.Width, image.Height, image.Id);
             }
             return;
         }
@@ -32,7 +32,7 @@ internal sealed class SafeLinkRenderer(IReadOnlyDictionary<long, InlineImage> im
         }
         if (link.IsImage)
         {
-            ImageHtml.WriteImg(renderer, url, ImageHtml.AltText(link, null), null, null);
+            ImageHtml.WriteImg(renderer, loading, url, ImageHtml.AltText(link, null), null, null);
             return;
         }
         base.Write(renderer, link);

@@ -98,7 +98,7 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Fact]
-    public async Task Image_reference_renders_as_a_lazy_figure_with_size_caption_and_credit()
+    public async Task Image_reference_renders_as_a_figure_with_size_caption_and_credit_the_first_loading_at_once()
     {
         var writer = factory.Writer();
         var image = await writer.PostOkAsync("/api/v1/images", new
@@ -124,7 +124,9 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal("Qwen3-Max 發布會", img.GetAttribute("alt"));
         Assert.Equal("1200", img.GetAttribute("width"));
         Assert.Equal("675", img.GetAttribute("height"));
-        Assert.Equal("lazy", img.GetAttribute("loading"));
+        // The first image, usually the lead picture, loads at once and first; the later ones lazily.
+        Assert.Equal((null, "high"), (img.GetAttribute("loading"), img.GetAttribute("fetchpriority")));
+        Assert.All(body.QuerySelectorAll("img").Skip(1), later => Assert.Equal(("lazy", null), (later.GetAttribute("loading"), later.GetAttribute("fetchpriority"))));
         var caption = figures[0].QuerySelector("figcaption")!;
         Assert.StartsWith("Qwen3-Max 發布會現場", caption.TextContent, StringComparison.Ordinal);
         Assert.Equal("圖源:ifanr", caption.QuerySelector("small.credit")!.TextContent);
@@ -216,8 +218,8 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
         var body = Parse(article.Text("bodyHtml"));
         Assert.Equal(["FIGURE", "H2", "P"], body.Children.Select(child => child.TagName));
         var img = body.QuerySelector("figure > img")!;
-        Assert.Equal(("https://cdn.example.com/a.jpg?w=1200&q=80", "發布會", "lazy", false),
-            (img.GetAttribute("src"), img.GetAttribute("alt"), img.GetAttribute("loading"), img.HasAttribute("data-image-id")));
+        Assert.Equal(("https://cdn.example.com/a.jpg?w=1200&q=80", "發布會", "high", false),
+            (img.GetAttribute("src"), img.GetAttribute("alt"), img.GetAttribute("fetchpriority"), img.HasAttribute("data-image-id")));
         Assert.Equal("鵟鷂棲息現場 <small class=\"credit\">圖源：鳶尾社</small>", body.QuerySelector("figcaption")!.InnerHtml);
         Assert.Equal("阿里雲今天在杭州發布了新模型。", article.Text("excerpt"));
         Assert.Equal("鵟鷂棲息現場\n圖源：鳶尾社\n發布會\n阿里雲今天在杭州發布了新模型。", article.Text("plainText"));

@@ -13,7 +13,7 @@ public sealed class MarkdownRendererImageTests
     [Fact]
     public void Render_image_reference_alone_becomes_figure_with_caption_and_credit() =>
         Assert.Equal(
-            "<figure><img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"阿里雲發布會\" width=\"1200\" height=\"800\" loading=\"lazy\" data-image-id=\"12\">" +
+            "<figure><img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"阿里雲發布會\" width=\"1200\" height=\"800\" fetchpriority=\"high\" data-image-id=\"12\">" +
             "<figcaption>發布會現場 <small class=\"credit\">圖源:ifanr</small></figcaption></figure>",
             Render("![](image:12)", LaunchEvent));
 
@@ -44,7 +44,7 @@ public sealed class MarkdownRendererImageTests
     [Fact]
     public void Render_image_without_caption_or_credit_or_size_is_a_bare_figure() =>
         Assert.Equal(
-            "<figure><img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"阿里雲發布會\" loading=\"lazy\" data-image-id=\"12\"></figure>",
+            "<figure><img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"阿里雲發布會\" fetchpriority=\"high\" data-image-id=\"12\"></figure>",
             Render("![](image:12)", LaunchEvent with { Caption = null, Credit = null, Width = null, Height = null }));
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class MarkdownRendererImageTests
     [InlineData("![](image:12)\n\n圖源:*ifanr*")]
     public void Render_the_credit_line_under_an_image_is_the_figures_credit_shown_once(string markdown) =>
         Assert.Equal(
-            "<figure><img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"阿里雲發布會\" width=\"1200\" height=\"800\" loading=\"lazy\" data-image-id=\"12\">" +
+            "<figure><img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"阿里雲發布會\" width=\"1200\" height=\"800\" fetchpriority=\"high\" data-image-id=\"12\">" +
             "<figcaption>發布會現場 <small class=\"credit\">圖源:<em>ifanr</em></small></figcaption></figure>",
             Render(markdown, LaunchEvent));
 
@@ -235,7 +235,7 @@ public sealed class MarkdownRendererImageTests
         Assert.Equal(["A", "FIGCAPTION"], figure.Children.Select(child => child.TagName));
         Assert.Equal("https://x.com/full.jpg", figure.Children[0].GetAttribute("href"));
         var img = figure.Children[0].QuerySelector("img")!;
-        Assert.Equal(("12", "Alt", "lazy"), (img.GetAttribute("data-image-id"), img.GetAttribute("alt"), img.GetAttribute("loading")));
+        Assert.Equal(("12", "Alt", "high"), (img.GetAttribute("data-image-id"), img.GetAttribute("alt"), img.GetAttribute("fetchpriority")));
         Assert.Equal(figcaption, figure.Children[1].InnerHtml);
         Assert.Equal("正文。", body.Children[1].TextContent);
     }
@@ -289,7 +289,7 @@ public sealed class MarkdownRendererImageTests
         Assert.Equal(["FIGURE", "FIGURE", "P"], body.Children.Select(child => child.TagName));
         // The line under the images labels the last of them, in place of its own credit.
         Assert.Equal("圖源:ifanr", body.Children[1].QuerySelector("figcaption")!.TextContent);
-        Assert.Equal(Render(text, LaunchEvent), body.Children[2].OuterHtml);
+        Assert.Equal(Render(text, LaunchEvent).Replace("fetchpriority=\"high\"", "loading=\"lazy\"", StringComparison.Ordinal), body.Children[2].OuterHtml);
     }
 
     /// <summary>An image alone on its line ends the paragraph of the text above it, as a blank line would (FigureInsideParagraphTests).</summary>
@@ -300,7 +300,7 @@ public sealed class MarkdownRendererImageTests
     [Fact]
     public void Render_reference_inside_running_text_is_a_plain_img_in_the_paragraph() =>
         Assert.Equal(
-            "<p>見 <img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"圖\" width=\"1200\" height=\"800\" loading=\"lazy\" data-image-id=\"12\"> 所示</p>",
+            "<p>見 <img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"圖\" width=\"1200\" height=\"800\" fetchpriority=\"high\" data-image-id=\"12\"> 所示</p>",
             Render("見 ![圖](image:12) 所示", LaunchEvent));
 
     [Theory]
@@ -317,9 +317,9 @@ public sealed class MarkdownRendererImageTests
         Assert.Empty(SafeHtml.Parse(Render(markdown, LaunchEvent)).QuerySelectorAll("img"));
 
     [Fact]
-    public void Render_ordinary_image_alone_is_a_lazy_img_in_a_figure() =>
+    public void Render_ordinary_image_alone_is_an_img_in_a_figure() =>
         Assert.Equal(
-            "<figure><img src=\"https://example.com/chart.png\" alt=\"跑分圖\" loading=\"lazy\"></figure>",
+            "<figure><img src=\"https://example.com/chart.png\" alt=\"跑分圖\" fetchpriority=\"high\"></figure>",
             Render("![跑分圖](https://example.com/chart.png)"));
 
     [Fact]

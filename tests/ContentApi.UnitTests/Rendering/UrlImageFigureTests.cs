@@ -20,7 +20,7 @@ public sealed class UrlImageFigureTests
     [Fact]
     public void An_image_by_url_with_a_credit_under_it_is_a_figure_with_that_credit() =>
         Assert.Equal(
-            "<figure><img src=\"https://cdn.example.com/a.jpg\" alt=\"\" loading=\"lazy\"><figcaption><small class=\"credit\">圖源:ifanr</small></figcaption></figure>\n" +
+            "<figure><img src=\"https://cdn.example.com/a.jpg\" alt=\"\" fetchpriority=\"high\"><figcaption><small class=\"credit\">圖源:ifanr</small></figcaption></figure>\n" +
             "<p>正文第一段。</p>",
             Render("![](https://cdn.example.com/a.jpg)\n圖源:ifanr\n\n正文第一段。"));
 
@@ -33,7 +33,7 @@ public sealed class UrlImageFigureTests
         var body = Body(markdown);
         Assert.Equal(["FIGURE", "P"], body.Children.Select(child => child.TagName));
         var img = body.QuerySelector("figure > img")!;
-        Assert.Equal((url, "阿里雲", "lazy", false), (img.GetAttribute("src"), img.GetAttribute("alt"), img.GetAttribute("loading"), img.HasAttribute("data-image-id")));
+        Assert.Equal((url, "阿里雲", "high", false), (img.GetAttribute("src"), img.GetAttribute("alt"), img.GetAttribute("fetchpriority"), img.HasAttribute("data-image-id")));
         Assert.Equal("阿里雲杭州發布會 <small class=\"credit\">圖源：新華社</small>", body.QuerySelector("figcaption")!.InnerHtml);
         Assert.Equal("正文。", body.Children[1].TextContent);
     }
@@ -41,7 +41,7 @@ public sealed class UrlImageFigureTests
     [Fact]
     public void An_image_by_url_alone_with_no_label_is_a_bare_figure() =>
         Assert.Equal(
-            "<figure><img src=\"https://example.com/chart.png\" alt=\"跑分圖\" loading=\"lazy\"></figure>\n<p>阿里巴巴今天發布了新模型。</p>",
+            "<figure><img src=\"https://example.com/chart.png\" alt=\"跑分圖\" fetchpriority=\"high\"></figure>\n<p>阿里巴巴今天發布了新模型。</p>",
             Render("![跑分圖](https://example.com/chart.png)\n\n阿里巴巴今天發布了新模型。"));
 
     [Fact]
@@ -67,8 +67,8 @@ public sealed class UrlImageFigureTests
 
     [Theory]
     // Inside running text, or with text on its line, an image by URL stays an inline img, as before.
-    [InlineData("見 ![圖](https://cdn.example.com/a.jpg) 所示", "<p>見 <img src=\"https://cdn.example.com/a.jpg\" alt=\"圖\" loading=\"lazy\"> 所示</p>")]
-    [InlineData("![圖](https://cdn.example.com/a.jpg) 所示\n圖源:ifanr", "<p><img src=\"https://cdn.example.com/a.jpg\" alt=\"圖\" loading=\"lazy\"> 所示圖源:ifanr</p>")]
+    [InlineData("見 ![圖](https://cdn.example.com/a.jpg) 所示", "<p>見 <img src=\"https://cdn.example.com/a.jpg\" alt=\"圖\" fetchpriority=\"high\"> 所示</p>")]
+    [InlineData("![圖](https://cdn.example.com/a.jpg) 所示\n圖源:ifanr", "<p><img src=\"https://cdn.example.com/a.jpg\" alt=\"圖\" fetchpriority=\"high\"> 所示圖源:ifanr</p>")]
     public void An_image_by_url_with_text_on_its_line_stays_in_its_paragraph(string markdown, string expected) =>
         Assert.Equal(expected, Render(markdown));
 
@@ -76,7 +76,7 @@ public sealed class UrlImageFigureTests
     [Fact]
     public void An_image_by_url_alone_on_its_line_under_text_ends_the_paragraph() =>
         Assert.Equal(
-            "<p>圖源:ifanr</p>\n<figure><img src=\"https://cdn.example.com/a.jpg\" alt=\"圖\" loading=\"lazy\"></figure>",
+            "<p>圖源:ifanr</p>\n<figure><img src=\"https://cdn.example.com/a.jpg\" alt=\"圖\" fetchpriority=\"high\"></figure>",
             Render("圖源:ifanr\n![圖](https://cdn.example.com/a.jpg)"));
 
     [Theory]
