@@ -6,7 +6,8 @@ namespace ContentApi.Rendering;
 
 /// <summary>
 /// The last line of defence over rendered bodies: an allow-list of exactly the markup the renderer writes.
-/// Anything else (script, style, iframe, object, forms, event handlers, data: and javascript: URLs) is removed.
+/// Anything else (script, style, object, forms, event handlers, data: and javascript: URLs, an iframe but the players
+/// <see cref="EmbedHtml"/> writes) is removed.
 /// </summary>
 internal static partial class ArticleHtmlSanitizer
 {
@@ -17,12 +18,13 @@ internal static partial class ArticleHtmlSanitizer
         "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li",
         "strong", "em", "del", "code", "pre", "a", "img", "figure", "figcaption", "small",
         "table", "thead", "tbody", "tr", "th", "td", "sup", "div",
-        "sub", "ruby", "rt", "rp", "kbd", "mark", "wbr",
+        "sub", "ruby", "rt", "rp", "kbd", "mark", "wbr", "iframe",
     };
 
     public static readonly IReadOnlySet<string> AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "href", "title", "src", "alt", "width", "height", "loading", "fetchpriority", "id", "class", "start", "style", "data-image-id", "dir",
+        "data-embed", "allowfullscreen", "referrerpolicy", "sandbox",
     };
 
     public static readonly IReadOnlySet<string> AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -50,7 +52,7 @@ internal static partial class ArticleHtmlSanitizer
         options.AllowedAttributes.UnionWith(AllowedAttributes);
         options.AllowedSchemes.UnionWith(AllowedSchemes);
         options.UriAttributes.UnionWith(["href", "src"]);
-        options.AllowedClasses.UnionWith(["credit", "footnote-ref", "footnotes", "footnote-back-ref"]);
+        options.AllowedClasses.UnionWith(["credit", "footnote-ref", "footnotes", "footnote-back-ref", "embed"]);
         // Pipe tables align columns with style="text-align: ..."; no other property survives.
         options.AllowedCssProperties.Add("text-align");
         var sanitizer = new HtmlSanitizer(options);
@@ -65,6 +67,17 @@ internal static partial class ArticleHtmlSanitizer
             if (e.Node is IElement { LocalName: "a" } anchor && anchor.GetAttribute("href") is { } href && SafeUrls.IsExternal(href))
             {
                 anchor.SetAttribute("rel", ExternalLinkRel);
+            }
+            else if (e.Node is IElement { LocalName: "iframe" } iframe)
+            {
+                if (Embed.IsPlayerUrl(iframe.GetAttribute("src")))
+                {
+                    iframe.SetAttribute("sandbox", EmbedHtml.Sandbox);
+                }
+                else
+                {
+                    iframe.Remove();
+                }
             }
         };
         return sanitizer;

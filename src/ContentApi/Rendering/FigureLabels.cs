@@ -435,12 +435,12 @@ internal static partial class FigureLabels
 
     /// <summary>
     /// Whether a line is more than words about the picture, so that it stays out of the caption: it shows an image, or it
-    /// is a link and nothing else (a "閱讀原文" call to action; a credit may link its source, as in "圖源:[ifanr](url)").
+    /// is a link and nothing else (a "閱讀原文" call to action, a video to embed; a credit may link its source, as in "圖源:[ifanr](url)").
     /// </summary>
     private static bool HoldsMoreThanWords(List<Inline> line)
     {
         var content = Content(line);
         return line.Any(i => i is LinkInline { IsImage: true } || (i is ContainerInline container && container.Descendants<LinkInline>().Any(l => l.IsImage)))
-            || content is [LinkInline { IsImage: false }];
+            || content is [LinkInline { IsImage: false } or AutolinkInline];
     }
 }

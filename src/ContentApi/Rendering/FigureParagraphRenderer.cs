@@ -14,7 +14,7 @@ namespace ContentApi.Rendering;
 /// last figure's caption, in place of the image's own credit or caption of the same kind, so a credit shows once and
 /// inside its figure; under a row of figures the credit is each one's (an editor credits the row: "圖／中央社" under two
 /// agency photos), the caption the last one's. Any other lines after the figures stay a paragraph of their own.
-/// Unknown references render nothing.
+/// Unknown references render nothing. A paragraph that is one link to a video or post alone is its <see cref="Embed"/>.
 /// </summary>
 internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineImage> images, ImageLoading loading) : ParagraphRenderer
 {
@@ -27,6 +27,11 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
     {
         if (_writtenAsLabels.Contains(paragraph))
         {
+            return;
+        }
+        if (Embed.Of(paragraph) is { } embed)
+        {
+            EmbedHtml.Write(renderer, paragraph, embed);
             return;
         }
         // A loop, not recursion: a paragraph may hold thousands of figures, each with its label.

@@ -91,7 +91,7 @@ internal static class RenderedHtmlEstimate
         LinkReferenceDefinitionGroup or LinkReferenceDefinition or BlankLineBlock => 0,
         // <h6 id="user-content-…-section-12345-2" dir="auto"></h6>: the id repeats the heading's letters.
         HeadingBlock heading => 60 + PrefixLength + heading.Span.Length,
-        ParagraphBlock => 30,
+        ParagraphBlock paragraph => 30 + (Embed.Of(paragraph) is null ? 0 : EmbedHtml.Markup),
         QuoteBlock => 50,
         ListBlock => 50,
         ListItemBlock => 30,

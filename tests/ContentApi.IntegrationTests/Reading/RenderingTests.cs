@@ -416,4 +416,28 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
         // Hostile markup may survive only as escaped text.
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// Frontend review: a video alone on its line, as the import writes Hugo's youtube shortcode, was a plain link, so a
+    /// frontend parsed HTML to embed it. It is a figure.embed with a player we build; an iframe the author wrote stays text.
+    /// </summary>
+    [Fact]
+    public async Task A_video_alone_on_its_line_is_an_embedded_player_and_stays_its_link_in_text_and_excerpt()
+    {
+        var id = await ArticleAsync(
+            "發布會影片如下。\n\n<https://www.youtube.com/watch?v=dQw4w9WgXcQ>\n\n<iframe src=\"https://evil.example/\"></iframe>\n\n另見 https://vimeo.com/76979871 的片段。");
+
+        var article = await factory.Anonymous().GetJsonAsync($"/api/v1/articles/{id}?format=html,text");
+        var body = Parse(article.Text("bodyHtml"));
+        Assert.Equal(["P", "FIGURE", "P", "P"], body.Children.Select(child => child.TagName));
+        var iframe = Assert.Single(body.QuerySelectorAll("figure.embed[data-embed=youtube] > iframe"));
+        Assert.Equal("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ", iframe.GetAttribute("src"));
+        Assert.Equal("https://www.youtube.com/watch?v=dQw4w9WgXcQ", body.QuerySelector("figure.embed > a")!.GetAttribute("href"));
+        Assert.Equal("<iframe src=\"https://evil.example/\"></iframe>", body.Children[2].TextContent);
+        Assert.Equal("https://vimeo.com/76979871", body.Children[3].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(
+            "發布會影片如下。\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n<iframe src=\"https://evil.example/\"></iframe>\n另見 https://vimeo.com/76979871 的片段。",
+            article.Text("plainText"));
+        Assert.DoesNotContain("nocookie", article.Text("excerpt"), StringComparison.Ordinal);
+    }
 }
