@@ -25,7 +25,9 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
 ENV DOTNET_GCgen0size=0x1000000
 USER app
 EXPOSE 8080
-# The runtime image has no curl: the app asks its own /health/ready (exit 0 on 200; the address from ASPNETCORE_URLS when set, else the port from ASPNETCORE_HTTP_PORTS).
+# The runtime image has no curl: the app asks its own /health/ready (exit 0 on 200; the address from Kestrel__Endpoints__*__Url
+# or ASPNETCORE_URLS when set, else the port from ASPNETCORE_HTTP_PORTS). A server given --urls on its command line: add
+# probe's --url, as probe cannot see the server's arguments.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=20s --retries=3 CMD ["dotnet", "ContentApi.dll", "probe"]
 # With no arguments the app serves; with a command (keys, migrate, ...) it runs that and exits.
 ENTRYPOINT ["dotnet", "ContentApi.dll"]

@@ -18,7 +18,7 @@ public static class ProbeCommand
     {
         var url = new Option<string?>("--url")
         {
-            Description = "The readiness URL; by default the server's own: the first http URL of ASPNETCORE_URLS (a wildcard host as 127.0.0.1; none when it has only https or socket addresses), else http://127.0.0.1:PORT/health/ready, PORT the first of ASPNETCORE_HTTP_PORTS (else 8080).",
+            Description = "The readiness URL; by default the server's own, from the settings it reads (appsettings, environment): the first http URL of Kestrel:Endpoints, else of ASPNETCORE_URLS (a wildcard host as 127.0.0.1; none when they have only https or socket addresses), else http://127.0.0.1:PORT/health/ready, PORT the first of ASPNETCORE_HTTP_PORTS (else 8080). Give it for a server given --urls on its command line.",
         };
         var timeout = new Option<int>("--timeout")
         {
@@ -39,7 +39,7 @@ public static class ProbeCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            Uri? target = DefaultUrl(Environment.GetEnvironmentVariable("ASPNETCORE_URLS"), Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS"));
+            Uri? target = ServersOwnUrl();
             if (parse.GetValue(url) is { } given && !Uri.TryCreate(given, UriKind.Absolute, out target))
             {
                 await Console.Error.WriteLineAsync($"not ready: '{given}' is no absolute URL");
@@ -47,7 +47,7 @@ public static class ProbeCommand
             }
             if (target is null)
             {
-                await Console.Error.WriteLineAsync("not ready: ASPNETCORE_URLS names no http:// address on a port to ask; give the readiness URL with --url");
+                await Console.Error.WriteLineAsync("not ready: the server's addresses (Kestrel:Endpoints, else ASPNETCORE_URLS) name no http:// address on a port to ask; give the readiness URL with --url");
                 return 1;
             }
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) };
@@ -67,15 +67,31 @@ public static class ProbeCommand
     }
 
     /// <summary>
-    /// The server's own address, as Kestrel reads it: ASPNETCORE_URLS, which wins over ASPNETCORE_HTTP_PORTS (its first
-    /// http URL; a host that binds every address, "*", "+", "0.0.0.0", "[::]" or a name, asked on 127.0.0.1), else the
-    /// first of ASPNETCORE_HTTP_PORTS ("8080;9000"), as the Dockerfile sets it. A container given ASPNETCORE_URLS was
-    /// probed on 8080 and never became healthy. Null when ASPNETCORE_URLS gives no http address on a port (https only, a
-    /// Unix socket): Kestrel then listens on none of ASPNETCORE_HTTP_PORTS.
+    /// <see cref="DefaultUrl"/> of the configuration the server reads (appsettings, environment variables), built as it
+    /// builds it but for its command line, which a probe cannot see: a server given --urls there is probed with --url.
     /// </summary>
-    internal static Uri? DefaultUrl(string? urls, string? httpPorts)
+    private static Uri? ServersOwnUrl()
     {
-        var listened = ServerUrlsSetting.Split(urls);
+        using var configuration = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = ContentRootFolder.Choose(Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
+        }).Configuration;
+        return DefaultUrl(configuration);
+    }
+
+    /// <summary>
+    /// The server's own address, chosen as Kestrel chooses where to listen: Kestrel:Endpoints, which win over the rest
+    /// ("Overriding address(es) 'http://*:8080'"), else urls (ASPNETCORE_URLS), else the first of http_ports
+    /// (ASPNETCORE_HTTP_PORTS, "8080;9000"), as the Dockerfile sets it, else 8080. Of the addresses Kestrel takes, the
+    /// first http URL; a host that binds every address, "*", "+", "0.0.0.0", "[::]" or a name, is asked on 127.0.0.1. A
+    /// container given ASPNETCORE_URLS, or then Kestrel__Endpoints__Http__Url, was probed on 8080 and never became healthy.
+    /// Null when those addresses have no http one on a port (https only, a Unix socket): Kestrel then listens on none of
+    /// the later ones.
+    /// </summary>
+    internal static Uri? DefaultUrl(IConfiguration configuration)
+    {
+        string[] endpoints = [.. configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(endpoint => endpoint["Url"]?.Trim()).OfType<string>()];
+        var listened = endpoints.Length > 0 ? endpoints : ServerUrlsSetting.Split(configuration["urls"]);
         foreach (var given in listened)
         {
             if (ServerUrlsSetting.TryRead(given, out var address) && address.Scheme == "http" && !ServerUrlsSetting.IsSocket(address))
@@ -85,9 +101,9 @@ public static class ProbeCommand
         }
         if (listened.Length > 0)
         {
-            return null; // Kestrel ignores ASPNETCORE_HTTP_PORTS once ASPNETCORE_URLS is set: https or a socket only
+            return null; // Kestrel ignores ASPNETCORE_HTTP_PORTS once it has addresses: https or a socket only
         }
-        var first = (httpPorts ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        var first = (configuration["http_ports"] ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
         var port = int.TryParse(first, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 8080;
         return new Uri($"http://127.0.0.1:{port}/health/ready");
     }

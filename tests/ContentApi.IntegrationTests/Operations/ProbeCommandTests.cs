@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using ContentApi.Cli;
 using ContentApi.IntegrationTests.Writes;
+using Microsoft.Extensions.Configuration;
 
 namespace ContentApi.IntegrationTests.Operations;
 
@@ -66,7 +67,7 @@ public sealed class ProbeCommandTests(LoggedKestrelFactory server) : IClassFixtu
     [InlineData(" 5000 , 6000", 5000)]
     [InlineData("http", 8080)]
     public void The_default_url_is_the_servers_own_port(string? httpPorts, int port) =>
-        Assert.Equal(new Uri($"http://127.0.0.1:{port}/health/ready"), ProbeCommand.DefaultUrl(null, httpPorts));
+        Assert.Equal(new Uri($"http://127.0.0.1:{port}/health/ready"), ProbeCommand.DefaultUrl(Settings("http_ports", httpPorts)));
 
     /// <summary>ASPNETCORE_URLS, which Kestrel prefers, was ignored: a container given it was probed on 8080 (operator).</summary>
     [Theory]
@@ -80,12 +81,40 @@ public sealed class ProbeCommandTests(LoggedKestrelFactory server) : IClassFixtu
     [InlineData("https://127.0.0.1:5443;http://127.0.0.1:5006", "http://127.0.0.1:5006/health/ready")]
     [InlineData("http://127.0.0.1", "http://127.0.0.1:80/health/ready")]
     public void The_default_url_follows_aspnetcore_urls_first(string urls, string expected) =>
-        Assert.Equal(new Uri(expected), ProbeCommand.DefaultUrl(urls, "9000"));
+        Assert.Equal(new Uri(expected), ProbeCommand.DefaultUrl(Settings("urls", urls, "http_ports", "9000")));
 
     /// <summary>Kestrel ignores ASPNETCORE_HTTP_PORTS once ASPNETCORE_URLS is set: probing its port was never healthy (review).</summary>
     [Theory]
     [InlineData("https://127.0.0.1:5443")]
     [InlineData("http://unix:/run/contentapi.sock")]
     public void Urls_without_an_http_port_give_no_default(string urls) =>
-        Assert.Null(ProbeCommand.DefaultUrl(urls, "9000"));
+        Assert.Null(ProbeCommand.DefaultUrl(Settings("urls", urls, "http_ports", "9000")));
+
+    /// <summary>
+    /// Kestrel:Endpoints, which Kestrel prefers to urls and HTTP_PORTS ("Overriding address(es) 'http://*:8080'"), was
+    /// ignored: the image's server given Kestrel__Endpoints__Http__Url=http://127.0.0.1:6084 was probed on 8080 and
+    /// never became healthy (data-lifecycle review).
+    /// </summary>
+    [Theory]
+    [InlineData("http://127.0.0.1:6084", null, "http://127.0.0.1:6084/health/ready")]
+    [InlineData("http://*:6085", "http://127.0.0.1:5000", "http://127.0.0.1:6085/health/ready")]
+    [InlineData("http://[::1]:6086", "http://127.0.0.1:5000", "http://[::1]:6086/health/ready")]
+    public void The_default_url_follows_kestrel_endpoints_before_urls_and_ports(string endpoint, string? urls, string expected) =>
+        Assert.Equal(new Uri(expected), ProbeCommand.DefaultUrl(Settings("Kestrel:Endpoints:Http:Url", endpoint, "urls", urls, "http_ports", "8080")));
+
+    [Fact]
+    public void An_https_endpoint_is_passed_over_for_an_http_one() =>
+        Assert.Equal(
+            new Uri("http://127.0.0.1:6087/health/ready"),
+            ProbeCommand.DefaultUrl(Settings("Kestrel:Endpoints:Secure:Url", "https://127.0.0.1:6443", "Kestrel:Endpoints:Plain:Url", "http://127.0.0.1:6087", "http_ports", "8080")));
+
+    /// <summary>Kestrel listens on none of urls or HTTP_PORTS once Kestrel:Endpoints names one.</summary>
+    [Fact]
+    public void Endpoints_without_an_http_port_give_no_default() =>
+        Assert.Null(ProbeCommand.DefaultUrl(Settings("Kestrel:Endpoints:Secure:Url", "https://127.0.0.1:6443", "urls", "http://127.0.0.1:5000", "http_ports", "8080")));
+
+    /// <summary>The settings as the server's configuration holds them (ASPNETCORE_URLS as urls, ASPNETCORE_HTTP_PORTS as http_ports).</summary>
+    private static IConfiguration Settings(params string?[] keysAndValues) => new ConfigurationBuilder()
+        .AddInMemoryCollection(keysAndValues.Chunk(2).Where(pair => pair[1] is not null).Select(pair => KeyValuePair.Create(pair[0]!, pair[1])))
+        .Build();
 }
