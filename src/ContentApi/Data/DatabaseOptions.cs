@@ -24,7 +24,12 @@ public sealed class DatabaseOptions
     /// FULL also survives power loss, at the cost of an fsync per commit.
     /// </summary>
     [RegularExpression("^(NORMAL|FULL)$", ErrorMessage = "{0} must be NORMAL or FULL.")]
-    public string Synchronous { get; set; } = "NORMAL";
+    public string Synchronous
+    {
+        get;
+        // SQLite takes either in any case ("full"), and is named so in the PRAGMA; anything else stays as written, to be refused.
+        set => field = value.ToUpperInvariant() is "NORMAL" or "FULL" ? value.ToUpperInvariant() : value;
+    } = "NORMAL";
 
     /// <summary>
     /// Bytes the write-ahead log is cut back to whenever it starts over (SQLite's journal_size_limit). A long read, such
