@@ -307,7 +307,7 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
         }
         catch (JsonException exception)
         {
-            throw new InvalidDataException($"{path}:{lineNumber}: not a JSON row ({exception.Message})");
+            throw new InvalidDataException(NotAJsonRow.Message(path, lineNumber, exception));
         }
     }
 
