@@ -73,7 +73,7 @@ public static class BackupCommands
                         await Console.Error.WriteLineAsync($"Cannot write in {Path.GetDirectoryName(target)} (check the folder's permissions); nothing was written to {target}.");
                         return 1;
                     }
-                    catch (SqliteException exception) when (SnapshotWriteFailure(exception) is { } reason)
+                    catch (Exception exception) when (SnapshotWriteFailure(exception) is { } reason)
                     {
                         // SQLite's raw "database or disk is full" named neither the path nor what to do.
                         await Console.Error.WriteLineAsync($"Cannot write the snapshot to {target}: {reason}; nothing was written to {target}.");
@@ -111,11 +111,11 @@ public static class BackupCommands
     }
 
     /// <summary>Why the snapshot's file could not be written, when its disk refused it (null for any other failure).</summary>
-    private static string? SnapshotWriteFailure(SqliteException exception) =>
-        SqliteDialect.IsFull(exception) ? "its disk is full (free space on it, or choose a path on another disk)"
-        : WriteIoErrors.Contains(exception.SqliteExtendedErrorCode)
+    private static string? SnapshotWriteFailure(Exception exception) =>
+        SqliteDialect.IsFull(exception) ? DiskRefusal.Full
+        : exception is SqliteException sqlite && WriteIoErrors.Contains(sqlite.SqliteExtendedErrorCode)
             ? "its disk refused the write (a file-size limit such as ulimit -f or LimitFSIZE, or a disk read-only or failing); raise the limit, or choose a path on another disk"
-        : null;
+        : DiskRefusal.Reason(exception); // the partial file's creation, in .NET's words naming it
 
     /// <summary>The nearest folder on the way to <paramref name="target"/> that is a file instead, if one is.</summary>
     private static string? AncestorFile(string target)
@@ -203,6 +203,13 @@ public static class BackupCommands
                 Func<Task<SqliteConnection>> open = targetDamaged ? () => OpenDamagedAsync(databaseFile, cancellationToken) : () => db.OpenAsync(cancellationToken);
                 await using var to = await open();
                 (keys, unread) = await ReplaceAsync(open, app.Services.GetRequiredService<TimeProvider>(), to, staged, targetDamaged, cancellationToken);
+            }
+            catch (Exception exception) when (SqliteDialect.IsFull(exception) || DiskRefusal.Reason(exception) == DiskRefusal.Full)
+            {
+                // SQLite's "database or disk is full" named no file; the copy beside the database is what needs the room.
+                await Console.Error.WriteLineAsync(
+                    $"Cannot restore {source} into {databaseFile}: its disk is full (a restore needs room beside the database for one more copy of the snapshot: free space on it); the database was left as it was.");
+                return 1;
             }
             finally
             {

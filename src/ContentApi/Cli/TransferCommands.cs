@@ -51,6 +51,12 @@ public static class TransferCommands
                 done = true;
                 return 0;
             }
+            catch (IOException exception) when (DiskRefusal.Reason(exception) is { } reason)
+            {
+                // .NET's own words named the file being written, not the folder given.
+                await Console.Error.WriteLineAsync($"Cannot write the export to {folder}: {reason}; nothing was written to {folder}.");
+                return 1;
+            }
             finally
             {
                 if (!done)
