@@ -225,6 +225,11 @@ public static class BackupCommands
             {
                 await Console.Error.WriteLineAsync(UnreadHighWater.Warning(unread));
             }
+            // The analysis is the snapshot's: an older one's index misses words until reindexed, as the server will log.
+            if (await ReindexAdvice.LineAsync(db, cancellationToken) is { } advice)
+            {
+                await Console.Error.WriteLineAsync(advice);
+            }
             return 0;
         });
         return command;

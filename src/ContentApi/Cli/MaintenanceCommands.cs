@@ -21,6 +21,10 @@ public static class MaintenanceCommands
             // Which file: a misnamed setting leaves the default one, which the server may not be reading.
             var path = DatabaseFile.PathOf(app.Services.GetRequiredService<Db>().ConnectionString);
             await output.WriteLineAsync(before == version ? $"{path}: schema version {version} (up to date)" : $"{path}: schema version {version} (was {before})");
+            if (await ReindexAdvice.LineAsync(app.Services.GetRequiredService<Db>(), cancellationToken) is { } advice)
+            {
+                await Console.Error.WriteLineAsync(advice);
+            }
             return 0;
         });
         return command;
