@@ -148,7 +148,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         {
             return Task.FromResult<WriteOutcome<ArticleAggregate>>(invalidStatus);
         }
-        var text = PrepareText(request);
+        var (text, tooLargeWithoutImages) = PrepareTextInTurn(request);
         if (BodyRefusal(text.Stats) is { } refused)
         {
             return Task.FromResult<WriteOutcome<ArticleAggregate>>(refused);
@@ -157,7 +157,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         {
             return Task.FromResult<WriteOutcome<ArticleAggregate>>(PlacesUnlistedImages(unlisted));
         }
-        if (HtmlRefusalWithoutImages(text.Stats) is { } tooLarge)
+        if (tooLargeWithoutImages is { } tooLarge)
         {
             return Task.FromResult<WriteOutcome<ArticleAggregate>>(tooLarge);
         }
@@ -185,8 +185,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
 
     public Task<WriteOutcome<ArticleAggregate>> ReplaceAsync(long id, ArticleRequest replacement, WritePreconditions preconditions, CancellationToken cancellationToken)
     {
-        var prepared = PrepareText(replacement);
-        var tooLargeWithoutImages = HtmlRefusalWithoutImages(prepared.Stats);
+        var (prepared, tooLargeWithoutImages) = PrepareTextInTurn(replacement);
         return db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken, ArticleEmbeds.None);
@@ -449,6 +448,18 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     private sealed record PreparedText(ArticleTextStats Stats, AnalyzedArticleText Analyzed);
 
     private static PreparedText PrepareText(ArticleRequest request) => PrepareText(request, ArticleText.Measure(request.Body));
+
+    /// <summary>
+    /// The text work of a write and the HTML check of a body that places no image (which renders it, when near the
+    /// bound), in a turn for long bodies (<see cref="Rendering.HeavyMarkdownTurns"/>). A body that is not too complex
+    /// passes it with or without refusal: what it says in <see cref="BodyRefusal"/> is asked first.
+    /// </summary>
+    private static (PreparedText Text, WriteOutcome<ArticleAggregate>.Invalid? TooLargeWithoutImages) PrepareTextInTurn(ArticleRequest request)
+    {
+        using var turn = Rendering.HeavyMarkdownTurns.Shared.Take(request.Body);
+        var text = PrepareText(request);
+        return (text, BodyRefusal(text.Stats) is null ? HtmlRefusalWithoutImages(text.Stats) : null);
+    }
 
     private static PreparedText PrepareText(ArticleRequest request, ArticleTextStats stats) =>
         new(stats, AnalyzedArticleText.Of(request.Title, request.Subtitle, request.Excerpt ?? stats.IndexedDerivedExcerpt, stats.PlainText));

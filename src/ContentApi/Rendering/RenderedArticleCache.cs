@@ -10,15 +10,21 @@ namespace ContentApi.Rendering;
 /// in another parameter, nor after every write anywhere (which clears the response cache). Bounded by the characters of
 /// HTML and text it holds, the least recently used making room.
 /// </summary>
-internal sealed class RenderedArticleCache(long maxCharacters, Func<long, string, IReadOnlyDictionary<long, InlineImage>, RenderedArticle> render, Func<string, string> toPlainText)
+/// <param name="heavyTurns">Turns a long body renders in, if any.</param>
+internal sealed class RenderedArticleCache(long maxCharacters, Func<long, string, IReadOnlyDictionary<long, InlineImage>, RenderedArticle> render, Func<string, string> toPlainText,
+    HeavyMarkdownTurns? heavyTurns = null)
 {
-    public static RenderedArticleCache Shared { get; } = new(8_000_000, MarkdownRenderer.Render, MarkdownRenderer.ToPlainText);
+    public static RenderedArticleCache Shared { get; } = new(8_000_000, MarkdownRenderer.Render, MarkdownRenderer.ToPlainText, HeavyMarkdownTurns.Shared);
 
     private readonly LeastRecentlyUsed<RenderedArticle> _renderings = new(maxCharacters);
     private readonly LeastRecentlyUsed<string> _plainTexts = new(maxCharacters / 4);
 
     public RenderedArticle Render(long articleId, string markdown, IReadOnlyDictionary<long, InlineImage> images) =>
-        _renderings.GetOrAdd(KeyOf(articleId, markdown, images), () => render(articleId, markdown, images), rendered => rendered.Html.Length + 1);
+        _renderings.GetOrAdd(KeyOf(articleId, markdown, images), () =>
+        {
+            using var turn = heavyTurns?.Take(markdown) ?? default;
+            return render(articleId, markdown, images);
+        }, rendered => rendered.Html.Length + 1);
 
     /// <summary>The body as plain text (<see cref="MarkdownRenderer.ToPlainText"/>), which places no image.</summary>
     public string PlainText(string markdown) =>
