@@ -154,7 +154,7 @@ public static class MarkdownRenderer
             if (Text.ArticleText.CountCharacters(text) > 0 && !IsInFootnote(heading))
             {
                 // Listed inline with the next entries, as a title is: an override the heading leaves open goes (Trojan Source).
-                toc.Add(new TocEntry(heading.Level, Text.TextRules.WithBalancedBidiControls(text), id));
+                toc.Add(new TocEntry(heading.Level, Text.TextRules.WithBalancedBidiControls(text), id) { Dir = RightToLeftBlocks.DirectionOf(text) });
             }
         }
         return (toc, given);

@@ -1,7 +1,14 @@
+using System.Text.Json.Serialization;
+
 namespace ContentApi.Rendering;
 
 /// <summary>A body as sanitized HTML and the table of contents of its headings, in document order.</summary>
 public sealed record RenderedArticle(string Html, IReadOnlyList<TocEntry> Toc);
 
 /// <summary>A heading: its level (1-6), its plain text and the id of its HTML element (link target "#" + id).</summary>
-public sealed record TocEntry(int Level, string Text, string Id);
+public sealed record TocEntry(int Level, string Text, string Id)
+{
+    /// <summary>`rtl` or `ltr`, as the heading's element has it, for a heading holding right-to-left letters: the direction of its first letter outside quotation marks and brackets. Absent for one holding none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Dir { get; init; }
+}

@@ -89,7 +89,7 @@ internal static class RenderedHtmlEstimate
     private static long Markup(Markdig.Syntax.MarkdownObject node) => node switch
     {
         LinkReferenceDefinitionGroup or LinkReferenceDefinition or BlankLineBlock => 0,
-        // <h6 id="user-content-…-section-12345-2" dir="auto"></h6>: the id repeats the heading's letters.
+        // <h6 id="user-content-…-section-12345-2" dir="rtl"></h6>: the id repeats the heading's letters.
         HeadingBlock heading => 60 + PrefixLength + heading.Span.Length,
         ParagraphBlock paragraph => 30 + (Embed.Of(paragraph) is null ? 0 : EmbedHtml.Markup),
         QuoteBlock => 50,

@@ -6,11 +6,11 @@ using Markdig.Syntax;
 namespace ContentApi.Rendering;
 
 /// <summary>
-/// Paragraphs, headings, list items and table cells that hold right-to-left letters (Arabic, Hebrew, Syriac, Thaana…)
-/// get <c>dir="auto"</c>: a browser then lays each out by its first strong letter, so an Arabic paragraph in a Chinese
-/// article reads right to left with its full stop at its end, and a Chinese one quoting a Hebrew word stays left to
-/// right. Blocks with none are left without it, as GitHub's bare paragraphs would only grow the HTML. A figure's caption
-/// gets it as it is written (<see cref="ImageHtml.WriteFigure"/>).
+/// Paragraphs, headings, list items, table cells and blockquotes that hold right-to-left letters (Arabic, Hebrew,
+/// Syriac, Thaana…) get their direction written out, <c>dir="rtl"</c> or <c>dir="ltr"</c> (<see cref="DirectionOf"/>):
+/// <c>dir="auto"</c> let a browser take the first strong letter, so a Chinese paragraph opening with an Arabic quote
+/// (<c>「السلام عليكم」，阿拉伯聯盟…</c>) was laid out right to left. Blocks with none are left without it, as GitHub's bare
+/// paragraphs would only grow the HTML. A figure's caption gets <c>dir="auto"</c> as it is written (<see cref="ImageHtml.WriteFigure"/>).
 /// </summary>
 internal static class RightToLeftBlocks
 {
@@ -18,9 +18,17 @@ internal static class RightToLeftBlocks
     {
         foreach (var leaf in document.Descendants<LeafBlock>())
         {
-            if (leaf is ParagraphBlock or HeadingBlock && leaf.Inline is { } inline && HoldsRightToLeft(PlainText.Of(inline)))
+            if (leaf is ParagraphBlock or HeadingBlock && leaf.Inline is { } inline && DirectionOf(PlainText.Of(inline)) is { } direction)
             {
-                ElementOf(leaf).GetAttributes().AddPropertyIfNotExist("dir", "auto");
+                ElementOf(leaf).GetAttributes().AddPropertyIfNotExist("dir", direction);
+            }
+        }
+        foreach (var quote in document.Descendants<QuoteBlock>())
+        {
+            var text = string.Join('\n', quote.Descendants<LeafBlock>().Where(leaf => leaf.Inline is not null).Select(leaf => PlainText.Of(leaf.Inline!)));
+            if (DirectionOf(text) is { } direction)
+            {
+                quote.GetAttributes().AddPropertyIfNotExist("dir", direction);
             }
         }
     }
@@ -33,6 +41,22 @@ internal static class RightToLeftBlocks
         _ => leaf,
     };
 
+    /// <summary>
+    /// "rtl" or "ltr" for text holding right-to-left letters, null for text with none: the direction of its first strong
+    /// letter (a letter of any script; digits, marks and punctuation are neutral) outside quotation marks and brackets
+    /// (<see cref="QuotedSpans"/>), a name or phrase quoted in another script, or else, when every letter is inside
+    /// them, of its first letter.
+    /// </summary>
+    public static string? DirectionOf(string text)
+    {
+        if (!HoldsRightToLeft(text))
+        {
+            return null;
+        }
+        var first = FirstStrongLetter(text, QuotedSpans(text)) ?? FirstStrongLetter(text, null);
+        return first is { } letter && IsRightToLeft(letter) ? "rtl" : "ltr";
+    }
+
     public static bool HoldsRightToLeft(string text)
     {
         foreach (var rune in text.EnumerateRunes())
@@ -43,6 +67,68 @@ internal static class RightToLeftBlocks
             }
         }
         return false;
+    }
+
+    private static Rune? FirstStrongLetter(string text, bool[]? quoted)
+    {
+        for (var i = 0; i < text.Length;)
+        {
+            // A lone surrogate reads as U+FFFD, no letter.
+            Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var length);
+            if ((quoted is null || !quoted[i]) && Rune.IsLetter(rune))
+            {
+                return rune;
+            }
+            i += length;
+        }
+        return null;
+    }
+
+    /// <summary>Opening quotation marks and brackets, and what closes each; the straight double quote closes itself.</summary>
+    private static readonly Dictionary<char, char> Closers = new()
+    {
+        ['「'] = '」', ['『'] = '』', ['《'] = '》', ['〈'] = '〉', ['【'] = '】', ['“'] = '”', ['‘'] = '’',
+        ['«'] = '»', ['‹'] = '›', ['('] = ')', ['（'] = '）', ['"'] = '"',
+    };
+
+    /// <summary>
+    /// Which characters lie inside a pair of quotation marks or brackets, nested or not. A mark never closed quotes
+    /// nothing, and a closing one never opened is text (the ’ of "don’t"). Linear, however many marks are left open.
+    /// </summary>
+    private static bool[] QuotedSpans(string text)
+    {
+        var depthChange = new int[text.Length + 1];
+        var open = new List<(char Closer, int At)>();
+        var pending = new Dictionary<char, int>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (pending.GetValueOrDefault(c) > 0)
+            {
+                // Found within the marks it closes over, which are dropped: each mark is looked at once more at most.
+                var closes = open.FindLastIndex(mark => mark.Closer == c);
+                depthChange[open[closes].At]++;
+                depthChange[i + 1]--;
+                foreach (var dropped in open.Skip(closes))
+                {
+                    pending[dropped.Closer]--;
+                }
+                open.RemoveRange(closes, open.Count - closes);
+            }
+            else if (Closers.TryGetValue(c, out var closer))
+            {
+                open.Add((closer, i));
+                pending[closer] = pending.GetValueOrDefault(closer) + 1;
+            }
+        }
+        var quoted = new bool[text.Length];
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            depth += depthChange[i];
+            quoted[i] = depth > 0;
+        }
+        return quoted;
     }
 
     /// <summary>The blocks of letters Unicode gives a right-to-left direction (bidi classes R and AL).</summary>

@@ -11,17 +11,49 @@ public sealed class RightToLeftBlockTests
     private static string Html(string markdown) => MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage>()).Html;
 
     [Theory]
-    [InlineData("台積電今天宣布擴產。\n\nقالت الشركة إنها ستبني مصنعًا جديدًا.", "<p>台積電今天宣布擴產。</p>\n<p dir=\"auto\">قالت الشركة إنها ستبني مصنعًا جديدًا.</p>")]
-    [InlineData("## כותרת בעברית", "<h2 id=\"user-content-1-כותרת-בעברית\" dir=\"auto\">כותרת בעברית</h2>")]
-    [InlineData("> שלום עולם.", "<blockquote>\n<p dir=\"auto\">שלום עולם.</p>\n</blockquote>")]
-    [InlineData("- 中文\n- עברית.", "<ul>\n<li>中文</li>\n<li dir=\"auto\">עברית.</li>\n</ul>")]
-    [InlineData("- 中文\n\n- עברית.", "<ul>\n<li><p>中文</p>\n</li>\n<li><p dir=\"auto\">עברית.</p>\n</li>\n</ul>")]
+    [InlineData("台積電今天宣布擴產。\n\nقالت الشركة إنها ستبني مصنعًا جديدًا.", "<p>台積電今天宣布擴產。</p>\n<p dir=\"rtl\">قالت الشركة إنها ستبني مصنعًا جديدًا.</p>")]
+    [InlineData("## כותרת בעברית", "<h2 id=\"user-content-1-כותרת-בעברית\" dir=\"rtl\">כותרת בעברית</h2>")]
+    [InlineData("> שלום עולם.", "<blockquote dir=\"rtl\">\n<p dir=\"rtl\">שלום עולם.</p>\n</blockquote>")]
+    [InlineData("- 中文\n- עברית.", "<ul>\n<li>中文</li>\n<li dir=\"rtl\">עברית.</li>\n</ul>")]
+    [InlineData("- 中文\n\n- עברית.", "<ul>\n<li><p>中文</p>\n</li>\n<li><p dir=\"rtl\">עברית.</p>\n</li>\n</ul>")]
     public void A_block_holding_right_to_left_letters_takes_its_direction_from_its_text(string markdown, string html) =>
         Assert.Equal(html, Html(markdown));
 
     [Fact]
     public void A_table_cell_holding_right_to_left_letters_takes_its_direction_from_its_text() =>
-        Assert.Contains("<td dir=\"auto\">مرحبا.</td>", Html("| 語言 | 問候 |\n| --- | --- |\n| 阿拉伯語 | مرحبا. |"), StringComparison.Ordinal);
+        Assert.Contains("<td dir=\"rtl\">مرحبا.</td>", Html("| 語言 | 問候 |\n| --- | --- |\n| 阿拉伯語 | مرحبا. |"), StringComparison.Ordinal);
+
+    /// <summary>
+    /// Review: a Chinese paragraph opening with an Arabic or Hebrew quote got dir="auto", so a browser, taking its first
+    /// strong letter, laid it out right to left (right-aligned, its 。 on the left); its toc entry had no hint at all.
+    /// A block's direction is now its first strong letter outside quotation marks and brackets, written out.
+    /// </summary>
+    [Theory]
+    [InlineData("「السلام عليكم」，阿拉伯聯盟秘書長今天在開羅宣布停火。", "<p dir=\"ltr\">「السلام عليكم」，阿拉伯聯盟秘書長今天在開羅宣布停火。</p>")]
+    [InlineData("《هآرتس》報導，以色列內閣今天開會。", "<p dir=\"ltr\">《هآرتس》報導，以色列內閣今天開會。</p>")]
+    [InlineData("(شكرا) means thank you.", "<p dir=\"ltr\">(شكرا) means thank you.</p>")]
+    [InlineData("- 「שלום」是問候語。\n- 中文", "<ul>\n<li dir=\"ltr\">「שלום」是問候語。</li>\n<li>中文</li>\n</ul>")]
+    [InlineData("> 「שלום」是問候語。", "<blockquote dir=\"ltr\">\n<p dir=\"ltr\">「שלום」是問候語。</p>\n</blockquote>")]
+    [InlineData("«台積電» قالت الشركة إنها ستبني مصنعًا جديدًا.", "<p dir=\"rtl\">«台積電» قالت الشركة إنها ستبني مصنعًا جديدًا.</p>")]
+    [InlineData("\"TSMC\" قالت الشركة إنها ستبني مصنعًا جديدًا.", "<p dir=\"rtl\">\"TSMC\" قالت الشركة إنها ستبني مصنعًا جديدًا.</p>")]
+    [InlineData("(رويترز) - “Apple” قالت إنها ستبني مصنعًا.", "<p dir=\"rtl\">(رويترز) - “Apple” قالت إنها ستبني مصنعًا.</p>")]
+    [InlineData("「السلام عليكم」", "<p dir=\"rtl\">「السلام عليكم」</p>")]
+    public void A_quote_opening_a_block_does_not_decide_its_direction(string markdown, string html) =>
+        Assert.Equal(html, Html(markdown));
+
+    [Fact]
+    public void A_heading_opening_with_a_quote_and_its_toc_entry_are_left_to_right()
+    {
+        var rendered = MarkdownRenderer.Render(articleId: 1, "## 「شكرا」的意思\n\n## مرحبا\n\n## 第一章", new Dictionary<long, InlineImage>());
+
+        Assert.Contains("dir=\"ltr\">「شكرا」的意思</h2>", rendered.Html, StringComparison.Ordinal);
+        Assert.Contains("dir=\"rtl\">مرحبا</h2>", rendered.Html, StringComparison.Ordinal);
+        Assert.Equal(["ltr", "rtl", null], rendered.Toc.Select(entry => entry.Dir));
+    }
+
+    [Fact]
+    public void A_table_cell_opening_with_a_quote_is_left_to_right() =>
+        Assert.Contains("<td dir=\"ltr\">「مرحبا」是你好</td>", Html("| 語言 | 問候 |\n| --- | --- |\n| 阿拉伯語 | 「مرحبا」是你好 |"), StringComparison.Ordinal);
 
     [Theory]
     [InlineData("台積電今天宣布擴產，TSMC 股價上漲。")]
