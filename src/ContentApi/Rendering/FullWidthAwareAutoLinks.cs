@@ -10,14 +10,16 @@ namespace ContentApi.Rendering;
 /// Bare URLs (GFM's extended autolinks) as Chinese and Japanese are written: no space comes between a URL and the
 /// full-width punctuation after it, so GFM's rules (a URL ends at white space or ASCII punctuation) took "。" or "，了解"
 /// into the link, or found the domain invalid and linked nothing; and "（" before a URL did not let it start. Here a
-/// URL ends at full-width punctuation and may start after it. Ideographs in a path ("/wiki/模型") stay in the link.
-/// It takes the place of Markdig's <c>UseAutoLinks()</c>, whose parser it extends.
+/// URL ends at full-width punctuation and may start after it. Nor do they type a space before a URL ("請見https://…"),
+/// which GFM needs: one right after a Han, kana, Hangul or full-width character (<see cref="IsEastAsian"/>) starts as
+/// after a space, while one glued to a Latin letter or digit ("abchttps://…") is still text. Ideographs in a path
+/// ("/wiki/模型") stay in the link. It takes the place of Markdig's <c>UseAutoLinks()</c>, whose parser it extends.
 /// </summary>
 internal sealed class FullWidthAwareAutoLinks : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
-        var options = new AutoLinkOptions { ValidPreviousCharacters = new AutoLinkOptions().ValidPreviousCharacters + OpeningPunctuation };
+        var options = new AutoLinkOptions { ValidPreviousCharacters = new AutoLinkOptions().ValidPreviousCharacters + OpeningPunctuation + EastAsianOrLowSurrogate };
         pipeline.InlineParsers.ReplaceOrAdd<AutoLinkParser>(new Parser(options));
     }
 
@@ -27,6 +29,22 @@ internal sealed class FullWidthAwareAutoLinks : IMarkdownExtension
 
     /// <summary>Full-width punctuation a URL may follow directly: brackets, quotes and the marks that end a clause.</summary>
     private const string OpeningPunctuation = "（［｛「『【〔〈《〖〘〚‘“：；，、。！？";
+
+    /// <summary>
+    /// Han (and its radicals, strokes and compatibility forms), kana, Bopomofo, Hangul, CJK symbols and punctuation, and
+    /// full-width and half-width forms: the writing a URL is typed into without a space before it.
+    /// </summary>
+    internal static bool IsEastAsian(int codePoint) => codePoint is
+        (>= 0x1100 and <= 0x11FF) or (>= 0x2E80 and <= 0x2FDF) or (>= 0x3000 and <= 0x4DBF) or (>= 0x4E00 and <= 0x9FFF)
+        or (>= 0xA960 and <= 0xA97F) or (>= 0xAC00 and <= 0xD7FF) or (>= 0xF900 and <= 0xFAFF) or (>= 0xFE30 and <= 0xFE4F)
+        or (>= 0xFF01 and <= 0xFFEE) or (>= 0x1B000 and <= 0x1B16F) or (>= 0x20000 and <= 0x3FFFF);
+
+    /// <summary>
+    /// Every <see cref="IsEastAsian"/> character of the BMP, and the low surrogates, which end an ideograph of the
+    /// supplementary planes (𠮷) but also an emoji: <see cref="Parser.Match"/> tells them apart.
+    /// </summary>
+    private static readonly string EastAsianOrLowSurrogate = string.Concat(
+        Enumerable.Range(0, char.MaxValue + 1).Where(c => IsEastAsian(c) || char.IsLowSurrogate((char)c)).Select(c => (char)c));
 
     /// <summary>
     /// Whether <paramref name="c"/> ends a bare URL: CJK punctuation (but the wave dashes, which ranges use), the
@@ -65,7 +83,7 @@ internal sealed class FullWidthAwareAutoLinks : IMarkdownExtension
         public override bool Match(InlineProcessor processor, ref StringSlice slice)
         {
             var rest = slice.Text.AsSpan(slice.Start, slice.End - slice.Start + 1);
-            if (!StartsUrl(rest))
+            if (!StartsUrl(rest) || !FollowsNoOtherSupplementaryCharacter(slice))
             {
                 return false;
             }
@@ -81,6 +99,13 @@ internal sealed class FullWidthAwareAutoLinks : IMarkdownExtension
             }
             slice.Start = upToPunctuation.Start;
             return true;
+        }
+
+        /// <summary>Whether what comes before, if a character of the supplementary planes, is an ideograph or kana: an emoji glued to a URL is text, as a letter is.</summary>
+        private static bool FollowsNoOtherSupplementaryCharacter(StringSlice slice)
+        {
+            var (high, low) = (slice.PeekCharExtra(-2), slice.PeekCharExtra(-1));
+            return !char.IsLowSurrogate(low) || char.IsSurrogatePair(high, low) && IsEastAsian(char.ConvertToUtf32(high, low));
         }
     }
 

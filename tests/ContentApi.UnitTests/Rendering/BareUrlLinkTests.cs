@@ -21,6 +21,34 @@ public sealed class BareUrlLinkTests
     [InlineData("詳見 https://example.com/a”結束", "<p>詳見 <a href=\"https://example.com/a\" rel=\"noopener noreferrer nofollow\">https://example.com/a</a>”結束</p>")]
     public void A_bare_URL_ends_at_full_width_punctuation(string markdown, string html) => Assert.Equal(html, Render(markdown));
 
+    /// <summary>
+    /// Review: Chinese and Japanese writers type no space before a URL, and GFM links a bare one only after white space
+    /// or a few ASCII marks, so "請見https://…" stayed plain text. One right after a Han, kana, Hangul or full-width
+    /// character is linked as after a space; one glued to a Latin letter or digit is still not.
+    /// </summary>
+    [Theory]
+    [InlineData("請見https://zh.wikipedia.org/wiki/台灣，謝謝。", "<p>請見<a href=\"https://zh.wikipedia.org/wiki/%E5%8F%B0%E7%81%A3\" rel=\"noopener noreferrer nofollow\">https://zh.wikipedia.org/wiki/台灣</a>，謝謝。</p>")]
+    [InlineData("详见www.example.com。", "<p>详见<a href=\"http://www.example.com\" rel=\"noopener noreferrer nofollow\">www.example.com</a>。</p>")]
+    [InlineData("詳しくはhttps://example.jp/a", "<p>詳しくは<a href=\"https://example.jp/a\" rel=\"noopener noreferrer nofollow\">https://example.jp/a</a></p>")]
+    [InlineData("ソースhttps://example.jp/a", "<p>ソース<a href=\"https://example.jp/a\" rel=\"noopener noreferrer nofollow\">https://example.jp/a</a></p>")]
+    [InlineData("출처https://example.kr/a", "<p>출처<a href=\"https://example.kr/a\" rel=\"noopener noreferrer nofollow\">https://example.kr/a</a></p>")]
+    [InlineData("ＵＲＬhttps://example.com/a", "<p>ＵＲＬ<a href=\"https://example.com/a\" rel=\"noopener noreferrer nofollow\">https://example.com/a</a></p>")]
+    [InlineData("𠮷野家https://example.jp/a", "<p>𠮷野家<a href=\"https://example.jp/a\" rel=\"noopener noreferrer nofollow\">https://example.jp/a</a></p>")]
+    [InlineData("𠮷https://example.jp/a", "<p>𠮷<a href=\"https://example.jp/a\" rel=\"noopener noreferrer nofollow\">https://example.jp/a</a></p>")]
+    public void A_bare_URL_right_after_CJK_text_is_linked(string markdown, string html) => Assert.Equal(html, Render(markdown));
+
+    [Theory]
+    [InlineData("abchttps://example.com/a")]
+    [InlineData("123https://example.com/a")]
+    [InlineData("abcwww.example.com")]
+    [InlineData("😀https://example.com/a")]
+    public void A_bare_URL_glued_to_a_Latin_letter_digit_or_emoji_stays_text(string markdown) =>
+        Assert.Equal($"<p>{markdown}</p>", Render(markdown));
+
+    [Fact]
+    public void The_plain_text_of_a_URL_after_CJK_text_is_as_written() =>
+        Assert.Equal("請見https://zh.wikipedia.org/wiki/台灣，謝謝。", MarkdownRenderer.ToPlainText("請見https://zh.wikipedia.org/wiki/台灣，謝謝。"));
+
     [Theory]
     [InlineData("Visit https://example.com/a.", "<p>Visit <a href=\"https://example.com/a\" rel=\"noopener noreferrer nofollow\">https://example.com/a</a>.</p>")]
     [InlineData("(see https://example.com/a_(b))", "<p>(see <a href=\"https://example.com/a_(b)\" rel=\"noopener noreferrer nofollow\">https://example.com/a_(b)</a>)</p>")]
