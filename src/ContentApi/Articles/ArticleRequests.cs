@@ -29,7 +29,7 @@ public enum ArticleStatus
 /// <param name="AuthorIds" example="[3]">Ordered author ids; at least one.</param>
 /// <param name="Status" example="published">`draft` or `published`. Omitted (or null), an existing article keeps its status, as an omitted `slug` is kept (a published or scheduled article also keeps its `publishedAt` unless one is given), so a client that does not send it never unpublishes; a new article is a draft. To unpublish, send `draft` with `publishedAt` null or left out (a draft has none: an article read and sent back with `draft` keeps its `publishedAt` member and is a 400); publishing it again without a `publishedAt` gives it back the one it had.</param>
 /// <param name="Slug" example="qwen3-max-發布">URL slug: at most 120 characters, hyphens included, and 180 UTF-8 bytes, so that it names a file: words of lowercase letters of any script (with their marks) or digits, joined by single hyphens, in Unicode NFKC but for Thai ำ and Lao ຳ, stored as the one character keyboards type (their two-character NFKC form is taken as it; the pattern checks the part of this a regular expression without Unicode classes can); derived from the title when omitted on create, kept when omitted on replace.</param>
-/// <param name="Subtitle" example="兆級參數模型登頂多項基準">Optional standfirst.</param>
+/// <param name="Subtitle" example="兆級參數模型登頂多項基準">Optional standfirst; may hold line breaks, but, as a title, no white space at either end.</param>
 /// <param name="Excerpt" example="null">Optional summary; when omitted (or null), one is derived from the body (at most 200 user-perceived characters (grapheme clusters) of its paragraphs before a thematic break that follows them (closing matter such as a disclaimer), without headings, code, tables or the credit or caption line under a figure), and follows the body's changes. Sending back the derived excerpt an article shows, as a client that reads and then replaces it does, keeps it derived.</param>
 /// <param name="PublishedAt" example="null">When a published article goes live (RFC 3339, between the years 1900 and 9999 in UTC; kept to the microsecond, finer digits dropped). Omitted: unchanged while published; on publishing again after an unpublish, the time the article had then; else now (to the millisecond). In the future: scheduled. Must be omitted for drafts.</param>
 /// <param name="TagIds" example="[5, 8]">Tag ids, in display order.</param>
@@ -74,7 +74,7 @@ public sealed class ArticleRequestValidator : AbstractValidator<ArticleRequest>
             .WithMessage((_, tag) => LanguageTags.UnknownLanguage(tag!)).When(r => !string.IsNullOrEmpty(r.Language));
         RuleFor(r => r.Status).IsInEnum();
         RuleFor(r => r.Slug!).Slug().When(r => r.Slug is not null);
-        RuleFor(r => r.Subtitle!).MaximumCharacters(500).NoControlCharacters().BalancedBidiControls().When(r => r.Subtitle is not null);
+        RuleFor(r => r.Subtitle!).MaximumCharacters(500).NoControlCharacters().NoSurroundingWhiteSpace().BalancedBidiControls().When(r => r.Subtitle is not null);
         RuleFor(r => r.Excerpt!).MaximumCharacters(ArticleText.ExcerptMaxCharacters).NoControlCharacters().BalancedBidiControls().When(r => r.Excerpt is not null);
         // A status left out is the article's: the store judges a publishedAt beside it (ArticleStore.WithStatus).
         RuleFor(r => r.PublishedAt).Null().When(r => r.Status == ArticleStatus.Draft).WithMessage(DraftPublishedAtMessage);

@@ -295,7 +295,7 @@ internal sealed partial class FrontMatterReader(
     }
 
     /// <summary>
-    /// A text kept as written, spaces alone included (the API stores a subtitle of spaces as sent, and an export writes
+    /// A text kept as written, spaces alone included (older versions stored a subtitle of spaces as sent, and an export writes
     /// it quoted); null when empty, but for a quoted empty one where <paramref name="keepsEmpty"/>: the API stores an
     /// empty subtitle or excerpt too (an empty excerpt is shown, not derived), and an export writes it <c>""</c>. Hugo's
     /// summary and description are often left as empty placeholders, meaning none.
