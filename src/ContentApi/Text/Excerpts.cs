@@ -7,7 +7,8 @@ namespace ContentApi.Text;
 /// <summary>
 /// Short summaries cut from plain text. A cut falls, in order of preference, after the last sentence end
 /// (<see cref="SentenceEnds"/>), after the last clause end (；;), after the last Chinese or Japanese comma (，、), at the last word boundary (a space, or beside a
-/// Chinese or Japanese character or CJK punctuation; Korean is spaced; Japanese preferably where a phrase ends), or else between two grapheme clusters; never inside one. Only the second half of the
+/// Chinese or Japanese character or CJK punctuation; Korean is spaced; Japanese preferably where a phrase ends), or else between two grapheme clusters; never inside one,
+/// and never inside a number at a boundary (between its digits or at the comma or stop between two: "３，０００", "4，600"). Only the second half of the
 /// allowed length is searched for a boundary, so an early full stop does not leave a stub.
 /// </summary>
 public static partial class Excerpts
@@ -161,7 +162,7 @@ public static partial class Excerpts
             {
                 end++;
             }
-            if (end <= budget && EndsSentence(elements[i][0], end < elements.Count ? elements[end] : null) && quoted?[end] != true
+            if (end <= budget && EndsSentence(elements[i][0], end < elements.Count ? elements[end] : null) && quoted?[end] != true && !SplitsNumber(elements, end)
                 && !EndsAbbreviation(elements, i) && !(SentenceEnds.Contains(elements[i], StringComparison.Ordinal) && LowercaseFollows(elements, end)))
             {
                 return end;
@@ -270,12 +271,28 @@ public static partial class Excerpts
             var (before, after) = (Graphemes.FirstRune(elements[length - 1]), Graphemes.FirstRune(elements[length]));
             var isBoundary = Graphemes.IsWhitespace(elements[length]) || Graphemes.IsWhitespace(elements[length - 1])
                 || ((Cjk.IsUnspaced(before) || Cjk.IsUnspaced(after)) && !JapaneseCuts.SplitsWord(before, after));
-            if (isBoundary && preferred(before, after))
+            if (isBoundary && preferred(before, after) && !SplitsNumber(elements, length))
             {
                 return length;
             }
         }
         return null;
+    }
+
+    /// <summary>The separators of a number's digit groups or of its decimals: "３，０００", "4，600", "１、０００", "3.5", "３．５".</summary>
+    private const string NumberSeparators = "，,､、．.";
+
+    /// <summary>
+    /// Whether a cut after the first <paramref name="length"/> elements falls inside a number: between two digits, or
+    /// at a separator that stands between two (half- or full-width): "…新台幣３，…" read NT$3 for NT$300 billion.
+    /// </summary>
+    private static bool SplitsNumber(List<string> elements, int length)
+    {
+        bool IsDigitAt(int i) => i >= 0 && i < elements.Count && Rune.IsDigit(Graphemes.FirstRune(elements[i]));
+        bool IsSeparatorAt(int i) => i >= 0 && i < elements.Count && NumberSeparators.Contains(elements[i], StringComparison.Ordinal);
+        return (IsDigitAt(length - 1) && IsDigitAt(length))
+            || (IsSeparatorAt(length - 1) && IsDigitAt(length - 2) && IsDigitAt(length))
+            || (IsSeparatorAt(length) && IsDigitAt(length - 1) && IsDigitAt(length + 1));
     }
 
     /// <summary>Whether the text holds more than the byline or dateline <see cref="Derive"/> leaves out.</summary>

@@ -103,6 +103,27 @@ public sealed class ExcerptsTests
         Assert.DoesNotContain(word[..(word.IndexOf('．') + 1)] + "…", Excerpts.Derive(text, Max), StringComparison.Ordinal);
     }
 
+    [Theory]
+    // A lead of one long clause, then a number whose group separator falls where the cut would: "…新台幣３…" read NT$3 for NT$300 billion.
+    [InlineData("本屆內閣預算達新台幣３，０００億元", "３")]
+    [InlineData("安排资金4，600亿元用于", "4")]
+    [InlineData("総額１，２００億円を計上", "１")]
+    [InlineData("總額達3,000億元", "3")]
+    [InlineData("總額達３、０００億元", "３")]
+    [InlineData("總額達３､０００億元", "３")]
+    [InlineData("成長率達３．５個百分點", "３")]
+    [InlineData("成長率達3.5個百分點", "3")]
+    public void Derive_never_cuts_a_number_at_its_separator(string number, string stub)
+    {
+        var separatorAt = number.IndexOf(stub, StringComparison.Ordinal) + 1;
+        for (var lead = 170; lead <= 200; lead++)
+        {
+            var excerpt = Excerpts.Derive(Han(lead - separatorAt) + "，" + Han(1) + number + Han(100), Max);
+            Assert.DoesNotContain(stub + "…", excerpt, StringComparison.Ordinal);
+            Assert.DoesNotContain(stub + number[separatorAt] + "…", excerpt, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Derive_keeps_closing_quote_after_sentence_end()
     {
