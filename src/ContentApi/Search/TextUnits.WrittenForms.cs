@@ -55,21 +55,31 @@ internal static partial class TextUnits
 
     /// <summary>
     /// The comma of a number written in groups of three digits (1,000, 12,345,678): part of the number, which is then
-    /// found whether it is written 1,000 or 1000, rather than the numbers 1 and 000.
+    /// found whether it is written 1,000 or 1000, rather than the numbers 1 and 000. The full-width comma that Chinese and
+    /// Japanese input methods type between digits, half- or full-width (８，５００, 4，600), is one too: read before NFKC
+    /// folds it, it was punctuation that split the number.
     /// </summary>
     public static bool IsDigitGroupComma(string text, int index) =>
-        text[index] == ',' && index + 3 < text.Length && !text.AsSpan(index + 1, 3).ContainsAnyExceptInRange('0', '9') &&
-        (index + 4 == text.Length || !char.IsAsciiDigit(text[index + 4])) && StartsAGroup(text, index);
+        IsGroupComma(text[index]) && index + 3 < text.Length && IsDigit(text[index + 1]) && IsDigit(text[index + 2]) && IsDigit(text[index + 3]) &&
+        (index + 4 == text.Length || !IsDigit(text[index + 4])) && StartsAGroup(text, index);
 
     /// <summary>Whether 1-3 digits stand before the comma at <paramref name="index"/>, after the number's start or its previous group comma.</summary>
     private static bool StartsAGroup(string text, int index)
     {
         var digits = 0;
-        while (index - digits - 1 >= 0 && char.IsAsciiDigit(text[index - digits - 1]))
+        while (index - digits - 1 >= 0 && IsDigit(text[index - digits - 1]))
         {
             digits++;
         }
         var before = index - digits - 1;
-        return digits is >= 1 and <= 3 && (before < 0 || text[before] != ',' && !char.IsAsciiLetter(text[before]) || digits == 3 && IsDigitGroupComma(text, before));
+        return digits is >= 1 and <= 3 && (before < 0 || !IsGroupComma(text[before]) && !IsLatinLetter(text[before]) || digits == 3 && IsDigitGroupComma(text, before));
     }
+
+    private static bool IsGroupComma(char c) => c is ',' or '，';
+
+    /// <summary>An ASCII digit or its full-width form (３).</summary>
+    private static bool IsDigit(char c) => char.IsAsciiDigit(c) || c is >= '０' and <= '９';
+
+    /// <summary>An ASCII letter or its full-width form (Ｖ).</summary>
+    private static bool IsLatinLetter(char c) => char.IsAsciiLetter(c) || c is (>= 'Ａ' and <= 'Ｚ') or (>= 'ａ' and <= 'ｚ');
 }

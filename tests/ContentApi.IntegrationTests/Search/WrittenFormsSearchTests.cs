@@ -59,6 +59,31 @@ public sealed class WrittenFormsSearchTests(ApiFactory factory) : IClassFixture<
         Assert.DoesNotContain(phrase, rest);
     }
 
+    /// <summary>
+    /// A number written with the full-width comma Chinese and Japanese input methods type between its digit groups is the
+    /// number, as one with an ASCII thousands comma is: ８，５００億 was the words 8 and 500億, found by 500億 but not by 8500億
+    /// (content review).
+    /// </summary>
+    [Fact]
+    public async Task A_number_with_full_width_thousands_commas_is_found_by_the_number_and_marked_whole()
+    {
+        var fullWidth = await ArticleAsync("政府編列７，３５９億元特別預算。");
+        var mixed = await ArticleAsync("中央财政安排资金4，826亿元用于补贴。", "zh-Hans");
+
+        foreach (var q in new[] { "7359億", "7,359億", "７３５９億", "７，３５９億" })
+        {
+            Assert.Contains(fullWidth, await FindAsync(q));
+        }
+        Assert.DoesNotContain(fullWidth, await FindAsync("359億"));
+        foreach (var q in new[] { "4826亿", "4,826亿", "4，826亿" })
+        {
+            Assert.Contains(mixed, await FindAsync(q));
+        }
+        var results = await factory.Anonymous().SearchAsync("７，３５９億", "limit=100");
+        var hit = Assert.Single(results["items"]!.AsArray(), item => item!["id"]!.GetValue<long>() == fullWidth)!;
+        Assert.Contains(("body", "政府編列<mark>７，３５９億</mark>元特別預算。"), hit.Highlights());
+    }
+
     [Fact]
     public async Task A_line_break_between_latin_words_still_separates_them()
     {

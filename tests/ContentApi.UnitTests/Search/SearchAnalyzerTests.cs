@@ -74,6 +74,10 @@ public sealed class SearchAnalyzerTests
     [InlineData("col·lecció", "colleccio")]
     [InlineData("1,000人", "1000人")]
     [InlineData("12,345,678", "12345678")]
+    [InlineData("８，５００億", "8500億")] // the full-width comma Chinese and Japanese input methods type, as the ASCII one
+    [InlineData("4，600亿", "4600亿")]
+    [InlineData("１２，３４５，６７８", "12345678")]
+    [InlineData("8，500億", "８５００億")]
     [InlineData("我用Ｃ＃和Ｆ＃，也用Ｃ＋＋與．ＮＥＴ", "我用C#和F#，也用C++與.NET")]
     public void AnalyzeForIndex_reads_a_word_the_same_whatever_invisible_or_optional_marks_it_was_written_with(string written, string plain) =>
         Assert.Equal(SearchAnalyzer.AnalyzeForIndex(plain), SearchAnalyzer.AnalyzeForIndex(written));
@@ -118,6 +122,8 @@ public sealed class SearchAnalyzerTests
     [InlineData("2024,000", "2024 000")] // more than three digits before the comma: no thousands group
     [InlineData("12345,678", "12345 678")]
     [InlineData("v1,000", "v v1 1 000")]
+    [InlineData("1，2，3", "1 2 3")]
+    [InlineData("１，００００", "1 0000")]
     [InlineData("abc\u200bไทย", "abc ไ ไท ท ทย ย")] // a Thai word after the zero-width space: a word break
     public void AnalyzeForIndex_keeps_the_separators_that_separate(string text, string expected) =>
         Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));

@@ -113,6 +113,7 @@ public sealed class SearchQueryTests
     [InlineData("\"儲能、系統\"", new[] { "儲能、系統" })]
     [InlineData("Node.js 10:30 C# Qwen3-Max", new[] { "Node.js", "10:30", "C#", "Qwen3-Max" })]
     [InlineData("1,000 2,50", new[] { "1,000", "2", "50" })] // a thousands comma is part of its number
+    [InlineData("８，５００億 4，600亿 2，50", new[] { "８，５００億", "4，600亿", "2", "50" })] // and so is a full-width one
     public void Parse_list_punctuation_separates_terms_like_spaces(string input, string[] expected) =>
         Assert.Equal(expected, Texts(SearchQuery.Parse(input)));
 
