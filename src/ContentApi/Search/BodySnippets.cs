@@ -6,7 +6,7 @@ namespace ContentApi.Search;
 /// <summary>
 /// The search snippet of an article body, which is Markdown. Rendering a whole ~3,000-character body to plain text
 /// costs more than everything else a search hit needs, and the snippet shows only the text around the first match:
-/// so the body is rendered one paragraph (blank-line-delimited block) at a time, up to the first whose text matches.
+/// so the body is rendered one paragraph (blank-line-delimited block, a blank line holding only spaces or tabs between any line ends) at a time, its snippet from the first matching line of its plain text (a heading or a figure's label without blank lines around it is a line of its own),, up to the first whose text matches.
 /// A block is rendered only when its source matches or holds inline markup (which can join or split words when
 /// rendered: emphasis, entities, escapes, links, code); a block of plain text that does not match in its source
 /// cannot match once rendered. Whenever a block cannot be rendered alone (fenced code whose blank lines would split
@@ -49,21 +49,24 @@ public static partial class BodySnippets
             var rendered = 0;
             for (var start = 0; start < searched.Length && rendered < BlocksRendered;)
             {
-                var end = searched.IndexOf("\n\n", start, StringComparison.Ordinal);
-                end = end < 0 ? searched.Length : end;
+                var blankLine = BlankLine().Match(searched, start);
+                var end = blankLine.Success ? blankLine.Index : searched.Length;
                 var block = searched[start..end];
                 var match = Snippets.IndexOfMatch(TextUnits.Of(block, markdownSource: true), query, from: 0);
                 if (match >= 0 || block.AsSpan().IndexOfAny(InlineMarkup) >= 0)
                 {
                     rendered++;
                     var (from, to) = Around(block, Math.Max(match, 0));
-                    var snippet = Snippets.Build(MarkdownRenderer.ToPlainText(block[from..to]), query);
+                    // The block as Markdown reads it may hold several (a heading or a figure's label without blank lines
+                    // around it): the plain text's lines tell them apart.
+                    var snippet = FromFirstMatchingLine(MarkdownRenderer.ToPlainText(block[from..to]), query,
+                        HasText(searched, 0, start + from), textBeyond || HasText(searched, start + to, searched.Length));
                     if (snippet.Contains("<mark>", StringComparison.Ordinal))
                     {
-                        return Framed(snippet, HasText(searched, 0, start + from), textBeyond || HasText(searched, start + to, searched.Length));
+                        return snippet;
                     }
                 }
-                start = end + 2;
+                start = blankLine.Success ? blankLine.Index + blankLine.Length : searched.Length;
             }
         }
         // Around each match in the source in turn: one can render to nothing (an image's alt text, a link's URL).
@@ -148,7 +151,12 @@ public static partial class BodySnippets
     private static string FromFirstMatchingLine(string markdown, (int From, int To) part, BodyDefinitions? definitions, SearchQuery query, bool textBeyond)
     {
         var plainText = MarkdownRenderer.ToPlainText(definitions?.Complete(markdown, part.From, part.To) ?? markdown[part.From..part.To]);
-        var (before, after) = (HasText(markdown, 0, part.From), textBeyond || HasText(markdown, part.To, markdown.Length));
+        return FromFirstMatchingLine(plainText, query, HasText(markdown, 0, part.From), textBeyond || HasText(markdown, part.To, markdown.Length));
+    }
+
+    /// <summary>The snippet of the first line of <paramref name="plainText"/> that matches, framed by what the body holds around it.</summary>
+    private static string FromFirstMatchingLine(string plainText, SearchQuery query, bool before, bool after)
+    {
         var lines = plainText.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -169,6 +177,10 @@ public static partial class BodySnippets
         (textAfter && !snippet.EndsWith(Ellipsis, StringComparison.Ordinal) ? Ellipsis : "");
 
     private static readonly System.Buffers.SearchValues<char> InlineMarkup = System.Buffers.SearchValues.Create("*_`&\\<[~");
+
+    /// <summary>A blank line, as Markdown reads one: between any line ends (LF, CRLF, CR), holding nothing but spaces or tabs.</summary>
+    [GeneratedRegex(@"(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)")]
+    private static partial Regex BlankLine();
 
     [GeneratedRegex(@"^ {0,3}\[[^\]\n]+\]:", RegexOptions.Multiline)]
     private static partial Regex ReferenceDefinition();

@@ -84,6 +84,21 @@ public sealed class WrittenFormsSearchTests(ApiFactory factory) : IClassFixture<
         Assert.Contains(("body", "政府編列<mark>７，３５９億</mark>元特別預算。"), hit.Highlights());
     }
 
+    /// <summary>
+    /// A body written on Windows, which import keeps with its CRLF line ends, gives the snippet its LF form gives: split
+    /// only at "\n\n", it was one block, and the heading and paragraphs around the match ran into the snippet (content review).
+    /// </summary>
+    [Fact]
+    public async Task A_body_with_crlf_line_ends_gives_the_snippet_of_its_lf_form()
+    {
+        var id = await ArticleAsync("第一段落講述颱風動態。\r\n\r\n## 小標題\r\n\r\n第二段落提到魁颯颱風路徑。\r\n\r\n第三段落是結語。");
+
+        var results = await factory.Anonymous().SearchAsync("魁颯", "limit=100");
+
+        var hit = Assert.Single(results["items"]!.AsArray(), item => item!["id"]!.GetValue<long>() == id)!;
+        Assert.Contains(("body", "…第二段落提到<mark>魁颯</mark>颱風路徑。…"), hit.Highlights());
+    }
+
     [Fact]
     public async Task A_line_break_between_latin_words_still_separates_them()
     {

@@ -21,6 +21,30 @@ public sealed class BodySnippetsTests
         Assert.Equal("…研究團隊在電極中加入<mark>石墨烯</mark>，提升穩定性。…", Build(markdown, "石墨烯"));
     }
 
+    /// <summary>
+    /// A body's blocks are its Markdown blocks whatever its line ends: split only at "\n\n", a body written on Windows
+    /// was one block, and its snippet ran the heading and the paragraphs around the match in (content review).
+    /// </summary>
+    [Theory]
+    [InlineData("第一段落講述颱風動態。\r\n\r\n## 小標題\r\n\r\n第二段落提到鳳凰颱風路徑。\r\n\r\n第三段落是結語。")]
+    [InlineData("第一段落講述颱風動態。\r\r## 小標題\r\r第二段落提到鳳凰颱風路徑。\r\r第三段落是結語。")]
+    [InlineData("第一段落講述颱風動態。\n  \n## 小標題\n\t\n第二段落提到鳳凰颱風路徑。\n \n第三段落是結語。")]
+    [InlineData("第一段落講述颱風動態。\n## 小標題\n第二段落提到鳳凰颱風路徑。\n\n第三段落是結語。")]
+    [InlineData("第一段落講述颱風動態。\r\n## 小標題\r\n第二段落提到鳳凰颱風路徑。\r\n---\r\n第三段落是結語。")]
+    public void A_body_gives_the_snippet_of_its_lf_form_whatever_its_line_ends(string body)
+    {
+        const string lf = "第一段落講述颱風動態。\n\n## 小標題\n\n第二段落提到鳳凰颱風路徑。\n\n第三段落是結語。";
+        Assert.Equal("…第二段落提到<mark>鳳凰</mark>颱風路徑。…", Build(lf, "鳳凰"));
+        Assert.Equal(Build(lf, "鳳凰"), Build(body, "鳳凰"));
+    }
+
+    [Fact]
+    public void A_figure_caption_and_credit_without_blank_lines_stay_out_of_a_crlf_body_s_snippet()
+    {
+        var body = "第一段落。\r\n\r\n![颱風](https://example.com/a.jpg)\r\n颱風衛星雲圖\r\n圖／中央氣象署\r\n第二段落提到鳳凰颱風路徑。\r\n\r\n第三段落。";
+        Assert.Equal("…第二段落提到<mark>鳳凰</mark>颱風路徑。…", Build(body, "鳳凰"));
+    }
+
     [Fact]
     public void Snippet_within_a_long_paragraph_is_the_same_as_from_the_whole_body()
     {
