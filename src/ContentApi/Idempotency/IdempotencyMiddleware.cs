@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using ContentApi.Data;
 using ContentApi.Http.Caching;
 using ContentApi.Http.Errors;
-using ContentApi.Http.Json;
 using Microsoft.Extensions.Options;
 
 namespace ContentApi.Idempotency;
@@ -63,14 +60,16 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         // The body's meaning, not its spelling: a retry layer that serialises the request again (other whitespace, member
         // order or escapes) is still the same request.
         // The query too: a POST takes none, and one sent with a query is a 400, not the replay of one sent without.
-        var hash = Convert.ToHexStringLower(SHA256.HashData(
-            [.. Encoding.UTF8.GetBytes(CollectionPath(context) + (context.Request.Query.Count > 0 ? context.Request.QueryString.Value : "") + "\n"), .. CanonicalJson.Of(body)]));
+        var query = context.Request.Query.Count > 0 ? context.Request.QueryString.Value! : "";
+        var hash = RequestFingerprint.Current(CollectionPath(context), query, body);
+        // A key stored by an earlier build (a retry across a deploy) holds that build's form of the hash.
+        string[] matching = [hash, .. RequestFingerprint.Earlier(context.Request.Path.ToString(), query, body)];
         // What goes to the client is sent once the lock is released: sent under it, a client slow to read its 201 held
         // up its own retry until it had read it all.
         Task answer;
         using (await _locks.EnterAsync($"{keyId}:{key}", context.RequestAborted))
         {
-            answer = await CreateOrFindAsync(context, problems, keyId, key, hash);
+            answer = await CreateOrFindAsync(context, problems, keyId, key, hash, matching);
         }
         await answer;
     }
@@ -79,11 +78,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     /// Under the key's lock: the stored answer, or the create, whose response is kept before the lock is released (so the
     /// next request with the key replays it); returns the sending of the answer, which may go on after the lock is released.
     /// </summary>
-    private async Task<Task> CreateOrFindAsync(HttpContext context, IProblemDetailsService problems, long keyId, string key, string hash)
+    private async Task<Task> CreateOrFindAsync(HttpContext context, IProblemDetailsService problems, long keyId, string key, string hash, string[] matching)
     {
         if (await store.FindAsync(keyId, key, context.RequestAborted) is { } stored)
         {
-            return AnswerFromStoreAsync(context, problems, stored, hash);
+            return AnswerFromStoreAsync(context, problems, stored, matching);
         }
         context.Items[IdempotencyScope.ItemKey] = new IdempotencyScope(keyId, key, hash, CollectionPath(context));
         byte[] captured;
@@ -95,14 +94,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         {
             // Another instance on the same database reserved the key first; this request's write was rolled back.
             context.Response.Clear();
-            return AnswerFromStoreAsync(context, problems, await store.FindAsync(keyId, key, CancellationToken.None), hash);
+            return AnswerFromStoreAsync(context, problems, await store.FindAsync(keyId, key, CancellationToken.None), matching);
         }
         if (context.Response.StatusCode is not (>= 200 and < 300) && await store.FindAsync(keyId, key, CancellationToken.None) is { } reserved)
         {
             // Refused because another instance's request with this key committed first: its slug or name is taken by
             // what that request created. This one is its retry, and gets its answer, not a conflict with itself.
             context.Response.Clear();
-            return AnswerFromStoreAsync(context, problems, reserved, hash);
+            return AnswerFromStoreAsync(context, problems, reserved, matching);
         }
         // Kept even when the client has gone (it is the one that will retry); the client is sent its response meanwhile,
         // not after the keeping: failing to keep it must not turn a create that happened into an error, nor delay it.
@@ -124,9 +123,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     private static readonly TimeSpan InFlightFor = TimeSpan.FromSeconds(30);
 
     /// <summary>Answers a request whose key is already in use: the stored response, or why there is none to give.</summary>
-    private static async Task AnswerFromStoreAsync(HttpContext context, IProblemDetailsService problems, StoredResponse? stored, string hash)
+    /// <param name="matching">The request's hash in the current form and in each earlier build's (<see cref="RequestFingerprint"/>).</param>
+    private static async Task AnswerFromStoreAsync(HttpContext context, IProblemDetailsService problems, StoredResponse? stored, string[] matching)
     {
-        if (stored is not null && stored.RequestHash != hash)
+        if (stored is not null && !matching.Contains(stored.RequestHash))
         {
             await problems.WriteAsync(context, 422, ProblemCodes.IdempotencyKeyReused, "This Idempotency-Key was already used with a different request (another endpoint, query or body).");
         }

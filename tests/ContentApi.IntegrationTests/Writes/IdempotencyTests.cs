@@ -435,6 +435,40 @@ public sealed class IdempotencyTests(ApiFactory factory) : IClassFixture<ApiFact
         }
     }
 
+    /// <summary>
+    /// A key stored by an earlier build, whose hash had another form, still replays its retry after a deploy: builds
+    /// before c826584 hashed the path as sent and the body's bytes, builds before 7aa88fa that path and canonical JSON.
+    /// Each was a 422 idempotency_key_reused.
+    /// </summary>
+    [Theory]
+    [InlineData("bytes", "/api/v1/articles")]
+    [InlineData("canonical", "/api/v1/articles")]
+    public async Task A_key_stored_with_an_earlier_builds_hash_replays_its_retry(string form, string path)
+    {
+        var writer = factory.Writer();
+        var authorId = await new TestContent(writer).AuthorAsync();
+        var key = Guid.NewGuid().ToString("N");
+        var body = ArticleBody($"Before the deploy {key}", authorId);
+        var first = await writer.SendAsync(Post(path, key, body));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        var hashed = form == "bytes" ? bytes : Http.Json.CanonicalJson.Of(bytes);
+        var earlierHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            [.. System.Text.Encoding.UTF8.GetBytes("/api/v1/articles\n"), .. hashed]));
+        using (var connection = factory.OpenDatabase())
+        {
+            await connection.ExecuteAsync("UPDATE idempotency_keys SET request_hash = @Hash WHERE key = @Key", new { Hash = earlierHash, Key = key });
+        }
+
+        var retry = await writer.SendAsync(Post(path, key, body));
+
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(first.Headers.Location, retry.Headers.Location);
+        var withQuery = await writer.SendAsync(Post(path + "?x=1", key, body));
+        await withQuery.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+    }
+
     private static string ArticleBody(string title, long authorId) =>
         $$"""{"title":"{{title}}","body":"Body","language":"en","authorIds":[{{authorId}}],"status":"published"}""";
 
