@@ -349,7 +349,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     /// embeds and renders, and deleting one is refused while the article uses it. Any other would vanish from the HTML.
     /// </summary>
     private static List<long> UnlistedPlacedImages(ArticleRequest request, ArticleTextStats stats) =>
-        [.. stats.PlacedImageIds.Where(id => id != request.CoverImageId && request.ImageIds?.Contains(id) != true).Distinct()];
+        UnlistedImages.Of(stats.PlacedImageIds, request.CoverImageId, request.ImageIds);
 
     /// <summary>
     /// The images a replace would leave placed but unlisted. A body stored before the rule (or imported) may keep
@@ -370,7 +370,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
 
     private static WriteOutcome<ArticleAggregate>.Invalid PlacesUnlistedImages(List<long> unlisted) => new(new Dictionary<string, string[]>
     {
-        ["body"] = [$"Places images that are neither in imageIds nor the coverImageId: {string.Join(", ", unlisted.Select(ImageReferences.For))}. Add them to imageIds."],
+        ["body"] = [UnlistedImages.PlacedMessage(unlisted)],
     });
 
     /// <summary>

@@ -130,6 +130,7 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
             var links = new List<(string Table, string Column, string Property, long[] Ids)>();
             string[] previousSlugs = [];
             var given = new HashSet<string>(StringComparer.Ordinal);
+            var (body, coverImageId) = ((string?)null, (long?)null);
             if (document.RootElement.ValueKind != JsonValueKind.Object ||
                 !document.RootElement.TryGetProperty("id", out var idElement) || ImportedValue.Of(idElement, "id", "INTEGER") is not ({ } idValue, null))
             {
@@ -177,10 +178,22 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
                     throw new InvalidDataException($"{path}:{lineNumber}: '{name}' is {Http.Errors.Echoed.Cut(property.Value.GetRawText())}, which the API refuses: {refused}");
                 }
                 parameters.Add("p" + names.Count, value);
+                (body, coverImageId) = (table, name) switch
+                {
+                    ("articles", "body") => (value as string, coverImageId),
+                    ("articles", "cover_image_id") => (body, value as long?),
+                    _ => (body, coverImageId),
+                };
             }
             if (table == "articles" && !links.Any(l => l.Property == AuthorIdsProperty && l.Ids.Length > 0))
             {
                 throw new InvalidDataException($"{path}:{lineNumber}: '{AuthorIdsProperty}' lists no author, which the API refuses: {Articles.ArticleRequestValidator.AuthorsRequiredMessage}");
+            }
+            var measured = body is null ? null : ArticleText.Measure(body);
+            if (measured is not null &&
+                UnlistedImages.Of(measured.PlacedImageIds, coverImageId, [.. links.Where(l => l.Property == ImageIdsProperty).SelectMany(l => l.Ids)]) is { Count: > 0 } unlisted)
+            {
+                throw new InvalidDataException($"{path}:{lineNumber}: 'body' places {UnlistedImages.References(unlisted)}, which the API refuses: {UnlistedImages.PlacedMessage(unlisted)}");
             }
             var sql = $"INSERT INTO {table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select((_, i) => "@p" + (i + 1)))})";
             // The database checks the keys (a repeated id or slug, an id no row has); its refusal is told with the row's line.
@@ -228,6 +241,7 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
     }
 
     private const string AuthorIdsProperty = "author_ids";
+    private const string ImageIdsProperty = "image_ids";
 
     /// <summary>An article's earlier slugs: a list of slugs under the API's rules.</summary>
     private static string[] PreviousSlugs(JsonElement value, string path, int lineNumber)

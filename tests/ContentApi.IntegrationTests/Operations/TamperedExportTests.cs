@@ -288,6 +288,22 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     /// <summary>
+    /// A body placing an image that is neither in its row's image_ids nor its cover was imported: the figure rendered as
+    /// nothing, and a client's read-modify-write of the body was a 400. The API's rule refuses it, with file and line.
+    /// </summary>
+    [Fact]
+    public async Task Import_refuses_a_body_placing_an_image_neither_listed_nor_the_cover_and_imports_nothing()
+    {
+        await CreateContentAsync();
+        var folder = await ExportAsync(factory.DatabasePath);
+        var line = Tamper(folder, "articles.jsonl", "\"body\":\"", "\"body\":\"![x](image:999999)\\n\\n");
+
+        var refusal = await RefusalAsync(folder);
+
+        Assert.Contains($"articles.jsonl:{line}: 'body' places image:999999, which the API refuses: Places images that are neither in imageIds nor the coverImageId: image:999999.", refusal, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// Excerpts were trusted for their length: edited to a megabyte, one was stored and sent with its article in every
     /// list. A derived excerpt is refused as longer than the app derives, a given one as longer than the API has ever
     /// taken (2,000 characters since the first build, so no older export holds a longer one), and the refusal quotes
