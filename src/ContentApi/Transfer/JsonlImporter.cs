@@ -38,6 +38,7 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
             throw new InvalidDataException($"{folder} is not a {ExportFormat.FormatName} v{ExportFormat.FormatVersion} export.");
         }
         var counts = new Dictionary<string, long>();
+        var derivedAgain = 0L;
         await db.WriteAsync(async (connection, transaction) =>
         {
             foreach (var table in ExportFormat.Tables)
@@ -52,7 +53,8 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
                 .ToDictionary(r => r.Name, r => r.LastId);
             foreach (var table in ExportFormat.Tables)
             {
-                counts[table] = await ImportTableAsync(connection, transaction, folder, table, givenBefore.GetValueOrDefault(table), progress, cancellationToken);
+                (counts[table], var derived) = await ImportTableAsync(connection, transaction, folder, table, givenBefore.GetValueOrDefault(table), progress, cancellationToken);
+                derivedAgain += derived;
                 // A truncated or edited file must not pass for the whole export: nothing is imported then.
                 if (manifest.Counts.GetValueOrDefault(table, -1) is var expected && expected != counts[table])
                 {
@@ -85,6 +87,12 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
                 }
                 await connection.ExecuteAsync(SqliteDialect.RecordRestore, new { Now = restoredAt }, transaction);
             }
+            var now = Timestamps.ToDb(clock.GetUtcNow());
+            if (derivedAgain > 0 && string.CompareOrdinal(now, manifest.RestoredAt) > 0)
+            {
+                // As reindex does: else a cache revalidating by date alone is told 304 and keeps the excerpt the export held.
+                await connection.ExecuteAsync(SqliteDialect.RecordRestore, new { Now = now }, transaction);
+            }
             // An article exported while scheduled whose time has come since went live unrecorded: as the server would have.
             await ScheduledGoLive.RecordDueAsync(connection, transaction, clock.GetUtcNow(), cancellationToken);
             var articleIds = (await connection.QueryAsync<long>("SELECT id FROM articles", transaction: transaction)).AsList();
@@ -107,14 +115,15 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
     }
 
     /// <param name="givenBefore">The highest id the database gave <paramref name="table"/> before the import: none of those may be given again.</param>
-    private static async Task<long> ImportTableAsync(
+    /// <returns>The rows imported, and how many articles' derived texts this build derives otherwise than the file held.</returns>
+    private static async Task<(long Count, long DerivedAgain)> ImportTableAsync(
         DbConnection connection, DbTransaction transaction, string folder, string table, long givenBefore, Action<string, long>? progress, CancellationToken cancellationToken)
     {
         var columns = (await connection.QueryAsync<(string Name, string Type)>($"SELECT name, type FROM pragma_table_info('{table}')", transaction: transaction))
             .Where(c => !FoldedKeys.IsKey(table, c.Name))
             .ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
         var path = Path.Combine(folder, ExportFormat.FileOf(table));
-        var count = 0L;
+        var (count, derivedAgain) = (0L, 0L);
         var earlierSlugsKept = false; // most exports have none: no article then needs looking up among them
         var lineNumber = 0;
         foreach (var line in Lines(path))
@@ -221,6 +230,11 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
                     throw new InvalidDataException($"{path}:{lineNumber}: {reason}", exception);
                 }
             }
+            if (measured is { TooComplex: null })
+            {
+                derivedAgain += await connection.ExecuteAsync(new CommandDefinition(DeriveAgainSql,
+                    new { Id = id, measured.DerivedExcerpt, measured.CharacterCount, measured.ReadingTimeMinutes }, transaction, cancellationToken: cancellationToken));
+            }
             if (table == "articles")
             {
                 if (earlierSlugsKept)
@@ -237,11 +251,20 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
             }
         }
         progress?.Invoke(table, count);
-        return count;
+        return (count, derivedAgain);
     }
 
     private const string AuthorIdsProperty = "author_ids";
     private const string ImageIdsProperty = "image_ids";
+
+    /// <summary>
+    /// An article's derived texts as this build derives them, as reindex would write them (<see cref="DerivedTextRefresh"/>):
+    /// an older build's export holds that build's. One whose body is too complex to measure keeps the file's, as there.
+    /// </summary>
+    private const string DeriveAgainSql = """
+        UPDATE articles SET derived_excerpt = @DerivedExcerpt, character_count = @CharacterCount, reading_time_minutes = @ReadingTimeMinutes
+        WHERE id = @Id AND (derived_excerpt IS NOT @DerivedExcerpt OR character_count IS NOT @CharacterCount OR reading_time_minutes IS NOT @ReadingTimeMinutes)
+        """;
 
     /// <summary>An article's earlier slugs: a list of slugs under the API's rules.</summary>
     private static string[] PreviousSlugs(JsonElement value, string path, int lineNumber)
