@@ -3,6 +3,7 @@ using ContentApi.Auth;
 using ContentApi.Authors;
 using ContentApi.Benchmarking;
 using ContentApi.Data;
+using ContentApi.Deletions;
 using ContentApi.Health;
 using ContentApi.Http.Binding;
 using ContentApi.Http.Bodies;
@@ -92,6 +93,7 @@ public static class ContentApiApp
         services.AddHostedService<ScheduledGoLiveRecorder>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<TagStore>();
+        services.AddSingleton<DeletionStore>();
         services.AddSingleton<AuthorStore>();
         services.AddSingleton<ImageStore>();
         services.AddSingleton<ArticleStore>();
@@ -186,6 +188,7 @@ public static class ContentApiApp
         api.MapImages();
         api.MapArticles();
         api.MapSearch();
+        api.MapDeletions();
         app.MapHealth();
         app.MapObservability();
         app.MapCeiling();

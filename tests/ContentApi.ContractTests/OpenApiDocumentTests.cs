@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ContentApi.Articles;
 using ContentApi.Authors;
+using ContentApi.Deletions;
 using ContentApi.Http.Binding;
 using ContentApi.Http.Lists;
 using ContentApi.Images;
@@ -859,6 +860,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         ["GetAuthor"] = (null, FieldSet.MembersOf(typeof(AuthorResponse))),
         ["GetAuthorBySlug"] = (null, FieldSet.MembersOf(typeof(AuthorResponse))),
         ["ListTags"] = (TagStore.Sorts.Description, FieldSet.MembersOf(typeof(TagResponse))),
+        ["ListDeletions"] = (DeletionStore.Sorts.Description, FieldSet.MembersOf(typeof(DeletionResponse))),
         ["GetTag"] = (null, FieldSet.MembersOf(typeof(TagResponse))),
         ["GetTagBySlug"] = (null, FieldSet.MembersOf(typeof(TagResponse))),
         ["ListImages"] = (ImageStore.Sorts.Description, FieldSet.MembersOf(typeof(ImageResponse))),

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ContentApi.Data;
+using ContentApi.Deletions;
 using ContentApi.Http.Errors;
 using ContentApi.Http.Lists;
 using ContentApi.Http.Writes;
@@ -229,6 +230,11 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             columns.Add("EarlierPublishedAt", EarlierPublishedAt(request, current.Row));
             var indexedTextChanges = !await IndexedTextUnchangedAsync(connection, transaction, current.Row, request, text.Stats, cancellationToken);
             var row = await connection.QuerySingleAsync<ArticleRow>(new CommandDefinition(ArticleQueries.Update, columns, transaction, cancellationToken: cancellationToken));
+            var visibleAt = Now();
+            if (IsPubliclyVisible(current.Row, visibleAt) && !IsPubliclyVisible(row, visibleAt))
+            {
+                await DeletionLog.RecordAsync(connection, transaction, DeletionType.Article, id, current.Row.Slug, DeletionReason.Withdrawn, now, wasPublic: true, cancellationToken);
+            }
             await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.DeleteLinks, new { Id = id }, transaction, cancellationToken: cancellationToken));
             await InsertLinksAsync(connection, transaction, id, request, cancellationToken);
             if (indexedTextChanges)
@@ -248,9 +254,15 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
                 return await WithEmbedsAsync(connection, transaction, refusal, cancellationToken);
             }
             await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.Delete, new { Id = id }, transaction, cancellationToken: cancellationToken));
+            await DeletionLog.RecordAsync(connection, transaction, DeletionType.Article, id, current.Row.Slug, DeletionReason.Deleted,
+                Timestamps.ServerNow(clock), IsPubliclyVisible(current.Row, Now()), cancellationToken);
             SearchIndex.Remove(transaction, id);
             return new WriteOutcome<ArticleAggregate>.Deleted();
         }, cancellationToken);
+
+    /// <summary>What <see cref="ArticleQueries.PubliclyVisible"/> says of the row at <paramref name="now"/> (as stored).</summary>
+    private static bool IsPubliclyVisible(ArticleRow row, string now) =>
+        row.StatusValue == ArticleStatus.Published && row.PublishedAt is { } publishedAt && string.CompareOrdinal(publishedAt, now) <= 0;
 
     /// <summary>
     /// The slug chosen stops being an alias (the article takes it over), and the one a published (or scheduled) article

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ContentApi.Articles;
 using ContentApi.Data;
+using ContentApi.Deletions;
 using ContentApi.Http.Errors;
 using ContentApi.Http.Lists;
 using ContentApi.Http.Writes;
@@ -167,6 +168,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
                 return InUse.Conflict<AuthorRow>("author", usedBy, total);
             }
             await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
+            await DeletionLog.RecordDeletedAsync(connection, transaction, DeletionType.Author, id, current.Slug, Timestamps.ServerNow(clock), cancellationToken);
             return new WriteOutcome<AuthorRow>.Deleted();
         }, cancellationToken);
 

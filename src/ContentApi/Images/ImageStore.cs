@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ContentApi.Data;
+using ContentApi.Deletions;
 using ContentApi.Http.Lists;
 using ContentApi.Http.Writes;
 using ContentApi.Search;
@@ -201,6 +202,7 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
                 return InUse.Conflict<ImageRow>("image", articles, total, authors);
             }
             await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
+            await DeletionLog.RecordDeletedAsync(connection, transaction, DeletionType.Image, id, null, Timestamps.ServerNow(clock), cancellationToken);
             return new WriteOutcome<ImageRow>.Deleted();
         }, cancellationToken);
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ContentApi.Articles;
 using ContentApi.Data;
+using ContentApi.Deletions;
 using ContentApi.Http.Errors;
 using ContentApi.Http.Lists;
 using ContentApi.Http.Writes;
@@ -188,6 +189,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
                 return InUse.Conflict<TagRow>("tag", usedBy, total);
             }
             await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
+            await DeletionLog.RecordDeletedAsync(connection, transaction, DeletionType.Tag, id, current.Slug, Timestamps.ServerNow(clock), cancellationToken);
             return new WriteOutcome<TagRow>.Deleted();
         }, cancellationToken);
 

@@ -16,7 +16,7 @@ namespace ContentApi.Http.Binding;
 /// </summary>
 public static class ListParameters
 {
-    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "include", "fields", "format", "slug", "id", "tagId", "authorId", "imageId" };
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "include", "fields", "format", "slug", "id", "tagId", "authorId", "imageId", "type" };
 
     /// <summary>
     /// The items of a list parameter, without the spaces typed around commas (<c>authors, tags</c>); empty ones are left
