@@ -142,27 +142,27 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         return (await EmbedAsync(connection, null, rows, embeds, cancellationToken), total, more || ids.Count < candidates.Count);
     }
 
-    public Task<WriteOutcome<ArticleAggregate>> CreateAsync(ArticleRequest given, CancellationToken cancellationToken)
+    public async Task<WriteOutcome<ArticleAggregate>> CreateAsync(ArticleRequest given, CancellationToken cancellationToken)
     {
         var (request, invalidStatus) = WithStatus(given, ArticleStatus.Draft);
         if (invalidStatus is not null)
         {
-            return Task.FromResult<WriteOutcome<ArticleAggregate>>(invalidStatus);
+            return invalidStatus;
         }
-        var (text, tooLargeWithoutImages) = PrepareTextInTurn(request);
+        var (text, tooLargeWithoutImages) = await PrepareTextInTurnAsync(request, cancellationToken);
         if (BodyRefusal(text.Stats) is { } refused)
         {
-            return Task.FromResult<WriteOutcome<ArticleAggregate>>(refused);
+            return refused;
         }
         if (UnlistedPlacedImages(request, text.Stats) is { Count: > 0 } unlisted)
         {
-            return Task.FromResult<WriteOutcome<ArticleAggregate>>(PlacesUnlistedImages(unlisted));
+            return PlacesUnlistedImages(unlisted);
         }
         if (tooLargeWithoutImages is { } tooLarge)
         {
-            return Task.FromResult<WriteOutcome<ArticleAggregate>>(tooLarge);
+            return tooLarge;
         }
-        return db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
+        return await db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             var (references, invalid) = await ResolveReferencesAsync(connection, transaction, request, cancellationToken);
             if ((invalid ?? HtmlRefusalWithImages(text.Stats, references!)) is { } refused)
@@ -184,10 +184,10 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         }, cancellationToken);
     }
 
-    public Task<WriteOutcome<ArticleAggregate>> ReplaceAsync(long id, ArticleRequest replacement, WritePreconditions preconditions, CancellationToken cancellationToken)
+    public async Task<WriteOutcome<ArticleAggregate>> ReplaceAsync(long id, ArticleRequest replacement, WritePreconditions preconditions, CancellationToken cancellationToken)
     {
-        var (prepared, tooLargeWithoutImages) = PrepareTextInTurn(replacement);
-        return db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
+        var (prepared, tooLargeWithoutImages) = await PrepareTextInTurnAsync(replacement, cancellationToken);
+        return await db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken, ArticleEmbeds.None);
             if (preconditions.Refuse(current, out var refusal))
@@ -464,11 +464,13 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     /// <summary>
     /// The text work of a write and the HTML check of a body that places no image (which renders it, when near the
     /// bound), in a turn for long bodies (<see cref="Rendering.HeavyMarkdownTurns"/>). A body that is not too complex
-    /// passes it with or without refusal: what it says in <see cref="BodyRefusal"/> is asked first.
+    /// passes it with or without refusal: what it says in <see cref="BodyRefusal"/> is asked first. The wait holds no
+    /// thread, and ends when the client goes.
     /// </summary>
-    private static (PreparedText Text, WriteOutcome<ArticleAggregate>.Invalid? TooLargeWithoutImages) PrepareTextInTurn(ArticleRequest request)
+    private static async Task<(PreparedText Text, WriteOutcome<ArticleAggregate>.Invalid? TooLargeWithoutImages)> PrepareTextInTurnAsync(
+        ArticleRequest request, CancellationToken cancellationToken)
     {
-        using var turn = Rendering.HeavyMarkdownTurns.Shared.Take(request.Body);
+        using var turn = await Rendering.HeavyMarkdownTurns.Shared.TakeAsync(request.Body, cancellationToken);
         var text = PrepareText(request);
         return (text, BodyRefusal(text.Stats) is null ? HtmlRefusalWithoutImages(text.Stats) : null);
     }

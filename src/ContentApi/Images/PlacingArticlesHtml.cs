@@ -143,6 +143,8 @@ internal static class PlacingArticlesHtml
         var broken = new List<long>();
         foreach (var article in articles)
         {
+            // On the snapshot, a long body is parsed in a turn as a write's is; in the write's transaction it is the single writer's, one at a time already.
+            using var turn = transaction is null ? await HeavyMarkdownTurns.Shared.TakeAsync(article.Body, cancellationToken) : default;
             if (RenderedHtmlCheck.OfStored(article.Body) is not { } check)
             {
                 continue; // too complex to parse: its source stands in for its HTML whatever the image says

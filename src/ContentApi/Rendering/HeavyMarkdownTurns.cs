@@ -1,3 +1,5 @@
+using ContentApi.Http.Limits;
+
 namespace ContentApi.Rendering;
 
 /// <summary>
@@ -6,21 +8,68 @@ namespace ContentApi.Rendering;
 /// which .NET kept; the large-body gate (<c>Limits:LargeBodyBytes</c>) counts bytes and let them all through. A real
 /// article is far shorter and never waits.
 /// </summary>
-public sealed class HeavyMarkdownTurns(int fromLength, int atOnce)
+/// <param name="mostBlocked">How many callers of <see cref="Take"/> may wait at once, each holding its thread; the next is refused.</param>
+public sealed class HeavyMarkdownTurns(int fromLength, int atOnce, int mostBlocked)
 {
-    /// <summary>Bodies of 100,000 characters and more, two at a time (the app's two cores).</summary>
-    public static HeavyMarkdownTurns Shared { get; } = new(100_000, 2);
+    /// <summary>Bodies of 100,000 characters and more, two at a time (the app's two cores), four times as many reads waiting.</summary>
+    public static HeavyMarkdownTurns Shared { get; } = new(100_000, 2, 8);
+
+    internal const string BusyDetail =
+        "Too many long bodies (100,000 characters and more) are being rendered at once; retry after the number of seconds in Retry-After.";
 
     private readonly SemaphoreSlim _turns = new(atOnce, atOnce);
 
-    /// <summary>Waits for a turn when <paramref name="markdown"/> is long; disposing the result gives it back.</summary>
+    private int _blocked;
+
+    /// <summary>How many callers of <see cref="Take"/> wait for a turn now.</summary>
+    public int Blocked => Volatile.Read(ref _blocked);
+
+    /// <summary>
+    /// Waits for a turn when <paramref name="markdown"/> is long, holding the thread (for work done inside a synchronous
+    /// read); throws <see cref="NoTurnException"/> (a 503) when <c>mostBlocked</c> callers wait already. Disposing the
+    /// result gives the turn back.
+    /// </summary>
     public Turn Take(string markdown)
     {
         if (markdown.Length < fromLength)
         {
             return default;
         }
-        _turns.Wait();
+        if (!_turns.Wait(0))
+        {
+            WaitBlocked();
+        }
+        return new Turn(_turns);
+    }
+
+    private void WaitBlocked()
+    {
+        if (Interlocked.Increment(ref _blocked) > mostBlocked)
+        {
+            Interlocked.Decrement(ref _blocked);
+            throw new NoTurnException(BusyDetail);
+        }
+        try
+        {
+            _turns.Wait();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _blocked);
+        }
+    }
+
+    /// <summary>
+    /// Waits for a turn when <paramref name="markdown"/> is long, holding no thread meanwhile; a cancelled
+    /// <paramref name="cancellationToken"/> (a client gone) stops the wait with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public async Task<Turn> TakeAsync(string markdown, CancellationToken cancellationToken)
+    {
+        if (markdown.Length < fromLength)
+        {
+            return default;
+        }
+        await _turns.WaitAsync(cancellationToken);
         return new Turn(_turns);
     }
 

@@ -28,7 +28,11 @@ internal sealed class RenderedArticleCache(long maxCharacters, Func<long, string
 
     /// <summary>The body as plain text (<see cref="MarkdownRenderer.ToPlainText"/>), which places no image.</summary>
     public string PlainText(string markdown) =>
-        _plainTexts.GetOrAdd(KeyOf(NoArticle, markdown, EmptyImages), () => toPlainText(markdown), text => text.Length + 1);
+        _plainTexts.GetOrAdd(KeyOf(NoArticle, markdown, EmptyImages), () =>
+        {
+            using var turn = heavyTurns?.Take(markdown) ?? default;
+            return toPlainText(markdown);
+        }, text => text.Length + 1);
 
     /// <summary>Whether the HTML of article <paramref name="articleId"/>'s <paramref name="markdown"/> (placing no image) is kept, and its plain text.</summary>
     internal (bool Html, bool PlainText) Holds(long articleId, string markdown) =>

@@ -138,7 +138,7 @@ public static class SearchEndpoints
         // the article is served with, and no longer in its body. Read as indexed, no Chinese run reads across a paragraph's
         // end (measured again only when the excerpt holds a match: it is the rare hit).
         if (row.Excerpt is null && Snippets.HasMatch(row.DerivedExcerpt, search)
-            && Snippets.Build(ArticleText.Measure(row.Body).IndexedFormOf(row.DerivedExcerpt), search) is var derived
+            && Snippets.Build(MeasuredInTurn(row.Body).IndexedFormOf(row.DerivedExcerpt), search) is var derived
             && derived.Contains("<mark>", StringComparison.Ordinal))
         {
             return [new SearchHighlight(HighlightField.Excerpt, derived)];
@@ -155,6 +155,13 @@ public static class SearchEndpoints
         // Nothing shown holds the match: the start of the body, if it has text.
         var body = ownText[3].Snippet!;
         return marked.Count > 0 || body.Length == 0 ? marked : [new SearchHighlight(HighlightField.Body, body)];
+    }
+
+    /// <summary>The whole body parsed, a long one in a turn (<see cref="Rendering.HeavyMarkdownTurns"/>).</summary>
+    private static ArticleTextStats MeasuredInTurn(string body)
+    {
+        using var turn = Rendering.HeavyMarkdownTurns.Shared.Take(body);
+        return ArticleText.Measure(body);
     }
 
     private static List<SearchHighlight> Marked(IEnumerable<(HighlightField Field, string? Snippet)> candidates) =>

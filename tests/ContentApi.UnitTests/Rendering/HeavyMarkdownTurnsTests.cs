@@ -27,6 +27,12 @@ public sealed class HeavyMarkdownTurnsTests
         return MarkdownRenderer.Render(articleId, markdown, NoImages);
     }
 
+    private string CountedPlainText(string markdown)
+    {
+        CountedRender(0, markdown);
+        return MarkdownRenderer.ToPlainText(markdown);
+    }
+
     private static void InterlockedMax(ref int most, int value)
     {
         for (var seen = Volatile.Read(ref most); value > seen; seen = Volatile.Read(ref most))
@@ -49,7 +55,7 @@ public sealed class HeavyMarkdownTurnsTests
     public async Task Long_bodies_render_no_more_than_the_turns_at_once()
     {
         var cache = new RenderedArticleCache(1_000_000, (articleId, markdown, _) => CountedRender(articleId, markdown), MarkdownRenderer.ToPlainText,
-            new HeavyMarkdownTurns(fromLength: 20, atOnce: 2));
+            new HeavyMarkdownTurns(fromLength: 20, atOnce: 2, mostBlocked: Callers));
 
         await RenderAllAtOnce(cache, "A body longer than twenty characters.");
 
@@ -60,10 +66,70 @@ public sealed class HeavyMarkdownTurnsTests
     public async Task Short_bodies_take_no_turn()
     {
         var cache = new RenderedArticleCache(1_000_000, (articleId, markdown, _) => CountedRender(articleId, markdown), MarkdownRenderer.ToPlainText,
-            new HeavyMarkdownTurns(fromLength: 20, atOnce: 2));
+            new HeavyMarkdownTurns(fromLength: 20, atOnce: 2, mostBlocked: Callers));
 
         await RenderAllAtOnce(cache, "Short.");
 
         Assert.Equal(Callers, _mostAtOnce);
+    }
+
+    [Fact]
+    public async Task Long_bodies_turn_to_plain_text_no_more_than_the_turns_at_once()
+    {
+        var cache = new RenderedArticleCache(1_000_000, (articleId, markdown, _) => CountedRender(articleId, markdown), CountedPlainText,
+            new HeavyMarkdownTurns(fromLength: 20, atOnce: 2, mostBlocked: Callers));
+
+        var start = new Barrier(Callers);
+        await Task.WhenAll(Enumerable.Range(1, Callers).Select(body => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            return cache.PlainText($"A body longer than twenty characters, number {body}.");
+        }, TaskCreationOptions.LongRunning)));
+
+        Assert.InRange(_mostAtOnce, 1, 2);
+    }
+
+    private const string Long = "A body longer than twenty characters.";
+
+    [Fact]
+    public async Task A_write_waiting_for_a_turn_whose_client_left_stops_waiting_and_never_does_its_work()
+    {
+        var turns = new HeavyMarkdownTurns(fromLength: 20, atOnce: 1, mostBlocked: 1);
+        var held = await turns.TakeAsync(Long, CancellationToken.None);
+        using var leaving = new CancellationTokenSource();
+        var worked = false;
+        async Task WorkInTurnAsync()
+        {
+            using var turn = await turns.TakeAsync(Long, leaving.Token);
+            worked = true;
+        }
+
+        var waiting = WorkInTurnAsync();
+        Assert.False(waiting.IsCompleted);
+        await leaving.CancelAsync();
+        held.Dispose();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        Assert.False(worked);
+        using var next = await turns.TakeAsync(Long, CancellationToken.None); // the turn given back is free
+    }
+
+    [Fact]
+    public async Task A_read_finding_the_most_callers_blocked_already_is_refused_at_once()
+    {
+        var turns = new HeavyMarkdownTurns(fromLength: 20, atOnce: 1, mostBlocked: 1);
+        var held = turns.Take(Long);
+        var blocked = Task.Factory.StartNew(() => turns.Take(Long), TaskCreationOptions.LongRunning);
+        SpinWait.SpinUntil(() => turns.Blocked == 1);
+
+        var refused = Task.Factory.StartNew(() => turns.Take(Long), TaskCreationOptions.LongRunning);
+        // Refused at once, or (as when waiting had no bound) the second caller blocked beside the first.
+        SpinWait.SpinUntil(() => refused.IsCompleted || turns.Blocked == 2);
+        held.Dispose();
+        (await blocked).Dispose();
+
+        var problem = await Assert.ThrowsAsync<ContentApi.Http.Limits.NoTurnException>(() => refused);
+        Assert.Equal(HeavyMarkdownTurns.BusyDetail, problem.Message);
+        Assert.Equal(0, turns.Blocked);
     }
 }
