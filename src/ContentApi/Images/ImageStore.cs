@@ -165,7 +165,7 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
 
     public async Task<WriteOutcome<ImageRow>> ReplaceAsync(long id, ImageRequest request, WritePreconditions preconditions, CancellationToken cancellationToken)
     {
-        var judged = await PlacingArticlesHtml.JudgeOnSnapshotAsync(db, id, request, cancellationToken);
+        var judged = await PlacingArticlesHtml.JudgeOnSnapshotAsync(db, id, request, preconditions, cancellationToken);
         return await db.WriteAsync<WriteOutcome<ImageRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, id, cancellationToken);

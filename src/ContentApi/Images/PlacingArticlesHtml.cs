@@ -51,13 +51,16 @@ internal static class PlacingArticlesHtml
 
     /// <summary>
     /// Judges the edit on a read snapshot, before it queues for the writer, so that parsing the articles listing the
-    /// image (a second for a logo listed by thousands) holds no other write up; null when the image is missing or the
-    /// edit writes no more per placement (the write then judges it itself, should the image have changed meanwhile).
+    /// image (a second for a logo listed by thousands) holds no other write up; null when the image is missing, the
+    /// edit's preconditions refuse it (a stale If-Match) or it writes no more per placement (the write then judges it
+    /// itself, should the image have changed meanwhile, and so answers a refusal without parsing any article).
     /// </summary>
-    public static async Task<PlacingArticlesJudgement?> JudgeOnSnapshotAsync(Data.Db db, long id, ImageRequest request, CancellationToken cancellationToken)
+    public static async Task<PlacingArticlesJudgement?> JudgeOnSnapshotAsync(
+        Data.Db db, long id, ImageRequest request, WritePreconditions preconditions, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         if (await ImageStore.GetManyAsync(connection, null, [id], cancellationToken) is not [var current]
+            || preconditions.Refuse(current, out _)
             || !WritesMoreThan(Edited(current, request), InlineImages.Of(current)))
         {
             return null;
