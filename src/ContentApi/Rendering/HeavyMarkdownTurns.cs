@@ -70,6 +70,12 @@ public sealed class HeavyMarkdownTurns(int fromLength, int atOnce, int mostBlock
             return default;
         }
         await _turns.WaitAsync(cancellationToken);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // A turn given back as the token was cancelled may still go to this wait: it goes back unused.
+            _turns.Release();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
         return new Turn(_turns);
     }
 
