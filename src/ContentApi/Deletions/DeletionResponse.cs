@@ -10,9 +10,17 @@ namespace ContentApi.Deletions;
 /// <param name="Slug" example="deepseek-v3-release">The slug it had then; null for images, which have none.</param>
 /// <param name="Reason" example="withdrawn">`deleted`, or `withdrawn`: an article anonymous callers saw was made a draft or rescheduled into the future; it still exists for key holders, and shows again in `updatedAfter` once it is live again.</param>
 /// <param name="DeletedAt" example="2026-12-02T08:30:00.123000Z">When it left view: the time of the write, in whole milliseconds as `updatedAt` is.</param>
-public sealed record DeletionResponse(DeletionType Type, long Id, string? Slug, DeletionReason Reason, DateTimeOffset DeletedAt);
+/// <remarks>
+/// <paramref name="Reason"/> is sent as stored, so that one a later release records (read after a rollback) is passed
+/// through for the client to skip, not a 500 for the whole feed.
+/// </remarks>
+public sealed record DeletionResponse(DeletionType Type, long Id, string? Slug, [property: SchemaOf(typeof(DeletionReason))] string Reason, DateTimeOffset DeletedAt);
 
-/// <summary>What kind of resource a deletion entry names: the API's four (the <c>type</c> filter takes the same names).</summary>
+/// <summary>
+/// What kind of resource a deletion entry names: the API's resources, articles, authors, tags and images (the <c>type</c>
+/// filter takes the same names). Closed: an entry of a kind this build does not know (a later release's, read after a
+/// rollback) is left out of the feed, as it names nothing this API serves.
+/// </summary>
 public enum DeletionType
 {
     [JsonStringEnumMemberName("article")]
@@ -49,6 +57,6 @@ public sealed record DeletionRow
     public string Reason { get; init; } = "";
     public string DeletedAt { get; init; } = "";
 
-    public DeletionResponse ToResponse() => new(
-        Enum.Parse<DeletionType>(Type, ignoreCase: true), ItemId, Slug, Enum.Parse<DeletionReason>(Reason, ignoreCase: true), Timestamps.FromDb(DeletedAt));
+    /// <summary>Of a row of a known <see cref="Type"/>, which the store lists alone.</summary>
+    public DeletionResponse ToResponse() => new(DeletionTypes.Parse(Type), ItemId, Slug, Reason, Timestamps.FromDb(DeletedAt));
 }

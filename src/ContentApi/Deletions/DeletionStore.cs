@@ -22,11 +22,9 @@ public sealed class DeletionStore(Db db, ListTotals totals)
         {
             conditions.Add("d.was_public = 1");
         }
-        if (filter.Types is { Count: > 0 } types)
-        {
-            conditions.Add("d.type IN @Types");
-            parameters.Add("Types", types.Select(t => t.ToString().ToLowerInvariant()).ToArray());
-        }
+        // Always: an entry of a type this build does not know (recorded by a later release) names nothing it serves.
+        conditions.Add("d.type IN @Types");
+        parameters.Add("Types", filter.Types is { Count: > 0 } types ? types.Select(t => t.ToString().ToLowerInvariant()).ToArray() : DeletionTypes.Names.ToArray());
         if (filter.DeletedAfter is { } deletedAfter)
         {
             conditions.Add("d.deleted_at >= @DeletedAfter");

@@ -32,6 +32,7 @@ public static class OpenApiSetup
             // Every GET answers HEAD as well (EndpointConventions.ReadMethods); HTTP implies it, so it is not listed.
             options.DocInclusionPredicate((document, api) => !HttpMethods.IsHead(api.HttpMethod ?? "") && (api.GroupName is null || api.GroupName == document));
             options.CustomOperationIds(d => d.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName);
+            options.SchemaFilter<SchemaOfSchemaFilter>();
             options.SchemaFilter<RequiredPropertiesSchemaFilter>();
             options.SchemaFilter<ProblemDetailsSchemaFilter>();
             options.SchemaFilter<ValidationRulesSchemaFilter>();

@@ -14,6 +14,9 @@ public sealed class DeletionsFeedTests : IDisposable
 {
     private const string Feed = "/api/v1/deletions";
 
+    /// <summary>The articles' entries alone: an article leaving view also withdraws the author each test article is made with.</summary>
+    private const string ArticleFeed = Feed + "?type=article";
+
     private readonly FakeClockApiFactory _factory = new();
     private readonly TestContent _content;
 
@@ -49,7 +52,7 @@ public sealed class DeletionsFeedTests : IDisposable
         await DeleteAsync($"/api/v1/articles/{article.Id()}");
         var deletedAt = _factory.Clock.GetUtcNow();
 
-        var page = await _factory.Anonymous().GetJsonAsync(Feed);
+        var page = await _factory.Anonymous().GetJsonAsync(ArticleFeed);
         Assert.Equal([("article", article.Id(), article.Text("slug"), "deleted")], Entries(page));
         Assert.Equal(Truncated(deletedAt), DateTimeOffset.Parse(page["items"]![0]!.Text("deletedAt"), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(1, page.Total());
@@ -70,7 +73,7 @@ public sealed class DeletionsFeedTests : IDisposable
 
         Assert.Equal(
             [("article", patched.Id(), patched.Text("slug"), "withdrawn"), ("article", put.Id(), put.Text("slug"), "withdrawn"), ("article", rescheduled.Id(), rescheduled.Text("slug"), "withdrawn")],
-            Entries(await _factory.Anonymous().GetJsonAsync(Feed)));
+            Entries(await _factory.Anonymous().GetJsonAsync(ArticleFeed)));
     }
 
     [Fact]
@@ -132,11 +135,11 @@ public sealed class DeletionsFeedTests : IDisposable
             ids.Add(article.Id());
         }
 
-        Assert.Equal(ids, await _factory.Anonymous().IdsOfEveryPageAsync($"{Feed}?limit=2", 5));
-        var third = (await _factory.Anonymous().GetJsonAsync(Feed))["items"]![2]!.Text("deletedAt");
-        Assert.Equal(ids.Skip(2), await _factory.Anonymous().IdsOfEveryPageAsync($"{Feed}?deletedAfter={third}&limit=2", 3));
-        Assert.Equal(ids.Take(2), (await _factory.Anonymous().GetJsonAsync($"{Feed}?deletedBefore={third}")).ItemIds());
-        Assert.Equal(ids.AsEnumerable().Reverse(), (await _factory.Anonymous().GetJsonAsync($"{Feed}?sort=-deletedAt")).ItemIds());
+        Assert.Equal(ids, await _factory.Anonymous().IdsOfEveryPageAsync($"{ArticleFeed}&limit=2", 5));
+        var third = (await _factory.Anonymous().GetJsonAsync(ArticleFeed))["items"]![2]!.Text("deletedAt");
+        Assert.Equal(ids.Skip(2), await _factory.Anonymous().IdsOfEveryPageAsync($"{ArticleFeed}&deletedAfter={third}&limit=2", 3));
+        Assert.Equal(ids.Take(2), (await _factory.Anonymous().GetJsonAsync($"{ArticleFeed}&deletedBefore={third}")).ItemIds());
+        Assert.Equal(ids.AsEnumerable().Reverse(), (await _factory.Anonymous().GetJsonAsync($"{ArticleFeed}&sort=-deletedAt")).ItemIds());
     }
 
     [Fact]
@@ -144,13 +147,37 @@ public sealed class DeletionsFeedTests : IDisposable
     {
         var article = await ArticleAsync();
         await PatchAsync(article.Id(), new { status = "draft" });
-        var withdrawnAt = (await _factory.Anonymous().GetJsonAsync(Feed))["items"]![0]!.Text("deletedAt");
+        var withdrawnAt = (await _factory.Anonymous().GetJsonAsync(ArticleFeed))["items"]![0]!.Text("deletedAt");
         var republished = await PatchAsync(article.Id(), new { status = "published" });
 
         var changed = await _factory.Anonymous().GetJsonAsync($"/api/v1/articles?updatedAfter={withdrawnAt}&sort=updatedAt");
         Assert.Equal([article.Id()], changed.ItemIds());
         Assert.True(string.CompareOrdinal(republished.Text("updatedAt"), withdrawnAt) > 0);
-        Assert.Single(Entries(await _factory.Anonymous().GetJsonAsync(Feed)));
+        Assert.Single(Entries(await _factory.Anonymous().GetJsonAsync(ArticleFeed)));
+    }
+
+    [Fact]
+    public async Task An_entry_of_a_reason_this_build_does_not_know_is_listed_as_it_was_recorded_and_one_of_an_unknown_type_is_left_out()
+    {
+        var article = await ArticleAsync();
+        await DeleteAsync($"/api/v1/articles/{article.Id()}");
+        using (var connection = _factory.OpenDatabase())
+        {
+            using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO deletions (type, item_id, slug, reason, deleted_at, was_public)
+                SELECT 'article', 9001, 'merged-one', 'merged', deleted_at, 1 FROM deletions
+                UNION ALL SELECT 'collection', 9002, 'a-collection', 'deleted', deleted_at, 1 FROM deletions
+                """;
+            insert.ExecuteNonQuery();
+        }
+
+        foreach (var client in new[] { _factory.Anonymous(), _factory.Reader() })
+        {
+            var page = await client.GetJsonAsync(Feed);
+            Assert.Equal([("article", article.Id(), article.Text("slug"), "deleted"), ("article", 9001, "merged-one", "merged")], Entries(page));
+            Assert.Equal(2, page.Total());
+        }
     }
 
     [Theory]
