@@ -229,14 +229,16 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             columns.Add("Id", id);
             columns.Add("EarlierPublishedAt", EarlierPublishedAt(request, current.Row));
             var indexedTextChanges = !await IndexedTextUnchangedAsync(connection, transaction, current.Row, request, text.Stats, cancellationToken);
-            var row = await connection.QuerySingleAsync<ArticleRow>(new CommandDefinition(ArticleQueries.Update, columns, transaction, cancellationToken: cancellationToken));
             var visibleAt = Now();
+            var shownBefore = await WithdrawnRelations.BeforeAsync(connection, transaction, id, visibleAt, cancellationToken);
+            var row = await connection.QuerySingleAsync<ArticleRow>(new CommandDefinition(ArticleQueries.Update, columns, transaction, cancellationToken: cancellationToken));
             if (IsPubliclyVisible(current.Row, visibleAt) && !IsPubliclyVisible(row, visibleAt))
             {
                 await DeletionLog.RecordAsync(connection, transaction, DeletionType.Article, id, current.Row.Slug, DeletionReason.Withdrawn, now, wasPublic: true, cancellationToken);
             }
             await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.DeleteLinks, new { Id = id }, transaction, cancellationToken: cancellationToken));
             await InsertLinksAsync(connection, transaction, id, request, cancellationToken);
+            await WithdrawnRelations.RecordAsync(connection, transaction, shownBefore, visibleAt, now, cancellationToken);
             if (indexedTextChanges)
             {
                 SearchIndex.Index(transaction, id, text.Analyzed, isNew: false);
@@ -253,9 +255,13 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             {
                 return await WithEmbedsAsync(connection, transaction, refusal, cancellationToken);
             }
+            var visibleAt = Now();
+            var now = Timestamps.ServerNow(clock);
+            var shownBefore = await WithdrawnRelations.BeforeAsync(connection, transaction, id, visibleAt, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.Delete, new { Id = id }, transaction, cancellationToken: cancellationToken));
             await DeletionLog.RecordAsync(connection, transaction, DeletionType.Article, id, current.Row.Slug, DeletionReason.Deleted,
-                Timestamps.ServerNow(clock), IsPubliclyVisible(current.Row, Now()), cancellationToken);
+                now, IsPubliclyVisible(current.Row, visibleAt), cancellationToken);
+            await WithdrawnRelations.RecordAsync(connection, transaction, shownBefore, visibleAt, now, cancellationToken);
             SearchIndex.Remove(transaction, id);
             return new WriteOutcome<ArticleAggregate>.Deleted();
         }, cancellationToken);

@@ -17,8 +17,9 @@ public static class DeletionEndpoints
                 "What a syncing site or CDN must drop: an entry per article, author, tag or image deleted, and per article withdrawn (one anonymous callers saw, " +
                 "made a draft or rescheduled into the future by PATCH, PUT or import), oldest first, with the slug it had. Read it beside " +
                 "`GET /articles?updatedAfter=…&sort=updatedAt`, applying both in time order: an entry older than the article's current `updatedAt` is superseded " +
-                "(it was published again). Anonymous callers see only the entries of articles they saw until then; a key with the read scope sees every entry, " +
-                "drafts deleted and authors, tags and images deleted too (none of those can be deleted while an article uses them, so anonymous callers never saw one). " +
+                "(it was published again). An author, tag or image is shown to anonymous callers only while a live article uses it, so an article write that " +
+                "leaves one used by none also withdraws it. Anonymous callers see only the entries of what they saw until then; a key with the read scope sees every entry, " +
+                "drafts deleted and authors, tags and images deleted too (none of those can be deleted while an article uses them, so anonymous callers no longer saw it). " +
                 "Editing an article that stays published, or a draft, and an article going live at its publishedAt, record nothing.")
             .Lists<ListResponse<DeletionResponse>>().Sorts(DeletionStore.Sorts, "Entries recorded in the same instant come in the order they were recorded.")
             .Fields<DeletionResponse>()

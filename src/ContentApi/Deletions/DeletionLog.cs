@@ -27,9 +27,9 @@ public static class DeletionLog
         }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>
-    /// An author, tag or image deleted. Anonymous callers never saw one: each is shown to them only while a live
+    /// An author, tag or image deleted. Anonymous callers no longer see one then: each is shown to them only while a live
     /// article uses it (an image also as a shown author's avatar), and its delete is refused (409) while any article,
-    /// or for an image any author, still does.
+    /// or for an image any author, still does; the write that hid it recorded it withdrawn (<see cref="WithdrawnRelations"/>).
     /// </summary>
     public static Task RecordDeletedAsync(
         DbConnection connection, DbTransaction transaction, DeletionType type, long id, string? slug, DateTimeOffset at, CancellationToken cancellationToken) =>

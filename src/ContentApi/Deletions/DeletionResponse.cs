@@ -8,7 +8,7 @@ namespace ContentApi.Deletions;
 /// <param name="Type" example="article">What kind of resource it was.</param>
 /// <param name="Id" example="42">Its id, which no other resource of its type is ever given.</param>
 /// <param name="Slug" example="deepseek-v3-release">The slug it had then; null for images, which have none.</param>
-/// <param name="Reason" example="withdrawn">`deleted`, or `withdrawn`: an article anonymous callers saw was made a draft or rescheduled into the future; it still exists for key holders, and shows again in `updatedAfter` once it is live again.</param>
+/// <param name="Reason" example="withdrawn">`deleted`, or `withdrawn`: anonymous callers no longer see it (an article made a draft or rescheduled into the future, or an author, tag or image no live article uses any more); it still exists for key holders, and an article shows again in `updatedAfter` once it is live again.</param>
 /// <param name="DeletedAt" example="2026-12-02T08:30:00.123000Z">When it left view: the time of the write, in whole milliseconds as `updatedAt` is.</param>
 /// <remarks>
 /// <paramref name="Reason"/> is sent as stored, so that one a later release records (read after a rollback) is passed

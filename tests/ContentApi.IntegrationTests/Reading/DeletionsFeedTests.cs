@@ -159,7 +159,10 @@ public sealed class DeletionsFeedTests : IDisposable
     [Fact]
     public async Task An_entry_of_a_reason_this_build_does_not_know_is_listed_as_it_was_recorded_and_one_of_an_unknown_type_is_left_out()
     {
-        var article = await ArticleAsync();
+        // Its author stays shown by another article, so the delete records one entry.
+        var author = new[] { await _content.AuthorAsync() };
+        var article = await ArticleAsync(new() { ["authorIds"] = author });
+        await ArticleAsync(new() { ["authorIds"] = author });
         await DeleteAsync($"/api/v1/articles/{article.Id()}");
         using (var connection = _factory.OpenDatabase())
         {
@@ -178,6 +181,63 @@ public sealed class DeletionsFeedTests : IDisposable
             Assert.Equal([("article", article.Id(), article.Text("slug"), "deleted"), ("article", 9001, "merged-one", "merged")], Entries(page));
             Assert.Equal(2, page.Total());
         }
+    }
+
+    [Fact]
+    public async Task A_tag_anonymous_callers_saw_until_its_article_was_unpublished_is_withdrawn_for_them_then_and_its_delete_is_for_key_holders()
+    {
+        var tag = await _content.TagAsync();
+        var article = await ArticleAsync(new() { ["tagIds"] = new[] { tag } });
+        Assert.Equal(HttpStatusCode.OK, (await _factory.Anonymous().GetAsync($"/api/v1/tags/{tag}")).StatusCode);
+        var slug = (await _factory.Anonymous().GetJsonAsync($"/api/v1/tags/{tag}")).Text("slug");
+
+        await PatchAsync(article.Id(), new { status = "draft" });
+        Assert.Equal(HttpStatusCode.NotFound, (await _factory.Anonymous().GetAsync($"/api/v1/tags/{tag}")).StatusCode);
+        await PatchAsync(article.Id(), new { tagIds = Array.Empty<long>() });
+        await DeleteAsync($"/api/v1/tags/{tag}");
+
+        var author = article["authors"]!.AsArray()[0]!;
+        var withdrawn = new List<(string, long, string?, string)>
+        {
+            ("article", article.Id(), article.Text("slug"), "withdrawn"),
+            ("author", author.Id(), author.Text("slug"), "withdrawn"),
+            ("tag", tag, slug, "withdrawn"),
+        };
+        Assert.Equal(withdrawn, Entries(await _factory.Anonymous().GetJsonAsync(Feed)));
+        Assert.Equal([.. withdrawn, ("tag", tag, slug, "deleted")], Entries(await _factory.Reader().GetJsonAsync(Feed)));
+    }
+
+    [Fact]
+    public async Task Deleting_an_article_withdraws_the_authors_and_images_it_alone_showed_and_nothing_another_live_article_shows()
+    {
+        var alone = await _content.AuthorAsync();
+        var shared = await _content.AuthorAsync();
+        var cover = await _content.ImageAsync();
+        var article = await ArticleAsync(new() { ["authorIds"] = new[] { alone, shared }, ["coverImageId"] = cover });
+        await ArticleAsync(new() { ["authorIds"] = new[] { shared } });
+        var aloneSlug = (await _factory.Anonymous().GetJsonAsync($"/api/v1/authors/{alone}")).Text("slug");
+        Assert.Equal(HttpStatusCode.OK, (await _factory.Anonymous().GetAsync($"/api/v1/images/{cover}")).StatusCode);
+
+        await DeleteAsync($"/api/v1/articles/{article.Id()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _factory.Anonymous().GetAsync($"/api/v1/authors/{alone}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _factory.Anonymous().GetAsync($"/api/v1/images/{cover}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _factory.Anonymous().GetAsync($"/api/v1/authors/{shared}")).StatusCode);
+        Assert.Equal(
+            [("article", article.Id(), article.Text("slug"), "deleted"), ("author", alone, aloneSlug, "withdrawn"), ("image", cover, null, "withdrawn")],
+            Entries(await _factory.Anonymous().GetJsonAsync(Feed)));
+    }
+
+    [Fact]
+    public async Task Deleting_an_author_or_tag_anonymous_callers_see_is_refused_so_their_deletes_are_never_public()
+    {
+        var author = await _content.AuthorAsync();
+        var tag = await _content.TagAsync();
+        await ArticleAsync(new() { ["authorIds"] = new[] { author }, ["tagIds"] = new[] { tag } });
+
+        Assert.Equal(HttpStatusCode.Conflict, (await _factory.Writer().DeleteAsync($"/api/v1/authors/{author}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await _factory.Writer().DeleteAsync($"/api/v1/tags/{tag}")).StatusCode);
+        Assert.Empty(Entries(await _factory.Reader().GetJsonAsync(Feed)));
     }
 
     [Theory]
