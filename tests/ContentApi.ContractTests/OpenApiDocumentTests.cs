@@ -565,6 +565,48 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.True(arrays > 0);
     }
 
+    /// <summary>
+    /// The shared <c>cursor</c> description named <c>q</c> for every list, and <c>/deletions</c> refuses <c>q</c> as an
+    /// unknown parameter: a cursor's description names only parameters its operation takes.
+    /// </summary>
+    [Fact]
+    public async Task A_cursor_description_names_only_parameters_its_operation_takes()
+    {
+        var paths = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!["paths"]!.AsObject();
+        var cursors = 0;
+        foreach (var (path, item) in paths)
+        {
+            if (item!["get"]?["parameters"]?.AsArray() is not { } parameters || parameters.FirstOrDefault(p => p!["name"]!.GetValue<string>() == "cursor") is not { } cursor)
+            {
+                continue;
+            }
+            cursors++;
+            var names = parameters.Select(p => p!["name"]!.GetValue<string>()).ToHashSet();
+            var named = System.Text.RegularExpressions.Regex.Matches(cursor["description"]!.GetValue<string>(), "`([A-Za-z]+)`").Select(m => m.Groups[1].Value)
+                .Where(n => n != "nextCursor" && n != "page");
+            Assert.All(named, name => Assert.True(names.Contains(name), $"GET {path}: its cursor's description names `{name}`, which it does not take"));
+        }
+        Assert.True(cursors > 0);
+    }
+
+    /// <summary>
+    /// NSwag writes date-time query parameters with <c>ToString("s")</c> (no offset, no fraction): the deletions feed's
+    /// bounds say so as README says it for <c>updatedAfter</c>. The feed's types are the API's resources, a closed enum.
+    /// </summary>
+    [Fact]
+    public async Task The_deletions_feeds_bounds_say_how_NSwag_writes_them_and_its_types_are_the_apis_resources()
+    {
+        var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        var parameters = document["paths"]!["/api/v1/deletions"]!["get"]!["parameters"]!.AsArray()
+            .ToDictionary(p => p!["name"]!.GetValue<string>(), p => p!["description"]!.GetValue<string>());
+        Assert.Contains("`ToString(\"s\")`", parameters["deletedAfter"], StringComparison.Ordinal);
+        Assert.Contains("pass UTC", parameters["deletedAfter"], StringComparison.Ordinal);
+        Assert.Contains("truncated to the second", parameters["deletedBefore"], StringComparison.Ordinal);
+        var type = document["components"]!["schemas"]!["DeletionType"]!;
+        Assert.Equal(4, type["enum"]!.AsArray().Count);
+        Assert.Contains("the API's resources", type["description"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Page_parameters_state_the_deepest_page_each_operation_takes()
     {

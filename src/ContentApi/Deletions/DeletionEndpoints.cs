@@ -8,6 +8,9 @@ namespace ContentApi.Deletions;
 
 public static class DeletionEndpoints
 {
+    private const string NSwagInstants =
+        "NSwag's clients write date-times with `ToString(\"s\")`, dropping the offset and the fraction of a second: pass UTC values";
+
     public static RouteGroupBuilder MapDeletions(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/deletions").WithTags("Deletions");
@@ -26,11 +29,15 @@ public static class DeletionEndpoints
             .WithMetadata(new ParameterDescriptionMetadata("type",
                 "Only entries of these kinds of resource, comma-separated (`type=article` for a site that mirrors articles alone). Anything else is a 400.",
                 Values: new(nameof(DeletionType), DeletionTypes.Names)))
+            .WithMetadata(new ParameterDescriptionMetadata("cursor",
+                "The `nextCursor` of the previous page, sent with the same other parameters (`type`, `deletedAfter`, `deletedBefore`, `sort`). Opaque. Not with `page`."))
             .WithMetadata(new ParameterDescriptionMetadata("deletedAfter",
-                "Only entries recorded at or after this instant, read like `updatedAfter`: what a syncing client asks, with the newest `deletedAt` it has seen " +
-                "(it takes that entry again: the bound is inclusive, so that two entries of one millisecond are not split by a sync)."))
+                "Only entries recorded at or after this instant, read like `updatedAfter`: RFC 3339 with an offset, a date (midnight UTC), or a date-time without " +
+                "an offset, read as UTC. What a syncing client asks, with the newest `deletedAt` it has seen (it takes that entry again: the bound is inclusive, " +
+                "so that two entries of one millisecond are not split by a sync). " + NSwagInstants + "."))
             .WithMetadata(new ParameterDescriptionMetadata("deletedBefore",
-                "Only entries recorded before this instant; read like `updatedAfter`, and later than `deletedAfter`."));
+                "Only entries recorded before this instant; read like `deletedAfter`, and later than it. " + NSwagInstants +
+                ", and a `deletedBefore` from them is then truncated to the second, up to a second earlier than the value given."));
         return group;
     }
 
