@@ -145,7 +145,11 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
             {
                 return SlugTaken(request.Slug!, holder);
             }
+            var visibleAt = Now();
+            var avatarShown = request.AvatarImageId != current.AvatarImageId
+                ? await WithdrawnRelations.AvatarBeforeAsync(connection, transaction, id, visibleAt, cancellationToken) : [];
             await connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(request, id, slug.Slug!), transaction, cancellationToken: cancellationToken));
+            await WithdrawnRelations.RecordAsync(connection, transaction, avatarShown, visibleAt, Timestamps.ServerNow(clock), cancellationToken);
             if (request.Name != current.Name)
             {
                 await SearchIndex.UpdateArticlesOfAsync(connection, transaction, SearchIndex.ArticlesOfAuthorSql, id, cancellationToken);

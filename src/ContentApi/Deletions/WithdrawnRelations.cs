@@ -9,7 +9,7 @@ namespace ContentApi.Deletions;
 /// <summary>
 /// The authors, tags and images an article write takes out of anonymous callers' view: each is shown to them only while
 /// a live article uses it (an image also as the avatar of a shown author), so unpublishing, rescheduling, deleting or
-/// editing the article that alone showed one hides it, as a withdrawn entry says. Only what the article used before the
+/// editing the article that alone showed one hides it, as a withdrawn entry says (and so does an author's new avatar, the old one's). Only what the article used before the
 /// write can leave: one it takes on was shown (or not) by other articles, which the write does not change. A few EXISTS
 /// per related id, read before and after the write in its transaction.
 /// </summary>
@@ -33,12 +33,18 @@ public static class WithdrawnRelations
         UNION SELECT w.avatar_image_id FROM article_authors v JOIN authors w ON w.id = v.author_id WHERE v.article_id = @Article
         """);
 
+    private static readonly string ShownAvatarSql = ShownAmong("SELECT NULL WHERE 0", "SELECT NULL WHERE 0", "SELECT avatar_image_id FROM authors WHERE id = @Author");
+
     private static readonly string StillShownSql = ShownAmong(
         "SELECT value FROM json_each(@Authors)", "SELECT value FROM json_each(@Tags)", "SELECT value FROM json_each(@Images)");
 
     /// <summary>What the article uses that anonymous callers see, read before the write (at <paramref name="now"/>, as stored).</summary>
     public static async Task<IReadOnlyList<Shown>> BeforeAsync(DbConnection connection, DbTransaction transaction, long articleId, string now, CancellationToken cancellationToken) =>
         [.. await connection.QueryAsync<Shown>(new CommandDefinition(ShownUsedByArticleSql, new { Article = articleId, Now = now }, transaction, cancellationToken: cancellationToken))];
+
+    /// <summary>The author's avatar, if anonymous callers see it, read before a write that changes it: the author may have been all that showed it.</summary>
+    public static async Task<IReadOnlyList<Shown>> AvatarBeforeAsync(DbConnection connection, DbTransaction transaction, long authorId, string now, CancellationToken cancellationToken) =>
+        [.. await connection.QueryAsync<Shown>(new CommandDefinition(ShownAvatarSql, new { Author = authorId, Now = now }, transaction, cancellationToken: cancellationToken))];
 
     /// <summary>Records each of <paramref name="before"/> that anonymous callers no longer see after the write as withdrawn, for them too.</summary>
     public static async Task RecordAsync(

@@ -229,6 +229,23 @@ public sealed class DeletionsFeedTests : IDisposable
     }
 
     [Fact]
+    public async Task Replacing_a_shown_authors_avatar_withdraws_the_image_it_alone_showed()
+    {
+        var avatar = await _content.ImageAsync();
+        var author = await _content.AuthorAsync();
+        (await _factory.Writer().PatchMergeAsync($"/api/v1/authors/{author}", new { avatarImageId = avatar })).EnsureSuccessStatusCode();
+        await ArticleAsync(new() { ["authorIds"] = new[] { author } });
+        Assert.Equal(HttpStatusCode.OK, (await _factory.Anonymous().GetAsync($"/api/v1/images/{avatar}")).StatusCode);
+
+        _factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await _factory.Writer().PatchMergeAsync($"/api/v1/authors/{author}", new { bio = "Still here." })).EnsureSuccessStatusCode();
+        (await _factory.Writer().PatchMergeAsync($"/api/v1/authors/{author}", new { avatarImageId = (long?)null })).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _factory.Anonymous().GetAsync($"/api/v1/images/{avatar}")).StatusCode);
+        Assert.Equal([("image", avatar, null, "withdrawn")], Entries(await _factory.Anonymous().GetJsonAsync(Feed)));
+    }
+
+    [Fact]
     public async Task Deleting_an_author_or_tag_anonymous_callers_see_is_refused_so_their_deletes_are_never_public()
     {
         var author = await _content.AuthorAsync();
