@@ -179,16 +179,7 @@ internal static class ArticleFilters
                 parameters.Add("PublishedBefore", Timestamps.ToDbRoundedUp(before));
             }
         }
-        if (filter.UpdatedAfter is { } updatedAfter)
-        {
-            conditions.Add("a.updated_at >= @UpdatedAfter");
-            parameters.Add("UpdatedAfter", Timestamps.ToDbRoundedUp(updatedAfter));
-        }
-        if (filter.UpdatedBefore is { } updatedBefore)
-        {
-            conditions.Add("a.updated_at < @UpdatedBefore");
-            parameters.Add("UpdatedBefore", Timestamps.ToDbRoundedUp(updatedBefore));
-        }
+        InstantRange.AddTo(conditions, parameters, "a.updated_at", "Updated", filter.UpdatedAfter, filter.UpdatedBefore);
         return (conditions, parameters);
 
         void AddReference(string? value, Reference reference)

@@ -25,16 +25,7 @@ public sealed class DeletionStore(Db db, ListTotals totals)
         // Always: an entry of a type this build does not know (recorded by a later release) names nothing it serves.
         conditions.Add("d.type IN @Types");
         parameters.Add("Types", filter.Types is { Count: > 0 } types ? types.Select(t => t.ToString().ToLowerInvariant()).ToArray() : DeletionTypes.Names.ToArray());
-        if (filter.DeletedAfter is { } deletedAfter)
-        {
-            conditions.Add("d.deleted_at >= @DeletedAfter");
-            parameters.Add("DeletedAfter", Timestamps.ToDbRoundedUp(deletedAfter));
-        }
-        if (filter.DeletedBefore is { } deletedBefore)
-        {
-            conditions.Add("d.deleted_at < @DeletedBefore");
-            parameters.Add("DeletedBefore", Timestamps.ToDbRoundedUp(deletedBefore));
-        }
+        InstantRange.AddTo(conditions, parameters, "d.deleted_at", "Deleted", filter.DeletedAfter, filter.DeletedBefore);
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         return await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<DeletionRow>(
             Select, From, conditions, parameters, order, "d.id", r => r.Id, after, limit, page), cancellationToken);
