@@ -111,7 +111,7 @@ public sealed class ArticleRequestValidator : AbstractValidator<ArticleRequest>
 }
 
 /// <summary>Query of GET /api/v1/articles.</summary>
-public sealed record ListArticlesQuery : IListQuery
+public sealed record ListArticlesQuery : IListQuery, IUpdatedRangeQuery
 {
     public int? Limit { get; init; }
     public string? Cursor { get; init; }
@@ -189,6 +189,6 @@ public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticles
         RuleFor(q => q.Slug).SlugList();
         RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, q.Format), ArticleView.FieldNames);
         RuleFor(q => q.PublishedBefore).LaterThanPublishedAfter(q => q.PublishedAfter);
-        RuleFor(q => q.UpdatedBefore).LaterThan(q => q.UpdatedAfter, "updatedAfter");
+        UpdatedRange.AddRules(this);
     }
 }

@@ -21,7 +21,7 @@ public static class AuthorEndpoints
 
         group.MapMethods("/", EndpointConventions.ReadMethods, ListAuthors).WithName("ListAuthors").WithSummary("List authors")
             .WithDescription($"Authors in pages (keyset cursor or page number). Sort: {AuthorStore.Sorts.Description}; default name. {AnonymousAuthors}")
-            .Lists<ListResponse<AuthorResponse>>().Sorts(AuthorStore.Sorts).Fields<AuthorResponse>().WithMetadata(NameSearch.Parameter("name or slug", "wang"));
+            .Lists<ListResponse<AuthorResponse>>().Sorts(AuthorStore.Sorts).Fields<AuthorResponse>().WithMetadata(NameSearch.Parameter("name or slug", "wang")).UpdatedRangeOf("authors");
         group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetAuthor).WithName("GetAuthor").WithSummary("Get an author by id")
             .WithDescription(AnonymousAuthors).Reads<AuthorResponse>().Fields<AuthorResponse>();
         group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetAuthorBySlug).WithName("GetAuthorBySlug").WithSummary("Get an author by slug")
@@ -45,7 +45,7 @@ public static class AuthorEndpoints
     {
         var (order, after, limit) = query.Paging(AuthorStore.Sorts);
         var includeEmail = ApiKeyScopes.CanSeeUnpublished(http);
-        var page = await store.ListAsync(new AuthorFilter(ListParameters.Items(query.Slug), query.Q, !includeEmail), order, after, limit, query.Page, cancellationToken);
+        var page = await store.ListAsync(new AuthorFilter(ListParameters.Items(query.Slug), query.Q, !includeEmail, query.UpdatedAfter?.Value, query.UpdatedBefore?.Value), order, after, limit, query.Page, cancellationToken);
         return Representation.List(new ListResponse<object>(
             [.. page.Rows.Select(r => FieldSet.Shape(r.ToResponse(includeEmail), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)));
     }

@@ -69,7 +69,7 @@ public sealed partial class AuthorRequestValidator : AbstractValidator<AuthorReq
 }
 
 /// <summary>Query of GET /api/v1/authors.</summary>
-public sealed record ListAuthorsQuery : IListQuery
+public sealed record ListAuthorsQuery : IListQuery, IUpdatedRangeQuery
 {
     public int? Limit { get; init; }
     public string? Cursor { get; init; }
@@ -81,6 +81,10 @@ public sealed record ListAuthorsQuery : IListQuery
     public string? Q { get; init; }
     /// <summary>Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</summary>
     public string? Fields { get; init; }
+    /// <summary>Only those last updated at or after this instant (see <see cref="QueryInstant"/>).</summary>
+    public QueryInstant? UpdatedAfter { get; init; }
+    /// <summary>Only those last updated before this instant (see <see cref="QueryInstant"/>).</summary>
+    public QueryInstant? UpdatedBefore { get; init; }
 }
 
 /// <summary>Query of the single-author reads.</summary>
@@ -97,6 +101,7 @@ public sealed class ListAuthorsQueryValidator : ListQueryValidator<ListAuthorsQu
         RuleFor(q => q.Slug).SlugList();
         RuleFor(q => q.Q).NameSearchText();
         RuleFor(q => q.Fields).FieldsOf<ListAuthorsQuery, AuthorResponse>();
+        UpdatedRange.AddRules(this);
     }
 }
 

@@ -98,6 +98,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
             parameters.Add("Slugs", await Slugs.ListSpellingsAsync(slugs, async spellings => await connection.QueryAsync<string>(
                 new CommandDefinition(StoredSlugsSql, new { Slugs = spellings }, cancellationToken: cancellationToken))));
         }
+        InstantRange.AddTo(conditions, parameters, "au.updated_at", "Updated", filter.UpdatedAfter, filter.UpdatedBefore);
         if (filter.Q is { } q)
         {
             conditions.Add(FoldedTextScan.Condition("au.search_key"));
@@ -227,4 +228,4 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
 
 /// <summary>Filters of the author list.</summary>
 /// <param name="PubliclyShownOnly">Only authors that published content credits (anonymous callers).</param>
-public sealed record AuthorFilter(IReadOnlyList<string>? Slugs, string? Q, bool PubliclyShownOnly);
+public sealed record AuthorFilter(IReadOnlyList<string>? Slugs, string? Q, bool PubliclyShownOnly, DateTimeOffset? UpdatedAfter = null, DateTimeOffset? UpdatedBefore = null);

@@ -20,7 +20,7 @@ public static class ImageEndpoints
 
         group.MapMethods("/", EndpointConventions.ReadMethods, ListImages).WithName("ListImages").WithSummary("List images")
             .WithDescription($"Image metadata in pages (keyset cursor or page number), optionally only one mimeType, or the images of one url (to find an image before creating it, so that a re-sync makes no second one). Sort: {ImageStore.Sorts.Description}; default -createdAt. {AnonymousImages}")
-            .Lists<ListResponse<ImageResponse>>().Sorts(ImageStore.Sorts).Fields<ImageResponse>().WithMetadata(NameSearch.Parameter("alt text, caption or credit", "ifanr"));
+            .Lists<ListResponse<ImageResponse>>().Sorts(ImageStore.Sorts).Fields<ImageResponse>().WithMetadata(NameSearch.Parameter("alt text, caption or credit", "ifanr")).UpdatedRangeOf("images");
         group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetImage).WithName("GetImage").WithSummary("Get an image by id").WithDescription(AnonymousImages).Reads<ImageResponse>().Fields<ImageResponse>().SendsLastModified().SameAtGoLive();
         group.MapPost("/", CreateImage).WithName("CreateImage").WithSummary("Create an image")
             .WithDescription("Records an image's metadata; the bytes stay where url points.")
@@ -40,7 +40,7 @@ public static class ImageEndpoints
     public static async Task<IResult> ListImages([AsParameters] ListImagesQuery query, HttpContext http, ImageStore store, CancellationToken cancellationToken)
     {
         var (order, after, limit) = query.Paging(ImageStore.Sorts);
-        var page = await store.ListAsync(new ImageFilter(query.MimeType, query.Url, query.Q, !ApiKeyScopes.CanSeeUnpublished(http)), order, after, limit, query.Page, cancellationToken);
+        var page = await store.ListAsync(new ImageFilter(query.MimeType, query.Url, query.Q, !ApiKeyScopes.CanSeeUnpublished(http), query.UpdatedAfter?.Value, query.UpdatedBefore?.Value), order, after, limit, query.Page, cancellationToken);
         return Representation.List(new ListResponse<object>(
             [.. page.Rows.Select(r => FieldSet.Shape(r.ToResponse(), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)));
     }

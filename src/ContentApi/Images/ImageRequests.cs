@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ContentApi.Http.Binding;
 using ContentApi.Http.Json;
 using ContentApi.Http.Lists;
 using ContentApi.OpenApi;
@@ -80,7 +81,7 @@ public sealed class FocalPointValidator : AbstractValidator<FocalPoint>
 }
 
 /// <summary>Query of GET /api/v1/images.</summary>
-public sealed record ListImagesQuery : IListQuery
+public sealed record ListImagesQuery : IListQuery, IUpdatedRangeQuery
 {
     public int? Limit { get; init; }
     public string? Cursor { get; init; }
@@ -93,6 +94,10 @@ public sealed record ListImagesQuery : IListQuery
     public string? Q { get; init; }
     /// <summary>Top-level fields to return (comma-separated), e.g. id,url,width,height. Default: all.</summary>
     public string? Fields { get; init; }
+    /// <summary>Only those last updated at or after this instant (see <see cref="QueryInstant"/>).</summary>
+    public QueryInstant? UpdatedAfter { get; init; }
+    /// <summary>Only those last updated before this instant (see <see cref="QueryInstant"/>).</summary>
+    public QueryInstant? UpdatedBefore { get; init; }
 }
 
 /// <summary>Query of the single-image read.</summary>
@@ -111,6 +116,7 @@ public sealed class ListImagesQueryValidator : ListQueryValidator<ListImagesQuer
         RuleFor(q => q.Url!).HttpUrl().When(q => q.Url is not null);
         RuleFor(q => q.Q).NameSearchText();
         RuleFor(q => q.Fields).FieldsOf<ListImagesQuery, ImageResponse>();
+        UpdatedRange.AddRules(this);
     }
 }
 

@@ -142,12 +142,13 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
             parameters.Add("Url", url);
         }
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
+        InstantRange.AddTo(conditions, parameters, "i.updated_at", "Updated", filter.UpdatedAfter, filter.UpdatedBefore);
         if (filter.Q is { } q)
         {
             conditions.Add(FoldedTextScan.Condition("i.search_key"));
             parameters.Add("Needle", FoldedTextScan.Needle(q));
         }
-        var total = filter is { PubliclyShownOnly: true, MimeType: null, Url: null, Q: null } ? new KeysetPage.TotalQuery(PubliclyShownTotal) : null;
+        var total = filter is { PubliclyShownOnly: true, MimeType: null, Url: null, Q: null, UpdatedAfter: null, UpdatedBefore: null } ? new KeysetPage.TotalQuery(PubliclyShownTotal) : null;
         return await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<ImageRow>(
             Select, From, conditions, parameters, order, "i.id", r => r.Id, after, limit, page, TotalBy: total), cancellationToken);
     }
@@ -232,4 +233,4 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
 /// <summary>Filters of the image list.</summary>
 /// <param name="Q">Only images whose alt text, caption or credit holds this text (<see cref="FoldedTextScan"/>).</param>
 /// <param name="PubliclyShownOnly">Only images that published content shows (anonymous callers).</param>
-public sealed record ImageFilter(string? MimeType, string? Url, string? Q, bool PubliclyShownOnly);
+public sealed record ImageFilter(string? MimeType, string? Url, string? Q, bool PubliclyShownOnly, DateTimeOffset? UpdatedAfter = null, DateTimeOffset? UpdatedBefore = null);

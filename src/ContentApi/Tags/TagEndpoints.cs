@@ -22,7 +22,7 @@ public static class TagEndpoints
 
         group.MapMethods("/", EndpointConventions.ReadMethods, ListTags).WithName("ListTags").WithSummary("List tags")
             .WithDescription($"Tags in pages (keyset cursor or page number). Sort: {TagStore.Sorts.Description}; default name. {AnonymousTags}")
-            .Lists<ListResponse<TagResponse>>().Sorts(TagStore.Sorts).Fields<TagResponse>().WithMetadata(NameSearch.Parameter("name or slug", "ai"));
+            .Lists<ListResponse<TagResponse>>().Sorts(TagStore.Sorts).Fields<TagResponse>().WithMetadata(NameSearch.Parameter("name or slug", "ai")).UpdatedRangeOf("tags");
         group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetTag).WithName("GetTag").WithSummary("Get a tag by id")
             .WithDescription(AnonymousTags).Reads<TagResponse>().Fields<TagResponse>();
         group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetTagBySlug).WithName("GetTagBySlug").WithSummary("Get a tag by slug")
@@ -45,7 +45,7 @@ public static class TagEndpoints
     public static async Task<IResult> ListTags([AsParameters] ListTagsQuery query, HttpContext http, TagStore store, CancellationToken cancellationToken)
     {
         var (order, after, limit) = query.Paging(TagStore.Sorts);
-        var page = await store.ListAsync(new TagFilter(ListParameters.Items(query.Slug), null, query.Q, !ApiKeyScopes.CanSeeUnpublished(http)), order, after, limit, query.Page, cancellationToken);
+        var page = await store.ListAsync(new TagFilter(ListParameters.Items(query.Slug), null, query.Q, !ApiKeyScopes.CanSeeUnpublished(http), query.UpdatedAfter?.Value, query.UpdatedBefore?.Value), order, after, limit, query.Page, cancellationToken);
         return Representation.List(new ListResponse<object>(
             [.. page.Rows.Select(r => FieldSet.Shape(r.ToResponse(), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)));
     }

@@ -23,7 +23,7 @@ public sealed class TagRequestValidator : AbstractValidator<TagRequest>
 }
 
 /// <summary>Query of GET /api/v1/tags.</summary>
-public sealed record ListTagsQuery : IListQuery
+public sealed record ListTagsQuery : IListQuery, IUpdatedRangeQuery
 {
     public int? Limit { get; init; }
     public string? Cursor { get; init; }
@@ -35,6 +35,10 @@ public sealed record ListTagsQuery : IListQuery
     public string? Q { get; init; }
     /// <summary>Top-level fields to return (comma-separated), e.g. id,slug,name. Default: all.</summary>
     public string? Fields { get; init; }
+    /// <summary>Only those last updated at or after this instant (see <see cref="QueryInstant"/>).</summary>
+    public QueryInstant? UpdatedAfter { get; init; }
+    /// <summary>Only those last updated before this instant (see <see cref="QueryInstant"/>).</summary>
+    public QueryInstant? UpdatedBefore { get; init; }
 }
 
 /// <summary>Query of the single-tag reads.</summary>
@@ -51,6 +55,7 @@ public sealed class ListTagsQueryValidator : ListQueryValidator<ListTagsQuery, T
         RuleFor(q => q.Slug).SlugList();
         RuleFor(q => q.Q).NameSearchText();
         RuleFor(q => q.Fields).FieldsOf<ListTagsQuery, TagResponse>();
+        UpdatedRange.AddRules(this);
     }
 }
 

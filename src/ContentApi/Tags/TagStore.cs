@@ -95,6 +95,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
             parameters.Add("Slugs", await Slugs.ListSpellingsAsync(slugs, async spellings => await connection.QueryAsync<string>(
                 new CommandDefinition(StoredSlugsSql, new { Slugs = spellings }, cancellationToken: cancellationToken))));
         }
+        InstantRange.AddTo(conditions, parameters, "t.updated_at", "Updated", filter.UpdatedAfter, filter.UpdatedBefore);
         if (filter.Q is { } q)
         {
             conditions.Add(FoldedTextScan.Condition("t.search_key"));
@@ -216,4 +217,4 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
 /// <summary>Filters of the tag list.</summary>
 /// <param name="Q">Only tags whose name or slug holds this text (<see cref="FoldedTextScan"/>).</param>
 /// <param name="PubliclyShownOnly">Only tags that published content carries (anonymous callers).</param>
-public sealed record TagFilter(IReadOnlyList<string>? Slugs, IReadOnlyList<long>? Ids, string? Q, bool PubliclyShownOnly);
+public sealed record TagFilter(IReadOnlyList<string>? Slugs, IReadOnlyList<long>? Ids, string? Q, bool PubliclyShownOnly, DateTimeOffset? UpdatedAfter = null, DateTimeOffset? UpdatedBefore = null);
