@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ContentApi.Text;
 
 namespace ContentApi.Import;
 
@@ -103,7 +104,7 @@ internal static class JsonFrontMatter
         }
         catch (JsonException exception)
         {
-            return (null, (int)(exception.LineNumber ?? 0) + 1, MessageOf(exception));
+            return (null, (int)(exception.LineNumber ?? 0) + 1, JsonReaderMessage.WithoutPosition(exception));
         }
         yamlLines[^1] += " }";
         return (string.Join('\n', yamlLines), 0, null);
@@ -111,13 +112,6 @@ internal static class JsonFrontMatter
 
     /// <summary>The 1-based line of the byte at <paramref name="offset"/>.</summary>
     private static int LineAt(byte[] bytes, int offset) => bytes.AsSpan(0, offset).Count((byte)'\n') + 1;
-
-    /// <summary>The reader's message without the position it ends with (" LineNumber: 2 | BytePositionInLine: 17."), which the import gives as a file line.</summary>
-    private static string MessageOf(JsonException exception)
-    {
-        var marker = exception.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (marker >= 0 ? exception.Message[..marker] : exception.Message).TrimEnd('.', ' ');
-    }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = MaxDepth + 2 };
 

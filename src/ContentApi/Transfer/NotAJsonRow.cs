@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ContentApi.Text;
 
 namespace ContentApi.Transfer;
 
@@ -11,8 +12,7 @@ internal static class NotAJsonRow
     /// </summary>
     public static string Message(string path, int lineNumber, JsonException exception)
     {
-        var marker = exception.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        var reason = (marker >= 0 ? exception.Message[..marker] : exception.Message).TrimEnd('.', ' ');
+        var reason = JsonReaderMessage.WithoutPosition(exception);
         var where = exception.BytePositionInLine is { } position ? $", byte {position + 1}" : "";
         return $"{path}:{lineNumber}{where}: not a JSON row ({reason})";
     }
