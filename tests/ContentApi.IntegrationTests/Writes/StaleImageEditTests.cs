@@ -50,6 +50,20 @@ public sealed class StaleImageEditTests(StatementCountingApiFactory factory) : I
         await StaleEditStatementsAsync(writer, unplaced); // once unmeasured: a connection's first statements
 
         // Judging the articles would load each one's images: two statements per article more than for an image none places.
-        Assert.Equal(await StaleEditStatementsAsync(writer, unplaced), await StaleEditStatementsAsync(writer, placed));
+        Assert.Equal(await FewestStaleEditStatementsAsync(writer, unplaced), await FewestStaleEditStatementsAsync(writer, placed));
+    }
+
+    /// <summary>
+    /// The fewest statements of three such PUTs: the counter counts the app's background work too (28 against 22 once in
+    /// a full, loaded suite run), which only ever adds to a request's count.
+    /// </summary>
+    private async Task<long> FewestStaleEditStatementsAsync(HttpClient writer, long image)
+    {
+        var fewest = long.MaxValue;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            fewest = Math.Min(fewest, await StaleEditStatementsAsync(writer, image));
+        }
+        return fewest;
     }
 }
