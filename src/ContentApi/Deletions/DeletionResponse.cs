@@ -4,7 +4,7 @@ using ContentApi.OpenApi;
 
 namespace ContentApi.Deletions;
 
-/// <summary>A resource that left view: deleted, or (an article) withdrawn from anonymous callers.</summary>
+/// <summary>A resource that left view: deleted, or withdrawn from anonymous callers.</summary>
 /// <param name="Type" example="article">What kind of resource it was.</param>
 /// <param name="Id" example="42">Its id, which no other resource of its type is ever given.</param>
 /// <param name="Slug" example="deepseek-v3-release">The slug it had then; null for images, which have none.</param>

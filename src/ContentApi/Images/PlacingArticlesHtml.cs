@@ -40,14 +40,16 @@ internal static class PlacingArticlesHtml
         SELECT l.id, l.version, i.id, i.version FROM listing l JOIN images i ON i.id = l.cover_image_id
         """;
 
-    private const string ImagesOfArticleSql = """
-        SELECT image_id FROM article_images WHERE article_id = @Id
-        UNION SELECT cover_image_id FROM articles WHERE id = @Id AND cover_image_id IS NOT NULL
+    private const string ImagesOfArticlesSql = """
+        SELECT article_id AS ArticleId, image_id AS ImageId FROM article_images WHERE article_id IN @Ids
+        UNION SELECT id, cover_image_id FROM articles WHERE id IN @Ids AND cover_image_id IS NOT NULL
         """;
 
     private sealed record ListingArticle(long Id, string Body);
 
     private sealed record ListedImage(long ArticleId, long ArticleVersion, long ImageId, long ImageVersion);
+
+    private sealed record ArticleImage(long ArticleId, long ImageId);
 
     /// <summary>
     /// Judges the edit on a read snapshot, before it queues for the writer, so that parsing the articles listing the
@@ -143,8 +145,10 @@ internal static class PlacingArticlesHtml
     {
         var edited = Edited(current, request);
         var before = InlineImages.Of(current);
+        var placing = articles.AsList();
+        var (imagesOf, listed) = await ImagesOfAsync(connection, transaction, placing, cancellationToken);
         var broken = new List<long>();
-        foreach (var article in articles)
+        foreach (var article in placing)
         {
             // On the snapshot, a long body is parsed in a turn as a write's is; in the write's transaction it is the single writer's, one at a time already.
             using var turn = transaction is null ? await HeavyMarkdownTurns.Shared.TakeAsync(article.Body, cancellationToken) : default;
@@ -152,8 +156,7 @@ internal static class PlacingArticlesHtml
             {
                 continue; // too complex to parse: its source stands in for its HTML whatever the image says
             }
-            var imageIds = (await connection.QueryAsync<long>(new CommandDefinition(ImagesOfArticleSql, new { article.Id }, transaction, cancellationToken: cancellationToken))).AsList();
-            var images = InlineImages.Of(await ImageStore.GetManyAsync(connection, transaction, imageIds, cancellationToken));
+            var images = imagesOf[article.Id].Where(listed.ContainsKey).ToDictionary(id => id, id => listed[id]);
             images[current.Id] = edited;
             // Most are decided by the estimate alone; one rendering past the bound already, whatever this edit does, is no reason to refuse it.
             if (!check.EstimatedWithin(images) && check.RendersPastBound(images) && !check.RendersPastBound(images.SetItem(current.Id, before)))
@@ -162,6 +165,26 @@ internal static class PlacingArticlesHtml
             }
         }
         return broken;
+    }
+
+    /// <summary>The ids of the images each article lists (cover or imageIds), and those images as they are on <paramref name="connection"/>: a few reads however many articles.</summary>
+    private static async Task<(ILookup<long, long> ImagesOf, Dictionary<long, InlineImage> Listed)> ImagesOfAsync(
+        DbConnection connection, DbTransaction? transaction, IReadOnlyList<ListingArticle> articles, CancellationToken cancellationToken)
+    {
+        var pairs = new List<ArticleImage>();
+        foreach (var chunk in articles.Select(article => article.Id).Chunk(Search.SearchIndex.ChunkSize))
+        {
+            pairs.AddRange(await connection.QueryAsync<ArticleImage>(new CommandDefinition(ImagesOfArticlesSql, new { Ids = chunk }, transaction, cancellationToken: cancellationToken)));
+        }
+        var listed = new Dictionary<long, InlineImage>();
+        foreach (var chunk in pairs.Select(pair => pair.ImageId).Distinct().Chunk(Search.SearchIndex.ChunkSize))
+        {
+            foreach (var (id, image) in InlineImages.Of(await ImageStore.GetManyAsync(connection, transaction, chunk, cancellationToken)))
+            {
+                listed[id] = image;
+            }
+        }
+        return (pairs.ToLookup(pair => pair.ArticleId, pair => pair.ImageId), listed);
     }
 
     private static InlineImage Edited(ImageRow current, ImageRequest request) =>
