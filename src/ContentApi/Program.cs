@@ -1,7 +1,10 @@
+using System.Globalization;
 using ContentApi;
 using ContentApi.Cli;
 using ContentApi.Data;
 
+// The API and its commands speak English whatever the server's locale: numbers in messages ("2,000") and logs ("1.5 ms") included.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
 FileSizeLimitSignal.Ignore();
 if (AdminCommands.IsCommand(args))
 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using ContentApi.Http.Errors;
@@ -91,8 +92,8 @@ public sealed class ProblemCodesDocumentTests(ApiFactory factory) : IClassFixtur
                 {
                     var description = response!["description"]!.GetValue<string>();
                     var where = $"{method.ToUpperInvariant()} {path} {status}";
-                    Assert.NotEqual(ReasonPhrases.GetReasonPhrase(int.Parse(status)), description);
-                    var codes = ProblemCodes.Meanings.Where(m => m.Status.ToString() == status).ToList();
+                    Assert.NotEqual(ReasonPhrases.GetReasonPhrase(int.Parse(status, CultureInfo.InvariantCulture)), description);
+                    var codes = ProblemCodes.Meanings.Where(m => m.Status.ToString(CultureInfo.InvariantCulture) == status).ToList();
                     Assert.True(codes.Count > 0, $"{where}: no code has this status");
                     Assert.All(codes, c => Assert.Contains($"`{c.Code}`", description, StringComparison.Ordinal));
                 }

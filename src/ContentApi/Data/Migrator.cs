@@ -93,7 +93,7 @@ public sealed partial class Migrator(Db db, TimeProvider clock, ILogger<Migrator
             }
             using var stream = assembly.GetManifestResourceStream(resource)!;
             using var reader = new StreamReader(stream);
-            migrations.Add(new Migration(int.Parse(match.Groups["version"].Value), match.Groups["name"].Value, reader.ReadToEnd()));
+            migrations.Add(new Migration(int.Parse(match.Groups["version"].Value, System.Globalization.CultureInfo.InvariantCulture), match.Groups["name"].Value, reader.ReadToEnd()));
         }
         return [.. migrations.OrderBy(m => m.Version)];
     }

@@ -18,6 +18,22 @@ public sealed class CommandLanguageTests
         Assert.DoesNotContain("Nutzung", outcome.Error + outcome.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>Numbers in messages followed the locale too: "in 0,4 s", and "4.194.305 bytes" in import's refusals (code review).</summary>
+    [Fact]
+    public async Task Command_output_writes_numbers_as_in_English_under_a_German_locale()
+    {
+        var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
+
+        var outcome = await AppProcess.RunAsync(database, ["seed", "--articles", "1"], environment: new Dictionary<string, string>
+        {
+            ["LANG"] = "de_DE.UTF-8",
+            ["LC_ALL"] = "de_DE.UTF-8",
+        });
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Matches(@"in \d+\.\d s\.", outcome.Output);
+    }
+
     /// <summary>The command's whole help came first, and the line saying what was wrong last, under it (found by an operator).</summary>
     [Theory]
     [InlineData("owner", "", "Argument 'owner' not recognized.")]

@@ -32,7 +32,7 @@ public sealed class StopSignalTests
     /// pools, which made the comparison depend on the order the tests ran in.
     /// </summary>
     private static List<string> FilesBesideSqlitesOwn(string folder) =>
-        Directory.GetFiles(folder).Where(file => !file.EndsWith("-wal") && !file.EndsWith("-shm") && !file.EndsWith(".lock")).Order().ToList();
+        Directory.GetFiles(folder).Where(file => !file.EndsWith("-wal", StringComparison.Ordinal) && !file.EndsWith("-shm", StringComparison.Ordinal) && !file.EndsWith(".lock", StringComparison.Ordinal)).Order().ToList();
 
     [Theory]
     [InlineData(SigInt, 130)]

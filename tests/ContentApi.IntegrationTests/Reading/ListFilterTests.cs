@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using ContentApi.TestSupport;
@@ -22,7 +23,7 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
         };
         await writer.CreateArticleAsync([other]);
 
-        foreach (var key in new[] { author.Id().ToString(), author.Text("slug") })
+        foreach (var key in new[] { author.Id().ToString(CultureInfo.InvariantCulture), author.Text("slug") })
         {
             var list = await factory.Anonymous().GetJsonAsync($"/api/v1/articles?author={Uri.EscapeDataString(key)}");
             Assert.Equal(mine.Order(), list.ItemIds().Order());
@@ -79,7 +80,7 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
         var tagged = (await writer.CreateArticleAsync([author], new() { ["tagIds"] = new[] { otherTag, tag.Id() } })).Id();
         await writer.CreateArticleAsync([author], new() { ["tagIds"] = new[] { otherTag } });
 
-        foreach (var key in new[] { tag.Id().ToString(), tag.Text("slug") })
+        foreach (var key in new[] { tag.Id().ToString(CultureInfo.InvariantCulture), tag.Text("slug") })
         {
             var list = await factory.Anonymous().GetJsonAsync($"/api/v1/articles?tag={Uri.EscapeDataString(key)}");
             Assert.Equal([tagged], list.ItemIds());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Dapper;
@@ -138,7 +139,7 @@ public sealed class PaginationTests(ThreeHundredArticles data) : IClassFixture<T
         Assert.Matches("^<[^>]+>; rel=\"next\"$", header);
         var next = response.NextLink()!;
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), next).Query);
-        Assert.Equal(data.Author.ToString(), query["author"].ToString());
+        Assert.Equal(data.Author.ToString(CultureInfo.InvariantCulture), query["author"].ToString());
         Assert.Equal("title", query["sort"].ToString());
         Assert.Equal("10", query["limit"].ToString());
         Assert.Equal("id,title", query["fields"].ToString());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -74,12 +75,12 @@ public sealed class CutShortBodyTests(LoggedKestrelFactory factory) : IClassFixt
         await client.ConnectAsync(factory.Address.Host, factory.Address.Port);
         var stream = client.GetStream();
         var head = new StringBuilder()
-            .Append($"{method} {path} HTTP/1.1\r\nHost: {factory.Address.Authority}\r\n")
-            .Append($"Authorization: Bearer {factory.Key(ApiKeyScope.Write)}\r\n")
+            .Append(CultureInfo.InvariantCulture, $"{method} {path} HTTP/1.1\r\nHost: {factory.Address.Authority}\r\n")
+            .Append(CultureInfo.InvariantCulture, $"Authorization: Bearer {factory.Key(ApiKeyScope.Write)}\r\n")
             .Append("Content-Type: application/json\r\nContent-Length: 100\r\n");
         if (idempotencyKey is not null)
         {
-            head.Append($"Idempotency-Key: {idempotencyKey}\r\n");
+            head.Append(CultureInfo.InvariantCulture, $"Idempotency-Key: {idempotencyKey}\r\n");
         }
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()));
         await stream.WriteAsync("{\"nam"u8.ToArray());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ContentApi.Rendering;
 using ContentApi.Text;
@@ -153,24 +154,24 @@ public sealed class MarkdownScanCostTests
         {
             for (var sentence = 0; sentence < 20; sentence++)
             {
-                article.Append($"據[報導](https://example.com/news/{paragraph}/{sentence})指出，詳見 https://example.org/{sentence} 與 www.example.net 的說明。");
+                article.Append(CultureInfo.InvariantCulture, $"據[報導](https://example.com/news/{paragraph}/{sentence})指出，詳見 https://example.org/{sentence} 與 www.example.net 的說明。");
             }
             article.Append("\n\n");
         }
         article.Append("| 名稱 | 連結 |\n| --- | --- |\n");
         for (var row = 0; row < 1_000; row++)
         {
-            article.Append($"| 第 {row} 項 | [來源](https://example.com/items/{row}) |\n");
+            article.Append(CultureInfo.InvariantCulture, $"| 第 {row} 項 | [來源](https://example.com/items/{row}) |\n");
         }
         article.Append('\n');
         for (var line = 0; line < 500; line++)
         {
-            article.Append($"- 參考 https://example.com/refs/{line} 與 [來源](https://example.com/src/{line} \"標題\")\n");
+            article.Append(CultureInfo.InvariantCulture, $"- 參考 https://example.com/refs/{line} 與 [來源](https://example.com/src/{line} \"標題\")\n");
         }
         article.Append('\n');
         for (var definition = 0; definition < 1_000; definition++)
         {
-            article.Append($"[ref{definition}]: https://example.com/defs/{definition} (定義 {definition})\n");
+            article.Append(CultureInfo.InvariantCulture, $"[ref{definition}]: https://example.com/defs/{definition} (定義 {definition})\n");
         }
         var body = article.ToString();
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using ContentApi.Rendering;
@@ -135,7 +136,7 @@ public sealed class TextPipelineFuzz
                 {
                     builder.Append(Chance(0.5) ? "\n" : Chance(0.5) ? " " : "\n\n");
                 }
-                builder.Append(Chance(0.2) ? Pick(Odd) : "").Append($"![{(Chance(0.5) ? Pick(Zh) : "")}](image:{random.Next(1, 6)})");
+                builder.Append(Chance(0.2) ? Pick(Odd) : "").Append(CultureInfo.InvariantCulture, $"![{(Chance(0.5) ? Pick(Zh) : "")}](image:{random.Next(1, 6)})");
                 builder.Append(random.Next(8) switch
                 {
                     0 => Pick(Brs),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ContentApi.Rendering;
 using ContentApi.Text;
@@ -12,7 +13,7 @@ public sealed class TimedMarkdownParseTests
         var body = new StringBuilder();
         for (var paragraph = 0; body.Length < 200_000; paragraph++)
         {
-            body.Append($"## 第 {paragraph} 節\n\n這是**重點**，見[來源](https://example.com/{paragraph})與 https://example.org/{paragraph} 的說明。\n\n");
+            body.Append(CultureInfo.InvariantCulture, $"## 第 {paragraph} 節\n\n這是**重點**，見[來源](https://example.com/{paragraph})與 https://example.org/{paragraph} 的說明。\n\n");
         }
         return body.ToString();
     }
