@@ -150,6 +150,7 @@ public static class ContentApiApp
         app.UseAuthentication();
         app.UseRejectInvalidKeys();
         app.UseRateLimiter();
+        app.UseMiddleware<RequestCostMiddleware>();
         app.UseAuthorization();
         app.UseMiddleware<RouteIdCheck>();
         app.UseMiddleware<RouteSlugUtf8Check>();

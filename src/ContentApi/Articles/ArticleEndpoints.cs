@@ -96,12 +96,13 @@ public static class ArticleEndpoints
         var view = ArticleView.From(query.Include, query.Fields, query.Format);
         var bodyBytes = view.PageBodyBytes(limits.Value.ListPageTextBytes);
         var (items, next, total) = await store.ListAsync(filter, order, after, limit, query.Page, view.LoadEmbeds, bodyBytes, cancellationToken);
-        return Representation.List(new ListResponse<object>([.. items.Select(view.Shape)], new PageInfo(limit, next, total)));
+        var cost = RequestCost.Of(http);
+        return Representation.List(new ListResponse<object>([.. items.Select(article => view.Shape(article, cost))], new PageInfo(limit, next, total)));
     }
 
     public static async Task<IResult> GetArticle(
         long id, [AsParameters] ArticleViewQuery query, HttpContext http, ArticleStore store, RenderingFloor renderingFloor, CancellationToken cancellationToken) =>
-        Found(await store.GetAsync(id, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken, query.View.LoadEmbeds), query.View, renderingFloor);
+        Found(await store.GetAsync(id, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken, query.View.LoadEmbeds), query.View, renderingFloor, RequestCost.Of(http));
 
     public static async Task<IResult> GetArticleBySlug(
         string slug, [AsParameters] ArticleViewQuery query, HttpContext http, ArticleStore store, RenderingFloor renderingFloor, CancellationToken cancellationToken)
@@ -110,9 +111,9 @@ public static class ArticleEndpoints
         var (article, movedTo) = await store.GetBySlugOrMovedAsync(slug, keyed, cancellationToken, query.View.LoadEmbeds, orUnpointed: true, loadMoved: keyed);
         if (movedTo is null)
         {
-            return Found(article, query.View, renderingFloor);
+            return Found(article, query.View, renderingFloor, RequestCost.Of(http));
         }
-        return CanonicalSlugAnswer.MovedOrInPlace(http, keyed, "articles", movedTo, article is not null, () => Found(article, query.View, renderingFloor));
+        return CanonicalSlugAnswer.MovedOrInPlace(http, keyed, "articles", movedTo, article is not null, () => Found(article, query.View, renderingFloor, RequestCost.Of(http)));
     }
 
     public static async Task<IResult> CreateArticle(ArticleRequest request, ArticleStore store, CancellationToken cancellationToken) =>
@@ -150,8 +151,8 @@ public static class ArticleEndpoints
     public static Task<IResult> DeleteArticle(long id, HttpRequest http, ArticleStore store, CancellationToken cancellationToken) =>
         WritePreconditions.ThenAsync(http, async preconditions => ToResult(await store.DeleteAsync(id, preconditions, cancellationToken)));
 
-    private static IResult Found(ArticleAggregate? article, ArticleView view, RenderingFloor renderingFloor) =>
-        article is null ? Problems.NotFound("Article") : Representation.Ok(view.Shape(article), article.Row.Version,
+    private static IResult Found(ArticleAggregate? article, ArticleView view, RenderingFloor renderingFloor, RequestCost cost) =>
+        article is null ? Problems.NotFound("Article") : Representation.Ok(view.Shape(article, cost), article.Row.Version,
             view.SendsRendering ? renderingFloor.NotBefore(article.LastModified) : article.LastModified);
 
     private static IResult ToResult(WriteOutcome<ArticleAggregate> outcome, bool created = false) =>

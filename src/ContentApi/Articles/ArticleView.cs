@@ -155,8 +155,8 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
     /// <summary>What to load: rendering HTML needs the images even when they are not returned.</summary>
     public ArticleEmbeds LoadEmbeds => Html ? Embeds | ArticleEmbeds.CoverImage | ArticleEmbeds.Images : Embeds;
 
-    /// <summary>The response as asked for: extra renderings, only included embeds and only the named fields.</summary>
-    public object Shape(ArticleAggregate article)
+    /// <summary>The response as asked for: extra renderings (each one no cache held counted to <paramref name="cost"/>), only included embeds and only the named fields.</summary>
+    public object Shape(ArticleAggregate article, RequestCost cost)
     {
         var response = article.ToResponse();
         if (IsDefault)
@@ -166,12 +166,12 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
         // Rendered only when sent: format=html with fields=id,title rendered every article of the page for nothing.
         if (SendsHtml)
         {
-            var rendered = RenderedArticleCache.Shared.Render(response.Id, response.Body, InlineImages(article));
+            var rendered = RenderedArticleCache.Shared.Render(response.Id, response.Body, InlineImages(article), cost.BodyWorked);
             response = response with { BodyHtml = rendered.Html, Toc = rendered.Toc };
         }
         if (SendsText)
         {
-            response = response with { PlainText = RenderedArticleCache.Shared.PlainText(response.Body) };
+            response = response with { PlainText = RenderedArticleCache.Shared.PlainText(response.Body, cost.BodyWorked) };
         }
         return (Fields ?? AllFields).Without(NotEmbedded()).Apply(response);
     }

@@ -19,17 +19,20 @@ internal sealed class RenderedArticleCache(long maxCharacters, Func<long, string
     private readonly LeastRecentlyUsed<RenderedArticle> _renderings = new(maxCharacters);
     private readonly LeastRecentlyUsed<string> _plainTexts = new(maxCharacters / 4);
 
-    public RenderedArticle Render(long articleId, string markdown, IReadOnlyDictionary<long, InlineImage> images) =>
+    /// <summary>The body rendered, from the cache if held; <paramref name="rendering"/> is told when this caller renders it.</summary>
+    public RenderedArticle Render(long articleId, string markdown, IReadOnlyDictionary<long, InlineImage> images, Action? rendering = null) =>
         _renderings.GetOrAdd(KeyOf(articleId, markdown, images), () =>
         {
+            rendering?.Invoke();
             using var turn = heavyTurns?.Take(markdown) ?? default;
             return render(articleId, markdown, images);
         }, rendered => rendered.Html.Length + 1);
 
     /// <summary>The body as plain text (<see cref="MarkdownRenderer.ToPlainText"/>), which places no image.</summary>
-    public string PlainText(string markdown) =>
+    public string PlainText(string markdown, Action? rendering = null) =>
         _plainTexts.GetOrAdd(KeyOf(NoArticle, markdown, EmptyImages), () =>
         {
+            rendering?.Invoke();
             using var turn = heavyTurns?.Take(markdown) ?? default;
             return toPlainText(markdown);
         }, text => text.Length + 1);

@@ -73,7 +73,8 @@ public static class SearchEndpoints
         var next = NextCursor(sort, items, offset, total, more);
         // Snippets cost a pass over each body: build them only when the response includes them (else none, never written).
         var wantsHighlights = view.Fields?.Contains("highlights") != false;
-        var shaped = items.Select(article => view.ShapeSearchResult(article, wantsHighlights ? Highlights(article, search) : [])).ToList();
+        var cost = RequestCost.Of(http);
+        var shaped = items.Select(article => view.ShapeSearchResult(article, wantsHighlights ? Highlights(article, search, cost) : [])).ToList();
         return Representation.List(new ListResponse<object>(shaped, SearchPages.Info(limit, next, total)));
     }
 
@@ -118,8 +119,10 @@ public static class SearchEndpoints
             int.TryParse(cursor.Value, NumberStyles.None, CultureInfo.InvariantCulture, out offset) && offset < MaxOffset;
     }
 
-    private static List<SearchHighlight> Highlights(ArticleAggregate article, SearchQuery search)
+    /// <summary>A hit's highlights, which parse the parts of its body that match (no cache holds them: a body worked, for <paramref name="cost"/>).</summary>
+    private static List<SearchHighlight> Highlights(ArticleAggregate article, SearchQuery search, RequestCost cost)
     {
+        cost.BodyWorked();
         var row = article.Row;
         var ownText = new (HighlightField Field, string? Snippet)[]
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using ContentApi.Auth;
 using ContentApi.Http.Errors;
 using Microsoft.Extensions.Options;
@@ -45,26 +46,11 @@ public static class RateLimitingSetup
     {
         services.AddSettings<RateLimitingOptions>(RateLimitingOptions.Section);
         services.AddSingleton<FailedKeyAttempts>();
+        services.AddSingleton<CostedRateLimiter>();
+        services.AddOptions<RateLimiterOptions>().Configure<CostedRateLimiter>((limiter, buckets) => limiter.GlobalLimiter = buckets);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                var options = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-                if (!options.Enabled)
-                {
-                    return RateLimitPartition.GetNoLimiter("off");
-                }
-                var (partition, burst, perSecond) = BucketOf(context, options);
-                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = burst,
-                    TokensPerPeriod = perSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
-            });
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var context = rejected.HttpContext;
@@ -118,7 +104,7 @@ public static class RateLimitingSetup
     }
 
     /// <summary>The bucket a request draws from: its API key's, or its address's when anonymous.</summary>
-    private static (string Partition, int Burst, int PerSecond) BucketOf(HttpContext context, RateLimitingOptions options)
+    internal static (string Partition, int Burst, int PerSecond) BucketOf(HttpContext context, RateLimitingOptions options)
     {
         var keyName = context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : null;
         return keyName is not null
