@@ -56,4 +56,25 @@ public sealed class RequestLogAttributionTests : IDisposable
             && line.EndsWith($", client {Peer}, key -)", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Contains(key, StringComparison.Ordinal));
     }
+
+    /// <summary>"Who changed article 301 at 10:02?": the line names the route's values too (never the body), not only its template.</summary>
+    [Fact]
+    public async Task A_line_names_the_route_values()
+    {
+        var key = await _factory.Services.GetRequiredService<ApiKeyStore>().CreateAsync("desk-alice", ApiKeyScope.Write, CancellationToken.None);
+        var editor = _factory.Anonymous();
+        editor.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        var created = await editor.PostAsJsonAsync("/api/v1/tags", new { name = "路由" });
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<long>();
+
+        var patch = new StringContent("""{"description":"秘密的說明"}""", System.Text.Encoding.UTF8, "application/merge-patch+json");
+        Assert.Equal(HttpStatusCode.OK, (await editor.PatchAsync($"/api/v1/tags/{id}", patch)).StatusCode);
+
+        var lines = RequestLines();
+        Assert.Contains(lines, line => line.StartsWith("HTTP PATCH /api/v1/tags/{id} responded 200", StringComparison.Ordinal)
+            && line.Contains($"(route id={id}, trace ", StringComparison.Ordinal) && line.EndsWith(", key desk-alice)", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("HTTP POST /api/v1/tags responded 201", StringComparison.Ordinal)
+            && line.Contains("(route -, trace ", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains("秘密", StringComparison.Ordinal));
+    }
 }
