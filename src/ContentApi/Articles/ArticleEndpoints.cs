@@ -80,7 +80,7 @@ public static class ArticleEndpoints
         [AsParameters] ListArticlesQuery query, HttpContext http, ArticleStore store, IOptions<RequestLimitsOptions> limits, CancellationToken cancellationToken)
     {
         var privileged = ApiKeyScopes.CanSeeUnpublished(http);
-        if (query.Status is "draft" or "scheduled" && !privileged)
+        if ((query.Status is "draft" or "scheduled" || query.CreatedBy is not null || query.UpdatedBy is not null) && !privileged)
         {
             // Missing credentials, not a bad value (RFC 9110 §15.5.2): the challenge is what lets a client attach its key and retry.
             return http.User.Identity?.IsAuthenticated == true ? Results.Forbid() : Results.Challenge();
@@ -92,17 +92,18 @@ public static class ArticleEndpoints
             query.Author, query.Tag, query.Language, query.PublishedAfter?.Value, query.PublishedBefore?.Value,
             query.Q is null ? null : Search.Fts5Match.ToFts5Match(Search.SearchQuery.Parse(query.Q)),
             ListParameterRules.Ids(query.Id), ListParameters.Items(query.Slug), ListParameterRules.Ids(query.AuthorId), ListParameterRules.Ids(query.TagId),
-            ListParameterRules.Ids(query.ImageId), query.UpdatedAfter?.Value, query.UpdatedBefore?.Value);
+            ListParameterRules.Ids(query.ImageId), query.UpdatedAfter?.Value, query.UpdatedBefore?.Value,
+            query.CreatedBy is null ? null : KeyNames.ForComparison(query.CreatedBy), query.UpdatedBy is null ? null : KeyNames.ForComparison(query.UpdatedBy));
         var view = ArticleView.From(query.Include, query.Fields, query.Format);
         var bodyBytes = view.PageBodyBytes(limits.Value.ListPageTextBytes);
         var (items, next, total) = await store.ListAsync(filter, order, after, limit, query.Page, view.LoadEmbeds, bodyBytes, cancellationToken);
         var cost = RequestCost.Of(http);
-        return Representation.List(new ListResponse<object>([.. items.Select(article => view.Shape(article, cost))], new PageInfo(limit, next, total)));
+        return Representation.List(new ListResponse<object>([.. items.Select(article => view.Shape(article, cost, privileged))], new PageInfo(limit, next, total)));
     }
 
     public static async Task<IResult> GetArticle(
         long id, [AsParameters] ArticleViewQuery query, HttpContext http, ArticleStore store, RenderingFloor renderingFloor, CancellationToken cancellationToken) =>
-        Found(await store.GetAsync(id, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken, query.View.LoadEmbeds), query.View, renderingFloor, RequestCost.Of(http));
+        Found(await store.GetAsync(id, ApiKeyScopes.CanSeeUnpublished(http), cancellationToken, query.View.LoadEmbeds), query.View, renderingFloor, RequestCost.Of(http), ApiKeyScopes.CanSeeUnpublished(http));
 
     public static async Task<IResult> GetArticleBySlug(
         string slug, [AsParameters] ArticleViewQuery query, HttpContext http, ArticleStore store, RenderingFloor renderingFloor, CancellationToken cancellationToken)
@@ -111,9 +112,9 @@ public static class ArticleEndpoints
         var (article, movedTo) = await store.GetBySlugOrMovedAsync(slug, keyed, cancellationToken, query.View.LoadEmbeds, orUnpointed: true, loadMoved: keyed);
         if (movedTo is null)
         {
-            return Found(article, query.View, renderingFloor, RequestCost.Of(http));
+            return Found(article, query.View, renderingFloor, RequestCost.Of(http), keyed);
         }
-        return CanonicalSlugAnswer.MovedOrInPlace(http, keyed, "articles", movedTo, article is not null, () => Found(article, query.View, renderingFloor, RequestCost.Of(http)));
+        return CanonicalSlugAnswer.MovedOrInPlace(http, keyed, "articles", movedTo, article is not null, () => Found(article, query.View, renderingFloor, RequestCost.Of(http), keyed));
     }
 
     public static async Task<IResult> CreateArticle(ArticleRequest request, ArticleStore store, CancellationToken cancellationToken) =>
@@ -151,10 +152,10 @@ public static class ArticleEndpoints
     public static Task<IResult> DeleteArticle(long id, HttpRequest http, ArticleStore store, CancellationToken cancellationToken) =>
         WritePreconditions.ThenAsync(http, async preconditions => ToResult(await store.DeleteAsync(id, preconditions, cancellationToken)));
 
-    private static IResult Found(ArticleAggregate? article, ArticleView view, RenderingFloor renderingFloor, RequestCost cost) =>
-        article is null ? Problems.NotFound("Article") : Representation.Ok(view.Shape(article, cost), article.Row.Version,
+    private static IResult Found(ArticleAggregate? article, ArticleView view, RenderingFloor renderingFloor, RequestCost cost, bool keyed) =>
+        article is null ? Problems.NotFound("Article") : Representation.Ok(view.Shape(article, cost, keyed), article.Row.Version,
             view.SendsRendering ? renderingFloor.NotBefore(article.LastModified) : article.LastModified);
 
     private static IResult ToResult(WriteOutcome<ArticleAggregate> outcome, bool created = false) =>
-        WriteResults.ToResult(outcome, "Article", a => a.ToResponse(), a => a.Row.Version, a => a.LastModified, created ? a => $"/api/v1/articles/{a.Row.Id}" : null);
+        WriteResults.ToResult(outcome, "Article", a => a.ToResponse(keyed: true), a => a.Row.Version, a => a.LastModified, created ? a => $"/api/v1/articles/{a.Row.Id}" : null);
 }

@@ -27,7 +27,9 @@ public sealed record ArticleFilter(
     IReadOnlyList<long>? TagIds = null,
     IReadOnlyList<long>? ImageIds = null,
     DateTimeOffset? UpdatedAfter = null,
-    DateTimeOffset? UpdatedBefore = null)
+    DateTimeOffset? UpdatedBefore = null,
+    string? CreatedBy = null,
+    string? UpdatedBy = null)
 {
     /// <summary>Whether an author, tag or image filter is set, by id or slug or by ids.</summary>
     public bool ByReference => Author is not null || Tag is not null || AuthorIds is not null || TagIds is not null || ImageIds is not null;
@@ -180,6 +182,16 @@ internal static class ArticleFilters
             }
         }
         InstantRange.AddTo(conditions, parameters, "a.updated_at", "Updated", filter.UpdatedAfter, filter.UpdatedBefore);
+        if (filter.CreatedBy is { } createdBy)
+        {
+            conditions.Add("a.created_by = @CreatedBy");
+            parameters.Add("CreatedBy", createdBy);
+        }
+        if (filter.UpdatedBy is { } updatedBy)
+        {
+            conditions.Add("a.updated_by = @UpdatedBy");
+            parameters.Add("UpdatedBy", updatedBy);
+        }
         return (conditions, parameters);
 
         void AddReference(string? value, Reference reference)

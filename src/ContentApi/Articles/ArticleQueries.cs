@@ -18,7 +18,8 @@ internal static class ArticleQueries
                derived_excerpt AS DerivedExcerpt, body AS Body, language AS Language, status AS Status,
                published_at AS PublishedAt, earlier_published_at AS EarlierPublishedAt, cover_image_id AS CoverImageId, canonical_url AS CanonicalUrl,
                reading_time_minutes AS ReadingTimeMinutes, character_count AS CharacterCount,
-               created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version, {SqliteDialect.RestoredAtColumn}
+               created_at AS CreatedAt, updated_at AS UpdatedAt, version AS Version, {SqliteDialect.RestoredAtColumn},
+               created_by AS CreatedBy, updated_by AS UpdatedBy
         """;
 
     public const string Select = "SELECT " + Columns;
@@ -66,9 +67,11 @@ internal static class ArticleQueries
 
     public const string Insert = $"""
         INSERT INTO articles (id, slug, title, subtitle, excerpt, derived_excerpt, body, language, status, published_at,
-                              cover_image_id, canonical_url, reading_time_minutes, character_count, created_at, updated_at, version)
+                              cover_image_id, canonical_url, reading_time_minutes, character_count, created_at, updated_at, version,
+                              created_by, updated_by)
         VALUES ({SqliteDialect.NextArticleId}, @Slug, @Title, @Subtitle, @Excerpt, @DerivedExcerpt, @Body, @Language, @Status, @PublishedAt,
-                @CoverImageId, @CanonicalUrl, @ReadingTimeMinutes, @CharacterCount, @Now, @Now, 1)
+                @CoverImageId, @CanonicalUrl, @ReadingTimeMinutes, @CharacterCount, @Now, @Now, 1,
+                @Editor, @Editor)
         RETURNING {Columns}
         """;
 
@@ -77,7 +80,7 @@ internal static class ArticleQueries
                derived_excerpt = @DerivedExcerpt, body = @Body, language = @Language, status = @Status,
                published_at = @PublishedAt, earlier_published_at = @EarlierPublishedAt, cover_image_id = @CoverImageId, canonical_url = @CanonicalUrl,
                reading_time_minutes = @ReadingTimeMinutes, character_count = @CharacterCount,
-               updated_at = @Now, version = version + 1
+               updated_at = @Now, updated_by = @Editor, version = version + 1
         WHERE id = @Id
         RETURNING {Columns}
         """;

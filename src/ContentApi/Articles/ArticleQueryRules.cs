@@ -53,6 +53,11 @@ public static class ArticleQueryRules
         rule.Must((query, end) => end is not { } last || start(query) is not { } first || last.Value > first.Value)
             .WithMessage($"Must be later than {startName}.");
 
+    /// <summary>The createdBy or updatedBy filter: a key's name, so never empty (that would match nothing, silently).</summary>
+    public static IRuleBuilderOptions<T, string?> EditorName<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.Cascade(CascadeMode.Stop).Must(value => value is null || !string.IsNullOrWhiteSpace(value)).WithMessage("Must be the name of an API key; it is empty.")
+            .MaximumCharacters(200);
+
     /// <summary>A BCP 47 tag: as a pattern and a length, so that the OpenAPI document states both.</summary>
     public static IRuleBuilderOptions<T, string?> LanguageTag<T>(this IRuleBuilderInitial<T, string?> rule, string message) =>
         rule.Cascade(CascadeMode.Stop).MaximumCharacters(LanguageTags.MaxLength).WithMessage(message)

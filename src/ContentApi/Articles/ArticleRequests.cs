@@ -151,6 +151,10 @@ public sealed record ListArticlesQuery : IListQuery, IUpdatedRangeQuery
     public string? Format { get; init; }
     /// <summary>Full-text search words; combined with the other filters, in the list's sort order (GET /search ranks by relevance).</summary>
     public string? Q { get; init; }
+    /// <summary>Only articles created with the key of this name (see createdBy); needs a key with the read scope, as key names are not shown to anonymous callers.</summary>
+    public string? CreatedBy { get; init; }
+    /// <summary>Only articles last changed with the key of this name (see updatedBy); needs a key with the read scope, as key names are not shown to anonymous callers.</summary>
+    public string? UpdatedBy { get; init; }
 }
 
 /// <summary>Query of the single-article reads.</summary>
@@ -190,5 +194,7 @@ public sealed class ListArticlesQueryValidator : ListQueryValidator<ListArticles
         RuleFor(q => q).ArticleView(q => (q.Include, q.Fields, q.Format), ArticleView.FieldNames);
         RuleFor(q => q.PublishedBefore).LaterThanPublishedAfter(q => q.PublishedAfter);
         UpdatedRange.AddRules(this);
+        RuleFor(q => q.CreatedBy).EditorName();
+        RuleFor(q => q.UpdatedBy).EditorName();
     }
 }

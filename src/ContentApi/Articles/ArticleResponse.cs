@@ -54,6 +54,14 @@ public sealed record ArticleResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? PlainText { get; init; }
 
+    /// <summary>The name of the API key whose request created the article, as it was then; only for callers with a key (left out for anonymous callers), and null (left out) for articles created before this was recorded or by a CLI command (seed, import).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CreatedBy { get; init; }
+
+    /// <summary>The name of the API key whose request last changed the article (a write that changes nothing, or its going live at its publishedAt, does not count); only for callers with a key (left out for anonymous callers), and null (left out) for articles last changed before this was recorded or by a CLI command.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? UpdatedBy { get; init; }
+
     // The embeds' descriptions, which search results share.
     internal const string AuthorsOmitted = "Left out when `include` does not name `authors`.";
     internal const string TagsOmitted = "Left out when `include` does not name `tags`.";
@@ -94,6 +102,9 @@ public sealed record ArticleRow
 
     /// <summary>When the content was last restored (null: never); see <see cref="ArticleAggregate.LastModified"/>.</summary>
     public string? RestoredAt { get; init; }
+
+    public string? CreatedBy { get; init; }
+    public string? UpdatedBy { get; init; }
 
     public ArticleStatus StatusValue => Status == "published" ? ArticleStatus.Published : ArticleStatus.Draft;
 }
@@ -145,7 +156,8 @@ public sealed record ArticleAggregate(
     /// </summary>
     DateTimeOffset? IVersioned.ModifiedAt => Timestamps.FromDb(Timestamps.Later(Row.UpdatedAt, Row.RestoredAt));
 
-    public ArticleResponse ToResponse() => new(
+    /// <summary>The response; with who created and last updated it only for a key holder (<paramref name="keyed"/>).</summary>
+    public ArticleResponse ToResponse(bool keyed) => new ArticleResponse(
         Row.Id, Row.Slug, Row.Title, Row.Subtitle, Row.Excerpt ?? Row.DerivedExcerpt, Row.Body, LanguageTags.Canonical(Row.Language),
         Row.StatusValue, Timestamps.FromDbOrNull(Row.PublishedAt),
         [.. Authors.Select(a => new AuthorSummary(a.Id, a.Slug, a.Name, a.Avatar?.ToResponse()))],
@@ -153,7 +165,11 @@ public sealed record ArticleAggregate(
         Cover?.Image.ToResponse(),
         [.. Images.Select(i => i.Image.ToResponse())],
         Row.CanonicalUrl, Row.ReadingTimeMinutes, Row.CharacterCount,
-        Timestamps.FromDb(Row.CreatedAt), Timestamps.FromDb(Row.UpdatedAt), Row.Version);
+        Timestamps.FromDb(Row.CreatedAt), Timestamps.FromDb(Row.UpdatedAt), Row.Version)
+    {
+        CreatedBy = keyed ? Row.CreatedBy : null,
+        UpdatedBy = keyed ? Row.UpdatedBy : null,
+    };
 
     /// <summary>
     /// The latest change to the article or anything it embeds (for Last-Modified), and never before the last restore,

@@ -162,6 +162,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
         {
             return tooLarge;
         }
+        var editor = db.Editor;
         return await db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             var (references, invalid) = await ResolveReferencesAsync(connection, transaction, request, cancellationToken);
@@ -177,7 +178,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             await MoveSlugAsync(connection, transaction, null, slug, cancellationToken);
             var now = Timestamps.ServerNow(clock);
             var row = await connection.QuerySingleAsync<ArticleRow>(new CommandDefinition(
-                ArticleQueries.Insert, Columns(request, text.Stats, slug.Slug!, PublishedAt(request, null, now), now), transaction, cancellationToken: cancellationToken));
+                ArticleQueries.Insert, Columns(request, text.Stats, slug.Slug!, PublishedAt(request, null, now), now, editor), transaction, cancellationToken: cancellationToken));
             await InsertLinksAsync(connection, transaction, row.Id, request, cancellationToken);
             SearchIndex.Index(transaction, row.Id, text.Analyzed, isNew: true);
             return new WriteOutcome<ArticleAggregate>.Saved(references!.Embed(row, request));
@@ -187,6 +188,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     public async Task<WriteOutcome<ArticleAggregate>> ReplaceAsync(long id, ArticleRequest replacement, WritePreconditions preconditions, CancellationToken cancellationToken)
     {
         var (prepared, tooLargeWithoutImages) = await PrepareTextInTurnAsync(replacement, cancellationToken);
+        var editor = db.Editor;
         return await db.WriteAsync<WriteOutcome<ArticleAggregate>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "a.id = @Key", id, true, cancellationToken, ArticleEmbeds.None);
@@ -225,7 +227,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             }
             await MoveSlugAsync(connection, transaction, current.Row, slug, cancellationToken);
             var now = Timestamps.ServerNow(clock);
-            var columns = Columns(request, text.Stats, slug.Slug!, PublishedAt(request, current.Row, now), now);
+            var columns = Columns(request, text.Stats, slug.Slug!, PublishedAt(request, current.Row, now), now, editor);
             columns.Add("Id", id);
             columns.Add("EarlierPublishedAt", EarlierPublishedAt(request, current.Row));
             var indexedTextChanges = !await IndexedTextUnchangedAsync(connection, transaction, current.Row, request, text.Stats, cancellationToken);
@@ -484,10 +486,11 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
     private static PreparedText PrepareText(ArticleRequest request, ArticleTextStats stats) =>
         new(stats, AnalyzedArticleText.Of(request.Title, request.Subtitle, request.Excerpt ?? stats.IndexedDerivedExcerpt, stats.PlainText));
 
-    private static DynamicParameters Columns(ArticleRequest request, ArticleTextStats stats, string slug, DateTimeOffset? publishedAt, DateTimeOffset now)
+    private static DynamicParameters Columns(ArticleRequest request, ArticleTextStats stats, string slug, DateTimeOffset? publishedAt, DateTimeOffset now, string? editor)
     {
         return new DynamicParameters(new
         {
+            Editor = editor,
             Slug = slug,
             request.Title,
             request.Subtitle,

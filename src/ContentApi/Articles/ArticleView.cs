@@ -155,10 +155,13 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
     /// <summary>What to load: rendering HTML needs the images even when they are not returned.</summary>
     public ArticleEmbeds LoadEmbeds => Html ? Embeds | ArticleEmbeds.CoverImage | ArticleEmbeds.Images : Embeds;
 
-    /// <summary>The response as asked for: extra renderings (each one no cache held counted to <paramref name="cost"/>), only included embeds and only the named fields.</summary>
-    public object Shape(ArticleAggregate article, RequestCost cost)
+    /// <summary>
+    /// The response as asked for: extra renderings (each one no cache held counted to <paramref name="cost"/>), only
+    /// included embeds and only the named fields; who created and updated it only for a key holder (<paramref name="keyed"/>).
+    /// </summary>
+    public object Shape(ArticleAggregate article, RequestCost cost, bool keyed)
     {
-        var response = article.ToResponse();
+        var response = article.ToResponse(keyed);
         if (IsDefault)
         {
             return response;
@@ -181,7 +184,7 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
     /// default): only included embeds and the named fields, with <paramref name="highlights"/> (written only when named).
     /// </summary>
     public SparseObject ShapeSearchResult(ArticleAggregate article, IReadOnlyList<SearchHighlight> highlights) =>
-        (Fields ?? AllSearchResultFields).Without(NotEmbedded()).Apply(SearchResult.Of(article.ToResponse(), highlights));
+        (Fields ?? AllSearchResultFields).Without(NotEmbedded()).Apply(SearchResult.Of(article.ToResponse(keyed: false), highlights));
 
     private IEnumerable<string> NotEmbedded()
     {

@@ -28,14 +28,14 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
     internal static readonly string PubliclyShown = SqliteDialect.UsedByVisibleArticle("author", "au.id");
 
     private const string InsertSql = $"""
-        INSERT INTO authors (id, slug, name, bio, avatar_image_id, website, email, search_key, created_at, updated_at, version)
-        VALUES ({SqliteDialect.NextAuthorId}, @Slug, @Name, @Bio, @AvatarImageId, @Website, @Email, @SearchKey, @Now, @Now, 1)
+        INSERT INTO authors (id, slug, name, bio, avatar_image_id, website, email, search_key, created_at, updated_at, version, created_by, updated_by)
+        VALUES ({SqliteDialect.NextAuthorId}, @Slug, @Name, @Bio, @AvatarImageId, @Website, @Email, @SearchKey, @Now, @Now, 1, @Editor, @Editor)
         RETURNING id
         """;
 
     private const string UpdateSql = """
         UPDATE authors SET slug = @Slug, name = @Name, bio = @Bio, avatar_image_id = @AvatarImageId, website = @Website, email = @Email,
-               search_key = @SearchKey, updated_at = @Now, version = version + 1
+               search_key = @SearchKey, updated_at = @Now, updated_by = @Editor, version = version + 1
         WHERE id = @Id
         """;
 
@@ -109,11 +109,15 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
         return result with { Rows = await WithAvatarsAsync(connection, null, result.Rows, cancellationToken) };
     }
 
-    public Task<WriteOutcome<AuthorRow>> CreateAsync(AuthorRequest request, CancellationToken cancellationToken) =>
-        db.WriteAsync((connection, transaction) => InsertAsync(connection, transaction, request, cancellationToken), cancellationToken);
+    public Task<WriteOutcome<AuthorRow>> CreateAsync(AuthorRequest request, CancellationToken cancellationToken)
+    {
+        var editor = db.Editor;
+        return db.WriteAsync((connection, transaction) => InsertAsync(connection, transaction, request, cancellationToken, editor), cancellationToken);
+    }
 
     /// <summary>The work of <see cref="CreateAsync"/>, for a write that decides in its own transaction whether to create (import).</summary>
-    internal async Task<WriteOutcome<AuthorRow>> InsertAsync(DbConnection connection, DbTransaction transaction, AuthorRequest request, CancellationToken cancellationToken)
+    internal async Task<WriteOutcome<AuthorRow>> InsertAsync(
+        DbConnection connection, DbTransaction transaction, AuthorRequest request, CancellationToken cancellationToken, string? editor = null)
     {
         if (await MissingAvatarAsync(connection, transaction, request.AvatarImageId, cancellationToken) is { } invalid)
         {
@@ -125,12 +129,14 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
             return SlugTaken(request.Slug!, holder);
         }
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            InsertSql, Parameters(request, 0, slug.Slug!), transaction, cancellationToken: cancellationToken));
+            InsertSql, Parameters(request, 0, slug.Slug!, editor), transaction, cancellationToken: cancellationToken));
         return new WriteOutcome<AuthorRow>.Saved((await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken))!);
     }
 
-    public Task<WriteOutcome<AuthorRow>> ReplaceAsync(long id, AuthorRequest request, WritePreconditions preconditions, CancellationToken cancellationToken) =>
-        db.WriteAsync<WriteOutcome<AuthorRow>>(async (connection, transaction) =>
+    public Task<WriteOutcome<AuthorRow>> ReplaceAsync(long id, AuthorRequest request, WritePreconditions preconditions, CancellationToken cancellationToken)
+    {
+        var editor = db.Editor;
+        return db.WriteAsync<WriteOutcome<AuthorRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken);
             if (preconditions.Refuse(current, out var refusal))
@@ -149,7 +155,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
             var visibleAt = Now();
             var avatarShown = request.AvatarImageId != current.AvatarImageId
                 ? await WithdrawnRelations.AvatarBeforeAsync(connection, transaction, id, visibleAt, cancellationToken) : [];
-            await connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(request, id, slug.Slug!), transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(request, id, slug.Slug!, editor), transaction, cancellationToken: cancellationToken));
             await WithdrawnRelations.RecordAsync(connection, transaction, avatarShown, visibleAt, Timestamps.ServerNow(clock), cancellationToken);
             if (request.Name != current.Name)
             {
@@ -157,6 +163,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
             }
             return new WriteOutcome<AuthorRow>.Saved((await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken))!);
         }, cancellationToken).ThenDrainAsync(db, logger);
+    }
 
     public Task<WriteOutcome<AuthorRow>> DeleteAsync(long id, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<AuthorRow>>(async (connection, transaction) =>
@@ -200,8 +207,9 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
         return new(new Dictionary<string, string[]> { ["avatarImageId"] = [$"There is no image with id {id}."] });
     }
 
-    private object Parameters(AuthorRequest request, long id, string slug) => new
+    private object Parameters(AuthorRequest request, long id, string slug, string? editor) => new
     {
+        Editor = editor,
         Id = id,
         Slug = slug,
         request.Name,
@@ -217,7 +225,8 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
         SELECT au.id AS Id, au.slug AS Slug, au.name AS Name, au.bio AS Bio, au.avatar_image_id AS AvatarImageId,
                au.website AS Website, au.email AS Email,
                {publishedArticleCount} AS PublishedArticleCount,
-               au.created_at AS CreatedAt, au.updated_at AS UpdatedAt, au.version AS Version
+               au.created_at AS CreatedAt, au.updated_at AS UpdatedAt, au.version AS Version,
+               au.created_by AS CreatedBy, au.updated_by AS UpdatedBy
         """;
 
     private string Now() => Timestamps.ToDb(clock.GetUtcNow());

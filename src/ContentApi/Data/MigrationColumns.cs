@@ -15,6 +15,7 @@ internal static class MigrationColumns
     [
         .. FoldedKeys.Columns.Select(key => (26, key.Table, key.Column, "TEXT NOT NULL DEFAULT ''")),
         (28, "articles", "earlier_published_at", "TEXT"),
+        .. EditorColumns.Tables.SelectMany(table => new[] { (30, table, "created_by", "TEXT"), (30, table, "updated_by", "TEXT") }),
     ];
 
     /// <summary>Adds the columns <paramref name="migration"/> brings that their tables lack.</summary>

@@ -40,14 +40,15 @@ public static class ImageEndpoints
     public static async Task<IResult> ListImages([AsParameters] ListImagesQuery query, HttpContext http, ImageStore store, CancellationToken cancellationToken)
     {
         var (order, after, limit) = query.Paging(ImageStore.Sorts);
-        var page = await store.ListAsync(new ImageFilter(query.MimeType, query.Url, query.Q, !ApiKeyScopes.CanSeeUnpublished(http), query.UpdatedAfter?.Value, query.UpdatedBefore?.Value), order, after, limit, query.Page, cancellationToken);
+        var keyed = ApiKeyScopes.CanSeeUnpublished(http);
+        var page = await store.ListAsync(new ImageFilter(query.MimeType, query.Url, query.Q, !keyed, query.UpdatedAfter?.Value, query.UpdatedBefore?.Value), order, after, limit, query.Page, cancellationToken);
         return Representation.List(new ListResponse<object>(
-            [.. page.Rows.Select(r => FieldSet.Shape(r.ToResponse(), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)));
+            [.. page.Rows.Select(r => FieldSet.Shape(r.ToResponse(keyed), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)));
     }
 
     public static async Task<IResult> GetImage(long id, [AsParameters] ImageViewQuery query, HttpContext http, ImageStore store, CancellationToken cancellationToken) =>
         await (ApiKeyScopes.CanSeeUnpublished(http) ? store.GetAsync(id, cancellationToken) : store.GetPubliclyShownAsync(id, cancellationToken)) is { } row
-            ? Representation.Ok(FieldSet.Shape(row.ToResponse(), query.Fields), row.Version, row.LastModified) : Problems.NotFound("Image");
+            ? Representation.Ok(FieldSet.Shape(row.ToResponse(ApiKeyScopes.CanSeeUnpublished(http)), query.Fields), row.Version, row.LastModified) : Problems.NotFound("Image");
 
     public static async Task<IResult> CreateImage(ImageRequest request, ImageStore store, CancellationToken cancellationToken) =>
         ToResult(await store.CreateAsync(request, cancellationToken), created: true);
@@ -64,5 +65,5 @@ public static class ImageEndpoints
         WritePreconditions.ThenAsync(http, async preconditions => ToResult(await store.DeleteAsync(id, preconditions, cancellationToken)));
 
     private static IResult ToResult(WriteOutcome<ImageRow> outcome, bool created = false) =>
-        WriteResults.ToResult(outcome, "Image", r => r.ToResponse(), r => r.Version, r => r.LastModified, created ? r => $"/api/v1/images/{r.Id}" : null);
+        WriteResults.ToResult(outcome, "Image", r => r.ToResponse(keyed: true), r => r.Version, r => r.LastModified, created ? r => $"/api/v1/images/{r.Id}" : null);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ContentApi.Data;
 using ContentApi.Http.Writes;
 using ContentApi.OpenApi;
@@ -8,7 +9,16 @@ namespace ContentApi.Images;
 public sealed record ImageResponse(
     long Id, [property: SchemaFormat(Format = "iri")] string Url, string AltText, string? Caption, string? Credit, string? License,
     int? Width, int? Height, string? MimeType, long? ByteSize, FocalPoint? FocalPoint,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version)
+{
+    /// <summary>The name of the API key whose request created it, as it was then; only for callers with a key (left out for anonymous callers), and null (left out) when created before this was recorded or by a CLI command (seed, import).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CreatedBy { get; init; }
+
+    /// <summary>The name of the API key whose request last changed it (a write that changes nothing does not count); only for callers with a key (left out for anonymous callers), and null (left out) when last changed before this was recorded or by a CLI command.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? UpdatedBy { get; init; }
+}
 
 /// <summary>An image as the database returns it (Dapper maps columns by alias onto these properties).</summary>
 public sealed record ImageRow : IVersioned
@@ -30,6 +40,8 @@ public sealed record ImageRow : IVersioned
     public string CreatedAt { get; init; } = "";
     public string UpdatedAt { get; init; } = "";
     public long Version { get; init; }
+    public string? CreatedBy { get; init; }
+    public string? UpdatedBy { get; init; }
 
     /// <summary>When the content was last restored (null: never); see <see cref="LastModified"/>.</summary>
     public string? RestoredAt { get; init; }
@@ -37,9 +49,17 @@ public sealed record ImageRow : IVersioned
     /// <summary>Unset unless both coordinates are stored, and finite (no JSON can carry infinity or NaN).</summary>
     public FocalPoint? FocalPoint => FocalX is { } x && FocalY is { } y && double.IsFinite(x) && double.IsFinite(y) ? new FocalPoint(x, y) : null;
 
-    public ImageResponse ToResponse() => new(
+    /// <summary>
+    /// The response; with who created and last updated it only for a key holder (<paramref name="keyed"/>) reading the
+    /// image itself: an article or author embeds it without them.
+    /// </summary>
+    public ImageResponse ToResponse(bool keyed = false) => new ImageResponse(
         Id, Url, AltText, Caption, Credit, License, Width, Height, MimeType, ByteSize, FocalPoint,
-        Timestamps.FromDb(CreatedAt), Timestamps.FromDb(UpdatedAt), Version);
+        Timestamps.FromDb(CreatedAt), Timestamps.FromDb(UpdatedAt), Version)
+    {
+        CreatedBy = keyed ? CreatedBy : null,
+        UpdatedBy = keyed ? UpdatedBy : null,
+    };
 
     /// <summary>
     /// For Last-Modified and If-Unmodified-Since: never before the last restore, which may have discarded later edits

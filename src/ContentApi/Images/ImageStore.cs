@@ -15,7 +15,8 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
         i.id AS Id, i.url AS Url, i.alt_text AS AltText, i.caption AS Caption, i.credit AS Credit, i.license AS License,
                i.width AS Width, i.height AS Height, i.mime_type AS MimeType, i.byte_size AS ByteSize,
                i.focal_x AS FocalX, i.focal_y AS FocalY,
-               i.created_at AS CreatedAt, i.updated_at AS UpdatedAt, i.version AS Version, {SqliteDialect.RestoredAtColumn}
+               i.created_at AS CreatedAt, i.updated_at AS UpdatedAt, i.version AS Version, {SqliteDialect.RestoredAtColumn},
+               i.created_by AS CreatedBy, i.updated_by AS UpdatedBy
         """;
 
     private const string Select = "SELECT " + Columns;
@@ -23,15 +24,15 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
     private const string From = "FROM images i";
 
     private const string InsertSql = $"""
-        INSERT INTO images (id, url, alt_text, caption, credit, license, width, height, mime_type, byte_size, focal_x, focal_y, search_key, created_at, updated_at, version)
-        VALUES ({SqliteDialect.NextImageId}, @Url, @AltText, @Caption, @Credit, @License, @Width, @Height, @MimeType, @ByteSize, @FocalX, @FocalY, @SearchKey, @Now, @Now, 1)
+        INSERT INTO images (id, url, alt_text, caption, credit, license, width, height, mime_type, byte_size, focal_x, focal_y, search_key, created_at, updated_at, version, created_by, updated_by)
+        VALUES ({SqliteDialect.NextImageId}, @Url, @AltText, @Caption, @Credit, @License, @Width, @Height, @MimeType, @ByteSize, @FocalX, @FocalY, @SearchKey, @Now, @Now, 1, @Editor, @Editor)
         RETURNING id
         """;
 
     private const string UpdateSql = """
         UPDATE images SET url = @Url, alt_text = @AltText, caption = @Caption, credit = @Credit, license = @License,
                width = @Width, height = @Height, mime_type = @MimeType, byte_size = @ByteSize, focal_x = @FocalX, focal_y = @FocalY,
-               search_key = @SearchKey, updated_at = @Now, version = version + 1
+               search_key = @SearchKey, updated_at = @Now, updated_by = @Editor, version = version + 1
         WHERE id = @Id
         """;
 
@@ -153,20 +154,25 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
             Select, From, conditions, parameters, order, "i.id", r => r.Id, after, limit, page, TotalBy: total), cancellationToken);
     }
 
-    public Task<WriteOutcome<ImageRow>> CreateAsync(ImageRequest request, CancellationToken cancellationToken) =>
-        db.WriteAsync((connection, transaction) => InsertAsync(connection, transaction, request, cancellationToken), cancellationToken);
+    public Task<WriteOutcome<ImageRow>> CreateAsync(ImageRequest request, CancellationToken cancellationToken)
+    {
+        var editor = db.Editor;
+        return db.WriteAsync((connection, transaction) => InsertAsync(connection, transaction, request, cancellationToken, editor), cancellationToken);
+    }
 
     /// <summary>The work of <see cref="CreateAsync"/>, for a write that decides in its own transaction whether to create (import).</summary>
-    internal async Task<WriteOutcome<ImageRow>> InsertAsync(DbConnection connection, DbTransaction transaction, ImageRequest request, CancellationToken cancellationToken)
+    internal async Task<WriteOutcome<ImageRow>> InsertAsync(
+        DbConnection connection, DbTransaction transaction, ImageRequest request, CancellationToken cancellationToken, string? editor = null)
     {
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            InsertSql, Parameters(request, 0), transaction, cancellationToken: cancellationToken));
+            InsertSql, Parameters(request, 0, editor), transaction, cancellationToken: cancellationToken));
         return new WriteOutcome<ImageRow>.Saved((await GetAsync(connection, transaction, id, cancellationToken))!);
     }
 
     public async Task<WriteOutcome<ImageRow>> ReplaceAsync(long id, ImageRequest request, WritePreconditions preconditions, CancellationToken cancellationToken)
     {
         var judged = await PlacingArticlesHtml.JudgeOnSnapshotAsync(db, id, request, preconditions, cancellationToken);
+        var editor = db.Editor;
         return await db.WriteAsync<WriteOutcome<ImageRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, id, cancellationToken);
@@ -178,7 +184,7 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
             {
                 return tooLarge;
             }
-            await connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(request, id), transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(request, id, editor), transaction, cancellationToken: cancellationToken));
             if (request.Caption != current.Caption || request.Credit != current.Credit)
             {
                 await SearchIndex.UpdateArticlesOfAsync(connection, transaction, SearchIndex.ArticlesOfImageSql, id, cancellationToken);
@@ -211,8 +217,9 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
         await connection.QuerySingleOrDefaultAsync<ImageRow>(new CommandDefinition(
             $"{Select} {From} WHERE i.id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
 
-    private object Parameters(ImageRequest request, long id) => new
+    private object Parameters(ImageRequest request, long id, string? editor) => new
     {
+        Editor = editor,
         Id = id,
         request.Url,
         request.AltText,

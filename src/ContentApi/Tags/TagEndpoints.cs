@@ -45,19 +45,20 @@ public static class TagEndpoints
     public static async Task<IResult> ListTags([AsParameters] ListTagsQuery query, HttpContext http, TagStore store, CancellationToken cancellationToken)
     {
         var (order, after, limit) = query.Paging(TagStore.Sorts);
-        var page = await store.ListAsync(new TagFilter(ListParameters.Items(query.Slug), null, query.Q, !ApiKeyScopes.CanSeeUnpublished(http), query.UpdatedAfter?.Value, query.UpdatedBefore?.Value), order, after, limit, query.Page, cancellationToken);
+        var keyed = ApiKeyScopes.CanSeeUnpublished(http);
+        var page = await store.ListAsync(new TagFilter(ListParameters.Items(query.Slug), null, query.Q, !keyed, query.UpdatedAfter?.Value, query.UpdatedBefore?.Value), order, after, limit, query.Page, cancellationToken);
         return Representation.List(new ListResponse<object>(
-            [.. page.Rows.Select(r => FieldSet.Shape(r.ToResponse(), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)));
+            [.. page.Rows.Select(r => FieldSet.Shape(r.ToResponse(keyed), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)));
     }
 
     public static async Task<IResult> GetTag(long id, [AsParameters] TagViewQuery query, HttpContext http, TagStore store, CancellationToken cancellationToken) =>
-        Found(await (ApiKeyScopes.CanSeeUnpublished(http) ? store.GetAsync(id, cancellationToken) : store.GetPubliclyShownAsync(id, cancellationToken)), query);
+        Found(await (ApiKeyScopes.CanSeeUnpublished(http) ? store.GetAsync(id, cancellationToken) : store.GetPubliclyShownAsync(id, cancellationToken)), query, ApiKeyScopes.CanSeeUnpublished(http));
 
     public static async Task<IResult> GetTagBySlug(string slug, [AsParameters] TagViewQuery query, HttpContext http, TagStore store, CancellationToken cancellationToken)
     {
         var keyed = ApiKeyScopes.CanSeeUnpublished(http);
         var row = await store.GetBySlugAsync(slug, publiclyShownOnly: !keyed, cancellationToken);
-        return CanonicalSlugAnswer.ForSpelling(http, keyed, "tags", slug, row?.Slug, () => Found(row, query));
+        return CanonicalSlugAnswer.ForSpelling(http, keyed, "tags", slug, row?.Slug, () => Found(row, query, keyed));
     }
 
     public static async Task<IResult> CreateTag(TagRequest request, TagStore store, CancellationToken cancellationToken) =>
@@ -78,9 +79,9 @@ public static class TagEndpoints
     // No Last-Modified: publishedArticleCount changes when an article is published, unpublished, deleted or reaches its
     // publish time, none of which touches the tag's timestamps, so If-Modified-Since would answer a stale 304. The
     // ETag covers the whole representation.
-    private static IResult Found(TagRow? row, TagViewQuery query) =>
-        row is null ? Problems.NotFound("Tag") : Representation.Ok(FieldSet.Shape(row.ToResponse(), query.Fields), row.Version);
+    private static IResult Found(TagRow? row, TagViewQuery query, bool keyed) =>
+        row is null ? Problems.NotFound("Tag") : Representation.Ok(FieldSet.Shape(row.ToResponse(keyed), query.Fields), row.Version);
 
     private static IResult ToResult(WriteOutcome<TagRow> outcome, bool created = false) =>
-        WriteResults.ToResult(outcome, "Tag", r => r.ToResponse(), r => r.Version, _ => null, created ? r => $"/api/v1/tags/{r.Id}" : null);
+        WriteResults.ToResult(outcome, "Tag", r => r.ToResponse(keyed: true), r => r.Version, _ => null, created ? r => $"/api/v1/tags/{r.Id}" : null);
 }

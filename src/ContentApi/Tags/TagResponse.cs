@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ContentApi.Data;
 using ContentApi.Http.Writes;
 
@@ -7,7 +8,16 @@ namespace ContentApi.Tags;
 /// <param name="PublishedArticleCount">How many articles anonymous readers see carry the tag (published and live, not scheduled).</param>
 public sealed record TagResponse(
     long Id, string Slug, string Name, string? Description, long PublishedArticleCount,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version)
+{
+    /// <summary>The name of the API key whose request created it, as it was then; only for callers with a key (left out for anonymous callers), and null (left out) when created before this was recorded or by a CLI command (seed, import).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CreatedBy { get; init; }
+
+    /// <summary>The name of the API key whose request last changed it (a write that changes nothing does not count); only for callers with a key (left out for anonymous callers), and null (left out) when last changed before this was recorded or by a CLI command.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? UpdatedBy { get; init; }
+}
 
 /// <summary>A tag as the database returns it (Dapper maps columns by alias onto these properties).</summary>
 public sealed record TagRow : IVersioned
@@ -23,10 +33,17 @@ public sealed record TagRow : IVersioned
     public string CreatedAt { get; init; } = "";
     public string UpdatedAt { get; init; } = "";
     public long Version { get; init; }
+    public string? CreatedBy { get; init; }
+    public string? UpdatedBy { get; init; }
 
-    public TagResponse ToResponse() => new(
+    /// <summary>The response; with who created and last updated it only for a key holder (<paramref name="keyed"/>).</summary>
+    public TagResponse ToResponse(bool keyed) => new TagResponse(
         Id, Slug, Name, Description, PublishedArticleCount,
-        Timestamps.FromDb(CreatedAt), Timestamps.FromDb(UpdatedAt), Version);
+        Timestamps.FromDb(CreatedAt), Timestamps.FromDb(UpdatedAt), Version)
+    {
+        CreatedBy = keyed ? CreatedBy : null,
+        UpdatedBy = keyed ? UpdatedBy : null,
+    };
 
     public TagRequest ToRequest() => new(Name, Slug, Description);
 }

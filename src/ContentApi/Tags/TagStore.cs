@@ -27,14 +27,14 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
     internal static readonly string PubliclyShown = SqliteDialect.UsedByVisibleArticle("tag", "t.id");
 
     private const string InsertSql = $"""
-        INSERT INTO tags (id, slug, name, description, name_key, search_key, created_at, updated_at, version)
-        VALUES ({SqliteDialect.NextTagId}, @Slug, @Name, @Description, @NameKey, @SearchKey, @Now, @Now, 1)
+        INSERT INTO tags (id, slug, name, description, name_key, search_key, created_at, updated_at, version, created_by, updated_by)
+        VALUES ({SqliteDialect.NextTagId}, @Slug, @Name, @Description, @NameKey, @SearchKey, @Now, @Now, 1, @Editor, @Editor)
         RETURNING id
         """;
 
     private const string UpdateSql = """
         UPDATE tags SET slug = @Slug, name = @Name, description = @Description, name_key = @NameKey, search_key = @SearchKey,
-               updated_at = @Now, version = version + 1
+               updated_at = @Now, updated_by = @Editor, version = version + 1
         WHERE id = @Id
         """;
 
@@ -110,11 +110,15 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
             PageSelect, From, conditions, parameters, order, "t.id", r => r.Id, after, limit, page), cancellationToken);
     }
 
-    public Task<WriteOutcome<TagRow>> CreateAsync(TagRequest request, CancellationToken cancellationToken) =>
-        db.WriteAsync((connection, transaction) => InsertAsync(connection, transaction, request, cancellationToken), cancellationToken);
+    public Task<WriteOutcome<TagRow>> CreateAsync(TagRequest request, CancellationToken cancellationToken)
+    {
+        var editor = db.Editor;
+        return db.WriteAsync((connection, transaction) => InsertAsync(connection, transaction, request, cancellationToken, editor), cancellationToken);
+    }
 
     /// <summary>The work of <see cref="CreateAsync"/>, for a write that decides in its own transaction whether to create (import).</summary>
-    internal async Task<WriteOutcome<TagRow>> InsertAsync(DbConnection connection, DbTransaction transaction, TagRequest request, CancellationToken cancellationToken)
+    internal async Task<WriteOutcome<TagRow>> InsertAsync(
+        DbConnection connection, DbTransaction transaction, TagRequest request, CancellationToken cancellationToken, string? editor = null)
     {
         if (await TagNames.FindAsync(connection, transaction, request.Name, null, cancellationToken) is { } named)
         {
@@ -128,6 +132,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
         var (nameKey, searchKey) = FoldedKeys.TagKeys(request.Name, slug.Slug!);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
         {
+            Editor = editor,
             Slug = slug.Slug,
             request.Name,
             request.Description,
@@ -138,8 +143,10 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
         return new WriteOutcome<TagRow>.Saved((await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken))!);
     }
 
-    public Task<WriteOutcome<TagRow>> ReplaceAsync(long id, TagRequest request, WritePreconditions preconditions, CancellationToken cancellationToken) =>
-        db.WriteAsync<WriteOutcome<TagRow>>(async (connection, transaction) =>
+    public Task<WriteOutcome<TagRow>> ReplaceAsync(long id, TagRequest request, WritePreconditions preconditions, CancellationToken cancellationToken)
+    {
+        var editor = db.Editor;
+        return db.WriteAsync<WriteOutcome<TagRow>>(async (connection, transaction) =>
         {
             var current = await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken);
             if (preconditions.Refuse(current, out var refusal))
@@ -160,6 +167,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
             var (nameKey, searchKey) = FoldedKeys.TagKeys(request.Name, slug.Slug!);
             await connection.ExecuteAsync(new CommandDefinition(UpdateSql, new
             {
+                Editor = editor,
                 Id = id,
                 Slug = slug.Slug,
                 request.Name,
@@ -174,6 +182,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
             }
             return new WriteOutcome<TagRow>.Saved((await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken))!);
         }, cancellationToken).ThenDrainAsync(db, logger);
+    }
 
     public Task<WriteOutcome<TagRow>> DeleteAsync(long id, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<TagRow>>(async (connection, transaction) =>
@@ -201,7 +210,8 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
     private static string SelectWith(string publishedArticleCount) => $"""
         SELECT t.id AS Id, t.slug AS Slug, t.name AS Name, t.description AS Description,
                {publishedArticleCount} AS PublishedArticleCount,
-               t.created_at AS CreatedAt, t.updated_at AS UpdatedAt, t.version AS Version
+               t.created_at AS CreatedAt, t.updated_at AS UpdatedAt, t.version AS Version,
+               t.created_by AS CreatedBy, t.updated_by AS UpdatedBy
         """;
 
     private string Now() => Timestamps.ToDb(clock.GetUtcNow());

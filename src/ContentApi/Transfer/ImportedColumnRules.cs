@@ -55,6 +55,15 @@ internal static class ImportedColumnRules
         [("tags", "description")] = BalancedBidi,
         [("articles", "title")] = BalancedBidi,
         [("articles", "subtitle")] = BalancedBidi,
+        // Key names, which editorial tools show beside the content (migration 0030).
+        [("articles", "created_by")] = BalancedBidi,
+        [("articles", "updated_by")] = BalancedBidi,
+        [("authors", "created_by")] = BalancedBidi,
+        [("authors", "updated_by")] = BalancedBidi,
+        [("tags", "created_by")] = BalancedBidi,
+        [("tags", "updated_by")] = BalancedBidi,
+        [("images", "created_by")] = BalancedBidi,
+        [("images", "updated_by")] = BalancedBidi,
         // 2,000 characters since the first build: one longer was edited into the export (a megabyte, sent in every list).
         [("articles", "excerpt")] = BalancedBidi with { AndThen = Text(excerpt => CharacterLimit.Count(excerpt) <= ArticleText.ExcerptMaxCharacters, ArticleText.GivenExcerptLengthMessage) },
         // No one writes it: one longer than the app derives was edited into the export (a megabyte, sent in every list).
