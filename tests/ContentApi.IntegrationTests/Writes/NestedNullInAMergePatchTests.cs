@@ -95,7 +95,7 @@ public sealed class NestedNullInAMergePatchTests(ApiFactory factory) : IClassFix
     /// <summary>The members of a read image that a replacement takes.</summary>
     private static string Writable(JsonObject image)
     {
-        foreach (var readOnly in new[] { "id", "createdAt", "updatedAt", "version" })
+        foreach (var readOnly in new[] { "id", "createdAt", "updatedAt", "version", "createdBy", "updatedBy" })
         {
             image.Remove(readOnly);
         }
