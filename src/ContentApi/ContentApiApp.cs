@@ -1,4 +1,5 @@
 using ContentApi.Articles;
+using ContentApi.Articles.Revisions;
 using ContentApi.Auth;
 using ContentApi.Authors;
 using ContentApi.Benchmarking;
@@ -49,6 +50,7 @@ public static class ContentApiApp
         services.AddSettings<DatabaseOptions>(DatabaseOptions.Section);
         services.AddSettings<CachingOptions>(CachingOptions.Section);
         services.AddSettings<WriteOptions>(WriteOptions.Section);
+        services.AddSettings<Articles.Revisions.RevisionOptions>(Articles.Revisions.RevisionOptions.Section);
         services.AddSettings<SwaggerOptions>(SwaggerOptions.Section);
         services.AddSettings<Observability.ObservabilityOptions>(Observability.ObservabilityOptions.Section);
         services.AddSettings<RequestLimitsOptions>(RequestLimitsOptions.Section);
@@ -97,6 +99,7 @@ public static class ContentApiApp
         services.AddSingleton<AuthorStore>();
         services.AddSingleton<ImageStore>();
         services.AddSingleton<ArticleStore>();
+        services.AddSingleton<Articles.Revisions.ArticleRevisionStore>();
 
         services.ConfigureHttpJsonOptions(options => JsonSetup.Configure(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -188,6 +191,7 @@ public static class ContentApiApp
         api.MapAuthors();
         api.MapImages();
         api.MapArticles();
+        api.MapArticleRevisions();
         api.MapSearch();
         api.MapDeletions();
         app.MapHealth();

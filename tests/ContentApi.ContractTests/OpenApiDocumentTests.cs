@@ -187,7 +187,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal(["SearchArticles"], responses.Where(r => r.Schema == "SearchResultListResponse").Select(r => r.Operation));
         Assert.Equal("#/components/schemas/SearchResult", schemas["SearchResultListResponse"]!["properties"]!["items"]!["items"]!["$ref"]!.GetValue<string>());
         Assert.Equal(["ListArticles"], responses.Where(r => r.Schema == "ArticleResponseListResponse").Select(r => r.Operation));
-        Assert.Equal(["CreateArticle", "GetArticle", "GetArticleBySlug", "PatchArticle", "ReplaceArticle"],
+        Assert.Equal(["CreateArticle", "GetArticle", "GetArticleBySlug", "PatchArticle", "ReplaceArticle", "RestoreArticle"],
             responses.Where(r => r.Schema == "ArticleResponse").Select(r => r.Operation).Distinct().Order());
     }
 
@@ -672,7 +672,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             }
         }
         Assert.Equal(4, keys);
-        Assert.Equal(16, ids);
+        Assert.Equal(19, ids); // with an article's revisions, one of them, and its restore
     }
 
     private const string IdempotencyKeyPattern = @"^[\x21-\x7E]+$";
@@ -721,6 +721,10 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
                         var dated = path.StartsWith("/api/v1/articles", StringComparison.Ordinal) || path.StartsWith("/api/v1/images", StringComparison.Ordinal);
                         Assert.True(headers.Contains("If-Unmodified-Since") == dated, $"{where}: If-Unmodified-Since documented: {!dated}");
                         break;
+                    // A restore retried is a 409 already_exists, not a second article: it takes no key.
+                    case "post" when path.EndsWith("/restore", StringComparison.Ordinal):
+                        Assert.DoesNotContain("Idempotency-Key", headers);
+                        break;
                     case "post":
                         Assert.True(headers.Contains("Idempotency-Key"), $"{where} does not document Idempotency-Key");
                         Assert.NotNull(operation["responses"]!["201"]!["headers"]?["Location"]);
@@ -759,10 +763,12 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             var (isList, isCreate, isDelete) = (id.StartsWith("List", StringComparison.Ordinal) || id == "SearchArticles",
                 id.StartsWith("Create", StringComparison.Ordinal), id.StartsWith("Delete", StringComparison.Ordinal));
             var replaces = id.StartsWith("Replace", StringComparison.Ordinal) || id.StartsWith("Patch", StringComparison.Ordinal);
-            var isWrite = isCreate || isDelete || replaces;
+            // Restoring a deleted article makes it again, without a body or preconditions (there is no version to compare).
+            var restores = id == "RestoreArticle";
+            var isWrite = isCreate || isDelete || replaces || restores;
             var expected = new HashSet<string>
             {
-                isCreate ? "201" : isDelete ? "204" : "200",
+                isCreate || restores ? "201" : isDelete ? "204" : "200",
                 // Any request: bad input, an unknown key (even on a read), the request limits, the rate limiter, a locked
                 // database, a transfer coding the server does not apply.
                 "400", "401", "413", "414", "429", "431", "500", "501", "503",
@@ -772,7 +778,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
                 expected.UnionWith(["304", "412"]); // If-None-Match; If-Match naming another representation
             }
             // Only an operation on one existing resource can find it missing: a list or search with no match is an empty page.
-            if (!isList && !isCreate)
+            // An article's revisions are a list of one resource, which may be unknown.
+            if ((!isList && !isCreate) || id == "ListArticleRevisions")
             {
                 expected.Add("404");
             }
@@ -781,11 +788,11 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             {
                 expected.Add("403");
             }
-            if (isWrite && !isCreate)
+            if (isWrite && !isCreate && !restores)
             {
                 expected.UnionWith(["412", "428"]);
             }
-            if (isWrite && !isDelete)
+            if (isWrite && !isDelete && !restores)
             {
                 // Only a body can have the wrong media type, or arrive too slowly (Limits:LargeBodyMinBytesPerSecond).
                 expected.UnionWith(["408", "415"]);
@@ -795,7 +802,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
                 expected.UnionWith(["409", "422"]); // a taken slug or an Idempotency-Key in use; a key reused with another body
             }
             // Replacing can take a slug another holds (images have none); deleting an author, tag or image that articles use is refused.
-            if ((replaces && !id.EndsWith("Image", StringComparison.Ordinal)) || (isDelete && id != "DeleteArticle"))
+            // Restoring is refused while the article exists, for its slug taken meanwhile, or for what it used deleted.
+            if ((replaces && !id.EndsWith("Image", StringComparison.Ordinal)) || (isDelete && id != "DeleteArticle") || restores)
             {
                 expected.Add("409");
             }
@@ -826,10 +834,14 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             }
             var id = operation["operationId"]!.GetValue<string>();
             slugConflicts.Add(id);
+            if (id == "RestoreArticle")
+            {
+                continue; // no request: the slug is the one the deleted article had
+            }
             var request = operation["requestBody"]!["content"]!.AsObject().First().Value!["schema"]!["$ref"]!.GetValue<string>();
             Assert.True(schemas[request.Split('/')[^1]]!["properties"]!["slug"] is not null, $"{id} documents a slug conflict, but its request has no slug");
         }
-        Assert.Equal(9, slugConflicts.Count); // the creates, replaces and patches of articles, authors and tags
+        Assert.Equal(10, slugConflicts.Count); // the creates, replaces and patches of articles, authors and tags, and an article's restore
     }
 
     /// <summary>
@@ -840,16 +852,16 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     public async Task Every_GET_refuses_an_unknown_query_parameter_allowing_exactly_the_documented_ones()
     {
         var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
-        var client = factory.Anonymous();
         foreach (var (path, item) in document["paths"]!.AsObject())
         {
             if (item!["get"] is not { } operation)
             {
                 continue;
             }
+            var client = ClientFor(operation);
             var documented = (operation["parameters"]?.AsArray() ?? []).Where(p => p!["in"]!.GetValue<string>() == "query")
                 .Select(p => p!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal);
-            var url = path.Replace("{id}", "1", StringComparison.Ordinal).Replace("{slug}", "any-slug", StringComparison.Ordinal) + "?notAParameter=1";
+            var url = path.Replace("{id}", "1", StringComparison.Ordinal).Replace("{version}", "1", StringComparison.Ordinal).Replace("{slug}", "any-slug", StringComparison.Ordinal) + "?notAParameter=1";
             var problem = await (await client.GetAsync(url)).AssertProblemAsync(System.Net.HttpStatusCode.BadRequest);
             var message = problem["errors"]!["notAParameter"]![0]!.GetValue<string>();
             Assert.Equal($"Unknown query parameter. Allowed: {string.Join(", ", documented)}.", message);
@@ -864,7 +876,6 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     public async Task Every_string_query_parameter_the_API_refuses_empty_says_so()
     {
         var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
-        var client = factory.Anonymous();
         var undocumented = new List<string>();
         foreach (var (path, item) in document["paths"]!.AsObject())
         {
@@ -872,7 +883,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             {
                 continue;
             }
-            var url = path.Replace("{id}", "1", StringComparison.Ordinal).Replace("{slug}", "any-slug", StringComparison.Ordinal);
+            var client = ClientFor(operation);
+            var url = path.Replace("{id}", "1", StringComparison.Ordinal).Replace("{version}", "1", StringComparison.Ordinal).Replace("{slug}", "any-slug", StringComparison.Ordinal);
             foreach (var parameter in (operation["parameters"]?.AsArray() ?? []).Where(p => p!["in"]!.GetValue<string>() == "query"))
             {
                 var schema = parameter!["schema"]!;
@@ -892,6 +904,10 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.Empty(undocumented);
     }
 
+    /// <summary>Anonymous, or with a read key for an operation only key holders may call (an article's revisions), which an anonymous call meets as a 401 first.</summary>
+    private HttpClient ClientFor(JsonNode operation) =>
+        operation["security"]?.AsArray().Any(requirement => requirement!.AsObject().Count == 0) != false ? factory.Anonymous() : factory.WithKey(ContentApi.Auth.ApiKeyScope.Read);
+
     /// <summary>The allow-lists in the code, by operation: the document must list exactly what the API accepts.</summary>
     private static readonly Dictionary<string, (string? Sorts, IReadOnlyList<string> Fields)> AllowedValues = new()
     {
@@ -908,6 +924,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         ["GetTagBySlug"] = (null, FieldSet.MembersOf(typeof(TagResponse))),
         ["ListImages"] = (ImageStore.Sorts.Description, FieldSet.MembersOf(typeof(ImageResponse))),
         ["GetImage"] = (null, FieldSet.MembersOf(typeof(ImageResponse))),
+        ["ListArticleRevisions"] = (ContentApi.Articles.Revisions.ArticleRevisionStore.Sorts.Description, FieldSet.MembersOf(typeof(ContentApi.Articles.Revisions.ArticleRevisionResponse))),
+        ["GetArticleRevision"] = (null, FieldSet.MembersOf(typeof(ArticleRequest))),
     };
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ContentApi.Articles.Revisions;
 using ContentApi.Data;
 using ContentApi.Deletions;
 using ContentApi.Http.Errors;
@@ -8,10 +9,11 @@ using ContentApi.Text;
 using ContentApi.Images;
 using ContentApi.Search;
 using Dapper;
+using Microsoft.Extensions.Options;
 
 namespace ContentApi.Articles;
 
-public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
+public sealed partial class ArticleStore(Db db, ListTotals totals, TimeProvider clock, IOptions<RevisionOptions> revisions)
 {
     private static readonly SortField<ArticleRow>[] SortFields =
     [
@@ -233,6 +235,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             var indexedTextChanges = !await IndexedTextUnchangedAsync(connection, transaction, current.Row, request, text.Stats, cancellationToken);
             var visibleAt = Now();
             var shownBefore = await WithdrawnRelations.BeforeAsync(connection, transaction, id, visibleAt, cancellationToken);
+            await ArticleRevisionLog.RecordAsync(connection, transaction, id, now, deleted: false, revisions.Value.MaxPerArticle, cancellationToken);
             var row = await connection.QuerySingleAsync<ArticleRow>(new CommandDefinition(ArticleQueries.Update, columns, transaction, cancellationToken: cancellationToken));
             if (IsPubliclyVisible(current.Row, visibleAt) && !IsPubliclyVisible(row, visibleAt))
             {
@@ -260,6 +263,7 @@ public sealed class ArticleStore(Db db, ListTotals totals, TimeProvider clock)
             var visibleAt = Now();
             var now = Timestamps.ServerNow(clock);
             var shownBefore = await WithdrawnRelations.BeforeAsync(connection, transaction, id, visibleAt, cancellationToken);
+            await ArticleRevisionLog.RecordAsync(connection, transaction, id, now, deleted: true, revisions.Value.MaxPerArticle, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(ArticleQueries.Delete, new { Id = id }, transaction, cancellationToken: cancellationToken));
             await DeletionLog.RecordAsync(connection, transaction, DeletionType.Article, id, current.Row.Slug, DeletionReason.Deleted,
                 now, IsPubliclyVisible(current.Row, visibleAt), cancellationToken);

@@ -28,6 +28,7 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.OrdinalIgnoreCase)
     {
         ["id"] = "The resource's integer id.",
+        ["version"] = "The article's version that the revision was (the `version` the revisions list shows), written as an id is: digits from 1.",
         ["slug"] = "The resource's slug (percent-encode non-ASCII letters). " + SlugCase.PathRule,
         ["limit"] = "Items per page, 1 to 100; default 20.",
         ["cursor"] = "The `nextCursor` of the previous page, sent with the same other parameters (filters, `sort`, `q`). Opaque. Not with `page`.",
@@ -106,7 +107,7 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
                 textSchema.MinLength = 1;
             }
             // Ids are given from 1 (SqliteDialect.NextArticleId and the like); 0 or below names nothing (404).
-            if (parameter.In == ParameterLocation.Path && parameter.Name == "id" && parameter.Schema is OpenApiSchema id)
+            if (parameter.In == ParameterLocation.Path && parameter.Name is "id" or "version" && parameter.Schema is OpenApiSchema id)
             {
                 id.Minimum = "1";
             }

@@ -215,4 +215,24 @@ public sealed class EditorAttributionTests(ApiFactory factory) : IClassFixture<A
         Assert.Null(withoutNames["createdBy"]?.GetValue<string>());
         Assert.Null(withoutNames["updatedBy"]?.GetValue<string>());
     }
+
+    /// <summary>Revisions and restore arrived beside the key names: a revision kept no name and a restore recorded none.</summary>
+    [Fact]
+    public async Task A_revision_names_the_key_that_wrote_it_and_a_restore_keeps_the_creator_and_names_the_restorer()
+    {
+        var (alice, aliceName) = await DeskKeyAsync("alice");
+        var (bob, bobName) = await DeskKeyAsync("bob");
+        var (carol, carolName) = await DeskKeyAsync("carol");
+        var id = await ArticleByAsync(alice);
+        await (await bob.PatchMergeAsync($"/api/v1/articles/{id}", new { title = "Bob 改的標題" })).AssertJsonAsync();
+
+        var revisions = await factory.Reader().GetJsonAsync($"/api/v1/articles/{id}/revisions");
+        Assert.Equal(aliceName, revisions["items"]![0]!["updatedBy"]!.GetValue<string>());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await bob.DeleteAsync($"/api/v1/articles/{id}")).StatusCode);
+        Assert.Equal(bobName, (await factory.Reader().GetJsonAsync($"/api/v1/articles/{id}/revisions"))["items"]![0]!["updatedBy"]!.GetValue<string>());
+        var restored = await (await carol.PostAsync($"/api/v1/articles/{id}/restore", null)).AssertJsonAsync(HttpStatusCode.Created);
+        Assert.Equal(aliceName, restored["createdBy"]!.GetValue<string>());
+        Assert.Equal(carolName, restored["updatedBy"]!.GetValue<string>());
+    }
 }

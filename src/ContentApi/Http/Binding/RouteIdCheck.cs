@@ -8,17 +8,23 @@ namespace ContentApi.Http.Binding;
 /// and a link never differs from the <c>Location</c> the API gave. Judged as a middleware, before a write's media
 /// type, preconditions and body, so every method answers the same 400 for the same URL (as an endpoint filter it ran
 /// after a PUT's body was bound, and a body that could not be was answered first, by a 404 or a 400 about the body).
+/// A revision's <c>{version}</c> is written the same way.
 /// </summary>
 public sealed class RouteIdCheck(RequestDelegate next)
 {
-    private const string IdParameter = "id";
+    private static readonly string[] IdParameters = ["id", "version"];
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint() is RouteEndpoint { RoutePattern: var pattern } && pattern.GetParameter(IdParameter) is not null &&
-            context.Request.RouteValues[IdParameter] is string written && Refusal(written) is { } refusal)
+        if (context.GetEndpoint() is RouteEndpoint { RoutePattern: var pattern })
         {
-            return Problems.Validation(IdParameter, refusal).ExecuteAsync(context);
+            foreach (var parameter in IdParameters)
+            {
+                if (pattern.GetParameter(parameter) is not null && context.Request.RouteValues[parameter] is string written && Refusal(written) is { } refusal)
+                {
+                    return Problems.Validation(parameter, refusal).ExecuteAsync(context);
+                }
+            }
         }
         return next(context);
     }
