@@ -63,7 +63,7 @@ public sealed class ProblemCodesDocumentTests(ApiFactory factory) : IClassFixtur
         var baseMembers = schemas["ProblemDetails"]!["properties"]!.AsObject().Select(p => p.Key).ToList();
         Assert.Contains("traceId", baseMembers);
         var derived = schemas.Where(s => s.Key.EndsWith("ProblemDetails", StringComparison.Ordinal) && s.Key != "ProblemDetails").ToList();
-        Assert.Equal(3, derived.Count);
+        Assert.Equal(4, derived.Count);
         foreach (var (name, schema) in derived)
         {
             var allOf = schema!["allOf"]?.AsArray();

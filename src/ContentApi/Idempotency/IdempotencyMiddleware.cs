@@ -7,17 +7,18 @@ using Microsoft.Extensions.Options;
 namespace ContentApi.Idempotency;
 
 /// <summary>
-/// POST with <c>Idempotency-Key</c>: the first successful response (2xx) is stored per API key; a repeat
-/// with the same key and body within 24 hours gets that response again and creates nothing; the same
-/// key with another body, or on another endpoint, is a 422. Requests with the same key run one at a time here; across instances sharing the
+/// A write (POST, PUT, PATCH, DELETE) with <c>Idempotency-Key</c>: the first successful response (2xx) is stored per API
+/// key; a repeat with the same key and body within 24 hours gets that response again and writes nothing (a retried
+/// update whose first answer was lost is no 412 caused by its own write); the same key with another body, method or
+/// endpoint (another resource's URL too) is a 422. Requests with the same key run one at a time here; across instances sharing the
 /// database, the reservation each create writes in its own transaction lets only one of them commit.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store, ILogger<IdempotencyMiddleware> logger)
 {
-    /// <summary>Endpoint metadata of the creates, which take Idempotency-Key.</summary>
-    public sealed class IdempotentCreate
+    /// <summary>Endpoint metadata of the writes (creates, replaces, patches, deletes), which take Idempotency-Key.</summary>
+    public sealed class IdempotentWrite
     {
-        public static IdempotentCreate Instance { get; } = new();
+        public static IdempotentWrite Instance { get; } = new();
     }
 
     public const string HeaderName = "Idempotency-Key";
@@ -31,8 +32,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
 
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
-        // Only the creates take the header: elsewhere the route's own answer (404, 405) comes first.
-        if (!HttpMethods.IsPost(context.Request.Method) || context.GetEndpoint()?.Metadata.GetMetadata<IdempotentCreate>() is null ||
+        // Only the writes take the header: elsewhere the route's own answer (404, 405) comes first.
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IdempotentWrite>() is null ||
             !context.Request.Headers.TryGetValue(HeaderName, out var values))
         {
             await next(context);
@@ -61,9 +62,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         // order or escapes) is still the same request.
         // The query too: a POST takes none, and one sent with a query is a 400, not the replay of one sent without.
         var query = context.Request.Query.Count > 0 ? context.Request.QueryString.Value! : "";
-        var hash = RequestFingerprint.Current(CollectionPath(context), query, body);
-        // A key stored by an earlier build (a retry across a deploy) holds that build's form of the hash.
-        string[] matching = [hash, .. RequestFingerprint.Earlier(context.Request.Path.ToString(), query, body)];
+        var isCreate = HttpMethods.IsPost(context.Request.Method);
+        var hash = RequestFingerprint.Current(isCreate ? CollectionPath(context) : $"{context.Request.Method} {ResourcePath(context)}", query, body);
+        // A key stored by an earlier build (a retry across a deploy) holds that build's form of the hash; earlier builds
+        // took keys on creates only.
+        string[] matching = [hash, .. isCreate ? RequestFingerprint.Earlier(context.Request.Path.ToString(), query, body) : []];
         // What goes to the client is sent once the lock is released: sent under it, a client slow to read its 201 held
         // up its own retry until it had read it all.
         Task answer;
@@ -84,7 +87,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         {
             return AnswerFromStoreAsync(context, problems, stored, matching);
         }
-        context.Items[IdempotencyScope.ItemKey] = new IdempotencyScope(keyId, key, hash, CollectionPath(context));
+        context.Items[IdempotencyScope.ItemKey] = new IdempotencyScope(keyId, key, hash,
+            HttpMethods.IsPost(context.Request.Method) ? CollectionPath(context) : CollectionPath(context)[..^"/{id}".Length]);
         byte[] captured;
         try
         {
@@ -119,6 +123,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     private static string CollectionPath(HttpContext context) =>
         context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern } ? pattern : context.Request.Path.Value!.TrimEnd('/');
 
+    /// <summary>
+    /// The URL of the resource an update or delete names, as its route writes it (<c>/api/v1/tags/5</c>, whatever the
+    /// case of the path sent): a retry of the same key on another resource is another request.
+    /// </summary>
+    private static string ResourcePath(HttpContext context) =>
+        CollectionPath(context).Replace("{id}", context.Request.RouteValues["id"]?.ToString(), StringComparison.Ordinal);
+
     /// <summary>How long after its reservation a response not yet stored is taken to be still on its way, rather than lost.</summary>
     private static readonly TimeSpan InFlightFor = TimeSpan.FromSeconds(30);
 
@@ -128,12 +139,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     {
         if (stored is not null && !matching.Contains(stored.RequestHash))
         {
-            await problems.WriteAsync(context, 422, ProblemCodes.IdempotencyKeyReused, "This Idempotency-Key was already used with a different request (another endpoint, query or body).");
+            await problems.WriteAsync(context, 422, ProblemCodes.IdempotencyKeyReused, "This Idempotency-Key was already used with a different request (another endpoint, resource, method, query or body).");
         }
         else if (stored is null || stored.Status == 0)
         {
             // The reservation names what the request created (from this release on): the caller can read it there.
-            var created = stored?.Location is { } location ? " What it created is at Location." : "";
+            var created = stored?.Location is { } location ? " What it created or saved is at Location." : "";
             if (created.Length > 0)
             {
                 context.Response.Headers.Location = stored!.Location;

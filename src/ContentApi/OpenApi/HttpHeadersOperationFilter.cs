@@ -16,14 +16,15 @@ public sealed record LastModifiedMetadata
 /// <summary>
 /// Documents the HTTP headers of the protocol the endpoints share (conditional requests, idempotent creates, paging
 /// links, rate limits), so generated clients get them as typed parameters and response headers. What an operation
-/// answers decides which apply: a 304 means it takes If-None-Match, a 412 If-Match (and, on a write, If-None-Match), a 422 on a POST Idempotency-Key.
+/// answers decides which apply: a 304 means it takes If-None-Match, a 412 If-Match (and, on a write, If-None-Match); a
+/// write's endpoint says it takes Idempotency-Key.
 /// </summary>
 public sealed class HttpHeadersOperationFilter : IOperationFilter
 {
     /// <summary>What decides which headers an operation documents.</summary>
     /// <param name="LastModified">Its resource has a modification date (<see cref="LastModifiedMetadata"/>).</param>
     /// <param name="TakesCursor">It pages a list, so its responses carry Link.</param>
-    /// <param name="Idempotent">A create that takes Idempotency-Key: a POST that can answer 422.</param>
+    /// <param name="Idempotent">A write that takes Idempotency-Key (<see cref="IdempotencyMiddleware.IdempotentWrite"/>).</param>
     /// <param name="Moves">A read that can answer 301 (an article's earlier slug, or another spelling of it).</param>
     /// <param name="Scope">The scope a key needs for it: its policy's, or read for a read (whose drafts need one).</param>
     private sealed record Traits(string Method, bool LastModified, bool TakesCursor, bool Idempotent, bool Moves, string Scope);
@@ -39,7 +40,7 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
             method,
             LastModified: context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<LastModifiedMetadata>().Any(),
             TakesCursor: operation.Parameters?.Any(p => p.Name == "cursor") == true,
-            Idempotent: method == "POST" && responses.ContainsKey("422"),
+            Idempotent: context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IdempotencyMiddleware.IdempotentWrite>().Any(),
             Moves: responses.ContainsKey("301"),
             Scope: context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
                 .Select(a => a.Policy).FirstOrDefault(p => p is not null) ?? Auth.ApiKeyScopes.ReadPolicy);
@@ -120,11 +121,13 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
 
     private static void AddIdempotencyKeyParameter(OpenApiOperation operation) =>
         AddParameter(operation, "Idempotency-Key",
-            "1-255 visible ASCII characters, unique per create (a UUID). A retry with the same key and body within 24 hours gets the first response " +
-            "again and creates nothing; the same key with another body (compared as JSON: whitespace, member order and escapes do not count), or on another endpoint or with a query, is a 422. A request refused without creating anything (4xx) does not use " +
+            "1-255 visible ASCII characters, unique per write (a UUID). A retry with the same key and body within 24 hours gets the first response " +
+            "again (with `Idempotent-Replayed: true`) and writes nothing: a retried update whose first response was lost gets that response, not a 412 " +
+            "caused by its own change, and a retried delete its 204, not a 404. The same key with another body (compared as JSON: whitespace, member " +
+            "order and escapes do not count), method, endpoint or resource, or with a query, is a 422. A request refused without writing anything (4xx) does not use " +
             "the key up: correct it and retry with the same key. While the first request with the key is still being answered (on another instance), " +
             "a retry gets 409 with Retry-After; when its response was lost (the server stopped before storing it), 409 without it. Either 409 " +
-            "carries Location, the URL of what the first request created. Sent empty, it is no key (as if not sent).",
+            "carries Location, the URL of what the first request created or saved (none after a delete). Sent empty, it is no key (as if not sent).",
             new OpenApiSchema
             {
                 Type = JsonSchemaType.String,
@@ -144,6 +147,9 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
             case "200" or "201":
                 AddRepresentationHeaders(response, status, traits);
                 break;
+            case "204" when traits.Idempotent:
+                AddReplayedHeader(response);
+                break;
             case "304":
                 AddNotModifiedHeaders(response, traits);
                 break;
@@ -155,7 +161,7 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
                 AddHeader(response, "ETag", "The resource's current entity tag.");
                 break;
             case "409" when traits.Idempotent:
-                AddHeader(response, "Location", "Only when an earlier request with the same Idempotency-Key created the resource but its response was lost or is still on its way: the URL of what it created.");
+                AddHeader(response, "Location", "Only when an earlier request with the same Idempotency-Key created or saved the resource but its response was lost or is still on its way: the URL of what it created or saved.");
                 AddHeader(response, "Retry-After", "Only while that earlier request's response may still be on its way: seconds to wait before retrying to get it.");
                 break;
             case "401":
@@ -204,12 +210,15 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
         if (status == "201")
         {
             AddHeader(response, "Location", "The created resource's URL.");
-            if (traits.Idempotent)
-            {
-                AddHeader(response, "Idempotent-Replayed", "`true` when this is the stored response to an earlier request with the same Idempotency-Key.");
-            }
+        }
+        if (traits.Idempotent)
+        {
+            AddReplayedHeader(response);
         }
     }
+
+    private static void AddReplayedHeader(OpenApiResponse response) =>
+        AddHeader(response, "Idempotent-Replayed", "`true` when this is the stored response to an earlier request with the same Idempotency-Key.");
 
     /// <summary>
     /// A 304: what a 200 would have sent about the representation, so that caches can refresh what they hold (RFC 9110 §15.4.5).

@@ -15,8 +15,8 @@ public static class Problems
     public static ProblemHttpResult Conflict(string code, string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(statusCode: 409, title: "Conflict", detail: detail, type: ProblemTypes.Conflict, extensions: Coded(code, extensions));
 
-    public static ProblemHttpResult PreconditionFailed(string code, string detail) =>
-        TypedResults.Problem(statusCode: 412, title: "Precondition Failed", detail: detail, type: ProblemTypes.PreconditionFailed, extensions: Coded(code));
+    public static ProblemHttpResult PreconditionFailed(string code, string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(statusCode: 412, title: "Precondition Failed", detail: detail, type: ProblemTypes.PreconditionFailed, extensions: Coded(code, extensions));
 
     public static ProblemHttpResult IfMatchRequired() =>
         TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "Precondition Required",

@@ -69,28 +69,21 @@ public static class EndpointConventions
         new ParameterDescriptionMetadata("fields", $"Top-level fields to return, comma-separated (e.g. `{string.Join(",", names.Take(2))}`), from: {string.Join(", ", names.Select(f => $"`{f}`"))}. Default: all. Only the fields named are sent, required ones too: the response then lacks members its schema requires, so a client that enforces them (NSwag with Newtonsoft) should read it untyped. Anything else is a 400 listing these.{refusedWhen}",
             Values: new(valuesSchema, names)));
 
-    /// <param name="created">A POST: 409 for a taken slug or an Idempotency-Key still in use, 422 for a key reused with another body or on another endpoint.</param>
+    /// <param name="created">A POST (201), else a PUT or PATCH (200, 404, 412, 428). Every write: 409 for an Idempotency-Key still in use (and a taken slug), 422 for a key reused with another request.</param>
     /// <param name="hasSlug">
     /// Whether the request can ask for a slug, so that a create or replace can be refused (409) because another resource
     /// holds it. Without one, a create's 409 is only an Idempotency-Key in use, a plain problem with no conflictingId.
     /// </param>
     public static RouteHandlerBuilder Writes<T>(this RouteHandlerBuilder builder, bool created = false, bool hasSlug = true)
     {
-        builder.Produces<T>(created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
-        if (created)
+        builder.Produces<T>(created ? StatusCodes.Status201Created : StatusCodes.Status200OK)
+            .WithMetadata(IdempotencyMiddleware.IdempotentWrite.Instance)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        _ = hasSlug ? builder.ProducesConflict<SlugConflictProblemDetails>() : builder.ProducesProblem(StatusCodes.Status409Conflict);
+        if (!created)
         {
-            builder.WithMetadata(IdempotencyMiddleware.IdempotentCreate.Instance);
-            (hasSlug ? builder.ProducesConflict<SlugConflictProblemDetails>() : builder.ProducesProblem(StatusCodes.Status409Conflict))
-                .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        }
-        else
-        {
-            if (hasSlug)
-            {
-                builder.ProducesConflict<SlugConflictProblemDetails>();
-            }
             builder.ProducesProblem(StatusCodes.Status404NotFound)
-                .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+                .Produces<PreconditionFailedProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")
                 .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         }
         builder.WithMetadata(JsonMediaTypeMiddleware.JsonBody.Instance);
@@ -101,13 +94,12 @@ public static class EndpointConventions
     public static RouteHandlerBuilder Deletes(this RouteHandlerBuilder builder, bool refusedWhileInUse)
     {
         builder.Produces(StatusCodes.Status204NoContent)
+            .WithMetadata(IdempotencyMiddleware.IdempotentWrite.Instance)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .Produces<PreconditionFailedProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
-        if (refusedWhileInUse)
-        {
-            builder.ProducesConflict<InUseProblemDetails>();
-        }
+        _ = refusedWhileInUse ? builder.ProducesConflict<InUseProblemDetails>() : builder.ProducesProblem(StatusCodes.Status409Conflict);
         return builder.WriteProblems(takesBody: false);
     }
 

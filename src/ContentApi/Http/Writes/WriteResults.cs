@@ -2,7 +2,6 @@ using System.Text.Json;
 using ContentApi.Http.Caching;
 using ContentApi.Http.Errors;
 using ContentApi.Http.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContentApi.Http.Writes;
 
@@ -21,7 +20,6 @@ public static class WriteResults
             WriteOutcome<TRow>.Missing => Problems.NotFound(resourceName),
             WriteOutcome<TRow>.IfMatchRequired => Problems.IfMatchRequired(),
             WriteOutcome<TRow>.PreconditionFailed failed => new PreconditionFailedResult(
-                Problems.PreconditionFailed(
                     failed is WriteOutcome<TRow>.Excluded ? ProblemCodes.VersionExcluded
                     : failed is WriteOutcome<TRow>.Stale { WeakTagsOnly: true } ? ProblemCodes.WeakEtag
                     : ProblemCodes.VersionMismatch,
@@ -32,7 +30,7 @@ public static class WriteResults
                       "or the one in this response; a proxy that compresses responses may have weakened it."
                     : failed is WriteOutcome<TRow>.Stale { ModifiedSinceDate: true }
                     ? $"The {resourceName.ToLowerInvariant()} has been modified since the date in If-Unmodified-Since (it is now at version {versionOf(failed.Current)}), so the change was not applied. Read it again and retry."
-                    : $"The {resourceName.ToLowerInvariant()} has changed since you read it (it is now at version {versionOf(failed.Current)}). Read it again and retry with the new ETag."),
+                    : $"The {resourceName.ToLowerInvariant()} has changed since you read it (it is now at version {versionOf(failed.Current)}). Read it again and retry with the new ETag.",
                 versionOf(failed.Current), JsonSerializer.SerializeToUtf8Bytes(toResponse(failed.Current), JsonSetup.Options)),
             WriteOutcome<TRow>.Conflict conflict => Problems.Conflict(conflict.Code, conflict.Detail, conflict.Extensions),
             WriteOutcome<TRow>.Invalid invalid => Problems.Validation(invalid.Errors),
@@ -41,14 +39,20 @@ public static class WriteResults
 
     /// <summary>
     /// 412 that carries the current ETag, so the client can re-read or retry knowingly: the one a read in the same
-    /// coding would send, which is the one the client compares.
+    /// coding would send, which is the one the client compares. The problem names it and the version as members
+    /// (<see cref="PreconditionFailedProblemDetails"/>), for clients that read only the body.
     /// </summary>
-    private sealed class PreconditionFailedResult(ProblemHttpResult problem, long version, byte[] representation) : IResult
+    private sealed class PreconditionFailedResult(string code, string detail, long version, byte[] representation) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            httpContext.Response.Headers.ETag = ETags.ForResource(version, representation, Representation.CodingFor(httpContext));
-            return problem.ExecuteAsync(httpContext);
+            var etag = ETags.ForResource(version, representation, Representation.CodingFor(httpContext));
+            httpContext.Response.Headers.ETag = etag;
+            return Problems.PreconditionFailed(code, detail, new Dictionary<string, object?>
+            {
+                [PreconditionFailedProblemDetails.CurrentVersionMember] = version,
+                [PreconditionFailedProblemDetails.CurrentETagMember] = etag,
+            }).ExecuteAsync(httpContext);
         }
     }
 }
