@@ -265,7 +265,7 @@ public sealed class ImagesTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
         var stale = await writer.SendAsync(Put(url, "\"1-xxx\""));
         await stale.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
-        Assert.StartsWith("\"2-", stale.Headers.ETag!.Tag, StringComparison.Ordinal);
+        Assert.StartsWith("\"2.", stale.Headers.ETag!.Tag, StringComparison.Ordinal);
 
         var current = (await writer.GetAsync(url)).Headers.ETag!.Tag;
         var replaced = await (await writer.SendAsync(Put(url, current))).AssertJsonAsync();

@@ -153,7 +153,7 @@ public static class ArticleEndpoints
         WritePreconditions.ThenAsync(http, async preconditions => ToResult(await store.DeleteAsync(id, preconditions, cancellationToken)));
 
     private static IResult Found(ArticleAggregate? article, ArticleView view, RenderingFloor renderingFloor, RequestCost cost, bool keyed) =>
-        article is null ? Problems.NotFound("Article") : Representation.Ok(view.Shape(article, cost, keyed), article.Row.Version,
+        article is null ? Problems.NotFound("Article") : Representation.Ok(view.Shape(article, cost, keyed), new ResourceVersion("articles", article.Row.Id, article.Row.Version),
             view.SendsRendering ? renderingFloor.NotBefore(article.LastModified) : article.LastModified);
 
     private static IResult ToResult(WriteOutcome<ArticleAggregate> outcome, bool created = false) =>

@@ -80,7 +80,7 @@ public static class AuthorEndpoints
     // ETag covers the whole representation.
     private static IResult Found(AuthorRow? row, AuthorViewQuery query, HttpContext http) =>
         row is null ? Problems.NotFound("Author")
-        : Representation.Ok(FieldSet.Shape(row.ToResponse(ApiKeyScopes.CanSeeUnpublished(http)), query.Fields), row.Version);
+        : Representation.Ok(FieldSet.Shape(row.ToResponse(ApiKeyScopes.CanSeeUnpublished(http)), query.Fields), new ResourceVersion("authors", row.Id, row.Version));
 
     private static IResult ToResult(WriteOutcome<AuthorRow> outcome, HttpContext http, bool created = false)
     {

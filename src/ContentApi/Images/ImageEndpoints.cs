@@ -48,7 +48,7 @@ public static class ImageEndpoints
 
     public static async Task<IResult> GetImage(long id, [AsParameters] ImageViewQuery query, HttpContext http, ImageStore store, CancellationToken cancellationToken) =>
         await (ApiKeyScopes.CanSeeUnpublished(http) ? store.GetAsync(id, cancellationToken) : store.GetPubliclyShownAsync(id, cancellationToken)) is { } row
-            ? Representation.Ok(FieldSet.Shape(row.ToResponse(ApiKeyScopes.CanSeeUnpublished(http)), query.Fields), row.Version, row.LastModified) : Problems.NotFound("Image");
+            ? Representation.Ok(FieldSet.Shape(row.ToResponse(ApiKeyScopes.CanSeeUnpublished(http)), query.Fields), new ResourceVersion("images", row.Id, row.Version), row.LastModified) : Problems.NotFound("Image");
 
     public static async Task<IResult> CreateImage(ImageRequest request, ImageStore store, CancellationToken cancellationToken) =>
         ToResult(await store.CreateAsync(request, cancellationToken), created: true);

@@ -104,7 +104,8 @@ public sealed class HttpHeadersOperationFilter : IOperationFilter
     {
         AddParameter(operation, "If-Match",
             "The ETag you last read: the change applies only while the resource still has it, else 412 (no update is lost). `*` matches any version. " +
-            "The version before the hyphen is what counts, so an ETag read with any `include`, `fields` or `format` will do; a weak ETag " +
+            "The part before the first hyphen (the version and a check of which resource it is) is what counts, so an ETag of this resource read with any `include`, `fields` or `format` will do, " +
+            "and another resource's does not; a weak ETag " +
             "(`W/\"...\"`, as a proxy that compresses responses may make of one) never matches a write (412): send the body's `version` quoted " +
             "instead (`\"7\"`), which is also the way for a client that does not show response headers. " +
             "Optional unless the server sets `Writes:RequireIfMatch`, which answers 428 without it (`*` then still says you mean to overwrite whatever is there).");

@@ -80,7 +80,7 @@ public static class TagEndpoints
     // publish time, none of which touches the tag's timestamps, so If-Modified-Since would answer a stale 304. The
     // ETag covers the whole representation.
     private static IResult Found(TagRow? row, TagViewQuery query, bool keyed) =>
-        row is null ? Problems.NotFound("Tag") : Representation.Ok(FieldSet.Shape(row.ToResponse(keyed), query.Fields), row.Version);
+        row is null ? Problems.NotFound("Tag") : Representation.Ok(FieldSet.Shape(row.ToResponse(keyed), query.Fields), new ResourceVersion("tags", row.Id, row.Version));
 
     private static IResult ToResult(WriteOutcome<TagRow> outcome, bool created = false) =>
         WriteResults.ToResult(outcome, "Tag", r => r.ToResponse(keyed: true), r => r.Version, _ => null, created ? r => $"/api/v1/tags/{r.Id}" : null);

@@ -175,8 +175,8 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
         var etag = read.Headers.ETag!.Tag;
 
         // The ETag read, its weak form (If-None-Match compares weakly), a list holding it, an ETag of another
-        // representation of the same version, and "*" (the article exists).
-        foreach (var ifNoneMatch in new[] { etag, "W/" + etag, $"\"9-other\", {etag}", "\"1-another-representation\"", "*" })
+        // representation of the same version, the bare version, and "*" (the article exists).
+        foreach (var ifNoneMatch in new[] { etag, "W/" + etag, $"\"9-other\", {etag}", etag[..etag.IndexOf('-')] + "-another-representation\"", "\"1\"", "*" })
         {
             foreach (var request in WritesOf(url, current, "excluded"))
             {
@@ -203,7 +203,7 @@ public sealed class ConcurrencyTests(ApiFactory factory, Xunit.Abstractions.ITes
         await Parallel.ForEachAsync(Enumerable.Range(0, 24), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, cancellationToken) =>
         {
             using var patch = new HttpRequestMessage(HttpMethod.Patch, url) { Content = HttpAssertions.RawJson($$"""{"description":"d{{i}}"}""", "application/merge-patch+json") };
-            patch.Headers.TryAddWithoutValidation("If-None-Match", "W/\"5-any\"");
+            patch.Headers.TryAddWithoutValidation("If-None-Match", "W/\"5\"");
             statuses.Add((await writer.SendAsync(patch, cancellationToken)).StatusCode);
         });
         Assert.Equal(4, statuses.Count(s => s == HttpStatusCode.OK));

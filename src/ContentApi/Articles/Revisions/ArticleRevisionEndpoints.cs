@@ -50,7 +50,7 @@ public static class ArticleRevisionEndpoints
     public static async Task<IResult> GetRevision(
         long id, long version, [AsParameters] ArticleRevisionQuery query, ArticleRevisionStore store, CancellationToken cancellationToken) =>
         await store.GetAsync(id, version, cancellationToken) is { } revision
-            ? Representation.Ok(FieldSet.Shape(revision.ToRequest(), query.Fields), revision.Version, Data.Timestamps.FromDb(revision.UpdatedAt))
+            ? Representation.Ok(FieldSet.Shape(revision.ToRequest(), query.Fields), new Http.Caching.ResourceVersion("revisions", revision.ArticleId, revision.Version), Data.Timestamps.FromDb(revision.UpdatedAt))
             : Problems.NotFound("Revision");
 
     public static async Task<IResult> RestoreArticle(long id, ArticleStore store, CancellationToken cancellationToken) =>

@@ -5,15 +5,16 @@ using Microsoft.Net.Http.Headers;
 namespace ContentApi.Http.Caching;
 
 /// <summary>
-/// Strong ETags. A resource's ETag starts with its version (what If-Match compares) and ends with a hash
-/// of the exact bytes sent, so it also changes when an embedded author, tag or image changes. A content-coded
+/// Strong ETags. A resource's ETag starts with its version and a check of which resource it is
+/// (<see cref="ResourceVersion"/>: what a write's If-Match compares) and ends with a hash of the exact bytes sent, so it
+/// also changes when an embedded author, tag or image changes. A content-coded
 /// (br, gzip) representation has different bytes, so its ETag carries the coding too (RFC 9110 §8.8.3.3):
 /// otherwise a cache holding both variants could serve gzip to an identity client after a 304.
 /// </summary>
 public static class ETags
 {
-    public static string ForResource(long version, ReadOnlySpan<byte> body, string? contentCoding = null) =>
-        $"\"{version}-{Hash(body)}{Suffix(contentCoding)}\"";
+    public static string ForResource(ResourceVersion resource, ReadOnlySpan<byte> body, string? contentCoding = null) =>
+        $"\"{resource.Version}.{resource.Check}-{Hash(body)}{Suffix(contentCoding)}\"";
 
     public static string ForList(ReadOnlySpan<byte> body, string? contentCoding = null) => $"\"l-{Hash(body)}{Suffix(contentCoding)}\"";
 
@@ -110,19 +111,29 @@ public static class ETags
         return tags.Any(t => IsAny(t) || t.Compare(current, useStrongComparison: true));
     }
 
-    /// <summary>The version named by a strong ETag this API issued ("7-abc" → 7); null for anything else.</summary>
-    public static long? VersionOf(EntityTagHeaderValue tag) => tag.IsWeak ? null : VersionNamedBy(tag);
+    /// <summary>
+    /// The version of the resource <paramref name="resource"/> names (its kind and id) that a strong tag names: one of
+    /// its ETags ("7.a1b2c3-abc" → 7), or the bare version ("7", from a body's <c>version</c>); null for anything else: a
+    /// weak tag, another resource's ETag, one made up, or one from before the check.
+    /// </summary>
+    public static long? VersionOf(EntityTagHeaderValue tag, Func<long, ResourceVersion?> resource) => tag.IsWeak ? null : VersionNamedBy(tag, resource);
 
-    /// <summary>The version a tag names, weak or not (If-None-Match compares weakly).</summary>
-    public static long? VersionNamedBy(EntityTagHeaderValue tag)
+    /// <summary>The version a tag names of the resource, weak or not (If-None-Match compares weakly).</summary>
+    public static long? VersionNamedBy(EntityTagHeaderValue tag, Func<long, ResourceVersion?> resource)
     {
         var text = tag.Tag.AsSpan().Trim('"');
         var dash = text.IndexOf('-');
-        var number = dash < 0 ? text : text[..dash];
-        if (number is ['0', _, ..])
+        var named = dash < 0 ? text : text[..dash];
+        var dot = named.IndexOf('.');
+        var number = dot < 0 ? named : named[..dot];
+        if (number is ['0', _, ..] || !long.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
         {
             return null; // "01-..." is no tag this API issued: versions are written without leading zeros
         }
-        return long.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : null;
+        if (dot < 0)
+        {
+            return dash < 0 ? version : null; // the bare version; "7-abc" is a tag of an earlier build, or of no build
+        }
+        return resource(version) is { } current && named[(dot + 1)..].SequenceEqual(current.Check) ? version : null;
     }
 }

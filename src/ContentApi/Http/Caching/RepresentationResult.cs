@@ -12,7 +12,7 @@ namespace ContentApi.Http.Caching;
 /// A JSON representation with a strong ETag, Cache-Control and Vary; answers a matching
 /// If-None-Match with 304, and an If-Match naming another representation with 412. Used for every successful GET, and for 200/201 write responses.
 /// </summary>
-public sealed class RepresentationResult<T>(T value, long? version, int statusCode = 200, string? location = null, DateTimeOffset? lastModified = null)
+public sealed class RepresentationResult<T>(T value, ResourceVersion? resource, int statusCode = 200, string? location = null, DateTimeOffset? lastModified = null)
     : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>
 {
     public T Value => value;
@@ -25,7 +25,7 @@ public sealed class RepresentationResult<T>(T value, long? version, int statusCo
         var jsonOptions = services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         var body = JsonSerializer.SerializeToUtf8Bytes(value, jsonOptions);
         var coding = Representation.CodingFor(httpContext);
-        var etag = version is { } v ? ETags.ForResource(v, body, coding) : ETags.ForList(body, coding);
+        var etag = resource is not null ? ETags.ForResource(resource, body, coding) : ETags.ForList(body, coding);
 
         var response = httpContext.Response;
         var headers = response.Headers;
@@ -94,9 +94,9 @@ public static class Representation
     public static string? CodingFor(HttpContext httpContext) =>
         httpContext.RequestServices.GetService<IResponseCompressionProvider>()?.GetCompressionProvider(httpContext)?.EncodingName;
 
-    public static RepresentationResult<T> Ok<T>(T value, long version, DateTimeOffset? lastModified = null) => new(value, version, lastModified: lastModified);
+    public static RepresentationResult<T> Ok<T>(T value, ResourceVersion resource, DateTimeOffset? lastModified = null) => new(value, resource, lastModified: lastModified);
 
     public static RepresentationResult<ListResponse<T>> List<T>(ListResponse<T> value) => new(value, null);
 
-    public static RepresentationResult<T> Created<T>(T value, long version, DateTimeOffset? lastModified, string location) => new(value, version, 201, location, lastModified);
+    public static RepresentationResult<T> Created<T>(T value, ResourceVersion resource, DateTimeOffset? lastModified, string location) => new(value, resource, 201, location, lastModified);
 }

@@ -8,8 +8,9 @@ namespace ContentApi.Http.Writes;
 
 /// <summary>
 /// The If-Match and If-None-Match headers of an update or delete, as versions. Stores check them inside the write
-/// transaction, so two editors can never overwrite each other unknowingly. Only the version before an ETag's hyphen
-/// is compared: any representation of a version (other include, fields or format) names it.
+/// transaction, so two editors can never overwrite each other unknowingly. Only the version and check before an ETag's
+/// hyphen are compared (<see cref="ResourceVersion"/>): any representation of this resource's version (other include,
+/// fields or format) names it, another resource's does not.
 /// </summary>
 /// <param name="AnyVersion">No If-Match, or If-Match: *.</param>
 /// <param name="Versions">The versions If-Match names (none when only weak or foreign tags were sent: nothing matches).</param>
@@ -81,6 +82,7 @@ public sealed record WritePreconditions(
     public static ValidationProblem? TryRead(HttpRequest request, out WritePreconditions preconditions)
     {
         preconditions = Absent;
+        Func<long, ResourceVersion?> resource = version => ResourceVersion.OfRoute(request, version);
         var ifMatch = request.Headers.IfMatch;
         var ifNoneMatch = request.Headers.IfNoneMatch;
         if (ifMatch.Count == 0)
@@ -103,7 +105,7 @@ public sealed record WritePreconditions(
             preconditions = preconditions with
             {
                 AnyVersion = false,
-                Versions = [.. matching.Select(ETags.VersionOf).OfType<long>()],
+                Versions = [.. matching.Select(t => ETags.VersionOf(t, resource)).OfType<long>()],
                 WeakTagsOnly = matching.All(t => t.IsWeak),
             };
         }
@@ -119,7 +121,7 @@ public sealed record WritePreconditions(
         preconditions = preconditions with
         {
             ExcludesAny = excluded.Any(ETags.IsAny),
-            ExcludedVersions = [.. excluded.Select(ETags.VersionNamedBy).OfType<long>()],
+            ExcludedVersions = [.. excluded.Select(t => ETags.VersionNamedBy(t, resource)).OfType<long>()],
         };
         return null;
     }
