@@ -144,7 +144,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         else if (stored is null || stored.Status == 0)
         {
             // The reservation names what the request created (from this release on): the caller can read it there.
-            var created = stored?.Location is { } location ? " What it created or saved is at Location." : "";
+            var created = stored?.Location is null ? "" : HttpMethods.IsPost(context.Request.Method) ? " What it created is at Location." : " What it saved is at Location.";
             if (created.Length > 0)
             {
                 context.Response.Headers.Location = stored!.Location;

@@ -72,7 +72,7 @@ public sealed class PatchHandlerTests
             (_, _, _) => { attempts++; return Task.FromResult<WriteOutcome<ThingRow>>(new WriteOutcome<ThingRow>.Stale(new ThingRow("other", 0))); },
             outcome => Results.StatusCode(outcome is WriteOutcome<ThingRow>.Stale ? 412 : 500));
 
-        var result = await PatchHandler.HandleAsync(Patch("\"1-abc\""), new InlineValidator<Thing>(), steps, CancellationToken.None);
+        var result = await PatchHandler.HandleAsync(Patch("\"1\""), new InlineValidator<Thing>(), steps, CancellationToken.None);
         Assert.Equal(412, Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode);
         Assert.Equal(1, attempts);
     }
@@ -93,7 +93,7 @@ public sealed class PatchHandlerTests
             },
             outcome => Results.StatusCode(outcome is WriteOutcome<ThingRow>.Saved ? 200 : 500));
 
-        var result = await PatchHandler.HandleAsync(Patch("\"1-abc\", \"2-def\""), new InlineValidator<Thing>(), steps, CancellationToken.None);
+        var result = await PatchHandler.HandleAsync(Patch("\"1\", \"2\""), new InlineValidator<Thing>(), steps, CancellationToken.None);
         Assert.Equal(200, Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode);
         Assert.Equal([[1L], [2L]], pinned);
     }

@@ -14,7 +14,8 @@ namespace ContentApi.UnitTests.Search;
 /// <summary>A search hit is the article as its reads send it (search offers no renderings), with highlights.</summary>
 public sealed class SearchResultTests
 {
-    private static readonly string[] Renderings = ["bodyHtml", "toc", "plainText"];
+    /// <summary>What a search hit leaves out of an article read: its renderings, and the key names a key holder's read has (search ranks what anyone may read).</summary>
+    private static readonly string[] Renderings = ["bodyHtml", "toc", "plainText", "createdBy", "updatedBy"];
 
     private static readonly DateTimeOffset Made = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
 
