@@ -114,6 +114,41 @@ public sealed class ReadOnlyDatabaseWhileServingTests
         Assert.Equal("ok", check.ExecuteScalar<string>("PRAGMA integrity_check"));
     }
 
+    /// <summary>
+    /// (fault review) Only the -wal unwritable: a connection opened meanwhile (by a read, or by the writer after a failed
+    /// write) opens the database writable but its WAL read-only, for good. The writer's check of the database passed
+    /// such a pooled one, so once the WAL was writable again the first write was a 503 <c>database_read_only</c> with
+    /// Retry-After 60 (clients honouring it waited a minute) and only the second was stored.
+    /// </summary>
+    [Fact]
+    public async Task The_first_write_once_an_unwritable_WAL_is_writable_again_is_stored()
+    {
+        using var factory = new ApiFactory();
+        var writer = factory.Writer();
+        var anonymous = factory.Anonymous();
+        await (await writer.PostAsJsonAsync("/api/v1/tags", new { name = "Before" })).AssertJsonAsync(HttpStatusCode.Created);
+        var wal = factory.DatabasePath + "-wal";
+
+        Immutable(wal, true);
+        try
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                var refused = await writer.PostAsJsonAsync("/api/v1/tags", new { name = $"While unwritable {i}" });
+                await refused.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+                await (await anonymous.GetAsync("/api/v1/tags")).AssertJsonAsync(HttpStatusCode.OK);
+            }
+        }
+        finally
+        {
+            Immutable(wal, false);
+        }
+
+        await (await writer.PostAsJsonAsync("/api/v1/tags", new { name = "After" })).AssertJsonAsync(HttpStatusCode.Created);
+        using var check = factory.OpenDatabase();
+        Assert.Equal(["Before", "After"], check.Query<string>("SELECT name FROM tags ORDER BY id"));
+    }
+
     private static void Immutable(string path, bool on)
     {
         using var chattr = Process.Start(new ProcessStartInfo("chattr", [on ? "+i" : "-i", path]) { RedirectStandardError = true })!;
