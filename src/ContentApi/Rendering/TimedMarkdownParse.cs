@@ -1,3 +1,4 @@
+using ContentApi.Http.Limits;
 using Markdig.Syntax;
 
 namespace ContentApi.Rendering;
@@ -9,7 +10,9 @@ namespace ContentApi.Rendering;
 /// on to its end, but the body is never stored, so no read ever parses it again). The limit is on the parse's time on
 /// a processor where the system tells it (Linux): on a machine stalled or crowded for a second, a real article's parse
 /// that had not yet had its turn was refused as too slow. A parse that gets so little of a processor that it has not
-/// used its limit after <see cref="StalledFactor"/> times as long is refused all the same.
+/// used its limit after <see cref="StalledFactor"/> times as long is refused all the same. Refused parses that still
+/// run are counted (<see cref="RunawayParses"/>): while as many run as the bound allows, a long body is refused at once
+/// (a 503 <c>server_busy</c>) without starting another thread.
 /// </summary>
 internal static class TimedMarkdownParse
 {
@@ -26,30 +29,51 @@ internal static class TimedMarkdownParse
         "The Markdown took too long to parse (over a second): it holds a shape Markdig handles slowly, such as very many " +
         "links, URLs, emphasis markers or brackets in one paragraph. Split the paragraphs, or close what is left open.";
 
+    internal const string BusyDetail =
+        "Too many long bodies (20,000 characters and more) that took too long to parse are still being parsed; retry after the number of seconds in Retry-After.";
+
     /// <exception cref="MarkdownTooComplexException">The body is too complex (<see cref="ArticleMarkdown.Parse"/>) or its parse passed <paramref name="limit"/>.</exception>
-    public static MarkdownDocument Parse(string markdown, TimeSpan limit) => Parse(markdown, limit, ThreadCpuClock.OfCurrentThread, TimeProvider.System);
+    /// <exception cref="NoTurnException">A long body while the parses refused earlier still run (<see cref="RunawayParses"/>): a 503.</exception>
+    public static MarkdownDocument Parse(string markdown, TimeSpan limit) =>
+        Parse(markdown, limit, ThreadCpuClock.OfCurrentThread, TimeProvider.System, RunawayParses.Shared, ArticleMarkdown.Parse);
 
     /// <param name="clockOfCurrentThread">The processor-time clock of the thread calling it (the parse's own).</param>
     /// <param name="time">Measures the time passed.</param>
-    internal static MarkdownDocument Parse(string markdown, TimeSpan limit, Func<IThreadCpuClock> clockOfCurrentThread, TimeProvider time)
+    /// <param name="runaways">Counts the refused parses still running.</param>
+    /// <param name="parse">The parse itself (<see cref="ArticleMarkdown.Parse"/>).</param>
+    internal static MarkdownDocument Parse(
+        string markdown, TimeSpan limit, Func<IThreadCpuClock> clockOfCurrentThread, TimeProvider time, RunawayParses runaways,
+        Func<string, MarkdownDocument> parse)
     {
         if (markdown.Length < TimedFromLength)
         {
-            return ArticleMarkdown.Parse(markdown);
+            return parse(markdown);
+        }
+        if (runaways.Full)
+        {
+            throw new NoTurnException(BusyDetail);
         }
         MarkdownDocument? document = null;
         Exception? failure = null;
         IThreadCpuClock? clock = null;
+        var state = Running;
         var parsing = new Thread(() =>
         {
             try
             {
                 Volatile.Write(ref clock, clockOfCurrentThread());
-                document = ArticleMarkdown.Parse(markdown);
+                document = parse(markdown);
             }
             catch (Exception exception)
             {
                 failure = exception; // rethrown to the caller: unhandled on this thread, it would end the process
+            }
+            finally
+            {
+                if (Interlocked.Exchange(ref state, Ended) == RanAway)
+                {
+                    runaways.Remove();
+                }
             }
         }) { IsBackground = true, Name = "Markdown parse" };
         var started = time.GetTimestamp();
@@ -63,6 +87,12 @@ internal static class TimedMarkdownParse
             var stalledAt = limit * StalledFactor;
             if (used >= limit || passed >= stalledAt)
             {
+                // Counted before it is marked, so that a thread ending meanwhile never takes the count below zero.
+                runaways.Add();
+                if (Interlocked.CompareExchange(ref state, RanAway, Running) != Running)
+                {
+                    runaways.Remove();
+                }
                 throw new MarkdownTooComplexException(Explanation);
             }
             // It cannot use processor time faster than time passes.
@@ -74,4 +104,8 @@ internal static class TimedMarkdownParse
         }
         return document!;
     }
+
+    private const int Running = 0;
+    private const int RanAway = 1;
+    private const int Ended = 2;
 }

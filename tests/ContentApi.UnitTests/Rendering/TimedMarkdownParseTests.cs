@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using ContentApi.Http.Limits;
 using ContentApi.Rendering;
 using ContentApi.Text;
+using Markdig.Syntax;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ContentApi.UnitTests.Rendering;
@@ -40,7 +42,7 @@ public sealed class TimedMarkdownParseTests
     [Fact]
     public void A_long_body_whose_parse_has_used_no_processor_time_at_the_limit_is_waited_for()
     {
-        var document = TimedMarkdownParse.Parse(LongArticle(), TimeSpan.FromMilliseconds(1), () => new UsedClock(TimeSpan.Zero), new FakeTimeProvider());
+        var document = TimedMarkdownParse.Parse(LongArticle(), TimeSpan.FromMilliseconds(1), () => new UsedClock(TimeSpan.Zero), new FakeTimeProvider(), new RunawayParses(2), ArticleMarkdown.Parse);
         Assert.NotEmpty(document);
     }
 
@@ -49,7 +51,7 @@ public sealed class TimedMarkdownParseTests
     {
         var limit = TimeSpan.FromMilliseconds(1);
         var refused = Assert.Throws<MarkdownTooComplexException>(
-            () => TimedMarkdownParse.Parse(LongArticle(), limit, () => new UsedClock(limit), new FakeTimeProvider()));
+            () => TimedMarkdownParse.Parse(LongArticle(), limit, () => new UsedClock(limit), new FakeTimeProvider(), new RunawayParses(2), ArticleMarkdown.Parse));
         Assert.Equal(TimedMarkdownParse.Explanation, refused.Message);
     }
 
@@ -66,13 +68,55 @@ public sealed class TimedMarkdownParseTests
             {
                 stalled.Wait();
                 return new UsedClock(TimeSpan.Zero);
-            }, time));
+            }, time, new RunawayParses(2), ArticleMarkdown.Parse));
             Assert.Equal(TimedMarkdownParse.Explanation, refused.Message);
         }
         finally
         {
             stalled.Set();
         }
+    }
+
+    /// <summary>
+    /// (code review) A refused parse runs on to its end on its thread, counted nowhere: a caller sending slow bodies one
+    /// after another piled up threads burning the processors. While two run, a third long body is refused at once
+    /// (a 503), its parse never started; once they have ended, long bodies are parsed again.
+    /// </summary>
+    [Fact]
+    public void A_long_body_is_refused_unparsed_while_two_refused_parses_still_run_and_parsed_once_they_end()
+    {
+        var limit = TimeSpan.FromMilliseconds(1);
+        var runaways = new RunawayParses(2);
+        using var endRunaways = new ManualResetEventSlim();
+        var started = 0;
+        try
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                Assert.Throws<MarkdownTooComplexException>(() => TimedMarkdownParse.Parse(LongArticle(), limit, () => new UsedClock(limit), new FakeTimeProvider(), runaways, _ =>
+                {
+                    Interlocked.Increment(ref started);
+                    endRunaways.Wait();
+                    return new MarkdownDocument();
+                }));
+            }
+
+            var refused = Assert.Throws<NoTurnException>(() => TimedMarkdownParse.Parse(LongArticle(), limit, () => new UsedClock(TimeSpan.Zero), new FakeTimeProvider(), runaways, _ =>
+            {
+                Interlocked.Increment(ref started);
+                return new MarkdownDocument();
+            }));
+            Assert.Equal(TimedMarkdownParse.BusyDetail, refused.Message);
+            Assert.Equal(2, Volatile.Read(ref started));
+        }
+        finally
+        {
+            endRunaways.Set();
+        }
+
+        Assert.True(SpinWait.SpinUntil(() => runaways.Running == 0, TimeSpan.FromMinutes(1)), "the refused parses' threads did not end");
+        var document = TimedMarkdownParse.Parse(LongArticle(), limit, () => new UsedClock(TimeSpan.Zero), new FakeTimeProvider(), runaways, ArticleMarkdown.Parse);
+        Assert.NotEmpty(document);
     }
 
     [Fact]
