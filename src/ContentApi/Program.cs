@@ -8,6 +8,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICult
 FileSizeLimitSignal.Ignore();
 if (AdminCommands.IsCommand(args))
 {
+    ContentApi.Rendering.RunawayParses.Shared.WaitsWhenFull = true;
     return await AdminCommands.RunAsync(args);
 }
 

@@ -49,7 +49,7 @@ internal static class TimedMarkdownParse
         {
             return parse(markdown);
         }
-        if (runaways.Full)
+        if (!runaways.MayStart())
         {
             throw new NoTurnException(BusyDetail);
         }

@@ -119,6 +119,37 @@ public sealed class TimedMarkdownParseTests
         Assert.NotEmpty(document);
     }
 
+    /// <summary>
+    /// A command (reindex, import) parses stored or imported bodies one at a time, with no client to retry: refused at
+    /// the bound, it stopped at the third slow body. There a long body waits for a refused parse to end instead.
+    /// </summary>
+    [Fact]
+    public async Task A_command_waits_for_a_refused_parse_to_end_rather_than_refusing_the_next_body()
+    {
+        var limit = TimeSpan.FromMilliseconds(1);
+        var runaways = new RunawayParses(2) { WaitsWhenFull = true };
+        using var endRunaways = new ManualResetEventSlim();
+        try
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                Assert.Throws<MarkdownTooComplexException>(() => TimedMarkdownParse.Parse(LongArticle(), limit, () => new UsedClock(limit), new FakeTimeProvider(), runaways, _ =>
+                {
+                    endRunaways.Wait();
+                    return new MarkdownDocument();
+                }));
+            }
+            var next = Task.Run(() => TimedMarkdownParse.Parse(LongArticle(), limit, () => new UsedClock(TimeSpan.Zero), new FakeTimeProvider(), runaways, ArticleMarkdown.Parse));
+            Assert.False(next.IsCompleted, "a third parse ended while two refused ones still ran");
+            endRunaways.Set();
+            Assert.NotEmpty(await next);
+        }
+        finally
+        {
+            endRunaways.Set();
+        }
+    }
+
     [Fact]
     public void This_threads_processor_time_is_read_as_it_grows()
     {
