@@ -77,4 +77,13 @@ public sealed class RequestLogAttributionTests : IDisposable
             && line.Contains("(route -, trace ", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Contains("秘密", StringComparison.Ordinal));
     }
+
+    /// <summary>A right-to-left override in a slug reached the line as it was, and a viewer showed the rest of the line reversed (session review).</summary>
+    [Fact]
+    public async Task A_route_value_holding_a_bidi_control_is_escaped()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _factory.Anonymous().GetAsync("/api/v1/articles/slug/ab%E2%80%AEcd")).StatusCode);
+
+        Assert.Contains(RequestLines(), line => line.Contains("(route slug=ab\\u202ecd, trace ", StringComparison.Ordinal));
+    }
 }

@@ -192,7 +192,7 @@ public sealed class StoredBeforeRulesTests(ApiFactory factory) : IClassFixture<A
             return factory.Writer().SendAsync(request);
         }
 
-        var stale = await PutAsync(url, "\"999-stale\"");
+        var stale = await PutAsync(url, "\"999\"");
         await stale.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
         Assert.Equal(etag, stale.Headers.ETag);
         await (await PutAsync("/api/v1/articles/987654", "*")).AssertProblemAsync(HttpStatusCode.NotFound);
