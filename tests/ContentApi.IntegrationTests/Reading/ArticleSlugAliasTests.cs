@@ -81,10 +81,18 @@ public sealed class ArticleSlugAliasTests(ApiFactory factory) : IClassFixture<Ap
         await AssertMovedAsync(app.Anonymous(), old, @new);
         var counter = app.Services.GetRequiredService<SqlStatementCounter>();
 
-        var before = counter.Count;
-        var cached = await AssertMovedAsync(app.Anonymous(), old, @new);
+        // The fewest of three: the counter counts the app's background work too (the writer's key's last use, recorded
+        // after its PATCH answered), which once added 6 statements in a full, loaded suite run.
+        var fewest = long.MaxValue;
+        HttpResponseMessage cached = null!;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var before = counter.Count;
+            cached = await AssertMovedAsync(app.Anonymous(), old, @new);
+            fewest = Math.Min(fewest, counter.Count - before);
+        }
 
-        Assert.Equal(0, counter.Count - before);
+        Assert.Equal(0, fewest);
         Assert.True(cached.Headers.CacheControl?.Public);
         Assert.True(cached.Headers.CacheControl?.NoCache);
         Assert.Null(cached.Headers.CacheControl?.MaxAge);
