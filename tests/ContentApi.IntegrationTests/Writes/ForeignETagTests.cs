@@ -21,8 +21,10 @@ public sealed class ForeignETagTests(ApiFactory factory) : IClassFixture<ApiFact
         var patch = new HttpRequestMessage(HttpMethod.Patch, secondUrl) { Content = HttpAssertions.RawJson("""{"description":"overwritten"}""", "application/merge-patch+json") };
         patch.Headers.TryAddWithoutValidation("If-Match", first.Headers.ETag!.Tag);
 
-        await (await writer.SendAsync(patch)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        var problem = await (await writer.SendAsync(patch)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
         Assert.Null((await (await writer.GetAsync(secondUrl)).AssertJsonAsync())["description"]?.GetValue<string>());
+        // It said "has changed since you read it (it is now at version 1)" to a caller whose tag said version 1 too (session review).
+        Assert.Contains("names no version of this tag", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Theory]

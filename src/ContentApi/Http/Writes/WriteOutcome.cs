@@ -35,7 +35,8 @@ public abstract record WriteOutcome<TRow> : IWriteResult
     /// (<paramref name="WeakTagsOnly"/>), which never match a write; or, without If-Match, the resource was modified
     /// after the date in If-Unmodified-Since (<paramref name="ModifiedSinceDate"/>).
     /// </summary>
-    public sealed record Stale(TRow Current, bool WeakTagsOnly = false, bool ModifiedSinceDate = false) : PreconditionFailed(Current);
+    /// <param name="ForeignTags">If-Match named no version of this resource at all (another resource's tag, a made-up one, or an earlier build's).</param>
+    public sealed record Stale(TRow Current, bool WeakTagsOnly = false, bool ModifiedSinceDate = false, bool ForeignTags = false) : PreconditionFailed(Current);
 
     /// <summary>If-None-Match named the current version (or was <c>*</c>): the caller asked for no change to it.</summary>
     public sealed record Excluded(TRow Current) : PreconditionFailed(Current);

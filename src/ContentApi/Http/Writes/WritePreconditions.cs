@@ -23,6 +23,7 @@ namespace ContentApi.Http.Writes;
 /// <param name="ReceivedAt">When the request came, by the app's clock: a modification date later than that compares as
 /// that time, as the Last-Modified a read sends (never later than its Date) does.</param>
 /// <param name="WeakTagsOnly">If-Match names only weak tags (as a proxy that compresses responses makes of an ETag).</param>
+/// <param name="ForeignTagsOnly">If-Match's strong tags name no version of this resource: another resource's, made up, or sent by an earlier build.</param>
 /// <param name="IfMatchMissing">
 /// `Writes:RequireIfMatch` is on and the request has no If-Match: refused (428) once the resource is known to exist, so
 /// that a missing one is a 404 as it is for everyone else.
@@ -35,7 +36,7 @@ namespace ContentApi.Http.Writes;
 public sealed record WritePreconditions(
     bool AnyVersion, IReadOnlyList<long> Versions, bool ExcludesAny, IReadOnlyList<long> ExcludedVersions,
     DateTimeOffset? UnmodifiedSince = null, DateTimeOffset? ReceivedAt = null, bool IfMatchMissing = false, bool WeakTagsOnly = false,
-    JudgedVersion? Judged = null)
+    JudgedVersion? Judged = null, bool ForeignTagsOnly = false)
 {
     public static WritePreconditions Absent { get; } = new(true, [], false, []);
 
@@ -57,7 +58,7 @@ public sealed record WritePreconditions(
     {
         refusal = current is null ? new WriteOutcome<TRow>.Missing()
             : IfMatchMissing ? new WriteOutcome<TRow>.IfMatchRequired()
-            : !Matches(current.Version) ? new WriteOutcome<TRow>.Stale(current, WeakTagsOnly)
+            : !Matches(current.Version) ? new WriteOutcome<TRow>.Stale(current, WeakTagsOnly, ForeignTags: ForeignTagsOnly)
             : ModifiedSince(current.ModifiedAt) ? new WriteOutcome<TRow>.Stale(current, ModifiedSinceDate: true)
             : Excludes(current.Version) ? new WriteOutcome<TRow>.Excluded(current)
             : Judged is { } judged && !judged.Holds(current.Version) ? new WriteOutcome<TRow>.Stale(current)
@@ -69,7 +70,7 @@ public sealed record WritePreconditions(
     public bool Excludes(long currentVersion) => ExcludesAny || ExcludedVersions.Contains(currentVersion);
 
     /// <summary>These preconditions with If-Match pinned to one version (a merge patch applied to the version it read).</summary>
-    public WritePreconditions PinnedTo(long version) => this with { AnyVersion = false, Versions = [version], WeakTagsOnly = false };
+    public WritePreconditions PinnedTo(long version) => this with { AnyVersion = false, Versions = [version], WeakTagsOnly = false, ForeignTagsOnly = false };
 
     /// <summary>
     /// Runs an update or delete with the request's preconditions (and the version its body was judged against, if any:
@@ -102,11 +103,13 @@ public sealed record WritePreconditions(
         else if (!matching.Any(ETags.IsAny))
         {
             // Weak tags never match for If-Match (RFC 9110 §13.1.1): VersionOf returns null for them.
+            var versions = matching.Select(t => ETags.VersionOf(t, resource)).OfType<long>().ToList();
             preconditions = preconditions with
             {
                 AnyVersion = false,
-                Versions = [.. matching.Select(t => ETags.VersionOf(t, resource)).OfType<long>()],
+                Versions = versions,
                 WeakTagsOnly = matching.All(t => t.IsWeak),
+                ForeignTagsOnly = versions.Count == 0 && matching.Any(t => !t.IsWeak),
             };
         }
         if (ifNoneMatch.Count == 0)

@@ -31,6 +31,9 @@ public static class WriteResults
                     : failed is WriteOutcome<TRow>.Stale { WeakTagsOnly: true }
                     ? "If-Match names only weak ETags (W/\"...\"), which never match a write (RFC 9110 compares them strongly). Send the ETag as the API sent it, " +
                       "or the one in this response; a proxy that compresses responses may have weakened it."
+                    : failed is WriteOutcome<TRow>.Stale { ForeignTags: true }
+                    ? $"If-Match names no version of this {resourceName.ToLowerInvariant()}: its ETag is another resource's, made up, or sent by a build before ETags named their resource. " +
+                      $"Read the {resourceName.ToLowerInvariant()} again (it is at version {versionOf(failed.Current)}) and retry with its ETag, the one in this response."
                     : failed is WriteOutcome<TRow>.Stale { ModifiedSinceDate: true }
                     ? $"The {resourceName.ToLowerInvariant()} has been modified since the date in If-Unmodified-Since (it is now at version {versionOf(failed.Current)}), so the change was not applied. Read it again and retry."
                     : $"The {resourceName.ToLowerInvariant()} has changed since you read it (it is now at version {versionOf(failed.Current)}). Read it again and retry with the new ETag.",
