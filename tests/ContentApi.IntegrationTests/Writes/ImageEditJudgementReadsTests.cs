@@ -55,6 +55,9 @@ public sealed class ImageEditJudgementReadsTests(StatementCountingApiFactory fac
         var placedEightTimes = await PlacedImageAsync(content, 8);
         await FewestEditStatementsAsync(writer, await content.ImageAsync()); // a connection's first statements, unmeasured
 
-        Assert.Equal(await FewestEditStatementsAsync(writer, placedOnce), await FewestEditStatementsAsync(writer, placedEightTimes));
+        // Two statements per placing article before (14 more for eight than for one); a few lookups the app caches can
+        // differ between the two measurements in a full, loaded run (6 once), never one per article.
+        var once = await FewestEditStatementsAsync(writer, placedOnce);
+        Assert.InRange(await FewestEditStatementsAsync(writer, placedEightTimes) - once, -7, 6);
     }
 }

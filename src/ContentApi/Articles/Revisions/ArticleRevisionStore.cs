@@ -52,10 +52,4 @@ public sealed class ArticleRevisionStore(Db db, ListTotals totals)
     public static Task<ArticleRevisionRow?> LastAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<ArticleRevisionRow>(new CommandDefinition(
             FullSelect + " WHERE article_id = @Id ORDER BY version DESC LIMIT 1", new { Id = id }, transaction, cancellationToken: cancellationToken));
-
-    public async Task<ArticleRevisionRow?> LastAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        return await LastAsync(connection, null, id, cancellationToken);
-    }
 }
