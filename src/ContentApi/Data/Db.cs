@@ -135,6 +135,9 @@ public sealed partial class Db(
         return Learn(row, readStartedAt);
     }
 
+    /// <summary>The content state last learned (from a read or this instance's write), without reading the database.</summary>
+    public ContentState? KnownContentState => _state.Current;
+
     private ContentState Learn(ContentVersionRow row, long readStartedAt)
     {
         var known = _state.Current?.Version;
