@@ -1,4 +1,5 @@
 using ContentApi.Articles;
+using ContentApi.Articles.EarlierSlugs;
 using ContentApi.Articles.Revisions;
 using ContentApi.Auth;
 using ContentApi.Authors;
@@ -100,6 +101,7 @@ public static class ContentApiApp
         services.AddSingleton<ImageStore>();
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<Articles.Revisions.ArticleRevisionStore>();
+        services.AddSingleton<Articles.EarlierSlugs.ArticleEarlierSlugStore>();
 
         services.ConfigureHttpJsonOptions(options => JsonSetup.Configure(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -192,6 +194,7 @@ public static class ContentApiApp
         api.MapImages();
         api.MapArticles();
         api.MapArticleRevisions();
+        api.MapArticleEarlierSlugs();
         api.MapSearch();
         api.MapDeletions();
         app.MapHealth();

@@ -671,8 +671,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
                 }
             }
         }
-        Assert.Equal(16, keys); // every write: 4 creates, 4 replaces, 4 patches, 4 deletes
-        Assert.Equal(19, ids); // with an article's revisions, one of them, and its restore
+        Assert.Equal(17, keys); // every write: 4 creates, 4 replaces, 4 patches, 4 deletes, and an earlier slug's removal
+        Assert.Equal(21, ids); // with an article's revisions, one of them, its restore, and its earlier slugs and the removal of one
     }
 
     private const string IdempotencyKeyPattern = @"^[\x21-\x7E]+$";
@@ -714,6 +714,11 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
                     case "get":
                         Assert.Contains("If-None-Match", headers);
                         Assert.Equal(headers.Contains("If-Modified-Since"), headers.Contains("If-Unmodified-Since"));
+                        break;
+                    // An earlier slug has no version to compare, and removing one leaves the article's version as it is.
+                    case "delete" when path.EndsWith("/earlier-slugs/{slug}", StringComparison.Ordinal):
+                        Assert.DoesNotContain("If-Match", headers);
+                        Assert.True(headers.Contains("Idempotency-Key"), $"{where} does not document Idempotency-Key");
                         break;
                     case "put" or "patch" or "delete":
                         Assert.True(headers.Contains("If-Match"), $"{where} does not document If-Match");
@@ -778,8 +783,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
                 expected.UnionWith(["304", "412"]); // If-None-Match; If-Match naming another representation
             }
             // Only an operation on one existing resource can find it missing: a list or search with no match is an empty page.
-            // An article's revisions are a list of one resource, which may be unknown.
-            if ((!isList && !isCreate) || id == "ListArticleRevisions")
+            // An article's revisions and earlier slugs are lists of one resource, which may be unknown.
+            if ((!isList && !isCreate) || id is "ListArticleRevisions" or "ListArticleEarlierSlugs")
             {
                 expected.Add("404");
             }
@@ -788,7 +793,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             {
                 expected.Add("403");
             }
-            if (isWrite && !isCreate && !restores)
+            // An earlier slug has no version to compare either, and removing one leaves the article's as it is.
+            if (isWrite && !isCreate && !restores && id != "DeleteArticleEarlierSlug")
             {
                 expected.UnionWith(["412", "428"]);
             }
@@ -927,6 +933,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         ["GetImage"] = (null, FieldSet.MembersOf(typeof(ImageResponse))),
         ["ListArticleRevisions"] = (ContentApi.Articles.Revisions.ArticleRevisionStore.Sorts.Description, FieldSet.MembersOf(typeof(ContentApi.Articles.Revisions.ArticleRevisionResponse))),
         ["GetArticleRevision"] = (null, FieldSet.MembersOf(typeof(ArticleRequest))),
+        ["ListArticleEarlierSlugs"] = (ContentApi.Articles.EarlierSlugs.ArticleEarlierSlugStore.Sorts.Description, FieldSet.MembersOf(typeof(ContentApi.Articles.EarlierSlugs.ArticleEarlierSlugResponse))),
     };
 
     [Fact]

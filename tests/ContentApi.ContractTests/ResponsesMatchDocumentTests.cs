@@ -32,7 +32,14 @@ public sealed class ResponsesMatchDocumentTests(ApiFactory factory) : IClassFixt
         var article = await content.ArticleAsync(new() { ["title"] = $"{word} first", ["tagIds"] = new[] { tag, otherTag }, ["coverImageId"] = image, ["imageIds"] = new[] { image } });
         // Nullable references both ways: an article without a cover (the first has one), an image with a focal point
         // (ImageAsync sets none), an author with an avatar (the articles' author has none).
-        var uncovered = (await content.ArticleAsync(new() { ["title"] = $"{word} second" }))["id"]!.GetValue<long>();
+        var uncoveredArticle = await content.ArticleAsync(new() { ["title"] = $"{word} second" });
+        var uncovered = uncoveredArticle["id"]!.GetValue<long>();
+        // Two earlier slugs, to list a page of one (with a next page) and remove one.
+        var earlierSlug = uncoveredArticle["slug"]!.GetValue<string>();
+        foreach (var moved in new[] { $"moved-{word}", $"moved-again-{word}" })
+        {
+            (await writer.PatchAsync($"/api/v1/articles/{uncovered}", new StringContent($"{{\"slug\":\"{moved}\"}}", System.Text.Encoding.UTF8, "application/merge-patch+json"))).EnsureSuccessStatusCode();
+        }
         var focused = (await writer.PostOkAsync("/api/v1/images", new { url = "https://images.example.com/focused.jpg", altText = "x", focalPoint = new { x = 0.25, y = 0.75 } }))["id"]!.GetValue<long>();
         var pictured = (await writer.PostOkAsync("/api/v1/authors", new { name = $"Pictured {word}", avatarImageId = focused }))["id"]!.GetValue<long>();
         // Anonymous callers see an author, and its avatar, once a published article credits it.
@@ -76,6 +83,9 @@ public sealed class ResponsesMatchDocumentTests(ApiFactory factory) : IClassFixt
             ("CreateTag", writer, Send(HttpMethod.Post, "/api/v1/tags", new { name = "" }), HttpStatusCode.BadRequest),
             ("CreateTag", writer, new HttpRequestMessage(HttpMethod.Post, "/api/v1/tags") { Content = new StringContent("{\"name\":", System.Text.Encoding.UTF8, "application/json") }, HttpStatusCode.BadRequest),
             ("DeleteTag", writer, Delete($"/api/v1/tags/{tag}", ("If-Match", "not-an-etag")), HttpStatusCode.BadRequest),
+            ("ListArticleEarlierSlugs", writer, Get($"/api/v1/articles/{uncovered}/earlier-slugs?limit=1"), HttpStatusCode.OK),
+            ("DeleteArticleEarlierSlug", writer, Delete($"/api/v1/articles/{uncovered}/earlier-slugs/{Uri.EscapeDataString(earlierSlug)}"), HttpStatusCode.NoContent),
+            ("DeleteArticleEarlierSlug", writer, Delete($"/api/v1/articles/{uncovered}/earlier-slugs/{Uri.EscapeDataString(earlierSlug)}"), HttpStatusCode.NotFound),
         };
         foreach (var (operationId, client, request, status) in cases)
         {
