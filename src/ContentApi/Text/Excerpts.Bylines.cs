@@ -1,0 +1,171 @@
+using System.Text.RegularExpressions;
+
+namespace ContentApi.Text;
+
+/// <summary>The bylines and datelines an excerpt leaves out of the lead, and whether anything but them is left.</summary>
+public static partial class Excerpts
+{
+    /// <summary>Whether the text holds more than the byline or dateline <see cref="Derive"/> leaves out.</summary>
+    internal static bool HasProse(string plainText) => WithoutByline(plainText).Trim().Length > 0;
+
+    /// <summary>
+    /// Drops the leading bylines such as "作者 | 王小明", "By: Jane Doe", "By Jane Doe and John Roe", "記者王小明／台北報導" or
+    /// "（中央社記者王小明台北1日電）", which say nothing about the article, up to <see cref="MaxBylineLines"/> of them
+    /// ("作者｜王小明" then "編輯｜李四"); a dateline also when the lead runs on after it on its line
+    /// ("（中央社記者王小明台北1日電）行政院今天…", "[서울=연합뉴스] 홍길동 기자 = …", "【ワシントン＝山田太郎】…").
+    /// </summary>
+    private static string WithoutByline(string text)
+    {
+        for (var dropped = 0; dropped < MaxBylineLines; dropped++)
+        {
+            var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);
+            var firstLine = firstLineEnd < 0 ? text : text[..firstLineEnd];
+            var dateline = DatelineRegex().Match(firstLine);
+            if (dateline.Success && firstLine[dateline.Length..].Trim().Length > 0)
+            {
+                return text[dateline.Length..];
+            }
+            if (firstLineEnd < 0 || !(dateline.Success || (dropped == 0 ? IsBylineLine(firstLine) : IsFurtherBylineLine(firstLine))))
+            {
+                return text;
+            }
+            text = text[(firstLineEnd + 1)..].TrimStart();
+        }
+        return text;
+    }
+
+    /// <summary>Writer, editor and photographer, each on a line of their own: more than that is no byline.</summary>
+    internal const int MaxBylineLines = 3;
+
+    /// <summary>
+    /// A byline after the first: a label and names only ("編輯｜李四", "By Jane Doe"), since a line of an interview
+    /// ("記者：你怎麼看這次的選舉結果？") or a sentence ("By: the numbers, it was a good year.") starts the same way.
+    /// </summary>
+    internal static bool IsFurtherBylineLine(string line)
+    {
+        var trimmed = line.Trim();
+        if (line.Length > MaxBylineLength)
+        {
+            return false;
+        }
+        if (ReportBylineRegex().IsMatch(trimmed) || EnglishBylineRegex().IsMatch(trimmed) || ReporterLineRegex().IsMatch(trimmed))
+        {
+            return true;
+        }
+        var label = BylineRegex().Match(trimmed) is { Success: true } writer ? writer : PictureBylineRegex().Match(trimmed);
+        return label.Success && IsNames(trimmed[label.Length..]);
+    }
+
+    /// <summary>What a byline gives after its label: a few names, no sentence.</summary>
+    private static bool IsNames(string text)
+    {
+        var names = text.Trim();
+        return names.Length is > 0 and <= MaxNamesLength && names.IndexOfAny(SentencePunctuation) < 0 && !names.EndsWith('.');
+    }
+
+    /// <summary>The longest names a further byline gives after its label.</summary>
+    private const int MaxNamesLength = 30;
+
+    private static readonly char[] SentencePunctuation = [.. "。．！？!?；;：:"];
+
+    /// <summary>The longest line taken for a byline.</summary>
+    internal const int MaxBylineLength = 60;
+
+    /// <summary>
+    /// Whether this line is a byline that the excerpt leaves out, when it starts the text. A paragraph's lines are joined
+    /// before an excerpt is cut from it, so <see cref="Rendering.ExcerptSource"/> keeps such a line apart.
+    /// </summary>
+    internal static bool IsBylineLine(string line) => line.Length <= MaxBylineLength && IsByline(line.Trim());
+
+    private static bool IsByline(string line)
+    {
+        var undated = DateAfterBar().Replace(line, "");
+        return BylineRegex().IsMatch(undated) || ReportBylineRegex().IsMatch(undated) || EnglishBylineRegex().IsMatch(undated)
+            || ReporterLineRegex().IsMatch(undated) || TimestampLine().IsMatch(line) || FollowPrompt().IsMatch(line)
+            || (SourceLabel().Match(line) is { Success: true } source && IsNames(line[source.Length..]));
+    }
+
+    private const string Months = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
+    private const string Date = $@"(?:\d{{4}}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?|{Months}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{Months}\s+\d{{4}})";
+    private const string Time = @"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?)?(?:\s*[A-Z]{2,4}\b)?)";
+    private const string Timestamp = $@"(?:(?i:updated|published|posted|last\s+updated)(?:\s+on)?\s*:?\s*|(?:更新時間|更新时间|發布時間|发布时间|發佈時間|更新日時?|公開日時?|更新|發布|发布|発行)\s*[:：]?\s*)?{Date}(?:\s*,?\s*(?:at\s+)?{Time})?";
+
+    /// <summary>
+    /// A line that only dates the article, as pages put one above the lead: "Updated Dec 4, 2025, 10:00 a.m. ET",
+    /// "更新時間：2025/12/04 10:00", "2025年12月4日 10:00 (2025年12月4日 12:30更新)".
+    /// </summary>
+    [GeneratedRegex($@"^{Timestamp}(?:\s*[(（]\s*{Timestamp}\s*(?:更新|(?i:updated))?\s*[)）])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex TimestampLine();
+
+    /// <summary>A date after a byline and a bar: "By Jane Doe | December 4, 2025".</summary>
+    [GeneratedRegex($@"\s*[|｜·•]\s*{Timestamp}\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateAfterBar();
+
+    /// <summary>A WeChat account's prompt to follow it, above the article: "点击上方蓝字关注我们", "👆点击“硅星人”关注我们".</summary>
+    [GeneratedRegex(@"^\W{0,3}(?:点击|點擊)[^\n。，！？,]{0,24}(?:关注|關注)[^\n。，！？,]{0,12}$", RegexOptions.CultureInvariant)]
+    private static partial Regex FollowPrompt();
+
+    /// <summary>Where a reposted article comes from, as a line above its lead: "来源：新华社" (with names only after it).</summary>
+    [GeneratedRegex(@"^\s*(?:来源|來源|稿源)\s*[:：]", RegexOptions.CultureInvariant)]
+    private static partial Regex SourceLabel();
+
+    [GeneratedRegex(@"^\s*(作者|文|撰文|記者|记者|編輯|编辑|責編|责编|編譯|编译|翻譯|翻译|攝影|摄影|by|автор|текст|كتب|بقلم|글|기자|작성자)\s*[|｜:：/／=]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BylineRegex();
+
+    /// <summary>Who made the pictures or the layout, as a byline after the writer's gives them ("文 | 王小明" then "图 | 李四").</summary>
+    [GeneratedRegex(@"^\s*(?:圖|图|圖片|图片|設計|设计|視覺|视觉|美編|美编|排版)\s*[|｜/／]", RegexOptions.CultureInvariant)]
+    private static partial Regex PictureBylineRegex();
+
+    /// <summary>
+    /// A Taiwanese reporter's byline: "記者王小明／台北報導", "【記者王小明／台北報導】", and the Liberty Times' in tortoise-shell
+    /// brackets, a reporter's or a desk's: "〔記者王小明／台北報導〕", "〔即時新聞／綜合報導〕"; perhaps after the paper's name, as
+    /// the United Daily News writes it: "聯合報／ 記者王小明／台北即時報導".
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?:\p{L}{2,8}\s*[／/]\s*)?[【\[]?\s*(?:記者|记者)[^\s／/，,：:、。]{1,12}[／/][^\s／/，,：:、。]{1,12}(?:報導|报道)\s*[】\]]?|" + SlashReportDateline + ")$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReportBylineRegex();
+
+    /// <summary>
+    /// A Chinese paper's reporter line, without a label: the paper (or "本报") and "记者" before the names, perhaps an intern
+    /// or correspondent after them ("澎湃新闻记者 王小明", "新京报记者 王小明 李四", "本报记者 王小明 实习生 李四", "記者 王小明");
+    /// without the paper, a space sets the names apart ("记者节快乐" is no byline).
+    /// </summary>
+    [GeneratedRegex(@"^[□■◎●○◇◆]?\s*(?:\p{IsCJKUnifiedIdeographs}{1,8}?(?:記者|记者|特約記者|特约记者|見習記者|见习记者)\s*|(?:記者|记者|特約記者|特约记者|見習記者|见习记者)\s+)[\p{IsCJKUnifiedIdeographs}·]{2,4}(?:[\s、，,]+(?:(?:記者|记者|實習生|实习生|通訊員|通讯员)\s*)?[\p{IsCJKUnifiedIdeographs}·]{2,4})*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReporterLineRegex();
+
+    /// <summary>A reporter's or a desk's report in brackets, as Taiwanese papers open the lead: "【財經中心／台北報導】", the Liberty Times' "〔記者王小明／台北報導〕".</summary>
+    private const string SlashReportDateline = @"[〔【][^\s〔〕【】／/，,：:、。]{1,12}[／/][^\s〔〕【】／/，,：:、。]{1,12}(?:報導|报道)[〕】]";
+
+    /// <summary>
+    /// A news agency's or newspaper's dateline opening the lead, and the space after it: "（中央社記者王小明台北1日電）",
+    /// "【記者王小明／台北報導】", "〔記者王小明／台北報導〕", Yonhap's "(서울=연합뉴스) 홍길동 기자 = " (Newsis brackets it: "[서울=뉴시스]"), Xinhua's
+    /// "新华社北京10月4日电（记者李明）", a Chinese paper's "本报讯（记者 李明）", a Japanese paper's "【ワシントン＝山田太郎】";
+    /// the CNA's without a reporter or for a roundup ("（中央社台北5日電）", "（中央社華盛頓5日綜合外電報導）"), Kyodo's and
+    /// Jiji's "【ワシントン共同】", "【北京時事】"; a bracketed report with its reporter ("【环球时报报道 记者 李明】"), an agency's
+    /// Japanese edition's "（ソウル＝聯合ニュース）", a Chinese news site's "央视网消息：", a foreign agency's in Chinese,
+    /// "（路透社華盛頓4日電）", a Taiwanese desk's "【財經中心／台北報導】", a Korean paper's bracketed reporter, "[이데일리 김철수 기자]",
+    /// Reuters' Japanese edition's "［東京　２日　ロイター］ -", and the English wires' "WASHINGTON, Dec 4 (Reuters) -",
+    /// "WASHINGTON (AP) —" (a place and a dash alone, "LONDON —", may be a name: "NASA — the agency — said").
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:[（(【\[]\s*(?:(?:中央社|中新社|新華社|新华社)?(?:記者|记者)|中央社|路透社?|法新社|美聯社|美联社|彭博社?|共同社|韓聯社|韩联社|塔斯社|歐新社|欧新社|德新社)[^\s，,：:、。（()）]{1,20}(?:電|电|報導|报道)\s*[）)】\]]" +
+        "|" + SlashReportDateline +
+        @"|[\[(（【][^\])）】\n=]{1,12}=(?:연합뉴스|뉴시스|뉴스1)[\])）】](?:\s*[^\s=\])）]{1,12}(?:\s+[^\s=\])）]{1,12})?\s*(?:기자|특파원)\s*=)?" +
+        @"|(?:新華社|新华社|中新社|中新網|中新网|人民網|人民网|本報|本报)[\p{L}]{1,12}?\d{1,2}月\d{1,2}日(?:電|电)(?:\s*[（(]\s*(?:記者|记者)[^\n（()）]{1,30}[）)])?" +
+        @"|(?:本報訊|本报讯)\s*[（(]\s*(?:記者|记者)[^\n（()）]{1,30}[）)]" +
+        @"|【[\p{L}\p{M}・ ]{1,15}[＝=][\p{L}\p{M}・ ]{1,20}】|【[\p{L}\p{M}・ ]{1,15}?(?:共同|時事)】" +
+        @"|【[^【】\n]{0,20}?(?:記者|记者)\s*[\p{L}·・ ]{2,12}】" +
+        @"|[（(][\p{L}\p{M}・ ]{1,15}[＝=](?:聯合ニュース|共同|時事|新華社|ロイター|ＡＦＰ|AFP|ＡＰ|AP)[）)]" +
+        @"|[\p{L}]{1,8}(?:網|网|台|社|報|报)(?:消息|訊|讯)[：:]" +
+        @"|\[(?:[^\]\n=]{1,15}?[\s=])?\p{IsHangulSyllables}{2,4}\s?(?:기자|특파원)\]" +
+        @"|[［\[][^\]］\n]{1,20}?(?:ロイター|ブルームバーグ)\s*[］\]](?:\s*[-－–—])?" +
+        @"|[A-Z][A-Z.'’ -]{1,30}?(?:,\s*[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2})?\s*\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|Kyodo|Yonhap)\)\s*[-–—])\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex DatelineRegex();
+
+    /// <summary>
+    /// "By" and people's names of two or more capitalised words each, joined by commas, "and" or "&amp;", perhaps with
+    /// their agency after a comma: "By Jane Doe and John Roe", "By JANE DOE, Reuters". Not "By Tuesday", "By The Numbers"
+    /// or "By Land And Sea", which start sentences or name sections. (Not "Von", "Par", "Por" or "Door" either: in a
+    /// title-case first line they start headlines as often as bylines, as in "Door County Approves New Budget".)
+    /// </summary>
+    [GeneratedRegex(@"^(?i:by)\s+(?!(?:The|A|An)\b)(?!.*\b(?:And|Or|Of|The|In|On|At|To|For)\b)\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.\-]*)+(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.\-]*)+)*(?:\s*,\s*\p{Lu}[\p{L}\p{M}.\-]*(?:\s+\p{Lu}[\p{L}\p{M}.\-]*)*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishBylineRegex();
+}
