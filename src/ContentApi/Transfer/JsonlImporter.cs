@@ -126,14 +126,14 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
         var (count, derivedAgain) = (0L, 0L);
         var earlierSlugsKept = false; // most exports have none: no article then needs looking up among them
         var lineNumber = 0;
-        foreach (var line in Lines(path))
+        foreach (var line in JsonlLines.Lines(path))
         {
             lineNumber++;
             if (line.Length == 0)
             {
                 continue;
             }
-            using var document = Parse(line, path, lineNumber);
+            using var document = JsonlLines.Parse(line, path, lineNumber);
             var parameters = new DynamicParameters();
             var names = new List<string>();
             var links = new List<(string Table, string Column, string Property, long[] Ids)>();
@@ -153,7 +153,7 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
             }
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                var name = NameOf(property, path, lineNumber);
+                var name = JsonlLines.NameOf(property, path, lineNumber);
                 // JSON allows a name twice, and each was taken: the row got one of the values, an article both lists of links.
                 if (!given.Add(name))
                 {
@@ -167,7 +167,7 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
                 }
                 if (name == ExportFormat.PreviousSlugsProperty && table == "articles")
                 {
-                    previousSlugs = PreviousSlugs(property.Value, path, lineNumber);
+                    previousSlugs = ImportedPreviousSlugs.PreviousSlugs(property.Value, path, lineNumber);
                     continue;
                 }
                 // Only real columns of the table: a hostile file cannot smuggle SQL through its keys.
@@ -239,9 +239,9 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
             {
                 if (earlierSlugsKept)
                 {
-                    await RefuseSlugKeptByAnotherAsync(connection, transaction, id, path, lineNumber, cancellationToken);
+                    await ImportedPreviousSlugs.RefuseSlugKeptByAnotherAsync(connection, transaction, id, path, lineNumber, cancellationToken);
                 }
-                await AddPreviousSlugsAsync(connection, transaction, id, previousSlugs, path, lineNumber, cancellationToken);
+                await ImportedPreviousSlugs.AddPreviousSlugsAsync(connection, transaction, id, previousSlugs, path, lineNumber, cancellationToken);
                 earlierSlugsKept |= previousSlugs.Length > 0;
             }
             count++;
@@ -265,189 +265,4 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
         UPDATE articles SET derived_excerpt = @DerivedExcerpt, character_count = @CharacterCount, reading_time_minutes = @ReadingTimeMinutes
         WHERE id = @Id AND (derived_excerpt IS NOT @DerivedExcerpt OR character_count IS NOT @CharacterCount OR reading_time_minutes IS NOT @ReadingTimeMinutes)
         """;
-
-    /// <summary>An article's earlier slugs: a list of slugs under the API's rules.</summary>
-    private static string[] PreviousSlugs(JsonElement value, string path, int lineNumber)
-    {
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            throw new InvalidDataException($"{path}:{lineNumber}: '{ExportFormat.PreviousSlugsProperty}' must be a list of slugs.");
-        }
-        var slugs = new List<string>();
-        foreach (var item in value.EnumerateArray())
-        {
-            var slug = item.ValueKind == JsonValueKind.String ? ImportedColumnRules.Stored("articles", "slug", item.GetString()) as string : null;
-            if (slug is null || ImportedColumnRules.Problem("articles", "slug", slug) is not null)
-            {
-                throw new InvalidDataException($"{path}:{lineNumber}: '{ExportFormat.PreviousSlugsProperty}' holds {item.GetRawText()}, which is no slug the API takes: {TextRules.SlugMessage}");
-            }
-            if (slugs.Contains(slug))
-            {
-                throw new InvalidDataException($"{path}:{lineNumber}: '{ExportFormat.PreviousSlugsProperty}' holds '{slug}' twice.");
-            }
-            slugs.Add(slug);
-        }
-        return [.. slugs];
-    }
-
-    /// <summary>An article's slug that an article before it in the file kept as an earlier one: the API never leaves both.</summary>
-    private static async Task RefuseSlugKeptByAnotherAsync(
-        DbConnection connection, DbTransaction transaction, long id, string path, int lineNumber, CancellationToken cancellationToken)
-    {
-        var kept = await connection.QueryFirstOrDefaultAsync<(long ArticleId, string Slug)?>(new CommandDefinition(
-            "SELECT s.article_id, s.slug FROM articles a JOIN article_slug_aliases s ON s.slug = a.slug WHERE a.id = @Id",
-            new { Id = id }, transaction, cancellationToken: cancellationToken));
-        if (kept is { } earlier)
-        {
-            throw new InvalidDataException($"{path}:{lineNumber}: 'slug' is '{earlier.Slug}', which article {earlier.ArticleId} has as an earlier slug ('{ExportFormat.PreviousSlugsProperty}').");
-        }
-    }
-
-    /// <summary>
-    /// Each earlier slug leads to its article again. One that two articles had, or one that is an article's slug, is
-    /// refused: the API never leaves either.
-    /// </summary>
-    private static async Task AddPreviousSlugsAsync(
-        DbConnection connection, DbTransaction transaction, long id, string[] slugs, string path, int lineNumber, CancellationToken cancellationToken)
-    {
-        foreach (var slug in slugs)
-        {
-            var holder = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                SlugAllocator.HoldersSql(SluggedTable.Articles), new { Slug = slug }, transaction, cancellationToken: cancellationToken));
-            if (holder is { } other)
-            {
-                throw new InvalidDataException($"{path}:{lineNumber}: '{ExportFormat.PreviousSlugsProperty}' holds '{slug}', which article {other} has as its slug or an earlier one.");
-            }
-            await connection.ExecuteAsync(new CommandDefinition(
-                Articles.ArticleQueries.KeepOldSlug, new { Slug = slug, Id = id }, transaction, cancellationToken: cancellationToken));
-        }
-    }
-
-    /// <summary>A row's member name, which can hold an escaped lone surrogate too (<see cref="ImportedValue.LoneSurrogate"/>).</summary>
-    private static string NameOf(JsonProperty property, string path, int lineNumber)
-    {
-        try
-        {
-            return property.Name;
-        }
-        catch (InvalidOperationException exception)
-        {
-            throw new InvalidDataException($"{path}:{lineNumber}: a member's name {ImportedValue.LoneSurrogate}", exception);
-        }
-    }
-
-    private static JsonDocument Parse(string line, string path, int lineNumber)
-    {
-        try
-        {
-            return JsonDocument.Parse(line);
-        }
-        catch (JsonException exception)
-        {
-            throw new InvalidDataException(NotAJsonRow.Message(path, lineNumber, exception));
-        }
-    }
-
-    /// <summary>The line of the file's first bytes that are not UTF-8 (after a byte-order mark), read in pieces: an export can be large.</summary>
-    private static long LineNotUtf8(string path)
-    {
-        using var stream = File.OpenRead(path);
-        var buffer = new byte[64 * 1024];
-        var chars = new char[buffer.Length];
-        var (pending, line, first) = (0, 1L, true);
-        while (true)
-        {
-            var read = stream.Read(buffer, pending, buffer.Length - pending);
-            var length = pending + read;
-            var start = first && buffer.AsSpan(0, length).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
-            first = false;
-            var status = System.Text.Unicode.Utf8.ToUtf16(buffer.AsSpan(start, length - start), chars, out var consumed, out _, replaceInvalidSequences: false, isFinalBlock: read == 0);
-            line += buffer.AsSpan(start, consumed).Count((byte)'\n');
-            if (status == System.Buffers.OperationStatus.InvalidData || read == 0)
-            {
-                return line;
-            }
-            // What is left is the start of a character cut by the read: it is read again with the next piece.
-            pending = length - start - consumed;
-            buffer.AsSpan(start + consumed, pending).CopyTo(buffer);
-        }
-    }
-
-    /// <summary>
-    /// The longest line read, in characters: an article's row, with a body of 500,000 characters each written as an
-    /// escaped surrogate pair (12 characters), is under 6.5 million. Read whole, a line of gigabytes (an export edited, or
-    /// a file that is not one) took the memory of the machine before anything could refuse it.
-    /// </summary>
-    public const int MaxLineCharacters = 16 * 1024 * 1024;
-
-    /// <summary>
-    /// The file's lines (ended by LF, CR or CRLF, as <see cref="TextReader.ReadLine"/> ends them), read as strict UTF-8: a
-    /// byte that is not UTF-8 is an error, not a U+FFFD in the data; a line past <paramref name="maxLineCharacters"/> is an
-    /// error at its line, found before it is held whole.
-    /// </summary>
-    internal static IEnumerable<string> Lines(string path, int maxLineCharacters = MaxLineCharacters)
-    {
-        using var reader = new StreamReader(path, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-        var buffer = new char[64 * 1024];
-        var line = new System.Text.StringBuilder();
-        var (lineNumber, afterCarriageReturn) = (1L, false);
-        int read;
-        while ((read = Read(reader, buffer, path)) > 0)
-        {
-            var start = 0;
-            if (afterCarriageReturn && buffer[0] == '\n')
-            {
-                start = 1; // the LF of a CRLF that a read cut in two
-            }
-            afterCarriageReturn = false;
-            while (start < read)
-            {
-                var end = buffer.AsSpan(start, read - start).IndexOfAny('\r', '\n');
-                var length = end < 0 ? read - start : end;
-                if (line.Length + length > maxLineCharacters)
-                {
-                    throw new InvalidDataException(
-                        $"{path}:{lineNumber}: the line is longer than {maxLineCharacters:N0} characters, which no row of an export is (an article's body is at most {Articles.ArticleRequestValidator.MaxBodyLength:N0} characters).");
-                }
-                line.Append(buffer, start, length);
-                if (end < 0)
-                {
-                    break;
-                }
-                var breakAt = start + end;
-                start = breakAt + 1;
-                if (buffer[breakAt] == '\r')
-                {
-                    if (start < read && buffer[start] == '\n')
-                    {
-                        start++;
-                    }
-                    else if (start == read)
-                    {
-                        afterCarriageReturn = true;
-                    }
-                }
-                yield return line.ToString();
-                line.Clear();
-                lineNumber++;
-            }
-        }
-        if (line.Length > 0)
-        {
-            yield return line.ToString();
-        }
-    }
-
-    private static int Read(StreamReader reader, char[] buffer, string path)
-    {
-        try
-        {
-            return reader.Read(buffer, 0, buffer.Length);
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            // The reader decodes ahead of the line it returns: the line is found in the bytes.
-            throw new InvalidDataException($"{path}:{LineNotUtf8(path)}: not UTF-8 (save the file as UTF-8).");
-        }
-    }
 }

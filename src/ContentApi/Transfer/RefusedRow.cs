@@ -65,7 +65,7 @@ internal static class RefusedRow
         string[] keys = ["id", .. await connection.QueryAsync<string>(UniqueColumns, new { Table = table }, transaction)];
         var values = keys.Where(key => row.TryGetProperty(key, out _)).Select(key => (Key: key, Value: ValueOf(row, key, columns))).Where(key => key.Value is not null).ToArray();
         var earlier = 0;
-        foreach (var line in JsonlImporter.Lines(path).Take(lineNumber - 1))
+        foreach (var line in JsonlLines.Lines(path).Take(lineNumber - 1))
         {
             earlier++;
             if (line.Length == 0)

@@ -179,12 +179,12 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
         var folder = await ExportAsync(factory.DatabasePath);
         var path = Path.Combine(folder, "tags.jsonl");
         var rows = File.ReadAllLines(path);
-        rows[^1] = "{\"padding\":\"" + new string('a', JsonlImporter.MaxLineCharacters) + "\"," + rows[^1][1..];
+        rows[^1] = "{\"padding\":\"" + new string('a', JsonlLines.MaxLineCharacters) + "\"," + rows[^1][1..];
         File.WriteAllLines(path, rows);
 
         var refusal = await RefusalAsync(folder);
 
-        Assert.StartsWith($"{path}:{rows.Length}: the line is longer than {JsonlImporter.MaxLineCharacters:N0} characters", refusal, StringComparison.Ordinal);
+        Assert.StartsWith($"{path}:{rows.Length}: the line is longer than {JsonlLines.MaxLineCharacters:N0} characters", refusal, StringComparison.Ordinal);
     }
 
     /// <summary>The manifest was read whole too: one of gigabytes (padded with white space, still JSON) is refused, not read.</summary>

@@ -20,7 +20,7 @@ public sealed class JsonlLinesTests
         File.WriteAllBytes(path, [.. lines.SelectMany(line => line)]);
         try
         {
-            var refusal = Assert.Throws<InvalidDataException>(() => JsonlImporter.Lines(path).ToList());
+            var refusal = Assert.Throws<InvalidDataException>(() => JsonlLines.Lines(path).ToList());
             Assert.StartsWith($"{path}:{badLine}: ", refusal.Message, StringComparison.Ordinal);
             Assert.Contains("not UTF-8", refusal.Message, StringComparison.Ordinal);
         }
@@ -55,7 +55,7 @@ public sealed class JsonlLinesTests
                         expected.Add(line);
                     }
                 }
-                Assert.Equal(expected, JsonlImporter.Lines(path).ToList());
+                Assert.Equal(expected, JsonlLines.Lines(path).ToList());
             }
             finally
             {
@@ -71,9 +71,9 @@ public sealed class JsonlLinesTests
         File.WriteAllText(path, "{}\r\n{}\n" + new string('a', 100_001) + "\n{}\n");
         try
         {
-            var refusal = Assert.Throws<InvalidDataException>(() => JsonlImporter.Lines(path, maxLineCharacters: 100_000).ToList());
+            var refusal = Assert.Throws<InvalidDataException>(() => JsonlLines.Lines(path, maxLineCharacters: 100_000).ToList());
             Assert.StartsWith($"{path}:3: the line is longer than 100,000 characters", refusal.Message, StringComparison.Ordinal);
-            Assert.Equal(["{}", "{}"], JsonlImporter.Lines(path, maxLineCharacters: 100_000).Take(2));
+            Assert.Equal(["{}", "{}"], JsonlLines.Lines(path, maxLineCharacters: 100_000).Take(2));
         }
         finally
         {
