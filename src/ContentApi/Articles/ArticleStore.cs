@@ -204,6 +204,10 @@ public sealed partial class ArticleStore(Db db, ListTotals totals, TimeProvider 
                 return invalidStatus;
             }
             var (request, text) = KeepingDerivedExcerpt(stated, prepared, current.Row);
+            if (await RestatedAsync(connection, transaction, current, request, cancellationToken) is { } asItIs)
+            {
+                return Restatement.AsItIs(asItIs);
+            }
             // A body stored before these rules (or imported) may stay as it is while other fields change.
             if (request.Body != current.Row.Body && BodyRefusal(text.Stats) is { } refused)
             {
@@ -306,6 +310,30 @@ public sealed partial class ArticleStore(Db db, ListTotals totals, TimeProvider 
         }
         var derived = request with { Excerpt = null };
         return (derived, text.Stats.IndexedDerivedExcerpt == request.Excerpt ? text : PrepareText(derived, text.Stats));
+    }
+
+    /// <summary>
+    /// The article as stored, with its embeds, when <paramref name="request"/> (its status and derived excerpt as the
+    /// replace reads them) restates it: an omitted slug, or publishedAt while published, is kept, and omitted tags and
+    /// images are none, as the replace writes them. Its links are read only once everything else matches.
+    /// </summary>
+    private async Task<ArticleAggregate?> RestatedAsync(
+        DbConnection connection, DbTransaction transaction, ArticleAggregate current, ArticleRequest request, CancellationToken cancellationToken)
+    {
+        var written = request with
+        {
+            Slug = request.Slug ?? current.Row.Slug,
+            PublishedAt = PublishedAt(request, current.Row, Timestamps.ServerNow(clock)),
+            TagIds = request.TagIds ?? [],
+            ImageIds = request.ImageIds ?? [],
+        };
+        var withoutLinks = current.ToRequest() with { AuthorIds = written.AuthorIds, TagIds = written.TagIds, ImageIds = written.ImageIds };
+        if (!Restatement.ChangesNothing(withoutLinks, written))
+        {
+            return null;
+        }
+        var stored = (await EmbedAsync(connection, transaction, [current.Row], ArticleEmbeds.All, cancellationToken))[0];
+        return Restatement.ChangesNothing(stored.ToRequest(), written) ? stored : null;
     }
 
     private sealed record LinkId(string Kind, long Id);

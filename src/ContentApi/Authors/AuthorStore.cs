@@ -143,6 +143,10 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
             {
                 return refusal;
             }
+            if (Restatement.ChangesNothing(current.ToRequest(), request with { Slug = request.Slug ?? current.Slug }))
+            {
+                return Restatement.AsItIs(current);
+            }
             if (await MissingAvatarAsync(connection, transaction, request.AvatarImageId, cancellationToken) is { } invalid)
             {
                 return invalid;

@@ -180,6 +180,10 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
             {
                 return refusal;
             }
+            if (Restatement.ChangesNothing(current.ToRequest(), request))
+            {
+                return Restatement.AsItIs(current);
+            }
             if (await PlacingArticlesHtml.RefusalAsync(connection, transaction, current, request, judged, cancellationToken) is { } tooLarge)
             {
                 return tooLarge;

@@ -153,6 +153,10 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
             {
                 return refusal;
             }
+            if (Restatement.ChangesNothing(current.ToRequest(), request with { Slug = request.Slug ?? current.Slug }))
+            {
+                return Restatement.AsItIs(current);
+            }
             // Only a new name is checked: a tag that shares its name with another from before this rule can still be edited.
             if (!TagNames.AreSame(request.Name, current.Name)
                 && await TagNames.FindAsync(connection, transaction, request.Name, id, cancellationToken) is { } named)

@@ -184,6 +184,7 @@ public sealed class StoredBeforeRulesTests(ApiFactory factory) : IClassFixture<A
         var url = $"/api/v1/articles/{id}";
         var etag = (await factory.Writer().GetAsync(url)).Headers.ETag!;
         var body = await AsReadAsync("articles", id);
+        body["subtitle"] = "改過的副標"; // a change beside the value restated: a PUT restating everything writes nothing
 
         Task<HttpResponseMessage> PutAsync(string target, string ifMatch)
         {

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using ContentApi.Data;
 using ContentApi.Http.Errors;
-using ContentApi.Http.Json;
 using ContentApi.Http.Pipeline;
 using FluentValidation;
 
@@ -77,11 +76,9 @@ public static class PatchHandler
             {
                 request = reconcile(current, unpatched, request, patch);
             }
-            // A patch that leaves the request as it was answers with the resource as it is: no new version, ETag or
-            // cache churn (a PUT rewrites, and recomputes what is derived, such as the excerpt).
-            if (patch.Count == 0 || JsonSetup.SameJson(unpatched, request))
+            if (patch.Count == 0 || Restatement.ChangesNothing(unpatched, request))
             {
-                return steps.ToResult(new WriteOutcome<TRow>.Saved(current));
+                return steps.ToResult(Restatement.AsItIs(current));
             }
             if (await validator.ValidateAsync(request, cancellationToken) is { IsValid: false } invalid &&
                 await AnswerableErrors.OfAsync(validator, invalid, unpatched, request, cancellationToken) is { IsValid: false } refused)

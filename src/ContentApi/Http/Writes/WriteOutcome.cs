@@ -14,11 +14,12 @@ public abstract record WriteOutcome<TRow> : IWriteResult
 {
     private WriteOutcome() { }
 
-    public bool Changed => this is Saved or Deleted;
+    public bool Changed => this is Saved { Restated: false } or Deleted;
 
     public long? SavedId => this is Saved { Row: IVersioned saved } ? saved.Id : null;
 
-    public sealed record Saved(TRow Row) : WriteOutcome<TRow>;
+    /// <param name="Restated">The write restated the resource as stored (<see cref="Restatement"/>): answered as saved, nothing written.</param>
+    public sealed record Saved(TRow Row, bool Restated = false) : WriteOutcome<TRow>;
 
     public sealed record Deleted : WriteOutcome<TRow>;
 
