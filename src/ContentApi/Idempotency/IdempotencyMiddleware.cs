@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace ContentApi.Idempotency;
 
 /// <summary>
-/// A write (POST, PUT, PATCH, DELETE) with <c>Idempotency-Key</c>: the first successful response (2xx) is stored per API
+/// A write (POST, PUT, PATCH, DELETE; an article's restore too) with <c>Idempotency-Key</c>: the first successful response (2xx) is stored per API
 /// key; a repeat with the same key and body within 24 hours gets that response again and writes nothing (a retried
 /// update whose first answer was lost is no 412 caused by its own write); the same key with another body, method or
 /// endpoint (another resource's URL too) is a 422. Requests with the same key run one at a time here; across instances sharing the
@@ -15,7 +15,7 @@ namespace ContentApi.Idempotency;
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore store, ILogger<IdempotencyMiddleware> logger)
 {
-    /// <summary>Endpoint metadata of the writes (creates, replaces, patches, deletes), which take Idempotency-Key.</summary>
+    /// <summary>Endpoint metadata of the writes (creates, replaces, patches, deletes, restores), which take Idempotency-Key.</summary>
     public sealed class IdempotentWrite
     {
         public static IdempotentWrite Instance { get; } = new();
@@ -62,11 +62,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         // order or escapes) is still the same request.
         // The query too: a POST takes none, and one sent with a query is a 400, not the replay of one sent without.
         var query = context.Request.Query.Count > 0 ? context.Request.QueryString.Value! : "";
-        var isCreate = HttpMethods.IsPost(context.Request.Method);
-        var hash = RequestFingerprint.Current(isCreate ? CollectionPath(context) : $"{context.Request.Method} {ResourcePath(context)}", query, body);
+        // A POST by the URL its route names (a create's collection, a restore's article), any other write by its method too.
+        var isPost = HttpMethods.IsPost(context.Request.Method);
+        var hash = RequestFingerprint.Current(isPost ? ResourcePath(context) : $"{context.Request.Method} {ResourcePath(context)}", query, body);
         // A key stored by an earlier build (a retry across a deploy) holds that build's form of the hash; earlier builds
         // took keys on creates only.
-        string[] matching = [hash, .. isCreate ? RequestFingerprint.Earlier(context.Request.Path.ToString(), query, body) : []];
+        string[] matching = [hash, .. isPost ? RequestFingerprint.Earlier(context.Request.Path.ToString(), query, body) : []];
         // What goes to the client is sent once the lock is released: sent under it, a client slow to read its 201 held
         // up its own retry until it had read it all.
         Task answer;
@@ -87,8 +88,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         {
             return AnswerFromStoreAsync(context, problems, stored, matching);
         }
-        context.Items[IdempotencyScope.ItemKey] = new IdempotencyScope(keyId, key, hash,
-            HttpMethods.IsPost(context.Request.Method) ? CollectionPath(context) : CollectionPath(context)[..^"/{id}".Length]);
+        context.Items[IdempotencyScope.ItemKey] = new IdempotencyScope(keyId, key, hash, ResourcesPath(context));
         byte[] captured;
         try
         {
@@ -124,7 +124,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern } ? pattern : context.Request.Path.Value!.TrimEnd('/');
 
     /// <summary>
-    /// The URL of the resource an update or delete names, as its route writes it (<c>/api/v1/tags/5</c>, whatever the
+    /// Where the resources the route writes are (<c>/api/v1/articles</c> for <c>/api/v1/articles/{id}/restore</c> as for
+    /// <c>/api/v1/articles/{id}</c>), so that the reservation names the URL of what the request saved.
+    /// </summary>
+    private static string ResourcesPath(HttpContext context) =>
+        CollectionPath(context) is var path && path.IndexOf("/{id}", StringComparison.Ordinal) is >= 0 and var end ? path[..end] : path;
+
+    /// <summary>
+    /// The URL of the resource an update, delete or restore names (a create's collection), as its route writes it (<c>/api/v1/tags/5</c>, whatever the
     /// case of the path sent): a retry of the same key on another resource is another request.
     /// </summary>
     private static string ResourcePath(HttpContext context) =>

@@ -95,6 +95,36 @@ public sealed class ArticleRestoreTests : IDisposable
         await (await _factory.Reader().PostAsync($"/api/v1/articles/{article.Id()}/restore", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
+    /// <summary>A restore whose 201 was lost, retried, was a 409 already_exists: it took no Idempotency-Key.</summary>
+    [Fact]
+    public async Task A_retried_restore_with_its_Idempotency_Key_replays_its_201_and_the_key_on_another_article_is_a_422()
+    {
+        var article = await _content.ArticleAsync();
+        var other = await _content.ArticleAsync();
+        await DeleteAsync(article.Id());
+        await DeleteAsync(other.Id());
+        var key = Guid.NewGuid().ToString("N");
+
+        var first = await _factory.Writer().SendAsync(KeyedRestore(article.Id(), key));
+        var retry = await _factory.Writer().SendAsync(KeyedRestore(article.Id(), key));
+        var onAnother = await _factory.Writer().SendAsync(KeyedRestore(other.Id(), key));
+
+        var restored = await first.AssertJsonAsync(HttpStatusCode.Created);
+        Assert.Equal(restored.ToJsonString(), (await retry.AssertJsonAsync(HttpStatusCode.Created)).ToJsonString());
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal($"/api/v1/articles/{article.Id()}", retry.Headers.Location!.OriginalString);
+        Assert.Equal(first.Headers.ETag, retry.Headers.ETag);
+        Assert.Equal("idempotency_key_reused", (await onAnother.AssertProblemAsync(HttpStatusCode.UnprocessableEntity))["code"]!.GetValue<string>());
+        await (await _factory.Reader().GetAsync($"/api/v1/articles/{other.Id()}")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    private static HttpRequestMessage KeyedRestore(long id, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/articles/{id}/restore");
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        return request;
+    }
+
     [Fact]
     public async Task The_revisions_of_a_deleted_article_stay_readable()
     {

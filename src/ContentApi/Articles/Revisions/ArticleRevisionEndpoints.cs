@@ -4,6 +4,7 @@ using ContentApi.Http.Errors;
 using ContentApi.Http.Lists;
 using ContentApi.Http.Pipeline;
 using ContentApi.Http.Writes;
+using ContentApi.Idempotency;
 using ContentApi.OpenApi;
 
 namespace ContentApi.Articles.Revisions;
@@ -32,8 +33,8 @@ public static class ArticleRevisionEndpoints
                 "a new version and updatedAt now (so a site syncing by `updatedAfter` takes it again, superseding its entry in the deletions feed), " +
                 "and indexed for search. 409 `already_exists` while the article exists, `slug_taken` when another article has taken its slug meanwhile, " +
                 "`reference_conflict` when an author, tag or image it used has been deleted (errors names each); 404 when no article with the id was deleted since revisions are kept.")
-            .RequireAuthorization(ApiKeyScopes.WritePolicy)
-            .Produces<ArticleResponse>(StatusCodes.Status201Created)
+            .RequireAuthorization(ApiKeyScopes.WritePolicy).WithMetadata(IdempotencyMiddleware.IdempotentWrite.Instance)
+            .Produces<ArticleResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .Produces<SlugConflictProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
         return group;
