@@ -119,6 +119,21 @@ public sealed class ArticleRevisionsTests(FewRevisionsApiFactory factory) : ICla
         await (await factory.Reader().GetAsync($"{Revisions(id)}/1")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await factory.Reader().GetAsync(Revisions(id + 1000))).AssertProblemAsync(HttpStatusCode.NotFound);
     }
+
+    /// <summary>A version of 0 or -1 was refused with the id's words: "ids start at 1".</summary>
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    public async Task A_version_below_1_is_a_400_that_speaks_of_versions(string version)
+    {
+        var id = (await new TestContent(factory.Writer()).ArticleAsync()).Id();
+
+        var versionErrors = await factory.Reader().GetErrorsAsync($"{Revisions(id)}/{version}");
+        var idErrors = await factory.Reader().GetErrorsAsync($"/api/v1/articles/{version}/revisions");
+
+        Assert.Equal("Must be 1 or more: versions start at 1.", versionErrors["version"]![0]!.GetValue<string>());
+        Assert.Equal("Must be 1 or more: ids start at 1.", idErrors["id"]![0]!.GetValue<string>());
+    }
 }
 
 /// <summary>A create stays as cheap as it was (issue #7's create benchmark): it stores no revision, in no statement.</summary>

@@ -20,7 +20,7 @@ public sealed class RouteIdCheck(RequestDelegate next)
         {
             foreach (var parameter in IdParameters)
             {
-                if (pattern.GetParameter(parameter) is not null && context.Request.RouteValues[parameter] is string written && Refusal(written) is { } refusal)
+                if (pattern.GetParameter(parameter) is not null && context.Request.RouteValues[parameter] is string written && Refusal(written, parameter) is { } refusal)
                 {
                     return Problems.Validation(parameter, refusal).ExecuteAsync(context);
                 }
@@ -30,7 +30,8 @@ public sealed class RouteIdCheck(RequestDelegate next)
     }
 
     /// <summary>Why <paramref name="written"/> is no id as the API writes one; null when it is one.</summary>
-    public static string? Refusal(string written)
+    /// <param name="what">What it numbers, as the refusal names it: an id, or a revision's version.</param>
+    public static string? Refusal(string written, string what = "id")
     {
         if (WrittenInteger.Read(written) is not { } id)
         {
@@ -38,11 +39,11 @@ public sealed class RouteIdCheck(RequestDelegate next)
         }
         if (id < long.MinValue || id > long.MaxValue)
         {
-            return $"Must be an id from 1 to {long.MaxValue}.";
+            return $"Must be {(what == "id" ? "an id" : "a " + what)} from 1 to {long.MaxValue}.";
         }
         if (id < 1)
         {
-            return "Must be 1 or more: ids start at 1.";
+            return $"Must be 1 or more: {what}s start at 1.";
         }
         var canonical = WrittenInteger.Canonical(id);
         return canonical == written ? null : $"Must be written {canonical}: {WrittenInteger.OneWay}";
