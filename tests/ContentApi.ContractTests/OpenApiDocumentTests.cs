@@ -191,6 +191,29 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             responses.Where(r => r.Schema == "ArticleResponse").Select(r => r.Operation).Distinct().Order());
     }
 
+    /// <summary>
+    /// A key name no one recorded is left out, never sent as null: the revision list sent <c>"updatedBy": null</c> where
+    /// articles, authors, tags and images leave it out, and its schema said it was always there.
+    /// </summary>
+    [Theory]
+    [InlineData("ArticleResponse")]
+    [InlineData("AuthorResponse")]
+    [InlineData("TagResponse")]
+    [InlineData("ImageResponse")]
+    [InlineData("ArticleRevisionResponse")]
+    public async Task Key_names_are_optional_and_never_null(string schema)
+    {
+        var document = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        var response = document["components"]!["schemas"]![schema]!;
+
+        foreach (var member in new[] { "createdBy", "updatedBy" }.Where(m => response["properties"]![m] is not null))
+        {
+            Assert.DoesNotContain(member, response["required"]!.AsArray().Select(n => n!.GetValue<string>()));
+            Assert.Null(response["properties"]![member]!["nullable"]);
+        }
+        Assert.NotNull(response["properties"]!["updatedBy"]);
+    }
+
     /// <summary>A client behind a compressing proxy (weak ETags) or without response headers learns from the schema how to send If-Match.</summary>
     [Theory]
     [InlineData("ArticleResponse")]

@@ -134,6 +134,29 @@ public sealed class ArticleRevisionsTests(FewRevisionsApiFactory factory) : ICla
         Assert.Equal("Must be 1 or more: versions start at 1.", versionErrors["version"]![0]!.GetValue<string>());
         Assert.Equal("Must be 1 or more: ids start at 1.", idErrors["id"]![0]!.GetValue<string>());
     }
+
+    /// <summary>
+    /// A revision written without a key (a CLI command, or before keys were recorded) was listed with
+    /// <c>"updatedBy": null</c>, where articles, authors, tags and images leave a null name out.
+    /// </summary>
+    [Fact]
+    public async Task A_revision_written_without_a_key_leaves_updatedBy_out()
+    {
+        var writer = factory.Writer();
+        var id = (await new TestContent(writer).ArticleAsync()).Id();
+        using (var database = factory.OpenDatabase())
+        using (var command = database.CreateCommand())
+        {
+            command.CommandText = $"UPDATE articles SET updated_by = NULL WHERE id = {id}";
+            command.ExecuteNonQuery();
+        }
+        await (await writer.PatchMergeAsync($"/api/v1/articles/{id}", new { title = "Edited" })).AssertJsonAsync();
+
+        var revision = (await factory.Reader().GetJsonAsync(Revisions(id)))["items"]![0]!.AsObject();
+
+        Assert.False(revision.ContainsKey("updatedBy"), revision.ToJsonString());
+        Assert.True(revision.ContainsKey("version"));
+    }
 }
 
 /// <summary>A create stays as cheap as it was (issue #7's create benchmark): it stores no revision, in no statement.</summary>
