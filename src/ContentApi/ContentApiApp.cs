@@ -79,7 +79,8 @@ public static class ContentApiApp
             sp.GetRequiredService<IOptions<DatabaseOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<SqlStatementCounter>(),
-            sp.GetService<IHttpContextAccessor>()));
+            sp.GetService<IHttpContextAccessor>(),
+            sp.GetService<ILogger<Db>>()));
         services.AddHttpContextAccessor();
         services.AddSingleton<SqlStatementCounter>();
         services.AddSingleton<Migrator>();

@@ -6,7 +6,7 @@ namespace ContentApi.Data;
 /// it runs keeps the damage found. Checks run one at a time, at most once per <see cref="Recheck"/>, and only while
 /// damage is found; a probe waits for a running one at most <see cref="ProbeWait"/>, then answers what is known.
 /// </summary>
-public sealed class DamageWatch(TimeProvider clock, CancellationToken closing)
+public sealed class DamageWatch(TimeProvider clock, CancellationToken closing, ILogger? logger = null)
 {
     /// <summary>
     /// The check reads the whole file, and a damaged file often sits on a failing, slow disk: checking at most this
@@ -81,9 +81,14 @@ public sealed class DamageWatch(TimeProvider clock, CancellationToken closing)
                 }
             }
         }
-        catch (Exception)
+        catch (Exception exception)
         {
             // A check that could not finish (the app stopping, the disk failing) says nothing: the damage found stands.
+            // Readiness stays Degraded, so the operator is told why the file could not be checked.
+            if (!closing.IsCancellationRequested)
+            {
+                logger?.LogWarning(exception, "The check of the database for damage could not finish: readiness stays Degraded until one does.");
+            }
         }
         finally
         {

@@ -8,7 +8,7 @@ public sealed partial class Db
 {
     private DamageWatch? _damage;
 
-    private DamageWatch Damage => LazyInitializer.EnsureInitialized(ref _damage, () => new DamageWatch(clock, Closing));
+    private DamageWatch Damage => LazyInitializer.EnsureInitialized(ref _damage, () => new DamageWatch(clock, Closing, logger));
 
     public void NoteDamage() => Damage.Note();
 

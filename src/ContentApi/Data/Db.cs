@@ -13,7 +13,7 @@ namespace ContentApi.Data;
 /// </summary>
 public sealed partial class Db(
     string connectionString, IOptions<DatabaseOptions> options, TimeProvider clock, SqlStatementCounter? statements = null,
-    IHttpContextAccessor? requests = null) : IDisposable
+    IHttpContextAccessor? requests = null, ILogger<Db>? logger = null) : IDisposable
 {
 
     private readonly Lock _writerStartLock = new();

@@ -1,4 +1,5 @@
 using ContentApi.Data;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ContentApi.UnitTests.Data;
@@ -58,6 +59,22 @@ public sealed class DamageWatchTests
 
         Assert.True(await watch.StillFoundAsync(_ => throw new IOException("disk I/O error"), CancellationToken.None));
         Assert.True(watch.Found);
+    }
+
+    [Fact]
+    public async Task A_check_that_fails_is_logged_once_as_a_warning_with_its_exception()
+    {
+        var logger = new KeptLogger<DamageWatch>();
+        var watch = new DamageWatch(_clock, CancellationToken.None, logger);
+        var failure = new IOException("disk I/O error");
+        watch.Note();
+
+        Assert.True(await watch.StillFoundAsync(_ => throw failure, CancellationToken.None));
+        Assert.True(await watch.StillFoundAsync(_ => throw failure, CancellationToken.None)); // within Recheck: no second check
+
+        var logged = Assert.Single(logger.Logs);
+        Assert.Equal(LogLevel.Warning, logged.Level);
+        Assert.Same(failure, logged.Exception);
     }
 
     [Fact]
