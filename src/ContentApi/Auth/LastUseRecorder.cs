@@ -41,7 +41,7 @@ public sealed class LastUseRecorder(ApiKeyStore keys, TimeProvider clock, ILogge
         }
         catch (Exception exception)
         {
-            logger.LogWarning("The last use of key {KeyId} was not recorded: {Reason}", keyId, exception.Message);
+            logger.LogWarning(exception, "The last use of key {KeyId} was not recorded: {Reason}", keyId, exception.Message);
         }
         finally
         {

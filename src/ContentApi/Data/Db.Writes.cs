@@ -321,9 +321,10 @@ public sealed partial class Db
             attempt.Outcome = "split";
             return false;
         }
-        catch (Exception) when (attempt.Committed)
+        catch (Exception exception) when (attempt.Committed)
         {
-            // Closing the connection failed after the commit: the writes stand, and must not run again.
+            // The writes stand, and must not run again.
+            logger?.LogWarning(exception, "A write transaction committed, then closing its connection or telling the app of the written content failed: the writes are stored.");
         }
         finally
         {

@@ -66,6 +66,43 @@ public sealed class ReadOnlyDatabaseWhileServingTests
     }
 
     /// <summary>
+    /// A key's last use that cannot be recorded is logged with its exception (its stack and inner exception), not only
+    /// its message.
+    /// </summary>
+    [Fact]
+    public async Task A_last_use_not_recorded_is_logged_with_its_exception()
+    {
+        using var factory = new LoggedApiFactory();
+        var reader = factory.Reader();
+        var connectionString = factory.Services.GetRequiredService<Db>().ConnectionString;
+
+        Immutable(factory.DatabasePath, true);
+        try
+        {
+            using (var connection = new SqliteConnection(connectionString))
+            {
+                SqliteConnection.ClearPool(connection);
+            }
+            await (await reader.GetAsync("/api/v1/tags")).AssertJsonAsync(HttpStatusCode.OK);
+            // Recorded beside the request, not before its response.
+            for (var waited = 0; waited < 200 && !factory.Logs.Any(NotRecorded); waited++)
+            {
+                await Task.Delay(50);
+            }
+        }
+        finally
+        {
+            Immutable(factory.DatabasePath, false);
+        }
+
+        var logged = Assert.Single(factory.Logs, NotRecorded);
+        Assert.NotNull(logged.Exception);
+
+        static bool NotRecorded((Microsoft.Extensions.Logging.LogLevel Level, string Category, string Message, Exception? Exception) log) =>
+            log.Message.Contains("was not recorded", StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// (write-path fault review) A disk remounted read-only under the server: the connections already open keep their
     /// handles, and SQLite reports their failed writes as SQLITE_IOERR ("disk I/O error"), not SQLITE_READONLY. The
     /// writer kept its pooled connection, so every write was a 500 logged with its stack, for good, and readiness stayed
