@@ -1,8 +1,8 @@
--- SQLite gives a new row the largest id + 1: deleting the newest article, author, tag or image made its id the
--- next one's, so old links, cached copies, stored Idempotency-Key replays and an If-Match holding a version of the
--- deleted resource pointed at a different one. Inserts take their id from here (SqliteDialect.NextId), one past
--- the highest ever given; the triggers keep it so whatever inserts. Ids deleted before this migration from the top
--- of a table may be given once more.
+-- SQLite gives a new row the largest id + 1: deleting the newest article, author, tag or image made its id the next
+-- one's, so old links, cached copies, stored Idempotency-Key replays and an If-Match holding a version of the
+-- deleted resource pointed at a different one. Inserts take their id from here (SqliteDialect.NextArticleId,
+-- NextAuthorId, NextTagId, NextImageId), one past the highest ever given; the triggers keep it so whatever inserts.
+-- Ids deleted before this migration from the top of a table may be given once more.
 CREATE TABLE id_high_water (
     name    TEXT PRIMARY KEY,
     last_id INTEGER NOT NULL
