@@ -420,9 +420,18 @@ public static class BackupCommands
     private static async Task<SqliteConnection> OpenDamagedAsync(string file, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(OwnConnectionString(file, SqliteOpenMode.ReadWrite));
-        await connection.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("PRAGMA writable_schema = ON; PRAGMA journal_mode = WAL;");
-        return connection;
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync("PRAGMA writable_schema = ON; PRAGMA journal_mode = WAL;");
+            return connection;
+        }
+        catch
+        {
+            // Unpooled: left to the collector, its handle would hold the damaged file open until then.
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>

@@ -38,7 +38,15 @@ internal sealed partial class DatabaseFileWatch(string? path) : IDisposable
                 Mode = SqliteOpenMode.ReadOnly,
                 Pooling = false,
             }.ToString());
-            connection.Open();
+            try
+            {
+                connection.Open();
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
             _opened = connection;
         }
     }
