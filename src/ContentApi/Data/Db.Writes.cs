@@ -30,10 +30,22 @@ public sealed partial class Db
     /// <summary>Content writes waiting for the writer, leaving out bookkeeping (a key's last use, index merges) queued beside them.</summary>
     internal int QueuedContentWrites => _writes.Count(write => write.ChangesContent);
 
-    private volatile bool _lastWriteFoundDiskFull;
+    /// <summary>
+    /// How long a write that found the disk full keeps <see cref="LastWriteFoundDiskFull"/> true, whatever commits
+    /// meanwhile: on a nearly full disk a small write (a tag, a key's last use) fits while an article does not, and
+    /// clearing at each small commit made readiness flap between Healthy and Degraded.
+    /// </summary>
+    public static readonly TimeSpan DiskFullHold = TimeSpan.FromMinutes(5);
 
-    /// <summary>The last write transaction failed for lack of disk space (SQLITE_FULL); false again once one commits.</summary>
-    public bool LastWriteFoundDiskFull => _lastWriteFoundDiskFull;
+    private volatile bool _lastWriteFoundDiskFull;
+    private long _diskFullAt;
+
+    /// <summary>
+    /// A write transaction failed for lack of disk space (SQLITE_FULL), and since then either none has committed or
+    /// <see cref="DiskFullHold"/> has not passed since the last such failure.
+    /// </summary>
+    public bool LastWriteFoundDiskFull =>
+        _lastWriteFoundDiskFull || (Interlocked.Read(ref _diskFullAt) is var at and not 0 && clock.GetElapsedTime(at) < DiskFullHold);
 
     private volatile bool _lastWriteFoundReadOnly;
 
@@ -302,7 +314,11 @@ public sealed partial class Db
         }
         catch (Exception exception) when (!attempt.Committed && writes.Count == 1)
         {
-            _lastWriteFoundDiskFull |= SqliteDialect.IsFull(exception);
+            if (SqliteDialect.IsFull(exception))
+            {
+                _lastWriteFoundDiskFull = true;
+                Interlocked.Exchange(ref _diskFullAt, clock.GetTimestamp());
+            }
             _lastWriteFoundIoError |= SqliteDialect.IsIoError(exception);
             if (SqliteDialect.IsReadOnly(exception) || SqliteDialect.IsIoError(exception))
             {
