@@ -1,5 +1,6 @@
 using ContentApi.Http.Pipeline;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using IPNetwork = System.Net.IPNetwork;
 
 namespace ContentApi.Observability;
@@ -8,16 +9,20 @@ namespace ContentApi.Observability;
 /// Hides the metrics path from clients outside <see cref="ObservabilityOptions.MetricsAllowedNetworks"/>: their request
 /// leaves routing unmatched, so it is answered (and rate limited, and logged) as an unknown path is, 404 for every
 /// method. Public, metrics gave anyone ~500 KB for a 50-byte request, and each route's 401, 403 and 429 counts live.
-/// After the forwarded headers, so that behind a listed proxy the visitor is judged.
+/// After the forwarded headers, so that behind a listed proxy the visitor is judged. Hidden too unless its Host is an IP
+/// address, localhost or a name in AllowedHosts (when that is not <c>*</c>): by DNS rebinding a web page in a browser on
+/// an allowed network resolves its own name to 127.0.0.1 and reads the metrics, the browser sending that name as Host.
 /// </summary>
-public sealed class MetricsClientCheck(RequestDelegate next, IOptions<ObservabilityOptions> options)
+public sealed class MetricsClientCheck(RequestDelegate next, IOptions<ObservabilityOptions> options, IConfiguration configuration)
 {
     private readonly PathString _path = options.Value.MetricsPath;
     private readonly IPNetwork[] _allowed = [.. options.Value.MetricsNetworks()];
+    private readonly string[] _allowedHosts = [.. (configuration["AllowedHosts"] ?? "")
+        .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(host => host != "*")];
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments(_path, StringComparison.OrdinalIgnoreCase) && !Allowed(context))
+        if (context.Request.Path.StartsWithSegments(_path, StringComparison.OrdinalIgnoreCase) && !(Allowed(context) && AllowedHost(context.Request.Host)))
         {
             context.SetEndpoint(null);
         }
@@ -27,4 +32,10 @@ public sealed class MetricsClientCheck(RequestDelegate next, IOptions<Observabil
     /// <summary>A connection without an IP address (a Unix socket, a named pipe) is a local one.</summary>
     private bool Allowed(HttpContext context) =>
         context.Connection.RemoteIpAddress is not { } address || NetworkEntries.AnyContains(_allowed, address);
+
+    private bool AllowedHost(HostString host) =>
+        host.Host is { Length: > 0 } name &&
+        (System.Net.IPAddress.TryParse(name.Trim('[', ']'), out _) ||
+         string.Equals(name, "localhost", StringComparison.OrdinalIgnoreCase) ||
+         HostString.MatchesAny(new StringSegment(name), _allowedHosts.Select(allowed => new StringSegment(allowed)).ToList()));
 }

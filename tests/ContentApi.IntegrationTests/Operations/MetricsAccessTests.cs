@@ -25,6 +25,30 @@ public sealed class MetricsAccessTests
         }
     }
 
+    /// <summary>
+    /// DNS rebinding: a page in a browser on an allowed network makes its own name resolve to 127.0.0.1 and reads the
+    /// metrics, the browser sending its name as Host. Only an IP literal, localhost or a name in AllowedHosts is answered.
+    /// </summary>
+    [Theory]
+    [InlineData("attacker.example", null, HttpStatusCode.NotFound)]
+    [InlineData("attacker.example:8080", null, HttpStatusCode.NotFound)]
+    [InlineData("127.0.0.1:8080", null, HttpStatusCode.OK)]
+    [InlineData("[::1]", null, HttpStatusCode.OK)]
+    [InlineData("localhost", null, HttpStatusCode.OK)]
+    [InlineData("metrics.internal", "metrics.internal", HttpStatusCode.OK)]
+    [InlineData("content.svc.cluster.local", "*.svc.cluster.local", HttpStatusCode.OK)]
+    [InlineData("attacker.example", "*", HttpStatusCode.NotFound)]
+    public async Task Metrics_are_answered_only_for_a_host_that_is_an_address_localhost_or_an_allowed_host(string host, string? allowedHosts, HttpStatusCode expected)
+    {
+        using var factory = new PeerFactory("127.0.0.1", ("AllowedHosts", allowedHosts ?? "*"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Host = host;
+
+        var response = await factory.Anonymous().SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("127.0.0.1")]
     [InlineData("::1")]
