@@ -72,6 +72,32 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.DoesNotContain('\u001B', list);
     }
 
+    /// <summary>
+    /// A restored key named "ab\u202Ecd" printed as it was, and the terminal showed the rest of the row reversed; a name
+    /// with an emoji joined by a zero-width joiner (👩‍💻) is text, and prints as it is.
+    /// </summary>
+    [Fact]
+    public async Task Keys_list_prints_a_restored_keys_bidi_override_escaped_and_an_emoji_sequence_as_it_is()
+    {
+        var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
+        foreach (var name in new[] { "ci", "dev" })
+        {
+            Assert.Equal(0, (await CommandRunner.RunAsync(database, "keys", "create", "--name", name, "--scope", "write")).ExitCode);
+        }
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            await connection.ExecuteAsync("UPDATE api_keys SET name = 'ab' || char(0x202E) || 'cd' WHERE name = 'ci'");
+            await connection.ExecuteAsync("UPDATE api_keys SET name = @Name WHERE name = 'dev'", new { Name = "\U0001F469\u200D\U0001F4BB" });
+        }
+
+        var (exitCode, list) = await CommandRunner.RunAsync(database, "keys", "list");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("ab\\u202Ecd", list, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u202E', list);
+        Assert.Contains("\U0001F469\u200D\U0001F4BB", list, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Migrate_prints_the_schema_version_and_a_second_run_changes_nothing()
     {

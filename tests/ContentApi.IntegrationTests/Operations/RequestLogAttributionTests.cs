@@ -84,6 +84,24 @@ public sealed class RequestLogAttributionTests : IDisposable
     {
         Assert.Equal(HttpStatusCode.NotFound, (await _factory.Anonymous().GetAsync("/api/v1/articles/slug/ab%E2%80%AEcd")).StatusCode);
 
-        Assert.Contains(RequestLines(), line => line.Contains("(route slug=ab\\u202ecd, trace ", StringComparison.Ordinal));
+        Assert.Contains(RequestLines(), line => line.Contains("(route slug=ab\\u202Ecd, trace ", StringComparison.Ordinal));
+    }
+
+    /// <summary>A line separator in a slug reached the line as it was, where log viewers and JavaScript break the line.</summary>
+    [Fact]
+    public async Task A_route_value_holding_a_line_separator_is_escaped()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _factory.Anonymous().GetAsync("/api/v1/articles/slug/ab%E2%80%A8cd")).StatusCode);
+
+        Assert.Contains(RequestLines(), line => line.Contains("(route slug=ab\\u2028cd, trace ", StringComparison.Ordinal));
+    }
+
+    /// <summary>An emoji joined by a zero-width joiner (👩‍💻) is text: its joiner was logged escaped, "👩\u200d💻".</summary>
+    [Fact]
+    public async Task A_route_value_holding_an_emoji_sequence_is_logged_as_it_is()
+    {
+        await _factory.Anonymous().GetAsync("/api/v1/articles/slug/%F0%9F%91%A9%E2%80%8D%F0%9F%92%BB");
+
+        Assert.Contains(RequestLines(), line => line.Contains("(route slug=\U0001F469\u200D\U0001F4BB, trace ", StringComparison.Ordinal));
     }
 }
