@@ -8,8 +8,9 @@ namespace ContentApi.Text;
 /// from the path): its control characters, line separators and bidirectional controls as escapes (<c>\u001B</c>,
 /// <c>\u2028</c>, <c>\u202E</c>). Printed as they are, an ESC sequence clears or recolours the terminal, a line break
 /// (U+2028 and U+2029 too, to editors, log viewers and JavaScript) forges a line, and a right-to-left override shows
-/// the rest of the line reversed. Other format characters stay: a zero-width joiner is part of an emoji (👩‍💻) and of
-/// Persian and Indic words, a variation selector of ❤️.
+/// the rest of the line reversed; other format characters (a zero-width space, a byte-order mark) are invisible and
+/// make one name look like another. The joiners stay: a zero-width joiner is part of an emoji (👩‍💻) and of Persian
+/// and Indic words; so do variation selectors, marks rather than format characters (❤️).
 /// </summary>
 internal static class ControlEscapes
 {
@@ -34,6 +35,8 @@ internal static class ControlEscapes
         return escaped.ToString();
     }
 
+    /// <summary>Controls, line and paragraph separators, and format characters but the two joiners.</summary>
     private static bool IsEscaped(char c) =>
-        char.IsControl(c) || c is '\u2028' or '\u2029' or '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+        char.IsControl(c) || c is '\u2028' or '\u2029'
+        || (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format && c is not ('\u200C' or '\u200D'));
 }

@@ -14,6 +14,7 @@ public sealed class ControlEscapesTests
     [InlineData("\U0001F469\u200D\U0001F4BB", "\U0001F469\u200D\U0001F4BB")]
     [InlineData("می\u200Cخواهم \u2764\uFE0F", "می\u200Cخواهم \u2764\uFE0F")]
     [InlineData("title 'a\u2028b\u2029c'", "title 'a\\u2028b\\u2029c'")]
+    [InlineData("a\u200Bb\uFEFFc\u2060d\u00ADe", "a\\u200Bb\\uFEFFc\\u2060d\\u00ADe")]
     public void Escaped_writes_controls_line_separators_and_bidi_controls_as_escapes_and_leaves_joiners(string text, string shown) =>
         Assert.Equal(shown, ControlEscapes.Escaped(text));
 }
