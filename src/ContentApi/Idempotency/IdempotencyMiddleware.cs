@@ -132,10 +132,20 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
 
     /// <summary>
     /// The URL of the resource an update, delete or restore names (a create's collection), as its route writes it (<c>/api/v1/tags/5</c>, whatever the
-    /// case of the path sent): a retry of the same key on another resource is another request.
+    /// case of the path sent), every route value filled in (an earlier slug's too): a retry of the same key on another resource is another request.
     /// </summary>
-    private static string ResourcePath(HttpContext context) =>
-        CollectionPath(context).Replace("{id}", context.Request.RouteValues["id"]?.ToString(), StringComparison.Ordinal);
+    private static string ResourcePath(HttpContext context)
+    {
+        var path = CollectionPath(context);
+        if (context.GetEndpoint() is RouteEndpoint endpoint)
+        {
+            foreach (var parameter in endpoint.RoutePattern.Parameters)
+            {
+                path = path.Replace($"{{{parameter.Name}}}", context.Request.RouteValues[parameter.Name]?.ToString(), StringComparison.Ordinal);
+            }
+        }
+        return path;
+    }
 
     /// <summary>How long after its reservation a response not yet stored is taken to be still on its way, rather than lost.</summary>
     private static readonly TimeSpan InFlightFor = TimeSpan.FromSeconds(30);

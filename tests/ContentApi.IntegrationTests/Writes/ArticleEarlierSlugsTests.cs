@@ -191,6 +191,25 @@ public sealed class ArticleEarlierSlugsTests(CacheTrustingApiFactory factory) : 
         }
     }
 
+    /// <summary>Review: the key's request was told by the article's id alone, so another slug's removal replayed the first's 204.</summary>
+    [Fact]
+    public async Task The_key_of_one_removal_sent_with_another_slug_is_a_422_and_removes_nothing()
+    {
+        var (first, second, current) = (Nonce(), Nonce(), Nonce());
+        var id = await ArticleAsync(first);
+        await MoveAsync(id, second);
+        await MoveAsync(id, current);
+        var key = Guid.NewGuid().ToString("N");
+        var removed = await factory.Writer().SendAsync(new HttpRequestMessage(HttpMethod.Delete, EarlierSlug(id, first)) { Headers = { { "Idempotency-Key", key } } });
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+
+        var reused = await factory.Writer().SendAsync(new HttpRequestMessage(HttpMethod.Delete, EarlierSlug(id, second)) { Headers = { { "Idempotency-Key", key } } });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Equal([second], Slugs(await factory.Reader().GetJsonAsync(EarlierSlugs(id))));
+        await AssertMovedAsync(second, current);
+    }
+
     [Fact]
     public async Task A_removed_earlier_slug_is_not_exported()
     {
