@@ -40,7 +40,7 @@ public sealed class ArticleEarlierSlugStore(Db db, ListTotals totals)
 
     /// <summary>
     /// Removes the earlier slug from the article, looked up as <c>GET /articles/slug/{slug}</c> looks one up (as
-    /// written, then as stored); its mark of coming from an import goes with it (ON DELETE CASCADE).
+    /// written, as stored, then without vowel points); its mark of coming from an import goes with it (ON DELETE CASCADE).
     /// </summary>
     public Task<EarlierSlugRemoval> RemoveAsync(long id, string slug, CancellationToken cancellationToken) =>
         db.WriteAsync(async (connection, transaction) =>
@@ -49,7 +49,7 @@ public sealed class ArticleEarlierSlugStore(Db db, ListTotals totals)
             {
                 return EarlierSlugRemoval.NoSuchArticle;
             }
-            foreach (var spelling in Slugs.WrittenSpellings(slug))
+            foreach (var spelling in Slugs.Spellings(slug))
             {
                 if (await connection.ExecuteAsync(new CommandDefinition(Delete, new { Id = id, Slug = spelling }, transaction, cancellationToken: cancellationToken)) > 0)
                 {
