@@ -65,6 +65,20 @@ public sealed class ResponseCacheStoreTests
         }
     }
 
+    /// <summary>
+    /// Review: a write queues the drop of earlier content's entries; queued just before the app stops and run after the
+    /// cache was disposed, it threw on a thread-pool thread, which ends the process.
+    /// </summary>
+    [Fact]
+    public void A_drop_queued_by_a_write_that_runs_after_the_cache_is_disposed_does_nothing()
+    {
+        var store = Store();
+        store.Keep("/api/v1/articles|br", Entry(State(1)));
+        store.Dispose();
+
+        store.DropEntriesOfEarlierContent(State(2));
+    }
+
     [Fact]
     public void Entries_of_earlier_content_are_dropped_when_the_content_changes()
     {

@@ -22,6 +22,7 @@ public sealed class ResponseCacheStore : IDisposable
     private readonly IOptions<CachingOptions> _options;
     private readonly Db? _db;
     private (long Epoch, long Version) _content;
+    private bool _disposed;
 
     /// <param name="db">Whose writes drop the entries at once; without it they go at the next <see cref="Find"/> or <see cref="Keep"/>.</param>
     public ResponseCacheStore(IOptions<CachingOptions> options, Db? db = null)
@@ -76,7 +77,7 @@ public sealed class ResponseCacheStore : IDisposable
         }
     }
 
-    private void DropEntriesOfEarlierContent(ContentState state)
+    internal void DropEntriesOfEarlierContent(ContentState state)
     {
         // Content moves on in this order: the epoch advances when time or a restore changes it (the version may then
         // go back), the version with every write.
@@ -87,7 +88,7 @@ public sealed class ResponseCacheStore : IDisposable
         }
         lock (_contentLock)
         {
-            if (content.CompareTo(_content) > 0)
+            if (!_disposed && content.CompareTo(_content) > 0)
             {
                 _entries.Clear();
                 _content = content;
@@ -95,12 +96,17 @@ public sealed class ResponseCacheStore : IDisposable
         }
     }
 
+    /// <summary>A drop a write queued just before may still run: under the lock it finds the cache disposed and does nothing.</summary>
     public void Dispose()
     {
         if (_db is not null)
         {
             _db.ContentWritten -= DropAfterWrite;
         }
-        _entries.Dispose();
+        lock (_contentLock)
+        {
+            _disposed = true;
+            _entries.Dispose();
+        }
     }
 }
