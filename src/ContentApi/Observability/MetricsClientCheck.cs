@@ -10,15 +10,15 @@ namespace ContentApi.Observability;
 /// leaves routing unmatched, so it is answered (and rate limited, and logged) as an unknown path is, 404 for every
 /// method. Public, metrics gave anyone ~500 KB for a 50-byte request, and each route's 401, 403 and 429 counts live.
 /// After the forwarded headers, so that behind a listed proxy the visitor is judged. Hidden too unless its Host is an IP
-/// address, localhost or a name in AllowedHosts (when that is not <c>*</c>): by DNS rebinding a web page in a browser on
-/// an allowed network resolves its own name to 127.0.0.1 and reads the metrics, the browser sending that name as Host.
+/// address, localhost, a name of one label or one of <see cref="ObservabilityOptions.MetricsHostNames"/>: by DNS
+/// rebinding a web page in a browser on an allowed network resolves its own name to 127.0.0.1 and reads the metrics,
+/// the browser sending that name as Host; public DNS serves no name of one label.
 /// </summary>
-public sealed class MetricsClientCheck(RequestDelegate next, IOptions<ObservabilityOptions> options, IConfiguration configuration)
+public sealed class MetricsClientCheck(RequestDelegate next, IOptions<ObservabilityOptions> options)
 {
     private readonly PathString _path = options.Value.MetricsPath;
     private readonly IPNetwork[] _allowed = [.. options.Value.MetricsNetworks()];
-    private readonly string[] _allowedHosts = [.. (configuration["AllowedHosts"] ?? "")
-        .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(host => host != "*")];
+    private readonly List<StringSegment> _hostNames = [.. options.Value.MetricsHostNames.Select(name => new StringSegment(name.Trim()))];
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -37,5 +37,6 @@ public sealed class MetricsClientCheck(RequestDelegate next, IOptions<Observabil
         host.Host is { Length: > 0 } name &&
         (System.Net.IPAddress.TryParse(name.Trim('[', ']'), out _) ||
          string.Equals(name, "localhost", StringComparison.OrdinalIgnoreCase) ||
-         HostString.MatchesAny(new StringSegment(name), _allowedHosts.Select(allowed => new StringSegment(allowed)).ToList()));
+         !name.Contains('.', StringComparison.Ordinal) ||
+         HostString.MatchesAny(new StringSegment(name), _hostNames));
 }

@@ -36,6 +36,13 @@ public sealed class ObservabilityOptions : IValidatableObject
     /// </summary>
     public string[]? MetricsAllowedNetworks { get; set; }
 
+    /// <summary>
+    /// Host names besides IP addresses, <c>localhost</c> and names of one label (<c>contentapi</c>, a compose service's)
+    /// that metrics are answered for (<c>metrics.internal</c>, <c>*.svc.cluster.local</c>): a name public DNS can serve
+    /// is a DNS-rebinding page's unless listed. ASP.NET's AllowedHosts is not it: that filters every request.
+    /// </summary>
+    public string[] MetricsHostNames { get; set; } = [];
+
     /// <summary>The networks answered metrics.</summary>
     public IEnumerable<IPNetwork> MetricsNetworks() => (MetricsAllowedNetworks ?? PrivateNetworks).Select(NetworkEntries.Parse);
 

@@ -27,7 +27,9 @@ public sealed class MetricsAccessTests
 
     /// <summary>
     /// DNS rebinding: a page in a browser on an allowed network makes its own name resolve to 127.0.0.1 and reads the
-    /// metrics, the browser sending its name as Host. Only an IP literal, localhost or a name in AllowedHosts is answered.
+    /// metrics, the browser sending its name as Host. Only an IP literal, localhost, a name of one label (a compose
+    /// service's, which public DNS cannot serve) or a name in Observability:MetricsHostNames is answered; ASP.NET's
+    /// AllowedHosts, which the first version read, filters every request (a probe by the pod's address got a 400).
     /// </summary>
     [Theory]
     [InlineData("attacker.example", null, HttpStatusCode.NotFound)]
@@ -35,12 +37,13 @@ public sealed class MetricsAccessTests
     [InlineData("127.0.0.1:8080", null, HttpStatusCode.OK)]
     [InlineData("[::1]", null, HttpStatusCode.OK)]
     [InlineData("localhost", null, HttpStatusCode.OK)]
+    [InlineData("contentapi:8080", null, HttpStatusCode.OK)]
     [InlineData("metrics.internal", "metrics.internal", HttpStatusCode.OK)]
     [InlineData("content.svc.cluster.local", "*.svc.cluster.local", HttpStatusCode.OK)]
-    [InlineData("attacker.example", "*", HttpStatusCode.NotFound)]
-    public async Task Metrics_are_answered_only_for_a_host_that_is_an_address_localhost_or_an_allowed_host(string host, string? allowedHosts, HttpStatusCode expected)
+    [InlineData("attacker.example", "metrics.internal", HttpStatusCode.NotFound)]
+    public async Task Metrics_are_answered_only_for_a_host_that_is_an_address_localhost_one_label_or_a_listed_name(string host, string? hostNames, HttpStatusCode expected)
     {
-        using var factory = new PeerFactory("127.0.0.1", ("AllowedHosts", allowedHosts ?? "*"));
+        using var factory = hostNames is null ? new PeerFactory("127.0.0.1") : new PeerFactory("127.0.0.1", ("Observability:MetricsHostNames:0", hostNames));
         using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
         request.Headers.Host = host;
 
