@@ -31,7 +31,7 @@ public sealed partial class Db
     internal int QueuedContentWrites => _writes.Count(write => write.ChangesContent);
 
     /// <summary>
-    /// How long a write that found the disk full keeps <see cref="LastWriteFoundDiskFull"/> true, whatever commits
+    /// How long a write that found the disk full keeps <see cref="DiskFoundFullRecently"/> true, whatever commits
     /// meanwhile: on a nearly full disk a small write (a tag, a key's last use) fits while an article does not, and
     /// clearing at each small commit made readiness flap between Healthy and Degraded.
     /// </summary>
@@ -40,12 +40,12 @@ public sealed partial class Db
     private volatile bool _lastWriteFoundDiskFull;
     private long _diskFullAt;
 
-    /// <summary>
-    /// A write transaction failed for lack of disk space (SQLITE_FULL), and since then either none has committed or
-    /// <see cref="DiskFullHold"/> has not passed since the last such failure.
-    /// </summary>
-    public bool LastWriteFoundDiskFull =>
-        _lastWriteFoundDiskFull || (Interlocked.Read(ref _diskFullAt) is var at and not 0 && clock.GetElapsedTime(at) < DiskFullHold);
+    /// <summary>The last write transaction failed for lack of disk space (SQLITE_FULL); false again once one commits.</summary>
+    public bool LastWriteFoundDiskFull => _lastWriteFoundDiskFull;
+
+    /// <summary>A write transaction failed for lack of disk space less than <see cref="DiskFullHold"/> ago, whatever committed since.</summary>
+    public bool DiskFoundFullRecently =>
+        Interlocked.Read(ref _diskFullAt) is var at and not 0 && clock.GetElapsedTime(at) < DiskFullHold;
 
     private volatile bool _lastWriteFoundReadOnly;
 
