@@ -17,15 +17,6 @@ namespace ContentApi.IntegrationTests.Writes;
 /// </summary>
 public sealed class EditorAttributionTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    private async Task<(HttpClient Client, string Name)> DeskKeyAsync(string desk)
-    {
-        var name = $"desk-{desk}-{Guid.NewGuid():N}"[..24];
-        var key = await factory.Services.GetRequiredService<ApiKeyStore>().CreateAsync(name, ApiKeyScope.Write, CancellationToken.None);
-        var client = factory.Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return (client, name);
-    }
-
     private async Task<long> ArticleByAsync(HttpClient client, string status = "draft")
     {
         var author = await new TestContent(factory.Writer()).AuthorAsync();
@@ -48,8 +39,8 @@ public sealed class EditorAttributionTests(ApiFactory factory) : IClassFixture<A
     [MemberData(nameof(Patches))]
     public async Task Create_and_patch_record_the_names_of_their_keys(string collection, string patch)
     {
-        var (alice, aliceName) = await DeskKeyAsync("alice");
-        var (bob, bobName) = await DeskKeyAsync("bob");
+        var (alice, aliceName) = await factory.DeskKeyAsync("alice");
+        var (bob, bobName) = await factory.DeskKeyAsync("bob");
         var id = collection switch
         {
             "articles" => await ArticleByAsync(alice),
@@ -70,8 +61,8 @@ public sealed class EditorAttributionTests(ApiFactory factory) : IClassFixture<A
     [Fact]
     public async Task A_replace_records_its_key_and_a_patch_that_changes_nothing_does_not()
     {
-        var (alice, aliceName) = await DeskKeyAsync("alice");
-        var (bob, bobName) = await DeskKeyAsync("bob");
+        var (alice, aliceName) = await factory.DeskKeyAsync("alice");
+        var (bob, bobName) = await factory.DeskKeyAsync("bob");
         var id = await ArticleByAsync(alice);
         var url = $"/api/v1/articles/{id}";
         var current = await factory.Reader().GetJsonAsync(url);
@@ -92,7 +83,7 @@ public sealed class EditorAttributionTests(ApiFactory factory) : IClassFixture<A
     [Fact]
     public async Task Anonymous_callers_never_see_key_names()
     {
-        var (alice, _) = await DeskKeyAsync("alice");
+        var (alice, _) = await factory.DeskKeyAsync("alice");
         var marker = "zq" + Guid.NewGuid().ToString("N")[..8];
         var author = await alice.PostOkAsync("/api/v1/authors", new { name = $"記者 {marker}" });
         var tag = await alice.PostOkAsync("/api/v1/tags", new { name = $"標籤 {marker}" });
@@ -124,8 +115,8 @@ public sealed class EditorAttributionTests(ApiFactory factory) : IClassFixture<A
     [Fact]
     public async Task Key_holders_filter_articles_by_who_created_and_updated_them()
     {
-        var (alice, aliceName) = await DeskKeyAsync("alice");
-        var (bob, bobName) = await DeskKeyAsync("bob");
+        var (alice, aliceName) = await factory.DeskKeyAsync("alice");
+        var (bob, bobName) = await factory.DeskKeyAsync("bob");
         var byAlice = await ArticleByAsync(alice);
         var editedByBob = await ArticleByAsync(alice);
         await (await bob.PatchMergeAsync($"/api/v1/articles/{editedByBob}", new { title = "改過" })).AssertJsonAsync();
@@ -152,7 +143,7 @@ public sealed class EditorAttributionTests(ApiFactory factory) : IClassFixture<A
     [Fact]
     public async Task A_database_of_schema_29_migrates_and_then_records()
     {
-        var (alice, aliceName) = await DeskKeyAsync("alice");
+        var (alice, aliceName) = await factory.DeskKeyAsync("alice");
         var id = await ArticleByAsync(alice);
         await using (var connection = factory.OpenDatabase())
         {
@@ -179,8 +170,8 @@ public sealed class EditorAttributionTests(ApiFactory factory) : IClassFixture<A
     [Fact]
     public async Task An_export_carries_who_created_and_updated_and_an_older_one_imports_without()
     {
-        var (alice, aliceName) = await DeskKeyAsync("alice");
-        var (bob, bobName) = await DeskKeyAsync("bob");
+        var (alice, aliceName) = await factory.DeskKeyAsync("alice");
+        var (bob, bobName) = await factory.DeskKeyAsync("bob");
         var id = await ArticleByAsync(alice);
         await (await bob.PatchMergeAsync($"/api/v1/articles/{id}", new { title = "改過" })).AssertJsonAsync();
         var folder = CommandRunner.TempDirectory();
@@ -220,9 +211,9 @@ public sealed class EditorAttributionTests(ApiFactory factory) : IClassFixture<A
     [Fact]
     public async Task A_revision_names_the_key_that_wrote_it_and_a_restore_keeps_the_creator_and_names_the_restorer()
     {
-        var (alice, aliceName) = await DeskKeyAsync("alice");
-        var (bob, bobName) = await DeskKeyAsync("bob");
-        var (carol, carolName) = await DeskKeyAsync("carol");
+        var (alice, aliceName) = await factory.DeskKeyAsync("alice");
+        var (bob, bobName) = await factory.DeskKeyAsync("bob");
+        var (carol, carolName) = await factory.DeskKeyAsync("carol");
         var id = await ArticleByAsync(alice);
         await (await bob.PatchMergeAsync($"/api/v1/articles/{id}", new { title = "Bob 改的標題" })).AssertJsonAsync();
 

@@ -1,11 +1,8 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using ContentApi.Auth;
 using ContentApi.IntegrationTests.Reading;
 using ContentApi.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ContentApi.IntegrationTests.Writes;
 
@@ -16,15 +13,6 @@ namespace ContentApi.IntegrationTests.Writes;
 /// </summary>
 public sealed class RestatingPutTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    private async Task<(HttpClient Client, string Name)> DeskKeyAsync(string desk)
-    {
-        var name = $"desk-{desk}-{Guid.NewGuid():N}"[..24];
-        var key = await factory.Services.GetRequiredService<ApiKeyStore>().CreateAsync(name, ApiKeyScope.Write, CancellationToken.None);
-        var client = factory.Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return (client, name);
-    }
-
     private static async Task<object> BodyAsync(string collection, HttpClient writer, long id) => collection switch
     {
         "articles" => new
@@ -44,8 +32,8 @@ public sealed class RestatingPutTests(ApiFactory factory) : IClassFixture<ApiFac
     [InlineData("images")]
     public async Task A_put_of_what_is_stored_answers_it_as_it_is(string collection)
     {
-        var (alice, _) = await DeskKeyAsync("alice");
-        var (bob, bobName) = await DeskKeyAsync("bob");
+        var (alice, _) = await factory.DeskKeyAsync("alice");
+        var (bob, bobName) = await factory.DeskKeyAsync("bob");
         var id = await new TestContent(alice).ResourceAsync(collection);
         var url = $"/api/v1/{collection}/{id}";
         var body = await BodyAsync(collection, alice, id);
