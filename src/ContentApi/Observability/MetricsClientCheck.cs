@@ -1,4 +1,5 @@
 using ContentApi.Http.Pipeline;
+using ContentApi.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using IPNetwork = System.Net.IPNetwork;
@@ -14,7 +15,7 @@ namespace ContentApi.Observability;
 /// rebinding a web page in a browser on an allowed network resolves its own name to 127.0.0.1 and reads the metrics,
 /// the browser sending that name as Host; public DNS serves no name of one label.
 /// </summary>
-public sealed class MetricsClientCheck(RequestDelegate next, IOptions<ObservabilityOptions> options)
+public sealed class MetricsClientCheck(RequestDelegate next, IOptions<ObservabilityOptions> options, ILogger<MetricsClientCheck> logger)
 {
     private readonly PathString _path = options.Value.MetricsPath;
     private readonly IPNetwork[] _allowed = [.. options.Value.MetricsNetworks()];
@@ -24,9 +25,29 @@ public sealed class MetricsClientCheck(RequestDelegate next, IOptions<Observabil
     {
         if (context.Request.Path.StartsWithSegments(_path, StringComparison.OrdinalIgnoreCase) && !(Allowed(context) && AllowedHost(context.Request.Host)))
         {
+            if (Allowed(context))
+            {
+                LogFirstRefusedHost(context.Request.Host);
+            }
             context.SetEndpoint(null);
         }
         return next(context);
+    }
+
+    private int _refusedHostLogged;
+
+    /// <summary>
+    /// A scraper on an allowed network addressing the server by a name not listed gets only 404s: the first such request
+    /// of a run is logged, naming the setting (only the first: a rebinding page could otherwise fill the log).
+    /// </summary>
+    private void LogFirstRefusedHost(HostString host)
+    {
+        if (Interlocked.Exchange(ref _refusedHostLogged, 1) == 0)
+        {
+            logger.LogWarning(
+                "A metrics request from an allowed network was answered 404 for its Host {Host}: if it is your scraper's, list the name in Observability:MetricsHostNames (logged once a run)",
+                ControlEscapes.Escaped(host.Value ?? ""));
+        }
     }
 
     /// <summary>A connection without an IP address (a Unix socket, a named pipe) is a local one.</summary>

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ContentApi.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ContentApi.IntegrationTests.Operations;
 
@@ -23,6 +24,35 @@ public sealed class MetricsAccessTests
             base.ConfigureWebHost(builder);
             builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new FromPeer(IPAddress.Parse(peer))));
         }
+    }
+
+    private sealed class LoggedPeerFactory(string peer) : LoggedApiFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new FromPeer(IPAddress.Parse(peer))));
+        }
+    }
+
+    /// <summary>
+    /// Review: a scraper on an allowed network addressing the server by a dotted name it had not listed got 404s and the
+    /// operator nothing to go on. Logged once a run (a rebinding page could otherwise fill the log).
+    /// </summary>
+    [Fact]
+    public async Task A_metrics_request_refused_for_its_host_is_logged_once_naming_the_setting()
+    {
+        using var factory = new LoggedPeerFactory("10.1.2.3");
+        foreach (var host in new[] { "prometheus-target.example", "other.example" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+            request.Headers.Host = host;
+            Assert.Equal(HttpStatusCode.NotFound, (await factory.Anonymous().SendAsync(request)).StatusCode);
+        }
+
+        var logged = Assert.Single(factory.Logs, log => log.Message.Contains("Observability:MetricsHostNames", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, logged.Level);
+        Assert.Contains("prometheus-target.example", logged.Message, StringComparison.Ordinal);
     }
 
     /// <summary>
