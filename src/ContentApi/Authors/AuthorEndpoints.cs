@@ -46,8 +46,7 @@ public static class AuthorEndpoints
         var (order, after, limit) = query.Paging(AuthorStore.Sorts);
         var includeEmail = ApiKeyScopes.CanSeeUnpublished(http);
         var page = await store.ListAsync(new AuthorFilter(ListParameters.Items(query.Slug), query.Q, !includeEmail, query.UpdatedAfter?.Value, query.UpdatedBefore?.Value), order, after, limit, query.Page, cancellationToken);
-        return Representation.List(new ListResponse<object>(
-            [.. page.Rows.Select(r => FieldSet.Shape(r.ToResponse(includeEmail), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)));
+        return Representation.List(page, limit, query.Fields, r => r.ToResponse(includeEmail));
     }
 
     public static async Task<IResult> GetAuthor(long id, [AsParameters] AuthorViewQuery query, HttpContext http, AuthorStore store, CancellationToken cancellationToken) =>

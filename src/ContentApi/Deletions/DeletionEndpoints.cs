@@ -46,6 +46,6 @@ public static class DeletionEndpoints
         var (order, after, limit) = query.Paging(DeletionStore.Sorts);
         var filter = new DeletionFilter(!ApiKeyScopes.CanSeeUnpublished(http), query.Types, query.DeletedAfter?.Value, query.DeletedBefore?.Value);
         var page = await store.ListAsync(filter, order, after, limit, query.Page, cancellationToken);
-        return Representation.List(new ListResponse<object>([.. page.Rows.Select(r => FieldSet.Shape(r.ToResponse(), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)));
+        return Representation.List(page, limit, query.Fields, r => r.ToResponse());
     }
 }

@@ -42,8 +42,7 @@ public static class ImageEndpoints
         var (order, after, limit) = query.Paging(ImageStore.Sorts);
         var keyed = ApiKeyScopes.CanSeeUnpublished(http);
         var page = await store.ListAsync(new ImageFilter(query.MimeType, query.Url, query.Q, !keyed, query.UpdatedAfter?.Value, query.UpdatedBefore?.Value), order, after, limit, query.Page, cancellationToken);
-        return Representation.List(new ListResponse<object>(
-            [.. page.Rows.Select(r => FieldSet.Shape(r.ToResponse(keyed), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)));
+        return Representation.List(page, limit, query.Fields, r => r.ToResponse(keyed));
     }
 
     public static async Task<IResult> GetImage(long id, [AsParameters] ImageViewQuery query, HttpContext http, ImageStore store, CancellationToken cancellationToken) =>

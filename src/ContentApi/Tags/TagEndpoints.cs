@@ -47,8 +47,7 @@ public static class TagEndpoints
         var (order, after, limit) = query.Paging(TagStore.Sorts);
         var keyed = ApiKeyScopes.CanSeeUnpublished(http);
         var page = await store.ListAsync(new TagFilter(ListParameters.Items(query.Slug), null, query.Q, !keyed, query.UpdatedAfter?.Value, query.UpdatedBefore?.Value), order, after, limit, query.Page, cancellationToken);
-        return Representation.List(new ListResponse<object>(
-            [.. page.Rows.Select(r => FieldSet.Shape(r.ToResponse(keyed), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)));
+        return Representation.List(page, limit, query.Fields, r => r.ToResponse(keyed));
     }
 
     public static async Task<IResult> GetTag(long id, [AsParameters] TagViewQuery query, HttpContext http, TagStore store, CancellationToken cancellationToken) =>

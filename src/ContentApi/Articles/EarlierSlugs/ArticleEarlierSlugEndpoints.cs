@@ -40,7 +40,7 @@ public static class ArticleEarlierSlugEndpoints
     {
         var (order, after, limit) = query.Paging(ArticleEarlierSlugStore.Sorts);
         return await store.ListAsync(id, order, after, limit, query.Page, cancellationToken) is { } page
-            ? Representation.List(new ListResponse<object>([.. page.Rows.Select(r => FieldSet.Shape(r.ToResponse(), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)))
+            ? Representation.List(page, limit, query.Fields, r => r.ToResponse())
             : Problems.NotFound("Article");
     }
 

@@ -44,7 +44,7 @@ public static class ArticleRevisionEndpoints
     {
         var (order, after, limit) = query.Paging(ArticleRevisionStore.Sorts);
         return await store.ListAsync(id, order, after, limit, query.Page, cancellationToken) is { } page
-            ? Representation.List(new ListResponse<object>([.. page.Rows.Select(r => FieldSet.Shape(r.ToSummary(), query.Fields))], new PageInfo(limit, page.NextCursor, page.Total)))
+            ? Representation.List(page, limit, query.Fields, r => r.ToSummary())
             : Problems.NotFound("Article");
     }
 

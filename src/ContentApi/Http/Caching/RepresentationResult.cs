@@ -98,5 +98,10 @@ public static class Representation
 
     public static RepresentationResult<ListResponse<T>> List<T>(ListResponse<T> value) => new(value, null);
 
+    /// <summary>A page of stored rows as a list response, each row's response cut to the <paramref name="fields"/> asked for.</summary>
+    public static RepresentationResult<ListResponse<object>> List<TRow, TResponse>(Data.Page<TRow> page, int limit, string? fields, Func<TRow, TResponse> response)
+        where TResponse : notnull =>
+        List(new ListResponse<object>([.. page.Rows.Select(row => FieldSet.Shape(response(row), fields))], new PageInfo(limit, page.NextCursor, page.Total)));
+
     public static RepresentationResult<T> Created<T>(T value, ResourceVersion resource, DateTimeOffset? lastModified, string location) => new(value, resource, 201, location, lastModified);
 }
