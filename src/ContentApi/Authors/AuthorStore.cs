@@ -41,17 +41,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
 
     private const string DeleteSql = "DELETE FROM authors WHERE id = @Id";
 
-    private const string StoredSlugsSql = "SELECT slug FROM authors WHERE slug IN @Slugs";
-
-
     private const string ImageExistsSql = "SELECT EXISTS (SELECT 1 FROM images WHERE id = @Id)";
-
-    private const string UsedByCountSql = "SELECT COUNT(*) FROM article_authors WHERE author_id = @Id";
-
-    private const string UsedBySql = """
-        SELECT a.id AS Id, a.slug AS Slug FROM article_authors x JOIN articles a ON a.id = x.article_id
-        WHERE x.author_id = @Id ORDER BY a.id LIMIT 20
-        """;
 
     public static SortOptions<AuthorRow> Sorts { get; } = new(
     [
@@ -85,25 +75,8 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
 
     public async Task<Page<AuthorRow>> ListAsync(AuthorFilter filter, SortOrder<AuthorRow> order, Cursor? after, int limit, int? page, CancellationToken cancellationToken)
     {
-        var conditions = new List<string>();
-        var parameters = ListTotals.ParametersVisibleAt(Now());
-        if (filter.PubliclyShownOnly)
-        {
-            conditions.Add(PubliclyShown);
-        }
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        if (filter.Slugs is { Count: > 0 } slugs)
-        {
-            conditions.Add("au.slug IN @Slugs");
-            parameters.Add("Slugs", await Slugs.ListSpellingsAsync(slugs, async spellings => await connection.QueryAsync<string>(
-                new CommandDefinition(StoredSlugsSql, new { Slugs = spellings }, cancellationToken: cancellationToken))));
-        }
-        InstantRange.AddTo(conditions, parameters, "au.updated_at", "Updated", filter.UpdatedAfter, filter.UpdatedBefore);
-        if (filter.Q is { } q)
-        {
-            conditions.Add(FoldedTextScan.Condition("au.search_key"));
-            parameters.Add("Needle", FoldedTextScan.Needle(q));
-        }
+        var (conditions, parameters) = await NamedListConditions.OfAsync(connection, filter, "authors", "au", PubliclyShown, Now(), cancellationToken);
         var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<AuthorRow>(
             PageSelect, From, conditions, parameters, order, "au.id", r => r.Id, after, limit, page), cancellationToken);
         return result with { Rows = await WithAvatarsAsync(connection, null, result.Rows, cancellationToken) };
@@ -177,11 +150,9 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
             {
                 return refusal;
             }
-            var usedBy = (await connection.QueryAsync<ArticleReference>(new CommandDefinition(UsedBySql, new { Id = id }, transaction, cancellationToken: cancellationToken))).AsList();
-            if (usedBy.Count > 0)
+            if (await ArticleLinks.Authors.RefuseDeleteAsync<AuthorRow>(connection, transaction, id, cancellationToken) is { } inUse)
             {
-                var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(UsedByCountSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
-                return InUse.Conflict<AuthorRow>("author", usedBy, total);
+                return inUse;
             }
             await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
             await DeletionLog.RecordDeletedAsync(connection, transaction, DeletionType.Author, id, current.Slug, Timestamps.ServerNow(clock), cancellationToken);
@@ -241,4 +212,4 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
 
 /// <summary>Filters of the author list.</summary>
 /// <param name="PubliclyShownOnly">Only authors that published content credits (anonymous callers).</param>
-public sealed record AuthorFilter(IReadOnlyList<string>? Slugs, string? Q, bool PubliclyShownOnly, DateTimeOffset? UpdatedAfter = null, DateTimeOffset? UpdatedBefore = null);
+public sealed record AuthorFilter(IReadOnlyList<string>? Slugs, string? Q, bool PubliclyShownOnly, DateTimeOffset? UpdatedAfter = null, DateTimeOffset? UpdatedBefore = null) : INamedListFilter;

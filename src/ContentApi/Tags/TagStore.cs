@@ -40,16 +40,6 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
 
     private const string DeleteSql = "DELETE FROM tags WHERE id = @Id";
 
-    private const string StoredSlugsSql = "SELECT slug FROM tags WHERE slug IN @Slugs";
-
-
-    private const string UsedByCountSql = "SELECT COUNT(*) FROM article_tags WHERE tag_id = @Id";
-
-    private const string UsedBySql = """
-        SELECT a.id AS Id, a.slug AS Slug FROM article_tags x JOIN articles a ON a.id = x.article_id
-        WHERE x.tag_id = @Id ORDER BY a.id LIMIT 20
-        """;
-
     public static SortOptions<TagRow> Sorts { get; } = new(
     [
         new("name", "t.name", r => r.Name),
@@ -82,25 +72,8 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
 
     public async Task<Page<TagRow>> ListAsync(TagFilter filter, SortOrder<TagRow> order, Cursor? after, int limit, int? page, CancellationToken cancellationToken)
     {
-        var conditions = new List<string>();
-        var parameters = ListTotals.ParametersVisibleAt(Timestamps.ToDb(clock.GetUtcNow()));
-        if (filter.PubliclyShownOnly)
-        {
-            conditions.Add(PubliclyShown);
-        }
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        if (filter.Slugs is { Count: > 0 } slugs)
-        {
-            conditions.Add("t.slug IN @Slugs");
-            parameters.Add("Slugs", await Slugs.ListSpellingsAsync(slugs, async spellings => await connection.QueryAsync<string>(
-                new CommandDefinition(StoredSlugsSql, new { Slugs = spellings }, cancellationToken: cancellationToken))));
-        }
-        InstantRange.AddTo(conditions, parameters, "t.updated_at", "Updated", filter.UpdatedAfter, filter.UpdatedBefore);
-        if (filter.Q is { } q)
-        {
-            conditions.Add(FoldedTextScan.Condition("t.search_key"));
-            parameters.Add("Needle", FoldedTextScan.Needle(q));
-        }
+        var (conditions, parameters) = await NamedListConditions.OfAsync(connection, filter, "tags", "t", PubliclyShown, Now(), cancellationToken);
         if (filter.Ids is { Count: > 0 } ids)
         {
             conditions.Add("t.id IN @Ids");
@@ -196,11 +169,9 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
             {
                 return refusal;
             }
-            var usedBy = (await connection.QueryAsync<ArticleReference>(new CommandDefinition(UsedBySql, new { Id = id }, transaction, cancellationToken: cancellationToken))).AsList();
-            if (usedBy.Count > 0)
+            if (await ArticleLinks.Tags.RefuseDeleteAsync<TagRow>(connection, transaction, id, cancellationToken) is { } inUse)
             {
-                var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(UsedByCountSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
-                return InUse.Conflict<TagRow>("tag", usedBy, total);
+                return inUse;
             }
             await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
             await DeletionLog.RecordDeletedAsync(connection, transaction, DeletionType.Tag, id, current.Slug, Timestamps.ServerNow(clock), cancellationToken);
@@ -231,4 +202,4 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
 /// <summary>Filters of the tag list.</summary>
 /// <param name="Q">Only tags whose name or slug holds this text (<see cref="FoldedTextScan"/>).</param>
 /// <param name="PubliclyShownOnly">Only tags that published content carries (anonymous callers).</param>
-public sealed record TagFilter(IReadOnlyList<string>? Slugs, IReadOnlyList<long>? Ids, string? Q, bool PubliclyShownOnly, DateTimeOffset? UpdatedAfter = null, DateTimeOffset? UpdatedBefore = null);
+public sealed record TagFilter(IReadOnlyList<string>? Slugs, IReadOnlyList<long>? Ids, string? Q, bool PubliclyShownOnly, DateTimeOffset? UpdatedAfter = null, DateTimeOffset? UpdatedBefore = null) : INamedListFilter;
