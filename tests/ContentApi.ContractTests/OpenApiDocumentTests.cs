@@ -631,6 +631,27 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.Contains("the API's resources", type["description"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The slug of <c>DELETE /articles/{id}/earlier-slugs/{slug}</c> carried the description lookups share ("The
+    /// resource's slug"), which reads as the article's own slug, the one thing it cannot be: it is one of the article's
+    /// earlier slugs, matched as the redirect of <c>GET /articles/slug/{slug}</c> matches one (review).
+    /// </summary>
+    [Fact]
+    public async Task The_slug_an_earlier_slug_removal_takes_is_described_as_an_earlier_slug_of_the_article()
+    {
+        var paths = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!["paths"]!;
+        string SlugOf(string path, string method) => paths[path]![method]!["parameters"]!.AsArray()
+            .Single(p => p!["name"]!.GetValue<string>() == "slug" && p!["in"]!.GetValue<string>() == "path")!["description"]!.GetValue<string>();
+
+        var removed = SlugOf("/api/v1/articles/{id}/earlier-slugs/{slug}", "delete");
+        Assert.StartsWith("One of the article's earlier slugs, as `GET /articles/{id}/earlier-slugs` lists them, percent-encoded.", removed, StringComparison.Ordinal);
+        Assert.Contains("as `GET /articles/slug/{slug}` matches the earlier slug it redirects", removed, StringComparison.Ordinal);
+        Assert.Contains("The article's current slug is none of them (404).", removed, StringComparison.Ordinal);
+        Assert.EndsWith(SlugCase.PathRule, removed, StringComparison.Ordinal);
+        Assert.DoesNotContain("The resource's slug", removed, StringComparison.Ordinal);
+        Assert.StartsWith("The resource's slug", SlugOf("/api/v1/articles/slug/{slug}", "get"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Page_parameters_state_the_deepest_page_each_operation_takes()
     {

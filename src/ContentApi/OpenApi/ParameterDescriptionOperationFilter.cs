@@ -7,7 +7,7 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ContentApi.OpenApi;
 
-/// <summary>Endpoint metadata: an operation's own description of one parameter, such as the sorts it allows.</summary>
+/// <summary>Endpoint metadata: an operation's own description of one of its query or path parameters, such as the sorts it allows.</summary>
 /// <param name="Required">The operation answers 400 without it (bound as optional so that validation, not binding, says so).</param>
 /// <param name="Values">The only values it takes (any other is a 400).</param>
 public sealed record ParameterDescriptionMetadata(string Name, string Description, bool Required = false, NamedValues? Values = null);
@@ -85,7 +85,7 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
             {
                 parameter.Name = char.ToLowerInvariant(raw[0]) + raw[1..];
             }
-            if (parameter.In == ParameterLocation.Query && parameter.Name is { } ownName && own.TryGetValue(ownName, out var ownMetadata))
+            if (parameter.In is ParameterLocation.Query or ParameterLocation.Path && parameter.Name is { } ownName && own.TryGetValue(ownName, out var ownMetadata))
             {
                 parameter.Description = ownMetadata.Description;
                 parameter.Required |= ownMetadata.Required;

@@ -5,6 +5,7 @@ using ContentApi.Http.Lists;
 using ContentApi.Http.Pipeline;
 using ContentApi.Idempotency;
 using ContentApi.OpenApi;
+using ContentApi.Text;
 
 namespace ContentApi.Articles.EarlierSlugs;
 
@@ -27,6 +28,10 @@ public static class ArticleEarlierSlugEndpoints
                 "The article itself is unchanged: its version, ETag and updatedAt stay, as no representation of it shows its earlier slugs. " +
                 "Takes no If-Match: an earlier slug has no version to compare. 404 when the article has no such earlier slug (its current slug is not one), or no article has the id.")
             .RequireAuthorization(ApiKeyScopes.WritePolicy)
+            .WithMetadata(new ParameterDescriptionMetadata("slug",
+                "One of the article's earlier slugs, as `GET /articles/{id}/earlier-slugs` lists them, percent-encoded. Matched as `GET /articles/slug/{slug}` " +
+                "matches the earlier slug it redirects: in Unicode NFKC (a decomposed é or full-width letters find it), else without the points of Hebrew or " +
+                "Arabic. The article's current slug is none of them (404). " + SlugCase.PathRule))
             .Produces(StatusCodes.Status204NoContent)
             .WithMetadata(IdempotencyMiddleware.IdempotentWrite.Instance)
             .ProducesProblem(StatusCodes.Status404NotFound)
