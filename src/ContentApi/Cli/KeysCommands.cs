@@ -57,6 +57,9 @@ public static class KeysCommands
         return command;
     }
 
+    /// <summary>The name column's width when every name is narrower.</summary>
+    private const int MinNameCells = 24;
+
     private static Command ListKeys(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
         var command = new Command("list", "List keys: name, scope, prefix, created, last used, revoked (never the key).");
@@ -67,12 +70,15 @@ public static class KeysCommands
                 return 1;
             }
             await using var started = app;
-            var rows = await app.Services.GetRequiredService<ApiKeyStore>().ListAsync(cancellationToken);
-            await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0} {1,-6} {2,-13} {3,-28} {4,-28} {5}", ColumnWidth.PadRight("NAME", 24), "SCOPE", "PREFIX", "CREATED", "LAST USED", "REVOKED"));
-            foreach (var row in rows)
+            var rows = (await app.Services.GetRequiredService<ApiKeyStore>().ListAsync(cancellationToken))
+                .Select(row => (Name: TerminalText.Escaped(row.Name), Key: row)).ToList();
+            // As wide as the widest name as printed: its escapes (six cells for a U+202E) made it overrun a fixed column.
+            var nameCells = rows.Select(row => ColumnWidth.Of(row.Name)).Append(MinNameCells).Max();
+            await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0} {1,-6} {2,-13} {3,-28} {4,-28} {5}", ColumnWidth.PadRight("NAME", nameCells), "SCOPE", "PREFIX", "CREATED", "LAST USED", "REVOKED"));
+            foreach (var (name, row) in rows)
             {
                 await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0} {1,-6} {2,-13} {3,-28} {4,-28} {5}",
-                    ColumnWidth.PadRight(TerminalText.Escaped(row.Name), 24), row.Scope, row.Prefix + "…", row.CreatedAt, row.LastUsedAt ?? "never", row.RevokedAt ?? "-"));
+                    ColumnWidth.PadRight(name, nameCells), row.Scope, row.Prefix + "…", row.CreatedAt, row.LastUsedAt ?? "never", row.RevokedAt ?? "-"));
             }
             return 0;
         });

@@ -52,6 +52,38 @@ public sealed class AdminCommandTests(ApiFactory factory) : IClassFixture<ApiFac
     }
 
     /// <summary>
+    /// A name is measured for its column as printed: a restored key named "release-bot" + U+202E + "-2026-prod" (22
+    /// characters) printed as "release-bot\u202E-2026-prod", 27 cells in a column of 24, and its scope, prefix and dates
+    /// stood three cells right of the other rows' and the header's. Cells are counted here, not by ColumnWidth: each of
+    /// 編輯部 takes two, every other character printed one.
+    /// </summary>
+    [Fact]
+    public async Task Keys_list_keeps_its_columns_in_line_with_a_name_its_escapes_widen()
+    {
+        var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
+        foreach (var name in new[] { "editor", "編輯部", "release-bot" })
+        {
+            Assert.Equal(0, (await CommandRunner.RunAsync(database, "keys", "create", "--name", name, "--scope", "write")).ExitCode);
+        }
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            await connection.ExecuteAsync("UPDATE api_keys SET name = 'release-bot' || char(0x202E) || '-2026-prod' WHERE name = 'release-bot'");
+        }
+
+        var (exitCode, list) = await CommandRunner.RunAsync(database, "keys", "list");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("release-bot\\u202E-2026-prod ", list, StringComparison.Ordinal);
+        var lines = list.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var scopeAt = CellsBefore(lines.Single(line => line.StartsWith("NAME ", StringComparison.Ordinal)), "SCOPE");
+        var rows = lines.Where(line => line.Contains(" write ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, row => Assert.Equal(scopeAt, CellsBefore(row, " write ") + 1));
+
+        static int CellsBefore(string line, string column) => line[..line.IndexOf(column, StringComparison.Ordinal)].Sum(c => c is >= '\u4E00' and <= '\u9FFF' ? 2 : 1);
+    }
+
+    /// <summary>
     /// keys create refuses control characters in a name, but a restored snapshot's keys are taken as they are: one named
     /// "ci\e[2J" cleared the operator's terminal at keys list (security review).
     /// </summary>
