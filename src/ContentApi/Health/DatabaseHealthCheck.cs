@@ -23,9 +23,10 @@ public sealed class DatabaseHealthCheck(Migrator migrator, Db db) : IHealthCheck
             return version != Migrator.LatestVersion ? HealthCheckResult.Unhealthy($"schema version {version}, expected {Migrator.LatestVersion}")
                 // Still ready: reads are answered, and a smaller write may fit. The more urgent failures first: a
                 // full disk is held a while after the write that found it (Db.DiskFullHold), later ones must show.
+                // Past the hold, room on the disk and under the page limit ends it without a write (Db.StillFullAsync).
                 : db.LastWriteFoundReadOnly ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: the database is read-only (check the file's and its folder's permissions)")
                 : db.LastWriteFoundIoError ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: a disk I/O error (check the database's disk: remounted read-only, failing; and the file-size limit)")
-                : db.LastWriteFoundDiskFull ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: the database's disk is full")
+                : await db.StillFullAsync(cancellationToken) ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: the database's disk is full")
                 : db.DiskFoundFullRecently ? HealthCheckResult.Degraded($"schema version {version}; a write found the database's disk full within the last {Db.DiskFullHold.TotalMinutes:0} minutes (smaller writes since committed)")
                 : await db.StillDamagedAsync(cancellationToken) ? HealthCheckResult.Degraded($"schema version {version}; {DamageFound}")
                 : migrator.CreatedDatabase && !await HoldsContentOrKeysAsync(cancellationToken) ? HealthCheckResult.Healthy($"schema version {version}; {CreatedEmpty}")

@@ -78,6 +78,49 @@ public sealed class DiskFullTests
         async Task<string> ReadyAsync() => await (await factory.Anonymous().GetAsync("/health/ready")).Content.ReadAsStringAsync();
     }
 
+    /// <summary>
+    /// A read-mostly site whose operator freed space after a write found the disk full stayed Degraded ("the last write
+    /// failed") until its next write, however late. Once <see cref="Db.DiskFullHold"/> has passed, room on the disk and
+    /// under the page limit ends it without a write; while the database is still full, it stays Degraded.
+    /// </summary>
+    [Fact]
+    public async Task Ready_turns_healthy_without_a_write_once_the_hold_has_passed_and_the_database_has_room_again()
+    {
+        using var factory = new FakeClockApiFactory();
+        var content = new TestContent(factory.Writer());
+        var author = await content.AuthorAsync();
+        var article = new { title = "Too big for the disk", body = string.Concat(Enumerable.Repeat("一段很長的文字。", 20_000)), language = "zh-Hant", authorIds = new[] { author } };
+
+        await LimitEveryPooledConnectionAsync(factory, "PRAGMA max_page_count = 1");
+        await (await factory.Writer().PostAsJsonAsync("/api/v1/articles", article)).AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        factory.Clock.Advance(Db.DiskFullHold);
+        Assert.Contains("the last write failed: the database's disk is full", await ReadyAsync(), StringComparison.Ordinal);
+
+        await LimitEveryPooledConnectionAsync(factory, "PRAGMA max_page_count = 1073741823"); // the operator frees space
+        var ready = await ReadyAsync();
+        Assert.Contains("Healthy", ready, StringComparison.Ordinal);
+        Assert.DoesNotContain("Degraded", ready, StringComparison.Ordinal);
+
+        async Task<string> ReadyAsync() => await (await factory.Anonymous().GetAsync("/health/ready")).Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Within <see cref="Db.DiskFullHold"/> room says nothing yet: an article may need more than a small write freed.</summary>
+    [Fact]
+    public async Task Room_again_within_the_hold_leaves_ready_degraded()
+    {
+        using var factory = new FakeClockApiFactory();
+        var content = new TestContent(factory.Writer());
+        var author = await content.AuthorAsync();
+        var article = new { title = "Too big for the disk", body = string.Concat(Enumerable.Repeat("一段很長的文字。", 20_000)), language = "zh-Hant", authorIds = new[] { author } };
+
+        await LimitEveryPooledConnectionAsync(factory, "PRAGMA max_page_count = 1");
+        await (await factory.Writer().PostAsJsonAsync("/api/v1/articles", article)).AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        await LimitEveryPooledConnectionAsync(factory, "PRAGMA max_page_count = 1073741823");
+        factory.Clock.Advance(Db.DiskFullHold - TimeSpan.FromSeconds(1));
+
+        Assert.Contains("the last write failed: the database's disk is full", await (await factory.Anonymous().GetAsync("/health/ready")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>max_page_count belongs to a connection: set it on every connection the app's pool holds (and would hand the writer).</summary>
     private static async Task LimitEveryPooledConnectionAsync(FakeClockApiFactory factory, string pragma)
     {
