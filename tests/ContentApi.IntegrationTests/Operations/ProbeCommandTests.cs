@@ -24,19 +24,31 @@ public sealed class ProbeCommandTests(LoggedKestrelFactory server) : IClassFixtu
         Assert.Contains("Healthy", output, StringComparison.Ordinal);
     }
 
-    /// <summary>0 and -1 were taken as 1 second, and a ready server passed; a wait longer than HttpClient allows threw.</summary>
+    /// <summary>
+    /// 0 and -1 were taken as 1 second, and a ready server passed; a wait longer than HttpClient allows threw. Asked of
+    /// a port the test listens on, which would see a connection had the probe asked; in a process of its own, whose
+    /// stderr says why in one line.
+    /// </summary>
     [Theory]
     [InlineData("0")]
     [InlineData("-1")]
     [InlineData("2147484")]
     public async Task A_timeout_out_of_range_is_refused_before_asking(string seconds)
     {
-        var (exitCode, output) = await ProbeAsync("--url", new Uri(server.Address, "/health/ready").ToString(), "--timeout", seconds);
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
 
-        Assert.Equal(1, exitCode);
-        Assert.Equal("", output);
+        var outcome = await AppProcess.RunAsync(Path.Combine(CommandRunner.TempDirectory(), "content.db"),
+            ["probe", "--url", $"http://127.0.0.1:{port}/health/ready", "--timeout", seconds]);
+
+        Assert.True(outcome.ExitCode == 1 && outcome.Output == "", outcome.ToString());
+        Assert.True(outcome.Error.Contains("--timeout must be between 1 and 2,147,483 seconds", StringComparison.Ordinal) && !outcome.Error.Contains("   at ", StringComparison.Ordinal),
+            outcome.ToString());
+        Assert.False(listener.Pending(), "the probe connected to ask");
     }
 
+    /// <summary>In a process of its own: what it writes to stderr is seen only so.</summary>
     [Fact]
     public async Task No_server_fails_in_one_line()
     {
@@ -45,10 +57,12 @@ public sealed class ProbeCommandTests(LoggedKestrelFactory server) : IClassFixtu
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop(); // a port nothing listens on
 
-        var (exitCode, output) = await ProbeAsync("--url", $"http://127.0.0.1:{port}/health/ready", "--timeout", "2");
+        var outcome = await AppProcess.RunAsync(Path.Combine(CommandRunner.TempDirectory(), "content.db"),
+            ["probe", "--url", $"http://127.0.0.1:{port}/health/ready", "--timeout", "2"]);
 
-        Assert.Equal(1, exitCode);
-        Assert.Equal("", output); // said on stderr
+        Assert.True(outcome.ExitCode == 1 && outcome.Output == "", outcome.ToString());
+        Assert.True(outcome.ErrorLines is [var line] && line.StartsWith($"not ready: http://127.0.0.1:{port}/health/ready did not answer (", StringComparison.Ordinal),
+            outcome.ToString());
     }
 
     [Fact]
