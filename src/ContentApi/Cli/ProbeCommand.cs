@@ -18,7 +18,7 @@ public static class ProbeCommand
     {
         var url = new Option<string?>("--url")
         {
-            Description = "The readiness URL; by default the server's own, from the settings it reads (appsettings, environment): the first http URL of Kestrel:Endpoints, else of ASPNETCORE_URLS (a wildcard host as 127.0.0.1; none when they have only https or socket addresses), else http://127.0.0.1:PORT/health/ready, PORT the first of ASPNETCORE_HTTP_PORTS (else 8080). Give it for a server given --urls on its command line.",
+            Description = "The readiness URL; by default the server's own, from the settings it reads (appsettings, environment): the first http URL of Kestrel:Endpoints, else of ASPNETCORE_URLS (a wildcard host as 127.0.0.1; none when they have only https or socket addresses), else http://127.0.0.1:PORT/health/ready, PORT the first of ASPNETCORE_HTTP_PORTS (else 5000, where Kestrel listens given no address). Give it for a server given --urls on its command line.",
         };
         var timeout = new Option<int>("--timeout")
         {
@@ -82,7 +82,7 @@ public static class ProbeCommand
     /// <summary>
     /// The server's own address, chosen as Kestrel chooses where to listen: Kestrel:Endpoints, which win over the rest
     /// ("Overriding address(es) 'http://*:8080'"), else urls (ASPNETCORE_URLS), else the first of http_ports
-    /// (ASPNETCORE_HTTP_PORTS, "8080;9000"), as the Dockerfile sets it, else 8080. Of the addresses Kestrel takes, the
+    /// (ASPNETCORE_HTTP_PORTS, "8080;9000"), as the Dockerfile sets it, else 5000, Kestrel's own. Of the addresses Kestrel takes, the
     /// first http URL; a host that binds every address, "*", "+", "0.0.0.0", "[::]" or a name, is asked on 127.0.0.1. A
     /// container given ASPNETCORE_URLS, or then Kestrel__Endpoints__Http__Url, was probed on 8080 and never became healthy.
     /// Null when those addresses have no http one on a port (https only, a Unix socket): Kestrel then listens on none of
@@ -104,9 +104,12 @@ public static class ProbeCommand
             return null; // Kestrel ignores ASPNETCORE_HTTP_PORTS once it has addresses: https or a socket only
         }
         var first = (configuration["http_ports"] ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        var port = int.TryParse(first, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 8080;
+        var port = int.TryParse(first, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : KestrelDefaultPort;
         return new Uri($"http://127.0.0.1:{port}/health/ready");
     }
+
+    /// <summary>Where Kestrel listens given no address at all (localhost), as README's first `dotnet run` serves.</summary>
+    private const int KestrelDefaultPort = 5000;
 
     /// <summary>The address a server bound to <paramref name="address"/> answers on here: its own, or for any address, 127.0.0.1.</summary>
     private static string HostToAsk(Uri address) =>

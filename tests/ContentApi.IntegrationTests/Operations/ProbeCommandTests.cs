@@ -73,13 +73,17 @@ public sealed class ProbeCommandTests(LoggedKestrelFactory server) : IClassFixtu
         Assert.StartsWith("404 ", output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// With no address set, Kestrel listens on localhost:5000, where README's first `dotnet run` serves; the probe
+    /// asked 8080 there and called a healthy server "not ready" (README audit).
+    /// </summary>
     [Theory]
-    [InlineData(null, 8080)]
-    [InlineData("", 8080)]
+    [InlineData(null, 5000)]
+    [InlineData("", 5000)]
     [InlineData("9000", 9000)]
     [InlineData("9000;9001", 9000)]
     [InlineData(" 5000 , 6000", 5000)]
-    [InlineData("http", 8080)]
+    [InlineData("http", 5000)]
     public void The_default_url_is_the_servers_own_port(string? httpPorts, int port) =>
         Assert.Equal(new Uri($"http://127.0.0.1:{port}/health/ready"), ProbeCommand.DefaultUrl(Settings("http_ports", httpPorts)));
 
