@@ -20,7 +20,7 @@ public static class KeysCommands
     private static Command CreateKey(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
         var name = new Option<string>("--name") { Description = "A name for the key, such as the client it is for; no other active key may have it (a revoked key gives its name up).", Required = true };
-        var scope = new Option<string>("--scope") { Description = "read (see drafts), write (change content) or admin (manage keys).", Required = true };
+        var scope = new Option<string>("--scope") { Description = "read (see drafts), write (change content) or admin (what write may; keys are managed with this command, not through the API).", Required = true };
         scope.AcceptOnlyFromAmong("read", "write", "admin");
         // Names are shown in `keys list`, one per line: visible text, of a length a table can hold.
         name.Validators.Add(r =>
