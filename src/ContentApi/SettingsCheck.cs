@@ -28,8 +28,7 @@ public static class SettingsCheck
     {
         OptionsValidationException invalid => OneLine(invalid.Message),
         InvalidSettingException invalid => invalid.Message,
-        // A value that does not bind to its type: "Failed to convert configuration value 'abc' at 'Writes:RequireIfMatch' ...".
-        InvalidOperationException unbound when unbound.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => OneLine(unbound.Message),
+        InvalidOperationException unbound when UnconvertedSetting.Reports(unbound) => UnconvertedSetting.Describe(unbound),
         // "Configuration value 'Verbose' is not supported.", thrown as the host builds its logger: a crash with a stack trace.
         InvalidOperationException level when level.TargetSite?.DeclaringType?.Name == "LoggerFilterConfigureOptions" =>
             $"Logging:LogLevel: {Quoted(level.Message)} is not a log level (Trace, Debug, Information, Warning, Error, Critical or None).",
