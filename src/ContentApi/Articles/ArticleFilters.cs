@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using ContentApi.Data;
 using ContentApi.Text;
 using Dapper;
@@ -79,7 +78,7 @@ internal static class ArticleFilters
         {
             return fromLinks;
         }
-        return KeysetPage.TotalQuery.Count("FROM articles a INDEXED BY ix_articles_language", ToSql(filter, now, FilterDrive.References | FilterDrive.Language).Conditions);
+        return KeysetPage.TotalQuery.Count($"FROM articles a {SqliteDialect.IndexHint("ix_articles_language")}", ToSql(filter, now, FilterDrive.References | FilterDrive.Language).Conditions);
     }
 
     public const string StatusCondition = "a.status = @Status";
@@ -95,22 +94,22 @@ internal static class ArticleFilters
     /// primary key alone; with statistics (ANALYZE) it walked the sort's index instead, testing each article against
     /// the list, the whole index for names it has not.
     /// </summary>
-    public static string From(ArticleFilter filter) => filter.NamesArticles ? "FROM articles a NOT INDEXED" : ArticleQueries.From;
+    public static string From(ArticleFilter filter) => filter.NamesArticles ? $"FROM articles a {SqliteDialect.PrimaryKeyOnlyHint}" : ArticleQueries.From;
 
     /// <summary>
     /// The articles an id list names, found by primary key whatever the list's sort; the ids as one JSON array, so that
     /// the statement's text is the same for any number of them.
     /// </summary>
-    private const string NamedByIds = "a.id IN (SELECT value FROM json_each(@ArticleIds))";
+    private static readonly string NamedByIds = $"a.id IN ({SqliteDialect.ValuesIn("@ArticleIds")})";
 
     /// <summary>
     /// The articles a slug list names, by their current slug (its unique index) or an earlier one (article_slug_aliases,
     /// as GET by slug redirects): no slug is both, as an article taking a slug takes it from the aliases. The slugs are
     /// matched exactly: <see cref="ArticleStore.ListAsync"/> puts each one's spellings in first.
     /// </summary>
-    private const string NamedBySlugs = """
-        a.id IN (SELECT s.id FROM articles s WHERE s.slug IN (SELECT value FROM json_each(@ArticleSlugs))
-                 UNION ALL SELECT l.article_id FROM article_slug_aliases l WHERE l.slug IN (SELECT value FROM json_each(@ArticleSlugs)))
+    private static readonly string NamedBySlugs = $"""
+        a.id IN (SELECT s.id FROM articles s WHERE s.slug IN ({SqliteDialect.ValuesIn("@ArticleSlugs")})
+                 UNION ALL SELECT l.article_id FROM article_slug_aliases l WHERE l.slug IN ({SqliteDialect.ValuesIn("@ArticleSlugs")}))
         """;
 
     /// <summary>Fixed SQL conditions for the filters that are set; values only as parameters.</summary>
@@ -138,12 +137,12 @@ internal static class ArticleFilters
         if (filter.Ids is { } ids)
         {
             conditions.Add(NamedByIds);
-            parameters.Add("ArticleIds", JsonSerializer.Serialize(ids));
+            parameters.Add("ArticleIds", SqliteDialect.ListArgument(ids));
         }
         if (filter.Slugs is { } slugs)
         {
             conditions.Add(NamedBySlugs);
-            parameters.Add("ArticleSlugs", JsonSerializer.Serialize(slugs));
+            parameters.Add("ArticleSlugs", SqliteDialect.ListArgument(slugs));
         }
         AddReference(filter.Author, AuthorReference);
         AddReference(filter.Tag, TagReference);
@@ -151,14 +150,14 @@ internal static class ArticleFilters
         AddIds(filter.TagIds, TagReference);
         if (filter.ImageIds is { } imageIds)
         {
-            parameters.Add(ImageUses.IdsName, JsonSerializer.Serialize(imageIds));
+            parameters.Add(ImageUses.IdsName, SqliteDialect.ListArgument(imageIds));
             conditions.Add(drive.HasFlag(FilterDrive.ImageIds) ? ImageUses.Drive : ImageUses.Walk);
         }
         if (filter.Language is { } language)
         {
-            // Few articles: the planner starts from the language's index. Many: "+" keeps it off that index, so that it
-            // reads the sort's index in order and stops after a page instead of sorting every article in the language.
-            conditions.Add(InLanguage(drive.HasFlag(FilterDrive.Language) ? "a" : "+a"));
+            // Few articles: the planner starts from the language's index. Many: kept off that index, it reads the
+            // sort's index in order and stops after a page instead of sorting every article in the language.
+            conditions.Add(InLanguage(drive.HasFlag(FilterDrive.Language) ? "a.language" : SqliteDialect.NoIndexFor("a.language")));
             parameters.Add("Language", LanguageTags.WithPreferredLanguage(language));
         }
         if (filter.FullTextMatch is { } match)
@@ -220,7 +219,7 @@ internal static class ArticleFilters
             {
                 return;
             }
-            parameters.Add(reference.IdsName, JsonSerializer.Serialize(ids));
+            parameters.Add(reference.IdsName, SqliteDialect.ListArgument(ids));
             conditions.Add(drive.HasFlag(reference.IdsFlag) ? reference.DriveIds() : reference.WalkIds());
         }
     }
@@ -243,7 +242,7 @@ internal static class ArticleFilters
         var tagIds = filter.TagIds is null ? "NULL" : UpToEnough(TagReference.IdsRows);
         var imageIds = filter.ImageIds is null ? "NULL" : UpToEnough(ImageUses.Rows);
         var dated = filter is { PublishedAfter: null, PublishedBefore: null } ? "NULL" : UpToEnough(DatedRows(filter));
-        var written = filter.Language is null ? "NULL" : UpToEnough($"FROM articles l INDEXED BY ix_articles_language WHERE {InLanguage("l")}");
+        var written = filter.Language is null ? "NULL" : UpToEnough($"FROM articles l {SqliteDialect.IndexHint("ix_articles_language")} WHERE {InLanguage("l.language")}");
         var (authorLinks, tagLinks, authorIdsLinks, tagIdsLinks, imageUses, datedArticles, inLanguage) = await connection.QuerySingleAsync<(long?, long?, long?, long?, long?, long?, long?)>(
             new CommandDefinition($"SELECT {author}, {tag}, {authorIds}, {tagIds}, {imageIds}, {dated}, {written}", parameters, cancellationToken: cancellationToken));
         return (authorLinks <= few ? FilterDrive.Author : FilterDrive.None)
@@ -260,9 +259,9 @@ internal static class ArticleFilters
     /// validated), on the lower-cased language as ix_articles_language holds it. The bounds make it one range of that
     /// index ("zh" up to "zh.", which holds "zh-…" and no other tag); as an OR, SQLite read both halves' rows.
     /// </summary>
-    private static string InLanguage(string alias)
+    private static string InLanguage(string column)
     {
-        var language = $"lower({alias}.language)";
+        var language = $"lower({column})";
         return $"({language} >= lower(@Language) AND {language} < lower(@Language) || '.' " +
             $"AND ({language} = lower(@Language) OR {language} LIKE lower(@Language) || '-%'))";
     }
@@ -279,14 +278,14 @@ internal static class ArticleFilters
         {
             return null;
         }
-        var range = $"likelihood({alias}.status = 'published', 0.9)";
+        var range = SqliteDialect.Likely($"{alias}.status = 'published'", 0.9);
         if (filter.PublishedAfter is not null)
         {
-            range += $" AND likely({alias}.published_at >= @PublishedAfter)";
+            range += $" AND {SqliteDialect.Likely($"{alias}.published_at >= @PublishedAfter")}";
         }
         if (filter.PublishedBefore is not null)
         {
-            range += $" AND likely({alias}.published_at < @PublishedBefore)";
+            range += $" AND {SqliteDialect.Likely($"{alias}.published_at < @PublishedBefore")}";
         }
         return range;
     }
@@ -295,7 +294,7 @@ internal static class ArticleFilters
     private static string UpToEnough(string rows) => $"(SELECT count(*) FROM (SELECT 1 {rows} LIMIT @Enough))";
 
     /// <summary>The published articles in the filter's date range, as r, from the index that holds them by date.</summary>
-    private static string DatedRows(ArticleFilter filter) => $"FROM articles r INDEXED BY ix_articles_published WHERE {PublishedRange(filter, "r")}";
+    private static string DatedRows(ArticleFilter filter) => $"FROM articles r {SqliteDialect.IndexHint("ix_articles_published")} WHERE {PublishedRange(filter, "r")}";
 
     /// <summary>Whether the list is what anonymous callers see: theirs, or a key holder's <c>status=published</c>, which says it is.</summary>
     private static bool SeesAsAnonymous(ArticleFilter filter) => !filter.IncludeUnpublished || filter.Status == ArticleListStatus.Published;
@@ -334,7 +333,7 @@ internal static class ArticleFilters
         public string Rows(string value, bool anonymous) => $"FROM {Links} x WHERE x.{Key} IN ({Owner(value, anonymous)})";
 
         /// <summary>The ids as one JSON array, so that the statement's text is the same for any number of them.</summary>
-        private string Ids => $"SELECT value FROM json_each(@{IdsName})";
+        private string Ids => SqliteDialect.ValuesIn($"@{IdsName}");
 
         public string WalkIds() => $"EXISTS (SELECT 1 FROM {Links} x WHERE x.article_id = a.id AND x.{Key} IN ({Ids}))";
 

@@ -1,3 +1,5 @@
+using ContentApi.Data;
+
 namespace ContentApi.Articles;
 
 /// <summary>
@@ -9,15 +11,15 @@ internal static class ImageUses
 {
     public const string IdsName = "ImageIds";
 
-    private const string Ids = $"SELECT value FROM json_each(@{IdsName})";
+    private static readonly string Ids = SqliteDialect.ValuesIn($"@{IdsName}");
 
-    public const string Walk = $"(a.cover_image_id IN ({Ids}) OR EXISTS (SELECT 1 FROM article_images x WHERE x.article_id = a.id AND x.image_id IN ({Ids})))";
+    public static readonly string Walk = $"(a.cover_image_id IN ({Ids}) OR EXISTS (SELECT 1 FROM article_images x WHERE x.article_id = a.id AND x.image_id IN ({Ids})))";
 
     /// <summary>The uses of any of the images, as article ids (an article may be there twice).</summary>
-    private const string Uses = $"SELECT c.id FROM articles c WHERE c.cover_image_id IN ({Ids}) UNION ALL SELECT x.article_id FROM article_images x WHERE x.image_id IN ({Ids})";
+    private static readonly string Uses = $"SELECT c.id FROM articles c WHERE c.cover_image_id IN ({Ids}) UNION ALL SELECT x.article_id FROM article_images x WHERE x.image_id IN ({Ids})";
 
-    public const string Drive = $"a.id IN ({Uses})";
+    public static readonly string Drive = $"a.id IN ({Uses})";
 
     /// <summary>The uses of any of the images, as rows of one column (an article may be counted twice: a bound, not a total).</summary>
-    public const string Rows = $"FROM ({Uses})";
+    public static readonly string Rows = $"FROM ({Uses})";
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ContentApi.Data;
 using Dapper;
 
 namespace ContentApi.Articles;
@@ -17,13 +18,13 @@ namespace ContentApi.Articles;
 public static class ScheduledGoLive
 {
     /// <summary>Whether an article's going live waits to be recorded at @Now: read first, so that no write is queued when none does.</summary>
-    public const string AnyDueSql = """
-        SELECT EXISTS (SELECT 1 FROM articles INDEXED BY ix_articles_going_live
+    public static readonly string AnyDueSql = $"""
+        SELECT EXISTS (SELECT 1 FROM articles {SqliteDialect.IndexHint("ix_articles_going_live")}
                        WHERE status = 'published' AND updated_at < published_at AND published_at <= @Now)
         """;
 
-    public const string RecordDueSql = """
-        UPDATE articles INDEXED BY ix_articles_going_live SET updated_at = published_at
+    public static readonly string RecordDueSql = $"""
+        UPDATE articles {SqliteDialect.IndexHint("ix_articles_going_live")} SET updated_at = published_at
         WHERE status = 'published' AND updated_at < published_at AND published_at <= @Now
         """;
 

@@ -325,9 +325,7 @@ public static class BackupCommands
         await using var connection = new SqliteConnection(OwnConnectionString(file, SqliteOpenMode.ReadOnly));
         await connection.OpenAsync(cancellationToken);
         return [.. await connection.QueryAsync<SchemaObject>(new CommandDefinition(
-            // SQLite's own (a UNIQUE constraint's index, named after the table it had when it was made, which VACUUM INTO
-            // names anew after a rename) are not the migrations' to compare.
-            @"SELECT type AS Type, name AS Name, sql AS Sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\_%' ESCAPE '\'", cancellationToken: cancellationToken))];
+            SqliteDialect.ReadSchema, cancellationToken: cancellationToken))];
     }
 
     /// <summary>
@@ -423,7 +421,7 @@ public static class BackupCommands
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync("PRAGMA writable_schema = ON; PRAGMA journal_mode = WAL;");
+            await connection.ExecuteAsync(SqliteDialect.OpenDamaged);
             return connection;
         }
         catch
@@ -442,13 +440,13 @@ public static class BackupCommands
     /// </summary>
     private static async Task MatchPageSizeAsync(SqliteConnection copy, SqliteConnection to, CancellationToken cancellationToken)
     {
-        var pageSize = await to.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA page_size", cancellationToken: cancellationToken));
-        if (await copy.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA page_size", cancellationToken: cancellationToken)) == pageSize)
+        var pageSize = await to.ExecuteScalarAsync<long>(new CommandDefinition(SqliteDialect.ReadPageSize, cancellationToken: cancellationToken));
+        if (await copy.ExecuteScalarAsync<long>(new CommandDefinition(SqliteDialect.ReadPageSize, cancellationToken: cancellationToken)) == pageSize)
         {
             return;
         }
         // VACUUM rewrites every page: a stop signal interrupts it, leaving the copy, which is deleted.
-        await SqliteInterrupt.RunAsync(copy, () => copy.ExecuteAsync($"PRAGMA journal_mode = DELETE; PRAGMA page_size = {pageSize}; VACUUM;"), cancellationToken);
+        await SqliteInterrupt.RunAsync(copy, () => copy.ExecuteAsync(SqliteDialect.RewriteInPageSize(pageSize)), cancellationToken);
     }
 
     /// <summary>
@@ -493,7 +491,7 @@ public static class BackupCommands
         try
         {
             await connection.OpenAsync(cancellationToken);
-            var results = (await SqliteInterrupt.RunAsync(connection, () => connection.QueryAsync<string>("PRAGMA integrity_check"), cancellationToken)).ToList();
+            var results = (await SqliteInterrupt.RunAsync(connection, () => connection.QueryAsync<string>(SqliteDialect.CheckIntegrity), cancellationToken)).ToList();
             if (results is not ["ok"])
             {
                 return $"is not a healthy database: {string.Join("; ", results.Take(5))}";

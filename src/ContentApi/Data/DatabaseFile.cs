@@ -194,12 +194,12 @@ public static class DatabaseFile
     public static async Task<string?> ForeignAsync(SqliteConnection connection)
     {
         var tables = (await connection.QueryAsync<string>(
-            @"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'")).ToList();
+            SqliteDialect.ListTables)).ToList();
         if (!tables.Contains(Journal))
         {
             return tables.Count == 0 ? null : $"it has tables but no {Journal}";
         }
-        var columns = (await connection.QueryAsync<string>("SELECT name FROM pragma_table_info(@Journal)", new { Journal })).ToList();
+        var columns = (await connection.QueryAsync<string>(SqliteDialect.ColumnNames("@Journal"), new { Journal })).ToList();
         return JournalColumns.All(columns.Contains) ? null : $"its {Journal} table is another tool's";
     }
 

@@ -32,7 +32,7 @@ public sealed partial class Db
             await using var connection = await OpenAsync(cancellationToken);
             // Its first finding is enough: one damage makes the file damaged, and listing more reads on.
             var results = await SqliteInterrupt.RunAsync(connection,
-                () => connection.QueryAsync<string>(new CommandDefinition("PRAGMA integrity_check(1)", cancellationToken: cancellationToken)), cancellationToken);
+                () => connection.QueryAsync<string>(new CommandDefinition(SqliteDialect.CheckIntegrityToFirstProblem, cancellationToken: cancellationToken)), cancellationToken);
             return results.ToList() is not ["ok"];
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode == DatabaseFile.CorruptCode)

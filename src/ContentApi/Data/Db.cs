@@ -80,7 +80,7 @@ public sealed partial class Db(
         try
         {
             await using var begin = connection.CreateCommand();
-            begin.CommandText = ReadSnapshotConnection.Begin;
+            begin.CommandText = SqliteDialect.BeginReadTransaction;
             await begin.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

@@ -11,7 +11,7 @@ namespace ContentApi.Data;
 public static class FoldedTextScan
 {
     /// <summary>The condition on <paramref name="searchKeyColumn"/> that keeps the rows found, given as @Needle (<see cref="Needle"/>).</summary>
-    public static string Condition(string searchKeyColumn) => $"instr({searchKeyColumn}, @Needle) > 0";
+    public static string Condition(string searchKeyColumn) => SqliteDialect.Contains(searchKeyColumn, "@Needle");
 
     /// <summary><paramref name="q"/> as the stored search keys are folded.</summary>
     public static string Needle(string q) => TagNames.SearchKey(q);

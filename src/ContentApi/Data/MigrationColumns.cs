@@ -24,7 +24,7 @@ internal static class MigrationColumns
         foreach (var (_, table, column, definition) in All.Where(c => c.Migration == migration))
         {
             var exists = await connection.ExecuteScalarAsync<bool>(
-                $"SELECT EXISTS (SELECT 1 FROM pragma_table_info('{table}') WHERE name = @Column)", new { Column = column }, transaction);
+                SqliteDialect.HasColumn(table), new { Column = column }, transaction);
             if (!exists)
             {
                 await connection.ExecuteAsync($"ALTER TABLE {table} ADD COLUMN {column} {definition}", transaction: transaction);

@@ -12,8 +12,6 @@ namespace ContentApi.Data;
 /// </summary>
 internal sealed class ReadSnapshotConnection(string connectionString) : SqliteConnection(connectionString)
 {
-    public const string Begin = "BEGIN DEFERRED";
-
     public override void Close()
     {
         if (State == ConnectionState.Open && SQLitePCL.raw.sqlite3_get_autocommit(Handle) == 0)

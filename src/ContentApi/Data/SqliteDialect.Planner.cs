@@ -65,4 +65,23 @@ internal static partial class SqliteDialect
         ((SELECT c.articles FROM {kind}_published_counts c WHERE c.{kind}_id = {owner})
          - coalesce((SELECT s.articles FROM scheduled_by_{kind} s WHERE s.owner_id = {owner}), 0))
         """;
+
+    /// <summary>Makes the planner read <paramref name="index"/> for the table it follows (a dialect without such hints gives "").</summary>
+    public static string IndexHint(string index) => $"INDEXED BY {index}";
+
+    /// <summary>Makes the planner read the table it follows by its primary key alone, no other index.</summary>
+    public const string PrimaryKeyOnlyHint = "NOT INDEXED";
+
+    /// <summary><paramref name="column"/>, which the planner must not read from an index (SQLite's unary "+").</summary>
+    public static string NoIndexFor(string column) => $"+{column}";
+
+    /// <summary>A join that the planner must start from its left table (SQLite's CROSS JOIN, which takes an ON; a plain JOIN elsewhere).</summary>
+    public const string JoinLeftFirst = "CROSS JOIN";
+
+    /// <summary><paramref name="condition"/>, which the planner is told nearly every row passes.</summary>
+    public static string Likely(string condition) => $"likely({condition})";
+
+    /// <summary><paramref name="condition"/>, which the planner is told passes that share of rows.</summary>
+    public static string Likely(string condition, double share) =>
+        $"likelihood({condition}, {share.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
 }

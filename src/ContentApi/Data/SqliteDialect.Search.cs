@@ -49,4 +49,13 @@ internal static partial class SqliteDialect
 
     /// <summary>Empties the contentless index (FTS5's 'delete-all' command).</summary>
     public const string ClearSearchIndex = "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')";
+
+    /// <summary>Takes the articles @Ids out of the index.</summary>
+    public const string DeleteFromSearchIndex = "DELETE FROM articles_fts WHERE rowid IN @Ids";
+
+    /// <summary>Adds an article's analysed row to the index (<see cref="Search.IndexDocument"/>'s properties as parameters).</summary>
+    public const string InsertIntoSearchIndex = """
+        INSERT INTO articles_fts (rowid, title, subtitle, excerpt, body, authors, tags, images)
+        VALUES (@Id, @Title, @Subtitle, @Excerpt, @Body, @Authors, @Tags, @Images)
+        """;
 }

@@ -5,8 +5,9 @@ namespace ContentApi.Data;
 /// <summary>
 /// Everything that is specific to SQLite lives in this class, so a PostgreSQL backend has one place to replace: here
 /// the connection, its pragmas and SQLite's error codes; by concern, in SqliteDialect.*.cs, the statements of content
-/// versions (Content), what the planner is told (Planner), the full-text index (Search), the schema's catalog (Schema)
-/// and the database file itself (Files).
+/// versions (Content), what the planner is told (Planner), list parameters (Lists), what SQLite spells its own way
+/// (Syntax), the full-text index (Search), the schema's catalog (Schema) and the database file itself (Files). The
+/// migrations (Data/Migrations/*.sql) are SQLite's scripts: a PostgreSQL backend brings its own set.
 /// </summary>
 internal static partial class SqliteDialect
 {
@@ -42,6 +43,9 @@ internal static partial class SqliteDialect
             Directory.CreateDirectory(directory);
         }
     }
+
+    /// <summary>Begins a read transaction: its snapshot is taken at its first read (<see cref="ReadSnapshotConnection"/>).</summary>
+    public const string BeginReadTransaction = "BEGIN DEFERRED";
 
     /// <summary>Rows changed on this connection since it opened, by every statement (an FTS5 command's shadow-table writes too).</summary>
     public static long RowsChanged(SqliteConnection connection) => SQLitePCL.raw.sqlite3_total_changes(connection.Handle);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ContentApi.Authors;
+using ContentApi.Data;
 using ContentApi.Images;
 using ContentApi.Tags;
 using Dapper;
@@ -36,7 +37,7 @@ public static class WithdrawnRelations
     private static readonly string ShownAvatarSql = ShownAmong("SELECT NULL WHERE 0", "SELECT NULL WHERE 0", "SELECT avatar_image_id FROM authors WHERE id = @Author");
 
     private static readonly string StillShownSql = ShownAmong(
-        "SELECT value FROM json_each(@Authors)", "SELECT value FROM json_each(@Tags)", "SELECT value FROM json_each(@Images)");
+        SqliteDialect.ValuesIn("@Authors"), SqliteDialect.ValuesIn("@Tags"), SqliteDialect.ValuesIn("@Images"));
 
     /// <summary>What the article uses that anonymous callers see, read before the write (at <paramref name="now"/>, as stored).</summary>
     public static async Task<IReadOnlyList<Shown>> BeforeAsync(DbConnection connection, DbTransaction transaction, long articleId, string now, CancellationToken cancellationToken) =>
@@ -54,7 +55,7 @@ public static class WithdrawnRelations
         {
             return;
         }
-        string Ids(int rank) => System.Text.Json.JsonSerializer.Serialize(before.Where(s => s.Rank == rank).Select(s => s.Id));
+        string Ids(int rank) => SqliteDialect.ListArgument(before.Where(s => s.Rank == rank).Select(s => s.Id));
         var still = (await connection.QueryAsync<Shown>(new CommandDefinition(StillShownSql,
             new { Authors = Ids(1), Tags = Ids(2), Images = Ids(3), Now = now }, transaction, cancellationToken: cancellationToken))).ToHashSet();
         foreach (var left in before.Where(s => !still.Contains(s)))

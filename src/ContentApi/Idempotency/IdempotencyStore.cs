@@ -24,10 +24,10 @@ public sealed class IdempotencyStore(Db db, TimeProvider clock)
     /// response not stored yet". Only an
     /// expired use of the key is replaced: a live one (another instance's request with the same key) fails the insert.
     /// </summary>
-    public const string ReserveSql = """
+    public const string ReserveSql = $"""
         DELETE FROM idempotency_keys WHERE api_key_id = @ApiKeyId AND key = @Key AND created_at < @Since;
         INSERT INTO idempotency_keys (api_key_id, key, request_hash, status, content_type, location, etag, last_modified, body, created_at)
-        VALUES (@ApiKeyId, @Key, @RequestHash, 0, NULL, @Location, NULL, NULL, x'', @Now);
+        VALUES (@ApiKeyId, @Key, @RequestHash, 0, NULL, @Location, NULL, NULL, {SqliteDialect.EmptyBlob}, @Now);
         """;
 
     private const string FindSql = """
@@ -36,9 +36,9 @@ public sealed class IdempotencyStore(Db db, TimeProvider clock)
         FROM idempotency_keys WHERE api_key_id = @KeyId AND key = @Key AND created_at >= @Since
         """;
 
-    private const string SaveSql = """
+    private static readonly string SaveSql = $"""
         DELETE FROM idempotency_keys WHERE created_at < @Since;
-        INSERT OR REPLACE INTO idempotency_keys (api_key_id, key, request_hash, status, content_type, location, etag, last_modified, body, created_at)
+        {SqliteDialect.InsertOrReplaceInto("idempotency_keys")} (api_key_id, key, request_hash, status, content_type, location, etag, last_modified, body, created_at)
         VALUES (@KeyId, @Key, @RequestHash, @Status, @ContentType, @Location, @ETag, @LastModified, @Body, @Now);
         """;
 

@@ -59,9 +59,9 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
     /// the article's body (0.76 s against 0.38 s to count 200,000 images at 100,000 articles).
     /// </summary>
     internal static readonly string PubliclyShown = $"""
-        (EXISTS (SELECT 1 FROM articles c INDEXED BY ix_articles_cover CROSS JOIN {SqliteDialect.ArticlesForVisibility} ON a.id = c.id
+        (EXISTS (SELECT 1 FROM articles c {SqliteDialect.IndexHint("ix_articles_cover")} {SqliteDialect.JoinLeftFirst} {SqliteDialect.ArticlesForVisibility} ON a.id = c.id
                  WHERE c.cover_image_id = i.id AND {Articles.ArticleQueries.PubliclyVisible})
-         OR EXISTS (SELECT 1 FROM article_images x CROSS JOIN {SqliteDialect.ArticlesForVisibility} ON a.id = x.article_id
+         OR EXISTS (SELECT 1 FROM article_images x {SqliteDialect.JoinLeftFirst} {SqliteDialect.ArticlesForVisibility} ON a.id = x.article_id
                     WHERE x.image_id = i.id AND {Articles.ArticleQueries.PubliclyVisible})
          OR EXISTS (SELECT 1 FROM authors au WHERE au.avatar_image_id = i.id AND {Authors.AuthorStore.PubliclyShown}))
         """;
@@ -79,10 +79,10 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
                 WHERE NOT EXISTS (SELECT 1 FROM image_published_uses u WHERE u.image_id = v.id AND u.uses > 0))
              - (SELECT count(*) FROM (
                     SELECT s.image_id, count(*) AS scheduled FROM (
-                        SELECT a.cover_image_id AS image_id FROM articles a INDEXED BY ix_articles_published
+                        SELECT a.cover_image_id AS image_id FROM articles a {SqliteDialect.IndexHint("ix_articles_published")}
                         WHERE a.status = 'published' AND a.published_at > @Now AND a.cover_image_id IS NOT NULL
                         UNION ALL
-                        SELECT x.image_id FROM articles a INDEXED BY ix_articles_published JOIN article_images x ON x.article_id = a.id
+                        SELECT x.image_id FROM articles a {SqliteDialect.IndexHint("ix_articles_published")} JOIN article_images x ON x.article_id = a.id
                         WHERE a.status = 'published' AND a.published_at > @Now) s
                     GROUP BY s.image_id) g
                 JOIN image_published_uses u ON u.image_id = g.image_id

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using ContentApi.Data;
 using ContentApi.Http.Writes;
 using ContentApi.Rendering;
 using Dapper;
@@ -18,16 +19,17 @@ internal static class PlacingArticlesHtml
     /// The articles that list the image (cover or imageIds) and whose body may place it: an image at all ("![") and its id's
     /// digits, which a placement writes as they are (image:ID, leading zeros allowed) or as character references ('&amp;').
     /// </summary>
-    private const string PlacingFilter = "instr(a.body, '![') > 0 AND (instr(a.body, @Digits) > 0 OR instr(a.body, '&') > 0)";
+    private static readonly string PlacingFilter =
+        $"{SqliteDialect.Contains("a.body", "'!['")} AND ({SqliteDialect.Contains("a.body", "@Digits")} OR {SqliteDialect.Contains("a.body", "'&'")})";
 
-    private const string ListingArticlesSql = $"""
+    private static readonly string ListingArticlesSql = $"""
         SELECT a.id AS Id, a.body AS Body FROM articles a
         WHERE a.id IN (SELECT c.id FROM articles c WHERE c.cover_image_id = @Id UNION SELECT x.article_id FROM article_images x WHERE x.image_id = @Id)
           AND {PlacingFilter}
         ORDER BY a.id
         """;
 
-    private const string PlacingArticlesOfIdsSql = $"SELECT a.id AS Id, a.body AS Body FROM articles a WHERE a.id IN @Ids AND {PlacingFilter} ORDER BY a.id";
+    private static readonly string PlacingArticlesOfIdsSql = $"SELECT a.id AS Id, a.body AS Body FROM articles a WHERE a.id IN @Ids AND {PlacingFilter} ORDER BY a.id";
 
     /// <summary>Each article listing image @Id with its version, beside each image it lists (cover or imageIds) with that image's version; reads no body.</summary>
     private const string ListingStateSql = """

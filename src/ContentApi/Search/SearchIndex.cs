@@ -44,13 +44,6 @@ public sealed record AnalyzedArticleText(string Title, string Subtitle, string E
 /// </summary>
 public static class SearchIndex
 {
-    private const string DeleteSql = "DELETE FROM articles_fts WHERE rowid IN @Ids";
-
-    private const string InsertSql = """
-        INSERT INTO articles_fts (rowid, title, subtitle, excerpt, body, authors, tags, images)
-        VALUES (@Id, @Title, @Subtitle, @Excerpt, @Body, @Authors, @Tags, @Images)
-        """;
-
     private const string ArticlesSql = """
         SELECT id AS Id, title AS Title, coalesce(subtitle, '') AS Subtitle, excerpt AS Excerpt, derived_excerpt AS DerivedExcerpt, body AS Body
         FROM articles WHERE id IN @Ids
@@ -65,8 +58,8 @@ public static class SearchIndex
         """;
 
     /// <summary>Each image of an article once: a cover its body also shows is one image (as the seed indexes it).</summary>
-    private const string ImageTextsSql = """
-        SELECT x.article_id AS ArticleId, coalesce(i.caption, '') || char(10) || coalesce(i.credit, '') AS Text
+    private const string ImageTextsSql = $"""
+        SELECT x.article_id AS ArticleId, coalesce(i.caption, '') || {SqliteDialect.LineBreak} || coalesce(i.credit, '') AS Text
         FROM (
             SELECT article_id, image_id FROM article_images WHERE article_id IN @Ids
             UNION
@@ -82,7 +75,7 @@ public static class SearchIndex
     internal const int ReindexBatch = 200;
 
     /// <summary>Followed by one of the ArticlesOf queries: records its articles in the backlog (migration 0015).</summary>
-    private const string AddToBacklogSql = "INSERT OR IGNORE INTO search_backlog (article_id) ";
+    private static readonly string AddToBacklogSql = $"{SqliteDialect.InsertOrIgnoreInto("search_backlog")} (article_id) ";
 
     /// <summary>Up to @Limit ids of the backlog, each with whether its article still exists.</summary>
     internal const string TakeFromBacklogSql = """
@@ -165,7 +158,7 @@ public static class SearchIndex
     internal const int ChunkSize = 500;
 
     internal static Task DeleteAsync(DbConnection connection, DbTransaction transaction, long[] articleIds, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { Ids = articleIds }, transaction, cancellationToken: cancellationToken));
+        connection.ExecuteAsync(new CommandDefinition(SqliteDialect.DeleteFromSearchIndex, new { Ids = articleIds }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>The documents of these articles, built from the tables.</summary>
     internal static async Task<IEnumerable<IndexDocument>> FromTablesAsync(DbConnection connection, DbTransaction transaction, long[] articleIds, CancellationToken cancellationToken)
@@ -210,7 +203,7 @@ public static class SearchIndex
 
     /// <summary>Adds documents for articles that have none yet (bulk loads such as the seed build them in parallel).</summary>
     public static Task InsertAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<IndexDocument> documents, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(InsertSql, documents, transaction, cancellationToken: cancellationToken));
+        connection.ExecuteAsync(new CommandDefinition(SqliteDialect.InsertIntoSearchIndex, documents, transaction, cancellationToken: cancellationToken));
 
     /// <summary>Leaf pages one merge step writes (~4 MB): a server writing to the same database waits for one step at most.</summary>
     private const int MergeStepPages = 1_000;

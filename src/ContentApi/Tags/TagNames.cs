@@ -14,7 +14,7 @@ namespace ContentApi.Tags;
 /// </summary>
 public static class TagNames
 {
-    internal const string FindSql = "SELECT id AS Id, name AS Name FROM tags WHERE name_key = @Key AND id IS NOT @Except ORDER BY id LIMIT 1";
+    internal static readonly string FindSql = $"SELECT id AS Id, name AS Name FROM tags WHERE name_key = @Key AND {Data.SqliteDialect.Differs("id", "@Except")} ORDER BY id LIMIT 1";
 
     /// <summary>
     /// The tag <paramref name="name"/> names, when compared with others. Stored (<c>tags.name_key</c>, and in

@@ -119,7 +119,7 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
     private static async Task<(long Count, long DerivedAgain)> ImportTableAsync(
         DbConnection connection, DbTransaction transaction, string folder, string table, long givenBefore, Action<string, long>? progress, CancellationToken cancellationToken)
     {
-        var columns = (await connection.QueryAsync<(string Name, string Type)>($"SELECT name, type FROM pragma_table_info('{table}')", transaction: transaction))
+        var columns = (await connection.QueryAsync<(string Name, string Type)>(SqliteDialect.ColumnsAndTypes(table), transaction: transaction))
             .Where(c => !FoldedKeys.IsKey(table, c.Name))
             .ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
         var path = Path.Combine(folder, ExportFormat.FileOf(table));
@@ -261,8 +261,8 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
     /// An article's derived texts as this build derives them, as reindex would write them (<see cref="DerivedTextRefresh"/>):
     /// an older build's export holds that build's. One whose body is too complex to measure keeps the file's, as there.
     /// </summary>
-    private const string DeriveAgainSql = """
+    private static readonly string DeriveAgainSql = $"""
         UPDATE articles SET derived_excerpt = @DerivedExcerpt, character_count = @CharacterCount, reading_time_minutes = @ReadingTimeMinutes
-        WHERE id = @Id AND (derived_excerpt IS NOT @DerivedExcerpt OR character_count IS NOT @CharacterCount OR reading_time_minutes IS NOT @ReadingTimeMinutes)
+        WHERE id = @Id AND ({SqliteDialect.Differs("derived_excerpt", "@DerivedExcerpt")} OR {SqliteDialect.Differs("character_count", "@CharacterCount")} OR {SqliteDialect.Differs("reading_time_minutes", "@ReadingTimeMinutes")})
         """;
 }

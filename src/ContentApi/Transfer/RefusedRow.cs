@@ -14,12 +14,6 @@ namespace ContentApi.Transfer;
 /// </summary>
 internal static class RefusedRow
 {
-    /// <summary>The columns no two rows may share: the id, and each column that has a unique index of its own (slugs).</summary>
-    private const string UniqueColumns = """
-        SELECT info.name FROM pragma_index_list(@Table) AS list, pragma_index_info(list.name) AS info
-        WHERE list."unique" AND (SELECT count(*) FROM pragma_index_info(list.name)) = 1
-        """;
-
     /// <summary>Why the database refused <paramref name="row"/> (line <paramref name="lineNumber"/> of <paramref name="path"/>) of <paramref name="table"/>.</summary>
     /// <param name="columns">The table's columns and their declared types.</param>
     public static async Task<string> ReasonAsync(
@@ -62,7 +56,7 @@ internal static class RefusedRow
     private static async Task<string?> RepeatedKeyAsync(
         DbConnection connection, DbTransaction transaction, string path, int lineNumber, string table, JsonElement row, IReadOnlyDictionary<string, string> columns)
     {
-        string[] keys = ["id", .. await connection.QueryAsync<string>(UniqueColumns, new { Table = table }, transaction)];
+        string[] keys = ["id", .. await connection.QueryAsync<string>(SqliteDialect.ColumnsUniqueAlone, new { Table = table }, transaction)];
         var values = keys.Where(key => row.TryGetProperty(key, out _)).Select(key => (Key: key, Value: ValueOf(row, key, columns))).Where(key => key.Value is not null).ToArray();
         var earlier = 0;
         foreach (var line in JsonlLines.Lines(path).Take(lineNumber - 1))
@@ -87,7 +81,7 @@ internal static class RefusedRow
     /// <summary>The column whose row the export lacks (an avatar's or a cover's image).</summary>
     private static async Task<string?> MissingReferenceAsync(DbConnection connection, DbTransaction transaction, string table, JsonElement row)
     {
-        var references = await connection.QueryAsync<string>("SELECT \"from\" FROM pragma_foreign_key_list(@Table)", new { Table = table }, transaction);
+        var references = await connection.QueryAsync<string>(SqliteDialect.ReferringColumns, new { Table = table }, transaction);
         foreach (var column in references)
         {
             if (row.TryGetProperty(column, out var value) && value.ValueKind == JsonValueKind.Number &&
@@ -103,7 +97,7 @@ internal static class RefusedRow
     private static async Task<string?> LackingFileAsync(DbConnection connection, DbTransaction transaction, string table, string column, long id)
     {
         var (target, key) = await connection.QuerySingleAsync<(string, string)>(
-            "SELECT \"table\", \"to\" FROM pragma_foreign_key_list(@Table) WHERE \"from\" = @Column", new { Table = table, Column = column }, transaction);
+            SqliteDialect.ReferredColumn, new { Table = table, Column = column }, transaction);
         // Both names come from the schema, not the file.
         var exists = await connection.ExecuteScalarAsync<bool>($"SELECT EXISTS (SELECT 1 FROM {target} WHERE {key} = @Id)", new { Id = id }, transaction);
         return exists ? null : $"{ExportFormat.FileOf(target)} has no row with {key} {id}.";
@@ -113,7 +107,7 @@ internal static class RefusedRow
     private static async Task<string?> MissingValueAsync(DbConnection connection, DbTransaction transaction, string table, JsonElement row)
     {
         var required = await connection.QueryAsync<(string Name, bool HasDefault)>(
-            "SELECT name, dflt_value IS NOT NULL FROM pragma_table_info(@Table) WHERE \"notnull\"", new { Table = table }, transaction);
+            SqliteDialect.RequiredColumns, new { Table = table }, transaction);
         foreach (var (name, hasDefault) in required)
         {
             var given = row.TryGetProperty(name, out var value);

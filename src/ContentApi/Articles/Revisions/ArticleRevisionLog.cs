@@ -10,15 +10,15 @@ namespace ContentApi.Articles.Revisions;
 /// </summary>
 public static class ArticleRevisionLog
 {
-    private const string RecordSql = """
+    private static readonly string RecordSql = $"""
         INSERT INTO article_revisions (article_id, version, slug, title, subtitle, excerpt, body, language, status, published_at,
                                        earlier_published_at, cover_image_id, canonical_url, author_ids, tag_ids, image_ids,
                                        created_at, updated_at, created_by, updated_by, replaced_at, deleted)
         SELECT a.id, a.version, a.slug, a.title, a.subtitle, a.excerpt, a.body, a.language, a.status, a.published_at,
                a.earlier_published_at, a.cover_image_id, a.canonical_url,
-               (SELECT json_group_array(x.author_id) FROM (SELECT author_id FROM article_authors WHERE article_id = a.id ORDER BY position) x),
-               (SELECT json_group_array(x.tag_id) FROM (SELECT tag_id FROM article_tags WHERE article_id = a.id ORDER BY position) x),
-               (SELECT json_group_array(x.image_id) FROM (SELECT image_id FROM article_images WHERE article_id = a.id ORDER BY position) x),
+               (SELECT {SqliteDialect.JsonArrayOf("x.author_id")} FROM (SELECT author_id FROM article_authors WHERE article_id = a.id ORDER BY position) x),
+               (SELECT {SqliteDialect.JsonArrayOf("x.tag_id")} FROM (SELECT tag_id FROM article_tags WHERE article_id = a.id ORDER BY position) x),
+               (SELECT {SqliteDialect.JsonArrayOf("x.image_id")} FROM (SELECT image_id FROM article_images WHERE article_id = a.id ORDER BY position) x),
                a.created_at, a.updated_at, a.created_by, a.updated_by, @At, @Deleted
         FROM articles a WHERE a.id = @Id
         ON CONFLICT (article_id, version) DO NOTHING;
