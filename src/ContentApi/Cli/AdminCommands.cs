@@ -68,7 +68,7 @@ public static class AdminCommands
         catch (Exception exception)
         {
             // A failure of the machine or the input in one line; anything else is a bug, shown whole.
-            var failure = exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: Data.DatabaseFile.CorruptCode } corrupt
+            var failure = exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: Data.SqliteDialect.CorruptErrorCode } corrupt
                 && !Search.SearchIndexRebuild.IsDamagedIndex(corrupt) && ConfiguredDatabase(configure) is { } file
                     ? Data.DatabaseFile.Damaged(file, corrupt)
                     : Data.SqliteDialect.IsReadOnly(exception) && ConfiguredDatabase(configure) is { } readOnly
@@ -140,8 +140,8 @@ public static class AdminCommands
     private static string? Failure(Exception exception) => exception switch
     {
         Data.DatabaseBusyException => "the database is busy (a server or another command is writing); try again when it is done.",
-        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 26 } => "the database file is not a SQLite database.",
-        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 8 } => "the database is read-only (check the file's and its folder's permissions).",
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: Data.SqliteDialect.NotADatabaseErrorCode } => "the database file is not a SQLite database.",
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: Data.SqliteDialect.ReadOnlyErrorCode } => "the database is read-only (check the file's and its folder's permissions).",
         Microsoft.Data.Sqlite.SqliteException sqlite => $"SQLite: {sqlite.Message}",
         IOException or UnauthorizedAccessException => exception.Message,
         System.Text.Json.JsonException json => $"invalid JSON: {json.Message}",

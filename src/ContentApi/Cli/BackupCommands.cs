@@ -9,12 +9,6 @@ namespace ContentApi.Cli;
 /// <summary><c>backup PATH</c> and <c>restore PATH</c>.</summary>
 public static class BackupCommands
 {
-    /// <summary>SQLITE_READONLY_ROLLBACK: a read-only connection found a journal it must roll back (a hot journal).</summary>
-    private const int ReadOnlyRollback = SqliteDialect.ReadOnlyErrorCode | (3 << 8);
-
-    /// <summary>SQLITE_IOERR_WRITE, _FSYNC and _TRUNCATE: the OS refused to write the file (as past a file-size limit).</summary>
-    private static readonly int[] WriteIoErrors = [SqliteDialect.IoErrorCode | (3 << 8), SqliteDialect.IoErrorCode | (4 << 8), SqliteDialect.IoErrorCode | (6 << 8)];
-
     public static Command Backup(TextWriter output, Action<WebApplicationBuilder>? configure)
     {
         var path = PathArgument.Create("File to write the snapshot to (must not exist).");
@@ -113,7 +107,7 @@ public static class BackupCommands
     /// <summary>Why the snapshot's file could not be written, when its disk refused it (null for any other failure).</summary>
     private static string? SnapshotWriteFailure(Exception exception) =>
         SqliteDialect.IsFull(exception) ? DiskRefusal.Full
-        : exception is SqliteException sqlite && WriteIoErrors.Contains(sqlite.SqliteExtendedErrorCode)
+        : exception is SqliteException sqlite && SqliteDialect.WriteIoErrorExtendedCodes.Contains(sqlite.SqliteExtendedErrorCode)
             ? "its disk refused the write (a file-size limit such as ulimit -f or LimitFSIZE, or a disk read-only or failing); raise the limit, or choose a path on another disk"
         : DiskRefusal.Reason(exception); // the partial file's creation, in .NET's words naming it
 
@@ -257,7 +251,7 @@ public static class BackupCommands
             // The snapshot names what it holds: an ESC in a trigger's name would reach the terminal.
             return await ObjectNotFromMigrationsAsync(services, staged, cancellationToken) is { } foreign ? TerminalText.Escaped(foreign) : null;
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == DatabaseFile.CorruptCode)
+        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteDialect.CorruptErrorCode)
         {
             return DamagedSnapshot(exception);
         }
@@ -351,7 +345,7 @@ public static class BackupCommands
             {
                 return await read();
             }
-            catch (SqliteException exception) when (exception.SqliteErrorCode == DatabaseFile.CorruptCode)
+            catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteDialect.CorruptErrorCode)
             {
                 damaged = true;
                 if (unreadRecord is not null)
@@ -505,11 +499,11 @@ public static class BackupCommands
                 : version > Migrator.LatestVersion ? $"was made by a newer ContentApi (schema {version}; this one knows {Migrator.LatestVersion})"
                 : null;
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == DatabaseFile.NotADatabaseCode)
+        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteDialect.NotADatabaseErrorCode)
         {
             return "is not a SQLite database";
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == DatabaseFile.CorruptCode)
+        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteDialect.CorruptErrorCode)
         {
             // Left to the command's own handler, it was told as the configured database being damaged.
             return DamagedSnapshot(exception);
@@ -518,7 +512,7 @@ public static class BackupCommands
         {
             return Unreadable(file); // SQLite says no more than "unable to open database file"
         }
-        catch (SqliteException exception) when (exception.SqliteExtendedErrorCode == ReadOnlyRollback)
+        catch (SqliteException exception) when (exception.SqliteExtendedErrorCode == SqliteDialect.ReadOnlyRollbackExtendedCode)
         {
             var linkedTo = new FileInfo(file).ResolveLinkTarget(returnFinalTarget: true)?.FullName; // SQLite follows links
             return $"has the journal of a write never finished beside it ({linkedTo ?? file}-journal): open it once where SQLite may " +

@@ -57,11 +57,11 @@ public static class DatabaseFile
             throw new DatabaseFileException(
                 $"{path} cannot be opened or created: {(file is null ? exception.Message : $"{file} is a file, not a folder.")}", exception);
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == NotADatabaseCode)
+        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteDialect.NotADatabaseErrorCode)
         {
             throw new DatabaseFileException($"{path} is not a SQLite database: check ConnectionStrings__Content (nothing was changed).", exception);
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == CorruptCode)
+        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteDialect.CorruptErrorCode)
         {
             throw new DatabaseFileException(Damaged(path, exception), exception) { IsDamaged = true };
         }
@@ -70,7 +70,7 @@ public static class DatabaseFile
             // SQLite could not make the -shm beside the readable file: "disk I/O error" named neither the cause nor the cure.
             throw new DatabaseFileException(DiskFull(path), exception);
         }
-        catch (SqliteException exception) when (!SqliteDialect.IsBusy(exception) && exception.SqliteErrorCode != ReadOnlyCode)
+        catch (SqliteException exception) when (!SqliteDialect.IsBusy(exception) && exception.SqliteErrorCode != SqliteDialect.ReadOnlyErrorCode)
         {
             // Unreadable (SQLITE_IOERR): still one line with the file's name, for the server too.
             throw new DatabaseFileException($"{path} cannot be read: {exception.Message}", exception);
@@ -164,7 +164,7 @@ public static class DatabaseFile
         IsNewerSchema = true,
     };
 
-    public static bool IsReadOnly(SqliteException exception) => exception.SqliteErrorCode == ReadOnlyCode;
+    public static bool IsReadOnly(SqliteException exception) => exception.SqliteErrorCode == SqliteDialect.ReadOnlyErrorCode;
 
     /// <summary>
     /// SQLite cannot open the file, or create it: without permission to write the folder (a new file) or to read the
@@ -207,10 +207,6 @@ public static class DatabaseFile
 
     /// <summary>The columns of <see cref="SqliteDialect.MigrationJournalDdl"/>.</summary>
     private static readonly string[] JournalColumns = ["version", "name", "applied_at"];
-
-    private const int ReadOnlyCode = 8;       // SQLITE_READONLY
-    public const int NotADatabaseCode = 26;   // SQLITE_NOTADB
-    public const int CorruptCode = 11;        // SQLITE_CORRUPT
 }
 
 /// <summary>

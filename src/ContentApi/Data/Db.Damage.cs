@@ -35,7 +35,7 @@ public sealed partial class Db
                 () => connection.QueryAsync<string>(new CommandDefinition(SqliteDialect.CheckIntegrityToFirstProblem, cancellationToken: cancellationToken)), cancellationToken);
             return results.ToList() is not ["ok"];
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == DatabaseFile.CorruptCode)
+        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteDialect.CorruptErrorCode)
         {
             return true;
         }

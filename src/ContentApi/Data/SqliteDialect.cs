@@ -70,12 +70,22 @@ internal static partial class SqliteDialect
 
     public const int FullErrorCode = 13;       // SQLITE_FULL: the disk, or the database's page limit
 
+    public const int CorruptErrorCode = 11;    // SQLITE_CORRUPT: the database file is malformed (the search index's own damage has its extended code)
+
+    public const int NotADatabaseErrorCode = 26; // SQLITE_NOTADB
+
+    /// <summary>SQLITE_CORRUPT_VTAB: a virtual table (here only the FTS5 index) found its own structures damaged.</summary>
+    public const int CorruptVirtualTableExtendedCode = 267;
+
     /// <summary>The database could not grow: its disk (or its folder's quota) is full.</summary>
     public static bool IsFull(Exception exception) => exception is SqliteException { SqliteErrorCode: FullErrorCode };
 
     public const int ReadOnlyErrorCode = 8;    // SQLITE_READONLY
 
     public const int CannotOpenErrorCode = 14; // SQLITE_CANTOPEN: no such file or folder, or no permission for it
+
+    /// <summary>SQLITE_READONLY_ROLLBACK: a read-only connection found a journal it must roll back (a hot journal).</summary>
+    public const int ReadOnlyRollbackExtendedCode = ReadOnlyErrorCode | (3 << 8);
 
     /// <summary>
     /// The database could not be written: its file or folder was made read-only (or its disk remounted so) after the
@@ -84,6 +94,9 @@ internal static partial class SqliteDialect
     public static bool IsReadOnly(Exception exception) => exception is SqliteException { SqliteErrorCode: ReadOnlyErrorCode };
 
     public const int IoErrorCode = 10;         // SQLITE_IOERR: the OS failed a read, write or sync (extended codes say which)
+
+    /// <summary>SQLITE_IOERR_WRITE, _FSYNC and _TRUNCATE: the OS refused to write the file (as past a file-size limit).</summary>
+    public static IReadOnlyList<int> WriteIoErrorExtendedCodes { get; } = [IoErrorCode | (3 << 8), IoErrorCode | (4 << 8), IoErrorCode | (6 << 8)];
 
     /// <summary>
     /// The OS failed SQLite's reading or writing of the file: above all a connection opened before its disk was remounted

@@ -17,15 +17,12 @@ public static class SearchIndexRebuild
     /// <summary>What repairs a damaged index: it empties the index and rebuilds it from the tables, which the damage leaves alone.</summary>
     public const string RepairCommand = "reindex --clear";
 
-    /// <summary>SQLITE_CORRUPT_VTAB: a virtual table (here only the FTS5 index) found its own structures damaged.</summary>
-    private const int CorruptVirtualTableExtendedCode = 267;
-
     /// <summary>
     /// Whether <paramref name="exception"/> is FTS5 finding the index damaged ("fts5: corruption found reading blob ..."):
     /// searches, a reindex in place and writes whose merge of segments reaches the damage all fail until
     /// <see cref="RepairCommand"/> rebuilds the index from empty. Damage to the database file itself is plain SQLITE_CORRUPT.
     /// </summary>
-    public static bool IsDamagedIndex(SqliteException exception) => exception.SqliteExtendedErrorCode == CorruptVirtualTableExtendedCode;
+    public static bool IsDamagedIndex(SqliteException exception) => exception.SqliteExtendedErrorCode == SqliteDialect.CorruptVirtualTableExtendedCode;
 
     /// <summary>Every article, in the order the rebuild takes them.</summary>
     public const string ArticleIdsSql = "SELECT id FROM articles ORDER BY id";

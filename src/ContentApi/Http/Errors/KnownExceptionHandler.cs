@@ -127,9 +127,6 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
 
     internal const string DatabaseDamagedDetail = "The database is damaged and must be repaired by the operator.";
 
-    /// <summary>SQLITE_CORRUPT: SQLite found the database file malformed (the search index's own damage has its extended code).</summary>
-    private const int CorruptErrorCode = 11;
-
     /// <summary>
     /// What only the operator can repair (waiting does not): the caller's detail, and the repair for the log; null when
     /// the exception is no such damage.
@@ -144,7 +141,7 @@ public sealed partial class KnownExceptionHandler(IProblemDetailsService problem
             ProblemCodes.SearchIndexDamaged,
             SearchIndexDamagedDetail,
             $"The search index is damaged: rebuild it with `{SearchIndexRebuild.RepairCommand}` (searches find only what is reindexed until it finishes)"),
-        SqliteException { SqliteErrorCode: CorruptErrorCode } => (
+        SqliteException { SqliteErrorCode: SqliteDialect.CorruptErrorCode } => (
             ProblemCodes.DatabaseDamaged,
             DatabaseDamagedDetail,
             "The database file is damaged: check it with `PRAGMA integrity_check`, and restore a backup if it is not 'ok'"),
