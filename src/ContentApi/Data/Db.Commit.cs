@@ -46,6 +46,7 @@ public sealed partial class Db
             {
                 _lastWriteFoundDiskFull = true;
                 Interlocked.Exchange(ref _diskFullAt, clock.GetTimestamp());
+                Interlocked.Increment(ref _diskFullFailures);
             }
             _lastWriteFoundIoError |= SqliteDialect.IsIoError(exception);
             if (SqliteDialect.IsReadOnly(exception) || SqliteDialect.IsIoError(exception))

@@ -1,3 +1,5 @@
+using Dapper;
+
 namespace ContentApi.Data;
 
 /// <summary>
@@ -6,29 +8,53 @@ namespace ContentApi.Data;
 /// </summary>
 public sealed partial class Db
 {
+    /// <summary>The least room that ends a full disk without a write (see <see cref="RoomToWriteAgain"/>).</summary>
+    public const long LeastRoomToWriteAgain = 64L * 1024 * 1024;
+
+    private long _diskFullFailures;
+    private long _roomSeenAfterFailure;
+
     /// <summary>
     /// The room the database needs again, both on its file's disk and under SQLite's page limit (either one's end is
-    /// SQLITE_FULL), before a full disk counts as over without a write: 16 times the largest body a request sends by
-    /// default (4 MiB), so the largest write (an article's row, its revision, its search entries) fits several times over.
+    /// SQLITE_FULL), before a full disk counts as over without a write: 16 bodies of the largest size the server takes
+    /// (<paramref name="maxBodyBytes"/>), so the largest write (an article's row, its revision, its search entries) fits
+    /// several times over; at least <see cref="LeastRoomToWriteAgain"/>.
     /// </summary>
-    public const long RoomToWriteAgain = 64L * 1024 * 1024;
+    public static long RoomToWriteAgain(long maxBodyBytes) => Math.Max(LeastRoomToWriteAgain, 16 * maxBodyBytes);
 
     /// <summary>
     /// The last write failed for a full disk and, for all that can be seen without writing, the disk is still full: within
     /// <see cref="DiskFullHold"/> of a write that found it so (a small write's room says nothing of an article's), or
-    /// without <see cref="RoomToWriteAgain"/> on the disk or under the page limit. False once a write commits.
+    /// without <paramref name="roomNeeded"/> on the disk or under the page limit. False once a write commits, and once
+    /// that room has been seen after the hold, until a write finds the disk full again: measured at every probe, a disk
+    /// hovering at the threshold (logs rotating beside the database) made readiness flap long after the failure.
     /// </summary>
-    public async Task<bool> StillFullAsync(CancellationToken cancellationToken) =>
-        LastWriteFoundDiskFull && (DiskFoundFullRecently || !await HasRoomToWriteAsync(cancellationToken));
-
-    private async Task<bool> HasRoomToWriteAsync(CancellationToken cancellationToken)
+    public async Task<bool> StillFullAsync(long roomNeeded, CancellationToken cancellationToken)
     {
-        if (FilePath is not null && FreeBytesOnDisk(FilePath) is not >= RoomToWriteAgain)
+        var failure = Interlocked.Read(ref _diskFullFailures);
+        if (!LastWriteFoundDiskFull || Interlocked.Read(ref _roomSeenAfterFailure) == failure)
+        {
+            return false;
+        }
+        if (DiskFoundFullRecently || !await HasRoomToWriteAsync(roomNeeded, cancellationToken))
+        {
+            return true;
+        }
+        Interlocked.Exchange(ref _roomSeenAfterFailure, failure);
+        return false;
+    }
+
+    private async Task<bool> HasRoomToWriteAsync(long roomNeeded, CancellationToken cancellationToken)
+    {
+        if (FilePath is not null && (FreeBytesOnDisk(FilePath) ?? 0) < roomNeeded)
         {
             return false;
         }
         await using var connection = await OpenAsync(cancellationToken);
-        return await SqlitePageRoom.BytesAsync(connection, cancellationToken) >= RoomToWriteAgain;
+        var pages = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SqliteDialect.ReadPageCount, cancellationToken: cancellationToken));
+        var maxPages = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SqliteDialect.ReadMaxPageCount, cancellationToken: cancellationToken));
+        var pageSize = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SqliteDialect.ReadPageSize, cancellationToken: cancellationToken));
+        return Math.Max(0, maxPages - pages) * pageSize >= roomNeeded;
     }
 
     /// <summary>

@@ -21,6 +21,11 @@ internal static partial class SqliteDialect
 
     public const string ReadPageSize = "PRAGMA page_size";
 
+    /// <summary>The database's pages, and the most a connection may grow it to (<c>max_page_count</c>, a setting of each connection).</summary>
+    public const string ReadPageCount = "PRAGMA page_count";
+
+    public const string ReadMaxPageCount = "PRAGMA max_page_count";
+
     /// <summary>Rewrites every page of the database in <paramref name="pageSize"/>, outside WAL mode, where alone a page size can be set.</summary>
     public static string RewriteInPageSize(long pageSize) => $"PRAGMA journal_mode = DELETE; PRAGMA page_size = {pageSize}; VACUUM;";
 }

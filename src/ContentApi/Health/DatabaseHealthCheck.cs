@@ -1,6 +1,8 @@
 using ContentApi.Data;
 using Dapper;
+using ContentApi.Http.Limits;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace ContentApi.Health;
 
@@ -9,7 +11,7 @@ namespace ContentApi.Health;
 /// this build expects. A file deleted under the running app still answers through the handle the app holds, and writes
 /// to it are lost with it; a new file made at its path meanwhile is not the one the app's connections have open.
 /// </summary>
-public sealed class DatabaseHealthCheck(Migrator migrator, Db db) : IHealthCheck
+public sealed class DatabaseHealthCheck(Migrator migrator, Db db, IOptions<RequestLimitsOptions> limits) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -26,7 +28,7 @@ public sealed class DatabaseHealthCheck(Migrator migrator, Db db) : IHealthCheck
                 // Past the hold, room on the disk and under the page limit ends it without a write (Db.StillFullAsync).
                 : db.LastWriteFoundReadOnly ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: the database is read-only (check the file's and its folder's permissions)")
                 : db.LastWriteFoundIoError ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: a disk I/O error (check the database's disk: remounted read-only, failing; and the file-size limit)")
-                : await db.StillFullAsync(cancellationToken) ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: the database's disk is full")
+                : await db.StillFullAsync(Db.RoomToWriteAgain(limits.Value.MaxBodyBytes), cancellationToken) ? HealthCheckResult.Degraded($"schema version {version}; the last write failed: the database's disk is full")
                 : db.DiskFoundFullRecently ? HealthCheckResult.Degraded($"schema version {version}; a write found the database's disk full within the last {Db.DiskFullHold.TotalMinutes:0} minutes (smaller writes since committed)")
                 : await db.StillDamagedAsync(cancellationToken) ? HealthCheckResult.Degraded($"schema version {version}; {DamageFound}")
                 : migrator.CreatedDatabase && !await HoldsContentOrKeysAsync(cancellationToken) ? HealthCheckResult.Healthy($"schema version {version}; {CreatedEmpty}")
