@@ -11,7 +11,7 @@ public interface IBeforeCommit
 }
 
 /// <summary>
-/// The <see cref="IBeforeCommit"/> work registered on each write transaction. The writer (Db.Writes.cs) runs it after
+/// The <see cref="IBeforeCommit"/> work registered on each write transaction. The writer (Db.Commit.cs) runs it after
 /// the last write; a transaction that is rolled back simply forgets it.
 /// </summary>
 public static class BeforeCommit

@@ -93,6 +93,8 @@ internal static partial class SqliteDialect
     /// </summary>
     public static bool IsReadOnly(Exception exception) => exception is SqliteException { SqliteErrorCode: ReadOnlyErrorCode };
 
+    public const int InterruptedErrorCode = 9; // SQLITE_INTERRUPT: sqlite3_interrupt or a progress handler stopped the statement
+
     public const int IoErrorCode = 10;         // SQLITE_IOERR: the OS failed a read, write or sync (extended codes say which)
 
     /// <summary>SQLITE_IOERR_WRITE, _FSYNC and _TRUNCATE: the OS refused to write the file (as past a file-size limit).</summary>

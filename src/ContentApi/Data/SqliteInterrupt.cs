@@ -12,7 +12,6 @@ namespace ContentApi.Data;
 /// </summary>
 public static class SqliteInterrupt
 {
-    private const int InterruptedCode = 9; // SQLITE_INTERRUPT
     private const int InstructionsPerCheck = 10_000;
 
     public static async Task<T> RunAsync<T>(SqliteConnection connection, Func<Task<T>> statement, CancellationToken cancellationToken)
@@ -23,7 +22,7 @@ public static class SqliteInterrupt
         {
             return await statement();
         }
-        catch (SqliteException exception) when (exception.SqliteErrorCode == InterruptedCode && cancellationToken.IsCancellationRequested)
+        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteDialect.InterruptedErrorCode && cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException(cancellationToken);
         }

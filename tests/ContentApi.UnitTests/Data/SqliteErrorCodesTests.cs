@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ContentApi.UnitTests.Data;
 
 /// <summary>
-/// SQLite's result codes are named in the dialect (<c>src/ContentApi/Data/Sqlite*.cs</c>), beside its SQL: in code
+/// SQLite's result codes are named in the dialect (<c>src/ContentApi/Data/SqliteDialect*.cs</c>), beside its SQL: in code
 /// elsewhere (comments and string literals aside), whatever a <c>SqliteErrorCode</c> or <c>SqliteExtendedErrorCode</c>
 /// is compared with (<c>==</c>, <c>!=</c>, <c>is</c>, a property pattern, a list's <c>Contains</c>) is a
 /// <c>SqliteDialect</c> member, never a number or a constant of another class.
@@ -22,7 +22,7 @@ public sealed class SqliteErrorCodesTests
             .Distinct()
             .ToList();
 
-        Assert.True(found.Count == 0, "SQLite error codes named outside src/ContentApi/Data/Sqlite*.cs:\n" + string.Join("\n", found));
+        Assert.True(found.Count == 0, "SQLite error codes named outside src/ContentApi/Data/SqliteDialect*.cs:\n" + string.Join("\n", found));
     }
 
     [Fact]

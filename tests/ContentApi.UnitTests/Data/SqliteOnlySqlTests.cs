@@ -3,12 +3,14 @@ using System.Text.RegularExpressions;
 namespace ContentApi.UnitTests.Data;
 
 /// <summary>
-/// SQL that only SQLite understands is written in the dialect (<c>src/ContentApi/Data/Sqlite*.cs</c>, migrations
+/// SQL that only SQLite understands is written in the dialect (<c>src/ContentApi/Data/SqliteDialect*.cs</c>, migrations
 /// aside), so that a PostgreSQL backend has one place to replace. The rule: the text of every string literal in
 /// <c>src/ContentApi</c> is SQL, comments are not; a statement (PRAGMA, VACUUM, BEGIN IMMEDIATE ...) counts only where
 /// a statement starts (the literal's start or after a ';'), so a message advising an operator to run
 /// <c>PRAGMA integrity_check</c>, or a metric's help naming BEGIN IMMEDIATE, is not SQL; the other constructs are
-/// functions and clauses that no sentence holds.
+/// functions and clauses that no sentence holds, written as SQL writes them: a name with an underscore (json_each,
+/// pragma_table_info) also with a space before its parenthesis, the plain words (likely, hex, snippet) only without
+/// one, as prose in descriptions writes "BM25 (title matches weigh most" and "hex (`%E4`".
 /// </summary>
 public sealed class SqliteOnlySqlTests
 {
@@ -16,7 +18,7 @@ public sealed class SqliteOnlySqlTests
 
     private static readonly (string Construct, Regex Pattern)[] Constructs =
     [
-        ("a JSON function (json_each, json_group_array ...)", new(@"\bjson_\w+\(", Options)),
+        ("a JSON function (json_each, json_group_array ...)", new(@"\bjson_\w+\s*\(", Options)),
         ("a planner hint (INDEXED BY, NOT INDEXED)", new(@"\b(INDEXED\s+BY|NOT\s+INDEXED)\b", Options)),
         ("a planner hint (likely, unlikely, likelihood)", new(@"\b(likely|unlikely|likelihood)\(", Options)),
         ("a join-order hint (CROSS JOIN ... ON)", new(@"\bCROSS\s+JOIN\b", Options)),
@@ -26,7 +28,7 @@ public sealed class SqliteOnlySqlTests
         ("SQLite's own tables (sqlite_master ...)", new(@"\bsqlite\\?_\w*", Options)),
         ("a SQLite statement (PRAGMA, VACUUM, BEGIN DEFERRED ...)", new(
             @"(\A|;)\s*(PRAGMA|VACUUM|ANALYZE|ATTACH|DETACH|BEGIN\s+(DEFERRED|IMMEDIATE|EXCLUSIVE))\b", Options)),
-        ("a pragma function (pragma_table_info ...)", new(@"\bpragma_\w+\(", Options)),
+        ("a pragma function (pragma_table_info ...)", new(@"\bpragma_\w+\s*\(", Options)),
         ("a SQLite function", new(
             @"\b(strftime|julianday|datetime|unixepoch|printf|last_insert_rowid|changes|total_changes|instr|char|iif|group_concat|randomblob|zeroblob|hex|glob)\(", Options)),
         ("GLOB", new(@"\bGLOB\s+[@'(]", Options)),
@@ -42,7 +44,7 @@ public sealed class SqliteOnlySqlTests
             .Distinct()
             .ToList();
 
-        Assert.True(found.Count == 0, "SQLite-only SQL outside src/ContentApi/Data/Sqlite*.cs:\n" + string.Join("\n", found));
+        Assert.True(found.Count == 0, "SQLite-only SQL outside src/ContentApi/Data/SqliteDialect*.cs:\n" + string.Join("\n", found));
     }
 
     [Fact]
@@ -64,12 +66,13 @@ public sealed class SqliteOnlySqlTests
                 string F => $$"""UPDATE x SET y = 1; PRAGMA page_size = {{size}}; VACUUM;""";
                 const string Advice = "the file is damaged: check it with `PRAGMA integrity_check`";
                 string G(string t) => $"SELECT name FROM pragma_table_info('{t}')";
+                const string H = "SELECT value FROM json_each (@A) WHERE x IN (SELECT name FROM pragma_index_list ('t'))";
             }
             """";
 
         var found = Find(source).Select(f => f.Line).ToList();
 
-        Assert.Equal(new[] { 7, 8, 9, 11, 13, 15 }, found.Distinct().Order().ToArray());
+        Assert.Equal(new[] { 7, 8, 9, 11, 13, 15, 16 }, found.Distinct().Order().ToArray());
     }
 
     private static IEnumerable<(int Line, string Construct)> Find(string source) =>
