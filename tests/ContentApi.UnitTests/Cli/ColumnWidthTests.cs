@@ -17,6 +17,16 @@ public sealed class ColumnWidthTests
     [InlineData("ｱｲｳ", 3)] // half-width katakana (review)
     [InlineData("｢｣", 2)]
     [InlineData("a\u200Bb", 2)]
+    // Emoji shown wide outside the blocks counted (EastAsianWidth W): they pushed the columns after them one cell left (review).
+    [InlineData("⭐ops", 5)]
+    [InlineData("✅", 2)]
+    [InlineData("☕", 2)]
+    [InlineData("🀄", 2)]
+    [InlineData("🈚", 2)]
+    [InlineData("🇹🇼", 2)] // a flag: two regional indicators, one grapheme
+    [InlineData("❤\uFE0F", 2)] // a text-style character asked for as emoji
+    [InlineData("❤", 1)]
+    [InlineData("\u0301a", 1)] // a mark at the start, alone: no cell
     public void Wide_characters_take_two_cells_and_marks_none(string text, int cells) =>
         Assert.Equal(cells, ColumnWidth.Of(text));
 
