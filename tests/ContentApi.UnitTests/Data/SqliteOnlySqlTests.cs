@@ -34,6 +34,7 @@ public sealed class SqliteOnlySqlTests
         ("GLOB", new(@"\bGLOB\s+[@'(]", Options)),
         ("IS [NOT] with a value (PostgreSQL: IS [NOT] DISTINCT FROM)", new(@"\bIS\s+(NOT\s+)?@", Options)),
         ("a blob literal (x'...')", new(@"\bx'[0-9a-f]*'", Options)),
+        ("an integer as a condition (WHERE 0; PostgreSQL needs a boolean)", new(@"\bWHERE\s+[01]\b(?!\s*[=<>!])", RegexOptions.CultureInvariant)),
     ];
 
     [Fact]
