@@ -21,7 +21,8 @@ internal static partial class UnconvertedSetting
     private static string WhatItMayBe(string type) => type switch
     {
         "System.Boolean" => "true or false",
-        "System.Int32" or "System.Int64" => "a whole number",
+        "System.Int32" => $"a whole number from {int.MinValue} to {int.MaxValue}",
+        "System.Int64" => $"a whole number from {long.MinValue} to {long.MaxValue}",
         "System.Double" => "a number",
         _ => $"a {type}",
     };

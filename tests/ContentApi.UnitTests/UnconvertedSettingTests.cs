@@ -13,8 +13,10 @@ public sealed class UnconvertedSettingTests
 {
     [Theory]
     [InlineData("Writes", "RequireIfMatch", "abc", "Writes:RequireIfMatch is 'abc'; it must be true or false.")]
-    [InlineData("RateLimiting", "KeyPerSecond", "3.5", "RateLimiting:KeyPerSecond is '3.5'; it must be a whole number.")]
-    [InlineData("RateLimiting", "KeyPerSecond", "x\u202Ey", "RateLimiting:KeyPerSecond is 'x\\u202Ey'; it must be a whole number.")]
+    [InlineData("RateLimiting", "KeyPerSecond", "3.5", "RateLimiting:KeyPerSecond is '3.5'; it must be a whole number from -2147483648 to 2147483647.")]
+    [InlineData("RateLimiting", "KeyPerSecond", "x\u202Ey", "RateLimiting:KeyPerSecond is 'x\\u202Ey'; it must be a whole number from -2147483648 to 2147483647.")]
+    // A whole number past the type's range was told it "must be a whole number" (review).
+    [InlineData("RateLimiting", "KeyPerSecond", "3000000000", "RateLimiting:KeyPerSecond is '3000000000'; it must be a whole number from -2147483648 to 2147483647.")]
     public void A_value_of_the_wrong_type_is_named_with_what_it_may_be(string section, string key, string value, string expected)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [$"{section}:{key}"] = value }).Build();
