@@ -44,9 +44,9 @@ public sealed partial class Db
         {
             if (SqliteDialect.IsFull(exception))
             {
-                _lastWriteFoundDiskFull = true;
-                Interlocked.Exchange(ref _diskFullAt, clock.GetTimestamp());
                 Interlocked.Increment(ref _diskFullFailures);
+                Interlocked.Exchange(ref _diskFullAt, clock.GetTimestamp());
+                _lastWriteFoundDiskFull = true;
             }
             _lastWriteFoundIoError |= SqliteDialect.IsIoError(exception);
             if (SqliteDialect.IsReadOnly(exception) || SqliteDialect.IsIoError(exception))

@@ -20,7 +20,8 @@ public sealed partial class Db
     /// (<paramref name="maxBodyBytes"/>), so the largest write (an article's row, its revision, its search entries) fits
     /// several times over; at least <see cref="LeastRoomToWriteAgain"/>.
     /// </summary>
-    public static long RoomToWriteAgain(long maxBodyBytes) => Math.Max(LeastRoomToWriteAgain, 16 * maxBodyBytes);
+    public static long RoomToWriteAgain(long maxBodyBytes) =>
+        maxBodyBytes > long.MaxValue / 16 ? long.MaxValue : Math.Max(LeastRoomToWriteAgain, 16 * maxBodyBytes);
 
     /// <summary>
     /// The last write failed for a full disk and, for all that can be seen without writing, the disk is still full: within
@@ -31,8 +32,14 @@ public sealed partial class Db
     /// </summary>
     public async Task<bool> StillFullAsync(long roomNeeded, CancellationToken cancellationToken)
     {
+        // The flag before the count, as a failing write counts before it sets the flag: a probe never takes a failure
+        // it has not counted for one whose room it saw.
+        if (!LastWriteFoundDiskFull)
+        {
+            return false;
+        }
         var failure = Interlocked.Read(ref _diskFullFailures);
-        if (!LastWriteFoundDiskFull || Interlocked.Read(ref _roomSeenAfterFailure) == failure)
+        if (Interlocked.Read(ref _roomSeenAfterFailure) == failure)
         {
             return false;
         }
