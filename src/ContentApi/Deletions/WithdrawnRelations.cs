@@ -34,7 +34,7 @@ public static class WithdrawnRelations
         UNION SELECT w.avatar_image_id FROM article_authors v JOIN authors w ON w.id = v.author_id WHERE v.article_id = @Article
         """);
 
-    private static readonly string ShownAvatarSql = ShownAmong("SELECT NULL WHERE 1 = 0", "SELECT NULL WHERE 1 = 0", "SELECT avatar_image_id FROM authors WHERE id = @Author");
+    private static readonly string ShownAvatarSql = ShownAmong("SELECT CAST(NULL AS INTEGER) WHERE 1 = 0", "SELECT CAST(NULL AS INTEGER) WHERE 1 = 0", "SELECT avatar_image_id FROM authors WHERE id = @Author");
 
     private static readonly string StillShownSql = ShownAmong(
         SqliteDialect.ValuesIn("@Authors"), SqliteDialect.ValuesIn("@Tags"), SqliteDialect.ValuesIn("@Images"));

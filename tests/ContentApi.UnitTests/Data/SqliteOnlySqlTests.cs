@@ -8,8 +8,8 @@ namespace ContentApi.UnitTests.Data;
 /// <c>src/ContentApi</c> is SQL, comments are not; a statement (PRAGMA, VACUUM, BEGIN IMMEDIATE ...) counts only where
 /// a statement starts (the literal's start or after a ';'), so a message advising an operator to run
 /// <c>PRAGMA integrity_check</c>, or a metric's help naming BEGIN IMMEDIATE, is not SQL; the other constructs are
-/// functions and clauses that no sentence holds, written as SQL writes them: a name with an underscore (json_each,
-/// pragma_table_info) also with a space before its parenthesis, the plain words (likely, hex, snippet) only without
+/// functions and clauses that no sentence holds, written as SQL writes them: a name no prose uses (json_each,
+/// pragma_table_info, strftime) also with a space before its parenthesis, the plain words (likely, hex, snippet) only without
 /// one, as prose in descriptions writes "BM25 (title matches weigh most" and "hex (`%E4`".
 /// </summary>
 public sealed class SqliteOnlySqlTests
@@ -29,8 +29,8 @@ public sealed class SqliteOnlySqlTests
         ("a SQLite statement (PRAGMA, VACUUM, BEGIN DEFERRED ...)", new(
             @"(\A|;)\s*(PRAGMA|VACUUM|ANALYZE|ATTACH|DETACH|BEGIN\s+(DEFERRED|IMMEDIATE|EXCLUSIVE))\b", Options)),
         ("a pragma function (pragma_table_info ...)", new(@"\bpragma_\w+\s*\(", Options)),
-        ("a SQLite function", new(
-            @"\b(strftime|julianday|datetime|unixepoch|printf|last_insert_rowid|changes|total_changes|instr|char|iif|group_concat|randomblob|zeroblob|hex|glob)\(", Options)),
+        ("a SQLite function", new(@"\b(datetime|printf|changes|instr|char|iif|hex|glob)\(", Options)),
+        ("a SQLite function", new(@"\b(strftime|julianday|unixepoch|last_insert_rowid|total_changes|group_concat|randomblob|zeroblob)\s*\(", Options)),
         ("GLOB", new(@"\bGLOB\s+[@'(]", Options)),
         ("IS [NOT] with a value (PostgreSQL: IS [NOT] DISTINCT FROM)", new(@"\bIS\s+(NOT\s+)?@", Options)),
         ("a blob literal (x'...')", new(@"\bx'[0-9a-f]*'", Options)),
@@ -68,12 +68,13 @@ public sealed class SqliteOnlySqlTests
                 const string Advice = "the file is damaged: check it with `PRAGMA integrity_check`";
                 string G(string t) => $"SELECT name FROM pragma_table_info('{t}')";
                 const string H = "SELECT value FROM json_each (@A) WHERE x IN (SELECT name FROM pragma_index_list ('t'))";
+                const string I = "SELECT strftime ('%s', created_at), last_insert_rowid ()";
             }
             """";
 
         var found = Find(source).Select(f => f.Line).ToList();
 
-        Assert.Equal(new[] { 7, 8, 9, 11, 13, 15, 16 }, found.Distinct().Order().ToArray());
+        Assert.Equal(new[] { 7, 8, 9, 11, 13, 15, 16, 17 }, found.Distinct().Order().ToArray());
     }
 
     private static IEnumerable<(int Line, string Construct)> Find(string source) =>
