@@ -17,8 +17,10 @@ public static class ColumnWidth
         foreach (var (start, length) in Graphemes.Ranges(text))
         {
             var rune = Rune.GetRuneAt(text, start);
-            cells += IsWide(rune) || text.AsSpan(start, length).Contains(EmojiPresentation) ? 2
-                : Rune.GetUnicodeCategory(rune) is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark ? 0
+            var grapheme = text.AsSpan(start, length);
+            cells += Rune.GetUnicodeCategory(rune) is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark ? 0
+                : IsRegionalIndicator(rune) ? grapheme.Length > rune.Utf16SequenceLength ? 2 : 1
+                : IsWide(rune) || grapheme.Contains(EmojiPresentation) ? 2
                 : 1;
         }
         return cells;
@@ -40,14 +42,17 @@ public static class ColumnWidth
         or (>= 0x20000 and <= 0x2FFFD) or (>= 0x30000 and <= 0x3FFFD)
         || IsWideEmoji(rune.Value);
 
-    /// <summary>Emoji that EastAsianWidth.txt makes wide (W) outside the blocks above, and the regional indicators of flags.</summary>
+    /// <summary>A flag's half: two make a flag, two cells; one alone is a letter in a box, one cell (EastAsianWidth N).</summary>
+    private static bool IsRegionalIndicator(Rune rune) => rune.Value is >= 0x1F1E6 and <= 0x1F1FF;
+
+    /// <summary>Emoji that EastAsianWidth.txt makes wide (W) outside the blocks above.</summary>
     private static bool IsWideEmoji(int value) => value is
         0x231A or 0x231B or (>= 0x23E9 and <= 0x23EC) or 0x23F0 or 0x23F3 or 0x25FD or 0x25FE or 0x2614 or 0x2615
         or (>= 0x2648 and <= 0x2653) or 0x267F or 0x2693 or 0x26A1 or 0x26AA or 0x26AB or 0x26BD or 0x26BE or 0x26C4 or 0x26C5
         or 0x26CE or 0x26D4 or 0x26EA or 0x26F2 or 0x26F3 or 0x26F5 or 0x26FA or 0x26FD or 0x2705 or 0x270A or 0x270B
         or 0x2728 or 0x274C or 0x274E or (>= 0x2753 and <= 0x2755) or 0x2757 or (>= 0x2795 and <= 0x2797) or 0x27B0
         or 0x27BF or 0x2B1B or 0x2B1C or 0x2B50 or 0x2B55 or 0x1F004 or 0x1F0CF or 0x1F18E or (>= 0x1F191 and <= 0x1F19A)
-        or (>= 0x1F1E6 and <= 0x1F1FF) or (>= 0x1F200 and <= 0x1F202) or (>= 0x1F210 and <= 0x1F23B)
+        or (>= 0x1F200 and <= 0x1F202) or (>= 0x1F210 and <= 0x1F23B)
         or (>= 0x1F240 and <= 0x1F248) or 0x1F250 or 0x1F251 or (>= 0x1F260 and <= 0x1F265)
         or (>= 0x1F7E0 and <= 0x1F7EB) or 0x1F7F0;
 }

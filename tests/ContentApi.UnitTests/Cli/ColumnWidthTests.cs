@@ -27,6 +27,8 @@ public sealed class ColumnWidthTests
     [InlineData("❤\uFE0F", 2)] // a text-style character asked for as emoji
     [InlineData("❤", 1)]
     [InlineData("\u0301a", 1)] // a mark at the start, alone: no cell
+    [InlineData("\uFE0Fops", 3)] // VS16 alone, a mark: no cell (review)
+    [InlineData("🇹🇼🇯", 3)] // a flag, then a lone regional indicator: one cell (review)
     public void Wide_characters_take_two_cells_and_marks_none(string text, int cells) =>
         Assert.Equal(cells, ColumnWidth.Of(text));
 
