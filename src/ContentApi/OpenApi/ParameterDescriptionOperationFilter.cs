@@ -10,7 +10,12 @@ namespace ContentApi.OpenApi;
 /// <summary>Endpoint metadata: an operation's own description of one of its query or path parameters, such as the sorts it allows.</summary>
 /// <param name="Required">The operation answers 400 without it (bound as optional so that validation, not binding, says so).</param>
 /// <param name="Values">The only values it takes (any other is a 400).</param>
-public sealed record ParameterDescriptionMetadata(string Name, string Description, bool Required = false, NamedValues? Values = null);
+public sealed record ParameterDescriptionMetadata(string Name, string Description, bool Required = false, NamedValues? Values = null)
+{
+    /// <summary>The cursor of a list that takes no filters, only a sort (an article's revisions, its earlier slugs).</summary>
+    public static ParameterDescriptionMetadata CursorOfSortedList { get; } =
+        new("cursor", "The `nextCursor` of the previous page, sent with the same `sort`. Opaque. Not with `page`.");
+}
 
 /// <summary>
 /// Values a parameter takes, stated as a string enum so generated clients type them: the component schema

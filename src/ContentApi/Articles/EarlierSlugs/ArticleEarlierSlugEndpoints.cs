@@ -20,7 +20,7 @@ public static class ArticleEarlierSlugEndpoints
                 "those an edit replaced while it was published or scheduled, and those an import gave it as a migrated post's earlier URLs (`fromImport`). " +
                 "When one stopped being the article's slug is not stored. For key holders (read scope) only: anonymous callers get a 401.")
             .RequireAuthorization(ApiKeyScopes.ReadPolicy).Lists<ListResponse<ArticleEarlierSlugResponse>>().Sorts(ArticleEarlierSlugStore.Sorts).Fields<ArticleEarlierSlugResponse>()
-            .WithMetadata(new ParameterDescriptionMetadata("cursor", "The `nextCursor` of the previous page, sent with the same `sort`. Opaque. Not with `page`."))
+            .WithMetadata(ParameterDescriptionMetadata.CursorOfSortedList)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/earlier-slugs/{slug}", RemoveEarlierSlug).WithName("DeleteArticleEarlierSlug").WithSummary("Remove an earlier slug of an article")
             .WithDescription("The slug no longer leads to the article: `GET /articles/slug/{slug}` with it is a 404 from then on (for anonymous callers and key holders), " +

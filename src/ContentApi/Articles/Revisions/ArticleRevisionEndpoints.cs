@@ -20,7 +20,7 @@ public static class ArticleRevisionEndpoints
                 "also of a deleted article. A create stores none. At most `Revisions:MaxPerArticle` (50) are kept per article, the oldest pruned. " +
                 "For key holders (read scope) only: anonymous callers get a 401.")
             .RequireAuthorization(ApiKeyScopes.ReadPolicy).Lists<ListResponse<ArticleRevisionResponse>>().Sorts(ArticleRevisionStore.Sorts).Fields<ArticleRevisionResponse>()
-            .WithMetadata(new ParameterDescriptionMetadata("cursor", "The `nextCursor` of the previous page, sent with the same `sort`. Opaque. Not with `page`."))
+            .WithMetadata(ParameterDescriptionMetadata.CursorOfSortedList)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapMethods("/revisions/{version}", EndpointConventions.ReadMethods, GetRevision).WithName("GetArticleRevision").WithSummary("Get an earlier version of an article")
             .WithDescription("The version's stored fields in the shape of an article request (an excerpt as it was given: null where it was derived), " +
