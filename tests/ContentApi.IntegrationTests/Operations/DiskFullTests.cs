@@ -19,9 +19,7 @@ public sealed class DiskFullTests
     public async Task A_write_that_finds_the_disk_full_is_a_503_with_Retry_After_writes_nothing_and_ready_says_so()
     {
         using var factory = new FakeClockApiFactory();
-        var content = new TestContent(factory.Writer());
-        var author = await content.AuthorAsync();
-        var article = new { title = "Too big for the disk", body = string.Concat(Enumerable.Repeat("一段很長的文字。", 20_000)), language = "zh-Hant", authorIds = new[] { author } };
+        var article = await TooBigArticleAsync(factory);
 
         // SQLite's page limit (never below the file's size) stands in for the disk: it fails writes with the same SQLITE_FULL.
         await LimitEveryPooledConnectionAsync(factory, "PRAGMA max_page_count = 1");
@@ -55,9 +53,7 @@ public sealed class DiskFullTests
     public async Task A_small_write_that_fits_on_a_nearly_full_disk_does_not_make_ready_healthy_until_the_hold_has_passed()
     {
         using var factory = new FakeClockApiFactory();
-        var content = new TestContent(factory.Writer());
-        var author = await content.AuthorAsync();
-        var article = new { title = "Too big for the disk", body = string.Concat(Enumerable.Repeat("一段很長的文字。", 20_000)), language = "zh-Hant", authorIds = new[] { author } };
+        var article = await TooBigArticleAsync(factory);
         long pages;
         using (var connection = factory.OpenDatabase())
         {
