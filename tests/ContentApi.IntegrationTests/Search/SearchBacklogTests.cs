@@ -475,8 +475,13 @@ public sealed class SearchBacklogTests(ApiFactory factory) : IClassFixture<ApiFa
             {
                 connection.Execute("INSERT OR IGNORE INTO search_backlog (article_id) VALUES (1), (2)");
             }
-            var holder = await WriterHeld.StartAsync(db);
-            if (Scalar(app, "SELECT count(*) FROM search_backlog") == 2)
+            // Counted in the hold's own transaction: a drain batch queued just before the hold shares it and has
+            // already taken the backlog there, uncommitted, where another connection still counts 2; the drain then
+            // never queued again, and the test waited in vain for its write.
+            var backlogSeenByTheHold = 0L;
+            var holder = await WriterHeld.StartAsync(db, async (connection, transaction) =>
+                backlogSeenByTheHold = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM search_backlog", transaction: transaction)));
+            if (backlogSeenByTheHold == 2)
             {
                 return holder;
             }

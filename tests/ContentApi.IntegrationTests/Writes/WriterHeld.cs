@@ -1,4 +1,6 @@
+using System.Data.Common;
 using ContentApi.Data;
+using Microsoft.Data.Sqlite;
 
 namespace ContentApi.IntegrationTests.Writes;
 
@@ -9,11 +11,16 @@ internal sealed class WriterHeld : IAsyncDisposable
     private readonly TaskCompletionSource _running = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task<int> _held = Task.FromResult(0);
 
-    public static async Task<WriterHeld> StartAsync(Db db)
+    /// <param name="first">Run in the hold's transaction before it holds: it sees what writes that share the transaction did before it.</param>
+    public static async Task<WriterHeld> StartAsync(Db db, Func<SqliteConnection, DbTransaction, Task>? first = null)
     {
         var holder = new WriterHeld();
-        holder._held = db.WriteAsync(async (_, _) =>
+        holder._held = db.WriteAsync(async (connection, transaction) =>
         {
+            if (first is not null)
+            {
+                await first(connection, transaction);
+            }
             holder._running.SetResult();
             await holder._release.Task;
             return 0;
