@@ -18,14 +18,18 @@ public sealed partial class Db
     /// </summary>
     private async Task<(SqliteConnection Connection, SqliteTransaction Transaction)> BeginWritingAsync()
     {
-        var connection = await OpenAsync(CancellationToken.None);
-        if (!SqliteDialect.IsReadOnly(connection))
+        // At most two passes: the second, after the pool is forgotten, keeps the fresh connection whatever it can do.
+        for (var afresh = false; ; afresh = true)
         {
+            var connection = await OpenAsync(CancellationToken.None);
             try
             {
-                return (connection, BeginImmediate(connection));
+                if (afresh || !SqliteDialect.IsReadOnly(connection))
+                {
+                    return (connection, BeginImmediate(connection));
+                }
             }
-            catch (SqliteException exception) when (SqliteDialect.IsReadOnly(exception))
+            catch (SqliteException exception) when (!afresh && SqliteDialect.IsReadOnly(exception))
             {
                 // Its -wal was opened read-only: dropped below.
             }
@@ -34,18 +38,8 @@ public sealed partial class Db
                 await connection.DisposeAsync();
                 throw;
             }
-        }
-        await connection.DisposeAsync();
-        ForgetPooledConnections();
-        connection = await OpenAsync(CancellationToken.None);
-        try
-        {
-            return (connection, BeginImmediate(connection));
-        }
-        catch
-        {
             await connection.DisposeAsync();
-            throw;
+            ForgetPooledConnections();
         }
     }
 
