@@ -96,13 +96,12 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
         {
             return invalid;
         }
-        var slug = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Authors, request.Slug, request.Name, "author", null, cancellationToken);
-        if (slug.TakenBy is { } holder)
+        var (row, slugTaken) = await RowAsync(connection, transaction, request, request.Slug, null, editor, cancellationToken);
+        if (slugTaken is not null)
         {
-            return SlugTaken(request.Slug!, holder);
+            return slugTaken;
         }
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            InsertSql, Parameters(request, 0, slug.Slug!, editor), transaction, cancellationToken: cancellationToken));
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, row, transaction, cancellationToken: cancellationToken));
         return new WriteOutcome<AuthorRow>.Saved((await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken))!);
     }
 
@@ -124,15 +123,15 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
             {
                 return invalid;
             }
-            var slug = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Authors, request.Slug ?? current.Slug, request.Name, "author", id, cancellationToken);
-            if (slug.TakenBy is { } holder)
+            var (row, slugTaken) = await RowAsync(connection, transaction, request, request.Slug ?? current.Slug, id, editor, cancellationToken);
+            if (slugTaken is not null)
             {
-                return SlugTaken(request.Slug!, holder);
+                return slugTaken;
             }
             var visibleAt = Now();
             var avatarShown = request.AvatarImageId != current.AvatarImageId
                 ? await WithdrawnRelations.AvatarBeforeAsync(connection, transaction, id, visibleAt, cancellationToken) : [];
-            await connection.ExecuteAsync(new CommandDefinition(UpdateSql, Parameters(request, id, slug.Slug!, editor), transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(UpdateSql, row, transaction, cancellationToken: cancellationToken));
             await WithdrawnRelations.RecordAsync(connection, transaction, avatarShown, visibleAt, Timestamps.ServerNow(clock), cancellationToken);
             if (request.Name != current.Name)
             {
@@ -182,19 +181,33 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
         return new(new Dictionary<string, string[]> { ["avatarImageId"] = [$"There is no image with id {id}."] });
     }
 
-    private object Parameters(AuthorRequest request, long id, string slug, string? editor) => new
+    /// <summary>
+    /// The parameters of <see cref="InsertSql"/> or <see cref="UpdateSql"/> (<paramref name="id"/> null for a new author):
+    /// the request's fields and search key under <paramref name="slug"/>, else a slug derived from the name; or, when
+    /// another author holds the slug asked for, the conflict, and nothing to write.
+    /// </summary>
+    private async Task<(object? Row, WriteOutcome<AuthorRow>.Conflict? SlugTaken)> RowAsync(
+        DbConnection connection, DbTransaction transaction, AuthorRequest request, string? slug, long? id, string? editor, CancellationToken cancellationToken)
     {
-        Editor = editor,
-        Id = id,
-        Slug = slug,
-        request.Name,
-        request.Bio,
-        request.AvatarImageId,
-        request.Website,
-        request.Email,
-        SearchKey = FoldedKeys.AuthorKey(request.Name, slug),
-        Now = Timestamps.ToDb(Timestamps.ServerNow(clock)),
-    };
+        var chosen = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Authors, slug, request.Name, "author", id, cancellationToken);
+        if (chosen.TakenBy is { } holder)
+        {
+            return (null, SlugTaken(request.Slug!, holder));
+        }
+        return (new
+        {
+            Editor = editor,
+            Id = id,
+            Slug = chosen.Slug,
+            request.Name,
+            request.Bio,
+            request.AvatarImageId,
+            request.Website,
+            request.Email,
+            SearchKey = FoldedKeys.AuthorKey(request.Name, chosen.Slug!),
+            Now = Timestamps.ToDb(Timestamps.ServerNow(clock)),
+        }, null);
+    }
 
     private static string SelectWith(string publishedArticleCount) => $"""
         SELECT au.id AS Id, au.slug AS Slug, au.name AS Name, au.bio AS Bio, au.avatar_image_id AS AvatarImageId,

@@ -97,22 +97,12 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
         {
             return NameTaken(named);
         }
-        var slug = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Tags, request.Slug, request.Name, "tag", null, cancellationToken);
-        if (slug.TakenBy is { } holder)
+        var (row, slugTaken) = await RowAsync(connection, transaction, request, request.Slug, null, editor, cancellationToken);
+        if (slugTaken is not null)
         {
-            return SlugTaken(request.Slug!, holder);
+            return slugTaken;
         }
-        var (nameKey, searchKey) = FoldedKeys.TagKeys(request.Name, slug.Slug!);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
-        {
-            Editor = editor,
-            Slug = slug.Slug,
-            request.Name,
-            request.Description,
-            NameKey = nameKey,
-            SearchKey = searchKey,
-            Now = Timestamps.ToDb(Timestamps.ServerNow(clock)),
-        }, transaction, cancellationToken: cancellationToken));
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, row, transaction, cancellationToken: cancellationToken));
         return new WriteOutcome<TagRow>.Saved((await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken))!);
     }
 
@@ -136,23 +126,12 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
             {
                 return NameTaken(named);
             }
-            var slug = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Tags, request.Slug ?? current.Slug, request.Name, "tag", id, cancellationToken);
-            if (slug.TakenBy is { } holder)
+            var (row, slugTaken) = await RowAsync(connection, transaction, request, request.Slug ?? current.Slug, id, editor, cancellationToken);
+            if (slugTaken is not null)
             {
-                return SlugTaken(request.Slug!, holder);
+                return slugTaken;
             }
-            var (nameKey, searchKey) = FoldedKeys.TagKeys(request.Name, slug.Slug!);
-            await connection.ExecuteAsync(new CommandDefinition(UpdateSql, new
-            {
-                Editor = editor,
-                Id = id,
-                Slug = slug.Slug,
-                request.Name,
-                request.Description,
-                NameKey = nameKey,
-                SearchKey = searchKey,
-                Now = Timestamps.ToDb(Timestamps.ServerNow(clock)),
-            }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(UpdateSql, row, transaction, cancellationToken: cancellationToken));
             if (request.Name != current.Name)
             {
                 await SearchIndex.UpdateArticlesOfAsync(connection, transaction, SearchIndex.ArticlesOfTagSql, id, cancellationToken);
@@ -181,6 +160,33 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
     private async Task<TagRow?> GetAsync(DbConnection connection, DbTransaction? transaction, string condition, object key, CancellationToken cancellationToken) =>
         await connection.QuerySingleOrDefaultAsync<TagRow>(new CommandDefinition(
             $"{Select} {From} WHERE {condition}", new { Key = key, Now = Now() }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// The parameters of <see cref="InsertSql"/> or <see cref="UpdateSql"/> (<paramref name="id"/> null for a new tag):
+    /// the request's texts and folded keys under <paramref name="slug"/>, else a slug derived from the name; or, when
+    /// another tag holds the slug asked for, the conflict, and nothing to write.
+    /// </summary>
+    private async Task<(object? Row, WriteOutcome<TagRow>.Conflict? SlugTaken)> RowAsync(
+        DbConnection connection, DbTransaction transaction, TagRequest request, string? slug, long? id, string? editor, CancellationToken cancellationToken)
+    {
+        var chosen = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Tags, slug, request.Name, "tag", id, cancellationToken);
+        if (chosen.TakenBy is { } holder)
+        {
+            return (null, SlugTaken(request.Slug!, holder));
+        }
+        var (nameKey, searchKey) = FoldedKeys.TagKeys(request.Name, chosen.Slug!);
+        return (new
+        {
+            Editor = editor,
+            Id = id,
+            Slug = chosen.Slug,
+            request.Name,
+            request.Description,
+            NameKey = nameKey,
+            SearchKey = searchKey,
+            Now = Timestamps.ToDb(Timestamps.ServerNow(clock)),
+        }, null);
+    }
 
     private static string SelectWith(string publishedArticleCount) => $"""
         SELECT t.id AS Id, t.slug AS Slug, t.name AS Name, t.description AS Description,
