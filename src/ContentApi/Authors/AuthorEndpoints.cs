@@ -50,7 +50,7 @@ public static class AuthorEndpoints
     }
 
     public static async Task<IResult> GetAuthor(long id, [AsParameters] AuthorViewQuery query, HttpContext http, AuthorStore store, CancellationToken cancellationToken) =>
-        Found(await (ApiKeyScopes.CanSeeUnpublished(http) ? store.GetAsync(id, cancellationToken) : store.GetPubliclyShownAsync(id, cancellationToken)), query, http);
+        Found(await store.GetAsync(id, publiclyShownOnly: !ApiKeyScopes.CanSeeUnpublished(http), cancellationToken), query, http);
 
     public static async Task<IResult> GetAuthorBySlug(string slug, [AsParameters] AuthorViewQuery query, HttpContext http, AuthorStore store, CancellationToken cancellationToken)
     {

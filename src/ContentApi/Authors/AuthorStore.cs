@@ -21,6 +21,8 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
 
     private const string From = "FROM authors au";
 
+    private const string ById = "au.id = @Key";
+
     /// <summary>
     /// Authors that published content credits: an author of an article anonymous callers see. Anonymous callers see
     /// only these, so a guest author of an embargoed article stays hidden with it.
@@ -52,23 +54,19 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
         SortField<AuthorRow>.Count("publishedArticleCount", SqliteDialect.PageVisiblePublishedArticleCount("author", "au.id"), r => r.PublishedArticleCount),
     ], "name");
 
-    public async Task<AuthorRow?> GetAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        return await GetAsync(connection, null, "au.id = @Key", id, cancellationToken);
-    }
+    public Task<AuthorRow?> GetAsync(long id, CancellationToken cancellationToken) => GetAsync(id, publiclyShownOnly: false, cancellationToken);
 
-    /// <summary>The author, when published content credits it (what anonymous callers may read).</summary>
-    public async Task<AuthorRow?> GetPubliclyShownAsync(long id, CancellationToken cancellationToken)
+    /// <param name="publiclyShownOnly">Only an author that published content credits (anonymous callers).</param>
+    public async Task<AuthorRow?> GetAsync(long id, bool publiclyShownOnly, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        return await GetAsync(connection, null, $"au.id = @Key AND {PubliclyShown}", id, cancellationToken);
+        return await GetAsync(connection, null, AndPubliclyShown(ById, publiclyShownOnly), id, cancellationToken);
     }
 
     /// <param name="publiclyShownOnly">Only an author that published content credits (anonymous callers).</param>
     public async Task<AuthorRow?> GetBySlugAsync(string slug, bool publiclyShownOnly, CancellationToken cancellationToken)
     {
-        var condition = publiclyShownOnly ? $"au.slug = @Key AND {PubliclyShown}" : "au.slug = @Key";
+        var condition = AndPubliclyShown("au.slug = @Key", publiclyShownOnly);
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         return await Slugs.FindBySpellingAsync(Slugs.Spellings(slug), spelling => GetAsync(connection, null, condition, spelling, cancellationToken));
     }
@@ -102,7 +100,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
             return slugTaken;
         }
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, row, transaction, cancellationToken: cancellationToken));
-        return new WriteOutcome<AuthorRow>.Saved((await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken))!);
+        return new WriteOutcome<AuthorRow>.Saved((await GetAsync(connection, transaction, ById, id, cancellationToken))!);
     }
 
     public Task<WriteOutcome<AuthorRow>> ReplaceAsync(long id, AuthorRequest request, WritePreconditions preconditions, CancellationToken cancellationToken)
@@ -110,7 +108,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
         var editor = db.Editor;
         return db.WriteAsync<WriteOutcome<AuthorRow>>(async (connection, transaction) =>
         {
-            var current = await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken);
+            var current = await GetAsync(connection, transaction, ById, id, cancellationToken);
             if (preconditions.Refuse(current, out var refusal))
             {
                 return refusal;
@@ -137,14 +135,14 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
             {
                 await SearchIndex.UpdateArticlesOfAsync(connection, transaction, SearchIndex.ArticlesOfAuthorSql, id, cancellationToken);
             }
-            return new WriteOutcome<AuthorRow>.Saved((await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken))!);
+            return new WriteOutcome<AuthorRow>.Saved((await GetAsync(connection, transaction, ById, id, cancellationToken))!);
         }, cancellationToken).ThenDrainAsync(db, logger);
     }
 
     public Task<WriteOutcome<AuthorRow>> DeleteAsync(long id, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<AuthorRow>>(async (connection, transaction) =>
         {
-            var current = await GetAsync(connection, transaction, "au.id = @Key", id, cancellationToken);
+            var current = await GetAsync(connection, transaction, ById, id, cancellationToken);
             if (preconditions.Refuse(current, out var refusal))
             {
                 return refusal;
@@ -208,6 +206,9 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
             Now = Timestamps.ToDb(Timestamps.ServerNow(clock)),
         }, null);
     }
+
+    /// <summary><paramref name="condition"/>, and <see cref="PubliclyShown"/> too when <paramref name="publiclyShownOnly"/>.</summary>
+    private static string AndPubliclyShown(string condition, bool publiclyShownOnly) => publiclyShownOnly ? $"{condition} AND {PubliclyShown}" : condition;
 
     private static string SelectWith(string publishedArticleCount) => $"""
         SELECT au.id AS Id, au.slug AS Slug, au.name AS Name, au.bio AS Bio, au.avatar_image_id AS AvatarImageId,

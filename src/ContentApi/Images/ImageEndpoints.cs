@@ -46,7 +46,7 @@ public static class ImageEndpoints
     }
 
     public static async Task<IResult> GetImage(long id, [AsParameters] ImageViewQuery query, HttpContext http, ImageStore store, CancellationToken cancellationToken) =>
-        await (ApiKeyScopes.CanSeeUnpublished(http) ? store.GetAsync(id, cancellationToken) : store.GetPubliclyShownAsync(id, cancellationToken)) is { } row
+        await store.GetAsync(id, publiclyShownOnly: !ApiKeyScopes.CanSeeUnpublished(http), cancellationToken) is { } row
             ? Representation.Ok(FieldSet.Shape(row.ToResponse(ApiKeyScopes.CanSeeUnpublished(http)), query.Fields), new ResourceVersion("images", row.Id, row.Version), row.LastModified) : Problems.NotFound("Image");
 
     public static async Task<IResult> CreateImage(ImageRequest request, ImageStore store, CancellationToken cancellationToken) =>

@@ -99,18 +99,16 @@ public sealed class ImageStore(Db db, ListTotals totals, TimeProvider clock, ILo
         new("updatedAt", "i.updated_at", r => r.UpdatedAt),
     ], "-createdAt");
 
-    public async Task<ImageRow?> GetAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        return await GetAsync(connection, null, id, cancellationToken);
-    }
+    public Task<ImageRow?> GetAsync(long id, CancellationToken cancellationToken) => GetAsync(id, publiclyShownOnly: false, cancellationToken);
 
-    /// <summary>The image, when it is one that published content shows (what anonymous callers may read).</summary>
-    public async Task<ImageRow?> GetPubliclyShownAsync(long id, CancellationToken cancellationToken)
+    /// <param name="publiclyShownOnly">Only an image that published content shows (what anonymous callers may read).</param>
+    public async Task<ImageRow?> GetAsync(long id, bool publiclyShownOnly, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<ImageRow>(new CommandDefinition(
-            $"{Select} {From} WHERE i.id = @Id AND {PubliclyShown}", new { Id = id, Now = Timestamps.ToDb(clock.GetUtcNow()) }, cancellationToken: cancellationToken));
+        return publiclyShownOnly
+            ? await connection.QuerySingleOrDefaultAsync<ImageRow>(new CommandDefinition(
+                $"{Select} {From} WHERE i.id = @Id AND {PubliclyShown}", new { Id = id, Now = Timestamps.ToDb(clock.GetUtcNow()) }, cancellationToken: cancellationToken))
+            : await GetAsync(connection, null, id, cancellationToken);
     }
 
     /// <summary>The images with these ids, in one query; ids that do not exist are simply absent.</summary>

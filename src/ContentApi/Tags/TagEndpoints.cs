@@ -51,7 +51,7 @@ public static class TagEndpoints
     }
 
     public static async Task<IResult> GetTag(long id, [AsParameters] TagViewQuery query, HttpContext http, TagStore store, CancellationToken cancellationToken) =>
-        Found(await (ApiKeyScopes.CanSeeUnpublished(http) ? store.GetAsync(id, cancellationToken) : store.GetPubliclyShownAsync(id, cancellationToken)), query, ApiKeyScopes.CanSeeUnpublished(http));
+        Found(await store.GetAsync(id, publiclyShownOnly: !ApiKeyScopes.CanSeeUnpublished(http), cancellationToken), query, ApiKeyScopes.CanSeeUnpublished(http));
 
     public static async Task<IResult> GetTagBySlug(string slug, [AsParameters] TagViewQuery query, HttpContext http, TagStore store, CancellationToken cancellationToken)
     {

@@ -20,6 +20,8 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
 
     private const string From = "FROM tags t";
 
+    private const string ById = "t.id = @Key";
+
     /// <summary>
     /// Tags that published content carries: a tag of an article anonymous callers see. Anonymous callers see only
     /// these, so a tag made for an embargoed article stays hidden with it.
@@ -49,23 +51,19 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
         SortField<TagRow>.Count("publishedArticleCount", SqliteDialect.PageVisiblePublishedArticleCount("tag", "t.id"), r => r.PublishedArticleCount),
     ], "name");
 
-    public async Task<TagRow?> GetAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        return await GetAsync(connection, null, "t.id = @Key", id, cancellationToken);
-    }
+    public Task<TagRow?> GetAsync(long id, CancellationToken cancellationToken) => GetAsync(id, publiclyShownOnly: false, cancellationToken);
 
-    /// <summary>The tag, when published content carries it (what anonymous callers may read).</summary>
-    public async Task<TagRow?> GetPubliclyShownAsync(long id, CancellationToken cancellationToken)
+    /// <param name="publiclyShownOnly">Only a tag that published content carries (anonymous callers).</param>
+    public async Task<TagRow?> GetAsync(long id, bool publiclyShownOnly, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        return await GetAsync(connection, null, $"t.id = @Key AND {PubliclyShown}", id, cancellationToken);
+        return await GetAsync(connection, null, AndPubliclyShown(ById, publiclyShownOnly), id, cancellationToken);
     }
 
     /// <param name="publiclyShownOnly">Only a tag that published content carries (anonymous callers).</param>
     public async Task<TagRow?> GetBySlugAsync(string slug, bool publiclyShownOnly, CancellationToken cancellationToken)
     {
-        var condition = publiclyShownOnly ? $"t.slug = @Key AND {PubliclyShown}" : "t.slug = @Key";
+        var condition = AndPubliclyShown("t.slug = @Key", publiclyShownOnly);
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
         return await Slugs.FindBySpellingAsync(Slugs.Spellings(slug), spelling => GetAsync(connection, null, condition, spelling, cancellationToken));
     }
@@ -103,7 +101,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
             return slugTaken;
         }
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, row, transaction, cancellationToken: cancellationToken));
-        return new WriteOutcome<TagRow>.Saved((await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken))!);
+        return new WriteOutcome<TagRow>.Saved((await GetAsync(connection, transaction, ById, id, cancellationToken))!);
     }
 
     public Task<WriteOutcome<TagRow>> ReplaceAsync(long id, TagRequest request, WritePreconditions preconditions, CancellationToken cancellationToken)
@@ -111,7 +109,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
         var editor = db.Editor;
         return db.WriteAsync<WriteOutcome<TagRow>>(async (connection, transaction) =>
         {
-            var current = await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken);
+            var current = await GetAsync(connection, transaction, ById, id, cancellationToken);
             if (preconditions.Refuse(current, out var refusal))
             {
                 return refusal;
@@ -136,14 +134,14 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
             {
                 await SearchIndex.UpdateArticlesOfAsync(connection, transaction, SearchIndex.ArticlesOfTagSql, id, cancellationToken);
             }
-            return new WriteOutcome<TagRow>.Saved((await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken))!);
+            return new WriteOutcome<TagRow>.Saved((await GetAsync(connection, transaction, ById, id, cancellationToken))!);
         }, cancellationToken).ThenDrainAsync(db, logger);
     }
 
     public Task<WriteOutcome<TagRow>> DeleteAsync(long id, WritePreconditions preconditions, CancellationToken cancellationToken) =>
         db.WriteAsync<WriteOutcome<TagRow>>(async (connection, transaction) =>
         {
-            var current = await GetAsync(connection, transaction, "t.id = @Key", id, cancellationToken);
+            var current = await GetAsync(connection, transaction, ById, id, cancellationToken);
             if (preconditions.Refuse(current, out var refusal))
             {
                 return refusal;
@@ -187,6 +185,9 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
             Now = Timestamps.ToDb(Timestamps.ServerNow(clock)),
         }, null);
     }
+
+    /// <summary><paramref name="condition"/>, and <see cref="PubliclyShown"/> too when <paramref name="publiclyShownOnly"/>.</summary>
+    private static string AndPubliclyShown(string condition, bool publiclyShownOnly) => publiclyShownOnly ? $"{condition} AND {PubliclyShown}" : condition;
 
     private static string SelectWith(string publishedArticleCount) => $"""
         SELECT t.id AS Id, t.slug AS Slug, t.name AS Name, t.description AS Description,
