@@ -29,6 +29,36 @@ public sealed class ColumnWidthTests
     [InlineData("\u0301a", 1)] // a mark at the start, alone: no cell
     [InlineData("\uFE0Fops", 3)] // VS16 alone, a mark: no cell (review)
     [InlineData("🇹🇼🇯", 3)] // a flag, then a lone regional indicator: one cell (review)
+    // Pictographs shown as text unless VS16 follows (EastAsianWidth N), inside the blocks once counted two cells whole.
+    [InlineData("🖥", 1)]
+    [InlineData("🌡", 1)]
+    [InlineData("🕯", 1)]
+    [InlineData("🗺", 1)]
+    [InlineData("🛋", 1)]
+    [InlineData("🕊", 1)]
+    [InlineData("🛠", 1)]
+    [InlineData("🏳", 1)]
+    [InlineData("\U0001F900", 1)] // CIRCLED CROSS FORMEE
+    [InlineData("\U0001F946", 1)] // RIFLE
+    [InlineData("🖥\uFE0F", 2)]
+    // Their wide neighbours (EastAsianWidth W) stay two cells.
+    [InlineData("🌀", 2)]
+    [InlineData("🌭", 2)]
+    [InlineData("🕋", 2)]
+    [InlineData("🖤", 2)]
+    [InlineData("🗻", 2)]
+    [InlineData("🛌", 2)]
+    [InlineData("🛐", 2)]
+    [InlineData("🛫", 2)]
+    [InlineData("🏴", 2)]
+    [InlineData("🤌", 2)]
+    [InlineData("🥇", 2)]
+    // A Hangul vowel or final consonant jamo not joined to a leading consonant: terminals give it no cell (wcwidth 0).
+    [InlineData("\u1161", 0)]
+    [InlineData("\u11A8ab", 2)]
+    [InlineData("\uD7B0", 0)]
+    [InlineData("\u1100\u1161", 2)] // a leading consonant and its vowel, one syllable
+    [InlineData("가\u11A8", 2)]
     public void Wide_characters_take_two_cells_and_marks_none(string text, int cells) =>
         Assert.Equal(cells, ColumnWidth.Of(text));
 
