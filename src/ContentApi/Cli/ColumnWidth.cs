@@ -33,12 +33,19 @@ public static class ColumnWidth
     /// <summary>The text and the spaces that fill its column to <paramref name="cells"/> wide (none when it is wider).</summary>
     public static string PadRight(string text, int cells) => text + new string(' ', Math.Max(0, cells - Of(text)));
 
-    /// <summary>East Asian Wide and Fullwidth (Unicode's EastAsianWidth.txt, W and F), by block; half-width forms are narrow.</summary>
+    /// <summary>
+    /// East Asian Wide and Fullwidth (Unicode's EastAsianWidth.txt, W and F), by block; half-width forms are narrow, and
+    /// so are the ambiguous (A) circled numbers on black squares U+3248-324F, as terminals show them outside CJK locales.
+    /// </summary>
     private static bool IsWide(Rune rune) => rune.Value is
-        (>= 0x1100 and <= 0x115F) or (>= 0x2E80 and <= 0x303E) or (>= 0x3041 and <= 0x33FF) or (>= 0x3400 and <= 0x4DBF)
+        (>= 0x1100 and <= 0x115F) or 0x2329 or 0x232A or (>= 0x2E80 and <= 0x303E) or (>= 0x3041 and <= 0x3247)
+        or (>= 0x3250 and <= 0x33FF) or (>= 0x3400 and <= 0x4DBF)
         or (>= 0x4E00 and <= 0x9FFF) or (>= 0xA000 and <= 0xA4CF) or (>= 0xA960 and <= 0xA97F) or (>= 0xAC00 and <= 0xD7A3)
         or (>= 0xF900 and <= 0xFAFF) or (>= 0xFE10 and <= 0xFE19) or (>= 0xFE30 and <= 0xFE6F) or (>= 0xFF00 and <= 0xFF60)
-        or (>= 0xFFE0 and <= 0xFFE6) or (>= 0x1FA70 and <= 0x1FAFF)
+        or (>= 0xFFE0 and <= 0xFFE6) or (>= 0x16FE0 and <= 0x16FE4) or 0x16FF0 or 0x16FF1 or (>= 0x17000 and <= 0x187F7)
+        or (>= 0x18800 and <= 0x18CD5) or (>= 0x18D00 and <= 0x18D08) or (>= 0x1AFF0 and <= 0x1AFF3) or (>= 0x1AFF5 and <= 0x1AFFB)
+        or 0x1AFFD or 0x1AFFE or (>= 0x1B000 and <= 0x1B122) or 0x1B132 or (>= 0x1B150 and <= 0x1B152) or 0x1B155
+        or (>= 0x1B164 and <= 0x1B167) or (>= 0x1B170 and <= 0x1B2FB) or (>= 0x1FA70 and <= 0x1FAFF)
         or (>= 0x20000 and <= 0x2FFFD) or (>= 0x30000 and <= 0x3FFFD)
         || IsWideEmoji(rune.Value);
 

@@ -59,6 +59,14 @@ public sealed class ColumnWidthTests
     [InlineData("\uD7B0", 0)]
     [InlineData("\u1100\u1161", 2)] // a leading consonant and its vowel, one syllable
     [InlineData("가\u11A8", 2)]
+    // Outside the pictographs: wide characters counted one cell, and ambiguous ones (EastAsianWidth A) counted two.
+    [InlineData("\u2329x\u232A", 5)] // LEFT- and RIGHT-POINTING ANGLE BRACKET, W
+    [InlineData("\u3248", 1)] // CIRCLED NUMBER TEN ON BLACK SQUARE, A
+    [InlineData("\u3250", 2)] // PARTNERSHIP SIGN, W
+    [InlineData("\U0001B001", 2)] // HIRAGANA LETTER ARCHAIC YE
+    [InlineData("\U0001B150", 2)] // HIRAGANA LETTER SMALL WI
+    [InlineData("\U00017000", 2)] // a Tangut ideograph
+    [InlineData("\U0001B170", 2)] // a Nushu character
     public void Wide_characters_take_two_cells_and_marks_none(string text, int cells) =>
         Assert.Equal(cells, ColumnWidth.Of(text));
 
