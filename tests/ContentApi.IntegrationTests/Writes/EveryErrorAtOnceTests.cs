@@ -25,6 +25,61 @@ public sealed class EveryErrorAtOnceTests(ApiFactory factory) : IClassFixture<Ap
         Assert.Equal(["Must be a JSON number, not a string."], errors["width"]);
     }
 
+    /// <summary>
+    /// A patch's lone surrogate escape was judged before anything else in it, as the one error of the body: a POST or
+    /// PUT lists it beside every other member's error, and tells a member that takes no text, or none at all, so.
+    /// </summary>
+    [Fact]
+    public async Task A_patch_with_a_lone_surrogate_lists_it_with_every_other_error()
+    {
+        var writer = factory.Writer();
+        var image = await new TestContent(writer).ImageAsync();
+
+        var problem = await (await writer.PatchAsync($"/api/v1/images/{image}",
+            HttpAssertions.RawJson("""{"caption":"\uD800","width":"wide","height":1,"colour":"red"}""", "application/merge-patch+json"))).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        var errors = Errors(problem);
+        Assert.Equal(["caption", "colour", "width"], errors.Keys.Order());
+        Assert.Equal(["The text contains an unpaired surrogate (invalid Unicode)."], errors["caption"]);
+        Assert.Equal(["Must be a JSON number, not a string."], errors["width"]);
+        Assert.Equal(["Unknown property: this resource has no such field."], errors["colour"]);
+    }
+
+    /// <summary>Past the binder's first error, each member is read alone: a lone surrogate escape there is judged as the binder judges it.</summary>
+    [Fact]
+    public async Task A_lone_surrogate_where_a_create_takes_no_text_is_told_so_beside_the_first_error()
+    {
+        var errors = Errors(await PostAsync("/api/v1/images",
+            """{"url":"https://cdn.example.com/a.png","altText":"\uD800","width":"\uD800","height":1,"focalPoint":{"x":"\uDC00","y":0.5}}"""));
+
+        Assert.Equal(["altText", "focalPoint.x", "width"], errors.Keys.Order());
+        Assert.Equal(["The text contains an unpaired surrogate (invalid Unicode)."], errors["altText"]);
+        Assert.Equal(["Must be a JSON number, not a string."], errors["width"]);
+        Assert.Equal(["Must be a JSON number, not a string."], errors["focalPoint.x"]);
+    }
+
+    [Theory]
+    [InlineData("""{"width":"\uD800","height":1}""", "width", "Must be a JSON number, not a string.")]
+    [InlineData("""{"focalPoint":{"x":"\uD800","y":0.5}}""", "focalPoint.x", "Must be a JSON number, not a string.")]
+    [InlineData("""{"colour":"\uD800"}""", "colour", "Unknown property: this resource has no such field.")]
+    [InlineData("""{"focalPoint":{"z":"\uDC00","x":0.5,"y":0.5}}""", "focalPoint.z", "Unknown property: this resource has no such field.")]
+    [InlineData("""{"caption":["\uD800"]}""", "caption", "Must be a string.")]
+    public async Task A_lone_surrogate_where_a_patch_takes_no_text_is_told_as_a_replace_tells_it(string patch, string field, string message)
+    {
+        var writer = factory.Writer();
+        var image = await new TestContent(writer).ImageAsync();
+        var replacement = """{"url":"https://cdn.example.com/a.png","altText":"a",""" + patch[1..];
+
+        var patched = await (await writer.PatchAsync($"/api/v1/images/{image}",
+            HttpAssertions.RawJson(patch, "application/merge-patch+json"))).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var replaced = await (await writer.PutAsync($"/api/v1/images/{image}",
+            HttpAssertions.RawJson(replacement))).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal(new Dictionary<string, string[]> { [field] = [message] }, Errors(replaced));
+        Assert.Equal(Errors(replaced), Errors(patched));
+        Assert.Equal(replaced["detail"]!.GetValue<string>(), patched["detail"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task An_unknown_member_is_listed_with_the_rules_the_rest_breaks()
     {

@@ -100,8 +100,39 @@ internal static class JsonMemberErrors
         }
         catch (InvalidOperationException exception) when (exception.Message.Contains("UTF-16", StringComparison.Ordinal))
         {
-            // A lone surrogate escape cannot be written out again to be read alone: the binder says the same of it.
-            return new JsonException(exception.Message, JsonErrorPath.MemberOf(DocumentPath, name), null, null, exception);
+            // A lone surrogate escape cannot be written out again to be read alone. The binder decodes text only where its
+            // type reads text, so read with readable text in its place, the member is refused as the binder refuses it:
+            // for its JSON type (a string where a number goes), else for the escape.
+            var escape = new JsonException(exception.Message, JsonErrorPath.MemberOf(DocumentPath, name), null, null, exception);
+            return Refusal(name, WithReadableText(value), type) is { } refusal and not InvalidJsonValueException ? refusal : escape;
+        }
+    }
+
+    /// <summary>A copy of <paramref name="node"/> whose text that cannot be decoded (a lone surrogate escape) is U+FFFD.</summary>
+    private static JsonNode? WithReadableText(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                var copy = new JsonObject();
+                foreach (var (name, value) in obj)
+                {
+                    copy[name] = WithReadableText(value);
+                }
+                return copy;
+            case JsonArray array:
+                return new JsonArray([.. array.Select(WithReadableText)]);
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                try
+                {
+                    return JsonValue.Create(value.GetValue<string>());
+                }
+                catch (InvalidOperationException)
+                {
+                    return JsonValue.Create("\uFFFD");
+                }
+            default:
+                return node?.DeepClone();
         }
     }
 

@@ -58,7 +58,7 @@ public static class MergePatch
                 JsonErrorPath.Find(Sent(body), JsonSetup.Options.MaxDepth, JsonSetup.Options.GetTypeInfo(typeof(T))), null, null, exception);
         }
         var patch = node as JsonObject ?? throw new InvalidJsonValueException("A JSON merge patch must be a JSON object.");
-        EnsureValidText(patch);
+        EnsureUtf8(patch);
         return patch;
     }
 
@@ -71,40 +71,65 @@ public static class MergePatch
 
     /// <summary>
     /// A parsed JsonNode keeps its strings as the UTF-8 it was sent and decodes them only when used. Applying the
-    /// patch writes them out again, which quietly turns invalid UTF-8 into U+FFFD and throws on a lone surrogate
-    /// escape (a 500), so every string is decoded here once: both become a 400, as they are for POST and PUT.
+    /// patch writes them out again, which quietly turns invalid UTF-8 into U+FFFD, so every string is decoded here
+    /// once: invalid UTF-8 is a 400 for the body, as it is for POST and PUT. A lone surrogate escape is valid JSON
+    /// and is judged with the members (<see cref="Apply{T}"/>).
     /// </summary>
-    private static void EnsureValidText(JsonNode? node)
+    private static void EnsureUtf8(JsonObject patch)
+    {
+        if (FirstUnreadableText(patch) is { } unreadable && !IsLoneSurrogate(unreadable))
+        {
+            throw new JsonException(unreadable.Message, unreadable.Path, null, null, unreadable.InnerException);
+        }
+    }
+
+    /// <summary>The first string in <paramref name="node"/> that cannot be decoded, as an error at its path; null when all can.</summary>
+    private static JsonException? FirstUnreadableText(JsonNode? node)
     {
         switch (node)
         {
             case JsonObject obj:
-                foreach (var (_, value) in obj)
-                {
-                    EnsureValidText(value);
-                }
-                break;
+                return obj.Select(member => FirstUnreadableText(member.Value)).FirstOrDefault(found => found is not null);
             case JsonArray array:
-                foreach (var item in array)
-                {
-                    EnsureValidText(item);
-                }
-                break;
+                return array.Select(FirstUnreadableText).FirstOrDefault(found => found is not null);
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
                 try
                 {
                     value.GetValue<string>();
+                    return null;
                 }
                 catch (InvalidOperationException exception)
                 {
-                    throw new JsonException(exception.Message, value.GetPath(), null, null, exception);
+                    return new JsonException(exception.Message, value.GetPath(), null, null, exception);
                 }
-                break;
+            default:
+                return null;
         }
     }
 
-    public static T Apply<T>(T current, JsonObject patch) =>
-        Merged(current, patch).Deserialize<T>(JsonSetup.Options) ?? throw new JsonException("The patched document is empty.", "$", null, null);
+    private static bool IsLoneSurrogate(JsonException unreadable) =>
+        unreadable.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The patch applied to <paramref name="current"/>. Applying writes the patch's strings out again, which throws on a
+    /// lone surrogate escape (a 500), so a patch holding one is refused first, with the error POST and PUT give its
+    /// first refused member (one of a type that takes no text, or that the resource does not have, is told so, not
+    /// that its text is invalid), and every other error is then listed beside it (<see cref="EveryPatchError"/>).
+    /// </summary>
+    public static T Apply<T>(T current, JsonObject patch)
+    {
+        if (FirstUnreadableText(patch) is { } unreadable)
+        {
+            throw FirstMemberError(patch, JsonSetup.Options.GetTypeInfo(typeof(T))) ?? unreadable;
+        }
+        return Merged(current, patch).Deserialize<T>(JsonSetup.Options) ?? throw new JsonException("The patched document is empty.", "$", null, null);
+    }
+
+    /// <summary>The error of the first member the binder refuses read alone, at its place; null when it refuses none.</summary>
+    private static InvalidJsonValueException? FirstMemberError(JsonObject patch, JsonTypeInfo type) =>
+        JsonMemberErrors.Find(patch, type, nullRemoves: true).Errors.FirstOrDefault() is { Key: { } field, Value: [var message, ..] }
+            ? new InvalidJsonValueException(message, "$." + field, null, null)
+            : null;
 
     /// <summary>
     /// The patch applied, a required member it leaves absent for an error already reported (a null merged) given a
