@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using Markdig;
 using Markdig.Extensions.AutoLinks;
 using Markdig.Helpers;
@@ -78,6 +80,36 @@ internal sealed class FullWidthAwareAutoLinks : IMarkdownExtension
         return false;
     }
 
+    /// <summary>
+    /// Where the East Asian text run into a bare URL's top-level domain starts ("www.gov.tw查詢": at 查), or -1. No
+    /// top-level domain mixes ASCII letters or digits with ideographs or kana, so "tw查詢" is a domain's end and the
+    /// words of the sentence after it; a domain all in Chinese (例子.测试) and a path's ideographs (/wiki/台灣) stay.
+    /// </summary>
+    internal static int DomainRunsIntoTextAt(ReadOnlySpan<char> url)
+    {
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        var hostStart = url.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? 0 : schemeEnd < 0 ? -1 : schemeEnd + 3;
+        if (hostStart < 0)
+        {
+            return -1; // mailto: and tel: name no host
+        }
+        var hostLength = url[hostStart..].IndexOfAny(HostEnds);
+        var host = hostLength < 0 ? url[hostStart..] : url.Slice(hostStart, hostLength);
+        var labelStart = host.LastIndexOf('.') + 1;
+        for (var i = labelStart + 1; i < host.Length; i++)
+        {
+            if (char.IsAsciiLetterOrDigit(host[i - 1]) && Rune.DecodeFromUtf16(host[i..], out var rune, out _) == OperationStatus.Done
+                && IsEastAsian(rune.Value))
+            {
+                return hostStart + i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>What ends a URL's host: its port, path, query or fragment.</summary>
+    private static readonly SearchValues<char> HostEnds = SearchValues.Create(":/?#");
+
     private sealed class Parser(AutoLinkOptions options) : AutoLinkParser(options)
     {
         public override bool Match(InlineProcessor processor, ref StringSlice slice)
@@ -88,7 +120,11 @@ internal sealed class FullWidthAwareAutoLinks : IMarkdownExtension
                 return false;
             }
             var end = ScanEnd(rest);
-            if (end < 0 || !EndsUrl(rest[end]))
+            if (DomainRunsIntoTextAt(end < 0 ? rest : rest[..end]) is var domainEnd and >= 0)
+            {
+                end = domainEnd;
+            }
+            else if (end < 0 || !EndsUrl(rest[end]))
             {
                 return base.Match(processor, ref slice);
             }

@@ -37,6 +37,23 @@ public sealed class BareUrlLinkTests
     [InlineData("𠮷https://example.jp/a", "<p>𠮷<a href=\"https://example.jp/a\" rel=\"noopener noreferrer nofollow\">https://example.jp/a</a></p>")]
     public void A_bare_URL_right_after_CJK_text_is_linked(string markdown, string html) => Assert.Equal(html, Render(markdown));
 
+    /// <summary>
+    /// Review: a domain typed right before Chinese text ("請至www.gov.tw查詢") took the words into its top-level domain, so
+    /// the link went to http://www.gov.xn--tw-328di57j, a host that cannot exist: no top-level domain mixes ASCII letters
+    /// with ideographs. The link ends where the ASCII domain does; a domain all in Chinese (例子.测试) keeps its letters.
+    /// </summary>
+    [Theory]
+    [InlineData("請至www.gov.tw查詢。", "<p>請至<a href=\"http://www.gov.tw\" rel=\"noopener noreferrer nofollow\">www.gov.tw</a>查詢。</p>")]
+    [InlineData("官網https://qwen.ai了解更多", "<p>官網<a href=\"https://qwen.ai\" rel=\"noopener noreferrer nofollow\">https://qwen.ai</a>了解更多</p>")]
+    [InlineData("請見 https://www.gov.tw查詢", "<p>請見 <a href=\"https://www.gov.tw\" rel=\"noopener noreferrer nofollow\">https://www.gov.tw</a>查詢</p>")]
+    [InlineData("公式サイトhttps://example.jpをご覧ください", "<p>公式サイト<a href=\"https://example.jp\" rel=\"noopener noreferrer nofollow\">https://example.jp</a>をご覧ください</p>")]
+    [InlineData("請見 https://例子.测试/路径 一文", "<p>請見 <a href=\"https://xn--fsqu00a.xn--0zwm56d/%E8%B7%AF%E5%BE%84\" rel=\"noopener noreferrer nofollow\">https://例子.测试/路径</a> 一文</p>")]
+    public void A_bare_URL_s_domain_ends_before_the_Chinese_text_after_it(string markdown, string html) => Assert.Equal(html, Render(markdown));
+
+    [Fact]
+    public void The_plain_text_of_a_domain_run_into_Chinese_text_is_as_written() =>
+        Assert.Equal("請至www.gov.tw查詢。", MarkdownRenderer.ToPlainText("請至www.gov.tw查詢。"));
+
     [Theory]
     [InlineData("abchttps://example.com/a")]
     [InlineData("123https://example.com/a")]
