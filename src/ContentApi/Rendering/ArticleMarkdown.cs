@@ -96,6 +96,10 @@ internal static class ArticleMarkdown
             {
                 FootnotesCitedInAltText.Drop(document);
             }
+            if (markdown.Contains("&#", StringComparison.Ordinal))
+            {
+                ControlCharacterReferences.Replace(document);
+            }
             return document;
         }
         catch (ArgumentException exception) when (IsDepthLimit(exception))

@@ -71,7 +71,7 @@ public static class SearchAnalysis
     /// corner brackets, 「machine learning」, quote a phrase, and a full-width minus, －GPT, excludes; quotation marks and
     /// brackets inside a Chinese or Japanese run no longer end it ("台積電「先進製程」發表" holds 程发).
     /// </summary>
-    private const int AnalyzerRevision = 34;
+    private const int AnalyzerRevision = 35;
 
     /// <summary>This build's analysis: the analyzer's revision and the fold table it uses.</summary>
     public static string Current { get; } = $"{AnalyzerRevision}-{FoldTableHash()}";
