@@ -81,9 +81,10 @@ internal sealed class FullWidthAwareAutoLinks : IMarkdownExtension
     }
 
     /// <summary>
-    /// Where the East Asian text run into a bare URL's top-level domain starts ("www.gov.tw查詢": at 查), or -1. No
-    /// top-level domain mixes ASCII letters or digits with ideographs or kana, so "tw查詢" is a domain's end and the
-    /// words of the sentence after it; a domain all in Chinese (例子.测试) and a path's ideographs (/wiki/台灣) stay.
+    /// Where the East Asian text run into a bare URL's top-level domain or port starts ("www.gov.tw查詢": at 查), or -1.
+    /// No top-level domain mixes ASCII letters or digits with ideographs, kana or Hangul, and no port holds them, so
+    /// "tw查詢" is a domain's end and the words of the sentence after it (a Korean particle: "www.naver.com에서"); a
+    /// domain all in Chinese (例子.测试) and a path's ideographs (/wiki/台灣) stay.
     /// </summary>
     internal static int DomainRunsIntoTextAt(ReadOnlySpan<char> url)
     {
@@ -107,8 +108,8 @@ internal sealed class FullWidthAwareAutoLinks : IMarkdownExtension
         return -1;
     }
 
-    /// <summary>What ends a URL's host: its port, path, query or fragment.</summary>
-    private static readonly SearchValues<char> HostEnds = SearchValues.Create(":/?#");
+    /// <summary>What ends a URL's host and port: its path, query or fragment.</summary>
+    private static readonly SearchValues<char> HostEnds = SearchValues.Create("/?#");
 
     private sealed class Parser(AutoLinkOptions options) : AutoLinkParser(options)
     {

@@ -40,13 +40,17 @@ public sealed class BareUrlLinkTests
     /// <summary>
     /// Review: a domain typed right before Chinese text ("請至www.gov.tw查詢") took the words into its top-level domain, so
     /// the link went to http://www.gov.xn--tw-328di57j, a host that cannot exist: no top-level domain mixes ASCII letters
-    /// with ideographs. The link ends where the ASCII domain does; a domain all in Chinese (例子.测试) keeps its letters.
+    /// with ideographs (nor a port: example.com:8080查詢). The link ends where the ASCII domain or port does, before a Korean
+    /// particle too (www.naver.com에서); a domain all in Chinese (例子.测试) keeps its letters, a path its ideographs.
     /// </summary>
     [Theory]
     [InlineData("請至www.gov.tw查詢。", "<p>請至<a href=\"http://www.gov.tw\" rel=\"noopener noreferrer nofollow\">www.gov.tw</a>查詢。</p>")]
     [InlineData("官網https://qwen.ai了解更多", "<p>官網<a href=\"https://qwen.ai\" rel=\"noopener noreferrer nofollow\">https://qwen.ai</a>了解更多</p>")]
     [InlineData("請見 https://www.gov.tw查詢", "<p>請見 <a href=\"https://www.gov.tw\" rel=\"noopener noreferrer nofollow\">https://www.gov.tw</a>查詢</p>")]
     [InlineData("公式サイトhttps://example.jpをご覧ください", "<p>公式サイト<a href=\"https://example.jp\" rel=\"noopener noreferrer nofollow\">https://example.jp</a>をご覧ください</p>")]
+    [InlineData("자세한 내용은 www.naver.com에서 확인하세요.", "<p>자세한 내용은 <a href=\"http://www.naver.com\" rel=\"noopener noreferrer nofollow\">www.naver.com</a>에서 확인하세요.</p>")]
+    [InlineData("請見https://example.com:8080查詢", "<p>請見<a href=\"https://example.com:8080\" rel=\"noopener noreferrer nofollow\">https://example.com:8080</a>查詢</p>")]
+    [InlineData("請見https://www.gov.tw/查詢", "<p>請見<a href=\"https://www.gov.tw/%E6%9F%A5%E8%A9%A2\" rel=\"noopener noreferrer nofollow\">https://www.gov.tw/查詢</a></p>")]
     [InlineData("請見 https://例子.测试/路径 一文", "<p>請見 <a href=\"https://xn--fsqu00a.xn--0zwm56d/%E8%B7%AF%E5%BE%84\" rel=\"noopener noreferrer nofollow\">https://例子.测试/路径</a> 一文</p>")]
     public void A_bare_URL_s_domain_ends_before_the_Chinese_text_after_it(string markdown, string html) => Assert.Equal(html, Render(markdown));
 
