@@ -8,7 +8,8 @@ namespace ContentApi.Text;
 /// its own ("【责任编辑：王五】", "责任编辑：王五"), Xinhua's end mark "（完）", and the wire a Japanese paper's article came
 /// over, after its last sentence ("…と述べた。（共同）", "（ロイター＝共同）", "（時事）"), and what a Korean agency's ends with after
 /// its last sentence or on a line of its own: the reporter's address ("hong@yna.co.kr", "홍길동 기자 hong@hankyung.com") and the
-/// copyright notice ("&lt;저작권자(c) 연합뉴스, 무단 전재-재배포 금지&gt;", "[ⓒ 한국경제, 무단전재 및 재배포 금지]").
+/// copyright notice ("&lt;저작권자(c) 연합뉴스, 무단 전재-재배포 금지&gt;", "[ⓒ 한국경제, 무단전재 및 재배포 금지]"); and a
+/// platform's disclaimer on a line of its own ("本文僅代表作者觀點，不代表本平台立場。").
 /// </summary>
 public static partial class ClosingCredit
 {
@@ -48,10 +49,19 @@ public static partial class ClosingCredit
     /// <summary>A WeChat account's prompt to like, share or follow it, on a line of its own: "点个“在看”，分享给更多朋友", "长按识别二维码关注我们".</summary>
     private const string SharePrompt = @"[^\n。]{0,12}?(?:点个?\s*[“""「]?在看|分享给更多|转发给更多|长按(?:识别)?(?:二维码|图片)|扫码关注|扫描二维码)[^\n]{0,60}";
 
+    /// <summary>
+    /// A platform's or author's disclaimer, on a line of its own: "本文僅代表作者觀點，不代表本平台立場。", "免責聲明：…",
+    /// "投資有風險，本文內容不代表任何投資建議。", "版權聲明：…", "Disclaimer: …", "The views expressed in this article are the author's own."
+    /// </summary>
+    private const string Disclaimer = @"[（(*_ \t]*(?:(?:免責聲明|免责声明|版權聲明|版权声明|聲明|声明|Disclaimer)\s*[:：]" +
+        @"|[^\n]{0,200}?(?:不代表本?(?:平台|站|網站|网站|網|网|報|报|刊|號|号)的?(?:立場|立场|觀點|观点)|(?:僅|仅)代表(?:作者|筆者|笔者)" +
+        @"|不(?:代表|構成|构成)(?:任何)?(?:投資|投资)建(?:議|议)|本文(?:內容|内容)?(?:僅|仅)供(?:參考|参考)" +
+        @"|[Vv]iews\s+expressed\s+(?:in\s+this\s+(?:article|post|piece|column)\s+)?are\s+(?:those\s+of\s+the\s+author|the\s+author['’]s\s+own)))[^\n]{0,200}";
+
     // What may stand before a repost note, a reporter line or an address stays on its line ([ \t], not \s): a run that
     // crossed lines made every line end of a body of "***" lines, or of blank lines, scan to its end (and back).
     [GeneratedRegex(
-        $@"(?:(?<=\n)[ \t]*(?:{RepostNote}|{Reporters}|{SharePrompt})|(?:(?<=\n)|(?<=[.!?。]\s))[ \t]*(?:{ReporterAddress}|{CopyrightNotice})|[（(【\[]\s*{Credit}(?:\s*[/／]\s*{Credit})*\s*[）)】\]]\s*\d{{0,8}}|[（(]完[）)]|(?<=[。」』])\s*[（(](?:(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ|ロイター|ゲッティ|新華社|聯合)[=＝])?(?:共同|時事)(?:通信)?[）)]|(?<=\n)[ \t]*(?:責任編輯|责任编辑)\s*[:：｜|]\s*{Names})\s*\z",
+        $@"(?:(?<=\n)[ \t]*(?:{RepostNote}|{Reporters}|{SharePrompt}|{Disclaimer})|(?:(?<=\n)|(?<=[.!?。]\s))[ \t]*(?:{ReporterAddress}|{CopyrightNotice})|[（(【\[]\s*{Credit}(?:\s*[/／]\s*{Credit})*\s*[）)】\]]\s*\d{{0,8}}|[（(]完[）)]|(?<=[。」』])\s*[（(](?:(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ|ロイター|ゲッティ|新華社|聯合)[=＝])?(?:共同|時事)(?:通信)?[）)]|(?<=\n)[ \t]*(?:責任編輯|责任编辑)\s*[:：｜|]\s*{Names})\s*\z",
         RegexOptions.CultureInvariant)]
     private static partial Regex ClosingRegex();
 }

@@ -165,4 +165,29 @@ public sealed class ExcerptClosingMatterTests
     [InlineData("Write to jane@example.com for details", "Write to jane@example.com for details")]
     public void Text_that_only_mentions_an_editor_stays(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
+
+    /// <summary>
+    /// Review: the platform disclaimer the reference article ends with left a short article's excerpt only after a
+    /// thematic break: as the last paragraph, as the seed writes it and many sites paste it, it ended the excerpt
+    /// ("阿里雲今天發布新模型。本文僅代表作者觀點，不代表本平台立場。").
+    /// </summary>
+    [Theory]
+    [InlineData("阿里雲今天發布新模型。\n\n本文僅代表作者觀點，不代表本平台立場。", "阿里雲今天發布新模型。")]
+    [InlineData("阿里雲今天發布新模型。\n\n*本文僅代表作者個人觀點，不代表本平台立場。*", "阿里雲今天發布新模型。")]
+    [InlineData("阿里雲今天發布新模型。\n\n免責聲明：本文內容僅供參考，不構成投資建議。", "阿里雲今天發布新模型。")]
+    [InlineData("阿里云今天发布新模型。\n\n声明：本文由入驻作者编辑撰写，除官方账号外，观点仅代表作者本人，不代表本平台立场。", "阿里云今天发布新模型。")]
+    [InlineData("台積電股價今天上漲。\n\n投資有風險，本文內容不代表任何投資建議。", "台積電股價今天上漲。")]
+    [InlineData("台積電股價今天上漲。\n\n本文僅供參考，不構成投資建議。\n\n（編輯：李四）", "台積電股價今天上漲。")]
+    [InlineData("台積電股價今天上漲。\n\n版權聲明：本文為原創，轉載請註明出處。", "台積電股價今天上漲。")]
+    [InlineData("Apple unveiled the iPhone 17 today.\n\nDisclaimer: the author holds no shares in Apple.", "Apple unveiled the iPhone 17 today.")]
+    [InlineData("Apple unveiled the iPhone 17 today.\n\nThe views expressed in this article are the author's own.", "Apple unveiled the iPhone 17 today.")]
+    public void A_disclaimer_ending_an_article_is_not_in_the_excerpt(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
+    [Theory]
+    [InlineData("本文僅代表作者觀點，不代表本平台立場。", "本文僅代表作者觀點，不代表本平台立場。")]
+    [InlineData("平台聲明不代表本平台立場的文章將被下架。\n\n此後將逐步執行。", "平台聲明不代表本平台立場的文章將被下架。此後將逐步執行。")]
+    [InlineData("分析師說，這份報告僅供參考。", "分析師說，這份報告僅供參考。")]
+    public void A_disclaimer_that_is_all_the_text_or_not_at_its_end_stays(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
 }
