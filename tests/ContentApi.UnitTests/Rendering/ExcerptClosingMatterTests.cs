@@ -188,6 +188,7 @@ public sealed class ExcerptClosingMatterTests
     [InlineData("本文僅代表作者觀點，不代表本平台立場。", "本文僅代表作者觀點，不代表本平台立場。")]
     [InlineData("平台聲明不代表本平台立場的文章將被下架。\n\n此後將逐步執行。", "平台聲明不代表本平台立場的文章將被下架。此後將逐步執行。")]
     [InlineData("分析師說，這份報告僅供參考。", "分析師說，這份報告僅供參考。")]
+    [InlineData("總統府稍晚發表聲明。\n\n聲明：「我們對此深表遺憾。」", "總統府稍晚發表聲明。聲明：「我們對此深表遺憾。」")]
     public void A_disclaimer_that_is_all_the_text_or_not_at_its_end_stays(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 }
