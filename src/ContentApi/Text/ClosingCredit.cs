@@ -17,12 +17,23 @@ public static partial class ClosingCredit
     public static string Without(string text)
     {
         var kept = text;
-        for (var match = ClosingRegex().Match(kept); match.Success && match.Index > 0; match = ClosingRegex().Match(kept))
+        for (var taken = 0; ClosingRegex().Match(kept) is { Success: true, Index: > 0 } match; taken++)
         {
+            if (taken == MostTaken)
+            {
+                return text;
+            }
             kept = kept[..match.Index];
         }
         return kept.Trim().Length > 0 ? kept : text;
     }
+
+    /// <summary>
+    /// The most closing items an article ends with (a source, an editor, a disclaimer, a prompt to share: a handful). Each
+    /// is found by a scan of all the text before it, so taking off every line of a body of thousands read it once a
+    /// line; a text ending with more is made of them, not closed by them, and stays whole.
+    /// </summary>
+    private const int MostTaken = 12;
 
     private const string Label = "(?:責任編輯|责任编辑|責編|责编|編輯|编辑|編譯|编译|核稿|校對|校对|審校|审校)";
     private const string Names = @"[^\n（）()【】\[\]/／:：]{1,30}";
@@ -59,9 +70,11 @@ public static partial class ClosingCredit
         @"|[Vv]iews\s+expressed\s+(?:in\s+this\s+(?:article|post|piece|column)\s+)?are\s+(?:those\s+of\s+the\s+author|the\s+author['’]s\s+own)))[^\n]{0,200}";
 
     // What may stand before a repost note, a reporter line or an address stays on its line ([ \t], not \s): a run that
-    // crossed lines made every line end of a body of "***" lines, or of blank lines, scan to its end (and back).
+    // crossed lines made every line end of a body of "***" lines, or of blank lines, scan to its end (and back). The
+    // line's own run is atomic: the run those may start with takes spaces too, and a line of spaces was tried at every
+    // split of it between the two.
     [GeneratedRegex(
-        $@"(?:(?<=\n)[ \t]*(?:{RepostNote}|{Reporters}|{SharePrompt}|{Disclaimer})|(?:(?<=\n)|(?<=[.!?。]\s))[ \t]*(?:{ReporterAddress}|{CopyrightNotice})|[（(【\[]\s*{Credit}(?:\s*[/／]\s*{Credit})*\s*[）)】\]]\s*\d{{0,8}}|[（(]完[）)]|(?<=[。」』])\s*[（(](?:(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ|ロイター|ゲッティ|新華社|聯合)[=＝])?(?:共同|時事)(?:通信)?[）)]|(?<=\n)[ \t]*(?:責任編輯|责任编辑)\s*[:：｜|]\s*{Names})\s*\z",
+        $@"(?:(?<=\n)(?>[ \t]*)(?:{RepostNote}|{Reporters}|{SharePrompt}|{Disclaimer})|(?:(?<=\n)|(?<=[.!?。]\s))[ \t]*(?:{ReporterAddress}|{CopyrightNotice})|[（(【\[]\s*{Credit}(?:\s*[/／]\s*{Credit})*\s*[）)】\]]\s*\d{{0,8}}|[（(]完[）)]|(?<=[。」』])\s*[（(](?:(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ|ロイター|ゲッティ|新華社|聯合)[=＝])?(?:共同|時事)(?:通信)?[）)]|(?<=\n)[ \t]*(?:責任編輯|责任编辑)\s*[:：｜|]\s*{Names})\s*\z",
         RegexOptions.CultureInvariant)]
     private static partial Regex ClosingRegex();
 }

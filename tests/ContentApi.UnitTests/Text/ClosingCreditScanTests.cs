@@ -26,4 +26,36 @@ public sealed class ClosingCreditScanTests
         Assert.Equal(body, ClosingCredit.Without(body));
         Assert.Equal(("Prices held steady.\n" + body).TrimEnd(), ClosingCredit.Without("Prices held steady.\n" + body + "*Reporting by Jane Doe*").TrimEnd());
     }
+
+    /// <summary>
+    /// Review: each closing line taken off the end was found by a scan of all the text before it, so a body of thousands
+    /// of disclaimer, source or editor lines was read once a line (minutes at this size, not waited for). So many are
+    /// no article's closing matter but what the text is made of: it stays whole, as a text of closing matter alone does.
+    /// </summary>
+    [Theory]
+    [InlineData("Disclaimer: the author holds no shares.\n")]
+    [InlineData("免責聲明：本文僅供參考。\n")]
+    [InlineData("来源：新京报\n")]
+    [InlineData("责任编辑：王五\n")]
+    public void A_body_of_thousands_of_closing_lines_is_not_read_once_a_line(string line)
+    {
+        var body = "Prices held steady.\n" + string.Concat(Enumerable.Repeat(line, 40_000));
+        Assert.Equal(body, ClosingCredit.Without(body));
+    }
+
+    /// <summary>
+    /// Review: the white space starting a line was matched twice over, by the line's own run and by the run a repost
+    /// note, a reporter line or a disclaimer may start with, so a line of spaces was tried at every split of it between
+    /// the two: quadratic in its length (a minute and more at this size, not waited for).
+    /// </summary>
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("\t")]
+    [InlineData(" \t")]
+    public void A_long_run_of_white_space_starting_a_line_is_read_once(string space)
+    {
+        var run = string.Concat(Enumerable.Repeat(space, 200_000 / space.Length));
+        Assert.Equal("Prices held steady.\n" + run + "x", ClosingCredit.Without("Prices held steady.\n" + run + "x"));
+        Assert.Equal("Prices held steady.\n", ClosingCredit.Without("Prices held steady.\n" + run + "免責聲明：本文僅供參考。"));
+    }
 }
