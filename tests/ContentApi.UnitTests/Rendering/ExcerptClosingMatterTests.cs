@@ -181,6 +181,7 @@ public sealed class ExcerptClosingMatterTests
     [InlineData("台積電股價今天上漲。\n\n版權聲明：本文為原創，轉載請註明出處。", "台積電股價今天上漲。")]
     [InlineData("Apple unveiled the iPhone 17 today.\n\nDisclaimer: the author holds no shares in Apple.", "Apple unveiled the iPhone 17 today.")]
     [InlineData("Apple unveiled the iPhone 17 today.\n\nThe views expressed in this article are the author's own.", "Apple unveiled the iPhone 17 today.")]
+    [InlineData("阿里云今天发布新模型。\n\n文中观点仅代表作者本人。", "阿里云今天发布新模型。")]
     public void A_disclaimer_ending_an_article_is_not_in_the_excerpt(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
@@ -189,6 +190,8 @@ public sealed class ExcerptClosingMatterTests
     [InlineData("平台聲明不代表本平台立場的文章將被下架。\n\n此後將逐步執行。", "平台聲明不代表本平台立場的文章將被下架。此後將逐步執行。")]
     [InlineData("分析師說，這份報告僅供參考。", "分析師說，這份報告僅供參考。")]
     [InlineData("總統府稍晚發表聲明。\n\n聲明：「我們對此深表遺憾。」", "總統府稍晚發表聲明。聲明：「我們對此深表遺憾。」")]
+    // Review: a closing sentence that says what something stands for only its author was taken for a disclaimer.
+    [InlineData("新書引發爭議。\n\n出版社表示，書中內容僅代表作者個人經歷，與出版社無關。", "新書引發爭議。出版社表示，書中內容僅代表作者個人經歷，與出版社無關。")]
     public void A_disclaimer_that_is_all_the_text_or_not_at_its_end_stays(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 }
