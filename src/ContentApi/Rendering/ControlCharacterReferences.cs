@@ -34,7 +34,10 @@ internal static class ControlCharacterReferences
 
     private static char Readable(char control) => control is >= '\u0080' and <= '\u009F' ? Windows1252[control - 0x80] : '\uFFFD';
 
-    /// <summary>What HTML reads a reference to 0x80-0x9F as (the HTML Standard's table); the five it leaves unmapped are U+FFFD.</summary>
+    /// <summary>
+    /// What HTML reads a reference to 0x80-0x9F as (the HTML Standard's table); the five it leaves as control characters
+    /// (0x81, 0x8D, 0x8F, 0x90, 0x9D) are U+FFFD here, as the API refuses control characters.
+    /// </summary>
     private const string Windows1252 =
         "€\uFFFD‚ƒ„…†‡ˆ‰Š‹Œ\uFFFDŽ\uFFFD" +
         "\uFFFD‘’“”•–—˜™š›œ\uFFFDžŸ";
