@@ -73,25 +73,25 @@ public static class MergePatch
     /// A parsed JsonNode keeps its strings as the UTF-8 it was sent and decodes them only when used. Applying the
     /// patch writes them out again, which quietly turns invalid UTF-8 into U+FFFD, so every string is decoded here
     /// once: invalid UTF-8 is a 400 for the body, as it is for POST and PUT. A lone surrogate escape is valid JSON
-    /// and is judged with the members (<see cref="Apply{T}"/>).
+    /// and is judged with the members (<see cref="Apply{T}"/>), after the invalid UTF-8 anywhere in the patch.
     /// </summary>
     private static void EnsureUtf8(JsonObject patch)
     {
-        if (FirstUnreadableText(patch) is { } unreadable && !IsLoneSurrogate(unreadable))
+        if (FirstUnreadableText(patch, skipLoneSurrogates: true) is { } unreadable)
         {
             throw new JsonException(unreadable.Message, unreadable.Path, null, null, unreadable.InnerException);
         }
     }
 
     /// <summary>The first string in <paramref name="node"/> that cannot be decoded, as an error at its path; null when all can.</summary>
-    private static JsonException? FirstUnreadableText(JsonNode? node)
+    private static JsonException? FirstUnreadableText(JsonNode? node, bool skipLoneSurrogates = false)
     {
         switch (node)
         {
             case JsonObject obj:
-                return obj.Select(member => FirstUnreadableText(member.Value)).FirstOrDefault(found => found is not null);
+                return obj.Select(member => FirstUnreadableText(member.Value, skipLoneSurrogates)).FirstOrDefault(found => found is not null);
             case JsonArray array:
-                return array.Select(FirstUnreadableText).FirstOrDefault(found => found is not null);
+                return array.Select(item => FirstUnreadableText(item, skipLoneSurrogates)).FirstOrDefault(found => found is not null);
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
                 try
                 {
@@ -100,7 +100,8 @@ public static class MergePatch
                 }
                 catch (InvalidOperationException exception)
                 {
-                    return new JsonException(exception.Message, value.GetPath(), null, null, exception);
+                    var unreadable = new JsonException(exception.Message, value.GetPath(), null, null, exception);
+                    return skipLoneSurrogates && IsLoneSurrogate(unreadable) ? null : unreadable;
                 }
             default:
                 return null;
