@@ -12,6 +12,7 @@ namespace ContentApi.Rendering;
 /// and a Hebrew gershayim or geresh (or the " and ' typed for them: <see cref="HebrewWordMarks"/>), and the points of
 /// Hebrew and Arabic and the tatweel are left out (<see cref="AbjadPoints"/>): "צה״ל" and "צה"ל" are "צהל", "שָׁלוֹם" is
 /// "שלום"; a format character is left out as if absent (<see cref="Slugs.IsLeftOutOfWords"/>: "台北\u200B市" is "台北市"); unlike a slug, an id keeps other accents ("café").
+/// An id is in Unicode NFC whatever form the heading was typed in (<see cref="InCanonicalForm"/>).
 /// </summary>
 internal sealed class HeadingIds
 {
@@ -48,7 +49,7 @@ internal sealed class HeadingIds
 
     public static string FromText(string text)
     {
-        text = WithHebrewPresentationFormsDecomposed(text);
+        text = InCanonicalForm(text);
         var builder = new StringBuilder(text.Length);
         var pendingHyphen = false;
         var next = 0;
@@ -87,23 +88,22 @@ internal sealed class HeadingIds
     private static bool IsNumber(UnicodeCategory category) => category is UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
 
     /// <summary>
-    /// The text with Hebrew presentation forms (U+FB1D-U+FB4F: שׁ is ש and a shin dot) in their canonical decomposition,
-    /// so that their points are left out as a slug, which decomposes everything, leaves them out. Other text keeps its
-    /// form: ids keep full-width letters and decomposed accents as they are written, as GitHub's do.
+    /// The text in Unicode NFC, so that a heading or a link typed decomposed (NFD: "Tiếng Việt" from a macOS file name,
+    /// Hangul as jamo) gives and finds the id one typed composed does; the body keeps the form it was sent in. NFC also
+    /// decomposes Hebrew presentation forms (U+FB1D-U+FB4F: שׁ is ש and a shin dot, which Unicode never composes again),
+    /// so that their points are left out as a slug, which decomposes everything, leaves them out. Full-width letters stay
+    /// as they are written, as in GitHub's ids. Text that is not valid UTF-16 (a lone surrogate), which has no normal
+    /// form, is left as it is.
     /// </summary>
-    private static string WithHebrewPresentationFormsDecomposed(string text)
+    internal static string InCanonicalForm(string text)
     {
-        if (!text.Any(IsHebrewPresentationForm))
+        try
+        {
+            return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
         {
             return text;
         }
-        var builder = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            builder.Append(IsHebrewPresentationForm(c) ? c.ToString().Normalize(NormalizationForm.FormD) : c);
-        }
-        return builder.ToString();
     }
-
-    private static bool IsHebrewPresentationForm(char c) => c is >= '\uFB1D' and <= '\uFB4F';
 }

@@ -6,7 +6,8 @@ namespace ContentApi.Rendering;
 
 /// <summary>
 /// A body's links to its own headings, <c>[見](#背景)</c>, and notes, <c>(#fn:1)</c>, written with the id the HTML gives
-/// them (<see cref="ArticleElementIds"/>), so they find it without a script. A fragment no heading of the body has, such as
+/// them (<see cref="ArticleElementIds"/>), so they find it without a script, in whichever normalization form either was typed
+/// (both are read in NFC, as <see cref="HeadingIds"/> writes ids). A fragment no heading of the body has, such as
 /// <c>#comments</c>, may name an element of the page around it and is left as written.
 /// </summary>
 internal static class LinksToHeadings
@@ -21,7 +22,7 @@ internal static class LinksToHeadings
         }
         foreach (var link in document.Descendants<LinkInline>())
         {
-            if (!link.IsImage && link.Url is ['#', _, ..] url && Uri.UnescapeDataString(url[1..]) is var fragment && ids.Contains(fragment))
+            if (!link.IsImage && link.Url is ['#', _, ..] url && HeadingIds.InCanonicalForm(Uri.UnescapeDataString(url[1..])) is var fragment && ids.Contains(fragment))
             {
                 link.Url = "#" + prefix + fragment;
             }

@@ -1,0 +1,62 @@
+using System.Text;
+using ContentApi.Rendering;
+
+namespace ContentApi.UnitTests.Rendering;
+
+/// <summary>
+/// A heading's id, and a link's way to it, do not depend on the Unicode normalization form the text was typed in: an
+/// editor on macOS or a Korean input method may type "Tiếng Việt" or "한국어" decomposed (NFD), and a link typed composed
+/// (NFC) must reach it, and the other way round. The body itself is kept as sent.
+/// </summary>
+public sealed class HeadingIdNormalizationTests
+{
+    private static RenderedArticle Render(string markdown) => MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage>());
+
+    private static string Nfd(string text) => text.Normalize(NormalizationForm.FormD);
+
+    private static string Nfc(string text) => text.Normalize(NormalizationForm.FormC);
+
+    public static TheoryData<string, string> Headings => new()
+    {
+        { "Tiếng Việt", "tiếng-việt" },
+        { "한국어 문서", "한국어-문서" },
+        { "Café Olé", "café-olé" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Headings))]
+    public void Heading_typed_decomposed_gets_the_composed_id(string heading, string id)
+    {
+        Assert.Equal("user-content-1-" + Nfc(id), Assert.Single(Render("## " + Nfd(heading)).Toc).Id);
+        Assert.Equal("user-content-1-" + Nfc(id), Assert.Single(Render("## " + Nfc(heading)).Toc).Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(Headings))]
+    public void Link_typed_in_one_form_reaches_a_heading_typed_in_the_other(string heading, string id)
+    {
+        var href = $"href=\"#user-content-1-{Uri.EscapeDataString(Nfc(id))}\"";
+
+        Assert.Contains(href, Render($"## {Nfd(heading)}\n\n[x](#{Nfc(id)})").Html, StringComparison.Ordinal);
+        Assert.Contains(href, Render($"## {Nfc(heading)}\n\n[x](#{Nfd(id)})").Html, StringComparison.Ordinal);
+        Assert.Contains(href, Render($"## {Nfc(heading)}\n\n[x](#{Uri.EscapeDataString(Nfd(id))})").Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Headings))]
+    public void The_same_heading_typed_in_both_forms_is_a_repeat(string heading, string id)
+    {
+        var toc = Render($"## {Nfd(heading)}\n\n## {Nfc(heading)}\n\n## {Nfd(heading)}").Toc;
+
+        Assert.Equal(["user-content-1-" + Nfc(id), $"user-content-1-{Nfc(id)}-2", $"user-content-1-{Nfc(id)}-3"], toc.Select(entry => entry.Id));
+    }
+
+    [Fact]
+    public void Heading_text_in_the_toc_and_the_html_is_kept_as_typed()
+    {
+        var rendered = Render("## " + Nfd("Tiếng Việt"));
+
+        Assert.Equal(Nfd("Tiếng Việt"), Assert.Single(rendered.Toc).Text);
+        Assert.Contains(">" + Nfd("Tiếng Việt") + "</h2>", rendered.Html, StringComparison.Ordinal);
+    }
+}
