@@ -11,6 +11,8 @@ public static partial class TextRules
     public const string SlugMessage = "Must be 1-120 lowercase letters (any script) or digits, in words joined by single hyphens, written plainly (Unicode NFKC: no fullwidth or styled letters, no invisible ones).";
     public const string ControlCharacterMessage = "Must not contain control characters (such as NUL).";
     public const string UrlMessage = "Must be an absolute http or https URL, without a user name or password, a port 0, spaces or invisible characters.";
+    public const string PunycodeHostMessage =
+        "Must have a host that browsers can look up: a part of it starting with xn-- must be the Punycode of an internationalized name (xn--fsqu00a is 例子; xn-- alone names nothing). Write the name in Unicode or in valid Punycode.";
     public const string BidiControlMessage =
         "Must close each bidirectional embedding or override (U+202A, U+202B, U+202D, U+202E) with U+202C and each isolate (U+2066, U+2067, U+2068) with U+2069, in the order opened, and close none that is not open: one left open reorders the text shown after this one.";
 
@@ -149,43 +151,62 @@ public static partial class TextRules
     /// site and opens another, and a password should not be served to readers; white space (U+00A0, U+2028) and
     /// invisible characters (U+200B, U+FEFF) are IRI characters, but make two addresses look alike.
     /// </summary>
-    public static bool IsHttpUrl(string? value) =>
-        value is not null && HttpUrlStartRegex().IsMatch(value) && !value.Any(char.IsControl) && value.AsSpan().IndexOfAny(NeverInIri) < 0 && IsIriShaped(value) && HasOnlyIriCharacters(value) &&
+    public static bool IsHttpUrl(string? value) => value is not null && IsHttpUrlBeforeTheHostsLabels(value) && HasBrowserHost(value);
+
+    private static bool IsHttpUrlBeforeTheHostsLabels(string value) =>
+        HttpUrlStartRegex().IsMatch(value) && !value.Any(char.IsControl) && value.AsSpan().IndexOfAny(NeverInIri) < 0 && IsIriShaped(value) && HasOnlyIriCharacters(value) &&
         Uri.TryCreate(value, UriKind.Absolute, out var uri) &&
-        (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host) && !NamesUser(value) && uri.Port != 0 &&
-        HasBrowserHost(value);
+        (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host) && !NamesUser(value) && uri.Port != 0;
 
     /// <summary>
     /// Whether browsers read the URL's host (WHATWG URL, which Uri does not follow here): one whose last label is a number
     /// (digits, or 0x and hex digits) is an IPv4 address to them, of at most four numbers (decimal, 0x hex or 0 octal), all
     /// but the last at most 255 and the last filling the bytes left; "1.2.3.4.5", "256.0.0.1", "example.123" or "08" is
     /// no URL there at all: new URL() throws, so a frontend making a link or an image loader's URL of it failed its page,
-    /// and a link or an image goes nowhere. Judged on the host as written (Uri rewrites some IPv4 spellings).
+    /// and a link or an image goes nowhere. Judged on the host as written (Uri rewrites some IPv4 spellings). So is a domain
+    /// with a Punycode label that does not decode (<see cref="PunycodeLabels"/>: "https://xn--/x.jpg").
     /// </summary>
     private static bool HasBrowserHost(string url)
+    {
+        if (HostLabels(url) is not { } labels)
+        {
+            return true; // an IPv6 literal, which Uri has read
+        }
+        if (!(labels[^1].Length > 0 && labels[^1].All(char.IsAsciiDigit)) && Ipv4Number(labels[^1]) is null)
+        {
+            return PunycodeLabels.AllDecode(labels); // a domain
+        }
+        var numbers = labels.Select(Ipv4Number).ToList();
+        return numbers.Count <= 4 && numbers.All(n => n is not null) && numbers.SkipLast(1).All(n => n <= 255)
+            && numbers[^1] < System.Numerics.BigInteger.Pow(256, 5 - numbers.Count);
+    }
+
+    /// <summary>
+    /// The labels of an http(s) URL's host as browsers read them, without the empty one after a final dot; null for an IPv6
+    /// literal. Browsers map the host as IDNA does first (full-width digits and dots are ASCII ones then), much as NFKC does.
+    /// </summary>
+    private static string[]? HostLabels(string url)
     {
         var start = url.IndexOf("//", StringComparison.Ordinal) + 2;
         var end = url.AsSpan(start).IndexOfAny("/?#\\") is var length and >= 0 ? start + length : url.Length;
         var host = url[start..end];
         if (host.StartsWith('['))
         {
-            return true; // an IPv6 literal, which Uri has read
+            return null;
         }
         host = host.LastIndexOf(':') is var colon and >= 0 ? host[..colon] : host;
-        // Browsers map the host as IDNA does first (full-width digits and dots are ASCII ones then), much as NFKC does.
         var labels = host.Normalize(NormalizationForm.FormKC).Split('.');
-        if (labels.Length > 1 && labels[^1].Length == 0)
-        {
-            labels = labels[..^1];
-        }
-        if (!(labels[^1].Length > 0 && labels[^1].All(char.IsAsciiDigit)) && Ipv4Number(labels[^1]) is null)
-        {
-            return true; // a domain
-        }
-        var numbers = labels.Select(Ipv4Number).ToList();
-        return numbers.Count <= 4 && numbers.All(n => n is not null) && numbers.SkipLast(1).All(n => n <= 255)
-            && numbers[^1] < System.Numerics.BigInteger.Pow(256, 5 - numbers.Count);
+        return labels.Length > 1 && labels[^1].Length == 0 ? labels[..^1] : labels;
     }
+
+    /// <summary>
+    /// What a refused URL is told: that a Punycode label of its host does not decode, when that is what is wrong with it
+    /// (a client that has the rest right is not sent to look for spaces), else <see cref="UrlMessage"/>.
+    /// </summary>
+    private static string UrlRefusal(string? url) =>
+        url is not null && IsHttpUrlBeforeTheHostsLabels(url) && HostLabels(url) is { } labels && !PunycodeLabels.AllDecode(labels)
+            ? PunycodeHostMessage
+            : UrlMessage;
 
     /// <summary>A part of an IPv4 host as WHATWG URL reads it (decimal, 0x hex, or octal after a 0), or null when it is none.</summary>
     private static System.Numerics.BigInteger? Ipv4Number(string part)
@@ -302,7 +323,7 @@ public static partial class TextRules
 
     /// <summary>An absolute http(s) URL of at most <see cref="MaxUrlLength"/> characters (a limit the OpenAPI document states).</summary>
     public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilderInitial<T, string?> rule) =>
-        rule.Cascade(CascadeMode.Stop).MaximumCharacters(MaxUrlLength).Matches(HttpUrlStart).WithMessage(UrlMessage).Must(IsHttpUrl).WithMessage(UrlMessage);
+        rule.Cascade(CascadeMode.Stop).MaximumCharacters(MaxUrlLength).Matches(HttpUrlStart).WithMessage(UrlMessage).Must(IsHttpUrl).WithMessage((_, url) => UrlRefusal(url));
 
     /// <summary>
     /// A slug (<see cref="Slugs"/>), its length a limit the OpenAPI document states, and within the bytes a derived one

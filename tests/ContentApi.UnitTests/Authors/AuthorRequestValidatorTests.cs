@@ -83,6 +83,18 @@ public sealed class AuthorRequestValidatorTests
     [InlineData("https://\uFF11.\uFF12.\uFF13.\uFF14.\uFF15/", false)] // full-width digits, which browsers map to ASCII ones first
     [InlineData("https://\uFF11\uFF12\uFF17.0.0.1/", true)]
     [InlineData("https://\uD800.1/", false)]
+    // A Punycode label browsers cannot decode names no host (new URL() throws); a valid one, in any case, is a name.
+    [InlineData("https://xn--/", false)]
+    [InlineData("https://XN--/", false)]
+    [InlineData("https://\uFF58\uFF4E\uFF0D\uFF0D.example/", false)] // full-width, which browsers read as xn--
+    [InlineData("https://xn--zz.example/", false)]
+    [InlineData("https://xn--abc-.example/", false)] // plain ASCII "abc" encoded
+    [InlineData("https://a.xn--/", false)]
+    [InlineData("https://xn--mnchen-3ya.example/", true)]
+    [InlineData("https://XN--MNCHEN-3YA.example/", true)]
+    [InlineData("https://xn--ls8h.la/", true)]
+    [InlineData("https://a.xn--0zwm56d./", true)]
+    [InlineData("https://xn-a.example/", true)] // one hyphen: no Punycode prefix
     public void Website_must_be_an_absolute_http_url(string website, bool valid) =>
         Assert.Equal(valid, _validator.Validate(new AuthorRequest("Lin", Website: website)).IsValid);
 
@@ -98,5 +110,15 @@ public sealed class AuthorRequestValidatorTests
         Assert.True(_validator.Validate(new AuthorRequest("Lin", Website: "https://ex-.blogspot.com/a%20b")).IsValid);
         Assert.DoesNotContain("hyphen", refusal, StringComparison.Ordinal);
         Assert.Contains("spaces", refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_website_with_an_undecodable_punycode_label_is_told_so()
+    {
+        var refusal = Assert.Single(_validator.Validate(new AuthorRequest("Lin", Website: "https://xn--/")).Errors).ErrorMessage;
+
+        Assert.Contains("xn--", refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("spaces", refusal, StringComparison.Ordinal);
+        Assert.Contains("spaces", Assert.Single(_validator.Validate(new AuthorRequest("Lin", Website: "https://xn--/a b")).Errors).ErrorMessage, StringComparison.Ordinal);
     }
 }
