@@ -4,7 +4,7 @@ namespace ContentApi.Rendering;
 
 /// <summary>
 /// Which link and image URLs a body may use: http, https, mailto, tel and relative URLs, without a user name before the
-/// host. Checked before HTML is
+/// host or a Punycode label in it that does not decode. Checked before HTML is
 /// written (the sanitizer checks again), so a refused link keeps its text instead of becoming an empty anchor.
 /// </summary>
 internal static class SafeUrls
@@ -27,6 +27,11 @@ internal static class SafeUrls
         var cleaned = AsBrowsersReadIt(url);
         // As the API's URL fields refuse it, a link or image naming a user before its host keeps its text only.
         if (Text.TextRules.NamesUser(cleaned))
+        {
+            return false;
+        }
+        // So does one whose host has a Punycode label browsers cannot decode ("https://xn--/"): it names nothing.
+        if ((Text.TextRules.StartsAsHttpUrl(cleaned) || cleaned.StartsWith("//", StringComparison.Ordinal)) && !Text.TextRules.HostDecodes(cleaned))
         {
             return false;
         }

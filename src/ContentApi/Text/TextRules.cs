@@ -200,6 +200,12 @@ public static partial class TextRules
     }
 
     /// <summary>
+    /// Whether a URL with an authority ("https://…", "//…") has no Punycode label in its host that fails to decode
+    /// (<see cref="PunycodeLabels"/>), for links a body holds, which are not <see cref="IsHttpUrl"/>'s to judge.
+    /// </summary>
+    public static bool HostDecodes(string url) => HostLabels(url) is not { } labels || PunycodeLabels.AllDecode(labels);
+
+    /// <summary>
     /// What a refused URL is told: that a Punycode label of its host does not decode, when that is what is wrong with it
     /// (a client that has the rest right is not sent to look for spaces), else <see cref="UrlMessage"/>.
     /// </summary>

@@ -46,4 +46,27 @@ public sealed class SafeUrlsTests
         Assert.False(SafeUrls.IsAllowed(url));
         Assert.False(SafeUrls.IsAllowedImage(url));
     }
+
+    /// <summary>
+    /// A host with a Punycode label that does not decode names nothing (browsers' new URL() throws on it), as the API's URL
+    /// fields refuse it: a link to it keeps its text, an image with it is left out. A valid one, in any case, is a host.
+    /// </summary>
+    [Theory]
+    [InlineData("https://xn--/x.jpg")]
+    [InlineData("HTTPS://a.XN--ZZ/x.jpg")]
+    [InlineData("//xn--abc-.example/x.jpg")]
+    [InlineData("http://xn--:8080/")]
+    public void IsAllowed_a_url_whose_punycode_host_does_not_decode_is_false(string url)
+    {
+        Assert.False(SafeUrls.IsAllowed(url));
+        Assert.False(SafeUrls.IsAllowedImage(url));
+    }
+
+    [Theory]
+    [InlineData("https://xn--fsqu00a.xn--0zwm56d/x.jpg")]
+    [InlineData("https://例子.测试/x.jpg")]
+    [InlineData("//XN--MNCHEN-3YA.example/x.jpg")]
+    [InlineData("/wiki/xn--")]
+    [InlineData("mailto:a@xn--")] // no host of a URL: mail is the mail server's to judge
+    public void IsAllowed_a_url_whose_punycode_decodes_or_that_has_no_host_is_true(string url) => Assert.True(SafeUrls.IsAllowed(url));
 }
