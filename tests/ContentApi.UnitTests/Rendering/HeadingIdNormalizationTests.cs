@@ -59,4 +59,9 @@ public sealed class HeadingIdNormalizationTests
         Assert.Equal(Nfd("Tiếng Việt"), Assert.Single(rendered.Toc).Text);
         Assert.Contains(">" + Nfd("Tiếng Việt") + "</h2>", rendered.Html, StringComparison.Ordinal);
     }
+
+    /// <summary>Text with a lone surrogate has no normal form: its id is made from it as it is (the surrogate a break, as before), not a failed render.</summary>
+    [Fact]
+    public void Heading_text_with_a_lone_surrogate_gets_an_id_as_before() =>
+        Assert.Equal("a-b", HeadingIds.FromText("A\uD800b"));
 }
