@@ -119,9 +119,38 @@ public sealed class SearchQuery
                     i++;
                 }
                 end = i;
+                if (!excluded)
+                {
+                    foreach (var part in PartedBetweenCjk(query[start..end]))
+                    {
+                        yield return new SearchTerm(part, isExcluded: false);
+                    }
+                    continue;
+                }
             }
             yield return new SearchTerm(query[start..end], excluded);
         }
+    }
+
+    /// <summary>
+    /// An unquoted term cut where punctuation stands between two Chinese, Japanese or Korean characters (阿里雲-發布,
+    /// 阿里雲/發布): these scripts are written without spaces, so a reader types whatever key is at hand to part two words,
+    /// and each part is found anywhere, as after a space. The index holds no token for the punctuation, so as one phrase
+    /// the term matched only the same punctuation there. A quotation mark or bracket inside the run joins it, as in the index.
+    /// </summary>
+    private static IEnumerable<string> PartedBetweenCjk(string term)
+    {
+        var units = TextUnits.Of(term);
+        var start = 0;
+        for (var i = 1; i < units.Count; i++)
+        {
+            if (units[i].IsCjk && units[i - 1].IsCjk && !units[i].JoinsPrevious)
+            {
+                yield return term[start..units[i - 1].End];
+                start = units[i].Start;
+            }
+        }
+        yield return term[start..];
     }
 
     /// <summary>

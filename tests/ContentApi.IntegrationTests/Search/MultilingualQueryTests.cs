@@ -1,0 +1,48 @@
+using ContentApi.TestSupport;
+
+namespace ContentApi.IntegrationTests.Search;
+
+/// <summary>
+/// Queries as readers type them in Chinese, Taiwanese Bopomofo and product names: punctuation typed between two Chinese
+/// words, a model's name written joined where the article hyphenates it, a phonetic spelling without its tone marks.
+/// </summary>
+public sealed class MultilingualQueryTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private async Task<long> ArticleAsync(string body, string language = "zh-Hant") =>
+        (await new TestContent(factory.Writer()).ArticleAsync(new() { ["body"] = body, ["language"] = language }))["id"]!.GetValue<long>();
+
+    private async Task<List<long>> FindAsync(string q) => (await factory.Anonymous().SearchAsync(q, "limit=100")).Ids();
+
+    /// <summary>
+    /// Chinese is written without spaces, so a reader parts two words with whatever key is at hand: 阿里雲-發布 was one
+    /// phrase that only matched the two words with punctuation between them, and found nothing (search review).
+    /// </summary>
+    [Theory]
+    [InlineData("阿里雲-發布")]
+    [InlineData("阿里雲/發布")]
+    [InlineData("阿里雲.發布")]
+    [InlineData("阿里雲:發布")]
+    [InlineData("阿里雲*發布")]
+    [InlineData("阿里云-发布")]
+    public async Task Search_chinese_words_parted_by_punctuation_finds_both_words_anywhere(string q)
+    {
+        var id = await ArticleAsync("阿里雲今天在杭州舉行了年度大會，會上正式發布新模型。");
+
+        var results = await factory.Anonymous().SearchAsync(q, "limit=100");
+
+        var hit = Assert.Single(results["items"]!.AsArray(), item => item!["id"]!.GetValue<long>() == id)!;
+        var snippet = Assert.Single(hit.Highlights(), h => h.Field == "body").Snippet;
+        Assert.Contains("<mark>阿里雲</mark>", snippet);
+        Assert.Contains("<mark>發布</mark>", snippet);
+    }
+
+    /// <summary>A phrase of Chinese words still finds them only together: the quotes keep it one phrase.</summary>
+    [Fact]
+    public async Task Search_quoted_chinese_words_parted_by_a_hyphen_stay_one_phrase()
+    {
+        var apart = await ArticleAsync("騰訊雲今天在深圳舉行了年度大會，會上正式推出新模型。");
+
+        Assert.Contains(apart, await FindAsync("騰訊雲-推出"));
+        Assert.DoesNotContain(apart, await FindAsync("\"騰訊雲-推出\""));
+    }
+}
