@@ -9,7 +9,7 @@ public sealed class SearchTerm
         IsExcluded = isExcluded;
         Units = TextUnits.Of(text);
         Tokens = SearchAnalyzer.PhraseTokens(Units);
-        Forms = OtherSpelling(Units) is { } other ? [Units, other] : [Units];
+        Forms = Spellings(Units);
     }
 
     public string Text { get; }
@@ -22,11 +22,11 @@ public sealed class SearchTerm
     internal IReadOnlyList<TextUnit> Units { get; }
 
     /// <summary>
-    /// The units of each way of writing the term that it finds: as typed, and for a name and its version (a run of
-    /// letters and one of digits, as in "GPT5", "GPT-5", "iPhone15", "iPhone 15", "GPT4o", "GPT-4o") with the first
-    /// two runs joined or apart, whichever the user did not type. Writers and readers join them or not at will, and the
-    /// index holds "GPT-5" as two words but "GPT5" as one word's runs (<see cref="SearchAnalyzer.AnalyzeForIndex"/>),
-    /// so neither spelling found the other.
+    /// The units of each way of writing the term that it finds: as typed, and for a name with its version and variant
+    /// (runs of letters and of digits, in turn, as in "GPT5", "GPT-5", "iPhone 15", "GPT4o", "GPT-4o", "Qwen3-Max") with
+    /// each boundary between its first three runs joined or apart, in every combination the user did not type. Writers
+    /// and readers join them or not at will, and the index holds "GPT-5" as two words but "GPT5" as one word's runs
+    /// (<see cref="SearchAnalyzer.AnalyzeForIndex"/>), so neither spelling found the other.
     /// </summary>
     internal IReadOnlyList<IReadOnlyList<TextUnit>> Forms { get; }
 
@@ -47,28 +47,53 @@ public sealed class SearchTerm
         return tokens;
     }
 
+    /// <summary>The most runs of a name whose boundaries are tried both ways: a name, its version and a variant (qwen3max).</summary>
+    private const int MaxRunsSpelledEitherWay = 3;
+
     /// <summary>
-    /// The term with its first two units joined if typed apart, or apart if typed joined, when they are a run of
-    /// letters and one of digits (either first) that the index holds as one word's runs when joined (<see
-    /// cref="TextUnits.LetterDigitParts"/>): "GPT5", "GPT-5", "iPhone 15" quoted, "GPT4o". What follows that word stays
-    /// as typed: a version's further parts and a name after it ("Llama3.1", "Qwen2.5-Max"). Null for any other term.
+    /// The term as typed, then with the boundaries between its first runs (<see cref="NameRuns"/>) joined where typed apart
+    /// and apart where typed joined, in every other combination. What follows those runs stays as typed: a version's
+    /// further parts and a name after it ("Llama3.1", "Qwen2.5-Max").
     /// </summary>
-    private static List<TextUnit>? OtherSpelling(IReadOnlyList<TextUnit> units)
+    private static List<IReadOnlyList<TextUnit>> Spellings(IReadOnlyList<TextUnit> units)
     {
-        var wordEnd = 2;
-        while (wordEnd < units.Count && units[wordEnd].JoinsPrevious)
+        var runs = NameRuns(units);
+        List<IReadOnlyList<TextUnit>> spellings = [units];
+        if (runs < 2)
         {
-            wordEnd++;
+            return spellings;
         }
-        var word = units.Take(wordEnd).ToList();
-        // Joined, the word is split into its units again only if each is one run, of the other kind than the one before.
-        if (units.Count < 2 || word.Any(unit => unit.IsCjk)
-            || TextUnits.LetterDigitParts(string.Concat(word.Select(unit => unit.Text))) is not { } parts || parts.Count != word.Count)
+        for (var toggled = 1; toggled < 1 << (runs - 1); toggled++)
         {
-            return null;
+            List<TextUnit> other = [.. units];
+            for (var boundary = 1; boundary < runs; boundary++)
+            {
+                if ((toggled & 1 << (boundary - 1)) != 0)
+                {
+                    other[boundary] = other[boundary] with { JoinsPrevious = !other[boundary].JoinsPrevious };
+                }
+            }
+            spellings.Add(other);
         }
-        List<TextUnit> other = [.. units];
-        other[1] = other[1] with { JoinsPrevious = !other[1].JoinsPrevious };
-        return other;
+        return spellings;
+    }
+
+    /// <summary>
+    /// How many of the term's first units (two or three; none when fewer) are runs of letters and of digits in turn that
+    /// the index holds as one word's runs when written joined (<see cref="TextUnits.LetterDigitParts"/>): "GPT5", "GPT-5",
+    /// "iPhone 15" quoted, "GPT4o", "Qwen3-Max". Joined, the runs are split into these units again only if each is one
+    /// run, of the other kind than the one before ("Llama3.1" has two: 3 and 1 joined are 31).
+    /// </summary>
+    private static int NameRuns(IReadOnlyList<TextUnit> units)
+    {
+        for (var runs = Math.Min(units.Count, MaxRunsSpelledEitherWay); runs >= 2; runs--)
+        {
+            var word = units.Take(runs).ToList();
+            if (!word.Any(unit => unit.IsCjk) && TextUnits.LetterDigitParts(string.Concat(word.Select(unit => unit.Text))) is { } parts && parts.Count == runs)
+            {
+                return runs;
+            }
+        }
+        return 0;
     }
 }

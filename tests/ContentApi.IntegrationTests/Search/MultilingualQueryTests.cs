@@ -45,4 +45,39 @@ public sealed class MultilingualQueryTests(ApiFactory factory) : IClassFixture<A
         Assert.Contains(apart, await FindAsync("騰訊雲-推出"));
         Assert.DoesNotContain(apart, await FindAsync("\"騰訊雲-推出\""));
     }
+
+    /// <summary>
+    /// A model's name is found whether its name, version and variant are written joined or apart: qwen3max missed
+    /// Qwen3-Max (only the boundary after the name was tried both ways), and Qwen3-Max missed Qwen3Max (search review).
+    /// </summary>
+    [Theory]
+    [InlineData("通義千問 Qwen3-Max 上線。", "qwen3max")]
+    [InlineData("通義千問 Qwen3-Max 上線。", "Qwen3 Max")]
+    [InlineData("通義千問 Qwen3-Max 上線。", "qwen 3 max")]
+    [InlineData("通義千問 Qwen3Max 上線。", "Qwen3-Max")]
+    [InlineData("通義千問 Qwen 3 Max 上線。", "qwen3max")]
+    [InlineData("OpenAI 發布 GPT-4 模型。", "gpt4")]
+    [InlineData("OpenAI 發布 GPT4 模型。", "GPT-4")]
+    [InlineData("OpenAI 發布 GPT 4o 模型。", "gpt-4o")]
+    [InlineData("OpenAI 發布 GPT-4o 模型。", "gpt4o")]
+    [InlineData("Meta 發布 Llama 3.1 模型。", "llama3.1")]
+    [InlineData("Meta 發布 Llama3.1 模型。", "Llama 3.1")]
+    public async Task Search_a_model_name_written_joined_or_apart_finds_the_other_spelling(string body, string q)
+    {
+        var id = await ArticleAsync(body);
+
+        var results = await factory.Anonymous().SearchAsync(q, "limit=100");
+
+        var hit = Assert.Single(results["items"]!.AsArray(), item => item!["id"]!.GetValue<long>() == id)!;
+        Assert.Contains(hit.Highlights(), h => h.Field == "body" && h.Snippet.Contains("<mark>", StringComparison.Ordinal));
+    }
+
+    /// <summary>A joined name does not find other versions or names that only share its parts.</summary>
+    [Fact]
+    public async Task Search_a_joined_model_name_does_not_find_another_version()
+    {
+        var other = await ArticleAsync("通義千問 Qwen2-Max 與 Qwen3-Plus 上線。");
+
+        Assert.DoesNotContain(other, await FindAsync("qwen3max"));
+    }
 }

@@ -36,7 +36,7 @@ public sealed class SnippetsTests
     [Theory]
     [InlineData("通義千問", "問通")]
     [InlineData("Qwen3 and Max", "\"qwen3 max\"")]
-    [InlineData("qwen3 max", "\"qwen3max\"")]
+    [InlineData("qwen2 max", "\"qwen3max\"")]
     public void Highlight_marks_nothing_the_index_would_not_match(string text, string query) =>
         Assert.Equal(text, Highlight(text, query));
 
