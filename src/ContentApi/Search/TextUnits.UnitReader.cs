@@ -93,7 +93,7 @@ internal static partial class TextUnits
                 AddCjk(HanVariants.FoldedText(c), index, index + 1);
                 return true;
             }
-            if (IsNameDot(c) || IsDigitGroupComma(_text, index) || HebrewWordMarks.At(_text, index) || c == ZeroWidthSpace && !UnspacedScripts.ZeroWidthSpaceBreaksWordAt(_text, index))
+            if (IsNameDot(c) || IsBopomofoToneMarkAt(_text, index) || IsDigitGroupComma(_text, index) || HebrewWordMarks.At(_text, index) || c == ZeroWidthSpace && !UnspacedScripts.ZeroWidthSpaceBreaksWordAt(_text, index))
             {
                 return true; // written or left out as the writer likes: it ends neither a word nor a CJK run
             }

@@ -18,6 +18,17 @@ internal static partial class TextUnits
     private static bool IsNameDot(char c) => c is '\u00B7' or '\u30FB' or '\uFF65' or '\u2027';
 
     /// <summary>
+    /// The tone marks of Bopomofo (ˊ ˇ ˋ ˙, and ˪ ˫ of Taiwanese and Hakka), written after a syllable (the light tone ˙ also
+    /// before it) or left out as the writer likes, as accents are: beside a Bopomofo letter they end neither its run nor a
+    /// word, so ㄓㄨㄧㄣ finds ㄓㄨˋㄧㄣ. Elsewhere ˇ and ˊ are letters of words of their own, as before.
+    /// </summary>
+    private static bool IsBopomofoToneMarkAt(string text, int index) =>
+        text[index] is '\u02CA' or '\u02C7' or '\u02CB' or '\u02D9' or '\u02EA' or '\u02EB'
+        && (index > 0 && IsBopomofo(text[index - 1]) || index + 1 < text.Length && IsBopomofo(text[index + 1]));
+
+    private static bool IsBopomofo(char c) => c is (>= '\u3105' and <= '\u312F') or (>= '\u31A0' and <= '\u31BF');
+
+    /// <summary>
     /// Quotation marks and brackets, which readers paste with a headline or type without ("台積電「先進製程」發表",
     /// "收錄於《半導體年鑑》"): inside a Chinese or Japanese run they end it no more than Latin's punctuation ends a phrase,
     /// as search engines ignore them. Clause and sentence punctuation (，。、；：！？) still ends a run.

@@ -80,4 +80,22 @@ public sealed class MultilingualQueryTests(ApiFactory factory) : IClassFixture<A
 
         Assert.DoesNotContain(other, await FindAsync("qwen3max"));
     }
+
+    /// <summary>
+    /// Bopomofo is often written with its tone marks (ˊ ˇ ˋ ˙) and often without: the marks were words of their own
+    /// that broke the run, so ㄓㄨㄧㄣ missed ㄓㄨˋㄧㄣ and the other way round (search review).
+    /// </summary>
+    [Theory]
+    [InlineData("注音拼法是ㄓㄨˋㄧㄣ，很好學。", "ㄓㄨㄧㄣ", "<mark>ㄓㄨˋㄧㄣ</mark>")]
+    [InlineData("注音拼法是ㄓㄨㄧㄣ，很好學。", "ㄓㄨˋㄧㄣ", "<mark>ㄓㄨㄧㄣ</mark>")]
+    [InlineData("他說ㄨㄛˇ ㄞˋ ㄋㄧˇ就走了。", "ㄨㄛㄞㄋㄧ", "<mark>ㄨㄛˇ ㄞˋ ㄋㄧ</mark>ˇ")]
+    public async Task Search_bopomofo_with_or_without_tone_marks_finds_the_other(string body, string q, string marked)
+    {
+        var id = await ArticleAsync(body);
+
+        var results = await factory.Anonymous().SearchAsync(q, "limit=100");
+
+        var hit = Assert.Single(results["items"]!.AsArray(), item => item!["id"]!.GetValue<long>() == id)!;
+        Assert.Contains(hit.Highlights(), h => h.Field == "body" && h.Snippet.Contains(marked, StringComparison.Ordinal));
+    }
 }
