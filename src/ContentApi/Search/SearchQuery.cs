@@ -10,7 +10,7 @@ namespace ContentApi.Search;
 /// (a quote that nothing closes is ignored, as search engines ignore it: its words are plain words; a <c>"</c> between two Hebrew letters is a gershayim, part of its word: צה"ל;
 /// a quotation mark between two Chinese or Japanese characters is part of their run: 台積電「先進製程」發表 is one term); <c>-word</c> or <c>-"a phrase"</c> excludes (so does the full-width <c>－</c>). Nothing else is syntax: operators,
 /// stars, colons and parentheses are ordinary text, and a term's other punctuation joins its words into a phrase
-/// ("Qwen3-Max", "Node.js"); text without letters or digits is ignored.
+/// ("Qwen3-Max", "Node.js"); text without letters, digits or emoji is ignored.
 /// </summary>
 public sealed class SearchQuery
 {
@@ -22,7 +22,7 @@ public sealed class SearchQuery
     /// </summary>
     public const int MaxTerms = 16;
 
-    public const string EmptyMessage = "The search query must contain at least one word (letters or digits).";
+    public const string EmptyMessage = "The search query must contain at least one word (letters or digits) or emoji.";
     public const string OnlyExclusionsMessage = "The search query must contain at least one word that is not excluded with '-'.";
     public static readonly string TooLongMessage = $"The search query must be at most {MaxLength} characters long.";
     /// <summary>

@@ -49,7 +49,13 @@ internal static partial class TextUnits
                 (_acrossSpace, _acrossLineBreak) = (true, true);
                 return end;
             }
-            if (end - start > 1 || !TryReadAlone(start))
+            if (Emoji.Starts(Rune.GetRuneAt(_text, start)))
+            {
+                EndWord();
+                _afterCjk = false;
+                Add(Emoji.Folded(_text.AsSpan(start, end - start)), start, end, isCjk: false, joinsPrevious: false);
+            }
+            else if (end - start > 1 || !TryReadAlone(start))
             {
                 ReadNormalized(start, end);
             }

@@ -275,9 +275,15 @@ public sealed class SearchAnalyzerTests
     [InlineData("")]
     [InlineData("   \n\t")]
     [InlineData("!?…——「」*^:()")]
-    [InlineData("🎉")]
+    [InlineData("▲ ©")]
     public void AnalyzeForIndex_text_without_letters_or_digits_is_empty(string text) =>
         Assert.Equal("", SearchAnalyzer.AnalyzeForIndex(text));
+
+    [Theory]
+    [InlineData("慶功宴🎉", "庆 庆功 功 功宴 宴 🎉")]
+    [InlineData("👍🏽 ❤️ 👨\u200D👩\u200D👧 🇹🇼", "👍 ❤ 👨👩👧 🇹🇼")]
+    public void AnalyzeForIndex_reads_an_emoji_as_a_word_without_its_skin_tone_or_presentation(string text, string expected) =>
+        Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
 
     [Fact]
     public void AnalyzeForIndex_output_has_single_spaces_and_no_ascii_punctuation()

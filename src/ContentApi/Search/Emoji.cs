@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text;
+
+namespace ContentApi.Search;
+
+/// <summary>
+/// Emoji and other pictographs, which search reads as words of their own, one per user-perceived character, as Lucene's
+/// standard tokenizer does: a reader searches a post by the 🎉 it was tagged with.
+/// </summary>
+internal static class Emoji
+{
+    private static readonly (int First, int Last)[] Blocks =
+    [
+        (0x2300, 0x23FF),   // Miscellaneous Technical: ⌚ ⏰ ⏳
+        (0x2600, 0x27BF),   // Miscellaneous Symbols, Dingbats: ☀ ❤ ✅
+        (0x2B00, 0x2BFF),   // Miscellaneous Symbols and Arrows: ⭐ ⭕
+        (0x1F000, 0x1FAFF), // the emoji blocks, regional indicators (flags) included
+    ];
+
+    /// <summary>Whether a grapheme cluster starting with <paramref name="rune"/> is an emoji or another pictograph.</summary>
+    public static bool Starts(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) == UnicodeCategory.OtherSymbol && Blocks.Any(block => rune.Value >= block.First && rune.Value <= block.Last);
+
+    /// <summary>
+    /// The pictograph as searched: without what only chooses how it is drawn, its skin tone (👍🏽 is 👍), a variation
+    /// selector (❤️ is ❤) or the zero-width joiner between a sequence's pictographs.
+    /// </summary>
+    public static string Folded(ReadOnlySpan<char> cluster)
+    {
+        var folded = new StringBuilder(cluster.Length);
+        foreach (var rune in cluster.EnumerateRunes())
+        {
+            if (rune.Value is not ((>= 0x1F3FB and <= 0x1F3FF) or 0xFE0E or 0xFE0F or 0x200D))
+            {
+                folded.Append(rune.ToString());
+            }
+        }
+        return folded.ToString();
+    }
+}
