@@ -13,13 +13,13 @@ internal static partial class TextUnits
     /// </summary>
     public static bool Says(string text, string part)
     {
-        // Whole words: a short line "GPT" does not say "GPT4 benchmark chart".
-        var wanted = Of(part, splitLetterDigitWords: false).Select(unit => unit.Text).ToList();
+        // Whole words: a short line "GPT" does not say "GPT4 benchmark chart". An emoji is decoration here (📷 Reuters).
+        var wanted = Words(part);
         if (wanted.Count == 0)
         {
             return text.Contains(part, StringComparison.Ordinal);
         }
-        var units = Of(text, splitLetterDigitWords: false).Select(unit => unit.Text).ToList();
+        var units = Words(text);
         for (var start = 0; start + wanted.Count <= units.Count; start++)
         {
             if (units.Skip(start).Take(wanted.Count).SequenceEqual(wanted, StringComparer.Ordinal))
@@ -29,6 +29,9 @@ internal static partial class TextUnits
         }
         return false;
     }
+
+    private static List<string> Words(string text) =>
+        [.. Of(text, splitLetterDigitWords: false).Select(unit => unit.Text).Where(unit => !Emoji.Starts(System.Text.Rune.GetRuneAt(unit, 0)))];
 
     /// <param name="splitLetterDigitWords">A word of letters and digits is its runs ("qwen3" → qwen, 3), as search indexes it.</param>
     /// <param name="markdownSource">
