@@ -79,6 +79,9 @@ public static class MarkdownFiles
 
     private static bool IsMarkdown(string file) => Extensions.Any(extension => file.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
 
-    private static string RealPath(string directory) =>
-        new DirectoryInfo(directory).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(directory);
+    /// <summary>
+    /// Every link along the path resolved, not only the last: a link written <c>../</c> led to its folder's parent spelt
+    /// with a trailing separator, and one reached through it to a path through the link itself, so a loop went unseen.
+    /// </summary>
+    private static string RealPath(string directory) => Data.ServerLock.RealPath(Path.GetFullPath(directory));
 }

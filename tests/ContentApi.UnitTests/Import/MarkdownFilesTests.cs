@@ -27,6 +27,24 @@ public sealed class MarkdownFilesTests
         Assert.Single(files, f => f.EndsWith("c.md", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Hunt: a link written relative to its folder, <c>sub/loop -&gt; ../</c>, as <c>ln -s ../ loop</c> makes it, was
+    /// followed 40 times (until the kernel's link limit), each round naming the same file by a longer path.
+    /// </summary>
+    [Fact]
+    public void A_loop_through_a_relative_link_is_followed_once()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "contentapi-markdownfiles", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(root, "sub"));
+        File.WriteAllText(Path.Combine(root, "a.md"), "");
+        Directory.CreateSymbolicLink(Path.Combine(root, "sub", "loop"), "../");
+        Directory.CreateSymbolicLink(Path.Combine(root, "sub", "up"), "../sub/loop");
+
+        var files = MarkdownFiles.In(root);
+
+        Assert.Equal([Path.Combine(root, "a.md")], files);
+    }
+
     /// <summary>A folder import took '.github/*.md' and an editor's trash for articles (operator).</summary>
     [Fact]
     public void Hidden_files_and_folders_are_left_out()
