@@ -40,9 +40,10 @@ public static class ProbeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             Uri? target = ServersOwnUrl();
-            if (parse.GetValue(url) is { } given && !Uri.TryCreate(given, UriKind.Absolute, out target))
+            // A bare path is an absolute file: URL to .NET on Unix, and HttpClient throws for any scheme but these two.
+            if (parse.GetValue(url) is { } given && !(Uri.TryCreate(given, UriKind.Absolute, out target) && target.Scheme is "http" or "https"))
             {
-                await Console.Error.WriteLineAsync($"not ready: '{given}' is no absolute URL");
+                await Console.Error.WriteLineAsync($"not ready: '{given}' is no absolute http or https URL");
                 return 1;
             }
             if (target is null)

@@ -65,6 +65,22 @@ public sealed class ProbeCommandTests(LoggedKestrelFactory server) : IClassFixtu
             outcome.ToString());
     }
 
+    /// <summary>
+    /// Hunt: a URL of another scheme (or a bare path, which .NET reads as a file: URL on Unix) reached HttpClient, whose
+    /// NotSupportedException was printed with its stack trace. In a process of its own, whose stderr says why in one line.
+    /// </summary>
+    [Theory]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("ftp://127.0.0.1/health/ready")]
+    [InlineData("/health/ready")]
+    public async Task A_url_that_is_not_http_is_refused_in_one_line(string url)
+    {
+        var outcome = await AppProcess.RunAsync(Path.Combine(CommandRunner.TempDirectory(), "content.db"), ["probe", "--url", url]);
+
+        Assert.True(outcome.ExitCode == 1 && outcome.Output == "", outcome.ToString());
+        Assert.True(outcome.ErrorLines is [var line] && line == $"not ready: '{url}' is no absolute http or https URL", outcome.ToString());
+    }
+
     [Fact]
     public async Task A_path_that_is_not_ready_fails()
     {
