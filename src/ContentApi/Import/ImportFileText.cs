@@ -5,7 +5,7 @@ namespace ContentApi.Import;
 
 /// <summary>
 /// The text of a file to import, exactly as written: UTF-8 (a byte-order mark is skipped) or UTF-16 with its mark.
-/// Bytes that are not UTF-8 are an error at their line, not text replaced by U+FFFD; a file that cannot be read is
+/// Bytes that are not UTF-8 (or not UTF-16, after its mark) are an error at their line, not text replaced by U+FFFD; a file that cannot be read is
 /// an error for that file, and the import goes on with the next.
 /// </summary>
 internal static class ImportFileText
@@ -70,10 +70,16 @@ internal static class ImportFileText
 
     private static (string? Text, ImportProblem? Problem) Decode(string path, byte[] bytes)
     {
+        if (bytes is [0xFF, 0xFE, 0, 0, ..])
+        {
+            using var reader = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true); // UTF-32's mark
+            return (reader.ReadToEnd(), null);
+        }
         if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
         {
-            using var reader = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true);
-            return (reader.ReadToEnd(), null);
+            return Utf16Text.Decode(bytes.AsSpan(2), bigEndian: bytes[0] == 0xFE, out var badLine) is { } text
+                ? (text, null)
+                : (null, new ImportProblem(path, badLine, "The file is not valid UTF-16 here (a lone surrogate, or an odd byte at its end): save it as UTF-8."));
         }
         var utf8 = bytes.AsSpan(bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0);
         var chars = new char[utf8.Length];

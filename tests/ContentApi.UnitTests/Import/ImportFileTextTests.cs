@@ -13,6 +13,61 @@ public sealed class ImportFileTextTests
         Assert.Null(await ImportFileText.ReadAtMostAsync(new MemoryStream(new byte[100_001]), 100_000, CancellationToken.None));
     }
 
+    /// <summary>
+    /// Hunt: a UTF-16 file's lone surrogate, or an odd byte at its end, was stored as U+FFFD without a word, where bytes
+    /// that are not UTF-8 are an error at their line.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_utf16_file_with_a_lone_surrogate_is_an_error_at_its_line(bool bigEndian)
+    {
+        var encoding = new System.Text.UnicodeEncoding(bigEndian, byteOrderMark: true);
+        byte[] loneHigh = bigEndian ? [0xD8, 0x3D] : [0x3D, 0xD8];
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes("---\ntitle: a\n---\nbody ")).Concat(loneHigh).Concat(encoding.GetBytes("x\n")).ToArray();
+
+        var (text, problem) = await ImportFileText.ReadAsync(FileWith(bytes), CancellationToken.None);
+
+        Assert.Null(text);
+        Assert.Equal(4, problem!.Line);
+        Assert.Contains("not valid UTF-16", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_utf16_file_with_an_odd_byte_at_its_end_is_an_error()
+    {
+        var encoding = new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: true);
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes("# a\nbody\n")).Append((byte)'A').ToArray();
+
+        var (text, problem) = await ImportFileText.ReadAsync(FileWith(bytes), CancellationToken.None);
+
+        Assert.Null(text);
+        Assert.Equal(3, problem!.Line);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_utf16_file_is_read_exactly(bool bigEndian)
+    {
+        var encoding = new System.Text.UnicodeEncoding(bigEndian, byteOrderMark: true);
+        const string written = "# 標題 👩‍💻\r\nbody \uFFFD\n";
+
+        var (text, problem) = await ImportFileText.ReadAsync(FileWith([.. encoding.GetPreamble(), .. encoding.GetBytes(written)]), CancellationToken.None);
+
+        Assert.Null(problem);
+        Assert.Equal(written, text);
+    }
+
+    private static string FileWith(byte[] bytes)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "contentapi-importfiletext", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "a.md");
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
     private sealed class EndlessStream : Stream
     {
         public override int Read(byte[] buffer, int offset, int count) => count;
