@@ -29,7 +29,7 @@ public sealed partial class MarkdownImporter(
             summary.Failed++;
             return [unreadable!];
         }
-        var (profiles, profileProblems) = options.Profiles?.For(path) ?? (SiteProfiles.None, []);
+        var (profiles, profileProblems) = options.Profiles is { } files ? await files.ForAsync(path, cancellationToken) : (SiteProfiles.None, []);
         var result = MarkdownImportParser.Parse(path, text, options.For(path, profiles));
         var problems = profileProblems.Concat(result.Problems).ToList();
         if (MarkdownFiles.IsMdx(path))

@@ -11,21 +11,21 @@ public sealed class SiteProfileFiles(string root)
     private readonly string _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
     private readonly Dictionary<string, SiteProfiles> _folders = new(StringComparer.Ordinal);
 
-    public (SiteProfiles Profiles, IReadOnlyList<ImportProblem> Problems) For(string file)
+    public async Task<(SiteProfiles Profiles, IReadOnlyList<ImportProblem> Problems)> ForAsync(string file, CancellationToken cancellationToken)
     {
         var problems = new List<ImportProblem>();
-        var profiles = Of(Path.GetDirectoryName(Path.GetFullPath(file)) ?? _root, problems);
+        var profiles = await OfAsync(Path.GetDirectoryName(Path.GetFullPath(file)) ?? _root, problems, cancellationToken);
         return (profiles, problems);
     }
 
-    private SiteProfiles Of(string folder, List<ImportProblem> problems)
+    private async Task<SiteProfiles> OfAsync(string folder, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
         if (_folders.TryGetValue(folder, out var known))
         {
             return known;
         }
         var parent = Path.GetDirectoryName(folder);
-        var above = folder != _root && parent is not null && IsWithinRoot(parent) ? Of(parent, problems) : SiteProfiles.None;
+        var above = folder != _root && parent is not null && IsWithinRoot(parent) ? await OfAsync(parent, problems, cancellationToken) : SiteProfiles.None;
         var authors = new Dictionary<string, NamedRef>(above.Authors, StringComparer.Ordinal);
         var tags = new Dictionary<string, NamedRef>(above.Tags, StringComparer.Ordinal);
         foreach (var (name, ofAuthors) in SiteProfiles.FileNames)
@@ -35,14 +35,12 @@ public sealed class SiteProfileFiles(string root)
             {
                 continue;
             }
-            string yaml;
-            try
+            // Read as a post is: a named pipe was waited on for ever, a file of gigabytes read whole, and bytes that are
+            // not UTF-8 taken as U+FFFD.
+            var (yaml, unreadable) = await ImportFileText.ReadAsync(path, cancellationToken);
+            if (yaml is null)
             {
-                yaml = File.ReadAllText(path);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                problems.Add(new ImportProblem(path, 1, $"not read: {exception.Message}", ImportSeverity.Warning));
+                problems.Add(unreadable! with { Message = $"not read: {unreadable.Message}", Severity = ImportSeverity.Warning });
                 continue;
             }
             foreach (var (key, named) in SiteProfiles.Read(path, yaml, ofAuthors, problems))

@@ -122,18 +122,71 @@ public sealed class SiteProfilesTests
     [Theory]
     [InlineData("")]
     [InlineData("/")]
-    public void The_files_above_a_posts_folder_are_found_up_to_the_root_however_it_is_written(string trailing)
+    public async Task The_files_above_a_posts_folder_are_found_up_to_the_root_however_it_is_written(string trailing)
     {
         var root = Path.Combine(Path.GetTempPath(), "contentapi-siteprofiles", Guid.NewGuid().ToString("N"), "blog");
         Directory.CreateDirectory(Path.Combine(root, "posts"));
         File.WriteAllText(Path.Combine(root, ".authors.yml"), Import.Lines("authors:", "  squidfunk:", "    name: Martin Donath"));
         File.WriteAllText(Path.Combine(root, "..", "authors.yml"), Import.Lines("outside:", "  name: Not This Site's"));
 
-        var (profiles, problems) = new SiteProfileFiles(root + trailing).For(Path.Combine(root, "posts", "hello.md"));
+        var (profiles, problems) = await new SiteProfileFiles(root + trailing).ForAsync(Path.Combine(root, "posts", "hello.md"), CancellationToken.None);
 
         Assert.Empty(problems);
         Assert.Equal(["squidfunk"], profiles.Authors.Keys);
     }
+
+    /// <summary>
+    /// Hunt: a site's authors file was read whole with File.ReadAllText: one of 3 GB ended the import with an
+    /// OutOfMemoryException and its stack trace, bytes that are not UTF-8 became U+FFFD in a name without a word, and a
+    /// named pipe (the import leaves those unread) was waited on for ever. Each is now a warning, as a file that cannot be
+    /// read is, and the other files still define their entries.
+    /// </summary>
+    [Fact]
+    public async Task An_authors_file_too_large_not_utf8_or_a_named_pipe_is_a_warning_and_not_waited_on()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "contentapi-siteprofiles", Guid.NewGuid().ToString("N"), "blog");
+        Directory.CreateDirectory(Path.Combine(root, "big", "posts"));
+        Directory.CreateDirectory(Path.Combine(root, "latin1"));
+        Directory.CreateDirectory(Path.Combine(root, "pipe"));
+        File.WriteAllText(Path.Combine(root, "tags.yml"), Import.Lines("news:", "  label: News"));
+        using (var sparse = File.Create(Path.Combine(root, "big", "authors.yml")))
+        {
+            sparse.SetLength(ImportFileText.MaxBytes + 1);
+        }
+        File.WriteAllBytes(Path.Combine(root, "latin1", "authors.yml"), [.. "jose:\n  name: Jos"u8, 0xE9, (byte)'\n']);
+        var pipe = Path.Combine(root, "pipe", "authors.yml");
+        Assert.Equal(0, MakeFifo([.. System.Text.Encoding.UTF8.GetBytes(pipe), 0], Convert.ToUInt32("644", 8)));
+        var files = new SiteProfileFiles(root);
+
+        var (big, bigProblems) = await files.ForAsync(Path.Combine(root, "big", "posts", "a.md"), CancellationToken.None);
+        var (latin1, latin1Problems) = await files.ForAsync(Path.Combine(root, "latin1", "a.md"), CancellationToken.None);
+        var reading = Task.Run(() => files.ForAsync(Path.Combine(root, "pipe", "a.md"), CancellationToken.None));
+        try
+        {
+            var (piped, pipeProblems) = await reading.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(["news"], piped.Tags.Keys);
+            Assert.Empty(piped.Authors);
+            Assert.StartsWith("not read: The file is empty, or is not a regular file", Assert.Single(pipeProblems).Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!reading.IsCompleted)
+            {
+                File.OpenWrite(pipe).Dispose(); // the reader waits for a writer: one that closes at once ends its read
+            }
+        }
+
+        Assert.Equal(["news"], big.Tags.Keys);
+        Assert.Empty(big.Authors);
+        Assert.StartsWith("not read: The file has 4,194,305 bytes", Assert.Single(bigProblems).Message, StringComparison.Ordinal);
+        Assert.Empty(latin1.Authors);
+        var notUtf8 = Assert.Single(latin1Problems);
+        Assert.Equal((2, ImportSeverity.Warning), (notUtf8.Line, notUtf8.Severity));
+        Assert.Equal("not read: The file is not valid UTF-8 here (save it as UTF-8).", notUtf8.Message);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo(byte[] path, uint mode);
 
     /// <summary>
     /// Review: a bio past the API's length or with a control character, in a site's authors file, failed every post naming
