@@ -26,6 +26,13 @@ public static class RestoreCommand
                 await Console.Error.WriteLineAsync(SnapshotChecks.OpeningFailure(source) is UnauthorizedAccessException ? $"{source} {SnapshotChecks.DeniedReading}; the database was left as it was." : $"{source} does not exist.");
                 return 1;
             }
+            // SQLite opened a named pipe and waited for a writer for ever. A pipe or a device reports no length, as an
+            // empty file does, which is no snapshot either.
+            if (new FileInfo(source) is var file && (file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? file).Length == 0)
+            {
+                await Console.Error.WriteLineAsync($"{source} is empty, or is not a regular file (a named pipe or a device); give the snapshot file that backup wrote.");
+                return 1;
+            }
             if (await SnapshotChecks.ProblemAsync(source, cancellationToken) is { } problem)
             {
                 await Console.Error.WriteLineAsync($"{source} {problem}; the database was left as it was.");

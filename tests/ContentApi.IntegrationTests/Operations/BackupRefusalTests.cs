@@ -77,6 +77,27 @@ public sealed class BackupRefusalTests
     }
 
     /// <summary>
+    /// Hunt: a named pipe given as the snapshot was opened by SQLite, which waited for a writer for ever (a device such as
+    /// /dev/zero was refused only as "not a ContentApi database"). In a process of its own, stopped if it waits.
+    /// </summary>
+    [Fact]
+    public async Task Restore_refuses_a_named_pipe_without_waiting_on_it()
+    {
+        var database = Path.Combine(CommandRunner.TempDirectory(), "content.db");
+        Assert.Equal(0, (await CommandRunner.RunAsync(database, "migrate")).ExitCode);
+        var pipe = Path.Combine(CommandRunner.TempDirectory(), "snapshot.db");
+        Assert.Equal(0, MakeFifo([.. System.Text.Encoding.UTF8.GetBytes(pipe), 0], Convert.ToUInt32("644", 8)));
+
+        var refused = await AppProcess.RunAsync(database, ["restore", pipe]);
+
+        Assert.True(refused.ExitCode == 1, refused.ToString());
+        Assert.Equal($"{pipe} is empty, or is not a regular file (a named pipe or a device); give the snapshot file that backup wrote.", Assert.Single(refused.ErrorLines));
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo(byte[] path, uint mode);
+
+    /// <summary>
     /// A path named as one of the files SQLite keeps beside the database: a backup to content.db-journal was written and
     /// reported good, and the next command or server to open the database took it for the journal of a write never
     /// finished and deleted it (-wal and -shm were refused as "created while the backup ran"); an export there made a
