@@ -31,7 +31,7 @@ public static partial class ClosingCredit
     /// <summary>Where the closing matter ending <paramref name="text"/> starts, or -1 when it ends in none.</summary>
     private static int ClosingMatterAt(string text)
     {
-        var match = ClosingRegex().Match(text);
+        var match = ClosingRegex().Match(text, ClosingMatterWindow.Start(text));
         var disclaimer = DisclaimerLineAt(text);
         return match.Success && (disclaimer < 0 || match.Index < disclaimer) ? match.Index : disclaimer;
     }
