@@ -73,7 +73,7 @@ public static class ArticleText
             Excerpts.WithinCharacters(Excerpts.DeriveKeepingLineBreaks(excerptSource, ExcerptMaxLength), ExcerptMaxCharacters));
         return new ArticleTextStats(
             plain,
-            CountCharacters(excerptSource) == 0 ? "" : excerpt, // only zero-width or format characters: nothing a reader would see
+            !HasCharacters(excerptSource) ? "" : excerpt, // only zero-width or format characters: nothing a reader would see
             CountCharacters(plain),
             ReadingTime.Minutes(plain, shownImages),
             placedImageIds,
@@ -89,16 +89,34 @@ public static class ArticleText
     public static int CountCharacters(string text)
     {
         var count = 0;
-        foreach (var (start, length) in Graphemes.Ranges(text))
+        for (var start = 0; start < text.Length;)
         {
-            var element = text.AsSpan(start, length);
-            if (!Graphemes.IsWhitespace(element) && !IsInvisible(element))
+            var length = Graphemes.LengthAt(text, start);
+            if (IsSeen(text.AsSpan(start, length)))
             {
                 count++;
             }
+            start += length;
         }
         return count;
     }
+
+    /// <summary>Whether <see cref="CountCharacters"/> would count any: read only up to the first, where counting read the whole article.</summary>
+    public static bool HasCharacters(string text)
+    {
+        for (var start = 0; start < text.Length;)
+        {
+            var length = Graphemes.LengthAt(text, start);
+            if (IsSeen(text.AsSpan(start, length)))
+            {
+                return true;
+            }
+            start += length;
+        }
+        return false;
+    }
+
+    private static bool IsSeen(ReadOnlySpan<char> element) => !Graphemes.IsWhitespace(element) && !IsInvisible(element);
 
     /// <summary>Format characters only, but for the few that are drawn: the Arabic number signs and end of ayah (۝), Syriac and Kaithi marks.</summary>
     private static bool IsInvisible(ReadOnlySpan<char> element)

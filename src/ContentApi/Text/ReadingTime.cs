@@ -38,7 +38,7 @@ public static class ReadingTime
     /// of whose text is the body's) or a line of punctuation read in 0. Images add no time to a body with words.
     /// </summary>
     public static int Minutes(string plainText, int images) =>
-        Math.Max(Minutes(plainText), images > 0 || ArticleText.CountCharacters(plainText) > 0 ? 1 : 0);
+        Math.Max(Minutes(plainText), images > 0 || ArticleText.HasCharacters(plainText) ? 1 : 0);
 
     /// <summary>
     /// A word is a run of letters or digits with any inner punctuation ("Qwen3-Max", "don't", "한국어를"), ended by

@@ -187,6 +187,20 @@ public sealed class ArticleTextTests
     public void CountCharacters_counts_grapheme_clusters_except_whitespace(string text, int expected) =>
         Assert.Equal(expected, ArticleText.CountCharacters(text));
 
+    [Theory]
+    [InlineData("", false)]
+    [InlineData(" \t\n　", false)]
+    [InlineData("\u200B\u00AD\uFEFF\u2067\u2069 ", false)]
+    [InlineData("\u200B \u06DD", true)]
+    [InlineData("  \u200Bx", true)]
+    [InlineData("👍🏽", true)]
+    [InlineData("\u0301", true)]
+    public void HasCharacters_is_whether_any_are_counted(string text, bool expected)
+    {
+        Assert.Equal(expected, ArticleText.HasCharacters(text));
+        Assert.Equal(expected, ArticleText.CountCharacters(text) > 0);
+    }
+
     [Fact]
     public void Measure_counts_characters_of_the_plain_text_not_the_markdown() =>
         Assert.Equal(4, ArticleText.Measure("## **粗體** [連結](https://example.com/very/long)").CharacterCount);
