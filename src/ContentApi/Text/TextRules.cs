@@ -183,7 +183,8 @@ public static partial class TextRules
 
     /// <summary>
     /// The labels of an http(s) URL's host as browsers read them, without the empty one after a final dot; null for an IPv6
-    /// literal. Browsers map the host as IDNA does first (full-width digits and dots are ASCII ones then), much as NFKC does.
+    /// literal. Browsers map the host as IDNA does first (full-width digits and dots are ASCII ones then), much as NFKC does,
+    /// and read an ideographic full stop (U+3002, which NFKC leaves; U+FF61 is one after it) as a dot, as Uri does.
     /// </summary>
     private static string[]? HostLabels(string url)
     {
@@ -195,7 +196,7 @@ public static partial class TextRules
             return null;
         }
         host = host.LastIndexOf(':') is var colon and >= 0 ? host[..colon] : host;
-        var labels = host.Normalize(NormalizationForm.FormKC).Split('.');
+        var labels = host.Normalize(NormalizationForm.FormKC).Split(['.', '\u3002']);
         return labels.Length > 1 && labels[^1].Length == 0 ? labels[..^1] : labels;
     }
 

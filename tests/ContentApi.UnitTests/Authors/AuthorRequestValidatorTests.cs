@@ -95,6 +95,11 @@ public sealed class AuthorRequestValidatorTests
     [InlineData("https://xn--ls8h.la/", true)]
     [InlineData("https://a.xn--0zwm56d./", true)]
     [InlineData("https://xn-a.example/", true)] // one hyphen: no Punycode prefix
+    // Browsers read an ideographic full stop (U+3002, or U+FF61 half-width) in a host as a dot (UTS 46), as Uri does.
+    [InlineData("https://example\u3002xn--/", false)]
+    [InlineData("https://example\uFF61xn--/", false)]
+    [InlineData("https://1\u30022\u30023\u30024\u30025/", false)]
+    [InlineData("https://\u4F8B\u5B50\u3002\u6E2C\u8A66/", true)]
     public void Website_must_be_an_absolute_http_url(string website, bool valid) =>
         Assert.Equal(valid, _validator.Validate(new AuthorRequest("Lin", Website: website)).IsValid);
 

@@ -56,6 +56,7 @@ public sealed class SafeUrlsTests
     [InlineData("HTTPS://a.XN--ZZ/x.jpg")]
     [InlineData("//xn--abc-.example/x.jpg")]
     [InlineData("http://xn--:8080/")]
+    [InlineData("https://example\u3002xn--/x.jpg")] // an ideographic full stop, a dot to browsers
     public void IsAllowed_a_url_whose_punycode_host_does_not_decode_is_false(string url)
     {
         Assert.False(SafeUrls.IsAllowed(url));
@@ -66,6 +67,7 @@ public sealed class SafeUrlsTests
     [InlineData("https://xn--fsqu00a.xn--0zwm56d/x.jpg")]
     [InlineData("https://例子.测试/x.jpg")]
     [InlineData("//XN--MNCHEN-3YA.example/x.jpg")]
+    [InlineData("https://\u4F8B\u5B50\u3002\u6D4B\u8BD5/x.jpg")]
     [InlineData("/wiki/xn--")]
     [InlineData("mailto:a@xn--")] // no host of a URL: mail is the mail server's to judge
     public void IsAllowed_a_url_whose_punycode_decodes_or_that_has_no_host_is_true(string url) => Assert.True(SafeUrls.IsAllowed(url));
