@@ -86,10 +86,15 @@ public static class ArticleText
     /// Counts what a reader would call characters: "👍🏽", "é" (e + accent) and "𠀀" are one each; white space and
     /// invisible format characters standing alone (a zero-width space, a soft hyphen, a bidi isolate) are none.
     /// </summary>
-    public static int CountCharacters(string text)
+    public static int CountCharacters(string text) => CountUpTo(text, int.MaxValue);
+
+    /// <summary>Whether <see cref="CountCharacters"/> would count any: read only up to the first, where counting read the whole article.</summary>
+    public static bool HasCharacters(string text) => CountUpTo(text, 1) > 0;
+
+    private static int CountUpTo(string text, int most)
     {
         var count = 0;
-        for (var start = 0; start < text.Length;)
+        for (var start = 0; start < text.Length && count < most;)
         {
             var length = Graphemes.LengthAt(text, start);
             if (IsSeen(text.AsSpan(start, length)))
@@ -99,21 +104,6 @@ public static class ArticleText
             start += length;
         }
         return count;
-    }
-
-    /// <summary>Whether <see cref="CountCharacters"/> would count any: read only up to the first, where counting read the whole article.</summary>
-    public static bool HasCharacters(string text)
-    {
-        for (var start = 0; start < text.Length;)
-        {
-            var length = Graphemes.LengthAt(text, start);
-            if (IsSeen(text.AsSpan(start, length)))
-            {
-                return true;
-            }
-            start += length;
-        }
-        return false;
     }
 
     private static bool IsSeen(ReadOnlySpan<char> element) => !Graphemes.IsWhitespace(element) && !IsInvisible(element);
