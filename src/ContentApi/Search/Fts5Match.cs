@@ -14,8 +14,8 @@ public static class Fts5Match
     /// <summary>
     /// Every term becomes one double-quoted FTS5 string (an included name and its version one for each spelling,
     /// ORed: <see cref="SearchTerm.Forms"/>), so no user input is ever read as FTS5 syntax. Included terms are ANDed;
-    /// excluded ones, as typed (their tokens are bounded by <see cref="SearchQuery.MaxExcludedTokens"/>), are
-    /// subtracted with NOT. Null when the query is invalid.
+    /// excluded ones, as typed or with their Chinese words joined (<see cref="SearchTerm.ExcludedTokens"/>, bounded by
+    /// <see cref="SearchQuery.MaxExcludedTokens"/>), are subtracted with NOT. Null when the query is invalid.
     /// When the terms have more than <see cref="MaxTokens"/> tokens in all, the longest included ones are matched by
     /// their start only (the start that fits the longest terms' equal share of what the excluded ones leave): a pasted
     /// sentence still finds its articles, perhaps with others that begin it the same way, and snippets mark only the
@@ -28,9 +28,9 @@ public static class Fts5Match
         {
             return null;
         }
-        var share = TokensPerTerm([.. query.IncludedTerms], MaxTokens - query.ExcludedTerms.Sum(t => t.Tokens.Count));
+        var share = TokensPerTerm([.. query.IncludedTerms], MaxTokens - query.ExcludedTerms.Sum(t => t.ExcludedTokens.Sum(tokens => tokens.Count)));
         var included = string.Join(" AND ", query.IncludedTerms.Select(term => AnyOf(term.FormTokensOfStart(share))).Distinct());
-        var excluded = query.ExcludedTerms.Select(term => Quote(term.Tokens)).Distinct().ToList();
+        var excluded = query.ExcludedTerms.Select(term => AnyOf(term.ExcludedTokens)).Distinct().ToList();
         return excluded.Count == 0 ? included : $"({included}) NOT ({string.Join(" OR ", excluded)})";
     }
 

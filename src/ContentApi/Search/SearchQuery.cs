@@ -10,7 +10,8 @@ namespace ContentApi.Search;
 /// (a quote that nothing closes is ignored, as search engines ignore it: its words are plain words; a <c>"</c> between two Hebrew letters is a gershayim, part of its word: צה"ל;
 /// a quotation mark between two Chinese or Japanese characters is part of their run: 台積電「先進製程」發表 is one term); <c>-word</c> or <c>-"a phrase"</c> excludes (so does the full-width <c>－</c>). Nothing else is syntax: operators,
 /// stars, colons and parentheses are ordinary text, and a term's other punctuation joins its words into a phrase
-/// ("Qwen3-Max", "Node.js"); text without letters, digits or emoji is ignored.
+/// ("Qwen3-Max", "Node.js") but parts it next to a Chinese, Japanese or Korean word (<see cref="QueryTermParts"/>);
+/// text without letters, digits or emoji is ignored.
 /// </summary>
 public sealed class SearchQuery
 {
@@ -19,6 +20,9 @@ public sealed class SearchQuery
     /// Each term is a phrase FTS5 checks and ranking walks the matches of every phrase together: 32 one-character
     /// terms took 1.5 s against a body of that character repeated 250,000 times, and the cost grows with the square
     /// of their number. Sixteen words are more than a search box is given; a pasted sentence is one quoted phrase.
+    /// The parts of a term cut at punctuation (<see cref="QueryTermParts"/>) are phrases and count; a term whose parts
+    /// would pass the limit is one phrase again (<see cref="WithinTermLimit"/>), so only a query typed with more than
+    /// sixteen terms is refused.
     /// </summary>
     public const int MaxTerms = 16;
 
@@ -64,7 +68,7 @@ public sealed class SearchQuery
         {
             return Invalid(TooLongMessage);
         }
-        var terms = Split(query).Where(t => t.Units.Count > 0).ToList();
+        var terms = WithinTermLimit(Split(query).ToList());
         if (terms.Count > MaxTerms)
         {
             return Invalid(TooManyTermsMessage);
@@ -77,12 +81,31 @@ public sealed class SearchQuery
         {
             return Invalid(OnlyExclusionsMessage);
         }
-        return terms.Where(t => t.IsExcluded).Sum(t => t.Tokens.Count) > MaxExcludedTokens ? Invalid(TooMuchExcludedMessage) : new SearchQuery(terms, null);
+        return terms.Where(t => t.IsExcluded).Sum(t => t.ExcludedTokens.Sum(tokens => tokens.Count)) > MaxExcludedTokens ? Invalid(TooMuchExcludedMessage) : new SearchQuery(terms, null);
     }
 
     private static SearchQuery Invalid(string error) => new([], error);
 
-    private static IEnumerable<SearchTerm> Split(string query)
+    /// <summary>A term as typed and the parts it is cut into (itself alone when quoted, excluded or not cut).</summary>
+    private sealed record TypedTerm(string Text, bool IsExcluded, IReadOnlyList<string> Parts);
+
+    /// <summary>
+    /// The typed terms' parts that hold a word, but a term cut into the most parts is one phrase again while they pass
+    /// <see cref="MaxTerms"/>: a pasted text with a slash or a hyphen between its Chinese words was one term, searched as
+    /// its words in a row (<see cref="SearchTerm.Forms"/>), and its parts alone would be a 400 for a query of one term.
+    /// </summary>
+    private static List<SearchTerm> WithinTermLimit(List<TypedTerm> typed)
+    {
+        var parts = typed.Select(term => term.Parts.Select(part => new SearchTerm(part, term.IsExcluded)).Where(t => t.Units.Count > 0).ToList()).ToList();
+        while (parts.Sum(p => p.Count) > MaxTerms && parts.MaxBy(p => p.Count) is { Count: > 1 } most)
+        {
+            var i = parts.IndexOf(most);
+            parts[i] = [new SearchTerm(typed[i].Text, typed[i].IsExcluded)];
+        }
+        return [.. parts.SelectMany(p => p)];
+    }
+
+    private static IEnumerable<TypedTerm> Split(string query)
     {
         var i = 0;
         while (i < query.Length)
@@ -121,36 +144,12 @@ public sealed class SearchQuery
                 end = i;
                 if (!excluded)
                 {
-                    foreach (var part in PartedBetweenCjk(query[start..end]))
-                    {
-                        yield return new SearchTerm(part, isExcluded: false);
-                    }
+                    yield return new TypedTerm(query[start..end], IsExcluded: false, [.. QueryTermParts.Of(query[start..end])]);
                     continue;
                 }
             }
-            yield return new SearchTerm(query[start..end], excluded);
+            yield return new TypedTerm(query[start..end], excluded, [query[start..end]]);
         }
-    }
-
-    /// <summary>
-    /// An unquoted term cut where punctuation stands between two Chinese, Japanese or Korean characters (阿里雲-發布,
-    /// 阿里雲/發布): these scripts are written without spaces, so a reader types whatever key is at hand to part two words,
-    /// and each part is found anywhere, as after a space. The index holds no token for the punctuation, so as one phrase
-    /// the term matched only the same punctuation there. A quotation mark or bracket inside the run joins it, as in the index.
-    /// </summary>
-    private static IEnumerable<string> PartedBetweenCjk(string term)
-    {
-        var units = TextUnits.Of(term);
-        var start = 0;
-        for (var i = 1; i < units.Count; i++)
-        {
-            if (units[i].IsCjk && units[i - 1].IsCjk && !units[i].JoinsPrevious)
-            {
-                yield return term[start..units[i - 1].End];
-                start = units[i].Start;
-            }
-        }
-        yield return term[start..];
     }
 
     /// <summary>

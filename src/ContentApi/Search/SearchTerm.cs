@@ -9,7 +9,9 @@ public sealed class SearchTerm
         IsExcluded = isExcluded;
         Units = TextUnits.Of(text);
         Tokens = SearchAnalyzer.PhraseTokens(Units);
-        Forms = Spellings(Units);
+        var joined = JoinedAtCjkPunctuation(Units);
+        Forms = joined is null ? Spellings(Units) : [.. Spellings(Units), joined];
+        ExcludedTokens = joined is null ? [Tokens] : [Tokens, SearchAnalyzer.PhraseTokens(joined)];
     }
 
     public string Text { get; }
@@ -28,7 +30,19 @@ public sealed class SearchTerm
     /// and readers join them or not at will, and the index holds "GPT-5" as two words but "GPT5" as one word's runs
     /// (<see cref="SearchAnalyzer.AnalyzeForIndex"/>), so neither spelling found the other.
     /// </summary>
+    /// <remarks>
+    /// A term that keeps punctuation between two Chinese, Japanese or Korean characters (quoted, excluded, or pasted
+    /// with more parts than a query has terms: "阿里雲-發布") is also found with them joined, as written without it or
+    /// with a space: its words in a row, however they are parted (<see cref="QueryTermParts.PartsCjk"/>).
+    /// </remarks>
     internal IReadOnlyList<IReadOnlyList<TextUnit>> Forms { get; }
+
+    /// <summary>
+    /// What an excluded term excludes: its tokens as typed and, when punctuation parts two of its Chinese, Japanese or
+    /// Korean characters, those of its words joined (-阿里雲-發布 excludes 阿里雲發布 too), but not a name's other
+    /// spellings (-gpt5 does not exclude GPT-5).
+    /// </summary>
+    internal IReadOnlyList<IReadOnlyList<string>> ExcludedTokens { get; }
 
     /// <summary>
     /// The tokens of each of <see cref="Forms"/>, each cut to its longest start that has at most <paramref name="max"/>
@@ -45,6 +59,21 @@ public sealed class SearchTerm
             tokens = SearchAnalyzer.PhraseTokens([.. units.Take(--count)]);
         }
         return tokens;
+    }
+
+    /// <summary>The units with every two Chinese, Japanese or Korean characters that punctuation parts joined, or null when none are.</summary>
+    private static List<TextUnit>? JoinedAtCjkPunctuation(IReadOnlyList<TextUnit> units)
+    {
+        List<TextUnit>? joined = null;
+        for (var i = 1; i < units.Count; i++)
+        {
+            if (QueryTermParts.PartsCjk(units[i - 1], units[i]))
+            {
+                joined ??= [.. units];
+                joined[i] = units[i] with { JoinsPrevious = true };
+            }
+        }
+        return joined;
     }
 
     /// <summary>The most runs of a name whose boundaries are tried both ways: a name, its version and a variant (qwen3max).</summary>

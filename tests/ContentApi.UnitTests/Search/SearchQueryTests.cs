@@ -200,4 +200,49 @@ public sealed class SearchQueryTests
     [Fact]
     public void Parse_fts5_keywords_become_lowercase_word_tokens() =>
         Assert.Equal(["and", "or", "not"], SearchQuery.Parse("AND OR NOT").Terms.SelectMany(t => t.Tokens));
+
+    /// <summary>
+    /// Punctuation beside a Chinese or Japanese word parts the term, as does the middle dot of a list of kanji words;
+    /// between Latin words and digits, inside a foreign name and after a number it joins a phrase.
+    /// </summary>
+    [Theory]
+    [InlineData("東京・大阪", new[] { "東京", "大阪" })]
+    [InlineData("日･米", new[] { "日", "米" })]
+    [InlineData("ドナルド・トランプ", new[] { "ドナルド・トランプ" })]
+    [InlineData("伊隆·馬斯克", new[] { "伊隆·馬斯克" })]
+    [InlineData("ジョージ・W・ブッシュ", new[] { "ジョージ・W・ブッシュ" })]
+    [InlineData("2024年/2025年", new[] { "2024年", "2025年" })]
+    [InlineData("營運長/COO", new[] { "營運長", "COO" })]
+    [InlineData("5G-手機", new[] { "5G", "手機" })]
+    [InlineData("2024年", new[] { "2024年" })]
+    [InlineData("C#/.NET", new[] { "C#/.NET" })]
+    [InlineData("TCP/IP", new[] { "TCP/IP" })]
+    [InlineData("37%股權", new[] { "37%股權" })]
+    [InlineData("\"東京・大阪\"", new[] { "東京・大阪" })]
+    [InlineData("模型 -阿里雲-發布", new[] { "模型", "-阿里雲-發布" })]
+    public void Parse_punctuation_beside_a_cjk_word_parts_the_term(string input, string[] expected) =>
+        Assert.Equal(expected, Texts(SearchQuery.Parse(input)));
+
+    /// <summary>
+    /// A term cut into more parts than the query may have terms was a 400 for a query typed as one term: the term cut into
+    /// the most parts is one phrase again, and only terms typed apart count past the limit.
+    /// </summary>
+    [Fact]
+    public void Parse_a_term_whose_parts_pass_the_term_limit_is_one_phrase()
+    {
+        var query = SearchQuery.Parse("a1 a2 a3 a4 a5 a6 a7 a8 a9 a10 a11 阿-里 阿/里/雲/發/布/新");
+
+        Assert.True(query.IsValid);
+        Assert.Equal(["阿", "里", "阿/里/雲/發/布/新"], Texts(query)[11..]);
+        Assert.False(SearchQuery.Parse(string.Join(' ', Enumerable.Range(1, SearchQuery.MaxTerms + 1).Select(i => $"w{i}"))).IsValid);
+    }
+
+    /// <summary>An excluded or quoted term with punctuation between Chinese words is also matched with them joined.</summary>
+    [Fact]
+    public void Parse_an_excluded_term_parted_by_punctuation_excludes_its_words_joined_too()
+    {
+        var excluded = SearchQuery.Parse("模型 -阿里雲-發布").ExcludedTerms.Single();
+
+        Assert.Equal([["阿里", "里", "里云", "云", "发", "发布"], ["阿里", "里", "里云", "云", "云发", "发", "发布"]], excluded.ExcludedTokens);
+    }
 }
