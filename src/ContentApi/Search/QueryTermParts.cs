@@ -7,7 +7,7 @@ namespace ContentApi.Search;
 /// Where an unquoted query term is cut into words, each found anywhere as after a space. Chinese, Japanese and Korean are
 /// written without spaces, so a reader parts a word of theirs with whatever key is at hand: punctuation between two such
 /// characters (阿里雲-發布) or between one and a number or a Latin word (2024年/2025年, 營運長/COO), and the middle dot of a
-/// Japanese list of kanji words (東京・大阪). The index holds no token for the punctuation, so as one phrase the term
+/// Japanese list of kanji or hiragana words (東京・大阪). The index holds no token for the punctuation, so as one phrase the term
 /// matched only the words in a row. Punctuation between Latin words and digits still joins a phrase (Qwen3-Max, TCP/IP,
 /// C#/.NET), and so do the dot inside a foreign name (ドナルド・トランプ, 伊隆·馬斯克) and a number's sign (37%股權).
 /// </summary>
@@ -19,7 +19,7 @@ internal static class QueryTermParts
         var start = 0;
         for (var i = 1; i < units.Count; i++)
         {
-            if (PartsCjk(units[i - 1], units[i]) || PartsCjkFromWord(term, units[i - 1], units[i]) || IsListDotBetweenKanji(term, units[i - 1], units[i]))
+            if (PartsCjk(units[i - 1], units[i]) || PartsCjkFromWord(term, units[i - 1], units[i]) || IsListDot(term, units[i - 1], units[i]))
             {
                 yield return term[start..units[i - 1].End];
                 start = units[i].Start;
@@ -55,13 +55,14 @@ internal static class QueryTermParts
     }
 
     /// <summary>
-    /// The katakana middle dot between two kanji words lists them (東京・大阪, 日・米), while between katakana it joins a
-    /// foreign name's parts (ドナルド・トランプ), which the analyzer reads as one word, and Chinese names take · or ‧.
+    /// The katakana middle dot between two words of kanji or hiragana lists them (東京・大阪, 日・米, なし・りんご), while
+    /// beside katakana it joins a foreign name's parts (ドナルド・トランプ, ジョン・万次郎), which the analyzer reads as one
+    /// word, and Chinese names take · or ‧.
     /// </summary>
-    private static bool IsListDotBetweenKanji(string term, TextUnit previous, TextUnit next) =>
+    private static bool IsListDot(string term, TextUnit previous, TextUnit next) =>
         previous.IsCjk && next.IsCjk && term.AsSpan(previous.End, next.Start - previous.End).ContainsAny('\u30FB', '\uFF65')
-        && IsKanji(Rune.GetRuneAt(term, previous.Start)) && IsKanji(Rune.GetRuneAt(term, next.Start));
+        && IsKanjiOrHiragana(Rune.GetRuneAt(term, previous.Start)) && IsKanjiOrHiragana(Rune.GetRuneAt(term, next.Start));
 
-    private static bool IsKanji(Rune rune) =>
-        rune.Value is 0x3005 or (>= 0x3400 and <= 0x4DBF) or (>= 0x4E00 and <= 0x9FFF) or (>= 0xF900 and <= 0xFAFF) or (>= 0x20000 and <= 0x3FFFF);
+    private static bool IsKanjiOrHiragana(Rune rune) =>
+        rune.Value is 0x3005 or (>= 0x3041 and <= 0x309F) or (>= 0x3400 and <= 0x4DBF) or (>= 0x4E00 and <= 0x9FFF) or (>= 0xF900 and <= 0xFAFF) or (>= 0x20000 and <= 0x3FFFF);
 }
