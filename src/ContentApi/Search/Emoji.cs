@@ -17,8 +17,20 @@ internal static class Emoji
         (0x1F000, 0x1FAFF), // the emoji blocks, regional indicators (flags) included
     ];
 
-    /// <summary>Whether a grapheme cluster starting with <paramref name="rune"/> is an emoji or another pictograph.</summary>
-    public static bool Starts(Rune rune) =>
+    /// <summary>
+    /// Whether a grapheme cluster is an emoji or another pictograph: it starts with one, or with a symbol or punctuation
+    /// mark that the emoji presentation selector after it draws as an emoji (▶️, ‼️, ©️). The keycaps of ASCII signs
+    /// (#️⃣, *️⃣) stay none, as the index holds no ASCII punctuation, and a digit's (1️⃣) is its digit.
+    /// </summary>
+    public static bool Is(ReadOnlySpan<char> cluster)
+    {
+        Rune.DecodeFromUtf16(cluster, out var first, out _);
+        return Starts(first) || (!first.IsAscii && !Rune.IsLetterOrDigit(first) && !Rune.IsWhiteSpace(first) && cluster.IndexOf(EmojiPresentation) > 0);
+    }
+
+    private const char EmojiPresentation = '\uFE0F';
+
+    private static bool Starts(Rune rune) =>
         Rune.GetUnicodeCategory(rune) == UnicodeCategory.OtherSymbol && Blocks.Any(block => rune.Value >= block.First && rune.Value <= block.Last);
 
     /// <summary>

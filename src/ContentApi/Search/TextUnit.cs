@@ -7,6 +7,6 @@ namespace ContentApi.Search;
 /// directly, across spaces within a line (which CJK text does not need: 佐藤 花子 is 佐藤花子) or across quotation marks
 /// and brackets (台積電「先進製程」發表). <paramref name="AfterBreak"/> is true for a unit after a line break or a tab in
 /// text read as the plain text (not Markdown source): a block, a hard line break or a table cell ends there, and no
-/// phrase runs across it.
+/// phrase runs across it. <paramref name="IsPictograph"/> is true for an emoji or another pictograph.
 /// </summary>
-internal readonly record struct TextUnit(string Text, int Start, int End, bool IsCjk, bool JoinsPrevious, bool AfterBreak = false);
+internal readonly record struct TextUnit(string Text, int Start, int End, bool IsCjk, bool JoinsPrevious, bool AfterBreak = false, bool IsPictograph = false);

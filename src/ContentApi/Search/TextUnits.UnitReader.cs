@@ -49,11 +49,11 @@ internal static partial class TextUnits
                 (_acrossSpace, _acrossLineBreak) = (true, true);
                 return end;
             }
-            if (Emoji.Starts(Rune.GetRuneAt(_text, start)))
+            if (Emoji.Is(_text.AsSpan(start, end - start)))
             {
                 EndWord();
                 _afterCjk = false;
-                Add(Emoji.Folded(_text.AsSpan(start, end - start)), start, end, isCjk: false, joinsPrevious: false);
+                Add(Emoji.Folded(_text.AsSpan(start, end - start)), start, end, isCjk: false, joinsPrevious: false, isPictograph: true);
             }
             else if (end - start > 1 || !TryReadAlone(start))
             {
@@ -64,9 +64,9 @@ internal static partial class TextUnits
             return end;
         }
 
-        private void Add(string text, int start, int end, bool isCjk, bool joinsPrevious)
+        private void Add(string text, int start, int end, bool isCjk, bool joinsPrevious, bool isPictograph = false)
         {
-            _units.Add(new TextUnit(text, start, end, isCjk, joinsPrevious, _afterBreak));
+            _units.Add(new TextUnit(text, start, end, isCjk, joinsPrevious, _afterBreak, isPictograph));
             _afterBreak = false;
         }
 
@@ -130,6 +130,12 @@ internal static partial class TextUnits
             return false;
         }
 
+        /// <summary>
+        /// The longest cluster read through NFKC, whose time grows with the square of a run of combining marks (a letter
+        /// with 80,000 marks took 10 s to index); no character of any script is that long, and a longer one is read as typed.
+        /// </summary>
+        private const int MostNormalizedCluster = 64;
+
         /// <summary>Reads a cluster through its compatibility (NFKC) form, which makes full-width letters plain.</summary>
         private void ReadNormalized(int start, int end)
         {
@@ -141,8 +147,8 @@ internal static partial class TextUnits
             {
                 EndWord();
             }
-            var normalized = end - start == 1 && char.IsAscii(_text[start])
-                ? _text.AsSpan(start, 1)
+            var normalized = (end - start == 1 && char.IsAscii(_text[start])) || end - start > MostNormalizedCluster
+                ? _text.AsSpan(start, end - start)
                 : NormalizedText.Of(_text[start..end], NormalizationForm.FormKC).AsSpan();
             foreach (var rune in normalized.EnumerateRunes())
             {

@@ -31,7 +31,7 @@ internal static partial class TextUnits
     }
 
     private static List<string> Words(string text) =>
-        [.. Of(text, splitLetterDigitWords: false).Select(unit => unit.Text).Where(unit => !Emoji.Starts(System.Text.Rune.GetRuneAt(unit, 0)))];
+        [.. Of(text, splitLetterDigitWords: false).Where(unit => !unit.IsPictograph).Select(unit => unit.Text)];
 
     /// <param name="splitLetterDigitWords">A word of letters and digits is its runs ("qwen3" → qwen, 3), as search indexes it.</param>
     /// <param name="markdownSource">

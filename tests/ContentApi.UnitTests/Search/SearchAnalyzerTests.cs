@@ -285,6 +285,24 @@ public sealed class SearchAnalyzerTests
     public void AnalyzeForIndex_reads_an_emoji_as_a_word_without_its_skin_tone_or_presentation(string text, string expected) =>
         Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
 
+    [Theory]
+    [InlineData("▶️ ‼️ ©️ ↩️ Ⓜ️", "▶ ‼ © ↩ Ⓜ")]
+    [InlineData("1️⃣ #️⃣ *️⃣", "1")]
+    public void AnalyzeForIndex_reads_a_symbol_drawn_as_an_emoji_as_a_word(string text, string expected) =>
+        Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex(text));
+
+    [Theory]
+    [InlineData(63, "f")]
+    [InlineData(64, "\uFF46")]
+    public void AnalyzeForIndex_reads_a_character_longer_than_any_script_writes_as_typed(int marks, string expected) =>
+        Assert.Equal(expected, SearchAnalyzer.AnalyzeForIndex("\uFF26" + new string('\u0301', marks)));
+
+    [Theory]
+    [InlineData("▶️")]
+    [InlineData("‼️")]
+    public void A_query_of_a_symbol_drawn_as_an_emoji_is_valid(string query) =>
+        Assert.True(SearchQuery.Parse(query).IsValid);
+
     [Fact]
     public void AnalyzeForIndex_output_has_single_spaces_and_no_ascii_punctuation()
     {

@@ -12,6 +12,7 @@ public sealed class TextUnitsSaysTests
     [InlineData("Reuters", "📷 Reuters")]
     [InlineData("📷 Reuters", "Reuters")]
     [InlineData("圖／中央社", "📸 中央社")]
+    [InlineData("Reuters", "▶️ Reuters")]
     public void Says_passes_over_emoji(string text, string part) =>
         Assert.True(TextUnits.Says(text, part));
 
