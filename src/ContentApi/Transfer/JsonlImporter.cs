@@ -53,6 +53,15 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
                 .ToDictionary(r => r.Name, r => r.LastId);
             foreach (var table in ExportFormat.Tables)
             {
+                // An empty table's file is empty, and is left unopened: a named pipe in its place would be waited on for ever.
+                var path = Path.Combine(folder, ExportFormat.FileOf(table));
+                if (ExportFiles.Length(path) == 0)
+                {
+                    counts[table] = manifest.Counts.GetValueOrDefault(table, -1) == 0 ? 0
+                        : throw new InvalidDataException($"{path} {ExportFiles.NoLength}, where the manifest counts {manifest.Counts.GetValueOrDefault(table, -1)} rows: give the file export wrote.");
+                    progress?.Invoke(table, 0);
+                    continue;
+                }
                 (counts[table], var derived) = await ImportTableAsync(connection, transaction, folder, table, givenBefore.GetValueOrDefault(table), progress, cancellationToken);
                 derivedAgain += derived;
                 // A truncated or edited file must not pass for the whole export: nothing is imported then.
@@ -108,7 +117,11 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
     /// <summary>The manifest's text, read no further than <see cref="MaxManifestBytes"/>: read whole, a file of gigabytes took the machine's memory.</summary>
     private static async Task<string> ManifestTextAsync(string manifestPath, CancellationToken cancellationToken)
     {
-        await using var stream = File.OpenRead(manifestPath);
+        if (ExportFiles.Length(manifestPath) == 0)
+        {
+            throw new InvalidDataException($"{manifestPath} {ExportFiles.NoLength}, which no export writes.");
+        }
+        await using var stream = ExportFiles.OpenRead(manifestPath);
         var bytes = await Import.ImportFileText.ReadAtMostAsync(stream, MaxManifestBytes, cancellationToken)
             ?? throw new InvalidDataException($"{manifestPath} is not the manifest an export writes (it is larger than {MaxManifestBytes:N0} bytes).");
         return new System.Text.UTF8Encoding(false).GetString(bytes.AsSpan(bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0));

@@ -33,7 +33,7 @@ internal static class JsonlLines
     /// <summary>The line of the file's first bytes that are not UTF-8 (after a byte-order mark), read in pieces: an export can be large.</summary>
     internal static long LineNotUtf8(string path)
     {
-        using var stream = File.OpenRead(path);
+        using var stream = ExportFiles.OpenRead(path);
         var buffer = new byte[64 * 1024];
         var chars = new char[buffer.Length];
         var (pending, line, first) = (0, 1L, true);
@@ -69,7 +69,7 @@ internal static class JsonlLines
     /// </summary>
     internal static IEnumerable<string> Lines(string path, int maxLineCharacters = MaxLineCharacters)
     {
-        using var reader = new StreamReader(path, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(ExportFiles.OpenRead(path), new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
         var buffer = new char[64 * 1024];
         var line = new System.Text.StringBuilder();
         var (lineNumber, afterCarriageReturn) = (1L, false);

@@ -215,6 +215,58 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.StartsWith($"{Path.Combine(folder, ExportFormat.ManifestFile)} is not the manifest an export writes", await RefusalAsync(folder), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Hunt: a named pipe in place of a file of the export was opened, and the import waited for a writer for ever. In a
+    /// process of its own, stopped (and the test failed) if it waits.
+    /// </summary>
+    [Theory]
+    [InlineData("articles.jsonl", ", where the manifest counts 1 rows: give the file export wrote.")]
+    [InlineData("manifest.json", ", which no export writes.")]
+    public async Task Import_refuses_a_named_pipe_in_the_export_without_waiting_on_it(string file, string why)
+    {
+        await CreateContentAsync();
+        var folder = await ExportAsync(factory.DatabasePath);
+        var path = Path.Combine(folder, file);
+        if (file == "articles.jsonl")
+        {
+            // One article, as the manifest then counts.
+            var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, ExportFormat.ManifestFile)))!;
+            manifest["Counts"]!["articles"] = 1;
+            File.WriteAllText(Path.Combine(folder, ExportFormat.ManifestFile), manifest.ToJsonString());
+        }
+        File.Delete(path);
+        Assert.Equal(0, MakeFifo([.. System.Text.Encoding.UTF8.GetBytes(path), 0], Convert.ToUInt32("644", 8)));
+
+        var refused = await AppProcess.RunAsync(NewDatabase(), ["import", folder]);
+
+        Assert.True(refused.ExitCode == 1, refused.ToString());
+        // After the notice that the new database was created.
+        Assert.Equal($"{path} is empty, or is not a regular file (a named pipe or a device){why}", refused.ErrorLines[^1]);
+    }
+
+    /// <summary>An empty table's file is empty, and imports as no rows (the tables here have rows: the manifest is told none).</summary>
+    [Fact]
+    public async Task Import_reads_an_empty_file_as_a_table_without_rows()
+    {
+        await CreateContentAsync();
+        var folder = await ExportAsync(factory.DatabasePath);
+        var manifestPath = Path.Combine(folder, ExportFormat.ManifestFile);
+        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        manifest["Counts"]!["articles"] = 0;
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+        File.WriteAllText(Path.Combine(folder, "articles.jsonl"), "");
+
+        var database = NewDatabase();
+        await ImportAsync(folder, database);
+
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM articles"));
+        Assert.True(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM tags") > 0);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo(byte[] path, uint mode);
+
     /// <summary>The next version after 2^63 - 1 overflowed: a restore left its articles below the versions it had given.</summary>
     [Theory]
     [InlineData("LastVersions", 9223372036854775807)]
