@@ -78,8 +78,17 @@ internal static class ImportedValue
         {
             return (null, LoneSurrogate);
         }
-        return column.EndsWith("_at", StringComparison.Ordinal) && !Timestamps.IsDbFormat(text)
-            ? (null, $"must be a timestamp as an export writes it (2025-06-01T08:00:00.000000Z), not {value.GetRawText()}.")
+        if (!column.EndsWith("_at", StringComparison.Ordinal))
+        {
+            return (text, null);
+        }
+        if (!Timestamps.IsDbFormat(text))
+        {
+            return (null, $"must be a timestamp as an export writes it (2025-06-01T08:00:00.000000Z), not {value.GetRawText()}.");
+        }
+        // A request's times are held to these years (a created_at of year 1 was stored from an edited export).
+        return Timestamps.FromDb(text).Year < UtcDateTimeOffsetConverter.FirstYear
+            ? (null, $"must be a time between the years {UtcDateTimeOffsetConverter.FirstYear} and {UtcDateTimeOffsetConverter.LastYear} in UTC, as the API takes, not {value.GetRawText()}.")
             : (text, null);
     }
 

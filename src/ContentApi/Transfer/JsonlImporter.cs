@@ -90,9 +90,10 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
             }
             if (manifest.RestoredAt is { } restoredAt)
             {
-                if (!Timestamps.IsDbFormat(restoredAt))
+                if (!Timestamps.IsDbFormat(restoredAt) || Timestamps.FromDb(restoredAt).Year < Http.Json.UtcDateTimeOffsetConverter.FirstYear)
                 {
-                    throw new InvalidDataException($"The manifest's RestoredAt is {restoredAt}; expected a timestamp such as 2026-12-01T08:00:00.000000Z.");
+                    throw new InvalidDataException(
+                        $"The manifest's RestoredAt is {restoredAt}; expected a timestamp such as 2026-12-01T08:00:00.000000Z, between the years {Http.Json.UtcDateTimeOffsetConverter.FirstYear} and {Http.Json.UtcDateTimeOffsetConverter.LastYear}.");
                 }
                 await connection.ExecuteAsync(SqliteDialect.RecordRestore, new { Now = restoredAt }, transaction);
             }
