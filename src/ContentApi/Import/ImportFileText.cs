@@ -4,8 +4,8 @@ using System.Text.Unicode;
 namespace ContentApi.Import;
 
 /// <summary>
-/// The text of a file to import, exactly as written: UTF-8 (a byte-order mark is skipped) or UTF-16 with its mark.
-/// Bytes that are not UTF-8 (or not UTF-16, after its mark) are an error at their line, not text replaced by U+FFFD; a file that cannot be read is
+/// The text of a file to import, exactly as written: UTF-8 (a byte-order mark is skipped), or UTF-16 or UTF-32 with its mark.
+/// Bytes that are not UTF-8 (or not UTF-16 or UTF-32, after its mark) are an error at their line, not text replaced by U+FFFD; a file that cannot be read is
 /// an error for that file, and the import goes on with the next.
 /// </summary>
 internal static class ImportFileText
@@ -70,10 +70,11 @@ internal static class ImportFileText
 
     private static (string? Text, ImportProblem? Problem) Decode(string path, byte[] bytes)
     {
-        if (bytes is [0xFF, 0xFE, 0, 0, ..])
+        if (bytes is [0xFF, 0xFE, 0, 0, ..] or [0, 0, 0xFE, 0xFF, ..])
         {
-            using var reader = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true); // UTF-32's mark
-            return (reader.ReadToEnd(), null);
+            return Utf32Text.Decode(bytes.AsSpan(4), bigEndian: bytes[0] == 0, out var badLine) is { } text
+                ? (text, null)
+                : (null, new ImportProblem(path, badLine, "The file is not valid UTF-32 here (a surrogate, a value past U+10FFFF, or bytes left at its end): save it as UTF-8."));
         }
         if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
         {

@@ -59,6 +59,37 @@ public sealed class ImportFileTextTests
         Assert.Equal(written, text);
     }
 
+    /// <summary>Hunt: UTF-32 went through a decoder that put U+FFFD for a code point past U+10FFFF or a surrogate; a big-endian file was read as UTF-8.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_utf32_file_with_a_unit_that_is_no_character_is_an_error_at_its_line(bool bigEndian)
+    {
+        var encoding = new System.Text.UTF32Encoding(bigEndian, byteOrderMark: true);
+        byte[] surrogate = bigEndian ? [0, 0, 0xD8, 0x3D] : [0x3D, 0xD8, 0, 0];
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes("---\ntitle: a\n---\nbody ")).Concat(surrogate).Concat(encoding.GetBytes("x\n")).ToArray();
+
+        var (text, problem) = await ImportFileText.ReadAsync(FileWith(bytes), CancellationToken.None);
+
+        Assert.Null(text);
+        Assert.Equal(4, problem!.Line);
+        Assert.Equal("The file is not valid UTF-32 here (a surrogate, a value past U+10FFFF, or bytes left at its end): save it as UTF-8.", problem.Message);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_utf32_file_is_read_exactly(bool bigEndian)
+    {
+        var encoding = new System.Text.UTF32Encoding(bigEndian, byteOrderMark: true);
+        const string written = "# 標題 👩‍💻\r\nbody \uFFFD\n";
+
+        var (text, problem) = await ImportFileText.ReadAsync(FileWith([.. encoding.GetPreamble(), .. encoding.GetBytes(written)]), CancellationToken.None);
+
+        Assert.Null(problem);
+        Assert.Equal(written, text);
+    }
+
     private static string FileWith(byte[] bytes)
     {
         var folder = Path.Combine(Path.GetTempPath(), "contentapi-importfiletext", Guid.NewGuid().ToString("N"));
