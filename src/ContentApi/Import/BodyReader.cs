@@ -132,7 +132,8 @@ internal sealed class BodyReader
     /// The first level-1 heading; else the first heading or paragraph line, whichever comes first; with its line in
     /// the file.
     /// </summary>
-    public (string Text, int Line)? TakeTitle()
+    /// <param name="writtenBlank">Whether the front matter gave a title of "" or spaces, which the warning then says.</param>
+    public (string Text, int Line)? TakeTitle(bool writtenBlank = false)
     {
         var heading = _scan.Headings.FirstOrDefault(h => h.Level == 1 && IsUsable(h));
         if (heading is not null)
@@ -154,7 +155,8 @@ internal sealed class BodyReader
             {
                 _consumed[line] = true;
                 _problems.Add(new ImportProblem(_file, FileLine(line),
-                    "No title in front matter and no heading: the first line is the title.", ImportSeverity.Warning));
+                    writtenBlank ? "The front matter's title is blank and there is no heading: the first line is the title."
+                        : "No title in front matter and no heading: the first line is the title.", ImportSeverity.Warning));
                 return (Lines.Trimmed(line), FileLine(line));
             }
         }

@@ -15,6 +15,11 @@ internal sealed partial class FrontMatterReader
             Error(FileLine(node.Start), $"'{key}' must be a single text value.");
             return null;
         }
+        if (!IsNull(scalar) && string.IsNullOrWhiteSpace(scalar.Value) && key is "title" or "slug")
+        {
+            // Written, but "" or spaces: unlike a placeholder description, a title or slug left blank is worth a word.
+            problems.Add(new ImportProblem(file, FileLine(node.Start), $"'{key}' is blank: it is taken as not given.", ImportSeverity.Warning));
+        }
         return IsNull(scalar) || string.IsNullOrWhiteSpace(scalar.Value) ? null : scalar.Value;
     }
 

@@ -91,7 +91,7 @@ public static class MarkdownImportParser
         var images = body?.TakeImages() ?? [];
         var keyLines = new Dictionary<string, int>(fields.KeyLines) { ["body"] = bodyFirstLine };
         var title = fields.Title;
-        if (title is null && !frontMatterFailed && body?.TakeTitle() is var (heading, headingLine))
+        if (title is null && !frontMatterFailed && body?.TakeTitle(writtenBlank: fields.KeyLines.ContainsKey("title")) is var (heading, headingLine))
         {
             title = heading;
             keyLines["title"] = headingLine;
