@@ -237,6 +237,23 @@ public sealed class DatabaseFileTests
         AssertRefusedInOneLine(await AppProcess.ServeAsync(database, user), database, $"is read-only: {database}-shm cannot be written");
     }
 
+    /// <summary>
+    /// Hunt: the README said the read-only commands write nothing beside such a database. Read-only in WAL mode, SQLite
+    /// makes its -wal and -shm where the folder lets it, and a read-only connection cannot remove them: they are left, empty.
+    /// </summary>
+    [Fact]
+    public async Task Reading_a_read_only_wal_database_in_a_writable_folder_leaves_an_empty_wal_and_shm_and_the_database_as_it_was()
+    {
+        var (database, user) = await ReadOnlyFileInWritableFolderAsync();
+        var before = await File.ReadAllBytesAsync(database);
+
+        Assert.Equal(0, (await AppProcess.RunAsync(database, ["keys", "list"], user)).ExitCode);
+
+        Assert.Equal(before, await File.ReadAllBytesAsync(database));
+        Assert.Equal(0, new FileInfo(database + "-wal").Length);
+        Assert.True(File.Exists(database + "-shm"));
+    }
+
     /// <summary>A migrated database its user may read but not write (0444), in a folder that user may write.</summary>
     private static async Task<(string Database, string? User)> ReadOnlyFileInWritableFolderAsync()
     {
