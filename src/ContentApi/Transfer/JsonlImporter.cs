@@ -58,7 +58,7 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
                 if (ExportFiles.Length(path) == 0)
                 {
                     counts[table] = manifest.Counts.GetValueOrDefault(table, -1) == 0 ? 0
-                        : throw new InvalidDataException($"{path} {ExportFiles.NoLength}, where the manifest counts {manifest.Counts.GetValueOrDefault(table, -1)} rows: give the file export wrote.");
+                        : throw new InvalidDataException($"{path} {ExportFiles.NoLength}, where {ManifestCount(manifest, table)}: give the file export wrote.");
                     progress?.Invoke(table, 0);
                     continue;
                 }
@@ -67,7 +67,7 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
                 // A truncated or edited file must not pass for the whole export: nothing is imported then.
                 if (manifest.Counts.GetValueOrDefault(table, -1) is var expected && expected != counts[table])
                 {
-                    throw new InvalidDataException($"{ExportFormat.FileOf(table)} has {counts[table]} rows, but the manifest says {expected}: the export is incomplete or was changed.");
+                    throw new InvalidDataException($"{ExportFormat.FileOf(table)} has {counts[table]} rows, but {ManifestCount(manifest, table)}: the export is incomplete or was changed.");
                 }
             }
             // Computed here, not taken from the files (FoldedKeys), which never give them.
@@ -279,4 +279,8 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
         UPDATE articles SET derived_excerpt = @DerivedExcerpt, character_count = @CharacterCount, reading_time_minutes = @ReadingTimeMinutes
         WHERE id = @Id AND ({SqliteDialect.Differs("derived_excerpt", "@DerivedExcerpt")} OR {SqliteDialect.Differs("character_count", "@CharacterCount")} OR {SqliteDialect.Differs("reading_time_minutes", "@ReadingTimeMinutes")})
         """;
+
+    /// <summary>What the manifest says of a table's rows, one it does not count too (an edited manifest).</summary>
+    private static string ManifestCount(ExportFormat.Manifest manifest, string table) =>
+        manifest.Counts.TryGetValue(table, out var count) ? $"the manifest counts {count} rows" : "the manifest counts none of its rows";
 }

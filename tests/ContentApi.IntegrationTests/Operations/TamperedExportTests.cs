@@ -244,6 +244,22 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal($"{path} is empty, or is not a regular file (a named pipe or a device){why}", refused.ErrorLines[^1]);
     }
 
+    /// <summary>Review: a manifest that counts no rows for a table was quoted as counting -1.</summary>
+    [Fact]
+    public async Task Import_refuses_an_empty_file_of_a_table_the_manifest_does_not_count()
+    {
+        await CreateContentAsync();
+        var folder = await ExportAsync(factory.DatabasePath);
+        var manifestPath = Path.Combine(folder, ExportFormat.ManifestFile);
+        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        manifest["Counts"]!.AsObject().Remove("articles");
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+        var path = Path.Combine(folder, "articles.jsonl");
+        File.WriteAllText(path, "");
+
+        Assert.Equal($"{path} is empty, or is not a regular file (a named pipe or a device), where the manifest counts none of its rows: give the file export wrote.", await RefusalAsync(folder));
+    }
+
     /// <summary>An empty table's file is empty, and imports as no rows (the tables here have rows: the manifest is told none).</summary>
     [Fact]
     public async Task Import_reads_an_empty_file_as_a_table_without_rows()
