@@ -82,11 +82,15 @@ internal sealed class BodyReader
             }
             // An image:ID is already stored, with its caption and credit; lines after it are article text.
             var storedId = ImageReferences.ParseId(image.Url);
+            if (storedId is null && ImageReferences.IsReference(image.Url))
+            {
+                _problems.Add(new ImportProblem(_file, fileLine, BrokenImageReference.Problem(image.AltText, image.Url)));
+                continue;
+            }
             if (!IsImportable(image.Url))
             {
                 // The API stores such a body as written (a relative path may be the site's own), so its export imports
-                // back; an http(s) URL the API would not store as an image's, or an image: reference naming none, still
-                // fails the file, as a mistake to mend.
+                // back; an http(s) URL the API would not store as an image's still fails the file, as a mistake to mend.
                 _problems.Add(new ImportProblem(_file, fileLine,
                     $"Image '{image.AltText}' left as written, with the lines after it: {image.Url} is no http or https URL, so it is not stored as an image (a path becomes one with import's --image-base-url).",
                     ImportSeverity.Warning));
@@ -108,7 +112,7 @@ internal sealed class BodyReader
         return images;
     }
 
-    /// <summary>An http(s) URL, or an <c>image:</c> reference (to a stored image, or naming none: a mistake the file fails for).</summary>
+    /// <summary>An http(s) URL, or an <c>image:</c> reference (to a stored image, or naming none: a mistake the file fails for, see <see cref="BrokenImageReference"/>).</summary>
     private static bool IsImportable(string url) => TextRules.StartsAsHttpUrl(url) || ImageReferences.IsReference(url);
 
     /// <summary>

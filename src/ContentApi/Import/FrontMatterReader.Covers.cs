@@ -71,7 +71,7 @@ internal sealed partial class FrontMatterReader
     {
         if (node is YamlScalarNode)
         {
-            return Text("cover", node) is { } plainUrl ? new CoverImageRef(ImageBaseUrl.Resolve(imagePage, plainUrl)) : null;
+            return Text("cover", node) is { } plainUrl ? UnlessBrokenReference(new CoverImageRef(ImageBaseUrl.Resolve(imagePage, plainUrl)), node) : null;
         }
         if (node is not YamlMappingNode mapping)
         {
@@ -106,6 +106,17 @@ internal sealed partial class FrontMatterReader
             Error(FileLine(keyNode.Start), "'cover' needs a 'url'.");
             return null;
         }
-        return new CoverImageRef(ImageBaseUrl.Resolve(imagePage, url), alt, caption);
+        return UnlessBrokenReference(new CoverImageRef(ImageBaseUrl.Resolve(imagePage, url), alt, caption), node);
+    }
+
+    /// <summary>The cover, unless it is an <c>image:</c> reference that names no image: an error that says why, not "not an http URL".</summary>
+    private CoverImageRef? UnlessBrokenReference(CoverImageRef cover, YamlNode node)
+    {
+        if (cover.ExistingImageId is null && ImageReferences.IsReference(cover.Url))
+        {
+            Error(FileLine(node.Start), BrokenImageReference.CoverProblem(cover.Url));
+            return null;
+        }
+        return cover;
     }
 }
