@@ -43,7 +43,7 @@ internal static class ImportFileText
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return (null, new ImportProblem(path, 1, $"The file cannot be read: {exception.Message}"));
+            return (null, new ImportProblem(path, 1, $"The file cannot be read: {(NonUtf8Name.Is(path) ? NonUtf8Name.Why + "." : exception.Message)}"));
         }
         return Decode(path, bytes);
     }

@@ -35,7 +35,7 @@ public static class MarkdownFiles
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 // A folder whose name the file system cannot give back (not UTF-8) or may not be read: the rest is imported.
-                leftOut.Add((directory, $"not imported: the folder could not be read ({exception.Message})."));
+                leftOut.Add((directory, $"not imported: the folder could not be read ({(NonUtf8Name.Is(directory) ? NonUtf8Name.Why : exception.Message)})."));
                 continue;
             }
             foreach (var file in entries.Where(file => !IsHidden(file)))

@@ -120,6 +120,8 @@ public sealed class MarkdownFilesTests
 
         Assert.Equal([Path.Combine(root, "ok.md")], listing.Files);
         Assert.StartsWith("not imported: the folder could not be read", Assert.Single(listing.LeftOut).Why, StringComparison.Ordinal);
+        // It said "Could not find a part of the path" (hunt): the reason is the name.
+        Assert.Contains("(its name is not valid UTF-8", listing.LeftOut[0].Why, StringComparison.Ordinal);
     }
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkdir", SetLastError = true)]
