@@ -15,7 +15,7 @@ internal sealed partial class FrontMatterReader
             YamlScalarNode scalar when IsNull(scalar) => [],
             YamlScalarNode { Value: { } one } scalar when SeveralPaths().IsMatch(one) => Warn(scalar, $"'{key}' gives several paths in one text, '{one}': write them as a list, one path an entry. Ignored."),
             YamlScalarNode scalar => [scalar],
-            YamlSequenceNode sequence => sequence.Children.Where(path => !IsNull(path)),
+            YamlSequenceNode sequence => OncePerNode(sequence.Children.Where(path => !IsNull(path))),
             _ => Warn(node, $"'{key}' ignored: it must be a list of the post's earlier URLs or paths."),
         };
         var slugs = new List<EarlierSlug>();
@@ -53,8 +53,13 @@ internal sealed partial class FrontMatterReader
             case YamlSequenceNode sequence:
                 var names = new List<NamedRef>();
                 var namesBySlug = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var item in sequence.Children.SelectMany(item => key == "categories" ? HexoCategoryPath(item) : [item]))
+                foreach (var item in OncePerNode(sequence.Children.SelectMany(item => key == "categories" ? HexoCategoryPath(item) : [item])))
                 {
+                    if (item is YamlScalarNode blank && (IsNull(blank) || string.IsNullOrWhiteSpace(blank.Value)))
+                    {
+                        problems.Add(new ImportProblem(file, FileLine(item.Start), $"An entry of '{key}' is blank: it is left out.", ImportSeverity.Warning));
+                        continue;
+                    }
                     if ((item is YamlMappingNode entry ? NameAndSlug(key, entry) : Text(key, item) is { } name ? new NamedRef(name) : null) is not { } named)
                     {
                         continue;
@@ -72,6 +77,12 @@ internal sealed partial class FrontMatterReader
                 return [];
         }
     }
+
+    /// <summary>
+    /// Each entry once: an alias (<c>*a</c>) is the anchored node itself, so an entry repeated by alias that is wrong
+    /// (a list where a name goes) was told again and again, at the anchor's line.
+    /// </summary>
+    private static IEnumerable<YamlNode> OncePerNode(IEnumerable<YamlNode> entries) => entries.Distinct<YamlNode>(ReferenceEqualityComparer.Instance);
 
     /// <summary>
     /// Hexo's categories may be paths, each a list (<c>- [Diary, PlayStation]</c>: PlayStation under Diary): each category
@@ -135,13 +146,14 @@ internal sealed partial class FrontMatterReader
             return [];
         }
         var ids = new List<long>();
+        var refused = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
         foreach (var item in sequence.Children)
         {
             if (ImageId(item) is { } id)
             {
                 ids.Add(id);
             }
-            else
+            else if (refused.Add(item))
             {
                 Error(FileLine(item.Start), $"'imageIds' must hold image ids: {WhyNoImageId(item)}.");
             }
