@@ -35,8 +35,15 @@ internal static class QueryTermParts
     public static bool PartsCjk(TextUnit previous, TextUnit next) => previous.IsCjk && next.IsCjk && !next.JoinsPrevious;
 
     private static bool PartsCjkFromWord(string term, TextUnit previous, TextUnit next) =>
-        previous.IsCjk != next.IsCjk && term.AsSpan(previous.End, next.Start - previous.End) is var between &&
+        previous.IsCjk != next.IsCjk && Between(term, previous, next) is var between &&
         between.ContainsAnyExcept(KeptInAPhrase) && !IsNumberSign(between);
+
+    /// <summary>
+    /// What stands between two units: nothing when both come from one character, which NFKC makes several (Thai ำ is ํ
+    /// and า, ㍻ is 平成, ㋀ is 1月), each spanning all of it.
+    /// </summary>
+    private static ReadOnlySpan<char> Between(string term, TextUnit previous, TextUnit next) =>
+        next.Start > previous.End ? term.AsSpan(previous.End, next.Start - previous.End) : [];
 
     /// <summary>What does not part a word from a Chinese one: the dots inside a foreign name, a zero-width space.</summary>
     private static readonly System.Buffers.SearchValues<char> KeptInAPhrase = System.Buffers.SearchValues.Create("\u00B7\u30FB\uFF65\u2027\u200B");
@@ -60,7 +67,7 @@ internal static class QueryTermParts
     /// word, and Chinese names take · or ‧.
     /// </summary>
     private static bool IsListDot(string term, TextUnit previous, TextUnit next) =>
-        previous.IsCjk && next.IsCjk && term.AsSpan(previous.End, next.Start - previous.End).ContainsAny('\u30FB', '\uFF65')
+        previous.IsCjk && next.IsCjk && Between(term, previous, next).ContainsAny('\u30FB', '\uFF65')
         && IsKanjiOrHiragana(Rune.GetRuneAt(term, previous.Start)) && IsKanjiOrHiragana(Rune.GetRuneAt(term, next.Start));
 
     private static bool IsKanjiOrHiragana(Rune rune) =>
