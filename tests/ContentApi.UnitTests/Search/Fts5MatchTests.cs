@@ -81,6 +81,30 @@ public sealed partial class Fts5MatchTests
             1, Fts5Match.MaxTokens);
     }
 
+    private static readonly string[] Names = ["gpt", "qwen", "llama", "claude", "gemini", "mistral", "phi", "yi", "glm", "ernie", "kimi", "doubao", "hunyuan", "spark", "baichuan", "minimax"];
+
+    /// <summary>
+    /// At the least share, one token, every spelling of a term is cut to its first unit: sixteen quoted names with their
+    /// Chinese parted (four spellings and the words joined) were 80 strings of one token, and fourteen names beside
+    /// excluded phrases of 26 tokens 82, past the tokens an expression may hold.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ToFts5Match_many_spellings_cut_to_one_token_stay_within_the_tokens_allowed(bool besideExcludedPhrases)
+    {
+        var query = besideExcludedPhrases
+            ? string.Join(' ', Names.Take(14).Select(name => $"{name}4o甲")) + " -甲乙丙丁戊己庚辛 -子丑寅卯辰巳午未"
+            : string.Join(' ', Names.Select(name => $"\"{name}4o阿-雲\""));
+
+        var match = Match(query)!;
+
+        Assert.InRange(QuotedStrings().Matches(match).Sum(quoted => quoted.Groups[1].Value.Split(' ').Length), 1, Fts5Match.MaxTokens);
+    }
+
+    [GeneratedRegex("\"((?:[^\"]|\"\")*)\"")]
+    private static partial Regex QuotedStrings();
+
     [Fact]
     public void An_excluded_phrase_of_more_than_its_share_of_tokens_is_refused() =>
         Assert.Equal(SearchQuery.TooMuchExcludedMessage, SearchQuery.Parse("台積電 -" + new string('模', 20)).Error);
