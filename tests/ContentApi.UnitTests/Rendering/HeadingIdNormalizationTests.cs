@@ -75,6 +75,20 @@ public sealed class HeadingIdNormalizationTests
         Assert.Equal(Nfc("việt-") + "a" + marks + Nfc("-việt"), id);
     }
 
+    /// <summary>
+    /// The bound is the character's 64 code units, its letter included: a letter and 64 marks is kept as typed, one and
+    /// 63 put in canonical order (the README said more than 64 code units of marks).
+    /// </summary>
+    [Theory]
+    [InlineData(31, false)]
+    [InlineData(32, true)]
+    public void A_character_of_more_than_64_code_units_is_kept_as_typed(int pairs, bool keptAsTyped)
+    {
+        var character = "a" + string.Concat(Enumerable.Repeat("\u0301\u0316", pairs)) + (keptAsTyped ? "" : "\u0301");
+
+        Assert.Equal(keptAsTyped ? character : Nfc(character), HeadingIds.FromText(character));
+    }
+
     /// <summary>Text with a lone surrogate has no normal form: its id is made from it as it is (the surrogate a break, as before), not a failed render.</summary>
     [Fact]
     public void Heading_text_with_a_lone_surrogate_gets_an_id_as_before() =>
