@@ -93,7 +93,9 @@ internal sealed class HeadingIds
     /// decomposes Hebrew presentation forms (U+FB1D-U+FB4F: שׁ is ש and a shin dot, which Unicode never composes again),
     /// so that their points are left out as a slug, which decomposes everything, leaves them out. Full-width letters stay
     /// as they are written, as in GitHub's ids. Text that is not valid UTF-16 (a lone surrogate), which has no normal
-    /// form, is left as it is, and so is a character longer than <see cref="MostNormalizedCharacter"/>.
+    /// form, is left as it is, and so is a character longer than <see cref="NormalizedText.MostCharacterLength"/>: the text
+    /// either side of it is normalized apart from it, which NFC allows, as no mark reorders or composes across the start of
+    /// a character.
     /// </summary>
     internal static string InCanonicalForm(string text)
     {
@@ -102,7 +104,7 @@ internal sealed class HeadingIds
         for (var start = 0; start < text.Length;)
         {
             var length = Graphemes.LengthAt(text, start);
-            if (length > MostNormalizedCharacter)
+            if (length > NormalizedText.MostCharacterLength)
             {
                 built ??= new StringBuilder(text.Length);
                 built.Append(Normalized(text[copied..start])).Append(text, start, length);
@@ -112,14 +114,6 @@ internal sealed class HeadingIds
         }
         return built is null ? Normalized(text) : built.Append(Normalized(text[copied..])).ToString();
     }
-
-    /// <summary>
-    /// More UTF-16 code units than a character (a grapheme cluster) of any script or emoji holds: ICU puts a run of marks
-    /// in canonical order in time that grows with its square, so a heading of one letter and 160,000 marks took 20 s. The
-    /// text either side of a character is normalized apart from it, which NFC allows: no mark reorders or composes across
-    /// the start of a character.
-    /// </summary>
-    private const int MostNormalizedCharacter = 64;
 
     private static string Normalized(string text)
     {

@@ -131,12 +131,9 @@ internal static partial class TextUnits
         }
 
         /// <summary>
-        /// The longest cluster read through NFKC, whose time grows with the square of a run of combining marks (a letter
-        /// with 80,000 marks took 10 s to index); no character of any script is that long, and a longer one is read as typed.
+        /// Reads a cluster through its compatibility (NFKC) form, which makes full-width letters plain; one longer than
+        /// <see cref="NormalizedText.MostCharacterLength"/>, which no script writes, as typed.
         /// </summary>
-        private const int MostNormalizedCluster = 64;
-
-        /// <summary>Reads a cluster through its compatibility (NFKC) form, which makes full-width letters plain.</summary>
         private void ReadNormalized(int start, int end)
         {
             // A letter of Thai, Lao, Khmer or Myanmar (with its marks) is a unit of its own, like a CJK character: their
@@ -147,7 +144,7 @@ internal static partial class TextUnits
             {
                 EndWord();
             }
-            var normalized = (end - start == 1 && char.IsAscii(_text[start])) || end - start > MostNormalizedCluster
+            var normalized = (end - start == 1 && char.IsAscii(_text[start])) || end - start > NormalizedText.MostCharacterLength
                 ? _text.AsSpan(start, end - start)
                 : NormalizedText.Of(_text[start..end], NormalizationForm.FormKC).AsSpan();
             foreach (var rune in normalized.EnumerateRunes())
