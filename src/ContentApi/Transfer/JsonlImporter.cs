@@ -282,5 +282,5 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
 
     /// <summary>What the manifest says of a table's rows, one it does not count too (an edited manifest).</summary>
     private static string ManifestCount(ExportFormat.Manifest manifest, string table) =>
-        manifest.Counts.TryGetValue(table, out var count) ? $"the manifest counts {count} rows" : "the manifest counts none of its rows";
+        manifest.Counts.TryGetValue(table, out var count) ? $"the manifest counts {count} row{(count == 1 ? "" : "s")}" : "the manifest counts none of its rows";
 }

@@ -220,7 +220,7 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
     /// process of its own, stopped (and the test failed) if it waits.
     /// </summary>
     [Theory]
-    [InlineData("articles.jsonl", ", where the manifest counts 1 rows: give the file export wrote.")]
+    [InlineData("articles.jsonl", ", where the manifest counts 1 row: give the file export wrote.")]
     [InlineData("manifest.json", ", which no export writes.")]
     public async Task Import_refuses_a_named_pipe_in_the_export_without_waiting_on_it(string file, string why)
     {
