@@ -14,6 +14,7 @@ public sealed class SearchWordsDescriptionTests
     [InlineData("阿里雲-發布", 2)]
     [InlineData("2024年/2025年", 2)]
     [InlineData("東京・大阪", 2)]
+    [InlineData("กรุงเทพ-เชียงใหม่", 2)]
     [InlineData("ドナルド・トランプ", 1)]
     [InlineData("伊隆·馬斯克", 1)]
     [InlineData("37%股權", 1)]
