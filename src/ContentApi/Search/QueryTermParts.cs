@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ContentApi.Text;
 
 namespace ContentApi.Search;
 
@@ -70,6 +71,5 @@ internal static class QueryTermParts
         previous.IsCjk && next.IsCjk && Between(term, previous, next).ContainsAny('\u30FB', '\uFF65')
         && IsKanjiOrHiragana(Rune.GetRuneAt(term, previous.Start)) && IsKanjiOrHiragana(Rune.GetRuneAt(term, next.Start));
 
-    private static bool IsKanjiOrHiragana(Rune rune) =>
-        rune.Value is 0x3005 or (>= 0x3041 and <= 0x309F) or (>= 0x3400 and <= 0x4DBF) or (>= 0x4E00 and <= 0x9FFF) or (>= 0xF900 and <= 0xFAFF) or (>= 0x20000 and <= 0x3FFFF);
+    private static bool IsKanjiOrHiragana(Rune rune) => Cjk.IsLetter(rune) && !Cjk.IsHangul(rune) && !Cjk.IsKatakana(rune);
 }

@@ -48,6 +48,9 @@ internal static class Cjk
     public static bool IsKana(Rune rune) =>
         rune.Value is (>= 0x3041 and <= 0x309F) or (>= 0x30A1 and <= 0x30FA) or (>= 0x30FC and <= 0x30FF) or (>= 0x31F0 and <= 0x31FF) or (>= 0xFF66 and <= 0xFF9D);
 
+    /// <summary>Katakana (half-width too), the script of foreign names and words in Japanese.</summary>
+    public static bool IsKatakana(Rune rune) => IsKana(rune) && rune.Value is not (>= 0x3041 and <= 0x309F);
+
     /// <summary>Hangul, whose words are spaced as in English (the other CJK scripts run on without spaces).</summary>
     public static bool IsHangul(Rune rune) =>
         rune.Value is (>= 0x1100 and <= 0x11FF) or (>= 0x3131 and <= 0x318E) or (>= 0xA960 and <= 0xA97F) or (>= 0xAC00 and <= 0xD7FF) or (>= 0xFFA0 and <= 0xFFDC);
