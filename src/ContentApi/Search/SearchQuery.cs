@@ -54,9 +54,6 @@ public sealed class SearchQuery
 
     public IEnumerable<SearchTerm> ExcludedTerms => Terms.Where(t => t.IsExcluded);
 
-    /// <summary>The included terms as typed: what a result page highlights.</summary>
-    public IReadOnlyList<string> HighlightTerms => IncludedTerms.Select(t => t.Text).ToList();
-
     /// <summary>
     /// Never throws. Over-long queries are rejected rather than truncated: dropping terms would silently widen the
     /// results.

@@ -126,7 +126,7 @@ public sealed class SearchQueryTests
     {
         var query = SearchQuery.Parse("qwen -max -\"open source\" a-b");
         Assert.Equal(["qwen", "-max", "-open source", "a-b"], Texts(query));
-        Assert.Equal(["qwen", "a-b"], query.HighlightTerms);
+        Assert.Equal(["qwen", "a-b"], query.IncludedTerms.Select(t => t.Text));
     }
 
     [Theory]
