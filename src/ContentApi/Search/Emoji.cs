@@ -20,15 +20,19 @@ internal static class Emoji
     /// <summary>
     /// Whether a grapheme cluster is an emoji or another pictograph: it starts with one, or with a symbol or punctuation
     /// mark that the emoji presentation selector after it draws as an emoji (▶️, ‼️, ©️). The keycaps of ASCII signs
-    /// (#️⃣, *️⃣) stay none, as the index holds no ASCII punctuation, and a digit's (1️⃣) is its digit.
+    /// (#️⃣, *️⃣) stay none, as the index holds no ASCII punctuation, and a digit's (1️⃣) is its digit. The one letter
+    /// with an emoji form, ℹ (a lowercase letter to Unicode, i to NFKC), is the emoji ℹ️ with the selector.
     /// </summary>
     public static bool Is(ReadOnlySpan<char> cluster)
     {
         Rune.DecodeFromUtf16(cluster, out var first, out _);
-        return Starts(first) || (!first.IsAscii && !Rune.IsLetterOrDigit(first) && !Rune.IsWhiteSpace(first) && cluster.IndexOf(EmojiPresentation) > 0);
+        var drawable = first.Value == InformationSource || (!first.IsAscii && !Rune.IsLetterOrDigit(first) && !Rune.IsWhiteSpace(first));
+        return Starts(first) || (drawable && cluster.IndexOf(EmojiPresentation) > 0);
     }
 
     private const char EmojiPresentation = '\uFE0F';
+
+    private const int InformationSource = 0x2139;
 
     private static bool Starts(Rune rune) =>
         Rune.GetUnicodeCategory(rune) == UnicodeCategory.OtherSymbol && Blocks.Any(block => rune.Value >= block.First && rune.Value <= block.Last);
