@@ -1,3 +1,5 @@
+using ContentApi.Text;
+
 namespace ContentApi.Import;
 
 /// <summary>
@@ -17,9 +19,12 @@ public sealed class ImageBaseUrl
         _importedFolder = importedFolder;
     }
 
-    /// <summary>Why <paramref name="url"/> cannot be the base: null when it is an absolute http(s) URL without query or fragment.</summary>
+    /// <summary>
+    /// Why <paramref name="url"/> cannot be the base: null when it is an http(s) URL an image may have
+    /// (<see cref="TextRules.IsHttpUrl"/>), without query or fragment.
+    /// </summary>
     public static string? ProblemWith(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var root) && root.Scheme is "http" or "https" && root.Query.Length == 0 && root.Fragment.Length == 0
+        TextRules.IsHttpUrl(url) && Uri.TryCreate(url, UriKind.Absolute, out var root) && root.Query.Length == 0 && root.Fragment.Length == 0
             ? null
             : $"--image-base-url '{url}' is no absolute http(s) URL of a folder (no query or fragment).";
 

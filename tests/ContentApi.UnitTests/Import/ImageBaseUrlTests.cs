@@ -49,6 +49,9 @@ public sealed class ImageBaseUrlTests
     [InlineData("ftp://example.com/")]
     [InlineData("https://example.com/?v=1")]
     [InlineData("https://example.com/#top")]
+    [InlineData("https://xn--/blog/")] // a Punycode label that decodes to nothing: no image URL under it is stored
+    [InlineData("https://editor@example.com/blog/")] // a user name before the host, which image URLs may not have
+    [InlineData("https://256.0.0.1/blog/")] // no host to browsers
     public void A_base_that_is_no_http_folder_url_is_refused(string baseUrl)
     {
         Assert.Contains("--image-base-url", ImageBaseUrl.ProblemWith(baseUrl), StringComparison.Ordinal);
