@@ -90,6 +90,93 @@ public sealed class ImportFileTextTests
         Assert.Equal(written, text);
     }
 
+    private const string NotUtf16 = "The file is not valid UTF-16 here (a lone surrogate, or an odd byte at its end): save it as UTF-8.";
+    private const string NotUtf32 = "The file is not valid UTF-32 here (a surrogate, a value past U+10FFFF, or bytes left at its end): save it as UTF-8.";
+
+    /// <summary>Each way UTF-16 can hold no character, in either byte order, is refused at the line it is on (newlines after it do not count).</summary>
+    [Theory]
+    [InlineData(false, "a\nb\nc ", new[] { 0xDC00 }, "x\ny\n", 0, 3)] // a lone low surrogate
+    [InlineData(true, "a\nb\nc ", new[] { 0xDC00 }, "x\ny\n", 0, 3)]
+    [InlineData(false, "a\nb\nc ", new[] { 0xDE00, 0xD83D }, "x\ny\n", 0, 3)] // a low surrogate before a high one
+    [InlineData(false, "a\nb\nc ", new[] { 0xD83D, 0xD83D, 0xDE00 }, "\n", 0, 3)] // a high surrogate before a pair
+    [InlineData(true, "a\nb\nc ", new[] { 0xD83D }, "", 0, 3)] // a high surrogate that ends the file
+    [InlineData(false, "a\nb\nc ", new[] { 0xD83D }, "", 0, 3)]
+    [InlineData(true, "a\nb\nc\n", new int[0], "", 1, 4)] // an odd byte at the end
+    [InlineData(false, "a\nb\nc ", new[] { 0xD83D }, "", 1, 3)] // a high surrogate, then an odd byte
+    [InlineData(false, "", new int[0], "", 1, 1)] // a mark and one byte
+    [InlineData(true, "", new int[0], "", 1, 1)]
+    public async Task A_utf16_file_with_no_character_is_an_error_at_its_line(bool bigEndian, string before, int[] units, string after, int oddBytes, int line)
+    {
+        var encoding = new System.Text.UnicodeEncoding(bigEndian, byteOrderMark: true);
+        var bad = units.SelectMany(unit => bigEndian ? new[] { (byte)(unit >> 8), (byte)unit } : [(byte)unit, (byte)(unit >> 8)]);
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(before)).Concat(bad).Concat(encoding.GetBytes(after)).Concat(Enumerable.Repeat((byte)'A', oddBytes)).ToArray();
+
+        var (text, problem) = await ImportFileText.ReadAsync(FileWith(bytes), CancellationToken.None);
+
+        Assert.Null(text);
+        Assert.Equal(line, problem!.Line);
+        Assert.Equal(NotUtf16, problem.Message);
+    }
+
+    /// <summary>Each way UTF-32 can hold no character, in either byte order, is refused at the line it is on (newlines after it do not count).</summary>
+    [Theory]
+    [InlineData(false, "a\nb\nc ", 0x110000L, "x\ny\n", 0, 3)] // just past U+10FFFF
+    [InlineData(true, "a\nb\nc ", 0x110000L, "x\ny\n", 0, 3)]
+    [InlineData(false, "a\nb\nc ", 0xFFFFFFFFL, "x\n", 0, 3)]
+    [InlineData(true, "a\nb\nc ", 0x80000041L, "x\n", 0, 3)] // a sign bit set on 'A'
+    [InlineData(false, "a\nb\nc ", 0xDC00L, "x\ny\n", 0, 3)] // a low surrogate
+    [InlineData(true, "a\nb\nc ", 0xDFFFL, "", 0, 3)]
+    [InlineData(false, "a\nb\nc\n", -1L, "", 1, 4)] // bytes left at the end
+    [InlineData(true, "a\nb\nc\n", -1L, "", 2, 4)]
+    [InlineData(false, "a\nb\nc\n", -1L, "", 3, 4)]
+    [InlineData(true, "", -1L, "", 3, 1)] // a mark and three bytes
+    public async Task A_utf32_file_with_no_character_is_an_error_at_its_line(bool bigEndian, string before, long unit, string after, int leftBytes, int line)
+    {
+        var encoding = new System.Text.UTF32Encoding(bigEndian, byteOrderMark: true);
+        byte[] bad = unit < 0 ? []
+            : bigEndian ? [(byte)(unit >> 24), (byte)(unit >> 16), (byte)(unit >> 8), (byte)unit]
+            : [(byte)unit, (byte)(unit >> 8), (byte)(unit >> 16), (byte)(unit >> 24)];
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(before)).Concat(bad).Concat(encoding.GetBytes(after)).Concat(Enumerable.Repeat((byte)'A', leftBytes)).ToArray();
+
+        var (text, problem) = await ImportFileText.ReadAsync(FileWith(bytes), CancellationToken.None);
+
+        Assert.Null(text);
+        Assert.Equal(line, problem!.Line);
+        Assert.Equal(NotUtf32, problem.Message);
+    }
+
+    /// <summary>
+    /// A file that is only a byte-order mark is read as no text, not as an error or an empty file; a second mark is text
+    /// the file holds (U+FEFF), kept as the first character.
+    /// </summary>
+    [Theory]
+    [InlineData("utf-16LE")]
+    [InlineData("utf-16BE")]
+    [InlineData("utf-32LE")]
+    [InlineData("utf-32BE")]
+    public async Task A_file_of_its_mark_alone_is_no_text_and_a_second_mark_is_kept(string name)
+    {
+        var encoding = System.Text.Encoding.GetEncoding(name);
+
+        var (markOnly, markOnlyProblem) = await ImportFileText.ReadAsync(FileWith(encoding.GetPreamble()), CancellationToken.None);
+        var (twoMarks, twoMarksProblem) = await ImportFileText.ReadAsync(FileWith([.. encoding.GetPreamble(), .. encoding.GetBytes("\uFEFF# a\n")]), CancellationToken.None);
+
+        Assert.Null(markOnlyProblem);
+        Assert.Equal("", markOnly);
+        Assert.Null(twoMarksProblem);
+        Assert.Equal("\uFEFF# a\n", twoMarks);
+    }
+
+    [Fact]
+    public async Task An_empty_file_is_an_error_at_line_1()
+    {
+        var (text, problem) = await ImportFileText.ReadAsync(FileWith([]), CancellationToken.None);
+
+        Assert.Null(text);
+        Assert.Equal(1, problem!.Line);
+        Assert.StartsWith("The file is empty", problem.Message, StringComparison.Ordinal);
+    }
+
     private static string FileWith(byte[] bytes)
     {
         var folder = Path.Combine(Path.GetTempPath(), "contentapi-importfiletext", Guid.NewGuid().ToString("N"));
