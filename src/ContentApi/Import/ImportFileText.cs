@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Unicode;
 
 namespace ContentApi.Import;
@@ -72,15 +73,13 @@ internal static class ImportFileText
     {
         if (bytes is [0xFF, 0xFE, 0, 0, ..] or [0, 0, 0xFE, 0xFF, ..])
         {
-            return Utf32Text.Decode(bytes.AsSpan(4), bigEndian: bytes[0] == 0, out var badLine) is { } text
-                ? (text, null)
-                : (null, new ImportProblem(path, badLine, "The file is not valid UTF-32 here (a surrogate, a value past U+10FFFF, or bytes left at its end): save it as UTF-8."));
+            return DecodeStrictly(path, bytes.AsSpan(4), new UTF32Encoding(bigEndian: bytes[0] == 0, byteOrderMark: false, throwOnInvalidCharacters: true),
+                "The file is not valid UTF-32 here (a surrogate, a value past U+10FFFF, or bytes left at its end): save it as UTF-8.");
         }
         if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
         {
-            return Utf16Text.Decode(bytes.AsSpan(2), bigEndian: bytes[0] == 0xFE, out var badLine) is { } text
-                ? (text, null)
-                : (null, new ImportProblem(path, badLine, "The file is not valid UTF-16 here (a lone surrogate, or an odd byte at its end): save it as UTF-8."));
+            return DecodeStrictly(path, bytes.AsSpan(2), new UnicodeEncoding(bigEndian: bytes[0] == 0xFE, byteOrderMark: false, throwOnInvalidBytes: true),
+                "The file is not valid UTF-16 here (a lone surrogate, or an odd byte at its end): save it as UTF-8.");
         }
         var utf8 = bytes.AsSpan(bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0);
         var chars = new char[utf8.Length];
@@ -90,5 +89,24 @@ internal static class ImportFileText
             return (null, new ImportProblem(path, line, "The file is not valid UTF-8 here (save it as UTF-8)."));
         }
         return (new string(chars, 0, written), null);
+    }
+
+    /// <summary>
+    /// UTF-16 or UTF-32 after its mark, by an encoding that throws where .NET's usual one puts U+FFFD (a lone surrogate, a
+    /// value past U+10FFFF, bytes left at the end): import refuses bytes that are no text rather than store a character the file never held.
+    /// </summary>
+    private static (string? Text, ImportProblem? Problem) DecodeStrictly(string path, ReadOnlySpan<byte> bytes, Encoding strict, string message)
+    {
+        try
+        {
+            return (strict.GetString(bytes), null);
+        }
+        catch (DecoderFallbackException invalid)
+        {
+            // Index is where the decoder stood, not always where the bad bytes start (after a lone high surrogate, at the
+            // next unit); read with U+FFFD for bad bytes, the bytes before it hold just the newlines before the error.
+            var line = 1 + Encoding.GetEncoding(strict.CodePage).GetString(bytes[..invalid.Index]).Count('\n');
+            return (null, new ImportProblem(path, line, message));
+        }
     }
 }
