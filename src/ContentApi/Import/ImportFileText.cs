@@ -82,6 +82,13 @@ internal static class ImportFileText
                 "The file is not valid UTF-16 here (a lone surrogate, or an odd byte at its end): save it as UTF-8.");
         }
         var utf8 = bytes.AsSpan(bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0);
+        if (utf8.IndexOf((byte)0) is var nul and >= 0)
+        {
+            // Valid UTF-8, but no text the API stores: UTF-16 without its mark (ASCII then reads as letters between NULs,
+            // whose front matter and title no reader found).
+            return (null, new ImportProblem(path, 1 + utf8[..nul].Count((byte)'\n'),
+                "The file holds a NUL byte here, which no text has (a file saved as UTF-16 without its byte-order mark reads so): save it as UTF-8."));
+        }
         var chars = new char[utf8.Length];
         if (Utf8.ToUtf16(utf8, chars, out var read, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
         {

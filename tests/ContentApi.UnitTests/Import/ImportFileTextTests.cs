@@ -167,6 +167,19 @@ public sealed class ImportFileTextTests
         Assert.Equal("\uFEFF# a\n", twoMarks);
     }
 
+    [Theory]
+    [InlineData("utf-16", "---\ntitle: Hello\n---\nbody\n", 1)] // ASCII in UTF-16 without its mark is valid UTF-8 with NULs
+    [InlineData("utf-16BE", "---\ntitle: 你好\n---\n正文\n", 1)]
+    [InlineData("utf-8", "# a\nbody\u0000 text\n", 2)]
+    public async Task A_file_with_a_nul_byte_is_an_error_naming_utf16_without_its_mark(string encoding, string written, int line)
+    {
+        var (text, problem) = await ImportFileText.ReadAsync(FileWith(System.Text.Encoding.GetEncoding(encoding).GetBytes(written)), CancellationToken.None);
+
+        Assert.Null(text);
+        Assert.Equal(line, problem!.Line);
+        Assert.Equal("The file holds a NUL byte here, which no text has (a file saved as UTF-16 without its byte-order mark reads so): save it as UTF-8.", problem.Message);
+    }
+
     [Fact]
     public async Task An_empty_file_is_an_error_at_line_1()
     {
