@@ -13,6 +13,8 @@ public static partial class TextRules
     public const string UrlMessage = "Must be an absolute http or https URL, without a user name or password, a port 0, spaces or invisible characters.";
     public const string PunycodeHostMessage =
         "Must have a host that browsers can look up: a part of it starting with xn-- must be the Punycode of an internationalized name (xn--fsqu00a is 例子; xn-- alone names nothing). Write the name in Unicode or in valid Punycode.";
+    public const string Ipv4HostMessage =
+        "Must have a host that browsers can open: one ending in a number is an IPv4 address to them, of at most four numbers, each at most 255 (1.2.3.4.5, 256.0.0.1, example.123 and 08 are none). Write the address or the domain name.";
     public const string BidiControlMessage =
         "Must close each bidirectional embedding or override (U+202A, U+202B, U+202D, U+202E) with U+202C and each isolate (U+2066, U+2067, U+2068) with U+2069, in the order opened, and close none that is not open: one left open reorders the text shown after this one.";
 
@@ -207,13 +209,14 @@ public static partial class TextRules
     public static bool HostDecodes(string url) => HostLabels(url) is not { } labels || PunycodeLabels.AllDecode(labels);
 
     /// <summary>
-    /// What a refused URL is told: that a Punycode label of its host does not decode, when that is what is wrong with it
-    /// (a client that has the rest right is not sent to look for spaces), else <see cref="UrlMessage"/>.
+    /// What a refused URL is told: that its host is none browsers open (a Punycode label that does not decode, or a number
+    /// that is no IPv4 address), when that is all that is wrong with it (a client that has the rest right is not sent to
+    /// look for spaces), else <see cref="UrlMessage"/>.
     /// </summary>
     private static string UrlRefusal(string? url) =>
-        url is not null && IsHttpUrlBeforeTheHostsLabels(url) && HostLabels(url) is { } labels && !PunycodeLabels.AllDecode(labels)
-            ? PunycodeHostMessage
-            : UrlMessage;
+        url is null || !IsHttpUrlBeforeTheHostsLabels(url) || HostLabels(url) is not { } labels ? UrlMessage
+        : !PunycodeLabels.AllDecode(labels) ? PunycodeHostMessage
+        : Ipv4HostMessage;
 
     /// <summary>A part of an IPv4 host as WHATWG URL reads it (decimal, 0x hex, or octal after a 0), or null when it is none.</summary>
     private static System.Numerics.BigInteger? Ipv4Number(string part)

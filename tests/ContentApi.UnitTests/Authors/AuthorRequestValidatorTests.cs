@@ -126,4 +126,18 @@ public sealed class AuthorRequestValidatorTests
         Assert.DoesNotContain("spaces", refusal, StringComparison.Ordinal);
         Assert.Contains("spaces", Assert.Single(_validator.Validate(new AuthorRequest("Lin", Website: "https://xn--/a b")).Errors).ErrorMessage, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("https://1.2.3.4.5/")]
+    [InlineData("https://256.0.0.1/")]
+    [InlineData("https://example.123/")]
+    [InlineData("https://08/")]
+    public void A_website_whose_host_browsers_read_as_no_ipv4_address_is_told_so(string website)
+    {
+        var refusal = Assert.Single(_validator.Validate(new AuthorRequest("Lin", Website: website)).Errors).ErrorMessage;
+
+        Assert.Contains("IPv4 address", refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("spaces", refusal, StringComparison.Ordinal);
+        Assert.Contains("spaces", Assert.Single(_validator.Validate(new AuthorRequest("Lin", Website: website + "a b")).Errors).ErrorMessage, StringComparison.Ordinal);
+    }
 }
