@@ -78,7 +78,7 @@ internal static class ImageHtml
         var separator = "";
         if (caption is not null)
         {
-            renderer.WriteEscape(caption);
+            WriteLines(renderer, caption);
             separator = " ";
         }
         if (label?.Caption is { } captionLine)
@@ -97,7 +97,7 @@ internal static class ImageHtml
         if (credit is not null)
         {
             renderer.Write(separator).Write(CreditStart);
-            renderer.WriteEscape(credit);
+            WriteLines(renderer, credit);
             renderer.Write("</small>");
         }
         renderer.Write("</figcaption></figure>");
@@ -136,6 +136,20 @@ internal static class ImageHtml
         var ownParagraph = label.Paragraphs.FirstOrDefault(p => ReferenceEquals(p.Inline, line.Inlines.FirstOrDefault()?.Parent));
         return ownParagraph is null || label.Credit is not null
             || own?.Trim() is not { Length: > 0 } text || TextUnits.Says(line.Text, text) || TextUnits.Says(text, line.Text);
+    }
+
+    /// <summary>
+    /// The image's own caption or credit, escaped, each line break its editor typed a &lt;br&gt;: written as it was, a
+    /// browser showed the break as a space ("合照。 第二行").
+    /// </summary>
+    private static void WriteLines(HtmlRenderer renderer, string text)
+    {
+        var separator = "";
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            renderer.Write(separator).WriteEscape(line.ToString());
+            separator = "<br>";
+        }
     }
 
     /// <summary>A label line's inlines, without the spaces at its ends a &lt;br&gt; leaves ("![](image:1) &lt;br&gt; 圖源：ifanr").</summary>

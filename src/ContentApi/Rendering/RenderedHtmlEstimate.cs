@@ -59,10 +59,14 @@ internal static class RenderedHtmlEstimate
     /// <summary>
     /// What a placement writes of its image's record, beyond the figure's markup (<see cref="Markup"/>): its URL, alt text,
     /// caption and credit, each escaped, and the attributes and elements around them (width, height, data-image-id,
-    /// figcaption dir="auto", the credit's small).
+    /// figcaption dir="auto", the credit's small), each line break of the caption and credit a &lt;br&gt;.
     /// </summary>
     private static long PlacedImage(InlineImage image) =>
-        200 + EscapedLength(image.Url) + Escaped(image.AltText) + Escaped(image.Caption) + Escaped(image.Credit);
+        200 + EscapedLength(image.Url) + Escaped(image.AltText) + Escaped(image.Caption) + Escaped(image.Credit)
+        + (3L * (LineBreaks(image.Caption) + LineBreaks(image.Credit)));
+
+    /// <summary>The line breaks the caption's lines are parted at (ImageHtml reads them as EnumerateLines does; CR LF counted twice).</summary>
+    private static long LineBreaks(string? text) => text?.Count(c => c is '\n' or '\r' or '\f' or '\u0085' or '\u2028' or '\u2029') ?? 0;
 
     internal static long Escaped(string? text) => text is null ? 0 : EscapedText(text).Weight;
 

@@ -47,6 +47,21 @@ public sealed class MarkdownRendererImageTests
             "<figure><img src=\"https://cdn.example.com/launch.jpg?w=1200&amp;q=80\" alt=\"阿里雲發布會\" fetchpriority=\"high\" data-image-id=\"12\"></figure>",
             Render("![](image:12)", LaunchEvent with { Caption = null, Credit = null, Width = null, Height = null }));
 
+    /// <summary>
+    /// A caption or credit typed on two lines (the image's own, "研究團隊合照。⏎第二行圖說。") was written with its raw line
+    /// break, which a browser shows as a space after the 。: each line break of the image's texts is a &lt;br&gt;, as a
+    /// typed label's &lt;br&gt; is.
+    /// </summary>
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\u2028")]
+    public void Render_line_breaks_in_the_images_caption_and_credit_are_br(string lineBreak) =>
+        Assert.Equal(
+            "<figcaption>研究團隊合照。<br>第二行圖說。 <small class=\"credit\">圖／路透社<br>攝影：王小明</small></figcaption>",
+            SafeHtml.Parse(Render("![](image:12)", LaunchEvent with { Caption = $"研究團隊合照。{lineBreak}第二行圖說。", Credit = $"圖／路透社{lineBreak}攝影：王小明" }))
+                .QuerySelector("figcaption")!.OuterHtml);
+
     [Fact]
     public void Render_caption_and_credit_are_html_escaped()
     {

@@ -93,6 +93,21 @@ public sealed class RenderedHtmlEstimateTests
         Assert.True(estimate >= html.Length, $"estimated {estimate}, rendered {html.Length}");
     }
 
+    /// <summary>Each line break of a placed image's caption or credit is written as a &lt;br&gt;, four characters for one.</summary>
+    [Fact]
+    public void The_estimate_counts_the_br_of_each_line_break_in_a_placed_images_texts()
+    {
+        var lines = new InlineImage(ImageId, "https://images.example.com/a.jpg", "", Times("圖\n", 2_000) + "圖", Times("源\n", 1_000) + "源", null, null);
+        var images = new Dictionary<long, InlineImage> { [ImageId] = lines };
+        var markdown = Times($"![](image:{ImageId})\n\n", 40);
+        var html = MarkdownRenderer.Render(ArticleElementIds.LongestArticleId, markdown, images).Html;
+        Assert.DoesNotContain("<pre>", html, StringComparison.Ordinal);
+
+        var estimate = RenderedHtmlEstimate.UpperBound(ArticleMarkdown.Parse(markdown), markdown, images, stopAbove: long.MaxValue);
+
+        Assert.True(estimate >= html.Length, $"estimated {estimate}, rendered {html.Length}");
+    }
+
     /// <summary>
     /// A long Chinese article with 20 credited and captioned images (of ordinary lengths) is decided by the estimate alone:
     /// well below the bound, it is not rendered when stored.
