@@ -13,9 +13,17 @@ internal static partial class FigureLabels
     /// the flour"), as a credit run into a caption must name its source (<see cref="TrailingCredit"/>), nor one after words
     /// that start a caption ("左起：", "圖說：": <see cref="CaptionWords"/>).
     /// </summary>
-    public static bool IsCredit(string label) =>
+    public static bool IsCredit(string label) => IsUnmarkedCredit(WithoutLabelMark(label));
+
+    private static bool IsUnmarkedCredit(string label) =>
         NamesSource(label) || !CaptionWords().IsMatch(label)
             && ColonAfterFirstWords().Match(label) is { Success: true } colon && !StartsInLowercase(label.AsSpan(colon.Index + colon.Length));
+
+    /// <summary>
+    /// The label without the triangle Taiwanese papers open a picture's caption or credit with ("▲圖／路透社",
+    /// "▲（圖／路透社）"), which says nothing of whose the picture is: with it, such a credit was read as a caption.
+    /// </summary>
+    internal static string WithoutLabelMark(string label) => label.TrimStart() is ['▲' or '△', .. var rest] ? rest : label;
 
     /// <summary>
     /// Words and a colon that start a caption, not a credit: a word for a caption ("圖說：", as Taiwanese papers label
@@ -35,7 +43,9 @@ internal static partial class FigureLabels
     /// agency alone ("게티이미지뱅크"), or a wire service's credit (<see cref="WireServiceCredit"/>: "REUTERS/Ann Wang"). A caption may have a colon after
     /// its first words ("左起：吳泳銘、蔡崇信"); when such a line names its source, the line before it is the caption.
     /// </summary>
-    public static bool NamesSource(string label) =>
+    public static bool NamesSource(string label) => NamesSourceUnmarked(WithoutLabelMark(label));
+
+    private static bool NamesSourceUnmarked(string label) =>
         SourceWords().IsMatch(label) || PhotographerLine().IsMatch(label) || IsBracketedCredit(label.Trim()) || CreditAfterEquals().IsMatch(label)
         || CreditAfterSlash().IsMatch(label) || KoreanAgencyFilePhoto().IsMatch(label) || KoreanStockPhotoAgency().IsMatch(label)
         || EnglishAgencyCredit().IsMatch(label) || WireServiceCredit.Is(label) || IsNoteWithoutSource(label) || CreditWithoutSeparator().IsMatch(label) || EnglishViaCredit().IsMatch(label);
@@ -192,7 +202,9 @@ internal static partial class FigureLabels
     /// A credit line that is one credit whole, which no caption precedes, though a word in it may start one
     /// ("AFP PHOTO / SAM YEH" is no caption "AFP" and a credit "PHOTO / SAM YEH", nor "(AP Photo/Tatan Syuflana)" one "(AP").
     /// </summary>
-    public static bool IsOneCredit(string label) => IsBracketedCredit(label.Trim()) || WireServiceCredit.Is(label) || PhotographerLine().IsMatch(label);
+    public static bool IsOneCredit(string label) => IsOneUnmarkedCredit(WithoutLabelMark(label));
+
+    private static bool IsOneUnmarkedCredit(string label) => IsBracketedCredit(label.Trim()) || WireServiceCredit.Is(label) || PhotographerLine().IsMatch(label);
 
     [GeneratedRegex($$"""
         ^[(（\[［]\s*(?:

@@ -27,7 +27,7 @@ internal static class TrailingCredit
     {
         { Caption: { } line, Credit: null } when Split(line) is var (caption, credit) => label with { Caption = caption, Credit = credit },
         { Caption: null, Credit: { } line } when FigureLabels.SourceWordLength(line.Text) == 0 && !FigureLabels.IsOneCredit(line.Text) && Split(line) is var (caption, credit)
-            && !FigureLabels.NamesSource(caption.Text) =>
+            && !FigureLabels.NamesSource(caption.Text) && FigureLabels.WithoutLabelMark(caption.Text).Trim().Length > 0 =>
             label with { Caption = caption, Credit = credit },
         _ => label,
     };

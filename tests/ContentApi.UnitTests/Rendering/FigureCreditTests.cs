@@ -51,6 +51,28 @@ public sealed class FigureCreditTests
     }
 
     /// <summary>
+    /// Taiwanese papers open a picture's label with ▲ (or △), its credit too: "▲圖／路透社" was a caption, shown beside
+    /// the image's own credit (two credits for one photo), and "▲（圖／路透社）" a caption of "▲" alone (h200's e2e probe).
+    /// </summary>
+    [Theory]
+    [InlineData("▲圖／路透社")]
+    [InlineData("▲（圖／路透社）")]
+    [InlineData("△ 攝影：王小明")]
+    public void A_credit_opened_with_a_triangle_is_the_figures_credit(string credit)
+    {
+        var image = Bare with { Caption = "發布會現場", Credit = "圖源:ifanr" };
+        foreach (var caption in new[] { "", "▲阿里雲總部外觀", "台積電位於新竹科學園區的晶圓廠。" })
+        {
+            var markdown = $"![](image:12)\n{caption}{(caption.Length > 0 ? "\n" : "")}{credit}\n\n正文。";
+            var body = SafeHtml.Parse(MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage> { [12] = image }).Html);
+            Assert.Equal($"{(caption.Length > 0 ? caption : "發布會現場")} <small class=\"credit\">{credit}</small>", body.QuerySelector("figcaption")!.InnerHtml);
+            Assert.Equal("正文。", DerivedExcerpt.Of(markdown)); // "台積電位於新竹科學園區的晶圓廠。▲圖／路透社 正文。" before
+        }
+        // A gallery's excerpt keeps its captions, not its credits: it was "▲圖／路透社 ▲（圖／路透社）".
+        Assert.Equal("▲阿里雲總部外觀 ▲資料中心", DerivedExcerpt.Of($"![](image:12)\n▲阿里雲總部外觀\n{credit}\n\n![](image:12)\n▲資料中心\n{credit}"));
+    }
+
+    /// <summary>
     /// News captions are sentences, and agencies' pass 100 characters: such a caption with its credit under it became a
     /// paragraph after the figure, with a second credit, and went into the excerpt (found by an editor's probe).
     /// </summary>
