@@ -33,7 +33,16 @@ internal static partial class FigureLabels
     /// first line of a sentence wrapped onto the next (a comma or a semicolon: "阿里雲今天在杭州發布了新模型，").
     /// </summary>
     public static bool IsLabel(string line) =>
-        line.Length > 0 && ArticleText.CountCharacters(line) <= MaxLength && !ProseEnds.Contains(line.TrimEnd(Closers).LastOrDefault());
+        line.Length > 0 && ArticleText.CountCharacters(line) <= MaxLength && !ProseEnds.Contains(line.TrimEnd(Closers).LastOrDefault())
+        || IsMarkedCaption(line);
+
+    /// <summary>
+    /// A line opened with the ▲ or △ Taiwanese papers mark a picture's caption with, which tells it from prose as a
+    /// credit under it does, so it may be a sentence as long as such a caption ("▲阿里雲位於杭州的總部大樓。").
+    /// </summary>
+    private static bool IsMarkedCaption(string line) =>
+        WithoutLabelMark(line) is var unmarked && unmarked.Length < line.Length && unmarked.Trim().Length > 0
+        && ArticleText.CountCharacters(line) <= MaxCaptionAboveCredit;
 
     /// <summary>
     /// The label of the figures of a paragraph (<see cref="FigureParagraphRenderer.FigureLines"/>), whose line after

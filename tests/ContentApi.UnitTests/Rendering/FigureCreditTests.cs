@@ -73,6 +73,22 @@ public sealed class FigureCreditTests
     }
 
     /// <summary>
+    /// A sentence under a photo opened with ▲ is its caption, as Taiwanese papers mark one ("▲阿里雲位於杭州的總部大樓。"):
+    /// ending as a sentence does, it was a paragraph of the article, and the start of its excerpt (h200's e2e probe).
+    /// </summary>
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\n\n")]
+    public void A_sentence_opened_with_a_triangle_under_a_photo_is_its_caption(string gap)
+    {
+        var markdown = $"![](image:12){gap}▲阿里雲位於杭州的總部大樓。\n\n正文。";
+        var body = Body(markdown);
+        Assert.Equal(["FIGURE", "P"], body.Children.Select(child => child.TagName));
+        Assert.Equal("▲阿里雲位於杭州的總部大樓。", body.QuerySelector("figcaption")!.InnerHtml);
+        Assert.Equal("正文。", DerivedExcerpt.Of(markdown));
+    }
+
+    /// <summary>
     /// News captions are sentences, and agencies' pass 100 characters: such a caption with its credit under it became a
     /// paragraph after the figure, with a second credit, and went into the excerpt (found by an editor's probe).
     /// </summary>
