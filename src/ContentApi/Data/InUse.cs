@@ -19,7 +19,7 @@ public static class InUse
     /// them); there is no silent cascade.
     /// </summary>
     public static WriteOutcome<TRow>.Conflict Conflict<TRow>(string what, IReadOnlyList<ArticleReference> articles, long total) =>
-        new(ProblemCodes.InUse, $"The {what} is still used by {Describe(total, "article(s)", articles.Select(a => (a.Id, a.Slug)))}. Remove it from them first.",
+        new(ProblemCodes.InUse, $"The {what} is still used by {Describe(total, total == 1 ? "article" : "articles", articles.Select(a => (a.Id, a.Slug)))}. Remove it from them first.",
             new Dictionary<string, object?> { ["articles"] = articles, ["total"] = total });
 
     /// <summary>As above, for things that authors use too; the problem names both, under "articles" and "authors".</summary>
@@ -28,7 +28,7 @@ public static class InUse
         var users = new List<string>();
         if (total > 0)
         {
-            users.Add(Describe(total, "article(s)", articles.Select(a => (a.Id, a.Slug))));
+            users.Add(Describe(total, total == 1 ? "article" : "articles", articles.Select(a => (a.Id, a.Slug))));
         }
         if (authors.Count > 0)
         {
@@ -42,5 +42,5 @@ public static class InUse
         $"{total} {noun}" + (total > Shown ? $", the first {Shown} by id: " : ": ") + string.Join(", ", users.Select(u => $"{u.Id} ({u.Slug})"));
 
     private static string DescribeAuthors(IReadOnlyList<AuthorReference> authors) =>
-        $"{authors.Count}{(authors.Count >= Shown ? " or more" : "")} author(s): " + string.Join(", ", authors.Select(a => $"{a.Id} ({a.Slug})"));
+        $"{authors.Count}{(authors.Count >= Shown ? " or more" : "")} {(authors.Count == 1 ? "author" : "authors")}: " + string.Join(", ", authors.Select(a => $"{a.Id} ({a.Slug})"));
 }

@@ -34,7 +34,7 @@ public sealed class InUseTotalTests(ApiFactory factory) : IClassFixture<ApiFacto
             var problem = await (await writer.DeleteAsync(url)).AssertProblemAsync(HttpStatusCode.Conflict);
             Assert.Equal(Using, problem["total"]!.GetValue<int>());
             Assert.Equal(20, problem["articles"]!.AsArray().Count);
-            Assert.Contains($"{Using} article(s)", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Contains($"still used by {Using} articles, the first 20 by id: ", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         }
     }
 
@@ -49,5 +49,19 @@ public sealed class InUseTotalTests(ApiFactory factory) : IClassFixture<ApiFacto
         var problem = await (await writer.DeleteAsync($"/api/v1/images/{image}")).AssertProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Equal(0, problem["total"]!.GetValue<int>());
+        Assert.StartsWith("The image is still used by 1 author: ", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_delete_names_one_article_in_the_singular()
+    {
+        var writer = factory.Writer();
+        var content = new TestContent(writer);
+        var tag = await content.TagAsync();
+        var article = await content.ArticleAsync(new() { ["tagIds"] = new[] { tag } });
+
+        var problem = await (await writer.DeleteAsync($"/api/v1/tags/{tag}")).AssertProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Contains($"still used by 1 article: {article["id"]} (", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }
