@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Write-path probe: the `create` scenario of run.sh alone, with what tuning it needs to see: the app's CPU time per
-# create, how busy the machine was, and how many writes each transaction carried (group commit). Runs on a COPY of a
-# seeded database (run.sh keeps them in /tmp/contentapi-bench-cache), against the app published in Release.
+# create, how busy the machine was, how many writes each transaction carried (group commit), and the app's peak memory
+# (VmHWM, which counts the pages of a memory-mapped database it touched). Runs on a COPY of a seeded database (run.sh
+# keeps them in /tmp/contentapi-bench-cache), against the app published in Release.
 #
 #   tests/Benchmarks/create-probe.sh SEEDED.db [--app PUBLISHED_DIR] [--warmup S (15)] [--duration S (10)] [NAME=VALUE ...]
 #
@@ -10,7 +11,7 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-[[ $# -ge 1 && -f "$1" ]] || { sed -n 2,8p "${BASH_SOURCE[0]}" >&2; exit 2; }
+[[ $# -ge 1 && -f "$1" ]] || { sed -n 2,9p "${BASH_SOURCE[0]}" >&2; exit 2; }
 SEEDED="$1"; shift
 APP_DIR="" WARMUP=15 DURATION=10 ENV_PAIRS=()
 while [[ $# -gt 0 ]]; do
@@ -63,11 +64,13 @@ ticks0="$(cpu_ticks)"; read -r idle0 total0 < <(machine)
 result="$(create measured "$DURATION" count | grep '^BENCH_RESULT' | cut -d' ' -f2-)"
 ticks1="$(cpu_ticks)"; read -r idle1 total1 < <(machine)
 metrics1="$(curl -sS --max-time 10 "$BASE/metrics")"
+peak_kb="$(awk '/^VmHWM:/ {print $2}' "/proc/$APP_PID/status")"
 
 python3 - "$result" "$(( (ticks1 - ticks0) * 1000 / $(getconf CLK_TCK) ))" "$(( 100 - 100 * (idle1 - idle0) / (total1 - total0) ))" \
-  "$DURATION" "$metrics0" "$metrics1" <<'EOF'
+  "$DURATION" "$metrics0" "$metrics1" "$peak_kb" <<'EOF'
 import json, re, sys
 result, cpu_ms, busy, duration = json.loads(sys.argv[1]), int(sys.argv[2]), sys.argv[3], float(sys.argv[4])
+peak_mb = int(sys.argv[7]) / 1024
 def grown(name):  # growth of a metric (summed over its labels) during the measured run
     total = lambda text: sum(float(v) for v in re.findall(rf"^{name}(?:{{[^}}]*}})? ([0-9.e+-]+)$", text, re.M))
     return total(sys.argv[6]) - total(sys.argv[5])
@@ -80,4 +83,5 @@ print(f"creates/s {result['rps']:.1f}  p50 {result['latency_ms']['p50']:.1f} ms 
       f"201s {created} of {result['requests']}")
 print(f"app CPU {cpu_ms / max(created, 1):.2f} ms per create; machine busy {busy}%; {writes / max(transactions, 1):.2f} writes "
       f"per transaction of {1000 * in_transactions / max(attempts, 1):.2f} ms; writer in a transaction {100 * in_transactions / duration:.0f}% of the time")
+print(f"peak memory (VmHWM) {peak_mb:.0f} MB")
 EOF
