@@ -26,7 +26,10 @@ internal static partial class FigureLabels
 
     private static readonly char[] Closers = [.. Excerpts.Closers];
 
-    private const string ProseEnds = Excerpts.SentenceEnds + ":：，,、；;";
+    /// <summary>The ends of a line that goes on below it: one introducing what follows, or the first of a wrapped sentence.</summary>
+    private const string GoesOnEnds = ":：，,、；;";
+
+    private const string ProseEnds = Excerpts.SentenceEnds + GoesOnEnds;
 
     /// <summary>
     /// Some text, short, and not ending as a sentence does, or as a line that introduces what follows (a colon), or as the
@@ -38,11 +41,26 @@ internal static partial class FigureLabels
 
     /// <summary>
     /// A line opened with the ▲ or △ Taiwanese papers mark a picture's caption with, which tells it from prose as a
-    /// credit under it does, so it may be a sentence as long as such a caption ("▲阿里雲位於杭州的總部大樓。").
+    /// credit under it does, so it may be a sentence as long as such a caption ("▲阿里雲位於杭州的總部大樓。"), but not
+    /// one that goes on below it (<see cref="GoesOnEnds"/>: "▲ 重點如下：", "▲阿里雲今天在杭州發布了新模型，").
     /// </summary>
     private static bool IsMarkedCaption(string line) =>
         WithoutLabelMark(line) is var unmarked && unmarked.Length < line.Length && unmarked.Trim().Length > 0
-        && ArticleText.CountCharacters(line) <= MaxCaptionAboveCredit;
+        && ArticleText.CountCharacters(line) <= MaxCaptionAboveCredit && !GoesOnEnds.Contains(line.TrimEnd(Closers).LastOrDefault());
+
+    /// <summary>
+    /// Whether a line opened with ▲ or △ has a line under it, or a paragraph, opened so too that names no source: there
+    /// the mark opens the points of a list, as Korean papers and some Chinese writers use it ("▲ 第一點：…。", "▲ 第二點：…。",
+    /// which a colon after their first words alone does not make credits).
+    /// </summary>
+    private static bool IsMarkedListPoint(LabelLine line, LabelLine? below) =>
+        below is { } next && IsMarked(line.Text) && IsMarked(next.Text) && !NamesSource(next.Text);
+
+    private static bool IsMarked(string text) => WithoutLabelMark(text).Length < text.Length;
+
+    /// <summary>The first line of the paragraph after a block, when it has text and is not itself figures.</summary>
+    private static LabelLine? FirstLineAfter(Block block, NextSiblings siblings) =>
+        OwnParagraphAfter(block, siblings) is { } paragraph ? LineAt(paragraph.Inline!.FirstChild).Line : null;
 
     /// <summary>
     /// The label of the figures of a paragraph (<see cref="FigureParagraphRenderer.FigureLines"/>), whose line after
@@ -65,11 +83,12 @@ internal static partial class FigureLabels
             {
                 var (second, rest) = LineAt(next);
                 return IsCaptionAndCredit(first, second) ? new FigureLabel(first, second, [], rest)
-                    : GoesOnFrom(first, second) ? null
+                    : GoesOnFrom(first, second) || IsMarkedListPoint(first, second) ? null
                     : Alone(first, [], next);
             }
             return CreditParagraphAfter(figures, siblings, first) is var (credit, paragraph)
                 ? new FigureLabel(first, credit, [paragraph], null)
+                : IsMarkedListPoint(first, FirstLineAfter(figures, siblings)) ? null
                 : Alone(first, [], null);
         }
         if (OwnParagraphAfter(figures, siblings) is not { } own)
@@ -95,7 +114,7 @@ internal static partial class FigureLabels
         {
             return new FigureLabel(line, credit2, [own, creditParagraph], null);
         }
-        return IsSubhead(line) ? null : Alone(line, [own], null);
+        return IsSubhead(line) || IsMarkedListPoint(line, FirstLineAfter(own, siblings)) ? null : Alone(line, [own], null);
     }
 
     /// <summary>

@@ -89,6 +89,38 @@ public sealed class FigureCreditTests
     }
 
     /// <summary>
+    /// Korean papers and some Chinese writers open the points of a list with ▲, one a paragraph or a line: under a photo,
+    /// the first point became its caption, gone from the article's text and its excerpt.
+    /// </summary>
+    [Theory]
+    [InlineData("▲ 第一點：台積電第三季營收成長三成。", "▲ 第二點：毛利率創下新高。", "\n\n", "\n\n")]
+    [InlineData("▲ 第一點：台積電第三季營收成長三成。", "▲ 第二點：毛利率創下新高。", "\n", "\n")]
+    [InlineData("▲ 第一點：台積電第三季營收成長三成。", "▲ 第二點：毛利率創下新高。", "\n", "\n\n")]
+    [InlineData("▲삼성전자는 3분기 영업이익이 9조원이라고 밝혔다.", "▲SK하이닉스도 사상 최대 실적을 냈다.", "\n\n", "\n\n")]
+    public void Points_opened_with_a_triangle_under_a_photo_stay_the_articles_text(string first, string second, string gap, string between)
+    {
+        var markdown = $"![](image:12){gap}{first}{between}{second}";
+        var body = Body(markdown);
+        Assert.Null(body.QuerySelector("figcaption"));
+        Assert.Contains(first, body.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith(first, DerivedExcerpt.Of(markdown), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A line opened with ▲ that introduces what follows (a colon) or is the first line of a wrapped sentence (a comma) is
+    /// no caption, as it is none without the mark: it became the figure's caption, and left the excerpt.
+    /// </summary>
+    [Theory]
+    [InlineData("![](image:12)\n\n▲ 本次發表的重點如下：\n\n- 更快的推理\n- 更低的價格", "▲ 本次發表的重點如下：")]
+    [InlineData("![](image:12)\n▲阿里雲今天在杭州發布了新模型，\n吸引上千名開發者到場。", "▲阿里雲今天在杭州發布了新模型，")]
+    public void A_line_opened_with_a_triangle_that_goes_on_below_is_no_caption(string markdown, string line)
+    {
+        var body = Body(markdown);
+        Assert.Null(body.QuerySelector("figcaption"));
+        Assert.StartsWith(line, DerivedExcerpt.Of(markdown), StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// News captions are sentences, and agencies' pass 100 characters: such a caption with its credit under it became a
     /// paragraph after the figure, with a second credit, and went into the excerpt (found by an editor's probe).
     /// </summary>
