@@ -104,9 +104,10 @@ internal static class ImportFileText
     /// </summary>
     private static (string? Text, ImportProblem? Problem) DecodeStrictly(string path, ReadOnlySpan<byte> bytes, Encoding strict, string message)
     {
+        string text;
         try
         {
-            return (strict.GetString(bytes), null);
+            text = strict.GetString(bytes);
         }
         catch (DecoderFallbackException invalid)
         {
@@ -115,5 +116,9 @@ internal static class ImportFileText
             var line = 1 + Encoding.GetEncoding(strict.CodePage).GetString(bytes[..invalid.Index]).Count('\n');
             return (null, new ImportProblem(path, line, message));
         }
+        // No text field stores one, and in the front matter YAML told it as a missing key.
+        return text.IndexOf('\0', StringComparison.Ordinal) is var nul and >= 0
+            ? (null, new ImportProblem(path, 1 + text.AsSpan(0, nul).Count('\n'), "The file holds a NUL character (U+0000) here, which no text has: remove it."))
+            : (text, null);
     }
 }

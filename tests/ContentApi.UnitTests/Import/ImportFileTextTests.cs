@@ -180,6 +180,27 @@ public sealed class ImportFileTextTests
         Assert.Equal("The file holds a NUL byte here, which no text has (a file saved as UTF-16 without its byte-order mark reads so): save it as UTF-8.", problem.Message);
     }
 
+    /// <summary>
+    /// A NUL in a UTF-16 or UTF-32 file with its mark was read as text, and one in the front matter was told as YAML that
+    /// "did not find expected key", which sent the user after the wrong problem, as a NUL in UTF-8 no longer does.
+    /// </summary>
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    [InlineData("utf-32")]
+    [InlineData("utf-32BE")]
+    public async Task A_nul_in_a_utf16_or_utf32_file_is_an_error_at_its_line(string name)
+    {
+        var encoding = System.Text.Encoding.GetEncoding(name);
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes("---\r\ntitle: 標題\u0000尾\r\nauthors: J\r\n---\r\n正文\r\n")).ToArray();
+
+        var (text, problem) = await ImportFileText.ReadAsync(FileWith(bytes), CancellationToken.None);
+
+        Assert.Null(text);
+        Assert.Equal(2, problem!.Line);
+        Assert.Equal("The file holds a NUL character (U+0000) here, which no text has: remove it.", problem.Message);
+    }
+
     [Fact]
     public async Task An_empty_file_is_an_error_at_line_1()
     {
