@@ -142,7 +142,15 @@ internal static partial class FigureLabels
 
     /// <summary>A label line with no credit after it: the credit, if it is one, else the caption.</summary>
     private static FigureLabel Alone(LabelLine line, IReadOnlyList<ParagraphBlock> paragraphs, Inline? after) =>
-        IsCredit(line.Text) ? new FigureLabel(null, line, paragraphs, after) : new FigureLabel(line, null, paragraphs, after);
+        IsCreditLabel(line.Text) ? new FigureLabel(null, line, paragraphs, after) : new FigureLabel(line, null, paragraphs, after);
+
+    /// <summary>
+    /// A label that is a credit (<see cref="IsCredit"/>), but not a sentence opened with ▲ or △, a label only as a marked
+    /// caption (<see cref="IsMarkedCaption"/>), that names no source: a colon after its first words makes no credit of it
+    /// ("▲ 記者會上，魏哲家表示：「我們會在美國擴大投資。」"), and as one it stood in for the image's own.
+    /// </summary>
+    private static bool IsCreditLabel(string text) =>
+        IsCredit(text) && !(IsMarked(text) && Excerpts.SentenceEnds.Contains(text.TrimEnd(Closers).LastOrDefault()) && !NamesSource(text));
 
     /// <summary>
     /// Whether a label line and the line after it are a caption and its credit: the second a credit, and the first none,
@@ -221,7 +229,7 @@ internal static partial class FigureLabels
     /// <summary>One line of words about the picture (<see cref="HoldsMoreThanWords"/>).</summary>
     private static bool IsWordsOnOneLine(LabelLine line) => !line.Text.Contains('\n', StringComparison.Ordinal) && !HoldsMoreThanWords(line.Inlines);
 
-    private static bool IsCreditLine(LabelLine line) => IsLabelLine(line) && IsCredit(line.Text);
+    private static bool IsCreditLine(LabelLine line) => IsLabelLine(line) && IsCreditLabel(line.Text);
 
     /// <summary>
     /// Whether a line is more than words about the picture, so that it stays out of the caption: it shows an image, or it

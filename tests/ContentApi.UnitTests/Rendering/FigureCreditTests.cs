@@ -107,6 +107,21 @@ public sealed class FigureCreditTests
     }
 
     /// <summary>
+    /// A sentence opened with ▲ is a caption, not a credit by the colon after its first words (a quote: "…表示：「…。」"):
+    /// as a credit it stood in for the image's own, the photo's source gone from the figure.
+    /// </summary>
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\n\n")]
+    public void A_sentence_opened_with_a_triangle_with_a_colon_is_no_credit(string gap)
+    {
+        var image = Bare with { Credit = "圖源:ifanr" };
+        var markdown = $"![](image:12){gap}▲ 記者會上，魏哲家表示：「我們會在美國擴大投資。」\n\n正文。";
+        var body = SafeHtml.Parse(MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage> { [12] = image }).Html);
+        Assert.Equal("▲ 記者會上，魏哲家表示：「我們會在美國擴大投資。」 <small class=\"credit\">圖源:ifanr</small>", body.QuerySelector("figcaption")!.InnerHtml);
+    }
+
+    /// <summary>
     /// A line opened with ▲ that introduces what follows (a colon) or is the first line of a wrapped sentence (a comma) is
     /// no caption, as it is none without the mark: it became the figure's caption, and left the excerpt.
     /// </summary>
