@@ -7,6 +7,14 @@ namespace ContentApi.Data;
 /// </summary>
 public sealed partial class Db
 {
+    private SqliteConnection? _writerConnection;
+
+    /// <summary>1 once <see cref="ForgetPooledConnections"/> has run during a transaction: the writer's kept connection must go too.</summary>
+    private int _writerConnectionForgotten;
+
+    /// <summary>Held by the writer during its transactions (a semaphore, not a lock: a write may continue on another thread).</summary>
+    private readonly SemaphoreSlim _writerConnectionGate = new(1, 1);
+
     /// <summary>
     /// A connection for the writer, in a write transaction. One opened while the database file could not be written (its
     /// mode or its folder's changed under the server, a disk remounted read-only) is read-only for good, as SQLite then
@@ -21,7 +29,7 @@ public sealed partial class Db
         // At most two passes: the second, after the pool is forgotten, keeps the fresh connection whatever it can do.
         for (var afresh = false; ; afresh = true)
         {
-            var connection = await OpenAsync(CancellationToken.None);
+            var connection = await WriterConnectionAsync();
             try
             {
                 if (afresh || !SqliteDialect.IsReadOnly(connection))
@@ -35,11 +43,55 @@ public sealed partial class Db
             }
             catch
             {
-                await connection.DisposeAsync();
+                DropWriterConnection();
                 throw;
             }
-            await connection.DisposeAsync();
+            DropWriterConnection();
             ForgetPooledConnections();
+        }
+    }
+
+    /// <summary>
+    /// The writer's connection, kept open from one transaction to the next so that its statements stay prepared
+    /// (<see cref="PreparedStatementConnection"/>), until <see cref="ForgetPooledConnections"/> asks for fresh
+    /// connections. Only the writer thread uses it, while it holds <see cref="_writerConnectionGate"/>.
+    /// </summary>
+    private async Task<SqliteConnection> WriterConnectionAsync()
+    {
+        if (Interlocked.Exchange(ref _writerConnectionForgotten, 0) == 1)
+        {
+            DropWriterConnection();
+        }
+        return _writerConnection ??= await OpenAsync(new PreparedStatementConnection(ConnectionString), CancellationToken.None);
+    }
+
+    /// <summary>Closes the writer's kept connection, which returns its file handle to the pool.</summary>
+    private void DropWriterConnection()
+    {
+        var connection = _writerConnection;
+        _writerConnection = null;
+        connection?.Dispose();
+    }
+
+    /// <summary>
+    /// From <see cref="ForgetPooledConnections"/>: the writer's connection is closed now if the writer is between
+    /// transactions, so that it is forgotten with the pool's (a connection closed later, while others have the file
+    /// open, leaves SQLite its file handle to reuse, as it was opened); otherwise at the writer's next transaction.
+    /// </summary>
+    private void ForgetWriterConnection()
+    {
+        Interlocked.Exchange(ref _writerConnectionForgotten, 1);
+        if (_writerConnectionGate.Wait(0))
+        {
+            try
+            {
+                Interlocked.Exchange(ref _writerConnectionForgotten, 0);
+                DropWriterConnection();
+            }
+            finally
+            {
+                _writerConnectionGate.Release();
+            }
         }
     }
 

@@ -103,8 +103,28 @@ public sealed partial class Db
     private async Task<bool> RunInOneTransactionAsync(GroupCommit attempt)
     {
         var begun = await BeginWritingAsync();
-        await using var connection = begun.Connection;
+        var connection = begun.Connection;
         await using var transaction = begun.Transaction;
+        try
+        {
+            return await RunAndEndAsync(attempt, connection, transaction);
+        }
+        catch
+        {
+            // SQLite rolls back a failed statement's transaction, or the rollback here does, and the connection goes on
+            // serving (as a pooled one did). One left inside a transaction, or closed, is opened afresh; one that met a
+            // read-only file or an I/O error is, through ForgetPooledConnections.
+            await transaction.DisposeAsync();
+            if (connection.State != System.Data.ConnectionState.Open || SqliteDialect.InTransaction(connection))
+            {
+                DropWriterConnection();
+            }
+            throw;
+        }
+    }
+
+    private async Task<bool> RunAndEndAsync(GroupCommit attempt, SqliteConnection connection, SqliteTransaction transaction)
+    {
         if (!await RunWritesAsync(attempt, connection, transaction))
         {
             attempt.Outcome = "split";

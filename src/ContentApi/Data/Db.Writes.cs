@@ -145,6 +145,7 @@ public sealed partial class Db
                 }
             }
             while (batch.Count < MaxWritesPerTransaction && _writes.TryTake(out next));
+            _writerConnectionGate.Wait();
             try
             {
                 CommitAsync(batch).GetAwaiter().GetResult();
@@ -157,8 +158,13 @@ public sealed partial class Db
                     write.Fail(exception);
                 }
             }
+            finally
+            {
+                _writerConnectionGate.Release();
+            }
             batch.Clear();
         }
+        ForgetWriterConnection();
     }
 
     private async Task CommitAsync(List<PendingWrite> batch)

@@ -60,9 +60,12 @@ public sealed partial class Db(
         ForgetPooledConnections();
     }
 
-    /// <summary>Closes the pooled connections (those in use, once they are returned): the next ones are opened afresh.</summary>
-    private void ForgetPooledConnections()
+    /// <summary>
+    /// Closes the pooled connections (those in use, once they are returned) and the writer's: the next ones are opened afresh.
+    /// </summary>
+    internal void ForgetPooledConnections()
     {
+        ForgetWriterConnection();
         using var connection = new SqliteConnection(ConnectionString);
         SqliteConnection.ClearPool(connection);
     }

@@ -50,6 +50,9 @@ internal static partial class SqliteDialect
     /// <summary>Rows changed on this connection since it opened, by every statement (an FTS5 command's shadow-table writes too).</summary>
     public static long RowsChanged(SqliteConnection connection) => SQLitePCL.raw.sqlite3_total_changes(connection.Handle);
 
+    /// <summary>The connection is inside a transaction (SQLite's autocommit is off).</summary>
+    public static bool InTransaction(SqliteConnection connection) => SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0;
+
     /// <summary>
     /// Pragmas applied to every connection as it opens. A read-only one leaves the journal mode as it is: asking for WAL
     /// on a file in another mode is a write, refused with SQLITE_READONLY.

@@ -18,8 +18,9 @@ namespace ContentApi.IntegrationTests.Operations;
 /// <remarks>
 /// The file is made immutable (chattr +i) rather than given another mode: the tests run as root, whom a mode does not
 /// stop, and an immutable file is opened for writing by nobody, so SQLite falls back to reading as it does for a mode.
-/// Connections already open keep writing, as with a mode; clearing the pool stands for the connections a busy server
-/// opens afterwards. Alone: another test's factory clearing every pool of the process would change what the pool holds.
+/// Connections already open keep writing, as with a mode; forgetting the pooled connections and the writer's
+/// (<see cref="Db.ForgetPooledConnections"/>) stands for the connections a busy server opens afterwards. Alone: another
+/// test's factory clearing every pool of the process would change what the pool holds.
 /// </remarks>
 [Collection(nameof(ReadOnlyDatabaseWhileServingTests))]
 public sealed class ReadOnlyDatabaseWhileServingTests
@@ -31,15 +32,12 @@ public sealed class ReadOnlyDatabaseWhileServingTests
         var writer = factory.Writer();
         var anonymous = factory.Anonymous();
         await (await writer.PostAsJsonAsync("/api/v1/tags", new { name = "Before" })).AssertJsonAsync(HttpStatusCode.Created);
-        var connectionString = factory.Services.GetRequiredService<Db>().ConnectionString;
+        var db = factory.Services.GetRequiredService<Db>();
 
         Immutable(factory.DatabasePath, true);
         try
         {
-            using (var connection = new SqliteConnection(connectionString))
-            {
-                SqliteConnection.ClearPool(connection);
-            }
+            db.ForgetPooledConnections();
             var refused = await writer.PostAsJsonAsync("/api/v1/tags", new { name = "While read-only" });
 
             var problem = await refused.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
@@ -74,15 +72,12 @@ public sealed class ReadOnlyDatabaseWhileServingTests
     {
         using var factory = new LoggedApiFactory();
         var reader = factory.Reader();
-        var connectionString = factory.Services.GetRequiredService<Db>().ConnectionString;
+        var db = factory.Services.GetRequiredService<Db>();
 
         Immutable(factory.DatabasePath, true);
         try
         {
-            using (var connection = new SqliteConnection(connectionString))
-            {
-                SqliteConnection.ClearPool(connection);
-            }
+            db.ForgetPooledConnections();
             await (await reader.GetAsync("/api/v1/tags")).AssertJsonAsync(HttpStatusCode.OK);
             // Recorded beside the request, not before its response.
             for (var waited = 0; waited < 200 && !factory.Logs.Any(NotRecorded); waited++)
