@@ -109,7 +109,7 @@ public static partial class Excerpts
     [GeneratedRegex(@"^\s*(?:来源|來源|稿源)\s*[:：]", RegexOptions.CultureInvariant)]
     private static partial Regex SourceLabel();
 
-    [GeneratedRegex(@"^\s*(作者|文|撰文|記者|记者|編輯|编辑|責編|责编|編譯|编译|翻譯|翻译|攝影|摄影|by|автор|текст|كتب|بقلم|글|기자|작성자)\s*[|｜:：/／=]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(作者|文|撰文|記者|记者|編輯|编辑|責編|责编|編譯|编译|翻譯|翻译|攝影|摄影|by|автор|текст|كتب|بقلم|نویسنده|מאת|लेखक|글|기자|작성자)\s*[|｜:：/／=]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineRegex();
 
     /// <summary>Who made the pictures or the layout, as a byline after the writer's gives them ("文 | 王小明" then "图 | 李四").</summary>
@@ -157,8 +157,22 @@ public static partial class Excerpts
         @"|[\p{L}]{1,8}(?:網|网|台|社|報|报)(?:消息|訊|讯)[：:]" +
         @"|\[(?:[^\]\n=]{1,15}?[\s=])?\p{IsHangulSyllables}{2,4}\s?(?:기자|특파원)\]" +
         @"|[［\[][^\]］\n]{1,20}?(?:ロイター|ブルームバーグ)\s*[］\]](?:\s*[-－–—])?" +
-        @"|[A-Z][A-Z.'’ -]{1,30}?(?:,\s*[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2})?\s*\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|Kyodo|Yonhap)\)\s*[-–—])\s*", RegexOptions.CultureInvariant)]
+        @"|[A-Z][A-Z.'’ -]{1,30}?(?:,\s*[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2})?\s*\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|Kyodo|Yonhap)\)\s*[-–—]" +
+        @"|\p{IsArabic}+(?:\s+\p{IsArabic}+){0,2}(?:\s*[،,]\s*[^\n()،,]{1,24}?)?\s*\((?:" + ArabicScriptWires + @")\)\s*[-–—]" +
+        @"|\p{IsDevanagari}+(?:\s+\p{IsDevanagari}+){0,2}\s*,\s*[\p{IsDevanagari}\d ]{1,20}?\s*\((?:" + HindiWires + @")\)\s*[।:]?\s*[-–—]?)\s*", RegexOptions.CultureInvariant)]
     private static partial Regex DatelineRegex();
+
+    /// <summary>
+    /// The agencies whose Arabic (and Persian) services open a lead with a place, perhaps a date, the agency in brackets
+    /// and a dash, as the English wires do: "القاهرة (رويترز) -", "باريس (أ ف ب) -", "دبي، 5 ديسمبر (رويترز) -".
+    /// </summary>
+    private const string ArabicScriptWires = @"رويترز|رویترز|أ\s?ف\s?ب|أ\.ف\.ب|ا\s?ف\s?ب|د\s?ب\s?أ|أ\s?ب|الأناضول|واس|قنا|كونا|شينخوا|أ\s?ش\s?أ|ایرنا|ایسنا|تسنیم";
+
+    /// <summary>
+    /// The agencies whose Hindi services open a lead with a place, a comma, the date and the agency in brackets:
+    /// PTI-Bhasha's "नई दिल्ली, 5 दिसंबर (भाषा)", IANS' "मुंबई, ५ दिसंबर (आईएएनएस)।".
+    /// </summary>
+    private const string HindiWires = "भाषा|पीटीआई(?:-भाषा)?|आईएएनएस|वार्ता|यूएनआई|एएनआई|रॉयटर्स|एएफपी";
 
     /// <summary>
     /// "By" and people's names of two or more capitalised words each, joined by commas, "and" or "&amp;", perhaps with

@@ -15,6 +15,11 @@ public sealed class ExcerptBylineTests
     [InlineData("By: Jane Doe\nThe government passed the bill.\n\nSecond paragraph.", "The government passed the bill. Second paragraph.")]
     [InlineData("By Jane Doe, Reuters\nThe government passed the bill.", "The government passed the bill.")]
     [InlineData("編譯／王小明\n行政院今天通過法案。", "行政院今天通過法案。")]
+    // Persian, Hebrew and Hindi bylines, as Arabic's "بقلم:" (RTL and Indic review: the writer's name opened the excerpt).
+    [InlineData("نویسنده: مریم احمدی\n\nشرکت علی‌بابا مدل تازه‌ای معرفی کرد.", "شرکت علی‌بابا مدل تازه‌ای معرفی کرد.")]
+    [InlineData("מאת: דנה כהן\n\nהחברה הכריזה היום על מודל חדש.", "החברה הכריזה היום על מודל חדש.")]
+    [InlineData("लेखक: राहुल शर्मा\n\nकंपनी ने आज नया मॉडल जारी किया।", "कंपनी ने आज नया मॉडल जारी किया।")]
+    [InlineData("بقلم: أحمد المصري\n\nأعلنت الشركة اليوم إطلاق نموذجها الجديد.", "أعلنت الشركة اليوم إطلاق نموذجها الجديد.")]
     public void A_byline_line_at_the_top_of_the_lead_paragraph_is_left_out_and_the_lead_kept(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
@@ -146,6 +151,14 @@ public sealed class ExcerptBylineTests
     [InlineData("（路透社華盛頓4日電）美國聯準會今天維持利率不變。", "美國聯準會今天維持利率不變。")]
     [InlineData("（法新社巴黎4日電）法國政府今天宣布新政策。", "法國政府今天宣布新政策。")]
     [InlineData("【財經中心／台北報導】台積電今天宣布擴產。", "台積電今天宣布擴產。")]
+    // The Arabic wires' datelines, as Reuters' and AFP's English ones, and PTI-Bhasha's and IANS' Hindi ones (RTL and
+    // Indic review: kept in the excerpt).
+    [InlineData("القاهرة (رويترز) - أعلنت الشركة اليوم إطلاق نموذجها الجديد.", "أعلنت الشركة اليوم إطلاق نموذجها الجديد.")]
+    [InlineData("دبي، 5 ديسمبر (رويترز) - أعلنت الشركة اليوم إطلاق نموذجها الجديد.", "أعلنت الشركة اليوم إطلاق نموذجها الجديد.")]
+    [InlineData("باريس (أ ف ب) - أعلنت الحكومة الفرنسية اليوم خطة جديدة.", "أعلنت الحكومة الفرنسية اليوم خطة جديدة.")]
+    [InlineData("بيروت (أ.ف.ب) – أعلنت الحكومة اللبنانية اليوم خطة جديدة.", "أعلنت الحكومة اللبنانية اليوم خطة جديدة.")]
+    [InlineData("नई दिल्ली, 5 दिसंबर (भाषा) कंपनी ने आज नया मॉडल जारी किया।", "कंपनी ने आज नया मॉडल जारी किया।")]
+    [InlineData("मुंबई, ५ दिसंबर (आईएएनएस)। कंपनी ने आज नया मॉडल जारी किया।", "कंपनी ने आज नया मॉडल जारी किया।")]
     public void A_dateline_the_lead_runs_on_from_is_left_out(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
@@ -162,6 +175,8 @@ public sealed class ExcerptBylineTests
     [InlineData("NASA — the space agency — said on Tuesday it would delay the launch.")]
     [InlineData("LONDON — The Bank of England held rates steady.")]
     [InlineData("[기자수첩] 반도체 전쟁의 승자는 누구인가.")]
+    [InlineData("قالت الوزارة (رويترز) إن الشركة أطلقت نموذجها الجديد.")]
+    [InlineData("कंपनी ने (भाषा) को बताया कि नया मॉडल जारी किया गया।")]
     public void A_bracketed_opening_that_is_no_dateline_stays(string markdown) =>
         Assert.Equal(markdown, Excerpt(markdown));
 

@@ -32,6 +32,9 @@ public sealed class FigureCreditTests
     [InlineData("Hành khách trên tàu", "Ảnh: TTXVN")]
     [InlineData("चंद्रयान का प्रक्षेपण", "चित्र: इसरो")]
     [InlineData("محطة القطار", "تصوير: رويترز")]
+    [InlineData("محطة القطار", "(رويترز)")]
+    [InlineData("ایستگاه قطار", "عکس: ایرنا")]
+    [InlineData("रेलवे स्टेशन", "(फोटो साभार: पीटीआई)")]
     // A label with a bracketed note before its colon (review: no credit once brackets opened no word).
     [InlineData("Launch event", "Photo (file): Reuters")]
     [InlineData("阿里雲杭州發布會", "來源（資料照）：中央社")]
@@ -171,6 +174,14 @@ public sealed class FigureCreditTests
     [InlineData("图为工人在安徽合肥一家新能源汽车工厂生产线上作业。", "新华社记者 张三 摄")]
     [InlineData("記者会見する佐藤恒治社長。", "写真＝共同")]
     [InlineData("삼성전자 평택캠퍼스 전경.", "연합뉴스 자료사진")]
+    // Arabic, Persian and Hindi credits that name their source (RTL and Indic review: the caption was a paragraph of the
+    // article and opened its excerpt).
+    [InlineData("مقر الشركة في مدينة هانغتشو شرقي الصين.", "الصورة: رويترز")]
+    [InlineData("متداولون في بورصة هونغ كونغ.", "(رويترز)")]
+    [InlineData("ساختمان مرکزی علی‌بابا در شهر هانگژو.", "عکس: ایرنا")]
+    [InlineData("हांगझोउ में अलीबाबा का मुख्यालय।", "तस्वीर: पीटीआई")]
+    [InlineData("बीजिंग में प्रेस कॉन्फ्रेंस हुई।", "फोटो साभार: एएफपी")]
+    [InlineData("מטה החברה בהאנגג'ואו שבמזרח סין.", "צילום: רויטרס")]
     public void A_sentence_caption_and_its_credit_in_paragraphs_of_their_own_are_the_figures_label(string caption, string credit)
     {
         foreach (var markdown in TwoParagraphsUnderAPicture(caption, credit))
@@ -540,6 +551,16 @@ public sealed class FigureCreditTests
     [InlineData("記者会見するゼレンスキー大統領（ロイター＝共同）", "記者会見するゼレンスキー大統領", "（ロイター＝共同）")]
     [InlineData("ホワイトハウスで演説する大統領（ＡＰ）", "ホワイトハウスで演説する大統領", "（ＡＰ）")]
     [InlineData("서울 도심 야경. 게티이미지뱅크", "서울 도심 야경.", "게티이미지뱅크")]
+    // Arabic, Persian and Hindi newsrooms' credits: an agency alone in brackets, "عکس:", "الصورة:", "तस्वीर:" and
+    // "फोटो साभार:" ("photo courtesy of") stayed in the caption, beside the image's own credit (RTL and Indic review).
+    [InlineData("نتائج الاختبارات المعيارية للنماذج الثلاثة (رويترز)", "نتائج الاختبارات المعيارية للنماذج الثلاثة", "(رويترز)")]
+    [InlineData("متداولون في بورصة هونغ كونغ. (أ ف ب)", "متداولون في بورصة هونغ كونغ.", "(أ ف ب)")]
+    [InlineData("مقر الشركة في هانغتشو. الصورة: رويترز", "مقر الشركة في هانغتشو.", "الصورة: رويترز")]
+    [InlineData("ساختمان مرکزی علی‌بابا (عکس: ایرنا)", "ساختمان مرکزی علی‌بابا", "(عکس: ایرنا)")]
+    [InlineData("معامله‌گران در بورس تهران. عکس: ایسنا", "معامله‌گران در بورس تهران.", "عکس: ایسنا")]
+    [InlineData("बीजिंग में प्रेस कॉन्फ्रेंस (फोटो साभार: एएफपी)", "बीजिंग में प्रेस कॉन्फ्रेंस", "(फोटो साभार: एएफपी)")]
+    [InlineData("हांगकांग शेयर बाजार में कारोबारी। तस्वीर: पीटीआई", "हांगकांग शेयर बाजार में कारोबारी।", "तस्वीर: पीटीआई")]
+    [InlineData("मुंबई में बारिश (पीटीआई)", "मुंबई में बारिश", "(पीटीआई)")]
     public void A_credit_in_brackets_ending_the_caption_line_is_the_figures_only_credit(string line, string caption, string credit)
     {
         foreach (var markdown in new[] { $"![](image:12)\r\n{line}\r\n\r\nBody.", $"![](image:12)\n\n{line}\n\nBody." })
