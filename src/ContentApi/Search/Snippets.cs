@@ -88,7 +88,7 @@ public static class Snippets
         var terms = query.IncludedTerms.SelectMany(t => t.Forms).ToList();
         for (var i = fromUnit; i < units.Count; i++)
         {
-            if (terms.Any(wanted => MatchesAt(units, i, wanted)))
+            if (terms.Any(wanted => MatchedUnits(units, i, wanted) > 0))
             {
                 return i;
             }
@@ -109,11 +109,11 @@ public static class Snippets
         {
             foreach (var wanted in terms)
             {
-                if (!MatchesAt(units, i, wanted))
+                if (MatchedUnits(units, i, wanted) is not (> 0 and var count))
                 {
                     continue;
                 }
-                var (start, end) = (units[i].Start, units[i + wanted.Count - 1].End);
+                var (start, end) = (units[i].Start, units[i + count - 1].End);
                 if (merged.Count > 0 && start <= merged[^1].End)
                 {
                     merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, end));
@@ -128,23 +128,32 @@ public static class Snippets
     }
 
     // The same rule as the FTS5 phrase over interleaved tokens: equal units, CJK characters that are adjacent in the
-    // term adjacent in the text, and no line break or tab between two (SearchAnalyzer.Gap).
-    private static bool MatchesAt(IReadOnlyList<TextUnit> units, int at, IReadOnlyList<TextUnit> wanted)
+    // term adjacent in the text, and no line break or tab between two (SearchAnalyzer.Gap); a word may also be two
+    // joined parts of the text, as the index's token for them is ("شرکتهای" typed for "شرکت‌های"). How many units of
+    // the text match, or 0.
+    private static int MatchedUnits(IReadOnlyList<TextUnit> units, int at, IReadOnlyList<TextUnit> wanted)
     {
-        if (at + wanted.Count > units.Count)
-        {
-            return false;
-        }
+        var next = at;
         for (var k = 0; k < wanted.Count; k++)
         {
-            var unit = units[at + k];
-            if (unit.Text != wanted[k].Text || (k > 0 && (unit.JoinsPrevious != wanted[k].JoinsPrevious || unit.AfterBreak)))
+            if (next >= units.Count || units[next] is var unit && k > 0 && (unit.JoinsPrevious != wanted[k].JoinsPrevious || unit.AfterBreak))
             {
-                return false;
+                return 0;
             }
+            var step = unit.Text == wanted[k].Text ? 1 : !unit.IsCjk && IsJoinedPair(unit, units, next + 1, wanted[k].Text) ? 2 : 0;
+            if (step == 0)
+            {
+                return 0;
+            }
+            next += step;
         }
-        return wanted.Count > 0;
+        return next - at;
     }
+
+    private static bool IsJoinedPair(TextUnit first, IReadOnlyList<TextUnit> units, int second, string word) =>
+        word.Length > first.Text.Length && word.StartsWith(first.Text, StringComparison.Ordinal) && second < units.Count
+        && units[second] is { JoinsPrevious: true, AfterBreak: false, IsCjk: false } next
+        && word.Length == first.Text.Length + next.Text.Length && word.EndsWith(next.Text, StringComparison.Ordinal);
 
     /// <summary>
     /// Whether the characters just before <paramref name="start"/> and at <paramref name="end"/>, around a whitespace run,

@@ -38,4 +38,39 @@ internal static partial class TextUnits
         }
         return parts;
     }
+
+    private const int NonJoiner = 0x200C;
+
+    /// <summary>
+    /// A folded word's parts that a zero-width non-joiner between two Arabic-script letters sets apart, as Persian writes a
+    /// plural, a verb's prefix or the ezafe ("شرکت‌های", "می‌گویند", "پیشینه‌ی"), each with where its letters end in the
+    /// text; null for a word with none, or of more than <see cref="MaxWordParts"/>. Lucene's Persian analyzer reads the
+    /// joiner as a space; the parts are also indexed joined, so the word typed without it ("میگویند") is found too. A
+    /// joiner in an Indic word only chooses a letter's shape ("क्‌ष"), and parts nothing.
+    /// </summary>
+    private static List<(string Text, int SourceEnd)>? NonJoinedParts(string word, List<(int At, int SourceEnd)>? nonJoiners)
+    {
+        if (nonJoiners is not { Count: > 0 })
+        {
+            return null;
+        }
+        var parts = new List<(string Text, int SourceEnd)>(MaxWordParts);
+        var start = 0;
+        foreach (var (at, sourceEnd) in nonJoiners)
+        {
+            if (at > start && at < word.Length && IsArabicScriptLetter(word[at - 1]) && IsArabicScriptLetter(word[at]))
+            {
+                parts.Add((word[start..at], sourceEnd));
+                start = at;
+            }
+        }
+        if (parts.Count == 0 || parts.Count >= MaxWordParts)
+        {
+            return null;
+        }
+        parts.Add((word[start..], -1));
+        return parts;
+    }
+
+    private static bool IsArabicScriptLetter(char c) => c is (>= '\u0620' and <= '\u06FF') or (>= '\u0750' and <= '\u077F') or (>= '\u08A0' and <= '\u08FF') && char.IsLetter(c);
 }

@@ -19,6 +19,7 @@ internal static partial class TextUnits
         private readonly StringBuilder _word = new();
         private int _wordStart;
         private int _wordEnd;
+        private List<(int At, int SourceEnd)>? _nonJoiners; // in the word being read: where in it, and where in the text its letter's cluster ends
         private bool _afterCjk;    // the last unit was a CJK character or an unspaced letter, with nothing but a space since
         private bool _lastWasCjk;  // and it was a CJK character
         private bool _acrossSpace; // and a space came after it
@@ -183,6 +184,10 @@ internal static partial class TextUnits
             var category = Rune.GetUnicodeCategory(part);
             if (category == UnicodeCategory.EnclosingMark || (category == UnicodeCategory.NonSpacingMark && IsAccent(part.Value)) || IsInWordFormatting(part.Value))
             {
+                if (part.Value == NonJoiner && _word.Length > 0)
+                {
+                    (_nonJoiners ??= []).Add((_word.Length, end));
+                }
                 return; // a diacritic, or a character that only shapes or hyphenates a word: dropped, and it does not end the word
             }
             _afterCjk = false;
@@ -227,6 +232,7 @@ internal static partial class TextUnits
                 joinsPrevious = true;
             }
             _word.Clear();
+            _nonJoiners?.Clear();
             (_afterCjk, _lastWasCjk, _acrossSpace) = (true, false, false);
         }
 
@@ -253,8 +259,23 @@ internal static partial class TextUnits
             {
                 return;
             }
-            var word = DevanagariNasals.AsAnusvara(ArabicArticle.Without(_word.ToString()));
+            var written = _word.ToString();
             _word.Clear();
+            if (_splitLetterDigitWords && NonJoinedParts(written, _nonJoiners) is { } pieces)
+            {
+                // A Persian word's parts a non-joiner sets apart ("شرکت‌های"): each alone, joined as a name's runs are.
+                var start = _wordStart;
+                for (var i = 0; i < pieces.Count; i++)
+                {
+                    var end = i < pieces.Count - 1 ? pieces[i].SourceEnd : _wordEnd;
+                    Add(DevanagariNasals.AsAnusvara(ArabicArticle.Without(pieces[i].Text)), start, end, isCjk: false, joinsPrevious: i > 0);
+                    start = end;
+                }
+                _nonJoiners!.Clear();
+                return;
+            }
+            _nonJoiners?.Clear();
+            var word = DevanagariNasals.AsAnusvara(ArabicArticle.Without(written));
             if (_splitLetterDigitWords && LetterDigitParts(word) is { } parts)
             {
                 // A model or product name is searched by its name alone too: "Qwen3" is qwen, then 3 joined to it, as
