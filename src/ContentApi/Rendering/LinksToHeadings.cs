@@ -22,12 +22,21 @@ internal static class LinksToHeadings
         }
         foreach (var link in document.Descendants<LinkInline>())
         {
-            if (!link.IsImage && link.Url is ['#', _, ..] url && HeadingIds.InCanonicalForm(Uri.UnescapeDataString(url[1..])) is var fragment && ids.Contains(fragment))
+            if (!link.IsImage && link.Url is ['#', _, ..] url && HeadingIds.InCanonicalForm(Uri.UnescapeDataString(url[1..])) is var typed
+                && (ids.Contains(typed) ? typed : WithoutNonJoiners(typed)) is { } fragment && ids.Contains(fragment))
             {
                 link.Url = "#" + prefix + fragment;
             }
         }
     }
+
+    /// <summary>
+    /// A fragment typed from a Persian heading's text, its zero-width non-joiners and all ("#پیشینه‌ی-خبر"), as the id
+    /// reads them, a hyphen each ("پیشینه-ی-خبر", <see cref="HeadingIds.FromText"/>); null for one holding none, which
+    /// is left exactly as typed, as browsers match ids ("#Setup" is no "setup").
+    /// </summary>
+    private static string? WithoutNonJoiners(string fragment) =>
+        fragment.Contains('\u200C', StringComparison.Ordinal) ? HeadingIds.FromText(fragment) : null;
 
     /// <summary>The notes' and their references' ids as Markdig writes them bare (<see cref="PrefixedFootnoteLinkRenderer"/>).</summary>
     private static IEnumerable<string> NoteIds(MarkdownDocument document) =>
