@@ -1,5 +1,4 @@
 using ContentApi.Search;
-using Microsoft.Data.Sqlite;
 
 namespace ContentApi.UnitTests.Search;
 
@@ -20,23 +19,9 @@ public sealed class Fts5IndexTests : IDisposable
         "GPT\u00AD4o notes",
     ];
 
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly InMemorySearchIndex _index = new(Documents);
 
-    public Fts5IndexTests()
-    {
-        _connection.Open();
-        Execute($"CREATE VIRTUAL TABLE docs USING fts5(body, tokenize = '{SearchAnalyzer.Fts5Tokenizer}')");
-        for (var i = 0; i < Documents.Length; i++)
-        {
-            using var insert = _connection.CreateCommand();
-            insert.CommandText = "INSERT INTO docs (rowid, body) VALUES ($id, $body)";
-            insert.Parameters.AddWithValue("$id", i + 1);
-            insert.Parameters.AddWithValue("$body", SearchAnalyzer.AnalyzeForIndex(Documents[i]));
-            insert.ExecuteNonQuery();
-        }
-    }
-
-    public void Dispose() => _connection.Dispose();
+    public void Dispose() => _index.Dispose();
 
     [Theory]
     [InlineData("通義千問", new long[] { 1, 2 })]
@@ -116,31 +101,7 @@ public sealed class Fts5IndexTests : IDisposable
         }
     }
 
-    private long[] Search(string query)
-    {
-        var match = Fts5Match.ToFts5Match(SearchQuery.Parse(query));
-        Assert.NotNull(match);
-        return Rows(match);
-    }
+    private long[] Search(string query) => _index.Search(query);
 
-    private long[] Rows(string match)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT rowid FROM docs WHERE docs MATCH $match ORDER BY rowid";
-        command.Parameters.AddWithValue("$match", match);
-        using var reader = command.ExecuteReader();
-        var ids = new List<long>();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-        return [.. ids];
-    }
-
-    private void Execute(string sql)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private long[] Rows(string match) => _index.Rows(match);
 }

@@ -1,5 +1,4 @@
 using ContentApi.Search;
-using Microsoft.Data.Sqlite;
 
 namespace ContentApi.UnitTests.Search;
 
@@ -18,25 +17,9 @@ public sealed class PersianJoinerSearchTests : IDisposable
         "شرکتی دیگر",
     ];
 
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly InMemorySearchIndex _index = new(Documents);
 
-    public PersianJoinerSearchTests()
-    {
-        _connection.Open();
-        using var create = _connection.CreateCommand();
-        create.CommandText = $"CREATE VIRTUAL TABLE docs USING fts5(body, tokenize = '{SearchAnalyzer.Fts5Tokenizer}')";
-        create.ExecuteNonQuery();
-        for (var i = 0; i < Documents.Length; i++)
-        {
-            using var insert = _connection.CreateCommand();
-            insert.CommandText = "INSERT INTO docs (rowid, body) VALUES ($id, $body)";
-            insert.Parameters.AddWithValue("$id", i + 1);
-            insert.Parameters.AddWithValue("$body", SearchAnalyzer.AnalyzeForIndex(Documents[i]));
-            insert.ExecuteNonQuery();
-        }
-    }
-
-    public void Dispose() => _connection.Dispose();
+    public void Dispose() => _index.Dispose();
 
     [Theory]
     [InlineData("شرکت", new long[] { 1 })]
@@ -66,19 +49,5 @@ public sealed class PersianJoinerSearchTests : IDisposable
     public void A_highlight_marks_the_part_found(string text, string query, string expected) =>
         Assert.Equal(expected, Snippets.Highlight(text, SearchQuery.Parse(query)));
 
-    private long[] Search(string query)
-    {
-        var match = Fts5Match.ToFts5Match(SearchQuery.Parse(query));
-        Assert.NotNull(match);
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT rowid FROM docs WHERE docs MATCH $match ORDER BY rowid";
-        command.Parameters.AddWithValue("$match", match);
-        using var reader = command.ExecuteReader();
-        var rows = new List<long>();
-        while (reader.Read())
-        {
-            rows.Add(reader.GetInt64(0));
-        }
-        return [.. rows];
-    }
+    private long[] Search(string query) => _index.Search(query);
 }
