@@ -36,7 +36,7 @@ internal static partial class FigureLabels
     /// first line of a sentence wrapped onto the next (a comma or a semicolon: "阿里雲今天在杭州發布了新模型，").
     /// </summary>
     public static bool IsLabel(string line) =>
-        line.Length > 0 && ArticleText.CountCharacters(line) <= MaxLength && !ProseEnds.Contains(line.TrimEnd(Closers).LastOrDefault())
+        line.Length > 0 && ArticleText.CountCharacters(line) <= MaxLength && !ProseEnds.Contains(LastBeforeClosers(line))
         || IsMarkedCaption(line);
 
     /// <summary>
@@ -45,8 +45,8 @@ internal static partial class FigureLabels
     /// one that goes on below it (<see cref="GoesOnEnds"/>: "▲ 重點如下：", "▲阿里雲今天在杭州發布了新模型，").
     /// </summary>
     private static bool IsMarkedCaption(string line) =>
-        WithoutLabelMark(line) is var unmarked && unmarked.Length < line.Length && unmarked.Trim().Length > 0
-        && ArticleText.CountCharacters(line) <= MaxCaptionAboveCredit && !GoesOnEnds.Contains(line.TrimEnd(Closers).LastOrDefault());
+        IsMarked(line) && WithoutLabelMark(line).Trim().Length > 0
+        && ArticleText.CountCharacters(line) <= MaxCaptionAboveCredit && !GoesOnEnds.Contains(LastBeforeClosers(line));
 
     /// <summary>
     /// Whether a line opened with ▲ or △ has a line under it, or a paragraph, opened so too that names no source: there
@@ -57,6 +57,9 @@ internal static partial class FigureLabels
         below is { } next && IsMarked(line.Text) && IsMarked(next.Text) && !NamesSource(next.Text);
 
     private static bool IsMarked(string text) => WithoutLabelMark(text).Length < text.Length;
+
+    /// <summary>The last character of a line before its closing quotes and brackets: how the line ends.</summary>
+    private static char LastBeforeClosers(string line) => line.TrimEnd(Closers).LastOrDefault();
 
     /// <summary>The first line of the paragraph after a block, when it has text and is not itself figures.</summary>
     private static LabelLine? FirstLineAfter(Block block, NextSiblings siblings) =>
@@ -150,7 +153,7 @@ internal static partial class FigureLabels
     /// ("▲ 記者會上，魏哲家表示：「我們會在美國擴大投資。」"), and as one it stood in for the image's own.
     /// </summary>
     private static bool IsCreditLabel(string text) =>
-        IsCredit(text) && !(IsMarked(text) && Excerpts.SentenceEnds.Contains(text.TrimEnd(Closers).LastOrDefault()) && !NamesSource(text));
+        IsCredit(text) && !(IsMarked(text) && Excerpts.SentenceEnds.Contains(LastBeforeClosers(text)) && !NamesSource(text));
 
     /// <summary>
     /// Whether a label line and the line after it are a caption and its credit: the second a credit, and the first none,
@@ -163,7 +166,7 @@ internal static partial class FigureLabels
     /// <summary>A caption of any sentence shape on the line right above its credit (<see cref="MaxCaptionAboveCredit"/>).</summary>
     private static bool IsCaptionAboveCredit(LabelLine caption, LabelLine credit) =>
         caption.Text.Length > 0 && ArticleText.CountCharacters(caption.Text) <= MaxCaptionAboveCredit
-        && !":：".Contains(caption.Text.TrimEnd(Closers).LastOrDefault()) && IsWordsOnOneLine(caption) && IsCaptionAndCredit(caption, credit);
+        && !":：".Contains(LastBeforeClosers(caption.Text)) && IsWordsOnOneLine(caption) && IsCaptionAndCredit(caption, credit);
 
     /// <summary>
     /// A caption of any sentence shape alone on its line (<see cref="IsCaptionAboveCredit"/>) and the paragraph right
