@@ -65,6 +65,8 @@ internal static class ArticleQueries
     public const string ReferencedTags = $"SELECT {TagColumns} FROM tags t WHERE t.id IN @Ids";
     public const string ReferencedImages = $"SELECT {ImageStore.Columns} FROM images i WHERE i.id IN @Ids";
 
+    public const string ExistingImageIds = "SELECT id FROM images WHERE id IN @Ids";
+
     public const string Insert = $"""
         INSERT INTO articles (id, slug, title, subtitle, excerpt, derived_excerpt, body, language, status, published_at,
                               cover_image_id, canonical_url, reading_time_minutes, character_count, created_at, updated_at, version,

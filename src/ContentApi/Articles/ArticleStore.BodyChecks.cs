@@ -42,6 +42,27 @@ public sealed partial class ArticleStore
     });
 
     /// <summary>
+    /// <see cref="PlacesUnlistedImages(List{long})"/>, but telling apart the placed images that do not exist at all, so a
+    /// client is not sent to list an id it would then be told names no image. Asked only of a body that places unlisted images.
+    /// </summary>
+    private static async Task<WriteOutcome<ArticleAggregate>.Invalid> PlacesUnlistedImagesAsync(
+        DbConnection connection, DbTransaction? transaction, List<long> unlisted, CancellationToken cancellationToken)
+    {
+        var existing = (await connection.QueryAsync<long>(new CommandDefinition(
+            ArticleQueries.ExistingImageIds, new { Ids = unlisted.ToArray() }, transaction, cancellationToken: cancellationToken))).ToHashSet();
+        var messages = new List<string>();
+        if (unlisted.Where(id => !existing.Contains(id)).ToList() is { Count: > 0 } missing)
+        {
+            messages.Add(UnlistedImages.MissingMessage(missing));
+        }
+        if (unlisted.Where(existing.Contains).ToList() is { Count: > 0 } listable)
+        {
+            messages.Add(UnlistedImages.PlacedMessage(listable));
+        }
+        return new(new Dictionary<string, string[]> { ["body"] = [.. messages] });
+    }
+
+    /// <summary>
     /// A replace or patch that leaves the body as stored but drops images it places from imageIds or the cover: told
     /// where the editor acted (the image picker), not under a body they did not change.
     /// </summary>

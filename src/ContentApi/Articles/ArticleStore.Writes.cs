@@ -29,7 +29,8 @@ public sealed partial class ArticleStore
         }
         if (UnlistedPlacedImages(request, text.Stats) is { Count: > 0 } unlisted)
         {
-            return PlacesUnlistedImages(unlisted);
+            await using var snapshot = await db.OpenSnapshotAsync(cancellationToken);
+            return await PlacesUnlistedImagesAsync(snapshot, null, unlisted, cancellationToken);
         }
         if (tooLargeWithoutImages is { } tooLarge)
         {
@@ -86,7 +87,7 @@ public sealed partial class ArticleStore
             }
             if (await NewlyUnlistedPlacedImagesAsync(connection, transaction, request, text.Stats, current.Row, cancellationToken) is { Count: > 0 } unlisted)
             {
-                return request.Body == current.Row.Body ? StillPlacesUnlistedImages(unlisted) : PlacesUnlistedImages(unlisted);
+                return request.Body == current.Row.Body ? StillPlacesUnlistedImages(unlisted) : await PlacesUnlistedImagesAsync(connection, transaction, unlisted, cancellationToken);
             }
             var (references, invalid) = await ResolveReferencesAsync(connection, transaction, request, cancellationToken);
             if (invalid is not null)

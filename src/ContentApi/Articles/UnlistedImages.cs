@@ -16,4 +16,8 @@ public static class UnlistedImages
 
     public static string PlacedMessage(IEnumerable<long> unlisted) =>
         $"Places images that are neither in imageIds nor the coverImageId: {References(unlisted)}. Add them to imageIds.";
+
+    /// <summary>What a body placing images that do not exist is told, instead of <see cref="PlacedMessage"/>: listing them would only be refused next.</summary>
+    public static string MissingMessage(IEnumerable<long> missing) =>
+        $"Places images that do not exist: {References(missing)} (there is no image with those ids). Remove them from the body, or create the images (POST /api/v1/images) and place and list their new ids.";
 }
