@@ -21,10 +21,11 @@ public sealed class ImageBaseUrl
 
     /// <summary>
     /// Why <paramref name="url"/> cannot be the base: null when it is an http(s) URL an image may have
-    /// (<see cref="TextRules.IsHttpUrl"/>), without query or fragment.
+    /// (<see cref="TextRules.IsHttpUrl"/>), without query or fragment; what the API says of its host when only that is wrong.
     /// </summary>
     public static string? ProblemWith(string url) =>
-        TextRules.IsHttpUrl(url) && Uri.TryCreate(url, UriKind.Absolute, out var root) && root.Query.Length == 0 && root.Fragment.Length == 0
+        TextRules.HostRefusal(url) is { } host ? $"--image-base-url '{url}' names no host browsers open. {host}"
+        : TextRules.IsHttpUrl(url) && Uri.TryCreate(url, UriKind.Absolute, out var root) && root.Query.Length == 0 && root.Fragment.Length == 0
             ? null
             : $"--image-base-url '{url}' is no absolute http(s) URL of a folder (no query or fragment).";
 

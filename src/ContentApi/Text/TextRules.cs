@@ -218,6 +218,13 @@ public static partial class TextRules
         : !PunycodeLabels.AllDecode(labels) ? PunycodeHostMessage
         : Ipv4HostMessage;
 
+    /// <summary>
+    /// What is wrong with a refused URL's host (<see cref="PunycodeHostMessage"/>, <see cref="Ipv4HostMessage"/>) when that
+    /// is all that is wrong with it, as the API tells a request naming it; null for a URL <see cref="IsHttpUrl"/> takes or
+    /// one refused for more than its host. For URLs given other ways (command-line options), so they say why too.
+    /// </summary>
+    public static string? HostRefusal(string? url) => IsHttpUrl(url) || UrlRefusal(url) is var refusal && refusal == UrlMessage ? null : refusal;
+
     /// <summary>A part of an IPv4 host as WHATWG URL reads it (decimal, 0x hex, or octal after a 0), or null when it is none.</summary>
     private static System.Numerics.BigInteger? Ipv4Number(string part)
     {

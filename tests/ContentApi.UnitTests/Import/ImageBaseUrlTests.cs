@@ -1,4 +1,5 @@
 using ContentApi.Import;
+using ContentApi.Text;
 
 namespace ContentApi.UnitTests.Import;
 
@@ -56,6 +57,22 @@ public sealed class ImageBaseUrlTests
     {
         Assert.Contains("--image-base-url", ImageBaseUrl.ProblemWith(baseUrl), StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => ImageBaseUrl.Create(baseUrl, Folder));
+    }
+
+    /// <summary>
+    /// A base refused only for its host was told it is no absolute http(s) URL, sending the operator to look for what
+    /// is right; it is told what the API tells a request with that URL.
+    /// </summary>
+    [Theory]
+    [InlineData("https://xn--/blog/", TextRules.PunycodeHostMessage)]
+    [InlineData("https://256.0.0.1/blog/", TextRules.Ipv4HostMessage)]
+    [InlineData("https://example.123/blog/", TextRules.Ipv4HostMessage)]
+    public void A_base_refused_for_its_host_says_why(string baseUrl, string reason)
+    {
+        var problem = ImageBaseUrl.ProblemWith(baseUrl);
+
+        Assert.Contains($"--image-base-url '{baseUrl}'", problem, StringComparison.Ordinal);
+        Assert.Contains(reason, problem, StringComparison.Ordinal);
     }
 
     [Fact]
