@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using ContentApi.Http.Pipeline;
+using ContentApi.Text;
 
 namespace ContentApi.Cli;
 
@@ -39,12 +40,17 @@ public static class ProbeCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            Uri? target = ServersOwnUrl();
-            // A bare path is an absolute file: URL to .NET on Unix, and HttpClient throws for any scheme but these two.
-            if (parse.GetValue(url) is { } given && !(Uri.TryCreate(given, UriKind.Absolute, out target) && target.Scheme is "http" or "https"))
+            var target = ServersOwnUrl();
+            // The rule of the API's URLs: a bare path is an absolute file: URL to .NET on Unix, HttpClient throws for any
+            // scheme but these two, and a port 0 or a host browsers cannot open was asked and reported as not answering.
+            if (parse.GetValue(url) is { } given)
             {
-                await Console.Error.WriteLineAsync($"not ready: '{given}' is no absolute http or https URL");
-                return 1;
+                if (!TextRules.IsHttpUrl(given))
+                {
+                    await Console.Error.WriteLineAsync($"not ready: '{given}' is no absolute http or https URL{(TextRules.HostRefusal(given) is { } host ? ": " + host : "")}");
+                    return 1;
+                }
+                target = new Uri(given, UriKind.Absolute);
             }
             if (target is null)
             {

@@ -81,6 +81,24 @@ public sealed class ProbeCommandTests(LoggedKestrelFactory server) : IClassFixtu
         Assert.True(outcome.ErrorLines is [var line] && line == $"not ready: '{url}' is no absolute http or https URL", outcome.ToString());
     }
 
+    /// <summary>
+    /// A URL Uri takes but no browser or image URL rule would (port 0, a host that is no IPv4 address to WHATWG URL, a
+    /// Punycode label that decodes to nothing, "http:" without "//") was asked, and the probe reported a server that "did
+    /// not answer". It is refused as other URL options are, with the reason the API gives for such a URL.
+    /// </summary>
+    [Theory]
+    [InlineData("http://127.0.0.1:0/health/ready", "")]
+    [InlineData("http:127.0.0.1/health/ready", "")]
+    [InlineData("http://256.0.0.1/health/ready", ": " + ContentApi.Text.TextRules.Ipv4HostMessage)]
+    [InlineData("http://xn--/health/ready", ": " + ContentApi.Text.TextRules.PunycodeHostMessage)]
+    public async Task A_url_no_other_url_option_takes_is_refused_in_one_line(string url, string reason)
+    {
+        var outcome = await AppProcess.RunAsync(Path.Combine(CommandRunner.TempDirectory(), "content.db"), ["probe", "--url", url, "--timeout", "1"]);
+
+        Assert.True(outcome.ExitCode == 1 && outcome.Output == "", outcome.ToString());
+        Assert.True(outcome.ErrorLines is [var line] && line == $"not ready: '{url}' is no absolute http or https URL{reason}", outcome.ToString());
+    }
+
     [Fact]
     public async Task A_path_that_is_not_ready_fails()
     {
