@@ -98,7 +98,8 @@ public static class ArticleEndpoints
         var bodyBytes = view.PageBodyBytes(limits.Value.ListPageTextBytes);
         var (items, next, total) = await store.ListAsync(filter, order, after, limit, query.Page, view.LoadEmbeds, bodyBytes, cancellationToken);
         var cost = RequestCost.Of(http);
-        return Representation.List(new ListResponse<object>([.. items.Select(article => view.Shape(article, cost, privileged))], new PageInfo(limit, next, total)));
+        var images = new PageImageLoading();
+        return Representation.List(new ListResponse<object>([.. items.Select(article => view.Shape(article, cost, privileged, images))], new PageInfo(limit, next, total)));
     }
 
     public static async Task<IResult> GetArticle(

@@ -159,7 +159,8 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
     /// The response as asked for: extra renderings (each one no cache held counted to <paramref name="cost"/>), only
     /// included embeds and only the named fields; who created and updated it only for a key holder (<paramref name="keyed"/>).
     /// </summary>
-    public object Shape(ArticleAggregate article, RequestCost cost, bool keyed)
+    /// <param name="page">The bodies shown before this one in the same response, when it shows several, which decides how its images load.</param>
+    public object Shape(ArticleAggregate article, RequestCost cost, bool keyed, PageImageLoading? page = null)
     {
         var response = article.ToResponse(keyed);
         if (IsDefault)
@@ -170,7 +171,8 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
         if (SendsHtml)
         {
             var rendered = RenderedArticleCache.Shared.Render(response.Id, response.Body, InlineImages(article), cost.BodyWorked);
-            response = response with { BodyHtml = rendered.Html, Toc = rendered.Toc };
+            var html = page is not null && Sends("bodyHtml") ? page.Html(rendered) : rendered.Html;
+            response = response with { BodyHtml = html, Toc = rendered.Toc };
         }
         if (SendsText)
         {

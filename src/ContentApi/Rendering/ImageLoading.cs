@@ -9,11 +9,15 @@ namespace ContentApi.Rendering;
 /// </summary>
 internal sealed class ImageLoading
 {
+    public const string HighPriority = " fetchpriority=\"high\"";
+
+    public const string Lazy = " loading=\"lazy\"";
+
     private bool _firstWritten;
 
     public void WriteAttribute(HtmlRenderer renderer)
     {
-        renderer.Write(_firstWritten ? " loading=\"lazy\"" : " fetchpriority=\"high\"");
+        renderer.Write(_firstWritten ? Lazy : HighPriority);
         _firstWritten = true;
     }
 }

@@ -64,7 +64,8 @@ public static class MarkdownRenderer
         renderer.Render(document);
         writer.Flush();
 
-        return new RenderedArticle(ArticleHtmlSanitizer.Sanitize(writer.ToString().TrimEnd('\n')), toc);
+        var html = ArticleHtmlSanitizer.Sanitize(writer.ToString().TrimEnd('\n'));
+        return new RenderedArticle(html, toc) { HighPriorityImageAt = HighPriorityImage.Find(html) };
     }
 
     /// <summary>The readable text of a stored body; see <see cref="Text.ArticleTextStats.PlainText"/>. Markdown too complex to parse is its own text.</summary>
