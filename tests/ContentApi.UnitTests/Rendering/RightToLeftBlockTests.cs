@@ -24,6 +24,18 @@ public sealed class RightToLeftBlockTests
         Assert.Contains("<td dir=\"rtl\">مرحبا.</td>", Html("| 語言 | 問候 |\n| --- | --- |\n| 阿拉伯語 | مرحبا. |"), StringComparison.Ordinal);
 
     /// <summary>
+    /// Review: an Arabic table's cells had dir="rtl" but its table none, so its columns still ran left to right (the
+    /// first column on the left), as a table's column order follows the table's direction, not its cells'. The table
+    /// takes its direction from its text, as a blockquote does.
+    /// </summary>
+    [Theory]
+    [InlineData("| اللغة | التحية |\n| --- | --- |\n| العربية | مرحبا. |", "<table dir=\"rtl\">")]
+    [InlineData("| 語言 | 問候 |\n| --- | --- |\n| 阿拉伯語 | مرحبا. |", "<table dir=\"ltr\">")]
+    [InlineData("| 語言 | 問候 |\n| --- | --- |\n| 中文 | 你好 |", "<table>")]
+    public void A_table_holding_right_to_left_letters_takes_its_direction_from_its_text(string markdown, string table) =>
+        Assert.StartsWith(table + "\n", Html(markdown), StringComparison.Ordinal);
+
+    /// <summary>
     /// Review: a Chinese paragraph opening with an Arabic or Hebrew quote got dir="auto", so a browser, taking its first
     /// strong letter, laid it out right to left (right-aligned, its 。 on the left); its toc entry had no hint at all.
     /// A block's direction is now its first strong letter outside quotation marks and brackets, written out.
