@@ -152,8 +152,9 @@ public static class SearchEndpoints
         [
             (HighlightField.Authors, MatchingNames(article.Authors.Select(a => a.Name), search)),
             (HighlightField.Tags, MatchingNames(article.Tags.Select(t => t.Name), search)),
-            // Two photos of one scene often share a caption and credit: the text is shown once.
-            (HighlightField.Images, MatchingNames(images.Select(i => string.Join(' ', new[] { i.Image.Caption, i.Image.Credit }.OfType<string>())).Distinct(), search)),
+            // Two photos of one scene often share a caption and credit: the text is shown once. Either may run over lines.
+            (HighlightField.Images, MatchingNames(images.Select(i => string.Join(' ', new[] { i.Image.Caption, i.Image.Credit }.OfType<string>())).Distinct(), search,
+                Snippets.HighlightRunningText)),
         ]);
         // Nothing shown holds the match: the start of the body, if it has text.
         var body = ownText[3].Snippet!;
@@ -171,9 +172,10 @@ public static class SearchEndpoints
         [.. candidates.Where(c => c.Snippet?.Contains("<mark>", StringComparison.Ordinal) == true).Select(c => new SearchHighlight(c.Field, c.Snippet!))];
 
     /// <summary>The names (or image texts) that hold a match, each marked, separated by " · "; null when none does.</summary>
-    private static string? MatchingNames(IEnumerable<string> names, SearchQuery search)
+    private static string? MatchingNames(IEnumerable<string> names, SearchQuery search, Func<string, SearchQuery, string>? highlight = null)
     {
-        var matching = names.Where(n => Snippets.HasMatch(n, search)).Select(n => Snippets.Highlight(n, search)).ToList();
+        highlight ??= Snippets.Highlight;
+        var matching = names.Where(n => Snippets.HasMatch(n, search)).Select(n => highlight(n, search)).ToList();
         return matching.Count == 0 ? null : string.Join(" · ", matching);
     }
 }

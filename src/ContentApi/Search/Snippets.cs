@@ -18,6 +18,13 @@ public static class Snippets
         Render(text, 0, text.Length, Matches(text, query), collapseWhitespace: false);
 
     /// <summary>
+    /// The whole text (an image's caption and credit, which may run over lines), escaped, with every match marked, its
+    /// whitespace runs read as <see cref="Build"/> reads them: one space, or none beside full-width punctuation.
+    /// </summary>
+    public static string HighlightRunningText(string text, SearchQuery query) =>
+        Render(text, 0, text.Length, Matches(text, query), collapseWhitespace: true);
+
+    /// <summary>
     /// About <paramref name="maxLength"/> characters of <paramref name="text"/> around its first match (or its start),
     /// cut at a sentence or word boundary where one is near, never inside a character; whitespace runs become one space.
     /// </summary>

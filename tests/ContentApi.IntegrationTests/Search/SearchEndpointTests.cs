@@ -174,6 +174,23 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal(IndexedImageTokens(Id(apart)), IndexedImageTokens(Id(both)));
     }
 
+    /// <summary>
+    /// Review: a multi-line caption or credit (shown with a br in its figure) kept its raw line breaks in the images
+    /// highlight, where the body and excerpt snippets read each whitespace run as one space, or none beside full-width
+    /// punctuation.
+    /// </summary>
+    [Fact]
+    public async Task Search_match_in_a_multi_line_image_text_reads_its_line_breaks_as_the_other_snippets_do()
+    {
+        var n = Nonce();
+        var image = await _content.ImageAsync(credit: $"圖源：中央社\n攝影  {n}", caption: "台北101夜景：\n象山步道遠眺\r\nTaipei 101 at night");
+        await ArticleAsync("Plain title", "Plain body text.", ("coverImageId", image));
+
+        var item = (await factory.Anonymous().SearchAsync(n))["items"]![0]!;
+
+        Assert.Equal([("images", $"台北101夜景：象山步道遠眺 Taipei 101 at night 圖源：中央社 攝影 <mark>{n}</mark>")], item.Highlights());
+    }
+
     /// <summary>How many tokens the index holds in an article's images column.</summary>
     private long IndexedImageTokens(long articleId)
     {
