@@ -261,6 +261,31 @@ public sealed class RenderingTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal("封面", Parse(html).QuerySelector("figure figcaption")!.FirstChild!.TextContent.Trim());
     }
 
+    /// <summary>
+    /// The cover is the article's feature image, apart from its body, as Ghost's feature_image and WordPress's featured
+    /// image are: bodyHtml never adds it, and a body that places it shows it where placed, once, with the cover's id as
+    /// its data-image-id, by which a frontend that shows coverImage above the body finds the repeat.
+    /// </summary>
+    [Fact]
+    public async Task A_cover_is_apart_from_the_body_html_which_shows_it_only_where_the_body_places_it()
+    {
+        var cover = await _content.ImageAsync("圖源:財聯社", "封面");
+        var apart = await ArticleAsync("第一段。", cover: cover);
+        var placed = await ArticleAsync($"第一段。\n\n![封面圖](image:{cover})\n\n第二段。", cover: cover);
+        var client = factory.Anonymous();
+
+        var apartArticle = await client.GetJsonAsync($"/api/v1/articles/{apart}?format=html");
+        Assert.Equal(cover, apartArticle["coverImage"]!.Id());
+        Assert.Empty(Parse(apartArticle.Text("bodyHtml")).QuerySelectorAll("img"));
+
+        var placedArticle = await client.GetJsonAsync($"/api/v1/articles/{placed}?format=html");
+        Assert.Equal(cover, placedArticle["coverImage"]!.Id());
+        var body = Parse(placedArticle.Text("bodyHtml"));
+        Assert.Equal([cover.ToString(System.Globalization.CultureInfo.InvariantCulture)], body.QuerySelectorAll("img").Select(img => img.GetAttribute("data-image-id")));
+        Assert.Equal("P", body.Children[0].TagName);
+        Assert.Equal("FIGURE", body.Children[1].TagName);
+    }
+
     [Fact]
     public async Task Chinese_headings_get_stable_ids_listed_in_the_toc()
     {
