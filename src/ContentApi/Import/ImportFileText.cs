@@ -86,13 +86,13 @@ internal static class ImportFileText
         {
             // Valid UTF-8, but no text the API stores: UTF-16 without its mark (ASCII then reads as letters between NULs,
             // whose front matter and title no reader found).
-            return (null, new ImportProblem(path, 1 + utf8[..nul].Count((byte)'\n'),
+            return (null, new ImportProblem(path, LineBreaks.LineAtEnd(utf8[..nul]),
                 "The file holds a NUL byte here, which no text has (a file saved as UTF-16 without its byte-order mark reads so): save it as UTF-8."));
         }
         var chars = new char[utf8.Length];
         if (Utf8.ToUtf16(utf8, chars, out var read, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
         {
-            var line = 1 + utf8[..read].Count((byte)'\n');
+            var line = LineBreaks.LineAtEnd(utf8[..read]);
             return (null, new ImportProblem(path, line, "The file is not valid UTF-8 here (save it as UTF-8)."));
         }
         return (new string(chars, 0, written), null);
@@ -113,12 +113,12 @@ internal static class ImportFileText
         {
             // Index is where the decoder stood, not always where the bad bytes start (after a lone high surrogate, at the
             // next unit); read with U+FFFD for bad bytes, the bytes before it hold just the newlines before the error.
-            var line = 1 + Encoding.GetEncoding(strict.CodePage).GetString(bytes[..invalid.Index]).Count('\n');
+            var line = LineBreaks.LineAtEnd(Encoding.GetEncoding(strict.CodePage).GetString(bytes[..invalid.Index]));
             return (null, new ImportProblem(path, line, message));
         }
         // No text field stores one, and in the front matter YAML told it as a missing key.
         return text.IndexOf('\0', StringComparison.Ordinal) is var nul and >= 0
-            ? (null, new ImportProblem(path, 1 + text.AsSpan(0, nul).Count('\n'), "The file holds a NUL character (U+0000) here, which no text has: remove it."))
+            ? (null, new ImportProblem(path, LineBreaks.LineAtEnd(text.AsSpan(0, nul)), "The file holds a NUL character (U+0000) here, which no text has: remove it."))
             : (text, null);
     }
 }

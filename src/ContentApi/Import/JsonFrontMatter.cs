@@ -74,7 +74,7 @@ internal static class JsonFrontMatter
     /// <summary>The YAML, or the JSON's first problem and its line within the JSON (1-based).</summary>
     public static (string? Yaml, int Line, string? Error) ToYaml(string json)
     {
-        var bytes = Encoding.UTF8.GetBytes(json);
+        var bytes = Encoding.UTF8.GetBytes(LineBreaks.LoneCrAsLf(json));
         var yamlLines = new string[LineAt(bytes, bytes.Length)];
         Array.Fill(yamlLines, "");
         yamlLines[0] = "{";

@@ -17,8 +17,9 @@ internal static class TomlFrontMatter
     private const int MaxDepth = 64;
 
     /// <summary>The YAML, or the TOML's first problem and its line within the TOML (1-based).</summary>
-    public static (string? Yaml, int Line, string? Error) ToYaml(string toml)
+    public static (string? Yaml, int Line, string? Error) ToYaml(string written)
     {
+        var toml = LineBreaks.LoneCrAsLf(written);
         var (keyLines, line, error) = TopLevelKeyLines(toml);
         if (error is not null)
         {

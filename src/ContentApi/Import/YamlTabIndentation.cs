@@ -13,7 +13,7 @@ internal static class YamlTabIndentation
     /// <summary>The line (1-based, of <paramref name="yaml"/>) of the tab to blame for the error reported at <paramref name="reported"/>, if any.</summary>
     public static int? LineOfTab(string yaml, Mark reported)
     {
-        var lines = yaml.Split('\n');
+        var lines = yaml.Split(["\r\n", "\r", "\n"], StringSplitOptions.None); // as YAML counts lines
         for (var i = Math.Max(0, (int)reported.Line - 1); i < lines.Length; i++)
         {
             var line = lines[i];
