@@ -93,7 +93,9 @@ internal static class ImportFileText
         if (Utf8.ToUtf16(utf8, chars, out var read, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
         {
             var line = LineBreaks.LineAtEnd(utf8[..read]);
-            return (null, new ImportProblem(path, line, "The file is not valid UTF-8 here (save it as UTF-8)."));
+            return (null, new ImportProblem(path, line, Utf16WithoutMark.ReadsAsCjkText(utf8)
+                ? "The file is not valid UTF-8 here, and its bytes read as UTF-16 text: it may be UTF-16 saved without its byte-order mark, which import does not guess. Save it as UTF-8."
+                : "The file is not valid UTF-8 here (save it as UTF-8)."));
         }
         return (new string(chars, 0, written), null);
     }

@@ -180,6 +180,51 @@ public sealed class ImportFileTextTests
         Assert.Equal("The file holds a NUL byte here, which no text has (a file saved as UTF-16 without its byte-order mark reads so): save it as UTF-8.", problem.Message);
     }
 
+    private const string MayBeUtf16 =
+        "The file is not valid UTF-8 here, and its bytes read as UTF-16 text: it may be UTF-16 saved without its byte-order mark, which import does not guess. Save it as UTF-8.";
+
+    /// <summary>
+    /// A UTF-16 file without its mark whose text is all CJK holds no NUL byte (every unit is past U+00FF), so it was told
+    /// only "not valid UTF-8", with nothing to say why; its bytes are not read as UTF-16, which two ASCII letters are too.
+    /// </summary>
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public async Task A_utf16_file_of_cjk_without_its_mark_is_an_error_that_says_it_may_be_utf16(string name)
+    {
+        var bytes = System.Text.Encoding.GetEncoding(name).GetBytes("標題：台積電高雄三廠動工，正文。");
+
+        var (text, problem) = await ImportFileText.ReadAsync(FileWith(bytes), CancellationToken.None);
+
+        Assert.Null(text);
+        Assert.Equal((1, MayBeUtf16), (problem!.Line, problem.Message));
+    }
+
+    /// <summary>Latin-1 of even length reads as UTF-16 too (two ASCII letters are one CJK ideograph), but its spaces then read as format characters and unassigned ones.</summary>
+    [Fact]
+    public async Task A_latin1_file_is_an_error_that_does_not_say_utf16()
+    {
+        var bytes = System.Text.Encoding.Latin1.GetBytes("Caf\u00e9 au lait, cr\u00e8me br\u00fbl\u00e9e.\n");
+        Assert.Equal(0, bytes.Length % 2);
+
+        var (text, problem) = await ImportFileText.ReadAsync(FileWith(bytes), CancellationToken.None);
+
+        Assert.Null(text);
+        Assert.Equal("The file is not valid UTF-8 here (save it as UTF-8).", problem!.Message);
+    }
+
+    /// <summary>Valid UTF-8 is never read as UTF-16, however its bytes pair up ("ab" is U+6261, a CJK ideograph, in UTF-16 LE).</summary>
+    [Theory]
+    [InlineData("ab")]
+    [InlineData("標題")]
+    public async Task A_short_utf8_file_is_read_as_utf8(string written)
+    {
+        var (text, problem) = await ImportFileText.ReadAsync(FileWith(System.Text.Encoding.UTF8.GetBytes(written)), CancellationToken.None);
+
+        Assert.Null(problem);
+        Assert.Equal(written, text);
+    }
+
     /// <summary>
     /// A NUL in a UTF-16 or UTF-32 file with its mark was read as text, and one in the front matter was told as YAML that
     /// "did not find expected key", which sent the user after the wrong problem, as a NUL in UTF-8 no longer does.
