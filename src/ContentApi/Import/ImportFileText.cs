@@ -71,6 +71,11 @@ internal static class ImportFileText
 
     private static (string? Text, ImportProblem? Problem) Decode(string path, byte[] bytes)
     {
+        if (bytes is [0xFF, 0xFE, 0, 0, ..] && !IsUtf32(bytes.AsSpan(4), bigEndian: false) && IsUtf16WithoutNul(bytes.AsSpan(4)))
+        {
+            return (null, new ImportProblem(path, 1,
+                "The file starts with a NUL character (U+0000) after its UTF-16 byte-order mark (FF FE 00 00, which also marks UTF-32): remove it."));
+        }
         if (bytes is [0xFF, 0xFE, 0, 0, ..] or [0, 0, 0xFE, 0xFF, ..])
         {
             return DecodeStrictly(path, bytes.AsSpan(4), new UTF32Encoding(bigEndian: bytes[0] == 0, byteOrderMark: false, throwOnInvalidCharacters: true),
@@ -98,6 +103,41 @@ internal static class ImportFileText
                 : "The file is not valid UTF-8 here (save it as UTF-8)."));
         }
         return (new string(chars, 0, written), null);
+    }
+
+    /// <summary>Whether the bytes are strict UTF-32.</summary>
+    private static bool IsUtf32(ReadOnlySpan<byte> bytes, bool bigEndian) => IsStrictly(bytes, new UTF32Encoding(bigEndian, byteOrderMark: false, throwOnInvalidCharacters: true));
+
+    /// <summary>
+    /// Whether the bytes are strict UTF-16 LE without a NUL: what follows FF FE 00 00 in a UTF-16 file whose first character is U+0000
+    /// (UTF-32 of characters up to U+FFFF has every other unit U+0000).
+    /// </summary>
+    private static bool IsUtf16WithoutNul(ReadOnlySpan<byte> bytes) =>
+        IsStrictly(bytes, new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true)) && !HasNulUnit(bytes);
+
+    private static bool HasNulUnit(ReadOnlySpan<byte> bytes)
+    {
+        for (var i = 0; i + 1 < bytes.Length; i += 2)
+        {
+            if (bytes[i] == 0 && bytes[i + 1] == 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsStrictly(ReadOnlySpan<byte> bytes, Encoding strict)
+    {
+        try
+        {
+            strict.GetCharCount(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

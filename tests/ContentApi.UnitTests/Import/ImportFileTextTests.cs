@@ -246,6 +246,26 @@ public sealed class ImportFileTextTests
         Assert.Equal("The file holds a NUL character (U+0000) here, which no text has: remove it.", problem.Message);
     }
 
+    /// <summary>
+    /// UTF-16 LE's mark and a first U+0000 are FF FE 00 00, UTF-32 LE's mark: such a file was told "not valid UTF-32",
+    /// which named an encoding it never had. A valid UTF-32 file is still read as UTF-32.
+    /// </summary>
+    [Theory]
+    [InlineData("# 標題\nbody\n")]
+    [InlineData("---\r\ntitle: a\r\n---\r\n")]
+    [InlineData("A")]
+    public async Task A_utf16_le_file_starting_with_nul_is_an_error_that_says_so(string afterNul)
+    {
+        // The mark FF FE, then U+0000 as 00 00.
+        byte[] bytes = [0xFF, 0xFE, 0, 0, .. System.Text.Encoding.Unicode.GetBytes(afterNul)];
+
+        var (text, problem) = await ImportFileText.ReadAsync(FileWith(bytes), CancellationToken.None);
+
+        Assert.Null(text);
+        Assert.Equal(1, problem!.Line);
+        Assert.Equal("The file starts with a NUL character (U+0000) after its UTF-16 byte-order mark (FF FE 00 00, which also marks UTF-32): remove it.", problem.Message);
+    }
+
     [Fact]
     public async Task An_empty_file_is_an_error_at_line_1()
     {
