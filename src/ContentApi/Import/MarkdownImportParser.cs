@@ -61,6 +61,11 @@ public static class MarkdownImportParser
         // would read as their tags is its text, which an article about Hugo or Jekyll holds.
         var othersTags = fields.ImageIds is null;
         var writtenBody = frontMatter is null ? text : text[frontMatter.BodyStart..];
+        if (ControlCharacters.IndexOfRefused(writtenBody) is var control and >= 0)
+        {
+            // Told at its own line: the API's rule would name only the body, at its first line.
+            problems.Add(new ImportProblem(fileName, bodyFirstLine + LineBreaks.LineAtEnd(writtenBody.AsSpan(0, control)) - 1, ControlCharacters.Problem("body", writtenBody)));
+        }
         var bodyText = othersTags ? HighlightBlocks.AsFences(LiquidRaw.Unwrapped(writtenBody)) : writtenBody;
         // Reading the body's headings and images would take the parser seconds. Such a body stays when stored (imported
         // from an export, or from before the bound), so a file that names all the body could give (title, authors and

@@ -28,7 +28,8 @@ public sealed partial class MarkdownImporter
         foreach (var error in validation.Errors)
         {
             var key = FileKey(Http.Binding.ValidationFilter.ToJsonPath(error.PropertyName));
-            problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault(key, 1), $"{key}: {error.ErrorMessage}"));
+            problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault(key, 1),
+                error.ErrorMessage == TextRules.ControlCharacterMessage && error.AttemptedValue is string text ? ControlCharacters.Problem(key, text) : $"{key}: {error.ErrorMessage}"));
         }
         // What the store refuses of the body: the images it places that neither imageIds nor the cover gives, and of a new
         // body, one too complex to store or placing no image.

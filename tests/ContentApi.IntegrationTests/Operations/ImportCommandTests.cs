@@ -171,6 +171,27 @@ public sealed class ImportCommandTests(ApiFactory factory) : IClassFixture<ApiFa
         Assert.Equal(5, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // four problems and the summary
     }
 
+    /// <summary>
+    /// A control character in a front-matter text was told as "title: Must not contain control characters (such as NUL).",
+    /// without saying which of the invisible characters it was; one in the body, at the line where the body starts.
+    /// </summary>
+    [Theory]
+    [InlineData("---\ntitle: a\u0007b\nauthors: J\n---\n\nText.\n", "ctl.md:2: error: title: Must not contain control characters (such as NUL): U+0007 here.")]
+    [InlineData("---\nauthors: J\ntitle: \"a \\e[31m red\"\n---\n\nText.\n", "ctl.md:3: error: title: Must not contain control characters (such as NUL): U+001B here.")]
+    [InlineData("---\ntitle: T\nauthors: J\nsubtitle: \"s\\x7F\"\n---\n\nText.\n", "ctl.md:4: error: subtitle: Must not contain control characters (such as NUL): U+007F here.")]
+    [InlineData("---\ntitle: T\nauthors: J\n---\n\nOne.\n\nTwo\u0007.\n", "ctl.md:8: error: body: Must not contain control characters (such as NUL): U+0007 here.")]
+    public async Task A_control_character_is_named_at_its_line(string content, string reported)
+    {
+        _ = factory.Services;
+        var folder = CommandRunner.TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(folder, "ctl.md"), content);
+
+        var (exitCode, output) = await CommandRunner.RunAsync(factory.DatabasePath, "import", folder);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(reported, output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_file_that_fails_leaves_no_authors_tags_or_images_behind()
     {

@@ -59,11 +59,19 @@ public sealed class BodyPreservationTests
     }
 
     [Fact]
-    public void Parse_finds_image_urls_after_tabs_surrogate_pairs_and_nul()
+    public void Parse_finds_image_urls_after_tabs_and_surrogate_pairs()
     {
-        var document = Import.Succeeds("# T\n\n𠀀\t\0 ![A](https://x.example/a.png) 𠀀\n");
+        var document = Import.Succeeds("# T\n\n𠀀\t ![A](https://x.example/a.png) 𠀀\n");
         Assert.Equal("https://x.example/a.png", document.Images[0].Url);
-        Assert.Equal("𠀀\t\0 ![A](image:3) 𠀀\n", document.BodyWith([3]));
+        Assert.Equal("𠀀\t ![A](image:3) 𠀀\n", document.BodyWith([3]));
+    }
+
+    /// <summary>A NUL, which Markdig reads as U+FFFD, is refused at its line as the API refuses it (the file reader refuses it before, in a file).</summary>
+    [Fact]
+    public void Parse_refuses_a_nul_in_the_body_at_its_line()
+    {
+        var problem = Import.FailsWith("# T\n\n𠀀\t\0 ![A](https://x.example/a.png) 𠀀\n");
+        Assert.Equal((3, "body: Must not contain control characters (such as NUL): U+0000 here."), (problem.Line, problem.Message));
     }
 
     [Fact]
