@@ -37,7 +37,8 @@ internal static partial class FigureLabels
     private static bool StartsInLowercase(ReadOnlySpan<char> text) => text.TrimStart() is [var first, ..] && char.IsLower(first);
 
     /// <summary>
-    /// A label that can only be a credit: a word for a picture's source and a separator ("圖源:ifanr", "圖／中央社",
+    /// A label that can only be a credit: a word for a picture's source and a separator ("圖源:ifanr", "圖／中央社", one
+    /// reporter's photo and text, "圖、文／王小明", "圖文／王小明",
     /// "사진=연합뉴스", "사진 제공=삼성전자", "자료사진=연합뉴스", "写真＝ロイター", "撮影・山田太郎", "Photo: Reuters", "Photo by Jane Doe"), a Japanese
     /// chart's bracketed "（出所）総務省", "示意圖／取自pixabay", "图片来源于网络", "©" (or a C in brackets before a year or an agency, "（Ｃ）共同通信"), or "Courtesy of", a Korean agency's file photo ("연합뉴스 자료사진") or a stock photo
     /// agency alone ("게티이미지뱅크"), or a wire service's credit (<see cref="WireServiceCredit"/>: "REUTERS/Ann Wang"). A caption may have a colon after
@@ -48,7 +49,18 @@ internal static partial class FigureLabels
     private static bool NamesSourceUnmarked(string label) =>
         SourceWords().IsMatch(label) || PhotographerLine().IsMatch(label) || IsBracketedCredit(label.Trim()) || CreditAfterEquals().IsMatch(label)
         || CreditAfterSlash().IsMatch(label) || KoreanAgencyFilePhoto().IsMatch(label) || KoreanStockPhotoAgency().IsMatch(label)
-        || EnglishAgencyCredit().IsMatch(label) || WireServiceCredit.Is(label) || IsNoteWithoutSource(label) || CreditWithoutSeparator().IsMatch(label) || EnglishViaCredit().IsMatch(label);
+        || EnglishAgencyCredit().IsMatch(label) || WireServiceCredit.Is(label) || IsNoteWithoutSource(label) || CreditWithoutSeparator().IsMatch(label) || EnglishViaCredit().IsMatch(label)
+        || IsNoteAndCredit(label);
+
+    /// <summary>
+    /// A file photo's or an illustration's note, a comma and the credit it comes with ("示意圖，取自網路", "（示意圖，翻攝自臉書）",
+    /// "資料照，圖片來源：Unsplash"): a credit as the credit alone is, as "示意圖／取自pixabay" is with a slash.
+    /// </summary>
+    private static bool IsNoteAndCredit(string label) =>
+        NoteBeforeComma().Match(label) is { Success: true } note && NamesSourceUnmarked(note.Groups["open"].Value + label[note.Length..]);
+
+    [GeneratedRegex("""^\s*(?<open>[(（\[［]?)\s*(?:資料照片?|资料照片?|檔案照片?|档案照片?|示意圖|示意图)\s*[，,、]\s*""", RegexOptions.CultureInvariant)]
+    private static partial Regex NoteBeforeComma();
 
     /// <summary>
     /// A note on where a picture comes from that newsrooms write without a separator, all the label says, besides a file
@@ -229,7 +241,7 @@ internal static partial class FigureLabels
 
     [GeneratedRegex("""
         ^\s*[(（\[［<〈]?\s*(?:
-          (?:圖源|图源|圖片來源|图片来源|圖片提供|图片提供|圖片出處|图片出处|照片來源|照片来源|照片提供|照片出處|照片出处|相片來源|相片来源|相片提供|來源|来源|資料來源|资料来源|出處|出处|出所|出典|写真提供|画像提供|提供|攝影|摄影|撮影|写真|画像|(?:사진\s*)?출처|(?:사진\s*|자료\s*)?제공|(?:자료\s*)?사진|그래픽|圖|图
+          (?:圖源|图源|圖片來源|图片来源|圖片提供|图片提供|圖片出處|图片出处|照片來源|照片来源|照片提供|照片出處|照片出处|相片來源|相片来源|相片提供|來源|来源|資料來源|资料来源|出處|出处|出所|出典|写真提供|画像提供|提供|攝影|摄影|撮影|写真|画像|(?:圖|图)、?文|文、?(?:圖|图)|(?:사진\s*)?출처|(?:사진\s*|자료\s*)?제공|(?:자료\s*)?사진|그래픽|圖|图
             |photos?|photographs?|photography|images?|pictures?|credits?|sources?|fotos?|fotoğraf|bild|quelle|illustration|graphic
             |фото|источник|המקור|מקור|צילומים|צילום|φωτογραφ[ίι]ες|φωτογραφ[ίι]α|φωτ[οό]|ภาพถ่าย|ภาพ|ảnh
             |(?:(?:फ़|\u095E|फ)ोटो|चित्र|तस्वीर)(?:\s*साभार)?|साभार|المصدر|(?:ال)?صورة|(?:ال)?تصوير|عکس|منبع)

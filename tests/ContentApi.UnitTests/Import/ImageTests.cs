@@ -152,6 +152,9 @@ public sealed class ImageTests
     [InlineData("图片来自网络")]
     [InlineData("Getty Images")]
     [InlineData("Saul Loeb/AFP via Getty Images")]
+    // One reporter's photo and text, an illustration taken from the web (they stayed in the body).
+    [InlineData("圖、文／王小明")]
+    [InlineData("示意圖，取自網路")]
     public void Parse_credit_line_after_image_becomes_its_credit_as_written(string line)
     {
         var document = ParseBody("![Alt](https://images.example.com/a.jpg)", line, "", "Next paragraph.");

@@ -418,6 +418,14 @@ public sealed class FigureCreditTests
     [InlineData("게티이미지뱅크")]
     [InlineData("클립아트코리아")]
     [InlineData("셔터스톡")]
+    // Taiwanese papers credit one reporter for the photo and the text, and note an illustration taken from the web
+    // after a comma: both were the figure's caption beside the image's own credit.
+    [InlineData("圖、文／王小明")]
+    [InlineData("圖文／記者王小明")]
+    [InlineData("文、圖／王小明")]
+    [InlineData("示意圖，取自網路")]
+    [InlineData("（示意圖，翻攝自臉書）")]
+    [InlineData("資料照，圖片來源：Unsplash")]
     public void A_credit_without_a_colon_alone_under_an_image_is_its_credit(string credit)
     {
         var body = Body($"![](image:12)\n{credit}\n\n正文。");
@@ -702,6 +710,8 @@ public sealed class FigureCreditTests
     [InlineData("Photo via Reuters", false)]
     [InlineData("via Twitter", false)]
     [InlineData("Getty Images / iStock", false)]
+    [InlineData("示意圖，取自網路", false)]
+    [InlineData("資料照，翻攝自臉書", false)]
     public void A_credit_word_without_a_separator_is_a_credit(string credit, bool keepsTheImagesCredit)
     {
         var figcaption = Figcaption($"![](image:12)\n{credit}\n\n正文。");
@@ -749,6 +759,8 @@ public sealed class FigureCreditTests
     [InlineData("Shares traded via the Nasdaq exchange")]
     [InlineData("台積電今天提供新服務")]
     [InlineData("示意圖中的晶圓廠")]
+    [InlineData("圖文並茂的展覽現場")]
+    [InlineData("示意圖，台積電新廠完工後的樣貌")]
     // What the picture shows is provided by someone: not the picture ("图片由受访者提供" is a credit).
     [InlineData("疫苗由政府免費提供")]
     [InlineData("現場餐點由主辦單位提供")]
