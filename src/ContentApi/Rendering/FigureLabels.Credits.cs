@@ -44,7 +44,27 @@ internal static partial class FigureLabels
     /// agency alone ("게티이미지뱅크"), or a wire service's credit (<see cref="WireServiceCredit"/>: "REUTERS/Ann Wang"). A caption may have a colon after
     /// its first words ("左起：吳泳銘、蔡崇信"); when such a line names its source, the line before it is the caption.
     /// </summary>
-    public static bool NamesSource(string label) => NamesSourceUnmarked(WithoutLabelMark(label));
+    public static bool NamesSource(string label) =>
+        NamesSourceUnmarked(WithoutLabelMark(label)) && (!IsMarked(label) || !Excerpts.SentenceEnds.Contains(LastBeforeClosers(label)) || IsNameBeforeStop(WithoutLabelMark(label)));
+
+    /// <summary>
+    /// Whether a line opened with ▲ or △ that ends as a sentence does, a label only as a marked caption may be, is a credit
+    /// with a stop after it ("▲圖／路透社。", "▲Photo: Reuters."): what follows its source word is a short name, no clause or
+    /// sentence of its own and not in lowercase. A caption that starts with those words ("▲Photo by the author shows the
+    /// harbour at dawn.", "▲來源：台積電年報顯示，營收成長三成。") is none: without the mark it is no label.
+    /// </summary>
+    private static bool IsNameBeforeStop(string unmarked)
+    {
+        var text = unmarked.Trim();
+        var name = text.AsSpan(SourceWordLength(text)).TrimEnd(Closers).TrimEnd();
+        name = name.IsEmpty ? name : name[..^1].Trim();
+        return name.Length is > 0 and <= MaxNameBeforeStop && !char.IsLower(name[0]) && name.IndexOfAny(NameBreaks) < 0;
+    }
+
+    /// <summary>Longest name a marked credit ending with a stop gives, in UTF-16 units: a credit names an agency or a person or two.</summary>
+    private const int MaxNameBeforeStop = 30;
+
+    private static readonly System.Buffers.SearchValues<char> NameBreaks = System.Buffers.SearchValues.Create(Excerpts.SentenceEnds + "，,、；;：:");
 
     private static bool NamesSourceUnmarked(string label) =>
         SourceWords().IsMatch(label) || PhotographerLine().IsMatch(label) || IsBracketedCredit(label.Trim()) || CreditAfterEquals().IsMatch(label)

@@ -147,7 +147,8 @@ internal static class TrailingCredit
             caption.RemoveAt(caption.Count - 1);
         }
         var parts = (Caption: Line(caption), Credit: Line(credit));
-        return parts.Caption.Text.Length > 0 && (FigureLabels.NamesSource(parts.Credit.Text) || FigureLabels.IsBracketedCredit(parts.Credit.Text)) ? parts : null;
+        // The ▲ a caption is opened with is no caption before a credit: "▲ 圖／…" is a credit, or a sentence, whole.
+        return FigureLabels.WithoutLabelMark(parts.Caption.Text).Trim().Length > 0 && (FigureLabels.NamesSource(parts.Credit.Text) || FigureLabels.IsBracketedCredit(parts.Credit.Text)) ? parts : null;
     }
 
     /// <summary>
