@@ -96,11 +96,12 @@ public static partial class Excerpts
     /// <summary>
     /// Whether a terminator ends a sentence where it stands. An ASCII stop must be followed by a space: "3.5", "Qwen2.5"
     /// and "ifanr.com" are not sentence ends. The full-width full stop, which Japanese follows with no space, must not
-    /// be followed by a Latin letter or digit: "３．５" and "ｉｆａｎｒ．ｃｏｍ" are not either.
+    /// be followed by a Latin letter or digit: "３．５" and "ｉｆａｎｒ．ｃｏｍ" are not either. The Hebrew sof pasuq ׃ ends one
+    /// as the ASCII stop does, before a space.
     /// </summary>
     internal static bool EndsSentence(char terminator, string? next) => terminator switch
     {
-        < '\u0080' => next is null || Graphemes.IsWhitespace(next),
+        < '\u0080' or '׃' => next is null || Graphemes.IsWhitespace(next),
         '．' => next is null || !IsLatinLetterOrDigit(next[0]),
         _ => true,
     };

@@ -16,9 +16,10 @@ public static partial class Excerpts
 
     /// <summary>
     /// Full stops, question and exclamation marks: CJK (and the half-width ｡), Latin (and ‼ ⁇ ⁈ ⁉), Arabic ؟ and ۔
-    /// (Urdu), the Devanagari dandas । ॥ (also Bengali's), Armenian ։, Ethiopic ። ፧, Myanmar ။ and Khmer ។.
+    /// (Urdu), the Devanagari dandas । ॥ (also Bengali's), Armenian ։, Ethiopic ። ፧, Myanmar ။ and Khmer ។, and the Hebrew
+    /// sof pasuq ׃, the full stop of scripture and liturgy.
     /// </summary>
-    internal const string SentenceEnds = "。｡！？．.!?‼⁇⁈⁉؟۔।॥։።፧။។";
+    internal const string SentenceEnds = "。｡！？．.!?‼⁇⁈⁉؟۔।॥։።፧။។׃";
     /// <summary>Semicolons: CJK, Latin and Arabic (؛).</summary>
     private const string ClauseEnds = "；;؛";
 

@@ -83,12 +83,21 @@ public sealed class ExcerptsTests
     [InlineData("ይህ አዲስ እቅድ ለገበሬዎች ብዙ ጥቅም ያስገኛል፧ ")] // Ethiopic question mark
     [InlineData("ဒီအစီအစဉ်ဟာ လယ်သမားတွေအတွက် အကျိုးရှိပါတယ်။ ")] // Myanmar section
     [InlineData("គម្រោងថ្មីនេះនឹងជួយកសិករនៅក្នុងប្រទេស។ ")] // Khmer khan
+    [InlineData("בְּרֵאשִׁית בָּרָא אֱלֹהִים אֵת הַשָּׁמַיִם וְאֵת הָאָרֶץ׃ ")] // Hebrew sof pasuq
     public void Derive_cuts_after_the_last_sentence_end_of_other_scripts(string sentence)
     {
         var lead = string.Concat(Enumerable.Repeat(sentence, 1 + Max / 2 / Length(sentence)));
         var clause = sentence.TrimEnd()[..^1] + " "; // the same words without their sentence end
         var excerpt = Excerpts.Derive(lead + string.Concat(Enumerable.Repeat(clause, 12)), Max);
         Assert.Equal(lead.TrimEnd(), excerpt);
+    }
+
+    [Fact]
+    public void Derive_does_not_treat_a_sof_pasuq_followed_by_a_letter_as_a_sentence_end()
+    {
+        // As an ASCII full stop, the sof pasuq ends a sentence only before a space or the end of the text.
+        var text = string.Concat(Enumerable.Repeat("מילה ", 30)) + "א׃ב" + string.Concat(Enumerable.Repeat(" מילה", 30));
+        Assert.EndsWith("מילה" + Excerpts.Ellipsis, Excerpts.Derive(text, Max), StringComparison.Ordinal);
     }
 
     [Theory]
