@@ -192,6 +192,15 @@ public sealed class ExcerptClosingMatterTests
     [InlineData("總統府稍晚發表聲明。\n\n聲明：「我們對此深表遺憾。」", "總統府稍晚發表聲明。聲明：「我們對此深表遺憾。」")]
     // Review: a closing sentence that says what something stands for only its author was taken for a disclaimer.
     [InlineData("新書引發爭議。\n\n出版社表示，書中內容僅代表作者個人經歷，與出版社無關。", "新書引發爭議。出版社表示，書中內容僅代表作者個人經歷，與出版社無關。")]
+    // A last paragraph of the article that quotes a disclaimer's words, or mentions them in a paragraph longer than a
+    // disclaimer, was taken for one and left the excerpt.
+    [InlineData("金管會公布新規。\n\n金管會表示，網紅推薦個股時即使在文末標註「不構成投資建議」，仍可能觸法。", "金管會公布新規。金管會表示，網紅推薦個股時即使在文末標註「不構成投資建議」，仍可能觸法。")]
+    [InlineData("報社慶祝創刊七十週年。\n\n" + LongLastParagraph, "報社慶祝創刊七十週年。" + LongLastParagraph)]
     public void A_disclaimer_that_is_all_the_text_or_not_at_its_end_stays(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
+
+    /// <summary>A last paragraph of news that says the paper's stand in its first sentence, longer than any disclaimer.</summary>
+    private const string LongLastParagraph =
+        "社長今天在酒會上致詞時坦言，專欄作者的意見不代表本報立場，但報社始終相信，讓不同觀點在版面上交鋒，正是一份報紙對讀者的責任；" +
+        "他也宣布，明年起將增設讀者投書專區，邀請各界人士撰寫評論，並將每月舉辦一場公開座談，讓更多不同的聲音被聽見。與會的歷任總編輯也分享了報社在戒嚴時期堅持報導的往事。";
 }
