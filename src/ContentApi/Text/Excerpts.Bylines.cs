@@ -48,7 +48,8 @@ public static partial class Excerpts
         {
             return false;
         }
-        if (ReportBylineRegex().IsMatch(trimmed) || EnglishBylineRegex().IsMatch(trimmed) || ReporterLineRegex().IsMatch(trimmed))
+        if (ReportBylineRegex().IsMatch(trimmed) || EnglishBylineRegex().IsMatch(trimmed) || ForeignBylineRegex().IsMatch(trimmed)
+            || ReporterLineRegex().IsMatch(trimmed))
         {
             return true;
         }
@@ -81,18 +82,19 @@ public static partial class Excerpts
     {
         var undated = DateAfterBar().Replace(line, "");
         return BylineRegex().IsMatch(undated) || ReportBylineRegex().IsMatch(undated) || EnglishBylineRegex().IsMatch(undated)
-            || ReporterLineRegex().IsMatch(undated) || TimestampLine().IsMatch(line) || FollowPrompt().IsMatch(line)
+            || ForeignBylineRegex().IsMatch(undated) || ReporterLineRegex().IsMatch(undated) || TimestampLine().IsMatch(line) || FollowPrompt().IsMatch(line)
             || (SourceLabel().Match(line) is { Success: true } source && IsNames(line[source.Length..]));
     }
 
     private const string Months = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
     private const string Date = $@"(?:\d{{4}}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?|{Months}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{Months}\s+\d{{4}})";
     private const string Time = @"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?)?(?:\s*[A-Z]{2,4}\b)?)";
-    private const string Timestamp = $@"(?:(?i:updated|published|posted|last\s+updated)(?:\s+on)?\s*:?\s*|(?:更新時間|更新时间|發布時間|发布时间|發佈時間|更新日時?|公開日時?|更新|發布|发布|発行)\s*[:：]?\s*)?{Date}(?:\s*,?\s*(?:at\s+)?{Time})?";
+    private const string Weekday = @"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?";
+    private const string Timestamp = $@"(?:(?i:updated|published|posted|last\s+updated)(?:\s+on)?\s*:?\s*|(?:更新時間|更新时间|發布時間|发布时间|發佈時間|更新日時?|公開日時?|更新|發布|发布|発行)\s*[:：]?\s*)?(?:{Time}\s*,?\s*)?(?:{Weekday},?\s+)?{Date}(?:\s*,?\s*(?:at\s+)?{Time})?";
 
     /// <summary>
     /// A line that only dates the article, as pages put one above the lead: "Updated Dec 4, 2025, 10:00 a.m. ET",
-    /// "更新時間：2025/12/04 10:00", "2025年12月4日 10:00 (2025年12月4日 12:30更新)".
+    /// CNN's "Published 5:00 PM EST, Mon December 7, 2026", "更新時間：2025/12/04 10:00", "2025年12月4日 10:00 (2025年12月4日 12:30更新)".
     /// </summary>
     [GeneratedRegex($@"^{Timestamp}(?:\s*[(（]\s*{Timestamp}\s*(?:更新|(?i:updated))?\s*[)）])?$", RegexOptions.CultureInvariant)]
     private static partial Regex TimestampLine();
@@ -105,8 +107,11 @@ public static partial class Excerpts
     [GeneratedRegex(@"^\W{0,3}(?:点击|點擊)[^\n。，！？,]{0,24}(?:关注|關注)[^\n。，！？,]{0,12}$", RegexOptions.CultureInvariant)]
     private static partial Regex FollowPrompt();
 
-    /// <summary>Where a reposted article comes from, as a line above its lead: "来源：新华社" (with names only after it).</summary>
-    [GeneratedRegex(@"^\s*(?:来源|來源|稿源)\s*[:：]", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Where a reposted article comes from, or its original title, as a line above its lead: "来源：新华社", "本文来源：澎湃新闻",
+    /// "原标题：人工智能改变新闻" (with names, or a title, only after it).
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:来源|來源|稿源|(?:本文|文章)(?:来源|來源)|原标题|原標題)\s*[:：]", RegexOptions.CultureInvariant)]
     private static partial Regex SourceLabel();
 
     [GeneratedRegex(@"^\s*(作者|文|撰文|記者|记者|編輯|编辑|責編|责编|編譯|编译|翻譯|翻译|攝影|摄影|by|автор|текст|كتب|بقلم|نویسنده|מאת|लेखक|글|기자|작성자)\s*[|｜:：/／=]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -119,9 +124,11 @@ public static partial class Excerpts
     /// <summary>
     /// A Taiwanese reporter's byline: "記者王小明／台北報導", "【記者王小明／台北報導】", and the Liberty Times' in tortoise-shell
     /// brackets, a reporter's or a desk's: "〔記者王小明／台北報導〕", "〔即時新聞／綜合報導〕"; perhaps after the paper's name, as
-    /// the United Daily News writes it: "聯合報／ 記者王小明／台北即時報導".
+    /// the United Daily News writes it: "聯合報／ 記者王小明／台北即時報導", or right before 記者, as ETtoday writes it:
+    /// "ETtoday新聞雲記者王小明／台北報導"; several reporters joined by 、 or a space ("記者王小明、李大同／台北報導"), and a
+    /// full-width bar for the slash ("記者王小明｜台北報導").
     /// </summary>
-    [GeneratedRegex(@"^(?:(?:\p{L}{2,8}\s*[／/]\s*)?[【\[]?\s*(?:記者|记者)[^\s／/，,：:、。]{1,12}[／/][^\s／/，,：:、。]{1,12}(?:報導|报道)\s*[】\]]?|" + SlashReportDateline + ")$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:\p{L}{2,8}\s*[／/]\s*)?[【\[]?\s*(?:[\p{L}\d]{2,12}?)?(?:記者|记者)" + Reporters + @"[／/｜][^\s／/｜，,：:、。]{1,12}(?:報導|报道)\s*[】\]]?|" + SlashReportDateline + ")$", RegexOptions.CultureInvariant)]
     private static partial Regex ReportBylineRegex();
 
     /// <summary>
@@ -132,8 +139,14 @@ public static partial class Excerpts
     [GeneratedRegex(@"^[□■◎●○◇◆]?\s*(?:\p{IsCJKUnifiedIdeographs}{1,8}?(?:記者|记者|特約記者|特约记者|見習記者|见习记者)\s*|(?:記者|记者|特約記者|特约记者|見習記者|见习记者)\s+)[\p{IsCJKUnifiedIdeographs}·]{2,4}(?:[\s、，,]+(?:(?:記者|记者|實習生|实习生|通訊員|通讯员)\s*)?[\p{IsCJKUnifiedIdeographs}·]{2,4})*$", RegexOptions.CultureInvariant)]
     private static partial Regex ReporterLineRegex();
 
-    /// <summary>A reporter's or a desk's report in brackets, as Taiwanese papers open the lead: "【財經中心／台北報導】", the Liberty Times' "〔記者王小明／台北報導〕".</summary>
-    private const string SlashReportDateline = @"[〔【][^\s〔〕【】／/，,：:、。]{1,12}[／/][^\s〔〕【】／/，,：:、。]{1,12}(?:報導|报道)[〕】]";
+    /// <summary>
+    /// A reporter's or a desk's report in brackets, as Taiwanese papers open the lead: "【財經中心／台北報導】", the Liberty
+    /// Times' "〔記者王小明／台北報導〕", "〔記者王小明、李大同／台北報導〕".
+    /// </summary>
+    private const string SlashReportDateline = @"[〔【][^\s〔〕【】／/｜，,：:、。]{1,12}(?:、[^\s〔〕【】／/｜，,：:、。]{1,12}){0,3}[／/｜][^\s〔〕【】／/｜，,：:、。]{1,12}(?:報導|报道)[〕】]";
+
+    /// <summary>One to four reporters' names, joined by 、 or a space: "王小明", "王小明、李大同", "王小明 李大同".</summary>
+    private const string Reporters = @"[^\s／/｜，,：:、。]{1,12}(?:(?:、|\s+)[^\s／/｜，,：:、。]{1,12}){0,3}";
 
     /// <summary>
     /// A news agency's or newspaper's dateline opening the lead, and the space after it: "（中央社記者王小明台北1日電）",
@@ -144,9 +157,15 @@ public static partial class Excerpts
     /// Japanese edition's "（ソウル＝聯合ニュース）", a Chinese news site's "央视网消息：", a foreign agency's in Chinese,
     /// "（路透社華盛頓4日電）", a Taiwanese desk's "【財經中心／台北報導】", a Korean paper's bracketed reporter, "[이데일리 김철수 기자]",
     /// Reuters' Japanese edition's "［東京　２日　ロイター］ -", and the English wires' "WASHINGTON, Dec 4 (Reuters) -",
-    /// "WASHINGTON (AP) —" (a place and a dash alone, "LONDON —", may be a name: "NASA — the agency — said").
+    /// "WASHINGTON (AP) —", with a place in mixed case ("Berlin (dpa) -"), a date after the day (EFE's "MADRID, 7 dic (EFE).-")
+    /// or no place ("(CNN) —"); a place of two words or more in capitals and a dash before a capital, "NEW YORK — Artificial…"
+    /// (one word and a dash alone, "LONDON —", may be a name: "NASA — the agency — said", as two before lowercase may be:
+    /// "SAN FRANCISCO — the city by the bay —"); the bracketed 訊 datelines of Chinese papers, "【本報訊】", "【明報專訊】",
+    /// "【大紀元2026年12月07日訊】"; the CNA's on a line of its own without brackets, "中央社記者王小明台北7日電".
     /// </summary>
-    [GeneratedRegex(@"^\s*(?:[（(【\[]\s*(?:(?:中央社|中新社|新華社|新华社)?(?:記者|记者)|中央社|路透社?|法新社|美聯社|美联社|彭博社?|共同社|韓聯社|韩联社|塔斯社|歐新社|欧新社|德新社)[^\s，,：:、。（()）]{1,20}(?:電|电|報導|报道)\s*[）)】\]]" +
+    [GeneratedRegex(@"^\s*(?:[（(【\[]\s*(?:(?:中央社|中新社|新華社|新华社)?(?:記者|记者)|中央社|路透社?|法新社|美聯社|美联社|彭博社?|共同社|韓聯社|韩联社|塔斯社|歐新社|欧新社|德新社)[^\s，,：:。（()）]{1,20}(?:電|电|報導|报道)\s*[）)】\]]" +
+        @"|中央社(?:記者)?[^\s，,：:。（()）\d]{1,20}\d{1,2}日(?:綜合外電)?(?:電|報導)(?=\s|$)" +
+        @"|【[^【】\n]{0,20}?(?:專訊|专讯|報訊|报讯|日訊|日讯)】" +
         "|" + SlashReportDateline +
         @"|[\[(（【][^\])）】\n=]{1,12}=(?:연합뉴스|뉴시스|뉴스1)[\])）】](?:\s*[^\s=\])）]{1,12}(?:\s+[^\s=\])）]{1,12})?\s*(?:기자|특파원)\s*=)?" +
         @"|(?:新華社|新华社|中新社|中新網|中新网|人民網|人民网|本報|本报)[\p{L}]{1,12}?\d{1,2}月\d{1,2}日(?:電|电)(?:\s*[（(]\s*(?:記者|记者)[^\n（()）]{1,30}[）)])?" +
@@ -157,10 +176,14 @@ public static partial class Excerpts
         @"|[\p{L}]{1,8}(?:網|网|台|社|報|报)(?:消息|訊|讯)[：:]" +
         @"|\[(?:[^\]\n=]{1,15}?[\s=])?\p{IsHangulSyllables}{2,4}\s?(?:기자|특파원)\]" +
         @"|[［\[][^\]］\n]{1,20}?(?:ロイター|ブルームバーグ)\s*[］\]](?:\s*[-－–—])?" +
-        @"|[A-Z][A-Z.'’ -]{1,30}?(?:,\s*[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2})?\s*\((?:Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|Kyodo|Yonhap)\)\s*[-–—]" +
+        @"|(?:(?:[A-Z][A-Z.'’ -]{1,30}?|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,2})(?:,\s*(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+\p{L}{3,9}\.?))?\s*)?\((?:" + EnglishWires + @")\)\.?\s*[-–—]" +
+        @"|[A-Z]{2,}(?:[ .'’-]+[A-Z]{2,})+\s+[—–]\s*(?=[\p{Lu}\d""“‘])" +
         @"|\p{IsArabic}+(?:\s+\p{IsArabic}+){0,2}(?:\s*[،,]\s*[^\n()،,]{1,24}?)?\s*\((?:" + ArabicScriptWires + @")\)\s*[-–—]" +
         @"|\p{IsDevanagari}+(?:\s+\p{IsDevanagari}+){0,2}\s*,\s*[\p{IsDevanagari}\d ]{1,20}?\s*\((?:" + HindiWires + @")\)\s*[।:]?\s*[-–—]?)\s*", RegexOptions.CultureInvariant)]
     private static partial Regex DatelineRegex();
+
+    /// <summary>The agencies and networks an English (or Spanish, German, Italian) wire dateline names in brackets.</summary>
+    private const string EnglishWires = "Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|Kyodo|Yonhap|CNN|EFE|ANSA|AAP";
 
     /// <summary>
     /// The agencies whose Arabic (and Persian) services open a lead with a place, perhaps a date, the agency in brackets
@@ -178,8 +201,20 @@ public static partial class Excerpts
     /// "By" and people's names of two or more capitalised words each, joined by commas, "and" or "&amp;", perhaps with
     /// their agency after a comma: "By Jane Doe and John Roe", "By JANE DOE, Reuters". Not "By Tuesday", "By The Numbers"
     /// or "By Land And Sea", which start sentences or name sections. (Not "Von", "Par", "Por" or "Door" either: in a
-    /// title-case first line they start headlines as often as bylines, as in "Door County Approves New Budget".)
+    /// title-case first line they start headlines as often as bylines, as in "Door County Approves New Budget"; see
+    /// <see cref="ForeignBylineRegex"/>.)
     /// </summary>
     [GeneratedRegex(@"^(?i:by)\s+(?!(?:The|A|An)\b)(?!.*\b(?:And|Or|Of|The|In|On|At|To|For)\b)\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.\-]*)+(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.\-]*)+)*(?:\s*,\s*\p{Lu}[\p{L}\p{M}.\-]*(?:\s+\p{Lu}[\p{L}\p{M}.\-]*)*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishBylineRegex();
+
+    /// <summary>
+    /// A German, French, Spanish or Portuguese, or Italian byline: "Von Jane Doe", "Par Jeanne Dupont", "Por Juan Pérez y
+    /// María García", "di Mario Rossi": each name two capitalised words (a particle between them: "Par Jean de Lattre"),
+    /// and nothing else on the line. These words start sentences ("Par ailleurs, …", "Por eso …", "Von Anfang an …") and
+    /// headlines ("Von Miller Signs Extension", "Par Avion Vers Paris") as often, which hold more words or fewer.
+    /// </summary>
+    [GeneratedRegex(@"^(?:[Vv]on|[Pp]ar|[Pp]or|di)\s+" + ForeignName + @"(?:\s*(?:,|und|et|y|e|&)\s*" + ForeignName + ")*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ForeignBylineRegex();
+
+    private const string ForeignName = @"\p{Lu}[\p{L}\p{M}'’\-]+(?:\s+(?:de|da|del|della|di|van|von|der|du|dos|das|la|le)){0,2}\s+\p{Lu}[\p{L}\p{M}'’\-]+";
 }

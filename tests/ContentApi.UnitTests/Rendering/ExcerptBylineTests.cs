@@ -87,12 +87,23 @@ public sealed class ExcerptBylineTests
     [InlineData("2025年12月4日 10:00 (2025年12月4日 12:30更新)\n\n日銀は政策金利を据え置いた。", "日銀は政策金利を据え置いた。")]
     [InlineData("聯合報／ 記者王小明／台北即時報導\n\n台積電今天宣布擴產。", "台積電今天宣布擴產。")]
     [InlineData("来源：新华社\n\n国家统计局4日发布数据。", "国家统计局4日发布数据。")]
+    // Several reporters, a full-width bar, the outlet before 記者, the CNA's dateline without its brackets, a repost's
+    // original title and source, CNN's timestamp (probe: each opened the excerpt).
+    [InlineData("記者王小明、李大同/台北報導\n\n台積電今天宣布擴產。", "台積電今天宣布擴產。")]
+    [InlineData("記者王小明 李大同／台北報導\n\n台積電今天宣布擴產。", "台積電今天宣布擴產。")]
+    [InlineData("記者王小明｜台北報導\n\n台積電今天宣布擴產。", "台積電今天宣布擴產。")]
+    [InlineData("ETtoday新聞雲記者王小明／台北報導\n\n台積電今天宣布擴產。", "台積電今天宣布擴產。")]
+    [InlineData("中央社記者王小明台北7日電\n\n台積電今天宣布擴產。", "台積電今天宣布擴產。")]
+    [InlineData("原标题：人工智能改变新闻\n\n国家统计局4日发布数据。", "国家统计局4日发布数据。")]
+    [InlineData("本文来源：澎湃新闻\n\n国家统计局4日发布数据。", "国家统计局4日发布数据。")]
+    [InlineData("Published 5:00 PM EST, Mon December 7, 2026\n\nThe Federal Reserve held rates.", "The Federal Reserve held rates.")]
     public void A_timestamp_or_source_line_opening_the_article_is_left_out(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
     [Theory]
     [InlineData("来源：根据国家统计局的数据，物价平稳。\n\n国家统计局4日发布数据。", "来源：根据国家统计局的数据，物价平稳。国家统计局4日发布数据。")]
     [InlineData("December 4, 2025 was a cold day in Washington.", "December 4, 2025 was a cold day in Washington.")]
+    [InlineData("原标题里的错字已经改正。\n\n国家统计局4日发布数据。", "原标题里的错字已经改正。国家统计局4日发布数据。")]
     public void A_line_that_only_starts_like_a_timestamp_or_source_stays(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
@@ -100,6 +111,8 @@ public sealed class ExcerptBylineTests
     [InlineData("记者会见现场气氛热烈。\n\n国家统计局今天发布数据。", "记者会见现场气氛热烈。国家统计局今天发布数据。")]
     [InlineData("记者王小明今天在北京报道。", "记者王小明今天在北京报道。")]
     [InlineData("记者节快乐\n\n国家统计局今天发布数据。", "记者节快乐 国家统计局今天发布数据。")]
+    [InlineData("記者會上，王小明說明了計畫。", "記者會上，王小明說明了計畫。")]
+    [InlineData("記者王小明、李大同今天在台北採訪。", "記者王小明、李大同今天在台北採訪。")]
     public void A_sentence_about_reporters_stays(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
@@ -159,6 +172,17 @@ public sealed class ExcerptBylineTests
     [InlineData("بيروت (أ.ف.ب) – أعلنت الحكومة اللبنانية اليوم خطة جديدة.", "أعلنت الحكومة اللبنانية اليوم خطة جديدة.")]
     [InlineData("नई दिल्ली, 5 दिसंबर (भाषा) कंपनी ने आज नया मॉडल जारी किया।", "कंपनी ने आज नया मॉडल जारी किया।")]
     [InlineData("मुंबई, ५ दिसंबर (आईएएनएस)। कंपनी ने आज नया मॉडल जारी किया।", "कंपनी ने आज नया मॉडल जारी किया।")]
+    // Several reporters in the Liberty Times' and the CNA's datelines, bracketed 訊 datelines, CNN's outlet alone, a
+    // place of two words and a dash, a mixed-case place before an agency, EFE's (probe: each opened the excerpt).
+    [InlineData("〔記者王小明、李大同／台北報導〕行政院今天通過法案。", "行政院今天通過法案。")]
+    [InlineData("（中央社記者王小明、李大同台北7日電）行政院今天通過法案。", "行政院今天通過法案。")]
+    [InlineData("【大紀元2026年12月07日訊】行政院今天通過法案。", "行政院今天通過法案。")]
+    [InlineData("【明報專訊】行政院今天通過法案。", "行政院今天通過法案。")]
+    [InlineData("【本報訊】行政院今天通過法案。", "行政院今天通過法案。")]
+    [InlineData("(CNN) — Artificial intelligence is changing newsrooms.", "Artificial intelligence is changing newsrooms.")]
+    [InlineData("NEW YORK — Artificial intelligence is changing newsrooms.", "Artificial intelligence is changing newsrooms.")]
+    [InlineData("Berlin (dpa) - Die Regierung hat das Gesetz verabschiedet.", "Die Regierung hat das Gesetz verabschiedet.")]
+    [InlineData("MADRID, 7 dic (EFE).- El Gobierno aprobó la ley.", "El Gobierno aprobó la ley.")]
     public void A_dateline_the_lead_runs_on_from_is_left_out(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
@@ -177,6 +201,10 @@ public sealed class ExcerptBylineTests
     [InlineData("[기자수첩] 반도체 전쟁의 승자는 누구인가.")]
     [InlineData("قالت الوزارة (رويترز) إن الشركة أطلقت نموذجها الجديد.")]
     [InlineData("कंपनी ने (भाषा) को बताया कि नया मॉडल जारी किया गया।")]
+    [InlineData("NEW YORK is a city that never sleeps.")]
+    [InlineData("SAN FRANCISCO — the city by the bay — voted on Tuesday.")]
+    [InlineData("本報訊息指出，行政院今天通過法案。")]
+    [InlineData("【快訊】行政院今天通過法案。")]
     public void A_bracketed_opening_that_is_no_dateline_stays(string markdown) =>
         Assert.Equal(markdown, Excerpt(markdown));
 
@@ -191,5 +219,24 @@ public sealed class ExcerptBylineTests
     [InlineData("Von Miller Signs Extension\n\nThe linebacker agreed to terms.")]
     [InlineData("Par Avion Vers Paris\n\nLe vol est parti.")]
     public void A_title_case_first_line_starting_with_a_foreign_by_stays(string markdown) =>
+        Assert.StartsWith(markdown[..markdown.IndexOf('\n', StringComparison.Ordinal)], Excerpt(markdown), StringComparison.Ordinal);
+
+    /// <summary>A German, French, Spanish or Portuguese and Italian byline on a line of its own opened the excerpt (probe).</summary>
+    [Theory]
+    [InlineData("Von Jane Doe\n\nDie Regierung hat das Gesetz verabschiedet.", "Die Regierung hat das Gesetz verabschiedet.")]
+    [InlineData("Par Jeanne Dupont\n\nLe gouvernement a adopté la loi.", "Le gouvernement a adopté la loi.")]
+    [InlineData("Por Juan Pérez\n\nEl Gobierno aprobó la ley.", "El Gobierno aprobó la ley.")]
+    [InlineData("di Mario Rossi\n\nIl governo ha approvato la legge.", "Il governo ha approvato la legge.")]
+    [InlineData("Por Juan Pérez y María García\n\nEl Gobierno aprobó la ley.", "El Gobierno aprobó la ley.")]
+    public void A_foreign_byline_on_a_line_of_its_own_is_left_out(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
+    [Theory]
+    [InlineData("Par ailleurs, la rédaction a changé.\n\nLe gouvernement a adopté la loi.")]
+    [InlineData("Por eso cambia la ley.\n\nEl Gobierno aprobó la ley.")]
+    [InlineData("Von Anfang an war klar, dass es schwierig wird.\n\nDie Regierung hat das Gesetz verabschiedet.")]
+    [InlineData("Por Favor\n\nEl Gobierno aprobó la ley.")]
+    [InlineData("Par Avion\n\nLe vol est parti.")]
+    public void A_first_line_that_only_starts_like_a_foreign_byline_stays(string markdown) =>
         Assert.StartsWith(markdown[..markdown.IndexOf('\n', StringComparison.Ordinal)], Excerpt(markdown), StringComparison.Ordinal);
 }
