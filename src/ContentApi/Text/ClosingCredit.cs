@@ -5,11 +5,11 @@ namespace ContentApi.Text;
 /// <summary>
 /// The credits a news article ends with, which say nothing about it; a Chinese one's: the editor's, run into the last line as
 /// the CNA writes it with its date code ("…以上。（編輯：李四）1141204", "（編譯：張三/核稿：李四）"), bracketed or on a line of
-/// its own ("【责任编辑：王五】", "责任编辑：王五"), Xinhua's end mark "（完）", and the wire a Japanese paper's article came
+/// its own ("【责任编辑：王五】", "责任编辑：王五", "責任編輯／王五"), Xinhua's end mark "（完）", and the wire a Japanese paper's article came
 /// over, after its last sentence ("…と述べた。（共同）", "（ロイター＝共同）", "（時事）"), and what a Korean agency's ends with after
 /// its last sentence or on a line of its own: the reporter's address ("hong@yna.co.kr", "홍길동 기자 hong@hankyung.com") and the
 /// copyright notice ("&lt;저작권자(c) 연합뉴스, 무단 전재-재배포 금지&gt;", "[ⓒ 한국경제, 무단전재 및 재배포 금지]"); and a
-/// platform's disclaimer on a line of its own ("本文僅代表作者觀點，不代表本平台立場。").
+/// publisher's copyright line ("© 2026 The Example Times. All rights reserved.") or a platform's disclaimer on a line of its own ("本文僅代表作者觀點，不代表本平台立場。").
 /// </summary>
 public static partial class ClosingCredit
 {
@@ -77,16 +77,22 @@ public static partial class ClosingCredit
         @"|[（(]\s*(?:編集委員|論説委員|記者|特派員)?[\s　]*[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々・]{2,8}(?:[\s　]+[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々・]{1,8})?\s*[）)]" +
         @"|/?[ \t]*\p{IsHangulSyllables}{2,4}\s*(?:기자|특파원)(?:\s+[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?";
 
+    /// <summary>
+    /// A publisher's copyright line, as the last paragraph: "© 2026 The Example Times. All rights reserved.", "Copyright 2026
+    /// Example Media Group", "…. All rights reserved."; not a sentence about copyright ("Copyright law protects…").
+    /// </summary>
+    private const string CopyrightLine = @"(?:(?:Copyright\s*)?(?:©|\([cC]\)|Copyright\b)\s*\d{4}(?:\s*[-–]\s*\d{4})?[^\n]{0,80}|[^\n]{0,80}?All\s+[Rr]ights\s+[Rr]eserved\.?)";
+
     /// <summary>A WeChat account's prompt to like, share or follow it, on a line of its own: "点个“在看”，分享给更多朋友", "长按识别二维码关注我们".</summary>
     private const string SharePrompt = @"[^\n。]{0,12}?(?:点个?\s*[“""「]?在看|分享给更多|转发给更多|长按(?:识别)?(?:二维码|图片)|扫码关注|扫描二维码)[^\n]{0,60}";
 
     /// <summary>
     /// A platform's or author's disclaimer, on a line of its own: "本文僅代表作者觀點，不代表本平台立場。", "免責聲明：…",
-    /// "投資有風險，本文內容不代表任何投資建議。", "版權聲明：…", "Disclaimer: …", "The views expressed in this article are the author's own."
+    /// "投資有風險，本文內容不代表任何投資建議。", "版權聲明：…", "【版權聲明】本文版權歸原作者所有。", "Disclaimer: …", "The views expressed in this article are the author's own."
     /// One without a label is short, as disclaimers are, and says its words, not quotes them: a last paragraph of news that
     /// mentions them ("…即使在文末標註「不構成投資建議」，仍可能觸法。", or a longer one) is the article's.
     /// </summary>
-    private const string Disclaimer = @"(?>[（(*_ \t]*)(?:(?:免責聲明|免责声明|版權聲明|版权声明|Disclaimer)\s*[:：]|(?:聲明|声明)\s*[:：]\s*本(?:文|站|平台|網|网)" +
+    private const string Disclaimer = @"(?>[（(*_ \t]*)(?:(?:免責聲明|免责声明|版權聲明|版权声明|Disclaimer)\s*[:：]|[【\[［]\s*(?:免責聲明|免责声明|版權聲明|版权声明)\s*[】\]］]|(?:聲明|声明)\s*[:：]\s*本(?:文|站|平台|網|网)" +
         @"|(?=[^\n]{0,120}\z)[^\n]{0,120}?(?<![「『“‘\""])(?:不代表本?(?:平台|站|網站|网站|網|网|報|报|刊|號|号)的?(?:立場|立场|觀點|观点)|(?:僅|仅)代表(?:作者|筆者|笔者)(?:本人|個人|个人)?的?(?:觀點|观点|立場|立场|意見|意见|看法|見解|见解)|(?:觀點|观点)(?:僅|仅)代表(?:作者|筆者|笔者)" +
         @"|不(?:代表|構成|构成)(?:任何)?(?:投資|投资)建(?:議|议)|本文(?:內容|内容)?(?:僅|仅)供(?:參考|参考)" +
         @"|[Vv]iews\s+expressed\s+(?:in\s+this\s+(?:article|post|piece|column)\s+)?are\s+(?:those\s+of\s+the\s+author|the\s+author['’]s\s+own)))[^\n]{0,120}";
@@ -96,7 +102,7 @@ public static partial class ClosingCredit
     // line's own run is atomic: the run those may start with takes spaces too, and a line of spaces was tried at every
     // split of it between the two.
     [GeneratedRegex(
-        $@"(?:(?<=\n)(?>[ \t]*)(?:{RepostNote}|{Reporters}|{SharePrompt})|(?:(?<=\n)|(?<=[.!?。]\s))[ \t]*(?:{ReporterAddress}|{CopyrightNotice})|[（(【\[]\s*{Credit}(?:\s*[/／]\s*{Credit})*\s*[）)】\]]\s*\d{{0,8}}|[（(]完[）)]|(?<=[。」』])\s*[（(](?:(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ|ロイター|ゲッティ|新華社|聯合)[=＝])?(?:共同|時事)(?:通信)?[）)]|(?<=\n)[ \t]*(?:責任編輯|责任编辑)\s*[:：｜|]\s*{Names})\s*\z",
+        $@"(?:(?<=\n)(?>[ \t]*)(?:{RepostNote}|{Reporters}|{SharePrompt})|(?:(?<=\n)|(?<=[.!?。]\s))[ \t]*(?:{ReporterAddress}|{CopyrightNotice})|[（(【\[]\s*{Credit}(?:\s*[/／]\s*{Credit})*\s*[）)】\]]\s*\d{{0,8}}|[（(]完[）)]|(?<=[。」』])\s*[（(](?:(?:AP|ＡＰ|AFP|ＡＦＰ|EPA|ＥＰＡ|ロイター|ゲッティ|新華社|聯合)[=＝])?(?:共同|時事)(?:通信)?[）)]|(?<=\n)[ \t]*(?:(?:責任編輯|责任编辑)\s*[:：｜|／/]\s*{Names}|{CopyrightLine}))\s*\z",
         RegexOptions.CultureInvariant)]
     private static partial Regex ClosingRegex();
 

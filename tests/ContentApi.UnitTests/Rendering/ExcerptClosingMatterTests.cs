@@ -46,6 +46,7 @@ public sealed class ExcerptClosingMatterTests
     [InlineData("国务院今天召开常务会议。\n\n责任编辑：王五", "国务院今天召开常务会议。")]
     [InlineData("国务院今天召开常务会议。（编辑 王五）", "国务院今天召开常务会议。")]
     [InlineData("新华社北京12月4日电 国务院今天召开常务会议。（完）", "国务院今天召开常务会议。")]
+    [InlineData("行政院今天通過法案。\n\n責任編輯／李大同", "行政院今天通過法案。")]
     public void The_editors_credit_ending_a_chinese_article_is_not_in_the_excerpt(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
@@ -85,6 +86,9 @@ public sealed class ExcerptClosingMatterTests
     [InlineData("台積電今天宣布擴產。\n\n★ 看更多相關新聞 ★\n\n- [台積電熊本二廠動工](https://example.com/a)", "台積電今天宣布擴產。")]
     [InlineData("Apple unveiled the iPhone 17 today.\n\nRead more:\n\n- [Another story](https://example.com/a)", "Apple unveiled the iPhone 17 today.")]
     [InlineData("Apple unveiled the iPhone 17 today.\n\n### Related articles\n\n- [Another story](https://example.com/a)", "Apple unveiled the iPhone 17 today.")]
+    // The CNA's end mark, then a label marked with a block (probe: "…（完）▌延伸閱讀 a").
+    [InlineData("行政院今天通過法案。（完）\n\n▌延伸閱讀\n\n- [a](https://a.example/)", "行政院今天通過法案。")]
+    [InlineData("行政院今天通過法案。\n\n▼相關新聞\n\n- [a](https://a.example/)", "行政院今天通過法案。")]
     public void Further_reading_ending_an_article_is_not_in_the_excerpt(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
@@ -182,6 +186,9 @@ public sealed class ExcerptClosingMatterTests
     [InlineData("Apple unveiled the iPhone 17 today.\n\nDisclaimer: the author holds no shares in Apple.", "Apple unveiled the iPhone 17 today.")]
     [InlineData("Apple unveiled the iPhone 17 today.\n\nThe views expressed in this article are the author's own.", "Apple unveiled the iPhone 17 today.")]
     [InlineData("阿里云今天发布新模型。\n\n文中观点仅代表作者本人。", "阿里云今天发布新模型。")]
+    [InlineData("台積電股價今天上漲。\n\n【版權聲明】本文版權歸原作者所有。", "台積電股價今天上漲。")]
+    [InlineData("Apple unveiled the iPhone 17 today.\n\n© 2026 The Example Times. All rights reserved.", "Apple unveiled the iPhone 17 today.")]
+    [InlineData("Apple unveiled the iPhone 17 today.\n\nCopyright 2026 Example Media Group", "Apple unveiled the iPhone 17 today.")]
     public void A_disclaimer_ending_an_article_is_not_in_the_excerpt(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
@@ -190,6 +197,8 @@ public sealed class ExcerptClosingMatterTests
     [InlineData("平台聲明不代表本平台立場的文章將被下架。\n\n此後將逐步執行。", "平台聲明不代表本平台立場的文章將被下架。此後將逐步執行。")]
     [InlineData("分析師說，這份報告僅供參考。", "分析師說，這份報告僅供參考。")]
     [InlineData("總統府稍晚發表聲明。\n\n聲明：「我們對此深表遺憾。」", "總統府稍晚發表聲明。聲明：「我們對此深表遺憾。」")]
+    [InlineData("The court ruled on Tuesday.\n\nCopyright law protects such works for 70 years.", "The court ruled on Tuesday. Copyright law protects such works for 70 years.")]
+    [InlineData("The court ruled on Tuesday.\n\nThe publisher said all rights reserved by the author would return to her.", "The court ruled on Tuesday. The publisher said all rights reserved by the author would return to her.")]
     // Review: a closing sentence that says what something stands for only its author was taken for a disclaimer.
     [InlineData("新書引發爭議。\n\n出版社表示，書中內容僅代表作者個人經歷，與出版社無關。", "新書引發爭議。出版社表示，書中內容僅代表作者個人經歷，與出版社無關。")]
     // A last paragraph of the article that quotes a disclaimer's words, or mentions them in a paragraph longer than a
