@@ -86,7 +86,7 @@ internal static partial class FigureLabels
     /// A note on where a picture comes from that newsrooms write without a separator, all the label says, besides a file
     /// photo or an illustration (<see cref="IsNoteWithoutSource"/>): the paper's own file photo ("本報資料照"), a picture
     /// from the web ("網路圖片", "图源网络", "圖片取自網路", "翻攝自臉書"), or who provided it ("台積電提供", "图片由受访者提供", "受访者供图"; not who provided
-    /// what it shows, "疫苗由政府免費提供").
+    /// what it shows, "疫苗由政府免費提供"); perhaps with a full stop after it ("▲台積電提供。").
     /// </summary>
     [GeneratedRegex("""
         ^\s*[(（\[［]?\s*(?:
@@ -94,7 +94,7 @@ internal static partial class FigureLabels
         | (?:網路|网络|網絡|网路)(?:圖片|图片|照片)|(?:圖源|图源|圖片來源|图片来源)(?:網路|网络|網絡|网路)
         | (?:圖片?|图片?|照片|相片)?(?:取自|翻攝自|翻摄自)[^()（）\[\]［］，,。；;]{1,30}
         | (?:(?:圖片?|图片?|照片|相片)?由)?[\p{L}\p{N}·・-[由]]{1,12}?(?:提供|供圖|供图)
-        )\s*[)）\]］]?\s*$
+        )\s*[)）\]］]?\s*。?\s*$
         """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex CreditWithoutSeparator();
 
@@ -205,7 +205,8 @@ internal static partial class FigureLabels
     /// <summary>
     /// A Chinese photographer's credit without brackets, as Xinhua and Chinese papers write it under the caption or at its
     /// end: "新华社记者 张三 摄", "记者王小明攝", "张三 李四 摄", "新华社发（张三 摄）", "新华社发 张三 摄", and a reporter's with 攝影 or a
-    /// slash, "記者王小明攝影", "記者王小明／攝" (not "遊客在步道上拍攝").
+    /// slash, "記者王小明攝影", "記者王小明／攝", also with a full stop after it, as a line opened with ▲ may end: "▲記者王小明攝。"
+    /// (not "遊客在步道上拍攝").
     /// </summary>
     [GeneratedRegex($$"""
         ^\s*(?:
@@ -213,7 +214,7 @@ internal static partial class FigureLabels
             [\p{L}·・]{2,8}(?:\s+[\p{L}·・]{2,8}){0,3}\s*(?<!拍|拍\s|縮時|缩时|空拍|延時|延时)(?:攝|摄)
         | {{ReporterTookIt}}
         | (?:新華社|新华社|中新社)(?:發|发)\s*(?:[（(]\s*[\p{L}·・]{2,8}(?:\s+[\p{L}·・]{2,8}){0,3}\s*(?:攝|摄)\s*[)）]|[\p{L}·・]{2,8}(?:\s+[\p{L}·・]{2,8}){0,3}\s*(?:攝|摄))?
-        )\s*$
+        )\s*。?\s*$
         """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex PhotographerLine();
 
