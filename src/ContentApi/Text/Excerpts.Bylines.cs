@@ -211,9 +211,10 @@ public static partial class Excerpts
     /// A German, French, Spanish or Portuguese, or Italian byline: "Von Jane Doe", "Par Jeanne Dupont", "Por Juan Pérez y
     /// María García", "di Mario Rossi": each name two capitalised words (a particle between them: "Par Jean de Lattre"),
     /// and nothing else on the line. These words start sentences ("Par ailleurs, …", "Por eso …", "Von Anfang an …") and
-    /// headlines ("Von Miller Signs Extension", "Par Avion Vers Paris") as often, which hold more words or fewer.
+    /// headlines ("Von Miller Signs Extension", "Par Avion Vers Paris") as often, which hold more words or fewer, or start
+    /// with a question word ("Por Qué Importa").
     /// </summary>
-    [GeneratedRegex(@"^(?:[Vv]on|[Pp]ar|[Pp]or|di)\s+" + ForeignName + @"(?:\s*(?:,|und|et|y|e|&)\s*" + ForeignName + ")*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[Vv]on|[Pp]ar|[Pp]or|di)\s+(?!Qu[ée]\b)" + ForeignName + @"(?:\s*(?:,|und|et|y|e|&)\s*" + ForeignName + ")*$", RegexOptions.CultureInvariant)]
     private static partial Regex ForeignBylineRegex();
 
     private const string ForeignName = @"\p{Lu}[\p{L}\p{M}'’\-]+(?:\s+(?:de|da|del|della|di|van|von|der|du|dos|das|la|le)){0,2}\s+\p{Lu}[\p{L}\p{M}'’\-]+";

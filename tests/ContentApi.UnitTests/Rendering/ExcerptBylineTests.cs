@@ -237,6 +237,7 @@ public sealed class ExcerptBylineTests
     [InlineData("Von Anfang an war klar, dass es schwierig wird.\n\nDie Regierung hat das Gesetz verabschiedet.")]
     [InlineData("Por Favor\n\nEl Gobierno aprobó la ley.")]
     [InlineData("Par Avion\n\nLe vol est parti.")]
+    [InlineData("Por Qué Importa\n\nEl Gobierno aprobó la ley.")]
     public void A_first_line_that_only_starts_like_a_foreign_byline_stays(string markdown) =>
         Assert.StartsWith(markdown[..markdown.IndexOf('\n', StringComparison.Ordinal)], Excerpt(markdown), StringComparison.Ordinal);
 }
