@@ -94,6 +94,21 @@ public sealed class MultilingualTextTests(ApiFactory factory) : IClassFixture<Ap
         Assert.Equal("行政院今天宣布新政策，將送立法院審議。", article.Text("excerpt"));
     }
 
+    /// <summary>
+    /// Bylines, datelines and closing lines as papers write them, created over HTTP with no excerpt: each stayed in the
+    /// derived excerpt (probe on a build that dropped `記者王小明／台北報導` and `WASHINGTON (AP) — ` already).
+    /// </summary>
+    [Theory]
+    [InlineData("〔記者王小明、李大同／台北報導〕人工智慧正在改變新聞編輯室。", "zh-Hant", "人工智慧正在改變新聞編輯室。")]
+    [InlineData("【大紀元2026年12月07日訊】人工智慧正在改變新聞編輯室。", "zh-Hant", "人工智慧正在改變新聞編輯室。")]
+    [InlineData("ETtoday新聞雲記者王小明／台北報導\n\n人工智慧正在改變新聞編輯室。", "zh-Hant", "人工智慧正在改變新聞編輯室。")]
+    [InlineData("(CNN) — Artificial intelligence is changing newsrooms.", "en", "Artificial intelligence is changing newsrooms.")]
+    [InlineData("Par Jeanne Dupont\n\nL'intelligence artificielle change les rédactions.", "fr", "L'intelligence artificielle change les rédactions.")]
+    [InlineData("人工智慧正在改變新聞編輯室。（完）\n\n▌延伸閱讀\n\n- [a](https://a.example/)", "zh-Hant", "人工智慧正在改變新聞編輯室。")]
+    [InlineData("Artificial intelligence is changing newsrooms.\n\n© 2026 The Example Times. All rights reserved.", "en", "Artificial intelligence is changing newsrooms.")]
+    public async Task Derived_excerpt_leaves_out_the_bylines_datelines_and_closing_lines_papers_write(string body, string language, string excerpt) =>
+        Assert.Equal(excerpt, (await ArticleAsync(body, language)).Text("excerpt"));
+
     [Fact]
     public async Task Given_excerpt_wins_until_it_is_cleared_and_the_derived_one_follows_the_body()
     {
