@@ -36,31 +36,13 @@ public sealed partial class ArticleStore
         return [.. unlisted.Where(id => shown.Contains(id) || id == current.CoverImageId)];
     }
 
-    private static WriteOutcome<ArticleAggregate>.Invalid PlacesUnlistedImages(List<long> unlisted) => new(new Dictionary<string, string[]>
-    {
-        ["body"] = [UnlistedImages.PlacedMessage(unlisted)],
-    });
-
     /// <summary>
-    /// <see cref="PlacesUnlistedImages(List{long})"/>, but telling apart the placed images that do not exist at all, so a
-    /// client is not sent to list an id it would then be told names no image. Asked only of a body that places unlisted images.
+    /// What a body placing images neither listed nor the cover is told (<see cref="UnlistedImages.MessagesAsync"/>), telling
+    /// apart those that do not exist at all. Asked only of a body that places unlisted images.
     /// </summary>
     private static async Task<WriteOutcome<ArticleAggregate>.Invalid> PlacesUnlistedImagesAsync(
-        DbConnection connection, DbTransaction? transaction, List<long> unlisted, CancellationToken cancellationToken)
-    {
-        var existing = (await connection.QueryAsync<long>(new CommandDefinition(
-            ArticleQueries.ExistingImageIds, new { Ids = unlisted.ToArray() }, transaction, cancellationToken: cancellationToken))).ToHashSet();
-        var messages = new List<string>();
-        if (unlisted.Where(id => !existing.Contains(id)).ToList() is { Count: > 0 } missing)
-        {
-            messages.Add(UnlistedImages.MissingMessage(missing));
-        }
-        if (unlisted.Where(existing.Contains).ToList() is { Count: > 0 } listable)
-        {
-            messages.Add(UnlistedImages.PlacedMessage(listable));
-        }
-        return new(new Dictionary<string, string[]> { ["body"] = [.. messages] });
-    }
+        DbConnection connection, DbTransaction? transaction, List<long> unlisted, CancellationToken cancellationToken) =>
+        new(new Dictionary<string, string[]> { ["body"] = await UnlistedImages.MessagesAsync(connection, transaction, unlisted, cancellationToken) });
 
     /// <summary>
     /// A replace or patch that leaves the body as stored but drops images it places from imageIds or the cover: told
@@ -73,30 +55,31 @@ public sealed partial class ArticleStore
 
     /// <summary>
     /// Why a create or replace would refuse this request's body (the importer asks before it creates what the article
-    /// needs), or null: one too complex or placing no image, or one placing images neither listed nor the cover. A body
-    /// that restates the stored one (<paramref name="stored"/>) is kept as it is, but for the images it placed that
-    /// the article listed or had as its cover until now.
+    /// needs): one too complex or placing no image, or one placing images neither listed nor the cover, which the
+    /// importer asks the database about only then (<see cref="UnlistedImages.MessagesAsync"/>). A body that restates the
+    /// stored one (<paramref name="stored"/>) is kept as it is, but for the images it placed that the article listed or had
+    /// as its cover until now.
     /// </summary>
-    public static string? BodyProblem(ArticleRequest request, ArticleAggregate? stored)
+    public static BodyProblem BodyProblemOf(ArticleRequest request, ArticleAggregate? stored)
     {
         var restated = request.Body == stored?.Row.Body;
         bool Kept(long id) => id == request.CoverImageId || request.ImageIds?.Contains(id) == true;
         if (restated && stored!.Images.All(image => Kept(image.Image.Id)) && (stored.Row.CoverImageId is not { } cover || Kept(cover)))
         {
-            return null; // every image it showed is still listed or the cover: no need to parse it (an import of a whole export restates thousands)
+            return BodyProblem.None; // every image it showed is still listed or the cover: no need to parse it (an import of a whole export restates thousands)
         }
         var stats = ArticleText.Measure(request.Body);
         // Without its images, which the import may create after asking: what they add is judged when it is stored.
         if (!restated && (BodyRefusal(stats) ?? HtmlRefusal(stats, NoImages)) is { } refusal)
         {
-            return refusal.Errors["body"][0];
+            return new(refusal.Errors["body"][0], []);
         }
         var unlisted = UnlistedPlacedImages(request, stats);
         if (restated)
         {
             unlisted = [.. unlisted.Where(id => id == stored!.Row.CoverImageId || stored.Images.Any(image => image.Image.Id == id))];
         }
-        return unlisted.Count > 0 ? PlacesUnlistedImages(unlisted).Errors["body"][0] : null;
+        return new(null, unlisted);
     }
 
     /// <summary>Why a new body cannot be stored as it is: Markdown too complex, or image references that name no image.</summary>

@@ -31,16 +31,31 @@ public sealed partial class MarkdownImporter
             problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault(key, 1),
                 error.ErrorMessage == TextRules.ControlCharacterMessage && error.AttemptedValue is string text ? ControlCharacters.Problem(key, text) : $"{key}: {error.ErrorMessage}"));
         }
-        // What the store refuses of the body: the images it places that neither imageIds nor the cover gives, and of a new
-        // body, one too complex to store or placing no image.
-        if (validation.IsValid && ArticleStore.BodyProblem(standIn, existing) is { } bodyProblem)
+        // What the store refuses of the body: the images it places that neither imageIds nor the cover gives (told as the
+        // API tells them, those no image has apart), and of a new body, one too complex to store or placing no image.
+        if (validation.IsValid)
         {
-            problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault("body", 1), $"body: {bodyProblem}"));
+            await AddBodyProblemsAsync(path, document, ArticleStore.BodyProblemOf(standIn, existing), problems, cancellationToken);
         }
         await AddNameProblemsAsync(path, document, problems, cancellationToken);
         await AddNewImageProblemsAsync(path, document, problems, cancellationToken);
         // Only once the file is otherwise valid: it then names at most the 500 images an article may have.
         return !problems.Any(p => p.Severity == ImportSeverity.Error) && await AddMissingImagesAsync(path, document, problems, cancellationToken) == 0;
+    }
+
+    /// <summary>Reports what the store refuses of the body, at its line; the database is asked only of unlisted images it places.</summary>
+    private async Task AddBodyProblemsAsync(string path, ImportDocument document, BodyProblem bodyProblem, List<ImportProblem> problems, CancellationToken cancellationToken)
+    {
+        string[] messages = bodyProblem.Refusal is { } refusal ? [refusal] : [];
+        if (bodyProblem.Refusal is null && bodyProblem.UnlistedImageIds.Count > 0)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            messages = await UnlistedImages.MessagesAsync(connection, null, bodyProblem.UnlistedImageIds, cancellationToken);
+        }
+        foreach (var message in messages)
+        {
+            problems.Add(new ImportProblem(path, document.KeyLines.GetValueOrDefault("body", 1), $"body: {message}"));
+        }
     }
 
     /// <summary>The front-matter key of a member of the API's request (<c>authorIds[3]</c> is given by <c>authors</c>).</summary>

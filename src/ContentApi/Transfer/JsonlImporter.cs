@@ -216,7 +216,8 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
             if (measured is not null &&
                 UnlistedImages.Of(measured.PlacedImageIds, coverImageId, [.. links.Where(l => l.Property == ImageIdsProperty).SelectMany(l => l.Ids)]) is { Count: > 0 } unlisted)
             {
-                throw new InvalidDataException($"{path}:{lineNumber}: 'body' places {UnlistedImages.References(unlisted)}, which the API refuses: {UnlistedImages.PlacedMessage(unlisted)}");
+                var messages = await UnlistedImages.MessagesAsync(connection, transaction, unlisted, cancellationToken);
+                throw new InvalidDataException($"{path}:{lineNumber}: 'body' places {UnlistedImages.References(unlisted)}, which the API refuses: {string.Join(" ", messages)}");
             }
             var sql = $"INSERT INTO {table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select((_, i) => "@p" + (i + 1)))})";
             // The database checks the keys (a repeated id or slug, an id no row has); its refusal is told with the row's line.

@@ -367,7 +367,8 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
 
     /// <summary>
     /// A body placing an image that is neither in its row's image_ids nor its cover was imported: the figure rendered as
-    /// nothing, and a client's read-modify-write of the body was a 400. The API's rule refuses it, with file and line.
+    /// nothing, and a client's read-modify-write of the body was a 400. The API's rule refuses it, with file and line, and
+    /// as the API says of an image no image has, that it does not exist (it said to list it, which the next import refuses).
     /// </summary>
     [Fact]
     public async Task Import_refuses_a_body_placing_an_image_neither_listed_nor_the_cover_and_imports_nothing()
@@ -378,7 +379,8 @@ public sealed class TamperedExportTests(ApiFactory factory) : IClassFixture<ApiF
 
         var refusal = await RefusalAsync(folder);
 
-        Assert.Contains($"articles.jsonl:{line}: 'body' places image:999999, which the API refuses: Places images that are neither in imageIds nor the coverImageId: image:999999.", refusal, StringComparison.Ordinal);
+        Assert.Contains($"articles.jsonl:{line}: 'body' places image:999999, which the API refuses: Places images that do not exist: image:999999 (there is no image with those ids).", refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("Add them to imageIds", refusal, StringComparison.Ordinal);
     }
 
     /// <summary>
