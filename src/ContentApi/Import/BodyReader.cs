@@ -222,7 +222,8 @@ internal sealed class BodyReader
             _consumed[next] = true;
             next = NextNonBlank(next);
         }
-        else if (next == imageLine + 1 && ImageAnnotations.CaptionWithRunInCredit(Lines.Trimmed(next)) is var (runInCaption, runInCredit))
+        else if (next == imageLine + 1 && ImageAnnotations.CaptionWithRunInCredit(Lines.Trimmed(next), NextNonBlank(next) is >= 0 and var below ? Lines.Trimmed(below) : null)
+            is var (runInCaption, runInCredit))
         {
             _consumed[next] = true;
             return (runInCaption, runInCredit);

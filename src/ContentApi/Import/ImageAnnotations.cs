@@ -87,20 +87,25 @@ internal static partial class ImageAnnotations
 
     /// <summary>
     /// The caption and credit of a caption line with its credit run in, as the article's HTML sets them apart
-    /// (<see cref="TrailingCredit"/>: "台北101夜景 圖源：中央社", "阿里雲發布會現場。圖源：ifanr", "…（圖源：ifanr）"), the credit
-    /// as a credit line gives it (<see cref="CreditText"/>); null for any other line, and for one holding Markdown syntax,
-    /// whose caption would be read as written.
+    /// (<see cref="TrailingCredit"/>: "台北101夜景 圖源：中央社", "阿里雲發布會現場。圖源：ifanr", "…（圖源：ifanr）", also opened
+    /// with the ▲ or △ Taiwanese papers mark a picture's label with, "▲台積電總部。（記者王小明攝）", but for the first point of a
+    /// list so marked, <paramref name="trimmedLineBelow"/> opening with the mark too: <see cref="FigureLabels.IsMarkedListPoint(string, string?)"/>),
+    /// the credit as a credit line gives it (<see cref="CreditText"/>) and the caption without the mark, which only sets the
+    /// line apart in the body; null for any other line, and for one holding Markdown syntax, whose caption would be read as written.
     /// </summary>
-    public static (string Caption, string Credit)? CaptionWithRunInCredit(string trimmedLine)
+    public static (string Caption, string Credit)? CaptionWithRunInCredit(string trimmedLine, string? trimmedLineBelow)
     {
-        if (!FigureLabels.IsLabel(trimmedLine) || IsCredit(trimmedLine) || !PlainLine().IsMatch(trimmedLine)
-            || trimmedLine.AsSpan().IndexOfAny(MarkdownSyntax) >= 0)
+        var unmarked = FigureLabels.WithoutLabelMark(trimmedLine).TrimStart();
+        if (!FigureLabels.IsLabel(trimmedLine) || IsCredit(trimmedLine) || !PlainLine().IsMatch(unmarked)
+            || unmarked.AsSpan().IndexOfAny(MarkdownSyntax) >= 0 || FigureLabels.IsMarkedListPoint(trimmedLine, trimmedLineBelow))
         {
             return null;
         }
         var line = new LabelLine([new LiteralInline(trimmedLine)], trimmedLine);
         var label = FigureLabels.IsCredit(trimmedLine) ? new FigureLabel(null, line, [], null) : new FigureLabel(line, null, [], null);
-        return TrailingCredit.SetApart(label) is { Caption: { } caption, Credit: { } credit } ? (caption.Text, CreditText(credit.Text)) : null;
+        return TrailingCredit.SetApart(label) is { Caption: { } caption, Credit: { } credit }
+            ? (FigureLabels.WithoutLabelMark(caption.Text).TrimStart(), CreditText(credit.Text))
+            : null;
     }
 
     private static readonly System.Buffers.SearchValues<char> MarkdownSyntax = System.Buffers.SearchValues.Create("*_`<>\\&");

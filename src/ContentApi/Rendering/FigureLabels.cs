@@ -53,8 +53,11 @@ internal static partial class FigureLabels
     /// the mark opens the points of a list, as Korean papers and some Chinese writers use it ("▲ 第一點：…。", "▲ 第二點：…。",
     /// which a colon after their first words alone does not make credits).
     /// </summary>
-    private static bool IsMarkedListPoint(LabelLine line, LabelLine? below) =>
-        below is { } next && IsMarked(line.Text) && IsMarked(next.Text) && !NamesSource(next.Text);
+    private static bool IsMarkedListPoint(LabelLine line, LabelLine? below) => IsMarkedListPoint(line.Text, below?.Text);
+
+    /// <summary><see cref="IsMarkedListPoint(LabelLine, LabelLine?)"/> of a line's text and that of the line under it, if any (import's).</summary>
+    internal static bool IsMarkedListPoint(string line, string? below) =>
+        below is { } next && IsMarked(line) && IsMarked(next) && !NamesSource(next);
 
     private static bool IsMarked(string text) => WithoutLabelMark(text).Length < text.Length;
 
