@@ -153,7 +153,7 @@ public static class SearchEndpoints
             (HighlightField.Authors, MatchingNames(article.Authors.Select(a => a.Name), search)),
             (HighlightField.Tags, MatchingNames(article.Tags.Select(t => t.Name), search)),
             // Two photos of one scene often share a caption and credit: the text is shown once. Either may run over lines.
-            (HighlightField.Images, MatchingNames(images.Select(i => string.Join(' ', new[] { i.Image.Caption, i.Image.Credit }.OfType<string>())).Distinct(), search,
+            (HighlightField.Images, MatchingNames(images.Select(i => string.Join(' ', new[] { i.Image.Caption, i.Image.Credit }.OfType<string>())), search,
                 Snippets.HighlightRunningText)),
         ]);
         // Nothing shown holds the match: the start of the body, if it has text.
@@ -171,11 +171,14 @@ public static class SearchEndpoints
     private static List<SearchHighlight> Marked(IEnumerable<(HighlightField Field, string? Snippet)> candidates) =>
         [.. candidates.Where(c => c.Snippet?.Contains("<mark>", StringComparison.Ordinal) == true).Select(c => new SearchHighlight(c.Field, c.Snippet!))];
 
-    /// <summary>The names (or image texts) that hold a match, each marked, separated by " · "; null when none does.</summary>
+    /// <summary>
+    /// The names (or image texts) that hold a match, each marked, separated by " · ", each as shown once (texts that differ only
+    /// in line breaks, CRLF or LF, read alike); null when none does.
+    /// </summary>
     private static string? MatchingNames(IEnumerable<string> names, SearchQuery search, Func<string, SearchQuery, string>? highlight = null)
     {
         highlight ??= Snippets.Highlight;
-        var matching = names.Where(n => Snippets.HasMatch(n, search)).Select(n => highlight(n, search)).ToList();
+        var matching = names.Where(n => Snippets.HasMatch(n, search)).Select(n => highlight(n, search)).Distinct().ToList();
         return matching.Count == 0 ? null : string.Join(" · ", matching);
     }
 }

@@ -191,6 +191,19 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal([("images", $"台北101夜景：象山步道遠眺 Taipei 101 at night 圖源：中央社 攝影 <mark>{n}</mark>")], item.Highlights());
     }
 
+    [Fact]
+    public async Task Search_shows_once_the_image_texts_that_differ_only_in_their_line_breaks()
+    {
+        var n = Nonce();
+        var crlf = await _content.ImageAsync(credit: $"圖源：中央社 {n}", caption: "台北101夜景：\r\n象山步道遠眺");
+        var lf = await _content.ImageAsync(credit: $"圖源：中央社 {n}", caption: "台北101夜景：\n象山步道遠眺");
+        await ArticleAsync("Plain title", "Plain body text.", ("coverImageId", crlf), ("imageIds", new[] { lf }));
+
+        var item = (await factory.Anonymous().SearchAsync(n))["items"]![0]!;
+
+        Assert.Equal([("images", $"台北101夜景：象山步道遠眺 圖源：中央社 <mark>{n}</mark>")], item.Highlights());
+    }
+
     /// <summary>How many tokens the index holds in an article's images column.</summary>
     private long IndexedImageTokens(long articleId)
     {
