@@ -79,7 +79,8 @@ internal static partial class FigureLabels
     private static bool IsNoteAndCredit(string label) =>
         NoteBeforeComma().Match(label) is { Success: true } note && NamesSourceUnmarked(note.Groups["open"].Value + label[note.Length..]);
 
-    [GeneratedRegex("""^\s*(?<open>[(（\[［]?)\s*(?:資料照片?|资料照片?|檔案照片?|档案照片?|示意圖|示意图)\s*[，,、]\s*""", RegexOptions.CultureInvariant)]
+    // Every note before the credit at once: read one note at a time, a line of 50,000 notes recursed as deep and overflowed the stack.
+    [GeneratedRegex("""^\s*(?<open>[(（\[［]?)\s*(?:(?:資料照片?|资料照片?|檔案照片?|档案照片?|示意圖|示意图)\s*[，,、]\s*)+""", RegexOptions.CultureInvariant)]
     private static partial Regex NoteBeforeComma();
 
     /// <summary>
