@@ -189,6 +189,8 @@ public sealed class ExcerptClosingMatterTests
     [InlineData("台積電股價今天上漲。\n\n【版權聲明】本文版權歸原作者所有。", "台積電股價今天上漲。")]
     [InlineData("Apple unveiled the iPhone 17 today.\n\n© 2026 The Example Times. All rights reserved.", "Apple unveiled the iPhone 17 today.")]
     [InlineData("Apple unveiled the iPhone 17 today.\n\nCopyright 2026 Example Media Group", "Apple unveiled the iPhone 17 today.")]
+    [InlineData("Apple unveiled the iPhone 17 today.\n\nDisclaimer: The views and opinions expressed in this article are those of the author and do not necessarily reflect the official policy or position of the publisher or its editors.",
+        "Apple unveiled the iPhone 17 today.")]
     public void A_disclaimer_ending_an_article_is_not_in_the_excerpt(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
