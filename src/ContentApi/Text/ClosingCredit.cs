@@ -89,11 +89,12 @@ public static partial class ClosingCredit
     /// <summary>
     /// A platform's or author's disclaimer, on a line of its own: "本文僅代表作者觀點，不代表本平台立場。", "免責聲明：…",
     /// "投資有風險，本文內容不代表任何投資建議。", "版權聲明：…", "【版權聲明】本文版權歸原作者所有。", "Disclaimer: …", "The views expressed in this article are the author's own."
-    /// One without a label is short, as disclaimers are, and says its words, not quotes them: a last paragraph of news that
-    /// mentions them ("…即使在文末標註「不構成投資建議」，仍可能觸法。", or a longer one) is the article's.
+    /// One without a label is short, as disclaimers are, and says its words, not quotes them (inside quotes or title marks
+    /// opened before them on its line): a last paragraph of news that mentions them ("…即使在文末標註「本文不構成投資建議」，仍可能觸法。",
+    /// or a longer one) is the article's.
     /// </summary>
     private const string Disclaimer = @"(?>[（(*_ \t]*)(?:(?:(?:免責聲明|免责声明|版權聲明|版权声明|Disclaimer)\s*[:：]|[【\[［]\s*(?:免責聲明|免责声明|版權聲明|版权声明)\s*[】\]］]|(?:聲明|声明)\s*[:：]\s*本(?:文|站|平台|網|网))[^\n]{0,200}" +
-        @"|(?=[^\n]{0,120}\z)[^\n]{0,120}?(?<![「『“‘\""])(?:不代表本?(?:平台|站|網站|网站|網|网|報|报|刊|號|号)的?(?:立場|立场|觀點|观点)|(?:僅|仅)代表(?:作者|筆者|笔者)(?:本人|個人|个人)?的?(?:觀點|观点|立場|立场|意見|意见|看法|見解|见解)|(?:觀點|观点)(?:僅|仅)代表(?:作者|筆者|笔者)" +
+        @"|(?=[^\n]{0,120}\z)[^\n]{0,120}?(?<![「『“‘《][^」』”’》\n]*)(?<!\"")(?:不代表本?(?:平台|站|網站|网站|網|网|報|报|刊|號|号)的?(?:立場|立场|觀點|观点)|(?:僅|仅)代表(?:作者|筆者|笔者)(?:本人|個人|个人)?的?(?:觀點|观点|立場|立场|意見|意见|看法|見解|见解)|(?:觀點|观点)(?:僅|仅)代表(?:作者|筆者|笔者)" +
         @"|不(?:代表|構成|构成)(?:任何)?(?:投資|投资)建(?:議|议)|本文(?:內容|内容)?(?:僅|仅)供(?:參考|参考)" +
         @"|[Vv]iews\s+expressed\s+(?:in\s+this\s+(?:article|post|piece|column)\s+)?are\s+(?:those\s+of\s+the\s+author|the\s+author['’]s\s+own))[^\n]{0,120})";
 

@@ -206,6 +206,10 @@ public sealed class ExcerptClosingMatterTests
     // A last paragraph of the article that quotes a disclaimer's words, or mentions them in a paragraph longer than a
     // disclaimer, was taken for one and left the excerpt.
     [InlineData("金管會公布新規。\n\n金管會表示，網紅推薦個股時即使在文末標註「不構成投資建議」，仍可能觸法。", "金管會公布新規。金管會表示，網紅推薦個股時即使在文末標註「不構成投資建議」，仍可能觸法。")]
+    // Review: only the character right before the words was looked at, so words quoted with more inside the quotes went.
+    [InlineData("金管會公布新規。\n\n金管會表示，網紅即使在文末標註「本文不構成投資建議」，仍可能觸法。", "金管會公布新規。金管會表示，網紅即使在文末標註「本文不構成投資建議」，仍可能觸法。")]
+    [InlineData("金管會公布新規。\n\n業者常寫「僅供參考，不構成投資建議」了事。", "金管會公布新規。業者常寫「僅供參考，不構成投資建議」了事。")]
+    [InlineData("金管會公布新規。\n\n他把《不構成投資建議》印在每頁。", "金管會公布新規。他把《不構成投資建議》印在每頁。")]
     [InlineData("報社慶祝創刊七十週年。\n\n" + LongLastParagraph, "報社慶祝創刊七十週年。" + LongLastParagraph)]
     public void A_disclaimer_that_is_all_the_text_or_not_at_its_end_stays(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
