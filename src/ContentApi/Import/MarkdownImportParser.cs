@@ -1,5 +1,6 @@
 using ContentApi.Http.Json;
 using ContentApi.Rendering;
+using ContentApi.Text;
 
 namespace ContentApi.Import;
 
@@ -61,7 +62,7 @@ public static class MarkdownImportParser
         // would read as their tags is its text, which an article about Hugo or Jekyll holds.
         var othersTags = fields.ImageIds is null;
         var writtenBody = frontMatter is null ? text : text[frontMatter.BodyStart..];
-        if (ControlCharacters.IndexOfRefused(writtenBody) is var control and >= 0)
+        if (TextRules.IndexOfControlCharacter(writtenBody) is var control and >= 0)
         {
             // Told at its own line: the API's rule would name only the body, at its first line.
             problems.Add(new ImportProblem(fileName, bodyFirstLine + LineBreaks.LineAtEnd(writtenBody.AsSpan(0, control)) - 1, ControlCharacters.Problem("body", writtenBody)));

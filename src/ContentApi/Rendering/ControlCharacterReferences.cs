@@ -1,3 +1,4 @@
+using ContentApi.Text;
 using Markdig.Helpers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -16,21 +17,19 @@ internal static class ControlCharacterReferences
     {
         foreach (var entity in document.Descendants<HtmlEntityInline>())
         {
-            if (entity.Transcoded.Length == 1 && IsRefused(entity.Transcoded.CurrentChar))
+            if (entity.Transcoded.Length == 1 && TextRules.IsRefusedControlCharacter(entity.Transcoded.CurrentChar))
             {
                 entity.Transcoded = new StringSlice(Readable(entity.Transcoded.CurrentChar).ToString());
             }
         }
         foreach (var link in document.Descendants<LinkInline>())
         {
-            if (link.Title is { } title && title.Any(IsRefused))
+            if (link.Title is { } title && title.Any(TextRules.IsRefusedControlCharacter))
             {
-                link.Title = string.Concat(title.Select(c => IsRefused(c) ? Readable(c) : c));
+                link.Title = string.Concat(title.Select(c => TextRules.IsRefusedControlCharacter(c) ? Readable(c) : c));
             }
         }
     }
-
-    private static bool IsRefused(char c) => char.IsControl(c) && c is not ('\t' or '\n' or '\r');
 
     private static char Readable(char control) => control is >= '\u0080' and <= '\u009F' ? Windows1252[control - 0x80] : '\uFFFD';
 

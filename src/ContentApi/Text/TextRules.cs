@@ -63,8 +63,23 @@ public static partial class TextRules
     public static bool IsLineBreak(char c) => c is '\n' or '\r' or '\v' or '\f' or '\u0085' or '\u2028' or '\u2029';
 
     /// <summary>Line breaks and tabs are text; NUL and other C0/C1 controls are not.</summary>
-    public static bool HasNoControlCharacters(string? value) =>
-        value is null || !value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
+    public static bool HasNoControlCharacters(string? value) => value is null || IndexOfControlCharacter(value) < 0;
+
+    /// <summary>A C0 or C1 control that no text may hold: any but a line break or a tab.</summary>
+    public static bool IsRefusedControlCharacter(char c) => char.IsControl(c) && c is not ('\n' or '\r' or '\t');
+
+    /// <summary>Where the first control character a text must not hold (<see cref="IsRefusedControlCharacter"/>) is, or -1.</summary>
+    public static int IndexOfControlCharacter(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (IsRefusedControlCharacter(text[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     /// <summary>
     /// Whether every bidirectional embedding or override (LRE, RLE, LRO, RLO) in the text is closed by a PDF and every
