@@ -6,9 +6,9 @@ namespace ContentApi.IntegrationTests.Reading;
 
 /// <summary>
 /// The imageId filter finds an image's articles through the indexes the 409 of an image's DELETE reads
-/// (ix_articles_cover, ix_article_images_image), or tests each article it walks by its links' primary key; an
-/// updatedAfter sync reads ix_articles_updated from its instant on. Checked on SQLite's query plans; both imageId forms
-/// select the same articles.
+/// (ix_articles_cover, ix_article_images_image) and ix_authors_avatar, or tests each article it walks by its links'
+/// primary keys; an updatedAfter sync reads ix_articles_updated from its instant on. Checked on SQLite's query plans;
+/// both imageId forms select the same articles.
 /// </summary>
 public sealed class ImageAndUpdatedFilterPlanTests(SeededLibrary library) : IClassFixture<SeededLibrary>
 {
@@ -24,6 +24,8 @@ public sealed class ImageAndUpdatedFilterPlanTests(SeededLibrary library) : ICla
         var page = await PagePlanAsync(connection, filter, FilterDrive.ImageIds, "a.published_at DESC, a.id DESC");
         Assert.Contains("SEARCH c USING COVERING INDEX ix_articles_cover (cover_image_id=?)", page);
         Assert.Contains("SEARCH x USING COVERING INDEX ix_article_images_image (image_id=?)", page);
+        Assert.Contains("SEARCH u USING COVERING INDEX ix_authors_avatar (avatar_image_id=?)", page);
+        Assert.Contains("SEARCH y USING COVERING INDEX ix_article_authors_author (author_id=?)", page);
         // By id: its primary key, or once analyzed the visibility index, which leads with it.
         Assert.Matches(@"SEARCH a USING (INTEGER PRIMARY KEY \(rowid=\?\)|COVERING INDEX ix_articles_visibility \(id=\?)", page);
         Assert.DoesNotContain("SCAN a", page);
@@ -31,6 +33,7 @@ public sealed class ImageAndUpdatedFilterPlanTests(SeededLibrary library) : ICla
         var count = await connection.QueryPlanAsync(ArticleFilters.TotalQuery(filter, Now, FilterDrive.ImageIds)!.Sql, ArticleFilters.ToSql(filter, Now).Parameters);
         Assert.Contains("SEARCH c USING COVERING INDEX ix_articles_cover (cover_image_id=?)", count);
         Assert.Contains("SEARCH x USING COVERING INDEX ix_article_images_image (image_id=?)", count);
+        Assert.Contains("SEARCH u USING COVERING INDEX ix_authors_avatar (avatar_image_id=?)", count);
         Assert.DoesNotContain("SCAN", count.Replace("SCAN json_each VIRTUAL TABLE", "", StringComparison.Ordinal));
     }
 
@@ -42,6 +45,8 @@ public sealed class ImageAndUpdatedFilterPlanTests(SeededLibrary library) : ICla
         var plan = await PagePlanAsync(connection, filter, FilterDrive.None, "a.published_at DESC, a.id DESC");
         Assert.Contains("ix_articles_published (status=? AND published_at<?)", plan);
         Assert.Contains("SEARCH x USING COVERING INDEX sqlite_autoindex_article_images_1 (article_id=? AND image_id=?)", plan);
+        Assert.Contains("SEARCH y USING COVERING INDEX sqlite_autoindex_article_authors_1 (article_id=?)", plan);
+        Assert.Contains("SEARCH u USING INTEGER PRIMARY KEY (rowid=?)", plan);
         Assert.DoesNotContain("TEMP B-TREE", plan);
     }
 
@@ -50,11 +55,32 @@ public sealed class ImageAndUpdatedFilterPlanTests(SeededLibrary library) : ICla
     {
         await using var connection = library.Open();
         var filter = await ImagesFilterAsync(connection);
-        var expected = (await connection.QueryAsync<long>("""
+        // The seed gives no author an avatar: one of the images becomes the avatar of the author with the fewest articles.
+        var author = await connection.ExecuteScalarAsync<long>("SELECT author_id FROM article_authors GROUP BY author_id ORDER BY count(*), author_id LIMIT 1");
+        await connection.ExecuteAsync("UPDATE authors SET avatar_image_id = @Image WHERE id = @Author", new { Image = filter.ImageIds![1], Author = author });
+        try
+        {
+            await SelectTheSameArticlesAsync(connection, filter);
+        }
+        finally
+        {
+            await connection.ExecuteAsync("UPDATE authors SET avatar_image_id = NULL WHERE id = @Author", new { Author = author });
+        }
+    }
+
+    private static async Task SelectTheSameArticlesAsync(SqliteConnection connection, ArticleFilter filter)
+    {
+        var shown = (await connection.QueryAsync<long>("""
             SELECT a.id FROM articles a WHERE a.status = 'published' AND a.published_at <= @Now
               AND (a.cover_image_id IN @Ids OR a.id IN (SELECT article_id FROM article_images WHERE image_id IN @Ids)) ORDER BY a.id
             """, new { Now, Ids = filter.ImageIds })).AsList();
-        Assert.NotEmpty(expected);
+        var expected = (await connection.QueryAsync<long>("""
+            SELECT a.id FROM articles a WHERE a.status = 'published' AND a.published_at <= @Now
+              AND (a.cover_image_id IN @Ids OR a.id IN (SELECT article_id FROM article_images WHERE image_id IN @Ids)
+                OR a.id IN (SELECT y.article_id FROM article_authors y JOIN authors u ON u.id = y.author_id WHERE u.avatar_image_id IN @Ids)) ORDER BY a.id
+            """, new { Now, Ids = filter.ImageIds })).AsList();
+        Assert.NotEmpty(shown);
+        Assert.True(expected.Count > shown.Count, "the avatar's author has articles not showing the images otherwise");
         foreach (var drive in new[] { FilterDrive.None, FilterDrive.ImageIds })
         {
             var (conditions, parameters) = ArticleFilters.ToSql(filter, Now, drive);
@@ -63,7 +89,8 @@ public sealed class ImageAndUpdatedFilterPlanTests(SeededLibrary library) : ICla
         var (_, counted) = ArticleFilters.ToSql(filter, Now);
         Assert.Equal(expected.Count, await connection.ExecuteScalarAsync<long>(ArticleFilters.TotalQuery(filter, Now, FilterDrive.ImageIds)!.Sql, counted));
         var uses = await connection.ExecuteScalarAsync<int>(
-            "SELECT (SELECT count(*) FROM articles WHERE cover_image_id IN @Ids) + (SELECT count(*) FROM article_images WHERE image_id IN @Ids)", new { Ids = filter.ImageIds });
+            "SELECT (SELECT count(*) FROM articles WHERE cover_image_id IN @Ids) + (SELECT count(*) FROM article_images WHERE image_id IN @Ids)" +
+            " + (SELECT count(*) FROM article_authors y JOIN authors u ON u.id = y.author_id WHERE u.avatar_image_id IN @Ids)", new { Ids = filter.ImageIds });
         Assert.Equal(FilterDrive.ImageIds, await ArticleFilters.WithFewArticlesAsync(connection, filter, Now, uses, CancellationToken.None));
         Assert.Equal(FilterDrive.None, await ArticleFilters.WithFewArticlesAsync(connection, filter, Now, uses - 1, CancellationToken.None));
     }

@@ -4,7 +4,7 @@ using ContentApi.TestSupport;
 namespace ContentApi.IntegrationTests.Reading;
 
 /// <summary>
-/// <c>imageId</c> lists the articles that show an image, as their cover or placed in their body (editorial review):
+/// <c>imageId</c> lists the articles that show an image, as their cover, placed in their body or as an author's avatar (editorial review):
 /// replacing an image's file, caption or credit changes every article showing it, and the only way to learn which was
 /// <c>DELETE /images/{id}</c>, whose 409 lists 20 (and which deletes an image no article uses). It is a list like
 /// <c>tagId</c>: ids alone, any of them, combined with every other filter, keeping visibility.
@@ -45,6 +45,34 @@ public sealed class ImageIdFilterTests(ApiFactory factory) : IClassFixture<ApiFa
             Assert.Equal(expected, page.ItemIds());
             Assert.Equal(3, page.Total());
         }
+    }
+
+    /// <summary>
+    /// An author's avatar is shown by every article crediting the author (its <c>authors</c> embed it, and an edit of the
+    /// image moves their ETags), so a CDN purge or a sync after the image's edit, asking <c>imageId</c> as the README
+    /// says, must get them: it got none, and every article page of the author kept the old photo.
+    /// </summary>
+    [Fact]
+    public async Task Articles_crediting_an_author_whose_avatar_is_the_image_are_listed_once_each()
+    {
+        var (avatar, author) = (await _content.ImageAsync(), await _content.AuthorAsync());
+        (await factory.Writer().PatchMergeAsync($"/api/v1/authors/{author}", new { avatarImageId = avatar })).EnsureSuccessStatusCode();
+        var expected = new[]
+        {
+            await ArticleAsync(day: 0, extra: new() { ["authorIds"] = new[] { author } }),
+            await ArticleAsync(cover: avatar, day: 1, extra: new() { ["authorIds"] = new[] { await _content.AuthorAsync(), author } }),
+        };
+        await ArticleAsync(day: 2);
+
+        foreach (var list in Lists)
+        {
+            var page = await factory.Anonymous().GetJsonAsync($"{list}imageId={avatar}&sort=publishedAt");
+            Assert.Equal(expected, page.ItemIds());
+            Assert.Equal(2, page.Total());
+        }
+        var before = (await factory.Anonymous().GetAsync($"/api/v1/articles/{expected[0]}")).Headers.ETag;
+        (await factory.Writer().PatchMergeAsync($"/api/v1/images/{avatar}", new { altText = "新的大頭照" })).EnsureSuccessStatusCode();
+        Assert.NotEqual(before, (await factory.Anonymous().GetAsync($"/api/v1/articles/{expected[0]}")).Headers.ETag);
     }
 
     [Fact]
