@@ -17,9 +17,13 @@ internal sealed record ArticleDraft(ImportDocument Document, string Slug, string
             : document.PublishedAt is not null ? ArticleStatus.Published : existing?.Row.StatusValue ?? ArticleStatus.Draft;
         // A published article's date stays when the file gives none (the API keeps it too), so restating it changes nothing.
         var keptPublishedAt = existing?.Row.StatusValue == ArticleStatus.Published ? Timestamps.FromDbOrNull(existing.Row.PublishedAt) : null;
-        var language = document.Language ?? LanguageGuess.FromFileName(path) ?? KeptOrGuessed(existing?.Row.Language, document.BodyTemplate);
+        var language = document.Language ?? LanguageGuess.FromFileName(path) ?? KeptOrGuessed(existing?.Row.Language, GuessedFrom(document));
         return new(document, slug, language, status, status == ArticleStatus.Published ? document.PublishedAt ?? keptPublishedAt : null, existing?.Row.Body);
     }
+
+    /// <summary>What readers read of the body (<see cref="ReadableBodyText"/>), unless it is too complex to parse again.</summary>
+    private static string GuessedFrom(ImportDocument document) =>
+        document.BodyUnscanned ? document.BodyTemplate : ReadableBodyText.Of(document.BodyTemplate);
 
     /// <summary>
     /// The language of a file that names none, for an article it may update: the stored tag when the text's script

@@ -78,4 +78,50 @@ public sealed class LanguageGuessTests
     [InlineData("und-Cyrl")]
     public void A_guess_of_the_script_alone_is_a_language_tag_the_api_takes(string guess) =>
         Assert.True(ContentApi.Text.LanguageTags.IsWellFormed(guess));
+    /// <summary>
+    /// A Chinese post was imported as <c>en</c> when its body held more Latin letters in URLs, HTML and code than Chinese
+    /// characters in its text (migration of a blog): a link roundup, a WordPress export with its <c>&lt;img&gt;</c> and
+    /// <c>[caption]</c> markup, a tutorial with its code. The language is guessed from what readers read.
+    /// </summary>
+    [Theory]
+    [InlineData(
+        "- [OpenAI 發布 GPT-4o](https://openai.com/index/hello-gpt-4o/)",
+        "- [Google I/O 重點](https://blog.google/technology/developers/google-io-2024-collection/)",
+        "- [Anthropic 推出 Claude 3.5](https://www.anthropic.com/news/claude-3-5-sonnet)",
+        "- [Meta 開源 Llama 3](https://ai.meta.com/blog/meta-llama-3/)",
+        "",
+        "以上是本週重點。")]
+    [InlineData(
+        "1980 年，新竹科學園區正式成立。",
+        "",
+        "[caption id=\"attachment_123\" align=\"aligncenter\" width=\"640\"]<img src=\"https://old.example.com/wp-content/uploads/2022/05/fab.jpg\" alt=\"晶圓廠\" width=\"640\" height=\"480\" /> 晶圓廠內部[/caption]",
+        "",
+        "<img src=\"https://old.example.com/wp-content/uploads/2022/05/logo.png\" alt=\"Logo\">",
+        "",
+        "今天園區年營業額超過兩兆新台幣。")]
+    [InlineData(
+        "用 Go 寫一個最簡單的伺服器：",
+        "",
+        "```go",
+        "func main() {",
+        "\thttp.HandleFunc(\"/\", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, \"hello\") })",
+        "\tlog.Fatal(http.ListenAndServe(\":8080\", nil))",
+        "}",
+        "```",
+        "",
+        "執行後打開瀏覽器就能看到結果。")]
+    public void Chinese_post_full_of_urls_markup_or_code_is_guessed_chinese(params string[] body)
+    {
+        var document = Import.Succeeds(Import.Lines(["---", "title: 文章", "authors: [王小明]", "---", "", .. body]));
+        Assert.Equal("zh-Hant", ArticleDraft.Of(Import.File, document, "post", null).Language);
+    }
+
+    [Fact]
+    public void English_post_linking_to_chinese_pages_is_guessed_english()
+    {
+        var document = Import.Succeeds(Import.Lines(
+            "---", "title: Reading list", "authors: [Jane]", "---", "",
+            "I read [a long piece](https://zh.wikipedia.org/wiki/台灣積體電路製造公司) about the company this week."));
+        Assert.Equal("en", ArticleDraft.Of(Import.File, document, "post", null).Language);
+    }
 }
