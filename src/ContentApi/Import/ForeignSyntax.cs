@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ContentApi.Rendering;
 
 namespace ContentApi.Import;
 
@@ -17,6 +18,8 @@ internal static partial class ForeignSyntax
         (Callout(), "Obsidian callouts (> [!note]) are quotes here: readers would see the [!note]."),
         (HugoShortcode(), "Hugo shortcodes ({{< … >}}, {{% … %}}) are left as written: readers would see them."),
         (LiquidTag(), "Liquid tags ({% … %}, {{ … }}) are left as written: readers would see them."),
+        (HtmlTag(), "HTML tags (<figure>, <img …>) are shown as text: the API renders no HTML but a few bare inline tags (<sub>, <sup>, <br>…); place images as ![alt](url), with their caption and credit on the lines under them."),
+        (WordPressShortcode(), "WordPress shortcodes ([caption], [gallery], [embed]) are left as written: readers would see them."),
     ];
 
     /// <summary>
@@ -36,7 +39,7 @@ internal static partial class ForeignSyntax
             var text = CodeSpan().Replace(lines.Trimmed(i), "");
             foreach (var (pattern, warning) in Kinds)
             {
-                if (!found.ContainsKey(warning) && pattern.IsMatch(text))
+                if (!found.ContainsKey(warning) && pattern.Matches(text).Any(match => !IsRenderedInlineTag(match)))
                 {
                     found[warning] = i;
                 }
@@ -48,6 +51,11 @@ internal static partial class ForeignSyntax
     /// <summary>A code span on one line: a run of backticks, then text, then a run of as many.</summary>
     [GeneratedRegex(@"(?<!`)(?<ticks>`+)(?!`).+?(?<!`)\k<ticks>(?!`)")]
     private static partial Regex CodeSpan();
+
+    /// <summary>One of the bare inline tags the API renders (<see cref="AllowedInlineHtml"/>), which is no tag shown as text.</summary>
+    private static bool IsRenderedInlineTag(Match match) =>
+        match.Groups["bare"] is { Success: true } bare
+        && (AllowedInlineHtml.PairedTags.Contains(bare.Value.ToLowerInvariant()) || AllowedInlineHtml.VoidTags.Contains(bare.Value.ToLowerInvariant()));
 
     [GeneratedRegex(@"%%.*?%%|^%%\s*$")]
     private static partial Regex ObsidianComment();
@@ -66,4 +74,15 @@ internal static partial class ForeignSyntax
 
     [GeneratedRegex(@"\{%-?\s*\w.*?-?%\}|\{\{-?\s*[\w.]+(\s*\|[^}]*)?\s*-?\}\}")]
     private static partial Regex LiquidTag();
+
+    /// <summary>
+    /// An HTML tag: an element's name then attributes, or nothing but an optional slash (<c>bare</c>); not an autolink
+    /// (<c>&lt;https://…&gt;</c>, <c>&lt;a@b.org&gt;</c>), a comment or a comparison (<c>a&lt;b 且 c&gt;d</c>).
+    /// </summary>
+    [GeneratedRegex(@"</?(?<bare>[A-Za-z][A-Za-z0-9-]*)\s*/?>|</?[A-Za-z][A-Za-z0-9-]*\s+[A-Za-z_:][\w.:-]*(\s*=\s*(""[^""]*""|'[^']*'|[^\s""'=<>`]+))?(\s+[A-Za-z_:][\w.:-]*(\s*=\s*(""[^""]*""|'[^']*'|[^\s""'=<>`]+))?)*\s*/?>")]
+    private static partial Regex HtmlTag();
+
+    /// <summary>WordPress's shortcodes that place media, as wordpress-export-to-markdown leaves them; not a link's text (<c>[caption](url)</c>).</summary>
+    [GeneratedRegex(@"\[/?(caption|gallery|embed|video|audio|playlist|wp_caption)(\s[^\]]*)?\](?![(\[:])")]
+    private static partial Regex WordPressShortcode();
 }
