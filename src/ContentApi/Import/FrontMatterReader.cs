@@ -147,7 +147,7 @@ internal sealed partial class FrontMatterReader(
                         TheirCover = TheirCoverMapping(keyNode, header, ["image", "overlay_image", "teaser"], "image_description", "caption"),
                         TheirCoverLine = FileLine(keyNode.Start),
                     },
-                "feature_image" or "featured_image" or "featureImage" or "image" or "coverImage" or "cover_image" or "heroImage" when fields.TheirCover is null =>
+                "feature_image" or "featured_image" or "featureImage" or "image" or "coverImage" or "cover_image" or "heroImage" or "thumbnail" when fields.TheirCover is null =>
                     fields with { TheirCover = TheirCover(key, value), TheirCoverLine = FileLine(keyNode.Start) },
                 "feature_image_alt" => fields with { TheirCoverAlt = Text(key, value) },
                 "feature_image_caption" => fields with { TheirCoverCaption = Text(key, value) },
@@ -217,7 +217,7 @@ internal sealed partial class FrontMatterReader(
     [
         ("authors", "author"), ("draft", "published"), ("publishedAt", "publishDate"), ("publishedAt", "published_at"), ("publishedAt", "pubDate"), ("publishedAt", "pubDatetime"), ("publishedAt", "date"),
         ("excerpt", "summary"), ("excerpt", "description"), ("language", "lang"), ("cover", "feature_image"),
-        ("cover", "featured_image"), ("cover", "featureImage"), ("cover", "image"), ("cover", "images"), ("cover", "header"), ("cover", "coverImage"), ("cover", "cover_image"), ("cover", "heroImage"), ("tags", "categories"),
+        ("cover", "featured_image"), ("cover", "featureImage"), ("cover", "image"), ("cover", "images"), ("cover", "header"), ("cover", "coverImage"), ("cover", "cover_image"), ("cover", "heroImage"), ("cover", "thumbnail"), ("tags", "categories"),
         ("canonicalUrl", "canonical_url"), ("canonicalUrl", "canonicalURL"), ("aliases", "redirect_from"), ("aliases", "permalink"), ("aliases", "path"),
         ("tags", "tag"), ("tags", "category"), ("tags", "taxonomies"), ("draft", "unlisted"), ("draft", "eleventyExcludeFromCollections"), ("draft", "publish"),
     ];

@@ -414,6 +414,9 @@ public sealed class FrontMatterTests
     [InlineData("coverImage: https://images.example.com/c.jpg")]
     [InlineData("cover_image: https://images.example.com/c.jpg")]
     [InlineData("heroImage: https://images.example.com/c.jpg")]
+    // Hexo's Icarus theme and many Hugo themes (blog migration: a Hexo post's thumbnail was ignored as an unknown key).
+    [InlineData("thumbnail: https://images.example.com/c.jpg")]
+    [InlineData("cover: https://images.example.com/c.jpg\nthumbnail: https://images.example.com/other.jpg")]
     public void Parse_their_names_for_the_cover_give_it(string yaml)
     {
         var result = MarkdownImportParser.Parse(Import.File, Import.Lines("---", "title: T", yaml, "---", "Body"));
