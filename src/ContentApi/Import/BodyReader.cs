@@ -32,7 +32,7 @@ internal sealed class BodyReader
         _firstFileLine = firstFileLine;
         _body = body;
         _problems = problems;
-        _scan = new BodyScan(body, othersTags);
+        _scan = new BodyScan(body, othersTags, Path.GetFileNameWithoutExtension(file));
         _images = [.. _scan.Images.Select(image => image with { Url = ImageBaseUrl.Resolve(imagePage, image.Url) })];
         _consumed = new bool[_scan.Lines.Count];
         // A Hugo figure import makes an image of, or an embed it makes a link of, is no shortcode left for readers; a
@@ -96,10 +96,10 @@ internal sealed class BodyReader
                     ImportSeverity.Warning));
                 continue;
             }
-            var (caption, credit) = image.Figure is { } figure ? (figure.Caption, figure.Credit)
+            var (caption, credit) = image.Figure is { LinesAfterDescribe: false } figure ? (figure.Caption, figure.Credit)
                 : image.IsStandalone && storedId is null ? TakeAnnotations(image.Line)
                 : (null, null);
-            if (credit is not null && image.Figure is null)
+            if (credit is not null && image.Figure is not { LinesAfterDescribe: false })
             {
                 CreditTheRowAbove(images, image.Line, credit);
             }

@@ -29,7 +29,8 @@ internal sealed record BodyImage(
     BodyFigureShortcode? Figure = null);
 
 /// <summary>What a Hugo figure shortcode gives besides its source (<see cref="HugoFigure"/>).</summary>
-internal sealed record BodyFigureShortcode(string? Caption, string? Credit, string Before, string After);
+/// <param name="LinesAfterDescribe">The lines under it may give its caption and credit, as under a Markdown image: a tag that gives neither (Hexo's).</param>
+internal sealed record BodyFigureShortcode(string? Caption, string? Credit, string Before, string After, bool LinesAfterDescribe = false);
 
 /// <summary>A Hugo embed shortcode on its line: where it is (<paramref name="Start"/>, <paramref name="Length"/>) and the URL written instead.</summary>
 internal sealed record BodyEmbed(int Line, int Start, int Length, string Url);
@@ -44,10 +45,13 @@ internal sealed partial class BodyScan
 {
     private readonly LineKind[] _kinds;
     private readonly bool[] _hasImage;
+    private readonly string _assetFolder;
 
     /// <param name="othersTags">Whether Hugo's and Jekyll's figure and embed tags are read (<see cref="AddHugoFigures"/>, <see cref="AddHugoEmbeds"/>).</param>
-    public BodyScan(string body, bool othersTags = true)
+    /// <param name="assetFolder">The folder Hexo keeps the post's pictures in (<see cref="HexoImage"/>): the file's name without its extension.</param>
+    public BodyScan(string body, bool othersTags = true, string assetFolder = "")
     {
+        _assetFolder = assetFolder;
         Lines = new TextLines(body);
         _kinds = new LineKind[Lines.Count];
         _hasImage = new bool[Lines.Count];
@@ -104,12 +108,12 @@ internal sealed partial class BodyScan
         }
     }
 
-    /// <summary>Hugo's embed shortcodes, each a paragraph line of its own, as the links they stand for (<see cref="HugoEmbed"/>).</summary>
+    /// <summary>Hugo's embed shortcodes and Hexo's video tags, each a paragraph line of its own, as the links they stand for (<see cref="HugoEmbed"/>).</summary>
     private void AddHugoEmbeds()
     {
         for (var line = 0; line < Lines.Count; line++)
         {
-            if (_kinds[line] == LineKind.Paragraph && !_hasImage[line] && HugoEmbed.UrlOf(Lines.Trimmed(line)) is { } url)
+            if (_kinds[line] == LineKind.Paragraph && !_hasImage[line] && (HugoEmbed.UrlOf(Lines.Trimmed(line)) ?? HexoEmbed.UrlOf(Lines.Trimmed(line))) is { } url)
             {
                 var (start, length) = Lines.TrimmedSpan(line);
                 Embeds.Add(new BodyEmbed(line, start, length, url));
@@ -118,7 +122,7 @@ internal sealed partial class BodyScan
     }
 
     /// <summary>
-    /// Hugo figure shortcodes and Jekyll figure includes (<see cref="JekyllFigure"/>), each a paragraph line of its own, as
+    /// Hugo figure shortcodes, Jekyll figure includes (<see cref="JekyllFigure"/>) and Hexo's picture tags (<see cref="HexoImage"/>), each a paragraph line of its own, as
     /// images in the order of the body (the tag is text to Markdig, so no image of its own overlaps it).
     /// </summary>
     private void AddHugoFigures()
@@ -126,15 +130,19 @@ internal sealed partial class BodyScan
         var added = false;
         for (var line = 0; line < Lines.Count; line++)
         {
-            if (_kinds[line] != LineKind.Paragraph || _hasImage[line] ||
-                (HugoFigure.Read(Lines.Trimmed(line)) ?? JekyllFigure.Read(Lines.Trimmed(line))) is not var (src, alt, caption, credit))
+            if (_kinds[line] != LineKind.Paragraph || _hasImage[line])
+            {
+                continue;
+            }
+            var hexo = HexoImage.Read(Lines.Trimmed(line), _assetFolder);
+            if ((HugoFigure.Read(Lines.Trimmed(line)) ?? JekyllFigure.Read(Lines.Trimmed(line)) ?? hexo) is not var (src, alt, caption, credit))
             {
                 continue;
             }
             var (start, length) = Lines.TrimmedSpan(line);
             _hasImage[line] = true;
             Images.Add(new BodyImage(line, line, start, length, src, alt, true, false,
-                new BodyFigureShortcode(caption, credit, HugoFigure.ImageOpening(alt), ")")));
+                new BodyFigureShortcode(caption, credit, HugoFigure.ImageOpening(alt), ")", LinesAfterDescribe: hexo is not null)));
             added = true;
         }
         if (added)
