@@ -99,6 +99,8 @@ internal sealed class BodyReader
             var (caption, credit) = image.Figure is { LinesAfterDescribe: false } figure ? (figure.Caption, figure.Credit)
                 : image.IsStandalone && storedId is null ? TakeAnnotations(image.Line)
                 : (null, null);
+            // A tag giving a caption of its own (WordPress's [caption]) keeps it; the lines under it may still credit it.
+            caption = image.Figure?.Caption ?? caption;
             if (credit is not null && image.Figure is not { LinesAfterDescribe: false })
             {
                 CreditTheRowAbove(images, image.Line, credit);

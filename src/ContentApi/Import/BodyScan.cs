@@ -46,12 +46,14 @@ internal sealed partial class BodyScan
     private readonly LineKind[] _kinds;
     private readonly bool[] _hasImage;
     private readonly string _assetFolder;
+    private readonly bool _othersTags;
 
     /// <param name="othersTags">Whether Hugo's and Jekyll's figure and embed tags are read (<see cref="AddHugoFigures"/>, <see cref="AddHugoEmbeds"/>).</param>
     /// <param name="assetFolder">The folder Hexo keeps the post's pictures in (<see cref="HexoImage"/>): the file's name without its extension.</param>
     public BodyScan(string body, bool othersTags = true, string assetFolder = "")
     {
         _assetFolder = assetFolder;
+        _othersTags = othersTags;
         Lines = new TextLines(body);
         _kinds = new LineKind[Lines.Count];
         _hasImage = new bool[Lines.Count];
@@ -122,7 +124,7 @@ internal sealed partial class BodyScan
     }
 
     /// <summary>
-    /// Hugo figure shortcodes, Jekyll figure includes (<see cref="JekyllFigure"/>) and Hexo's picture tags (<see cref="HexoImage"/>), each a paragraph line of its own, as
+    /// Hugo figure shortcodes, Jekyll figure includes (<see cref="JekyllFigure"/>), Hexo's picture tags (<see cref="HexoImage"/>) and WordPress's HTML pictures (<see cref="WordPressImage"/>), each a paragraph line of its own, as
     /// images in the order of the body (the tag is text to Markdig, so no image of its own overlaps it).
     /// </summary>
     private void AddHugoFigures()
@@ -134,15 +136,15 @@ internal sealed partial class BodyScan
             {
                 continue;
             }
-            var hexo = HexoImage.Read(Lines.Trimmed(line), _assetFolder);
-            if ((HugoFigure.Read(Lines.Trimmed(line)) ?? JekyllFigure.Read(Lines.Trimmed(line)) ?? hexo) is not var (src, alt, caption, credit))
+            var underIt = HexoImage.Read(Lines.Trimmed(line), _assetFolder) ?? WordPressImage.Read(Lines.Trimmed(line));
+            if ((HugoFigure.Read(Lines.Trimmed(line)) ?? JekyllFigure.Read(Lines.Trimmed(line)) ?? underIt) is not var (src, alt, caption, credit))
             {
                 continue;
             }
             var (start, length) = Lines.TrimmedSpan(line);
             _hasImage[line] = true;
             Images.Add(new BodyImage(line, line, start, length, src, alt, true, false,
-                new BodyFigureShortcode(caption, credit, HugoFigure.ImageOpening(alt), ")", LinesAfterDescribe: hexo is not null)));
+                new BodyFigureShortcode(caption, credit, HugoFigure.ImageOpening(alt), ")", LinesAfterDescribe: underIt is not null)));
             added = true;
         }
         if (added)
@@ -179,7 +181,8 @@ internal sealed partial class BodyScan
                 (i, inText) = (end, false);
                 continue;
             }
-            if (HtmlBlocks.StartsBlockToParagraphEnd(line, inText))
+            // A WordPress picture is no HTML block here: import makes it the Markdown image it is, text to the paragraph.
+            if (HtmlBlocks.StartsBlockToParagraphEnd(line, inText) && !(_othersTags && WordPressImage.Read(Lines.Trimmed(i)) is not null))
             {
                 Array.Fill(_kinds, LineKind.Other, i, last - i + 1);
                 return;

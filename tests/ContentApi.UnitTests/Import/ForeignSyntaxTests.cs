@@ -18,7 +18,7 @@ public sealed class ForeignSyntaxTests
     [InlineData("<img src=\"{{ site.baseurl }}/a.png\">", "Liquid tags")]
     // A WordPress export's HTML and shortcodes were shown to readers as text without a word (blog migration).
     [InlineData("<figure>", "HTML tags")]
-    [InlineData("<img src=\"https://old.example.com/wp-content/uploads/fab.jpg\" alt=\"晶圓廠\" width=\"640\" />", "HTML tags")]
+    [InlineData("園區 <img src=\"https://old.example.com/wp-content/uploads/fab.jpg\" alt=\"晶圓廠\" width=\"640\" /> 一角", "HTML tags")]
     [InlineData("<p style=\"text-align: center;\">園區一角</p>", "HTML tags")]
     [InlineData("[caption id=\"attachment_123\" align=\"aligncenter\" width=\"640\"]晶圓廠內部[/caption]", "WordPress shortcodes")]
     [InlineData("[gallery ids=\"12,13,14\"]", "WordPress shortcodes")]
