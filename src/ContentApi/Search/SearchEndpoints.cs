@@ -153,8 +153,8 @@ public static class SearchEndpoints
             (HighlightField.Authors, MatchingNames(article.Authors.Select(a => a.Name), search)),
             (HighlightField.Tags, MatchingNames(article.Tags.Select(t => t.Name), search)),
             // Two photos of one scene often share a caption and credit: the text is shown once. Either may run over lines.
-            (HighlightField.Images, MatchingNames(images.Select(i => string.Join(' ', new[] { i.Image.Caption, i.Image.Credit }.OfType<string>())), search,
-                Snippets.HighlightRunningText)),
+            (HighlightField.Images, MatchingNames(images.Select(i => string.Join('\n', new[] { i.Image.Caption, i.Image.Credit }.OfType<string>())), search,
+                Snippets.HighlightLinesApart)),
         ]);
         // Nothing shown holds the match: the start of the body, if it has text.
         var body = ownText[3].Snippet!;
@@ -178,7 +178,7 @@ public static class SearchEndpoints
     private static string? MatchingNames(IEnumerable<string> names, SearchQuery search, Func<string, SearchQuery, string>? highlight = null)
     {
         highlight ??= Snippets.Highlight;
-        var matching = names.Where(n => Snippets.HasMatch(n, search)).Select(n => highlight(n, search)).Distinct().ToList();
+        var matching = names.Select(n => highlight(n, search)).Where(n => n.Contains("<mark>", StringComparison.Ordinal)).Distinct().ToList();
         return matching.Count == 0 ? null : string.Join(" · ", matching);
     }
 }

@@ -19,10 +19,21 @@ public static class Snippets
 
     /// <summary>
     /// The whole text (an image's caption and credit, which may run over lines), escaped, with every match marked, its
-    /// whitespace runs read as <see cref="Build"/> reads them: one space, or none beside full-width punctuation.
+    /// whitespace runs read as <see cref="Build"/> reads them: one space, or none beside full-width punctuation. Each
+    /// line is matched alone, as the index holds it (<see cref="IndexDocument.NamesApart"/>): joined, a Chinese word ran
+    /// across a caption and its credit (台北101夜景⏎記者王小明攝 marked 景記).
     /// </summary>
-    public static string HighlightRunningText(string text, SearchQuery query) =>
-        Render(text, 0, text.Length, Matches(text, query), collapseWhitespace: true);
+    public static string HighlightLinesApart(string text, SearchQuery query)
+    {
+        var matches = new List<(int Start, int End)>();
+        var lineStart = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            matches.AddRange(Matches(line, query).Select(m => (lineStart + m.Start, lineStart + m.End)));
+            lineStart += line.Length + 1;
+        }
+        return Render(text, 0, text.Length, matches, collapseWhitespace: true);
+    }
 
     /// <summary>
     /// About <paramref name="maxLength"/> characters of <paramref name="text"/> around its first match (or its start),

@@ -204,6 +204,26 @@ public sealed class SearchEndpointTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal([("images", $"台北101夜景：象山步道遠眺 圖源：中央社 <mark>{n}</mark>")], item.Highlights());
     }
 
+    /// <summary>
+    /// The index holds each line of an image's caption and credit apart, but the images highlight matched them joined:
+    /// an article found by its author 李景記 also showed <c>台北101夜&lt;mark&gt;景 記&lt;/mark&gt;者王小明攝</c>, a word its
+    /// photo does not hold, across the caption and the credit (and so across two lines of a caption).
+    /// </summary>
+    [Fact]
+    public async Task Search_match_in_images_highlight_never_runs_across_a_caption_and_its_credit_or_two_lines()
+    {
+        foreach (var (name, word, credit, caption) in new[] { ("李景記", "景記", "記者王小明攝", "台北101夜景"), ("張山遠", "山遠", (string?)null, "象山\n遠眺") })
+        {
+            var n = Nonce();
+            var image = await _content.ImageAsync(credit: credit, caption: caption);
+            await ArticleAsync("Plain title", "Plain body text.", ("authorIds", new[] { await _content.AuthorAsync($"{n} {name}") }), ("imageIds", new[] { image }));
+
+            var item = (await factory.Anonymous().SearchAsync($"{n} {word}"))["items"]![0]!;
+
+            Assert.Equal([("authors", $"<mark>{n}</mark> {name.Replace(word, $"<mark>{word}</mark>")}")], item.Highlights());
+        }
+    }
+
     /// <summary>How many tokens the index holds in an article's images column.</summary>
     private long IndexedImageTokens(long articleId)
     {
