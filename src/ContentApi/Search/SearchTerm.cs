@@ -81,7 +81,7 @@ public sealed class SearchTerm
 
     /// <summary>
     /// The term as typed, then with the boundaries between its first runs (<see cref="NameRuns"/>) joined where typed apart
-    /// and apart where typed joined, in every other combination. What follows those runs stays as typed: a version's
+    /// and apart where typed joined (but <see cref="KeptJoined"/>), in every other combination. What follows those runs stays as typed: a version's
     /// further parts and a name after it ("Llama3.1", "Qwen2.5-Max").
     /// </summary>
     private static List<IReadOnlyList<TextUnit>> Spellings(IReadOnlyList<TextUnit> units)
@@ -92,8 +92,13 @@ public sealed class SearchTerm
         {
             return spellings;
         }
+        var keptJoined = KeptJoined(units, runs);
         for (var toggled = 1; toggled < 1 << (runs - 1); toggled++)
         {
+            if ((toggled & keptJoined) != 0)
+            {
+                continue;
+            }
             List<TextUnit> other = [.. units];
             for (var boundary = 1; boundary < runs; boundary++)
             {
@@ -105,6 +110,23 @@ public sealed class SearchTerm
             spellings.Add(other);
         }
         return spellings;
+    }
+
+    /// <summary>
+    /// The boundaries between the name's runs (bit 0 the first) not tried apart: a one-letter variant typed joined to its
+    /// version ("gpt4o"), which apart is a word of its own: "GPT 4 o Claude 3" is Spanish for GPT 4 or Claude 3.
+    /// </summary>
+    private static int KeptJoined(IReadOnlyList<TextUnit> units, int runs)
+    {
+        var kept = 0;
+        for (var boundary = 1; boundary < runs; boundary++)
+        {
+            if (units[boundary] is { JoinsPrevious: true, Text: [var letter] } && char.IsAsciiLetter(letter) && char.IsAsciiDigit(units[boundary - 1].Text[^1]))
+            {
+                kept |= 1 << (boundary - 1);
+            }
+        }
+        return kept;
     }
 
     /// <summary>
