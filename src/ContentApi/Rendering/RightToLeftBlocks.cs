@@ -58,11 +58,15 @@ internal static class RightToLeftBlocks
         return first is { } letter && IsRightToLeft(letter) ? "rtl" : "ltr";
     }
 
+    /// <summary>
+    /// Whether the text holds a right-to-left letter: Arabic-Indic digits and Arabic punctuation, in the same blocks, are
+    /// none, so a table cell of a price in Persian digits (۶۸٬۵۰۰) takes its table's direction rather than "ltr".
+    /// </summary>
     public static bool HoldsRightToLeft(string text)
     {
         foreach (var rune in text.EnumerateRunes())
         {
-            if (IsRightToLeft(rune))
+            if (Rune.IsLetter(rune) && IsRightToLeft(rune))
             {
                 return true;
             }

@@ -67,6 +67,26 @@ public sealed class RightToLeftBlockTests
     public void A_table_cell_opening_with_a_quote_is_left_to_right() =>
         Assert.Contains("<td dir=\"ltr\">「مرحبا」是你好</td>", Html("| 語言 | 問候 |\n| --- | --- |\n| 阿拉伯語 | 「مرحبا」是你好 |"), StringComparison.Ordinal);
 
+    /// <summary>
+    /// Review: a Persian price table's cells of Persian digits alone (۶۸٬۵۰۰) got dir="ltr", so they stood on the left of
+    /// their right-to-left columns while every other cell stood on the right. Arabic-Indic digits and Arabic punctuation
+    /// are no letters and decide no direction: such a cell takes its table's.
+    /// </summary>
+    [Theory]
+    [InlineData("| کالا | قیمت |\n| --- | --- |\n| دلار | ۶۸٬۵۰۰ |", "<td>۶۸٬۵۰۰</td>")]
+    [InlineData("| المنتج | السعر |\n| --- | --- |\n| ذهب | ٣٬٧٥٠ |", "<td>٣٬٧٥٠</td>")]
+    [InlineData("| المنتج | السعر |\n| --- | --- |\n| ذهب | ٣٬٧٥٠؟ |", "<td>٣٬٧٥٠؟</td>")]
+    public void A_table_cell_of_arabic_digits_alone_takes_its_tables_direction(string markdown, string cell)
+    {
+        var html = Html(markdown);
+        Assert.StartsWith("<table dir=\"rtl\">", html, StringComparison.Ordinal);
+        Assert.Contains(cell, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_paragraph_of_arabic_digits_alone_has_no_direction() =>
+        Assert.Equal("<p>٢٠٣٠</p>", Html("٢٠٣٠"));
+
     [Theory]
     [InlineData("台積電今天宣布擴產，TSMC 股價上漲。")]
     [InlineData("## 第一章")]
