@@ -170,7 +170,7 @@ public sealed record ArticleView(ArticleEmbeds Embeds, FieldSet? Fields, bool Ht
         // Rendered only when sent: format=html with fields=id,title rendered every article of the page for nothing.
         if (SendsHtml)
         {
-            var rendered = RenderedArticleCache.Shared.Render(response.Id, response.Body, InlineImages(article), cost.BodyWorked);
+            var rendered = RenderedArticleCache.Shared.Render(response.Id, response.Body, InlineImages(article), cost.BodyWorked, response.Language);
             var html = page is not null && Sends("bodyHtml") ? page.Html(rendered) : rendered.Html;
             response = response with { BodyHtml = html, Toc = rendered.Toc };
         }

@@ -16,7 +16,8 @@ namespace ContentApi.Rendering;
 /// agency photos), the caption the last one's. Any other lines after the figures stay a paragraph of their own.
 /// Unknown references render nothing. A paragraph that is one link to a video or post alone is its <see cref="Embed"/>.
 /// </summary>
-internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineImage> images, ImageLoading loading) : ParagraphRenderer
+/// <param name="rightToLeftArticle">Whether the article is written right to left, whose direction a caption holding right-to-left letters takes.</param>
+internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineImage> images, ImageLoading loading, bool rightToLeftArticle = false) : ParagraphRenderer
 {
     /// <summary>Paragraphs already written as the label of the figures before them.</summary>
     private readonly HashSet<ParagraphBlock> _writtenAsLabels = [];
@@ -44,7 +45,7 @@ internal sealed class FigureParagraphRenderer(IReadOnlyDictionary<long, InlineIm
             for (var i = 0; i < shown.Count; i++)
             {
                 renderer.EnsureLine();
-                ImageHtml.WriteFigure(renderer, loading, shown[i].Figure, shown[i].Image, i == shown.Count - 1 ? label : rowCredit);
+                ImageHtml.WriteFigure(renderer, loading, shown[i].Figure, shown[i].Image, i == shown.Count - 1 ? label : rowCredit, rightToLeftArticle);
                 renderer.WriteLine();
             }
             _writtenAsLabels.UnionWith(label?.Paragraphs ?? []);

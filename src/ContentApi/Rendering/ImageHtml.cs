@@ -46,7 +46,8 @@ internal static class ImageHtml
     /// <param name="figure">The reference to <paramref name="image"/>, or the image by URL, and the link around it if it has one.</param>
     /// <param name="image">The article's image a reference names; null for an image by URL, which has no caption or credit of its own.</param>
     /// <param name="label">The label the body writes under the figure, shown in its caption.</param>
-    public static void WriteFigure(HtmlRenderer renderer, ImageLoading loading, FigureImage figure, InlineImage? image, FigureLabel? label = null)
+    /// <param name="rightToLeftArticle">Whether the article is written right to left: a caption holding right-to-left letters is then "rtl", not "auto".</param>
+    public static void WriteFigure(HtmlRenderer renderer, ImageLoading loading, FigureImage figure, InlineImage? image, FigureLabel? label = null, bool rightToLeftArticle = false)
     {
         renderer.Write("<figure>");
         if (figure.Link is { } link)
@@ -74,7 +75,8 @@ internal static class ImageHtml
             return;
         }
         var texts = new[] { caption, label?.Caption?.Text, label?.Credit?.Text, credit };
-        renderer.Write(texts.Any(text => text is not null && RightToLeftBlocks.HoldsRightToLeft(text)) ? "<figcaption dir=\"auto\">" : "<figcaption>");
+        renderer.Write(!texts.Any(text => text is not null && RightToLeftBlocks.HoldsRightToLeft(text)) ? "<figcaption>"
+            : rightToLeftArticle ? "<figcaption dir=\"rtl\">" : "<figcaption dir=\"auto\">");
         var separator = "";
         if (caption is not null)
         {

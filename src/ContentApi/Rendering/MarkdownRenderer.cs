@@ -20,11 +20,12 @@ public static class MarkdownRenderer
     /// renders it.
     /// </summary>
     /// <param name="articleId">The article the body is of, which every element id of its HTML names (<see cref="ArticleElementIds"/>).</param>
-    public static RenderedArticle Render(long articleId, string markdown, IReadOnlyDictionary<long, InlineImage> images)
+    /// <param name="language">The article's language, whose direction its blocks holding right-to-left letters take when it is written right to left (<see cref="RightToLeftBlocks"/>).</param>
+    public static RenderedArticle Render(long articleId, string markdown, IReadOnlyDictionary<long, InlineImage> images, string? language = null)
     {
         try
         {
-            return RenderDocument(ArticleMarkdown.Parse(markdown), images, MaxHtmlCharacters(markdown), articleId);
+            return RenderDocument(ArticleMarkdown.Parse(markdown), images, MaxHtmlCharacters(markdown), articleId, Text.RightToLeftLanguages.IsRightToLeft(language));
         }
         catch (Exception exception) when (exception is MarkdownTooComplexException or RenderedHtmlTooLargeException
             || exception is ArgumentException argument && ArticleMarkdown.IsDepthLimit(argument))
@@ -39,12 +40,13 @@ public static class MarkdownRenderer
     /// </summary>
     public static int MaxHtmlCharacters(string markdown) => 1_000_000 + (2 * markdown.Length);
 
-    private static RenderedArticle RenderDocument(MarkdownDocument document, IReadOnlyDictionary<long, InlineImage> images, int maxHtmlCharacters, long articleId)
+    private static RenderedArticle RenderDocument(MarkdownDocument document, IReadOnlyDictionary<long, InlineImage> images, int maxHtmlCharacters, long articleId,
+        bool rightToLeftArticle)
     {
         var prefix = ArticleElementIds.Prefix(articleId);
-        var (toc, headingIds) = AssignHeadingIds(document, prefix);
+        var (toc, headingIds) = AssignHeadingIds(document, prefix, rightToLeftArticle);
         LinksToHeadings.Point(document, headingIds, prefix);
-        RightToLeftBlocks.Mark(document);
+        RightToLeftBlocks.Mark(document, rightToLeftArticle);
         // Markdig drops the notes nothing cites but keeps their group, which it writes as an empty list of notes.
         foreach (var emptyNotes in document.OfType<Markdig.Extensions.Footnotes.FootnoteGroup>().Where(group => group.Count == 0).ToList())
         {
@@ -55,7 +57,7 @@ public static class MarkdownRenderer
         var renderer = new HtmlRenderer(writer);
         ArticleMarkdown.Pipeline.Setup(renderer);
         var loading = new ImageLoading();
-        renderer.ObjectRenderers.Replace<ParagraphRenderer>(new FigureParagraphRenderer(images, loading));
+        renderer.ObjectRenderers.Replace<ParagraphRenderer>(new FigureParagraphRenderer(images, loading, rightToLeftArticle));
         renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new SafeLinkRenderer(images, loading));
         renderer.ObjectRenderers.Replace<AutolinkInlineRenderer>(new SafeAutolinkRenderer());
         renderer.ObjectRenderers.Replace<LineBreakInlineRenderer>(new CjkLineBreakRenderer());
@@ -111,7 +113,7 @@ public static class MarkdownRenderer
     {
         try
         {
-            RenderDocument(document, images, MaxHtmlCharacters(markdown), ArticleElementIds.LongestArticleId);
+            RenderDocument(document, images, MaxHtmlCharacters(markdown), ArticleElementIds.LongestArticleId, rightToLeftArticle: false);
             return false;
         }
         catch (RenderedHtmlTooLargeException)
@@ -140,7 +142,7 @@ public static class MarkdownRenderer
     /// white space at its ends, and bidirectional controls it leaves unbalanced. Each id starts with
     /// <paramref name="prefix"/>; the ids are also returned without it, as a link in the body names them.
     /// </summary>
-    private static (List<TocEntry> Toc, HashSet<string> Ids) AssignHeadingIds(MarkdownDocument document, string prefix)
+    private static (List<TocEntry> Toc, HashSet<string> Ids) AssignHeadingIds(MarkdownDocument document, string prefix, bool rightToLeftArticle)
     {
         var ids = new HeadingIds();
         var toc = new List<TocEntry>();
@@ -155,7 +157,7 @@ public static class MarkdownRenderer
             if (Text.ArticleText.CountCharacters(text) > 0 && !IsInFootnote(heading))
             {
                 // Listed inline with the next entries, as a title is: an override the heading leaves open goes (Trojan Source).
-                toc.Add(new TocEntry(heading.Level, Text.TextRules.WithBalancedBidiControls(text), id) { Dir = RightToLeftBlocks.DirectionOf(text) });
+                toc.Add(new TocEntry(heading.Level, Text.TextRules.WithBalancedBidiControls(text), id) { Dir = RightToLeftBlocks.DirectionOf(text, rightToLeftArticle) });
             }
         }
         return (toc, given);

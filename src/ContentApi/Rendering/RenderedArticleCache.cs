@@ -11,7 +11,7 @@ namespace ContentApi.Rendering;
 /// HTML and text it holds, the least recently used making room.
 /// </summary>
 /// <param name="heavyTurns">Turns a long body renders in, if any.</param>
-internal sealed class RenderedArticleCache(long maxCharacters, Func<long, string, IReadOnlyDictionary<long, InlineImage>, RenderedArticle> render, Func<string, string> toPlainText,
+internal sealed class RenderedArticleCache(long maxCharacters, Func<long, string, IReadOnlyDictionary<long, InlineImage>, string?, RenderedArticle> render, Func<string, string> toPlainText,
     HeavyMarkdownTurns? heavyTurns = null)
 {
     public static RenderedArticleCache Shared { get; } = new(8_000_000, MarkdownRenderer.Render, MarkdownRenderer.ToPlainText, HeavyMarkdownTurns.Shared);
@@ -20,12 +20,13 @@ internal sealed class RenderedArticleCache(long maxCharacters, Func<long, string
     private readonly LeastRecentlyUsed<string> _plainTexts = new(maxCharacters / 4);
 
     /// <summary>The body rendered, from the cache if held; <paramref name="rendering"/> is told when this caller renders it.</summary>
-    public RenderedArticle Render(long articleId, string markdown, IReadOnlyDictionary<long, InlineImage> images, Action? rendering = null) =>
-        _renderings.GetOrAdd(KeyOf(articleId, markdown, images), () =>
+    /// <param name="language">The article's language (<see cref="MarkdownRenderer.Render"/>).</param>
+    public RenderedArticle Render(long articleId, string markdown, IReadOnlyDictionary<long, InlineImage> images, Action? rendering = null, string? language = null) =>
+        _renderings.GetOrAdd(KeyOf(articleId, markdown, images, Text.RightToLeftLanguages.IsRightToLeft(language)), () =>
         {
             rendering?.Invoke();
             using var turn = heavyTurns?.Take(markdown) ?? default;
-            return render(articleId, markdown, images);
+            return render(articleId, markdown, images, language);
         }, rendered => rendered.Html.Length + 1);
 
     /// <summary>The body as plain text (<see cref="MarkdownRenderer.ToPlainText"/>), which places no image.</summary>
@@ -46,10 +47,12 @@ internal sealed class RenderedArticleCache(long maxCharacters, Func<long, string
 
     private static readonly Dictionary<long, InlineImage> EmptyImages = [];
 
-    private static string KeyOf(long articleId, string markdown, IReadOnlyDictionary<long, InlineImage> images)
+    /// <param name="rightToLeftArticle">All the article's language changes in its HTML (<see cref="RightToLeftBlocks"/>).</param>
+    private static string KeyOf(long articleId, string markdown, IReadOnlyDictionary<long, InlineImage> images, bool rightToLeftArticle = false)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(BitConverter.GetBytes(articleId));
+        hash.AppendData(BitConverter.GetBytes(rightToLeftArticle));
         hash.AppendData(MemoryMarshal.AsBytes(markdown.AsSpan()));
         foreach (var image in images.Values.OrderBy(i => i.Id))
         {

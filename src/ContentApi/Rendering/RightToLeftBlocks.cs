@@ -11,14 +11,17 @@ namespace ContentApi.Rendering;
 /// <c>dir="auto"</c> let a browser take the first strong letter, so a Chinese paragraph opening with an Arabic quote
 /// (<c>「السلام عليكم」，阿拉伯聯盟…</c>) was laid out right to left. Blocks with none are left without it, as GitHub's bare
 /// paragraphs would only grow the HTML. A figure's caption gets <c>dir="auto"</c> as it is written (<see cref="ImageHtml.WriteFigure"/>).
+/// In an article written right to left (<see cref="Text.RightToLeftLanguages"/>) each of them holding right-to-left letters
+/// is "rtl", the caption too: a brand opening an Arabic sentence or table ("iPhone 17 Pro متوفر…", "iPhone | السعر") is a
+/// word of it, where its first letter laid it out left to right.
 /// </summary>
 internal static class RightToLeftBlocks
 {
-    public static void Mark(MarkdownDocument document)
+    public static void Mark(MarkdownDocument document, bool rightToLeftArticle = false)
     {
         foreach (var leaf in document.Descendants<LeafBlock>())
         {
-            if (leaf is ParagraphBlock or HeadingBlock && leaf.Inline is { } inline && DirectionOf(PlainText.Of(inline)) is { } direction)
+            if (leaf is ParagraphBlock or HeadingBlock && leaf.Inline is { } inline && DirectionOf(PlainText.Of(inline), rightToLeftArticle) is { } direction)
             {
                 ElementOf(leaf).GetAttributes().AddPropertyIfNotExist("dir", direction);
             }
@@ -27,7 +30,7 @@ internal static class RightToLeftBlocks
         foreach (var container in document.Descendants<ContainerBlock>().Where(block => block is QuoteBlock or Table))
         {
             var text = string.Join('\n', container.Descendants<LeafBlock>().Where(leaf => leaf.Inline is not null).Select(leaf => PlainText.Of(leaf.Inline!)));
-            if (DirectionOf(text) is { } direction)
+            if (DirectionOf(text, rightToLeftArticle) is { } direction)
             {
                 container.GetAttributes().AddPropertyIfNotExist("dir", direction);
             }
@@ -46,13 +49,17 @@ internal static class RightToLeftBlocks
     /// "rtl" or "ltr" for text holding right-to-left letters, null for text with none: the direction of its first strong
     /// letter (a letter of any script; digits, marks and punctuation are neutral) outside quotation marks and brackets
     /// (<see cref="QuotedSpans"/>), a name or phrase quoted in another script, or else, when every letter is inside
-    /// them, of its first letter.
+    /// them, of its first letter; always "rtl" in an article written right to left (<paramref name="rightToLeftArticle"/>).
     /// </summary>
-    public static string? DirectionOf(string text)
+    public static string? DirectionOf(string text, bool rightToLeftArticle = false)
     {
         if (!HoldsRightToLeft(text))
         {
             return null;
+        }
+        if (rightToLeftArticle)
+        {
+            return "rtl";
         }
         var first = FirstStrongLetter(text, QuotedSpans(text)) ?? FirstStrongLetter(text, null);
         return first is { } letter && IsRightToLeft(letter) ? "rtl" : "ltr";

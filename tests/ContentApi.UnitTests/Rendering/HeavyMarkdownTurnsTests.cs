@@ -54,7 +54,7 @@ public sealed class HeavyMarkdownTurnsTests
     [Fact]
     public async Task Long_bodies_render_no_more_than_the_turns_at_once()
     {
-        var cache = new RenderedArticleCache(1_000_000, (articleId, markdown, _) => CountedRender(articleId, markdown), MarkdownRenderer.ToPlainText,
+        var cache = new RenderedArticleCache(1_000_000, (articleId, markdown, _, _) => CountedRender(articleId, markdown), MarkdownRenderer.ToPlainText,
             new HeavyMarkdownTurns(fromLength: 20, atOnce: 2, mostBlocked: Callers));
 
         await RenderAllAtOnce(cache, "A body longer than twenty characters.");
@@ -65,7 +65,7 @@ public sealed class HeavyMarkdownTurnsTests
     [Fact]
     public async Task Short_bodies_take_no_turn()
     {
-        var cache = new RenderedArticleCache(1_000_000, (articleId, markdown, _) => CountedRender(articleId, markdown), MarkdownRenderer.ToPlainText,
+        var cache = new RenderedArticleCache(1_000_000, (articleId, markdown, _, _) => CountedRender(articleId, markdown), MarkdownRenderer.ToPlainText,
             new HeavyMarkdownTurns(fromLength: 20, atOnce: 2, mostBlocked: Callers));
 
         await RenderAllAtOnce(cache, "Short.");
@@ -76,7 +76,7 @@ public sealed class HeavyMarkdownTurnsTests
     [Fact]
     public async Task Long_bodies_turn_to_plain_text_no_more_than_the_turns_at_once()
     {
-        var cache = new RenderedArticleCache(1_000_000, (articleId, markdown, _) => CountedRender(articleId, markdown), CountedPlainText,
+        var cache = new RenderedArticleCache(1_000_000, (articleId, markdown, _, _) => CountedRender(articleId, markdown), CountedPlainText,
             new HeavyMarkdownTurns(fromLength: 20, atOnce: 2, mostBlocked: Callers));
 
         var start = new Barrier(Callers);

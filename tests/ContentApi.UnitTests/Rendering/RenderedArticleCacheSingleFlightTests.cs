@@ -41,7 +41,7 @@ public sealed class RenderedArticleCacheSingleFlightTests
     public async Task Concurrent_misses_of_one_rendering_share_one_render()
     {
         var cache = new RenderedArticleCache(1_000_000,
-            (articleId, markdown, images) => SlowFirstRender(articleId, markdown, () => MarkdownRenderer.Render(articleId, markdown, images)),
+            (articleId, markdown, images, language) => SlowFirstRender(articleId, markdown, () => MarkdownRenderer.Render(articleId, markdown, images, language)),
             MarkdownRenderer.ToPlainText);
 
         var renderings = await Task.WhenAll(AllAtOnce(() => cache.Render(articleId: 1, "| a | b |\n|---|---|\n| 1 | 2 |", NoImages)));
@@ -55,9 +55,9 @@ public sealed class RenderedArticleCacheSingleFlightTests
     {
         var failing = true;
         var cache = new RenderedArticleCache(1_000_000,
-            (articleId, markdown, images) => SlowFirstRender(articleId, markdown, () => failing
+            (articleId, markdown, images, language) => SlowFirstRender(articleId, markdown, () => failing
                 ? throw new MarkdownTooComplexException("too slow")
-                : MarkdownRenderer.Render(articleId, markdown, images)),
+                : MarkdownRenderer.Render(articleId, markdown, images, language)),
             MarkdownRenderer.ToPlainText);
 
         var calls = AllAtOnce(() => cache.Render(articleId: 1, "Body.", NoImages));
@@ -76,7 +76,7 @@ public sealed class RenderedArticleCacheSingleFlightTests
     public async Task Misses_of_different_renderings_do_not_wait_for_each_other()
     {
         var cache = new RenderedArticleCache(1_000_000,
-            (articleId, markdown, images) => SlowFirstRender(articleId, markdown, () => MarkdownRenderer.Render(articleId, markdown, images)),
+            (articleId, markdown, images, language) => SlowFirstRender(articleId, markdown, () => MarkdownRenderer.Render(articleId, markdown, images, language)),
             MarkdownRenderer.ToPlainText);
         var next = 0;
 

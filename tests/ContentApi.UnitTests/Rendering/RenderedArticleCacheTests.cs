@@ -10,10 +10,10 @@ public sealed class RenderedArticleCacheTests
 
     private int _plainTexts;
 
-    private RenderedArticleCache Cache(long maxCharacters = 1_000_000) => new(maxCharacters, (articleId, markdown, images) =>
+    private RenderedArticleCache Cache(long maxCharacters = 1_000_000) => new(maxCharacters, (articleId, markdown, images, language) =>
     {
         _renders++;
-        return MarkdownRenderer.Render(articleId, markdown, images);
+        return MarkdownRenderer.Render(articleId, markdown, images, language);
     }, markdown =>
     {
         _plainTexts++;
@@ -21,6 +21,20 @@ public sealed class RenderedArticleCacheTests
     });
 
     private static readonly Dictionary<long, InlineImage> NoImages = [];
+
+    /// <summary>An article whose language is changed to one written right to left reads in its direction at once.</summary>
+    [Fact]
+    public void A_body_is_rendered_again_when_its_article_changes_direction()
+    {
+        var cache = Cache();
+        var english = cache.Render(articleId: 1, "iPhone 17 في مصر.", NoImages, language: "en");
+        var arabic = cache.Render(articleId: 1, "iPhone 17 في مصر.", NoImages, language: "ar");
+        cache.Render(articleId: 1, "iPhone 17 في مصر.", NoImages, language: "he");
+
+        Assert.Equal(2, _renders);
+        Assert.Equal("<p dir=\"ltr\">iPhone 17 في مصر.</p>", english.Html);
+        Assert.Equal("<p dir=\"rtl\">iPhone 17 في مصر.</p>", arabic.Html);
+    }
 
     [Fact]
     public void The_same_body_and_images_render_once()

@@ -87,6 +87,50 @@ public sealed class RightToLeftBlockTests
     public void A_paragraph_of_arabic_digits_alone_has_no_direction() =>
         Assert.Equal("<p>٢٠٣٠</p>", Html("٢٠٣٠"));
 
+    private static string ArticleHtml(string markdown, string language) =>
+        MarkdownRenderer.Render(articleId: 1, markdown, new Dictionary<long, InlineImage>(), language).Html;
+
+    /// <summary>
+    /// Review: in an Arabic article, a price table whose first column is the model (iPhone | السعر) was dir="ltr", its
+    /// columns running left to right, and a list item opening with a brand name (iPhone 17 Pro متوفر…) stood on the left
+    /// with its bullet, as its first letter is Latin. In an article written right to left, a block holding right-to-left
+    /// letters reads in the article's direction: the Latin name is a word of an Arabic sentence.
+    /// </summary>
+    [Theory]
+    [InlineData("| iPhone | السعر |\n| --- | --- |\n| iPhone 17 | ٥٤٬٩٩٩ جنيه |", "ar", "<table dir=\"rtl\">")]
+    [InlineData("| Wiz | נתון |\n| --- | --- |\n| גיוס | 300 מיליון דולר |", "he", "<table dir=\"rtl\">")]
+    [InlineData("- iPhone 17 Pro متوفر بثلاثة ألوان\n- التقسيط متاح", "ar-EG", "<ul>\n<li dir=\"rtl\">iPhone 17 Pro متوفر")]
+    [InlineData("iPhone 17 در بازار تهران گران شد.", "fa", "<p dir=\"rtl\">iPhone 17")]
+    [InlineData("> \"Apple\" قالت الشركة.", "ar", "<blockquote dir=\"rtl\">")]
+    public void A_block_holding_right_to_left_letters_reads_right_to_left_in_a_right_to_left_article(string markdown, string language, string html) =>
+        Assert.StartsWith(html, ArticleHtml(markdown, language), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("| iPhone | السعر |\n| --- | --- |\n| iPhone 17 | ٥٤٬٩٩٩ جنيه |", "zh-Hant", "<table dir=\"ltr\">")]
+    [InlineData("「السلام عليكم」，阿拉伯聯盟秘書長今天在開羅宣布停火。", "zh-Hant", "<p dir=\"ltr\">")]
+    [InlineData("iPhone 17 and Galaxy S26", "ar", "<p>iPhone 17")]
+    [InlineData("| iPhone | 17 |\n| --- | --- |\n| Pro | Max |", "he", "<table>")]
+    public void Another_articles_blocks_and_blocks_without_right_to_left_letters_are_as_they_were(string markdown, string language, string html) =>
+        Assert.StartsWith(html, ArticleHtml(markdown, language), StringComparison.Ordinal);
+
+    [Fact]
+    public void A_heading_opening_with_a_latin_name_in_an_arabic_article_and_its_toc_entry_are_right_to_left()
+    {
+        var rendered = MarkdownRenderer.Render(articleId: 1, "## iPhone 17 في مصر", new Dictionary<long, InlineImage>(), "ar");
+
+        Assert.Contains("dir=\"rtl\">iPhone 17 في مصر</h2>", rendered.Html, StringComparison.Ordinal);
+        Assert.Equal("rtl", Assert.Single(rendered.Toc).Dir);
+    }
+
+    [Fact]
+    public void A_figure_caption_opening_with_a_latin_name_in_an_arabic_article_is_right_to_left()
+    {
+        var images = new Dictionary<long, InlineImage> { [3] = new(3, "https://cdn.example.com/a.jpg", "متجر", "iPhone 17 في متجر بالقاهرة", "رويترز", 1200, 800) };
+
+        Assert.Contains("<figcaption dir=\"rtl\">", MarkdownRenderer.Render(articleId: 1, "![](image:3)\n\nنص.", images, "ar").Html, StringComparison.Ordinal);
+        Assert.Contains("<figcaption dir=\"auto\">", MarkdownRenderer.Render(articleId: 1, "![](image:3)\n\nنص.", images, "zh-Hant").Html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("台積電今天宣布擴產，TSMC 股價上漲。")]
     [InlineData("## 第一章")]
