@@ -158,7 +158,8 @@ public static partial class Excerpts
     /// "（路透社華盛頓4日電）", a Taiwanese desk's "【財經中心／台北報導】", a Korean paper's bracketed reporter, "[이데일리 김철수 기자]",
     /// Reuters' Japanese edition's "［東京　２日　ロイター］ -", and the English wires' "WASHINGTON, Dec 4 (Reuters) -",
     /// "WASHINGTON (AP) —", with a place in mixed case ("Berlin (dpa) -"), a date after the day (EFE's "MADRID, 7 dic (EFE).-")
-    /// or no place ("(CNN) —"); a place of two words or more in capitals and a dash before a capital, "NEW YORK — Artificial…"
+    /// or no place ("(CNN) —"), as the Thai wires' ("กรุงเทพฯ (รอยเตอร์) -"), and any paper's name alone in brackets before a dash
+    /// and a capital, as Vietnamese papers open the lead ("(Dân trí) - Tuyến…", "(VnExpress) – Giá…", decomposed too); a place of two words or more in capitals and a dash before a capital, "NEW YORK — Artificial…"
     /// (one word and a dash alone, "LONDON —", may be a name: "NASA — the agency — said", as two before lowercase may be:
     /// "SAN FRANCISCO — the city by the bay —"); the bracketed 訊 datelines of Chinese papers, "【本報訊】", "【明報專訊】",
     /// "【大紀元2026年12月07日訊】"; the CNA's on a line of its own without brackets, "中央社記者王小明台北7日電".
@@ -179,7 +180,9 @@ public static partial class Excerpts
         @"|(?:(?:[A-Z][A-Z.'’ -]{1,30}?|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,2})(?:,\s*(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+\p{L}{3,9}\.?))?\s*)?\((?:" + EnglishWires + @")\)\.?\s*[-–—]" +
         @"|[A-Z]{2,}(?:[ .'’-]+[A-Z]{2,})+\s+[—–]\s*(?=[\p{Lu}\d""“‘])" +
         @"|\p{IsArabic}+(?:\s+\p{IsArabic}+){0,2}(?:\s*[،,]\s*[^\n()،,]{1,24}?)?\s*\((?:" + ArabicScriptWires + @")\)\s*[-–—]" +
-        @"|\p{IsDevanagari}+(?:\s+\p{IsDevanagari}+){0,2}\s*,\s*[\p{IsDevanagari}\d ]{1,20}?\s*\((?:" + HindiWires + @")\)\s*[।:]?\s*[-–—]?)\s*", RegexOptions.CultureInvariant)]
+        @"|\p{IsDevanagari}+(?:\s+\p{IsDevanagari}+){0,2}\s*,\s*[\p{IsDevanagari}\d ]{1,20}?\s*\((?:" + HindiWires + @")\)\s*[।:]?\s*[-–—]?" +
+        @"|\p{IsThai}+(?:[\s,]+[\p{IsThai}\d.]+){0,4}\s*\((?:" + ThaiWires + @")\)\s*[-–—]" +
+        @"|\(\p{Lu}\p{M}*[\p{L}\p{M}\d.+&' ]{1,23}\)\s*[-–—](?=\s*\p{Lu}))\s*", RegexOptions.CultureInvariant)]
     private static partial Regex DatelineRegex();
 
     /// <summary>The agencies and networks an English (or Spanish, German, Italian) wire dateline names in brackets.</summary>
@@ -190,6 +193,9 @@ public static partial class Excerpts
     /// and a dash, as the English wires do: "القاهرة (رويترز) -", "باريس (أ ف ب) -", "دبي، 5 ديسمبر (رويترز) -".
     /// </summary>
     private const string ArabicScriptWires = @"رويترز|رویترز|أ\s?ف\s?ب|أ\.ف\.ب|ا\s?ف\s?ب|د\s?ب\s?أ|أ\s?ب|الأناضول|واس|قنا|كونا|شينخوا|أ\s?ش\s?أ|ایرنا|ایسنا|تسنیم";
+
+    /// <summary>The agencies whose Thai services open a lead with a place, perhaps a date, the agency in brackets and a dash.</summary>
+    private const string ThaiWires = "รอยเตอร์|เอเอฟพี|เอพี|ซินหัว|เกียวโด|บลูมเบิร์ก|ยอนฮัป|สำนักข่าวไทย";
 
     /// <summary>
     /// The agencies whose Hindi services open a lead with a place, a comma, the date and the agency in brackets:

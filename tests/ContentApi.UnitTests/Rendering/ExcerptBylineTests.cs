@@ -183,6 +183,15 @@ public sealed class ExcerptBylineTests
     [InlineData("NEW YORK — Artificial intelligence is changing newsrooms.", "Artificial intelligence is changing newsrooms.")]
     [InlineData("Berlin (dpa) - Die Regierung hat das Gesetz verabschiedet.", "Die Regierung hat das Gesetz verabschiedet.")]
     [InlineData("MADRID, 7 dic (EFE).- El Gobierno aprobó la ley.", "El Gobierno aprobó la ley.")]
+    // Thai wires' datelines, as the Arabic ones, and a Vietnamese paper's name in brackets opening the lead (multilingual
+    // review: each opened the excerpt; Vietnamese typed decomposed too).
+    [InlineData("กรุงเทพฯ (รอยเตอร์) - กรมอุตุนิยมวิทยาประกาศเตือนฝนตกหนัก", "กรมอุตุนิยมวิทยาประกาศเตือนฝนตกหนัก")]
+    [InlineData("วอชิงตัน 7 ธ.ค. (เอเอฟพี) - ธนาคารกลางสหรัฐคงอัตราดอกเบี้ย", "ธนาคารกลางสหรัฐคงอัตราดอกเบี้ย")]
+    [InlineData("(Dân trí) - Tuyến đường sắt Cát Linh - Hà Đông đạt 50 triệu lượt khách.", "Tuyến đường sắt Cát Linh - Hà Đông đạt 50 triệu lượt khách.")]
+    [InlineData("(Da\u0302n tri\u0301) - Tuye\u0302\u0301n đu\u031Bo\u031B\u0300ng sa\u0306\u0301t Ca\u0301t Linh - Ha\u0300 Đo\u0302ng đa\u0323t 50 trie\u0323\u0302u lu\u031Bo\u031B\u0323t kha\u0301ch.", "Tuye\u0302\u0301n đu\u031Bo\u031B\u0300ng sa\u0306\u0301t Ca\u0301t Linh - Ha\u0300 Đo\u0302ng đa\u0323t 50 trie\u0323\u0302u lu\u031Bo\u031B\u0323t kha\u0301ch.")]
+    [InlineData("(VnExpress) – Giá xăng RON 95 giảm 500 đồng mỗi lít.", "Giá xăng RON 95 giảm 500 đồng mỗi lít.")]
+    [InlineData("(NLĐO)- Giá xăng RON 95 giảm 500 đồng mỗi lít.", "Giá xăng RON 95 giảm 500 đồng mỗi lít.")]
+    [InlineData("(Chinhphu.vn) - Thủ tướng ký quyết định mới.", "Thủ tướng ký quyết định mới.")]
     public void A_dateline_the_lead_runs_on_from_is_left_out(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
@@ -205,6 +214,12 @@ public sealed class ExcerptBylineTests
     [InlineData("SAN FRANCISCO — the city by the bay — voted on Tuesday.")]
     [InlineData("本報訊息指出，行政院今天通過法案。")]
     [InlineData("【快訊】行政院今天通過法案。")]
+    [InlineData("(Ảnh minh họa) Hành khách trên tàu điện.")]
+    [InlineData("(Dân trí) là báo điện tử.")]
+    [InlineData("(Updated) - the lead goes on in lowercase.")]
+    [InlineData("(A) - Option one is cheaper.")]
+    [InlineData("กรุงเทพฯ (ภาพ) - ฝนตกหนัก")]
+    [InlineData("ฝนตกหนัก (รอยเตอร์) รายงาน")]
     public void A_bracketed_opening_that_is_no_dateline_stays(string markdown) =>
         Assert.Equal(markdown, Excerpt(markdown));
 
