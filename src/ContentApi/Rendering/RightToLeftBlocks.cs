@@ -6,7 +6,7 @@ using Markdig.Syntax;
 namespace ContentApi.Rendering;
 
 /// <summary>
-/// Paragraphs, headings, list items, tables and their cells, and blockquotes that hold right-to-left letters (Arabic, Hebrew,
+/// Paragraphs, headings, lists and their items, tables and their cells, and blockquotes that hold right-to-left letters (Arabic, Hebrew,
 /// Syriac, Thaana…) get their direction written out, <c>dir="rtl"</c> or <c>dir="ltr"</c> (<see cref="DirectionOf"/>):
 /// <c>dir="auto"</c> let a browser take the first strong letter, so a Chinese paragraph opening with an Arabic quote
 /// (<c>「السلام عليكم」，阿拉伯聯盟…</c>) was laid out right to left. Blocks with none are left without it, as GitHub's bare
@@ -26,8 +26,9 @@ internal static class RightToLeftBlocks
                 ElementOf(leaf).GetAttributes().AddPropertyIfNotExist("dir", direction);
             }
         }
-        // A table's too: its columns run in its direction, whatever its cells' (an Arabic table's first column is on the right).
-        foreach (var container in document.Descendants<ContainerBlock>().Where(block => block is QuoteBlock or Table))
+        // A table's too: its columns run in its direction, whatever its cells' (an Arabic table's first column is on the right);
+        // and a list's, whose indent is on its own start side while each item puts its bullet on the item's.
+        foreach (var container in document.Descendants<ContainerBlock>().Where(block => block is QuoteBlock or Table or ListBlock))
         {
             var text = string.Join('\n', container.Descendants<LeafBlock>().Where(leaf => leaf.Inline is not null).Select(leaf => PlainText.Of(leaf.Inline!)));
             if (DirectionOf(text, rightToLeftArticle) is { } direction)
