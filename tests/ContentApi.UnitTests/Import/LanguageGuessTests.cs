@@ -125,3 +125,23 @@ public sealed class LanguageGuessTests
         Assert.Equal("en", ArticleDraft.Of(Import.File, document, "post", null).Language);
     }
 }
+
+/// <summary>
+/// The readable text's template tags were matched lazily to the end of the body: a body of unclosed "{{" or "{%" (half a
+/// million characters, within the body's limit) took seconds of processor time to guess a language from.
+/// </summary>
+public sealed class ReadableBodyTextCostTests
+{
+    [Theory]
+    [InlineData("{{")]
+    [InlineData("{%")]
+    [InlineData("{{<")]
+    public void Unclosed_template_tags_are_read_in_linear_time(string opening)
+    {
+        var body = "文章 " + string.Concat(Enumerable.Repeat(opening, 490_000 / opening.Length));
+        ContentApi.Rendering.ArticleMarkdown.Parse(body); // warm up and leave the parse out of the measure
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        ReadableBodyText.Of(body);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+    }
+}
