@@ -20,7 +20,8 @@ internal sealed partial record HexoTag(string Name, IReadOnlyList<string> Argume
         return new HexoTag(tag.Groups["name"].Value, arguments);
     }
 
-    [GeneratedRegex(@"^\{%-?\s*(?<name>\w+)(?<arguments>(\s+[^%]*?)?)\s*-?%\}$", RegexOptions.CultureInvariant)]
+    // Without backtracking: the lazy arguments and the spaces after them split a long run of spaces every way there is.
+    [GeneratedRegex(@"^\{%-?\s*(?<name>\w+)(?<arguments>(\s+[^%]*?)?)\s*-?%\}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Tag();
 
     [GeneratedRegex("""'[^']*'|"[^"]*"|\S+""", RegexOptions.CultureInvariant)]

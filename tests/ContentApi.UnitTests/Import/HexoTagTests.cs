@@ -76,4 +76,13 @@ public sealed class HexoTagTests
         Assert.Contains(line, result.Document.BodyTemplate, StringComparison.Ordinal);
         Assert.Contains(result.Problems, problem => problem.Message.StartsWith("Liquid tags", StringComparison.Ordinal));
     }
+
+    /// <summary>A line opening a tag, then a long run of spaces, took time in the square of its length (80,000 spaces: 16 s).</summary>
+    [Fact]
+    public void Parse_a_long_line_that_is_no_tag_is_read_in_linear_time()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Null(HexoTag.Parse("{% img a" + new string(' ', 50_000) + "b"));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+    }
 }
