@@ -25,8 +25,6 @@ internal static partial class TextUnits
         private bool _acrossSpace; // and a space came after it
         private bool _acrossLineBreak; // and a line break, read as a space (markdownSource)
         private bool _afterBreak;      // a line break or a tab came since the last unit (not markdownSource)
-        private bool _afterDecimalPoint; // the word read next is a number's fractional digits
-        private bool _wordIsFraction;    // the word being read is
 
         public UnitReader(string text, bool splitLetterDigitWords, bool markdownSource)
         {
@@ -122,13 +120,6 @@ internal static partial class TextUnits
             if (_afterCjk && _lastWasCjk && IsQuoteOrBracketInRun(c))
             {
                 return true; // a quote or bracket inside a Chinese or Japanese run ends it no more than a space does
-            }
-            if (IsDecimalPoint(_text, index))
-            {
-                _afterCjk = false;
-                EndWord();
-                _afterDecimalPoint = true;
-                return true;
             }
             if (char.IsPunctuation(c) || char.IsWhiteSpace(c))
             {
@@ -258,7 +249,6 @@ internal static partial class TextUnits
             if (_word.Length == 0)
             {
                 _wordStart = start;
-                (_wordIsFraction, _afterDecimalPoint) = (_afterDecimalPoint, false);
             }
             _wordEnd = end;
         }
@@ -271,8 +261,6 @@ internal static partial class TextUnits
             }
             var written = _word.ToString();
             _word.Clear();
-            var fraction = _wordIsFraction;
-            _wordIsFraction = false;
             if (_splitLetterDigitWords && NonJoinedParts(written, _nonJoiners) is { } pieces)
             {
                 // A Persian word's parts a non-joiner sets apart ("شرکت‌های"): each alone, joined as a name's runs are.
@@ -280,7 +268,7 @@ internal static partial class TextUnits
                 for (var i = 0; i < pieces.Count; i++)
                 {
                     var end = i < pieces.Count - 1 ? pieces[i].SourceEnd : _wordEnd;
-                    Add(AfterPoint(DevanagariNasals.AsAnusvara(ArabicArticle.Without(pieces[i].Text)), fraction && i == 0), start, end, isCjk: false, joinsPrevious: i > 0);
+                    Add(DevanagariNasals.AsAnusvara(ArabicArticle.Without(pieces[i].Text)), start, end, isCjk: false, joinsPrevious: i > 0);
                     start = end;
                 }
                 _nonJoiners!.Clear();
@@ -298,15 +286,13 @@ internal static partial class TextUnits
                 for (var i = 0; i < parts.Count; i++)
                 {
                     var end = exact ? start + parts[i].Length : _wordEnd;
-                    Add(AfterPoint(parts[i], fraction && i == 0), start, end, isCjk: false, joinsPrevious: i > 0);
+                    Add(parts[i], start, end, isCjk: false, joinsPrevious: i > 0);
                     start = exact ? end : _wordStart;
                 }
                 return;
             }
-            Add(AfterPoint(word, fraction), _wordStart, _wordEnd, isCjk: false, joinsPrevious: false);
+            Add(word, _wordStart, _wordEnd, isCjk: false, joinsPrevious: false);
         }
-
-        private static string AfterPoint(string unit, bool fraction) => fraction ? DecimalMark + unit : unit;
 
         /// <summary>Whether the word came from as many ASCII letters and digits, so that its parts sit at the same offsets.</summary>
         private static bool IsPlainAscii(ReadOnlySpan<char> source, int length) =>

@@ -88,20 +88,6 @@ internal static partial class TextUnits
 
     private static bool IsGroupComma(char c) => c is ',' or '，';
 
-    /// <summary>
-    /// The point between a number's whole and fractional digits (3.5, ３．５, ٣٫٥): the digits after it are a unit of
-    /// their own, as before, but written with <see cref="DecimalMark"/> before them, so that 5億 does not find 3.5億 (nor
-    /// 5% 0.5%), while 3.5億 finds 3.5億 however its point and digits are written.
-    /// </summary>
-    internal static bool IsDecimalPoint(string text, int index) =>
-        text[index] is '.' or '．' or '٫' && index > 0 && index + 1 < text.Length && char.IsDigit(text[index - 1]) && char.IsDigit(text[index + 1]);
-
-    /// <summary>
-    /// What the unit after a decimal point starts with: the Arabic decimal separator, which the analysis otherwise reads as
-    /// punctuation, so no other unit holds it, and which FTS5's ascii tokenizer keeps in its token.
-    /// </summary>
-    internal const string DecimalMark = "\u066B";
-
     /// <summary>An ASCII digit or its full-width form (３).</summary>
     private static bool IsDigit(char c) => char.IsAsciiDigit(c) || c is >= '０' and <= '９';
 
