@@ -136,8 +136,10 @@ internal sealed partial class BodyScan
             {
                 continue;
             }
-            var underIt = HexoImage.Read(Lines.Trimmed(line), _assetFolder) ?? WordPressImage.Read(Lines.Trimmed(line));
-            if ((HugoFigure.Read(Lines.Trimmed(line)) ?? JekyllFigure.Read(Lines.Trimmed(line)) ?? underIt) is not var (src, alt, caption, credit))
+            var text = Lines.Trimmed(line);
+            var shortcode = HugoFigure.Read(text) ?? JekyllFigure.Read(text);
+            var underIt = shortcode is null ? HexoImage.Read(text, _assetFolder) ?? WordPressImage.Read(text) : null;
+            if ((shortcode ?? underIt) is not var (src, alt, caption, credit))
             {
                 continue;
             }
