@@ -98,7 +98,9 @@ internal sealed partial class FrontMatterReader
             Error(FileLine(node.Start), $"'{key}: {text.Trim()}' is Eleventy's: the file's time on disk or in git, which this import does not read (a copy of the site changes it). Give the post's date.");
             return null;
         }
-        Error(FileLine(node.Start), $"Unsupported {key} format '{text}'; use {FrontMatterDate.SupportedFormats}.");
+        Error(FileLine(node.Start), ImpossibleDate.Reason(text) is { } reason
+            ? $"'{key}' {text.Trim()} {reason}"
+            : $"Unsupported {key} format '{text}'; use {FrontMatterDate.SupportedFormats}.");
         return null;
     }
 }

@@ -200,13 +200,32 @@ public sealed class FrontMatterTests
     [InlineData("24/09/2025")]
     [InlineData("09/24/2025")]
     [InlineData("Septembre 24, 2025")]
-    [InlineData("2025-13-01")]
     [InlineData("yesterday")]
     public void Parse_published_at_in_another_format_fails_at_its_line(string value)
     {
         var problem = Import.FailsWith(Import.Lines("---", "title: T", "publishedAt: " + value, "---", "Body"));
         Assert.Equal(3, problem.Line);
         Assert.StartsWith("Unsupported publishedAt format", problem.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A date written in a format import reads but naming no day or time of the calendar (a typo, or a site generator's
+    /// rollover) was told "Unsupported publishedAt format" with the list of formats, as if the format were wrong (noticed, stop 73).
+    /// </summary>
+    [Theory]
+    [InlineData("2025-13-01", "'publishedAt' 2025-13-01 names no day of the calendar: there is no month 13.")]
+    [InlineData("2024-13-45 10:00:00", "'publishedAt' 2024-13-45 10:00:00 names no day of the calendar: there is no month 13.")]
+    [InlineData("2023-02-29", "'publishedAt' 2023-02-29 names no day of the calendar: February 2023 has 28 days.")]
+    [InlineData("2024/4/31 20:46:25", "'publishedAt' 2024/4/31 20:46:25 names no day of the calendar: April 2024 has 30 days.")]
+    [InlineData("2024-00-10", "'publishedAt' 2024-00-10 names no day of the calendar: there is no month 0.")]
+    [InlineData("2024-05-00T10:00:00+08:00", "'publishedAt' 2024-05-00T10:00:00+08:00 names no day of the calendar: May 2024 has no day 0.")]
+    [InlineData("2024-05-01 25:00", "'publishedAt' 2024-05-01 25:00 names no time of day: hours run from 0 to 23.")]
+    [InlineData("2024-05-01T10:61:00Z", "'publishedAt' 2024-05-01T10:61:00Z names no time of day: minutes run from 0 to 59.")]
+    [InlineData("2024-05-01 10:00:75 +0800", "'publishedAt' 2024-05-01 10:00:75 +0800 names no time of day: seconds run from 0 to 59.")]
+    public void Parse_published_at_naming_no_calendar_day_or_time_says_which_part_at_its_line(string value, string expected)
+    {
+        var problem = Import.FailsWith(Import.Lines("---", "title: T", "publishedAt: " + value, "---", "Body"));
+        Assert.Equal((3, expected), (problem.Line, problem.Message));
     }
 
     /// <summary>A well-written date-time whose instant .NET cannot hold was told "Unsupported publishedAt format".</summary>
