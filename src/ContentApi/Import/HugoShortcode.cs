@@ -69,7 +69,8 @@ internal sealed partial record HugoShortcode(string Name, IReadOnlyList<string> 
         return result.ToString();
     }
 
-    [GeneratedRegex(@"^\{\{([<%])\s*(?<name>[A-Za-z][\w-]*)(?:\s+(?<arguments>.*?))?\s*/?\s*[>%]\}\}$", RegexOptions.CultureInvariant)]
+    // Without backtracking: the lazy arguments and the spaces around the closing mark split a long run of spaces every way there is.
+    [GeneratedRegex(@"^\{\{([<%])\s*(?<name>[A-Za-z][\w-]*)(?:\s+(?<arguments>.*?))?\s*/?\s*[>%]\}\}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Whole();
 
     [GeneratedRegex("""(?:(?<name>[A-Za-z]+)\s*=\s*)?(?<value>"(?:[^"\\]|\\.)*"|`[^`]*`|[^\s"`]+)""", RegexOptions.CultureInvariant)]

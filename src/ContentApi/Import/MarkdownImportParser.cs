@@ -67,7 +67,7 @@ public static class MarkdownImportParser
             // Told at its own line: the API's rule would name only the body, at its first line.
             problems.Add(new ImportProblem(fileName, bodyFirstLine + LineBreaks.LineAtEnd(writtenBody.AsSpan(0, control)) - 1, ControlCharacters.Problem("body", writtenBody)));
         }
-        var bodyText = othersTags ? HighlightBlocks.AsFences(LiquidRaw.Unwrapped(writtenBody)) : writtenBody;
+        var bodyText = othersTags ? HexoQuotes.AsQuotes(HighlightBlocks.AsFences(LiquidRaw.Unwrapped(writtenBody))) : writtenBody;
         // Reading the body's headings and images would take the parser seconds. Such a body stays when stored (imported
         // from an export, or from before the bound), so a file that names all the body could give (title, authors and
         // the images, as an export writes them) has it taken whole, for the importer to accept only as the stored one.
