@@ -546,8 +546,11 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         foreach (var path in new[] { "/api/v1/articles", "/api/v1/search" })
         {
             Assert.Equal(Search.SearchQuery.MaxLength, Parameter(path, "q")["maxLength"]!.GetValue<int>());
-            Assert.Equal(LanguageTags.MaxLength, Parameter(path, "language")["maxLength"]!.GetValue<int>());
+            Assert.Equal(LanguageRanges.MaxListLength, Parameter(path, "language")["maxLength"]!.GetValue<int>());
             Assert.Matches(Parameter(path, "language")["pattern"]!.GetValue<string>(), "zh-Hant");
+            Assert.Matches(Parameter(path, "language")["pattern"]!.GetValue<string>(), "en, fr,zh-Hant");
+            Assert.DoesNotMatch(Parameter(path, "language")["pattern"]!.GetValue<string>(), "en,,fr");
+            Assert.Equal("string", Parameter(path, "language")["type"]!.GetValue<string>());
             Assert.Equal(1, Parameter(path, "fields")["minItems"]!.GetValue<int>());
             Assert.Null(Parameter(path, "include")["minItems"]);
         }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using ContentApi.Data;
+using ContentApi.Http.Binding;
 using ContentApi.Text;
 using Dapper;
 
@@ -36,10 +37,16 @@ public sealed record ArticleFilter(
     /// <summary>Whether the filter names its articles (by id or slug): at most a few hundred, read by primary key.</summary>
     public bool NamesArticles => Ids is not null || Slugs is not null;
 
-    /// <summary>An RFC 4647 basic range: a tag, or null for every language (<see cref="LanguageTags.AnyLanguage"/> says the same).</summary>
+    /// <summary>
+    /// The language filter as given: RFC 4647 basic ranges, comma-separated, or null for every language
+    /// (<see cref="LanguageTags.AnyLanguage"/> says the same).
+    /// </summary>
     public string? Language { get; init => field = Range(value); } = Range(Language);
 
-    private static string? Range(string? language) => language == LanguageTags.AnyLanguage ? null : language;
+    /// <summary>The lower-case ranges an article's language is matched against (<see cref="LanguageRanges.ToMatch"/>), or null for every language.</summary>
+    public IReadOnlyList<string>? Languages => Language is null ? null : LanguageRanges.ToMatch(ListParameters.Items(Language));
+
+    private static string? Range(string? language) => language is not null && LanguageRanges.ToMatch(ListParameters.Items(language)) is null ? null : language;
 }
 
 internal static class ArticleFilters
@@ -78,7 +85,7 @@ internal static class ArticleFilters
         {
             return fromLinks;
         }
-        return KeysetPage.TotalQuery.Count($"FROM articles a {SqliteDialect.IndexHint("ix_articles_language")}", ToSql(filter, now, FilterDrive.References | FilterDrive.Language).Conditions);
+        return KeysetPage.TotalQuery.Count($"FROM {RangesThen("a")}", ToSql(filter, now, FilterDrive.References | FilterDrive.LanguageRanges).Conditions);
     }
 
     public const string StatusCondition = "a.status = @Status";
@@ -153,12 +160,17 @@ internal static class ArticleFilters
             parameters.Add(ImageUses.IdsName, SqliteDialect.ListArgument(imageIds));
             conditions.Add(drive.HasFlag(FilterDrive.ImageIds) ? ImageUses.Drive : ImageUses.Walk);
         }
-        if (filter.Language is { } language)
+        if (filter.Languages is { } languages)
         {
-            // Few articles: the planner starts from the language's index. Many: kept off that index, it reads the
-            // sort's index in order and stops after a page instead of sorting every article in the language.
-            conditions.Add(InLanguage(drive.HasFlag(FilterDrive.Language) ? "a.language" : SqliteDialect.NoIndexFor("a.language")));
-            parameters.Add("Language", LanguageTags.WithPreferredLanguage(language));
+            // Few articles: the list starts from the language's index, a range of it for each of the ranges. Many: kept
+            // off that index, it reads the sort's index in order and stops after a page instead of sorting every article
+            // in the languages. A total counts each range's index rows (RangesThen: its FROM holds the filter).
+            if (!drive.HasFlag(FilterDrive.LanguageRanges))
+            {
+                conditions.Add(drive.HasFlag(FilterDrive.Language) ? $"a.id IN (SELECT l.id FROM {RangesThen("l")})"
+                    : $"EXISTS (SELECT 1 FROM {SqliteDialect.ValuesAs("@Languages", "r")} WHERE {InRange(SqliteDialect.NoIndexFor("a.language"))})");
+            }
+            parameters.Add("Languages", SqliteDialect.ListArgument(languages));
         }
         if (filter.FullTextMatch is { } match)
         {
@@ -242,7 +254,7 @@ internal static class ArticleFilters
         var tagIds = filter.TagIds is null ? "NULL" : UpToEnough(TagReference.IdsRows);
         var imageIds = filter.ImageIds is null ? "NULL" : UpToEnough(ImageUses.Rows);
         var dated = filter is { PublishedAfter: null, PublishedBefore: null } ? "NULL" : UpToEnough(DatedRows(filter));
-        var written = filter.Language is null ? "NULL" : UpToEnough($"FROM articles l {SqliteDialect.IndexHint("ix_articles_language")} WHERE {InLanguage("l.language")}");
+        var written = filter.Languages is null ? "NULL" : UpToEnough($"FROM {RangesThen("l")}");
         var (authorLinks, tagLinks, authorIdsLinks, tagIdsLinks, imageUses, datedArticles, inLanguage) = await connection.QuerySingleAsync<(long?, long?, long?, long?, long?, long?, long?)>(
             new CommandDefinition($"SELECT {author}, {tag}, {authorIds}, {tagIds}, {imageIds}, {dated}, {written}", parameters, cancellationToken: cancellationToken));
         return (authorLinks <= few ? FilterDrive.Author : FilterDrive.None)
@@ -255,16 +267,23 @@ internal static class ArticleFilters
     }
 
     /// <summary>
-    /// RFC 4647 basic filtering: "zh" is a range holding zh, zh-Hant and zh-TW (a language has no LIKE wildcards:
-    /// validated), on the lower-cased language as ix_articles_language holds it. The bounds make it one range of that
-    /// index ("zh" up to "zh.", which holds "zh-…" and no other tag); as an OR, SQLite read both halves' rows.
+    /// RFC 4647 basic filtering: the range r.value ("zh", lower-case) holds zh, zh-Hant and zh-TW (a language has no
+    /// LIKE wildcards: validated), on the lower-cased language as ix_articles_language holds it. The bounds make it one
+    /// range of that index ("zh" up to "zh.", which holds "zh-…" and no other tag); as an OR, SQLite read both halves' rows.
     /// </summary>
-    private static string InLanguage(string column)
+    private static string InRange(string column)
     {
         var language = $"lower({column})";
-        return $"({language} >= lower(@Language) AND {language} < lower(@Language) || '.' " +
-            $"AND ({language} = lower(@Language) OR {language} LIKE lower(@Language) || '-%'))";
+        return $"({language} >= r.value AND {language} < r.value || '.' " +
+            $"AND ({language} = r.value OR {language} LIKE r.value || '-%'))";
     }
+
+    /// <summary>
+    /// The ranges of @Languages as r, each followed by the articles (as <paramref name="alias"/>) that ix_articles_language
+    /// holds in it: no two ranges hold one article (<see cref="LanguageRanges.ToMatch"/>), so each is counted once.
+    /// </summary>
+    private static string RangesThen(string alias) =>
+        $"{SqliteDialect.ValuesAs("@Languages", "r")} {SqliteDialect.JoinLeftFirst} articles {alias} {SqliteDialect.IndexHint("ix_articles_language")} ON {InRange($"{alias}.language")}";
 
     /// <summary>
     /// The publishedAfter/publishedBefore range on <paramref name="alias"/>, null without one. Only published articles
@@ -356,5 +375,7 @@ internal enum FilterDrive
     AuthorIds = 16,
     TagIds = 32,
     ImageIds = 64,
+    /// <summary>A total's FROM joins the language's ranges to their articles (it holds the language filter), rather than testing each article.</summary>
+    LanguageRanges = 128,
     References = Author | Tag | AuthorIds | TagIds | ImageIds,
 }

@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using ContentApi.Http.Binding;
+using ContentApi.Http.Errors;
 using ContentApi.Search;
 using ContentApi.Text;
 using FluentValidation;
@@ -6,7 +8,7 @@ using FluentValidation;
 namespace ContentApi.Articles;
 
 /// <summary>Validation rules that the article list, the single-article reads and search share.</summary>
-public static class ArticleQueryRules
+public static partial class ArticleQueryRules
 {
     /// <summary>include, fields (from <paramref name="fieldNames"/>) and format, each error keyed by its parameter.</summary>
     public static IRuleBuilderOptionsConditions<T, T> ArticleView<T>(
@@ -63,11 +65,51 @@ public static class ArticleQueryRules
         rule.Cascade(CascadeMode.Stop).MaximumCharacters(LanguageTags.MaxLength).WithMessage(message)
             .Matches(LanguageTags.Pattern).WithMessage(message);
 
-    /// <summary>A list's language filter: an RFC 4647 basic range, a tag or <c>*</c> (every language), as a pattern and a length.</summary>
+    /// <summary>
+    /// A list's language filter: RFC 4647 basic ranges, each a tag or <c>*</c> (every language, alone), comma-separated
+    /// (a repeated parameter reads the same), at most <see cref="LanguageRanges.MaxCount"/>; as a pattern and a length,
+    /// so that the OpenAPI document states both, and a message naming the range that is wrong.
+    /// </summary>
     public static IRuleBuilderOptions<T, string?> LanguageRange<T>(this IRuleBuilderInitial<T, string?> rule) =>
-        rule.Cascade(CascadeMode.Stop).MaximumCharacters(LanguageTags.MaxLength).WithMessage(LanguageRangeMessage)
-            .Matches(LanguageTags.RangePattern).WithMessage(LanguageRangeMessage);
+        rule.Cascade(CascadeMode.Stop).MaximumCharacters(LanguageRanges.MaxListLength).WithMessage((_, list) => LanguageListRefusal(list) ?? LanguageRangeMessage)
+            .Matches(LanguageRangeListPattern).WithMessage((_, list) => LanguageListRefusal(list) ?? LanguageRangeMessage)
+            .Must(list => LanguageListRefusal(list) is null).WithMessage((_, list) => LanguageListRefusal(list)!);
+
+    /// <summary>Ranges (<see cref="LanguageTags.RangePattern"/>) parted by commas, with the spaces typed around them.</summary>
+    public static readonly string LanguageRangeListPattern =
+        $"^ *{LanguageTags.RangePattern[1..^2]}( *, *{LanguageTags.RangePattern[1..^2]})* *\\z";
+
+    /// <summary>Why a language filter is refused, or null: no range, too many, one that is no range (named), or * beside others.</summary>
+    public static string? LanguageListRefusal(string? list)
+    {
+        if (ListParameters.Items(list) is not { } ranges)
+        {
+            return null;
+        }
+        if (ranges.Length == 0)
+        {
+            return "Name at least one language, or * for every language: language= is empty.";
+        }
+        if (list!.Split(',').Any(item => item.Trim(' ').Length == 0))
+        {
+            return ListParameters.EmptyItemMessage;
+        }
+        if (ranges.Length > LanguageRanges.MaxCount)
+        {
+            return $"At most {LanguageRanges.MaxCount} languages.";
+        }
+        if (ranges.FirstOrDefault(range => range.Length > LanguageTags.MaxLength || !LanguageRangePattern().IsMatch(range)) is { } wrong)
+        {
+            return $"'{Echoed.Cut(wrong)}' is no language range. {LanguageRangeMessage}";
+        }
+        return ranges.Length > 1 && ranges.Contains(LanguageTags.AnyLanguage)
+            ? "'*' is every language: give it alone (language=*), or only the languages wanted (language=en,fr)."
+            : null;
+    }
 
     public const string LanguageRangeMessage =
         "Must be a BCP 47 language tag such as 'zh-Hant' (which also finds 'zh-Hant-TW') or 'en', or * for every language.";
+
+    [GeneratedRegex(LanguageTags.RangePattern)]
+    private static partial Regex LanguageRangePattern();
 }

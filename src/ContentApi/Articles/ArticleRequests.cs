@@ -127,7 +127,7 @@ public sealed record ListArticlesQuery : IListQuery, IUpdatedRangeQuery
     public string? TagId { get; init; }
     /// <summary>Only articles showing any of these images, as their cover or in their body, by id (comma-separated, up to 100).</summary>
     public string? ImageId { get; init; }
-    /// <summary>Only articles in this BCP 47 language or a more specific one (RFC 4647 basic filtering, case-insensitive); * is every language.</summary>
+    /// <summary>Only articles in any of these BCP 47 languages or more specific ones (RFC 4647 basic filtering, case-insensitive; comma-separated, up to 20), a Chinese script with the regions that write it (zh-Hant: zh-TW, zh-HK, zh-MO); * is every language.</summary>
     public string? Language { get; init; }
     /// <summary>Only these articles, by id (comma-separated, up to 100), listed in the list's sort.</summary>
     public string? Id { get; init; }

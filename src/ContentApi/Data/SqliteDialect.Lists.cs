@@ -14,6 +14,9 @@ internal static partial class SqliteDialect
     /// <summary>The values of the list parameter <paramref name="parameter"/> ("@Ids"), as rows of one column.</summary>
     public static string ValuesIn(string parameter) => $"SELECT value FROM json_each({parameter})";
 
+    /// <summary>The values of the list parameter <paramref name="parameter"/> as a table named <paramref name="alias"/>, each in its column <c>value</c>.</summary>
+    public static string ValuesAs(string parameter, string alias) => $"json_each({parameter}) {alias}";
+
     /// <summary>An aggregate: the values of <paramref name="expression"/> over the rows, in their order, as one JSON array.</summary>
     public static string JsonArrayOf(string expression) => $"json_group_array({expression})";
 }

@@ -48,7 +48,12 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
         ["imageId"] = $"Only articles showing any of these images, as their cover, placed in their body (in their `imageIds`) or as the avatar of an author they credit: the articles an image's edit changes, whose URLs a CDN purge after it names. " +
             $"By id, comma-separated or repeated (`imageId=12,40`; up to {Paging.MaxIds}, none empty), written as in paths: digits, from 1, without a plus sign or leading zeros (else a 400 naming the item). " +
             "Only articles the caller may see are listed (anonymous callers: live published ones). Combined with the other filters, each narrowing the list. A client that drops an empty array (openapi-fetch does) asks for every article: send at least one id.",
-        ["language"] = "Only articles in this BCP 47 language or a more specific one (RFC 4647 basic filtering, case-insensitive): `zh` matches `zh`, `zh-Hant` and `zh-TW`; `zh-Hant` matches `zh-Hant-TW` but not `zh-Hans`. `*` is every language, as RFC 4647 reads it: the same as leaving the filter out (a range with `*` in it, such as `*-TW`, is a 400).",
+        ["language"] = "Only articles in any of these BCP 47 languages or a more specific one (RFC 4647 basic filtering, case-insensitive), comma-separated or repeated " +
+            $"(`language=en,fr`; up to {LanguageRanges.MaxCount}, none empty; a range another one holds, such as `en-GB` beside `en`, changes nothing): `zh` matches `zh`, `zh-Hant` and `zh-TW`; `zh-Hant` matches `zh-Hant-TW` but not `zh-Hans`. " +
+            "A Chinese script also matches the regions that write it by default, and such a region its tags with that script written out: `zh-Hant` matches `zh-TW`, `zh-HK` and `zh-MO`, " +
+            "`zh-Hans` matches `zh-CN`, `zh-SG` and `zh-MY`, `zh-TW` matches `zh-Hant-TW`; but neither script matches plain `zh` (it names no script), `zh-Hant` does not match `zh-Hans-TW`, and `zh-TW` does not match `zh-Hant` (which may be Hong Kong's). " +
+            "Cantonese is matched written `yue` or as the extended `zh-yue` (`yue` matches `zh-yue-HK`); a Chinese script does not match it. " +
+            "`*` is every language, as RFC 4647 reads it: the same as leaving the filter out, and only alone (a range with `*` in it, such as `*-TW`, or `*` beside another range, is a 400 naming it).",
         ["publishedAfter"] = "Only articles published at or after this instant: RFC 3339 with an offset, a date (midnight UTC), or a date-time without an offset, read as UTC (NSwag's clients write them so: give them UTC values).",
         ["publishedBefore"] = "Only articles published before this instant; read like publishedAfter.",
         ["updatedAfter"] = "Only articles last updated at or after this instant, read like publishedAfter: what a syncing client asks, with the newest `updatedAt` it has seen and `sort=updatedAt`. Going live moves `updatedAt`, so a scheduled article is taken when it goes live; a deleted or unpublished article is not listed: `GET /deletions` says what left, and when; an edit of an author, tag or image it embeds changes its representation (ETag, Last-Modified) but not its `updatedAt`, so a sync does not see that either (ask `imageId`, `authorId` or `tagId` after such an edit).",
@@ -116,7 +121,7 @@ public sealed class ParameterDescriptionOperationFilter(IServiceProvider service
             {
                 id.Minimum = "1";
             }
-            if (parameter.In == ParameterLocation.Query && parameter.Name is { } list && ListParameters.Names.Contains(list))
+            if (parameter.In == ParameterLocation.Query && parameter.Name is { } list && ListParameters.Names.Contains(list) && !ListParameters.TypedAsText.Contains(list))
             {
                 // An array written comma-separated: generated clients type the names, and send them as the API reads them.
                 // Empty, include means "none"; fields and format are a 400 ("name at least one"), and so is an empty slug or id list.

@@ -123,7 +123,7 @@ public sealed class ListFilterTests(ApiFactory factory) : IClassFixture<ApiFacto
 
         Assert.Equal([en, ja], all.ItemIds());
         Assert.Equal(2, all.Total());
-        foreach (var range in new[] { "*-JP", "ja-*", "en,*", "**" })
+        foreach (var range in new[] { "*-JP", "ja-*", "**" })
         {
             var errors = await factory.Anonymous().GetErrorsAsync($"/api/v1/articles?language={Uri.EscapeDataString(range)}");
             Assert.Contains("or * for every language", errors.Message("language"), StringComparison.Ordinal);

@@ -16,7 +16,13 @@ namespace ContentApi.Http.Binding;
 /// </summary>
 public static class ListParameters
 {
-    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "include", "fields", "format", "slug", "id", "tagId", "authorId", "imageId", "type" };
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "include", "fields", "format", "slug", "id", "tagId", "authorId", "imageId", "type", "language" };
+
+    /// <summary>
+    /// Lists that the OpenAPI document types as a string, as it did when they took one value (<c>language</c>), so that a
+    /// client generated before keeps its signature; their pattern states the list.
+    /// </summary>
+    public static readonly IReadOnlySet<string> TypedAsText = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "language" };
 
     /// <summary>
     /// The items of a list parameter, without the spaces typed around commas (<c>authors, tags</c>); empty ones are left
