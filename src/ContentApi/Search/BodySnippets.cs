@@ -5,13 +5,16 @@ namespace ContentApi.Search;
 
 /// <summary>
 /// The search snippet of an article body, which is Markdown. Rendering a whole ~3,000-character body to plain text
-/// costs more than everything else a search hit needs, and the snippet shows only the text around the first match:
-/// so the body is rendered one paragraph (blank-line-delimited block, a blank line holding only spaces or tabs between any line ends) at a time, its snippet from the first matching line of its plain text (a heading or a figure's label without blank lines around it is a line of its own),, up to the first whose text matches.
+/// costs more than everything else a search hit needs, and the snippet shows only the text around the best match:
+/// so each paragraph (blank-line-delimited block, a blank line holding only spaces or tabs between any line ends) is read
+/// once in its source, and the one that best matches the whole query (<see cref="BestPassages"/>: most distinct terms,
+/// then closest together, then earliest) is rendered alone, its snippet from the best matching line of its plain text (a
+/// heading or a figure's label without blank lines around it is a line of its own); failing that, the others in turn.
 /// A block is rendered only when its source matches or holds inline markup (which can join or split words when
 /// rendered: emphasis, entities, escapes, links, code); a block of plain text that does not match in its source
 /// cannot match once rendered. Whenever a block cannot be rendered alone (fenced code whose blank lines would split
 /// it, link reference definitions elsewhere) or no block matches within the blocks rendered, the body is rendered
-/// around its first match in the source, and the snippet comes from the first matching line there; around the next
+/// around its first match in the source, and the snippet comes from the best matching line there; around the next
 /// match past that part when none does (the match was alt text or a URL), a few times; failing that, the snippet is
 /// the start of the body. HTML comments are taken out first, as from everything readers see.
 /// No render takes more than <see cref="RenderLength"/> characters of the body, and the match is looked for in its
@@ -46,27 +49,48 @@ public static partial class BodySnippets
         var hasDefinitions = ReferenceDefinition().IsMatch(body);
         if (!body.Contains("```", StringComparison.Ordinal) && !body.Contains("~~~", StringComparison.Ordinal) && !hasDefinitions)
         {
-            var rendered = 0;
-            for (var start = 0; start < searched.Length && rendered < BlocksRendered;)
+            // Each block is read once, to find the one that best matches the whole query (BestPassages). When it is
+            // better than the first that matches, it is rendered first; then (else only) those that match or hold markup
+            // in turn, up to the first to show a mark, as markup can make a match that the source does not show.
+            var blocks = new List<(int Start, int End, Passage Best, bool HasMarkup)>();
+            for (var start = 0; start < searched.Length;)
             {
                 var blankLine = BlankLine().Match(searched, start);
                 var end = blankLine.Success ? blankLine.Index : searched.Length;
                 var block = searched[start..end];
-                var match = Snippets.IndexOfMatch(TextUnits.Of(block, markdownSource: true), query, from: 0);
-                if (match >= 0 || block.AsSpan().IndexOfAny(InlineMarkup) >= 0)
-                {
-                    rendered++;
-                    var (from, to) = Around(block, Math.Max(match, 0));
-                    // The block as Markdown reads it may hold several (a heading or a figure's label without blank lines
-                    // around it): the plain text's lines tell them apart.
-                    var snippet = FromFirstMatchingLine(MarkdownRenderer.ToPlainText(block[from..to]), query,
-                        HasText(searched, 0, start + from), textBeyond || HasText(searched, start + to, searched.Length));
-                    if (snippet.Contains("<mark>", StringComparison.Ordinal))
-                    {
-                        return snippet;
-                    }
-                }
+                blocks.Add((start, end, BestPassages.Of(TextUnits.Of(block, markdownSource: true), query), block.AsSpan().IndexOfAny(InlineMarkup) >= 0));
                 start = blankLine.Success ? blankLine.Index + blankLine.Length : searched.Length;
+            }
+            var (first, best) = (-1, -1);
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                first = first < 0 && blocks[i].Best.At >= 0 ? i : first;
+                best = blocks[i].Best.IsBetterThan(best < 0 ? Passage.None : blocks[best].Best) ? i : best;
+            }
+            var rendered = 0;
+            var order = Enumerable.Range(0, blocks.Count);
+            foreach (var i in best == first ? order : order.Where(i => i != best).Prepend(best))
+            {
+                var (start, end, passage, hasMarkup) = blocks[i];
+                if (rendered == BlocksRendered)
+                {
+                    break;
+                }
+                if (passage.At < 0 && !hasMarkup)
+                {
+                    continue;
+                }
+                rendered++;
+                var block = searched[start..end];
+                var (from, to) = Around(block, Math.Max(passage.At, 0));
+                // The block as Markdown reads it may hold several (a heading or a figure's label without blank lines
+                // around it): the plain text's lines tell them apart.
+                var snippet = FromBestLine(MarkdownRenderer.ToPlainText(block[from..to]), query,
+                    HasText(searched, 0, start + from), textBeyond || HasText(searched, start + to, searched.Length));
+                if (snippet.Contains("<mark>", StringComparison.Ordinal))
+                {
+                    return snippet;
+                }
             }
         }
         // Around each match in the source in turn: one can render to nothing (an image's alt text, a link's URL).
@@ -83,7 +107,7 @@ public static partial class BodySnippets
                 break;
             }
             var part = Around(searched, at);
-            var around = FromFirstMatchingLine(searched, part, definitions, query, textBeyond);
+            var around = FromBestLine(searched, part, definitions, query, textBeyond);
             if (around.Contains("<mark>", StringComparison.Ordinal))
             {
                 return around;
@@ -91,7 +115,7 @@ public static partial class BodySnippets
             headSnippet = part == head ? around : headSnippet;
             from = Math.Max(part.To, at + 1);
         }
-        return headSnippet ?? FromFirstMatchingLine(searched, head, definitions, query, textBeyond);
+        return headSnippet ?? FromBestLine(searched, head, definitions, query, textBeyond);
     }
 
     /// <summary>Parts of the body rendered around matches in its source when no block alone gave the snippet.</summary>
@@ -143,28 +167,34 @@ public static partial class BodySnippets
     }
 
     /// <summary>
-    /// The snippet of the first line of the rendered part of the body that matches (the plain text's lines: a block, a
+    /// The snippet of the line of the rendered part of the body that best matches (the plain text's lines: a block, a
     /// footnote's paragraph, or a line of it after a hard line break; the part is rendered with the definitions its
     /// references need, <see cref="BodyDefinitions"/>), so that it never runs across paragraphs; the whole part's when only lines
     /// together match (a phrase across two of them), or when none does (its start).
     /// </summary>
-    private static string FromFirstMatchingLine(string markdown, (int From, int To) part, BodyDefinitions? definitions, SearchQuery query, bool textBeyond)
+    private static string FromBestLine(string markdown, (int From, int To) part, BodyDefinitions? definitions, SearchQuery query, bool textBeyond)
     {
         var plainText = MarkdownRenderer.ToPlainText(definitions?.Complete(markdown, part.From, part.To) ?? markdown[part.From..part.To]);
-        return FromFirstMatchingLine(plainText, query, HasText(markdown, 0, part.From), textBeyond || HasText(markdown, part.To, markdown.Length));
+        return FromBestLine(plainText, query, HasText(markdown, 0, part.From), textBeyond || HasText(markdown, part.To, markdown.Length));
     }
 
-    /// <summary>The snippet of the first line of <paramref name="plainText"/> that matches, framed by what the body holds around it.</summary>
-    private static string FromFirstMatchingLine(string plainText, SearchQuery query, bool before, bool after)
+    /// <summary>
+    /// The snippet of the line of <paramref name="plainText"/> that best matches the query (<see cref="BestPassages"/>: the
+    /// first of equals), framed by what the body holds around it.
+    /// </summary>
+    private static string FromBestLine(string plainText, SearchQuery query, bool before, bool after)
     {
         var lines = plainText.Split('\n');
+        var (best, bestPassage) = (-1, Passage.None);
         for (var i = 0; i < lines.Length; i++)
         {
-            if (Snippets.HasMatch(lines[i], query))
-            {
-                var snippet = Snippets.Build(lines[i], query);
-                return Framed(snippet, before || lines.Take(i).Any(l => !string.IsNullOrWhiteSpace(l)), after || lines.Skip(i + 1).Any(l => !string.IsNullOrWhiteSpace(l)));
-            }
+            var passage = BestPassages.Of(TextUnits.Of(lines[i]), query);
+            (best, bestPassage) = passage.IsBetterThan(bestPassage) ? (i, passage) : (best, bestPassage);
+        }
+        if (best >= 0)
+        {
+            var snippet = Snippets.Build(lines[best], query);
+            return Framed(snippet, before || lines.Take(best).Any(l => !string.IsNullOrWhiteSpace(l)), after || lines.Skip(best + 1).Any(l => !string.IsNullOrWhiteSpace(l)));
         }
         return Framed(Snippets.Build(plainText, query), before, after);
     }

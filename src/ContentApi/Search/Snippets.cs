@@ -36,16 +36,17 @@ public static class Snippets
     }
 
     /// <summary>
-    /// About <paramref name="maxLength"/> characters of <paramref name="text"/> around its first match (or its start),
-    /// cut at a sentence or word boundary where one is near, never inside a character; whitespace runs become one space.
+    /// About <paramref name="maxLength"/> characters of <paramref name="text"/> around its best passage (<see cref="BestPassages"/>;
+    /// with one term, its first match) or its start, cut at a sentence or word boundary where one is near, never inside a
+    /// character; whitespace runs become one space.
     /// </summary>
     public static string Build(string text, SearchQuery query, int maxLength = BodyLength)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 1);
         var units = TextUnits.Of(text);
-        var first = FirstMatch(units, query);
+        var best = BestPassages.Of(units, query);
         var cuts = new SnippetCuts(text);
-        var anchor = first < 0 ? 0 : units[first].Start;
+        var anchor = Math.Max(best.At, 0);
         var start = cuts.ChooseStart(anchor, lead: maxLength / 3);
         var end = cuts.ChooseEnd(start, maxLength);
         if (end == text.Length)
@@ -65,7 +66,7 @@ public static class Snippets
             end = trimmed; // cut short: no comma or opener ("…据报道（…") before the ellipsis, as an excerpt leaves none
         }
         // Only the matches the snippet shows: a repetitive body holds one at every character.
-        var matches = first < 0 ? [] : Matches(units, query, first, until: end);
+        var matches = best.At < 0 ? [] : Matches(units, query, FirstUnitFrom(units, start), until: end);
         var body = Render(text, start, end, matches, collapseWhitespace: true);
         var cutBefore = !text.AsSpan(0, start).IsWhiteSpace();
         var cutAfter = !text.AsSpan(end).IsWhiteSpace();
@@ -149,7 +150,7 @@ public static class Snippets
     // term adjacent in the text, and no line break or tab between two (SearchAnalyzer.Gap); a word may also be two
     // joined parts of the text, as the index's token for them is ("شرکتهای" typed for "شرکت‌های"). How many units of
     // the text match, or 0.
-    private static int MatchedUnits(IReadOnlyList<TextUnit> units, int at, IReadOnlyList<TextUnit> wanted)
+    internal static int MatchedUnits(IReadOnlyList<TextUnit> units, int at, IReadOnlyList<TextUnit> wanted)
     {
         var next = at;
         for (var k = 0; k < wanted.Count; k++)

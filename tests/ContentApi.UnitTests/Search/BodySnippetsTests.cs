@@ -341,6 +341,27 @@ public sealed class BodySnippetsTests
         Assert.StartsWith("code Some words", Build(markdown, "graphene"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Snippet_comes_from_the_paragraph_holding_the_most_query_words_not_the_first_that_mentions_one()
+    {
+        var markdown = $"記者會一開始先談到模型的命名。\n\n{Intro}\n\n{Intro}\n\n團隊公布了模型訓練的新方法，成本降低一半。\n\n{Intro}";
+        Assert.Equal("…團隊公布了<mark>模型訓練</mark>的新方法，成本降低一半。…", Build(markdown, "模型 訓練"));
+    }
+
+    [Fact]
+    public void Among_paragraphs_holding_every_query_word_the_one_holding_them_closest_together_gives_the_snippet()
+    {
+        var markdown = "模型發布之後，團隊談到接下來的訓練計畫。\n\n今年的模型訓練花了三個月。\n\n結語。";
+        Assert.Equal("…今年的<mark>模型訓練</mark>花了三個月。…", Build(markdown, "模型 訓練"));
+    }
+
+    [Fact]
+    public void Among_paragraphs_that_match_alike_the_first_gives_the_snippet()
+    {
+        var markdown = "今年的模型訓練花了三個月。\n\n明年的模型訓練會更快。";
+        Assert.Equal("今年的<mark>模型訓練</mark>花了三個月。…", Build(markdown, "模型 訓練"));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1_500)]

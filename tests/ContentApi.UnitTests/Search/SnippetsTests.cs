@@ -33,6 +33,17 @@ public sealed class SnippetsTests
     public void Highlight_marks_matches_found_with_the_analyzer_folding(string text, string query, string expected) =>
         Assert.Equal(expected, Highlight(text, query));
 
+    [Fact]
+    public void Build_cuts_around_the_passage_holding_the_most_query_words_not_the_first_match()
+    {
+        var text = "模型的名字很有趣。" + string.Concat(Enumerable.Repeat("這一句與查詢無關，只是填充內容。", 20)) + "團隊公布了模型訓練的新方法。";
+
+        var snippet = Build(text, "模型 訓練");
+
+        Assert.Contains("<mark>模型訓練</mark>", snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("名字", snippet, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("通義千問", "問通")]
     [InlineData("Qwen3 and Max", "\"qwen3 max\"")]
