@@ -2,8 +2,9 @@ namespace ContentApi.Search;
 
 /// <summary>
 /// How well a stretch of text matches a whole query: how many of its included terms it holds (<see cref="Terms"/>),
-/// and the length in units of the shortest run holding one match of each (<see cref="Length"/>, a phrase's the least),
-/// starting at the text offset <see cref="At"/> (-1 when nothing matches).
+/// and how far apart, in units, the first and the last of the starts of one match of each are at their closest
+/// (<see cref="Length"/>: 0 for one term, so that only the earliest wins; a phrase's the least; not the matches' own
+/// lengths, which differ between a name's spellings), the passage starting at the text offset <see cref="At"/> (-1 when nothing matches).
 /// </summary>
 internal readonly record struct Passage(int Terms, int Length, int At)
 {
@@ -22,14 +23,14 @@ internal readonly record struct Passage(int Terms, int Length, int At)
 internal static class BestPassages
 {
     /// <summary>
-    /// One pass over the units, keeping each term's latest match: the shortest run ending at a match that holds every term
-    /// seen so far starts at the earliest of those, so no list of matches is kept (a repetitive text holds one per term at
-    /// every unit).
+    /// One pass over the units, keeping where each term last matched: the closest matches of every term seen so far that
+    /// end with one here start at the earliest of those, so no list of matches is kept (a repetitive text holds one per
+    /// term at every unit).
     /// </summary>
     public static Passage Of(IReadOnlyList<TextUnit> units, SearchQuery query)
     {
         var terms = query.IncludedTerms.Select(term => term.Forms).ToArray();
-        var latest = new (int Start, int End)[terms.Length];
+        var latest = new int[terms.Length];
         var seen = new bool[terms.Length];
         var best = Passage.None;
         for (var i = 0; i < units.Count; i++)
@@ -40,22 +41,22 @@ internal static class BestPassages
                 var count = MatchedUnits(units, i, terms[term]);
                 if (count > 0)
                 {
-                    (latest[term], seen[term], matchedHere) = ((i, i + count), true, true);
+                    (latest[term], seen[term], matchedHere) = (i, true, true);
                 }
             }
             if (!matchedHere)
             {
                 continue;
             }
-            var (held, start, end) = (0, int.MaxValue, 0);
+            var (held, start) = (0, int.MaxValue);
             for (var term = 0; term < terms.Length; term++)
             {
                 if (seen[term])
                 {
-                    (held, start, end) = (held + 1, Math.Min(start, latest[term].Start), Math.Max(end, latest[term].End));
+                    (held, start) = (held + 1, Math.Min(start, latest[term]));
                 }
             }
-            var passage = new Passage(held, end - start, start);
+            var passage = new Passage(held, i - start, start);
             best = passage.IsBetterThan(best) ? passage : best;
         }
         return best.At < 0 ? best : best with { At = units[best.At].Start };
