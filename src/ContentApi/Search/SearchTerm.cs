@@ -10,7 +10,7 @@ public sealed class SearchTerm
         Units = TextUnits.Of(text);
         Tokens = SearchAnalyzer.PhraseTokens(Units);
         var joined = JoinedAtCjkPunctuation(Units);
-        Forms = joined is null ? Spellings(Units) : [.. Spellings(Units), joined];
+        Forms = RegionalWords.WithEquivalents(joined is null ? Spellings(Units) : [.. Spellings(Units), joined]);
         ExcludedTokens = joined is null ? [Tokens] : [Tokens, SearchAnalyzer.PhraseTokens(joined)];
     }
 
@@ -33,7 +33,9 @@ public sealed class SearchTerm
     /// <remarks>
     /// A term that keeps punctuation between two Chinese, Japanese or Korean characters (quoted, excluded, or pasted
     /// with more parts than a query has terms: "阿里雲-發布") is also found with them joined, as written without it or
-    /// with a space: its words in a row, however they are parted (<see cref="QueryTermParts.PartsCjk"/>).
+    /// with a space: its words in a row, however they are parted (<see cref="QueryTermParts.PartsCjk"/>). A term holding a
+    /// word that another Chinese-writing region writes otherwise is also found written so (<see cref="RegionalWords"/>:
+    /// 人工智能 finds 人工智慧).
     /// </remarks>
     internal IReadOnlyList<IReadOnlyList<TextUnit>> Forms { get; }
 
