@@ -49,29 +49,25 @@ public static partial class BodySnippets
         var hasDefinitions = ReferenceDefinition().IsMatch(body);
         if (!body.Contains("```", StringComparison.Ordinal) && !body.Contains("~~~", StringComparison.Ordinal) && !hasDefinitions)
         {
-            // Each block is read once, to find the one that best matches the whole query (BestPassages). When it is
-            // better than the first that matches, it is rendered first; then (else only) those that match or hold markup
-            // in turn, up to the first to show a mark, as markup can make a match that the source does not show.
-            var blocks = new List<(int Start, int End, Passage Best, bool HasMarkup)>();
-            for (var start = 0; start < searched.Length;)
+            // With several query terms, each block is read once, to find the one that best matches the whole query
+            // (BestPassages). When it is better than the first that matches, it is rendered first; then (else only) those
+            // that match or hold markup in turn, up to the first to show a mark, as markup can make a match that the
+            // source does not show. With one term, the first block that matches is the best: blocks are read only up to it.
+            var blocks = Blocks(searched, query);
+            if (query.IncludedTerms.Skip(1).Any())
             {
-                var blankLine = BlankLine().Match(searched, start);
-                var end = blankLine.Success ? blankLine.Index : searched.Length;
-                var block = searched[start..end];
-                blocks.Add((start, end, BestPassages.Of(TextUnits.Of(block, markdownSource: true), query), block.AsSpan().IndexOfAny(InlineMarkup) >= 0));
-                start = blankLine.Success ? blankLine.Index + blankLine.Length : searched.Length;
-            }
-            var (first, best) = (-1, -1);
-            for (var i = 0; i < blocks.Count; i++)
-            {
-                first = first < 0 && blocks[i].Best.At >= 0 ? i : first;
-                best = blocks[i].Best.IsBetterThan(best < 0 ? Passage.None : blocks[best].Best) ? i : best;
+                var all = blocks.ToList();
+                var (first, best) = (-1, -1);
+                for (var i = 0; i < all.Count; i++)
+                {
+                    first = first < 0 && all[i].Best.At >= 0 ? i : first;
+                    best = all[i].Best.IsBetterThan(best < 0 ? Passage.None : all[best].Best) ? i : best;
+                }
+                blocks = best == first ? all : all.Where((_, i) => i != best).Prepend(all[best]);
             }
             var rendered = 0;
-            var order = Enumerable.Range(0, blocks.Count);
-            foreach (var i in best == first ? order : order.Where(i => i != best).Prepend(best))
+            foreach (var (start, end, passage, hasMarkup) in blocks)
             {
-                var (start, end, passage, hasMarkup) = blocks[i];
                 if (rendered == BlocksRendered)
                 {
                     break;
@@ -116,6 +112,19 @@ public static partial class BodySnippets
             from = Math.Max(part.To, at + 1);
         }
         return headSnippet ?? FromBestLine(searched, head, definitions, query, textBeyond);
+    }
+
+    /// <summary>The blocks of <paramref name="searched"/> in order, each with the passage of it that best matches the query and whether it holds inline markup.</summary>
+    private static IEnumerable<(int Start, int End, Passage Best, bool HasMarkup)> Blocks(string searched, SearchQuery query)
+    {
+        for (var start = 0; start < searched.Length;)
+        {
+            var blankLine = BlankLine().Match(searched, start);
+            var end = blankLine.Success ? blankLine.Index : searched.Length;
+            var block = searched[start..end];
+            yield return (start, end, BestPassages.Of(TextUnits.Of(block, markdownSource: true), query), block.AsSpan().IndexOfAny(InlineMarkup) >= 0);
+            start = blankLine.Success ? blankLine.Index + blankLine.Length : searched.Length;
+        }
     }
 
     /// <summary>Parts of the body rendered around matches in its source when no block alone gave the snippet.</summary>
