@@ -59,8 +59,8 @@ internal static class ArticleFilters
     // with none read every article: 0.15 s a page at 100,000 articles). WithFewArticlesAsync tells which.
     // The authorId and tagId filters name authors and tags by id alone, any of several, and have the same two forms;
     // so does imageId (ImageUses). updatedAfter/updatedBefore are a plain range, which ix_articles_updated serves.
-    private static readonly Reference AuthorReference = new("author", "authors", "AuthorId", "AuthorSlug", "AuthorIds", FilterDrive.Author, FilterDrive.AuthorIds);
-    private static readonly Reference TagReference = new("tag", "tags", "TagId", "TagSlug", "TagIds", FilterDrive.Tag, FilterDrive.TagIds);
+    private static readonly Reference AuthorReference = new("author", "authors", "AuthorId", "AuthorSlug", "AuthorIds", FilterDrive.Author, FilterDrive.AuthorIds, SluggedTable.Authors);
+    private static readonly Reference TagReference = new("tag", "tags", "TagId", "TagSlug", "TagIds", FilterDrive.Tag, FilterDrive.TagIds, SluggedTable.Tags);
 
     /// <summary>Up to this many matching articles, a list starts from a filter's rows (see <see cref="FilterDrive"/>).</summary>
     public const int FewArticles = 1000;
@@ -323,7 +323,7 @@ internal static class ArticleFilters
         !value.StartsWith('0') && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     /// <summary>An author or a tag (<paramref name="Kind"/>) an article links to (article_{kind}s.{kind}_id), given by id or slug, or any of several ids.</summary>
-    private sealed record Reference(string Kind, string Owners, string IdName, string SlugName, string IdsName, FilterDrive Flag, FilterDrive IdsFlag)
+    private sealed record Reference(string Kind, string Owners, string IdName, string SlugName, string IdsName, FilterDrive Flag, FilterDrive IdsFlag, SluggedTable Table)
     {
         private string Links => $"article_{Kind}s";
 
@@ -332,8 +332,14 @@ internal static class ArticleFilters
         /// <summary>The spellings of a slug a filter tries (<see cref="Slugs.Spellings"/>), the last repeated where it has fewer.</summary>
         public const int Spellings = 3;
 
-        /// <summary>The first of the slug's spellings that is stored, as a lookup by slug finds it (<see cref="Slugs.FindBySpellingAsync"/>).</summary>
-        private string Slug => $"coalesce((SELECT s.slug FROM {Owners} s WHERE s.slug = @{SlugName}0), (SELECT s.slug FROM {Owners} s WHERE s.slug = @{SlugName}1), @{SlugName}2)";
+        /// <summary>
+        /// The first of the slug's spellings that is stored, as a lookup by slug finds it (<see cref="Slugs.FindBySpellingAsync"/>);
+        /// else the current slug of the one it is an earlier slug of (<see cref="SlugAliases"/>), as that lookup answers 301 with it.
+        /// </summary>
+        private string Slug => $"coalesce((SELECT s.slug FROM {Owners} s WHERE s.slug = @{SlugName}0), (SELECT s.slug FROM {Owners} s WHERE s.slug = @{SlugName}1), " +
+            $"({EarlierSlug(0)}), ({EarlierSlug(1)}), @{SlugName}2)";
+
+        private string EarlierSlug(int spelling) => SlugAliases.CurrentSlugSql(Table, Owners, "s", $"@{SlugName}{spelling}");
 
         /// <summary>
         /// The one the value names: the holder of its slug, or, for digits no slug holds, the one with that id. Digits

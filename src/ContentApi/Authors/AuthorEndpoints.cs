@@ -15,6 +15,10 @@ public static class AuthorEndpoints
         "Without a key (or with a key lacking the read scope), only authors that published content credits: an author of a published article " +
         "(live, not scheduled); any other author is a 404 and left out of lists, so a guest author of a draft or a scheduled article stays private until it is published. The email is null without a key.";
 
+    private const string EarlierSlugRule =
+        "A slug the author had before an edit changed it leads to it as well: 301 to its current slug (`Cache-Control: public, no-cache`), " +
+        "or to a key holder 200 in place with `Content-Location`, until another author is given that slug explicitly or the author is deleted.";
+
     public static RouteGroupBuilder MapAuthors(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/authors").WithTags("Authors");
@@ -25,7 +29,7 @@ public static class AuthorEndpoints
         group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetAuthor).WithName("GetAuthor").WithSummary("Get an author by id")
             .WithDescription(AnonymousAuthors).Reads<AuthorResponse>().Fields<AuthorResponse>();
         group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetAuthorBySlug).WithName("GetAuthorBySlug").WithSummary("Get an author by slug")
-            .WithDescription(AnonymousAuthors + " " + CanonicalSlugAnswer.SpellingsRule("an author"))
+            .WithDescription(AnonymousAuthors + " " + CanonicalSlugAnswer.SpellingsRule("an author") + " " + EarlierSlugRule)
             .Reads<AuthorResponse>().Fields<AuthorResponse>().Produces(StatusCodes.Status301MovedPermanently);
         group.MapPost("/", CreateAuthor).WithName("CreateAuthor").WithSummary("Create an author")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<AuthorResponse>(created: true);

@@ -23,6 +23,9 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
 
     private const string ById = "au.id = @Key";
 
+    /// <summary>The author an earlier slug (@Key) leads to (<see cref="SlugAliases"/>); its own slug differs, so a read by slug answers 301.</summary>
+    private static readonly string EarlierSlug = $"au.id IN ({SlugAliases.OwnerOfSql(SluggedTable.Authors)})";
+
     /// <summary>
     /// Authors that published content credits: an author of an article anonymous callers see. Anonymous callers see
     /// only these, so a guest author of an embargoed article stays hidden with it.
@@ -63,18 +66,20 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
         return await GetAsync(connection, null, AndPubliclyShown(ById, publiclyShownOnly), id, cancellationToken);
     }
 
+    /// <summary>The author whose slug this is in any spelling a lookup takes, else the one it was the slug of.</summary>
     /// <param name="publiclyShownOnly">Only an author that published content credits (anonymous callers).</param>
     public async Task<AuthorRow?> GetBySlugAsync(string slug, bool publiclyShownOnly, CancellationToken cancellationToken)
     {
         var condition = AndPubliclyShown("au.slug = @Key", publiclyShownOnly);
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        return await Slugs.FindBySpellingAsync(Slugs.Spellings(slug), spelling => GetAsync(connection, null, condition, spelling, cancellationToken));
+        return await Slugs.FindBySpellingAsync(Slugs.Spellings(slug), spelling => GetAsync(connection, null, condition, spelling, cancellationToken))
+            ?? await Slugs.FindBySpellingAsync(Slugs.Spellings(slug), spelling => GetAsync(connection, null, AndPubliclyShown(EarlierSlug, publiclyShownOnly), spelling, cancellationToken));
     }
 
     public async Task<Page<AuthorRow>> ListAsync(AuthorFilter filter, SortOrder<AuthorRow> order, Cursor? after, int limit, int? page, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        var (conditions, parameters) = await NamedListConditions.OfAsync(connection, filter, "authors", "au", PubliclyShown, Now(), cancellationToken);
+        var (conditions, parameters) = await NamedListConditions.OfAsync(connection, filter, SluggedTable.Authors, "authors", "au", PubliclyShown, Now(), cancellationToken);
         var result = await KeysetPage.RunAsync(connection, totals, new KeysetPage.Query<AuthorRow>(
             PageSelect, From, conditions, parameters, order, "au.id", r => r.Id, after, limit, page), cancellationToken);
         return result with { Rows = await WithAvatarsAsync(connection, null, result.Rows, cancellationToken) };
@@ -94,12 +99,13 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
         {
             return invalid;
         }
-        var (row, slugTaken) = await RowAsync(connection, transaction, request, request.Slug, null, editor, cancellationToken);
+        var (row, chosen, slugTaken) = await RowAsync(connection, transaction, request, request.Slug, null, editor, cancellationToken);
         if (slugTaken is not null)
         {
             return slugTaken;
         }
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, row, transaction, cancellationToken: cancellationToken));
+        await SlugAliases.MoveAsync(connection, transaction, SluggedTable.Authors, id, null, chosen, cancellationToken);
         return new WriteOutcome<AuthorRow>.Saved((await GetAsync(connection, transaction, ById, id, cancellationToken))!);
     }
 
@@ -121,7 +127,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
             {
                 return invalid;
             }
-            var (row, slugTaken) = await RowAsync(connection, transaction, request, request.Slug ?? current.Slug, id, editor, cancellationToken);
+            var (row, chosen, slugTaken) = await RowAsync(connection, transaction, request, request.Slug ?? current.Slug, id, editor, cancellationToken);
             if (slugTaken is not null)
             {
                 return slugTaken;
@@ -130,6 +136,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
             var avatarShown = request.AvatarImageId != current.AvatarImageId
                 ? await WithdrawnRelations.AvatarBeforeAsync(connection, transaction, id, visibleAt, cancellationToken) : [];
             await connection.ExecuteAsync(new CommandDefinition(UpdateSql, row, transaction, cancellationToken: cancellationToken));
+            await SlugAliases.MoveAsync(connection, transaction, SluggedTable.Authors, id, current.Slug, chosen, cancellationToken);
             await WithdrawnRelations.RecordAsync(connection, transaction, avatarShown, visibleAt, Timestamps.ServerNow(clock), cancellationToken);
             if (request.Name != current.Name)
             {
@@ -184,13 +191,13 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
     /// the request's fields and search key under <paramref name="slug"/>, else a slug derived from the name; or, when
     /// another author holds the slug asked for, the conflict, and nothing to write.
     /// </summary>
-    private async Task<(object? Row, WriteOutcome<AuthorRow>.Conflict? SlugTaken)> RowAsync(
+    private async Task<(object? Row, SlugChoice Chosen, WriteOutcome<AuthorRow>.Conflict? SlugTaken)> RowAsync(
         DbConnection connection, DbTransaction transaction, AuthorRequest request, string? slug, long? id, string? editor, CancellationToken cancellationToken)
     {
         var chosen = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Authors, slug, request.Name, "author", id, cancellationToken);
         if (chosen.TakenBy is { } holder)
         {
-            return (null, SlugTaken(request.Slug!, holder));
+            return (null, chosen, SlugTaken(request.Slug!, holder));
         }
         return (new
         {
@@ -204,7 +211,7 @@ public sealed class AuthorStore(Db db, ListTotals totals, TimeProvider clock, IL
             request.Email,
             SearchKey = FoldedKeys.AuthorKey(request.Name, chosen.Slug!),
             Now = Timestamps.ToDb(Timestamps.ServerNow(clock)),
-        }, null);
+        }, chosen, null);
     }
 
     /// <summary><paramref name="condition"/>, and <see cref="PubliclyShown"/> too when <paramref name="publiclyShownOnly"/>.</summary>

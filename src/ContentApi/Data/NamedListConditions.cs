@@ -27,7 +27,7 @@ internal static class NamedListConditions
     /// <paramref name="now"/>: slugs are matched as stored in any spelling the lookups take.
     /// </summary>
     public static async Task<(List<string> Conditions, DynamicParameters Parameters)> OfAsync(
-        DbConnection connection, INamedListFilter filter, string table, string alias, string publiclyShown, string now, CancellationToken cancellationToken)
+        DbConnection connection, INamedListFilter filter, SluggedTable owners, string table, string alias, string publiclyShown, string now, CancellationToken cancellationToken)
     {
         var conditions = new List<string>();
         var parameters = ListTotals.ParametersVisibleAt(now);
@@ -37,9 +37,12 @@ internal static class NamedListConditions
         }
         if (filter.Slugs is { Count: > 0 } slugs)
         {
-            conditions.Add($"{alias}.slug IN @Slugs");
+            // An earlier slug finds the one it leads to, listed with its current slug, as the lookup by slug redirects to it.
+            var (aliases, owner) = SlugAliases.Of(owners);
+            conditions.Add($"({alias}.slug IN @Slugs OR {alias}.id IN (SELECT l.{owner} FROM {aliases} l WHERE l.slug IN @Slugs))");
             parameters.Add("Slugs", await Slugs.ListSpellingsAsync(slugs, async spellings => await connection.QueryAsync<string>(
-                new CommandDefinition($"SELECT slug FROM {table} WHERE slug IN @Slugs", new { Slugs = spellings }, cancellationToken: cancellationToken))));
+                new CommandDefinition($"SELECT slug FROM {table} WHERE slug IN @Slugs UNION ALL SELECT slug FROM {aliases} WHERE slug IN @Slugs",
+                    new { Slugs = spellings }, cancellationToken: cancellationToken))));
         }
         InstantRange.AddTo(conditions, parameters, $"{alias}.updated_at", "Updated", filter.UpdatedAfter, filter.UpdatedBefore);
         if (filter.Q is { } q)

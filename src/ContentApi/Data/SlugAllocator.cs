@@ -14,7 +14,7 @@ public enum SluggedTable
 
 /// <summary>
 /// Outcome of choosing a slug: the slug, or the id of the resource that already holds the requested one; and whether the
-/// slug is an alias (an earlier slug of an article) that the caller must delete as it takes the slug over.
+/// slug is an alias (an earlier slug of an article, an author or a tag) that the caller must delete as it takes the slug over.
 /// </summary>
 public sealed record SlugChoice(string? Slug, long? TakenBy, bool TakesOverAlias = false);
 
@@ -28,10 +28,12 @@ public static class SlugAllocator
         _ => throw new ArgumentOutOfRangeException(nameof(table)),
     };
 
-    /// <summary>Who holds a slug (Id): the resource whose slug it is (IsAlias false), and for articles the one it was the slug of.</summary>
-    internal static string HoldersSql(SluggedTable table) => table == SluggedTable.Articles
-        ? "SELECT id AS Id, 0 AS IsAlias FROM articles WHERE slug = @Slug UNION ALL SELECT article_id, 1 FROM article_slug_aliases WHERE slug = @Slug"
-        : $"SELECT id AS Id, 0 AS IsAlias FROM {TableName(table)} WHERE slug = @Slug";
+    /// <summary>Who holds a slug (Id): the resource whose slug it is (IsAlias false), and the one it was the slug of (<see cref="SlugAliases"/>).</summary>
+    internal static string HoldersSql(SluggedTable table)
+    {
+        var (aliases, owner) = SlugAliases.Of(table);
+        return $"SELECT id AS Id, 0 AS IsAlias FROM {TableName(table)} WHERE slug = @Slug UNION ALL SELECT {owner}, 1 FROM {aliases} WHERE slug = @Slug";
+    }
 
     private sealed record Holder
     {
@@ -48,9 +50,9 @@ public static class SlugAllocator
             .Any(h => !h.IsAlias && h.Id == selfId);
 
     /// <summary>
-    /// An explicit slug must be free (else the caller gets 409), an earlier slug of an article being free to take over;
-    /// a derived one gets "-2", "-3", ... until it is free, and never an earlier slug of another article, so creating
-    /// "Hello" twice just works and links to an article's old slug keep leading to it.
+    /// An explicit slug must be free (else the caller gets 409), an earlier slug being free to take over;
+    /// a derived one gets "-2", "-3", ... until it is free, and never an earlier slug of another one, so creating
+    /// "Hello" twice just works and links to an old slug keep leading to what it named.
     /// </summary>
     public static async Task<SlugChoice> ChooseAsync(
         DbConnection connection, DbTransaction transaction, SluggedTable table, string? requested, string derivedFrom,

@@ -16,6 +16,10 @@ public static class TagEndpoints
         "(live, not scheduled); any other tag is a 404 and left out of lists, so a tag made for a draft or a scheduled article stays private until it is published. " +
         "publishedArticleCount counts the articles anonymous readers see (published and live, not scheduled).";
 
+    private const string EarlierSlugRule =
+        "A slug the tag had before an edit changed it leads to it as well: 301 to its current slug (`Cache-Control: public, no-cache`), " +
+        "or to a key holder 200 in place with `Content-Location`, until another tag is given that slug explicitly or the tag is deleted.";
+
     public static RouteGroupBuilder MapTags(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/tags").WithTags("Tags");
@@ -26,7 +30,7 @@ public static class TagEndpoints
         group.MapMethods("/{id}", EndpointConventions.ReadMethods, GetTag).WithName("GetTag").WithSummary("Get a tag by id")
             .WithDescription(AnonymousTags).Reads<TagResponse>().Fields<TagResponse>();
         group.MapMethods("/slug/{slug}", EndpointConventions.ReadMethods, GetTagBySlug).WithName("GetTagBySlug").WithSummary("Get a tag by slug")
-            .WithDescription(AnonymousTags + " " + CanonicalSlugAnswer.SpellingsRule("a tag"))
+            .WithDescription(AnonymousTags + " " + CanonicalSlugAnswer.SpellingsRule("a tag") + " " + EarlierSlugRule)
             .Reads<TagResponse>().Fields<TagResponse>().Produces(StatusCodes.Status301MovedPermanently);
         group.MapPost("/", CreateTag).WithName("CreateTag").WithSummary("Create a tag")
             .RequireAuthorization(ApiKeyScopes.WritePolicy).Writes<TagResponse>(created: true);

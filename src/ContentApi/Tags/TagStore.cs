@@ -22,6 +22,9 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
 
     private const string ById = "t.id = @Key";
 
+    /// <summary>The tag an earlier slug (@Key) leads to (<see cref="SlugAliases"/>); its own slug differs, so a read by slug answers 301.</summary>
+    private static readonly string EarlierSlug = $"t.id IN ({SlugAliases.OwnerOfSql(SluggedTable.Tags)})";
+
     /// <summary>
     /// Tags that published content carries: a tag of an article anonymous callers see. Anonymous callers see only
     /// these, so a tag made for an embargoed article stays hidden with it.
@@ -60,18 +63,20 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
         return await GetAsync(connection, null, AndPubliclyShown(ById, publiclyShownOnly), id, cancellationToken);
     }
 
+    /// <summary>The tag whose slug this is in any spelling a lookup takes, else the one it was the slug of.</summary>
     /// <param name="publiclyShownOnly">Only a tag that published content carries (anonymous callers).</param>
     public async Task<TagRow?> GetBySlugAsync(string slug, bool publiclyShownOnly, CancellationToken cancellationToken)
     {
         var condition = AndPubliclyShown("t.slug = @Key", publiclyShownOnly);
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        return await Slugs.FindBySpellingAsync(Slugs.Spellings(slug), spelling => GetAsync(connection, null, condition, spelling, cancellationToken));
+        return await Slugs.FindBySpellingAsync(Slugs.Spellings(slug), spelling => GetAsync(connection, null, condition, spelling, cancellationToken))
+            ?? await Slugs.FindBySpellingAsync(Slugs.Spellings(slug), spelling => GetAsync(connection, null, AndPubliclyShown(EarlierSlug, publiclyShownOnly), spelling, cancellationToken));
     }
 
     public async Task<Page<TagRow>> ListAsync(TagFilter filter, SortOrder<TagRow> order, Cursor? after, int limit, int? page, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenSnapshotAsync(cancellationToken);
-        var (conditions, parameters) = await NamedListConditions.OfAsync(connection, filter, "tags", "t", PubliclyShown, Now(), cancellationToken);
+        var (conditions, parameters) = await NamedListConditions.OfAsync(connection, filter, SluggedTable.Tags, "tags", "t", PubliclyShown, Now(), cancellationToken);
         if (filter.Ids is { Count: > 0 } ids)
         {
             conditions.Add("t.id IN @Ids");
@@ -95,12 +100,13 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
         {
             return NameTaken(named);
         }
-        var (row, slugTaken) = await RowAsync(connection, transaction, request, request.Slug, null, editor, cancellationToken);
+        var (row, chosen, slugTaken) = await RowAsync(connection, transaction, request, request.Slug, null, editor, cancellationToken);
         if (slugTaken is not null)
         {
             return slugTaken;
         }
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, row, transaction, cancellationToken: cancellationToken));
+        await SlugAliases.MoveAsync(connection, transaction, SluggedTable.Tags, id, null, chosen, cancellationToken);
         return new WriteOutcome<TagRow>.Saved((await GetAsync(connection, transaction, ById, id, cancellationToken))!);
     }
 
@@ -124,12 +130,13 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
             {
                 return NameTaken(named);
             }
-            var (row, slugTaken) = await RowAsync(connection, transaction, request, request.Slug ?? current.Slug, id, editor, cancellationToken);
+            var (row, chosen, slugTaken) = await RowAsync(connection, transaction, request, request.Slug ?? current.Slug, id, editor, cancellationToken);
             if (slugTaken is not null)
             {
                 return slugTaken;
             }
             await connection.ExecuteAsync(new CommandDefinition(UpdateSql, row, transaction, cancellationToken: cancellationToken));
+            await SlugAliases.MoveAsync(connection, transaction, SluggedTable.Tags, id, current.Slug, chosen, cancellationToken);
             if (request.Name != current.Name)
             {
                 await SearchIndex.UpdateArticlesOfAsync(connection, transaction, SearchIndex.ArticlesOfTagSql, id, cancellationToken);
@@ -164,13 +171,13 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
     /// the request's texts and folded keys under <paramref name="slug"/>, else a slug derived from the name; or, when
     /// another tag holds the slug asked for, the conflict, and nothing to write.
     /// </summary>
-    private async Task<(object? Row, WriteOutcome<TagRow>.Conflict? SlugTaken)> RowAsync(
+    private async Task<(object? Row, SlugChoice Chosen, WriteOutcome<TagRow>.Conflict? SlugTaken)> RowAsync(
         DbConnection connection, DbTransaction transaction, TagRequest request, string? slug, long? id, string? editor, CancellationToken cancellationToken)
     {
         var chosen = await SlugAllocator.ChooseAsync(connection, transaction, SluggedTable.Tags, slug, request.Name, "tag", id, cancellationToken);
         if (chosen.TakenBy is { } holder)
         {
-            return (null, SlugTaken(request.Slug!, holder));
+            return (null, chosen, SlugTaken(request.Slug!, holder));
         }
         var (nameKey, searchKey) = FoldedKeys.TagKeys(request.Name, chosen.Slug!);
         return (new
@@ -183,7 +190,7 @@ public sealed class TagStore(Db db, ListTotals totals, TimeProvider clock, ILogg
             NameKey = nameKey,
             SearchKey = searchKey,
             Now = Timestamps.ToDb(Timestamps.ServerNow(clock)),
-        }, null);
+        }, chosen, null);
     }
 
     /// <summary><paramref name="condition"/>, and <see cref="PubliclyShown"/> too when <paramref name="publiclyShownOnly"/>.</summary>
