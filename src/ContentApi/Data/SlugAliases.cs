@@ -18,6 +18,22 @@ internal static class SlugAliases
         _ => throw new ArgumentOutOfRangeException(nameof(owners)),
     };
 
+    /// <summary>The owners of earlier slugs that an export's table holds (articles, authors, tags), else null.</summary>
+    public static SluggedTable? OwnersOf(string table) => table switch
+    {
+        "articles" => SluggedTable.Articles,
+        "authors" => SluggedTable.Authors,
+        "tags" => SluggedTable.Tags,
+        _ => null,
+    };
+
+    /// <summary>Every earlier slug of <paramref name="owners"/>, with its owner's id, by owner and slug.</summary>
+    public static string AllSql(SluggedTable owners)
+    {
+        var (table, owner) = Of(owners);
+        return $"SELECT {owner}, slug FROM {table} ORDER BY {owner}, slug";
+    }
+
     /// <summary>The slug an author or a tag is leaving (@Slug) leads to it (@Id) from now on, whoever it led to before.</summary>
     public static string KeepSql(SluggedTable owners)
     {

@@ -5,8 +5,8 @@ namespace ContentApi.Transfer;
 
 /// <summary>
 /// The export format: a folder with one JSON Lines file per resource (a record per line, database column
-/// names, values exactly as stored) and a manifest. Articles carry their ordered author, tag and image ids, and their
-/// earlier slugs.
+/// names, values exactly as stored) and a manifest. Articles carry their ordered author, tag and image ids; articles,
+/// authors and tags their earlier slugs.
 /// </summary>
 public static class ExportFormat
 {
@@ -24,7 +24,7 @@ public static class ExportFormat
         ("article_images", "image_id", "image_ids"),
     ];
 
-    /// <summary>An article's earlier slugs, which lead to it (see migration 0019); written only when it has some.</summary>
+    /// <summary>The earlier slugs of an article, an author or a tag, which lead to it (see migrations 0019 and 0032); written only when it has some.</summary>
     public const string PreviousSlugsProperty = "previous_slugs";
 
     public static string FileOf(string table) => table + ".jsonl";

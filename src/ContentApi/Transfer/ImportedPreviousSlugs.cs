@@ -6,11 +6,14 @@ using Dapper;
 
 namespace ContentApi.Transfer;
 
-/// <summary>An imported article's earlier slugs (<see cref="ExportFormat.PreviousSlugsProperty"/>): read, checked against the other articles' and kept.</summary>
+/// <summary>
+/// The earlier slugs of an imported article, author or tag (<see cref="ExportFormat.PreviousSlugsProperty"/>): read,
+/// checked against the others' of its kind and kept.
+/// </summary>
 internal static class ImportedPreviousSlugs
 {
     /// <summary>An article's earlier slugs: a list of slugs under the API's rules.</summary>
-    internal static string[] PreviousSlugs(JsonElement value, string path, int lineNumber)
+    internal static string[] PreviousSlugs(string table, JsonElement value, string path, int lineNumber)
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
@@ -19,8 +22,8 @@ internal static class ImportedPreviousSlugs
         var slugs = new List<string>();
         foreach (var item in value.EnumerateArray())
         {
-            var slug = item.ValueKind == JsonValueKind.String ? ImportedColumnRules.Stored("articles", "slug", item.GetString()) as string : null;
-            if (slug is null || ImportedColumnRules.Problem("articles", "slug", slug) is not null)
+            var slug = item.ValueKind == JsonValueKind.String ? ImportedColumnRules.Stored(table, "slug", item.GetString()) as string : null;
+            if (slug is null || ImportedColumnRules.Problem(table, "slug", slug) is not null)
             {
                 throw new InvalidDataException($"{path}:{lineNumber}: '{ExportFormat.PreviousSlugsProperty}' holds {item.GetRawText()}, which is no slug the API takes: {TextRules.SlugMessage}");
             }
@@ -33,16 +36,17 @@ internal static class ImportedPreviousSlugs
         return [.. slugs];
     }
 
-    /// <summary>An article's slug that an article before it in the file kept as an earlier one: the API never leaves both.</summary>
+    /// <summary>A slug that one before it in the file kept as an earlier one: the API never leaves both.</summary>
     internal static async Task RefuseSlugKeptByAnotherAsync(
-        DbConnection connection, DbTransaction transaction, long id, string path, int lineNumber, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, SluggedTable owners, long id, string path, int lineNumber, CancellationToken cancellationToken)
     {
-        var kept = await connection.QueryFirstOrDefaultAsync<(long ArticleId, string Slug)?>(new CommandDefinition(
-            "SELECT s.article_id, s.slug FROM articles a JOIN article_slug_aliases s ON s.slug = a.slug WHERE a.id = @Id",
+        var (aliases, owner) = SlugAliases.Of(owners);
+        var kept = await connection.QueryFirstOrDefaultAsync<(long OwnerId, string Slug)?>(new CommandDefinition(
+            $"SELECT s.{owner}, s.slug FROM {TableOf(owners)} a JOIN {aliases} s ON s.slug = a.slug WHERE a.id = @Id",
             new { Id = id }, transaction, cancellationToken: cancellationToken));
         if (kept is { } earlier)
         {
-            throw new InvalidDataException($"{path}:{lineNumber}: 'slug' is '{earlier.Slug}', which article {earlier.ArticleId} has as an earlier slug ('{ExportFormat.PreviousSlugsProperty}').");
+            throw new InvalidDataException($"{path}:{lineNumber}: 'slug' is '{earlier.Slug}', which {NounOf(owners)} {earlier.OwnerId} has as an earlier slug ('{ExportFormat.PreviousSlugsProperty}').");
         }
     }
 
@@ -51,18 +55,27 @@ internal static class ImportedPreviousSlugs
     /// refused: the API never leaves either.
     /// </summary>
     internal static async Task AddPreviousSlugsAsync(
-        DbConnection connection, DbTransaction transaction, long id, string[] slugs, string path, int lineNumber, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, SluggedTable owners, long id, string[] slugs, string path, int lineNumber, CancellationToken cancellationToken)
     {
+        var keep = owners == SluggedTable.Articles ? Articles.ArticleQueries.KeepOldSlug : SlugAliases.KeepSql(owners);
         foreach (var slug in slugs)
         {
             var holder = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                SlugAllocator.HoldersSql(SluggedTable.Articles), new { Slug = slug }, transaction, cancellationToken: cancellationToken));
+                SlugAllocator.HoldersSql(owners), new { Slug = slug }, transaction, cancellationToken: cancellationToken));
             if (holder is { } other)
             {
-                throw new InvalidDataException($"{path}:{lineNumber}: '{ExportFormat.PreviousSlugsProperty}' holds '{slug}', which article {other} has as its slug or an earlier one.");
+                throw new InvalidDataException($"{path}:{lineNumber}: '{ExportFormat.PreviousSlugsProperty}' holds '{slug}', which {NounOf(owners)} {other} has as its slug or an earlier one.");
             }
-            await connection.ExecuteAsync(new CommandDefinition(
-                Articles.ArticleQueries.KeepOldSlug, new { Slug = slug, Id = id }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(keep, new { Slug = slug, Id = id }, transaction, cancellationToken: cancellationToken));
         }
     }
+
+    private static string TableOf(SluggedTable owners) => owners switch
+    {
+        SluggedTable.Articles => "articles",
+        SluggedTable.Authors => "authors",
+        _ => "tags",
+    };
+
+    private static string NounOf(SluggedTable owners) => TableOf(owners).TrimEnd('s');
 }

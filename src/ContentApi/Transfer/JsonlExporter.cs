@@ -19,7 +19,7 @@ public sealed class JsonlExporter(Db db)
         foreach (var table in ExportFormat.Tables)
         {
             var links = table == "articles" ? await LoadLinksAsync(connection, transaction) : null;
-            var previousSlugs = table == "articles" ? await LoadPreviousSlugsAsync(connection, transaction) : null;
+            var previousSlugs = SlugAliases.OwnersOf(table) is { } owners ? await LoadPreviousSlugsAsync(connection, transaction, owners) : null;
             await using var file = new StreamWriter(PrivateFiles.CreateNew(Path.Combine(folder, ExportFormat.FileOf(table))), new UTF8Encoding(false));
             file.NewLine = "\n";
             var count = 0L;
@@ -37,10 +37,10 @@ public sealed class JsonlExporter(Db db)
                     {
                         record[property] = links[property][id].ToArray();
                     }
-                    if (previousSlugs![id].ToArray() is { Length: > 0 } slugs)
-                    {
-                        record[ExportFormat.PreviousSlugsProperty] = slugs;
-                    }
+                }
+                if (previousSlugs is not null && previousSlugs[(long)row["id"]!].ToArray() is { Length: > 0 } slugs)
+                {
+                    record[ExportFormat.PreviousSlugsProperty] = slugs;
                 }
                 await file.WriteLineAsync(JsonSerializer.Serialize(record, ExportFormat.Json));
                 count++;
@@ -59,9 +59,8 @@ public sealed class JsonlExporter(Db db)
         return manifest;
     }
 
-    private static async Task<ILookup<long, string>> LoadPreviousSlugsAsync(DbConnection connection, DbTransaction transaction) =>
-        (await connection.QueryAsync<(long ArticleId, string Slug)>(
-            "SELECT article_id, slug FROM article_slug_aliases ORDER BY article_id, slug", transaction: transaction)).ToLookup(p => p.ArticleId, p => p.Slug);
+    private static async Task<ILookup<long, string>> LoadPreviousSlugsAsync(DbConnection connection, DbTransaction transaction, SluggedTable owners) =>
+        (await connection.QueryAsync<(long OwnerId, string Slug)>(SlugAliases.AllSql(owners), transaction: transaction)).ToLookup(p => p.OwnerId, p => p.Slug);
 
     private static async Task<Dictionary<string, ILookup<long, long>>> LoadLinksAsync(DbConnection connection, DbTransaction transaction)
     {

@@ -138,7 +138,7 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
             .ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
         var path = Path.Combine(folder, ExportFormat.FileOf(table));
         var (count, derivedAgain) = (0L, 0L);
-        var earlierSlugsKept = false; // most exports have none: no article then needs looking up among them
+        var earlierSlugsKept = false; // most exports have none: no row then needs looking up among them
         var lineNumber = 0;
         foreach (var line in JsonlLines.Lines(path))
         {
@@ -179,9 +179,9 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
                     links.Add((link.Table, link.Column, name, ids ?? throw new InvalidDataException($"{path}:{lineNumber}: '{name}' {idsProblem}")));
                     continue;
                 }
-                if (name == ExportFormat.PreviousSlugsProperty && table == "articles")
+                if (name == ExportFormat.PreviousSlugsProperty && SlugAliases.OwnersOf(table) is not null)
                 {
-                    previousSlugs = ImportedPreviousSlugs.PreviousSlugs(property.Value, path, lineNumber);
+                    previousSlugs = ImportedPreviousSlugs.PreviousSlugs(table, property.Value, path, lineNumber);
                     continue;
                 }
                 // Only real columns of the table: a hostile file cannot smuggle SQL through its keys.
@@ -250,13 +250,13 @@ public sealed class JsonlImporter(Db db, TimeProvider clock)
                 derivedAgain += await connection.ExecuteAsync(new CommandDefinition(DeriveAgainSql,
                     new { Id = id, measured.DerivedExcerpt, measured.CharacterCount, measured.ReadingTimeMinutes }, transaction, cancellationToken: cancellationToken));
             }
-            if (table == "articles")
+            if (SlugAliases.OwnersOf(table) is { } owners)
             {
                 if (earlierSlugsKept)
                 {
-                    await ImportedPreviousSlugs.RefuseSlugKeptByAnotherAsync(connection, transaction, id, path, lineNumber, cancellationToken);
+                    await ImportedPreviousSlugs.RefuseSlugKeptByAnotherAsync(connection, transaction, owners, id, path, lineNumber, cancellationToken);
                 }
-                await ImportedPreviousSlugs.AddPreviousSlugsAsync(connection, transaction, id, previousSlugs, path, lineNumber, cancellationToken);
+                await ImportedPreviousSlugs.AddPreviousSlugsAsync(connection, transaction, owners, id, previousSlugs, path, lineNumber, cancellationToken);
                 earlierSlugsKept |= previousSlugs.Length > 0;
             }
             count++;

@@ -115,6 +115,28 @@ public sealed class ExportBackupSeedTests(ApiFactory factory) : IClassFixture<Ap
         Assert.Equal(0L, (long)(await rows.ExecuteScalarAsync())!);
     }
 
+    /// <summary>An export left out the earlier slugs of authors and tags, so an imported site's old /tags/ai links broke.</summary>
+    [Fact]
+    public async Task An_export_carries_the_earlier_slugs_of_authors_and_tags_into_the_imported_database()
+    {
+        var writer = factory.Writer();
+        var nonce = Guid.NewGuid().ToString("N")[..10];
+        var tag = (await writer.PostOkAsync("/api/v1/tags", new { name = $"人工智慧 {nonce}", slug = $"ai-{nonce}" }))["id"]!.GetValue<long>();
+        var author = (await writer.PostOkAsync("/api/v1/authors", new { name = $"王小明 {nonce}", slug = $"wang-{nonce}" }))["id"]!.GetValue<long>();
+        await (await writer.PatchMergeAsync($"/api/v1/tags/{tag}", new { slug = $"artificial-intelligence-{nonce}" })).AssertJsonAsync();
+        await (await writer.PatchMergeAsync($"/api/v1/authors/{author}", new { slug = $"wang-da-ming-{nonce}" })).AssertJsonAsync();
+
+        var folder = CommandRunner.TempDirectory();
+        Assert.Equal(0, (await CommandRunner.RunAsync(factory.DatabasePath, "export", folder)).ExitCode);
+        var imported = Path.Combine(CommandRunner.TempDirectory(), "imported.db");
+        var (exitCode, output) = await CommandRunner.RunAsync(imported, "import", folder);
+
+        Assert.True(exitCode == 0, output);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={imported};Pooling=False");
+        Assert.Equal(tag, await connection.ExecuteScalarAsync<long?>("SELECT tag_id FROM tag_slug_aliases WHERE slug = @Slug", new { Slug = $"ai-{nonce}" }));
+        Assert.Equal(author, await connection.ExecuteScalarAsync<long?>("SELECT author_id FROM author_slug_aliases WHERE slug = @Slug", new { Slug = $"wang-{nonce}" }));
+    }
+
     [Fact]
     public async Task An_imported_export_gives_no_id_that_its_source_had_given_and_deleted()
     {
