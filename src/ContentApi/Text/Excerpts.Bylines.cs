@@ -162,7 +162,10 @@ public static partial class Excerpts
     /// and a capital, as Vietnamese papers open the lead ("(Dân trí) - Tuyến…", "(VnExpress) – Giá…", decomposed too); a place of two words or more in capitals and a dash before a capital, "NEW YORK — Artificial…"
     /// (one word and a dash alone, "LONDON —", may be a name: "NASA — the agency — said", as two before lowercase may be:
     /// "SAN FRANCISCO — the city by the bay —"); the bracketed 訊 datelines of Chinese papers, "【本報訊】", "【明報專訊】",
-    /// "【大紀元2026年12月07日訊】"; the CNA's on a line of its own without brackets, "中央社記者王小明台北7日電".
+    /// "【大紀元2026年12月07日訊】"; the CNA's on a line of its own without brackets, "中央社記者王小明台北7日電"; the Mainichi's,
+    /// the reporter right after a katakana place or after a dot after a kanji one ("【ワシントン秋山信一】", "【台北・林哲平】"), the
+    /// Nikkei's with several reporters ("【ワシントン＝飛田臨太郎、赤木俊介】"), Bloomberg's Japanese edition's "（ブルームバーグ）：",
+    /// and a Korean paper's name alone in brackets, "[파이낸셜뉴스]".
     /// </summary>
     [GeneratedRegex(@"^\s*(?:[（(【\[]\s*(?:(?:中央社|中新社|新華社|新华社)?(?:記者|记者)|中央社|路透社?|法新社|美聯社|美联社|彭博社?|共同社|韓聯社|韩联社|塔斯社|歐新社|欧新社|德新社)[^\s，,：:。（()）]{1,20}(?:電|电|報導|报道)\s*[）)】\]]" +
         @"|中央社(?:記者)?[^\s，,：:。（()）\d]{1,20}\d{1,2}日(?:綜合外電)?(?:電|報導)(?=\s|$)" +
@@ -171,11 +174,13 @@ public static partial class Excerpts
         @"|[\[(（【][^\])）】\n=]{1,12}=(?:연합뉴스|뉴시스|뉴스1)[\])）】](?:\s*[^\s=\])）]{1,12}(?:\s+[^\s=\])）]{1,12})?\s*(?:기자|특파원)\s*=)?" +
         @"|(?:新華社|新华社|中新社|中新網|中新网|人民網|人民网|本報|本报)[\p{L}]{1,12}?\d{1,2}月\d{1,2}日(?:電|电)(?:\s*[（(]\s*(?:記者|记者)[^\n（()）]{1,30}[）)])?" +
         @"|(?:本報訊|本报讯)\s*[（(]\s*(?:記者|记者)[^\n（()）]{1,30}[）)]" +
-        @"|【[\p{L}\p{M}・ ]{1,15}[＝=][\p{L}\p{M}・ ]{1,20}】|【[\p{L}\p{M}・ ]{1,15}?(?:共同|時事)】" +
+        @"|【[\p{L}\p{M}・ ]{1,15}[＝=][\p{L}\p{M}・ ]{1,20}(?:、(?:[\p{L}\p{M}・ ]{1,15}[＝=])?[\p{L}\p{M}・ ]{1,20}){0,3}】|【[\p{L}\p{M}・ ]{1,15}?(?:共同|時事)】" +
+        @"|【\p{IsKatakana}{2,10}[\p{IsCJKUnifiedIdeographs}々]{3,5}(?<!速報|特集|詳報|解説|動画|写真)】|【\p{IsCJKUnifiedIdeographs}{1,4}・[\p{IsCJKUnifiedIdeographs}々]{2,5}】" +
+        @"|[（(]ブルームバーグ[）)]\s*[:：]" +
         @"|【[^【】\n]{0,20}?(?:記者|记者)\s*[\p{L}·・ ]{2,12}】" +
         @"|[（(][\p{L}\p{M}・ ]{1,15}[＝=](?:聯合ニュース|共同|時事|新華社|ロイター|ＡＦＰ|AFP|ＡＰ|AP)[）)]" +
         @"|[\p{L}]{1,8}(?:網|网|台|社|報|报)(?:消息|訊|讯)[：:]" +
-        @"|\[(?:[^\]\n=]{1,15}?[\s=])?\p{IsHangulSyllables}{2,4}\s?(?:기자|특파원)\]" +
+        @"|\[(?:[^\]\n=]{1,15}?(?:\s?=\s?|\s))?\p{IsHangulSyllables}{2,4}\s?(?:기자|특파원)\]|\[\p{IsHangulSyllables}{1,8}(?:뉴스|신문|경제|일보|비즈|타임스|데일리)\]" +
         @"|[［\[][^\]］\n]{1,20}?(?:ロイター|ブルームバーグ)\s*[］\]](?:\s*[-－–—])?" +
         @"|(?:(?:[A-Z][A-Z.'’ -]{1,30}?|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,2})(?:,\s*(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+\p{L}{3,9}\.?))?\s*)?\((?:" + EnglishWires + @")\)\.?\s*[-–—]" +
         @"|[A-Z]{2,}(?:[ .'’-]+[A-Z]{2,})+\s+[—–]\s*(?=[\p{Lu}\d""“‘])" +

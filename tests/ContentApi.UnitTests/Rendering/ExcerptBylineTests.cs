@@ -223,6 +223,34 @@ public sealed class ExcerptBylineTests
     public void A_bracketed_opening_that_is_no_dateline_stays(string markdown) =>
         Assert.Equal(markdown, Excerpt(markdown));
 
+    /// <summary>
+    /// Japanese and Korean papers' datelines the probe of h221 found opening the excerpt: the Mainichi's, which writes the
+    /// reporter right after a katakana place and after a dot after a kanji one; the Nikkei's with two reporters; Bloomberg's
+    /// Japanese edition's; Dailian's, with spaces around its equals sign; and a Korean paper's name alone in brackets.
+    /// </summary>
+    [Theory]
+    [InlineData("【ワシントン秋山信一】米政府は１日、法案を可決した。", "米政府は１日、法案を可決した。")]
+    [InlineData("【ニューヨーク八田浩輔】米株式市場は大幅に反発した。", "米株式市場は大幅に反発した。")]
+    [InlineData("【台北・林哲平】台湾の立法院は１日、法案を可決した。", "台湾の立法院は１日、法案を可決した。")]
+    [InlineData("【ワシントン＝飛田臨太郎、赤木俊介】米政府は１日、法案を可決した。", "米政府は１日、法案を可決した。")]
+    [InlineData("【パリ＝山田太郎、ロンドン＝佐藤花子】欧州連合は１日、法案を可決した。", "欧州連合は１日、法案を可決した。")]
+    [InlineData("（ブルームバーグ）： 米連邦準備制度理事会は２日、政策金利を据え置いた。", "米連邦準備制度理事会は２日、政策金利を据え置いた。")]
+    [InlineData("[데일리안 = 홍길동 기자] 삼성전자가 5일 새 반도체를 발표했다.", "삼성전자가 5일 새 반도체를 발표했다.")]
+    [InlineData("[파이낸셜뉴스] 삼성전자가 5일 새 반도체를 발표했다.", "삼성전자가 5일 새 반도체를 발표했다.")]
+    [InlineData("[서울경제] 삼성전자가 5일 새 반도체를 발표했다.", "삼성전자가 5일 새 반도체를 발표했다.")]
+    public void A_Japanese_or_Korean_papers_dateline_is_left_out(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
+    /// <summary>Labels in the same brackets name no place and reporter, and stay.</summary>
+    [Theory]
+    [InlineData("【ウクライナ侵攻】ロシア軍は１日、攻撃を再開した。")]
+    [InlineData("【パリ五輪速報】日本は金メダルを獲得した。")]
+    [InlineData("【独自】政府は１日、法案を閣議決定した。")]
+    [InlineData("[기자수첩] 반도체 전쟁의 승자는 누구인가.")]
+    [InlineData("[오늘의 뉴스] 정부가 오늘 법안을 통과시켰다.")]
+    public void A_Japanese_or_Korean_label_in_brackets_stays(string markdown) =>
+        Assert.Equal(markdown, Excerpt(markdown));
+
     [Theory]
     [InlineData("Lead paragraph here.\n\n[![Alt](image:1)](https://x.com/full.jpg)\nPhoto: Reuters\n\nSecond paragraph.", "Lead paragraph here. Second paragraph.")]
     [InlineData("導語說明事件經過。\n\n[![](image:1)](https://x.com/full.jpg)\n圖源:ifanr\n\n第二段內容。", "導語說明事件經過。第二段內容。")]
