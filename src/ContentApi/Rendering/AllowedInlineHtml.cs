@@ -38,7 +38,7 @@ internal sealed class AllowedInlineHtml : IMarkdownExtension
     }
 
     /// <summary>A tag as taken: lowercase, as rendered, with what was written, for when it stays text.</summary>
-    private sealed class Tag(string tag, string written) : HtmlInline(tag)
+    internal sealed class Tag(string tag, string written) : HtmlInline(tag)
     {
         public string Written { get; } = written;
 

@@ -84,7 +84,8 @@ internal static class ArticleMarkdown
         try
         {
             var document = Markdown.Parse(WithoutByteOrderMark(markdown), pipeline);
-            if (markdown.Contains('<', StringComparison.Ordinal))
+            var rubies = markdown.Contains(RubyNotation.Bar, StringComparison.Ordinal) && RubyNotation.Mark(document);
+            if (rubies || markdown.Contains('<', StringComparison.Ordinal))
             {
                 AllowedInlineHtml.KeepUnpairedAsText(document);
             }
