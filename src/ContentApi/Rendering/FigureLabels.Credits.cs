@@ -146,8 +146,10 @@ internal static partial class FigureLabels
     /// A stock photo agency, as Korean papers credit one alone ("게티이미지뱅크", "클립아트코리아"): a brand, never what a
     /// picture shows.
     /// </summary>
-    [GeneratedRegex("""^\s*(?:게티\s*이미지\s*(?:뱅크|코리아)|클립아트\s*코리아|셔터스톡|이미지\s*투데이|아이클릭아트|픽사베이|언스플래시)\s*$""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex($$"""^\s*{{KoreanStockAgencies}}\s*$""", RegexOptions.CultureInvariant)]
     private static partial Regex KoreanStockPhotoAgency();
+
+    private const string KoreanStockAgencies = """(?:게티\s*이미지\s*(?:뱅크|코리아)|클립아트\s*코리아|셔터스톡|이미지\s*투데이|아이클릭아트|픽사베이|언스플래시)""";
 
     /// <summary>The news agencies Korean papers credit, alone or as a foreign agency's photo through a Korean one ("로이터 연합뉴스").</summary>
     private const string KoreanAgencies = """
@@ -224,7 +226,8 @@ internal static partial class FigureLabels
     /// ("（記者王小明攝）", a reporter's with a slash, "（記者王小明／攝影）", or with the day as CNA dates it, "（中央社記者王小明攝　114年12月5日）";
     /// not "（2019年拍攝）" or "（縮時攝影）"), a file photo ("（中央社檔案照片）", "（資料照，中央社）"), or a news agency alone
     /// or with its photographer ("（路透社）", "（共同）", "（AFP時事）", and Japanese papers' "（ロイター）", "（ＡＰ）", "（ロイター＝共同）", "(AP Photo/Tatan Syuflana)", "(Jane Doe/AP)", and the photo agencies Chinese
-    /// papers credit, "（视觉中国）", and the stock agencies Japanese papers credit, "（ＰＩＸＴＡ）", "（アフロ）"; not EPA alone,
+    /// papers credit, "（视觉中国）", and the stock agencies Japanese and Korean papers credit, "（ＰＩＸＴＡ）", "（アフロ）",
+    /// "[게티이미지뱅크]", and a foreign agency's photo through a Korean one, "[AFP=연합뉴스]"; not EPA alone,
     /// also an American agency's name), or who provided it ("（台積電提供）",
     /// "[삼성전자 제공]"), as news captions end.
     /// </summary>
@@ -245,6 +248,8 @@ internal static partial class FigureLabels
           (?:(?:新華社|新华社|中新社|中央社)?(?:記者|记者|特派員|特派员|攝影記者|摄影记者|カメラマン)\s*)?[\p{L}·・]{2,12}?(?:\s+[\p{L}·・]{1,12}?){0,3}?\s*(?<!拍|縮時|缩时|空拍|延時|延时)(?:攝影|摄影|攝|摄|撮影)
         | {{ReporterTookIt}}(?:\s*{{DayTaken}})?
         | [^()（）\[\]［］]{1,30}?\s*(?:제공|자료사진|提供|供圖|供图)(?:\s*[.,]\s*재판매\s*및\s*DB\s*금지)?
+        | (?:로이터|AP|AFP|EPA|UPI|신화|교도|게티이미지(?:코리아)?)\s*=\s*(?:연합뉴스|뉴스1|뉴시스)
+        | {{KoreanStockAgencies}}
         | [^()（）\[\]［］]{1,24}?(?:檔案照片?|档案照片?|資料照片?|资料照片?|資料写真|資料寫真|file\s+(?:photo|picture|image))
         | (?:檔案照片?|档案照片?|資料照片?|资料照片?|file\s+(?:photo|picture|image))\s*[，,、／/]\s*[^()（）\[\]［］\s][^()（）\[\]［］]{0,23}
         | (?:AP|AFP|Reuters|Getty\s+Images|Bloomberg|Xinhua|Kyodo|Yonhap|Jiji|路透社?|美聯社|美联社|法新社|歐新社|欧新社|共同社?|ロイター|ＡＰ|ＡＦＰ|ブルームバーグ|ゲッティ(?:イメージズ)?

@@ -418,6 +418,9 @@ public sealed class FigureCreditTests
     [InlineData("게티이미지뱅크")]
     [InlineData("클립아트코리아")]
     [InlineData("셔터스톡")]
+    [InlineData("[게티이미지뱅크]")]
+    [InlineData("[픽사베이]")]
+    [InlineData("[AFP=연합뉴스]")]
     // Taiwanese papers credit one reporter for the photo and the text, and note an illustration taken from the web
     // after a comma: both were the figure's caption beside the image's own credit.
     [InlineData("圖、文／王小明")]
@@ -559,6 +562,13 @@ public sealed class FigureCreditTests
     [InlineData("記者会見するゼレンスキー大統領（ロイター＝共同）", "記者会見するゼレンスキー大統領", "（ロイター＝共同）")]
     [InlineData("ホワイトハウスで演説する大統領（ＡＰ）", "ホワイトハウスで演説する大統領", "（ＡＰ）")]
     [InlineData("서울 도심 야경. 게티이미지뱅크", "서울 도심 야경.", "게티이미지뱅크")]
+    // A foreign agency's photo through a Korean one, and a stock photo agency, in the brackets Korean papers end a caption
+    // with: they stayed in the caption, beside the image's own credit (h221 probe).
+    [InlineData("도널드 트럼프 미국 대통령 [AFP=연합뉴스]", "도널드 트럼프 미국 대통령", "[AFP=연합뉴스]")]
+    [InlineData("뉴욕증권거래소 [EPA=연합뉴스]", "뉴욕증권거래소", "[EPA=연합뉴스]")]
+    [InlineData("백악관 전경 [로이터=연합뉴스]", "백악관 전경", "[로이터=연합뉴스]")]
+    [InlineData("서울 도심 야경. [게티이미지뱅크]", "서울 도심 야경.", "[게티이미지뱅크]")]
+    [InlineData("뉴욕증권거래소 [셔터스톡]", "뉴욕증권거래소", "[셔터스톡]")]
     // Arabic, Persian and Hindi newsrooms' credits: an agency alone in brackets, "عکس:", "الصورة:", "तस्वीर:" and
     // "फोटो साभार:" ("photo courtesy of") stayed in the caption, beside the image's own credit (RTL and Indic review).
     [InlineData("نتائج الاختبارات المعيارية للنماذج الثلاثة (رويترز)", "نتائج الاختبارات المعيارية للنماذج الثلاثة", "(رويترز)")]
