@@ -120,7 +120,7 @@ public static class TransferCommands
         });
         var timeZone = new Option<string?>("--time-zone")
         {
-            Description = "The site's time zone, as its configuration names it (Hexo's and Jekyll's timezone, Hugo's timeZone: an IANA name such as Asia/Taipei): dates written without an offset (Hexo's 2024-05-01 10:00:00), and a Jekyll post's file-name date, are read on its clock. Without it, UTC, with a warning for each time without an offset.",
+            Description = "The site's time zone, as its configuration names it (Hexo's and Jekyll's timezone, Hugo's timeZone: an IANA name such as Asia/Taipei): dates written without an offset (Hexo's 2024-05-01 10:00:00), and a Jekyll post's file-name date, are read on its clock. Without it, the zone the site's configuration names (_config.yml, hugo.toml) above the folder, else UTC, with a warning for each time without an offset.",
         };
         timeZone.Validators.Add(result =>
         {

@@ -30,8 +30,9 @@ public sealed partial class MarkdownImporter(
             return [unreadable!];
         }
         var (profiles, profileProblems) = options.Profiles is { } files ? await files.ForAsync(path, cancellationToken) : (SiteProfiles.None, []);
-        var result = MarkdownImportParser.Parse(path, text, options.For(path, profiles));
-        var problems = profileProblems.Concat(result.Problems).ToList();
+        var (parseOptions, zoneProblem) = options.For(path, profiles);
+        var result = MarkdownImportParser.Parse(path, text, parseOptions);
+        var problems = profileProblems.Concat(zoneProblem is null ? [] : [zoneProblem]).Concat(result.Problems).ToList();
         if (MarkdownFiles.IsMdx(path))
         {
             // Given by itself: a folder's are left out (MarkdownFiles).

@@ -446,6 +446,52 @@ public sealed class ImportMigrationTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal("2013-07-13T12:46:25.000000Z", (await ArticleAsync($"hexo-{marker}"))["publishedAt"]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// Hexo's and Jekyll's <c>_config.yml</c> name the site's time zone, and import read its dates without an offset as
+    /// UTC with a warning on every post unless told --time-zone again (noticed, stop 73): a Taipei blog's posts were
+    /// published eight hours late. The configuration's zone is now read, the nearest above the folder imported.
+    /// </summary>
+    [Fact]
+    public async Task A_hexo_sites_configured_time_zone_reads_its_posts_dates()
+    {
+        var marker = Marker();
+        var site = CommandRunner.TempDirectory();
+        var posts = Directory.CreateDirectory(Path.Combine(site, "source", "_posts")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(site, "_config.yml"), "title: 我的部落格\nlanguage: zh-TW\ntimezone: 'Asia/Taipei'\ndeploy:\n  timezone: Europe/Berlin\n");
+        await File.WriteAllTextAsync(Path.Combine(posts, $"hexo-{marker}.md"), Import($"title: 你好 {marker}", $"slug: hexo-{marker}", "authors: J", "date: 2013/7/13 20:46:25"));
+
+        var (exitCode, output) = await ImportAsync(posts);
+
+        Assert.True(exitCode == 0, output);
+        Assert.DoesNotContain("warning", output, StringComparison.Ordinal);
+        Assert.Equal("2013-07-13T12:46:25.000000Z", (await ArticleAsync($"hexo-{marker}"))["publishedAt"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_time_zone_given_to_the_command_wins_over_the_configured_one_and_an_unknown_configured_one_is_told_once()
+    {
+        var marker = Marker();
+        var site = CommandRunner.TempDirectory();
+        var posts = Directory.CreateDirectory(Path.Combine(site, "_posts")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(site, "_config.yml"), "title: Blog\ntimezone: Taipei\n");
+        foreach (var n in new[] { 1, 2 })
+        {
+            await File.WriteAllTextAsync(Path.Combine(posts, $"2024-05-0{n}-post-{n}-{marker}.md"),
+                Import($"title: Post {n} {marker}", $"slug: post-{n}-{marker}", "authors: J", $"date: 2024-05-0{n} 10:00:00"));
+        }
+
+        var (exitCode, output) = await ImportAsync(posts);
+        Assert.True(exitCode == 0, output);
+        Assert.Single(output.Split('\n'), line => line.Contains("time zone 'Taipei' is none this machine knows", StringComparison.Ordinal));
+        Assert.Contains("_config.yml:2: warning:", output, StringComparison.Ordinal);
+        Assert.Equal("2024-05-01T10:00:00.000000Z", (await ArticleAsync($"post-1-{marker}"))["publishedAt"]!.GetValue<string>());
+
+        var (givenExitCode, givenOutput) = await CommandRunner.RunAsync(factory.DatabasePath, "import", posts, "--time-zone", "Asia/Tokyo");
+        Assert.True(givenExitCode == 0, givenOutput);
+        Assert.DoesNotContain("warning", givenOutput, StringComparison.Ordinal);
+        Assert.Equal("2024-05-02T01:00:00.000000Z", (await ArticleAsync($"post-2-{marker}"))["publishedAt"]!.GetValue<string>());
+    }
+
     [Fact]
     public void A_time_zone_the_machine_does_not_know_is_refused_when_the_command_is_read()
     {
