@@ -71,11 +71,36 @@ public static partial class ClosingCredit
 
     /// <summary>
     /// Who reported, on a line of its own: Reuters' "Reporting by Jane Doe; Editing by John Roe", a Japanese paper's reporter in
-    /// brackets, "（山田太郎）", "（編集委員　山田太郎）", a Korean paper's, "김철수 기자", "/김철수 기자 kim@sedaily.com".
+    /// brackets, "（山田太郎）", "（編集委員　山田太郎）", or a writer's name and position, "（山田太郎・東京大学教授）", a Korean
+    /// paper's, "김철수 기자", "/김철수 기자 kim@sedaily.com", or a columnist's, "홍길동 서울대 교수" (<see cref="KoreanByline"/>).
     /// </summary>
     private const string Reporters = @"[(\[*_ \t]*(?:(?:Additional\s+)?[Rr]eporting\s+by|Writing\s+by|Editing\s+by|Compiled\s+by)\b[^\n]{0,300}" +
         @"|[（(]\s*(?:編集委員|論説委員|記者|特派員)?[\s　]*[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々・]{2,8}(?:[\s　]+[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}々・]{1,8})?\s*[）)]" +
-        @"|/?[ \t]*\p{IsHangulSyllables}{2,4}\s*(?:기자|특파원)(?:\s+[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?";
+        $@"|[（(][\s　]*[\p{{IsCJKUnifiedIdeographs}}\p{{IsHiragana}}\p{{IsKatakana}}々・]{{2,8}}[・\s　]+[^\n（）()]{{0,24}}?{JapanesePosition}[\s　]*[）)]" +
+        $@"|/?[ \t]*{KoreanByline}(?:\s+[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?";
+
+    /// <summary>
+    /// The position ending a Japanese writer's bracketed name, after the organisation: "東京大学教授", "日本総研上席主任研究員",
+    /// "弁護士". A bracket holding a longer name and no position ("（東京オリンピック・パラリンピック）") is the text's.
+    /// </summary>
+    private const string JapanesePosition = "(?:教授|講師|研究員|所長|理事長|会長|社長|代表|取締役|弁護士|会計士|税理士|医師|作家|評論家|ジャーナリスト|エコノミスト|アナリスト|コラムニスト|委員|記者|特派員|学長|院長)";
+
+    /// <summary>
+    /// A Korean writer's name (two to four syllables) and position, the whole line, as a reporter's report or a columnist's
+    /// opinion piece closes: "김철수 기자", "박민수 논설위원", with up to two words of the organisation between them, "홍길동 서울대
+    /// 교수", "최지은 법무법인 태평양 변호사". Only a position of <see cref="KoreanPosition"/>, and no word before it ending in
+    /// a particle that binds it to the next ("우리 모두의 선생님이자 교수", "그는 끝까지 교수"): those are words of the text,
+    /// as is a line ending as a sentence does ("그는 서울대 교수다.").
+    /// </summary>
+    private const string KoreanByline =
+        @"\p{IsHangulSyllables}{2,4}(?<![는를의에께가])" +
+        $@"(?:(?:[ \t]+[\p{{IsHangulSyllables}}A-Za-z0-9&.·]{{1,20}}(?<![는를을의에께와한던된]|이자|에서|까지|부터|처럼|로서|으로)){{1,2}}[ \t]*|\s*){KoreanPosition}";
+
+    /// <summary>The positions a Korean column or report is signed with: a bounded list, so that no word merely ending so is one.</summary>
+    private const string KoreanPosition =
+        "(?:명예교수|석좌교수|객원교수|초빙교수|겸임교수|특임교수|부교수|조교수|교수|수석논설위원|논설위원|편집위원|선임연구위원|수석연구위원|연구위원|전문위원|위원" +
+        "|책임연구원|선임연구원|연구원|변호사|회계사|세무사|변리사|노무사|의사|대표이사|대표|소장|원장|이사장|회장|칼럼니스트|평론가|작가|시인|소설가" +
+        "|편집국장|논설실장|논설주간|주필|선임기자|전문기자|대기자|기자|특파원)";
 
     /// <summary>
     /// A publisher's copyright line, as the last paragraph: "© 2026 The Example Times. All rights reserved.", "Copyright 2026

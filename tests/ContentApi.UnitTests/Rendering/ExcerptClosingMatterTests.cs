@@ -148,6 +148,36 @@ public sealed class ExcerptClosingMatterTests
     public void Who_reported_it_at_the_end_is_not_in_the_excerpt(string markdown, string excerpt) =>
         Assert.Equal(excerpt, Excerpt(markdown));
 
+    /// <summary>
+    /// A Korean opinion column closes with its writer's name and position on a line of its own, with or without the
+    /// organisation between them; a Japanese opinion piece with the writer's name and position in brackets (probe).
+    /// </summary>
+    [Theory]
+    [InlineData("대학의 본래 목적은 진리 탐구에 있다. 취업률로 대학을 평가하는 풍토는 바뀌어야 한다.\n\n홍길동 서울대 교수", "대학의 본래 목적은 진리 탐구에 있다. 취업률로 대학을 평가하는 풍토는 바뀌어야 한다.")]
+    [InlineData("정책의 방향을 다시 점검해야 한다.\n\n김철수 한국경제연구원 선임연구위원", "정책의 방향을 다시 점검해야 한다.")]
+    [InlineData("법의 취지를 되새겨야 한다.\n\n이영희 변호사", "법의 취지를 되새겨야 한다.")]
+    [InlineData("정치권은 민생을 돌아봐야 한다.\n\n박민수 논설위원", "정치권은 민생을 돌아봐야 한다.")]
+    [InlineData("정책의 방향을 다시 점검해야 한다.\n\n최지은 법무법인 태평양 변호사", "정책의 방향을 다시 점검해야 한다.")]
+    [InlineData("정책의 방향을 다시 점검해야 한다.\n\n정하늘 KDI 국제정책대학원 교수", "정책의 방향을 다시 점검해야 한다.")]
+    [InlineData("日本経済の再生には構造改革が欠かせない。\n\n（山田太郎・東京大学教授）", "日本経済の再生には構造改革が欠かせない。")]
+    [InlineData("日本経済の再生には構造改革が欠かせない。\n\n（やまだ・たろう　東京大学教授）", "日本経済の再生には構造改革が欠かせない。")]
+    [InlineData("日本経済の再生には構造改革が欠かせない。\n\n（山田太郎・東京大学大学院経済学研究科教授）", "日本経済の再生には構造改革が欠かせない。")]
+    public void A_columnists_name_and_position_at_the_end_is_not_in_the_excerpt(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
+    /// <summary>
+    /// A last paragraph that only ends with a position's word is the column's: a sentence (it ends as one does), a line
+    /// whose words before the position are bound to it by a particle (의, 이자, 는…), or a bracket that names no position.
+    /// </summary>
+    [Theory]
+    [InlineData("그를 만난 것은 십 년 전이다.\n\n그는 서울대 교수다.", "그를 만난 것은 십 년 전이다. 그는 서울대 교수다.")]
+    [InlineData("그를 만난 것은 십 년 전이다.\n\n우리 모두의 선생님이자 교수", "그를 만난 것은 십 년 전이다. 우리 모두의 선생님이자 교수")]
+    [InlineData("그를 만난 것은 십 년 전이다.\n\n그는 끝까지 교수", "그를 만난 것은 십 년 전이다. 그는 끝까지 교수")]
+    [InlineData("그를 만난 것은 십 년 전이다.\n\n홍길동 서울대 교수가 말했다", "그를 만난 것은 십 년 전이다. 홍길동 서울대 교수가 말했다")]
+    [InlineData("日本経済の再生には構造改革が欠かせない。\n\n（東京オリンピック・パラリンピック）", "日本経済の再生には構造改革が欠かせない。（東京オリンピック・パラリンピック）")]
+    public void A_last_paragraph_that_only_ends_with_a_position_stays(string markdown, string excerpt) =>
+        Assert.Equal(excerpt, Excerpt(markdown));
+
     [Theory]
     // In a sentence, or not at the end, such words are the article's (a source line above the lead is a byline:
     // ExcerptBylineTests).
