@@ -73,7 +73,7 @@ internal static class RubyNotation
     }
 
     /// <summary>Where the brackets of a notation starting at the bar at <paramref name="bar"/> are, or null when none starts there.</summary>
-    private static (int Open, int Close)? Notation(string text, int bar, int end)
+    internal static (int Open, int Close)? Notation(string text, int bar, int end)
     {
         var open = bar + 1;
         while (open <= end && open - bar - 1 <= Longest && text[open] is not (Bar or Open or Close) && !char.IsWhiteSpace(text[open]))

@@ -15,7 +15,8 @@ public static partial class Slugs
     /// points of Hebrew and Arabic and the tatweel kept (שָׁלוֹם as "שָׁלוֹם", not "שלום": <see cref="AbjadPoints"/>),
     /// and, as builds before 2026-12-05 derived it, 〇 as a break between words (二〇二五年 as "二-二五年"), and a
     /// title with no space in reach of the limit cut wherever the limit fell ("…後でマイクロソフトコー"), and, as builds
-    /// before 2026-12-06 derived it, a format character such as a zero-width space as a break ("台北\u200B市" as "台北-市").
+    /// before 2026-12-06 derived it, a format character such as a zero-width space as a break ("台北\u200B市" as "台北-市"),
+    /// and, as builds before 2026-12-08 derived it, a ruby with its tags and reading ("ruby-谷中-rt-やなか-rt-ruby").
     /// </param>
     public static string FromText(string text, string fallback, bool asEarlierBuilds = false)
     {
@@ -23,7 +24,7 @@ public static partial class Slugs
         // alphabets that read fine without them go, and the points of Hebrew and Arabic, which their texts mostly leave
         // out (a reader types שלום and محمد); in Devanagari, Tamil or Thai the marks are part of the word ("हिन्दी"
         // without them reads "हनद").
-        var decomposed = NormalizedText.Of(asEarlierBuilds ? text : WithSymbolNamedTerms(text), NormalizationForm.FormKD);
+        var decomposed = NormalizedText.Of(asEarlierBuilds ? text : WithSymbolNamedTerms(RubyBaseText.Of(text)), NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingHyphen = false;
         var lastLetter = default(Rune);

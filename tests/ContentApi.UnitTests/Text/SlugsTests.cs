@@ -171,6 +171,25 @@ public sealed class SlugsTests
     public void FromText_spells_out_names_told_apart_by_their_symbols(string text, string expected) =>
         Assert.Equal(expected, Slugs.FromText(text, "fallback"));
 
+    /// <summary>
+    /// A title holding a ruby, as inline tags or the novel sites' notation, had its tag names and reading in the slug
+    /// ("ruby-谷中-rt-やなか-rt-ruby-の路地"; newsroom probe): the slug is its base text, as readers see it.
+    /// </summary>
+    [Theory]
+    [InlineData("<ruby>谷中<rt>やなか</rt></ruby>の路地", "谷中の路地")]
+    [InlineData("<RUBY>谷中<RP>(</RP><RT>やなか</RT><RP>)</RP></RUBY>の路地", "谷中の路地")]
+    [InlineData("｜谷中《やなか》の路地", "谷中の路地")]
+    [InlineData("路地裏の<ruby>谷中<rt>やなか</rt></ruby> 散歩", "路地裏の谷中-散歩")]
+    // Not a ruby: a tag left open, a Chinese label's bar before a title in the same brackets.
+    [InlineData("<ruby>谷中の路地", "ruby-谷中の路地")]
+    [InlineData("影評｜電影《沙丘》", "影評-電影-沙丘")]
+    public void FromText_reads_a_ruby_as_its_base(string text, string expected) =>
+        Assert.Equal(expected, Slugs.FromText(text, "fallback"));
+
+    [Fact]
+    public void FromText_as_earlier_builds_keeps_a_rubys_tags_and_reading() =>
+        Assert.Equal("ruby-谷中-rt-やなか-rt-ruby-の路地", Slugs.FromText("<ruby>谷中<rt>やなか</rt></ruby>の路地", "fallback", asEarlierBuilds: true));
+
     /// <summary>A variation selector in a title or name made the whole derived slug the fallback ("article-12"; review).</summary>
     [Theory]
     [InlineData("渡邉󠄐社長が辞任", "渡邉社長が辞任")]
