@@ -6,6 +6,7 @@ using ContentApi.Authors;
 using ContentApi.Benchmarking;
 using ContentApi.Data;
 using ContentApi.Deletions;
+using ContentApi.EarlierSlugs;
 using ContentApi.Health;
 using ContentApi.Http.Binding;
 using ContentApi.Http.Bodies;
@@ -102,7 +103,7 @@ public static class ContentApiApp
         services.AddSingleton<ImageStore>();
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<Articles.Revisions.ArticleRevisionStore>();
-        services.AddSingleton<Articles.EarlierSlugs.ArticleEarlierSlugStore>();
+        services.AddSingleton<EarlierSlugStore>();
 
         services.ConfigureHttpJsonOptions(options => JsonSetup.Configure(options.SerializerOptions));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -196,6 +197,8 @@ public static class ContentApiApp
         api.MapArticles();
         api.MapArticleRevisions();
         api.MapArticleEarlierSlugs();
+        api.MapEarlierSlugs(EarlierSlugOwner.Authors);
+        api.MapEarlierSlugs(EarlierSlugOwner.Tags);
         api.MapSearch();
         api.MapDeletions();
         app.MapHealth();

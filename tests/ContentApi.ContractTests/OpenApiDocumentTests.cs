@@ -718,8 +718,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
                 }
             }
         }
-        Assert.Equal(18, keys); // every write: 4 creates, 4 replaces, 4 patches, 4 deletes, an article's restore and an earlier slug's removal
-        Assert.Equal(21, ids); // with an article's revisions, one of them, its restore, and its earlier slugs and the removal of one
+        Assert.Equal(20, keys); // every write: 4 creates, 4 replaces, 4 patches, 4 deletes, an article's restore and an article's, an author's and a tag's earlier slug's removal
+        Assert.Equal(25, ids); // with an article's revisions, one of them, its restore, and the earlier slugs of an article, an author and a tag and the removal of one
     }
 
     private const string IdempotencyKeyPattern = @"^[\x21-\x7E]+$";
@@ -827,8 +827,9 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
                 expected.UnionWith(["304", "412"]); // If-None-Match; If-Match naming another representation
             }
             // Only an operation on one existing resource can find it missing: a list or search with no match is an empty page.
-            // An article's revisions and earlier slugs are lists of one resource, which may be unknown.
-            if ((!isList && !isCreate) || id is "ListArticleRevisions" or "ListArticleEarlierSlugs")
+            // An article's revisions and the earlier slugs of an article, an author or a tag are lists of one resource, which may be unknown.
+            var ofOne = id == "ListArticleRevisions" || id.EndsWith("EarlierSlugs", StringComparison.Ordinal);
+            if ((!isList && !isCreate) || ofOne)
             {
                 expected.Add("404");
             }
@@ -837,8 +838,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             {
                 expected.Add("403");
             }
-            // An earlier slug has no version to compare either, and removing one leaves the article's as it is.
-            if (isWrite && !isCreate && !restores && id != "DeleteArticleEarlierSlug")
+            // An earlier slug has no version to compare either, and removing one leaves its owner's as it is.
+            if (isWrite && !isCreate && !restores && !id.EndsWith("EarlierSlug", StringComparison.Ordinal))
             {
                 expected.UnionWith(["412", "428"]);
             }
@@ -977,7 +978,9 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         ["GetImage"] = (null, FieldSet.MembersOf(typeof(ImageResponse))),
         ["ListArticleRevisions"] = (ContentApi.Articles.Revisions.ArticleRevisionStore.Sorts.Description, FieldSet.MembersOf(typeof(ContentApi.Articles.Revisions.ArticleRevisionResponse))),
         ["GetArticleRevision"] = (null, FieldSet.MembersOf(typeof(ArticleRequest))),
-        ["ListArticleEarlierSlugs"] = (ContentApi.Articles.EarlierSlugs.ArticleEarlierSlugStore.Sorts.Description, FieldSet.MembersOf(typeof(ContentApi.Articles.EarlierSlugs.ArticleEarlierSlugResponse))),
+        ["ListArticleEarlierSlugs"] = (ContentApi.EarlierSlugs.EarlierSlugStore.ArticleSorts.Description, FieldSet.MembersOf(typeof(ContentApi.Articles.EarlierSlugs.ArticleEarlierSlugResponse))),
+        ["ListAuthorEarlierSlugs"] = (ContentApi.EarlierSlugs.EarlierSlugStore.Sorts.Description, FieldSet.MembersOf(typeof(ContentApi.EarlierSlugs.EarlierSlugResponse))),
+        ["ListTagEarlierSlugs"] = (ContentApi.EarlierSlugs.EarlierSlugStore.Sorts.Description, FieldSet.MembersOf(typeof(ContentApi.EarlierSlugs.EarlierSlugResponse))),
     };
 
     [Fact]

@@ -44,6 +44,14 @@ public sealed class ResponsesMatchDocumentTests(ApiFactory factory) : IClassFixt
         var pictured = (await writer.PostOkAsync("/api/v1/authors", new { name = $"Pictured {word}", avatarImageId = focused }))["id"]!.GetValue<long>();
         // Anonymous callers see an author, and its avatar, once a published article credits it.
         await content.ArticleAsync(new() { ["title"] = $"{word} third", ["authorIds"] = new[] { pictured } });
+        // And a tag's and an author's: each moved twice, so that each has two earlier slugs.
+        foreach (var (collection, owner) in new[] { ("tags", tag), ("authors", pictured) })
+        {
+            foreach (var moved in new[] { $"moved-{word}", $"moved-again-{word}" })
+            {
+                (await writer.PatchAsync($"/api/v1/{collection}/{owner}", new StringContent($"{{\"slug\":\"{moved}\"}}", System.Text.Encoding.UTF8, "application/merge-patch+json"))).EnsureSuccessStatusCode();
+            }
+        }
         var id = article["id"]!.GetValue<long>();
         var slug = article["slug"]!.GetValue<string>();
         var author = article["authors"]![0]!["id"]!.GetValue<long>();
@@ -86,6 +94,12 @@ public sealed class ResponsesMatchDocumentTests(ApiFactory factory) : IClassFixt
             ("ListArticleEarlierSlugs", writer, Get($"/api/v1/articles/{uncovered}/earlier-slugs?limit=1"), HttpStatusCode.OK),
             ("DeleteArticleEarlierSlug", writer, Delete($"/api/v1/articles/{uncovered}/earlier-slugs/{Uri.EscapeDataString(earlierSlug)}"), HttpStatusCode.NoContent),
             ("DeleteArticleEarlierSlug", writer, Delete($"/api/v1/articles/{uncovered}/earlier-slugs/{Uri.EscapeDataString(earlierSlug)}"), HttpStatusCode.NotFound),
+            ("ListTagEarlierSlugs", writer, Get($"/api/v1/tags/{tag}/earlier-slugs?limit=1"), HttpStatusCode.OK),
+            ("DeleteTagEarlierSlug", writer, Delete($"/api/v1/tags/{tag}/earlier-slugs/moved-{word}"), HttpStatusCode.NoContent),
+            ("DeleteTagEarlierSlug", writer, Delete($"/api/v1/tags/{tag}/earlier-slugs/moved-{word}"), HttpStatusCode.NotFound),
+            ("ListAuthorEarlierSlugs", writer, Get($"/api/v1/authors/{pictured}/earlier-slugs?limit=1"), HttpStatusCode.OK),
+            ("DeleteAuthorEarlierSlug", writer, Delete($"/api/v1/authors/{pictured}/earlier-slugs/moved-{word}"), HttpStatusCode.NoContent),
+            ("DeleteAuthorEarlierSlug", writer, Delete($"/api/v1/authors/{pictured}/earlier-slugs/moved-{word}"), HttpStatusCode.NotFound),
         };
         foreach (var (operationId, client, request, status) in cases)
         {

@@ -20,7 +20,7 @@ public sealed record SlugChoice(string? Slug, long? TakenBy, bool TakesOverAlias
 
 public static class SlugAllocator
 {
-    private static string TableName(SluggedTable table) => table switch
+    internal static string TableName(SluggedTable table) => table switch
     {
         SluggedTable.Articles => "articles",
         SluggedTable.Authors => "authors",

@@ -1,3 +1,4 @@
+using ContentApi.EarlierSlugs;
 using ContentApi.Http.Lists;
 
 namespace ContentApi.Articles.EarlierSlugs;
@@ -15,6 +16,6 @@ public sealed record ListArticleEarlierSlugsQuery : IListQuery
 
 public sealed class ListArticleEarlierSlugsQueryValidator : ListQueryValidator<ListArticleEarlierSlugsQuery, ArticleEarlierSlugRow>
 {
-    public ListArticleEarlierSlugsQueryValidator() : base(ArticleEarlierSlugStore.Sorts) =>
+    public ListArticleEarlierSlugsQueryValidator() : base(EarlierSlugStore.ArticleSorts) =>
         RuleFor(q => q.Fields).FieldsOf<ListArticleEarlierSlugsQuery, ArticleEarlierSlugResponse>();
 }

@@ -1,13 +1,13 @@
 using ContentApi.Http.Writes;
 
-namespace ContentApi.Articles.EarlierSlugs;
+namespace ContentApi.EarlierSlugs;
 
 /// <summary>What removing an earlier slug came to; only a removal changes anything (and so advances the content version).</summary>
-public sealed record EarlierSlugRemoval(bool Changed, bool ArticleFound) : IWriteResult
+public sealed record EarlierSlugRemoval(bool Changed, bool OwnerFound) : IWriteResult
 {
     public static EarlierSlugRemoval Removed { get; } = new(true, true);
 
-    public static EarlierSlugRemoval NoSuchArticle { get; } = new(false, false);
+    public static EarlierSlugRemoval NoSuchOwner { get; } = new(false, false);
 
     public static EarlierSlugRemoval NoSuchSlug { get; } = new(false, true);
 }
