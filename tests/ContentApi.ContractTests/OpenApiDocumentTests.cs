@@ -655,6 +655,25 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.StartsWith("The resource's slug", SlugOf("/api/v1/articles/slug/{slug}", "get"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The tag and author filters follow an earlier slug to the tag or author it now leads to (migration 0032), which
+    /// their descriptions did not say: a client holding an old slug could not tell a 301 from an empty list coming.
+    /// </summary>
+    [Theory]
+    [InlineData("tag", "tags")]
+    [InlineData("author", "authors")]
+    public async Task The_tag_and_author_filters_say_they_follow_an_earlier_slug(string filter, string collection)
+    {
+        var paths = JsonNode.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"))!["paths"]!;
+        foreach (var path in new[] { "/api/v1/articles", "/api/v1/search" })
+        {
+            var description = paths[path]!["get"]!["parameters"]!.AsArray()
+                .Single(p => p!["name"]!.GetValue<string>() == filter && p!["in"]!.GetValue<string>() == "query")!["description"]!.GetValue<string>();
+            Assert.Contains($"An earlier slug of {(filter == "tag" ? "a" : "an")} {filter}", description, StringComparison.Ordinal);
+            Assert.Contains($"`GET /{collection}/slug/{{slug}}` answers with a 301", description, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Page_parameters_state_the_deepest_page_each_operation_takes()
     {
