@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ContentApi.Data;
 using ContentApi.Tags;
 using ContentApi.Text;
 using Dapper;
@@ -14,13 +15,26 @@ internal static class ImportLookups
     /// read as the API reads a slug given as written (<see cref="Slugs.WrittenSpellings"/>): as written first (a slug
     /// stored before slugs had to be NFKC, as its export names it), then in its NFKC spelling, so that a decomposed é
     /// or full-width letters find the author GET /authors/slug/{slug} finds, where the file was refused for a slug it
-    /// could not create.
+    /// could not create. A slug no author or tag has now is then looked up among their earlier slugs (<see cref="SlugAliases"/>),
+    /// as that lookup answers 301 with the one it leads to: creating one under it would take the slug over from it.
     /// </summary>
     internal sealed record Stored(long Id, string Name);
 
-    internal static string FindSql(string table, NamedRef named) => named.Slug is null
-        ? $"SELECT id, name FROM {table} WHERE name = @Name ORDER BY id LIMIT 1"
-        : $"SELECT id, name FROM {table} WHERE slug IN (@Slug, @Respelled) ORDER BY slug = @Slug DESC LIMIT 1";
+    internal static string FindSql(string table, NamedRef named)
+    {
+        if (named.Slug is null)
+        {
+            return $"SELECT id, name FROM {table} WHERE name = @Name ORDER BY id LIMIT 1";
+        }
+        var (aliases, owner) = SlugAliases.Of(SlugAliases.OwnersOf(table) ?? throw new ArgumentOutOfRangeException(nameof(table)));
+        return $"""
+            SELECT id, name FROM (
+                SELECT id, name, 0 AS earlier, slug = @Slug AS as_written FROM {table} WHERE slug IN (@Slug, @Respelled)
+                UNION ALL
+                SELECT o.id, o.name, 1, l.slug = @Slug FROM {aliases} l JOIN {table} o ON o.id = l.{owner} WHERE l.slug IN (@Slug, @Respelled))
+            ORDER BY earlier, as_written DESC LIMIT 1
+            """;
+    }
 
     /// <summary>The parameters of <see cref="FindSql"/>.</summary>
     internal static object FindKey(NamedRef named) =>
