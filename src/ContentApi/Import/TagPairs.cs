@@ -19,6 +19,7 @@ internal static partial class TagPairs
     public static List<TagPair<T>> Find<T>(TextLines lines, Func<string, (T Value, Regex Closing)?> opening)
     {
         var pairs = new List<TagPair<T>>();
+        var closings = new Dictionary<Regex, int?>();
         string? fence = null;
         for (var i = 0; i < lines.Count; i++)
         {
@@ -33,7 +34,7 @@ internal static partial class TagPairs
                 fence = fenceOpening.Value;
                 continue;
             }
-            if (Indentation(lines.Content(i)) < 4 && opening(line) is var (value, closes) && ClosingAfter(lines, i, closes) is { } closing)
+            if (Indentation(lines.Content(i)) < 4 && opening(line) is var (value, closes) && ClosingAfter(lines, i, closes, closings) is { } closing)
             {
                 pairs.Add(new TagPair<T>(i, closing, value));
                 i = closing;
@@ -65,16 +66,25 @@ internal static partial class TagPairs
         return columns;
     }
 
-    private static int? ClosingAfter(TextLines lines, int opening, Regex closing)
+    /// <summary>
+    /// The first line after <paramref name="opening"/> that <paramref name="closing"/> matches. Openings come in order, so
+    /// the one found for an earlier opening (<paramref name="found"/>, null when there was none) still holds until it is
+    /// passed: a body of openings that never close is read once, not once a line.
+    /// </summary>
+    private static int? ClosingAfter(TextLines lines, int opening, Regex closing, Dictionary<Regex, int?> found)
     {
+        if (found.TryGetValue(closing, out var earlier) && (earlier is null || earlier > opening))
+        {
+            return earlier;
+        }
         for (var i = opening + 1; i < lines.Count; i++)
         {
             if (closing.IsMatch(lines.Trimmed(i)))
             {
-                return i;
+                return found[closing] = i;
             }
         }
-        return null;
+        return found[closing] = null;
     }
 
     [GeneratedRegex(@"^(`{3,}|~{3,})")]
