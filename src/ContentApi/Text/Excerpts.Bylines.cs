@@ -175,7 +175,7 @@ public static partial class Excerpts
         @"|(?:新華社|新华社|中新社|中新網|中新网|人民網|人民网|本報|本报)[\p{L}]{1,12}?\d{1,2}月\d{1,2}日(?:電|电)(?:\s*[（(]\s*(?:記者|记者)[^\n（()）]{1,30}[）)])?" +
         @"|(?:本報訊|本报讯)\s*[（(]\s*(?:記者|记者)[^\n（()）]{1,30}[）)]" +
         @"|【[\p{L}\p{M}・ ]{1,15}[＝=][\p{L}\p{M}・ ]{1,20}(?:、(?:[\p{L}\p{M}・ ]{1,15}[＝=])?[\p{L}\p{M}・ ]{1,20}){0,3}】|【[\p{L}\p{M}・ ]{1,15}?(?:共同|時事)】" +
-        @"|【\p{IsKatakana}{2,10}[\p{IsCJKUnifiedIdeographs}々]{3,5}(?<!速報|特集|詳報|解説|動画|写真)】|【\p{IsCJKUnifiedIdeographs}{1,4}・[\p{IsCJKUnifiedIdeographs}々]{2,5}】" +
+        @"|【\p{IsKatakana}{2,10}[\p{IsCJKUnifiedIdeographs}々]{3,5}(?<!" + JapaneseLabelEnds + @")】|【\p{IsCJKUnifiedIdeographs}{1,4}・[\p{IsCJKUnifiedIdeographs}々]{2,5}(?<!" + JapaneseLabelEnds + @")】" +
         @"|[（(]ブルームバーグ[）)]\s*[:：]" +
         @"|【[^【】\n]{0,20}?(?:記者|记者)\s*[\p{L}·・ ]{2,12}】" +
         @"|[（(][\p{L}\p{M}・ ]{1,15}[＝=](?:聯合ニュース|共同|時事|新華社|ロイター|ＡＦＰ|AFP|ＡＰ|AP)[）)]" +
@@ -191,6 +191,12 @@ public static partial class Excerpts
     private static partial Regex DatelineRegex();
 
     /// <summary>The agencies and networks an English (or Spanish, German, Italian) wire dateline names in brackets.</summary>
+    /// <summary>
+    /// How a topic label, which a Japanese paper writes in the same brackets as the Mainichi's place and reporter, ends
+    /// ("【トランプ大統領】", "【ガザ停戦合意】", "【日米・首脳会談】", "【衆院選・開票速報】"): words no name ends with.
+    /// </summary>
+    private const string JapaneseLabelEnds = "速報|特集|詳報|解説|動画|写真|大統領選?|首相|政権|会談|合意|選挙|情勢|問題|発表|開幕|閉幕|侵攻|停戦|関税|攻撃|会議|事件|事故|戦争|摩擦";
+
     private const string EnglishWires = "Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|Kyodo|Yonhap|CNN|EFE|ANSA|AAP";
 
     /// <summary>

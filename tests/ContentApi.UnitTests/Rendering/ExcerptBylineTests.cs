@@ -246,6 +246,12 @@ public sealed class ExcerptBylineTests
     [InlineData("【ウクライナ侵攻】ロシア軍は１日、攻撃を再開した。")]
     [InlineData("【パリ五輪速報】日本は金メダルを獲得した。")]
     [InlineData("【独自】政府は１日、法案を閣議決定した。")]
+    [InlineData("【トランプ大統領】米政府は１日、関税を発表した。")]
+    [InlineData("【ガザ停戦合意】イスラエル軍は１日、撤収を始めた。")]
+    [InlineData("【ロシア大統領選】投票が１日、始まった。")]
+    [InlineData("【ノーベル賞発表】今年の物理学賞が決まった。")]
+    [InlineData("【日米・首脳会談】両首脳は１日、共同声明を出した。")]
+    [InlineData("【衆院選・開票速報】各党の獲得議席が判明した。")]
     [InlineData("[기자수첩] 반도체 전쟁의 승자는 누구인가.")]
     [InlineData("[오늘의 뉴스] 정부가 오늘 법안을 통과시켰다.")]
     public void A_Japanese_or_Korean_label_in_brackets_stays(string markdown) =>
