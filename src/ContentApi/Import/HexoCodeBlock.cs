@@ -24,7 +24,8 @@ internal static partial class HexoCodeBlock
         {
             if (word.StartsWith("lang:", StringComparison.Ordinal))
             {
-                language = word["lang:".Length..];
+                // A backtick fence's info string holds no backtick: with one, the fence is text and the code is read as Markdown.
+                language = word["lang:".Length..].Replace("`", "", StringComparison.Ordinal);
             }
             else if (word.StartsWith("http://", StringComparison.Ordinal) || word.StartsWith("https://", StringComparison.Ordinal))
             {

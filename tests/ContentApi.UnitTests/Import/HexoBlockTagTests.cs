@@ -18,6 +18,7 @@ public sealed class HexoBlockTagTests
     [InlineData("{% codeblock _.compact http://underscorejs.org/#compact Underscore.js %}", "{% endcodeblock %}", "```text title=\"_.compact\"")]
     [InlineData("{% codeblock lang:objc 排序範例 line_number:false mark:2,4-5 %}", "{% endcodeblock %}", "```objc title=\"排序範例\"")]
     [InlineData("{%- codeblock lang:go -%}", "{%- endcodeblock -%}", "```go")]
+    [InlineData("{% codeblock lang:`js` %}", "{% endcodeblock %}", "```js")]
     public void Parse_a_code_tag_pair_is_a_fenced_code_block(string opening, string closing, string fence)
     {
         var result = Import.Body("前言。", "", opening, "def *star*(a_b)", "![not an image](https://images.example.com/a.png)", closing, "", "下一段。");
