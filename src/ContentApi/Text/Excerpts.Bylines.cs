@@ -180,7 +180,7 @@ public static partial class Excerpts
         @"|【[^【】\n]{0,20}?(?:記者|记者)\s*[\p{L}·・ ]{2,12}】" +
         @"|[（(][\p{L}\p{M}・ ]{1,15}[＝=](?:聯合ニュース|共同|時事|新華社|ロイター|ＡＦＰ|AFP|ＡＰ|AP)[）)]" +
         @"|[\p{L}]{1,8}(?:網|网|台|社|報|报)(?:消息|訊|讯)[：:]" +
-        @"|\[(?:[^\]\n=]{1,15}?(?:\s?=\s?|\s))?\p{IsHangulSyllables}{2,4}\s?(?:기자|특파원)\]|\[\p{IsHangulSyllables}{1,8}(?:뉴스|신문|경제|일보|비즈|타임스|데일리)\]" +
+        @"|\[(?:[^\]\n=]{1,15}?(?:\s?=\s?|\s))?\p{IsHangulSyllables}{2,4}\s?(?:기자|특파원)\]|\[\p{IsHangulSyllables}{1,8}(?:뉴스|신문|경제|일보|비즈|타임스|데일리)(?<!" + KoreanSectionLabels + @")\]" +
         @"|[［\[][^\]］\n]{1,20}?(?:ロイター|ブルームバーグ)\s*[］\]](?:\s*[-－–—])?" +
         @"|(?:(?:[A-Z][A-Z.'’ -]{1,30}?|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,2})(?:,\s*(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+\p{L}{3,9}\.?))?\s*)?\((?:" + EnglishWires + @")\)\.?\s*[-–—]" +
         @"|[A-Z]{2,}(?:[ .'’-]+[A-Z]{2,})+\s+[—–]\s*(?=[\p{Lu}\d""“‘])" +
@@ -196,6 +196,12 @@ public static partial class Excerpts
     /// ("【トランプ大統領】", "【ガザ停戦合意】", "【日米・首脳会談】", "【衆院選・開票速報】"): words no name ends with.
     /// </summary>
     private const string JapaneseLabelEnds = "速報|特集|詳報|解説|動画|写真|大統領選?|首相|政権|会談|合意|選挙|情勢|問題|発表|開幕|閉幕|侵攻|停戦|関税|攻撃|会議|事件|事故|戦争|摩擦";
+
+    /// <summary>
+    /// Section labels that end as a Korean paper's name does ("[세계경제]", "[오늘의뉴스]"), which stay: a paper's name is
+    /// a place or a brand before its 경제 or 뉴스 ("[서울경제]", "[파이낸셜뉴스]").
+    /// </summary>
+    private const string KoreanSectionLabels = "오늘의뉴스|주요뉴스|이슈뉴스|단독뉴스|속보뉴스|경제뉴스|세계경제|국제경제|글로벌경제|주간경제|생활경제";
 
     private const string EnglishWires = "Reuters|AP|AFP|Bloomberg|UPI|dpa|Xinhua|Kyodo|Yonhap|CNN|EFE|ANSA|AAP";
 

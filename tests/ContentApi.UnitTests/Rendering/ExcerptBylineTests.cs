@@ -254,6 +254,10 @@ public sealed class ExcerptBylineTests
     [InlineData("【衆院選・開票速報】各党の獲得議席が判明した。")]
     [InlineData("[기자수첩] 반도체 전쟁의 승자는 누구인가.")]
     [InlineData("[오늘의 뉴스] 정부가 오늘 법안을 통과시켰다.")]
+    [InlineData("[오늘의뉴스] 정부가 오늘 법안을 통과시켰다.")]
+    [InlineData("[세계경제] 미국 연준이 금리를 동결했다.")]
+    [InlineData("[글로벌경제] 미국 연준이 금리를 동결했다.")]
+    [InlineData("[경제뉴스] 코스피가 5일 상승 마감했다.")]
     public void A_Japanese_or_Korean_label_in_brackets_stays(string markdown) =>
         Assert.Equal(markdown, Excerpt(markdown));
 
