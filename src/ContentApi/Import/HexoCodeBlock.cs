@@ -38,15 +38,18 @@ internal static partial class HexoCodeBlock
         }
         var titleText = string.Join(' ', title).Replace("`", "", StringComparison.Ordinal).Replace('"', '\'');
         var info = titleText.Length == 0 ? language ?? "" : $"{(string.IsNullOrEmpty(language) ? "text" : language)} title=\"{titleText}\"";
-        return (info, Closing());
+        return (info, tag.Groups["name"].Value == "code" ? CodeClosing() : CodeblockClosing());
     }
 
     // Without backtracking: the lazy arguments and the spaces after them split a long run of spaces every way there is.
-    [GeneratedRegex(@"^\{%-?\s*(codeblock|code)(?<arguments>\s+[^%]*?)?\s*-?%\}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^\{%-?\s*(?<name>codeblock|code)(?<arguments>\s+[^%]*?)?\s*-?%\}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Tag();
 
-    [GeneratedRegex(@"^\{%-?\s*end(codeblock|code)\s*-?%\}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Closing();
+    [GeneratedRegex(@"^\{%-?\s*endcodeblock\s*-?%\}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CodeblockClosing();
+
+    [GeneratedRegex(@"^\{%-?\s*endcode\s*-?%\}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CodeClosing();
 
     [GeneratedRegex(@"^(line_number|line_threshold|highlight|first_line|mark|wrap):", RegexOptions.CultureInvariant)]
     private static partial Regex DisplayOption();

@@ -44,7 +44,9 @@ internal static partial class HexoQuotes
     }
 
     private static (string? Attribution, Regex Closing)? Opening(string line) =>
-        Tag().Match(line) is { Success: true } tag ? (Attribution(tag.Groups["arguments"].Value.Trim()), Closing()) : null;
+        Tag().Match(line) is { Success: true } tag
+            ? (Attribution(tag.Groups["arguments"].Value.Trim()), tag.Groups["name"].Value == "quote" ? QuoteClosing() : BlockquoteClosing())
+            : null;
 
     /// <summary>What Hexo prints under the quote, as Markdown: the author, then the source (in italics) or the link.</summary>
     private static string? Attribution(string arguments)
@@ -80,11 +82,14 @@ internal static partial class HexoQuotes
     private static string Escaped(string text) => MarkdownMark().Replace(text, @"\$0");
 
     // Without backtracking: the lazy arguments and the spaces after them split a long run of spaces every way there is.
-    [GeneratedRegex(@"^\{%-?\s*(blockquote|quote)(?<arguments>\s+[^%]*?)?\s*-?%\}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^\{%-?\s*(?<name>blockquote|quote)(?<arguments>\s+[^%]*?)?\s*-?%\}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Tag();
 
-    [GeneratedRegex(@"^\{%-?\s*end(blockquote|quote)\s*-?%\}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Closing();
+    [GeneratedRegex(@"^\{%-?\s*endblockquote\s*-?%\}$", RegexOptions.CultureInvariant)]
+    private static partial Regex BlockquoteClosing();
+
+    [GeneratedRegex(@"^\{%-?\s*endquote\s*-?%\}$", RegexOptions.CultureInvariant)]
+    private static partial Regex QuoteClosing();
 
     [GeneratedRegex(@"[\\`*_\[\]<>#|~]")]
     private static partial Regex MarkdownMark();

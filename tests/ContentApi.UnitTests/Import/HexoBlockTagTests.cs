@@ -69,6 +69,18 @@ public sealed class HexoBlockTagTests
         Assert.Equal(string.Join("\n", body) + "\n", result.Document!.BodyTemplate);
     }
 
+    /// <summary>Review: a tag closed by its alias's closing tag (codeblock by endcode) was paired with it, which Hexo does not do.</summary>
+    [Theory]
+    [InlineData("{% codeblock lang:js %}", "{% endcode %}")]
+    [InlineData("{% code lang:js %}", "{% endcodeblock %}")]
+    [InlineData("{% blockquote %}", "{% endquote %}")]
+    [InlineData("{% quote %}", "{% endblockquote %}")]
+    public void Parse_a_tag_closed_by_its_aliases_closing_tag_stays_as_written(string opening, string closing)
+    {
+        var result = Import.Body(opening, "x()", closing);
+        Assert.Equal($"{opening}\nx()\n{closing}\n", result.Document!.BodyTemplate);
+    }
+
     [Fact]
     public void Parse_an_image_in_a_quote_is_found_at_its_line()
     {
