@@ -17,7 +17,7 @@ public static class SearchAnalysis
     /// are given changes, and say in the README's list of analysis revisions what the new one changed (operators read it
     /// there to decide when to run <c>reindex</c>; this comment kept a copy of it that stopped at 31).
     /// </summary>
-    private const int AnalyzerRevision = 45;
+    private const int AnalyzerRevision = 46;
 
     /// <summary>This build's analysis: the analyzer's revision and the fold table it uses.</summary>
     public static string Current { get; } = $"{AnalyzerRevision}-{FoldTableHash()}";
