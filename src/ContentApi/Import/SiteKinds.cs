@@ -11,7 +11,7 @@ public static class SiteKinds
         var kind = SiteKind.None;
         for (var folder = Path.GetDirectoryName(Path.GetFullPath(file)); folder is not null; folder = Path.GetDirectoryName(folder))
         {
-            if (File.Exists(Path.Combine(folder, "_config.yml")) && Directory.Exists(Path.Combine(folder, "_posts")))
+            if (IsJekyllSite(folder))
             {
                 kind |= SiteKind.Jekyll;
             }
@@ -19,7 +19,7 @@ public static class SiteKinds
             {
                 kind |= SiteKind.ObsidianVault;
             }
-            if (IsHugoSite(folder))
+            if (HugoSettings(folder) is not null)
             {
                 kind |= SiteKind.Hugo;
             }
@@ -29,9 +29,17 @@ public static class SiteKinds
 
     private static readonly string[] SettingsFormats = ["toml", "yaml", "yml", "json"];
 
-    /// <summary>Hugo's settings file: <c>hugo.*</c> since 0.110, <c>config.*</c> before, which other tools name too, so only beside Hugo's folders.</summary>
-    private static bool IsHugoSite(string folder) =>
-        SettingsFormats.Any(format => File.Exists(Path.Combine(folder, $"hugo.{format}"))) ||
-        (SettingsFormats.Any(format => File.Exists(Path.Combine(folder, $"config.{format}")))
-            && (Directory.Exists(Path.Combine(folder, "content")) || Directory.Exists(Path.Combine(folder, "archetypes"))));
+    /// <summary>Jekyll's settings, <c>_config.yml</c>, beside its <c>_posts</c> folder.</summary>
+    internal static bool IsJekyllSite(string folder) =>
+        File.Exists(Path.Combine(folder, "_config.yml")) && Directory.Exists(Path.Combine(folder, "_posts"));
+
+    /// <summary>
+    /// Hugo's settings file in the folder, or null: <c>hugo.*</c> since 0.110, <c>config.*</c> before, which other tools
+    /// name too, so only beside Hugo's folders.
+    /// </summary>
+    internal static string? HugoSettings(string folder) =>
+        SettingsFormats.Select(format => Path.Combine(folder, $"hugo.{format}")).FirstOrDefault(File.Exists) ??
+        (Directory.Exists(Path.Combine(folder, "content")) || Directory.Exists(Path.Combine(folder, "archetypes"))
+            ? SettingsFormats.Select(format => Path.Combine(folder, $"config.{format}")).FirstOrDefault(File.Exists)
+            : null);
 }

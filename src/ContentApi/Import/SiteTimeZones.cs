@@ -45,19 +45,11 @@ public sealed class SiteTimeZones
         return (null, null);
     }
 
-    private static string? SettingsIn(string folder)
-    {
-        var jekyllOrHexo = Path.Combine(folder, "_config.yml");
-        if (File.Exists(jekyllOrHexo) && (Directory.Exists(Path.Combine(folder, "_posts")) || Directory.Exists(Path.Combine(folder, "source", "_posts"))))
-        {
-            return jekyllOrHexo;
-        }
-        var hugo = new[] { "hugo.toml", "hugo.yaml", "hugo.yml" }.Select(name => Path.Combine(folder, name)).FirstOrDefault(File.Exists);
-        var older = Directory.Exists(Path.Combine(folder, "content")) || Directory.Exists(Path.Combine(folder, "archetypes"))
-            ? new[] { "config.toml", "config.yaml", "config.yml" }.Select(name => Path.Combine(folder, name)).FirstOrDefault(File.Exists)
-            : null;
-        return hugo ?? older;
-    }
+    /// <summary>Jekyll's or Hexo's <c>_config.yml</c> (Hexo keeps its posts in <c>source/_posts</c>), else Hugo's settings (<see cref="SiteKinds"/>).</summary>
+    private static string? SettingsIn(string folder) =>
+        SiteKinds.IsJekyllSite(folder) || (File.Exists(Path.Combine(folder, "_config.yml")) && Directory.Exists(Path.Combine(folder, "source", "_posts")))
+            ? Path.Combine(folder, "_config.yml")
+            : SiteKinds.HugoSettings(folder) is { } hugo && !hugo.EndsWith(".json", StringComparison.Ordinal) ? hugo : null;
 
     private static (TimeZoneInfo?, ImportProblem?) Read(string settings)
     {

@@ -91,7 +91,7 @@ public static class LanguageRanges
     {
         for (var i = 0; i < text.Length; i++)
         {
-            span[i] = text[i] is >= 'A' and <= 'Z' ? (char)(text[i] + ('a' - 'A')) : text[i];
+            span[i] = LanguageTags.AsciiLower(text[i]);
         }
     });
 }

@@ -106,7 +106,7 @@ public static partial class LanguageTags
     // a tag the pattern refuses into one it takes.
     private static char AsciiUpper(char c) => c is >= 'a' and <= 'z' ? (char)(c - ('a' - 'A')) : c;
 
-    private static char AsciiLower(char c) => c is >= 'A' and <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+    internal static char AsciiLower(char c) => c is >= 'A' and <= 'Z' ? (char)(c + ('a' - 'A')) : c;
 
     [GeneratedRegex(Pattern)]
     private static partial Regex WellFormed();
